@@ -1,0 +1,25 @@
+export * from './types';
+export { parseReport, lineStartsOf } from './parse';
+export { knownSectionKind, SECTION_TITLES } from './sections';
+export { positionAt, offsetAt, rangeOf, type Position } from './positions';
+import type { Report, Section, SectionKind, Sentence } from './types';
+
+/** The first section of a kind, or undefined. */
+export function sectionOf(report: Report, kind: SectionKind): Section | undefined {
+  return report.sections.find((s) => s.kind === kind);
+}
+
+/** All sections of a kind (a report may repeat FINDINGS under organ headings, or have two impressions). */
+export function sectionsOf(report: Report, kind: SectionKind): Section[] {
+  return report.sections.filter((s) => s.kind === kind);
+}
+
+export function sentencesIn(report: Report, section: Section): Sentence[] {
+  const index = report.sections.indexOf(section);
+  return report.sentences.filter((s) => s.section === index);
+}
+
+/** The section that contains an offset. */
+export function sectionAt(report: Report, offset: number): Section | undefined {
+  return report.sections.find((s) => s.start <= offset && offset < s.end) ?? report.sections[report.sections.length - 1];
+}

@@ -1,0 +1,213 @@
+import { knownSectionKind } from './sections';
+import type { NumberedItem, Report, Section, SectionKind, Sentence, Span, Token } from './types';
+
+// A header: at the start of a line, a name of letters (and a few joiners) ending in a colon.
+// Group 1 is the name. Inline ("FINDINGS: The heart ...") and own-line forms both match.
+const HEADER_WITH_COLON = /^[ \t]*([A-Za-z][A-Za-z /&()'-]{0,40}?)[ \t]*:(?!\/)/gm;
+// Own-line headers without a colon ("IMPRESSION" alone on its line): only known names, in capitals.
+const HEADER_ALONE = /^[ \t]*([A-Z][A-Z /&-]{2,40}?)[ \t]*$/gm;
+
+const TOKEN = /XXXX+|\p{L}[\p{L}\p{M}'’-]*\p{L}|\p{L}|\d+(?:[.,]\d+)*|[^\s\p{L}\d]/gu;
+
+// Words that end in a period without ending the sentence.
+const ABBREVIATIONS = new Set([
+  'dr', 'mr', 'mrs', 'ms', 'st', 'vs', 'approx', 'cf', 'etc', 'fig', 'no', 'nos', 'ca', 'incl', 'sr', 'jr',
+  'e.g', 'i.e', 'eg', 'ie', 'b.i.d', 't.i.d', 'ant', 'post', 'lat', 'inf', 'sup', 'mid', 'min', 'max',
+]);
+
+interface HeaderMatch {
+  start: number;
+  end: number; // after the colon (or the name, for own-line headers)
+  name: string;
+  kind: SectionKind | null;
+  allCaps: boolean;
+}
+
+function findHeaders(text: string): HeaderMatch[] {
+  const headers: HeaderMatch[] = [];
+  for (const m of text.matchAll(HEADER_WITH_COLON)) {
+    const name = m[1];
+    const start = m.index + m[0].indexOf(name);
+    const words = name.trim().split(/\s+/);
+    if (words.length > 6) continue;
+    // "Dr. X" and times ("at 14:35") are not headers; the pattern already needs letters only.
+    headers.push({
+      start,
+      end: m.index + m[0].length,
+      name: name.trim(),
+      kind: knownSectionKind(name),
+      allCaps: name === name.toUpperCase() && /[A-Z]{2}/.test(name),
+    });
+  }
+  for (const m of text.matchAll(HEADER_ALONE)) {
+    const name = m[1];
+    const kind = knownSectionKind(name);
+    if (!kind || kind === 'other') continue;
+    const start = m.index + m[0].indexOf(name);
+    headers.push({ start, end: start + name.length, name: name.trim(), kind, allCaps: true });
+  }
+  headers.sort((a, b) => a.start - b.start);
+  return headers;
+}
+
+function trimSpan(text: string, start: number, end: number): Span {
+  while (start < end && /\s/.test(text[start])) start++;
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  return { start, end };
+}
+
+function buildSections(text: string): Section[] {
+  const sections: Section[] = [];
+  const headers = findHeaders(text);
+  let current: Section = {
+    kind: 'preamble', header: null, start: 0, end: text.length, body: { start: 0, end: text.length }, items: [],
+  };
+  sections.push(current);
+  for (const h of headers) {
+    let kind = h.kind;
+    if (!kind) {
+      // Unknown headers: organ subheadings inside FINDINGS stay in FINDINGS; elsewhere an
+      // ALL-CAPS header opens a section of its own, and mixed-case words followed by a colon
+      // ("Note: ...") are ordinary text.
+      if (!h.allCaps || current.kind === 'findings') continue;
+      kind = 'other';
+    }
+    current.end = h.start;
+    current = {
+      kind,
+      header: { start: h.start, end: h.end, text: text.slice(h.start, h.end), name: h.name },
+      start: h.start,
+      end: text.length,
+      body: { start: h.end, end: text.length },
+      items: [],
+    };
+    sections.push(current);
+  }
+  for (const s of sections) {
+    s.body = trimSpan(text, s.header ? s.header.end : s.start, s.end);
+  }
+  // An empty preamble (the report starts with a header) is not a section.
+  if (sections.length > 1 && sections[0].body.start === sections[0].body.end) sections.shift();
+  return sections;
+}
+
+// "1. ", "2) " at the start of a line or after a sentence end, counting up from 1.
+const ITEM_MARKER = /(?<=^|[\s])(\d{1,2})[.)](?=[ \t]+\S)/g;
+
+function findItems(text: string, section: Section): NumberedItem[] {
+  const body = text.slice(section.body.start, section.body.end);
+  const items: NumberedItem[] = [];
+  let expected = 1;
+  for (const m of body.matchAll(ITEM_MARKER)) {
+    const n = Number(m[1]);
+    if (n !== expected) continue;
+    const at = section.body.start + m.index;
+    const before = text.slice(section.body.start, at).trimEnd();
+    const atStart = before.length === 0 || /[.!?:;\n]$/.test(before) || /\n\s*$/.test(text.slice(section.body.start, at));
+    if (!atStart) continue;
+    items.push({ number: n, start: at, end: section.body.end, marker: { start: at, end: at + m[0].length } });
+    expected++;
+  }
+  // A lone "1." is a number, not a list, unless it stands at the start of the section.
+  if (items.length === 1 && items[0].start !== section.body.start) return [];
+  for (let i = 0; i < items.length - 1; i++) items[i].end = items[i + 1].start;
+  for (const item of items) Object.assign(item, trimSpan(text, item.start, item.end));
+  return items;
+}
+
+function isSentenceEnd(text: string, i: number, end: number): boolean {
+  const ch = text[i];
+  if (ch === '!' || ch === '?') return true;
+  if (ch !== '.') return false;
+  const next = text[i + 1];
+  if (i + 1 < end && next !== undefined && !/\s/.test(next)) return false; // "2.3", "x-XXXX.", "e.g.,"
+  // The word before the period.
+  let j = i;
+  while (j > 0 && /[\p{L}.]/u.test(text[j - 1])) j--;
+  const word = text.slice(j, i).toLowerCase();
+  if (ABBREVIATIONS.has(word)) return false;
+  if (/^\p{L}$/u.test(word) && /\p{Lu}/u.test(text[j])) return false; // an initial: "J. Smith"
+  return true;
+}
+
+function splitSentences(text: string, section: Section, sectionIndex: number, out: Sentence[]): void {
+  const { start, end } = section.body;
+  const cuts = new Set<number>();
+  const markerEnds = new Map<number, number>();
+  for (const item of section.items) {
+    cuts.add(item.start);
+    markerEnds.set(item.marker.start, item.marker.end);
+  }
+  let from = start;
+  const push = (to: number) => {
+    const span = trimSpan(text, from, to);
+    if (span.end > span.start) out.push({ ...span, section: sectionIndex, text: text.slice(span.start, span.end) });
+    from = to;
+  };
+  for (let i = start; i < end; i++) {
+    if (cuts.has(i) && i > from) push(i);
+    const markerEnd = markerEnds.get(i);
+    if (markerEnd !== undefined) {
+      i = markerEnd - 1; // the "1." of a list item does not end a sentence
+      continue;
+    }
+    const ch = text[i];
+    if (ch === '\n' || ch === '\r') {
+      // A blank line always ends a sentence; a single line break does when the next line starts
+      // like a new statement (capital, digit, bullet).
+      let k = i + 1;
+      if (ch === '\r' && text[k] === '\n') k++;
+      let blank = false;
+      let m = k;
+      while (m < end && /[ \t\r\n]/.test(text[m])) {
+        if (text[m] === '\n') blank = true;
+        m++;
+      }
+      if (blank || /[\p{Lu}\d•*-]/u.test(text[m] ?? '')) push(k);
+      i = k - 1;
+      continue;
+    }
+    if (isSentenceEnd(text, i, end)) push(i + 1);
+  }
+  push(end);
+}
+
+function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const m of text.matchAll(TOKEN)) {
+    const t = m[0];
+    const kind = /^XXXX/.test(t) ? 'deid' : /^\d/.test(t) ? 'number' : /^\p{L}/u.test(t) ? 'word' : 'punct';
+    tokens.push({ start: m.index, end: m.index + t.length, text: t, kind, lower: t.toLowerCase() });
+  }
+  return tokens;
+}
+
+export function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 10) starts.push(i + 1);
+    else if (ch === 13 && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
+  }
+  return starts;
+}
+
+/** Parse report text into sections, numbered items, sentences and tokens. Never throws. */
+export function parseReport(text: string): Report {
+  const sections = buildSections(text);
+  const sentences: Sentence[] = [];
+  sections.forEach((section, index) => {
+    section.items = findItems(text, section);
+    splitSentences(text, section, index, sentences);
+  });
+  const crlf = (text.match(/\r\n/g) ?? []).length;
+  const lf = (text.match(/\n/g) ?? []).length;
+  return {
+    text,
+    sections,
+    sentences,
+    tokens: tokenize(text),
+    lineStarts: lineStartsOf(text),
+    eol: crlf > 0 && crlf * 2 >= lf ? '\r\n' : '\n',
+  };
+}

@@ -1,0 +1,98 @@
+import type { Report, Token } from '../report/types';
+import type { Problem, Rule, TextEdit } from './types';
+
+// Words that are correctly doubled in English ("that that", "had had").
+const LEGITIMATE_REPEATS = new Set(['that', 'had', 'is', 'bye', 'so', 'very', 'no', 'moya']); // moya moya disease
+
+// Spoken commands that speech recognition sometimes types instead of obeying.
+// `replacement` says what the command meant, where that can be known.
+interface SpokenCommand {
+  pattern: RegExp;
+  replacement: 'paragraph' | 'line' | 'delete';
+  hint?: string;
+}
+const COMMANDS: SpokenCommand[] = [
+  { pattern: /\bnew paragraph\b/gi, replacement: 'paragraph' },
+  { pattern: /\b(?:new|next) line\b/gi, replacement: 'line' },
+  { pattern: /\b(?:scratch|delete|strike|undo) that\b/gi, replacement: 'delete', hint: 'the words dictated before it may also need deleting' },
+  { pattern: /\b(?:next|previous) field\b/gi, replacement: 'delete' },
+  { pattern: /\b(?:end of dictation|stop dictation|begin dictation)\b/gi, replacement: 'delete' },
+];
+
+// "a new line", "the next line": a noun phrase (a central line, a line of text), not a command.
+const DETERMINER_BEFORE = /\b(?:a|an|the|this|that|another|one|its|his|her|their|no)\s+$/i;
+
+function repeatedWords(report: Report, rule: Rule): Problem[] {
+  const problems: Problem[] = [];
+  const { tokens, text } = report;
+  for (let i = 1; i < tokens.length; i++) {
+    const previous: Token = tokens[i - 1];
+    const word: Token = tokens[i];
+    if (word.kind !== 'word' || previous.kind !== 'word') continue;
+    if (word.lower !== previous.lower || LEGITIMATE_REPEATS.has(word.lower)) continue;
+    if (!/^\s+$/.test(text.slice(previous.end, word.start))) continue;
+    problems.push({
+      rule: rule.id,
+      category: rule.category,
+      severity: rule.severity,
+      message: `Repeated word: "${previous.text} ${word.text}"`,
+      start: previous.start,
+      end: word.end,
+      fixes: [{ title: `Delete the repeated "${word.text}"`, edits: [{ start: previous.end, end: word.end, newText: '' }], isPreferred: true }],
+    });
+  }
+  return problems;
+}
+
+function spokenCommands(report: Report, rule: Rule): Problem[] {
+  const problems: Problem[] = [];
+  const { text, eol } = report;
+  for (const command of COMMANDS) {
+    for (const m of text.matchAll(command.pattern)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      const after = text.slice(end);
+      if (command.replacement !== 'delete') {
+        if (DETERMINER_BEFORE.test(text.slice(Math.max(0, start - 12), start))) continue;
+        // "new line placement", "next line of the report": followed by more of the phrase.
+        if (/^[ \t]+[a-z]/.test(after)) continue;
+      }
+      // Take the white space on one side along, so the deletion leaves clean text.
+      let cutStart = start;
+      let cutEnd = end;
+      const trailing = /^[ \t]*[,.;:]?[ \t]*/.exec(after)?.[0] ?? '';
+      cutEnd += trailing.length;
+      if (cutEnd === text.length || /[\r\n]/.test(text[cutEnd] ?? '')) {
+        while (cutStart > 0 && /[ \t]/.test(text[cutStart - 1])) cutStart--;
+      }
+      const edit: TextEdit =
+        command.replacement === 'paragraph' ? { start: cutStart, end: cutEnd, newText: eol + eol }
+        : command.replacement === 'line' ? { start: cutStart, end: cutEnd, newText: eol }
+        : { start: cutStart, end: cutEnd, newText: '' };
+      const title =
+        command.replacement === 'paragraph' ? 'Replace with a paragraph break'
+        : command.replacement === 'line' ? 'Replace with a line break'
+        : `Delete "${m[0]}"`;
+      problems.push({
+        rule: rule.id,
+        category: rule.category,
+        severity: rule.severity,
+        message: `Spoken command left in the text: "${m[0]}"` + (command.hint ? ` (${command.hint})` : ''),
+        start,
+        end,
+        fixes: [{ title, edits: [edit], isPreferred: command.replacement !== 'delete' || !command.hint }],
+      });
+    }
+  }
+  return problems;
+}
+
+export const dictationArtifact: Rule = {
+  id: 'dictation-artifact',
+  category: 'dictation',
+  severity: 'warning',
+  description: 'Dictation leftovers: repeated words and spoken commands typed as text.',
+  check(report) {
+    return [...repeatedWords(report, this), ...spokenCommands(report, this)];
+  },
+};
