@@ -1,0 +1,50 @@
+import type { SectionKind, Span } from '../report/types';
+import type { Side } from '../rules/types';
+
+export type Assertion = 'present' | 'absent' | 'possible' | 'historical' | 'hypothetical';
+export type Urgency = 'minutes' | 'hours' | 'days';
+
+export interface Measurement extends Span {
+  /** One value per dimension: "2.3 x 1.5 cm" -> [2.3, 1.5]. A range "2-3 cm" keeps both ends. */
+  value: number[];
+  unit: string;
+}
+
+/** One mention of a finding concept in the report text. */
+export interface Finding extends Span {
+  /** The concept's preferred name, e.g. "pleural effusion". */
+  finding: string;
+  /** The lexicon concept id. */
+  concept: string;
+  assertion: Assertion;
+  side: Side | null;
+  /** Anatomic site words bound to the mention ("lower lobe", "base"), normalised; may be empty. */
+  site: string[];
+  section: SectionKind;
+  /** Index into Report.sections and Report.sentences. */
+  sectionIndex: number;
+  sentenceIndex: number;
+  measurements: Measurement[];
+  critical: Urgency | null;
+  /** Belongs in an impression when present. */
+  significant: boolean;
+}
+
+export interface Patient {
+  sex: 'female' | 'male' | null;
+  age: number | null;
+}
+
+export interface Exam {
+  modality: string | null;
+  bodyPart: string | null;
+  side: Side | null;
+  /** Where the exam title was read from. */
+  span: Span | null;
+}
+
+export interface Understanding {
+  patient: Patient;
+  exam: Exam;
+  findings: Finding[];
+}
