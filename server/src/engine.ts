@@ -19,6 +19,11 @@ export interface CheckResult {
   failures: { rule: string; error: unknown }[];
 }
 
+/** Await every rule's one-time set-up. Checks before it has finished simply find less. */
+export async function prepareRules(rules: readonly Rule[] = RULES): Promise<void> {
+  await Promise.all(rules.map((r) => r.prepare?.()));
+}
+
 /** Run every enabled rule over a report. Pure: text and settings in, problems out. */
 export function checkText(text: string, settings: EngineSettings = DEFAULT_SETTINGS, rules: readonly Rule[] = RULES): CheckResult {
   return checkReport(parseReport(text), settings, rules);

@@ -18,3 +18,14 @@ export function understandingOf(report: Report, context: RuleContext): Understan
   }
   return u;
 }
+
+/** The per-file object of the `radlint findings --format json` contract, minus `path`. (Stub until the findings core lands.) */
+export function findingsJson(report: Report): Record<string, unknown> {
+  const u = understand(report);
+  return { patient: u.patient, exam: { modality: u.exam.modality, bodyPart: u.exam.bodyPart, side: u.exam.side }, findings: [] };
+}
+
+/** One human-readable line per finding. (Stub until the findings core lands.) */
+export function findingsText(report: Report): string[] {
+  return understand(report).findings.map((f) => `${f.finding} ${f.assertion}`);
+}

@@ -62,4 +62,6 @@ export interface Rule {
   severity: Severity;
   description: string;
   check(report: Report, context: RuleContext): Problem[];
+  /** Slow one-time set-up (loading dictionaries), awaited before the first check. */
+  prepare?(): Promise<void>;
 }

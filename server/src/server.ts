@@ -1,0 +1,187 @@
+// LSP wiring only: capabilities, documents, settings, routing to the engine. No clinical logic here.
+import {
+  CodeAction,
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  DocumentDiagnosticReportKind,
+  ProposedFeatures,
+  TextDocumentSyncKind,
+  TextDocuments,
+  createConnection,
+  type Connection,
+  type Diagnostic,
+  type InitializeParams,
+  type InitializeResult,
+  type TextEdit,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { checkReport, prepareRules } from './engine';
+import { toDiagnostic, stripSnippet, type DiagnosticData, type FixData } from './lsp/diagnostics';
+import { parseReport } from './report';
+import { DEFAULTS, engineSettings, parseSettings, type Settings } from './settings';
+
+export const SERVER_NAME = 'radlint';
+
+interface Capabilities {
+  pullDiagnostics: boolean;
+  configuration: boolean;
+  configurationChange: boolean;
+  snippetEdits: boolean;
+}
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const settingsCache = new Map<string, Promise<Settings>>();
+  const caps: Capabilities = { pullDiagnostics: false, configuration: false, configurationChange: false, snippetEdits: false };
+  const warned = new Set<string>();
+  let ready: Promise<void> = Promise.resolve();
+
+  const log = (message: string) => connection.console.log(message);
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const c = params.capabilities;
+    caps.pullDiagnostics = Boolean(c.textDocument?.diagnostic);
+    caps.configuration = Boolean(c.workspace?.configuration);
+    caps.configurationChange = Boolean(c.workspace?.didChangeConfiguration?.dynamicRegistration);
+    // Clients that say they run `radlint.applySnippet` (our VS Code client) get tab stops.
+    const options = params.initializationOptions as { snippetCommand?: boolean } | undefined;
+    caps.snippetEdits = Boolean(options?.snippetCommand);
+    ready = prepareRules().catch((error) => log(`Rule set-up failed: ${String(error)}`));
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix], resolveProvider: false },
+        diagnosticProvider: caps.pullDiagnostics ? { interFileDependencies: false, workspaceDiagnostics: false } : undefined,
+      },
+      serverInfo: { name: SERVER_NAME },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (caps.configurationChange) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'radlint' });
+    }
+  });
+
+  async function settingsFor(uri: string): Promise<Settings> {
+    if (!caps.configuration) return DEFAULTS;
+    let cached = settingsCache.get(uri);
+    if (!cached) {
+      cached = connection.workspace.getConfiguration({ scopeUri: uri, section: 'radlint' }).then(
+        (raw) => {
+          const { settings, warnings } = parseSettings(raw);
+          for (const w of warnings) {
+            if (!warned.has(w)) {
+              warned.add(w);
+              connection.window.showWarningMessage(`RadLint: ${w}`);
+              log(w);
+            }
+          }
+          return settings;
+        },
+        () => DEFAULTS,
+      );
+      settingsCache.set(uri, cached);
+    }
+    return cached;
+  }
+
+  async function diagnose(document: TextDocument): Promise<Diagnostic[]> {
+    await ready;
+    const settings = await settingsFor(document.uri);
+    if (!settings.enable) return [];
+    if (document.languageId !== 'radreport' && !settings.languages.includes(document.languageId)) return [];
+    const text = document.getText();
+    if (text.length > settings.maxFileSize) {
+      return [{
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        severity: 3,
+        source: SERVER_NAME,
+        code: 'not-checked',
+        message: `RadLint did not check this document: ${text.length} characters is over radlint.maxFileSize (${settings.maxFileSize}).`,
+      }];
+    }
+    const started = performance.now();
+    const result = checkReport(parseReport(text), engineSettings(settings));
+    for (const f of result.failures) log(`Rule ${f.rule} failed on ${document.uri}: ${String(f.error)}`);
+    const elapsed = performance.now() - started;
+    if (elapsed > 200) log(`Checking ${document.uri} took ${elapsed.toFixed(0)} ms`);
+    return result.problems.map((p) => toDiagnostic(p, result.report.lineStarts, document.uri, document.version));
+  }
+
+  async function push(document: TextDocument): Promise<void> {
+    const version = document.version;
+    const diagnostics = await diagnose(document);
+    // Drop results for a version the user has already typed past.
+    if (documents.get(document.uri)?.version !== version) return;
+    await connection.sendDiagnostics({ uri: document.uri, version, diagnostics });
+  }
+
+  documents.onDidChangeContent((change) => {
+    if (!caps.pullDiagnostics) void push(change.document);
+  });
+  documents.onDidClose((event) => {
+    settingsCache.delete(event.document.uri);
+    if (!caps.pullDiagnostics) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+  });
+
+  connection.languages.diagnostics.on(async (params) => {
+    const document = documents.get(params.textDocument.uri);
+    const items = document ? await diagnose(document) : [];
+    return { kind: DocumentDiagnosticReportKind.Full, items };
+  });
+
+  connection.onDidChangeConfiguration(() => {
+    settingsCache.clear();
+    if (caps.pullDiagnostics) connection.languages.diagnostics.refresh();
+    else for (const d of documents.all()) void push(d);
+  });
+
+  connection.onCodeAction(async (params) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return [];
+    let diagnostics = params.context.diagnostics.filter((d) => d.source === SERVER_NAME && d.data);
+    // Fixes were computed for one version of the text; if the text has moved on, diagnose afresh
+    // so an edit never lands on the wrong characters.
+    if (diagnostics.some((d) => (d.data as DiagnosticData).version !== document.version)) {
+      const fresh = await diagnose(document);
+      diagnostics = diagnostics
+        .map((d) => fresh.find((f) => f.code === d.code && f.message === d.message && f.range.start.line === d.range.start.line))
+        .filter((d): d is Diagnostic => d !== undefined);
+    }
+    const actions: CodeAction[] = [];
+    const seen = new Set<string>();
+    for (const diagnostic of diagnostics) {
+      for (const fix of (diagnostic.data as DiagnosticData).fixes) {
+        const key = fix.title + JSON.stringify(fix.edits);
+        if (seen.has(key)) continue; // several diagnostics on one range: no pile of equal actions
+        seen.add(key);
+        actions.push(toCodeAction(document, diagnostic, fix, caps.snippetEdits));
+      }
+    }
+    return actions;
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+function toCodeAction(document: TextDocument, diagnostic: Diagnostic, fix: FixData, snippetCommand: boolean): CodeAction {
+  const action = CodeAction.create(fix.title, CodeActionKind.QuickFix);
+  action.diagnostics = [diagnostic];
+  action.isPreferred = fix.isPreferred;
+  if (fix.snippet && snippetCommand && fix.edits.length === 1) {
+    // The client inserts it as a snippet, so the fields become tab stops; still one undoable edit.
+    action.command = { title: fix.title, command: 'radlint.applySnippet', arguments: [document.uri, document.version, fix.edits[0]] };
+    return action;
+  }
+  const edits: TextEdit[] = fix.edits.map((e) => ({ range: e.range, newText: fix.snippet ? stripSnippet(e.newText) : e.newText }));
+  if (edits.length) action.edit = { changes: { [document.uri]: edits } };
+  if (fix.command) action.command = fix.command;
+  return action;
+}
+
+if (require.main === module) {
+  // `radlint-server --stdio` (and --node-ipc / --socket, which vscode-languageserver reads from argv).
+  startServer(createConnection(ProposedFeatures.all));
+}

@@ -1,0 +1,43 @@
+// User settings (`radlint.*`), validated with zod. Invalid values fall back to defaults with a warning,
+// so a typo in settings.json never switches the checker off silently.
+import { z } from 'zod';
+import type { EngineSettings } from './engine';
+
+const level = z.enum(['off', 'default', 'error', 'warning', 'info', 'hint']);
+
+export const settingsSchema = z.object({
+  enable: z.boolean().default(true),
+  rules: z.record(z.string(), level).default({}),
+  /** Language ids checked besides `radreport` (e.g. plaintext, markdown). */
+  languages: z.array(z.string()).default([]),
+  /** Documents longer than this (characters) are not checked. */
+  maxFileSize: z.number().int().positive().default(1_048_576),
+  /** Per-rule options, passed to the rules as RuleContext.options. */
+  ruleOptions: z.record(z.string(), z.unknown()).default({}),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const DEFAULTS: Settings = settingsSchema.parse({});
+
+export interface ParsedSettings {
+  settings: Settings;
+  /** Human-readable reasons why some values were ignored. */
+  warnings: string[];
+}
+
+/** Parse raw settings; each invalid key falls back to its default and is named in `warnings`. */
+export function parseSettings(raw: unknown): ParsedSettings {
+  const input = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+  const result = settingsSchema.safeParse(input);
+  if (result.success) return { settings: result.data, warnings: [] };
+  const bad = new Set(result.error.issues.map((i) => String(i.path[0])));
+  const kept = Object.fromEntries(Object.entries(input).filter(([k]) => !bad.has(k)));
+  const warnings = result.error.issues.map((i) => `radlint.${i.path.join('.')}: ${i.message}; using the default`);
+  const fallback = settingsSchema.safeParse(kept);
+  return { settings: fallback.success ? fallback.data : DEFAULTS, warnings };
+}
+
+export function engineSettings(settings: Settings): EngineSettings {
+  return { rules: settings.rules, ruleOptions: settings.ruleOptions };
+}
