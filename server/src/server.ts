@@ -17,6 +17,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkReport, prepareRules } from './engine';
 import { toDiagnostic, stripSnippet, type DiagnosticData, type FixData } from './lsp/diagnostics';
+import { CHECK_DOCUMENT_REQUEST, type CheckDocumentParams, type CheckDocumentResult } from './protocol';
 import { parseReport } from './report';
 import { DEFAULTS, engineSettings, parseSettings, type Settings } from './settings';
 
@@ -88,9 +89,8 @@ export function startServer(connection: Connection): void {
 
   async function diagnose(document: TextDocument): Promise<Diagnostic[]> {
     await ready;
+    if (!(await isChecked(document))) return [];
     const settings = await settingsFor(document.uri);
-    if (!settings.enable) return [];
-    if (document.languageId !== 'radreport' && !settings.languages.includes(document.languageId)) return [];
     const text = document.getText();
     if (text.length > settings.maxFileSize) {
       return [{
@@ -130,6 +130,22 @@ export function startServer(connection: Connection): void {
     const items = document ? await diagnose(document) : [];
     return { kind: DocumentDiagnosticReportKind.Full, items };
   });
+
+  // "RadLint: Check Current Report": diagnose now and say how many problems there are.
+  connection.onRequest(CHECK_DOCUMENT_REQUEST, async (params: CheckDocumentParams): Promise<CheckDocumentResult> => {
+    const document = documents.get(params.uri);
+    if (!document) return { problems: 0, checked: false };
+    const diagnostics = await diagnose(document);
+    if (caps.pullDiagnostics) connection.languages.diagnostics.refresh();
+    else await connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+    const checked = !diagnostics.some((d) => d.code === 'not-checked') && (await isChecked(document));
+    return { problems: checked ? diagnostics.length : 0, checked };
+  });
+
+  async function isChecked(document: TextDocument): Promise<boolean> {
+    const settings = await settingsFor(document.uri);
+    return settings.enable && (document.languageId === 'radreport' || settings.languages.includes(document.languageId));
+  }
 
   connection.onDidChangeConfiguration(() => {
     settingsCache.clear();
@@ -181,7 +197,9 @@ function toCodeAction(document: TextDocument, diagnostic: Diagnostic, fix: FixDa
   return action;
 }
 
-if (require.main === module) {
-  // `radlint-server --stdio` (and --node-ipc / --socket, which vscode-languageserver reads from argv).
+/** `radlint-server --stdio` (and --node-ipc / --socket, which vscode-languageserver reads from argv). */
+export function runServer(): void {
   startServer(createConnection(ProposedFeatures.all));
 }
+
+if (require.main === module) runServer();
