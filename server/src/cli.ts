@@ -256,7 +256,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
   return results.some((r) => r.problems.some((p) => p.severity === 'error' || p.severity === 'warning')) ? 1 : 0;
 }
 
-if (require.main === module) {
+/** Entry point for the `radlint` bin and `node dist/cli.js`. */
+export function runCli(): void {
   const io: Io = {
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),
@@ -274,3 +275,5 @@ if (require.main === module) {
     },
   );
 }
+
+if (require.main === module) runCli();
