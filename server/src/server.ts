@@ -4,6 +4,8 @@ import {
   CodeActionKind,
   DidChangeConfigurationNotification,
   DocumentDiagnosticReportKind,
+  MessageType,
+  ShowMessageNotification,
   ProposedFeatures,
   TextDocumentSyncKind,
   TextDocuments,
@@ -74,7 +76,8 @@ export function startServer(connection: Connection): void {
           for (const w of warnings) {
             if (!warned.has(w)) {
               warned.add(w);
-              connection.window.showWarningMessage(`RadLint: ${w}`);
+              // A notification, not a request: no answer is needed and a client without it cannot fail us.
+              void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `RadLint: ${w}` });
               log(w);
             }
           }
@@ -199,6 +202,8 @@ function toCodeAction(document: TextDocument, diagnostic: Diagnostic, fix: FixDa
 
 /** `radlint-server --stdio` (and --node-ipc / --socket, which vscode-languageserver reads from argv). */
 export function runServer(): void {
+  // One failed promise must not take the server (and every open report's diagnostics) down.
+  process.on('unhandledRejection', (reason) => process.stderr.write(`radlint-server: unhandled rejection: ${String(reason)}\n`));
   startServer(createConnection(ProposedFeatures.all));
 }
 

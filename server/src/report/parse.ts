@@ -7,12 +7,12 @@ const HEADER_WITH_COLON = /^[ \t]*([A-Za-z][A-Za-z /&()'-]{0,40}?)[ \t]*:(?!\/)/
 // Own-line headers without a colon ("IMPRESSION" alone on its line): only known names, in capitals.
 const HEADER_ALONE = /^[ \t]*([A-Z][A-Z /&-]{2,40}?)[ \t]*$/gm;
 
-const TOKEN = /XXXX+|\p{L}[\p{L}\p{M}'’-]*\p{L}|\p{L}|\d+(?:[.,]\d+)*|[^\s\p{L}\d]/gu;
+const TOKEN = /XXXX+|\p{L}[\p{L}\p{M}'’]*\p{L}|\p{L}|\d+(?:[.,]\d+)*|[^\s\p{L}\d]/gu;
 
 // Words that end in a period without ending the sentence.
 const ABBREVIATIONS = new Set([
   'dr', 'mr', 'mrs', 'ms', 'st', 'vs', 'approx', 'cf', 'etc', 'fig', 'no', 'nos', 'ca', 'incl', 'sr', 'jr',
-  'e.g', 'i.e', 'eg', 'ie', 'b.i.d', 't.i.d', 'ant', 'post', 'lat', 'inf', 'sup', 'mid', 'min', 'max',
+  'e.g', 'i.e', 'eg', 'ie', 'a.m', 'p.m', 'b.i.d', 't.i.d', 'ant', 'post', 'lat', 'inf', 'sup', 'mid', 'min', 'max',
 ]);
 
 interface HeaderMatch {

@@ -1,0 +1,25 @@
+// Compiled engine modules (tsc -b writes CommonJS to out/server), for ESM tests.
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const load = (p) => require(path.join(root, 'out/server', p));
+
+export const report = load('report/index.js');
+export const engine = load('engine.js');
+export const registry = load('rules/registry.js');
+
+/** Problems of one rule over a text. */
+export function problemsOf(ruleId, text) {
+  return engine.checkText(text).problems.filter((p) => p.rule === ruleId);
+}
+
+/** Applies a fix's edits (in offsets) to a text. */
+export function applyFix(text, fix) {
+  const edits = [...fix.edits].sort((a, b) => b.start - a.start);
+  let out = text;
+  for (const e of edits) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
+  return out;
+}

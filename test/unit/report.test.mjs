@@ -1,0 +1,109 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { report as R } from '../helpers/engine.mjs';
+
+const kinds = (r) => r.sections.map((s) => s.kind);
+const bodyOf = (r, kind) => { const s = r.sections.find((x) => x.kind === kind); return s && r.text.slice(s.body.start, s.body.end); };
+
+test('inline headers with synonyms', () => {
+  const r = R.parseReport('EXAM: Chest PA and lateral\nINDICATION: cough\nFINDINGS: The heart is normal. Lungs clear.\nCONCLUSION: Normal chest.');
+  assert.deepEqual(kinds(r), ['exam', 'history', 'findings', 'impression']);
+  assert.equal(bodyOf(r, 'findings'), 'The heart is normal. Lungs clear.');
+  assert.equal(bodyOf(r, 'impression'), 'Normal chest.');
+});
+
+test('own-line headers, mixed case, CRLF and double spaces', () => {
+  const r = R.parseReport('Findings:\r\nThe  lungs are clear.\r\n\r\nIMPRESSION\r\nNo acute disease.\r\n');
+  assert.deepEqual(kinds(r), ['findings', 'impression']);
+  assert.equal(bodyOf(r, 'impression'), 'No acute disease.');
+  assert.equal(r.eol, '\r\n');
+  assert.deepEqual(r.lineStarts.slice(0, 3), [0, 11, 34]);
+});
+
+test('organ subheadings stay inside FINDINGS; unknown capitals elsewhere open a section', () => {
+  const r = R.parseReport('FINDINGS:\nLIVER: Normal.\nKIDNEYS: No hydronephrosis.\nIMPRESSION: Normal.\nELECTRONICALLY SIGNED BY: XXXX');
+  assert.deepEqual(kinds(r), ['findings', 'impression', 'other']);
+  assert.match(bodyOf(r, 'findings'), /KIDNEYS: No hydronephrosis\.$/);
+  assert.equal(bodyOf(r, 'impression'), 'Normal.');
+});
+
+test('a report without headers is one preamble section', () => {
+  const r = R.parseReport('The lungs are clear. No effusion.');
+  assert.deepEqual(kinds(r), ['preamble']);
+  assert.deepEqual(r.sentences.map((s) => s.text), ['The lungs are clear.', 'No effusion.']);
+});
+
+test('mixed-case "Word:" inside text is not a header, times are not headers', () => {
+  const r = R.parseReport('FINDINGS: Note: small nodule. Called at 14:35 to Dr. XXXX.\nIMPRESSION: Nodule.');
+  assert.deepEqual(kinds(r), ['findings', 'impression']);
+});
+
+test('numbered impression items, on separate lines and inline', () => {
+  const r = R.parseReport('IMPRESSION:\n1. Left effusion.\n2. No pneumothorax.\n');
+  const s = r.sections[0];
+  assert.deepEqual(s.items.map((i) => [i.number, r.text.slice(i.start, i.end)]), [[1, '1. Left effusion.'], [2, '2. No pneumothorax.']]);
+  const inline = R.parseReport('IMPRESSION: 1. Cardiomegaly. 2. No acute process. 3. Stable 2.5 cm nodule.');
+  assert.deepEqual(inline.sections[0].items.map((i) => i.number), [1, 2, 3]);
+  assert.deepEqual(inline.sentences.map((x) => x.text), ['1. Cardiomegaly.', '2. No acute process.', '3. Stable 2.5 cm nodule.']);
+});
+
+test('a number in a sentence is not a list item', () => {
+  const r = R.parseReport('IMPRESSION: Nodule measures 2. Follow-up in 3 months.');
+  assert.deepEqual(r.sections[0].items, []);
+});
+
+test('sentence splitting keeps decimals, abbreviations and initials together', () => {
+  const r = R.parseReport('FINDINGS: A 2.3 cm nodule, approx. stable vs. prior. Discussed with Dr. J. Smith at 10 a.m. today. XXXX. No effusion.');
+  assert.deepEqual(r.sentences.map((s) => s.text), [
+    'A 2.3 cm nodule, approx. stable vs. prior.',
+    'Discussed with Dr. J. Smith at 10 a.m. today.',
+    'XXXX.',
+    'No effusion.',
+  ]);
+});
+
+test('tokens mark the de-identification token and carry exact offsets', () => {
+  const text = 'Normal chest x-XXXX. 2.5 cm.';
+  const r = R.parseReport(text);
+  for (const t of r.tokens) assert.equal(text.slice(t.start, t.end), t.text);
+  assert.ok(r.tokens.some((t) => t.kind === 'deid' && t.text === 'XXXX'));
+  assert.ok(r.tokens.some((t) => t.kind === 'number' && t.text === '2.5'));
+});
+
+test('positions count UTF-16 code units per line', () => {
+  const text = 'a😀b\nc';
+  const r = R.parseReport(text);
+  assert.deepEqual(R.positionAt(r.lineStarts, 3), { line: 0, character: 3 });
+  assert.deepEqual(R.positionAt(r.lineStarts, 5), { line: 1, character: 0 });
+  assert.equal(R.offsetAt(r.lineStarts, text.length, { line: 1, character: 0 }), 5);
+});
+
+const inside = (text, span) => Number.isInteger(span.start) && Number.isInteger(span.end) && span.start >= 0 && span.start <= span.end && span.end <= text.length;
+
+const reportLike = fc.array(
+  fc.oneof(
+    fc.string(),
+    fc.constantFrom('FINDINGS:', 'IMPRESSION:', '\nIMPRESSION\n', 'EXAM: ', '1. ', '2) ', 'XXXX', '\r\n', '  ', '. ', 'Dr. ', '[***]', 'left', 'the the'),
+    fc.string({ unit: 'grapheme' }),
+    fc.string({ unit: 'binary' }),
+  ),
+  { maxLength: 40 },
+).map((parts) => parts.join(''));
+
+test('property: never throws, every range inside the text, deterministic', () => {
+  fc.assert(
+    fc.property(reportLike, (text) => {
+      const r = R.parseReport(text);
+      for (const s of r.sections) {
+        assert.ok(inside(text, s) && inside(text, s.body));
+        if (s.header) assert.ok(inside(text, s.header));
+        for (const i of s.items) assert.ok(inside(text, i) && inside(text, i.marker));
+      }
+      for (const s of r.sentences) assert.ok(inside(text, s) && text.slice(s.start, s.end) === s.text);
+      for (const t of r.tokens) assert.ok(inside(text, t));
+      assert.deepEqual(R.parseReport(text), r);
+    }),
+    { numRuns: 500 },
+  );
+});
