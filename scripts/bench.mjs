@@ -1,0 +1,98 @@
+// npm run bench: speed and memory of the engine and of the language server. Prints numbers; asserts nothing.
+import { performance } from 'node:perf_hooks';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { iuReports, haveData, dataDir } from './lib/corpus.mjs';
+import { startServer } from '../test/helpers/lsp.mjs';
+
+const require = createRequire(import.meta.url);
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const { checkText, prepareRules } = require(path.join(root, 'out/server/engine.js'));
+const { parseReport } = require(path.join(root, 'out/server/report/index.js'));
+const nlp = require(path.join(root, 'out/server/nlp/index.js'));
+
+const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+const ms = (x) => `${x.toFixed(3)} ms`;
+function summary(samples) {
+  const s = [...samples].sort((a, b) => a - b);
+  return `p50 ${ms(quantile(s, 0.5))}  p95 ${ms(quantile(s, 0.95))}  p99 ${ms(quantile(s, 0.99))}  max ${ms(s[s.length - 1])}`;
+}
+
+const TYPICAL = `EXAM: Chest radiograph, PA and lateral.
+INDICATION: 67-year-old female with shortness of breath.
+COMPARISON: Chest radiograph from last year.
+FINDINGS: The heart size is mildly enlarged. There is a small left pleural effusion with adjacent
+basilar atelectasis. No pneumothorax. The right lung is clear. Degenerative changes of the thoracic spine.
+IMPRESSION:
+1. Small left pleural effusion with adjacent atelectasis.
+2. Mild cardiomegaly.
+`;
+
+async function engineBench() {
+  const loadStart = performance.now();
+  await prepareRules();
+  console.log(`rule set-up (dictionaries): ${ms(performance.now() - loadStart)}`);
+  if (!haveData) {
+    console.log(`IU reports: skipped (no data at ${dataDir})`);
+    return;
+  }
+  const reports = iuReports({ requireBoth: false }).map((r) => r.text);
+  for (const text of reports.slice(0, 300)) checkText(text); // warm-up
+  const check = [];
+  const parse = [];
+  const understand = [];
+  const started = performance.now();
+  for (const text of reports) {
+    const t0 = performance.now();
+    checkText(text);
+    check.push(performance.now() - t0);
+  }
+  const total = performance.now() - started;
+  for (const text of reports) {
+    const t0 = performance.now();
+    const report = parseReport(text);
+    const t1 = performance.now();
+    nlp.understand(report);
+    const t2 = performance.now();
+    parse.push(t1 - t0);
+    understand.push(t2 - t1);
+  }
+  console.log(`IU reports: ${reports.length}`);
+  console.log(`  all rules, per report:      ${summary(check)}`);
+  console.log(`  parse only, per report:     ${summary(parse)}`);
+  console.log(`  findings extraction:        ${summary(understand)}`);
+  console.log(`  throughput: ${(reports.length / (total / 1000)).toFixed(0)} reports/s`);
+
+  const big = [];
+  let size = 0;
+  for (let i = 0; size < 1_000_000; i = (i + 1) % reports.length) { big.push(reports[i]); size += reports[i].length + 1; }
+  const megabyte = big.join('\n').slice(0, 1_000_000);
+  const t0 = performance.now();
+  const result = checkText(megabyte);
+  console.log(`1 MB document (${megabyte.length} chars): ${ms(performance.now() - t0)}, ${result.problems.length} problems`);
+}
+
+async function lspBench(iterations = 300) {
+  const server = await startServer();
+  const uri = 'file:///bench/report.rpt';
+  await server.open(uri, TYPICAL);
+  await server.nextDiagnostics((p) => p.uri === uri);
+  const latencies = [];
+  let version = 1;
+  for (let i = 0; i < iterations; i++) {
+    version++;
+    // Type one character at the end of the findings, as a radiologist would.
+    const t0 = performance.now();
+    const waiting = server.nextDiagnostics((p) => p.uri === uri && p.version === version);
+    await server.change(uri, version, [{ range: { start: { line: 4, character: 0 }, end: { line: 4, character: 0 } }, text: i % 2 ? 'a' : ' ' }]);
+    await waiting;
+    latencies.push(performance.now() - t0);
+  }
+  await server.stop();
+  console.log(`edit-to-diagnostics over LSP stdio (push, typical report, ${iterations} edits): ${summary(latencies)}`);
+}
+
+await engineBench();
+await lspBench();
+console.log(`peak RSS of this process: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
