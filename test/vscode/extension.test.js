@@ -1,0 +1,141 @@
+// Integration suite: runs inside VS Code's extension host (desktop through @vscode/test-electron, or
+// code-server through cs-ext-tests.sh) with RadLint loaded from the repository. It waits on events
+// (diagnostics changed, document changed), never on fixed sleeps.
+'use strict';
+const assert = require('assert');
+const vscode = require('vscode');
+
+const EXTENSION_ID = 'radlint.radlint';
+const REPORT = 'chest-radiograph-errors.rpt';
+const WAIT_MS = 30000;
+
+const codeOf = (d) => (d.code && typeof d.code === 'object' ? d.code.value : d.code);
+const radlintDiagnostics = (uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'radlint');
+const describeDiagnostics = (uri) =>
+  JSON.stringify(radlintDiagnostics(uri).map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${codeOf(d)} ${d.message}`));
+
+/** Resolves with check()'s first truthy value, re-checking whenever one of the events fires. */
+function waitFor(description, check, events, timeoutMs = WAIT_MS) {
+  return new Promise((resolve, reject) => {
+    const subscriptions = [];
+    const done = (fn, value) => {
+      clearTimeout(timer);
+      for (const s of subscriptions) s.dispose();
+      fn(value);
+    };
+    const attempt = () => {
+      try {
+        const value = check();
+        if (value) done(resolve, value);
+      } catch (error) {
+        done(reject, error);
+      }
+    };
+    const timer = setTimeout(() => done(reject, new Error(`timed out after ${timeoutMs} ms waiting for ${description()}`)), timeoutMs);
+    for (const event of events) subscriptions.push(event(attempt));
+    attempt();
+  });
+}
+
+function waitForDiagnostics(uri, what, check) {
+  return waitFor(
+    () => `${what}; RadLint diagnostics now: ${describeDiagnostics(uri)}`,
+    () => check(radlintDiagnostics(uri)),
+    [vscode.languages.onDidChangeDiagnostics],
+  );
+}
+
+function waitForText(document, expected, what) {
+  return waitFor(
+    () => `${what}; text now:\n${document.getText()}`,
+    () => document.getText() === expected,
+    [vscode.workspace.onDidChangeTextDocument],
+  );
+}
+
+async function applyCodeAction(action) {
+  if (action.edit) assert.ok(await vscode.workspace.applyEdit(action.edit), `workspace.applyEdit refused "${action.title}"`);
+  if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
+}
+
+async function quickFixes(uri, range) {
+  const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', uri, range, vscode.CodeActionKind.QuickFix.value);
+  return actions ?? [];
+}
+
+describe('RadLint in the VS Code extension host', function () {
+  let document;
+  let original;
+
+  before(async function () {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder, 'the fixture workspace folder is not open');
+    document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, REPORT));
+    await vscode.window.showTextDocument(document);
+    original = document.getText();
+  });
+
+  after(async function () {
+    // The workspace is a scratch copy, but leave the editor clean anyway.
+    if (document?.isDirty) {
+      await vscode.window.showTextDocument(document);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('opens .rpt files as Radiology Reports and starts the language client', async function () {
+    assert.equal(document.languageId, 'radreport');
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension, `extension ${EXTENSION_ID} is not loaded`);
+    const api = extension.isActive ? extension.exports : await extension.activate();
+    assert.equal(typeof api?.client, 'function', 'activate() should return { client }');
+    await waitFor(() => 'the language client to run', () => api.client()?.isRunning(), [vscode.languages.onDidChangeDiagnostics]);
+  });
+
+  it('flags "The the" as a dictation artifact', async function () {
+    const diagnostic = await waitForDiagnostics(document.uri, 'a dictation-artifact diagnostic on "The the"', (all) =>
+      all.find((d) => codeOf(d) === 'dictation-artifact' && document.getText(d.range) === 'The the'));
+    assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Warning);
+    assert.match(diagnostic.message, /Repeated word/);
+    assert.ok(typeof diagnostic.code === 'object' && diagnostic.code.target, 'the diagnostic should link to its rule docs');
+  });
+
+  it('deletes the repeated word with its quick fix; the diagnostic goes away and undo brings it back', async function () {
+    const diagnostic = radlintDiagnostics(document.uri).find((d) => document.getText(d.range) === 'The the');
+    assert.ok(diagnostic, 'the "The the" diagnostic disappeared before the fix');
+    const actions = await quickFixes(document.uri, diagnostic.range);
+    const fix = actions.find((a) => a.title === 'Delete the repeated "the"');
+    assert.ok(fix, `no "Delete the repeated \\"the\\"" quick fix; offered: ${JSON.stringify(actions.map((a) => a.title))}`);
+    assert.equal(fix.kind?.value, 'quickfix');
+    assert.equal(fix.isPreferred, true);
+
+    await applyCodeAction(fix);
+    const fixed = original.replace('The the lungs are clear', 'The lungs are clear');
+    assert.notEqual(fixed, original, 'the fixture no longer contains "The the lungs are clear"');
+    await waitForText(document, fixed, 'the text with the repeated word deleted');
+
+    // Checked again after the edit: the repeated word is gone, the spoken command is still flagged.
+    await waitForDiagnostics(document.uri, 'the repeated-word diagnostic to go away (and the others to stay)', (all) =>
+      !all.some((d) => /Repeated word/.test(d.message)) && all.some((d) => /new paragraph/.test(d.message)));
+
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('undo');
+    await waitForText(document, original, 'undo to restore the original text');
+    await waitForDiagnostics(document.uri, 'the repeated-word diagnostic to come back after undo', (all) =>
+      all.some((d) => codeOf(d) === 'dictation-artifact' && document.getText(d.range) === 'The the'));
+  });
+
+  it('replaces the spoken "new paragraph" with a paragraph break', async function () {
+    const diagnostic = await waitForDiagnostics(document.uri, 'a diagnostic on "new paragraph"', (all) =>
+      all.find((d) => codeOf(d) === 'dictation-artifact' && document.getText(d.range) === 'new paragraph'));
+    const actions = await quickFixes(document.uri, diagnostic.range);
+    const fix = actions.find((a) => a.title === 'Replace with a paragraph break');
+    assert.ok(fix, `no paragraph-break quick fix; offered: ${JSON.stringify(actions.map((a) => a.title))}`);
+    await applyCodeAction(fix);
+    await waitFor(() => `"new paragraph" to be replaced; text now:\n${document.getText()}`,
+      () => !document.getText().includes('new paragraph'), [vscode.workspace.onDidChangeTextDocument]);
+    assert.match(document.getText(), /without focal consolidation\.[ \t]*\r?\n[ \t]*\r?\n/, 'expected a blank line after the sentence');
+    await waitForDiagnostics(document.uri, 'the spoken-command diagnostic to go away', (all) => !all.some((d) => /new paragraph/.test(d.message)));
+  });
+});

@@ -1,0 +1,17 @@
+// Entry point for the extension host (`extensionTestsPath`): runs the mocha suite and settles the
+// promise with the result, which is how both @vscode/test-electron and cs-ext-tests.sh read it.
+'use strict';
+const path = require('path');
+const Mocha = require('mocha');
+
+exports.run = function run() {
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60000, reporter: 'spec' });
+  mocha.addFile(path.join(__dirname, 'extension.test.js'));
+  return new Promise((resolve, reject) => {
+    try {
+      mocha.run((failures) => (failures ? reject(new Error(`${failures} integration test(s) failed`)) : resolve()));
+    } catch (error) {
+      reject(error);
+    }
+  });
+};
