@@ -12,6 +12,8 @@ export const settingsSchema = z.object({
   languages: z.array(z.string()).default([]),
   /** Documents longer than this (characters) are not checked. */
   maxFileSize: z.number().int().positive().default(1_048_576),
+  /** Critical-finding list changes by finding name: an urgency adds or re-levels, 'none' removes. */
+  critical: z.record(z.string(), z.enum(['minutes', 'hours', 'days', 'none'])).default({}),
   /** Per-rule options, passed to the rules as RuleContext.options. */
   ruleOptions: z.record(z.string(), z.unknown()).default({}),
 });
@@ -39,5 +41,5 @@ export function parseSettings(raw: unknown): ParsedSettings {
 }
 
 export function engineSettings(settings: Settings): EngineSettings {
-  return { rules: settings.rules, ruleOptions: settings.ruleOptions };
+  return { rules: settings.rules, ruleOptions: { ...settings.ruleOptions, critical: settings.critical } };
 }

@@ -61,6 +61,7 @@ export function toDiagnostic(problem: Problem, lineStarts: number[], uri: string
 /** Snippet syntax ($1, ${2:time}) as plain text, for clients that cannot take snippets. */
 export function stripSnippet(text: string): string {
   return text
+    .replace(/\$\{\d+\|([^,|}]*)[^}]*\|\}/g, '$1') // a choice: its first option
     .replace(/\$\{\d+:([^}]*)\}/g, '$1')
     .replace(/\$\{\d+\}|\$\d+/g, '')
     .replace(/\\([$}\\])/g, '$1');
