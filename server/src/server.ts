@@ -24,6 +24,7 @@ import { parseReport } from './report';
 import { DEFAULTS, engineSettings, parseSettings, type Settings } from './settings';
 
 export const SERVER_NAME = 'radlint';
+const REPORT_FILE_NAME = /\.(rpt|radreport)$/i;
 
 interface Capabilities {
   pullDiagnostics: boolean;
@@ -147,7 +148,10 @@ export function startServer(connection: Connection): void {
 
   async function isChecked(document: TextDocument): Promise<boolean> {
     const settings = await settingsFor(document.uri);
-    return settings.enable && (document.languageId === 'radreport' || settings.languages.includes(document.languageId));
+    // Editors that know no "radreport" file type (Neovim without a filetype mapping sends "") still
+    // get .rpt/.radreport files checked, by their name.
+    const reportByName = document.languageId === '' && REPORT_FILE_NAME.test(document.uri);
+    return settings.enable && (document.languageId === 'radreport' || reportByName || settings.languages.includes(document.languageId));
   }
 
   connection.onDidChangeConfiguration(() => {
