@@ -50,9 +50,11 @@ test('the .vsix holds the bundles, the licence and everything the manifest point
     ...(c.snippets ?? []).map((s) => s.path),
     'dist/extension.js', 'dist/server.js', 'dist/cli.js', 'package.json',
   ].filter(Boolean).map((p) => p.replace(/^\.\//, ''));
-  if (existsSync(join(ROOT, 'README.md'))) referenced.push('README.md');
-  if (existsSync(join(ROOT, 'CHANGELOG.md'))) referenced.push('CHANGELOG.md');
   const missing = referenced.filter((p) => !names.includes(`extension/${p}`));
+  // vsce stores these two under lower-case names (extension/readme.md, extension/changelog.md).
+  for (const doc of ['README.md', 'CHANGELOG.md']) {
+    if (existsSync(join(ROOT, doc)) && !names.includes(`extension/${doc.toLowerCase()}`)) missing.push(doc);
+  }
   if (!names.some((n) => /^extension\/LICENSE(\.txt|\.md)?$/.test(n))) missing.push('LICENSE');
   assert.deepEqual(missing, [], `missing from the .vsix: ${missing.join(', ')}`);
 });
