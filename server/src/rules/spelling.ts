@@ -1,0 +1,210 @@
+import type { Report, Token } from '../report/types';
+import { matchCase, type SpellChecker } from '../spelling/checker';
+import { CONFUSION_BY_WORD } from '../spelling/confusions';
+import { getSpellChecker } from '../spelling/load';
+import type { Fix, Problem, Rule } from './types';
+
+/**
+ * Options, from settings: `ruleOptions.spelling` (RuleContext.options['spelling']).
+ *
+ *   { words?: string[]         words the user added to a dictionary (the adapter reads them from the
+ *                              user or workspace word-list file behind radlint.addToDictionary)
+ *     ignoreWords?: string[]   words ignored in this one report (radlint.ignoreWord); the adapter
+ *                              keeps them per document and passes that document's list here
+ *     confusions?: boolean }   real-word confusions (ileum/ilium ...); on unless false
+ *
+ * Both lists match without regard to case.
+ */
+export interface SpellingOptions {
+  words?: string[];
+  ignoreWords?: string[];
+  confusions?: boolean;
+}
+
+/** Command ids the fixes use; the client registers them. */
+export const ADD_TO_DICTIONARY = 'radlint.addToDictionary';
+export const IGNORE_WORD = 'radlint.ignoreWord';
+/** Stands in for the document URI in IGNORE_WORD's arguments; the server substitutes it. */
+export const DOCUMENT_URI_PLACEHOLDER = '${documentUri}';
+
+const MAX_SUGGESTIONS = 5;
+
+// Titles before a name: the name after them is not a misspelling.
+const TITLES = new Set(['dr', 'mr', 'mrs', 'ms', 'prof', 'doctor']);
+
+interface WordSets {
+  accepted: Set<string>;
+  confusions: boolean;
+}
+
+function wordSets(options: unknown): WordSets {
+  const o = (options ?? {}) as SpellingOptions;
+  const list = (v: unknown) => (Array.isArray(v) ? v.filter((w): w is string => typeof w === 'string') : []);
+  return {
+    accepted: new Set([...list(o.words), ...list(o.ignoreWords)].map((w) => w.toLowerCase())),
+    confusions: o.confusions !== false,
+  };
+}
+
+/** A word to look up, with its offsets: a hyphenated token is checked part by part. */
+interface Part {
+  text: string;
+  start: number;
+  end: number;
+}
+
+// "patient's", "Kerley's", "bronchi’" -> the word without its possessive ending.
+function stripPossessive(part: Part): Part {
+  const m = /['’]+s?$/i.exec(part.text);
+  return m ? { ...part, text: part.text.slice(0, m.index), end: part.end - m[0].length } : part;
+}
+
+/**
+ * Abbreviations are not spelling: "CT", "MRIs", "BIRADS". Words in mixed case ("mL", "kVp",
+ * "LLateral") are looked up without regard to case instead; "McArdle" and kin are names.
+ */
+function isAbbreviationLike(word: string): boolean {
+  return /^\p{Lu}[\p{Lu}\d]+s?$/u.test(word) || /^Ma?c\p{Lu}\p{Ll}/u.test(word);
+}
+
+/**
+ * Word tokens joined by hyphens with nothing between ("well-defined", "epicondylo-olecranon"),
+ * starting at tokens[i]. `end` is the index of the last token taken. `glued` is true when the
+ * chain runs on into a number or de-identified text ("x-XXXX", "T2-weighted", "L4-5").
+ */
+function hyphenChain(tokens: Token[], i: number): { parts: Token[]; end: number; glued: boolean } {
+  const parts = [tokens[i]];
+  let j = i;
+  let glued = false;
+  while (tokens[j + 1]?.text === '-' && tokens[j + 1].start === tokens[j].end && tokens[j + 2]?.start === tokens[j + 1].end) {
+    if (tokens[j + 2].kind !== 'word') {
+      glued = true;
+      break;
+    }
+    parts.push(tokens[j + 2]);
+    j += 2;
+  }
+  return { parts, end: j, glued };
+}
+
+function skipChain(report: Report, tokens: Token[], first: number, last: number): boolean {
+  const { text } = report;
+  const start = tokens[first].start;
+  const end = tokens[last].end;
+  // Glued to digits or de-identified text: "5mm", "XXXXing", "2-view".
+  if (/[\p{L}\p{N}]/u.test(text[start - 1] ?? '') || /[\p{L}\p{N}]/u.test(text[end] ?? '')) return true;
+  if (text[start - 1] === '-' && /[\p{N}X]/u.test(text[start - 2] ?? '')) return true;
+  // "Dr. Smith": names are not in any dictionary.
+  const previousWord = tokens[first - 1]?.kind === 'punct' ? tokens[first - 2] : tokens[first - 1];
+  if (previousWord && TITLES.has(previousWord.lower)) return true;
+  // Web and mail addresses, file names: the run of text without spaces around the word tells.
+  let from = start;
+  let to = end;
+  while (from > 0 && !/\s/.test(text[from - 1])) from--;
+  while (to < text.length && !/\s/.test(text[to])) to++;
+  return /:\/\/|www\.|@|\.(?:com|org|net|edu|gov|html?|pdf|txt|dcm)\b/i.test(text.slice(from, to));
+}
+
+/** "epicondylo-olecranon", "teno-osseous": a combining form whose stem makes a known word. */
+function isCombiningForm(word: string, checker: SpellChecker): boolean {
+  if (!/^\p{L}{3,}o$/u.test(word)) return false;
+  const stem = word.slice(0, -1);
+  return ['', 'e', 'ar', 'al', 'ic', 'a', 'us', 'um', 'on'].some((ending) => checker.isKnown(stem + ending));
+}
+
+function unknownWordProblem(rule: Rule, part: Part, suggestions: string[]): Problem {
+  const fixes: Fix[] = suggestions.map((s, i) => ({
+    title: `Change to "${s}"`,
+    edits: [{ start: part.start, end: part.end, newText: s }],
+    ...(i === 0 ? { isPreferred: true } : {}),
+  }));
+  fixes.push(
+    {
+      title: `Add "${part.text}" to the dictionary`,
+      edits: [],
+      command: { command: ADD_TO_DICTIONARY, title: 'Add to dictionary', arguments: [part.text] },
+    },
+    {
+      title: `Ignore "${part.text}" in this report`,
+      edits: [],
+      command: { command: IGNORE_WORD, title: 'Ignore in this report', arguments: [part.text, DOCUMENT_URI_PLACEHOLDER] },
+    },
+  );
+  const hint = suggestions.length > 0 ? ` Did you mean "${suggestions[0]}"?` : '';
+  return {
+    rule: rule.id,
+    category: rule.category,
+    severity: rule.severity,
+    message: `Unknown word "${part.text}".${hint}`,
+    start: part.start,
+    end: part.end,
+    fixes,
+  };
+}
+
+function confusionProblems(rule: Rule, report: Report): Problem[] {
+  const problems: Problem[] = [];
+  for (const token of report.tokens) {
+    const entries = token.kind === 'word' ? CONFUSION_BY_WORD.get(token.lower) : undefined;
+    if (!entries) continue;
+    const sentence = report.sentences.find((s) => s.start <= token.start && token.end <= s.end);
+    const context = (sentence?.text ?? report.text.slice(Math.max(0, token.start - 120), token.end + 120)).toLowerCase();
+    for (const c of entries) {
+      if (!c.cue.test(context) || c.unless?.test(context)) continue;
+      const plural = token.lower === `${c.wrong}s`;
+      const replacement = matchCase(plural ? `${c.right}s` : c.right, token.text);
+      problems.push({
+        rule: rule.id,
+        category: rule.category,
+        // A different organ or a different word: worth more than an unknown word.
+        severity: 'warning',
+        message: `"${token.text}" here probably means "${replacement}" (${c.meaning}).`,
+        start: token.start,
+        end: token.end,
+        fixes: [{ title: `Change to "${replacement}"`, edits: [{ start: token.start, end: token.end, newText: replacement }], isPreferred: true }],
+      });
+      break;
+    }
+  }
+  return problems;
+}
+
+export const spelling: Rule = {
+  id: 'spelling',
+  category: 'spelling',
+  // Info: an unknown word may be a rare drug or a name the dictionaries lack; it should be seen,
+  // not fail a CI run. Real-word confusions (ileum/ilium) are raised as warnings.
+  severity: 'info',
+  description: 'Misspelt words (English, medical and radiology dictionaries) and real-word confusions such as ileum/ilium.',
+  check(report, context) {
+    const checker = getSpellChecker();
+    const sets = wordSets(context.options['spelling']);
+    const problems: Problem[] = [];
+    if (checker) {
+      const { tokens, text } = report;
+      for (let i = 0; i < tokens.length; i++) {
+        if (tokens[i].kind !== 'word') continue;
+        const chain = hyphenChain(tokens, i);
+        const first = i;
+        i = chain.end;
+        if (chain.glued || skipChain(report, tokens, first, chain.end)) continue;
+        // "well-defined" may be listed whole; otherwise each part must be a word.
+        if (chain.parts.length > 1) {
+          const whole = text.slice(chain.parts[0].start, tokens[chain.end].end);
+          if (checker.isKnown(whole) || sets.accepted.has(whole.toLowerCase())) continue;
+        }
+        for (const [k, token] of chain.parts.entries()) {
+          const part = stripPossessive({ text: token.text, start: token.start, end: token.end });
+          if (part.text.length < 3 || isAbbreviationLike(part.text)) continue;
+          if (sets.accepted.has(part.text.toLowerCase()) || checker.isKnown(part.text)) continue;
+          if (k < chain.parts.length - 1 && isCombiningForm(part.text, checker)) continue;
+          const suggestions = checker.suggest(part.text, MAX_SUGGESTIONS).map((s) => s.word);
+          problems.push(unknownWordProblem(this, part, suggestions));
+        }
+      }
+    }
+    // Confusions need no dictionary, so they work before loading has finished.
+    if (sets.confusions) problems.push(...confusionProblems(this, report));
+    return problems;
+  },
+};
