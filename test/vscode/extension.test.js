@@ -139,3 +139,43 @@ describe('RadLint in the VS Code extension host', function () {
     await waitForDiagnostics(document.uri, 'the spoken-command diagnostic to go away', (all) => !all.some((d) => /new paragraph/.test(d.message)));
   });
 });
+
+describe('RadLint snippet fixes (radlint.applySnippet)', function () {
+  let document;
+  let original;
+
+  before(async function () {
+    const folder = vscode.workspace.workspaceFolders[0];
+    document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, 'no-impression.rpt'));
+    await vscode.window.showTextDocument(document);
+    original = document.getText();
+  });
+
+  after(async function () {
+    if (document?.isDirty) {
+      await vscode.window.showTextDocument(document);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('adds a missing IMPRESSION as a snippet: the placeholder is selected, and one undo removes it', async function () {
+    const diagnostic = await waitForDiagnostics(document.uri, 'a missing-impression diagnostic', (all) =>
+      all.find((d) => codeOf(d) === 'missing-impression'));
+    const actions = await quickFixes(document.uri, diagnostic.range);
+    const fix = actions.find((a) => a.title === 'Add an IMPRESSION section');
+    assert.ok(fix, `no "Add an IMPRESSION section" fix; offered: ${JSON.stringify(actions.map((a) => a.title))}`);
+    assert.equal(fix.command?.command, 'radlint.applySnippet', 'VS Code should get the fix as a snippet command');
+
+    await applyCodeAction(fix);
+    await waitForText(document, `${original}\nIMPRESSION:\nimpression\n`, 'the IMPRESSION section to be added');
+    const editor = vscode.window.activeTextEditor;
+    assert.equal(editor?.document, document);
+    assert.equal(document.getText(editor.selection), 'impression', 'the snippet placeholder should be selected, ready to type over');
+    await waitForDiagnostics(document.uri, 'the missing-impression diagnostic to go away', (all) =>
+      !all.some((d) => codeOf(d) === 'missing-impression'));
+
+    await vscode.commands.executeCommand('undo');
+    await waitForText(document, original, 'a single undo to remove the whole section');
+  });
+});
