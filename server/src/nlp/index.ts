@@ -1,12 +1,27 @@
+import { rangeOf } from '../report/positions';
 import type { Report } from '../report/types';
 import type { RuleContext } from '../rules/types';
+import { extractFindings } from './findings';
+import { activeContexts } from './lexicon';
+import { findExam, findPatient, findSexSpecific } from './patient';
 import type { Understanding } from './types';
+import { wordsFromTokens } from './words';
 export * from './types';
+export { CONCEPTS, CONCEPT_BY_ID, PAIRED_ANATOMY, SEX_SPECIFIC_TERMS, type Concept, type Sex } from './lexicon';
+export { findMeasurements } from './measurements';
 
 /** What the report says: patient, exam and every finding mention with assertion, side and size. */
 export function understand(report: Report): Understanding {
-  void report;
-  return { patient: { sex: null, age: null }, exam: { modality: null, bodyPart: null, side: null, span: null }, findings: [] };
+  const words = wordsFromTokens(report.tokens);
+  const { context, ...exam } = findExam(report);
+  const { findings, measurements } = extractFindings(report, words, activeContexts(context));
+  return {
+    patient: findPatient(report),
+    exam,
+    findings,
+    measurements,
+    sexSpecific: findSexSpecific(report, words),
+  };
 }
 
 /** The understanding of a report, computed once per check and shared by every rule. */
@@ -19,13 +34,38 @@ export function understandingOf(report: Report, context: RuleContext): Understan
   return u;
 }
 
-/** The per-file object of the `radlint findings --format json` contract, minus `path`. (Stub until the findings core lands.) */
-export function findingsJson(report: Report): Record<string, unknown> {
-  const u = understand(report);
-  return { patient: u.patient, exam: { modality: u.exam.modality, bodyPart: u.exam.bodyPart, side: u.exam.side }, findings: [] };
+/** The per-file object of `radlint findings --format json` (DESIGN.md contract), without `path`. */
+export function findingsJson(report: Report, understanding: Understanding = understand(report)) {
+  const range = (span: { start: number; end: number }) => rangeOf(report.lineStarts, span);
+  const { patient, exam } = understanding;
+  return {
+    patient: { sex: patient.sex, age: patient.age },
+    exam: { modality: exam.modality, bodyPart: exam.bodyPart, side: exam.side },
+    findings: understanding.findings.map((f) => ({
+      finding: f.finding,
+      assertion: f.assertion,
+      side: f.side,
+      section: f.section,
+      range: range(f),
+      measurements: f.measurements.map((m) => ({ value: m.value, unit: m.unit, range: range(m) })),
+      critical: f.critical,
+    })),
+  };
 }
 
-/** One human-readable line per finding. (Stub until the findings core lands.) */
-export function findingsText(report: Report): string[] {
-  return understand(report).findings.map((f) => `${f.finding} ${f.assertion}`);
+function sizeText(values: number[], unit: string): string {
+  return `${values.join(' x ')} ${unit}`;
+}
+
+/** `radlint findings --format text`: one human-readable line per finding, "line:col  finding  assertion ...". */
+export function findingsText(report: Report, understanding: Understanding = understand(report)): string[] {
+  return understanding.findings.map((f) => {
+    const at = rangeOf(report.lineStarts, f).start;
+    const parts = [f.finding, f.assertion];
+    if (f.side) parts.push(f.side);
+    if (f.site.length) parts.push(f.site.join(', '));
+    for (const m of f.measurements) parts.push(sizeText(m.value, m.unit));
+    if (f.critical) parts.push(`critical: ${f.critical}`);
+    return `${at.line + 1}:${at.character + 1}\t${parts.join(' · ')}\t[${f.section}] "${report.text.slice(f.start, f.end)}"`;
+  });
 }

@@ -3,6 +3,11 @@ import type { Side } from '../rules/types';
 
 export type Assertion = 'present' | 'absent' | 'possible' | 'historical' | 'hypothetical';
 export type Urgency = 'minutes' | 'hours' | 'days';
+/**
+ * How a possible finding is hedged: 'probable' ("likely", "probably"), 'differential' ("A versus B"),
+ * or 'possible' ("may represent", "cannot exclude"). Radiologists' probability words are graded.
+ */
+export type Hedge = 'possible' | 'probable' | 'differential';
 
 export interface Measurement extends Span {
   /** One value per dimension: "2.3 x 1.5 cm" -> [2.3, 1.5]. A range "2-3 cm" keeps both ends. */
@@ -17,6 +22,8 @@ export interface Finding extends Span {
   /** The lexicon concept id. */
   concept: string;
   assertion: Assertion;
+  /** Set when assertion is 'possible'. */
+  hedge?: Hedge;
   side: Side | null;
   /** Anatomic site words bound to the mention ("lower lobe", "base"), normalised; may be empty. */
   site: string[];
@@ -28,6 +35,8 @@ export interface Finding extends Span {
   critical: Urgency | null;
   /** Belongs in an impression when present. */
   significant: boolean;
+  /** Set for conditions of one sex only (ovarian cyst, testicular torsion). */
+  sex?: 'female' | 'male';
 }
 
 export interface Patient {
@@ -43,8 +52,17 @@ export interface Exam {
   span: Span | null;
 }
 
+/** A word that belongs to one sex only (prostate, uterus, pregnancy), wherever it stands. */
+export interface SexSpecificMention extends Span {
+  term: string;
+  sex: 'female' | 'male';
+}
+
 export interface Understanding {
   patient: Patient;
   exam: Exam;
   findings: Finding[];
+  /** Every measurement in the text, attached to a finding or not. */
+  measurements: Measurement[];
+  sexSpecific: SexSpecificMention[];
 }

@@ -1,0 +1,383 @@
+// Finding mentions: lexicon match, then assertion (ConText-style cue scopes), side and site bound to
+// the mention's own phrase, and measurements attached to the nearest mention in the sentence.
+import type { Report, Sentence } from '../report/types';
+import type { Side } from '../rules/types';
+import {
+  CONCEPT_TRIES, CUE_TRIE, LIST_BREAKERS, PREDICATE_TRIE, SIDE_TRIE, SITE_TRIES,
+  type Concept, type CueEntry, type CueKind,
+} from './lexicon';
+import { findMeasurements } from './measurements';
+import type { Assertion, Finding, Hedge, Measurement } from './types';
+import type { PhraseTrie } from './trie';
+import type { Word } from './words';
+
+interface Mention {
+  i: number; // first word
+  j: number; // after the last word
+  concept: Concept;
+  /** A denial inside the phrase itself: "heart is not enlarged". */
+  negatedInside: boolean;
+}
+
+interface Cue {
+  i: number;
+  j: number;
+  entry: CueEntry;
+}
+
+// Words between a predicate's subject and its state: "heart size is mildly enlarged".
+const PREDICATE_FILLERS = new Set([
+  'is', 'are', 'was', 'were', 'be', 'appears', 'appear', 'remains', 'remain', 'again', 'still', 'now', 'mildly', 'moderately',
+  'markedly', 'slightly', 'severely', 'significantly', 'somewhat', 'minimally', 'borderline', 'not', 'no', 'top', 'at', 'least',
+  'xxxx', 'stably', 'moderate', 'mild', 'chronically', 'stable', 'and', 'size', 'in', 'progressively', 'grossly', 'likely', 'probably', 'possibly',
+]);
+const NEGATORS = new Set(['not', 'no']);
+const HARD_BOUNDARY = new Set([';', ':', '.', '!', '(', ')', '[', ']', '•']);
+const LIST_JOINERS = new Set([',', 'and', 'or', 'nor', '/', 'and/or']);
+const COPULAS = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'there']);
+// Words that end a finding's own phrase when walking out from it to find its side and site.
+const PHRASE_STOP = new Set([
+  'and', 'or', 'but', 'with', 'without', 'which', 'that', 'there', 'no', 'not', 'versus', 'vs', 'as', 'likely', 'consistent',
+  'compatible', 'suggestive', 'suggesting', 'representing', 'represents', 'may', 'could', 'concerning', 'due', 'secondary',
+  'compared', 'since', 'from', 'while', 'whereas', 'although', 'however', 'if', 'for', 'nor', 'without', 'resulting', 'causing',
+  'obscuring', 'obscures', 'silhouetting', 'abutting', 'adjacent', 'near', 'than', 'including', 'especially', 'except',
+]);
+const BACK_STOP = new Set([...PHRASE_STOP, 'is', 'are', 'was', 'were', 'in', 'at', 'of', 'on', 'to', 'within', 'by', 'over', 'under', 'along', 'overlying', 'involving', 'seen', 'noted', 'present', 'has', 'have', 'this', 'these']);
+const COMPARATIVES = new Set(['greater', 'more', 'larger', 'worse', 'less', 'smaller', 'much', 'slightly', 'somewhat', '>', '<']);
+const HEART_PARTS = new Set(['heart', 'atrium', 'atrial', 'ventricle', 'ventricular', 'ventricles', 'atria']);
+
+interface SentenceWords {
+  words: Word[];
+  /** Per word: the mention that covers it, or -1. */
+  mentionAt: Int32Array;
+  cueAt: Int32Array;
+  mentions: Mention[];
+  cues: Cue[];
+}
+
+function matchConcept(words: readonly Word[], i: number, contextTries: readonly PhraseTrie<{ concept: Concept }>[]): Mention | null {
+  let best: { end: number; concept: Concept } | null = null;
+  const consider = (m: { end: number; value: { concept: Concept } } | null) => {
+    if (m && (!best || m.end > best.end)) best = { end: m.end, concept: m.value.concept };
+  };
+  consider(CONCEPT_TRIES.base.match(words, i));
+  consider(CONCEPT_TRIES.exact.match(words, i));
+  for (const trie of contextTries) consider(trie.match(words, i));
+  const found = best as { end: number; concept: Concept } | null;
+  // A subject with its state a few words on: "the cardiac silhouette is mildly enlarged".
+  const subject = PREDICATE_TRIE.match(words, i);
+  if (subject) {
+    let negated = false;
+    for (let k = subject.end; k < Math.min(words.length, subject.end + 6); k++) {
+      const w = words[k].norm;
+      const hit = subject.value.find((p) => p.states.has(w));
+      if (hit) {
+        if (!found || k + 1 > found.end) return { i, j: k + 1, concept: hit.concept, negatedInside: negated };
+        break;
+      }
+      if (!PREDICATE_FILLERS.has(w)) break;
+      if (NEGATORS.has(w)) negated = true;
+    }
+  }
+  return found ? { i, j: found.end, concept: found.concept, negatedInside: false } : null;
+}
+
+function scanSentence(words: Word[], contextTries: readonly PhraseTrie<{ concept: Concept }>[]): SentenceWords {
+  const mentionAt = new Int32Array(words.length).fill(-1);
+  const cueAt = new Int32Array(words.length).fill(-1);
+  const mentions: Mention[] = [];
+  const cues: Cue[] = [];
+  // Cues first where they are longer than a concept starting at the same word ("free of" vs "free air").
+  for (let i = 0; i < words.length; ) {
+    if (words[i].kind === 'number' || words[i].kind === 'deid') {
+      i++;
+      continue;
+    }
+    const cue = CUE_TRIE.match(words, i);
+    const mention = matchConcept(words, i, contextTries);
+    if (mention && (!cue || mention.j >= cue.end)) {
+      for (let k = mention.i; k < mention.j; k++) mentionAt[k] = mentions.length;
+      mentions.push(mention);
+      i = mention.j;
+    } else if (cue) {
+      for (let k = i; k < cue.end; k++) cueAt[k] = cues.length;
+      cues.push({ i, j: cue.end, entry: cue.value });
+      i = cue.end;
+    } else i++;
+  }
+  return { words, mentionAt, cueAt, mentions, cues };
+}
+
+const isBreaker = (w: Word) => LIST_BREAKERS.has(w.norm) || w.kind === 'number';
+
+/** Does the stretch words[from, to) start a new statement (so a denial before it does not reach past)? */
+function breaksList(s: SentenceWords, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    if (s.mentionAt[k] >= 0) return false; // reached the next listed finding
+    if (isBreaker(s.words[k])) return true;
+  }
+  return false;
+}
+
+// When several cues reach one mention: a denial wins, then a condition, then the weakest hedge.
+const RANK: Record<CueKind, number> = { absent: 7, hypothetical: 6, possible: 5, differential: 4, probable: 3, historical: 2, pseudo: 0, terminate: 0 };
+const kindRank = (kind: CueKind) => RANK[kind];
+
+/** The cue kinds that reach a mention: pre cues before it in its clause, post cues after it. */
+function assertionOf(s: SentenceWords, m: Mention): { assertion: Assertion; hedge?: Hedge } {
+  if (m.negatedInside) return { assertion: 'absent' };
+  const { words, mentionAt, cueAt, cues } = s;
+  let best: CueKind | null = null;
+  const take = (kind: CueKind) => {
+    if (kind === 'pseudo' || kind === 'terminate') return;
+    if (!best || kindRank(kind) > kindRank(best)) best = kind;
+  };
+
+  // Backwards to the clause start, collecting pre cues. A terminator or hard boundary closes the scope;
+  // a comma or "and" is crossed only while the stretch after it is a bare list of findings.
+  let found = false;
+  let distance = 0;
+  for (let k = m.i - 1; k >= 0 && distance < 24; k--) {
+    const w = words[k];
+    if (HARD_BOUNDARY.has(w.norm)) break;
+    const c = cueAt[k];
+    if (c >= 0) {
+      const cue = cues[c];
+      k = cue.i; // jump to the cue's first word
+      const pre = cue.entry.pre;
+      // Pseudo cues ("no change in"), terminators and post-only cues all close the scope.
+      if (!pre || pre.kind === 'terminate' || pre.kind === 'pseudo') break;
+      const gap = countWords(s, cue.j, m.i);
+      if (pre.window === undefined || gap <= pre.window) {
+        take(pre.kind);
+        found = true;
+        if (pre.kind === 'absent') break;
+      }
+      continue;
+    }
+    if (LIST_JOINERS.has(w.norm) && mentionAt[k] < 0) {
+      if (found) break; // "possible effusion, no pneumothorax": the cue after the comma is this clause's own
+      if (breaksList(s, k + 1, m.i)) break;
+    }
+    if (mentionAt[k] < 0) distance++;
+  }
+
+  // Forwards for a post cue: "pneumothorax is not seen", "effusion, edema or consolidation are not present".
+  let crossedComma = false;
+  let joined = false;
+  let steps = 0;
+  for (let k = m.j; k < words.length && steps < 12; k++) {
+    const w = words[k];
+    if (HARD_BOUNDARY.has(w.norm)) break;
+    const c = cueAt[k];
+    if (c >= 0) {
+      const cue = cues[c];
+      const post = cue.entry.post;
+      if (post && post.kind !== 'terminate' && post.kind !== 'pseudo') {
+        const gap = countWords(s, m.j, cue.i);
+        if ((post.window === undefined || gap <= post.window) && (!crossedComma || joined)) take(post.kind);
+        break;
+      }
+      if (post?.kind === 'terminate' || cue.entry.pre) break;
+      k = cue.j - 1;
+      continue;
+    }
+    if (mentionAt[k] < 0) {
+      if (w.norm === ',') crossedComma = true;
+      else if (w.norm === 'and' || w.norm === 'or' || w.norm === 'nor') joined = true;
+      else if (COPULAS.has(w.norm) && !nextIsCue(s, k + 1)) break;
+      steps++;
+    }
+  }
+  const kind = best as CueKind | null;
+  switch (kind) {
+    case 'absent':
+    case 'hypothetical':
+    case 'historical':
+      return { assertion: kind };
+    case 'possible':
+    case 'probable':
+    case 'differential':
+      return { assertion: 'possible', hedge: kind };
+    default:
+      return { assertion: 'present' };
+  }
+}
+
+function nextIsCue(s: SentenceWords, k: number): boolean {
+  return k < s.words.length && s.cueAt[k] >= 0 && !!s.cues[s.cueAt[k]].entry.post;
+}
+
+function countWords(s: SentenceWords, from: number, to: number): number {
+  let n = 0;
+  for (let k = from; k < to; k++) if (s.mentionAt[k] < 0) n++;
+  return n;
+}
+
+interface Place {
+  sides: Set<Side>;
+  sites: string[];
+}
+
+/** A side or site phrase at words[k], or null. Side words naming heart chambers are not laterality. */
+function placeAt(words: readonly Word[], k: number): { end: number; side?: Side; site?: string } | null {
+  const site = SITE_TRIES.base.match(words, k) ?? SITE_TRIES.exact.match(words, k);
+  const side = SIDE_TRIE.match(words, k);
+  if (side && (!site || side.end >= site.end)) {
+    const next = words[side.end]?.norm;
+    if (next && HEART_PARTS.has(next)) return { end: side.end + 1 };
+    return { end: side.end, side: side.value.side };
+  }
+  if (site) return { end: site.end, side: site.value.side, site: site.value.site };
+  return null;
+}
+
+function addPlace(place: Place, p: { side?: Side; site?: string }) {
+  if (p.side) place.sides.add(p.side);
+  if (p.site && !place.sites.includes(p.site)) place.sites.push(p.site);
+}
+
+/** Side and site words of the mention's own phrase: modifiers before it, and a locative phrase after it. */
+function placeOf(s: SentenceWords, m: Mention): { side: Side | null; site: string[] } {
+  const { words, mentionAt, cueAt } = s;
+  const before: Place = { sides: new Set(), sites: [] };
+  const after: Place = { sides: new Set(), sites: [] };
+
+  // Words of the mention itself may name a site ("apical pneumothorax").
+  for (let k = m.i; k < m.j; ) {
+    const p = placeAt(words, k);
+    if (p) {
+      addPlace(before, p);
+      k = p.end;
+    } else k++;
+  }
+
+  // Backwards over modifiers: "right lower lobe patchy opacity", "right greater than left effusions".
+  let count = 0;
+  for (let k = m.i - 1; k >= 0 && count < 7; k--, count++) {
+    const w = words[k];
+    if (mentionAt[k] >= 0 || (w.kind === 'punct' && w.norm !== '/')) break;
+    const norm = w.norm;
+    if (COMPARATIVES.has(norm) || norm === 'than') continue;
+    if (norm === 'and' && before.sides.size > 0 && k > 0 && SIDE_TRIE.match(words, k - 1)) continue;
+    if (BACK_STOP.has(norm)) break;
+    if (cueAt[k] >= 0) break;
+    // Phrases read forwards: find the one that ends here.
+    let placed = false;
+    for (let start = Math.max(0, k - 3); start <= k; start++) {
+      const p = placeAt(words, start);
+      if (p && p.end === k + 1) {
+        addPlace(before, p);
+        count += k - start;
+        k = start;
+        placed = true;
+        break;
+      }
+    }
+    void placed;
+  }
+
+  // Forwards through a locative phrase: "opacity at the left base", "effusion is seen on the right".
+  count = 0;
+  for (let k = m.j; k < words.length && count < 9; count++) {
+    const w = words[k];
+    if (mentionAt[k] >= 0) break;
+    if (w.kind === 'punct' && w.norm !== '/' && w.norm !== '-') break;
+    if (cueAt[k] >= 0 && s.cues[cueAt[k]].entry.pre?.kind !== 'terminate') break;
+    const norm = w.norm;
+    if (norm === 'and' && after.sides.size > 0 && SIDE_TRIE.match(words, k + 1)) {
+      k++;
+      continue;
+    }
+    if (norm === 'than' && after.sides.size > 0) {
+      k++;
+      continue;
+    }
+    if (PHRASE_STOP.has(norm)) break;
+    const p = placeAt(words, k);
+    if (p) {
+      addPlace(after, p);
+      k = p.end;
+    } else k++;
+  }
+
+  const merged = before.sides.size > 0 ? before : { sides: after.sides, sites: before.sites };
+  const sites = [...before.sites];
+  for (const site of after.sites) if (!sites.includes(site)) sites.push(site);
+  const sides = merged.sides;
+  const side: Side | null = sides.has('bilateral') || (sides.has('left') && sides.has('right')) ? 'bilateral' : sides.has('left') ? 'left' : sides.has('right') ? 'right' : null;
+  return { side, site: sites };
+}
+
+/** The mention each measurement measures: nearest in its sentence, reading "2 cm nodule" before "nodule ... 2 cm". */
+function attachMeasurements(findings: Finding[], measurements: Measurement[], sentences: readonly Sentence[], report: Report): void {
+  let f0 = 0;
+  for (const meas of measurements) {
+    const si = sentenceIndexAt(sentences, meas.start);
+    if (si < 0) continue;
+    while (f0 < findings.length && findings[f0].sentenceIndex < si) f0++;
+    let best: Finding | null = null;
+    let bestCost = Infinity;
+    for (let k = f0; k < findings.length && findings[k].sentenceIndex === si; k++) {
+      const f = findings[k];
+      const between = f.start >= meas.end ? report.text.slice(meas.end, f.start) : report.text.slice(f.end, meas.start);
+      if (/[;:]/.test(between)) continue;
+      // A measurement reads onto the noun it precedes ("3 mm nodule") more than onto one it follows.
+      const cost = (f.start >= meas.end ? 1 : 1.5) * between.length + (/,/.test(between) ? 40 : 0);
+      if (cost < bestCost) {
+        bestCost = cost;
+        best = f;
+      }
+    }
+    best?.measurements.push(meas);
+  }
+}
+
+function sentenceIndexAt(sentences: readonly Sentence[], offset: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid].end <= offset) lo = mid + 1;
+    else if (sentences[mid].start > offset) hi = mid - 1;
+    else return mid;
+  }
+  return -1;
+}
+
+/** Every finding mention of the report, in text order. */
+export function extractFindings(report: Report, words: readonly Word[], contexts: readonly string[]): { findings: Finding[]; measurements: Measurement[] } {
+  const contextTries = contexts.map((c) => CONCEPT_TRIES.byContext.get(c)).filter((t): t is PhraseTrie<{ concept: Concept }> => !!t);
+  const findings: Finding[] = [];
+  let w0 = 0;
+  report.sentences.forEach((sentence, sentenceIndex) => {
+    while (w0 < words.length && words[w0].start < sentence.start) w0++;
+    let w1 = w0;
+    while (w1 < words.length && words[w1].end <= sentence.end) w1++;
+    const s = scanSentence(words.slice(w0, w1), contextTries);
+    const section = report.sections[sentence.section];
+    for (const m of s.mentions) {
+      const place = placeOf(s, m);
+      findings.push({
+        start: s.words[m.i].start,
+        end: s.words[m.j - 1].end,
+        finding: m.concept.name,
+        concept: m.concept.id,
+        ...assertionOf(s, m),
+        side: place.side,
+        site: place.site,
+        section: section?.kind ?? 'preamble',
+        sectionIndex: sentence.section,
+        sentenceIndex,
+        measurements: [],
+        critical: m.concept.critical,
+        significant: m.concept.significant,
+        ...(m.concept.sex ? { sex: m.concept.sex } : {}),
+      });
+    }
+    w0 = w1;
+  });
+  const measurements = findMeasurements(report.text);
+  attachMeasurements(findings, measurements, report.sentences, report);
+  return { findings, measurements };
+}

@@ -1,0 +1,243 @@
+// The lexicon is data (lexicon/*.json), checked with zod and compiled into phrase tries once, at
+// module load. Nothing here runs per keystroke except trie look-ups.
+import { z } from 'zod';
+import findingsData from './lexicon/findings.json';
+import anatomyData from './lexicon/anatomy.json';
+import contextData from './lexicon/context.json';
+import type { Side } from '../rules/types';
+import type { Urgency } from './types';
+import { PhraseTrie } from './trie';
+import { wordsOf } from './words';
+
+const Urgency = z.enum(['minutes', 'hours', 'days']);
+const SideSchema = z.enum(['left', 'right', 'bilateral']);
+const Phrases = z.array(z.string().min(1)).default([]);
+
+const ConceptSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  name: z.string().min(1),
+  group: z.string(),
+  terms: Phrases,
+  abbr: Phrases,
+  /** Terms that mean this concept only in some exams ("effusion" is pleural on a chest film, articular in a knee). */
+  contexts: z.record(z.string(), Phrases).default({}),
+  predicates: z.array(z.object({ subject: Phrases, state: Phrases })).default([]),
+  critical: Urgency.nullable().default(null),
+  significant: z.boolean(),
+  sex: z.enum(['female', 'male']).optional(),
+});
+const FindingsSchema = z.object({ note: z.string(), concepts: z.array(ConceptSchema).min(150) });
+
+const AnatomySchema = z.object({
+  note: z.string(),
+  sides: z.object({ left: Phrases, right: Phrases, bilateral: Phrases }),
+  sites: z.array(z.object({ site: z.string(), terms: Phrases, side: SideSchema.optional(), exact: z.boolean().optional() })),
+  paired: Phrases,
+  sexSpecific: z.object({ female: Phrases, male: Phrases }),
+  bodyParts: z.array(z.object({ part: z.string(), context: z.string(), terms: Phrases })),
+  modalities: z.array(z.object({ code: z.string(), terms: Phrases })),
+});
+
+export const CUE_KINDS = ['absent', 'possible', 'probable', 'differential', 'historical', 'hypothetical', 'pseudo', 'terminate'] as const;
+export type CueKind = (typeof CUE_KINDS)[number];
+const ContextSchema = z.object({
+  note: z.string(),
+  cues: z.array(z.object({
+    kind: z.enum(CUE_KINDS),
+    dir: z.enum(['pre', 'post', 'both']),
+    terms: Phrases,
+    windows: z.record(z.string(), z.number().int().positive()).default({}),
+  })),
+  listBreakers: Phrases,
+});
+
+export type Concept = z.infer<typeof ConceptSchema>;
+
+const findings = FindingsSchema.parse(findingsData);
+const anatomy = AnatomySchema.parse(anatomyData);
+const context = ContextSchema.parse(contextData);
+
+export const CONCEPTS: readonly Concept[] = findings.concepts;
+export const CONCEPT_BY_ID: ReadonlyMap<string, Concept> = new Map(CONCEPTS.map((c) => [c.id, c]));
+if (CONCEPT_BY_ID.size !== CONCEPTS.length) throw new Error('lexicon: duplicate concept id');
+
+const keysOf = (phrase: string) => wordsOf(phrase).map((w) => w.norm);
+const exactKeysOf = (phrase: string) => wordsOf(phrase).map((w) => w.text);
+
+/** Plural and Latin/Greek forms of a noun, so the lexicon lists each word once. */
+export function inflections(word: string): string[] {
+  if (!/^[a-z]{3,}$/.test(word)) return [];
+  if (/(ed|ing|ic|ous|al|ar|ary|ive|ent|ant|like)$/.test(word)) return [];
+  if (word.endsWith('sis')) return [word.slice(0, -2) + 'es'];
+  if (word.endsWith('us')) return [word.slice(0, -2) + 'i', word + 'es'];
+  if (word.endsWith('um')) return [word.slice(0, -2) + 'a', word + 's'];
+  if (word.endsWith('ma')) return [word + 's', word + 'ta'];
+  if (word.endsWith('a')) return [word + 'e', word + 's'];
+  if (/[^aeiou]y$/.test(word)) return [word.slice(0, -1) + 'ies'];
+  if (/(s|x|z|ch|sh)$/.test(word)) return [word + 'es'];
+  if (word.endsWith('ex')) return [word.slice(0, -2) + 'ices'];
+  return [word + 's'];
+}
+
+/** What a lexicon phrase match yields. */
+export interface ConceptEntry {
+  concept: Concept;
+}
+
+function conceptTries() {
+  const base = new PhraseTrie<ConceptEntry>();
+  const exact = new PhraseTrie<ConceptEntry>(true);
+  const byContext = new Map<string, PhraseTrie<ConceptEntry>>();
+  const addTerms = (trie: PhraseTrie<ConceptEntry>, terms: readonly string[], entry: ConceptEntry) => {
+    for (const term of terms) trie.add(keysOf(term), entry, true);
+  };
+  const addInflected = (trie: PhraseTrie<ConceptEntry>, terms: readonly string[], entry: ConceptEntry) => {
+    for (const term of terms) {
+      const keys = keysOf(term);
+      for (const form of inflections(keys[keys.length - 1])) trie.add([...keys.slice(0, -1), form], entry);
+    }
+  };
+  // Explicit terms of every concept first, then generated forms where they collide with nothing.
+  for (const concept of CONCEPTS) {
+    const entry = { concept };
+    addTerms(base, concept.terms, entry);
+    for (const a of concept.abbr) exact.add(exactKeysOf(a), entry, true);
+    for (const [name, terms] of Object.entries(concept.contexts)) {
+      if (!byContext.has(name)) byContext.set(name, new PhraseTrie<ConceptEntry>());
+      addTerms(byContext.get(name)!, terms, entry);
+    }
+  }
+  for (const concept of CONCEPTS) {
+    const entry = { concept };
+    addInflected(base, concept.terms, entry);
+    for (const [name, terms] of Object.entries(concept.contexts)) addInflected(byContext.get(name)!, terms, entry);
+  }
+  return { base, exact, byContext };
+}
+export const CONCEPT_TRIES = conceptTries();
+
+/** "Heart ... enlarged": a subject phrase and the state words that make it a finding. */
+export interface PredicateEntry {
+  concept: Concept;
+  states: ReadonlySet<string>;
+}
+function predicateTrie() {
+  const trie = new PhraseTrie<PredicateEntry[]>();
+  for (const concept of CONCEPTS) {
+    for (const p of concept.predicates) {
+      const states = new Set(p.state.map((s) => keysOf(s).join(' ')));
+      for (const subject of p.subject) {
+        const keys = keysOf(subject);
+        const list = trie.match(keys.map((k) => ({ norm: k, text: k, start: 0, end: 0, kind: 'word' as const })), 0);
+        if (list && list.end === keys.length) list.value.push({ concept, states });
+        else trie.add(keys, [{ concept, states }]);
+      }
+    }
+  }
+  return trie;
+}
+export const PREDICATE_TRIE = predicateTrie();
+
+export interface CueEntry {
+  pre?: { kind: CueKind; window?: number };
+  post?: { kind: CueKind; window?: number };
+}
+function cueTrie() {
+  const trie = new PhraseTrie<CueEntry>();
+  const entries = new Map<string, CueEntry>();
+  for (const group of context.cues) {
+    for (const term of group.terms) {
+      const keys = keysOf(term);
+      const id = keys.join(' ');
+      let entry = entries.get(id);
+      if (!entry) {
+        entry = {};
+        entries.set(id, entry);
+        trie.add(keys, entry);
+      }
+      const cue = { kind: group.kind, window: group.windows[term] };
+      if (group.dir !== 'post' && !entry.pre) entry.pre = cue;
+      if (group.dir !== 'pre' && !entry.post) entry.post = cue;
+    }
+  }
+  return trie;
+}
+export const CUE_TRIE = cueTrie();
+/** Words after a comma that start a new statement rather than continue a denied list. */
+export const LIST_BREAKERS: ReadonlySet<string> = new Set(context.listBreakers.map((w) => keysOf(w).join(' ')));
+
+export interface SideEntry {
+  side: Side;
+}
+function sideTrie() {
+  const trie = new PhraseTrie<SideEntry>();
+  for (const side of ['left', 'right', 'bilateral'] as const) for (const t of anatomy.sides[side]) trie.add(keysOf(t), { side });
+  return trie;
+}
+export const SIDE_TRIE = sideTrie();
+
+export interface SiteEntry {
+  site: string;
+  side?: Side;
+}
+function siteTries() {
+  const base = new PhraseTrie<SiteEntry>();
+  const exact = new PhraseTrie<SiteEntry>(true);
+  for (const s of anatomy.sites) {
+    for (const t of s.terms) (s.exact ? exact : base).add(s.exact ? exactKeysOf(t) : keysOf(t), { site: s.site, side: s.side });
+  }
+  return { base, exact };
+}
+export const SITE_TRIES = siteTries();
+
+/** Structures that come in pairs: a finding in one of them should say which side. */
+export const PAIRED_ANATOMY: readonly string[] = anatomy.paired;
+
+export type Sex = 'female' | 'male';
+/** Words that belong to one sex only (organs, conditions, procedures), for the sex-mismatch rule. */
+export const SEX_SPECIFIC_TERMS: readonly { term: string; sex: Sex }[] = [
+  ...anatomy.sexSpecific.female.map((term) => ({ term, sex: 'female' as const })),
+  ...anatomy.sexSpecific.male.map((term) => ({ term, sex: 'male' as const })),
+];
+function sexTries() {
+  const base = new PhraseTrie<{ term: string; sex: Sex }>();
+  const exact = new PhraseTrie<{ term: string; sex: Sex }>(true);
+  for (const entry of SEX_SPECIFIC_TERMS) {
+    // All-capital entries (IUD, BPH, PSA) are abbreviations and keep their case.
+    if (/^[A-Z]{2,}$/.test(entry.term)) exact.add(exactKeysOf(entry.term), entry);
+    else {
+      base.add(keysOf(entry.term), entry);
+      const keys = keysOf(entry.term);
+      for (const form of inflections(keys[keys.length - 1])) base.add([...keys.slice(0, -1), form], entry);
+    }
+  }
+  return { base, exact };
+}
+export const SEX_TRIES = sexTries();
+
+export interface BodyPartEntry {
+  part: string;
+  context: string;
+}
+function bodyPartTrie() {
+  const trie = new PhraseTrie<BodyPartEntry>();
+  for (const b of anatomy.bodyParts) for (const t of b.terms) trie.add(keysOf(t), { part: b.part, context: b.context });
+  return trie;
+}
+export const BODY_PART_TRIE = bodyPartTrie();
+
+function modalityTrie() {
+  const trie = new PhraseTrie<string>();
+  for (const m of anatomy.modalities) for (const t of m.terms) trie.add(keysOf(t), m.code);
+  return trie;
+}
+export const MODALITY_TRIE = modalityTrie();
+
+/** Concept contexts to try, in order, for an exam body-part context (null: exam unknown). */
+export function activeContexts(bodyContext: string | null): string[] {
+  if (bodyContext === null) return ['chest', 'spine', 'joint'];
+  if (bodyContext === 'chest') return ['chest'];
+  return [bodyContext, 'other'];
+}
+
+export type { Urgency };

@@ -1,0 +1,133 @@
+import type { Report, Section } from '../report/types';
+import type { Side } from '../rules/types';
+import { BODY_PART_TRIE, MODALITY_TRIE, SIDE_TRIE, SEX_TRIES, type Sex } from './lexicon';
+import type { Exam, Patient } from './types';
+import { wordsOf, type Word } from './words';
+
+const FEMALE_WORDS = /^(female|woman|women|girl|lady|f|mrs|ms|miss|she|her|hers|herself|gravida|g\d+p\d+)$/i;
+const MALE_WORDS = /^(male|man|men|boy|gentleman|m|mr|he|his|him|himself)$/i;
+
+// "51 year old female", "51-year-old man", "XXXX-year-old male", "51 yo F", "51F", "age 51".
+const AGE_SEX = /\b(\d{1,3}|XXXX)(?:[- ]?(?:years?|yrs?|y)[- ]?(?:old|o)\b|\s?(?:y\/o|yo|y\.o\.))[\s,-]*(?:(?:white|black|african[- ]american|hispanic|asian|caucasian|pregnant|postmenopausal)\s+)?(female|male|woman|man|lady|gentleman|girl|boy|f|m)?\b/gi;
+const COMPACT_AGE_SEX = /\b(\d{1,3})\s?([MF])\b/g;
+const AGE_LABEL = /\b(?:age|aged)\s*:?\s*(\d{1,3})\b/gi;
+const SEX_LABEL = /\b(?:sex|gender)\s*:?\s*(female|male|f|m)\b/gi;
+const TITLE = /\b(Mrs|Ms|Miss|Mr)\.?(?=\s+[A-Z])/g;
+const PRONOUN = /\b(she|her|he|his|him)\b/gi;
+
+function sexOf(word: string | undefined): Sex | null {
+  if (!word) return null;
+  if (FEMALE_WORDS.test(word)) return 'female';
+  if (MALE_WORDS.test(word)) return 'male';
+  return null;
+}
+
+/** Where the header of a report talks about the patient: everything but findings and impression first. */
+function headerText(report: Report): string {
+  const parts = report.sections.filter((s) => s.kind !== 'findings' && s.kind !== 'impression').map((s) => report.text.slice(s.start, s.end));
+  return parts.join('\n');
+}
+
+/** Sex and age from the header or history: explicit statements beat titles, titles beat pronouns. */
+export function findPatient(report: Report): Patient {
+  const patient: Patient = { sex: null, age: null };
+  for (const text of [headerText(report), report.text]) {
+    for (const m of text.matchAll(AGE_SEX)) {
+      const age = /^\d+$/.test(m[1]) ? Number(m[1]) : null;
+      if (patient.age === null && age !== null && age <= 120) patient.age = age;
+      patient.sex ??= sexOf(m[2]);
+    }
+    for (const m of text.matchAll(SEX_LABEL)) patient.sex ??= sexOf(m[1]);
+    for (const m of text.matchAll(AGE_LABEL)) if (patient.age === null && Number(m[1]) <= 120) patient.age = Number(m[1]);
+    for (const m of text.matchAll(COMPACT_AGE_SEX)) {
+      if (patient.age === null && Number(m[1]) <= 120) patient.age = Number(m[1]);
+      patient.sex ??= sexOf(m[2]);
+    }
+    for (const m of text.matchAll(TITLE)) patient.sex ??= sexOf(m[1]);
+    if (patient.sex && patient.age !== null) return patient;
+  }
+  if (!patient.sex) {
+    // Pronouns decide only when they all agree.
+    const seen = new Set<Sex>();
+    for (const m of report.text.matchAll(PRONOUN)) {
+      const s = sexOf(m[1]);
+      if (s) seen.add(s);
+    }
+    if (seen.size === 1) patient.sex = [...seen][0];
+  }
+  return patient;
+}
+
+interface TitleReading {
+  modality: string | null;
+  bodyPart: string | null;
+  context: string | null;
+  side: Side | null;
+}
+
+function readTitle(words: Word[]): TitleReading {
+  const r: TitleReading = { modality: null, bodyPart: null, context: null, side: null };
+  const sides = new Set<Side>();
+  for (let i = 0; i < words.length; ) {
+    const m = MODALITY_TRIE.match(words, i);
+    const b = BODY_PART_TRIE.match(words, i);
+    const s = SIDE_TRIE.match(words, i);
+    const ends = [m?.end ?? 0, b?.end ?? 0, s?.end ?? 0];
+    const end = Math.max(...ends);
+    if (end === 0) {
+      i++;
+      continue;
+    }
+    if (m && m.end === end) r.modality ??= m.value;
+    if (b && b.end === end && !r.bodyPart) {
+      r.bodyPart = b.value.part;
+      r.context = b.value.context;
+    }
+    if (s && s.end === end) sides.add(s.value.side);
+    i = end;
+  }
+  r.side = sides.has('bilateral') || (sides.has('left') && sides.has('right')) ? 'bilateral' : sides.has('left') ? 'left' : sides.has('right') ? 'right' : null;
+  return r;
+}
+
+/** Exam modality, body part and side from the exam title (EXAM section, or a short first line). */
+export function findExam(report: Report): Exam & { context: string | null } {
+  const candidates: { start: number; end: number }[] = [];
+  for (const s of report.sections as Section[]) {
+    if (s.kind === 'exam' && s.body.end > s.body.start) {
+      const firstBreak = report.text.slice(s.body.start, s.body.end).search(/\r?\n/);
+      candidates.push({ start: s.body.start, end: firstBreak < 0 ? s.body.end : s.body.start + firstBreak });
+    }
+  }
+  // No EXAM header: the first non-empty line, if it reads like a title rather than a sentence.
+  const first = /^\s*([^\r\n]{3,120})/.exec(report.text);
+  if (first) {
+    const start = first.index + first[0].indexOf(first[1]);
+    const line = first[1].replace(/\s+$/, '');
+    if (line.split(/\s+/).length <= 14 && !/[a-z]\.\s+[A-Z]/.test(line)) candidates.push({ start, end: start + line.length });
+  }
+  for (const span of candidates) {
+    const words = wordsOf(report.text.slice(span.start, span.end));
+    const r = readTitle(words);
+    if (r.modality || r.bodyPart) return { modality: r.modality, bodyPart: r.bodyPart, side: r.side, span, context: r.context };
+  }
+  return { modality: null, bodyPart: null, side: null, span: null, context: null };
+}
+
+/** Sex-specific words in the text (organs, conditions, procedures), for the sex-mismatch rule. */
+export function findSexSpecific(report: Report, words: readonly Word[]): { start: number; end: number; term: string; sex: Sex }[] {
+  const out: { start: number; end: number; term: string; sex: Sex }[] = [];
+  for (let i = 0; i < words.length; ) {
+    const a = SEX_TRIES.base.match(words, i);
+    const b = SEX_TRIES.exact.match(words, i);
+    const hit = a && (!b || a.end >= b.end) ? a : b;
+    if (!hit) {
+      i++;
+      continue;
+    }
+    out.push({ start: words[i].start, end: words[hit.end - 1].end, term: hit.value.term, sex: hit.value.sex });
+    i = hit.end;
+  }
+  void report;
+  return out;
+}

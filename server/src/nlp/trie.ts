@@ -1,0 +1,39 @@
+import type { Word } from './words';
+
+interface Node<T> {
+  next: Map<string, Node<T>>;
+  value?: T;
+}
+
+/** Phrases as word sequences, matched longest-first at a position: one walk per word, no regex. */
+export class PhraseTrie<T> {
+  private readonly root: Node<T> = { next: new Map() };
+  /** exact: compare the words as written (abbreviations), else their normalised form. */
+  constructor(readonly exact = false) {}
+
+  /** Adds a phrase; an existing entry is kept unless replace is set (explicit terms beat generated ones). */
+  add(keys: readonly string[], value: T, replace = false): void {
+    if (keys.length === 0) return;
+    let node = this.root;
+    for (const key of keys) {
+      let child = node.next.get(key);
+      if (!child) {
+        child = { next: new Map() };
+        node.next.set(key, child);
+      }
+      node = child;
+    }
+    if (node.value === undefined || replace) node.value = value;
+  }
+
+  /** The longest phrase starting at words[at] and ending before limit: its end index and value. */
+  match(words: readonly Word[], at: number, limit = words.length): { end: number; value: T } | null {
+    let node: Node<T> | undefined = this.root;
+    let best: { end: number; value: T } | null = null;
+    for (let i = at; i < limit && node; i++) {
+      node = node.next.get(this.exact ? words[i].text : words[i].norm);
+      if (node?.value !== undefined) best = { end: i + 1, value: node.value };
+    }
+    return best;
+  }
+}

@@ -1,0 +1,71 @@
+import type { Token, TokenKind } from '../report/types';
+
+/**
+ * A word as the lexicon sees it. Hyphenated tokens are split ("left-sided" -> "left", "sided") so
+ * "ground-glass" and "ground glass" meet the same lexicon entry and side words inside compounds count.
+ */
+export interface Word {
+  start: number;
+  end: number;
+  /** As written (for abbreviations, which match with their capitals). */
+  text: string;
+  /** Lower case, British spellings folded to American. */
+  norm: string;
+  kind: TokenKind;
+}
+
+// Same shape as the report tokenizer, so lexicon phrases split exactly like report text.
+const TOKEN = /XXXX+|\p{L}[\p{L}\p{M}'’-]*\p{L}|\p{L}|\d+(?:[.,]\d+)*|[^\s\p{L}\d]/gu;
+
+const SPELLING: Array<[RegExp, string]> = [
+  [/haem/g, 'hem'],
+  [/oedem/g, 'edem'],
+  [/oesoph/g, 'esoph'],
+  [/tumour/g, 'tumor'],
+  [/^disks?$/, 'disc'],
+  [/’/g, "'"],
+];
+
+export function normWord(text: string): string {
+  let w = text.toLowerCase();
+  if (/[’]|haem|oe|tumour|^disk/.test(w)) for (const [from, to] of SPELLING) w = w.replace(from, to);
+  if (w === 'disc' && /s$/i.test(text)) w = 'discs';
+  return w;
+}
+
+function push(out: Word[], start: number, text: string, kind: TokenKind): void {
+  if (kind === 'word' && text.includes('-')) {
+    let offset = 0;
+    for (const part of text.split('-')) {
+      if (part) {
+        const deid = /^XXXX+$/.test(part);
+        out.push({ start: start + offset, end: start + offset + part.length, text: part, norm: deid ? 'xxxx' : normWord(part), kind: deid ? 'deid' : 'word' });
+      }
+      offset += part.length + 1;
+    }
+    return;
+  }
+  out.push({ start, end: start + text.length, text, norm: kind === 'deid' ? 'xxxx' : normWord(text), kind });
+}
+
+/** Words of a report from its tokens. */
+export function wordsFromTokens(tokens: readonly Token[]): Word[] {
+  const out: Word[] = [];
+  tokens.forEach((t, k) => {
+    // A hyphen joining two words ("left-sided") is not a word boundary of its own.
+    if (t.text === '-' && k > 0 && k + 1 < tokens.length && tokens[k - 1].end === t.start && tokens[k + 1].start === t.end) return;
+    push(out, t.start, t.text, t.kind);
+  });
+  return out;
+}
+
+/** Words of any text (lexicon phrases, exam titles). */
+export function wordsOf(text: string): Word[] {
+  const out: Word[] = [];
+  for (const m of text.matchAll(TOKEN)) {
+    const t = m[0];
+    const kind: TokenKind = /^XXXX/.test(t) ? 'deid' : /^\d/.test(t) ? 'number' : /^\p{L}/u.test(t) ? 'word' : 'punct';
+    push(out, m.index, t, kind);
+  }
+  return out;
+}
