@@ -1,0 +1,176 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+// The rule alone over parsed text: this file does not depend on the other rules loading.
+const require = createRequire(import.meta.url);
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const { parseReport } = require(path.join(root, 'out/server/report/index.js'));
+const load = require(path.join(root, 'out/server/spelling/load.js'));
+const { spelling, ADD_TO_DICTIONARY, IGNORE_WORD, DOCUMENT_URI_PLACEHOLDER } = require(path.join(root, 'out/server/rules/spelling.js'));
+const { SpellChecker, matchCase } = require(path.join(root, 'out/server/spelling/checker.js'));
+
+const problems = (text, options = {}) =>
+  spelling.check(parseReport(text), { options: { spelling: options }, memo: new Map() }).sort((a, b) => a.start - b.start);
+const applyFix = (text, fix) =>
+  [...fix.edits].sort((a, b) => b.start - a.start).reduce((out, e) => out.slice(0, e.start) + e.newText + out.slice(e.end), text);
+const flagged = (text, options) => problems(text, options).map((p) => text.slice(p.start, p.end));
+
+// Runs first (node:test keeps file order): nothing is loaded yet in this process.
+test('before the dictionaries are loaded the rule reports no unknown words, and does not throw', () => {
+  assert.equal(load.getSpellChecker(), undefined);
+  assert.deepEqual(flagged('FINDINGS: Small pnuemothorax.'), []);
+  // Real-word confusions need no dictionary.
+  assert.deepEqual(flagged('FINDINGS: Thickening of the terminal ilium.'), ['ilium']);
+});
+
+test('loadSpelling loads once and reports where from', async () => {
+  const first = load.loadSpelling();
+  assert.equal(load.loadSpelling(), first);
+  const info = await first;
+  assert.ok(info.ms > 0);
+  assert.ok(['prebuilt', 'packages'].includes(info.from));
+  assert.deepEqual(info.dictionaries, ['core', 'radiology', 'medicalterms', 'en_US']);
+  assert.ok(load.getSpellChecker());
+});
+
+test('a misspelt medical word: info, best suggestion first and preferred, then add and ignore', () => {
+  const text = 'FINDINGS: Small right pnuemothorax.\nIMPRESSION: Pnuemothorax.';
+  const found = problems(text);
+  assert.equal(found.length, 2);
+  const [p, q] = found;
+  assert.equal(p.rule, 'spelling');
+  assert.equal(p.category, 'spelling');
+  assert.equal(p.severity, 'info');
+  assert.match(p.message, /pnuemothorax/);
+  const [best, ...rest] = p.fixes;
+  assert.equal(best.title, 'Change to "pneumothorax"');
+  assert.equal(best.isPreferred, true);
+  assert.ok(rest.every((f) => !f.isPreferred));
+  assert.equal(applyFix(text, best), 'FINDINGS: Small right pneumothorax.\nIMPRESSION: Pnuemothorax.');
+  // The capitalised word gets a capitalised suggestion.
+  assert.equal(q.fixes[0].edits[0].newText, 'Pneumothorax');
+  const add = p.fixes.find((f) => f.command?.command === ADD_TO_DICTIONARY);
+  assert.deepEqual(add.command.arguments, ['pnuemothorax']);
+  assert.deepEqual(add.edits, []);
+  const ignore = p.fixes.find((f) => f.command?.command === IGNORE_WORD);
+  assert.deepEqual(ignore.command.arguments, ['pnuemothorax', DOCUMENT_URI_PLACEHOLDER]);
+});
+
+test('the four kinds of typo in medical words are caught with the right word first', () => {
+  const cases = [
+    ['atelectsais', 'atelectasis'], // swap
+    ['cardiomegly', 'cardiomegaly'], // drop
+    ['hemidiaphragmm', 'hemidiaphragm'], // double
+    ['consolidatiom', 'consolidation'], // substitute
+    ['ateral', 'lateral'], // drop of the first letter
+    ['costophrenc', 'costophrenic'],
+    ['medistinum', 'mediastinum'],
+  ];
+  for (const [typo, word] of cases) {
+    const [p] = problems(`FINDINGS: ${typo} is noted.`);
+    assert.ok(p, typo);
+    assert.equal(p.fixes[0].edits[0].newText, word, typo);
+  }
+});
+
+test('no alarm on de-identified text, abbreviations, numbers, units and eponyms', () => {
+  const clean = [
+    'The cardiac silhouette and mediastinum size are within normal limits. There are no XXXX of a pleural effusion.',
+    'Normal chest x-XXXX. XXXX-year-old male. XXXXing XXXX.',
+    'CT and MRI of the chest; PA and lateral views; COPD; BI-RADS 2; CTPA; MRIs and CTs.',
+    'A 5 mm nodule; 3.2 x 2.1 cm; 5mm; 10 mL; 120 kVp; T2-weighted images; L4-5 and C5-C6 disc bulges; T12 compression.',
+    'Kerley B lines. Schmorl\'s nodes. A Hill-Sachs defect. Salter-Harris II fracture. Baker\'s cyst. Morison\'s pouch.',
+    'Hyperexpanded lungs, midlung atelectasis and bibasilar opacities; subsegmental atelectasis; retrocardiac opacity.',
+    'Sternotomy wires and a left-sided pacemaker; the PICC tip is in the SVC; endotracheal tube 4 cm above the carina.',
+    'Discussed with Dr. Xanthopoulos by telephone; see www.example.org/radlint.html.',
+    'Ill-defined, well-circumscribed, non-specific and ground-glass opacities; epicondylo-olecranon ligament.',
+  ];
+  for (const text of clean) assert.deepEqual(flagged(text), [], text);
+});
+
+test('mixed-case typos are checked; all-caps abbreviations are not', () => {
+  assert.deepEqual(flagged('FINDINGS: PPulmonary vascularity is normal. BIRADS, LIRADS.'), ['PPulmonary']);
+});
+
+test('a hyphenated compound is checked part by part, and the misspelt part is the range', () => {
+  const text = 'FINDINGS: Well-defnied nodule.';
+  const [p] = problems(text);
+  assert.equal(text.slice(p.start, p.end), 'defnied');
+  assert.equal(p.fixes[0].edits[0].newText, 'defined');
+});
+
+test('options: added words and words ignored in this report are silent, in any case', () => {
+  const text = 'FINDINGS: Zorblatt sign. Quuxoid mass.';
+  assert.deepEqual(flagged(text), ['Zorblatt', 'Quuxoid']);
+  assert.deepEqual(flagged(text, { words: ['zorblatt'] }), ['Quuxoid']);
+  assert.deepEqual(flagged(text, { words: ['zorblatt'], ignoreWords: ['QUUXOID'] }), []);
+  // Malformed options are ignored rather than thrown on.
+  assert.deepEqual(flagged(text, { words: 'zorblatt', ignoreWords: [42] }), ['Zorblatt', 'Quuxoid']);
+});
+
+test('real-word confusions with a clear context', () => {
+  const confused = [
+    ['Wall thickening of the terminal ilium.', 'ilium', 'ileum'],
+    ['Fracture of the left ileum extending to the acetabulum.', 'ileum', 'ilium'],
+    ['Tenosynovitis of the perineal tendons at the lateral malleolus.', 'perineal', 'peroneal'],
+    ['Peroneal abscess with a fistula to the scrotum.', 'Peroneal', 'Perineal'],
+    ['Healing fracture with bridging callous.', 'callous', 'callus'],
+    ['Small bilateral plural effusions.', 'plural', 'pleural'],
+    ['The prostrate gland is enlarged.', 'prostrate', 'prostate'],
+    ['Dilated small bowl loops.', 'bowl', 'bowel'],
+    ['No discreet mass.', 'discreet', 'discrete'],
+  ];
+  for (const [sentence, word, right] of confused) {
+    const text = `FINDINGS: ${sentence}`;
+    const found = problems(text);
+    assert.equal(found.length, 1, sentence);
+    const [p] = found;
+    assert.equal(text.slice(p.start, p.end), word, sentence);
+    assert.equal(p.severity, 'warning');
+    assert.equal(applyFix(text, p.fixes[0]), text.replace(word, right), sentence);
+  }
+});
+
+test('no confusion alarm where the word is right or the context is unclear', () => {
+  const clean = [
+    'Fracture of the left iliac wing extending into the ilium.',
+    'Wall thickening of the terminal ileum.',
+    'Fracture of the ilium. The terminal ileum is normal.', // each word has its own sentence
+    'Perineal abscess with a fistula to the scrotum.',
+    'Peroneal tendons are intact at the lateral malleolus.',
+    'The perineal nerve and the peroneal nerve.', // both nerves exist
+    'Bridging callus across the fracture.',
+    'Small bilateral pleural effusions. The plural form.',
+    'The prostate gland is enlarged.',
+    'Normal small bowel loops.',
+    'Discrete mass.',
+  ];
+  for (const sentence of clean) assert.deepEqual(flagged(`FINDINGS: ${sentence}`), [], sentence);
+  assert.deepEqual(flagged('FINDINGS: Healing callous.', { confusions: false }), []);
+});
+
+test('a 500-word report is fast once the word memo is warm (reported, generous bound)', () => {
+  const sentence = 'The cardiomediastinal silhouette is normal. There is no focal consolidation, pleural effusion or pneumothorax. ';
+  const text = 'FINDINGS: ' + sentence.repeat(Math.ceil(500 / sentence.split(' ').length));
+  problems(text);
+  const t0 = performance.now();
+  for (let i = 0; i < 10; i++) problems(text);
+  const ms = (performance.now() - t0) / 10;
+  assert.ok(ms < 50, `${ms.toFixed(2)} ms`);
+});
+
+test('SpellChecker ranks equal-cost suggestions by dictionary order and keeps the case', () => {
+  const fake = (words) => ({
+    hasWord: (w) => words.includes(w),
+    suggestWithCost: (w) => words.filter((x) => x !== w).map((x) => ({ word: x, cost: 100 })),
+  });
+  const checker = new SpellChecker([{ name: 'core', trie: fake(['normal']) }, { name: 'en', trie: fake(['nodal', 'normal', 'moral']) }]);
+  assert.equal(checker.isKnown('Normal'), true);
+  assert.equal(checker.isKnown('nomal'), false);
+  assert.deepEqual(checker.suggest('Nomal', 3).map((s) => s.word), ['Normal', 'Moral', 'Nodal']);
+  assert.equal(matchCase('effusion', 'EFUSION'), 'EFFUSION');
+  assert.equal(matchCase('Kerley', 'kerly'), 'Kerley');
+});
