@@ -165,7 +165,7 @@ for (const r of rows) {
   for (const head of CRITICAL_HEADS) {
     if (!codes.some((c) => c.head === head)) continue;
     critical.total++;
-    if (scored.some((f) => f.assertion === 'present' && f.critical && CRITICAL_CONCEPTS[head].includes(f.concept))) critical.found++;
+    if (scored.some((f) => (f.assertion === 'present' || f.assertion === 'possible') && f.critical && CRITICAL_CONCEPTS[head].includes(f.concept))) critical.found++;
     else critical.missed.push(`uid ${r.uid} ${head}: ${r.findings} | ${r.impression}`);
   }
 }

@@ -157,7 +157,9 @@ function assertionOf(s: SentenceWords, m: Mention): { assertion: Assertion; hedg
     }
     if (LIST_JOINERS.has(w.norm) && mentionAt[k] < 0) {
       if (found) break; // "possible effusion, no pneumothorax": the cue after the comma is this clause's own
-      if (breaksList(s, k + 1, m.i)) break;
+      // Alternatives share their cue ("may represent atelectasis or resolving pneumonia"); a comma or
+      // "and" followed by a new modifier starts a statement of its own ("no effusion, mild atelectasis").
+      if (w.norm !== 'or' && w.norm !== 'nor' && breaksList(s, k + 1, m.i)) break;
     }
     if (mentionAt[k] < 0) distance++;
   }
