@@ -46,7 +46,7 @@ function parseCsv(text) {
 const PRIMARY = {
   'Pleural Effusion': { heads: ['Pleural Effusion'], concepts: ['pleural-effusion'] },
   Pneumothorax: { heads: ['Pneumothorax'], concepts: ['pneumothorax', 'tension-pneumothorax'] },
-  Cardiomegaly: { heads: ['Cardiomegaly'], concepts: ['cardiomegaly'] },
+  Cardiomegaly: { heads: ['Cardiomegaly', 'Cardiac Shadow/enlarged'], concepts: ['cardiomegaly'] },
   'Pulmonary Atelectasis': { heads: ['Pulmonary Atelectasis'], concepts: ['atelectasis', 'lobar-collapse'] },
   'Opacity (+Density)': { heads: ['Opacity', 'Density'], concepts: ['opacity', 'ground-glass-opacity'] },
   Nodule: { heads: ['Nodule'], concepts: ['nodule'] },

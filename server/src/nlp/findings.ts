@@ -3,7 +3,7 @@
 import type { Report, Sentence } from '../report/types';
 import type { Side } from '../rules/types';
 import {
-  CONCEPT_TRIES, CUE_TRIE, LIST_BREAKERS, PREDICATE_TRIE, SIDE_TRIE, SITE_TRIES,
+  CONCEPT_BY_ID, CONCEPT_TRIES, CUE_TRIE, LIST_BREAKERS, PREDICATE_TRIE, SIDE_TRIE, SITE_TRIES,
   type Concept, type CueEntry, type CueKind,
 } from './lexicon';
 import { findMeasurements } from './measurements';
@@ -240,7 +240,7 @@ function addPlace(place: Place, p: { side?: Side; site?: string }) {
 }
 
 /** Side and site words of the mention's own phrase: modifiers before it, and a locative phrase after it. */
-function placeOf(s: SentenceWords, m: Mention): { side: Side | null; site: string[] } {
+function placeOf(s: SentenceWords, m: Mention): { side: Side | null; site: string[]; phraseStart: number } {
   const { words, mentionAt, cueAt } = s;
   const before: Place = { sides: new Set(), sites: [] };
   const after: Place = { sides: new Set(), sites: [] };
@@ -256,9 +256,11 @@ function placeOf(s: SentenceWords, m: Mention): { side: Side | null; site: strin
 
   // Backwards over modifiers: "right lower lobe patchy opacity", "right greater than left effusions".
   let count = 0;
+  let phraseStart = m.i;
   for (let k = m.i - 1; k >= 0 && count < 7; k--, count++) {
     const w = words[k];
     if (mentionAt[k] >= 0 || (w.kind === 'punct' && w.norm !== '/')) break;
+    phraseStart = k;
     const norm = w.norm;
     if (COMPARATIVES.has(norm) || norm === 'than') continue;
     if (norm === 'and' && before.sides.size > 0 && k > 0 && SIDE_TRIE.match(words, k - 1)) continue;
@@ -308,7 +310,17 @@ function placeOf(s: SentenceWords, m: Mention): { side: Side | null; site: strin
   for (const site of after.sites) if (!sites.includes(site)) sites.push(site);
   const sides = merged.sides;
   const side: Side | null = sides.has('bilateral') || (sides.has('left') && sides.has('right')) ? 'bilateral' : sides.has('left') ? 'left' : sides.has('right') ? 'right' : null;
-  return { side, site: sites };
+  return { side, site: sites, phraseStart };
+}
+
+/** The more specific concept a modifier in the mention's own phrase calls for, if any. */
+function refined(s: SentenceWords, m: Mention, phraseStart: number): Concept {
+  for (const r of m.concept.refine) {
+    for (let k = phraseStart; k < m.i; k++) {
+      if (r.words.includes(s.words[k].norm)) return CONCEPT_BY_ID.get(r.concept) ?? m.concept;
+    }
+  }
+  return m.concept;
 }
 
 /** The mention each measurement measures: nearest in its sentence, reading "2 cm nodule" before "nodule ... 2 cm". */
@@ -358,8 +370,9 @@ export function extractFindings(report: Report, words: readonly Word[], contexts
     while (w1 < words.length && words[w1].end <= sentence.end) w1++;
     const s = scanSentence(words.slice(w0, w1), contextTries);
     const section = report.sections[sentence.section];
-    for (const m of s.mentions) {
-      const place = placeOf(s, m);
+    for (const mention of s.mentions) {
+      const place = placeOf(s, mention);
+      const m = { ...mention, concept: refined(s, mention, place.phraseStart) };
       findings.push({
         start: s.words[m.i].start,
         end: s.words[m.j - 1].end,

@@ -22,6 +22,8 @@ const ConceptSchema = z.object({
   /** Terms that mean this concept only in some exams ("effusion" is pleural on a chest film, articular in a knee). */
   contexts: z.record(z.string(), Phrases).default({}),
   predicates: z.array(z.object({ subject: Phrases, state: Phrases })).default([]),
+  /** A modifier in the mention's own phrase that makes it a more specific concept ("calcified ... granuloma"). */
+  refine: z.array(z.object({ words: Phrases, concept: z.string() })).default([]),
   critical: Urgency.nullable().default(null),
   significant: z.boolean(),
   sex: z.enum(['female', 'male']).optional(),
@@ -60,6 +62,7 @@ const context = ContextSchema.parse(contextData);
 export const CONCEPTS: readonly Concept[] = findings.concepts;
 export const CONCEPT_BY_ID: ReadonlyMap<string, Concept> = new Map(CONCEPTS.map((c) => [c.id, c]));
 if (CONCEPT_BY_ID.size !== CONCEPTS.length) throw new Error('lexicon: duplicate concept id');
+for (const c of CONCEPTS) for (const r of c.refine) if (!CONCEPT_BY_ID.has(r.concept)) throw new Error(`lexicon: ${c.id} refines to unknown ${r.concept}`);
 
 const keysOf = (phrase: string) => wordsOf(phrase).map((w) => w.norm);
 const exactKeysOf = (phrase: string) => wordsOf(phrase).map((w) => w.text);
