@@ -2,6 +2,7 @@
 // so a typo in settings.json never switches the checker off silently.
 import { z } from 'zod';
 import type { EngineSettings } from './engine';
+import { llmSettingsSchema } from './llm/settings';
 
 const level = z.enum(['off', 'default', 'error', 'warning', 'info', 'hint']);
 
@@ -16,6 +17,8 @@ export const settingsSchema = z.object({
   critical: z.record(z.string(), z.enum(['minutes', 'hours', 'days', 'none'])).default({}),
   /** Per-rule options, passed to the rules as RuleContext.options. */
   ruleOptions: z.record(z.string(), z.unknown()).default({}),
+  /** `radlint.llm.*`: the optional AI second reader (server/src/llm). */
+  llm: llmSettingsSchema.prefault({}),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -34,7 +37,13 @@ export function parseSettings(raw: unknown): ParsedSettings {
   const result = settingsSchema.safeParse(input);
   if (result.success) return { settings: result.data, warnings: [] };
   const bad = new Set(result.error.issues.map((i) => String(i.path[0])));
-  const kept = Object.fromEntries(Object.entries(input).filter(([k]) => !bad.has(k)));
+  const kept: Record<string, unknown> = Object.fromEntries(Object.entries(input).filter(([k]) => !bad.has(k)));
+  // Inside radlint.llm only the bad keys fall back, so one typo does not reset the whole group.
+  const llm = input.llm;
+  if (bad.has('llm') && llm && typeof llm === 'object' && !Array.isArray(llm)) {
+    const badLlm = new Set(result.error.issues.filter((i) => i.path[0] === 'llm').map((i) => String(i.path[1])));
+    kept.llm = Object.fromEntries(Object.entries(llm).filter(([k]) => !badLlm.has(k)));
+  }
   const warnings = result.error.issues.map((i) => `radlint.${i.path.join('.')}: ${i.message}; using the default`);
   const fallback = settingsSchema.safeParse(kept);
   return { settings: fallback.success ? fallback.data : DEFAULTS, warnings };
