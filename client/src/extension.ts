@@ -16,6 +16,7 @@ import {
   type CheckDocumentParams,
   type CheckDocumentResult,
 } from '../../server/src/protocol';
+import { registerAi, type AiClient } from './ai';
 
 const CLIENT_ID = 'radlint'; // equals the settings prefix, so `radlint.trace.server` works
 const MAX_RESTARTS = 4;
@@ -24,6 +25,7 @@ const RESTART_WINDOW_MS = 3 * 60_000;
 let client: LanguageClient | undefined;
 let log: vscode.LogOutputChannel;
 let status: vscode.LanguageStatusItem;
+let ai: AiClient | undefined;
 
 /** The languages checked: Radiology Report always, others when the user asked for them. */
 function checkedLanguages(): string[] {
@@ -72,12 +74,13 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
     outputChannel: log,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     errorHandler: new BoundedRestarts(),
-    initializationOptions: { snippetCommand: true },
+    initializationOptions: { snippetCommand: true, aiStatus: true },
   };
   client = new LanguageClient(CLIENT_ID, 'RadLint', serverOptions, clientOptions);
   try {
     await client.start();
     setStatus('rules on');
+    await ai?.started(client);
   } catch (error) {
     log.error(`The RadLint server failed to start: ${error instanceof Error ? error.message : String(error)}`);
     setStatus('failed to start', vscode.LanguageStatusSeverity.Error);
@@ -111,6 +114,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   status.command = { command: 'radlint.showLog', title: 'Show log' };
   setStatus('starting');
   context.subscriptions.push(log, status);
+  ai = registerAi(context, () => client, log, selector);
 
   context.subscriptions.push(
     vscode.commands.registerCommand('radlint.showLog', () => log.show()),

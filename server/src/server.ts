@@ -22,8 +22,11 @@ import { toDiagnostic, stripSnippet, type DiagnosticData, type FixData } from '.
 import { CHECK_DOCUMENT_REQUEST, type CheckDocumentParams, type CheckDocumentResult } from './protocol';
 import { parseReport } from './report';
 import { DEFAULTS, engineSettings, parseSettings, type Settings } from './settings';
+import { attachAi } from './llm/lsp';
 
 export const SERVER_NAME = 'radlint';
+/** The source of AI diagnostics (set in lsp/diagnostics.ts); their quick fixes are offered too. */
+const AI_SOURCE = 'radlint AI';
 const REPORT_FILE_NAME = /\.(rpt|radreport)$/i;
 
 interface Capabilities {
@@ -31,12 +34,13 @@ interface Capabilities {
   configuration: boolean;
   configurationChange: boolean;
   snippetEdits: boolean;
+  aiStatus: boolean;
 }
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const settingsCache = new Map<string, Promise<Settings>>();
-  const caps: Capabilities = { pullDiagnostics: false, configuration: false, configurationChange: false, snippetEdits: false };
+  const caps: Capabilities = { pullDiagnostics: false, configuration: false, configurationChange: false, snippetEdits: false, aiStatus: false };
   const warned = new Set<string>();
   let ready: Promise<void> = Promise.resolve();
 
@@ -48,8 +52,10 @@ export function startServer(connection: Connection): void {
     caps.configuration = Boolean(c.workspace?.configuration);
     caps.configurationChange = Boolean(c.workspace?.didChangeConfiguration?.dynamicRegistration);
     // Clients that say they run `radlint.applySnippet` (our VS Code client) get tab stops.
-    const options = params.initializationOptions as { snippetCommand?: boolean } | undefined;
+    const options = params.initializationOptions as { snippetCommand?: boolean; aiStatus?: boolean } | undefined;
     caps.snippetEdits = Boolean(options?.snippetCommand);
+    // Clients that show the AI state (our VS Code client) get radlint/aiStatus notifications.
+    caps.aiStatus = Boolean(options?.aiStatus);
     ready = prepareRules().catch((error) => log(`Rule set-up failed: ${String(error)}`));
     return {
       capabilities: {
@@ -113,18 +119,39 @@ export function startServer(connection: Connection): void {
     return result.problems.map((p) => toDiagnostic(p, result.report.lineStarts, document.uri, document.version));
   }
 
+  // AI checks (radlint.llm.*): scheduled, pushed and merged in server/src/llm/lsp.ts.
+  const ai = attachAi({
+    connection,
+    documents,
+    llmSettings: async (uri) => (await settingsFor(uri)).llm,
+    isChecked,
+    ruleProblems: async (uri, text) => {
+      await ready;
+      return checkReport(parseReport(text), engineSettings(await settingsFor(uri))).problems;
+    },
+    pullDiagnostics: () => caps.pullDiagnostics,
+    pushAll: (document) => push(document),
+    wantsStatus: () => caps.aiStatus,
+    log,
+  });
+
   async function push(document: TextDocument): Promise<void> {
     const version = document.version;
-    const diagnostics = await diagnose(document);
+    // A push replaces everything sent for the document, so the AI diagnostics ride along.
+    const diagnostics = [...(await diagnose(document)), ...ai.diagnostics(document)];
     // Drop results for a version the user has already typed past.
     if (documents.get(document.uri)?.version !== version) return;
     await connection.sendDiagnostics({ uri: document.uri, version, diagnostics });
   }
 
   documents.onDidChangeContent((change) => {
+    ai.changed(change.document);
     if (!caps.pullDiagnostics) void push(change.document);
   });
+  documents.onDidOpen((event) => ai.opened(event.document));
+  documents.onDidSave((event) => ai.saved(event.document));
   documents.onDidClose((event) => {
+    ai.closed(event.document.uri);
     settingsCache.delete(event.document.uri);
     if (!caps.pullDiagnostics) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
@@ -156,6 +183,7 @@ export function startServer(connection: Connection): void {
 
   connection.onDidChangeConfiguration(() => {
     settingsCache.clear();
+    ai.configurationChanged();
     if (caps.pullDiagnostics) connection.languages.diagnostics.refresh();
     else for (const d of documents.all()) void push(d);
   });
@@ -163,11 +191,11 @@ export function startServer(connection: Connection): void {
   connection.onCodeAction(async (params) => {
     const document = documents.get(params.textDocument.uri);
     if (!document) return [];
-    let diagnostics = params.context.diagnostics.filter((d) => d.source === SERVER_NAME && d.data);
+    let diagnostics = params.context.diagnostics.filter((d) => (d.source === SERVER_NAME || d.source === AI_SOURCE) && d.data);
     // Fixes were computed for one version of the text; if the text has moved on, diagnose afresh
     // so an edit never lands on the wrong characters.
     if (diagnostics.some((d) => (d.data as DiagnosticData).version !== document.version)) {
-      const fresh = await diagnose(document);
+      const fresh = [...(await diagnose(document)), ...ai.diagnostics(document)];
       diagnostics = diagnostics
         .map((d) => fresh.find((f) => f.code === d.code && f.message === d.message && f.range.start.line === d.range.start.line))
         .filter((d): d is Diagnostic => d !== undefined);

@@ -1,0 +1,132 @@
+// VS Code side of AI checks: the API key (SecretStorage, handed to the server by a custom request,
+// never a setting, never logged), the "Check with AI" command, and the AI language status item.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import {
+  AI_STATUS_NOTIFICATION,
+  CHECK_WITH_AI_REQUEST,
+  SET_API_KEY_REQUEST,
+  type AiStatusParams,
+  type CheckWithAiParams,
+  type CheckWithAiResult,
+  type SetApiKeyParams,
+} from '../../server/src/protocol';
+
+const SECRET_KEY = 'radlint.llm.apiKey';
+/** The spinner appears only when a check takes longer than this. */
+const BUSY_AFTER_MS = 2000;
+
+export interface AiClient {
+  /** Call after every (re)start of the language client. */
+  started(client: LanguageClient): Promise<void>;
+}
+
+export function registerAi(
+  context: vscode.ExtensionContext,
+  client: () => LanguageClient | undefined,
+  log: vscode.LogOutputChannel,
+  selector: () => vscode.DocumentSelector,
+): AiClient {
+  const item = vscode.languages.createLanguageStatusItem('radlint.ai', selector());
+  item.name = 'RadLint AI';
+  item.command = { command: 'radlint.showLog', title: 'Show log' };
+  const states = new Map<string, AiStatusParams>();
+  let busyTimer: ReturnType<typeof setTimeout> | undefined;
+
+  function show(params: AiStatusParams | undefined): void {
+    if (busyTimer) clearTimeout(busyTimer);
+    busyTimer = undefined;
+    item.busy = false;
+    item.severity = vscode.LanguageStatusSeverity.Information;
+    item.detail = params?.reason;
+    switch (params?.state ?? 'off') {
+      case 'off':
+        item.text = 'AI off';
+        item.detail = 'radlint.llm.enabled is off';
+        break;
+      case 'ready':
+        item.text = 'AI ready';
+        if (params?.issues !== undefined) item.detail = `${params.issues} AI suggestion${params.issues === 1 ? '' : 's'}${params?.dropped ? `, ${params.dropped} dropped` : ''}`;
+        break;
+      case 'checking':
+        item.text = 'AI checking';
+        busyTimer = setTimeout(() => { item.busy = true; }, BUSY_AFTER_MS);
+        break;
+      case 'failed':
+        item.text = 'AI failed';
+        item.severity = vscode.LanguageStatusSeverity.Warning;
+        item.detail = `${params?.reason ?? 'see the log'} (rule checks continue)`;
+        break;
+    }
+  }
+
+  const activeUri = () => vscode.window.activeTextEditor?.document.uri.toString();
+  show(undefined);
+
+  async function sendKey(target = client()): Promise<void> {
+    if (!target) return;
+    const apiKey = (await context.secrets.get(SECRET_KEY)) ?? null;
+    await target.sendRequest(SET_API_KEY_REQUEST, { apiKey } satisfies SetApiKeyParams);
+  }
+
+  context.subscriptions.push(
+    item,
+    vscode.window.onDidChangeActiveTextEditor(() => {
+      const uri = activeUri();
+      if (uri && states.has(uri)) show(states.get(uri));
+    }),
+    vscode.workspace.onDidCloseTextDocument((d) => states.delete(d.uri.toString())),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('radlint.languages')) item.selector = selector();
+    }),
+    // Another window set or cleared the key.
+    context.secrets.onDidChange((e) => {
+      if (e.key === SECRET_KEY) void sendKey().catch(() => undefined);
+    }),
+    vscode.commands.registerCommand('radlint.setApiKey', async () => {
+      const key = await vscode.window.showInputBox({
+        title: 'RadLint: API key for the LLM endpoint',
+        prompt: 'Stored in VS Code secret storage; never written to settings.',
+        password: true,
+        ignoreFocusOut: true,
+        validateInput: (v) => (v.trim() === '' ? 'Enter a key, or use "RadLint: Clear API Key".' : undefined),
+      });
+      if (key === undefined) return;
+      await context.secrets.store(SECRET_KEY, key.trim());
+      await sendKey().catch((e) => log.error(`Could not hand the API key to the server: ${e instanceof Error ? e.message : String(e)}`));
+      log.info('API key stored in secret storage.');
+      void vscode.window.setStatusBarMessage('RadLint: API key stored', 4000);
+    }),
+    vscode.commands.registerCommand('radlint.clearApiKey', async () => {
+      await context.secrets.delete(SECRET_KEY);
+      await sendKey().catch(() => undefined);
+      log.info('API key removed from secret storage.');
+      void vscode.window.setStatusBarMessage('RadLint: API key cleared', 4000);
+    }),
+    vscode.commands.registerCommand('radlint.checkWithAi', async () => {
+      const document = vscode.window.activeTextEditor?.document;
+      const running = client();
+      if (!document || !running) {
+        void vscode.window.setStatusBarMessage('RadLint: open a report to check it with AI', 4000);
+        return;
+      }
+      const result = await running.sendRequest<CheckWithAiResult>(CHECK_WITH_AI_REQUEST, { uri: document.uri.toString() } satisfies CheckWithAiParams);
+      const message =
+        result.state === 'done' ? `RadLint: ${result.issues} AI suggestion${result.issues === 1 ? '' : 's'}`
+          : result.state === 'off' ? 'RadLint: AI checks are off (setting radlint.llm.enabled)'
+            : `RadLint: AI check ${result.state}${result.reason ? `: ${result.reason}` : ''}`;
+      void vscode.window.setStatusBarMessage(message, 5000);
+    }),
+  );
+
+  return {
+    async started(running) {
+      running.onNotification(AI_STATUS_NOTIFICATION, (params: AiStatusParams) => {
+        states.set(params.uri, params);
+        if (params.state === 'failed') log.warn(`AI check: ${params.reason ?? 'failed'}`);
+        if (!activeUri() || activeUri() === params.uri) show(params);
+      });
+      await sendKey(running).catch((e) => log.error(`Could not hand the API key to the server: ${e instanceof Error ? e.message : String(e)}`));
+    },
+  };
+}

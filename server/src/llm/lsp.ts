@@ -1,0 +1,150 @@
+// The language server's side of AI checks: custom messages, status notifications, and how AI
+// problems reach the editor. Kept here (not in server.ts) so server.ts only gains a few hooks.
+//
+// How AI diagnostics are shown beside the rule diagnostics:
+// - Pull clients (VS Code): rule diagnostics answer textDocument/diagnostic; AI diagnostics are
+//   pushed with textDocument/publishDiagnostics. vscode-languageclient keeps pushed and pulled
+//   diagnostics in two separate DiagnosticCollections (its default DiagnosticCollectionProvider
+//   never shares one between the push and the pull model, and VS Code gives each collection its own
+//   marker owner), so neither clobbers the other.
+// - Push-only clients (Neovim, Helix): a publishDiagnostics replaces everything the server sent for
+//   the document, so every push carries the rule diagnostics and the AI diagnostics together.
+import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { toDiagnostic } from '../lsp/diagnostics';
+import {
+  AI_STATUS_NOTIFICATION,
+  CHECK_WITH_AI_REQUEST,
+  SET_API_KEY_REQUEST,
+  type AiStatusParams,
+  type CheckWithAiParams,
+  type CheckWithAiResult,
+  type SetApiKeyParams,
+} from '../protocol';
+import { lineStartsOf } from '../report';
+import type { Problem } from '../rules/types';
+import { LlmScheduler } from './scheduler';
+import type { LlmSettings } from './settings';
+
+export interface AiHost {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  /** radlint.llm.* for a document. */
+  llmSettings(uri: string): Promise<LlmSettings>;
+  /** Whether RadLint checks this document at all (language, enable). */
+  isChecked(document: TextDocument): Promise<boolean>;
+  ruleProblems(uri: string, text: string): Promise<readonly Problem[]>;
+  /** Whether the client pulls rule diagnostics (then AI diagnostics are pushed on their own). */
+  pullDiagnostics(): boolean;
+  /** Push-only clients: push rules and AI together for this document. */
+  pushAll(document: TextDocument): Promise<void>;
+  /** Whether the client asked for radlint/aiStatus notifications. */
+  wantsStatus(): boolean;
+  log(message: string): void;
+}
+
+export interface AiWiring {
+  /** AI diagnostics for the document's current version (for push-only clients and code actions). */
+  diagnostics(document: TextDocument): Diagnostic[];
+  /** Call synchronously on every change, before the rule diagnostics go out. */
+  changed(document: TextDocument): void;
+  opened(document: TextDocument): void;
+  saved(document: TextDocument): void;
+  closed(uri: string): void;
+  configurationChanged(): void;
+}
+
+export function attachAi(host: AiHost): AiWiring {
+  const { connection, documents } = host;
+  const lastStatus = new Map<string, string>();
+  const scheduler = new LlmScheduler(
+    {
+      document: (uri) => {
+        const d = documents.get(uri);
+        return d && { text: d.getText(), version: d.version };
+      },
+      ruleProblems: (uri, text) => host.ruleProblems(uri, text),
+      publish: (uri) => {
+        const document = documents.get(uri);
+        if (document) publish(document);
+      },
+      status: (uri, state, detail) => {
+        if (!host.wantsStatus()) return;
+        const params: AiStatusParams = { uri, state, ...detail };
+        const key = JSON.stringify(params);
+        if (lastStatus.get(uri) === key) return;
+        lastStatus.set(uri, key);
+        void connection.sendNotification(AI_STATUS_NOTIFICATION, params);
+      },
+      log: (message) => host.log(message),
+    },
+    // Other editors have no SecretStorage: they may give the key in the server's environment.
+    { apiKey: process.env.RADLINT_API_KEY || undefined },
+  );
+
+  function diagnostics(document: TextDocument): Diagnostic[] {
+    const problems = scheduler.problemsFor(document.uri, document.version);
+    if (problems.length === 0) return [];
+    const lineStarts = lineStartsOf(document.getText());
+    return problems.map((p) => toDiagnostic(p, lineStarts, document.uri, document.version));
+  }
+
+  function publish(document: TextDocument): void {
+    if (host.pullDiagnostics()) {
+      void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: diagnostics(document) });
+    } else {
+      void host.pushAll(document);
+    }
+  }
+
+  async function whenChecked(document: TextDocument, then: (settings: LlmSettings) => void): Promise<void> {
+    if (!(await host.isChecked(document))) return;
+    then(await host.llmSettings(document.uri));
+  }
+
+  connection.onRequest(CHECK_WITH_AI_REQUEST, async (params: CheckWithAiParams): Promise<CheckWithAiResult> => {
+    const document = documents.get(params.uri);
+    if (!document || !(await host.isChecked(document))) return { state: 'cancelled', issues: 0, reason: 'not a report RadLint checks' };
+    const outcome = await scheduler.checkNow(document.uri, await host.llmSettings(document.uri));
+    return { state: outcome.state, issues: outcome.issues, reason: outcome.reason };
+  });
+
+  connection.onRequest(SET_API_KEY_REQUEST, async (params: SetApiKeyParams) => {
+    scheduler.cancelAll();
+    scheduler.setApiKey(typeof params?.apiKey === 'string' ? params.apiKey : undefined);
+    host.log(scheduler.hasApiKey ? 'API key received (kept in memory only).' : 'API key cleared.');
+    for (const d of documents.all()) void whenChecked(d, (s) => scheduler.describe(d.uri, s));
+    return null;
+  });
+
+  return {
+    diagnostics,
+    changed(document) {
+      const moved = scheduler.textChanged(document.uri);
+      if (moved && host.pullDiagnostics()) publish(document);
+      void whenChecked(document, (s) => scheduler.changed(document.uri, s));
+    },
+    opened(document) {
+      void whenChecked(document, (s) => scheduler.describe(document.uri, s));
+    },
+    saved(document) {
+      void whenChecked(document, (s) => scheduler.saved(document.uri, s));
+    },
+    closed(uri) {
+      scheduler.closed(uri);
+      lastStatus.delete(uri);
+    },
+    configurationChanged() {
+      scheduler.cancelAll();
+      for (const d of documents.all()) {
+        void whenChecked(d, (s) => {
+          if (!s.enabled && scheduler.problemsFor(d.uri, d.version).length > 0) {
+            scheduler.closed(d.uri); // switched off: the AI diagnostics go
+            publish(d);
+          }
+          scheduler.describe(d.uri, s);
+        });
+      }
+    },
+  };
+}
