@@ -9,22 +9,27 @@ import { RULES } from './rules/registry';
 import { docsUrl } from './rules/docs';
 import type { Problem } from './rules/types';
 import { DEFAULTS, engineSettings } from './settings';
+import { LLM_ENV_HELP, addAiProblems } from './llm/cli';
+import { REDACT_MODES, type RedactMode } from './llm/settings';
 
 export const VERSION = '0.1.0';
 const REPORT_EXTENSIONS = new Set(['.txt', '.rpt', '.radreport']);
 
 const USAGE = `Usage:
-  radlint check [--format text|json|sarif] [--max-size BYTES] [--disable RULE]... PATH...
+  radlint check [--format text|json|sarif] [--max-size BYTES] [--disable RULE]... [--llm [--redact auto|always|never]] PATH...
   radlint findings [--format text|json] PATH...
   radlint --version
 
 PATH is a report file, a folder (every .txt, .rpt and .radreport file below it) or - for stdin.
-Exit status (check): 0 nothing at warning or above, 1 something at warning or above, 2 usage or input error.`;
+Exit status (check): 0 nothing at warning or above, 1 something at warning or above, 2 usage or input error.
+${LLM_ENV_HELP}`;
 
 export interface Io {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
   readStdin: () => Promise<Buffer>;
+  /** Environment for --llm (endpoint, model, key); process.env when absent. */
+  env?: Record<string, string | undefined>;
 }
 
 class UsageError extends Error {}
@@ -35,12 +40,14 @@ interface Options {
   maxSize: number;
   disabled: string[];
   paths: string[];
+  llm: boolean;
+  redact?: RedactMode;
 }
 
 function parseArgs(argv: string[]): Options {
   const [command, ...rest] = argv;
   if (command !== 'check' && command !== 'findings') throw new UsageError(command ? `unknown command '${command}'` : 'no command given');
-  const options: Options = { command, format: 'text', maxSize: DEFAULTS.maxFileSize, disabled: [], paths: [] };
+  const options: Options = { command, format: 'text', maxSize: DEFAULTS.maxFileSize, disabled: [], paths: [], llm: false };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     const value = () => {
@@ -62,6 +69,12 @@ function parseArgs(argv: string[]): Options {
       const id = value();
       if (!RULES.some((r) => r.id === id)) throw new UsageError(`--disable: no rule '${id}'`);
       options.disabled.push(id);
+    } else if (arg === '--llm' && command === 'check') {
+      options.llm = true;
+    } else if (name === '--redact' && command === 'check') {
+      const mode = value();
+      if (!(REDACT_MODES as readonly string[]).includes(mode)) throw new UsageError(`--redact must be one of ${REDACT_MODES.join(', ')}`);
+      options.redact = mode as RedactMode;
     } else if (arg === '-' || !arg.startsWith('-')) {
       options.paths.push(arg);
     } else {
@@ -238,6 +251,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
   const settings = engineSettings({ ...DEFAULTS, rules: Object.fromEntries(options.disabled.map((id) => [id, 'off' as const])) });
   const results = readable.map((i) => ({ path: i.path, ...checkReport(parseReport(i.text), settings) }));
   for (const r of results) for (const f of r.failures) io.stderr(`radlint: ${r.path}: rule ${f.rule} failed: ${String(f.error)}\n`);
+  if (options.llm) {
+    const files = results.map((r) => ({ path: toPosix(r.path), text: r.report.text, problems: r.problems }));
+    await addAiProblems(files, { redact: options.redact, env: io.env ?? process.env }, (line) => io.stderr(`radlint: warning: ${line}\n`));
+  }
 
   if (options.format === 'json') {
     const files = results.map((r) => ({ path: toPosix(r.path), diagnostics: r.problems.map((p) => problemJson(p, r.report)) }));
