@@ -225,12 +225,12 @@ interface Place {
 function placeAt(words: readonly Word[], k: number): { end: number; side?: Side; site?: string } | null {
   const site = SITE_TRIES.base.match(words, k) ?? SITE_TRIES.exact.match(words, k);
   const side = SIDE_TRIE.match(words, k);
-  if (side && (!site || side.end >= site.end)) {
+  if (side && (!site || side.end > site.end)) {
     const next = words[side.end]?.norm;
     if (next && HEART_PARTS.has(next)) return { end: side.end + 1 };
     return { end: side.end, side: side.value.side };
   }
-  if (site) return { end: site.end, side: site.value.side, site: site.value.site };
+  if (site) return { end: site.end, side: site.value.side ?? (side && side.end === site.end ? side.value.side : undefined), site: site.value.site };
   return null;
 }
 

@@ -1,0 +1,117 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { assertionOf, mentions } from '../helpers/nlp.mjs';
+
+test('plain statements are present', () => {
+  assert.equal(assertionOf('FINDINGS: Small left pleural effusion.', 'pleural-effusion'), 'present');
+  assert.equal(assertionOf('FINDINGS: There is a right apical pneumothorax.', 'pneumothorax'), 'present');
+});
+
+test('pre-negation: no, without, negative for, free of, no evidence of', () => {
+  for (const text of [
+    'No pleural effusion.',
+    'Lungs are clear without pleural effusion.',
+    'Negative for pleural effusion.',
+    'The pleural spaces are free of effusion.',
+    'No evidence of pleural effusion.',
+    'There is no definite pleural effusion.',
+  ]) assert.equal(assertionOf(text, 'pleural-effusion'), 'absent', text);
+});
+
+test('the de-identification token does not break a denial', () => {
+  assert.equal(assertionOf('There are no XXXX of a pleural effusion.', 'pleural-effusion'), 'absent');
+  assert.equal(assertionOf('No XXXX focal infiltrate.', 'infiltrate'), 'absent');
+});
+
+test('a denied list denies every item', () => {
+  const text = 'No pneumonia, effusions, edema, pneumothorax, adenopathy, nodules or masses.';
+  for (const concept of ['pneumonia', 'pleural-effusion', 'pulmonary-edema', 'pneumothorax', 'lymphadenopathy', 'nodule', 'mass']) {
+    assert.equal(assertionOf(text, concept), 'absent', concept);
+  }
+  assert.equal(assertionOf('No focal consolidation, suspicious pulmonary opacity, large pleural effusion, or pneumothorax is identified.', 'pneumothorax'), 'absent');
+});
+
+test('a new modifier after a comma or "and" ends the denied list', () => {
+  assert.equal(assertionOf('No effusion, mild bibasilar atelectasis.', 'atelectasis'), 'present');
+  assert.equal(assertionOf('No pneumothorax and small left effusion.', 'pleural-effusion'), 'present');
+  assert.equal(assertionOf('No pneumothorax, stable cardiomegaly.', 'cardiomegaly'), 'present');
+});
+
+test('post-negation: not seen, not identified, is absent', () => {
+  assert.equal(assertionOf('A pneumothorax is not seen.', 'pneumothorax'), 'absent');
+  assert.equal(assertionOf('Pleural effusion is not identified.', 'pleural-effusion'), 'absent');
+  const both = mentions('Pneumothorax or effusion are not seen.', 'pneumothorax').concat(mentions('Pneumothorax or effusion are not seen.', 'pleural-effusion'));
+  assert.deepEqual(both.map((m) => m.assertion), ['absent', 'absent']);
+});
+
+test('pseudo-triggers are not denials', () => {
+  assert.equal(assertionOf('No change in the small left pleural effusion.', 'pleural-effusion'), 'present');
+  assert.equal(assertionOf('No increase in size of the right upper lobe nodule.', 'nodule'), 'present');
+  assert.equal(assertionOf('No significant interval change in cardiomegaly.', 'cardiomegaly'), 'present');
+  assert.equal(assertionOf('Not only an effusion but also consolidation.', 'pleural-effusion'), 'present');
+});
+
+test('terminators close the scope: but, however, which, semicolon', () => {
+  assert.equal(assertionOf('No consolidation but a small pleural effusion.', 'pleural-effusion'), 'present');
+  assert.equal(assertionOf('No pneumothorax; moderate pleural effusion.', 'pleural-effusion'), 'present');
+  assert.equal(assertionOf('No focal consolidation, however there is a small effusion.', 'pleural-effusion'), 'present');
+  assert.equal(assertionOf('No pneumothorax is seen, and there is a small effusion.', 'pleural-effusion'), 'present');
+});
+
+test('the scope stays inside the sentence', () => {
+  assert.equal(assertionOf('No pneumothorax. Small right pleural effusion.', 'pleural-effusion'), 'present');
+});
+
+test('uncertainty: possible, may represent, cannot exclude, questionable', () => {
+  for (const text of [
+    'Possible right lower lobe pneumonia.',
+    'Opacity which may represent pneumonia.',
+    'Cannot exclude early pneumonia.',
+    'Pneumonia cannot be excluded.',
+    'Questionable pneumonia.',
+    'Findings suspicious for pneumonia.',
+  ]) assert.equal(assertionOf(text, 'pneumonia'), 'possible', text);
+});
+
+test('hedges are graded: probable and differential', () => {
+  const [likely] = mentions('Left basilar opacity, likely atelectasis.', 'atelectasis');
+  assert.equal(likely.assertion, 'possible');
+  assert.equal(likely.f.hedge, 'probable');
+  const [versus] = mentions('Atelectasis versus pneumonia.', 'pneumonia');
+  assert.equal(versus.assertion, 'possible');
+  assert.equal(versus.f.hedge, 'differential');
+  assert.equal(mentions('Atelectasis versus pneumonia.', 'atelectasis')[0].assertion, 'possible');
+});
+
+test('a denial wins over a hedge in its scope', () => {
+  assert.equal(assertionOf('No focal consolidation to suggest pneumonia.', 'pneumonia'), 'absent');
+  assert.equal(assertionOf('No evidence to suggest pneumothorax.', 'pneumothorax'), 'absent');
+});
+
+test('historical: history of, status post, resolved', () => {
+  assert.equal(assertionOf('History of pneumothorax.', 'pneumothorax'), 'historical');
+  assert.equal(assertionOf('Status post right mastectomy.', 'mastectomy'), 'historical');
+  assert.equal(assertionOf('The left pleural effusion has resolved.', 'pleural-effusion'), 'historical');
+  assert.equal(assertionOf('Interval resolution of the right lower lobe pneumonia.', 'pneumonia'), 'historical');
+});
+
+test('hypothetical: evaluate for, rule out, if', () => {
+  assert.equal(assertionOf('INDICATION: Cough, evaluate for pneumonia.', 'pneumonia'), 'hypothetical');
+  assert.equal(assertionOf('Rule out pneumothorax.', 'pneumothorax'), 'hypothetical');
+  assert.equal(assertionOf('If symptoms persist, CT could exclude pulmonary embolism.', 'pulmonary-embolism'), 'hypothetical');
+});
+
+test('a denial inside a predicate: "the heart is not enlarged"', () => {
+  assert.equal(assertionOf('The heart is not enlarged.', 'cardiomegaly'), 'absent');
+  assert.equal(assertionOf('The cardiac silhouette is mildly enlarged.', 'cardiomegaly'), 'present');
+  assert.equal(mentions('Heart size is normal.', 'cardiomegaly').length, 0);
+});
+
+test('abbreviations match with their capitals only', () => {
+  assert.equal(assertionOf('IMPRESSION: Small left PTX.', 'pneumothorax'), 'present');
+  assert.equal(assertionOf('IMPRESSION: No PE.', 'pulmonary-embolism'), 'absent');
+  assert.equal(mentions('Pe is a word here.', 'pulmonary-embolism').length, 0);
+  assert.equal(mentions('ETT tip 4 cm above the carina. NGT in the stomach. Right PICC.', 'endotracheal-tube').length, 1);
+  assert.equal(mentions('Acute SAH in the left sylvian fissure.', 'subarachnoid-hemorrhage')[0].assertion, 'present');
+  assert.equal(mentions('Small SDH.', 'subdural-hematoma').length, 1);
+});

@@ -1,0 +1,40 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { nlp, mentions, understand } from '../helpers/nlp.mjs';
+
+const shape = (text) => nlp.findMeasurements(text).map((m) => ({ value: m.value, unit: m.unit, text: text.slice(m.start, m.end) }));
+
+test('values, dimensions and ranges with their unit', () => {
+  assert.deepEqual(shape('a 2.3 x 1.5 x 1.0 cm mass'), [{ value: [2.3, 1.5, 1], unit: 'cm', text: '2.3 x 1.5 x 1.0 cm' }]);
+  assert.deepEqual(shape('measuring 2.3 cm x 1.5 cm'), [{ value: [2.3, 1.5], unit: 'cm', text: '2.3 cm x 1.5 cm' }]);
+  assert.deepEqual(shape('a 4 mm nodule'), [{ value: [4], unit: 'mm', text: '4 mm' }]);
+  assert.deepEqual(shape('nodules of 2-3 mm'), [{ value: [2, 3], unit: 'mm', text: '2-3 mm' }]);
+  assert.deepEqual(shape('volume 15 mL, 12 cc'), [{ value: [15], unit: 'mL', text: '15 mL' }, { value: [12], unit: 'cc', text: '12 cc' }]);
+  assert.deepEqual(shape('attenuation of -20 HU'), [{ value: [-20], unit: 'HU', text: '-20 HU' }]);
+  assert.deepEqual(shape('a 35 degree curve'), [{ value: [35], unit: 'degrees', text: '35 degree' }]);
+});
+
+test('numbers without a unit, and units glued to words, are not measurements', () => {
+  assert.deepEqual(shape('T11 and L4-5 levels, 3 views, series 2 image 45'), []);
+  assert.deepEqual(shape('5 cmH2O'), []);
+});
+
+test('a measurement is attached to the finding it measures', () => {
+  const [nodule] = mentions('FINDINGS: There is a 2.3 x 1.5 cm nodule in the right upper lobe.', 'nodule');
+  assert.equal(nodule.f.measurements.length, 1);
+  assert.deepEqual(nodule.f.measurements[0].value, [2.3, 1.5]);
+  const [mass] = mentions('FINDINGS: Right hilar mass measuring 4 cm.', 'mass');
+  assert.deepEqual(mass.f.measurements.map((m) => m.value), [[4]]);
+});
+
+test('two findings in one sentence each keep their own size', () => {
+  const text = 'FINDINGS: A 3 mm nodule in the right upper lobe and a 6 mm nodule in the left lower lobe.';
+  const sizes = mentions(text, 'nodule').map((m) => m.f.measurements.map((x) => x.value[0]));
+  assert.deepEqual(sizes, [[3], [6]]);
+});
+
+test('a measurement in another sentence is not attached', () => {
+  const u = understand('FINDINGS: Small effusion. Slices of 5 mm were obtained.');
+  assert.equal(u.findings[0].measurements.length, 0);
+  assert.equal(u.measurements.length, 1);
+});

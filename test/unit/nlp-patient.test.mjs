@@ -1,0 +1,43 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { nlp, understand } from '../helpers/nlp.mjs';
+
+test('sex and age from the history', () => {
+  assert.deepEqual(understand('HISTORY: 51 year old female with cough.\nFINDINGS: Clear.').patient, { sex: 'female', age: 51 });
+  assert.deepEqual(understand('INDICATION: 67-year-old man, dyspnea.').patient, { sex: 'male', age: 67 });
+  assert.deepEqual(understand('INDICATION: XXXX-year-old male with chest pain.').patient, { sex: 'male', age: null });
+  assert.deepEqual(understand('HISTORY: 45 yo F, fall.').patient, { sex: 'female', age: 45 });
+  assert.deepEqual(understand('Patient: Mrs. Jones\nFINDINGS: Normal.').patient, { sex: 'female', age: null });
+  assert.deepEqual(understand('Sex: M\nAge: 70\nFINDINGS: Normal.').patient, { sex: 'male', age: 70 });
+});
+
+test('no sex or age when the text does not say', () => {
+  assert.deepEqual(understand('FINDINGS: The lungs are clear. No pleural effusion.').patient, { sex: null, age: null });
+  // Mixed pronouns decide nothing.
+  assert.equal(understand('HISTORY: Her husband says he fell.').patient.sex, null);
+});
+
+test('exam modality, body part and side from the title', () => {
+  const e = understand('EXAM: MRI RIGHT ANKLE\nFINDINGS: Normal.').exam;
+  assert.deepEqual([e.modality, e.bodyPart, e.side], ['MR', 'ankle', 'right']);
+  const cxr = understand('EXAM: Xray Chest PA and Lateral\nFINDINGS: Normal.').exam;
+  assert.deepEqual([cxr.modality, cxr.bodyPart, cxr.side], ['XR', 'chest', null]);
+  const ct = understand('CT ABDOMEN AND PELVIS WITH CONTRAST\n\nFINDINGS: Normal.').exam;
+  assert.deepEqual([ct.modality, ct.bodyPart], ['CT', 'abdomen and pelvis']);
+  const us = understand('EXAM: Ultrasound of the left testicle.').exam;
+  assert.deepEqual([us.modality, us.bodyPart, us.side], ['US', 'scrotum', 'left']);
+});
+
+test('the exam decides what an ambiguous word means', () => {
+  const knee = understand('EXAM: MRI LEFT KNEE\nFINDINGS: Small effusion.');
+  assert.equal(knee.findings[0].concept, 'joint-effusion');
+  const chest = understand('EXAM: CHEST 2 VIEWS\nFINDINGS: Small effusion.');
+  assert.equal(chest.findings[0].concept, 'pleural-effusion');
+});
+
+test('sex-specific words are found with their sex', () => {
+  const u = understand('FINDINGS: The uterus and ovaries are normal. The prostate is enlarged.');
+  assert.deepEqual(u.sexSpecific.map((s) => [s.term, s.sex]), [['uterus', 'female'], ['ovaries', 'female'], ['prostate', 'male']]);
+  assert.ok(nlp.SEX_SPECIFIC_TERMS.some((t) => t.term === 'testes' && t.sex === 'male'));
+  assert.equal(understand('FINDINGS: Cervical spine is normal.').sexSpecific.length, 0);
+});

@@ -1,0 +1,57 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mentions, sideOf } from '../helpers/nlp.mjs';
+
+test('side from the modifiers before the finding', () => {
+  assert.equal(sideOf('Right lower lobe opacity.', 'opacity'), 'right');
+  assert.equal(sideOf('There is a left-sided pleural effusion.', 'pleural-effusion'), 'left');
+  assert.equal(sideOf('There is right basilar airspace disease.', 'airspace-disease'), 'right');
+});
+
+test('side from a locative phrase after the finding', () => {
+  assert.equal(sideOf('Opacity at the left base.', 'opacity'), 'left');
+  assert.equal(sideOf('Small effusion is seen on the right.', 'pleural-effusion'), 'right');
+  assert.equal(sideOf('Calcified granuloma in the right upper lobe.', 'calcified-granuloma'), 'right');
+});
+
+test('bilateral words, bibasilar, both and "right greater than left"', () => {
+  assert.equal(sideOf('Bilateral pleural effusions.', 'pleural-effusion'), 'bilateral');
+  assert.equal(sideOf('Bibasilar atelectasis.', 'atelectasis'), 'bilateral');
+  assert.equal(sideOf('Opacities in both lung bases.', 'opacity'), 'bilateral');
+  assert.equal(sideOf('Right greater than left pleural effusions.', 'pleural-effusion'), 'bilateral');
+  assert.equal(sideOf('Pleural effusions, left greater than right.', 'pleural-effusion'), null); // after a comma: its own clause
+  assert.equal(sideOf('Left and right pleural effusions.', 'pleural-effusion'), 'bilateral');
+});
+
+test('a side is never borrowed from a neighbouring clause', () => {
+  assert.equal(sideOf('Left lower lobe atelectasis and small effusion.', 'pleural-effusion'), null);
+  assert.equal(sideOf('Cardiomegaly with left basilar atelectasis.', 'cardiomegaly'), null);
+  assert.equal(sideOf('Right chest tube in place. Pneumothorax has resolved.', 'pneumothorax'), null);
+  assert.equal(sideOf('No pneumothorax, right lower lobe opacity.', 'pneumothorax'), null);
+});
+
+test('unspecified when the text does not say', () => {
+  assert.equal(sideOf('Small pleural effusion.', 'pleural-effusion'), null);
+  assert.equal(sideOf('Mild cardiomegaly.', 'cardiomegaly'), null);
+});
+
+test('heart chambers are not laterality', () => {
+  assert.equal(sideOf('Pacemaker leads in the right atrium and right ventricle.', 'pacemaker'), null);
+});
+
+test('lobe abbreviations imply a side and a site', () => {
+  const [m] = mentions('RLL consolidation.', 'consolidation');
+  assert.equal(m.side, 'right');
+  assert.deepEqual(m.site, ['lower lobe']);
+  const [lingula] = mentions('Atelectasis in the lingula.', 'atelectasis');
+  assert.equal(lingula.side, 'left');
+});
+
+test('site words are normalised', () => {
+  assert.deepEqual(mentions('Right lower lobe opacity.', 'opacity')[0].site, ['lower lobe']);
+  assert.deepEqual(mentions('Opacity at the left base.', 'opacity')[0].site, ['base']);
+  assert.deepEqual(mentions('Bibasilar atelectasis.', 'atelectasis')[0].site, ['base']);
+  assert.deepEqual(mentions('Right apical pneumothorax.', 'pneumothorax')[0].site, ['apex']);
+  assert.deepEqual(mentions('Nodule in the left upper lobe.', 'nodule')[0].site, ['upper lobe']);
+  assert.deepEqual(mentions('Small pleural effusion.', 'pleural-effusion')[0].site, []);
+});
