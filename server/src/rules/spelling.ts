@@ -60,11 +60,15 @@ function stripPossessive(part: Part): Part {
 }
 
 /**
- * Abbreviations are not spelling: "CT", "MRIs", "BIRADS". Words in mixed case ("mL", "kVp",
- * "LLateral") are looked up without regard to case instead; "McArdle" and kin are names.
+ * Abbreviations and brand names are not spelling: "CT", "MRIs", "BIRADS", "FeSat", "OsteoMed",
+ * "McArdle". Two mixed-case shapes are checked (without regard to case) because they are typing
+ * slips or units: a held shift ("PPulmonary") and a lower-case letter before a capital ("kVp",
+ * "mGy", "oNrmal").
  */
 function isAbbreviationLike(word: string): boolean {
-  return /^\p{Lu}[\p{Lu}\d]+s?$/u.test(word) || /^Ma?c\p{Lu}\p{Ll}/u.test(word);
+  if (/^\p{Lu}[\p{Lu}\d]+s?$/u.test(word) || /^Ma?c\p{Lu}\p{Ll}/u.test(word)) return true;
+  if (!/.\p{Lu}/u.test(word)) return false;
+  return !/^\p{Lu}\p{Lu}\p{Ll}+$|^\p{Ll}\p{Lu}\p{Ll}+$/u.test(word);
 }
 
 /**
@@ -188,6 +192,8 @@ export const spelling: Rule = {
         const first = i;
         i = chain.end;
         if (chain.glued || skipChain(report, tokens, first, chain.end)) continue;
+        // De-identification cut into a word: "comparisXXXX".
+        if (chain.parts.some((t) => t.text.includes('XXXX'))) continue;
         // "well-defined" may be listed whole; otherwise each part must be a word.
         if (chain.parts.length > 1) {
           const whole = text.slice(chain.parts[0].start, tokens[chain.end].end);

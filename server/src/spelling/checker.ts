@@ -7,7 +7,7 @@ export interface WordTrie {
   suggestWithCost(text: string, options: SuggestOptions): { word: string; cost: number }[];
 }
 
-interface SuggestOptions {
+export interface SuggestOptions {
   numSuggestions: number;
   ignoreCase: boolean;
   changeLimit: number;
@@ -55,14 +55,25 @@ const PREFIX = new RegExp(
   ].join('|') + ')',
 );
 
-/** Single edits at the start of a word, with cspell's costs (a swap is cheaper than the rest). */
-function* firstLetterEdits(word: string): Generator<{ word: string; cost: number }> {
-  if (word.length < 3) return;
-  yield { word: word.slice(1), cost: 100 };
-  if (word[0] !== word[1]) yield { word: word[1] + word[0] + word.slice(2), cost: 75 };
-  for (const c of ALPHABET) {
-    yield { word: c + word, cost: 100 };
-    if (c !== word[0]) yield { word: c + word.slice(1), cost: 100 };
+/**
+ * Every word one edit away, priced on cspell's scale (100 = one edit): swapped neighbours and
+ * doubled or undoubled letters are the commonest typing slips, so they cost less.
+ */
+function* singleEdits(word: string): Generator<{ word: string; cost: number }> {
+  const n = word.length;
+  for (let i = 0; i < n; i++) {
+    const doubled = word[i] === word[i - 1] || word[i] === word[i + 1];
+    yield { word: word.slice(0, i) + word.slice(i + 1), cost: doubled ? 75 : 100 };
+    if (i + 1 < n && word[i] !== word[i + 1]) yield { word: word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2), cost: 75 };
+  }
+  for (let i = 0; i <= n; i++) {
+    for (const c of ALPHABET) {
+      const doubling = c === word[i - 1] || c === word[i];
+      yield { word: word.slice(0, i) + c + word.slice(i), cost: doubling ? 75 : 100 };
+      if (i < n && c !== word[i]) {
+        yield { word: word.slice(0, i) + c + word.slice(i + 1), cost: 100 };
+      }
+    }
   }
 }
 
@@ -78,7 +89,7 @@ export class SpellChecker {
    */
   constructor(
     readonly tries: readonly NamedTrie[],
-    readonly suggestTimeoutMs = 40,
+    readonly suggestTimeoutMs = 10,
   ) {}
 
   /** True when some dictionary has the word as written, or in lower case. */
@@ -106,7 +117,29 @@ export class SpellChecker {
       if (this.inDictionary(rest, rest)) return true;
     }
     const like = /^(\p{L}{3,})-?like$/u.exec(lower);
-    return !!like && this.inDictionary(like[1], like[1]);
+    if (like && this.inDictionary(like[1], like[1])) return true;
+    return this.isInflection(lower);
+  }
+
+  /**
+   * The medical-terms list has base forms only ("perseverate", "brachytherapy", "anesthesia"):
+   * accept their regular inflections. A stem ending in "s" is not pluralised again, so a doubled
+   * final letter ("noduless") is still caught.
+   */
+  private isInflection(lower: string): boolean {
+    const known = (w: string) => w.length >= 5 && this.inDictionary(w, w);
+    const m = /^(\p{L}+?)(ed|ing|ist|s)$/u.exec(lower);
+    if (!m) return false;
+    const [, stem, suffix] = m;
+    switch (suffix) {
+      case 'ed':
+      case 'ing':
+        return known(stem) || known(stem + 'e');
+      case 'ist':
+        return known(stem + 'y');
+      default:
+        return !stem.endsWith('s') && known(stem);
+    }
   }
 
   /** Up to `limit` corrections, best first, in the case pattern of `word`. */
@@ -115,30 +148,29 @@ export class SpellChecker {
     let merged = this.suggested.get(lower);
     if (!merged) {
       const best = new Map<string, Suggestion & { rank: number }>();
-      this.tries.forEach(({ name, trie }, rank) => {
-        const found = trie.suggestWithCost(lower, {
-          numSuggestions: 8, ignoreCase: true, changeLimit: 3, includeTies: false, timeout: this.suggestTimeoutMs,
-        });
-        for (const s of found) {
-          const candidate = s.word.replace(/^~/, '');
-          const key = candidate.toLowerCase();
-          if (key === lower) continue;
-          // "opacity's" for "opactiy": possessives are never what a report meant.
-          if (/'/.test(candidate) && !/'/.test(lower)) continue;
-          const previous = best.get(key);
-          if (!previous || s.cost < previous.cost || (s.cost === previous.cost && rank < previous.rank)) {
-            best.set(key, { word: candidate, cost: s.cost, source: name, rank });
-          }
-        }
-      });
-      // Trie walks find edits at the first letter poorly ("ateral" for lateral): try those directly.
-      for (const { word: candidate, cost } of firstLetterEdits(lower)) {
-        const rank = this.tries.findIndex(({ trie }) => trie.hasWord(candidate, true) || trie.hasWord(candidate, false));
-        if (rank < 0) continue;
-        const previous = best.get(candidate);
+      const offer = (candidate: string, cost: number, rank: number) => {
+        const key = candidate.toLowerCase();
+        if (key === lower) return;
+        // "opacity's" for "opactiy": possessives are never what a report meant.
+        if (/'/.test(candidate) && !/'/.test(lower)) return;
+        const previous = best.get(key);
         if (!previous || cost < previous.cost || (cost === previous.cost && rank < previous.rank)) {
-          best.set(candidate, { word: candidate, cost, source: this.tries[rank].name, rank });
+          best.set(key, { word: candidate, cost, source: this.tries[rank].name, rank });
         }
+      };
+      // Most typos are one edit away: look those up directly (a few thousand look-ups, ~1 ms).
+      for (const { word: candidate, cost } of singleEdits(lower)) {
+        const found = this.lookup(candidate);
+        if (found) offer(found.word, cost, found.rank);
+      }
+      // Otherwise (two edits, a half-typed word) let cspell search the tries, within a time budget.
+      if (best.size === 0) {
+        this.tries.forEach(({ trie }, rank) => {
+          const found = trie.suggestWithCost(lower, {
+            numSuggestions: 8, ignoreCase: true, changeLimit: 3, includeTies: false, timeout: this.suggestTimeoutMs,
+          });
+          for (const s of found) offer(s.word.replace(/^~/, ''), s.cost, rank);
+        });
       }
       merged = [...best.values()]
         .sort((a, b) => a.cost - b.cost || a.rank - b.rank || a.word.localeCompare(b.word))
@@ -146,5 +178,19 @@ export class SpellChecker {
       remember(this.suggested, lower, merged);
     }
     return merged.slice(0, limit).map((s) => ({ ...s, word: matchCase(s.word, word) }));
+  }
+
+  /** The first dictionary (in preference order) with a lower-case word, and the word as listed there. */
+  private lookup(lower: string): { word: string; rank: number } | undefined {
+    for (let rank = 0; rank < this.tries.length; rank++) {
+      const { trie } = this.tries[rank];
+      if (trie.hasWord(lower, true)) return { word: lower, rank };
+      if (trie.hasWord(lower, false)) {
+        // Listed with a capital ("Kerley"): offer it that way.
+        const capital = lower[0].toUpperCase() + lower.slice(1);
+        return { word: trie.hasWord(capital, true) ? capital : lower, rank };
+      }
+    }
+    return undefined;
   }
 }

@@ -184,9 +184,11 @@ hypophonic plegic frogleg frog-leg obscurations dolichoectatic dolichoectasia my
 meniscocapsular osteochondromatous trifurcates trifurcation bifurcates roadmapping
 multisequence sublingually aortobiiliac aortobifemoral aortoiliac exoluminal endoluminal
 oximetric paraphasias dysmetric dysmetria impersistence hypomimia allodynic dysfluent
+lateromedial mediolateral craniocaudal cortication submax submaximal apgars bioccipital
+bitemporal bifrontal biparietal anteroflexed
 # devices and software named in reports
 TheraSphere SIR-Spheres StarClose Angio-Seal Perclose Mynx Epimed Veriphy iCAD SecondLook
-R2 Hologic Selenia Lorad Tun-L
+R2 Hologic Selenia Lorad Tun-L Novoste
 # --- clinical shorthand in indications and neurology histories ---------------------------
 htn dm wnl hpi pmh fhx shx psh ros hx coord vib vit sched inj gms ozs lbs plantars
 qam qpm qweek qmonth qhours
