@@ -3,6 +3,12 @@ import { unfilledPlaceholder } from './unfilled-placeholder';
 import { dictationArtifact } from './dictation-artifact';
 import { missingImpression } from './missing-impression';
 import { spelling } from './spelling';
+import { lateralityMismatch } from './laterality-mismatch';
+import { impressionOmission } from './impression-omission';
+import { unsupportedImpression } from './unsupported-impression';
+import { findingsImpressionContradiction } from './findings-impression-contradiction';
+import { sexMismatch } from './sex-mismatch';
+import { measurementMismatch } from './measurement-mismatch';
 
 /** Every rule the engine knows, in the order their problems are reported when ranges tie. */
 export const RULES: readonly Rule[] = [
@@ -10,6 +16,12 @@ export const RULES: readonly Rule[] = [
   dictationArtifact,
   missingImpression,
   spelling,
+  lateralityMismatch,
+  impressionOmission,
+  unsupportedImpression,
+  findingsImpressionContradiction,
+  sexMismatch,
+  measurementMismatch,
 ];
 
 export function ruleById(id: string): Rule | undefined {

@@ -1,0 +1,438 @@
+// npm run eval:errors: injects the errors that reading studies count (side confusion, omission,
+// insertion, contradiction, sex mismatch, measurement changes) into real reports from ../shared/data
+// and measures how many the rules catch, and how many warnings the clean reports draw.
+//
+// The injections are found with this script's own small term lists, not with the engine's lexicon,
+// so the rules are not graded by the same code that built the test.
+//
+//   node scripts/eval-errors.mjs [--misses N] [--per-category N] [--seed N] [--false-alarms N]
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { iuReports, mtReports, haveData, dataDir } from './lib/corpus.mjs';
+
+const require = createRequire(import.meta.url);
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const { checkText, prepareRules } = require(path.join(root, 'out/server/engine.js'));
+const { parseReport } = require(path.join(root, 'out/server/report/index.js'));
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const SEED = option('seed', 20261128);
+const PER_CATEGORY = option('per-category', 400);
+const SHOW_MISSES = option('misses', 0);
+const SHOW_FALSE_ALARMS = option('false-alarms', 0);
+
+if (!haveData) {
+  console.log(`eval:errors skipped: shared data not found at ${dataDir}`);
+  process.exit(0);
+}
+
+// Deterministic PRNG (mulberry32), so every run builds the same set.
+function rng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const random = rng(SEED);
+const pick = (list) => list[Math.floor(random() * list.length)];
+function shuffle(list) {
+  const out = [...list];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The eval's own vocabulary: finding families a radiologist would keep apart.
+const FAMILIES = {
+  effusion: /\b(?:pleural )?effusions?\b/i,
+  pneumothorax: /\bpneumothora(?:x|ces)\b/i,
+  airspace: /\b(?:consolidations?|consolidative|pneumonias?|infiltrates?|airspace (?:disease|opacit(?:y|ies))|opacit(?:y|ies))\b/i,
+  atelectasis: /\batelecta(?:sis|tic)\b/i,
+  edema: /\b(?:pulmonary )?edema\b/i,
+  cardiomegaly: /\b(?:cardiomegaly|enlarged heart|heart is enlarged|enlarged cardiac silhouette|cardiac silhouette is enlarged)\b/i,
+  nodule: /\b(?:nodules?|mass(?:es)?)\b/i,
+  fracture: /\bfractures?\b/i,
+  hernia: /\bhiatal hernia\b/i,
+  adenopathy: /\b(?:lymphadenopathy|adenopathy)\b/i,
+  hemorrhage: /\b(?:hemorrhage|hematoma)\b/i,
+  infarct: /\binfarcts?(?:ion)?\b/i,
+  tear: /\btears?\b/i,
+  herniation: /\b(?:disc herniation|herniated disc|disc protrusion|disc extrusion)\b/i,
+  stenosis: /\bstenosis\b/i,
+  hydronephrosis: /\bhydronephrosis\b/i,
+  abscess: /\babscess(?:es)?\b/i,
+  appendicitis: /\bappendicitis\b/i,
+  obstruction: /\bobstruction\b/i,
+  aneurysm: /\baneurysm(?:al)?\b/i,
+  cyst: /\bcysts?\b/i,
+};
+const familiesIn = (text) => Object.keys(FAMILIES).filter((f) => FAMILIES[f].test(text));
+
+// Words that make a finding minor, chronic or uncertain: an impression may leave those out.
+const MINOR = /\b(?:mild(?:ly)?|minimal|minor|trace|tiny|borderline|slight(?:ly)?|stable|unchanged|chronic|old|healed|remote|prior|again|redemonstrat\w*|subsegmental|discoid|linear|plate-?like|streaky|scar\w*|granulom\w*|calcified|possibl\w*|probabl\w*|likely|may|might|could|suspect\w*|question\w*|cannot|versus|vs|or|suggest\w*|concern\w*|consider\w*|resolv\w*|resolution|improv\w*|decreas\w*|no|not|without|negative|clear|free|normal|unremarkable|status post|s\/p|history|postoperative|surgical)\b/i;
+const NEGATION_BEFORE = /\b(?:no|without|negative for|free of|resolution of|resolved|not)\b/i;
+
+function negatedBefore(sentence, family) {
+  const m = FAMILIES[family].exec(sentence);
+  return m ? NEGATION_BEFORE.test(sentence.slice(0, m.index)) : false;
+}
+
+function sectionText(report, section) {
+  return report.text.slice(section.body.start, section.body.end);
+}
+function sectionsOf(report) {
+  const findings = report.sections.find((s) => s.kind === 'findings' && s.body.end > s.body.start);
+  const impression = report.sections.find((s) => s.kind === 'impression' && s.body.end > s.body.start);
+  return { findings, impression };
+}
+const sentencesOf = (report, section) => report.sentences.filter((s) => s.start >= section.body.start && s.end <= section.body.end);
+
+/** The impression's statements: numbered items, or sentences. */
+function impressionUnits(report, impression) {
+  if (impression.items.length >= 2) return impression.items.map((i) => ({ start: i.start, end: i.end, numbered: true, number: i.number, marker: i.marker }));
+  return sentencesOf(report, impression).map((s) => ({ start: s.start, end: s.end, numbered: false }));
+}
+
+/** Adds a statement to the impression: the next numbered item, or a sentence after the last. */
+function addToImpression(report, impression, statement) {
+  const text = report.text;
+  const at = impression.body.end;
+  let insert;
+  if (impression.items.length >= 1) {
+    const n = impression.items[impression.items.length - 1].number + 1;
+    const sep = /\n/.test(text.slice(impression.body.start, impression.body.end)) ? report.eol : ' ';
+    insert = `${sep}${n}. ${statement}`;
+  } else {
+    const last = text.slice(impression.body.start, at);
+    insert = (/[.!?]$/.test(last) ? ' ' : '. ') + statement;
+  }
+  const offset = insert.length - statement.length;
+  return { text: text.slice(0, at) + insert + text.slice(at), span: { start: at + offset, end: at + insert.length } };
+}
+
+const replaceAt = (text, start, end, by) => text.slice(0, start) + by + text.slice(end);
+
+// ---------------------------------------------------------------------------------------------
+// Injectors. Each returns an injected case or null when the report offers no place for it.
+
+const SIDE_WORD = /\b(left|right|LEFT|RIGHT|Left|Right)\b/g;
+const flipSide = (w) => ({ left: 'right', right: 'left', LEFT: 'RIGHT', RIGHT: 'LEFT', Left: 'Right', Right: 'Left' })[w];
+const sideWords = (s) => [...s.matchAll(SIDE_WORD)];
+
+function injectLaterality(report) {
+  const { findings, impression } = sectionsOf(report);
+  const candidates = [];
+  // Findings against impression: the same family with the same single side in both.
+  if (findings && impression) {
+    const inF = sentencesOf(report, findings);
+    const inI = sentencesOf(report, impression);
+    for (const [here, there] of [[inF, inI], [inI, inF]]) {
+      for (const s of here) {
+        const words = sideWords(s.text);
+        if (words.length !== 1) continue;
+        const side = words[0][1].toLowerCase();
+        for (const family of familiesIn(s.text)) {
+          if (negatedBefore(s.text, family)) continue;
+          const others = here.filter((o) => o !== s && FAMILIES[family].test(o.text) && sideWords(o.text).length > 0);
+          if (others.length) continue;
+          const partners = there.filter((o) => FAMILIES[family].test(o.text) && !negatedBefore(o.text, family));
+          if (!partners.length) continue;
+          const partnerSides = new Set(partners.flatMap((o) => sideWords(o.text).map((w) => w[1].toLowerCase())));
+          if (partnerSides.size === 1 && partnerSides.has(side) && !partners.some((o) => /\bbilateral|\bboth\b/i.test(o.text))) {
+            candidates.push({ at: s.start + words[0].index, word: words[0][1], kind: `${family}, ${here === inF ? 'findings' : 'impression'} flipped` });
+          }
+        }
+      }
+    }
+  }
+  // The exam title names a side; a finding in the body names the same side.
+  const exam = report.sections.find((s) => s.kind === 'exam') ?? report.sections[0];
+  const titleLine = report.text.slice(exam.body.start, report.text.indexOf('\n', exam.body.start) >>> 0 || exam.body.end);
+  const titleSides = sideWords(titleLine).map((w) => w[1].toLowerCase());
+  if (titleSides.length === 1 && findings) {
+    for (const s of [...sentencesOf(report, findings), ...(impression ? sentencesOf(report, impression) : [])]) {
+      const words = sideWords(s.text);
+      if (words.length !== 1 || words[0][1].toLowerCase() !== titleSides[0]) continue;
+      if (!familiesIn(s.text).some((f) => !negatedBefore(s.text, f))) continue;
+      candidates.push({ at: s.start + words[0].index, word: words[0][1], kind: 'against the exam title' });
+    }
+  }
+  if (!candidates.length) return null;
+  const c = pick(candidates);
+  const by = flipSide(c.word);
+  return { text: replaceAt(report.text, c.at, c.at + c.word.length, by), span: { start: c.at, end: c.at + by.length }, note: c.kind };
+}
+
+function injectOmission(report) {
+  const { findings, impression } = sectionsOf(report);
+  if (!findings || !impression) return null;
+  const units = impressionUnits(report, impression);
+  if (units.length < 2) return null;
+  const findingSentences = sentencesOf(report, findings);
+  const candidates = [];
+  for (const u of units) {
+    const statement = report.text.slice(u.marker ? u.marker.end : u.start, u.end);
+    if (MINOR.test(statement)) continue;
+    for (const family of familiesIn(statement)) {
+      if (family === 'cyst') continue; // simple cysts are routinely left out
+      const described = findingSentences.some((s) => FAMILIES[family].test(s.text) && !negatedBefore(s.text, family) && !MINOR.test(s.text));
+      if (!described) continue;
+      const elsewhere = units.some((o) => o !== u && FAMILIES[family].test(report.text.slice(o.start, o.end)));
+      if (!elsewhere) candidates.push({ u, family });
+    }
+  }
+  if (!candidates.length) return null;
+  const { u, family } = pick(candidates);
+  let text = report.text;
+  // Delete the statement with the space before it; renumber the items after it.
+  let cut = u.start;
+  while (cut > impression.body.start && /[ \t\r\n]/.test(text[cut - 1])) cut--;
+  if (cut === impression.body.start) {
+    let end = u.end;
+    while (end < text.length && /[ \t]/.test(text[end])) end++;
+    if (text[end] === '\r') end++;
+    if (text[end] === '\n') end++;
+    text = replaceAt(text, u.start, end, '');
+  } else text = replaceAt(text, cut, u.end, '');
+  if (u.numbered) {
+    const removed = u.end - cut;
+    const later = impression.items.filter((i) => i.start > u.start).sort((a, b) => b.start - a.start);
+    for (const item of later) {
+      const at = item.marker.start - removed;
+      text = replaceAt(text, at, at + String(item.number).length, String(item.number - 1));
+    }
+  }
+  return { text, span: { start: 0, end: text.length }, note: family };
+}
+
+// Statements of a present finding, each with the families it asserts.
+const INSERTIONS = [
+  ['Right lower lobe pneumonia.', ['airspace']],
+  ['Focal consolidation in the left lower lobe, consistent with pneumonia.', ['airspace']],
+  ['Moderate left pleural effusion.', ['effusion']],
+  ['Small right pleural effusion.', ['effusion']],
+  ['Small right apical pneumothorax.', ['pneumothorax']],
+  ['Acute fracture of the left seventh rib.', ['fracture']],
+  ['Interstitial pulmonary edema.', ['edema']],
+  ['Spiculated right upper lobe mass, suspicious for malignancy.', ['nodule']],
+  ['Large hiatal hernia.', ['hernia']],
+  ['Mediastinal lymphadenopathy.', ['adenopathy']],
+  ['Acute appendicitis.', ['appendicitis']],
+  ['Acute left subdural hematoma.', ['hemorrhage']],
+  ['Moderate right hydronephrosis.', ['hydronephrosis']],
+  ['Small bowel obstruction.', ['obstruction']],
+  ['Infrarenal abdominal aortic aneurysm.', ['aneurysm']],
+];
+
+function injectInsertion(report) {
+  const { findings, impression } = sectionsOf(report);
+  if (!findings || !impression) return null;
+  const everything = report.text;
+  const options = INSERTIONS.filter(([, fams]) => fams.every((f) => !FAMILIES[f].test(everything)));
+  if (!options.length) return null;
+  const [statement, fams] = pick(options);
+  return { ...addToImpression(report, impression, statement), note: fams.join(',') };
+}
+
+// Present statements for a family the findings deny; and denials of what the findings describe.
+const PRESENT_STATEMENT = {
+  effusion: ['Small left pleural effusion.', 'Moderate right pleural effusion.', 'Small bilateral pleural effusions.'],
+  pneumothorax: ['Small left apical pneumothorax.', 'Moderate right pneumothorax.'],
+  airspace: ['Right lower lobe consolidation, likely pneumonia.', 'Left basilar airspace opacity concerning for pneumonia.'],
+  edema: ['Mild pulmonary edema.'],
+  fracture: ['Acute fracture of the right sixth rib.', 'Acute fracture.'],
+  cardiomegaly: ['Cardiomegaly.'],
+  nodule: ['New 8 mm nodule in the right upper lobe.'],
+  hernia: ['Hiatal hernia.'],
+  hydronephrosis: ['Mild left hydronephrosis.'],
+  hemorrhage: ['Small acute subdural hematoma.'],
+  abscess: ['Abscess.'],
+  adenopathy: ['Hilar lymphadenopathy.'],
+};
+const DENIAL = {
+  effusion: 'No pleural effusion.', pneumothorax: 'No pneumothorax.', airspace: 'No focal consolidation.',
+  edema: 'No pulmonary edema.', fracture: 'No acute fracture.', cardiomegaly: 'Heart size is normal.',
+  nodule: 'No pulmonary nodule or mass.', hernia: 'No hiatal hernia.', hydronephrosis: 'No hydronephrosis.',
+  hemorrhage: 'No intracranial hemorrhage.', atelectasis: 'No atelectasis.', adenopathy: 'No lymphadenopathy.',
+};
+
+function injectContradiction(report) {
+  const { findings, impression } = sectionsOf(report);
+  if (!findings || !impression) return null;
+  const findingSentences = sentencesOf(report, findings);
+  const impressionText = sectionText(report, impression);
+  const denied = Object.keys(PRESENT_STATEMENT).filter((f) =>
+    findingSentences.some((s) => FAMILIES[f].test(s.text) && negatedBefore(s.text, f)) && !FAMILIES[f].test(impressionText));
+  const present = Object.keys(DENIAL).filter((f) =>
+    findingSentences.some((s) => FAMILIES[f].test(s.text) && !negatedBefore(s.text, f) && !MINOR.test(s.text)) && !FAMILIES[f].test(impressionText));
+  const kinds = [];
+  if (denied.length) kinds.push('denied above, present below', 'denied above, present below');
+  if (present.length) kinds.push('present above, denied below', 'normal impression over a finding');
+  if (!kinds.length) return null;
+  const kind = pick(kinds);
+  if (kind === 'denied above, present below') {
+    const family = pick(denied);
+    return { ...addToImpression(report, impression, pick(PRESENT_STATEMENT[family])), note: `${kind}: ${family}` };
+  }
+  const family = pick(present);
+  if (kind === 'present above, denied below') {
+    return { ...addToImpression(report, impression, DENIAL[family]), note: `${kind}: ${family}` };
+  }
+  const normal = pick(['No acute cardiopulmonary process.', 'No acute disease.', 'Normal examination.', 'No acute abnormality.']);
+  return { ...addToImpression(report, impression, normal), note: `${kind}: ${family}` };
+}
+
+const SEX = /\b(?:\d+|XXXX)[- ](?:year|yr)s?[- ]old (female|woman|lady|girl|male|man|gentleman|boy)\b/i;
+const FEMALE_WORDS = new Set(['female', 'woman', 'lady', 'girl']);
+const MALE_ORGANS = ['The prostate is enlarged, measuring 5.5 cm.', 'The testes are normal in size and echotexture.',
+  'Small left hydrocele.', 'Prostatic calcifications are noted.', 'The seminal vesicles are unremarkable.', 'Status post prostatectomy.'];
+const FEMALE_ORGANS = ['The uterus is normal in size.', 'The ovaries are unremarkable.', 'Small right ovarian cyst.',
+  'The endometrial stripe measures 6 mm.', 'No adnexal mass.', 'Status post hysterectomy.'];
+
+function injectSex(report) {
+  const m = SEX.exec(report.text);
+  if (!m) return null;
+  const { findings } = sectionsOf(report);
+  if (!findings) return null;
+  const female = FEMALE_WORDS.has(m[1].toLowerCase());
+  const statement = pick(female ? MALE_ORGANS : FEMALE_ORGANS);
+  // After a random sentence of the findings.
+  const after = pick(sentencesOf(report, findings));
+  if (!after) return null;
+  const at = after.end;
+  const insert = ' ' + statement;
+  return { text: replaceAt(report.text, at, at, insert), span: { start: at + 1, end: at + insert.length }, note: female ? 'male organ, female patient' : 'female organ, male patient' };
+}
+
+const MEASURE = /\b(\d+(?:\.\d+)?)(?:\s*(?:x|by|×)\s*\d+(?:\.\d+)?)*\s*(mm|cm)\b/g;
+
+function injectMeasurement(report) {
+  const { findings, impression } = sectionsOf(report);
+  if (!findings || !impression) return null;
+  const fText = sectionText(report, findings);
+  const iText = sectionText(report, impression);
+  const candidates = [];
+  for (const m of iText.matchAll(MEASURE)) {
+    const f = fText.indexOf(m[0]);
+    if (f < 0 || fText.indexOf(m[0], f + 1) >= 0) continue;
+    candidates.push({ i: impression.body.start + m.index, f: findings.body.start + f, match: m });
+  }
+  if (!candidates.length) return null;
+  const c = pick(candidates);
+  const at = random() < 0.5 ? c.i : c.f;
+  const where = at === c.i ? 'impression' : 'findings';
+  const original = c.match[0];
+  let changed;
+  let note;
+  if (random() < 0.5) {
+    const unit = c.match[2];
+    changed = original.slice(0, original.length - unit.length) + (unit === 'cm' ? 'mm' : 'cm');
+    note = `unit changed in the ${where}`;
+  } else {
+    const value = c.match[1];
+    const n = Number(value);
+    const decimals = value.includes('.') ? value.split('.')[1].length : 0;
+    const next = (n >= 2 && random() < 0.5 ? n - 1 : n + (decimals ? 0.7 : 3)).toFixed(decimals);
+    changed = next + original.slice(value.length);
+    note = `value changed in the ${where}`;
+  }
+  return { text: replaceAt(report.text, at, at + original.length, changed), span: { start: at, end: at + changed.length }, note };
+}
+
+const INJECTORS = {
+  laterality: injectLaterality,
+  omission: injectOmission,
+  insertion: injectInsertion,
+  contradiction: injectContradiction,
+  'sex-mismatch': injectSex,
+  measurement: injectMeasurement,
+};
+
+// ---------------------------------------------------------------------------------------------
+
+await prepareRules();
+const sources = [
+  ...iuReports().map((r) => ({ id: `iu:${r.uid}`, text: r.text })),
+  ...mtReports().map((r) => ({ id: `mt:${r.id}`, text: r.text })),
+];
+
+// False alarms: warnings and errors on the clean reports, per rule.
+const cleanProblems = new Map();
+const perRule = new Map();
+let alarms = 0;
+const falseAlarmExamples = [];
+for (const s of sources) {
+  const { problems } = checkText(s.text);
+  cleanProblems.set(s.id, problems);
+  for (const p of problems) {
+    if (p.severity !== 'error' && p.severity !== 'warning') continue;
+    alarms++;
+    perRule.set(p.rule, (perRule.get(p.rule) ?? 0) + 1);
+    if (falseAlarmExamples.length < 2000) falseAlarmExamples.push({ id: s.id, p, text: s.text });
+  }
+}
+
+const overlaps = (p, span) => p.start < span.end && span.start < p.end || (p.start === p.end && span.start <= p.start && p.start <= span.end);
+const key = (p) => `${p.rule}|${p.message}`;
+
+const rows = [];
+const misses = [];
+for (const [category, inject] of Object.entries(INJECTORS)) {
+  let injected = 0;
+  let caught = 0;
+  for (const s of shuffle(sources)) {
+    if (injected >= PER_CATEGORY) break;
+    const report = parseReport(s.text);
+    const c = inject(report);
+    if (!c) continue;
+    injected++;
+    const before = new Set(cleanProblems.get(s.id).map(key));
+    const { problems } = checkText(c.text);
+    const hit = problems.some((p) => p.category === category && !before.has(key(p)) && (category === 'omission' || overlaps(p, c.span)));
+    if (hit) caught++;
+    else misses.push({ category, id: s.id, note: c.note, text: c.text, span: c.span, problems: problems.filter((p) => p.category === category) });
+  }
+  rows.push({ category, injected, caught });
+}
+
+const pct = (a, b) => (b ? `${((100 * a) / b).toFixed(1)}%` : '-');
+console.log(`Error injection over ${sources.length} real reports (IU X-ray ${sources.filter((s) => s.id.startsWith('iu')).length}, MTSamples ${sources.filter((s) => s.id.startsWith('mt')).length}), seed ${SEED}`);
+console.log('');
+console.log('| category | injected | caught | share |');
+console.log('|---|---:|---:|---:|');
+for (const r of rows) console.log(`| ${r.category} | ${r.injected} | ${r.caught} | ${pct(r.caught, r.injected)} |`);
+console.log('');
+console.log(`False alarms: ${alarms} warnings+errors over ${sources.length} clean reports = ${(alarms / sources.length).toFixed(3)} per report (target <= 0.1)`);
+for (const [rule, n] of [...perRule].sort((a, b) => b[1] - a[1])) console.log(`  ${rule}: ${n} (${(n / sources.length).toFixed(3)} per report)`);
+
+const context = (text, span, width = 160) =>
+  text.slice(Math.max(0, span.start - width), span.start) + '[[' + text.slice(span.start, span.end) + ']]' + text.slice(span.end, span.end + width);
+if (SHOW_MISSES) {
+  console.log('');
+  for (const category of Object.keys(INJECTORS)) {
+    for (const m of misses.filter((x) => x.category === category).slice(0, SHOW_MISSES)) {
+      console.log(`--- miss ${category} ${m.id} (${m.note})`);
+      console.log(category === 'omission' ? m.text : context(m.text, m.span).replace(/\s+/g, ' '));
+      for (const p of m.problems) console.log(`    got: ${p.rule} "${m.text.slice(p.start, p.end)}" ${p.message}`);
+    }
+  }
+}
+if (SHOW_FALSE_ALARMS) {
+  console.log('');
+  for (const f of shuffle(falseAlarmExamples).slice(0, SHOW_FALSE_ALARMS)) {
+    console.log(`--- ${f.p.rule} ${f.id}: ${f.p.message}`);
+    console.log('   ' + context(f.text, f.p, 200).replace(/\s+/g, ' '));
+  }
+}

@@ -1,0 +1,273 @@
+// What the consistency rules (laterality, omission, insertion, contradiction, sex, measurement)
+// share: the findings of each section, which concepts name the same finding or explain one
+// another, side words and their flips, and the qualifiers that make a finding minor.
+import { understandingOf, type Finding, type Understanding } from '../../nlp';
+import type { Report, Section, Sentence } from '../../report/types';
+import type { Problem, Rule, RuleContext, Side } from '../types';
+
+export interface Consistency {
+  u: Understanding;
+  findings?: Section;
+  impression?: Section;
+  /** Finding mentions in FINDINGS sections (organ subheadings included). */
+  inFindings: Finding[];
+  inImpression: Finding[];
+}
+
+const hasBody = (s: Section) => s.body.end > s.body.start;
+
+/** The understanding split by section; computed once per check for all the consistency rules. */
+export function consistencyOf(report: Report, context: RuleContext): Consistency {
+  let c = context.memo.get('consistency') as Consistency | undefined;
+  if (c) return c;
+  const u = understandingOf(report, context);
+  const findings = report.sections.find((s) => s.kind === 'findings' && hasBody(s));
+  const impression = report.sections.find((s) => s.kind === 'impression' && hasBody(s));
+  c = {
+    u,
+    findings,
+    impression,
+    inFindings: u.findings.filter((f) => f.section === 'findings'),
+    inImpression: u.findings.filter((f) => f.section === 'impression'),
+  };
+  context.memo.set('consistency', c);
+  return c;
+}
+
+export function problemOf(rule: Rule, fields: Omit<Problem, 'rule' | 'category' | 'severity'>): Problem {
+  return { rule: rule.id, category: rule.category, severity: rule.severity, ...fields };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Which concepts are the same finding in other words (TIGHT), and which explain or summarise
+// one another so that an impression naming one covers the other (LOOSE, one way: key covers values).
+
+const TIGHT: readonly (readonly string[])[] = [
+  ['pleural-effusion', 'hemothorax', 'blunted-costophrenic-angle', 'hydropneumothorax', 'hemopneumothorax'],
+  ['pneumothorax', 'tension-pneumothorax', 'hydropneumothorax', 'hemopneumothorax'],
+  ['consolidation', 'opacity', 'ground-glass-opacity', 'airspace-disease', 'infiltrate', 'pneumonia', 'aspiration',
+    'pneumonitis', 'atelectasis', 'lobar-collapse', 'volume-loss', 'pulmonary-infarct', 'scarring', 'cavitation'],
+  ['pulmonary-edema', 'pulmonary-vascular-congestion', 'heart-failure', 'edema'],
+  ['nodule', 'mass', 'lesion', 'granuloma', 'calcified-granuloma', 'malignancy', 'metastases', 'pleural-mass', 'cavitation'],
+  ['intracranial-hemorrhage', 'subarachnoid-hemorrhage', 'subdural-hematoma', 'epidural-hematoma',
+    'intraventricular-hemorrhage', 'hemorrhage', 'hematoma'],
+  ['infarct', 'chronic-infarct', 'large-vessel-occlusion', 'vessel-occlusion'],
+  ['fracture', 'compression-fracture'],
+  ['tear', 'meniscal-tear', 'rotator-cuff-tear', 'cruciate-ligament-tear', 'labral-tear'],
+  ['cyst', 'renal-cyst', 'ovarian-cyst', 'ganglion-cyst', 'bakers-cyst'],
+  ['renal-mass', 'mass', 'lesion'],
+  ['liver-lesion', 'lesion', 'mass', 'cyst', 'hemangioma', 'metastases'],
+  ['adrenal-nodule', 'nodule', 'mass', 'lesion'],
+  ['thyroid-nodule', 'nodule', 'goiter'],
+  ['breast-mass', 'mass', 'lesion', 'cyst'],
+  ['adnexal-mass', 'ovarian-cyst', 'mass', 'cyst'],
+  ['testicular-mass', 'mass', 'lesion'],
+  ['bone-lesion', 'lesion', 'metastases', 'mass'],
+  ['disc-herniation', 'disc-bulge', 'annular-tear'],
+  ['spinal-stenosis', 'foraminal-stenosis', 'stenosis', 'cord-compression'],
+  ['aortic-aneurysm', 'aneurysm', 'ruptured-aneurysm', 'aortic-dissection'],
+  ['deep-vein-thrombosis', 'thrombus', 'venous-thrombosis', 'vessel-occlusion'],
+  ['carotid-stenosis', 'stenosis', 'plaque'],
+  ['hydronephrosis', 'nephrolithiasis', 'calculus'],
+  ['cholelithiasis', 'cholecystitis', 'choledocholithiasis', 'biliary-dilatation', 'calculus'],
+  ['bowel-obstruction', 'ileus', 'volvulus', 'hernia', 'intussusception'],
+  ['pneumoperitoneum', 'perforation'],
+  ['lymphadenopathy', 'hilar-enlargement', 'lymphoma'],
+  ['hiatal-hernia', 'hernia', 'diaphragmatic-hernia'],
+  ['fluid-collection', 'abscess', 'hematoma', 'ascites'],
+  ['dislocation', 'subluxation'],
+  ['joint-effusion', 'bursitis', 'bakers-cyst'],
+];
+
+// Diagnoses and summaries that account for findings of other names.
+const COVERS: Readonly<Record<string, readonly string[]>> = {
+  'heart-failure': ['cardiomegaly', 'pulmonary-edema', 'pulmonary-vascular-congestion', 'pleural-effusion', 'edema'],
+  'pulmonary-edema': ['pulmonary-vascular-congestion', 'pleural-effusion'],
+  'cardiomegaly': ['pericardial-effusion'],
+  'pericardial-effusion': ['cardiomegaly'],
+  'pneumonia': ['pleural-effusion'],
+  'copd': ['emphysema', 'hyperinflation', 'bullae', 'air-trapping'],
+  'emphysema': ['hyperinflation', 'bullae', 'copd'],
+  'interstitial-lung-disease': ['pulmonary-fibrosis', 'scarring', 'opacity', 'bronchiectasis'],
+  'pulmonary-fibrosis': ['interstitial-lung-disease', 'scarring', 'opacity', 'bronchiectasis'],
+  'sarcoidosis': ['lymphadenopathy', 'hilar-enlargement', 'nodule', 'opacity', 'interstitial-lung-disease'],
+  'tuberculosis': ['opacity', 'cavitation', 'granuloma', 'scarring', 'nodule'],
+  'cystic-fibrosis': ['bronchiectasis', 'opacity', 'hyperinflation'],
+  'pulmonary-hypertension': ['pulmonary-artery-enlargement', 'hilar-enlargement'],
+  'pulmonary-artery-enlargement': ['hilar-enlargement'],
+  'malignancy': ['mass', 'nodule', 'lymphadenopathy', 'lesion', 'metastases', 'bone-lesion', 'pleural-effusion', 'liver-lesion'],
+  'metastases': ['mass', 'nodule', 'lesion', 'bone-lesion', 'liver-lesion', 'lymphadenopathy', 'compression-fracture'],
+  'lymphoma': ['lymphadenopathy', 'mass', 'splenomegaly'],
+  'appendicitis': ['soft-tissue-swelling', 'fluid-collection', 'ascites', 'abscess', 'edema', 'calcification', 'calculus'],
+  'cholecystitis': ['soft-tissue-swelling', 'fluid-collection', 'cholelithiasis', 'edema'],
+  'diverticulitis': ['soft-tissue-swelling', 'fluid-collection', 'abscess', 'diverticulosis', 'edema', 'perforation'],
+  'pancreatitis': ['soft-tissue-swelling', 'fluid-collection', 'edema', 'ascites'],
+  'colitis': ['soft-tissue-swelling', 'edema', 'ascites'],
+  'pyelonephritis': ['soft-tissue-swelling', 'edema'],
+  'osteomyelitis': ['soft-tissue-swelling', 'edema', 'bone-marrow-edema', 'abscess'],
+  'cirrhosis': ['ascites', 'splenomegaly', 'liver-lesion'],
+  'tear': ['edema', 'bone-marrow-edema', 'joint-effusion'],
+  'meniscal-tear': ['joint-effusion', 'edema'],
+  'cruciate-ligament-tear': ['bone-marrow-edema', 'joint-effusion', 'edema'],
+  'fracture': ['soft-tissue-swelling', 'edema', 'bone-marrow-edema', 'hematoma', 'dislocation'],
+  'subdural-hematoma': ['mass-effect', 'brain-herniation', 'mediastinal-shift'],
+  'epidural-hematoma': ['mass-effect', 'brain-herniation'],
+  'intracranial-hemorrhage': ['mass-effect', 'brain-herniation', 'edema', 'cerebral-edema', 'hydrocephalus'],
+  'hemorrhage': ['mass-effect', 'edema', 'cerebral-edema'],
+  'infarct': ['edema', 'cerebral-edema', 'mass-effect'],
+  'mass': ['mass-effect', 'edema', 'cerebral-edema', 'lymphadenopathy'],
+  'bowel-obstruction': ['air-fluid-level', 'ascites'],
+  'aortic-dissection': ['widened-mediastinum'],
+  'disc-herniation': ['spinal-stenosis', 'foraminal-stenosis', 'cord-compression'],
+  'degenerative-change': ['spondylosis', 'osteophyte', 'disc-bulge', 'foraminal-stenosis', 'spinal-stenosis', 'osteoarthritis'],
+  'spondylosis': ['osteophyte', 'disc-bulge', 'foraminal-stenosis', 'spinal-stenosis', 'degenerative-change'],
+};
+
+function indexGroups(groups: readonly (readonly string[])[]): Map<string, Set<string>> {
+  const byConcept = new Map<string, Set<string>>();
+  for (const group of groups) {
+    for (const a of group) {
+      let s = byConcept.get(a);
+      if (!s) byConcept.set(a, (s = new Set([a])));
+      for (const b of group) s.add(b);
+    }
+  }
+  return byConcept;
+}
+const TIGHT_INDEX = indexGroups(TIGHT);
+
+/** The same finding in other words ("opacity" and "consolidation", "cyst" and "renal cyst"). */
+export function sameFinding(a: string, b: string): boolean {
+  return a === b || (TIGHT_INDEX.get(a)?.has(b) ?? false);
+}
+
+/** An impression naming `summary` accounts for the finding `detail`. */
+export function covers(summary: string, detail: string): boolean {
+  return sameFinding(summary, detail) || (COVERS[summary]?.includes(detail) ?? false);
+}
+
+/** Anatomic sites agree when either is unspecified or they share one. */
+export function sitesAgree(a: Finding, b: Finding): boolean {
+  if (!a.site.length || !b.site.length) return true;
+  return a.site.some((s) => b.site.includes(s));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Side words as they are written, and their mirror images (keeping the writer's capitals).
+
+const SIDE_WORD = /\b(?:left|right|left-sided|right-sided|leftward|rightward|lt|rt|RLL|LLL|RUL|LUL)\b/gi;
+const MIRROR: Readonly<Record<string, string>> = {
+  left: 'right', right: 'left', 'left-sided': 'right-sided', 'right-sided': 'left-sided',
+  leftward: 'rightward', rightward: 'leftward', lt: 'rt', rt: 'lt',
+  rll: 'lll', lll: 'rll', rul: 'lul', lul: 'rul',
+};
+
+function withCaseOf(model: string, word: string): string {
+  if (model === model.toUpperCase()) return word.toUpperCase();
+  if (model[0] === model[0].toUpperCase()) return word[0].toUpperCase() + word.slice(1);
+  return word;
+}
+
+/** The word for the other side, written the way `word` is ("Left" -> "Right", "LLL" -> "RLL"). */
+export function mirrorSide(word: string): string | undefined {
+  const m = MIRROR[word.toLowerCase()];
+  return m ? withCaseOf(word, m) : undefined;
+}
+
+/** The word naming `side`, written like `model`. */
+export function sideWordLike(model: string, side: 'left' | 'right'): string {
+  const lower = model.toLowerCase();
+  if (sideOfWord(model) === side) return model;
+  return MIRROR[lower] ? withCaseOf(model, MIRROR[lower]) : side;
+}
+
+export function sideOfWord(word: string): 'left' | 'right' | null {
+  const w = word.toLowerCase();
+  if (w.startsWith('left') || w === 'lt' || w[0] === 'l' && w.length === 3) return 'left';
+  if (w.startsWith('right') || w === 'rt' || w[0] === 'r' && w.length === 3) return 'right';
+  return null;
+}
+
+export interface SideWord {
+  start: number;
+  end: number;
+  text: string;
+  side: 'left' | 'right';
+}
+
+/** Left/right words of a sentence. */
+export function sideWordsIn(report: Report, sentence: Sentence): SideWord[] {
+  const out: SideWord[] = [];
+  SIDE_WORD.lastIndex = 0;
+  for (const m of sentence.text.matchAll(SIDE_WORD)) {
+    const side = sideOfWord(m[0]);
+    if (!side) continue;
+    // "lt"/"rt" only in lower case or capitals as abbreviations; "RLL" and friends only in capitals.
+    if (m[0].length === 3 && m[0] !== m[0].toUpperCase()) continue;
+    out.push({ start: sentence.start + m.index, end: sentence.start + m.index + m[0].length, text: m[0], side });
+  }
+  void report;
+  return out;
+}
+
+/** The side word that gives a finding its side: the nearest one of that side in its sentence. */
+export function sideWordOf(report: Report, finding: Finding): SideWord | undefined {
+  if (finding.side !== 'left' && finding.side !== 'right') return undefined;
+  const sentence = report.sentences[finding.sentenceIndex];
+  if (!sentence) return undefined;
+  let best: SideWord | undefined;
+  let bestDistance = Infinity;
+  for (const w of sideWordsIn(report, sentence)) {
+    if (w.side !== finding.side) continue;
+    const distance = w.end <= finding.start ? finding.start - w.end : w.start >= finding.end ? (w.start - finding.end) * 1.5 : 0;
+    if (distance < bestDistance) {
+      best = w;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+export const opposite = (side: Side | null): Side | null => (side === 'left' ? 'right' : side === 'right' ? 'left' : null);
+
+// ---------------------------------------------------------------------------------------------
+// Qualifiers.
+
+// Size and chronicity words that let a radiologist leave a finding out of the impression.
+const MINOR_BEFORE = /\b(?:mild(?:ly)?|minimal(?:ly)?|minor|trace|tiny|borderline|slight(?:ly)?|subtle|faint|subsegmental|discoid|linear|plate-?like|platelike|streaky|band-?like|chronic|old|healed|healing|remote|stable|unchanged|persistent|residual|small amount of|nonspecific|non-specific|incidental)\b/i;
+const MINOR_ANYWHERE = /\b(?:stable|unchanged|chronic|again (?:seen|noted|demonstrated|identified)|redemonstrat\w*|re-demonstrat\w*|no (?:significant |interval )?change|not (?:significantly )?changed|similar(?:ly)?|as before|previously (?:seen|noted|described)|known|old|healed|remote|postoperative|post-operative|postsurgical|post-surgical|status post|incidental(?:ly)?|of doubtful|of no|clinical significance|not significant|insignificant|calcified|granulomatous|sequelae?|healing|(?:from|of|due to|secondary to|related to) (?:a |the )?(?:previous|prior|old|remote))\b/i;
+
+// Descriptive findings (an opacity, a density) that the sentence explains or hedges: the
+// explanation, when it matters, is a finding of its own.
+const DESCRIPTIVE = new Set(['opacity', 'lucency', 'nodule', 'interstitial-lung-disease', 'volume-loss', 'mediastinal-shift',
+  'air-fluid-level', 'soft-tissue-swelling', 'calcification', 'bronchial-wall-thickening', 'pulmonary-artery-enlargement',
+  'hilar-enlargement', 'lesion', 'stenosis', 'edema', 'fluid-collection']);
+const EXPLAINED = /\b(?:may|might|could|likely|probabl\w*|possibl\w*|favou?r\w*|represent\w*|secondary to|due to|related to|reflect\w*|attributab\w*|compatible with|consistent with|suggest\w*|versus|vs|or|either|overl[ay]\w*|overlying|superimpos\w*|artifact\w*|nipple|soft tissues?|callus|technique|positioning|projection)\b/i;
+// Findings an impression leaves out unless they are marked as large, new or worse.
+const INCIDENTAL_UNLESS_MARKED = new Set(['atelectasis', 'volume-loss', 'hiatal-hernia', 'diaphragmatic-hernia',
+  'interstitial-lung-disease', 'bronchial-wall-thickening', 'pulmonary-artery-enlargement', 'hilar-enlargement']);
+const MARKED = /\b(?:large|moderate|severe|extensive|marked|significant|substantial|lobar|complete|collapse|new|newly|increas\w*|worse\w*|worsening|enlarging|progress\w*|developing|interval development)\b/i;
+
+/** Minor, chronic, explained or unchanged as written: radiologists routinely leave these out of impressions. */
+export function isMinor(report: Report, finding: Finding): boolean {
+  const sentence = report.sentences[finding.sentenceIndex];
+  if (!sentence) return false;
+  const before = report.text.slice(Math.max(sentence.start, finding.start - 60), finding.end);
+  const clauseStart = Math.max(before.lastIndexOf(';'), before.lastIndexOf(','));
+  const clause = clauseStart >= 0 ? before.slice(clauseStart) : before;
+  if (MINOR_BEFORE.test(clause) || MINOR_ANYWHERE.test(sentence.text)) return true;
+  if (DESCRIPTIVE.has(finding.concept) && EXPLAINED.test(sentence.text)) return true;
+  return INCIDENTAL_UNLESS_MARKED.has(finding.concept) && !MARKED.test(sentence.text);
+}
+
+// An impression that calls the study normal or free of acute disease.
+export const NORMAL_STATEMENT = /\b(?:no (?:evidence of )?(?:acute|active)(?: (?:cardiopulmonary|pulmonary|cardiac|intrathoracic|chest|thoracic|osseous|bony|intracranial|abdominal|pelvic|radiographic|radiologic))?(?: (?:process|processes|disease|abnormality|abnormalities|findings?|pathology|changes?|injury|issues?))|(?:normal|negative|unremarkable) (?:chest|study|exam|examination|radiograph|radiographs|film|films|ct|mri|ultrasound|x-?ray|x-XXXX|head ct|ct (?:of the )?head|abdomen)|(?:chest|study|examination|exam) (?:is )?(?:normal|negative|unremarkable)|^(?:normal|negative|unremarkable)\.?$)/i;
+
+/** Statements of the impression: its numbered items, or else its sentences. */
+export function impressionStatements(report: Report, impression: Section): { start: number; end: number; text: string }[] {
+  if (impression.items.length >= 1) {
+    return impression.items.map((i) => ({ start: i.marker.end, end: i.end, text: report.text.slice(i.marker.end, i.end).trim() }));
+  }
+  const index = report.sections.indexOf(impression);
+  return report.sentences.filter((s) => s.section === index).map((s) => ({ start: s.start, end: s.end, text: s.text }));
+}

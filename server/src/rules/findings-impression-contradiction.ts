@@ -1,0 +1,132 @@
+import { CONCEPT_BY_ID, type Finding } from '../nlp';
+import type { Report } from '../report/types';
+import {
+  NORMAL_STATEMENT, consistencyOf, covers, impressionStatements, isMinor, problemOf, sameFinding, sitesAgree,
+} from './consistency';
+import type { Problem, Rule } from './types';
+
+// A general denial also denies its kinds: "no intracranial hemorrhage" denies a subdural hematoma.
+const DENIAL_REACHES: Readonly<Record<string, readonly string[]>> = {
+  'intracranial-hemorrhage': ['subarachnoid-hemorrhage', 'subdural-hematoma', 'epidural-hematoma', 'intraventricular-hemorrhage', 'hemorrhage'],
+  hemorrhage: ['intracranial-hemorrhage', 'subarachnoid-hemorrhage', 'subdural-hematoma', 'epidural-hematoma', 'intraventricular-hemorrhage'],
+  pneumothorax: ['tension-pneumothorax', 'hydropneumothorax', 'hemopneumothorax'],
+  'pleural-effusion': ['hemothorax', 'hydropneumothorax'],
+  fracture: ['compression-fracture'],
+  tear: ['meniscal-tear', 'rotator-cuff-tear', 'cruciate-ligament-tear', 'labral-tear'],
+  consolidation: ['pneumonia', 'airspace-disease'],
+  'airspace-disease': ['consolidation', 'pneumonia'],
+  pneumonia: ['consolidation'],
+  infiltrate: ['pneumonia', 'consolidation', 'airspace-disease'],
+  'pulmonary-edema': ['heart-failure'],
+};
+const denies = (denied: string, present: string) => denied === present || (DENIAL_REACHES[denied]?.includes(present) ?? false);
+
+// Words that narrow a denial: "no large effusion" does not deny a small one, "no new effusion" an old one.
+const NARROWING = ['large', 'larger', 'significant', 'sizable', 'sizeable', 'new', 'acute', 'displaced', 'definite',
+  'definitive', 'gross', 'frank', 'overt', 'discrete', 'dominant', 'obvious', 'convincing', 'suspicious', 'worrisome',
+  'appreciable', 'measurable', 'residual', 'recurrent', 'loculated', 'additional', 'other', 'further', 'drainable',
+  'substantial', 'moderate', 'severe', 'extensive', 'confluent', 'lobar', 'tension', 'complete', 'full-thickness',
+  'increasing', 'enlarging', 'worsening', 'underlying', 'superimposed', 'apical', 'basilar', 'dependent', 'free'];
+const NARROWING_RE = new RegExp(String.raw`\b(${NARROWING.join('|')})\b`, 'gi');
+
+function narrowingWords(report: Report, f: Finding): string[] {
+  const sentence = report.sentences[f.sentenceIndex];
+  const from = sentence ? Math.max(sentence.start, f.start - 80) : f.start;
+  return [...report.text.slice(from, f.end).matchAll(NARROWING_RE)].map((m) => m[1].toLowerCase());
+}
+
+function sidesClash(denied: Finding, present: Finding): boolean {
+  if (!denied.side || !present.side || present.side === 'bilateral' || denied.side === 'bilateral') return true;
+  return denied.side === present.side;
+}
+
+// Concepts whose presence makes "no acute disease" untrue (besides the critical ones).
+const ACUTE = new Set(['pleural-effusion', 'consolidation', 'airspace-disease', 'infiltrate', 'pneumonia', 'aspiration',
+  'pneumonitis', 'pulmonary-edema', 'lobar-collapse', 'fracture', 'compression-fracture', 'subcutaneous-emphysema',
+  'heart-failure', 'bowel-obstruction', 'ileus', 'colitis', 'pancreatitis', 'hydronephrosis', 'cholecystitis']);
+
+// The part of the body a "no acute ..." statement speaks for, and the concept groups in it.
+const DOMAINS: [RegExp, readonly string[]][] = [
+  [/\b(?:cardiopulmonary|pulmonary|cardiac|intrathoracic|chest|thoracic|lungs?)\b/i, ['chest', 'vascular', 'general', 'device']],
+  [/\bintracranial\b/i, ['neuro', 'general', 'vascular']],
+  [/\b(?:osseous|bony|bone|skeletal)\b/i, ['bone', 'msk']],
+  [/\b(?:abdominal|abdomen|pelvic|pelvis|abdominopelvic)\b/i, ['abdomen', 'renal', 'general', 'vascular', 'female', 'male']],
+];
+
+function inDomain(statement: string, f: Finding): boolean {
+  const group = CONCEPT_BY_ID.get(f.concept)?.group ?? 'general';
+  for (const [words, groups] of DOMAINS) if (words.test(statement)) return groups.includes(group);
+  return true;
+}
+
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+export const findingsImpressionContradiction: Rule = {
+  id: 'findings-impression-contradiction',
+  category: 'contradiction',
+  severity: 'error',
+  description: 'Present in one section and denied in the other, or a normal impression over a significant finding.',
+  check(report, context) {
+    const c = consistencyOf(report, context);
+    const { findings, impression } = c;
+    if (!findings || !impression) return [];
+    const problems: Problem[] = [];
+    const reported = new Set<Finding>();
+
+    // 1. Present in one section, denied in the other.
+    const affirmed = (f: Finding) => f.assertion === 'present';
+    const pairs: [Finding[], Finding[]][] = [[c.inFindings, c.inImpression], [c.inImpression, c.inFindings]];
+    for (const [deniers, affirmers] of pairs) {
+      for (const d of deniers) {
+        if (d.assertion !== 'absent') continue;
+        for (const p of affirmers) {
+          if (!affirmed(p) || reported.has(p) || !denies(d.concept, p.concept)) continue;
+          if (!sidesClash(d, p) || !sitesAgree(d, p)) continue;
+          // The denying section itself also affirms it somewhere: the denial is partial ("no new effusion").
+          if (deniers.some((o) => o !== d && (o.assertion === 'present' || o.assertion === 'possible') && sameFinding(o.concept, p.concept))) continue;
+          const pWords = new Set(narrowingWords(report, p));
+          if (narrowingWords(report, d).some((w) => !pWords.has(w))) continue;
+          // Point at the impression's side of the disagreement; the findings mention is related.
+          const [at, other] = p.section === 'impression' ? [p, d] : [d, p];
+          reported.add(p);
+          problems.push(problemOf(this, {
+            start: at.start,
+            end: at.end,
+            message: p.section === 'impression'
+              ? `${capital(p.finding)} in the impression, but the findings say there is none.`
+              : `The impression denies ${d.finding}, but the findings describe it.`,
+            related: [{ start: other.start, end: other.end, message: other.assertion === 'absent' ? 'Denied here' : 'Described here' }],
+            finding: p.finding,
+            side: p.side ?? undefined,
+          }));
+          break;
+        }
+      }
+    }
+
+    // 2. "No acute disease" or "normal" over a significant present finding.
+    for (const statement of impressionStatements(report, impression)) {
+      if (!NORMAL_STATEMENT.test(statement.text) || /\b(?:otherwise|else|other|remainder|additional|further)\b/i.test(statement.text)) continue;
+      const onlyAcute = /\b(?:acute|active)\b/i.test(statement.text);
+      const clash = c.inFindings.find((f) => {
+        if (f.assertion !== 'present' || !f.significant || reported.has(f)) return false;
+        if (onlyAcute && !(f.critical === 'minutes' || f.critical === 'hours' || ACUTE.has(f.concept))) return false;
+        if (!f.critical && isMinor(report, f)) return false;
+        if (!inDomain(statement.text, f)) return false;
+        return !c.inImpression.some((g) => g.assertion !== 'absent' && covers(g.concept, f.concept));
+      });
+      if (!clash) continue;
+      reported.add(clash);
+      const start = statement.start + (report.text.slice(statement.start, statement.end).length - report.text.slice(statement.start, statement.end).trimStart().length);
+      problems.push(problemOf(this, {
+        start,
+        end: statement.end,
+        message: `The impression reads as normal, but the findings describe ${clash.finding}${clash.side ? ` (${clash.side})` : ''}.`,
+        related: [{ start: clash.start, end: clash.end, message: 'Described here' }],
+        finding: clash.finding,
+        side: clash.side ?? undefined,
+      }));
+    }
+    return problems;
+  },
+};

@@ -1,0 +1,88 @@
+import { CONCEPT_BY_ID, type Finding } from '../nlp';
+import type { Report, Section } from '../report/types';
+import { consistencyOf, covers, isMinor, problemOf } from './consistency';
+import type { Fix, Problem, Rule } from './types';
+
+// Lines, tubes and surgical changes are listed in the impression by local habit, not by necessity;
+// a malpositioned one is critical and still counts.
+const HABIT_GROUPS = new Set(['device', 'postsurgical']);
+// An impression that points back to the findings as a whole covers them all.
+const REFERS_BACK = /\b(?:as (?:described|detailed|noted|discussed|outlined|above)|see (?:above|findings|body of (?:the )?report|report)|findings above)\b/i;
+
+/** The findings sentence, made into an impression statement: subheading and "There is" dropped. */
+export function statementFrom(sentence: string): string {
+  let s = sentence.trim().replace(/\s+/g, ' ');
+  s = s.replace(/^[A-Z][A-Za-z /&-]{0,30}:\s*/, '');
+  s = s.replace(/^(?:there (?:is|are|has been|have been)|again (?:seen|noted) (?:is|are)|note is made of|noted is|redemonstrated is|seen is)\s+(?:an?\s+|the\s+)?/i, '');
+  s = s.charAt(0).toUpperCase() + s.slice(1);
+  if (!/[.!?]$/.test(s)) s += '.';
+  return s;
+}
+
+/** An edit adding a statement to the impression: the next numbered item, or a sentence after the last. */
+export function addToImpressionFix(report: Report, impression: Section, statement: string): Fix {
+  const text = report.text;
+  const at = impression.body.end;
+  let newText: string;
+  if (impression.items.length >= 1) {
+    const last = impression.items[impression.items.length - 1];
+    const ownLines = /[\r\n]/.test(text.slice(impression.items[0].start, last.start));
+    const sep = impression.items.length === 1 || ownLines ? report.eol : ' ';
+    // Keep the writer's marker style ("2." or "2)") and the spacing after it.
+    const marker = text.slice(last.marker.start, last.marker.end).replace(/^\d+/, String(last.number + 1));
+    const gap = /^[ \t]*/.exec(text.slice(last.marker.end))?.[0] || ' ';
+    newText = `${sep}${marker}${gap}${statement}`;
+  } else {
+    const body = text.slice(impression.body.start, at);
+    newText = (/[.!?]$/.test(body) ? ' ' : '. ') + statement;
+  }
+  return { title: 'Add to the impression', edits: [{ start: at, end: at, newText }], isPreferred: true };
+}
+
+export const impressionOmission: Rule = {
+  id: 'impression-omission',
+  category: 'omission',
+  severity: 'warning',
+  description: 'A significant finding described in the findings that the impression neither names nor covers.',
+  check(report, context) {
+    const c = consistencyOf(report, context);
+    const { findings, impression } = c;
+    if (!findings || !impression) return [];
+    const impressionText = report.text.slice(impression.body.start, impression.body.end);
+    if (REFERS_BACK.test(impressionText)) return [];
+    const impressionLower = impressionText.toLowerCase();
+
+    const covered = (f: Finding) =>
+      c.inImpression.some((g) => covers(g.concept, f.concept)) ||
+      impressionLower.includes(report.text.slice(f.start, f.end).toLowerCase());
+
+    const problems: Problem[] = [];
+    const done = new Set<string>();
+    const coveredSentences = new Set<number>();
+    for (const f of c.inFindings) if (f.assertion === 'present' && covered(f)) coveredSentences.add(f.sentenceIndex);
+
+    for (const f of c.inFindings) {
+      if (f.assertion !== 'present' || !f.significant || done.has(f.concept)) continue;
+      const group = CONCEPT_BY_ID.get(f.concept)?.group;
+      if (!f.critical && group && HABIT_GROUPS.has(group)) continue;
+      if (!f.critical && isMinor(report, f)) continue;
+      if (covered(f)) continue;
+      // An accompanying finding ("effusion with adjacent atelectasis") goes with the one it accompanies.
+      if (!f.critical && coveredSentences.has(f.sentenceIndex)) continue;
+      done.add(f.concept);
+      const sentence = report.sentences[f.sentenceIndex];
+      const statement = statementFrom(sentence ? sentence.text : report.text.slice(f.start, f.end));
+      const name = `${f.finding}${f.side ? ` (${f.side})` : ''}`;
+      problems.push(problemOf(this, {
+        start: f.start,
+        end: f.end,
+        message: `${f.critical ? 'Critical finding' : 'Finding'} not in the impression: ${name}.`,
+        related: [{ start: impression.body.start, end: impression.body.end, message: 'The impression does not mention it' }],
+        finding: f.finding,
+        side: f.side ?? undefined,
+        fixes: [addToImpressionFix(report, impression, statement)],
+      }));
+    }
+    return problems;
+  },
+};

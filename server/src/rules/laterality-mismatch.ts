@@ -1,0 +1,123 @@
+import type { Finding } from '../nlp';
+import type { Report, Span } from '../report/types';
+import {
+  consistencyOf, opposite, problemOf, sameFinding, sideWordLike, sideWordOf, sitesAgree, type SideWord,
+} from './consistency';
+import type { Fix, Problem, Rule } from './types';
+
+// Exams of one limb, joint or organ of a pair: a side in the body must be the side in the title.
+const ONE_SIDED_PARTS = new Set([
+  'shoulder', 'elbow', 'wrist', 'hand', 'hip', 'knee', 'ankle', 'foot', 'upper extremity', 'lower extremity', 'breast',
+]);
+// Sentences that legitimately speak of the other side.
+const OTHER_SIDE_TALK = /\b(?:contralateral|comparison|compared|opposite|other side|prior|previous)\b/i;
+
+const sectionLabel = (f: Finding) => (f.section === 'impression' ? 'the impression' : f.section === 'findings' ? 'the findings' : `the ${f.section}`);
+const describe = (f: Finding) => f.finding;
+
+function changeTo(word: SideWord, side: 'left' | 'right', title: string, isPreferred: boolean): Fix {
+  return { title, edits: [{ start: word.start, end: word.end, newText: sideWordLike(word.text, side) }], isPreferred };
+}
+
+function spanText(report: Report, s: Span) {
+  return report.text.slice(s.start, s.end);
+}
+
+export const lateralityMismatch: Rule = {
+  id: 'laterality-mismatch',
+  category: 'laterality',
+  severity: 'error',
+  description: 'Left and right that disagree: the same finding on different sides in findings and impression, or a side against the exam title.',
+  check(report, context) {
+    const c = consistencyOf(report, context);
+    const { exam } = c.u;
+    const problems: Problem[] = [];
+    const reported = new Set<number>();
+    const examSide = exam.side === 'left' || exam.side === 'right' ? exam.side : null;
+    const oneSidedExam = examSide !== null && exam.bodyPart !== null && ONE_SIDED_PARTS.has(exam.bodyPart);
+
+    // 1. A side against the exam title ("MRI RIGHT KNEE" and a left meniscus).
+    if (oneSidedExam && examSide && exam.span) {
+      const examSpan = exam.span;
+      const wrong = opposite(examSide) as 'left' | 'right';
+      for (const f of c.u.findings) {
+        if (f.side !== wrong || f.section === 'history' || f.section === 'comparison') continue;
+        if (f.start >= examSpan.start && f.end <= examSpan.end) continue;
+        const sentence = report.sentences[f.sentenceIndex];
+        if (sentence && OTHER_SIDE_TALK.test(sentence.text)) continue;
+        const word = sideWordOf(report, f);
+        if (!word || reported.has(word.start)) continue;
+        reported.add(word.start);
+        problems.push(problemOf(this, {
+          start: word.start,
+          end: word.end,
+          message: `"${word.text}" ${describe(f)} in ${sectionLabel(f)}, but the exam is of the ${examSide} ${exam.bodyPart}.`,
+          related: [{ ...examSpan, message: `Exam title: ${spanText(report, examSpan).trim()}` }],
+          finding: f.finding,
+          side: f.side,
+          fixes: [changeTo(word, examSide, `Change to "${sideWordLike(word.text, examSide)}" as in the exam title`, true)],
+        }));
+      }
+      // The body part itself named with the other side ("MRI of the left knee" under "MRI RIGHT KNEE").
+      const part = new RegExp(String.raw`\b(left|right)\b(?=[\s-]+(?:${exam.bodyPart}s?)\b)`, 'gi');
+      for (const section of report.sections) {
+        if (section.kind !== 'technique' && section.kind !== 'findings' && section.kind !== 'impression') continue;
+        const body = report.text.slice(section.body.start, section.body.end);
+        for (const m of body.matchAll(part)) {
+          const start = section.body.start + m.index;
+          if (m[1].toLowerCase() !== wrong || reported.has(start)) continue;
+          reported.add(start);
+          const word: SideWord = { start, end: start + m[1].length, text: m[1], side: wrong };
+          problems.push(problemOf(this, {
+            start: word.start,
+            end: word.end,
+            message: `"${m[1]} ${exam.bodyPart}", but the exam is of the ${examSide} ${exam.bodyPart}.`,
+            related: [{ ...examSpan, message: `Exam title: ${spanText(report, examSpan).trim()}` }],
+            side: wrong,
+            fixes: [changeTo(word, examSide, `Change to "${sideWordLike(m[1], examSide)}" as in the exam title`, true)],
+          }));
+        }
+      }
+    }
+
+    // 2. The same finding with opposite sides in findings and impression.
+    if (!c.findings || !c.impression) return problems;
+    const sided = (f: Finding) => f.assertion !== 'absent' && f.assertion !== 'hypothetical' && f.side !== null;
+    for (const g of c.inImpression) {
+      if (!sided(g) || (g.side !== 'left' && g.side !== 'right')) continue;
+      const partners = c.inFindings.filter((f) => sided(f) && sameFinding(f.concept, g.concept) && sitesAgree(f, g));
+      if (!partners.length || partners.some((f) => f.side === g.side || f.side === 'bilateral')) continue;
+      const f = partners.find((p) => p.side === opposite(g.side));
+      if (!f) continue;
+      const here = sideWordOf(report, g);
+      const there = sideWordOf(report, f);
+      if (!here || !there || reported.has(here.start) || reported.has(there.start)) continue;
+      reported.add(here.start);
+      reported.add(there.start);
+      const gSide = g.side as 'left' | 'right';
+      const fSide = f.side as 'left' | 'right';
+      // The exam title, where it names a side, says which mention is wrong.
+      const wrongOnes = examSide === gSide ? [there] : examSide === fSide ? [here] : [here, there];
+      for (const word of wrongOnes) {
+        const isImpression = word === here;
+        const other = isImpression ? there : here;
+        const mine = isImpression ? g : f;
+        const theirs = isImpression ? f : g;
+        const known = wrongOnes.length === 1;
+        problems.push(problemOf(this, {
+          start: word.start,
+          end: word.end,
+          message: `${theirs.finding[0].toUpperCase()}${theirs.finding.slice(1)} is ${theirs.side} in ${sectionLabel(theirs)} but ${mine.side} in ${sectionLabel(mine)}.`,
+          related: [{ start: other.start, end: other.end, message: `${other.text} ${theirs.finding} in ${sectionLabel(theirs)}` }],
+          finding: mine.finding,
+          side: mine.side ?? undefined,
+          fixes: [
+            changeTo(word, other.side, `Change to "${sideWordLike(word.text, other.side)}" as in ${sectionLabel(theirs)}`, known),
+            ...(known ? [] : [changeTo(other, word.side, `Change ${sectionLabel(theirs)} to "${sideWordLike(other.text, word.side)}"`, false)]),
+          ],
+        }));
+      }
+    }
+    return problems;
+  },
+};

@@ -1,0 +1,138 @@
+import type { Finding, Measurement } from '../nlp';
+import type { Report } from '../report/types';
+import { consistencyOf, problemOf, sameFinding, sitesAgree } from './consistency';
+import type { Fix, Problem, Rule } from './types';
+
+const MM_PER: Readonly<Record<string, number>> = { mm: 1, cm: 10 };
+
+/** Length values in millimetres, or null for volumes, densities, angles. */
+function inMm(m: Measurement): number[] | null {
+  const factor = MM_PER[m.unit];
+  return factor ? m.value.map((v) => v * factor) : null;
+}
+
+const close = (a: number, b: number) => Math.abs(a - b) < 0.01;
+/** Every dimension of `a` is one of `b`'s: "2.3 cm" agrees with "2.3 x 1.5 cm", in either unit. */
+function within(a: number[], b: number[]): boolean {
+  return a.every((v) => b.some((w) => close(v, w)));
+}
+function agree(a: Measurement, b: Measurement): boolean {
+  const x = inMm(a);
+  const y = inMm(b);
+  if (!x || !y) return a.unit !== b.unit || within(a.value, b.value) || within(b.value, a.value);
+  return within(x, y) || within(y, x);
+}
+
+// Sizes no adult or child organ has (longest dimension, cm): a slip of value or unit.
+const ORGAN_SIZES: { organ: RegExp; name: string; min: number; max: number }[] = [
+  { organ: /\bkidneys?\b|\brenal length\b/i, name: 'kidney', min: 3, max: 20 },
+  { organ: /\bspleen\b|\bsplenic length\b/i, name: 'spleen', min: 3, max: 30 },
+  { organ: /\bliver\b|\bhepatic span\b/i, name: 'liver', min: 5, max: 35 },
+  { organ: /\baort(?:a|ic)\b/i, name: 'aorta', min: 0.8, max: 15 },
+  { organ: /\bappendix\b/i, name: 'appendix', min: 0.1, max: 3.5 },
+  { organ: /\b(?:common bile duct|CBD|common duct)\b/i, name: 'common bile duct', min: 0.1, max: 3 },
+  { organ: /\bprostate\b/i, name: 'prostate', min: 1.5, max: 15 },
+  { organ: /\buterus\b/i, name: 'uterus', min: 2, max: 30 },
+  { organ: /\bovar(?:y|ies)\b/i, name: 'ovary', min: 0.5, max: 15 },
+  { organ: /\btest(?:is|es|icle)\b/i, name: 'testis', min: 0.5, max: 8 },
+];
+// The sentence is about the organ's size, not a lesion in it.
+const SIZE_TALK = /\b(?:measur\w*|length|diameter|caliber|calibre|span|size|sized)\b/i;
+
+function lengthText(m: Measurement, report: Report) {
+  return report.text.slice(m.start, m.end);
+}
+
+export const measurementMismatch: Rule = {
+  id: 'measurement-mismatch',
+  category: 'measurement',
+  severity: 'warning',
+  description: 'The same finding measured differently in findings and impression (value or unit), or a size no organ has.',
+  check(report, context) {
+    const c = consistencyOf(report, context);
+    const problems: Problem[] = [];
+    const attached = new Set<Measurement>();
+    for (const f of c.u.findings) for (const m of f.measurements) attached.add(m);
+
+    const mismatch = (im: Measurement, fm: Measurement, finding: Finding | undefined) => {
+      const iText = lengthText(im, report);
+      const fText = lengthText(fm, report);
+      const alignImpression: Fix = { title: `Use "${fText}" as in the findings`, edits: [{ start: im.start, end: im.end, newText: fText }], isPreferred: true };
+      const alignFindings: Fix = { title: `Use "${iText}" in the findings too`, edits: [{ start: fm.start, end: fm.end, newText: iText }], isPreferred: false };
+      const name = finding ? `${finding.finding}: ` : '';
+      problems.push(problemOf(this, {
+        start: im.start,
+        end: im.end,
+        message: `${name}${iText} in the impression, ${fText} in the findings.`,
+        related: [{ start: fm.start, end: fm.end, message: `Measured ${fText} in the findings` }],
+        finding: finding?.finding,
+        fixes: [alignImpression, alignFindings],
+      }));
+      problems.push(problemOf(this, {
+        start: fm.start,
+        end: fm.end,
+        message: `${name}${fText} in the findings, ${iText} in the impression.`,
+        related: [{ start: im.start, end: im.end, message: `Measured ${iText} in the impression` }],
+        finding: finding?.finding,
+        fixes: [alignImpression, alignFindings],
+      }));
+    };
+
+    // 1. Findings against impression.
+    if (c.findings && c.impression) {
+      const fSec = c.findings;
+      const iSec = c.impression;
+      const inFindingsText = c.u.measurements.filter((m) => m.start >= fSec.body.start && m.end <= fSec.body.end);
+      const handled = new Set<Measurement>();
+      for (const g of c.inImpression) {
+        if (!g.measurements.length) continue;
+        const partners = c.inFindings.filter((f) => f.measurements.length && sameFinding(f.concept, g.concept) && sitesAgree(f, g) &&
+          (!f.side || !g.side || f.side === g.side));
+        if (!partners.length) continue;
+        const theirs = partners.flatMap((f) => f.measurements);
+        for (const im of g.measurements) {
+          handled.add(im);
+          // Agreeing with any measurement in the findings is enough ("the largest node, 1.5 cm").
+          if (theirs.some((fm) => agree(im, fm)) || inFindingsText.some((fm) => agree(im, fm) && inMm(fm) && inMm(im))) continue;
+          const sameShape = theirs.find((fm) => fm.value.length === im.value.length && (!!inMm(fm) === !!inMm(im))) ?? theirs.find((fm) => !!inMm(fm) === !!inMm(im));
+          if (sameShape) mismatch(im, sameShape, g);
+        }
+      }
+      // The same numbers with another unit, whatever finding they belong to: "2.1 mm" here, "2.1 cm" there.
+      for (const im of c.u.measurements) {
+        if (handled.has(im) || im.start < iSec.body.start || im.end > iSec.body.end || !inMm(im)) continue;
+        if (inFindingsText.some((fm) => agree(im, fm))) continue;
+        const fm = inFindingsText.find((x) => inMm(x) && x.unit !== im.unit && x.value.length === im.value.length && x.value.every((v, i) => close(v, im.value[i])));
+        if (fm) mismatch(im, fm, undefined);
+      }
+    }
+
+    // 2. Sizes no organ has.
+    for (const m of c.u.measurements) {
+      const mm = inMm(m);
+      if (!mm || attached.has(m)) continue;
+      const sentence = report.sentences.find((s) => s.start <= m.start && m.end <= s.end);
+      if (!sentence || !SIZE_TALK.test(sentence.text)) continue;
+      const before = report.text.slice(Math.max(sentence.start, m.start - 60), m.start);
+      const organ = ORGAN_SIZES.find((o) => o.organ.test(before));
+      if (!organ) continue;
+      const longest = Math.max(...mm) / 10;
+      if (longest >= organ.min && longest <= organ.max) continue;
+      const fixes: Fix[] = [];
+      const other = m.unit === 'cm' ? 'mm' : 'cm';
+      const asOther = m.unit === 'cm' ? longest / 10 : longest * 10;
+      if (asOther >= organ.min && asOther <= organ.max) {
+        const text = lengthText(m, report);
+        fixes.push({ title: `Change the unit to ${other}`, edits: [{ start: m.end - m.unit.length, end: m.end, newText: other }], isPreferred: false });
+        if (!text.endsWith(m.unit)) fixes.pop();
+      }
+      problems.push(problemOf(this, {
+        start: m.start,
+        end: m.end,
+        message: `${lengthText(m, report)} is not a possible size for the ${organ.name}; check the value and unit.`,
+        fixes,
+      }));
+    }
+    return problems;
+  },
+};

@@ -1,0 +1,65 @@
+import { understandingOf } from '../nlp';
+import type { Report, Span } from '../report/types';
+import { problemOf } from './consistency';
+import type { Problem, RelatedSpan, Rule } from './types';
+
+// Sentences about someone else ("mother had ovarian cancer") may name the other sex's organs.
+const SOMEONE_ELSE = /\b(?:mother|father|sister|brother|aunt|uncle|grandmother|grandfather|daughter|son|wife|husband|partner|family|familial)\b/i;
+const PREGNANCY = /\b(?:pregnan\w*|gestation\w*|fetus|fetal|gravid|placenta\w*|obstetric\w*|intrauterine pregnancy)\b/i;
+// A pregnancy denied, asked about or hypothetical is not a pregnancy.
+const NOT_ASSERTED = /\b(?:no|not|negative|without|denies|rule out|r\/o|evaluate|evaluation|test|possib\w*|if|unknown|status)\b/i;
+
+// Where the report says the patient's sex, for the related information.
+const SEX_WORDS: Record<'female' | 'male', RegExp> = {
+  female: /\b(?:female|woman|lady|girl|Mrs)\b/i,
+  male: /\b(?:male|man|gentleman|boy|Mr)\b/i,
+};
+
+function sexStatedAt(report: Report, sex: 'female' | 'male'): Span | undefined {
+  const m = SEX_WORDS[sex].exec(report.text);
+  return m ? { start: m.index, end: m.index + m[0].length } : undefined;
+}
+
+export const sexMismatch: Rule = {
+  id: 'sex-mismatch',
+  category: 'sex-mismatch',
+  severity: 'error',
+  description: 'Anatomy or conditions of one sex in a report of a patient of the other sex, or a pregnancy at an implausible age.',
+  check(report, context) {
+    const { patient, sexSpecific } = understandingOf(report, context);
+    if (!patient.sex) return [];
+    const stated = sexStatedAt(report, patient.sex);
+    const related: RelatedSpan[] = stated ? [{ ...stated, message: `Patient: ${patient.sex}` }] : [];
+    const problems: Problem[] = [];
+    const sentenceAt = (offset: number) => report.sentences.find((s) => s.start <= offset && offset < s.end);
+    for (const m of sexSpecific) {
+      const sentence = sentenceAt(m.start);
+      if (sentence && SOMEONE_ELSE.test(sentence.text)) continue;
+      const term = report.text.slice(m.start, m.end);
+      if (m.sex !== patient.sex) {
+        problems.push(problemOf(this, {
+          start: m.start,
+          end: m.end,
+          message: `"${term}" in a report of a ${patient.sex} patient.`,
+          related,
+          finding: m.term,
+        }));
+        continue;
+      }
+      // A pregnancy where age rules it out.
+      const age = patient.age;
+      if (age !== null && (age >= 60 || age < 9) && PREGNANCY.test(term)) {
+        const before = sentence ? report.text.slice(sentence.start, m.start) : '';
+        if (NOT_ASSERTED.test(before)) continue;
+        problems.push(problemOf(this, {
+          start: m.start,
+          end: m.end,
+          message: `"${term}" in a report of a ${age}-year-old patient.`,
+          related,
+          finding: m.term,
+        }));
+      }
+    }
+    return problems;
+  },
+};
