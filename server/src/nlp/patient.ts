@@ -4,16 +4,18 @@ import { BODY_PART_TRIE, MODALITY_TRIE, SIDE_TRIE, SEX_TRIES, type Sex } from '.
 import type { Exam, Patient } from './types';
 import { wordsOf, type Word } from './words';
 
-const FEMALE_WORDS = /^(female|woman|women|girl|lady|f|mrs|ms|miss|she|her|hers|herself|gravida|g\d+p\d+)$/i;
-const MALE_WORDS = /^(male|man|men|boy|gentleman|m|mr|he|his|him|himself)$/i;
+// "RHF" / "LHM": right- or left-handed female / male, as neurology histories put it; "WF": white female.
+const FEMALE_WORDS = /^(female|woman|women|girl|lady|f|[rl]hf|[wb]f|mrs|ms|miss|she|her|hers|herself|gravida|g\d+p\d+)$/i;
+const MALE_WORDS = /^(male|man|men|boy|gentleman|m|[rl]hm|[wb]m|mr|he|his|him|himself)$/i;
 
 // "51 year old female", "51-year-old man", "XXXX-year-old male", "51 yo F", "51F", "age 51".
-const AGE_SEX = /\b(\d{1,3}|XXXX)(?:[- ]?(?:years?|yrs?|y)[- ]?(?:old|o)\b|\s?(?:y\/o|yo|y\.o\.))[\s,-]*(?:(?:white|black|african[- ]american|hispanic|asian|caucasian|pregnant|postmenopausal)\s+)?(female|male|woman|man|lady|gentleman|girl|boy|f|m)?\b/gi;
+const AGE_SEX = /\b(\d{1,3}|XXXX)(?:[- ]?(?:years?|yrs?|y)[- ]?(?:old|o)\b|\s?(?:y\/o|yo|y\.o\.))[\s,-]*(?:(?:white|black|african[- ]american|hispanic|asian|caucasian|pregnant|postmenopausal)\s+)?(female|male|woman|man|lady|gentleman|girl|boy|[rl]h[fm]|[wb][fm]|f|m)?\b/gi;
 const COMPACT_AGE_SEX = /\b(\d{1,3})\s?([MF])\b/g;
 const AGE_LABEL = /\b(?:age|aged)\s*:?\s*(\d{1,3})\b/gi;
 const SEX_LABEL = /\b(?:sex|gender)\s*:?\s*(female|male|f|m)\b/gi;
 const TITLE = /\b(Mrs|Ms|Miss|Mr)\.?(?=\s+[A-Z])/g;
 const PRONOUN = /\b(she|her|he|his|him)\b/gi;
+const SEX_WORD = /\b(female|male|woman|man|gentleman|lady|boy|girl)\b/i;
 
 function sexOf(word: string | undefined): Sex | null {
   if (!word) return null;
@@ -46,6 +48,8 @@ export function findPatient(report: Report): Patient {
     for (const m of text.matchAll(TITLE)) patient.sex ??= sexOf(m[1]);
     if (patient.sex && patient.age !== null) return patient;
   }
+  // "A middle-aged male with ...": a sex word in the history, outside findings (where "male breast" may stand).
+  if (!patient.sex) patient.sex = sexOf(SEX_WORD.exec(headerText(report))?.[1]);
   if (!patient.sex) {
     // Pronouns decide only when they all agree.
     const seen = new Set<Sex>();
@@ -92,11 +96,13 @@ function readTitle(words: Word[]): TitleReading {
 
 /** Exam modality, body part and side from the exam title (EXAM section, or a short first line). */
 export function findExam(report: Report): Exam & { context: string | null } {
-  const candidates: { start: number; end: number }[] = [];
+  const candidates: { start: number; end: number; firstLine?: true }[] = [];
   for (const s of report.sections as Section[]) {
     if (s.kind === 'exam' && s.body.end > s.body.start) {
       const firstBreak = report.text.slice(s.body.start, s.body.end).search(/\r?\n/);
-      candidates.push({ start: s.body.start, end: firstBreak < 0 ? s.body.end : s.body.start + firstBreak });
+      const end = firstBreak < 0 ? s.body.end : s.body.start + firstBreak;
+      // A long paragraph under EXAM is a physical examination, not an imaging exam title.
+      if (report.text.slice(s.body.start, end).split(/\s+/).length <= 16) candidates.push({ start: s.body.start, end });
     }
   }
   // No EXAM header: the first non-empty line, if it reads like a title rather than a sentence.
@@ -104,12 +110,15 @@ export function findExam(report: Report): Exam & { context: string | null } {
   if (first) {
     const start = first.index + first[0].indexOf(first[1]);
     const line = first[1].replace(/\s+$/, '');
-    if (line.split(/\s+/).length <= 14 && !/[a-z]\.\s+[A-Z]/.test(line)) candidates.push({ start, end: start + line.length });
+    if (line.split(/\s+/).length <= 14 && !/[a-z]\.\s+[A-Z]/.test(line)) candidates.push({ start, end: start + line.length, firstLine: true });
   }
   for (const span of candidates) {
     const words = wordsOf(report.text.slice(span.start, span.end));
     const r = readTitle(words);
-    if (r.modality || r.bodyPart) return { modality: r.modality, bodyPart: r.bodyPart, side: r.side, span, context: r.context };
+    // A first line without a header is a title only if it names a modality ("CC: Left hand weakness" is not).
+    if ('firstLine' in span ? r.modality : r.modality || r.bodyPart) {
+      return { modality: r.modality, bodyPart: r.bodyPart, side: r.side, span: { start: span.start, end: span.end }, context: r.context };
+    }
   }
   return { modality: null, bodyPart: null, side: null, span: null, context: null };
 }
