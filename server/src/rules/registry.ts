@@ -3,6 +3,8 @@ import { unfilledPlaceholder } from './unfilled-placeholder';
 import { dictationArtifact } from './dictation-artifact';
 import { missingImpression } from './missing-impression';
 import { spelling } from './spelling';
+import { criticalFinding } from './critical-finding';
+import { criticalCommunicationMissing } from './critical-communication-missing';
 import { lateralityMismatch } from './laterality-mismatch';
 import { impressionOmission } from './impression-omission';
 import { unsupportedImpression } from './unsupported-impression';
@@ -16,6 +18,8 @@ export const RULES: readonly Rule[] = [
   dictationArtifact,
   missingImpression,
   spelling,
+  criticalFinding,
+  criticalCommunicationMissing,
   lateralityMismatch,
   impressionOmission,
   unsupportedImpression,

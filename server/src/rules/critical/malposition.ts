@@ -1,0 +1,25 @@
+// A tube in the wrong place is a critical finding that no single term names: the device is named in
+// one phrase and the wrong place in another ("The endotracheal tube tip is in the right mainstem
+// bronchus"). This reads both from the sentence of a present tube.
+import type { Report } from '../../report/types';
+import type { Finding } from '../../nlp';
+
+const WRONG_PLACE: Record<string, RegExp> = {
+  // An endotracheal tube belongs in the trachea, above the carina.
+  'endotracheal tube': /\b(right|left)\s+(main\s*-?stem|main)\s+bronch|\bbronchus intermedius\b|\besophag\w*|\b(hypo)?pharynx\b|\bbelow the carina\b/i,
+  // A feeding tube belongs in the stomach or beyond, never in the airway.
+  'enteric tube': /\b(trachea|bronch\w*|airway|(upper|middle|lower) lobe|pleural space|lung)\b/i,
+};
+const NOT_NOW = /\b(not|no longer|withdrawn|removed|repositioned|retracted|previously|formerly|was in)\b/i;
+
+export function malpositionedTubes(report: Report, findings: Finding[]): Finding[] {
+  const found: Finding[] = [];
+  for (const f of findings) {
+    const place = WRONG_PLACE[f.finding];
+    if (!place || f.assertion !== 'present') continue;
+    const sentence = report.sentences[f.sentenceIndex]?.text ?? '';
+    if (!place.test(sentence) || NOT_NOW.test(sentence)) continue;
+    found.push({ ...f, finding: `malpositioned ${f.finding}`, concept: 'malpositioned-tube', critical: 'minutes', side: null });
+  }
+  return found;
+}
