@@ -115,6 +115,11 @@ const rows = parseCsv(readFileSync(csvPath, 'utf8')).filter((r) => r.findings.tr
 const textOf = (r) => `EXAM: ${r.image}\nINDICATION: ${r.indication}\nCOMPARISON: ${r.comparison}\nFINDINGS: ${r.findings}\nIMPRESSION: ${r.impression}\n`;
 
 const table = new Map([...Object.keys(PRIMARY), ...Object.keys(SECONDARY)].map((k) => [k, { tp: 0, fp: 0, fn: 0 }]));
+// The indexers also coded the items of a differential ("atelectasis versus infiltrate") and probable
+// findings ("probable mild edema"): a second reading counts those hedges as positive too.
+const hedged = new Map([...Object.keys(PRIMARY)].map((k) => [k, { tp: 0, fp: 0, fn: 0 }]));
+const isHedged = (f) => POSITIVE.has(f.assertion) || (f.assertion === 'possible' && (f.hedge === 'probable' || f.hedge === 'differential'));
+const parsed = [];
 const side = { agree: 0, compared: 0, coded: 0 };
 const normal = { clean: 0, total: 0, dirty: [] };
 const critical = { found: 0, total: 0, missed: [] };
@@ -124,9 +129,8 @@ const shown = [];
 for (const r of rows) {
   const text = textOf(r);
   const report = parseReport(text);
-  const t0 = process.hrtime.bigint();
+  parsed.push(report);
   const u = understand(report);
-  elapsed += Number(process.hrtime.bigint() - t0) / 1e6;
   const scored = u.findings.filter((f) => f.section === 'findings' || f.section === 'impression');
   const positive = scored.filter((f) => POSITIVE.has(f.assertion));
   const codes = r.MeSH.trim() === 'normal' ? [] : codesOf(r.MeSH);
@@ -138,6 +142,13 @@ for (const r of rows) {
     if (gold.length && hits.length) cell.tp++;
     else if (gold.length) cell.fn++;
     else if (hits.length) cell.fp++;
+    if (hedged.has(name)) {
+      const loose = scored.some((f) => isHedged(f) && spec.concepts.includes(f.concept));
+      const h = hedged.get(name);
+      if (gold.length && loose) h.tp++;
+      else if (gold.length) h.fn++;
+      else if (loose) h.fp++;
+    }
     if (SHOW && spec.concepts.includes(SHOW) && (gold.length > 0) !== (hits.length > 0)) {
       shown.push(`${gold.length ? 'FN' : 'FP'} uid ${r.uid} [${r.MeSH}]\n   F: ${r.findings}\n   I: ${r.impression}\n   got: ${scored.filter((f) => spec.concepts.includes(f.concept)).map((f) => `${text.slice(f.start, f.end)}=${f.assertion}/${f.side}`).join(', ')}`);
     }
@@ -170,6 +181,14 @@ for (const r of rows) {
   }
 }
 
+// Timing on warm code, parse excluded: the best of three passes over every report.
+for (let pass = 0; pass < 3; pass++) {
+  const t0 = process.hrtime.bigint();
+  for (const report of parsed) understand(report);
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  elapsed = pass === 0 ? ms : Math.min(elapsed, ms);
+}
+
 const f1 = ({ tp, fp, fn }) => {
   const p = tp + fp ? tp / (tp + fp) : 0;
   const rec = tp + fn ? tp / (tp + fn) : 0;
@@ -189,12 +208,14 @@ for (const name of Object.keys(PRIMARY)) {
 }
 macro /= Object.keys(PRIMARY).length;
 console.log(`${'macro F1 (issue list)'.padEnd(28)} ${pct(macro)}   target >= 0.90`);
+const macroHedged = [...hedged.values()].reduce((sum, cell) => sum + f1(cell).f, 0) / hedged.size;
+console.log(`${'macro F1, + probable/versus'.padEnd(28)} ${pct(macroHedged)}   (hedged differential and probable findings counted as the indexers did)`);
 console.log('-- other codes (not in the target) --');
 for (const name of Object.keys(SECONDARY)) console.log(line(name, table.get(name)));
 console.log(`side agreement: ${pct(side.agree / Math.max(1, side.compared))} (${side.agree}/${side.compared} where both give a side; MeSH gave a side ${side.coded}x)   target >= 0.95`);
 console.log(`normal reports clean: ${pct(normal.clean / Math.max(1, normal.total))} (${normal.clean}/${normal.total})   target >= 0.995`);
 console.log(`critical recall (Pneumothorax/Pneumoperitoneum/Hydropneumothorax): ${pct(critical.found / Math.max(1, critical.total))} (${critical.found}/${critical.total})   target >= 0.95`);
-console.log(`time: ${(elapsed / rows.length).toFixed(3)} ms per report for understand() (parse excluded)`);
+console.log(`time: ${(elapsed / rows.length).toFixed(3)} ms per report for understand() (warm, best of 3 passes, parse excluded)`);
 if (process.env.VERBOSE) {
   console.log('\nnormal reports with a present significant finding:\n' + normal.dirty.join('\n'));
   console.log('\ncritical missed:\n' + critical.missed.join('\n'));

@@ -120,7 +120,7 @@ function breaksList(s: SentenceWords, from: number, to: number): boolean {
 }
 
 // When several cues reach one mention: a denial wins, then a condition, then the weakest hedge.
-const RANK: Record<CueKind, number> = { absent: 7, hypothetical: 6, possible: 5, differential: 4, probable: 3, historical: 2, pseudo: 0, terminate: 0 };
+const RANK: Record<CueKind, number> = { absent: 7, hypothetical: 6, possible: 5, differential: 4, probable: 3, historical: 2, neutral: 0, pseudo: 0, terminate: 0 };
 const kindRank = (kind: CueKind) => RANK[kind];
 
 /** The cue kinds that reach a mention: pre cues before it in its clause, post cues after it. */
@@ -145,8 +145,10 @@ function assertionOf(s: SentenceWords, m: Mention): { assertion: Assertion; hedg
       const cue = cues[c];
       k = cue.i; // jump to the cue's first word
       const pre = cue.entry.pre;
-      // Pseudo cues ("no change in"), terminators and post-only cues all close the scope.
-      if (!pre || pre.kind === 'terminate' || pre.kind === 'pseudo') break;
+      // Post-only and neutral cues ("has resolved", "consistent with") are passed over; pseudo cues
+      // ("no change in") and terminators close the scope.
+      if (!pre || pre.kind === 'neutral') continue;
+      if (pre.kind === 'terminate' || pre.kind === 'pseudo') break;
       const gap = countWords(s, cue.j, m.i);
       if (pre.window === undefined || gap <= pre.window) {
         take(pre.kind);
@@ -175,6 +177,10 @@ function assertionOf(s: SentenceWords, m: Mention): { assertion: Assertion; hedg
     if (c >= 0) {
       const cue = cues[c];
       const post = cue.entry.post;
+      if (post?.kind === 'neutral') {
+        k = cue.j - 1;
+        continue;
+      }
       if (post && post.kind !== 'terminate' && post.kind !== 'pseudo') {
         const gap = countWords(s, m.j, cue.i);
         if ((post.window === undefined || gap <= post.window) && (!crossedComma || joined)) take(post.kind);

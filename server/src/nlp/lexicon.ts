@@ -40,7 +40,7 @@ const AnatomySchema = z.object({
   modalities: z.array(z.object({ code: z.string(), terms: Phrases })),
 });
 
-export const CUE_KINDS = ['absent', 'possible', 'probable', 'differential', 'historical', 'hypothetical', 'pseudo', 'terminate'] as const;
+export const CUE_KINDS = ['absent', 'possible', 'probable', 'differential', 'historical', 'hypothetical', 'neutral', 'pseudo', 'terminate'] as const;
 export type CueKind = (typeof CUE_KINDS)[number];
 const ContextSchema = z.object({
   note: z.string(),
