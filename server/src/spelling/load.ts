@@ -124,7 +124,11 @@ export function loadSpelling(options: LoadSpellingOptions = {}): Promise<Spellin
     const started = performance.now();
     const lib = await importTrieLib();
     const prebuilt = findPrebuilt(options.dictDir);
-    const cspell = prebuilt ? await loadPrebuilt(lib, prebuilt) : await loadFromPackages(lib);
+    const cspell = prebuilt
+      ? await loadPrebuilt(lib, prebuilt)
+      : await loadFromPackages(lib).catch((error: unknown) => {
+        throw new Error(`no dist/dicts (build it with: node scripts/copy-dicts.mjs) and the @cspell/dict-* packages are not installed (${String(error)})`);
+      });
     const ours: NamedTrie[] = [
       { name: 'core', trie: new WordListTrie(lib, radiologyWordList(CORE_RADIOLOGY_WORDS)) },
       { name: 'radiology', trie: new WordListTrie(lib, radiologyWordList(RADIOLOGY_WORDS)) },
