@@ -66,6 +66,8 @@ export const lateralityMismatch: Rule = {
         for (const m of body.matchAll(part)) {
           const start = section.body.start + m.index;
           if (m[1].toLowerCase() !== wrong || reported.has(start)) continue;
+          const sentence = report.sentences.find((x) => x.start <= start && start < x.end);
+          if (sentence && OTHER_SIDE_TALK.test(sentence.text)) continue;
           reported.add(start);
           const word: SideWord = { start, end: start + m[1].length, text: m[1], side: wrong };
           problems.push(problemOf(this, {

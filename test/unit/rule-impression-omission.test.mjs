@@ -1,0 +1,66 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { problemsOf, applyFix, root } from '../helpers/engine.mjs';
+
+const RULE = 'impression-omission';
+const slice = (text, p) => text.slice(p.start, p.end);
+
+test('impression-omission: a critical finding missing from a numbered impression; fix adds the next item', () => {
+  const text = 'FINDINGS: Moderate left pleural effusion. There is a small right apical pneumothorax.\n\nIMPRESSION:\n1. Moderate left pleural effusion.\n';
+  const [p, ...rest] = problemsOf(RULE, text);
+  assert.equal(rest.length, 0);
+  assert.equal(p.category, 'omission');
+  assert.equal(p.finding, 'pneumothorax');
+  assert.match(slice(text, p), /pneumothorax/);
+  assert.equal(p.fixes[0].isPreferred, true);
+  assert.equal(applyFix(text, p.fixes[0]),
+    'FINDINGS: Moderate left pleural effusion. There is a small right apical pneumothorax.\n\nIMPRESSION:\n1. Moderate left pleural effusion.\n2. Small right apical pneumothorax.\n');
+});
+
+test('impression-omission: "no acute process" does not cover a new effusion; fix appends a sentence', () => {
+  const text = 'FINDINGS: Heart size is normal. Moderate right pleural effusion.\nIMPRESSION: No acute cardiopulmonary process.';
+  const [p] = problemsOf(RULE, text);
+  assert.equal(p.finding, 'pleural effusion');
+  assert.equal(p.side, 'right');
+  assert.equal(applyFix(text, p.fixes[0]), text + ' Moderate right pleural effusion.');
+});
+
+test('impression-omission: CRLF and "2)" markers are kept in the added item', () => {
+  const text = 'FINDINGS: Large right pleural effusion. Acute fracture of the left sixth rib.\r\nIMPRESSION:\r\n1) Large right pleural effusion.\r\n';
+  const [p] = problemsOf(RULE, text);
+  assert.equal(p.finding, 'fracture');
+  assert.match(applyFix(text, p.fixes[0]), /\r\n2\) Acute fracture of the left sixth rib\.\r\n$/);
+});
+
+test('impression-omission: covered by a synonym, an explaining diagnosis, or a sentence it accompanies', () => {
+  for (const text of [
+    'FINDINGS: Consolidation in the right lower lobe.\nIMPRESSION: Right lower lobe pneumonia.',
+    'FINDINGS: Cardiomegaly with pulmonary vascular congestion and interstitial edema.\nIMPRESSION: Congestive heart failure.',
+    'FINDINGS: Moderate left pleural effusion with adjacent basilar atelectasis.\nIMPRESSION: Moderate left pleural effusion.',
+    'FINDINGS: Moderate left pleural effusion.\nIMPRESSION: Findings as described above.',
+  ]) {
+    assert.deepEqual(problemsOf(RULE, text), [], text);
+  }
+});
+
+test('impression-omission: minor, chronic and explained findings that impressions leave out', () => {
+  for (const text of [
+    'FINDINGS: Calcified granuloma in the right upper lobe. Degenerative changes of the thoracic spine.\nIMPRESSION: No acute cardiopulmonary process.',
+    'FINDINGS: Unchanged scarring at the left apex. Stable small left pleural effusion.\nIMPRESSION: No acute disease.',
+    'FINDINGS: Mild cardiomegaly. Minimal bibasilar atelectasis.\nIMPRESSION: No acute cardiopulmonary process.',
+    'FINDINGS: Nodular opacity over the left 4th rib likely represents a healing rib fracture.\nIMPRESSION: No acute disease.',
+    'FINDINGS: Right internal jugular central venous catheter with tip in the SVC.\nIMPRESSION: No acute disease.',
+    'FINDINGS: No pleural effusion or pneumothorax.\nIMPRESSION: Normal chest.',
+  ]) {
+    assert.deepEqual(problemsOf(RULE, text), [], text);
+  }
+});
+
+test('impression-omission: silent without two sections and on the correct examples', () => {
+  assert.deepEqual(problemsOf(RULE, 'Moderate left pleural effusion.'), []);
+  for (const file of ['chest-radiograph-normal.rpt', 'ct-head-hemorrhage.rpt', 'ct-abdomen-pelvis.rpt']) {
+    assert.deepEqual(problemsOf(RULE, fs.readFileSync(path.join(root, 'examples', file), 'utf8')), [], file);
+  }
+});

@@ -1,0 +1,76 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { problemsOf, applyFix, root } from '../helpers/engine.mjs';
+
+const RULE = 'laterality-mismatch';
+const slice = (text, p) => text.slice(p.start, p.end);
+
+test('laterality-mismatch: findings left, impression right; both flagged, neither fix preferred', () => {
+  const text = 'FINDINGS: There is a moderate left pleural effusion.\nIMPRESSION: Moderate right pleural effusion.\n';
+  const ps = problemsOf(RULE, text);
+  assert.deepEqual(ps.map((p) => slice(text, p)), ['left', 'right']);
+  for (const p of ps) {
+    assert.equal(p.category, 'laterality');
+    assert.equal(p.finding, 'pleural effusion');
+    assert.equal(p.related.length, 1);
+    assert.ok(p.fixes.length === 2 && p.fixes.every((f) => !f.isPreferred));
+  }
+  const [inFindings, inImpression] = ps;
+  assert.equal(slice(text, inImpression.related[0]), 'left');
+  assert.equal(applyFix(text, inImpression.fixes[0]), text.replace('Moderate right', 'Moderate left'));
+  assert.equal(applyFix(text, inImpression.fixes[1]), text.replace('moderate left', 'moderate right'));
+  assert.equal(applyFix(text, inFindings.fixes[0]), text.replace('moderate left', 'moderate right'));
+});
+
+test('laterality-mismatch: synonyms at the same site count as the same finding; capitals are kept', () => {
+  const text = 'FINDINGS: Consolidation in the LEFT lower lobe.\nIMPRESSION: RIGHT lower lobe pneumonia.';
+  const ps = problemsOf(RULE, text);
+  assert.deepEqual(ps.map((p) => slice(text, p)), ['LEFT', 'RIGHT']);
+  assert.equal(applyFix(text, ps[1].fixes[0]), text.replace('RIGHT lower', 'LEFT lower'));
+});
+
+test('laterality-mismatch: a side against the exam title, with a preferred fix to the title side', () => {
+  const text = fs.readFileSync(path.join(root, 'examples/mri-knee.rpt'), 'utf8');
+  const [p, ...rest] = problemsOf(RULE, text);
+  assert.equal(rest.length, 0);
+  assert.equal(slice(text, p), 'left');
+  assert.match(p.message, /right knee/);
+  assert.match(slice(text, p.related[0]), /MRI RIGHT KNEE/);
+  assert.equal(p.fixes[0].isPreferred, true);
+  assert.match(applyFix(text, p.fixes[0]), /posterior horn of the right medial meniscus/);
+});
+
+test('laterality-mismatch: the body part named with the other side in the technique', () => {
+  const text = 'EXAM: MRI LEFT SHOULDER\nTECHNIQUE: Multiplanar MRI of the right shoulder.\nFINDINGS: Normal rotator cuff.\nIMPRESSION: Normal.';
+  const ps = problemsOf(RULE, text);
+  assert.deepEqual(ps.map((p) => slice(text, p)), ['right']);
+});
+
+test('laterality-mismatch: the example chest radiograph with a left/right effusion', () => {
+  const text = fs.readFileSync(path.join(root, 'examples/chest-radiograph-errors.rpt'), 'utf8');
+  const ps = problemsOf(RULE, text);
+  assert.equal(ps.length, 2);
+  assert.ok(ps.every((p) => p.finding === 'pleural effusion'));
+});
+
+test('laterality-mismatch: silent on agreement, bilateral, findings on both sides, denials and no sections', () => {
+  for (const text of [
+    'FINDINGS: Small left pleural effusion.\nIMPRESSION: Small left pleural effusion.',
+    'FINDINGS: Bilateral pleural effusions.\nIMPRESSION: Right pleural effusion, larger than the left.',
+    'FINDINGS: Small left pleural effusion. Trace right pleural effusion.\nIMPRESSION: Small right pleural effusion.',
+    'FINDINGS: No left pleural effusion. Small right pleural effusion.\nIMPRESSION: Small right pleural effusion.',
+    'FINDINGS: Right lower lobe nodule. Left upper lobe granuloma.\nIMPRESSION: Right lower lobe nodule.',
+    'Small left pleural effusion. Moderate right pleural effusion.',
+    'EXAM: MRI RIGHT KNEE\nFINDINGS: Tear of the medial meniscus. The contralateral left knee was imaged for comparison previously.\nIMPRESSION: Medial meniscal tear.',
+  ]) {
+    assert.deepEqual(problemsOf(RULE, text), [], text);
+  }
+});
+
+test('laterality-mismatch: silent on the correct example reports', () => {
+  for (const file of ['chest-radiograph-normal.rpt', 'ct-head-hemorrhage.rpt', 'ct-abdomen-pelvis.rpt']) {
+    assert.deepEqual(problemsOf(RULE, fs.readFileSync(path.join(root, 'examples', file), 'utf8')), [], file);
+  }
+});

@@ -1,0 +1,43 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { problemsOf, root } from '../helpers/engine.mjs';
+
+const RULE = 'unsupported-impression';
+const slice = (text, p) => text.slice(p.start, p.end);
+
+test('unsupported-impression: an impression finding the findings never describe', () => {
+  const text = 'FINDINGS: The lungs are clear. Heart size is normal.\nIMPRESSION: Right lower lobe pneumonia.';
+  const [p, ...rest] = problemsOf(RULE, text);
+  assert.equal(rest.length, 0);
+  assert.equal(p.category, 'insertion');
+  assert.equal(slice(text, p), 'pneumonia');
+  assert.equal(p.side, 'right');
+  assert.match(slice(text, p.related[0]), /^The lungs are clear/);
+});
+
+test('unsupported-impression: an added numbered item', () => {
+  const text = 'FINDINGS: Small left pleural effusion. No pneumothorax.\nIMPRESSION:\n1. Small left pleural effusion.\n2. Large hiatal hernia.';
+  assert.deepEqual(problemsOf(RULE, text).map((p) => p.finding), ['hiatal hernia']);
+});
+
+test('unsupported-impression: supported by the same finding in other words, silent on denials and hedges', () => {
+  for (const text of [
+    'FINDINGS: Patchy opacity in the right lower lobe.\nIMPRESSION: Right lower lobe pneumonia.',
+    'FINDINGS: Enlarged cardiac silhouette, vascular congestion and bilateral effusions.\nIMPRESSION: Congestive heart failure.',
+    'FINDINGS: No pleural effusion.\nIMPRESSION: Small left pleural effusion.', // a contradiction, not an insertion
+    'FINDINGS: The lungs are clear.\nIMPRESSION: No pneumonia.',
+    'FINDINGS: The lungs are clear.\nIMPRESSION: Clinical correlation to exclude pneumonia.',
+    'FINDINGS: See impression.\nIMPRESSION: Right lower lobe pneumonia.',
+    'IMPRESSION: Right lower lobe pneumonia.',
+  ]) {
+    assert.deepEqual(problemsOf(RULE, text), [], text);
+  }
+});
+
+test('unsupported-impression: silent on the correct examples', () => {
+  for (const file of ['chest-radiograph-normal.rpt', 'ct-head-hemorrhage.rpt', 'ct-abdomen-pelvis.rpt']) {
+    assert.deepEqual(problemsOf(RULE, fs.readFileSync(path.join(root, 'examples', file), 'utf8')), [], file);
+  }
+});
