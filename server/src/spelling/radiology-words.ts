@@ -77,7 +77,7 @@ adnexa adnexal endometrial myometrial paraovarian periuterine
 sacroiliac iliopsoas iliopectineal acetabular acetabulum intertrochanteric subtrochanteric
 trochanteric femoroacetabular patellofemoral tibiofemoral tibiotalar talonavicular
 calcaneocuboid subtalar tarsometatarsal metatarsophalangeal interphalangeal metacarpophalangeal
-radiocarpal midcarpal scapholunate lunotriquetral triquetrum trapezium trapezoid capitate
+radiocarpal midcarpal scaphotrapeziotrapezoidal scapholunate lunotriquetral triquetrum trapezium trapezoid capitate
 hamate pisiform ulnotrochlear radiocapitellar capitellum epicondyle epicondyles epicondylar
 olecranon coronoid glenoid acromion acromial coracoid supraspinatus infraspinatus
 subscapularis teres labrum labral peroneal peroneus tibialis fibular malleolus malleoli
@@ -151,6 +151,9 @@ tetrofosmin Cardiolite Myoview Lexiscan regadenoson adenosine dobutamine thalliu
 fluorodeoxyglucose FDG PSMA DOTATATE octreotide gallium indium iodine MIBG MAG3 DTPA DMSA
 HIDA mebrofenin disofenin pertechnetate sulfur colloid macroaggregated albumin MAA
 xenon krypton florbetapir flutemetamol florbetaben amyloid
+# injected steroids and anaesthetics (image-guided injections)
+Depo-Medrone Medrone Depo-Medrol Kenalog Celestone triamcinolone methylprednisolone
+bupivacaine levobupivacaine ropivacaine lidocaine lignocaine Marcaine Chirocaine
 # --- imaging terms --------------------------------------------------------------------------
 radiographic radiographically radiograph radiographs radiography fluoroscopy fluoroscopic
 fluoroscopically tomography tomographic tomosynthesis mammography mammographic mammogram
@@ -201,7 +204,7 @@ oedema oedematous haemorrhage haemorrhagic haematoma haematomas haemothorax haem
 haemangioma haemangiomas haemodynamic haemodynamically haemodialysis anaemia oesophagus
 oesophageal oesophagitis oestrogen foetal foetus paediatric paediatrics orthopaedic
 orthopaedics gynaecology gynaecological ischaemia ischaemic leukaemia tumour tumours
-centimetre centimetres millimetre millimetres litre litres colour calibre fibre fibres
+centimetre centimetres millimetre millimetres millilitre millilitres litre litres colour calibre fibre fibres
 hilar anaesthesia anaesthetic caecum caecal coeliac dyspnoea apnoea oxygenation
 haemosiderin haemosiderosis localised generalised visualised characterised organised
 minimised recognised
