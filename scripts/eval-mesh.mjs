@@ -53,7 +53,7 @@ const PRIMARY = {
   'Pulmonary Edema': { heads: ['Pulmonary Edema'], concepts: ['pulmonary-edema'] },
   Pneumonia: { heads: ['Pneumonia'], concepts: ['pneumonia'] },
   Consolidation: { heads: ['Consolidation'], concepts: ['consolidation'] },
-  'Fractures, Bone': { heads: ['Fractures, Bone'], concepts: ['fracture', 'compression-fracture'] },
+  'Fractures, Bone': { heads: ['Fractures, Bone'], concepts: ['fracture', 'compression-fracture', 'old-fracture'] },
   Emphysema: { heads: ['Emphysema', 'Pulmonary Emphysema'], concepts: ['emphysema'] },
   'Calcified Granuloma': { heads: ['Calcified Granuloma'], concepts: ['calcified-granuloma'] },
   'Hernia, Hiatal': { heads: ['Hernia, Hiatal'], concepts: ['hiatal-hernia'] },
