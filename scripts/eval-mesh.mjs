@@ -160,7 +160,9 @@ for (const r of rows) {
         const sided = hits.filter((f) => f.side);
         if (!sided.length) continue;
         side.compared++;
-        if (sided.some((f) => f.side === want)) side.agree++;
+        // A report that names the left and the right one separately says "bilateral" as the indexers code it.
+        const sides = new Set(sided.map((f) => f.side));
+        if (sides.has(want) || (want === 'bilateral' && sides.has('left') && sides.has('right'))) side.agree++;
         else if (SHOW === 'side') shown.push(`side uid ${r.uid} want ${want} [${g.code}] got ${sided.map((f) => `${text.slice(f.start, f.end)}=${f.side}`).join(', ')}\n   F: ${r.findings}\n   I: ${r.impression}`);
       }
     }

@@ -40,9 +40,11 @@ const PHRASE_STOP = new Set([
   'and', 'or', 'but', 'with', 'without', 'which', 'that', 'there', 'no', 'not', 'versus', 'vs', 'as', 'likely', 'consistent',
   'compatible', 'suggestive', 'suggesting', 'representing', 'represents', 'may', 'could', 'concerning', 'due', 'secondary',
   'compared', 'since', 'from', 'while', 'whereas', 'although', 'however', 'if', 'for', 'nor', 'without', 'resulting', 'causing',
-  'obscuring', 'obscures', 'silhouetting', 'abutting', 'adjacent', 'near', 'than', 'including', 'especially', 'except',
+  'obscuring', 'obscures', 'silhouetting', 'abutting', 'adjacent', 'than', 'including', 'especially', 'except',
 ]);
-const BACK_STOP = new Set([...PHRASE_STOP, 'is', 'are', 'was', 'were', 'in', 'at', 'of', 'on', 'to', 'within', 'by', 'over', 'under', 'along', 'overlying', 'involving', 'seen', 'noted', 'present', 'has', 'have', 'this', 'these']);
+const BACK_STOP = new Set([...PHRASE_STOP, 'is', 'are', 'was', 'were', 'in', 'at', 'of', 'on', 'to', 'within', 'by', 'over', 'under', 'along',
+  'overlying', 'involving', 'seen', 'noted', 'present', 'has', 'have', 'this', 'these', 'demonstrate', 'demonstrates', 'show', 'shows',
+  'reveal', 'reveals', 'contain', 'contains', 'containing', 'appear', 'appears', 'remain', 'remains', 'near']);
 const COMPARATIVES = new Set(['greater', 'more', 'larger', 'worse', 'less', 'smaller', 'much', 'slightly', 'somewhat', '>', '<']);
 const HEART_PARTS = new Set(['heart', 'atrium', 'atrial', 'ventricle', 'ventricular', 'ventricles', 'atria']);
 
