@@ -216,6 +216,25 @@ reports.forEach((r, index) => {
   });
 });
 
+// Real-word confusions: the right word in a real sentence replaced by its confusable twin
+// ("pleural" -> "plural"). Caught = the rule flags it and offers the original word back.
+const { CONFUSIONS } = require(join(root, 'out/server/spelling/confusions.js'));
+const confusionResults = new Map();
+for (const c of CONFUSIONS) {
+  const pattern = new RegExp(`\\b${c.right}\\b`, 'i');
+  const stats = { n: 0, caught: 0 };
+  for (const r of reports) {
+    const m = pattern.exec(r.text);
+    if (!m) continue;
+    const wrong = m[0][0] === m[0][0].toUpperCase() ? c.wrong[0].toUpperCase() + c.wrong.slice(1) : c.wrong;
+    const text = r.text.slice(0, m.index) + wrong + r.text.slice(m.index + m[0].length);
+    const hit = check(text).find((p) => p.start === m.index && p.severity === 'warning');
+    stats.n++;
+    if (hit && hit.fixes[0].edits[0].newText.toLowerCase() === c.right) stats.caught++;
+  }
+  confusionResults.set(`${c.right} -> ${c.wrong}`, stats);
+}
+
 // ---- report ----------------------------------------------------------------------------------
 
 console.log(`\nRadLint eval:spelling — seed ${SEED}`);
@@ -239,6 +258,10 @@ const fpRows = corpora.map((c) => {
 const all = [...flaggedPerCorpus.values()].reduce((a, s) => ({ reports: a.reports + s.reports, problems: a.problems + s.problems, confusions: a.confusions + s.confusions }), { reports: 0, problems: 0, confusions: 0 });
 fpRows.push(['all', all.reports, all.problems, all.confusions, (all.problems / all.reports).toFixed(3)]);
 table(['corpus', 'reports', 'problems', 'of which confusions', 'per report'], fpRows);
+
+console.log('\nReal-word confusions injected (the first occurrence of the right word in each report that has it)');
+table(['right -> written', 'reports', 'caught'], [...confusionResults].map(([k, v]) => [k, v.n, v.n ? pct(v.caught, v.n) : '(no report has it)']));
+console.log('A confusion is only raised when its sentence settles the meaning, so recall is bounded by the context cues.');
 
 // A 500-word report: real report text strung together.
 let long = '';

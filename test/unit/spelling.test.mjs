@@ -124,6 +124,9 @@ test('real-word confusions with a clear context', () => {
     ['The prostrate gland is enlarged.', 'prostrate', 'prostate'],
     ['Dilated small bowl loops.', 'bowl', 'bowel'],
     ['No discreet mass.', 'discreet', 'discrete'],
+    ['No discreet meniscal tear.', 'discreet', 'discrete'],
+    ['The common perineal motor response is normal.', 'perineal', 'peroneal'],
+    ['No dilated loops of bowl.', 'bowl', 'bowel'],
   ];
   for (const [sentence, word, right] of confused) {
     const text = `FINDINGS: ${sentence}`;
@@ -149,6 +152,8 @@ test('no confusion alarm where the word is right or the context is unclear', () 
     'The prostate gland is enlarged.',
     'Normal small bowel loops.',
     'Discrete mass.',
+    'The patient was found lying prostrate.',
+    'He was discreet about his symptoms.',
   ];
   for (const sentence of clean) assert.deepEqual(flagged(`FINDINGS: ${sentence}`), [], sentence);
   assert.deepEqual(flagged('FINDINGS: Healing callous.', { confusions: false }), []);

@@ -28,8 +28,9 @@ export const CONFUSIONS: readonly Confusion[] = [
   },
   {
     wrong: 'perineal', right: 'peroneal', meaning: 'peroneal is the fibular side of the leg; perineal is the perineum',
-    cue: /\b(?:tendons?|tendinosis|tendinopathy|tenosynovitis|brevis|longus|tertius|retinacul\w*|fibula|fibular|malleol\w*|ankle|calcane\w*|cuboid|peroneus|hindfoot|sural)\b/,
-    unless: /\b(?:abscess|fistulae?|perianal|scrot\w*|vagin\w*|labi\w*|urethr\w*|rect\w*|anal|anus|episiotomy|perineum)\b/,
+    // "Common/deep/superficial peroneal" is the nerve of nerve-conduction studies.
+    cue: /\b(?:tendons?|tendinosis|tendinopathy|tenosynovitis|brevis|longus|tertius|retinacul\w*|fibula|fibular|malleol\w*|ankle|calcane\w*|cuboid|peroneus|hindfoot|sural|tibial|f-waves?|h-reflex\w*|conduction)\b|\b(?:common|deep|superficial)\s+perineal\b/,
+    unless: /\b(?:abscess|fistulae?|perianal|scrot\w*|vagin\w*|labi\w*|urethr\w*|rect\w*|anal|anus|episiotomy|perineum|pudendal)\b/,
   },
   {
     wrong: 'peroneal', right: 'perineal', meaning: 'perineal is the perineum; peroneal is the fibular side of the leg',
@@ -39,25 +40,29 @@ export const CONFUSIONS: readonly Confusion[] = [
   {
     // "Callous" is an adjective (unfeeling); the healing bone and the thickened skin are "callus".
     wrong: 'callous', right: 'callus', meaning: 'callus is the noun (healing bone, thickened skin); callous is an adjective',
-    cue: /\b(?:fractures?|healing|healed|bony|bone|periosteal|formation|union|nonunion|malunion|osteotomy|remodel\w*|mature|maturing|exuberant|skin|plantar|foot)\b/,
-    unless: /\bcallous\s+(?:disregard|indifference|attitude)\b/,
+    // A report has no use for the adjective, so any "callous" is the noun misspelt.
+    cue: /\bcallous\b/,
+    unless: /\bcallous(?:ly)?\s+(?:disregard|indifference|attitude|behaviou?r|remarks?|manner)\b/,
   },
   {
     wrong: 'plural', right: 'pleural', meaning: 'pleural refers to the pleura',
-    cue: /\bplural\s+(?:effusions?|space|fluid|thickening|plaques?|surfaces?|based|reaction|catheter|drain|tube|cavity|nodules?|calcifications?|fibrosis|disease|scarring|metastas[ie]s)\b/,
+    cue: /\bplural\s+(?:effusions?|spaces?|fluid|thickening|plaques?|surfaces?|based|reaction|catheters?|drains?|tubes?|cavity|nodules?|calcifications?|fibrosis|disease|scarring|metastas[ie]s|invasion|mass(?:es)?|lesions?|air|collections?|fluid|margins?|reflections?|tails?|abnormalit(?:y|ies)|changes?|involvement|implants?|rind|peel|biopsy|sinus)\b|\b(?:visceral|parietal|apical|basilar|bilateral|left|right|small|large|moderate|trace)\s+plural\b/,
   },
   {
     wrong: 'prostrate', right: 'prostate', meaning: 'the prostate is the gland',
-    cue: /\b(?:gland|enlarged|enlargement|prostatic|biopsy|cancer|carcinoma|bph|seminal|bladder|psa|brachytherapy|turp|hypertrophy|hyperplasia|median lobe|transition zone|peripheral zone)\b/,
+    // Lying face down is "prone" in a report; "prostrate" is nearly always the gland misspelt.
+    cue: /\bprostrate\b/,
+    unless: /\b(?:position(?:ed)?|lying|exhaust\w*|fell|collapsed)\b/,
   },
   {
     wrong: 'bowl', right: 'bowel', meaning: 'bowel is the intestine',
-    cue: /\b(?:small|large)\s+bowls?\b|\bbowls?\s+(?:loops?|wall|gas|obstruction|dilatation|dilation|distension|distention|ischemia|perforation|contents|movements?|preparation|prep)\b/,
+    cue: /\b(?:small|large|neurogenic|dilated|distended)\s+bowls?\b|\bloops?\s+of\s+(?:the\s+)?bowls?\b|\bbowls?\s*(?:\/|or|and)\s*bladder\b|\bbowls?\s+(?:loops?|wall|gas|obstruction|dilatation|dilation|distension|distention|ischemia|perforation|contents|movements?|preparation|prep|uptake|habits?|sounds|function|control|incontinence|symptoms|anastomosis|resection)\b|\b(?:anastomosis|resection)\s+of\s+(?:the\s+)?bowls?\b/,
   },
   {
     // "Discreet" means tactful; a separate, well-defined thing is "discrete".
     wrong: 'discreet', right: 'discrete', meaning: 'discrete means separate or well defined; discreet means tactful',
-    cue: /\bdiscreet\s+(?:\w+\s+)?(?:lesions?|mass(?:es)?|nodules?|nodularity|fractures?|abnormality|abnormalities|collections?|opacity|opacities|focus|foci|areas?|cysts?|lymph|adenopathy|consolidation|infiltrates?|calcifications?|filling)\b/,
+    // Up to three words between, for "discreet 1.4 cm nodule" and "discreet meniscal tear".
+    cue: /\bdiscreet\b[\s,]+(?:[\w.-]+\s+){0,3}?(?:lesions?|mass(?:es)?|nodules?|nodularity|fractures?|tears?|abnormality|abnormalities|collections?|opacity|opacities|focus|foci|areas?|cysts?|lymph|adenopathy|consolidation|infiltrates?|calcifications?|filling|signal|correlates?|defects?|enhancement|lucency|lucencies|densit(?:y|ies)|fluid|effusions?|masses|structures?|boundar(?:y|ies)|margins?|components?|hematomas?|abscess(?:es)?)\b/,
   },
 ];
 
