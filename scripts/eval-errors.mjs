@@ -6,6 +6,7 @@
 // so the rules are not graded by the same code that built the test.
 //
 //   node scripts/eval-errors.mjs [--misses N] [--per-category N] [--seed N] [--false-alarms N]
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,6 +26,7 @@ const SEED = option('seed', 20261128);
 const PER_CATEGORY = option('per-category', 400);
 const SHOW_MISSES = option('misses', 0);
 const SHOW_FALSE_ALARMS = option('false-alarms', 0);
+const DUMP = args.includes('--dump') ? args[args.indexOf('--dump') + 1] : null;
 
 if (!haveData) {
   console.log(`eval:errors skipped: shared data not found at ${dataDir}`);
@@ -84,9 +86,15 @@ const familiesIn = (text) => Object.keys(FAMILIES).filter((f) => FAMILIES[f].tes
 const MINOR = /\b(?:mild(?:ly)?|minimal|minor|trace|tiny|borderline|slight(?:ly)?|stable|unchanged|chronic|old|healed|remote|prior|again|redemonstrat\w*|subsegmental|discoid|linear|plate-?like|streaky|scar\w*|granulom\w*|calcified|possibl\w*|probabl\w*|likely|may|might|could|suspect\w*|question\w*|cannot|versus|vs|or|suggest\w*|concern\w*|consider\w*|resolv\w*|resolution|improv\w*|decreas\w*|no|not|without|negative|clear|free|normal|unremarkable|status post|s\/p|history|postoperative|surgical)\b/i;
 const NEGATION_BEFORE = /\b(?:no|without|negative for|free of|resolution of|resolved|not)\b/i;
 
+// "No large effusion", "no new opacity": a narrowed denial leaves room for a small or old one.
+const NARROWED = /\b(?:large|significant|new|acute|definite|displaced|gross|frank|sizable|substantial|moderate|severe)\b/i;
+
 function negatedBefore(sentence, family) {
   const m = FAMILIES[family].exec(sentence);
-  return m ? NEGATION_BEFORE.test(sentence.slice(0, m.index)) : false;
+  if (!m) return false;
+  const before = sentence.slice(0, m.index);
+  const cue = [...before.matchAll(new RegExp(NEGATION_BEFORE.source, 'gi'))].pop();
+  return !!cue && !NARROWED.test(before.slice(cue.index));
 }
 
 function sectionText(report, section) {
@@ -406,6 +414,7 @@ for (const [category, inject] of Object.entries(INJECTORS)) {
   }
   rows.push({ category, injected, caught });
 }
+if (DUMP) fs.writeFileSync(DUMP, JSON.stringify(misses, null, 1));
 
 const pct = (a, b) => (b ? `${((100 * a) / b).toFixed(1)}%` : '-');
 console.log(`Error injection over ${sources.length} real reports (IU X-ray ${sources.filter((s) => s.id.startsWith('iu')).length}, MTSamples ${sources.filter((s) => s.id.startsWith('mt')).length}), seed ${SEED}`);
@@ -413,6 +422,16 @@ console.log('');
 console.log('| category | injected | caught | share |');
 console.log('|---|---:|---:|---:|');
 for (const r of rows) console.log(`| ${r.category} | ${r.injected} | ${r.caught} | ${pct(r.caught, r.injected)} |`);
+console.log('');
+console.log('Misses by kind of injection:');
+for (const category of Object.keys(INJECTORS)) {
+  const kinds = new Map();
+  for (const m of misses.filter((x) => x.category === category)) {
+    const kind = m.note.replace(/:.*$/, '').replace(/, (?:findings|impression) flipped$/, '');
+    kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+  }
+  if (kinds.size) console.log(`  ${category}: ${[...kinds].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ')}`);
+}
 console.log('');
 console.log(`False alarms: ${alarms} warnings+errors over ${sources.length} clean reports = ${(alarms / sources.length).toFixed(3)} per report (target <= 0.1)`);
 for (const [rule, n] of [...perRule].sort((a, b) => b[1] - a[1])) console.log(`  ${rule}: ${n} (${(n / sources.length).toFixed(3)} per report)`);

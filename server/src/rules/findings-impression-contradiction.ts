@@ -1,25 +1,9 @@
 import { CONCEPT_BY_ID, type Finding } from '../nlp';
 import type { Report } from '../report/types';
 import {
-  NORMAL_STATEMENT, consistencyOf, covers, impressionStatements, isMinor, problemOf, sameFinding, sitesAgree,
+  NORMAL_STATEMENT, conceptOf, consistencyOf, covers, denies, impressionStatements, isMinor, problemOf, sameFinding, sitesAgree,
 } from './consistency';
 import type { Problem, Rule } from './types';
-
-// A general denial also denies its kinds: "no intracranial hemorrhage" denies a subdural hematoma.
-const DENIAL_REACHES: Readonly<Record<string, readonly string[]>> = {
-  'intracranial-hemorrhage': ['subarachnoid-hemorrhage', 'subdural-hematoma', 'epidural-hematoma', 'intraventricular-hemorrhage', 'hemorrhage'],
-  hemorrhage: ['intracranial-hemorrhage', 'subarachnoid-hemorrhage', 'subdural-hematoma', 'epidural-hematoma', 'intraventricular-hemorrhage'],
-  pneumothorax: ['tension-pneumothorax', 'hydropneumothorax', 'hemopneumothorax'],
-  'pleural-effusion': ['hemothorax', 'hydropneumothorax'],
-  fracture: ['compression-fracture'],
-  tear: ['meniscal-tear', 'rotator-cuff-tear', 'cruciate-ligament-tear', 'labral-tear'],
-  consolidation: ['pneumonia', 'airspace-disease'],
-  'airspace-disease': ['consolidation', 'pneumonia'],
-  pneumonia: ['consolidation'],
-  infiltrate: ['pneumonia', 'consolidation', 'airspace-disease'],
-  'pulmonary-edema': ['heart-failure'],
-};
-const denies = (denied: string, present: string) => denied === present || (DENIAL_REACHES[denied]?.includes(present) ?? false);
 
 // Words that narrow a denial: "no large effusion" does not deny a small one, "no new effusion" an old one.
 const NARROWING = ['large', 'larger', 'significant', 'sizable', 'sizeable', 'new', 'acute', 'displaced', 'definite',
@@ -80,7 +64,7 @@ export const findingsImpressionContradiction: Rule = {
       for (const d of deniers) {
         if (d.assertion !== 'absent') continue;
         for (const p of affirmers) {
-          if (!affirmed(p) || reported.has(p) || !denies(d.concept, p.concept)) continue;
+          if (!affirmed(p) || reported.has(p) || !denies(conceptOf(report, d), conceptOf(report, p))) continue;
           if (!sidesClash(d, p) || !sitesAgree(d, p)) continue;
           // The denying section itself also affirms it somewhere: the denial is partial ("no new effusion").
           if (deniers.some((o) => o !== d && (o.assertion === 'present' || o.assertion === 'possible') && sameFinding(o.concept, p.concept))) continue;

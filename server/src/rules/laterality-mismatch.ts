@@ -1,9 +1,9 @@
 import type { Finding } from '../nlp';
 import type { Report, Span } from '../report/types';
 import {
-  consistencyOf, opposite, problemOf, sameFinding, sideWordLike, sideWordOf, sitesAgree, type SideWord,
+  consistencyOf, opposite, problemOf, sameFinding, sideInSentence, sideWordLike, sideWordOf, sitesAgree, sitesMatch, type SideWord,
 } from './consistency';
-import type { Fix, Problem, Rule } from './types';
+import type { Fix, Problem, Rule, Side } from './types';
 
 // Exams of one limb, joint or organ of a pair: a side in the body must be the side in the title.
 const ONE_SIDED_PARTS = new Set([
@@ -11,6 +11,8 @@ const ONE_SIDED_PARTS = new Set([
 ]);
 // Sentences that legitimately speak of the other side.
 const OTHER_SIDE_TALK = /\b(?:contralateral|comparison|compared|opposite|other side|prior|previous)\b/i;
+
+const ONE_SIDE_LOBE = /\b(left|right)(?:-sided)?\s+(middle lobe|middle-lobe|lingula|lingular)\b/gi;
 
 const sectionLabel = (f: Finding) => (f.section === 'impression' ? 'the impression' : f.section === 'findings' ? 'the findings' : `the ${f.section}`);
 const describe = (f: Finding) => f.finding;
@@ -82,22 +84,48 @@ export const lateralityMismatch: Rule = {
       }
     }
 
-    // 2. The same finding with opposite sides in findings and impression.
+    // 2. Lobes that exist on one side only: "left middle lobe", "right lingula".
+    for (const section of report.sections) {
+      if (section.kind !== 'findings' && section.kind !== 'impression') continue;
+      const body = report.text.slice(section.body.start, section.body.end);
+      for (const m of body.matchAll(ONE_SIDE_LOBE)) {
+        const word: SideWord = { start: section.body.start + m.index, end: section.body.start + m.index + m[1].length, text: m[1], side: m[1].toLowerCase() === 'left' ? 'left' : 'right' };
+        const lobe = m[2].toLowerCase();
+        const right: 'left' | 'right' = lobe.startsWith('middle') ? 'right' : 'left';
+        if (word.side === right || reported.has(word.start)) continue;
+        reported.add(word.start);
+        problems.push(problemOf(this, {
+          start: word.start,
+          end: word.end,
+          message: `There is no ${word.side} ${lobe}: the ${lobe.startsWith('middle') ? 'middle lobe' : 'lingula'} is on the ${right}.`,
+          side: word.side,
+          fixes: [changeTo(word, right, `Change to "${sideWordLike(word.text, right)}"`, false)],
+        }));
+      }
+    }
+
+    // 3. The same finding with opposite sides in findings and impression.
     if (!c.findings || !c.impression) return problems;
-    const sided = (f: Finding) => f.assertion !== 'absent' && f.assertion !== 'hypothetical' && f.side !== null;
+    const affirmed = (f: Finding) => f.assertion !== 'absent' && f.assertion !== 'hypothetical';
+    const sides = new Map<Finding, Side | null>();
+    for (const f of [...c.inFindings, ...c.inImpression]) sides.set(f, affirmed(f) ? sideInSentence(report, f) : null);
     for (const g of c.inImpression) {
-      if (!sided(g) || (g.side !== 'left' && g.side !== 'right')) continue;
-      const partners = c.inFindings.filter((f) => sided(f) && sameFinding(f.concept, g.concept) && sitesAgree(f, g));
-      if (!partners.length || partners.some((f) => f.side === g.side || f.side === 'bilateral')) continue;
-      const f = partners.find((p) => p.side === opposite(g.side));
+      const gSide = sides.get(g);
+      if (gSide !== 'left' && gSide !== 'right') continue;
+      const candidates = c.inFindings.filter((f) => sides.get(f) && sameFinding(f.concept, g.concept) && sitesAgree(f, g));
+      // Judge by the closest mentions: the same site named the same way, if the findings have one.
+      const sameSite = candidates.filter((f) => sitesMatch(f, g));
+      const partners = sameSite.length ? sameSite : candidates;
+      if (!partners.length || partners.some((f) => sides.get(f) === gSide || sides.get(f) === 'bilateral')) continue;
+      const against = partners.filter((p) => sides.get(p) === opposite(gSide));
+      const f = against.find((p) => p.concept === g.concept) ?? against[0];
       if (!f) continue;
-      const here = sideWordOf(report, g);
-      const there = sideWordOf(report, f);
+      const fSide = sides.get(f) as 'left' | 'right';
+      const here = sideWordOf(report, g, gSide);
+      const there = sideWordOf(report, f, fSide);
       if (!here || !there || reported.has(here.start) || reported.has(there.start)) continue;
       reported.add(here.start);
       reported.add(there.start);
-      const gSide = g.side as 'left' | 'right';
-      const fSide = f.side as 'left' | 'right';
       // The exam title, where it names a side, says which mention is wrong.
       const wrongOnes = examSide === gSide ? [there] : examSide === fSide ? [here] : [here, there];
       for (const word of wrongOnes) {
@@ -109,10 +137,10 @@ export const lateralityMismatch: Rule = {
         problems.push(problemOf(this, {
           start: word.start,
           end: word.end,
-          message: `${theirs.finding[0].toUpperCase()}${theirs.finding.slice(1)} is ${theirs.side} in ${sectionLabel(theirs)} but ${mine.side} in ${sectionLabel(mine)}.`,
+          message: `${theirs.finding[0].toUpperCase()}${theirs.finding.slice(1)} is ${other.side} in ${sectionLabel(theirs)} but ${word.side} in ${sectionLabel(mine)}.`,
           related: [{ start: other.start, end: other.end, message: `${other.text} ${theirs.finding} in ${sectionLabel(theirs)}` }],
           finding: mine.finding,
-          side: mine.side ?? undefined,
+          side: word.side,
           fixes: [
             changeTo(word, other.side, `Change to "${sideWordLike(word.text, other.side)}" as in ${sectionLabel(theirs)}`, known),
             ...(known ? [] : [changeTo(other, word.side, `Change ${sectionLabel(theirs)} to "${sideWordLike(other.text, word.side)}"`, false)]),

@@ -1,4 +1,4 @@
-import { consistencyOf, covers, problemOf } from './consistency';
+import { conceptOf, consistencyOf, covers, denies, problemOf } from './consistency';
 import type { Problem, Rule } from './types';
 
 // Findings that only point elsewhere ("See impression") describe nothing to compare with.
@@ -21,8 +21,11 @@ export const unsupportedImpression: Rule = {
     const done = new Set<string>();
     for (const g of c.inImpression) {
       if (g.assertion !== 'present' || !g.significant || done.has(g.concept)) continue;
-      // Any mention in the findings, even a denial (that is the contradiction rule's business).
-      const described = c.inFindings.some((f) => covers(f.concept, g.concept) || covers(g.concept, f.concept));
+      // A mention in the findings, or a denial of this very finding (the contradiction rule's business);
+      // "normal vasculature" does not describe pulmonary edema.
+      const described = c.inFindings.some((f) => f.assertion === 'absent'
+        ? denies(conceptOf(report, f), conceptOf(report, g))
+        : covers(f.concept, g.concept) || covers(g.concept, f.concept));
       if (described || findingsLower.includes(report.text.slice(g.start, g.end).toLowerCase())) continue;
       done.add(g.concept);
       problems.push(problemOf(this, {

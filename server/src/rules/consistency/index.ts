@@ -46,7 +46,9 @@ const TIGHT: readonly (readonly string[])[] = [
   ['pleural-effusion', 'hemothorax', 'blunted-costophrenic-angle', 'hydropneumothorax', 'hemopneumothorax'],
   ['pneumothorax', 'tension-pneumothorax', 'hydropneumothorax', 'hemopneumothorax'],
   ['consolidation', 'opacity', 'ground-glass-opacity', 'airspace-disease', 'infiltrate', 'pneumonia', 'aspiration',
-    'pneumonitis', 'atelectasis', 'lobar-collapse', 'volume-loss', 'pulmonary-infarct', 'scarring', 'cavitation'],
+    'pneumonitis', 'pulmonary-infarct', 'cavitation'],
+  ['atelectasis', 'lobar-collapse', 'volume-loss', 'opacity'],
+  ['scarring', 'opacity', 'pulmonary-fibrosis'],
   ['pulmonary-edema', 'pulmonary-vascular-congestion', 'heart-failure', 'edema'],
   ['nodule', 'mass', 'lesion', 'granuloma', 'calcified-granuloma', 'malignancy', 'metastases', 'pleural-mass', 'cavitation'],
   ['intracranial-hemorrhage', 'subarachnoid-hemorrhage', 'subdural-hematoma', 'epidural-hematoma',
@@ -146,10 +148,54 @@ export function covers(summary: string, detail: string): boolean {
   return sameFinding(summary, detail) || (COVERS[summary]?.includes(detail) ?? false);
 }
 
-/** Anatomic sites agree when either is unspecified or they share one. */
+// Lung sites by the part of the lung they lie in: "apex" and "upper lobe" can be one place, "apex"
+// and "base" cannot. Sites not listed (lung, hilum, midlung, hemithorax, pleura) span both.
+const LUNG_PARTS: Readonly<Record<string, readonly string[]>> = {
+  apex: ['upper'], 'upper lobe': ['upper'], lingula: ['upper', 'lower'],
+  base: ['lower'], 'lower lobe': ['lower'], 'middle lobe': ['lower'], 'costophrenic angle': ['lower'],
+  hemidiaphragm: ['lower'], retrocardiac: ['lower'],
+  lung: ['upper', 'lower'], hilum: ['upper', 'lower'], midlung: ['upper', 'lower'], hemithorax: ['upper', 'lower'], pleura: ['upper', 'lower'],
+};
+
+function siteAgrees(a: string, b: string): boolean {
+  if (a === b) return true;
+  const pa = LUNG_PARTS[a];
+  const pb = LUNG_PARTS[b];
+  return !!pa && !!pb && pa.some((p) => pb.includes(p));
+}
+
+/** Anatomic sites agree when either is unspecified or they can be the same place. */
 export function sitesAgree(a: Finding, b: Finding): boolean {
   if (!a.site.length || !b.site.length) return true;
+  return a.site.some((s) => b.site.some((t) => siteAgrees(s, t)));
+}
+
+/** Sites that name the very same place (for choosing the closest partner). */
+export function sitesMatch(a: Finding, b: Finding): boolean {
   return a.site.some((s) => b.site.includes(s));
+}
+
+// A general denial also denies its kinds: "no intracranial hemorrhage" denies a subdural hematoma.
+const DENIAL_REACHES: Readonly<Record<string, readonly string[]>> = {
+  'intracranial-hemorrhage': ['subarachnoid-hemorrhage', 'subdural-hematoma', 'epidural-hematoma', 'intraventricular-hemorrhage', 'hemorrhage'],
+  hemorrhage: ['intracranial-hemorrhage', 'subarachnoid-hemorrhage', 'subdural-hematoma', 'epidural-hematoma', 'intraventricular-hemorrhage'],
+  pneumothorax: ['tension-pneumothorax', 'hydropneumothorax', 'hemopneumothorax'],
+  'pleural-effusion': ['hemothorax', 'hydropneumothorax'],
+  fracture: ['compression-fracture'],
+  tear: ['meniscal-tear', 'rotator-cuff-tear', 'cruciate-ligament-tear', 'labral-tear'],
+  consolidation: ['pneumonia', 'airspace-disease', 'infiltrate'],
+  'airspace-disease': ['consolidation', 'pneumonia', 'infiltrate'],
+  pneumonia: ['consolidation', 'airspace-disease', 'infiltrate'],
+  infiltrate: ['pneumonia', 'consolidation', 'airspace-disease'],
+  opacity: ['consolidation', 'airspace-disease', 'pneumonia', 'infiltrate', 'ground-glass-opacity'],
+  'pulmonary-edema': ['heart-failure'],
+};
+export const denies = (denied: string, present: string) => denied === present || (DENIAL_REACHES[denied]?.includes(present) ?? false);
+
+// An opacity called airspace or alveolar is the airspace disease that "no focal consolidation" denies.
+export function conceptOf(report: Report, f: Finding): string {
+  if (f.concept === 'opacity' && /\b(?:air ?space|alveolar|consolidat\w*)\b/i.test(report.text.slice(f.start, f.end))) return 'airspace-disease';
+  return f.concept;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -211,14 +257,14 @@ export function sideWordsIn(report: Report, sentence: Sentence): SideWord[] {
 }
 
 /** The side word that gives a finding its side: the nearest one of that side in its sentence. */
-export function sideWordOf(report: Report, finding: Finding): SideWord | undefined {
-  if (finding.side !== 'left' && finding.side !== 'right') return undefined;
+export function sideWordOf(report: Report, finding: Finding, side: Side | null = finding.side): SideWord | undefined {
+  if (side !== 'left' && side !== 'right') return undefined;
   const sentence = report.sentences[finding.sentenceIndex];
   if (!sentence) return undefined;
   let best: SideWord | undefined;
   let bestDistance = Infinity;
   for (const w of sideWordsIn(report, sentence)) {
-    if (w.side !== finding.side) continue;
+    if (w.side !== side) continue;
     const distance = w.end <= finding.start ? finding.start - w.end : w.start >= finding.end ? (w.start - finding.end) * 1.5 : 0;
     if (distance < bestDistance) {
       best = w;
@@ -226,6 +272,22 @@ export function sideWordOf(report: Report, finding: Finding): SideWord | undefin
     }
   }
   return best;
+}
+
+const BOTH_SIDES = /\b(?:bilateral(?:ly)?|both|bibasilar|bibasal|biapical|bihilar|right and left|left and right)\b/i;
+
+/**
+ * The finding's side, or else the side of its sentence when the sentence names one side only
+ * ("Patchy opacity, probably within the left lower lobe"): the side binding of the findings core
+ * stays inside the noun phrase, a sentence about one finding does not.
+ */
+export function sideInSentence(report: Report, finding: Finding): Side | null {
+  if (finding.side) return finding.side;
+  const sentence = report.sentences[finding.sentenceIndex];
+  if (!sentence || BOTH_SIDES.test(sentence.text)) return null;
+  const words = sideWordsIn(report, sentence);
+  if (!words.length || words.some((w) => w.side !== words[0].side)) return null;
+  return words[0].side;
 }
 
 export const opposite = (side: Side | null): Side | null => (side === 'left' ? 'right' : side === 'right' ? 'left' : null);
