@@ -68,8 +68,10 @@ export async function startFakeOpenAI() {
     req.setEncoding('utf8');
     req.on('data', (d) => { raw += d; });
     req.on('end', async () => {
-      const record = { method: req.method, path: req.url, headers: req.headers, raw };
+      const record = { method: req.method, path: req.url, headers: req.headers, raw, aborted: false };
       requests.push(record);
+      // The client hung up before the answer was complete (an edit aborted the request).
+      res.on('close', () => { if (!res.writableFinished) record.aborted = true; });
       const path = (req.url ?? '').split('?')[0];
       if (req.method === 'GET' && path.endsWith('/models')) {
         res.writeHead(200, { 'content-type': 'application/json' });

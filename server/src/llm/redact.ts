@@ -22,14 +22,17 @@ interface Hit {
   kind: IdentifierKind;
 }
 
-const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|JAN(?:UARY)?|FEB(?:RUARY)?|MAR(?:CH)?|APR(?:IL)?|MAY|JUNE?|JULY?|AUG(?:UST)?|SEPT?(?:EMBER)?|OCT(?:OBER)?|NOV(?:EMBER)?|DEC(?:EMBER)?)';
+const MONTH_NAMES = ['jan(?:uary)?', 'feb(?:ruary)?', 'mar(?:ch)?', 'apr(?:il)?', 'may', 'june?', 'july?', 'aug(?:ust)?', 'sept?(?:ember)?', 'oct(?:ober)?', 'nov(?:ember)?', 'dec(?:ember)?'];
+const capitalise = (m: string) => m[0].toUpperCase() + m.slice(1);
+/** Month names as written: Capitalised, UPPER CASE, and lower case (except "may", a common word). */
+const MONTH = `(?:${MONTH_NAMES.flatMap((m) => [capitalise(m), m.toUpperCase().replace(/\(\?:/g, '(?:'), ...(m === 'may' ? [] : [m])]).join('|')})`;
 const DAY = '\\d{1,2}(?:st|nd|rd|th)?';
 
 /** Whole-match patterns. */
 const PATTERNS: [IdentifierKind, RegExp][] = [
   ['EMAIL', /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g],
   ['PHONE', /(?<![\w.])(?:\+?\d{1,3}[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?!\d)/g],
-  ['DATE', /\b\d{4}-\d{1,2}-\d{1,2}\b/g],
+  ['DATE', /\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b/g],
   ['DATE', /(?<![\d.])\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})(?![\d.]\d)/g],
   ['DATE', new RegExp(`\\b${MONTH}\\.?\\s+${DAY}(?:,?\\s+\\d{4})?\\b`, 'g')],
   ['DATE', new RegExp(`\\b${DAY}[\\s-]+(?:of\\s+)?${MONTH}\\.?(?:,?[\\s-]+\\d{2,4})?\\b`, 'g')],
