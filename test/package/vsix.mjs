@@ -4,7 +4,8 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve, sep } from 'node:path';
+import { inflateRawSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -59,8 +60,27 @@ export function listZip(file) {
     const nameLength = buf.readUInt16LE(at + 28);
     const extraLength = buf.readUInt16LE(at + 30);
     const commentLength = buf.readUInt16LE(at + 32);
-    entries.push({ name: buf.toString('utf8', at + 46, at + 46 + nameLength), size, compressed });
+    const method = buf.readUInt16LE(at + 10);
+    const localHeader = buf.readUInt32LE(at + 42);
+    entries.push({ name: buf.toString('utf8', at + 46, at + 46 + nameLength), size, compressed, method, localHeader });
     at += 46 + nameLength + extraLength + commentLength;
   }
   return entries;
+}
+
+/** Unpacks a zip (stored or deflated entries, as vsce writes them) into dir. */
+export function extractZip(file, dir) {
+  const buf = readFileSync(file);
+  for (const e of listZip(file)) {
+    if (e.name.endsWith('/')) continue;
+    const target = resolve(dir, e.name);
+    if (!target.startsWith(resolve(dir) + sep)) throw new Error(`${file}: entry outside the folder: ${e.name}`);
+    const at = e.localHeader;
+    if (buf.readUInt32LE(at) !== 0x04034b50) throw new Error(`${file}: bad local header for ${e.name}`);
+    const start = at + 30 + buf.readUInt16LE(at + 26) + buf.readUInt16LE(at + 28);
+    const data = buf.subarray(start, start + e.compressed);
+    if (e.method !== 0 && e.method !== 8) throw new Error(`${file}: ${e.name} uses compression method ${e.method}`);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, e.method === 8 ? inflateRawSync(data) : data);
+  }
 }

@@ -1,10 +1,12 @@
 // Packages the extension (`npm run package`, in a scratch copy) and checks what the .vsix holds:
 // the bundles and what the manifest points at, and none of the sources, tests, maps or node_modules.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { ROOT, buildVsix, listZip } from './vsix.mjs';
+import { ROOT, buildVsix, extractZip, listZip } from './vsix.mjs';
 
 let built;
 let names = [];
@@ -75,5 +77,31 @@ test('data files the server reads at run time are packaged', () => {
   const manifest = JSON.parse(readFileSync(join(built.dir, 'dist', 'dicts', 'manifest.json'), 'utf8'));
   for (const d of manifest.dictionaries ?? []) {
     assert.ok(names.includes(`extension/dist/dicts/${d.file}`), `dictionary ${d.file} is missing from the .vsix`);
+  }
+});
+
+test('the unpacked .vsix runs on its own: its CLI checks a report with no node_modules around', () => {
+  // Unpacked under the OS temp folder, away from the repository, so nothing resolves from node_modules.
+  const dir = mkdtempSync(join(tmpdir(), 'radlint-unpacked-'));
+  try {
+    extractZip(built.vsix, dir);
+    const report = join(dir, 'report.rpt');
+    writeFileSync(report, 'FINDINGS: The the lungs are clear. No pleural efusion.\n\nIMPRESSION: Normal chest radiograph.\n');
+    let stdout;
+    try {
+      stdout = execFileSync(process.execPath, [join(dir, 'extension', 'bin', 'radlint.js'), 'check', '--format', 'json', report], { cwd: dir, encoding: 'utf8' });
+    } catch (error) {
+      assert.equal(error.status, 1, `the packaged CLI failed: ${error.stderr}`);
+      stdout = error.stdout;
+    }
+    const rules = JSON.parse(stdout).files[0].diagnostics.map((d) => `${d.rule}:${d.message}`);
+    assert.ok(rules.some((r) => r.startsWith('dictation-artifact:')), `no dictation-artifact from the packaged CLI: ${JSON.stringify(rules)}`);
+    // Spelling needs dist/dicts at run time: without them it would be silently off in the installed extension.
+    const bundle = readFileSync(join(dir, 'extension', 'dist', 'cli.js'), 'utf8');
+    if (bundle.includes('"dicts"')) {
+      assert.ok(rules.some((r) => r.startsWith('spelling:') && r.includes('efusion')), `spelling is off in the packaged CLI: ${JSON.stringify(rules)}`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });
