@@ -182,3 +182,24 @@ test('SpellChecker ranks equal-cost suggestions by dictionary order and keeps th
   assert.equal(matchCase('effusion', 'EFUSION'), 'EFFUSION');
   assert.equal(matchCase('Kerley', 'kerly'), 'Kerley');
 });
+
+test('a flood of unknown words is capped at 100 problems', () => {
+  const text = Array.from({ length: 300 }, (_, i) => `zq${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + ((i / 26) | 0))}xv`).join(' ');
+  const found = problems(text);
+  assert.equal(found.length, 100);
+});
+
+test('any text: no throw, and every problem covers letters of the text exactly', async () => {
+  const fc = (await import('fast-check')).default;
+  const alphabet = fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzXABC -\'’.,:;/\n\r\t0123456789éü');
+  fc.assert(
+    fc.property(fc.array(alphabet, { maxLength: 200 }).map((cs) => cs.join('')), (text) => {
+      for (const p of problems(text)) {
+        assert.ok(p.start >= 0 && p.end <= text.length && p.start < p.end);
+        assert.match(text.slice(p.start, p.end), /^\p{L}[\p{L}'’]*$/u);
+        for (const fix of p.fixes) for (const e of fix.edits) assert.ok(e.start === p.start && e.end === p.end);
+      }
+    }),
+    { numRuns: 300 },
+  );
+});

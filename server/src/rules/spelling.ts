@@ -28,6 +28,11 @@ export const IGNORE_WORD = 'radlint.ignoreWord';
 export const DOCUMENT_URI_PLACEHOLDER = '${documentUri}';
 
 const MAX_SUGGESTIONS = 5;
+// A pasted table or a non-English text can hold thousands of unknown words: report the first
+// hundred (as cspell does), and spend at most this long per check finding new suggestions. The
+// rest get theirs on a later check, from the memo that fills meanwhile.
+const MAX_UNKNOWN_WORDS = 100;
+const SUGGESTION_BUDGET_MS = 50;
 
 // Titles before a name: the name after them is not a misspelling.
 const TITLES = new Set(['dr', 'mr', 'mrs', 'ms', 'prof', 'doctor']);
@@ -195,7 +200,9 @@ export const spelling: Rule = {
     const problems: Problem[] = [];
     if (checker) {
       const { tokens, text } = report;
-      for (let i = 0; i < tokens.length; i++) {
+      const deadline = performance.now() + SUGGESTION_BUDGET_MS;
+      let unknown = 0;
+      for (let i = 0; i < tokens.length && unknown < MAX_UNKNOWN_WORDS; i++) {
         if (tokens[i].kind !== 'word') continue;
         const chain = hyphenChain(tokens, i);
         const first = i;
@@ -213,7 +220,9 @@ export const spelling: Rule = {
           if (part.text.length < 3 || isAbbreviationLike(part.text)) continue;
           if (sets.accepted.has(part.text.toLowerCase()) || checker.isKnown(part.text)) continue;
           if (k < chain.parts.length - 1 && isCombiningForm(part.text, checker)) continue;
-          const suggestions = checker.suggest(part.text, MAX_SUGGESTIONS).map((s) => s.word);
+          if (++unknown > MAX_UNKNOWN_WORDS) break;
+          const affordable = checker.hasSuggestionsFor(part.text) || performance.now() < deadline;
+          const suggestions = affordable ? checker.suggest(part.text, MAX_SUGGESTIONS).map((s) => s.word) : [];
           problems.push(unknownWordProblem(this, part, suggestions));
         }
       }

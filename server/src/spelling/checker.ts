@@ -142,6 +142,11 @@ export class SpellChecker {
     }
   }
 
+  /** True when suggest(word) would answer from its memo, at no cost. */
+  hasSuggestionsFor(word: string): boolean {
+    return this.suggested.has(word.replace(/[’`]/g, "'").toLowerCase());
+  }
+
   /** Up to `limit` corrections, best first, in the case pattern of `word`. */
   suggest(word: string, limit = 5): Suggestion[] {
     const lower = word.replace(/[’`]/g, "'").toLowerCase();
