@@ -120,7 +120,7 @@ const table = new Map([...Object.keys(PRIMARY), ...Object.keys(SECONDARY)].map((
 const hedged = new Map([...Object.keys(PRIMARY)].map((k) => [k, { tp: 0, fp: 0, fn: 0 }]));
 const isHedged = (f) => POSITIVE.has(f.assertion) || (f.assertion === 'possible' && (f.hedge === 'probable' || f.hedge === 'differential'));
 const parsed = [];
-const side = { agree: 0, compared: 0, coded: 0 };
+const side = { agree: 0, compared: 0, coded: 0, unsided: 0 };
 const normal = { clean: 0, total: 0, dirty: [] };
 const critical = { found: 0, total: 0, missed: [] };
 let elapsed = 0;
@@ -158,7 +158,11 @@ for (const r of rows) {
         if (!want) continue;
         side.coded++;
         const sided = hits.filter((f) => f.side);
-        if (!sided.length) continue;
+        if (!sided.length) {
+          if (hits.length) side.unsided++;
+          if (hits.length && SHOW === 'unsided') shown.push(`unsided uid ${r.uid} want ${want} [${g.code}] got ${hits.map((f) => text.slice(f.start, f.end)).join(', ')}\n   F: ${r.findings}\n   I: ${r.impression}`);
+          continue;
+        }
         side.compared++;
         // A report that names the left and the right one separately says "bilateral" as the indexers code it.
         const sides = new Set(sided.map((f) => f.side));
@@ -214,7 +218,7 @@ const macroHedged = [...hedged.values()].reduce((sum, cell) => sum + f1(cell).f,
 console.log(`${'macro F1, + probable/versus'.padEnd(28)} ${pct(macroHedged)}   (hedged differential and probable findings counted as the indexers did)`);
 console.log('-- other codes (not in the target) --');
 for (const name of Object.keys(SECONDARY)) console.log(line(name, table.get(name)));
-console.log(`side agreement: ${pct(side.agree / Math.max(1, side.compared))} (${side.agree}/${side.compared} where both give a side; MeSH gave a side ${side.coded}x)   target >= 0.95`);
+console.log(`side agreement: ${pct(side.agree / Math.max(1, side.compared))} (${side.agree}/${side.compared} where both give a side; MeSH gave a side ${side.coded}x, found present without a side ${side.unsided}x)   target >= 0.95`);
 console.log(`normal reports clean: ${pct(normal.clean / Math.max(1, normal.total))} (${normal.clean}/${normal.total})   target >= 0.995`);
 console.log(`critical recall (Pneumothorax/Pneumoperitoneum/Hydropneumothorax): ${pct(critical.found / Math.max(1, critical.total))} (${critical.found}/${critical.total})   target >= 0.95`);
 console.log(`time: ${(elapsed / rows.length).toFixed(3)} ms per report for understand() (warm, best of 3 passes, parse excluded)`);

@@ -19,7 +19,8 @@ test('bilateral words, bibasilar, both and "right greater than left"', () => {
   assert.equal(sideOf('Bibasilar atelectasis.', 'atelectasis'), 'bilateral');
   assert.equal(sideOf('Opacities in both lung bases.', 'opacity'), 'bilateral');
   assert.equal(sideOf('Right greater than left pleural effusions.', 'pleural-effusion'), 'bilateral');
-  assert.equal(sideOf('Pleural effusions, left greater than right.', 'pleural-effusion'), null); // after a comma: its own clause
+  assert.equal(sideOf('Atelectasis, left lower lobe opacity.', 'atelectasis'), null); // after a comma: another finding's phrase
+  assert.equal(sideOf('Small pleural effusions.', 'pleural-effusion'), 'bilateral'); // one per hemithorax
   assert.equal(sideOf('Left and right pleural effusions.', 'pleural-effusion'), 'bilateral');
 });
 
@@ -54,4 +55,18 @@ test('site words are normalised', () => {
   assert.deepEqual(mentions('Right apical pneumothorax.', 'pneumothorax')[0].site, ['apex']);
   assert.deepEqual(mentions('Nodule in the left upper lobe.', 'nodule')[0].site, ['upper lobe']);
   assert.deepEqual(mentions('Small pleural effusion.', 'pleural-effusion')[0].site, []);
+});
+
+test('an interpretation shares the place of the finding it interprets', () => {
+  assert.equal(mentions('Left basilar opacity, likely atelectasis.', 'atelectasis')[0].side, 'left');
+  assert.equal(mentions('Opacity in the right lower lobe which may represent pneumonia.', 'pneumonia')[0].side, 'right');
+  assert.equal(mentions('Minimal left base atelectasis/infiltrate.', 'infiltrate')[0].side, 'left');
+  assert.equal(mentions('Right pleural effusion with adjacent atelectasis.', 'atelectasis')[0].side, 'right');
+  // A plain "and" joins two findings without saying they share a side.
+  assert.equal(mentions('Right pleural effusion and atelectasis.', 'atelectasis')[0].side, null);
+});
+
+test('terms that carry their own side', () => {
+  assert.equal(sideOf('Mild levoscoliosis.', 'scoliosis'), 'left');
+  assert.equal(sideOf('Thoracic dextroscoliosis.', 'scoliosis'), 'right');
 });

@@ -3,7 +3,7 @@
 import type { Report, Sentence } from '../report/types';
 import type { Side } from '../rules/types';
 import {
-  CONCEPT_BY_ID, CONCEPT_TRIES, CUE_TRIE, LIST_BREAKERS, PREDICATE_TRIE, SIDE_TRIE, SITE_TRIES,
+  CONCEPT_BY_ID, CONCEPT_TRIES, CUE_TRIE, LIST_BREAKERS, PREDICATE_TRIE, SIDE_TRIE, SITE_TRIES, TERM_SIDES,
   type Concept, type CueEntry, type CueKind,
 } from './lexicon';
 import { findMeasurements } from './measurements';
@@ -248,7 +248,7 @@ function addPlace(place: Place, p: { side?: Side; site?: string }) {
 }
 
 /** Side and site words of the mention's own phrase: modifiers before it, and a locative phrase after it. */
-function placeOf(s: SentenceWords, m: Mention): { side: Side | null; site: string[]; phraseStart: number } {
+function placeOf(s: SentenceWords, m: Mention): { side: Side | null; site: string[]; phraseStart: number; phraseEnd: number } {
   const { words, mentionAt, cueAt } = s;
   const before: Place = { sides: new Set(), sites: [] };
   const after: Place = { sides: new Set(), sites: [] };
@@ -291,7 +291,9 @@ function placeOf(s: SentenceWords, m: Mention): { side: Side | null; site: strin
 
   // Forwards through a locative phrase: "opacity at the left base", "effusion is seen on the right".
   count = 0;
+  let phraseEnd = m.j;
   for (let k = m.j; k < words.length && count < 9; count++) {
+    if (after.sides.size > 0 || after.sites.length > 0) phraseEnd = k;
     const w = words[k];
     if (mentionAt[k] >= 0) break;
     if (w.kind === 'punct' && w.norm !== '/' && w.norm !== '-') break;
@@ -310,6 +312,7 @@ function placeOf(s: SentenceWords, m: Mention): { side: Side | null; site: strin
     if (p) {
       addPlace(after, p);
       k = p.end;
+      phraseEnd = k;
     } else k++;
   }
 
@@ -318,7 +321,49 @@ function placeOf(s: SentenceWords, m: Mention): { side: Side | null; site: strin
   for (const site of after.sites) if (!sites.includes(site)) sites.push(site);
   const sides = merged.sides;
   const side: Side | null = sides.has('bilateral') || (sides.has('left') && sides.has('right')) ? 'bilateral' : sides.has('left') ? 'left' : sides.has('right') ? 'right' : null;
-  return { side, site: sites, phraseStart };
+  return { side, site: sites, phraseStart, phraseEnd };
+}
+
+/** A side carried by the words of the mention itself: "levoscoliosis", "pleural effusions". */
+function ownSide(s: SentenceWords, m: Mention): Side | null {
+  const phrase = s.words.slice(m.i, m.j).map((w) => w.norm).join(' ');
+  const side = TERM_SIDES.get(`${m.concept.id}|${phrase}`);
+  if (side) return side;
+  if (m.concept.pluralBilateral && /s$/.test(s.words[m.j - 1].norm) && !/(sis|ss)$/.test(s.words[m.j - 1].norm)) return 'bilateral';
+  return null;
+}
+
+// Words that make a finding an interpretation or an alternative of the one before it.
+const INTERPRETIVE_LINKS = new Set(['represent', 'represents', 'representing', 'consistent', 'compatible', 'likely', 'probably', 'probable',
+  'suggestive', 'suggesting', 'suggests', 'possibly', 'possible', 'may', 'might', 'could', 'versus', 'vs', 'or', '/', 'reflect', 'reflects',
+  'reflecting', 'favor', 'favoring', 'due', 'secondary', 'concerning', 'suspicious', 'either', 'adjacent', 'associated', 'underlying',
+  'compressive', 'passive']);
+const LINK_FILLERS = new Set([',', 'which', 'that', 'this', 'most', 'with', 'of', 'to', 'for', 'be', 'is', 'are', 'and', 'xxxx', 'a', 'an', 'the',
+  'mild', 'minimal', 'small', 'subsegmental', 'early', 'chronic', 'focal', 'patchy', 'streaky', 'some', 'either', 'in', 'part', 'areas', 'area',
+  'linear', 'discoid', 'platelike', 'plate', 'like', 'superimposed']);
+
+/** Is `next` the interpretation or alternative of `prev` ("opacity ... may represent atelectasis", "atelectasis/infiltrate")? */
+function interpretedBy(s: SentenceWords, prevEnd: number, next: Mention): boolean {
+  if (next.i - prevEnd > 8) return false;
+  let linked = false;
+  for (let k = prevEnd; k < next.i; k++) {
+    const w = s.words[k].norm;
+    // An apposition hidden by de-identification ("opacity in the left base, XXXX atelectasis") is a hedge word.
+    if (w === 'xxxx' && s.words[k - 1]?.norm === ',') linked = true;
+    if (INTERPRETIVE_LINKS.has(w)) {
+      linked = true;
+      continue;
+    }
+    if (LINK_FILLERS.has(w)) continue;
+    if (s.cueAt[k] < 0) return false;
+    {
+      const cue = s.cues[s.cueAt[k]].entry;
+      const kind = cue.pre?.kind ?? cue.post?.kind;
+      if (kind === 'absent' || kind === 'terminate' || kind === 'historical' || kind === 'hypothetical') return false;
+      linked = true;
+    }
+  }
+  return linked;
 }
 
 /** The more specific concept a modifier in the mention's own phrase calls for, if any. */
@@ -378,9 +423,16 @@ export function extractFindings(report: Report, words: readonly Word[], contexts
     while (w1 < words.length && words[w1].end <= sentence.end) w1++;
     const s = scanSentence(words.slice(w0, w1), contextTries);
     const section = report.sections[sentence.section];
-    for (const mention of s.mentions) {
+    const places: { side: Side | null; site: string[]; phraseEnd: number }[] = [];
+    for (const [index, mention] of s.mentions.entries()) {
       const place = placeOf(s, mention);
       const m = { ...mention, concept: refined(s, mention, place.phraseStart) };
+      if (!place.side) place.side = ownSide(s, m);
+      // "Left basilar opacity, likely atelectasis": the interpretation shares the place of what it interprets.
+      const antecedent = index > 0 ? interpretedBy(s, Math.max(s.mentions[index - 1].j, places[index - 1].phraseEnd), m) : false;
+      if (antecedent && !place.side && places[index - 1].side) place.side = places[index - 1].side;
+      if (antecedent && place.site.length === 0) place.site = [...places[index - 1].site];
+      places.push(place);
       findings.push({
         start: s.words[m.i].start,
         end: s.words[m.j - 1].end,

@@ -24,6 +24,10 @@ const ConceptSchema = z.object({
   predicates: z.array(z.object({ subject: Phrases, state: Phrases })).default([]),
   /** A modifier in the mention's own phrase that makes it a more specific concept ("calcified ... granuloma"). */
   refine: z.array(z.object({ words: Phrases, concept: z.string() })).default([]),
+  /** Terms that carry their own side ("levoscoliosis"). */
+  sideTerms: z.object({ left: Phrases, right: Phrases }).partial().default({}),
+  /** The plural names both sides: one pleural effusion per hemithorax, so "pleural effusions" are bilateral. */
+  pluralBilateral: z.boolean().default(false),
   critical: Urgency.nullable().default(null),
   significant: z.boolean(),
   sex: z.enum(['female', 'male']).optional(),
@@ -118,6 +122,11 @@ function conceptTries() {
   return { base, exact, byContext };
 }
 export const CONCEPT_TRIES = conceptTries();
+
+/** "scoliosis|levoscoliosis" -> left: the side some terms carry in themselves. */
+export const TERM_SIDES: ReadonlyMap<string, Side> = new Map(
+  CONCEPTS.flatMap((c) => (['left', 'right'] as const).flatMap((side) => (c.sideTerms[side] ?? []).map((t) => [`${c.id}|${keysOf(t).join(' ')}`, side] as [string, Side]))),
+);
 
 /** "Heart ... enlarged": a subject phrase and the state words that make it a finding. */
 export interface PredicateEntry {
