@@ -4,6 +4,32 @@ import type { Problem, Rule } from './types';
 // Findings that only point elsewhere ("See impression") describe nothing to compare with.
 const FINDINGS_DEFERRED = /\b(?:see (?:impression|below|conclusion)|as (?:per|in) (?:the )?impression)\b/i;
 
+// Descriptions the findings core does not name as a concept but that support an impression's
+// diagnosis ("the pulmonary vessels are engorged" supports vascular congestion).
+const VESSELS_ABNORMAL = String.raw`(?:vascula\w*|vessels|veins|interstiti\w*|markings)[^.;]{0,40}\b(?:prominen\w*|engorge\w*|congest\w*|indistinct|increas\w*|cephaliz\w*|redistribut\w*|coarse\w*|accentuat\w*|distend\w*|enlarge\w*)|\b(?:prominen\w*|engorge\w*|congest\w*|indistinct|increas\w*|coarse\w*|accentuat\w*|cephaliz\w*|distend\w*)[^.;]{0,40}(?:vascula\w*|vessels|veins|interstiti\w*|markings)|kerley|cuffing|cephalization|redistribution|interstitial (?:opacit|prominence|thickening)`;
+const EVIDENCE: Readonly<Record<string, RegExp>> = {
+  cardiomegaly: /\b(?:heart|cardiac|cardiomediastinal)\b[^.;]{0,60}\b(?:large|enlarge\w*|prominent|top normal|upper limits? of normal|borderline|increased)\b/i,
+  'pulmonary-vascular-congestion': new RegExp(VESSELS_ABNORMAL, 'i'),
+  'pulmonary-edema': new RegExp(VESSELS_ABNORMAL, 'i'),
+  'heart-failure': new RegExp(VESSELS_ABNORMAL, 'i'),
+  'pulmonary-hypertension': /\b(?:pulmonary arter\w*|hil(?:um|a|ar))\b/i,
+  'pleural-effusion': /\b(?:costophrenic|blunt\w*|meniscus|pleural fluid)\b/i,
+  atelectasis: /\b(?:opacit\w*|densit\w*|volume loss|platelike|discoid|linear|streaky|airspace|air space)\b/i,
+  fracture: /\b(?:fractur\w*|deformit\w*|callus|cortical (?:disruption|irregularity)|compression)\b/i,
+  lymphadenopathy: /\b(?:hil(?:um|a|ar)|mediastin\w*|paratracheal|aortopulmonary)\b[^.;]{0,40}\b(?:prominen\w*|enlarge\w*|widen\w*|full\w*|bulk\w*|lobulat\w*)|\b(?:prominen\w*|enlarge\w*|widen\w*|full\w*|bulk\w*|lobulat\w*)\b[^.;]{0,40}\b(?:hil(?:um|a|ar)|mediastin\w*)|\b(?:lymph )?nodes?\b/i,
+};
+for (const c of ['malignancy', 'lesion', 'mass', 'nodule', 'metastases', 'bone-lesion']) {
+  (EVIDENCE as Record<string, RegExp>)[c] = /\b(?:mass\w*|nodul\w*|lesions?|opacit\w*|densit\w*|tumou?r\w*|neoplas\w*|lytic|blastic|sclerotic)\b/i;
+}
+
+const DENIED_BEFORE = /\b(?:no|not|without|negative|free of|normal|clear|unremarkable)\b/i;
+
+/** The sentence shows the evidence, not under a denial ("no focal opacity"). */
+function affirms(sentence: string, evidence: RegExp): boolean {
+  const m = evidence.exec(sentence);
+  return !!m && !DENIED_BEFORE.test(sentence.slice(0, m.index)) && !DENIED_BEFORE.test(m[0]);
+}
+
 export const unsupportedImpression: Rule = {
   id: 'unsupported-impression',
   category: 'insertion',
@@ -16,6 +42,10 @@ export const unsupportedImpression: Rule = {
     const findingsText = report.text.slice(findings.body.start, findings.body.end);
     if (findingsText.length < 20 || FINDINGS_DEFERRED.test(findingsText)) return [];
     const findingsLower = findingsText.toLowerCase();
+    // Findings that name nothing at all ("AP and lateral views of the chest") give nothing to compare.
+    if (!c.inFindings.length && findingsText.split(/\s+/).length < 10) return [];
+    const sectionIndex = report.sections.indexOf(findings);
+    const findingSentences = report.sentences.filter((s) => s.section === sectionIndex);
 
     const problems: Problem[] = [];
     const done = new Set<string>();
@@ -27,6 +57,8 @@ export const unsupportedImpression: Rule = {
         ? denies(conceptOf(report, f), conceptOf(report, g))
         : covers(f.concept, g.concept) || covers(g.concept, f.concept));
       if (described || findingsLower.includes(report.text.slice(g.start, g.end).toLowerCase())) continue;
+      const evidence = EVIDENCE[g.concept];
+      if (evidence && findingSentences.some((s) => affirms(s.text, evidence))) continue;
       done.add(g.concept);
       problems.push(problemOf(this, {
         start: g.start,

@@ -50,6 +50,7 @@ const TIGHT: readonly (readonly string[])[] = [
   ['atelectasis', 'lobar-collapse', 'volume-loss', 'opacity'],
   ['scarring', 'opacity', 'pulmonary-fibrosis'],
   ['pulmonary-edema', 'pulmonary-vascular-congestion', 'heart-failure', 'edema'],
+  ['pulmonary-edema', 'interstitial-lung-disease'],
   ['nodule', 'mass', 'lesion', 'granuloma', 'calcified-granuloma', 'malignancy', 'metastases', 'pleural-mass', 'cavitation'],
   ['intracranial-hemorrhage', 'subarachnoid-hemorrhage', 'subdural-hematoma', 'epidural-hematoma',
     'intraventricular-hemorrhage', 'hemorrhage', 'hematoma'],
@@ -84,10 +85,9 @@ const TIGHT: readonly (readonly string[])[] = [
 // Diagnoses and summaries that account for findings of other names.
 const COVERS: Readonly<Record<string, readonly string[]>> = {
   'heart-failure': ['cardiomegaly', 'pulmonary-edema', 'pulmonary-vascular-congestion', 'pleural-effusion', 'edema'],
-  'pulmonary-edema': ['pulmonary-vascular-congestion', 'pleural-effusion'],
+  'pulmonary-edema': ['pulmonary-vascular-congestion'],
   'cardiomegaly': ['pericardial-effusion'],
   'pericardial-effusion': ['cardiomegaly'],
-  'pneumonia': ['pleural-effusion'],
   'copd': ['emphysema', 'hyperinflation', 'bullae', 'air-trapping'],
   'emphysema': ['hyperinflation', 'bullae', 'copd'],
   'interstitial-lung-disease': ['pulmonary-fibrosis', 'scarring', 'opacity', 'bronchiectasis'],
@@ -306,9 +306,12 @@ const DESCRIPTIVE = new Set(['opacity', 'lucency', 'nodule', 'interstitial-lung-
   'hilar-enlargement', 'lesion', 'stenosis', 'edema', 'fluid-collection']);
 const EXPLAINED = /\b(?:may|might|could|likely|probabl\w*|possibl\w*|favou?r\w*|represent\w*|secondary to|due to|related to|reflect\w*|attributab\w*|compatible with|consistent with|suggest\w*|versus|vs|or|either|overl[ay]\w*|overlying|superimpos\w*|artifact\w*|nipple|soft tissues?|callus|technique|positioning|projection)\b/i;
 // Findings an impression leaves out unless they are marked as large, new or worse.
-const INCIDENTAL_UNLESS_MARKED = new Set(['atelectasis', 'volume-loss', 'hiatal-hernia', 'diaphragmatic-hernia',
+const INCIDENTAL_UNLESS_MARKED = new Set(['volume-loss', 'hiatal-hernia', 'diaphragmatic-hernia',
   'interstitial-lung-disease', 'bronchial-wall-thickening', 'pulmonary-artery-enlargement', 'hilar-enlargement']);
 const MARKED = /\b(?:large|moderate|severe|extensive|marked|significant|substantial|lobar|complete|collapse|new|newly|increas\w*|worse\w*|worsening|enlarging|progress\w*|developing|interval development)\b/i;
+
+// Atelectasis that comes with a shallow breath is expected, not a finding to report.
+const LOW_VOLUMES = /\b(?:low (?:lung )?volumes?|hypoinflat\w*|hypoventilat\w*|poor (?:inspiration|inspiratory effort)|shallow inspiration|bronchovascular crowding|reduced lung volumes?|low inspiratory)\b/i;
 
 /** Minor, chronic, explained or unchanged as written: radiologists routinely leave these out of impressions. */
 export function isMinor(report: Report, finding: Finding): boolean {
@@ -319,6 +322,7 @@ export function isMinor(report: Report, finding: Finding): boolean {
   const clause = clauseStart >= 0 ? before.slice(clauseStart) : before;
   if (MINOR_BEFORE.test(clause) || MINOR_ANYWHERE.test(sentence.text)) return true;
   if (DESCRIPTIVE.has(finding.concept) && EXPLAINED.test(sentence.text)) return true;
+  if (finding.concept === 'atelectasis' && LOW_VOLUMES.test(sentence.text)) return true;
   return INCIDENTAL_UNLESS_MARKED.has(finding.concept) && !MARKED.test(sentence.text);
 }
 
