@@ -33,7 +33,8 @@ const PREDICATE_FILLERS = new Set([
 ]);
 const NEGATORS = new Set(['not', 'no']);
 const HARD_BOUNDARY = new Set([';', ':', '.', '!', '(', ')', '[', ']', '•']);
-const LIST_JOINERS = new Set([',', 'and', 'or', 'nor', '/', 'and/or']);
+// "with" joins like "and": "mass with obstructive atelectasis" shares its hedge, "no effusion with mild atelectasis" does not.
+const LIST_JOINERS = new Set([',', 'and', 'or', 'nor', '/', 'and/or', 'with']);
 const COPULAS = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'there']);
 // Words that end a finding's own phrase when walking out from it to find its side and site.
 const PHRASE_STOP = new Set([
