@@ -43,7 +43,7 @@ export const unsupportedImpression: Rule = {
     if (findingsText.length < 20 || FINDINGS_DEFERRED.test(findingsText)) return [];
     const findingsLower = findingsText.toLowerCase();
     // Findings that name nothing at all ("AP and lateral views of the chest") give nothing to compare.
-    if (!c.inFindings.length && findingsText.split(/\s+/).length < 10) return [];
+    if (!c.inFindings.length && !/\b(?:normal|clear|unremarkable|intact|no|negative|within)\b/i.test(findingsText)) return [];
     const sectionIndex = report.sections.indexOf(findings);
     const findingSentences = report.sentences.filter((s) => s.section === sectionIndex);
 
