@@ -14,7 +14,7 @@ export function cleanEnv(extra = {}) {
   return { ...env, ...extra };
 }
 
-export function runCli(args, { env = {}, input, cwd = root, timeoutMs = 30_000 } = {}) {
+export function runCli(args, { env = {}, input, cwd = root, timeoutMs = 90_000 } = {}) {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], { cwd, env: cleanEnv(env), stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';

@@ -30,10 +30,10 @@ const test = (name, options, fn) => {
   });
 };
 
-const env = (fake, extra = {}) => ({ RADLINT_LLM_BASE_URL: fake.url, RADLINT_LLM_MODEL: 'fake-model', RADLINT_LLM_TIMEOUT_MS: '5000', RADLINT_LLM_MAX_RETRIES: '0', ...extra });
+const env = (fake, extra = {}) => ({ RADLINT_LLM_BASE_URL: fake.url, RADLINT_LLM_MODEL: 'fake-model', RADLINT_LLM_TIMEOUT_MS: '30000', RADLINT_LLM_MAX_RETRIES: '0', ...extra });
 const rulesOf = (json) => json.files[0].diagnostics.filter((d) => d.source === 'rules');
 
-describe('radlint check --llm', { concurrency: 6 }, () => {
+describe('radlint check --llm', { concurrency: 3 }, () => {
 test('--llm, correct issue: an AI diagnostic at exactly the quoted range, source llm, beside the rule diagnostics', async (t, fake) => {
   fake.reply = () => replies.issues([GOOD]);
   const r = await runCli(['check', '--llm', '--format', 'json', 'a.rpt'], { cwd: dir, env: env(fake) });

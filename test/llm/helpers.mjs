@@ -10,7 +10,7 @@ export const llmCli = require(path.join(root, 'out/server/llm/cli.js'));
 
 /** Settings as the server would have them, with overrides. */
 export function settings(overrides = {}) {
-  return { ...llm.LLM_DEFAULTS, enabled: true, model: 'fake-model', timeoutMs: 2000, maxRetries: 0, ...overrides };
+  return { ...llm.LLM_DEFAULTS, enabled: true, model: 'fake-model', timeoutMs: 20_000, maxRetries: 0, ...overrides };
 }
 
 export function provider(s, extra = {}) {

@@ -57,7 +57,7 @@ export async function startLsp({ pull = false, settings = {}, env = {} } = {}) {
     config,
     of: (kind, match = () => true) => events.filter((e) => e.kind === kind && match(e.params)).map((e) => e.params),
     /** The next event of a kind that matches, counting only events after `since` (an events.length). */
-    next(kind, match = () => true, { since = 0, timeoutMs = 15_000 } = {}) {
+    next(kind, match = () => true, { since = 0, timeoutMs = 30_000 } = {}) {
       const already = events.slice(since).find((e) => e.kind === kind && match(e.params));
       if (already) return Promise.resolve(already.params);
       return new Promise((resolve, reject) => {
