@@ -70,3 +70,12 @@ test('terms that carry their own side', () => {
   assert.equal(sideOf('Mild levoscoliosis.', 'scoliosis'), 'left');
   assert.equal(sideOf('Thoracic dextroscoliosis.', 'scoliosis'), 'right');
 });
+
+test('a side word inside a lexicon phrase keeps the phrase and gives its side', () => {
+  const [m] = mentions('Elevated right hemidiaphragm.', 'elevated-hemidiaphragm');
+  assert.equal(m.side, 'right');
+  assert.equal(m.text, 'Elevated right hemidiaphragm');
+  assert.equal(sideOf('Blunting of the left costophrenic angle.', 'blunted-costophrenic-angle'), 'left');
+  // Not at the start of a phrase: "right pleural effusion" is a side and then the finding.
+  assert.equal(mentions('Right pleural effusion.', 'pleural-effusion')[0].text, 'pleural effusion');
+});

@@ -32,6 +32,8 @@ const PREDICATE_FILLERS = new Set([
   'xxxx', 'stably', 'moderate', 'mild', 'chronically', 'stable', 'and', 'size', 'in', 'progressively', 'grossly', 'likely', 'probably', 'possibly',
 ]);
 const NEGATORS = new Set(['not', 'no']);
+// Side words that may stand inside a lexicon phrase: "elevation of the left hemidiaphragm".
+const INNER_SIDES = new Set(['left', 'right', 'bilateral', 'both']);
 const HARD_BOUNDARY = new Set([';', ':', '.', '!', '(', ')', '[', ']', '•']);
 // "with" joins like "and": "mass with obstructive atelectasis" shares its hedge, "no effusion with mild atelectasis" does not.
 const LIST_JOINERS = new Set([',', 'and', 'or', 'nor', '/', 'and/or', 'with']);
@@ -63,7 +65,7 @@ function matchConcept(words: readonly Word[], i: number, contextTries: readonly 
   const consider = (m: { end: number; value: { concept: Concept } } | null) => {
     if (m && (!best || m.end > best.end)) best = { end: m.end, concept: m.value.concept };
   };
-  consider(CONCEPT_TRIES.base.match(words, i));
+  consider(CONCEPT_TRIES.base.match(words, i, words.length, INNER_SIDES));
   consider(CONCEPT_TRIES.exact.match(words, i));
   for (const trie of contextTries) consider(trie.match(words, i));
   const found = best as { end: number; concept: Concept } | null;

@@ -26,12 +26,18 @@ export class PhraseTrie<T> {
     if (node.value === undefined || replace) node.value = value;
   }
 
-  /** The longest phrase starting at words[at] and ending before limit: its end index and value. */
-  match(words: readonly Word[], at: number, limit = words.length): { end: number; value: T } | null {
+  /**
+   * The longest phrase starting at words[at] and ending before limit: its end index and value.
+   * Words in `skip` may stand inside a phrase without being part of it ("elevated right hemidiaphragm").
+   */
+  match(words: readonly Word[], at: number, limit = words.length, skip?: ReadonlySet<string>): { end: number; value: T } | null {
     let node: Node<T> | undefined = this.root;
     let best: { end: number; value: T } | null = null;
     for (let i = at; i < limit && node; i++) {
-      node = node.next.get(this.exact ? words[i].text : words[i].norm);
+      const key = this.exact ? words[i].text : words[i].norm;
+      const next: Node<T> | undefined = node.next.get(key);
+      if (!next && skip && i > at && node !== this.root && skip.has(words[i].norm)) continue;
+      node = next;
       if (node?.value !== undefined) best = { end: i + 1, value: node.value };
     }
     return best;
