@@ -62,6 +62,7 @@ test('an interpretation shares the place of the finding it interprets', () => {
   assert.equal(mentions('Opacity in the right lower lobe which may represent pneumonia.', 'pneumonia')[0].side, 'right');
   assert.equal(mentions('Minimal left base atelectasis/infiltrate.', 'infiltrate')[0].side, 'left');
   assert.equal(mentions('Right pleural effusion with adjacent atelectasis.', 'atelectasis')[0].side, 'right');
+  assert.equal(mentions('Left basilar opacity, atelectasis versus infiltrate.', 'atelectasis')[0].side, 'left');
   // A plain "and" joins two findings without saying they share a side.
   assert.equal(mentions('Right pleural effusion and atelectasis.', 'atelectasis')[0].side, null);
 });

@@ -30,6 +30,7 @@ const PREDICATE_FILLERS = new Set([
   'is', 'are', 'was', 'were', 'be', 'appears', 'appear', 'remains', 'remain', 'again', 'still', 'now', 'mildly', 'moderately',
   'markedly', 'slightly', 'severely', 'significantly', 'somewhat', 'minimally', 'borderline', 'not', 'no', 'top', 'at', 'least',
   'xxxx', 'stably', 'moderate', 'mild', 'chronically', 'stable', 'and', 'size', 'in', 'progressively', 'grossly', 'likely', 'probably', 'possibly',
+  'persistently', 'unchanged', 'diffusely', 'globally', 'very', 'quite', 'again', 'overall', 'also', 'now', 'considerably',
 ]);
 const NEGATORS = new Set(['not', 'no']);
 // Side words that may stand inside a lexicon phrase: "elevation of the left hemidiaphragm".
@@ -345,6 +346,16 @@ const LINK_FILLERS = new Set([',', 'which', 'that', 'this', 'most', 'with', 'of'
   'mild', 'minimal', 'small', 'subsegmental', 'early', 'chronic', 'focal', 'patchy', 'streaky', 'some', 'either', 'in', 'part', 'areas', 'area',
   'linear', 'discoid', 'platelike', 'plate', 'like', 'superimposed']);
 
+function onlyCommaBetween(s: SentenceWords, from: number, to: number): boolean {
+  let comma = false;
+  for (let k = from; k < to; k++) {
+    const w = s.words[k].norm;
+    if (w === ',') comma = true;
+    else if (w !== 'xxxx' && !LINK_FILLERS.has(w)) return false;
+  }
+  return comma;
+}
+
 /** Is `next` the interpretation or alternative of `prev` ("opacity ... may represent atelectasis", "atelectasis/infiltrate")? */
 function interpretedBy(s: SentenceWords, prevEnd: number, next: Mention): boolean {
   if (next.i - prevEnd > 8) return false;
@@ -432,7 +443,11 @@ export function extractFindings(report: Report, words: readonly Word[], contexts
       const m = { ...mention, concept: refined(s, mention, place.phraseStart) };
       if (!place.side) place.side = ownSide(s, m);
       // "Left basilar opacity, likely atelectasis": the interpretation shares the place of what it interprets.
-      const antecedent = index > 0 ? interpretedBy(s, Math.max(s.mentions[index - 1].j, places[index - 1].phraseEnd), m) : false;
+      const assertion = assertionOf(s, m);
+      const prevEnd = index > 0 ? Math.max(s.mentions[index - 1].j, places[index - 1].phraseEnd) : 0;
+      // "Left basilar opacity, atelectasis versus infiltrate": a hedged apposition interprets what it follows.
+      const antecedent = index > 0
+        && (interpretedBy(s, prevEnd, m) || (assertion.assertion === 'possible' && onlyCommaBetween(s, prevEnd, m.i)));
       if (antecedent && !place.side && places[index - 1].side) place.side = places[index - 1].side;
       if (antecedent && place.site.length === 0) place.site = [...places[index - 1].site];
       places.push(place);
@@ -441,7 +456,7 @@ export function extractFindings(report: Report, words: readonly Word[], contexts
         end: s.words[m.j - 1].end,
         finding: m.concept.name,
         concept: m.concept.id,
-        ...assertionOf(s, m),
+        ...assertion,
         side: place.side,
         site: place.site,
         section: section?.kind ?? 'preamble',
