@@ -74,7 +74,8 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
     outputChannel: log,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     errorHandler: new BoundedRestarts(),
-    initializationOptions: { snippetCommand: true, aiStatus: true },
+    // The user's spelling word list lives in the extension's global storage, not in settings.
+    initializationOptions: { snippetCommand: true, aiStatus: true, userWordList: vscode.Uri.joinPath(context.globalStorageUri, 'radlint-words.txt').fsPath },
   };
   client = new LanguageClient(CLIENT_ID, 'RadLint', serverOptions, clientOptions);
   try {

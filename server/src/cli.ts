@@ -9,6 +9,7 @@ import { RULES } from './rules/registry';
 import { docsUrl } from './rules/docs';
 import type { Problem } from './rules/types';
 import { DEFAULTS, engineSettings } from './settings';
+import { WORKSPACE_WORD_LIST, readWordList, userWordListPath } from './word-lists';
 import { LLM_ENV_HELP, addAiProblems } from './llm/cli';
 import { REDACT_MODES, type RedactMode } from './llm/settings';
 
@@ -16,7 +17,7 @@ export const VERSION = '0.1.0';
 const REPORT_EXTENSIONS = new Set(['.txt', '.rpt', '.radreport']);
 
 const USAGE = `Usage:
-  radlint check [--format text|json|sarif] [--max-size BYTES] [--disable RULE]... [--llm [--redact auto|always|never]] PATH...
+  radlint check [--format text|json|sarif] [--max-size BYTES] [--disable RULE]... [--words FILE]... [--llm [--redact auto|always|never]] PATH...
   radlint findings [--format text|json] PATH...
   radlint --version
 
@@ -39,6 +40,7 @@ interface Options {
   format: 'text' | 'json' | 'sarif';
   maxSize: number;
   disabled: string[];
+  wordLists: string[];
   paths: string[];
   llm: boolean;
   redact?: RedactMode;
@@ -47,7 +49,7 @@ interface Options {
 function parseArgs(argv: string[]): Options {
   const [command, ...rest] = argv;
   if (command !== 'check' && command !== 'findings') throw new UsageError(command ? `unknown command '${command}'` : 'no command given');
-  const options: Options = { command, format: 'text', maxSize: DEFAULTS.maxFileSize, disabled: [], paths: [], llm: false };
+  const options: Options = { command, format: 'text', maxSize: DEFAULTS.maxFileSize, disabled: [], wordLists: [], paths: [], llm: false };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     const value = () => {
@@ -65,6 +67,10 @@ function parseArgs(argv: string[]): Options {
       const n = Number(value());
       if (!Number.isInteger(n) || n <= 0) throw new UsageError('--max-size takes a positive whole number of bytes');
       options.maxSize = n;
+    } else if (name === '--words') {
+      const file = value();
+      if (!fs.existsSync(file)) throw new UsageError(`--words: no such file '${file}'`);
+      options.wordLists.push(file);
     } else if (name === '--disable') {
       const id = value();
       if (!RULES.some((r) => r.id === id)) throw new UsageError(`--disable: no rule '${id}'`);
@@ -248,7 +254,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
 
   await prepareRules();
-  const settings = engineSettings({ ...DEFAULTS, rules: Object.fromEntries(options.disabled.map((id) => [id, 'off' as const])) });
+  const base = engineSettings({ ...DEFAULTS, rules: Object.fromEntries(options.disabled.map((id) => [id, 'off' as const])) });
+  // The same word lists the editor writes: the user's, this folder's workspace list, and --words.
+  const words = [userWordListPath(), WORKSPACE_WORD_LIST, ...options.wordLists].flatMap(readWordList);
+  const settings = { ...base, ruleOptions: { ...base.ruleOptions, spelling: { words } } };
   const results = readable.map((i) => ({ path: i.path, ...checkReport(parseReport(i.text), settings) }));
   for (const r of results) for (const f of r.failures) io.stderr(`radlint: ${r.path}: rule ${f.rule} failed: ${String(f.error)}\n`);
   if (options.llm) {

@@ -23,6 +23,10 @@ import { CHECK_DOCUMENT_REQUEST, type CheckDocumentParams, type CheckDocumentRes
 import { parseReport } from './report';
 import { DEFAULTS, engineSettings, parseSettings, type Settings } from './settings';
 import { attachAi } from './llm/lsp';
+import { ADD_TO_DICTIONARY, DOCUMENT_URI_PLACEHOLDER, IGNORE_WORD } from './rules/spelling';
+import { WORKSPACE_WORD_LIST, addToWordList, cachedWordList, forgetWordList, userWordListPath } from './word-lists';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export const SERVER_NAME = 'radlint';
 /** The source of AI diagnostics (set in lsp/diagnostics.ts); their quick fixes are offered too. */
@@ -43,6 +47,10 @@ export function startServer(connection: Connection): void {
   const caps: Capabilities = { pullDiagnostics: false, configuration: false, configurationChange: false, snippetEdits: false, aiStatus: false };
   const warned = new Set<string>();
   let ready: Promise<void> = Promise.resolve();
+  // Spelling word lists: the user's file, each workspace folder's file, and per-report ignores.
+  let workspaceFolders: string[] = [];
+  let userWordList = userWordListPath();
+  const ignoredWords = new Map<string, Set<string>>();
 
   const log = (message: string) => connection.console.log(message);
 
@@ -56,12 +64,18 @@ export function startServer(connection: Connection): void {
     caps.snippetEdits = Boolean(options?.snippetCommand);
     // Clients that show the AI state (our VS Code client) get radlint/aiStatus notifications.
     caps.aiStatus = Boolean(options?.aiStatus);
+    const wordListOption = (params.initializationOptions as { userWordList?: string } | undefined)?.userWordList;
+    if (wordListOption) userWordList = wordListOption;
+    workspaceFolders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []))
+      .map((f) => filePath(f.uri))
+      .filter((p): p is string => p !== null);
     ready = prepareRules().catch((error) => log(`Rule set-up failed: ${String(error)}`));
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix], resolveProvider: false },
         diagnosticProvider: caps.pullDiagnostics ? { interFileDependencies: false, workspaceDiagnostics: false } : undefined,
+        executeCommandProvider: { commands: [ADD_TO_DICTIONARY, IGNORE_WORD] },
       },
       serverInfo: { name: SERVER_NAME },
     };
@@ -112,7 +126,7 @@ export function startServer(connection: Connection): void {
       }];
     }
     const started = performance.now();
-    const result = checkReport(parseReport(text), engineSettings(settings));
+    const result = checkReport(parseReport(text), engineSettingsFor(document.uri, settings));
     for (const f of result.failures) log(`Rule ${f.rule} failed on ${document.uri}: ${String(f.error)}`);
     const elapsed = performance.now() - started;
     if (elapsed > 200) log(`Checking ${document.uri} took ${elapsed.toFixed(0)} ms`);
@@ -127,12 +141,53 @@ export function startServer(connection: Connection): void {
     isChecked,
     ruleProblems: async (uri, text) => {
       await ready;
-      return checkReport(parseReport(text), engineSettings(await settingsFor(uri))).problems;
+      return checkReport(parseReport(text), engineSettingsFor(uri, await settingsFor(uri))).problems;
     },
     pullDiagnostics: () => caps.pullDiagnostics,
     pushAll: (document) => push(document),
     wantsStatus: () => caps.aiStatus,
     log,
+  });
+
+  /** The workspace folder holding a document, or the first one. */
+  function workspaceOf(uri: string): string | undefined {
+    const file = filePath(uri);
+    return workspaceFolders.find((folder) => file !== null && file.startsWith(folder + path.sep)) ?? workspaceFolders[0];
+  }
+
+  function engineSettingsFor(uri: string, settings: Settings) {
+    const engine = engineSettings(settings);
+    const folder = workspaceOf(uri);
+    const words = [...cachedWordList(userWordList), ...(folder ? cachedWordList(path.join(folder, WORKSPACE_WORD_LIST)) : [])];
+    const ignoreWords = [...(ignoredWords.get(uri) ?? [])];
+    return { ...engine, ruleOptions: { ...engine.ruleOptions, spelling: { ...(engine.ruleOptions.spelling as object | undefined), words, ignoreWords } } };
+  }
+
+  // "Add to dictionary" and "Ignore in this report" run here, so every LSP editor has them.
+  connection.onExecuteCommand(async (params) => {
+    const [word, uri] = (params.arguments ?? []) as [unknown, unknown];
+    if (typeof word !== 'string' || !word) return;
+    if (params.command === IGNORE_WORD && typeof uri === 'string') {
+      const set = ignoredWords.get(uri) ?? new Set<string>();
+      set.add(word);
+      ignoredWords.set(uri, set);
+    } else if (params.command === ADD_TO_DICTIONARY) {
+      const documentUri = typeof uri === 'string' ? uri : documents.all()[0]?.uri;
+      const settings = documentUri ? await settingsFor(documentUri) : DEFAULTS;
+      const folder = documentUri ? workspaceOf(documentUri) : workspaceFolders[0];
+      const file = settings.wordListTarget === 'workspace' && folder ? path.join(folder, WORKSPACE_WORD_LIST) : userWordList;
+      try {
+        if (addToWordList(file, word)) log(`Added "${word}" to ${file}`);
+        forgetWordList(file);
+      } catch (error) {
+        void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message: `RadLint could not write ${file}: ${String(error)}` });
+        return;
+      }
+    } else {
+      return;
+    }
+    if (caps.pullDiagnostics) connection.languages.diagnostics.refresh();
+    else for (const d of documents.all()) void push(d);
   });
 
   async function push(document: TextDocument): Promise<void> {
@@ -153,6 +208,7 @@ export function startServer(connection: Connection): void {
   documents.onDidClose((event) => {
     ai.closed(event.document.uri);
     settingsCache.delete(event.document.uri);
+    ignoredWords.delete(event.document.uri);
     if (!caps.pullDiagnostics) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
 
@@ -228,8 +284,19 @@ function toCodeAction(document: TextDocument, diagnostic: Diagnostic, fix: FixDa
   }
   const edits: TextEdit[] = fix.edits.map((e) => ({ range: e.range, newText: fix.snippet ? stripSnippet(e.newText) : e.newText }));
   if (edits.length) action.edit = { changes: { [document.uri]: edits } };
-  if (fix.command) action.command = fix.command;
+  if (fix.command) {
+    const args = fix.command.arguments?.map((a) => (a === DOCUMENT_URI_PLACEHOLDER ? document.uri : a));
+    action.command = { ...fix.command, arguments: args };
+  }
   return action;
+}
+
+function filePath(uri: string): string | null {
+  try {
+    return uri.startsWith('file:') ? fileURLToPath(uri) : null;
+  } catch {
+    return null;
+  }
 }
 
 /** `radlint-server --stdio` (and --node-ipc / --socket, which vscode-languageserver reads from argv). */

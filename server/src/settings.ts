@@ -15,6 +15,8 @@ export const settingsSchema = z.object({
   maxFileSize: z.number().int().positive().default(1_048_576),
   /** Critical-finding list changes by finding name: an urgency adds or re-levels, 'none' removes. */
   critical: z.record(z.string(), z.enum(['minutes', 'hours', 'days', 'none'])).default({}),
+  /** Where "Add to dictionary" writes: the workspace's .vscode/radlint-words.txt, or the user's list. */
+  wordListTarget: z.enum(['workspace', 'user']).default('workspace'),
   /** Per-rule options, passed to the rules as RuleContext.options. */
   ruleOptions: z.record(z.string(), z.unknown()).default({}),
   /** `radlint.llm.*`: the optional AI second reader (server/src/llm). */

@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -9,8 +9,12 @@ import { root } from '../helpers/engine.mjs';
 const CLI = path.join(root, 'bin/radlint.js');
 const run = (args, input, cwd = root) => spawnSync(process.execPath, [CLI, ...args], { input, cwd, encoding: 'utf8' });
 
+const made = [];
+after(() => { for (const dir of made) fs.rmSync(dir, { recursive: true, force: true }); });
+
 function workspace(files) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'radlint-cli-'));
+  made.push(dir);
   for (const [name, content] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
     fs.writeFileSync(path.join(dir, name), content);
@@ -129,4 +133,13 @@ test('the examples: valid contract JSON with problems from the errors example', 
     assert.equal(typeof d.rule, 'string');
     assert.ok(['error', 'warning', 'info', 'hint'].includes(d.severity));
   }
+});
+
+test('--words adds accepted words; a missing word list is a usage error', () => {
+  const dir = workspace({ 'a.rpt': 'FINDINGS: Mild cardiomegally.\nIMPRESSION: Mild cardiomegaly.\n', 'words.txt': '# ours\ncardiomegally\n' });
+  assert.match(run(['check', 'a.rpt'], undefined, dir).stdout, /spelling/);
+  assert.doesNotMatch(run(['check', '--words', 'words.txt', 'a.rpt'], undefined, dir).stdout, /spelling/);
+  const r = run(['check', '--words', 'nope.txt', 'a.rpt'], undefined, dir);
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /^radlint: --words: no such file 'nope.txt'/);
 });

@@ -13,7 +13,7 @@ export const SERVER = path.join(root, 'dist/server.js');
  * Starts the server. `pull` advertises pull diagnostics (LSP 3.17) like VS Code; without it the
  * client is push-only like Neovim 0.7. `settings` answers workspace/configuration.
  */
-export async function startServer({ pull = false, settings = {}, env = {}, snippetCommand = false } = {}) {
+export async function startServer({ pull = false, settings = {}, env = {}, snippetCommand = false, rootUri = null, initializationOptions = {} } = {}) {
   const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   let stderr = '';
   child.stderr.on('data', (d) => { stderr += d; });
@@ -40,7 +40,7 @@ export async function startServer({ pull = false, settings = {}, env = {}, snipp
       ...(pull ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } : {}),
     },
   };
-  const init = await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities, initializationOptions: { snippetCommand } });
+  const init = await connection.sendRequest('initialize', { processId: process.pid, rootUri, capabilities, initializationOptions: { snippetCommand, ...initializationOptions } });
   await connection.sendNotification('initialized', {});
   return {
     child,

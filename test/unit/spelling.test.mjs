@@ -55,7 +55,7 @@ test('a misspelt medical word: info, best suggestion first and preferred, then a
   // The capitalised word gets a capitalised suggestion.
   assert.equal(q.fixes[0].edits[0].newText, 'Pneumothorax');
   const add = p.fixes.find((f) => f.command?.command === ADD_TO_DICTIONARY);
-  assert.deepEqual(add.command.arguments, ['pnuemothorax']);
+  assert.deepEqual(add.command.arguments, ['pnuemothorax', DOCUMENT_URI_PLACEHOLDER]);
   assert.deepEqual(add.edits, []);
   const ignore = p.fixes.find((f) => f.command?.command === IGNORE_WORD);
   assert.deepEqual(ignore.command.arguments, ['pnuemothorax', DOCUMENT_URI_PLACEHOLDER]);

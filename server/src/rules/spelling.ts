@@ -131,7 +131,7 @@ function unknownWordProblem(rule: Rule, part: Part, suggestions: string[]): Prob
     {
       title: `Add "${part.text}" to the dictionary`,
       edits: [],
-      command: { command: ADD_TO_DICTIONARY, title: 'Add to dictionary', arguments: [part.text] },
+      command: { command: ADD_TO_DICTIONARY, title: 'Add to dictionary', arguments: [part.text, DOCUMENT_URI_PLACEHOLDER] },
     },
     {
       title: `Ignore "${part.text}" in this report`,
