@@ -44,7 +44,7 @@ test('dictation-artifact: spoken commands and their fixes', () => {
   const text = 'Lungs are clear. new paragraph Heart normal. Small nodule scratch that. next field';
   const ps = problemsOf('dictation-artifact', text);
   assert.deepEqual(ps.map((p) => slice(text, p)), ['new paragraph', 'scratch that', 'next field']);
-  assert.equal(applyFix(text, ps[0].fixes[0]), 'Lungs are clear. \n\nHeart normal. Small nodule scratch that. next field');
+  assert.equal(applyFix(text, ps[0].fixes[0]), 'Lungs are clear.\n\nHeart normal. Small nodule scratch that. next field');
   assert.match(ps[1].message, /before it/);
   assert.equal(ps[1].fixes[0].isPreferred, false); // how much to delete cannot be known
   assert.equal(applyFix(text, ps[2].fixes[0]), 'Lungs are clear. new paragraph Heart normal. Small nodule scratch that.');
@@ -54,7 +54,11 @@ test('dictation-artifact: "new line" as a noun phrase is not a command', () => {
   for (const text of ['There is a new line in the right internal jugular vein.', 'New line placement.', 'The next line of treatment.']) {
     assert.deepEqual(problemsOf('dictation-artifact', text), [], text);
   }
-  assert.equal(problemsOf('dictation-artifact', 'Heart normal. new line\nLungs clear.').length, 1);
+  const atLineEnd = 'Heart normal. new line\nLungs clear.';
+  const [p] = problemsOf('dictation-artifact', atLineEnd);
+  assert.equal(applyFix(atLineEnd, p.fixes[0]), 'Heart normal.\nLungs clear.', 'the line break already there is not doubled');
+  const paragraph = 'Heart normal. new paragraph\nLungs clear.';
+  assert.equal(applyFix(paragraph, problemsOf('dictation-artifact', paragraph)[0].fixes[0]), 'Heart normal.\n\nLungs clear.');
 });
 
 test('missing-impression: findings without impression, an empty impression, and silence otherwise', () => {

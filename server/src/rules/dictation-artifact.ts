@@ -57,18 +57,16 @@ function spokenCommands(report: Report, rule: Rule): Problem[] {
         // "new line placement", "next line of the report": followed by more of the phrase.
         if (/^[ \t]+[a-z]/.test(after)) continue;
       }
-      // Take the white space on one side along, so the deletion leaves clean text.
+      // Take the white space around the command along, so the edit leaves clean text: a break
+      // replaces the spaces on both sides, and a break that the text already has is not doubled.
       let cutStart = start;
-      let cutEnd = end;
-      const trailing = /^[ \t]*[,.;:]?[ \t]*/.exec(after)?.[0] ?? '';
-      cutEnd += trailing.length;
-      if (cutEnd === text.length || /[\r\n]/.test(text[cutEnd] ?? '')) {
+      let cutEnd = end + (/^[ \t]*[,.;:]?[ \t]*/.exec(after)?.[0].length ?? 0);
+      const atLineEnd = cutEnd === text.length || /[\r\n]/.test(text[cutEnd]);
+      if (command.replacement !== 'delete' || atLineEnd) {
         while (cutStart > 0 && /[ \t]/.test(text[cutStart - 1])) cutStart--;
       }
-      const edit: TextEdit =
-        command.replacement === 'paragraph' ? { start: cutStart, end: cutEnd, newText: eol + eol }
-        : command.replacement === 'line' ? { start: cutStart, end: cutEnd, newText: eol }
-        : { start: cutStart, end: cutEnd, newText: '' };
+      const breaks = command.replacement === 'paragraph' ? 2 : command.replacement === 'line' ? 1 : 0;
+      const edit: TextEdit = { start: cutStart, end: cutEnd, newText: eol.repeat(Math.max(0, breaks - (atLineEnd && cutEnd < text.length ? 1 : 0))) };
       const title =
         command.replacement === 'paragraph' ? 'Replace with a paragraph break'
         : command.replacement === 'line' ? 'Replace with a line break'
