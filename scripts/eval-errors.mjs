@@ -80,6 +80,7 @@ const FAMILIES = {
   aneurysm: /\baneurysm(?:al)?\b/i,
   cyst: /\bcysts?\b/i,
 };
+const KINDRED = { airspace: ['atelectasis', 'nodule'], atelectasis: ['airspace'], nodule: ['airspace'], edema: ['cardiomegaly'], cardiomegaly: ['edema'] };
 const familiesIn = (text) => Object.keys(FAMILIES).filter((f) => FAMILIES[f].test(text));
 
 // Words that make a finding minor, chronic or uncertain: an impression may leave those out.
@@ -197,7 +198,10 @@ function injectOmission(report) {
       if (family === 'cyst') continue; // simple cysts are routinely left out
       const described = findingSentences.some((s) => FAMILIES[family].test(s.text) && !negatedBefore(s.text, family) && !MINOR.test(s.text));
       if (!described) continue;
-      const elsewhere = units.some((o) => o !== u && FAMILIES[family].test(report.text.slice(o.start, o.end)));
+      // The rest of the impression must not name it, nor what it is often called instead
+      // (an opacity summarised as atelectasis or a nodule).
+      const kin = [family, ...(KINDRED[family] ?? [])];
+      const elsewhere = units.some((o) => o !== u && kin.some((k) => FAMILIES[k].test(report.text.slice(o.start, o.end))));
       if (!elsewhere) candidates.push({ u, family });
     }
   }

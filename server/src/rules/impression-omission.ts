@@ -52,14 +52,19 @@ export const impressionOmission: Rule = {
     if (REFERS_BACK.test(impressionText)) return [];
     const impressionLower = impressionText.toLowerCase();
 
+    // Covered: named or explained by the impression, its words repeated there, or its size quoted there.
     const covered = (f: Finding) =>
       c.inImpression.some((g) => covers(g.concept, f.concept)) ||
-      impressionLower.includes(report.text.slice(f.start, f.end).toLowerCase());
+      impressionLower.includes(report.text.slice(f.start, f.end).toLowerCase()) ||
+      f.measurements.some((m) => impressionLower.includes(report.text.slice(m.start, m.end).toLowerCase()));
 
     const problems: Problem[] = [];
     const done = new Set<string>();
-    const coveredSentences = new Set<number>();
-    for (const f of c.inFindings) if (f.assertion === 'present' && covered(f)) coveredSentences.add(f.sentenceIndex);
+    // Per sentence, where its first covered finding starts.
+    const coveredFrom = new Map<number, number>();
+    for (const f of c.inFindings) {
+      if (f.assertion === 'present' && !coveredFrom.has(f.sentenceIndex) && covered(f)) coveredFrom.set(f.sentenceIndex, f.start);
+    }
 
     for (const f of c.inFindings) {
       if (f.assertion !== 'present' || !f.significant || done.has(f.concept)) continue;
@@ -67,8 +72,8 @@ export const impressionOmission: Rule = {
       if (!f.critical && group && HABIT_GROUPS.has(group)) continue;
       if (!f.critical && isMinor(report, f)) continue;
       if (covered(f)) continue;
-      // An accompanying finding ("effusion with adjacent atelectasis") goes with the one it accompanies.
-      if (!f.critical && coveredSentences.has(f.sentenceIndex)) continue;
+      // An accompanying finding ("effusion with adjacent atelectasis") goes with the one it follows.
+      if (!f.critical && (coveredFrom.get(f.sentenceIndex) ?? Infinity) < f.start) continue;
       done.add(f.concept);
       const sentence = report.sentences[f.sentenceIndex];
       const statement = statementFrom(sentence ? sentence.text : report.text.slice(f.start, f.end));

@@ -14,6 +14,9 @@ const OTHER_SIDE_TALK = /\b(?:contralateral|comparison|compared|opposite|other s
 
 const ONE_SIDE_LOBE = /\b(left|right)(?:-sided)?\s+(middle lobe|middle-lobe|lingula|lingular)\b/gi;
 
+const SPINE = new Set(['disc-herniation', 'disc-bulge', 'spinal-stenosis', 'foraminal-stenosis', 'stenosis', 'annular-tear',
+  'degenerative-change', 'spondylosis', 'osteophyte', 'cord-compression', 'spondylolysis', 'spondylolisthesis']);
+
 const sectionLabel = (f: Finding) => (f.section === 'impression' ? 'the impression' : f.section === 'findings' ? 'the findings' : `the ${f.section}`);
 const describe = (f: Finding) => f.finding;
 
@@ -108,10 +111,15 @@ export const lateralityMismatch: Rule = {
     if (!c.findings || !c.impression) return problems;
     const affirmed = (f: Finding) => f.assertion !== 'absent' && f.assertion !== 'hypothetical';
     const sides = new Map<Finding, Side | null>();
-    for (const f of [...c.inFindings, ...c.inImpression]) sides.set(f, affirmed(f) ? sideInSentence(report, f) : null);
+    for (const f of c.inFindings) sides.set(f, affirmed(f) ? sideInSentence(report, f, c.inFindings) : null);
+    for (const f of c.inImpression) sides.set(f, affirmed(f) ? sideInSentence(report, f, c.inImpression) : null);
     for (const g of c.inImpression) {
       const gSide = sides.get(g);
       if (gSide !== 'left' && gSide !== 'right') continue;
+      // Spine findings differ by level, which sites do not record; a finding the impression itself
+      // gives on both sides is not a side confusion.
+      if (SPINE.has(g.concept)) continue;
+      if (c.inImpression.some((o) => sides.get(o) === opposite(gSide) && sameFinding(o.concept, g.concept))) continue;
       const candidates = c.inFindings.filter((f) => sides.get(f) && sameFinding(f.concept, g.concept) && sitesAgree(f, g));
       // Judge by the closest mentions: the same site named the same way, if the findings have one.
       const sameSite = candidates.filter((f) => sitesMatch(f, g));

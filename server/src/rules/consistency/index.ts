@@ -85,6 +85,12 @@ const TIGHT: readonly (readonly string[])[] = [
 // Diagnoses and summaries that account for findings of other names.
 const COVERS: Readonly<Record<string, readonly string[]>> = {
   'heart-failure': ['cardiomegaly', 'pulmonary-edema', 'pulmonary-vascular-congestion', 'pleural-effusion', 'edema'],
+  // Lung compressed by fluid or a hernia collapses: the cause is what the impression names.
+  'pleural-effusion': ['atelectasis', 'volume-loss'],
+  'hiatal-hernia': ['atelectasis', 'air-fluid-level', 'opacity'],
+  // A nodule or mass is first seen as an opacity or density.
+  nodule: ['opacity', 'calcification'],
+  lesion: ['opacity'],
   'pulmonary-edema': ['pulmonary-vascular-congestion'],
   'cardiomegaly': ['pericardial-effusion'],
   'pericardial-effusion': ['cardiomegaly'],
@@ -97,7 +103,7 @@ const COVERS: Readonly<Record<string, readonly string[]>> = {
   'cystic-fibrosis': ['bronchiectasis', 'opacity', 'hyperinflation'],
   'pulmonary-hypertension': ['pulmonary-artery-enlargement', 'hilar-enlargement'],
   'pulmonary-artery-enlargement': ['hilar-enlargement'],
-  'malignancy': ['mass', 'nodule', 'lymphadenopathy', 'lesion', 'metastases', 'bone-lesion', 'pleural-effusion', 'liver-lesion'],
+  'malignancy': ['opacity', 'mass', 'nodule', 'lymphadenopathy', 'lesion', 'metastases', 'bone-lesion', 'pleural-effusion', 'liver-lesion'],
   'metastases': ['mass', 'nodule', 'lesion', 'bone-lesion', 'liver-lesion', 'lymphadenopathy', 'compression-fracture'],
   'lymphoma': ['lymphadenopathy', 'mass', 'splenomegaly'],
   'appendicitis': ['soft-tissue-swelling', 'fluid-collection', 'ascites', 'abscess', 'edema', 'calcification', 'calculus'],
@@ -117,7 +123,7 @@ const COVERS: Readonly<Record<string, readonly string[]>> = {
   'intracranial-hemorrhage': ['mass-effect', 'brain-herniation', 'edema', 'cerebral-edema', 'hydrocephalus'],
   'hemorrhage': ['mass-effect', 'edema', 'cerebral-edema'],
   'infarct': ['edema', 'cerebral-edema', 'mass-effect'],
-  'mass': ['mass-effect', 'edema', 'cerebral-edema', 'lymphadenopathy'],
+  'mass': ['opacity', 'mass-effect', 'edema', 'cerebral-edema', 'lymphadenopathy'],
   'bowel-obstruction': ['air-fluid-level', 'ascites'],
   'aortic-dissection': ['widened-mediastinum'],
   'disc-herniation': ['spinal-stenosis', 'foraminal-stenosis', 'cord-compression'],
@@ -234,6 +240,8 @@ export function sideOfWord(word: string): 'left' | 'right' | null {
   return null;
 }
 
+const CARDIAC_NAME = /^[\s-]+(?:anterior descending|main\b|circumflex|coronary|ventric\w*|atri(?:um|al)|heart|sided heart)/i;
+
 export interface SideWord {
   start: number;
   end: number;
@@ -250,6 +258,8 @@ export function sideWordsIn(report: Report, sentence: Sentence): SideWord[] {
     if (!side) continue;
     // "lt"/"rt" only in lower case or capitals as abbreviations; "RLL" and friends only in capitals.
     if (m[0].length === 3 && m[0] !== m[0].toUpperCase()) continue;
+    // "left anterior descending", "right coronary artery", "left ventricle": names, not sides.
+    if (CARDIAC_NAME.test(sentence.text.slice(m.index + m[0].length, m.index + m[0].length + 30))) continue;
     out.push({ start: sentence.start + m.index, end: sentence.start + m.index + m[0].length, text: m[0], side });
   }
   void report;
@@ -281,10 +291,12 @@ const BOTH_SIDES = /\b(?:bilateral(?:ly)?|both|bibasilar|bibasal|biapical|bihila
  * ("Patchy opacity, probably within the left lower lobe"): the side binding of the findings core
  * stays inside the noun phrase, a sentence about one finding does not.
  */
-export function sideInSentence(report: Report, finding: Finding): Side | null {
+export function sideInSentence(report: Report, finding: Finding, neighbours: readonly Finding[] = []): Side | null {
   if (finding.side) return finding.side;
   const sentence = report.sentences[finding.sentenceIndex];
   if (!sentence || BOTH_SIDES.test(sentence.text)) return null;
+  // Another finding of the sentence owns its side word ("left airspace disease, possibly atelectasis").
+  if (neighbours.some((n) => n !== finding && n.sentenceIndex === finding.sentenceIndex && n.side)) return null;
   const words = sideWordsIn(report, sentence);
   if (!words.length || words.some((w) => w.side !== words[0].side)) return null;
   return words[0].side;
@@ -296,7 +308,7 @@ export const opposite = (side: Side | null): Side | null => (side === 'left' ? '
 // Qualifiers.
 
 // Size and chronicity words that let a radiologist leave a finding out of the impression.
-const MINOR_BEFORE = /\b(?:mild(?:ly)?|minimal(?:ly)?|minor|trace|tiny|borderline|slight(?:ly)?|subtle|faint|subsegmental|discoid|linear|plate-?like|platelike|streaky|band-?like|chronic|old|healed|healing|remote|stable|unchanged|persistent|residual|small amount of|nonspecific|non-specific|incidental)\b/i;
+const MINOR_BEFORE = /\b(?:compressive|passive|relaxation|dependent|mild(?:ly)?|minimal(?:ly)?|minor|trace|tiny|borderline|slight(?:ly)?|subtle|faint|subsegmental|discoid|linear|plate-?like|platelike|streaky|band-?like|chronic|old|healed|healing|remote|stable|unchanged|persistent|residual|small amount of|nonspecific|non-specific|incidental)\b/i;
 const MINOR_ANYWHERE = /\b(?:stable|unchanged|chronic|again (?:seen|noted|demonstrated|identified)|redemonstrat\w*|re-demonstrat\w*|no (?:significant |interval )?change|not (?:significantly )?changed|similar(?:ly)?|as before|previously (?:seen|noted|described)|known|old|healed|remote|postoperative|post-operative|postsurgical|post-surgical|status post|incidental(?:ly)?|of doubtful|of no|clinical significance|not significant|insignificant|calcified|granulomatous|sequelae?|healing|(?:from|of|due to|secondary to|related to) (?:a |the )?(?:previous|prior|old|remote))\b/i;
 
 // Descriptive findings (an opacity, a density) that the sentence explains or hedges: the
@@ -321,6 +333,10 @@ export function isMinor(report: Report, finding: Finding): boolean {
   const clauseStart = Math.max(before.lastIndexOf(';'), before.lastIndexOf(','));
   const clause = clauseStart >= 0 ? before.slice(clauseStart) : before;
   if (MINOR_BEFORE.test(clause) || MINOR_ANYWHERE.test(sentence.text)) return true;
+  // A de-identification token where a qualifier would stand ("XXXX opacities", "XXXX atelectasis"):
+  // the word it hides may have been "streaky" or "likely", so nothing can be concluded.
+  if ((DESCRIPTIVE.has(finding.concept) || finding.concept === 'atelectasis') &&
+    /XXXX(?:[ \t]+[\w-]+){0,2}[ \t]+$/.test(report.text.slice(Math.max(sentence.start, finding.start - 40), finding.start))) return true;
   if (DESCRIPTIVE.has(finding.concept) && EXPLAINED.test(sentence.text)) return true;
   if (finding.concept === 'atelectasis' && LOW_VOLUMES.test(sentence.text)) return true;
   return INCIDENTAL_UNLESS_MARKED.has(finding.concept) && !MARKED.test(sentence.text);
