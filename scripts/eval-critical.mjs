@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { iuReports, haveData, dataDir } from './lib/corpus.mjs';
+import { rng } from './lib/random.mjs';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -45,8 +46,7 @@ for (const r of reports) {
 }
 
 // Injection: deterministic, varied wording, with de-identified statements as IU writes them.
-let seed = 20261128;
-const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const random = rng(20261128);
 const pick = (list) => list[Math.floor(random() * list.length)];
 const CRITICAL_SENTENCES = [
   'There is a large right pneumothorax.', 'Moderate left pneumothorax with partial lung collapse.',

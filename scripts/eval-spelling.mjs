@@ -12,17 +12,16 @@
 // Options: --show N (default 50), --seed S, --words (print the most frequent flagged words).
 // Build first: npx tsc -b (and node scripts/copy-dicts.mjs for the fast dictionary load).
 import { createRequire } from 'node:module';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { dataDir, haveData, iuReports, mtReports } from './lib/corpus.mjs';
+import { rng } from './lib/random.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
-const dataDir = resolve(root, '..', 'shared', 'data');
-const iuPath = join(dataDir, 'iu-xray-indiana-reports', 'indiana_reports.csv');
-const mtPath = join(dataDir, 'mtsamples-radiology', 'mtsamples_radiology.jsonl');
 
-if (!existsSync(iuPath) || !existsSync(mtPath)) {
+if (!haveData) {
   console.log(`eval:spelling skipped: the shared data is not at ${dataDir} (needs IU X-ray and MTSamples radiology).`);
   process.exit(0);
 }
@@ -44,62 +43,8 @@ const { loadSpelling, getSpellChecker } = require(join(root, 'out/server/spellin
 const { spelling } = require(join(root, 'out/server/rules/spelling.js'));
 const { parseReport } = require(join(root, 'out/server/report/index.js'));
 
-// ---- data ------------------------------------------------------------------------------------
-
-// RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks.
-function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') { field += '"'; i++; }
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') { row.push(field); field = ''; }
-    else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field); rows.push(row); row = []; field = '';
-    } else field += ch;
-  }
-  if (field || row.length) { row.push(field); rows.push(row); }
-  return rows;
-}
-
-function loadIu() {
-  const [header, ...rows] = parseCsv(readFileSync(iuPath, 'utf8'));
-  const col = (name) => header.indexOf(name);
-  const sections = [['EXAM', 'image'], ['INDICATION', 'indication'], ['COMPARISON', 'comparison'], ['FINDINGS', 'findings'], ['IMPRESSION', 'impression']];
-  return rows.filter((r) => r.length === header.length).map((r) => ({
-    corpus: 'IU X-ray',
-    id: `iu:${r[col('uid')]}`,
-    text: sections.filter(([, c]) => r[col(c)].trim()).map(([h, c]) => `${h}: ${r[col(c)].trim()}`).join('\n\n') + '\n',
-  }));
-}
-
-function loadMt() {
-  return readFileSync(mtPath, 'utf8').split('\n').filter(Boolean).map((line) => {
-    const r = JSON.parse(line);
-    return { corpus: 'MTSamples', id: `mt:${r.sample_id}`, text: r.transcription };
-  });
-}
-
-// ---- helpers ---------------------------------------------------------------------------------
-
-// mulberry32: small, seeded, the same on every machine.
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const loadIu = () => iuReports({ requireBoth: false }).map((r) => ({ corpus: 'IU X-ray', id: `iu:${r.uid}`, text: r.text }));
+const loadMt = () => mtReports().map((r) => ({ corpus: 'MTSamples', id: `mt:${r.id}`, text: r.text }));
 
 const context = () => ({ options: {}, memo: new Map() });
 const check = (text) => spelling.check(parseReport(text), context());
