@@ -81,6 +81,10 @@ test('pull client (VS Code): rule diagnostics are pulled without AI; AI diagnost
     const after = await s.pull(uri);
     assert.deepEqual(ruleCodes(after.items), ruleCodes(before.items));
     assert.equal(after.items.filter(isAi).length, 0, 'the pull answer never carries AI diagnostics');
+    // Closing the report clears the pushed AI diagnostics.
+    await s.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    const cleared = await s.next('diagnostics', (p) => p.uri === uri && p.diagnostics.length === 0);
+    assert.deepEqual(cleared.diagnostics, []);
   } finally {
     await s.stop();
   }

@@ -46,6 +46,7 @@ for (const stream of [false, true]) {
     assert.equal(body.stream, stream ? true : false);
     assert.equal(body.response_format.type, 'json_schema');
     assert.equal(request.headers.authorization, 'Bearer sk-test-provider');
+    for (const h of ['x-stainless-os', 'x-stainless-arch', 'x-stainless-runtime-version']) assert.equal(request.headers[h], undefined, `${h} is not sent`);
     assert.ok(body.messages[1].content.includes(REPORT), 'the report travels as data in the user message');
   });
 }

@@ -131,8 +131,12 @@ export function attachAi(host: AiHost): AiWiring {
       void whenChecked(document, (s) => scheduler.saved(document.uri, s));
     },
     closed(uri) {
+      const shown = scheduler.hasProblems(uri);
       scheduler.closed(uri);
       lastStatus.delete(uri);
+      // Pushed AI diagnostics stay in the editor until replaced: clear them (push-only clients get
+      // an empty push from server.ts anyway).
+      if (shown && host.pullDiagnostics()) void connection.sendDiagnostics({ uri, diagnostics: [] });
     },
     configurationChanged() {
       scheduler.cancelAll();

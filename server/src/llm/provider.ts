@@ -41,6 +41,9 @@ class ResponseTooLarge extends Error {}
 
 export const DEFAULT_MAX_RESPONSE_BYTES = 512 * 1024;
 
+/** Headers the openai client adds about the machine it runs on; removed (a null default header removes one). */
+const STAINLESS_HEADERS = ['x-stainless-os', 'x-stainless-arch', 'x-stainless-runtime', 'x-stainless-runtime-version', 'x-stainless-lang', 'x-stainless-package-version'];
+
 /** A fetch that refuses bodies over a size cap, whether announced by Content-Length or streamed. */
 function cappedFetch(inner: typeof fetch, maxBytes: number): typeof fetch {
   return async (input, init) => {
@@ -128,6 +131,8 @@ export class Provider {
       project: null,
       webhookSecret: null,
       logLevel: 'off' as const,
+      // Nothing about this machine beyond what a request needs: no OS, architecture or runtime version.
+      defaultHeaders: Object.fromEntries(STAINLESS_HEADERS.map((h) => [h, null])),
     };
     if (config.azureApiVersion) {
       if (!config.apiKey) throw new LlmError('config', 'Azure OpenAI needs an API key');

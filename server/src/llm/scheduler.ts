@@ -98,6 +98,11 @@ export class LlmScheduler {
     return s;
   }
 
+  /** Whether AI problems are held (so shown) for a document, whatever its version. */
+  hasProblems(uri: string): boolean {
+    return (this.docs.get(uri)?.problems.length ?? 0) > 0;
+  }
+
   /** The AI problems for this version of the document (none if they belong to another version). */
   problemsFor(uri: string, version: number): Problem[] {
     const s = this.docs.get(uri);
