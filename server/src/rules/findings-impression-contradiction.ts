@@ -10,7 +10,7 @@ const NARROWING = ['large', 'larger', 'significant', 'sizable', 'sizeable', 'new
   'definitive', 'gross', 'frank', 'overt', 'discrete', 'dominant', 'obvious', 'convincing', 'suspicious', 'worrisome',
   'appreciable', 'measurable', 'residual', 'recurrent', 'loculated', 'additional', 'other', 'further', 'drainable',
   'substantial', 'moderate', 'severe', 'extensive', 'confluent', 'lobar', 'tension', 'complete', 'full-thickness',
-  'increasing', 'enlarging', 'worsening', 'underlying', 'superimposed', 'apical', 'basilar', 'dependent', 'free'];
+  'increasing', 'enlarging', 'worsening', 'underlying', 'superimposed', 'apical', 'basilar', 'dependent', 'intraperitoneal'];
 const NARROWING_RE = new RegExp(String.raw`\b(${NARROWING.join('|')})\b`, 'gi');
 
 function narrowingWords(report: Report, f: Finding): string[] {
@@ -67,7 +67,7 @@ export const findingsImpressionContradiction: Rule = {
           if (!affirmed(p) || reported.has(p) || !denies(conceptOf(report, d), conceptOf(report, p))) continue;
           if (!sidesClash(d, p) || !sitesAgree(d, p)) continue;
           // The denying section itself also affirms it somewhere: the denial is partial ("no new effusion").
-          if (deniers.some((o) => o !== d && (o.assertion === 'present' || o.assertion === 'possible') && sameFinding(o.concept, p.concept))) continue;
+          if (deniers.some((o) => o !== d && (o.assertion === 'present' || o.assertion === 'possible') && sameFinding(o.concept, p.concept) && sitesAgree(o, p))) continue;
           const pWords = new Set(narrowingWords(report, p));
           if (narrowingWords(report, d).some((w) => !pWords.has(w))) continue;
           // Point at the impression's side of the disagreement; the findings mention is related.

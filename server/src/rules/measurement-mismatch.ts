@@ -1,6 +1,6 @@
 import type { Finding, Measurement } from '../nlp';
 import type { Report } from '../report/types';
-import { consistencyOf, problemOf, sameFinding, sitesAgree } from './consistency';
+import { consistencyOf, covers, problemOf, sitesAgree } from './consistency';
 import type { Fix, Problem, Rule } from './types';
 
 const MM_PER: Readonly<Record<string, number>> = { mm: 1, cm: 10 };
@@ -86,7 +86,7 @@ export const measurementMismatch: Rule = {
       const handled = new Set<Measurement>();
       for (const g of c.inImpression) {
         if (!g.measurements.length) continue;
-        const partners = c.inFindings.filter((f) => f.measurements.length && sameFinding(f.concept, g.concept) && sitesAgree(f, g) &&
+        const partners = c.inFindings.filter((f) => f.measurements.length && (covers(g.concept, f.concept) || covers(f.concept, g.concept)) && sitesAgree(f, g) &&
           (!f.side || !g.side || f.side === g.side));
         if (!partners.length) continue;
         const theirs = partners.flatMap((f) => f.measurements);
@@ -103,7 +103,20 @@ export const measurementMismatch: Rule = {
         if (handled.has(im) || im.start < iSec.body.start || im.end > iSec.body.end || !inMm(im)) continue;
         if (inFindingsText.some((fm) => agree(im, fm))) continue;
         const fm = inFindingsText.find((x) => inMm(x) && x.unit !== im.unit && x.value.length === im.value.length && x.value.every((v, i) => close(v, im.value[i])));
-        if (fm) mismatch(im, fm, undefined);
+        if (fm) {
+          mismatch(im, fm, undefined);
+          continue;
+        }
+        // Two or three dimensions, all but one the same: one lesion with one dimension changed.
+        if (im.value.length < 2) continue;
+        const mine = inMm(im) as number[];
+        const near = inFindingsText.find((x) => {
+          const theirs = inMm(x);
+          if (!theirs || theirs.length !== mine.length) return false;
+          const same = mine.filter((v, i) => close(v, theirs[i])).length;
+          return same === mine.length - 1;
+        });
+        if (near) mismatch(im, near, undefined);
       }
     }
 

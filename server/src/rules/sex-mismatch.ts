@@ -4,7 +4,11 @@ import { problemOf } from './consistency';
 import type { Problem, RelatedSpan, Rule } from './types';
 
 // Sentences about someone else ("mother had ovarian cancer") may name the other sex's organs.
-const SOMEONE_ELSE = /\b(?:mother|father|sister|brother|aunt|uncle|grandmother|grandfather|daughter|son|wife|husband|partner|family|familial)\b/i;
+// So may the patient's own birth history ("product of an uncomplicated pregnancy, vaginal delivery").
+const SOMEONE_ELSE = /\b(?:mother|father|sister|brother|aunt|uncle|grandmother|grandfather|daughter|son|wife|husband|partner|family|familial|born|birth|delivery|delivered|product of|G\d+P\d+)\b/i;
+// Words that name a sex-specific thing only in other phrases: a "fetal origin" of the posterior
+// cerebral artery is a vascular variant of adults of either sex.
+const NOT_SEX_SPECIFIC_AFTER = /^[\s-]+(?:origin|type|configuration|lobulation|PCA|posterior)/i;
 const PREGNANCY = /\b(?:pregnan\w*|gestation\w*|fetus|fetal|gravid|placenta\w*|obstetric\w*|intrauterine pregnancy)\b/i;
 // A pregnancy denied, asked about or hypothetical is not a pregnancy.
 const NOT_ASSERTED = /\b(?:no|not|negative|without|denies|rule out|r\/o|evaluate|evaluation|test|possib\w*|if|unknown|status)\b/i;
@@ -36,6 +40,7 @@ export const sexMismatch: Rule = {
       const sentence = sentenceAt(m.start);
       if (sentence && SOMEONE_ELSE.test(sentence.text)) continue;
       const term = report.text.slice(m.start, m.end);
+      if (NOT_SEX_SPECIFIC_AFTER.test(report.text.slice(m.end, m.end + 20))) continue;
       if (m.sex !== patient.sex) {
         problems.push(problemOf(this, {
           start: m.start,
