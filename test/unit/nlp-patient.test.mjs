@@ -41,3 +41,11 @@ test('sex-specific words are found with their sex', () => {
   assert.ok(nlp.SEX_SPECIFIC_TERMS.some((t) => t.term === 'testes' && t.sex === 'male'));
   assert.equal(understand('FINDINGS: Cervical spine is normal.').sexSpecific.length, 0);
 });
+
+test('a title naming several body parts reads each in its own sense', () => {
+  const u = understand('EXAM: Pelvis with bilateral hips, and PA and lateral chest.\nFINDINGS: Interstitial edema. Small effusion.');
+  assert.equal(u.exam.bodyPart, 'pelvis');
+  assert.deepEqual(u.findings.map((f) => f.concept), ['pulmonary-edema', 'pleural-effusion']);
+  const ankle = understand('EXAM: MRI RIGHT ANKLE\nFINDINGS: Interstitial edema of the ligament.');
+  assert.notEqual(ankle.findings[0]?.concept, 'pulmonary-edema');
+});

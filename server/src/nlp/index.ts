@@ -13,8 +13,8 @@ export { findMeasurements } from './measurements';
 /** What the report says: patient, exam and every finding mention with assertion, side and size. */
 export function understand(report: Report): Understanding {
   const words = wordsFromTokens(report.tokens);
-  const { context, ...exam } = findExam(report);
-  const { findings, measurements } = extractFindings(report, words, activeContexts(context));
+  const { contexts, ...exam } = findExam(report);
+  const { findings, measurements } = extractFindings(report, words, activeContexts(contexts));
   return {
     patient: findPatient(report),
     exam,

@@ -245,11 +245,16 @@ function modalityTrie() {
 }
 export const MODALITY_TRIE = modalityTrie();
 
-/** Concept contexts to try, in order, for an exam body-part context (null: exam unknown). */
-export function activeContexts(bodyContext: string | null): string[] {
-  if (bodyContext === null) return ['chest', 'spine', 'joint'];
-  if (bodyContext === 'chest') return ['chest'];
-  return [bodyContext, 'other'];
+/**
+ * Concept contexts to try, in order, for the body parts an exam title names (none: exam unknown).
+ * The chest reading comes first when the chest is one of them.
+ */
+export function activeContexts(bodyContexts: readonly string[]): string[] {
+  if (bodyContexts.length === 0) return ['chest', 'spine', 'joint'];
+  const out = bodyContexts.includes('chest') ? ['chest'] : [];
+  for (const c of bodyContexts) if (c !== 'chest' && !out.includes(c)) out.push(c);
+  if (out.some((c) => c !== 'chest')) out.push('other');
+  return out;
 }
 
 export type { Urgency };

@@ -65,12 +65,13 @@ export function findPatient(report: Report): Patient {
 interface TitleReading {
   modality: string | null;
   bodyPart: string | null;
-  context: string | null;
+  /** Lexicon contexts of every body part the title names ("pelvis ... and chest"). */
+  contexts: string[];
   side: Side | null;
 }
 
 function readTitle(words: Word[]): TitleReading {
-  const r: TitleReading = { modality: null, bodyPart: null, context: null, side: null };
+  const r: TitleReading = { modality: null, bodyPart: null, contexts: [], side: null };
   const sides = new Set<Side>();
   for (let i = 0; i < words.length; ) {
     const m = MODALITY_TRIE.match(words, i);
@@ -83,9 +84,9 @@ function readTitle(words: Word[]): TitleReading {
       continue;
     }
     if (m && m.end === end) r.modality ??= m.value;
-    if (b && b.end === end && !r.bodyPart) {
-      r.bodyPart = b.value.part;
-      r.context = b.value.context;
+    if (b && b.end === end) {
+      r.bodyPart ??= b.value.part;
+      if (!r.contexts.includes(b.value.context)) r.contexts.push(b.value.context);
     }
     if (s && s.end === end) sides.add(s.value.side);
     i = end;
@@ -95,7 +96,7 @@ function readTitle(words: Word[]): TitleReading {
 }
 
 /** Exam modality, body part and side from the exam title (EXAM section, or a short first line). */
-export function findExam(report: Report): Exam & { context: string | null } {
+export function findExam(report: Report): Exam & { contexts: string[] } {
   const candidates: { start: number; end: number; firstLine?: true }[] = [];
   for (const s of report.sections as Section[]) {
     if (s.kind === 'exam' && s.body.end > s.body.start) {
@@ -117,10 +118,10 @@ export function findExam(report: Report): Exam & { context: string | null } {
     const r = readTitle(words);
     // A first line without a header is a title only if it names a modality ("CC: Left hand weakness" is not).
     if ('firstLine' in span ? r.modality : r.modality || r.bodyPart) {
-      return { modality: r.modality, bodyPart: r.bodyPart, side: r.side, span: { start: span.start, end: span.end }, context: r.context };
+      return { modality: r.modality, bodyPart: r.bodyPart, side: r.side, span: { start: span.start, end: span.end }, contexts: r.contexts };
     }
   }
-  return { modality: null, bodyPart: null, side: null, span: null, context: null };
+  return { modality: null, bodyPart: null, side: null, span: null, contexts: [] };
 }
 
 /** Sex-specific words in the text (organs, conditions, procedures), for the sex-mismatch rule. */
