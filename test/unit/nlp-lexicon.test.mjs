@@ -57,3 +57,8 @@ test('findingsText gives one line per finding', () => {
   assert.match(lines[0], /^1:14\tpneumothorax · absent/);
   assert.match(lines[1], /pleural effusion · present · right/);
 });
+
+test('the labeller output gives an urgency only to present or suspected findings', () => {
+  const out = nlp.findingsJson(parseReport('FINDINGS: No pneumothorax. Possible free air.'));
+  assert.deepEqual(out.findings.map((f) => [f.finding, f.assertion, f.critical]), [['pneumothorax', 'absent', null], ['pneumoperitoneum', 'possible', 'minutes']]);
+});

@@ -4,7 +4,7 @@ import type { RuleContext } from '../rules/types';
 import { extractFindings } from './findings';
 import { activeContexts } from './lexicon';
 import { findExam, findPatient, findSexSpecific } from './patient';
-import type { Understanding } from './types';
+import type { Finding, Understanding } from './types';
 import { wordsFromTokens } from './words';
 export * from './types';
 export { CONCEPTS, CONCEPT_BY_ID, PAIRED_ANATOMY, SEX_SPECIFIC_TERMS, type Concept, type Sex } from './lexicon';
@@ -48,9 +48,14 @@ export function findingsJson(report: Report, understanding: Understanding = unde
       section: f.section,
       range: range(f),
       measurements: f.measurements.map((m) => ({ value: m.value, unit: m.unit, range: range(m) })),
-      critical: f.critical,
+      critical: urgencyOf(f),
     })),
   };
+}
+
+/** A denied, past or hypothetical finding carries no urgency in the labeller's output (Finding.critical is the concept's). */
+function urgencyOf(f: Finding) {
+  return f.assertion === 'present' || f.assertion === 'possible' ? f.critical : null;
 }
 
 function sizeText(values: number[], unit: string): string {
@@ -65,7 +70,8 @@ export function findingsText(report: Report, understanding: Understanding = unde
     if (f.side) parts.push(f.side);
     if (f.site.length) parts.push(f.site.join(', '));
     for (const m of f.measurements) parts.push(sizeText(m.value, m.unit));
-    if (f.critical) parts.push(`critical: ${f.critical}`);
+    const urgency = urgencyOf(f);
+    if (urgency) parts.push(`critical: ${urgency}`);
     return `${at.line + 1}:${at.character + 1}\t${parts.join(' · ')}\t[${f.section}] "${report.text.slice(f.start, f.end)}"`;
   });
 }

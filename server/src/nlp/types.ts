@@ -32,6 +32,7 @@ export interface Finding extends Span {
   sectionIndex: number;
   sentenceIndex: number;
   measurements: Measurement[];
+  /** The concept's urgency when present (ACR-style tiers), whatever this mention's assertion. */
   critical: Urgency | null;
   /** Belongs in an impression when present. */
   significant: boolean;
