@@ -1,4 +1,4 @@
-import { conceptOf, consistencyOf, covers, denies, problemOf } from './consistency';
+import { conceptOf, consistencyOf, covers, denies, isMinor, problemOf } from './consistency';
 import type { Problem, Rule } from './types';
 
 // Findings that only point elsewhere ("See impression") describe nothing to compare with.
@@ -27,7 +27,7 @@ const DENIED_BEFORE = /\b(?:no|not|without|negative|free of|normal|clear|unremar
 /** The sentence shows the evidence, not under a denial ("no focal opacity"). */
 function affirms(sentence: string, evidence: RegExp): boolean {
   const m = evidence.exec(sentence);
-  return !!m && !DENIED_BEFORE.test(sentence.slice(0, m.index)) && !DENIED_BEFORE.test(m[0]);
+  return !!m && !DENIED_BEFORE.test(sentence.slice(0, m.index)) && !/\b(?:no|not|without|negative)\b/i.test(m[0]);
 }
 
 export const unsupportedImpression: Rule = {
@@ -51,6 +51,8 @@ export const unsupportedImpression: Rule = {
     const done = new Set<string>();
     for (const g of c.inImpression) {
       if (g.assertion !== 'present' || !g.significant || done.has(g.concept)) continue;
+      // "Stable mild cardiomegaly": what an impression may add in passing is not worth a warning.
+      if (!g.critical && isMinor(report, g)) continue;
       // A mention in the findings, or a denial of this very finding (the contradiction rule's business);
       // "normal vasculature" does not describe pulmonary edema.
       const described = c.inFindings.some((f) => f.assertion === 'absent'

@@ -50,7 +50,8 @@ const TIGHT: readonly (readonly string[])[] = [
   ['atelectasis', 'lobar-collapse', 'volume-loss', 'opacity'],
   ['scarring', 'opacity', 'pulmonary-fibrosis'],
   ['pulmonary-edema', 'pulmonary-vascular-congestion', 'heart-failure', 'edema'],
-  ['pulmonary-edema', 'interstitial-lung-disease'],
+  ['pulmonary-edema', 'interstitial-lung-disease', 'interstitial-prominence'],
+  ['interstitial-prominence', 'interstitial-lung-disease', 'pulmonary-fibrosis', 'opacity'],
   ['nodule', 'mass', 'lesion', 'granuloma', 'calcified-granuloma', 'malignancy', 'metastases', 'pleural-mass', 'cavitation'],
   ['intracranial-hemorrhage', 'subarachnoid-hemorrhage', 'subdural-hematoma', 'epidural-hematoma',
     'intraventricular-hemorrhage', 'hemorrhage', 'hematoma'],
@@ -313,13 +314,13 @@ const MINOR_ANYWHERE = /\b(?:stable|unchanged|chronic|again (?:seen|noted|demons
 
 // Descriptive findings (an opacity, a density) that the sentence explains or hedges: the
 // explanation, when it matters, is a finding of its own.
-const DESCRIPTIVE = new Set(['opacity', 'lucency', 'nodule', 'interstitial-lung-disease', 'volume-loss', 'mediastinal-shift',
+const DESCRIPTIVE = new Set(['opacity', 'lucency', 'nodule', 'interstitial-lung-disease', 'interstitial-prominence', 'volume-loss', 'mediastinal-shift',
   'air-fluid-level', 'soft-tissue-swelling', 'calcification', 'bronchial-wall-thickening', 'pulmonary-artery-enlargement',
   'hilar-enlargement', 'lesion', 'stenosis', 'edema', 'fluid-collection']);
 const EXPLAINED = /\b(?:may|might|could|likely|probabl\w*|possibl\w*|favou?r\w*|represent\w*|secondary to|due to|related to|reflect\w*|attributab\w*|compatible with|consistent with|suggest\w*|versus|vs|or|either|overl[ay]\w*|overlying|superimpos\w*|artifact\w*|nipple|soft tissues?|callus|technique|positioning|projection)\b/i;
 // Findings an impression leaves out unless they are marked as large, new or worse.
 const INCIDENTAL_UNLESS_MARKED = new Set(['volume-loss', 'hiatal-hernia', 'diaphragmatic-hernia',
-  'interstitial-lung-disease', 'bronchial-wall-thickening', 'pulmonary-artery-enlargement', 'hilar-enlargement']);
+  'interstitial-lung-disease', 'interstitial-prominence', 'bronchial-wall-thickening', 'pulmonary-artery-enlargement', 'hilar-enlargement']);
 const MARKED = /\b(?:large|moderate|severe|extensive|marked|significant|substantial|lobar|complete|collapse|new|newly|increas\w*|worse\w*|worsening|enlarging|progress\w*|developing|interval development)\b/i;
 
 // Atelectasis that comes with a shallow breath is expected, not a finding to report.
