@@ -131,7 +131,7 @@ for (const r of rows) {
   const report = parseReport(text);
   parsed.push(report);
   const u = understand(report);
-  const scored = u.findings.filter((f) => f.section === 'findings' || f.section === 'impression');
+  const scored = process.env.ALLSECTIONS ? u.findings : u.findings.filter((f) => f.section === 'findings' || f.section === 'impression');
   const positive = scored.filter((f) => POSITIVE.has(f.assertion));
   const codes = r.MeSH.trim() === 'normal' ? [] : codesOf(r.MeSH);
 

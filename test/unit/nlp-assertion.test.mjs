@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertionOf, mentions } from '../helpers/nlp.mjs';
+import { assertionOf, mentions, understand } from '../helpers/nlp.mjs';
 
 test('plain statements are present', () => {
   assert.equal(assertionOf('FINDINGS: Small left pleural effusion.', 'pleural-effusion'), 'present');
@@ -114,4 +114,15 @@ test('abbreviations match with their capitals only', () => {
   assert.equal(mentions('ETT tip 4 cm above the carina. NGT in the stomach. Right PICC.', 'endotracheal-tube').length, 1);
   assert.equal(mentions('Acute SAH in the left sylvian fissure.', 'subarachnoid-hemorrhage')[0].assertion, 'present');
   assert.equal(mentions('Small SDH.', 'subdural-hematoma').length, 1);
+});
+
+test('the indication asks, the comparison looks back', () => {
+  const u = understand('INDICATION: Pneumonia.\nCOMPARISON: Prior pneumothorax film.\nFINDINGS: Right lower lobe pneumonia.');
+  assert.deepEqual(u.findings.map((f) => [f.concept, f.section, f.assertion]), [
+    ['pneumonia', 'history', 'hypothetical'],
+    ['pneumothorax', 'comparison', 'historical'],
+    ['pneumonia', 'findings', 'present'],
+  ]);
+  // An explicit cue still decides: a denial in the history stays a denial.
+  assert.equal(understand('HISTORY: No prior fracture.').findings[0].assertion, 'absent');
 });

@@ -346,6 +346,17 @@ const LINK_FILLERS = new Set([',', 'which', 'that', 'this', 'most', 'with', 'of'
   'mild', 'minimal', 'small', 'subsegmental', 'early', 'chronic', 'focal', 'patchy', 'streaky', 'some', 'either', 'in', 'part', 'areas', 'area',
   'linear', 'discoid', 'platelike', 'plate', 'like', 'superimposed']);
 
+/**
+ * A finding named in the indication or exam title is the clinical question, not an imaging finding;
+ * one named under COMPARISON belongs to a prior study.
+ */
+function bySection(a: { assertion: Assertion; hedge?: Hedge }, kind: string | undefined): { assertion: Assertion; hedge?: Hedge } {
+  if (a.assertion !== 'present') return a;
+  if (kind === 'history' || kind === 'exam') return { assertion: 'hypothetical' };
+  if (kind === 'comparison') return { assertion: 'historical' };
+  return a;
+}
+
 function onlyCommaBetween(s: SentenceWords, from: number, to: number): boolean {
   let comma = false;
   for (let k = from; k < to; k++) {
@@ -456,7 +467,7 @@ export function extractFindings(report: Report, words: readonly Word[], contexts
         end: s.words[m.j - 1].end,
         finding: m.concept.name,
         concept: m.concept.id,
-        ...assertion,
+        ...bySection(assertion, section?.kind),
         side: place.side,
         site: place.site,
         section: section?.kind ?? 'preamble',

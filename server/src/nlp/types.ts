@@ -1,6 +1,10 @@
 import type { SectionKind, Span } from '../report/types';
 import type { Side } from '../rules/types';
 
+/**
+ * What the report says of a finding. A finding named in the indication or exam title without a cue is
+ * 'hypothetical' (the clinical question), under COMPARISON 'historical' (a prior study).
+ */
 export type Assertion = 'present' | 'absent' | 'possible' | 'historical' | 'hypothetical';
 export type Urgency = 'minutes' | 'hours' | 'days';
 /**
