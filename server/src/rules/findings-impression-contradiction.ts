@@ -19,6 +19,12 @@ function narrowingWords(report: Report, f: Finding): string[] {
   return [...report.text.slice(from, f.end).matchAll(NARROWING_RE)].map((m) => m[1].toLowerCase());
 }
 
+function compartmentOf(report: Report, f: Finding): 'airspace' | 'interstitium' | null {
+  const sentence = report.sentences[f.sentenceIndex];
+  const near = report.text.slice(sentence ? Math.max(sentence.start, f.start - 40) : f.start, f.end);
+  return /\binterstiti\w*/i.test(near) ? 'interstitium' : /\b(?:alveolar|air ?space)\b/i.test(near) ? 'airspace' : null;
+}
+
 function sidesClash(denied: Finding, present: Finding): boolean {
   if (!denied.side || !present.side || present.side === 'bilateral' || denied.side === 'bilateral') return true;
   return denied.side === present.side;
@@ -70,6 +76,10 @@ export const findingsImpressionContradiction: Rule = {
           if (deniers.some((o) => o !== d && (o.assertion === 'present' || o.assertion === 'possible') && sameFinding(o.concept, p.concept) && sitesAgree(o, p))) continue;
           const pWords = new Set(narrowingWords(report, p));
           if (narrowingWords(report, d).some((w) => !pWords.has(w))) continue;
+          // "No alveolar opacity" says nothing of interstitial infiltrates, and the other way round.
+          const dSpace = compartmentOf(report, d);
+          const pSpace = compartmentOf(report, p);
+          if (dSpace && pSpace && dSpace !== pSpace) continue;
           // Point at the impression's side of the disagreement; the findings mention is related.
           const [at, other] = p.section === 'impression' ? [p, d] : [d, p];
           reported.add(p);
@@ -95,7 +105,8 @@ export const findingsImpressionContradiction: Rule = {
       const clash = c.inFindings.find((f) => {
         if (f.assertion !== 'present' || !f.significant || reported.has(f)) return false;
         if (onlyAcute && !(f.critical === 'minutes' || f.critical === 'hours' || ACUTE.has(f.concept))) return false;
-        if (!f.critical && isMinor(report, f)) return false;
+        // Chronic, unchanged or explained findings leave "no acute disease" true, critical or not.
+        if (isMinor(report, f)) return false;
         if (!inDomain(statement.text, f)) return false;
         return !c.inImpression.some((g) => g.assertion !== 'absent' && covers(g.concept, f.concept));
       });

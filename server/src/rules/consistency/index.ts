@@ -195,7 +195,6 @@ const DENIAL_REACHES: Readonly<Record<string, readonly string[]>> = {
   pneumonia: ['consolidation', 'airspace-disease', 'infiltrate'],
   infiltrate: ['pneumonia', 'consolidation', 'airspace-disease'],
   opacity: ['consolidation', 'airspace-disease', 'pneumonia', 'infiltrate', 'ground-glass-opacity'],
-  'pulmonary-edema': ['heart-failure'],
 };
 export const denies = (denied: string, present: string) => denied === present || (DENIAL_REACHES[denied]?.includes(present) ?? false);
 
@@ -310,7 +309,7 @@ export const opposite = (side: Side | null): Side | null => (side === 'left' ? '
 
 // Size and chronicity words that let a radiologist leave a finding out of the impression.
 const MINOR_BEFORE = /\b(?:compressive|passive|relaxation|dependent|mild(?:ly)?|minimal(?:ly)?|minor|trace|tiny|borderline|slight(?:ly)?|subtle|faint|subsegmental|discoid|linear|plate-?like|platelike|streaky|band-?like|chronic|old|healed|healing|remote|stable|unchanged|persistent|residual|small amount of|nonspecific|non-specific|incidental)\b/i;
-const MINOR_ANYWHERE = /\b(?:stable|unchanged|chronic|again (?:seen|noted|demonstrated|identified)|redemonstrat\w*|re-demonstrat\w*|no (?:significant |interval )?change|not (?:significantly )?changed|similar(?:ly)?|as before|previously (?:seen|noted|described)|known|old|healed|remote|postoperative|post-operative|postsurgical|post-surgical|status post|incidental(?:ly)?|of doubtful|of no|clinical significance|not significant|insignificant|calcified|granulomatous|sequelae?|healing|(?:from|of|due to|secondary to|related to) (?:a |the )?(?:previous|prior|old|remote))\b/i;
+const MINOR_ANYWHERE = /\b(?:stable|unchanged|chronic|again (?:seen|noted|demonstrated|identified)|redemonstrat\w*|re-demonstrat\w*|no (?:significant |interval )?change|not (?:significantly )?changed|similar(?:ly)?|as before|previously (?:seen|noted|described)|known|old|healed|remote|postoperative|post-operative|postsurgical|post-surgical|status post|incidental(?:ly)?|of doubtful|of no|clinical significance|not significant|insignificant|calcified|granulomatous|granulomas?|less (?:distinct|conspicuous|prominent|apparent)|resolving|sequelae?|healing|(?:from|of|due to|secondary to|related to) (?:a |the )?(?:previous|prior|old|remote))\b/i;
 
 // Descriptive findings (an opacity, a density) that the sentence explains or hedges: the
 // explanation, when it matters, is a finding of its own.
