@@ -90,7 +90,7 @@ const SECONDARY = {
   Sarcoidosis: { heads: ['Sarcoidosis'], concepts: ['sarcoidosis'] },
   'Costophrenic Angle/blunted': { heads: ['Costophrenic Angle/blunted'], concepts: ['blunted-costophrenic-angle'] },
   'Diaphragm/elevated': { heads: ['Diaphragm/elevated'], concepts: ['elevated-hemidiaphragm'] },
-  'Aorta/tortuous': { heads: ['Aorta/tortuous'], concepts: ['tortuous-aorta'] },
+  'Aorta/tortuous': { heads: ['Aorta/tortuous', 'Aorta, Thoracic/tortuous'], concepts: ['tortuous-aorta'] },
 };
 const CRITICAL_HEADS = ['Pneumothorax', 'Pneumoperitoneum', 'Hydropneumothorax'];
 const CRITICAL_CONCEPTS = {
