@@ -17,7 +17,9 @@ const SECRET_KEY = 'radlint.llm.apiKey';
 const BUSY_AFTER_MS = 2000;
 
 export interface AiClient {
-  /** Call after every (re)start of the language client. */
+  /** Call before every (re)start of the language client: listens for AI status. */
+  attach(client: LanguageClient): void;
+  /** Call after every (re)start of the language client: hands over the API key. */
   started(client: LanguageClient): Promise<void>;
 }
 
@@ -120,12 +122,14 @@ export function registerAi(
   );
 
   return {
-    async started(running) {
+    attach(running) {
       running.onNotification(AI_STATUS_NOTIFICATION, (params: AiStatusParams) => {
         states.set(params.uri, params);
         if (params.state === 'failed') log.warn(`AI check: ${params.reason ?? 'failed'}`);
         if (!activeUri() || activeUri() === params.uri) show(params);
       });
+    },
+    async started(running) {
       await sendKey(running).catch((e) => log.error(`Could not hand the API key to the server: ${e instanceof Error ? e.message : String(e)}`));
     },
   };

@@ -79,6 +79,7 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
   };
   client = new LanguageClient(CLIENT_ID, 'RadLint', serverOptions, clientOptions);
   try {
+    ai?.attach(client); // before start, so no early AI status is missed
     await client.start();
     setStatus('rules on');
     await ai?.started(client);

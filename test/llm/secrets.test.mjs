@@ -67,3 +67,20 @@ test('CLI: the key from the environment never appears in what it prints, even wh
     assert.equal((r.stdout + r.stderr).includes(KEY), false, `status ${status}`);
   }
 });
+
+test('language server: a remote endpoint without a key says so in the status, and sends nothing until asked', { timeout: 30_000 }, async () => {
+  const s = await startLsp({ pull: true, settings: { llm: { enabled: true, baseUrl: 'https://llm.example.invalid/v1', model: 'm', run: 'manual' } } });
+  try {
+    await s.open('file:///tmp/nokey.rpt', TEXT);
+    const status = await s.next('status', (p) => p.uri === 'file:///tmp/nokey.rpt');
+    assert.equal(status.state, 'ready');
+    assert.match(status.reason, /no API key set/);
+    await s.setApiKey(KEY);
+    const after = await s.next('status', (p) => p.uri === 'file:///tmp/nokey.rpt' && p.reason !== status.reason);
+    assert.equal(after.state, 'ready');
+    assert.doesNotMatch(after.reason ?? '', /no API key/);
+  } finally {
+    await s.stop();
+  }
+  assert.equal(s.raw().includes(KEY), false);
+});

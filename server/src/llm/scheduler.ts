@@ -5,6 +5,7 @@ import type { Problem } from '../rules/types';
 import { AnswerCache } from './cache';
 import { checkWithLlm, type LlmStats } from './check';
 import { LlmError, Provider, type ProviderConfig } from './provider';
+import { isLoopback } from './redact';
 import type { LlmSettings } from './settings';
 
 export type AiState = 'off' | 'ready' | 'checking' | 'failed';
@@ -140,7 +141,10 @@ export class LlmScheduler {
     if (this.docs.get(uri)?.controller) return; // "checking" stands
     try {
       this.providerFor(settings);
-      this.host.status(uri, 'ready', { reason: settings.run === 'manual' ? 'run "RadLint: Check with AI"' : undefined });
+      const hint = !this.apiKey && !isLoopback(settings.baseUrl) && !settings.azureApiVersion
+        ? 'no API key set; run "RadLint: Set API Key" if the endpoint needs one'
+        : settings.run === 'manual' ? 'run "RadLint: Check with AI"' : undefined;
+      this.host.status(uri, 'ready', { reason: hint });
     } catch (error) {
       this.host.status(uri, 'failed', { reason: error instanceof LlmError ? error.reason : 'cannot set up the AI check' });
     }
