@@ -88,6 +88,8 @@ const COVERS: Readonly<Record<string, readonly string[]>> = {
   'heart-failure': ['cardiomegaly', 'pulmonary-edema', 'pulmonary-vascular-congestion', 'pleural-effusion', 'edema'],
   // Lung compressed by fluid or a hernia collapses: the cause is what the impression names.
   'pleural-effusion': ['atelectasis', 'volume-loss'],
+  // "Airspace disease, likely atelectasis": the impression gives the interpretation.
+  atelectasis: ['opacity', 'airspace-disease', 'consolidation', 'infiltrate', 'volume-loss'],
   'hiatal-hernia': ['atelectasis', 'air-fluid-level', 'opacity'],
   // A nodule or mass is first seen as an opacity or density.
   nodule: ['opacity', 'calcification'],
@@ -316,7 +318,10 @@ const MINOR_ANYWHERE = /\b(?:stable|unchanged|chronic|again (?:seen|noted|demons
 const DESCRIPTIVE = new Set(['opacity', 'lucency', 'nodule', 'interstitial-lung-disease', 'interstitial-prominence', 'volume-loss', 'mediastinal-shift',
   'air-fluid-level', 'soft-tissue-swelling', 'calcification', 'bronchial-wall-thickening', 'pulmonary-artery-enlargement',
   'hilar-enlargement', 'lesion', 'stenosis', 'edema', 'fluid-collection']);
-const EXPLAINED = /\b(?:may|might|could|likely|probabl\w*|possibl\w*|favou?r\w*|represent\w*|secondary to|due to|related to|reflect\w*|attributab\w*|compatible with|consistent with|suggest\w*|versus|vs|or|either|overl[ay]\w*|overlying|superimpos\w*|artifact\w*|nipple|soft tissues?|callus|technique|positioning|projection)\b/i;
+const EXPLAINED = /\b(?:may|might|could|likely|probabl\w*|possibl\w*|favou?r\w*|represent\w*|secondary to|due to|related to|reflect\w*|attributab\w*|compatible with|consistent with|suggest\w*|versus|vs|or|either)\b/i;
+// Shadows that may be no lesion at all: an opacity over a rib, a nipple, soft tissue.
+const OVERLAP = /\b(?:overl[ay]\w*|overlying|superimpos\w*|artifact\w*|nipple|soft tissues?|callus)\b/i;
+const STRONG = /\b(?:confluent|dense|focal|large|moderate|severe|extensive|lobar|new|spiculated)\b/i;
 // Findings an impression leaves out unless they are marked as large, new or worse.
 const INCIDENTAL_UNLESS_MARKED = new Set(['volume-loss', 'hiatal-hernia', 'diaphragmatic-hernia',
   'interstitial-lung-disease', 'interstitial-prominence', 'bronchial-wall-thickening', 'pulmonary-artery-enlargement', 'hilar-enlargement']);
@@ -335,9 +340,10 @@ export function isMinor(report: Report, finding: Finding): boolean {
   if (MINOR_BEFORE.test(clause) || MINOR_ANYWHERE.test(sentence.text)) return true;
   // A de-identification token where a qualifier would stand ("XXXX opacities", "XXXX atelectasis"):
   // the word it hides may have been "streaky" or "likely", so nothing can be concluded.
-  if ((DESCRIPTIVE.has(finding.concept) || finding.concept === 'atelectasis') &&
+  if ((DESCRIPTIVE.has(finding.concept) || finding.concept === 'atelectasis') && !STRONG.test(clause) &&
     /XXXX(?:[ \t]+[\w-]+){0,2}[ \t]+$/.test(report.text.slice(Math.max(sentence.start, finding.start - 40), finding.start))) return true;
   if (DESCRIPTIVE.has(finding.concept) && EXPLAINED.test(sentence.text)) return true;
+  if (DESCRIPTIVE.has(finding.concept) && finding.concept !== 'nodule' && OVERLAP.test(sentence.text)) return true;
   if (finding.concept === 'atelectasis' && LOW_VOLUMES.test(sentence.text)) return true;
   return INCIDENTAL_UNLESS_MARKED.has(finding.concept) && !MARKED.test(sentence.text);
 }
