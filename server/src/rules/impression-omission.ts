@@ -1,6 +1,6 @@
 import { CONCEPT_BY_ID, type Finding } from '../nlp';
 import type { Report, Section } from '../report/types';
-import { consistencyOf, covers, isMinor, problemOf } from './consistency';
+import { consistencyOf, covers, isExplained, isMinor, problemOf } from './consistency';
 import type { Fix, Problem, Rule } from './types';
 
 // Lines, tubes and surgical changes are listed in the impression by local habit, not by necessity;
@@ -70,7 +70,7 @@ export const impressionOmission: Rule = {
       if (f.assertion !== 'present' || !f.significant || done.has(f.concept)) continue;
       const group = CONCEPT_BY_ID.get(f.concept)?.group;
       if (!f.critical && group && HABIT_GROUPS.has(group)) continue;
-      if (!f.critical && isMinor(report, f)) continue;
+      if (isMinor(report, f) && (!f.critical || isExplained(report, f))) continue;
       if (covered(f)) continue;
       // An accompanying finding ("effusion with adjacent atelectasis") goes with the one it follows.
       if (!f.critical && (coveredFrom.get(f.sentenceIndex) ?? Infinity) < f.start) continue;

@@ -311,11 +311,12 @@ export const opposite = (side: Side | null): Side | null => (side === 'left' ? '
 
 // Size and chronicity words that let a radiologist leave a finding out of the impression.
 const MINOR_BEFORE = /\b(?:compressive|passive|relaxation|dependent|mild(?:ly)?|minimal(?:ly)?|minor|trace|tiny|borderline|slight(?:ly)?|subtle|faint|subsegmental|discoid|linear|plate-?like|platelike|streaky|band-?like|chronic|old|healed|healing|remote|stable|unchanged|persistent|residual|small amount of|nonspecific|non-specific|incidental)\b/i;
-const MINOR_ANYWHERE = /\b(?:stable|unchanged|chronic|again (?:seen|noted|demonstrated|identified)|redemonstrat\w*|re-demonstrat\w*|no (?:significant |interval )?change|not (?:significantly )?changed|similar(?:ly)?|as before|previously (?:seen|noted|described)|known|old|healed|remote|postoperative|post-operative|postsurgical|post-surgical|status post|incidental(?:ly)?|of doubtful|of no|clinical significance|not significant|insignificant|calcified|granulomatous|granulomas?|less (?:distinct|conspicuous|prominent|apparent)|resolving|sequelae?|healing|(?:from|of|due to|secondary to|related to) (?:a |the )?(?:previous|prior|old|remote))\b/i;
+const MINOR_ANYWHERE = /\b(?:stable|unchanged|chronic\w*|better (?:seen|appreciated|visualized|demonstrated) on|again (?:seen|noted|demonstrated|identified)|redemonstrat\w*|re-demonstrat\w*|no (?:significant |interval )?change|not (?:significantly )?changed|similar(?:ly)?|as before|previously (?:seen|noted|described)|known|old|healed|remote|postoperative|post-operative|postsurgical|post-surgical|status post|incidental(?:ly)?|of doubtful|of no|clinical significance|not significant|insignificant|calcified|granulomatous|granulomas?|less (?:distinct|conspicuous|prominent|apparent)|resolving|sequelae?|healing|(?:from|of|due to|secondary to|related to) (?:a |the )?(?:previous|prior|old|remote))\b/i;
 
 // Descriptive findings (an opacity, a density) that the sentence explains or hedges: the
 // explanation, when it matters, is a finding of its own.
-const DESCRIPTIVE = new Set(['opacity', 'lucency', 'nodule', 'interstitial-lung-disease', 'interstitial-prominence', 'volume-loss', 'mediastinal-shift',
+const DESCRIPTIVE = new Set(['opacity', 'lucency', 'nodule', 'interstitial-lung-disease', 'interstitial-prominence', 'atelectasis',
+  'foreign-body', 'widened-mediastinum', 'volume-loss', 'mediastinal-shift',
   'air-fluid-level', 'soft-tissue-swelling', 'calcification', 'bronchial-wall-thickening', 'pulmonary-artery-enlargement',
   'hilar-enlargement', 'lesion', 'stenosis', 'edema', 'fluid-collection']);
 const EXPLAINED = /\b(?:may|might|could|likely|probabl\w*|possibl\w*|favou?r\w*|represent\w*|secondary to|due to|related to|reflect\w*|attributab\w*|compatible with|consistent with|suggest\w*|versus|vs|or|either)\b/i;
@@ -329,6 +330,12 @@ const MARKED = /\b(?:large|moderate|severe|extensive|marked|significant|substant
 
 // Atelectasis that comes with a shallow breath is expected, not a finding to report.
 const LOW_VOLUMES = /\b(?:low (?:lung )?volumes?|hypoinflat\w*|hypoventilat\w*|poor (?:inspiration|inspiratory effort)|shallow inspiration|bronchovascular crowding|reduced lung volumes?|low inspiratory)\b/i;
+
+/** A descriptive finding the sentence explains away (a widened mediastinum "secondary to a tortuous aorta"). */
+export function isExplained(report: Report, finding: Finding): boolean {
+  const sentence = report.sentences[finding.sentenceIndex];
+  return !!sentence && DESCRIPTIVE.has(finding.concept) && (EXPLAINED.test(sentence.text) || OVERLAP.test(sentence.text));
+}
 
 /** Minor, chronic, explained or unchanged as written: radiologists routinely leave these out of impressions. */
 export function isMinor(report: Report, finding: Finding): boolean {
