@@ -33,12 +33,14 @@ const PATTERNS: [IdentifierKind, RegExp][] = [
   ['EMAIL', /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g],
   ['PHONE', /(?<![\w.])(?:\+?\d{1,3}[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?!\d)/g],
   ['DATE', /\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b/g],
-  ['DATE', /(?<![\d.])\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})(?![\d.]\d)/g],
+  // The same separator twice: "7.43/36/398" is a blood gas, not a date.
+  ['DATE', /(?<![\d.])\d{1,2}([/.-])\d{1,2}\1(?:\d{4}|\d{2})(?![\d.]\d)/g],
   ['DATE', new RegExp(`\\b${MONTH}\\.?\\s+${DAY}(?:,?\\s+\\d{4})?\\b`, 'g')],
   ['DATE', new RegExp(`\\b${DAY}[\\s-]+(?:of\\s+)?${MONTH}\\.?(?:,?[\\s-]+\\d{2,4})?\\b`, 'g')],
   ['DATE', new RegExp(`\\b${MONTH}\\.?,?\\s+\\d{4}\\b`, 'g')],
   // Not clock-face positions ("at 10:00 o'clock", "the 12:00 position"), which are anatomy.
-  ['TIME', /(?<![\d:.])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s*[AaPp]\.?[Mm]\.?)?(?![\d:])(?!\s*(?:o['’]?\s?clock|position))/g],
+  // Nor titers and ratios ("ANA 1:40", "<1:10").
+  ['TIME', /(?<![\d:.])(?<!(?:ANA|ANCA|titers?|titres?|ratio|dilution|[<>=≤≥])\s*(?:of\s+)?)(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s*[AaPp]\.?[Mm]\.?)?(?![\d:])(?!\s*(?:o['’]?\s?clock|position|on a clock))/g],
   ['TIME', /\b(?:1[0-2]|0?[1-9])\s*(?:[AaPp]\.[Mm]\.|[AaPp][Mm]\b)/g],
   ['TIME', /\b(?:[01]\d|2[0-3])[0-5]\d\s*(?:hours|hrs|h)\b/gi],
   ['ID', /(?<![\w.])\d{7,}(?![\w.]\d)/g],
@@ -54,9 +56,12 @@ const LABELLED: [IdentifierKind, RegExp][] = [
   ['PHONE', /\b(?:phone|tel|telephone|pager|cell|mobile|fax|ext\.?|extension|beeper|bleep)\s*(?:#|no\.?|number)?\s*[:#]?\s*(\+?\d[\d()\s.-]{1,18}\d)/gi],
 ];
 
-const TITLE = /\b(?:Dr|DR|dr|Mr|MR|mr|Mrs|MRS|mrs|Ms|MS|ms|Miss|MISS|Prof|PROF|prof|Doctor|DOCTOR)\b\.?[ \t]+/g;
+// Titles. Capitalised ones with or without a full stop ("Dr Chen", "Ms. Doe"); upper- and
+// lower-case ones only with it, because MR, MS, MRS and DR are also mitral regurgitation, multiple
+// sclerosis, MR spectroscopy and diabetic retinopathy, and "ms." is milliseconds.
+const TITLE = /\b(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof|Doctor)\b\.?|(?:DR|MR|MRS|MS|MISS|PROF|DOCTOR|dr|mr|mrs|prof)\.)[ \t]+/g;
 const NAME_FIELD = /(?:^|(?<=[\s,;|]))(?:patient(?:\s+name)?|pt(?:\s+name)?|(?<![A-Za-z][ \t])name|referring(?:\s+(?:physician|doctor|provider|clinician))?|ordering(?:\s+(?:physician|provider|clinician))?|attending(?:\s+(?:physician|radiologist))?|radiologist|resident|physician|technologist|dictated\s+by|(?:electronically\s+)?signed\s+by|read\s+by|reported\s+by|transcribed\s+by|verified\s+by|approved\s+by)[ \t]*:[ \t]*/gim;
-const CAPITALISED = /^(?:[A-Z]\.[ \t]*)*[A-Z][A-Za-z'’-]+/;
+const CAPITALISED = /^(?:[A-Z]\.[ \t]?)*[A-Z][A-Za-z'’-]+/;
 const ANY_WORD = /^[A-Za-z][A-Za-z'’.-]*/;
 const NOT_A_NAME = new Set(['on', 'at', 'the', 'a', 'an', 'and', 'or', 'was', 'were', 'is', 'who', 'of', 'to', 'in', 'for', 'with', 'by', 'on-call', 'office', 'not', 'has', 'had', 'will']);
 
@@ -65,7 +70,9 @@ function nameHits(text: string): Hit[] {
   // A name after a title: up to three capitalised words (initials allowed), or one lower-case word.
   for (const m of text.matchAll(TITLE)) {
     const at = m.index + m[0].length;
-    const first = CAPITALISED.exec(text.slice(at, at + 60));
+    let first = CAPITALISED.exec(text.slice(at, at + 60));
+    // "DR. SMITH" in an all-capitals report; "No significant MR. Mitral inflow..." is a sentence end.
+    if (first && /^[A-Z]{2,}/.test(m[0]) && /[a-z]/.test(first[0])) first = null;
     if (first) {
       let end = at + first[0].length;
       for (let words = 1; words < 3; words++) {
@@ -79,7 +86,8 @@ function nameHits(text: string): Hit[] {
       hits.push({ start: at, end, kind: 'NAME' });
       continue;
     }
-    const word = /^[a-z][a-z'’-]+/.exec(text.slice(at, at + 40));
+    // Dictated in lower case: "discussed with dr. alvarez".
+    const word = /^[a-z]/.test(m[0]) ? /^[a-z][a-z'’-]+/.exec(text.slice(at, at + 40)) : null;
     if (word && !NOT_A_NAME.has(word[0])) hits.push({ start: at, end: at + word[0].length, kind: 'NAME' });
   }
   // "Patient: Jane Doe", "Name: DOE, JANE", "Signed by: J. Smith, MD": words up to a delimiter,
