@@ -38,3 +38,11 @@ test('a measurement in another sentence is not attached', () => {
   assert.equal(u.findings[0].measurements.length, 0);
   assert.equal(u.measurements.length, 1);
 });
+
+test('long runs of white space do not make the patterns backtrack', () => {
+  for (const text of ['5' + ' '.repeat(50000) + 'x', 'Age' + ' '.repeat(50000) + ':', '51 year old' + ' '.repeat(50000) + 'x']) {
+    const t0 = performance.now();
+    understand(text);
+    assert.ok(performance.now() - t0 < 500, `${text.length} chars took ${performance.now() - t0} ms`);
+  }
+});

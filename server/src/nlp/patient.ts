@@ -9,10 +9,10 @@ const FEMALE_WORDS = /^(female|woman|women|girl|lady|f|[rl]hf|[wb]f|mrs|ms|miss|
 const MALE_WORDS = /^(male|man|men|boy|gentleman|m|[rl]hm|[wb]m|mr|he|his|him|himself)$/i;
 
 // "51 year old female", "51-year-old man", "XXXX-year-old male", "51 yo F", "51F", "age 51".
-const AGE_SEX = /\b(\d{1,3}|XXXX)(?:[- ]?(?:years?|yrs?|y)[- ]?(?:old|o)\b|\s?(?:y\/o|yo|y\.o\.))[\s,-]*(?:(?:white|black|african[- ]american|hispanic|asian|caucasian|pregnant|postmenopausal)\s+)?(female|male|woman|man|lady|gentleman|girl|boy|[rl]h[fm]|[wb][fm]|f|m)?\b/gi;
+const AGE_SEX = /\b(\d{1,3}|XXXX)(?:[- ]?(?:years?|yrs?|y)[- ]?(?:old|o)\b|\s?(?:y\/o|yo|y\.o\.))[\s,-]{0,4}(?:(?:white|black|african[- ]american|hispanic|asian|caucasian|pregnant|postmenopausal)\s{1,3})?(female|male|woman|man|lady|gentleman|girl|boy|[rl]h[fm]|[wb][fm]|f|m)?\b/gi;
 const COMPACT_AGE_SEX = /\b(\d{1,3})\s?([MF])\b/g;
-const AGE_LABEL = /\b(?:age|aged)\s*:?\s*(\d{1,3})\b/gi;
-const SEX_LABEL = /\b(?:sex|gender)\s*:?\s*(female|male|f|m)\b/gi;
+const AGE_LABEL = /\b(?:age|aged)[ \t]{0,3}:?[ \t]{0,3}(\d{1,3})\b/gi;
+const SEX_LABEL = /\b(?:sex|gender)[ \t]{0,3}:?[ \t]{0,3}(female|male|f|m)\b/gi;
 const TITLE = /\b(Mrs|Ms|Miss|Mr)\.?(?=\s+[A-Z])/g;
 const PRONOUN = /\b(she|her|he|his|him)\b/gi;
 const SEX_WORD = /\b(female|male|woman|man|gentleman|lady|boy|girl)\b/i;
