@@ -30,7 +30,7 @@ const PREDICATE_FILLERS = new Set([
   'is', 'are', 'was', 'were', 'be', 'appears', 'appear', 'remains', 'remain', 'again', 'still', 'now', 'mildly', 'moderately',
   'markedly', 'slightly', 'severely', 'significantly', 'somewhat', 'minimally', 'borderline', 'not', 'no', 'top', 'at', 'least',
   'xxxx', 'stably', 'moderate', 'mild', 'chronically', 'stable', 'and', 'size', 'in', 'progressively', 'grossly', 'likely', 'probably', 'possibly',
-  'persistently', 'unchanged', 'diffusely', 'globally', 'very', 'quite', 'again', 'overall', 'also', 'now', 'considerably',
+  'persistently', 'unchanged', 'diffusely', 'globally', 'very', 'quite', 'overall', 'also', 'considerably',
 ]);
 const NEGATORS = new Set(['not', 'no']);
 // Side words that may stand inside a lexicon phrase: "elevation of the left hemidiaphragm".
@@ -279,18 +279,15 @@ function placeOf(s: SentenceWords, m: Mention): { side: Side | null; site: strin
     if (BACK_STOP.has(norm)) break;
     if (cueAt[k] >= 0) break;
     // Phrases read forwards: find the one that ends here.
-    let placed = false;
     for (let start = Math.max(0, k - 3); start <= k; start++) {
       const p = placeAt(words, start);
       if (p && p.end === k + 1) {
         addPlace(before, p);
         count += k - start;
         k = start;
-        placed = true;
         break;
       }
     }
-    void placed;
   }
 
   // Forwards through a locative phrase: "opacity at the left base", "effusion is seen on the right".

@@ -20,7 +20,7 @@ export function understand(report: Report): Understanding {
     exam,
     findings,
     measurements,
-    sexSpecific: findSexSpecific(report, words),
+    sexSpecific: findSexSpecific(words),
   };
 }
 

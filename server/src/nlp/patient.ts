@@ -125,7 +125,7 @@ export function findExam(report: Report): Exam & { contexts: string[] } {
 }
 
 /** Sex-specific words in the text (organs, conditions, procedures), for the sex-mismatch rule. */
-export function findSexSpecific(report: Report, words: readonly Word[]): { start: number; end: number; term: string; sex: Sex }[] {
+export function findSexSpecific(words: readonly Word[]): { start: number; end: number; term: string; sex: Sex }[] {
   const out: { start: number; end: number; term: string; sex: Sex }[] = [];
   for (let i = 0; i < words.length; ) {
     const a = SEX_TRIES.base.match(words, i);
@@ -138,6 +138,5 @@ export function findSexSpecific(report: Report, words: readonly Word[]): { start
     out.push({ start: words[i].start, end: words[hit.end - 1].end, term: hit.value.term, sex: hit.value.sex });
     i = hit.end;
   }
-  void report;
   return out;
 }
