@@ -1,7 +1,7 @@
 import { CONCEPT_BY_ID, type Finding } from '../nlp';
 import type { Report } from '../report/types';
 import {
-  NORMAL_STATEMENT, conceptOf, consistencyOf, covers, denies, impressionStatements, isMinor, problemOf, sameFinding, sitesAgree,
+  NORMAL_STATEMENT, conceptOf, consistencyOf, covers, denies, impressionStatements, isMinor, problemOf, sitesAgree,
 } from './consistency';
 import type { Problem, Rule } from './types';
 
@@ -73,7 +73,7 @@ export const findingsImpressionContradiction: Rule = {
           if (!affirmed(p) || reported.has(p) || !denies(conceptOf(report, d), conceptOf(report, p))) continue;
           if (!sidesClash(d, p) || !sitesAgree(d, p)) continue;
           // The denying section itself also affirms it somewhere: the denial is partial ("no new effusion").
-          if (deniers.some((o) => o !== d && (o.assertion === 'present' || o.assertion === 'possible') && sameFinding(o.concept, p.concept) && sitesAgree(o, p))) continue;
+          if (deniers.some((o) => o !== d && (o.assertion === 'present' || o.assertion === 'possible') && conceptOf(report, o) === conceptOf(report, p) && sitesAgree(o, p))) continue;
           const pWords = new Set(narrowingWords(report, p));
           if (narrowingWords(report, d).some((w) => !pWords.has(w))) continue;
           // "No alveolar opacity" says nothing of interstitial infiltrates, and the other way round.

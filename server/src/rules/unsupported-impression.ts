@@ -1,4 +1,5 @@
-import { conceptOf, consistencyOf, covers, denies, isMinor, problemOf } from './consistency';
+import type { Finding } from '../nlp';
+import { conceptOf, consistencyOf, covers, denies, isMinor, problemOf, sameFinding, sitesAgree } from './consistency';
 import type { Problem, Rule } from './types';
 
 // Findings that only point elsewhere ("See impression") describe nothing to compare with.
@@ -55,9 +56,12 @@ export const unsupportedImpression: Rule = {
       if (!g.critical && isMinor(report, g)) continue;
       // A mention in the findings, or a denial of this very finding (the contradiction rule's business);
       // "normal vasculature" does not describe pulmonary edema.
+      // Another finding explains it only at the same place ("right upper lobe mass" is not
+      // supported by "bibasilar opacities").
+      const samePlace = (f: Finding) => sitesAgree(f, g) && (!f.side || !g.side || f.side === g.side || f.side === 'bilateral' || g.side === 'bilateral');
       const described = c.inFindings.some((f) => f.assertion === 'absent'
         ? denies(conceptOf(report, f), conceptOf(report, g))
-        : covers(f.concept, g.concept) || covers(g.concept, f.concept));
+        : sameFinding(f.concept, g.concept) || ((covers(f.concept, g.concept) || covers(g.concept, f.concept)) && samePlace(f)));
       if (described || findingsLower.includes(report.text.slice(g.start, g.end).toLowerCase())) continue;
       const evidence = EVIDENCE[g.concept];
       if (evidence && findingSentences.some((s) => affirms(s.text, evidence))) continue;

@@ -90,7 +90,7 @@ const COVERS: Readonly<Record<string, readonly string[]>> = {
   'pleural-effusion': ['atelectasis', 'volume-loss'],
   // "Airspace disease, likely atelectasis": the impression gives the interpretation.
   atelectasis: ['opacity', 'airspace-disease', 'consolidation', 'infiltrate', 'volume-loss'],
-  'hiatal-hernia': ['atelectasis', 'air-fluid-level', 'opacity'],
+  'hiatal-hernia': ['atelectasis', 'air-fluid-level'],
   // A nodule or mass is first seen as an opacity or density.
   nodule: ['opacity', 'calcification'],
   lesion: ['opacity'],
@@ -343,7 +343,8 @@ export function isMinor(report: Report, finding: Finding): boolean {
   if (!sentence) return false;
   const before = report.text.slice(Math.max(sentence.start, finding.start - 60), finding.end);
   const clauseStart = Math.max(before.lastIndexOf(';'), before.lastIndexOf(','));
-  const clause = clauseStart >= 0 ? before.slice(clauseStart) : before;
+  // "Minimally displaced" grades the displacement, not the fracture.
+  const clause = (clauseStart >= 0 ? before.slice(clauseStart) : before).replace(/\b(?:minimal(?:ly)?|mild(?:ly)?|slight(?:ly)?)[\s-]+(?:displaced|angulated|comminuted|depressed|impacted)\b/gi, '');
   if (MINOR_BEFORE.test(clause) || MINOR_ANYWHERE.test(sentence.text)) return true;
   // A de-identification token where a qualifier would stand ("XXXX opacities", "XXXX atelectasis"):
   // the word it hides may have been "streaky" or "likely", so nothing can be concluded.
