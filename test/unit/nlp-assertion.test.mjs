@@ -126,3 +126,10 @@ test('the indication asks, the comparison looks back', () => {
   // An explicit cue still decides: a denial in the history stays a denial.
   assert.equal(understand('HISTORY: No prior fracture.').findings[0].assertion, 'absent');
 });
+
+test('more denials: "fail to demonstrate", "non-", a cue before a colon', () => {
+  assert.equal(assertionOf('Images fail to demonstrate a renal mass.', 'renal-mass'), 'absent');
+  assert.equal(assertionOf('A non-malignant course.', 'malignancy'), 'absent');
+  assert.equal(assertionOf('Differential diagnosis: abscess.', 'abscess'), 'possible');
+  assert.equal(assertionOf('Diagnosis: abscess.', 'abscess'), 'present');
+});

@@ -145,6 +145,8 @@ function assertionOf(s: SentenceWords, m: Mention): { assertion: Assertion; hedg
   let distance = 0;
   for (let k = m.i - 1; k >= 0 && distance < 24; k--) {
     const w = words[k];
+    // A colon right after a cue introduces what it governs: "Differential diagnosis: abscess, tumor".
+    if (w.norm === ':' && k > 0 && cueAt[k - 1] >= 0 && cues[cueAt[k - 1]].entry.pre) continue;
     if (HARD_BOUNDARY.has(w.norm)) break;
     const c = cueAt[k];
     if (c >= 0) {
