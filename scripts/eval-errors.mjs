@@ -88,7 +88,8 @@ const MINOR = /\b(?:persistent|low (?:lung )?volumes?|bronchovascular crowding|m
 const NEGATION_BEFORE = /\b(?:no|without|negative for|free of|resolution of|resolved|not)\b/i;
 
 // "No large effusion", "no new opacity": a narrowed denial leaves room for a small or old one.
-const NARROWED = /\b(?:large|significant|new|acute|definite|displaced|gross|frank|sizable|substantial|moderate|severe)\b/i;
+// A de-identified word (XXXX) between the cue and the term may have been such a word too.
+const NARROWED = /\b(?:large|significant|new|acute|definite|displaced|gross|frank|sizable|substantial|moderate|severe|overt|confluent|lobar)\b|XXXX/i;
 
 function negatedBefore(sentence, family) {
   const m = FAMILIES[family].exec(sentence);

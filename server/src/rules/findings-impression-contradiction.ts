@@ -19,6 +19,16 @@ function narrowingWords(report: Report, f: Finding): string[] {
   return [...report.text.slice(from, f.end).matchAll(NARROWING_RE)].map((m) => m[1].toLowerCase());
 }
 
+const LUNG_SHADOWS = new Set(['consolidation', 'opacity', 'airspace-disease', 'infiltrate', 'pneumonia', 'ground-glass-opacity']);
+const SPREAD_OUT = /\b(?:streaky|patchy|diffuse|bibasilar|bibasal|bilateral|multifocal|scattered|subsegmental|linear|reticular|hazy)\b/i;
+
+/** The words of the finding's clause up to and including it. */
+function clauseBefore(report: Report, f: Finding): string {
+  const sentence = report.sentences[f.sentenceIndex];
+  const before = report.text.slice(sentence ? Math.max(sentence.start, f.start - 80) : f.start, f.end);
+  return before.slice(Math.max(before.lastIndexOf(';'), before.lastIndexOf('.') + 1, 0));
+}
+
 function compartmentOf(report: Report, f: Finding): 'airspace' | 'interstitium' | null {
   const sentence = report.sentences[f.sentenceIndex];
   const near = report.text.slice(sentence ? Math.max(sentence.start, f.start - 40) : f.start, f.end);
@@ -76,6 +86,10 @@ export const findingsImpressionContradiction: Rule = {
           if (deniers.some((o) => o !== d && (o.assertion === 'present' || o.assertion === 'possible') && conceptOf(report, o) === conceptOf(report, p) && sitesAgree(o, p))) continue;
           const pWords = new Set(narrowingWords(report, p));
           if (narrowingWords(report, d).some((w) => !pWords.has(w))) continue;
+          // "No XXXX infiltrates": the hidden word may have been "new" or "large".
+          if (/XXXX/.test(clauseBefore(report, d))) continue;
+          // "No focal airspace disease" does not deny streaky, patchy or diffuse opacities.
+          if (LUNG_SHADOWS.has(conceptOf(report, d)) && /\bfocal\b/i.test(clauseBefore(report, d)) && SPREAD_OUT.test(clauseBefore(report, p))) continue;
           // "No alveolar opacity" says nothing of interstitial infiltrates, and the other way round.
           const dSpace = compartmentOf(report, d);
           const pSpace = compartmentOf(report, p);
