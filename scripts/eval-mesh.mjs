@@ -48,7 +48,7 @@ const PRIMARY = {
   Pneumothorax: { heads: ['Pneumothorax'], concepts: ['pneumothorax', 'tension-pneumothorax'] },
   Cardiomegaly: { heads: ['Cardiomegaly', 'Cardiac Shadow/enlarged'], concepts: ['cardiomegaly'] },
   'Pulmonary Atelectasis': { heads: ['Pulmonary Atelectasis'], concepts: ['atelectasis', 'lobar-collapse'] },
-  'Opacity (+Density)': { heads: ['Opacity', 'Density'], concepts: ['opacity', 'ground-glass-opacity'] },
+  'Opacity (+Density)': { heads: ['Opacity', 'Density'], concepts: ['opacity', 'ground-glass-opacity', 'calcified-density'] },
   Nodule: { heads: ['Nodule'], concepts: ['nodule'] },
   'Pulmonary Edema': { heads: ['Pulmonary Edema'], concepts: ['pulmonary-edema'] },
   Pneumonia: { heads: ['Pneumonia'], concepts: ['pneumonia'] },
