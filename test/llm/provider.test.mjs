@@ -155,6 +155,14 @@ test('an endpoint without JSON-schema support (400): asked again without respons
   assert.equal(fake.chats.length - before, 3, 'no second 400 for the same endpoint');
 });
 
+test('a 400 about something else (context too long) is not retried without structured output', async () => {
+  fake.reply = () => replies.error(400, "This model's maximum context length is 8192 tokens.");
+  const before = fake.chats.length;
+  const e = await failure(check());
+  assert.equal(e.kind, 'bad-request');
+  assert.equal(fake.chats.length - before, 1);
+});
+
 test('a model that rejects temperature 0 (400 naming it): asked again without it', async () => {
   fake.reply = (ctx) => ('temperature' in ctx.body ? replies.error(400, "Unsupported value: 'temperature' does not support 0") : replies.issues([GOOD]));
   const { problems } = await check();

@@ -165,7 +165,7 @@ export class Provider {
           const text = String((error as Error).message).toLowerCase();
           const drop: Optional | undefined =
             text.includes('temperature') && !this.unsupported.has('temperature') ? 'temperature'
-              : !this.unsupported.has('response_format') ? 'response_format' : undefined;
+              : /response_format|json_schema|schema|format/.test(text) && !this.unsupported.has('response_format') ? 'response_format' : undefined;
           if (drop) {
             this.unsupported.add(drop);
             continue;
