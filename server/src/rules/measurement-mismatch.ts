@@ -39,6 +39,35 @@ const ORGAN_SIZES: { organ: RegExp; name: string; min: number; max: number }[] =
 // The sentence is about the organ's size, not a lesion in it.
 const SIZE_TALK = /\b(?:measur\w*|length|diameter|caliber|calibre|span|size|sized)\b/i;
 
+/**
+ * The measurements of each finding: those the findings core attached, and a measurement it left
+ * unattached goes to the nearest finding of its sentence ("5 mm nodular opacity").
+ */
+function sizesByFinding(report: Report, findings: readonly Finding[], all: readonly Measurement[]): Map<Finding, Measurement[]> {
+  const sizes = new Map<Finding, Measurement[]>();
+  const attached = new Set<Measurement>();
+  for (const f of findings) {
+    sizes.set(f, [...f.measurements]);
+    for (const m of f.measurements) attached.add(m);
+  }
+  for (const m of all) {
+    if (attached.has(m)) continue;
+    let best: Finding | undefined;
+    let distance = 60;
+    for (const f of findings) {
+      const sentence = report.sentences[f.sentenceIndex];
+      if (!sentence || m.start < sentence.start || m.end > sentence.end) continue;
+      const d = m.end <= f.start ? f.start - m.end : m.start >= f.end ? m.start - f.end : 0;
+      if (d < distance) {
+        best = f;
+        distance = d;
+      }
+    }
+    if (best) sizes.get(best)?.push(m);
+  }
+  return sizes;
+}
+
 function lengthText(m: Measurement, report: Report) {
   return report.text.slice(m.start, m.end);
 }
@@ -84,13 +113,15 @@ export const measurementMismatch: Rule = {
       const iSec = c.impression;
       const inFindingsText = c.u.measurements.filter((m) => m.start >= fSec.body.start && m.end <= fSec.body.end);
       const handled = new Set<Measurement>();
+      const sizes = sizesByFinding(report, c.u.findings, c.u.measurements);
+      const sizesOf = (f: Finding) => sizes.get(f) ?? [];
       for (const g of c.inImpression) {
-        if (!g.measurements.length) continue;
-        const partners = c.inFindings.filter((f) => f.measurements.length && (covers(g.concept, f.concept) || covers(f.concept, g.concept)) && sitesAgree(f, g) &&
+        if (!sizesOf(g).length) continue;
+        const partners = c.inFindings.filter((f) => sizesOf(f).length && (covers(g.concept, f.concept) || covers(f.concept, g.concept)) && sitesAgree(f, g) &&
           (!f.side || !g.side || f.side === g.side));
         if (!partners.length) continue;
-        const theirs = partners.flatMap((f) => f.measurements);
-        for (const im of g.measurements) {
+        const theirs = partners.flatMap(sizesOf);
+        for (const im of sizesOf(g)) {
           handled.add(im);
           // Agreeing with any measurement in the findings is enough ("the largest node, 1.5 cm").
           if (theirs.some((fm) => agree(im, fm)) || inFindingsText.some((fm) => agree(im, fm) && inMm(fm) && inMm(im))) continue;

@@ -163,6 +163,8 @@ const LUNG_PARTS: Readonly<Record<string, readonly string[]>> = {
   apex: ['upper'], 'upper lobe': ['upper'], lingula: ['upper', 'lower'],
   base: ['lower'], 'lower lobe': ['lower'], 'middle lobe': ['lower'], 'costophrenic angle': ['lower'],
   hemidiaphragm: ['lower'], retrocardiac: ['lower'],
+  // On a radiograph a shadow "over the 5th rib" lies in the lung field.
+  rib: ['upper', 'lower'],
   lung: ['upper', 'lower'], hilum: ['upper', 'lower'], midlung: ['upper', 'lower'], hemithorax: ['upper', 'lower'], pleura: ['upper', 'lower'],
 };
 
