@@ -62,3 +62,10 @@ test('the labeller output gives an urgency only to present or suspected findings
   const out = nlp.findingsJson(parseReport('FINDINGS: No pneumothorax. Possible free air.'));
   assert.deepEqual(out.findings.map((f) => [f.finding, f.assertion, f.critical]), [['pneumothorax', 'absent', null], ['pneumoperitoneum', 'possible', 'minutes']]);
 });
+
+test('a broken device is not a broken bone', () => {
+  assert.equal(mentions('The lateral most screw is fractured.', 'device-fracture').length, 1);
+  assert.equal(mentions('Fracture of the superior sternotomy wire.', 'device-fracture').length, 1);
+  assert.equal(mentions('Fracture of the left humerus.', 'fracture').length, 1);
+  assert.equal(mentions('Old healed right rib fractures.', 'old-fracture').length, 1);
+});

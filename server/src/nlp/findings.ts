@@ -390,8 +390,22 @@ function interpretedBy(s: SentenceWords, prevEnd: number, next: Mention): boolea
   return linked;
 }
 
+/** A device next to a fracture makes it the device's fracture: "catheter fracture", "screw is fractured". */
+function refinedNear(s: SentenceWords, m: Mention): Concept | null {
+  for (const r of m.concept.refineNear) {
+    for (let k = Math.max(0, m.i - 3); k < Math.min(s.words.length, m.j + 4); k++) {
+      if (k >= m.i && k < m.j) continue;
+      const other = s.mentionAt[k] >= 0 ? s.mentions[s.mentionAt[k]] : null;
+      if ((other && r.groups.includes(other.concept.group)) || r.words.includes(s.words[k].norm)) return CONCEPT_BY_ID.get(r.concept) ?? null;
+    }
+  }
+  return null;
+}
+
 /** The more specific concept a modifier in the mention's own phrase calls for, if any. */
 function refined(s: SentenceWords, m: Mention, phraseStart: number): Concept {
+  const near = refinedNear(s, m);
+  if (near) return near;
   for (const r of m.concept.refine) {
     for (let k = phraseStart; k < m.i; k++) {
       if (r.words.includes(s.words[k].norm)) return CONCEPT_BY_ID.get(r.concept) ?? m.concept;

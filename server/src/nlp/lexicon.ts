@@ -24,6 +24,8 @@ const ConceptSchema = z.object({
   predicates: z.array(z.object({ subject: Phrases, state: Phrases })).default([]),
   /** A modifier in the mention's own phrase that makes it a more specific concept ("calcified ... granuloma"). */
   refine: z.array(z.object({ words: Phrases, concept: z.string() })).default([]),
+  /** A neighbouring finding of a group, or a word, that makes it another concept ("catheter fracture" is a device's). */
+  refineNear: z.array(z.object({ groups: Phrases, words: Phrases, concept: z.string() })).default([]),
   /** Terms that carry their own side ("levoscoliosis"). */
   sideTerms: z.object({ left: Phrases, right: Phrases }).partial().default({}),
   /** The plural names both sides: one pleural effusion per hemithorax, so "pleural effusions" are bilateral. */
@@ -66,7 +68,9 @@ const context = ContextSchema.parse(contextData);
 export const CONCEPTS: readonly Concept[] = findings.concepts;
 export const CONCEPT_BY_ID: ReadonlyMap<string, Concept> = new Map(CONCEPTS.map((c) => [c.id, c]));
 if (CONCEPT_BY_ID.size !== CONCEPTS.length) throw new Error('lexicon: duplicate concept id');
-for (const c of CONCEPTS) for (const r of c.refine) if (!CONCEPT_BY_ID.has(r.concept)) throw new Error(`lexicon: ${c.id} refines to unknown ${r.concept}`);
+for (const c of CONCEPTS) {
+  for (const r of [...c.refine, ...c.refineNear]) if (!CONCEPT_BY_ID.has(r.concept)) throw new Error(`lexicon: ${c.id} refines to unknown ${r.concept}`);
+}
 
 const keysOf = (phrase: string) => wordsOf(phrase).map((w) => w.norm);
 const exactKeysOf = (phrase: string) => wordsOf(phrase).map((w) => w.text);
