@@ -54,3 +54,15 @@ test('findings-impression-contradiction: silent on the correct examples', () => 
     assert.deepEqual(problemsOf(RULE, fs.readFileSync(path.join(root, 'examples', file), 'utf8')), [], file);
   }
 });
+
+test('findings-impression-contradiction: "normal chest radiograph" over a fracture; hidden or focal denials stay open', () => {
+  const a = 'FINDINGS: Displaced fracture of the left 5th rib.\nIMPRESSION: Normal chest radiograph.';
+  assert.equal(problemsOf(RULE, a).length, 1);
+  for (const text of [
+    'FINDINGS: No XXXX infiltrates.\nIMPRESSION: Persistent right lower lobe infiltrate.',
+    'FINDINGS: No focal consolidation.\nIMPRESSION: Streaky bibasilar airspace opacities.',
+    'FINDINGS: No focal consolidation. Displaced fracture of the left 5th rib.\nIMPRESSION: 1. Left rib fracture. 2. No acute cardiopulmonary process.',
+  ]) {
+    assert.deepEqual(problemsOf(RULE, text), [], text);
+  }
+});

@@ -74,3 +74,21 @@ test('laterality-mismatch: silent on the correct example reports', () => {
     assert.deepEqual(problemsOf(RULE, fs.readFileSync(path.join(root, 'examples', file), 'utf8')), [], file);
   }
 });
+
+test('laterality-mismatch: a lobe that exists on one side only', () => {
+  const text = 'FINDINGS: Consolidation in the left middle lobe.\nIMPRESSION: Pneumonia.';
+  const [p] = problemsOf(RULE, text);
+  assert.equal(slice(text, p), 'left');
+  assert.match(p.message, /middle lobe is on the right/);
+  assert.equal(applyFix(text, p.fixes[0]), text.replace('left middle', 'right middle'));
+});
+
+test('laterality-mismatch: coronary artery names are not sides; an impression giving both sides is not a confusion', () => {
+  for (const text of [
+    'FINDINGS: 70% stenosis of the left anterior descending artery.\nIMPRESSION: Stenosis of the right coronary artery and of the left anterior descending artery.',
+    'FINDINGS: Right lower lobe nodule.\nIMPRESSION: Right lower lobe nodule and a new left lower lobe nodule.',
+    'FINDINGS: Right L4-5 foraminal stenosis.\nIMPRESSION: Left L5-S1 foraminal stenosis.',
+  ]) {
+    assert.deepEqual(problemsOf(RULE, text), [], text);
+  }
+});

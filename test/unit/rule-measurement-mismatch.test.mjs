@@ -51,3 +51,10 @@ test('measurement-mismatch: silent on the correct examples', () => {
     assert.deepEqual(problemsOf(RULE, fs.readFileSync(path.join(root, 'examples', file), 'utf8')), [], file);
   }
 });
+
+test('measurement-mismatch: one dimension changed, and a size written before its finding', () => {
+  const a = 'FINDINGS: Lingular opacity measuring 2.2 x 1.6 cm.\nIMPRESSION: Lingular nodule measuring 2.9 x 1.6 cm.';
+  assert.deepEqual(problemsOf(RULE, a).map((p) => slice(a, p)).sort(), ['2.2 x 1.6 cm', '2.9 x 1.6 cm']);
+  const b = 'FINDINGS: 5 mm nodular opacity overlies the left anterior 5th rib.\nIMPRESSION: 6 mm left lung nodular opacity.';
+  assert.deepEqual(problemsOf(RULE, b).map((p) => slice(b, p)).sort(), ['5 mm', '6 mm']);
+});

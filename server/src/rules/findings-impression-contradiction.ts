@@ -121,7 +121,8 @@ export const findingsImpressionContradiction: Rule = {
         if (onlyAcute && !(f.critical === 'minutes' || f.critical === 'hours' || ACUTE.has(f.concept))) return false;
         // Chronic, unchanged or explained findings leave "no acute disease" true, critical or not.
         if (isMinor(report, f)) return false;
-        if (!inDomain(statement.text, f)) return false;
+        // "No acute cardiopulmonary process" speaks for heart and lungs; "normal chest radiograph" for the study.
+        if (onlyAcute && !inDomain(statement.text, f)) return false;
         return !c.inImpression.some((g) => g.assertion !== 'absent' && covers(g.concept, f.concept));
       });
       if (!clash) continue;
