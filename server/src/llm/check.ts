@@ -112,7 +112,11 @@ export function deadlineMs(settings: Pick<CheckSettings, 'timeoutMs' | 'maxRetri
   return settings.timeoutMs * (settings.maxRetries + 1) + 2_000 * settings.maxRetries + 1_000;
 }
 
-export async function checkWithLlm(text: string, rules: readonly Problem[], options: LlmCheckOptions): Promise<LlmCheckResult> {
+/**
+ * One AI check. `rules` are the rule problems to merge with, or a function that computes them:
+ * it is called only when the answer has issues, after the answer came.
+ */
+export async function checkWithLlm(text: string, rules: readonly Problem[] | (() => Promise<readonly Problem[]>), options: LlmCheckOptions): Promise<LlmCheckResult> {
   const { settings, cache, provider, signal } = options;
   if (text.length > settings.maxReportChars) {
     throw new LlmError('too-long', `the report is longer than radlint.llm.maxReportChars (${text.length} > ${settings.maxReportChars})`);
@@ -138,7 +142,8 @@ export async function checkWithLlm(text: string, rules: readonly Problem[], opti
     answer = { issues: parsed.issues, invalid: parsed.invalid };
     cache.set(key, answer);
   }
-  const { problems, unanchored, duplicates } = issuesToProblems(text, answer.issues, redaction.originals, rules, settings.maxSeverity);
+  const ruleProblems = answer.issues.length === 0 ? [] : typeof rules === 'function' ? await rules() : rules;
+  const { problems, unanchored, duplicates } = issuesToProblems(text, answer.issues, redaction.originals, ruleProblems, settings.maxSeverity);
   return {
     problems,
     stats: { received: answer.issues.length + answer.invalid, invalid: answer.invalid, unanchored, duplicates, redacted: redaction.count, cached },

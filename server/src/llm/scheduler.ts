@@ -236,7 +236,8 @@ export class LlmScheduler {
     const started = performance.now();
     try {
       const provider = this.providerFor(settings);
-      const rules = await this.host.ruleProblems(uri, text);
+      // The rule problems (to merge with) are computed only once there is an answer with issues.
+      const rules = () => this.host.ruleProblems(uri, text);
       const result = await checkWithLlm(text, rules, { provider, settings, cache: this.cache, signal: controller.signal });
       if (controller.signal.aborted || this.host.document(uri)?.version !== version) {
         return { state: 'cancelled', issues: 0, reason: 'the report changed' };
