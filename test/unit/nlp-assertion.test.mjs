@@ -133,3 +133,10 @@ test('more denials: "fail to demonstrate", "non-", a cue before a colon', () => 
   assert.equal(assertionOf('Differential diagnosis: abscess.', 'abscess'), 'possible');
   assert.equal(assertionOf('Diagnosis: abscess.', 'abscess'), 'present');
 });
+
+test('partly resolved is still there', () => {
+  assert.equal(assertionOf('Almost completely resolved right apical pleural air collection.', 'pneumothorax'), 'present');
+  assert.equal(assertionOf('The left effusion has partially resolved.', 'pleural-effusion'), 'present');
+  assert.equal(assertionOf('Resolving right lower lobe pneumonia.', 'pneumonia'), 'present');
+  assert.equal(assertionOf('The effusion has resolved.', 'pleural-effusion'), 'historical');
+});
