@@ -9,6 +9,7 @@ test('sex and age from the history', () => {
   assert.deepEqual(understand('HISTORY: 45 yo F, fall.').patient, { sex: 'female', age: 45 });
   assert.deepEqual(understand('Patient: Mrs. Jones\nFINDINGS: Normal.').patient, { sex: 'female', age: null });
   assert.deepEqual(understand('Sex: M\nAge: 70\nFINDINGS: Normal.').patient, { sex: 'male', age: 70 });
+  assert.equal(understand('PATIENT: Doe, Jane, F, 51\nFINDINGS: Normal.').patient.sex, 'female');
 });
 
 test('no sex or age when the text does not say', () => {

@@ -16,6 +16,7 @@ const SEX_LABEL = /\b(?:sex|gender)[ \t]{0,3}:?[ \t]{0,3}(female|male|f|m)\b/gi;
 const TITLE = /\b(Mrs|Ms|Miss|Mr)\.?(?=\s+[A-Z])/g;
 const PRONOUN = /\b(she|her|he|his|him)\b/gi;
 const SEX_WORD = /\b(female|male|woman|man|gentleman|lady|boy|girl)\b/i;
+const LONE_SEX = /(?:^|[,;(/])[ \t]{0,3}([MF])[ \t]{0,3}(?=[,;)/]|$)/m;
 
 function sexOf(word: string | undefined): Sex | null {
   if (!word) return null;
@@ -50,6 +51,8 @@ export function findPatient(report: Report): Patient {
   }
   // "A middle-aged male with ...": a sex word in the history, outside findings (where "male breast" may stand).
   if (!patient.sex) patient.sex = sexOf(SEX_WORD.exec(headerText(report))?.[1]);
+  // "Doe, Jane, F, 51": a lone capital F or M between commas in a header line.
+  if (!patient.sex) patient.sex = sexOf(LONE_SEX.exec(headerText(report))?.[1]);
   if (!patient.sex) {
     // Pronouns decide only when they all agree.
     const seen = new Set<Sex>();
