@@ -111,15 +111,15 @@ export const lateralityMismatch: Rule = {
     if (!c.findings || !c.impression) return problems;
     const affirmed = (f: Finding) => f.assertion !== 'absent' && f.assertion !== 'hypothetical';
     const sides = new Map<Finding, Side | null>();
-    for (const f of c.inFindings) sides.set(f, affirmed(f) ? sideInSentence(report, f, c.inFindings) : null);
-    for (const f of c.inImpression) sides.set(f, affirmed(f) ? sideInSentence(report, f, c.inImpression) : null);
+    for (const f of c.inFindings) sides.set(f, affirmed(f) ? sideInSentence(report, f) : null);
+    for (const f of c.inImpression) sides.set(f, affirmed(f) ? sideInSentence(report, f) : null);
     for (const g of c.inImpression) {
       const gSide = sides.get(g);
       if (gSide !== 'left' && gSide !== 'right') continue;
       // Spine findings differ by level, which sites do not record; a finding the impression itself
       // gives on both sides is not a side confusion.
       if (SPINE.has(g.concept)) continue;
-      if (c.inImpression.some((o) => sides.get(o) === opposite(gSide) && sameFinding(o.concept, g.concept))) continue;
+      if (c.inImpression.some((o) => sides.get(o) === opposite(gSide) && sameFinding(o.concept, g.concept) && sitesAgree(o, g))) continue;
       const candidates = c.inFindings.filter((f) => sides.get(f) && sameFinding(f.concept, g.concept) && sitesAgree(f, g));
       // Judge by the closest mentions: the same site named the same way, if the findings have one.
       const sameSite = candidates.filter((f) => sitesMatch(f, g));

@@ -258,7 +258,7 @@ export function sideOfWord(word: string): 'left' | 'right' | null {
   return null;
 }
 
-const CARDIAC_NAME = /^[\s-]+(?:anterior descending|main\b|circumflex|coronary|ventric\w*|atri(?:um|al)|heart|sided heart)/i;
+const CARDIAC_NAME = /^[\s-]+(?:anterior descending|main\b|circumflex|coronary|ventric\w*|atri(?:um|al)|(?:sided )?heart (?:failure|strain|catheter\w*|enlargement|dilat\w*))/i;
 
 export interface SideWord {
   start: number;
@@ -309,12 +309,10 @@ const BOTH_SIDES = /\b(?:bilateral(?:ly)?|both|bibasilar|bibasal|biapical|bihila
  * ("Patchy opacity, probably within the left lower lobe"): the side binding of the findings core
  * stays inside the noun phrase, a sentence about one finding does not.
  */
-export function sideInSentence(report: Report, finding: Finding, neighbours: readonly Finding[] = []): Side | null {
+export function sideInSentence(report: Report, finding: Finding): Side | null {
   if (finding.side) return finding.side;
   const sentence = report.sentences[finding.sentenceIndex];
   if (!sentence || BOTH_SIDES.test(sentence.text)) return null;
-  // Another finding of the sentence owns its side word ("left airspace disease, possibly atelectasis").
-  if (neighbours.some((n) => n !== finding && n.sentenceIndex === finding.sentenceIndex && n.side)) return null;
   const words = sideWordsIn(report, sentence);
   if (!words.length || words.some((w) => w.side !== words[0].side)) return null;
   return words[0].side;
