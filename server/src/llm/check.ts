@@ -112,6 +112,17 @@ export function deadlineMs(settings: Pick<CheckSettings, 'timeoutMs' | 'maxRetri
   return settings.timeoutMs * (settings.maxRetries + 1) + 2_000 * settings.maxRetries + 1_000;
 }
 
+/** AbortSignal.any, which Node 20.0–20.2 lack. */
+function anySignal(a: AbortSignal, b: AbortSignal): AbortSignal {
+  if (typeof AbortSignal.any === 'function') return AbortSignal.any([a, b]);
+  const controller = new AbortController();
+  for (const s of [a, b]) {
+    if (s.aborted) controller.abort(s.reason);
+    else s.addEventListener('abort', () => controller.abort(s.reason), { once: true });
+  }
+  return controller.signal;
+}
+
 /**
  * One AI check. `rules` are the rule problems to merge with, or a function that computes them:
  * it is called only when the answer has issues, after the answer came.
@@ -127,7 +138,7 @@ export async function checkWithLlm(text: string, rules: readonly Problem[] | (()
   const cached = answer !== undefined;
   if (!answer) {
     const deadline = AbortSignal.timeout(deadlineMs(settings));
-    const combined = signal ? AbortSignal.any([signal, deadline]) : deadline;
+    const combined = signal ? anySignal(signal, deadline) : deadline;
     let content: string;
     try {
       ({ content } = await provider.complete(buildMessages(redaction.text), combined));
