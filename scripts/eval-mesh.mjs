@@ -2,44 +2,19 @@
 // Scores `understand()` against the MeSH codes that human indexers gave the IU chest radiograph
 // reports (../shared/data/iu-xray-indiana-reports). Run `npm run eval:mesh` (builds first).
 // SHOW=<concept id> prints that concept's disagreements; POSSIBLE=1 counts "possible" as positive.
-import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { dataDir, haveData, iuRows, iuText } from './lib/corpus.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const csvPath = join(root, '..', 'shared', 'data', 'iu-xray-indiana-reports', 'indiana_reports.csv');
-if (!existsSync(csvPath)) {
-  console.log(`eval:mesh skipped: ${csvPath} is absent (the IU X-ray reports live outside the repository).`);
+if (!haveData) {
+  console.log(`eval:mesh skipped: the IU X-ray reports are not at ${dataDir} (they live outside the repository).`);
   process.exit(0);
 }
 const require = createRequire(import.meta.url);
 const { parseReport } = require(join(root, 'out/server/report/index.js'));
 const { understand } = require(join(root, 'out/server/nlp/index.js'));
-
-/** RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks. */
-function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') { field += '"'; i++; }
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') { row.push(field); field = ''; }
-    else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field); rows.push(row); row = []; field = '';
-    } else field += ch;
-  }
-  if (field || row.length) { row.push(field); rows.push(row); }
-  const [header, ...body] = rows;
-  return body.filter((r) => r.length === header.length).map((r) => Object.fromEntries(header.map((h, k) => [h, r[k]])));
-}
 
 // MeSH heads (or head/qualifier) -> concept ids whose present mention counts as a hit.
 // PRIMARY follows the list in issue 3; the macro F1 target is over these.
@@ -111,8 +86,8 @@ const matchesHead = (code, head) => {
 };
 const sideOf = (code) => (code.qualifiers.includes('bilateral') ? 'bilateral' : code.qualifiers.includes('left') ? 'left' : code.qualifiers.includes('right') ? 'right' : null);
 
-const rows = parseCsv(readFileSync(csvPath, 'utf8')).filter((r) => r.findings.trim() && r.impression.trim());
-const textOf = (r) => `EXAM: ${r.image}\nINDICATION: ${r.indication}\nCOMPARISON: ${r.comparison}\nFINDINGS: ${r.findings}\nIMPRESSION: ${r.impression}\n`;
+const rows = iuRows().filter((r) => r.findings.trim() && r.impression.trim());
+
 
 const table = new Map([...Object.keys(PRIMARY), ...Object.keys(SECONDARY)].map((k) => [k, { tp: 0, fp: 0, fn: 0 }]));
 // The indexers also coded the items of a differential ("atelectasis versus infiltrate") and probable
@@ -127,7 +102,7 @@ let elapsed = 0;
 const shown = [];
 
 for (const r of rows) {
-  const text = textOf(r);
+  const text = iuText(r);
   const report = parseReport(text);
   parsed.push(report);
   const u = understand(report);

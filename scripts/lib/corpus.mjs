@@ -34,14 +34,22 @@ export function parseCsv(text) {
   return rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
 }
 
+/** The IU CSV records as they are (uid, MeSH, Problems, image, indication, comparison, findings, impression). */
+export function iuRows() {
+  return parseCsv(fs.readFileSync(iuFile, 'utf8'));
+}
+
+/** The report text every evaluation builds from an IU record. */
+export const iuText = (r) => `EXAM: ${r.image}\nINDICATION: ${r.indication}\nCOMPARISON: ${r.comparison}\nFINDINGS: ${r.findings}\nIMPRESSION: ${r.impression}\n`;
+
 /** IU chest radiograph reports as report text, with their MeSH coding. */
 export function iuReports({ requireBoth = true } = {}) {
-  return parseCsv(fs.readFileSync(iuFile, 'utf8'))
+  return iuRows()
     .filter((r) => !requireBoth || (r.findings.trim() && r.impression.trim()))
     .map((r) => ({
       uid: r.uid,
       mesh: r.MeSH,
-      text: `EXAM: ${r.image}\nINDICATION: ${r.indication}\nCOMPARISON: ${r.comparison}\nFINDINGS: ${r.findings}\nIMPRESSION: ${r.impression}\n`,
+      text: iuText(r),
     }));
 }
 
