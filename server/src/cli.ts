@@ -11,6 +11,7 @@ import type { Problem } from './rules/types';
 import { DEFAULTS, engineSettings } from './settings';
 import { WORKSPACE_WORD_LIST, readWordList, userWordListPath } from './word-lists';
 import { LLM_ENV_HELP, addAiProblems } from './llm/cli';
+import { AI_RULE } from './llm/check';
 import { REDACT_MODES, type RedactMode } from './llm/settings';
 
 export const VERSION = '0.1.0';
@@ -189,13 +190,19 @@ function sarif(results: { path: string; report: Report; problems: Problem[] }[])
           name: 'radlint',
           version: VERSION,
           informationUri: 'https://github.com/radlint/radlint',
-          rules: RULES.map((r) => ({
-            id: r.id,
-            shortDescription: { text: r.description },
-            helpUri: docsUrl(r.id),
-            defaultConfiguration: { level: SARIF_LEVEL[r.severity] },
-            properties: { category: r.category },
-          })),
+          rules: [
+            ...RULES.map((r) => ({
+              id: r.id,
+              shortDescription: { text: r.description },
+              helpUri: docsUrl(r.id),
+              defaultConfiguration: { level: SARIF_LEVEL[r.severity] },
+              properties: { category: r.category },
+            })),
+            // AI suggestions (radlint check --llm) carry this rule id.
+            ...(results.some((r) => r.problems.some((p) => p.rule === AI_RULE))
+              ? [{ id: AI_RULE, shortDescription: { text: 'AI second reader: a suggestion anchored to a quote from the report' }, helpUri: docsUrl(AI_RULE), properties: { source: 'llm' } }]
+              : []),
+          ],
         },
       },
       columnKind: 'utf16CodeUnits',
@@ -209,7 +216,7 @@ function sarif(results: { path: string; report: Report; problems: Problem[] }[])
           message: { text: r.message },
           physicalLocation: { artifactLocation: { uri: toPosix(file) }, region: region(report, r) },
         })),
-        properties: { category: p.category, ...(p.finding ? { finding: p.finding } : {}), ...(p.side ? { side: p.side } : {}) },
+        properties: { category: p.category, ...(p.finding ? { finding: p.finding } : {}), ...(p.side ? { side: p.side } : {}), ...(p.source === 'llm' ? { source: 'llm' } : {}) },
       }))),
     }],
   };

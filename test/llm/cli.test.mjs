@@ -49,6 +49,11 @@ test('--llm, correct issue: an AI diagnostic at exactly the quoted range, source
   assert.equal(r.status, 1);
   const text = await runCli(['check', '--llm', 'a.rpt'], { cwd: dir, env: env(fake) });
   assert.match(text.stdout, /^a\.rpt:2:13 warning ai-review AI suggestion: The findings describe a left effusion\.$/m);
+  const sarif = JSON.parse((await runCli(['check', '--llm', '--format', 'sarif', 'a.rpt'], { cwd: dir, env: env(fake) })).stdout);
+  const result = sarif.runs[0].results.find((x) => x.ruleId === 'ai-review');
+  assert.deepEqual(result.properties, { category: 'insertion', source: 'llm' });
+  assert.deepEqual(result.locations[0].physicalLocation.region, { startLine: 2, startColumn: 13, endLine: 2, endColumn: 13 + QUOTE.length });
+  assert.ok(sarif.runs[0].tool.driver.rules.some((x) => x.id === 'ai-review'), 'the AI rule is described');
 });
 
 const HUGE = JSON.stringify({ issues: [{ ...GOOD, message: 'z'.repeat(2_000_000) }] });
