@@ -64,3 +64,13 @@ test('impression-omission: silent without two sections and on the correct exampl
     assert.deepEqual(problemsOf(RULE, fs.readFileSync(path.join(root, 'examples', file), 'utf8')), [], file);
   }
 });
+
+test('impression-omission: a document of several reports reads each impression against its own findings', () => {
+  const one = 'FINDINGS: Moderate right pleural effusion.\nIMPRESSION: Moderate right pleural effusion.\n';
+  const two = 'FINDINGS: Large left pneumothorax.\nIMPRESSION: No acute disease.\n';
+  const text = one + two;
+  const ps = problemsOf(RULE, text);
+  assert.deepEqual(ps.map((p) => p.finding), ['pneumothorax']);
+  assert.ok(ps[0].related[0].start > one.length);
+  assert.deepEqual(problemsOf(RULE, one + one), []);
+});

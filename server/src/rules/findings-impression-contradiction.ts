@@ -1,7 +1,7 @@
 import { CONCEPT_BY_ID, type Finding } from '../nlp';
 import type { Report } from '../report/types';
 import {
-  NORMAL_STATEMENT, conceptOf, consistencyOf, covers, denies, impressionStatements, isMinor, problemOf, sitesAgree,
+  NORMAL_STATEMENT, conceptOf, consistencyOf, coveredBy, deniedBy, impressionStatements, isMinor, mentionsOf, problemOf, sitesAgree, type ReportPart,
 } from './consistency';
 import type { Problem, Rule } from './types';
 
@@ -67,23 +67,45 @@ export const findingsImpressionContradiction: Rule = {
   severity: 'error',
   description: 'Present in one section and denied in the other, or a normal impression over a significant finding.',
   check(report, context) {
-    const c = consistencyOf(report, context);
-    const { findings, impression } = c;
-    if (!findings || !impression) return [];
+    return consistencyOf(report, context).parts.flatMap((part) => contradictionsIn(this, report, part));
+  },
+};
+
+function contradictionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] {
+    const { impression } = c;
     const problems: Problem[] = [];
     const reported = new Set<Finding>();
 
     // 1. Present in one section, denied in the other.
     const affirmed = (f: Finding) => f.assertion === 'present';
     const pairs: [Finding[], Finding[]][] = [[c.inFindings, c.inImpression], [c.inImpression, c.inFindings]];
+    const byOwnConcept = (list: Finding[], keep: (f: Finding) => boolean) => {
+      const map = new Map<string, Finding[]>();
+      for (const f of list) {
+        if (!keep(f)) continue;
+        const k = conceptOf(report, f);
+        let l = map.get(k);
+        if (!l) map.set(k, (l = []));
+        l.push(f);
+      }
+      return map;
+    };
     for (const [deniers, affirmers] of pairs) {
+      const affirmedByConcept = byOwnConcept(affirmers, affirmed);
+      const alsoAffirmed = byOwnConcept(deniers, (o) => o.assertion === 'present' || o.assertion === 'possible');
+      // One judgement per denied finding, side and site: repeated denials add nothing.
+      const judged = new Set<string>();
       for (const d of deniers) {
         if (d.assertion !== 'absent') continue;
-        for (const p of affirmers) {
-          if (!affirmed(p) || reported.has(p) || !denies(conceptOf(report, d), conceptOf(report, p))) continue;
+        const dConcept = conceptOf(report, d);
+        const key = `${dConcept}|${d.side}|${d.site.join(',')}`;
+        if (judged.has(key)) continue;
+        judged.add(key);
+        for (const p of mentionsOf(affirmedByConcept, deniedBy(dConcept))) {
+          if (reported.has(p)) continue;
           if (!sidesClash(d, p) || !sitesAgree(d, p)) continue;
           // The denying section itself also affirms it somewhere: the denial is partial ("no new effusion").
-          if (deniers.some((o) => o !== d && (o.assertion === 'present' || o.assertion === 'possible') && conceptOf(report, o) === conceptOf(report, p) && sitesAgree(o, p))) continue;
+          if ((alsoAffirmed.get(conceptOf(report, p)) ?? []).some((o) => sitesAgree(o, p))) continue;
           const pWords = new Set(narrowingWords(report, p));
           if (narrowingWords(report, d).some((w) => !pWords.has(w))) continue;
           // "No XXXX infiltrates": the hidden word may have been "new" or "large".
@@ -97,7 +119,7 @@ export const findingsImpressionContradiction: Rule = {
           // Point at the impression's side of the disagreement; the findings mention is related.
           const [at, other] = p.section === 'impression' ? [p, d] : [d, p];
           reported.add(p);
-          problems.push(problemOf(this, {
+          problems.push(problemOf(rule, {
             start: at.start,
             end: at.end,
             message: p.section === 'impression'
@@ -113,22 +135,25 @@ export const findingsImpressionContradiction: Rule = {
     }
 
     // 2. "No acute disease" or "normal" over a significant present finding.
+    const named = new Set<string>();
+    for (const g of c.inImpression) if (g.assertion !== 'absent') for (const k of coveredBy(g.concept)) named.add(k);
+    let unnamed: Finding[] | undefined;
     for (const statement of impressionStatements(report, impression)) {
       if (!NORMAL_STATEMENT.test(statement.text) || /\b(?:otherwise|else|other|remainder|additional|further)\b/i.test(statement.text)) continue;
+      // Significant findings the impression does not name; chronic, unchanged or explained ones
+      // leave "no acute disease" true, critical or not.
+      unnamed ??= c.inFindings.filter((f) => f.assertion === 'present' && f.significant && !named.has(f.concept) && !isMinor(report, f));
       const onlyAcute = /\b(?:acute|active)\b/i.test(statement.text);
-      const clash = c.inFindings.find((f) => {
-        if (f.assertion !== 'present' || !f.significant || reported.has(f)) return false;
+      const clash = unnamed.find((f) => {
+        if (reported.has(f)) return false;
         if (onlyAcute && !(f.critical === 'minutes' || f.critical === 'hours' || ACUTE.has(f.concept))) return false;
-        // Chronic, unchanged or explained findings leave "no acute disease" true, critical or not.
-        if (isMinor(report, f)) return false;
         // "No acute cardiopulmonary process" speaks for heart and lungs; "normal chest radiograph" for the study.
-        if (onlyAcute && !inDomain(statement.text, f)) return false;
-        return !c.inImpression.some((g) => g.assertion !== 'absent' && covers(g.concept, f.concept));
+        return !onlyAcute || inDomain(statement.text, f);
       });
       if (!clash) continue;
       reported.add(clash);
       const start = statement.start + (report.text.slice(statement.start, statement.end).length - report.text.slice(statement.start, statement.end).trimStart().length);
-      problems.push(problemOf(this, {
+      problems.push(problemOf(rule, {
         start,
         end: statement.end,
         message: `The impression reads as normal, but the findings describe ${clash.finding}${clash.side ? ` (${clash.side})` : ''}.`,
@@ -138,5 +163,4 @@ export const findingsImpressionContradiction: Rule = {
       }));
     }
     return problems;
-  },
-};
+}

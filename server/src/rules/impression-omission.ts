@@ -1,6 +1,6 @@
 import { CONCEPT_BY_ID, type Finding } from '../nlp';
 import type { Report, Section } from '../report/types';
-import { consistencyOf, covers, isExplained, isMinor, problemOf } from './consistency';
+import { consistencyOf, coveredBy, isExplained, isMinor, problemOf, type ReportPart } from './consistency';
 import type { Fix, Problem, Rule } from './types';
 
 // Lines, tubes and surgical changes are listed in the impression by local habit, not by necessity;
@@ -45,18 +45,27 @@ export const impressionOmission: Rule = {
   severity: 'warning',
   description: 'A significant finding described in the findings that the impression neither names nor covers.',
   check(report, context) {
-    const c = consistencyOf(report, context);
-    const { findings, impression } = c;
-    if (!findings || !impression) return [];
+    return consistencyOf(report, context).parts.flatMap((part) => omissionsIn(this, report, part));
+  },
+};
+
+function omissionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] {
+    const { impression } = c;
     const impressionText = report.text.slice(impression.body.start, impression.body.end);
     if (REFERS_BACK.test(impressionText)) return [];
     const impressionLower = impressionText.toLowerCase();
 
     // Covered: named or explained by the impression, its words repeated there, or its size quoted there.
-    const covered = (f: Finding) =>
-      c.inImpression.some((g) => covers(g.concept, f.concept)) ||
-      impressionLower.includes(report.text.slice(f.start, f.end).toLowerCase()) ||
-      f.measurements.some((m) => impressionLower.includes(report.text.slice(m.start, m.end).toLowerCase()));
+    const coveredConcepts = new Set<string>();
+    for (const g of c.inImpression) for (const k of coveredBy(g.concept)) coveredConcepts.add(k);
+    const quoted = new Map<string, boolean>();
+    const inImpression = (span: { start: number; end: number }) => {
+      const words = report.text.slice(span.start, span.end).toLowerCase();
+      let hit = quoted.get(words);
+      if (hit === undefined) quoted.set(words, (hit = impressionLower.includes(words)));
+      return hit;
+    };
+    const covered = (f: Finding) => coveredConcepts.has(f.concept) || inImpression(f) || f.measurements.some(inImpression);
 
     const problems: Problem[] = [];
     const done = new Set<string>();
@@ -78,7 +87,7 @@ export const impressionOmission: Rule = {
       const sentence = report.sentences[f.sentenceIndex];
       const statement = statementFrom(sentence ? sentence.text : report.text.slice(f.start, f.end));
       const name = `${f.finding}${f.side ? ` (${f.side})` : ''}`;
-      problems.push(problemOf(this, {
+      problems.push(problemOf(rule, {
         start: f.start,
         end: f.end,
         message: `${f.critical ? 'Critical finding' : 'Finding'} not in the impression: ${name}.`,
@@ -89,5 +98,4 @@ export const impressionOmission: Rule = {
       }));
     }
     return problems;
-  },
-};
+}

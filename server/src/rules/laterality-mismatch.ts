@@ -1,7 +1,7 @@
 import type { Finding } from '../nlp';
 import type { Report, Span } from '../report/types';
 import {
-  consistencyOf, opposite, problemOf, sameFinding, sideInSentence, sideWordLike, sideWordOf, sitesAgree, sitesMatch, type SideWord,
+  byConcept, consistencyOf, mentionsOf, opposite, problemOf, sameFindingKin, sentenceIndexAt, sideInSentence, sideWordLike, sideWordOf, sitesAgree, sitesMatch, type SideWord,
 } from './consistency';
 import type { Fix, Problem, Rule, Side } from './types';
 
@@ -71,7 +71,7 @@ export const lateralityMismatch: Rule = {
         for (const m of body.matchAll(part)) {
           const start = section.body.start + m.index;
           if (m[1].toLowerCase() !== wrong || reported.has(start)) continue;
-          const sentence = report.sentences.find((x) => x.start <= start && start < x.end);
+          const sentence = report.sentences[sentenceIndexAt(report, start)];
           if (sentence && OTHER_SIDE_TALK.test(sentence.text)) continue;
           reported.add(start);
           const word: SideWord = { start, end: start + m[1].length, text: m[1], side: wrong };
@@ -108,52 +108,61 @@ export const lateralityMismatch: Rule = {
     }
 
     // 3. The same finding with opposite sides in findings and impression.
-    if (!c.findings || !c.impression) return problems;
-    const affirmed = (f: Finding) => f.assertion !== 'absent' && f.assertion !== 'hypothetical';
-    const sides = new Map<Finding, Side | null>();
-    for (const f of c.inFindings) sides.set(f, affirmed(f) ? sideInSentence(report, f) : null);
-    for (const f of c.inImpression) sides.set(f, affirmed(f) ? sideInSentence(report, f) : null);
-    for (const g of c.inImpression) {
-      const gSide = sides.get(g);
-      if (gSide !== 'left' && gSide !== 'right') continue;
-      // Spine findings differ by level, which sites do not record; a finding the impression itself
-      // gives on both sides is not a side confusion.
-      if (SPINE.has(g.concept)) continue;
-      if (c.inImpression.some((o) => sides.get(o) === opposite(gSide) && sameFinding(o.concept, g.concept) && sitesAgree(o, g))) continue;
-      const candidates = c.inFindings.filter((f) => sides.get(f) && sameFinding(f.concept, g.concept) && sitesAgree(f, g));
-      // Judge by the closest mentions: the same site named the same way, if the findings have one.
-      const sameSite = candidates.filter((f) => sitesMatch(f, g));
-      const partners = sameSite.length ? sameSite : candidates;
-      if (!partners.length || partners.some((f) => sides.get(f) === gSide || sides.get(f) === 'bilateral')) continue;
-      const against = partners.filter((p) => sides.get(p) === opposite(gSide));
-      const f = against.find((p) => p.concept === g.concept) ?? against[0];
-      if (!f) continue;
-      const fSide = sides.get(f) as 'left' | 'right';
-      const here = sideWordOf(report, g, gSide);
-      const there = sideWordOf(report, f, fSide);
-      if (!here || !there || reported.has(here.start) || reported.has(there.start)) continue;
-      reported.add(here.start);
-      reported.add(there.start);
-      // The exam title, where it names a side, says which mention is wrong.
-      const wrongOnes = examSide === gSide ? [there] : examSide === fSide ? [here] : [here, there];
-      for (const word of wrongOnes) {
-        const isImpression = word === here;
-        const other = isImpression ? there : here;
-        const mine = isImpression ? g : f;
-        const theirs = isImpression ? f : g;
-        const known = wrongOnes.length === 1;
-        problems.push(problemOf(this, {
-          start: word.start,
-          end: word.end,
-          message: `${theirs.finding[0].toUpperCase()}${theirs.finding.slice(1)} is ${other.side} in ${sectionLabel(theirs)} but ${word.side} in ${sectionLabel(mine)}.`,
-          related: [{ start: other.start, end: other.end, message: `${other.text} ${theirs.finding} in ${sectionLabel(theirs)}` }],
-          finding: mine.finding,
-          side: word.side,
-          fixes: [
-            changeTo(word, other.side, `Change to "${sideWordLike(word.text, other.side)}" as in ${sectionLabel(theirs)}`, known),
-            ...(known ? [] : [changeTo(other, word.side, `Change ${sectionLabel(theirs)} to "${sideWordLike(other.text, word.side)}"`, false)]),
-          ],
-        }));
+    for (const part of c.parts) {
+      const findingsByConcept = byConcept(part.inFindings);
+      const impressionByConcept = byConcept(part.inImpression);
+      // One judgement per finding, side and site: repeated mentions add nothing.
+      const judged = new Set<string>();
+      const affirmed = (f: Finding) => f.assertion !== 'absent' && f.assertion !== 'hypothetical';
+      const sides = new Map<Finding, Side | null>();
+      for (const f of part.inFindings) sides.set(f, affirmed(f) ? sideInSentence(report, f) : null);
+      for (const f of part.inImpression) sides.set(f, affirmed(f) ? sideInSentence(report, f) : null);
+      for (const g of part.inImpression) {
+        const gSide = sides.get(g);
+        if (gSide !== 'left' && gSide !== 'right') continue;
+        // Spine findings differ by level, which sites do not record; a finding the impression itself
+        // gives on both sides is not a side confusion.
+        if (SPINE.has(g.concept)) continue;
+        const key = `${g.concept}|${gSide}|${g.site.join(',')}`;
+        if (judged.has(key)) continue;
+        judged.add(key);
+        const kin = sameFindingKin(g.concept);
+        if (mentionsOf(impressionByConcept, kin).some((o) => sides.get(o) === opposite(gSide) && sitesAgree(o, g))) continue;
+        const candidates = mentionsOf(findingsByConcept, kin).filter((f) => sides.get(f) && sitesAgree(f, g));
+        // Judge by the closest mentions: the same site named the same way, if the findings have one.
+        const sameSite = candidates.filter((f) => sitesMatch(f, g));
+        const partners = sameSite.length ? sameSite : candidates;
+        if (!partners.length || partners.some((f) => sides.get(f) === gSide || sides.get(f) === 'bilateral')) continue;
+        const against = partners.filter((p) => sides.get(p) === opposite(gSide));
+        const f = against.find((p) => p.concept === g.concept) ?? against[0];
+        if (!f) continue;
+        const fSide = sides.get(f) as 'left' | 'right';
+        const here = sideWordOf(report, g, gSide);
+        const there = sideWordOf(report, f, fSide);
+        if (!here || !there || reported.has(here.start) || reported.has(there.start)) continue;
+        reported.add(here.start);
+        reported.add(there.start);
+        // The exam title, where it names a side, says which mention is wrong.
+        const wrongOnes = examSide === gSide ? [there] : examSide === fSide ? [here] : [here, there];
+        for (const word of wrongOnes) {
+          const isImpression = word === here;
+          const other = isImpression ? there : here;
+          const mine = isImpression ? g : f;
+          const theirs = isImpression ? f : g;
+          const known = wrongOnes.length === 1;
+          problems.push(problemOf(this, {
+            start: word.start,
+            end: word.end,
+            message: `${theirs.finding[0].toUpperCase()}${theirs.finding.slice(1)} is ${other.side} in ${sectionLabel(theirs)} but ${word.side} in ${sectionLabel(mine)}.`,
+            related: [{ start: other.start, end: other.end, message: `${other.text} ${theirs.finding} in ${sectionLabel(theirs)}` }],
+            finding: mine.finding,
+            side: word.side,
+            fixes: [
+              changeTo(word, other.side, `Change to "${sideWordLike(word.text, other.side)}" as in ${sectionLabel(theirs)}`, known),
+              ...(known ? [] : [changeTo(other, word.side, `Change ${sectionLabel(theirs)} to "${sideWordLike(other.text, word.side)}"`, false)]),
+            ],
+          }));
+        }
       }
     }
     return problems;

@@ -1,6 +1,6 @@
 import type { Finding, Measurement } from '../nlp';
-import type { Report } from '../report/types';
-import { consistencyOf, covers, problemOf, sitesAgree } from './consistency';
+import type { Report, Section } from '../report/types';
+import { byConcept, consistencyOf, covers, kinOf, mentionsOf, problemOf, sentenceIndexAt, sitesAgree } from './consistency';
 import type { Fix, Problem, Rule } from './types';
 
 const MM_PER: Readonly<Record<string, number>> = { mm: 1, cm: 10 };
@@ -46,17 +46,22 @@ const SIZE_TALK = /\b(?:measur\w*|length|diameter|caliber|calibre|span|size|size
 function sizesByFinding(report: Report, findings: readonly Finding[], all: readonly Measurement[]): Map<Finding, Measurement[]> {
   const sizes = new Map<Finding, Measurement[]>();
   const attached = new Set<Measurement>();
+  const bySentence = new Map<number, Finding[]>();
   for (const f of findings) {
     sizes.set(f, [...f.measurements]);
     for (const m of f.measurements) attached.add(m);
+    let list = bySentence.get(f.sentenceIndex);
+    if (!list) bySentence.set(f.sentenceIndex, (list = []));
+    list.push(f);
   }
   for (const m of all) {
     if (attached.has(m)) continue;
+    const index = sentenceIndexAt(report, m.start);
+    const sentence = report.sentences[index];
+    if (!sentence || m.end > sentence.end) continue;
     let best: Finding | undefined;
     let distance = 60;
-    for (const f of findings) {
-      const sentence = report.sentences[f.sentenceIndex];
-      if (!sentence || m.start < sentence.start || m.end > sentence.end) continue;
+    for (const f of bySentence.get(index) ?? []) {
       const d = m.end <= f.start ? f.start - m.end : m.start >= f.end ? m.start - f.end : 0;
       if (d < distance) {
         best = f;
@@ -66,6 +71,20 @@ function sizesByFinding(report: Report, findings: readonly Finding[], all: reado
     if (best) sizes.get(best)?.push(m);
   }
   return sizes;
+}
+
+/** The measurements inside a section's body (measurements come in text order). */
+function measurementsIn(all: readonly Measurement[], section: Section): Measurement[] {
+  let lo = 0;
+  let hi = all.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (all[mid].start < section.body.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Measurement[] = [];
+  for (let i = lo; i < all.length && all[i].end <= section.body.end; i++) out.push(all[i]);
+  return out;
 }
 
 function lengthText(m: Measurement, report: Report) {
@@ -108,16 +127,23 @@ export const measurementMismatch: Rule = {
     };
 
     // 1. Findings against impression.
-    if (c.findings && c.impression) {
-      const fSec = c.findings;
-      const iSec = c.impression;
-      const inFindingsText = c.u.measurements.filter((m) => m.start >= fSec.body.start && m.end <= fSec.body.end);
+    const sizes = sizesByFinding(report, c.u.findings, c.u.measurements);
+    const sizesOf = (f: Finding) => sizes.get(f) ?? [];
+    for (const part of c.parts) {
+      const inFindingsText = part.findingsSections.flatMap((s) => measurementsIn(c.u.measurements, s));
       const handled = new Set<Measurement>();
-      const sizes = sizesByFinding(report, c.u.findings, c.u.measurements);
-      const sizesOf = (f: Finding) => sizes.get(f) ?? [];
-      for (const g of c.inImpression) {
+      const measuredInFindings = byConcept(part.inFindings.filter((f) => sizesOf(f).length));
+      // One judgement per finding, place and size: repeated mentions add nothing.
+      const judged = new Set<string>();
+      for (const g of part.inImpression) {
         if (!sizesOf(g).length) continue;
-        const partners = c.inFindings.filter((f) => sizesOf(f).length && (covers(g.concept, f.concept) || covers(f.concept, g.concept)) && sitesAgree(f, g) &&
+        const key = `${g.concept}|${g.side}|${g.site.join(',')}|${sizesOf(g).map((m) => lengthText(m, report)).join(';')}`;
+        if (judged.has(key)) {
+          for (const im of sizesOf(g)) handled.add(im);
+          continue;
+        }
+        judged.add(key);
+        const partners = mentionsOf(measuredInFindings, kinOf(g.concept)).filter((f) => (covers(g.concept, f.concept) || covers(f.concept, g.concept)) && sitesAgree(f, g) &&
           (!f.side || !g.side || f.side === g.side));
         if (!partners.length) continue;
         const theirs = partners.flatMap(sizesOf);
@@ -130,8 +156,12 @@ export const measurementMismatch: Rule = {
         }
       }
       // The same numbers with another unit, whatever finding they belong to: "2.1 mm" here, "2.1 cm" there.
-      for (const im of c.u.measurements) {
-        if (handled.has(im) || im.start < iSec.body.start || im.end > iSec.body.end || !inMm(im)) continue;
+      const seenSizes = new Set<string>();
+      for (const im of measurementsIn(c.u.measurements, part.impression)) {
+        if (handled.has(im) || !inMm(im)) continue;
+        const written = lengthText(im, report);
+        if (seenSizes.has(written)) continue;
+        seenSizes.add(written);
         if (inFindingsText.some((fm) => agree(im, fm))) continue;
         const fm = inFindingsText.find((x) => inMm(x) && x.unit !== im.unit && x.value.length === im.value.length && x.value.every((v, i) => close(v, im.value[i])));
         if (fm) {
@@ -155,8 +185,8 @@ export const measurementMismatch: Rule = {
     for (const m of c.u.measurements) {
       const mm = inMm(m);
       if (!mm || attached.has(m)) continue;
-      const sentence = report.sentences.find((s) => s.start <= m.start && m.end <= s.end);
-      if (!sentence || !SIZE_TALK.test(sentence.text)) continue;
+      const sentence = report.sentences[sentenceIndexAt(report, m.start)];
+      if (!sentence || m.end > sentence.end || !SIZE_TALK.test(sentence.text)) continue;
       const before = report.text.slice(Math.max(sentence.start, m.start - 60), m.start);
       const organ = ORGAN_SIZES.find((o) => o.organ.test(before));
       if (!organ) continue;

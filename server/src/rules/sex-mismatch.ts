@@ -1,6 +1,6 @@
 import { understandingOf } from '../nlp';
 import type { Report, Span } from '../report/types';
-import { problemOf } from './consistency';
+import { problemOf, sentenceIndexAt } from './consistency';
 import type { Problem, RelatedSpan, Rule } from './types';
 
 // Sentences about someone else ("mother had ovarian cancer") may name the other sex's organs.
@@ -35,7 +35,7 @@ export const sexMismatch: Rule = {
     const stated = sexStatedAt(report, patient.sex);
     const related: RelatedSpan[] = stated ? [{ ...stated, message: `Patient: ${patient.sex}` }] : [];
     const problems: Problem[] = [];
-    const sentenceAt = (offset: number) => report.sentences.find((s) => s.start <= offset && offset < s.end);
+    const sentenceAt = (offset: number) => report.sentences[sentenceIndexAt(report, offset)];
     for (const m of sexSpecific) {
       const sentence = sentenceAt(m.start);
       if (sentence && SOMEONE_ELSE.test(sentence.text)) continue;

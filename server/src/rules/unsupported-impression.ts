@@ -1,5 +1,6 @@
 import type { Finding } from '../nlp';
-import { conceptOf, consistencyOf, covers, denies, isMinor, problemOf, sameFinding, sitesAgree } from './consistency';
+import type { Report, Section, Sentence } from '../report/types';
+import { conceptOf, consistencyOf, covers, denies, isMinor, problemOf, sameFinding, sentenceIndexAt, sitesAgree, type ReportPart } from './consistency';
 import type { Problem, Rule } from './types';
 
 // Findings that only point elsewhere ("See impression") describe nothing to compare with.
@@ -23,6 +24,17 @@ for (const c of ['malignancy', 'lesion', 'mass', 'nodule', 'metastases', 'bone-l
   (EVIDENCE as Record<string, RegExp>)[c] = /\b(?:mass\w*|nodul\w*|lesions?|opacit\w*|densit\w*|tumou?r\w*|neoplas\w*|lytic|blastic|sclerotic)\b/i;
 }
 
+/** The sentences of a section (they are contiguous and in text order). */
+function sentencesIn(report: Report, section: Section): Sentence[] {
+  const out: Sentence[] = [];
+  for (let i = Math.max(0, sentenceIndexAt(report, section.body.start)); i < report.sentences.length; i++) {
+    const sentence = report.sentences[i];
+    if (sentence.start >= section.body.end) break;
+    if (sentence.start >= section.body.start) out.push(sentence);
+  }
+  return out;
+}
+
 const DENIED_BEFORE = /\b(?:no|not|without|negative|free of|normal|clear|unremarkable)\b/i;
 
 /** The sentence shows the evidence, not under a denial ("no focal opacity"). */
@@ -37,16 +49,18 @@ export const unsupportedImpression: Rule = {
   severity: 'warning',
   description: 'The impression asserts a finding that the findings do not describe at all.',
   check(report, context) {
-    const c = consistencyOf(report, context);
-    const { findings, impression } = c;
-    if (!findings || !impression) return [];
-    const findingsText = report.text.slice(findings.body.start, findings.body.end);
+    return consistencyOf(report, context).parts.flatMap((part) => insertionsIn(this, report, part));
+  },
+};
+
+function insertionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] {
+    const { findings } = c;
+    const findingsText = c.findingsSections.map((s) => report.text.slice(s.body.start, s.body.end)).join('\n');
     if (findingsText.length < 20 || FINDINGS_DEFERRED.test(findingsText)) return [];
     const findingsLower = findingsText.toLowerCase();
     // Findings that name nothing at all ("AP and lateral views of the chest") give nothing to compare.
     if (!c.inFindings.length && !/\b(?:normal|clear|unremarkable|intact|no|negative|within)\b/i.test(findingsText)) return [];
-    const sectionIndex = report.sections.indexOf(findings);
-    const findingSentences = report.sentences.filter((s) => s.section === sectionIndex);
+    const findingSentences = c.findingsSections.flatMap((s) => sentencesIn(report, s));
 
     const problems: Problem[] = [];
     const done = new Set<string>();
@@ -66,7 +80,7 @@ export const unsupportedImpression: Rule = {
       const evidence = EVIDENCE[g.concept];
       if (evidence && findingSentences.some((s) => affirms(s.text, evidence))) continue;
       done.add(g.concept);
-      problems.push(problemOf(this, {
+      problems.push(problemOf(rule, {
         start: g.start,
         end: g.end,
         message: `The impression names ${g.finding}${g.side ? ` (${g.side})` : ''}, but the findings do not describe it.`,
@@ -76,5 +90,4 @@ export const unsupportedImpression: Rule = {
       }));
     }
     return problems;
-  },
-};
+}

@@ -5,33 +5,79 @@ import { understandingOf, type Finding, type Understanding } from '../../nlp';
 import type { Report, Section, Sentence } from '../../report/types';
 import type { Problem, Rule, RuleContext, Side } from '../types';
 
-export interface Consistency {
+/**
+ * One report's FINDINGS and the IMPRESSION that sums them up. A document may hold several reports
+ * one after another; each impression is read against the findings written since the last one.
+ */
+export interface ReportPart {
   u: Understanding;
-  findings?: Section;
-  impression?: Section;
-  /** Finding mentions in FINDINGS sections (organ subheadings included). */
+  /** The first FINDINGS section of the part (for related information). */
+  findings: Section;
+  /** Every FINDINGS section of the part (a report may split them, "FINDINGS" then "REPORT"). */
+  findingsSections: Section[];
+  impression: Section;
+  /** Finding mentions in the part's FINDINGS sections (organ subheadings included). */
   inFindings: Finding[];
   inImpression: Finding[];
 }
 
+export interface Consistency {
+  u: Understanding;
+  parts: ReportPart[];
+}
+
 const hasBody = (s: Section) => s.body.end > s.body.start;
 
-/** The understanding split by section; computed once per check for all the consistency rules. */
+/** The understanding split into report parts; computed once per check for all the consistency rules. */
 export function consistencyOf(report: Report, context: RuleContext): Consistency {
   let c = context.memo.get('consistency') as Consistency | undefined;
   if (c) return c;
   const u = understandingOf(report, context);
-  const findings = report.sections.find((s) => s.kind === 'findings' && hasBody(s));
-  const impression = report.sections.find((s) => s.kind === 'impression' && hasBody(s));
-  c = {
-    u,
-    findings,
-    impression,
-    inFindings: u.findings.filter((f) => f.section === 'findings'),
-    inImpression: u.findings.filter((f) => f.section === 'impression'),
-  };
+  const parts: ReportPart[] = [];
+  const bySection = new Map<number, Finding[]>();
+  for (const f of u.findings) {
+    let list = bySection.get(f.sectionIndex);
+    if (!list) bySection.set(f.sectionIndex, (list = []));
+    list.push(f);
+  }
+  let pending: number[] = [];
+  report.sections.forEach((section, index) => {
+    if (!hasBody(section)) return;
+    if (section.kind === 'findings') pending.push(index);
+    else if (section.kind === 'impression' && pending.length) {
+      parts.push({
+        u,
+        findings: report.sections[pending[0]],
+        findingsSections: pending.map((i) => report.sections[i]),
+        impression: section,
+        inFindings: pending.flatMap((i) => bySection.get(i) ?? []),
+        inImpression: bySection.get(index) ?? [],
+      });
+      pending = [];
+    }
+  });
+  c = { u, parts };
   context.memo.set('consistency', c);
   return c;
+}
+
+/** The index of the sentence that holds an offset, or -1 (sentences come in text order). */
+export function sentenceIndexAt(report: Report, offset: number): number {
+  const sentences = report.sentences;
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid].end <= offset) lo = mid + 1;
+    else if (sentences[mid].start > offset) hi = mid - 1;
+    else return mid;
+  }
+  return -1;
+}
+
+/** Whether a span lies inside one of the sections. */
+export function insideAny(sections: readonly Section[], span: { start: number; end: number }): boolean {
+  return sections.some((s) => span.start >= s.body.start && span.end <= s.body.end);
 }
 
 export function problemOf(rule: Rule, fields: Omit<Problem, 'rule' | 'category' | 'severity'>): Problem {
@@ -171,6 +217,61 @@ export function covers(summary: string, detail: string): boolean {
   return sameFinding(summary, detail) || (COVERS[summary]?.includes(detail) ?? false);
 }
 
+const COVERED_BY = new Map<string, string[]>();
+for (const [summary, details] of Object.entries(COVERS)) {
+  for (const d of details) {
+    let list = COVERED_BY.get(d);
+    if (!list) COVERED_BY.set(d, (list = []));
+    list.push(summary);
+  }
+}
+
+/** Every concept that is the same finding as `concept`. */
+export function sameFindingKin(concept: string): Set<string> {
+  const kin = new Set<string>(TIGHT_INDEX.get(concept) ?? []);
+  kin.add(concept);
+  return kin;
+}
+
+/** Every finding that an impression naming `summary` accounts for. */
+export function coveredBy(summary: string): Set<string> {
+  const kin = sameFindingKin(summary);
+  for (const d of COVERS[summary] ?? []) kin.add(d);
+  return kin;
+}
+
+/** Every concept that is the same finding as `concept`, covers it or is covered by it. */
+export function kinOf(concept: string): Set<string> {
+  const kin = new Set<string>(TIGHT_INDEX.get(concept) ?? [concept]);
+  kin.add(concept);
+  for (const c of [...kin]) {
+    for (const d of COVERS[c] ?? []) kin.add(d);
+    for (const d of COVERED_BY.get(c) ?? []) kin.add(d);
+  }
+  return kin;
+}
+
+/** Mentions grouped by concept, so rules look up kin instead of scanning every mention. */
+export function byConcept(findings: readonly Finding[]): Map<string, Finding[]> {
+  const map = new Map<string, Finding[]>();
+  for (const f of findings) {
+    let list = map.get(f.concept);
+    if (!list) map.set(f.concept, (list = []));
+    list.push(f);
+  }
+  return map;
+}
+
+/** The mentions of any of the concepts. */
+export function mentionsOf(map: ReadonlyMap<string, Finding[]>, concepts: Iterable<string>): Finding[] {
+  const out: Finding[] = [];
+  for (const c of concepts) {
+    const list = map.get(c);
+    if (list) out.push(...list);
+  }
+  return out;
+}
+
 // Lung sites by the part of the lung they lie in: "apex" and "upper lobe" can be one place, "apex"
 // and "base" cannot. Sites not listed (lung, hilum, midlung, hemithorax, pleura) span both.
 const LUNG_PARTS: Readonly<Record<string, readonly string[]>> = {
@@ -214,6 +315,9 @@ const DENIAL_REACHES: Readonly<Record<string, readonly string[]>> = {
   infiltrate: ['pneumonia', 'consolidation', 'airspace-disease'],
   opacity: ['consolidation', 'airspace-disease', 'pneumonia', 'infiltrate', 'ground-glass-opacity'],
 };
+/** What a denial of `concept` denies: itself and its kinds. */
+export const deniedBy = (concept: string): string[] => [concept, ...(DENIAL_REACHES[concept] ?? [])];
+
 export const denies = (denied: string, present: string) => denied === present || (DENIAL_REACHES[denied]?.includes(present) ?? false);
 
 // An opacity called airspace or alveolar is the airspace disease that "no focal consolidation" denies.
