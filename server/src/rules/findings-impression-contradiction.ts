@@ -142,7 +142,9 @@ function contradictionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] 
       if (!NORMAL_STATEMENT.test(statement.text) || /\b(?:otherwise|else|other|remainder|additional|further)\b/i.test(statement.text)) continue;
       // Significant findings the impression does not name; chronic, unchanged or explained ones
       // leave "no acute disease" true, critical or not.
-      unnamed ??= c.inFindings.filter((f) => f.assertion === 'present' && f.significant && !named.has(f.concept) && !isMinor(report, f));
+      // A critical finding makes "no acute abnormality" untrue even where the impression names it.
+      unnamed ??= c.inFindings.filter((f) => f.assertion === 'present' && f.significant &&
+        (!named.has(f.concept) || f.critical === 'minutes' || f.critical === 'hours') && !isMinor(report, f));
       const onlyAcute = /\b(?:acute|active)\b/i.test(statement.text);
       const clash = unnamed.find((f) => {
         if (reported.has(f)) return false;
