@@ -9,19 +9,28 @@ const FINDINGS_DEFERRED = /\b(?:see (?:impression|below|conclusion)|as (?:per|in
 // Descriptions the findings core does not name as a concept but that support an impression's
 // diagnosis ("the pulmonary vessels are engorged" supports vascular congestion).
 const VESSELS_ABNORMAL = String.raw`(?:vascula\w*|vessels|veins|interstiti\w*|markings)[^.;]{0,40}\b(?:prominen\w*|engorge\w*|congest\w*|indistinct|increas\w*|cephaliz\w*|redistribut\w*|coarse\w*|accentuat\w*|distend\w*|enlarge\w*)|\b(?:prominen\w*|engorge\w*|congest\w*|indistinct|increas\w*|coarse\w*|accentuat\w*|cephaliz\w*|distend\w*)[^.;]{0,40}(?:vascula\w*|vessels|veins|interstiti\w*|markings)|kerley|cuffing|cephalization|redistribution|interstitial (?:opacit|prominence|thickening)`;
+// Near a mediastinal or hilar word, words that say it is bigger than it should be.
+const BIGGER = String.raw`(?:prominen\w*|enlarge\w*|widen\w*|full\w*|bulk\w*|lobulat\w*|dens(?:e|er|ity))`;
+const mediastinalOrHilar = (place: string) =>
+  new RegExp(String.raw`\b${place}\b[^.;]{0,40}\b${BIGGER}|\b${BIGGER}\b[^.;]{0,40}\b${place}`, 'i');
 const EVIDENCE: Readonly<Record<string, RegExp>> = {
   cardiomegaly: /\b(?:heart|cardiac|cardiomediastinal)\b[^.;]{0,60}\b(?:large|enlarge\w*|prominent|top normal|upper limits? of normal|borderline|increased)\b/i,
-  'pulmonary-vascular-congestion': new RegExp(VESSELS_ABNORMAL, 'i'),
-  'pulmonary-edema': new RegExp(VESSELS_ABNORMAL, 'i'),
-  'heart-failure': new RegExp(VESSELS_ABNORMAL, 'i'),
+  'pulmonary-vascular-congestion': new RegExp(VESSELS_ABNORMAL + String.raw`|\bengorge\w*|\bcongest\w*`, 'i'),
+  'pulmonary-edema': new RegExp(VESSELS_ABNORMAL + String.raw`|\bengorge\w*|\bcongest\w*`, 'i'),
+  'heart-failure': new RegExp(VESSELS_ABNORMAL + String.raw`|\bengorge\w*|\bcongest\w*`, 'i'),
   'pulmonary-hypertension': /\b(?:pulmonary arter\w*|hil(?:um|a|ar))\b/i,
   'pleural-effusion': /\b(?:costophrenic|blunt\w*|meniscus|pleural fluid)\b/i,
-  atelectasis: /\b(?:opacit\w*|densit\w*|volume loss|platelike|discoid|linear|streaky|airspace|air space)\b/i,
-  fracture: /\b(?:fractur\w*|deformit\w*|callus|cortical (?:disruption|irregularity)|compression)\b/i,
-  lymphadenopathy: /\b(?:hil(?:um|a|ar)|mediastin\w*|paratracheal|aortopulmonary)\b[^.;]{0,40}\b(?:prominen\w*|enlarge\w*|widen\w*|full\w*|bulk\w*|lobulat\w*)|\b(?:prominen\w*|enlarge\w*|widen\w*|full\w*|bulk\w*|lobulat\w*)\b[^.;]{0,40}\b(?:hil(?:um|a|ar)|mediastin\w*)|\b(?:lymph )?nodes?\b/i,
+  'fluid-collection': /\b(?:costophrenic|blunt\w*|meniscus|pleural fluid|effusions?)\b/i,
+  atelectasis: /\b(?:opacit\w*|opaque|opacif\w*|densit\w*|volume loss|platelike|discoid|linear|streaky|airspace|air space)\b/i,
+  'lobar-collapse': /\b(?:opaque|opacif\w*|opacit\w*|volume loss|collapse\w*)\b/i,
+  fracture: /\b(?:fractur\w*|deformit\w*|callus|irregularit\w*|cortical (?:disruption|break|step)|compression|lucen\w*)\b/i,
+  lymphadenopathy: new RegExp(mediastinalOrHilar(String.raw`(?:hil(?:um|a|ar)|mediastin\w*|paratracheal|aortopulmonary|subcarinal)`).source + String.raw`|\b(?:lymph )?nodes?\b`, 'i'),
+  'hilar-enlargement': mediastinalOrHilar(String.raw`hil(?:um|a|ar)`),
+  'widened-mediastinum': mediastinalOrHilar(String.raw`(?:mediastin\w*|paratracheal)`),
+  pneumoperitoneum: /\b(?:free (?:air|gas)|extraluminal|subdiaphragmatic|subphrenic)\b/i,
 };
 for (const c of ['malignancy', 'lesion', 'mass', 'nodule', 'metastases', 'bone-lesion']) {
-  (EVIDENCE as Record<string, RegExp>)[c] = /\b(?:mass\w*|nodul\w*|lesions?|opacit\w*|densit\w*|tumou?r\w*|neoplas\w*|lytic|blastic|sclerotic)\b/i;
+  (EVIDENCE as Record<string, RegExp>)[c] = /\b(?:mass\w*|nodul\w*|lesions?|opacit\w*|densit\w*|dense|denser|tumou?r\w*|neoplas\w*|lytic|blastic|sclerotic|lucen\w*)\b/i;
 }
 
 /** The sentences of a section (they are contiguous and in text order). */

@@ -109,7 +109,7 @@ const TIGHT: readonly (readonly string[])[] = [
   ['pericardial-effusion', 'cardiac-tamponade'],
   ['pleural-thickening', 'pleural-plaque'],
   ['elevated-hemidiaphragm', 'eventration'],
-  ['malpositioned-tube', 'endotracheal-tube', 'enteric-tube', 'central-venous-catheter', 'picc', 'chest-tube', 'catheter', 'port'],
+  ['malpositioned-tube', 'endotracheal-tube', 'enteric-tube', 'central-venous-catheter', 'picc', 'chest-tube', 'catheter', 'port', 'device-fracture'],
   ['intrauterine-pregnancy', 'ectopic-pregnancy', 'pregnancy-failure'],
   ['joint-effusion', 'synovitis'],
   ['benign-neoplasm', 'mass', 'lesion', 'nodule', 'cyst', 'hemangioma'],
