@@ -25,9 +25,9 @@ test('measurement-mismatch: a unit changed (cm to mm)', () => {
   assert.deepEqual(ps.map((p) => slice(text, p)).sort(), ['8 cm', '8 mm']);
 });
 
-test('measurement-mismatch: the same length in other units, or fewer dimensions, agrees', () => {
+test('measurement-mismatch: the same length in other units, or fewer dimensions, agrees (no warning)', () => {
+  assert.deepEqual(problemsOf(RULE, 'FINDINGS: A 2.1 cm cyst in the left kidney.\nIMPRESSION: Left renal cyst, 21 mm.').map((p) => p.severity), ['info']);
   for (const text of [
-    'FINDINGS: A 2.1 cm cyst in the left kidney.\nIMPRESSION: Left renal cyst, 21 mm.',
     'FINDINGS: Mass measuring 2.3 x 1.5 x 1.0 cm in the right upper lobe.\nIMPRESSION: 2.3 cm right upper lobe mass.',
     'FINDINGS: Nodule measuring 8 mm, previously 6 mm.\nIMPRESSION: Nodule, now 8 mm.',
   ]) {
@@ -57,4 +57,16 @@ test('measurement-mismatch: one dimension changed, and a size written before its
   assert.deepEqual(problemsOf(RULE, a).map((p) => slice(a, p)).sort(), ['2.2 x 1.6 cm', '2.9 x 1.6 cm']);
   const b = 'FINDINGS: 5 mm nodular opacity overlies the left anterior 5th rib.\nIMPRESSION: 6 mm left lung nodular opacity.';
   assert.deepEqual(problemsOf(RULE, b).map((p) => slice(b, p)).sort(), ['5 mm', '6 mm']);
+});
+
+test('measurement-mismatch: one measurement in two units, and the same size in another unit (info)', () => {
+  const a = 'FINDINGS: A 2.1 cm x 15 mm cyst in the left kidney.';
+  const [p] = problemsOf(RULE, a);
+  assert.match(p.message, /mixes units/);
+  assert.equal(applyFix(a, p.fixes[0]), 'FINDINGS: A 21 x 15 mm cyst in the left kidney.');
+  const b = 'FINDINGS: A 2.1 cm cyst in the left kidney.\nIMPRESSION: Left renal cyst, 21 mm.';
+  const [q, ...rest] = problemsOf(RULE, b);
+  assert.equal(rest.length, 0);
+  assert.equal(q.severity, 'info');
+  assert.equal(applyFix(b, q.fixes[0]), b.replace('21 mm', '2.1 cm'));
 });

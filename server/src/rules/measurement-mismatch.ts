@@ -5,8 +5,34 @@ import type { Fix, Problem, Rule } from './types';
 
 const MM_PER: Readonly<Record<string, number>> = { mm: 1, cm: 10 };
 
+// Per check, each measurement's dimensions with their own units where the text gives them
+// ("2.1 cm x 15 mm" is 21 and 15 mm, not 2.1 and 15 mm).
+let ownUnits = new WeakMap<Measurement, number[]>();
+
+function writtenDimensions(text: string): { value: number; unit: string | undefined }[] {
+  return [...text.matchAll(/(\d+(?:\.\d+)?|\.\d+)\s*(mm|cm)?/gi)].map((x) => ({ value: Number(x[1]), unit: x[2]?.toLowerCase() }));
+}
+
+function rememberUnits(report: Report, all: readonly Measurement[]): void {
+  ownUnits = new WeakMap();
+  for (const m of all) {
+    const dims = writtenDimensions(report.text.slice(m.start, m.end));
+    const units = new Set(dims.map((d) => d.unit).filter(Boolean));
+    if (units.size < 2 || dims.length !== m.value.length) continue;
+    let unit = dims[dims.length - 1].unit ?? 'mm';
+    const mm: number[] = [];
+    for (let i = dims.length - 1; i >= 0; i--) {
+      unit = dims[i].unit ?? unit;
+      mm.unshift(dims[i].value * (MM_PER[unit] ?? 1));
+    }
+    ownUnits.set(m, mm);
+  }
+}
+
 /** Length values in millimetres, or null for volumes, densities, angles. */
 function inMm(m: Measurement): number[] | null {
+  const own = ownUnits.get(m);
+  if (own) return own;
   const factor = MM_PER[m.unit];
   return factor ? m.value.map((v) => v * factor) : null;
 }
@@ -98,9 +124,24 @@ export const measurementMismatch: Rule = {
   description: 'The same finding measured differently in findings and impression (value or unit), or a size no organ has.',
   check(report, context) {
     const c = consistencyOf(report, context);
+    rememberUnits(report, c.u.measurements);
     const problems: Problem[] = [];
     const attached = new Set<Measurement>();
     for (const f of c.u.findings) for (const m of f.measurements) attached.add(m);
+
+    const otherUnit = (im: Measurement, fm: Measurement) => {
+      const fText = lengthText(fm, report);
+      problems.push({
+        ...problemOf(this, {
+          start: im.start,
+          end: im.end,
+          message: `${lengthText(im, report)} here, ${fText} in the findings: the same size, but one unit reads more safely.`,
+          related: [{ start: fm.start, end: fm.end, message: `Measured ${fText} in the findings` }],
+          fixes: [{ title: `Use "${fText}" as in the findings`, edits: [{ start: im.start, end: im.end, newText: fText }], isPreferred: true }],
+        }),
+        severity: 'info',
+      });
+    };
 
     const mismatch = (im: Measurement, fm: Measurement, finding: Finding | undefined) => {
       const iText = lengthText(im, report);
@@ -150,7 +191,13 @@ export const measurementMismatch: Rule = {
         for (const im of sizesOf(g)) {
           handled.add(im);
           // Agreeing with any measurement in the findings is enough ("the largest node, 1.5 cm").
-          if (theirs.some((fm) => agree(im, fm)) || inFindingsText.some((fm) => agree(im, fm) && inMm(fm) && inMm(im))) continue;
+          const same = theirs.find((fm) => agree(im, fm));
+          if (same) {
+            // The same size in another unit: right, but a reader comparing the two has to convert.
+            if (inMm(same) && inMm(im) && same.unit !== im.unit) otherUnit(im, same);
+            continue;
+          }
+          if (inFindingsText.some((fm) => agree(im, fm) && inMm(fm) && inMm(im))) continue;
           const sameShape = theirs.find((fm) => fm.value.length === im.value.length && (!!inMm(fm) === !!inMm(im))) ?? theirs.find((fm) => !!inMm(fm) === !!inMm(im));
           if (sameShape) mismatch(im, sameShape, g);
         }
@@ -179,6 +226,21 @@ export const measurementMismatch: Rule = {
         });
         if (near) mismatch(im, near, undefined);
       }
+    }
+
+    // 3. One measurement written in two units ("2.1 cm x 15 mm").
+    for (const m of c.u.measurements) {
+      const mm = ownUnits.get(m);
+      if (!mm) continue;
+      const written = lengthText(m, report);
+      const unit = m.unit === 'cm' ? 'cm' : 'mm';
+      const rewritten = `${mm.map((v) => Number((v / MM_PER[unit]).toFixed(2))).join(' x ')} ${unit}`;
+      problems.push(problemOf(this, {
+        start: m.start,
+        end: m.end,
+        message: `${written} mixes units; write one: ${rewritten}.`,
+        fixes: [{ title: `Write "${rewritten}"`, edits: [{ start: m.start, end: m.end, newText: rewritten }], isPreferred: true }],
+      }));
     }
 
     // 2. Sizes no organ has.
