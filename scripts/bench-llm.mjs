@@ -10,15 +10,10 @@ import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { llm } from '../test/llm/helpers.mjs';
 import { startFakeOpenAI, replies } from '../test/llm/fake-openai.mjs';
-import { startLsp } from '../test/llm/lsp-client.mjs';
+import { startLsp } from '../test/helpers/lsp.mjs';
+import { formatSummary, ms, summary } from './lib/stats.mjs';
 
-const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-const ms = (x) => `${x.toFixed(3)} ms`;
-function summary(samples) {
-  const s = [...samples].sort((a, b) => a - b);
-  return { p50: quantile(s, 0.5), p95: quantile(s, 0.95), p99: quantile(s, 0.99), max: s[s.length - 1], n: s.length };
-}
-const line = (label, s) => console.log(`${label.padEnd(58)} p50 ${ms(s.p50)}  p95 ${ms(s.p95)}  p99 ${ms(s.p99)}  max ${ms(s.max)}  (n=${s.n})`);
+const line = (label, s) => console.log(`${label.padEnd(58)} ${formatSummary(s)}  (n=${s.n})`);
 
 const REPORT = `Patient: Jane Q. Doe   MRN: 00123456   DOB: 03/14/1961
 EXAM: Chest radiograph, PA and lateral, 01/17/2024 at 09:42.

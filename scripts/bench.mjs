@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { iuReports, haveData, dataDir } from './lib/corpus.mjs';
 import { startServer } from '../test/helpers/lsp.mjs';
+import { formatSummary, ms, summary as summarise } from './lib/stats.mjs';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -12,12 +13,7 @@ const { checkText, prepareRules } = require(path.join(root, 'out/server/engine.j
 const { parseReport } = require(path.join(root, 'out/server/report/index.js'));
 const nlp = require(path.join(root, 'out/server/nlp/index.js'));
 
-const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-const ms = (x) => `${x.toFixed(3)} ms`;
-function summary(samples) {
-  const s = [...samples].sort((a, b) => a - b);
-  return `p50 ${ms(quantile(s, 0.5))}  p95 ${ms(quantile(s, 0.95))}  p99 ${ms(quantile(s, 0.99))}  max ${ms(s[s.length - 1])}`;
-}
+const summary = (samples) => formatSummary(summarise(samples));
 
 const TYPICAL = `EXAM: Chest radiograph, PA and lateral.
 INDICATION: 67-year-old female with shortness of breath.
@@ -37,8 +33,23 @@ async function engineBench() {
     console.log(`IU reports: skipped (no data at ${dataDir})`);
     return;
   }
+  const typical = [];
+  for (let i = 0; i < 200; i++) checkText(TYPICAL); // warm-up
+  for (let i = 0; i < 2000; i++) {
+    const t0 = performance.now();
+    checkText(TYPICAL);
+    typical.push(performance.now() - t0);
+  }
+  console.log(`typical report (${TYPICAL.length} chars), all rules, 2000 checks: ${summary(typical)}`);
   const reports = iuReports({ requireBoth: false }).map((r) => r.text);
-  for (const text of reports.slice(0, 300)) checkText(text); // warm-up
+  // First sight of every report: spelling suggestions for words never seen before are computed here.
+  const firstSight = [];
+  for (const text of reports) {
+    const t0 = performance.now();
+    checkText(text);
+    firstSight.push(performance.now() - t0);
+  }
+  console.log(`IU reports, first sight (cold spelling suggestions): ${summary(firstSight)}`);
   const check = [];
   const parse = [];
   const understand = [];
@@ -59,7 +70,7 @@ async function engineBench() {
     understand.push(t2 - t1);
   }
   console.log(`IU reports: ${reports.length}`);
-  console.log(`  all rules, per report:      ${summary(check)}`);
+  console.log(`  all rules, per report (warm): ${summary(check)}`);
   console.log(`  parse only, per report:     ${summary(parse)}`);
   console.log(`  findings extraction:        ${summary(understand)}`);
   console.log(`  throughput: ${(reports.length / (total / 1000)).toFixed(0)} reports/s`);

@@ -17,6 +17,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dataDir, haveData, iuReports, mtReports } from './lib/corpus.mjs';
 import { rng } from './lib/random.mjs';
+import { quantile } from './lib/stats.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -49,10 +50,7 @@ const loadMt = () => mtReports().map((r) => ({ corpus: 'MTSamples', id: `mt:${r.
 const context = () => ({ options: {}, memo: new Map() });
 const check = (text) => spelling.check(parseReport(text), context());
 const pct = (n, d) => (d ? `${((100 * n) / d).toFixed(1)}%` : 'n/a');
-const quantile = (xs, q) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(q * s.length))];
-};
+
 
 function table(headers, rows) {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));

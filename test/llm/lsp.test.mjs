@@ -1,7 +1,7 @@
 // AI checks through the language server over stdio (dist/server.js), against the fake endpoint.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startLsp } from './lsp-client.mjs';
+import { startLsp } from '../helpers/lsp.mjs';
 import { startFakeOpenAI, refusedUrl, replies } from './fake-openai.mjs';
 
 const TEXT = 'FINDINGS: The the heart is normal. Moderate left pleural effusion.\nIMPRESSION: Moderate right pleural effusion.\n';

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { llm, settings, provider } from './helpers.mjs';
 import { startFakeOpenAI, replies } from './fake-openai.mjs';
-import { startLsp } from './lsp-client.mjs';
+import { startLsp } from '../helpers/lsp.mjs';
 import { runCli } from './cli-run.mjs';
 
 const DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures/redaction');

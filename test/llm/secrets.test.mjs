@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startFakeOpenAI, replies } from './fake-openai.mjs';
-import { startLsp } from './lsp-client.mjs';
+import { startLsp } from '../helpers/lsp.mjs';
 import { runCli, workspace } from './cli-run.mjs';
 
 const KEY = 'sk-radlint-TEST-5b0c9e1f7a2d4c68';
