@@ -79,7 +79,8 @@ function omissionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] {
       if (f.assertion !== 'present' || !f.significant || done.has(f.concept)) continue;
       const group = CONCEPT_BY_ID.get(f.concept)?.group;
       if (!f.critical && group && HABIT_GROUPS.has(group)) continue;
-      if (isMinor(report, f) && (!f.critical || isExplained(report, f))) continue;
+      // A finding that is urgent only as a new suspicion (a mass) is not new when unchanged.
+      if (isMinor(report, f) && (!f.critical || f.critical === 'days' || isExplained(report, f))) continue;
       if (covered(f)) continue;
       // An accompanying finding ("effusion with adjacent atelectasis") goes with the one it follows.
       if (!f.critical && (coveredFrom.get(f.sentenceIndex) ?? Infinity) < f.start) continue;

@@ -132,7 +132,9 @@ export const lateralityMismatch: Rule = {
         // Judge by the closest mentions: the same site named the same way, if the findings have one.
         const sameSite = candidates.filter((f) => sitesMatch(f, g));
         const partners = sameSite.length ? sameSite : candidates;
-        if (!partners.length || partners.some((f) => sides.get(f) === gSide || sides.get(f) === 'bilateral')) continue;
+        // A mention on this side agrees, if it is at the same site or its site is not known.
+        const agreeing = sameSite.length ? [...sameSite, ...candidates.filter((f) => !f.site.length)] : candidates;
+        if (!partners.length || agreeing.some((f) => sides.get(f) === gSide || sides.get(f) === 'bilateral')) continue;
         const against = partners.filter((p) => sides.get(p) === opposite(gSide));
         const f = against.find((p) => p.concept === g.concept) ?? against[0];
         if (!f) continue;

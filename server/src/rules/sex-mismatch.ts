@@ -13,6 +13,10 @@ const PREGNANCY = /\b(?:pregnan\w*|gestation\w*|fetus|fetal|gravid|placenta\w*|o
 // A pregnancy denied, asked about or hypothetical is not a pregnancy.
 const NOT_ASSERTED = /\b(?:no|not|negative|without|denies|rule out|r\/o|evaluate|evaluation|test|possib\w*|if|unknown|status)\b/i;
 
+const REPORT_PROPER = new Set(['exam', 'technique', 'findings', 'impression', 'preamble']);
+const sectionAt = (report: Report, offset: number) => report.sections.find((s) => s.start <= offset && offset < s.end);
+const BIRTH = /\b(?:born|birth|delivery|gestation|G\d+P\d+|mother)\b/i;
+
 // Where the report says the patient's sex, for the related information.
 const SEX_WORDS: Record<'female' | 'male', RegExp> = {
   female: /\b(?:female|woman|lady|girl|Mrs)\b/i,
@@ -41,6 +45,9 @@ export const sexMismatch: Rule = {
       if (sentence && SOMEONE_ELSE.test(sentence.text)) continue;
       const term = report.text.slice(m.start, m.end);
       if (NOT_SEX_SPECIFIC_AFTER.test(report.text.slice(m.end, m.end + 20))) continue;
+      // In a history, a pregnancy (and its complications) may be the one the patient was born of.
+      const section = sectionAt(report, m.start);
+      if (section && !REPORT_PROPER.has(section.kind) && (PREGNANCY.test(term) || BIRTH.test(report.text.slice(section.start, section.end)))) continue;
       if (m.sex !== patient.sex) {
         problems.push(problemOf(this, {
           start: m.start,

@@ -28,6 +28,8 @@ const EVIDENCE: Readonly<Record<string, RegExp>> = {
   'hilar-enlargement': mediastinalOrHilar(String.raw`hil(?:um|a|ar)`),
   'widened-mediastinum': mediastinalOrHilar(String.raw`(?:mediastin\w*|paratracheal)`),
   pneumoperitoneum: /\b(?:free (?:air|gas)|extraluminal|subdiaphragmatic|subphrenic)\b/i,
+  // Inflammation shows as more blood flow on Doppler.
+  epididymitis: /\b(?:hypervascular\w*|hyperemi\w*|increased (?:\w+ )?(?:vascular )?flow|enlarged epididym\w*)/i,
 };
 for (const c of ['malignancy', 'lesion', 'mass', 'nodule', 'metastases', 'bone-lesion']) {
   (EVIDENCE as Record<string, RegExp>)[c] = /\b(?:mass\w*|nodul\w*|lesions?|opacit\w*|densit\w*|dense|denser|tumou?r\w*|neoplas\w*|lytic|blastic|sclerotic|lucen\w*)\b/i;
@@ -76,7 +78,7 @@ function insertionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] {
     for (const g of c.inImpression) {
       if (g.assertion !== 'present' || !g.significant || done.has(g.concept)) continue;
       // "Stable mild cardiomegaly": what an impression may add in passing is not worth a warning.
-      if (!g.critical && isMinor(report, g)) continue;
+      if (g.critical !== 'minutes' && isMinor(report, g)) continue;
       // A mention in the findings, or a denial of this very finding (the contradiction rule's business);
       // "normal vasculature" does not describe pulmonary edema.
       // Another finding explains it only at the same place ("right upper lobe mass" is not

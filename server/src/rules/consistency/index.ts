@@ -428,7 +428,7 @@ export const opposite = (side: Side | null): Side | null => (side === 'left' ? '
 // Qualifiers.
 
 // Size and chronicity words that let a radiologist leave a finding out of the impression.
-const MINOR_BEFORE = /\b(?:compressive|passive|relaxation|dependent|mild(?:ly)?|minimal(?:ly)?|minor|trace|tiny|borderline|slight(?:ly)?|subtle|faint|subsegmental|discoid|linear|plate-?like|platelike|streaky|band-?like|chronic|old|healed|healing|remote|stable|unchanged|persistent|residual|small amount of|nonspecific|non-specific|incidental)\b/i;
+const MINOR_BEFORE = /\b(?:benign(?:-appearing| appearing)?|compressive|passive|relaxation|dependent|mild(?:ly)?|minimal(?:ly)?|minor|trace|tiny|borderline|slight(?:ly)?|subtle|faint|subsegmental|discoid|linear|plate-?like|platelike|streaky|band-?like|chronic|old|healed|healing|remote|stable|unchanged|persistent|residual|small amount of|nonspecific|non-specific|incidental)\b/i;
 const MINOR_ANYWHERE = /\b(?:stable|unchanged|chronic\w*|better (?:seen|appreciated|visualized|demonstrated) on|again (?:seen|noted|demonstrated|identified)|redemonstrat\w*|re-demonstrat\w*|no (?:significant |interval )?change|not (?:significantly )?changed|similar(?:ly)?|as before|previously (?:seen|noted|described)|known|old|healed|remote|postoperative|post-operative|postsurgical|post-surgical|status post|incidental(?:ly)?|of doubtful|of no|clinical significance|not significant|insignificant|calcified|granulomatous|granulomas?|less (?:distinct|conspicuous|prominent|apparent)|resolving|sequelae?|healing|(?:from|of|due to|secondary to|related to) (?:a |the )?(?:previous|prior|old|remote))\b/i;
 
 // Descriptive findings (an opacity, a density) that the sentence explains or hedges: the
