@@ -1,7 +1,7 @@
 import { CONCEPT_BY_ID, type Finding } from '../nlp';
 import type { Report } from '../report/types';
 import {
-  NORMAL_STATEMENT, conceptOf, consistencyOf, coveredBy, deniedBy, impressionStatements, isMinor, mentionsOf, problemOf, sitesAgree, type ReportPart,
+  NORMAL_STATEMENT, conceptOf, consistencyOf, coveredBy, deniedBy, fitsExam, impressionStatements, isMinor, mentionsOf, problemOf, sitesAgree, type ReportPart,
 } from './consistency';
 import type { Problem, Rule } from './types';
 
@@ -143,7 +143,7 @@ function contradictionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] 
       // Significant findings the impression does not name; chronic, unchanged or explained ones
       // leave "no acute disease" true, critical or not.
       // A critical finding makes "no acute abnormality" untrue even where the impression names it.
-      unnamed ??= c.inFindings.filter((f) => f.assertion === 'present' && f.significant &&
+      unnamed ??= c.inFindings.filter((f) => f.assertion === 'present' && f.significant && fitsExam(c.u, f) &&
         (!named.has(f.concept) || f.critical === 'minutes' || f.critical === 'hours') && !isMinor(report, f));
       const onlyAcute = /\b(?:acute|active)\b/i.test(statement.text);
       const clash = unnamed.find((f) => {

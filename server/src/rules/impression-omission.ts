@@ -1,6 +1,6 @@
 import { CONCEPT_BY_ID, type Finding } from '../nlp';
 import type { Report, Section } from '../report/types';
-import { consistencyOf, coveredBy, isExplained, isMinor, problemOf, type ReportPart } from './consistency';
+import { consistencyOf, coveredBy, fitsExam, isExplained, isMinor, problemOf, type ReportPart } from './consistency';
 import type { Fix, Problem, Rule } from './types';
 
 // Lines, tubes and surgical changes are listed in the impression by local habit, not by necessity;
@@ -76,7 +76,7 @@ function omissionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] {
     }
 
     for (const f of c.inFindings) {
-      if (f.assertion !== 'present' || !f.significant || done.has(f.concept)) continue;
+      if (f.assertion !== 'present' || !f.significant || done.has(f.concept) || !fitsExam(c.u, f)) continue;
       const group = CONCEPT_BY_ID.get(f.concept)?.group;
       if (!f.critical && group && HABIT_GROUPS.has(group)) continue;
       // A finding that is urgent only as a new suspicion (a mass) is not new when unchanged.

@@ -1,7 +1,7 @@
 // What the consistency rules (laterality, omission, insertion, contradiction, sex, measurement)
 // share: the findings of each section, which concepts name the same finding or explain one
 // another, side words and their flips, and the qualifiers that make a finding minor.
-import { understandingOf, type Finding, type Understanding } from '../../nlp';
+import { CONCEPT_BY_ID, understandingOf, type Finding, type Understanding } from '../../nlp';
 import type { Report, Section, Sentence } from '../../report/types';
 import type { Problem, Rule, RuleContext, Side } from '../types';
 
@@ -59,6 +59,28 @@ export function consistencyOf(report: Report, context: RuleContext): Consistency
   c = { u, parts };
   context.memo.set('consistency', c);
   return c;
+}
+
+// Concept groups an exam of a body part can show; a chest concept in a foot MRI ("a small effusion
+// in the tendon sheath") is a word read in the wrong sense, not a finding to report.
+const EVERYWHERE = ['general', 'vascular', 'device', 'postsurgical', 'bone'];
+const LIMB = [...EVERYWHERE, 'msk'];
+const GROUPS_BY_PART: Readonly<Record<string, readonly string[]>> = {
+  shoulder: LIMB, elbow: LIMB, wrist: LIMB, hand: LIMB, hip: LIMB, knee: LIMB, ankle: LIMB, foot: LIMB,
+  'upper extremity': LIMB, 'lower extremity': LIMB,
+  head: [...EVERYWHERE, 'neuro', 'head', 'neck'],
+  'cervical spine': [...EVERYWHERE, 'spine', 'neuro', 'neck', 'msk'],
+  'thoracic spine': [...EVERYWHERE, 'spine', 'neuro', 'chest', 'msk'],
+  'lumbar spine': [...EVERYWHERE, 'spine', 'neuro', 'renal', 'abdomen', 'msk'],
+  spine: [...EVERYWHERE, 'spine', 'neuro', 'msk'],
+  scrotum: [...EVERYWHERE, 'male'],
+};
+
+/** Whether the finding's kind can be seen on this exam (unknown body parts allow everything). */
+export function fitsExam(u: Understanding, f: Finding): boolean {
+  const groups = u.exam.bodyPart ? GROUPS_BY_PART[u.exam.bodyPart] : undefined;
+  const group = CONCEPT_BY_ID.get(f.concept)?.group;
+  return !groups || !group || groups.includes(group);
 }
 
 /** The index of the sentence that holds an offset, or -1 (sentences come in text order). */
