@@ -211,16 +211,18 @@ function injectOmission(report) {
   let text = report.text;
   // Delete the statement with the space before it; renumber the items after it.
   let cut = u.start;
+  let end = u.end;
   while (cut > impression.body.start && /[ \t\r\n]/.test(text[cut - 1])) cut--;
   if (cut === impression.body.start) {
-    let end = u.end;
+    // The first statement: take the space after it instead.
     while (end < text.length && /[ \t]/.test(text[end])) end++;
     if (text[end] === '\r') end++;
     if (text[end] === '\n') end++;
-    text = replaceAt(text, u.start, end, '');
-  } else text = replaceAt(text, cut, u.end, '');
+    cut = u.start;
+  }
+  text = replaceAt(text, cut, end, '');
   if (u.numbered) {
-    const removed = u.end - cut;
+    const removed = end - cut;
     const later = impression.items.filter((i) => i.start > u.start).sort((a, b) => b.start - a.start);
     for (const item of later) {
       const at = item.marker.start - removed;
