@@ -179,3 +179,95 @@ describe('RadLint snippet fixes (radlint.applySnippet)', function () {
     await waitForText(document, original, 'a single undo to remove the whole section');
   });
 });
+
+describe('RadLint clinical rules in the editor', function () {
+  let folder;
+
+  before(function () {
+    folder = vscode.workspace.workspaceFolders[0];
+  });
+
+  afterEach(async function () {
+    for (const document of vscode.workspace.textDocuments) {
+      if (!document.isDirty) continue;
+      await vscode.window.showTextDocument(document);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  async function open(name) {
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, name));
+    await vscode.window.showTextDocument(document);
+    return document;
+  }
+
+  it('laterality: points at the other mention, and either side can be made to match; undo restores it', async function () {
+    const document = await open('laterality.rpt');
+    const original = document.getText();
+    const diagnostic = await waitForDiagnostics(document.uri, 'a laterality-mismatch diagnostic in the impression', (all) =>
+      all.find((d) => codeOf(d) === 'laterality-mismatch' && document.getText(d.range).includes('right')));
+    assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Error);
+    const related = diagnostic.relatedInformation ?? [];
+    assert.equal(related.length, 1, 'the other mention is related information');
+    assert.match(document.getText(related[0].location.range), /left/);
+
+    const actions = await quickFixes(document.uri, diagnostic.range);
+    const fix = actions.find((a) => /Change to "left"/.test(a.title));
+    assert.ok(fix, `no "Change to left" fix; offered: ${JSON.stringify(actions.map((a) => a.title))}`);
+    assert.ok(actions.every((a) => !a.isPreferred), 'which side is right cannot be known: no fix is preferred');
+    await applyCodeAction(fix);
+    await waitForText(document, original.replace('1. Small right pleural effusion.', '1. Small left pleural effusion.'), 'the impression side changed to left');
+    await waitForDiagnostics(document.uri, 'the laterality diagnostics to go away', (all) => !all.some((d) => codeOf(d) === 'laterality-mismatch'));
+    await vscode.commands.executeCommand('undo');
+    await waitForText(document, original, 'undo to restore the side');
+  });
+
+  it('critical finding without communication: the statement is inserted with fields to fill', async function () {
+    const document = await open('critical.rpt');
+    const original = document.getText();
+    const diagnostic = await waitForDiagnostics(document.uri, 'a critical-communication-missing diagnostic', (all) =>
+      all.find((d) => codeOf(d) === 'critical-communication-missing'));
+    assert.ok(radlintDiagnostics(document.uri).some((d) => codeOf(d) === 'critical-finding' && d.severity === vscode.DiagnosticSeverity.Information));
+    const actions = await quickFixes(document.uri, diagnostic.range);
+    const fix = actions.find((a) => /communication statement/.test(a.title));
+    assert.ok(fix, `no communication fix; offered: ${JSON.stringify(actions.map((a) => a.title))}`);
+    await applyCodeAction(fix);
+    await waitFor(() => `the statement to be inserted; text now:\n${document.getText()}`,
+      () => document.getText().includes('These findings were discussed with Dr. name by telephone on date at time'), [vscode.workspace.onDidChangeTextDocument]);
+    const editor = vscode.window.activeTextEditor;
+    assert.equal(document.getText(editor.selection), 'Dr. name', 'the first field is selected, ready to type over');
+    // Until its fields are filled, the statement still lacks a time: the rule says so.
+    await waitForDiagnostics(document.uri, 'the rule to ask for the time still to fill', (all) =>
+      all.some((d) => codeOf(d) === 'critical-communication-missing' && /when/.test(d.message)));
+    await vscode.commands.executeCommand('undo');
+    await waitForText(document, original, 'one undo to remove the statement');
+    // Filled in, the statement satisfies the rule.
+    const end = document.lineAt(document.lineCount - 1).range.end;
+    await editor.edit((b) => b.insert(end, 'Discussed with Dr. Lee by telephone at 14:35, read back confirmed.\n'));
+    await waitForDiagnostics(document.uri, 'the communication diagnostic to go away', (all) => !all.some((d) => codeOf(d) === 'critical-communication-missing'));
+  });
+
+  it('spelling: "Add to dictionary" writes the workspace word list, never settings', async function () {
+    const document = await open('critical.rpt');
+    const diagnostic = await waitForDiagnostics(document.uri, 'a spelling diagnostic on "cardiomegally"', (all) =>
+      all.find((d) => codeOf(d) === 'spelling' && document.getText(d.range) === 'cardiomegally'));
+    const actions = await quickFixes(document.uri, diagnostic.range);
+    assert.match(actions[0].title, /cardiomegaly/, 'the right word is the first suggestion');
+    const add = actions.find((a) => a.command?.command === 'radlint.addToDictionary');
+    assert.ok(add, `no "Add to dictionary"; offered: ${JSON.stringify(actions.map((a) => a.title))}`);
+    await applyCodeAction(add);
+    await waitForDiagnostics(document.uri, 'the spelling diagnostic to go away', (all) => !all.some((d) => codeOf(d) === 'spelling'));
+    const list = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder.uri, '.vscode', 'radlint-words.txt'));
+    assert.match(Buffer.from(list).toString('utf8'), /^cardiomegally$/m);
+    const settings = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder.uri, '.vscode', 'settings.json'));
+    assert.doesNotMatch(Buffer.from(settings).toString('utf8'), /cardiomegally/);
+  });
+
+  it('registers the commands it contributes', async function () {
+    const commands = await vscode.commands.getCommands(true);
+    for (const id of ['radlint.checkCurrentReport', 'radlint.showLog', 'radlint.checkWithAi', 'radlint.setApiKey', 'radlint.clearApiKey']) {
+      assert.ok(commands.includes(id), `${id} is not registered`);
+    }
+  });
+});
