@@ -84,7 +84,7 @@ const KINDRED = { airspace: ['atelectasis', 'nodule'], atelectasis: ['airspace']
 const familiesIn = (text) => Object.keys(FAMILIES).filter((f) => FAMILIES[f].test(text));
 
 // Words that make a finding minor, chronic or uncertain: an impression may leave those out.
-const MINOR = /\b(?:persistent|low (?:lung )?volumes?|bronchovascular crowding|mild(?:ly)?|minimal|minor|trace|tiny|borderline|slight(?:ly)?|stable|unchanged|chronic|old|healed|remote|prior|again|redemonstrat\w*|subsegmental|discoid|linear|plate-?like|streaky|scar\w*|granulom\w*|calcified|possibl\w*|probabl\w*|likely|may|might|could|suspect\w*|question\w*|cannot|versus|vs|or|suggest\w*|concern\w*|consider\w*|resolv\w*|resolution|improv\w*|decreas\w*|no|not|without|negative|clear|free|normal|unremarkable|status post|s\/p|history|postoperative|surgical)\b/i;
+const MINOR = /\b(?:known|persistent|low (?:lung )?volumes?|bronchovascular crowding|mild(?:ly)?|minimal|minor|trace|tiny|borderline|slight(?:ly)?|stable|unchanged|chronic|old|healed|remote|prior|again|redemonstrat\w*|subsegmental|discoid|linear|plate-?like|streaky|scar\w*|granulom\w*|calcified|possibl\w*|probabl\w*|likely|may|might|could|suspect\w*|question\w*|cannot|versus|vs|or|suggest\w*|concern\w*|consider\w*|resolv\w*|resolution|improv\w*|decreas\w*|no|not|without|negative|clear|free|normal|unremarkable|status post|s\/p|history|postoperative|surgical)\b/i;
 const NEGATION_BEFORE = /\b(?:no|without|negative for|free of|resolution of|resolved|not)\b/i;
 
 // "No large effusion", "no new opacity": a narrowed denial leaves room for a small or old one.

@@ -17,6 +17,15 @@ const ONE_SIDE_LOBE = /\b(left|right)(?:-sided)?\s+(middle lobe|middle-lobe|ling
 const SPINE = new Set(['disc-herniation', 'disc-bulge', 'spinal-stenosis', 'foraminal-stenosis', 'stenosis', 'annular-tear',
   'degenerative-change', 'spondylosis', 'osteophyte', 'cord-compression', 'spondylolysis', 'spondylolisthesis']);
 
+const BODY_PART_AFTER_SIDE = new Map<string, RegExp>();
+/** "left knee", "right-shoulder": a side word followed by the exam's body part. */
+function bodyPartAfterSide(bodyPart: string): RegExp {
+  let re = BODY_PART_AFTER_SIDE.get(bodyPart);
+  if (!re) BODY_PART_AFTER_SIDE.set(bodyPart, (re = new RegExp(String.raw`\b(left|right)\b(?=[\s-]+(?:${bodyPart}s?)\b)`, 'gi')));
+  re.lastIndex = 0;
+  return re;
+}
+
 const sectionLabel = (f: Finding) => (f.section === 'impression' ? 'the impression' : f.section === 'findings' ? 'the findings' : `the ${f.section}`);
 const describe = (f: Finding) => f.finding;
 
@@ -64,7 +73,7 @@ export const lateralityMismatch: Rule = {
         }));
       }
       // The body part itself named with the other side ("MRI of the left knee" under "MRI RIGHT KNEE").
-      const part = new RegExp(String.raw`\b(left|right)\b(?=[\s-]+(?:${exam.bodyPart}s?)\b)`, 'gi');
+      const part = bodyPartAfterSide(exam.bodyPart ?? '');
       for (const section of report.sections) {
         if (section.kind !== 'technique' && section.kind !== 'findings' && section.kind !== 'impression') continue;
         const body = report.text.slice(section.body.start, section.body.end);

@@ -248,22 +248,32 @@ for (const [summary, details] of Object.entries(COVERS)) {
   }
 }
 
+// The kin sets below depend on the concept only: computed once, shared by every check.
+function memoized(build: (concept: string) => Set<string>): (concept: string) => ReadonlySet<string> {
+  const cache = new Map<string, ReadonlySet<string>>();
+  return (concept) => {
+    let kin = cache.get(concept);
+    if (!kin) cache.set(concept, (kin = build(concept)));
+    return kin;
+  };
+}
+
 /** Every concept that is the same finding as `concept`. */
-export function sameFindingKin(concept: string): Set<string> {
+export const sameFindingKin = memoized((concept) => {
   const kin = new Set<string>(TIGHT_INDEX.get(concept) ?? []);
   kin.add(concept);
   return kin;
-}
+});
 
 /** Every finding that an impression naming `summary` accounts for. */
-export function coveredBy(summary: string): Set<string> {
-  const kin = sameFindingKin(summary);
+export const coveredBy = memoized((summary) => {
+  const kin = new Set(sameFindingKin(summary));
   for (const d of COVERS[summary] ?? []) kin.add(d);
   return kin;
-}
+});
 
 /** Every concept that is the same finding as `concept`, covers it or is covered by it. */
-export function kinOf(concept: string): Set<string> {
+export const kinOf = memoized((concept) => {
   const kin = new Set<string>(TIGHT_INDEX.get(concept) ?? [concept]);
   kin.add(concept);
   for (const c of [...kin]) {
@@ -271,7 +281,7 @@ export function kinOf(concept: string): Set<string> {
     for (const d of COVERED_BY.get(c) ?? []) kin.add(d);
   }
   return kin;
-}
+});
 
 /** Mentions grouped by concept, so rules look up kin instead of scanning every mention. */
 export function byConcept(findings: readonly Finding[]): Map<string, Finding[]> {
