@@ -303,7 +303,12 @@ function injectContradiction(report) {
   }
   const family = pick(present);
   if (kind === 'present above, denied below') {
-    return { ...addToImpression(report, impression, DENIAL[family]), note: `${kind}: ${family}` };
+    // Deny the very word the findings use: "no focal consolidation" does not deny an opacity.
+    const said = findingSentences.map((x) => FAMILIES[family].exec(x.text)?.[0]).find(Boolean)?.toLowerCase() ?? '';
+    const denial = family !== 'airspace' ? DENIAL[family]
+      : /consolidat/.test(said) ? 'No focal consolidation.' : /pneumonia/.test(said) ? 'No pneumonia.'
+      : /infiltrate/.test(said) ? 'No infiltrates.' : /airspace disease/.test(said) ? 'No airspace disease.' : 'No focal opacity.';
+    return { ...addToImpression(report, impression, denial), note: `${kind}: ${family}` };
   }
   const normal = pick(['No acute cardiopulmonary process.', 'No acute disease.', 'Normal examination.', 'No acute abnormality.']);
   return { ...addToImpression(report, impression, normal), note: `${kind}: ${family}` };

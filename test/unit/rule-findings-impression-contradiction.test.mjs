@@ -66,3 +66,9 @@ test('findings-impression-contradiction: "normal chest radiograph" over a fractu
     assert.deepEqual(problemsOf(RULE, text), [], text);
   }
 });
+
+test('findings-impression-contradiction: a qualifier narrows only its own list item', () => {
+  const a = 'FINDINGS: No focal consolidation, suspicious pulmonary opacity, pneumothorax or definite pleural effusion.\nIMPRESSION: Small left apical pneumothorax.';
+  assert.equal(problemsOf(RULE, a).length, 1);
+  assert.deepEqual(problemsOf(RULE, 'FINDINGS: No large pleural effusion or pneumothorax.\nIMPRESSION: Small left pleural effusion.'), []);
+});

@@ -13,10 +13,19 @@ const NARROWING = ['large', 'larger', 'significant', 'sizable', 'sizeable', 'new
   'increasing', 'enlarging', 'worsening', 'underlying', 'superimposed', 'apical', 'basilar', 'dependent', 'intraperitoneal'];
 const NARROWING_RE = new RegExp(String.raw`\b(${NARROWING.join('|')})\b`, 'gi');
 
-function narrowingWords(report: Report, f: Finding): string[] {
-  const sentence = report.sentences[f.sentenceIndex];
-  const from = sentence ? Math.max(sentence.start, f.start - 80) : f.start;
-  return [...report.text.slice(from, f.end).matchAll(NARROWING_RE)].map((m) => m[1].toLowerCase());
+function narrowingWords(report: Report, f: Finding, ownItem = false): string[] {
+  const text = ownItem ? listItemOf(report, f) : clauseBefore(report, f);
+  return [...text.matchAll(NARROWING_RE)].map((m) => m[1].toLowerCase());
+}
+
+/**
+ * The words of a denied finding's own list item: in "No focal consolidation, suspicious opacity,
+ * pneumothorax or definite effusion" the pneumothorax has no qualifier of its own.
+ */
+function listItemOf(report: Report, f: Finding): string {
+  const before = clauseBefore(report, f);
+  const cut = Math.max(before.lastIndexOf(','), before.search(/\b(?:or|and|nor)\s+\S*$/i), ...[...before.matchAll(/\b(?:or|and|nor)\b/gi)].map((m) => m.index + m[0].length));
+  return cut > 0 && cut < before.length - (f.end - f.start) ? before.slice(cut) : before;
 }
 
 const LUNG_SHADOWS = new Set(['consolidation', 'opacity', 'airspace-disease', 'infiltrate', 'pneumonia', 'ground-glass-opacity']);
@@ -107,11 +116,11 @@ function contradictionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] 
           // The denying section itself also affirms it somewhere: the denial is partial ("no new effusion").
           if ((alsoAffirmed.get(conceptOf(report, p)) ?? []).some((o) => sitesAgree(o, p))) continue;
           const pWords = new Set(narrowingWords(report, p));
-          if (narrowingWords(report, d).some((w) => !pWords.has(w))) continue;
+          if (narrowingWords(report, d, true).some((w) => !pWords.has(w))) continue;
           // "No XXXX infiltrates": the hidden word may have been "new" or "large".
-          if (/XXXX/.test(clauseBefore(report, d))) continue;
+          if (/XXXX/.test(listItemOf(report, d))) continue;
           // "No focal airspace disease" does not deny streaky, patchy or diffuse opacities.
-          if (LUNG_SHADOWS.has(conceptOf(report, d)) && /\bfocal\b/i.test(clauseBefore(report, d)) && SPREAD_OUT.test(clauseBefore(report, p))) continue;
+          if (LUNG_SHADOWS.has(conceptOf(report, d)) && /\bfocal\b/i.test(listItemOf(report, d)) && SPREAD_OUT.test(clauseBefore(report, p))) continue;
           // "No alveolar opacity" says nothing of interstitial infiltrates, and the other way round.
           const dSpace = compartmentOf(report, d);
           const pSpace = compartmentOf(report, p);
