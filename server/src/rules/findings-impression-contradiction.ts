@@ -20,12 +20,13 @@ function narrowingWords(report: Report, f: Finding, ownItem = false): string[] {
 
 /**
  * The words of a denied finding's own list item: in "No focal consolidation, suspicious opacity,
- * pneumothorax or definite effusion" the pneumothorax has no qualifier of its own.
+ * pneumothorax or definite effusion" the pneumothorax has no qualifier of its own. Without commas
+ * a qualifier reaches over "or" ("no suspicious masses or nodules").
  */
 function listItemOf(report: Report, f: Finding): string {
   const before = clauseBefore(report, f);
-  const cut = Math.max(before.lastIndexOf(','), before.search(/\b(?:or|and|nor)\s+\S*$/i), ...[...before.matchAll(/\b(?:or|and|nor)\b/gi)].map((m) => m.index + m[0].length));
-  return cut > 0 && cut < before.length - (f.end - f.start) ? before.slice(cut) : before;
+  const comma = before.lastIndexOf(',', before.length - (f.end - f.start));
+  return comma >= 0 ? before.slice(comma + 1) : before;
 }
 
 const LUNG_SHADOWS = new Set(['consolidation', 'opacity', 'airspace-disease', 'infiltrate', 'pneumonia', 'ground-glass-opacity']);
