@@ -336,32 +336,41 @@ function injectSex(report) {
   return { text: replaceAt(report.text, at, at, insert), span: { start: at + 1, end: at + insert.length }, note: female ? 'male organ, female patient' : 'female organ, male patient' };
 }
 
-const MEASURE = /\b(\d+(?:\.\d+)?)(?:\s*(?:x|by|×)\s*\d+(?:\.\d+)?)*\s*(mm|cm)\b/g;
+const MEASURE = /\b(\d+(?:\.\d+)?)(?:\s*(?:x|by|×)\s*\d+(?:\.\d+)?)*\s*(mm|cm)\b/gi;
+
+// A size as millimetres, so "21 mm" and "2.1 cm" pair up.
+function sizeKey(m) {
+  const numbers = m[0].match(/\d+(?:\.\d+)?/g).map(Number);
+  const factor = m[2].toLowerCase() === 'cm' ? 10 : 1;
+  return numbers.map((n) => (n * factor).toFixed(2)).join('x');
+}
 
 function injectMeasurement(report) {
   const { findings, impression } = sectionsOf(report);
   if (!findings || !impression) return null;
   const fText = sectionText(report, findings);
   const iText = sectionText(report, impression);
+  const inFindings = [...fText.matchAll(MEASURE)];
   const candidates = [];
   for (const m of iText.matchAll(MEASURE)) {
-    const f = fText.indexOf(m[0]);
-    if (f < 0 || fText.indexOf(m[0], f + 1) >= 0) continue;
-    candidates.push({ i: impression.body.start + m.index, f: findings.body.start + f, match: m });
+    const same = inFindings.filter((f) => sizeKey(f) === sizeKey(m));
+    if (same.length !== 1) continue;
+    candidates.push({ i: { at: impression.body.start + m.index, match: m }, f: { at: findings.body.start + same[0].index, match: same[0] } });
   }
   if (!candidates.length) return null;
   const c = pick(candidates);
-  const at = random() < 0.5 ? c.i : c.f;
-  const where = at === c.i ? 'impression' : 'findings';
-  const original = c.match[0];
+  const side = random() < 0.5 ? c.i : c.f;
+  const at = side.at;
+  const where = side === c.i ? 'impression' : 'findings';
+  const original = side.match[0];
   let changed;
   let note;
   if (random() < 0.5) {
-    const unit = c.match[2];
-    changed = original.slice(0, original.length - unit.length) + (unit === 'cm' ? 'mm' : 'cm');
+    const unit = side.match[2];
+    changed = original.slice(0, original.length - unit.length) + (unit.toLowerCase() === 'cm' ? 'mm' : 'cm');
     note = `unit changed in the ${where}`;
   } else {
-    const value = c.match[1];
+    const value = side.match[1];
     const n = Number(value);
     const decimals = value.includes('.') ? value.split('.')[1].length : 0;
     const next = (n >= 2 && random() < 0.5 ? n - 1 : n + (decimals ? 0.7 : 3)).toFixed(decimals);
