@@ -136,7 +136,7 @@ export const lateralityMismatch: Rule = {
         if (judged.has(key)) continue;
         judged.add(key);
         const kin = sameFindingKin(g.concept);
-        if (mentionsOf(impressionByConcept, kin).some((o) => sides.get(o) === opposite(gSide) && sitesAgree(o, g))) continue;
+        if ((impressionByConcept.get(g.concept) ?? []).some((o) => sides.get(o) === opposite(gSide) && sitesAgree(o, g))) continue;
         const candidates = mentionsOf(findingsByConcept, kin).filter((f) => sides.get(f) && sitesAgree(f, g));
         // Judge by the closest mentions: the same site named the same way, if the findings have one.
         const sameSite = candidates.filter((f) => sitesMatch(f, g));
