@@ -401,6 +401,7 @@ const sources = [
 const cleanProblems = new Map();
 const perRule = new Map();
 let alarms = 0;
+const alarmsBySource = { iu: 0, mt: 0 };
 const falseAlarmExamples = [];
 for (const s of sources) {
   const { problems } = checkText(s.text);
@@ -408,6 +409,7 @@ for (const s of sources) {
   for (const p of problems) {
     if (p.severity !== 'error' && p.severity !== 'warning') continue;
     alarms++;
+    alarmsBySource[s.id.slice(0, 2)]++;
     perRule.set(p.rule, (perRule.get(p.rule) ?? 0) + 1);
     if (falseAlarmExamples.length < 2000) falseAlarmExamples.push({ id: s.id, p, text: s.text });
   }
@@ -456,6 +458,10 @@ for (const category of Object.keys(INJECTORS)) {
 console.log('');
 console.log(`False alarms: ${alarms} warnings+errors over ${sources.length} clean reports = ${(alarms / sources.length).toFixed(3)} per report (target <= 0.1)`);
 for (const [rule, n] of [...perRule].sort((a, b) => b[1] - a[1])) console.log(`  ${rule}: ${n} (${(n / sources.length).toFixed(3)} per report)`);
+for (const source of ['iu', 'mt']) {
+  const count = sources.filter((x) => x.id.startsWith(source)).length;
+  console.log(`  ${source === 'iu' ? 'IU X-ray' : 'MTSamples'}: ${(alarmsBySource[source] / count).toFixed(3)} per report`);
+}
 
 const context = (text, span, width = 160) =>
   text.slice(Math.max(0, span.start - width), span.start) + '[[' + text.slice(span.start, span.end) + ']]' + text.slice(span.end, span.end + width);
