@@ -1,6 +1,6 @@
 import type { Finding, Measurement } from '../nlp';
 import type { Report, Section } from '../report/types';
-import { byConcept, consistencyOf, covers, kinOf, mentionsOf, problemOf, sentenceIndexAt, sitesAgree } from './consistency';
+import { byConcept, consistencyOf, covers, kinOf, mentionsOf, problemOf, sameFinding, sentenceIndexAt, sitesAgree } from './consistency';
 import type { Fix, Problem, Rule } from './types';
 
 const MM_PER: Readonly<Record<string, number>> = { mm: 1, cm: 10 };
@@ -113,6 +113,15 @@ function measurementsIn(all: readonly Measurement[], section: Section): Measurem
   return out;
 }
 
+// A size belongs to one thing: the same finding in other words, or a shadow and the lesion it is
+// called ("density" in the findings, "nodule" in the impression); not a mass and the shift it causes.
+const SHADOWS = new Set(['opacity', 'lucency', 'calcified-density']);
+function sameLesion(a: string, b: string): boolean {
+  if (sameFinding(a, b)) return true;
+  const [shadow, other] = SHADOWS.has(a) ? [a, b] : [b, a];
+  return SHADOWS.has(shadow) && covers(other, shadow);
+}
+
 function lengthText(m: Measurement, report: Report) {
   return report.text.slice(m.start, m.end);
 }
@@ -184,7 +193,7 @@ export const measurementMismatch: Rule = {
           continue;
         }
         judged.add(key);
-        const partners = mentionsOf(measuredInFindings, kinOf(g.concept)).filter((f) => (covers(g.concept, f.concept) || covers(f.concept, g.concept)) && sitesAgree(f, g) &&
+        const partners = mentionsOf(measuredInFindings, kinOf(g.concept)).filter((f) => sameLesion(f.concept, g.concept) && sitesAgree(f, g) &&
           (!f.side || !g.side || f.side === g.side));
         if (!partners.length) continue;
         const theirs = partners.flatMap(sizesOf);
