@@ -24,8 +24,7 @@ export const criticalCommunicationMissing: Rule = {
   severity: 'warning',
   description: 'A critical finding without a documented communication, or one that does not say who, when and how.',
   check(report, context) {
-    // A known, stable finding (not in the minutes tier) needs no new call.
-    const critical = currentCriticalFindings(report, context).filter((c) => !c.known);
+    const critical = currentCriticalFindings(report, context).filter((c) => c.needsCall);
     if (critical.length === 0) return [];
     const communications = findCommunications(report);
     if (communications.length === 0) {

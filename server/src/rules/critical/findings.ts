@@ -14,8 +14,11 @@ const ALREADY_KNOWN = /\b(stable|unchanged|known|again (seen|noted|demonstrated)
 export interface CriticalFinding {
   finding: Finding;
   urgency: Urgency;
-  /** Called stable, unchanged or known, and not immediately life-threatening: no new call needed. */
-  known: boolean;
+  /**
+   * Whether a call must be documented: not for the days tier (the report may carry it), and below
+   * the minutes tier not for what is called stable or known, nor for one item of a differential.
+   */
+  needsCall: boolean;
 }
 
 export function criticalOverrides(context: RuleContext): CriticalOverrides {
@@ -30,14 +33,19 @@ export function currentCriticalFindings(report: Report, context: RuleContext): C
   const overrides = criticalOverrides(context);
   const found: CriticalFinding[] = [];
   const findings = understandingOf(report, context).findings;
+  const hasReportSections = report.sections.some((s) => s.kind === 'findings' || s.kind === 'impression');
   for (const finding of [...findings, ...malpositionedTubes(report, findings)]) {
     const override = overrides[finding.finding];
     const urgency = override === 'none' ? null : override ?? finding.critical;
     if (!urgency) continue;
     if (finding.assertion !== 'present' && finding.assertion !== 'possible') continue;
     if (finding.section === 'history' || finding.section === 'comparison' || finding.section === 'exam') continue;
+    // Narrative sections ("COURSE:", "HX:") of a report that has its own findings or impression
+    // tell the story; the result being reported is in the findings and impression.
+    if (finding.section === 'other' && hasReportSections) continue;
     const sentence = report.sentences[finding.sentenceIndex]?.text ?? '';
-    found.push({ finding, urgency, known: urgency !== 'minutes' && ALREADY_KNOWN.test(sentence) });
+    const needsCall = urgency === 'minutes' || (urgency === 'hours' && !ALREADY_KNOWN.test(sentence) && finding.hedge !== 'differential');
+    found.push({ finding, urgency, needsCall });
   }
   context.memo.set('critical-findings', found);
   return found;
