@@ -46,3 +46,8 @@ test('long runs of white space do not make the patterns backtrack', () => {
     assert.ok(performance.now() - t0 < 500, `${text.length} chars took ${performance.now() - t0} ms`);
   }
 });
+
+test('a unit joined by a hyphen ("a 5-mm shift") is a measurement; a range still reads as a range', () => {
+  assert.deepEqual(shape('an approximately 5-mm shift'), [{ value: [5], unit: 'mm', text: '5-mm' }]);
+  assert.deepEqual(shape('a 2-cm nodule and 2-3 mm stones'), [{ value: [2], unit: 'cm', text: '2-cm' }, { value: [2, 3], unit: 'mm', text: '2-3 mm' }]);
+});

@@ -2,11 +2,11 @@ import type { Measurement } from './types';
 
 const NUM = String.raw`(?:\d+(?:\.\d+)?|\.\d+)`;
 const UNIT = String.raw`(mm|cm|millimeters?|centimeters?|ml|cc|cm3|cm\^3|hu|hounsfield units?|degrees?|deg|°)`;
-// "2.3 x 1.5 x 1.0 cm", "2.3 cm x 1.5 cm", "2-3 mm", "2 to 3 cm", "15 degrees", "-20 HU".
+// "2.3 x 1.5 x 1.0 cm", "2.3 cm x 1.5 cm", "2-3 mm", "2 to 3 cm", "15 degrees", "-20 HU", "a 5-mm shift".
 // Bounded gaps (never \s*\s*): the pattern stays linear on long runs of white space.
 const GAP = String.raw`[ \t]{0,3}`;
 const MEASUREMENT = new RegExp(
-  String.raw`(?<![\w.])(-?${NUM}(?:${GAP}(?:(?:mm|cm)${GAP})?(?:x|×|\*|by)${GAP}${NUM}){1,2}|-?${NUM}${GAP}(?:-|–|to)${GAP}${NUM}|-?${NUM})${GAP}${UNIT}(?![\p{L}\d])`,
+  String.raw`(?<![\w.])(-?${NUM}(?:${GAP}(?:(?:mm|cm)${GAP})?(?:x|×|\*|by)${GAP}${NUM}){1,2}|-?${NUM}${GAP}(?:-|–|to)${GAP}${NUM}|-?${NUM})(?:${GAP}|-)${UNIT}(?![\p{L}\d])`,
   'giu',
 );
 
