@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { iuReports, mtReports, haveData, dataDir } from './lib/corpus.mjs';
+import { rng } from './lib/random.mjs';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -33,17 +34,6 @@ if (!haveData) {
   process.exit(0);
 }
 
-// Deterministic PRNG (mulberry32), so every run builds the same set.
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const random = rng(SEED);
 const pick = (list) => list[Math.floor(random() * list.length)];
 function shuffle(list) {

@@ -1,5 +1,6 @@
 // Finding mentions: lexicon match, then assertion (ConText-style cue scopes), side and site bound to
 // the mention's own phrase, and measurements attached to the nearest mention in the sentence.
+import { sentenceIndexAt } from '../report';
 import type { Report, Sentence } from '../report/types';
 import type { Side } from '../rules/types';
 import {
@@ -438,17 +439,6 @@ function attachMeasurements(findings: Finding[], measurements: Measurement[], se
   }
 }
 
-function sentenceIndexAt(sentences: readonly Sentence[], offset: number): number {
-  let lo = 0;
-  let hi = sentences.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (sentences[mid].end <= offset) lo = mid + 1;
-    else if (sentences[mid].start > offset) hi = mid - 1;
-    else return mid;
-  }
-  return -1;
-}
 
 /** Every finding mention of the report, in text order. */
 export function extractFindings(report: Report, words: readonly Word[], contexts: readonly string[]): { findings: Finding[]; measurements: Measurement[] } {

@@ -23,3 +23,16 @@ export function sentencesIn(report: Report, section: Section): Sentence[] {
 export function sectionAt(report: Report, offset: number): Section | undefined {
   return report.sections.find((s) => s.start <= offset && offset < s.end) ?? report.sections[report.sections.length - 1];
 }
+
+/** The index of the sentence that holds an offset, or -1 (sentences come in text order). */
+export function sentenceIndexAt(sentences: readonly Sentence[], offset: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid].end <= offset) lo = mid + 1;
+    else if (sentences[mid].start > offset) hi = mid - 1;
+    else return mid;
+  }
+  return -1;
+}

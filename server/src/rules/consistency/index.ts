@@ -2,6 +2,7 @@
 // share: the findings of each section, which concepts name the same finding or explain one
 // another, side words and their flips, and the qualifiers that make a finding minor.
 import { CONCEPT_BY_ID, understandingOf, type Finding, type Understanding } from '../../nlp';
+import { sentenceIndexAt as sentenceIndexInReport } from '../../report';
 import type { Report, Section, Sentence } from '../../report/types';
 import type { Problem, Rule, RuleContext, Side } from '../types';
 
@@ -83,19 +84,8 @@ export function fitsExam(u: Understanding, f: Finding): boolean {
   return !groups || !group || groups.includes(group);
 }
 
-/** The index of the sentence that holds an offset, or -1 (sentences come in text order). */
-export function sentenceIndexAt(report: Report, offset: number): number {
-  const sentences = report.sentences;
-  let lo = 0;
-  let hi = sentences.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (sentences[mid].end <= offset) lo = mid + 1;
-    else if (sentences[mid].start > offset) hi = mid - 1;
-    else return mid;
-  }
-  return -1;
-}
+/** The index of the sentence that holds an offset, or -1. */
+export const sentenceIndexAt = (report: Report, offset: number): number => sentenceIndexInReport(report.sentences, offset);
 
 /** Whether a span lies inside one of the sections. */
 export function insideAny(sections: readonly Section[], span: { start: number; end: number }): boolean {
