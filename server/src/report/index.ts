@@ -1,6 +1,6 @@
 export * from './types';
 export { parseReport, lineStartsOf } from './parse';
-export { knownSectionKind, SECTION_TITLES } from './sections';
+export { knownSectionKind } from './sections';
 export { positionAt, offsetAt, rangeOf, type Position } from './positions';
 import type { Report, Section, SectionKind, Sentence } from './types';
 
@@ -15,13 +15,19 @@ export function sectionsOf(report: Report, kind: SectionKind): Section[] {
 }
 
 export function sentencesIn(report: Report, section: Section): Sentence[] {
-  const index = report.sections.indexOf(section);
-  return report.sentences.filter((s) => s.section === index);
+  // Sentences are in text order: start at the section's first and stop past its end.
+  const out: Sentence[] = [];
+  for (let i = Math.max(0, sentenceIndexAt(report.sentences, section.body.start)); i < report.sentences.length; i++) {
+    const sentence = report.sentences[i];
+    if (sentence.start >= section.body.end) break;
+    if (sentence.start >= section.body.start) out.push(sentence);
+  }
+  return out;
 }
 
-/** The section that contains an offset. */
+/** The section that contains an offset, if any. */
 export function sectionAt(report: Report, offset: number): Section | undefined {
-  return report.sections.find((s) => s.start <= offset && offset < s.end) ?? report.sections[report.sections.length - 1];
+  return report.sections.find((s) => s.start <= offset && offset < s.end);
 }
 
 /** The index of the sentence that holds an offset, or -1 (sentences come in text order). */

@@ -24,13 +24,3 @@ export function knownSectionKind(name: string): SectionKind | null {
   for (const [kind, pattern] of KNOWN) if (pattern.test(upper)) return kind;
   return null;
 }
-
-/** The words radiologists dictate for each section, for rules that name a section to insert. */
-export const SECTION_TITLES: Partial<Record<SectionKind, string>> = {
-  exam: 'EXAM',
-  history: 'INDICATION',
-  comparison: 'COMPARISON',
-  technique: 'TECHNIQUE',
-  findings: 'FINDINGS',
-  impression: 'IMPRESSION',
-};

@@ -27,7 +27,3 @@ export const RULES: readonly Rule[] = [
   sexMismatch,
   measurementMismatch,
 ];
-
-export function ruleById(id: string): Rule | undefined {
-  return RULES.find((r) => r.id === id);
-}

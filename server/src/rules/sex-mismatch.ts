@@ -1,4 +1,5 @@
 import { understandingOf } from '../nlp';
+import { sectionAt } from '../report';
 import type { Report, Span } from '../report/types';
 import { problemOf, sentenceIndexAt } from './consistency';
 import type { Problem, RelatedSpan, Rule } from './types';
@@ -14,7 +15,6 @@ const PREGNANCY = /\b(?:pregnan\w*|gestation\w*|fetus|fetal|gravid|placenta\w*|o
 const NOT_ASSERTED = /\b(?:no|not|negative|without|denies|rule out|r\/o|evaluate|evaluation|test|possib\w*|if|unknown|status)\b/i;
 
 const REPORT_PROPER = new Set(['exam', 'technique', 'findings', 'impression', 'preamble']);
-const sectionAt = (report: Report, offset: number) => report.sections.find((s) => s.start <= offset && offset < s.end);
 const BIRTH = /\b(?:born|birth|delivery|gestation|G\d+P\d+|mother)\b/i;
 
 // Where the report says the patient's sex, for the related information.

@@ -1,6 +1,7 @@
 import type { Finding } from '../nlp';
-import type { Report, Section, Sentence } from '../report/types';
-import { conceptOf, consistencyOf, covers, denies, isMinor, problemOf, sameFinding, sentenceIndexAt, sitesAgree, type ReportPart } from './consistency';
+import { sentencesIn } from '../report';
+import type { Report } from '../report/types';
+import { conceptOf, consistencyOf, covers, denies, isMinor, problemOf, sameFinding, sitesAgree, type ReportPart } from './consistency';
 import type { Problem, Rule } from './types';
 
 // Findings that only point elsewhere ("See impression") describe nothing to compare with.
@@ -35,16 +36,6 @@ for (const c of ['malignancy', 'lesion', 'mass', 'nodule', 'metastases', 'bone-l
   (EVIDENCE as Record<string, RegExp>)[c] = /\b(?:mass\w*|nodul\w*|lesions?|opacit\w*|densit\w*|dense|denser|tumou?r\w*|neoplas\w*|lytic|blastic|sclerotic|lucen\w*)\b/i;
 }
 
-/** The sentences of a section (they are contiguous and in text order). */
-function sentencesIn(report: Report, section: Section): Sentence[] {
-  const out: Sentence[] = [];
-  for (let i = Math.max(0, sentenceIndexAt(report, section.body.start)); i < report.sentences.length; i++) {
-    const sentence = report.sentences[i];
-    if (sentence.start >= section.body.end) break;
-    if (sentence.start >= section.body.start) out.push(sentence);
-  }
-  return out;
-}
 
 const DENIED_BEFORE = /\b(?:no|not|without|negative|free of|normal|clear|unremarkable)\b/i;
 
