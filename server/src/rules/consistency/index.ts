@@ -2,7 +2,7 @@
 // share: the findings of each section, which concepts name the same finding or explain one
 // another, side words and their flips, and the qualifiers that make a finding minor.
 import { CONCEPT_BY_ID, understandingOf, type Finding, type Understanding } from '../../nlp';
-import { sentenceIndexAt as sentenceIndexInReport } from '../../report';
+import { sentenceIndexAt as sentenceIndexInReport, sentencesIn } from '../../report';
 import type { Report, Section, Sentence } from '../../report/types';
 import type { Problem, Rule, RuleContext, Side } from '../types';
 
@@ -505,6 +505,5 @@ export function impressionStatements(report: Report, impression: Section): { sta
   if (impression.items.length >= 1) {
     return impression.items.map((i) => ({ start: i.marker.end, end: i.end, text: report.text.slice(i.marker.end, i.end).trim() }));
   }
-  const index = report.sections.indexOf(impression);
-  return report.sentences.filter((s) => s.section === index).map((s) => ({ start: s.start, end: s.end, text: s.text }));
+  return sentencesIn(report, impression).map((s) => ({ start: s.start, end: s.end, text: s.text }));
 }
