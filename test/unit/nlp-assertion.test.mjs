@@ -140,3 +140,20 @@ test('partly resolved is still there', () => {
   assert.equal(assertionOf('Resolving right lower lobe pneumonia.', 'pneumonia'), 'present');
   assert.equal(assertionOf('The effusion has resolved.', 'pleural-effusion'), 'historical');
 });
+
+test('a prefix or an adjective does not deny the finding it qualifies', () => {
+  assert.equal(assertionOf('FINDINGS: 7 mm non calcified nodule in the right upper lobe.', 'nodule'), 'present');
+  assert.equal(assertionOf('FINDINGS: The lungs are clear and hyperinflated.', 'hyperinflation'), 'present');
+  // ...while a true denial of the same words still holds.
+  const denied = mentions('FINDINGS: No displaced rib fractures, or obvious nondisplaced rib fractures.', 'fracture');
+  assert.deepEqual(denied.map((m) => m.assertion), ['absent', 'absent']);
+});
+
+test('a new statement after a denied list is not denied', () => {
+  assert.equal(assertionOf('IMPRESSION: No acute cardiopulmonary abnormality, findings compatible with emphysema.', 'emphysema'), 'present');
+  assert.equal(assertionOf('FINDINGS: No pneumonia, effusions, edema or nodules.', 'pulmonary-edema'), 'absent');
+});
+
+test('cleared findings are historical', () => {
+  assert.equal(assertionOf('FINDINGS: Cleared left lower lobe airspace disease.', 'airspace-disease'), 'historical');
+});
