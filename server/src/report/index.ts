@@ -2,7 +2,12 @@ export * from './types';
 export { parseReport, lineStartsOf } from './parse';
 export { knownSectionKind } from './sections';
 export { positionAt, offsetAt, rangeOf, type Position } from './positions';
-import type { Report, Section, SectionKind, Sentence } from './types';
+import type { Report, Section, SectionKind, Sentence, Span } from './types';
+
+/** The text a span covers. */
+export function textOf(report: Report, span: Span): string {
+  return report.text.slice(span.start, span.end);
+}
 
 /** The first section of a kind, or undefined. */
 export function sectionOf(report: Report, kind: SectionKind): Section | undefined {

@@ -1,5 +1,5 @@
 import type { Finding } from '../nlp';
-import type { Report, Span } from '../report/types';
+import { textOf } from '../report';
 import {
   byConcept, consistencyOf, mentionsOf, opposite, problemOf, sameFindingKin, sentenceIndexAt, sideInSentence, sideWordLike, sideWordOf, sitesAgree, sitesMatch, type SideWord,
 } from './consistency';
@@ -33,10 +33,6 @@ function changeTo(word: SideWord, side: 'left' | 'right', title: string, isPrefe
   return { title, edits: [{ start: word.start, end: word.end, newText: sideWordLike(word.text, side) }], isPreferred };
 }
 
-function spanText(report: Report, s: Span) {
-  return report.text.slice(s.start, s.end);
-}
-
 export const lateralityMismatch: Rule = {
   id: 'laterality-mismatch',
   category: 'laterality',
@@ -66,7 +62,7 @@ export const lateralityMismatch: Rule = {
           start: word.start,
           end: word.end,
           message: `"${word.text}" ${describe(f)} in ${sectionLabel(f)}, but the exam is of the ${examSide} ${exam.bodyPart}.`,
-          related: [{ ...examSpan, message: `Exam title: ${spanText(report, examSpan).trim()}` }],
+          related: [{ ...examSpan, message: `Exam title: ${textOf(report, examSpan).trim()}` }],
           finding: f.finding,
           side: f.side,
           fixes: [changeTo(word, examSide, `Change to "${sideWordLike(word.text, examSide)}" as in the exam title`, true)],
@@ -88,7 +84,7 @@ export const lateralityMismatch: Rule = {
             start: word.start,
             end: word.end,
             message: `"${m[1]} ${exam.bodyPart}", but the exam is of the ${examSide} ${exam.bodyPart}.`,
-            related: [{ ...examSpan, message: `Exam title: ${spanText(report, examSpan).trim()}` }],
+            related: [{ ...examSpan, message: `Exam title: ${textOf(report, examSpan).trim()}` }],
             side: wrong,
             fixes: [changeTo(word, examSide, `Change to "${sideWordLike(m[1], examSide)}" as in the exam title`, true)],
           }));

@@ -1,4 +1,5 @@
 import type { Finding, Measurement } from '../nlp';
+import { textOf } from '../report';
 import type { Report, Section } from '../report/types';
 import { byConcept, consistencyOf, covers, kinOf, mentionsOf, problemOf, sameFinding, sentenceIndexAt, sitesAgree } from './consistency';
 import type { Fix, Problem, Rule } from './types';
@@ -122,10 +123,6 @@ function sameLesion(a: string, b: string): boolean {
   return SHADOWS.has(shadow) && covers(other, shadow);
 }
 
-function lengthText(m: Measurement, report: Report) {
-  return report.text.slice(m.start, m.end);
-}
-
 export const measurementMismatch: Rule = {
   id: 'measurement-mismatch',
   category: 'measurement',
@@ -139,12 +136,12 @@ export const measurementMismatch: Rule = {
     for (const f of c.u.findings) for (const m of f.measurements) attached.add(m);
 
     const otherUnit = (im: Measurement, fm: Measurement) => {
-      const fText = lengthText(fm, report);
+      const fText = textOf(report, fm);
       problems.push({
         ...problemOf(this, {
           start: im.start,
           end: im.end,
-          message: `${lengthText(im, report)} here, ${fText} in the findings: the same size, but one unit reads more safely.`,
+          message: `${textOf(report, im)} here, ${fText} in the findings: the same size, but one unit reads more safely.`,
           related: [{ start: fm.start, end: fm.end, message: `Measured ${fText} in the findings` }],
           fixes: [{ title: `Use "${fText}" as in the findings`, edits: [{ start: im.start, end: im.end, newText: fText }], isPreferred: true }],
         }),
@@ -153,8 +150,8 @@ export const measurementMismatch: Rule = {
     };
 
     const mismatch = (im: Measurement, fm: Measurement, finding: Finding | undefined) => {
-      const iText = lengthText(im, report);
-      const fText = lengthText(fm, report);
+      const iText = textOf(report, im);
+      const fText = textOf(report, fm);
       const alignImpression: Fix = { title: `Use "${fText}" as in the findings`, edits: [{ start: im.start, end: im.end, newText: fText }], isPreferred: true };
       const alignFindings: Fix = { title: `Use "${iText}" in the findings too`, edits: [{ start: fm.start, end: fm.end, newText: iText }], isPreferred: false };
       const name = finding ? `${finding.finding}: ` : '';
@@ -187,7 +184,7 @@ export const measurementMismatch: Rule = {
       const judged = new Set<string>();
       for (const g of part.inImpression) {
         if (!sizesOf(g).length) continue;
-        const key = `${g.concept}|${g.side}|${g.site.join(',')}|${sizesOf(g).map((m) => lengthText(m, report)).join(';')}`;
+        const key = `${g.concept}|${g.side}|${g.site.join(',')}|${sizesOf(g).map((m) => textOf(report, m)).join(';')}`;
         if (judged.has(key)) {
           for (const im of sizesOf(g)) handled.add(im);
           continue;
@@ -215,7 +212,7 @@ export const measurementMismatch: Rule = {
       const seenSizes = new Set<string>();
       for (const im of measurementsIn(c.u.measurements, part.impression)) {
         if (handled.has(im) || !inMm(im)) continue;
-        const written = lengthText(im, report);
+        const written = textOf(report, im);
         if (seenSizes.has(written)) continue;
         seenSizes.add(written);
         if (inFindingsText.some((fm) => agree(im, fm))) continue;
@@ -241,7 +238,7 @@ export const measurementMismatch: Rule = {
     for (const m of c.u.measurements) {
       const mm = ownUnits.get(m);
       if (!mm) continue;
-      const written = lengthText(m, report);
+      const written = textOf(report, m);
       const unit = m.unit === 'cm' ? 'cm' : 'mm';
       const rewritten = `${mm.map((v) => Number((v / MM_PER[unit]).toFixed(2))).join(' x ')} ${unit}`;
       problems.push(problemOf(this, {
@@ -267,14 +264,14 @@ export const measurementMismatch: Rule = {
       const other = m.unit === 'cm' ? 'mm' : 'cm';
       const asOther = m.unit === 'cm' ? longest / 10 : longest * 10;
       if (asOther >= organ.min && asOther <= organ.max) {
-        const text = lengthText(m, report);
+        const text = textOf(report, m);
         fixes.push({ title: `Change the unit to ${other}`, edits: [{ start: m.end - m.unit.length, end: m.end, newText: other }], isPreferred: false });
         if (!text.endsWith(m.unit)) fixes.pop();
       }
       problems.push(problemOf(this, {
         start: m.start,
         end: m.end,
-        message: `${lengthText(m, report)} is not a possible size for the ${organ.name}; check the value and unit.`,
+        message: `${textOf(report, m)} is not a possible size for the ${organ.name}; check the value and unit.`,
         fixes,
       }));
     }

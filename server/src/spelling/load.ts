@@ -149,8 +149,3 @@ export function loadSpelling(options: LoadSpellingOptions = {}): Promise<Spellin
 export function getSpellChecker(): SpellChecker | undefined {
   return checker;
 }
-
-/** For tests: put a checker in place (or remove it) without loading dictionaries. */
-export function setSpellChecker(value: SpellChecker | undefined): void {
-  checker = value;
-}

@@ -87,11 +87,6 @@ export function fitsExam(u: Understanding, f: Finding): boolean {
 /** The index of the sentence that holds an offset, or -1. */
 export const sentenceIndexAt = (report: Report, offset: number): number => sentenceIndexInReport(report.sentences, offset);
 
-/** Whether a span lies inside one of the sections. */
-export function insideAny(sections: readonly Section[], span: { start: number; end: number }): boolean {
-  return sections.some((s) => span.start >= s.body.start && span.end <= s.body.end);
-}
-
 export function problemOf(rule: Rule, fields: Omit<Problem, 'rule' | 'category' | 'severity'>): Problem {
   return { rule: rule.id, category: rule.category, severity: rule.severity, ...fields };
 }
@@ -363,12 +358,6 @@ function withCaseOf(model: string, word: string): string {
   if (model === model.toUpperCase()) return word.toUpperCase();
   if (model[0] === model[0].toUpperCase()) return word[0].toUpperCase() + word.slice(1);
   return word;
-}
-
-/** The word for the other side, written the way `word` is ("Left" -> "Right", "LLL" -> "RLL"). */
-export function mirrorSide(word: string): string | undefined {
-  const m = MIRROR[word.toLowerCase()];
-  return m ? withCaseOf(word, m) : undefined;
 }
 
 /** The word naming `side`, written like `model`. */
