@@ -63,6 +63,16 @@ async function quickFixes(uri, range) {
   return actions ?? [];
 }
 
+/** Reverts whatever a test left unsaved and closes every editor (the workspace is a scratch copy). */
+async function revertAndCloseAll() {
+  for (const document of vscode.workspace.textDocuments) {
+    if (!document.isDirty) continue;
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  }
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
 describe('RadLint in the VS Code extension host', function () {
   let document;
   let original;
@@ -75,14 +85,7 @@ describe('RadLint in the VS Code extension host', function () {
     original = document.getText();
   });
 
-  after(async function () {
-    // The workspace is a scratch copy, but leave the editor clean anyway.
-    if (document?.isDirty) {
-      await vscode.window.showTextDocument(document);
-      await vscode.commands.executeCommand('workbench.action.files.revert');
-    }
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  });
+  after(revertAndCloseAll);
 
   it('opens .rpt files as Radiology Reports and starts the language client', async function () {
     assert.equal(document.languageId, 'radreport');
@@ -151,13 +154,7 @@ describe('RadLint snippet fixes (radlint.applySnippet)', function () {
     original = document.getText();
   });
 
-  after(async function () {
-    if (document?.isDirty) {
-      await vscode.window.showTextDocument(document);
-      await vscode.commands.executeCommand('workbench.action.files.revert');
-    }
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  });
+  after(revertAndCloseAll);
 
   it('adds a missing IMPRESSION as a snippet: the placeholder is selected, and one undo removes it', async function () {
     const diagnostic = await waitForDiagnostics(document.uri, 'a missing-impression diagnostic', (all) =>
@@ -187,14 +184,7 @@ describe('RadLint clinical rules in the editor', function () {
     folder = vscode.workspace.workspaceFolders[0];
   });
 
-  afterEach(async function () {
-    for (const document of vscode.workspace.textDocuments) {
-      if (!document.isDirty) continue;
-      await vscode.window.showTextDocument(document);
-      await vscode.commands.executeCommand('workbench.action.files.revert');
-    }
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  });
+  afterEach(revertAndCloseAll);
 
   async function open(name) {
     const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, name));
