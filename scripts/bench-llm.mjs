@@ -28,16 +28,47 @@ Discussed with Dr. Alan Grant at 10:15 by telephone.
 `;
 const ANSWER = JSON.stringify({
   issues: [
-    { category: 'laterality', severity: 'error', quote: 'Small right pleural effusion with adjacent atelectasis.', message: 'The findings describe a left effusion.', suggestion: 'Small left pleural effusion with adjacent atelectasis.' },
-    { category: 'communication', severity: 'info', quote: 'Discussed with Dr. [NAME_2] at [TIME_2]', message: 'Communication documented.', suggestion: null },
-    { category: 'style', severity: 'info', quote: 'Degenerative changes of the thoracic spine.', message: 'Say how severe.', suggestion: null },
+    {
+      category: 'laterality',
+      severity: 'error',
+      quote: 'Small right pleural effusion with adjacent atelectasis.',
+      message: 'The findings describe a left effusion.',
+      suggestion: 'Small left pleural effusion with adjacent atelectasis.',
+    },
+    {
+      category: 'communication',
+      severity: 'info',
+      quote: 'Discussed with Dr. [NAME_2] at [TIME_2]',
+      message: 'Communication documented.',
+      suggestion: null,
+    },
+    {
+      category: 'style',
+      severity: 'info',
+      quote: 'Degenerative changes of the thoracic spine.',
+      message: 'Say how severe.',
+      suggestion: null,
+    },
   ],
 });
-const COMPLETION = JSON.stringify({ id: 'x', object: 'chat.completion', created: 0, model: 'm', choices: [{ index: 0, message: { role: 'assistant', content: ANSWER, refusal: null }, finish_reason: 'stop' }] });
+const COMPLETION = JSON.stringify({
+  id: 'x',
+  object: 'chat.completion',
+  created: 0,
+  model: 'm',
+  choices: [{ index: 0, message: { role: 'assistant', content: ANSWER, refusal: null }, finish_reason: 'stop' }],
+});
 
 async function overhead() {
   const instant = async () => new Response(COMPLETION, { status: 200, headers: { 'content-type': 'application/json' } });
-  const s = { ...llm.LLM_DEFAULTS, enabled: true, model: 'bench', baseUrl: 'https://llm.example.invalid/v1', redact: 'always', maxRetries: 0 };
+  const s = {
+    ...llm.LLM_DEFAULTS,
+    enabled: true,
+    model: 'bench',
+    baseUrl: 'https://llm.example.invalid/v1',
+    redact: 'always',
+    maxRetries: 0,
+  };
   const provider = new llm.Provider({ ...s, azureApiVersion: undefined, azureDeployment: undefined, fetch: instant });
   const cache = new llm.AnswerCache(4);
   const run = async () => {
@@ -88,7 +119,17 @@ async function editLatency(label, { aiInFlight, sameDocument = false }) {
   const fake = await startFakeOpenAI();
   fake.reply = () => replies.slow(2000, { content: ANSWER });
   const settings = aiInFlight
-    ? { llm: { enabled: true, baseUrl: fake.url, model: 'bench', run: sameDocument ? 'onIdle' : 'manual', idleDelayMs: 200, timeoutMs: 30_000, maxRetries: 0 } }
+    ? {
+        llm: {
+          enabled: true,
+          baseUrl: fake.url,
+          model: 'bench',
+          run: sameDocument ? 'onIdle' : 'manual',
+          idleDelayMs: 200,
+          timeoutMs: 30_000,
+          maxRetries: 0,
+        },
+      }
     : {};
   const s = await startLsp({ settings });
   const edited = 'file:///tmp/bench-edit.rpt';
@@ -119,7 +160,9 @@ async function editLatency(label, { aiInFlight, sameDocument = false }) {
     version++;
     const since = s.events.length;
     const t0 = performance.now();
-    await s.change(edited, version, [{ range: { start: { line: 5, character: 0 }, end: { line: 5, character: 0 } }, text: i % 2 ? 'x' : ' ' }]);
+    await s.change(edited, version, [
+      { range: { start: { line: 5, character: 0 }, end: { line: 5, character: 0 } }, text: i % 2 ? 'x' : ' ' },
+    ]);
     await s.next('diagnostics', (p) => p.uri === edited && p.version === version, { since });
     samples.push(performance.now() - t0);
     // Typing speed; in the same-document case, pause now and then so the idle timer starts a request that the next edit aborts.
@@ -131,15 +174,27 @@ async function editLatency(label, { aiInFlight, sameDocument = false }) {
   await fake.close();
   const result = summary(samples.slice(20));
   line(label, result);
-  if (aiInFlight) console.log(`${''.padEnd(58)} (AI requests sent: ${fake.chats.length}, aborted by edits: ${fake.chats.filter((c) => c.aborted).length})`);
+  if (aiInFlight)
+    console.log(
+      `${''.padEnd(58)} (AI requests sent: ${fake.chats.length}, aborted by edits: ${fake.chats.filter((c) => c.aborted).length})`,
+    );
   return result;
 }
 
-console.log(`node ${process.version}, ${os.cpus().length} CPUs, load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} (a busy machine inflates the tails)`);
+console.log(
+  `node ${process.version}, ${os.cpus().length} CPUs, load average ${os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')} (a busy machine inflates the tails)`,
+);
 const o = await overhead();
 const without = await editLatency('edit -> rule diagnostics, no AI', { aiInFlight: false });
 const inflight = await editLatency('edit -> rule diagnostics, 2 s AI request in flight', { aiInFlight: true });
 const same = await editLatency('edit -> rule diagnostics, same doc, onIdle, edits abort', { aiInFlight: true, sameDocument: true });
 console.log('');
-console.log(`overhead per AI check excluding model time: p50 ${ms(o.inProcess.p50)}, p99 ${ms(o.inProcess.p99)}, CPU ${ms(o.inProcess.cpuPerCheck)} per check in process; p50 ${ms(o.overHttp.p50)}, p99 ${ms(o.overHttp.p99)} over loopback HTTP (target <= 5 ms)`);
-console.log(`edit-to-rule-diagnostics p99: ${ms(without.p99)} without AI, ${ms(inflight.p99)} with a 2 s AI request in flight, ${ms(same.p99)} with edits aborting AI requests on the same document (target: unchanged)`);
+console.log(
+  `overhead per AI check excluding model time: p50 ${ms(o.inProcess.p50)}, p99 ${ms(o.inProcess.p99)}, CPU ${ms(o.inProcess.cpuPerCheck)} per check in process; p50 ${ms(o.overHttp.p50)}, p99 ${ms(o.overHttp.p99)} over loopback HTTP (target <= 5 ms)`,
+);
+console.log(
+  `edit-to-rule-diagnostics p99: ${ms(without.p99)} without AI, ${ms(inflight.p99)} with a 2 s AI request in flight, ${ms(same.p99)} with edits aborting AI requests on the same document (target: unchanged)`,
+);

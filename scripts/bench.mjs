@@ -77,7 +77,10 @@ async function engineBench() {
 
   const big = [];
   let size = 0;
-  for (let i = 0; size < 1_000_000; i = (i + 1) % reports.length) { big.push(reports[i]); size += reports[i].length + 1; }
+  for (let i = 0; size < 1_000_000; i = (i + 1) % reports.length) {
+    big.push(reports[i]);
+    size += reports[i].length + 1;
+  }
   const megabyte = big.join('\n').slice(0, 1_000_000);
   const t0 = performance.now();
   const result = checkText(megabyte);
@@ -96,7 +99,9 @@ async function lspBench(iterations = 300) {
     // Type one character at the end of the findings, as a radiologist would.
     const t0 = performance.now();
     const waiting = server.nextDiagnostics((p) => p.uri === uri && p.version === version);
-    await server.change(uri, version, [{ range: { start: { line: 4, character: 0 }, end: { line: 4, character: 0 } }, text: i % 2 ? 'a' : ' ' }]);
+    await server.change(uri, version, [
+      { range: { start: { line: 4, character: 0 }, end: { line: 4, character: 0 } }, text: i % 2 ? 'a' : ' ' },
+    ]);
     await waiting;
     latencies.push(performance.now() - t0);
   }

@@ -49,11 +49,16 @@ for (const r of reports) {
 const random = rng(20261128);
 const pick = (list) => list[Math.floor(random() * list.length)];
 const CRITICAL_SENTENCES = [
-  'There is a large right pneumothorax.', 'Moderate left pneumothorax with partial lung collapse.',
-  'Free intraperitoneal air beneath the right hemidiaphragm.', 'Large volume pneumoperitoneum.',
-  'Small left apical pneumothorax.', 'Right tension pneumothorax with mediastinal shift.',
-  'The endotracheal tube tip is in the right mainstem bronchus.', 'Widened mediastinum concerning for aortic dissection.',
-  'Free air under both hemidiaphragms.', 'New right hydropneumothorax.',
+  'There is a large right pneumothorax.',
+  'Moderate left pneumothorax with partial lung collapse.',
+  'Free intraperitoneal air beneath the right hemidiaphragm.',
+  'Large volume pneumoperitoneum.',
+  'Small left apical pneumothorax.',
+  'Right tension pneumothorax with mediastinal shift.',
+  'The endotracheal tube tip is in the right mainstem bronchus.',
+  'Widened mediastinum concerning for aortic dissection.',
+  'Free air under both hemidiaphragms.',
+  'New right hydropneumothorax.',
 ];
 const STATEMENTS = [
   'These findings were discussed with Dr. XXXX by telephone at XXXX on XXXX.',
@@ -87,9 +92,7 @@ for (let i = 0; i < 600; i++) {
   const kind = ['complete', 'none', 'incomplete'][i % 3];
   const communicate = kind === 'complete';
   const impressionAdd = sentence + (kind === 'complete' ? ` ${pick(STATEMENTS)}` : kind === 'incomplete' ? ` ${pick(INCOMPLETE)}` : '');
-  const text = base
-    .replace(/^FINDINGS: /m, `FINDINGS: ${sentence} `)
-    .replace(/^IMPRESSION: .*$/m, `IMPRESSION: ${impressionAdd}`);
+  const text = base.replace(/^FINDINGS: /m, `FINDINGS: ${sentence} `).replace(/^IMPRESSION: .*$/m, `IMPRESSION: ${impressionAdd}`);
   const flagged = rules(text).some((p) => p.rule === 'critical-communication-missing');
   if (kind === 'incomplete') {
     incomplete++;
@@ -108,11 +111,17 @@ for (let i = 0; i < 600; i++) {
 
 console.log('eval:critical');
 console.log(`IU reports with findings and impression: ${reports.length}`);
-console.log(`critical recall (coded Pneumothorax/Pneumoperitoneum/Hydropneumothorax): ${caught}/${coded} = ${pct(caught, coded)}  (target >= 95%)`);
+console.log(
+  `critical recall (coded Pneumothorax/Pneumoperitoneum/Hydropneumothorax): ${caught}/${coded} = ${pct(caught, coded)}  (target >= 95%)`,
+);
 console.log(`normal reports with no critical alarm: ${normalClean}/${normal} = ${pct(normalClean, normal)}  (target >= 99.5%)`);
-console.log(`injected, no statement -> flagged: ${withoutStatementRight}/${withoutStatement} = ${pct(withoutStatementRight, withoutStatement)}  (target >= 95%)`);
+console.log(
+  `injected, no statement -> flagged: ${withoutStatementRight}/${withoutStatement} = ${pct(withoutStatementRight, withoutStatement)}  (target >= 95%)`,
+);
 console.log(`injected, statement missing who/when/how -> flagged: ${incompleteRight}/${incomplete} = ${pct(incompleteRight, incomplete)}`);
-console.log(`injected, with statement -> not flagged: ${withStatementRight}/${withStatement} = ${pct(withStatementRight, withStatement)}  (target >= 95%)`);
+console.log(
+  `injected, with statement -> not flagged: ${withStatementRight}/${withStatement} = ${pct(withStatementRight, withStatement)}  (target >= 95%)`,
+);
 if (process.argv.includes('--verbose')) {
   for (const r of missed) console.log(`  missed uid ${r.uid} [${r.mesh}]: ${r.text.replace(/\n/g, ' ').slice(0, 300)}`);
   for (const f of falseAlarms) console.log(`  alarm on normal uid ${f.uid}: ${f.what}`);

@@ -70,16 +70,24 @@ const FAMILIES = {
   aneurysm: /\baneurysm(?:al)?\b/i,
   cyst: /\bcysts?\b/i,
 };
-const KINDRED = { airspace: ['atelectasis', 'nodule'], atelectasis: ['airspace'], nodule: ['airspace'], edema: ['cardiomegaly'], cardiomegaly: ['edema'] };
+const KINDRED = {
+  airspace: ['atelectasis', 'nodule'],
+  atelectasis: ['airspace'],
+  nodule: ['airspace'],
+  edema: ['cardiomegaly'],
+  cardiomegaly: ['edema'],
+};
 const familiesIn = (text) => Object.keys(FAMILIES).filter((f) => FAMILIES[f].test(text));
 
 // Words that make a finding minor, chronic or uncertain: an impression may leave those out.
-const MINOR = /\b(?:known|persistent|low (?:lung )?volumes?|bronchovascular crowding|mild(?:ly)?|minimal|minor|trace|tiny|borderline|slight(?:ly)?|stable|unchanged|chronic|old|healed|remote|prior|again|redemonstrat\w*|subsegmental|discoid|linear|plate-?like|streaky|scar\w*|granulom\w*|calcified|possibl\w*|probabl\w*|likely|may|might|could|suspect\w*|question\w*|cannot|versus|vs|or|suggest\w*|concern\w*|consider\w*|resolv\w*|resolution|improv\w*|decreas\w*|no|not|without|negative|clear|free|normal|unremarkable|status post|s\/p|history|postoperative|surgical)\b/i;
+const MINOR =
+  /\b(?:known|persistent|low (?:lung )?volumes?|bronchovascular crowding|mild(?:ly)?|minimal|minor|trace|tiny|borderline|slight(?:ly)?|stable|unchanged|chronic|old|healed|remote|prior|again|redemonstrat\w*|subsegmental|discoid|linear|plate-?like|streaky|scar\w*|granulom\w*|calcified|possibl\w*|probabl\w*|likely|may|might|could|suspect\w*|question\w*|cannot|versus|vs|or|suggest\w*|concern\w*|consider\w*|resolv\w*|resolution|improv\w*|decreas\w*|no|not|without|negative|clear|free|normal|unremarkable|status post|s\/p|history|postoperative|surgical)\b/i;
 const NEGATION_BEFORE = /\b(?:no|without|negative for|free of|resolution of|resolved|not)\b/i;
 
 // "No large effusion", "no new opacity": a narrowed denial leaves room for a small or old one.
 // A de-identified word (XXXX) between the cue and the term may have been such a word too.
-const NARROWED = /\b(?:large|significant|new|acute|definite|displaced|gross|frank|sizable|substantial|moderate|severe|overt|confluent|lobar)\b|XXXX/i;
+const NARROWED =
+  /\b(?:large|significant|new|acute|definite|displaced|gross|frank|sizable|substantial|moderate|severe|overt|confluent|lobar)\b|XXXX/i;
 
 function negatedBefore(sentence, family) {
   const m = FAMILIES[family].exec(sentence);
@@ -101,7 +109,8 @@ const sentencesOf = (report, section) => report.sentences.filter((s) => s.start 
 
 /** The impression's statements: numbered items, or sentences. */
 function impressionUnits(report, impression) {
-  if (impression.items.length >= 2) return impression.items.map((i) => ({ start: i.start, end: i.end, numbered: true, number: i.number, marker: i.marker }));
+  if (impression.items.length >= 2)
+    return impression.items.map((i) => ({ start: i.start, end: i.end, numbered: true, number: i.number, marker: i.marker }));
   return sentencesOf(report, impression).map((s) => ({ start: s.start, end: s.end, numbered: false }));
 }
 
@@ -138,7 +147,10 @@ function injectLaterality(report) {
   if (findings && impression) {
     const inF = sentencesOf(report, findings);
     const inI = sentencesOf(report, impression);
-    for (const [here, there] of [[inF, inI], [inI, inF]]) {
+    for (const [here, there] of [
+      [inF, inI],
+      [inI, inF],
+    ]) {
       for (const s of here) {
         const words = sideWords(s.text);
         if (words.length !== 1) continue;
@@ -151,7 +163,11 @@ function injectLaterality(report) {
           if (!partners.length) continue;
           const partnerSides = new Set(partners.flatMap((o) => sideWords(o.text).map((w) => w[1].toLowerCase())));
           if (partnerSides.size === 1 && partnerSides.has(side) && !partners.some((o) => /\bbilateral|\bboth\b/i.test(o.text))) {
-            candidates.push({ at: s.start + words[0].index, word: words[0][1], kind: `${family}, ${here === inF ? 'findings' : 'impression'} flipped` });
+            candidates.push({
+              at: s.start + words[0].index,
+              word: words[0][1],
+              kind: `${family}, ${here === inF ? 'findings' : 'impression'} flipped`,
+            });
           }
         }
       }
@@ -187,7 +203,9 @@ function injectOmission(report) {
     if (MINOR.test(statement)) continue;
     for (const family of familiesIn(statement)) {
       if (family === 'cyst') continue; // simple cysts are routinely left out
-      const described = findingSentences.some((s) => FAMILIES[family].test(s.text) && !negatedBefore(s.text, family) && !MINOR.test(s.text));
+      const described = findingSentences.some(
+        (s) => FAMILIES[family].test(s.text) && !negatedBefore(s.text, family) && !MINOR.test(s.text),
+      );
       if (!described) continue;
       // The rest of the impression must not name it, nor what it is often called instead
       // (an opacity summarised as atelectasis or a nodule).
@@ -267,10 +285,18 @@ const PRESENT_STATEMENT = {
   adenopathy: ['Hilar lymphadenopathy.'],
 };
 const DENIAL = {
-  effusion: 'No pleural effusion.', pneumothorax: 'No pneumothorax.', airspace: 'No focal consolidation.',
-  edema: 'No pulmonary edema.', fracture: 'No acute fracture.', cardiomegaly: 'Heart size is normal.',
-  nodule: 'No pulmonary nodule or mass.', hernia: 'No hiatal hernia.', hydronephrosis: 'No hydronephrosis.',
-  hemorrhage: 'No intracranial hemorrhage.', atelectasis: 'No atelectasis.', adenopathy: 'No lymphadenopathy.',
+  effusion: 'No pleural effusion.',
+  pneumothorax: 'No pneumothorax.',
+  airspace: 'No focal consolidation.',
+  edema: 'No pulmonary edema.',
+  fracture: 'No acute fracture.',
+  cardiomegaly: 'Heart size is normal.',
+  nodule: 'No pulmonary nodule or mass.',
+  hernia: 'No hiatal hernia.',
+  hydronephrosis: 'No hydronephrosis.',
+  hemorrhage: 'No intracranial hemorrhage.',
+  atelectasis: 'No atelectasis.',
+  adenopathy: 'No lymphadenopathy.',
 };
 
 function injectContradiction(report) {
@@ -278,10 +304,14 @@ function injectContradiction(report) {
   if (!findings || !impression) return null;
   const findingSentences = sentencesOf(report, findings);
   const impressionText = sectionText(report, impression);
-  const denied = Object.keys(PRESENT_STATEMENT).filter((f) =>
-    findingSentences.some((s) => FAMILIES[f].test(s.text) && negatedBefore(s.text, f)) && !FAMILIES[f].test(impressionText));
-  const present = Object.keys(DENIAL).filter((f) =>
-    findingSentences.some((s) => FAMILIES[f].test(s.text) && !negatedBefore(s.text, f) && !MINOR.test(s.text)) && !FAMILIES[f].test(impressionText));
+  const denied = Object.keys(PRESENT_STATEMENT).filter(
+    (f) => findingSentences.some((s) => FAMILIES[f].test(s.text) && negatedBefore(s.text, f)) && !FAMILIES[f].test(impressionText),
+  );
+  const present = Object.keys(DENIAL).filter(
+    (f) =>
+      findingSentences.some((s) => FAMILIES[f].test(s.text) && !negatedBefore(s.text, f) && !MINOR.test(s.text)) &&
+      !FAMILIES[f].test(impressionText),
+  );
   const kinds = [];
   if (denied.length) kinds.push('denied above, present below', 'denied above, present below');
   if (present.length) kinds.push('present above, denied below', 'normal impression over a finding');
@@ -294,10 +324,23 @@ function injectContradiction(report) {
   const family = pick(present);
   if (kind === 'present above, denied below') {
     // Deny the very word the findings use: "no focal consolidation" does not deny an opacity.
-    const said = findingSentences.map((x) => FAMILIES[family].exec(x.text)?.[0]).find(Boolean)?.toLowerCase() ?? '';
-    const denial = family !== 'airspace' ? DENIAL[family]
-      : /consolidat/.test(said) ? 'No focal consolidation.' : /pneumonia/.test(said) ? 'No pneumonia.'
-      : /infiltrate/.test(said) ? 'No infiltrates.' : /airspace disease/.test(said) ? 'No airspace disease.' : 'No focal opacity.';
+    const said =
+      findingSentences
+        .map((x) => FAMILIES[family].exec(x.text)?.[0])
+        .find(Boolean)
+        ?.toLowerCase() ?? '';
+    const denial =
+      family !== 'airspace'
+        ? DENIAL[family]
+        : /consolidat/.test(said)
+          ? 'No focal consolidation.'
+          : /pneumonia/.test(said)
+            ? 'No pneumonia.'
+            : /infiltrate/.test(said)
+              ? 'No infiltrates.'
+              : /airspace disease/.test(said)
+                ? 'No airspace disease.'
+                : 'No focal opacity.';
     return { ...addToImpression(report, impression, denial), note: `${kind}: ${family}` };
   }
   const normal = pick(['No acute cardiopulmonary process.', 'No acute disease.', 'Normal examination.', 'No acute abnormality.']);
@@ -306,10 +349,22 @@ function injectContradiction(report) {
 
 const SEX = /\b(?:\d+|XXXX)[- ](?:year|yr)s?[- ]old (female|woman|lady|girl|male|man|gentleman|boy)\b/i;
 const FEMALE_WORDS = new Set(['female', 'woman', 'lady', 'girl']);
-const MALE_ORGANS = ['The prostate is enlarged, measuring 5.5 cm.', 'The testes are normal in size and echotexture.',
-  'Small left hydrocele.', 'Prostatic calcifications are noted.', 'The seminal vesicles are unremarkable.', 'Status post prostatectomy.'];
-const FEMALE_ORGANS = ['The uterus is normal in size.', 'The ovaries are unremarkable.', 'Small right ovarian cyst.',
-  'The endometrial stripe measures 6 mm.', 'No adnexal mass.', 'Status post hysterectomy.'];
+const MALE_ORGANS = [
+  'The prostate is enlarged, measuring 5.5 cm.',
+  'The testes are normal in size and echotexture.',
+  'Small left hydrocele.',
+  'Prostatic calcifications are noted.',
+  'The seminal vesicles are unremarkable.',
+  'Status post prostatectomy.',
+];
+const FEMALE_ORGANS = [
+  'The uterus is normal in size.',
+  'The ovaries are unremarkable.',
+  'Small right ovarian cyst.',
+  'The endometrial stripe measures 6 mm.',
+  'No adnexal mass.',
+  'Status post hysterectomy.',
+];
 
 function injectSex(report) {
   const m = SEX.exec(report.text);
@@ -323,7 +378,11 @@ function injectSex(report) {
   if (!after) return null;
   const at = after.end;
   const insert = ' ' + statement;
-  return { text: replaceAt(report.text, at, at, insert), span: { start: at + 1, end: at + insert.length }, note: female ? 'male organ, female patient' : 'female organ, male patient' };
+  return {
+    text: replaceAt(report.text, at, at, insert),
+    span: { start: at + 1, end: at + insert.length },
+    note: female ? 'male organ, female patient' : 'female organ, male patient',
+  };
 }
 
 const MEASURE = /\b(\d+(?:\.\d+)?)(?:\s*(?:x|by|×)\s*\d+(?:\.\d+)?)*\s*(mm|cm)\b/gi;
@@ -345,7 +404,10 @@ function injectMeasurement(report) {
   for (const m of iText.matchAll(MEASURE)) {
     const same = inFindings.filter((f) => sizeKey(f) === sizeKey(m));
     if (same.length !== 1) continue;
-    candidates.push({ i: { at: impression.body.start + m.index, match: m }, f: { at: findings.body.start + same[0].index, match: same[0] } });
+    candidates.push({
+      i: { at: impression.body.start + m.index, match: m },
+      f: { at: findings.body.start + same[0].index, match: same[0] },
+    });
   }
   if (!candidates.length) return null;
   const c = pick(candidates);
@@ -405,7 +467,8 @@ for (const s of sources) {
   }
 }
 
-const overlaps = (p, span) => p.start < span.end && span.start < p.end || (p.start === p.end && span.start <= p.start && p.start <= span.end);
+const overlaps = (p, span) =>
+  (p.start < span.end && span.start < p.end) || (p.start === p.end && span.start <= p.start && p.start <= span.end);
 const key = (p) => `${p.rule}|${p.message}`;
 
 const rows = [];
@@ -423,14 +486,24 @@ for (const [category, inject] of Object.entries(INJECTORS)) {
     const { problems } = checkText(c.text);
     const hit = problems.some((p) => p.category === category && !before.has(key(p)) && (category === 'omission' || overlaps(p, c.span)));
     if (hit) caught++;
-    else misses.push({ category, id: s.id, note: c.note, text: c.text, span: c.span, problems: problems.filter((p) => p.category === category) });
+    else
+      misses.push({
+        category,
+        id: s.id,
+        note: c.note,
+        text: c.text,
+        span: c.span,
+        problems: problems.filter((p) => p.category === category),
+      });
   }
   rows.push({ category, injected, caught });
 }
 if (DUMP) fs.writeFileSync(DUMP, JSON.stringify(misses, null, 1));
 
 const pct = (a, b) => (b ? `${((100 * a) / b).toFixed(1)}%` : '-');
-console.log(`Error injection over ${sources.length} real reports (IU X-ray ${sources.filter((s) => s.id.startsWith('iu')).length}, MTSamples ${sources.filter((s) => s.id.startsWith('mt')).length}), seed ${SEED}`);
+console.log(
+  `Error injection over ${sources.length} real reports (IU X-ray ${sources.filter((s) => s.id.startsWith('iu')).length}, MTSamples ${sources.filter((s) => s.id.startsWith('mt')).length}), seed ${SEED}`,
+);
 console.log('');
 console.log('| category | injected | caught | share |');
 console.log('|---|---:|---:|---:|');
@@ -443,18 +516,31 @@ for (const category of Object.keys(INJECTORS)) {
     const kind = m.note.replace(/:.*$/, '').replace(/, (?:findings|impression) flipped$/, '');
     kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
   }
-  if (kinds.size) console.log(`  ${category}: ${[...kinds].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ')}`);
+  if (kinds.size)
+    console.log(
+      `  ${category}: ${[...kinds]
+        .sort((a, b) => b[1] - a[1])
+        .map(([k, n]) => `${k} ${n}`)
+        .join(', ')}`,
+    );
 }
 console.log('');
-console.log(`False alarms: ${alarms} warnings+errors over ${sources.length} clean reports = ${(alarms / sources.length).toFixed(3)} per report (target <= 0.1)`);
-for (const [rule, n] of [...perRule].sort((a, b) => b[1] - a[1])) console.log(`  ${rule}: ${n} (${(n / sources.length).toFixed(3)} per report)`);
+console.log(
+  `False alarms: ${alarms} warnings+errors over ${sources.length} clean reports = ${(alarms / sources.length).toFixed(3)} per report (target <= 0.1)`,
+);
+for (const [rule, n] of [...perRule].sort((a, b) => b[1] - a[1]))
+  console.log(`  ${rule}: ${n} (${(n / sources.length).toFixed(3)} per report)`);
 for (const source of ['iu', 'mt']) {
   const count = sources.filter((x) => x.id.startsWith(source)).length;
   console.log(`  ${source === 'iu' ? 'IU X-ray' : 'MTSamples'}: ${(alarmsBySource[source] / count).toFixed(3)} per report`);
 }
 
 const context = (text, span, width = 160) =>
-  text.slice(Math.max(0, span.start - width), span.start) + '[[' + text.slice(span.start, span.end) + ']]' + text.slice(span.end, span.end + width);
+  text.slice(Math.max(0, span.start - width), span.start) +
+  '[[' +
+  text.slice(span.start, span.end) +
+  ']]' +
+  text.slice(span.end, span.end + width);
 if (SHOW_MISSES) {
   console.log('');
   for (const category of Object.keys(INJECTORS)) {

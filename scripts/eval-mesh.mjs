@@ -76,18 +76,29 @@ const CRITICAL_CONCEPTS = {
 const POSITIVE = new Set(process.env.POSITIVE?.split(',') ?? (process.env.POSSIBLE ? ['present', 'possible'] : ['present']));
 const SHOW = process.env.SHOW ?? '';
 
-const codesOf = (mesh) => mesh.split(';').map((s) => s.trim().replace(/\s+/g, ' ')).filter(Boolean).map((code) => {
-  const parts = code.split('/').map((p) => p.trim());
-  return { head: parts[0], qualifiers: parts.slice(1).map((q) => q.toLowerCase()), code };
-});
+const codesOf = (mesh) =>
+  mesh
+    .split(';')
+    .map((s) => s.trim().replace(/\s+/g, ' '))
+    .filter(Boolean)
+    .map((code) => {
+      const parts = code.split('/').map((p) => p.trim());
+      return { head: parts[0], qualifiers: parts.slice(1).map((q) => q.toLowerCase()), code };
+    });
 const matchesHead = (code, head) => {
   const [h, q] = head.split('/');
   return code.head.toLowerCase() === h.toLowerCase() && (!q || code.qualifiers.includes(q));
 };
-const sideOf = (code) => (code.qualifiers.includes('bilateral') ? 'bilateral' : code.qualifiers.includes('left') ? 'left' : code.qualifiers.includes('right') ? 'right' : null);
+const sideOf = (code) =>
+  code.qualifiers.includes('bilateral')
+    ? 'bilateral'
+    : code.qualifiers.includes('left')
+      ? 'left'
+      : code.qualifiers.includes('right')
+        ? 'right'
+        : null;
 
 const rows = iuRows().filter((r) => r.findings.trim() && r.impression.trim());
-
 
 const table = new Map([...Object.keys(PRIMARY), ...Object.keys(SECONDARY)].map((k) => [k, { tp: 0, fp: 0, fn: 0 }]));
 // The indexers also coded the items of a differential ("atelectasis versus infiltrate") and probable
@@ -124,8 +135,13 @@ for (const r of rows) {
       else if (gold.length) h.fn++;
       else if (loose) h.fp++;
     }
-    if (SHOW && spec.concepts.includes(SHOW) && (gold.length > 0) !== (hits.length > 0)) {
-      shown.push(`${gold.length ? 'FN' : 'FP'} uid ${r.uid} [${r.MeSH}]\n   F: ${r.findings}\n   I: ${r.impression}\n   got: ${scored.filter((f) => spec.concepts.includes(f.concept)).map((f) => `${text.slice(f.start, f.end)}=${f.assertion}/${f.side}`).join(', ')}`);
+    if (SHOW && spec.concepts.includes(SHOW) && gold.length > 0 !== hits.length > 0) {
+      shown.push(
+        `${gold.length ? 'FN' : 'FP'} uid ${r.uid} [${r.MeSH}]\n   F: ${r.findings}\n   I: ${r.impression}\n   got: ${scored
+          .filter((f) => spec.concepts.includes(f.concept))
+          .map((f) => `${text.slice(f.start, f.end)}=${f.assertion}/${f.side}`)
+          .join(', ')}`,
+      );
     }
     if (Object.hasOwn(PRIMARY, name) || Object.hasOwn(SECONDARY, name)) {
       for (const g of gold) {
@@ -135,14 +151,20 @@ for (const r of rows) {
         const sided = hits.filter((f) => f.side);
         if (!sided.length) {
           if (hits.length) side.unsided++;
-          if (hits.length && SHOW === 'unsided') shown.push(`unsided uid ${r.uid} want ${want} [${g.code}] got ${hits.map((f) => text.slice(f.start, f.end)).join(', ')}\n   F: ${r.findings}\n   I: ${r.impression}`);
+          if (hits.length && SHOW === 'unsided')
+            shown.push(
+              `unsided uid ${r.uid} want ${want} [${g.code}] got ${hits.map((f) => text.slice(f.start, f.end)).join(', ')}\n   F: ${r.findings}\n   I: ${r.impression}`,
+            );
           continue;
         }
         side.compared++;
         // A report that names the left and the right one separately says "bilateral" as the indexers code it.
         const sides = new Set(sided.map((f) => f.side));
         if (sides.has(want) || (want === 'bilateral' && sides.has('left') && sides.has('right'))) side.agree++;
-        else if (SHOW === 'side') shown.push(`side uid ${r.uid} want ${want} [${g.code}] got ${sided.map((f) => `${text.slice(f.start, f.end)}=${f.side}`).join(', ')}\n   F: ${r.findings}\n   I: ${r.impression}`);
+        else if (SHOW === 'side')
+          shown.push(
+            `side uid ${r.uid} want ${want} [${g.code}] got ${sided.map((f) => `${text.slice(f.start, f.end)}=${f.side}`).join(', ')}\n   F: ${r.findings}\n   I: ${r.impression}`,
+          );
       }
     }
   }
@@ -157,7 +179,12 @@ for (const r of rows) {
   for (const head of CRITICAL_HEADS) {
     if (!codes.some((c) => c.head === head)) continue;
     critical.total++;
-    if (scored.some((f) => (f.assertion === 'present' || f.assertion === 'possible') && f.critical && CRITICAL_CONCEPTS[head].includes(f.concept))) critical.found++;
+    if (
+      scored.some(
+        (f) => (f.assertion === 'present' || f.assertion === 'possible') && f.critical && CRITICAL_CONCEPTS[head].includes(f.concept),
+      )
+    )
+      critical.found++;
     else critical.missed.push(`uid ${r.uid} ${head}: ${r.findings} | ${r.impression}`);
   }
 }
@@ -181,7 +208,9 @@ const line = (name, cell) => {
   return `${name.padEnd(28)} ${String(cell.tp + cell.fn).padStart(5)} ${String(cell.tp).padStart(5)} ${String(cell.fp).padStart(5)} ${String(cell.fn).padStart(5)}  ${pct(p)}  ${pct(r)}  ${pct(f)}`;
 };
 console.log(`IU X-ray reports with findings and impression: ${rows.length}; positive = ${[...POSITIVE].join('+')}`);
-console.log(`${'MeSH concept'.padEnd(28)} ${'gold'.padStart(5)} ${'tp'.padStart(5)} ${'fp'.padStart(5)} ${'fn'.padStart(5)}  prec   rec    F1`);
+console.log(
+  `${'MeSH concept'.padEnd(28)} ${'gold'.padStart(5)} ${'tp'.padStart(5)} ${'fp'.padStart(5)} ${'fn'.padStart(5)}  prec   rec    F1`,
+);
 let macro = 0;
 for (const name of Object.keys(PRIMARY)) {
   console.log(line(name, table.get(name)));
@@ -190,12 +219,18 @@ for (const name of Object.keys(PRIMARY)) {
 macro /= Object.keys(PRIMARY).length;
 console.log(`${'macro F1 (issue list)'.padEnd(28)} ${pct(macro)}   target >= 0.90`);
 const macroHedged = [...hedged.values()].reduce((sum, cell) => sum + f1(cell).f, 0) / hedged.size;
-console.log(`${'macro F1, + probable/versus'.padEnd(28)} ${pct(macroHedged)}   (hedged differential and probable findings counted as the indexers did)`);
+console.log(
+  `${'macro F1, + probable/versus'.padEnd(28)} ${pct(macroHedged)}   (hedged differential and probable findings counted as the indexers did)`,
+);
 console.log('-- other codes (not in the target) --');
 for (const name of Object.keys(SECONDARY)) console.log(line(name, table.get(name)));
-console.log(`side agreement: ${pct(side.agree / Math.max(1, side.compared))} (${side.agree}/${side.compared} where both give a side; MeSH gave a side ${side.coded}x, found present without a side ${side.unsided}x)   target >= 0.95`);
+console.log(
+  `side agreement: ${pct(side.agree / Math.max(1, side.compared))} (${side.agree}/${side.compared} where both give a side; MeSH gave a side ${side.coded}x, found present without a side ${side.unsided}x)   target >= 0.95`,
+);
 console.log(`normal reports clean: ${pct(normal.clean / Math.max(1, normal.total))} (${normal.clean}/${normal.total})   target >= 0.995`);
-console.log(`critical recall (Pneumothorax/Pneumoperitoneum/Hydropneumothorax): ${pct(critical.found / Math.max(1, critical.total))} (${critical.found}/${critical.total})   target >= 0.95`);
+console.log(
+  `critical recall (Pneumothorax/Pneumoperitoneum/Hydropneumothorax): ${pct(critical.found / Math.max(1, critical.total))} (${critical.found}/${critical.total})   target >= 0.95`,
+);
 console.log(`time: ${(elapsed / rows.length).toFixed(3)} ms per report for understand() (warm, best of 3 passes, parse excluded)`);
 if (process.env.VERBOSE) {
   console.log('\nnormal reports with a present significant finding:\n' + normal.dirty.join('\n'));

@@ -51,7 +51,6 @@ const context = () => ({ options: {}, memo: new Map() });
 const check = (text) => spelling.check(parseReport(text), context());
 const pct = (n, d) => (d ? `${((100 * n) / d).toFixed(1)}%` : 'n/a');
 
-
 function table(headers, rows) {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
   const line = (cells) => '| ' + cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ') + ' |';
@@ -129,7 +128,8 @@ reports.forEach((r, index) => {
   const candidates = report.tokens.filter((t, i) => {
     if (t.kind !== 'word' || !/^\p{Ll}+$|^\p{Lu}\p{Ll}+$/u.test(t.text) || t.text.length < 6) return false;
     if (/[\p{L}\p{N}]/u.test(r.text[t.start - 1] ?? '') || /[\p{L}\p{N}]/u.test(r.text[t.end] ?? '')) return false;
-    if (/^(?:dr|mr|mrs|ms)$/i.test(report.tokens[i - 1]?.text ?? '') || /^(?:dr|mr|mrs|ms)$/i.test(report.tokens[i - 2]?.text ?? '')) return false;
+    if (/^(?:dr|mr|mrs|ms)$/i.test(report.tokens[i - 1]?.text ?? '') || /^(?:dr|mr|mrs|ms)$/i.test(report.tokens[i - 2]?.text ?? ''))
+      return false;
     return !clean.has(t.start) && isMedicalWord(t.text);
   });
   if (candidates.length === 0) return;
@@ -142,7 +142,10 @@ reports.forEach((r, index) => {
     const m = mutate(target.text, kind, random);
     if (!m) continue;
     mutations++;
-    if (checker.isKnown(m)) { realWordMutations++; continue; }
+    if (checker.isKnown(m)) {
+      realWordMutations++;
+      continue;
+    }
     typo = m;
   }
   if (!typo) return;
@@ -154,8 +157,13 @@ reports.forEach((r, index) => {
   const hit = found.find((p) => p.start < end && p.end > target.start);
   const suggestions = (hit?.fixes ?? []).filter((f) => f.edits.length > 0).map((f) => f.edits[0].newText.toLowerCase());
   results.push({
-    corpus: r.corpus, kind, word: target.text, typo,
-    caught: !!hit, top3: suggestions.slice(0, 3).includes(target.text.toLowerCase()), top1: suggestions[0] === target.text.toLowerCase(),
+    corpus: r.corpus,
+    kind,
+    word: target.text,
+    typo,
+    caught: !!hit,
+    top3: suggestions.slice(0, 3).includes(target.text.toLowerCase()),
+    top1: suggestions[0] === target.text.toLowerCase(),
   });
 });
 
@@ -186,24 +194,50 @@ if (loadInfo.from !== 'prebuilt') console.log('  (run `node scripts/copy-dicts.m
 
 console.log('\nInjected typos (one medical word per report; non-word typos)');
 const rows = [];
-const summarize = (label, rs) => [label, rs.length, pct(rs.filter((x) => x.caught).length, rs.length), pct(rs.filter((x) => x.top1).length, rs.length), pct(rs.filter((x) => x.top3).length, rs.length)];
-for (const kind of KINDS) rows.push(summarize(kind, results.filter((x) => x.kind === kind)));
-for (const corpus of corpora) rows.push(summarize(corpus, results.filter((x) => x.corpus === corpus)));
+const summarize = (label, rs) => [
+  label,
+  rs.length,
+  pct(rs.filter((x) => x.caught).length, rs.length),
+  pct(rs.filter((x) => x.top1).length, rs.length),
+  pct(rs.filter((x) => x.top3).length, rs.length),
+];
+for (const kind of KINDS)
+  rows.push(
+    summarize(
+      kind,
+      results.filter((x) => x.kind === kind),
+    ),
+  );
+for (const corpus of corpora)
+  rows.push(
+    summarize(
+      corpus,
+      results.filter((x) => x.corpus === corpus),
+    ),
+  );
 rows.push(summarize('all', results));
 table(['typos', 'n', 'caught (target ≥95%)', 'right word 1st', 'right word in top 3 (target ≥85%)'], rows);
-console.log(`Mutations that happened to make another dictionary word (redrawn): ${realWordMutations} of ${mutations} (${pct(realWordMutations, mutations)})`);
+console.log(
+  `Mutations that happened to make another dictionary word (redrawn): ${realWordMutations} of ${mutations} (${pct(realWordMutations, mutations)})`,
+);
 
 console.log('\nUntouched reports: spelling problems per report (target ≤0.05)');
 const fpRows = corpora.map((c) => {
   const s = flaggedPerCorpus.get(c);
   return [c, s.reports, s.problems, s.confusions, (s.problems / s.reports).toFixed(3)];
 });
-const all = [...flaggedPerCorpus.values()].reduce((a, s) => ({ reports: a.reports + s.reports, problems: a.problems + s.problems, confusions: a.confusions + s.confusions }), { reports: 0, problems: 0, confusions: 0 });
+const all = [...flaggedPerCorpus.values()].reduce(
+  (a, s) => ({ reports: a.reports + s.reports, problems: a.problems + s.problems, confusions: a.confusions + s.confusions }),
+  { reports: 0, problems: 0, confusions: 0 },
+);
 fpRows.push(['all', all.reports, all.problems, all.confusions, (all.problems / all.reports).toFixed(3)]);
 table(['corpus', 'reports', 'problems', 'of which confusions', 'per report'], fpRows);
 
 console.log('\nReal-word confusions injected (the first occurrence of the right word in each report that has it)');
-table(['right -> written', 'reports', 'caught'], [...confusionResults].map(([k, v]) => [k, v.n, v.n ? pct(v.caught, v.n) : '(no report has it)']));
+table(
+  ['right -> written', 'reports', 'caught'],
+  [...confusionResults].map(([k, v]) => [k, v.n, v.n ? pct(v.caught, v.n) : '(no report has it)']),
+);
 console.log('A confusion is only raised when its sentence settles the meaning, so recall is bounded by the context cues.');
 
 // A 500-word report: real report text strung together.
@@ -212,7 +246,10 @@ for (const r of reports) {
   if (long.split(/\s+/).length >= 500) break;
   if (r.corpus === 'IU X-ray') long += r.text + '\n';
 }
-long = long.split(/(?<=\s)/).slice(0, 500).join('');
+long = long
+  .split(/(?<=\s)/)
+  .slice(0, 500)
+  .join('');
 for (let i = 0; i < 20; i++) check(long);
 const longTimes = [];
 for (let i = 0; i < 200; i++) {
@@ -221,15 +258,18 @@ for (let i = 0; i < 200; i++) {
   longTimes.push(performance.now() - t0);
 }
 console.log('\nTiming (after warm-up; parse + spelling rule)');
-table(['measure', 'ms'], [
-  ['dictionary load', loadInfo.ms.toFixed(1)],
-  ['per report, median', quantile(perReportMs, 0.5).toFixed(3)],
-  ['per report, p95', quantile(perReportMs, 0.95).toFixed(3)],
-  ['per report, max', Math.max(...perReportMs).toFixed(3)],
-  ['500-word report, median of 200', quantile(longTimes, 0.5).toFixed(3)],
-  ['report with a new misspelling, median', quantile(typoReportMs, 0.5).toFixed(3)],
-  ['report with a new misspelling, p95', quantile(typoReportMs, 0.95).toFixed(3)],
-]);
+table(
+  ['measure', 'ms'],
+  [
+    ['dictionary load', loadInfo.ms.toFixed(1)],
+    ['per report, median', quantile(perReportMs, 0.5).toFixed(3)],
+    ['per report, p95', quantile(perReportMs, 0.95).toFixed(3)],
+    ['per report, max', Math.max(...perReportMs).toFixed(3)],
+    ['500-word report, median of 200', quantile(longTimes, 0.5).toFixed(3)],
+    ['report with a new misspelling, median', quantile(typoReportMs, 0.5).toFixed(3)],
+    ['report with a new misspelling, p95', quantile(typoReportMs, 0.95).toFixed(3)],
+  ],
+);
 
 if (SHOW_WORDS) {
   const counts = new Map();
@@ -238,7 +278,13 @@ if (SHOW_WORDS) {
     counts.set(w, (counts.get(w) ?? 0) + 1);
   }
   console.log('\nMost frequent flagged words:');
-  console.log([...counts].sort((a, b) => b[1] - a[1]).slice(0, 200).map(([w, n]) => `${w} ${n}`).join(', '));
+  console.log(
+    [...counts]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 200)
+      .map(([w, n]) => `${w} ${n}`)
+      .join(', '),
+  );
   const misses = results.filter((x) => !x.top3).slice(0, 80);
   console.log('\nMissed top-3 (word <- typo):');
   console.log(misses.map((x) => `${x.word}<-${x.typo}${x.caught ? '' : ' (not caught)'}`).join(', '));
@@ -247,7 +293,11 @@ if (SHOW_WORDS) {
 if (SHOW > 0 && flagged.length > 0) {
   // A random sample, to read by eye: is it a real typo in the source, or a false alarm?
   const pick = rng(SEED + 1);
-  const sample = flagged.map((f) => ({ f, k: pick() })).sort((a, b) => a.k - b.k).slice(0, SHOW).map((x) => x.f);
+  const sample = flagged
+    .map((f) => ({ f, k: pick() }))
+    .sort((a, b) => a.k - b.k)
+    .slice(0, SHOW)
+    .map((x) => x.f);
   console.log(`\n${sample.length} of ${flagged.length} problems on untouched reports, drawn at random:`);
   for (const { report, problem } of sample) {
     const before = report.text.slice(Math.max(0, problem.start - 50), problem.start).replace(/\s+/g, ' ');

@@ -32,41 +32,74 @@ const vsixArg = args.includes('--vsix') ? resolve(args[args.indexOf('--vsix') + 
 
 function ensureCodeServer() {
   if (!existsSync(join(TOOLS, 'cs-e2e.sh'))) return `the real-editor tools are not at ${TOOLS} (set RADLINT_REAL_EDITORS)`;
-  const ready = existsSync(join(RC_ROOT, 'cs', 'node_modules', '.bin', 'code-server'))
-    && existsSync(join(RC_ROOT, 'tools', 'node_modules', 'playwright-core'))
-    && existsSync('/usr/bin/chromium');
+  const ready =
+    existsSync(join(RC_ROOT, 'cs', 'node_modules', '.bin', 'code-server')) &&
+    existsSync(join(RC_ROOT, 'tools', 'node_modules', 'playwright-core')) &&
+    existsSync('/usr/bin/chromium');
   if (ready) return undefined;
   if (process.getuid?.() !== 0) return `code-server is not installed in ${RC_ROOT}; run: sudo ${join(TOOLS, 'setup.sh')}`;
   say('installing code-server and Chromium with setup.sh (first time only, a few minutes)...');
-  const r = spawnSync('bash', [join(TOOLS, 'setup.sh')], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', env: { ...process.env, RC_ROOT } });
+  const r = spawnSync('bash', [join(TOOLS, 'setup.sh')], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    encoding: 'utf8',
+    env: { ...process.env, RC_ROOT },
+  });
   return r.status === 0 ? undefined : `setup.sh failed:\n${r.stderr.split('\n').slice(-20).join('\n')}`;
 }
 
 function main() {
   const problem = ensureCodeServer();
-  if (problem) { say(`FAIL ${problem}`); return 2; }
+  if (problem) {
+    say(`FAIL ${problem}`);
+    return 2;
+  }
 
   const built = vsixArg ? undefined : buildVsix();
   const vsix = vsixArg ?? built.vsix;
   try {
     mkdirSync(OUT, { recursive: true });
-    const r = spawnSync('bash', [join(TOOLS, 'cs-e2e.sh'), vsix, FOLDER, FILE, OUT, '--',
-      '--expect-before', BEFORE, '--expect-after', AFTER, '--action', ACTION, '--timeout', '60000'], {
-      cwd: ROOT, env: { ...process.env, RC_ROOT }, encoding: 'utf8', timeout: 240_000,
-    });
+    const r = spawnSync(
+      'bash',
+      [
+        join(TOOLS, 'cs-e2e.sh'),
+        vsix,
+        FOLDER,
+        FILE,
+        OUT,
+        '--',
+        '--expect-before',
+        BEFORE,
+        '--expect-after',
+        AFTER,
+        '--action',
+        ACTION,
+        '--timeout',
+        '60000',
+      ],
+      {
+        cwd: ROOT,
+        env: { ...process.env, RC_ROOT },
+        encoding: 'utf8',
+        timeout: 240_000,
+      },
+    );
     const resultFile = join(OUT, 'result.json');
     const result = existsSync(resultFile) ? JSON.parse(readFileSync(resultFile, 'utf8')) : {};
     const failures = [];
-    if (r.status !== 0 || !result.ok) failures.push(`cs-e2e.sh exit ${r.status}: ${(result.error ?? r.stderr ?? '').split('\n').slice(0, 6).join('\n')}`);
+    if (r.status !== 0 || !result.ok)
+      failures.push(`cs-e2e.sh exit ${r.status}: ${(result.error ?? r.stderr ?? '').split('\n').slice(0, 6).join('\n')}`);
     if (result.ok) {
       if (!/Repeated word/.test(result.hover ?? '')) failures.push(`hover does not name the problem: ${JSON.stringify(result.hover)}`);
-      if (!(result.quickFixes ?? []).some((t) => t.includes(ACTION))) failures.push(`quick fix not offered: ${JSON.stringify(result.quickFixes)}`);
+      if (!(result.quickFixes ?? []).some((t) => t.includes(ACTION)))
+        failures.push(`quick fix not offered: ${JSON.stringify(result.quickFixes)}`);
       if ((result.textAfter ?? '').split(/\r?\n/)[0] !== 'FINDINGS: The lungs are clear. No pleural effusion or pneumothorax.') {
         failures.push(`saved file's first line: ${JSON.stringify((result.textAfter ?? '').split(/\r?\n/)[0])}`);
       }
       if (result.squigglesAfter !== 0) failures.push(`${result.squigglesAfter} squiggle(s) left after the fix`);
     }
-    say(`vsix ${vsix.split('/').pop()}; squiggles ${result.squiggles ?? '?'} -> ${result.squigglesAfter ?? '?'}; problems: ${result.problemsStatus ?? '?'}`);
+    say(
+      `vsix ${vsix.split('/').pop()}; squiggles ${result.squiggles ?? '?'} -> ${result.squigglesAfter ?? '?'}; problems: ${result.problemsStatus ?? '?'}`,
+    );
     say(`hover: ${JSON.stringify((result.hover ?? '').split('\n')[0])}; quick fixes: ${JSON.stringify(result.quickFixes ?? [])}`);
     say(`screenshots: ${join(OUT, 'shot.png')}, ${join(OUT, 'shot-quickfix.png')}`);
     if (failures.length) {

@@ -25,7 +25,10 @@ const RC_ROOT = process.env.RC_ROOT ?? '/tmp/radlint-editors';
 const require = createRequire(import.meta.url);
 
 const args = process.argv.slice(2);
-const option = (name) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
+const option = (name) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
 const host = option('--host') ?? process.env.RADLINT_VSCODE_HOST ?? 'auto';
 const started = Date.now();
 const say = (line) => console.log(`test:vscode: ${line}`);
@@ -64,7 +67,9 @@ async function electronAvailable(version) {
   const { downloadAndUnzipVSCode } = require('@vscode/test-electron');
   try {
     const silent = { report() {}, error() {} };
-    return { executable: await downloadAndUnzipVSCode({ version, cachePath: join(ROOT, '.vscode-test'), reporter: silent, timeout: 15000 }) };
+    return {
+      executable: await downloadAndUnzipVSCode({ version, cachePath: join(ROOT, '.vscode-test'), reporter: silent, timeout: 15000 }),
+    };
   } catch (error) {
     return { reason: error instanceof Error ? error.message : String(error) };
   }
@@ -93,13 +98,18 @@ async function runElectron(executable) {
 
 function ensureCodeServer() {
   if (!existsSync(join(TOOLS, 'cs-ext-tests.sh'))) fail(`the real-editor tools are not at ${TOOLS} (set RADLINT_REAL_EDITORS)`, 2);
-  const ready = existsSync(join(RC_ROOT, 'cs', 'node_modules', '.bin', 'code-server'))
-    && existsSync(join(RC_ROOT, 'tools', 'node_modules', 'playwright-core'))
-    && existsSync('/usr/bin/chromium');
+  const ready =
+    existsSync(join(RC_ROOT, 'cs', 'node_modules', '.bin', 'code-server')) &&
+    existsSync(join(RC_ROOT, 'tools', 'node_modules', 'playwright-core')) &&
+    existsSync('/usr/bin/chromium');
   if (ready) return;
   if (process.getuid?.() !== 0) fail(`code-server is not installed in ${RC_ROOT}; run: sudo ${join(TOOLS, 'setup.sh')}`, 2);
   say(`installing code-server and Chromium with setup.sh (first time only, a few minutes)...`);
-  const r = spawnSync('bash', [join(TOOLS, 'setup.sh')], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', env: { ...process.env, RC_ROOT } });
+  const r = spawnSync('bash', [join(TOOLS, 'setup.sh')], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    encoding: 'utf8',
+    env: { ...process.env, RC_ROOT },
+  });
   if (r.status !== 0) {
     process.stderr.write(r.stderr.split('\n').slice(-20).join('\n'));
     fail('setup.sh failed', 2);
@@ -116,8 +126,12 @@ function runCodeServer() {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let log = '';
-    child.stdout.on('data', (d) => { log += d; });
-    child.stderr.on('data', (d) => { log += d; });
+    child.stdout.on('data', (d) => {
+      log += d;
+    });
+    child.stderr.on('data', (d) => {
+      log += d;
+    });
     child.on('close', (code) => {
       writeFileSync(join(OUT, 'ext-tests.log'), log);
       const lines = testLines(log);
@@ -125,7 +139,10 @@ function runCodeServer() {
       // Passing: the test titles and the count. Failing: everything mocha said, or the harness tail.
       const shown = exit === 0 ? lines.filter((l) => /✔|✓|passing|pending/.test(l)) : lines.length ? lines : log.split('\n').slice(-25);
       for (const l of shown) console.log(`  ${l.trim()}`);
-      if (exit !== 0) say(`full log: ${join(OUT, 'ext-tests.log')}; code-server log: ${join(OUT, 'cs-state', 'code-server.log')}; screenshot: ${join(OUT, 'tests.png')}`);
+      if (exit !== 0)
+        say(
+          `full log: ${join(OUT, 'ext-tests.log')}; code-server log: ${join(OUT, 'cs-state', 'code-server.log')}; screenshot: ${join(OUT, 'tests.png')}`,
+        );
       done(exit);
     });
   });

@@ -48,11 +48,14 @@ export function registerAi(
         break;
       case 'ready':
         item.text = 'AI ready';
-        if (params?.issues !== undefined) item.detail = `${params.issues} AI suggestion${params.issues === 1 ? '' : 's'}${params?.dropped ? `, ${params.dropped} dropped` : ''}`;
+        if (params?.issues !== undefined)
+          item.detail = `${params.issues} AI suggestion${params.issues === 1 ? '' : 's'}${params?.dropped ? `, ${params.dropped} dropped` : ''}`;
         break;
       case 'checking':
         item.text = 'AI checking';
-        busyTimer = setTimeout(() => { item.busy = true; }, BUSY_AFTER_MS);
+        busyTimer = setTimeout(() => {
+          item.busy = true;
+        }, BUSY_AFTER_MS);
         break;
       case 'failed':
         item.text = 'AI failed';
@@ -112,10 +115,14 @@ export function registerAi(
         void vscode.window.setStatusBarMessage('RadLint: open a report to check it with AI', 4000);
         return;
       }
-      const result = await running.sendRequest<CheckWithAiResult>(CHECK_WITH_AI_REQUEST, { uri: document.uri.toString() } satisfies CheckWithAiParams);
+      const result = await running.sendRequest<CheckWithAiResult>(CHECK_WITH_AI_REQUEST, {
+        uri: document.uri.toString(),
+      } satisfies CheckWithAiParams);
       const message =
-        result.state === 'done' ? `RadLint: ${result.issues} AI suggestion${result.issues === 1 ? '' : 's'}`
-          : result.state === 'off' ? 'RadLint: AI checks are off (setting radlint.llm.enabled)'
+        result.state === 'done'
+          ? `RadLint: ${result.issues} AI suggestion${result.issues === 1 ? '' : 's'}`
+          : result.state === 'off'
+            ? 'RadLint: AI checks are off (setting radlint.llm.enabled)'
             : `RadLint: AI check ${result.state}${result.reason ? `: ${result.reason}` : ''}`;
       void vscode.window.setStatusBarMessage(message, 5000);
     }),
@@ -130,7 +137,9 @@ export function registerAi(
       });
     },
     async started(running) {
-      await sendKey(running).catch((e) => log.error(`Could not hand the API key to the server: ${e instanceof Error ? e.message : String(e)}`));
+      await sendKey(running).catch((e) =>
+        log.error(`Could not hand the API key to the server: ${e instanceof Error ? e.message : String(e)}`),
+      );
     },
   };
 }

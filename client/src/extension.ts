@@ -34,7 +34,10 @@ function checkedLanguages(): string[] {
 }
 
 function selector(): { language: string; scheme: string }[] {
-  return checkedLanguages().flatMap((language) => [{ language, scheme: 'file' }, { language, scheme: 'untitled' }]);
+  return checkedLanguages().flatMap((language) => [
+    { language, scheme: 'file' },
+    { language, scheme: 'untitled' },
+  ]);
 }
 
 /** Restarts a crashed server a bounded number of times, then says so instead of looping. */
@@ -75,7 +78,11 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     errorHandler: new BoundedRestarts(),
     // The user's spelling word list lives in the extension's global storage, not in settings.
-    initializationOptions: { snippetCommand: true, aiStatus: true, userWordList: vscode.Uri.joinPath(context.globalStorageUri, 'radlint-words.txt').fsPath },
+    initializationOptions: {
+      snippetCommand: true,
+      aiStatus: true,
+      userWordList: vscode.Uri.joinPath(context.globalStorageUri, 'radlint-words.txt').fsPath,
+    },
   };
   client = new LanguageClient(CLIENT_ID, 'RadLint', serverOptions, clientOptions);
   try {
@@ -97,7 +104,11 @@ async function stopClient(): Promise<void> {
 }
 
 /** Inserts a fix with fields to fill as a snippet, so Tab walks the fields; one undoable edit. */
-async function applySnippet(uri: string, version: number, edit: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }) {
+async function applySnippet(
+  uri: string,
+  version: number,
+  edit: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string },
+) {
   const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
   if (!document) return;
   if (document.version !== version) {
@@ -127,8 +138,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
         void vscode.window.setStatusBarMessage('RadLint: open a report to check it', 4000);
         return;
       }
-      const result = await client.sendRequest<CheckDocumentResult>(CHECK_DOCUMENT_REQUEST, { uri: document.uri.toString() } satisfies CheckDocumentParams);
-      const message = result.checked ? `RadLint: ${result.problems} problem${result.problems === 1 ? '' : 's'} in this report` : 'RadLint: this document is not checked (language or size)';
+      const result = await client.sendRequest<CheckDocumentResult>(CHECK_DOCUMENT_REQUEST, {
+        uri: document.uri.toString(),
+      } satisfies CheckDocumentParams);
+      const message = result.checked
+        ? `RadLint: ${result.problems} problem${result.problems === 1 ? '' : 's'} in this report`
+        : 'RadLint: this document is not checked (language or size)';
       void vscode.window.setStatusBarMessage(message, 5000);
     }),
     vscode.workspace.onDidChangeConfiguration(async (event) => {

@@ -22,14 +22,26 @@ export function parseCsv(text) {
     const c = text[i];
     if (quoted) {
       if (c === '"') {
-        if (text[i + 1] === '"') { field += '"'; i++; } else quoted = false;
+        if (text[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else quoted = false;
       } else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; }
-    else if (c === '\n') { row.push(field); rows.push(row); row = []; field = ''; }
-    else if (c !== '\r') field += c;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else if (c !== '\r') field += c;
   }
-  if (field || row.length) { row.push(field); rows.push(row); }
+  if (field || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
   const header = rows.shift();
   return rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
 }
@@ -40,7 +52,8 @@ export function iuRows() {
 }
 
 /** The report text every evaluation builds from an IU record. */
-export const iuText = (r) => `EXAM: ${r.image}\nINDICATION: ${r.indication}\nCOMPARISON: ${r.comparison}\nFINDINGS: ${r.findings}\nIMPRESSION: ${r.impression}\n`;
+export const iuText = (r) =>
+  `EXAM: ${r.image}\nINDICATION: ${r.indication}\nCOMPARISON: ${r.comparison}\nFINDINGS: ${r.findings}\nIMPRESSION: ${r.impression}\n`;
 
 /** IU chest radiograph reports as report text, with their MeSH coding. */
 export function iuReports({ requireBoth = true } = {}) {
@@ -55,5 +68,10 @@ export function iuReports({ requireBoth = true } = {}) {
 
 /** MTSamples radiology transcriptions. */
 export function mtReports() {
-  return fs.readFileSync(mtFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l)).map((d) => ({ id: d.sample_id, name: d.sample_name, text: d.transcription }));
+  return fs
+    .readFileSync(mtFile, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l))
+    .map((d) => ({ id: d.sample_id, name: d.sample_name, text: d.transcription }));
 }

@@ -7,7 +7,13 @@ export function quantile(samples, q) {
 }
 
 export function summary(samples) {
-  return { p50: quantile(samples, 0.5), p95: quantile(samples, 0.95), p99: quantile(samples, 0.99), max: Math.max(...samples), n: samples.length };
+  return {
+    p50: quantile(samples, 0.5),
+    p95: quantile(samples, 0.95),
+    p99: quantile(samples, 0.99),
+    max: Math.max(...samples),
+    n: samples.length,
+  };
 }
 
 export const formatSummary = (s) => `p50 ${ms(s.p50)}  p95 ${ms(s.p95)}  p99 ${ms(s.p99)}  max ${ms(s.max)}`;

@@ -184,41 +184,57 @@ function sarif(results: { path: string; report: Report; problems: Problem[] }[])
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
-    runs: [{
-      tool: {
-        driver: {
-          name: 'radlint',
-          version: VERSION,
-          informationUri: 'https://github.com/radlint/radlint',
-          rules: [
-            ...RULES.map((r) => ({
-              id: r.id,
-              shortDescription: { text: r.description },
-              helpUri: docsUrl(r.id),
-              defaultConfiguration: { level: SARIF_LEVEL[r.severity] },
-              properties: { category: r.category },
-            })),
-            // AI suggestions (radlint check --llm) carry this rule id.
-            ...(results.some((r) => r.problems.some((p) => p.rule === AI_RULE))
-              ? [{ id: AI_RULE, shortDescription: { text: 'AI second reader: a suggestion anchored to a quote from the report' }, helpUri: docsUrl(AI_RULE), properties: { source: 'llm' } }]
-              : []),
-          ],
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'radlint',
+            version: VERSION,
+            informationUri: 'https://github.com/radlint/radlint',
+            rules: [
+              ...RULES.map((r) => ({
+                id: r.id,
+                shortDescription: { text: r.description },
+                helpUri: docsUrl(r.id),
+                defaultConfiguration: { level: SARIF_LEVEL[r.severity] },
+                properties: { category: r.category },
+              })),
+              // AI suggestions (radlint check --llm) carry this rule id.
+              ...(results.some((r) => r.problems.some((p) => p.rule === AI_RULE))
+                ? [
+                    {
+                      id: AI_RULE,
+                      shortDescription: { text: 'AI second reader: a suggestion anchored to a quote from the report' },
+                      helpUri: docsUrl(AI_RULE),
+                      properties: { source: 'llm' },
+                    },
+                  ]
+                : []),
+            ],
+          },
         },
+        columnKind: 'utf16CodeUnits',
+        results: results.flatMap(({ path: file, report, problems }) =>
+          problems.map((p) => ({
+            ruleId: p.rule,
+            level: SARIF_LEVEL[p.severity],
+            message: { text: p.message },
+            locations: [{ physicalLocation: { artifactLocation: { uri: toPosix(file) }, region: region(report, p) } }],
+            relatedLocations: (p.related ?? []).map((r, id) => ({
+              id,
+              message: { text: r.message },
+              physicalLocation: { artifactLocation: { uri: toPosix(file) }, region: region(report, r) },
+            })),
+            properties: {
+              category: p.category,
+              ...(p.finding ? { finding: p.finding } : {}),
+              ...(p.side ? { side: p.side } : {}),
+              ...(p.source === 'llm' ? { source: 'llm' } : {}),
+            },
+          })),
+        ),
       },
-      columnKind: 'utf16CodeUnits',
-      results: results.flatMap(({ path: file, report, problems }) => problems.map((p) => ({
-        ruleId: p.rule,
-        level: SARIF_LEVEL[p.severity],
-        message: { text: p.message },
-        locations: [{ physicalLocation: { artifactLocation: { uri: toPosix(file) }, region: region(report, p) } }],
-        relatedLocations: (p.related ?? []).map((r, id) => ({
-          id,
-          message: { text: r.message },
-          physicalLocation: { artifactLocation: { uri: toPosix(file) }, region: region(report, r) },
-        })),
-        properties: { category: p.category, ...(p.finding ? { finding: p.finding } : {}), ...(p.side ? { side: p.side } : {}), ...(p.source === 'llm' ? { source: 'llm' } : {}) },
-      }))),
-    }],
+    ],
   };
 }
 
@@ -301,7 +317,9 @@ export function runCli(): void {
     },
   };
   main(process.argv.slice(2), io).then(
-    (code) => { process.exitCode = code; },
+    (code) => {
+      process.exitCode = code;
+    },
     (error) => {
       process.stderr.write(`radlint: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
       process.exitCode = 2;

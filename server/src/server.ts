@@ -44,7 +44,13 @@ interface Capabilities {
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const settingsCache = new Map<string, Promise<Settings>>();
-  const caps: Capabilities = { pullDiagnostics: false, configuration: false, configurationChange: false, snippetEdits: false, aiStatus: false };
+  const caps: Capabilities = {
+    pullDiagnostics: false,
+    configuration: false,
+    configurationChange: false,
+    snippetEdits: false,
+    aiStatus: false,
+  };
   const warned = new Set<string>();
   let ready: Promise<void> = Promise.resolve();
   // Spelling word lists: the user's file, each workspace folder's file, and per-report ignores.
@@ -117,13 +123,15 @@ export function startServer(connection: Connection): void {
     const settings = await settingsFor(document.uri);
     const text = document.getText();
     if (text.length > settings.maxFileSize) {
-      return [{
-        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-        severity: 3,
-        source: SERVER_NAME,
-        code: 'not-checked',
-        message: `RadLint did not check this document: ${text.length} characters is over radlint.maxFileSize (${settings.maxFileSize}).`,
-      }];
+      return [
+        {
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+          severity: 3,
+          source: SERVER_NAME,
+          code: 'not-checked',
+          message: `RadLint did not check this document: ${text.length} characters is over radlint.maxFileSize (${settings.maxFileSize}).`,
+        },
+      ];
     }
     const started = performance.now();
     const result = checkReport(parseReport(text), engineSettingsFor(document.uri, settings));
@@ -160,7 +168,10 @@ export function startServer(connection: Connection): void {
     const folder = workspaceOf(uri);
     const words = [...cachedWordList(userWordList), ...(folder ? cachedWordList(path.join(folder, WORKSPACE_WORD_LIST)) : [])];
     const ignoreWords = [...(ignoredWords.get(uri) ?? [])];
-    return { ...engine, ruleOptions: { ...engine.ruleOptions, spelling: { ...(engine.ruleOptions.spelling as object | undefined), words, ignoreWords } } };
+    return {
+      ...engine,
+      ruleOptions: { ...engine.ruleOptions, spelling: { ...(engine.ruleOptions.spelling as object | undefined), words, ignoreWords } },
+    };
   }
 
   // "Add to dictionary" and "Ignore in this report" run here, so every LSP editor has them.
@@ -180,7 +191,10 @@ export function startServer(connection: Connection): void {
         if (addToWordList(file, word)) log(`Added "${word}" to ${file}`);
         forgetWordList(file);
       } catch (error) {
-        void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message: `RadLint could not write ${file}: ${String(error)}` });
+        void connection.sendNotification(ShowMessageNotification.type, {
+          type: MessageType.Error,
+          message: `RadLint could not write ${file}: ${String(error)}`,
+        });
         return;
       }
     } else {

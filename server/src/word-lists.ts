@@ -20,7 +20,10 @@ export function readWordList(file: string): string[] {
   } catch {
     return []; // no list yet
   }
-  return text.split(/\r?\n/).map((l) => l.replace(/#.*/, '').trim()).filter(Boolean);
+  return text
+    .split(/\r?\n/)
+    .map((l) => l.replace(/#.*/, '').trim())
+    .filter(Boolean);
 }
 
 /** Appends a word unless the list has it already; creates the file and its folder. */

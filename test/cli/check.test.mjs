@@ -10,7 +10,9 @@ const CLI = path.join(root, 'bin/radlint.js');
 const run = (args, input, cwd = root) => spawnSync(process.execPath, [CLI, ...args], { input, cwd, encoding: 'utf8' });
 
 const made = [];
-after(() => { for (const dir of made) fs.rmSync(dir, { recursive: true, force: true }); });
+after(() => {
+  for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
+});
 
 function workspace(files) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'radlint-cli-'));
@@ -45,7 +47,10 @@ test('json format follows the DESIGN.md contract', () => {
   assert.equal(r.status, 1);
   const out = JSON.parse(r.stdout);
   assert.equal(out.version, 1);
-  assert.deepEqual(out.files.map((f) => f.path), ['reports/a.txt', 'reports/sub/b.radreport']);
+  assert.deepEqual(
+    out.files.map((f) => f.path),
+    ['reports/a.txt', 'reports/sub/b.radreport'],
+  );
   const [d] = out.files[0].diagnostics;
   assert.deepEqual(Object.keys(d).sort(), ['category', 'message', 'range', 'related', 'rule', 'severity', 'source']);
   assert.deepEqual(d.range, { start: { line: 0, character: 10 }, end: { line: 0, character: 17 } });
@@ -76,7 +81,13 @@ test('stdin with -', () => {
 
 test('bad inputs: one line each naming the file; the other files are still checked; exit 2', () => {
   const big = 'x'.repeat(2000);
-  const dir = workspace({ 'ok.rpt': DIRTY, 'bin.rpt': Buffer.from([0x46, 0, 0x47]), 'latin1.rpt': Buffer.from([0x63, 0x61, 0x66, 0xe9]), 'big.rpt': big, 'empty/readme.md': 'x' });
+  const dir = workspace({
+    'ok.rpt': DIRTY,
+    'bin.rpt': Buffer.from([0x46, 0, 0x47]),
+    'latin1.rpt': Buffer.from([0x63, 0x61, 0x66, 0xe9]),
+    'big.rpt': big,
+    'empty/readme.md': 'x',
+  });
   const r = run(['check', '--max-size', '1000', 'ok.rpt', 'missing.rpt', 'bin.rpt', 'latin1.rpt', 'big.rpt', 'empty'], undefined, dir);
   assert.equal(r.status, 2);
   const lines = r.stderr.trim().split('\n');
@@ -91,7 +102,13 @@ test('bad inputs: one line each naming the file; the other files are still check
 });
 
 test('usage errors exit 2 with a message on stderr', () => {
-  for (const args of [['lint', 'a'], ['check'], ['check', '--format', 'xml', 'a'], ['check', '--bogus', 'a'], ['check', '--disable', 'no-such-rule', 'a']]) {
+  for (const args of [
+    ['lint', 'a'],
+    ['check'],
+    ['check', '--format', 'xml', 'a'],
+    ['check', '--bogus', 'a'],
+    ['check', '--disable', 'no-such-rule', 'a'],
+  ]) {
     const r = run(args);
     assert.equal(r.status, 2, args.join(' '));
     assert.match(r.stderr, /^radlint: /);
@@ -129,14 +146,18 @@ test('the examples: valid contract JSON with problems from the errors example', 
   const out = JSON.parse(r.stdout);
   const errors = out.files.find((f) => f.path.endsWith('chest-radiograph-errors.rpt'));
   assert.ok(errors.diagnostics.length >= 2);
-  for (const f of out.files) for (const d of f.diagnostics) {
-    assert.equal(typeof d.rule, 'string');
-    assert.ok(['error', 'warning', 'info', 'hint'].includes(d.severity));
-  }
+  for (const f of out.files)
+    for (const d of f.diagnostics) {
+      assert.equal(typeof d.rule, 'string');
+      assert.ok(['error', 'warning', 'info', 'hint'].includes(d.severity));
+    }
 });
 
 test('--words adds accepted words; a missing word list is a usage error', () => {
-  const dir = workspace({ 'a.rpt': 'FINDINGS: Mild cardiomegally.\nIMPRESSION: Mild cardiomegaly.\n', 'words.txt': '# ours\ncardiomegally\n' });
+  const dir = workspace({
+    'a.rpt': 'FINDINGS: Mild cardiomegally.\nIMPRESSION: Mild cardiomegaly.\n',
+    'words.txt': '# ours\ncardiomegally\n',
+  });
   assert.match(run(['check', 'a.rpt'], undefined, dir).stdout, /spelling/);
   assert.doesNotMatch(run(['check', '--words', 'words.txt', 'a.rpt'], undefined, dir).stdout, /spelling/);
   const r = run(['check', '--words', 'nope.txt', 'a.rpt'], undefined, dir);

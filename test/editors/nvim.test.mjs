@@ -16,9 +16,11 @@ const SCRIPT = join(TOOLS, 'nvim-e2e.sh');
 const FIXTURES = join(ROOT, 'test', 'editors', 'fixtures');
 
 const nvim = spawnSync('nvim', ['--version'], { encoding: 'utf8' });
-const skip = nvim.error ? 'nvim is not installed (../shared/tools/real-editors/setup.sh installs it)'
-  : !existsSync(SCRIPT) ? `the real-editor tools are not at ${TOOLS} (set RADLINT_REAL_EDITORS)`
-  : false;
+const skip = nvim.error
+  ? 'nvim is not installed (../shared/tools/real-editors/setup.sh installs it)'
+  : !existsSync(SCRIPT)
+    ? `the real-editor tools are not at ${TOOLS} (set RADLINT_REAL_EDITORS)`
+    : false;
 
 /** Runs one Neovim session on a copy of FILE; returns the harness's result JSON. */
 function runNvim(file, expect, lspCmd) {
@@ -30,11 +32,18 @@ function runNvim(file, expect, lspCmd) {
     if (lspCmd) env.LSP_CMD = JSON.stringify(lspCmd);
     else delete env.LSP_CMD;
     const r = spawnSync('bash', [SCRIPT, join(ROOT, 'dist', 'server.js'), join(FIXTURES, file), resultFile], {
-      cwd: ROOT, env, encoding: 'utf8', timeout: 90_000,
+      cwd: ROOT,
+      env,
+      encoding: 'utf8',
+      timeout: 90_000,
     });
     const result = existsSync(resultFile) ? JSON.parse(readFileSync(resultFile, 'utf8')) : undefined;
     const said = `${r.stdout ?? ''}${r.stderr ?? ''}`.trim().split('\n').slice(-10).join('\n');
-    assert.equal(r.status, 0, `nvim-e2e failed (exit ${r.status}): ${result?.error ?? said}\n${JSON.stringify(result ?? {}, null, 1).slice(0, 2000)}`);
+    assert.equal(
+      r.status,
+      0,
+      `nvim-e2e failed (exit ${r.status}): ${result?.error ?? said}\n${JSON.stringify(result ?? {}, null, 1).slice(0, 2000)}`,
+    );
     assert.ok(result?.ok, `nvim-e2e wrote no passing result: ${said}`);
     return result;
   } finally {
@@ -58,13 +67,17 @@ test('Neovim: pushed diagnostic for "The the" and its quick fix (node dist/serve
 });
 
 test('Neovim: the spoken "new paragraph" fixed through the radlint-server bin entry', { skip }, () => {
-  const result = runNvim('spoken-command.rpt', {
-    EXPECT_MIN_DIAGS: '1',
-    EXPECT_SEVERITY: 'Warning',
-    EXPECT_ACTION: '^Replace with a paragraph break$',
-    EXPECT_LINE1: 'FINDINGS: The lungs are clear.',
-    EXPECT_DIAGS_AFTER: '0',
-  }, ['node', join(ROOT, 'bin', 'radlint-server.js'), '--stdio']);
+  const result = runNvim(
+    'spoken-command.rpt',
+    {
+      EXPECT_MIN_DIAGS: '1',
+      EXPECT_SEVERITY: 'Warning',
+      EXPECT_ACTION: '^Replace with a paragraph break$',
+      EXPECT_LINE1: 'FINDINGS: The lungs are clear.',
+      EXPECT_DIAGS_AFTER: '0',
+    },
+    ['node', join(ROOT, 'bin', 'radlint-server.js'), '--stdio'],
+  );
   assert.match(result.diagnostics[0].message, /new paragraph/);
   assert.match(result.text_after, /^FINDINGS: The lungs are clear\.\n\n+No pleural effusion/);
   console.log(`nvim (radlint-server): applied "${result.applied}"`);

@@ -17,10 +17,17 @@ export const SERVER = path.join(root, 'dist/server.js');
  * (diagnostics, status, log), and the raw bytes of stdout and stderr are kept to scan for secrets.
  */
 export async function startLsp({ pull = false, settings = {}, env = {}, rootUri = null, initializationOptions = { aiStatus: true } } = {}) {
-  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, RADLINT_API_KEY: '', ...env } });
+  const child = spawn(process.execPath, [SERVER, '--stdio'], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+    env: { ...process.env, RADLINT_API_KEY: '', ...env },
+  });
   let raw = '';
-  child.stdout.on('data', (d) => { raw += d.toString('utf8'); });
-  child.stderr.on('data', (d) => { raw += d.toString('utf8'); });
+  child.stdout.on('data', (d) => {
+    raw += d.toString('utf8');
+  });
+  child.stderr.on('data', (d) => {
+    raw += d.toString('utf8');
+  });
   const connection = rpc.createProtocolConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
   const events = []; // { kind: 'diagnostics' | 'status' | 'log', params }
   const waiters = [];

@@ -13,7 +13,9 @@ export const understand = (text) => nlp.understand(parseReport(text));
 /** The mentions of one concept, as {assertion, side, text}. */
 export function mentions(text, concept) {
   const u = understand(text);
-  return u.findings.filter((f) => f.concept === concept).map((f) => ({ assertion: f.assertion, side: f.side, text: text.slice(f.start, f.end), site: f.site, f }));
+  return u.findings
+    .filter((f) => f.concept === concept)
+    .map((f) => ({ assertion: f.assertion, side: f.side, text: text.slice(f.start, f.end), site: f.site, f }));
 }
 
 /** The assertion of the only mention of a concept. */

@@ -19,9 +19,16 @@ export function runCli(args, { env = {}, input, cwd = root, timeoutMs = 90_000 }
     const child = spawn(process.execPath, [CLI, ...args], { cwd, env: cleanEnv(env), stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d) => { stdout += d; });
-    child.stderr.on('data', (d) => { stderr += d; });
-    const timer = setTimeout(() => { child.kill(); reject(new Error(`radlint ${args.join(' ')} took over ${timeoutMs} ms`)); }, timeoutMs);
+    child.stdout.on('data', (d) => {
+      stdout += d;
+    });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
+    const timer = setTimeout(() => {
+      child.kill();
+      reject(new Error(`radlint ${args.join(' ')} took over ${timeoutMs} ms`));
+    }, timeoutMs);
     child.on('close', (status) => {
       clearTimeout(timer);
       resolve({ status, stdout, stderr });

@@ -27,9 +27,13 @@ function completion(content) {
 function sse(res, content, chunkSize = Math.max(16, Math.ceil(content.length / 200))) {
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
   const base = { id: 'chatcmpl-fake', object: 'chat.completion.chunk', created: 1_700_000_000, model: MODEL };
-  res.write(`data: ${JSON.stringify({ ...base, choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }] })}\n\n`);
+  res.write(
+    `data: ${JSON.stringify({ ...base, choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }] })}\n\n`,
+  );
   for (let i = 0; i < content.length; i += chunkSize) {
-    res.write(`data: ${JSON.stringify({ ...base, choices: [{ index: 0, delta: { content: content.slice(i, i + chunkSize) }, finish_reason: null }] })}\n\n`);
+    res.write(
+      `data: ${JSON.stringify({ ...base, choices: [{ index: 0, delta: { content: content.slice(i, i + chunkSize) }, finish_reason: null }] })}\n\n`,
+    );
   }
   res.write(`data: ${JSON.stringify({ ...base, choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] })}\n\n`);
   res.end('data: [DONE]\n\n');
@@ -66,12 +70,16 @@ export async function startFakeOpenAI() {
   const server = http.createServer((req, res) => {
     let raw = '';
     req.setEncoding('utf8');
-    req.on('data', (d) => { raw += d; });
+    req.on('data', (d) => {
+      raw += d;
+    });
     req.on('end', async () => {
       const record = { method: req.method, path: req.url, headers: req.headers, raw, aborted: false };
       requests.push(record);
       // The client hung up before the answer was complete (an edit aborted the request).
-      res.on('close', () => { if (!res.writableFinished) record.aborted = true; });
+      res.on('close', () => {
+        if (!res.writableFinished) record.aborted = true;
+      });
       const path = (req.url ?? '').split('?')[0];
       if (req.method === 'GET' && path.endsWith('/models')) {
         res.writeHead(200, { 'content-type': 'application/json' });
@@ -90,7 +98,14 @@ export async function startFakeOpenAI() {
         res.writeHead(400).end('{"error":{"message":"bad json"}}');
         return;
       }
-      const ctx = { body, messages: body.messages ?? [], report: reportOf(body.messages ?? []), stream: body.stream === true, index: fake.chats.length - 1, headers: req.headers };
+      const ctx = {
+        body,
+        messages: body.messages ?? [],
+        report: reportOf(body.messages ?? []),
+        stream: body.stream === true,
+        index: fake.chats.length - 1,
+        headers: req.headers,
+      };
       let reply;
       try {
         reply = await fake.reply(ctx);
@@ -100,7 +115,10 @@ export async function startFakeOpenAI() {
       if (reply.delayMs) {
         await new Promise((resolve) => {
           const t = setTimeout(resolve, reply.delayMs);
-          res.on('close', () => { clearTimeout(t); resolve(); });
+          res.on('close', () => {
+            clearTimeout(t);
+            resolve();
+          });
         });
         if (res.destroyed || res.writableEnded) return;
       }

@@ -14,5 +14,10 @@ export function settings(overrides = {}) {
 }
 
 export function provider(s, extra = {}) {
-  return new llm.Provider({ ...s, azureApiVersion: s.azureApiVersion || undefined, azureDeployment: s.azureDeployment || undefined, ...extra });
+  return new llm.Provider({
+    ...s,
+    azureApiVersion: s.azureApiVersion || undefined,
+    azureDeployment: s.azureDeployment || undefined,
+    ...extra,
+  });
 }

@@ -13,14 +13,20 @@ import { runCli } from './cli-run.mjs';
 
 const DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures/redaction');
 const IDENTIFIERS = JSON.parse(fs.readFileSync(path.join(DIR, 'identifiers.json'), 'utf8'));
-const FIXTURES = Object.keys(IDENTIFIERS).map((name) => ({ name, text: fs.readFileSync(path.join(DIR, name), 'utf8'), ids: IDENTIFIERS[name] }));
+const FIXTURES = Object.keys(IDENTIFIERS).map((name) => ({
+  name,
+  text: fs.readFileSync(path.join(DIR, name), 'utf8'),
+  ids: IDENTIFIERS[name],
+}));
 
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Identifiers found in a request body: its raw bytes and its decoded JSON strings, case-insensitively. */
 function leaks(raw, ids) {
   let decoded = raw;
   try {
-    decoded = JSON.parse(raw).messages.map((m) => m.content).join('\n');
+    decoded = JSON.parse(raw)
+      .messages.map((m) => m.content)
+      .join('\n');
   } catch {
     // keep the raw text
   }
@@ -28,8 +34,12 @@ function leaks(raw, ids) {
 }
 
 let fake;
-before(async () => { fake = await startFakeOpenAI(); });
-after(async () => { await fake.close(); });
+before(async () => {
+  fake = await startFakeOpenAI();
+});
+after(async () => {
+  await fake.close();
+});
 
 test('the fixtures really contain the identifiers they list', () => {
   for (const f of FIXTURES) for (const id of f.ids) assert.ok(f.text.includes(id), `${f.name}: ${id}`);
@@ -60,7 +70,16 @@ test('auto redacts for an endpoint that is not on this machine, and not for loop
   const bodies = [];
   const capture = async (url, init) => {
     bodies.push({ url: String(url), raw: String(init.body) });
-    return new Response(JSON.stringify({ id: 'x', object: 'chat.completion', created: 0, model: 'm', choices: [{ index: 0, message: { role: 'assistant', content: '{"issues":[]}' }, finish_reason: 'stop' }] }), { status: 200, headers: { 'content-type': 'application/json' } });
+    return new Response(
+      JSON.stringify({
+        id: 'x',
+        object: 'chat.completion',
+        created: 0,
+        model: 'm',
+        choices: [{ index: 0, message: { role: 'assistant', content: '{"issues":[]}' }, finish_reason: 'stop' }],
+      }),
+      { status: 200, headers: { 'content-type': 'application/json' } },
+    );
   };
   const f = FIXTURES[0];
   for (const baseUrl of ['https://llm.example.invalid/v1', 'http://localhost:11434/v1']) {
@@ -77,7 +96,9 @@ test('what comes back is restored: a quote with a placeholder lands on the origi
   fake.reply = (ctx) => {
     const [line] = ctx.report.split('\n').filter((l) => l.startsWith('Critical result discussed with Dr.'));
     const quote = line.replace(/ by telephone.*/, '');
-    return replies.issues([{ category: 'communication', severity: 'info', quote, message: `Good: ${quote.split('Dr. ')[1]} was told.`, suggestion: null }]);
+    return replies.issues([
+      { category: 'communication', severity: 'info', quote, message: `Good: ${quote.split('Dr. ')[1]} was told.`, suggestion: null },
+    ]);
   };
   const s = settings({ baseUrl: fake.url, redact: 'always' });
   const { problems } = await llm.checkWithLlm(f.text, [], { provider: provider(s), settings: s, cache: new llm.AnswerCache(2) });
@@ -88,7 +109,10 @@ test('what comes back is restored: a quote with a placeholder lands on the origi
 
 test('through the language server: no identifier in any request body', { timeout: 60_000 }, async () => {
   fake.reply = () => replies.issues([]);
-  const s = await startLsp({ pull: true, settings: { llm: { enabled: true, baseUrl: fake.url, model: 'fake-model', run: 'manual', redact: 'always', maxRetries: 0 } } });
+  const s = await startLsp({
+    pull: true,
+    settings: { llm: { enabled: true, baseUrl: fake.url, model: 'fake-model', run: 'manual', redact: 'always', maxRetries: 0 } },
+  });
   try {
     const from = fake.chats.length;
     for (const f of FIXTURES) {
@@ -107,7 +131,9 @@ test('through the language server: no identifier in any request body', { timeout
 test('through the CLI (--redact always): no identifier in any request body', { timeout: 60_000 }, async () => {
   fake.reply = () => replies.issues([]);
   const from = fake.chats.length;
-  const r = await runCli(['check', '--llm', '--redact', 'always', '--format', 'json', DIR], { env: { RADLINT_LLM_BASE_URL: fake.url, RADLINT_LLM_MODEL: 'fake-model', RADLINT_LLM_MAX_RETRIES: '0' } });
+  const r = await runCli(['check', '--llm', '--redact', 'always', '--format', 'json', DIR], {
+    env: { RADLINT_LLM_BASE_URL: fake.url, RADLINT_LLM_MODEL: 'fake-model', RADLINT_LLM_MAX_RETRIES: '0' },
+  });
   assert.equal(r.stderr, '');
   assert.equal(JSON.parse(r.stdout).files.length, FIXTURES.length);
   const bodies = fake.chats.slice(from);

@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { llm } from './helpers.mjs';
 
-const TEXT = 'FINDINGS: There is a moderate  left pleural effusion.\r\nNo pneumothorax.\r\nIMPRESSION: Moderate right pleural effusion.\r\n';
+const TEXT =
+  'FINDINGS: There is a moderate  left pleural effusion.\r\nNo pneumothorax.\r\nIMPRESSION: Moderate right pleural effusion.\r\n';
 
 test('anchoring: exact quotes map to their exact range', () => {
   const a = llm.anchorQuote(TEXT, 'Moderate right pleural effusion.');
@@ -41,7 +42,22 @@ test('redaction: every kind of identifier becomes a stable placeholder, and rest
     'Ms. Doe was told on 2024-01-06.',
   ].join('\n');
   const r = llm.redact(text);
-  for (const id of ['IAN MALCOLM', 'Jane Q. Doe', '00123456', '03/14/1961', 'AC-88213377', 'January 5, 2024', '14:35', 'Alan Grant', '555-867-5309', '2:40 pm', 'm.sattler@example.org', '42 Elm Street', 'Springfield, IL 62704', '2024-01-06']) {
+  for (const id of [
+    'IAN MALCOLM',
+    'Jane Q. Doe',
+    '00123456',
+    '03/14/1961',
+    'AC-88213377',
+    'January 5, 2024',
+    '14:35',
+    'Alan Grant',
+    '555-867-5309',
+    '2:40 pm',
+    'm.sattler@example.org',
+    '42 Elm Street',
+    'Springfield, IL 62704',
+    '2024-01-06',
+  ]) {
     assert.ok(!r.text.includes(id), `${id} leaked: ${r.text}`);
   }
   assert.ok(!/\bGrant\b|\bDoe\b/.test(r.text), r.text);
@@ -57,7 +73,8 @@ test('redaction: every kind of identifier becomes a stable placeholder, and rest
 });
 
 test('redaction leaves clinical numbers alone', () => {
-  const text = 'A 1.5 x 2.3 cm nodule at the 10:00 position, 3 o\'clock, L4-5 disc, T2 signal, 12 mm, grade 3/4, 120/80 mmHg, series 4 image 112. ' +
+  const text =
+    "A 1.5 x 2.3 cm nodule at the 10:00 position, 3 o'clock, L4-5 disc, T2 signal, 12 mm, grade 3/4, 120/80 mmHg, series 4 image 112. " +
     'MR angiography of the head. Mild MR present. MS plaques. MRS shows a lactate peak. DR in both eyes. ' +
     'Sinus cycle length 1114 ms. Corrected sinus node recovery was normal. ANA 1:40, titer <1:10. ABG 7.43/36/398. ' +
     'Seen at 11:30 on a clock face. the doctor was informed. No significant MR. Mitral inflow normal.';
@@ -78,7 +95,13 @@ test('loopback endpoints are not redacted under auto; others are', () => {
     assert.equal(llm.shouldRedact('auto', url), false, url);
     assert.equal(llm.shouldRedact('always', url), true, url);
   }
-  for (const url of ['https://api.openai.com/v1', 'http://10.0.0.5:11434/v1', 'https://x.openai.azure.com', 'http://127.0.0.1.nip.io/v1', 'not a url']) {
+  for (const url of [
+    'https://api.openai.com/v1',
+    'http://10.0.0.5:11434/v1',
+    'https://x.openai.azure.com',
+    'http://127.0.0.1.nip.io/v1',
+    'not a url',
+  ]) {
     assert.equal(llm.isLoopback(url), false, url);
     assert.equal(llm.shouldRedact('auto', url), true, url);
     assert.equal(llm.shouldRedact('never', url), false, url);
@@ -86,12 +109,22 @@ test('loopback endpoints are not redacted under auto; others are', () => {
 });
 
 test('answer schema: plain, fenced and prose-wrapped JSON validate; bad issues are dropped and counted', () => {
-  const issue = { category: 'laterality', severity: 'warning', quote: 'right pleural', message: 'Side differs.', suggestion: 'left pleural' };
+  const issue = {
+    category: 'laterality',
+    severity: 'warning',
+    quote: 'right pleural',
+    message: 'Side differs.',
+    suggestion: 'left pleural',
+  };
   assert.equal(llm.parseAnswer(JSON.stringify({ issues: [issue] })).issues.length, 1);
   assert.equal(llm.parseAnswer('```json\n' + JSON.stringify({ issues: [issue] }) + '\n```').issues.length, 1);
   assert.equal(llm.parseAnswer('Sure! Here is the result: ' + JSON.stringify({ issues: [issue] }) + ' Hope it helps {').issues.length, 1);
   assert.equal(llm.parseAnswer(JSON.stringify([issue])).issues.length, 1, 'a bare array is taken as the issues');
-  const mixed = llm.parseAnswer(JSON.stringify({ issues: [issue, { ...issue, category: 'vibes' }, { ...issue, quote: 7 }, { message: 'x' }, { ...issue, severity: 'Information' }] }));
+  const mixed = llm.parseAnswer(
+    JSON.stringify({
+      issues: [issue, { ...issue, category: 'vibes' }, { ...issue, quote: 7 }, { message: 'x' }, { ...issue, severity: 'Information' }],
+    }),
+  );
   assert.equal(mixed.issues.length, 2);
   assert.equal(mixed.invalid, 3);
   assert.equal(mixed.issues[1].severity, 'info');
@@ -106,8 +139,26 @@ test('answer schema: plain, fenced and prose-wrapped JSON validate; bad issues a
 
 test('the JSON schema sent for structured output lists the contract categories', () => {
   const props = llm.ANSWER_JSON_SCHEMA.properties.issues.items.properties;
-  assert.deepEqual(props.category.enum, ['laterality', 'omission', 'insertion', 'contradiction', 'sex-mismatch', 'measurement', 'critical', 'communication', 'spelling', 'dictation', 'placeholder', 'structure', 'style']);
-  assert.deepEqual(llm.ANSWER_JSON_SCHEMA.properties.issues.items.required.sort(), Object.keys(props).sort(), 'strict mode: every property required');
+  assert.deepEqual(props.category.enum, [
+    'laterality',
+    'omission',
+    'insertion',
+    'contradiction',
+    'sex-mismatch',
+    'measurement',
+    'critical',
+    'communication',
+    'spelling',
+    'dictation',
+    'placeholder',
+    'structure',
+    'style',
+  ]);
+  assert.deepEqual(
+    llm.ANSWER_JSON_SCHEMA.properties.issues.items.required.sort(),
+    Object.keys(props).sort(),
+    'strict mode: every property required',
+  );
 });
 
 test('cache: keyed by model, prompt version and redacted text; least recently used leaves first', () => {
@@ -129,13 +180,27 @@ test('cache: keyed by model, prompt version and redacted text; least recently us
 
 test('merging: severity capped, rule duplicates dropped, a fix only for an exact, unique replacement', () => {
   const text = 'FINDINGS: Left effusion. Left effusion.\nIMPRESSION: Right effusion. Normal heart.\n';
-  const rule = { rule: 'laterality-mismatch', category: 'laterality', severity: 'error', message: 'x', start: text.indexOf('Right'), end: text.indexOf('Right') + 5, source: 'rules' };
+  const rule = {
+    rule: 'laterality-mismatch',
+    category: 'laterality',
+    severity: 'error',
+    message: 'x',
+    start: text.indexOf('Right'),
+    end: text.indexOf('Right') + 5,
+    source: 'rules',
+  };
   const issues = [
     { category: 'laterality', severity: 'error', quote: 'Right effusion', message: 'Side differs.', suggestion: 'Left effusion' },
     { category: 'insertion', severity: 'error', quote: 'Right effusion.', message: 'Not in findings.', suggestion: 'Left effusion.' },
     { category: 'style', severity: 'info', quote: 'normal heart', message: 'Say what is normal.', suggestion: 'Normal heart size' },
     { category: 'omission', severity: 'warning', quote: 'Left effusion.', message: 'Repeated.', suggestion: 'Left effusion' },
-    { category: 'contradiction', severity: 'warning', quote: 'Normal heart.', message: 'Consider.', suggestion: 'Consider adding the heart size' },
+    {
+      category: 'contradiction',
+      severity: 'warning',
+      quote: 'Normal heart.',
+      message: 'Consider.',
+      suggestion: 'Consider adding the heart size',
+    },
     { category: 'contradiction', severity: 'warning', quote: 'Absent spleen.', message: 'Hallucinated.', suggestion: null },
   ];
   const { problems, unanchored, duplicates } = llm.issuesToProblems(text, issues, new Map(), [rule], 'warning');
@@ -149,7 +214,9 @@ test('merging: severity capped, rule duplicates dropped, a fix only for an exact
     assert.notEqual(p.severity, 'error', 'capped at warning');
   }
   const insertion = problems.find((p) => p.category === 'insertion');
-  assert.deepEqual(insertion.fixes[0].edits, [{ start: text.indexOf('Right'), end: text.indexOf('Right') + 15, newText: 'Left effusion.' }]);
+  assert.deepEqual(insertion.fixes[0].edits, [
+    { start: text.indexOf('Right'), end: text.indexOf('Right') + 15, newText: 'Left effusion.' },
+  ]);
   assert.equal(problems.find((p) => p.category === 'style').fixes.length, 0, 'case-normalised anchor: no fix');
   assert.equal(problems.find((p) => p.category === 'omission').fixes.length, 0, 'quote occurs twice: no fix');
   assert.equal(problems.find((p) => p.category === 'contradiction').fixes.length, 0, 'advice is not replacement text');
@@ -160,7 +227,21 @@ test('merging: placeholders in the answer are restored before anchoring', () => 
   const r = llm.redact(text);
   const name = [...r.originals].find(([, v]) => v === 'Alan Grant')[0];
   const time = [...r.originals].find(([, v]) => v === '14:35')[0];
-  const { problems } = llm.issuesToProblems(text, [{ category: 'communication', severity: 'info', quote: `Dr. ${name} at ${time}`, message: `Good: ${name} was told.`, suggestion: null }], r.originals, [], 'warning');
+  const { problems } = llm.issuesToProblems(
+    text,
+    [
+      {
+        category: 'communication',
+        severity: 'info',
+        quote: `Dr. ${name} at ${time}`,
+        message: `Good: ${name} was told.`,
+        suggestion: null,
+      },
+    ],
+    r.originals,
+    [],
+    'warning',
+  );
   assert.equal(problems.length, 1);
   assert.equal(text.slice(problems[0].start, problems[0].end), 'Dr. Alan Grant at 14:35');
   assert.equal(problems[0].message, 'AI suggestion: Good: Alan Grant was told.');

@@ -50,8 +50,13 @@ test('the .vsix holds the bundles, the licence and everything the manifest point
     ...(c.languages ?? []).map((l) => l.configuration),
     ...(c.grammars ?? []).map((g) => g.path),
     ...(c.snippets ?? []).map((s) => s.path),
-    'dist/extension.js', 'dist/server.js', 'dist/cli.js', 'package.json',
-  ].filter(Boolean).map((p) => p.replace(/^\.\//, ''));
+    'dist/extension.js',
+    'dist/server.js',
+    'dist/cli.js',
+    'package.json',
+  ]
+    .filter(Boolean)
+    .map((p) => p.replace(/^\.\//, ''));
   const missing = referenced.filter((p) => !names.includes(`extension/${p}`));
   // vsce stores these two under lower-case names (extension/readme.md, extension/changelog.md).
   for (const doc of ['README.md', 'CHANGELOG.md']) {
@@ -73,7 +78,10 @@ test('data files the server reads at run time are packaged', () => {
   // extension (no node_modules), spelling would silently be off.
   const server = readFileSync(join(built.dir, 'dist', 'server.js'), 'utf8');
   if (!(server.includes('"dicts"') && server.includes('manifest.json'))) return;
-  assert.ok(names.includes('extension/dist/dicts/manifest.json'), 'dist/server.js reads dist/dicts/, but the .vsix has no dist/dicts/manifest.json (does `npm run package` run scripts/copy-dicts.mjs?)');
+  assert.ok(
+    names.includes('extension/dist/dicts/manifest.json'),
+    'dist/server.js reads dist/dicts/, but the .vsix has no dist/dicts/manifest.json (does `npm run package` run scripts/copy-dicts.mjs?)',
+  );
   const manifest = JSON.parse(readFileSync(join(built.dir, 'dist', 'dicts', 'manifest.json'), 'utf8'));
   for (const d of manifest.dictionaries ?? []) {
     assert.ok(names.includes(`extension/dist/dicts/${d.file}`), `dictionary ${d.file} is missing from the .vsix`);
@@ -89,17 +97,26 @@ test('the unpacked .vsix runs on its own: its CLI checks a report with no node_m
     writeFileSync(report, 'FINDINGS: The the lungs are clear. No pleural efusion.\n\nIMPRESSION: Normal chest radiograph.\n');
     let stdout;
     try {
-      stdout = execFileSync(process.execPath, [join(dir, 'extension', 'bin', 'radlint.js'), 'check', '--format', 'json', report], { cwd: dir, encoding: 'utf8' });
+      stdout = execFileSync(process.execPath, [join(dir, 'extension', 'bin', 'radlint.js'), 'check', '--format', 'json', report], {
+        cwd: dir,
+        encoding: 'utf8',
+      });
     } catch (error) {
       assert.equal(error.status, 1, `the packaged CLI failed: ${error.stderr}`);
       stdout = error.stdout;
     }
     const rules = JSON.parse(stdout).files[0].diagnostics.map((d) => `${d.rule}:${d.message}`);
-    assert.ok(rules.some((r) => r.startsWith('dictation-artifact:')), `no dictation-artifact from the packaged CLI: ${JSON.stringify(rules)}`);
+    assert.ok(
+      rules.some((r) => r.startsWith('dictation-artifact:')),
+      `no dictation-artifact from the packaged CLI: ${JSON.stringify(rules)}`,
+    );
     // Spelling needs dist/dicts at run time: without them it would be silently off in the installed extension.
     const bundle = readFileSync(join(dir, 'extension', 'dist', 'cli.js'), 'utf8');
     if (bundle.includes('"dicts"')) {
-      assert.ok(rules.some((r) => r.startsWith('spelling:') && r.includes('efusion')), `spelling is off in the packaged CLI: ${JSON.stringify(rules)}`);
+      assert.ok(
+        rules.some((r) => r.startsWith('spelling:') && r.includes('efusion')),
+        `spelling is off in the packaged CLI: ${JSON.stringify(rules)}`,
+      );
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -23,7 +23,9 @@ test('laterality over LSP: the exam title as related information, a preferred fi
     assert.deepEqual(d.relatedInformation[0].location.range.start, { line: 0, character: 6 });
 
     const actions = await s.connection.sendRequest('textDocument/codeAction', {
-      textDocument: { uri }, range: d.range, context: { diagnostics: [d] },
+      textDocument: { uri },
+      range: d.range,
+      context: { diagnostics: [d] },
     });
     const fix = actions.find((a) => a.isPreferred);
     assert.ok(fix, 'a preferred quick fix');
@@ -47,7 +49,9 @@ test('omission over LSP: the fix adds the next numbered impression item', async 
     const d = first.diagnostics.find((x) => x.code === 'impression-omission');
     assert.ok(d, 'an impression-omission diagnostic');
     const actions = await s.connection.sendRequest('textDocument/codeAction', {
-      textDocument: { uri }, range: d.range, context: { diagnostics: [d] },
+      textDocument: { uri },
+      range: d.range,
+      context: { diagnostics: [d] },
     });
     const [edit] = actions.find((a) => a.isPreferred).edit.changes[uri];
     assert.match(edit.newText, /^\r?\n3\. Small right apical pneumothorax measuring 1\.5 cm\.$/);

@@ -20,12 +20,16 @@ test('push-only client (like Neovim 0.7): diagnostics with the version, changes,
     assert.match(d.codeDescription.href, /docs\/rules\/dictation-artifact\.md$/);
 
     const actions = await s.connection.sendRequest('textDocument/codeAction', {
-      textDocument: { uri: URI }, range: d.range, context: { diagnostics: [d] },
+      textDocument: { uri: URI },
+      range: d.range,
+      context: { diagnostics: [d] },
     });
     assert.equal(actions.length, 1);
     assert.equal(actions[0].kind, 'quickfix');
     assert.equal(actions[0].isPreferred, true);
-    assert.deepEqual(actions[0].edit.changes[URI], [{ range: { start: { line: 0, character: 13 }, end: { line: 0, character: 17 } }, newText: '' }]);
+    assert.deepEqual(actions[0].edit.changes[URI], [
+      { range: { start: { line: 0, character: 13 }, end: { line: 0, character: 17 } }, newText: '' },
+    ]);
 
     // Apply that edit as an incremental change: the diagnostic goes away in version 2.
     await s.change(URI, 2, [{ range: actions[0].edit.changes[URI][0].range, text: '' }]);
@@ -35,7 +39,10 @@ test('push-only client (like Neovim 0.7): diagnostics with the version, changes,
     // A new problem typed in version 3.
     await s.change(URI, 3, [{ range: { start: { line: 1, character: 19 }, end: { line: 1, character: 19 } }, text: ' [***]' }]);
     const third = await s.nextDiagnostics((p) => p.uri === URI && p.version === 3);
-    assert.deepEqual(third.diagnostics.map((x) => x.code), ['unfilled-placeholder']);
+    assert.deepEqual(
+      third.diagnostics.map((x) => x.code),
+      ['unfilled-placeholder'],
+    );
 
     await s.connection.sendNotification('textDocument/didClose', { textDocument: { uri: URI } });
     const closed = await s.nextDiagnostics((p) => p.uri === URI && p.diagnostics.length === 0 && p.version === undefined);
@@ -52,7 +59,10 @@ test('pull client (like VS Code): textDocument/diagnostic answers, nothing is pu
     await s.open(URI, TEXT);
     const report = await s.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: URI } });
     assert.equal(report.kind, 'full');
-    assert.deepEqual(report.items.map((d) => d.code), ['dictation-artifact']);
+    assert.deepEqual(
+      report.items.map((d) => d.code),
+      ['dictation-artifact'],
+    );
     await new Promise((r) => setTimeout(r, 200));
     assert.equal(s.published.length, 0);
   } finally {
@@ -66,7 +76,10 @@ test('settings: a rule switched off, other languages off by default, invalid set
     await s.open(URI, TEXT);
     const d = await s.nextDiagnostics((p) => p.uri === URI);
     assert.deepEqual(d.diagnostics, []);
-    assert.ok(s.logs.some((l) => /maxFileSize/.test(l)), 'the invalid setting is named');
+    assert.ok(
+      s.logs.some((l) => /maxFileSize/.test(l)),
+      'the invalid setting is named',
+    );
     await s.open('file:///tmp/notes.txt', TEXT, 'plaintext');
     const plain = await s.nextDiagnostics((p) => p.uri === 'file:///tmp/notes.txt');
     assert.deepEqual(plain.diagnostics, []);
@@ -80,10 +93,16 @@ test('settings: plaintext checked when asked; documents over the size cap are no
   try {
     await s.open('file:///tmp/notes.txt', 'the the', 'plaintext');
     const plain = await s.nextDiagnostics((p) => p.uri === 'file:///tmp/notes.txt');
-    assert.deepEqual(plain.diagnostics.map((d) => d.code), ['dictation-artifact']);
+    assert.deepEqual(
+      plain.diagnostics.map((d) => d.code),
+      ['dictation-artifact'],
+    );
     await s.open(URI, TEXT);
     const big = await s.nextDiagnostics((p) => p.uri === URI);
-    assert.deepEqual(big.diagnostics.map((d) => d.code), ['not-checked']);
+    assert.deepEqual(
+      big.diagnostics.map((d) => d.code),
+      ['not-checked'],
+    );
     assert.match(big.diagnostics[0].message, /maxFileSize/);
   } finally {
     await s.stop();
@@ -98,7 +117,11 @@ test('a snippet fix becomes a client command when the client offers one, plain t
       await s.open(URI, text);
       const { diagnostics } = await s.nextDiagnostics((p) => p.uri === URI);
       const d = diagnostics.find((x) => x.code === 'missing-impression');
-      const [action] = await s.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: URI }, range: d.range, context: { diagnostics: [d] } });
+      const [action] = await s.connection.sendRequest('textDocument/codeAction', {
+        textDocument: { uri: URI },
+        range: d.range,
+        context: { diagnostics: [d] },
+      });
       if (snippetCommand) {
         assert.equal(action.command.command, 'radlint.applySnippet');
         assert.match(action.command.arguments[2].newText, /\$\{1:impression\}/);
@@ -115,11 +138,17 @@ test('code actions for a stale diagnostic are recomputed against the current tex
   const s = await startServer();
   try {
     await s.open(URI, TEXT);
-    const { diagnostics: [d] } = await s.nextDiagnostics((p) => p.uri === URI);
+    const {
+      diagnostics: [d],
+    } = await s.nextDiagnostics((p) => p.uri === URI);
     // Insert text before the problem: the old fix offsets would now point at the wrong characters.
     await s.change(URI, 2, [{ range: { start: { line: 0, character: 10 }, end: { line: 0, character: 10 } }, text: 'XXXX ' }]);
     await s.nextDiagnostics((p) => p.uri === URI && p.version === 2);
-    const actions = await s.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: URI }, range: d.range, context: { diagnostics: [d] } });
+    const actions = await s.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: URI },
+      range: d.range,
+      context: { diagnostics: [d] },
+    });
     assert.deepEqual(actions[0].edit.changes[URI][0].range, { start: { line: 0, character: 18 }, end: { line: 0, character: 22 } });
   } finally {
     await s.stop();

@@ -7,8 +7,14 @@ import { pathToFileURL } from 'node:url';
 import { startServer } from '../helpers/lsp.mjs';
 
 const made = [];
-after(() => { for (const dir of made) fs.rmSync(dir, { recursive: true, force: true }); });
-const tempDir = () => { const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'radlint-words-')); made.push(dir); return dir; };
+after(() => {
+  for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
+});
+const tempDir = () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'radlint-words-'));
+  made.push(dir);
+  return dir;
+};
 
 const TEXT = 'FINDINGS: Mild cardiomegally. Lungs clear.\nIMPRESSION: Mild cardiomegaly.\n';
 const spellingOf = (p) => p.diagnostics.filter((d) => d.code === 'spelling');
@@ -58,7 +64,11 @@ test('spelling: suggestions, "Ignore in this report" and "Add to dictionary" thr
 test('spelling: with radlint.wordListTarget "user" the word goes to the user list', async () => {
   const dir = tempDir();
   const userList = path.join(dir, 'nested', 'user-words.txt');
-  const s = await startServer({ rootUri: pathToFileURL(dir).href, settings: { wordListTarget: 'user' }, initializationOptions: { userWordList: userList } });
+  const s = await startServer({
+    rootUri: pathToFileURL(dir).href,
+    settings: { wordListTarget: 'user' },
+    initializationOptions: { userWordList: userList },
+  });
   try {
     const a = pathToFileURL(path.join(dir, 'a.rpt')).href;
     await s.open(a, TEXT);

@@ -15,7 +15,8 @@ test('pre-negation: no, without, negative for, free of, no evidence of', () => {
     'The pleural spaces are free of effusion.',
     'No evidence of pleural effusion.',
     'There is no definite pleural effusion.',
-  ]) assert.equal(assertionOf(text, 'pleural-effusion'), 'absent', text);
+  ])
+    assert.equal(assertionOf(text, 'pleural-effusion'), 'absent', text);
 });
 
 test('the de-identification token does not break a denial', () => {
@@ -28,7 +29,13 @@ test('a denied list denies every item', () => {
   for (const concept of ['pneumonia', 'pleural-effusion', 'pulmonary-edema', 'pneumothorax', 'lymphadenopathy', 'nodule', 'mass']) {
     assert.equal(assertionOf(text, concept), 'absent', concept);
   }
-  assert.equal(assertionOf('No focal consolidation, suspicious pulmonary opacity, large pleural effusion, or pneumothorax is identified.', 'pneumothorax'), 'absent');
+  assert.equal(
+    assertionOf(
+      'No focal consolidation, suspicious pulmonary opacity, large pleural effusion, or pneumothorax is identified.',
+      'pneumothorax',
+    ),
+    'absent',
+  );
 });
 
 test('a new modifier after a comma or "and" ends the denied list', () => {
@@ -40,8 +47,13 @@ test('a new modifier after a comma or "and" ends the denied list', () => {
 test('post-negation: not seen, not identified, is absent', () => {
   assert.equal(assertionOf('A pneumothorax is not seen.', 'pneumothorax'), 'absent');
   assert.equal(assertionOf('Pleural effusion is not identified.', 'pleural-effusion'), 'absent');
-  const both = mentions('Pneumothorax or effusion are not seen.', 'pneumothorax').concat(mentions('Pneumothorax or effusion are not seen.', 'pleural-effusion'));
-  assert.deepEqual(both.map((m) => m.assertion), ['absent', 'absent']);
+  const both = mentions('Pneumothorax or effusion are not seen.', 'pneumothorax').concat(
+    mentions('Pneumothorax or effusion are not seen.', 'pleural-effusion'),
+  );
+  assert.deepEqual(
+    both.map((m) => m.assertion),
+    ['absent', 'absent'],
+  );
 });
 
 test('pseudo-triggers are not denials', () => {
@@ -70,7 +82,8 @@ test('uncertainty: possible, may represent, cannot exclude, questionable', () =>
     'Pneumonia cannot be excluded.',
     'Questionable pneumonia.',
     'Findings suspicious for pneumonia.',
-  ]) assert.equal(assertionOf(text, 'pneumonia'), 'possible', text);
+  ])
+    assert.equal(assertionOf(text, 'pneumonia'), 'possible', text);
 });
 
 test('hedges are graded: probable and differential', () => {
@@ -118,11 +131,14 @@ test('abbreviations match with their capitals only', () => {
 
 test('the indication asks, the comparison looks back', () => {
   const u = understand('INDICATION: Pneumonia.\nCOMPARISON: Prior pneumothorax film.\nFINDINGS: Right lower lobe pneumonia.');
-  assert.deepEqual(u.findings.map((f) => [f.concept, f.section, f.assertion]), [
-    ['pneumonia', 'history', 'hypothetical'],
-    ['pneumothorax', 'comparison', 'historical'],
-    ['pneumonia', 'findings', 'present'],
-  ]);
+  assert.deepEqual(
+    u.findings.map((f) => [f.concept, f.section, f.assertion]),
+    [
+      ['pneumonia', 'history', 'hypothetical'],
+      ['pneumothorax', 'comparison', 'historical'],
+      ['pneumonia', 'findings', 'present'],
+    ],
+  );
   // An explicit cue still decides: a denial in the history stays a denial.
   assert.equal(understand('HISTORY: No prior fracture.').findings[0].assertion, 'absent');
 });
@@ -146,11 +162,17 @@ test('a prefix or an adjective does not deny the finding it qualifies', () => {
   assert.equal(assertionOf('FINDINGS: The lungs are clear and hyperinflated.', 'hyperinflation'), 'present');
   // ...while a true denial of the same words still holds.
   const denied = mentions('FINDINGS: No displaced rib fractures, or obvious nondisplaced rib fractures.', 'fracture');
-  assert.deepEqual(denied.map((m) => m.assertion), ['absent', 'absent']);
+  assert.deepEqual(
+    denied.map((m) => m.assertion),
+    ['absent', 'absent'],
+  );
 });
 
 test('a new statement after a denied list is not denied', () => {
-  assert.equal(assertionOf('IMPRESSION: No acute cardiopulmonary abnormality, findings compatible with emphysema.', 'emphysema'), 'present');
+  assert.equal(
+    assertionOf('IMPRESSION: No acute cardiopulmonary abnormality, findings compatible with emphysema.', 'emphysema'),
+    'present',
+  );
   assert.equal(assertionOf('FINDINGS: No pneumonia, effusions, edema or nodules.', 'pulmonary-edema'), 'absent');
 });
 

@@ -27,7 +27,10 @@ test('plurals and British spellings meet the same concept', () => {
 
 test('the longest phrase wins', () => {
   const u = understand('FINDINGS: Small hiatal hernia. Tension pneumothorax.');
-  assert.deepEqual(u.findings.map((f) => f.concept), ['hiatal-hernia', 'tension-pneumothorax']);
+  assert.deepEqual(
+    u.findings.map((f) => f.concept),
+    ['hiatal-hernia', 'tension-pneumothorax'],
+  );
 });
 
 test('a modifier in the phrase refines the concept', () => {
@@ -36,19 +39,27 @@ test('a modifier in the phrase refines the concept', () => {
 });
 
 test('findingsJson follows the CLI contract', () => {
-  const text = 'EXAM: CT CHEST\nHISTORY: 51 year old female\nFINDINGS:\nSmall left pleural effusion.\nA 2.3 x 1.5 cm mass in the right upper lobe.';
+  const text =
+    'EXAM: CT CHEST\nHISTORY: 51 year old female\nFINDINGS:\nSmall left pleural effusion.\nA 2.3 x 1.5 cm mass in the right upper lobe.';
   const out = nlp.findingsJson(parseReport(text));
   assert.deepEqual(Object.keys(out), ['patient', 'exam', 'findings']);
   assert.deepEqual(out.patient, { sex: 'female', age: 51 });
   assert.deepEqual(out.exam, { modality: 'CT', bodyPart: 'chest', side: null });
   const [effusion, mass] = out.findings;
   assert.deepEqual(effusion, {
-    finding: 'pleural effusion', assertion: 'present', side: 'left', section: 'findings',
-    range: { start: { line: 3, character: 11 }, end: { line: 3, character: 27 } }, measurements: [], critical: null,
+    finding: 'pleural effusion',
+    assertion: 'present',
+    side: 'left',
+    section: 'findings',
+    range: { start: { line: 3, character: 11 }, end: { line: 3, character: 27 } },
+    measurements: [],
+    critical: null,
   });
   assert.equal(mass.finding, 'mass');
   assert.equal(mass.critical, 'days');
-  assert.deepEqual(mass.measurements, [{ value: [2.3, 1.5], unit: 'cm', range: { start: { line: 4, character: 2 }, end: { line: 4, character: 14 } } }]);
+  assert.deepEqual(mass.measurements, [
+    { value: [2.3, 1.5], unit: 'cm', range: { start: { line: 4, character: 2 }, end: { line: 4, character: 14 } } },
+  ]);
 });
 
 test('findingsText gives one line per finding', () => {
@@ -60,7 +71,13 @@ test('findingsText gives one line per finding', () => {
 
 test('the labeller output gives an urgency only to present or suspected findings', () => {
   const out = nlp.findingsJson(parseReport('FINDINGS: No pneumothorax. Possible free air.'));
-  assert.deepEqual(out.findings.map((f) => [f.finding, f.assertion, f.critical]), [['pneumothorax', 'absent', null], ['pneumoperitoneum', 'possible', 'minutes']]);
+  assert.deepEqual(
+    out.findings.map((f) => [f.finding, f.assertion, f.critical]),
+    [
+      ['pneumothorax', 'absent', null],
+      ['pneumoperitoneum', 'possible', 'minutes'],
+    ],
+  );
 });
 
 test('a broken device is not a broken bone', () => {

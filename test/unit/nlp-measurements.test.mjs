@@ -9,7 +9,10 @@ test('values, dimensions and ranges with their unit', () => {
   assert.deepEqual(shape('measuring 2.3 cm x 1.5 cm'), [{ value: [2.3, 1.5], unit: 'cm', text: '2.3 cm x 1.5 cm' }]);
   assert.deepEqual(shape('a 4 mm nodule'), [{ value: [4], unit: 'mm', text: '4 mm' }]);
   assert.deepEqual(shape('nodules of 2-3 mm'), [{ value: [2, 3], unit: 'mm', text: '2-3 mm' }]);
-  assert.deepEqual(shape('volume 15 mL, 12 cc'), [{ value: [15], unit: 'mL', text: '15 mL' }, { value: [12], unit: 'cc', text: '12 cc' }]);
+  assert.deepEqual(shape('volume 15 mL, 12 cc'), [
+    { value: [15], unit: 'mL', text: '15 mL' },
+    { value: [12], unit: 'cc', text: '12 cc' },
+  ]);
   assert.deepEqual(shape('attenuation of -20 HU'), [{ value: [-20], unit: 'HU', text: '-20 HU' }]);
   assert.deepEqual(shape('a 35 degree curve'), [{ value: [35], unit: 'degrees', text: '35 degree' }]);
 });
@@ -24,7 +27,10 @@ test('a measurement is attached to the finding it measures', () => {
   assert.equal(nodule.f.measurements.length, 1);
   assert.deepEqual(nodule.f.measurements[0].value, [2.3, 1.5]);
   const [mass] = mentions('FINDINGS: Right hilar mass measuring 4 cm.', 'mass');
-  assert.deepEqual(mass.f.measurements.map((m) => m.value), [[4]]);
+  assert.deepEqual(
+    mass.f.measurements.map((m) => m.value),
+    [[4]],
+  );
 });
 
 test('two findings in one sentence each keep their own size', () => {
@@ -49,5 +55,8 @@ test('long runs of white space do not make the patterns backtrack', () => {
 
 test('a unit joined by a hyphen ("a 5-mm shift") is a measurement; a range still reads as a range', () => {
   assert.deepEqual(shape('an approximately 5-mm shift'), [{ value: [5], unit: 'mm', text: '5-mm' }]);
-  assert.deepEqual(shape('a 2-cm nodule and 2-3 mm stones'), [{ value: [2], unit: 'cm', text: '2-cm' }, { value: [2, 3], unit: 'mm', text: '2-3 mm' }]);
+  assert.deepEqual(shape('a 2-cm nodule and 2-3 mm stones'), [
+    { value: [2], unit: 'cm', text: '2-cm' },
+    { value: [2, 3], unit: 'mm', text: '2-3 mm' },
+  ]);
 });

@@ -38,7 +38,14 @@ test('the exam decides what an ambiguous word means', () => {
 
 test('sex-specific words are found with their sex', () => {
   const u = understand('FINDINGS: The uterus and ovaries are normal. The prostate is enlarged.');
-  assert.deepEqual(u.sexSpecific.map((s) => [s.term, s.sex]), [['uterus', 'female'], ['ovaries', 'female'], ['prostate', 'male']]);
+  assert.deepEqual(
+    u.sexSpecific.map((s) => [s.term, s.sex]),
+    [
+      ['uterus', 'female'],
+      ['ovaries', 'female'],
+      ['prostate', 'male'],
+    ],
+  );
   assert.ok(nlp.SEX_SPECIFIC_TERMS.some((t) => t.term === 'testes' && t.sex === 'male'));
   assert.equal(understand('FINDINGS: Cervical spine is normal.').sexSpecific.length, 0);
 });
@@ -46,7 +53,10 @@ test('sex-specific words are found with their sex', () => {
 test('a title naming several body parts reads each in its own sense', () => {
   const u = understand('EXAM: Pelvis with bilateral hips, and PA and lateral chest.\nFINDINGS: Interstitial edema. Small effusion.');
   assert.equal(u.exam.bodyPart, 'pelvis');
-  assert.deepEqual(u.findings.map((f) => f.concept), ['pulmonary-edema', 'pleural-effusion']);
+  assert.deepEqual(
+    u.findings.map((f) => f.concept),
+    ['pulmonary-edema', 'pleural-effusion'],
+  );
   const ankle = understand('EXAM: MRI RIGHT ANKLE\nFINDINGS: Interstitial edema of the ligament.');
   assert.notEqual(ankle.findings[0]?.concept, 'pulmonary-edema');
 });

@@ -4,47 +4,102 @@ import fc from 'fast-check';
 import { nlp, parseReport } from '../helpers/nlp.mjs';
 
 // Report-like text: clinical words, sides, numbers, negations, punctuation, de-id tokens, odd characters.
-const pieces = ['No', 'no', 'left', 'right', 'bilateral', 'pleural', 'effusion', 'pneumothorax', 'PTX', 'opacity', 'nodule', 'mass',
-  'cm', 'mm', 'x', '2.3', '1', '-', ',', '.', ';', ':', 'XXXX', 'FINDINGS:', 'IMPRESSION:', 'EXAM:', 'MRI', 'versus', 'possible',
-  'history of', 'not seen', 'heart', 'is', 'enlarged', '\n', '\r\n', '  ', 'é', '😀', 'year old female', '51', '?'];
-const reportText = fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 6 })), { maxLength: 60 }).map((parts) => parts.join(' '));
+const pieces = [
+  'No',
+  'no',
+  'left',
+  'right',
+  'bilateral',
+  'pleural',
+  'effusion',
+  'pneumothorax',
+  'PTX',
+  'opacity',
+  'nodule',
+  'mass',
+  'cm',
+  'mm',
+  'x',
+  '2.3',
+  '1',
+  '-',
+  ',',
+  '.',
+  ';',
+  ':',
+  'XXXX',
+  'FINDINGS:',
+  'IMPRESSION:',
+  'EXAM:',
+  'MRI',
+  'versus',
+  'possible',
+  'history of',
+  'not seen',
+  'heart',
+  'is',
+  'enlarged',
+  '\n',
+  '\r\n',
+  '  ',
+  'é',
+  '😀',
+  'year old female',
+  '51',
+  '?',
+];
+const reportText = fc
+  .array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 6 })), { maxLength: 60 })
+  .map((parts) => parts.join(' '));
 
 test('every range stays inside the text and covers what it names', () => {
-  fc.assert(fc.property(reportText, (text) => {
-    const report = parseReport(text);
-    const u = nlp.understand(report);
-    for (const f of u.findings) {
-      assert.ok(f.start >= 0 && f.start < f.end && f.end <= text.length, `finding ${f.start}-${f.end}`);
-      for (const m of f.measurements) assert.ok(m.start >= 0 && m.start < m.end && m.end <= text.length);
-      assert.ok(['present', 'absent', 'possible', 'historical', 'hypothetical'].includes(f.assertion));
-      assert.ok([null, 'left', 'right', 'bilateral'].includes(f.side));
-      assert.ok(report.sentences[f.sentenceIndex].start <= f.start && f.end <= report.sentences[f.sentenceIndex].end);
-    }
-    for (const m of u.measurements) assert.ok(m.start >= 0 && m.end <= text.length && m.value.length >= 1);
-    if (u.exam.span) assert.ok(u.exam.span.start >= 0 && u.exam.span.end <= text.length);
-    for (const s of u.sexSpecific) assert.ok(s.start >= 0 && s.end <= text.length);
-  }), { numRuns: 400 });
+  fc.assert(
+    fc.property(reportText, (text) => {
+      const report = parseReport(text);
+      const u = nlp.understand(report);
+      for (const f of u.findings) {
+        assert.ok(f.start >= 0 && f.start < f.end && f.end <= text.length, `finding ${f.start}-${f.end}`);
+        for (const m of f.measurements) assert.ok(m.start >= 0 && m.start < m.end && m.end <= text.length);
+        assert.ok(['present', 'absent', 'possible', 'historical', 'hypothetical'].includes(f.assertion));
+        assert.ok([null, 'left', 'right', 'bilateral'].includes(f.side));
+        assert.ok(report.sentences[f.sentenceIndex].start <= f.start && f.end <= report.sentences[f.sentenceIndex].end);
+      }
+      for (const m of u.measurements) assert.ok(m.start >= 0 && m.end <= text.length && m.value.length >= 1);
+      if (u.exam.span) assert.ok(u.exam.span.start >= 0 && u.exam.span.end <= text.length);
+      for (const s of u.sexSpecific) assert.ok(s.start >= 0 && s.end <= text.length);
+    }),
+    { numRuns: 400 },
+  );
 });
 
 test('json ranges are valid LSP positions of the text', () => {
-  fc.assert(fc.property(reportText, (text) => {
-    const report = parseReport(text);
-    const lines = text.split(/\r\n|\r|\n/);
-    const out = nlp.findingsJson(report);
-    for (const f of out.findings) {
-      for (const p of [f.range.start, f.range.end]) {
-        assert.ok(p.line >= 0 && p.line < lines.length);
-        assert.ok(p.character >= 0 && p.character <= lines[p.line].length);
+  fc.assert(
+    fc.property(reportText, (text) => {
+      const report = parseReport(text);
+      const lines = text.split(/\r\n|\r|\n/);
+      const out = nlp.findingsJson(report);
+      for (const f of out.findings) {
+        for (const p of [f.range.start, f.range.end]) {
+          assert.ok(p.line >= 0 && p.line < lines.length);
+          assert.ok(p.character >= 0 && p.character <= lines[p.line].length);
+        }
       }
-    }
-  }), { numRuns: 200 });
+    }),
+    { numRuns: 200 },
+  );
 });
 
 test('extraction does not depend on text after the sentence', () => {
-  fc.assert(fc.property(reportText, reportText, (a, b) => {
-    const first = nlp.understand(parseReport(`FINDINGS: ${a}.`)).findings.filter((f) => f.section === 'findings');
-    const both = nlp.understand(parseReport(`FINDINGS: ${a}.\n\n${b.replace(/[A-Z]+:/g, '')}`)).findings.slice(0, first.length);
-    // The same mentions keep the same concept and assertion; only later sentences differ.
-    assert.deepEqual(both.map((f) => [f.start, f.concept]), first.map((f) => [f.start, f.concept]));
-  }), { numRuns: 150 });
+  fc.assert(
+    fc.property(reportText, reportText, (a, b) => {
+      const first = nlp.understand(parseReport(`FINDINGS: ${a}.`)).findings.filter((f) => f.section === 'findings');
+      const both = nlp.understand(parseReport(`FINDINGS: ${a}.\n\n${b.replace(/[A-Z]+:/g, '')}`)).findings.slice(0, first.length);
+      // The same mentions keep the same concept and assertion; only later sentences differ.
+      assert.deepEqual(
+        both.map((f) => [f.start, f.concept]),
+        first.map((f) => [f.start, f.concept]),
+      );
+    }),
+    { numRuns: 150 },
+  );
 });

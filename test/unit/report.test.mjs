@@ -4,10 +4,15 @@ import fc from 'fast-check';
 import { report as R } from '../helpers/engine.mjs';
 
 const kinds = (r) => r.sections.map((s) => s.kind);
-const bodyOf = (r, kind) => { const s = r.sections.find((x) => x.kind === kind); return s && r.text.slice(s.body.start, s.body.end); };
+const bodyOf = (r, kind) => {
+  const s = r.sections.find((x) => x.kind === kind);
+  return s && r.text.slice(s.body.start, s.body.end);
+};
 
 test('inline headers with synonyms', () => {
-  const r = R.parseReport('EXAM: Chest PA and lateral\nINDICATION: cough\nFINDINGS: The heart is normal. Lungs clear.\nCONCLUSION: Normal chest.');
+  const r = R.parseReport(
+    'EXAM: Chest PA and lateral\nINDICATION: cough\nFINDINGS: The heart is normal. Lungs clear.\nCONCLUSION: Normal chest.',
+  );
   assert.deepEqual(kinds(r), ['exam', 'history', 'findings', 'impression']);
   assert.equal(bodyOf(r, 'findings'), 'The heart is normal. Lungs clear.');
   assert.equal(bodyOf(r, 'impression'), 'Normal chest.');
@@ -31,7 +36,10 @@ test('organ subheadings stay inside FINDINGS; unknown capitals elsewhere open a 
 test('a report without headers is one preamble section', () => {
   const r = R.parseReport('The lungs are clear. No effusion.');
   assert.deepEqual(kinds(r), ['preamble']);
-  assert.deepEqual(r.sentences.map((s) => s.text), ['The lungs are clear.', 'No effusion.']);
+  assert.deepEqual(
+    r.sentences.map((s) => s.text),
+    ['The lungs are clear.', 'No effusion.'],
+  );
 });
 
 test('mixed-case "Word:" inside text is not a header, times are not headers', () => {
@@ -42,10 +50,22 @@ test('mixed-case "Word:" inside text is not a header, times are not headers', ()
 test('numbered impression items, on separate lines and inline', () => {
   const r = R.parseReport('IMPRESSION:\n1. Left effusion.\n2. No pneumothorax.\n');
   const s = r.sections[0];
-  assert.deepEqual(s.items.map((i) => [i.number, r.text.slice(i.start, i.end)]), [[1, '1. Left effusion.'], [2, '2. No pneumothorax.']]);
+  assert.deepEqual(
+    s.items.map((i) => [i.number, r.text.slice(i.start, i.end)]),
+    [
+      [1, '1. Left effusion.'],
+      [2, '2. No pneumothorax.'],
+    ],
+  );
   const inline = R.parseReport('IMPRESSION: 1. Cardiomegaly. 2. No acute process. 3. Stable 2.5 cm nodule.');
-  assert.deepEqual(inline.sections[0].items.map((i) => i.number), [1, 2, 3]);
-  assert.deepEqual(inline.sentences.map((x) => x.text), ['1. Cardiomegaly.', '2. No acute process.', '3. Stable 2.5 cm nodule.']);
+  assert.deepEqual(
+    inline.sections[0].items.map((i) => i.number),
+    [1, 2, 3],
+  );
+  assert.deepEqual(
+    inline.sentences.map((x) => x.text),
+    ['1. Cardiomegaly.', '2. No acute process.', '3. Stable 2.5 cm nodule.'],
+  );
 });
 
 test('a number in a sentence is not a list item', () => {
@@ -54,13 +74,13 @@ test('a number in a sentence is not a list item', () => {
 });
 
 test('sentence splitting keeps decimals, abbreviations and initials together', () => {
-  const r = R.parseReport('FINDINGS: A 2.3 cm nodule, approx. stable vs. prior. Discussed with Dr. J. Smith at 10 a.m. today. XXXX. No effusion.');
-  assert.deepEqual(r.sentences.map((s) => s.text), [
-    'A 2.3 cm nodule, approx. stable vs. prior.',
-    'Discussed with Dr. J. Smith at 10 a.m. today.',
-    'XXXX.',
-    'No effusion.',
-  ]);
+  const r = R.parseReport(
+    'FINDINGS: A 2.3 cm nodule, approx. stable vs. prior. Discussed with Dr. J. Smith at 10 a.m. today. XXXX. No effusion.',
+  );
+  assert.deepEqual(
+    r.sentences.map((s) => s.text),
+    ['A 2.3 cm nodule, approx. stable vs. prior.', 'Discussed with Dr. J. Smith at 10 a.m. today.', 'XXXX.', 'No effusion.'],
+  );
 });
 
 test('tokens mark the de-identification token and carry exact offsets', () => {
@@ -79,17 +99,35 @@ test('positions count UTF-16 code units per line', () => {
   assert.equal(R.offsetAt(r.lineStarts, text.length, { line: 1, character: 0 }), 5);
 });
 
-const inside = (text, span) => Number.isInteger(span.start) && Number.isInteger(span.end) && span.start >= 0 && span.start <= span.end && span.end <= text.length;
+const inside = (text, span) =>
+  Number.isInteger(span.start) && Number.isInteger(span.end) && span.start >= 0 && span.start <= span.end && span.end <= text.length;
 
-const reportLike = fc.array(
-  fc.oneof(
-    fc.string(),
-    fc.constantFrom('FINDINGS:', 'IMPRESSION:', '\nIMPRESSION\n', 'EXAM: ', '1. ', '2) ', 'XXXX', '\r\n', '  ', '. ', 'Dr. ', '[***]', 'left', 'the the'),
-    fc.string({ unit: 'grapheme' }),
-    fc.string({ unit: 'binary' }),
-  ),
-  { maxLength: 40 },
-).map((parts) => parts.join(''));
+const reportLike = fc
+  .array(
+    fc.oneof(
+      fc.string(),
+      fc.constantFrom(
+        'FINDINGS:',
+        'IMPRESSION:',
+        '\nIMPRESSION\n',
+        'EXAM: ',
+        '1. ',
+        '2) ',
+        'XXXX',
+        '\r\n',
+        '  ',
+        '. ',
+        'Dr. ',
+        '[***]',
+        'left',
+        'the the',
+      ),
+      fc.string({ unit: 'grapheme' }),
+      fc.string({ unit: 'binary' }),
+    ),
+    { maxLength: 40 },
+  )
+  .map((parts) => parts.join(''));
 
 test('property: never throws, every range inside the text, deterministic', () => {
   fc.assert(

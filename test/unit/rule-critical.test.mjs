@@ -21,7 +21,11 @@ test('critical-finding: silent on denials, history, questions and clear reports'
     'IMPRESSION: Rule out free air.',
     'FINDINGS: Lungs are clear.\nIMPRESSION: Normal chest.',
   ]) {
-    assert.deepEqual(problemsOf('critical-finding', text).map((p) => p.finding), [], text);
+    assert.deepEqual(
+      problemsOf('critical-finding', text).map((p) => p.finding),
+      [],
+      text,
+    );
   }
 });
 
@@ -30,7 +34,8 @@ test('critical-finding: a malpositioned tube is critical, a well-placed one is n
   assert.ok(problemsOf('critical-finding', bad).some((p) => p.finding === 'malpositioned endotracheal tube'));
   const good = 'FINDINGS: The endotracheal tube tip is 4 cm above the carina.\nIMPRESSION: Satisfactory ETT position.';
   assert.deepEqual(problemsOf('critical-finding', good), []);
-  const fixed = 'FINDINGS: The endotracheal tube has been withdrawn and is no longer in the right mainstem bronchus.\nIMPRESSION: Improved ETT position.';
+  const fixed =
+    'FINDINGS: The endotracheal tube has been withdrawn and is no longer in the right mainstem bronchus.\nIMPRESSION: Improved ETT position.';
   assert.ok(!problemsOf('critical-finding', fixed).some((p) => p.finding.startsWith('malpositioned')));
 });
 
@@ -53,11 +58,15 @@ test('critical-communication-missing: no statement -> warning with a snippet fix
   assert.equal(fix.snippet, true);
   assert.equal(fix.isPreferred, true);
   const after = applyFix(text, fix);
-  assert.match(after, /IMPRESSION: Pneumoperitoneum\.\nThese findings were discussed with \$\{1:Dr\. name\} by \$\{2\|telephone,in person,secure message\|\} on \$\{3:date\} at \$\{4:time\}/);
+  assert.match(
+    after,
+    /IMPRESSION: Pneumoperitoneum\.\nThese findings were discussed with \$\{1:Dr\. name\} by \$\{2\|telephone,in person,secure message\|\} on \$\{3:date\} at \$\{4:time\}/,
+  );
 });
 
 test('critical-communication-missing: a complete statement satisfies it; an incomplete one is named', () => {
-  const done = 'FINDINGS: Large left pneumothorax.\nIMPRESSION: Large left pneumothorax. Discussed with Dr. Lee by telephone at 14:35, read back confirmed.';
+  const done =
+    'FINDINGS: Large left pneumothorax.\nIMPRESSION: Large left pneumothorax. Discussed with Dr. Lee by telephone at 14:35, read back confirmed.';
   assert.deepEqual(problemsOf('critical-communication-missing', done), []);
   const half = 'FINDINGS: Large left pneumothorax.\nIMPRESSION: Large left pneumothorax. Discussed with Dr. Lee.';
   const [p] = problemsOf('critical-communication-missing', half);

@@ -20,9 +20,15 @@ test('findings-impression-contradiction: denied above, present below', () => {
 
 test('findings-impression-contradiction: present above, denied below; a general denial reaches its kinds', () => {
   const a = 'FINDINGS: Small right apical pneumothorax.\nIMPRESSION: No pneumothorax.';
-  assert.deepEqual(problemsOf(RULE, a).map((p) => slice(a, p)), ['pneumothorax']);
+  assert.deepEqual(
+    problemsOf(RULE, a).map((p) => slice(a, p)),
+    ['pneumothorax'],
+  );
   const b = 'FINDINGS: No intracranial hemorrhage.\nIMPRESSION: Small acute left subdural hematoma.';
-  assert.deepEqual(problemsOf(RULE, b).map((p) => p.finding), ['subdural hematoma']);
+  assert.deepEqual(
+    problemsOf(RULE, b).map((p) => p.finding),
+    ['subdural hematoma'],
+  );
 });
 
 test('findings-impression-contradiction: a normal impression over a significant finding', () => {
@@ -68,7 +74,8 @@ test('findings-impression-contradiction: "normal chest radiograph" over a fractu
 });
 
 test('findings-impression-contradiction: a qualifier narrows only its own list item', () => {
-  const a = 'FINDINGS: No focal consolidation, suspicious pulmonary opacity, pneumothorax or definite pleural effusion.\nIMPRESSION: Small left apical pneumothorax.';
+  const a =
+    'FINDINGS: No focal consolidation, suspicious pulmonary opacity, pneumothorax or definite pleural effusion.\nIMPRESSION: Small left apical pneumothorax.';
   assert.equal(problemsOf(RULE, a).length, 1);
   assert.deepEqual(problemsOf(RULE, 'FINDINGS: No large pleural effusion or pneumothorax.\nIMPRESSION: Small left pleural effusion.'), []);
 });

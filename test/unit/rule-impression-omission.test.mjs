@@ -8,15 +8,18 @@ const RULE = 'impression-omission';
 const slice = (text, p) => text.slice(p.start, p.end);
 
 test('impression-omission: a critical finding missing from a numbered impression; fix adds the next item', () => {
-  const text = 'FINDINGS: Moderate left pleural effusion. There is a small right apical pneumothorax.\n\nIMPRESSION:\n1. Moderate left pleural effusion.\n';
+  const text =
+    'FINDINGS: Moderate left pleural effusion. There is a small right apical pneumothorax.\n\nIMPRESSION:\n1. Moderate left pleural effusion.\n';
   const [p, ...rest] = problemsOf(RULE, text);
   assert.equal(rest.length, 0);
   assert.equal(p.category, 'omission');
   assert.equal(p.finding, 'pneumothorax');
   assert.match(slice(text, p), /pneumothorax/);
   assert.equal(p.fixes[0].isPreferred, true);
-  assert.equal(applyFix(text, p.fixes[0]),
-    'FINDINGS: Moderate left pleural effusion. There is a small right apical pneumothorax.\n\nIMPRESSION:\n1. Moderate left pleural effusion.\n2. Small right apical pneumothorax.\n');
+  assert.equal(
+    applyFix(text, p.fixes[0]),
+    'FINDINGS: Moderate left pleural effusion. There is a small right apical pneumothorax.\n\nIMPRESSION:\n1. Moderate left pleural effusion.\n2. Small right apical pneumothorax.\n',
+  );
 });
 
 test('impression-omission: "no acute process" does not cover a new effusion; fix appends a sentence', () => {
@@ -28,7 +31,8 @@ test('impression-omission: "no acute process" does not cover a new effusion; fix
 });
 
 test('impression-omission: CRLF and "2)" markers are kept in the added item', () => {
-  const text = 'FINDINGS: Large right pleural effusion. Acute fracture of the left sixth rib.\r\nIMPRESSION:\r\n1) Large right pleural effusion.\r\n';
+  const text =
+    'FINDINGS: Large right pleural effusion. Acute fracture of the left sixth rib.\r\nIMPRESSION:\r\n1) Large right pleural effusion.\r\n';
   const [p] = problemsOf(RULE, text);
   assert.equal(p.finding, 'fracture');
   assert.match(applyFix(text, p.fixes[0]), /\r\n2\) Acute fracture of the left sixth rib\.\r\n$/);
@@ -70,7 +74,10 @@ test('impression-omission: a document of several reports reads each impression a
   const two = 'FINDINGS: Large left pneumothorax.\nIMPRESSION: No acute disease.\n';
   const text = one + two;
   const ps = problemsOf(RULE, text);
-  assert.deepEqual(ps.map((p) => p.finding), ['pneumothorax']);
+  assert.deepEqual(
+    ps.map((p) => p.finding),
+    ['pneumothorax'],
+  );
   assert.ok(ps[0].related[0].start > one.length);
   assert.deepEqual(problemsOf(RULE, one + one), []);
 });

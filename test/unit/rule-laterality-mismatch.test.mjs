@@ -10,7 +10,10 @@ const slice = (text, p) => text.slice(p.start, p.end);
 test('laterality-mismatch: findings left, impression right; both flagged, neither fix preferred', () => {
   const text = 'FINDINGS: There is a moderate left pleural effusion.\nIMPRESSION: Moderate right pleural effusion.\n';
   const ps = problemsOf(RULE, text);
-  assert.deepEqual(ps.map((p) => slice(text, p)), ['left', 'right']);
+  assert.deepEqual(
+    ps.map((p) => slice(text, p)),
+    ['left', 'right'],
+  );
   for (const p of ps) {
     assert.equal(p.category, 'laterality');
     assert.equal(p.finding, 'pleural effusion');
@@ -27,7 +30,10 @@ test('laterality-mismatch: findings left, impression right; both flagged, neithe
 test('laterality-mismatch: synonyms at the same site count as the same finding; capitals are kept', () => {
   const text = 'FINDINGS: Consolidation in the LEFT lower lobe.\nIMPRESSION: RIGHT lower lobe pneumonia.';
   const ps = problemsOf(RULE, text);
-  assert.deepEqual(ps.map((p) => slice(text, p)), ['LEFT', 'RIGHT']);
+  assert.deepEqual(
+    ps.map((p) => slice(text, p)),
+    ['LEFT', 'RIGHT'],
+  );
   assert.equal(applyFix(text, ps[1].fixes[0]), text.replace('RIGHT lower', 'LEFT lower'));
 });
 
@@ -43,9 +49,13 @@ test('laterality-mismatch: a side against the exam title, with a preferred fix t
 });
 
 test('laterality-mismatch: the body part named with the other side in the technique', () => {
-  const text = 'EXAM: MRI LEFT SHOULDER\nTECHNIQUE: Multiplanar MRI of the right shoulder.\nFINDINGS: Normal rotator cuff.\nIMPRESSION: Normal.';
+  const text =
+    'EXAM: MRI LEFT SHOULDER\nTECHNIQUE: Multiplanar MRI of the right shoulder.\nFINDINGS: Normal rotator cuff.\nIMPRESSION: Normal.';
   const ps = problemsOf(RULE, text);
-  assert.deepEqual(ps.map((p) => slice(text, p)), ['right']);
+  assert.deepEqual(
+    ps.map((p) => slice(text, p)),
+    ['right'],
+  );
 });
 
 test('laterality-mismatch: the example chest radiograph with a left/right effusion', () => {

@@ -26,7 +26,10 @@ test('measurement-mismatch: a unit changed (cm to mm)', () => {
 });
 
 test('measurement-mismatch: the same length in other units, or fewer dimensions, agrees (no warning)', () => {
-  assert.deepEqual(problemsOf(RULE, 'FINDINGS: A 2.1 cm cyst in the left kidney.\nIMPRESSION: Left renal cyst, 21 mm.').map((p) => p.severity), ['info']);
+  assert.deepEqual(
+    problemsOf(RULE, 'FINDINGS: A 2.1 cm cyst in the left kidney.\nIMPRESSION: Left renal cyst, 21 mm.').map((p) => p.severity),
+    ['info'],
+  );
   for (const text of [
     'FINDINGS: Mass measuring 2.3 x 1.5 x 1.0 cm in the right upper lobe.\nIMPRESSION: 2.3 cm right upper lobe mass.',
     'FINDINGS: Nodule measuring 8 mm, previously 6 mm.\nIMPRESSION: Nodule, now 8 mm.',
@@ -54,9 +57,19 @@ test('measurement-mismatch: silent on the correct examples', () => {
 
 test('measurement-mismatch: one dimension changed, and a size written before its finding', () => {
   const a = 'FINDINGS: Lingular opacity measuring 2.2 x 1.6 cm.\nIMPRESSION: Lingular nodule measuring 2.9 x 1.6 cm.';
-  assert.deepEqual(problemsOf(RULE, a).map((p) => slice(a, p)).sort(), ['2.2 x 1.6 cm', '2.9 x 1.6 cm']);
+  assert.deepEqual(
+    problemsOf(RULE, a)
+      .map((p) => slice(a, p))
+      .sort(),
+    ['2.2 x 1.6 cm', '2.9 x 1.6 cm'],
+  );
   const b = 'FINDINGS: 5 mm nodular opacity overlies the left anterior 5th rib.\nIMPRESSION: 6 mm left lung nodular opacity.';
-  assert.deepEqual(problemsOf(RULE, b).map((p) => slice(b, p)).sort(), ['5 mm', '6 mm']);
+  assert.deepEqual(
+    problemsOf(RULE, b)
+      .map((p) => slice(b, p))
+      .sort(),
+    ['5 mm', '6 mm'],
+  );
 });
 
 test('measurement-mismatch: one measurement in two units, and the same size in another unit (info)', () => {

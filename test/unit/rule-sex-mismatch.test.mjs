@@ -10,14 +10,20 @@ const slice = (text, p) => text.slice(p.start, p.end);
 test('sex-mismatch: female organs in a male patient, with the stated sex as related information', () => {
   const text = 'INDICATION: 62-year-old male with hematuria.\nFINDINGS: The uterus and ovaries are unremarkable.\nIMPRESSION: Normal.';
   const ps = problemsOf(RULE, text);
-  assert.deepEqual(ps.map((p) => slice(text, p)), ['uterus', 'ovaries']);
+  assert.deepEqual(
+    ps.map((p) => slice(text, p)),
+    ['uterus', 'ovaries'],
+  );
   assert.equal(ps[0].category, 'sex-mismatch');
   assert.equal(slice(text, ps[0].related[0]), 'male');
 });
 
 test('sex-mismatch: male organs in a female patient, whether normal or denied', () => {
   const text = 'HISTORY: 45-year-old woman with pelvic pain.\nFINDINGS: The prostate is not enlarged. Status post orchiectomy.';
-  assert.deepEqual(problemsOf(RULE, text).map((p) => slice(text, p)), ['prostate', 'orchiectomy']);
+  assert.deepEqual(
+    problemsOf(RULE, text).map((p) => slice(text, p)),
+    ['prostate', 'orchiectomy'],
+  );
 });
 
 test('sex-mismatch: pregnancy at an age that rules it out; denied pregnancy is fine', () => {

@@ -18,8 +18,12 @@ test('unsupported-impression: an impression finding the findings never describe'
 });
 
 test('unsupported-impression: an added numbered item', () => {
-  const text = 'FINDINGS: Small left pleural effusion. No pneumothorax.\nIMPRESSION:\n1. Small left pleural effusion.\n2. Large hiatal hernia.';
-  assert.deepEqual(problemsOf(RULE, text).map((p) => p.finding), ['hiatal hernia']);
+  const text =
+    'FINDINGS: Small left pleural effusion. No pneumothorax.\nIMPRESSION:\n1. Small left pleural effusion.\n2. Large hiatal hernia.';
+  assert.deepEqual(
+    problemsOf(RULE, text).map((p) => p.finding),
+    ['hiatal hernia'],
+  );
 });
 
 test('unsupported-impression: supported by the same finding in other words, silent on denials and hedges', () => {

@@ -14,7 +14,10 @@ test('unfilled-placeholder: each template field shape', () => {
 test('unfilled-placeholder: an RSNA choice offers each option, none preferred', () => {
   const text = 'IMPRESSION: [Mild | Moderate | Severe] stenosis.';
   const [p] = problemsOf('unfilled-placeholder', text);
-  assert.deepEqual(p.fixes.map((f) => f.title), ["Choose 'Mild'", "Choose 'Moderate'", "Choose 'Severe'"]);
+  assert.deepEqual(
+    p.fixes.map((f) => f.title),
+    ["Choose 'Mild'", "Choose 'Moderate'", "Choose 'Severe'"],
+  );
   assert.ok(p.fixes.every((f) => !f.isPreferred));
   assert.equal(applyFix(text, p.fixes[1]), 'IMPRESSION: Moderate stenosis.');
 });
@@ -35,7 +38,15 @@ test('dictation-artifact: repeated word, with a preferred fix that deletes one',
 
 test('dictation-artifact: repeats across a line break are caught; across punctuation, XXXX or legitimate doubles are not', () => {
   assert.equal(problemsOf('dictation-artifact', 'no acute\nacute disease').length, 1);
-  for (const text of ['XXXX XXXX XXXX.', 'Stable. Stable.', 'He had had surgery.', 'It is clear that that is old.', 'Moya moya disease.', 'left, left', '2 2 cm']) {
+  for (const text of [
+    'XXXX XXXX XXXX.',
+    'Stable. Stable.',
+    'He had had surgery.',
+    'It is clear that that is old.',
+    'Moya moya disease.',
+    'left, left',
+    '2 2 cm',
+  ]) {
     assert.deepEqual(problemsOf('dictation-artifact', text), [], text);
   }
 });
@@ -43,7 +54,10 @@ test('dictation-artifact: repeats across a line break are caught; across punctua
 test('dictation-artifact: spoken commands and their fixes', () => {
   const text = 'Lungs are clear. new paragraph Heart normal. Small nodule scratch that. next field';
   const ps = problemsOf('dictation-artifact', text);
-  assert.deepEqual(ps.map((p) => slice(text, p)), ['new paragraph', 'scratch that', 'next field']);
+  assert.deepEqual(
+    ps.map((p) => slice(text, p)),
+    ['new paragraph', 'scratch that', 'next field'],
+  );
   assert.equal(applyFix(text, ps[0].fixes[0]), 'Lungs are clear.\n\nHeart normal. Small nodule scratch that. next field');
   assert.match(ps[1].message, /before it/);
   assert.equal(ps[1].fixes[0].isPreferred, false); // how much to delete cannot be known
@@ -69,7 +83,12 @@ test('missing-impression: findings without impression, an empty impression, and 
   assert.equal(empty.length, 1);
   assert.match(empty[0].message, /empty/);
   assert.equal(empty[0].related.length, 1);
-  for (const text of ['FINDINGS: Clear.\nIMPRESSION: Normal.', 'The lungs are clear.', 'IMPRESSION: Normal.', 'FINDINGS:\nCONCLUSION: Normal.']) {
+  for (const text of [
+    'FINDINGS: Clear.\nIMPRESSION: Normal.',
+    'The lungs are clear.',
+    'IMPRESSION: Normal.',
+    'FINDINGS:\nCONCLUSION: Normal.',
+  ]) {
     assert.deepEqual(problemsOf('missing-impression', text), [], text);
   }
 });
@@ -77,16 +96,36 @@ test('missing-impression: findings without impression, an empty impression, and 
 test('settings switch rules off and re-level them', () => {
   const text = 'FINDINGS: The the heart.';
   const off = engine.checkText(text, { rules: { 'dictation-artifact': 'off', 'missing-impression': 'off' }, ruleOptions: {} });
-  assert.deepEqual(off.problems.map((p) => p.rule), []);
+  assert.deepEqual(
+    off.problems.map((p) => p.rule),
+    [],
+  );
   const error = engine.checkText(text, { rules: { 'dictation-artifact': 'error' }, ruleOptions: {} });
   assert.equal(error.problems.find((p) => p.rule === 'dictation-artifact').severity, 'error');
 });
 
 test('a rule that throws does not take the others down', () => {
-  const broken = { id: 'broken', category: 'style', severity: 'warning', description: '', check() { throw new Error('boom'); } };
-  const repeat = { id: 'repeat', category: 'dictation', severity: 'warning', description: '', check: () => [{ rule: 'repeat', category: 'dictation', severity: 'warning', message: 'x', start: 0, end: 1 }] };
+  const broken = {
+    id: 'broken',
+    category: 'style',
+    severity: 'warning',
+    description: '',
+    check() {
+      throw new Error('boom');
+    },
+  };
+  const repeat = {
+    id: 'repeat',
+    category: 'dictation',
+    severity: 'warning',
+    description: '',
+    check: () => [{ rule: 'repeat', category: 'dictation', severity: 'warning', message: 'x', start: 0, end: 1 }],
+  };
   const result = engine.checkText('text', undefined, [broken, repeat]);
-  assert.deepEqual(result.problems.map((p) => p.rule), ['repeat']);
+  assert.deepEqual(
+    result.problems.map((p) => p.rule),
+    ['repeat'],
+  );
   assert.equal(result.failures[0].rule, 'broken');
 });
 

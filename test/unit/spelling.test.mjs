@@ -84,7 +84,7 @@ test('no alarm on de-identified text, abbreviations, numbers, units and eponyms'
     'Normal chest x-XXXX. XXXX-year-old male. XXXXing XXXX.',
     'CT and MRI of the chest; PA and lateral views; COPD; BI-RADS 2; CTPA; MRIs and CTs.',
     'A 5 mm nodule; 3.2 x 2.1 cm; 5mm; 10 mL; 120 kVp; T2-weighted images; L4-5 and C5-C6 disc bulges; T12 compression.',
-    'Kerley B lines. Schmorl\'s nodes. A Hill-Sachs defect. Salter-Harris II fracture. Baker\'s cyst. Morison\'s pouch.',
+    "Kerley B lines. Schmorl's nodes. A Hill-Sachs defect. Salter-Harris II fracture. Baker's cyst. Morison's pouch.",
     'Hyperexpanded lungs, midlung atelectasis and bibasilar opacities; subsegmental atelectasis; retrocardiac opacity.',
     'Sternotomy wires and a left-sided pacemaker; the PICC tip is in the SVC; endotracheal tube 4 cm above the carina.',
     'Discussed with Dr. Xanthopoulos by telephone; see www.example.org/radlint.html.',
@@ -174,32 +174,44 @@ test('SpellChecker ranks equal-cost suggestions by dictionary order and keeps th
     hasWord: (w) => words.includes(w),
     suggestWithCost: (w) => words.filter((x) => x !== w).map((x) => ({ word: x, cost: 100 })),
   });
-  const checker = new SpellChecker([{ name: 'core', trie: fake(['normal']) }, { name: 'en', trie: fake(['nodal', 'normal', 'moral']) }]);
+  const checker = new SpellChecker([
+    { name: 'core', trie: fake(['normal']) },
+    { name: 'en', trie: fake(['nodal', 'normal', 'moral']) },
+  ]);
   assert.equal(checker.isKnown('Normal'), true);
   assert.equal(checker.isKnown('nomal'), false);
   // One edit away beats the rest; on equal cost the earlier dictionary wins.
-  assert.deepEqual(checker.suggest('Nomal', 3).map((s) => s.word), ['Normal', 'Nodal']);
+  assert.deepEqual(
+    checker.suggest('Nomal', 3).map((s) => s.word),
+    ['Normal', 'Nodal'],
+  );
   assert.equal(matchCase('effusion', 'EFUSION'), 'EFFUSION');
   assert.equal(matchCase('Kerley', 'kerly'), 'Kerley');
 });
 
 test('a flood of unknown words is capped at 100 problems', () => {
-  const text = Array.from({ length: 300 }, (_, i) => `zq${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + ((i / 26) | 0))}xv`).join(' ');
+  const text = Array.from(
+    { length: 300 },
+    (_, i) => `zq${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + ((i / 26) | 0))}xv`,
+  ).join(' ');
   const found = problems(text);
   assert.equal(found.length, 100);
 });
 
 test('any text: no throw, and every problem covers letters of the text exactly', async () => {
   const fc = (await import('fast-check')).default;
-  const alphabet = fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzXABC -\'’.,:;/\n\r\t0123456789éü');
+  const alphabet = fc.constantFrom(..."abcdefghijklmnopqrstuvwxyzXABC -'’.,:;/\n\r\t0123456789éü");
   fc.assert(
-    fc.property(fc.array(alphabet, { maxLength: 200 }).map((cs) => cs.join('')), (text) => {
-      for (const p of problems(text)) {
-        assert.ok(p.start >= 0 && p.end <= text.length && p.start < p.end);
-        assert.match(text.slice(p.start, p.end), /^\p{L}[\p{L}'’]*$/u);
-        for (const fix of p.fixes) for (const e of fix.edits) assert.ok(e.start === p.start && e.end === p.end);
-      }
-    }),
+    fc.property(
+      fc.array(alphabet, { maxLength: 200 }).map((cs) => cs.join('')),
+      (text) => {
+        for (const p of problems(text)) {
+          assert.ok(p.start >= 0 && p.end <= text.length && p.start < p.end);
+          assert.match(text.slice(p.start, p.end), /^\p{L}[\p{L}'’]*$/u);
+          for (const fix of p.fixes) for (const e of fix.edits) assert.ok(e.start === p.start && e.end === p.end);
+        }
+      },
+    ),
     { numRuns: 300 },
   );
 });

@@ -59,7 +59,12 @@ async function applyCodeAction(action) {
 }
 
 async function quickFixes(uri, range) {
-  const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', uri, range, vscode.CodeActionKind.QuickFix.value);
+  const actions = await vscode.commands.executeCommand(
+    'vscode.executeCodeActionProvider',
+    uri,
+    range,
+    vscode.CodeActionKind.QuickFix.value,
+  );
   return actions ?? [];
 }
 
@@ -93,12 +98,17 @@ describe('RadLint in the VS Code extension host', function () {
     assert.ok(extension, `extension ${EXTENSION_ID} is not loaded`);
     const api = extension.isActive ? extension.exports : await extension.activate();
     assert.equal(typeof api?.client, 'function', 'activate() should return { client }');
-    await waitFor(() => 'the language client to run', () => api.client()?.isRunning(), [vscode.languages.onDidChangeDiagnostics]);
+    await waitFor(
+      () => 'the language client to run',
+      () => api.client()?.isRunning(),
+      [vscode.languages.onDidChangeDiagnostics],
+    );
   });
 
   it('flags "The the" as a dictation artifact', async function () {
     const diagnostic = await waitForDiagnostics(document.uri, 'a dictation-artifact diagnostic on "The the"', (all) =>
-      all.find((d) => codeOf(d) === 'dictation-artifact' && document.getText(d.range) === 'The the'));
+      all.find((d) => codeOf(d) === 'dictation-artifact' && document.getText(d.range) === 'The the'),
+    );
     assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Warning);
     assert.match(diagnostic.message, /Repeated word/);
     assert.ok(typeof diagnostic.code === 'object' && diagnostic.code.target, 'the diagnostic should link to its rule docs');
@@ -119,27 +129,39 @@ describe('RadLint in the VS Code extension host', function () {
     await waitForText(document, fixed, 'the text with the repeated word deleted');
 
     // Checked again after the edit: the repeated word is gone, the spoken command is still flagged.
-    await waitForDiagnostics(document.uri, 'the repeated-word diagnostic to go away (and the others to stay)', (all) =>
-      !all.some((d) => /Repeated word/.test(d.message)) && all.some((d) => /new paragraph/.test(d.message)));
+    await waitForDiagnostics(
+      document.uri,
+      'the repeated-word diagnostic to go away (and the others to stay)',
+      (all) => !all.some((d) => /Repeated word/.test(d.message)) && all.some((d) => /new paragraph/.test(d.message)),
+    );
 
     await vscode.window.showTextDocument(document);
     await vscode.commands.executeCommand('undo');
     await waitForText(document, original, 'undo to restore the original text');
     await waitForDiagnostics(document.uri, 'the repeated-word diagnostic to come back after undo', (all) =>
-      all.some((d) => codeOf(d) === 'dictation-artifact' && document.getText(d.range) === 'The the'));
+      all.some((d) => codeOf(d) === 'dictation-artifact' && document.getText(d.range) === 'The the'),
+    );
   });
 
   it('replaces the spoken "new paragraph" with a paragraph break', async function () {
     const diagnostic = await waitForDiagnostics(document.uri, 'a diagnostic on "new paragraph"', (all) =>
-      all.find((d) => codeOf(d) === 'dictation-artifact' && document.getText(d.range) === 'new paragraph'));
+      all.find((d) => codeOf(d) === 'dictation-artifact' && document.getText(d.range) === 'new paragraph'),
+    );
     const actions = await quickFixes(document.uri, diagnostic.range);
     const fix = actions.find((a) => a.title === 'Replace with a paragraph break');
     assert.ok(fix, `no paragraph-break quick fix; offered: ${JSON.stringify(actions.map((a) => a.title))}`);
     await applyCodeAction(fix);
-    await waitFor(() => `"new paragraph" to be replaced; text now:\n${document.getText()}`,
-      () => !document.getText().includes('new paragraph'), [vscode.workspace.onDidChangeTextDocument]);
+    await waitFor(
+      () => `"new paragraph" to be replaced; text now:\n${document.getText()}`,
+      () => !document.getText().includes('new paragraph'),
+      [vscode.workspace.onDidChangeTextDocument],
+    );
     assert.match(document.getText(), /without focal consolidation\.[ \t]*\r?\n[ \t]*\r?\n/, 'expected a blank line after the sentence');
-    await waitForDiagnostics(document.uri, 'the spoken-command diagnostic to go away', (all) => !all.some((d) => /new paragraph/.test(d.message)));
+    await waitForDiagnostics(
+      document.uri,
+      'the spoken-command diagnostic to go away',
+      (all) => !all.some((d) => /new paragraph/.test(d.message)),
+    );
   });
 });
 
@@ -158,7 +180,8 @@ describe('RadLint snippet fixes (radlint.applySnippet)', function () {
 
   it('adds a missing IMPRESSION as a snippet: the placeholder is selected, and one undo removes it', async function () {
     const diagnostic = await waitForDiagnostics(document.uri, 'a missing-impression diagnostic', (all) =>
-      all.find((d) => codeOf(d) === 'missing-impression'));
+      all.find((d) => codeOf(d) === 'missing-impression'),
+    );
     const actions = await quickFixes(document.uri, diagnostic.range);
     const fix = actions.find((a) => a.title === 'Add an IMPRESSION section');
     assert.ok(fix, `no "Add an IMPRESSION section" fix; offered: ${JSON.stringify(actions.map((a) => a.title))}`);
@@ -169,8 +192,11 @@ describe('RadLint snippet fixes (radlint.applySnippet)', function () {
     const editor = vscode.window.activeTextEditor;
     assert.equal(editor?.document, document);
     assert.equal(document.getText(editor.selection), 'impression', 'the snippet placeholder should be selected, ready to type over');
-    await waitForDiagnostics(document.uri, 'the missing-impression diagnostic to go away', (all) =>
-      !all.some((d) => codeOf(d) === 'missing-impression'));
+    await waitForDiagnostics(
+      document.uri,
+      'the missing-impression diagnostic to go away',
+      (all) => !all.some((d) => codeOf(d) === 'missing-impression'),
+    );
 
     await vscode.commands.executeCommand('undo');
     await waitForText(document, original, 'a single undo to remove the whole section');
@@ -196,7 +222,8 @@ describe('RadLint clinical rules in the editor', function () {
     const document = await open('laterality.rpt');
     const original = document.getText();
     const diagnostic = await waitForDiagnostics(document.uri, 'a laterality-mismatch diagnostic in the impression', (all) =>
-      all.find((d) => codeOf(d) === 'laterality-mismatch' && document.getText(d.range).includes('right')));
+      all.find((d) => codeOf(d) === 'laterality-mismatch' && document.getText(d.range).includes('right')),
+    );
     assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Error);
     const related = diagnostic.relatedInformation ?? [];
     assert.equal(related.length, 1, 'the other mention is related information');
@@ -205,10 +232,21 @@ describe('RadLint clinical rules in the editor', function () {
     const actions = await quickFixes(document.uri, diagnostic.range);
     const fix = actions.find((a) => /Change to "left"/.test(a.title));
     assert.ok(fix, `no "Change to left" fix; offered: ${JSON.stringify(actions.map((a) => a.title))}`);
-    assert.ok(actions.every((a) => !a.isPreferred), 'which side is right cannot be known: no fix is preferred');
+    assert.ok(
+      actions.every((a) => !a.isPreferred),
+      'which side is right cannot be known: no fix is preferred',
+    );
     await applyCodeAction(fix);
-    await waitForText(document, original.replace('1. Small right pleural effusion.', '1. Small left pleural effusion.'), 'the impression side changed to left');
-    await waitForDiagnostics(document.uri, 'the laterality diagnostics to go away', (all) => !all.some((d) => codeOf(d) === 'laterality-mismatch'));
+    await waitForText(
+      document,
+      original.replace('1. Small right pleural effusion.', '1. Small left pleural effusion.'),
+      'the impression side changed to left',
+    );
+    await waitForDiagnostics(
+      document.uri,
+      'the laterality diagnostics to go away',
+      (all) => !all.some((d) => codeOf(d) === 'laterality-mismatch'),
+    );
     await vscode.commands.executeCommand('undo');
     await waitForText(document, original, 'undo to restore the side');
   });
@@ -217,31 +255,45 @@ describe('RadLint clinical rules in the editor', function () {
     const document = await open('critical.rpt');
     const original = document.getText();
     const diagnostic = await waitForDiagnostics(document.uri, 'a critical-communication-missing diagnostic', (all) =>
-      all.find((d) => codeOf(d) === 'critical-communication-missing'));
-    assert.ok(radlintDiagnostics(document.uri).some((d) => codeOf(d) === 'critical-finding' && d.severity === vscode.DiagnosticSeverity.Information));
+      all.find((d) => codeOf(d) === 'critical-communication-missing'),
+    );
+    assert.ok(
+      radlintDiagnostics(document.uri).some(
+        (d) => codeOf(d) === 'critical-finding' && d.severity === vscode.DiagnosticSeverity.Information,
+      ),
+    );
     const actions = await quickFixes(document.uri, diagnostic.range);
     const fix = actions.find((a) => /communication statement/.test(a.title));
     assert.ok(fix, `no communication fix; offered: ${JSON.stringify(actions.map((a) => a.title))}`);
     await applyCodeAction(fix);
-    await waitFor(() => `the statement to be inserted; text now:\n${document.getText()}`,
-      () => document.getText().includes('These findings were discussed with Dr. name by telephone on date at time'), [vscode.workspace.onDidChangeTextDocument]);
+    await waitFor(
+      () => `the statement to be inserted; text now:\n${document.getText()}`,
+      () => document.getText().includes('These findings were discussed with Dr. name by telephone on date at time'),
+      [vscode.workspace.onDidChangeTextDocument],
+    );
     const editor = vscode.window.activeTextEditor;
     assert.equal(document.getText(editor.selection), 'Dr. name', 'the first field is selected, ready to type over');
     // Until its fields are filled, the statement still lacks a time: the rule says so.
     await waitForDiagnostics(document.uri, 'the rule to ask for the time still to fill', (all) =>
-      all.some((d) => codeOf(d) === 'critical-communication-missing' && /when/.test(d.message)));
+      all.some((d) => codeOf(d) === 'critical-communication-missing' && /when/.test(d.message)),
+    );
     await vscode.commands.executeCommand('undo');
     await waitForText(document, original, 'one undo to remove the statement');
     // Filled in, the statement satisfies the rule.
     const end = document.lineAt(document.lineCount - 1).range.end;
     await editor.edit((b) => b.insert(end, 'Discussed with Dr. Lee by telephone at 14:35, read back confirmed.\n'));
-    await waitForDiagnostics(document.uri, 'the communication diagnostic to go away', (all) => !all.some((d) => codeOf(d) === 'critical-communication-missing'));
+    await waitForDiagnostics(
+      document.uri,
+      'the communication diagnostic to go away',
+      (all) => !all.some((d) => codeOf(d) === 'critical-communication-missing'),
+    );
   });
 
   it('spelling: "Add to dictionary" writes the workspace word list, never settings', async function () {
     const document = await open('critical.rpt');
     const diagnostic = await waitForDiagnostics(document.uri, 'a spelling diagnostic on "cardiomegally"', (all) =>
-      all.find((d) => codeOf(d) === 'spelling' && document.getText(d.range) === 'cardiomegally'));
+      all.find((d) => codeOf(d) === 'spelling' && document.getText(d.range) === 'cardiomegally'),
+    );
     const actions = await quickFixes(document.uri, diagnostic.range);
     assert.match(actions[0].title, /cardiomegaly/, 'the right word is the first suggestion');
     const add = actions.find((a) => a.command?.command === 'radlint.addToDictionary');

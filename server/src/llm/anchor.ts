@@ -56,7 +56,12 @@ function countOf(haystack: string, needle: string, first: number): number {
 /** Strip what models put around a quote: surrounding quotation marks and white space. */
 export function cleanQuote(quote: string): string {
   let q = quote.trim();
-  const pairs: [string, string][] = [['"', '"'], ['\u201C', '\u201D'], ["'", "'"], ['`', '`']];
+  const pairs: [string, string][] = [
+    ['"', '"'],
+    ['\u201C', '\u201D'],
+    ["'", "'"],
+    ['`', '`'],
+  ];
   for (const [open, close] of pairs) {
     if (q.length > 2 && q.startsWith(open) && q.endsWith(close)) q = q.slice(1, -1).trim();
   }

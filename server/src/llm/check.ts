@@ -34,7 +34,10 @@ export interface LlmCheckResult {
   stats: LlmStats;
 }
 
-export type CheckSettings = Pick<LlmSettings, 'model' | 'baseUrl' | 'redact' | 'maxSeverity' | 'maxReportChars' | 'timeoutMs' | 'maxRetries'>;
+export type CheckSettings = Pick<
+  LlmSettings,
+  'model' | 'baseUrl' | 'redact' | 'maxSeverity' | 'maxReportChars' | 'timeoutMs' | 'maxRetries'
+>;
 
 export interface LlmCheckOptions {
   provider: Provider;
@@ -52,7 +55,8 @@ function overlaps(a: Span, b: Span): boolean {
 }
 
 /** Suggestions that are advice rather than replacement text do not become quick fixes. */
-const ADVICE = /^(?:consider|add|remove|delete|replace|change|correct|clarify|please|should|recommend|specify|document|state|ensure|verify|check)\b/i;
+const ADVICE =
+  /^(?:consider|add|remove|delete|replace|change|correct|clarify|please|should|recommend|specify|document|state|ensure|verify|check)\b/i;
 
 function asReplacement(quote: string, suggestion: string | null | undefined): string | undefined {
   if (!suggestion) return undefined;
@@ -86,12 +90,18 @@ export function issuesToProblems(
       continue;
     }
     const span = { start: at.start, end: at.end };
-    if (rules.some((r) => r.category === issue.category && overlaps(r, span)) || problems.some((p) => p.category === issue.category && overlaps(p, span))) {
+    if (
+      rules.some((r) => r.category === issue.category && overlaps(r, span)) ||
+      problems.some((p) => p.category === issue.category && overlaps(p, span))
+    ) {
       duplicates++;
       continue;
     }
     const quoted = text.slice(at.start, at.end);
-    const replacement = at.exact && at.occurrences === 1 ? asReplacement(quoted, issue.suggestion == null ? null : restore(issue.suggestion, originals)) : undefined;
+    const replacement =
+      at.exact && at.occurrences === 1
+        ? asReplacement(quoted, issue.suggestion == null ? null : restore(issue.suggestion, originals))
+        : undefined;
     problems.push({
       rule: AI_RULE,
       category: issue.category,
@@ -100,7 +110,10 @@ export function issuesToProblems(
       start: at.start,
       end: at.end,
       source: 'llm',
-      fixes: replacement === undefined ? [] : [{ title: `Replace with "${replacement}" (AI suggestion)`, edits: [{ start: at.start, end: at.end, newText: replacement }] }],
+      fixes:
+        replacement === undefined
+          ? []
+          : [{ title: `Replace with "${replacement}" (AI suggestion)`, edits: [{ start: at.start, end: at.end, newText: replacement }] }],
     });
   }
   problems.sort((a, b) => a.start - b.start || a.end - b.end);
@@ -127,12 +140,18 @@ function anySignal(a: AbortSignal, b: AbortSignal): AbortSignal {
  * One AI check. `rules` are the rule problems to merge with, or a function that computes them:
  * it is called only when the answer has issues, after the answer came.
  */
-export async function checkWithLlm(text: string, rules: readonly Problem[] | (() => Promise<readonly Problem[]>), options: LlmCheckOptions): Promise<LlmCheckResult> {
+export async function checkWithLlm(
+  text: string,
+  rules: readonly Problem[] | (() => Promise<readonly Problem[]>),
+  options: LlmCheckOptions,
+): Promise<LlmCheckResult> {
   const { settings, cache, provider, signal } = options;
   if (text.length > settings.maxReportChars) {
     throw new LlmError('too-long', `the report is longer than radlint.llm.maxReportChars (${text.length} > ${settings.maxReportChars})`);
   }
-  const redaction = shouldRedact(settings.redact, settings.baseUrl) ? redact(text) : { text, originals: new Map<string, string>(), count: 0 };
+  const redaction = shouldRedact(settings.redact, settings.baseUrl)
+    ? redact(text)
+    : { text, originals: new Map<string, string>(), count: 0 };
   const key = cacheKey(settings.model, PROMPT_VERSION, redaction.text);
   let answer: CachedAnswer | undefined = cache.get(key);
   const cached = answer !== undefined;
@@ -143,7 +162,8 @@ export async function checkWithLlm(text: string, rules: readonly Problem[] | (()
     try {
       ({ content } = await provider.complete(buildMessages(redaction.text), combined));
     } catch (error) {
-      if (deadline.aborted && !signal?.aborted) throw new LlmError('timeout', `no answer within ${Math.round(deadlineMs(settings) / 1000)} s`);
+      if (deadline.aborted && !signal?.aborted)
+        throw new LlmError('timeout', `no answer within ${Math.round(deadlineMs(settings) / 1000)} s`);
       throw error;
     }
     if (signal?.aborted) throw new LlmError('cancelled', 'cancelled');
@@ -154,9 +174,22 @@ export async function checkWithLlm(text: string, rules: readonly Problem[] | (()
     cache.set(key, answer);
   }
   const ruleProblems = answer.issues.length === 0 ? [] : typeof rules === 'function' ? await rules() : rules;
-  const { problems, unanchored, duplicates } = issuesToProblems(text, answer.issues, redaction.originals, ruleProblems, settings.maxSeverity);
+  const { problems, unanchored, duplicates } = issuesToProblems(
+    text,
+    answer.issues,
+    redaction.originals,
+    ruleProblems,
+    settings.maxSeverity,
+  );
   return {
     problems,
-    stats: { received: answer.issues.length + answer.invalid, invalid: answer.invalid, unanchored, duplicates, redacted: redaction.count, cached },
+    stats: {
+      received: answer.issues.length + answer.invalid,
+      invalid: answer.invalid,
+      unanchored,
+      duplicates,
+      redacted: redaction.count,
+      cached,
+    },
   };
 }

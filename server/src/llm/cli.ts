@@ -47,7 +47,11 @@ export function settingsFromEnv(env: Env, redact: RedactMode | undefined): { set
  * Adds AI problems to each file. `warn` gets one line per failure; after a failure that will not go
  * away (no connection, refused key, unknown model) the remaining files are not tried.
  */
-export async function addAiProblems(files: AiFile[], options: { redact?: RedactMode; env: Env; fetch?: typeof fetch }, warn: (line: string) => void): Promise<void> {
+export async function addAiProblems(
+  files: AiFile[],
+  options: { redact?: RedactMode; env: Env; fetch?: typeof fetch },
+  warn: (line: string) => void,
+): Promise<void> {
   const { settings, error } = settingsFromEnv(options.env, options.redact);
   if (!settings) {
     warn(`AI check skipped: ${error}; rule diagnostics only`);
@@ -56,7 +60,13 @@ export async function addAiProblems(files: AiFile[], options: { redact?: RedactM
   const apiKey = options.env.RADLINT_API_KEY || options.env.OPENAI_API_KEY || undefined;
   let provider: Provider;
   try {
-    provider = new Provider({ ...settings, apiKey, azureApiVersion: settings.azureApiVersion || undefined, azureDeployment: settings.azureDeployment || undefined, fetch: options.fetch });
+    provider = new Provider({
+      ...settings,
+      apiKey,
+      azureApiVersion: settings.azureApiVersion || undefined,
+      azureDeployment: settings.azureDeployment || undefined,
+      fetch: options.fetch,
+    });
   } catch (e) {
     warn(`AI check skipped: ${e instanceof LlmError ? e.reason : 'cannot set up the AI check'}; rule diagnostics only`);
     return;
@@ -70,7 +80,10 @@ export async function addAiProblems(files: AiFile[], options: { redact?: RedactM
       file.problems.push(...problems);
       file.problems.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
       const dropped = stats.invalid + stats.unanchored;
-      if (dropped > 0) warn(`${file.path}: AI: ${dropped} suggestion${dropped === 1 ? '' : 's'} dropped (${stats.unanchored} quoting text not in the report, ${stats.invalid} invalid)`);
+      if (dropped > 0)
+        warn(
+          `${file.path}: AI: ${dropped} suggestion${dropped === 1 ? '' : 's'} dropped (${stats.unanchored} quoting text not in the report, ${stats.invalid} invalid)`,
+        );
     } catch (e) {
       const failure = e instanceof LlmError ? e : new LlmError('connection', 'the AI check failed');
       if (failure.persistent) {

@@ -10,7 +10,7 @@ const CATEGORY_HELP: Record<(typeof CATEGORIES)[number], string> = {
   omission: 'a significant finding missing from the impression',
   insertion: 'an impression statement with no basis in the findings',
   contradiction: 'statements that contradict each other',
-  'sex-mismatch': 'anatomy that does not fit the patient\'s sex',
+  'sex-mismatch': "anatomy that does not fit the patient's sex",
   measurement: 'sizes or units that disagree or are implausible',
   critical: 'a critical finding that is not flagged as such',
   communication: 'a critical finding without documented communication (who, when)',

@@ -23,12 +23,26 @@ export interface ProviderConfig {
 }
 
 export type FailureKind =
-  | 'config' | 'auth' | 'not-found' | 'connection' | 'timeout' | 'rate-limit' | 'server'
-  | 'bad-request' | 'too-large' | 'invalid-output' | 'too-long' | 'cancelled';
+  | 'config'
+  | 'auth'
+  | 'not-found'
+  | 'connection'
+  | 'timeout'
+  | 'rate-limit'
+  | 'server'
+  | 'bad-request'
+  | 'too-large'
+  | 'invalid-output'
+  | 'too-long'
+  | 'cancelled';
 
 /** A failure with a short reason fit for the status item; never carries the key or the report. */
 export class LlmError extends Error {
-  constructor(readonly kind: FailureKind, readonly reason: string, readonly detail = '') {
+  constructor(
+    readonly kind: FailureKind,
+    readonly reason: string,
+    readonly detail = '',
+  ) {
     super(reason);
   }
   /** Failures that will not go away by themselves for the next report (wrong URL, key, model). */
@@ -42,7 +56,14 @@ class ResponseTooLarge extends Error {}
 export const DEFAULT_MAX_RESPONSE_BYTES = 512 * 1024;
 
 /** Headers the openai client adds about the machine it runs on; removed (a null default header removes one). */
-const STAINLESS_HEADERS = ['x-stainless-os', 'x-stainless-arch', 'x-stainless-runtime', 'x-stainless-runtime-version', 'x-stainless-lang', 'x-stainless-package-version'];
+const STAINLESS_HEADERS = [
+  'x-stainless-os',
+  'x-stainless-arch',
+  'x-stainless-runtime',
+  'x-stainless-runtime-version',
+  'x-stainless-lang',
+  'x-stainless-package-version',
+];
 
 /** A fetch that refuses bodies over a size cap, whether announced by Content-Length or streamed. */
 function cappedFetch(inner: typeof fetch, maxBytes: number): typeof fetch {
@@ -62,7 +83,11 @@ function cappedFetch(inner: typeof fetch, maxBytes: number): typeof fetch {
         else controller.enqueue(chunk);
       },
     });
-    return new Response(response.body.pipeThrough(counter), { status: response.status, statusText: response.statusText, headers: response.headers });
+    return new Response(response.body.pipeThrough(counter), {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+    });
   };
 }
 
@@ -84,10 +109,13 @@ const hostOf = (url: string) => {
 export function classify(error: unknown, config: Pick<ProviderConfig, 'baseUrl' | 'model' | 'timeoutMs'>): LlmError {
   if (error instanceof LlmError) return error;
   if (causes(error).some((e) => e instanceof ResponseTooLarge)) return new LlmError('too-large', 'the answer was too large');
-  if (error instanceof OpenAI.APIConnectionTimeoutError) return new LlmError('timeout', `timed out after ${Math.round(config.timeoutMs / 100) / 10} s`);
+  if (error instanceof OpenAI.APIConnectionTimeoutError)
+    return new LlmError('timeout', `timed out after ${Math.round(config.timeoutMs / 100) / 10} s`);
   if (error instanceof OpenAI.APIUserAbortError) return new LlmError('cancelled', 'cancelled');
   if (error instanceof OpenAI.APIConnectionError) {
-    const code = causes(error).map((e) => (e as { code?: string }).code).find((c) => typeof c === 'string');
+    const code = causes(error)
+      .map((e) => (e as { code?: string }).code)
+      .find((c) => typeof c === 'string');
     return new LlmError('connection', `cannot reach ${hostOf(config.baseUrl)}${code ? ` (${code})` : ''}`);
   }
   if (error instanceof OpenAI.APIError) {
@@ -164,8 +192,11 @@ export class Provider {
         if ((status === 400 || status === 422) && !signal?.aborted) {
           const text = String((error as Error).message).toLowerCase();
           const drop: Optional | undefined =
-            text.includes('temperature') && !this.unsupported.has('temperature') ? 'temperature'
-              : /response_format|json_schema|schema|format/.test(text) && !this.unsupported.has('response_format') ? 'response_format' : undefined;
+            text.includes('temperature') && !this.unsupported.has('temperature')
+              ? 'temperature'
+              : /response_format|json_schema|schema|format/.test(text) && !this.unsupported.has('response_format')
+                ? 'response_format'
+                : undefined;
           if (drop) {
             this.unsupported.add(drop);
             continue;
@@ -182,7 +213,14 @@ export class Provider {
       model: this.config.model || this.config.azureDeployment || '',
       messages,
       ...(this.unsupported.has('temperature') ? {} : { temperature: this.config.temperature }),
-      ...(structured ? { response_format: { type: 'json_schema' as const, json_schema: { name: 'radlint_issues', strict: true, schema: ANSWER_JSON_SCHEMA as unknown as Record<string, unknown> } } } : {}),
+      ...(structured
+        ? {
+            response_format: {
+              type: 'json_schema' as const,
+              json_schema: { name: 'radlint_issues', strict: true, schema: ANSWER_JSON_SCHEMA as unknown as Record<string, unknown> },
+            },
+          }
+        : {}),
     };
     if (this.config.stream) {
       const stream = await this.client.chat.completions.create({ ...body, stream: true }, { signal });

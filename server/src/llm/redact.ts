@@ -22,7 +22,20 @@ interface Hit {
   kind: IdentifierKind;
 }
 
-const MONTH_NAMES = ['jan(?:uary)?', 'feb(?:ruary)?', 'mar(?:ch)?', 'apr(?:il)?', 'may', 'june?', 'july?', 'aug(?:ust)?', 'sept?(?:ember)?', 'oct(?:ober)?', 'nov(?:ember)?', 'dec(?:ember)?'];
+const MONTH_NAMES = [
+  'jan(?:uary)?',
+  'feb(?:ruary)?',
+  'mar(?:ch)?',
+  'apr(?:il)?',
+  'may',
+  'june?',
+  'july?',
+  'aug(?:ust)?',
+  'sept?(?:ember)?',
+  'oct(?:ober)?',
+  'nov(?:ember)?',
+  'dec(?:ember)?',
+];
 const capitalise = (m: string) => m[0].toUpperCase() + m.slice(1);
 /** Month names as written: Capitalised, UPPER CASE, and lower case (except "may", a common word). */
 const MONTH = `(?:${MONTH_NAMES.flatMap((m) => [capitalise(m), m.toUpperCase().replace(/\(\?:/g, '(?:'), ...(m === 'may' ? [] : [m])]).join('|')})`;
@@ -40,30 +53,67 @@ const PATTERNS: [IdentifierKind, RegExp][] = [
   ['DATE', new RegExp(`\\b${MONTH}\\.?,?\\s+\\d{4}\\b`, 'g')],
   // Not clock-face positions ("at 10:00 o'clock", "the 12:00 position"), which are anatomy.
   // Nor titers and ratios ("ANA 1:40", "<1:10").
-  ['TIME', /(?<![\d:.])(?<!(?:ANA|ANCA|titers?|titres?|ratio|dilution|[<>=≤≥])\s*(?:of\s+)?)(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s*[AaPp]\.?[Mm]\.?)?(?![\d:])(?!\s*(?:o['’]?\s?clock|position|on a clock))/g],
+  [
+    'TIME',
+    /(?<![\d:.])(?<!(?:ANA|ANCA|titers?|titres?|ratio|dilution|[<>=≤≥])\s*(?:of\s+)?)(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s*[AaPp]\.?[Mm]\.?)?(?![\d:])(?!\s*(?:o['’]?\s?clock|position|on a clock))/g,
+  ],
   ['TIME', /\b(?:1[0-2]|0?[1-9])\s*(?:[AaPp]\.[Mm]\.|[AaPp][Mm]\b)/g],
   ['TIME', /\b(?:[01]\d|2[0-3])[0-5]\d\s*(?:hours|hrs|h)\b/gi],
   ['ID', /(?<![\w.])\d{7,}(?![\w.]\d)/g],
   ['ID', /\b[A-Z]{1,4}-?\d{6,}\b/g],
-  ['ADDRESS', /\b\d{1,6}\s+(?:[A-Z][A-Za-z.'-]*\s+){1,4}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Parkway|Pkwy|Circle|Cir|Highway|Hwy|Square|Sq)\b\.?(?:,?\s+(?:Apt|Apartment|Suite|Ste|Unit|#)\.?\s*[A-Za-z0-9-]+)?/g],
+  [
+    'ADDRESS',
+    /\b\d{1,6}\s+(?:[A-Z][A-Za-z.'-]*\s+){1,4}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Parkway|Pkwy|Circle|Cir|Highway|Hwy|Square|Sq)\b\.?(?:,?\s+(?:Apt|Apartment|Suite|Ste|Unit|#)\.?\s*[A-Za-z0-9-]+)?/g,
+  ],
   ['ADDRESS', /\b[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)?,\s*[A-Z]{2}\s+\d{5}(?:-\d{4})?\b/g],
   ['ADDRESS', /\bP\.?\s?O\.?\s+Box\s+\d+\b/gi],
 ];
 
 /** Patterns whose first group is the identifier; the label before it stays. */
 const LABELLED: [IdentifierKind, RegExp][] = [
-  ['ID', /\b(?:MRN|MR\s*#|medical\s+record(?:\s+(?:number|no\.?|#))?|accession(?:\s+(?:number|no\.?|#))?|acc(?:ession)?\s*#|acc\.|patient\s+id|pt\s+id|ID|SSN|NHS\s+(?:number|no\.?)|study\s+id|order\s+(?:number|no\.?|#)|encounter(?:\s+(?:number|no\.?|#))?|visit\s+(?:number|no\.?|#)|case\s+(?:number|no\.?|#))\s*(?:number|no\.?)?\s*[:#]?\s*([A-Za-z0-9-]*\d[A-Za-z0-9-]*)/gi],
-  ['PHONE', /\b(?:phone|tel|telephone|pager|cell|mobile|fax|ext\.?|extension|beeper|bleep)\s*(?:#|no\.?|number)?\s*[:#]?\s*(\+?\d[\d()\s.-]{1,18}\d)/gi],
+  [
+    'ID',
+    /\b(?:MRN|MR\s*#|medical\s+record(?:\s+(?:number|no\.?|#))?|accession(?:\s+(?:number|no\.?|#))?|acc(?:ession)?\s*#|acc\.|patient\s+id|pt\s+id|ID|SSN|NHS\s+(?:number|no\.?)|study\s+id|order\s+(?:number|no\.?|#)|encounter(?:\s+(?:number|no\.?|#))?|visit\s+(?:number|no\.?|#)|case\s+(?:number|no\.?|#))\s*(?:number|no\.?)?\s*[:#]?\s*([A-Za-z0-9-]*\d[A-Za-z0-9-]*)/gi,
+  ],
+  [
+    'PHONE',
+    /\b(?:phone|tel|telephone|pager|cell|mobile|fax|ext\.?|extension|beeper|bleep)\s*(?:#|no\.?|number)?\s*[:#]?\s*(\+?\d[\d()\s.-]{1,18}\d)/gi,
+  ],
 ];
 
 // Titles. Capitalised ones with or without a full stop ("Dr Chen", "Ms. Doe"); upper- and
 // lower-case ones only with it, because MR, MS, MRS and DR are also mitral regurgitation, multiple
 // sclerosis, MR spectroscopy and diabetic retinopathy, and "ms." is milliseconds.
 const TITLE = /\b(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof|Doctor)\b\.?|(?:DR|MR|MRS|MS|MISS|PROF|DOCTOR|dr|mr|mrs|prof)\.)[ \t]+/g;
-const NAME_FIELD = /(?:^|(?<=[\s,;|]))(?:patient(?:\s+name)?|pt(?:\s+name)?|(?<![A-Za-z][ \t])name|referring(?:\s+(?:physician|doctor|provider|clinician))?|ordering(?:\s+(?:physician|provider|clinician))?|attending(?:\s+(?:physician|radiologist))?|radiologist|resident|physician|technologist|dictated\s+by|(?:electronically\s+)?signed\s+by|read\s+by|reported\s+by|transcribed\s+by|verified\s+by|approved\s+by)[ \t]*:[ \t]*/gim;
+const NAME_FIELD =
+  /(?:^|(?<=[\s,;|]))(?:patient(?:\s+name)?|pt(?:\s+name)?|(?<![A-Za-z][ \t])name|referring(?:\s+(?:physician|doctor|provider|clinician))?|ordering(?:\s+(?:physician|provider|clinician))?|attending(?:\s+(?:physician|radiologist))?|radiologist|resident|physician|technologist|dictated\s+by|(?:electronically\s+)?signed\s+by|read\s+by|reported\s+by|transcribed\s+by|verified\s+by|approved\s+by)[ \t]*:[ \t]*/gim;
 const CAPITALISED = /^(?:[A-Z]\.[ \t]?)*[A-Z][A-Za-z'’-]+/;
 const ANY_WORD = /^[A-Za-z][A-Za-z'’.-]*/;
-const NOT_A_NAME = new Set(['on', 'at', 'the', 'a', 'an', 'and', 'or', 'was', 'were', 'is', 'who', 'of', 'to', 'in', 'for', 'with', 'by', 'on-call', 'office', 'not', 'has', 'had', 'will']);
+const NOT_A_NAME = new Set([
+  'on',
+  'at',
+  'the',
+  'a',
+  'an',
+  'and',
+  'or',
+  'was',
+  'were',
+  'is',
+  'who',
+  'of',
+  'to',
+  'in',
+  'for',
+  'with',
+  'by',
+  'on-call',
+  'office',
+  'not',
+  'has',
+  'had',
+  'will',
+]);
 
 function nameHits(text: string): Hit[] {
   const hits: Hit[] = [];
@@ -101,7 +151,10 @@ function nameHits(text: string): Hit[] {
       if (!word) break;
       const after = at + word[0].length;
       if (text[after] === ':') break; // the next label
-      if (/^(?:MD|DO|PhD|RN|MBBS|FRCR|Jr|Sr|II|III)\.?$/.test(word[0]) && words > 0) { end = after; break; }
+      if (/^(?:MD|DO|PhD|RN|MBBS|FRCR|Jr|Sr|II|III)\.?$/.test(word[0]) && words > 0) {
+        end = after;
+        break;
+      }
       end = after;
       const sep = /^(?:,?[ \t])/.exec(text.slice(after, after + 3));
       if (!sep || text.slice(after + sep[0].length).startsWith(' ')) break;
@@ -188,7 +241,9 @@ export function isLoopback(url: string): boolean {
     return false;
   }
   host = host.replace(/^\[|\]$/g, '');
-  return host === 'localhost' || host.endsWith('.localhost') || /^127(?:\.\d{1,3}){3}$/.test(host) || host === '::1' || host === '::ffff:7f00:1';
+  return (
+    host === 'localhost' || host.endsWith('.localhost') || /^127(?:\.\d{1,3}){3}$/.test(host) || host === '::1' || host === '::ffff:7f00:1'
+  );
 }
 
 /** `auto` redacts unless the endpoint is on this machine. */

@@ -67,7 +67,10 @@ export class LlmScheduler {
   readonly cache: AnswerCache;
   private apiKey: string | undefined;
 
-  constructor(private readonly host: SchedulerHost, options: { cacheEntries?: number; apiKey?: string; fetch?: typeof fetch } = {}) {
+  constructor(
+    private readonly host: SchedulerHost,
+    options: { cacheEntries?: number; apiKey?: string; fetch?: typeof fetch } = {},
+  ) {
     this.cache = new AnswerCache(options.cacheEntries ?? 256);
     this.apiKey = options.apiKey;
     this.fetchImpl = options.fetch;
@@ -141,9 +144,12 @@ export class LlmScheduler {
     if (this.docs.get(uri)?.controller) return; // "checking" stands
     try {
       this.providerFor(settings);
-      const hint = !this.apiKey && !isLoopback(settings.baseUrl) && !settings.azureApiVersion
-        ? 'no API key set; run "RadLint: Set API Key" if the endpoint needs one'
-        : settings.run === 'manual' ? 'run "RadLint: Check with AI"' : undefined;
+      const hint =
+        !this.apiKey && !isLoopback(settings.baseUrl) && !settings.azureApiVersion
+          ? 'no API key set; run "RadLint: Set API Key" if the endpoint needs one'
+          : settings.run === 'manual'
+            ? 'run "RadLint: Check with AI"'
+            : undefined;
       this.host.status(uri, 'ready', { reason: hint });
     } catch (error) {
       this.host.status(uri, 'failed', { reason: error instanceof LlmError ? error.reason : 'cannot set up the AI check' });

@@ -4,7 +4,11 @@ import { z } from 'zod';
 import { CATEGORIES, SEVERITIES } from '../rules/types';
 
 const severity = z.preprocess(
-  (v) => (typeof v === 'string' ? ({ information: 'info', informational: 'info', note: 'info', critical: 'error' } as Record<string, string>)[v.toLowerCase()] ?? v.toLowerCase() : v),
+  (v) =>
+    typeof v === 'string'
+      ? (({ information: 'info', informational: 'info', note: 'info', critical: 'error' } as Record<string, string>)[v.toLowerCase()] ??
+        v.toLowerCase())
+      : v,
   z.enum(SEVERITIES),
 );
 

@@ -4,8 +4,17 @@ import { sentenceIndexAt } from '../report';
 import type { Report, Sentence } from '../report/types';
 import type { Side } from '../rules/types';
 import {
-  CONCEPT_BY_ID, CONCEPT_TRIES, CUE_TRIE, LIST_BREAKERS, PREDICATE_TRIE, SIDE_TRIE, SITE_TRIES, TERM_SIDES,
-  type Concept, type CueEntry, type CueKind,
+  CONCEPT_BY_ID,
+  CONCEPT_TRIES,
+  CUE_TRIE,
+  LIST_BREAKERS,
+  PREDICATE_TRIE,
+  SIDE_TRIE,
+  SITE_TRIES,
+  TERM_SIDES,
+  type Concept,
+  type CueEntry,
+  type CueKind,
 } from './lexicon';
 import { findMeasurements } from './measurements';
 import type { Assertion, Finding, Hedge, Measurement } from './types';
@@ -28,10 +37,55 @@ interface Cue {
 
 // Words between a predicate's subject and its state: "heart size is mildly enlarged".
 const PREDICATE_FILLERS = new Set([
-  'is', 'are', 'was', 'were', 'be', 'appears', 'appear', 'remains', 'remain', 'again', 'still', 'now', 'mildly', 'moderately',
-  'markedly', 'slightly', 'severely', 'significantly', 'somewhat', 'minimally', 'borderline', 'not', 'no', 'top', 'at', 'least',
-  'xxxx', 'stably', 'moderate', 'mild', 'chronically', 'stable', 'and', 'size', 'in', 'progressively', 'grossly', 'likely', 'probably', 'possibly',
-  'persistently', 'unchanged', 'diffusely', 'globally', 'very', 'quite', 'overall', 'also', 'considerably',
+  'is',
+  'are',
+  'was',
+  'were',
+  'be',
+  'appears',
+  'appear',
+  'remains',
+  'remain',
+  'again',
+  'still',
+  'now',
+  'mildly',
+  'moderately',
+  'markedly',
+  'slightly',
+  'severely',
+  'significantly',
+  'somewhat',
+  'minimally',
+  'borderline',
+  'not',
+  'no',
+  'top',
+  'at',
+  'least',
+  'xxxx',
+  'stably',
+  'moderate',
+  'mild',
+  'chronically',
+  'stable',
+  'and',
+  'size',
+  'in',
+  'progressively',
+  'grossly',
+  'likely',
+  'probably',
+  'possibly',
+  'persistently',
+  'unchanged',
+  'diffusely',
+  'globally',
+  'very',
+  'quite',
+  'overall',
+  'also',
+  'considerably',
 ]);
 const NEGATORS = new Set(['not', 'no']);
 // Side words that may stand inside a lexicon phrase: "elevation of the left hemidiaphragm".
@@ -42,14 +96,94 @@ const LIST_JOINERS = new Set([',', 'and', 'or', 'nor', '/', 'and/or', 'with']);
 const COPULAS = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'there']);
 // Words that end a finding's own phrase when walking out from it to find its side and site.
 const PHRASE_STOP = new Set([
-  'and', 'or', 'but', 'with', 'without', 'which', 'that', 'there', 'no', 'not', 'versus', 'vs', 'as', 'likely', 'consistent',
-  'compatible', 'suggestive', 'suggesting', 'representing', 'represents', 'may', 'could', 'concerning', 'due', 'secondary',
-  'compared', 'since', 'from', 'while', 'whereas', 'although', 'however', 'if', 'for', 'nor', 'without', 'resulting', 'causing',
-  'obscuring', 'obscures', 'silhouetting', 'abutting', 'adjacent', 'than', 'including', 'especially', 'except',
+  'and',
+  'or',
+  'but',
+  'with',
+  'without',
+  'which',
+  'that',
+  'there',
+  'no',
+  'not',
+  'versus',
+  'vs',
+  'as',
+  'likely',
+  'consistent',
+  'compatible',
+  'suggestive',
+  'suggesting',
+  'representing',
+  'represents',
+  'may',
+  'could',
+  'concerning',
+  'due',
+  'secondary',
+  'compared',
+  'since',
+  'from',
+  'while',
+  'whereas',
+  'although',
+  'however',
+  'if',
+  'for',
+  'nor',
+  'without',
+  'resulting',
+  'causing',
+  'obscuring',
+  'obscures',
+  'silhouetting',
+  'abutting',
+  'adjacent',
+  'than',
+  'including',
+  'especially',
+  'except',
 ]);
-const BACK_STOP = new Set([...PHRASE_STOP, 'is', 'are', 'was', 'were', 'in', 'at', 'of', 'on', 'to', 'within', 'by', 'over', 'under', 'along',
-  'overlying', 'involving', 'seen', 'noted', 'present', 'has', 'have', 'this', 'these', 'demonstrate', 'demonstrates', 'show', 'shows',
-  'reveal', 'reveals', 'contain', 'contains', 'containing', 'appear', 'appears', 'remain', 'remains', 'near']);
+const BACK_STOP = new Set([
+  ...PHRASE_STOP,
+  'is',
+  'are',
+  'was',
+  'were',
+  'in',
+  'at',
+  'of',
+  'on',
+  'to',
+  'within',
+  'by',
+  'over',
+  'under',
+  'along',
+  'overlying',
+  'involving',
+  'seen',
+  'noted',
+  'present',
+  'has',
+  'have',
+  'this',
+  'these',
+  'demonstrate',
+  'demonstrates',
+  'show',
+  'shows',
+  'reveal',
+  'reveals',
+  'contain',
+  'contains',
+  'containing',
+  'appear',
+  'appears',
+  'remain',
+  'remains',
+  'near',
+]);
 const COMPARATIVES = new Set(['greater', 'more', 'larger', 'worse', 'less', 'smaller', 'much', 'slightly', 'somewhat', '>', '<']);
 const HEART_PARTS = new Set(['heart', 'atrium', 'atrial', 'ventricle', 'ventricular', 'ventricles', 'atria']);
 
@@ -95,7 +229,7 @@ function scanSentence(words: Word[], contextTries: readonly PhraseTrie<{ concept
   const mentions: Mention[] = [];
   const cues: Cue[] = [];
   // Cues first where they are longer than a concept starting at the same word ("free of" vs "free air").
-  for (let i = 0; i < words.length; ) {
+  for (let i = 0; i < words.length;) {
     if (words[i].kind === 'number' || words[i].kind === 'deid') {
       i++;
       continue;
@@ -127,7 +261,17 @@ function breaksList(s: SentenceWords, from: number, to: number): boolean {
 }
 
 // When several cues reach one mention: a denial wins, then a condition, then the weakest hedge.
-const RANK: Record<CueKind, number> = { absent: 7, hypothetical: 6, possible: 5, differential: 4, probable: 3, historical: 2, neutral: 0, pseudo: 0, terminate: 0 };
+const RANK: Record<CueKind, number> = {
+  absent: 7,
+  hypothetical: 6,
+  possible: 5,
+  differential: 4,
+  probable: 3,
+  historical: 2,
+  neutral: 0,
+  pseudo: 0,
+  terminate: 0,
+};
 const kindRank = (kind: CueKind) => RANK[kind];
 
 /** The cue kinds that reach a mention: pre cues before it in its clause, post cues after it. */
@@ -245,7 +389,8 @@ function placeAt(words: readonly Word[], k: number): { end: number; side?: Side;
     if (next && HEART_PARTS.has(next)) return { end: side.end + 1 };
     return { end: side.end, side: side.value.side };
   }
-  if (site) return { end: site.end, side: site.value.side ?? (side && side.end === site.end ? side.value.side : undefined), site: site.value.site };
+  if (site)
+    return { end: site.end, side: site.value.side ?? (side && side.end === site.end ? side.value.side : undefined), site: site.value.site };
   return null;
 }
 
@@ -261,7 +406,7 @@ function placeOf(s: SentenceWords, m: Mention): { side: Side | null; site: strin
   const after: Place = { sides: new Set(), sites: [] };
 
   // Words of the mention itself may name a site ("apical pneumothorax").
-  for (let k = m.i; k < m.j; ) {
+  for (let k = m.i; k < m.j;) {
     const p = placeAt(words, k);
     if (p) {
       addPlace(before, p);
@@ -324,13 +469,23 @@ function placeOf(s: SentenceWords, m: Mention): { side: Side | null; site: strin
   const sites = [...before.sites];
   for (const site of after.sites) if (!sites.includes(site)) sites.push(site);
   const sides = merged.sides;
-  const side: Side | null = sides.has('bilateral') || (sides.has('left') && sides.has('right')) ? 'bilateral' : sides.has('left') ? 'left' : sides.has('right') ? 'right' : null;
+  const side: Side | null =
+    sides.has('bilateral') || (sides.has('left') && sides.has('right'))
+      ? 'bilateral'
+      : sides.has('left')
+        ? 'left'
+        : sides.has('right')
+          ? 'right'
+          : null;
   return { side, site: sites, phraseStart, phraseEnd };
 }
 
 /** A side carried by the words of the mention itself: "levoscoliosis", "pleural effusions". */
 function ownSide(s: SentenceWords, m: Mention): Side | null {
-  const phrase = s.words.slice(m.i, m.j).map((w) => w.norm).join(' ');
+  const phrase = s.words
+    .slice(m.i, m.j)
+    .map((w) => w.norm)
+    .join(' ');
   const side = TERM_SIDES.get(`${m.concept.id}|${phrase}`);
   if (side) return side;
   if (m.concept.pluralBilateral && /s$/.test(s.words[m.j - 1].norm) && !/(sis|ss)$/.test(s.words[m.j - 1].norm)) return 'bilateral';
@@ -338,13 +493,83 @@ function ownSide(s: SentenceWords, m: Mention): Side | null {
 }
 
 // Words that make a finding an interpretation or an alternative of the one before it.
-const INTERPRETIVE_LINKS = new Set(['represent', 'represents', 'representing', 'consistent', 'compatible', 'likely', 'probably', 'probable',
-  'suggestive', 'suggesting', 'suggests', 'possibly', 'possible', 'may', 'might', 'could', 'versus', 'vs', 'or', '/', 'reflect', 'reflects',
-  'reflecting', 'favor', 'favoring', 'due', 'secondary', 'concerning', 'suspicious', 'either', 'adjacent', 'associated', 'underlying',
-  'compressive', 'passive']);
-const LINK_FILLERS = new Set([',', 'which', 'that', 'this', 'most', 'with', 'of', 'to', 'for', 'be', 'is', 'are', 'and', 'xxxx', 'a', 'an', 'the',
-  'mild', 'minimal', 'small', 'subsegmental', 'early', 'chronic', 'focal', 'patchy', 'streaky', 'some', 'either', 'in', 'part', 'areas', 'area',
-  'linear', 'discoid', 'platelike', 'plate', 'like', 'superimposed']);
+const INTERPRETIVE_LINKS = new Set([
+  'represent',
+  'represents',
+  'representing',
+  'consistent',
+  'compatible',
+  'likely',
+  'probably',
+  'probable',
+  'suggestive',
+  'suggesting',
+  'suggests',
+  'possibly',
+  'possible',
+  'may',
+  'might',
+  'could',
+  'versus',
+  'vs',
+  'or',
+  '/',
+  'reflect',
+  'reflects',
+  'reflecting',
+  'favor',
+  'favoring',
+  'due',
+  'secondary',
+  'concerning',
+  'suspicious',
+  'either',
+  'adjacent',
+  'associated',
+  'underlying',
+  'compressive',
+  'passive',
+]);
+const LINK_FILLERS = new Set([
+  ',',
+  'which',
+  'that',
+  'this',
+  'most',
+  'with',
+  'of',
+  'to',
+  'for',
+  'be',
+  'is',
+  'are',
+  'and',
+  'xxxx',
+  'a',
+  'an',
+  'the',
+  'mild',
+  'minimal',
+  'small',
+  'subsegmental',
+  'early',
+  'chronic',
+  'focal',
+  'patchy',
+  'streaky',
+  'some',
+  'either',
+  'in',
+  'part',
+  'areas',
+  'area',
+  'linear',
+  'discoid',
+  'platelike',
+  'plate',
+  'like',
+  'superimposed',
+]);
 
 /**
  * A finding named in the indication or exam title is the clinical question, not an imaging finding;
@@ -397,7 +622,8 @@ function refinedNear(s: SentenceWords, m: Mention): Concept | null {
     for (let k = Math.max(0, m.i - 3); k < Math.min(s.words.length, m.j + 4); k++) {
       if (k >= m.i && k < m.j) continue;
       const other = s.mentionAt[k] >= 0 ? s.mentions[s.mentionAt[k]] : null;
-      if ((other && r.groups.includes(other.concept.group)) || r.words.includes(s.words[k].norm)) return CONCEPT_BY_ID.get(r.concept) ?? null;
+      if ((other && r.groups.includes(other.concept.group)) || r.words.includes(s.words[k].norm))
+        return CONCEPT_BY_ID.get(r.concept) ?? null;
     }
   }
   return null;
@@ -439,9 +665,12 @@ function attachMeasurements(findings: Finding[], measurements: Measurement[], se
   }
 }
 
-
 /** Every finding mention of the report, in text order. */
-export function extractFindings(report: Report, words: readonly Word[], contexts: readonly string[]): { findings: Finding[]; measurements: Measurement[] } {
+export function extractFindings(
+  report: Report,
+  words: readonly Word[],
+  contexts: readonly string[],
+): { findings: Finding[]; measurements: Measurement[] } {
   const contextTries = contexts.map((c) => CONCEPT_TRIES.byContext.get(c)).filter((t): t is PhraseTrie<{ concept: Concept }> => !!t);
   const findings: Finding[] = [];
   let w0 = 0;
@@ -460,8 +689,8 @@ export function extractFindings(report: Report, words: readonly Word[], contexts
       const assertion = assertionOf(s, m);
       const prevEnd = index > 0 ? Math.max(s.mentions[index - 1].j, places[index - 1].phraseEnd) : 0;
       // "Left basilar opacity, atelectasis versus infiltrate": a hedged apposition interprets what it follows.
-      const antecedent = index > 0
-        && (interpretedBy(s, prevEnd, m) || (assertion.assertion === 'possible' && onlyCommaBetween(s, prevEnd, m.i)));
+      const antecedent =
+        index > 0 && (interpretedBy(s, prevEnd, m) || (assertion.assertion === 'possible' && onlyCommaBetween(s, prevEnd, m.i)));
       if (antecedent && !place.side && places[index - 1].side) place.side = places[index - 1].side;
       if (antecedent && place.site.length === 0) place.site = [...places[index - 1].site];
       places.push(place);

@@ -46,16 +46,28 @@ const AnatomySchema = z.object({
   modalities: z.array(z.object({ code: z.string(), terms: Phrases })),
 });
 
-export const CUE_KINDS = ['absent', 'possible', 'probable', 'differential', 'historical', 'hypothetical', 'neutral', 'pseudo', 'terminate'] as const;
+export const CUE_KINDS = [
+  'absent',
+  'possible',
+  'probable',
+  'differential',
+  'historical',
+  'hypothetical',
+  'neutral',
+  'pseudo',
+  'terminate',
+] as const;
 export type CueKind = (typeof CUE_KINDS)[number];
 const ContextSchema = z.object({
   note: z.string(),
-  cues: z.array(z.object({
-    kind: z.enum(CUE_KINDS),
-    dir: z.enum(['pre', 'post', 'both']),
-    terms: Phrases,
-    windows: z.record(z.string(), z.number().int().positive()).default({}),
-  })),
+  cues: z.array(
+    z.object({
+      kind: z.enum(CUE_KINDS),
+      dir: z.enum(['pre', 'post', 'both']),
+      terms: Phrases,
+      windows: z.record(z.string(), z.number().int().positive()).default({}),
+    }),
+  ),
   listBreakers: Phrases,
 });
 
@@ -69,7 +81,8 @@ export const CONCEPTS: readonly Concept[] = findings.concepts;
 export const CONCEPT_BY_ID: ReadonlyMap<string, Concept> = new Map(CONCEPTS.map((c) => [c.id, c]));
 if (CONCEPT_BY_ID.size !== CONCEPTS.length) throw new Error('lexicon: duplicate concept id');
 for (const c of CONCEPTS) {
-  for (const r of [...c.refine, ...c.refineNear]) if (!CONCEPT_BY_ID.has(r.concept)) throw new Error(`lexicon: ${c.id} refines to unknown ${r.concept}`);
+  for (const r of [...c.refine, ...c.refineNear])
+    if (!CONCEPT_BY_ID.has(r.concept)) throw new Error(`lexicon: ${c.id} refines to unknown ${r.concept}`);
 }
 
 const keysOf = (phrase: string) => wordsOf(phrase).map((w) => w.norm);
@@ -129,7 +142,11 @@ export const CONCEPT_TRIES = conceptTries();
 
 /** "scoliosis|levoscoliosis" -> left: the side some terms carry in themselves. */
 export const TERM_SIDES: ReadonlyMap<string, Side> = new Map(
-  CONCEPTS.flatMap((c) => (['left', 'right'] as const).flatMap((side) => (c.sideTerms[side] ?? []).map((t) => [`${c.id}|${keysOf(t).join(' ')}`, side] as [string, Side]))),
+  CONCEPTS.flatMap((c) =>
+    (['left', 'right'] as const).flatMap((side) =>
+      (c.sideTerms[side] ?? []).map((t) => [`${c.id}|${keysOf(t).join(' ')}`, side] as [string, Side]),
+    ),
+  ),
 );
 
 /** "Heart ... enlarged": a subject phrase and the state words that make it a finding. */
@@ -144,7 +161,10 @@ function predicateTrie() {
       const states = new Set(p.state.map((s) => keysOf(s).join(' ')));
       for (const subject of p.subject) {
         const keys = keysOf(subject);
-        const list = trie.match(keys.map((k) => ({ norm: k, text: k, start: 0, end: 0, kind: 'word' as const })), 0);
+        const list = trie.match(
+          keys.map((k) => ({ norm: k, text: k, start: 0, end: 0, kind: 'word' as const })),
+          0,
+        );
         if (list && list.end === keys.length) list.value.push({ concept, states });
         else trie.add(keys, [{ concept, states }]);
       }

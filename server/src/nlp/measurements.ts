@@ -11,9 +11,23 @@ const MEASUREMENT = new RegExp(
 );
 
 const UNIT_NAMES: Record<string, string> = {
-  mm: 'mm', millimeter: 'mm', millimeters: 'mm', cm: 'cm', centimeter: 'cm', centimeters: 'cm',
-  ml: 'mL', cc: 'cc', cm3: 'mL', 'cm^3': 'mL', hu: 'HU', 'hounsfield unit': 'HU', 'hounsfield units': 'HU',
-  degree: 'degrees', degrees: 'degrees', deg: 'degrees', '°': 'degrees',
+  mm: 'mm',
+  millimeter: 'mm',
+  millimeters: 'mm',
+  cm: 'cm',
+  centimeter: 'cm',
+  centimeters: 'cm',
+  ml: 'mL',
+  cc: 'cc',
+  cm3: 'mL',
+  'cm^3': 'mL',
+  hu: 'HU',
+  'hounsfield unit': 'HU',
+  'hounsfield units': 'HU',
+  degree: 'degrees',
+  degrees: 'degrees',
+  deg: 'degrees',
+  '°': 'degrees',
 };
 
 /** Every measurement in text[from, to): values per dimension (or both ends of a range) and unit. */

@@ -9,7 +9,8 @@ const FEMALE_WORDS = /^(female|woman|women|girl|lady|f|[rl]hf|[wb]f|mrs|ms|miss|
 const MALE_WORDS = /^(male|man|men|boy|gentleman|m|[rl]hm|[wb]m|mr|he|his|him|himself)$/i;
 
 // "51 year old female", "51-year-old man", "XXXX-year-old male", "51 yo F", "51F", "age 51".
-const AGE_SEX = /\b(\d{1,3}|XXXX)(?:[- ]?(?:years?|yrs?|y)[- ]?(?:old|o)\b|\s?(?:y\/o|yo|y\.o\.))[\s,-]{0,4}(?:(?:white|black|african[- ]american|hispanic|asian|caucasian|pregnant|postmenopausal)\s{1,3})?(female|male|woman|man|lady|gentleman|girl|boy|[rl]h[fm]|[wb][fm]|f|m)?\b/gi;
+const AGE_SEX =
+  /\b(\d{1,3}|XXXX)(?:[- ]?(?:years?|yrs?|y)[- ]?(?:old|o)\b|\s?(?:y\/o|yo|y\.o\.))[\s,-]{0,4}(?:(?:white|black|african[- ]american|hispanic|asian|caucasian|pregnant|postmenopausal)\s{1,3})?(female|male|woman|man|lady|gentleman|girl|boy|[rl]h[fm]|[wb][fm]|f|m)?\b/gi;
 const COMPACT_AGE_SEX = /\b(\d{1,3})\s?([MF])\b/g;
 const AGE_LABEL = /\b(?:age|aged)[ \t]{0,3}:?[ \t]{0,3}(\d{1,3})\b/gi;
 const SEX_LABEL = /\b(?:sex|gender)[ \t]{0,3}:?[ \t]{0,3}(female|male|f|m)\b/gi;
@@ -27,7 +28,9 @@ function sexOf(word: string | undefined): Sex | null {
 
 /** Where the header of a report talks about the patient: everything but findings and impression first. */
 function headerText(report: Report): string {
-  const parts = report.sections.filter((s) => s.kind !== 'findings' && s.kind !== 'impression').map((s) => report.text.slice(s.start, s.end));
+  const parts = report.sections
+    .filter((s) => s.kind !== 'findings' && s.kind !== 'impression')
+    .map((s) => report.text.slice(s.start, s.end));
   return parts.join('\n');
 }
 
@@ -76,7 +79,7 @@ interface TitleReading {
 function readTitle(words: Word[]): TitleReading {
   const r: TitleReading = { modality: null, bodyPart: null, contexts: [], side: null };
   const sides = new Set<Side>();
-  for (let i = 0; i < words.length; ) {
+  for (let i = 0; i < words.length;) {
     const m = MODALITY_TRIE.match(words, i);
     const b = BODY_PART_TRIE.match(words, i);
     const s = SIDE_TRIE.match(words, i);
@@ -94,7 +97,14 @@ function readTitle(words: Word[]): TitleReading {
     if (s && s.end === end) sides.add(s.value.side);
     i = end;
   }
-  r.side = sides.has('bilateral') || (sides.has('left') && sides.has('right')) ? 'bilateral' : sides.has('left') ? 'left' : sides.has('right') ? 'right' : null;
+  r.side =
+    sides.has('bilateral') || (sides.has('left') && sides.has('right'))
+      ? 'bilateral'
+      : sides.has('left')
+        ? 'left'
+        : sides.has('right')
+          ? 'right'
+          : null;
   return r;
 }
 
@@ -114,7 +124,8 @@ export function findExam(report: Report): Exam & { contexts: string[] } {
   if (first) {
     const start = first.index + first[0].indexOf(first[1]);
     const line = first[1].replace(/\s+$/, '');
-    if (line.split(/\s+/).length <= 14 && !/[a-z]\.\s+[A-Z]/.test(line)) candidates.push({ start, end: start + line.length, firstLine: true });
+    if (line.split(/\s+/).length <= 14 && !/[a-z]\.\s+[A-Z]/.test(line))
+      candidates.push({ start, end: start + line.length, firstLine: true });
   }
   for (const span of candidates) {
     const words = wordsOf(report.text.slice(span.start, span.end));
@@ -130,7 +141,7 @@ export function findExam(report: Report): Exam & { contexts: string[] } {
 /** Sex-specific words in the text (organs, conditions, procedures), for the sex-mismatch rule. */
 export function findSexSpecific(words: readonly Word[]): { start: number; end: number; term: string; sex: Sex }[] {
   const out: { start: number; end: number; term: string; sex: Sex }[] = [];
-  for (let i = 0; i < words.length; ) {
+  for (let i = 0; i < words.length;) {
     const a = SEX_TRIES.base.match(words, i);
     const b = SEX_TRIES.exact.match(words, i);
     const hit = a && (!b || a.end >= b.end) ? a : b;

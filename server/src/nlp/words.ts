@@ -39,7 +39,13 @@ function push(out: Word[], start: number, text: string, kind: TokenKind): void {
     for (const part of text.split('-')) {
       if (part) {
         const deid = /^XXXX+$/.test(part);
-        out.push({ start: start + offset, end: start + offset + part.length, text: part, norm: deid ? 'xxxx' : normWord(part), kind: deid ? 'deid' : 'word' });
+        out.push({
+          start: start + offset,
+          end: start + offset + part.length,
+          text: part,
+          norm: deid ? 'xxxx' : normWord(part),
+          kind: deid ? 'deid' : 'word',
+        });
       }
       offset += part.length + 1;
     }

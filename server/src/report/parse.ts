@@ -11,8 +11,38 @@ const TOKEN = /XXXX+|\p{L}[\p{L}\p{M}'’]*\p{L}|\p{L}|\d+(?:[.,]\d+)*|[^\s\p{L}
 
 // Words that end in a period without ending the sentence.
 const ABBREVIATIONS = new Set([
-  'dr', 'mr', 'mrs', 'ms', 'st', 'vs', 'approx', 'cf', 'etc', 'fig', 'no', 'nos', 'ca', 'incl', 'sr', 'jr',
-  'e.g', 'i.e', 'eg', 'ie', 'a.m', 'p.m', 'b.i.d', 't.i.d', 'ant', 'post', 'lat', 'inf', 'sup', 'mid', 'min', 'max',
+  'dr',
+  'mr',
+  'mrs',
+  'ms',
+  'st',
+  'vs',
+  'approx',
+  'cf',
+  'etc',
+  'fig',
+  'no',
+  'nos',
+  'ca',
+  'incl',
+  'sr',
+  'jr',
+  'e.g',
+  'i.e',
+  'eg',
+  'ie',
+  'a.m',
+  'p.m',
+  'b.i.d',
+  't.i.d',
+  'ant',
+  'post',
+  'lat',
+  'inf',
+  'sup',
+  'mid',
+  'min',
+  'max',
 ]);
 
 interface HeaderMatch {
@@ -60,7 +90,12 @@ function buildSections(text: string): Section[] {
   const sections: Section[] = [];
   const headers = findHeaders(text);
   let current: Section = {
-    kind: 'preamble', header: null, start: 0, end: text.length, body: { start: 0, end: text.length }, items: [],
+    kind: 'preamble',
+    header: null,
+    start: 0,
+    end: text.length,
+    body: { start: 0, end: text.length },
+    items: [],
   };
   sections.push(current);
   for (const h of headers) {

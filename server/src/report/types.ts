@@ -3,15 +3,15 @@
 
 /** What a section is for, in the radiologist's words. Synonyms map onto these. */
 export type SectionKind =
-  | 'exam'        // EXAM, EXAMINATION, PROCEDURE, STUDY
-  | 'history'     // HISTORY, INDICATION, CLINICAL, REASON FOR EXAM
-  | 'comparison'  // COMPARISON
-  | 'technique'   // TECHNIQUE, PROTOCOL
-  | 'findings'    // FINDINGS, REPORT, DESCRIPTION
-  | 'impression'  // IMPRESSION, CONCLUSION, OPINION, SUMMARY, DIAGNOSIS
+  | 'exam' // EXAM, EXAMINATION, PROCEDURE, STUDY
+  | 'history' // HISTORY, INDICATION, CLINICAL, REASON FOR EXAM
+  | 'comparison' // COMPARISON
+  | 'technique' // TECHNIQUE, PROTOCOL
+  | 'findings' // FINDINGS, REPORT, DESCRIPTION
+  | 'impression' // IMPRESSION, CONCLUSION, OPINION, SUMMARY, DIAGNOSIS
   | 'communication' // COMMUNICATION, CRITICAL RESULT NOTIFICATION
-  | 'other'       // any other header
-  | 'preamble';   // text before the first header (or the whole report when it has none)
+  | 'other' // any other header
+  | 'preamble'; // text before the first header (or the whole report when it has none)
 
 export interface Span {
   start: number;

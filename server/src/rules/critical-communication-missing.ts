@@ -4,7 +4,8 @@ import { findCommunications, missingElements } from './critical/communication';
 import { currentCriticalFindings } from './critical/findings';
 import type { Fix, Problem, Rule } from './types';
 
-const STATEMENT = 'These findings were discussed with ${1:Dr. name} by ${2|telephone,in person,secure message|} on ${3:date} at ${4:time}, with read-back confirmation.';
+const STATEMENT =
+  'These findings were discussed with ${1:Dr. name} by ${2|telephone,in person,secure message|} on ${3:date} at ${4:time}, with read-back confirmation.';
 
 /** Insert the statement at the end of the impression (or of the report), on a line of its own. */
 function insertStatement(report: Report): Fix {
@@ -30,7 +31,10 @@ export const criticalCommunicationMissing: Rule = {
     if (communications.length === 0) {
       // Anchor on the most urgent mention, preferring the impression, where the referrer reads.
       const order = { minutes: 0, hours: 1, days: 2 } as const;
-      const ranked = [...critical].sort((a, b) => order[a.urgency] - order[b.urgency] || Number(b.finding.section === 'impression') - Number(a.finding.section === 'impression'));
+      const ranked = [...critical].sort(
+        (a, b) =>
+          order[a.urgency] - order[b.urgency] || Number(b.finding.section === 'impression') - Number(a.finding.section === 'impression'),
+      );
       const first = ranked[0].finding;
       const names = [...new Set(critical.map((c) => c.finding.finding))];
       const problem: Problem = {
@@ -41,7 +45,9 @@ export const criticalCommunicationMissing: Rule = {
         start: first.start,
         end: first.end,
         finding: first.finding,
-        related: critical.filter((c) => c.finding !== first).map((c) => ({ start: c.finding.start, end: c.finding.end, message: `Also critical: ${c.finding.finding}` })),
+        related: critical
+          .filter((c) => c.finding !== first)
+          .map((c) => ({ start: c.finding.start, end: c.finding.end, message: `Also critical: ${c.finding.finding}` })),
         fixes: [insertStatement(report)],
       };
       return [problem];
@@ -50,14 +56,18 @@ export const criticalCommunicationMissing: Rule = {
     const best = [...communications].sort((a, b) => missingElements(a).length - missingElements(b).length)[0];
     const missing = missingElements(best);
     if (missing.length === 0) return [];
-    return [{
-      rule: this.id,
-      category: this.category,
-      severity: this.severity,
-      message: `The communication of the critical finding does not say ${missing.join(', ')}.`,
-      start: best.start,
-      end: best.end,
-      related: critical.slice(0, 3).map((c) => ({ start: c.finding.start, end: c.finding.end, message: `Critical: ${c.finding.finding}` })),
-    }];
+    return [
+      {
+        rule: this.id,
+        category: this.category,
+        severity: this.severity,
+        message: `The communication of the critical finding does not say ${missing.join(', ')}.`,
+        start: best.start,
+        end: best.end,
+        related: critical
+          .slice(0, 3)
+          .map((c) => ({ start: c.finding.start, end: c.finding.end, message: `Critical: ${c.finding.finding}` })),
+      },
+    ];
   },
 };

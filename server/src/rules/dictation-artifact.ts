@@ -14,7 +14,11 @@ interface SpokenCommand {
 const COMMANDS: SpokenCommand[] = [
   { pattern: /\bnew paragraph\b/gi, replacement: 'paragraph' },
   { pattern: /\b(?:new|next) line\b/gi, replacement: 'line' },
-  { pattern: /\b(?:scratch|delete|strike|undo) that\b/gi, replacement: 'delete', hint: 'the words dictated before it may also need deleting' },
+  {
+    pattern: /\b(?:scratch|delete|strike|undo) that\b/gi,
+    replacement: 'delete',
+    hint: 'the words dictated before it may also need deleting',
+  },
   { pattern: /\b(?:next|previous) field\b/gi, replacement: 'delete' },
   { pattern: /\b(?:end of dictation|stop dictation|begin dictation)\b/gi, replacement: 'delete' },
 ];
@@ -38,7 +42,9 @@ function repeatedWords(report: Report, rule: Rule): Problem[] {
       message: `Repeated word: "${previous.text} ${word.text}"`,
       start: previous.start,
       end: word.end,
-      fixes: [{ title: `Delete the repeated "${word.text}"`, edits: [{ start: previous.end, end: word.end, newText: '' }], isPreferred: true }],
+      fixes: [
+        { title: `Delete the repeated "${word.text}"`, edits: [{ start: previous.end, end: word.end, newText: '' }], isPreferred: true },
+      ],
     });
   }
   return problems;
@@ -60,17 +66,23 @@ function spokenCommands(report: Report, rule: Rule): Problem[] {
       // Take the white space around the command along, so the edit leaves clean text: a break
       // replaces the spaces on both sides, and a break that the text already has is not doubled.
       let cutStart = start;
-      let cutEnd = end + (/^[ \t]*[,.;:]?[ \t]*/.exec(after)?.[0].length ?? 0);
+      const cutEnd = end + (/^[ \t]*[,.;:]?[ \t]*/.exec(after)?.[0].length ?? 0);
       const atLineEnd = cutEnd === text.length || /[\r\n]/.test(text[cutEnd]);
       if (command.replacement !== 'delete' || atLineEnd) {
         while (cutStart > 0 && /[ \t]/.test(text[cutStart - 1])) cutStart--;
       }
       const breaks = command.replacement === 'paragraph' ? 2 : command.replacement === 'line' ? 1 : 0;
-      const edit: TextEdit = { start: cutStart, end: cutEnd, newText: eol.repeat(Math.max(0, breaks - (atLineEnd && cutEnd < text.length ? 1 : 0))) };
+      const edit: TextEdit = {
+        start: cutStart,
+        end: cutEnd,
+        newText: eol.repeat(Math.max(0, breaks - (atLineEnd && cutEnd < text.length ? 1 : 0))),
+      };
       const title =
-        command.replacement === 'paragraph' ? 'Replace with a paragraph break'
-        : command.replacement === 'line' ? 'Replace with a line break'
-        : `Delete "${m[0]}"`;
+        command.replacement === 'paragraph'
+          ? 'Replace with a paragraph break'
+          : command.replacement === 'line'
+            ? 'Replace with a line break'
+            : `Delete "${m[0]}"`;
       problems.push({
         rule: rule.id,
         category: rule.category,

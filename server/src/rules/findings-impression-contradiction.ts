@@ -1,16 +1,70 @@
 import { CONCEPT_BY_ID, type Finding } from '../nlp';
 import type { Report } from '../report/types';
 import {
-  NORMAL_STATEMENT, conceptOf, consistencyOf, coveredBy, deniedBy, fitsExam, impressionStatements, isMinor, mentionsOf, problemOf, sitesAgree, type ReportPart,
+  NORMAL_STATEMENT,
+  conceptOf,
+  consistencyOf,
+  coveredBy,
+  deniedBy,
+  fitsExam,
+  impressionStatements,
+  isMinor,
+  mentionsOf,
+  problemOf,
+  sitesAgree,
+  type ReportPart,
 } from './consistency';
 import type { Problem, Rule } from './types';
 
 // Words that narrow a denial: "no large effusion" does not deny a small one, "no new effusion" an old one.
-const NARROWING = ['large', 'larger', 'significant', 'sizable', 'sizeable', 'new', 'acute', 'displaced', 'definite',
-  'definitive', 'gross', 'frank', 'overt', 'discrete', 'dominant', 'obvious', 'convincing', 'suspicious', 'worrisome',
-  'appreciable', 'measurable', 'residual', 'recurrent', 'loculated', 'additional', 'other', 'further', 'drainable',
-  'substantial', 'moderate', 'severe', 'extensive', 'confluent', 'lobar', 'tension', 'complete', 'full-thickness',
-  'increasing', 'enlarging', 'worsening', 'underlying', 'superimposed', 'apical', 'basilar', 'dependent', 'intraperitoneal'];
+const NARROWING = [
+  'large',
+  'larger',
+  'significant',
+  'sizable',
+  'sizeable',
+  'new',
+  'acute',
+  'displaced',
+  'definite',
+  'definitive',
+  'gross',
+  'frank',
+  'overt',
+  'discrete',
+  'dominant',
+  'obvious',
+  'convincing',
+  'suspicious',
+  'worrisome',
+  'appreciable',
+  'measurable',
+  'residual',
+  'recurrent',
+  'loculated',
+  'additional',
+  'other',
+  'further',
+  'drainable',
+  'substantial',
+  'moderate',
+  'severe',
+  'extensive',
+  'confluent',
+  'lobar',
+  'tension',
+  'complete',
+  'full-thickness',
+  'increasing',
+  'enlarging',
+  'worsening',
+  'underlying',
+  'superimposed',
+  'apical',
+  'basilar',
+  'dependent',
+  'intraperitoneal',
+];
 const NARROWING_RE = new RegExp(String.raw`\b(${NARROWING.join('|')})\b`, 'gi');
 
 function narrowingWords(report: Report, f: Finding, ownItem = false): string[] {
@@ -51,9 +105,27 @@ function sidesClash(denied: Finding, present: Finding): boolean {
 }
 
 // Concepts whose presence makes "no acute disease" untrue (besides the critical ones).
-const ACUTE = new Set(['pleural-effusion', 'consolidation', 'airspace-disease', 'infiltrate', 'pneumonia', 'aspiration',
-  'pneumonitis', 'pulmonary-edema', 'lobar-collapse', 'fracture', 'compression-fracture', 'subcutaneous-emphysema',
-  'heart-failure', 'bowel-obstruction', 'ileus', 'colitis', 'pancreatitis', 'hydronephrosis', 'cholecystitis']);
+const ACUTE = new Set([
+  'pleural-effusion',
+  'consolidation',
+  'airspace-disease',
+  'infiltrate',
+  'pneumonia',
+  'aspiration',
+  'pneumonitis',
+  'pulmonary-edema',
+  'lobar-collapse',
+  'fracture',
+  'compression-fracture',
+  'subcutaneous-emphysema',
+  'heart-failure',
+  'bowel-obstruction',
+  'ileus',
+  'colitis',
+  'pancreatitis',
+  'hydronephrosis',
+  'cholecystitis',
+]);
 
 // The part of the body a "no acute ..." statement speaks for, and the concept groups in it.
 const DOMAINS: [RegExp, readonly string[]][] = [
@@ -82,97 +154,115 @@ export const findingsImpressionContradiction: Rule = {
 };
 
 function contradictionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] {
-    const { impression } = c;
-    const problems: Problem[] = [];
-    const reported = new Set<Finding>();
+  const { impression } = c;
+  const problems: Problem[] = [];
+  const reported = new Set<Finding>();
 
-    // 1. Present in one section, denied in the other.
-    const affirmed = (f: Finding) => f.assertion === 'present';
-    const pairs: [Finding[], Finding[]][] = [[c.inFindings, c.inImpression], [c.inImpression, c.inFindings]];
-    const byOwnConcept = (list: Finding[], keep: (f: Finding) => boolean) => {
-      const map = new Map<string, Finding[]>();
-      for (const f of list) {
-        if (!keep(f)) continue;
-        const k = conceptOf(report, f);
-        let l = map.get(k);
-        if (!l) map.set(k, (l = []));
-        l.push(f);
-      }
-      return map;
-    };
-    for (const [deniers, affirmers] of pairs) {
-      const affirmedByConcept = byOwnConcept(affirmers, affirmed);
-      const alsoAffirmed = byOwnConcept(deniers, (o) => o.assertion === 'present' || o.assertion === 'possible');
-      // One judgement per denied finding, side and site: repeated denials add nothing.
-      const judged = new Set<string>();
-      for (const d of deniers) {
-        if (d.assertion !== 'absent') continue;
-        const dConcept = conceptOf(report, d);
-        const key = `${dConcept}|${d.side}|${d.site.join(',')}`;
-        if (judged.has(key)) continue;
-        judged.add(key);
-        for (const p of mentionsOf(affirmedByConcept, deniedBy(dConcept))) {
-          if (reported.has(p)) continue;
-          if (!sidesClash(d, p) || !sitesAgree(d, p)) continue;
-          // The denying section itself also affirms it somewhere: the denial is partial ("no new effusion").
-          if ((alsoAffirmed.get(conceptOf(report, p)) ?? []).some((o) => sitesAgree(o, p))) continue;
-          const pWords = new Set(narrowingWords(report, p));
-          if (narrowingWords(report, d, true).some((w) => !pWords.has(w))) continue;
-          // "No XXXX infiltrates": the hidden word may have been "new" or "large".
-          if (/XXXX/.test(listItemOf(report, d))) continue;
-          // "No focal airspace disease" does not deny streaky, patchy or diffuse opacities.
-          if (LUNG_SHADOWS.has(conceptOf(report, d)) && /\bfocal\b/i.test(listItemOf(report, d)) && SPREAD_OUT.test(clauseBefore(report, p))) continue;
-          // "No alveolar opacity" says nothing of interstitial infiltrates, and the other way round.
-          const dSpace = compartmentOf(report, d);
-          const pSpace = compartmentOf(report, p);
-          if (dSpace && pSpace && dSpace !== pSpace) continue;
-          // Point at the impression's side of the disagreement; the findings mention is related.
-          const [at, other] = p.section === 'impression' ? [p, d] : [d, p];
-          reported.add(p);
-          problems.push(problemOf(rule, {
+  // 1. Present in one section, denied in the other.
+  const affirmed = (f: Finding) => f.assertion === 'present';
+  const pairs: [Finding[], Finding[]][] = [
+    [c.inFindings, c.inImpression],
+    [c.inImpression, c.inFindings],
+  ];
+  const byOwnConcept = (list: Finding[], keep: (f: Finding) => boolean) => {
+    const map = new Map<string, Finding[]>();
+    for (const f of list) {
+      if (!keep(f)) continue;
+      const k = conceptOf(report, f);
+      let l = map.get(k);
+      if (!l) map.set(k, (l = []));
+      l.push(f);
+    }
+    return map;
+  };
+  for (const [deniers, affirmers] of pairs) {
+    const affirmedByConcept = byOwnConcept(affirmers, affirmed);
+    const alsoAffirmed = byOwnConcept(deniers, (o) => o.assertion === 'present' || o.assertion === 'possible');
+    // One judgement per denied finding, side and site: repeated denials add nothing.
+    const judged = new Set<string>();
+    for (const d of deniers) {
+      if (d.assertion !== 'absent') continue;
+      const dConcept = conceptOf(report, d);
+      const key = `${dConcept}|${d.side}|${d.site.join(',')}`;
+      if (judged.has(key)) continue;
+      judged.add(key);
+      for (const p of mentionsOf(affirmedByConcept, deniedBy(dConcept))) {
+        if (reported.has(p)) continue;
+        if (!sidesClash(d, p) || !sitesAgree(d, p)) continue;
+        // The denying section itself also affirms it somewhere: the denial is partial ("no new effusion").
+        if ((alsoAffirmed.get(conceptOf(report, p)) ?? []).some((o) => sitesAgree(o, p))) continue;
+        const pWords = new Set(narrowingWords(report, p));
+        if (narrowingWords(report, d, true).some((w) => !pWords.has(w))) continue;
+        // "No XXXX infiltrates": the hidden word may have been "new" or "large".
+        if (/XXXX/.test(listItemOf(report, d))) continue;
+        // "No focal airspace disease" does not deny streaky, patchy or diffuse opacities.
+        if (LUNG_SHADOWS.has(conceptOf(report, d)) && /\bfocal\b/i.test(listItemOf(report, d)) && SPREAD_OUT.test(clauseBefore(report, p)))
+          continue;
+        // "No alveolar opacity" says nothing of interstitial infiltrates, and the other way round.
+        const dSpace = compartmentOf(report, d);
+        const pSpace = compartmentOf(report, p);
+        if (dSpace && pSpace && dSpace !== pSpace) continue;
+        // Point at the impression's side of the disagreement; the findings mention is related.
+        const [at, other] = p.section === 'impression' ? [p, d] : [d, p];
+        reported.add(p);
+        problems.push(
+          problemOf(rule, {
             start: at.start,
             end: at.end,
-            message: p.section === 'impression'
-              ? `${capital(p.finding)} in the impression, but the findings say there is none.`
-              : `The impression denies ${d.finding}, but the findings describe it.`,
+            message:
+              p.section === 'impression'
+                ? `${capital(p.finding)} in the impression, but the findings say there is none.`
+                : `The impression denies ${d.finding}, but the findings describe it.`,
             related: [{ start: other.start, end: other.end, message: other.assertion === 'absent' ? 'Denied here' : 'Described here' }],
             finding: p.finding,
             side: p.side ?? undefined,
-          }));
-          break;
-        }
+          }),
+        );
+        break;
       }
     }
+  }
 
-    // 2. "No acute disease" or "normal" over a significant present finding.
-    const named = new Set<string>();
-    for (const g of c.inImpression) if (g.assertion !== 'absent') for (const k of coveredBy(g.concept)) named.add(k);
-    let unnamed: Finding[] | undefined;
-    for (const statement of impressionStatements(report, impression)) {
-      if (!NORMAL_STATEMENT.test(statement.text) || /\b(?:otherwise|else|other|remainder|additional|further)\b/i.test(statement.text)) continue;
-      // Significant findings the impression does not name; chronic, unchanged or explained ones
-      // leave "no acute disease" true, critical or not.
-      // A critical finding makes "no acute abnormality" untrue even where the impression names it.
-      unnamed ??= c.inFindings.filter((f) => f.assertion === 'present' && f.significant && fitsExam(c.u, f) &&
-        (!named.has(f.concept) || f.critical === 'minutes' || f.critical === 'hours') && !isMinor(report, f));
-      const onlyAcute = /\b(?:acute|active)\b/i.test(statement.text);
-      const clash = unnamed.find((f) => {
-        if (reported.has(f)) return false;
-        if (onlyAcute && !(f.critical === 'minutes' || f.critical === 'hours' || ACUTE.has(f.concept))) return false;
-        // "No acute cardiopulmonary process" speaks for heart and lungs; "normal chest radiograph" for the study.
-        return !onlyAcute || inDomain(statement.text, f);
-      });
-      if (!clash) continue;
-      reported.add(clash);
-      const start = statement.start + (report.text.slice(statement.start, statement.end).length - report.text.slice(statement.start, statement.end).trimStart().length);
-      problems.push(problemOf(rule, {
+  // 2. "No acute disease" or "normal" over a significant present finding.
+  const named = new Set<string>();
+  for (const g of c.inImpression) if (g.assertion !== 'absent') for (const k of coveredBy(g.concept)) named.add(k);
+  let unnamed: Finding[] | undefined;
+  for (const statement of impressionStatements(report, impression)) {
+    if (!NORMAL_STATEMENT.test(statement.text) || /\b(?:otherwise|else|other|remainder|additional|further)\b/i.test(statement.text))
+      continue;
+    // Significant findings the impression does not name; chronic, unchanged or explained ones
+    // leave "no acute disease" true, critical or not.
+    // A critical finding makes "no acute abnormality" untrue even where the impression names it.
+    unnamed ??= c.inFindings.filter(
+      (f) =>
+        f.assertion === 'present' &&
+        f.significant &&
+        fitsExam(c.u, f) &&
+        (!named.has(f.concept) || f.critical === 'minutes' || f.critical === 'hours') &&
+        !isMinor(report, f),
+    );
+    const onlyAcute = /\b(?:acute|active)\b/i.test(statement.text);
+    const clash = unnamed.find((f) => {
+      if (reported.has(f)) return false;
+      if (onlyAcute && !(f.critical === 'minutes' || f.critical === 'hours' || ACUTE.has(f.concept))) return false;
+      // "No acute cardiopulmonary process" speaks for heart and lungs; "normal chest radiograph" for the study.
+      return !onlyAcute || inDomain(statement.text, f);
+    });
+    if (!clash) continue;
+    reported.add(clash);
+    const start =
+      statement.start +
+      (report.text.slice(statement.start, statement.end).length - report.text.slice(statement.start, statement.end).trimStart().length);
+    problems.push(
+      problemOf(rule, {
         start,
         end: statement.end,
         message: `The impression reads as normal, but the findings describe ${clash.finding}${clash.side ? ` (${clash.side})` : ''}.`,
         related: [{ start: clash.start, end: clash.end, message: 'Described here' }],
         finding: clash.finding,
         side: clash.side ?? undefined,
-      }));
-    }
-    return problems;
+      }),
+    );
+  }
+  return problems;
 }

@@ -7,13 +7,17 @@ import type { Fix, Problem, Rule } from './types';
 // a malpositioned one is critical and still counts.
 const HABIT_GROUPS = new Set(['device', 'postsurgical']);
 // An impression that points back to the findings as a whole covers them all.
-const REFERS_BACK = /\b(?:as (?:described|detailed|noted|discussed|outlined|above)|see (?:above|findings|body of (?:the )?report|report)|findings above)\b/i;
+const REFERS_BACK =
+  /\b(?:as (?:described|detailed|noted|discussed|outlined|above)|see (?:above|findings|body of (?:the )?report|report)|findings above)\b/i;
 
 /** The findings sentence, made into an impression statement: subheading and "There is" dropped. */
 export function statementFrom(sentence: string): string {
   let s = sentence.trim().replace(/\s+/g, ' ');
   s = s.replace(/^[A-Z][A-Za-z /&-]{0,30}:\s*/, '');
-  s = s.replace(/^(?:there (?:is|are|has been|have been)|again (?:seen|noted) (?:is|are)|note is made of|noted is|redemonstrated is|seen is)\s+(?:an?\s+|the\s+)?/i, '');
+  s = s.replace(
+    /^(?:there (?:is|are|has been|have been)|again (?:seen|noted) (?:is|are)|note is made of|noted is|redemonstrated is|seen is)\s+(?:an?\s+|the\s+)?/i,
+    '',
+  );
   s = s.charAt(0).toUpperCase() + s.slice(1);
   if (!/[.!?]$/.test(s)) s += '.';
   return s;
@@ -50,45 +54,46 @@ export const impressionOmission: Rule = {
 };
 
 function omissionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] {
-    const { impression } = c;
-    const impressionText = report.text.slice(impression.body.start, impression.body.end);
-    if (REFERS_BACK.test(impressionText)) return [];
-    const impressionLower = impressionText.toLowerCase();
+  const { impression } = c;
+  const impressionText = report.text.slice(impression.body.start, impression.body.end);
+  if (REFERS_BACK.test(impressionText)) return [];
+  const impressionLower = impressionText.toLowerCase();
 
-    // Covered: named or explained by the impression, its words repeated there, or its size quoted there.
-    const coveredConcepts = new Set<string>();
-    for (const g of c.inImpression) for (const k of coveredBy(g.concept)) coveredConcepts.add(k);
-    const quoted = new Map<string, boolean>();
-    const inImpression = (span: { start: number; end: number }) => {
-      const words = report.text.slice(span.start, span.end).toLowerCase();
-      let hit = quoted.get(words);
-      if (hit === undefined) quoted.set(words, (hit = impressionLower.includes(words)));
-      return hit;
-    };
-    const covered = (f: Finding) => coveredConcepts.has(f.concept) || inImpression(f) || f.measurements.some(inImpression);
+  // Covered: named or explained by the impression, its words repeated there, or its size quoted there.
+  const coveredConcepts = new Set<string>();
+  for (const g of c.inImpression) for (const k of coveredBy(g.concept)) coveredConcepts.add(k);
+  const quoted = new Map<string, boolean>();
+  const inImpression = (span: { start: number; end: number }) => {
+    const words = report.text.slice(span.start, span.end).toLowerCase();
+    let hit = quoted.get(words);
+    if (hit === undefined) quoted.set(words, (hit = impressionLower.includes(words)));
+    return hit;
+  };
+  const covered = (f: Finding) => coveredConcepts.has(f.concept) || inImpression(f) || f.measurements.some(inImpression);
 
-    const problems: Problem[] = [];
-    const done = new Set<string>();
-    // Per sentence, where its first covered finding starts.
-    const coveredFrom = new Map<number, number>();
-    for (const f of c.inFindings) {
-      if (f.assertion === 'present' && !coveredFrom.has(f.sentenceIndex) && covered(f)) coveredFrom.set(f.sentenceIndex, f.start);
-    }
+  const problems: Problem[] = [];
+  const done = new Set<string>();
+  // Per sentence, where its first covered finding starts.
+  const coveredFrom = new Map<number, number>();
+  for (const f of c.inFindings) {
+    if (f.assertion === 'present' && !coveredFrom.has(f.sentenceIndex) && covered(f)) coveredFrom.set(f.sentenceIndex, f.start);
+  }
 
-    for (const f of c.inFindings) {
-      if (f.assertion !== 'present' || !f.significant || done.has(f.concept) || !fitsExam(c.u, f)) continue;
-      const group = CONCEPT_BY_ID.get(f.concept)?.group;
-      if (!f.critical && group && HABIT_GROUPS.has(group)) continue;
-      // A finding that is urgent only as a new suspicion (a mass) is not new when unchanged.
-      if (isMinor(report, f) && (!f.critical || f.critical === 'days' || isExplained(report, f))) continue;
-      if (covered(f)) continue;
-      // An accompanying finding ("effusion with adjacent atelectasis") goes with the one it follows.
-      if (!f.critical && (coveredFrom.get(f.sentenceIndex) ?? Infinity) < f.start) continue;
-      done.add(f.concept);
-      const sentence = report.sentences[f.sentenceIndex];
-      const statement = statementFrom(sentence ? sentence.text : report.text.slice(f.start, f.end));
-      const name = `${f.finding}${f.side ? ` (${f.side})` : ''}`;
-      problems.push(problemOf(rule, {
+  for (const f of c.inFindings) {
+    if (f.assertion !== 'present' || !f.significant || done.has(f.concept) || !fitsExam(c.u, f)) continue;
+    const group = CONCEPT_BY_ID.get(f.concept)?.group;
+    if (!f.critical && group && HABIT_GROUPS.has(group)) continue;
+    // A finding that is urgent only as a new suspicion (a mass) is not new when unchanged.
+    if (isMinor(report, f) && (!f.critical || f.critical === 'days' || isExplained(report, f))) continue;
+    if (covered(f)) continue;
+    // An accompanying finding ("effusion with adjacent atelectasis") goes with the one it follows.
+    if (!f.critical && (coveredFrom.get(f.sentenceIndex) ?? Infinity) < f.start) continue;
+    done.add(f.concept);
+    const sentence = report.sentences[f.sentenceIndex];
+    const statement = statementFrom(sentence ? sentence.text : report.text.slice(f.start, f.end));
+    const name = `${f.finding}${f.side ? ` (${f.side})` : ''}`;
+    problems.push(
+      problemOf(rule, {
         start: f.start,
         end: f.end,
         message: `${f.critical ? 'Critical finding' : 'Finding'} not in the impression: ${name}.`,
@@ -96,7 +101,8 @@ function omissionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] {
         finding: f.finding,
         side: f.side ?? undefined,
         fixes: [addToImpressionFix(report, impression, statement)],
-      }));
-    }
-    return problems;
+      }),
+    );
+  }
+  return problems;
 }

@@ -1,21 +1,55 @@
 import type { Finding } from '../nlp';
 import { textOf } from '../report';
 import {
-  byConcept, consistencyOf, mentionsOf, opposite, problemOf, sameFindingKin, sentenceIndexAt, sideInSentence, sideWordLike, sideWordOf, sitesAgree, sitesMatch, type SideWord,
+  byConcept,
+  consistencyOf,
+  mentionsOf,
+  opposite,
+  problemOf,
+  sameFindingKin,
+  sentenceIndexAt,
+  sideInSentence,
+  sideWordLike,
+  sideWordOf,
+  sitesAgree,
+  sitesMatch,
+  type SideWord,
 } from './consistency';
 import type { Fix, Problem, Rule, Side } from './types';
 
 // Exams of one limb, joint or organ of a pair: a side in the body must be the side in the title.
 const ONE_SIDED_PARTS = new Set([
-  'shoulder', 'elbow', 'wrist', 'hand', 'hip', 'knee', 'ankle', 'foot', 'upper extremity', 'lower extremity', 'breast',
+  'shoulder',
+  'elbow',
+  'wrist',
+  'hand',
+  'hip',
+  'knee',
+  'ankle',
+  'foot',
+  'upper extremity',
+  'lower extremity',
+  'breast',
 ]);
 // Sentences that legitimately speak of the other side.
 const OTHER_SIDE_TALK = /\b(?:contralateral|comparison|compared|opposite|other side|prior|previous)\b/i;
 
 const ONE_SIDE_LOBE = /\b(left|right)(?:-sided)?\s+(middle lobe|middle-lobe|lingula|lingular)\b/gi;
 
-const SPINE = new Set(['disc-herniation', 'disc-bulge', 'spinal-stenosis', 'foraminal-stenosis', 'stenosis', 'annular-tear',
-  'degenerative-change', 'spondylosis', 'osteophyte', 'cord-compression', 'spondylolysis', 'spondylolisthesis']);
+const SPINE = new Set([
+  'disc-herniation',
+  'disc-bulge',
+  'spinal-stenosis',
+  'foraminal-stenosis',
+  'stenosis',
+  'annular-tear',
+  'degenerative-change',
+  'spondylosis',
+  'osteophyte',
+  'cord-compression',
+  'spondylolysis',
+  'spondylolisthesis',
+]);
 
 const BODY_PART_AFTER_SIDE = new Map<string, RegExp>();
 /** "left knee", "right-shoulder": a side word followed by the exam's body part. */
@@ -26,7 +60,8 @@ function bodyPartAfterSide(bodyPart: string): RegExp {
   return re;
 }
 
-const sectionLabel = (f: Finding) => (f.section === 'impression' ? 'the impression' : f.section === 'findings' ? 'the findings' : `the ${f.section}`);
+const sectionLabel = (f: Finding) =>
+  f.section === 'impression' ? 'the impression' : f.section === 'findings' ? 'the findings' : `the ${f.section}`;
 const describe = (f: Finding) => f.finding;
 
 function changeTo(word: SideWord, side: 'left' | 'right', title: string, isPreferred: boolean): Fix {
@@ -37,7 +72,8 @@ export const lateralityMismatch: Rule = {
   id: 'laterality-mismatch',
   category: 'laterality',
   severity: 'error',
-  description: 'Left and right that disagree: the same finding on different sides in findings and impression, or a side against the exam title.',
+  description:
+    'Left and right that disagree: the same finding on different sides in findings and impression, or a side against the exam title.',
   check(report, context) {
     const c = consistencyOf(report, context);
     const { exam } = c.u;
@@ -58,15 +94,17 @@ export const lateralityMismatch: Rule = {
         const word = sideWordOf(report, f);
         if (!word || reported.has(word.start)) continue;
         reported.add(word.start);
-        problems.push(problemOf(this, {
-          start: word.start,
-          end: word.end,
-          message: `"${word.text}" ${describe(f)} in ${sectionLabel(f)}, but the exam is of the ${examSide} ${exam.bodyPart}.`,
-          related: [{ ...examSpan, message: `Exam title: ${textOf(report, examSpan).trim()}` }],
-          finding: f.finding,
-          side: f.side,
-          fixes: [changeTo(word, examSide, `Change to "${sideWordLike(word.text, examSide)}" as in the exam title`, true)],
-        }));
+        problems.push(
+          problemOf(this, {
+            start: word.start,
+            end: word.end,
+            message: `"${word.text}" ${describe(f)} in ${sectionLabel(f)}, but the exam is of the ${examSide} ${exam.bodyPart}.`,
+            related: [{ ...examSpan, message: `Exam title: ${textOf(report, examSpan).trim()}` }],
+            finding: f.finding,
+            side: f.side,
+            fixes: [changeTo(word, examSide, `Change to "${sideWordLike(word.text, examSide)}" as in the exam title`, true)],
+          }),
+        );
       }
       // The body part itself named with the other side ("MRI of the left knee" under "MRI RIGHT KNEE").
       const part = bodyPartAfterSide(exam.bodyPart ?? '');
@@ -80,14 +118,16 @@ export const lateralityMismatch: Rule = {
           if (sentence && OTHER_SIDE_TALK.test(sentence.text)) continue;
           reported.add(start);
           const word: SideWord = { start, end: start + m[1].length, text: m[1], side: wrong };
-          problems.push(problemOf(this, {
-            start: word.start,
-            end: word.end,
-            message: `"${m[1]} ${exam.bodyPart}", but the exam is of the ${examSide} ${exam.bodyPart}.`,
-            related: [{ ...examSpan, message: `Exam title: ${textOf(report, examSpan).trim()}` }],
-            side: wrong,
-            fixes: [changeTo(word, examSide, `Change to "${sideWordLike(m[1], examSide)}" as in the exam title`, true)],
-          }));
+          problems.push(
+            problemOf(this, {
+              start: word.start,
+              end: word.end,
+              message: `"${m[1]} ${exam.bodyPart}", but the exam is of the ${examSide} ${exam.bodyPart}.`,
+              related: [{ ...examSpan, message: `Exam title: ${textOf(report, examSpan).trim()}` }],
+              side: wrong,
+              fixes: [changeTo(word, examSide, `Change to "${sideWordLike(m[1], examSide)}" as in the exam title`, true)],
+            }),
+          );
         }
       }
     }
@@ -97,18 +137,25 @@ export const lateralityMismatch: Rule = {
       if (section.kind !== 'findings' && section.kind !== 'impression') continue;
       const body = report.text.slice(section.body.start, section.body.end);
       for (const m of body.matchAll(ONE_SIDE_LOBE)) {
-        const word: SideWord = { start: section.body.start + m.index, end: section.body.start + m.index + m[1].length, text: m[1], side: m[1].toLowerCase() === 'left' ? 'left' : 'right' };
+        const word: SideWord = {
+          start: section.body.start + m.index,
+          end: section.body.start + m.index + m[1].length,
+          text: m[1],
+          side: m[1].toLowerCase() === 'left' ? 'left' : 'right',
+        };
         const lobe = m[2].toLowerCase();
         const right: 'left' | 'right' = lobe.startsWith('middle') ? 'right' : 'left';
         if (word.side === right || reported.has(word.start)) continue;
         reported.add(word.start);
-        problems.push(problemOf(this, {
-          start: word.start,
-          end: word.end,
-          message: `There is no ${word.side} ${lobe}: the ${lobe.startsWith('middle') ? 'middle lobe' : 'lingula'} is on the ${right}.`,
-          side: word.side,
-          fixes: [changeTo(word, right, `Change to "${sideWordLike(word.text, right)}"`, false)],
-        }));
+        problems.push(
+          problemOf(this, {
+            start: word.start,
+            end: word.end,
+            message: `There is no ${word.side} ${lobe}: the ${lobe.startsWith('middle') ? 'middle lobe' : 'lingula'} is on the ${right}.`,
+            side: word.side,
+            fixes: [changeTo(word, right, `Change to "${sideWordLike(word.text, right)}"`, false)],
+          }),
+        );
       }
     }
 
@@ -157,18 +204,22 @@ export const lateralityMismatch: Rule = {
           const mine = isImpression ? g : f;
           const theirs = isImpression ? f : g;
           const known = wrongOnes.length === 1;
-          problems.push(problemOf(this, {
-            start: word.start,
-            end: word.end,
-            message: `${theirs.finding[0].toUpperCase()}${theirs.finding.slice(1)} is ${other.side} in ${sectionLabel(theirs)} but ${word.side} in ${sectionLabel(mine)}.`,
-            related: [{ start: other.start, end: other.end, message: `${other.text} ${theirs.finding} in ${sectionLabel(theirs)}` }],
-            finding: mine.finding,
-            side: word.side,
-            fixes: [
-              changeTo(word, other.side, `Change to "${sideWordLike(word.text, other.side)}" as in ${sectionLabel(theirs)}`, known),
-              ...(known ? [] : [changeTo(other, word.side, `Change ${sectionLabel(theirs)} to "${sideWordLike(other.text, word.side)}"`, false)]),
-            ],
-          }));
+          problems.push(
+            problemOf(this, {
+              start: word.start,
+              end: word.end,
+              message: `${theirs.finding[0].toUpperCase()}${theirs.finding.slice(1)} is ${other.side} in ${sectionLabel(theirs)} but ${word.side} in ${sectionLabel(mine)}.`,
+              related: [{ start: other.start, end: other.end, message: `${other.text} ${theirs.finding} in ${sectionLabel(theirs)}` }],
+              finding: mine.finding,
+              side: word.side,
+              fixes: [
+                changeTo(word, other.side, `Change to "${sideWordLike(word.text, other.side)}" as in ${sectionLabel(theirs)}`, known),
+                ...(known
+                  ? []
+                  : [changeTo(other, word.side, `Change ${sectionLabel(theirs)} to "${sideWordLike(other.text, word.side)}"`, false)]),
+              ],
+            }),
+          );
         }
       }
     }

@@ -143,7 +143,9 @@ export const measurementMismatch: Rule = {
           end: im.end,
           message: `${textOf(report, im)} here, ${fText} in the findings: the same size, but one unit reads more safely.`,
           related: [{ start: fm.start, end: fm.end, message: `Measured ${fText} in the findings` }],
-          fixes: [{ title: `Use "${fText}" as in the findings`, edits: [{ start: im.start, end: im.end, newText: fText }], isPreferred: true }],
+          fixes: [
+            { title: `Use "${fText}" as in the findings`, edits: [{ start: im.start, end: im.end, newText: fText }], isPreferred: true },
+          ],
         }),
         severity: 'info',
       });
@@ -152,25 +154,37 @@ export const measurementMismatch: Rule = {
     const mismatch = (im: Measurement, fm: Measurement, finding: Finding | undefined) => {
       const iText = textOf(report, im);
       const fText = textOf(report, fm);
-      const alignImpression: Fix = { title: `Use "${fText}" as in the findings`, edits: [{ start: im.start, end: im.end, newText: fText }], isPreferred: true };
-      const alignFindings: Fix = { title: `Use "${iText}" in the findings too`, edits: [{ start: fm.start, end: fm.end, newText: iText }], isPreferred: false };
+      const alignImpression: Fix = {
+        title: `Use "${fText}" as in the findings`,
+        edits: [{ start: im.start, end: im.end, newText: fText }],
+        isPreferred: true,
+      };
+      const alignFindings: Fix = {
+        title: `Use "${iText}" in the findings too`,
+        edits: [{ start: fm.start, end: fm.end, newText: iText }],
+        isPreferred: false,
+      };
       const name = finding ? `${finding.finding}: ` : '';
-      problems.push(problemOf(this, {
-        start: im.start,
-        end: im.end,
-        message: `${name}${iText} in the impression, ${fText} in the findings.`,
-        related: [{ start: fm.start, end: fm.end, message: `Measured ${fText} in the findings` }],
-        finding: finding?.finding,
-        fixes: [alignImpression, alignFindings],
-      }));
-      problems.push(problemOf(this, {
-        start: fm.start,
-        end: fm.end,
-        message: `${name}${fText} in the findings, ${iText} in the impression.`,
-        related: [{ start: im.start, end: im.end, message: `Measured ${iText} in the impression` }],
-        finding: finding?.finding,
-        fixes: [alignImpression, alignFindings],
-      }));
+      problems.push(
+        problemOf(this, {
+          start: im.start,
+          end: im.end,
+          message: `${name}${iText} in the impression, ${fText} in the findings.`,
+          related: [{ start: fm.start, end: fm.end, message: `Measured ${fText} in the findings` }],
+          finding: finding?.finding,
+          fixes: [alignImpression, alignFindings],
+        }),
+      );
+      problems.push(
+        problemOf(this, {
+          start: fm.start,
+          end: fm.end,
+          message: `${name}${fText} in the findings, ${iText} in the impression.`,
+          related: [{ start: im.start, end: im.end, message: `Measured ${iText} in the impression` }],
+          finding: finding?.finding,
+          fixes: [alignImpression, alignFindings],
+        }),
+      );
     };
 
     // 1. Findings against impression.
@@ -184,14 +198,17 @@ export const measurementMismatch: Rule = {
       const judged = new Set<string>();
       for (const g of part.inImpression) {
         if (!sizesOf(g).length) continue;
-        const key = `${g.concept}|${g.side}|${g.site.join(',')}|${sizesOf(g).map((m) => textOf(report, m)).join(';')}`;
+        const key = `${g.concept}|${g.side}|${g.site.join(',')}|${sizesOf(g)
+          .map((m) => textOf(report, m))
+          .join(';')}`;
         if (judged.has(key)) {
           for (const im of sizesOf(g)) handled.add(im);
           continue;
         }
         judged.add(key);
-        const partners = mentionsOf(measuredInFindings, kinOf(g.concept)).filter((f) => sameLesion(f.concept, g.concept) && sitesAgree(f, g) &&
-          (!f.side || !g.side || f.side === g.side));
+        const partners = mentionsOf(measuredInFindings, kinOf(g.concept)).filter(
+          (f) => sameLesion(f.concept, g.concept) && sitesAgree(f, g) && (!f.side || !g.side || f.side === g.side),
+        );
         if (!partners.length) continue;
         const theirs = partners.flatMap(sizesOf);
         for (const im of sizesOf(g)) {
@@ -204,7 +221,9 @@ export const measurementMismatch: Rule = {
             continue;
           }
           if (inFindingsText.some((fm) => agree(im, fm) && inMm(fm) && inMm(im))) continue;
-          const sameShape = theirs.find((fm) => fm.value.length === im.value.length && (!!inMm(fm) === !!inMm(im))) ?? theirs.find((fm) => !!inMm(fm) === !!inMm(im));
+          const sameShape =
+            theirs.find((fm) => fm.value.length === im.value.length && !!inMm(fm) === !!inMm(im)) ??
+            theirs.find((fm) => !!inMm(fm) === !!inMm(im));
           if (sameShape) mismatch(im, sameShape, g);
         }
       }
@@ -216,7 +235,9 @@ export const measurementMismatch: Rule = {
         if (seenSizes.has(written)) continue;
         seenSizes.add(written);
         if (inFindingsText.some((fm) => agree(im, fm))) continue;
-        const fm = inFindingsText.find((x) => inMm(x) && x.unit !== im.unit && x.value.length === im.value.length && x.value.every((v, i) => close(v, im.value[i])));
+        const fm = inFindingsText.find(
+          (x) => inMm(x) && x.unit !== im.unit && x.value.length === im.value.length && x.value.every((v, i) => close(v, im.value[i])),
+        );
         if (fm) {
           mismatch(im, fm, undefined);
           continue;
@@ -241,12 +262,14 @@ export const measurementMismatch: Rule = {
       const written = textOf(report, m);
       const unit = m.unit === 'cm' ? 'cm' : 'mm';
       const rewritten = `${mm.map((v) => Number((v / MM_PER[unit]).toFixed(2))).join(' x ')} ${unit}`;
-      problems.push(problemOf(this, {
-        start: m.start,
-        end: m.end,
-        message: `${written} mixes units; write one: ${rewritten}.`,
-        fixes: [{ title: `Write "${rewritten}"`, edits: [{ start: m.start, end: m.end, newText: rewritten }], isPreferred: true }],
-      }));
+      problems.push(
+        problemOf(this, {
+          start: m.start,
+          end: m.end,
+          message: `${written} mixes units; write one: ${rewritten}.`,
+          fixes: [{ title: `Write "${rewritten}"`, edits: [{ start: m.start, end: m.end, newText: rewritten }], isPreferred: true }],
+        }),
+      );
     }
 
     // 2. Sizes no organ has.
@@ -265,15 +288,21 @@ export const measurementMismatch: Rule = {
       const asOther = m.unit === 'cm' ? longest / 10 : longest * 10;
       if (asOther >= organ.min && asOther <= organ.max) {
         const text = textOf(report, m);
-        fixes.push({ title: `Change the unit to ${other}`, edits: [{ start: m.end - m.unit.length, end: m.end, newText: other }], isPreferred: false });
+        fixes.push({
+          title: `Change the unit to ${other}`,
+          edits: [{ start: m.end - m.unit.length, end: m.end, newText: other }],
+          isPreferred: false,
+        });
         if (!text.endsWith(m.unit)) fixes.pop();
       }
-      problems.push(problemOf(this, {
-        start: m.start,
-        end: m.end,
-        message: `${textOf(report, m)} is not a possible size for the ${organ.name}; check the value and unit.`,
-        fixes,
-      }));
+      problems.push(
+        problemOf(this, {
+          start: m.start,
+          end: m.end,
+          message: `${textOf(report, m)} is not a possible size for the ${organ.name}; check the value and unit.`,
+          fixes,
+        }),
+      );
     }
     return problems;
   },

@@ -20,28 +20,36 @@ export const missingImpression: Rule = {
         start: impression.header.start,
         end: impression.header.end,
         related: [{ start: findings.header.start, end: findings.header.end, message: 'Findings described here' }],
-        fixes: [{
-          title: 'Fill in the impression',
-          edits: [{ start: impression.header.end, end: impression.end, newText: ' ${1:impression}' + report.eol }],
-          snippet: true,
-        }],
+        fixes: [
+          {
+            title: 'Fill in the impression',
+            edits: [{ start: impression.header.end, end: impression.end, newText: ' ${1:impression}' + report.eol }],
+            snippet: true,
+          },
+        ],
       };
       return [problem];
     }
     const eol = report.eol;
     const ending = report.text.endsWith('\n') ? '' : eol;
-    return [{
-      rule: this.id,
-      category: this.category,
-      severity: this.severity,
-      message: 'Findings are described but there is no IMPRESSION section.',
-      start: findings.header.start,
-      end: findings.header.end,
-      fixes: [{
-        title: 'Add an IMPRESSION section',
-        edits: [{ start: report.text.length, end: report.text.length, newText: `${ending}${eol}IMPRESSION:${eol}\${1:impression}${eol}` }],
-        snippet: true,
-      }],
-    }];
+    return [
+      {
+        rule: this.id,
+        category: this.category,
+        severity: this.severity,
+        message: 'Findings are described but there is no IMPRESSION section.',
+        start: findings.header.start,
+        end: findings.header.end,
+        fixes: [
+          {
+            title: 'Add an IMPRESSION section',
+            edits: [
+              { start: report.text.length, end: report.text.length, newText: `${ending}${eol}IMPRESSION:${eol}\${1:impression}${eol}` },
+            ],
+            snippet: true,
+          },
+        ],
+      },
+    ];
   },
 };

@@ -6,7 +6,8 @@ import type { Problem, RelatedSpan, Rule } from './types';
 
 // Sentences about someone else ("mother had ovarian cancer") may name the other sex's organs.
 // So may the patient's own birth history ("product of an uncomplicated pregnancy, vaginal delivery").
-const SOMEONE_ELSE = /\b(?:mother|father|sister|brother|aunt|uncle|grandmother|grandfather|daughter|son|wife|husband|partner|family|familial|born|birth|delivery|delivered|product of|G\d+P\d+)\b/i;
+const SOMEONE_ELSE =
+  /\b(?:mother|father|sister|brother|aunt|uncle|grandmother|grandfather|daughter|son|wife|husband|partner|family|familial|born|birth|delivery|delivered|product of|G\d+P\d+)\b/i;
 // Words that name a sex-specific thing only in other phrases: a "fetal origin" of the posterior
 // cerebral artery is a vascular variant of adults of either sex.
 const NOT_SEX_SPECIFIC_AFTER = /^[\s-]+(?:origin|type|configuration|lobulation|PCA|posterior)/i;
@@ -47,15 +48,22 @@ export const sexMismatch: Rule = {
       if (NOT_SEX_SPECIFIC_AFTER.test(report.text.slice(m.end, m.end + 20))) continue;
       // In a history, a pregnancy (and its complications) may be the one the patient was born of.
       const section = sectionAt(report, m.start);
-      if (section && !REPORT_PROPER.has(section.kind) && (PREGNANCY.test(term) || BIRTH.test(report.text.slice(section.start, section.end)))) continue;
+      if (
+        section &&
+        !REPORT_PROPER.has(section.kind) &&
+        (PREGNANCY.test(term) || BIRTH.test(report.text.slice(section.start, section.end)))
+      )
+        continue;
       if (m.sex !== patient.sex) {
-        problems.push(problemOf(this, {
-          start: m.start,
-          end: m.end,
-          message: `"${term}" in a report of a ${patient.sex} patient.`,
-          related,
-          finding: m.term,
-        }));
+        problems.push(
+          problemOf(this, {
+            start: m.start,
+            end: m.end,
+            message: `"${term}" in a report of a ${patient.sex} patient.`,
+            related,
+            finding: m.term,
+          }),
+        );
         continue;
       }
       // A pregnancy where age rules it out.
@@ -63,13 +71,15 @@ export const sexMismatch: Rule = {
       if (age !== null && (age >= 60 || age < 9) && PREGNANCY.test(term)) {
         const before = sentence ? report.text.slice(sentence.start, m.start) : '';
         if (NOT_ASSERTED.test(before)) continue;
-        problems.push(problemOf(this, {
-          start: m.start,
-          end: m.end,
-          message: `"${term}" in a report of a ${age}-year-old patient.`,
-          related,
-          finding: m.term,
-        }));
+        problems.push(
+          problemOf(this, {
+            start: m.start,
+            end: m.end,
+            message: `"${term}" in a report of a ${age}-year-old patient.`,
+            related,
+            finding: m.term,
+          }),
+        );
       }
     }
     return problems;

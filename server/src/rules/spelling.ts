@@ -170,7 +170,9 @@ function confusionProblems(rule: Rule, report: Report): Problem[] {
         message: `"${token.text}" here probably means "${replacement}" (${c.meaning}).`,
         start: token.start,
         end: token.end,
-        fixes: [{ title: `Change to "${replacement}"`, edits: [{ start: token.start, end: token.end, newText: replacement }], isPreferred: true }],
+        fixes: [
+          { title: `Change to "${replacement}"`, edits: [{ start: token.start, end: token.end, newText: replacement }], isPreferred: true },
+        ],
       });
       break;
     }

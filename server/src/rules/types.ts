@@ -2,8 +2,19 @@ import type { Report, Span } from '../report/types';
 
 /** DESIGN.md contract: the categories a Problem may have. */
 export const CATEGORIES = [
-  'laterality', 'omission', 'insertion', 'contradiction', 'sex-mismatch', 'measurement',
-  'critical', 'communication', 'spelling', 'dictation', 'placeholder', 'structure', 'style',
+  'laterality',
+  'omission',
+  'insertion',
+  'contradiction',
+  'sex-mismatch',
+  'measurement',
+  'critical',
+  'communication',
+  'spelling',
+  'dictation',
+  'placeholder',
+  'structure',
+  'style',
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
 

@@ -4,11 +4,11 @@ import type { Fix, Problem, Rule } from './types';
 // Each alternative names one field shape; `XXXX` (de-identification) is deliberately not one.
 const FIELD = new RegExp(
   [
-    String.raw`\[\s*\*+\s*\]`,           // [***]
-    String.raw`\*{3,}`,                  // ***
-    String.raw`_{3,}`,                   // ___
-    String.raw`\[\s*\]`,                 // [ ]
-    String.raw`<<[^<>\n]{0,80}>>`,       // << size >>
+    String.raw`\[\s*\*+\s*\]`, // [***]
+    String.raw`\*{3,}`, // ***
+    String.raw`_{3,}`, // ___
+    String.raw`\[\s*\]`, // [ ]
+    String.raw`<<[^<>\n]{0,80}>>`, // << size >>
     String.raw`\[[^\[\]\n|]{1,80}(?:\|[^\[\]\n|]{1,80})+\]`, // [left | right]
   ].join('|'),
   'g',
@@ -28,7 +28,11 @@ export const unfilledPlaceholder: Rule = {
       const fixes: Fix[] = [];
       if (field.startsWith('[') && field.includes('|')) {
         // An RSNA-style choice: offering each option is a knowable fix; none is preferred.
-        for (const option of field.slice(1, -1).split('|').map((o) => o.trim()).filter(Boolean)) {
+        for (const option of field
+          .slice(1, -1)
+          .split('|')
+          .map((o) => o.trim())
+          .filter(Boolean)) {
           fixes.push({ title: `Choose '${option}'`, edits: [{ start, end, newText: option }] });
         }
       }
@@ -36,9 +40,7 @@ export const unfilledPlaceholder: Rule = {
         rule: this.id,
         category: this.category,
         severity: this.severity,
-        message: fixes.length
-          ? `Template choice left open: ${field}. Pick one option.`
-          : `Template field left unfilled: ${field}`,
+        message: fixes.length ? `Template choice left open: ${field}. Pick one option.` : `Template field left unfilled: ${field}`,
         start,
         end,
         fixes,

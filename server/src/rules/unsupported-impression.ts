@@ -15,7 +15,8 @@ const BIGGER = String.raw`(?:prominen\w*|enlarge\w*|widen\w*|full\w*|bulk\w*|lob
 const mediastinalOrHilar = (place: string) =>
   new RegExp(String.raw`\b${place}\b[^.;]{0,40}\b${BIGGER}|\b${BIGGER}\b[^.;]{0,40}\b${place}`, 'i');
 const EVIDENCE: Readonly<Record<string, RegExp>> = {
-  cardiomegaly: /\b(?:heart|cardiac|cardiomediastinal)\b[^.;]{0,60}\b(?:large|enlarge\w*|prominent|top normal|upper limits? of normal|borderline|increased)\b/i,
+  cardiomegaly:
+    /\b(?:heart|cardiac|cardiomediastinal)\b[^.;]{0,60}\b(?:large|enlarge\w*|prominent|top normal|upper limits? of normal|borderline|increased)\b/i,
   'pulmonary-vascular-congestion': new RegExp(VESSELS_ABNORMAL + String.raw`|\bengorge\w*|\bcongest\w*`, 'i'),
   'pulmonary-edema': new RegExp(VESSELS_ABNORMAL + String.raw`|\bengorge\w*|\bcongest\w*`, 'i'),
   'heart-failure': new RegExp(VESSELS_ABNORMAL + String.raw`|\bengorge\w*|\bcongest\w*`, 'i'),
@@ -25,7 +26,11 @@ const EVIDENCE: Readonly<Record<string, RegExp>> = {
   atelectasis: /\b(?:opacit\w*|opaque|opacif\w*|densit\w*|volume loss|platelike|discoid|linear|streaky|airspace|air space)\b/i,
   'lobar-collapse': /\b(?:opaque|opacif\w*|opacit\w*|volume loss|collapse\w*)\b/i,
   fracture: /\b(?:fractur\w*|deformit\w*|callus|irregularit\w*|cortical (?:disruption|break|step)|compression|lucen\w*)\b/i,
-  lymphadenopathy: new RegExp(mediastinalOrHilar(String.raw`(?:hil(?:um|a|ar)|mediastin\w*|paratracheal|aortopulmonary|subcarinal)`).source + String.raw`|\b(?:lymph )?nodes?\b`, 'i'),
+  lymphadenopathy: new RegExp(
+    mediastinalOrHilar(String.raw`(?:hil(?:um|a|ar)|mediastin\w*|paratracheal|aortopulmonary|subcarinal)`).source +
+      String.raw`|\b(?:lymph )?nodes?\b`,
+    'i',
+  ),
   'hilar-enlargement': mediastinalOrHilar(String.raw`hil(?:um|a|ar)`),
   'widened-mediastinum': mediastinalOrHilar(String.raw`(?:mediastin\w*|paratracheal)`),
   pneumoperitoneum: /\b(?:free (?:air|gas)|extraluminal|subdiaphragmatic|subphrenic)\b/i,
@@ -33,9 +38,9 @@ const EVIDENCE: Readonly<Record<string, RegExp>> = {
   epididymitis: /\b(?:hypervascular\w*|hyperemi\w*|increased (?:\w+ )?(?:vascular )?flow|enlarged epididym\w*)/i,
 };
 for (const c of ['malignancy', 'lesion', 'mass', 'nodule', 'metastases', 'bone-lesion']) {
-  (EVIDENCE as Record<string, RegExp>)[c] = /\b(?:mass\w*|nodul\w*|lesions?|opacit\w*|densit\w*|dense|denser|tumou?r\w*|neoplas\w*|lytic|blastic|sclerotic|lucen\w*)\b/i;
+  (EVIDENCE as Record<string, RegExp>)[c] =
+    /\b(?:mass\w*|nodul\w*|lesions?|opacit\w*|densit\w*|dense|denser|tumou?r\w*|neoplas\w*|lytic|blastic|sclerotic|lucen\w*)\b/i;
 }
-
 
 const DENIED_BEFORE = /\b(?:no|not|without|negative|free of|normal|clear|unremarkable)\b/i;
 
@@ -56,40 +61,45 @@ export const unsupportedImpression: Rule = {
 };
 
 function insertionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] {
-    const { findings } = c;
-    const findingsText = c.findingsSections.map((s) => report.text.slice(s.body.start, s.body.end)).join('\n');
-    if (findingsText.length < 20 || FINDINGS_DEFERRED.test(findingsText)) return [];
-    const findingsLower = findingsText.toLowerCase();
-    // Findings that name nothing at all ("AP and lateral views of the chest") give nothing to compare.
-    if (!c.inFindings.length && !/\b(?:normal|clear|unremarkable|intact|no|negative|within)\b/i.test(findingsText)) return [];
-    const findingSentences = c.findingsSections.flatMap((s) => sentencesIn(report, s));
+  const { findings } = c;
+  const findingsText = c.findingsSections.map((s) => report.text.slice(s.body.start, s.body.end)).join('\n');
+  if (findingsText.length < 20 || FINDINGS_DEFERRED.test(findingsText)) return [];
+  const findingsLower = findingsText.toLowerCase();
+  // Findings that name nothing at all ("AP and lateral views of the chest") give nothing to compare.
+  if (!c.inFindings.length && !/\b(?:normal|clear|unremarkable|intact|no|negative|within)\b/i.test(findingsText)) return [];
+  const findingSentences = c.findingsSections.flatMap((s) => sentencesIn(report, s));
 
-    const problems: Problem[] = [];
-    const done = new Set<string>();
-    for (const g of c.inImpression) {
-      if (g.assertion !== 'present' || !g.significant || done.has(g.concept)) continue;
-      // "Stable mild cardiomegaly": what an impression may add in passing is not worth a warning.
-      if (g.critical !== 'minutes' && isMinor(report, g)) continue;
-      // A mention in the findings, or a denial of this very finding (the contradiction rule's business);
-      // "normal vasculature" does not describe pulmonary edema.
-      // Another finding explains it only at the same place ("right upper lobe mass" is not
-      // supported by "bibasilar opacities").
-      const samePlace = (f: Finding) => sitesAgree(f, g) && (!f.side || !g.side || f.side === g.side || f.side === 'bilateral' || g.side === 'bilateral');
-      const described = c.inFindings.some((f) => f.assertion === 'absent'
+  const problems: Problem[] = [];
+  const done = new Set<string>();
+  for (const g of c.inImpression) {
+    if (g.assertion !== 'present' || !g.significant || done.has(g.concept)) continue;
+    // "Stable mild cardiomegaly": what an impression may add in passing is not worth a warning.
+    if (g.critical !== 'minutes' && isMinor(report, g)) continue;
+    // A mention in the findings, or a denial of this very finding (the contradiction rule's business);
+    // "normal vasculature" does not describe pulmonary edema.
+    // Another finding explains it only at the same place ("right upper lobe mass" is not
+    // supported by "bibasilar opacities").
+    const samePlace = (f: Finding) =>
+      sitesAgree(f, g) && (!f.side || !g.side || f.side === g.side || f.side === 'bilateral' || g.side === 'bilateral');
+    const described = c.inFindings.some((f) =>
+      f.assertion === 'absent'
         ? denies(conceptOf(report, f), conceptOf(report, g))
-        : sameFinding(f.concept, g.concept) || ((covers(f.concept, g.concept) || covers(g.concept, f.concept)) && samePlace(f)));
-      if (described || findingsLower.includes(report.text.slice(g.start, g.end).toLowerCase())) continue;
-      const evidence = EVIDENCE[g.concept];
-      if (evidence && findingSentences.some((s) => affirms(s.text, evidence))) continue;
-      done.add(g.concept);
-      problems.push(problemOf(rule, {
+        : sameFinding(f.concept, g.concept) || ((covers(f.concept, g.concept) || covers(g.concept, f.concept)) && samePlace(f)),
+    );
+    if (described || findingsLower.includes(report.text.slice(g.start, g.end).toLowerCase())) continue;
+    const evidence = EVIDENCE[g.concept];
+    if (evidence && findingSentences.some((s) => affirms(s.text, evidence))) continue;
+    done.add(g.concept);
+    problems.push(
+      problemOf(rule, {
         start: g.start,
         end: g.end,
         message: `The impression names ${g.finding}${g.side ? ` (${g.side})` : ''}, but the findings do not describe it.`,
         related: [{ start: findings.body.start, end: findings.body.end, message: 'Not described in the findings' }],
         finding: g.finding,
         side: g.side ?? undefined,
-      }));
-    }
-    return problems;
+      }),
+    );
+  }
+  return problems;
 }

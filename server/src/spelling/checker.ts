@@ -48,11 +48,40 @@ const ALPHABET = 'abcdefghijklmnopqrstuvwxyz';
 
 // Prefixes that make closed-up compounds in reports, longest first so "hyper" wins over "hy".
 const PREFIX = new RegExp(
-  '^(?:' + [
-    'hyper', 'hypo', 'infra', 'supra', 'intra', 'inter', 'extra', 'retro', 'juxta', 'pseudo', 'neuro', 'multi',
-    'micro', 'macro', 'trans', 'under', 'over', 'semi', 'peri', 'para', 'post', 'anti', 'endo', 'poly', 'ultra',
-    'non', 'mid', 'pre', 'sub', 're',
-  ].join('|') + ')',
+  '^(?:' +
+    [
+      'hyper',
+      'hypo',
+      'infra',
+      'supra',
+      'intra',
+      'inter',
+      'extra',
+      'retro',
+      'juxta',
+      'pseudo',
+      'neuro',
+      'multi',
+      'micro',
+      'macro',
+      'trans',
+      'under',
+      'over',
+      'semi',
+      'peri',
+      'para',
+      'post',
+      'anti',
+      'endo',
+      'poly',
+      'ultra',
+      'non',
+      'mid',
+      'pre',
+      'sub',
+      're',
+    ].join('|') +
+    ')',
 );
 
 /**
@@ -172,7 +201,11 @@ export class SpellChecker {
       if (best.size === 0) {
         this.tries.forEach(({ trie }, rank) => {
           const found = trie.suggestWithCost(lower, {
-            numSuggestions: 8, ignoreCase: true, changeLimit: 3, includeTies: false, timeout: this.suggestTimeoutMs,
+            numSuggestions: 8,
+            ignoreCase: true,
+            changeLimit: 3,
+            includeTies: false,
+            timeout: this.suggestTimeoutMs,
           });
           for (const s of found) offer(s.word.replace(/^~/, ''), s.cost, rank);
         });

@@ -56,10 +56,12 @@ async function readMaybeGzipped(file: string): Promise<Uint8Array<ArrayBuffer>> 
 
 async function loadPrebuilt(lib: TrieLib, dir: string): Promise<NamedTrie[]> {
   const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as Manifest;
-  return Promise.all(manifest.dictionaries.map(async ({ name, file }) => ({
-    name,
-    trie: lib.decodeTrie(await readMaybeGzipped(join(dir, file))) as WordTrie,
-  })));
+  return Promise.all(
+    manifest.dictionaries.map(async ({ name, file }) => ({
+      name,
+      trie: lib.decodeTrie(await readMaybeGzipped(join(dir, file))) as WordTrie,
+    })),
+  );
 }
 
 // Slow path (about a second): the package files as published. Used when copy-dicts has not run.
@@ -87,7 +89,10 @@ class WordListTrie implements WordTrie {
   private readonly lower: Set<string>;
   private trie: WordTrie | undefined;
 
-  constructor(private readonly lib: TrieLib, private readonly words: string[]) {
+  constructor(
+    private readonly lib: TrieLib,
+    private readonly words: string[],
+  ) {
     this.exact = new Set(words);
     this.lower = new Set(words.map((w) => w.toLowerCase()));
   }
@@ -104,7 +109,10 @@ class WordListTrie implements WordTrie {
 
 /** Our own lists: words separated by white space, `#` starts a comment. */
 export function radiologyWordList(text: string = RADIOLOGY_WORDS): string[] {
-  return text.split('\n').flatMap((line) => line.replace(/#.*/, '').split(/\s+/)).filter((w) => w.length > 0);
+  return text
+    .split('\n')
+    .flatMap((line) => line.replace(/#.*/, '').split(/\s+/))
+    .filter((w) => w.length > 0);
 }
 
 // One-edit typos (the fast path) and two-edit ones (cspell's search, and our lazy tries).
@@ -127,8 +135,10 @@ export function loadSpelling(options: LoadSpellingOptions = {}): Promise<Spellin
     const cspell = prebuilt
       ? await loadPrebuilt(lib, prebuilt)
       : await loadFromPackages(lib).catch((error: unknown) => {
-        throw new Error(`no dist/dicts (build it with: node scripts/copy-dicts.mjs) and the @cspell/dict-* packages are not installed (${String(error)})`);
-      });
+          throw new Error(
+            `no dist/dicts (build it with: node scripts/copy-dicts.mjs) and the @cspell/dict-* packages are not installed (${String(error)})`,
+          );
+        });
     const ours: NamedTrie[] = [
       { name: 'core', trie: new WordListTrie(lib, radiologyWordList(CORE_RADIOLOGY_WORDS)) },
       { name: 'radiology', trie: new WordListTrie(lib, radiologyWordList(RADIOLOGY_WORDS)) },
@@ -141,7 +151,9 @@ export function loadSpelling(options: LoadSpellingOptions = {}): Promise<Spellin
     return { ms: performance.now() - started, from: prebuilt ? 'prebuilt' : 'packages', dictionaries: tries.map((t) => t.name) };
   })();
   // A failed load may be retried (e.g. after copy-dicts has run).
-  loading.catch(() => { loading = undefined; });
+  loading.catch(() => {
+    loading = undefined;
+  });
   return loading;
 }
 

@@ -67,8 +67,16 @@ export function consistencyOf(report: Report, context: RuleContext): Consistency
 const EVERYWHERE = ['general', 'vascular', 'device', 'postsurgical', 'bone'];
 const LIMB = [...EVERYWHERE, 'msk'];
 const GROUPS_BY_PART: Readonly<Record<string, readonly string[]>> = {
-  shoulder: LIMB, elbow: LIMB, wrist: LIMB, hand: LIMB, hip: LIMB, knee: LIMB, ankle: LIMB, foot: LIMB,
-  'upper extremity': LIMB, 'lower extremity': LIMB,
+  shoulder: LIMB,
+  elbow: LIMB,
+  wrist: LIMB,
+  hand: LIMB,
+  hip: LIMB,
+  knee: LIMB,
+  ankle: LIMB,
+  foot: LIMB,
+  'upper extremity': LIMB,
+  'lower extremity': LIMB,
   head: [...EVERYWHERE, 'neuro', 'head', 'neck'],
   'cervical spine': [...EVERYWHERE, 'spine', 'neuro', 'neck', 'msk'],
   'thoracic spine': [...EVERYWHERE, 'spine', 'neuro', 'chest', 'msk'],
@@ -98,16 +106,33 @@ export function problemOf(rule: Rule, fields: Omit<Problem, 'rule' | 'category' 
 const TIGHT: readonly (readonly string[])[] = [
   ['pleural-effusion', 'hemothorax', 'blunted-costophrenic-angle', 'hydropneumothorax', 'hemopneumothorax'],
   ['pneumothorax', 'tension-pneumothorax', 'hydropneumothorax', 'hemopneumothorax'],
-  ['consolidation', 'opacity', 'ground-glass-opacity', 'airspace-disease', 'infiltrate', 'pneumonia', 'aspiration',
-    'pneumonitis', 'pulmonary-infarct', 'cavitation'],
+  [
+    'consolidation',
+    'opacity',
+    'ground-glass-opacity',
+    'airspace-disease',
+    'infiltrate',
+    'pneumonia',
+    'aspiration',
+    'pneumonitis',
+    'pulmonary-infarct',
+    'cavitation',
+  ],
   ['atelectasis', 'lobar-collapse', 'volume-loss', 'opacity'],
   ['scarring', 'opacity', 'pulmonary-fibrosis'],
   ['pulmonary-edema', 'pulmonary-vascular-congestion', 'heart-failure', 'edema'],
   ['pulmonary-edema', 'interstitial-lung-disease', 'interstitial-prominence'],
   ['interstitial-prominence', 'interstitial-lung-disease', 'pulmonary-fibrosis', 'opacity'],
   ['nodule', 'mass', 'lesion', 'granuloma', 'calcified-granuloma', 'malignancy', 'metastases', 'pleural-mass', 'cavitation'],
-  ['intracranial-hemorrhage', 'subarachnoid-hemorrhage', 'subdural-hematoma', 'epidural-hematoma',
-    'intraventricular-hemorrhage', 'hemorrhage', 'hematoma'],
+  [
+    'intracranial-hemorrhage',
+    'subarachnoid-hemorrhage',
+    'subdural-hematoma',
+    'epidural-hematoma',
+    'intraventricular-hemorrhage',
+    'hemorrhage',
+    'hematoma',
+  ],
   ['infarct', 'chronic-infarct', 'large-vessel-occlusion', 'vessel-occlusion'],
   ['fracture', 'compression-fracture'],
   ['tear', 'meniscal-tear', 'rotator-cuff-tear', 'cruciate-ligament-tear', 'labral-tear', 'sprain'],
@@ -117,7 +142,17 @@ const TIGHT: readonly (readonly string[])[] = [
   ['midline-shift', 'mass-effect', 'brain-herniation'],
   ['pleural-thickening', 'pleural-plaque'],
   ['elevated-hemidiaphragm', 'eventration'],
-  ['malpositioned-tube', 'endotracheal-tube', 'enteric-tube', 'central-venous-catheter', 'picc', 'chest-tube', 'catheter', 'port', 'device-fracture'],
+  [
+    'malpositioned-tube',
+    'endotracheal-tube',
+    'enteric-tube',
+    'central-venous-catheter',
+    'picc',
+    'chest-tube',
+    'catheter',
+    'port',
+    'device-fracture',
+  ],
   ['intrauterine-pregnancy', 'ectopic-pregnancy', 'pregnancy-failure'],
   ['joint-effusion', 'synovitis'],
   ['benign-neoplasm', 'mass', 'lesion', 'nodule', 'cyst', 'hemangioma'],
@@ -163,43 +198,43 @@ const COVERS: Readonly<Record<string, readonly string[]>> = {
   nodule: ['opacity', 'calcification'],
   lesion: ['opacity'],
   'pulmonary-edema': ['pulmonary-vascular-congestion'],
-  'cardiomegaly': ['pericardial-effusion'],
+  cardiomegaly: ['pericardial-effusion'],
   'pericardial-effusion': ['cardiomegaly'],
-  'copd': ['emphysema', 'hyperinflation', 'bullae', 'air-trapping'],
-  'emphysema': ['hyperinflation', 'bullae', 'copd'],
+  copd: ['emphysema', 'hyperinflation', 'bullae', 'air-trapping'],
+  emphysema: ['hyperinflation', 'bullae', 'copd'],
   'interstitial-lung-disease': ['pulmonary-fibrosis', 'scarring', 'opacity', 'bronchiectasis'],
   'pulmonary-fibrosis': ['interstitial-lung-disease', 'scarring', 'opacity', 'bronchiectasis'],
-  'sarcoidosis': ['lymphadenopathy', 'hilar-enlargement', 'nodule', 'opacity', 'interstitial-lung-disease'],
-  'tuberculosis': ['opacity', 'cavitation', 'granuloma', 'scarring', 'nodule'],
+  sarcoidosis: ['lymphadenopathy', 'hilar-enlargement', 'nodule', 'opacity', 'interstitial-lung-disease'],
+  tuberculosis: ['opacity', 'cavitation', 'granuloma', 'scarring', 'nodule'],
   'cystic-fibrosis': ['bronchiectasis', 'opacity', 'hyperinflation'],
   'pulmonary-hypertension': ['pulmonary-artery-enlargement', 'hilar-enlargement'],
   'pulmonary-artery-enlargement': ['hilar-enlargement'],
-  'malignancy': ['opacity', 'mass', 'nodule', 'lymphadenopathy', 'lesion', 'metastases', 'bone-lesion', 'pleural-effusion', 'liver-lesion'],
-  'metastases': ['mass', 'nodule', 'lesion', 'bone-lesion', 'liver-lesion', 'lymphadenopathy', 'compression-fracture'],
-  'lymphoma': ['lymphadenopathy', 'mass', 'splenomegaly'],
-  'appendicitis': ['soft-tissue-swelling', 'fluid-collection', 'ascites', 'abscess', 'edema', 'calcification', 'calculus'],
-  'cholecystitis': ['soft-tissue-swelling', 'fluid-collection', 'cholelithiasis', 'edema'],
-  'diverticulitis': ['soft-tissue-swelling', 'fluid-collection', 'abscess', 'diverticulosis', 'edema', 'perforation'],
-  'pancreatitis': ['soft-tissue-swelling', 'fluid-collection', 'edema', 'ascites'],
-  'colitis': ['soft-tissue-swelling', 'edema', 'ascites'],
-  'pyelonephritis': ['soft-tissue-swelling', 'edema'],
-  'osteomyelitis': ['soft-tissue-swelling', 'edema', 'bone-marrow-edema', 'abscess'],
-  'cirrhosis': ['ascites', 'splenomegaly', 'liver-lesion'],
-  'tear': ['edema', 'bone-marrow-edema', 'joint-effusion'],
+  malignancy: ['opacity', 'mass', 'nodule', 'lymphadenopathy', 'lesion', 'metastases', 'bone-lesion', 'pleural-effusion', 'liver-lesion'],
+  metastases: ['mass', 'nodule', 'lesion', 'bone-lesion', 'liver-lesion', 'lymphadenopathy', 'compression-fracture'],
+  lymphoma: ['lymphadenopathy', 'mass', 'splenomegaly'],
+  appendicitis: ['soft-tissue-swelling', 'fluid-collection', 'ascites', 'abscess', 'edema', 'calcification', 'calculus'],
+  cholecystitis: ['soft-tissue-swelling', 'fluid-collection', 'cholelithiasis', 'edema'],
+  diverticulitis: ['soft-tissue-swelling', 'fluid-collection', 'abscess', 'diverticulosis', 'edema', 'perforation'],
+  pancreatitis: ['soft-tissue-swelling', 'fluid-collection', 'edema', 'ascites'],
+  colitis: ['soft-tissue-swelling', 'edema', 'ascites'],
+  pyelonephritis: ['soft-tissue-swelling', 'edema'],
+  osteomyelitis: ['soft-tissue-swelling', 'edema', 'bone-marrow-edema', 'abscess'],
+  cirrhosis: ['ascites', 'splenomegaly', 'liver-lesion'],
+  tear: ['edema', 'bone-marrow-edema', 'joint-effusion'],
   'meniscal-tear': ['joint-effusion', 'edema'],
   'cruciate-ligament-tear': ['bone-marrow-edema', 'joint-effusion', 'edema'],
-  'fracture': ['soft-tissue-swelling', 'edema', 'bone-marrow-edema', 'hematoma', 'dislocation'],
+  fracture: ['soft-tissue-swelling', 'edema', 'bone-marrow-edema', 'hematoma', 'dislocation'],
   'subdural-hematoma': ['mass-effect', 'brain-herniation', 'midline-shift'],
   'epidural-hematoma': ['mass-effect', 'brain-herniation', 'midline-shift'],
   'intracranial-hemorrhage': ['mass-effect', 'brain-herniation', 'midline-shift', 'edema', 'cerebral-edema', 'hydrocephalus'],
-  'hemorrhage': ['mass-effect', 'midline-shift', 'edema', 'cerebral-edema'],
-  'infarct': ['edema', 'cerebral-edema', 'mass-effect', 'midline-shift'],
-  'mass': ['opacity', 'mass-effect', 'midline-shift', 'edema', 'cerebral-edema', 'lymphadenopathy'],
+  hemorrhage: ['mass-effect', 'midline-shift', 'edema', 'cerebral-edema'],
+  infarct: ['edema', 'cerebral-edema', 'mass-effect', 'midline-shift'],
+  mass: ['opacity', 'mass-effect', 'midline-shift', 'edema', 'cerebral-edema', 'lymphadenopathy'],
   'bowel-obstruction': ['air-fluid-level', 'ascites'],
   'aortic-dissection': ['widened-mediastinum'],
   'disc-herniation': ['spinal-stenosis', 'foraminal-stenosis', 'cord-compression'],
   'degenerative-change': ['spondylosis', 'osteophyte', 'disc-bulge', 'foraminal-stenosis', 'spinal-stenosis', 'osteoarthritis'],
-  'spondylosis': ['osteophyte', 'disc-bulge', 'foraminal-stenosis', 'spinal-stenosis', 'degenerative-change'],
+  spondylosis: ['osteophyte', 'disc-bulge', 'foraminal-stenosis', 'spinal-stenosis', 'degenerative-change'],
 };
 
 function indexGroups(groups: readonly (readonly string[])[]): Map<string, Set<string>> {
@@ -293,12 +328,22 @@ export function mentionsOf(map: ReadonlyMap<string, Finding[]>, concepts: Iterab
 // Lung sites by the part of the lung they lie in: "apex" and "upper lobe" can be one place, "apex"
 // and "base" cannot. Sites not listed (lung, hilum, midlung, hemithorax, pleura) span both.
 const LUNG_PARTS: Readonly<Record<string, readonly string[]>> = {
-  apex: ['upper'], 'upper lobe': ['upper'], lingula: ['upper', 'lower'],
-  base: ['lower'], 'lower lobe': ['lower'], 'middle lobe': ['lower'], 'costophrenic angle': ['lower'],
-  hemidiaphragm: ['lower'], retrocardiac: ['lower'],
+  apex: ['upper'],
+  'upper lobe': ['upper'],
+  lingula: ['upper', 'lower'],
+  base: ['lower'],
+  'lower lobe': ['lower'],
+  'middle lobe': ['lower'],
+  'costophrenic angle': ['lower'],
+  hemidiaphragm: ['lower'],
+  retrocardiac: ['lower'],
   // On a radiograph a shadow "over the 5th rib" lies in the lung field.
   rib: ['upper', 'lower'],
-  lung: ['upper', 'lower'], hilum: ['upper', 'lower'], midlung: ['upper', 'lower'], hemithorax: ['upper', 'lower'], pleura: ['upper', 'lower'],
+  lung: ['upper', 'lower'],
+  hilum: ['upper', 'lower'],
+  midlung: ['upper', 'lower'],
+  hemithorax: ['upper', 'lower'],
+  pleura: ['upper', 'lower'],
 };
 
 function siteAgrees(a: string, b: string): boolean {
@@ -321,8 +366,20 @@ export function sitesMatch(a: Finding, b: Finding): boolean {
 
 // A general denial also denies its kinds: "no intracranial hemorrhage" denies a subdural hematoma.
 const DENIAL_REACHES: Readonly<Record<string, readonly string[]>> = {
-  'intracranial-hemorrhage': ['subarachnoid-hemorrhage', 'subdural-hematoma', 'epidural-hematoma', 'intraventricular-hemorrhage', 'hemorrhage'],
-  hemorrhage: ['intracranial-hemorrhage', 'subarachnoid-hemorrhage', 'subdural-hematoma', 'epidural-hematoma', 'intraventricular-hemorrhage'],
+  'intracranial-hemorrhage': [
+    'subarachnoid-hemorrhage',
+    'subdural-hematoma',
+    'epidural-hematoma',
+    'intraventricular-hemorrhage',
+    'hemorrhage',
+  ],
+  hemorrhage: [
+    'intracranial-hemorrhage',
+    'subarachnoid-hemorrhage',
+    'subdural-hematoma',
+    'epidural-hematoma',
+    'intraventricular-hemorrhage',
+  ],
   pneumothorax: ['tension-pneumothorax', 'hydropneumothorax', 'hemopneumothorax'],
   'pleural-effusion': ['hemothorax', 'hydropneumothorax'],
   fracture: ['compression-fracture'],
@@ -340,7 +397,8 @@ export const denies = (denied: string, present: string) => denied === present ||
 
 // An opacity called airspace or alveolar is the airspace disease that "no focal consolidation" denies.
 export function conceptOf(report: Report, f: Finding): string {
-  if (f.concept === 'opacity' && /\b(?:air ?space|alveolar|consolidat\w*)\b/i.test(report.text.slice(f.start, f.end))) return 'airspace-disease';
+  if (f.concept === 'opacity' && /\b(?:air ?space|alveolar|consolidat\w*)\b/i.test(report.text.slice(f.start, f.end)))
+    return 'airspace-disease';
   return f.concept;
 }
 
@@ -349,9 +407,18 @@ export function conceptOf(report: Report, f: Finding): string {
 
 const SIDE_WORD = /\b(?:left|right|left-sided|right-sided|leftward|rightward|lt|rt|RLL|LLL|RUL|LUL)\b/gi;
 const MIRROR: Readonly<Record<string, string>> = {
-  left: 'right', right: 'left', 'left-sided': 'right-sided', 'right-sided': 'left-sided',
-  leftward: 'rightward', rightward: 'leftward', lt: 'rt', rt: 'lt',
-  rll: 'lll', lll: 'rll', rul: 'lul', lul: 'rul',
+  left: 'right',
+  right: 'left',
+  'left-sided': 'right-sided',
+  'right-sided': 'left-sided',
+  leftward: 'rightward',
+  rightward: 'leftward',
+  lt: 'rt',
+  rt: 'lt',
+  rll: 'lll',
+  lll: 'rll',
+  rul: 'lul',
+  lul: 'rul',
 };
 
 function withCaseOf(model: string, word: string): string {
@@ -369,12 +436,13 @@ export function sideWordLike(model: string, side: 'left' | 'right'): string {
 
 export function sideOfWord(word: string): 'left' | 'right' | null {
   const w = word.toLowerCase();
-  if (w.startsWith('left') || w === 'lt' || w[0] === 'l' && w.length === 3) return 'left';
-  if (w.startsWith('right') || w === 'rt' || w[0] === 'r' && w.length === 3) return 'right';
+  if (w.startsWith('left') || w === 'lt' || (w[0] === 'l' && w.length === 3)) return 'left';
+  if (w.startsWith('right') || w === 'rt' || (w[0] === 'r' && w.length === 3)) return 'right';
   return null;
 }
 
-const CARDIAC_NAME = /^[\s-]+(?:anterior descending|main\b|circumflex|coronary|ventric\w*|atri(?:um|al)|(?:sided )?heart (?:failure|strain|catheter\w*|enlargement|dilat\w*))/i;
+const CARDIAC_NAME =
+  /^[\s-]+(?:anterior descending|main\b|circumflex|coronary|ventric\w*|atri(?:um|al)|(?:sided )?heart (?:failure|strain|catheter\w*|enlargement|dilat\w*))/i;
 
 export interface SideWord {
   start: number;
@@ -440,26 +508,57 @@ export const opposite = (side: Side | null): Side | null => (side === 'left' ? '
 // Qualifiers.
 
 // Size and chronicity words that let a radiologist leave a finding out of the impression.
-const MINOR_BEFORE = /\b(?:benign(?:-appearing| appearing)?|compressive|passive|relaxation|dependent|mild(?:ly)?|minimal(?:ly)?|minor|trace|tiny|borderline|slight(?:ly)?|subtle|faint|subsegmental|discoid|linear|plate-?like|platelike|streaky|band-?like|chronic|old|healed|healing|remote|stable|unchanged|persistent|residual|small amount of|nonspecific|non-specific|incidental)\b/i;
-const MINOR_ANYWHERE = /\b(?:stable|unchanged|chronic\w*|better (?:seen|appreciated|visualized|demonstrated) on|again (?:seen|noted|demonstrated|identified)|redemonstrat\w*|re-demonstrat\w*|no (?:significant |interval )?change|not (?:significantly )?changed|similar(?:ly)?|as before|previously (?:seen|noted|described)|known|old|healed|remote|postoperative|post-operative|postsurgical|post-surgical|status post|incidental(?:ly)?|of doubtful|of no|clinical significance|not significant|insignificant|calcified|granulomatous|granulomas?|less (?:distinct|conspicuous|prominent|apparent)|resolving|sequelae?|healing|(?:from|of|due to|secondary to|related to) (?:a |the )?(?:previous|prior|old|remote))\b/i;
+const MINOR_BEFORE =
+  /\b(?:benign(?:-appearing| appearing)?|compressive|passive|relaxation|dependent|mild(?:ly)?|minimal(?:ly)?|minor|trace|tiny|borderline|slight(?:ly)?|subtle|faint|subsegmental|discoid|linear|plate-?like|platelike|streaky|band-?like|chronic|old|healed|healing|remote|stable|unchanged|persistent|residual|small amount of|nonspecific|non-specific|incidental)\b/i;
+const MINOR_ANYWHERE =
+  /\b(?:stable|unchanged|chronic\w*|better (?:seen|appreciated|visualized|demonstrated) on|again (?:seen|noted|demonstrated|identified)|redemonstrat\w*|re-demonstrat\w*|no (?:significant |interval )?change|not (?:significantly )?changed|similar(?:ly)?|as before|previously (?:seen|noted|described)|known|old|healed|remote|postoperative|post-operative|postsurgical|post-surgical|status post|incidental(?:ly)?|of doubtful|of no|clinical significance|not significant|insignificant|calcified|granulomatous|granulomas?|less (?:distinct|conspicuous|prominent|apparent)|resolving|sequelae?|healing|(?:from|of|due to|secondary to|related to) (?:a |the )?(?:previous|prior|old|remote))\b/i;
 
 // Descriptive findings (an opacity, a density) that the sentence explains or hedges: the
 // explanation, when it matters, is a finding of its own.
-const DESCRIPTIVE = new Set(['opacity', 'lucency', 'nodule', 'interstitial-lung-disease', 'interstitial-prominence', 'atelectasis',
-  'foreign-body', 'widened-mediastinum', 'volume-loss', 'mediastinal-shift',
-  'air-fluid-level', 'soft-tissue-swelling', 'calcification', 'bronchial-wall-thickening', 'pulmonary-artery-enlargement',
-  'hilar-enlargement', 'lesion', 'stenosis', 'edema', 'fluid-collection']);
-const EXPLAINED = /\b(?:may|might|could|likely|probabl\w*|possibl\w*|favou?r\w*|represent\w*|secondary to|due to|related to|reflect\w*|attributab\w*|compatible with|consistent with|suggest\w*|versus|vs|or|either)\b/i;
+const DESCRIPTIVE = new Set([
+  'opacity',
+  'lucency',
+  'nodule',
+  'interstitial-lung-disease',
+  'interstitial-prominence',
+  'atelectasis',
+  'foreign-body',
+  'widened-mediastinum',
+  'volume-loss',
+  'mediastinal-shift',
+  'air-fluid-level',
+  'soft-tissue-swelling',
+  'calcification',
+  'bronchial-wall-thickening',
+  'pulmonary-artery-enlargement',
+  'hilar-enlargement',
+  'lesion',
+  'stenosis',
+  'edema',
+  'fluid-collection',
+]);
+const EXPLAINED =
+  /\b(?:may|might|could|likely|probabl\w*|possibl\w*|favou?r\w*|represent\w*|secondary to|due to|related to|reflect\w*|attributab\w*|compatible with|consistent with|suggest\w*|versus|vs|or|either)\b/i;
 // Shadows that may be no lesion at all: an opacity over a rib, a nipple, soft tissue.
 const OVERLAP = /\b(?:overl[ay]\w*|overlying|superimpos\w*|artifact\w*|nipple|soft tissues?|callus)\b/i;
 const STRONG = /\b(?:confluent|dense|focal|large|moderate|severe|extensive|lobar|new|spiculated)\b/i;
 // Findings an impression leaves out unless they are marked as large, new or worse.
-const INCIDENTAL_UNLESS_MARKED = new Set(['volume-loss', 'hiatal-hernia', 'diaphragmatic-hernia',
-  'interstitial-lung-disease', 'interstitial-prominence', 'bronchial-wall-thickening', 'pulmonary-artery-enlargement', 'hilar-enlargement']);
-const MARKED = /\b(?:large|moderate|severe|extensive|marked|significant|substantial|lobar|complete|collapse|new|newly|increas\w*|worse\w*|worsening|enlarging|progress\w*|developing|interval development)\b/i;
+const INCIDENTAL_UNLESS_MARKED = new Set([
+  'volume-loss',
+  'hiatal-hernia',
+  'diaphragmatic-hernia',
+  'interstitial-lung-disease',
+  'interstitial-prominence',
+  'bronchial-wall-thickening',
+  'pulmonary-artery-enlargement',
+  'hilar-enlargement',
+]);
+const MARKED =
+  /\b(?:large|moderate|severe|extensive|marked|significant|substantial|lobar|complete|collapse|new|newly|increas\w*|worse\w*|worsening|enlarging|progress\w*|developing|interval development)\b/i;
 
 // Atelectasis that comes with a shallow breath is expected, not a finding to report.
-const LOW_VOLUMES = /\b(?:low (?:lung )?volumes?|hypoinflat\w*|hypoventilat\w*|poor (?:inspiration|inspiratory effort)|shallow inspiration|bronchovascular crowding|reduced lung volumes?|low inspiratory)\b/i;
+const LOW_VOLUMES =
+  /\b(?:low (?:lung )?volumes?|hypoinflat\w*|hypoventilat\w*|poor (?:inspiration|inspiratory effort)|shallow inspiration|bronchovascular crowding|reduced lung volumes?|low inspiratory)\b/i;
 
 /** A descriptive finding the sentence explains away (a widened mediastinum "secondary to a tortuous aorta"). */
 export function isExplained(report: Report, finding: Finding): boolean {
@@ -474,12 +573,19 @@ export function isMinor(report: Report, finding: Finding): boolean {
   const before = report.text.slice(Math.max(sentence.start, finding.start - 60), finding.end);
   const clauseStart = Math.max(before.lastIndexOf(';'), before.lastIndexOf(','));
   // "Minimally displaced" grades the displacement, not the fracture.
-  const clause = (clauseStart >= 0 ? before.slice(clauseStart) : before).replace(/\b(?:minimal(?:ly)?|mild(?:ly)?|slight(?:ly)?)[\s-]+(?:displaced|angulated|comminuted|depressed|impacted)\b/gi, '');
+  const clause = (clauseStart >= 0 ? before.slice(clauseStart) : before).replace(
+    /\b(?:minimal(?:ly)?|mild(?:ly)?|slight(?:ly)?)[\s-]+(?:displaced|angulated|comminuted|depressed|impacted)\b/gi,
+    '',
+  );
   if (MINOR_BEFORE.test(clause) || MINOR_ANYWHERE.test(sentence.text)) return true;
   // A de-identification token where a qualifier would stand ("XXXX opacities", "XXXX atelectasis"):
   // the word it hides may have been "streaky" or "likely", so nothing can be concluded.
-  if ((DESCRIPTIVE.has(finding.concept) || finding.concept === 'atelectasis') && !STRONG.test(clause) &&
-    /XXXX(?:[ \t]+[\w-]+){0,2}[ \t]+$/.test(report.text.slice(Math.max(sentence.start, finding.start - 40), finding.start))) return true;
+  if (
+    (DESCRIPTIVE.has(finding.concept) || finding.concept === 'atelectasis') &&
+    !STRONG.test(clause) &&
+    /XXXX(?:[ \t]+[\w-]+){0,2}[ \t]+$/.test(report.text.slice(Math.max(sentence.start, finding.start - 40), finding.start))
+  )
+    return true;
   if (DESCRIPTIVE.has(finding.concept) && EXPLAINED.test(sentence.text)) return true;
   if (DESCRIPTIVE.has(finding.concept) && finding.concept !== 'nodule' && OVERLAP.test(sentence.text)) return true;
   if (finding.concept === 'atelectasis' && LOW_VOLUMES.test(sentence.text)) return true;
@@ -487,7 +593,8 @@ export function isMinor(report: Report, finding: Finding): boolean {
 }
 
 // An impression that calls the study normal or free of acute disease.
-export const NORMAL_STATEMENT = /\b(?:no (?:evidence of )?(?:acute|active)(?: (?:cardiopulmonary|pulmonary|cardiac|intrathoracic|chest|thoracic|osseous|bony|intracranial|abdominal|pelvic|radiographic|radiologic))?(?: (?:process|processes|disease|abnormality|abnormalities|findings?|pathology|changes?|injury|issues?))|(?:normal|negative|unremarkable) (?:chest|study|exam|examination|radiograph|radiographs|film|films|ct|mri|ultrasound|x-?ray|x-XXXX|head ct|ct (?:of the )?head|abdomen)|(?:chest|study|examination|exam) (?:is )?(?:normal|negative|unremarkable)|^(?:normal|negative|unremarkable)\.?$)/i;
+export const NORMAL_STATEMENT =
+  /\b(?:no (?:evidence of )?(?:acute|active)(?: (?:cardiopulmonary|pulmonary|cardiac|intrathoracic|chest|thoracic|osseous|bony|intracranial|abdominal|pelvic|radiographic|radiologic))?(?: (?:process|processes|disease|abnormality|abnormalities|findings?|pathology|changes?|injury|issues?))|(?:normal|negative|unremarkable) (?:chest|study|exam|examination|radiograph|radiographs|film|films|ct|mri|ultrasound|x-?ray|x-XXXX|head ct|ct (?:of the )?head|abdomen)|(?:chest|study|examination|exam) (?:is )?(?:normal|negative|unremarkable)|^(?:normal|negative|unremarkable)\.?$)/i;
 
 /** Statements of the impression: its numbered items, or else its sentences. */
 export function impressionStatements(report: Report, impression: Section): { start: number; end: number; text: string }[] {

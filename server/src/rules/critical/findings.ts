@@ -9,7 +9,8 @@ export type CriticalOverrides = Record<string, Urgency | 'none'>;
 
 // Words saying a finding is already known: not a new result to call about, unless it is immediately
 // life-threatening (a known tension pneumothorax is still an emergency).
-const ALREADY_KNOWN = /\b(stable|unchanged|known|again (seen|noted|demonstrated)|redemonstrat\w*|persistent|persists|decreas\w*|improv\w*|resolving|smaller|similar|previously (seen|described|noted)|no (significant )?change)\b/i;
+const ALREADY_KNOWN =
+  /\b(stable|unchanged|known|again (seen|noted|demonstrated)|redemonstrat\w*|persistent|persists|decreas\w*|improv\w*|resolving|smaller|similar|previously (seen|described|noted)|no (significant )?change)\b/i;
 
 export interface CriticalFinding {
   finding: Finding;
@@ -36,7 +37,7 @@ export function currentCriticalFindings(report: Report, context: RuleContext): C
   const hasReportSections = report.sections.some((s) => s.kind === 'findings' || s.kind === 'impression');
   for (const finding of [...findings, ...malpositionedTubes(report, findings)]) {
     const override = overrides[finding.finding];
-    const urgency = override === 'none' ? null : override ?? finding.critical;
+    const urgency = override === 'none' ? null : (override ?? finding.critical);
     if (!urgency) continue;
     if (finding.assertion !== 'present' && finding.assertion !== 'possible') continue;
     if (finding.section === 'history' || finding.section === 'comparison' || finding.section === 'exam') continue;

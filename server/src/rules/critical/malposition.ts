@@ -6,7 +6,8 @@ import type { Finding } from '../../nlp';
 
 const WRONG_PLACE: Record<string, RegExp> = {
   // An endotracheal tube belongs in the trachea, above the carina.
-  'endotracheal tube': /\b(right|left)\s+(main\s*-?stem|main)\s+bronch|\bbronchus intermedius\b|\besophag\w*|\b(hypo)?pharynx\b|\bbelow the carina\b/i,
+  'endotracheal tube':
+    /\b(right|left)\s+(main\s*-?stem|main)\s+bronch|\bbronchus intermedius\b|\besophag\w*|\b(hypo)?pharynx\b|\bbelow the carina\b/i,
   // A feeding tube belongs in the stomach or beyond, never in the airway.
   'enteric tube': /\b(trachea|bronch\w*|airway|(upper|middle|lower) lobe|pleural space|lung)\b/i,
 };
