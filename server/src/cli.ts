@@ -7,7 +7,7 @@ import { findingsJson, findingsText } from './nlp';
 import { parseReport, rangeOf, type Report } from './report';
 import { RULES } from './rules/registry';
 import { docsUrl } from './rules/docs';
-import type { Problem } from './rules/types';
+import type { Problem } from './problem';
 import { DEFAULTS, engineSettings } from './settings';
 import { WORKSPACE_WORD_LIST, readWordList, userWordListPath } from './word-lists';
 import { LLM_ENV_HELP, addAiProblems } from './llm/cli';

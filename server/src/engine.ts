@@ -1,6 +1,7 @@
 import { parseReport, type Report } from './report';
 import { RULES } from './rules/registry';
-import type { Problem, Rule, RuleContext, Severity } from './rules/types';
+import type { Problem, Severity } from './problem';
+import type { Rule, RuleContext } from './rules/types';
 
 /** Per rule: 'off', a severity that overrides the rule's default, or 'default'. */
 export type RuleLevel = 'off' | 'default' | Severity;

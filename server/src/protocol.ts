@@ -11,6 +11,10 @@ export interface CheckDocumentResult {
   checked: boolean;
 }
 
+/** Server commands (workspace/executeCommand), arguments [word, documentUri]; every LSP editor has them. */
+export const ADD_TO_DICTIONARY_COMMAND = 'radlint.addToDictionary';
+export const IGNORE_WORD_COMMAND = 'radlint.ignoreWord';
+
 /** The command the client registers to insert a fix as a snippet (tab stops for fields to fill). */
 export const APPLY_SNIPPET_COMMAND = 'radlint.applySnippet';
 

@@ -19,11 +19,16 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkReport, prepareRules } from './engine';
 import { toDiagnostic, stripSnippet, type DiagnosticData, type FixData } from './lsp/diagnostics';
-import { CHECK_DOCUMENT_REQUEST, type CheckDocumentParams, type CheckDocumentResult } from './protocol';
+import {
+  ADD_TO_DICTIONARY_COMMAND as ADD_TO_DICTIONARY,
+  CHECK_DOCUMENT_REQUEST,
+  IGNORE_WORD_COMMAND as IGNORE_WORD,
+  type CheckDocumentParams,
+  type CheckDocumentResult,
+} from './protocol';
 import { parseReport } from './report';
 import { DEFAULTS, engineSettings, parseSettings, type Settings } from './settings';
 import { attachAi } from './llm/lsp';
-import { ADD_TO_DICTIONARY, DOCUMENT_URI_PLACEHOLDER, IGNORE_WORD } from './rules/spelling';
 import { WORKSPACE_WORD_LIST, addToWordList, cachedWordList, forgetWordList, userWordListPath } from './word-lists';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -279,6 +284,8 @@ export function startServer(connection: Connection): void {
         seen.add(key);
         actions.push(toCodeAction(document, diagnostic, fix, caps.snippetEdits));
       }
+      const { word } = diagnostic.data as DiagnosticData;
+      if (word) actions.push(...wordActions(document, diagnostic, word));
     }
     return actions;
   });
@@ -298,11 +305,20 @@ function toCodeAction(document: TextDocument, diagnostic: Diagnostic, fix: FixDa
   }
   const edits: TextEdit[] = fix.edits.map((e) => ({ range: e.range, newText: fix.snippet ? stripSnippet(e.newText) : e.newText }));
   if (edits.length) action.edit = { changes: { [document.uri]: edits } };
-  if (fix.command) {
-    const args = fix.command.arguments?.map((a) => (a === DOCUMENT_URI_PLACEHOLDER ? document.uri : a));
-    action.command = { ...fix.command, arguments: args };
-  }
   return action;
+}
+
+/** "Add to dictionary" and "Ignore in this report" for a spelling problem's word: server commands. */
+function wordActions(document: TextDocument, diagnostic: Diagnostic, word: string): CodeAction[] {
+  const make = (title: string, command: string, commandTitle: string) => {
+    const action = CodeAction.create(title, { title: commandTitle, command, arguments: [word, document.uri] }, CodeActionKind.QuickFix);
+    action.diagnostics = [diagnostic];
+    return action;
+  };
+  return [
+    make(`Add "${word}" to the dictionary`, ADD_TO_DICTIONARY, 'Add to dictionary'),
+    make(`Ignore "${word}" in this report`, IGNORE_WORD, 'Ignore in this report'),
+  ];
 }
 
 function filePath(uri: string): string | null {

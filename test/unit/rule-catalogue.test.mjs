@@ -6,7 +6,7 @@ import { registry, root } from '../helpers/engine.mjs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const { CATEGORIES, SEVERITIES } = require(path.join(root, 'out/server/rules/types.js'));
+const { CATEGORIES, SEVERITIES } = require(path.join(root, 'out/server/problem.js'));
 
 test('every rule has a stable kebab-case id, a contract category, a severity and a docs page', () => {
   const ids = new Set();

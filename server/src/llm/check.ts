@@ -1,8 +1,8 @@
 // One AI check of one report: redact, ask (or take from the cache), validate, restore, anchor,
 // merge with the rule problems. Returns Problems like any rule's, with source 'llm'.
 import type { Span } from '../report/types';
-import type { Problem, Severity } from '../rules/types';
-import { SEVERITIES } from '../rules/types';
+import type { Problem, Severity } from '../problem';
+import { SEVERITIES } from '../problem';
 import { AnswerCache, cacheKey, type CachedAnswer } from './cache';
 import { createAnchorer } from './anchor';
 import { PROMPT_VERSION, buildMessages } from './prompt';
@@ -113,7 +113,13 @@ export function issuesToProblems(
       fixes:
         replacement === undefined
           ? []
-          : [{ title: `Replace with "${replacement}" (AI suggestion)`, edits: [{ start: at.start, end: at.end, newText: replacement }] }],
+          : [
+              {
+                title: `Replace with "${replacement}" (AI suggestion)`,
+                edits: [{ start: at.start, end: at.end, newText: replacement }],
+                applicability: 'display-only',
+              },
+            ],
     });
   }
   problems.sort((a, b) => a.start - b.start || a.end - b.end);

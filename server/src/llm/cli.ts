@@ -1,6 +1,6 @@
 // `radlint check --llm`: the AI check over files, configured from the environment. A failure never
 // costs the rule diagnostics: it is one line on stderr and the exit status stays the rules' own.
-import type { Problem } from '../rules/types';
+import type { Problem } from '../problem';
 import { AnswerCache } from './cache';
 import { checkWithLlm } from './check';
 import { LlmError, Provider } from './provider';

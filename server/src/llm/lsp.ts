@@ -22,7 +22,7 @@ import {
   type SetApiKeyParams,
 } from '../protocol';
 import { lineStartsOf } from '../report';
-import type { Problem } from '../rules/types';
+import type { Problem } from '../problem';
 import { LlmScheduler } from './scheduler';
 import type { LlmSettings } from './settings';
 

@@ -1,7 +1,7 @@
 // The prompt, versioned: the version is part of the cache key, so changing the wording here (and
 // bumping PROMPT_VERSION) never serves answers given to an older prompt.
 import { createHash } from 'node:crypto';
-import { CATEGORIES } from '../rules/types';
+import { CATEGORIES } from '../problem';
 
 export const PROMPT_VERSION = 'radlint-llm-2026-11-28.1';
 

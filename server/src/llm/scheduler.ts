@@ -1,7 +1,7 @@
 // When AI checks run, per document: on save (default), after an idle delay, or on command. At most
 // one request per document is in flight; an edit aborts it; an answer for a version the user has
 // typed past is dropped. Between checks the AI problems follow the text they quote.
-import type { Problem } from '../rules/types';
+import type { Problem } from '../problem';
 import { AnswerCache } from './cache';
 import { checkWithLlm, type LlmStats } from './check';
 import { LlmError, Provider, type ProviderConfig } from './provider';

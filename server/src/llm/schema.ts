@@ -1,7 +1,7 @@
 // What the model must answer, as zod schemas (the check) and as a JSON schema (the request for
 // structured output). Anything that does not validate is dropped and counted, never shown.
 import { z } from 'zod';
-import { CATEGORIES, SEVERITIES } from '../rules/types';
+import { CATEGORIES, SEVERITIES } from '../problem';
 
 const severity = z.preprocess(
   (v) =>

@@ -1,7 +1,7 @@
 // The one place that turns engine Problems into LSP Diagnostics (and back to fixes for code actions).
 import { CodeDescription, DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation, type Range } from 'vscode-languageserver';
 import { rangeOf } from '../report/positions';
-import type { Fix, Problem, Severity } from '../rules/types';
+import type { Fix, Problem, Severity } from '../problem';
 import { docsUrl } from '../rules/docs';
 
 export const SOURCE_RULES = 'radlint';
@@ -19,13 +19,15 @@ export interface FixData {
   isPreferred?: boolean;
   snippet?: boolean;
   edits: { range: Range; newText: string }[];
-  command?: Fix['command'];
+  applicability: Fix['applicability'];
 }
 
 export interface DiagnosticData {
   version: number;
   finding?: string;
   side?: string;
+  /** A spelling problem's word, for "Add to dictionary" and "Ignore". */
+  word?: string;
   fixes: FixData[];
 }
 
@@ -38,11 +40,12 @@ export function toDiagnostic(problem: Problem, lineStarts: number[], uri: string
     version,
     finding: problem.finding,
     side: problem.side,
+    word: problem.word,
     fixes: (problem.fixes ?? []).map((fix) => ({
       title: fix.title,
       isPreferred: fix.isPreferred,
       snippet: fix.snippet,
-      command: fix.command,
+      applicability: fix.applicability,
       edits: fix.edits.map((e) => ({ range: rangeOf(lineStarts, e), newText: e.newText })),
     })),
   };

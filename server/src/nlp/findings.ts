@@ -2,7 +2,7 @@
 // the mention's own phrase, and measurements attached to the nearest mention in the sentence.
 import { sentenceIndexAt } from '../report';
 import type { Report, Sentence } from '../report/types';
-import type { Side } from '../rules/types';
+import type { Side } from './types';
 import {
   CONCEPT_BY_ID,
   CONCEPT_TRIES,

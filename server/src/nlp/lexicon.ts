@@ -4,7 +4,7 @@ import { z } from 'zod';
 import findingsData from './lexicon/findings.json';
 import anatomyData from './lexicon/anatomy.json';
 import contextData from './lexicon/context.json';
-import type { Side } from '../rules/types';
+import type { Side } from './types';
 import type { Urgency } from './types';
 import { PhraseTrie } from './trie';
 import { wordsOf } from './words';

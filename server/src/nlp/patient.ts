@@ -1,5 +1,5 @@
 import type { Report, Section } from '../report/types';
-import type { Side } from '../rules/types';
+import type { Side } from './types';
 import { BODY_PART_TRIE, MODALITY_TRIE, SIDE_TRIE, SEX_TRIES, type Sex } from './lexicon';
 import type { Exam, Patient } from './types';
 import { wordsOf, type Word } from './words';

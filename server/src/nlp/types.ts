@@ -1,5 +1,6 @@
 import type { SectionKind, Span } from '../report/types';
-import type { Side } from '../rules/types';
+
+export type Side = 'left' | 'right' | 'bilateral';
 
 /**
  * What the report says of a finding. A finding named in the indication or exam title without a cue is

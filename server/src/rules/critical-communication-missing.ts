@@ -2,7 +2,8 @@ import { sectionOf } from '../report';
 import type { Report } from '../report/types';
 import { findCommunications, missingElements } from './critical/communication';
 import { currentCriticalFindings } from './critical/findings';
-import type { Fix, Problem, Rule } from './types';
+import type { Fix, Problem } from '../problem';
+import type { Rule } from './types';
 
 const STATEMENT =
   'These findings were discussed with ${1:Dr. name} by ${2|telephone,in person,secure message|} on ${3:date} at ${4:time}, with read-back confirmation.';
@@ -14,6 +15,7 @@ function insertStatement(report: Report): Fix {
   return {
     title: 'Add a communication statement (who, when, how)',
     edits: [{ start: at, end: at, newText: report.eol + STATEMENT }],
+    applicability: 'unsafe',
     isPreferred: true,
     snippet: true,
   };

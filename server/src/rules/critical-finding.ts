@@ -1,5 +1,6 @@
 import { currentCriticalFindings, URGENCY_WORDS } from './critical/findings';
-import type { Problem, Rule } from './types';
+import type { Problem } from '../problem';
+import type { Rule } from './types';
 
 export const criticalFinding: Rule = {
   id: 'critical-finding',

@@ -1,5 +1,6 @@
 import type { Report, Token } from '../report/types';
-import type { Problem, Rule, TextEdit } from './types';
+import type { Problem, Edit } from '../problem';
+import type { Rule } from './types';
 
 // Words that are correctly doubled in English ("that that", "had had").
 const LEGITIMATE_REPEATS = new Set(['that', 'had', 'is', 'bye', 'so', 'very', 'no', 'moya']); // moya moya disease
@@ -43,7 +44,12 @@ function repeatedWords(report: Report, rule: Rule): Problem[] {
       start: previous.start,
       end: word.end,
       fixes: [
-        { title: `Delete the repeated "${word.text}"`, edits: [{ start: previous.end, end: word.end, newText: '' }], isPreferred: true },
+        {
+          title: `Delete the repeated "${word.text}"`,
+          edits: [{ start: previous.end, end: word.end, newText: '' }],
+          applicability: 'safe',
+          isPreferred: true,
+        },
       ],
     });
   }
@@ -72,7 +78,7 @@ function spokenCommands(report: Report, rule: Rule): Problem[] {
         while (cutStart > 0 && /[ \t]/.test(text[cutStart - 1])) cutStart--;
       }
       const breaks = command.replacement === 'paragraph' ? 2 : command.replacement === 'line' ? 1 : 0;
-      const edit: TextEdit = {
+      const edit: Edit = {
         start: cutStart,
         end: cutEnd,
         newText: eol.repeat(Math.max(0, breaks - (atLineEnd && cutEnd < text.length ? 1 : 0))),
@@ -83,6 +89,7 @@ function spokenCommands(report: Report, rule: Rule): Problem[] {
           : command.replacement === 'line'
             ? 'Replace with a line break'
             : `Delete "${m[0]}"`;
+      const safe = command.replacement !== 'delete' || !command.hint;
       problems.push({
         rule: rule.id,
         category: rule.category,
@@ -90,7 +97,8 @@ function spokenCommands(report: Report, rule: Rule): Problem[] {
         message: `Spoken command left in the text: "${m[0]}"` + (command.hint ? ` (${command.hint})` : ''),
         start,
         end,
-        fixes: [{ title, edits: [edit], isPreferred: command.replacement !== 'delete' || !command.hint }],
+        // A command with a hint ("scratch that") may want the words before it gone too: the user decides.
+        fixes: [{ title, edits: [edit], applicability: safe ? 'safe' : 'unsafe', isPreferred: safe }],
       });
     }
   }

@@ -14,7 +14,8 @@ import {
   sitesAgree,
   type ReportPart,
 } from './consistency';
-import type { Problem, Rule } from './types';
+import type { Problem } from '../problem';
+import type { Rule } from './types';
 
 // Words that narrow a denial: "no large effusion" does not deny a small one, "no new effusion" an old one.
 const NARROWING = [

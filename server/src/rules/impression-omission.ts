@@ -1,7 +1,8 @@
 import { CONCEPT_BY_ID, type Finding } from '../nlp';
 import type { Report, Section } from '../report/types';
 import { consistencyOf, coveredBy, fitsExam, isExplained, isMinor, problemOf, type ReportPart } from './consistency';
-import type { Fix, Problem, Rule } from './types';
+import type { Fix, Problem } from '../problem';
+import type { Rule } from './types';
 
 // Lines, tubes and surgical changes are listed in the impression by local habit, not by necessity;
 // a malpositioned one is critical and still counts.
@@ -40,7 +41,7 @@ export function addToImpressionFix(report: Report, impression: Section, statemen
     const body = text.slice(impression.body.start, at);
     newText = (/[.!?]$/.test(body) ? ' ' : '. ') + statement;
   }
-  return { title: 'Add to the impression', edits: [{ start: at, end: at, newText }], isPreferred: true };
+  return { title: 'Add to the impression', edits: [{ start: at, end: at, newText }], applicability: 'unsafe', isPreferred: true };
 }
 
 export const impressionOmission: Rule = {

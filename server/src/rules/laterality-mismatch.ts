@@ -15,7 +15,9 @@ import {
   sitesMatch,
   type SideWord,
 } from './consistency';
-import type { Fix, Problem, Rule, Side } from './types';
+import type { Fix, Problem } from '../problem';
+import type { Side } from '../nlp/types';
+import type { Rule } from './types';
 
 // Exams of one limb, joint or organ of a pair: a side in the body must be the side in the title.
 const ONE_SIDED_PARTS = new Set([
@@ -65,7 +67,12 @@ const sectionLabel = (f: Finding) =>
 const describe = (f: Finding) => f.finding;
 
 function changeTo(word: SideWord, side: 'left' | 'right', title: string, isPreferred: boolean): Fix {
-  return { title, edits: [{ start: word.start, end: word.end, newText: sideWordLike(word.text, side) }], isPreferred };
+  return {
+    title,
+    edits: [{ start: word.start, end: word.end, newText: sideWordLike(word.text, side) }],
+    applicability: 'unsafe',
+    isPreferred,
+  };
 }
 
 export const lateralityMismatch: Rule = {

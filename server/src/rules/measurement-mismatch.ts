@@ -2,7 +2,8 @@ import type { Finding, Measurement } from '../nlp';
 import { textOf } from '../report';
 import type { Report, Section } from '../report/types';
 import { byConcept, consistencyOf, covers, kinOf, mentionsOf, problemOf, sameFinding, sentenceIndexAt, sitesAgree } from './consistency';
-import type { Fix, Problem, Rule } from './types';
+import type { Fix, Problem } from '../problem';
+import type { Rule } from './types';
 
 const MM_PER: Readonly<Record<string, number>> = { mm: 1, cm: 10 };
 
@@ -144,7 +145,12 @@ export const measurementMismatch: Rule = {
           message: `${textOf(report, im)} here, ${fText} in the findings: the same size, but one unit reads more safely.`,
           related: [{ start: fm.start, end: fm.end, message: `Measured ${fText} in the findings` }],
           fixes: [
-            { title: `Use "${fText}" as in the findings`, edits: [{ start: im.start, end: im.end, newText: fText }], isPreferred: true },
+            {
+              title: `Use "${fText}" as in the findings`,
+              edits: [{ start: im.start, end: im.end, newText: fText }],
+              applicability: 'unsafe',
+              isPreferred: true,
+            },
           ],
         }),
         severity: 'info',
@@ -157,11 +163,13 @@ export const measurementMismatch: Rule = {
       const alignImpression: Fix = {
         title: `Use "${fText}" as in the findings`,
         edits: [{ start: im.start, end: im.end, newText: fText }],
+        applicability: 'unsafe',
         isPreferred: true,
       };
       const alignFindings: Fix = {
         title: `Use "${iText}" in the findings too`,
         edits: [{ start: fm.start, end: fm.end, newText: iText }],
+        applicability: 'unsafe',
         isPreferred: false,
       };
       const name = finding ? `${finding.finding}: ` : '';
@@ -267,7 +275,14 @@ export const measurementMismatch: Rule = {
           start: m.start,
           end: m.end,
           message: `${written} mixes units; write one: ${rewritten}.`,
-          fixes: [{ title: `Write "${rewritten}"`, edits: [{ start: m.start, end: m.end, newText: rewritten }], isPreferred: true }],
+          fixes: [
+            {
+              title: `Write "${rewritten}"`,
+              edits: [{ start: m.start, end: m.end, newText: rewritten }],
+              applicability: 'unsafe',
+              isPreferred: true,
+            },
+          ],
         }),
       );
     }
@@ -291,6 +306,7 @@ export const measurementMismatch: Rule = {
         fixes.push({
           title: `Change the unit to ${other}`,
           edits: [{ start: m.end - m.unit.length, end: m.end, newText: other }],
+          applicability: 'unsafe',
           isPreferred: false,
         });
         if (!text.endsWith(m.unit)) fixes.pop();

@@ -1,5 +1,6 @@
 import { sectionOf } from '../report';
-import type { Problem, Rule } from './types';
+import type { Problem } from '../problem';
+import type { Rule } from './types';
 
 export const missingImpression: Rule = {
   id: 'missing-impression',
@@ -24,6 +25,7 @@ export const missingImpression: Rule = {
           {
             title: 'Fill in the impression',
             edits: [{ start: impression.header.end, end: impression.end, newText: ' ${1:impression}' + report.eol }],
+            applicability: 'unsafe',
             snippet: true,
           },
         ],
@@ -46,6 +48,7 @@ export const missingImpression: Rule = {
             edits: [
               { start: report.text.length, end: report.text.length, newText: `${ending}${eol}IMPRESSION:${eol}\${1:impression}${eol}` },
             ],
+            applicability: 'unsafe',
             snippet: true,
           },
         ],

@@ -2,7 +2,8 @@ import { understandingOf } from '../nlp';
 import { sectionAt } from '../report';
 import type { Report, Span } from '../report/types';
 import { problemOf, sentenceIndexAt } from './consistency';
-import type { Problem, RelatedSpan, Rule } from './types';
+import type { Problem, RelatedSpan } from '../problem';
+import type { Rule } from './types';
 
 // Sentences about someone else ("mother had ovarian cancer") may name the other sex's organs.
 // So may the patient's own birth history ("product of an uncomplicated pregnancy, vaginal delivery").

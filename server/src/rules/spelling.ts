@@ -2,7 +2,8 @@ import type { Report, Token } from '../report/types';
 import { matchCase, type SpellChecker } from '../spelling/checker';
 import { CONFUSION_BY_WORD } from '../spelling/confusions';
 import { getSpellChecker, loadSpelling } from '../spelling/load';
-import type { Fix, Problem, Rule } from './types';
+import type { Fix, Problem } from '../problem';
+import type { Rule } from './types';
 
 /**
  * Options, from settings: `ruleOptions.spelling` (RuleContext.options['spelling']).
@@ -20,12 +21,6 @@ export interface SpellingOptions {
   ignoreWords?: string[];
   confusions?: boolean;
 }
-
-/** Command ids the fixes use; the client registers them. */
-export const ADD_TO_DICTIONARY = 'radlint.addToDictionary';
-export const IGNORE_WORD = 'radlint.ignoreWord';
-/** Stands in for the document URI in IGNORE_WORD's arguments; the server substitutes it. */
-export const DOCUMENT_URI_PLACEHOLDER = '${documentUri}';
 
 const MAX_SUGGESTIONS = 5;
 // A pasted table or a non-English text can hold thousands of unknown words: report the first
@@ -125,20 +120,9 @@ function unknownWordProblem(rule: Rule, part: Part, suggestions: string[]): Prob
   const fixes: Fix[] = suggestions.map((s, i) => ({
     title: `Change to "${s}"`,
     edits: [{ start: part.start, end: part.end, newText: s }],
+    applicability: 'unsafe',
     ...(i === 0 ? { isPreferred: true } : {}),
   }));
-  fixes.push(
-    {
-      title: `Add "${part.text}" to the dictionary`,
-      edits: [],
-      command: { command: ADD_TO_DICTIONARY, title: 'Add to dictionary', arguments: [part.text, DOCUMENT_URI_PLACEHOLDER] },
-    },
-    {
-      title: `Ignore "${part.text}" in this report`,
-      edits: [],
-      command: { command: IGNORE_WORD, title: 'Ignore in this report', arguments: [part.text, DOCUMENT_URI_PLACEHOLDER] },
-    },
-  );
   const hint = suggestions.length > 0 ? ` Did you mean "${suggestions[0]}"?` : '';
   return {
     rule: rule.id,
@@ -147,6 +131,7 @@ function unknownWordProblem(rule: Rule, part: Part, suggestions: string[]): Prob
     message: `Unknown word "${part.text}".${hint}`,
     start: part.start,
     end: part.end,
+    word: part.text,
     fixes,
   };
 }
@@ -171,7 +156,12 @@ function confusionProblems(rule: Rule, report: Report): Problem[] {
         start: token.start,
         end: token.end,
         fixes: [
-          { title: `Change to "${replacement}"`, edits: [{ start: token.start, end: token.end, newText: replacement }], isPreferred: true },
+          {
+            title: `Change to "${replacement}"`,
+            edits: [{ start: token.start, end: token.end, newText: replacement }],
+            applicability: 'unsafe',
+            isPreferred: true,
+          },
         ],
       });
       break;

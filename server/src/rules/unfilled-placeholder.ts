@@ -1,4 +1,5 @@
-import type { Fix, Problem, Rule } from './types';
+import type { Fix, Problem } from '../problem';
+import type { Rule } from './types';
 
 // Template fields that dictation systems and RSNA-style templates leave for the radiologist.
 // Each alternative names one field shape; `XXXX` (de-identification) is deliberately not one.
@@ -33,7 +34,7 @@ export const unfilledPlaceholder: Rule = {
           .split('|')
           .map((o) => o.trim())
           .filter(Boolean)) {
-          fixes.push({ title: `Choose '${option}'`, edits: [{ start, end, newText: option }] });
+          fixes.push({ title: `Choose '${option}'`, edits: [{ start, end, newText: option }], applicability: 'unsafe' });
         }
       }
       problems.push({

@@ -2,7 +2,8 @@ import type { Finding } from '../nlp';
 import { sentencesIn } from '../report';
 import type { Report } from '../report/types';
 import { conceptOf, consistencyOf, covers, denies, isMinor, problemOf, sameFinding, sitesAgree, type ReportPart } from './consistency';
-import type { Problem, Rule } from './types';
+import type { Problem } from '../problem';
+import type { Rule } from './types';
 
 // Findings that only point elsewhere ("See impression") describe nothing to compare with.
 const FINDINGS_DEFERRED = /\b(?:see (?:impression|below|conclusion)|as (?:per|in) (?:the )?impression)\b/i;

@@ -4,7 +4,9 @@
 import { CONCEPT_BY_ID, understandingOf, type Finding, type Understanding } from '../../nlp';
 import { sentenceIndexAt as sentenceIndexInReport, sentencesIn } from '../../report';
 import type { Report, Section, Sentence } from '../../report/types';
-import type { Problem, Rule, RuleContext, Side } from '../types';
+import type { Problem } from '../../problem';
+import type { Side } from '../../nlp/types';
+import type { Rule, RuleContext } from '../types';
 
 /**
  * One report's FINDINGS and the IMPRESSION that sums them up. A document may hold several reports
