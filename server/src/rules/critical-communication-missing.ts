@@ -4,17 +4,16 @@ import { findCommunications, missingElements } from './critical/communication';
 import { currentCriticalFindings } from './critical/findings';
 import type { Fix, Problem } from '../problem';
 import type { Rule } from './types';
+import { appendLine } from '../report/edit';
 
 const STATEMENT =
   'These findings were discussed with ${1:Dr. name} by ${2|telephone,in person,secure message|} on ${3:date} at ${4:time}, with read-back confirmation.';
 
 /** Insert the statement at the end of the impression (or of the report), on a line of its own. */
 function insertStatement(report: Report): Fix {
-  const impression = sectionOf(report, 'impression');
-  const at = impression && impression.body.end > impression.body.start ? impression.body.end : report.text.trimEnd().length;
   return {
     title: 'Add a communication statement (who, when, how)',
-    edits: [{ start: at, end: at, newText: report.eol + STATEMENT }],
+    edits: [appendLine(report, sectionOf(report, 'impression'), STATEMENT)],
     applicability: 'unsafe',
     isPreferred: true,
     snippet: true,

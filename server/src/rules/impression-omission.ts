@@ -1,7 +1,8 @@
 import { CONCEPT_BY_ID, type Finding } from '../nlp';
-import type { Report, Section } from '../report/types';
+import type { Report } from '../report/types';
 import { consistencyOf, coveredBy, fitsExam, isExplained, isMinor, problemOf, type ReportPart } from './consistency';
-import type { Fix, Problem } from '../problem';
+import type { Problem } from '../problem';
+import { addToImpression, statementFrom } from '../report/edit';
 import type { Rule } from './types';
 
 // Lines, tubes and surgical changes are listed in the impression by local habit, not by necessity;
@@ -10,39 +11,6 @@ const HABIT_GROUPS = new Set(['device', 'postsurgical']);
 // An impression that points back to the findings as a whole covers them all.
 const REFERS_BACK =
   /\b(?:as (?:described|detailed|noted|discussed|outlined|above)|see (?:above|findings|body of (?:the )?report|report)|findings above)\b/i;
-
-/** The findings sentence, made into an impression statement: subheading and "There is" dropped. */
-export function statementFrom(sentence: string): string {
-  let s = sentence.trim().replace(/\s+/g, ' ');
-  s = s.replace(/^[A-Z][A-Za-z /&-]{0,30}:\s*/, '');
-  s = s.replace(
-    /^(?:there (?:is|are|has been|have been)|again (?:seen|noted) (?:is|are)|note is made of|noted is|redemonstrated is|seen is)\s+(?:an?\s+|the\s+)?/i,
-    '',
-  );
-  s = s.charAt(0).toUpperCase() + s.slice(1);
-  if (!/[.!?]$/.test(s)) s += '.';
-  return s;
-}
-
-/** An edit adding a statement to the impression: the next numbered item, or a sentence after the last. */
-export function addToImpressionFix(report: Report, impression: Section, statement: string): Fix {
-  const text = report.text;
-  const at = impression.body.end;
-  let newText: string;
-  if (impression.items.length >= 1) {
-    const last = impression.items[impression.items.length - 1];
-    const ownLines = /[\r\n]/.test(text.slice(impression.items[0].start, last.start));
-    const sep = impression.items.length === 1 || ownLines ? report.eol : ' ';
-    // Keep the writer's marker style ("2." or "2)") and the spacing after it.
-    const marker = text.slice(last.marker.start, last.marker.end).replace(/^\d+/, String(last.number + 1));
-    const gap = /^[ \t]*/.exec(text.slice(last.marker.end))?.[0] || ' ';
-    newText = `${sep}${marker}${gap}${statement}`;
-  } else {
-    const body = text.slice(impression.body.start, at);
-    newText = (/[.!?]$/.test(body) ? ' ' : '. ') + statement;
-  }
-  return { title: 'Add to the impression', edits: [{ start: at, end: at, newText }], applicability: 'unsafe', isPreferred: true };
-}
 
 export const impressionOmission: Rule = {
   id: 'impression-omission',
@@ -101,7 +69,14 @@ function omissionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] {
         related: [{ start: impression.body.start, end: impression.body.end, message: 'The impression does not mention it' }],
         finding: f.finding,
         side: f.side ?? undefined,
-        fixes: [addToImpressionFix(report, impression, statement)],
+        fixes: [
+          {
+            title: 'Add to the impression',
+            edits: [addToImpression(report, impression, statement)],
+            applicability: 'unsafe',
+            isPreferred: true,
+          },
+        ],
       }),
     );
   }

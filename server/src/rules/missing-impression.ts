@@ -1,6 +1,7 @@
 import { sectionOf } from '../report';
 import type { Problem } from '../problem';
 import type { Rule } from './types';
+import { addSection, fillSection } from '../report/edit';
 
 export const missingImpression: Rule = {
   id: 'missing-impression',
@@ -24,7 +25,7 @@ export const missingImpression: Rule = {
         fixes: [
           {
             title: 'Fill in the impression',
-            edits: [{ start: impression.header.end, end: impression.end, newText: ' ${1:impression}' + report.eol }],
+            edits: [fillSection(report, impression, '${1:impression}')],
             applicability: 'unsafe',
             snippet: true,
           },
@@ -32,8 +33,6 @@ export const missingImpression: Rule = {
       };
       return [problem];
     }
-    const eol = report.eol;
-    const ending = report.text.endsWith('\n') ? '' : eol;
     return [
       {
         rule: this.id,
@@ -45,9 +44,7 @@ export const missingImpression: Rule = {
         fixes: [
           {
             title: 'Add an IMPRESSION section',
-            edits: [
-              { start: report.text.length, end: report.text.length, newText: `${ending}${eol}IMPRESSION:${eol}\${1:impression}${eol}` },
-            ],
+            edits: [addSection(report, 'IMPRESSION', '${1:impression}')],
             applicability: 'unsafe',
             snippet: true,
           },
