@@ -47,7 +47,7 @@ const { parseReport } = require(join(root, 'out/server/report/index.js'));
 const loadIu = () => iuReports({ requireBoth: false }).map((r) => ({ corpus: 'IU X-ray', id: `iu:${r.uid}`, text: r.text }));
 const loadMt = () => mtReports().map((r) => ({ corpus: 'MTSamples', id: `mt:${r.id}`, text: r.text }));
 
-const context = () => ({ options: {}, memo: new Map() });
+const context = () => ({ options: {} });
 const check = (text) => spelling.check(parseReport(text), context());
 const pct = (n, d) => (d ? `${((100 * n) / d).toFixed(1)}%` : 'n/a');
 

@@ -2,7 +2,7 @@
 // A thin adapter: reading inputs, formatting output, exit codes. Contract in DESIGN.md.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { checkReport, prepareRules } from './engine';
+import { analyze, prepareRules } from './engine';
 import { findingsJson, findingsText } from './nlp';
 import { parseReport, rangeOf, type Report } from './report';
 import { RULES } from './rules/registry';
@@ -280,8 +280,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
   const base = engineSettings({ ...DEFAULTS, rules: Object.fromEntries(options.disabled.map((id) => [id, 'off' as const])) });
   // The same word lists the editor writes: the user's, this folder's workspace list, and --words.
   const words = [userWordListPath(), WORKSPACE_WORD_LIST, ...options.wordLists].flatMap(readWordList);
-  const settings = { ...base, ruleOptions: { ...base.ruleOptions, spelling: { words } } };
-  const results = readable.map((i) => ({ path: i.path, ...checkReport(parseReport(i.text), settings) }));
+  const results = readable.map((i) => {
+    const analysis = analyze(i.text, { ...base, words });
+    return { path: i.path, report: analysis.report, problems: analysis.problems, failures: analysis.failures };
+  });
   for (const r of results) for (const f of r.failures) io.stderr(`radlint: ${r.path}: rule ${f.rule} failed: ${String(f.error)}\n`);
   if (options.llm) {
     const files = results.map((r) => ({ path: toPosix(r.path), text: r.report.text, problems: r.problems }));

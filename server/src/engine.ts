@@ -1,5 +1,9 @@
+// The one door into the engine: every adapter (language server, CLI, evaluations, rewrites) calls
+// analyze() and reads what it needs from the Analysis. Pure: text and settings in, plain data out.
 import { parseReport, type Report } from './report';
+import { reportParts, understand, type ReportPart, type Understanding } from './nlp';
 import { RULES } from './rules/registry';
+import { findCriticalFindings, type CriticalFinding, type CriticalOverrides } from './rules/critical/findings';
 import type { Problem, Severity } from './problem';
 import type { Rule, RuleContext } from './rules/types';
 
@@ -8,16 +12,83 @@ export type RuleLevel = 'off' | 'default' | Severity;
 
 export interface EngineSettings {
   rules: Record<string, RuleLevel>;
+  /** Changes to the critical-findings list by finding name (radlint.critical). */
+  critical: CriticalOverrides;
+  /** Words the user added to a dictionary (word-list files). */
+  words: readonly string[];
+  /** Words ignored in this one report ("Ignore in this report"). */
+  ignoredWords: readonly string[];
+  /** Per-rule options (radlint.ruleOptions), keyed by rule id. */
   ruleOptions: Record<string, unknown>;
 }
 
-export const DEFAULT_SETTINGS: EngineSettings = { rules: {}, ruleOptions: {} };
+export const DEFAULT_SETTINGS: EngineSettings = { rules: {}, critical: {}, words: [], ignoredWords: [], ruleOptions: {} };
 
-export interface CheckResult {
-  report: Report;
-  problems: Problem[];
+/**
+ * Everything the engine knows about one version of a report. Parts are computed when first asked
+ * for and then kept, so diagnostics, code actions, AI merging and hover share one analysis.
+ */
+export class Analysis {
+  readonly settings: EngineSettings;
+  #understanding?: Understanding;
+  #parts?: ReportPart[];
+  #critical?: CriticalFinding[];
+  #checked?: { problems: Problem[]; failures: { rule: string; error: unknown }[] };
+
+  constructor(
+    readonly report: Report,
+    settings: Partial<EngineSettings> = {},
+    private readonly rules: readonly Rule[] = RULES,
+  ) {
+    this.settings = { ...DEFAULT_SETTINGS, ...settings };
+  }
+
+  /** Patient, exam and every finding mention with assertion, side, site and size. */
+  get understanding(): Understanding {
+    return (this.#understanding ??= understand(this.report));
+  }
+
+  /** Findings/impression pairs, for the rules that read one against the other. */
+  get parts(): ReportPart[] {
+    return (this.#parts ??= reportParts(this.report, this.understanding));
+  }
+
+  /** Present or suspected critical findings, with the user's changes to the list. */
+  get critical(): CriticalFinding[] {
+    return (this.#critical ??= findCriticalFindings(this.report, this.understanding.findings, this.settings.critical));
+  }
+
+  /** Every enabled rule's problems, in text order. */
+  get problems(): Problem[] {
+    return this.#check().problems;
+  }
+
   /** Rules that threw: the others still report; the adapter logs these. */
-  failures: { rule: string; error: unknown }[];
+  get failures(): { rule: string; error: unknown }[] {
+    return this.#check().failures;
+  }
+
+  #check() {
+    if (this.#checked) return this.#checked;
+    const { rules: levels, ruleOptions, critical, words, ignoredWords } = this.settings;
+    const spelling = { ...(ruleOptions.spelling as object | undefined), words, ignoreWords: ignoredWords };
+    const context: RuleContext = { options: { ...ruleOptions, critical, spelling }, analysis: this };
+    const problems: Problem[] = [];
+    const failures: { rule: string; error: unknown }[] = [];
+    for (const rule of this.rules) {
+      const level = levels[rule.id] ?? 'default';
+      if (level === 'off') continue;
+      try {
+        for (const problem of rule.check(this.report, context)) {
+          problems.push({ ...problem, severity: level === 'default' ? problem.severity : level, source: problem.source ?? 'rules' });
+        }
+      } catch (error) {
+        failures.push({ rule: rule.id, error });
+      }
+    }
+    problems.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
+    return (this.#checked = { problems, failures });
+  }
 }
 
 /** Await every rule's one-time set-up. Checks before it has finished simply find less. */
@@ -25,26 +96,15 @@ export async function prepareRules(rules: readonly Rule[] = RULES): Promise<void
   await Promise.all(rules.map((r) => r.prepare?.()));
 }
 
-/** Run every enabled rule over a report. Pure: text and settings in, problems out. */
-export function checkText(text: string, settings: EngineSettings = DEFAULT_SETTINGS, rules: readonly Rule[] = RULES): CheckResult {
-  return checkReport(parseReport(text), settings, rules);
+/** The analysis of a report text. */
+export function analyze(text: string, settings: Partial<EngineSettings> = {}, rules: readonly Rule[] = RULES): Analysis {
+  return new Analysis(parseReport(text), settings, rules);
 }
 
-export function checkReport(report: Report, settings: EngineSettings = DEFAULT_SETTINGS, rules: readonly Rule[] = RULES): CheckResult {
-  const context: RuleContext = { options: settings.ruleOptions, memo: new Map() };
-  const problems: Problem[] = [];
-  const failures: CheckResult['failures'] = [];
-  for (const rule of rules) {
-    const level = settings.rules[rule.id] ?? 'default';
-    if (level === 'off') continue;
-    try {
-      for (const problem of rule.check(report, context)) {
-        problems.push({ ...problem, severity: level === 'default' ? problem.severity : level, source: problem.source ?? 'rules' });
-      }
-    } catch (error) {
-      failures.push({ rule: rule.id, error });
-    }
-  }
-  problems.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
-  return { report, problems, failures };
+/** The analysis of an already parsed report. */
+export function analyzeReport(report: Report, settings: Partial<EngineSettings> = {}, rules: readonly Rule[] = RULES): Analysis {
+  return new Analysis(report, settings, rules);
 }
+
+/** Alias of analyze() for callers that want the problems: `checkText(text).problems`. */
+export const checkText = analyze;

@@ -17,7 +17,7 @@ import {
   type TextEdit,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { checkReport, prepareRules } from './engine';
+import { analyzeReport, prepareRules } from './engine';
 import { toDiagnostic, stripSnippet, type DiagnosticData, type FixData } from './lsp/diagnostics';
 import {
   ADD_TO_DICTIONARY_COMMAND as ADD_TO_DICTIONARY,
@@ -139,7 +139,7 @@ export function startServer(connection: Connection): void {
       ];
     }
     const started = performance.now();
-    const result = checkReport(parseReport(text), engineSettingsFor(document.uri, settings));
+    const result = analyzeReport(parseReport(text), engineSettingsFor(document.uri, settings));
     for (const f of result.failures) log(`Rule ${f.rule} failed on ${document.uri}: ${String(f.error)}`);
     const elapsed = performance.now() - started;
     if (elapsed > 200) log(`Checking ${document.uri} took ${elapsed.toFixed(0)} ms`);
@@ -154,7 +154,7 @@ export function startServer(connection: Connection): void {
     isChecked,
     ruleProblems: async (uri, text) => {
       await ready;
-      return checkReport(parseReport(text), engineSettingsFor(uri, await settingsFor(uri))).problems;
+      return analyzeReport(parseReport(text), engineSettingsFor(uri, await settingsFor(uri))).problems;
     },
     pullDiagnostics: () => caps.pullDiagnostics,
     pushAll: (document) => push(document),
@@ -169,14 +169,9 @@ export function startServer(connection: Connection): void {
   }
 
   function engineSettingsFor(uri: string, settings: Settings) {
-    const engine = engineSettings(settings);
     const folder = workspaceOf(uri);
     const words = [...cachedWordList(userWordList), ...(folder ? cachedWordList(path.join(folder, WORKSPACE_WORD_LIST)) : [])];
-    const ignoreWords = [...(ignoredWords.get(uri) ?? [])];
-    return {
-      ...engine,
-      ruleOptions: { ...engine.ruleOptions, spelling: { ...(engine.ruleOptions.spelling as object | undefined), words, ignoreWords } },
-    };
+    return { ...engineSettings(settings), words, ignoredWords: [...(ignoredWords.get(uri) ?? [])] };
   }
 
   // "Add to dictionary" and "Ignore in this report" run here, so every LSP editor has them.

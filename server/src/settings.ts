@@ -51,6 +51,7 @@ export function parseSettings(raw: unknown): ParsedSettings {
   return { settings: fallback.success ? fallback.data : DEFAULTS, warnings };
 }
 
-export function engineSettings(settings: Settings): EngineSettings {
-  return { rules: settings.rules, ruleOptions: { ...settings.ruleOptions, critical: settings.critical } };
+/** The engine's share of the settings; the adapter adds the word lists it read. */
+export function engineSettings(settings: Settings): Pick<EngineSettings, 'rules' | 'critical' | 'ruleOptions'> {
+  return { rules: settings.rules, critical: settings.critical, ruleOptions: settings.ruleOptions };
 }

@@ -41,10 +41,10 @@ test('critical-finding: a malpositioned tube is critical, a well-placed one is n
 
 test('critical-finding: settings extend and trim the list', () => {
   const text = 'FINDINGS: Small right pneumothorax.\nIMPRESSION: Small right pneumothorax.';
-  const trimmed = engine.checkText(text, { rules: {}, ruleOptions: { critical: { pneumothorax: 'none' } } });
+  const trimmed = engine.checkText(text, { rules: {}, critical: { pneumothorax: 'none' } });
   assert.ok(!trimmed.problems.some((p) => p.rule === 'critical-finding'));
   const nodule = 'FINDINGS: 9 mm nodule in the right upper lobe.\nIMPRESSION: Right upper lobe nodule.';
-  const extended = engine.checkText(nodule, { rules: {}, ruleOptions: { critical: { nodule: 'days' } } });
+  const extended = engine.checkText(nodule, { rules: {}, critical: { nodule: 'days' } });
   const names = extended.problems.filter((p) => p.rule === 'critical-finding').map((p) => p.finding);
   assert.ok(names.length > 0, 'nodule made critical by setting');
 });

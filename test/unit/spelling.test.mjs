@@ -13,7 +13,7 @@ const { spelling } = require(path.join(root, 'out/server/rules/spelling.js'));
 const { SpellChecker, matchCase } = require(path.join(root, 'out/server/spelling/checker.js'));
 
 const problems = (text, options = {}) =>
-  spelling.check(parseReport(text), { options: { spelling: options }, memo: new Map() }).sort((a, b) => a.start - b.start);
+  spelling.check(parseReport(text), { options: { spelling: options } }).sort((a, b) => a.start - b.start);
 const applyFix = (text, fix) =>
   [...fix.edits].sort((a, b) => b.start - a.start).reduce((out, e) => out.slice(0, e.start) + e.newText + out.slice(e.end), text);
 const flagged = (text, options) => problems(text, options).map((p) => text.slice(p.start, p.end));

@@ -1,6 +1,5 @@
 import { rangeOf } from '../report/positions';
 import type { Report } from '../report/types';
-import type { RuleContext } from '../rules/types';
 import { extractFindings } from './findings';
 import { activeContexts } from './lexicon';
 import { findExam, findPatient, findSexSpecific } from './patient';
@@ -9,6 +8,7 @@ import { wordsFromTokens } from './words';
 export * from './types';
 export { CONCEPTS, CONCEPT_BY_ID, PAIRED_ANATOMY, SEX_SPECIFIC_TERMS, type Concept, type Sex } from './lexicon';
 export { findMeasurements } from './measurements';
+export { reportParts, type ReportPart } from './parts';
 
 /** What the report says: patient, exam and every finding mention with assertion, side and size. */
 export function understand(report: Report): Understanding {
@@ -22,16 +22,6 @@ export function understand(report: Report): Understanding {
     measurements,
     sexSpecific: findSexSpecific(words),
   };
-}
-
-/** The understanding of a report, computed once per check and shared by every rule. */
-export function understandingOf(report: Report, context: RuleContext): Understanding {
-  let u = context.memo.get('understanding') as Understanding | undefined;
-  if (!u) {
-    u = understand(report);
-    context.memo.set('understanding', u);
-  }
-  return u;
 }
 
 /** The per-file object of `radlint findings --format json` (DESIGN.md contract), without `path`. */

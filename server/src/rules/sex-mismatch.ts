@@ -1,4 +1,3 @@
-import { understandingOf } from '../nlp';
 import { sectionAt } from '../report';
 import type { Report, Span } from '../report/types';
 import { problemOf, sentenceIndexAt } from './consistency';
@@ -36,7 +35,7 @@ export const sexMismatch: Rule = {
   severity: 'error',
   description: 'Anatomy or conditions of one sex in a report of a patient of the other sex, or a pregnancy at an implausible age.',
   check(report, context) {
-    const { patient, sexSpecific } = understandingOf(report, context);
+    const { patient, sexSpecific } = context.analysis.understanding;
     if (!patient.sex) return [];
     const stated = sexStatedAt(report, patient.sex);
     const related: RelatedSpan[] = stated ? [{ ...stated, message: `Patient: ${patient.sex}` }] : [];

@@ -1,12 +1,13 @@
 import type { Report } from '../report/types';
 import type { Category, Problem, Severity } from '../problem';
+import type { Analysis } from '../engine';
 
-/** What a rule may know besides the report: settings and shared per-check caches. */
+/** What a rule may know besides the report: settings and the check's shared analysis. */
 export interface RuleContext {
   /** Per-rule options from settings, keyed by rule id. */
   options: Record<string, unknown>;
-  /** Memo for expensive derived data shared by rules during one check (e.g. extracted findings). */
-  memo: Map<string, unknown>;
+  /** The understanding, report parts and critical findings, computed once for every rule. */
+  analysis: Analysis;
 }
 
 export interface Rule {

@@ -1,67 +1,23 @@
 // What the consistency rules (laterality, omission, insertion, contradiction, sex, measurement)
 // share: the findings of each section, which concepts name the same finding or explain one
 // another, side words and their flips, and the qualifiers that make a finding minor.
-import { CONCEPT_BY_ID, understandingOf, type Finding, type Understanding } from '../../nlp';
+import { CONCEPT_BY_ID, type Finding, type ReportPart, type Understanding } from '../../nlp';
 import { sentenceIndexAt as sentenceIndexInReport, sentencesIn } from '../../report';
 import type { Report, Section, Sentence } from '../../report/types';
 import type { Problem } from '../../problem';
 import type { Side } from '../../nlp/types';
 import type { Rule, RuleContext } from '../types';
 
-/**
- * One report's FINDINGS and the IMPRESSION that sums them up. A document may hold several reports
- * one after another; each impression is read against the findings written since the last one.
- */
-export interface ReportPart {
-  u: Understanding;
-  /** The first FINDINGS section of the part (for related information). */
-  findings: Section;
-  /** Every FINDINGS section of the part (a report may split them, "FINDINGS" then "REPORT"). */
-  findingsSections: Section[];
-  impression: Section;
-  /** Finding mentions in the part's FINDINGS sections (organ subheadings included). */
-  inFindings: Finding[];
-  inImpression: Finding[];
-}
+export type { ReportPart };
 
 export interface Consistency {
   u: Understanding;
   parts: ReportPart[];
 }
 
-const hasBody = (s: Section) => s.body.end > s.body.start;
-
-/** The understanding split into report parts; computed once per check for all the consistency rules. */
-export function consistencyOf(report: Report, context: RuleContext): Consistency {
-  let c = context.memo.get('consistency') as Consistency | undefined;
-  if (c) return c;
-  const u = understandingOf(report, context);
-  const parts: ReportPart[] = [];
-  const bySection = new Map<number, Finding[]>();
-  for (const f of u.findings) {
-    let list = bySection.get(f.sectionIndex);
-    if (!list) bySection.set(f.sectionIndex, (list = []));
-    list.push(f);
-  }
-  let pending: number[] = [];
-  report.sections.forEach((section, index) => {
-    if (!hasBody(section)) return;
-    if (section.kind === 'findings') pending.push(index);
-    else if (section.kind === 'impression' && pending.length) {
-      parts.push({
-        u,
-        findings: report.sections[pending[0]],
-        findingsSections: pending.map((i) => report.sections[i]),
-        impression: section,
-        inFindings: pending.flatMap((i) => bySection.get(i) ?? []),
-        inImpression: bySection.get(index) ?? [],
-      });
-      pending = [];
-    }
-  });
-  c = { u, parts };
-  context.memo.set('consistency', c);
-  return c;
+/** The understanding split into report parts, from the check's analysis (computed once for every rule). */
+export function consistencyOf(_report: Report, context: RuleContext): Consistency {
+  return { u: context.analysis.understanding, parts: context.analysis.parts };
 }
 
 // Concept groups an exam of a body part can show; a chest concept in a foot MRI ("a small effusion

@@ -1,6 +1,6 @@
 // The current critical findings of a report, shared by the critical rules.
 import type { Report } from '../../report/types';
-import { understandingOf, type Finding, type Urgency } from '../../nlp';
+import type { Finding, Urgency } from '../../nlp';
 import type { RuleContext } from '../types';
 import { malpositionedTubes } from './malposition';
 
@@ -22,18 +22,14 @@ export interface CriticalFinding {
   needsCall: boolean;
 }
 
-export function criticalOverrides(context: RuleContext): CriticalOverrides {
-  const raw = context.options['critical'];
-  return raw && typeof raw === 'object' ? (raw as CriticalOverrides) : {};
+/** The check's current critical findings (computed once, by the analysis, for every rule). */
+export function currentCriticalFindings(_report: Report, context: RuleContext): CriticalFinding[] {
+  return context.analysis.critical;
 }
 
 /** Present or suspected, current critical findings: denials, history and questions do not count. */
-export function currentCriticalFindings(report: Report, context: RuleContext): CriticalFinding[] {
-  const memo = context.memo.get('critical-findings') as CriticalFinding[] | undefined;
-  if (memo) return memo;
-  const overrides = criticalOverrides(context);
+export function findCriticalFindings(report: Report, findings: Finding[], overrides: CriticalOverrides): CriticalFinding[] {
   const found: CriticalFinding[] = [];
-  const findings = understandingOf(report, context).findings;
   const hasReportSections = report.sections.some((s) => s.kind === 'findings' || s.kind === 'impression');
   for (const finding of [...findings, ...malpositionedTubes(report, findings)]) {
     const override = overrides[finding.finding];
@@ -48,7 +44,6 @@ export function currentCriticalFindings(report: Report, context: RuleContext): C
     const needsCall = urgency === 'minutes' || (urgency === 'hours' && !ALREADY_KNOWN.test(sentence) && finding.hedge !== 'differential');
     found.push({ finding, urgency, needsCall });
   }
-  context.memo.set('critical-findings', found);
   return found;
 }
 
