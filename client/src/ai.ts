@@ -2,15 +2,7 @@
 // never a setting, never logged), the "Check with AI" command, and the AI language status item.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import {
-  AI_STATUS_NOTIFICATION,
-  CHECK_WITH_AI_REQUEST,
-  SET_API_KEY_REQUEST,
-  type AiStatusParams,
-  type CheckWithAiParams,
-  type CheckWithAiResult,
-  type SetApiKeyParams,
-} from '../../server/src/protocol';
+import { AiStatusNotification, CheckWithAiRequest, COMMANDS, SetApiKeyRequest, type AiStatusParams } from '../../server/src/protocol';
 
 const SECRET_KEY = 'radlint.llm.apiKey';
 /** The spinner appears only when a check takes longer than this. */
@@ -31,7 +23,7 @@ export function registerAi(
 ): AiClient {
   const item = vscode.languages.createLanguageStatusItem('radlint.ai', selector());
   item.name = 'RadLint AI';
-  item.command = { command: 'radlint.showLog', title: 'Show log' };
+  item.command = { command: COMMANDS.showLog, title: 'Show log' };
   const states = new Map<string, AiStatusParams>();
   let busyTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -71,7 +63,7 @@ export function registerAi(
   async function sendKey(target = client()): Promise<void> {
     if (!target) return;
     const apiKey = (await context.secrets.get(SECRET_KEY)) ?? null;
-    await target.sendRequest(SET_API_KEY_REQUEST, { apiKey } satisfies SetApiKeyParams);
+    await target.sendRequest(SetApiKeyRequest, { apiKey });
   }
 
   context.subscriptions.push(
@@ -88,7 +80,7 @@ export function registerAi(
     context.secrets.onDidChange((e) => {
       if (e.key === SECRET_KEY) void sendKey().catch(() => undefined);
     }),
-    vscode.commands.registerCommand('radlint.setApiKey', async () => {
+    vscode.commands.registerCommand(COMMANDS.setApiKey, async () => {
       const key = await vscode.window.showInputBox({
         title: 'RadLint: API key for the LLM endpoint',
         prompt: 'Stored in VS Code secret storage; never written to settings.',
@@ -102,22 +94,20 @@ export function registerAi(
       log.info('API key stored in secret storage.');
       void vscode.window.setStatusBarMessage('RadLint: API key stored', 4000);
     }),
-    vscode.commands.registerCommand('radlint.clearApiKey', async () => {
+    vscode.commands.registerCommand(COMMANDS.clearApiKey, async () => {
       await context.secrets.delete(SECRET_KEY);
       await sendKey().catch(() => undefined);
       log.info('API key removed from secret storage.');
       void vscode.window.setStatusBarMessage('RadLint: API key cleared', 4000);
     }),
-    vscode.commands.registerCommand('radlint.checkWithAi', async () => {
+    vscode.commands.registerCommand(COMMANDS.checkWithAi, async () => {
       const document = vscode.window.activeTextEditor?.document;
       const running = client();
       if (!document || !running) {
         void vscode.window.setStatusBarMessage('RadLint: open a report to check it with AI', 4000);
         return;
       }
-      const result = await running.sendRequest<CheckWithAiResult>(CHECK_WITH_AI_REQUEST, {
-        uri: document.uri.toString(),
-      } satisfies CheckWithAiParams);
+      const result = await running.sendRequest(CheckWithAiRequest, { uri: document.uri.toString() });
       const message =
         result.state === 'done'
           ? `RadLint: ${result.issues} AI suggestion${result.issues === 1 ? '' : 's'}`
@@ -130,7 +120,7 @@ export function registerAi(
 
   return {
     attach(running) {
-      running.onNotification(AI_STATUS_NOTIFICATION, (params: AiStatusParams) => {
+      running.onNotification(AiStatusNotification, (params) => {
         states.set(params.uri, params);
         if (params.state === 'failed') log.warn(`AI check: ${params.reason ?? 'failed'}`);
         if (!activeUri() || activeUri() === params.uri) show(params);

@@ -10,12 +10,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import {
-  APPLY_SNIPPET_COMMAND,
-  CHECK_DOCUMENT_REQUEST,
-  type CheckDocumentParams,
-  type CheckDocumentResult,
-} from '../../server/src/protocol';
+import { CheckDocumentRequest, COMMANDS, type InitializationOptions } from '../../server/src/protocol';
 import { registerAi, type AiClient } from './ai';
 
 const CLIENT_ID = 'radlint'; // equals the settings prefix, so `radlint.trace.server` works
@@ -82,7 +77,7 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
       snippetCommand: true,
       aiStatus: true,
       userWordList: vscode.Uri.joinPath(context.globalStorageUri, 'radlint-words.txt').fsPath,
-    },
+    } satisfies InitializationOptions,
   };
   client = new LanguageClient(CLIENT_ID, 'RadLint', serverOptions, clientOptions);
   try {
@@ -124,23 +119,21 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   log = vscode.window.createOutputChannel('RadLint', { log: true });
   status = vscode.languages.createLanguageStatusItem('radlint.status', selector());
   status.name = 'RadLint';
-  status.command = { command: 'radlint.showLog', title: 'Show log' };
+  status.command = { command: COMMANDS.showLog, title: 'Show log' };
   setStatus('starting');
   context.subscriptions.push(log, status);
   ai = registerAi(context, () => client, log, selector);
 
   context.subscriptions.push(
-    vscode.commands.registerCommand('radlint.showLog', () => log.show()),
-    vscode.commands.registerCommand(APPLY_SNIPPET_COMMAND, applySnippet),
-    vscode.commands.registerCommand('radlint.checkCurrentReport', async () => {
+    vscode.commands.registerCommand(COMMANDS.showLog, () => log.show()),
+    vscode.commands.registerCommand(COMMANDS.applySnippet, applySnippet),
+    vscode.commands.registerCommand(COMMANDS.checkCurrentReport, async () => {
       const document = vscode.window.activeTextEditor?.document;
       if (!document || !client) {
         void vscode.window.setStatusBarMessage('RadLint: open a report to check it', 4000);
         return;
       }
-      const result = await client.sendRequest<CheckDocumentResult>(CHECK_DOCUMENT_REQUEST, {
-        uri: document.uri.toString(),
-      } satisfies CheckDocumentParams);
+      const result = await client.sendRequest(CheckDocumentRequest, { uri: document.uri.toString() });
       const message = result.checked
         ? `RadLint: ${result.problems} problem${result.problems === 1 ? '' : 's'} in this report`
         : 'RadLint: this document is not checked (language or size)';

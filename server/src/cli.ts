@@ -2,6 +2,7 @@
 // A thin adapter: reading inputs, formatting output, exit codes. Contract in DESIGN.md.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { VERSION } from './version';
 import { analyze, prepareRules } from './engine';
 import { findingsJson, findingsText } from './nlp';
 import { parseReport, rangeOf, type Report } from './report';
@@ -14,7 +15,6 @@ import { LLM_ENV_HELP, addAiProblems } from './llm/cli';
 import { AI_RULE } from './llm/check';
 import { REDACT_MODES, type RedactMode } from './llm/settings';
 
-export const VERSION = '0.1.0';
 const REPORT_EXTENSIONS = new Set(['.txt', '.rpt', '.radreport']);
 
 const USAGE = `Usage:

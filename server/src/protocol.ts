@@ -1,8 +1,48 @@
-// Custom LSP messages shared by the VS Code client and the server. Keep this file free of imports
-// from either side's libraries so both projects can compile it.
+// The one protocol shared by the VS Code client and the server: custom requests and notifications
+// (typed), every command id, both diagnostic sources and the Diagnostic.data shape. Imports only the
+// protocol package, which both sides have.
+import { NotificationType, RequestType, type Range } from 'vscode-languageserver-protocol';
+
+/** Diagnostic sources: the deterministic rules, and the AI second reader. */
+export const SOURCE_RULES = 'radlint';
+export const SOURCE_AI = 'radlint AI';
+
+/** A fix as carried in Diagnostic.data: edits already in LSP ranges of the version diagnosed. */
+export interface FixData {
+  title: string;
+  /** As Fix.applicability in the engine (problem.ts): only 'safe' fixes may be applied in bulk. */
+  applicability: 'safe' | 'unsafe' | 'display-only';
+  isPreferred?: boolean;
+  snippet?: boolean;
+  edits: { range: Range; newText: string }[];
+}
+
+/** Diagnostic.data of every RadLint diagnostic, so a code action never recomputes. */
+export interface DiagnosticData {
+  version: number;
+  finding?: string;
+  side?: string;
+  /** A spelling problem's word, for "Add to dictionary" and "Ignore". */
+  word?: string;
+  fixes: FixData[];
+}
+
+/** Command ids. Server commands run through workspace/executeCommand, so every LSP editor has them. */
+export const COMMANDS = {
+  /** Server: [word, documentUri]. */
+  addToDictionary: 'radlint.addToDictionary',
+  /** Server: [word, documentUri]. */
+  ignoreWord: 'radlint.ignoreWord',
+  /** Client (VS Code): [uri, version, { range, newText }] inserted as a snippet, fields as tab stops. */
+  applySnippet: 'radlint.applySnippet',
+  checkCurrentReport: 'radlint.checkCurrentReport',
+  checkWithAi: 'radlint.checkWithAi',
+  showLog: 'radlint.showLog',
+  setApiKey: 'radlint.setApiKey',
+  clearApiKey: 'radlint.clearApiKey',
+} as const;
 
 /** Client -> server: check one document now and report how many problems it has. */
-export const CHECK_DOCUMENT_REQUEST = 'radlint/checkDocument';
 export interface CheckDocumentParams {
   uri: string;
 }
@@ -10,16 +50,9 @@ export interface CheckDocumentResult {
   problems: number;
   checked: boolean;
 }
-
-/** Server commands (workspace/executeCommand), arguments [word, documentUri]; every LSP editor has them. */
-export const ADD_TO_DICTIONARY_COMMAND = 'radlint.addToDictionary';
-export const IGNORE_WORD_COMMAND = 'radlint.ignoreWord';
-
-/** The command the client registers to insert a fix as a snippet (tab stops for fields to fill). */
-export const APPLY_SNIPPET_COMMAND = 'radlint.applySnippet';
+export const CheckDocumentRequest = new RequestType<CheckDocumentParams, CheckDocumentResult, void>('radlint/checkDocument');
 
 /** Client -> server: run the AI check on one document now ("RadLint: Check with AI"). */
-export const CHECK_WITH_AI_REQUEST = 'radlint/checkWithAi';
 export interface CheckWithAiParams {
   uri: string;
 }
@@ -29,18 +62,18 @@ export interface CheckWithAiResult {
   issues: number;
   reason?: string;
 }
+export const CheckWithAiRequest = new RequestType<CheckWithAiParams, CheckWithAiResult, void>('radlint/checkWithAi');
 
 /**
  * Client -> server: the API key from SecretStorage ("RadLint: Set API Key"), or null to clear it
  * ("RadLint: Clear API Key"). Held in memory only; never logged, never written to settings.
  */
-export const SET_API_KEY_REQUEST = 'radlint/setApiKey';
 export interface SetApiKeyParams {
   apiKey: string | null;
 }
+export const SetApiKeyRequest = new RequestType<SetApiKeyParams, null, void>('radlint/setApiKey');
 
 /** Server -> client: the state of AI checks for a document, for the language status item. */
-export const AI_STATUS_NOTIFICATION = 'radlint/aiStatus';
 export type AiStatusState = 'off' | 'ready' | 'checking' | 'failed';
 export interface AiStatusParams {
   uri: string;
@@ -51,4 +84,15 @@ export interface AiStatusParams {
   issues?: number;
   /** AI answers dropped (invalid, or quoting text that is not in the report). */
   dropped?: number;
+}
+export const AiStatusNotification = new NotificationType<AiStatusParams>('radlint/aiStatus');
+
+/** What the client tells the server at start (initializationOptions). */
+export interface InitializationOptions {
+  /** The client runs COMMANDS.applySnippet: fixes with fields come as snippets. */
+  snippetCommand?: boolean;
+  /** The client shows AI state: send AiStatusNotification. */
+  aiStatus?: boolean;
+  /** The user's word-list file (VS Code: the extension's global storage). */
+  userWordList?: string;
 }

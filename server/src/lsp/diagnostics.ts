@@ -1,10 +1,20 @@
-// The one place that turns engine Problems into LSP Diagnostics (and back to fixes for code actions).
-import { CodeDescription, DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation, type Range } from 'vscode-languageserver';
+// The one place that turns engine Problems into LSP Diagnostics, and how they reach the editor:
+// pulled where the client pulls (VS Code), pushed with the document version otherwise (Neovim).
+import {
+  CodeDescription,
+  DiagnosticSeverity,
+  DocumentDiagnosticReportKind,
+  type Connection,
+  type Diagnostic,
+  type DiagnosticRelatedInformation,
+  type TextDocuments,
+} from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { rangeOf } from '../report/positions';
-import type { Fix, Problem, Severity } from '../problem';
+import type { Problem, Severity } from '../problem';
 import { docsUrl } from '../rules/docs';
-
-export const SOURCE_RULES = 'radlint';
+import { CheckDocumentRequest, SOURCE_AI, SOURCE_RULES, type DiagnosticData } from '../protocol';
+import type { Analyses, ReportState } from './documents';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -12,24 +22,6 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   info: DiagnosticSeverity.Information,
   hint: DiagnosticSeverity.Hint,
 };
-
-/** A fix as carried in Diagnostic.data: edits already in LSP ranges of the version diagnosed. */
-export interface FixData {
-  title: string;
-  isPreferred?: boolean;
-  snippet?: boolean;
-  edits: { range: Range; newText: string }[];
-  applicability: Fix['applicability'];
-}
-
-export interface DiagnosticData {
-  version: number;
-  finding?: string;
-  side?: string;
-  /** A spelling problem's word, for "Add to dictionary" and "Ignore". */
-  word?: string;
-  fixes: FixData[];
-}
 
 export function toDiagnostic(problem: Problem, lineStarts: number[], uri: string, version: number): Diagnostic {
   const related: DiagnosticRelatedInformation[] = (problem.related ?? []).map((r) => ({
@@ -43,9 +35,9 @@ export function toDiagnostic(problem: Problem, lineStarts: number[], uri: string
     word: problem.word,
     fixes: (problem.fixes ?? []).map((fix) => ({
       title: fix.title,
+      applicability: fix.applicability,
       isPreferred: fix.isPreferred,
       snippet: fix.snippet,
-      applicability: fix.applicability,
       edits: fix.edits.map((e) => ({ range: rangeOf(lineStarts, e), newText: e.newText })),
     })),
   };
@@ -54,7 +46,7 @@ export function toDiagnostic(problem: Problem, lineStarts: number[], uri: string
     severity: SEVERITY[problem.severity],
     code: problem.rule,
     codeDescription: CodeDescription.is({ href: docsUrl(problem.rule) }) ? { href: docsUrl(problem.rule) } : undefined,
-    source: problem.source === 'llm' ? 'radlint AI' : SOURCE_RULES,
+    source: problem.source === 'llm' ? SOURCE_AI : SOURCE_RULES,
     message: problem.message,
     relatedInformation: related.length ? related : undefined,
     data,
@@ -68,4 +60,82 @@ export function stripSnippet(text: string): string {
     .replace(/\$\{\d+:([^}]*)\}/g, '$1')
     .replace(/\$\{\d+\}|\$\d+/g, '')
     .replace(/\\([$}\\])/g, '$1');
+}
+
+/** The rule diagnostics of a document state (one info diagnostic when it is too large to check). */
+export function diagnosticsOf(state: ReportState, document: TextDocument): Diagnostic[] {
+  if (state.kind === 'unchecked') return [];
+  if (state.kind === 'too-large') {
+    return [
+      {
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        severity: DiagnosticSeverity.Information,
+        source: SOURCE_RULES,
+        code: 'not-checked',
+        message: `RadLint did not check this document: ${state.length} characters is over radlint.maxFileSize (${state.maxFileSize}).`,
+      },
+    ];
+  }
+  const { report, problems } = state.analysis;
+  return problems.map((p) => toDiagnostic(p, report.lineStarts, document.uri, document.version));
+}
+
+export interface DiagnosticsHost {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  analyses: Analyses;
+  /** AI diagnostics of the document's current version, pushed along for push-only clients. */
+  aiDiagnostics(document: TextDocument): Diagnostic[];
+  pullDiagnostics(): boolean;
+}
+
+export interface DiagnosticsFeature {
+  /** The rule diagnostics of the document's current version. */
+  diagnose(document: TextDocument): Promise<Diagnostic[]>;
+  /** Push-only clients: send rules and AI together for this document. */
+  push(document: TextDocument): Promise<void>;
+  /** Everything may have changed (settings, word lists): pull clients refresh, others get pushes. */
+  refreshAll(): void;
+}
+
+export function attachDiagnostics(host: DiagnosticsHost): DiagnosticsFeature {
+  const { connection, documents, analyses } = host;
+
+  async function diagnose(document: TextDocument): Promise<Diagnostic[]> {
+    return diagnosticsOf(await analyses.of(document), document);
+  }
+
+  async function push(document: TextDocument): Promise<void> {
+    const version = document.version;
+    // A push replaces everything sent for the document, so the AI diagnostics ride along.
+    const diagnostics = [...(await diagnose(document)), ...host.aiDiagnostics(document)];
+    // Drop results for a version the user has already typed past.
+    if (documents.get(document.uri)?.version !== version) return;
+    await connection.sendDiagnostics({ uri: document.uri, version, diagnostics });
+  }
+
+  function refreshAll(): void {
+    if (host.pullDiagnostics()) connection.languages.diagnostics.refresh();
+    else for (const d of documents.all()) void push(d);
+  }
+
+  connection.languages.diagnostics.on(async (params) => {
+    const document = documents.get(params.textDocument.uri);
+    const items = document ? await diagnose(document) : [];
+    return { kind: DocumentDiagnosticReportKind.Full, items };
+  });
+
+  // "RadLint: Check Current Report": diagnose now and say how many problems there are.
+  connection.onRequest(CheckDocumentRequest, async (params) => {
+    const document = documents.get(params.uri);
+    if (!document) return { problems: 0, checked: false };
+    const state = await analyses.of(document);
+    const diagnostics = diagnosticsOf(state, document);
+    if (host.pullDiagnostics()) connection.languages.diagnostics.refresh();
+    else await connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+    const checked = state.kind === 'checked';
+    return { problems: checked ? diagnostics.length : 0, checked };
+  });
+
+  return { diagnose, push, refreshAll };
 }

@@ -1,5 +1,5 @@
 // The language server's side of AI checks: custom messages, status notifications, and how AI
-// problems reach the editor. Kept here (not in server.ts) so server.ts only gains a few hooks.
+// problems reach the editor.
 //
 // How AI diagnostics are shown beside the rule diagnostics:
 // - Pull clients (VS Code): rule diagnostics answer textDocument/diagnostic; AI diagnostics are
@@ -11,20 +11,12 @@
 //   the document, so every push carries the rule diagnostics and the AI diagnostics together.
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { toDiagnostic } from '../lsp/diagnostics';
-import {
-  AI_STATUS_NOTIFICATION,
-  CHECK_WITH_AI_REQUEST,
-  SET_API_KEY_REQUEST,
-  type AiStatusParams,
-  type CheckWithAiParams,
-  type CheckWithAiResult,
-  type SetApiKeyParams,
-} from '../protocol';
+import { toDiagnostic } from './diagnostics';
+import { AiStatusNotification, CheckWithAiRequest, SetApiKeyRequest, type AiStatusParams, type CheckWithAiResult } from '../protocol';
 import { lineStartsOf } from '../report';
 import type { Problem } from '../problem';
-import { LlmScheduler } from './scheduler';
-import type { LlmSettings } from './settings';
+import { LlmScheduler } from '../llm/scheduler';
+import type { LlmSettings } from '../llm/settings';
 
 export interface AiHost {
   connection: Connection;
@@ -74,7 +66,7 @@ export function attachAi(host: AiHost): AiWiring {
         const key = JSON.stringify(params);
         if (lastStatus.get(uri) === key) return;
         lastStatus.set(uri, key);
-        void connection.sendNotification(AI_STATUS_NOTIFICATION, params);
+        void connection.sendNotification(AiStatusNotification, params);
       },
       log: (message) => host.log(message),
     },
@@ -102,14 +94,14 @@ export function attachAi(host: AiHost): AiWiring {
     then(await host.llmSettings(document.uri));
   }
 
-  connection.onRequest(CHECK_WITH_AI_REQUEST, async (params: CheckWithAiParams): Promise<CheckWithAiResult> => {
+  connection.onRequest(CheckWithAiRequest, async (params): Promise<CheckWithAiResult> => {
     const document = documents.get(params.uri);
     if (!document || !(await host.isChecked(document))) return { state: 'cancelled', issues: 0, reason: 'not a report RadLint checks' };
     const outcome = await scheduler.checkNow(document.uri, await host.llmSettings(document.uri));
     return { state: outcome.state, issues: outcome.issues, reason: outcome.reason };
   });
 
-  connection.onRequest(SET_API_KEY_REQUEST, async (params: SetApiKeyParams) => {
+  connection.onRequest(SetApiKeyRequest, async (params) => {
     scheduler.cancelAll();
     scheduler.setApiKey(typeof params?.apiKey === 'string' ? params.apiKey : undefined);
     host.log(scheduler.hasApiKey ? 'API key received (kept in memory only).' : 'API key cleared.');
@@ -135,7 +127,7 @@ export function attachAi(host: AiHost): AiWiring {
       scheduler.closed(uri);
       lastStatus.delete(uri);
       // Pushed AI diagnostics stay in the editor until replaced: clear them (push-only clients get
-      // an empty push from server.ts anyway).
+      // an empty push from the document-close handler anyway).
       if (shown && host.pullDiagnostics()) void connection.sendDiagnostics({ uri, diagnostics: [] });
     },
     configurationChanged() {

@@ -1,0 +1,123 @@
+// Settings per document (workspace/configuration, cached until they change), the push-only
+// fallback for clients that cannot be asked, workspace folders, and the spelling word lists.
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { MessageType, ShowMessageNotification, type Connection, type InitializeParams } from 'vscode-languageserver/node';
+import type { EngineSettings } from '../engine';
+import type { InitializationOptions } from '../protocol';
+import { DEFAULTS, engineSettings, parseSettings, type Settings } from '../settings';
+import { WORKSPACE_WORD_LIST, addToWordList, cachedWordList, forgetWordList, userWordListPath } from '../word-lists';
+
+export class SettingsStore {
+  #cache = new Map<string, Promise<Settings>>();
+  #warned = new Set<string>();
+  #canAsk = false;
+  #folders: string[] = [];
+  #userWordList = userWordListPath();
+  #ignored = new Map<string, Set<string>>();
+  /** Bumped whenever anything an analysis depends on changes (settings, word lists, ignores). */
+  epoch = 0;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly log: (message: string) => void,
+  ) {}
+
+  initialize(params: InitializeParams): void {
+    this.#canAsk = Boolean(params.capabilities.workspace?.configuration);
+    const options = params.initializationOptions as InitializationOptions | undefined;
+    if (options?.userWordList) this.#userWordList = options.userWordList;
+    const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []);
+    this.#folders = folders.map((f) => filePath(f.uri)).filter((p): p is string => p !== null);
+  }
+
+  /** Workspace folders added or removed (workspace/didChangeWorkspaceFolders). */
+  foldersChanged(added: { uri: string }[], removed: { uri: string }[]): void {
+    const gone = new Set(removed.map((f) => filePath(f.uri)));
+    this.#folders = [
+      ...this.#folders.filter((f) => !gone.has(f)),
+      ...added.map((f) => filePath(f.uri)).filter((p): p is string => p !== null),
+    ];
+    this.epoch++;
+  }
+
+  /** radlint.* for a document; the defaults for clients that cannot be asked (push-only editors). */
+  settingsFor(uri: string): Promise<Settings> {
+    if (!this.#canAsk) return Promise.resolve(DEFAULTS);
+    let cached = this.#cache.get(uri);
+    if (!cached) {
+      cached = this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'radlint' }).then(
+        (raw) => {
+          const { settings, warnings } = parseSettings(raw);
+          for (const w of warnings) this.#warnOnce(w);
+          return settings;
+        },
+        () => DEFAULTS,
+      );
+      this.#cache.set(uri, cached);
+    }
+    return cached;
+  }
+
+  /** The engine's settings for a document: its radlint.* plus the word lists that apply to it. */
+  async engineSettingsFor(uri: string): Promise<EngineSettings> {
+    const settings = await this.settingsFor(uri);
+    const folder = this.workspaceOf(uri);
+    const words = [...cachedWordList(this.#userWordList), ...(folder ? cachedWordList(path.join(folder, WORKSPACE_WORD_LIST)) : [])];
+    return { ...engineSettings(settings), words, ignoredWords: [...(this.#ignored.get(uri) ?? [])] };
+  }
+
+  changed(): void {
+    this.#cache.clear();
+    this.epoch++;
+  }
+
+  closed(uri: string): void {
+    this.#cache.delete(uri);
+    this.#ignored.delete(uri);
+  }
+
+  ignoreWord(uri: string, word: string): void {
+    const set = this.#ignored.get(uri) ?? new Set<string>();
+    set.add(word);
+    this.#ignored.set(uri, set);
+    this.epoch++;
+  }
+
+  /** Adds a word to the list radlint.wordListTarget names; says which file, and why it could not be written. */
+  async addWord(uri: string | undefined, word: string): Promise<{ file: string; error?: unknown }> {
+    const settings = uri ? await this.settingsFor(uri) : DEFAULTS;
+    const folder = uri ? this.workspaceOf(uri) : this.#folders[0];
+    const file = settings.wordListTarget === 'workspace' && folder ? path.join(folder, WORKSPACE_WORD_LIST) : this.#userWordList;
+    try {
+      if (addToWordList(file, word)) this.log(`Added "${word}" to ${file}`);
+    } catch (error) {
+      return { file, error };
+    }
+    forgetWordList(file);
+    this.epoch++;
+    return { file };
+  }
+
+  /** The workspace folder holding a document, or the first one. */
+  workspaceOf(uri: string): string | undefined {
+    const file = filePath(uri);
+    return this.#folders.find((folder) => file !== null && file.startsWith(folder + path.sep)) ?? this.#folders[0];
+  }
+
+  #warnOnce(warning: string): void {
+    if (this.#warned.has(warning)) return;
+    this.#warned.add(warning);
+    // A notification, not a request: no answer is needed and a client without it cannot fail us.
+    void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `RadLint: ${warning}` });
+    this.log(warning);
+  }
+}
+
+function filePath(uri: string): string | null {
+  try {
+    return uri.startsWith('file:') ? fileURLToPath(uri) : null;
+  } catch {
+    return null;
+  }
+}
