@@ -1,0 +1,130 @@
+// `radlint check` and `radlint findings`: the engine over files, folders or stdin, as text, JSON
+// (contract in docs/cli.md) or SARIF, with the exit codes the contract gives.
+import * as fs from 'node:fs';
+import { analyze, prepareRules } from '../engine';
+import { findingsJson, findingsText } from '../nlp';
+import { parseReport, rangeOf, type Report } from '../report';
+import { RULES } from '../rules/registry';
+import type { Problem } from '../problem';
+import { DEFAULTS, engineSettings } from '../settings';
+import { WORKSPACE_WORD_LIST, readWordList, userWordListPath } from '../word-lists';
+import { addAiProblems } from '../llm/cli';
+import { REDACT_MODES, type RedactMode } from '../llm/settings';
+import { readReadable, toPosix, UsageError, type Io } from './inputs';
+import { sarif } from './sarif';
+
+interface Options {
+  command: 'check' | 'findings';
+  format: 'text' | 'json' | 'sarif';
+  maxSize: number;
+  disabled: string[];
+  wordLists: string[];
+  paths: string[];
+  llm: boolean;
+  redact?: RedactMode;
+}
+
+export function parseArgs(argv: string[]): Options {
+  const [command, ...rest] = argv;
+  if (command !== 'check' && command !== 'findings') throw new UsageError(command ? `unknown command '${command}'` : 'no command given');
+  const options: Options = { command, format: 'text', maxSize: DEFAULTS.maxFileSize, disabled: [], wordLists: [], paths: [], llm: false };
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    const value = () => {
+      const v = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : rest[++i];
+      if (v === undefined) throw new UsageError(`${arg} needs a value`);
+      return v;
+    };
+    const name = arg.split('=')[0];
+    if (name === '--format' || name === '-f') {
+      const f = value();
+      const allowed = command === 'check' ? ['text', 'json', 'sarif'] : ['text', 'json'];
+      if (!allowed.includes(f)) throw new UsageError(`--format must be one of ${allowed.join(', ')}`);
+      options.format = f as Options['format'];
+    } else if (name === '--max-size') {
+      const n = Number(value());
+      if (!Number.isInteger(n) || n <= 0) throw new UsageError('--max-size takes a positive whole number of bytes');
+      options.maxSize = n;
+    } else if (name === '--words') {
+      const file = value();
+      if (!fs.existsSync(file)) throw new UsageError(`--words: no such file '${file}'`);
+      options.wordLists.push(file);
+    } else if (name === '--disable') {
+      const id = value();
+      if (!RULES.some((r) => r.id === id)) throw new UsageError(`--disable: no rule '${id}'`);
+      options.disabled.push(id);
+    } else if (arg === '--llm' && command === 'check') {
+      options.llm = true;
+    } else if (name === '--redact' && command === 'check') {
+      const mode = value();
+      if (!(REDACT_MODES as readonly string[]).includes(mode)) throw new UsageError(`--redact must be one of ${REDACT_MODES.join(', ')}`);
+      options.redact = mode as RedactMode;
+    } else if (arg === '-' || !arg.startsWith('-')) {
+      options.paths.push(arg);
+    } else {
+      throw new UsageError(`unknown option '${arg}'`);
+    }
+  }
+  if (options.paths.length === 0) throw new UsageError('no PATH given');
+  return options;
+}
+
+function problemJson(problem: Problem, report: Report) {
+  return {
+    rule: problem.rule,
+    category: problem.category,
+    severity: problem.severity,
+    message: problem.message,
+    range: rangeOf(report.lineStarts, problem),
+    related: (problem.related ?? []).map((r) => ({ range: rangeOf(report.lineStarts, r), message: r.message })),
+    ...(problem.finding ? { finding: problem.finding } : {}),
+    ...(problem.side ? { side: problem.side } : {}),
+    source: problem.source ?? 'rules',
+  };
+}
+
+/** `radlint check` and `radlint findings` (argv starts with the command); throws UsageError on bad arguments. */
+export async function runChecks(argv: string[], io: Io): Promise<number> {
+  const options = parseArgs(argv);
+  const { readable, inputError } = await readReadable(options.paths, options.maxSize, io);
+
+  if (options.command === 'findings') {
+    const files = readable.map((i) => ({ path: toPosix(i.path), report: parseReport(i.text) }));
+    if (options.format === 'json') {
+      io.stdout(JSON.stringify({ version: 1, files: files.map((f) => ({ path: f.path, ...findingsJson(f.report) })) }, null, 2) + '\n');
+    } else {
+      for (const f of files) for (const line of findingsText(f.report)) io.stdout(`${f.path}: ${line}\n`);
+    }
+    return inputError ? 2 : 0;
+  }
+
+  await prepareRules();
+  const base = engineSettings({ ...DEFAULTS, rules: Object.fromEntries(options.disabled.map((id) => [id, 'off' as const])) });
+  // The same word lists the editor writes: the user's, this folder's workspace list, and --words.
+  const words = [userWordListPath(), WORKSPACE_WORD_LIST, ...options.wordLists].flatMap(readWordList);
+  const results = readable.map((i) => {
+    const analysis = analyze(i.text, { ...base, words });
+    return { path: i.path, report: analysis.report, problems: analysis.problems, failures: analysis.failures };
+  });
+  for (const r of results) for (const f of r.failures) io.stderr(`radlint: ${r.path}: rule ${f.rule} failed: ${String(f.error)}\n`);
+  if (options.llm) {
+    const files = results.map((r) => ({ path: toPosix(r.path), text: r.report.text, problems: r.problems }));
+    await addAiProblems(files, { redact: options.redact, env: io.env ?? process.env }, (line) => io.stderr(`radlint: warning: ${line}\n`));
+  }
+
+  if (options.format === 'json') {
+    const files = results.map((r) => ({ path: toPosix(r.path), diagnostics: r.problems.map((p) => problemJson(p, r.report)) }));
+    io.stdout(JSON.stringify({ version: 1, files }, null, 2) + '\n');
+  } else if (options.format === 'sarif') {
+    io.stdout(JSON.stringify(sarif(results), null, 2) + '\n');
+  } else {
+    for (const r of results) {
+      for (const p of r.problems) {
+        const { start } = rangeOf(r.report.lineStarts, p);
+        io.stdout(`${toPosix(r.path)}:${start.line + 1}:${start.character + 1} ${p.severity} ${p.rule} ${p.message}\n`);
+      }
+    }
+  }
+  if (inputError) return 2;
+  return results.some((r) => r.problems.some((p) => p.severity === 'error' || p.severity === 'warning')) ? 1 : 0;
+}
