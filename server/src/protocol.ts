@@ -40,7 +40,31 @@ export const COMMANDS = {
   showLog: 'radlint.showLog',
   setApiKey: 'radlint.setApiKey',
   clearApiKey: 'radlint.clearApiKey',
+  /** Server: [documentUri, ruleId, start: Position, flaggedText] — kept in the workspace's .radlint.json. */
+  ignoreHere: 'radlint.ignoreHere',
+  /** Client (VS Code): [ruleId] — writes radlint.rules per radlint.configurationTarget. */
+  disableRule: 'radlint.disableRule',
+  /** Client: opens the findings table of the active report beside it (UnderstandingRequest). */
+  showUnderstanding: 'radlint.showUnderstanding',
+  restartServer: 'radlint.restartServer',
+  /** Client: opens a rule's docs page offline: [ruleId]. */
+  openRuleDocs: 'radlint.openRuleDocs',
+  /** Server: [documentUri, version, options?] — rewrites, applied with workspace/applyEdit. */
+  restructure: 'radlint.restructure',
+  draftImpression: 'radlint.draftImpression',
+  patientSummary: 'radlint.patientSummary',
 } as const;
+
+/** Client -> server: what RadLint understood of a report, as the `radlint findings` table. */
+export interface UnderstandingParams {
+  uri: string;
+}
+export interface UnderstandingResult {
+  /** A Markdown document: patient, exam, then one row per finding with a link to its place. */
+  markdown: string;
+  findings: number;
+}
+export const UnderstandingRequest = new RequestType<UnderstandingParams, UnderstandingResult | null, void>('radlint/understanding');
 
 /** Client -> server: check one document now and report how many problems it has. */
 export interface CheckDocumentParams {
@@ -95,4 +119,6 @@ export interface InitializationOptions {
   aiStatus?: boolean;
   /** The user's word-list file (VS Code: the extension's global storage). */
   userWordList?: string;
+  /** The client runs COMMANDS.disableRule (it can write the user's or workspace settings). */
+  disableRuleCommand?: boolean;
 }
