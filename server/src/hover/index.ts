@@ -1,0 +1,43 @@
+// What the engine understood where the cursor is: the finding under it (assertion, side, site,
+// sizes, critical tier) and the problems that cover it. Pure: an Analysis and an offset in.
+import type { Analysis } from '../engine';
+import type { Finding } from '../nlp';
+import type { Problem } from '../problem';
+import type { Span } from '../report/types';
+
+export interface HoverInfo {
+  span: Span;
+  finding?: Finding;
+  /** The finding's critical tier when it is a current critical finding of this report. */
+  urgency?: 'minutes' | 'hours' | 'days';
+  problems: Problem[];
+}
+
+const ASSERTION_WORDS: Record<Finding['assertion'], string> = {
+  present: 'present',
+  absent: 'absent (denied)',
+  possible: 'possible',
+  historical: 'historical (prior or resolved)',
+  hypothetical: 'hypothetical (the clinical question)',
+};
+
+export function hoverAt(analysis: Analysis, offset: number): HoverInfo | null {
+  const covers = (s: Span) => s.start <= offset && offset <= s.end;
+  const finding = analysis.understanding.findings.find(covers);
+  const problems = analysis.problems.filter(covers);
+  if (!finding && problems.length === 0) return null;
+  const urgency = finding ? analysis.critical.find((c) => c.finding === finding)?.urgency : undefined;
+  const span = finding ?? problems[0];
+  return { span: { start: span.start, end: span.end }, finding, urgency, problems };
+}
+
+/** One line: "pleural effusion — present · left · lower lobe · 2.3 × 1.5 cm · critical: hours". */
+export function describeFinding(finding: Finding, urgency?: string): string {
+  const parts = [ASSERTION_WORDS[finding.assertion]];
+  if (finding.hedge && finding.assertion === 'possible') parts[0] = `${finding.hedge === 'probable' ? 'probable' : 'possible'}`;
+  if (finding.side) parts.push(finding.side);
+  if (finding.site.length) parts.push(finding.site.join(', '));
+  for (const m of finding.measurements) parts.push(`${m.value.join(' × ')} ${m.unit}`);
+  if (urgency) parts.push(`critical: communicate within ${urgency}`);
+  return `${finding.finding} — ${parts.join(' · ')}`;
+}
