@@ -1,5 +1,5 @@
 // `radlint check` and `radlint findings`: the engine over files, folders or stdin.
-// A thin adapter: reading inputs, formatting output, exit codes. Contract in DESIGN.md.
+// A thin adapter: reading inputs, formatting output, exit codes. Contract in docs/cli.md.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { VERSION } from './version';
