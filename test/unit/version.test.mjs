@@ -10,7 +10,7 @@ import { root } from '../helpers/engine.mjs';
 const require = createRequire(import.meta.url);
 const { version } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 
-test("the compiled CLI reports package.json's version", () => {
+test("the compiled version module reports package.json's version", () => {
   assert.match(version, /^\d+\.\d+\.\d+/);
   assert.equal(require(path.join(root, 'out/server/version.js')).VERSION, version);
 });
