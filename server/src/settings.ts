@@ -3,24 +3,120 @@
 import { z } from 'zod';
 import type { EngineSettings } from './engine';
 import { llmSettingsSchema } from './llm/settings';
+import { ui } from './settings-ui';
 
 const level = z.enum(['off', 'default', 'error', 'warning', 'info', 'hint']);
 
 export const settingsSchema = z.object({
-  enable: z.boolean().default(true),
-  rules: z.record(z.string(), level).default({}),
+  enable: z
+    .boolean()
+    .default(true)
+    .meta(ui({ group: 'General', scope: 'resource', description: 'Check radiology reports.' })),
+  rules: z
+    .record(z.string(), level)
+    .default({})
+    .meta(
+      ui({
+        group: 'Rules',
+        scope: 'resource',
+        markdownDescription:
+          'Per-rule level: `off`, `default`, `error`, `warning`, `info` or `hint`, keyed by rule id. Example: `{ "dictation-artifact": "off", "laterality-mismatch": "error" }`.',
+      }),
+    ),
   /** Language ids checked besides `radreport` (e.g. plaintext, markdown). */
-  languages: z.array(z.string()).default([]),
+  languages: z
+    .array(z.string())
+    .default([])
+    .meta(
+      ui({
+        group: 'General',
+        scope: 'window',
+        markdownDescription: 'Language ids checked besides Radiology Report, e.g. `["plaintext", "markdown"]`. Off by default.',
+      }),
+    ),
   /** Documents longer than this (characters) are not checked. */
-  maxFileSize: z.number().int().positive().default(1_048_576),
+  maxFileSize: z
+    .number()
+    .int()
+    .positive()
+    .default(1_048_576)
+    .meta(ui({ group: 'General', scope: 'resource', description: 'Documents longer than this many characters are not checked.' })),
   /** Critical-finding list changes by finding name: an urgency adds or re-levels, 'none' removes. */
-  critical: z.record(z.string(), z.enum(['minutes', 'hours', 'days', 'none'])).default({}),
+  critical: z
+    .record(z.string(), z.enum(['minutes', 'hours', 'days', 'none']))
+    .default({})
+    .meta(
+      ui({
+        group: 'Critical findings',
+        scope: 'resource',
+        markdownDescription:
+          'Changes to the critical-findings list, by finding name (as `radlint findings` prints it): `minutes`, `hours` or `days` adds or re-levels a finding, `none` removes it. Example: `{ "nodule": "days", "rib fracture": "none" }`.',
+      }),
+    ),
   /** Where "Add to dictionary" writes: the workspace's .vscode/radlint-words.txt, or the user's list. */
-  wordListTarget: z.enum(['workspace', 'user']).default('workspace'),
+  wordListTarget: z
+    .enum(['workspace', 'user'])
+    .default('workspace')
+    .meta(
+      ui({
+        group: 'Spelling',
+        scope: 'resource',
+        description: 'Where "Add to dictionary" writes the word. Word lists are plain files, never settings.',
+        markdownEnumDescriptions: [
+          "The workspace's `.vscode/radlint-words.txt` (shared with the team when committed); the user list when no folder is open.",
+          "Your own list, in the extension's storage, for every workspace.",
+        ],
+      }),
+    ),
   /** Per-rule options, passed to the rules as RuleContext.options. */
-  ruleOptions: z.record(z.string(), z.unknown()).default({}),
+  ruleOptions: z
+    .record(z.string(), z.unknown())
+    .default({})
+    .meta(
+      ui({
+        group: 'Rules',
+        scope: 'resource',
+        markdownDescription:
+          'Options for single rules, keyed by rule id. Today: `{ "spelling": { "confusions": false } }` stops the spelling rule flagging real-word confusions (*ileum* for *ilium*). Word lists come from the dictionary files and critical findings from `#radlint.critical#`, not from here.',
+        jsonSchema: {
+          properties: {
+            spelling: {
+              type: 'object',
+              properties: {
+                confusions: {
+                  type: 'boolean',
+                  default: true,
+                  description: 'Flag real-word confusions (terminal ilium, plural effusion); on unless false.',
+                },
+              },
+            },
+          },
+        },
+      }),
+    ),
   /** `radlint.llm.*`: the optional AI second reader (server/src/llm). */
   llm: llmSettingsSchema.prefault({}),
+});
+
+/**
+ * Settings read by the client alone (vscode-languageclient traces the connection under
+ * `radlint.trace.server`); the server never parses them. Declared here so package.json has one source.
+ */
+export const clientSettingsSchema = z.object({
+  trace: z
+    .object({
+      server: z
+        .enum(['off', 'messages', 'verbose'])
+        .default('off')
+        .meta(
+          ui({
+            group: 'General',
+            scope: 'window',
+            description: 'Traces the communication between VS Code and the RadLint language server (in the RadLint log).',
+          }),
+        ),
+    })
+    .prefault({}),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

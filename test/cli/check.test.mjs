@@ -41,7 +41,7 @@ test('exit 0 when nothing is at warning or above', () => {
   assert.equal(r.stdout, '');
 });
 
-test('json format follows the DESIGN.md contract', () => {
+test('json format follows the contract in docs/cli.md', () => {
   const dir = workspace({ 'reports/a.txt': DIRTY, 'reports/sub/b.radreport': CLEAN, 'reports/notes.md': DIRTY });
   const r = run(['check', '--format', 'json', 'reports'], undefined, dir);
   assert.equal(r.status, 1);

@@ -34,8 +34,9 @@ test('the manifest contributes what the extension needs', () => {
   assert.deepEqual(lang.extensions, ['.rpt', '.radreport']);
   assert.ok(lang.aliases.includes('Radiology Report'));
   assert.ok(!pkg.activationEvents.includes('*') && !pkg.activationEvents.includes('onStartupFinished'));
+  const properties = Object.assign({}, ...pkg.contributes.configuration.map((group) => group.properties));
   for (const key of ['radlint.enable', 'radlint.rules', 'radlint.languages', 'radlint.maxFileSize', 'radlint.trace.server']) {
-    assert.ok(pkg.contributes.configuration.properties[key], key);
+    assert.ok(properties[key], key);
   }
   for (const file of [lang.configuration, ...pkg.contributes.grammars.map((g) => g.path), ...pkg.contributes.snippets.map((s) => s.path)]) {
     JSON.parse(fs.readFileSync(path.join(root, file), 'utf8'));

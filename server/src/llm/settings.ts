@@ -1,33 +1,161 @@
 // `radlint.llm.*` settings, validated with zod. Off by default: nothing leaves the machine until the
 // user switches the LLM on and points it at an endpoint.
 import { z } from 'zod';
+import { DOCS_HOME, ui } from '../settings-ui';
 
 export const RUN_MODES = ['onSave', 'onIdle', 'manual'] as const;
 export const REDACT_MODES = ['auto', 'always', 'never'] as const;
 export type RunMode = (typeof RUN_MODES)[number];
 export type RedactMode = (typeof REDACT_MODES)[number];
 
+const AI = 'AI second reader';
+
 export const llmSettingsSchema = z.object({
-  enabled: z.boolean().default(false),
+  enabled: z
+    .boolean()
+    .default(false)
+    .meta(
+      ui({
+        group: AI,
+        scope: 'window',
+        markdownDescription: `Ask an LLM for a second reading (AI suggestions, pushed separately and marked \`radlint AI\`). Off by default: nothing leaves the machine until this is on. See [the RadLint docs](${DOCS_HOME}llm.md).`,
+      }),
+    ),
   /** Any OpenAI-compatible endpoint; the default is a local Ollama. */
-  baseUrl: z.string().url().default('http://localhost:11434/v1'),
-  model: z.string().default(''),
-  run: z.enum(RUN_MODES).default('onSave'),
-  idleDelayMs: z.number().int().min(200).max(600_000).default(3000),
+  baseUrl: z
+    .string()
+    .url()
+    .default('http://localhost:11434/v1')
+    .meta(
+      ui({
+        group: AI,
+        scope: 'machine',
+        markdownDescription:
+          'An OpenAI-compatible endpoint: `http://localhost:11434/v1` (Ollama), `https://api.openai.com/v1`, vLLM, llama.cpp, LM Studio, or an Azure OpenAI resource (with `#radlint.llm.azureApiVersion#`).',
+      }),
+    ),
+  model: z
+    .string()
+    .default('')
+    .meta(
+      ui({
+        group: AI,
+        scope: 'machine-overridable',
+        markdownDescription: 'The model name the endpoint knows, e.g. `llama3.1:8b` or `gpt-4o-mini`.',
+      }),
+    ),
+  run: z
+    .enum(RUN_MODES)
+    .default('onSave')
+    .meta(
+      ui({
+        group: AI,
+        scope: 'resource',
+        description: 'When AI checks run. Never on each keystroke.',
+        markdownEnumDescriptions: [
+          'After each save.',
+          'After the report has not changed for `#radlint.llm.idleDelayMs#`.',
+          'Only by the command "RadLint: Check with AI".',
+        ],
+      }),
+    ),
+  idleDelayMs: z
+    .number()
+    .int()
+    .min(200)
+    .max(600_000)
+    .default(3000)
+    .meta(ui({ group: AI, scope: 'resource', description: 'With run = onIdle: milliseconds without changes before an AI check.' })),
   /** Per attempt; openai-node retries timeouts too, so the worst case is timeoutMs × (maxRetries + 1). */
-  timeoutMs: z.number().int().min(100).max(600_000).default(60_000),
-  maxRetries: z.number().int().min(0).max(5).default(1),
-  temperature: z.number().min(0).max(2).default(0),
-  maxReportChars: z.number().int().positive().default(20_000),
-  redact: z.enum(REDACT_MODES).default('auto'),
+  timeoutMs: z
+    .number()
+    .int()
+    .min(100)
+    .max(600_000)
+    .default(60_000)
+    .meta(
+      ui({
+        group: AI,
+        scope: 'machine-overridable',
+        description:
+          'Time for one request, in milliseconds. Timed-out requests are retried, so the worst case is timeoutMs x (maxRetries + 1).',
+      }),
+    ),
+  maxRetries: z
+    .number()
+    .int()
+    .min(0)
+    .max(5)
+    .default(1)
+    .meta(ui({ group: AI, scope: 'machine-overridable', description: 'Retries after a timeout, a 429 or a server error.' })),
+  temperature: z
+    .number()
+    .min(0)
+    .max(2)
+    .default(0)
+    .meta(ui({ group: AI, scope: 'machine-overridable', description: 'Sampling temperature; 0 for reproducible answers.' })),
+  maxReportChars: z
+    .number()
+    .int()
+    .positive()
+    .default(20_000)
+    .meta(ui({ group: AI, scope: 'resource', description: 'Reports longer than this many characters are not sent.' })),
+  redact: z
+    .enum(REDACT_MODES)
+    .default('auto')
+    .meta(
+      ui({
+        group: AI,
+        scope: 'machine',
+        description:
+          'Replace names, dates, times, record, accession and phone numbers, e-mail and street addresses with placeholders before the text is sent; restored in the answer.',
+        enumDescriptions: [
+          'Redact identifiers unless the endpoint is on this machine (localhost, 127.0.0.1, ::1).',
+          'Always redact identifiers.',
+          'Never redact (only for endpoints you trust with patient data).',
+        ],
+      }),
+    ),
   /** The most severe level an AI suggestion may have. */
-  maxSeverity: z.enum(['error', 'warning', 'info', 'hint']).default('warning'),
+  maxSeverity: z
+    .enum(['error', 'warning', 'info', 'hint'])
+    .default('warning')
+    .meta(ui({ group: AI, scope: 'resource', description: 'The most severe level an AI suggestion may have.' })),
   /** Azure OpenAI: api-version query parameter; when set, baseUrl is the Azure resource endpoint. */
-  azureApiVersion: z.string().default(''),
+  azureApiVersion: z
+    .string()
+    .default('')
+    .meta(
+      ui({
+        group: AI,
+        scope: 'machine',
+        markdownDescription:
+          'Azure OpenAI only: the `api-version`, e.g. `2024-10-21`. When set, `#radlint.llm.baseUrl#` is the resource endpoint (`https://NAME.openai.azure.com`).',
+      }),
+    ),
   /** Azure OpenAI: deployment name (defaults to model). */
-  azureDeployment: z.string().default(''),
+  azureDeployment: z
+    .string()
+    .default('')
+    .meta(
+      ui({
+        group: AI,
+        scope: 'machine',
+        markdownDescription: 'Azure OpenAI only: the deployment name (defaults to `#radlint.llm.model#`).',
+      }),
+    ),
   /** Ask for the answer as a server-sent event stream. */
-  stream: z.boolean().default(false),
+  stream: z
+    .boolean()
+    .default(false)
+    .meta(
+      ui({
+        group: AI,
+        scope: 'machine-overridable',
+        description:
+          'Ask the endpoint to stream its answer (server-sent events) and collect it before checking; for endpoints or proxies that only answer that way. The result is the same.',
+      }),
+    ),
 });
 
 export type LlmSettings = z.infer<typeof llmSettingsSchema>;

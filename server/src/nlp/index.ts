@@ -24,7 +24,7 @@ export function understand(report: Report): Understanding {
   };
 }
 
-/** The per-file object of `radlint findings --format json` (DESIGN.md contract), without `path`. */
+/** The per-file object of `radlint findings --format json` (contract: docs/cli.md), without `path`. */
 export function findingsJson(report: Report, understanding: Understanding = understand(report)) {
   const range = (span: { start: number; end: number }) => rangeOf(report.lineStarts, span);
   const { patient, exam } = understanding;
