@@ -1,6 +1,6 @@
 // The one door into the engine: every adapter (language server, CLI, evaluations, rewrites) calls
 // analyze() and reads what it needs from the Analysis. Pure: text and settings in, plain data out.
-import { parseReport, type Report } from './report';
+import { parseReport, sentenceIndexAt, type Report } from './report';
 import { reportParts, understand, type ReportPart, type Understanding } from './nlp';
 import { RULES } from './rules/registry';
 import { findCriticalFindings, type CriticalFinding, type CriticalOverrides } from './rules/critical/findings';
@@ -20,9 +20,18 @@ export interface EngineSettings {
   ignoredWords: readonly string[];
   /** Per-rule options (radlint.ruleOptions), keyed by rule id. */
   ruleOptions: Record<string, unknown>;
+  /** Problems the user chose to ignore here ("Ignore here"), by rule, flagged words and sentence. */
+  ignores: readonly ProblemAnchor[];
 }
 
-export const DEFAULT_SETTINGS: EngineSettings = { rules: {}, critical: {}, words: [], ignoredWords: [], ruleOptions: {} };
+/** Where a problem stands, in words that survive edits elsewhere: rule, flagged text, its sentence. */
+export interface ProblemAnchor {
+  rule: string;
+  text: string;
+  context: string;
+}
+
+export const DEFAULT_SETTINGS: EngineSettings = { rules: {}, critical: {}, words: [], ignoredWords: [], ruleOptions: {}, ignores: [] };
 
 /**
  * Everything the engine knows about one version of a report. Parts are computed when first asked
@@ -87,9 +96,21 @@ export class Analysis {
       }
     }
     problems.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
-    return (this.#checked = { problems, failures });
+    const ignores = this.settings.ignores;
+    const shown = ignores.length === 0 ? problems : problems.filter((p) => !ignores.some((i) => sameAnchor(i, this.anchorOf(p))));
+    return (this.#checked = { problems: shown, failures });
+  }
+
+  /** The anchor an "Ignore here" keeps for a problem. */
+  anchorOf(problem: { rule: string; start: number; end: number }): ProblemAnchor {
+    const { report } = this;
+    const sentence = report.sentences[sentenceIndexAt(report.sentences, problem.start)];
+    const fold = (s: string) => s.replace(/\s+/g, ' ').trim();
+    return { rule: problem.rule, text: report.text.slice(problem.start, problem.end), context: fold(sentence?.text ?? '') };
   }
 }
+
+const sameAnchor = (a: ProblemAnchor, b: ProblemAnchor) => a.rule === b.rule && a.text === b.text && a.context === b.context;
 
 /** Await every rule's one-time set-up. Checks before it has finished simply find less. */
 export async function prepareRules(rules: readonly Rule[] = RULES): Promise<void> {

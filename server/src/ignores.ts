@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { z } from 'zod';
+import type { ProblemAnchor } from './engine';
 
 export const WORKSPACE_CONFIG_FILE = '.radlint.json';
 
@@ -53,8 +54,6 @@ export function addIgnore(folder: string, entry: ProblemIgnore): void {
 }
 
 /** The entries for one report, as the engine takes them. */
-export function ignoresFor(ignores: readonly ProblemIgnore[], relativeFile: string): { rule: string; text: string; context: string }[] {
+export function ignoresFor(ignores: readonly ProblemIgnore[], relativeFile: string): ProblemAnchor[] {
   return ignores.filter((e) => e.file === relativeFile).map(({ rule, text, context }) => ({ rule, text, context }));
 }
-
-export const foldSpace = (s: string) => s.replace(/\s+/g, ' ').trim();

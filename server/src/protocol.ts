@@ -121,4 +121,6 @@ export interface InitializationOptions {
   userWordList?: string;
   /** The client runs COMMANDS.disableRule (it can write the user's or workspace settings). */
   disableRuleCommand?: boolean;
+  /** The client runs COMMANDS.openRuleDocs (hovers link to the rule docs with it). */
+  ruleDocsCommand?: boolean;
 }

@@ -1,7 +1,6 @@
 // LSP wiring only: capabilities, and the features of server/src/lsp/ created with what they need.
 // No clinical logic here.
 import {
-  CodeActionKind,
   DidChangeConfigurationNotification,
   ProposedFeatures,
   TextDocumentSyncKind,
@@ -15,7 +14,10 @@ import { analyze, prepareRules } from './engine';
 import type { InitializationOptions } from './protocol';
 import { VERSION } from './version';
 import { attachAi } from './lsp/ai';
-import { attachCodeActions } from './lsp/code-actions';
+import { attachCodeActions, CODE_ACTION_KINDS } from './lsp/code-actions';
+import { attachHover } from './lsp/hover';
+import { attachOutline } from './lsp/outline';
+import { attachUnderstanding } from './lsp/understanding';
 import { attachCommands, SERVER_COMMANDS } from './lsp/commands';
 import { attachDiagnostics } from './lsp/diagnostics';
 import { Analyses } from './lsp/documents';
@@ -26,7 +28,15 @@ export const SERVER_NAME = 'radlint';
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const log = (message: string) => connection.console.log(message);
-  const caps = { pullDiagnostics: false, configurationChange: false, snippetEdits: false, aiStatus: false, workspaceFolders: false };
+  const caps = {
+    pullDiagnostics: false,
+    configurationChange: false,
+    snippetEdits: false,
+    aiStatus: false,
+    workspaceFolders: false,
+    disableRuleCommand: false,
+    ruleDocsCommand: false,
+  };
   let ready: Promise<void> = Promise.resolve();
   const settings = new SettingsStore(connection, log);
   const analyses = new Analyses(settings, () => ready, log);
@@ -41,12 +51,17 @@ export function startServer(connection: Connection): void {
     caps.snippetEdits = Boolean(options?.snippetCommand);
     // Clients that show the AI state (our VS Code client) get radlint/aiStatus notifications.
     caps.aiStatus = Boolean(options?.aiStatus);
+    caps.disableRuleCommand = Boolean(options?.disableRuleCommand);
+    caps.ruleDocsCommand = Boolean(options?.ruleDocsCommand);
     settings.initialize(params);
     ready = prepareRules().catch((error) => log(`Rule set-up failed: ${String(error)}`));
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix], resolveProvider: false },
+        codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: false },
+        hoverProvider: true,
+        documentSymbolProvider: { label: 'Report' },
+        foldingRangeProvider: true,
         diagnosticProvider: caps.pullDiagnostics ? { interFileDependencies: false, workspaceDiagnostics: false } : undefined,
         executeCommandProvider: { commands: SERVER_COMMANDS },
         workspace: caps.workspaceFolders ? { workspaceFolders: { supported: true, changeNotifications: true } } : undefined,
@@ -99,9 +114,13 @@ export function startServer(connection: Connection): void {
     documents,
     currentDiagnostics: async (document) => [...(await diagnostics.diagnose(document)), ...ai.diagnostics(document)],
     snippetEdits: () => caps.snippetEdits,
+    disableRuleCommand: () => caps.disableRuleCommand,
   });
+  attachHover({ connection, documents, analyses, ruleDocsCommand: () => caps.ruleDocsCommand });
+  attachOutline(connection, documents, analyses);
+  attachUnderstanding(connection, documents, analyses);
 
-  attachCommands({ connection, documents, settings, refreshAll: () => diagnostics.refreshAll() });
+  attachCommands({ connection, documents, settings, analyses, refreshAll: () => diagnostics.refreshAll() });
 
   documents.onDidChangeContent((change) => {
     ai.changed(change.document);

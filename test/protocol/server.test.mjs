@@ -24,7 +24,12 @@ test('push-only client (like Neovim 0.7): diagnostics with the version, changes,
       range: d.range,
       context: { diagnostics: [d] },
     });
-    assert.equal(actions.length, 1);
+    // The fix, then "Ignore here" (a push-only client gets no "Turn off the rule": it cannot write settings).
+    assert.deepEqual(
+      actions.map((a) => a.title),
+      ['Delete the repeated "the"', 'Ignore "dictation-artifact" here'],
+    );
+    assert.equal(actions[1].command.command, 'radlint.ignoreHere');
     assert.equal(actions[0].kind, 'quickfix');
     assert.equal(actions[0].isPreferred, true);
     assert.deepEqual(actions[0].edit.changes[URI], [

@@ -1,6 +1,8 @@
 // `radlint check` and `radlint findings`: the engine over files, folders or stdin, as text, JSON
 // (contract in docs/cli.md) or SARIF, with the exit codes the contract gives.
 import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ignoresFor, readIgnores } from '../ignores';
 import { analyze, prepareRules } from '../engine';
 import { findingsJson, findingsText } from '../nlp';
 import { parseReport, rangeOf, type Report } from '../report';
@@ -102,8 +104,12 @@ export async function runChecks(argv: string[], io: Io): Promise<number> {
   const base = engineSettings({ ...DEFAULTS, rules: Object.fromEntries(options.disabled.map((id) => [id, 'off' as const])) });
   // The same word lists the editor writes: the user's, this folder's workspace list, and --words.
   const words = [userWordListPath(), WORKSPACE_WORD_LIST, ...options.wordLists].flatMap(readWordList);
+  // And the problems the editor's "Ignore here" kept in this folder's .radlint.json.
+  const workspace = readIgnores(process.cwd());
+  if (workspace.error) io.stderr(`radlint: warning: ${workspace.error}\n`);
   const results = readable.map((i) => {
-    const analysis = analyze(i.text, { ...base, words });
+    const ignores = ignoresFor(workspace.ignores, toPosix(path.relative(process.cwd(), path.resolve(i.path))));
+    const analysis = analyze(i.text, { ...base, words, ignores });
     return { path: i.path, report: analysis.report, problems: analysis.problems, failures: analysis.failures };
   });
   for (const r of results) for (const f of r.failures) io.stderr(`radlint: ${r.path}: rule ${f.rule} failed: ${String(f.error)}\n`);

@@ -1,4 +1,5 @@
-// Code actions: the quick fixes carried in Diagnostic.data, and the word actions of spelling problems.
+// Code actions: the quick fixes carried in Diagnostic.data, the word actions of spelling problems,
+// the suppression pair (Ignore here, Turn off this rule), and fix-all (safe fixes only).
 import {
   CodeAction,
   CodeActionKind,
@@ -18,13 +19,24 @@ export interface CodeActionsHost {
   currentDiagnostics(document: TextDocument): Promise<Diagnostic[]>;
   /** The client runs COMMANDS.applySnippet (fields become tab stops). */
   snippetEdits(): boolean;
+  /** The client runs COMMANDS.disableRule (it writes the editor's settings). */
+  disableRuleCommand(): boolean;
 }
+
+/** source.fixAll.radlint: every safe fix at once (repeated words, spoken commands); nothing that changes meaning. */
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.radlint`;
+export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, FIX_ALL_KIND];
 
 export function attachCodeActions(host: CodeActionsHost): void {
   const { connection, documents } = host;
   connection.onCodeAction(async (params) => {
     const document = documents.get(params.textDocument.uri);
     if (!document) return [];
+    const only = params.context.only;
+    if (only && only.some((k) => FIX_ALL_KIND.startsWith(k)) && !only.includes(CodeActionKind.QuickFix)) {
+      const all = fixAll(document, await host.currentDiagnostics(document));
+      return all ? [all] : [];
+    }
     let diagnostics = params.context.diagnostics.filter((d) => (d.source === SOURCE_RULES || d.source === SOURCE_AI) && d.data);
     // Fixes were computed for one version of the text; if the text has moved on, diagnose afresh
     // so an edit never lands on the wrong characters.
@@ -45,6 +57,13 @@ export function attachCodeActions(host: CodeActionsHost): void {
         actions.push(toCodeAction(document, diagnostic, fix, host.snippetEdits()));
       }
       if (data.word) actions.push(...wordActions(document, diagnostic, data.word));
+      if (diagnostic.source === SOURCE_RULES && typeof diagnostic.code === 'string') {
+        actions.push(ignoreHere(document, diagnostic, diagnostic.code));
+        if (host.disableRuleCommand() && !seen.has(`off:${diagnostic.code}`)) {
+          seen.add(`off:${diagnostic.code}`);
+          actions.push(turnOff(diagnostic, diagnostic.code));
+        }
+      }
     }
     return actions;
   });
@@ -75,4 +94,42 @@ function wordActions(document: TextDocument, diagnostic: Diagnostic, word: strin
     make(`Add "${word}" to the dictionary`, COMMANDS.addToDictionary, 'Add to dictionary'),
     make(`Ignore "${word}" in this report`, COMMANDS.ignoreWord, 'Ignore in this report'),
   ];
+}
+
+/** "Ignore here": this problem, at this place, kept in the workspace's .radlint.json. */
+function ignoreHere(document: TextDocument, diagnostic: Diagnostic, rule: string): CodeAction {
+  const title = `Ignore "${rule}" here`;
+  const action = CodeAction.create(
+    title,
+    { title, command: COMMANDS.ignoreHere, arguments: [document.uri, rule, diagnostic.range] },
+    CodeActionKind.QuickFix,
+  );
+  action.diagnostics = [diagnostic];
+  return action;
+}
+
+function turnOff(diagnostic: Diagnostic, rule: string): CodeAction {
+  const title = `Turn off the rule "${rule}"`;
+  const action = CodeAction.create(title, { title, command: COMMANDS.disableRule, arguments: [rule] }, CodeActionKind.QuickFix);
+  action.diagnostics = [diagnostic];
+  return action;
+}
+
+/** One edit with every safe fix of the current version whose edits do not overlap an earlier one. */
+function fixAll(document: TextDocument, diagnostics: Diagnostic[]): CodeAction | undefined {
+  const edits: TextEdit[] = [];
+  const taken: { start: number; end: number }[] = [];
+  for (const d of diagnostics) {
+    const data = d.data as DiagnosticData | undefined;
+    const fix = data?.fixes.find((f) => f.applicability === 'safe' && !f.snippet);
+    if (!fix) continue;
+    const spans = fix.edits.map((e) => ({ start: document.offsetAt(e.range.start), end: document.offsetAt(e.range.end) }));
+    if (spans.some((s) => taken.some((t) => s.start < t.end && t.start < s.end))) continue;
+    taken.push(...spans);
+    edits.push(...fix.edits);
+  }
+  if (edits.length === 0) return undefined;
+  const action = CodeAction.create(`Fix all safe RadLint problems (${edits.length})`, FIX_ALL_KIND);
+  action.edit = { changes: { [document.uri]: edits } };
+  return action;
 }

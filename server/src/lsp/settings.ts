@@ -3,7 +3,8 @@
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MessageType, ShowMessageNotification, type Connection, type InitializeParams } from 'vscode-languageserver/node';
-import type { EngineSettings } from '../engine';
+import type { EngineSettings, ProblemAnchor } from '../engine';
+import { WORKSPACE_CONFIG_FILE, addIgnore, ignoresFor, readIgnores, type ProblemIgnore } from '../ignores';
 import type { InitializationOptions } from '../protocol';
 import { DEFAULTS, engineSettings, parseSettings, type Settings } from '../settings';
 import { WORKSPACE_WORD_LIST, addToWordList, cachedWordList, forgetWordList, userWordListPath } from '../word-lists';
@@ -15,6 +16,7 @@ export class SettingsStore {
   #folders: string[] = [];
   #userWordList = userWordListPath();
   #ignored = new Map<string, Set<string>>();
+  #workspaceIgnores = new Map<string, { ignores: ProblemIgnore[]; readAt: number }>();
   /** Bumped whenever anything an analysis depends on changes (settings, word lists, ignores). */
   epoch = 0;
 
@@ -64,7 +66,43 @@ export class SettingsStore {
     const settings = await this.settingsFor(uri);
     const folder = this.workspaceOf(uri);
     const words = [...cachedWordList(this.#userWordList), ...(folder ? cachedWordList(path.join(folder, WORKSPACE_WORD_LIST)) : [])];
-    return { ...engineSettings(settings), words, ignoredWords: [...(this.#ignored.get(uri) ?? [])] };
+    return { ...engineSettings(settings), words, ignoredWords: [...(this.#ignored.get(uri) ?? [])], ignores: this.#ignoresFor(uri) };
+  }
+
+  /** "Ignore here": keep the problem's anchor in the workspace's .radlint.json. */
+  ignoreProblem(uri: string, anchor: ProblemAnchor): { file?: string; error?: unknown } {
+    const place = this.#placeOf(uri);
+    if (!place) return { error: 'the report is not in a workspace folder, so there is no .radlint.json to keep the ignore in' };
+    const file = path.join(place.folder, WORKSPACE_CONFIG_FILE);
+    try {
+      addIgnore(place.folder, { file: place.relative, ...anchor });
+    } catch (error) {
+      return { file, error };
+    }
+    this.#workspaceIgnores.delete(place.folder);
+    this.epoch++;
+    return { file };
+  }
+
+  #ignoresFor(uri: string): ProblemAnchor[] {
+    const place = this.#placeOf(uri);
+    if (!place) return [];
+    const now = Date.now();
+    let hit = this.#workspaceIgnores.get(place.folder);
+    // Re-read at most every two seconds, so hand edits of the file show up without a read per keystroke.
+    if (!hit || now - hit.readAt > 2000) {
+      const { ignores, error } = readIgnores(place.folder);
+      if (error) this.#warnOnce(error);
+      this.#workspaceIgnores.set(place.folder, (hit = { ignores, readAt: now }));
+    }
+    return ignoresFor(hit.ignores, place.relative);
+  }
+
+  /** The workspace folder that holds the document, and its path there with forward slashes. */
+  #placeOf(uri: string): { folder: string; relative: string } | undefined {
+    const file = filePath(uri);
+    const folder = file ? this.#folders.find((f) => file.startsWith(f + path.sep)) : undefined;
+    return file && folder ? { folder, relative: path.relative(folder, file).split(path.sep).join('/') } : undefined;
   }
 
   changed(): void {
