@@ -44,12 +44,12 @@ and "XXXX" for de-identified words; keep them unchanged when you quote and do no
 If there are no problems, answer {"issues":[]}.`;
 
 export interface ChatMessage {
-  role: 'system' | 'user';
+  role: 'system' | 'user' | 'assistant';
   content: string;
 }
 
 /** The delimiter is derived from the text, so a report cannot contain (and so close) its own delimiter. */
-function delimiter(text: string): string {
+export function delimiter(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 12);
 }
 

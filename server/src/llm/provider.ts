@@ -129,6 +129,13 @@ export function classify(error: unknown, config: Pick<ProviderConfig, 'baseUrl' 
   return new LlmError('connection', `request failed: ${error instanceof Error ? error.name : 'unknown error'}`);
 }
 
+/** The JSON schema an answer is asked to follow (response_format json_schema). */
+export interface AnswerSchema {
+  name: string;
+  schema: Record<string, unknown>;
+}
+const ISSUES_SCHEMA: AnswerSchema = { name: 'radlint_issues', schema: ANSWER_JSON_SCHEMA as unknown as Record<string, unknown> };
+
 export interface Completion {
   content: string;
   /** Whether the endpoint was asked for JSON-schema output (and accepted it). */
@@ -178,12 +185,15 @@ export class Provider {
     }
   }
 
-  /** One answer. `signal` aborts it (an edit, a deadline). Throws LlmError. */
-  async complete(messages: ChatMessage[], signal?: AbortSignal): Promise<Completion> {
+  /**
+   * One answer. `signal` aborts it (an edit, a deadline); `schema` names the JSON the answer must
+   * have (the AI check's issues by default). Throws LlmError.
+   */
+  async complete(messages: ChatMessage[], signal?: AbortSignal, schema: AnswerSchema = ISSUES_SCHEMA): Promise<Completion> {
     for (let attempt = 0; attempt < 3; attempt++) {
       const structured = !this.unsupported.has('response_format');
       try {
-        const content = await this.request(messages, structured, signal);
+        const content = await this.request(messages, structured, signal, schema);
         return { content, structured };
       } catch (error) {
         // Endpoints that do not know response_format or a temperature answer 400 (or 422):
@@ -208,7 +218,12 @@ export class Provider {
     throw new LlmError('bad-request', 'the endpoint rejected the request');
   }
 
-  private async request(messages: ChatMessage[], structured: boolean, signal?: AbortSignal): Promise<string> {
+  private async request(
+    messages: ChatMessage[],
+    structured: boolean,
+    signal: AbortSignal | undefined,
+    schema: AnswerSchema,
+  ): Promise<string> {
     const body = {
       model: this.config.model || this.config.azureDeployment || '',
       messages,
@@ -217,7 +232,7 @@ export class Provider {
         ? {
             response_format: {
               type: 'json_schema' as const,
-              json_schema: { name: 'radlint_issues', strict: true, schema: ANSWER_JSON_SCHEMA as unknown as Record<string, unknown> },
+              json_schema: { name: schema.name, strict: true, schema: schema.schema },
             },
           }
         : {}),
