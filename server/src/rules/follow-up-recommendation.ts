@@ -86,7 +86,7 @@ export const followUpRecommendation: Rule = {
         problems.push({
           ...base,
           severity: 'info',
-          message: `No follow-up recommendation. ${r.text}. (${guideline.citation})`,
+          message: `No follow-up recommendation. ${r.text} (${guideline.reference}).`,
           fixes: [insertionFix(report, res)],
         });
       } else if (res.verdict === 'disagree') {
@@ -94,7 +94,7 @@ export const followUpRecommendation: Rule = {
         problems.push({
           ...base,
           severity: 'warning',
-          message: `The report recommends "${said[0].text.trim()}"; ${r.text}. (${guideline.citation})`,
+          message: `The report recommends "${said[0].text.trim()}"; ${r.text} (${guideline.reference}).`,
           related: said.map((s) => ({ start: s.start, end: s.end, message: 'The report\u2019s recommendation' })),
         });
       }
