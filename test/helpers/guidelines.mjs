@@ -57,7 +57,7 @@ export function factsFor(g, row, sizeMm) {
     context,
     features: w.features ? [w.features[0]] : [],
     age: w.age ? rnd(inside(w.age, 'low', 1) ?? inside(w.age, 'high', 1)) : 50,
-    attenuationHu: w.attenuationHu ? inside(w.attenuationHu, 'high', 1) ?? inside(w.attenuationHu, 'low', 1) : null,
+    attenuationHu: w.attenuationHu ? (inside(w.attenuationHu, 'high', 1) ?? inside(w.attenuationHu, 'low', 1)) : null,
     solidComponentMm: w.solidComponentMm ? rnd(inside(w.solidComponentMm, 'low', step) ?? inside(w.solidComponentMm, 'high', step)) : null,
     volumeMm3: null,
   };

@@ -7,7 +7,16 @@ import { guidelines, facts as factsLib, followups, nlp, reportLib } from '../hel
 const { GUIDELINE_BY_ID, evaluate, recommend } = guidelines;
 const fleischner = GUIDELINE_BY_ID.get('fleischner-2017');
 const lungRads = GUIDELINE_BY_ID.get('lung-rads-2022');
-const solid = (size, extra = {}) => ({ concept: 'nodule', dimensionsMm: [size], modality: 'CT', context: [], features: [], age: 60, risk: 'low', ...extra });
+const solid = (size, extra = {}) => ({
+  concept: 'nodule',
+  dimensionsMm: [size],
+  modality: 'CT',
+  context: [],
+  features: [],
+  age: 60,
+  risk: 'low',
+  ...extra,
+});
 const rowOf = (g, f) => evaluate(g, f).rows.map((r) => r.id);
 
 test('Fleischner rounds the mean diameter to the nearest mm: 5.4 < 6; 5.5, 5.9, 6, 8, 8.1, 8.4 are 6–8; 8.5 > 8', () => {
@@ -23,17 +32,29 @@ test('Fleischner measures the mean of long and short axes: 9 x 5 mm is 7 mm', ()
 
 test('Fleischner: risk unknown gives both rows where they differ, one row where they agree', () => {
   const r = evaluate(fleischner, solid(7, { risk: 'unknown' }));
-  assert.deepEqual(r.rows.map((x) => x.id), ['solid-single-6to8-low', 'solid-single-6to8-high']);
-  assert.match(r.text, /low risk: CT at 6–12 months, then consider CT at 18–24 months; high risk: CT at 6–12 months, then CT at 18–24 months/);
+  assert.deepEqual(
+    r.rows.map((x) => x.id),
+    ['solid-single-6to8-low', 'solid-single-6to8-high'],
+  );
+  assert.match(
+    r.text,
+    /low risk: CT at 6–12 months, then consider CT at 18–24 months; high risk: CT at 6–12 months, then CT at 18–24 months/,
+  );
   assert.equal(r.noneAcceptable, false);
   const big = evaluate(fleischner, solid(12, { risk: 'unknown' }));
-  assert.deepEqual(big.rows.map((x) => x.id), ['solid-single-gt8']);
+  assert.deepEqual(
+    big.rows.map((x) => x.id),
+    ['solid-single-gt8'],
+  );
   const small = evaluate(fleischner, solid(4, { risk: 'unknown' }));
   assert.equal(small.noneAcceptable, true, 'low risk needs no follow-up, so no recommendation may be right');
 });
 
 test('Fleischner message: "solitary solid 7 mm nodule, low risk: ..."', () => {
-  assert.equal(evaluate(fleischner, solid(7)).text, 'Fleischner 2017: solitary solid 7 mm nodule, low risk: CT at 6–12 months, then consider CT at 18–24 months');
+  assert.equal(
+    evaluate(fleischner, solid(7)).text,
+    'Fleischner 2017: solitary solid 7 mm nodule, low risk: CT at 6–12 months, then consider CT at 18–24 months',
+  );
 });
 
 test('Fleischner subsolid: ground-glass and part-solid by size; "subsolid" alone gives both', () => {
@@ -98,7 +119,15 @@ test('ACR thyroid: 1 cm under 35, 1.5 cm from 35; age unknown gives both', () =>
 
 test('ACR adrenal: ≤ 10 HU is an adenoma whatever the size; cancer history changes the branch', () => {
   const ad = GUIDELINE_BY_ID.get('acr-adrenal-2017');
-  const f = (size, extra = {}) => ({ concept: 'adrenal-nodule', dimensionsMm: [size], modality: 'CT', context: [], features: [], age: 60, ...extra });
+  const f = (size, extra = {}) => ({
+    concept: 'adrenal-nodule',
+    dimensionsMm: [size],
+    modality: 'CT',
+    context: [],
+    features: [],
+    age: 60,
+    ...extra,
+  });
   assert.deepEqual(rowOf(ad, f(25, { attenuationHu: 10 })), ['lipid-rich']);
   assert.deepEqual(rowOf(ad, f(25, { attenuationHu: 11 })), ['2to4-no-cancer']);
   assert.deepEqual(rowOf(ad, f(25, { context: ['known-malignancy'] })), ['1to4-cancer']);
@@ -130,27 +159,39 @@ test('extractor: cm and mm give the same row; the largest of several nodules dri
 });
 
 test('extractor: a volume in mm³ is used instead of the diameter', () => {
-  const { report, u } = parse('EXAM: CT chest\nHISTORY: 60-year-old man.\nFINDINGS: A 5 mm nodule in the right upper lobe, volume 180 mm3.\nIMPRESSION: Nodule.');
+  const { report, u } = parse(
+    'EXAM: CT chest\nHISTORY: 60-year-old man.\nFINDINGS: A 5 mm nodule in the right upper lobe, volume 180 mm3.\nIMPRESSION: Nodule.',
+  );
   const [c] = factsLib.extractCases(report, u).filter((x) => x.guideline.id === 'fleischner-2017');
   assert.equal(c.facts.volumeMm3, 180);
   assert.equal(evaluate(fleischner, { ...c.facts, risk: 'low' }).rows[0].id, 'solid-single-6to8-low');
 });
 
 test('extractor: type, solid component, HU, screening, known cancer, menopause by age', () => {
-  const gg = parse('EXAM: CT chest\nFINDINGS: 8 mm part-solid nodule with a 3 mm solid component in the left upper lobe.\nIMPRESSION: Nodule.');
+  const gg = parse(
+    'EXAM: CT chest\nFINDINGS: 8 mm part-solid nodule with a 3 mm solid component in the left upper lobe.\nIMPRESSION: Nodule.',
+  );
   const [g1] = factsLib.extractCases(gg.report, gg.u);
   assert.equal(g1.facts.type, 'part-solid');
   assert.equal(g1.facts.solidComponentMm, 3);
-  const sc = parse('EXAM: Low-dose CT chest for lung cancer screening\nFINDINGS: 7 mm nodule in the right lower lobe.\nIMPRESSION: Lung-RADS 3.');
+  const sc = parse(
+    'EXAM: Low-dose CT chest for lung cancer screening\nFINDINGS: 7 mm nodule in the right lower lobe.\nIMPRESSION: Lung-RADS 3.',
+  );
   assert.ok(factsLib.extractCases(sc.report, sc.u)[0].facts.context.includes('screening'));
-  const ca = parse('EXAM: CT chest\nHISTORY: History of breast cancer.\nFINDINGS: 7 mm nodule in the right lower lobe.\nIMPRESSION: Nodule.');
+  const ca = parse(
+    'EXAM: CT chest\nHISTORY: History of breast cancer.\nFINDINGS: 7 mm nodule in the right lower lobe.\nIMPRESSION: Nodule.',
+  );
   assert.ok(factsLib.extractCases(ca.report, ca.u)[0].facts.context.includes('known-malignancy'));
-  const ro = parse('EXAM: CT chest\nHISTORY: Cough, rule out malignancy.\nFINDINGS: 7 mm nodule in the right lower lobe.\nIMPRESSION: Nodule.');
+  const ro = parse(
+    'EXAM: CT chest\nHISTORY: Cough, rule out malignancy.\nFINDINGS: 7 mm nodule in the right lower lobe.\nIMPRESSION: Nodule.',
+  );
   assert.ok(!factsLib.extractCases(ro.report, ro.u)[0].facts.context.includes('known-malignancy'));
   const ad = parse('EXAM: CT abdomen without contrast\nFINDINGS: 2.2 cm left adrenal nodule measuring 8 HU.\nIMPRESSION: Adenoma.');
   const [a] = factsLib.extractCases(ad.report, ad.u).filter((x) => x.guideline.id === 'acr-adrenal-2017');
   assert.equal(a.facts.attenuationHu, 8);
-  const ov = parse('EXAM: Pelvic ultrasound\nHISTORY: 62-year-old female.\nFINDINGS: 4 cm simple cyst in the right ovary.\nIMPRESSION: Simple ovarian cyst.');
+  const ov = parse(
+    'EXAM: Pelvic ultrasound\nHISTORY: 62-year-old female.\nFINDINGS: 4 cm simple cyst in the right ovary.\nIMPRESSION: Simple ovarian cyst.',
+  );
   const [o] = factsLib.extractCases(ov.report, ov.u).filter((x) => x.guideline.id === 'o-rads-us-2020');
   assert.equal(o.facts.menopause, 'postmenopausal');
 });

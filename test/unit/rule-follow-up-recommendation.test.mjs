@@ -26,7 +26,10 @@ test('follow-up-recommendation: a 7 mm nodule without a recommendation -> info w
   assert.equal(fix.applicability, 'unsafe');
   assert.equal(fix.snippet, true, 'risk unknown: a field to choose');
   const fixed = applyFix(text, fix);
-  assert.match(fixed, /IMPRESSION: 7 mm right upper lobe nodule\.\nRecommendation for the solitary solid 7 mm nodule: \$\{1:low risk: .* \| high risk: .*\} \(Fleischner 2017; MacMahon/);
+  assert.match(
+    fixed,
+    /IMPRESSION: 7 mm right upper lobe nodule\.\nRecommendation for the solitary solid 7 mm nodule: \$\{1:low risk: .* \| high risk: .*\} \(Fleischner 2017; MacMahon/,
+  );
 });
 
 test('follow-up-recommendation: with the risk set, one row and plain text; the fixed report is then silent', () => {
@@ -39,7 +42,10 @@ test('follow-up-recommendation: with the risk set, one row and plain text; the f
 });
 
 test('follow-up-recommendation: a disagreeing interval -> warning with both and the report sentence as related', () => {
-  const text = CHEST('There is a 7 mm nodule in the right upper lobe.', '7 mm right upper lobe nodule. Follow-up CT in 3 months is recommended.');
+  const text = CHEST(
+    'There is a 7 mm nodule in the right upper lobe.',
+    '7 mm right upper lobe nodule. Follow-up CT in 3 months is recommended.',
+  );
   const [p] = problemsOf(RULE, text);
   assert.equal(p.severity, 'warning');
   assert.match(p.message, /The report recommends "Follow-up CT in 3 months is recommended\."; Fleischner 2017/);
@@ -54,7 +60,10 @@ test('follow-up-recommendation: "no follow-up needed" where the guideline calls 
 });
 
 test('follow-up-recommendation: an agreeing recommendation is silent', () => {
-  for (const reco of ['Recommend follow-up chest CT in 6-12 months.', 'Follow-up CT in 12 months is recommended per Fleischner guidelines.']) {
+  for (const reco of [
+    'Recommend follow-up chest CT in 6-12 months.',
+    'Follow-up CT in 12 months is recommended per Fleischner guidelines.',
+  ]) {
     assert.deepEqual(problemsOf(RULE, CHEST('There is a 7 mm nodule in the right upper lobe.', `Nodule. ${reco}`)), [], reco);
   }
   assert.deepEqual(problemsOf(RULE, CHEST('There is a 14 mm nodule in the left upper lobe.', 'Nodule. PET/CT is recommended.')), []);
@@ -107,18 +116,39 @@ test('follow-up-recommendation: ACR incidental findings beyond the lung', () => 
     `EXAM: CT abdomen and pelvis with contrast\nHISTORY: ${h}\nFINDINGS: ${f}\nIMPRESSION: ${i}\n`;
   const adrenal = problemsOf(RULE, abd('There is a 2.5 cm left adrenal nodule.', 'Left adrenal nodule.'));
   assert.match(adrenal[0].message, /ACR adrenal 2017: 2\.5 cm adrenal nodule.*adrenal-protocol CT/);
-  assert.deepEqual(problemsOf(RULE, abd('There is a 2.5 cm left adrenal nodule measuring 5 HU on unenhanced images.', 'Adrenal adenoma.')), []);
+  assert.deepEqual(
+    problemsOf(RULE, abd('There is a 2.5 cm left adrenal nodule measuring 5 HU on unenhanced images.', 'Adrenal adenoma.')),
+    [],
+  );
   const aaa = problemsOf(RULE, abd('Infrarenal abdominal aortic aneurysm measuring 4.2 cm.', 'Abdominal aortic aneurysm.'));
   assert.match(aaa[0].message, /ACR AAA 2013: 4\.2 cm abdominal aortic aneurysm: follow-up imaging in 1 year/);
   const bosniak = problemsOf(RULE, abd('A 2 cm Bosniak IIF cyst in the left kidney.', 'Bosniak IIF renal cyst.'));
   assert.match(bosniak[0].message, /Bosniak IIF.*6 months and 12 months/);
   assert.deepEqual(problemsOf(RULE, abd('A 2 cm simple cyst in the left kidney.', 'Simple renal cyst.')), []);
-  const thy = problemsOf(RULE, `EXAM: CT neck with contrast\nHISTORY: 50-year-old man.\nFINDINGS: 2 cm nodule in the left thyroid lobe.\nIMPRESSION: Thyroid nodule.\n`);
+  const thy = problemsOf(
+    RULE,
+    `EXAM: CT neck with contrast\nHISTORY: 50-year-old man.\nFINDINGS: 2 cm nodule in the left thyroid lobe.\nIMPRESSION: Thyroid nodule.\n`,
+  );
   assert.match(thy[0].message, /ACR thyroid 2015: 2 cm thyroid nodule, age 35 or older: dedicated thyroid ultrasound/);
-  assert.deepEqual(problemsOf(RULE, `EXAM: CT neck with contrast\nHISTORY: 50-year-old man.\nFINDINGS: 1.2 cm nodule in the left thyroid lobe.\nIMPRESSION: Thyroid nodule.\n`), []);
-  const ov = problemsOf(RULE, `EXAM: Pelvic ultrasound\nHISTORY: 62-year-old female.\nFINDINGS: 4 cm simple cyst in the right ovary.\nIMPRESSION: Simple right ovarian cyst.\n`);
+  assert.deepEqual(
+    problemsOf(
+      RULE,
+      `EXAM: CT neck with contrast\nHISTORY: 50-year-old man.\nFINDINGS: 1.2 cm nodule in the left thyroid lobe.\nIMPRESSION: Thyroid nodule.\n`,
+    ),
+    [],
+  );
+  const ov = problemsOf(
+    RULE,
+    `EXAM: Pelvic ultrasound\nHISTORY: 62-year-old female.\nFINDINGS: 4 cm simple cyst in the right ovary.\nIMPRESSION: Simple right ovarian cyst.\n`,
+  );
   assert.match(ov[0].message, /postmenopausal: follow-up ultrasound in 1 year/);
-  assert.deepEqual(problemsOf(RULE, `EXAM: Pelvic ultrasound\nHISTORY: 32-year-old female.\nFINDINGS: 4 cm simple cyst in the right ovary.\nIMPRESSION: Simple right ovarian cyst.\n`), []);
+  assert.deepEqual(
+    problemsOf(
+      RULE,
+      `EXAM: Pelvic ultrasound\nHISTORY: 32-year-old female.\nFINDINGS: 4 cm simple cyst in the right ovary.\nIMPRESSION: Simple right ovarian cyst.\n`,
+    ),
+    [],
+  );
 });
 
 test('explainAt: the hover gives the row, or why the guideline is silent', () => {

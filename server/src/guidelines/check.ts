@@ -28,8 +28,12 @@ export interface CaseResult {
 }
 
 const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const NAMES: ReadonlyMap<string, RegExp> = new Map(GUIDELINES.map((g) => [g.id, new RegExp(String.raw`\b(?:${g.words.map(escape).join('|')})\b`, 'i')]));
-const SUBJECT_CONCEPTS: ReadonlyMap<string, ReadonlySet<string>> = new Map(GUIDELINES.map((g) => [g.id, new Set(g.subjects.map((s) => s.concept))]));
+const NAMES: ReadonlyMap<string, RegExp> = new Map(
+  GUIDELINES.map((g) => [g.id, new RegExp(String.raw`\b(?:${g.words.map(escape).join('|')})\b`, 'i')]),
+);
+const SUBJECT_CONCEPTS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
+  GUIDELINES.map((g) => [g.id, new Set(g.subjects.map((s) => s.concept))]),
+);
 
 /** The guidelines a recommendation sentence names, by word or by a finding mentioned in it. */
 function namedBy(said: SaidFollowUp, u: Understanding): Set<string> {

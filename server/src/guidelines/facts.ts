@@ -37,17 +37,21 @@ const SUBJECTS: ReadonlyMap<string, CompiledSubject[]> = new Map(
 // Sections where a finding is the radiologist's own observation.
 const OBSERVED = new Set(['findings', 'impression', 'other', 'preamble']);
 const LUNG_GUIDELINES = new Set(['fleischner-2017', 'lung-rads-2022']);
-const LUNG_CONTEXT = /\b(?:lung|lungs|pulmonary|lobe|lobes|lingula\w*|perifissural|fissure|subpleural|parenchym\w*|apex|apical|bases?|basilar|juxtapleural|intrapulmonary|chest)\b/i;
+const LUNG_CONTEXT =
+  /\b(?:lung|lungs|pulmonary|lobe|lobes|lingula\w*|perifissural|fissure|subpleural|parenchym\w*|apex|apical|bases?|basilar|juxtapleural|intrapulmonary|chest)\b/i;
 
-const PART_SOLID = /\b(?:part[- ]solid|partly solid|partially solid|semi-?solid|mixed(?:[- ]attenuation| density| solid and ground[- ]glass)|solid component)\b/i;
+const PART_SOLID =
+  /\b(?:part[- ]solid|partly solid|partially solid|semi-?solid|mixed(?:[- ]attenuation| density| solid and ground[- ]glass)|solid component)\b/i;
 const GROUND_GLASS = /\b(?:ground[- ]glass|non-?solid|GGOs?|GGNs?|pure ground)\b/i;
 const SUBSOLID = /\bsub-?solid\b/i;
-const SOLID_COMPONENT = /\bsolid component(?: of| measuring| that measures| up to)?[ \t]{0,2}(\d+(?:\.\d+)?)[ \t]{0,2}(mm|cm)\b|\b(\d+(?:\.\d+)?)[ \t-]{0,2}(mm|cm)[ \t]{0,2}solid component\b/i;
+const SOLID_COMPONENT =
+  /\bsolid component(?: of| measuring| that measures| up to)?[ \t]{0,2}(\d+(?:\.\d+)?)[ \t]{0,2}(mm|cm)\b|\b(\d+(?:\.\d+)?)[ \t-]{0,2}(mm|cm)[ \t]{0,2}solid component\b/i;
 const VOLUME = /\b(\d+(?:\.\d+)?)[ \t]{0,2}(?:mm3|mm\^3|mm³|cubic millimet(?:er|re)s?|cu\.? ?mm)(?![\p{L}\d])/iu;
 const PLURAL_CUE = /\b(?:multiple|several|numerous|scattered|few|bilateral|innumerable|two|three|four|additional|other|various|many)\b/i;
 const ENHANCED = /\b(?:enhanc\w*|portal venous|post-?contrast|contrast-enhanced|delayed|arterial phase|washout)\b/i;
 const UNENHANCED = /\b(?:un-?enhanced|non-?contrast|noncontrast|pre-?contrast|without contrast|unenhanced)\b/i;
-const STABLE = /\b(?:stable|unchanged|no (?:significant |interval )?(?:change|growth)|not changed|similar(?: in size)?|persistent(?:ly)? stable)\b/i;
+const STABLE =
+  /\b(?:stable|unchanged|no (?:significant |interval )?(?:change|growth)|not changed|similar(?: in size)?|persistent(?:ly)? stable)\b/i;
 const GROWING = /\b(?:increas\w* in size|enlarg\w*|grow\w*|growth|larger than|interval increase)\b/i;
 const NEW = /\b(?:new|newly|interval development|interval appearance|not (?:seen|present) (?:on|in) (?:the )?prior)\b/i;
 const BOSNIAK = /\bbosniak(?:[ \t]+(?:category|class|type))?[ \t]*(IIF|II-F|2F|IV|III|II|I|4|3|2|1)\b(?!\.\d)/i;
@@ -60,14 +64,23 @@ const FEATURES: [string, RegExp][] = [
   ['simple', /\b(?:simple|anechoic|thin[- ]walled|unilocular)\b/i],
   ['pedunculated', /\b(?:pedunculated|ball[- ]on[- ]the[- ]wall|thin stalk)\b/i],
   ['sessile', /\b(?:sessile|broad[- ]based|thick stalk|wide stalk)\b/i],
-  ['suspicious', /\b(?:invasi\w*|extrathyroidal|suspicious|abnormal (?:lymph )?nodes?|lymphadenopathy|irregular|heterogeneous|enhancing|metasta\w*|indeterminate|solid)\b/i],
+  [
+    'suspicious',
+    /\b(?:invasi\w*|extrathyroidal|suspicious|abnormal (?:lymph )?nodes?|lymphadenopathy|irregular|heterogeneous|enhancing|metasta\w*|indeterminate|solid)\b/i,
+  ],
   ['fdg-avid', /\b(?:FDG[- ]avid|hypermetabolic|avid|SUV)\b/i],
   ['repaired', /\b(?:stent[- ]?graft|endograft|EVAR|repaired|status post (?:\w+ ){0,3}repair)\b/i],
   ['ruptured', /\b(?:ruptur\w*|leak\w*|extravasation|retroperitoneal hematoma)\b/i],
   ['too-small-to-characterize', /\btoo small to (?:\w+ )?characteri[sz]e\b/i],
   ['polycystic', /\bpolycystic\b/i],
-  ['benign', /\b(?:simple|cyst|cysts|cystic|hemangiomas?|too small to (?:\w+ )?characteri[sz]e|fluid (?:attenuation|density)|water (?:attenuation|density))\b/i],
-  ['worrisome', /\b(?:mural nodules?|enhancing (?:wall|nodule|component)|thick(?:ened)? wall|main (?:pancreatic )?duct (?:dilat\w*|is dilated)|dilated (?:main )?pancreatic duct)\b/i],
+  [
+    'benign',
+    /\b(?:simple|cyst|cysts|cystic|hemangiomas?|too small to (?:\w+ )?characteri[sz]e|fluid (?:attenuation|density)|water (?:attenuation|density))\b/i,
+  ],
+  [
+    'worrisome',
+    /\b(?:mural nodules?|enhancing (?:wall|nodule|component)|thick(?:ened)? wall|main (?:pancreatic )?duct (?:dilat\w*|is dilated)|dilated (?:main )?pancreatic duct)\b/i,
+  ],
   ['pseudocyst', /\b(?:pseudocyst|pancreatitis)\b/i],
   ['wall-thickening', /\bwall thickening\b/i],
   ['hemorrhage', /\b(?:hemorrhag\w*|hematoma)\b/i],
@@ -76,9 +89,12 @@ const FEATURES: [string, RegExp][] = [
 const CALCIFIED = /\b(non-?)?calci(?:fied|fic|fication|fications)\b/i;
 
 // Report-wide context, read from the header sections (history, indication, exam title).
-const SCREENING = /\b(?:lung[- ]cancer screening|screening (?:low[- ]dose |chest |lung |ldct )?(?:ct|ldct|chest)|low[- ]dose (?:chest )?ct (?:for )?(?:lung cancer )?screening|ldct|lung[- ]rads)\b/i;
-const MALIGNANCY = /\b(?:cancer|carcinoma|malignan\w*|lymphoma|melanoma|sarcoma|metasta\w*|leukemia|myeloma|mesothelioma|neoplasm|oncolog\w*|chemotherapy|staging|restaging)\b/gi;
-const NOT_HISTORY = /\b(?:no|denies|without|negative for|rule out|r\/o|evaluate for|evaluation for|evaluate|screening|family history|fh|concern for|suspicious for|suspected|question of|possible|risk of)\b[^.;]*$/i;
+const SCREENING =
+  /\b(?:lung[- ]cancer screening|screening (?:low[- ]dose |chest |lung |ldct )?(?:ct|ldct|chest)|low[- ]dose (?:chest )?ct (?:for )?(?:lung cancer )?screening|ldct|lung[- ]rads)\b/i;
+const MALIGNANCY =
+  /\b(?:cancer|carcinoma|malignan\w*|lymphoma|melanoma|sarcoma|metasta\w*|leukemia|myeloma|mesothelioma|neoplasm|oncolog\w*|chemotherapy|staging|restaging)\b/gi;
+const NOT_HISTORY =
+  /\b(?:no|denies|without|negative for|rule out|r\/o|evaluate for|evaluation for|evaluate|screening|family history|fh|concern for|suspicious for|suspected|question of|possible|risk of)\b[^.;]*$/i;
 const IMMUNO = /\b(?:immunocompromis\w*|immunosuppress\w*|transplant\w*|HIV|AIDS|neutropeni\w*)\b/i;
 const CIRRHOSIS = /\b(?:cirrho\w*|chronic liver disease|hepatitis [BC]|portal hypertension)\b/i;
 const LIMITED_LIFE = /\b(?:hospice|comfort care|limited life expectancy|terminal(?:ly ill)?)\b/i;
@@ -87,6 +103,8 @@ const POSTMENOPAUSAL = /\bpost-?menopaus\w*\b/i;
 const PREMENOPAUSAL = /\b(?:pre-?menopaus\w*|LMP|last menstrual period|menstrual cycle|day \d{1,2} of (?:her |the )?cycle)\b/i;
 const HISTORY_KINDS = new Set(['history', 'exam', 'preamble', 'technique', 'other']);
 const MODALITY_CODES: Record<string, Modality> = { CT: 'CT', MR: 'MR', US: 'US', XR: 'XR', PT: 'PT', NM: 'NM' };
+const XR_WORDS =
+  /\b(?:radiographs?|x-?rays?|(?:pa|ap|frontal) and lateral|and lateral(?: views?)?|lateral views?|portable (?:ap )?chest|(?:pa|ap) views?)\b/i;
 const CT_WORDS = /\b(?:CT|CTA|computed tomography)\b/;
 const MR_WORDS = /\b(?:MRI|MR)\b/;
 const US_WORDS = /\b(?:ultrasound|sonograph\w*|sonogram)\b/i;
@@ -119,6 +137,8 @@ function contextsOf(report: Report, u: Understanding): Context[] {
 function modalityOf(report: Report, u: Understanding): Modality | null {
   if (u.exam.modality) return MODALITY_CODES[u.exam.modality] ?? 'other';
   const head = report.text.slice(0, 600);
+  // A title the de-identification blanked ("Chest XXXX and lateral") still names its views.
+  if (XR_WORDS.test(head)) return 'XR';
   if (CT_WORDS.test(head)) return 'CT';
   if (MR_WORDS.test(head)) return 'MR';
   if (US_WORDS.test(head)) return 'US';
@@ -200,7 +220,11 @@ export function extractCases(report: Report, u: Understanding, options: ExtractO
     const features = FEATURES.filter(([, re]) => re.test(text)).map(([name]) => name);
     const calcified = CALCIFIED.exec(mentionText) ?? CALCIFIED.exec(text);
     if (calcified && !calcified[1]) features.push('calcified');
-    if (g.id === 'acr-thyroid-2015' && shared.modality === 'US' && THYROID_EXAM.test(u.exam.span ? report.text.slice(u.exam.span.start, u.exam.span.end) : shared.header))
+    if (
+      g.id === 'acr-thyroid-2015' &&
+      shared.modality === 'US' &&
+      THYROID_EXAM.test(u.exam.span ? report.text.slice(u.exam.span.start, u.exam.span.end) : shared.header)
+    )
       features.push('thyroid-ultrasound');
     if (PSC.test(report.text)) features.push('psc');
     if (u.findings.some((f) => f.concept === 'intrauterine-pregnancy' && f.assertion === 'present')) features.push('pregnant');
@@ -222,7 +246,12 @@ export function extractCases(report: Report, u: Understanding, options: ExtractO
     if (solid) facts.solidComponentMm = solid[1] ? toMm(Number(solid[1]), solid[2]) : toMm(Number(solid[3]), solid[4]);
     const volume = VOLUME.exec(text);
     if (volume) facts.volumeMm3 = Number(volume[1]);
-    const hu = u.measurements.find((m) => m.unit === 'HU' && m.start >= (report.sentences[anchor.sentenceIndex]?.start ?? 0) && m.end <= (report.sentences[anchor.sentenceIndex]?.end ?? 0));
+    const hu = u.measurements.find(
+      (m) =>
+        m.unit === 'HU' &&
+        m.start >= (report.sentences[anchor.sentenceIndex]?.start ?? 0) &&
+        m.end <= (report.sentences[anchor.sentenceIndex]?.end ?? 0),
+    );
     // Attenuation counts as unenhanced unless the sentence says it was measured after contrast.
     if (hu && (UNENHANCED.test(text) || !ENHANCED.test(text))) facts.attenuationHu = hu.value[0];
     facts.menopause = menopauseOf(report, u.patient.age);
@@ -270,7 +299,7 @@ function bosniakOf(text: string, features: string[], hu: number | null): Facts['
   const m = BOSNIAK.exec(text);
   if (m) {
     const c = m[1].toUpperCase().replace('-', '');
-    return (({ '1': 'I', '2': 'II', '2F': 'IIF', '3': 'III', '4': 'IV' }) as Record<string, Facts['bosniak']>)[c] ?? (c as Facts['bosniak']);
+    return ({ '1': 'I', '2': 'II', '2F': 'IIF', '3': 'III', '4': 'IV' } as Record<string, Facts['bosniak']>)[c] ?? (c as Facts['bosniak']);
   }
   if (features.includes('simple')) return 'I';
   // Bosniak 2019: a homogeneous mass of -9 to 20 HU is class II.

@@ -41,16 +41,18 @@ const INTERVAL = new RegExp(
 const PAST_BEFORE = /\b(?:for|over|since|past|last|than|after)\s+(?:the\s+)?$/i;
 const EVERY = /\b(?:annual(?:ly)?|yearly|in (?:a|one) year|every year)\b/i;
 const MODALITY: [RegExp, NonNullable<FollowUp['modality']>[number]][] = [
-  [/\b(?:CT|CTA|LDCT|computed tomography|low[- ]dose(?: chest)? CT)\b/i, 'CT'],
-  [/\b(?:MRI|MR|MRCP|magnetic resonance)\b/, 'MR'],
+  [/\b(?:CT|CTA|LDCT|computed tomography|low[- ]dose(?: chest)? CT|cross-sectional imaging)\b/i, 'CT'],
+  [/\b(?:MRI|MR|MRCP|magnetic resonance|cross-sectional imaging)\b/, 'MR'],
   [/\b(?:ultrasound|sonograph\w*|sonogram|US)\b/, 'US'],
 ];
+const FOLLOW_UP = /\b(?:follow[- ]?up|followup|surveillance|repeat (?:imaging|scan|study|examination)|re-?imag\w*)\b/i;
 const PET = /\bPET\b/i;
 const PET_CT = /\bPET[/-]CT\b/gi;
 const BIOPSY = /\b(?:biops\w*|tissue sampling|FNA|fine[- ]needle aspiration|EUS)\b/i;
 const SURGERY = /\b(?:resection|surg(?:ery|ical)|excision|removal|ablation|nephrectomy|adrenalectomy|cholecystectomy|repair)\b/i;
 const REFERRAL = /\b(?:referr?al|refer(?:red)?|consultation|consult)\b/i;
-const VAGUE = /\b(?:follow[- ]?up|correlation|comparison) (?:with|to) (?:prior|previous|old|outside)\b|\bclinical(?:ly)? (?:follow[- ]?up|indicated)\b|\bfollow[- ]?up (?:as|if) (?:clinically|needed|indicated|warranted)\b/i;
+const VAGUE =
+  /\b(?:follow[- ]?up|correlation|comparison) (?:with|to) (?:prior|previous|old|outside)\b|\bclinical(?:ly)? (?:follow[- ]?up|indicated)\b|\bfollow[- ]?up (?:as|if) (?:clinically|needed|indicated|warranted)\b/i;
 
 const numberOf = (s: string) => NUMBER_WORDS[s.toLowerCase()] ?? Number(s);
 
@@ -86,6 +88,8 @@ export function parseFollowUp(text: string): FollowUp[] | null {
   if (BIOPSY.test(plain)) out.push({ action: 'biopsy' });
   if (SURGERY.test(plain) && !none) out.push({ action: 'surgery' });
   if (REFERRAL.test(plain)) out.push({ action: 'referral' });
+  // "close interval follow-up versus biopsy": besides the biopsy, an imaging follow-up of unstated kind.
+  if (out.length && !none && !out.some((o) => o.action === 'imaging') && FOLLOW_UP.test(plain)) out.push({ action: 'imaging' });
   if (out.length) return out;
   // "Follow-up is recommended", "comparison with prior studies would help": a recommendation, but not one to compare.
   if (VAGUE.test(plain) || /\b(?:recommend\w*|suggest\w*|advis\w*)\b/i.test(plain) || /\bfollow[- ]?up\b/i.test(plain)) return [];

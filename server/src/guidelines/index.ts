@@ -97,7 +97,8 @@ function load(): readonly Guideline[] {
     if (ids.has(g.id)) throw new Error(`guidelines: duplicate id ${g.id}`);
     ids.add(g.id);
     // Referential check: every concept a guideline names exists in the findings lexicon.
-    for (const s of g.subjects) if (!CONCEPT_BY_ID.has(s.concept)) throw new Error(`guidelines: ${g.id} names unknown concept ${s.concept}`);
+    for (const s of g.subjects)
+      if (!CONCEPT_BY_ID.has(s.concept)) throw new Error(`guidelines: ${g.id} names unknown concept ${s.concept}`);
     const rowIds = new Set<string>();
     for (const r of g.rows) {
       if (rowIds.has(r.id)) throw new Error(`guidelines: ${g.id} has two rows ${r.id}`);
@@ -126,7 +127,10 @@ const refOf = (g: Guideline): GuidelineRef => ({
 type Verdict = 'yes' | 'no' | 'maybe';
 
 const inRange = (v: number, r: Range) =>
-  (r.gt === undefined || v > r.gt) && (r.gte === undefined || v >= r.gte) && (r.lt === undefined || v < r.lt) && (r.lte === undefined || v <= r.lte);
+  (r.gt === undefined || v > r.gt) &&
+  (r.gte === undefined || v >= r.gte) &&
+  (r.lt === undefined || v < r.lt) &&
+  (r.lte === undefined || v <= r.lte);
 
 /** Half-up rounding to a step, free of binary noise (5.5 -> 6 at 1 mm, 7.95 -> 8.0 at 0.1 mm). */
 function roundTo(v: number, step: number): number {
@@ -224,7 +228,12 @@ export function evaluate(g: Guideline, facts: Facts): Recommendation {
   const size = measuredSize(g, facts);
   const description = describe(g, facts, size);
   const base = { guideline: refOf(g), sizeMm: size, description, rows: [] as Row[], noneAcceptable: true };
-  const silent = (status: 'out-of-scope' | 'no-row', reason: string): Recommendation => ({ ...base, status, reason, text: `${g.short}: ${reason}` });
+  const silent = (status: 'out-of-scope' | 'no-row', reason: string): Recommendation => ({
+    ...base,
+    status,
+    reason,
+    text: `${g.short}: ${reason}`,
+  });
   if (facts.modality && !g.modalities.includes(facts.modality))
     return silent('out-of-scope', `${g.short} is written for ${g.modalities.join(', ')}; this is ${facts.modality}.`);
   for (const s of g.inScope) if (test(g, s.when, facts, size, false) !== 'yes') return silent('out-of-scope', s.reason);

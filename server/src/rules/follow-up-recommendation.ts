@@ -12,7 +12,8 @@ export const RULE_ID = 'follow-up-recommendation';
 export function followUpOptions(context: RuleContext): ExtractOptions {
   const raw = (context.options[RULE_ID] ?? {}) as { guidelines?: unknown; risk?: unknown };
   const out: ExtractOptions = { risk: 'unknown' };
-  if (Array.isArray(raw.guidelines)) out.guidelines = raw.guidelines.filter((g): g is string => typeof g === 'string' && GUIDELINE_BY_ID.has(g));
+  if (Array.isArray(raw.guidelines))
+    out.guidelines = raw.guidelines.filter((g): g is string => typeof g === 'string' && GUIDELINE_BY_ID.has(g));
   if (raw.risk === 'low' || raw.risk === 'high' || raw.risk === 'unknown') out.risk = raw.risk;
   return out;
 }
