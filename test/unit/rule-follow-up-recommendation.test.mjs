@@ -167,3 +167,82 @@ test('explainAt: the hover gives the row, or why the guideline is silent', () =>
   assert.equal(e2.rows[0].label, 'solid, single, 6–8 mm (100–250 mm³), high risk');
   assert.equal(e2.verdict, 'missing');
 });
+
+test('follow-up-recommendation: a Lung-RADS category other than the table\u2019s is a disagreement', () => {
+  const sc = (impression) =>
+    `EXAM: Low-dose CT chest for lung cancer screening\nHISTORY: 65-year-old smoker.\nFINDINGS: 9 mm solid nodule in the left lower lobe.\nIMPRESSION: ${impression}\n`;
+  const [p] = problemsOf(RULE, sc('Lung-RADS category 3.'));
+  assert.equal(p.severity, 'warning');
+  assert.match(p.message, /category 4A: LDCT in 3 months/);
+  assert.deepEqual(problemsOf(RULE, sc('Lung-RADS category 4A. Follow-up low-dose CT in 3 months.')), []);
+  assert.deepEqual(problemsOf(RULE, sc('Lung-RADS 4A.')), []);
+});
+
+test('follow-up-recommendation: the fix appends a numbered item to a numbered impression, or adds a section', () => {
+  const numbered = CHEST('There is a 7 mm nodule in the right upper lobe.', '1. Right upper lobe nodule.\n2. No effusion.');
+  const [p] = withOptions(numbered, { risk: 'high' });
+  assert.match(
+    applyFix(numbered, p.fixes[0]),
+    /2\. No effusion\.\n3\. Recommendation for the solitary solid 7 mm nodule, high risk: CT at 6–12 months, then CT at 18–24 months \(Fleischner 2017; /,
+  );
+  const bare = 'EXAM: CT chest\nHISTORY: 60-year-old man.\nFINDINGS: There is a 7 mm nodule in the right upper lobe.\n';
+  const [q] = withOptions(bare, { risk: 'high' });
+  assert.match(applyFix(bare, q.fixes[0]), /upper lobe\.\n\nRECOMMENDATION: Recommendation for the solitary solid 7 mm nodule, high risk/);
+});
+
+test('follow-up-recommendation: no false alarm on look-alikes', () => {
+  const abd = (f, i = 'No acute abnormality.') =>
+    `EXAM: CT abdomen and pelvis with contrast\nHISTORY: 55-year-old woman with pain.\nFINDINGS: ${f}\nIMPRESSION: ${i}\n`;
+  for (const text of [
+    abd('Lung bases: 4 mm nodule in the right lower lobe.'),
+    abd('Multiple hepatic cysts, the largest measuring 2.1 cm.'),
+    abd('A 6 mm hypodense lesion in the liver, too small to characterize.'),
+    abd('The abdominal aorta is normal in caliber, measuring 2.0 cm. No abdominal aortic aneurysm.'),
+    abd('A 1.2 cm lymph node in the mesentery.'),
+    abd('A 7 mm nodule in the right lobe of the liver, likely a hemangioma.'),
+    abd('A 9 mm left adrenal nodule.'),
+    abd('Status post endovascular repair of a 5.6 cm abdominal aortic aneurysm with a stent graft.'),
+    CHEST('A 7 mm nodule in the right breast.', 'Breast nodule; correlate with mammography.'),
+    CHEST('A 9 mm right thyroid nodule.', 'Thyroid nodule.'),
+    CHEST('There is a 7 mm nodule in the right upper lobe.', 'Nodule. Recommend comparison with prior outside studies.'),
+  ]) {
+    assert.deepEqual(problemsOf(RULE, text), [], text);
+  }
+});
+
+test('follow-up-recommendation: never throws, whatever the mix of findings, sizes and recommendations (property)', async () => {
+  const fc = (await import('fast-check')).default;
+  const pieces = [
+    'EXAM: CT chest.',
+    'EXAM: Low-dose CT chest for lung cancer screening.',
+    'EXAM: Pelvic ultrasound.',
+    'HISTORY: 45-year-old woman.',
+    'HISTORY: History of lymphoma.',
+    'FINDINGS:',
+    'IMPRESSION:',
+    'A 7 mm nodule in the right upper lobe.',
+    'Multiple ground-glass nodules up to 9 x 5 mm.',
+    'Part-solid nodule 12 mm with a 5 mm solid component.',
+    '2.5 cm left adrenal nodule measuring -5 HU.',
+    'Bosniak IIF cyst in the right kidney.',
+    '4.6 cm infrarenal abdominal aortic aneurysm.',
+    '6 cm simple right ovarian cyst.',
+    '8 mm sessile gallbladder polyp.',
+    '1.8 cm pancreatic cyst with a mural nodule.',
+    'Follow-up CT in 3-6 months.',
+    'No follow-up is needed.',
+    'Lung-RADS 4B.',
+    'Recommend PET/CT or biopsy.',
+    'Stable since 2 years ago.',
+  ];
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), fc.constantFrom('\n', ' ', '\r\n'), (parts, sep) => {
+      const result = engine.checkText(parts.join(sep));
+      assert.deepEqual(
+        result.failures.filter((f) => f.rule === RULE),
+        [],
+      );
+    }),
+    { numRuns: 300, seed: 14 },
+  );
+});

@@ -51,7 +51,12 @@ const family = (id: string) => (id === 'lung-rads-2022' ? 'fleischner-2017' : id
 
 /** Whether a recommendation sentence agrees with some row. Empty options cannot be compared. */
 export function agrees(said: SaidFollowUp, rows: readonly Row[]): boolean | null {
-  if (!said.options.length) return null;
+  // A category the report names must be the row's (4X: a 3 or 4 with suspicious features).
+  if (said.category && rows.some((r) => r.category)) {
+    const ok = rows.some((r) => r.category === said.category || (said.category === '4X' && /^(3|4A|4B)$/.test(r.category ?? '')));
+    if (!ok) return false;
+  }
+  if (!said.options.length) return said.category ? true : null;
   return rows.some((r) => r.accepts.some((a) => said.options.some((o) => followUpAgrees(o, a))));
 }
 
@@ -79,7 +84,8 @@ export function analyse(report: Report, u: Understanding, options: ExtractOption
     if (recommendation.status !== 'recommend') verdict = recommendation.status;
     else if (said.length) {
       const judged = said.map((s) => agrees(s, recommendation.rows));
-      verdict = judged.includes(true) ? 'agree' : judged.includes(false) ? 'disagree' : 'unclear';
+      // A concrete recommendation that contradicts the table is worth a warning even beside one that agrees.
+      verdict = judged.includes(false) ? 'disagree' : judged.includes(true) ? 'agree' : 'unclear';
     } else if (elsewhere) verdict = 'unclear';
     else verdict = recommendation.noneAcceptable ? 'none-needed' : 'missing';
     results.push({ case: c, recommendation, said, verdict });

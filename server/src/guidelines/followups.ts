@@ -10,6 +10,8 @@ export interface SaidFollowUp {
   text: string;
   /** What the sentence recommends; empty for a vague one ("follow-up as clinically indicated"). */
   options: FollowUp[];
+  /** A category the sentence assigns ("Lung-RADS 4A"), compared with the row's. */
+  category?: string;
 }
 
 // Sections where a recommendation is the radiologist's own, not the clinical question.
@@ -54,6 +56,8 @@ const REFERRAL = /\b(?:referr?al|refer(?:red)?|consultation|consult)\b/i;
 const VAGUE =
   /\b(?:follow[- ]?up|correlation|comparison) (?:with|to) (?:prior|previous|old|outside)\b|\bclinical(?:ly)? (?:follow[- ]?up|indicated)\b|\bfollow[- ]?up (?:as|if) (?:clinically|needed|indicated|warranted)\b/i;
 
+const CATEGORY = /\blung-?rads(?:[ \t]+v?(?:\d{4}|\d\.\d))?(?:[ \t]+(?:category|cat\.?))?[ \t:]{0,3}(4A|4B|4X|[0-4])(?!\w|\.\d)/i;
+
 const numberOf = (s: string) => NUMBER_WORDS[s.toLowerCase()] ?? Number(s);
 
 function monthsOf(value: number, unit: string): number {
@@ -92,7 +96,13 @@ export function parseFollowUp(text: string): FollowUp[] | null {
   if (out.length && !none && !out.some((o) => o.action === 'imaging') && FOLLOW_UP.test(plain)) out.push({ action: 'imaging' });
   if (out.length) return out;
   // "Follow-up is recommended", "comparison with prior studies would help": a recommendation, but not one to compare.
-  if (VAGUE.test(plain) || /\b(?:recommend\w*|suggest\w*|advis\w*)\b/i.test(plain) || /\bfollow[- ]?up\b/i.test(plain)) return [];
+  if (
+    CATEGORY.test(plain) ||
+    VAGUE.test(plain) ||
+    /\b(?:recommend\w*|suggest\w*|advis\w*)\b/i.test(plain) ||
+    /\bfollow[- ]?up\b/i.test(plain)
+  )
+    return [];
   return null;
 }
 
@@ -103,7 +113,9 @@ export function findFollowUps(report: Report): SaidFollowUp[] {
     const section = report.sections[s.section];
     if (!section || !OWN_SECTIONS.has(section.kind)) return;
     const options = parseFollowUp(s.text);
-    if (options) out.push({ start: s.start, end: s.end, sentenceIndex: i, text: s.text, options });
+    if (!options) return;
+    const category = CATEGORY.exec(s.text)?.[1].toUpperCase();
+    out.push({ start: s.start, end: s.end, sentenceIndex: i, text: s.text, options, ...(category ? { category } : {}) });
   });
   return out;
 }

@@ -1,6 +1,6 @@
 import { understandingOf } from '../nlp';
 import type { Report } from '../report/types';
-import { analyse, type CaseResult } from '../guidelines/check';
+import { agrees, analyse, type CaseResult } from '../guidelines/check';
 import { GUIDELINE_BY_ID } from '../guidelines';
 import type { ExtractOptions } from '../guidelines/facts';
 import type { Fix, Problem } from '../problem';
@@ -91,7 +91,7 @@ export const followUpRecommendation: Rule = {
           fixes: [insertionFix(report, res)],
         });
       } else if (res.verdict === 'disagree') {
-        const said = res.said.filter((s) => s.options.length);
+        const said = res.said.filter((s) => agrees(s, r.rows) === false);
         problems.push({
           ...base,
           severity: 'warning',
