@@ -204,6 +204,10 @@ test('follow-up-recommendation: no false alarm on look-alikes', () => {
     abd('Status post endovascular repair of a 5.6 cm abdominal aortic aneurysm with a stent graft.'),
     CHEST('A 7 mm nodule in the right breast.', 'Breast nodule; correlate with mammography.'),
     CHEST('A 9 mm right thyroid nodule.', 'Thyroid nodule.'),
+    abd('A 1.5 cm left adrenal adenoma.'),
+    abd('A 1.5 cm left adrenal nodule, consistent with an adenoma.'),
+    CHEST('The descending aorta is aneurysmal, measuring 4.6 cm.', 'Descending thoracic aortic aneurysm.'),
+    CHEST('Aortic aneurysm measuring 4.6 cm.', 'Aortic aneurysm.'),
     CHEST('There is a 7 mm nodule in the right upper lobe.', 'Nodule. Recommend comparison with prior outside studies.'),
   ]) {
     assert.deepEqual(problemsOf(RULE, text), [], text);

@@ -86,6 +86,10 @@ const FEATURES: [string, RegExp][] = [
   ['hemorrhage', /\b(?:hemorrhag\w*|hematoma)\b/i],
   ['cyst', /\b(?:adrenal cyst|cystic)\b/i],
 ];
+const STATED_BENIGN = /\b(?:adenomas?|myelolipomas?)\b/i;
+const CALLED_BENIGN =
+  /\b(?:consistent with|compatible with|characteristic of|diagnostic of|represents?|representing)\s+(?:an?\s+)?(?:(?:benign|lipid[- ]rich)\s+)?(?:adrenal\s+)?(?:adenoma|myelolipoma)\b/i;
+const ABDOMINAL_AORTA = /\b(?:abdominal|infrarenal|suprarenal|juxtarenal|AAA)\b/i;
 const CALCIFIED = /\b(non-?)?calci(?:fied|fic|fication|fications)\b/i;
 
 // Report-wide context, read from the header sections (history, indication, exam title).
@@ -227,6 +231,10 @@ export function extractCases(report: Report, u: Understanding, options: ExtractO
     )
       features.push('thyroid-ultrasound');
     if (PSC.test(report.text)) features.push('psc');
+    // An adrenal mass called an adenoma outright (not "likely adenoma") is one the radiologist has characterized.
+    if ((STATED_BENIGN.test(mentionText) && anchor.assertion === 'present') || CALLED_BENIGN.test(text)) features.push('stated-benign');
+    // On a chest CT an aortic aneurysm is thoracic unless the sentence says abdominal.
+    if (g.id === 'acr-aaa-2013' && u.exam.bodyPart === 'chest' && !ABDOMINAL_AORTA.test(text)) features.push('thoracic');
     if (u.findings.some((f) => f.concept === 'intrauterine-pregnancy' && f.assertion === 'present')) features.push('pregnant');
     const facts: Facts = {
       concept: anchor.concept,
