@@ -13,7 +13,8 @@ const load = (p) => require(path.join(root, 'out/server', p));
 const { checkText } = load('engine.js');
 const { parseReport } = load('report/index.js');
 const { understand } = load('nlp/index.js');
-const { analyse } = load('guidelines/check.js');
+const { analyse, agrees } = load('guidelines/check.js');
+const { evaluate } = load('guidelines/index.js');
 
 if (!haveData) {
   console.log(`eval:followup skipped: no data at ${dataDir}`);
@@ -30,6 +31,9 @@ const pct = (n, d) => (d ? `${((100 * n) / d).toFixed(0)}%` : '-');
 const flagged = [];
 // Findings the rule judged without a flag, for reading beside the flags: agreeing, needing none, out of scope.
 const judged = [];
+// What-if: radiograph nodules read as if on CT. Fleischner's table is for CT, so the rule is right to be
+// silent on them; this only shows what the extractor reads from real sentences and what it would say.
+const whatIf = [];
 const perGuideline = new Map();
 const bump = (g, key) => {
   const row = perGuideline.get(g) ?? { sized: 0, inScope: 0, said: 0, agree: 0, disagree: 0, missing: 0 };
@@ -49,6 +53,7 @@ for (const corpus of corpora) {
     uncovered: 0,
     falseAlarms: 0,
     flags: 0,
+    failures: 0,
   };
   for (const r of corpus.reports) {
     const report = parseReport(r.text);
@@ -75,6 +80,29 @@ for (const corpus of corpora) {
     t.sized++;
     const inScope = sized.filter((res) => res.recommendation.status === 'recommend');
     for (const res of sized) {
+      const rec = res.recommendation;
+      if (res.case.guideline.id === 'fleischner-2017' && rec.status === 'out-of-scope' && res.case.facts.modality === 'XR') {
+        const asCt = evaluate(res.case.guideline, { ...res.case.facts, modality: 'CT' });
+        if (asCt.status === 'recommend') {
+          const judgedSaid = res.said.map((x) => agrees(x, asCt.rows));
+          const verdict = judgedSaid.includes(false)
+            ? 'disagree'
+            : judgedSaid.includes(true)
+              ? 'agree'
+              : res.said.length
+                ? 'unclear'
+                : asCt.noneAcceptable
+                  ? 'none-needed'
+                  : 'missing';
+          whatIf.push({
+            id: r.id,
+            sentence: (report.sentences[res.case.anchor.sentenceIndex]?.text ?? '').replace(/\s+/g, ' ').trim(),
+            verdict,
+            message: asCt.text,
+            said: res.said.map((x) => x.text.trim()).join(' | '),
+          });
+        }
+      }
       bump(res.case.guideline.short, 'sized');
       if (res.verdict === 'missing' || res.verdict === 'disagree') continue;
       const a = res.case.anchor;
@@ -137,6 +165,15 @@ if (rest.length)
     `\n${rest.length} of ${judged.length} findings judged without a flag (verdict, what the guideline says or why it is silent):`,
   );
 for (const [i, f] of rest.entries()) {
+  console.log(
+    `\n${i + 1}. [${f.id}] (${f.verdict})\n   finding: ${f.sentence.slice(0, 240)}\n   ours: ${f.message}${f.said ? `\n   report: ${f.said.slice(0, 240)}` : ''}`,
+  );
+}
+const counts = whatIf.reduce((m, w) => ({ ...m, [w.verdict]: (m[w.verdict] ?? 0) + 1 }), {});
+console.log(
+  `\nWhat-if (not the rule's output): ${whatIf.length} radiograph nodules with a size read as if on CT: ${JSON.stringify(counts)}`,
+);
+for (const [i, f] of whatIf.slice(0, 30).entries()) {
   console.log(
     `\n${i + 1}. [${f.id}] (${f.verdict})\n   finding: ${f.sentence.slice(0, 240)}\n   ours: ${f.message}${f.said ? `\n   report: ${f.said.slice(0, 240)}` : ''}`,
   );

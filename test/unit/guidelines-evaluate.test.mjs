@@ -73,6 +73,7 @@ test('Fleischner scope: under 35, known cancer, immunocompromised, screening, ca
     [{ context: ['screening'] }, /Lung-RADS/],
     [{ features: ['calcified'] }, /calcified/],
     [{ modality: 'XR' }, /written for CT/],
+    [{ dimensionsMm: [30] }, /a mass, not a nodule/],
   ];
   for (const [extra, reason] of cases) {
     const r = evaluate(fleischner, solid(7, extra));

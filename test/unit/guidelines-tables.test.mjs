@@ -52,7 +52,9 @@ for (const g of GUIDELINES) {
       test(`${g.id} / ${row.id}: a volume inside the row's volume range wins over the diameter`, () => {
         const v = row.when.volumeMm3;
         const vol = inside(v, 'low', 1) ?? inside(v, 'high', 1);
-        const f = factsFor(g, row, 1000); // a diameter no row of this size would fit
+        // A diameter that would pick another row: large for a row with an upper volume bound, small otherwise.
+        const upper = v.lt ?? v.lte;
+        const f = factsFor(g, row, upper !== undefined ? 25 : 2);
         f.volumeMm3 = vol;
         const got = evaluate(g, f);
         assert.equal(got.status, 'recommend', got.reason);

@@ -2,7 +2,7 @@
 // recommends, which of the report's recommendation sentences speak of it, and whether they agree.
 import type { Report } from '../report/types';
 import type { Finding, Understanding } from '../nlp/types';
-import { extractCases, mayConcern, type ExtractOptions, type GuidelineCase } from './facts';
+import { extractCases, mayConcern, subjectMatches, type ExtractOptions, type GuidelineCase } from './facts';
 import { findFollowUps, type SaidFollowUp } from './followups';
 import { GUIDELINES, evaluate, followUpAgrees, type Guideline, type Recommendation, type Row } from './index';
 
@@ -31,9 +31,6 @@ const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const NAMES: ReadonlyMap<string, RegExp> = new Map(
   GUIDELINES.map((g) => [g.id, new RegExp(String.raw`\b(?:${g.words.map(escape).join('|')})\b`, 'i')]),
 );
-const SUBJECT_CONCEPTS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
-  GUIDELINES.map((g) => [g.id, new Set(g.subjects.map((s) => s.concept))]),
-);
 
 /** The guidelines a recommendation sentence names, by word or by a finding mentioned in it. */
 function namedBy(said: SaidFollowUp, u: Understanding): Set<string> {
@@ -41,7 +38,7 @@ function namedBy(said: SaidFollowUp, u: Understanding): Set<string> {
   for (const g of GUIDELINES) if (NAMES.get(g.id)!.test(said.text)) out.add(g.id);
   for (const f of u.findings) {
     if (f.sentenceIndex !== said.sentenceIndex) continue;
-    for (const g of GUIDELINES) if (SUBJECT_CONCEPTS.get(g.id)!.has(f.concept)) out.add(g.id);
+    for (const g of GUIDELINES) if (subjectMatches(g.id, f.concept, said.text)) out.add(g.id);
   }
   return out;
 }

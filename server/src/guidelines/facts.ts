@@ -177,6 +177,14 @@ function sizeOf(u: Understanding, f: Finding, sentenceSpan: { start: number; end
   return { finding: f, dims: values, unit: m.unit as 'mm' | 'cm' };
 }
 
+/** Whether a mention is of a finding the guideline covers, by its concept and its sentence's words. */
+export function subjectMatches(guidelineId: string, concept: string, sentence: string): boolean {
+  const s = SUBJECTS.get(guidelineId)?.find((x) => x.concept === concept);
+  if (!s) return false;
+  if (s.near && !s.near.test(sentence)) return false;
+  return !(s.notNear && s.notNear.test(sentence));
+}
+
 /** Guidelines a report could concern at all: the cheap test before any work. */
 export function mayConcern(u: Understanding): boolean {
   return u.findings.some((f) => COVERED_CONCEPTS.has(f.concept));
@@ -191,15 +199,11 @@ export function extractCases(report: Report, u: Understanding, options: ExtractO
   const out: GuidelineCase[] = [];
   for (const g of GUIDELINES) {
     if (enabled && !enabled.includes(g.id)) continue;
-    const subjects = SUBJECTS.get(g.id)!;
     const mentions = u.findings.filter((f) => {
       if (f.assertion !== 'present' && f.assertion !== 'possible') return false;
       if (!OBSERVED.has(f.section)) return false;
-      const s = subjects.find((x) => x.concept === f.concept);
-      if (!s) return false;
       const text = sentenceText(f);
-      if (s.near && !s.near.test(text)) return false;
-      if (s.notNear && s.notNear.test(text)) return false;
+      if (!subjectMatches(g.id, f.concept, text)) return false;
       if (LUNG_GUIDELINES.has(g.id)) {
         const before = report.text.slice(Math.max(0, f.start - 60), f.start);
         if (!LUNG_CONTEXT.test(text) && !LUNG_CONTEXT.test(before) && u.exam.bodyPart !== 'chest') return false;
