@@ -18,6 +18,7 @@ export const CATEGORIES = [
   'placeholder',
   'structure',
   'style',
+  'guideline',
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
 

@@ -153,6 +153,7 @@ test('the JSON schema sent for structured output lists the contract categories',
     'placeholder',
     'structure',
     'style',
+    'guideline',
   ]);
   assert.deepEqual(
     llm.ANSWER_JSON_SCHEMA.properties.issues.items.required.sort(),

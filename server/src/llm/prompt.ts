@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { CATEGORIES } from '../problem';
 
-export const PROMPT_VERSION = 'radlint-llm-2026-11-28.1';
+export const PROMPT_VERSION = 'radlint-llm-2026-12-01.1';
 
 const CATEGORY_HELP: Record<(typeof CATEGORIES)[number], string> = {
   laterality: 'left/right confused between sections, or a side that contradicts the exam',
@@ -19,6 +19,7 @@ const CATEGORY_HELP: Record<(typeof CATEGORIES)[number], string> = {
   placeholder: 'an unfilled template field',
   structure: 'a missing or misplaced section',
   style: 'unclear, hedging or inconsistent wording (severity, location)',
+  guideline: 'an incidental finding without the follow-up a published guideline recommends, or with a different one',
 };
 
 export const SYSTEM_PROMPT = `You are a careful senior radiologist acting as a second reader of a radiology report.

@@ -11,6 +11,7 @@ import { unsupportedImpression } from './unsupported-impression';
 import { findingsImpressionContradiction } from './findings-impression-contradiction';
 import { sexMismatch } from './sex-mismatch';
 import { measurementMismatch } from './measurement-mismatch';
+import { followUpRecommendation } from './follow-up-recommendation';
 
 /** Every rule the engine knows, in the order their problems are reported when ranges tie. */
 export const RULES: readonly Rule[] = [
@@ -26,4 +27,5 @@ export const RULES: readonly Rule[] = [
   findingsImpressionContradiction,
   sexMismatch,
   measurementMismatch,
+  followUpRecommendation,
 ];

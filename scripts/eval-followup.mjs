@@ -1,0 +1,180 @@
+// npm run eval:followup — the follow-up-recommendation rule over the real reports in ../shared/data.
+// Prints: reports with a finding a guideline covers, with a size; how many of those are in the
+// guideline's scope; how many carry a recommendation and how many agree; false alarms on reports
+// with no covered finding (must be 0); then 30 flagged examples for a radiologist to read.
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { iuReports, mtReports, haveData, dataDir } from './lib/corpus.mjs';
+
+const require = createRequire(import.meta.url);
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const load = (p) => require(path.join(root, 'out/server', p));
+const { checkText } = load('engine.js');
+const { parseReport } = load('report/index.js');
+const { understand } = load('nlp/index.js');
+const { analyse, agrees } = load('guidelines/check.js');
+const { evaluate } = load('guidelines/index.js');
+
+if (!haveData) {
+  console.log(`eval:followup skipped: no data at ${dataDir}`);
+  process.exit(0);
+}
+
+const RULE = 'follow-up-recommendation';
+const corpora = [
+  { name: 'MTSamples', reports: mtReports().map((r) => ({ id: `mt:${r.id} ${r.name}`, text: r.text })) },
+  { name: 'IU X-ray', reports: iuReports().map((r) => ({ id: `iu:${r.uid}`, text: r.text })) },
+];
+const ORDER = { recommend: 0, 'no-row': 1, 'out-of-scope': 2 };
+const pct = (n, d) => (d ? `${((100 * n) / d).toFixed(0)}%` : '-');
+const flagged = [];
+// Findings the rule judged without a flag, for reading beside the flags: agreeing, needing none, out of scope.
+const judged = [];
+// What-if: radiograph nodules read as if on CT. Fleischner's table is for CT, so the rule is right to be
+// silent on them; this only shows what the extractor reads from real sentences and what it would say.
+const whatIf = [];
+const perGuideline = new Map();
+const bump = (g, key) => {
+  const row = perGuideline.get(g) ?? { sized: 0, inScope: 0, said: 0, agree: 0, disagree: 0, missing: 0 };
+  row[key]++;
+  perGuideline.set(g, row);
+};
+
+for (const corpus of corpora) {
+  const t = {
+    reports: corpus.reports.length,
+    sized: 0,
+    inScope: 0,
+    said: 0,
+    agree: 0,
+    disagree: 0,
+    missing: 0,
+    uncovered: 0,
+    falseAlarms: 0,
+    flags: 0,
+    failures: 0,
+  };
+  for (const r of corpus.reports) {
+    const report = parseReport(r.text);
+    const u = understand(report);
+    const results = analyse(report, u);
+    const checked = checkText(r.text);
+    const problems = checked.problems.filter((p) => p.rule === RULE);
+    if (checked.failures.some((f) => f.rule === RULE)) t.failures++;
+    t.flags += problems.length;
+    if (!results.length) {
+      t.uncovered++;
+      if (problems.length) t.falseAlarms++;
+      continue;
+    }
+    // One result per finding: where two guidelines read the same nodule, the one that applies.
+    const byAnchor = new Map();
+    for (const res of results) {
+      const k = res.case.anchor.start;
+      const prev = byAnchor.get(k);
+      if (!prev || ORDER[res.recommendation.status] < ORDER[prev.recommendation.status]) byAnchor.set(k, res);
+    }
+    const sized = [...byAnchor.values()].filter((res) => res.case.facts.dimensionsMm?.length || res.case.facts.bosniak);
+    if (!sized.length) continue;
+    t.sized++;
+    const inScope = sized.filter((res) => res.recommendation.status === 'recommend');
+    for (const res of sized) {
+      const rec = res.recommendation;
+      if (res.case.guideline.id === 'fleischner-2017' && rec.status === 'out-of-scope' && res.case.facts.modality === 'XR') {
+        const asCt = evaluate(res.case.guideline, { ...res.case.facts, modality: 'CT' });
+        if (asCt.status === 'recommend') {
+          const judgedSaid = res.said.map((x) => agrees(x, asCt.rows));
+          const verdict = judgedSaid.includes(false)
+            ? 'disagree'
+            : judgedSaid.includes(true)
+              ? 'agree'
+              : res.said.length
+                ? 'unclear'
+                : asCt.noneAcceptable
+                  ? 'none-needed'
+                  : 'missing';
+          whatIf.push({
+            id: r.id,
+            sentence: (report.sentences[res.case.anchor.sentenceIndex]?.text ?? '').replace(/\s+/g, ' ').trim(),
+            verdict,
+            message: asCt.text,
+            said: res.said.map((x) => x.text.trim()).join(' | '),
+          });
+        }
+      }
+      bump(res.case.guideline.short, 'sized');
+      if (res.verdict === 'missing' || res.verdict === 'disagree') continue;
+      const a = res.case.anchor;
+      const sentence = report.sentences[a.sentenceIndex]?.text ?? '';
+      const said = res.said.map((x) => x.text.trim()).join(' | ');
+      judged.push({
+        id: r.id,
+        sentence: sentence.replace(/\s+/g, ' ').trim(),
+        verdict: res.verdict,
+        message:
+          res.recommendation.status === 'recommend'
+            ? res.recommendation.text
+            : `${res.case.guideline.short} silent: ${res.recommendation.reason}`,
+        said,
+      });
+    }
+    if (!inScope.length) continue;
+    t.inScope++;
+    for (const res of inScope) {
+      const g = res.case.guideline.short;
+      bump(g, 'inScope');
+      if (res.said.length) bump(g, 'said');
+      if (res.verdict === 'agree') bump(g, 'agree');
+      if (res.verdict === 'disagree') bump(g, 'disagree');
+      if (res.verdict === 'missing') bump(g, 'missing');
+    }
+    if (inScope.some((res) => res.said.length)) t.said++;
+    if (inScope.some((res) => res.verdict === 'agree')) t.agree++;
+    if (inScope.some((res) => res.verdict === 'disagree')) t.disagree++;
+    if (inScope.some((res) => res.verdict === 'missing')) t.missing++;
+    for (const p of problems) {
+      const sentence = report.sentences.find((s) => s.start <= p.start && p.end <= s.end)?.text ?? '';
+      flagged.push({ id: r.id, sentence: sentence.replace(/\s+/g, ' ').trim(), severity: p.severity, message: p.message });
+    }
+  }
+  console.log(`\n${corpus.name}: ${t.reports} reports`);
+  console.log(`  with a covered finding and a size (or Bosniak class): ${t.sized}`);
+  console.log(`  ... in a guideline's scope: ${t.inScope}`);
+  console.log(`  ... with a recommendation about it: ${t.said} (${pct(t.said, t.inScope)})`);
+  console.log(`  ... agreeing with the guideline: ${t.agree} (${pct(t.agree, t.said)} of those with one)`);
+  console.log(`  ... disagreeing: ${t.disagree}; missing where the guideline calls for one: ${t.missing}`);
+  console.log(`  problems raised: ${t.flags}`);
+  console.log(`  reports with no covered finding: ${t.uncovered}; false alarms on them: ${t.falseAlarms} (must be 0)`);
+  console.log(`  rule failures (exceptions): ${t.failures}`);
+  if (t.falseAlarms || t.failures) process.exitCode = 1;
+}
+
+console.log('\nBy guideline (findings, not reports): sized / in scope / with a recommendation / agree / disagree / missing');
+for (const [g, row] of [...perGuideline].sort())
+  console.log(`  ${g.padEnd(32)} ${row.sized} / ${row.inScope} / ${row.said} / ${row.agree} / ${row.disagree} / ${row.missing}`);
+
+console.log(`\n${Math.min(30, flagged.length)} of ${flagged.length} flagged examples:`);
+for (const [i, f] of flagged.slice(0, 30).entries()) {
+  console.log(`\n${i + 1}. [${f.id}] (${f.severity})\n   finding: ${f.sentence.slice(0, 240)}\n   ours: ${f.message}`);
+}
+// The corpora hold few incidental findings with sizes; the rest of the 30 are the rule's silent judgements.
+const rest = judged.slice(0, Math.max(0, 30 - Math.min(30, flagged.length)));
+if (rest.length)
+  console.log(
+    `\n${rest.length} of ${judged.length} findings judged without a flag (verdict, what the guideline says or why it is silent):`,
+  );
+for (const [i, f] of rest.entries()) {
+  console.log(
+    `\n${i + 1}. [${f.id}] (${f.verdict})\n   finding: ${f.sentence.slice(0, 240)}\n   ours: ${f.message}${f.said ? `\n   report: ${f.said.slice(0, 240)}` : ''}`,
+  );
+}
+const counts = whatIf.reduce((m, w) => ({ ...m, [w.verdict]: (m[w.verdict] ?? 0) + 1 }), {});
+console.log(
+  `\nWhat-if (not the rule's output): ${whatIf.length} radiograph nodules with a size read as if on CT: ${JSON.stringify(counts)}`,
+);
+for (const [i, f] of whatIf.slice(0, 30).entries()) {
+  console.log(
+    `\n${i + 1}. [${f.id}] (${f.verdict})\n   finding: ${f.sentence.slice(0, 240)}\n   ours: ${f.message}${f.said ? `\n   report: ${f.said.slice(0, 240)}` : ''}`,
+  );
+}
