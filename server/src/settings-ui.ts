@@ -8,6 +8,7 @@ export const SETTINGS_GROUPS = [
   'Rules',
   'Critical findings',
   'Spelling',
+  'Guidelines',
   'AI second reader',
   'Templates',
   'Patient summary',

@@ -4,6 +4,9 @@ import { z } from 'zod';
 import type { EngineSettings } from './engine';
 import { llmSettingsSchema } from './llm/settings';
 import { ui } from './settings-ui';
+import { GUIDELINES } from './guidelines';
+
+const GUIDELINE_IDS = GUIDELINES.map((g) => g.id) as [string, ...string[]];
 
 const level = z.enum(['off', 'default', 'error', 'warning', 'info', 'hint']);
 
@@ -94,6 +97,35 @@ export const settingsSchema = z.object({
         },
       }),
     ),
+  /** `radlint.guidelines.*`: the follow-up recommendations the follow-up-recommendation rule checks. */
+  guidelines: z
+    .object({
+      enabled: z
+        .array(z.enum(GUIDELINE_IDS))
+        .default([...GUIDELINE_IDS])
+        .meta(
+          ui({
+            group: 'Guidelines',
+            scope: 'resource',
+            markdownDescription:
+              'The guidelines whose follow-up recommendations are checked: ' +
+              GUIDELINES.map((g) => `\`${g.id}\` (${g.name})`).join(', ') +
+              '.',
+          }),
+        ),
+      defaultRisk: z
+        .enum(['unknown', 'low', 'high'])
+        .default('unknown')
+        .meta(
+          ui({
+            group: 'Guidelines',
+            scope: 'resource',
+            markdownDescription:
+              "The patient's risk when the report does not say (Fleischner: smoking, age, family history). `unknown` gives both the low- and the high-risk recommendation.",
+          }),
+        ),
+    })
+    .prefault({}),
   /** `radlint.llm.*`: the optional AI second reader (server/src/llm). */
   llm: llmSettingsSchema.prefault({}),
 });
@@ -149,5 +181,10 @@ export function parseSettings(raw: unknown): ParsedSettings {
 
 /** The engine's share of the settings; the adapter adds the word lists it read. */
 export function engineSettings(settings: Settings): Pick<EngineSettings, 'rules' | 'critical' | 'ruleOptions'> {
-  return { rules: settings.rules, critical: settings.critical, ruleOptions: settings.ruleOptions };
+  const followUp = { guidelines: settings.guidelines.enabled, risk: settings.guidelines.defaultRisk };
+  return {
+    rules: settings.rules,
+    critical: settings.critical,
+    ruleOptions: { 'follow-up-recommendation': followUp, ...settings.ruleOptions },
+  };
 }

@@ -28,7 +28,11 @@ test('spelling: suggestions, "Ignore in this report" and "Add to dictionary" thr
   const userList = path.join(dir, 'user-words.txt');
   const s = await startServer({ rootUri: pathToFileURL(dir).href, initializationOptions: { userWordList: userList } });
   try {
-    assert.deepEqual(s.init.capabilities.executeCommandProvider.commands.sort(), ['radlint.addToDictionary', 'radlint.ignoreHere', 'radlint.ignoreWord']);
+    assert.deepEqual(s.init.capabilities.executeCommandProvider.commands.sort(), [
+      'radlint.addToDictionary',
+      'radlint.ignoreHere',
+      'radlint.ignoreWord',
+    ]);
     const a = pathToFileURL(path.join(dir, 'a.rpt')).href;
     const b = pathToFileURL(path.join(dir, 'b.rpt')).href;
     await s.open(a, TEXT);

@@ -1,4 +1,3 @@
-import { understandingOf } from '../nlp';
 import type { Report } from '../report/types';
 import { agrees, analyse, type CaseResult } from '../guidelines/check';
 import { GUIDELINE_BY_ID } from '../guidelines';
@@ -69,7 +68,7 @@ export const followUpRecommendation: Rule = {
   description:
     'An incidental finding a published guideline covers (Fleischner, Lung-RADS, ACR incidental findings, SRU/O-RADS) without the recommendation it calls for, or with one that disagrees.',
   check(report, context) {
-    const u = understandingOf(report, context);
+    const u = context.analysis.understanding;
     const results = analyse(report, u, followUpOptions(context));
     const problems: Problem[] = [];
     for (const res of results) {
