@@ -1,57 +1,26 @@
-import type { Finding } from '../nlp';
-import { textOf } from '../report';
 import {
-  byConcept,
-  consistencyOf,
-  mentionsOf,
+  conceptHas,
+  isOneSidedBodyPart,
   opposite,
-  problemOf,
   sameFindingKin,
-  sentenceIndexAt,
   sideInSentence,
   sideWordLike,
   sideWordOf,
   sitesAgree,
   sitesMatch,
+  type Finding,
   type SideWord,
-} from './consistency';
+} from '../nlp';
+import { textOf } from '../report';
+import { byConcept, consistencyOf, mentionsOf, problemOf, sentenceIndexAt } from './consistency';
 import type { Fix, Problem } from '../problem';
 import type { Side } from '../nlp/types';
 import type { Rule } from './types';
 
-// Exams of one limb, joint or organ of a pair: a side in the body must be the side in the title.
-const ONE_SIDED_PARTS = new Set([
-  'shoulder',
-  'elbow',
-  'wrist',
-  'hand',
-  'hip',
-  'knee',
-  'ankle',
-  'foot',
-  'upper extremity',
-  'lower extremity',
-  'breast',
-]);
 // Sentences that legitimately speak of the other side.
 const OTHER_SIDE_TALK = /\b(?:contralateral|comparison|compared|opposite|other side|prior|previous)\b/i;
 
 const ONE_SIDE_LOBE = /\b(left|right)(?:-sided)?\s+(middle lobe|middle-lobe|lingula|lingular)\b/gi;
-
-const SPINE = new Set([
-  'disc-herniation',
-  'disc-bulge',
-  'spinal-stenosis',
-  'foraminal-stenosis',
-  'stenosis',
-  'annular-tear',
-  'degenerative-change',
-  'spondylosis',
-  'osteophyte',
-  'cord-compression',
-  'spondylolysis',
-  'spondylolisthesis',
-]);
 
 const BODY_PART_AFTER_SIDE = new Map<string, RegExp>();
 /** "left knee", "right-shoulder": a side word followed by the exam's body part. */
@@ -87,7 +56,7 @@ export const lateralityMismatch: Rule = {
     const problems: Problem[] = [];
     const reported = new Set<number>();
     const examSide = exam.side === 'left' || exam.side === 'right' ? exam.side : null;
-    const oneSidedExam = examSide !== null && exam.bodyPart !== null && ONE_SIDED_PARTS.has(exam.bodyPart);
+    const oneSidedExam = examSide !== null && isOneSidedBodyPart(exam.bodyPart);
 
     // 1. A side against the exam title ("MRI RIGHT KNEE" and a left meniscus).
     if (oneSidedExam && examSide && exam.span) {
@@ -181,7 +150,7 @@ export const lateralityMismatch: Rule = {
         if (gSide !== 'left' && gSide !== 'right') continue;
         // Spine findings differ by level, which sites do not record; a finding the impression itself
         // gives on both sides is not a side confusion.
-        if (SPINE.has(g.concept)) continue;
+        if (conceptHas(g.concept, 'spinal-level')) continue;
         const key = `${g.concept}|${gSide}|${g.site.join(',')}`;
         if (judged.has(key)) continue;
         judged.add(key);

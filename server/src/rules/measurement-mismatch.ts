@@ -1,7 +1,7 @@
-import type { Finding, Measurement } from '../nlp';
+import { ORGAN_SIZES, conceptHas, covers, kinOf, sameFinding, sitesAgree, type Finding, type Measurement } from '../nlp';
 import { textOf } from '../report';
 import type { Report, Section } from '../report/types';
-import { byConcept, consistencyOf, covers, kinOf, mentionsOf, problemOf, sameFinding, sentenceIndexAt, sitesAgree } from './consistency';
+import { byConcept, consistencyOf, mentionsOf, problemOf, sentenceIndexAt } from './consistency';
 import type { Fix, Problem } from '../problem';
 import type { Rule } from './types';
 
@@ -51,19 +51,7 @@ function agree(a: Measurement, b: Measurement): boolean {
   return within(x, y) || within(y, x);
 }
 
-// Sizes no adult or child organ has (longest dimension, cm): a slip of value or unit.
-const ORGAN_SIZES: { organ: RegExp; name: string; min: number; max: number }[] = [
-  { organ: /\bkidneys?\b|\brenal length\b/i, name: 'kidney', min: 3, max: 20 },
-  { organ: /\bspleen\b|\bsplenic length\b/i, name: 'spleen', min: 3, max: 30 },
-  { organ: /\bliver\b|\bhepatic span\b/i, name: 'liver', min: 5, max: 35 },
-  { organ: /\baort(?:a|ic)\b/i, name: 'aorta', min: 0.8, max: 15 },
-  { organ: /\bappendix\b/i, name: 'appendix', min: 0.1, max: 3.5 },
-  { organ: /\b(?:common bile duct|CBD|common duct)\b/i, name: 'common bile duct', min: 0.1, max: 3 },
-  { organ: /\bprostate\b/i, name: 'prostate', min: 1.5, max: 15 },
-  { organ: /\buterus\b/i, name: 'uterus', min: 2, max: 30 },
-  { organ: /\bovar(?:y|ies)\b/i, name: 'ovary', min: 0.5, max: 15 },
-  { organ: /\btest(?:is|es|icle)\b/i, name: 'testis', min: 0.5, max: 8 },
-];
+// Sizes no adult or child organ has: lexicon/relations.json organSizes (ORGAN_SIZES).
 // The sentence is about the organ's size, not a lesion in it.
 const SIZE_TALK = /\b(?:measur\w*|length|diameter|caliber|calibre|span|size|sized)\b/i;
 
@@ -117,11 +105,11 @@ function measurementsIn(all: readonly Measurement[], section: Section): Measurem
 
 // A size belongs to one thing: the same finding in other words, or a shadow and the lesion it is
 // called ("density" in the findings, "nodule" in the impression); not a mass and the shift it causes.
-const SHADOWS = new Set(['opacity', 'lucency', 'calcified-density']);
+const isShadow = (concept: string) => conceptHas(concept, 'shadow');
 function sameLesion(a: string, b: string): boolean {
   if (sameFinding(a, b)) return true;
-  const [shadow, other] = SHADOWS.has(a) ? [a, b] : [b, a];
-  return SHADOWS.has(shadow) && covers(other, shadow);
+  const [shadow, other] = isShadow(a) ? [a, b] : [b, a];
+  return isShadow(shadow) && covers(other, shadow);
 }
 
 export const measurementMismatch: Rule = {
