@@ -144,3 +144,12 @@ test('an exam shows the concept groups of its body part', () => {
   assert.ok(nlp.isOneSidedBodyPart('knee') && !nlp.isOneSidedBodyPart('chest') && !nlp.isOneSidedBodyPart(null));
   assert.ok(nlp.ORGAN_SIZES.find((o) => o.name === 'kidney').organ.test('the right kidney measures'));
 });
+
+test('qualifier word lists compile to word-boundary patterns, * for any ending', () => {
+  assert.ok(nlp.QUALIFIERS.explained.test('Probably atelectasis.'));
+  assert.ok(nlp.QUALIFIERS.explained.test('favouring scar'));
+  assert.ok(!nlp.QUALIFIERS.explained.test('Focal consolidation.'));
+  assert.ok(nlp.QUALIFIERS.minorBefore.test('plate-like'));
+  assert.ok(!nlp.QUALIFIERS.minorBefore.test('mildew'), 'whole words only');
+  assert.ok(nlp.wordsRegex(['a.b']).test('a.b') && !nlp.wordsRegex(['a.b']).test('axb'), 'words are literal');
+});

@@ -11,6 +11,8 @@ export { CONCEPTS, CONCEPT_BY_ID, PAIRED_ANATOMY, SEX_SPECIFIC_TERMS, type Conce
 export {
   NARROWING_WORDS,
   ORGAN_SIZES,
+  QUALIFIERS,
+  QUALIFIER_WORDS,
   STATEMENT_DOMAINS,
   checkRelations,
   conceptHas,
@@ -34,6 +36,7 @@ export {
   sitesAgree,
   sitesMatch,
   wordsPattern,
+  wordsRegex,
   type LexiconNames,
   type RelationsData,
   type SideWord,

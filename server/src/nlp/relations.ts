@@ -5,6 +5,7 @@
 // throws, so a renamed concept fails the build instead of silently switching off part of a rule.
 import { z } from 'zod';
 import relationsData from './lexicon/relations.json';
+import qualifiersData from './lexicon/qualifiers.json';
 import { BODY_PART_NAMES, CONCEPT_BY_ID, SIDE_WORD_PAIRS, SITE_NAMES, type Concept, type ConceptFlag } from './lexicon';
 import type { Report, Sentence } from '../report/types';
 import type { Finding, Side, Understanding } from './types';
@@ -107,8 +108,23 @@ const HABIT: ReadonlySet<string> = new Set(RELATIONS.listedByHabit);
 export const listedByHabit = (concept: Concept | undefined): boolean => !!concept && HABIT.has(concept.group);
 
 const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** A word list as one regular-expression alternative, in the list's order. */
-export const wordsPattern = (words: readonly string[]): string => words.map(escape).join('|');
+/** A word list as one regular-expression alternative, in the list's order; a trailing * is any word ending. */
+export const wordsPattern = (words: readonly string[]): string =>
+  words.map((w) => (w.endsWith('*') ? escape(w.slice(0, -1)) + String.raw`\w*` : escape(w))).join('|');
+
+/** A word list as a case-insensitive regular expression on word boundaries; "probabl*" ends in any letters. */
+export const wordsRegex = (words: readonly string[]): RegExp => new RegExp(String.raw`\b(?:${wordsPattern(words)})\b`, 'i');
+
+const Words = z.array(z.string().regex(/^[a-z][a-z -]*\*?$/)).min(1);
+const QUALIFIER_NAMES = ['minorBefore', 'minorAnywhere', 'explained', 'overlap', 'strong', 'marked', 'lowVolumes', 'spreadOut'] as const;
+const QualifiersSchema = z.object({ note: z.string(), ...Object.fromEntries(QUALIFIER_NAMES.map((n) => [n, Words])) }).strict();
+const qualifiers = QualifiersSchema.parse(qualifiersData) as unknown as Record<(typeof QUALIFIER_NAMES)[number], string[]>;
+/** Qualifier words of lexicon/qualifiers.json, each list compiled to one regular expression (see its note). */
+export const QUALIFIERS: Readonly<Record<(typeof QUALIFIER_NAMES)[number], RegExp>> = Object.fromEntries(
+  QUALIFIER_NAMES.map((n) => [n, wordsRegex(qualifiers[n])]),
+) as Record<(typeof QUALIFIER_NAMES)[number], RegExp>;
+/** The word lists themselves, for patterns that add a phrase of their own. */
+export const QUALIFIER_WORDS: Readonly<Record<(typeof QUALIFIER_NAMES)[number], readonly string[]>> = qualifiers;
 
 /** Sizes no adult or child organ has (longest dimension, cm), with the words that name the organ. */
 export const ORGAN_SIZES: readonly { organ: RegExp; name: string; min: number; max: number }[] = RELATIONS.organSizes.map((o) => ({

@@ -1,6 +1,7 @@
 import {
   CONCEPT_BY_ID,
   NARROWING_WORDS,
+  QUALIFIERS,
   STATEMENT_DOMAINS,
   conceptHas,
   coveredBy,
@@ -42,7 +43,7 @@ function listItemOf(report: Report, f: Finding): string {
   return comma >= 0 ? before.slice(comma + 1) : before;
 }
 
-const SPREAD_OUT = /\b(?:streaky|patchy|diffuse|bibasilar|bibasal|bilateral|multifocal|scattered|subsegmental|linear|reticular|hazy)\b/i;
+const SPREAD_OUT = QUALIFIERS.spreadOut;
 
 /** The words of the finding's clause up to and including it. */
 function clauseBefore(report: Report, f: Finding): string {

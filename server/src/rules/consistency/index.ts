@@ -2,7 +2,16 @@
 // share: the findings of each report part and the qualifiers that make a finding minor. Which
 // concepts name the same finding or explain one another, sites and side words are nlp's
 // (nlp/relations.ts, over lexicon/relations.json).
-import { conceptHas, knownConcept, understandingOf, type Finding, type Understanding } from '../../nlp';
+import {
+  QUALIFIERS,
+  QUALIFIER_WORDS,
+  conceptHas,
+  knownConcept,
+  understandingOf,
+  wordsPattern,
+  type Finding,
+  type Understanding,
+} from '../../nlp';
 import { sentenceIndexAt as sentenceIndexInReport, sentencesIn } from '../../report';
 import type { Report, Section } from '../../report/types';
 import type { Problem } from '../../problem';
@@ -107,27 +116,25 @@ export function conceptOf(report: Report, f: Finding): string {
 // ---------------------------------------------------------------------------------------------
 // Qualifiers.
 
-// Size and chronicity words that let a radiologist leave a finding out of the impression.
-const MINOR_BEFORE =
-  /\b(?:benign(?:-appearing| appearing)?|compressive|passive|relaxation|dependent|mild(?:ly)?|minimal(?:ly)?|minor|trace|tiny|borderline|slight(?:ly)?|subtle|faint|subsegmental|discoid|linear|plate-?like|platelike|streaky|band-?like|chronic|old|healed|healing|remote|stable|unchanged|persistent|residual|small amount of|nonspecific|non-specific|incidental)\b/i;
-const MINOR_ANYWHERE =
-  /\b(?:stable|unchanged|chronic\w*|better (?:seen|appreciated|visualized|demonstrated) on|again (?:seen|noted|demonstrated|identified)|redemonstrat\w*|re-demonstrat\w*|no (?:significant |interval )?change|not (?:significantly )?changed|similar(?:ly)?|as before|previously (?:seen|noted|described)|known|old|healed|remote|postoperative|post-operative|postsurgical|post-surgical|status post|incidental(?:ly)?|of doubtful|of no|clinical significance|not significant|insignificant|calcified|granulomatous|granulomas?|less (?:distinct|conspicuous|prominent|apparent)|resolving|sequelae?|healing|(?:from|of|due to|secondary to|related to) (?:a |the )?(?:previous|prior|old|remote))\b/i;
+// Qualifier words (lexicon/qualifiers.json): size and chronicity, explanations, overlapping shadows,
+// strength, a shallow breath.
+const {
+  minorBefore: MINOR_BEFORE,
+  explained: EXPLAINED,
+  overlap: OVERLAP,
+  strong: STRONG,
+  marked: MARKED,
+  lowVolumes: LOW_VOLUMES,
+} = QUALIFIERS;
+// Minor anywhere in the sentence, or the sequela of something past ("from a previous infection").
+const MINOR_ANYWHERE = new RegExp(
+  String.raw`\b(?:${wordsPattern(QUALIFIER_WORDS.minorAnywhere)}|(?:from|of|due to|secondary to|related to) (?:a |the )?(?:previous|prior|old|remote))\b`,
+  'i',
+);
 
 // Descriptive findings (an opacity, a density) that the sentence explains or hedges: the
 // explanation, when it matters, is a finding of its own.
 const descriptive = (f: Finding) => conceptHas(f.concept, 'descriptive');
-const EXPLAINED =
-  /\b(?:may|might|could|likely|probabl\w*|possibl\w*|favou?r\w*|represent\w*|secondary to|due to|related to|reflect\w*|attributab\w*|compatible with|consistent with|suggest\w*|versus|vs|or|either)\b/i;
-// Shadows that may be no lesion at all: an opacity over a rib, a nipple, soft tissue.
-const OVERLAP = /\b(?:overl[ay]\w*|overlying|superimpos\w*|artifact\w*|nipple|soft tissues?|callus)\b/i;
-const STRONG = /\b(?:confluent|dense|focal|large|moderate|severe|extensive|lobar|new|spiculated)\b/i;
-// Findings an impression leaves out unless they are marked as large, new or worse (flag incidental-unless-marked).
-const MARKED =
-  /\b(?:large|moderate|severe|extensive|marked|significant|substantial|lobar|complete|collapse|new|newly|increas\w*|worse\w*|worsening|enlarging|progress\w*|developing|interval development)\b/i;
-
-// Atelectasis that comes with a shallow breath is expected, not a finding to report.
-const LOW_VOLUMES =
-  /\b(?:low (?:lung )?volumes?|hypoinflat\w*|hypoventilat\w*|poor (?:inspiration|inspiratory effort)|shallow inspiration|bronchovascular crowding|reduced lung volumes?|low inspiratory)\b/i;
 
 /** A descriptive finding the sentence explains away (a widened mediastinum "secondary to a tortuous aorta"). */
 export function isExplained(report: Report, finding: Finding): boolean {
