@@ -1,5 +1,5 @@
 import { parseReport, type Report } from './report';
-import { RULES } from './rules/registry';
+import { RULES, ruleLevel } from './rules/registry';
 import type { Problem, Severity } from './problem';
 import type { Rule, RuleContext } from './rules/types';
 
@@ -35,7 +35,7 @@ export function checkReport(report: Report, settings: EngineSettings = DEFAULT_S
   const problems: Problem[] = [];
   const failures: CheckResult['failures'] = [];
   for (const rule of rules) {
-    const level = settings.rules[rule.id] ?? 'default';
+    const level = ruleLevel(settings.rules, rule.id);
     if (level === 'off') continue;
     try {
       for (const problem of rule.check(report, context)) {

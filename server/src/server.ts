@@ -30,6 +30,7 @@ import { parseReport } from './report';
 import { DEFAULTS, engineSettings, parseSettings, type Settings } from './settings';
 import { attachAi } from './llm/lsp';
 import { WORKSPACE_WORD_LIST, addToWordList, cachedWordList, forgetWordList, userWordListPath } from './word-lists';
+import { spellingFixes } from './spelling/suggestions';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -285,7 +286,10 @@ export function startServer(connection: Connection): void {
         actions.push(toCodeAction(document, diagnostic, fix, caps.snippetEdits));
       }
       const { word } = diagnostic.data as DiagnosticData;
-      if (word) actions.push(...wordActions(document, diagnostic, word));
+      if (word) {
+        actions.push(...suggestionActions(document, diagnostic, word, caps.snippetEdits));
+        actions.push(...wordActions(document, diagnostic, word));
+      }
     }
     return actions;
   });
@@ -306,6 +310,20 @@ function toCodeAction(document: TextDocument, diagnostic: Diagnostic, fix: FixDa
   const edits: TextEdit[] = fix.edits.map((e) => ({ range: e.range, newText: fix.snippet ? stripSnippet(e.newText) : e.newText }));
   if (edits.length) action.edit = { changes: { [document.uri]: edits } };
   return action;
+}
+
+/** "Change to ..." for a spelling problem's word: corrections worked out now, not on every check. */
+function suggestionActions(document: TextDocument, diagnostic: Diagnostic, word: string, snippetCommand: boolean): CodeAction[] {
+  const toRange = (e: { start: number; end: number }) => ({ start: document.positionAt(e.start), end: document.positionAt(e.end) });
+  const fixes = spellingFixes(word, document.offsetAt(diagnostic.range.start), document.offsetAt(diagnostic.range.end));
+  return fixes.map((fix) =>
+    toCodeAction(
+      document,
+      diagnostic,
+      { ...fix, edits: fix.edits.map((e) => ({ range: toRange(e), newText: e.newText })) },
+      snippetCommand,
+    ),
+  );
 }
 
 /** "Add to dictionary" and "Ignore in this report" for a spelling problem's word: server commands. */

@@ -7,14 +7,16 @@ import {
   QUALIFIER_WORDS,
   conceptHas,
   knownConcept,
+  sideWordLike,
   understandingOf,
   wordsPattern,
   type Finding,
+  type SideWord,
   type Understanding,
 } from '../../nlp';
 import { sentenceIndexAt as sentenceIndexInReport, sentencesIn } from '../../report';
 import type { Report, Section } from '../../report/types';
-import type { Problem } from '../../problem';
+import type { Fix, Problem } from '../../problem';
 import type { Rule, RuleContext } from '../types';
 
 /**
@@ -78,6 +80,20 @@ export const sentenceIndexAt = (report: Report, offset: number): number => sente
 
 export function problemOf(rule: Rule, fields: Omit<Problem, 'rule' | 'category' | 'severity'>): Problem {
   return { rule: rule.id, category: rule.category, severity: rule.severity, ...fields };
+}
+
+/** "the impression", "the findings": where a mention stands, for messages. */
+export const sectionLabel = (f: Finding): string =>
+  f.section === 'impression' ? 'the impression' : f.section === 'findings' ? 'the findings' : `the ${f.section}`;
+
+/** A fix writing the other side in a side word's place, in the writer's capitals. */
+export function changeSideFix(word: SideWord, side: 'left' | 'right', title: string, isPreferred: boolean): Fix {
+  return {
+    title,
+    edits: [{ start: word.start, end: word.end, newText: sideWordLike(word.text, side) }],
+    applicability: 'unsafe',
+    isPreferred,
+  };
 }
 
 /** Mentions grouped by concept, so rules look up kin instead of scanning every mention. */
