@@ -2,10 +2,10 @@
 // analyze() and reads what it needs from the Analysis. Pure: text and settings in, plain data out.
 import { parseReport, sentenceIndexAt, type Report } from './report';
 import { reportParts, understand, type ReportPart, type Understanding } from './nlp';
-import { RULES } from './rules/registry';
+import { RULES, ruleLevel } from './rules/registry';
 import { findCriticalFindings, type CriticalFinding, type CriticalOverrides } from './rules/critical/findings';
 import type { Problem, Severity } from './problem';
-import type { Rule, RuleContext } from './rules/types';
+import type { Rule, RuleContext, SharedPart } from './rules/types';
 
 /** Per rule: 'off', a severity that overrides the rule's default, or 'default'. */
 export type RuleLevel = 'off' | 'default' | Severity;
@@ -81,11 +81,19 @@ export class Analysis {
     if (this.#checked) return this.#checked;
     const { rules: levels, ruleOptions, critical, words, ignoredWords } = this.settings;
     const spelling = { ...(ruleOptions.spelling as object | undefined), words, ignoreWords: ignoredWords };
-    const context: RuleContext = { options: { ...ruleOptions, critical, spelling }, analysis: this };
+    const shared = new Map<SharedPart<unknown>, unknown>();
+    const context: RuleContext = {
+      options: { ...ruleOptions, critical, spelling },
+      analysis: this,
+      shared: <T>(part: SharedPart<T>): T => {
+        if (!shared.has(part)) shared.set(part, part.compute(this.report, context));
+        return shared.get(part) as T;
+      },
+    };
     const problems: Problem[] = [];
     const failures: { rule: string; error: unknown }[] = [];
     for (const rule of this.rules) {
-      const level = levels[rule.id] ?? 'default';
+      const level = ruleLevel(levels, rule.id);
       if (level === 'off') continue;
       try {
         for (const problem of rule.check(this.report, context)) {

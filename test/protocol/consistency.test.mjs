@@ -15,8 +15,8 @@ test('laterality over LSP: the exam title as related information, a preferred fi
   try {
     await s.open(uri, text);
     const first = await s.nextDiagnostics((p) => p.uri === uri);
-    const d = first.diagnostics.find((x) => x.code === 'laterality-mismatch');
-    assert.ok(d, 'a laterality-mismatch diagnostic');
+    const d = first.diagnostics.find((x) => x.code === 'exam-side-mismatch');
+    assert.ok(d, 'an exam-side-mismatch diagnostic');
     assert.equal(d.severity, 1);
     assert.match(d.relatedInformation[0].message, /MRI RIGHT KNEE/);
     assert.equal(d.relatedInformation[0].location.uri, uri);
@@ -33,7 +33,7 @@ test('laterality over LSP: the exam title as related information, a preferred fi
     assert.equal(edit.newText, 'right');
     await s.change(uri, 2, [{ range: edit.range, text: edit.newText }]);
     const second = await s.nextDiagnostics((p) => p.uri === uri && p.version === 2);
-    assert.ok(!second.diagnostics.some((x) => x.code === 'laterality-mismatch'));
+    assert.ok(!second.diagnostics.some((x) => x.code === 'exam-side-mismatch'));
   } finally {
     await s.stop();
   }

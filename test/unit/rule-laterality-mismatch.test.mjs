@@ -37,9 +37,10 @@ test('laterality-mismatch: synonyms at the same site count as the same finding; 
   assert.equal(applyFix(text, ps[1].fixes[0]), text.replace('RIGHT lower', 'LEFT lower'));
 });
 
-test('laterality-mismatch: a side against the exam title, with a preferred fix to the title side', () => {
+test('exam-side-mismatch: a side against the exam title, with a preferred fix to the title side', () => {
   const text = fs.readFileSync(path.join(root, 'examples/mri-knee.rpt'), 'utf8');
-  const [p, ...rest] = problemsOf(RULE, text);
+  assert.deepEqual(problemsOf(RULE, text), [], 'the findings/impression check leaves it to exam-side-mismatch');
+  const [p, ...rest] = problemsOf('exam-side-mismatch', text);
   assert.equal(rest.length, 0);
   assert.equal(slice(text, p), 'left');
   assert.match(p.message, /right knee/);
@@ -48,10 +49,10 @@ test('laterality-mismatch: a side against the exam title, with a preferred fix t
   assert.match(applyFix(text, p.fixes[0]), /posterior horn of the right medial meniscus/);
 });
 
-test('laterality-mismatch: the body part named with the other side in the technique', () => {
+test('exam-side-mismatch: the body part named with the other side in the technique', () => {
   const text =
     'EXAM: MRI LEFT SHOULDER\nTECHNIQUE: Multiplanar MRI of the right shoulder.\nFINDINGS: Normal rotator cuff.\nIMPRESSION: Normal.';
-  const ps = problemsOf(RULE, text);
+  const ps = problemsOf('exam-side-mismatch', text);
   assert.deepEqual(
     ps.map((p) => slice(text, p)),
     ['right'],
@@ -75,19 +76,32 @@ test('laterality-mismatch: silent on agreement, bilateral, findings on both side
     'Small left pleural effusion. Moderate right pleural effusion.',
     'EXAM: MRI RIGHT KNEE\nFINDINGS: Tear of the medial meniscus. The contralateral left knee was imaged for comparison previously.\nIMPRESSION: Medial meniscal tear.',
   ]) {
-    assert.deepEqual(problemsOf(RULE, text), [], text);
+    for (const rule of [RULE, 'exam-side-mismatch', 'lobe-side-mismatch']) assert.deepEqual(problemsOf(rule, text), [], `${rule}: ${text}`);
   }
 });
 
 test('laterality-mismatch: silent on the correct example reports', () => {
   for (const file of ['chest-radiograph-normal.rpt', 'ct-head-hemorrhage.rpt', 'ct-abdomen-pelvis.rpt']) {
-    assert.deepEqual(problemsOf(RULE, fs.readFileSync(path.join(root, 'examples', file), 'utf8')), [], file);
+    const text = fs.readFileSync(path.join(root, 'examples', file), 'utf8');
+    for (const rule of [RULE, 'exam-side-mismatch', 'lobe-side-mismatch']) assert.deepEqual(problemsOf(rule, text), [], `${rule}: ${file}`);
   }
 });
 
-test('laterality-mismatch: a lobe that exists on one side only', () => {
+test('one wrong side word, one problem: the exam-side rule has it, the others leave it alone', () => {
+  const text =
+    'EXAM: CT LEFT KNEE\nFINDINGS: Fracture of the right lateral tibial plateau.\nIMPRESSION: Fracture of the left lateral tibial plateau.';
+  const examSide = problemsOf('exam-side-mismatch', text);
+  assert.deepEqual(
+    examSide.map((p) => slice(text, p)),
+    ['right'],
+  );
+  assert.deepEqual(problemsOf(RULE, text), [], 'the same word is not reported again as a findings/impression mismatch');
+});
+
+test('lobe-side-mismatch: a lobe that exists on one side only', () => {
   const text = 'FINDINGS: Consolidation in the left middle lobe.\nIMPRESSION: Pneumonia.';
-  const [p] = problemsOf(RULE, text);
+  assert.deepEqual(problemsOf(RULE, text), []);
+  const [p] = problemsOf('lobe-side-mismatch', text);
   assert.equal(slice(text, p), 'left');
   assert.match(p.message, /middle lobe is on the right/);
   assert.equal(applyFix(text, p.fixes[0]), text.replace('left middle', 'right middle'));

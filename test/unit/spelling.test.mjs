@@ -10,10 +10,18 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const { parseReport } = require(path.join(root, 'out/server/report/index.js'));
 const load = require(path.join(root, 'out/server/spelling/load.js'));
 const { spelling } = require(path.join(root, 'out/server/rules/spelling.js'));
+const { realWordConfusion } = require(path.join(root, 'out/server/rules/real-word-confusion.js'));
+const { spellingFixes, spellingSuggestions } = require(path.join(root, 'out/server/spelling/suggestions.js'));
 const { SpellChecker, matchCase } = require(path.join(root, 'out/server/spelling/checker.js'));
 
-const problems = (text, options = {}) =>
-  spelling.check(parseReport(text), { options: { spelling: options } }).sort((a, b) => a.start - b.start);
+// Both spelling rules, with an unknown word's corrections as the code-action layer asks for them.
+const checked = (text, options = {}) => {
+  const report = parseReport(text);
+  const context = { options: { spelling: options }, memo: new Map() };
+  return [...spelling.check(report, context), ...realWordConfusion.check(report, context)].sort((a, b) => a.start - b.start);
+};
+const problems = (text, options) =>
+  checked(text, options).map((p) => (p.word ? { ...p, fixes: spellingFixes(p.word, p.start, p.end) } : p));
 const applyFix = (text, fix) =>
   [...fix.edits].sort((a, b) => b.start - a.start).reduce((out, e) => out.slice(0, e.start) + e.newText + out.slice(e.end), text);
 const flagged = (text, options) => problems(text, options).map((p) => text.slice(p.start, p.end));
@@ -57,6 +65,18 @@ test('a misspelt medical word: info, best suggestion first and preferred, then a
   // The word travels with the problem; the LSP layer offers "Add to dictionary" and "Ignore" for it.
   assert.equal(p.word, 'pnuemothorax');
   assert.ok(p.fixes.every((f) => f.edits.length === 1 && f.applicability === 'unsafe'));
+});
+
+test('the check computes no corrections: the hint is the nearest word, the same on every check', () => {
+  const text = 'FINDINGS: Small right pnuemothorax. Zorblattish sign.';
+  const [p, q] = checked(text);
+  assert.equal(p.fixes, undefined, 'corrections come from spellingFixes when asked for');
+  assert.equal(p.message, 'Unknown word "pnuemothorax". Did you mean "pneumothorax"?');
+  assert.equal(spellingSuggestions('pnuemothorax')[0], 'pneumothorax', 'the hint is the first correction');
+  // Nothing one edit away: no hint, whatever the time budget of the wider search finds.
+  assert.equal(q.message, 'Unknown word "Zorblattish".');
+  assert.deepEqual(checked(text), [p, q]);
+  assert.deepEqual(spellingFixes('pnuemothorax', 5, 17)[0].edits, [{ start: 5, end: 17, newText: 'pneumothorax' }]);
 });
 
 test('the four kinds of typo in medical words are caught with the right word first', () => {
@@ -132,6 +152,7 @@ test('real-word confusions with a clear context', () => {
     assert.equal(found.length, 1, sentence);
     const [p] = found;
     assert.equal(text.slice(p.start, p.end), word, sentence);
+    assert.equal(p.rule, 'real-word-confusion');
     assert.equal(p.severity, 'warning');
     assert.equal(applyFix(text, p.fixes[0]), text.replace(word, right), sentence);
   }

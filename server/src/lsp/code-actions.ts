@@ -11,6 +11,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { COMMANDS, SOURCE_AI, SOURCE_RULES, type DiagnosticData, type FixData } from '../protocol';
 import { stripSnippet } from './diagnostics';
+import { spellingFixes } from '../spelling/suggestions';
 
 export interface CodeActionsHost {
   connection: Connection;
@@ -56,7 +57,11 @@ export function attachCodeActions(host: CodeActionsHost): void {
         seen.add(key);
         actions.push(toCodeAction(document, diagnostic, fix, host.snippetEdits()));
       }
-      if (data.word) actions.push(...wordActions(document, diagnostic, data.word));
+      if (data.word)
+        actions.push(
+          ...suggestionActions(document, diagnostic, data.word, host.snippetEdits()),
+          ...wordActions(document, diagnostic, data.word),
+        );
       if (diagnostic.source === SOURCE_RULES && typeof diagnostic.code === 'string') {
         actions.push(ignoreHere(document, diagnostic, diagnostic.code));
         if (host.disableRuleCommand() && !seen.has(`off:${diagnostic.code}`)) {
@@ -81,6 +86,25 @@ function toCodeAction(document: TextDocument, diagnostic: Diagnostic, fix: FixDa
   const edits: TextEdit[] = fix.edits.map((e) => ({ range: e.range, newText: fix.snippet ? stripSnippet(e.newText) : e.newText }));
   if (edits.length) action.edit = { changes: { [document.uri]: edits } };
   return action;
+}
+
+/** Corrections of an unknown word, computed when asked for: the check itself stays deterministic and fast. */
+function suggestionActions(document: TextDocument, diagnostic: Diagnostic, word: string, snippetCommand: boolean): CodeAction[] {
+  const fixes = spellingFixes(word, document.offsetAt(diagnostic.range.start), document.offsetAt(diagnostic.range.end));
+  return fixes.map((fix) =>
+    toCodeAction(
+      document,
+      diagnostic,
+      {
+        ...fix,
+        edits: fix.edits.map((e) => ({
+          range: { start: document.positionAt(e.start), end: document.positionAt(e.end) },
+          newText: e.newText,
+        })),
+      },
+      snippetCommand,
+    ),
+  );
 }
 
 /** "Add to dictionary" and "Ignore in this report" for a spelling problem's word: server commands. */

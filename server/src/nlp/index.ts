@@ -6,7 +6,40 @@ import { findExam, findPatient, findSexSpecific } from './patient';
 import type { Finding, Understanding } from './types';
 import { wordsFromTokens } from './words';
 export * from './types';
-export { CONCEPTS, CONCEPT_BY_ID, PAIRED_ANATOMY, SEX_SPECIFIC_TERMS, type Concept, type Sex } from './lexicon';
+export { CONCEPTS, CONCEPT_BY_ID, PAIRED_ANATOMY, SEX_SPECIFIC_TERMS, type Concept, type ConceptFlag, type Sex } from './lexicon';
+export {
+  NARROWING_WORDS,
+  ORGAN_SIZES,
+  QUALIFIERS,
+  QUALIFIER_WORDS,
+  STATEMENT_DOMAINS,
+  checkRelations,
+  conceptHas,
+  coveredBy,
+  covers,
+  deniedBy,
+  denies,
+  fitsExam,
+  isOneSidedBodyPart,
+  kinOf,
+  knownConcept,
+  listedByHabit,
+  opposite,
+  sameFinding,
+  sameFindingKin,
+  sideInSentence,
+  sideOfWord,
+  sideWordLike,
+  sideWordOf,
+  sideWordsIn,
+  sitesAgree,
+  sitesMatch,
+  wordsPattern,
+  wordsRegex,
+  type LexiconNames,
+  type RelationsData,
+  type SideWord,
+} from './relations';
 export { findMeasurements } from './measurements';
 export { reportParts, type ReportPart } from './parts';
 

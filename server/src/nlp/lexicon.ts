@@ -13,6 +13,10 @@ const Urgency = z.enum(['minutes', 'hours', 'days']);
 const SideSchema = z.enum(['left', 'right', 'bilateral']);
 const Phrases = z.array(z.string().min(1)).default([]);
 
+/** What a concept is for the consistency checks (findings.json's note says what each means). */
+export const CONCEPT_FLAGS = ['descriptive', 'incidental-unless-marked', 'acute', 'shadow', 'airspace-shadow', 'spinal-level'] as const;
+export type ConceptFlag = (typeof CONCEPT_FLAGS)[number];
+
 const ConceptSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   name: z.string().min(1),
@@ -33,12 +37,14 @@ const ConceptSchema = z.object({
   critical: Urgency.nullable().default(null),
   significant: z.boolean(),
   sex: z.enum(['female', 'male']).optional(),
+  flags: z.array(z.enum(CONCEPT_FLAGS)).default([]),
 });
 const FindingsSchema = z.object({ note: z.string(), concepts: z.array(ConceptSchema).min(150) });
 
 const AnatomySchema = z.object({
   note: z.string(),
   sides: z.object({ left: Phrases, right: Phrases, bilateral: Phrases }),
+  sideWords: z.array(z.object({ left: z.string().min(1), right: z.string().min(1) })).min(1),
   sites: z.array(z.object({ site: z.string(), terms: Phrases, side: SideSchema.optional(), exact: z.boolean().optional() })),
   paired: Phrases,
   sexSpecific: z.object({ female: Phrases, male: Phrases }),
@@ -225,6 +231,12 @@ function siteTries() {
   return { base, exact };
 }
 export const SITE_TRIES = siteTries();
+
+/** Side words with their mirror images ("left-sided" / "right-sided", "LLL" / "RLL"). */
+export const SIDE_WORD_PAIRS: readonly { left: string; right: string }[] = anatomy.sideWords;
+/** Every normalised site name and exam body part of anatomy.json, for the relations' referential checks. */
+export const SITE_NAMES: ReadonlySet<string> = new Set(anatomy.sites.map((s) => s.site));
+export const BODY_PART_NAMES: ReadonlySet<string> = new Set(anatomy.bodyParts.map((b) => b.part));
 
 /** Structures that come in pairs: a finding in one of them should say which side. */
 export const PAIRED_ANATOMY: readonly string[] = anatomy.paired;

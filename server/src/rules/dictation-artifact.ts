@@ -1,9 +1,24 @@
+import { z } from 'zod';
+import dictationData from './dictation.json';
 import type { Report, Token } from '../report/types';
 import type { Problem, Edit } from '../problem';
 import type { Rule } from './types';
 
+const DictationSchema = z.object({
+  note: z.string(),
+  legitimateRepeats: z.array(z.string().regex(/^[a-z]+$/)),
+  commands: z.array(
+    z.object({
+      phrases: z.array(z.string().regex(/^[a-z]+(?: [a-z]+)*$/)).min(1),
+      means: z.enum(['paragraph', 'line', 'delete']),
+      hint: z.string().min(1).optional(),
+    }),
+  ),
+});
+const dictation = DictationSchema.parse(dictationData);
+
 // Words that are correctly doubled in English ("that that", "had had").
-const LEGITIMATE_REPEATS = new Set(['that', 'had', 'is', 'bye', 'so', 'very', 'no', 'moya']); // moya moya disease
+const LEGITIMATE_REPEATS: ReadonlySet<string> = new Set(dictation.legitimateRepeats);
 
 // Spoken commands that speech recognition sometimes types instead of obeying.
 // `replacement` says what the command meant, where that can be known.
@@ -12,17 +27,11 @@ interface SpokenCommand {
   replacement: 'paragraph' | 'line' | 'delete';
   hint?: string;
 }
-const COMMANDS: SpokenCommand[] = [
-  { pattern: /\bnew paragraph\b/gi, replacement: 'paragraph' },
-  { pattern: /\b(?:new|next) line\b/gi, replacement: 'line' },
-  {
-    pattern: /\b(?:scratch|delete|strike|undo) that\b/gi,
-    replacement: 'delete',
-    hint: 'the words dictated before it may also need deleting',
-  },
-  { pattern: /\b(?:next|previous) field\b/gi, replacement: 'delete' },
-  { pattern: /\b(?:end of dictation|stop dictation|begin dictation)\b/gi, replacement: 'delete' },
-];
+const COMMANDS: SpokenCommand[] = dictation.commands.map((c) => ({
+  pattern: new RegExp(String.raw`\b(?:${c.phrases.join('|')})\b`, 'gi'),
+  replacement: c.means,
+  hint: c.hint,
+}));
 
 // "a new line", "the next line": a noun phrase (a central line, a line of text), not a command.
 const DETERMINER_BEFORE = /\b(?:a|an|the|this|that|another|one|its|his|her|their|no)\s+$/i;

@@ -1,72 +1,31 @@
-import { CONCEPT_BY_ID, type Finding } from '../nlp';
+import {
+  CONCEPT_BY_ID,
+  NARROWING_WORDS,
+  QUALIFIERS,
+  STATEMENT_DOMAINS,
+  conceptHas,
+  coveredBy,
+  deniedBy,
+  fitsExam,
+  sitesAgree,
+  type Finding,
+} from '../nlp';
 import type { Report } from '../report/types';
 import {
   NORMAL_STATEMENT,
   conceptOf,
   consistencyOf,
-  coveredBy,
-  deniedBy,
-  fitsExam,
   impressionStatements,
   isMinor,
   mentionsOf,
   problemOf,
-  sitesAgree,
   type ReportPart,
 } from './consistency';
 import type { Problem } from '../problem';
 import type { Rule } from './types';
 
-// Words that narrow a denial: "no large effusion" does not deny a small one, "no new effusion" an old one.
-const NARROWING = [
-  'large',
-  'larger',
-  'significant',
-  'sizable',
-  'sizeable',
-  'new',
-  'acute',
-  'displaced',
-  'definite',
-  'definitive',
-  'gross',
-  'frank',
-  'overt',
-  'discrete',
-  'dominant',
-  'obvious',
-  'convincing',
-  'suspicious',
-  'worrisome',
-  'appreciable',
-  'measurable',
-  'residual',
-  'recurrent',
-  'loculated',
-  'additional',
-  'other',
-  'further',
-  'drainable',
-  'substantial',
-  'moderate',
-  'severe',
-  'extensive',
-  'confluent',
-  'lobar',
-  'tension',
-  'complete',
-  'full-thickness',
-  'increasing',
-  'enlarging',
-  'worsening',
-  'underlying',
-  'superimposed',
-  'apical',
-  'basilar',
-  'dependent',
-  'intraperitoneal',
-];
-const NARROWING_RE = new RegExp(String.raw`\b(${NARROWING.join('|')})\b`, 'gi');
+// Words that narrow a denial (lexicon/relations.json narrowingWords).
+const NARROWING_RE = new RegExp(String.raw`\b(${NARROWING_WORDS.join('|')})\b`, 'gi');
 
 function narrowingWords(report: Report, f: Finding, ownItem = false): string[] {
   const text = ownItem ? listItemOf(report, f) : clauseBefore(report, f);
@@ -84,8 +43,7 @@ function listItemOf(report: Report, f: Finding): string {
   return comma >= 0 ? before.slice(comma + 1) : before;
 }
 
-const LUNG_SHADOWS = new Set(['consolidation', 'opacity', 'airspace-disease', 'infiltrate', 'pneumonia', 'ground-glass-opacity']);
-const SPREAD_OUT = /\b(?:streaky|patchy|diffuse|bibasilar|bibasal|bilateral|multifocal|scattered|subsegmental|linear|reticular|hazy)\b/i;
+const SPREAD_OUT = QUALIFIERS.spreadOut;
 
 /** The words of the finding's clause up to and including it. */
 function clauseBefore(report: Report, f: Finding): string {
@@ -105,40 +63,10 @@ function sidesClash(denied: Finding, present: Finding): boolean {
   return denied.side === present.side;
 }
 
-// Concepts whose presence makes "no acute disease" untrue (besides the critical ones).
-const ACUTE = new Set([
-  'pleural-effusion',
-  'consolidation',
-  'airspace-disease',
-  'infiltrate',
-  'pneumonia',
-  'aspiration',
-  'pneumonitis',
-  'pulmonary-edema',
-  'lobar-collapse',
-  'fracture',
-  'compression-fracture',
-  'subcutaneous-emphysema',
-  'heart-failure',
-  'bowel-obstruction',
-  'ileus',
-  'colitis',
-  'pancreatitis',
-  'hydronephrosis',
-  'cholecystitis',
-]);
-
-// The part of the body a "no acute ..." statement speaks for, and the concept groups in it.
-const DOMAINS: [RegExp, readonly string[]][] = [
-  [/\b(?:cardiopulmonary|pulmonary|cardiac|intrathoracic|chest|thoracic|lungs?)\b/i, ['chest', 'vascular', 'general', 'device']],
-  [/\bintracranial\b/i, ['neuro', 'general', 'vascular']],
-  [/\b(?:osseous|bony|bone|skeletal)\b/i, ['bone', 'msk']],
-  [/\b(?:abdominal|abdomen|pelvic|pelvis|abdominopelvic)\b/i, ['abdomen', 'renal', 'general', 'vascular', 'female', 'male']],
-];
-
+// The part of the body a "no acute ..." statement speaks for: lexicon/relations.json statementDomains.
 function inDomain(statement: string, f: Finding): boolean {
   const group = CONCEPT_BY_ID.get(f.concept)?.group ?? 'general';
-  for (const [words, groups] of DOMAINS) if (words.test(statement)) return groups.includes(group);
+  for (const { words, groups } of STATEMENT_DOMAINS) if (words.test(statement)) return groups.includes(group);
   return true;
 }
 
@@ -197,7 +125,11 @@ function contradictionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] 
         // "No XXXX infiltrates": the hidden word may have been "new" or "large".
         if (/XXXX/.test(listItemOf(report, d))) continue;
         // "No focal airspace disease" does not deny streaky, patchy or diffuse opacities.
-        if (LUNG_SHADOWS.has(conceptOf(report, d)) && /\bfocal\b/i.test(listItemOf(report, d)) && SPREAD_OUT.test(clauseBefore(report, p)))
+        if (
+          conceptHas(conceptOf(report, d), 'airspace-shadow') &&
+          /\bfocal\b/i.test(listItemOf(report, d)) &&
+          SPREAD_OUT.test(clauseBefore(report, p))
+        )
           continue;
         // "No alveolar opacity" says nothing of interstitial infiltrates, and the other way round.
         const dSpace = compartmentOf(report, d);
@@ -245,7 +177,7 @@ function contradictionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] 
     const onlyAcute = /\b(?:acute|active)\b/i.test(statement.text);
     const clash = unnamed.find((f) => {
       if (reported.has(f)) return false;
-      if (onlyAcute && !(f.critical === 'minutes' || f.critical === 'hours' || ACUTE.has(f.concept))) return false;
+      if (onlyAcute && !(f.critical === 'minutes' || f.critical === 'hours' || conceptHas(f.concept, 'acute'))) return false;
       // "No acute cardiopulmonary process" speaks for heart and lungs; "normal chest radiograph" for the study.
       return !onlyAcute || inDomain(statement.text, f);
     });

@@ -1,13 +1,10 @@
-import { CONCEPT_BY_ID, type Finding } from '../nlp';
+import { CONCEPT_BY_ID, coveredBy, fitsExam, listedByHabit, type Finding } from '../nlp';
 import type { Report } from '../report/types';
-import { consistencyOf, coveredBy, fitsExam, isExplained, isMinor, problemOf, type ReportPart } from './consistency';
+import { consistencyOf, isExplained, isMinor, problemOf, type ReportPart } from './consistency';
 import type { Problem } from '../problem';
 import { addToImpression, statementFrom } from '../report/edit';
 import type { Rule } from './types';
 
-// Lines, tubes and surgical changes are listed in the impression by local habit, not by necessity;
-// a malpositioned one is critical and still counts.
-const HABIT_GROUPS = new Set(['device', 'postsurgical']);
 // An impression that points back to the findings as a whole covers them all.
 const REFERS_BACK =
   /\b(?:as (?:described|detailed|noted|discussed|outlined|above)|see (?:above|findings|body of (?:the )?report|report)|findings above)\b/i;
@@ -50,8 +47,8 @@ function omissionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] {
 
   for (const f of c.inFindings) {
     if (f.assertion !== 'present' || !f.significant || done.has(f.concept) || !fitsExam(c.u, f)) continue;
-    const group = CONCEPT_BY_ID.get(f.concept)?.group;
-    if (!f.critical && group && HABIT_GROUPS.has(group)) continue;
+    // Lines, tubes and surgical changes are listed by local habit; a malpositioned one is critical and still counts.
+    if (!f.critical && listedByHabit(CONCEPT_BY_ID.get(f.concept))) continue;
     // A finding that is urgent only as a new suspicion (a mass) is not new when unchanged.
     if (isMinor(report, f) && (!f.critical || f.critical === 'days' || isExplained(report, f))) continue;
     if (covered(f)) continue;

@@ -1,172 +1,34 @@
-import type { Finding } from '../nlp';
-import { textOf } from '../report';
 import {
-  byConcept,
-  consistencyOf,
-  mentionsOf,
+  conceptHas,
   opposite,
-  problemOf,
   sameFindingKin,
-  sentenceIndexAt,
   sideInSentence,
   sideWordLike,
   sideWordOf,
   sitesAgree,
   sitesMatch,
-  type SideWord,
-} from './consistency';
-import type { Fix, Problem } from '../problem';
+  type Finding,
+} from '../nlp';
+import { byConcept, changeSideFix as changeTo, consistencyOf, mentionsOf, problemOf, sectionLabel } from './consistency';
+import { lobeSideWords } from './lobe-side-mismatch';
+import type { Problem } from '../problem';
 import type { Side } from '../nlp/types';
 import type { Rule } from './types';
-
-// Exams of one limb, joint or organ of a pair: a side in the body must be the side in the title.
-const ONE_SIDED_PARTS = new Set([
-  'shoulder',
-  'elbow',
-  'wrist',
-  'hand',
-  'hip',
-  'knee',
-  'ankle',
-  'foot',
-  'upper extremity',
-  'lower extremity',
-  'breast',
-]);
-// Sentences that legitimately speak of the other side.
-const OTHER_SIDE_TALK = /\b(?:contralateral|comparison|compared|opposite|other side|prior|previous)\b/i;
-
-const ONE_SIDE_LOBE = /\b(left|right)(?:-sided)?\s+(middle lobe|middle-lobe|lingula|lingular)\b/gi;
-
-const SPINE = new Set([
-  'disc-herniation',
-  'disc-bulge',
-  'spinal-stenosis',
-  'foraminal-stenosis',
-  'stenosis',
-  'annular-tear',
-  'degenerative-change',
-  'spondylosis',
-  'osteophyte',
-  'cord-compression',
-  'spondylolysis',
-  'spondylolisthesis',
-]);
-
-const BODY_PART_AFTER_SIDE = new Map<string, RegExp>();
-/** "left knee", "right-shoulder": a side word followed by the exam's body part. */
-function bodyPartAfterSide(bodyPart: string): RegExp {
-  let re = BODY_PART_AFTER_SIDE.get(bodyPart);
-  if (!re) BODY_PART_AFTER_SIDE.set(bodyPart, (re = new RegExp(String.raw`\b(left|right)\b(?=[\s-]+(?:${bodyPart}s?)\b)`, 'gi')));
-  re.lastIndex = 0;
-  return re;
-}
-
-const sectionLabel = (f: Finding) =>
-  f.section === 'impression' ? 'the impression' : f.section === 'findings' ? 'the findings' : `the ${f.section}`;
-const describe = (f: Finding) => f.finding;
-
-function changeTo(word: SideWord, side: 'left' | 'right', title: string, isPreferred: boolean): Fix {
-  return {
-    title,
-    edits: [{ start: word.start, end: word.end, newText: sideWordLike(word.text, side) }],
-    applicability: 'unsafe',
-    isPreferred,
-  };
-}
 
 export const lateralityMismatch: Rule = {
   id: 'laterality-mismatch',
   category: 'laterality',
   severity: 'error',
-  description:
-    'Left and right that disagree: the same finding on different sides in findings and impression, or a side against the exam title.',
+  description: 'The same finding on different sides in findings and impression.',
   check(report, context) {
     const c = consistencyOf(report, context);
     const { exam } = c.u;
     const problems: Problem[] = [];
-    const reported = new Set<number>();
+    // Words that exam-side-mismatch or lobe-side-mismatch report already: one wrong word, one problem.
+    const reported = lobeSideWords(report, context);
     const examSide = exam.side === 'left' || exam.side === 'right' ? exam.side : null;
-    const oneSidedExam = examSide !== null && exam.bodyPart !== null && ONE_SIDED_PARTS.has(exam.bodyPart);
 
-    // 1. A side against the exam title ("MRI RIGHT KNEE" and a left meniscus).
-    if (oneSidedExam && examSide && exam.span) {
-      const examSpan = exam.span;
-      const wrong = opposite(examSide) as 'left' | 'right';
-      for (const f of c.u.findings) {
-        if (f.side !== wrong || f.section === 'history' || f.section === 'comparison') continue;
-        if (f.start >= examSpan.start && f.end <= examSpan.end) continue;
-        const sentence = report.sentences[f.sentenceIndex];
-        if (sentence && OTHER_SIDE_TALK.test(sentence.text)) continue;
-        const word = sideWordOf(report, f);
-        if (!word || reported.has(word.start)) continue;
-        reported.add(word.start);
-        problems.push(
-          problemOf(this, {
-            start: word.start,
-            end: word.end,
-            message: `"${word.text}" ${describe(f)} in ${sectionLabel(f)}, but the exam is of the ${examSide} ${exam.bodyPart}.`,
-            related: [{ ...examSpan, message: `Exam title: ${textOf(report, examSpan).trim()}` }],
-            finding: f.finding,
-            side: f.side,
-            fixes: [changeTo(word, examSide, `Change to "${sideWordLike(word.text, examSide)}" as in the exam title`, true)],
-          }),
-        );
-      }
-      // The body part itself named with the other side ("MRI of the left knee" under "MRI RIGHT KNEE").
-      const part = bodyPartAfterSide(exam.bodyPart ?? '');
-      for (const section of report.sections) {
-        if (section.kind !== 'technique' && section.kind !== 'findings' && section.kind !== 'impression') continue;
-        const body = report.text.slice(section.body.start, section.body.end);
-        for (const m of body.matchAll(part)) {
-          const start = section.body.start + m.index;
-          if (m[1].toLowerCase() !== wrong || reported.has(start)) continue;
-          const sentence = report.sentences[sentenceIndexAt(report, start)];
-          if (sentence && OTHER_SIDE_TALK.test(sentence.text)) continue;
-          reported.add(start);
-          const word: SideWord = { start, end: start + m[1].length, text: m[1], side: wrong };
-          problems.push(
-            problemOf(this, {
-              start: word.start,
-              end: word.end,
-              message: `"${m[1]} ${exam.bodyPart}", but the exam is of the ${examSide} ${exam.bodyPart}.`,
-              related: [{ ...examSpan, message: `Exam title: ${textOf(report, examSpan).trim()}` }],
-              side: wrong,
-              fixes: [changeTo(word, examSide, `Change to "${sideWordLike(m[1], examSide)}" as in the exam title`, true)],
-            }),
-          );
-        }
-      }
-    }
-
-    // 2. Lobes that exist on one side only: "left middle lobe", "right lingula".
-    for (const section of report.sections) {
-      if (section.kind !== 'findings' && section.kind !== 'impression') continue;
-      const body = report.text.slice(section.body.start, section.body.end);
-      for (const m of body.matchAll(ONE_SIDE_LOBE)) {
-        const word: SideWord = {
-          start: section.body.start + m.index,
-          end: section.body.start + m.index + m[1].length,
-          text: m[1],
-          side: m[1].toLowerCase() === 'left' ? 'left' : 'right',
-        };
-        const lobe = m[2].toLowerCase();
-        const right: 'left' | 'right' = lobe.startsWith('middle') ? 'right' : 'left';
-        if (word.side === right || reported.has(word.start)) continue;
-        reported.add(word.start);
-        problems.push(
-          problemOf(this, {
-            start: word.start,
-            end: word.end,
-            message: `There is no ${word.side} ${lobe}: the ${lobe.startsWith('middle') ? 'middle lobe' : 'lingula'} is on the ${right}.`,
-            side: word.side,
-            fixes: [changeTo(word, right, `Change to "${sideWordLike(word.text, right)}"`, false)],
-          }),
-        );
-      }
-    }
-
-    // 3. The same finding with opposite sides in findings and impression.
+    // The same finding with opposite sides in findings and impression.
     for (const part of c.parts) {
       const findingsByConcept = byConcept(part.inFindings);
       const impressionByConcept = byConcept(part.inImpression);
@@ -181,7 +43,7 @@ export const lateralityMismatch: Rule = {
         if (gSide !== 'left' && gSide !== 'right') continue;
         // Spine findings differ by level, which sites do not record; a finding the impression itself
         // gives on both sides is not a side confusion.
-        if (SPINE.has(g.concept)) continue;
+        if (conceptHas(g.concept, 'spinal-level')) continue;
         const key = `${g.concept}|${gSide}|${g.site.join(',')}`;
         if (judged.has(key)) continue;
         judged.add(key);

@@ -1,8 +1,7 @@
 import type { Report, Token } from '../report/types';
-import { matchCase, type SpellChecker } from '../spelling/checker';
-import { CONFUSION_BY_WORD } from '../spelling/confusions';
+import type { SpellChecker } from '../spelling/checker';
 import { getSpellChecker, loadSpelling } from '../spelling/load';
-import type { Fix, Problem } from '../problem';
+import type { Problem } from '../problem';
 import type { Rule } from './types';
 
 /**
@@ -12,7 +11,7 @@ import type { Rule } from './types';
  *                              user or workspace word-list file behind radlint.addToDictionary)
  *     ignoreWords?: string[]   words ignored in this one report (radlint.ignoreWord); the adapter
  *                              keeps them per document and passes that document's list here
- *     confusions?: boolean }   real-word confusions (ileum/ilium ...); on unless false
+ *     confusions?: boolean }   real-word confusions (the real-word-confusion rule); on unless false
  *
  * Both lists match without regard to case.
  */
@@ -22,12 +21,9 @@ export interface SpellingOptions {
   confusions?: boolean;
 }
 
-const MAX_SUGGESTIONS = 5;
 // A pasted table or a non-English text can hold thousands of unknown words: report the first
-// hundred (as cspell does), and spend at most this long per check finding new suggestions. The
-// rest get theirs on a later check, from the memo that fills meanwhile.
+// hundred, as cspell does.
 const MAX_UNKNOWN_WORDS = 100;
-const SUGGESTION_BUDGET_MS = 50;
 
 // Titles before a name: the name after them is not a misspelling.
 const TITLES = new Set(['dr', 'mr', 'mrs', 'ms', 'prof', 'doctor']);
@@ -37,7 +33,8 @@ interface WordSets {
   confusions: boolean;
 }
 
-function wordSets(options: unknown): WordSets {
+/** The spelling options (ruleOptions.spelling), read by this rule and real-word-confusion. */
+export function wordSets(options: unknown): WordSets {
   const o = (options ?? {}) as SpellingOptions;
   const list = (v: unknown) => (Array.isArray(v) ? v.filter((w): w is string => typeof w === 'string') : []);
   return {
@@ -116,73 +113,36 @@ function isCombiningForm(word: string, checker: SpellChecker): boolean {
   return ['', 'e', 'ar', 'al', 'ic', 'a', 'us', 'um', 'on'].some((ending) => checker.isKnown(stem + ending));
 }
 
-function unknownWordProblem(rule: Rule, part: Part, suggestions: string[]): Problem {
-  const fixes: Fix[] = suggestions.map((s, i) => ({
-    title: `Change to "${s}"`,
-    edits: [{ start: part.start, end: part.end, newText: s }],
-    applicability: 'unsafe',
-    ...(i === 0 ? { isPreferred: true } : {}),
-  }));
-  const hint = suggestions.length > 0 ? ` Did you mean "${suggestions[0]}"?` : '';
+/**
+ * The problem carries the word, not its corrections: the code-action layer asks
+ * spellingFixes(word, start, end) when the user looks (spelling/suggestions.ts). The hint is the
+ * nearest word one edit away, which is plain look-ups and the same on every check.
+ */
+function unknownWordProblem(rule: Rule, part: Part, nearest: string | undefined): Problem {
   return {
     rule: rule.id,
     category: rule.category,
     severity: rule.severity,
-    message: `Unknown word "${part.text}".${hint}`,
+    message: `Unknown word "${part.text}".${nearest ? ` Did you mean "${nearest}"?` : ''}`,
     start: part.start,
     end: part.end,
     word: part.text,
-    fixes,
   };
-}
-
-function confusionProblems(rule: Rule, report: Report): Problem[] {
-  const problems: Problem[] = [];
-  for (const token of report.tokens) {
-    const entries = token.kind === 'word' ? CONFUSION_BY_WORD.get(token.lower) : undefined;
-    if (!entries) continue;
-    const sentence = report.sentences.find((s) => s.start <= token.start && token.end <= s.end);
-    const context = (sentence?.text ?? report.text.slice(Math.max(0, token.start - 120), token.end + 120)).toLowerCase();
-    for (const c of entries) {
-      if (!c.cue.test(context) || c.unless?.test(context)) continue;
-      const plural = token.lower === `${c.wrong}s`;
-      const replacement = matchCase(plural ? `${c.right}s` : c.right, token.text);
-      problems.push({
-        rule: rule.id,
-        category: rule.category,
-        // A different organ or a different word: worth more than an unknown word.
-        severity: 'warning',
-        message: `"${token.text}" here probably means "${replacement}" (${c.meaning}).`,
-        start: token.start,
-        end: token.end,
-        fixes: [
-          {
-            title: `Change to "${replacement}"`,
-            edits: [{ start: token.start, end: token.end, newText: replacement }],
-            applicability: 'unsafe',
-            isPreferred: true,
-          },
-        ],
-      });
-      break;
-    }
-  }
-  return problems;
 }
 
 export const spelling: Rule = {
   id: 'spelling',
   category: 'spelling',
   // Info: an unknown word may be a rare drug or a name the dictionaries lack; it should be seen,
-  // not fail a CI run. Real-word confusions (ileum/ilium) are raised as warnings.
+  // not fail a CI run.
   severity: 'info',
-  description: 'Misspelt words (English, medical and radiology dictionaries) and real-word confusions such as ileum/ilium.',
+  description: 'Misspelt words: words in none of the English, medical and radiology dictionaries.',
   async prepare() {
     try {
       // Warm-up runs after loading, in the background: the first typo then costs ~1 ms, not ~150.
       await loadSpelling({ warmUp: true });
     } catch (error) {
-      // The other rules (and the confusions here) still work; say why spelling does not.
+      // The other rules (real-word confusions too) still work; say why spelling does not.
       process.emitWarning(`RadLint: spelling dictionaries could not be loaded, so unknown words are not checked: ${String(error)}`);
     }
   },
@@ -192,7 +152,6 @@ export const spelling: Rule = {
     const problems: Problem[] = [];
     if (checker) {
       const { tokens, text } = report;
-      const deadline = performance.now() + SUGGESTION_BUDGET_MS;
       let unknown = 0;
       for (let i = 0; i < tokens.length && unknown < MAX_UNKNOWN_WORDS; i++) {
         if (tokens[i].kind !== 'word') continue;
@@ -213,14 +172,10 @@ export const spelling: Rule = {
           if (sets.accepted.has(part.text.toLowerCase()) || checker.isKnown(part.text)) continue;
           if (k < chain.parts.length - 1 && isCombiningForm(part.text, checker)) continue;
           if (++unknown > MAX_UNKNOWN_WORDS) break;
-          const affordable = checker.hasSuggestionsFor(part.text) || performance.now() < deadline;
-          const suggestions = affordable ? checker.suggest(part.text, MAX_SUGGESTIONS).map((s) => s.word) : [];
-          problems.push(unknownWordProblem(this, part, suggestions));
+          problems.push(unknownWordProblem(this, part, checker.suggestNear(part.text, 1)[0]?.word));
         }
       }
     }
-    // Confusions need no dictionary, so they work before loading has finished.
-    if (sets.confusions) problems.push(...confusionProblems(this, report));
     return problems;
   },
 };

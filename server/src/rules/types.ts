@@ -8,6 +8,14 @@ export interface RuleContext {
   options: Record<string, unknown>;
   /** The understanding, report parts and critical findings, computed once for every rule. */
   analysis: Analysis;
+  /** A result several rules need (sizes compared, side words checked), computed once per check. */
+  shared<T>(part: SharedPart<T>): T;
+}
+
+/** Something rules share within one check, keyed by this object (typed, no string keys). */
+export interface SharedPart<T> {
+  readonly name: string;
+  compute(report: Report, context: RuleContext): T;
 }
 
 export interface Rule {

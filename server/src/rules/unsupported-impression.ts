@@ -1,7 +1,7 @@
-import type { Finding } from '../nlp';
+import { covers, denies, knownConcept, sameFinding, sitesAgree, type Finding } from '../nlp';
 import { sentencesIn } from '../report';
 import type { Report } from '../report/types';
-import { conceptOf, consistencyOf, covers, denies, isMinor, problemOf, sameFinding, sitesAgree, type ReportPart } from './consistency';
+import { conceptOf, consistencyOf, isMinor, problemOf, type ReportPart } from './consistency';
 import type { Problem } from '../problem';
 import type { Rule } from './types';
 
@@ -42,6 +42,9 @@ for (const c of ['malignancy', 'lesion', 'mass', 'nodule', 'metastases', 'bone-l
   (EVIDENCE as Record<string, RegExp>)[c] =
     /\b(?:mass\w*|nodul\w*|lesions?|opacit\w*|densit\w*|dense|denser|tumou?r\w*|neoplas\w*|lytic|blastic|sclerotic|lucen\w*)\b/i;
 }
+
+// Every concept the evidence table names must exist, like the ids of relations.json.
+for (const id of Object.keys(EVIDENCE)) knownConcept(id, 'unsupported-impression evidence');
 
 const DENIED_BEFORE = /\b(?:no|not|without|negative|free of|normal|clear|unremarkable)\b/i;
 

@@ -109,6 +109,7 @@ function* singleEdits(word: string): Generator<{ word: string; cost: number }> {
 export class SpellChecker {
   private readonly known = new Map<string, boolean>();
   private readonly suggested = new Map<string, Suggestion[]>();
+  private readonly near = new Map<string, Suggestion[]>();
 
   /**
    * @param tries in order of preference: on equal cost, an earlier dictionary's suggestion ranks
@@ -171,9 +172,21 @@ export class SpellChecker {
     }
   }
 
-  /** True when suggest(word) would answer from its memo, at no cost. */
-  hasSuggestionsFor(word: string): boolean {
-    return this.suggested.has(word.replace(/[’`]/g, "'").toLowerCase());
+  /**
+   * Corrections one edit away only, best first: plain dictionary look-ups, no time budget, so the
+   * same word always gets the same answer (the spelling rule's "Did you mean" hint). suggest()
+   * starts with these, so when there are any its first answer is this one's.
+   */
+  suggestNear(word: string, limit = 5): Suggestion[] {
+    const lower = word.replace(/[’`]/g, "'").toLowerCase();
+    let found = this.near.get(lower);
+    if (!found)
+      found = remember(
+        this.near,
+        lower,
+        this.rank(lower, (offer) => this.offerSingleEdits(lower, offer)),
+      );
+    return found.slice(0, limit).map((s) => ({ ...s, word: matchCase(s.word, word) }));
   }
 
   /** Up to `limit` corrections, best first, in the case pattern of `word`. */
@@ -181,41 +194,51 @@ export class SpellChecker {
     const lower = word.replace(/[’`]/g, "'").toLowerCase();
     let merged = this.suggested.get(lower);
     if (!merged) {
-      const best = new Map<string, Suggestion & { rank: number }>();
-      const offer = (candidate: string, cost: number, rank: number) => {
-        const key = candidate.toLowerCase();
-        if (key === lower) return;
-        // "opacity's" for "opactiy": possessives are never what a report meant.
-        if (/'/.test(candidate) && !/'/.test(lower)) return;
-        const previous = best.get(key);
-        if (!previous || cost < previous.cost || (cost === previous.cost && rank < previous.rank)) {
-          best.set(key, { word: candidate, cost, source: this.tries[rank].name, rank });
-        }
-      };
-      // Most typos are one edit away: look those up directly (a few thousand look-ups, ~1 ms).
-      for (const { word: candidate, cost } of singleEdits(lower)) {
-        const found = this.lookup(candidate);
-        if (found) offer(found.word, cost, found.rank);
-      }
-      // Otherwise (two edits, a half-typed word) let cspell search the tries, within a time budget.
-      if (best.size === 0) {
-        this.tries.forEach(({ trie }, rank) => {
-          const found = trie.suggestWithCost(lower, {
-            numSuggestions: 8,
-            ignoreCase: true,
-            changeLimit: 3,
-            includeTies: false,
-            timeout: this.suggestTimeoutMs,
-          });
-          for (const s of found) offer(s.word.replace(/^~/, ''), s.cost, rank);
-        });
-      }
-      merged = [...best.values()]
-        .sort((a, b) => a.cost - b.cost || a.rank - b.rank || a.word.localeCompare(b.word))
-        .map(({ word: w, cost, source }) => ({ word: w, cost, source }));
+      const near = this.suggestNear(lower, Infinity);
+      merged = near.length
+        ? near
+        : // Two edits or a half-typed word: let cspell search the tries, within a time budget.
+          this.rank(lower, (offer) =>
+            this.tries.forEach(({ trie }, rank) => {
+              const found = trie.suggestWithCost(lower, {
+                numSuggestions: 8,
+                ignoreCase: true,
+                changeLimit: 3,
+                includeTies: false,
+                timeout: this.suggestTimeoutMs,
+              });
+              for (const s of found) offer(s.word.replace(/^~/, ''), s.cost, rank);
+            }),
+          );
       remember(this.suggested, lower, merged);
     }
     return merged.slice(0, limit).map((s) => ({ ...s, word: matchCase(s.word, word) }));
+  }
+
+  /** Most typos are one edit away: look those up directly (a few thousand look-ups, ~1 ms). */
+  private offerSingleEdits(lower: string, offer: (candidate: string, cost: number, rank: number) => void): void {
+    for (const { word: candidate, cost } of singleEdits(lower)) {
+      const found = this.lookup(candidate);
+      if (found) offer(found.word, cost, found.rank);
+    }
+  }
+
+  /** The candidates `search` offers, one per word (cheapest, then earliest dictionary), best first. */
+  private rank(lower: string, search: (offer: (candidate: string, cost: number, rank: number) => void) => void): Suggestion[] {
+    const best = new Map<string, Suggestion & { rank: number }>();
+    search((candidate, cost, rank) => {
+      const key = candidate.toLowerCase();
+      if (key === lower) return;
+      // "opacity's" for "opactiy": possessives are never what a report meant.
+      if (/'/.test(candidate) && !/'/.test(lower)) return;
+      const previous = best.get(key);
+      if (!previous || cost < previous.cost || (cost === previous.cost && rank < previous.rank)) {
+        best.set(key, { word: candidate, cost, source: this.tries[rank].name, rank });
+      }
+    });
+    return [...best.values()]
+      .sort((a, b) => a.cost - b.cost || a.rank - b.rank || a.word.localeCompare(b.word))
+      .map(({ word: w, cost, source }) => ({ word: w, cost, source }));
   }
 
   /** The first dictionary (in preference order) with a lower-case word, and the word as listed there. */

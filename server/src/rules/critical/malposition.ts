@@ -2,7 +2,7 @@
 // one phrase and the wrong place in another ("The endotracheal tube tip is in the right mainstem
 // bronchus"). This reads both from the sentence of a present tube.
 import type { Report } from '../../report/types';
-import type { Finding } from '../../nlp';
+import { CONCEPTS, knownConcept, type Finding } from '../../nlp';
 
 const WRONG_PLACE: Record<string, RegExp> = {
   // An endotracheal tube belongs in the trachea, above the carina.
@@ -11,6 +11,12 @@ const WRONG_PLACE: Record<string, RegExp> = {
   // A feeding tube belongs in the stomach or beyond, never in the airway.
   'enteric tube': /\b(trachea|bronch\w*|airway|(upper|middle|lower) lobe|pleural space|lung)\b/i,
 };
+// The keys are concept names (Finding.finding): each must name a concept, as relations' ids must.
+const CONCEPT_NAMES = new Set(CONCEPTS.map((c) => c.name));
+for (const name of Object.keys(WRONG_PLACE)) {
+  if (!CONCEPT_NAMES.has(name)) throw new Error(`lexicon: no concept named "${name}" (critical/malposition.ts)`);
+}
+const MALPOSITIONED_TUBE = knownConcept('malpositioned-tube', 'critical/malposition.ts');
 const NOT_NOW = /\b(not|no longer|withdrawn|removed|repositioned|retracted|previously|formerly|was in)\b/i;
 
 export function malpositionedTubes(report: Report, findings: Finding[]): Finding[] {
@@ -20,7 +26,7 @@ export function malpositionedTubes(report: Report, findings: Finding[]): Finding
     if (!place || f.assertion !== 'present') continue;
     const sentence = report.sentences[f.sentenceIndex]?.text ?? '';
     if (!place.test(sentence) || NOT_NOW.test(sentence)) continue;
-    found.push({ ...f, finding: `malpositioned ${f.finding}`, concept: 'malpositioned-tube', critical: 'minutes', side: null });
+    found.push({ ...f, finding: `malpositioned ${f.finding}`, concept: MALPOSITIONED_TUBE, critical: 'minutes', side: null });
   }
   return found;
 }

@@ -1,0 +1,60 @@
+import { sideWordLike, type SideWord } from '../nlp';
+import type { Report } from '../report/types';
+import { changeSideFix, problemOf } from './consistency';
+import { examSideWords } from './exam-side-mismatch';
+import type { Problem } from '../problem';
+import type { SharedPart, Rule, RuleContext } from './types';
+
+const ONE_SIDE_LOBE = /\b(left|right)(?:-sided)?\s+(middle lobe|middle-lobe|lingula|lingular)\b/gi;
+
+function lobeSideProblems(rule: Rule, report: Report, context: RuleContext): Problem[] {
+  const problems: Problem[] = [];
+  const reported = examSideWords(report, context);
+  for (const section of report.sections) {
+    if (section.kind !== 'findings' && section.kind !== 'impression') continue;
+    const body = report.text.slice(section.body.start, section.body.end);
+    for (const m of body.matchAll(ONE_SIDE_LOBE)) {
+      const word: SideWord = {
+        start: section.body.start + m.index,
+        end: section.body.start + m.index + m[1].length,
+        text: m[1],
+        side: m[1].toLowerCase() === 'left' ? 'left' : 'right',
+      };
+      const lobe = m[2].toLowerCase();
+      const right: 'left' | 'right' = lobe.startsWith('middle') ? 'right' : 'left';
+      if (word.side === right || reported.has(word.start)) continue;
+      reported.add(word.start);
+      problems.push(
+        problemOf(rule, {
+          start: word.start,
+          end: word.end,
+          message: `There is no ${word.side} ${lobe}: the ${lobe.startsWith('middle') ? 'middle lobe' : 'lingula'} is on the ${right}.`,
+          side: word.side,
+          fixes: [changeSideFix(word, right, `Change to "${sideWordLike(word.text, right)}"`, false)],
+        }),
+      );
+    }
+  }
+  return problems;
+}
+
+// Computed once per check: the other laterality rules ask for these side words too.
+const PROBLEMS: SharedPart<Problem[]> = {
+  name: 'lobe-side-mismatch',
+  compute: (report, context) => lobeSideProblems(lobeSideMismatch, report, context),
+};
+
+export const lobeSideMismatch: Rule = {
+  id: 'lobe-side-mismatch',
+  category: 'laterality',
+  severity: 'error',
+  description: 'A lobe named on the side that does not have it: a left middle lobe, a right lingula.',
+  check(_report, context) {
+    return context.shared(PROBLEMS);
+  },
+};
+
+/** The side words this rule reports, switched on or not (see examSideWords). */
+export function lobeSideWords(report: Report, context: RuleContext): Set<number> {
+  return new Set([...examSideWords(report, context), ...lobeSideMismatch.check(report, context).map((p) => p.start)]);
+}

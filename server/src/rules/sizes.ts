@@ -1,0 +1,217 @@
+// What the measurement rules (measurement-mismatch, mixed-units, inconsistent-units,
+// implausible-organ-size) share: each measurement's length in millimetres, the sizes of each
+// finding, and the comparison of the impression's sizes with the findings', done once per check.
+import { conceptHas, covers, kinOf, sameFinding, sitesAgree, type Finding, type Measurement } from '../nlp';
+import { textOf } from '../report';
+import type { Report, Section } from '../report/types';
+import { byConcept, consistencyOf, mentionsOf, sentenceIndexAt } from './consistency';
+import type { RuleContext, SharedPart } from './types';
+
+export const MM_PER: Readonly<Record<string, number>> = { mm: 1, cm: 10 };
+
+function writtenDimensions(text: string): { value: number; unit: string | undefined }[] {
+  return [...text.matchAll(/(\d+(?:\.\d+)?|\.\d+)\s*(mm|cm)?/gi)].map((x) => ({ value: Number(x[1]), unit: x[2]?.toLowerCase() }));
+}
+
+/**
+ * Each measurement's dimensions with their own units where the text gives them ("2.1 cm x 15 mm"
+ * is 21 and 15 mm, not 2.1 and 15 mm); computed once per check.
+ */
+export function ownUnitsOf(_report: Report, context: RuleContext): WeakMap<Measurement, number[]> {
+  return context.shared(OWN_UNITS);
+}
+
+const OWN_UNITS: SharedPart<WeakMap<Measurement, number[]>> = { name: 'own-units', compute: computeOwnUnits };
+
+function computeOwnUnits(report: Report, context: RuleContext): WeakMap<Measurement, number[]> {
+  const own = new WeakMap<Measurement, number[]>();
+  for (const m of consistencyOf(report, context).u.measurements) {
+    const dims = writtenDimensions(report.text.slice(m.start, m.end));
+    const units = new Set(dims.map((d) => d.unit).filter(Boolean));
+    if (units.size < 2 || dims.length !== m.value.length) continue;
+    let unit = dims[dims.length - 1].unit ?? 'mm';
+    const mm: number[] = [];
+    for (let i = dims.length - 1; i >= 0; i--) {
+      unit = dims[i].unit ?? unit;
+      mm.unshift(dims[i].value * (MM_PER[unit] ?? 1));
+    }
+    own.set(m, mm);
+  }
+  return own;
+}
+
+/** Length values in millimetres, or null for volumes, densities, angles. */
+export function inMm(m: Measurement, own: WeakMap<Measurement, number[]>): number[] | null {
+  const mine = own.get(m);
+  if (mine) return mine;
+  const factor = MM_PER[m.unit];
+  return factor ? m.value.map((v) => v * factor) : null;
+}
+
+export const close = (a: number, b: number) => Math.abs(a - b) < 0.01;
+/** Every dimension of `a` is one of `b`'s: "2.3 cm" agrees with "2.3 x 1.5 cm", in either unit. */
+function within(a: number[], b: number[]): boolean {
+  return a.every((v) => b.some((w) => close(v, w)));
+}
+function agree(a: Measurement, b: Measurement, own: WeakMap<Measurement, number[]>): boolean {
+  const x = inMm(a, own);
+  const y = inMm(b, own);
+  if (!x || !y) return a.unit !== b.unit || within(a.value, b.value) || within(b.value, a.value);
+  return within(x, y) || within(y, x);
+}
+
+/**
+ * The measurements of each finding: those the findings core attached, and a measurement it left
+ * unattached goes to the nearest finding of its sentence ("5 mm nodular opacity").
+ */
+function sizesByFinding(report: Report, findings: readonly Finding[], all: readonly Measurement[]): Map<Finding, Measurement[]> {
+  const sizes = new Map<Finding, Measurement[]>();
+  const attached = new Set<Measurement>();
+  const bySentence = new Map<number, Finding[]>();
+  for (const f of findings) {
+    sizes.set(f, [...f.measurements]);
+    for (const m of f.measurements) attached.add(m);
+    let list = bySentence.get(f.sentenceIndex);
+    if (!list) bySentence.set(f.sentenceIndex, (list = []));
+    list.push(f);
+  }
+  for (const m of all) {
+    if (attached.has(m)) continue;
+    const index = sentenceIndexAt(report, m.start);
+    const sentence = report.sentences[index];
+    if (!sentence || m.end > sentence.end) continue;
+    let best: Finding | undefined;
+    let distance = 60;
+    for (const f of bySentence.get(index) ?? []) {
+      const d = m.end <= f.start ? f.start - m.end : m.start >= f.end ? m.start - f.end : 0;
+      if (d < distance) {
+        best = f;
+        distance = d;
+      }
+    }
+    if (best) sizes.get(best)?.push(m);
+  }
+  return sizes;
+}
+
+/** The measurements inside a section's body (measurements come in text order). */
+function measurementsIn(all: readonly Measurement[], section: Section): Measurement[] {
+  let lo = 0;
+  let hi = all.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (all[mid].start < section.body.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Measurement[] = [];
+  for (let i = lo; i < all.length && all[i].end <= section.body.end; i++) out.push(all[i]);
+  return out;
+}
+
+// A size belongs to one thing: the same finding in other words, or a shadow and the lesion it is
+// called ("density" in the findings, "nodule" in the impression); not a mass and the shift it causes.
+const isShadow = (concept: string) => conceptHas(concept, 'shadow');
+function sameLesion(a: string, b: string): boolean {
+  if (sameFinding(a, b)) return true;
+  const [shadow, other] = isShadow(a) ? [a, b] : [b, a];
+  return isShadow(shadow) && covers(other, shadow);
+}
+
+/** An impression size against the findings size it should repeat. */
+export interface SizePair {
+  /** In the impression. */
+  im: Measurement;
+  /** In the findings. */
+  fm: Measurement;
+  /** The finding measured, when the pair was matched through it. */
+  finding?: Finding;
+}
+
+export interface SizeComparison {
+  /** Different sizes of one finding (value or unit). */
+  mismatches: SizePair[];
+  /** The same size, written in another unit. */
+  otherUnits: SizePair[];
+}
+
+/** The impression's sizes read against the findings' in every report part; once per check. */
+export function compareSizes(_report: Report, context: RuleContext): SizeComparison {
+  return context.shared(SIZE_COMPARISON);
+}
+
+const SIZE_COMPARISON: SharedPart<SizeComparison> = { name: 'size-comparison', compute: computeSizes };
+
+function computeSizes(report: Report, context: RuleContext): SizeComparison {
+  const c = consistencyOf(report, context);
+  const own = ownUnitsOf(report, context);
+  const mm = (m: Measurement) => inMm(m, own);
+  const agrees = (a: Measurement, b: Measurement) => agree(a, b, own);
+  const result: SizeComparison = { mismatches: [], otherUnits: [] };
+  const { mismatches, otherUnits } = result;
+  const sizes = sizesByFinding(report, c.u.findings, c.u.measurements);
+  const sizesOf = (f: Finding) => sizes.get(f) ?? [];
+  for (const part of c.parts) {
+    const inFindingsText = part.findingsSections.flatMap((s) => measurementsIn(c.u.measurements, s));
+    const handled = new Set<Measurement>();
+    const measuredInFindings = byConcept(part.inFindings.filter((f) => sizesOf(f).length));
+    // One judgement per finding, place and size: repeated mentions add nothing.
+    const judged = new Set<string>();
+    for (const g of part.inImpression) {
+      if (!sizesOf(g).length) continue;
+      const key = `${g.concept}|${g.side}|${g.site.join(',')}|${sizesOf(g)
+        .map((m) => textOf(report, m))
+        .join(';')}`;
+      if (judged.has(key)) {
+        for (const im of sizesOf(g)) handled.add(im);
+        continue;
+      }
+      judged.add(key);
+      const partners = mentionsOf(measuredInFindings, kinOf(g.concept)).filter(
+        (f) => sameLesion(f.concept, g.concept) && sitesAgree(f, g) && (!f.side || !g.side || f.side === g.side),
+      );
+      if (!partners.length) continue;
+      const theirs = partners.flatMap(sizesOf);
+      for (const im of sizesOf(g)) {
+        handled.add(im);
+        // Agreeing with any measurement in the findings is enough ("the largest node, 1.5 cm").
+        const same = theirs.find((fm) => agrees(im, fm));
+        if (same) {
+          // The same size in another unit: right, but a reader comparing the two has to convert.
+          if (mm(same) && mm(im) && same.unit !== im.unit) otherUnits.push({ im, fm: same });
+          continue;
+        }
+        if (inFindingsText.some((fm) => agrees(im, fm) && mm(fm) && mm(im))) continue;
+        const sameShape =
+          theirs.find((fm) => fm.value.length === im.value.length && !!mm(fm) === !!mm(im)) ?? theirs.find((fm) => !!mm(fm) === !!mm(im));
+        if (sameShape) mismatches.push({ im, fm: sameShape, finding: g });
+      }
+    }
+    // The same numbers with another unit, whatever finding they belong to: "2.1 mm" here, "2.1 cm" there.
+    const seenSizes = new Set<string>();
+    for (const im of measurementsIn(c.u.measurements, part.impression)) {
+      if (handled.has(im) || !mm(im)) continue;
+      const written = textOf(report, im);
+      if (seenSizes.has(written)) continue;
+      seenSizes.add(written);
+      if (inFindingsText.some((fm) => agrees(im, fm))) continue;
+      const fm = inFindingsText.find(
+        (x) => mm(x) && x.unit !== im.unit && x.value.length === im.value.length && x.value.every((v, i) => close(v, im.value[i])),
+      );
+      if (fm) {
+        mismatches.push({ im, fm });
+        continue;
+      }
+      // Two or three dimensions, all but one the same: one lesion with one dimension changed.
+      if (im.value.length < 2) continue;
+      const mine = mm(im) as number[];
+      const near = inFindingsText.find((x) => {
+        const theirs = mm(x);
+        if (!theirs || theirs.length !== mine.length) return false;
+        const same = mine.filter((v, i) => close(v, theirs[i])).length;
+        return same === mine.length - 1;
+      });
+      if (near) mismatches.push({ im, fm: near });
+    }
+  }
+  return result;
+}
