@@ -174,6 +174,7 @@ export interface RadlintApi {
   client: () => LanguageClient | undefined;
   /** The language status item's text, e.g. "$(check) no problems" (for the integration tests). */
   statusText: () => string;
+  onDidChangeStatus: vscode.Event<string>;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<RadlintApi> {
@@ -233,7 +234,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Radlin
     });
     context.subscriptions.push(waiting);
   }
-  return { client: () => client, statusText: () => status.text() };
+  return { client: () => client, statusText: () => status.text(), onDidChangeStatus: status.onDidChange };
 }
 
 export async function deactivate(): Promise<void> {

@@ -50,6 +50,8 @@ export interface Status {
   setServerState(state: ServerState, detail?: string): void;
   /** The item's text now (tests read it through the extension's API). */
   text(): string;
+  /** Fires when the text changes. */
+  onDidChange: vscode.Event<string>;
 }
 
 export function createStatus(context: vscode.ExtensionContext, selector: () => vscode.DocumentSelector): Status {
@@ -62,10 +64,20 @@ export function createStatus(context: vscode.ExtensionContext, selector: () => v
   const checked = new Map<string, number | undefined>();
   const pending = new Map<string, number>();
   let busyTimer: ReturnType<typeof setTimeout> | undefined;
+  const changed = new vscode.EventEmitter<string>();
+  let shown = '';
 
   const active = () => vscode.window.activeTextEditor?.document;
 
   function render(): void {
+    update();
+    if (item.text !== shown) {
+      shown = item.text;
+      changed.fire(shown);
+    }
+  }
+
+  function update(): void {
     item.busy = false;
     item.severity = vscode.LanguageStatusSeverity.Information;
     item.detail = undefined;
@@ -154,6 +166,7 @@ export function createStatus(context: vscode.ExtensionContext, selector: () => v
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('radlint.languages')) item.selector = selector();
     }),
+    changed,
     { dispose: () => busyTimer && clearTimeout(busyTimer) },
   );
   render();
@@ -170,5 +183,6 @@ export function createStatus(context: vscode.ExtensionContext, selector: () => v
       render();
     },
     text: () => item.text,
+    onDidChange: changed.event,
   };
 }
