@@ -2,19 +2,11 @@
 // one quiet offer to be checked as a Radiology Report: once per file per session, never again after
 // "Don't ask again".
 import * as vscode from 'vscode';
+import { looksLikeReport } from './report-shape';
 
 const NEVER_KEY = 'radlint.offerReportLanguage.never';
 const CHECK = 'Check as Radiology Report';
 const NEVER = "Don't ask again";
-const FINDINGS = /^[ \t]*findings?[ \t]*(:|$)/im;
-const IMPRESSION = /^[ \t]*(impressions?|conclusions?)[ \t]*(:|$)/im;
-/** Only the start of a big file is read: headers come early. */
-const LOOK_CHARS = 20_000;
-
-export function looksLikeReport(text: string): boolean {
-  const head = text.slice(0, LOOK_CHARS);
-  return FINDINGS.test(head) && IMPRESSION.test(head);
-}
 
 export function registerReportOffer(context: vscode.ExtensionContext, checkedLanguages: () => string[]): void {
   const offered = new Set<string>();
