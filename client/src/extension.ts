@@ -79,6 +79,8 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
     errorHandler: new BoundedRestarts(),
     // The user's spelling word list lives in the extension's global storage, not in settings.
     middleware: status.middleware,
+    // Hovers may link to these commands ("Open rule docs"); no other command runs from server Markdown.
+    markdown: { isTrusted: { enabledCommands: [COMMANDS.openRuleDocs, COMMANDS.disableRule, COMMANDS.showUnderstanding] } },
     initializationOptions: {
       snippetCommand: true,
       aiStatus: true,
