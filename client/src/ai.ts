@@ -5,6 +5,8 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { AiStatusNotification, CheckWithAiRequest, COMMANDS, SetApiKeyRequest, type AiStatusParams } from '../../server/src/protocol';
 
 const SECRET_KEY = 'radlint.llm.apiKey';
+/** Internal (no palette entry): behind the "Set up" link of the AI item while AI is off. */
+export const COMMANDS_SET_UP_AI = 'radlint.setUpAi';
 /** The spinner appears only when a check takes longer than this. */
 const BUSY_AFTER_MS = 2000;
 
@@ -23,7 +25,6 @@ export function registerAi(
 ): AiClient {
   const item = vscode.languages.createLanguageStatusItem('radlint.ai', selector());
   item.name = 'RadLint AI';
-  item.command = { command: COMMANDS.showLog, title: 'Show log' };
   const states = new Map<string, AiStatusParams>();
   let busyTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -33,10 +34,15 @@ export function registerAi(
     item.busy = false;
     item.severity = vscode.LanguageStatusSeverity.Information;
     item.detail = params?.reason;
+    // Off: one click to set it up (the radlint.llm settings); otherwise the log says what happened.
+    item.command =
+      (params?.state ?? 'off') === 'off'
+        ? { command: COMMANDS_SET_UP_AI, title: 'Set up', tooltip: 'Connect a local LLM or an endpoint (radlint.llm settings)' }
+        : { command: COMMANDS.showLog, title: 'Show log' };
     switch (params?.state ?? 'off') {
       case 'off':
         item.text = 'AI off';
-        item.detail = 'radlint.llm.enabled is off';
+        item.detail = 'the AI second reader is off';
         break;
       case 'ready':
         item.text = 'AI ready';
@@ -80,6 +86,9 @@ export function registerAi(
     context.secrets.onDidChange((e) => {
       if (e.key === SECRET_KEY) void sendKey().catch(() => undefined);
     }),
+    vscode.commands.registerCommand(COMMANDS_SET_UP_AI, () =>
+      vscode.commands.executeCommand('workbench.action.openSettings', 'radlint.llm'),
+    ),
     vscode.commands.registerCommand(COMMANDS.setApiKey, async () => {
       const key = await vscode.window.showInputBox({
         title: 'RadLint: API key for the LLM endpoint',

@@ -5,6 +5,7 @@ import {
   ErrorAction,
   LanguageClient,
   RevealOutputChannelOn,
+  State,
   TransportKind,
   type ErrorHandler,
   type LanguageClientOptions,
@@ -12,6 +13,10 @@ import {
 } from 'vscode-languageclient/node';
 import { CheckDocumentRequest, COMMANDS, type InitializationOptions } from '../../server/src/protocol';
 import { registerAi, type AiClient } from './ai';
+import { registerReportOffer } from './report-offer';
+import { documentedRules, registerRuleCommands } from './rules';
+import { createStatus, STATUS_MENU_COMMAND, type ServerState, type Status } from './status';
+import { registerUnderstanding } from './understanding';
 
 const CLIENT_ID = 'radlint'; // equals the settings prefix, so `radlint.trace.server` works
 const MAX_RESTARTS = 4;
@@ -19,7 +24,7 @@ const RESTART_WINDOW_MS = 3 * 60_000;
 
 let client: LanguageClient | undefined;
 let log: vscode.LogOutputChannel;
-let status: vscode.LanguageStatusItem;
+let status: Status;
 let ai: AiClient | undefined;
 
 /** The languages checked: Radiology Report always, others when the user asked for them. */
@@ -47,18 +52,18 @@ class BoundedRestarts implements ErrorHandler {
     if (this.restarts.length < MAX_RESTARTS) {
       this.restarts.push(now);
       log.warn(`The RadLint server stopped; restarting (${this.restarts.length}/${MAX_RESTARTS}).`);
+      setStatus('restarting');
       return { action: CloseAction.Restart };
     }
     log.error(`The RadLint server stopped ${MAX_RESTARTS + 1} times in 3 minutes; not restarting. Reload the window to try again.`);
-    setStatus('stopped', vscode.LanguageStatusSeverity.Error);
+    setStatus('stopped', 'stopped too often; reload the window or run RadLint: Restart Server');
     log.show(true);
     return { action: CloseAction.DoNotRestart };
   }
 }
 
-function setStatus(text: string, severity = vscode.LanguageStatusSeverity.Information): void {
-  status.text = `RadLint: ${text}`;
-  status.severity = severity;
+function setStatus(state: ServerState, detail?: string): void {
+  status.setServerState(state, detail);
 }
 
 async function startClient(context: vscode.ExtensionContext): Promise<void> {
@@ -73,21 +78,36 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     errorHandler: new BoundedRestarts(),
     // The user's spelling word list lives in the extension's global storage, not in settings.
+    middleware: status.middleware,
+    // Hovers may link to these commands ("Open rule docs"); no other command runs from server Markdown.
+    markdown: { isTrusted: { enabledCommands: [COMMANDS.openRuleDocs, COMMANDS.disableRule, COMMANDS.showUnderstanding] } },
     initializationOptions: {
       snippetCommand: true,
       aiStatus: true,
+      disableRuleCommand: true,
       userWordList: vscode.Uri.joinPath(context.globalStorageUri, 'radlint-words.txt').fsPath,
     } satisfies InitializationOptions,
   };
+  const version = String((context.extension.packageJSON as { version?: unknown }).version ?? '?');
+  log.info(
+    `RadLint ${version} client starting in ${vscode.env.appName} ${vscode.version}: server ${module}, languages ${checkedLanguages().join(', ')}.`,
+  );
   client = new LanguageClient(CLIENT_ID, 'RadLint', serverOptions, clientOptions);
+  // After a crash the client restarts the server on its own: the item follows.
+  client.onDidChangeState((e) => {
+    if (e.newState === State.Running) setStatus('running');
+  });
   try {
     ai?.attach(client); // before start, so no early AI status is missed
     await client.start();
-    setStatus('rules on');
+    const info = client.initializeResult?.serverInfo;
+    log.info(`Server running: ${info?.name ?? 'RadLint'} ${info?.version ?? ''}`.trimEnd() + '.');
+    setStatus('running');
     await ai?.started(client);
   } catch (error) {
-    log.error(`The RadLint server failed to start: ${error instanceof Error ? error.message : String(error)}`);
-    setStatus('failed to start', vscode.LanguageStatusSeverity.Error);
+    const message = error instanceof Error ? error.message : String(error);
+    log.error(`The RadLint server failed to start: ${message}`);
+    setStatus('failed', message);
     log.show(true);
   }
 }
@@ -115,17 +135,71 @@ async function applySnippet(
   await editor.insertSnippet(new vscode.SnippetString(edit.newText), range);
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<{ client: () => LanguageClient | undefined }> {
+/** Stops the server if it runs and starts it again (also when it had stopped for good). */
+async function restartServer(context: vscode.ExtensionContext): Promise<void> {
+  log.info('Restarting the RadLint server (RadLint: Restart Server).');
+  setStatus('restarting');
+  await stopClient();
+  await startClient(context);
+  void vscode.window.setStatusBarMessage(
+    client?.isRunning() ? 'RadLint: server restarted' : 'RadLint: the server did not start; see the log',
+    4000,
+  );
+}
+
+/** The status item's menu: the few things a user looks for when something seems off. */
+async function statusMenu(context: vscode.ExtensionContext): Promise<void> {
+  type Entry = vscode.QuickPickItem & { run: () => Thenable<unknown> };
+  const entries: Entry[] = [
+    {
+      label: '$(eye) Show what RadLint understood',
+      description: 'the findings of this report, beside it',
+      run: () => vscode.commands.executeCommand(COMMANDS.showUnderstanding),
+    },
+    { label: '$(output) Show log', run: () => vscode.commands.executeCommand(COMMANDS.showLog) },
+    { label: '$(debug-restart) Restart server', run: () => vscode.commands.executeCommand(COMMANDS.restartServer) },
+    {
+      label: '$(settings-gear) Open settings',
+      run: () => vscode.commands.executeCommand('workbench.action.openSettings', `@ext:${context.extension.id}`),
+    },
+    {
+      label: '$(book) Rule docs',
+      description: `${documentedRules(context).length} rules, offline`,
+      run: () => vscode.commands.executeCommand(COMMANDS.openRuleDocs),
+    },
+  ];
+  const picked = await vscode.window.showQuickPick(entries, { title: 'RadLint', placeHolder: 'What do you want to do?' });
+  await picked?.run();
+}
+
+export interface RadlintApi {
+  client: () => LanguageClient | undefined;
+  /** The language status item's text, e.g. "$(check) no problems" (for the integration tests). */
+  statusText: () => string;
+  onDidChangeStatus: vscode.Event<string>;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<RadlintApi> {
   log = vscode.window.createOutputChannel('RadLint', { log: true });
-  status = vscode.languages.createLanguageStatusItem('radlint.status', selector());
-  status.name = 'RadLint';
-  status.command = { command: COMMANDS.showLog, title: 'Show log' };
+  status = createStatus(context, selector);
   setStatus('starting');
-  context.subscriptions.push(log, status);
+  context.subscriptions.push(log);
   ai = registerAi(context, () => client, log, selector);
+  registerUnderstanding(context, () => client);
+  registerRuleCommands(context, log);
+  registerReportOffer(context, checkedLanguages);
 
   context.subscriptions.push(
     vscode.commands.registerCommand(COMMANDS.showLog, () => log.show()),
+    vscode.commands.registerCommand(COMMANDS.restartServer, () => restartServer(context)),
+    vscode.commands.registerCommand(STATUS_MENU_COMMAND, () => statusMenu(context)),
+    // Getting Started: the example with mistakes, as a new unsaved report (the shipped file stays intact).
+    vscode.commands.registerCommand('radlint.walkthrough.openExample', async () => {
+      const example = vscode.Uri.file(context.asAbsolutePath('examples/chest-radiograph-errors.rpt'));
+      const content = Buffer.from(await vscode.workspace.fs.readFile(example)).toString('utf8');
+      const document = await vscode.workspace.openTextDocument({ language: 'radreport', content });
+      await vscode.window.showTextDocument(document);
+    }),
     vscode.commands.registerCommand(COMMANDS.applySnippet, applySnippet),
     vscode.commands.registerCommand(COMMANDS.checkCurrentReport, async () => {
       const document = vscode.window.activeTextEditor?.document;
@@ -142,7 +216,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     vscode.workspace.onDidChangeConfiguration(async (event) => {
       // The document selector is fixed when the client starts; a new language list needs a restart.
       if (event.affectsConfiguration('radlint.languages')) {
-        status.selector = selector();
         if (!client) return;
         await stopClient();
         await startClient(context);
@@ -163,7 +236,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     });
     context.subscriptions.push(waiting);
   }
-  return { client: () => client };
+  return { client: () => client, statusText: () => status.text(), onDidChangeStatus: status.onDidChange };
 }
 
 export async function deactivate(): Promise<void> {

@@ -71,6 +71,18 @@ export const settingsSchema = z.object({
         ],
       }),
     ),
+  /** Where "Turn off this rule" writes radlint.rules (the client does the writing). */
+  configurationTarget: z
+    .enum(['workspace', 'user'])
+    .default('workspace')
+    .meta(
+      ui({
+        group: 'Rules',
+        scope: 'window',
+        description: 'Where "Turn off this rule" (from the light bulb) writes radlint.rules.',
+        enumDescriptions: ["The workspace's settings (shared with the team when committed).", 'Your user settings, for every workspace.'],
+      }),
+    ),
   /** Per-rule options, passed to the rules as RuleContext.options. */
   ruleOptions: z
     .record(z.string(), z.unknown())

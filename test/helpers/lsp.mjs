@@ -11,13 +11,22 @@ const rpc = require('vscode-languageserver-protocol/node');
 export const SERVER = path.join(root, 'dist/server.js');
 
 /**
- * Spawns dist/server.js over stdio. `pull` advertises pull diagnostics (LSP 3.17) as VS Code does;
+ * Spawns dist/server.js (or `server`) over stdio. `pull` advertises pull diagnostics (LSP 3.17) as VS Code does;
  * without it the client is push-only, as Neovim 0.7 is. workspace/configuration is answered from
  * `settings` (changeable with setSettings). Everything the server sends is recorded as events
  * (diagnostics, status, log), and the raw bytes of stdout and stderr are kept to scan for secrets.
  */
-export async function startLsp({ pull = false, settings = {}, env = {}, rootUri = null, initializationOptions = { aiStatus: true } } = {}) {
-  const child = spawn(process.execPath, [SERVER, '--stdio'], {
+export async function startLsp({
+  pull = false,
+  settings = {},
+  env = {},
+  rootUri = null,
+  initializationOptions = { aiStatus: true },
+  server = SERVER,
+  cwd = undefined,
+} = {}) {
+  const child = spawn(process.execPath, [server, '--stdio'], {
+    cwd,
     stdio: ['pipe', 'pipe', 'pipe'],
     env: { ...process.env, RADLINT_API_KEY: '', ...env },
   });

@@ -1,12 +1,12 @@
 // Packages the extension (`npm run package`, in a scratch copy) and checks what the .vsix holds:
 // the bundles and what the manifest points at, and none of the sources, tests, maps or node_modules.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { ROOT, buildVsix, extractZip, listZip } from './vsix.mjs';
+import { startLsp } from '../helpers/lsp.mjs';
 
 let built;
 let names = [];
@@ -31,6 +31,10 @@ const FORBIDDEN = [
   [/(^|\/)(test|tests|__tests__)\//, 'tests'],
   [/\.test\.(m|c)?js$/, 'tests'],
   [/(^|\/)\.(git|vscode|vscode-test|ci)\//, 'tooling folder'],
+  // The command-line tool is the npm package's: VS Code never runs it.
+  [/^extension\/dist\/cli\.js$/, 'CLI bundle'],
+  [/^extension\/bin\//, 'CLI launchers (bin/)'],
+  [/^extension\/images\/.*\.svg$/, 'icon source'],
 ];
 
 test('the .vsix holds no sources, tests, maps, node_modules or out/', () => {
@@ -46,13 +50,16 @@ test('the .vsix holds the bundles, the licence and everything the manifest point
   const c = pkg.contributes ?? {};
   const referenced = [
     pkg.main,
-    ...Object.values(pkg.bin ?? {}),
+    pkg.icon,
     ...(c.languages ?? []).map((l) => l.configuration),
     ...(c.grammars ?? []).map((g) => g.path),
     ...(c.snippets ?? []).map((s) => s.path),
+    ...(c.walkthroughs ?? []).flatMap((w) => w.steps.map((step) => step.media?.markdown ?? step.media?.image)),
+    // Opened by the extension at run time: the rule docs (offline) and the walkthrough's example.
+    ...readdirSync(join(ROOT, 'docs', 'rules')).map((f) => `docs/rules/${f}`),
+    'examples/chest-radiograph-errors.rpt',
     'dist/extension.js',
     'dist/server.js',
-    'dist/cli.js',
     'package.json',
   ]
     .filter(Boolean)
@@ -67,7 +74,7 @@ test('the .vsix holds the bundles, the licence and everything the manifest point
 });
 
 test('the packaged bundles are production builds (no source map links)', () => {
-  for (const file of ['extension.js', 'server.js', 'cli.js']) {
+  for (const file of ['extension.js', 'server.js']) {
     const text = readFileSync(join(built.dir, 'dist', file), 'utf8');
     assert.ok(!/\/\/# sourceMappingURL=/.test(text), `dist/${file} in the .vsix links a source map`);
   }
@@ -88,37 +95,32 @@ test('data files the server reads at run time are packaged', () => {
   }
 });
 
-test('the unpacked .vsix runs on its own: its CLI checks a report with no node_modules around', () => {
+test('the unpacked .vsix runs on its own: its language server checks a report with no node_modules around', async () => {
   // Unpacked under the OS temp folder, away from the repository, so nothing resolves from node_modules.
   const dir = mkdtempSync(join(tmpdir(), 'radlint-unpacked-'));
+  let lsp;
   try {
     extractZip(built.vsix, dir);
-    const report = join(dir, 'report.rpt');
-    writeFileSync(report, 'FINDINGS: The the lungs are clear. No pleural efusion.\n\nIMPRESSION: Normal chest radiograph.\n');
-    let stdout;
-    try {
-      stdout = execFileSync(process.execPath, [join(dir, 'extension', 'bin', 'radlint.js'), 'check', '--format', 'json', report], {
-        cwd: dir,
-        encoding: 'utf8',
-      });
-    } catch (error) {
-      assert.equal(error.status, 1, `the packaged CLI failed: ${error.stderr}`);
-      stdout = error.stdout;
-    }
-    const rules = JSON.parse(stdout).files[0].diagnostics.map((d) => `${d.rule}:${d.message}`);
+    const server = join(dir, 'extension', 'dist', 'server.js');
+    lsp = await startLsp({ server, cwd: dir, initializationOptions: {} });
+    const uri = 'file:///tmp/packaged-report.rpt';
+    await lsp.open(uri, 'FINDINGS: The the lungs are clear. No pleural efusion.\n\nIMPRESSION: Normal chest radiograph.\n');
+    const published = await lsp.next('diagnostics', (p) => p.uri === uri && p.diagnostics.length > 0);
+    const rules = published.diagnostics.map((d) => `${d.code}:${d.message}`);
     assert.ok(
       rules.some((r) => r.startsWith('dictation-artifact:')),
-      `no dictation-artifact from the packaged CLI: ${JSON.stringify(rules)}`,
+      `no dictation-artifact from the packaged server: ${JSON.stringify(rules)}`,
     );
     // Spelling needs dist/dicts at run time: without them it would be silently off in the installed extension.
-    const bundle = readFileSync(join(dir, 'extension', 'dist', 'cli.js'), 'utf8');
+    const bundle = readFileSync(server, 'utf8');
     if (bundle.includes('"dicts"')) {
       assert.ok(
         rules.some((r) => r.startsWith('spelling:') && r.includes('efusion')),
-        `spelling is off in the packaged CLI: ${JSON.stringify(rules)}`,
+        `spelling is off in the packaged server: ${JSON.stringify(rules)}`,
       );
     }
   } finally {
+    await lsp?.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 });

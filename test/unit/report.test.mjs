@@ -33,6 +33,51 @@ test('organ subheadings stay inside FINDINGS; unknown capitals elsewhere open a 
   assert.equal(bodyOf(r, 'impression'), 'Normal.');
 });
 
+test('mixed-case labels inside FINDINGS are subsections, not sections ("Contrast:" is not TECHNIQUE)', () => {
+  const text =
+    'TECHNIQUE: MRI of the chest.\nFINDINGS:\nContrast: 7.5 mL gadobutrol intravenously.\nLungs: Small left pleural effusion.\nGallbladder and bile ducts: Unremarkable.\nIMPRESSION: Small left pleural effusion.';
+  const r = R.parseReport(text);
+  assert.deepEqual(kinds(r), ['technique', 'findings', 'impression']);
+  const findings = r.sections[1];
+  assert.deepEqual(
+    findings.subsections.map((s) => [s.header.name, r.text.slice(s.body.start, s.body.end)]),
+    [
+      ['Contrast', '7.5 mL gadobutrol intravenously.'],
+      ['Lungs', 'Small left pleural effusion.'],
+      ['Gallbladder and bile ducts', 'Unremarkable.'],
+    ],
+  );
+  assert.equal(r.text.slice(findings.subsections[0].header.start, findings.subsections[0].header.end), 'Contrast:');
+  assert.ok(findings.subsections.every((s) => s.start >= findings.body.start && s.end <= findings.end));
+  // Capitals too: organ labels are subsections of FINDINGS.
+  const caps = R.parseReport('FINDINGS:\nLIVER: Normal.\nCONTRAST: 100 mL Omnipaque.\nIMPRESSION: Normal.');
+  assert.deepEqual(kinds(caps), ['findings', 'impression']);
+  assert.deepEqual(
+    caps.sections[0].subsections.map((s) => s.header.name),
+    ['LIVER', 'CONTRAST'],
+  );
+});
+
+test('known top-level headers still end FINDINGS in any case; elsewhere "Contrast:" is TECHNIQUE', () => {
+  for (const header of ['Impression:', 'Comparison:', 'Technique:', 'Recommendation:', 'IMPRESSION']) {
+    const r = R.parseReport(`FINDINGS:\nLungs: Clear.\n${header}\nNormal.`);
+    assert.equal(r.sections.length, 2, `${header} should open a second section: ${JSON.stringify(kinds(r))}`);
+    assert.deepEqual(
+      r.sections[0].subsections.map((s) => s.header.name),
+      ['Lungs'],
+    );
+    assert.equal(r.sections[1].subsections.length, 0);
+  }
+  assert.deepEqual(kinds(R.parseReport('EXAM: MRI brain.\nContrast: 7.5 mL gadobutrol.\nFINDINGS: Normal.')), [
+    'exam',
+    'technique',
+    'findings',
+  ]);
+  // A long "Words words ...:" at a line start leads into a list; it is no label.
+  const r = R.parseReport('FINDINGS:\nThe following was noted on the left side: a small effusion.\nIMPRESSION: Effusion.');
+  assert.deepEqual(r.sections[0].subsections, []);
+});
+
 test('a report without headers is one preamble section', () => {
   const r = R.parseReport('The lungs are clear. No effusion.');
   assert.deepEqual(kinds(r), ['preamble']);
@@ -137,6 +182,8 @@ test('property: never throws, every range inside the text, deterministic', () =>
         assert.ok(inside(text, s) && inside(text, s.body));
         if (s.header) assert.ok(inside(text, s.header));
         for (const i of s.items) assert.ok(inside(text, i) && inside(text, i.marker));
+        for (const sub of s.subsections)
+          assert.ok(inside(text, sub) && inside(text, sub.header) && inside(text, sub.body) && sub.end <= s.end);
       }
       for (const s of r.sentences) assert.ok(inside(text, s) && text.slice(s.start, s.end) === s.text);
       for (const t of r.tokens) assert.ok(inside(text, t));

@@ -116,3 +116,13 @@ test('laterality-mismatch: coronary artery names are not sides; an impression gi
     assert.deepEqual(problemsOf(RULE, text), [], text);
   }
 });
+
+test('laterality-mismatch: a "Contrast:" line inside FINDINGS does not take the findings after it out of the check', () => {
+  const text =
+    'EXAM: MRI chest.\nFINDINGS:\nContrast: 7.5 mL gadobutrol.\nLungs: There is a moderate left pleural effusion.\nIMPRESSION: Moderate right pleural effusion.\n';
+  const ps = problemsOf(RULE, text);
+  assert.ok(
+    ps.some((p) => slice(text, p) === 'right'),
+    `no laterality-mismatch on the impression: ${JSON.stringify(ps.map((p) => slice(text, p)))}`,
+  );
+});

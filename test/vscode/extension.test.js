@@ -313,3 +313,138 @@ describe('RadLint clinical rules in the editor', function () {
     }
   });
 });
+
+describe('RadLint state you can see: status item, restart, rule commands', function () {
+  let folder;
+  let api;
+
+  before(async function () {
+    folder = vscode.workspace.workspaceFolders[0];
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    api = extension.isActive ? extension.exports : await extension.activate();
+  });
+
+  afterEach(revertAndCloseAll);
+
+  async function open(name) {
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, name));
+    await vscode.window.showTextDocument(document);
+    return document;
+  }
+
+  const waitForStatus = (what, check) =>
+    waitFor(
+      () => `${what}; the status item says "${api.statusText()}"`,
+      () => check(api.statusText()),
+      [api.onDidChangeStatus, vscode.languages.onDidChangeDiagnostics],
+    );
+
+  /** "2 errors, 1 warning" as the status item should say it, from VS Code's own diagnostics. */
+  function expectedCounts(uri) {
+    const mine = vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'radlint' || d.source === 'radlint AI');
+    const n = (severity) => mine.filter((d) => d.severity === severity).length;
+    const parts = [];
+    const say = (count, word) => count && parts.push(`${count} ${word}${count === 1 ? '' : 's'}`);
+    say(n(vscode.DiagnosticSeverity.Error), 'error');
+    say(n(vscode.DiagnosticSeverity.Warning), 'warning');
+    say(n(vscode.DiagnosticSeverity.Information) + n(vscode.DiagnosticSeverity.Hint), 'note');
+    return parts.join(', ');
+  }
+
+  it('the status item says "no problems" only once a clean report is checked', async function () {
+    await open('clean.rpt');
+    await waitForStatus('"no problems" on the clean report', (text) => /^\$\(check\) no problems$/.test(text));
+    assert.equal(radlintDiagnostics(vscode.window.activeTextEditor.document.uri).length, 0);
+  });
+
+  it('the status item counts the problems of a dirty report, errors first', async function () {
+    const document = await open('laterality.rpt');
+    await waitForDiagnostics(document.uri, 'a laterality-mismatch diagnostic', (all) =>
+      all.some((d) => codeOf(d) === 'laterality-mismatch'),
+    );
+    const text = await waitForStatus(
+      'the counts of laterality.rpt',
+      (t) => t.includes(expectedCounts(document.uri)) && /\d+ error/.test(t) && t,
+    );
+    assert.doesNotMatch(text, /no problems/);
+    assert.match(text, /^\$\(error\) /);
+  });
+
+  it('RadLint: Restart Server starts a new server that checks the open report again', async function () {
+    const document = await open('laterality.rpt');
+    await waitForDiagnostics(document.uri, 'a laterality-mismatch diagnostic', (all) =>
+      all.some((d) => codeOf(d) === 'laterality-mismatch'),
+    );
+    const before = api.client();
+    assert.ok(before?.isRunning());
+    await vscode.commands.executeCommand('radlint.restartServer');
+    const after = api.client();
+    assert.ok(after && after !== before, 'a new language client');
+    assert.ok(after.isRunning(), 'the new client runs');
+    assert.ok(!before.isRunning(), 'the old client is stopped');
+    // The new server checks the report on its own: an edit comes back with diagnostics.
+    const editor = vscode.window.activeTextEditor;
+    await editor.edit((b) => b.insert(new vscode.Position(0, 0), 'The the '));
+    await waitForDiagnostics(document.uri, 'the new server to flag "The the"', (all) =>
+      all.some((d) => codeOf(d) === 'dictation-artifact' && document.getText(d.range) === 'The the'),
+    );
+    await waitForStatus('the status item to show counts again', (t) => /\d+ (error|warning)/.test(t));
+  });
+
+  it('Turn off a rule writes radlint.rules in the workspace settings, and the rule goes quiet', async function () {
+    const config = () => vscode.workspace.getConfiguration('radlint');
+    const previous = config().inspect('rules')?.workspaceValue;
+    const document = await open('chest-radiograph-errors.rpt');
+    await waitForDiagnostics(document.uri, 'a dictation-artifact diagnostic', (all) => all.some((d) => codeOf(d) === 'dictation-artifact'));
+    try {
+      const where = await vscode.commands.executeCommand('radlint.disableRule', 'dictation-artifact');
+      assert.equal(where, 'workspace');
+      assert.equal(config().inspect('rules')?.workspaceValue?.['dictation-artifact'], 'off');
+      assert.equal(config().inspect('rules')?.globalValue?.['dictation-artifact'], undefined, 'the user settings stay as they were');
+      const settings = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder.uri, '.vscode', 'settings.json'));
+      assert.match(Buffer.from(settings).toString('utf8'), /"dictation-artifact":\s*"off"/);
+      await waitForDiagnostics(
+        document.uri,
+        'the dictation-artifact diagnostics to go',
+        (all) => !all.some((d) => codeOf(d) === 'dictation-artifact'),
+      );
+    } finally {
+      await config().update('rules', previous, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitForDiagnostics(document.uri, 'the rule to come back with the setting', (all) =>
+      all.some((d) => codeOf(d) === 'dictation-artifact'),
+    );
+  });
+
+  it('Open rule docs opens the shipped page in the Markdown preview; an unknown rule opens nothing', async function () {
+    const opened = await vscode.commands.executeCommand('radlint.openRuleDocs', 'laterality-mismatch');
+    assert.ok(typeof opened === 'string' && opened.endsWith('/docs/rules/laterality-mismatch.md'), `opened ${opened}`);
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(vscode.Uri.parse(opened).fsPath.startsWith(extension.extensionUri.fsPath), 'the page comes from the extension, offline');
+    assert.equal(await vscode.commands.executeCommand('radlint.openRuleDocs', 'no-such-rule'), undefined);
+    assert.equal(await vscode.commands.executeCommand('radlint.openRuleDocs', '../../package'), undefined);
+  });
+
+  it('Show What RadLint Understood opens the findings beside the report, read-only Markdown', async function () {
+    const report = await open('laterality.rpt');
+    const shown = await vscode.commands.executeCommand('radlint.showUnderstanding');
+    if (shown === undefined) this.skip(); // the server has no radlint/understanding yet
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === shown);
+    assert.ok(document, 'the virtual document is open');
+    assert.equal(document.uri.scheme, 'radlint-understood');
+    assert.equal(document.languageId, 'markdown');
+    assert.match(document.getText(), /pleural effusion/);
+    const beside = vscode.window.visibleTextEditors.find((e) => e.document === document);
+    assert.ok(
+      beside && beside.viewColumn !== vscode.window.visibleTextEditors.find((e) => e.document === report)?.viewColumn,
+      'opened beside',
+    );
+  });
+
+  it('registers the editor commands', async function () {
+    const commands = await vscode.commands.getCommands(true);
+    for (const id of ['radlint.restartServer', 'radlint.showUnderstanding', 'radlint.disableRule', 'radlint.openRuleDocs']) {
+      assert.ok(commands.includes(id), `${id} is not registered`);
+    }
+  });
+});

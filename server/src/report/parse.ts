@@ -1,5 +1,5 @@
-import { knownSectionKind } from './sections';
-import type { NumberedItem, Report, Section, SectionKind, Sentence, Span, Token } from './types';
+import { knownSectionKind, opensSectionInsideFindings } from './sections';
+import type { NumberedItem, Report, Section, SectionKind, Sentence, Span, Subsection, Token } from './types';
 
 // A header: at the start of a line, a name of letters (and a few joiners) ending in a colon.
 // Group 1 is the name. Inline ("FINDINGS: The heart ...") and own-line forms both match.
@@ -51,6 +51,7 @@ interface HeaderMatch {
   name: string;
   kind: SectionKind | null;
   allCaps: boolean;
+  words: number;
 }
 
 function findHeaders(text: string): HeaderMatch[] {
@@ -67,6 +68,7 @@ function findHeaders(text: string): HeaderMatch[] {
       name: name.trim(),
       kind: knownSectionKind(name),
       allCaps: name === name.toUpperCase() && /[A-Z]{2}/.test(name),
+      words: words.length,
     });
   }
   for (const m of text.matchAll(HEADER_ALONE)) {
@@ -74,7 +76,7 @@ function findHeaders(text: string): HeaderMatch[] {
     const kind = knownSectionKind(name);
     if (!kind || kind === 'other') continue;
     const start = m.index + m[0].indexOf(name);
-    headers.push({ start, end: start + name.length, name: name.trim(), kind, allCaps: true });
+    headers.push({ start, end: start + name.length, name: name.trim(), kind, allCaps: true, words: name.trim().split(/\s+/).length });
   }
   headers.sort((a, b) => a.start - b.start);
   return headers;
@@ -86,6 +88,10 @@ function trimSpan(text: string, start: number, end: number): Span {
   return { start, end };
 }
 
+// A mixed-case label inside FINDINGS ("Lungs:", "Gallbladder and bile ducts:") is short; a longer
+// "Word word word:" at a line start is a sentence leading into a list.
+const MAX_LABEL_WORDS = 5;
+
 function buildSections(text: string): Section[] {
   const sections: Section[] = [];
   const headers = findHeaders(text);
@@ -96,15 +102,21 @@ function buildSections(text: string): Section[] {
     end: text.length,
     body: { start: 0, end: text.length },
     items: [],
+    subsections: [],
   };
   sections.push(current);
   for (const h of headers) {
     let kind = h.kind;
+    if (current.kind === 'findings' && !(kind && opensSectionInsideFindings(h.name, h.allCaps))) {
+      // Organ and topic labels inside FINDINGS ("LIVER:", "Lungs:", "Contrast: 7.5 mL") stay in
+      // FINDINGS, as subsections, so the sentences after them keep their checks.
+      if (h.allCaps || h.words <= MAX_LABEL_WORDS) addSubsection(text, current, h);
+      continue;
+    }
     if (!kind) {
-      // Unknown headers: organ subheadings inside FINDINGS stay in FINDINGS; elsewhere an
-      // ALL-CAPS header opens a section of its own, and mixed-case words followed by a colon
-      // ("Note: ...") are ordinary text.
-      if (!h.allCaps || current.kind === 'findings') continue;
+      // Elsewhere an unknown ALL-CAPS header opens a section of its own, and mixed-case words
+      // followed by a colon ("Note: ...") are ordinary text.
+      if (!h.allCaps) continue;
       kind = 'other';
     }
     current.end = h.start;
@@ -115,15 +127,32 @@ function buildSections(text: string): Section[] {
       end: text.length,
       body: { start: h.end, end: text.length },
       items: [],
+      subsections: [],
     };
     sections.push(current);
   }
   for (const s of sections) {
     s.body = trimSpan(text, s.header ? s.header.end : s.start, s.end);
+    // Each subsection runs to the next one, or to its section's end.
+    s.subsections.forEach((sub, i) => {
+      const end = i + 1 < s.subsections.length ? s.subsections[i + 1].start : s.end;
+      sub.body = trimSpan(text, sub.header.end, end);
+      sub.end = Math.max(sub.body.end, sub.header.end);
+    });
   }
   // An empty preamble (the report starts with a header) is not a section.
   if (sections.length > 1 && sections[0].body.start === sections[0].body.end) sections.shift();
   return sections;
+}
+
+function addSubsection(text: string, section: Section, h: HeaderMatch): void {
+  const sub: Subsection = {
+    start: h.start,
+    end: h.end,
+    header: { start: h.start, end: h.end, text: text.slice(h.start, h.end), name: h.name },
+    body: { start: h.end, end: h.end },
+  };
+  section.subsections.push(sub);
 }
 
 // "1. ", "2) " at the start of a line or after a sentence end, counting up from 1.

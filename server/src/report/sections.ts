@@ -30,3 +30,18 @@ export function knownSectionKind(name: string): SectionKind | null {
   for (const [kind, pattern] of KNOWN) if (pattern.test(upper)) return kind;
   return null;
 }
+
+// Inside FINDINGS, "Contrast: 7.5 mL ..." or "Report: ..." labels a part of the findings, not a
+// new section: a known name opens a section there only when it is one of these, the headers that
+// stand at the top level of a report whatever their case. CONTRAST and MEDICATIONS, even in
+// capitals, never do: the contrast given is told within the findings of many MRI reports.
+const TOP_LEVEL =
+  /^((FINAL |CLINICAL |OVERALL )?(IMPRESSIONS?|CONCLUSIONS?)|OPINION|SUMMARY|DIAGNOS[IE]S|INTERPRETATION|FINDINGS?|FINDINGS AND DISCUSSION|(CLINICAL )?(HISTORY|INDICATIONS?)|REASON FOR (THE )?(EXAM(INATION)?|STUDY|REFERRAL)|COMPARISONS?|PRIOR STUDIES|PREVIOUS STUDIES|COMPARISON STUDIES|TECHNIQUE|PROTOCOL|EXAM(INATION)?|PROCEDURES?( DONE| PERFORMED)?|TYPE OF (STUDY|EXAM)|COMMUNICATION|CRITICAL RESULTS?( NOTIFICATION)?|RECOMMENDATIONS?|ADDENDUM|ATTESTATION|SIGNED BY|DICTATED BY|ELECTRONICALLY SIGNED BY)$/;
+const NEVER_INSIDE_FINDINGS = /^(CONTRAST|MEDICATIONS?)$/;
+
+/** Whether a known header met inside FINDINGS ends the findings (else it labels a subsection). */
+export function opensSectionInsideFindings(name: string, allCaps: boolean): boolean {
+  const upper = normaliseHeaderName(name);
+  if (NEVER_INSIDE_FINDINGS.test(upper)) return false;
+  return allCaps || TOP_LEVEL.test(upper);
+}

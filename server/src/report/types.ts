@@ -26,6 +26,18 @@ export interface Section extends Span {
   body: Span;
   /** Numbered items ("1. ...", "2) ...") inside the section, in order. */
   items: NumberedItem[];
+  /**
+   * Labelled parts inside the section ("Lungs: ...", "LIVER: ...", "Contrast: 7.5 mL ..."), each
+   * from its label to the next label or the section's end. Only FINDINGS has them today.
+   */
+  subsections: Subsection[];
+}
+
+export interface Subsection extends Span {
+  /** The label as written, with its colon ("Lungs:"). */
+  header: Span & { text: string; name: string };
+  /** The text after the label, trimmed. */
+  body: Span;
 }
 
 export interface NumberedItem extends Span {
