@@ -11,8 +11,6 @@ export interface OutlineNode extends Span {
   children: OutlineNode[];
 }
 
-// An organ subheading at the start of a line inside a section: "Lungs:", "Liver and biliary:".
-const SUBHEADING = /^[ \t]*([A-Z][A-Za-z /&(),'-]{1,40}?)[ \t]*:(?!\/)/gm;
 const ITEM_NAME_LENGTH = 60;
 
 export function outlineOf(report: Report): OutlineNode[] {
@@ -23,28 +21,17 @@ function sectionNode(report: Report, section: Section): OutlineNode {
   const name = section.header ? section.header.name.toUpperCase() : 'REPORT';
   const selection = section.header ?? { start: section.body.start, end: Math.min(section.body.end, section.body.start + 1) };
   const children =
-    section.items.length > 0
-      ? section.items.map((item) => itemNode(report, item.start, item.end))
-      : section.kind === 'findings' || section.kind === 'other'
-        ? subsections(report, section)
-        : [];
+    section.items.length > 0 ? section.items.map((item) => itemNode(report, item.start, item.end)) : subsections(report, section);
   return { name, kind: 'section', start: section.start, end: trimEnd(report.text, section.start, section.end), selection, children };
 }
 
 function subsections(report: Report, section: Section): OutlineNode[] {
-  const body = report.text.slice(section.body.start, section.body.end);
-  const heads: { name: string; start: number; end: number }[] = [];
-  for (const m of body.matchAll(SUBHEADING)) {
-    if (m[1].trim().split(/\s+/).length > 5) continue;
-    const start = section.body.start + m.index + m[0].indexOf(m[1]);
-    heads.push({ name: m[1].trim(), start, end: start + m[1].length });
-  }
-  return heads.map((h, i) => ({
-    name: h.name,
+  return section.subsections.map((sub) => ({
+    name: sub.header.name,
     kind: 'subsection' as const,
-    start: h.start,
-    end: trimEnd(report.text, h.start, i + 1 < heads.length ? heads[i + 1].start : section.body.end),
-    selection: { start: h.start, end: h.end },
+    start: sub.start,
+    end: trimEnd(report.text, sub.start, sub.end),
+    selection: { start: sub.header.start, end: sub.header.end },
     children: [],
   }));
 }
