@@ -3,7 +3,7 @@
 //   kept      every source sentence appears in the output as written (white space normalised)
 //   findings  understand() on source and output: the multisets of (finding, assertion, side) compared
 //   template  chooseTemplate() against the exam the report is of, where that is known (see truthOf)
-//   time      chooseTemplate + restructure per report, p50 / p99
+//   time      chooseTemplate + restructure (understand() included) per report, best of 3 runs, p50 / p99
 // evaluateRestructure() returns the figures, so `npm run eval:rewrite` can print one table for all rewrites.
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -120,10 +120,17 @@ export function evaluateRestructure({ iuLimit = Infinity } = {}) {
     };
     byModality.set(modality, row);
     const u = understand(report);
-    const t0 = performance.now();
-    const choice = chooseTemplate(report);
-    const out = restructure(report, choice.template, { fillPertinentNegatives: false, fields: 'plain', understanding: u });
-    times.push(performance.now() - t0);
+    // Best of three runs: the machine is shared, and the cost of the code is the least time it takes.
+    let choice;
+    let out;
+    let best = Infinity;
+    for (let k = 0; k < 3; k++) {
+      const t0 = performance.now();
+      choice = chooseTemplate(report);
+      out = restructure(report, choice.template, { fillPertinentNegatives: false, fields: 'plain' });
+      best = Math.min(best, performance.now() - t0);
+    }
+    times.push(best);
 
     const outText = norm(out.text);
     let kept = 0;
@@ -193,7 +200,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   console.log(restructureTable(result));
   console.log(`every sentence placed exactly once: ${pct(result.total.placedOnce, result.total.reports)} of reports`);
   console.log(
-    `time per report (choose + restructure): p50 ${result.time.p50.toFixed(2)} ms, p99 ${result.time.p99.toFixed(2)} ms, max ${result.time.max.toFixed(1)} ms`,
+    `time per report (choose + understand + restructure, best of 3): p50 ${result.time.p50.toFixed(2)} ms, p99 ${result.time.p99.toFixed(2)} ms, max ${result.time.max.toFixed(1)} ms`,
   );
   console.log('findings added/changed: mentions whose (finding, assertion, side) the output has more of + fewer of than the source');
   if (process.argv.includes('--verbose')) console.log(JSON.stringify(result.examples, null, 2));

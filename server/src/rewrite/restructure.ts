@@ -103,6 +103,11 @@ interface Evidence {
 function sidesOf(words: readonly Word[]): Set<'left' | 'right'> {
   const sides = new Set<'left' | 'right'>();
   for (let i = 0; i < words.length; i++) {
+    // "Both kidneys ..." speaks of the two sides, though "both" is no side word of the lexicon.
+    if (words[i].norm === 'both') {
+      sides.add('left');
+      sides.add('right');
+    }
     const m = SIDE_TRIE.match(words, i);
     if (!m) continue;
     if (m.value.side === 'bilateral') {

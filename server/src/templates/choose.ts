@@ -44,13 +44,22 @@ interface Reading {
 
 function read(words: readonly Word[]): Reading {
   const r: Reading = { modalities: [], parts: new Set(), terms: new Map() };
+  let modalityAt = -Infinity;
+  let modalityEnd = -Infinity;
   for (let i = 0; i < words.length; i++) {
     const m = MODALITY_TRIE.match(words, i);
-    if (m && !r.modalities.includes(m.value)) r.modalities.push(m.value);
+    if (m) {
+      if (!r.modalities.includes(m.value)) r.modalities.push(m.value);
+      modalityAt = i;
+      modalityEnd = m.end;
+    }
     const b = BODY_PART_TRIE.match(words, i);
     if (b) r.parts.add(b.value.part);
     const t = TITLE_TRIE.match(words, i);
-    if (t) for (const id of t.value) r.terms.set(id, (r.terms.get(id) ?? 0) + 1);
+    // The words of the modality phrase and just after it name the exam itself ("CT angiography",
+    // "AP abdomen and ultrasound of kidney").
+    const weight = i >= modalityAt && i <= modalityEnd + 2 ? 2 : 1;
+    if (t) for (const id of t.value) r.terms.set(id, (r.terms.get(id) ?? 0) + weight);
   }
   return r;
 }
@@ -132,12 +141,15 @@ function fromContent(report: Report, modality: string | null, titleScores: Map<s
     const organs = new Set(t.findings.flatMap((s) => s.organs));
     let score = 0;
     for (const [organ, n] of named) if (organs.has(organ)) score += n;
-    // Organs spread over many templates (bones, soft tissues) should not decide alone: weigh by how specific the template is.
-    score = score / Math.sqrt(organs.size);
+    // A template with many subsections would win on any text: weigh by how many places it has.
+    score = score / Math.sqrt(t.findings.length);
     if (textModality) score += t.modality === textModality ? 2 : -2;
     score += 0.5 * Math.max(0, titleScores.get(t.id) ?? 0) + 4 * (exams.get(t.id) ?? 0);
     scores.set(t.id, score);
   }
+  // A special case (CT pulmonary angiogram) needs its own words in the title or technique, never the content alone.
+  for (const t of TEMPLATES)
+    if (t.refines && (titleScores.get(t.id) ?? 0) <= (titleScores.get(t.refines) ?? 0)) scores.set(t.id, -Infinity);
   const ranked = [...TEMPLATES].sort((a, b) => scores.get(b.id)! - scores.get(a.id)!);
   const template = ranked[0];
   const why = exams.get(template.id)

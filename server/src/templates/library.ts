@@ -37,6 +37,8 @@ const TemplateSchema = z.object({
   bodyParts: z.array(Text).min(1),
   /** Words of an exam title that point to this template over its siblings ("pulmonary angiogram"). */
   titleTerms: z.array(Text).default([]),
+  /** A special case of another template (CT pulmonary angiogram of CT chest): chosen only when its title words say so. */
+  refines: z.string().optional(),
   /** Snippet prefixes. */
   prefix: z.array(Text).min(1),
   /** Suggested text of the EXAM, TECHNIQUE and COMPARISON fields in the snippet. */
