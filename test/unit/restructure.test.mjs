@@ -319,3 +319,12 @@ test('real reports keep every sentence and every finding', { skip: skipWithoutDa
   }
   assert.deepEqual(failures.slice(0, 5), []);
 });
+
+test('an empty report gives the bare template, every part a field', () => {
+  const { out } = run('', PLAIN, 'ct-head');
+  assert.equal(out.placed.length, 0);
+  assert.equal(line(out, 'EXAM'), 'EXAM: [ ]');
+  assert.equal(line(out, 'Brain'), 'Brain: [ ]');
+  assert.match(out.text, /IMPRESSION:\n\[ \]\n$/);
+  assert.equal(out.fields.length, 4 + templateById('ct-head').findings.length + 1);
+});
