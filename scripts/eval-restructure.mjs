@@ -1,6 +1,7 @@
 // node scripts/eval-restructure.mjs (after `npx tsc -b`) — restructure into a template, on real reports.
 // Over IU chest radiographs and MTSamples radiology (CT, MR, US and others), read from ../shared/data:
-//   kept      every source sentence appears in the output as written (white space normalised)
+//   kept      every source sentence appears in the output as written (white space normalised; a
+//             sentence filed by organ out of a numbered FINDINGS list without its number)
 //   findings  understand() on source and output: the multisets of (finding, assertion, side) compared
 //   template  chooseTemplate() against the exam the report is of, where that is known (see truthOf)
 //   time      chooseTemplate + restructure (understand() included) per report, best of 3 runs, p50 / p99
@@ -86,6 +87,9 @@ function excess(a, b) {
   return out;
 }
 const norm = (s) => s.replace(/\s+/g, ' ').trim();
+/** A sentence is kept when the output holds it as written; one filed out of a numbered list may lose its number. */
+export const keptIn = (outText, sentence) =>
+  outText.includes(norm(sentence)) || outText.includes(norm(sentence.replace(/^\s*\d{1,2}[.)]\s+/, '')));
 const quantile = (xs, q) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length ? s[Math.min(s.length - 1, Math.floor(q * s.length))] : NaN;
@@ -135,7 +139,7 @@ export function evaluateRestructure({ iuLimit = Infinity } = {}) {
     const outText = norm(out.text);
     let kept = 0;
     for (const s of report.sentences) {
-      if (outText.includes(norm(s.text))) kept++;
+      if (keptIn(outText, s.text)) kept++;
       else if (examples.lost.length < 5) examples.lost.push({ id: r.id, sentence: s.text });
     }
     const once =

@@ -121,6 +121,9 @@ test('a bad organ id in a template fails with the template, subsection and id', 
   const noOrgans = clone(bad);
   noOrgans.findings[0].organs = [];
   assert.throws(() => templates.loadTemplates([noOrgans]), /template ct-head: findings\.0\.organs/);
+  const twoSentences = clone(templateData[0]);
+  twoSentences.findings[1].normal = 'The lungs are clear. No consolidation.';
+  assert.throws(() => templates.loadTemplates([twoSentences]), /one sentence/);
   const reserved = clone(templateData[0]);
   reserved.findings[0].label = 'Other';
   assert.throws(() => templates.loadTemplates([reserved]), /reserved/);

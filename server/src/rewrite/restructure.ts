@@ -3,13 +3,14 @@
 // header says and, under FINDINGS, into the subsection of the organ it talks about. What the source
 // does not address stays a field to fill; the template's normal sentence goes in only when asked for,
 // and then marked so the radiologist sees it and confirms or deletes it.
+import { parseReport } from '../report';
 import type { Report, Sentence } from '../report/types';
 import { understand } from '../nlp';
 import type { Understanding } from '../nlp/types';
-import { SIDE_TRIE } from '../nlp/lexicon';
 import { ORGANS_OF_CONCEPT, organsNamed } from '../nlp/organs';
 import { wordsFromTokens, type Word } from '../nlp/words';
-import { OTHER_LABEL, type ReportTemplate } from '../templates/library';
+import { denies, sameFinding } from '../rules/consistency';
+import { OTHER_LABEL, type ReportTemplate, type TemplateSubsection } from '../templates/library';
 
 export interface RestructureOptions {
   /** Insert the template's pertinent negative into subsections the source does not address (marked). */
@@ -34,7 +35,10 @@ export type PlacedBy =
 export interface Placement {
   /** Index into report.sentences. */
   sentence: number;
-  /** The sentence as written into the output (white space normalised, before snippet escaping). */
+  /**
+   * The sentence as written into the output: white space normalised, before snippet escaping, and
+   * without its list number when it was filed by organ out of a numbered FINDINGS list.
+   */
   text: string;
   /** The output section header, without colon: "FINDINGS". */
   section: string;
@@ -71,6 +75,19 @@ const HEADER_SECTIONS = [
 const LABEL = /^([A-Za-z][A-Za-z0-9 ,/&()'-]{0,48}?)[ \t]*:(?!\d)[ \t]*/;
 const TERMINAL = /[.!?]["')\]]*$/;
 
+/** The concepts a template's pertinent negative denies, read once per subsection. */
+const DENIED = new WeakMap<TemplateSubsection, string[]>();
+function deniedBy(sub: TemplateSubsection): string[] {
+  let list = DENIED.get(sub);
+  if (!list) {
+    list = understand(parseReport(`FINDINGS: ${sub.normal ?? ''}`))
+      .findings.filter((f) => f.assertion === 'absent')
+      .map((f) => f.concept);
+    DENIED.set(sub, list);
+  }
+  return list;
+}
+
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
 const sameLabel = (a: string, b: string) => norm(a).toLowerCase() === norm(b).toLowerCase();
 const snippetEscape = (s: string) => s.replace(/[\\$}]/g, (c) => '\\' + c);
@@ -100,25 +117,6 @@ interface Evidence {
   inTemplate: boolean;
 }
 
-function sidesOf(words: readonly Word[]): Set<'left' | 'right'> {
-  const sides = new Set<'left' | 'right'>();
-  for (let i = 0; i < words.length; i++) {
-    // "Both kidneys ..." speaks of the two sides, though "both" is no side word of the lexicon.
-    if (words[i].norm === 'both') {
-      sides.add('left');
-      sides.add('right');
-    }
-    const m = SIDE_TRIE.match(words, i);
-    if (!m) continue;
-    if (m.value.side === 'bilateral') {
-      sides.add('left');
-      sides.add('right');
-    } else sides.add(m.value.side);
-    i = m.end - 1;
-  }
-  return sides;
-}
-
 class Router {
   private readonly organSubs = new Map<string, number[]>();
   constructor(private readonly template: ReportTemplate) {
@@ -140,45 +138,29 @@ class Router {
       if (organs.length) known = true;
       const subs = [...new Set(organs.flatMap((o) => this.organSubs.get(o) ?? []))];
       if (subs.length === 0) continue;
-      // Sided twins (Right kidney, Left kidney) are one place until the side decides.
-      const strong = subs.length === 1 || subs.every((i) => this.template.findings[i].side);
+      const strong = subs.length === 1;
       clues.push({ at: c.start, subs, strong, by: 'finding' });
     }
     clues.sort((a, b) => a.at - b.at);
     return { clues, known, inTemplate: clues.length > 0 };
   }
 
-  private eligible(i: number, sides: Set<'left' | 'right'>, previous: number | null): boolean {
-    const side = this.template.findings[i].side;
-    if (!side) return true;
-    // A sentence without a side of its own takes a sided subsection only as the continuation of the one before.
-    return (sides.size === 1 && sides.has(side)) || (sides.size === 0 && previous === i);
-  }
-
   /**
-   * Where the evidence points: the first strong clue the side allows (the subject of a sentence comes
-   * first: "The lungs are clear bilaterally with no pleural effusion"); failing that, the weak clues
-   * together, unless the sentence before gives the place.
+   * Where the evidence points: the first strong clue (the subject of a sentence comes first: "The
+   * lungs are clear bilaterally with no pleural effusion"); failing that, the sentence before gives
+   * the place, or else the weak clues together.
    */
-  pick(ev: Evidence, sides: Set<'left' | 'right'>, previous: Target | null): Target | null {
+  pick(ev: Evidence, previous: Target | null): Target | null {
     const prevSub = previous && previous.sub >= 0 ? previous.sub : null;
-    let blockedBySide = false;
-    for (const clue of ev.clues) {
-      if (!clue.strong) continue;
-      const ok = clue.subs.filter((i) => this.eligible(i, sides, prevSub));
-      if (ok.length) return { sub: ok.includes(prevSub ?? -9) ? prevSub! : ok[0], by: clue.by };
-      blockedBySide = true;
-    }
-    if (blockedBySide) return { sub: HEAD, by: 'unplaced' };
+    for (const clue of ev.clues) if (clue.strong) return { sub: clue.subs.includes(prevSub ?? -9) ? prevSub! : clue.subs[0], by: clue.by };
     const weak = ev.clues.filter((c) => !c.strong);
     if (weak.length === 0) return null;
     if (prevSub !== null) return { sub: prevSub, by: 'context' };
     const scores = new Map<number, number>();
-    for (const c of weak)
-      for (const i of c.subs) if (this.eligible(i, sides, prevSub)) scores.set(i, (scores.get(i) ?? 0) + 1 / c.subs.length);
-    let best: number | null = null;
-    for (const [i, score] of scores) if (best === null || score > scores.get(best)! || (score === scores.get(best)! && i < best)) best = i;
-    return best === null ? { sub: HEAD, by: 'unplaced' } : { sub: best, by: 'finding' };
+    for (const c of weak) for (const i of c.subs) scores.set(i, (scores.get(i) ?? 0) + 1 / c.subs.length);
+    let best = -1;
+    for (const [i, score] of scores) if (best < 0 || score > scores.get(best)! || (score === scores.get(best)! && i < best)) best = i;
+    return { sub: best, by: 'finding' };
   }
 
   labelled(label: string): number | null {
@@ -296,7 +278,6 @@ export function restructure(report: Report, template: ReportTemplate, options: R
   });
 
   function route(s: Sentence, i: number, sw: Word[]): Target {
-    const sides = sidesOf(sw);
     const label = LABEL.exec(s.text);
     if (label && label[1].trim().split(/\s+/).length <= 6) {
       const labelEnd = s.start + label[0].length;
@@ -307,7 +288,7 @@ export function restructure(report: Report, template: ReportTemplate, options: R
         s.start,
         [],
       );
-      const target = exact !== null ? { sub: exact, by: 'label' as const } : router.pick(ev, sides, previous);
+      const target = exact !== null ? { sub: exact, by: 'label' as const } : router.pick(ev, previous);
       if (target && target.sub >= 0) {
         labelOf.set(i, label[1]);
         return { sub: target.sub, by: 'label' };
@@ -315,7 +296,7 @@ export function restructure(report: Report, template: ReportTemplate, options: R
       if (ev.known && !ev.inTemplate) return { sub: OTHER, by: 'other' };
     }
     const ev = router.evidence(sw, s.text, s.start, conceptsBySentence.get(i) ?? []);
-    const target = router.pick(ev, sides, previous);
+    const target = router.pick(ev, previous);
     if (target) return target;
     if (ev.known) return { sub: OTHER, by: 'other' };
     if (previous) return { sub: previous.sub, by: 'context' };
@@ -327,13 +308,22 @@ export function restructure(report: Report, template: ReportTemplate, options: R
   const fields: TemplateField[] = [];
   let tabStop = 1;
   const textOf = (i: number) => norm(report.sentences[i].text);
+  // Sentences filed by organ leave their list ("3. The liver ...") and so its number: "Liver: 3. The liver"
+  // would be read as a list of its own. Header sections and the impression keep their numbers.
+  const itemStarts = new Map<number, number>();
+  for (const section of report.sections) for (const item of section.items) itemStarts.set(item.marker.start, item.marker.end);
+  const filedTextOf = (i: number) => {
+    const s = report.sentences[i];
+    const markerEnd = itemStarts.get(s.start);
+    return markerEnd === undefined ? textOf(i) : norm(report.text.slice(markerEnd, s.end));
+  };
   const esc = (t: string) => (snippet ? snippetEscape(t) : t);
   const field = (section: string, subsection: string | null): string => {
     fields.push({ section, subsection, content: 'field' });
     return snippet ? `\${${tabStop++}:}` : '[ ]';
   };
-  const record = (list: readonly number[], section: string, subsection: string | null) => {
-    for (const i of list) placed.push({ sentence: i, text: textOf(i), section, subsection, by: placedBy.get(i)! });
+  const record = (list: readonly number[], section: string, subsection: string | null, text = textOf) => {
+    for (const i of list) placed.push({ sentence: i, text: text(i), section, subsection, by: placedBy.get(i)! });
   };
   const asWritten = (list: readonly number[]) =>
     joinAsWritten(
@@ -343,6 +333,23 @@ export function restructure(report: Report, template: ReportTemplate, options: R
       eol,
     );
 
+  /**
+   * Sentences of one kind from several source sections, merged under one header, except that a
+   * section keeps its own header when merging would change how it reads: a second exam-kind section
+   * ("PROCEDURE:" after "EXAM:"; the exam title is the first line of each) or a numbered list (its
+   * numbers restart at 1, and a list is only read as one from 1).
+   */
+  const blocksOf = (list: readonly number[], everySection: boolean) => {
+    const out: { header: string; sentences: number[] }[] = [];
+    for (const run of groupBySection(list, (i) => report.sentences[i].section)) {
+      const section = report.sections[report.sentences[run[0]].section];
+      const own = everySection || section.items.length > 0;
+      if (out.length && !(own && section.header)) out[out.length - 1].sentences.push(...run);
+      else out.push({ header: section.header ? norm(section.header.name).toUpperCase() : '', sentences: [...run] });
+    }
+    return out;
+  };
+
   const blocks: string[] = [];
   for (const [kind, name] of HEADER_SECTIONS) {
     const list = header.get(kind)!;
@@ -350,15 +357,11 @@ export function restructure(report: Report, template: ReportTemplate, options: R
       blocks.push(`${name}: ${field(name, null)}`);
       continue;
     }
-    // A second exam-kind section ("PROCEDURE:" after "EXAM:") keeps its own header: the exam title is
-    // read from the first line of each, and merging them would change which title the report has.
-    const groups = kind === 'exam' ? groupBySection(list, (i) => report.sentences[i].section) : [list];
-    groups.forEach((group, k) => {
-      const own = report.sections[report.sentences[group[0]].section];
-      const title = k === 0 || !own.header ? name : norm(own.header.name).toUpperCase();
-      record(group, title, null);
-      blocks.push(`${title}: ${asWritten(group)}`);
-    });
+    for (const [k, group] of blocksOf(list, kind === 'exam').entries()) {
+      const title = k === 0 ? name : group.header;
+      record(group.sentences, title, null);
+      blocks.push(`${title}: ${asWritten(group.sentences)}`);
+    }
   }
 
   const findingLines: string[] = ['FINDINGS:'];
@@ -371,35 +374,48 @@ export function restructure(report: Report, template: ReportTemplate, options: R
       ),
     );
   }
+  // Organs the report speaks of anywhere outside the clinical question: a subsection whose organ holds
+  // a finding filed elsewhere ("left pleural effusion" under Lungs) gets no pertinent negative.
+  // And none that denies what the report states anywhere ("without focal lesion" beside a nodule).
+  const stated = u.findings.filter((f) => f.section !== 'history' && f.section !== 'exam');
+  const spokenOf = new Set(stated.flatMap((f) => ORGANS_OF_CONCEPT.get(f.concept) ?? []));
+  const contradicts = (sub: TemplateSubsection) =>
+    deniedBy(sub).some((d) =>
+      stated.some((f) => (f.assertion === 'present' || f.assertion === 'possible') && (denies(d, f.concept) || sameFinding(d, f.concept))),
+    );
   template.findings.forEach((sub, k) => {
     const list = subs[k];
     if (list.length === 0) {
-      if (options.fillPertinentNegatives && sub.normal) {
+      if (options.fillPertinentNegatives && sub.normal && !sub.organs.some((o) => spokenOf.has(o)) && !contradicts(sub)) {
         fields.push({ section: 'FINDINGS', subsection: sub.label, content: 'pertinent-negative' });
         const negative = `${PERTINENT_NEGATIVE_MARK} ${sub.normal}`;
         findingLines.push(`${sub.label}: ${snippet ? `\${${tabStop++}:${snippetEscape(negative)}}` : negative}`);
       } else findingLines.push(`${sub.label}: ${field('FINDINGS', sub.label)}`);
       return;
     }
-    record(list, 'FINDINGS', sub.label);
+    record(list, 'FINDINGS', sub.label, filedTextOf);
     findingLines.push(subsectionLine(sub.label, list));
   });
   if (other.length) {
-    record(other, 'FINDINGS', OTHER_LABEL);
+    record(other, 'FINDINGS', OTHER_LABEL, filedTextOf);
     findingLines.push(subsectionLine(OTHER_LABEL, other));
   }
   blocks.push(findingLines.join(eol));
 
   function subsectionLine(label: string, list: readonly number[]): string {
-    const texts = list.map((i) => esc(textOf(i)));
+    const texts = list.map((i) => esc(filedTextOf(i)));
     // The source's own label for this subsection opens the line in its place ("Kidneys: ...", not "Kidneys and ureters: Kidneys: ...").
     const own = labelOf.get(list[0]);
     if (own !== undefined) return joinGathered(texts, eol);
     return `${label}: ${joinGathered(texts, eol)}`;
   }
 
-  record(impression, 'IMPRESSION', null);
-  blocks.push(`IMPRESSION:${eol}${impression.length ? asWritten(impression) : field('IMPRESSION', null)}`);
+  if (impression.length === 0) blocks.push(`IMPRESSION:${eol}${field('IMPRESSION', null)}`);
+  for (const [k, group] of blocksOf(impression, false).entries()) {
+    const title = k === 0 ? 'IMPRESSION' : group.header;
+    record(group.sentences, title, null);
+    blocks.push(`${title}:${eol}${asWritten(group.sentences)}`);
+  }
 
   for (const [sectionIndex, list] of [...extra].sort((a, b) => a[0] - b[0])) {
     const section = report.sections[sectionIndex];

@@ -23,10 +23,9 @@ const SubsectionSchema = z.object({
   label: Text.regex(/^[A-Za-z0-9][A-Za-z0-9 ,/&'-]*$/),
   /** Organ ids (nlp/lexicon/organs.json) whose sentences go here. */
   organs: z.array(z.string()).min(1),
-  /** The pertinent negative, inserted (and marked) only when the user asks for it. */
-  normal: Text.optional(),
-  /** Only sentences about this side ("Right kidney"); others go to an unsided subsection or the FINDINGS head. */
-  side: z.enum(['left', 'right']).optional(),
+  /** The pertinent negative, one sentence, inserted (and marked) only when the user asks for it. */
+  normal: Text.refine((s) => !/[.!?]\s+\S/.test(s), 'one sentence, so the mark that flags it covers all of it').optional(),
+  // No sided subsections ("Right kidney"): a side in a label would put a side on every sentence filed under it.
 });
 const TemplateSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
