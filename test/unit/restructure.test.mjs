@@ -134,6 +134,27 @@ test('no pertinent negative where the report speaks of the organ elsewhere', () 
   assert.match(line(out, 'Bones and soft tissues'), /<<from template>> No acute osseous abnormality\./);
 });
 
+test('a sentence naming several organs is filed under the first; the others get no pertinent negative', () => {
+  const text = 'EXAM: CT abdomen and pelvis.\nFINDINGS: The liver, gallbladder and spleen are unremarkable.\nIMPRESSION: Normal.';
+  const { out } = run(text, { fillPertinentNegatives: true, fields: 'plain' });
+  assert.equal(line(out, 'Liver'), 'Liver: The liver, gallbladder and spleen are unremarkable.');
+  assert.equal(line(out, 'Spleen'), 'Spleen: [ ]');
+  assert.equal(line(out, 'Gallbladder and bile ducts'), 'Gallbladder and bile ducts: [ ]');
+  assert.match(line(out, 'Pancreas'), /<<from template>>/);
+});
+
+test('a region heading outside FINDINGS ("CT PELVIS:") is findings, filed by organ', () => {
+  const text =
+    'EXAM: CT abdomen and pelvis.\nTECHNIQUE: Axial images.\nCT ABDOMEN: The liver is normal.\nCT PELVIS: The appendix is normal. The bladder is distended.\nIMPRESSION: Normal.\nRECOMMENDATION: None.';
+  const { out } = run(text);
+  assert.equal(line(out, 'Liver'), 'Liver: The liver is normal.');
+  assert.equal(line(out, 'Appendix'), 'Appendix: The appendix is normal.');
+  assert.equal(line(out, 'Bladder'), 'Bladder: The bladder is distended.');
+  assert.match(out.text, /\n\nRECOMMENDATION: None\.\n$/);
+  assert.ok(!out.text.includes('CT PELVIS'));
+  assert.equal(broken(text), null);
+});
+
 function await_engine() {
   return { engine: require(path.join(root, 'out/server/engine.js')) };
 }

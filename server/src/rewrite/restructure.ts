@@ -3,12 +3,13 @@
 // header says and, under FINDINGS, into the subsection of the organ it talks about. What the source
 // does not address stays a field to fill; the template's normal sentence goes in only when asked for,
 // and then marked so the radiologist sees it and confirms or deletes it.
-import { parseReport } from '../report';
+import { knownSectionKind, parseReport } from '../report';
 import type { Report, Sentence } from '../report/types';
 import { understand } from '../nlp';
 import type { Understanding } from '../nlp/types';
 import { ORGANS_OF_CONCEPT, organsNamed } from '../nlp/organs';
-import { wordsFromTokens, type Word } from '../nlp/words';
+import { BODY_PART_TRIE } from '../nlp/lexicon';
+import { wordsFromTokens, wordsOf, type Word } from '../nlp/words';
 import { denies, sameFinding } from '../rules/consistency';
 import { OTHER_LABEL, type ReportTemplate, type TemplateSubsection } from '../templates/library';
 
@@ -125,11 +126,18 @@ class Router {
     });
   }
 
-  evidence(words: readonly Word[], text: string, offset: number, concepts: readonly { concept: string; start: number }[]): Evidence {
+  evidence(
+    words: readonly Word[],
+    text: string,
+    offset: number,
+    concepts: readonly { concept: string; start: number }[],
+    named?: Set<string>,
+  ): Evidence {
     const clues: Clue[] = [];
     let known = false;
     for (const h of organsNamed(words, text, offset)) {
       known = true;
+      named?.add(h.organ);
       const subs = this.organSubs.get(h.organ);
       if (subs) clues.push({ at: h.start, subs, strong: true, by: 'organ' });
     }
@@ -226,6 +234,14 @@ export function restructure(report: Report, template: ReportTemplate, options: R
   }
   const hasExamSection = report.sections.some((s) => s.kind === 'exam');
 
+  // "CT ABDOMEN:", "PELVIS:" outside FINDINGS: a region of the findings under its own heading, not a
+  // section of another kind. Its sentences are filed by organ like any finding.
+  const anatomyHeaders = new Set<number>();
+  report.sections.forEach((section, k) => {
+    if (section.kind !== 'other' || !section.header || knownSectionKind(section.header.name) !== null) return;
+    const hw = wordsOf(section.header.name);
+    if (organsNamed(hw, section.header.name).length || hw.some((_, j) => BODY_PART_TRIE.match(hw, j))) anatomyHeaders.add(k);
+  });
   const header = new Map<string, number[]>(HEADER_SECTIONS.map(([kind]) => [kind, []]));
   const impression: number[] = [];
   const extra = new Map<number, number[]>(); // source section index -> sentences (communication, other)
@@ -233,6 +249,8 @@ export function restructure(report: Report, template: ReportTemplate, options: R
   const other: number[] = [];
   const head: number[] = [];
   const placedBy = new Map<number, PlacedBy>();
+  /** Organs the findings name anywhere ("The liver, gallbladder and spleen are unremarkable" names three). */
+  const namedInFindings = new Set<string>();
   const labelOf = new Map<number, string>();
 
   let w = 0;
@@ -254,7 +272,7 @@ export function restructure(report: Report, template: ReportTemplate, options: R
       placedBy.set(i, 'section');
       return;
     }
-    if (kind === 'communication' || kind === 'other') {
+    if (kind === 'communication' || (kind === 'other' && !anatomyHeaders.has(s.section))) {
       extra.set(s.section, [...(extra.get(s.section) ?? []), i]);
       placedBy.set(i, 'section');
       return;
@@ -295,7 +313,7 @@ export function restructure(report: Report, template: ReportTemplate, options: R
       }
       if (ev.known && !ev.inTemplate) return { sub: OTHER, by: 'other' };
     }
-    const ev = router.evidence(sw, s.text, s.start, conceptsBySentence.get(i) ?? []);
+    const ev = router.evidence(sw, s.text, s.start, conceptsBySentence.get(i) ?? [], namedInFindings);
     const target = router.pick(ev, previous);
     if (target) return target;
     if (ev.known) return { sub: OTHER, by: 'other' };
@@ -374,11 +392,12 @@ export function restructure(report: Report, template: ReportTemplate, options: R
       ),
     );
   }
-  // Organs the report speaks of anywhere outside the clinical question: a subsection whose organ holds
-  // a finding filed elsewhere ("left pleural effusion" under Lungs) gets no pertinent negative.
+  // Organs the report speaks of anywhere outside the clinical question: a subsection whose organ the
+  // findings name, or whose organ holds a finding filed elsewhere ("left pleural effusion" under
+  // Lungs), gets no pertinent negative. It stays a field: one sentence is filed in one place.
   // And none that denies what the report states anywhere ("without focal lesion" beside a nodule).
   const stated = u.findings.filter((f) => f.section !== 'history' && f.section !== 'exam');
-  const spokenOf = new Set(stated.flatMap((f) => ORGANS_OF_CONCEPT.get(f.concept) ?? []));
+  const spokenOf = new Set([...namedInFindings, ...stated.flatMap((f) => ORGANS_OF_CONCEPT.get(f.concept) ?? [])]);
   const contradicts = (sub: TemplateSubsection) =>
     deniedBy(sub).some((d) =>
       stated.some((f) => (f.assertion === 'present' || f.assertion === 'possible') && (denies(d, f.concept) || sameFinding(d, f.concept))),
