@@ -13,7 +13,7 @@ import { keptIn } from '../../scripts/eval-restructure.mjs';
 
 const require = createRequire(import.meta.url);
 const { chooseTemplate, templateById } = require(path.join(root, 'out/server/templates/index.js'));
-const { restructure, PERTINENT_NEGATIVE_MARK } = require(path.join(root, 'out/server/rewrite/restructure.js'));
+const { restructure, restructureText, PERTINENT_NEGATIVE_MARK } = require(path.join(root, 'out/server/rewrite/restructure.js'));
 
 const PLAIN = { fillPertinentNegatives: false, fields: 'plain' };
 const norm = (s) => s.replace(/\s+/g, ' ').trim();
@@ -372,4 +372,17 @@ test('an empty report gives the bare template, every part a field', () => {
   assert.equal(line(out, 'Brain'), 'Brain: [ ]');
   assert.match(out.text, /IMPRESSION:\n\[ \]\n$/);
   assert.equal(out.fields.length, 4 + templateById('ct-head').findings.length + 1);
+});
+
+test('restructureText: the chosen template, or the one asked for; an unknown id fails by name', () => {
+  const text = example('mri-knee.rpt');
+  const chosen = restructureText(text, PLAIN);
+  assert.equal(chosen.template, 'mri-knee');
+  assert.equal(chosen.choice.confidence, 'high');
+  assert.equal(chosen.text, run(text).out.text);
+  const asked = restructureText(text, { ...PLAIN, templateId: 'mri-shoulder' });
+  assert.equal(asked.template, 'mri-shoulder');
+  assert.equal(asked.choice, null);
+  assert.equal(broken(text), null);
+  assert.throws(() => restructureText(text, { ...PLAIN, templateId: 'mri-elbow' }), /unknown template mri-elbow/);
 });

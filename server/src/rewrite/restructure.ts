@@ -11,7 +11,8 @@ import { ORGANS_OF_CONCEPT, organsNamed } from '../nlp/organs';
 import { BODY_PART_TRIE } from '../nlp/lexicon';
 import { wordsFromTokens, wordsOf, type Word } from '../nlp/words';
 import { denies, sameFinding } from '../rules/consistency';
-import { OTHER_LABEL, type ReportTemplate, type TemplateSubsection } from '../templates/library';
+import { OTHER_LABEL, templateById, type ReportTemplate, type TemplateSubsection } from '../templates/library';
+import { chooseTemplate, type TemplateChoice } from '../templates/choose';
 
 export interface RestructureOptions {
   /** Insert the template's pertinent negative into subsections the source does not address (marked). */
@@ -445,4 +446,25 @@ export function restructure(report: Report, template: ReportTemplate, options: R
 
   placed.sort((a, b) => a.sentence - b.sentence);
   return { text: blocks.join(eol + eol) + eol, template: template.id, placed, fields };
+}
+
+/**
+ * Text in, restructured text out, for the code action and the CLI: the template by id (`--template`),
+ * else the one the report's exam chooses. Throws on an unknown id, naming it and the ids there are.
+ */
+export function restructureText(
+  text: string,
+  options: RestructureOptions & { templateId?: string },
+): Restructured & { choice: TemplateChoice | null } {
+  const report = parseReport(text);
+  let template: ReportTemplate | undefined;
+  let choice: TemplateChoice | null = null;
+  if (options.templateId !== undefined) {
+    template = templateById(options.templateId);
+    if (!template) throw new Error(`unknown template ${options.templateId}`);
+  } else {
+    choice = chooseTemplate(report);
+    template = choice.template;
+  }
+  return { ...restructure(report, template, options), choice };
 }
