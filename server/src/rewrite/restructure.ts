@@ -1,0 +1,470 @@
+// Restructure a dictated report into a template. Deterministic and lossless by construction: every
+// sentence of the source is written once, as written (white space normalised), into the section its
+// header says and, under FINDINGS, into the subsection of the organ it talks about. What the source
+// does not address stays a field to fill; the template's normal sentence goes in only when asked for,
+// and then marked so the radiologist sees it and confirms or deletes it.
+import { knownSectionKind, parseReport } from '../report';
+import type { Report, Sentence } from '../report/types';
+import { understand } from '../nlp';
+import type { Understanding } from '../nlp/types';
+import { ORGANS_OF_CONCEPT, organsNamed } from '../nlp/organs';
+import { BODY_PART_TRIE } from '../nlp/lexicon';
+import { wordsFromTokens, wordsOf, type Word } from '../nlp/words';
+import { denies, sameFinding } from '../rules/consistency';
+import { OTHER_LABEL, templateById, type ReportTemplate, type TemplateSubsection } from '../templates/library';
+import { chooseTemplate, type TemplateChoice } from '../templates/choose';
+
+export interface RestructureOptions {
+  /** Insert the template's pertinent negative into subsections the source does not address (marked). */
+  fillPertinentNegatives: boolean;
+  /** 'snippet': fields are VS Code tab stops (${1:}) and the text is snippet syntax; 'plain': fields are "[ ]". */
+  fields: 'snippet' | 'plain';
+  /** The report's understanding when the caller has it already (saves one pass). */
+  understanding?: Understanding;
+}
+
+/** How a sentence found its place. */
+export type PlacedBy =
+  | 'section' // its source section's header (EXAM, HISTORY, IMPRESSION ...)
+  | 'title' // the exam title line at the top of a report without an EXAM header
+  | 'label' // an organ label it starts with ("Liver: ...")
+  | 'organ' // an organ it names ("The lungs are clear")
+  | 'finding' // a finding that lives in one organ ("No pneumothorax")
+  | 'context' // nothing of its own: it follows the sentence before it ("Otherwise unremarkable.")
+  | 'other' // an organ the template has no subsection for
+  | 'unplaced'; // nothing to go by: the FINDINGS section's head
+
+export interface Placement {
+  /** Index into report.sentences. */
+  sentence: number;
+  /**
+   * The sentence as written into the output: white space normalised, before snippet escaping, and
+   * without its list number when it was filed by organ out of a numbered FINDINGS list.
+   */
+  text: string;
+  /** The output section header, without colon: "FINDINGS". */
+  section: string;
+  /** The subsection label ("Lungs", "Other"), or null for a section body or the FINDINGS head. */
+  subsection: string | null;
+  by: PlacedBy;
+}
+
+export interface TemplateField {
+  section: string;
+  subsection: string | null;
+  /** 'field': left to fill; 'pertinent-negative': the template's sentence, inserted and marked. */
+  content: 'field' | 'pertinent-negative';
+}
+
+export interface Restructured {
+  text: string;
+  template: string;
+  placed: Placement[];
+  fields: TemplateField[];
+}
+
+/** Marks a template sentence inserted on request; the unfilled-placeholder rule flags it until removed. */
+export const PERTINENT_NEGATIVE_MARK = '<<from template>>';
+
+const HEADER_SECTIONS = [
+  ['exam', 'EXAM'],
+  ['history', 'CLINICAL HISTORY'],
+  ['technique', 'TECHNIQUE'],
+  ['comparison', 'COMPARISON'],
+] as const;
+
+// "Liver: ...", "L4-5: ...", "Gallbladder and bile ducts: ..." at the start of a sentence; not "at 14:35".
+const LABEL = /^([A-Za-z][A-Za-z0-9 ,/&()'-]{0,48}?)[ \t]*:(?!\d)[ \t]*/;
+const TERMINAL = /[.!?]["')\]]*$/;
+
+/** The concepts a template's pertinent negative denies, read once per subsection. */
+const DENIED = new WeakMap<TemplateSubsection, string[]>();
+function deniedBy(sub: TemplateSubsection): string[] {
+  let list = DENIED.get(sub);
+  if (!list) {
+    list = understand(parseReport(`FINDINGS: ${sub.normal ?? ''}`))
+      .findings.filter((f) => f.assertion === 'absent')
+      .map((f) => f.concept);
+    DENIED.set(sub, list);
+  }
+  return list;
+}
+
+const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
+const sameLabel = (a: string, b: string) => norm(a).toLowerCase() === norm(b).toLowerCase();
+const snippetEscape = (s: string) => s.replace(/[\\$}]/g, (c) => '\\' + c);
+
+interface Target {
+  /** Subsection index in template.findings, -1 for Other, -2 for the FINDINGS head. */
+  sub: number;
+  by: PlacedBy;
+}
+const OTHER = -1;
+const HEAD = -2;
+
+/** One clue to where a sentence belongs: an organ word, a disc level, or a finding that lives somewhere. */
+interface Clue {
+  at: number;
+  subs: number[];
+  /** Names one place (an organ word, or a finding of one organ); weak clues (mass, cyst) only add up. */
+  strong: boolean;
+  by: 'organ' | 'finding';
+}
+
+interface Evidence {
+  clues: Clue[];
+  /** Some organ is named or implied. */
+  known: boolean;
+  /** Some clue points into the template. */
+  inTemplate: boolean;
+}
+
+class Router {
+  private readonly organSubs = new Map<string, number[]>();
+  constructor(private readonly template: ReportTemplate) {
+    template.findings.forEach((s, i) => {
+      for (const o of s.organs) this.organSubs.set(o, [...(this.organSubs.get(o) ?? []), i]);
+    });
+  }
+
+  evidence(
+    words: readonly Word[],
+    text: string,
+    offset: number,
+    concepts: readonly { concept: string; start: number }[],
+    named?: Set<string>,
+  ): Evidence {
+    const clues: Clue[] = [];
+    let known = false;
+    for (const h of organsNamed(words, text, offset)) {
+      known = true;
+      named?.add(h.organ);
+      const subs = this.organSubs.get(h.organ);
+      if (subs) clues.push({ at: h.start, subs, strong: true, by: 'organ' });
+    }
+    for (const c of concepts) {
+      const organs = ORGANS_OF_CONCEPT.get(c.concept) ?? [];
+      if (organs.length) known = true;
+      const subs = [...new Set(organs.flatMap((o) => this.organSubs.get(o) ?? []))];
+      if (subs.length === 0) continue;
+      const strong = subs.length === 1;
+      clues.push({ at: c.start, subs, strong, by: 'finding' });
+    }
+    clues.sort((a, b) => a.at - b.at);
+    return { clues, known, inTemplate: clues.length > 0 };
+  }
+
+  /**
+   * Where the evidence points: the first strong clue (the subject of a sentence comes first: "The
+   * lungs are clear bilaterally with no pleural effusion"); failing that, the sentence before gives
+   * the place, or else the weak clues together.
+   */
+  pick(ev: Evidence, previous: Target | null): Target | null {
+    const prevSub = previous && previous.sub >= 0 ? previous.sub : null;
+    for (const clue of ev.clues) if (clue.strong) return { sub: clue.subs.includes(prevSub ?? -9) ? prevSub! : clue.subs[0], by: clue.by };
+    const weak = ev.clues.filter((c) => !c.strong);
+    if (weak.length === 0) return null;
+    if (prevSub !== null) return { sub: prevSub, by: 'context' };
+    const scores = new Map<number, number>();
+    for (const c of weak) for (const i of c.subs) scores.set(i, (scores.get(i) ?? 0) + 1 / c.subs.length);
+    let best = -1;
+    for (const [i, score] of scores) if (best < 0 || score > scores.get(best)! || (score === scores.get(best)! && i < best)) best = i;
+    return { sub: best, by: 'finding' };
+  }
+
+  labelled(label: string): number | null {
+    const i = this.template.findings.findIndex((s) => sameLabel(s.label, label));
+    return i >= 0 ? i : null;
+  }
+}
+
+/** Consecutive runs of sentences from the same source section. */
+function groupBySection(list: readonly number[], sectionOf: (i: number) => number): number[][] {
+  const groups: number[][] = [];
+  for (const i of list) {
+    const last = groups[groups.length - 1];
+    if (last && sectionOf(last[last.length - 1]) === sectionOf(i)) last.push(i);
+    else groups.push([i]);
+  }
+  return groups;
+}
+
+/** Joins sentences gathered from several places: a space, or a line break after one without end punctuation. */
+function joinGathered(texts: readonly string[], eol: string): string {
+  let out = '';
+  for (const t of texts) {
+    if (!out) out = t;
+    else if (TERMINAL.test(out)) out += ' ' + t;
+    else out += (/^[\p{Lu}\d•*-]/u.test(t) ? eol : eol + eol) + t;
+  }
+  return out;
+}
+
+/** Joins sentences of one source section: a line break where the source had one, so lists stay lists. */
+function joinAsWritten(report: Report, sentences: readonly Sentence[], texts: readonly string[], eol: string): string {
+  let out = '';
+  sentences.forEach((s, k) => {
+    const t = texts[k];
+    if (k === 0) {
+      out = t;
+      return;
+    }
+    const prev = sentences[k - 1];
+    const gap = prev.end <= s.start ? report.text.slice(prev.end, s.start) : '';
+    const brokeLine = /[\r\n]/.test(gap) || !TERMINAL.test(out);
+    out += brokeLine ? (/^[\p{Lu}\d•*-]/u.test(t) ? eol : eol + eol) + t : ' ' + t;
+  });
+  return out;
+}
+
+/**
+ * The report restructured into the template. Every source sentence is in `placed` exactly once and
+ * in `text` as written (white space normalised; in snippet mode with $, } and \ escaped).
+ */
+export function restructure(report: Report, template: ReportTemplate, options: RestructureOptions): Restructured {
+  const u = options.understanding ?? understand(report);
+  const eol = report.eol;
+  const snippet = options.fields === 'snippet';
+  const words = wordsFromTokens(report.tokens);
+  const router = new Router(template);
+  const conceptsBySentence = new Map<number, { concept: string; start: number }[]>();
+  for (const f of u.findings) {
+    const list = conceptsBySentence.get(f.sentenceIndex) ?? [];
+    list.push({ concept: f.concept, start: f.start });
+    conceptsBySentence.set(f.sentenceIndex, list);
+  }
+  const hasExamSection = report.sections.some((s) => s.kind === 'exam');
+
+  // "CT ABDOMEN:", "PELVIS:" outside FINDINGS: a region of the findings under its own heading, not a
+  // section of another kind. Its sentences are filed by organ like any finding.
+  const anatomyHeaders = new Set<number>();
+  report.sections.forEach((section, k) => {
+    if (section.kind !== 'other' || !section.header || knownSectionKind(section.header.name) !== null) return;
+    const hw = wordsOf(section.header.name);
+    if (organsNamed(hw, section.header.name).length || hw.some((_, j) => BODY_PART_TRIE.match(hw, j))) anatomyHeaders.add(k);
+  });
+  const header = new Map<string, number[]>(HEADER_SECTIONS.map(([kind]) => [kind, []]));
+  const impression: number[] = [];
+  const extra = new Map<number, number[]>(); // source section index -> sentences (communication, other)
+  const subs: number[][] = template.findings.map(() => []);
+  const other: number[] = [];
+  const head: number[] = [];
+  const placedBy = new Map<number, PlacedBy>();
+  /** Organs the findings name anywhere ("The liver, gallbladder and spleen are unremarkable" names three). */
+  const namedInFindings = new Set<string>();
+  const labelOf = new Map<number, string>();
+
+  let w = 0;
+  let flowSection = -1;
+  let previous: Target | null = null;
+  report.sentences.forEach((s, i) => {
+    while (w < words.length && words[w].start < s.start) w++;
+    let w1 = w;
+    while (w1 < words.length && words[w1].end <= s.end) w1++;
+    const sw = words.slice(w, w1);
+    const kind = report.sections[s.section]?.kind ?? 'preamble';
+    if (kind === 'exam' || kind === 'history' || kind === 'technique' || kind === 'comparison') {
+      header.get(kind)!.push(i);
+      placedBy.set(i, 'section');
+      return;
+    }
+    if (kind === 'impression') {
+      impression.push(i);
+      placedBy.set(i, 'section');
+      return;
+    }
+    if (kind === 'communication' || (kind === 'other' && !anatomyHeaders.has(s.section))) {
+      extra.set(s.section, [...(extra.get(s.section) ?? []), i]);
+      placedBy.set(i, 'section');
+      return;
+    }
+    // A title line above the headers ("CT ABDOMEN WITH CONTRAST") is the exam, unless it states a finding.
+    const span = u.exam.span;
+    if (kind === 'preamble' && !hasExamSection && span && s.start <= span.start && span.end <= s.end && !conceptsBySentence.has(i)) {
+      header.get('exam')!.push(i);
+      placedBy.set(i, 'title');
+      return;
+    }
+    // FINDINGS (or a report without headers): file by organ.
+    if (s.section !== flowSection) {
+      flowSection = s.section;
+      previous = null;
+    }
+    const target = route(s, i, sw);
+    (target.sub === OTHER ? other : target.sub === HEAD ? head : subs[target.sub]).push(i);
+    placedBy.set(i, target.by);
+    previous = target;
+  });
+
+  function route(s: Sentence, i: number, sw: Word[]): Target {
+    const label = LABEL.exec(s.text);
+    if (label && label[1].trim().split(/\s+/).length <= 6) {
+      const labelEnd = s.start + label[0].length;
+      const exact = router.labelled(label[1]);
+      const ev = router.evidence(
+        sw.filter((x) => x.end <= labelEnd),
+        label[1],
+        s.start,
+        [],
+      );
+      const target = exact !== null ? { sub: exact, by: 'label' as const } : router.pick(ev, previous);
+      if (target && target.sub >= 0) {
+        labelOf.set(i, label[1]);
+        return { sub: target.sub, by: 'label' };
+      }
+      if (ev.known && !ev.inTemplate) return { sub: OTHER, by: 'other' };
+    }
+    const ev = router.evidence(sw, s.text, s.start, conceptsBySentence.get(i) ?? [], namedInFindings);
+    const target = router.pick(ev, previous);
+    if (target) return target;
+    if (ev.known) return { sub: OTHER, by: 'other' };
+    if (previous) return { sub: previous.sub, by: 'context' };
+    return { sub: HEAD, by: 'unplaced' };
+  }
+
+  // Writing out.
+  const placed: Placement[] = [];
+  const fields: TemplateField[] = [];
+  let tabStop = 1;
+  const textOf = (i: number) => norm(report.sentences[i].text);
+  // Sentences filed by organ leave their list ("3. The liver ...") and so its number: "Liver: 3. The liver"
+  // would be read as a list of its own. Header sections and the impression keep their numbers.
+  const itemStarts = new Map<number, number>();
+  for (const section of report.sections) for (const item of section.items) itemStarts.set(item.marker.start, item.marker.end);
+  const filedTextOf = (i: number) => {
+    const s = report.sentences[i];
+    const markerEnd = itemStarts.get(s.start);
+    return markerEnd === undefined ? textOf(i) : norm(report.text.slice(markerEnd, s.end));
+  };
+  const esc = (t: string) => (snippet ? snippetEscape(t) : t);
+  const field = (section: string, subsection: string | null): string => {
+    fields.push({ section, subsection, content: 'field' });
+    return snippet ? `\${${tabStop++}:}` : '[ ]';
+  };
+  const record = (list: readonly number[], section: string, subsection: string | null, text = textOf) => {
+    for (const i of list) placed.push({ sentence: i, text: text(i), section, subsection, by: placedBy.get(i)! });
+  };
+  const asWritten = (list: readonly number[]) =>
+    joinAsWritten(
+      report,
+      list.map((i) => report.sentences[i]),
+      list.map((i) => esc(textOf(i))),
+      eol,
+    );
+
+  /**
+   * Sentences of one kind from several source sections, merged under one header, except that a
+   * section keeps its own header when merging would change how it reads: a second exam-kind section
+   * ("PROCEDURE:" after "EXAM:"; the exam title is the first line of each) or a numbered list (its
+   * numbers restart at 1, and a list is only read as one from 1).
+   */
+  const blocksOf = (list: readonly number[], everySection: boolean) => {
+    const out: { header: string; sentences: number[] }[] = [];
+    for (const run of groupBySection(list, (i) => report.sentences[i].section)) {
+      const section = report.sections[report.sentences[run[0]].section];
+      const own = everySection || section.items.length > 0;
+      if (out.length && !(own && section.header)) out[out.length - 1].sentences.push(...run);
+      else out.push({ header: section.header ? norm(section.header.name).toUpperCase() : '', sentences: [...run] });
+    }
+    return out;
+  };
+
+  const blocks: string[] = [];
+  for (const [kind, name] of HEADER_SECTIONS) {
+    const list = header.get(kind)!;
+    if (list.length === 0) {
+      blocks.push(`${name}: ${field(name, null)}`);
+      continue;
+    }
+    for (const [k, group] of blocksOf(list, kind === 'exam').entries()) {
+      const title = k === 0 ? name : group.header;
+      record(group.sentences, title, null);
+      blocks.push(`${title}: ${asWritten(group.sentences)}`);
+    }
+  }
+
+  const findingLines: string[] = ['FINDINGS:'];
+  if (head.length) {
+    record(head, 'FINDINGS', null);
+    findingLines.push(
+      joinGathered(
+        head.map((i) => esc(textOf(i))),
+        eol,
+      ),
+    );
+  }
+  // Organs the report speaks of anywhere outside the clinical question: a subsection whose organ the
+  // findings name, or whose organ holds a finding filed elsewhere ("left pleural effusion" under
+  // Lungs), gets no pertinent negative. It stays a field: one sentence is filed in one place.
+  // And none that denies what the report states anywhere ("without focal lesion" beside a nodule).
+  const stated = u.findings.filter((f) => f.section !== 'history' && f.section !== 'exam');
+  const spokenOf = new Set([...namedInFindings, ...stated.flatMap((f) => ORGANS_OF_CONCEPT.get(f.concept) ?? [])]);
+  const contradicts = (sub: TemplateSubsection) =>
+    deniedBy(sub).some((d) =>
+      stated.some((f) => (f.assertion === 'present' || f.assertion === 'possible') && (denies(d, f.concept) || sameFinding(d, f.concept))),
+    );
+  template.findings.forEach((sub, k) => {
+    const list = subs[k];
+    if (list.length === 0) {
+      if (options.fillPertinentNegatives && sub.normal && !sub.organs.some((o) => spokenOf.has(o)) && !contradicts(sub)) {
+        fields.push({ section: 'FINDINGS', subsection: sub.label, content: 'pertinent-negative' });
+        const negative = `${PERTINENT_NEGATIVE_MARK} ${sub.normal}`;
+        findingLines.push(`${sub.label}: ${snippet ? `\${${tabStop++}:${snippetEscape(negative)}}` : negative}`);
+      } else findingLines.push(`${sub.label}: ${field('FINDINGS', sub.label)}`);
+      return;
+    }
+    record(list, 'FINDINGS', sub.label, filedTextOf);
+    findingLines.push(subsectionLine(sub.label, list));
+  });
+  if (other.length) {
+    record(other, 'FINDINGS', OTHER_LABEL, filedTextOf);
+    findingLines.push(subsectionLine(OTHER_LABEL, other));
+  }
+  blocks.push(findingLines.join(eol));
+
+  function subsectionLine(label: string, list: readonly number[]): string {
+    const texts = list.map((i) => esc(filedTextOf(i)));
+    // The source's own label for this subsection opens the line in its place ("Kidneys: ...", not "Kidneys and ureters: Kidneys: ...").
+    const own = labelOf.get(list[0]);
+    if (own !== undefined) return joinGathered(texts, eol);
+    return `${label}: ${joinGathered(texts, eol)}`;
+  }
+
+  if (impression.length === 0) blocks.push(`IMPRESSION:${eol}${field('IMPRESSION', null)}`);
+  for (const [k, group] of blocksOf(impression, false).entries()) {
+    const title = k === 0 ? 'IMPRESSION' : group.header;
+    record(group.sentences, title, null);
+    blocks.push(`${title}:${eol}${asWritten(group.sentences)}`);
+  }
+
+  for (const [sectionIndex, list] of [...extra].sort((a, b) => a[0] - b[0])) {
+    const section = report.sections[sectionIndex];
+    const name = norm(section.header?.name ?? section.kind).toUpperCase();
+    record(list, name, null);
+    blocks.push(`${name}: ${asWritten(list)}`);
+  }
+
+  placed.sort((a, b) => a.sentence - b.sentence);
+  return { text: blocks.join(eol + eol) + eol, template: template.id, placed, fields };
+}
+
+/**
+ * Text in, restructured text out, for the code action and the CLI: the template by id (`--template`),
+ * else the one the report's exam chooses. Throws on an unknown id, naming it and the ids there are.
+ */
+export function restructureText(
+  text: string,
+  options: RestructureOptions & { templateId?: string },
+): Restructured & { choice: TemplateChoice | null } {
+  const report = parseReport(text);
+  let template: ReportTemplate | undefined;
+  let choice: TemplateChoice | null = null;
+  if (options.templateId !== undefined) {
+    template = templateById(options.templateId);
+    if (!template) throw new Error(`unknown template ${options.templateId}`);
+  } else {
+    choice = chooseTemplate(report);
+    template = choice.template;
+  }
+  return { ...restructure(report, template, options), choice };
+}

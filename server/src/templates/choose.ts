@@ -1,0 +1,159 @@
+// Which template a report belongs to: from the exam title (modality, body part, the title words
+// that tell siblings apart), then the technique, and only when neither says, from what the findings
+// talk about. Cheap: a few trie walks over the title and one over the text in the last case.
+import type { Report } from '../report/types';
+import { BODY_PART_TRIE, MODALITY_TRIE } from '../nlp/lexicon';
+import { findExam } from '../nlp/patient';
+import { organsNamed } from '../nlp/organs';
+import { PhraseTrie } from '../nlp/trie';
+import { wordsFromTokens, wordsOf, type Word } from '../nlp/words';
+import { TEMPLATES, type ReportTemplate } from './library';
+
+export type Confidence = 'high' | 'medium' | 'low';
+
+export interface TemplateChoice {
+  template: ReportTemplate;
+  /** high: the title names modality and body part; medium: one of them; low: read from the findings. */
+  confidence: Confidence;
+  /** One line for the user: what the choice rests on. */
+  why: string;
+  /** The other templates, best first (for the quick pick). */
+  alternatives: ReportTemplate[];
+}
+
+const TITLE_TRIE = (() => {
+  const trie = new PhraseTrie<Set<string>>();
+  for (const t of TEMPLATES)
+    for (const term of t.titleTerms) {
+      const keys = wordsOf(term).map((w) => w.norm);
+      const probe = trie.match(
+        keys.map((k) => ({ norm: k, text: k, start: 0, end: 0, kind: 'word' as const })),
+        0,
+      );
+      if (probe && probe.end === keys.length) probe.value.add(t.id);
+      else trie.add(keys, new Set([t.id]));
+    }
+  return trie;
+})();
+
+interface Reading {
+  modalities: string[];
+  parts: Set<string>;
+  terms: Map<string, number>;
+}
+
+function read(words: readonly Word[]): Reading {
+  const r: Reading = { modalities: [], parts: new Set(), terms: new Map() };
+  let modalityAt = -Infinity;
+  let modalityEnd = -Infinity;
+  for (let i = 0; i < words.length; i++) {
+    const m = MODALITY_TRIE.match(words, i);
+    if (m) {
+      if (!r.modalities.includes(m.value)) r.modalities.push(m.value);
+      modalityAt = i;
+      modalityEnd = m.end;
+    }
+    const b = BODY_PART_TRIE.match(words, i);
+    if (b) r.parts.add(b.value.part);
+    const t = TITLE_TRIE.match(words, i);
+    // The words of the modality phrase and just after it name the exam itself ("CT angiography",
+    // "AP abdomen and ultrasound of kidney").
+    const weight = i >= modalityAt && i <= modalityEnd + 2 ? 2 : 1;
+    if (t) for (const id of t.value) r.terms.set(id, (r.terms.get(id) ?? 0) + weight);
+  }
+  return r;
+}
+
+function textOfKind(report: Report, kind: string): string {
+  return report.sections
+    .filter((s) => s.kind === kind)
+    .map((s) => report.text.slice(s.body.start, s.body.end))
+    .join('\n');
+}
+
+/** The best template for a report, how sure the choice is and why, and the others in order. */
+export function chooseTemplate(report: Report): TemplateChoice {
+  const exam = findExam(report);
+  const titleText = exam.span ? report.text.slice(exam.span.start, exam.span.end) : textOfKind(report, 'exam');
+  const title = read(wordsOf(titleText));
+  const technique = read(wordsOf(textOfKind(report, 'technique')));
+  const modality = exam.modality ?? title.modalities[0] ?? technique.modalities[0] ?? null;
+  const scores = new Map<string, number>();
+  let best: { t: ReportTemplate; score: number; modality: boolean; part: boolean } | null = null;
+  for (const t of TEMPLATES) {
+    let score = 0;
+    const modalityMatch = modality !== null && t.modality === modality;
+    if (modality !== null) score += modalityMatch ? 4 : -4;
+    const partMatch = t.bodyParts.some((p) => title.parts.has(p));
+    if (partMatch) score += 3;
+    else if (t.bodyParts.some((p) => technique.parts.has(p))) score += 1;
+    score += 2 * Math.min(3, title.terms.get(t.id) ?? 0) + Math.min(2, technique.terms.get(t.id) ?? 0);
+    scores.set(t.id, score);
+    if (!best || score > best.score) best = { t, score, modality: modalityMatch, part: partMatch };
+  }
+  const ranked = (s: Map<string, number>) => [...TEMPLATES].sort((a, b) => s.get(b.id)! - s.get(a.id)!);
+  // The title decides when it names the body part; the technique alone only helps the reading of the content.
+  if (best && (best.part || (best.modality && (title.terms.get(best.t.id) ?? 0) > 0))) {
+    const confidence: Confidence = best.modality && best.part ? 'high' : 'medium';
+    const said = [best.modality ? `modality ${modality}` : null, best.part ? `body part (${[...title.parts].join(', ')})` : null]
+      .filter(Boolean)
+      .join(' and ');
+    return {
+      template: best.t,
+      confidence,
+      why: `${best.t.name}: the exam title${titleText ? ` "${titleText.trim().slice(0, 60)}"` : ''} gives ${said || 'its words'}.`,
+      alternatives: ranked(scores).filter((t) => t !== best.t),
+    };
+  }
+  return fromContent(report, modality, scores);
+}
+
+/** Exams named anywhere in the text ("MRI of the lumbar spine showed", "a CT of the head"): modality and body part close together. */
+function examsNamed(words: readonly Word[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (let i = 0; i < words.length; i++) {
+    const m = MODALITY_TRIE.match(words, i);
+    if (!m) continue;
+    const parts = new Set<string>();
+    for (let k = Math.max(0, i - 3); k < Math.min(words.length, m.end + 5); k++) {
+      if (k >= i && k < m.end) continue;
+      const b = BODY_PART_TRIE.match(words, k);
+      if (b) parts.add(b.value.part);
+    }
+    for (const t of TEMPLATES)
+      if (t.modality === m.value && t.bodyParts.some((p) => parts.has(p))) counts.set(t.id, (counts.get(t.id) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/**
+ * No usable title: exams the text names (modality next to a body part), then the template whose
+ * organs the report's sentences name most, the modality the text names breaking ties.
+ */
+function fromContent(report: Report, modality: string | null, titleScores: Map<string, number>): TemplateChoice {
+  const words = wordsFromTokens(report.tokens);
+  const named = new Map<string, number>();
+  for (const h of organsNamed(words, report.text)) named.set(h.organ, (named.get(h.organ) ?? 0) + 1);
+  const exams = examsNamed(words);
+  const textModality = modality ?? read(words).modalities[0] ?? null;
+  const scores = new Map<string, number>();
+  for (const t of TEMPLATES) {
+    const organs = new Set(t.findings.flatMap((s) => s.organs));
+    let score = 0;
+    for (const [organ, n] of named) if (organs.has(organ)) score += n;
+    // A template with many subsections would win on any text: weigh by how many places it has.
+    score = score / Math.sqrt(t.findings.length);
+    if (textModality) score += t.modality === textModality ? 2 : -2;
+    score += 0.5 * Math.max(0, titleScores.get(t.id) ?? 0) + 4 * (exams.get(t.id) ?? 0);
+    scores.set(t.id, score);
+  }
+  // A special case (CT pulmonary angiogram) needs its own words in the title or technique, never the content alone.
+  for (const t of TEMPLATES)
+    if (t.refines && (titleScores.get(t.id) ?? 0) <= (titleScores.get(t.refines) ?? 0)) scores.set(t.id, -Infinity);
+  const ranked = [...TEMPLATES].sort((a, b) => scores.get(b.id)! - scores.get(a.id)!);
+  const template = ranked[0];
+  const why = exams.get(template.id)
+    ? `${template.name}: no exam title, but the text names the exam.`
+    : `${template.name}: no exam title names it; the findings speak of its organs${textModality ? ` and the text names ${textModality}` : ''}.`;
+  return { template, confidence: 'low', why, alternatives: ranked.slice(1) };
+}

@@ -1,0 +1,111 @@
+// The report template library (templates/library/*.json): checked with zod and against the organ
+// lexicon at module load, so a bad organ id fails the build's tests and the server's start with its name.
+import { z } from 'zod';
+import { ORGAN_BY_ID } from '../nlp/organs';
+import chestRadiograph from './library/chest-radiograph.json';
+import ctHead from './library/ct-head.json';
+import ctChest from './library/ct-chest.json';
+import ctPulmonaryAngiogram from './library/ct-pulmonary-angiogram.json';
+import ctAbdomenPelvis from './library/ct-abdomen-pelvis.json';
+import mriBrain from './library/mri-brain.json';
+import mriCervicalSpine from './library/mri-cervical-spine.json';
+import mriLumbarSpine from './library/mri-lumbar-spine.json';
+import mriKnee from './library/mri-knee.json';
+import mriShoulder from './library/mri-shoulder.json';
+import usAbdomen from './library/us-abdomen.json';
+import usPelvis from './library/us-pelvis.json';
+import usRenal from './library/us-renal.json';
+import usScrotum from './library/us-scrotum.json';
+
+const Text = z.string().min(1);
+const SubsectionSchema = z.object({
+  /** As printed: "Lungs" becomes "Lungs:". */
+  label: Text.regex(/^[A-Za-z0-9][A-Za-z0-9 ,/&'-]*$/),
+  /** Organ ids (nlp/lexicon/organs.json) whose sentences go here. */
+  organs: z.array(z.string()).min(1),
+  /** The pertinent negative, one sentence, inserted (and marked) only when the user asks for it. */
+  normal: Text.refine((s) => !/[.!?]\s+\S/.test(s), 'one sentence, so the mark that flags it covers all of it').optional(),
+  // No sided subsections ("Right kidney"): a side in a label would put a side on every sentence filed under it.
+});
+const TemplateSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  name: Text,
+  /** DICOM-style code as nlp reads it from the exam title: XR, CT, MR, US. */
+  modality: z.enum(['XR', 'CT', 'MR', 'US', 'MG']),
+  /** Body parts (nlp/lexicon/anatomy.json bodyParts) the exam covers. */
+  bodyParts: z.array(Text).min(1),
+  /** Words of an exam title that point to this template over its siblings ("pulmonary angiogram"). */
+  titleTerms: z.array(Text).default([]),
+  /** A special case of another template (CT pulmonary angiogram of CT chest): chosen only when its title words say so. */
+  refines: z.string().optional(),
+  /** Snippet prefixes. */
+  prefix: z.array(Text).min(1),
+  /** Suggested text of the EXAM, TECHNIQUE and COMPARISON fields in the snippet. */
+  exam: Text,
+  technique: Text,
+  comparison: Text,
+  findings: z.array(SubsectionSchema).min(1),
+  /** The snippet's suggested impression for a normal study; never inserted by restructure. */
+  impression: Text.optional(),
+});
+
+export type TemplateSubsection = z.infer<typeof SubsectionSchema>;
+export type ReportTemplate = z.infer<typeof TemplateSchema>;
+
+/** The label restructure gives sentences whose organ the template does not name. */
+export const OTHER_LABEL = 'Other';
+
+/** Parses and checks template data; throws naming the template and the bad id. Exported for the tests. */
+export function loadTemplates(data: readonly unknown[]): ReportTemplate[] {
+  const templates = data.map((d, i) => {
+    const r = TemplateSchema.safeParse(d);
+    if (!r.success)
+      throw new Error(
+        `template ${(d as { id?: string })?.id ?? i}: ${r.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`,
+      );
+    return r.data;
+  });
+  const ids = new Set<string>();
+  for (const t of templates) {
+    if (ids.has(t.id)) throw new Error(`template ${t.id}: duplicate id`);
+    ids.add(t.id);
+    const labels = new Set<string>();
+    for (const s of t.findings) {
+      const key = s.label.toLowerCase();
+      if (labels.has(key) || key === OTHER_LABEL.toLowerCase())
+        throw new Error(`template ${t.id}: subsection label ${s.label} repeats or is reserved`);
+      labels.add(key);
+      for (const organ of s.organs)
+        if (!ORGAN_BY_ID.has(organ)) throw new Error(`template ${t.id}: subsection ${s.label} names unknown organ ${organ}`);
+    }
+  }
+  return templates;
+}
+
+/** In quick-pick order; on a tie the earlier template wins the choice (the commoner exam first). */
+export const TEMPLATES: readonly ReportTemplate[] = loadTemplates([
+  chestRadiograph,
+  ctHead,
+  ctChest,
+  ctPulmonaryAngiogram,
+  ctAbdomenPelvis,
+  mriBrain,
+  mriCervicalSpine,
+  mriLumbarSpine,
+  mriKnee,
+  mriShoulder,
+  usAbdomen,
+  usPelvis,
+  usRenal,
+  usScrotum,
+]);
+const BY_ID = new Map(TEMPLATES.map((t) => [t.id, t]));
+
+export function templateById(id: string): ReportTemplate | undefined {
+  return BY_ID.get(id);
+}
+
+/** For a quick pick or `--template` help: id, name and a one-line description. */
+export function templateList(): { id: string; name: string; description: string }[] {
+  return TEMPLATES.map((t) => ({ id: t.id, name: t.name, description: t.findings.map((s) => s.label).join(', ') }));
+}

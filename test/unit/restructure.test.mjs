@@ -1,0 +1,388 @@
+// Restructure into a template: every source sentence kept and filed, fields where the source is silent,
+// pertinent negatives only on request, the understanding of the report unchanged.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import fc from 'fast-check';
+import { parseReport, understand } from '../helpers/nlp.mjs';
+import { root } from '../helpers/engine.mjs';
+import { iuReports, mtReports, skipWithoutData } from '../../scripts/lib/corpus.mjs';
+import { keptIn } from '../../scripts/eval-restructure.mjs';
+
+const require = createRequire(import.meta.url);
+const { chooseTemplate, templateById } = require(path.join(root, 'out/server/templates/index.js'));
+const { restructure, restructureText, PERTINENT_NEGATIVE_MARK } = require(path.join(root, 'out/server/rewrite/restructure.js'));
+
+const PLAIN = { fillPertinentNegatives: false, fields: 'plain' };
+const norm = (s) => s.replace(/\s+/g, ' ').trim();
+const example = (name) => fs.readFileSync(path.join(root, 'examples', name), 'utf8');
+function run(text, options = PLAIN, id) {
+  const report = parseReport(text);
+  const template = id ? templateById(id) : chooseTemplate(report).template;
+  return { report, out: restructure(report, template, options) };
+}
+/** The line of the output that starts with a label. */
+const line = (out, label) => out.text.split(/\r?\n/).find((l) => l.startsWith(`${label}:`));
+const multiset = (text) =>
+  understand(text)
+    .findings.map((f) => `${f.finding}|${f.assertion}|${f.side}`)
+    .sort();
+
+/** The invariants every restructure keeps; returns a reason or null. */
+function broken(text, options = PLAIN) {
+  const { report, out } = run(text, options);
+  const flat = norm(out.text);
+  for (const s of report.sentences) if (!keptIn(flat, s.text)) return `lost: ${s.text}`;
+  const seen = out.placed.map((p) => p.sentence);
+  if (seen.length !== report.sentences.length || new Set(seen).size !== seen.length) return 'a sentence placed twice or not at all';
+  if (options.fields === 'plain' && !options.fillPertinentNegatives) {
+    const a = multiset(text).join('\n');
+    const b = multiset(out.text).join('\n');
+    if (a !== b) return `findings changed:\n${a}\n---\n${b}`;
+  }
+  return null;
+}
+
+test('the example reports keep every sentence and every finding', () => {
+  for (const f of fs.readdirSync(path.join(root, 'examples')).filter((x) => x.endsWith('.rpt'))) assert.equal(broken(example(f)), null, f);
+});
+
+test('a chest radiograph files each sentence under its organ', () => {
+  const { out } = run(example('chest-radiograph-normal.rpt'));
+  assert.equal(out.template, 'chest-radiograph');
+  assert.equal(line(out, 'Lungs'), 'Lungs: The lungs are clear without focal consolidation.');
+  assert.equal(line(out, 'Pleura'), 'Pleura: No pleural effusion or pneumothorax.');
+  assert.equal(line(out, 'Heart and mediastinum'), 'Heart and mediastinum: The cardiomediastinal silhouette is within normal limits.');
+  assert.equal(line(out, 'Bones and soft tissues'), 'Bones and soft tissues: No acute osseous abnormality.');
+  assert.equal(line(out, 'EXAM'), 'EXAM: Chest radiograph, PA and lateral.');
+  assert.equal(line(out, 'CLINICAL HISTORY'), 'CLINICAL HISTORY: 62-year-old male with cough for two weeks.');
+  assert.equal(line(out, 'COMPARISON'), 'COMPARISON: None.');
+  assert.match(out.text, /IMPRESSION:\nNo acute cardiopulmonary process\.\n$/);
+  const headers = out.text
+    .split('\n')
+    .filter((l) => /^[A-Z ]+:/.test(l))
+    .map((l) => l.split(':')[0]);
+  assert.deepEqual(headers, ['EXAM', 'CLINICAL HISTORY', 'TECHNIQUE', 'COMPARISON', 'FINDINGS', 'IMPRESSION']);
+});
+
+test('the finding decides where a sentence goes when no organ is named', () => {
+  const { out } = run(
+    'EXAM: Chest radiograph.\nFINDINGS: No pneumothorax. Mild cardiomegaly. Calcified granuloma in the right upper lobe. Right IJ central venous catheter tip in the SVC.',
+  );
+  assert.equal(line(out, 'Pleura'), 'Pleura: No pneumothorax.');
+  assert.equal(line(out, 'Heart and mediastinum'), 'Heart and mediastinum: Mild cardiomegaly.');
+  assert.equal(line(out, 'Lungs'), 'Lungs: Calcified granuloma in the right upper lobe.');
+  assert.equal(line(out, 'Lines and tubes'), 'Lines and tubes: Right IJ central venous catheter tip in the SVC.');
+  const by = Object.fromEntries(out.placed.map((p) => [p.text, p.by]));
+  assert.equal(by['No pneumothorax.'], 'finding');
+  assert.equal(by['EXAM: Chest radiograph.'], undefined);
+});
+
+test('the first organ a sentence names is its subject', () => {
+  const { out } = run(
+    'EXAM: Chest radiograph.\nFINDINGS: The lungs are clear bilaterally with no pleural effusion. There is a small left pleural effusion with adjacent atelectasis.',
+  );
+  assert.equal(line(out, 'Lungs'), 'Lungs: The lungs are clear bilaterally with no pleural effusion.');
+  assert.equal(line(out, 'Pleura'), 'Pleura: There is a small left pleural effusion with adjacent atelectasis.');
+});
+
+test('unaddressed subsections stay fields: [ ] in plain text, numbered tab stops in a snippet', () => {
+  const text = example('chest-radiograph-normal.rpt');
+  const { out } = run(text);
+  assert.equal(line(out, 'Lines and tubes'), 'Lines and tubes: [ ]');
+  assert.equal(line(out, 'TECHNIQUE'), 'TECHNIQUE: [ ]');
+  assert.equal(line(out, 'Upper abdomen'), 'Upper abdomen: [ ]');
+  assert.ok(!out.text.includes('No free air under the diaphragm'), 'no invented normal text');
+  assert.ok(!out.text.includes(PERTINENT_NEGATIVE_MARK));
+  assert.deepEqual(
+    out.fields.map((f) => `${f.section}/${f.subsection}/${f.content}`),
+    ['TECHNIQUE/null/field', 'FINDINGS/Lines and tubes/field', 'FINDINGS/Upper abdomen/field'],
+  );
+  const { out: snip } = run(text, { fillPertinentNegatives: false, fields: 'snippet' });
+  assert.equal(line(snip, 'TECHNIQUE'), 'TECHNIQUE: ${1:}');
+  assert.equal(line(snip, 'Lines and tubes'), 'Lines and tubes: ${2:}');
+  assert.equal(line(snip, 'Upper abdomen'), 'Upper abdomen: ${3:}');
+  assert.equal(line(snip, 'Lungs'), line(out, 'Lungs'));
+});
+
+test('pertinent negatives go in only when asked for, marked, and never over what the source says', () => {
+  const text = example('chest-radiograph-normal.rpt');
+  const { out } = run(text, { fillPertinentNegatives: true, fields: 'plain' });
+  assert.equal(line(out, 'Upper abdomen'), `Upper abdomen: ${PERTINENT_NEGATIVE_MARK} No free air under the diaphragm.`);
+  assert.equal(line(out, 'Lungs'), 'Lungs: The lungs are clear without focal consolidation.', 'an addressed subsection is left alone');
+  assert.equal(line(out, 'Lines and tubes'), 'Lines and tubes: [ ]', 'no pertinent negative in the template: still a field');
+  assert.ok(out.fields.some((f) => f.subsection === 'Upper abdomen' && f.content === 'pertinent-negative'));
+  // The mark is a field the unfilled-placeholder rule reports until the radiologist removes it.
+  const { engine } = await_engine();
+  assert.ok(
+    engine
+      .checkText(out.text)
+      .problems.some((p) => p.rule === 'unfilled-placeholder' && out.text.slice(p.start, p.end) === PERTINENT_NEGATIVE_MARK),
+  );
+  const { out: snip } = run(text, { fillPertinentNegatives: true, fields: 'snippet' });
+  assert.match(line(snip, 'Upper abdomen'), /^Upper abdomen: \$\{\d+:<<from template>> No free air under the diaphragm\.\}$/);
+});
+
+test('no pertinent negative where the report speaks of the organ elsewhere', () => {
+  const text =
+    'EXAM: Chest radiograph.\nFINDINGS: The lungs are clear bilaterally with a small left pleural effusion.\nIMPRESSION: Small left effusion.';
+  const { out } = run(text, { fillPertinentNegatives: true, fields: 'plain' });
+  assert.match(line(out, 'Lungs'), /small left pleural effusion/);
+  assert.equal(line(out, 'Pleura'), 'Pleura: [ ]', 'no "No pleural effusion" beside a described effusion');
+  assert.match(line(out, 'Bones and soft tissues'), /<<from template>> No acute osseous abnormality\./);
+});
+
+test('a sentence naming several organs is filed under the first; the others get no pertinent negative', () => {
+  const text = 'EXAM: CT abdomen and pelvis.\nFINDINGS: The liver, gallbladder and spleen are unremarkable.\nIMPRESSION: Normal.';
+  const { out } = run(text, { fillPertinentNegatives: true, fields: 'plain' });
+  assert.equal(line(out, 'Liver'), 'Liver: The liver, gallbladder and spleen are unremarkable.');
+  assert.equal(line(out, 'Spleen'), 'Spleen: [ ]');
+  assert.equal(line(out, 'Gallbladder and bile ducts'), 'Gallbladder and bile ducts: [ ]');
+  assert.match(line(out, 'Pancreas'), /<<from template>>/);
+});
+
+test('a region heading outside FINDINGS ("CT PELVIS:") is findings, filed by organ', () => {
+  const text =
+    'EXAM: CT abdomen and pelvis.\nTECHNIQUE: Axial images.\nCT ABDOMEN: The liver is normal.\nCT PELVIS: The appendix is normal. The bladder is distended.\nIMPRESSION: Normal.\nRECOMMENDATION: None.';
+  const { out } = run(text);
+  assert.equal(line(out, 'Liver'), 'Liver: The liver is normal.');
+  assert.equal(line(out, 'Appendix'), 'Appendix: The appendix is normal.');
+  assert.equal(line(out, 'Bladder'), 'Bladder: The bladder is distended.');
+  assert.match(out.text, /\n\nRECOMMENDATION: None\.\n$/);
+  assert.ok(!out.text.includes('CT PELVIS'));
+  assert.equal(broken(text), null);
+});
+
+function await_engine() {
+  return { engine: require(path.join(root, 'out/server/engine.js')) };
+}
+
+test('a sentence filed out of a numbered FINDINGS list leaves its number behind', () => {
+  const text =
+    'EXAM: CT abdomen and pelvis.\nFINDINGS:\n1. The liver is normal.\n2. No hydronephrosis.\n3. The appendix is normal.\nIMPRESSION:\n1. Normal.';
+  const { out } = run(text);
+  assert.equal(line(out, 'Liver'), 'Liver: The liver is normal.');
+  assert.equal(line(out, 'Kidneys and ureters'), 'Kidneys and ureters: No hydronephrosis.');
+  assert.match(out.text, /IMPRESSION:\n1\. Normal\.\n$/);
+  assert.equal(out.placed.find((p) => p.subsection === 'Liver').text, 'The liver is normal.');
+  assert.equal(broken(text), null);
+});
+
+test('the impression is kept as written, items on their lines', () => {
+  const { out } = run(example('ct-head-hemorrhage.rpt'));
+  const impression = out.text.split('IMPRESSION:\n')[1];
+  assert.match(
+    impression,
+    /^1\. Acute left convexity subdural hematoma, 9 mm thick, with 4 mm rightward midline shift\.\n2\. No calvarial fracture\.\nThese findings were discussed/,
+  );
+  assert.equal(line(out, 'Extra-axial spaces').startsWith('Extra-axial spaces: There is an acute subdural hematoma'), true);
+});
+
+test('an organ label of the source opens its subsection in place of the template label', () => {
+  const { out } = run(example('mri-knee.rpt'));
+  assert.equal(line(out, 'Cartilage'), 'Cartilage: Preserved.');
+  assert.equal(line(out, 'Articular cartilage'), undefined);
+  assert.match(line(out, 'Menisci'), /^Menisci: There is an oblique tear/);
+  assert.match(line(out, 'Collateral ligaments and corners'), /medial collateral ligament is thickened/);
+});
+
+test('a sentence with nothing to go by goes to the FINDINGS head; an organ the template lacks to Other', () => {
+  const { out } = run(
+    'EXAM: CT head without contrast.\nFINDINGS:\nImages are degraded by motion.\nNo intracranial hemorrhage.\nA 1 cm thyroid nodule is noted.\n',
+  );
+  const findings = out.text.split('FINDINGS:\n')[1].split('\n');
+  assert.equal(findings[0], 'Images are degraded by motion.');
+  assert.equal(line(out, 'Brain'), 'Brain: No intracranial hemorrhage.');
+  assert.equal(line(out, 'Other'), 'Other: A 1 cm thyroid nodule is noted.');
+  const by = Object.fromEntries(out.placed.map((p) => [p.text, p.by]));
+  assert.equal(by['Images are degraded by motion.'], 'unplaced');
+  assert.equal(by['A 1 cm thyroid nodule is noted.'], 'other');
+  // Nothing to go by, after a placed sentence: it follows that one.
+  const { out: ctx } = run('EXAM: CT head.\nFINDINGS: The ventricles are mildly enlarged. Stable since the prior.');
+  assert.equal(line(ctx, 'Ventricles and sulci'), 'Ventricles and sulci: The ventricles are mildly enlarged. Stable since the prior.');
+});
+
+test('both kidneys share one subsection: a label carries no side onto sentences', () => {
+  const text =
+    'EXAM: Renal ultrasound.\nFINDINGS: The right kidney measures 10.2 cm. No hydronephrosis. The left kidney measures 10.8 cm with a 1.2 cm simple cyst. The bladder is unremarkable.';
+  const { out } = run(text);
+  assert.equal(out.template, 'us-renal');
+  assert.equal(
+    line(out, 'Kidneys'),
+    'Kidneys: The right kidney measures 10.2 cm. No hydronephrosis. The left kidney measures 10.8 cm with a 1.2 cm simple cyst.',
+  );
+  assert.equal(line(out, 'Bladder'), 'Bladder: The bladder is unremarkable.');
+  assert.ok(!/^(Right|Left) /m.test(out.text.split('FINDINGS:')[1].replace(/^Kidneys: .*$/m, '')), 'no sided label');
+  assert.equal(broken(text), null);
+});
+
+test('spine levels are filed by level', () => {
+  const text =
+    'EXAM: MRI lumbar spine.\nFINDINGS: Normal alignment. The conus terminates at L1. L4-5: Broad-based disc bulge with mild foraminal narrowing. At L5-S1 there is a small central disc protrusion. Remaining discs are normal.';
+  const { out } = run(text);
+  assert.equal(out.template, 'mri-lumbar-spine');
+  assert.equal(line(out, 'Alignment'), 'Alignment: Normal alignment.');
+  assert.equal(line(out, 'Conus and cauda equina'), 'Conus and cauda equina: The conus terminates at L1.');
+  assert.equal(line(out, 'L4-5'), 'L4-5: Broad-based disc bulge with mild foraminal narrowing.');
+  assert.equal(line(out, 'L5-S1'), 'L5-S1: At L5-S1 there is a small central disc protrusion.');
+  assert.equal(line(out, 'Intervertebral discs'), 'Intervertebral discs: Remaining discs are normal.');
+  assert.equal(line(out, 'L2-L3'), 'L2-L3: [ ]');
+});
+
+test('CRLF input gives CRLF output and keeps working', () => {
+  const text = example('ct-abdomen-pelvis.rpt').replace(/\r?\n/g, '\r\n');
+  const { out } = run(text);
+  assert.ok(out.text.includes('\r\n'));
+  assert.ok(!/[^\r]\n/.test(out.text), 'no bare LF');
+  assert.equal(broken(text), null);
+  assert.equal(run(text).out.text.replace(/\r\n/g, '\n'), run(text.replace(/\r\n/g, '\n')).out.text);
+});
+
+test('snippet mode escapes $, } and \\ in the source text', () => {
+  const { out } = run('EXAM: CT head.\nFINDINGS: Cost $5 } paid \\ once. No hemorrhage.', {
+    fillPertinentNegatives: false,
+    fields: 'snippet',
+  });
+  assert.ok(out.text.includes('Cost \\$5 \\} paid \\\\ once.'));
+  const { out: plain } = run('EXAM: CT head.\nFINDINGS: Cost $5 } paid \\ once. No hemorrhage.');
+  assert.ok(plain.text.includes('Cost $5 } paid \\ once.'));
+});
+
+test('a report without headers is filed whole; a title line becomes the EXAM', () => {
+  const { out } = run(
+    'CT ABDOMEN AND PELVIS WITH CONTRAST\n\nThe liver is normal. The appendix is dilated with surrounding fat stranding.\n',
+  );
+  assert.equal(out.template, 'ct-abdomen-pelvis');
+  assert.equal(line(out, 'EXAM'), 'EXAM: CT ABDOMEN AND PELVIS WITH CONTRAST');
+  assert.equal(line(out, 'Liver'), 'Liver: The liver is normal.');
+  assert.match(line(out, 'Appendix'), /dilated/);
+  assert.equal(out.placed.find((p) => p.section === 'EXAM').by, 'title');
+});
+
+test('sections the template has no place for keep their own header after the impression', () => {
+  const text = 'EXAM: CT head.\nFINDINGS: No hemorrhage.\nIMPRESSION: Normal.\nRECOMMENDATION: Follow-up MRI if symptoms persist.\n';
+  const { out } = run(text);
+  assert.match(out.text, /IMPRESSION:\nNormal\.\n\nRECOMMENDATION: Follow-up MRI if symptoms persist\.\n$/);
+  assert.equal(broken(text), null);
+});
+
+// Report-like text from clinical sentences, organ labels, headers, lists and odd spacing.
+const SENTENCES = [
+  'The lungs are clear.',
+  'No pleural effusion or pneumothorax.',
+  'There is a small left pleural effusion.',
+  'Heart size is normal',
+  'Mild cardiomegaly.',
+  'No focal consolidation',
+  'Right lower lobe opacity, likely atelectasis.',
+  'A 2.3 x 1.5 cm mass in the right upper lobe.',
+  'Degenerative changes of the thoracic spine.',
+  'The liver is enlarged measuring 19 cm.',
+  'No gallstones.',
+  'Mild right hydronephrosis.',
+  'The appendix is normal.',
+  'no free fluid',
+  'Otherwise unremarkable.',
+  'Stable since prior.',
+  'XXXX XXXX are normal.',
+  'Acute subdural hematoma along the left convexity.',
+  'The ventricles are normal in size.',
+  'Tear of the posterior horn of the medial meniscus.',
+  'At L4-5 there is a disc bulge.',
+  'Liver: normal.',
+  'LUNGS: clear.',
+  'Kidneys: No stones.',
+  'new paragraph',
+  '1. Small left effusion.',
+  'Possible pneumonia versus atelectasis.',
+];
+const HEADERS = [
+  'EXAM:',
+  'INDICATION:',
+  'HISTORY:',
+  'COMPARISON:',
+  'TECHNIQUE:',
+  'FINDINGS:',
+  'IMPRESSION:',
+  'RECOMMENDATION:',
+  'Findings:',
+  '',
+];
+const TITLES = [
+  'Chest radiograph, PA and lateral.',
+  'CT head without contrast.',
+  'MRI right knee.',
+  'CT abdomen and pelvis.',
+  'Renal ultrasound.',
+  'MRI lumbar spine.',
+  '',
+];
+const section = fc.tuple(
+  fc.constantFrom(...HEADERS),
+  fc.array(fc.constantFrom(...SENTENCES), { maxLength: 5 }),
+  fc.constantFrom(' ', '\n', '  ', '\r\n', '\n\n'),
+);
+const reportText = fc
+  .tuple(fc.constantFrom(...TITLES), fc.array(section, { maxLength: 5 }), fc.boolean())
+  .map(([title, sections, crlf]) => {
+    const body = (title ? `EXAM: ${title}\n` : '') + sections.map(([h, ss, sep]) => `${h}${h ? ' ' : ''}${ss.join(sep)}`).join('\n');
+    return crlf ? body.replace(/\r?\n/g, '\r\n') : body;
+  });
+
+test('property: any report keeps every sentence, places each once and keeps its findings', () => {
+  fc.assert(
+    fc.property(reportText, (text) => {
+      assert.equal(broken(text), null, JSON.stringify(text));
+    }),
+    { numRuns: 300, seed: 20261201 },
+  );
+});
+
+test('property: the snippet text is the plain text with tab stops for fields and escapes', () => {
+  fc.assert(
+    fc.property(reportText, fc.boolean(), (text, fill) => {
+      const plain = run(text, { fillPertinentNegatives: fill, fields: 'plain' }).out.text;
+      const snippet = run(text, { fillPertinentNegatives: fill, fields: 'snippet' }).out.text;
+      const unsnipped = snippet
+        .replace(/\$\{\d+:\}/g, '[ ]')
+        .replace(/\$\{\d+:((?:[^\\}]|\\.)*)\}/g, '$1')
+        .replace(/\\([\\$}])/g, '$1');
+      assert.equal(unsnipped, plain);
+    }),
+    { numRuns: 150, seed: 7 },
+  );
+});
+
+test('real reports keep every sentence and every finding', { skip: skipWithoutData }, () => {
+  const reports = [...iuReports().slice(0, 400), ...mtReports()];
+  const failures = [];
+  for (const r of reports) {
+    const why = broken(r.text);
+    if (why) failures.push(`${r.uid ?? r.id}: ${why}`);
+  }
+  assert.deepEqual(failures.slice(0, 5), []);
+});
+
+test('an empty report gives the bare template, every part a field', () => {
+  const { out } = run('', PLAIN, 'ct-head');
+  assert.equal(out.placed.length, 0);
+  assert.equal(line(out, 'EXAM'), 'EXAM: [ ]');
+  assert.equal(line(out, 'Brain'), 'Brain: [ ]');
+  assert.match(out.text, /IMPRESSION:\n\[ \]\n$/);
+  assert.equal(out.fields.length, 4 + templateById('ct-head').findings.length + 1);
+});
+
+test('restructureText: the chosen template, or the one asked for; an unknown id fails by name', () => {
+  const text = example('mri-knee.rpt');
+  const chosen = restructureText(text, PLAIN);
+  assert.equal(chosen.template, 'mri-knee');
+  assert.equal(chosen.choice.confidence, 'high');
+  assert.equal(chosen.text, run(text).out.text);
+  const asked = restructureText(text, { ...PLAIN, templateId: 'mri-shoulder' });
+  assert.equal(asked.template, 'mri-shoulder');
+  assert.equal(asked.choice, null);
+  assert.equal(broken(text), null);
+  assert.throws(() => restructureText(text, { ...PLAIN, templateId: 'mri-elbow' }), /unknown template mri-elbow/);
+});

@@ -1,0 +1,236 @@
+// Template library and organ lexicon: schema and referential checks, template choice, generated snippets.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { parseReport, understand } from '../helpers/nlp.mjs';
+import { root } from '../helpers/engine.mjs';
+import { snippetsText, snippetsFile } from '../../scripts/gen-snippets.mjs';
+
+const require = createRequire(import.meta.url);
+const organs = require(path.join(root, 'out/server/nlp/organs.js'));
+const templates = require(path.join(root, 'out/server/templates/index.js'));
+const organData = JSON.parse(fs.readFileSync(path.join(root, 'server/src/nlp/lexicon/organs.json'), 'utf8'));
+const libraryDir = path.join(root, 'server/src/templates/library');
+const templateData = fs.readdirSync(libraryDir).map((f) => JSON.parse(fs.readFileSync(path.join(libraryDir, f), 'utf8')));
+const clone = (x) => JSON.parse(JSON.stringify(x));
+const choose = (text) => templates.chooseTemplate(parseReport(text));
+
+test('the organ lexicon loads, and every id it names exists in findings.json', () => {
+  assert.ok(organs.ORGANS.length >= 60);
+  assert.doesNotThrow(() => organs.loadOrgans(organData));
+  for (const o of organs.ORGANS) for (const c of [...o.findings, ...o.normalDenies]) assert.ok(organs.ORGAN_BY_ID.get(o.id) && c, c);
+});
+
+test('a bad concept id in organs.json fails with its name', () => {
+  const bad = clone(organData);
+  bad.organs.find((o) => o.id === 'lungs').findings.push('pneumothorox');
+  assert.throws(() => organs.loadOrgans(bad), /lungs names unknown concept pneumothorox/);
+});
+
+test('an organ may deny only its own findings, ids are unique, patterns compile', () => {
+  const denies = clone(organData);
+  denies.organs.find((o) => o.id === 'lungs').normalDenies.push('pleural-effusion');
+  assert.throws(() => organs.loadOrgans(denies), /lungs denies pleural-effusion/);
+  const twice = clone(organData);
+  twice.organs.push(clone(twice.organs[0]));
+  assert.throws(() => organs.loadOrgans(twice), /duplicate organ id devices/);
+  const pattern = clone(organData);
+  pattern.organs.find((o) => o.id === 'l4-l5').patterns.push('(unclosed');
+  assert.throws(() => organs.loadOrgans(pattern), /l4-l5 has a bad pattern/);
+});
+
+test('normal statements deny their organ findings, not their neighbours', () => {
+  const lungs = organs.normalDenies('lungs');
+  for (const c of ['consolidation', 'opacity', 'infiltrate', 'mass', 'pulmonary-edema']) assert.ok(lungs.includes(c), c);
+  for (const c of ['pleural-effusion', 'granuloma', 'calcified-granuloma', 'pneumothorax']) assert.ok(!lungs.includes(c), c);
+  assert.ok(organs.normalDenies('pleura').includes('pneumothorax'));
+  assert.ok(organs.normalDenies('heart').includes('cardiomegaly'));
+  assert.ok(organs.normalDenies('liver').includes('hepatic-steatosis'));
+  assert.ok(organs.normalDenies('menisci').includes('meniscal-tear'));
+  assert.ok(organs.normalDenies('brain').includes('intracranial-hemorrhage'));
+  assert.deepEqual(organs.normalDenies('no-such-organ'), []);
+  // Every common organ of every modality was reviewed: it denies something.
+  for (const id of [
+    'lungs',
+    'pleura',
+    'heart',
+    'mediastinum',
+    'bones',
+    'brain',
+    'ventricles',
+    'liver',
+    'gallbladder',
+    'kidneys',
+    'spleen',
+    'pancreas',
+    'menisci',
+    'rotator-cuff',
+    'spinal-cord',
+    'discs',
+    'uterus',
+    'ovaries',
+    'testes',
+  ])
+    assert.ok(organs.normalDenies(id).length > 0, id);
+});
+
+test('organs are found by their words and, for disc levels, by pattern', () => {
+  const hits = (text) => {
+    const r = parseReport(text);
+    const { wordsFromTokens } = require(path.join(root, 'out/server/nlp/words.js'));
+    return organs.organsNamed(wordsFromTokens(r.tokens), text).map((h) => h.organ);
+  };
+  assert.deepEqual(hits('The lungs are clear.'), ['lungs']);
+  assert.deepEqual(hits('At L4-5 there is a disc bulge.'), ['discs', 'l4-l5']);
+  assert.ok(hits('L5/S1: mild narrowing').includes('l5-s1'));
+  assert.ok(!hits('L4 vertebral body').includes('l4-l5'));
+  assert.deepEqual(hits('The gallbladder is distended.'), ['gallbladder']);
+});
+
+test('fourteen templates load; every organ they name exists', () => {
+  assert.equal(templates.TEMPLATES.length, 14);
+  const ids = templates.TEMPLATES.map((t) => t.id);
+  for (const id of [
+    'chest-radiograph',
+    'ct-head',
+    'ct-chest',
+    'ct-pulmonary-angiogram',
+    'ct-abdomen-pelvis',
+    'mri-brain',
+    'mri-cervical-spine',
+    'mri-lumbar-spine',
+    'mri-knee',
+    'mri-shoulder',
+    'us-abdomen',
+    'us-pelvis',
+    'us-renal',
+    'us-scrotum',
+  ])
+    assert.ok(ids.includes(id), id);
+  for (const t of templates.TEMPLATES)
+    for (const s of t.findings) for (const o of s.organs) assert.ok(organs.ORGAN_BY_ID.has(o), `${t.id}: ${o}`);
+  assert.equal(templateData.length, 14, 'one JSON file per template, all imported');
+});
+
+test('a bad organ id in a template fails with the template, subsection and id', () => {
+  const bad = clone(templateData.find((t) => t.id === 'ct-head'));
+  bad.findings[0].organs.push('brian');
+  assert.throws(() => templates.loadTemplates([bad]), /template ct-head: subsection Brain names unknown organ brian/);
+  const noOrgans = clone(bad);
+  noOrgans.findings[0].organs = [];
+  assert.throws(() => templates.loadTemplates([noOrgans]), /template ct-head: findings\.0\.organs/);
+  const twoSentences = clone(templateData[0]);
+  twoSentences.findings[1].normal = 'The lungs are clear. No consolidation.';
+  assert.throws(() => templates.loadTemplates([twoSentences]), /one sentence/);
+  const reserved = clone(templateData[0]);
+  reserved.findings[0].label = 'Other';
+  assert.throws(() => templates.loadTemplates([reserved]), /reserved/);
+});
+
+test('template skeletons state no finding; pertinent negatives only deny', () => {
+  for (const t of templates.TEMPLATES) {
+    const skeleton = `EXAM: ${t.exam}\nFINDINGS:\n${t.findings.map((s) => `${s.label}: [ ]`).join('\n')}\nIMPRESSION:\n[ ]\n`;
+    const found = understand(skeleton).findings.filter((f) => f.section === 'findings');
+    assert.deepEqual(
+      found.map((f) => f.finding),
+      [],
+      t.id,
+    );
+    for (const s of t.findings.filter((x) => x.normal)) {
+      const u = understand(`EXAM: ${t.exam}\nFINDINGS:\n${s.label}: ${s.normal}\n`);
+      const asserted = u.findings.filter((f) => f.section === 'findings' && f.assertion !== 'absent');
+      assert.deepEqual(
+        asserted.map((f) => `${f.finding} ${f.assertion}`),
+        [],
+        `${t.id} / ${s.label}: "${s.normal}"`,
+      );
+    }
+  }
+});
+
+test('templateById and templateList serve the quick pick', () => {
+  assert.equal(templates.templateById('mri-knee').name, 'MRI knee');
+  assert.equal(templates.templateById('mri-elbow'), undefined);
+  const list = templates.templateList();
+  assert.equal(list.length, 14);
+  assert.deepEqual(Object.keys(list[0]), ['id', 'name', 'description']);
+  assert.match(list[0].description, /Lungs/);
+});
+
+test('the example reports choose their template from the exam title', () => {
+  const expected = {
+    'chest-radiograph-errors.rpt': 'chest-radiograph',
+    'chest-radiograph-normal.rpt': 'chest-radiograph',
+    'ct-abdomen-pelvis.rpt': 'ct-abdomen-pelvis',
+    'ct-head-hemorrhage.rpt': 'ct-head',
+    'mri-knee.rpt': 'mri-knee',
+  };
+  for (const [file, id] of Object.entries(expected)) {
+    const c = choose(fs.readFileSync(path.join(root, 'examples', file), 'utf8'));
+    assert.equal(c.template.id, id, file);
+    assert.equal(c.confidence, 'high', file);
+    assert.equal(c.alternatives.length, 13);
+    assert.ok(!c.alternatives.includes(c.template));
+  }
+});
+
+test('template choice tells siblings apart by modality and title words', () => {
+  const cases = [
+    ['EXAM: CT chest with contrast.\nFINDINGS: Normal.', 'ct-chest'],
+    ['EXAM: CT pulmonary angiogram.\nFINDINGS: No filling defect.', 'ct-pulmonary-angiogram'],
+    ['EXAM: CTA chest, PE protocol.\nFINDINGS: No filling defect.', 'ct-pulmonary-angiogram'],
+    ['EXAM: Chest x-ray, 2 views.\nFINDINGS: Clear lungs.', 'chest-radiograph'],
+    ['EXAM: PA and lateral chest.\nFINDINGS: Clear lungs.', 'chest-radiograph'],
+    ['EXAM: CT head without contrast.\nFINDINGS: Normal.', 'ct-head'],
+    ['EXAM: MRI brain with and without contrast.\nFINDINGS: Normal.', 'mri-brain'],
+    ['EXAM: MRI cervical spine.\nFINDINGS: Normal.', 'mri-cervical-spine'],
+    ['EXAM: MRI L-spine without contrast.\nFINDINGS: Normal.', 'mri-lumbar-spine'],
+    ['EXAM: MRI left shoulder.\nFINDINGS: Normal.', 'mri-shoulder'],
+    ['EXAM: MRI right knee.\nFINDINGS: Normal.', 'mri-knee'],
+    ['EXAM: CT abdomen and pelvis with contrast.\nFINDINGS: Normal.', 'ct-abdomen-pelvis'],
+    ['EXAM: CT KUB.\nFINDINGS: No stones.', 'ct-abdomen-pelvis'],
+    ['EXAM: Ultrasound right upper quadrant.\nFINDINGS: Normal.', 'us-abdomen'],
+    ['EXAM: Renal ultrasound.\nFINDINGS: Normal.', 'us-renal'],
+    ['EXAM: Transvaginal pelvic ultrasound.\nFINDINGS: Normal.', 'us-pelvis'],
+    ['EXAM: Scrotal ultrasound.\nFINDINGS: Normal.', 'us-scrotum'],
+    ['CT ABDOMEN AND PELVIS WITH CONTRAST\nFINDINGS: Normal.', 'ct-abdomen-pelvis'],
+  ];
+  for (const [text, id] of cases) assert.equal(choose(text).template.id, id, text);
+  // Modality decides between the two head templates, not the order of the library.
+  assert.notEqual(choose('EXAM: MRI head.\nFINDINGS: Normal.').template.id, 'ct-head');
+});
+
+test('without a title the findings choose, with low confidence', () => {
+  const c = choose('The lungs are clear. No pleural effusion or pneumothorax. Heart size is normal.');
+  assert.equal(c.template.id, 'chest-radiograph');
+  assert.equal(c.confidence, 'low');
+  assert.match(c.why, /no exam title/);
+  const knee = choose('FINDINGS: The medial meniscus is torn. The cruciate ligaments are intact. Small joint effusion.');
+  assert.equal(knee.template.id, 'mri-knee');
+  assert.equal(knee.confidence, 'low');
+  const lspine = choose('HISTORY: Back pain. FINDINGS: At L4-5 there is a disc bulge. The conus is normal.');
+  assert.equal(lspine.template.id, 'mri-lumbar-spine');
+});
+
+test('the committed snippets are generated from the templates (run `npm run snippets` when this fails)', () => {
+  const file = fs.readFileSync(snippetsFile, 'utf8');
+  assert.equal(file, snippetsText(templates.TEMPLATES, JSON.parse(file)));
+  const snippets = JSON.parse(file);
+  assert.ok(snippets['Critical result communication'], 'hand-written snippets are kept');
+  for (const t of templates.TEMPLATES) {
+    const s = snippets[`Template: ${t.name}`];
+    assert.ok(s, t.id);
+    const stops = [...s.body.join('\n').matchAll(/\$\{(\d+)/g)].map((m) => Number(m[1]));
+    assert.deepEqual(
+      stops,
+      stops.map((_, i) => i + 1),
+      `${t.id}: tab stops in order`,
+    );
+    assert.equal(stops.length, t.findings.length + 5, `${t.id}: one tab stop per field`);
+  }
+  // A stale file is caught: change one normal sentence and the generated text differs.
+  const changed = templates.TEMPLATES.map((t, i) => (i === 0 ? { ...t, exam: 'Chest radiograph, one view.' } : t));
+  assert.notEqual(snippetsText(changed, JSON.parse(file)), file);
+});
