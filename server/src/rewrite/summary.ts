@@ -1,0 +1,368 @@
+// The patient summary, deterministic path: one plain sentence per finding of the impression (or of
+// the findings when there is no impression), built from the findings core and the glossary, never
+// from free text. Side, site and size are carried; nothing is added; advice, outlook and cause are
+// said only as the report's own words.
+import { z } from 'zod';
+import adviceData from './advice.json';
+import { understand } from '../nlp';
+import { glossOf, plainSite, plainTerm, plainUnit, withSide, PLAIN_STATEMENTS, PLAIN_WORDS } from '../nlp/glossary';
+import type { Finding, Side, Understanding } from '../nlp/types';
+import { sentencesIn } from '../report';
+import type { Report, Section, Sentence } from '../report/types';
+import { gradeOf, sentenceSpans } from './readability';
+
+export interface GlossaryLine {
+  term: string;
+  meaning: string;
+}
+
+export interface Summary {
+  text: string;
+  /** Flesch-Kincaid grade of `text`, one decimal. */
+  grade: number;
+  glossary: GlossaryLine[];
+  /** The source findings the summary states (present, possible and the denials it repeats). */
+  covered: Finding[];
+}
+
+export const SUMMARY_OPENING =
+  'This summary was written from your radiology report by a computer program. It uses everyday words. It does not replace the report.';
+export const SUMMARY_CLOSING = 'Your doctor will talk with you about what these results mean for you.';
+
+// ---------------------------------------------------------------------------------------------
+// Advice, outlook and cause: word lists as data, shared with the LLM path's checks.
+
+export type AdviceKind = 'treatment' | 'prognosis' | 'cause';
+const AdviceSchema = z.object({
+  note: z.string(),
+  treatment: z.array(z.string().min(1)),
+  prognosis: z.array(z.string().min(1)),
+  cause: z.array(z.string().min(1)),
+});
+const advice = AdviceSchema.parse(adviceData);
+const ADVICE: readonly { kind: AdviceKind; re: RegExp }[] = (['treatment', 'prognosis', 'cause'] as const).flatMap((kind) =>
+  advice[kind].map((p) => ({ kind, re: new RegExp(p, 'i') })),
+);
+
+export interface AdviceSentence {
+  kind: AdviceKind;
+  sentence: string;
+  start: number;
+  end: number;
+}
+
+const CARRIED = /^the report (says|also says)\b[^"“]*["“](.+)["”]\.?$/i;
+const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+
+/** The first advice kind a sentence gives, if any. */
+export function adviceKindOf(sentence: string): AdviceKind | undefined {
+  return ADVICE.find((a) => a.re.test(sentence))?.kind;
+}
+
+/**
+ * Sentences of a patient text that give treatment advice, an outlook or a cause. A sentence that
+ * quotes the report ("The report says: "...".") is the report's own word and passes, when `source`
+ * is given only if the quote is really in it.
+ */
+export function adviceSentences(text: string, source?: string): AdviceSentence[] {
+  const src = source === undefined ? undefined : squash(source);
+  const out: AdviceSentence[] = [];
+  for (const span of quotedSentenceSpans(text)) {
+    const sentence = text.slice(span.start, span.end).trim();
+    const kind = adviceKindOf(sentence);
+    if (!kind) continue;
+    const carried = CARRIED.exec(sentence);
+    if (carried && (src === undefined || src.includes(squash(carried[2])))) continue;
+    out.push({ kind, sentence, start: span.start, end: span.end });
+  }
+  return out;
+}
+
+/** One-line reasons for the advice sentences of a patient text ("gives treatment advice: ..."). */
+export function lintSummary(text: string, source?: string): string[] {
+  const what: Record<AdviceKind, string> = { treatment: 'gives treatment advice', prognosis: 'gives an outlook', cause: 'gives a cause' };
+  return adviceSentences(text, source).map((a) => `${what[a.kind]}: "${a.sentence}"`);
+}
+
+// A quoted report sentence may hold its own full stops; it stays one sentence for the lint.
+function quotedSentenceSpans(text: string): { start: number; end: number }[] {
+  const spans = sentenceSpans(text);
+  const open = (t: string) => (t.match(/"/g)?.length ?? 0) % 2 === 1 || (t.match(/“/g)?.length ?? 0) > (t.match(/”/g)?.length ?? 0);
+  const out: { start: number; end: number }[] = [];
+  for (let i = 0; i < spans.length; i++) {
+    const start = spans[i].start;
+    let end = spans[i].end;
+    while (open(text.slice(start, end)) && i + 1 < spans.length && !text.slice(end, spans[i + 1].start).includes('\n')) end = spans[++i].end;
+    out.push({ start, end });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// From findings to plain sentences.
+
+/** Size and degree words before a mention, in plain words; anything else is left out. */
+const DEGREE: Readonly<Record<string, string>> = {
+  tiny: 'tiny',
+  trace: 'tiny',
+  minimal: 'very small',
+  minute: 'tiny',
+  small: 'small',
+  mild: 'mild',
+  mildly: 'mild',
+  moderate: 'moderate',
+  moderately: 'moderate',
+  large: 'large',
+  massive: 'very large',
+  severe: 'severe',
+  severely: 'severe',
+};
+const MASS_DEGREE: Readonly<Record<string, string>> = {
+  tiny: 'a tiny amount of',
+  'very small': 'a very small amount of',
+  small: 'a small amount of',
+  mild: 'a small amount of',
+  moderate: 'a moderate amount of',
+  large: 'a large amount of',
+  'very large': 'a very large amount of',
+  severe: 'a large amount of',
+};
+const CHANGE: readonly { re: RegExp; plain: string }[] = [
+  { re: /\b(new|newly)\b/i, plain: 'This is new since the last images.' },
+  { re: /\b(stable|unchanged|persistent|again (seen|noted)|redemonstrated)\b/i, plain: 'It looks the same as on the last images.' },
+  { re: /\b(increased|increasing|enlarging|enlarged since|worse|worsening|worsened|progressed|progression)\b/i, plain: 'It is larger than on the last images.' },
+  { re: /\b(decreased|decreasing|smaller|improved|improving|resolving|diminished)\b/i, plain: 'It is smaller than on the last images.' },
+];
+
+const SIDE_WORD = (side: Side | null) => (side === 'left' || side === 'right' ? side : null);
+
+interface Item {
+  first: Finding;
+  mentions: Finding[];
+  hedged: 'may' | 'likely' | null;
+  degree: string | null;
+  plural: boolean;
+  change: string | null;
+}
+
+function numberText(n: number): string {
+  return String(n);
+}
+
+/** "2.3 x 1.5 cm" -> "about 2.3 by 1.5 centimeters"; "2-3 mm" -> "about 2 to 3 millimeters". */
+export function plainMeasurement(report: Report, m: { start: number; end: number; value: number[]; unit: string }): string {
+  const raw = report.text.slice(m.start, m.end);
+  const joiner = m.value.length > 1 && /\d\s*(-|–|to)\s*\d/.test(raw) && !/[x×*]|\bby\b/i.test(raw) ? ' to ' : ' by ';
+  return `about ${m.value.map(numberText).join(joiner)} ${plainUnit(m.unit)}`;
+}
+
+const isPlural = (text: string) => /(?<![su])s$|(ae|ia|ii|ses|ices)$/i.test(text.trim().split(/\s+/).pop() ?? '');
+
+function itemOf(report: Report, f: Finding): Item {
+  const sentence = report.sentences[f.sentenceIndex];
+  const before = report.text.slice(sentence ? sentence.start : Math.max(0, f.start - 60), f.start);
+  // The mention's own modifiers: up to three words right before it, within its clause.
+  const clause = before.split(/[,;:()]|\b(?:and|or|with|without|no|of)\b/i).pop() ?? '';
+  const words = clause.toLowerCase().match(/[a-z]+/g)?.slice(-3) ?? [];
+  const mentionWords = report.text.slice(f.start, f.end).toLowerCase().match(/[a-z]+/g) ?? [];
+  const degreeWord = [...words, ...mentionWords].map((w) => DEGREE[w]).find(Boolean) ?? null;
+  const hedged = f.assertion === 'possible' ? (f.hedge === 'probable' ? 'likely' : 'may') : null;
+  return { first: f, mentions: [f], hedged, degree: degreeWord, plural: isPlural(report.text.slice(f.start, f.end)), change: null };
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** The plain noun phrase of a finding with its side and site: "fluid around the left lung, at the bottom of the lung". */
+function phraseOf(f: Finding, opts: { degree: string | null; plural: boolean; article: boolean }): { text: string; plural: boolean } {
+  const gloss = glossOf(f.concept)!;
+  const side = f.side;
+  const sites = f.site.map((s) => ({ site: s, where: plainSite(s, side) })).filter((s) => s.where);
+  const where = sites[0];
+  // A site phrase that names the side ("in the right kidney") carries it; otherwise the lay phrase does.
+  const organOf = (w: string) => /^(in|on) (the|an?) (left |right )?(\w+)$/.exec(w)?.[4];
+  const redundant = !!where && !!organOf(where.where!) && gloss.lay.split(' ').includes(organOf(where.where!)!);
+  const siteTakesSide = !!where && !!side && !redundant && /\b(left|right|both)\b/.test(where.where!);
+  const plural = opts.plural && !!gloss.pl;
+  let lay = plural ? gloss.pl! : gloss.lay;
+  let sideTail = '';
+  if (side && !siteTakesSide) {
+    if (gloss.sideAs) sideTail = ` ${gloss.sideAs.replace('{side}', side === 'bilateral' ? 'both sides' : side)}`;
+    else if (side !== 'bilateral' && lay.includes('{side}')) lay = withSide(lay, SIDE_WORD(side));
+    else sideTail = side === 'bilateral' ? ' on both sides' : ` on the ${side} side`;
+  }
+  lay = withSide(lay, null);
+  let head = lay;
+  if (opts.degree) head = gloss.mass ? `${MASS_DEGREE[opts.degree] ?? opts.degree} ${lay}` : `${opts.degree} ${lay}`;
+  if (opts.article && !gloss.mass && !plural) head = (/^[aeiou]/i.test(head) ? 'an ' : 'a ') + head;
+  else if (opts.article && gloss.mass && opts.degree) head = head; // "a small amount of ..." has its article
+  // "in the left kidney" after "sac on the left kidney" says nothing new.
+  const place = where && !redundant ? ` ${where.where}` : '';
+  return { text: `${head}${sideTail}${place}`, plural: plural || (gloss.mass && /s$/.test(lay.split(' ')[0]) && !opts.degree) };
+}
+
+function findingSentences(report: Report, item: Item): string[] {
+  const f = item.first;
+  const gloss = glossOf(f.concept)!;
+  const { text: phrase, plural } = phraseOf(f, { degree: item.degree, plural: item.plural, article: true });
+  const verb = plural ? 'are' : 'is';
+  const term = report.text.slice(f.start, f.end).toLowerCase().replace(/\s+/g, ' ');
+  const named = squash(term) === squash(gloss.lay.replace('{side}', '')) ? '' : ` (${term})`;
+  let lead: string;
+  if (item.hedged === 'may') lead = `There may be ${phrase}${named}.`;
+  else if (item.hedged === 'likely') lead = `There ${verb} likely ${phrase}${named}.`;
+  else lead = `There ${verb} ${phrase}${named}.`;
+  const out = [capitalise(lead)];
+  const sizes = item.mentions.flatMap((m) => m.measurements).map((m) => plainMeasurement(report, m));
+  const unique = [...new Set(sizes)];
+  if (unique.length) out.push(`${plural ? 'They measure' : 'It measures'} ${unique.join(' and ')}.`);
+  if (item.change) out.push(item.change);
+  return out;
+}
+
+function denialSentence(f: Finding): string {
+  const { text } = phraseOf(f, { degree: null, plural: false, article: true });
+  return `There is no sign of ${text}.`;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const hasBody = (s: Section) => s.body.end > s.body.start;
+const stated = (f: Finding) => f.assertion === 'present' || f.assertion === 'possible';
+const itemKey = (f: Finding) => `${f.concept}|${f.side ?? ''}|${f.assertion}`;
+
+/** The sections the summary is written from: the impressions, or else the findings (or the whole text). */
+function sourceSections(report: Report): { sections: Section[]; fromImpression: boolean } {
+  const impressions = report.sections.filter((s) => s.kind === 'impression' && hasBody(s));
+  if (impressions.length) return { sections: impressions, fromImpression: true };
+  const findings = report.sections.filter((s) => s.kind === 'findings' && hasBody(s));
+  if (findings.length) return { sections: findings, fromImpression: false };
+  return { sections: report.sections.filter((s) => (s.kind === 'preamble' || s.kind === 'other') && hasBody(s)), fromImpression: false };
+}
+
+const stripNumber = (s: string) => s.replace(/^\s*(\d+[.)]|[-*•])\s*/, '').trim();
+
+const EXAM_NAMES: Readonly<Record<string, string>> = { XR: 'x-ray', CT: 'CT scan', MR: 'MRI scan', US: 'ultrasound', MG: 'mammogram', NM: 'nuclear medicine scan', PT: 'PET scan', RF: 'fluoroscopy study', XA: 'angiogram' };
+
+/** A patient-friendly summary of a report, with its grade and a "Words in your report" list. */
+export function summarize(report: Report, understanding: Understanding = understand(report)): Summary {
+  const { sections, fromImpression } = sourceSections(report);
+  const indexes = new Set(sections.map((s) => report.sections.indexOf(s)));
+  const source = understanding.findings.filter((f) => indexes.has(f.sectionIndex));
+  const sentences: Sentence[] = sections.flatMap((s) => sentencesIn(report, s));
+
+  // Present and possible findings, one item per finding, side and assertion.
+  const items = new Map<string, Item>();
+  for (const f of source) {
+    if (!stated(f)) continue;
+    const key = itemKey(f);
+    const item = items.get(key);
+    if (item) {
+      item.mentions.push(f);
+      item.degree ??= itemOf(report, f).degree;
+    } else items.set(key, itemOf(report, f));
+  }
+  // Change words belong to a finding only when its sentence names no other.
+  for (const item of items.values()) {
+    const f = item.first;
+    const alone = source.filter((g) => g.sentenceIndex === f.sentenceIndex && stated(g)).length === 1;
+    const sentence = report.sentences[f.sentenceIndex];
+    if (alone && sentence) item.change = CHANGE.find((c) => c.re.test(sentence.text))?.plain ?? null;
+  }
+
+  // Denials: those of the impression; with no impression, the significant ones of the findings.
+  const denied = new Map<string, Finding>();
+  for (const f of source) {
+    if (f.assertion !== 'absent') continue;
+    if (!fromImpression && !f.significant) continue;
+    if ([...items.values()].some((i) => i.first.concept === f.concept && (!f.side || !i.first.side || i.first.side === f.side))) continue;
+    const key = `${f.concept}|${f.side ?? ''}`;
+    if (!denied.has(key)) denied.set(key, f);
+  }
+
+  // Impression statements with no finding in them that have a plain rendering ("No acute ...").
+  const statements: string[] = [];
+  const carried: string[] = [];
+  const withFinding = new Set(source.map((f) => f.sentenceIndex));
+  for (const s of sentences) {
+    const text = stripNumber(s.text);
+    if (!text) continue;
+    const kind = adviceKindOf(text);
+    if (kind === 'treatment' || kind === 'prognosis') {
+      carried.push(`The report says: "${text.replace(/"/g, "'")}"`);
+      continue;
+    }
+    const index = report.sentences.indexOf(s);
+    if (withFinding.has(index)) continue;
+    const plain = PLAIN_STATEMENTS.find((p) => p.pattern.test(text))?.plain;
+    if (plain && !statements.includes(plain)) statements.push(plain);
+  }
+
+  const lines: string[] = [SUMMARY_OPENING];
+  const exam = understanding.exam;
+  if (exam.modality && EXAM_NAMES[exam.modality]) {
+    const part = exam.bodyPart ? `${exam.bodyPart} ` : '';
+    lines.push(`The report is about your ${part}${EXAM_NAMES[exam.modality]}.`);
+  }
+  lines.push('');
+  const found = [...items.values()];
+  if (found.length) {
+    lines.push('What the report found:');
+    for (const item of found) lines.push(`- ${findingSentences(report, item).join(' ')}`);
+    lines.push('');
+  }
+  if (denied.size || statements.length) {
+    lines.push(found.length ? 'What the report did not find:' : 'What the report says:');
+    for (const s of statements) lines.push(`- ${s}`);
+    for (const f of denied.values()) lines.push(`- ${denialSentence(f)}`);
+    lines.push('');
+  }
+  if (!found.length && !denied.size && !statements.length) {
+    lines.push('This summary could not put the findings of the report into plain words. Please read the report with your doctor.');
+    lines.push('');
+  }
+  if (carried.length) {
+    for (const c of carried) lines.push(c);
+    lines.push('');
+  }
+  lines.push(SUMMARY_CLOSING);
+
+  const glossary = glossaryOf(report, found, [...denied.values()], sentences);
+  if (glossary.length) {
+    lines.push('', 'Words in your report:');
+    for (const g of glossary) lines.push(`- ${g.term}: ${g.meaning}`);
+  }
+  const text = lines.join('\n') + '\n';
+  const covered = [...found.flatMap((i) => i.mentions), ...denied.values()].sort((a, b) => a.start - b.start);
+  return { text, grade: gradeOf(text), glossary, covered };
+}
+
+/** The medical terms the summary names, and the report words around them, with their plain meaning. */
+function glossaryOf(report: Report, found: readonly Item[], denied: readonly Finding[], sentences: readonly Sentence[]): GlossaryLine[] {
+  const out: GlossaryLine[] = [];
+  const seen = new Set<string>();
+  const add = (term: string, meaning: string) => {
+    const key = squash(term);
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push({ term, meaning });
+  };
+  for (const f of [...found.map((i) => i.first), ...denied]) {
+    const gloss = glossOf(f.concept)!;
+    const term = report.text.slice(f.start, f.end).toLowerCase().replace(/\s+/g, ' ');
+    add(term, `${capitalise(withSide(gloss.lay, null))}. ${gloss.means}`);
+  }
+  // Anatomy and report words in the sentences summarised ("hilar", "costophrenic angle").
+  const used = new Set([...found.flatMap((i) => i.mentions), ...denied].map((f) => f.sentenceIndex));
+  const text = sentences
+    .filter((s) => used.has(report.sentences.indexOf(s)))
+    .map((s) => s.text.toLowerCase())
+    .join(' ');
+  for (const w of PLAIN_WORDS) {
+    if (new RegExp(`\\b${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(text) && ![...seen].some((t) => t.includes(squash(w)))) {
+      add(w, capitalise(plainTerm(w)!) + '.');
+    }
+  }
+  return out;
+}
