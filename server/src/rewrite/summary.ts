@@ -5,8 +5,8 @@
 import { z } from 'zod';
 import adviceData from './advice.json';
 import { understand } from '../nlp';
-import { glossOf, plainSite, plainTerm, plainUnit, withSide, PLAIN_STATEMENTS, PLAIN_WORDS } from '../nlp/glossary';
-import type { Finding, Side, Understanding } from '../nlp/types';
+import { glossOfMention, plainSite, plainTerm, plainUnit, withSide, PLAIN_STATEMENTS, PLAIN_WORDS, type PlainSite } from '../nlp/glossary';
+import type { Finding, Measurement, Side, Understanding } from '../nlp/types';
 import { sentencesIn } from '../report';
 import type { Report, Section, Sentence } from '../report/types';
 import { gradeOf, sentenceSpans } from './readability';
@@ -52,7 +52,11 @@ export interface AdviceSentence {
 }
 
 const CARRIED = /^the report (says|also says)\b[^"“]*["“](.+)["”]\.?$/i;
-const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+const squash = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 
 /** The first advice kind a sentence gives, if any. */
 export function adviceKindOf(sentence: string): AdviceKind | undefined {
@@ -92,7 +96,8 @@ function quotedSentenceSpans(text: string): { start: number; end: number }[] {
   for (let i = 0; i < spans.length; i++) {
     const start = spans[i].start;
     let end = spans[i].end;
-    while (open(text.slice(start, end)) && i + 1 < spans.length && !text.slice(end, spans[i + 1].start).includes('\n')) end = spans[++i].end;
+    while (open(text.slice(start, end)) && i + 1 < spans.length && !text.slice(end, spans[i + 1].start).includes('\n'))
+      end = spans[++i].end;
     out.push({ start, end });
   }
   return out;
@@ -101,7 +106,7 @@ function quotedSentenceSpans(text: string): { start: number; end: number }[] {
 // ---------------------------------------------------------------------------------------------
 // From findings to plain sentences.
 
-/** Size and degree words before a mention, in plain words; anything else is left out. */
+/** Size and degree words of a mention, in plain words; anything else is left out. */
 const DEGREE: Readonly<Record<string, string>> = {
   tiny: 'tiny',
   trace: 'tiny',
@@ -117,7 +122,8 @@ const DEGREE: Readonly<Record<string, string>> = {
   severe: 'severe',
   severely: 'severe',
 };
-const MASS_DEGREE: Readonly<Record<string, string>> = {
+const DEGREE_RE = new RegExp(`\\b(${Object.keys(DEGREE).join('|')})(?:\\s*(?:to|-)\\s*(${Object.keys(DEGREE).join('|')}))?\\b`, 'gi');
+const AMOUNT: Readonly<Record<string, string>> = {
   tiny: 'a tiny amount of',
   'very small': 'a very small amount of',
   small: 'a small amount of',
@@ -127,103 +133,198 @@ const MASS_DEGREE: Readonly<Record<string, string>> = {
   'very large': 'a very large amount of',
   severe: 'a large amount of',
 };
+/** Words before a mention that change what it is, kept in plain words ("healed" fractures). */
+const QUALIFIER: Readonly<Record<string, string>> = {
+  healed: 'healed',
+  healing: 'healing',
+  old: 'old',
+  chronic: 'long-standing',
+  remote: 'old',
+  suspicious: 'suspicious',
+  displaced: 'displaced',
+  nondisplaced: 'non-displaced',
+  significant: 'significant',
+  large: 'large',
+  acute: 'new',
+  new: 'new',
+};
+const DENIAL_HEDGE = /\b(definite|definitive|convincing|obvious|discrete|gross|frank|overt)\b/i;
 const CHANGE: readonly { re: RegExp; plain: string }[] = [
   { re: /\b(new|newly)\b/i, plain: 'This is new since the last images.' },
   { re: /\b(stable|unchanged|persistent|again (seen|noted)|redemonstrated)\b/i, plain: 'It looks the same as on the last images.' },
-  { re: /\b(increased|increasing|enlarging|enlarged since|worse|worsening|worsened|progressed|progression)\b/i, plain: 'It is larger than on the last images.' },
+  {
+    re: /\b(increased|increasing|enlarging|enlarged since|worse|worsening|worsened|progressed|progression)\b/i,
+    plain: 'It is larger than on the last images.',
+  },
   { re: /\b(decreased|decreasing|smaller|improved|improving|resolving|diminished)\b/i, plain: 'It is smaller than on the last images.' },
 ];
-
-const SIDE_WORD = (side: Side | null) => (side === 'left' || side === 'right' ? side : null);
 
 interface Item {
   first: Finding;
   mentions: Finding[];
   hedged: 'may' | 'likely' | null;
   degree: string | null;
+  qualifier: string | null;
   plural: boolean;
   change: string | null;
-}
-
-function numberText(n: number): string {
-  return String(n);
+  /** Sizes the impression leaves out, taken from the one findings mention of the same finding. */
+  sizes: Measurement[];
 }
 
 /** "2.3 x 1.5 cm" -> "about 2.3 by 1.5 centimeters"; "2-3 mm" -> "about 2 to 3 millimeters". */
-export function plainMeasurement(report: Report, m: { start: number; end: number; value: number[]; unit: string }): string {
+export function plainMeasurement(report: Report, m: Measurement): string {
   const raw = report.text.slice(m.start, m.end);
   const joiner = m.value.length > 1 && /\d\s*(-|–|to)\s*\d/.test(raw) && !/[x×*]|\bby\b/i.test(raw) ? ' to ' : ' by ';
-  return `about ${m.value.map(numberText).join(joiner)} ${plainUnit(m.unit)}`;
+  return `about ${m.value.map(String).join(joiner)} ${plainUnit(m.unit)}`;
 }
 
 const isPlural = (text: string) => /(?<![su])s$|(ae|ia|ii|ses|ices)$/i.test(text.trim().split(/\s+/).pop() ?? '');
 
-function itemOf(report: Report, f: Finding): Item {
+/** The mention's own words: up to four right before it, within its clause, and the mention itself. */
+function ownWords(report: Report, f: Finding): string {
   const sentence = report.sentences[f.sentenceIndex];
   const before = report.text.slice(sentence ? sentence.start : Math.max(0, f.start - 60), f.start);
-  // The mention's own modifiers: up to three words right before it, within its clause.
-  const clause = before.split(/[,;:()]|\b(?:and|or|with|without|no|of)\b/i).pop() ?? '';
-  const words = clause.toLowerCase().match(/[a-z]+/g)?.slice(-3) ?? [];
-  const mentionWords = report.text.slice(f.start, f.end).toLowerCase().match(/[a-z]+/g) ?? [];
-  const degreeWord = [...words, ...mentionWords].map((w) => DEGREE[w]).find(Boolean) ?? null;
+  const clause = before.split(/[,;:()]|\b(?:and|or|with|without|of|versus|vs)\b/i).pop() ?? '';
+  const words = clause.trim().split(/\s+/).slice(-4).join(' ');
+  return `${words} ${report.text.slice(f.start, f.end)}`.toLowerCase();
+}
+
+function degreeOf(words: string): string | null {
+  const all = [...words.matchAll(DEGREE_RE)];
+  const m = all[all.length - 1];
+  if (!m) return null;
+  const a = DEGREE[m[1].toLowerCase()];
+  const b = m[2] ? DEGREE[m[2].toLowerCase()] : undefined;
+  return b && b !== a ? `${a} to ${b}` : a;
+}
+
+// "Healed" and "old" reach over a short list: "healed left clavicle and rib fractures".
+const AGE = /^\W*(?:\S+\s+){0,2}(healed|old)\b(?:[\s,]+[a-z-]+){0,6}\s*$/i;
+
+function qualifierOf(words: string, degree: string | null, sentencePrefix = ''): string | null {
+  for (const w of words.match(/[a-z]+/g) ?? []) {
+    const q = QUALIFIER[w];
+    if (q && !(degree && degree.includes(q))) return q;
+  }
+  const age = AGE.exec(sentencePrefix)?.[1];
+  return age ? QUALIFIER[age.toLowerCase()] : null;
+}
+
+function sentencePrefix(report: Report, f: Finding): string {
+  const sentence = report.sentences[f.sentenceIndex];
+  return sentence ? report.text.slice(sentence.start, f.start) : '';
+}
+
+function itemOf(report: Report, f: Finding): Item {
+  const words = ownWords(report, f);
+  const degree = degreeOf(words);
   const hedged = f.assertion === 'possible' ? (f.hedge === 'probable' ? 'likely' : 'may') : null;
-  return { first: f, mentions: [f], hedged, degree: degreeWord, plural: isPlural(report.text.slice(f.start, f.end)), change: null };
+  return {
+    first: f,
+    mentions: [f],
+    hedged,
+    degree,
+    qualifier: qualifierOf(words, degree, sentencePrefix(report, f)),
+    plural: isPlural(report.text.slice(f.start, f.end)),
+    change: null,
+    sizes: [],
+  };
 }
 
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-/** The plain noun phrase of a finding with its side and site: "fluid around the left lung, at the bottom of the lung". */
-function phraseOf(f: Finding, opts: { degree: string | null; plural: boolean; article: boolean }): { text: string; plural: boolean } {
-  const gloss = glossOf(f.concept)!;
-  const side = f.side;
-  const sites = f.site.map((s) => ({ site: s, where: plainSite(s, side) })).filter((s) => s.where);
-  const where = sites[0];
-  // A site phrase that names the side ("in the right kidney") carries it; otherwise the lay phrase does.
-  const organOf = (w: string) => /^(in|on) (the|an?) (left |right )?(\w+)$/.exec(w)?.[4];
-  const redundant = !!where && !!organOf(where.where!) && gloss.lay.split(' ').includes(organOf(where.where!)!);
-  const siteTakesSide = !!where && !!side && !redundant && /\b(left|right|both)\b/.test(where.where!);
-  const plural = opts.plural && !!gloss.pl;
-  let lay = plural ? gloss.pl! : gloss.lay;
-  let sideTail = '';
-  if (side && !siteTakesSide) {
-    if (gloss.sideAs) sideTail = ` ${gloss.sideAs.replace('{side}', side === 'bilateral' ? 'both sides' : side)}`;
-    else if (side !== 'bilateral' && lay.includes('{side}')) lay = withSide(lay, SIDE_WORD(side));
-    else sideTail = side === 'bilateral' ? ' on both sides' : ` on the ${side} side`;
+const article = (phrase: string) => (/^[aeiou]/i.test(phrase) && !/^(u[nr]i|one)/i.test(phrase) ? 'an ' : 'a ') + phrase;
+
+const glossFor = (report: Report, f: Finding) => glossOfMention(f.concept, report.text.slice(f.start, f.end))!;
+const bare = (phrase: string) => withSide(phrase, null).toLowerCase();
+
+/** The plain noun phrase of a finding with its side and site: "fluid around the bottom of the left lung". */
+function phraseOf(
+  report: Report,
+  f: Finding,
+  opts: { degree: string | null; qualifier: string | null; plural: boolean; denial?: boolean },
+): { text: string; plural: boolean; degreeSaid: boolean } {
+  const gloss = glossFor(report, f);
+  let side: Side | null = gloss.noSide ? null : f.side;
+  // "No pleural effusions": none on either side, said without one.
+  if (opts.denial && side === 'bilateral') side = null;
+  const usePl = opts.plural && !!gloss.pl;
+  let lay = usePl ? gloss.pl! : gloss.lay;
+  // A single organ's finding says no site; a site the lay phrase already names is not said twice.
+  const places = (gloss.noSide ? [] : f.site)
+    .map((s) => plainSite(s, side))
+    .filter((p): p is PlainSite => !!p)
+    .filter(
+      (p) =>
+        !bare(lay).includes(bare(p.template).replace(/^(the|an?) /, '')) &&
+        !(p.organ && !lay.includes('{side}') && new RegExp(`\\b${p.organ}`).test(lay)),
+    );
+  // A site of the organ the lay phrase ends on takes that organ's place in it: "fluid around the bottom of the left lung".
+  const inPlace = places.find((p) => p.organ && lay.endsWith(`the {side} ${p.organ}`));
+  let place = '';
+  let sideDone = false;
+  if (inPlace) {
+    lay = lay.slice(0, lay.length - `the {side} ${inPlace.organ}`.length) + inPlace.np;
+    sideDone = inPlace.saysSide || !side;
+  } else if (places.length) {
+    place = ` ${places[0].where}`;
+    sideDone = places[0].saysSide;
+  }
+  let tail = '';
+  if (side && !sideDone) {
+    if (gloss.sideAs) tail = ` ${gloss.sideAs.replace('{side}', side === 'bilateral' ? 'both sides' : side)}`;
+    else if (side !== 'bilateral' && lay.includes('{side}')) lay = withSide(lay, side);
+    else tail = side === 'bilateral' ? ' on both sides' : ` on the ${side} side`;
   }
   lay = withSide(lay, null);
-  let head = lay;
-  if (opts.degree) head = gloss.mass ? `${MASS_DEGREE[opts.degree] ?? opts.degree} ${lay}` : `${opts.degree} ${lay}`;
-  if (opts.article && !gloss.mass && !plural) head = (/^[aeiou]/i.test(head) ? 'an ' : 'a ') + head;
-  else if (opts.article && gloss.mass && opts.degree) head = head; // "a small amount of ..." has its article
-  // "in the left kidney" after "sac on the left kidney" says nothing new.
-  const place = where && !redundant ? ` ${where.where}` : '';
-  return { text: `${head}${sideTail}${place}`, plural: plural || (gloss.mass && /s$/.test(lay.split(' ')[0]) && !opts.degree) };
+  const plural = usePl || gloss.plural;
+  const mass = gloss.mass || plural;
+  const qualifier = opts.qualifier ? `${opts.qualifier} ` : '';
+  let head: string;
+  let degreeSaid = true;
+  if (opts.degree && gloss.mass && !plural) head = `${AMOUNT[opts.degree] ?? `a ${opts.degree} amount of`} ${qualifier}${lay}`;
+  else if (opts.degree && !plural) head = `${opts.degree} ${qualifier}${lay}`;
+  else {
+    // "mild swollen lymph nodes" reads wrong: a plural's degree is said in a sentence of its own.
+    head = `${qualifier}${lay}`;
+    degreeSaid = !opts.degree;
+  }
+  if (!mass && !/^an? /.test(head)) head = article(head);
+  return { text: `${head}${tail}${place}`, plural, degreeSaid };
+}
+
+function termOf(report: Report, f: Finding): string {
+  return report.text.slice(f.start, f.end).toLowerCase().replace(/\s+/g, ' ');
 }
 
 function findingSentences(report: Report, item: Item): string[] {
   const f = item.first;
-  const gloss = glossOf(f.concept)!;
-  const { text: phrase, plural } = phraseOf(f, { degree: item.degree, plural: item.plural, article: true });
+  const gloss = glossFor(report, f);
+  const { text: phrase, plural, degreeSaid } = phraseOf(report, f, item);
   const verb = plural ? 'are' : 'is';
-  const term = report.text.slice(f.start, f.end).toLowerCase().replace(/\s+/g, ' ');
-  const named = squash(term) === squash(gloss.lay.replace('{side}', '')) ? '' : ` (${term})`;
+  const term = termOf(report, f);
+  const named = squash(term) === squash(bare(gloss.lay)) ? '' : ` (${term})`;
   let lead: string;
   if (item.hedged === 'may') lead = `There may be ${phrase}${named}.`;
   else if (item.hedged === 'likely') lead = `There ${verb} likely ${phrase}${named}.`;
   else lead = `There ${verb} ${phrase}${named}.`;
   const out = [capitalise(lead)];
-  const sizes = item.mentions.flatMap((m) => m.measurements).map((m) => plainMeasurement(report, m));
-  const unique = [...new Set(sizes)];
-  if (unique.length) out.push(`${plural ? 'They measure' : 'It measures'} ${unique.join(' and ')}.`);
+  if (!degreeSaid) out.push(`The report calls ${plural ? 'them' : 'it'} ${item.degree}.`);
+  const own = item.mentions.flatMap((m) => m.measurements);
+  const sizes = [...new Set((own.length ? own : item.sizes).map((m) => plainMeasurement(report, m)))];
+  if (sizes.length) out.push(`${plural ? 'They measure' : 'It measures'} ${sizes.join(' and ')}.`);
   if (item.change) out.push(item.change);
   return out;
 }
 
-function denialSentence(f: Finding): string {
-  const { text } = phraseOf(f, { degree: null, plural: false, article: true });
-  return `There is no sign of ${text}.`;
+function denialSentence(report: Report, f: Finding): string {
+  const words = ownWords(report, f);
+  const hedge = DENIAL_HEDGE.test(words) ? 'clear ' : '';
+  const degree = degreeOf(words);
+  const { text } = phraseOf(report, f, { degree, qualifier: qualifierOf(words, degree), plural: false, denial: true });
+  return `There is no ${hedge}sign of ${text}.`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -241,9 +342,21 @@ function sourceSections(report: Report): { sections: Section[]; fromImpression: 
   return { sections: report.sections.filter((s) => (s.kind === 'preamble' || s.kind === 'other') && hasBody(s)), fromImpression: false };
 }
 
+// "Findings and recommendations were discussed with Dr. X": a record of a call, not advice.
+const COMMUNICATION = /\b(discussed|communicated|called|notified|paged|telephoned|conveyed|relayed|informed|spoke)\b/i;
 const stripNumber = (s: string) => s.replace(/^\s*(\d+[.)]|[-*•])\s*/, '').trim();
 
-const EXAM_NAMES: Readonly<Record<string, string>> = { XR: 'x-ray', CT: 'CT scan', MR: 'MRI scan', US: 'ultrasound', MG: 'mammogram', NM: 'nuclear medicine scan', PT: 'PET scan', RF: 'fluoroscopy study', XA: 'angiogram' };
+const EXAM_NAMES: Readonly<Record<string, string>> = {
+  XR: 'x-ray',
+  CT: 'CT scan',
+  MR: 'MRI scan',
+  US: 'ultrasound',
+  MG: 'mammogram',
+  NM: 'nuclear medicine scan',
+  PT: 'PET scan',
+  RF: 'fluoroscopy study',
+  XA: 'angiogram',
+};
 
 /** A patient-friendly summary of a report, with its grade and a "Words in your report" list. */
 export function summarize(report: Report, understanding: Understanding = understand(report)): Summary {
@@ -262,6 +375,17 @@ export function summarize(report: Report, understanding: Understanding = underst
       item.mentions.push(f);
       item.degree ??= itemOf(report, f).degree;
     } else items.set(key, itemOf(report, f));
+  }
+  // Sizes the impression leaves out: from the findings, when one mention there is this finding.
+  if (fromImpression) {
+    for (const item of items.values()) {
+      const f = item.first;
+      if (item.mentions.some((m) => m.measurements.length)) continue;
+      const same = understanding.findings.filter(
+        (g) => g.section === 'findings' && g.concept === f.concept && g.side === f.side && stated(g),
+      );
+      if (same.length === 1) item.sizes = same[0].measurements;
+    }
   }
   // Change words belong to a finding only when its sentence names no other.
   for (const item of items.values()) {
@@ -289,7 +413,7 @@ export function summarize(report: Report, understanding: Understanding = underst
     const text = stripNumber(s.text);
     if (!text) continue;
     const kind = adviceKindOf(text);
-    if (kind === 'treatment' || kind === 'prognosis') {
+    if ((kind === 'treatment' || kind === 'prognosis') && !COMMUNICATION.test(text)) {
       carried.push(`The report says: "${text.replace(/"/g, "'")}"`);
       continue;
     }
@@ -315,7 +439,7 @@ export function summarize(report: Report, understanding: Understanding = underst
   if (denied.size || statements.length) {
     lines.push(found.length ? 'What the report did not find:' : 'What the report says:');
     for (const s of statements) lines.push(`- ${s}`);
-    for (const f of denied.values()) lines.push(`- ${denialSentence(f)}`);
+    for (const f of denied.values()) lines.push(`- ${denialSentence(report, f)}`);
     lines.push('');
   }
   if (!found.length && !denied.size && !statements.length) {
@@ -338,6 +462,8 @@ export function summarize(report: Report, understanding: Understanding = underst
   return { text, grade: gradeOf(text), glossary, covered };
 }
 
+const WORD_RES = PLAIN_WORDS.map((word) => ({ word, re: new RegExp(`\\b${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`) }));
+
 /** The medical terms the summary names, and the report words around them, with their plain meaning. */
 function glossaryOf(report: Report, found: readonly Item[], denied: readonly Finding[], sentences: readonly Sentence[]): GlossaryLine[] {
   const out: GlossaryLine[] = [];
@@ -349,9 +475,8 @@ function glossaryOf(report: Report, found: readonly Item[], denied: readonly Fin
     out.push({ term, meaning });
   };
   for (const f of [...found.map((i) => i.first), ...denied]) {
-    const gloss = glossOf(f.concept)!;
-    const term = report.text.slice(f.start, f.end).toLowerCase().replace(/\s+/g, ' ');
-    add(term, `${capitalise(withSide(gloss.lay, null))}. ${gloss.means}`);
+    const gloss = glossFor(report, f);
+    add(termOf(report, f), `${capitalise(withSide(gloss.lay, null))}. ${gloss.means}`);
   }
   // Anatomy and report words in the sentences summarised ("hilar", "costophrenic angle").
   const used = new Set([...found.flatMap((i) => i.mentions), ...denied].map((f) => f.sentenceIndex));
@@ -359,10 +484,8 @@ function glossaryOf(report: Report, found: readonly Item[], denied: readonly Fin
     .filter((s) => used.has(report.sentences.indexOf(s)))
     .map((s) => s.text.toLowerCase())
     .join(' ');
-  for (const w of PLAIN_WORDS) {
-    if (new RegExp(`\\b${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(text) && ![...seen].some((t) => t.includes(squash(w)))) {
-      add(w, capitalise(plainTerm(w)!) + '.');
-    }
+  for (const { word, re } of WORD_RES) {
+    if (re.test(text) && ![...seen].some((t) => t.includes(squash(word)))) add(word, capitalise(plainTerm(word)!) + '.');
   }
   return out;
 }
