@@ -62,9 +62,11 @@ export function evaluateSummaries(reports) {
   for (const r of reports) {
     const report = lib.report.parseReport(r.text);
     const u = lib.nlp.understand(report);
-    const t0 = performance.now();
+    // CPU time, not wall time: the machine is shared, and a wall clock counts the others' work.
+    const c0 = process.cpuUsage();
     const s = lib.summary.summarize(report, u);
-    times.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    times.push((c.user + c.system) / 1000);
     if (Number.isFinite(s.grade)) grades.push(s.grade);
     const body = s.text.split('\nWords in your report:')[0];
     // Required: every significant present or possible finding of the impression (or of the findings
@@ -99,7 +101,7 @@ export function evaluateSummaries(reports) {
     const srcAll = u.findings.map((f) => f.concept);
     const ownText = body
       .split('\n')
-      .filter((l) => !/^The report says: "/.test(l))
+      .filter((l) => !/^The report (also )?says: "/.test(l))
       .join('\n');
     for (const [concept, how] of conceptsNamed(ownText, r.text, lib)) {
       const inSource = srcAll.some((c) => sameFinding(c, concept));
@@ -142,7 +144,7 @@ export function summaryRows(m) {
     ['summary: significant findings carried with side and size', `${pct(m.coverage)} (${m.carried}/${m.required})`, '100%'],
     ['summary: invented findings', String(m.invented.length), '0'],
     ['summary: treatment/prognosis/cause sentences', String(m.advice.length), '0'],
-    ['summary: ms per report p50 / p99', `${m.msP50.toFixed(2)} / ${m.msP99.toFixed(2)}`, 'p99 ≤ 5'],
+    ['summary: CPU ms per report p50 / p99', `${m.msP50.toFixed(2)} / ${m.msP99.toFixed(2)}`, 'p99 ≤ 5'],
   ];
 }
 

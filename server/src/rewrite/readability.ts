@@ -22,6 +22,19 @@ export interface Readability {
 const SENTENCE_END = /[.!?]+["”’')]*(?=\s|$)|\n+/;
 const WORD = /[\p{L}][\p{L}'’-]*/gu;
 
+// The package's count per word, remembered: summaries repeat the same plain words.
+const SYLLABLES = new Map<string, number>();
+function syllablesOf(word: string): number {
+  const key = word.toLowerCase();
+  let n = SYLLABLES.get(key);
+  if (n === undefined) {
+    if (SYLLABLES.size > 50_000) SYLLABLES.clear();
+    n = Math.max(1, syllable(key));
+    SYLLABLES.set(key, n);
+  }
+  return n;
+}
+
 /** Sentence spans of a text, as the grade counts them (empty stretches left out). */
 export function sentenceSpans(text: string): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
@@ -49,7 +62,7 @@ export function readability(text: string): Readability {
     if (!ws) continue;
     sentences++;
     words += ws.length;
-    for (const w of ws) syllables += Math.max(1, syllable(w));
+    for (const w of ws) syllables += syllablesOf(w);
   }
   return { grade: fleschKincaid({ sentence: sentences, word: words, syllable: syllables }), sentences, words, syllables };
 }

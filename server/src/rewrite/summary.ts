@@ -110,7 +110,7 @@ function quotedSentenceSpans(text: string): { start: number; end: number }[] {
 const DEGREE: Readonly<Record<string, string>> = {
   tiny: 'tiny',
   trace: 'tiny',
-  minimal: 'very small',
+  minimal: 'minimal',
   minute: 'tiny',
   small: 'small',
   mild: 'mild',
@@ -125,6 +125,7 @@ const DEGREE: Readonly<Record<string, string>> = {
 const DEGREE_RE = new RegExp(`\\b(${Object.keys(DEGREE).join('|')})(?:\\s*(?:to|-)\\s*(${Object.keys(DEGREE).join('|')}))?\\b`, 'gi');
 const AMOUNT: Readonly<Record<string, string>> = {
   tiny: 'a tiny amount of',
+  minimal: 'a very small amount of',
   'very small': 'a very small amount of',
   small: 'a small amount of',
   mild: 'a small amount of',
@@ -164,6 +165,8 @@ interface Item {
   mentions: Finding[];
   hedged: 'may' | 'likely' | null;
   degree: string | null;
+  /** The degree as the report says it ("minimal"), for the sentence that repeats it. */
+  degreeWord: string | null;
   qualifier: string | null;
   plural: boolean;
   change: string | null;
@@ -184,19 +187,24 @@ const isPlural = (text: string) => /(?<![su])s$|(ae|ia|ii|ses|ices)$/i.test(text
 function ownWords(report: Report, f: Finding): string {
   const sentence = report.sentences[f.sentenceIndex];
   const before = report.text.slice(sentence ? sentence.start : Math.max(0, f.start - 60), f.start);
-  const clause = before.split(/[,;:()]|\b(?:and|or|with|without|of|versus|vs)\b/i).pop() ?? '';
+  // Commas stay: "large, complex cystic mass" keeps its size.
+  const clause = before.split(/[;:()]|\b(?:and|or|with|without|of|versus|vs)\b/i).pop() ?? '';
   const words = clause.trim().split(/\s+/).slice(-4).join(' ');
   return `${words} ${report.text.slice(f.start, f.end)}`.toLowerCase();
 }
 
-function degreeOf(words: string): string | null {
+function degreeOf(words: string): { degree: string; word: string } | null {
   const all = [...words.matchAll(DEGREE_RE)];
   const m = all[all.length - 1];
   if (!m) return null;
   const a = DEGREE[m[1].toLowerCase()];
   const b = m[2] ? DEGREE[m[2].toLowerCase()] : undefined;
-  return b && b !== a ? `${a} to ${b}` : a;
+  return { degree: b && b !== a ? `${a} to ${b}` : a, word: m[0].toLowerCase() };
 }
+// Size words go before a thing ("a small lump"); grades of a condition ("mild") are said apart.
+const SIZE_WORDS = new Set(['tiny', 'very small', 'small', 'large', 'very large', 'small to large', 'tiny to small']);
+// Phrases that come in amounts: "a small amount of fluid around the lung".
+const AMOUNTS = /^(fluid|air|blood|free air|bleeding|swelling|extra|trapped air|pus)\b/;
 
 // "Healed" and "old" reach over a short list: "healed left clavicle and rib fractures".
 const AGE = /^\W*(?:\S+\s+){0,2}(healed|old)\b(?:[\s,]+[a-z-]+){0,6}\s*$/i;
@@ -217,13 +225,15 @@ function sentencePrefix(report: Report, f: Finding): string {
 
 function itemOf(report: Report, f: Finding): Item {
   const words = ownWords(report, f);
-  const degree = degreeOf(words);
+  const found = degreeOf(words);
+  const degree = found?.degree ?? null;
   const hedged = f.assertion === 'possible' ? (f.hedge === 'probable' ? 'likely' : 'may') : null;
   return {
     first: f,
     mentions: [f],
     hedged,
     degree,
+    degreeWord: found?.word ?? null,
     qualifier: qualifierOf(words, degree, sentencePrefix(report, f)),
     plural: isPlural(report.text.slice(f.start, f.end)),
     change: null,
@@ -284,10 +294,10 @@ function phraseOf(
   const qualifier = opts.qualifier ? `${opts.qualifier} ` : '';
   let head: string;
   let degreeSaid = true;
-  if (opts.degree && gloss.mass && !plural) head = `${AMOUNT[opts.degree] ?? `a ${opts.degree} amount of`} ${qualifier}${lay}`;
-  else if (opts.degree && !plural) head = `${opts.degree} ${qualifier}${lay}`;
+  if (opts.degree && gloss.mass && !plural && AMOUNTS.test(lay)) head = `${AMOUNT[opts.degree] ?? `a ${opts.degree} amount of`} ${qualifier}${lay}`;
+  else if (opts.degree && !mass && SIZE_WORDS.has(opts.degree)) head = `${opts.degree} ${qualifier}${lay}`;
   else {
-    // "mild swollen lymph nodes" reads wrong: a plural's degree is said in a sentence of its own.
+    // "a mild worn tendon", "mild swollen lymph nodes" read wrong: the grade is said in a sentence of its own.
     head = `${qualifier}${lay}`;
     degreeSaid = !opts.degree;
   }
@@ -311,7 +321,7 @@ function findingSentences(report: Report, item: Item): string[] {
   else if (item.hedged === 'likely') lead = `There ${verb} likely ${phrase}${named}.`;
   else lead = `There ${verb} ${phrase}${named}.`;
   const out = [capitalise(lead)];
-  if (!degreeSaid) out.push(`The report calls ${plural ? 'them' : 'it'} ${item.degree}.`);
+  if (!degreeSaid) out.push(`The report calls ${plural ? 'them' : 'it'} ${item.degreeWord ?? item.degree}.`);
   const own = item.mentions.flatMap((m) => m.measurements);
   const sizes = [...new Set((own.length ? own : item.sizes).map((m) => plainMeasurement(report, m)))];
   if (sizes.length) out.push(`${plural ? 'They measure' : 'It measures'} ${sizes.join(' and ')}.`);
@@ -322,14 +332,16 @@ function findingSentences(report: Report, item: Item): string[] {
 function denialSentence(report: Report, f: Finding): string {
   const words = ownWords(report, f);
   const hedge = DENIAL_HEDGE.test(words) ? 'clear ' : '';
-  const degree = degreeOf(words);
-  const { text } = phraseOf(report, f, { degree, qualifier: qualifierOf(words, degree), plural: false, denial: true });
-  return `There is no ${hedge}sign of ${text}.`;
+  const degree = degreeOf(words)?.degree ?? null;
+  const { text, degreeSaid } = phraseOf(report, f, { degree, qualifier: qualifierOf(words, degree), plural: false, denial: true });
+  // "No significant stenosis": a grade the phrase cannot carry is kept as the qualifier it is.
+  return degreeSaid ? `There is no ${hedge}sign of ${text}.` : `There is no ${hedge}sign of ${degree} ${text.replace(/^an? /, '')}.`;
 }
 
 // ---------------------------------------------------------------------------------------------
 
 const hasBody = (s: Section) => s.body.end > s.body.start;
+const pick = <T, K extends keyof T>(o: T, ...keys: K[]) => Object.fromEntries(keys.map((k) => [k, o[k]])) as Pick<T, K>;
 const stated = (f: Finding) => f.assertion === 'present' || f.assertion === 'possible';
 const itemKey = (f: Finding) => `${f.concept}|${f.side ?? ''}|${f.assertion}`;
 
@@ -373,8 +385,18 @@ export function summarize(report: Report, understanding: Understanding = underst
     const item = items.get(key);
     if (item) {
       item.mentions.push(f);
-      item.degree ??= itemOf(report, f).degree;
+      if (!item.degree) Object.assign(item, pick(itemOf(report, f), 'degree', 'degreeWord'));
     } else items.set(key, itemOf(report, f));
+  }
+  // A mention with no side is the one mention of the finding that has a side ("left subdural
+  // hematoma ... the hematoma"), when there is only one.
+  for (const [key, item] of items) {
+    const f = item.first;
+    if (f.side) continue;
+    const sided = [...items.values()].filter((i) => i !== item && i.first.side && i.first.concept === f.concept && i.first.assertion === f.assertion);
+    if (sided.length !== 1) continue;
+    sided[0].mentions.push(...item.mentions);
+    items.delete(key);
   }
   // Sizes the impression leaves out: from the findings, when one mention there is this finding.
   if (fromImpression) {
@@ -418,9 +440,14 @@ export function summarize(report: Report, understanding: Understanding = underst
       continue;
     }
     const index = report.sentences.indexOf(s);
-    if (withFinding.has(index)) continue;
+    if (withFinding.has(index) || !fromImpression) continue;
     const plain = PLAIN_STATEMENTS.find((p) => p.pattern.test(text))?.plain;
-    if (plain && !statements.includes(plain)) statements.push(plain);
+    if (plain) {
+      if (!statements.includes(plain)) statements.push(plain);
+    } else if (!COMMUNICATION.test(text) && (text.replace(/\bX{2,}\b/g, '').match(/\p{L}{2,}/gu)?.length ?? 0) >= 2) {
+      // An impression statement the findings core cannot read is given in the report's words, not dropped.
+      carried.push(`The report also says: "${text.replace(/"/g, "'")}"`);
+    }
   }
 
   const lines: string[] = [SUMMARY_OPENING];
