@@ -33,7 +33,7 @@ const EntrySchema = z.object({
 const GlossarySchema = z.object({
   note: z.string(),
   concepts: z.record(z.string(), EntrySchema),
-  sites: z.record(z.string(), z.object({ at: Plain, np: Plain, both: Plain.optional(), organ: Plain.optional() })),
+  sites: z.record(z.string(), z.object({ at: Plain, np: Plain, npPl: Plain.optional(), both: Plain.optional(), organ: Plain.optional() })),
   words: z.record(z.string(), Plain),
   units: z.record(z.string(), Plain),
   statements: z.array(z.object({ pattern: Plain, plain: Plain })),
@@ -132,12 +132,12 @@ export interface PlainSite {
 }
 
 /** Where a site is, in plain words, with its side: "in the lower part of the right lung". */
-export function plainSite(site: string, side: Side | null): PlainSite | undefined {
+export function plainSite(site: string, side: Side | null, plural = false): PlainSite | undefined {
   const s = glossary.sites[site];
   if (!s) return undefined;
   let np: string;
   if (side === 'bilateral') np = s.both ?? `${withSide(s.np, null)} on both sides`;
-  else np = withSide(s.np, side);
+  else np = withSide(plural && s.npPl ? s.npPl : s.np, side);
   const saysSide = !!side && (side === 'bilateral' ? true : s.np.includes('{side}'));
   return { np, where: `${s.at} ${np}`, organ: s.organ, saysSide, template: withSide(s.np, null) };
 }

@@ -204,7 +204,7 @@ function degreeOf(words: string): { degree: string; word: string } | null {
 // Size words go before a thing ("a small lump"); grades of a condition ("mild") are said apart.
 const SIZE_WORDS = new Set(['tiny', 'very small', 'small', 'large', 'very large', 'small to large', 'tiny to small']);
 // Phrases that come in amounts: "a small amount of fluid around the lung".
-const AMOUNTS = /^(fluid|air|blood|free air|bleeding|swelling|extra|trapped air|pus)\b/;
+const AMOUNTS = /^(fluid|air|blood|free air|bleeding|extra|trapped air|pus)\b/;
 
 // "Healed" and "old" reach over a short list: "healed left clavicle and rib fractures".
 const AGE = /^\W*(?:\S+\s+){0,2}(healed|old)\b(?:[\s,]+[a-z-]+){0,6}\s*$/i;
@@ -264,12 +264,12 @@ function phraseOf(
   let lay = usePl ? gloss.pl! : gloss.lay;
   // A single organ's finding says no site; a site the lay phrase already names is not said twice.
   const places = (gloss.noSide ? [] : f.site)
-    .map((s) => plainSite(s, side))
+    .map((s) => plainSite(s, side, opts.plural))
     .filter((p): p is PlainSite => !!p)
     .filter(
       (p) =>
         !bare(lay).includes(bare(p.template).replace(/^(the|an?) /, '')) &&
-        !(p.organ && !lay.includes('{side}') && new RegExp(`\\b${p.organ}`).test(lay)),
+        !(p.organ && bare(p.template) === `the ${p.organ}` && new RegExp(`\\b${p.organ.replace(/y$/, '')}`).test(lay)),
     );
   // A site of the organ the lay phrase ends on takes that organ's place in it: "fluid around the bottom of the left lung".
   const inPlace = places.find((p) => p.organ && lay.endsWith(`the {side} ${p.organ}`));
@@ -286,12 +286,14 @@ function phraseOf(
   if (side && !sideDone) {
     if (gloss.sideAs) tail = ` ${gloss.sideAs.replace('{side}', side === 'bilateral' ? 'both sides' : side)}`;
     else if (side !== 'bilateral' && lay.includes('{side}')) lay = withSide(lay, side);
+    else if (side === 'bilateral' && /the \{side\} [a-z]+$/.test(lay))
+      lay = lay.replace(/the \{side\} ([a-z]+)$/, (_, organ: string) => `both ${organ.replace(/([^aeiou])y$/, '$1ie')}s`);
     else tail = side === 'bilateral' ? ' on both sides' : ` on the ${side} side`;
   }
   lay = withSide(lay, null);
   const plural = usePl || gloss.plural;
   const mass = gloss.mass || plural;
-  const qualifier = opts.qualifier ? `${opts.qualifier} ` : '';
+  const qualifier = opts.qualifier && !lay.split(' ').includes(opts.qualifier) ? `${opts.qualifier} ` : '';
   let head: string;
   let degreeSaid = true;
   if (opts.degree && gloss.mass && !plural && AMOUNTS.test(lay)) head = `${AMOUNT[opts.degree] ?? `a ${opts.degree} amount of`} ${qualifier}${lay}`;
