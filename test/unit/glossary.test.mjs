@@ -29,8 +29,14 @@ test('glossary: term-level words name terms their concept really has; every anat
     for (const t of Object.keys(data.concepts[c.id].terms ?? {})) assert.ok(terms.has(t), `${c.id} has no term "${t}"`);
   }
   const sites = new Set(anatomy.sites.map((s) => s.site));
-  assert.deepEqual([...sites].filter((s) => !data.sites[s]), []);
-  assert.deepEqual(Object.keys(data.sites).filter((s) => !sites.has(s)), []);
+  assert.deepEqual(
+    [...sites].filter((s) => !data.sites[s]),
+    [],
+  );
+  assert.deepEqual(
+    Object.keys(data.sites).filter((s) => !sites.has(s)),
+    [],
+  );
 });
 
 test('glossary: glossOf gives lay phrase and meaning by concept id, undefined for an unknown id', () => {

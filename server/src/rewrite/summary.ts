@@ -296,7 +296,8 @@ function phraseOf(
   const qualifier = opts.qualifier && !lay.split(' ').includes(opts.qualifier) ? `${opts.qualifier} ` : '';
   let head: string;
   let degreeSaid = true;
-  if (opts.degree && gloss.mass && !plural && AMOUNTS.test(lay)) head = `${AMOUNT[opts.degree] ?? `a ${opts.degree} amount of`} ${qualifier}${lay}`;
+  if (opts.degree && gloss.mass && !plural && AMOUNTS.test(lay))
+    head = `${AMOUNT[opts.degree] ?? `a ${opts.degree} amount of`} ${qualifier}${lay}`;
   else if (opts.degree && !mass && SIZE_WORDS.has(opts.degree)) head = `${opts.degree} ${qualifier}${lay}`;
   else {
     // "a mild worn tendon", "mild swollen lymph nodes" read wrong: the grade is said in a sentence of its own.
@@ -395,7 +396,9 @@ export function summarize(report: Report, understanding: Understanding = underst
   for (const [key, item] of items) {
     const f = item.first;
     if (f.side) continue;
-    const sided = [...items.values()].filter((i) => i !== item && i.first.side && i.first.concept === f.concept && i.first.assertion === f.assertion);
+    const sided = [...items.values()].filter(
+      (i) => i !== item && i.first.side && i.first.concept === f.concept && i.first.assertion === f.assertion,
+    );
     if (sided.length !== 1) continue;
     sided[0].mentions.push(...item.mentions);
     items.delete(key);
