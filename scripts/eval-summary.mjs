@@ -49,10 +49,13 @@ export function evaluateSummaries(reports) {
     nlp: load('nlp/index.js'),
     glossary: load('nlp/glossary.js'),
     summary: load('rewrite/summary.js'),
+    readability: load('rewrite/readability.js'),
     consistency: load('rules/consistency/index.js'),
   };
   const { sameFinding } = lib.consistency;
   const grades = [];
+  const ownGrades = [];
+  const byModality = {};
   let required = 0;
   let carried = 0;
   const dropped = [];
@@ -68,6 +71,15 @@ export function evaluateSummaries(reports) {
     const c = process.cpuUsage(c0);
     times.push((c.user + c.system) / 1000);
     if (Number.isFinite(s.grade)) grades.push(s.grade);
+    const own = lib.readability.gradeOf(
+      s.text
+        .split('\n')
+        .filter((l) => !/^The report (also )?says: "/.test(l))
+        .join('\n'),
+    );
+    if (Number.isFinite(own)) ownGrades.push(own);
+    const modality = u.exam.modality ?? 'unknown';
+    (byModality[modality] ??= []).push(s.grade);
     const body = s.text.split('\nWords in your report:')[0];
     // Required: every significant present or possible finding of the impression (or of the findings
     // when there is none); carried when its lay phrase, side and sizes are in one summary line.
@@ -111,18 +123,27 @@ export function evaluateSummaries(reports) {
     for (const a of lib.summary.adviceSentences(s.text, r.text)) advice.push({ id: r.id, ...a });
   }
   grades.sort((a, b) => a - b);
+  ownGrades.sort((a, b) => a - b);
   times.sort((a, b) => a - b);
   return {
     reports: reports.length,
     bySource: Object.fromEntries([...new Set(reports.map((r) => r.source))].map((k) => [k, reports.filter((r) => r.source === k).length])),
     gradeMedian: quantile(grades, 0.5),
     gradeP90: quantile(grades, 0.9),
+    ownGradeMedian: quantile(ownGrades, 0.5),
+    ownGradeP90: quantile(ownGrades, 0.9),
     required,
     carried,
     coverage: required ? carried / required : 1,
     dropped,
     invented,
     advice,
+    byModality: Object.fromEntries(
+      Object.entries(byModality).map(([k, v]) => {
+        const g = v.filter(Number.isFinite).sort((a, b) => a - b);
+        return [k, { n: v.length, median: quantile(g, 0.5), p90: quantile(g, 0.9) }];
+      }),
+    ),
     msP50: quantile(times, 0.5),
     msP99: quantile(times, 0.99),
   };
@@ -139,8 +160,21 @@ export function summaryRows(m) {
         .join(', ')})`,
       '≥ 300',
     ],
+    [
+      'summary: reports by modality read from the text',
+      Object.entries(m.byModality)
+        .sort((a, b) => b[1].n - a[1].n)
+        .map(([k, v]) => `${k} ${v.n}`)
+        .join(', '),
+      'every modality',
+    ],
     ['summary: median grade (Flesch-Kincaid)', m.gradeMedian.toFixed(1), '≤ 6'],
     ['summary: p90 grade', m.gradeP90.toFixed(1), '≤ 8'],
+    [
+      'summary: median / p90 grade without the quoted report sentences',
+      `${m.ownGradeMedian.toFixed(1)} / ${m.ownGradeP90.toFixed(1)}`,
+      '(for reading)',
+    ],
     ['summary: significant findings carried with side and size', `${pct(m.coverage)} (${m.carried}/${m.required})`, '100%'],
     ['summary: invented findings', String(m.invented.length), '0'],
     ['summary: treatment/prognosis/cause sentences', String(m.advice.length), '0'],
@@ -170,6 +204,9 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
     console.log(`\n${title} (${list.length}; first 15):`);
     for (const x of list.slice(0, 15)) console.log(`  ${f(x)}`);
   };
+  console.log('\ngrade by modality (median / p90):');
+  for (const [k, v] of Object.entries(m.byModality).sort((a, b) => b[1].n - a[1].n))
+    console.log(`  ${k.padEnd(8)} ${String(v.n).padStart(5)}  ${v.median.toFixed(1)} / ${v.p90.toFixed(1)}`);
   show('not carried', m.dropped, (d) => `${d.id}: ${d.finding}${d.side ? ` (${d.side})` : ''} — ${d.why}${d.line ? `: ${d.line}` : ''}`);
   show('invented', m.invented, (d) => `${d.id}: ${d.concept} (${d.how})`);
   show('advice', m.advice, (d) => `${d.id}: ${d.kind}: ${d.sentence}`);

@@ -358,7 +358,8 @@ function sourceSections(report: Report): { sections: Section[]; fromImpression: 
 }
 
 // "Findings and recommendations were discussed with Dr. X": a record of a call, not advice.
-const COMMUNICATION = /\b(discussed|communicated|called|notified|paged|telephoned|conveyed|relayed|informed|spoke)\b/i;
+const COMMUNICATION =
+  /\b(discussed|communicated|called|notified|paged|telephoned|conveyed|relayed|informed|spoke|faxed|e-?mailed|dictated)\b/i;
 const stripNumber = (s: string) => s.replace(/^\s*(\d+[.)]|[-*•])\s*/, '').trim();
 
 const EXAM_NAMES: Readonly<Record<string, string>> = {
