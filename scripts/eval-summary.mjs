@@ -94,7 +94,9 @@ export function evaluateSummaries(reports) {
       const c = lib.glossary.glossOf(f.concept);
       const layRes = [g.lay, g.pl, c.lay, c.pl]
         .filter(Boolean)
-        .map((p) => (p.includes('{side}') ? p.slice(0, p.indexOf('{side}')).replace(/\bthe\s*$/, '') : p).trim().toLowerCase())
+        .map((p) =>
+          (p.includes('{side}') ? p.slice(0, p.indexOf('{side}')).replace(/\b((on|in|of|around) )?the\s*$/, '') : p).trim().toLowerCase(),
+        )
         .map((p) => new RegExp(p.split(/\s+/).map(escape).join('\\b.*?\\b')));
       const candidates = lines.filter((l) => l.startsWith('- ') && layRes.some((re) => re.test(l.toLowerCase())));
       const side = g.noSide ? null : f.side;

@@ -184,13 +184,13 @@ export function plainMeasurement(report: Report, m: Measurement): string {
 const isPlural = (text: string) => /(?<![su])s$|(ae|ia|ii|ses|ices)$/i.test(text.trim().split(/\s+/).pop() ?? '');
 
 /** The mention's own words: up to four right before it, within its clause, and the mention itself. */
-function ownWords(report: Report, f: Finding): string {
+function ownWords(report: Report, f: Finding, withMention = true): string {
   const sentence = report.sentences[f.sentenceIndex];
   const before = report.text.slice(sentence ? sentence.start : Math.max(0, f.start - 60), f.start);
   // Commas stay: "large, complex cystic mass" keeps its size.
   const clause = before.split(/[;:()]|\b(?:and|or|with|without|of|versus|vs)\b/i).pop() ?? '';
   const words = clause.trim().split(/\s+/).slice(-4).join(' ');
-  return `${words} ${report.text.slice(f.start, f.end)}`.toLowerCase();
+  return (withMention ? `${words} ${report.text.slice(f.start, f.end)}` : words).toLowerCase();
 }
 
 function degreeOf(words: string): { degree: string; word: string } | null {
@@ -234,7 +234,8 @@ function itemOf(report: Report, f: Finding): Item {
     hedged,
     degree,
     degreeWord: found?.word ?? null,
-    qualifier: qualifierOf(words, degree, sentencePrefix(report, f)),
+    // Not from the term itself: "chronic" in "chronic obstructive pulmonary disease" is its name.
+    qualifier: qualifierOf(ownWords(report, f, false), degree, sentencePrefix(report, f)),
     plural: isPlural(report.text.slice(f.start, f.end)),
     change: null,
     sizes: [],
@@ -247,6 +248,8 @@ function capitalise(s: string): string {
 
 const article = (phrase: string) => (/^[aeiou]/i.test(phrase) && !/^(u[nr]i|one)/i.test(phrase) ? 'an ' : 'a ') + phrase;
 
+// Sites a finding of the lung may be placed by ("retrocardiac opacity", "opacity over the left 5th rib").
+const NEAR_LUNG = new Set(['retrocardiac', 'hemithorax', 'hemidiaphragm', 'pleura', 'rib', 'clavicle', 'lung']);
 const glossFor = (report: Report, f: Finding) => glossOfMention(f.concept, report.text.slice(f.start, f.end))!;
 const bare = (phrase: string) => withSide(phrase, null).toLowerCase();
 
@@ -281,6 +284,10 @@ function phraseOf(
   } else if (places.length) {
     place = ` ${places[0].where}`;
     sideDone = places[0].saysSide;
+    // "Opacity in the posterior mediastinum" is not on the lung: a site away from the lay phrase's
+    // organ takes the organ's place.
+    const tail = / (?:on|in|of|around) the \{side\} lung$/.exec(lay);
+    if (tail && !NEAR_LUNG.has(f.site.find((s) => plainSite(s, side))!)) lay = lay.slice(0, tail.index);
   }
   let tail = '';
   if (side && !sideDone) {
@@ -336,7 +343,12 @@ function denialSentence(report: Report, f: Finding): string {
   const words = ownWords(report, f);
   const hedge = DENIAL_HEDGE.test(words) ? 'clear ' : '';
   const degree = degreeOf(words)?.degree ?? null;
-  const { text, degreeSaid } = phraseOf(report, f, { degree, qualifier: qualifierOf(words, degree), plural: false, denial: true });
+  const { text, degreeSaid } = phraseOf(report, f, {
+    degree,
+    qualifier: qualifierOf(ownWords(report, f, false), degree),
+    plural: false,
+    denial: true,
+  });
   // "No significant stenosis": a grade the phrase cannot carry is kept as the qualifier it is.
   return degreeSaid ? `There is no ${hedge}sign of ${text}.` : `There is no ${hedge}sign of ${degree} ${text.replace(/^an? /, '')}.`;
 }
@@ -396,7 +408,8 @@ export function summarize(report: Report, understanding: Understanding = underst
   // hematoma ... the hematoma"), when there is only one.
   for (const [key, item] of items) {
     const f = item.first;
-    if (f.side) continue;
+    // Only a bare re-mention: one with its own size or site may be another finding.
+    if (f.side || item.mentions.some((m) => m.measurements.length || m.site.length)) continue;
     const sided = [...items.values()].filter(
       (i) => i !== item && i.first.side && i.first.concept === f.concept && i.first.assertion === f.assertion,
     );
