@@ -316,7 +316,16 @@ function phraseOf(
 }
 
 function termOf(report: Report, f: Finding): string {
-  return report.text.slice(f.start, f.end).toLowerCase().replace(/\s+/g, ' ');
+  // Abbreviations keep their capitals ("DJD", "COPD"); other words, and all of a report in capitals, are lower-cased.
+  const letters = report.text.match(/\p{L}/gu)?.length ?? 0;
+  if ((report.text.match(/\p{Ll}/gu)?.length ?? 0) < 0.3 * letters)
+    return report.text.slice(f.start, f.end).toLowerCase().replace(/\s+/g, ' ');
+  return report.text
+    .slice(f.start, f.end)
+    .replace(/\s+/g, ' ')
+    .split(' ')
+    .map((w) => (/^[A-Z]{2,6}s?$/.test(w) && !/^[A-Z][a-z]/.test(w) ? w : w.toLowerCase()))
+    .join(' ');
 }
 
 function findingSentences(report: Report, item: Item): string[] {
