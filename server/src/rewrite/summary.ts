@@ -315,11 +315,20 @@ function phraseOf(
   return { text: `${head}${tail}${place}`, plural, degreeSaid };
 }
 
+const CAPITALS = new WeakMap<Report, boolean>();
+function inCapitals(report: Report): boolean {
+  let caps = CAPITALS.get(report);
+  if (caps === undefined) {
+    const letters = report.text.match(/\p{L}/gu)?.length ?? 0;
+    caps = (report.text.match(/\p{Ll}/gu)?.length ?? 0) < 0.3 * letters;
+    CAPITALS.set(report, caps);
+  }
+  return caps;
+}
+
 function termOf(report: Report, f: Finding): string {
   // Abbreviations keep their capitals ("DJD", "COPD"); other words, and all of a report in capitals, are lower-cased.
-  const letters = report.text.match(/\p{L}/gu)?.length ?? 0;
-  if ((report.text.match(/\p{Ll}/gu)?.length ?? 0) < 0.3 * letters)
-    return report.text.slice(f.start, f.end).toLowerCase().replace(/\s+/g, ' ');
+  if (inCapitals(report)) return report.text.slice(f.start, f.end).toLowerCase().replace(/\s+/g, ' ');
   return report.text
     .slice(f.start, f.end)
     .replace(/\s+/g, ' ')
