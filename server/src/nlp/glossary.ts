@@ -1,0 +1,154 @@
+// Plain words for patients (lexicon/glossary.json): a lay phrase and a one-line meaning for every
+// finding concept, plain site phrases, report words and units. Shared by the patient summary and the
+// editor's hover. Checked at load: every concept has an entry and every entry names a known concept.
+import { z } from 'zod';
+import glossaryData from './lexicon/glossary.json';
+import anatomyData from './lexicon/anatomy.json';
+import { CONCEPTS, CONCEPT_BY_ID } from './lexicon';
+import type { Side } from './types';
+
+const Plain = z.string().min(1);
+const TermSchema = z.object({
+  lay: Plain,
+  means: Plain,
+  mass: z.boolean().default(false),
+  plural: z.boolean().default(false),
+});
+const EntrySchema = z.object({
+  lay: Plain,
+  means: Plain,
+  /** No article: "fluid around the lung". */
+  mass: z.boolean().default(false),
+  /** A plural phrase, no article: "swollen lymph nodes". */
+  plural: z.boolean().default(false),
+  /** An organ of which there is one: a side word the text gives is not said. */
+  noSide: z.boolean().default(false),
+  /** The lay phrase for a plural mention ("nodules"). */
+  pl: Plain.optional(),
+  /** How the side is said when it is a direction ("toward the left"), not a place. */
+  sideAs: Plain.optional(),
+  /** Report terms of the concept that need their own words, keyed by the term as findings.json has it. */
+  terms: z.record(z.string(), TermSchema).default({}),
+});
+const GlossarySchema = z.object({
+  note: z.string(),
+  concepts: z.record(z.string(), EntrySchema),
+  sites: z.record(z.string(), z.object({ at: Plain, np: Plain, npPl: Plain.optional(), both: Plain.optional(), organ: Plain.optional() })),
+  words: z.record(z.string(), Plain),
+  units: z.record(z.string(), Plain),
+  statements: z.array(z.object({ pattern: Plain, plain: Plain })),
+});
+
+const glossary = GlossarySchema.parse(glossaryData);
+
+export interface Gloss {
+  concept: string;
+  /** The radiologists' name, as findings.json has it. */
+  term: string;
+  lay: string;
+  means: string;
+  mass: boolean;
+  plural: boolean;
+  noSide: boolean;
+  pl?: string;
+  sideAs?: string;
+  terms: Readonly<Record<string, { lay: string; means: string; mass: boolean; plural: boolean }>>;
+}
+
+function check(): Map<string, Gloss> {
+  const out = new Map<string, Gloss>();
+  for (const [id, e] of Object.entries(glossary.concepts)) {
+    const concept = CONCEPT_BY_ID.get(id);
+    if (!concept) throw new Error(`glossary: entry for unknown concept ${id}`);
+    const known = new Set([...concept.terms, ...concept.abbr, ...Object.values(concept.contexts).flat()].map((t) => t.toLowerCase()));
+    for (const t of Object.keys(e.terms)) if (!known.has(t)) throw new Error(`glossary: ${id} has no term "${t}"`);
+    out.set(id, { concept: id, term: concept.name, ...e });
+  }
+  const missing = CONCEPTS.filter((c) => !out.has(c.id)).map((c) => c.id);
+  if (missing.length) throw new Error(`glossary: no entry for ${missing.join(', ')}`);
+  const sites = new Set((anatomyData as { sites: { site: string }[] }).sites.map((s) => s.site));
+  for (const s of Object.keys(glossary.sites)) if (!sites.has(s)) throw new Error(`glossary: unknown site ${s}`);
+  for (const s of sites) if (!glossary.sites[s]) throw new Error(`glossary: no plain phrase for site ${s}`);
+  return out;
+}
+const GLOSSES = check();
+
+/** Every concept's gloss, in findings.json order. */
+export const GLOSSARY: readonly Gloss[] = CONCEPTS.map((c) => GLOSSES.get(c.id)!);
+
+/** The plain phrase and meaning of a finding concept (by lexicon id). */
+export function glossOf(conceptId: string): Gloss | undefined {
+  return GLOSSES.get(conceptId);
+}
+
+const norm = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9']+/g, ' ')
+    .trim();
+
+/**
+ * The gloss for a mention as written: a term with words of its own ("prostate cancer") overrides the
+ * concept's lay phrase and meaning.
+ */
+export function glossOfMention(conceptId: string, text: string): Gloss | undefined {
+  const gloss = GLOSSES.get(conceptId);
+  if (!gloss) return undefined;
+  const words = ` ${norm(text)} `;
+  let best: string | undefined;
+  for (const t of Object.keys(gloss.terms)) if (words.includes(` ${norm(t)} `) && (!best || t.length > best.length)) best = t;
+  if (!best) return gloss;
+  const own = gloss.terms[best];
+  return { ...gloss, lay: own.lay, means: own.means, mass: own.mass, plural: own.plural, pl: undefined };
+}
+
+const WORDS = new Map(Object.entries(glossary.words).map(([k, v]) => [k.toLowerCase(), v]));
+
+/** A report word's plain meaning ("hilum" -> "the area where airways ... enter the lung"), or undefined. */
+export function plainTerm(word: string): string | undefined {
+  const key = word.trim().toLowerCase().replace(/\s+/g, ' ');
+  return WORDS.get(key) ?? (key.endsWith('s') ? WORDS.get(key.slice(0, -1)) : undefined);
+}
+
+/** The report words glossary.json explains, longest first (for finding them in text). */
+export const PLAIN_WORDS: readonly string[] = [...WORDS.keys()].sort((a, b) => b.length - a.length);
+
+/** "cm" -> "centimeters". */
+export function plainUnit(unit: string): string {
+  return glossary.units[unit] ?? unit;
+}
+
+export interface PlainSite {
+  /** "the lower part of the right lung" */
+  np: string;
+  /** "in the lower part of the right lung" */
+  where: string;
+  /** The organ the site is part of ("lung"), when a lay phrase may name it. */
+  organ?: string;
+  /** Whether the phrase says the side. */
+  saysSide: boolean;
+  /** The noun phrase with no side: "the lower part of the lung". */
+  template: string;
+}
+
+/** Where a site is, in plain words, with its side: "in the lower part of the right lung". */
+export function plainSite(site: string, side: Side | null, plural = false): PlainSite | undefined {
+  const s = glossary.sites[site];
+  if (!s) return undefined;
+  let np: string;
+  if (side === 'bilateral') np = s.both ?? `${withSide(s.np, null)} on both sides`;
+  else np = withSide(plural && s.npPl ? s.npPl : s.np, side);
+  const saysSide = !!side && (side === 'bilateral' ? true : s.np.includes('{side}'));
+  return { np, where: `${s.at} ${np}`, organ: s.organ, saysSide, template: withSide(s.np, null) };
+}
+
+/** Fills a "{side}" slot ("the {side} lung" -> "the left lung"); without a side the slot goes. */
+export function withSide(phrase: string, side: 'left' | 'right' | null): string {
+  return phrase.replace(/\{side\} ?/g, side ? `${side} ` : '').replace(/\ba ([aeiou])/gi, (m, v: string) => `${m[0]}n ${v}`);
+}
+
+/** Whole-impression statements with a plain rendering ("No acute cardiopulmonary process"). */
+export const PLAIN_STATEMENTS: readonly { pattern: RegExp; plain: string }[] = glossary.statements.map((s) => ({
+  pattern: new RegExp(s.pattern, 'i'),
+  plain: s.plain,
+}));

@@ -1,0 +1,555 @@
+// The patient summary, deterministic path: one plain sentence per finding of the impression (or of
+// the findings when there is no impression), built from the findings core and the glossary, never
+// from free text. Side, site and size are carried; nothing is added; advice, outlook and cause are
+// said only as the report's own words.
+import { z } from 'zod';
+import adviceData from './advice.json';
+import { understand } from '../nlp';
+import { glossOfMention, plainSite, plainTerm, plainUnit, withSide, PLAIN_STATEMENTS, PLAIN_WORDS, type PlainSite } from '../nlp/glossary';
+import type { Finding, Measurement, Side, Understanding } from '../nlp/types';
+import { sentencesIn } from '../report';
+import type { Report, Section, Sentence } from '../report/types';
+import { gradeOf, sentenceSpans } from './readability';
+
+export interface GlossaryLine {
+  term: string;
+  meaning: string;
+}
+
+export interface Summary {
+  text: string;
+  /** Flesch-Kincaid grade of `text`, one decimal. */
+  grade: number;
+  glossary: GlossaryLine[];
+  /** The source findings the summary states (present, possible and the denials it repeats). */
+  covered: Finding[];
+}
+
+export const SUMMARY_OPENING =
+  'This summary was written from your radiology report by a computer program. It uses everyday words. It does not replace the report.';
+export const SUMMARY_CLOSING = 'Your doctor will talk with you about what these results mean for you.';
+
+// ---------------------------------------------------------------------------------------------
+// Advice, outlook and cause: word lists as data, shared with the LLM path's checks.
+
+export type AdviceKind = 'treatment' | 'prognosis' | 'cause';
+const AdviceSchema = z.object({
+  note: z.string(),
+  treatment: z.array(z.string().min(1)),
+  prognosis: z.array(z.string().min(1)),
+  cause: z.array(z.string().min(1)),
+});
+const advice = AdviceSchema.parse(adviceData);
+const ADVICE: readonly { kind: AdviceKind; re: RegExp }[] = (['treatment', 'prognosis', 'cause'] as const).flatMap((kind) =>
+  advice[kind].map((p) => ({ kind, re: new RegExp(p, 'i') })),
+);
+
+export interface AdviceSentence {
+  kind: AdviceKind;
+  sentence: string;
+  start: number;
+  end: number;
+}
+
+const CARRIED = /^the report (says|also says)\b[^"“]*["“](.+)["”]\.?$/i;
+const squash = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+
+/** The first advice kind a sentence gives, if any. */
+export function adviceKindOf(sentence: string): AdviceKind | undefined {
+  return ADVICE.find((a) => a.re.test(sentence))?.kind;
+}
+
+/**
+ * Sentences of a patient text that give treatment advice, an outlook or a cause. A sentence that
+ * quotes the report ("The report says: "...".") is the report's own word and passes, when `source`
+ * is given only if the quote is really in it.
+ */
+export function adviceSentences(text: string, source?: string): AdviceSentence[] {
+  const src = source === undefined ? undefined : squash(source);
+  const out: AdviceSentence[] = [];
+  for (const span of quotedSentenceSpans(text)) {
+    const sentence = text.slice(span.start, span.end).trim();
+    const kind = adviceKindOf(sentence);
+    if (!kind) continue;
+    const carried = CARRIED.exec(sentence);
+    if (carried && (src === undefined || src.includes(squash(carried[2])))) continue;
+    out.push({ kind, sentence, start: span.start, end: span.end });
+  }
+  return out;
+}
+
+/** One-line reasons for the advice sentences of a patient text ("gives treatment advice: ..."). */
+export function lintSummary(text: string, source?: string): string[] {
+  const what: Record<AdviceKind, string> = { treatment: 'gives treatment advice', prognosis: 'gives an outlook', cause: 'gives a cause' };
+  return adviceSentences(text, source).map((a) => `${what[a.kind]}: "${a.sentence}"`);
+}
+
+// A quoted report sentence may hold its own full stops; it stays one sentence for the lint.
+function quotedSentenceSpans(text: string): { start: number; end: number }[] {
+  const spans = sentenceSpans(text);
+  const open = (t: string) => (t.match(/"/g)?.length ?? 0) % 2 === 1 || (t.match(/“/g)?.length ?? 0) > (t.match(/”/g)?.length ?? 0);
+  const out: { start: number; end: number }[] = [];
+  for (let i = 0; i < spans.length; i++) {
+    const start = spans[i].start;
+    let end = spans[i].end;
+    while (open(text.slice(start, end)) && i + 1 < spans.length && !text.slice(end, spans[i + 1].start).includes('\n'))
+      end = spans[++i].end;
+    out.push({ start, end });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// From findings to plain sentences.
+
+/** Size and degree words of a mention, in plain words; anything else is left out. */
+const DEGREE: Readonly<Record<string, string>> = {
+  tiny: 'tiny',
+  trace: 'tiny',
+  minimal: 'minimal',
+  minute: 'tiny',
+  small: 'small',
+  mild: 'mild',
+  mildly: 'mild',
+  moderate: 'moderate',
+  moderately: 'moderate',
+  large: 'large',
+  massive: 'very large',
+  severe: 'severe',
+  severely: 'severe',
+};
+const DEGREE_RE = new RegExp(`\\b(${Object.keys(DEGREE).join('|')})(?:\\s*(?:to|-)\\s*(${Object.keys(DEGREE).join('|')}))?\\b`, 'gi');
+const AMOUNT: Readonly<Record<string, string>> = {
+  tiny: 'a tiny amount of',
+  minimal: 'a very small amount of',
+  'very small': 'a very small amount of',
+  small: 'a small amount of',
+  mild: 'a small amount of',
+  moderate: 'a moderate amount of',
+  large: 'a large amount of',
+  'very large': 'a very large amount of',
+  severe: 'a large amount of',
+};
+/** Words before a mention that change what it is, kept in plain words ("healed" fractures). */
+const QUALIFIER: Readonly<Record<string, string>> = {
+  healed: 'healed',
+  healing: 'healing',
+  old: 'old',
+  chronic: 'long-standing',
+  remote: 'old',
+  suspicious: 'suspicious',
+  displaced: 'displaced',
+  nondisplaced: 'non-displaced',
+  significant: 'significant',
+  large: 'large',
+  acute: 'new',
+  new: 'new',
+};
+const DENIAL_HEDGE = /\b(definite|definitive|convincing|obvious|discrete|gross|frank|overt)\b/i;
+const CHANGE: readonly { re: RegExp; plain: string }[] = [
+  { re: /\b(new|newly)\b/i, plain: 'This is new since the last images.' },
+  { re: /\b(stable|unchanged|persistent|again (seen|noted)|redemonstrated)\b/i, plain: 'It looks the same as on the last images.' },
+  {
+    re: /\b(increased|increasing|enlarging|enlarged since|worse|worsening|worsened|progressed|progression)\b/i,
+    plain: 'It is larger than on the last images.',
+  },
+  { re: /\b(decreased|decreasing|smaller|improved|improving|resolving|diminished)\b/i, plain: 'It is smaller than on the last images.' },
+];
+
+interface Item {
+  first: Finding;
+  mentions: Finding[];
+  hedged: 'may' | 'likely' | null;
+  degree: string | null;
+  /** The degree as the report says it ("minimal"), for the sentence that repeats it. */
+  degreeWord: string | null;
+  qualifier: string | null;
+  plural: boolean;
+  change: string | null;
+  /** Sizes the impression leaves out, taken from the one findings mention of the same finding. */
+  sizes: Measurement[];
+}
+
+/** "2.3 x 1.5 cm" -> "about 2.3 by 1.5 centimeters"; "2-3 mm" -> "about 2 to 3 millimeters". */
+export function plainMeasurement(report: Report, m: Measurement): string {
+  const raw = report.text.slice(m.start, m.end);
+  const joiner = m.value.length > 1 && /\d\s*(-|–|to)\s*\d/.test(raw) && !/[x×*]|\bby\b/i.test(raw) ? ' to ' : ' by ';
+  return `about ${m.value.map(String).join(joiner)} ${plainUnit(m.unit)}`;
+}
+
+const isPlural = (text: string) => /(?<![su])s$|(ae|ia|ii|ses|ices)$/i.test(text.trim().split(/\s+/).pop() ?? '');
+
+/** The mention's own words: up to four right before it, within its clause, and the mention itself. */
+function ownWords(report: Report, f: Finding, withMention = true): string {
+  const sentence = report.sentences[f.sentenceIndex];
+  const before = report.text.slice(sentence ? sentence.start : Math.max(0, f.start - 60), f.start);
+  // Commas stay: "large, complex cystic mass" keeps its size.
+  const clause = before.split(/[;:()]|\b(?:and|or|with|without|of|versus|vs)\b/i).pop() ?? '';
+  const words = clause.trim().split(/\s+/).slice(-4).join(' ');
+  return (withMention ? `${words} ${report.text.slice(f.start, f.end)}` : words).toLowerCase();
+}
+
+function degreeOf(words: string): { degree: string; word: string } | null {
+  const all = [...words.matchAll(DEGREE_RE)];
+  const m = all[all.length - 1];
+  if (!m) return null;
+  const a = DEGREE[m[1].toLowerCase()];
+  const b = m[2] ? DEGREE[m[2].toLowerCase()] : undefined;
+  return { degree: b && b !== a ? `${a} to ${b}` : a, word: m[0].toLowerCase() };
+}
+// Size words go before a thing ("a small lump"); grades of a condition ("mild") are said apart.
+const SIZE_WORDS = new Set(['tiny', 'very small', 'small', 'large', 'very large', 'small to large', 'tiny to small']);
+// Phrases that come in amounts: "a small amount of fluid around the lung".
+const AMOUNTS = /^(fluid|air|blood|free air|bleeding|extra|trapped air|pus)\b/;
+
+// "Healed" and "old" reach over a short list: "healed left clavicle and rib fractures".
+const AGE = /^\W*(?:\S+\s+){0,2}(healed|old)\b(?:[\s,]+[a-z-]+){0,6}\s*$/i;
+
+function qualifierOf(words: string, degree: string | null, sentencePrefix = ''): string | null {
+  for (const w of words.match(/[a-z]+/g) ?? []) {
+    const q = QUALIFIER[w];
+    if (q && !(degree && degree.includes(q))) return q;
+  }
+  const age = AGE.exec(sentencePrefix)?.[1];
+  return age ? QUALIFIER[age.toLowerCase()] : null;
+}
+
+function sentencePrefix(report: Report, f: Finding): string {
+  const sentence = report.sentences[f.sentenceIndex];
+  return sentence ? report.text.slice(sentence.start, f.start) : '';
+}
+
+function itemOf(report: Report, f: Finding): Item {
+  const words = ownWords(report, f);
+  const found = degreeOf(words);
+  const degree = found?.degree ?? null;
+  const hedged = f.assertion === 'possible' ? (f.hedge === 'probable' ? 'likely' : 'may') : null;
+  return {
+    first: f,
+    mentions: [f],
+    hedged,
+    degree,
+    degreeWord: found?.word ?? null,
+    // Not from the term itself: "chronic" in "chronic obstructive pulmonary disease" is its name.
+    qualifier: qualifierOf(ownWords(report, f, false), degree, sentencePrefix(report, f)),
+    plural: isPlural(report.text.slice(f.start, f.end)),
+    change: null,
+    sizes: [],
+  };
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+const article = (phrase: string) => (/^[aeiou]/i.test(phrase) && !/^(u[nr]i|one)/i.test(phrase) ? 'an ' : 'a ') + phrase;
+
+// Sites a finding of the lung may be placed by ("retrocardiac opacity", "opacity over the left 5th rib").
+const NEAR_LUNG = new Set(['retrocardiac', 'hemithorax', 'hemidiaphragm', 'pleura', 'rib', 'clavicle', 'lung']);
+const glossFor = (report: Report, f: Finding) => glossOfMention(f.concept, report.text.slice(f.start, f.end))!;
+const bare = (phrase: string) => withSide(phrase, null).toLowerCase();
+
+/** The plain noun phrase of a finding with its side and site: "fluid around the bottom of the left lung". */
+function phraseOf(
+  report: Report,
+  f: Finding,
+  opts: { degree: string | null; qualifier: string | null; plural: boolean; denial?: boolean },
+): { text: string; plural: boolean; degreeSaid: boolean } {
+  const gloss = glossFor(report, f);
+  let side: Side | null = gloss.noSide ? null : f.side;
+  // "No pleural effusions": none on either side, said without one.
+  if (opts.denial && side === 'bilateral') side = null;
+  const usePl = opts.plural && !!gloss.pl;
+  let lay = usePl ? gloss.pl! : gloss.lay;
+  // A single organ's finding says no site; a site the lay phrase already names is not said twice.
+  const places = (gloss.noSide ? [] : f.site)
+    .map((s) => plainSite(s, side, opts.plural))
+    .filter((p): p is PlainSite => !!p)
+    .filter(
+      (p) =>
+        !bare(lay).includes(bare(p.template).replace(/^(the|an?) /, '')) &&
+        !(p.organ && bare(p.template) === `the ${p.organ}` && new RegExp(`\\b${p.organ.replace(/y$/, '')}`).test(lay)),
+    );
+  // A site of the organ the lay phrase ends on takes that organ's place in it: "fluid around the bottom of the left lung".
+  const inPlace = places.find((p) => p.organ && lay.endsWith(`the {side} ${p.organ}`));
+  let place = '';
+  let sideDone = false;
+  if (inPlace) {
+    lay = lay.slice(0, lay.length - `the {side} ${inPlace.organ}`.length) + inPlace.np;
+    sideDone = inPlace.saysSide || !side;
+  } else if (places.length) {
+    place = ` ${places[0].where}`;
+    sideDone = places[0].saysSide;
+    // "Opacity in the posterior mediastinum" is not on the lung: a site away from the lay phrase's
+    // organ takes the organ's place.
+    const tail = / (?:on|in|of|around) the \{side\} lung$/.exec(lay);
+    if (tail && !NEAR_LUNG.has(f.site.find((s) => plainSite(s, side))!)) lay = lay.slice(0, tail.index);
+  }
+  let tail = '';
+  if (side && !sideDone) {
+    if (gloss.sideAs) tail = ` ${gloss.sideAs.replace('{side}', side === 'bilateral' ? 'both sides' : side)}`;
+    else if (side !== 'bilateral' && lay.includes('{side}')) lay = withSide(lay, side);
+    else if (side === 'bilateral' && /the \{side\} [a-z]+$/.test(lay))
+      lay = lay.replace(/the \{side\} ([a-z]+)$/, (_, organ: string) => `both ${organ.replace(/([^aeiou])y$/, '$1ie')}s`);
+    else tail = side === 'bilateral' ? ' on both sides' : ` on the ${side} side`;
+  }
+  lay = withSide(lay, null);
+  const plural = usePl || gloss.plural;
+  const mass = gloss.mass || plural;
+  const qualifier = opts.qualifier && !lay.split(' ').includes(opts.qualifier) ? `${opts.qualifier} ` : '';
+  let head: string;
+  let degreeSaid = true;
+  if (opts.degree && gloss.mass && !plural && AMOUNTS.test(lay))
+    head = `${AMOUNT[opts.degree] ?? `a ${opts.degree} amount of`} ${qualifier}${lay}`;
+  else if (opts.degree && !mass && SIZE_WORDS.has(opts.degree)) head = `${opts.degree} ${qualifier}${lay}`;
+  else {
+    // "a mild worn tendon", "mild swollen lymph nodes" read wrong: the grade is said in a sentence of its own.
+    head = `${qualifier}${lay}`;
+    degreeSaid = !opts.degree;
+  }
+  if (!mass && !/^an? /.test(head)) head = article(head);
+  return { text: `${head}${tail}${place}`, plural, degreeSaid };
+}
+
+const CAPITALS = new WeakMap<Report, boolean>();
+function inCapitals(report: Report): boolean {
+  let caps = CAPITALS.get(report);
+  if (caps === undefined) {
+    const letters = report.text.match(/\p{L}/gu)?.length ?? 0;
+    caps = (report.text.match(/\p{Ll}/gu)?.length ?? 0) < 0.3 * letters;
+    CAPITALS.set(report, caps);
+  }
+  return caps;
+}
+
+function termOf(report: Report, f: Finding): string {
+  // Abbreviations keep their capitals ("DJD", "COPD"); other words, and all of a report in capitals, are lower-cased.
+  if (inCapitals(report)) return report.text.slice(f.start, f.end).toLowerCase().replace(/\s+/g, ' ');
+  return report.text
+    .slice(f.start, f.end)
+    .replace(/\s+/g, ' ')
+    .split(' ')
+    .map((w) => (/^[A-Z]{2,6}s?$/.test(w) && !/^[A-Z][a-z]/.test(w) ? w : w.toLowerCase()))
+    .join(' ');
+}
+
+function findingSentences(report: Report, item: Item): string[] {
+  const f = item.first;
+  const gloss = glossFor(report, f);
+  const { text: phrase, plural, degreeSaid } = phraseOf(report, f, item);
+  const verb = plural ? 'are' : 'is';
+  const term = termOf(report, f);
+  const named = squash(term) === squash(bare(gloss.lay)) ? '' : ` (${term})`;
+  let lead: string;
+  if (item.hedged === 'may') lead = `There may be ${phrase}${named}.`;
+  else if (item.hedged === 'likely') lead = `There ${verb} likely ${phrase}${named}.`;
+  else lead = `There ${verb} ${phrase}${named}.`;
+  const out = [capitalise(lead)];
+  if (!degreeSaid) out.push(`The report calls ${plural ? 'them' : 'it'} ${item.degreeWord ?? item.degree}.`);
+  const own = item.mentions.flatMap((m) => m.measurements);
+  const sizes = [...new Set((own.length ? own : item.sizes).map((m) => plainMeasurement(report, m)))];
+  if (sizes.length) out.push(`${plural ? 'They measure' : 'It measures'} ${sizes.join(' and ')}.`);
+  if (item.change) out.push(item.change);
+  return out;
+}
+
+function denialSentence(report: Report, f: Finding): string {
+  const words = ownWords(report, f);
+  const hedge = DENIAL_HEDGE.test(words) ? 'clear ' : '';
+  const degree = degreeOf(words)?.degree ?? null;
+  const { text, degreeSaid } = phraseOf(report, f, {
+    degree,
+    qualifier: qualifierOf(ownWords(report, f, false), degree),
+    plural: false,
+    denial: true,
+  });
+  // "No significant stenosis": a grade the phrase cannot carry is kept as the qualifier it is.
+  return degreeSaid ? `There is no ${hedge}sign of ${text}.` : `There is no ${hedge}sign of ${degree} ${text.replace(/^an? /, '')}.`;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const hasBody = (s: Section) => s.body.end > s.body.start;
+const pick = <T, K extends keyof T>(o: T, ...keys: K[]) => Object.fromEntries(keys.map((k) => [k, o[k]])) as Pick<T, K>;
+const stated = (f: Finding) => f.assertion === 'present' || f.assertion === 'possible';
+const itemKey = (f: Finding) => `${f.concept}|${f.side ?? ''}|${f.assertion}`;
+
+/** The sections the summary is written from: the impressions, or else the findings (or the whole text). */
+function sourceSections(report: Report): { sections: Section[]; fromImpression: boolean } {
+  const impressions = report.sections.filter((s) => s.kind === 'impression' && hasBody(s));
+  if (impressions.length) return { sections: impressions, fromImpression: true };
+  const findings = report.sections.filter((s) => s.kind === 'findings' && hasBody(s));
+  if (findings.length) return { sections: findings, fromImpression: false };
+  return { sections: report.sections.filter((s) => (s.kind === 'preamble' || s.kind === 'other') && hasBody(s)), fromImpression: false };
+}
+
+// "Findings and recommendations were discussed with Dr. X": a record of a call, not advice.
+const COMMUNICATION =
+  /\b(discussed|communicated|called|notified|paged|telephoned|conveyed|relayed|informed|spoke|faxed|e-?mailed|dictated)\b/i;
+const stripNumber = (s: string) => s.replace(/^\s*(\d+[.)]|[-*•])\s*/, '').trim();
+
+const EXAM_NAMES: Readonly<Record<string, string>> = {
+  XR: 'x-ray',
+  CT: 'CT scan',
+  MR: 'MRI scan',
+  US: 'ultrasound',
+  MG: 'mammogram',
+  NM: 'nuclear medicine scan',
+  PT: 'PET scan',
+  RF: 'fluoroscopy study',
+  XA: 'angiogram',
+};
+
+/** A patient-friendly summary of a report, with its grade and a "Words in your report" list. */
+export function summarize(report: Report, understanding: Understanding = understand(report)): Summary {
+  const { sections, fromImpression } = sourceSections(report);
+  const indexes = new Set(sections.map((s) => report.sections.indexOf(s)));
+  const source = understanding.findings.filter((f) => indexes.has(f.sectionIndex));
+  const sentences: Sentence[] = sections.flatMap((s) => sentencesIn(report, s));
+
+  // Present and possible findings, one item per finding, side and assertion.
+  const items = new Map<string, Item>();
+  for (const f of source) {
+    if (!stated(f)) continue;
+    const key = itemKey(f);
+    const item = items.get(key);
+    if (item) {
+      item.mentions.push(f);
+      if (!item.degree) Object.assign(item, pick(itemOf(report, f), 'degree', 'degreeWord'));
+    } else items.set(key, itemOf(report, f));
+  }
+  // A mention with no side is the one mention of the finding that has a side ("left subdural
+  // hematoma ... the hematoma"), when there is only one.
+  for (const [key, item] of items) {
+    const f = item.first;
+    // Only a bare re-mention: one with its own size or site may be another finding.
+    if (f.side || item.mentions.some((m) => m.measurements.length || m.site.length)) continue;
+    const sided = [...items.values()].filter(
+      (i) => i !== item && i.first.side && i.first.concept === f.concept && i.first.assertion === f.assertion,
+    );
+    if (sided.length !== 1) continue;
+    sided[0].mentions.push(...item.mentions);
+    items.delete(key);
+  }
+  // Sizes the impression leaves out: from the findings, when one mention there is this finding.
+  if (fromImpression) {
+    for (const item of items.values()) {
+      const f = item.first;
+      if (item.mentions.some((m) => m.measurements.length)) continue;
+      const same = understanding.findings.filter(
+        (g) => g.section === 'findings' && g.concept === f.concept && g.side === f.side && stated(g),
+      );
+      if (same.length === 1) item.sizes = same[0].measurements;
+    }
+  }
+  // Change words belong to a finding only when its sentence names no other.
+  for (const item of items.values()) {
+    const f = item.first;
+    const alone = source.filter((g) => g.sentenceIndex === f.sentenceIndex && stated(g)).length === 1;
+    const sentence = report.sentences[f.sentenceIndex];
+    if (alone && sentence) item.change = CHANGE.find((c) => c.re.test(sentence.text))?.plain ?? null;
+  }
+
+  // Denials: those of the impression; with no impression, the significant ones of the findings.
+  const denied = new Map<string, Finding>();
+  for (const f of source) {
+    if (f.assertion !== 'absent') continue;
+    if (!fromImpression && !f.significant) continue;
+    if ([...items.values()].some((i) => i.first.concept === f.concept && (!f.side || !i.first.side || i.first.side === f.side))) continue;
+    const key = `${f.concept}|${f.side ?? ''}`;
+    if (!denied.has(key)) denied.set(key, f);
+  }
+
+  // Impression statements with no finding in them that have a plain rendering ("No acute ...").
+  const statements: string[] = [];
+  const carried: string[] = [];
+  const withFinding = new Set(source.map((f) => f.sentenceIndex));
+  for (const s of sentences) {
+    const text = stripNumber(s.text);
+    if (!text) continue;
+    const kind = adviceKindOf(text);
+    if ((kind === 'treatment' || kind === 'prognosis') && !COMMUNICATION.test(text)) {
+      carried.push(`The report says: "${text.replace(/"/g, "'")}"`);
+      continue;
+    }
+    const index = report.sentences.indexOf(s);
+    if (withFinding.has(index) || !fromImpression) continue;
+    const plain = PLAIN_STATEMENTS.find((p) => p.pattern.test(text))?.plain;
+    if (plain) {
+      if (!statements.includes(plain)) statements.push(plain);
+    } else if (!COMMUNICATION.test(text) && (text.replace(/\bX{2,}\b/g, '').match(/\p{L}{2,}/gu)?.length ?? 0) >= 2) {
+      // An impression statement the findings core cannot read is given in the report's words, not dropped.
+      carried.push(`The report also says: "${text.replace(/"/g, "'")}"`);
+    }
+  }
+
+  const lines: string[] = [SUMMARY_OPENING];
+  const exam = understanding.exam;
+  if (exam.modality && EXAM_NAMES[exam.modality]) {
+    const part = exam.bodyPart ? `${exam.bodyPart} ` : '';
+    lines.push(`The report is about your ${part}${EXAM_NAMES[exam.modality]}.`);
+  }
+  lines.push('');
+  const found = [...items.values()];
+  if (found.length) {
+    lines.push('What the report found:');
+    for (const item of found) lines.push(`- ${findingSentences(report, item).join(' ')}`);
+    lines.push('');
+  }
+  if (denied.size || statements.length) {
+    lines.push(found.length ? 'What the report did not find:' : 'What the report says:');
+    for (const s of statements) lines.push(`- ${s}`);
+    for (const f of denied.values()) lines.push(`- ${denialSentence(report, f)}`);
+    lines.push('');
+  }
+  if (!found.length && !denied.size && !statements.length) {
+    lines.push('This summary could not put the findings of the report into plain words. Please read the report with your doctor.');
+    lines.push('');
+  }
+  if (carried.length) {
+    for (const c of carried) lines.push(c);
+    lines.push('');
+  }
+  lines.push(SUMMARY_CLOSING);
+
+  const glossary = glossaryOf(report, found, [...denied.values()], sentences);
+  if (glossary.length) {
+    lines.push('', 'Words in your report:');
+    for (const g of glossary) lines.push(`- ${g.term}: ${g.meaning}`);
+  }
+  const text = lines.join('\n') + '\n';
+  const covered = [...found.flatMap((i) => i.mentions), ...denied.values()].sort((a, b) => a.start - b.start);
+  return { text, grade: gradeOf(text), glossary, covered };
+}
+
+const WORD_RES = PLAIN_WORDS.map((word) => ({ word, re: new RegExp(`\\b${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`) }));
+
+/** The medical terms the summary names, and the report words around them, with their plain meaning. */
+function glossaryOf(report: Report, found: readonly Item[], denied: readonly Finding[], sentences: readonly Sentence[]): GlossaryLine[] {
+  const out: GlossaryLine[] = [];
+  const seen = new Set<string>();
+  const add = (term: string, meaning: string) => {
+    const key = squash(term);
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push({ term, meaning });
+  };
+  for (const f of [...found.map((i) => i.first), ...denied]) {
+    const gloss = glossFor(report, f);
+    add(termOf(report, f), `${capitalise(withSide(gloss.lay, null))}. ${gloss.means}`);
+  }
+  // Anatomy and report words in the sentences summarised ("hilar", "costophrenic angle").
+  const used = new Set([...found.flatMap((i) => i.mentions), ...denied].map((f) => f.sentenceIndex));
+  const text = sentences
+    .filter((s) => used.has(report.sentences.indexOf(s)))
+    .map((s) => s.text.toLowerCase())
+    .join(' ');
+  for (const { word, re } of WORD_RES) {
+    if (re.test(text) && ![...seen].some((t) => t.includes(squash(word)))) add(word, capitalise(plainTerm(word)!) + '.');
+  }
+  return out;
+}

@@ -1,0 +1,85 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { root } from '../helpers/engine.mjs';
+
+const require = createRequire(import.meta.url);
+const glossary = require(path.join(root, 'out/server/nlp/glossary.js'));
+const { gradeOf } = require(path.join(root, 'out/server/rewrite/readability.js'));
+const { adviceSentences } = require(path.join(root, 'out/server/rewrite/summary.js'));
+const lexicon = (name) => JSON.parse(fs.readFileSync(path.join(root, 'server/src/nlp/lexicon', name), 'utf8'));
+const findings = lexicon('findings.json');
+const anatomy = lexicon('anatomy.json');
+const data = lexicon('glossary.json');
+
+test('glossary: every findings.json concept has an entry, and every entry names a known concept', () => {
+  const ids = new Set(findings.concepts.map((c) => c.id));
+  const missing = [...ids].filter((id) => !data.concepts[id]);
+  assert.deepEqual(missing, [], `concepts without a glossary entry: ${missing.join(', ')}`);
+  const unknown = Object.keys(data.concepts).filter((id) => !ids.has(id));
+  assert.deepEqual(unknown, [], `glossary entries for unknown concepts: ${unknown.join(', ')}`);
+  assert.equal(glossary.GLOSSARY.length, findings.concepts.length);
+});
+
+test('glossary: term-level words name terms their concept really has; every anatomy site has plain words', () => {
+  for (const c of findings.concepts) {
+    const terms = new Set([...(c.terms ?? []), ...(c.abbr ?? []), ...Object.values(c.contexts ?? {}).flat()].map((t) => t.toLowerCase()));
+    for (const t of Object.keys(data.concepts[c.id].terms ?? {})) assert.ok(terms.has(t), `${c.id} has no term "${t}"`);
+  }
+  const sites = new Set(anatomy.sites.map((s) => s.site));
+  assert.deepEqual(
+    [...sites].filter((s) => !data.sites[s]),
+    [],
+  );
+  assert.deepEqual(
+    Object.keys(data.sites).filter((s) => !sites.has(s)),
+    [],
+  );
+});
+
+test('glossary: glossOf gives lay phrase and meaning by concept id, undefined for an unknown id', () => {
+  assert.equal(glossary.withSide(glossary.glossOf('pleural-effusion').lay, null), 'fluid around the lung');
+  assert.equal(glossary.withSide(glossary.glossOf('pneumothorax').lay, 'left'), 'collapsed left lung');
+  assert.match(glossary.glossOf('meniscal-tear').means, /meniscus/);
+  assert.equal(glossary.glossOf('pneumothorax').term, 'pneumothorax');
+  assert.equal(glossary.glossOf('no-such-concept'), undefined);
+});
+
+test('glossary: a lumped term gets its own words ("prostate cancer" is not an enlarged prostate)', () => {
+  assert.equal(glossary.glossOfMention('prostatomegaly', 'prostate cancer').lay, 'prostate cancer');
+  assert.equal(glossary.glossOfMention('prostatomegaly', 'enlarged prostate').lay, 'enlarged prostate');
+  assert.equal(glossary.glossOfMention('malignancy', 'Tumor').lay, 'growth');
+  assert.equal(glossary.glossOfMention('malignancy', 'carcinoma').lay, 'cancer');
+});
+
+test('glossary: plainTerm explains report anatomy words; plainUnit and plainSite say units and places', () => {
+  assert.match(glossary.plainTerm('hilum'), /airways and blood vessels/);
+  assert.match(glossary.plainTerm('Costophrenic  angle'), /corner of the lung/);
+  assert.match(glossary.plainTerm('lower lobe'), /lower section/);
+  assert.match(glossary.plainTerm('meniscus'), /cartilage in the knee/);
+  assert.match(glossary.plainTerm('menisci'), /pads/);
+  assert.equal(glossary.plainTerm('xylophone'), undefined);
+  assert.equal(glossary.plainUnit('cm'), 'centimeters');
+  assert.equal(glossary.plainUnit('mm'), 'millimeters');
+  assert.equal(glossary.plainSite('lower lobe', 'right').where, 'in the lower part of the right lung');
+  assert.equal(glossary.plainSite('base', 'bilateral').where, 'at the bottom of both lungs');
+  assert.equal(glossary.plainSite('nowhere', 'left'), undefined);
+});
+
+test('glossary: meanings read at grade 8 or lower, lay phrases are unique, and nothing gives advice, outlook or cause', () => {
+  const meanings = glossary.GLOSSARY.flatMap((g) => [g.means, ...Object.values(g.terms).map((t) => t.means)]);
+  const hard = meanings.filter((m) => gradeOf(m) > 8);
+  assert.deepEqual(hard, []);
+  const lays = glossary.GLOSSARY.map((g) => glossary.withSide(g.lay, null));
+  assert.deepEqual(
+    lays.filter((l, i) => lays.indexOf(l) !== i),
+    [],
+  );
+  const texts = [...meanings, ...lays, ...Object.values(data.words), ...data.statements.map((s) => s.plain)];
+  assert.deepEqual(
+    texts.flatMap((t) => adviceSentences(t)),
+    [],
+  );
+});

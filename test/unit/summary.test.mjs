@@ -1,0 +1,182 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import fc from 'fast-check';
+import { root, report } from '../helpers/engine.mjs';
+
+const require = createRequire(import.meta.url);
+const { summarize, adviceSentences, lintSummary, SUMMARY_OPENING, SUMMARY_CLOSING } = require(
+  path.join(root, 'out/server/rewrite/summary.js'),
+);
+const { readability, gradeOf } = require(path.join(root, 'out/server/rewrite/readability.js'));
+const { understand } = require(path.join(root, 'out/server/nlp/index.js'));
+const { fleschKincaid } = require('flesch-kincaid');
+const { syllable } = require('syllable');
+
+const summaryOf = (text) => summarize(report.parseReport(text));
+const example = (name) => fs.readFileSync(path.join(root, 'examples', name), 'utf8');
+/** The summary's own sentences: no opening, no glossary list. */
+const body = (s) => s.text.split('\nWords in your report:')[0];
+/** The line of the summary that holds a phrase. */
+const lineWith = (s, re) =>
+  body(s)
+    .split('\n')
+    .find((l) => re.test(l));
+
+test('summary: fixed opening and closing, findings under their heading, the words list beneath', () => {
+  const s = summaryOf('IMPRESSION: Small left pleural effusion.');
+  assert.ok(s.text.startsWith(SUMMARY_OPENING));
+  assert.ok(s.text.includes(SUMMARY_CLOSING));
+  assert.ok(s.text.indexOf('What the report found:') < s.text.indexOf(SUMMARY_CLOSING));
+  assert.ok(s.text.indexOf(SUMMARY_CLOSING) < s.text.indexOf('Words in your report:'));
+  assert.match(s.text, /- pleural effusion: Fluid around the lung\. Fluid has built up/);
+  assert.deepEqual(s.glossary[0].term, 'pleural effusion');
+});
+
+test('summary: side, site and size carried in plain words', () => {
+  const s = summaryOf('IMPRESSION:\n1. 2.3 x 1.5 cm nodule in the right lower lobe.\n2. Moderate left pleural effusion.');
+  assert.match(lineWith(s, /round spot/), /in the lower part of the right lung \(nodule\)\. It measures about 2\.3 by 1\.5 centimeters\./);
+  assert.match(lineWith(s, /fluid/), /a moderate amount of fluid around the left lung/);
+  assert.doesNotMatch(body(s), /\bcm\b/);
+  const range = summaryOf('IMPRESSION: Right renal stones measuring 2-3 mm.');
+  assert.match(body(range), /stones in the right kidney .*about 2 to 3 millimeters/);
+});
+
+test('summary: the examples — every significant present impression finding, with its side and size', () => {
+  const cases = [
+    [
+      'ct-head-hemorrhage.rpt',
+      [
+        /blood collection between the brain and the skull on the left side.*about 9 millimeters/,
+        /middle line toward the right.*about 4 millimeters/,
+      ],
+    ],
+    [
+      'ct-abdomen-pelvis.rpt',
+      [/swollen appendix \(appendicitis\)/, /fluid-filled sac on the left kidney \(renal cyst\)\. It measures about 2\.1 centimeters/],
+    ],
+    // The impression says "left" where the exam is of the right knee: the summary follows the report.
+    ['mri-knee.rpt', [/torn meniscus in the left knee/, /stretched or torn ligament \(sprain\)/, /small amount of fluid in the joint/]],
+    ['chest-radiograph-errors.rpt', [/moderate amount of fluid around the right lung/]],
+  ];
+  for (const [file, expected] of cases) {
+    const text = example(file);
+    const s = summaryOf(text);
+    for (const re of expected) assert.match(body(s), re, `${file}: ${re}`);
+    const u = understand(report.parseReport(text));
+    const required = u.findings.filter((f) => f.section === 'impression' && f.significant && f.assertion === 'present');
+    for (const f of required) assert.ok(s.covered.includes(f) || s.covered.some((c) => c.start === f.start), `${file}: ${f.finding}`);
+  }
+});
+
+test('summary: denials of the impression said plainly; normal impressions in plain words', () => {
+  const s = summaryOf('IMPRESSION: No pneumothorax. No definite fracture.');
+  assert.match(body(s), /There is no sign of a collapsed lung\./);
+  assert.match(body(s), /There is no clear sign of a broken bone\./);
+  assert.doesNotMatch(body(s), /What the report found/);
+  const normal = summaryOf(example('chest-radiograph-normal.rpt'));
+  assert.match(body(normal), /no sign of a new or sudden problem in the heart or lungs/);
+  assert.doesNotMatch(body(normal), /What the report found/);
+});
+
+test('summary: possible findings said with "may", probable with "likely"; qualifiers kept', () => {
+  const s = summaryOf('IMPRESSION: Possible left lower lobe pneumonia. Probable small right pleural effusion. Healed right rib fractures.');
+  assert.match(body(s), /There may be a lung infection in the lower part of the left lung \(pneumonia\)\./);
+  assert.match(body(s), /There is likely a small amount of fluid around the right lung/);
+  assert.match(body(s), /There are healed broken bones in the right ribs/);
+});
+
+test('summary: adds no finding — every concept it states is one the report states', () => {
+  for (const file of fs.readdirSync(path.join(root, 'examples')).filter((f) => f.endsWith('.rpt'))) {
+    const text = example(file);
+    const stated = new Set(understand(report.parseReport(text)).findings.map((f) => f.concept));
+    for (const f of summaryOf(text).covered) assert.ok(stated.has(f.concept), `${file}: ${f.concept}`);
+  }
+  // Findings-section findings are not brought in when there is an impression.
+  const s = summaryOf('FINDINGS: Small hiatal hernia.\nIMPRESSION: Right lower lobe pneumonia.');
+  assert.doesNotMatch(body(s), /stomach/);
+});
+
+test('summary: with no impression, the findings are summarised', () => {
+  const s = summaryOf('FINDINGS: Small left pleural effusion. No pneumothorax.');
+  assert.match(body(s), /small amount of fluid around the left lung/);
+  assert.match(body(s), /no sign of a collapsed lung/);
+});
+
+test('summary: "recommend follow-up CT" is carried over as the report\'s words, never as our own advice', () => {
+  const text = 'IMPRESSION:\n1. 8 mm right upper lobe nodule.\n2. Recommend follow-up CT in 3 months.';
+  const s = summaryOf(text);
+  assert.match(s.text, /The report says: "Recommend follow-up CT in 3 months\."/);
+  assert.deepEqual(adviceSentences(s.text, text), []);
+  // The same sentence with a quote the report does not hold is advice.
+  assert.equal(adviceSentences(s.text, 'IMPRESSION: 8 mm right upper lobe nodule.').length, 1);
+  // And a report with no recommendation gets none.
+  assert.doesNotMatch(summaryOf('IMPRESSION: 8 mm right upper lobe nodule.').text, /follow|recommend/i);
+});
+
+test('lintSummary/adviceSentences: treatment, outlook and cause found; plain statements pass', () => {
+  assert.deepEqual(
+    adviceSentences('You will need surgery. This was caused by smoking. It is nothing to worry about.').map((a) => a.kind),
+    ['treatment', 'cause', 'prognosis'],
+  );
+  assert.equal(lintSummary('You should start antibiotics.').length, 1);
+  assert.match(lintSummary('The nodule will go away on its own.')[0], /^gives an outlook/);
+  assert.deepEqual(lintSummary('There is fluid around the left lung. It measures about 2 centimeters.'), []);
+  assert.deepEqual(lintSummary(SUMMARY_OPENING + ' ' + SUMMARY_CLOSING), []);
+  for (const file of fs.readdirSync(path.join(root, 'examples')).filter((f) => f.endsWith('.rpt'))) {
+    const text = example(file);
+    assert.deepEqual(adviceSentences(summaryOf(text).text, text), [], file);
+  }
+});
+
+test('grade: Flesch-Kincaid from the flesch-kincaid and syllable packages', () => {
+  const text = 'There is fluid around the left lung. It measures about 2.3 centimeters.\nYour doctor will talk with you.';
+  const words = text.match(/\p{L}[\p{L}'’-]*/gu);
+  const counts = { sentence: 3, word: words.length, syllable: words.reduce((n, w) => n + Math.max(1, syllable(w.toLowerCase())), 0) };
+  const r = readability(text);
+  assert.deepEqual({ sentence: r.sentences, word: r.words, syllable: r.syllables }, counts);
+  assert.equal(r.grade, fleschKincaid(counts));
+  const s = summaryOf(example('ct-head-hemorrhage.rpt'));
+  assert.equal(s.grade, gradeOf(s.text));
+  assert.ok(s.grade <= 8, `grade ${s.grade}`);
+  assert.ok(gradeOf('Bibasilar atelectasis with superimposed consolidation, concerning for multifocal pneumonia.') > 12);
+});
+
+test('summary (property): any impression of findings with sides and sizes is carried whole, with no advice', () => {
+  const FINDINGS = [
+    ['pleural effusion', /fluid around/],
+    ['pneumothorax', /collapsed/],
+    ['nodule', /round spot/],
+    ['renal cyst', /fluid-filled sac/],
+    ['fracture', /broken bone/],
+  ];
+  fc.assert(
+    fc.property(
+      fc.uniqueArray(
+        fc.record({
+          finding: fc.constantFrom(...FINDINGS.keys()),
+          side: fc.constantFrom('left', 'right', null),
+          size: fc.option(fc.integer({ min: 2, max: 90 }), { nil: null }),
+        }),
+        { minLength: 1, maxLength: 4, selector: (x) => x.finding },
+      ),
+      (items) => {
+        const lines = items.map(
+          (x, i) => `${i + 1}. ${x.size ? `${x.size} mm ` : ''}${x.side ? `${x.side} ` : ''}${FINDINGS[x.finding][0]}.`,
+        );
+        const text = `IMPRESSION:\n${lines.join('\n')}\n`;
+        const s = summaryOf(text);
+        for (const x of items) {
+          const line = lineWith(s, FINDINGS[x.finding][1]);
+          assert.ok(line, `${FINDINGS[x.finding][0]} missing in\n${s.text}`);
+          if (x.side) assert.match(line, new RegExp(`\\b${x.side}\\b`));
+          if (x.size) assert.match(line, new RegExp(`about ${x.size} millimeters`));
+        }
+        assert.deepEqual(adviceSentences(s.text, text), []);
+      },
+    ),
+    { numRuns: 150, seed: 20261201 },
+  );
+});
