@@ -94,8 +94,9 @@ const kinOf = (family) => [family, ...(KINDRED[family] ?? [])];
 
 // A statement that denies, normalises or hedges away what it names.
 const NEGATION =
-  /\b(?:no|not|without|negative|free of|clear|resolved|removed|normal|unremarkable|absent|absence|exclude[ds]?|rule out|ruled out|nor|none|prior|previous|history|status post|post|s\/p|unchanged|stable|again|redemonstrat\w*|compared|since)\b/i;
-const HEDGE = /\b(?:may|might|could|possible|possibly|probable|probably|likely|suspect\w*|suggest\w*|question\w*|versus|vs|or|concern\w*|cannot)\b/i;
+  /\b(?:no|not|without|negative|free of|clear\w*|resol\w*|remov\w*|normal|unremarkable|absent|absence|exclude[ds]?|rule out|ruled out|nor|none|prior|previous|history|status post|post|s\/p|unchanged|stable|again|redemonstrat\w*|compared|since)\b/i;
+const HEDGE =
+  /\b(?:may|might|could|possible|possibly|probable|probably|likely|suspect\w*|suggest\w*|question\w*|versus|vs|or|concern\w*|cannot)\b/i;
 
 // ---------------------------------------------------------------------------------------------
 // Sections and sentences, read with the eval's own simple patterns.
@@ -190,16 +191,20 @@ const CHANGES = {
     const candidates = p.sentences.filter((s) => {
       if (s.part !== 'findings' || NEGATION.test(s.text)) return false;
       const sides = new Set([...s.text.matchAll(SIDE)].map((m) => m[1].toLowerCase()));
-      return sides.size === 1 && familiesIn(s.text).length > 0 && !/\b(?:ventric\w*|atri\w*|coronary|anterior descending|heart)\b/i.test(s.text);
+      return (
+        sides.size === 1 && familiesIn(s.text).length > 0 && !/\b(?:ventric\w*|atri\w*|coronary|anterior descending|heart)\b/i.test(s.text)
+      );
     });
     for (const s of shuffle(candidates)) {
       const side = s.text.match(SIDE)[0].toLowerCase();
       const fams = familiesIn(s.text);
-      const related = p.sentences.filter((o) => o !== s && fams.some((f) => FAMILIES[f].test(o.text)) && SIDE.test(o.text));
-      SIDE.lastIndex = 0;
+      const related = p.sentences.filter(
+        (o) => o !== s && fams.some((f) => kinOf(f).some((k) => FAMILIES[k].test(o.text))) && /\b(?:left|right)\b/i.test(o.text),
+      );
       const sidesThere = new Set(related.flatMap((o) => [...o.text.matchAll(SIDE)].map((m) => m[1].toLowerCase())));
       if (sidesThere.size > 1 || (sidesThere.size === 1 && !sidesThere.has(side))) continue;
-      const flip = (t) => t.replace(SIDE, (w) => ({ left: 'right', right: 'left', Left: 'Right', Right: 'Left', LEFT: 'RIGHT', RIGHT: 'LEFT' })[w]);
+      const flip = (t) =>
+        t.replace(SIDE, (w) => ({ left: 'right', right: 'left', Left: 'Right', Right: 'Left', LEFT: 'RIGHT', RIGHT: 'LEFT' })[w]);
       return { kind: 'side', edits: [s, ...related].map((x) => ({ start: x.start, end: x.end, newText: flip(x.text) })) };
     }
     return null;
@@ -207,7 +212,9 @@ const CHANGES = {
 
   'size changed'(text, p) {
     const SIZE = /(\d+(?:\.\d+)?)(\s*(?:x|by)\s*\d+(?:\.\d+)?)*\s*(mm|cm)\b/gi;
-    const candidates = p.sentences.filter((s) => s.part === 'findings' && !/\bno\b|\bwithout\b/i.test(s.text) && SIZE.test(s.text) && familiesIn(s.text).length);
+    const candidates = p.sentences.filter(
+      (s) => s.part === 'findings' && !/\bno\b|\bwithout\b/i.test(s.text) && SIZE.test(s.text) && familiesIn(s.text).length,
+    );
     for (const s of shuffle(candidates)) {
       SIZE.lastIndex = 0;
       const m = [...s.text.matchAll(SIZE)][0];
@@ -326,7 +333,9 @@ function assertionChange(p, variant) {
     }
     return null;
   }
-  const positive = inFindings.filter((s) => familiesIn(s.text).length === 1 && !NEGATION.test(s.text) && !HEDGE.test(s.text) && !/,| and /.test(s.text));
+  const positive = inFindings.filter(
+    (s) => familiesIn(s.text).length === 1 && !NEGATION.test(s.text) && !HEDGE.test(s.text) && !/,| and /.test(s.text),
+  );
   for (const s of shuffle(positive)) {
     const fam = familiesIn(s.text)[0];
     if (!onlyFamily(s, fam)) continue;
@@ -337,7 +346,9 @@ function assertionChange(p, variant) {
     }
     // Hedge only where no other findings sentence states the same family outright.
     if (inFindings.some((o) => o !== s && kinOf(fam).some((k) => FAMILIES[k].test(o.text)))) continue;
-    const newText = there ? `There may be ${s.text.slice(there[0].length - (/ an? $/.test(there[0]) ? 2 : 0)).replace(/^ ?/, '')}` : `Possible ${lower(s.text)}`;
+    const newText = there
+      ? `There may be ${s.text.slice(there[0].length - (/ an? $/.test(there[0]) ? 2 : 0)).replace(/^ ?/, '')}`
+      : `Possible ${lower(s.text)}`;
     return { kind: 'assertion', edits: [{ start: s.start, end: s.end, newText }] };
   }
   return null;
@@ -416,11 +427,25 @@ console.log('');
 console.log('kind        injected  found  recall   reported  correct  precision');
 for (const k of KINDS) {
   const r = perKind[k];
-  console.log(`${k.padEnd(10)}  ${pad(r.injected, 8)}  ${pad(r.found, 5)}  ${pad(pct(r.found, r.injected), 6)}   ${pad(r.reported, 8)}  ${pad(r.correct, 7)}  ${pad(pct(r.correct, r.reported), 9)}`);
+  console.log(
+    `${k.padEnd(10)}  ${pad(r.injected, 8)}  ${pad(r.found, 5)}  ${pad(pct(r.found, r.injected), 6)}   ${pad(r.reported, 8)}  ${pad(r.correct, 7)}  ${pad(pct(r.correct, r.reported), 9)}`,
+  );
 }
-const all = Object.values(perKind).reduce((a, r) => ({ injected: a.injected + r.injected, found: a.found + r.found, reported: a.reported + r.reported, correct: a.correct + r.correct }), { injected: 0, found: 0, reported: 0, correct: 0 });
-console.log(`${'all'.padEnd(10)}  ${pad(all.injected, 8)}  ${pad(all.found, 5)}  ${pad(pct(all.found, all.injected), 6)}   ${pad(all.reported, 8)}  ${pad(all.correct, 7)}  ${pad(pct(all.correct, all.reported), 9)}`);
-console.log(`recall by source: IU ${pct(bySource.IU.found, bySource.IU.injected)} of ${bySource.IU.injected}, MTSamples ${pct(bySource.MT.found, bySource.MT.injected)} of ${bySource.MT.injected}; graded ${severities.major} major, ${severities.minor} minor`);
+const all = Object.values(perKind).reduce(
+  (a, r) => ({
+    injected: a.injected + r.injected,
+    found: a.found + r.found,
+    reported: a.reported + r.reported,
+    correct: a.correct + r.correct,
+  }),
+  { injected: 0, found: 0, reported: 0, correct: 0 },
+);
+console.log(
+  `${'all'.padEnd(10)}  ${pad(all.injected, 8)}  ${pad(all.found, 5)}  ${pad(pct(all.found, all.injected), 6)}   ${pad(all.reported, 8)}  ${pad(all.correct, 7)}  ${pad(pct(all.correct, all.reported), 9)}`,
+);
+console.log(
+  `recall by source: IU ${pct(bySource.IU.found, bySource.IU.injected)} of ${bySource.IU.injected}, MTSamples ${pct(bySource.MT.found, bySource.MT.injected)} of ${bySource.MT.injected}; graded ${severities.major} major, ${severities.minor} minor`,
+);
 console.log('');
 console.log('change                  pairs (IU+MT)  detected');
 for (const [change, r] of Object.entries(perChange)) {
@@ -431,7 +456,9 @@ console.log('');
 console.log('control       pairs (IU+MT)  with 0 discrepancies  discrepancies');
 for (const [change, k] of Object.entries(controls)) {
   const r = perChange[change];
-  console.log(`${change.padEnd(12)}  ${pad(`${r.pairs} (${r.IU}+${r.MT})`, 13)}  ${pad(`${k.clean} (${pct(k.clean, k.pairs)})`, 20)}  ${pad(k.discrepancies, 13)}`);
+  console.log(
+    `${change.padEnd(12)}  ${pad(`${r.pairs} (${r.IU}+${r.MT})`, 13)}  ${pad(`${k.clean} (${pct(k.clean, k.pairs)})`, 20)}  ${pad(k.discrepancies, 13)}`,
+  );
 }
 
 const excerpt = (text, span) => (span ? JSON.stringify(text.slice(Math.max(0, span.start - 40), span.end + 40)) : '-');

@@ -8,7 +8,7 @@
 import { understand, type Finding, type Measurement, type Side } from '../nlp';
 import { parseReport } from '../report';
 import type { Report, Span } from '../report/types';
-import { covers, isMinor, sameFinding, sitesAgree, sitesMatch } from '../rules/consistency';
+import { covers, isMinor, sameFinding, sideInSentence, sitesAgree, sitesMatch } from '../rules/consistency';
 import type {
   CompareOptions,
   CompareSummary,
@@ -67,64 +67,51 @@ const mentionKey = (report: Report, f: Finding) =>
     textOf(report, f).toLowerCase(),
   ].join('|');
 
-class Components {
-  private parent: number[];
-  constructor(n: number) {
-    this.parent = Array.from({ length: n }, (_, i) => i);
-  }
-  find(i: number): number {
-    while (this.parent[i] !== i) i = this.parent[i] = this.parent[this.parent[i]];
-    return i;
-  }
-  join(a: number, b: number) {
-    const ra = this.find(a);
-    const rb = this.find(b);
-    if (ra !== rb) this.parent[Math.max(ra, rb)] = Math.min(ra, rb);
-  }
-}
-
-const sameKind = (a: Finding, b: Finding) => polarityOf(a) === polarityOf(b) && sameFinding(a.concept, b.concept) && sitesAgree(a, b);
+const sameKind = (a: Finding, b: Finding) => polarityOf(a) === polarityOf(b) && a.concept === b.concept && sitesAgree(a, b);
 
 /**
- * The report's findings. Mentions with a side group with mentions of the same finding on that side;
- * a mention without one ("Pleural effusion." in the impression) joins every finding it can be, or
- * else stands with its unsided kin. Connected components: the grouping ignores sentence order.
+ * The report's findings, one per concept and place. A mention joins a finding when it names the same
+ * concept as every mention in it, on the same side and a compatible site; a mention without a side
+ * ("Pleural effusion." in the impression) joins every finding it can be. Other words for the same
+ * finding ("opacity" here, "pneumonia" there) are paired across reports, not merged here: "opacity"
+ * would chain atelectasis and pneumonia into one. Mentions are taken in a canonical order, never the
+ * text's, so reordered sentences group alike.
  */
 function itemsOf(report: Report): Item[] {
-  const mentions = mentionsOf(report);
-  const sided = mentions.filter((f) => f.side);
-  const unsided = mentions.filter((f) => !f.side);
-  const items: Finding[][] = [];
-
-  const components = (list: Finding[], linked: (a: Finding, b: Finding) => boolean) => {
-    const c = new Components(list.length);
-    for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) if (linked(list[i], list[j])) c.join(i, j);
-    const groups = new Map<number, Finding[]>();
-    list.forEach((f, i) => {
-      const root = c.find(i);
-      let g = groups.get(root);
-      if (!g) groups.set(root, (g = []));
-      g.push(f);
-    });
-    return [...groups.values()];
-  };
-
-  const sidedItems = components(sided, (a, b) => a.side === b.side && sameKind(a, b));
-  const loose: Finding[] = [];
-  for (const f of unsided) {
-    const homes = sidedItems.filter((item) => item.some((g) => sameKind(f, g)));
-    for (const home of homes) home.push(f);
-    if (!homes.length) loose.push(f);
+  const keyed = mentionsOf(report).map((f) => {
+    // The side of a one-sided sentence ("Calcified granuloma, right lung base.") is the finding's.
+    const side = sideInSentence(report, f);
+    const mention = side === f.side ? f : { ...f, side };
+    return { f: mention, key: mentionKey(report, mention) };
+  });
+  keyed.sort((a, b) => cmp(a.key, b.key));
+  const groups: Finding[][] = [];
+  const fits = (group: Finding[], f: Finding) => group.every((g) => g.side === f.side && sameKind(g, f));
+  for (const { f } of keyed.filter((k) => k.f.side)) {
+    const home = groups.find((g) => fits(g, f));
+    if (home) home.push(f);
+    else groups.push([f]);
   }
-  items.push(...sidedItems, ...components(loose, sameKind));
+  const sidedCount = groups.length;
+  for (const { f } of keyed.filter((k) => !k.f.side)) {
+    const homes = groups.slice(0, sidedCount).filter((g) => g.every((m) => sameKind(m, f)));
+    for (const home of homes) home.push(f);
+    if (homes.length) continue;
+    const loose = groups.slice(sidedCount).find((g) => g.every((m) => sameKind(m, f)));
+    if (loose) loose.push(f);
+    else groups.push([f]);
+  }
 
-  return items.map((group) => {
+  return groups.map((group) => {
     const side = group.find((f) => f.side)?.side ?? null;
     const sites = sortedSites(group.flatMap((f) => f.site));
     const concepts = new Set(group.map((f) => f.concept));
-    const keys = group.map((f) => mentionKey(report, f)).sort();
+    const key = group
+      .map((f) => mentionKey(report, f))
+      .sort()
+      .join('||');
     group.sort((a, b) => a.start - b.start);
-    return { report, mentions: group, concepts, side, sites, polarity: polarityOf(group[0]) as Polarity, key: keys.join('||') };
+    return { report, mentions: group, concepts, side, sites, polarity: polarityOf(group[0]) as Polarity, key };
   });
 }
 
@@ -393,6 +380,37 @@ export function compareReports(trainee: string | Report, reference: string | Rep
     .flatMap((i) => i.mentions)
     .filter((f) => groupOf(f) === 'impression' && polarityOf(f) === 'positive');
 
+  // A finding is in the trainee's impression when one of its mentions is there, or when an impression
+  // statement on a compatible side accounts for it ("heart failure" for the edema).
+  const inTraineeImpression = (t: Item, concepts: readonly string[]) =>
+    t.mentions.some((f) => groupOf(f) === 'impression') ||
+    traineeImpression.some(
+      (f) => sideRelation(f.side, t.side) !== 'conflict' && sitesAgree(f, placeOf(t)) && concepts.some((c) => covers(f.concept, c)),
+    );
+  const impressionCheck = (r: Item, t: Item) => {
+    const refInImpression = r.mentions.find((f) => groupOf(f) === 'impression' && polarityOf(f) === 'positive');
+    const traineeInFindings = t.mentions.find((f) => groupOf(f) === 'findings' && polarityOf(f) === 'positive');
+    if (!refInImpression || !traineeInFindings || inTraineeImpression(t, [...t.concepts, ...r.concepts])) return;
+    add(
+      'impression',
+      graded(r),
+      nameOf(r),
+      r.side,
+      traineeInFindings,
+      refInImpression,
+      `Impression: the trainee describes ${nameOf(t)} in the findings but leaves it out of the impression; the reference's impression names it ("${quote(r, refInImpression)}").`,
+    );
+  };
+  // A diagnosis the reference makes only in its impression, from findings the trainee describes too
+  // ("COPD" for the hyperinflation): the trainee left the conclusion out of the impression.
+  const traineeFindings = traineeItems.flatMap((i) => i.mentions).filter((f) => groupOf(f) === 'findings' && polarityOf(f) === 'positive');
+  const concludedFrom = (r: Item): Finding | undefined => {
+    if (r.polarity !== 'positive' || r.mentions.some((f) => groupOf(f) !== 'impression')) return undefined;
+    return traineeFindings.find(
+      (f) => sideRelation(f.side, r.side) !== 'conflict' && sitesAgree(f, placeOf(r)) && [...r.concepts].some((c) => covers(c, f.concept)),
+    );
+  };
+
   for (const { reference: r, trainee: t, tier } of pairs) {
     const finding = nameOf(r);
     if (r.polarity === 'positive' || t.polarity === 'positive') {
@@ -470,27 +488,21 @@ export function compareReports(trainee: string | Report, reference: string | Rep
         `Size: the trainee measures ${nameOf(t)} ${textOf(traineeReport, size.trainee.measurement)}; the reference ${textOf(referenceReport, size.ref.measurement)} (beyond the tolerance of ${toleranceText(tol, size.ref.dimension)}).`,
       );
     }
-    const refInImpression = r.mentions.find((f) => groupOf(f) === 'impression' && polarityOf(f) === 'positive');
-    const traineeInFindings = t.mentions.find((f) => groupOf(f) === 'findings');
-    const traineeInImpression = t.mentions.some((f) => groupOf(f) === 'impression');
-    if (refInImpression && traineeInFindings && !traineeInImpression) {
-      const concepts = [...t.concepts, ...r.concepts];
-      const coveredThere = traineeImpression.some((f) => concepts.some((c) => covers(f.concept, c)));
-      if (!coveredThere)
-        add(
-          'impression',
-          graded(r),
-          finding,
-          r.side,
-          traineeInFindings,
-          refInImpression,
-          `Impression: the trainee describes ${nameOf(t)} in the findings but leaves it out of the impression; the reference's impression names it ("${quote(r, refInImpression)}").`,
-        );
-    }
+    impressionCheck(r, t);
   }
 
   // Unpaired findings: missed, extra, or the other report denies them (or names them already).
   const assertionsDone = new Set<Item>();
+  const referenceFindings = refItems.flatMap((i) => i.mentions).filter((f) => groupOf(f) === 'findings' && polarityOf(f) === 'positive');
+  const concludedFromReference = (t: Item): boolean =>
+    t.polarity === 'positive' &&
+    t.mentions.every((f) => groupOf(f) === 'impression') &&
+    referenceFindings.some(
+      (f) => sideRelation(f.side, t.side) !== 'conflict' && sitesAgree(f, placeOf(t)) && [...t.concepts].some((c) => covers(c, f.concept)),
+    );
+  const partnerOf = new Map<Item, Item>();
+  for (const p of pairs) partnerOf.set(p.reference, p.trainee).set(p.trainee, p.reference);
+  const mirroredDone = new Set<Item>();
   const lonelyOf = (mine: Item[], theirs: Item[], asReference: boolean) => {
     for (const item of mine) {
       // A bilateral finding accounts for a one-sided one; a denial answers only the same or an open side.
@@ -501,6 +513,7 @@ export function compareReports(trainee: string | Report, reference: string | Rep
       const absent = open.find((o) => o.polarity === 'absent');
       if (item.polarity === 'positive' && covering) {
         const positive = covering;
+        if (asReference) impressionCheck(item, positive);
         const tf = asReference ? representative(positive) : representative(item);
         const rf = asReference ? representative(item) : representative(positive);
         matches.push({
@@ -509,8 +522,38 @@ export function compareReports(trainee: string | Report, reference: string | Rep
           reference: span(rf),
           traineeFinding: tf.finding,
           referenceFinding: rf.finding,
-          wording: false,
+          wording: !shareConcept(item, positive),
         });
+        continue;
+      }
+      // Told on the other side in one part of the report only ("right base" in the findings, "left
+      // basilar" in the impression, where the reference says left in both): a side discrepancy there.
+      const mirrored =
+        item.polarity === 'positive' &&
+        theirs.find(
+          (o) =>
+            o.polarity === 'positive' &&
+            sideRelation(item.side, o.side) === 'conflict' &&
+            sameFamily(item, o) &&
+            sitesOk(item, o) &&
+            item.mentions.some((f) => {
+              const part = groupOf(f);
+              const partner = partnerOf.get(o);
+              return o.mentions.some((g) => groupOf(g) === part) && !partner?.mentions.some((g) => groupOf(g) === part);
+            }),
+        );
+      if (mirrored && !mirroredDone.has(mirrored)) {
+        mirroredDone.add(mirrored);
+        const [r, t] = asReference ? [item, mirrored] : [mirrored, item];
+        add(
+          'side',
+          'major',
+          nameOf(r),
+          r.side,
+          sideMention(t),
+          sideMention(r),
+          `Side: the trainee reports ${nameOf(t)} ${sideWords(t.side)}; the reference ${sideWords(r.side)} ("${quote(r, sideMention(r))}").`,
+        );
         continue;
       }
       const counterpart = item.polarity === 'positive' ? absent : positive;
@@ -532,6 +575,24 @@ export function compareReports(trainee: string | Report, reference: string | Rep
         continue;
       }
       if (item.polarity !== 'positive') continue;
+      const detail = asReference ? concludedFrom(item) : undefined;
+      if (detail) {
+        const rf = representative(item);
+        add(
+          'impression',
+          graded(item),
+          rf.finding,
+          item.side,
+          detail,
+          rf,
+          `Impression: the trainee describes ${detail.finding} but does not conclude ${rf.finding} in the impression, as the reference does ("${quote(item, rf)}").`,
+        );
+        continue;
+      }
+      // The mirror image (a diagnosis only the trainee's impression draws from shared findings) is a
+      // matter of interpretation, not a finding the reference lacks: not counted, so that swapping the
+      // reports swaps missed and extra.
+      if (!asReference && concludedFromReference(item)) continue;
       const f = representative(item);
       if (asReference)
         add(
