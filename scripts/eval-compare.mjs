@@ -264,7 +264,13 @@ const CHANGES = {
         s.part === 'impression' &&
         familiesIn(s.text).length &&
         !NEGATION.test(s.text) &&
-        familiesIn(s.text).every((f) => findingsText.some((t) => FAMILIES[f].test(t) && !NEGATION.test(t))),
+        familiesIn(s.text).every((f) => findingsText.some((t) => FAMILIES[f].test(t) && !NEGATION.test(t))) &&
+        // Left out means the impression no longer names it, in any words.
+        !mentionedElsewhere(
+          p.sentences.filter((o) => o.part === 'impression'),
+          [s],
+          familiesIn(s.text),
+        ),
     );
     if (!candidates.length) return null;
     const s = pick(candidates);

@@ -286,6 +286,8 @@ interface Size {
   measurement: Measurement;
   /** Comparable magnitude: the longest dimension in mm, the volume in mL, HU or degrees as given. */
   value: number;
+  /** Every dimension as written, in the same unit as `value`. */
+  values: number[];
   dimension: 'length' | 'volume' | 'HU' | 'degrees';
 }
 
@@ -295,19 +297,32 @@ function sizesOf(item: Item): Size[] {
     for (const measurement of mention.measurements) {
       const values = measurement.value;
       const largest = Math.max(...values.map(Math.abs));
-      if (MM_PER[measurement.unit]) out.push({ mention, measurement, value: largest * MM_PER[measurement.unit], dimension: 'length' });
-      else if (VOLUME.has(measurement.unit)) out.push({ mention, measurement, value: largest, dimension: 'volume' });
-      else if (measurement.unit === 'HU') out.push({ mention, measurement, value: values[0], dimension: 'HU' });
-      else if (measurement.unit === 'degrees') out.push({ mention, measurement, value: largest, dimension: 'degrees' });
+      const factor = MM_PER[measurement.unit];
+      if (factor) out.push({ mention, measurement, value: largest * factor, values: values.map((v) => v * factor), dimension: 'length' });
+      else if (VOLUME.has(measurement.unit)) out.push({ mention, measurement, value: largest, values, dimension: 'volume' });
+      else if (measurement.unit === 'HU') out.push({ mention, measurement, value: values[0], values: [values[0]], dimension: 'HU' });
+      else if (measurement.unit === 'degrees') out.push({ mention, measurement, value: largest, values: [largest], dimension: 'degrees' });
     }
   }
   return out;
 }
 
+/**
+ * Two sizes agree when their longest dimensions do and, given as many dimensions each, every one does
+ * in the order written or in order of size ("2.4 x 3.9 x 3.0 cm" is not "4.8 x 3.9 x 3.0 cm").
+ */
 function sizesAgree(a: Size, b: Size, tol: SizeTolerance): boolean {
-  const d = Math.abs(a.value - b.value);
-  const larger = Math.max(Math.abs(a.value), Math.abs(b.value));
-  switch (a.dimension) {
+  if (!valuesAgree(a.value, b.value, a.dimension, tol)) return false;
+  if (a.values.length < 2 || a.values.length !== b.values.length) return true;
+  const all = (x: number[], y: number[]) => x.every((v, i) => valuesAgree(v, y[i], a.dimension, tol));
+  const bySize = (x: number[]) => [...x].sort((p, q) => q - p);
+  return all(a.values, b.values) || all(bySize(a.values), bySize(b.values));
+}
+
+function valuesAgree(x: number, y: number, dimension: Size['dimension'], tol: SizeTolerance): boolean {
+  const d = Math.abs(x - y);
+  const larger = Math.max(Math.abs(x), Math.abs(y));
+  switch (dimension) {
     case 'length':
       return d <= tol.mm + 1e-9 || d <= tol.relative * larger + 1e-9;
     case 'volume':
