@@ -70,6 +70,18 @@ const mentionKey = (report: Report, f: Finding) =>
 const sameKind = (a: Finding, b: Finding) => polarityOf(a) === polarityOf(b) && a.concept === b.concept && sitesAgree(a, b);
 
 /**
+ * Sites without the ones a more specific site makes redundant: "lung" next to "upper lobe" says
+ * nothing more, and would agree with a lower lobe elsewhere. A site is broad when it can be the same
+ * place as both the apex and the base (the consistency relations decide which sites those are).
+ */
+function specificSites(model: Finding, sites: string[]): string[] {
+  const at = (site: string): Finding => ({ ...model, site: [site] });
+  const broad = (site: string) => sitesAgree(at(site), at('apex')) && sitesAgree(at(site), at('base'));
+  const narrow = sites.filter((site) => !broad(site));
+  return narrow.length ? narrow : sites;
+}
+
+/**
  * The report's findings, one per concept and place. A mention joins a finding when it names the same
  * concept as every mention in it, on the same side and a compatible site; a mention without a side
  * ("Pleural effusion." in the impression) joins every finding it can be. Other words for the same
@@ -104,7 +116,9 @@ function itemsOf(report: Report): Item[] {
 
   return groups.map((group) => {
     const side = group.find((f) => f.side)?.side ?? null;
-    const sites = sortedSites(group.flatMap((f) => f.site));
+    // An unsided mention that joined ("retrocardiac density") lends no site to a sided finding.
+    const own = group.filter((f) => f.side === side);
+    const sites = specificSites(group[0], sortedSites(own.flatMap((f) => f.site)));
     const concepts = new Set(group.map((f) => f.concept));
     const key = group
       .map((f) => mentionKey(report, f))
