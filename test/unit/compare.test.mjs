@@ -103,6 +103,15 @@ test('compare: sizes beyond the tolerance differ, in the units given; within it 
   assert.equal(DEFAULT_SIZE_TOLERANCE.mm, 2);
 });
 
+test('compare: one lesion named with two concepts is one discrepancy, not two', () => {
+  const reference = 'FINDINGS: A 2.1 cm simple cyst in the upper pole of the left kidney.\nIMPRESSION: Left renal cyst, 2.1 cm.';
+  const trainee = reference.replace(/2\.1 cm/g, '3.4 cm');
+  const c = compareReports(trainee, reference);
+  assert.deepEqual(kinds(c), ['size']);
+  assert.equal(c.summary.size, 1);
+  assert.equal(c.summary.minor + c.summary.major, 1);
+});
+
 test('compare: stated against denied is an assertion discrepancy; present against possible a minor one', () => {
   const denied = REFERENCE.replace('There is a moderate left pleural effusion.', 'There is no left pleural effusion.').replace(
     '1. Moderate left pleural effusion. 2. ',

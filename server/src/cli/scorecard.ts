@@ -38,7 +38,7 @@ function barChart(title: string, bars: readonly Bar[]): string {
   const rowHeight = 26;
   const labelWidth = 200;
   const plotWidth = 420;
-  const top = 34;
+  const top = 8;
   const height = top + Math.max(1, bars.length) * rowHeight + 30;
   const max = Math.max(1, ...bars.map((b) => b.major + b.minor));
   const scale = plotWidth / max;
@@ -57,7 +57,7 @@ function barChart(title: string, bars: readonly Bar[]): string {
   const empty = bars.length ? '' : `<text x="${labelWidth}" y="${top + 16}" class="value">No discrepancies.</text>`;
   const legendY = height - 12;
   return `<figure><svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${escape(title)}" width="${labelWidth + plotWidth + 180}" height="${height}" viewBox="0 0 ${labelWidth + plotWidth + 180} ${height}">
-<text x="0" y="18" class="title">${escape(title)}</text>
+<title>${escape(title)}</title>
 ${rows.join('\n')}${empty}
 <line x1="${labelWidth}" y1="${top}" x2="${labelWidth}" y2="${top + Math.max(1, bars.length) * rowHeight}" class="axis"/>
 <rect x="${labelWidth}" y="${legendY - 10}" width="12" height="12" class="major"/><text x="${labelWidth + 18}" y="${legendY}" class="value">major</text>
@@ -184,8 +184,8 @@ export function scorecardHtml(pairs: readonly ScorecardPair[], options: Scorecar
 </div>
 <h2>Discrepancies by kind</h2>
 ${barChart('Discrepancies by kind', byKind)}
-<h2>Discrepancies by finding</h2>
-${barChart(`Discrepancies by finding${hiddenFindings > 0 ? ` (top ${byFinding.length})` : ''}`, byFinding)}
+<h2>Discrepancies by finding${hiddenFindings > 0 ? ` (the ${byFinding.length} most frequent of ${findings.size})` : ''}</h2>
+${barChart('Discrepancies by finding', byFinding)}
 <h2>Per pair</h2>
 <table>
 <thead><tr><th>Pair</th>${COLUMNS.map((c) => `<th>${c}</th>`).join('')}</tr></thead>

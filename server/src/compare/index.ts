@@ -403,7 +403,13 @@ export function compareReports(trainee: string | Report, reference: string | Rep
     t: Finding | null,
     r: Finding | null,
     message: string,
-  ) => discrepancies.push({ kind, severity, finding, side, trainee: t ? span(t) : null, reference: r ? span(r) : null, message });
+    detail = '',
+  ) => {
+    const d: Discrepancy = { kind, severity, finding, side, trainee: t ? span(t) : null, reference: r ? span(r) : null, message };
+    discrepancies.push(d);
+    sources.set(d, { t, r, detail });
+  };
+  const sources = new Map<Discrepancy, Source>();
 
   const traineeImpression = traineeItems
     .flatMap((i) => i.mentions)
@@ -515,6 +521,7 @@ export function compareReports(trainee: string | Report, reference: string | Rep
         size.trainee.mention,
         size.ref.mention,
         `Size: the trainee measures ${nameOf(t)} ${textOf(traineeReport, size.trainee.measurement)}; the reference ${textOf(referenceReport, size.ref.measurement)} (beyond the tolerance of ${toleranceText(tol, size.ref.dimension)}).`,
+        `${size.trainee.values.join('x')}|${size.ref.values.join('x')}`,
       );
     }
     impressionCheck(r, t);
@@ -655,7 +662,51 @@ export function compareReports(trainee: string | Report, reference: string | Rep
       cmp(a.kind, b.kind),
   );
   matches.sort((a, b) => a.reference.start - b.reference.start || a.trainee.start - b.trainee.start);
-  return { summary: summarize(discrepancies, matches), discrepancies, matches, trainee: traineeReport, reference: referenceReport };
+  const kept = oncePerLesion(discrepancies, sources);
+  return { summary: summarize(kept, matches), discrepancies: kept, matches, trainee: traineeReport, reference: referenceReport };
+}
+
+interface Source {
+  t: Finding | null;
+  r: Finding | null;
+  /** What else must agree for two discrepancies to be one (the sizes compared). */
+  detail: string;
+}
+
+/**
+ * One discrepancy per lesion: a lesion named with two concepts ("simple cyst" in the findings,
+ * "renal cyst" in the impression) is two findings to the pairing but one error to the trainee. Two
+ * discrepancies of a kind are one when their findings are of one family, on the same sides, at sites
+ * that agree (and, for sizes, with the same sizes). The first in text order stays, graded the worse.
+ */
+function oncePerLesion(list: readonly Discrepancy[], sources: ReadonlyMap<Discrepancy, Source>): Discrepancy[] {
+  const kept: Discrepancy[] = [];
+  const sideOf = (f: Finding | null) => f?.side ?? null;
+  const placesAgree = (a: Finding | null, b: Finding | null) => !a || !b || sitesAgree(a, b);
+  const same = (x: Source, y: Source) => {
+    const fx = x.r ?? x.t;
+    const fy = y.r ?? y.t;
+    return (
+      !!fx &&
+      !!fy &&
+      sameFinding(fx.concept, fy.concept) &&
+      x.detail === y.detail &&
+      sideOf(x.r) === sideOf(y.r) &&
+      sideOf(x.t) === sideOf(y.t) &&
+      placesAgree(x.r, y.r) &&
+      placesAgree(x.t, y.t)
+    );
+  };
+  for (const d of list) {
+    const source = sources.get(d);
+    const twin = source && kept.find((k) => k.kind === d.kind && same(sources.get(k)!, source));
+    if (twin) {
+      if (d.severity === 'major') twin.severity = 'major';
+      continue;
+    }
+    kept.push(d);
+  }
+  return kept;
 }
 
 function describe(item: Item): string {
