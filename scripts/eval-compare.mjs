@@ -214,7 +214,7 @@ const CHANGES = {
 
   'site changed'(text, p) {
     // Upper and lower parts of a lung, as radiologists name them; the swap keeps the side.
-    const SITE = /\b(upper lobe|lower lobe|apex|apices|apical|base|bases|basilar|basal)\b/gi;
+    const SITE = /\b(upper lobe|lower lobe|apex|apices|apical|base|bases|basilar|basal|bibasilar|biapical)\b/gi;
     const SWAP = {
       'upper lobe': 'lower lobe',
       'lower lobe': 'upper lobe',
@@ -225,14 +225,16 @@ const CHANGES = {
       bases: 'apices',
       basilar: 'apical',
       basal: 'apical',
+      bibasilar: 'biapical',
+      biapical: 'bibasilar',
     };
     const swap = (t) =>
       t.replace(SITE, (w) => {
         const to = SWAP[w.toLowerCase()];
         return /^[A-Z]/.test(w) ? capital(to) : to;
       });
-    const upper = (t) => /\b(?:upper lobe|apex|apices|apical)\b/i.test(t);
-    const lower = (t) => /\b(?:lower lobe|base|bases|basilar|basal)\b/i.test(t);
+    const upper = (t) => /\b(?:upper lobe|apex|apices|apical|biapical)\b/i.test(t);
+    const lower = (t) => /\b(?:lower lobe|base|bases|basilar|basal|bibasilar)\b/i.test(t);
     const candidates = p.sentences.filter(
       (s) =>
         s.part === 'findings' &&
@@ -382,7 +384,9 @@ function assertionChange(p, variant) {
     for (const s of shuffle(inFindings)) {
       const m = DENIAL.exec(s.text);
       const fams = familiesIn(s.text);
-      if (!m || fams.length !== 1 || / or | and |,/.test(m[2])) continue;
+      // "No change in ..." and "no interval ..." deny a change, not the finding.
+      if (!m || fams.length !== 1 || / or | and |,/.test(m[2]) || /^(?:change|interval|increase|decrease|significant change)\b/i.test(m[2]))
+        continue;
       if (p.sentences.some((o) => o !== s && FAMILIES[fams[0]].test(o.text) && !NEGATION.test(o.text))) continue;
       const verb = /\b(?:is|are|was|were|seen|identified|noted|present|demonstrated|visualized)\b/i.test(m[2]);
       const newText = m[1] ? `There ${m[1]} ${m[2]}.` : verb ? `${capital(m[2])}.` : `${capital(m[2])} is present.`;

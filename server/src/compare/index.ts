@@ -6,6 +6,8 @@
 // assertion, site or side), and what stays unpaired is missed or extra. The pairing never depends on
 // the order of sentences, and swapping the reports swaps missed and extra.
 import { understand, type Finding, type Measurement, type Side } from '../nlp';
+import { SITE_TRIES } from '../nlp/lexicon';
+import { wordsFromTokens } from '../nlp/words';
 import { parseReport } from '../report';
 import type { Report, Span } from '../report/types';
 import { covers, isMinor, sameFinding, sideInSentence, sitesAgree, sitesMatch } from '../rules/consistency';
@@ -69,6 +71,30 @@ const mentionKey = (report: Report, f: Finding) =>
 
 const sameKind = (a: Finding, b: Finding) => polarityOf(a) === polarityOf(b) && a.concept === b.concept && sitesAgree(a, b);
 
+/** The anatomic sites each sentence names (lexicon site phrases), by sentence index. */
+function sentenceSites(report: Report): Map<number, string[]> {
+  const words = wordsFromTokens(report.tokens);
+  const out = new Map<number, string[]>();
+  let w = 0;
+  report.sentences.forEach((sentence, index) => {
+    while (w < words.length && words[w].start < sentence.start) w++;
+    let end = w;
+    while (end < words.length && words[end].end <= sentence.end) end++;
+    const inSentence = words.slice(w, end);
+    const sites = new Set<string>();
+    for (let k = 0; k < inSentence.length;) {
+      const hit = SITE_TRIES.base.match(inSentence, k) ?? SITE_TRIES.exact.match(inSentence, k);
+      if (hit) {
+        sites.add(hit.value.site);
+        k = hit.end;
+      } else k++;
+    }
+    if (sites.size) out.set(index, [...sites].sort());
+    w = end;
+  });
+  return out;
+}
+
 /**
  * Sites without the ones a more specific site makes redundant: "lung" next to "upper lobe" says
  * nothing more, and would agree with a lower lobe elsewhere. A site is broad when it can be the same
@@ -90,10 +116,19 @@ function specificSites(model: Finding, sites: string[]): string[] {
  * text's, so reordered sentences group alike.
  */
 function itemsOf(report: Report): Item[] {
-  const keyed = mentionsOf(report).map((f) => {
-    // The side of a one-sided sentence ("Calcified granuloma, right lung base.") is the finding's.
+  const placesBySentence = sentenceSites(report);
+  const mentions = mentionsOf(report);
+  const perSentence = new Map<number, number>();
+  for (const f of mentions) perSentence.set(f.sentenceIndex, (perSentence.get(f.sentenceIndex) ?? 0) + 1);
+  const keyed = mentions.map((f) => {
+    // The side of a sentence that names one side only ("Calcified granuloma, right lung base.") is
+    // the finding's, and so is the site of a sentence about this finding alone: the findings core
+    // binds them inside the noun phrase, a sentence about one finding does not stop there.
     const side = sideInSentence(report, f);
-    const mention = side === f.side ? f : { ...f, side };
+    const alone = perSentence.get(f.sentenceIndex) === 1;
+    const only = f.site.length || !alone ? [] : specificSites(f, placesBySentence.get(f.sentenceIndex) ?? []);
+    const site = only.length === 1 ? only : f.site;
+    const mention = side === f.side && site === f.site ? f : { ...f, side, site };
     return { f: mention, key: mentionKey(report, mention) };
   });
   keyed.sort((a, b) => cmp(a.key, b.key));
@@ -415,12 +450,13 @@ export function compareReports(trainee: string | Report, reference: string | Rep
     .flatMap((i) => i.mentions)
     .filter((f) => groupOf(f) === 'impression' && polarityOf(f) === 'positive');
 
-  // A finding is in the trainee's impression when one of its mentions is there, or when an impression
-  // statement on a compatible side accounts for it ("heart failure" for the edema).
+  // A finding is in the trainee's impression when one of its mentions is there, or an impression
+  // statement names it in other words on a compatible side. A cause named instead ("hiatal hernia"
+  // for the atelectasis it causes) does not count: the reference named the finding itself.
   const inTraineeImpression = (t: Item, concepts: readonly string[]) =>
     t.mentions.some((f) => groupOf(f) === 'impression') ||
     traineeImpression.some(
-      (f) => sideRelation(f.side, t.side) !== 'conflict' && sitesAgree(f, placeOf(t)) && concepts.some((c) => covers(f.concept, c)),
+      (f) => sideRelation(f.side, t.side) !== 'conflict' && sitesAgree(f, placeOf(t)) && concepts.some((c) => sameFinding(f.concept, c)),
     );
   const impressionCheck = (r: Item, t: Item) => {
     const refInImpression = r.mentions.find((f) => groupOf(f) === 'impression' && polarityOf(f) === 'positive');
@@ -547,7 +583,10 @@ export function compareReports(trainee: string | Report, reference: string | Rep
       const covering = others.find((o) => o.polarity === 'positive');
       const positive = open.find((o) => o.polarity === 'positive');
       const absent = open.find((o) => o.polarity === 'absent');
-      if (item.polarity === 'positive' && covering) {
+      // A denial of this very concept ("no focal consolidation") answers it before a kindred finding
+      // of the other report ("interstitial opacities") could account for it.
+      const deniedOutright = item.polarity === 'positive' && open.some((o) => o.polarity === 'absent' && shareConcept(item, o));
+      if (item.polarity === 'positive' && covering && !deniedOutright) {
         const positive = covering;
         if (asReference) impressionCheck(item, positive);
         const tf = asReference ? representative(positive) : representative(item);
@@ -564,14 +603,16 @@ export function compareReports(trainee: string | Report, reference: string | Rep
       }
       // Told on the other side in one part of the report only ("right base" in the findings, "left
       // basilar" in the impression, where the reference says left in both): a side discrepancy there.
+      const toldOtherwise = (o: Item) =>
+        (sideRelation(item.side, o.side) === 'conflict' && sitesOk(item, o)) ||
+        (sideRelation(item.side, o.side) !== 'conflict' && sideRelation(item.side, o.side) !== 'partial' && !sitesOk(item, o));
       const mirrored =
         item.polarity === 'positive' &&
         theirs.find(
           (o) =>
             o.polarity === 'positive' &&
-            sideRelation(item.side, o.side) === 'conflict' &&
+            toldOtherwise(o) &&
             sameFamily(item, o) &&
-            sitesOk(item, o) &&
             item.mentions.some((f) => {
               const part = groupOf(f);
               const partner = partnerOf.get(o);
@@ -581,6 +622,18 @@ export function compareReports(trainee: string | Report, reference: string | Rep
       if (mirrored && !mirroredDone.has(mirrored)) {
         mirroredDone.add(mirrored);
         const [r, t] = asReference ? [item, mirrored] : [mirrored, item];
+        if (sideRelation(r.side, t.side) !== 'conflict') {
+          add(
+            'site',
+            r.mentions.some((f) => f.critical === 'minutes' || f.critical === 'hours') ? 'major' : 'minor',
+            nameOf(r),
+            r.side,
+            siteMention(t),
+            siteMention(r),
+            `Site: the trainee places ${nameOf(t)} at the ${t.sites.join(', ')}; the reference at the ${r.sites.join(', ')} ("${quote(r, siteMention(r))}").`,
+          );
+          continue;
+        }
         add(
           'side',
           'major',
@@ -592,7 +645,8 @@ export function compareReports(trainee: string | Report, reference: string | Rep
         );
         continue;
       }
-      const counterpart = item.polarity === 'positive' ? absent : positive;
+      const counterpart =
+        item.polarity === 'positive' ? (open.find((o) => o.polarity === 'absent' && shareConcept(item, o)) ?? absent) : positive;
       if (counterpart && item.polarity !== counterpart.polarity) {
         const [r, t] = asReference ? [item, counterpart] : [counterpart, item];
         if (assertionsDone.has(item)) continue;
