@@ -2,6 +2,7 @@
 import { VERSION } from '../version';
 import { LLM_ENV_HELP } from '../llm/cli';
 import { runChecks } from './check';
+import { runCompare } from './compare';
 import { UsageError, type Io } from './inputs';
 
 export type { Io };
@@ -9,6 +10,8 @@ export type { Io };
 const USAGE = `Usage:
   radlint check [--format text|json|sarif] [--max-size BYTES] [--disable RULE]... [--words FILE]... [--llm [--redact auto|always|never]] PATH...
   radlint findings [--format text|json] PATH...
+  radlint compare [--format text|json] TRAINEE REFERENCE
+  radlint compare --pairs DIR|FILE.csv [--format text|json] [--html FILE]
   radlint --version
 
 PATH is a report file, a folder (every .txt, .rpt and .radreport file below it) or - for stdin.
@@ -28,6 +31,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   try {
     const command = argv[0];
     if (command === 'check' || command === 'findings') return await runChecks(argv, io);
+    if (command === 'compare') return await runCompare(argv.slice(1), io);
     throw new UsageError(`unknown command '${command}'`);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;

@@ -5,12 +5,12 @@
 // agreement down to the loosest (same concept, then same family in other words, then differing in
 // assertion, site or side), and what stays unpaired is missed or extra. The pairing never depends on
 // the order of sentences, and swapping the reports swaps missed and extra.
-import { understand, type Finding, type Measurement, type Side } from '../nlp';
+import { covers, sameFinding, sideInSentence, sitesAgree, sitesMatch, understand, type Finding, type Measurement, type Side } from '../nlp';
 import { SITE_TRIES } from '../nlp/lexicon';
 import { wordsFromTokens } from '../nlp/words';
 import { parseReport } from '../report';
 import type { Report, Span } from '../report/types';
-import { covers, isMinor, sameFinding, sideInSentence, sitesAgree, sitesMatch } from '../rules/consistency';
+import { isMinor } from '../rules/consistency';
 import type {
   CompareOptions,
   CompareSummary,

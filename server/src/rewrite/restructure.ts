@@ -5,12 +5,11 @@
 // and then marked so the radiologist sees it and confirms or deletes it.
 import { knownSectionKind, parseReport } from '../report';
 import type { Report, Sentence } from '../report/types';
-import { understand } from '../nlp';
+import { denies, sameFinding, understand } from '../nlp';
 import type { Understanding } from '../nlp/types';
 import { ORGANS_OF_CONCEPT, organsNamed } from '../nlp/organs';
 import { BODY_PART_TRIE } from '../nlp/lexicon';
 import { wordsFromTokens, wordsOf, type Word } from '../nlp/words';
-import { denies, sameFinding } from '../rules/consistency';
 import { OTHER_LABEL, templateById, type ReportTemplate, type TemplateSubsection } from '../templates/library';
 import { chooseTemplate, type TemplateChoice } from '../templates/choose';
 
