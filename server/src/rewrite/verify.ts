@@ -325,21 +325,28 @@ function compareSentences(
     list.push(i);
   });
   const order = [...runs].sort((x, y) => y[1].length - x[1].length);
-  const dropped: number[] = [];
-  for (const [s, run] of order) {
-    let found = -1;
+  // A sentence moved whole starts a sentence of the output: try those places first, so that
+  // "recurrent XXXX" and "XXXX XXXX, XXXX." do not claim each other's words.
+  const startsSentence = (p: number) => p === 0 || b.sentence[p] !== b.sentence[p - 1];
+  const endsSentence = (p: number) => p === b.words.length - 1 || b.sentence[p] !== b.sentence[p + 1];
+  // 2: a whole output sentence, 1: the start of one, 0: anywhere.
+  const place = (run: string[], aligned: number) => {
     for (const p of positions.get(run[0]) ?? []) {
       if (p + run.length > b.words.length) break;
+      if (aligned > 0 && !startsSentence(p)) continue;
+      if (aligned > 1 && !endsSentence(p + run.length - 1)) continue;
       let ok = true;
       for (let k = 0; k < run.length && ok; k++) ok = !used[p + k] && b.words[p + k] === run[k];
       if (ok) {
-        found = p;
-        break;
+        used.fill(1, p, p + run.length);
+        return true;
       }
     }
-    if (found >= 0) used.fill(1, found, found + run.length);
-    else if (!diff.sourceSentences.has(s)) dropped.push(s);
-  }
+    return false;
+  };
+  const unplaced = order.filter(([, run]) => !place(run, 2)).filter(([, run]) => !place(run, 1));
+  const dropped: number[] = [];
+  for (const [s, run] of unplaced) if (!place(run, 0) && !diff.sourceSentences.has(s)) dropped.push(s);
   // Words of the output no source sentence accounts for, outside scaffolding.
   const scaffold: { start: number; end: number }[] = [];
   for (const m of out.report.text.matchAll(SCAFFOLDING)) scaffold.push({ start: m.index, end: m.index + m[0].length });
