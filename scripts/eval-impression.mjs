@@ -83,10 +83,13 @@ export function evaluateImpression({ limit = Infinity, includeMinor = false, sho
     const { report, stripped } = withoutImpression(reportModule, item.text);
     const hasFindings = report.sections.some((s) => s.kind === 'findings' && s.body.end > s.body.start);
     const hasImpression = report.sections.some((s) => s.kind === 'impression' && s.body.end > s.body.start);
-    if (!hasFindings || !hasImpression) continue;
+    if (!hasImpression) continue;
     n++;
     const u = understand(report);
     const modality = item.source === 'IU' ? 'CR' : (u.exam.modality ?? 'other');
+    // Without a FINDINGS header the draft reads the body (preamble and other sections); the
+    // consistency rules, which pair FINDINGS with IMPRESSION, have nothing to say there.
+    const bodyKinds = hasFindings ? ['findings'] : ['preamble', 'other'];
     const strippedReport = reportModule.parseReport(stripped);
 
     let t0 = performance.now();
@@ -100,7 +103,7 @@ export function evaluateImpression({ limit = Infinity, includeMinor = false, sho
     const outU = understand(reportModule.parseReport(output));
     const drafted = outU.findings.filter((f) => f.section === 'impression' && f.assertion !== 'absent');
     const original = u.findings.filter((f) => f.section === 'impression');
-    const inFindings = u.findings.filter((f) => f.section === 'findings' && (f.assertion === 'present' || f.assertion === 'possible'));
+    const inFindings = u.findings.filter((f) => bodyKinds.includes(f.section) && (f.assertion === 'present' || f.assertion === 'possible'));
     const sideOf = (r, f) => f.side ?? c.sideInSentence(r, f);
     const outReport = reportModule.parseReport(output);
 
@@ -143,7 +146,9 @@ export function evaluateImpression({ limit = Infinity, includeMinor = false, sho
       const k = reason.replace(/:.*/, '');
       reasonCounts.set(k, (reasonCounts.get(k) ?? 0) + 1);
     }
-    for (const r of [row(item.source === 'IU' ? 'IU chest radiograph (CR)' : `MTSamples ${modality}`), row('all')]) {
+    const name =
+      item.source === 'IU' ? 'IU chest radiograph (CR)' : hasFindings ? `MTSamples ${modality}` : 'MTSamples, no FINDINGS header';
+    for (const r of [row(name), row('all')]) {
       r.reports++;
       r.wanted += seen.size;
       r.covered += covered;

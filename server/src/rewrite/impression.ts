@@ -50,7 +50,9 @@ const BACK_STOP = new Set(
     'in at on to by from for as within along seen noted identified present again which who may might could ' +
     'likely probably possibly possible probable suggest suggests suggesting suspicious concerning consistent ' +
     'compatible represent represents representing versus vs due secondary related reflect reflects ' +
-    'demonstrates demonstrate shows show reveals reveal containing contains contain also now than'
+    'demonstrates demonstrate shows show reveals reveal containing contains contain also now than ' +
+    'producing causing resulting including involving demonstrating showing compressing indenting abutting ' +
+    'extending measuring'
   ).split(' '),
 );
 // Words that open a place after a finding ("effusion | in the right hemithorax").
@@ -142,7 +144,7 @@ function sizeOutside(report: Report, f: Finding, phrase: Phrase, all: readonly F
 
 // Chronicity words in the finding's clause or sentence that make it history rather than news.
 const CHRONIC =
-  /\b(?:old|healed|healing|remote|chronic\w*|calcified|granulomatous|sequelae?|postoperative|post-operative|postsurgical|post-surgical|status post|incidental(?:ly)?|of (?:doubtful|no) (?:clinical )?significance)\b/i;
+  /\b(?:benign(?:-appearing| appearing)?|old|healed|healing|remote|chronic\w*|calcified|granulomatous|sequelae?|postoperative|post-operative|postsurgical|post-surgical|status post|incidental(?:ly)?|of (?:doubtful|no) (?:clinical )?significance)\b/i;
 
 /** The finding's own clause: from the comma or semicolon before it to the one after it. */
 function clauseOf(report: Report, f: Finding): string {
@@ -228,6 +230,8 @@ function sameMention(g: Group, f: Finding, side: Side | null): boolean {
   if (!sidesCompatible(g.side, side) || !sitesAgree(g.lead, f)) return false;
   if (g.lead.concept === f.concept) return true;
   if (!sameFinding(g.lead.concept, f.concept)) return false;
+  // A bare kindred mention ("the lesion") refers back to the finding already named.
+  if (!side && !f.site.length && !f.measurements.length) return true;
   return g.findings.some((x) => x.sentenceIndex === f.sentenceIndex) || (!!side && side === g.side && sitesMatch(g.lead, f));
 }
 
@@ -411,10 +415,10 @@ export function draftImpression(
 
   // What the omission rule would still ask for (its own reading of minor and explained) is added.
   const composed = parseReport(withDraft(report, draft));
-  const context = { options: {}, memo: new Map<string, unknown>() };
-  const asked = impressionOmission.check(composed, context);
+  const composedU = understand(composed);
+  const asked = impressionOmission.check(composed, { options: {}, memo: new Map<string, unknown>([['understanding', composedU]]) });
   if (asked.length) {
-    const composedFindings = understand(composed).findings;
+    const composedFindings = composedU.findings;
     const extra = asked
       .map((p) => composedFindings.find((f) => f.start === p.start && f.end === p.end))
       .map(

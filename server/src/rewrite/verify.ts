@@ -227,7 +227,17 @@ function compareFindings(src: Reading, out: Reading, diff: Diff): void {
     if (g) note(diff, `changes ${findingName(f)} to ${findingName(g)}`, f, g);
     else note(diff, `drops: ${findingName(f)}`, f);
   }
-  for (const g of gained) note(diff, `adds: ${findingName(g)}`, undefined, g);
+  // A finding stated again elsewhere (findings and impression) may have lost one of its mentions to
+  // the other side: fewer mentions of one key and a new key of the same finding is a change of side.
+  const count = (m: Map<string, Finding[]>, k: string) => m.get(k)?.length ?? 0;
+  const fewer = [...a].filter(([k, l]) => b.has(k) && count(b, k) < l.length).map(([, l]) => l[0]);
+  for (const g of gained) {
+    const f = fewer.find((f) => f.concept === g.concept && f.assertion === g.assertion && f.side && g.side && f.side !== g.side);
+    if (f) {
+      fewer.splice(fewer.indexOf(f), 1);
+      note(diff, `changes side of: ${f.finding} (${f.side} -> ${g.side})`, f, g);
+    } else note(diff, `adds: ${findingName(g)}`, undefined, g);
+  }
 
   // Sites of the findings both sides state.
   for (const [k, fs] of a) {
@@ -409,7 +419,10 @@ function declaredSentences(out: Report, options: VerifyOptions): Set<number> {
     list.push(word);
   });
   out.sentences.forEach((s, i) => {
-    if ((marker && s.text.includes(marker)) || allowed.has((bySentence.get(i) ?? []).join(' '))) set.add(i);
+    if (!(marker && s.text.includes(marker)) && !allowed.has((bySentence.get(i) ?? []).join(' '))) return;
+    set.add(i);
+    // A marker standing alone after a sentence ("No effusion. (template)") marks that sentence.
+    if (marker && i > 0 && s.text.replace(marker, '').replace(/[\s.;,]/g, '') === '') set.add(i - 1);
   });
   return set;
 }
