@@ -39,6 +39,8 @@ const CHEST_PARTS = new Set(['chest', 'heart']);
 // Signs the lexicon counts as minor that an impression names by what they show: a blunted
 // costophrenic angle is the radiograph's small pleural effusion.
 const SIGNS = new Set(['blunted-costophrenic-angle']);
+// Words that, bare, point back to a finding named before rather than name a new one.
+const GENERIC = new Set(['lesion', 'opacity', 'mass']);
 
 // ---------------------------------------------------------------------------------------------
 // The report's own phrase for a finding: its modifiers before it and a locative phrase after it.
@@ -230,8 +232,8 @@ function sameMention(g: Group, f: Finding, side: Side | null): boolean {
   if (!sidesCompatible(g.side, side) || !sitesAgree(g.lead, f)) return false;
   if (g.lead.concept === f.concept) return true;
   if (!sameFinding(g.lead.concept, f.concept)) return false;
-  // A bare kindred mention ("the lesion") refers back to the finding already named.
-  if (!side && !f.site.length && !f.measurements.length) return true;
+  // A bare generic mention ("the lesion", "the opacity") refers back to the finding already named.
+  if (GENERIC.has(f.concept) && !side && !f.site.length && !f.measurements.length) return true;
   return g.findings.some((x) => x.sentenceIndex === f.sentenceIndex) || (!!side && side === g.side && sitesMatch(g.lead, f));
 }
 
@@ -273,6 +275,8 @@ const rank = (f: Finding) =>
 
 /** Mentions of one finding merged; findings the lead accounts for in its sentence joined to it. */
 function groupsOf(report: Report, findings: readonly Finding[]): Group[] {
+  // A shadow the sentence interprets ("opacities compatible with atelectasis") yields to its interpretation.
+  const explained = (f: Finding) => isExplained(report, f);
   const ordered = [...findings].sort((a, b) => rank(a) - rank(b) || a.start - b.start);
   const groups: Group[] = [];
   for (const f of ordered) {
@@ -283,7 +287,9 @@ function groupsOf(report: Report, findings: readonly Finding[]): Group[] {
       same.findings.push(f);
       // The better-described mention leads; a named finding leads a sign of it ("blunting ... suggesting effusions").
       const better = weight(f, side) > weight(same.lead, same.side);
-      if ((better && rank(f) <= rank(same.lead)) || (f.significant && !same.lead.significant)) {
+      const interprets =
+        f.assertion === 'present' && f.sentenceIndex === same.lead.sentenceIndex && f.start > same.lead.end && explained(same.lead);
+      if ((better && rank(f) <= rank(same.lead)) || (f.significant && !same.lead.significant) || interprets) {
         same.lead = f;
         same.side = side ?? same.side;
       } else same.side ??= side;
@@ -339,6 +345,22 @@ function wordings(report: Report, g: Group, all: readonly Finding[]): string[] {
     if (text.toLowerCase().includes(report.text.slice(w.start, w.end).toLowerCase())) continue;
     const alternative = w.assertion === 'possible' && g.lead.assertion === 'possible';
     text = `${text.slice(0, -1)}${alternative ? ' or' : ', with'} ${decapitalise(wordsFor(report, w, null, all))}.`;
+  }
+  // What the sentence offers as its reading of the lead: "opacity, likely atelectasis or pneumonia".
+  const readings = g.findings.filter(
+    (f) =>
+      f !== g.lead &&
+      !g.withs.includes(f) &&
+      f.sentenceIndex === g.lead.sentenceIndex &&
+      f.assertion === 'possible' &&
+      g.lead.assertion === 'present' &&
+      f.concept !== g.lead.concept &&
+      !text.toLowerCase().includes(report.text.slice(f.start, f.end).toLowerCase()),
+  );
+  if (readings.length) {
+    const names = [...new Set(readings.map((f) => report.text.slice(f.start, f.end).replace(/\s+/g, ' ').toLowerCase()))];
+    const hedge = readings.every((f) => f.hedge === 'probable') ? 'likely' : 'possibly';
+    text = `${text.slice(0, -1)}, ${hedge} ${names.join(' or ')}.`;
   }
   const out = [text, statementOf(report, g.lead, side, all), plainStatementOf(g.lead, side, g.lead.finding)];
   for (const term of CONCEPT_BY_ID.get(g.lead.concept)?.terms ?? []) out.push(plainStatementOf(g.lead, side, term));
