@@ -54,7 +54,8 @@ const BACK_STOP = new Set(
     'compatible represent represents representing versus vs due secondary related reflect reflects ' +
     'demonstrates demonstrate shows show reveals reveal containing contains contain also now than ' +
     'producing causing resulting including involving demonstrating showing compressing indenting abutting ' +
-    'extending measuring'
+    'extending measuring question questionable suspected suspect suspicion equivocal definite definitely ' +
+    'evidence concern worrisome cannot exclude excluded rule'
   ).split(' '),
 );
 // Words that open a place after a finding ("effusion | in the right hemithorax").
@@ -107,8 +108,19 @@ function phraseOf(report: Report, f: Finding): Phrase {
   // Never start on a joiner.
   while (start < f.start && /^[-/.]/.test(report.text.slice(start, f.start))) start++;
   let end = f.end;
-  // Forwards through one locative phrase: "in the upper pole of the left kidney".
   let k = tokenAt(tokens, f.end);
+  // An abbreviation names the head of a longer noun: "right IJ | dual-lumen central venous catheter".
+  if (/^[A-Z]{2,4}$/.test(report.text.slice(f.start, f.end))) {
+    for (let n = 0; k < tokens.length && n < 6; n++) {
+      const t = tokens[k];
+      if (t.end > sentence.end || t.kind === 'deid' || t.kind === 'number') break;
+      if (t.kind === 'punct' && t.text !== '-') break;
+      if (t.kind === 'word' && (FORWARD_STOP.has(t.lower) || LOCATIVE.has(t.lower) || BACK_STOP.has(t.lower))) break;
+      if (t.kind === 'word') end = t.end;
+      k++;
+    }
+  }
+  // Forwards through one locative phrase: "in the upper pole of the left kidney".
   if (k < tokens.length && tokens[k].end <= sentence.end && tokens[k].kind === 'word' && LOCATIVE.has(tokens[k].lower)) {
     let last = -1;
     for (let n = 0; k < tokens.length && n < 14; k++, n++) {
@@ -192,6 +204,26 @@ function statementOf(report: Report, f: Finding, side: Side | null, all: readonl
   return capitalise(hedge ? hedge + decapitalise(text) : text) + '.';
 }
 
+const COPULA = /\b(?:is|are|was|were|appears?|remains?|has become|have become|seems?)\b/i;
+
+/** The clause of a one-word predicate mention ("Heart size is mildly enlarged"), as a statement. */
+function predicateClause(report: Report, f: Finding): string | null {
+  const own = report.text.slice(f.start, f.end);
+  if (/\s/.test(own.trim())) return null;
+  const clause = clauseOf(report, f)
+    .trim()
+    .replace(/^there (?:is|are|was|were)\s+/i, '');
+  const upTo = clause.slice(0, clause.toLowerCase().lastIndexOf(own.toLowerCase()));
+  // A subject worth naming before the copula ("Heart size is", not "XXXX are").
+  const subject = upTo.split(COPULA)[0] ?? '';
+  if (!COPULA.test(upTo) || !/[a-z]{3}/i.test(subject.replace(/XXXX/g, ''))) return null;
+  const text = clause
+    .replace(/^[A-Z][A-Za-z /&-]{0,30}:\s*/, '')
+    .replace(/^(?:and|but|however|also)\s+/i, '')
+    .replace(/[.\s]+$/, '');
+  return text ? capitalise(text) + '.' : null;
+}
+
 /** The statement built from the finding's parts alone: "Possible right lower lobe pneumonia, 2 cm." */
 function plainStatementOf(f: Finding, side: Side | null, name: string): string {
   const size = f.measurements[0] ? `, ${f.measurements[0].value.join(' x ')} ${f.measurements[0].unit}` : '';
@@ -228,9 +260,14 @@ function weight(f: Finding, side: Side | null): number {
  * sentence ("opacity, likely pneumonia") or at the very same named site. A meniscal tear and a
  * ligament sprain are kin, but two findings.
  */
-function sameMention(g: Group, f: Finding, side: Side | null): boolean {
+function sameMention(report: Report, g: Group, f: Finding, side: Side | null): boolean {
   if (!sidesCompatible(g.side, side) || !sitesAgree(g.lead, f)) return false;
-  if (g.lead.concept === f.concept) return true;
+  if (g.lead.concept === f.concept) {
+    // Two tears "of the anterior cruciate ligament" and "of the lateral collateral ligament" are two findings.
+    const place = (x: Finding) => report.text.slice(x.end, phraseOf(report, x).end).trim().toLowerCase();
+    const bare = (x: Finding) => !x.side && !x.site.length && !x.measurements.length && !place(x);
+    return g.findings.some((x) => x.sentenceIndex === f.sentenceIndex) || bare(f) || bare(g.lead) || place(f) === place(g.lead);
+  }
   if (!sameFinding(g.lead.concept, f.concept)) return false;
   // A bare generic mention ("the lesion", "the opacity") refers back to the finding already named.
   if (GENERIC.has(f.concept) && !side && !f.site.length && !f.measurements.length) return true;
@@ -282,7 +319,7 @@ function groupsOf(report: Report, findings: readonly Finding[]): Group[] {
   for (const f of ordered) {
     // The side the mention itself carries: a side elsewhere in the sentence may be another structure's.
     const side = f.side;
-    const same = groups.find((g) => sameMention(g, f, side));
+    const same = groups.find((g) => sameMention(report, g, f, side));
     if (same) {
       same.findings.push(f);
       // The better-described mention leads; a named finding leads a sign of it ("blunting ... suggesting effusions").
@@ -362,7 +399,11 @@ function wordings(report: Report, g: Group, all: readonly Finding[]): string[] {
     const hedge = readings.every((f) => f.hedge === 'probable') ? 'likely' : 'possibly';
     text = `${text.slice(0, -1)}, ${hedge} ${names.join(' or ')}.`;
   }
-  const out = [text, statementOf(report, g.lead, side, all), plainStatementOf(g.lead, side, g.lead.finding)];
+  const out = [text, statementOf(report, g.lead, side, all)];
+  // A finding read from a predicate ("the sternotomy wires are broken") is worded as its clause.
+  const clause = predicateClause(report, g.lead);
+  if (clause) out.unshift(clause);
+  out.push(plainStatementOf(g.lead, side, g.lead.finding));
   for (const term of CONCEPT_BY_ID.get(g.lead.concept)?.terms ?? []) out.push(plainStatementOf(g.lead, side, term));
   return [...new Set(out)];
 }
