@@ -88,7 +88,13 @@ function tokenAt(tokens: readonly Token[], offset: number): number {
 interface Phrase {
   start: number;
   end: number;
+  /** The words after the finding that belong to it: its place ("in the right middle lobe"). */
+  after: string;
 }
+
+// "opacity | is present | in the right middle lobe": a predicate of being seen, passed over to the place.
+const SEEN =
+  /^[ \t]+(?:is|are)[ \t]+(?:present|seen|noted|identified|demonstrated|visualized|again seen)(?=[ \t]+(?:in|at|within|along|involving|of)\b)/i;
 
 function phraseOf(report: Report, f: Finding): Phrase {
   const sentence = report.sentences[f.sentenceIndex];
@@ -120,6 +126,9 @@ function phraseOf(report: Report, f: Finding): Phrase {
       k++;
     }
   }
+  const abbreviated = end;
+  const seen = SEEN.exec(report.text.slice(end, sentence.end));
+  if (seen) k = tokenAt(tokens, end + seen[0].length);
   // Forwards through one locative phrase: "in the upper pole of the left kidney".
   if (k < tokens.length && tokens[k].end <= sentence.end && tokens[k].kind === 'word' && LOCATIVE.has(tokens[k].lower)) {
     let last = -1;
@@ -132,7 +141,9 @@ function phraseOf(report: Report, f: Finding): Phrase {
     }
     if (last >= 0) end = tokens[last].end;
   }
-  return { start, end };
+  const placeFrom = seen && end > abbreviated ? abbreviated + seen[0].length : f.end;
+  const after = report.text.slice(f.end, abbreviated) + (end > abbreviated ? report.text.slice(placeFrom, end) : '');
+  return { start, end, after };
 }
 
 /** A size attached to the finding that its phrase does not already hold, when nothing else stands between them. */
@@ -188,7 +199,7 @@ function wordsFor(report: Report, f: Finding, side: Side | null, all: readonly F
   const phrase = phraseOf(report, f);
   const before = report.text.slice(phrase.start, f.start);
   const own = report.text.slice(f.start, f.end);
-  const after = report.text.slice(f.end, phrase.end);
+  const after = phrase.after;
   let text = before + own + after;
   // A side the sentence spells out but the phrase lacks is written in; one implied by a site ("lingula") is not.
   const sentence = report.sentences[f.sentenceIndex]?.text ?? '';
@@ -264,7 +275,7 @@ function sameMention(report: Report, g: Group, f: Finding, side: Side | null): b
   if (!sidesCompatible(g.side, side) || !sitesAgree(g.lead, f)) return false;
   if (g.lead.concept === f.concept) {
     // Two tears "of the anterior cruciate ligament" and "of the lateral collateral ligament" are two findings.
-    const place = (x: Finding) => report.text.slice(x.end, phraseOf(report, x).end).trim().toLowerCase();
+    const place = (x: Finding) => phraseOf(report, x).after.trim().toLowerCase();
     const bare = (x: Finding) => !x.side && !x.site.length && !x.measurements.length && !place(x);
     return g.findings.some((x) => x.sentenceIndex === f.sentenceIndex) || bare(f) || bare(g.lead) || place(f) === place(g.lead);
   }
@@ -300,6 +311,8 @@ function candidatesOf(report: Report, u: Understanding, options: DraftOptions): 
       !u.findings.some((g) => g !== f && g.sentenceIndex === f.sentenceIndex && g.assertion !== 'absent' && g.significant)
     )
       return false;
+    // "Normal wall thickening": a normal statement the findings core read as a finding.
+    if (/\b(?:normal|unremarkable)\b/i.test(report.text.slice(phraseOf(report, f).start, f.start))) return false;
     // Old, healed and calcified findings are history, not the impression's news.
     return urgent || !isChronic(report, f);
   });
