@@ -60,7 +60,8 @@ const CONSISTENCY_RULES: readonly Rule[] = RULES.filter((r) => IMPRESSION_CATEGO
 const SIDE_WORDS = new Set(['left', 'right', 'bilateral', 'lt', 'rt', 'both']);
 // "Liver:", "Lungs and pleura:", "RIGHT:" at the start of a sentence: organ subheadings (kept when they are sides).
 const LEADING_LABELS = /^(?:[ \t]*[A-Za-z][A-Za-z /&()'-]{0,40}?[ \t]*:(?!\/)[ \t]*)+/;
-const LIST_NUMBER = /^[ \t]*(?:\d{1,2}[.)]|[-•*])[ \t]+/;
+// A list number or bullet opening a sentence, or standing alone ("3." split off as a sentence of its own).
+const LIST_NUMBER = /^[ \t]*(?:\d{1,2}[.)]|[-•*])(?:[ \t]+|$)/;
 // Template scaffolding in an output: fields, snippet tab stops, blanks.
 const SCAFFOLDING = /\$\{\d+(?::[^}\n]*)?\}|\$\d+|\[[^\]\n]*\]|_{3,}/g;
 
