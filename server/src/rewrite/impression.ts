@@ -169,7 +169,7 @@ function sizeOutside(report: Report, f: Finding, phrase: Phrase, all: readonly F
 
 // Chronicity words in the finding's clause or sentence that make it history rather than news.
 const CHRONIC =
-  /\b(?:benign(?:-appearing| appearing)?|old|healed|healing|remote|chronic\w*|calcified|granulomatous|sequelae?|postoperative|post-operative|postsurgical|post-surgical|status post|incidental(?:ly)?|of (?:doubtful|no) (?:clinical )?significance)\b/i;
+  /\b(?:benign(?:-appearing| appearing)?|old|healed|healing|remote|chronic\w*|calcified|granulomatous|sequelae?|postoperative|post-operative|postsurgical|post-surgical|status post|previously (?:seen|noted|visualized|described|demonstrated)|incidental(?:ly)?|of (?:doubtful|no) (?:clinical )?significance)\b/i;
 
 /** The finding's own clause: from the comma or semicolon before it to the one after it. */
 function clauseOf(report: Report, f: Finding): string {
@@ -312,7 +312,8 @@ function candidatesOf(report: Report, u: Understanding, options: DraftOptions): 
     )
       return false;
     // "Normal wall thickening": a normal statement the findings core read as a finding.
-    if (/\b(?:normal|unremarkable)\b/i.test(report.text.slice(phraseOf(report, f).start, f.start))) return false;
+    const phrase = phraseOf(report, f);
+    if (/\b(?:normal|unremarkable)\b/i.test(report.text.slice(phrase.start, f.start) + phrase.after)) return false;
     // Old, healed and calcified findings are history, not the impression's news.
     return urgent || !isChronic(report, f);
   });
