@@ -39,6 +39,9 @@ const CHEST_PARTS = new Set(['chest', 'heart']);
 // Signs the lexicon counts as minor that an impression names by what they show: a blunted
 // costophrenic angle is the radiograph's small pleural effusion.
 const SIGNS = new Set(['blunted-costophrenic-angle']);
+// Words that explain a shadow away as something other than disease.
+const EXPLAINED_AWAY =
+  /\b(?:related to|due to|secondary to|attributab\w*|reflect\w*|overl[ay]\w*|overlying|superimpos\w*|projecting over|artifact\w*|nipple|soft tissues?|callus|skin fold)\b/i;
 // Words that, bare, point back to a finding named before rather than name a new one.
 const GENERIC = new Set(['lesion', 'opacity', 'mass']);
 
@@ -303,11 +306,13 @@ function candidatesOf(report: Report, u: Understanding, options: DraftOptions): 
     if (options.includeMinor) return true;
     const urgent = f.critical === 'minutes' || f.critical === 'hours';
     if (!f.significant && !urgent && !SIGNS.has(f.concept)) return false;
-    // A minor shadow explained away ("density related to the scapular tip") is no finding; one the
-    // sentence interprets ("opacity compatible with atelectasis") goes with its interpretation.
+    // A minor shadow explained away ("density related to the scapular tip", "overlying the rib") is
+    // no finding; one offered with alternatives ("scarring or atelectasis") or interpreted ("opacity
+    // compatible with atelectasis", which then goes with its interpretation) is.
     if (
       isExplained(report, f) &&
       isMinor(report, f) &&
+      EXPLAINED_AWAY.test(report.sentences[f.sentenceIndex]?.text ?? '') &&
       !u.findings.some((g) => g !== f && g.sentenceIndex === f.sentenceIndex && g.assertion !== 'absent' && g.significant)
     )
       return false;
