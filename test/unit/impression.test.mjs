@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { root } from '../helpers/engine.mjs';
 
 const require = createRequire(import.meta.url);
-const { draftImpression, withDraft } = require(path.join(root, 'out/server/rewrite/impression.js'));
+const { draftImpression, withDraft, draftEdit } = require(path.join(root, 'out/server/rewrite/impression.js'));
 const { verifyRewrite } = require(path.join(root, 'out/server/rewrite/verify.js'));
 const { parseReport } = require(path.join(root, 'out/server/report/index.js'));
 
@@ -110,6 +110,12 @@ test('impression: an existing impression is the span replaced; otherwise a new s
   const report = parseReport(text);
   const d = draftImpression(report);
   assert.equal(text.slice(d.replaces.start, d.replaces.end), 'Normal.');
+  // The edit a code action applies: from the end of the header over the old body.
+  assert.deepEqual(draftEdit(report, d), {
+    start: d.replaces.start - 1,
+    end: d.replaces.end,
+    newText: '\n1. Small left pleural effusion.',
+  });
   assert.equal(
     withDraft(report, d),
     'EXAM: Chest radiograph.\nFINDINGS: There is a small left pleural effusion.\nIMPRESSION:\n1. Small left pleural effusion.\nRECOMMENDATION: None.',

@@ -10,6 +10,7 @@ import type { Report, Section, Span, Token } from '../report/types';
 import { covers, fitsExam, isExplained, isMinor, sameFinding, sitesAgree, sitesMatch } from '../rules/consistency';
 import { impressionOmission } from '../rules/impression-omission';
 import type { Side } from '../nlp/types';
+import type { Edit } from '../problem';
 
 export interface DraftOptions {
   /** Keep minor, chronic and incidental findings (and lines and tubes) too. */
@@ -521,15 +522,23 @@ function examLine(report: Report, u: Understanding): string {
   return u.exam.span ? `EXAM: ${report.text.slice(u.exam.span.start, u.exam.span.end)}${report.eol}` : '';
 }
 
-/** The whole report with the draft in place: the old impression body replaced, or a new section added. */
-export function withDraft(report: Report, draft: ImpressionDraft): string {
-  const { text } = report;
+/**
+ * The one edit that puts the draft in place: the old impression body replaced (from the end of its
+ * header, so an inline "IMPRESSION: ..." becomes a list on its own lines), or a new section inserted
+ * after the findings. For a code action's WorkspaceEdit; `withDraft` applies it.
+ */
+export function draftEdit(report: Report, draft: ImpressionDraft): Edit {
   const eol = report.eol;
   const body = draft.items.length ? `${eol}${draft.text}` : ` ${draft.text}`;
   if (draft.replaces) {
     const header = report.sections.find((s: Section) => s.body.start === draft.replaces?.start)?.header;
-    // The list starts on the line after the header, inline or not.
-    return text.slice(0, header ? header.end : draft.replaces.start) + body + text.slice(draft.replaces.end);
+    return { start: header ? header.end : draft.replaces.start, end: draft.replaces.end, newText: body };
   }
-  return `${text.slice(0, draft.insertAt)}${eol}${eol}IMPRESSION:${body}${text.slice(draft.insertAt)}`;
+  return { start: draft.insertAt, end: draft.insertAt, newText: `${eol}${eol}IMPRESSION:${body}` };
+}
+
+/** The whole report with the draft in place. */
+export function withDraft(report: Report, draft: ImpressionDraft): string {
+  const edit = draftEdit(report, draft);
+  return report.text.slice(0, edit.start) + edit.newText + report.text.slice(edit.end);
 }
