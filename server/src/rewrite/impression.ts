@@ -1,0 +1,544 @@
+// Draft the impression from the findings, deterministically: the significant present (and hedged)
+// findings of the FINDINGS section(s), critical first, each with its side, site and size, as a
+// numbered list. Mentions of one finding are merged; normal statements and minor incidental
+// findings are left out unless asked for; a report with nothing significant gets a normal
+// statement for its exam. The wording is the report's own phrase around each finding, so the
+// draft says nothing the findings do not (verifyRewrite kind 'impression' checks that it does not).
+import { CONCEPT_BY_ID, understand, type Finding, type Understanding } from '../nlp';
+import { parseReport } from '../report';
+import type { Report, Section, Span, Token } from '../report/types';
+import { covers, fitsExam, isExplained, isMinor, sameFinding, sitesAgree, sitesMatch } from '../rules/consistency';
+import { impressionOmission } from '../rules/impression-omission';
+import type { Side } from '../nlp/types';
+import type { Edit } from '../problem';
+
+export interface DraftOptions {
+  /** Keep minor, chronic and incidental findings (and lines and tubes) too. */
+  includeMinor: boolean;
+}
+
+export interface ImpressionItem {
+  text: string;
+  /** The finding mentions the statement sums up, first the one it is written from. */
+  findings: Finding[];
+}
+
+export interface ImpressionDraft {
+  items: ImpressionItem[];
+  /** The impression body: "1. ..." lines, or a normal statement when nothing significant was found. */
+  text: string;
+  /** The body of the existing impression, which the draft would replace; null when there is none. */
+  replaces: Span | null;
+  /** Where a new IMPRESSION section goes (after the last findings section) when there is none. */
+  insertAt: number;
+}
+
+const URGENCY_RANK: Readonly<Record<string, number>> = { minutes: 0, hours: 1, days: 2 };
+// Lines and tubes: named last, unless malpositioned (critical).
+const HABIT_GROUPS = new Set(['device', 'postsurgical']);
+const CHEST_PARTS = new Set(['chest', 'heart']);
+// Signs the lexicon counts as minor that an impression names by what they show: a blunted
+// costophrenic angle is the radiograph's small pleural effusion.
+const SIGNS = new Set(['blunted-costophrenic-angle']);
+// Words that explain a shadow away as something other than disease.
+const EXPLAINED_AWAY =
+  /\b(?:related to|due to|secondary to|attributab\w*|reflect\w*|overl[ay]\w*|overlying|superimpos\w*|projecting over|artifact\w*|nipple|soft tissues?|callus|skin fold)\b/i;
+// Words that, bare, point back to a finding named before rather than name a new one.
+const GENERIC = new Set(['lesion', 'opacity', 'mass']);
+
+// ---------------------------------------------------------------------------------------------
+// The report's own phrase for a finding: its modifiers before it and a locative phrase after it.
+
+// Words that end the modifiers before a finding ("There is a | small left effusion").
+const BACK_STOP = new Set(
+  (
+    'a an the this these that there is are was were be been has have had of with without and or but no not nor ' +
+    'in at on to by from for as within along seen noted identified present again which who may might could ' +
+    'likely probably possibly possible probable suggest suggests suggesting suspicious concerning consistent ' +
+    'compatible represent represents representing versus vs due secondary related reflect reflects ' +
+    'demonstrates demonstrate shows show reveals reveal containing contains contain also now than ' +
+    'producing causing resulting including involving demonstrating showing compressing indenting abutting ' +
+    'extending measuring question questionable suspected suspect suspicion equivocal definite definitely ' +
+    'evidence concern worrisome cannot exclude excluded rule'
+  ).split(' '),
+);
+// Words that open a place after a finding ("effusion | in the right hemithorax").
+const LOCATIVE = new Set(['in', 'at', 'of', 'within', 'along', 'involving', 'overlying', 'over', 'throughout', 'near']);
+// Words that end a place after a finding.
+const FORWARD_STOP = new Set(
+  (
+    'with without and or but which that is are was were measuring measures measured may might could likely ' +
+    'probably possibly consistent compatible suggesting suggestive concerning representing represents ' +
+    'versus vs due secondary related causing resulting since from compared when as than there no not'
+  ).split(' '),
+);
+const DANGLING = new Set(['in', 'at', 'of', 'within', 'along', 'the', 'a', 'an', 'and', 'to', 'on', 'over', 'near']);
+const SIZE_WORDS = new Set(['x', 'by', 'mm', 'cm', 'ml', 'cc', 'millimeter', 'millimeters', 'centimeter', 'centimeters']);
+const SIDE_TEXT =
+  /\b(?:left|right|bilateral(?:ly)?|both|bibasilar|bibasal|biapical|bihilar|leftward|rightward|lt|rt|RLL|LLL|RUL|LUL|RML|levo\w*|dextro\w*)\b/i;
+
+function tokenAt(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].end <= offset) lo = mid + 1;
+    else if (tokens[mid].start > offset) hi = mid - 1;
+    else return mid;
+  }
+  return lo;
+}
+
+interface Phrase {
+  start: number;
+  end: number;
+  /** The words after the finding that belong to it: its place ("in the right middle lobe"). */
+  after: string;
+}
+
+// "opacity | is present | in the right middle lobe": a predicate of being seen, passed over to the place.
+const SEEN =
+  /^[ \t]+(?:is|are)[ \t]+(?:present|seen|noted|identified|demonstrated|visualized|again seen)(?=[ \t]+(?:in|at|within|along|involving|of)\b)/i;
+
+function phraseOf(report: Report, f: Finding): Phrase {
+  const sentence = report.sentences[f.sentenceIndex];
+  const tokens = report.tokens;
+  const first = tokenAt(tokens, f.start);
+  let start = f.start;
+  // Backwards over modifiers, sizes and side words.
+  for (let k = first - 1, n = 0; k >= 0 && n < 8; k--, n++) {
+    const t = tokens[k];
+    if (t.start < sentence.start) break;
+    if (t.kind === 'deid') break;
+    if (t.kind === 'punct' && t.text !== '-' && t.text !== '/' && !(t.text === '.' && tokens[k - 1]?.kind === 'number')) break;
+    if (t.kind === 'word' && BACK_STOP.has(t.lower) && !SIZE_WORDS.has(t.lower)) break;
+    // A subheading ("Kidneys:") is not a modifier; the colon already stopped the walk.
+    start = t.start;
+  }
+  // Never start on a joiner.
+  while (start < f.start && /^[-/.]/.test(report.text.slice(start, f.start))) start++;
+  let end = f.end;
+  let k = tokenAt(tokens, f.end);
+  // An abbreviation names the head of a longer noun: "right IJ | dual-lumen central venous catheter".
+  if (/^[A-Z]{2,4}$/.test(report.text.slice(f.start, f.end))) {
+    for (let n = 0; k < tokens.length && n < 6; n++) {
+      const t = tokens[k];
+      if (t.end > sentence.end || t.kind === 'deid' || t.kind === 'number') break;
+      if (t.kind === 'punct' && t.text !== '-') break;
+      if (t.kind === 'word' && (FORWARD_STOP.has(t.lower) || LOCATIVE.has(t.lower) || BACK_STOP.has(t.lower))) break;
+      if (t.kind === 'word') end = t.end;
+      k++;
+    }
+  }
+  const abbreviated = end;
+  const seen = SEEN.exec(report.text.slice(end, sentence.end));
+  if (seen) k = tokenAt(tokens, end + seen[0].length);
+  // Forwards through one locative phrase: "in the upper pole of the left kidney".
+  if (k < tokens.length && tokens[k].end <= sentence.end && tokens[k].kind === 'word' && LOCATIVE.has(tokens[k].lower)) {
+    let last = -1;
+    for (let n = 0; k < tokens.length && n < 14; k++, n++) {
+      const t = tokens[k];
+      if (t.end > sentence.end || t.kind === 'deid' || t.kind === 'number') break;
+      if (t.kind === 'punct' && t.text !== '-') break;
+      if (t.kind === 'word' && (FORWARD_STOP.has(t.lower) || (n > 0 && /ing$/.test(t.lower)))) break;
+      if (t.kind === 'word' && !DANGLING.has(t.lower)) last = k;
+    }
+    if (last >= 0) end = tokens[last].end;
+  }
+  const placeFrom = seen && end > abbreviated ? abbreviated + seen[0].length : f.end;
+  const after = report.text.slice(f.end, abbreviated) + (end > abbreviated ? report.text.slice(placeFrom, end) : '');
+  return { start, end, after };
+}
+
+/** A size attached to the finding that its phrase does not already hold, when nothing else stands between them. */
+function sizeOutside(report: Report, f: Finding, phrase: Phrase, all: readonly Finding[]): string | null {
+  for (const m of f.measurements) {
+    if (m.start >= phrase.start && m.end <= phrase.end) return null;
+    const between = m.start >= phrase.end ? report.text.slice(phrase.end, m.start) : report.text.slice(m.end, phrase.start);
+    if (/[;:]|\b(?:with|and|without|no|which|of the)\b/i.test(between) || between.length > 40) continue;
+    if (
+      all.some(
+        (g) =>
+          g !== f &&
+          g.sentenceIndex === f.sentenceIndex &&
+          g.start >= Math.min(m.end, phrase.end) &&
+          g.end <= Math.max(m.start, phrase.start),
+      )
+    )
+      continue;
+    return report.text.slice(m.start, m.end).replace(/\s+/g, ' ');
+  }
+  return null;
+}
+
+// Chronicity words in the finding's clause or sentence that make it history rather than news.
+const CHRONIC =
+  /\b(?:benign(?:-appearing| appearing)?|old|healed|healing|remote|chronic\w*|calcified|granulomatous|sequelae?|postoperative|post-operative|postsurgical|post-surgical|status post|previously (?:seen|noted|visualized|described|demonstrated)|incidental(?:ly)?|of (?:doubtful|no) (?:clinical )?significance)\b/i;
+
+/** The finding's own clause: from the comma or semicolon before it to the one after it. */
+function clauseOf(report: Report, f: Finding): string {
+  const sentence = report.sentences[f.sentenceIndex];
+  if (!sentence) return '';
+  const before = report.text.slice(sentence.start, f.start);
+  const after = report.text.slice(f.end, sentence.end);
+  const from = Math.max(before.lastIndexOf(','), before.lastIndexOf(';')) + 1;
+  const to = after.search(/[,;]/);
+  return before.slice(from) + report.text.slice(f.start, f.end) + (to < 0 ? after : after.slice(0, to));
+}
+
+function isChronic(report: Report, f: Finding): boolean {
+  return CHRONIC.test(clauseOf(report, f));
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+// Lower-case a phrase's first word to follow a hedge, unless it is an abbreviation ("RUL", "CT").
+const decapitalise = (s: string) => (/^[A-Z][a-z]/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s);
+
+function hedgeOf(f: Finding): string {
+  return f.assertion !== 'possible' ? '' : f.hedge === 'probable' ? 'Probable ' : 'Possible ';
+}
+
+/** The finding in the report's words, with its side and size: "small left pleural effusion, 1.5 cm". */
+function wordsFor(report: Report, f: Finding, side: Side | null, all: readonly Finding[]): string {
+  const phrase = phraseOf(report, f);
+  const before = report.text.slice(phrase.start, f.start);
+  const own = report.text.slice(f.start, f.end);
+  const after = phrase.after;
+  let text = before + own + after;
+  // A side the sentence spells out but the phrase lacks is written in; one implied by a site ("lingula") is not.
+  const sentence = report.sentences[f.sentenceIndex]?.text ?? '';
+  if (side && !SIDE_TEXT.test(text) && SIDE_TEXT.test(sentence)) text = `${before}${side} ${own}${after}`;
+  const size = sizeOutside(report, f, phrase, all);
+  return text.replace(/\s+/g, ' ').trim() + (size ? `, ${size}` : '');
+}
+
+/** The statement for one finding: "Small left pleural effusion.", "Possible right lower lobe pneumonia." */
+function statementOf(report: Report, f: Finding, side: Side | null, all: readonly Finding[]): string {
+  const hedge = hedgeOf(f);
+  const text = wordsFor(report, f, side, all);
+  return capitalise(hedge ? hedge + decapitalise(text) : text) + '.';
+}
+
+const COPULA = /\b(?:is|are|was|were|appears?|remains?|has become|have become|seems?)\b/i;
+
+/** The clause of a one-word predicate mention ("Heart size is mildly enlarged"), as a statement. */
+function predicateClause(report: Report, f: Finding): string | null {
+  const own = report.text.slice(f.start, f.end);
+  if (/\s/.test(own.trim())) return null;
+  const clause = clauseOf(report, f)
+    .trim()
+    .replace(/^there (?:is|are|was|were)\s+/i, '');
+  const upTo = clause.slice(0, clause.toLowerCase().lastIndexOf(own.toLowerCase()));
+  // A subject worth naming before the copula ("Heart size is", not "XXXX are").
+  const subject = upTo.split(COPULA)[0] ?? '';
+  if (!COPULA.test(upTo) || !/[a-z]{3}/i.test(subject.replace(/XXXX/g, ''))) return null;
+  const text = clause
+    .replace(/^[A-Z][A-Za-z /&-]{0,30}:\s*/, '')
+    .replace(/^(?:and|but|however|also)\s+/i, '')
+    .replace(/[.\s]+$/, '');
+  return text ? capitalise(text) + '.' : null;
+}
+
+/** The statement built from the finding's parts alone: "Possible right lower lobe pneumonia, 2 cm." */
+function plainStatementOf(f: Finding, side: Side | null, name: string): string {
+  const size = f.measurements[0] ? `, ${f.measurements[0].value.join(' x ')} ${f.measurements[0].unit}` : '';
+  const words = [side, ...f.site.filter((site) => !name.includes(site)), name].filter(Boolean).join(' ');
+  return capitalise(`${hedgeOf(f)}${words}${size}`) + '.';
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** The sections whose findings the impression sums up: FINDINGS, or the body of a report without headers. */
+function findingsSections(report: Report): number[] {
+  const out: number[] = [];
+  report.sections.forEach((s, i) => s.kind === 'findings' && out.push(i));
+  if (out.length) return out;
+  report.sections.forEach((s, i) => (s.kind === 'preamble' || s.kind === 'other') && out.push(i));
+  return out;
+}
+
+const sidesCompatible = (a: Side | null, b: Side | null) => !a || !b || a === b;
+
+/** How much a mention says: critical, certain, measured, sided, placed. */
+function weight(f: Finding, side: Side | null): number {
+  return (
+    (f.significant ? 16 : 0) +
+    (f.assertion === 'present' ? 8 : 0) +
+    (f.measurements.length ? 4 : 0) +
+    (side ? 2 : 0) +
+    Math.min(f.site.length, 1)
+  );
+}
+
+/**
+ * Mentions of one finding: the same concept at a compatible place, or a kindred name in the same
+ * sentence ("opacity, likely pneumonia") or at the very same named site. A meniscal tear and a
+ * ligament sprain are kin, but two findings.
+ */
+function sameMention(report: Report, g: Group, f: Finding, side: Side | null): boolean {
+  if (!sidesCompatible(g.side, side) || !sitesAgree(g.lead, f)) return false;
+  if (g.lead.concept === f.concept) {
+    // Two tears "of the anterior cruciate ligament" and "of the lateral collateral ligament" are two findings.
+    const place = (x: Finding) => phraseOf(report, x).after.trim().toLowerCase();
+    const bare = (x: Finding) => !x.side && !x.site.length && !x.measurements.length && !place(x);
+    return g.findings.some((x) => x.sentenceIndex === f.sentenceIndex) || bare(f) || bare(g.lead) || place(f) === place(g.lead);
+  }
+  if (!sameFinding(g.lead.concept, f.concept)) return false;
+  // A bare generic mention ("the lesion", "the opacity") refers back to the finding already named.
+  if (GENERIC.has(f.concept) && !side && !f.site.length && !f.measurements.length) return true;
+  return g.findings.some((x) => x.sentenceIndex === f.sentenceIndex) || (!!side && side === g.side && sitesMatch(g.lead, f));
+}
+
+interface Group {
+  lead: Finding;
+  side: Side | null;
+  findings: Finding[];
+  /** Findings of the same sentence the lead accounts for ("with 4 mm of midline shift"). */
+  withs: Finding[];
+}
+
+/** The findings the draft sums up, before merging. */
+function candidatesOf(report: Report, u: Understanding, options: DraftOptions): Finding[] {
+  const sections = new Set(findingsSections(report));
+  return u.findings.filter((f) => {
+    if (!sections.has(f.sectionIndex)) return false;
+    if (f.assertion !== 'present' && f.assertion !== 'possible') return false;
+    if (!fitsExam(u, f)) return false;
+    if (options.includeMinor) return true;
+    const urgent = f.critical === 'minutes' || f.critical === 'hours';
+    if (!f.significant && !urgent && !SIGNS.has(f.concept)) return false;
+    // A minor shadow explained away ("density related to the scapular tip", "overlying the rib") is
+    // no finding; one offered with alternatives ("scarring or atelectasis") or interpreted ("opacity
+    // compatible with atelectasis", which then goes with its interpretation) is.
+    if (
+      isExplained(report, f) &&
+      isMinor(report, f) &&
+      EXPLAINED_AWAY.test(report.sentences[f.sentenceIndex]?.text ?? '') &&
+      !u.findings.some((g) => g !== f && g.sentenceIndex === f.sentenceIndex && g.assertion !== 'absent' && g.significant)
+    )
+      return false;
+    // "Normal wall thickening": a normal statement the findings core read as a finding.
+    const phrase = phraseOf(report, f);
+    if (/\b(?:normal|unremarkable)\b/i.test(report.text.slice(phrase.start, f.start) + phrase.after)) return false;
+    // Old, healed and calcified findings are history, not the impression's news.
+    return urgent || !isChronic(report, f);
+  });
+}
+
+// Critical first, then certain before hedged, lines and tubes last; ties in the order of the findings.
+const rank = (f: Finding) =>
+  (f.critical ? URGENCY_RANK[f.critical] : HABIT_GROUPS.has(CONCEPT_BY_ID.get(f.concept)?.group ?? '') ? 4 : 3) * 2 +
+  (f.assertion === 'present' ? 0 : 1);
+
+/** Mentions of one finding merged; findings the lead accounts for in its sentence joined to it. */
+function groupsOf(report: Report, findings: readonly Finding[]): Group[] {
+  // A shadow the sentence interprets ("opacities compatible with atelectasis") yields to its interpretation.
+  const explained = (f: Finding) => isExplained(report, f);
+  const ordered = [...findings].sort((a, b) => rank(a) - rank(b) || a.start - b.start);
+  const groups: Group[] = [];
+  for (const f of ordered) {
+    // The side the mention itself carries: a side elsewhere in the sentence may be another structure's.
+    const side = f.side;
+    const same = groups.find((g) => sameMention(report, g, f, side));
+    if (same) {
+      same.findings.push(f);
+      // The better-described mention leads; a named finding leads a sign of it ("blunting ... suggesting effusions").
+      const better = weight(f, side) > weight(same.lead, same.side);
+      const interprets =
+        f.assertion === 'present' && f.sentenceIndex === same.lead.sentenceIndex && f.start > same.lead.end && explained(same.lead);
+      if ((better && rank(f) <= rank(same.lead)) || (f.significant && !same.lead.significant) || interprets) {
+        same.lead = f;
+        same.side = side ?? same.side;
+      } else same.side ??= side;
+      continue;
+    }
+    // A finding of the same sentence that one accounts for goes with it ("hematoma, with midline shift"),
+    // whichever side it points to.
+    const leader = groups.find((g) => g.lead.sentenceIndex === f.sentenceIndex && covers(g.lead.concept, f.concept));
+    if (leader) {
+      leader.findings.push(f);
+      leader.withs.push(f);
+      continue;
+    }
+    const follower = groups.find((g) => g.lead.sentenceIndex === f.sentenceIndex && !g.withs.length && covers(f.concept, g.lead.concept));
+    if (follower) {
+      follower.withs.push(follower.lead);
+      follower.findings.unshift(f);
+      follower.lead = f;
+      follower.side = side;
+      continue;
+    }
+    groups.push({ lead: f, side, findings: [f], withs: [] });
+  }
+  // Hedged alternatives of one sentence are one statement: "Possible atelectasis or pneumonia."
+  for (let i = 0; i < groups.length; i++) {
+    for (let j = i + 1; j < groups.length; j++) {
+      const a = groups[i];
+      const b = groups[j];
+      if (
+        a.lead.assertion === 'possible' &&
+        b.lead.assertion === 'possible' &&
+        a.lead.sentenceIndex === b.lead.sentenceIndex &&
+        a.findings.length === 1 &&
+        b.findings.length === 1 &&
+        sidesCompatible(a.side, b.side) &&
+        /^[\s,]*(?:or|versus|vs\.?|\/|and\/or)[\s]*$/i.test(report.text.slice(a.lead.end, b.lead.start))
+      ) {
+        a.withs.push(b.lead);
+        a.findings.push(b.lead);
+        groups.splice(j--, 1);
+      }
+    }
+  }
+  return groups;
+}
+
+/** Ways to word a group, best first: the report's phrase (with what goes with it), then the bare parts. */
+function wordings(report: Report, g: Group, all: readonly Finding[]): string[] {
+  // The lead's own side: a side another mention gave the group may belong to other words.
+  const side = g.lead.side;
+  let text = statementOf(report, g.lead, side, all);
+  for (const w of g.withs) {
+    if (text.toLowerCase().includes(report.text.slice(w.start, w.end).toLowerCase())) continue;
+    const alternative = w.assertion === 'possible' && g.lead.assertion === 'possible';
+    text = `${text.slice(0, -1)}${alternative ? ' or' : ', with'} ${decapitalise(wordsFor(report, w, null, all))}.`;
+  }
+  // What the sentence offers as its reading of the lead: "opacity, likely atelectasis or pneumonia".
+  const readings = g.findings.filter(
+    (f) =>
+      f !== g.lead &&
+      !g.withs.includes(f) &&
+      f.sentenceIndex === g.lead.sentenceIndex &&
+      f.assertion === 'possible' &&
+      g.lead.assertion === 'present' &&
+      f.concept !== g.lead.concept &&
+      !text.toLowerCase().includes(report.text.slice(f.start, f.end).toLowerCase()),
+  );
+  if (readings.length) {
+    const names = [...new Set(readings.map((f) => report.text.slice(f.start, f.end).replace(/\s+/g, ' ').toLowerCase()))];
+    const hedge = readings.every((f) => f.hedge === 'probable') ? 'likely' : 'possibly';
+    text = `${text.slice(0, -1)}, ${hedge} ${names.join(' or ')}.`;
+  }
+  const out = [text, statementOf(report, g.lead, side, all)];
+  // A finding read from a predicate ("the sternotomy wires are broken") is worded as its clause.
+  const clause = predicateClause(report, g.lead);
+  if (clause) out.unshift(clause);
+  out.push(plainStatementOf(g.lead, side, g.lead.finding));
+  for (const term of CONCEPT_BY_ID.get(g.lead.concept)?.terms ?? []) out.push(plainStatementOf(g.lead, side, term));
+  return [...new Set(out)];
+}
+
+/**
+ * Each statement must read back as the finding it was written from (same concept family, assertion
+ * and side); where the report's phrase misleads the findings core (a cue word caught in it, a
+ * de-identified word), the next wording is tried, and a group no wording reads back as is left out.
+ */
+function readBackItems(report: Report, u: Understanding, groups: readonly Group[], all: readonly Finding[]): ImpressionItem[] {
+  const options = groups.map((g) => wordings(report, g, all));
+  const choice = groups.map(() => 0);
+  const done = groups.map(() => false);
+  const exam = examLine(report, u);
+  for (let round = 0; round < 12 && done.some((d) => !d); round++) {
+    const trying = groups.map((_, i) => i).filter((i) => !done[i] && choice[i] < options[i].length);
+    if (!trying.length) break;
+    const reread = parseReport(
+      `${exam}IMPRESSION:${report.eol}${trying.map((i, n) => `${n + 1}. ${options[i][choice[i]]}`).join(report.eol)}`,
+    );
+    const listed = reread.sections.find((s) => s.kind === 'impression')?.items ?? [];
+    const readBack = understand(reread).findings;
+    trying.forEach((i, n) => {
+      const { lead } = groups[i];
+      const side = lead.side;
+      const span = listed[n];
+      const ok =
+        !!span &&
+        readBack.some(
+          (x) =>
+            x.start >= span.start &&
+            x.end <= span.end &&
+            sameFinding(x.concept, lead.concept) &&
+            x.assertion === lead.assertion &&
+            (x.side ?? null) === (side ?? null),
+        );
+      if (ok) done[i] = true;
+      else choice[i]++;
+    });
+  }
+  return groups.flatMap((g, i) => (done[i] ? [{ text: options[i][choice[i]], findings: g.findings }] : []));
+}
+
+/** Draft an impression from the report's findings. */
+export function draftImpression(
+  report: Report,
+  understanding: Understanding = understand(report),
+  options: DraftOptions = { includeMinor: false },
+): ImpressionDraft {
+  const u = understanding;
+  const all = u.findings;
+  const candidates = candidatesOf(report, u, options);
+  let groups = groupsOf(report, candidates);
+  let items = readBackItems(report, u, groups, all);
+
+  const chest = CHEST_PARTS.has(u.exam.bodyPart ?? '') || (!u.exam.bodyPart && /\bchest\b/i.test(report.text.slice(0, 200)));
+  const impression = [...report.sections].reverse().find((s) => s.kind === 'impression');
+  const sections = findingsSections(report);
+  const lastFindings = sections[sections.length - 1];
+  const insertAt = lastFindings !== undefined ? report.sections[lastFindings].body.end : report.text.trimEnd().length;
+  const make = (list: ImpressionItem[]): ImpressionDraft => ({
+    items: list,
+    text: list.length
+      ? list.map((item, i) => `${i + 1}. ${item.text}`).join(report.eol)
+      : chest
+        ? 'No acute cardiopulmonary abnormality.'
+        : 'No acute abnormality.',
+    replaces: impression ? { start: impression.body.start, end: impression.body.end } : null,
+    insertAt,
+  });
+  let draft = make(items);
+
+  // What the omission rule would still ask for (its own reading of minor and explained) is added.
+  const composed = parseReport(withDraft(report, draft));
+  const composedU = understand(composed);
+  const asked = impressionOmission.check(composed, { options: {}, memo: new Map<string, unknown>([['understanding', composedU]]) });
+  if (asked.length) {
+    const composedFindings = composedU.findings;
+    const extra = asked
+      .map((p) => composedFindings.find((f) => f.start === p.start && f.end === p.end))
+      .map(
+        (f) => f && all.find((g) => g.concept === f.concept && composed.text.slice(f.start, f.end) === report.text.slice(g.start, g.end)),
+      )
+      .filter((f): f is Finding => !!f && !candidates.includes(f));
+    if (extra.length) {
+      groups = groupsOf(report, [...candidates, ...extra]);
+      items = readBackItems(report, u, groups, all);
+      draft = make(items);
+    }
+  }
+  return draft;
+}
+
+// The exam title and its context words ("chest" makes "effusion" pleural) for the re-read.
+function examLine(report: Report, u: Understanding): string {
+  return u.exam.span ? `EXAM: ${report.text.slice(u.exam.span.start, u.exam.span.end)}${report.eol}` : '';
+}
+
+/**
+ * The one edit that puts the draft in place: the old impression body replaced (from the end of its
+ * header, so an inline "IMPRESSION: ..." becomes a list on its own lines), or a new section inserted
+ * after the findings. For a code action's WorkspaceEdit; `withDraft` applies it.
+ */
+export function draftEdit(report: Report, draft: ImpressionDraft): Edit {
+  const eol = report.eol;
+  const body = draft.items.length ? `${eol}${draft.text}` : ` ${draft.text}`;
+  if (draft.replaces) {
+    const header = report.sections.find((s: Section) => s.body.start === draft.replaces?.start)?.header;
+    return { start: header ? header.end : draft.replaces.start, end: draft.replaces.end, newText: body };
+  }
+  return { start: draft.insertAt, end: draft.insertAt, newText: `${eol}${eol}IMPRESSION:${body}` };
+}
+
+/** The whole report with the draft in place. */
+export function withDraft(report: Report, draft: ImpressionDraft): string {
+  const edit = draftEdit(report, draft);
+  return report.text.slice(0, edit.start) + edit.newText + report.text.slice(edit.end);
+}

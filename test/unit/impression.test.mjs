@@ -1,0 +1,148 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { root } from '../helpers/engine.mjs';
+
+const require = createRequire(import.meta.url);
+const { draftImpression, withDraft, draftEdit } = require(path.join(root, 'out/server/rewrite/impression.js'));
+const { verifyRewrite } = require(path.join(root, 'out/server/rewrite/verify.js'));
+const { parseReport } = require(path.join(root, 'out/server/report/index.js'));
+
+const draft = (text, options) => draftImpression(parseReport(text), undefined, options);
+const example = (name) => fs.readFileSync(path.join(root, 'examples', name), 'utf8');
+const EXAMPLES = fs.readdirSync(path.join(root, 'examples')).filter((f) => f.endsWith('.rpt'));
+const withoutImpression = (text) => {
+  const report = parseReport(text);
+  let out = text;
+  for (const s of report.sections.filter((s) => s.kind === 'impression').reverse()) out = out.slice(0, s.start) + out.slice(s.end);
+  return out;
+};
+
+test('impression: the drafted impression of every example passes the verifier, with the impression removed or replaced', () => {
+  for (const name of EXAMPLES) {
+    const text = example(name);
+    const stripped = withoutImpression(text);
+    const fresh = withDraft(parseReport(stripped), draft(stripped));
+    assert.deepEqual(verifyRewrite(stripped, fresh, { kind: 'impression', mode: 'verbatim' }), { ok: true, reasons: [] }, name);
+    const replaced = withDraft(parseReport(text), draft(text));
+    assert.equal(verifyRewrite(text, replaced, { kind: 'impression', mode: 'verbatim' }).ok, true, name);
+  }
+});
+
+test('impression: critical first, with side, site and size; lines and tubes last; a numbered list', () => {
+  const d = draft(example('chest-radiograph-errors.rpt'));
+  assert.deepEqual(
+    d.items.map((i) => i.text),
+    [
+      'Small right apical pneumothorax, 1.5 cm.',
+      'Moderate left pleural effusion, with adjacent basilar atelectasis.',
+      'Right internal jugular central venous catheter.',
+    ],
+  );
+  assert.match(d.text, /^1\. Small right apical pneumothorax, 1\.5 cm\.\n2\. Moderate left pleural effusion/);
+  assert.equal(d.items[0].findings[0].concept, 'pneumothorax');
+});
+
+test('impression: a critical finding written last is listed first; a finding it accounts for goes with it', () => {
+  const d = draft(
+    'EXAM: Chest radiograph.\nFINDINGS: A 2.1 cm nodule in the right upper lobe. There is a moderate right pleural effusion. Large left pneumothorax with mediastinal shift.',
+  );
+  assert.deepEqual(
+    d.items.map((i) => i.text),
+    ['Large left pneumothorax, with mediastinal shift.', '2.1 cm nodule in the right upper lobe.', 'Moderate right pleural effusion.'],
+  );
+});
+
+test('impression: the head CT example keeps the hematoma’s side, site and sizes in one statement', () => {
+  assert.equal(
+    draft(example('ct-head-hemorrhage.rpt')).text,
+    '1. Acute subdural hematoma along the left cerebral convexity, 9 mm, with rightward midline shift, 4 mm.',
+  );
+});
+
+test('impression: possible findings are hedged; a reading offered by the sentence is kept with its hedge', () => {
+  assert.equal(
+    draft('EXAM: Chest radiograph.\nFINDINGS: There is possible pneumonia in the right lower lobe. No pneumothorax.').text,
+    '1. Possible pneumonia in the right lower lobe.',
+  );
+  assert.equal(
+    draft('FINDINGS: Right lower lobe opacity, likely atelectasis or pneumonia.').text,
+    '1. Right lower lobe opacity, likely atelectasis or pneumonia.',
+  );
+});
+
+test('impression: mentions of one finding are merged; two kindred findings of different structures are not', () => {
+  const d = draft('EXAM: Chest radiograph.\nFINDINGS: There is a small left pleural effusion. The effusion layers posteriorly.');
+  assert.equal(d.items.length, 1);
+  assert.equal(d.items[0].findings.length, 2);
+  assert.equal(d.text, '1. Small left pleural effusion.');
+  const knee = draft(example('mri-knee.rpt'));
+  assert.ok(knee.items.some((i) => /meniscus/.test(i.text)) && knee.items.some((i) => /sprain/.test(i.text)), knee.text);
+  // Left and right effusions are two statements.
+  assert.equal(draft('EXAM: Chest radiograph.\nFINDINGS: Small left pleural effusion. Moderate right pleural effusion.').items.length, 2);
+});
+
+test('impression: denied, hypothetical and minor findings are left out unless minor ones are asked for', () => {
+  const text =
+    'EXAM: Chest radiograph.\nINDICATION: Pneumonia.\nFINDINGS: No pneumothorax. There is a small left pleural effusion. A calcified granuloma in the right upper lobe. Mild degenerative changes of the thoracic spine.';
+  assert.equal(draft(text).text, '1. Small left pleural effusion.');
+  const all = draft(text, { includeMinor: true });
+  assert.deepEqual(
+    all.items.map((i) => i.findings[0].concept),
+    ['pleural-effusion', 'calcified-granuloma', 'degenerative-change'],
+  );
+  assert.ok(!all.items.some((i) => /pneumothorax|pneumonia/i.test(i.text)));
+});
+
+test('impression: nothing significant gives a normal statement for the exam', () => {
+  assert.equal(draft(example('chest-radiograph-normal.rpt')).text, 'No acute cardiopulmonary abnormality.');
+  assert.equal(draft(example('chest-radiograph-normal.rpt')).items.length, 0);
+  assert.equal(
+    draft('EXAM: CT head without contrast.\nFINDINGS: No intracranial hemorrhage. The ventricles are normal in size.').text,
+    'No acute abnormality.',
+  );
+});
+
+test('impression: an existing impression is the span replaced; otherwise a new section goes after the findings', () => {
+  const text = 'EXAM: Chest radiograph.\nFINDINGS: There is a small left pleural effusion.\nIMPRESSION: Normal.\nRECOMMENDATION: None.';
+  const report = parseReport(text);
+  const d = draftImpression(report);
+  assert.equal(text.slice(d.replaces.start, d.replaces.end), 'Normal.');
+  // The edit a code action applies: from the end of the header over the old body.
+  assert.deepEqual(draftEdit(report, d), {
+    start: d.replaces.start - 1,
+    end: d.replaces.end,
+    newText: '\n1. Small left pleural effusion.',
+  });
+  assert.equal(
+    withDraft(report, d),
+    'EXAM: Chest radiograph.\nFINDINGS: There is a small left pleural effusion.\nIMPRESSION:\n1. Small left pleural effusion.\nRECOMMENDATION: None.',
+  );
+
+  const bare = 'EXAM: Chest radiograph.\r\nFINDINGS: There is a small left pleural effusion.\r\nRECOMMENDATION: None.\r\n';
+  const r2 = parseReport(bare);
+  const d2 = draftImpression(r2);
+  assert.equal(d2.replaces, null);
+  assert.equal(bare.slice(0, d2.insertAt), 'EXAM: Chest radiograph.\r\nFINDINGS: There is a small left pleural effusion.');
+  assert.equal(
+    withDraft(r2, d2),
+    'EXAM: Chest radiograph.\r\nFINDINGS: There is a small left pleural effusion.\r\n\r\nIMPRESSION:\r\n1. Small left pleural effusion.\r\nRECOMMENDATION: None.\r\n',
+  );
+});
+
+test('impression: a draft that left out a finding the omission rule asks for would fail the verifier (negative case)', () => {
+  const text = 'EXAM: Chest radiograph.\nFINDINGS: There is a small right apical pneumothorax. There is a small left pleural effusion.';
+  const good = withDraft(parseReport(text), draft(text));
+  assert.equal(verifyRewrite(text, good, { kind: 'impression', mode: 'verbatim' }).ok, true);
+  const bad = `${text}\n\nIMPRESSION:\n1. Small left pleural effusion.`;
+  assert.deepEqual(verifyRewrite(text, bad, { kind: 'impression', mode: 'verbatim' }).reasons, [
+    'leaves a omission problem: Critical finding not in the impression: pneumothorax (right).',
+  ]);
+});
+
+test('impression: the draft is pure: the same report gives the same draft', () => {
+  const text = example('ct-abdomen-pelvis.rpt');
+  assert.deepEqual(draft(text), draft(text));
+});
