@@ -4,10 +4,11 @@
 // findings are left out unless asked for; a report with nothing significant gets a normal
 // statement for its exam. The wording is the report's own phrase around each finding, so the
 // draft says nothing the findings do not (verifyRewrite kind 'impression' checks that it does not).
-import { CONCEPT_BY_ID, understand, type Finding, type Understanding } from '../nlp';
+import { CONCEPT_BY_ID, covers, fitsExam, sameFinding, sitesAgree, sitesMatch, understand, type Finding, type Understanding } from '../nlp';
+import { analyzeReport } from '../engine';
 import { parseReport } from '../report';
 import type { Report, Section, Span, Token } from '../report/types';
-import { covers, fitsExam, isExplained, isMinor, sameFinding, sitesAgree, sitesMatch } from '../rules/consistency';
+import { isExplained, isMinor } from '../rules/consistency';
 import { impressionOmission } from '../rules/impression-omission';
 import type { Side } from '../nlp/types';
 import type { Edit } from '../problem';
@@ -498,8 +499,9 @@ export function draftImpression(
 
   // What the omission rule would still ask for (its own reading of minor and explained) is added.
   const composed = parseReport(withDraft(report, draft));
-  const composedU = understand(composed);
-  const asked = impressionOmission.check(composed, { options: {}, memo: new Map<string, unknown>([['understanding', composedU]]) });
+  const composedAnalysis = analyzeReport(composed, {}, [impressionOmission]);
+  const composedU = composedAnalysis.understanding;
+  const asked = composedAnalysis.problems;
   if (asked.length) {
     const composedFindings = composedU.findings;
     const extra = asked

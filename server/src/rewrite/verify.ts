@@ -17,13 +17,13 @@
 // Sizes are compared as lengths (mm), volumes (mL), attenuation (HU) or angles. A unit change is
 // the same size only when the value converts exactly (2.1 cm = 21 mm); a rounded conversion
 // (2.15 cm -> 22 mm) or a unit swapped without converting (2.1 cm -> 2.1 mm) is a change.
-import { understand, type Finding, type Measurement, type Understanding } from '../nlp';
+import { covers, denies, sameFinding, sideInSentence, understand, type Finding, type Measurement, type Understanding } from '../nlp';
+import { analyzeReport } from '../engine';
 import { parseReport, sentenceIndexAt } from '../report';
 import type { Report, Section } from '../report/types';
 import type { Category, Problem } from '../problem';
 import { RULES } from '../rules/registry';
 import type { Rule } from '../rules/types';
-import { covers, denies, sameFinding, sideInSentence } from '../rules/consistency';
 import type { Side } from '../nlp/types';
 
 export type RewriteKind = 'restructure' | 'impression' | 'summary' | (string & {});
@@ -59,7 +59,7 @@ const CONSISTENCY_RULES: readonly Rule[] = RULES.filter((r) => IMPRESSION_CATEGO
 
 const SIDE_WORDS = new Set(['left', 'right', 'bilateral', 'lt', 'rt', 'both']);
 // "Liver:", "Lungs and pleura:", "RIGHT:" at the start of a sentence: organ subheadings (kept when they are sides).
-const LEADING_LABELS = /^(?:[ \t]*[A-Za-z][A-Za-z /&()'-]{0,40}?[ \t]*:(?!\/)[ \t]*)+/;
+const LEADING_LABELS = /^(?:[ \t]*[A-Za-z][A-Za-z0-9 /&()'-]{0,40}?[ \t]*:(?!\/)[ \t]*)+/;
 // A list number or bullet opening a sentence, or standing alone ("3." split off as a sentence of its own).
 const LIST_NUMBER = /^[ \t]*(?:\d{1,2}[.)]|[-•*])(?:[ \t]+|$)/;
 // Template scaffolding in an output: fields, snippet tab stops, blanks.
@@ -480,14 +480,7 @@ function checkImpressionSupport(src: Reading, out: Reading, diff: Diff): void {
 
 /** Problems of the consistency rules (omission, laterality, insertion, contradiction) in a text. */
 function consistencyProblems(s: Reading): Problem[] {
-  const context = { options: {}, memo: new Map<string, unknown>([['understanding', s.u]]) };
-  return CONSISTENCY_RULES.flatMap((rule) => {
-    try {
-      return rule.check(s.report, context);
-    } catch {
-      return [];
-    }
-  });
+  return analyzeReport(s.report, {}, CONSISTENCY_RULES).problems;
 }
 
 /** A key that survives the offsets moving: same rule, same words. */
