@@ -49,7 +49,8 @@ export const COMMANDS = {
   restartServer: 'radlint.restartServer',
   /** Client: opens a rule's docs page offline: [ruleId]. */
   openRuleDocs: 'radlint.openRuleDocs',
-  /** Server: [documentUri, version, options?] — rewrites, applied with workspace/applyEdit. */
+  /** [documentUri, version] — rewrites: server commands apply them with workspace/applyEdit; the VS Code
+   * client registers the same ids as client commands (rewriteCommands) and applies them itself. */
   restructure: 'radlint.restructure',
   draftImpression: 'radlint.draftImpression',
   patientSummary: 'radlint.patientSummary',
@@ -111,6 +112,33 @@ export interface AiStatusParams {
 }
 export const AiStatusNotification = new NotificationType<AiStatusParams>('radlint/aiStatus');
 
+/** Client -> server: a rewrite of the report, verified, for the client to apply (VS Code: snippet, preview, side document). */
+export type RewriteKind = 'restructure' | 'impression' | 'summary';
+export interface RewriteParams {
+  uri: string;
+  version: number;
+  kind: RewriteKind;
+  /** Restructure into this template instead of the one the exam calls for. */
+  templateId?: string;
+}
+export interface RewriteResult {
+  /** False when the rewrite could not be verified (nothing to apply; `reasons` say why). */
+  ok: boolean;
+  reasons: string[];
+  /** The document version the edit is for. */
+  version: number;
+  text: string;
+  /** The edit in the document: its range and new text (snippet syntax when `snippet` is true). */
+  edit: { range: Range; newText: string; snippet: boolean } | null;
+  replacesImpression: boolean;
+  template?: { id: string; name: string; why: string; alternatives: { id: string; name: string }[] };
+  grade?: number;
+  by: 'rules' | 'llm';
+  /** One line: why an AI answer was not used. */
+  note?: string;
+}
+export const RewriteRequest = new RequestType<RewriteParams, RewriteResult | null, void>('radlint/rewrite');
+
 /** What the client tells the server at start (initializationOptions). */
 export interface InitializationOptions {
   /** The client runs COMMANDS.applySnippet: fixes with fields come as snippets. */
@@ -123,4 +151,6 @@ export interface InitializationOptions {
   disableRuleCommand?: boolean;
   /** The client runs COMMANDS.openRuleDocs (hovers link to the rule docs with it). */
   ruleDocsCommand?: boolean;
+  /** The client applies rewrites itself (RewriteRequest): code actions carry its commands. */
+  rewriteCommands?: boolean;
 }

@@ -16,6 +16,7 @@ import { VERSION } from './version';
 import { attachAi } from './lsp/ai';
 import { attachCodeActions, CODE_ACTION_KINDS } from './lsp/code-actions';
 import { attachHover } from './lsp/hover';
+import { attachRewrites, REWRITE_COMMANDS, REWRITE_KINDS_LSP } from './lsp/rewrites';
 import { attachOutline } from './lsp/outline';
 import { attachUnderstanding } from './lsp/understanding';
 import { attachCommands, SERVER_COMMANDS } from './lsp/commands';
@@ -36,6 +37,8 @@ export function startServer(connection: Connection): void {
     workspaceFolders: false,
     disableRuleCommand: false,
     ruleDocsCommand: false,
+    rewriteCommands: false,
+    previewEdits: false,
   };
   let ready: Promise<void> = Promise.resolve();
   const settings = new SettingsStore(connection, log);
@@ -53,17 +56,20 @@ export function startServer(connection: Connection): void {
     caps.aiStatus = Boolean(options?.aiStatus);
     caps.disableRuleCommand = Boolean(options?.disableRuleCommand);
     caps.ruleDocsCommand = Boolean(options?.ruleDocsCommand);
+    caps.rewriteCommands = Boolean(options?.rewriteCommands);
+    caps.previewEdits = Boolean(c.workspace?.workspaceEdit?.changeAnnotationSupport);
     settings.initialize(params);
     ready = prepareRules().catch((error) => log(`Rule set-up failed: ${String(error)}`));
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-        codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: false },
+        codeActionProvider: { codeActionKinds: [...CODE_ACTION_KINDS, ...Object.values(REWRITE_KINDS_LSP)], resolveProvider: false },
         hoverProvider: true,
         documentSymbolProvider: { label: 'Report' },
         foldingRangeProvider: true,
         diagnosticProvider: caps.pullDiagnostics ? { interFileDependencies: false, workspaceDiagnostics: false } : undefined,
-        executeCommandProvider: { commands: SERVER_COMMANDS },
+        // The VS Code client runs the rewrite commands itself; other editors have the server run them.
+        executeCommandProvider: { commands: caps.rewriteCommands ? SERVER_COMMANDS : [...SERVER_COMMANDS, ...REWRITE_COMMANDS] },
         workspace: caps.workspaceFolders ? { workspaceFolders: { supported: true, changeNotifications: true } } : undefined,
       },
       serverInfo: { name: SERVER_NAME, version: VERSION },
@@ -115,12 +121,30 @@ export function startServer(connection: Connection): void {
     currentDiagnostics: async (document) => [...(await diagnostics.diagnose(document)), ...ai.diagnostics(document)],
     snippetEdits: () => caps.snippetEdits,
     disableRuleCommand: () => caps.disableRuleCommand,
+    moreActions: (document, only) => rewrites.actions(document, only),
   });
   attachHover({ connection, documents, analyses, ruleDocsCommand: () => caps.ruleDocsCommand });
   attachOutline(connection, documents, analyses);
   attachUnderstanding(connection, documents, analyses);
 
-  attachCommands({ connection, documents, settings, analyses, refreshAll: () => diagnostics.refreshAll() });
+  const rewrites = attachRewrites({
+    connection,
+    documents,
+    analyses,
+    settings,
+    providerFor: (s) => ai.providerFor(s),
+    previewEdits: () => caps.previewEdits,
+    log,
+  });
+
+  attachCommands({
+    connection,
+    documents,
+    settings,
+    analyses,
+    refreshAll: () => diagnostics.refreshAll(),
+    more: (command, args) => (caps.rewriteCommands ? Promise.resolve(false) : rewrites.execute(command, args)),
+  });
 
   documents.onDidChangeContent((change) => {
     ai.changed(change.document);

@@ -138,6 +138,48 @@ export const settingsSchema = z.object({
         ),
     })
     .prefault({}),
+  /** `radlint.templates.*`: restructuring into a template, and the impression draft. */
+  templates: z
+    .object({
+      fillPertinentNegatives: z
+        .boolean()
+        .default(false)
+        .meta(
+          ui({
+            group: 'Templates',
+            scope: 'resource',
+            markdownDescription:
+              "Restructure into template: put the template's normal sentence into subsections the report does not address, marked `<<from template>>` until you check and unmark it. Off: those subsections stay fields to fill.",
+          }),
+        ),
+      impressionIncludesMinor: z
+        .boolean()
+        .default(false)
+        .meta(
+          ui({
+            group: 'Templates',
+            scope: 'resource',
+            description: 'Draft impression: list minor and incidental findings (and lines and tubes) too.',
+          }),
+        ),
+    })
+    .prefault({}),
+  /** `radlint.summary.*`: the patient-friendly summary. */
+  summary: z
+    .object({
+      placement: z
+        .enum(['beside', 'section'])
+        .default('beside')
+        .meta(
+          ui({
+            group: 'Patient summary',
+            scope: 'resource',
+            description: 'Where the patient summary goes.',
+            enumDescriptions: ['A new document beside the report.', 'A PATIENT SUMMARY section at the end of the report.'],
+          }),
+        ),
+    })
+    .prefault({}),
   /** `radlint.llm.*`: the optional AI second reader (server/src/llm). */
   llm: llmSettingsSchema.prefault({}),
 });

@@ -19,11 +19,17 @@ test('push-only client (like Neovim 0.7): diagnostics with the version, changes,
     assert.deepEqual(d.range, { start: { line: 0, character: 10 }, end: { line: 0, character: 17 } });
     assert.match(d.codeDescription.href, /docs\/rules\/dictation-artifact\.md$/);
 
-    const actions = await s.connection.sendRequest('textDocument/codeAction', {
+    const all = await s.connection.sendRequest('textDocument/codeAction', {
       textDocument: { uri: URI },
       range: d.range,
       context: { diagnostics: [d] },
     });
+    // The rewrites (refactor and source actions) come after the quick fixes.
+    const actions = all.filter((a) => a.kind === 'quickfix');
+    assert.deepEqual(
+      all.filter((a) => a.kind !== 'quickfix').map((a) => a.kind),
+      ['refactor.rewrite.radlint.template', 'refactor.rewrite.radlint.impression', 'source.radlint.patientSummary'],
+    );
     // The fix, then "Ignore here" (a push-only client gets no "Turn off the rule": it cannot write settings).
     assert.deepEqual(
       actions.map((a) => a.title),

@@ -30,8 +30,11 @@ test('spelling: suggestions, "Ignore in this report" and "Add to dictionary" thr
   try {
     assert.deepEqual(s.init.capabilities.executeCommandProvider.commands.sort(), [
       'radlint.addToDictionary',
+      'radlint.draftImpression',
       'radlint.ignoreHere',
       'radlint.ignoreWord',
+      'radlint.patientSummary',
+      'radlint.restructure',
     ]);
     const a = pathToFileURL(path.join(dir, 'a.rpt')).href;
     const b = pathToFileURL(path.join(dir, 'b.rpt')).href;

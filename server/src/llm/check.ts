@@ -132,7 +132,7 @@ export function deadlineMs(settings: Pick<CheckSettings, 'timeoutMs' | 'maxRetri
 }
 
 /** AbortSignal.any, which Node 20.0–20.2 lack. */
-function anySignal(a: AbortSignal, b: AbortSignal): AbortSignal {
+export function anySignal(a: AbortSignal, b: AbortSignal): AbortSignal {
   if (typeof AbortSignal.any === 'function') return AbortSignal.any([a, b]);
   const controller = new AbortController();
   for (const s of [a, b]) {

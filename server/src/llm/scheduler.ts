@@ -113,7 +113,8 @@ export class LlmScheduler {
     return s && s.version === version ? s.problems : [];
   }
 
-  private providerFor(settings: LlmSettings): Provider {
+  /** The endpoint's client for these settings, with the key (kept while the settings stay). Throws LlmError('config'). */
+  providerFor(settings: LlmSettings): Provider {
     const config: ProviderConfig = {
       baseUrl: settings.baseUrl,
       model: settings.model,

@@ -16,6 +16,7 @@ import { AiStatusNotification, CheckWithAiRequest, SetApiKeyRequest, type AiStat
 import { lineStartsOf } from '../report';
 import type { Problem } from '../problem';
 import { LlmScheduler } from '../llm/scheduler';
+import type { Provider } from '../llm/provider';
 import type { LlmSettings } from '../llm/settings';
 
 export interface AiHost {
@@ -44,6 +45,8 @@ export interface AiWiring {
   saved(document: TextDocument): void;
   closed(uri: string): void;
   configurationChanged(): void;
+  /** The endpoint's client, with the API key, for the rewrites' LLM path. Throws LlmError('config'). */
+  providerFor(settings: LlmSettings): Provider;
 }
 
 export function attachAi(host: AiHost): AiWiring {
@@ -111,6 +114,7 @@ export function attachAi(host: AiHost): AiWiring {
 
   return {
     diagnostics,
+    providerFor: (settings) => scheduler.providerFor(settings),
     changed(document) {
       const moved = scheduler.textChanged(document.uri);
       if (moved && host.pullDiagnostics()) publish(document);

@@ -22,6 +22,8 @@ export interface CodeActionsHost {
   snippetEdits(): boolean;
   /** The client runs COMMANDS.disableRule (it writes the editor's settings). */
   disableRuleCommand(): boolean;
+  /** Actions that are not fixes of a diagnostic (the rewrites), for the kinds asked for. */
+  moreActions(document: TextDocument, only: string[] | undefined): Promise<CodeAction[]>;
 }
 
 /** source.fixAll.radlint: every safe fix at once (repeated words, spoken commands); nothing that changes meaning. */
@@ -34,9 +36,9 @@ export function attachCodeActions(host: CodeActionsHost): void {
     const document = documents.get(params.textDocument.uri);
     if (!document) return [];
     const only = params.context.only;
-    if (only && only.some((k) => FIX_ALL_KIND.startsWith(k)) && !only.includes(CodeActionKind.QuickFix)) {
-      const all = fixAll(document, await host.currentDiagnostics(document));
-      return all ? [all] : [];
+    if (only && !only.includes(CodeActionKind.QuickFix)) {
+      const all = only.some((k) => FIX_ALL_KIND.startsWith(k)) ? fixAll(document, await host.currentDiagnostics(document)) : undefined;
+      return [...(all ? [all] : []), ...(await host.moreActions(document, only))];
     }
     let diagnostics = params.context.diagnostics.filter((d) => (d.source === SOURCE_RULES || d.source === SOURCE_AI) && d.data);
     // Fixes were computed for one version of the text; if the text has moved on, diagnose afresh
@@ -70,7 +72,7 @@ export function attachCodeActions(host: CodeActionsHost): void {
         }
       }
     }
-    return actions;
+    return [...actions, ...(await host.moreActions(document, only))];
   });
 }
 

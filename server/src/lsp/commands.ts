@@ -17,12 +17,15 @@ export interface CommandsHost {
   analyses: Analyses;
   /** Diagnostics of every document may have changed. */
   refreshAll(): void;
+  /** Other features' commands (the rewrites); true when it ran one. */
+  more(command: string, args: unknown[]): Promise<boolean>;
 }
 
 export function attachCommands(host: CommandsHost): void {
   const { connection, documents, settings } = host;
   const fail = (message: string) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message });
   connection.onExecuteCommand(async (params) => {
+    if (await host.more(params.command, params.arguments ?? [])) return;
     if (params.command === COMMANDS.ignoreHere) {
       const [uri, rule, range] = (params.arguments ?? []) as [string, string, Range];
       const document = typeof uri === 'string' ? documents.get(uri) : undefined;

@@ -496,7 +496,7 @@ function checkConsistency(src: Reading, out: Reading, diff: Diff): void {
       before.set(k, n - 1);
       continue;
     }
-    note(diff, `leaves a ${p.category} problem: ${p.message}`);
+    note(diff, `leaves ${/^[aeiou]/.test(p.category) ? 'an' : 'a'} ${p.category} problem: ${p.message}`);
   }
 }
 

@@ -1,0 +1,201 @@
+// The rewrites in the editor: cheap code actions that carry a command; the slow work (and the LLM,
+// when it is on) runs only when one is chosen, with progress, and the result is applied as one
+// undoable edit, never if the report changed meanwhile. VS Code applies results itself (snippet tab
+// stops, an edit preview before an impression is replaced, a summary beside the report), through
+// RewriteRequest; other editors get the edit through workspace/applyEdit from the server command.
+import {
+  CodeAction,
+  MessageType,
+  ShowMessageNotification,
+  type ApplyWorkspaceEditParams,
+  type Connection,
+  type TextDocuments,
+  type WorkspaceEdit,
+} from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { rangeOf } from '../report/positions';
+import { rewrite, type Rewrite, type RewriteKind, type RewriteOptions } from '../rewrite';
+import { rewriteWithLlm } from '../llm/rewrite';
+import { COMMANDS, RewriteRequest, type RewriteResult } from '../protocol';
+import type { Provider } from '../llm/provider';
+import type { Analyses } from './documents';
+import type { SettingsStore } from './settings';
+
+export const REWRITE_KINDS_LSP = {
+  restructure: 'refactor.rewrite.radlint.template',
+  impression: 'refactor.rewrite.radlint.impression',
+  summary: 'source.radlint.patientSummary',
+} as const;
+
+const ACTIONS: { kind: RewriteKind; command: string; title: string }[] = [
+  { kind: 'restructure', command: COMMANDS.restructure, title: 'Restructure into a template (RadLint)' },
+  { kind: 'impression', command: COMMANDS.draftImpression, title: 'Draft the impression from the findings (RadLint)' },
+  { kind: 'summary', command: COMMANDS.patientSummary, title: 'Write a patient-friendly summary (RadLint)' },
+];
+const KIND_OF_COMMAND = new Map(ACTIONS.map((a) => [a.command, a.kind]));
+export const REWRITE_COMMANDS = ACTIONS.map((a) => a.command);
+
+export interface RewritesHost {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  analyses: Analyses;
+  settings: SettingsStore;
+  /** The endpoint's client with the key (throws when the settings cannot work). */
+  providerFor: (settings: Awaited<ReturnType<SettingsStore['settingsFor']>>['llm']) => Provider;
+  /** The client shows previews for annotated edits (workspace.workspaceEdit.changeAnnotationSupport). */
+  previewEdits(): boolean;
+  log(message: string): void;
+}
+
+export interface RewritesFeature {
+  /** The three actions for a checked report, filtered by the kinds the client asked for. */
+  actions(document: TextDocument, only: string[] | undefined): Promise<CodeAction[]>;
+  /** Runs a rewrite command (other editors); false when the command is not one. */
+  execute(command: string, args: unknown[]): Promise<boolean>;
+}
+
+export function attachRewrites(host: RewritesHost): RewritesFeature {
+  const { connection, documents, analyses, settings } = host;
+
+  async function compute(uri: string, version: number, kind: RewriteKind, templateId?: string): Promise<Rewrite | string> {
+    const document = documents.get(uri);
+    if (!document || document.version !== version) return 'the report changed; run the action again';
+    const analysis = await analyses.analysisOf(document);
+    if (!analysis) return 'RadLint does not check this document';
+    const s = await settings.settingsFor(uri);
+    const options: RewriteOptions = {
+      templateId,
+      fillPertinentNegatives: s.templates.fillPertinentNegatives,
+      includeMinor: s.templates.impressionIncludesMinor,
+      summaryPlacement: s.summary.placement,
+    };
+    if (!s.llm.enabled) return rewrite(kind, analysis, options);
+    let provider: Provider;
+    try {
+      provider = host.providerFor(s.llm);
+    } catch (error) {
+      return {
+        ...rewrite(kind, analysis, options),
+        note: `AI rewrite not used: ${error instanceof Error ? error.message : String(error)}`,
+      };
+    }
+    return rewriteWithLlm(kind, analysis, options, { provider, settings: s.llm });
+  }
+
+  const say = (type: MessageType, message: string) => void connection.sendNotification(ShowMessageNotification.type, { type, message });
+
+  connection.onRequest(RewriteRequest, async (params): Promise<RewriteResult | null> => {
+    let result: Rewrite | string;
+    try {
+      result = await compute(params.uri, params.version, params.kind, params.templateId);
+    } catch (error) {
+      result = error instanceof Error ? error.message : String(error);
+    }
+    if (typeof result === 'string')
+      return { ok: false, reasons: [result], version: params.version, text: '', edit: null, replacesImpression: false, by: 'rules' };
+    if (result.note) host.log(result.note);
+    const document = documents.get(params.uri);
+    const lineStarts = (await analyses.analysisOf(document!))?.report.lineStarts ?? [0];
+    const snippet = result.kind === 'restructure' && result.snippet !== undefined;
+    return {
+      ok: result.verification.ok,
+      reasons: result.verification.reasons,
+      version: params.version,
+      text: result.text,
+      edit: result.edit && { range: rangeOf(lineStarts, result.edit), newText: snippet ? result.snippet! : result.edit.newText, snippet },
+      replacesImpression: result.replacesImpression,
+      template: result.template,
+      grade: result.grade,
+      by: result.by,
+      note: result.note,
+    };
+  });
+
+  return {
+    async actions(document, only) {
+      const analysis = await analyses.analysisOf(document);
+      if (!analysis) return [];
+      const wanted = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(k + '.'));
+      return ACTIONS.filter((a) => wanted(REWRITE_KINDS_LSP[a.kind])).map((a) =>
+        CodeAction.create(
+          a.title,
+          { title: a.title, command: a.command, arguments: [document.uri, document.version] },
+          REWRITE_KINDS_LSP[a.kind],
+        ),
+      );
+    },
+
+    async execute(command, args) {
+      const kind = KIND_OF_COMMAND.get(command);
+      if (!kind) return false;
+      const [uri, version] = args as [string, number];
+      const progress = await connection.window.createWorkDoneProgress().catch(() => undefined);
+      progress?.begin(`RadLint: ${ACTIONS.find((a) => a.kind === kind)!.title.replace(' (RadLint)', '')}`);
+      let result: Rewrite | string;
+      try {
+        result = await compute(uri, version, kind);
+      } catch (error) {
+        result = error instanceof Error ? error.message : String(error);
+      } finally {
+        progress?.done();
+      }
+      if (typeof result === 'string') return (say(MessageType.Warning, `RadLint: ${result}.`), true);
+      if (result.note) host.log(result.note);
+      if (!result.verification.ok) {
+        say(
+          MessageType.Warning,
+          `RadLint could not verify the rewrite, so nothing was changed: ${result.verification.reasons.slice(0, 3).join('; ')}`,
+        );
+        return true;
+      }
+      const document = documents.get(uri);
+      const analysis = document && document.version === version ? await analyses.analysisOf(document) : undefined;
+      if (!document || !analysis)
+        return (say(MessageType.Warning, 'RadLint: the report changed while it was being rewritten; nothing was changed.'), true);
+      let edit = result.edit;
+      let label = 'RadLint rewrite';
+      if (!edit) {
+        // A summary beside the report needs an editor that opens documents of its own: here it goes in as a section.
+        edit = {
+          start: analysis.report.text.length,
+          end: analysis.report.text.length,
+          newText: `${analysis.report.eol}${analysis.report.eol}PATIENT SUMMARY:${analysis.report.eol}${result.text}${analysis.report.eol}`,
+        };
+      }
+      if (result.kind === 'impression' && result.replacesImpression && !host.previewEdits()) {
+        // Never overwrite an impression without a preview: add the draft beside it for the radiologist to merge.
+        const impressionEnd = analysis.report.sections.find((s) => s.kind === 'impression')?.end ?? analysis.report.text.length;
+        const draftBody = edit.newText.trim();
+        edit = {
+          start: impressionEnd,
+          end: impressionEnd,
+          newText: `${analysis.report.eol}DRAFT IMPRESSION (RadLint):${analysis.report.eol}${draftBody}${analysis.report.eol}`,
+        };
+        label = 'RadLint draft impression';
+      }
+      const range = rangeOf(analysis.report.lineStarts, edit);
+      const needsConfirmation = result.kind === 'impression' && result.replacesImpression && host.previewEdits();
+      const workspaceEdit: WorkspaceEdit = {
+        documentChanges: [
+          {
+            textDocument: { uri, version },
+            edits: [
+              needsConfirmation ? { range, newText: edit.newText, annotationId: 'replace-impression' } : { range, newText: edit.newText },
+            ],
+          },
+        ],
+        ...(needsConfirmation
+          ? { changeAnnotations: { 'replace-impression': { label: 'Replace the impression', needsConfirmation: true } } }
+          : {}),
+      };
+      const applied = await connection.workspace.applyEdit({ label, edit: workspaceEdit } satisfies ApplyWorkspaceEditParams);
+      if (!applied.applied)
+        say(
+          MessageType.Warning,
+          `RadLint: the rewrite was not applied${applied.failureReason ? `: ${applied.failureReason}` : ' (the report may have changed)'}.`,
+        );
+      else if (result.note) say(MessageType.Info, `RadLint: ${result.note}`);
+      return true;
+    },
+  };
+}

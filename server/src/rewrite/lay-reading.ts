@@ -1,0 +1,47 @@
+// How the verifier reads a patient summary: the plain words are for the patient, but every finding
+// line also names the report's term in brackets ("fluid around the left lung (pleural effusion)").
+// This turns those lines back into short report sentences ("Left pleural effusion 2.3 x 1.5 cm.")
+// so the findings core can compare them with the source, like any other rewrite.
+import { understand, type Understanding } from '../nlp';
+import { parseReport } from '../report';
+import type { Report } from '../report/types';
+
+const UNIT: Record<string, string> = { millimeter: 'mm', millimeters: 'mm', centimeter: 'cm', centimeters: 'cm' };
+const SIZE = /(\d+(?:\.\d+)?)((?: by \d+(?:\.\d+)?){0,2}) (millimeters?|centimeters?)/g;
+const QUOTE = /The report (?:also )?says:? ["“]([^"”]+)["”]/;
+
+export function layToReport(text: string): string {
+  const out: string[] = [];
+  let denied = false;
+  for (const line of text.split(/\r?\n/)) {
+    if (/^\s*What the report did not find/i.test(line)) denied = true;
+    else if (/^\s*What the report found/i.test(line)) denied = false;
+    if (/^\s*Words in your report/i.test(line)) break;
+    const quoted = QUOTE.exec(line);
+    if (quoted) {
+      out.push(quoted[1].trim().replace(/([^.!?])$/, '$1.'));
+      continue;
+    }
+    const terms = [...line.matchAll(/\(([^()]+)\)/g)].map((m) => m[1].trim());
+    if (terms.length === 0) continue;
+    const side = /\bboth (?:sides|lungs|kidneys)\b/i.test(line)
+      ? 'bilateral'
+      : /\bleft\b/i.test(line)
+        ? 'left'
+        : /\bright\b/i.test(line)
+          ? 'right'
+          : '';
+    const sizes = [...line.matchAll(SIZE)].map((m) => `${[m[1], ...m[2].split(' by ').slice(1)].join(' x ')} ${UNIT[m[3]]}`);
+    const negative = denied || /\bno (?:clear )?sign of\b|\bthere is no\b/i.test(line);
+    const hedge = /\b(?:may|might|likely|possibl\w*|probabl\w*)\b/i.test(line) ? 'possible ' : '';
+    for (const term of terms) {
+      out.push(negative ? `No ${term}.` : `${hedge}${side} ${term}${sizes.length ? ' ' + sizes.join(', ') : ''}.`.replace(/^\s+/, ''));
+    }
+  }
+  return `IMPRESSION:\n${out.join('\n')}\n`;
+}
+
+/** The verifier's reader for summaries (VerifyOptions.read). */
+export function readLay(report: Report): Understanding {
+  return understand(parseReport(layToReport(report.text)));
+}
