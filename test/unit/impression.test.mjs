@@ -138,7 +138,7 @@ test('impression: a draft that left out a finding the omission rule asks for wou
   assert.equal(verifyRewrite(text, good, { kind: 'impression', mode: 'verbatim' }).ok, true);
   const bad = `${text}\n\nIMPRESSION:\n1. Small left pleural effusion.`;
   assert.deepEqual(verifyRewrite(text, bad, { kind: 'impression', mode: 'verbatim' }).reasons, [
-    'leaves a omission problem: Critical finding not in the impression: pneumothorax (right).',
+    'leaves an omission problem: Critical finding not in the impression: pneumothorax (right).',
   ]);
 });
 

@@ -227,7 +227,7 @@ test('verify impression: wrong side, new finding, changed size and an omission a
   );
   assert.ok(added.reasons.includes('adds: right pneumonia'), added.reasons.join(' | '));
   assert.ok(
-    added.reasons.some((r) => r.startsWith('leaves a insertion problem:')),
+    added.reasons.some((r) => r.startsWith('leaves an insertion problem:')),
     added.reasons.join(' | '),
   );
 
@@ -239,7 +239,7 @@ test('verify impression: wrong side, new finding, changed size and an omission a
   assert.deepEqual(size.reasons, ['changes 1.5 cm to 2 cm']);
 
   const omitted = verifyRewrite(NO_IMPRESSION, withImpression('1. Moderate left pleural effusion.'), impression());
-  assert.deepEqual(omitted.reasons, ['leaves a omission problem: Critical finding not in the impression: pneumothorax (right).']);
+  assert.deepEqual(omitted.reasons, ['leaves an omission problem: Critical finding not in the impression: pneumothorax (right).']);
 });
 
 test('verify impression: the findings around the impression must stay as they were', () => {
