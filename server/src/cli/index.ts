@@ -3,6 +3,7 @@ import { VERSION } from '../version';
 import { LLM_ENV_HELP } from '../llm/cli';
 import { runChecks } from './check';
 import { runCompare } from './compare';
+import { isRewriteCommand, REWRITE_USAGE, runRewrite } from './rewrite';
 import { UsageError, type Io } from './inputs';
 
 export type { Io };
@@ -12,10 +13,12 @@ const USAGE = `Usage:
   radlint findings [--format text|json] PATH...
   radlint compare [--format text|json] TRAINEE REFERENCE
   radlint compare --pairs DIR|FILE.csv [--format text|json] [--html FILE]
+${REWRITE_USAGE}
   radlint --version
 
 PATH is a report file, a folder (every .txt, .rpt and .radreport file below it) or - for stdin.
 Exit status (check): 0 nothing at warning or above, 1 something at warning or above, 2 usage or input error.
+Rewrites print the verified text (--format json: { text, template, verification, grade }); exit 1 when it does not verify.
 ${LLM_ENV_HELP}`;
 
 /** Runs the CLI; resolves to the exit status. */
@@ -32,6 +35,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     const command = argv[0];
     if (command === 'check' || command === 'findings') return await runChecks(argv, io);
     if (command === 'compare') return await runCompare(argv.slice(1), io);
+    if (isRewriteCommand(command)) return await runRewrite(argv, io);
     throw new UsageError(`unknown command '${command}'`);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;

@@ -43,6 +43,29 @@ export function settingsFromEnv(env: Env, redact: RedactMode | undefined): { set
   return { settings: parsed.data };
 }
 
+/** The endpoint's client from the environment, or why there is none. */
+export function providerFromEnv(
+  env: Env,
+  redact: RedactMode | undefined,
+  fetchImpl?: typeof fetch,
+): { provider: Provider; settings: LlmSettings; apiKey?: string } | { error: string } {
+  const { settings, error } = settingsFromEnv(env, redact);
+  if (!settings) return { error: error ?? 'cannot set up the AI endpoint' };
+  const apiKey = env.RADLINT_API_KEY || env.OPENAI_API_KEY || undefined;
+  try {
+    const provider = new Provider({
+      ...settings,
+      apiKey,
+      azureApiVersion: settings.azureApiVersion || undefined,
+      azureDeployment: settings.azureDeployment || undefined,
+      fetch: fetchImpl,
+    });
+    return { provider, settings, apiKey };
+  } catch (e) {
+    return { error: e instanceof LlmError ? e.reason : 'cannot set up the AI endpoint' };
+  }
+}
+
 /**
  * Adds AI problems to each file. `warn` gets one line per failure; after a failure that will not go
  * away (no connection, refused key, unknown model) the remaining files are not tried.
@@ -52,25 +75,12 @@ export async function addAiProblems(
   options: { redact?: RedactMode; env: Env; fetch?: typeof fetch },
   warn: (line: string) => void,
 ): Promise<void> {
-  const { settings, error } = settingsFromEnv(options.env, options.redact);
-  if (!settings) {
-    warn(`AI check skipped: ${error}; rule diagnostics only`);
+  const endpoint = providerFromEnv(options.env, options.redact, options.fetch);
+  if ('error' in endpoint) {
+    warn(`AI check skipped: ${endpoint.error}; rule diagnostics only`);
     return;
   }
-  const apiKey = options.env.RADLINT_API_KEY || options.env.OPENAI_API_KEY || undefined;
-  let provider: Provider;
-  try {
-    provider = new Provider({
-      ...settings,
-      apiKey,
-      azureApiVersion: settings.azureApiVersion || undefined,
-      azureDeployment: settings.azureDeployment || undefined,
-      fetch: options.fetch,
-    });
-  } catch (e) {
-    warn(`AI check skipped: ${e instanceof LlmError ? e.reason : 'cannot set up the AI check'}; rule diagnostics only`);
-    return;
-  }
+  const { provider, settings, apiKey } = endpoint;
   const cache = new AnswerCache(64);
   const scrub = (s: string) => (apiKey ? s.split(apiKey).join('***') : s);
   for (let i = 0; i < files.length; i++) {
