@@ -12,6 +12,7 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { CheckDocumentRequest, COMMANDS, type InitializationOptions } from '../../server/src/protocol';
+import { registerRewrites } from './rewrites';
 import { registerAi, type AiClient } from './ai';
 import { registerReportOffer } from './report-offer';
 import { documentedRules, registerRuleCommands } from './rules';
@@ -85,6 +86,8 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
       snippetCommand: true,
       aiStatus: true,
       disableRuleCommand: true,
+      ruleDocsCommand: true,
+      rewriteCommands: true,
       userWordList: vscode.Uri.joinPath(context.globalStorageUri, 'radlint-words.txt').fsPath,
     } satisfies InitializationOptions,
   };
@@ -187,6 +190,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Radlin
   ai = registerAi(context, () => client, log, selector);
   registerUnderstanding(context, () => client);
   registerRuleCommands(context, log);
+  registerRewrites(context, () => client, log);
   registerReportOffer(context, checkedLanguages);
 
   context.subscriptions.push(

@@ -448,3 +448,132 @@ describe('RadLint state you can see: status item, restart, rule commands', funct
     }
   });
 });
+
+describe('RadLint editor layer: hover, outline, suppression, fix-all, rewrites', function () {
+  let folder;
+  before(function () {
+    folder = vscode.workspace.workspaceFolders[0];
+  });
+  afterEach(revertAndCloseAll);
+
+  /** Polls an async check until it gives a value (commands have no change event to wait on). */
+  async function poll(what, check, timeoutMs = WAIT_MS) {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      const value = await check();
+      if (value) return value;
+      if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+
+  async function open(name) {
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, name));
+    await vscode.window.showTextDocument(document);
+    await poll(`diagnostics for ${name}`, () => radlintDiagnostics(document.uri).length > 0);
+    return document;
+  }
+
+  it('hover on a plain finding word says what RadLint understood', async function () {
+    const document = await open('laterality.rpt');
+    const at = document.getText().indexOf('effusion');
+    assert.ok(at >= 0);
+    const hovers = await poll('a RadLint hover on "effusion"', async () => {
+      const all = await vscode.commands.executeCommand('vscode.executeHoverProvider', document.uri, document.positionAt(at + 2));
+      const text = all.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+      return /pleural effusion — present/.test(text) ? text : undefined;
+    });
+    assert.match(hovers, /pleural effusion — present · (left|right)/);
+  });
+
+  it('the outline lists the report sections', async function () {
+    const document = await open('laterality.rpt');
+    const symbols = await poll('document symbols', async () => {
+      const s = await vscode.commands.executeCommand('vscode.executeDocumentSymbolProvider', document.uri);
+      return s && s.length ? s : undefined;
+    });
+    const names = symbols.map((s) => s.name);
+    assert.ok(names.includes('FINDINGS') && names.includes('IMPRESSION'), JSON.stringify(names));
+  });
+
+  it('Ignore here hides the problem, and it stays hidden after the report is closed and reopened', async function () {
+    const name = 'chest-radiograph-errors.rpt';
+    let document = await open(name);
+    const diagnostic = await poll('the repeated-word diagnostic', () =>
+      radlintDiagnostics(document.uri).find((d) => codeOf(d) === 'dictation-artifact' && /repeated/i.test(d.message)),
+    );
+    const actions = await quickFixes(document.uri, diagnostic.range);
+    const ignore = actions.find((a) => a.command?.command === 'radlint.ignoreHere');
+    assert.ok(ignore, JSON.stringify(actions.map((a) => a.title)));
+    assert.ok(
+      actions.some((a) => a.command?.command === 'radlint.disableRule'),
+      'Turn off the rule sits beside it',
+    );
+    await applyCodeAction(ignore);
+    await poll('the ignored problem to go', () => !radlintDiagnostics(document.uri).some((d) => /repeated/i.test(d.message)));
+    await revertAndCloseAll();
+    document = await open(name);
+    await new Promise((r) => setTimeout(r, 1500));
+    assert.ok(!radlintDiagnostics(document.uri).some((d) => /repeated/i.test(d.message)), describeDiagnostics(document.uri));
+    const kept = vscode.Uri.joinPath(folder.uri, '.radlint.json');
+    const saved = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(kept)).toString('utf8'));
+    assert.equal(saved.ignore[0].rule, 'dictation-artifact');
+    await vscode.workspace.fs.delete(kept);
+  });
+
+  it('fix-all applies the safe fixes (a repeated word, a spoken command) in one edit', async function () {
+    // An unsaved report of its own, so no ignore kept by the test before applies to it.
+    const content = Buffer.from(
+      await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder.uri, 'chest-radiograph-errors.rpt')),
+    ).toString('utf8');
+    const document = await vscode.workspace.openTextDocument({ language: 'radreport', content });
+    await vscode.window.showTextDocument(document);
+    await poll('the dictation diagnostic', () => radlintDiagnostics(document.uri).some((d) => codeOf(d) === 'dictation-artifact'));
+    const actions = await vscode.commands.executeCommand(
+      'vscode.executeCodeActionProvider',
+      document.uri,
+      new vscode.Range(0, 0, 0, 0),
+      'source.fixAll.radlint',
+    );
+    const all = actions.find((a) => a.kind && a.kind.value === 'source.fixAll.radlint');
+    assert.ok(all, JSON.stringify(actions.map((a) => a.title)));
+    await applyCodeAction(all);
+    await poll('the repeated word and the spoken command gone', () => !/The the|new paragraph/.test(document.getText()));
+    assert.match(document.getText(), /The lungs are clear/);
+  });
+
+  it('restructure into a template keeps every sentence as one undoable edit', async function () {
+    const document = await open('laterality.rpt');
+    const original = document.getText();
+    const applied = await vscode.commands.executeCommand(
+      'radlint.restructure',
+      document.uri.toString(),
+      document.version,
+      'chest-radiograph',
+    );
+    assert.equal(applied, true);
+    await poll('the restructured text', () => document.getText() !== original);
+    const text = document.getText();
+    for (const sentence of original
+      .split(/(?<=\.)\s+/)
+      .map((s) => s.trim())
+      .filter((s) => /effusion/.test(s))) {
+      assert.ok(text.replace(/\s+/g, ' ').includes(sentence.replace(/^\w+:\s*/, '').replace(/\s+/g, ' ')), `kept: ${sentence}`);
+    }
+    await vscode.commands.executeCommand('undo');
+    await waitForText(document, original, 'one undo to bring the dictated text back');
+  });
+
+  it('the patient summary opens beside the report, the report unchanged', async function () {
+    const document = await open('laterality.rpt');
+    const original = document.getText();
+    const shown = await vscode.commands.executeCommand('radlint.patientSummary', document.uri.toString(), document.version);
+    assert.equal(shown, true);
+    const summary = vscode.window.visibleTextEditors.find(
+      (e) => e.document.languageId === 'markdown' && /What the report/.test(e.document.getText()),
+    );
+    assert.ok(summary, 'a summary document is visible');
+    assert.match(summary.document.getText(), /Words in your report/);
+    assert.equal(document.getText(), original);
+  });
+});

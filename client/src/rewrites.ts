@@ -1,0 +1,95 @@
+// VS Code side of the rewrites: the code actions' commands run here, so the result lands as VS Code
+// users expect: restructure as a snippet (fields are tab stops; one undo), a template quick pick with
+// the exam's template first, an impression that replaces an existing one only through the edit
+// preview, and the patient summary in a document beside the report. The server computes and
+// verifies (RewriteRequest); nothing is applied if the report changed meanwhile.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { COMMANDS, RewriteRequest, type RewriteKind, type RewriteResult } from '../../server/src/protocol';
+
+const TITLES: Record<RewriteKind, string> = {
+  restructure: 'Restructuring into a template',
+  impression: 'Drafting the impression',
+  summary: 'Writing a patient-friendly summary',
+};
+
+export function registerRewrites(
+  context: vscode.ExtensionContext,
+  client: () => LanguageClient | undefined,
+  log: vscode.LogOutputChannel,
+): void {
+  const tell = (message: string) => void vscode.window.setStatusBarMessage(`RadLint: ${message}`, 6000);
+
+  async function ask(
+    kind: RewriteKind,
+    document: vscode.TextDocument,
+    version: number,
+    templateId?: string,
+  ): Promise<RewriteResult | null> {
+    const running = client();
+    if (!running) return null;
+    return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `RadLint: ${TITLES[kind]}…` }, () =>
+      running.sendRequest(RewriteRequest, { uri: document.uri.toString(), version, kind, templateId }),
+    );
+  }
+
+  /** `templateId` (restructure) skips the quick pick: for keybindings and tests. */
+  async function run(kind: RewriteKind, uri?: string, version?: number, templateId?: string): Promise<boolean> {
+    const document = uri ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri) : vscode.window.activeTextEditor?.document;
+    if (!document) return (tell('open a report first'), false);
+    const asked = version ?? document.version;
+    let result = await ask(kind, document, asked, templateId);
+    if (!result) return (tell('the server is not running'), false);
+    if (kind === 'restructure' && !templateId && result.ok && result.template && result.template.alternatives.length > 0) {
+      const chosen = { label: result.template.name, description: 'for this exam', detail: result.template.why, id: result.template.id };
+      const others = result.template.alternatives.map((t) => ({ label: t.name, description: '', detail: undefined, id: t.id }));
+      const pick = await vscode.window.showQuickPick([chosen, ...others], { title: 'RadLint: restructure into which template?' });
+      if (!pick) return false;
+      if (pick.id !== chosen.id) result = await ask(kind, document, asked, pick.id);
+      if (!result) return false;
+    }
+    if (result.note) {
+      log.warn(result.note);
+      tell(result.note);
+    }
+    if (!result.ok) {
+      log.warn(`Rewrite not verified: ${result.reasons.join('; ')}`);
+      return (tell(`could not verify the rewrite, so nothing was changed (${result.reasons[0] ?? 'see the log'})`), false);
+    }
+    if (document.version !== result.version) return (tell('the report changed while it was being rewritten; nothing was changed'), false);
+    if (!result.edit) {
+      // The summary beside the report, as a new document the user can read, edit, print or save.
+      const summary = await vscode.workspace.openTextDocument({ language: 'markdown', content: result.text });
+      await vscode.window.showTextDocument(summary, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+      tell(`patient summary, reading grade ${result.grade?.toFixed(1) ?? '?'}`);
+      return true;
+    }
+    const range = new vscode.Range(
+      result.edit.range.start.line,
+      result.edit.range.start.character,
+      result.edit.range.end.line,
+      result.edit.range.end.character,
+    );
+    if (result.edit.snippet) {
+      const editor = await vscode.window.showTextDocument(document);
+      return editor.insertSnippet(new vscode.SnippetString(result.edit.newText), range, { undoStopBefore: true, undoStopAfter: true });
+    }
+    const edit = new vscode.WorkspaceEdit();
+    const replacing = kind === 'impression' && result.replacesImpression;
+    edit.replace(
+      document.uri,
+      range,
+      result.edit.newText,
+      replacing ? { label: 'Replace the impression with the draft', needsConfirmation: true } : undefined,
+    );
+    return vscode.workspace.applyEdit(edit);
+  }
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand(COMMANDS.restructure, (uri?: string, version?: number, templateId?: string) =>
+      run('restructure', uri, version, templateId),
+    ),
+    vscode.commands.registerCommand(COMMANDS.draftImpression, (uri?: string, version?: number) => run('impression', uri, version)),
+    vscode.commands.registerCommand(COMMANDS.patientSummary, (uri?: string, version?: number) => run('summary', uri, version)),
+  );
+}
