@@ -82,3 +82,14 @@ test('Neovim: the spoken "new paragraph" fixed through the radlint-server bin en
   assert.match(result.text_after, /^FINDINGS: The lungs are clear\.\n\n+No pleural effusion/);
   console.log(`nvim (radlint-server): applied "${result.applied}"`);
 });
+
+test('Neovim: "Restructure into a template" runs as a server command and lands as one workspace edit', { skip }, () => {
+  const result = runNvim('repeated-word.rpt', {
+    EXPECT_MIN_DIAGS: '1',
+    EXPECT_ACTION: '^Restructure into a template',
+    // The dictated text starts with FINDINGS; the chest radiograph template starts with EXAM, a field to fill.
+    EXPECT_LINE1: 'EXAM: [ ]',
+  });
+  assert.match(result.applied, /Restructure into a template/);
+  console.log(`nvim: applied "${result.applied}"; line 1 is now the template's EXAM field`);
+});
