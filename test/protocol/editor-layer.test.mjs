@@ -36,6 +36,17 @@ test('hover on a finding word says what was understood; on a problem, why it mat
     const hover = await s.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 38 } });
     assert.equal(hover.contents.kind, 'markdown');
     assert.match(hover.contents.value, /pleural effusion — present · left/);
+    assert.match(hover.contents.value, /In plain words: fluid around/, 'the gloss the patient summary uses');
+    const ct = 'file:///tmp/hover-ct.rpt';
+    await s.open(
+      ct,
+      'EXAM: CT chest without contrast.\nHISTORY: 60-year-old man, cough.\nFINDINGS: A 7 mm solid nodule in the right upper lobe.\nIMPRESSION: 7 mm right upper lobe nodule.\n',
+    );
+    const nodule = await s.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri: ct },
+      position: { line: 2, character: 24 },
+    });
+    assert.match(nodule.contents.value, /Fleischner/, 'the guideline row for the nodule');
     const none = await s.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 1 } });
     assert.equal(none, null);
     const onProblem = await s.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 48 } });

@@ -4,10 +4,17 @@ import type { Analysis } from '../engine';
 import type { Finding } from '../nlp';
 import type { Problem } from '../problem';
 import type { Span } from '../report/types';
+import { glossOfMention } from '../nlp/glossary';
+import { explainAt, type GuidelineExplanation } from '../guidelines/check';
+import { followUpOptions } from '../rules/follow-up-recommendation';
 
 export interface HoverInfo {
   span: Span;
   finding?: Finding;
+  /** The finding in plain words, shared with the patient summary's glossary. */
+  gloss?: { lay: string; means: string };
+  /** The follow-up guideline's row for the finding, or why the guideline is silent. */
+  guideline?: GuidelineExplanation;
   /** The finding's critical tier when it is a current critical finding of this report. */
   urgency?: 'minutes' | 'hours' | 'days';
   problems: Problem[];
@@ -28,7 +35,11 @@ export function hoverAt(analysis: Analysis, offset: number): HoverInfo | null {
   if (!finding && problems.length === 0) return null;
   const urgency = finding ? analysis.critical.find((c) => c.finding === finding)?.urgency : undefined;
   const span = finding ?? problems[0];
-  return { span: { start: span.start, end: span.end }, finding, urgency, problems };
+  const { report, understanding } = analysis;
+  const g = finding && glossOfMention(finding.concept, report.text.slice(finding.start, finding.end));
+  const gloss = g && { lay: g.lay.replace(/\{side\}\s*/g, ''), means: g.means };
+  const guideline = (finding && explainAt(report, understanding, offset, followUpOptions(analysis.settings.ruleOptions))) ?? undefined;
+  return { span: { start: span.start, end: span.end }, finding, urgency, gloss, guideline, problems };
 }
 
 /** One line: "pleural effusion — present · left · lower lobe · 2.3 × 1.5 cm · critical: hours". */

@@ -8,8 +8,8 @@ import type { Rule, RuleContext } from './types';
 export const RULE_ID = 'follow-up-recommendation';
 
 /** Settings: RuleContext.options['follow-up-recommendation'] = { guidelines?: string[]; risk?: 'unknown' | 'low' | 'high' }. */
-export function followUpOptions(context: RuleContext): ExtractOptions {
-  const raw = (context.options[RULE_ID] ?? {}) as { guidelines?: unknown; risk?: unknown };
+export function followUpOptions(options: RuleContext['options']): ExtractOptions {
+  const raw = (options[RULE_ID] ?? {}) as { guidelines?: unknown; risk?: unknown };
   const out: ExtractOptions = { risk: 'unknown' };
   if (Array.isArray(raw.guidelines))
     out.guidelines = raw.guidelines.filter((g): g is string => typeof g === 'string' && GUIDELINE_BY_ID.has(g));
@@ -69,7 +69,7 @@ export const followUpRecommendation: Rule = {
     'An incidental finding a published guideline covers (Fleischner, Lung-RADS, ACR incidental findings, SRU/O-RADS) without the recommendation it calls for, or with one that disagrees.',
   check(report, context) {
     const u = context.analysis.understanding;
-    const results = analyse(report, u, followUpOptions(context));
+    const results = analyse(report, u, followUpOptions(context.options));
     const problems: Problem[] = [];
     for (const res of results) {
       const { anchor, guideline } = res.case;
