@@ -41,7 +41,7 @@ export function evaluateImpression({ limit = Infinity, includeMinor = false, sho
   if (!haveData) return { skipped: `shared data not found at ${dataDir}` };
   const reportModule = load('report/index.js');
   const { understand } = load('nlp/index.js');
-  const c = load('rules/consistency/index.js');
+  const c = load('nlp/index.js');
   const { draftImpression, withDraft } = load('rewrite/impression.js');
   const { verifyRewrite } = load('rewrite/verify.js');
 
@@ -141,7 +141,7 @@ export function evaluateImpression({ limit = Infinity, includeMinor = false, sho
           it.findings.some((g) => c.sameFinding(f.concept, g.concept) || c.covers(f.concept, g.concept) || c.covers(g.concept, f.concept)),
         ),
     );
-    const consistency = verdict.reasons.filter((r) => r.startsWith('leaves a ')).length;
+    const consistency = verdict.reasons.filter((r) => /^leaves an? /.test(r)).length;
     for (const reason of verdict.reasons) {
       const k = reason.replace(/:.*/, '');
       reasonCounts.set(k, (reasonCounts.get(k) ?? 0) + 1);
