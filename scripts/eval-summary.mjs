@@ -50,7 +50,7 @@ export function evaluateSummaries(reports) {
     glossary: load('nlp/glossary.js'),
     summary: load('rewrite/summary.js'),
     readability: load('rewrite/readability.js'),
-    consistency: load('rules/consistency/index.js'),
+    consistency: load('nlp/index.js'),
   };
   const { sameFinding } = lib.consistency;
   const grades = [];
