@@ -19,6 +19,7 @@ import { attachHover } from './lsp/hover';
 import { attachOutline } from './lsp/outline';
 import { attachUnderstanding } from './lsp/understanding';
 import { attachCommands, SERVER_COMMANDS } from './lsp/commands';
+import { attachCompare, COMPARE_COMMANDS } from './lsp/compare';
 import { attachDiagnostics } from './lsp/diagnostics';
 import { Analyses } from './lsp/documents';
 import { SettingsStore } from './lsp/settings';
@@ -36,6 +37,7 @@ export function startServer(connection: Connection): void {
     workspaceFolders: false,
     disableRuleCommand: false,
     ruleDocsCommand: false,
+    compareCommands: false,
   };
   let ready: Promise<void> = Promise.resolve();
   const settings = new SettingsStore(connection, log);
@@ -53,6 +55,8 @@ export function startServer(connection: Connection): void {
     caps.aiStatus = Boolean(options?.aiStatus);
     caps.disableRuleCommand = Boolean(options?.disableRuleCommand);
     caps.ruleDocsCommand = Boolean(options?.ruleDocsCommand);
+    // Our VS Code client registers the comparison commands itself (a second registration would fail).
+    caps.compareCommands = Boolean(options?.compareCommands);
     settings.initialize(params);
     ready = prepareRules().catch((error) => log(`Rule set-up failed: ${String(error)}`));
     return {
@@ -63,7 +67,7 @@ export function startServer(connection: Connection): void {
         documentSymbolProvider: { label: 'Report' },
         foldingRangeProvider: true,
         diagnosticProvider: caps.pullDiagnostics ? { interFileDependencies: false, workspaceDiagnostics: false } : undefined,
-        executeCommandProvider: { commands: SERVER_COMMANDS },
+        executeCommandProvider: { commands: [...SERVER_COMMANDS, ...(caps.compareCommands ? [] : COMPARE_COMMANDS)] },
         workspace: caps.workspaceFolders ? { workspaceFolders: { supported: true, changeNotifications: true } } : undefined,
       },
       serverInfo: { name: SERVER_NAME, version: VERSION },
@@ -106,7 +110,16 @@ export function startServer(connection: Connection): void {
     documents,
     analyses,
     aiDiagnostics: (document) => ai.diagnostics(document),
+    comparisonDiagnostics: (document) => compare.diagnostics(document),
     pullDiagnostics: () => caps.pullDiagnostics,
+  });
+
+  // Trainee mode: a comparison with a reference report, pushed with the AI diagnostics (lsp/compare.ts).
+  const compare = attachCompare({
+    connection,
+    documents,
+    pullDiagnostics: () => caps.pullDiagnostics,
+    push: (document) => diagnostics.push(document),
   });
 
   attachCodeActions({
@@ -120,10 +133,11 @@ export function startServer(connection: Connection): void {
   attachOutline(connection, documents, analyses);
   attachUnderstanding(connection, documents, analyses);
 
-  attachCommands({ connection, documents, settings, analyses, refreshAll: () => diagnostics.refreshAll() });
+  attachCommands({ connection, documents, settings, analyses, refreshAll: () => diagnostics.refreshAll(), others: compare.commands });
 
   documents.onDidChangeContent((change) => {
     ai.changed(change.document);
+    compare.changed(change.document);
     if (!caps.pullDiagnostics) void diagnostics.push(change.document);
   });
   documents.onDidOpen((event) => ai.opened(event.document));
@@ -131,6 +145,7 @@ export function startServer(connection: Connection): void {
   documents.onDidClose((event) => {
     const { uri } = event.document;
     ai.closed(uri);
+    compare.closed(uri);
     settings.closed(uri);
     analyses.closed(uri);
     if (!caps.pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });

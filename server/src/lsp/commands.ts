@@ -17,12 +17,16 @@ export interface CommandsHost {
   analyses: Analyses;
   /** Diagnostics of every document may have changed. */
   refreshAll(): void;
+  /** Commands other features run (trainee-mode comparison), by id; their answer is the command's result. */
+  others?: Record<string, (args: unknown[]) => Promise<unknown>>;
 }
 
 export function attachCommands(host: CommandsHost): void {
   const { connection, documents, settings } = host;
   const fail = (message: string) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message });
   connection.onExecuteCommand(async (params) => {
+    const other = host.others?.[params.command];
+    if (other) return other(params.arguments ?? []);
     if (params.command === COMMANDS.ignoreHere) {
       const [uri, rule, range] = (params.arguments ?? []) as [string, string, Range];
       const document = typeof uri === 'string' ? documents.get(uri) : undefined;
