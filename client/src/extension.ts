@@ -13,6 +13,7 @@ import {
 } from 'vscode-languageclient/node';
 import { CheckDocumentRequest, COMMANDS, type InitializationOptions } from '../../server/src/protocol';
 import { registerAi, type AiClient } from './ai';
+import { registerCompare } from './compare';
 import { registerReportOffer } from './report-offer';
 import { documentedRules, registerRuleCommands } from './rules';
 import { createStatus, STATUS_MENU_COMMAND, type ServerState, type Status } from './status';
@@ -85,6 +86,7 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
       snippetCommand: true,
       aiStatus: true,
       disableRuleCommand: true,
+      compareCommands: true,
       userWordList: vscode.Uri.joinPath(context.globalStorageUri, 'radlint-words.txt').fsPath,
     } satisfies InitializationOptions,
   };
@@ -186,6 +188,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Radlin
   context.subscriptions.push(log);
   ai = registerAi(context, () => client, log, selector);
   registerUnderstanding(context, () => client);
+  registerCompare(context, () => client);
   registerRuleCommands(context, log);
   registerReportOffer(context, checkedLanguages);
 

@@ -180,7 +180,7 @@ test('a comparison with nothing to report shows nothing; a bad reference is an e
     );
     await assert.rejects(
       s.connection.sendRequest('radlint/compare', { uri: 'file:///tmp/not-open.rpt', reference: { text: REFERENCE, name: 'x' } }),
-      /Open the trainee report/,
+      /Open the trainee report first/,
     );
     // The server is still answering.
     const hover = await s.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } });

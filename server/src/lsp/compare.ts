@@ -200,7 +200,10 @@ export function attachCompare(host: CompareHost): CompareFeature {
 
   async function compare(traineeUri: unknown, reference: CompareReference | undefined): Promise<CompareResult> {
     const document = typeof traineeUri === 'string' ? documents.get(traineeUri) : undefined;
-    if (!document) throw invalid('Open the trainee report in the editor first: RadLint compares an open document.');
+    if (!document)
+      throw invalid(
+        'Open the trainee report first: RadLint compares an open report it checks (a Radiology Report, or a language in radlint.languages).',
+      );
     if (reference && 'uri' in reference && reference.uri === document.uri && !('text' in reference))
       throw invalid('The reference is the trainee report itself: pick another report.');
     compared.set(document.uri, { reference: resolveReference(reference) });
