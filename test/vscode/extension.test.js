@@ -486,11 +486,12 @@ describe('RadLint state you can see: status item, restart, rule commands', funct
       reference.toString(),
       'related information points into the reference',
     );
-    assert.ok(
-      vscode.window.tabGroups.all.some((g) =>
-        g.tabs.some((t) => t.input instanceof vscode.TabInputWebview && /^Comparison: /.test(t.label)),
-      ),
-      'the scorecard opens beside the report',
+    const tabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs);
+    await waitFor(
+      () => `the scorecard beside the report; tabs: ${JSON.stringify(tabs().map((t) => `${t.input?.constructor?.name} ${t.label}`))}`,
+      () => tabs().some((t) => t.input instanceof vscode.TabInputWebview && /^Comparison: /.test(t.label)),
+      [vscode.window.tabGroups.onDidChangeTabs],
+      10000,
     );
     // The status item renders a moment after a diagnostics change: give it that moment, then it
     // must still count the rules only.
