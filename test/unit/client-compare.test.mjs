@@ -58,6 +58,7 @@ test('the scorecard webview page gets a policy that loads and runs nothing, firs
   assert.doesNotMatch(SCORECARD_CSP, /script-src/);
   assert.match(page, /<body><h1>T<\/h1><\/body>/, 'the page itself is unchanged');
   assert.match(page, /background: #fff/);
+  assert.match(page, /svg \{ max-width: 100%/, 'the charts fit a narrow panel');
   // A fragment without a head still gets the policy.
   assert.match(scorecardPage('<p>x</p>'), /^<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy"[^]*<p>x<\/p>/);
 });
