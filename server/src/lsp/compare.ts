@@ -68,6 +68,9 @@ interface Compared {
 /** As `radlint compare` reads files: 1 MB at most, UTF-8 text. */
 const MAX_BYTES = 1 << 20;
 
+/** Pull clients: how long typing must pause before the comparison of the new text is pushed. */
+const PULL_PUSH_DELAY_MS = 200;
+
 const SEVERITY = { major: DiagnosticSeverity.Warning, minor: DiagnosticSeverity.Information } as const;
 
 const nameOf = (uri: string) => {
@@ -171,6 +174,7 @@ function readReferenceFile(uri: string): string {
 export function attachCompare(host: CompareHost): CompareFeature {
   const { connection, documents } = host;
   const compared = new Map<string, Compared>();
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
 
   function resolveReference(reference: CompareReference | undefined): Reference {
     if (reference && 'text' in reference && typeof reference.text === 'string') {
@@ -224,9 +228,21 @@ export function attachCompare(host: CompareHost): CompareFeature {
   return {
     diagnostics: (document) => current(document)?.diagnostics ?? [],
     changed(document) {
-      if (host.pullDiagnostics() && compared.has(document.uri)) void host.push(document);
+      if (!host.pullDiagnostics() || !compared.has(document.uri)) return;
+      // Comparing takes some 20 ms: once typing pauses, not on every key.
+      clearTimeout(timers.get(document.uri));
+      timers.set(
+        document.uri,
+        setTimeout(() => {
+          timers.delete(document.uri);
+          const latest = documents.get(document.uri);
+          if (latest && compared.has(latest.uri)) void host.push(latest);
+        }, PULL_PUSH_DELAY_MS),
+      );
     },
     closed(uri) {
+      clearTimeout(timers.get(uri));
+      timers.delete(uri);
       // A closed document's comparison goes with it (push-only clients get an empty push on close).
       if (compared.delete(uri) && host.pullDiagnostics()) void connection.sendDiagnostics({ uri, diagnostics: [] });
     },
