@@ -27,7 +27,7 @@ export interface AiHost {
   /** Whether RadLint checks this document at all (language, enable). */
   isChecked(document: TextDocument): Promise<boolean>;
   ruleProblems(uri: string, text: string): Promise<readonly Problem[]>;
-  /** Whether the client pulls rule diagnostics (then AI diagnostics are pushed on their own). */
+  /** Whether the client pulls rule diagnostics (then AI diagnostics are pushed without the rules). */
   pullDiagnostics(): boolean;
   /** Push what is pushed for this document: AI with the comparison diagnostics (and the rules for push-only clients). */
   pushAll(document: TextDocument): Promise<void>;
