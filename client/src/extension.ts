@@ -14,6 +14,7 @@ import {
 import { CheckDocumentRequest, COMMANDS, type InitializationOptions } from '../../server/src/protocol';
 import { registerRewrites } from './rewrites';
 import { registerAi, type AiClient } from './ai';
+import { registerCompare } from './compare';
 import { registerReportOffer } from './report-offer';
 import { documentedRules, registerRuleCommands } from './rules';
 import { createStatus, STATUS_MENU_COMMAND, type ServerState, type Status } from './status';
@@ -88,6 +89,7 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
       disableRuleCommand: true,
       ruleDocsCommand: true,
       rewriteCommands: true,
+      compareCommands: true,
       userWordList: vscode.Uri.joinPath(context.globalStorageUri, 'radlint-words.txt').fsPath,
     } satisfies InitializationOptions,
   };
@@ -189,6 +191,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Radlin
   context.subscriptions.push(log);
   ai = registerAi(context, () => client, log, selector);
   registerUnderstanding(context, () => client);
+  registerCompare(context, () => client);
   registerRuleCommands(context, log);
   registerRewrites(context, () => client, log);
   registerReportOffer(context, checkedLanguages);

@@ -3,9 +3,11 @@
 // protocol package, which both sides have.
 import { NotificationType, RequestType, type Range } from 'vscode-languageserver-protocol';
 
-/** Diagnostic sources: the deterministic rules, and the AI second reader. */
+/** Diagnostic sources: the deterministic rules, the AI second reader, and trainee-mode comparison. */
 export const SOURCE_RULES = 'radlint';
 export const SOURCE_AI = 'radlint AI';
+/** Trainee mode: the discrepancies of a comparison with a reference report. Never counted with the rules. */
+export const SOURCE_COMPARE = 'radlint compare';
 
 /** A fix as carried in Diagnostic.data: edits already in LSP ranges of the version diagnosed. */
 export interface FixData {
@@ -54,6 +56,13 @@ export const COMMANDS = {
   restructure: 'radlint.restructure',
   draftImpression: 'radlint.draftImpression',
   patientSummary: 'radlint.patientSummary',
+  /**
+   * Server (every LSP editor): [traineeUri, referenceUri] — compare, show the discrepancies as
+   * diagnostics on the trainee document, answer a CompareResult. Client (VS Code): picks the reference.
+   */
+  compareWithReference: 'radlint.compareWithReference',
+  /** Server and client: [traineeUri] — removes the comparison diagnostics. */
+  clearComparison: 'radlint.clearComparison',
 } as const;
 
 /** Client -> server: what RadLint understood of a report, as the `radlint findings` table. */
@@ -138,6 +147,68 @@ export interface RewriteResult {
   note?: string;
 }
 export const RewriteRequest = new RequestType<RewriteParams, RewriteResult | null, void>('radlint/rewrite');
+/**
+ * Client -> server: compare a trainee's report (an open document) with the attending's (the
+ * reference), show the discrepancies as diagnostics on the trainee document (source SOURCE_COMPARE)
+ * until cleared, and answer the comparison. The reference is a document the server can read (open
+ * in the editor, or a file: uri), or its text; with a uri, related information points into it.
+ */
+export type CompareReference = { uri: string } | { text: string; name: string; uri?: string };
+export interface CompareParams {
+  /** The trainee document. */
+  uri: string;
+  reference: CompareReference;
+}
+/** The counts of `radlint compare --format json` (docs/compare.md). */
+export interface CompareSummaryJson {
+  matched: number;
+  missed: number;
+  extra: number;
+  side: number;
+  site: number;
+  size: number;
+  assertion: number;
+  impression: number;
+  wording: number;
+  major: number;
+  minor: number;
+}
+export interface DiscrepancyJson {
+  kind: 'missed' | 'extra' | 'side' | 'site' | 'size' | 'assertion' | 'impression';
+  severity: 'major' | 'minor';
+  finding: string;
+  side: string | null;
+  /** Ranges in the trainee's and the reference's text; null where that report does not say it. */
+  trainee: Range | null;
+  reference: Range | null;
+  message: string;
+}
+export interface CompareResult {
+  version: 1;
+  /** The trainee's and the reference's names (file names). */
+  trainee: string;
+  reference: string;
+  summary: CompareSummaryJson;
+  discrepancies: DiscrepancyJson[];
+  /** Diagnostics shown on the trainee document. */
+  diagnostics: number;
+  /** The scorecard of this pair: a self-contained HTML page (inline CSS and SVG, no scripts). */
+  html: string;
+}
+export const CompareRequest = new RequestType<CompareParams, CompareResult, void>('radlint/compare');
+
+/**
+ * Diagnostic.data of a comparison diagnostic. `comparison` is not a rule category (problem.ts
+ * CATEGORIES): no rule makes it, `--category` does not select it and the AI is never offered it.
+ */
+export interface ComparisonDiagnosticData {
+  category: 'comparison';
+  kind: DiscrepancyJson['kind'];
+  severity: DiscrepancyJson['severity'];
+  finding: string;
+  side: string | null;
+  version: number;
+}
 
 /** What the client tells the server at start (initializationOptions). */
 export interface InitializationOptions {
@@ -153,4 +224,9 @@ export interface InitializationOptions {
   ruleDocsCommand?: boolean;
   /** The client applies rewrites itself (RewriteRequest): code actions carry its commands. */
   rewriteCommands?: boolean;
+  /**
+   * The client registers COMMANDS.compareWithReference and COMMANDS.clearComparison itself (and runs
+   * them with CompareRequest and workspace/executeCommand): the server does not advertise them.
+   */
+  compareCommands?: boolean;
 }

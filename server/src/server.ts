@@ -20,6 +20,7 @@ import { attachRewrites, REWRITE_COMMANDS, REWRITE_KINDS_LSP } from './lsp/rewri
 import { attachOutline } from './lsp/outline';
 import { attachUnderstanding } from './lsp/understanding';
 import { attachCommands, SERVER_COMMANDS } from './lsp/commands';
+import { attachCompare, COMPARE_COMMANDS } from './lsp/compare';
 import { attachDiagnostics } from './lsp/diagnostics';
 import { Analyses } from './lsp/documents';
 import { SettingsStore } from './lsp/settings';
@@ -39,6 +40,7 @@ export function startServer(connection: Connection): void {
     ruleDocsCommand: false,
     rewriteCommands: false,
     previewEdits: false,
+    compareCommands: false,
   };
   let ready: Promise<void> = Promise.resolve();
   const settings = new SettingsStore(connection, log);
@@ -58,6 +60,8 @@ export function startServer(connection: Connection): void {
     caps.ruleDocsCommand = Boolean(options?.ruleDocsCommand);
     caps.rewriteCommands = Boolean(options?.rewriteCommands);
     caps.previewEdits = Boolean(c.workspace?.workspaceEdit?.changeAnnotationSupport);
+    // Our VS Code client registers the comparison commands itself (a second registration would fail).
+    caps.compareCommands = Boolean(options?.compareCommands);
     settings.initialize(params);
     ready = prepareRules().catch((error) => log(`Rule set-up failed: ${String(error)}`));
     return {
@@ -68,8 +72,14 @@ export function startServer(connection: Connection): void {
         documentSymbolProvider: { label: 'Report' },
         foldingRangeProvider: true,
         diagnosticProvider: caps.pullDiagnostics ? { interFileDependencies: false, workspaceDiagnostics: false } : undefined,
-        // The VS Code client runs the rewrite commands itself; other editors have the server run them.
-        executeCommandProvider: { commands: caps.rewriteCommands ? SERVER_COMMANDS : [...SERVER_COMMANDS, ...REWRITE_COMMANDS] },
+        // The VS Code client runs the rewrite and comparison commands itself; other editors have the server run them.
+        executeCommandProvider: {
+          commands: [
+            ...SERVER_COMMANDS,
+            ...(caps.rewriteCommands ? [] : REWRITE_COMMANDS),
+            ...(caps.compareCommands ? [] : COMPARE_COMMANDS),
+          ],
+        },
         workspace: caps.workspaceFolders ? { workspaceFolders: { supported: true, changeNotifications: true } } : undefined,
       },
       serverInfo: { name: SERVER_NAME, version: VERSION },
@@ -112,7 +122,16 @@ export function startServer(connection: Connection): void {
     documents,
     analyses,
     aiDiagnostics: (document) => ai.diagnostics(document),
+    comparisonDiagnostics: (document) => compare.diagnostics(document),
     pullDiagnostics: () => caps.pullDiagnostics,
+  });
+
+  // Trainee mode: a comparison with a reference report, pushed with the AI diagnostics (lsp/compare.ts).
+  const compare = attachCompare({
+    connection,
+    documents,
+    pullDiagnostics: () => caps.pullDiagnostics,
+    push: (document) => diagnostics.push(document),
   });
 
   attachCodeActions({
@@ -144,10 +163,12 @@ export function startServer(connection: Connection): void {
     analyses,
     refreshAll: () => diagnostics.refreshAll(),
     more: (command, args) => (caps.rewriteCommands ? Promise.resolve(false) : rewrites.execute(command, args)),
+    others: compare.commands,
   });
 
   documents.onDidChangeContent((change) => {
     ai.changed(change.document);
+    compare.changed(change.document);
     if (!caps.pullDiagnostics) void diagnostics.push(change.document);
   });
   documents.onDidOpen((event) => ai.opened(event.document));
@@ -155,6 +176,7 @@ export function startServer(connection: Connection): void {
   documents.onDidClose((event) => {
     const { uri } = event.document;
     ai.closed(uri);
+    compare.closed(uri);
     settings.closed(uri);
     analyses.closed(uri);
     if (!caps.pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });

@@ -30,6 +30,8 @@ test('spelling: suggestions, "Ignore in this report" and "Add to dictionary" thr
   try {
     assert.deepEqual(s.init.capabilities.executeCommandProvider.commands.sort(), [
       'radlint.addToDictionary',
+      'radlint.clearComparison',
+      'radlint.compareWithReference',
       'radlint.draftImpression',
       'radlint.ignoreHere',
       'radlint.ignoreWord',

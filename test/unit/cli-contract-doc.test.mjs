@@ -9,7 +9,7 @@ import { root } from '../helpers/engine.mjs';
 
 const require = createRequire(import.meta.url);
 const { CATEGORIES, SEVERITIES } = require(path.join(root, 'out/server/problem.js'));
-const { main } = require(path.join(root, 'out/server/cli.js'));
+const { main } = require(path.join(root, 'out/server/cli/index.js'));
 const anatomy = JSON.parse(fs.readFileSync(path.join(root, 'server/src/nlp/lexicon/anatomy.json'), 'utf8'));
 
 const doc = fs.readFileSync(path.join(root, 'docs/cli.md'), 'utf8');

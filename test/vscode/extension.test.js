@@ -441,9 +441,87 @@ describe('RadLint state you can see: status item, restart, rule commands', funct
     );
   });
 
+  it('Compare with Reference Report shows the discrepancies on the trainee, outside the status counts; Clear removes them', async function () {
+    const reference = vscode.Uri.joinPath(folder.uri, 'laterality.rpt');
+    // The trainee left out the effusion the reference reports.
+    const content = [
+      'EXAM: Chest radiograph, PA and lateral.',
+      '',
+      'INDICATION: 58-year-old female with shortness of breath.',
+      '',
+      'FINDINGS:',
+      'Mild cardiomegaly. No pneumothorax.',
+      '',
+      'IMPRESSION:',
+      '1. Mild cardiomegaly.',
+      '',
+    ].join('\n');
+    const trainee = await vscode.workspace.openTextDocument({ language: 'radreport', content });
+    await vscode.window.showTextDocument(trainee);
+    const rulesText = () => expectedCounts(trainee.uri) || 'no problems';
+    const before = await waitForStatus(
+      'the trainee report to be checked',
+      (t) => !/not checked|starting/.test(t) && t.endsWith(rulesText()) && t,
+    );
+    const compared = (all) => all.filter((d) => d.source === 'radlint compare');
+    const rulesBefore = vscode.languages.getDiagnostics(trainee.uri).filter((d) => d.source === 'radlint').length;
+
+    // The API-level entry: the reference as an argument, so no quick pick.
+    const result = await vscode.commands.executeCommand('radlint.compareWithReference', reference, trainee.uri);
+    assert.ok(result, 'the command answers the comparison');
+    assert.ok(result.summary.missed >= 1, JSON.stringify(result.summary));
+    const shown = await waitFor(
+      () =>
+        `comparison diagnostics on the trainee; all now: ${JSON.stringify(vscode.languages.getDiagnostics(trainee.uri).map((d) => `${d.source}: ${d.message}`))}`,
+      () => {
+        const mine = compared(vscode.languages.getDiagnostics(trainee.uri));
+        return mine.length === result.diagnostics && mine.length > 0 && mine;
+      },
+      [vscode.languages.onDidChangeDiagnostics],
+    );
+    const missed = shown.find((d) => codeOf(d) === 'missed');
+    assert.ok(missed, 'a missed finding');
+    assert.equal(
+      missed.relatedInformation?.[0]?.location.uri.toString(),
+      reference.toString(),
+      'related information points into the reference',
+    );
+    const tabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs);
+    await waitFor(
+      () => `the scorecard beside the report; tabs: ${JSON.stringify(tabs().map((t) => `${t.input?.constructor?.name} ${t.label}`))}`,
+      () => tabs().some((t) => t.input instanceof vscode.TabInputWebview && /^Comparison: /.test(t.label)),
+      [vscode.window.tabGroups.onDidChangeTabs],
+      10000,
+    );
+    // The status item renders a moment after a diagnostics change: give it that moment, then it
+    // must still count the rules only.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.equal(api.statusText(), before, 'the comparison is not counted in the status item');
+    assert.ok(api.statusText().endsWith(rulesText()));
+    assert.equal(vscode.languages.getDiagnostics(trainee.uri).filter((d) => d.source === 'radlint').length, rulesBefore);
+
+    assert.equal(await vscode.commands.executeCommand('radlint.clearComparison', trainee.uri), true);
+    await waitFor(
+      () => 'the comparison diagnostics to go',
+      () => compared(vscode.languages.getDiagnostics(trainee.uri)).length === 0,
+      [vscode.languages.onDidChangeDiagnostics],
+    );
+    assert.equal(api.statusText(), before);
+    // An untitled report would ask to be saved on closing: drop it.
+    await vscode.window.showTextDocument(trainee);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   it('registers the editor commands', async function () {
     const commands = await vscode.commands.getCommands(true);
-    for (const id of ['radlint.restartServer', 'radlint.showUnderstanding', 'radlint.disableRule', 'radlint.openRuleDocs']) {
+    for (const id of [
+      'radlint.restartServer',
+      'radlint.showUnderstanding',
+      'radlint.disableRule',
+      'radlint.openRuleDocs',
+      'radlint.compareWithReference',
+      'radlint.clearComparison',
+    ]) {
       assert.ok(commands.includes(id), `${id} is not registered`);
     }
   });

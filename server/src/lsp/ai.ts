@@ -9,6 +9,7 @@
 //   marker owner), so neither clobbers the other.
 // - Push-only clients (Neovim, Helix): a publishDiagnostics replaces everything the server sent for
 //   the document, so every push carries the rule diagnostics and the AI diagnostics together.
+// - Either way the trainee-mode comparison diagnostics (lsp/compare.ts) are pushed in the same set.
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { toDiagnostic } from './diagnostics';
@@ -27,9 +28,9 @@ export interface AiHost {
   /** Whether RadLint checks this document at all (language, enable). */
   isChecked(document: TextDocument): Promise<boolean>;
   ruleProblems(uri: string, text: string): Promise<readonly Problem[]>;
-  /** Whether the client pulls rule diagnostics (then AI diagnostics are pushed on their own). */
+  /** Whether the client pulls rule diagnostics (then AI diagnostics are pushed without the rules). */
   pullDiagnostics(): boolean;
-  /** Push-only clients: push rules and AI together for this document. */
+  /** Push what is pushed for this document: AI with the comparison diagnostics (and the rules for push-only clients). */
   pushAll(document: TextDocument): Promise<void>;
   /** Whether the client asked for radlint/aiStatus notifications. */
   wantsStatus(): boolean;
@@ -84,12 +85,9 @@ export function attachAi(host: AiHost): AiWiring {
     return problems.map((p) => toDiagnostic(p, lineStarts, document.uri, document.version));
   }
 
+  // Pull clients too: the comparison diagnostics share the pushed set, so AI alone would wipe them.
   function publish(document: TextDocument): void {
-    if (host.pullDiagnostics()) {
-      void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: diagnostics(document) });
-    } else {
-      void host.pushAll(document);
-    }
+    void host.pushAll(document);
   }
 
   async function whenChecked(document: TextDocument, then: (settings: LlmSettings) => void): Promise<void> {

@@ -19,6 +19,8 @@ export interface CommandsHost {
   refreshAll(): void;
   /** Other features' commands (the rewrites); true when it ran one. */
   more(command: string, args: unknown[]): Promise<boolean>;
+  /** Commands other features run (trainee-mode comparison), by id; their answer is the command's result. */
+  others?: Record<string, (args: unknown[]) => Promise<unknown>>;
 }
 
 export function attachCommands(host: CommandsHost): void {
@@ -26,6 +28,8 @@ export function attachCommands(host: CommandsHost): void {
   const fail = (message: string) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message });
   connection.onExecuteCommand(async (params) => {
     if (await host.more(params.command, params.arguments ?? [])) return;
+    const other = host.others?.[params.command];
+    if (other) return other(params.arguments ?? []);
     if (params.command === COMMANDS.ignoreHere) {
       const [uri, rule, range] = (params.arguments ?? []) as [string, string, Range];
       const document = typeof uri === 'string' ? documents.get(uri) : undefined;

@@ -84,15 +84,20 @@ export interface DiagnosticsHost {
   connection: Connection;
   documents: TextDocuments<TextDocument>;
   analyses: Analyses;
-  /** AI diagnostics of the document's current version, pushed along for push-only clients. */
+  /** AI diagnostics of the document's current version: always pushed. */
   aiDiagnostics(document: TextDocument): Diagnostic[];
+  /** Comparison diagnostics (trainee mode, lsp/compare.ts) of the document's current version: always pushed. */
+  comparisonDiagnostics(document: TextDocument): Diagnostic[];
   pullDiagnostics(): boolean;
 }
 
 export interface DiagnosticsFeature {
   /** The rule diagnostics of the document's current version. */
   diagnose(document: TextDocument): Promise<Diagnostic[]>;
-  /** Push-only clients: send rules and AI together for this document. */
+  /**
+   * Push what is pushed for this document: AI and comparison diagnostics together (a push replaces
+   * everything pushed before), and for push-only clients the rule diagnostics with them.
+   */
   push(document: TextDocument): Promise<void>;
   /** Everything may have changed (settings, word lists): pull clients refresh, others get pushes. */
   refreshAll(): void;
@@ -107,8 +112,9 @@ export function attachDiagnostics(host: DiagnosticsHost): DiagnosticsFeature {
 
   async function push(document: TextDocument): Promise<void> {
     const version = document.version;
-    // A push replaces everything sent for the document, so the AI diagnostics ride along.
-    const diagnostics = [...(await diagnose(document)), ...host.aiDiagnostics(document)];
+    // A push replaces everything sent for the document, so the AI and comparison diagnostics ride along.
+    const pushed = [...host.aiDiagnostics(document), ...host.comparisonDiagnostics(document)];
+    const diagnostics = host.pullDiagnostics() ? pushed : [...(await diagnose(document)), ...pushed];
     // Drop results for a version the user has already typed past.
     if (documents.get(document.uri)?.version !== version) return;
     await connection.sendDiagnostics({ uri: document.uri, version, diagnostics });
@@ -132,7 +138,7 @@ export function attachDiagnostics(host: DiagnosticsHost): DiagnosticsFeature {
     const state = await analyses.of(document);
     const diagnostics = diagnosticsOf(state, document);
     if (host.pullDiagnostics()) connection.languages.diagnostics.refresh();
-    else await connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+    else await push(document); // with the AI and comparison diagnostics, which a rules-only push would wipe
     const checked = state.kind === 'checked';
     return { problems: checked ? diagnostics.length : 0, checked };
   });
