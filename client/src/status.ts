@@ -58,6 +58,13 @@ export function createStatus(context: vscode.ExtensionContext, selector: () => v
   const item = vscode.languages.createLanguageStatusItem('radlint.status', selector());
   item.name = 'RadLint';
   item.command = { command: STATUS_MENU_COMMAND, title: 'Menu', tooltip: 'Log, restart, settings, rule docs, what RadLint understood' };
+  // The language status item hides under the language indicator unless pinned: a plain status bar
+  // item shows the same text whenever a report is in front, so clean is visibly not unchecked.
+  const bar = vscode.window.createStatusBarItem('radlint.statusBar', vscode.StatusBarAlignment.Right, 100);
+  bar.name = 'RadLint';
+  bar.command = STATUS_MENU_COMMAND;
+  bar.tooltip = 'RadLint: log, restart, settings, rule docs, what RadLint understood';
+  context.subscriptions.push(bar);
   let server: ServerState = 'starting';
   let serverDetail: string | undefined;
   // Document uri -> version the server last checked; and documents with a check running since when.
@@ -71,6 +78,10 @@ export function createStatus(context: vscode.ExtensionContext, selector: () => v
 
   function render(): void {
     update();
+    const document = active();
+    bar.text = item.text.startsWith('RadLint') ? item.text : `RadLint ${item.text}`;
+    if (document && vscode.languages.match(selector(), document) > 0) bar.show();
+    else bar.hide();
     if (item.text !== shown) {
       shown = item.text;
       changed.fire(shown);

@@ -11,6 +11,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, prepareRules } from './engine';
+import { RULES } from './rules/registry';
 import type { InitializationOptions } from './protocol';
 import { VERSION } from './version';
 import { attachAi } from './lsp/ai';
@@ -87,6 +88,9 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(() => {
+    log(
+      `RadLint server ${VERSION} on Node ${process.versions.node}: ${RULES.length} rules; diagnostics ${caps.pullDiagnostics ? 'pulled' : 'pushed'}.`,
+    );
     if (caps.configurationChange) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'radlint' });
     }

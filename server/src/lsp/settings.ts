@@ -52,6 +52,7 @@ export class SettingsStore {
         (raw) => {
           const { settings, warnings } = parseSettings(raw);
           for (const w of warnings) this.#warnOnce(w);
+          this.#describeOnce(settings);
           return settings;
         },
         () => DEFAULTS,
@@ -142,6 +143,24 @@ export class SettingsStore {
     const file = filePath(uri);
     return this.#folders.find((folder) => file !== null && file.startsWith(folder + path.sep)) ?? this.#folders[0];
   }
+
+  /** The log says what the checks run with: the AI endpoint's host or off, the rules switched off. */
+  #describeOnce(settings: Settings): void {
+    const { llm } = settings;
+    let host = llm.baseUrl;
+    try {
+      host = new URL(llm.baseUrl).host;
+    } catch {
+      // an invalid URL is reported when the AI check runs
+    }
+    const ai = llm.enabled ? `on (model ${llm.model || 'not set'} at ${host}, redaction ${llm.redact})` : 'off';
+    const off = Object.entries(settings.rules)
+      .filter(([, level]) => level === 'off')
+      .map(([id]) => id);
+    const line = `Settings: AI second reader ${ai}; rules switched off: ${off.length ? off.join(', ') : 'none'}.`;
+    if (this.#described !== line) this.log((this.#described = line));
+  }
+  #described = '';
 
   #warnOnce(warning: string): void {
     if (this.#warned.has(warning)) return;
