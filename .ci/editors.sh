@@ -4,6 +4,7 @@
 #   1. npm run test:vscode       mocha suite inside VS Code's extension host (code-server here)
 #   2. test/editors/nvim.test.mjs Neovim 0.7 as a push-only LSP client
 #   3. scripts/test-e2e.mjs      the packaged .vsix in code-server, driven through the UI
+#   4. scripts/ui-tour.cjs       the packaged .vsix: status bar item, hover on a plain finding word
 # Prints one line per step (and the failing step's details); exits non-zero if any step failed.
 # Logs: test-output/ci-editors/*.log.
 set -uo pipefail
@@ -38,6 +39,8 @@ fi
 step test-vscode npm run --silent test:vscode && grep -E 'passing|host:' "$LOGS/test-vscode.log" | sed 's/^ */    /'
 step nvim node --test test/editors/ && grep -E '^(not )?ok ' "$LOGS/nvim.log" | sed 's/^/    /'
 step e2e node scripts/test-e2e.mjs && grep -E 'hover:|squiggles' "$LOGS/e2e.log" | sed 's/^/    /'
+step ui-tour bash -c 'npm run --silent package >/dev/null && node scripts/ui-tour.cjs radlint-*.vsix test-output/ui-tour' &&
+  grep -E '^ui-tour:' "$LOGS/ui-tour.log" | sed 's/^/    /'
 
 if [ ${#failed[@]} -gt 0 ]; then
   echo "editors: FAILED (${failed[*]}); $(( $(date +%s) - t0 )) s"
