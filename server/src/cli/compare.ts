@@ -3,7 +3,15 @@
 // Contract in docs/compare.md.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { COMPARE_JSON_VERSION, DISCREPANCY_KINDS, compareReports, comparisonJson, summaryJson, type Comparison } from '../compare';
+import {
+  COMPARE_JSON_VERSION,
+  DISCREPANCY_KINDS,
+  addSummaries,
+  compareReports,
+  comparisonJson,
+  summaryJson,
+  type Comparison,
+} from '../compare';
 import type { CompareSummary, SizeTolerance } from '../compare/types';
 import { rangeOf } from '../report/positions';
 import { scorecardHtml, type ScorecardPair } from './scorecard';
@@ -184,24 +192,6 @@ function table(rows: { name: string; s: CompareSummary }[]): string {
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
   const fmt = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   return [fmt(head), ...body.map(fmt)].join('\n');
-}
-
-export function addSummaries(list: readonly CompareSummary[]): CompareSummary {
-  const total: CompareSummary = {
-    matched: 0,
-    missed: 0,
-    extra: 0,
-    side: 0,
-    site: 0,
-    size: 0,
-    assertion: 0,
-    impression: 0,
-    wording: 0,
-    major: 0,
-    minor: 0,
-  };
-  for (const s of list) for (const k of Object.keys(total) as (keyof CompareSummary)[]) total[k] += s[k];
-  return total;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 // The teaching-file scorecard: one self-contained HTML page (inline CSS, inline SVG, no scripts, no
 // external assets) that a programme director can open anywhere and print.
-import { DISCREPANCY_KINDS, type Comparison, type CompareSummary, type DiscrepancyKind } from '../compare';
+import { DISCREPANCY_KINDS, addSummaries, type Comparison, type CompareSummary, type DiscrepancyKind } from '../compare';
 
 export interface ScorecardPair {
   name: string;
@@ -109,29 +109,11 @@ function summaryRow(name: string, s: CompareSummary, cell = 'td'): string {
   return `<tr><${cell}>${escape(name)}</${cell}>${COLUMNS.map((c) => `<td${c === 'major' && s.major ? ' class="major"' : ''}>${s[c]}</td>`).join('')}</tr>`;
 }
 
-function total(pairs: readonly ScorecardPair[]): CompareSummary {
-  const t: CompareSummary = {
-    matched: 0,
-    missed: 0,
-    extra: 0,
-    side: 0,
-    site: 0,
-    size: 0,
-    assertion: 0,
-    impression: 0,
-    wording: 0,
-    major: 0,
-    minor: 0,
-  };
-  for (const p of pairs) for (const k of Object.keys(t) as (keyof CompareSummary)[]) t[k] += p.comparison.summary[k];
-  return t;
-}
-
 /** The scorecard page for a batch of trainee/reference pairs. */
 export function scorecardHtml(pairs: readonly ScorecardPair[], options: ScorecardOptions = {}): string {
   const title = options.title ?? 'Trainee scorecard';
   const date = options.date ?? new Date().toISOString().slice(0, 10);
-  const t = total(pairs);
+  const t = addSummaries(pairs.map((p) => p.comparison.summary));
   const all = pairs.flatMap((p) => p.comparison.discrepancies);
 
   const byKind: Bar[] = DISCREPANCY_KINDS.map((k) => ({

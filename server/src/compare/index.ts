@@ -772,20 +772,29 @@ function describe(item: Item): string {
 const sideMention = (item: Item) => item.mentions.find((f) => f.side === item.side) ?? representative(item);
 const siteMention = (item: Item) => item.mentions.find((f) => f.site.length) ?? representative(item);
 
+const emptySummary = (): CompareSummary => ({
+  matched: 0,
+  missed: 0,
+  extra: 0,
+  side: 0,
+  site: 0,
+  size: 0,
+  assertion: 0,
+  impression: 0,
+  wording: 0,
+  major: 0,
+  minor: 0,
+});
+
+/** The totals of several comparisons (a batch of teaching files). */
+export function addSummaries(list: readonly CompareSummary[]): CompareSummary {
+  const total = emptySummary();
+  for (const s of list) for (const k of Object.keys(total) as (keyof CompareSummary)[]) total[k] += s[k];
+  return total;
+}
+
 function summarize(discrepancies: readonly Discrepancy[], matches: readonly FindingMatch[]): CompareSummary {
-  const summary: CompareSummary = {
-    matched: matches.length,
-    missed: 0,
-    extra: 0,
-    side: 0,
-    site: 0,
-    size: 0,
-    assertion: 0,
-    impression: 0,
-    wording: matches.filter((m) => m.wording).length,
-    major: 0,
-    minor: 0,
-  };
+  const summary = { ...emptySummary(), matched: matches.length, wording: matches.filter((m) => m.wording).length };
   for (const d of discrepancies) {
     summary[d.kind]++;
     summary[d.severity]++;
