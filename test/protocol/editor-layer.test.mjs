@@ -36,7 +36,10 @@ test('hover on a finding word says what was understood; on a problem, why it mat
     const hover = await s.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 38 } });
     assert.equal(hover.contents.kind, 'markdown');
     assert.match(hover.contents.value, /pleural effusion — present · left/);
-    assert.ok(s.logs.some((m) => /^RadLint server \d+\.\d+\.\d+ on Node .*: \d+ rules/.test(m)), 'the log says what the server started with');
+    assert.ok(
+      s.logs.some((m) => /^RadLint server \d+\.\d+\.\d+ on Node .*: \d+ rules/.test(m)),
+      'the log says what the server started with',
+    );
     assert.match(hover.contents.value, /In plain words: fluid around/, 'the gloss the patient summary uses');
     const ct = 'file:///tmp/hover-ct.rpt';
     await s.open(
