@@ -616,9 +616,21 @@ function interpretedBy(s: SentenceWords, prevEnd: number, next: Mention): boolea
   return linked;
 }
 
-/** A device next to a fracture makes it the device's fracture: "catheter fracture", "screw is fractured". */
+/**
+ * A neighbour that makes the finding another's: a device next to a fracture ("catheter fracture", "screw is
+ * fractured"), an organ next to a bare infarct or dissection ("infarct of the left kidney", "dissection of
+ * the right vertebral artery"). `terms`, when given, are the only words of the mention that may be refined.
+ */
 function refinedNear(s: SentenceWords, m: Mention): Concept | null {
+  let phrase: string | undefined;
   for (const r of m.concept.refineNear) {
+    if (r.terms.length) {
+      phrase ??= s.words
+        .slice(m.i, m.j)
+        .map((w) => w.norm)
+        .join(' ');
+      if (!r.terms.includes(phrase)) continue;
+    }
     for (let k = Math.max(0, m.i - 3); k < Math.min(s.words.length, m.j + 4); k++) {
       if (k >= m.i && k < m.j) continue;
       const other = s.mentionAt[k] >= 0 ? s.mentions[s.mentionAt[k]] : null;
