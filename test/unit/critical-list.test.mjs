@@ -5,7 +5,10 @@ import assert from 'node:assert/strict';
 import { problemsOf, engine } from '../helpers/engine.mjs';
 
 const findingsOf = (text) => engine.analyze(text).understanding.findings;
-const criticalNames = (text) => problemsOf('critical-finding', text).map((p) => p.finding);
+// The critical findings as marked one by one, with the communication rule (which merges them into one warning) off.
+const marksOf = (text) =>
+  engine.checkText(text, { rules: { 'critical-communication-missing': 'off' } }).problems.filter((p) => p.rule === 'critical-finding');
+const criticalNames = (text) => marksOf(text).map((p) => p.finding);
 
 test('critical list: the findings a new user tried are critical, each under its own name', () => {
   const cases = [
@@ -26,12 +29,14 @@ test('critical list: the findings a new user tried are critical, each under its 
   ];
   for (const [sentence, name, urgency] of cases) {
     const text = `FINDINGS: ${sentence}\nIMPRESSION: ${sentence}\n`;
-    const [p, ...rest] = problemsOf('critical-finding', text);
+    const [p, ...rest] = marksOf(text);
     assert.ok(p, `critical: ${sentence}`);
     assert.equal(rest.length, 0, sentence);
     assert.equal(p.finding, name, sentence);
     assert.match(p.message, new RegExp(`^Critical finding: ${name} `), sentence);
     assert.match(p.message, urgency === 'minutes' ? /minutes/ : /hours/, sentence);
+    // By default the communication warning names it, with its own name.
+    assert.match(problemsOf('critical-communication-missing', text)[0].message, new RegExp(`\\(${name}\\)`), sentence);
   }
 });
 
