@@ -16,7 +16,7 @@ test('critical list: the findings a new user tried are critical, each under its 
     ['Findings concerning for placental abruption.', 'placental abruption', 'minutes'],
     ['Soft tissue gas in the thigh consistent with necrotizing fasciitis.', 'necrotizing fasciitis', 'minutes'],
     ['Type II odontoid fracture.', 'odontoid fracture', 'minutes'],
-    ['L1 burst fracture with retropulsion.', 'burst fracture', 'minutes'],
+    ['L1 burst fracture with a retropulsed fragment.', 'burst fracture', 'minutes'],
     ["Hangman's fracture of C2.", 'unstable spine fracture', 'minutes'],
     ['Depressed skull fracture of the left parietal bone.', 'depressed skull fracture', 'hours'],
     ['Retained surgical sponge in the right lower quadrant.', 'retained surgical foreign body', 'hours'],
@@ -82,6 +82,8 @@ test('critical list: denials, history and differentials of the new findings are 
     'FINDINGS: No carotid or vertebral artery dissection.\nIMPRESSION: No dissection.',
     'INDICATION: Evaluate for placental abruption.\nFINDINGS: Normal placenta.\nIMPRESSION: No abruption.',
     'HISTORY: Prior odontoid fracture, fused.\nFINDINGS: Posterior C1-C2 fusion.\nIMPRESSION: Postoperative changes.',
+    // Retropulsion of gait (a neurological examination) is not a retropulsed fragment.
+    'FINDINGS: Station: 3-4 step retropulsion.\nIMPRESSION: Parkinsonian gait.',
   ]) {
     assert.deepEqual(criticalNames(text), [], text);
   }
