@@ -59,3 +59,34 @@ test('exam-side-mismatch: silent when the body agrees with the title, or talks o
     assert.deepEqual(problemsOf(RULE, text), [], text);
   }
 });
+
+test('one slip, one problem across exam-side, lobe-side and laterality rules', () => {
+  const cases = [
+    // A lobe on the wrong side, against the findings too: the lobe rule has it.
+    ['FINDINGS: Right middle lobe consolidation.\nIMPRESSION: Left middle lobe pneumonia.', 'lobe-side-mismatch', 'Left'],
+    // Against the exam title and the findings: the exam rule has it.
+    [
+      'EXAM: MRI RIGHT KNEE\nFINDINGS: Tear of the right medial meniscus.\nIMPRESSION: Left medial meniscal tear.',
+      'exam-side-mismatch',
+      'Left',
+    ],
+    // The title against every body side: the title.
+    [
+      'EXAM: XR LEFT SHOULDER\nFINDINGS: Fracture of the right humeral neck.\nIMPRESSION: Right humeral neck fracture.',
+      'exam-side-mismatch',
+      'LEFT',
+    ],
+    // Findings against impression, no title side: once, at the impression.
+    [
+      'FINDINGS: Left lower lobe opacity. Small left effusion.\nIMPRESSION: Right lower lobe pneumonia. Small left effusion.',
+      'laterality-mismatch',
+      'Right',
+    ],
+  ];
+  for (const [text, rule, word] of cases) {
+    const ps = all(text);
+    assert.equal(ps.length, 1, `one problem: ${text}`);
+    assert.equal(ps[0].rule, rule, text);
+    assert.equal(slice(text, ps[0]), word, text);
+  }
+});
