@@ -49,6 +49,24 @@ test('laterality-mismatch: the outlier against the other mentions is the one fla
   assert.ok(ps2[0].start > text2.indexOf('IMPRESSION'));
 });
 
+test('laterality-mismatch: the history counts among the other mentions', () => {
+  // The indication's left mass sides with the impression: the findings' right is the outlier.
+  const text =
+    'INDICATION: Enlarging mass of the left parotid region.\nFINDINGS: Well demarcated mass of the deep lobe of the right parotid gland.\nIMPRESSION: Left parotid mass.\n';
+  const ps = problemsOf(RULE, text);
+  assert.deepEqual(
+    ps.map((p) => slice(text, p)),
+    ['right'],
+  );
+  assert.equal(ps[0].fixes.length, 1);
+  assert.equal(ps[0].fixes[0].isPreferred, true);
+  // Negative: a history with no side leaves the tie to the impression, with both fixes.
+  const tie = text.replace('mass of the left parotid region', 'parotid mass');
+  const [t] = problemsOf(RULE, tie);
+  assert.equal(slice(tie, t), 'Left');
+  assert.equal(t.fixes.length, 2);
+});
+
 test('laterality-mismatch: synonyms at the same site count as the same finding; capitals are kept', () => {
   const text = 'FINDINGS: Consolidation in the LEFT lower lobe.\nIMPRESSION: RIGHT lower lobe pneumonia.';
   const ps = problemsOf(RULE, text);

@@ -66,21 +66,32 @@ export const lateralityMismatch: Rule = {
         reported.add(here.start);
         reported.add(there.start);
         // One problem per slip, at the mention most likely wrong: the one against the exam title, else
-        // the outlier against the other mentions of the finding, else the impression's.
+        // the outlier against the other mentions of the finding (the history's among them: "mass of the
+        // left parotid" in the indication), else the impression's.
         const words = (list: Finding[], side: 'left' | 'right') =>
           new Set(list.map((o) => sideWordOf(report, o, side)?.start).filter((x) => x !== undefined)).size;
-        const hereCount = words(
-          (impressionByConcept.get(g.concept) ?? []).filter((o) => sides.get(o) === gSide && sitesAgree(o, g)),
-          gSide,
+        const elsewhere = c.u.findings.filter(
+          (o) => o.section !== 'findings' && o.section !== 'impression' && kin.has(o.concept) && sitesAgree(o, g),
         );
-        const thereCount = words(against, fSide);
-        const findingsWrong = examSide === gSide || (examSide !== fSide && thereCount === 1 && hereCount >= 2);
+        const votes = (side: 'left' | 'right') =>
+          words(
+            elsewhere.filter((o) => sideInSentence(report, o) === side),
+            side,
+          );
+        const hereCount =
+          words(
+            (impressionByConcept.get(g.concept) ?? []).filter((o) => sides.get(o) === gSide && sitesAgree(o, g)),
+            gSide,
+          ) + votes(gSide);
+        const thereCount = words(against, fSide) + votes(fSide);
+        const outlier = thereCount === 1 && hereCount >= 2 ? 'findings' : hereCount === 1 && thereCount >= 2 ? 'impression' : null;
+        const findingsWrong = examSide === gSide || (examSide !== fSide && outlier === 'findings');
         const word = findingsWrong ? there : here;
         const other = findingsWrong ? here : there;
         const mine = findingsWrong ? f : g;
         const theirs = findingsWrong ? g : f;
         // Sure only when the title or the other mentions say so; otherwise both fixes are offered.
-        const known = examSide === gSide || examSide === fSide || Math.max(hereCount, thereCount) >= 2;
+        const known = examSide === gSide || examSide === fSide || outlier !== null;
         problems.push(
           problemOf(this, {
             start: word.start,
