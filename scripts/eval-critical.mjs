@@ -1,5 +1,6 @@
 // npm run eval:critical — critical findings and their documented communication on real reports.
-// 1. IU reports coded Pneumothorax / Pneumoperitoneum / Hydropneumothorax: share with a critical alarm.
+// 1. IU reports coded Pneumothorax / Pneumoperitoneum / Hydropneumothorax: share recognised as critical (an
+//    alarm, or where a call is documented and no alarm is due, the analysis's critical list).
 // 2. IU reports coded `normal`: share with no critical alarm.
 // 3. Injected: a critical finding added to a normal report, with and without a communication
 //    statement (deterministic seed): is critical-communication-missing right in both?
@@ -32,7 +33,11 @@ let normalClean = 0;
 const falseAlarms = [];
 for (const r of reports) {
   const heads = r.mesh.split(';').map((m) => m.split('/')[0].trim());
-  const problems = rules(r.text).filter((p) => p.rule === 'critical-finding');
+  // Recognised as critical: the critical-finding mark, the communication warning it merges into when no call is
+  // documented, or (a call documented, so neither is shown) the analysis's list of current critical findings.
+  const analysis = checkText(r.text);
+  const problems = analysis.problems.filter((p) => p.rule === 'critical-finding' || p.rule === 'critical-communication-missing');
+  if (!problems.length) problems.push(...analysis.critical.map((c) => c.finding));
   if (heads.some((h) => CRITICAL_HEADS.test(h))) {
     coded++;
     if (problems.length) caught++;

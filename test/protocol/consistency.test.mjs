@@ -39,7 +39,7 @@ test('laterality over LSP: the exam title as related information, a preferred fi
   }
 });
 
-test('omission over LSP: the fix adds the next numbered impression item', async () => {
+test('omission over LSP: the fix adds a critical finding as impression item 1, renumbering the rest', async () => {
   const uri = 'file:///tmp/chest.rpt';
   const text = example('chest-radiograph-errors.rpt');
   const s = await startServer();
@@ -53,9 +53,18 @@ test('omission over LSP: the fix adds the next numbered impression item', async 
       range: d.range,
       context: { diagnostics: [d] },
     });
-    const [edit] = actions.find((a) => a.isPreferred).edit.changes[uri];
-    assert.match(edit.newText, /^\r?\n3\. Small right apical pneumothorax measuring 1\.5 cm\.$/);
-    await s.change(uri, 2, [{ range: edit.range, text: edit.newText }]);
+    // The pneumothorax is critical: it becomes item 1 and the other items are renumbered.
+    const edits = actions.find((a) => a.isPreferred).edit.changes[uri];
+    assert.equal(edits.length, 2);
+    assert.match(edits[0].newText, /^1\. Small right apical pneumothorax measuring 1\.5 cm\.\r?\n2$/);
+    assert.equal(edits[1].newText, '3');
+    // Applied last first, so each range still holds.
+    const ordered = [...edits].sort((a, b) => b.range.start.line - a.range.start.line || b.range.start.character - a.range.start.character);
+    await s.change(
+      uri,
+      2,
+      ordered.map((e) => ({ range: e.range, text: e.newText })),
+    );
     const second = await s.nextDiagnostics((p) => p.uri === uri && p.version === 2);
     assert.ok(!second.diagnostics.some((x) => x.code === 'impression-omission'));
   } finally {

@@ -94,7 +94,18 @@ test('same finding, covers and denial reach, one way where they are one way', ()
   assert.ok(!nlp.sameFindingKin('fracture').has('dislocation'));
   assert.ok(nlp.denies('intracranial-hemorrhage', 'subdural-hematoma'));
   assert.ok(!nlp.denies('subdural-hematoma', 'intracranial-hemorrhage'));
-  assert.deepEqual(nlp.deniedBy('fracture'), ['fracture', 'compression-fracture']);
+  assert.deepEqual(nlp.deniedBy('fracture'), [
+    'fracture',
+    'compression-fracture',
+    'odontoid-fracture',
+    'burst-fracture',
+    'unstable-spine-fracture',
+    'cervical-spine-fracture',
+    'depressed-skull-fracture',
+  ]);
+  // A denied fracture of any kind is denied by "no fracture"; a brain infarct denial says nothing of the kidney.
+  assert.ok(nlp.denies('fracture', 'odontoid-fracture'));
+  assert.ok(!nlp.denies('infarct', 'renal-infarct'));
   assert.deepEqual(nlp.deniedBy('constructor'), ['constructor'], 'no prototype keys');
 });
 

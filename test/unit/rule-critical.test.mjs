@@ -3,10 +3,13 @@ import assert from 'node:assert/strict';
 import { problemsOf, applyFix, engine } from '../helpers/engine.mjs';
 
 const slice = (text, p) => text.slice(p.start, p.end);
+// The critical-finding marks alone, with the communication rule (which takes over those needing a call) switched off.
+const marksOf = (text) =>
+  engine.checkText(text, { rules: { 'critical-communication-missing': 'off' } }).problems.filter((p) => p.rule === 'critical-finding');
 
 test('critical-finding: present critical findings with their urgency, at info level', () => {
   const text = 'FINDINGS: Large right tension pneumothorax with mediastinal shift.\nIMPRESSION: Right tension pneumothorax.\n';
-  const [p] = problemsOf('critical-finding', text);
+  const [p] = marksOf(text);
   assert.equal(p.severity, 'info');
   assert.equal(p.finding, 'tension pneumothorax');
   assert.match(p.message, /minutes/);
@@ -31,7 +34,7 @@ test('critical-finding: silent on denials, history, questions and clear reports'
 
 test('critical-finding: a malpositioned tube is critical, a well-placed one is not', () => {
   const bad = 'FINDINGS: The endotracheal tube tip is in the right mainstem bronchus.\nIMPRESSION: ETT in the right mainstem bronchus.';
-  assert.ok(problemsOf('critical-finding', bad).some((p) => p.finding === 'malpositioned endotracheal tube'));
+  assert.ok(marksOf(bad).some((p) => p.finding === 'malpositioned endotracheal tube'));
   const good = 'FINDINGS: The endotracheal tube tip is 4 cm above the carina.\nIMPRESSION: Satisfactory ETT position.';
   assert.deepEqual(problemsOf('critical-finding', good), []);
   const fixed =
@@ -82,4 +85,26 @@ test('critical-communication-missing: a known, stable finding of the hours tier 
 
 test('critical-communication-missing: silent without critical findings', () => {
   assert.deepEqual(problemsOf('critical-communication-missing', 'FINDINGS: No pneumothorax.\nIMPRESSION: Normal.'), []);
+});
+
+test('one message per critical finding: the mark merges into the communication warning, and goes once a call is documented', () => {
+  const text = 'FINDINGS: Large right tension pneumothorax with mediastinal shift.\nIMPRESSION: Right tension pneumothorax.\n';
+  // No call documented: one warning names the finding and its urgency; no separate info mark.
+  assert.deepEqual(problemsOf('critical-finding', text), []);
+  const [w, ...more] = problemsOf('critical-communication-missing', text);
+  assert.equal(more.length, 0);
+  assert.equal(w.finding, 'tension pneumothorax');
+  assert.match(w.message, /tension pneumothorax.*within minutes/);
+  // A complete statement: neither the warning nor the mark.
+  const told = text + 'Discussed with Dr. Lee by telephone at 14:35, read back confirmed.\n';
+  assert.deepEqual(problemsOf('critical-finding', told), []);
+  assert.deepEqual(problemsOf('critical-communication-missing', told), []);
+  // An incomplete statement: its own warning, still no mark.
+  const half = text + 'Discussed with Dr. Lee.\n';
+  assert.deepEqual(problemsOf('critical-finding', half), []);
+  assert.equal(problemsOf('critical-communication-missing', half).length, 1);
+  // Negative: a critical finding that needs no call (the days tier) keeps its mark.
+  const mass = 'FINDINGS: 4 cm spiculated mass in the right upper lobe.\nIMPRESSION: Right upper lobe mass, suspicious for malignancy.';
+  assert.ok(problemsOf('critical-finding', mass).length >= 1);
+  assert.deepEqual(problemsOf('critical-communication-missing', mass), []);
 });

@@ -7,7 +7,7 @@ import { problemsOf, applyFix, root } from '../helpers/engine.mjs';
 const RULE = 'impression-omission';
 const slice = (text, p) => text.slice(p.start, p.end);
 
-test('impression-omission: a critical finding missing from a numbered impression; fix adds the next item', () => {
+test('impression-omission: a critical finding missing from a numbered impression; fix adds it as item 1, the rest renumbered', () => {
   const text =
     'FINDINGS: Moderate left pleural effusion. There is a small right apical pneumothorax.\n\nIMPRESSION:\n1. Moderate left pleural effusion.\n';
   const [p, ...rest] = problemsOf(RULE, text);
@@ -18,16 +18,19 @@ test('impression-omission: a critical finding missing from a numbered impression
   assert.equal(p.fixes[0].isPreferred, true);
   assert.equal(
     applyFix(text, p.fixes[0]),
-    'FINDINGS: Moderate left pleural effusion. There is a small right apical pneumothorax.\n\nIMPRESSION:\n1. Moderate left pleural effusion.\n2. Small right apical pneumothorax.\n',
+    'FINDINGS: Moderate left pleural effusion. There is a small right apical pneumothorax.\n\nIMPRESSION:\n1. Small right apical pneumothorax.\n2. Moderate left pleural effusion.\n',
   );
 });
 
-test('impression-omission: "no acute process" does not cover a new effusion; fix appends a sentence', () => {
+test('impression-omission: "no acute process" does not cover a new effusion; fix puts it before the normal statement', () => {
   const text = 'FINDINGS: Heart size is normal. Moderate right pleural effusion.\nIMPRESSION: No acute cardiopulmonary process.';
   const [p] = problemsOf(RULE, text);
   assert.equal(p.finding, 'pleural effusion');
   assert.equal(p.side, 'right');
-  assert.equal(applyFix(text, p.fixes[0]), text + ' Moderate right pleural effusion.');
+  assert.equal(
+    applyFix(text, p.fixes[0]),
+    'FINDINGS: Heart size is normal. Moderate right pleural effusion.\nIMPRESSION: Moderate right pleural effusion. No acute cardiopulmonary process.',
+  );
 });
 
 test('impression-omission: CRLF and "2)" markers are kept in the added item', () => {
@@ -80,4 +83,32 @@ test('impression-omission: a document of several reports reads each impression a
   );
   assert.ok(ps[0].related[0].start > one.length);
   assert.deepEqual(problemsOf(RULE, one + one), []);
+});
+
+test('impression-omission: the fix inserts by urgency — critical first, others before the closing normal items, else last', () => {
+  const fix = (text) => applyFix(text, problemsOf(RULE, text)[0].fixes[0]);
+  // A critical finding goes after one as urgent or more, before the less urgent.
+  assert.equal(
+    fix(
+      'FINDINGS: Large right tension pneumothorax. Free intraperitoneal air under the diaphragm. Small left pleural effusion.\nIMPRESSION:\n1. Right tension pneumothorax.\n2. Small left pleural effusion.\n',
+    ),
+    'FINDINGS: Large right tension pneumothorax. Free intraperitoneal air under the diaphragm. Small left pleural effusion.\nIMPRESSION:\n1. Right tension pneumothorax.\n2. Free intraperitoneal air under the diaphragm.\n3. Small left pleural effusion.\n',
+  );
+  // Not critical: before the trailing normal item, which is renumbered.
+  assert.equal(
+    fix(
+      'FINDINGS: Moderate right pleural effusion. Moderate cardiomegaly.\nIMPRESSION:\n1. Moderate right pleural effusion.\n2. No acute osseous abnormality.\n',
+    ),
+    'FINDINGS: Moderate right pleural effusion. Moderate cardiomegaly.\nIMPRESSION:\n1. Moderate right pleural effusion.\n2. Moderate cardiomegaly.\n3. No acute osseous abnormality.\n',
+  );
+  // A critical finding in an unnumbered impression leads it.
+  assert.equal(
+    fix('FINDINGS: Mild cardiomegaly. Small right apical pneumothorax.\nIMPRESSION: Mild cardiomegaly.'),
+    'FINDINGS: Mild cardiomegaly. Small right apical pneumothorax.\nIMPRESSION: Small right apical pneumothorax. Mild cardiomegaly.',
+  );
+  // Negative: no normal statement and nothing critical: appended as before.
+  assert.equal(
+    fix('FINDINGS: Moderate right pleural effusion. Moderate cardiomegaly.\nIMPRESSION:\n1. Moderate right pleural effusion.\n'),
+    'FINDINGS: Moderate right pleural effusion. Moderate cardiomegaly.\nIMPRESSION:\n1. Moderate right pleural effusion.\n2. Moderate cardiomegaly.\n',
+  );
 });

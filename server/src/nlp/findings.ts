@@ -438,16 +438,28 @@ function placeOf(s: SentenceWords, m: Mention): { side: Side | null; site: strin
     }
   }
 
-  // Forwards through a locative phrase: "opacity at the left base", "effusion is seen on the right".
+  // Forwards through a locative phrase: "opacity at the left base", "effusion is seen on the right",
+  // "an opacity which appears to be within the right lower lobe", "effusion, on the left".
   count = 0;
   let phraseEnd = m.j;
   for (let k = m.j; k < words.length && count < 9; count++) {
     if (after.sides.size > 0 || after.sites.length > 0) phraseEnd = k;
     const w = words[k];
     if (mentionAt[k] >= 0) break;
+    if (w.norm === ',' && k === m.j && placeAfterComma(s, k)) {
+      k++;
+      continue;
+    }
     if (w.kind === 'punct' && w.norm !== '/' && w.norm !== '-') break;
-    if (cueAt[k] >= 0 && s.cues[cueAt[k]].entry.pre?.kind !== 'terminate') break;
     const norm = w.norm;
+    if ((norm === 'which' || norm === 'that') && after.sides.size === 0 && after.sites.length === 0) {
+      const past = pastRelativeLink(words, k + 1);
+      if (past > k + 1) {
+        k = past;
+        continue;
+      }
+    }
+    if (cueAt[k] >= 0 && s.cues[cueAt[k]].entry.pre?.kind !== 'terminate') break;
     if (norm === 'and' && after.sides.size > 0 && SIDE_TRIE.match(words, k + 1)) {
       k++;
       continue;
@@ -478,6 +490,55 @@ function placeOf(s: SentenceWords, m: Mention): { side: Side | null; site: strin
           ? 'right'
           : null;
   return { side, site: sites, phraseStart, phraseEnd };
+}
+
+// "which appears to be within", "that is located in": a relative clause that only says where the finding is.
+const RELATIVE_LINK = new Set([
+  'appears',
+  'appear',
+  'is',
+  'are',
+  'was',
+  'were',
+  'seems',
+  'seem',
+  'to',
+  'be',
+  'located',
+  'situated',
+  'seen',
+  'present',
+  'centered',
+  'centred',
+  'lies',
+  'lie',
+  'projects',
+  'projecting',
+]);
+const LOCATIVE = new Set(['in', 'within', 'at', 'on', 'involving', 'along', 'over', 'overlying', 'projecting']);
+
+/** The first word after "which"/"that" and its linking words, if a locative preposition follows them; else `k`. */
+function pastRelativeLink(words: readonly Word[], k: number): number {
+  let i = k;
+  while (i < words.length && i - k < 5 && RELATIVE_LINK.has(words[i].norm)) i++;
+  return i > k && i < words.length && LOCATIVE.has(words[i].norm) ? i : k;
+}
+
+/**
+ * "effusion, on the left", "consolidation, right lower lobe": a place after a comma belongs to the finding
+ * before it when it starts with a preposition or a side and runs to the next punctuation with no finding
+ * and no verb of its own ("effusion, right lung is clear" is a new clause).
+ */
+function placeAfterComma(s: SentenceWords, comma: number): boolean {
+  const { words, mentionAt } = s;
+  const first = words[comma + 1];
+  if (!first || !(LOCATIVE.has(first.norm) || SIDE_TRIE.match(words, comma + 1))) return false;
+  let placed = false;
+  for (let k = comma + 1; k < words.length && words[k].kind !== 'punct'; k++) {
+    if (mentionAt[k] >= 0 || COPULAS.has(words[k].norm) || RELATIVE_LINK.has(words[k].norm)) return false;
+    if (placeAt(words, k)) placed = true;
+  }
+  return placed;
 }
 
 /** A side carried by the words of the mention itself: "levoscoliosis", "pleural effusions". */
@@ -616,9 +677,21 @@ function interpretedBy(s: SentenceWords, prevEnd: number, next: Mention): boolea
   return linked;
 }
 
-/** A device next to a fracture makes it the device's fracture: "catheter fracture", "screw is fractured". */
+/**
+ * A neighbour that makes the finding another's: a device next to a fracture ("catheter fracture", "screw is
+ * fractured"), an organ next to a bare infarct or dissection ("infarct of the left kidney", "dissection of
+ * the right vertebral artery"). `terms`, when given, are the only words of the mention that may be refined.
+ */
 function refinedNear(s: SentenceWords, m: Mention): Concept | null {
+  let phrase: string | undefined;
   for (const r of m.concept.refineNear) {
+    if (r.terms.length) {
+      phrase ??= s.words
+        .slice(m.i, m.j)
+        .map((w) => w.norm)
+        .join(' ');
+      if (!r.terms.includes(phrase)) continue;
+    }
     for (let k = Math.max(0, m.i - 3); k < Math.min(s.words.length, m.j + 4); k++) {
       if (k >= m.i && k < m.j) continue;
       const other = s.mentionAt[k] >= 0 ? s.mentions[s.mentionAt[k]] : null;
@@ -641,6 +714,10 @@ function refined(s: SentenceWords, m: Mention, phraseStart: number): Concept {
   return m.concept;
 }
 
+// Words that hand a finding its size: "dilated to", "measuring", "measures up to approximately".
+const MEASUREMENT_INTRO = /\b(?:measur\w*|to|of)\s+(?:(?:up to|approximately|about|roughly|nearly)\s+)*$/i;
+const MEASUREMENT_JOINED = /\b(?:and|with|or|but|without|plus)\b/i;
+
 /** The mention each measurement measures: nearest in its sentence, reading "2 cm nodule" before "nodule ... 2 cm". */
 function attachMeasurements(findings: Finding[], measurements: Measurement[], sentences: readonly Sentence[], report: Report): void {
   let f0 = 0;
@@ -654,8 +731,13 @@ function attachMeasurements(findings: Finding[], measurements: Measurement[], se
       const f = findings[k];
       const between = f.start >= meas.end ? report.text.slice(meas.end, f.start) : report.text.slice(f.end, meas.start);
       if (/[;:]/.test(between)) continue;
-      // A measurement reads onto the noun it precedes ("3 mm nodule") more than onto one it follows.
-      const cost = (f.start >= meas.end ? 1 : 1.5) * between.length + (/,/.test(between) ? 40 : 0);
+      // A measurement reads onto the noun it precedes ("3 mm nodule") more than onto one it follows, unless
+      // the words before it introduce it ("appendix dilated to 11 mm", "nodule measuring 8 mm"); a finding
+      // joined on after it ("... 11 mm with fat stranding", "8 mm and small effusion") is another finding.
+      const after = f.start >= meas.end;
+      const introduced = !after && MEASUREMENT_INTRO.test(between);
+      const joined = after && MEASUREMENT_JOINED.test(between);
+      const cost = (after ? 1 : introduced ? 0.5 : 1.5) * between.length + (/,/.test(between) || joined ? 40 : 0);
       if (cost < bestCost) {
         bestCost = cost;
         best = f;

@@ -29,7 +29,7 @@ const ConceptSchema = z.object({
   /** A modifier in the mention's own phrase that makes it a more specific concept ("calcified ... granuloma"). */
   refine: z.array(z.object({ words: Phrases, concept: z.string() })).default([]),
   /** A neighbouring finding of a group, or a word, that makes it another concept ("catheter fracture" is a device's). */
-  refineNear: z.array(z.object({ groups: Phrases, words: Phrases, concept: z.string() })).default([]),
+  refineNear: z.array(z.object({ groups: Phrases, words: Phrases, concept: z.string(), terms: Phrases })).default([]),
   /** Terms that carry their own side ("levoscoliosis"). */
   sideTerms: z.object({ left: Phrases, right: Phrases }).partial().default({}),
   /** The plural names both sides: one pleural effusion per hemithorax, so "pleural effusions" are bilateral. */

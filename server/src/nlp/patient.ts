@@ -108,7 +108,20 @@ function readTitle(words: Word[]): TitleReading {
   return r;
 }
 
-/** Exam modality, body part and side from the exam title (EXAM section, or a short first line). */
+/** The technique's first sentence: "Axial CT images of the head were obtained without contrast." */
+function techniqueLine(report: Report): { start: number; end: number } | null {
+  const s = report.sections.find((x) => x.kind === 'technique' && x.body.end > x.body.start);
+  if (!s) return null;
+  const body = report.text.slice(s.body.start, s.body.end);
+  const stop = body.search(/\.(?:\s|$)|\r?\n/);
+  const end = stop < 0 ? s.body.end : s.body.start + stop;
+  return report.text.slice(s.body.start, end).split(/\s+/).length <= 40 ? { start: s.body.start, end } : null;
+}
+
+/**
+ * Exam modality, body part and side from the exam title (EXAM section, or a short first line), and from
+ * the technique where the title leaves them out ("EXAM: CT WITHOUT CONTRAST" over "CT of the head").
+ */
 export function findExam(report: Report): Exam & { contexts: string[] } {
   const candidates: { start: number; end: number; firstLine?: true }[] = [];
   for (const s of report.sections as Section[]) {
@@ -127,14 +140,28 @@ export function findExam(report: Report): Exam & { contexts: string[] } {
     if (line.split(/\s+/).length <= 14 && !/[a-z]\.\s+[A-Z]/.test(line))
       candidates.push({ start, end: start + line.length, firstLine: true });
   }
+  const technique = techniqueLine(report);
+  const fromTechnique = technique ? readTitle(wordsOf(report.text.slice(technique.start, technique.end))) : null;
   for (const span of candidates) {
     const words = wordsOf(report.text.slice(span.start, span.end));
     const r = readTitle(words);
     // A first line without a header is a title only if it names a modality ("CC: Left hand weakness" is not).
     if ('firstLine' in span ? r.modality : r.modality || r.bodyPart) {
+      // The technique names what the title leaves out: the body part, and then its side too.
+      if (!r.bodyPart && fromTechnique?.bodyPart && technique) {
+        return {
+          modality: r.modality ?? fromTechnique.modality,
+          bodyPart: fromTechnique.bodyPart,
+          side: r.side ?? fromTechnique.side,
+          span: r.side ? { start: span.start, end: span.end } : fromTechnique.side ? technique : { start: span.start, end: span.end },
+          contexts: fromTechnique.contexts,
+        };
+      }
       return { modality: r.modality, bodyPart: r.bodyPart, side: r.side, span: { start: span.start, end: span.end }, contexts: r.contexts };
     }
   }
+  // No title: the technique, if it names a body part.
+  if (fromTechnique?.bodyPart && technique) return { ...fromTechnique, span: technique };
   return { modality: null, bodyPart: null, side: null, span: null, contexts: [] };
 }
 

@@ -1,7 +1,8 @@
 // Edits every feature makes to a report: add to the impression, add a section, append a statement.
 // Pure: a Report in, Edits in report offsets out. Rules' fixes and the rewrites share them.
 import type { Edit } from '../problem';
-import type { Report, Section } from './types';
+import { sentencesIn } from './index';
+import type { Report, Section, Span } from './types';
 
 /** A findings sentence made into an impression statement: subheading and "There is" dropped. */
 export function statementFrom(sentence: string): string {
@@ -34,6 +35,60 @@ export function addToImpression(report: Report, impression: Section, statement: 
     newText = (/[.!?]$/.test(body) ? ' ' : '. ') + statement;
   }
   return { start: at, end: at, newText };
+}
+
+/** Where a new impression statement goes, by urgency. */
+export interface ImpressionPlace {
+  /** How urgent the new statement is; lower goes first (0 minutes, 1 hours, 2 days, 3 not critical). */
+  rank: number;
+  /** The rank of a statement already there; a normal statement ("No acute process") ranks below any finding. */
+  rankOf: (statement: Span & { text: string }) => number;
+}
+
+/** Where in a list of statements the new one goes: a critical one before the first less urgent, any other before the closing normal ones. */
+function placeAmong(statements: (Span & { text: string })[], place: ImpressionPlace): number {
+  if (place.rank < 3) {
+    const at = statements.findIndex((x) => place.rankOf(x) > place.rank);
+    return at < 0 ? statements.length : at;
+  }
+  let at = statements.length;
+  while (at > 0 && place.rankOf(statements[at - 1]) > place.rank) at--;
+  return at;
+}
+
+/**
+ * Add a statement to the impression by urgency: a critical one ahead of the less urgent (item 1, the others
+ * renumbered), any other before the normal statements that close it, else where addToImpression puts it.
+ */
+export function addToImpressionByUrgency(report: Report, impression: Section, statement: string, place: ImpressionPlace): Edit[] {
+  const text = report.text;
+  const { items } = impression;
+  if (items.length >= 1) {
+    const at = placeAmong(
+      items.map((i) => ({ start: i.marker.end, end: i.end, text: text.slice(i.marker.end, i.end).trim() })),
+      place,
+    );
+    if (at === items.length) return [addToImpression(report, impression, statement)];
+    const item = items[at];
+    const markerText = text.slice(item.marker.start, item.marker.end);
+    const gap = /^[ \t]*/.exec(text.slice(item.marker.end))?.[0] || ' ';
+    // Items on lines of their own keep to their lines; items run in one paragraph stay in it.
+    const sep = items.length === 1 || /[\r\n]/.test(text.slice(items[0].start, items[items.length - 1].start)) ? report.eol : ' ';
+    // One edit at the marker: the new item, then the old item's number one up; later items one up too.
+    const edits: Edit[] = [];
+    for (const later of items.slice(at)) {
+      const digits = /^\d+/.exec(text.slice(later.marker.start, later.marker.end));
+      const renumbered = digits ? String(later.number + 1) : '';
+      const end = later.marker.start + (digits ? digits[0].length : 0);
+      const newText = later === item ? `${markerText}${gap}${statement}${sep}${renumbered}` : renumbered;
+      if (newText) edits.push({ start: later.marker.start, end, newText });
+    }
+    return edits;
+  }
+  const sentences = sentencesIn(report, impression);
+  const at = placeAmong(sentences, place);
+  if (at === sentences.length) return [addToImpression(report, impression, statement)];
+  return [{ start: sentences[at].start, end: sentences[at].start, newText: `${statement} ` }];
 }
 
 /** A statement on a line of its own at the end of a section's body (the impression), or of the report. */

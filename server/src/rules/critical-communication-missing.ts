@@ -1,7 +1,7 @@
 import { sectionOf } from '../report';
 import type { Report } from '../report/types';
 import { findCommunications, missingElements } from './critical/communication';
-import { currentCriticalFindings } from './critical/findings';
+import { currentCriticalFindings, URGENCY_WORDS } from './critical/findings';
 import type { Fix, Problem } from '../problem';
 import type { Rule } from './types';
 import { appendLine } from '../report/edit';
@@ -38,17 +38,22 @@ export const criticalCommunicationMissing: Rule = {
       );
       const first = ranked[0].finding;
       const names = [...new Set(critical.map((c) => c.finding.finding))];
+      // The critical-finding mark of these findings is merged into this one message, so it carries their urgency.
       const problem: Problem = {
         rule: this.id,
         category: this.category,
         severity: this.severity,
-        message: `Critical finding (${names.join(', ')}) with no documented communication: say who was told, when, and how.`,
+        message: `Critical finding${names.length > 1 ? 's' : ''} (${names.join(', ')}) with no documented communication — ${URGENCY_WORDS[ranked[0].urgency]}: say who was told, when, and how.`,
         start: first.start,
         end: first.end,
         finding: first.finding,
         related: critical
           .filter((c) => c.finding !== first)
-          .map((c) => ({ start: c.finding.start, end: c.finding.end, message: `Also critical: ${c.finding.finding}` })),
+          .map((c) => ({
+            start: c.finding.start,
+            end: c.finding.end,
+            message: `Also critical: ${c.finding.finding} — ${URGENCY_WORDS[c.urgency]}`,
+          })),
         fixes: [insertStatement(report)],
       };
       return [problem];

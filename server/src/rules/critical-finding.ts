@@ -1,4 +1,6 @@
+import { findCommunications } from './critical/communication';
 import { currentCriticalFindings, URGENCY_WORDS } from './critical/findings';
+import { ruleLevel } from './registry';
 import type { Problem } from '../problem';
 import type { Rule } from './types';
 
@@ -8,12 +10,17 @@ export const criticalFinding: Rule = {
   severity: 'info',
   description: 'A present, current critical finding, with the urgency of its communication.',
   check(report, context) {
+    // Once a communication is documented the mark has done its work (an incomplete statement has its own warning).
+    if (findCommunications(report).length > 0) return [];
+    // A finding that needs a call is named, with its urgency, by critical-communication-missing: one message, not two.
+    const merged = ruleLevel(context.analysis.settings.rules, 'critical-communication-missing') !== 'off';
     const problems: Problem[] = [];
     const seen = new Set<string>();
     // One problem per finding concept, at the first mention (the findings, then the impression).
-    for (const { finding, urgency } of currentCriticalFindings(report, context)) {
+    for (const { finding, urgency, needsCall } of currentCriticalFindings(report, context)) {
       if (seen.has(finding.concept)) continue;
       seen.add(finding.concept);
+      if (merged && needsCall) continue;
       problems.push({
         rule: this.id,
         category: this.category,

@@ -1,4 +1,4 @@
-import { isOneSidedBodyPart, opposite, sideWordLike, sideWordOf, type SideWord } from '../nlp';
+import { isOneSidedBodyPart, opposite, sideWordLike, sideWordOf, sideWordsIn, type SideWord } from '../nlp';
 import { textOf } from '../report';
 import type { Report } from '../report/types';
 import { changeSideFix, consistencyOf, problemOf, sectionLabel, sentenceIndexAt } from './consistency';
@@ -17,65 +17,114 @@ function bodyPartAfterSide(bodyPart: string): RegExp {
   return re;
 }
 
-function examSideProblems(rule: Rule, report: Report, context: RuleContext): Problem[] {
+interface BodySide {
+  word: SideWord;
+  /** What the mention names, for messages: the finding, or the body part ("left knee"). */
+  what: string;
+  finding?: string;
+}
+
+/** What the rule found: its problems, and every side word it judged (the other laterality rules leave those alone). */
+interface ExamSides {
+  problems: Problem[];
+  words: Set<number>;
+}
+
+function examSideProblems(rule: Rule, report: Report, context: RuleContext): ExamSides {
   const c = consistencyOf(report, context);
   const { exam } = c.u;
   const problems: Problem[] = [];
-  const reported = new Set<number>();
+  const words = new Set<number>();
   const examSide = exam.side === 'left' || exam.side === 'right' ? exam.side : null;
-  if (!examSide || !isOneSidedBodyPart(exam.bodyPart) || !exam.span) return problems;
+  if (!examSide || !isOneSidedBodyPart(exam.bodyPart) || !exam.span) return { problems, words };
   const examSpan = exam.span;
   const wrong = opposite(examSide) as 'left' | 'right';
-  // A finding given the other side ("MRI RIGHT KNEE" and a left meniscus).
+  const title = textOf(report, examSpan).trim();
+  // Every side the body gives, on the exam's side or the other, once per side word.
+  const against: BodySide[] = [];
+  let agreeing = 0;
+  const seen = new Set<number>();
+  const add = (word: SideWord, what: string, finding: string | undefined, talksOfOtherSide: boolean) => {
+    if (seen.has(word.start)) return;
+    seen.add(word.start);
+    if (word.side === examSide) agreeing++;
+    else if (!talksOfOtherSide) against.push({ word, what, ...(finding ? { finding } : {}) });
+  };
+  // A finding given a side ("MRI RIGHT KNEE" and a left meniscus).
   for (const f of c.u.findings) {
-    if (f.side !== wrong || f.section === 'history' || f.section === 'comparison') continue;
+    if ((f.side !== 'left' && f.side !== 'right') || f.section === 'history' || f.section === 'comparison') continue;
     if (f.start >= examSpan.start && f.end <= examSpan.end) continue;
-    const sentence = report.sentences[f.sentenceIndex];
-    if (sentence && OTHER_SIDE_TALK.test(sentence.text)) continue;
     const word = sideWordOf(report, f);
-    if (!word || reported.has(word.start)) continue;
-    reported.add(word.start);
-    problems.push(
-      problemOf(rule, {
-        start: word.start,
-        end: word.end,
-        message: `"${word.text}" ${f.finding} in ${sectionLabel(f)}, but the exam is of the ${examSide} ${exam.bodyPart}.`,
-        related: [{ ...examSpan, message: `Exam title: ${textOf(report, examSpan).trim()}` }],
-        finding: f.finding,
-        side: f.side,
-        fixes: [changeSideFix(word, examSide, `Change to "${sideWordLike(word.text, examSide)}" as in the exam title`, true)],
-      }),
-    );
+    if (!word) continue;
+    const sentence = report.sentences[f.sentenceIndex];
+    add(word, `${f.finding} in ${sectionLabel(f)}`, f.finding, !!sentence && OTHER_SIDE_TALK.test(sentence.text));
   }
-  // The body part itself named with the other side ("MRI of the left knee" under "MRI RIGHT KNEE").
+  // The body part itself named with a side ("MRI of the left knee" under "MRI RIGHT KNEE").
   const part = bodyPartAfterSide(exam.bodyPart ?? '');
   for (const section of report.sections) {
     if (section.kind !== 'technique' && section.kind !== 'findings' && section.kind !== 'impression') continue;
     const body = report.text.slice(section.body.start, section.body.end);
     for (const m of body.matchAll(part)) {
       const start = section.body.start + m.index;
-      if (m[1].toLowerCase() !== wrong || reported.has(start)) continue;
+      if (start >= examSpan.start && start < examSpan.end) continue;
+      const side = m[1].toLowerCase() === 'left' ? 'left' : 'right';
       const sentence = report.sentences[sentenceIndexAt(report, start)];
-      if (sentence && OTHER_SIDE_TALK.test(sentence.text)) continue;
-      reported.add(start);
-      const word: SideWord = { start, end: start + m[1].length, text: m[1], side: wrong };
-      problems.push(
-        problemOf(rule, {
-          start: word.start,
-          end: word.end,
-          message: `"${m[1]} ${exam.bodyPart}", but the exam is of the ${examSide} ${exam.bodyPart}.`,
-          related: [{ ...examSpan, message: `Exam title: ${textOf(report, examSpan).trim()}` }],
-          side: wrong,
-          fixes: [changeSideFix(word, examSide, `Change to "${sideWordLike(m[1], examSide)}" as in the exam title`, true)],
-        }),
+      add(
+        { start, end: start + m[1].length, text: m[1], side },
+        `"${m[1]} ${exam.bodyPart}"`,
+        undefined,
+        !!sentence && OTHER_SIDE_TALK.test(sentence.text),
       );
     }
   }
-  return problems;
+  if (!against.length) return { problems, words };
+  for (const a of against) words.add(a.word.start);
+
+  // Two or more sides in the body, none of them the title's: the title is the one that is wrong.
+  const titleWord = against.length >= 2 && agreeing === 0 ? titleSideWord(examSpan, report, examSide) : undefined;
+  if (titleWord) {
+    problems.push(
+      problemOf(rule, {
+        start: titleWord.start,
+        end: titleWord.end,
+        message: `The exam title says ${examSide}, but every side in the report is ${wrong} (${against.length} mentions).`,
+        related: against.map((a) => ({ start: a.word.start, end: a.word.end, message: `${a.word.text} ${a.what}` })),
+        side: examSide,
+        fixes: [
+          changeSideFix(titleWord, wrong, `Change the exam title to "${sideWordLike(titleWord.text, wrong)}" as in the report`, true),
+        ],
+      }),
+    );
+    return { problems, words };
+  }
+  // Otherwise each mention against the title is the slip.
+  for (const a of against) {
+    problems.push(
+      problemOf(rule, {
+        start: a.word.start,
+        end: a.word.end,
+        message: a.finding
+          ? `"${a.word.text}" ${a.what}, but the exam is of the ${examSide} ${exam.bodyPart}.`
+          : `${a.what}, but the exam is of the ${examSide} ${exam.bodyPart}.`,
+        related: [{ ...examSpan, message: `Exam title: ${title}` }],
+        ...(a.finding ? { finding: a.finding } : {}),
+        side: a.word.side,
+        fixes: [changeSideFix(a.word, examSide, `Change to "${sideWordLike(a.word.text, examSide)}" as in the exam title`, true)],
+      }),
+    );
+  }
+  return { problems, words };
+}
+
+/** The title's own side word ("RIGHT" of "MRI RIGHT KNEE"). */
+function titleSideWord(span: { start: number; end: number }, report: Report, side: 'left' | 'right'): SideWord | undefined {
+  return sideWordsIn({ start: span.start, end: span.end, section: -1, text: report.text.slice(span.start, span.end) }).find(
+    (w) => w.side === side,
+  );
 }
 
 // Computed once per check: the other laterality rules ask for these side words too.
-const PROBLEMS: SharedPart<Problem[]> = {
+const PROBLEMS: SharedPart<ExamSides> = {
   name: 'exam-side-mismatch',
   compute: (report, context) => examSideProblems(examSideMismatch, report, context),
 };
@@ -86,14 +135,14 @@ export const examSideMismatch: Rule = {
   severity: 'error',
   description: 'A side in the report against the side of a one-sided exam ("left" meniscus under MRI RIGHT KNEE).',
   check(_report, context) {
-    return context.shared(PROBLEMS);
+    return context.shared(PROBLEMS).problems;
   },
 };
 
 /**
- * The side words this rule reports, whether or not it is switched on: the other laterality rules
+ * The side words this rule judges against the exam title, whether or not it is switched on: the other laterality rules
  * leave them alone, so one wrong word gets one problem.
  */
-export function examSideWords(report: Report, context: RuleContext): Set<number> {
-  return new Set(examSideMismatch.check(report, context).map((p) => p.start));
+export function examSideWords(_report: Report, context: RuleContext): Set<number> {
+  return context.shared(PROBLEMS).words;
 }

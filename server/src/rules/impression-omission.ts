@@ -1,8 +1,8 @@
 import { CONCEPT_BY_ID, coveredBy, fitsExam, listedByHabit, type Finding } from '../nlp';
 import type { Report } from '../report/types';
-import { consistencyOf, isExplained, isMinor, problemOf, type ReportPart } from './consistency';
+import { NORMAL_STATEMENT, consistencyOf, isExplained, isMinor, problemOf, type ReportPart } from './consistency';
 import type { Problem } from '../problem';
-import { addToImpression, statementFrom } from '../report/edit';
+import { addToImpressionByUrgency, statementFrom } from '../report/edit';
 import type { Rule } from './types';
 
 // An impression that points back to the findings as a whole covers them all.
@@ -18,6 +18,10 @@ export const impressionOmission: Rule = {
     return consistencyOf(report, context).parts.flatMap((part) => omissionsIn(this, report, part));
   },
 };
+
+const URGENCY_RANK = { minutes: 0, hours: 1, days: 2 } as const;
+/** 0 minutes, 1 hours, 2 days, 3 not critical: the order an impression lists findings in. */
+const rankOf = (f: Finding): number => (f.critical ? URGENCY_RANK[f.critical] : 3);
 
 function omissionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] {
   const { impression } = c;
@@ -36,6 +40,15 @@ function omissionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] {
     return hit;
   };
   const covered = (f: Finding) => coveredConcepts.has(f.concept) || inImpression(f) || f.measurements.some(inImpression);
+
+  // How urgent each impression statement is: its most urgent finding; a normal statement ranks last.
+  const statementRank = (x: { start: number; end: number; text: string }) => {
+    const inIt = c.inImpression.filter(
+      (g) => g.start >= x.start && g.end <= x.end && (g.assertion === 'present' || g.assertion === 'possible'),
+    );
+    if (!inIt.length && NORMAL_STATEMENT.test(x.text)) return 4;
+    return Math.min(3, ...inIt.map(rankOf));
+  };
 
   const problems: Problem[] = [];
   const done = new Set<string>();
@@ -69,7 +82,7 @@ function omissionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] {
         fixes: [
           {
             title: 'Add to the impression',
-            edits: [addToImpression(report, impression, statement)],
+            edits: addToImpressionByUrgency(report, impression, statement, { rank: rankOf(f), rankOf: statementRank }),
             applicability: 'unsafe',
             isPreferred: true,
           },

@@ -65,31 +65,49 @@ export const lateralityMismatch: Rule = {
         if (!here || !there || reported.has(here.start) || reported.has(there.start)) continue;
         reported.add(here.start);
         reported.add(there.start);
-        // The exam title, where it names a side, says which mention is wrong.
-        const wrongOnes = examSide === gSide ? [there] : examSide === fSide ? [here] : [here, there];
-        for (const word of wrongOnes) {
-          const isImpression = word === here;
-          const other = isImpression ? there : here;
-          const mine = isImpression ? g : f;
-          const theirs = isImpression ? f : g;
-          const known = wrongOnes.length === 1;
-          problems.push(
-            problemOf(this, {
-              start: word.start,
-              end: word.end,
-              message: `${theirs.finding[0].toUpperCase()}${theirs.finding.slice(1)} is ${other.side} in ${sectionLabel(theirs)} but ${word.side} in ${sectionLabel(mine)}.`,
-              related: [{ start: other.start, end: other.end, message: `${other.text} ${theirs.finding} in ${sectionLabel(theirs)}` }],
-              finding: mine.finding,
-              side: word.side,
-              fixes: [
-                changeTo(word, other.side, `Change to "${sideWordLike(word.text, other.side)}" as in ${sectionLabel(theirs)}`, known),
-                ...(known
-                  ? []
-                  : [changeTo(other, word.side, `Change ${sectionLabel(theirs)} to "${sideWordLike(other.text, word.side)}"`, false)]),
-              ],
-            }),
+        // One problem per slip, at the mention most likely wrong: the one against the exam title, else
+        // the outlier against the other mentions of the finding (the history's among them: "mass of the
+        // left parotid" in the indication), else the impression's.
+        const words = (list: Finding[], side: 'left' | 'right') =>
+          new Set(list.map((o) => sideWordOf(report, o, side)?.start).filter((x) => x !== undefined)).size;
+        const elsewhere = c.u.findings.filter(
+          (o) => o.section !== 'findings' && o.section !== 'impression' && kin.has(o.concept) && sitesAgree(o, g),
+        );
+        const votes = (side: 'left' | 'right') =>
+          words(
+            elsewhere.filter((o) => sideInSentence(report, o) === side),
+            side,
           );
-        }
+        const hereCount =
+          words(
+            (impressionByConcept.get(g.concept) ?? []).filter((o) => sides.get(o) === gSide && sitesAgree(o, g)),
+            gSide,
+          ) + votes(gSide);
+        const thereCount = words(against, fSide) + votes(fSide);
+        const outlier = thereCount === 1 && hereCount >= 2 ? 'findings' : hereCount === 1 && thereCount >= 2 ? 'impression' : null;
+        const findingsWrong = examSide === gSide || (examSide !== fSide && outlier === 'findings');
+        const word = findingsWrong ? there : here;
+        const other = findingsWrong ? here : there;
+        const mine = findingsWrong ? f : g;
+        const theirs = findingsWrong ? g : f;
+        // Sure only when the title or the other mentions say so; otherwise both fixes are offered.
+        const known = examSide === gSide || examSide === fSide || outlier !== null;
+        problems.push(
+          problemOf(this, {
+            start: word.start,
+            end: word.end,
+            message: `${theirs.finding[0].toUpperCase()}${theirs.finding.slice(1)} is ${other.side} in ${sectionLabel(theirs)} but ${word.side} in ${sectionLabel(mine)}.`,
+            related: [{ start: other.start, end: other.end, message: `${other.text} ${theirs.finding} in ${sectionLabel(theirs)}` }],
+            finding: mine.finding,
+            side: word.side,
+            fixes: [
+              changeTo(word, other.side, `Change to "${sideWordLike(word.text, other.side)}" as in ${sectionLabel(theirs)}`, known),
+              ...(known
+                ? []
+                : [changeTo(other, word.side, `Change ${sectionLabel(theirs)} to "${sideWordLike(other.text, word.side)}"`, false)]),
+            ],
+          }),
+        );
       }
     }
     return problems;

@@ -5,9 +5,9 @@ import type { Report } from '../../report/types';
 import { CONCEPTS, knownConcept, type Finding } from '../../nlp';
 
 const WRONG_PLACE: Record<string, RegExp> = {
-  // An endotracheal tube belongs in the trachea, above the carina.
+  // An endotracheal tube belongs in the trachea, above the carina: not in a bronchus, of either side or none named.
   'endotracheal tube':
-    /\b(right|left)\s+(main\s*-?stem|main)\s+bronch|\bbronchus intermedius\b|\besophag\w*|\b(hypo)?pharynx\b|\bbelow the carina\b/i,
+    /\b(right|left)\s+((main\s*-?stem|main|upper lobe|lower lobe)\s+)?bronch|\b(in|into|within|enters|entering|at) the (proximal |distal )?((right|left) )?(main\s*-?stem |main )?bronchus\b|\bendobronchial\b|\bbronchus intermedius\b|\besophag\w*|\b(hypo)?pharynx\b|\bbelow the carina\b/i,
   // A feeding tube belongs in the stomach or beyond, never in the airway.
   'enteric tube': /\b(trachea|bronch\w*|airway|(upper|middle|lower) lobe|pleural space|lung)\b/i,
 };

@@ -1,0 +1,92 @@
+// exam-side-mismatch when the exam title is the outlier: one problem on the title, not one per body mention.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { problemsOf, applyFix } from '../helpers/engine.mjs';
+
+const RULE = 'exam-side-mismatch';
+const slice = (text, p) => text.slice(p.start, p.end);
+const LATERALITY = ['exam-side-mismatch', 'laterality-mismatch', 'lobe-side-mismatch'];
+const all = (text) => LATERALITY.flatMap((r) => problemsOf(r, text));
+
+test('exam-side-mismatch: every side in the body against the title: one problem on the title, related at each mention', () => {
+  const text =
+    'EXAM: MRI RIGHT KNEE without contrast.\nTECHNIQUE: MRI of the left knee.\nFINDINGS: Tear of the posterior horn of the left medial meniscus. Small joint effusion.\nIMPRESSION: Left medial meniscal tear.\n';
+  const ps = problemsOf(RULE, text);
+  assert.equal(ps.length, 1, 'one problem, not one per body mention');
+  const [p] = ps;
+  assert.equal(slice(text, p), 'RIGHT');
+  assert.ok(p.start < text.indexOf('\n'), 'on the exam title');
+  assert.equal(p.related.length, 3);
+  assert.ok(p.related.every((r) => /^left$/i.test(slice(text, r))));
+  assert.equal(p.fixes.length, 1);
+  assert.equal(p.fixes[0].applicability, 'unsafe');
+  assert.equal(applyFix(text, p.fixes[0]), text.replace('MRI RIGHT KNEE', 'MRI LEFT KNEE'));
+  // Nor does any other laterality rule count the body mentions again.
+  assert.equal(all(text).length, 1);
+  // Once the title is changed the report is clean.
+  assert.deepEqual(all(applyFix(text, p.fixes[0])), []);
+});
+
+test('exam-side-mismatch: a split body keeps a problem per mention against the title', () => {
+  const text =
+    'EXAM: MRI RIGHT KNEE\nFINDINGS: Tear of the posterior horn of the left medial meniscus. Bone bruise of the right lateral femoral condyle.\nIMPRESSION: Left medial meniscal tear.\n';
+  const ps = problemsOf(RULE, text);
+  assert.ok(ps.length >= 1);
+  assert.ok(
+    ps.every((p) => p.start > text.indexOf('\n')),
+    'not on the title',
+  );
+  assert.ok(ps.every((p) => /^left$/i.test(slice(text, p))));
+  assert.equal(ps[0].fixes[0].isPreferred, true);
+});
+
+test('exam-side-mismatch: a single body mention against the title is the mention, not the title', () => {
+  const text =
+    'EXAM: MRI RIGHT KNEE\nFINDINGS: Tear of the posterior horn of the left medial meniscus.\nIMPRESSION: Medial meniscal tear.\n';
+  const ps = problemsOf(RULE, text);
+  assert.deepEqual(
+    ps.map((p) => slice(text, p)),
+    ['left'],
+  );
+});
+
+test('exam-side-mismatch: silent when the body agrees with the title, or talks of the other side', () => {
+  for (const text of [
+    'EXAM: MRI RIGHT KNEE\nFINDINGS: Tear of the right medial meniscus. Right joint effusion.\nIMPRESSION: Right medial meniscal tear.',
+    'EXAM: MRI LEFT SHOULDER\nFINDINGS: Full-thickness supraspinatus tear. Compared with the prior right shoulder MRI, the right rotator cuff tear is larger.\nIMPRESSION: Supraspinatus tear.',
+    'EXAM: CHEST PA AND LATERAL\nFINDINGS: Left pleural effusion. Left basilar atelectasis.\nIMPRESSION: Left pleural effusion.',
+  ]) {
+    assert.deepEqual(problemsOf(RULE, text), [], text);
+  }
+});
+
+test('one slip, one problem across exam-side, lobe-side and laterality rules', () => {
+  const cases = [
+    // A lobe on the wrong side, against the findings too: the lobe rule has it.
+    ['FINDINGS: Right middle lobe consolidation.\nIMPRESSION: Left middle lobe pneumonia.', 'lobe-side-mismatch', 'Left'],
+    // Against the exam title and the findings: the exam rule has it.
+    [
+      'EXAM: MRI RIGHT KNEE\nFINDINGS: Tear of the right medial meniscus.\nIMPRESSION: Left medial meniscal tear.',
+      'exam-side-mismatch',
+      'Left',
+    ],
+    // The title against every body side: the title.
+    [
+      'EXAM: XR LEFT SHOULDER\nFINDINGS: Fracture of the right humeral neck.\nIMPRESSION: Right humeral neck fracture.',
+      'exam-side-mismatch',
+      'LEFT',
+    ],
+    // Findings against impression, no title side: once, at the impression.
+    [
+      'FINDINGS: Left lower lobe opacity. Small left effusion.\nIMPRESSION: Right lower lobe pneumonia. Small left effusion.',
+      'laterality-mismatch',
+      'Right',
+    ],
+  ];
+  for (const [text, rule, word] of cases) {
+    const ps = all(text);
+    assert.equal(ps.length, 1, `one problem: ${text}`);
+    assert.equal(ps[0].rule, rule, text);
+    assert.equal(slice(text, ps[0]), word, text);
+  }
+});
