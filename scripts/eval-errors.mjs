@@ -28,6 +28,8 @@ const PER_CATEGORY = option('per-category', 400);
 const SHOW_MISSES = option('misses', 0);
 const SHOW_FALSE_ALARMS = option('false-alarms', 0);
 const DUMP = args.includes('--dump') ? args[args.indexOf('--dump') + 1] : null;
+// Every warning and error on the clean reports, one JSON line each, to diff two builds' alarms.
+const ALARMS_OUT = args.includes('--alarms-out') ? args[args.indexOf('--alarms-out') + 1] : null;
 
 if (!haveData) {
   console.log(`eval:errors skipped: shared data not found at ${dataDir}`);
@@ -541,6 +543,15 @@ const context = (text, span, width = 160) =>
   text.slice(span.start, span.end) +
   ']]' +
   text.slice(span.end, span.end + width);
+if (ALARMS_OUT)
+  fs.writeFileSync(
+    ALARMS_OUT,
+    falseAlarmExamples
+      .map(({ id, p, text }) =>
+        JSON.stringify({ id, rule: p.rule, message: p.message, start: p.start, end: p.end, context: context(text, p, 200) }),
+      )
+      .join('\n') + '\n',
+  );
 if (SHOW_MISSES) {
   console.log('');
   for (const category of Object.keys(INJECTORS)) {

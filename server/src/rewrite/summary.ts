@@ -458,6 +458,8 @@ export function summarize(report: Report, understanding: Understanding = underst
   const denied = new Map<string, Finding>();
   for (const f of source) {
     if (f.assertion !== 'absent') continue;
+    // A normal statement's denials ("lungs are clear" denies eleven things) are rendered as the statement below.
+    if (f.normal) continue;
     if (!fromImpression && !f.significant) continue;
     if ([...items.values()].some((i) => i.first.concept === f.concept && (!f.side || !i.first.side || i.first.side === f.side))) continue;
     const key = `${f.concept}|${f.side ?? ''}`;

@@ -21,7 +21,8 @@ import {
   problemOf,
   type ReportPart,
 } from './consistency';
-import type { Problem } from '../problem';
+import type { Fix, Problem } from '../problem';
+import { statementFrom } from '../report/edit';
 import type { Rule } from './types';
 
 // Words that narrow a denial (lexicon/relations.json narrowingWords).
@@ -111,6 +112,8 @@ function contradictionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] 
     const judged = new Set<string>();
     for (const d of deniers) {
       if (d.assertion !== 'absent') continue;
+      // "Negative study" in the impression is weighed by part 2, which knows what a normal impression may leave out.
+      if (d.normal === 'study' && d.section === 'impression') continue;
       const dConcept = conceptOf(report, d);
       const key = `${dConcept}|${d.side}|${d.site.join(',')}`;
       if (judged.has(key)) continue;
@@ -144,11 +147,16 @@ function contradictionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] 
             end: at.end,
             message:
               p.section === 'impression'
-                ? `${capital(p.finding)} in the impression, but the findings say there is none.`
-                : `The impression denies ${d.finding}, but the findings describe it.`,
+                ? d.normal
+                  ? `${capital(p.finding)} in the impression, but the findings read "${quoteOf(report, d)}".`
+                  : `${capital(p.finding)} in the impression, but the findings say there is none.`
+                : d.normal
+                  ? `The impression reads "${quoteOf(report, d)}", but the findings describe ${p.finding}.`
+                  : `The impression denies ${d.finding}, but the findings describe it.`,
             related: [{ start: other.start, end: other.end, message: other.assertion === 'absent' ? 'Denied here' : 'Described here' }],
             finding: p.finding,
             side: p.side ?? undefined,
+            ...(d.normal && d.section === 'impression' ? { fixes: normalStatementFixes(report, c, d, p) } : {}),
           }),
         );
         break;
@@ -194,8 +202,49 @@ function contradictionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] 
         related: [{ start: clash.start, end: clash.end, message: 'Described here' }],
         finding: clash.finding,
         side: clash.side ?? undefined,
+        fixes: normalStatementFixes(report, c, { start, end: statement.end }, clash),
       }),
     );
   }
   return problems;
+}
+
+/** The words of a normal statement, for messages. */
+const quoteOf = (report: Report, f: Finding) => report.text.slice(f.start, f.end).replace(/\s+/g, ' ');
+
+/**
+ * Fixes for a normal impression statement over an abnormal finding: write the finding's statement in
+ * its place, or take the normal statement out when the impression says more. Both change what the
+ * report concludes, so the radiologist decides ('unsafe').
+ */
+function normalStatementFixes(report: Report, c: ReportPart, at: { start: number; end: number }, finding: Finding): Fix[] {
+  const impression = c.impression;
+  // The normal statement as written: the whole impression sentence (or item) around it.
+  const statement =
+    impressionStatements(report, impression).find((s) => s.start <= at.start && at.end <= s.end + 1) ??
+    report.sentences.find((s) => s.start <= at.start && at.end <= s.end);
+  if (!statement) return [];
+  const text = report.text;
+  let start = statement.start;
+  while (start < statement.end && /\s/.test(text[start])) start++;
+  let end = statement.end;
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  const sentence = report.sentences[finding.sentenceIndex];
+  const replacement = statementFrom(sentence ? sentence.text : text.slice(finding.start, finding.end));
+  const fixes: Fix[] = [
+    {
+      title: `Replace with "${replacement.length > 60 ? replacement.slice(0, 57) + '...' : replacement}"`,
+      edits: [{ start, end, newText: replacement }],
+      applicability: 'unsafe',
+      isPreferred: true,
+    },
+  ];
+  // Removing it leaves the rest of the impression; when it is all there is, only the replacement makes sense.
+  const rest = (text.slice(impression.body.start, start) + text.slice(end, impression.body.end)).replace(/[\s\d.)]+/g, '');
+  if (rest.length > 0) {
+    let cutEnd = end;
+    while (cutEnd < impression.body.end && /[ \t]/.test(text[cutEnd])) cutEnd++;
+    fixes.push({ title: 'Remove the normal statement', edits: [{ start, end: cutEnd, newText: '' }], applicability: 'unsafe' });
+  }
+  return fixes;
 }

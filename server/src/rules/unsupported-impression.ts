@@ -87,7 +87,7 @@ function insertionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] {
       sitesAgree(f, g) && (!f.side || !g.side || f.side === g.side || f.side === 'bilateral' || g.side === 'bilateral');
     const described = c.inFindings.some((f) =>
       f.assertion === 'absent'
-        ? denies(conceptOf(report, f), conceptOf(report, g))
+        ? denies(conceptOf(report, f), conceptOf(report, g)) && (!f.normal || samePlace(f))
         : sameFinding(f.concept, g.concept) || ((covers(f.concept, g.concept) || covers(g.concept, f.concept)) && samePlace(f)),
     );
     if (described || findingsLower.includes(report.text.slice(g.start, g.end).toLowerCase())) continue;
