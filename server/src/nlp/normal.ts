@@ -3,9 +3,10 @@
 // list (lexicon/organs.json), so the consistency rules can weigh "clear lungs" against an impression's
 // "consolidation" as they weigh "no consolidation". The wording is data (organs.json normalStatements).
 import { CONCEPT_BY_ID } from './lexicon';
-import { NORMAL_STATEMENTS, ORGAN_BY_ID, organAt } from './organs';
+import { NORMAL_STATEMENTS, ORGAN_BY_ID, organAt, organsNamed } from './organs';
 import { PhraseTrie } from './trie';
-import type { Side } from './types';
+import type { Finding, Side } from './types';
+import type { Report } from '../report/types';
 import { wordsOf, type Word } from './words';
 
 /** One normal statement: the words it spans and the concepts it denies. */
@@ -127,4 +128,20 @@ export function normalStatementsIn(words: readonly Word[]): NormalStatement[] {
     i++;
   }
   return out.filter((s) => s.concepts.length > 0);
+}
+
+/** The organs a stretch of the report names. */
+const organsIn = (report: Report, start: number, end: number): Set<string> =>
+  new Set(organsNamed(wordsOf(report.text.slice(start, end)), report.text.slice(start, end)).map((h) => h.organ));
+
+/** "Lungs clear" and a "right hilar mass": the finding's own words place it in another organ than the statement's. */
+export function otherOrgan(report: Report, d: Finding, p: Finding): boolean {
+  const sentence = report.sentences[p.sentenceIndex];
+  const from = Math.max(sentence?.start ?? 0, p.start - 40);
+  const before = report.text.slice(from, p.start);
+  const clause = from + Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), -1) + 1;
+  const own = organsIn(report, clause, p.end);
+  if (own.size === 0) return false;
+  const stated = organsIn(report, d.start, d.end);
+  return ![...own].some((o) => stated.has(o));
 }

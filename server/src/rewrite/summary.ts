@@ -408,7 +408,8 @@ const EXAM_NAMES: Readonly<Record<string, string>> = {
 export function summarize(report: Report, understanding: Understanding = understand(report)): Summary {
   const { sections, fromImpression } = sourceSections(report);
   const indexes = new Set(sections.map((s) => report.sections.indexOf(s)));
-  const source = understanding.findings.filter((f) => indexes.has(f.sectionIndex));
+  // A normal statement's implied denials are rendered as the statement itself ("no sign of a new problem").
+  const source = understanding.findings.filter((f) => indexes.has(f.sectionIndex) && !f.normal);
   const sentences: Sentence[] = sections.flatMap((s) => sentencesIn(report, s));
 
   // Present and possible findings, one item per finding, side and assertion.
@@ -458,8 +459,6 @@ export function summarize(report: Report, understanding: Understanding = underst
   const denied = new Map<string, Finding>();
   for (const f of source) {
     if (f.assertion !== 'absent') continue;
-    // A normal statement's denials ("lungs are clear" denies eleven things) are rendered as the statement below.
-    if (f.normal) continue;
     if (!fromImpression && !f.significant) continue;
     if ([...items.values()].some((i) => i.first.concept === f.concept && (!f.side || !i.first.side || i.first.side === f.side))) continue;
     const key = `${f.concept}|${f.side ?? ''}`;

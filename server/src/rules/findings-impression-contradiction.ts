@@ -11,11 +11,13 @@ import {
   type Finding,
 } from '../nlp';
 import type { Report } from '../report/types';
+import { otherOrgan } from '../nlp/normal';
 import {
   NORMAL_STATEMENT,
   conceptOf,
   consistencyOf,
   impressionStatements,
+  isExplained,
   isMinor,
   mentionsOf,
   problemOf,
@@ -60,6 +62,8 @@ function compartmentOf(report: Report, f: Finding): 'airspace' | 'interstitium' 
 }
 
 function sidesClash(denied: Finding, present: Finding): boolean {
+  // "The right lung is clear" speaks for one side: a finding of no stated side may be on the other.
+  if (denied.normal && denied.side && denied.side !== 'bilateral' && !present.side) return false;
   if (!denied.side || !present.side || present.side === 'bilateral' || denied.side === 'bilateral') return true;
   return denied.side === present.side;
 }
@@ -121,6 +125,9 @@ function contradictionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] 
       for (const p of mentionsOf(affirmedByConcept, deniedBy(dConcept))) {
         if (reported.has(p)) continue;
         if (!sidesClash(d, p) || !sitesAgree(d, p)) continue;
+        // "Clear lungs" sums up: a minor or explained shadow ("density over a rib, likely fat") leaves it true.
+        if (d.normal && (otherOrgan(report, d, p) || (p.section !== 'impression' && (isMinor(report, p) || isExplained(report, p)))))
+          continue;
         // The denying section itself also affirms it somewhere: the denial is partial ("no new effusion").
         if ((alsoAffirmed.get(conceptOf(report, p)) ?? []).some((o) => sitesAgree(o, p))) continue;
         const pWords = new Set(narrowingWords(report, p));

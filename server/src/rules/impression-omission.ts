@@ -56,11 +56,11 @@ function omissionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] {
     if (covered(f)) continue;
     // An accompanying finding ("effusion with adjacent atelectasis") goes with the one it follows.
     if (!f.critical && (coveredFrom.get(f.sentenceIndex) ?? Infinity) < f.start) continue;
-    // A possible finding: the hedge itself may be why it was left out. "Probable pneumonia" or a possible
-    // critical finding still belongs in the impression (a warning); "cannot exclude a small effusion" is
-    // worth a mention only (info). A differential belongs with the finding it explains.
-    if (possible && (f.hedge === 'differential' || (!f.critical && isMinor(report, f)))) continue;
-    const severity = possible && f.hedge !== 'probable' && !f.critical ? 'info' : rule.severity;
+    // A possible finding: the hedge itself may be why it was left out. "Probable pneumonia" still belongs
+    // in the impression (a warning); "cannot exclude a small effusion" is worth a mention (info). A
+    // differential, or a minor or explained possibility ("suggestive of old empyema"), is left alone.
+    if (possible && (f.hedge === 'differential' || isMinor(report, f) || isExplained(report, f))) continue;
+    const severity = possible && f.hedge !== 'probable' ? 'info' : rule.severity;
     done.add(f.concept);
     const sentence = report.sentences[f.sentenceIndex];
     const statement = statementFrom(sentence ? sentence.text : report.text.slice(f.start, f.end));
