@@ -602,10 +602,12 @@ const perRule = new Map();
 let alarms = 0;
 const alarmsBySource = { iu: 0, mt: 0 };
 const falseAlarmExamples = [];
+const allInfo = [];
 for (const s of sources) {
   const { problems } = checkText(s.text);
   cleanProblems.set(s.id, problems);
   for (const p of problems) {
+    if (ALARMS_OUT && p.severity === 'info') allInfo.push({ id: s.id, p, text: s.text });
     if (p.severity !== 'error' && p.severity !== 'warning') continue;
     alarms++;
     alarmsBySource[s.id.slice(0, 2)]++;
@@ -694,9 +696,17 @@ const context = (text, span, width = 160) =>
 if (ALARMS_OUT)
   fs.writeFileSync(
     ALARMS_OUT,
-    falseAlarmExamples
+    [...falseAlarmExamples, ...allInfo]
       .map(({ id, p, text }) =>
-        JSON.stringify({ id, rule: p.rule, message: p.message, start: p.start, end: p.end, context: context(text, p, 200) }),
+        JSON.stringify({
+          id,
+          rule: p.rule,
+          severity: p.severity,
+          message: p.message,
+          start: p.start,
+          end: p.end,
+          context: context(text, p, 200),
+        }),
       )
       .join('\n') + '\n',
   );

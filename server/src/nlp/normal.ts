@@ -46,6 +46,12 @@ const STUDIES = (() => {
   return trie;
 })();
 
+// Words one of the phrases must contain: the first word of a state, the second of a study statement ("no acute").
+const TRIGGERS: ReadonlySet<string> = new Set([
+  ...[...NORMAL_STATEMENTS.after, ...NORMAL_STATEMENTS.before].map((p) => keysOf(p)[0]),
+  ...NORMAL_STATEMENTS.studies.flatMap((st) => st.phrases.map((p) => keysOf(p)[1] ?? keysOf(p)[0])),
+]);
+
 const SIDES: Readonly<Record<string, Side>> = { left: 'left', right: 'right', bilateral: 'bilateral', both: 'bilateral' };
 const JOINERS = new Set(['and', ',', 'the', 'both', '&']);
 
@@ -89,6 +95,8 @@ function sideBefore(words: readonly Word[], k: number): Side | null {
  * "clear except for ...") states none: what it leaves out is said elsewhere.
  */
 export function normalStatementsIn(words: readonly Word[]): NormalStatement[] {
+  // Most sentences hold no state word at all: leave them after one set lookup per word.
+  if (!words.some((w) => TRIGGERS.has(w.norm))) return [];
   for (let k = 0; k < words.length; k++) if (EXCEPTIONS.match(words, k)) return [];
   const out: NormalStatement[] = [];
   for (let i = 0; i < words.length;) {

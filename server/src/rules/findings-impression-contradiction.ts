@@ -126,7 +126,12 @@ function contradictionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] 
         if (reported.has(p)) continue;
         if (!sidesClash(d, p) || !sitesAgree(d, p)) continue;
         // "Clear lungs" sums up: a minor or explained shadow ("density over a rib, likely fat") leaves it true.
-        if (d.normal && (otherOrgan(report, d, p) || (p.section !== 'impression' && (isMinor(report, p) || isExplained(report, p)))))
+        // An opacity or density the findings leave uncharacterised ("density projecting over a rib") may be no lung disease.
+        if (
+          d.normal &&
+          (otherOrgan(report, d, p) ||
+            (p.section !== 'impression' && (isMinor(report, p) || isExplained(report, p) || conceptHas(p.concept, 'descriptive'))))
+        )
           continue;
         // The denying section itself also affirms it somewhere: the denial is partial ("no new effusion").
         if ((alsoAffirmed.get(conceptOf(report, p)) ?? []).some((o) => sitesAgree(o, p))) continue;

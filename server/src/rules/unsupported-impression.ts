@@ -47,7 +47,12 @@ for (const c of ['malignancy', 'lesion', 'mass', 'nodule', 'metastases', 'bone-l
 // Every concept the evidence table names must exist, like the ids of relations.json.
 for (const id of Object.keys(EVIDENCE)) knownConcept(id, 'unsupported-impression evidence');
 
-const sentenceOf = (report: Report, f: Finding) => report.sentences[f.sentenceIndex]?.text ?? '';
+/** Minor only by its size word ("mild", "small"): not stable, chronic, incidental or behind a de-identified word. */
+function onlyMild(report: Report, g: Finding): boolean {
+  const sentence = report.sentences[g.sentenceIndex];
+  if (!sentence || /XXXX/.test(sentence.text) || QUALIFIERS.minorAnywhere.test(sentence.text)) return false;
+  return QUALIFIERS.minorBefore.test(report.text.slice(sentence.start, g.end));
+}
 
 /** Another statement of the impression reads as normal ("Unremarkable study.", "1. Stable chest."). */
 function normalBeside(report: Report, c: ReportPart, g: Finding): boolean {
@@ -92,12 +97,7 @@ function insertionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] {
     // "Stable mild cardiomegaly": what an impression may add in passing is not worth a warning.
     // Beside a normal statement ("No acute cardiopulmonary abnormality. Mild pulmonary edema.") a mild
     // finding makes the impression contradict itself; a stable or chronic one may still be carried over.
-    if (
-      g.critical !== 'minutes' &&
-      isMinor(report, g) &&
-      !(normalBeside(report, c, g) && !QUALIFIERS.minorAnywhere.test(sentenceOf(report, g)))
-    )
-      continue;
+    if (g.critical !== 'minutes' && isMinor(report, g) && !(normalBeside(report, c, g) && onlyMild(report, g))) continue;
     // A mention in the findings, or a denial of this very finding (the contradiction rule's business);
     // "normal vasculature" does not describe pulmonary edema.
     // Another finding explains it only at the same place ("right upper lobe mass" is not
