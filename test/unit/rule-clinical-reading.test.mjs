@@ -114,6 +114,12 @@ test('assertion cues from clinical prose', () => {
   assert.equal(assertionOf('FINDINGS: Left effusion, resolving.', 'pleural-effusion'), 'present');
   assert.equal(assertionOf('FINDINGS: Left effusion, which is small.', 'pleural-effusion'), 'present');
   assert.equal(mentions('FINDINGS: Right pneumothorax, resolved. Left pneumothorax.', 'pneumothorax')[1].assertion, 'present');
+  // "No A to suggest B" denies B; "findings to suggest B" hedge it.
+  const text = 'FINDINGS: No pleural line to suggest pneumothorax or costophrenic blunting to suggest large pleural effusion.';
+  assert.equal(assertionOf(text, 'pleural-effusion'), 'absent');
+  assert.equal(assertionOf(text, 'pneumothorax'), 'absent');
+  assert.equal(assertionOf('FINDINGS: There is nothing to suggest pneumonia.', 'pneumonia'), 'absent');
+  assert.equal(assertionOf('FINDINGS: There are findings to suggest pneumonia.', 'pneumonia'), 'possible');
 });
 
 test('spoken commands inside a sentence are commands; the fix deletes them', () => {
