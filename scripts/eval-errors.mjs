@@ -573,17 +573,18 @@ function injectMeasurement(report) {
 
 // Each row: its injector and the rule categories that count as catching it.
 const INJECTORS = {
+  // The original six first, so their samples (one random stream) stay those of earlier runs.
   laterality: { inject: injectLaterality, categories: ['laterality'] },
   omission: { inject: injectOmission, categories: ['omission'] },
-  'omission, possible finding': { inject: injectPossibleOmission, categories: ['omission'], whole: true },
-  'omission, qualified critical': { inject: injectCriticalOmission, categories: ['omission'], whole: true },
   // An added finding over "the lungs are clear" is caught as a contradiction: one problem per mistake.
   insertion: { inject: injectInsertion, categories: ['insertion', 'contradiction'] },
-  // Beside a normal statement the finding may be unsupported (insertion) or contradict "the lungs are clear".
-  'insertion beside a normal statement': { inject: injectBesideNormal, categories: ['insertion', 'contradiction'] },
   contradiction: { inject: injectContradiction, categories: ['contradiction'] },
   'sex-mismatch': { inject: injectSex, categories: ['sex-mismatch'] },
   measurement: { inject: injectMeasurement, categories: ['measurement'] },
+  'omission, possible finding': { inject: injectPossibleOmission, categories: ['omission'], whole: true },
+  'omission, qualified critical': { inject: injectCriticalOmission, categories: ['omission'], whole: true },
+  // Beside a normal statement the finding may be unsupported (insertion) or contradict "the lungs are clear".
+  'insertion beside a normal statement': { inject: injectBesideNormal, categories: ['insertion', 'contradiction'] },
   'exam title side': { inject: injectExamSide, categories: ['laterality'] },
   'command mid-sentence': { inject: injectCommand, categories: ['dictation'] },
 };
@@ -622,6 +623,7 @@ const key = (p) => `${p.rule}|${p.message}`;
 
 const rows = [];
 const misses = [];
+const injectedKinds = new Map();
 for (const [category, { inject, categories, whole }] of Object.entries(INJECTORS)) {
   let injected = 0;
   let caught = 0;
@@ -631,6 +633,8 @@ for (const [category, { inject, categories, whole }] of Object.entries(INJECTORS
     const c = inject(report);
     if (!c) continue;
     injected++;
+    const kind = `${category}|${c.note.replace(/:.*$/, '')}`;
+    injectedKinds.set(kind, (injectedKinds.get(kind) ?? 0) + 1);
     const before = new Set(cleanProblems.get(s.id).map(key));
     const { problems } = checkText(c.text);
     const hit = problems.some(
@@ -660,6 +664,12 @@ console.log('');
 console.log('| category | injected | caught | share |');
 console.log('|---|---:|---:|---:|');
 for (const r of rows) console.log(`| ${r.category} | ${r.injected} | ${r.caught} | ${pct(r.caught, r.injected)} |`);
+console.log('');
+// Where one row mixes the words of real reports with added statements, how many of each.
+for (const category of ['omission, possible finding', 'omission, qualified critical', 'command mid-sentence']) {
+  const kinds = [...injectedKinds].filter(([k]) => k.startsWith(`${category}|`)).map(([k, n]) => `${k.split('|')[1]} ${n}`);
+  if (kinds.length) console.log(`Injected, ${category}: ${kinds.join(', ')}`);
+}
 console.log('');
 console.log('Misses by kind of injection:');
 for (const category of Object.keys(INJECTORS)) {
