@@ -59,7 +59,8 @@ function omissionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] {
     // A possible finding: the hedge itself may be why it was left out. "Probable pneumonia" still belongs
     // in the impression (a warning); "cannot exclude a small effusion" is worth a mention (info). A
     // differential, or a minor or explained possibility ("suggestive of old empyema"), is left alone.
-    if (possible && (f.hedge === 'differential' || isMinor(report, f) || isExplained(report, f))) continue;
+    // A critical one stays: "probable residual pneumothorax" (its severity follows the hedge).
+    if (possible && (f.hedge === 'differential' || (!f.critical && (isMinor(report, f) || isExplained(report, f))))) continue;
     const severity = possible && f.hedge !== 'probable' ? 'info' : rule.severity;
     done.add(f.concept);
     const sentence = report.sentences[f.sentenceIndex];
