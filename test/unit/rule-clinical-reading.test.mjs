@@ -111,6 +111,8 @@ test('assertion cues from clinical prose', () => {
   assert.equal(assertionOf('FINDINGS: Right pneumothorax, resolved.', 'pneumothorax'), 'historical');
   // Negative cases: a plain conditional stays hypothetical, "resolving" is still there, a later comma clause is its own.
   assert.equal(assertionOf('FINDINGS: Would evaluate for pneumonia.', 'pneumonia'), 'hypothetical');
+  assert.equal(assertionOf('FINDINGS: If there is concern for fracture, consider a rib series.', 'fracture'), 'hypothetical');
+  assert.equal(assertionOf('FINDINGS: There is concern for fracture.', 'fracture'), 'possible');
   assert.equal(assertionOf('FINDINGS: Left effusion, resolving.', 'pleural-effusion'), 'present');
   assert.equal(assertionOf('FINDINGS: Left effusion, which is small.', 'pleural-effusion'), 'present');
   assert.equal(mentions('FINDINGS: Right pneumothorax, resolved. Left pneumothorax.', 'pneumothorax')[1].assertion, 'present');
