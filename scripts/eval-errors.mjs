@@ -28,6 +28,8 @@ const PER_CATEGORY = option('per-category', 400);
 const SHOW_MISSES = option('misses', 0);
 const SHOW_FALSE_ALARMS = option('false-alarms', 0);
 const DUMP = args.includes('--dump') ? args[args.indexOf('--dump') + 1] : null;
+// Every warning and error on the clean reports, one JSON line each, to diff two builds' alarms.
+const ALARMS_OUT = args.includes('--alarms-out') ? args[args.indexOf('--alarms-out') + 1] : null;
 
 if (!haveData) {
   console.log(`eval:errors skipped: shared data not found at ${dataDir}`);
@@ -191,20 +193,39 @@ function injectLaterality(report) {
   return { text: replaceAt(report.text, c.at, c.at + c.word.length, by), span: { start: c.at, end: c.at + by.length }, note: c.kind };
 }
 
-function injectOmission(report) {
+// Hedge words of real reports: a finding so worded is possible, and still belongs in the impression.
+const HEDGED =
+  /\b(?:probabl[ey]|possibl[ey]|likely|suspicious for|concerning for|suggestive of|may represent|could represent|cannot (?:be )?exclude[ds]?|not excluded|question of)\b/i;
+// What the possible-omission injection still counts as minor: the other minor words, hedges aside.
+const MINOR_UNHEDGED = new RegExp(
+  MINOR.source.replace(
+    /\|possibl\\w\*\|probabl\\w\*\|likely\|may\|might\|could\|suspect\\w\*\|question\\w\*\|cannot\|versus\|vs\|or\|suggest\\w\*\|concern\\w\*\|consider\\w\*/,
+    '',
+  ),
+  'i',
+);
+if (MINOR_UNHEDGED.source === MINOR.source) throw new Error('eval-errors: the hedge words were not taken out of MINOR');
+
+function injectOmission(report, hedged = false) {
   const { findings, impression } = sectionsOf(report);
   if (!findings || !impression) return null;
   const units = impressionUnits(report, impression);
   if (units.length < 2) return null;
   const findingSentences = sentencesOf(report, findings);
   const candidates = [];
+  const minor = hedged ? MINOR_UNHEDGED : MINOR;
   for (const u of units) {
     const statement = report.text.slice(u.marker ? u.marker.end : u.start, u.end);
-    if (MINOR.test(statement)) continue;
+    if (minor.test(statement)) continue;
     for (const family of familiesIn(statement)) {
       if (family === 'cyst') continue; // simple cysts are routinely left out
+      // A possible finding: hedged in the findings ("probable right lower lobe pneumonia"), not negated.
       const described = findingSentences.some(
-        (s) => FAMILIES[family].test(s.text) && !negatedBefore(s.text, family) && !MINOR.test(s.text),
+        (s) =>
+          FAMILIES[family].test(s.text) &&
+          !negatedBefore(s.text, family) &&
+          !minor.test(s.text) &&
+          (!hedged || (HEDGED.test(s.text) && !/\b(?:versus|vs|or)\b/i.test(s.text))),
       );
       if (!described) continue;
       // The rest of the impression must not name it, nor what it is often called instead
@@ -240,6 +261,55 @@ function injectOmission(report) {
   return { text, span: { start: 0, end: text.length }, note: family };
 }
 
+// Possible findings left out: the impression statement naming a finding the findings hedge is deleted;
+// where no report offers one, a hedged finding in the words of real reports is added to the findings.
+const POSSIBLE_FINDINGS = [
+  ['Probable right middle lobe pneumonia.', 'airspace'],
+  ['Patchy opacity in the left lower lobe, likely pneumonia.', 'airspace'],
+  ['Right basilar airspace opacity, suspicious for pneumonia.', 'airspace'],
+  ['Cannot exclude a small left pleural effusion.', 'effusion'],
+  ['Possible small right pleural effusion.', 'effusion'],
+  ['Probable left lower lobe consolidation.', 'airspace'],
+  ['Findings may represent pulmonary edema.', 'edema'],
+  ['Right hilar fullness, possibly lymphadenopathy.', 'adenopathy'],
+  ['Possible nondisplaced fracture of the left seventh rib.', 'fracture'],
+];
+function injectPossibleOmission(report) {
+  const deleted = injectOmission(report, true);
+  if (deleted) return { ...deleted, note: `impression statement deleted: ${deleted.note}` };
+  return afterFindingsSentence(report, POSSIBLE_FINDINGS, 'hedged finding added');
+}
+
+// Critical findings with a qualifier before them: still critical, still belong in the impression.
+const QUALIFIED_CRITICAL = [
+  ['Small right apical pneumothorax.', 'pneumothorax'],
+  ['Small left pneumothorax.', 'pneumothorax'],
+  ['Residual small right apical pneumothorax.', 'pneumothorax'],
+  ['Probable small left apical pneumothorax.', 'pneumothorax'],
+  ['XXXX right apical pneumothorax.', 'pneumothorax'],
+  ['Tiny left apical pneumothorax.', 'pneumothorax'],
+  ['Small amount of free air under the right hemidiaphragm.', 'free air'],
+  ['Probable free intraperitoneal air under the diaphragm.', 'free air'],
+];
+const FREE_AIR = /\b(?:free air|pneumoperitoneum|free intraperitoneal)\b/i;
+function injectCriticalOmission(report) {
+  return afterFindingsSentence(report, QUALIFIED_CRITICAL, 'qualified critical added');
+}
+
+/** A statement added after a random findings sentence, for a family the report does not name. */
+function afterFindingsSentence(report, statements, kind) {
+  const { findings, impression } = sectionsOf(report);
+  if (!findings || !impression) return null;
+  const options = statements.filter(([, fam]) => !(FAMILIES[fam] ?? FREE_AIR).test(report.text));
+  if (!options.length) return null;
+  const [statement] = pick(options);
+  const sentences = sentencesOf(report, findings);
+  if (!sentences.length) return null;
+  const at = pick(sentences).end;
+  const text = replaceAt(report.text, at, at, ' ' + statement);
+  return { text, span: { start: 0, end: text.length }, note: `${kind}: ${statement.replace(/\.$/, '')}` };
+}
+
 // Statements of a present finding, each with the families it asserts.
 const INSERTIONS = [
   ['Right lower lobe pneumonia.', ['airspace']],
@@ -267,6 +337,75 @@ function injectInsertion(report) {
   if (!options.length) return null;
   const [statement, fams] = pick(options);
   return { ...addToImpression(report, impression, statement), note: fams.join(',') };
+}
+
+// An impression that reads normal, and a finding no sentence of the findings describes added beside it:
+// "Unremarkable study. Small left apical pneumothorax.", "1. Stable chest. 2. New right hilar mass."
+const NORMAL_IMPRESSION = /\b(?:no acute|no active|normal|negative|unremarkable|stable chest|clear)\b/i;
+const BESIDE_NORMAL = [
+  ['Small left apical pneumothorax.', 'pneumothorax'],
+  ['New right hilar mass.', 'nodule'],
+  ['Right lower lobe pneumonia.', 'airspace'],
+  ['Small right pleural effusion.', 'effusion'],
+  ['Left upper lobe consolidation.', 'airspace'],
+  ['Mild pulmonary edema.', 'edema'],
+  ['Acute fracture of the right fifth rib.', 'fracture'],
+];
+function injectBesideNormal(report) {
+  const { findings, impression } = sectionsOf(report);
+  if (!findings || !impression) return null;
+  const units = impressionUnits(report, impression);
+  const normal = units.some((u) => NORMAL_IMPRESSION.test(report.text.slice(u.start, u.end)));
+  if (!normal) return null;
+  const options = BESIDE_NORMAL.filter(([, fam]) => !FAMILIES[fam].test(report.text));
+  if (!options.length) return null;
+  const [statement, family] = pick(options);
+  return { ...addToImpression(report, impression, statement), note: `beside a normal statement: ${family}` };
+}
+
+// The exam title's side flipped, every side in the body left as it was.
+function injectExamSide(report) {
+  const exam = report.sections.find((s) => s.kind === 'exam');
+  if (!exam) return null;
+  const lineEnd = report.text.indexOf('\n', exam.body.start);
+  const title = report.text.slice(exam.body.start, lineEnd < 0 ? exam.body.end : Math.min(lineEnd, exam.body.end));
+  const words = sideWords(title);
+  if (words.length !== 1) return null;
+  const { findings } = sectionsOf(report);
+  if (!findings) return null;
+  // The body must name the title's side somewhere and never the other, so the flipped title is the one outlier.
+  const body = report.text.slice(findings.body.start);
+  const side = words[0][1].toLowerCase();
+  const bodySides = new Set(sideWords(body).map((w) => w[1].toLowerCase()));
+  if (!bodySides.has(side) || bodySides.size !== 1) return null;
+  const at = exam.body.start + words[0].index;
+  const by = flipSide(words[0][1]);
+  return { text: replaceAt(report.text, at, at + by.length, by), span: { start: at, end: at + by.length }, note: 'exam title side' };
+}
+
+// Spoken commands typed inside a sentence, and a doubled "is".
+const COMMANDS_MID = ['new paragraph', 'next field', 'new paragraph', 'next field'];
+function injectCommand(report) {
+  const { findings } = sectionsOf(report);
+  if (!findings) return null;
+  const sentences = sentencesOf(report, findings).filter((s) => /^[A-Za-z].*\s\w+\s\w+/.test(s.text));
+  if (!sentences.length) return null;
+  const s = pick(sentences);
+  if (random() < 0.34) {
+    const m = /\b(is|are) /.exec(s.text);
+    if (m) {
+      const at = s.start + m.index + m[1].length;
+      const text = replaceAt(report.text, at, at, ' ' + m[1]);
+      return { text, span: { start: at - m[1].length, end: at + 1 + m[1].length }, note: `doubled "${m[1]}"` };
+    }
+  }
+  // Between two words inside the sentence, never at its ends.
+  const gaps = [...s.text.matchAll(/[a-z] (?=[a-z])/g)].map((m) => m.index + 1);
+  if (!gaps.length) return null;
+  const at = s.start + pick(gaps);
+  const command = pick(COMMANDS_MID);
+  const text = replaceAt(report.text, at, at, ` ${command}`);
+  return { text, span: { start: at + 1, end: at + 1 + command.length }, note: command };
 }
 
 // Present statements for a family the findings deny; and denials of what the findings describe.
@@ -432,13 +571,22 @@ function injectMeasurement(report) {
   return { text: replaceAt(report.text, at, at + original.length, changed), span: { start: at, end: at + changed.length }, note };
 }
 
+// Each row: its injector and the rule categories that count as catching it.
 const INJECTORS = {
-  laterality: injectLaterality,
-  omission: injectOmission,
-  insertion: injectInsertion,
-  contradiction: injectContradiction,
-  'sex-mismatch': injectSex,
-  measurement: injectMeasurement,
+  // The original six first, so their samples (one random stream) stay those of earlier runs.
+  laterality: { inject: injectLaterality, categories: ['laterality'] },
+  omission: { inject: injectOmission, categories: ['omission'] },
+  // An added finding over "the lungs are clear" is caught as a contradiction: one problem per mistake.
+  insertion: { inject: injectInsertion, categories: ['insertion', 'contradiction'] },
+  contradiction: { inject: injectContradiction, categories: ['contradiction'] },
+  'sex-mismatch': { inject: injectSex, categories: ['sex-mismatch'] },
+  measurement: { inject: injectMeasurement, categories: ['measurement'] },
+  'omission, possible finding': { inject: injectPossibleOmission, categories: ['omission'], whole: true },
+  'omission, qualified critical': { inject: injectCriticalOmission, categories: ['omission'], whole: true },
+  // Beside a normal statement the finding may be unsupported (insertion) or contradict "the lungs are clear".
+  'insertion beside a normal statement': { inject: injectBesideNormal, categories: ['insertion', 'contradiction'] },
+  'exam title side': { inject: injectExamSide, categories: ['laterality'] },
+  'command mid-sentence': { inject: injectCommand, categories: ['dictation'] },
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -455,10 +603,12 @@ const perRule = new Map();
 let alarms = 0;
 const alarmsBySource = { iu: 0, mt: 0 };
 const falseAlarmExamples = [];
+const allInfo = [];
 for (const s of sources) {
   const { problems } = checkText(s.text);
   cleanProblems.set(s.id, problems);
   for (const p of problems) {
+    if (ALARMS_OUT && p.severity === 'info') allInfo.push({ id: s.id, p, text: s.text });
     if (p.severity !== 'error' && p.severity !== 'warning') continue;
     alarms++;
     alarmsBySource[s.id.slice(0, 2)]++;
@@ -473,7 +623,8 @@ const key = (p) => `${p.rule}|${p.message}`;
 
 const rows = [];
 const misses = [];
-for (const [category, inject] of Object.entries(INJECTORS)) {
+const injectedKinds = new Map();
+for (const [category, { inject, categories, whole }] of Object.entries(INJECTORS)) {
   let injected = 0;
   let caught = 0;
   for (const s of shuffle(sources)) {
@@ -482,9 +633,14 @@ for (const [category, inject] of Object.entries(INJECTORS)) {
     const c = inject(report);
     if (!c) continue;
     injected++;
+    const kind = `${category}|${c.note.replace(/:.*$/, '')}`;
+    injectedKinds.set(kind, (injectedKinds.get(kind) ?? 0) + 1);
     const before = new Set(cleanProblems.get(s.id).map(key));
     const { problems } = checkText(c.text);
-    const hit = problems.some((p) => p.category === category && !before.has(key(p)) && (category === 'omission' || overlaps(p, c.span)));
+    // A slip is reported once, at the mention most likely wrong; when nothing tells which side is
+    // right that may be the other mention, with the injected word as its related information.
+    const at = (p) => overlaps(p, c.span) || (p.category === 'laterality' && (p.related ?? []).some((r) => overlaps(r, c.span)));
+    const hit = problems.some((p) => categories.includes(p.category) && !before.has(key(p)) && (category === 'omission' || whole || at(p)));
     if (hit) caught++;
     else
       misses.push({
@@ -493,7 +649,8 @@ for (const [category, inject] of Object.entries(INJECTORS)) {
         note: c.note,
         text: c.text,
         span: c.span,
-        problems: problems.filter((p) => p.category === category),
+        problems: problems.filter((p) => categories.includes(p.category)),
+        whole: category === 'omission' || !!whole,
       });
   }
   rows.push({ category, injected, caught });
@@ -508,6 +665,12 @@ console.log('');
 console.log('| category | injected | caught | share |');
 console.log('|---|---:|---:|---:|');
 for (const r of rows) console.log(`| ${r.category} | ${r.injected} | ${r.caught} | ${pct(r.caught, r.injected)} |`);
+console.log('');
+// Where one row mixes the words of real reports with added statements, how many of each.
+for (const category of ['omission, possible finding', 'omission, qualified critical', 'command mid-sentence']) {
+  const kinds = [...injectedKinds].filter(([k]) => k.startsWith(`${category}|`)).map(([k, n]) => `${k.split('|')[1]} ${n}`);
+  if (kinds.length) console.log(`Injected, ${category}: ${kinds.join(', ')}`);
+}
 console.log('');
 console.log('Misses by kind of injection:');
 for (const category of Object.keys(INJECTORS)) {
@@ -541,12 +704,29 @@ const context = (text, span, width = 160) =>
   text.slice(span.start, span.end) +
   ']]' +
   text.slice(span.end, span.end + width);
+if (ALARMS_OUT)
+  fs.writeFileSync(
+    ALARMS_OUT,
+    [...falseAlarmExamples, ...allInfo]
+      .map(({ id, p, text }) =>
+        JSON.stringify({
+          id,
+          rule: p.rule,
+          severity: p.severity,
+          message: p.message,
+          start: p.start,
+          end: p.end,
+          context: context(text, p, 200),
+        }),
+      )
+      .join('\n') + '\n',
+  );
 if (SHOW_MISSES) {
   console.log('');
   for (const category of Object.keys(INJECTORS)) {
     for (const m of misses.filter((x) => x.category === category).slice(0, SHOW_MISSES)) {
       console.log(`--- miss ${category} ${m.id} (${m.note})`);
-      console.log(category === 'omission' ? m.text : context(m.text, m.span).replace(/\s+/g, ' '));
+      console.log(m.whole ? m.text : context(m.text, m.span).replace(/\s+/g, ' '));
       for (const p of m.problems) console.log(`    got: ${p.rule} "${m.text.slice(p.start, p.end)}" ${p.message}`);
     }
   }

@@ -117,7 +117,11 @@ test('hypothetical: evaluate for, rule out, if', () => {
 test('a denial inside a predicate: "the heart is not enlarged"', () => {
   assert.equal(assertionOf('The heart is not enlarged.', 'cardiomegaly'), 'absent');
   assert.equal(assertionOf('The cardiac silhouette is mildly enlarged.', 'cardiomegaly'), 'present');
-  assert.equal(mentions('Heart size is normal.', 'cardiomegaly').length, 0);
+  // A normal statement denies its organ's findings (issue 11): the denial spans the statement.
+  assert.deepEqual(
+    mentions('Heart size is normal.', 'cardiomegaly').map((m) => [m.assertion, m.text]),
+    [['absent', 'Heart size is normal']],
+  );
 });
 
 test('abbreviations match with their capitals only', () => {

@@ -17,6 +17,7 @@ import {
   type CueKind,
 } from './lexicon';
 import { findMeasurements } from './measurements';
+import { normalStatementsIn } from './normal';
 import type { Assertion, Finding, Hedge, Measurement } from './types';
 import type { PhraseTrie } from './trie';
 import type { Word } from './words';
@@ -747,6 +748,52 @@ function attachMeasurements(findings: Finding[], measurements: Measurement[], se
   }
 }
 
+// A normal statement under HISTORY or COMPARISON is the question or a prior study, not this report's reading.
+const NO_NORMAL_STATEMENTS = new Set(['history', 'exam', 'comparison', 'technique']);
+
+/**
+ * The denials a sentence's normal statements make ("The lungs are clear" denies consolidation): one
+ * absent finding per denied concept, spanning the statement. A concept the sentence names itself keeps
+ * its own mention; one it names as present or possible makes the statement partial, so it denies nothing.
+ */
+function normalFindings(
+  s: SentenceWords,
+  sentenceIndex: number,
+  findings: readonly Finding[],
+  section: { kind: string } | undefined,
+  sectionIndex: number,
+): Finding[] {
+  const statements = normalStatementsIn(s.words);
+  if (statements.length === 0) return [];
+  const own = findings.filter((f) => f.sentenceIndex === sentenceIndex);
+  const out: Finding[] = [];
+  for (const st of statements) {
+    if (own.some((f) => (f.assertion === 'present' || f.assertion === 'possible') && st.concepts.includes(f.concept))) continue;
+    for (const id of st.concepts) {
+      const concept = CONCEPT_BY_ID.get(id);
+      if (!concept || own.some((f) => f.concept === id)) continue;
+      out.push({
+        start: s.words[st.i].start,
+        end: s.words[st.j - 1].end,
+        finding: concept.name,
+        concept: id,
+        assertion: 'absent',
+        side: st.side,
+        site: [],
+        section: (section?.kind ?? 'preamble') as Finding['section'],
+        sectionIndex,
+        sentenceIndex,
+        measurements: [],
+        critical: concept.critical,
+        significant: concept.significant,
+        ...(concept.sex ? { sex: concept.sex } : {}),
+        normal: st.kind,
+      });
+    }
+  }
+  return out;
+}
+
 /** Every finding mention of the report, in text order. */
 export function extractFindings(
   report: Report,
@@ -755,6 +802,7 @@ export function extractFindings(
 ): { findings: Finding[]; measurements: Measurement[] } {
   const contextTries = contexts.map((c) => CONCEPT_TRIES.byContext.get(c)).filter((t): t is PhraseTrie<{ concept: Concept }> => !!t);
   const findings: Finding[] = [];
+  const normals: Finding[] = [];
   let w0 = 0;
   report.sentences.forEach((sentence, sentenceIndex) => {
     while (w0 < words.length && words[w0].start < sentence.start) w0++;
@@ -793,9 +841,14 @@ export function extractFindings(
         ...(m.concept.sex ? { sex: m.concept.sex } : {}),
       });
     }
+    if (!NO_NORMAL_STATEMENTS.has(section?.kind ?? ''))
+      normals.push(...normalFindings(s, sentenceIndex, findings, section, sentence.section));
     w0 = w1;
   });
   const measurements = findMeasurements(report.text);
   attachMeasurements(findings, measurements, report.sentences, report);
-  return { findings, measurements };
+  if (normals.length === 0) return { findings, measurements };
+  // Normal statements carry no measurements; merged into text order after the attachment.
+  const all = [...findings, ...normals].sort((a, b) => a.sentenceIndex - b.sentenceIndex || a.start - b.start);
+  return { findings: all, measurements };
 }

@@ -1,7 +1,7 @@
 // Organs and structures (lexicon/organs.json): the words that name each one, the findings that live
 // in it and the findings a normal statement about it denies. Checked with zod and against findings.json
 // at module load; compiled into one phrase trie. Used to file a sentence under its organ (restructure),
-// and meant for "normal statements deny their organ's findings".
+// and by nlp/normal.ts: normal statements deny their organ's findings.
 import { z } from 'zod';
 import organData from './lexicon/organs.json';
 import { CONCEPT_BY_ID, inflections } from './lexicon';
@@ -18,13 +18,29 @@ const OrganSchema = z.object({
   findings: z.array(Id),
   normalDenies: z.array(Id),
 });
-const OrgansSchema = z.object({ note: z.string(), organs: z.array(OrganSchema).min(40) });
+const Phrases = z.array(z.string().min(1)).min(1);
+const NormalStatementsSchema = z.object({
+  note: z.string(),
+  after: Phrases,
+  fillers: Phrases,
+  before: Phrases,
+  partialTerms: Phrases,
+  exceptions: Phrases,
+  studies: z.array(z.object({ phrases: Phrases, organs: z.array(Id).min(1), acuteOnly: z.boolean() })),
+});
+const OrgansSchema = z.object({ note: z.string(), organs: z.array(OrganSchema).min(40), normalStatements: NormalStatementsSchema });
+export type NormalStatements = z.infer<typeof NormalStatementsSchema>;
 
 export type Organ = z.infer<typeof OrganSchema>;
 
 /** Parses and checks organ data; throws with the offending id. Exported for the tests. */
 export function loadOrgans(data: unknown): Organ[] {
-  const { organs } = OrgansSchema.parse(data);
+  return loadOrganData(data).organs;
+}
+
+/** Parses and checks organs and normal-statement wording; throws with the offending id. */
+export function loadOrganData(data: unknown): { organs: Organ[]; normalStatements: NormalStatements } {
+  const { organs, normalStatements } = OrgansSchema.parse(data);
   const seen = new Set<string>();
   for (const o of organs) {
     if (seen.has(o.id)) throw new Error(`organs: duplicate organ id ${o.id}`);
@@ -44,10 +60,15 @@ export function loadOrgans(data: unknown): Organ[] {
       }
     }
   }
-  return organs;
+  for (const study of normalStatements.studies)
+    for (const id of study.organs) if (!seen.has(id)) throw new Error(`organs: a normal study statement names unknown organ ${id}`);
+  return { organs, normalStatements };
 }
 
-export const ORGANS: readonly Organ[] = loadOrgans(organData);
+const ORGAN_DATA = loadOrganData(organData);
+export const ORGANS: readonly Organ[] = ORGAN_DATA.organs;
+/** How normal statements are worded (organs.json normalStatements). */
+export const NORMAL_STATEMENTS: NormalStatements = ORGAN_DATA.normalStatements;
 export const ORGAN_BY_ID: ReadonlyMap<string, Organ> = new Map(ORGANS.map((o) => [o.id, o]));
 
 /** Concept id -> the organs it lives in. */
@@ -81,6 +102,12 @@ const ORGAN_TRIE = (() => {
     }
   return trie;
 })();
+/** The organ term starting at words[i] (longest), or null. */
+export function organAt(words: readonly Word[], i: number): { end: number; organs: readonly string[] } | null {
+  const m = ORGAN_TRIE.match(words, i);
+  return m ? { end: m.end, organs: m.value } : null;
+}
+
 const ORGAN_PATTERNS = ORGANS.flatMap((o) => o.patterns.map((p) => ({ id: o.id, re: new RegExp(p, 'gi') })));
 
 /** An organ named in a stretch of text: how it was named and where. */

@@ -43,6 +43,11 @@ export interface Finding extends Span {
   significant: boolean;
   /** Set for conditions of one sex only (ovarian cyst, testicular torsion). */
   sex?: 'female' | 'male';
+  /**
+   * Set on the denials a normal statement makes ("The lungs are clear" denies consolidation): 'organ'
+   * for an organ's statement, 'study' for the whole study's ("No acute cardiopulmonary abnormality").
+   */
+  normal?: 'organ' | 'study';
 }
 
 export interface Patient {

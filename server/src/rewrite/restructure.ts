@@ -396,7 +396,8 @@ export function restructure(report: Report, template: ReportTemplate, options: R
   // findings name, or whose organ holds a finding filed elsewhere ("left pleural effusion" under
   // Lungs), gets no pertinent negative. It stays a field: one sentence is filed in one place.
   // And none that denies what the report states anywhere ("without focal lesion" beside a nodule).
-  const stated = u.findings.filter((f) => f.section !== 'history' && f.section !== 'exam');
+  // A normal statement's implied denials ("lungs are clear" denies a mass) speak of no other organ.
+  const stated = u.findings.filter((f) => f.section !== 'history' && f.section !== 'exam' && !f.normal);
   const spokenOf = new Set([...namedInFindings, ...stated.flatMap((f) => ORGANS_OF_CONCEPT.get(f.concept) ?? [])]);
   const contradicts = (sub: TemplateSubsection) =>
     deniedBy(sub).some((d) =>

@@ -408,7 +408,8 @@ const EXAM_NAMES: Readonly<Record<string, string>> = {
 export function summarize(report: Report, understanding: Understanding = understand(report)): Summary {
   const { sections, fromImpression } = sourceSections(report);
   const indexes = new Set(sections.map((s) => report.sections.indexOf(s)));
-  const source = understanding.findings.filter((f) => indexes.has(f.sectionIndex));
+  // A normal statement's implied denials are rendered as the statement itself ("no sign of a new problem").
+  const source = understanding.findings.filter((f) => indexes.has(f.sectionIndex) && !f.normal);
   const sentences: Sentence[] = sections.flatMap((s) => sentencesIn(report, s));
 
   // Present and possible findings, one item per finding, side and assertion.

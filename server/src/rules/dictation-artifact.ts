@@ -7,11 +7,13 @@ import type { Rule } from './types';
 const DictationSchema = z.object({
   note: z.string(),
   legitimateRepeats: z.array(z.string().regex(/^[a-z]+$/)),
+  repeatsAfter: z.array(z.object({ word: z.string().regex(/^[a-z]+$/), after: z.array(z.string().regex(/^[a-z]+(?: [a-z]+)*$/)).min(1) })),
   commands: z.array(
     z.object({
       phrases: z.array(z.string().regex(/^[a-z]+(?: [a-z]+)*$/)).min(1),
       means: z.enum(['paragraph', 'line', 'delete']),
       hint: z.string().min(1).optional(),
+      midSentence: z.boolean().default(false),
     }),
   ),
 });
@@ -19,6 +21,10 @@ const dictation = DictationSchema.parse(dictationData);
 
 // Words that are correctly doubled in English ("that that", "had had").
 const LEGITIMATE_REPEATS: ReadonlySet<string> = new Set(dictation.legitimateRepeats);
+// Words doubled correctly only after certain words: "what it is is a cyst".
+const REPEATS_AFTER: ReadonlyMap<string, RegExp> = new Map(
+  dictation.repeatsAfter.map((r) => [r.word, new RegExp(String.raw`\b(?:${r.after.join('|')})\s+$`, 'i')]),
+);
 
 // Spoken commands that speech recognition sometimes types instead of obeying.
 // `replacement` says what the command meant, where that can be known.
@@ -26,11 +32,13 @@ interface SpokenCommand {
   pattern: RegExp;
   replacement: 'paragraph' | 'line' | 'delete';
   hint?: string;
+  midSentence: boolean;
 }
 const COMMANDS: SpokenCommand[] = dictation.commands.map((c) => ({
   pattern: new RegExp(String.raw`\b(?:${c.phrases.join('|')})\b`, 'gi'),
   replacement: c.means,
   hint: c.hint,
+  midSentence: c.midSentence,
 }));
 
 // "a new line", "the next line": a noun phrase (a central line, a line of text), not a command.
@@ -45,6 +53,7 @@ function repeatedWords(report: Report, rule: Rule): Problem[] {
     if (word.kind !== 'word' || previous.kind !== 'word') continue;
     if (word.lower !== previous.lower || LEGITIMATE_REPEATS.has(word.lower)) continue;
     if (!/^\s+$/.test(text.slice(previous.end, word.start))) continue;
+    if (REPEATS_AFTER.get(word.lower)?.test(text.slice(Math.max(0, previous.start - 30), previous.start))) continue;
     problems.push({
       rule: rule.id,
       category: rule.category,
@@ -73,10 +82,26 @@ function spokenCommands(report: Report, rule: Rule): Problem[] {
       const start = m.index;
       const end = start + m[0].length;
       const after = text.slice(end);
+      // Inside a sentence: a lower-case word follows ("the new paragraph right upper lobe").
+      const inside = /^[ \t]+[a-z]/.test(after) && /[a-z,][ \t]+$/.test(text.slice(Math.max(0, start - 3), start));
       if (command.replacement !== 'delete') {
-        if (DETERMINER_BEFORE.test(text.slice(Math.max(0, start - 12), start))) continue;
+        if (DETERMINER_BEFORE.test(text.slice(Math.max(0, start - 12), start)) && !command.midSentence) continue;
         // "new line placement", "next line of the report": followed by more of the phrase.
-        if (/^[ \t]+[a-z]/.test(after)) continue;
+        if (/^[ \t]+[a-z]/.test(after) && !command.midSentence) continue;
+      }
+      if (inside && command.midSentence) {
+        // Mid-sentence the command broke nothing: delete it with one of the spaces around it.
+        const cut = { start, end: end + (/^[ \t]+/.exec(after)?.[0].length ?? 0) };
+        problems.push({
+          rule: rule.id,
+          category: rule.category,
+          severity: rule.severity,
+          message: `Spoken command left in the text: "${m[0]}"`,
+          start,
+          end,
+          fixes: [{ title: `Delete "${m[0]}"`, edits: [{ ...cut, newText: '' }], applicability: 'safe', isPreferred: true }],
+        });
+        continue;
       }
       // Take the white space around the command along, so the edit leaves clean text: a break
       // replaces the spaces on both sides, and a break that the text already has is not doubled.

@@ -11,17 +11,20 @@ import {
   type Finding,
 } from '../nlp';
 import type { Report } from '../report/types';
+import { otherOrgan } from '../nlp/normal';
 import {
   NORMAL_STATEMENT,
   conceptOf,
   consistencyOf,
   impressionStatements,
+  isExplained,
   isMinor,
   mentionsOf,
   problemOf,
   type ReportPart,
 } from './consistency';
-import type { Problem } from '../problem';
+import type { Fix, Problem } from '../problem';
+import { statementFrom } from '../report/edit';
 import type { Rule } from './types';
 
 // Words that narrow a denial (lexicon/relations.json narrowingWords).
@@ -59,6 +62,8 @@ function compartmentOf(report: Report, f: Finding): 'airspace' | 'interstitium' 
 }
 
 function sidesClash(denied: Finding, present: Finding): boolean {
+  // "The right lung is clear" speaks for one side: a finding of no stated side may be on the other.
+  if (denied.normal && denied.side && denied.side !== 'bilateral' && !present.side) return false;
   if (!denied.side || !present.side || present.side === 'bilateral' || denied.side === 'bilateral') return true;
   return denied.side === present.side;
 }
@@ -111,6 +116,8 @@ function contradictionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] 
     const judged = new Set<string>();
     for (const d of deniers) {
       if (d.assertion !== 'absent') continue;
+      // "Negative study" in the impression is weighed by part 2, which knows what a normal impression may leave out.
+      if (d.normal === 'study' && d.section === 'impression') continue;
       const dConcept = conceptOf(report, d);
       const key = `${dConcept}|${d.side}|${d.site.join(',')}`;
       if (judged.has(key)) continue;
@@ -118,6 +125,14 @@ function contradictionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] 
       for (const p of mentionsOf(affirmedByConcept, deniedBy(dConcept))) {
         if (reported.has(p)) continue;
         if (!sidesClash(d, p) || !sitesAgree(d, p)) continue;
+        // "Clear lungs" sums up: a minor or explained shadow ("density over a rib, likely fat") leaves it true.
+        // An opacity or density the findings leave uncharacterised ("density projecting over a rib") may be no lung disease.
+        if (
+          d.normal &&
+          (otherOrgan(report, d, p) ||
+            (p.section !== 'impression' && (isMinor(report, p) || isExplained(report, p) || conceptHas(p.concept, 'descriptive'))))
+        )
+          continue;
         // The denying section itself also affirms it somewhere: the denial is partial ("no new effusion").
         if ((alsoAffirmed.get(conceptOf(report, p)) ?? []).some((o) => sitesAgree(o, p))) continue;
         const pWords = new Set(narrowingWords(report, p));
@@ -144,11 +159,16 @@ function contradictionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] 
             end: at.end,
             message:
               p.section === 'impression'
-                ? `${capital(p.finding)} in the impression, but the findings say there is none.`
-                : `The impression denies ${d.finding}, but the findings describe it.`,
+                ? d.normal
+                  ? `${capital(p.finding)} in the impression, but the findings read "${quoteOf(report, d)}".`
+                  : `${capital(p.finding)} in the impression, but the findings say there is none.`
+                : d.normal
+                  ? `The impression reads "${quoteOf(report, d)}", but the findings describe ${p.finding}.`
+                  : `The impression denies ${d.finding}, but the findings describe it.`,
             related: [{ start: other.start, end: other.end, message: other.assertion === 'absent' ? 'Denied here' : 'Described here' }],
             finding: p.finding,
             side: p.side ?? undefined,
+            ...(d.normal && d.section === 'impression' ? { fixes: normalStatementFixes(report, c, d, p) } : {}),
           }),
         );
         break;
@@ -194,8 +214,49 @@ function contradictionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] 
         related: [{ start: clash.start, end: clash.end, message: 'Described here' }],
         finding: clash.finding,
         side: clash.side ?? undefined,
+        fixes: normalStatementFixes(report, c, { start, end: statement.end }, clash),
       }),
     );
   }
   return problems;
+}
+
+/** The words of a normal statement, for messages. */
+const quoteOf = (report: Report, f: Finding) => report.text.slice(f.start, f.end).replace(/\s+/g, ' ');
+
+/**
+ * Fixes for a normal impression statement over an abnormal finding: write the finding's statement in
+ * its place, or take the normal statement out when the impression says more. Both change what the
+ * report concludes, so the radiologist decides ('unsafe').
+ */
+function normalStatementFixes(report: Report, c: ReportPart, at: { start: number; end: number }, finding: Finding): Fix[] {
+  const impression = c.impression;
+  // The normal statement as written: the whole impression sentence (or item) around it.
+  const statement =
+    impressionStatements(report, impression).find((s) => s.start <= at.start && at.end <= s.end + 1) ??
+    report.sentences.find((s) => s.start <= at.start && at.end <= s.end);
+  if (!statement) return [];
+  const text = report.text;
+  let start = statement.start;
+  while (start < statement.end && /\s/.test(text[start])) start++;
+  let end = statement.end;
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  const sentence = report.sentences[finding.sentenceIndex];
+  const replacement = statementFrom(sentence ? sentence.text : text.slice(finding.start, finding.end));
+  const fixes: Fix[] = [
+    {
+      title: `Replace with "${replacement.length > 60 ? replacement.slice(0, 57) + '...' : replacement}"`,
+      edits: [{ start, end, newText: replacement }],
+      applicability: 'unsafe',
+      isPreferred: true,
+    },
+  ];
+  // Removing it leaves the rest of the impression; when it is all there is, only the replacement makes sense.
+  const rest = (text.slice(impression.body.start, start) + text.slice(end, impression.body.end)).replace(/[\s\d.)]+/g, '');
+  if (rest.length > 0) {
+    let cutEnd = end;
+    while (cutEnd < impression.body.end && /[ \t]/.test(text[cutEnd])) cutEnd++;
+    fixes.push({ title: 'Remove the normal statement', edits: [{ start, end: cutEnd, newText: '' }], applicability: 'unsafe' });
+  }
+  return fixes;
 }

@@ -31,7 +31,8 @@ function omissionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] {
 
   // Covered: named or explained by the impression, its words repeated there, or its size quoted there.
   const coveredConcepts = new Set<string>();
-  for (const g of c.inImpression) for (const k of coveredBy(g.concept)) coveredConcepts.add(k);
+  // A normal statement's denials cover nothing: "No acute process" over a pneumonia is the contradiction rule's.
+  for (const g of c.inImpression) if (!g.normal) for (const k of coveredBy(g.concept)) coveredConcepts.add(k);
   const quoted = new Map<string, boolean>();
   const inImpression = (span: { start: number; end: number }) => {
     const words = report.text.slice(span.start, span.end).toLowerCase();
@@ -59,7 +60,8 @@ function omissionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] {
   }
 
   for (const f of c.inFindings) {
-    if (f.assertion !== 'present' || !f.significant || done.has(f.concept) || !fitsExam(c.u, f)) continue;
+    const possible = f.assertion === 'possible' && !!f.hedge;
+    if ((f.assertion !== 'present' && !possible) || !f.significant || done.has(f.concept) || !fitsExam(c.u, f)) continue;
     // Lines, tubes and surgical changes are listed by local habit; a malpositioned one is critical and still counts.
     if (!f.critical && listedByHabit(CONCEPT_BY_ID.get(f.concept))) continue;
     // A finding that is urgent only as a new suspicion (a mass) is not new when unchanged.
@@ -67,15 +69,21 @@ function omissionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] {
     if (covered(f)) continue;
     // An accompanying finding ("effusion with adjacent atelectasis") goes with the one it follows.
     if (!f.critical && (coveredFrom.get(f.sentenceIndex) ?? Infinity) < f.start) continue;
+    // A possible finding: the hedge itself may be why it was left out. "Probable pneumonia" still belongs
+    // in the impression (a warning); "cannot exclude a small effusion" is worth a mention (info). A
+    // differential, or a minor or explained possibility ("suggestive of old empyema"), is left alone.
+    // A critical one stays: "probable residual pneumothorax" (its severity follows the hedge).
+    if (possible && (f.hedge === 'differential' || (!f.critical && (isMinor(report, f) || isExplained(report, f))))) continue;
+    const severity = possible && f.hedge !== 'probable' ? 'info' : rule.severity;
     done.add(f.concept);
     const sentence = report.sentences[f.sentenceIndex];
     const statement = statementFrom(sentence ? sentence.text : report.text.slice(f.start, f.end));
     const name = `${f.finding}${f.side ? ` (${f.side})` : ''}`;
-    problems.push(
-      problemOf(rule, {
+    problems.push({
+      ...problemOf(rule, {
         start: f.start,
         end: f.end,
-        message: `${f.critical ? 'Critical finding' : 'Finding'} not in the impression: ${name}.`,
+        message: `${f.critical ? 'Critical finding' : possible ? `${capitalHedge(f.hedge)} finding` : 'Finding'} not in the impression: ${name}.`,
         related: [{ start: impression.body.start, end: impression.body.end, message: 'The impression does not mention it' }],
         finding: f.finding,
         side: f.side ?? undefined,
@@ -88,7 +96,10 @@ function omissionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] {
           },
         ],
       }),
-    );
+      severity,
+    });
   }
   return problems;
 }
+
+const capitalHedge = (hedge: Finding['hedge']) => (hedge === 'probable' ? 'Probable' : 'Possible');

@@ -1,7 +1,8 @@
-import { covers, denies, knownConcept, sameFinding, sitesAgree, type Finding } from '../nlp';
+import { QUALIFIERS, covers, denies, knownConcept, sameFinding, sitesAgree, type Finding } from '../nlp';
+import { otherOrgan } from '../nlp/normal';
 import { sentencesIn } from '../report';
 import type { Report } from '../report/types';
-import { conceptOf, consistencyOf, isMinor, problemOf, type ReportPart } from './consistency';
+import { NORMAL_STATEMENT, conceptOf, consistencyOf, impressionStatements, isMinor, problemOf, type ReportPart } from './consistency';
 import type { Problem } from '../problem';
 import type { Rule } from './types';
 
@@ -46,6 +47,22 @@ for (const c of ['malignancy', 'lesion', 'mass', 'nodule', 'metastases', 'bone-l
 // Every concept the evidence table names must exist, like the ids of relations.json.
 for (const id of Object.keys(EVIDENCE)) knownConcept(id, 'unsupported-impression evidence');
 
+/** Minor only by its size word ("mild", "small"): not stable, chronic, incidental or behind a de-identified word. */
+function onlyMild(report: Report, g: Finding): boolean {
+  const sentence = report.sentences[g.sentenceIndex];
+  if (!sentence || /XXXX/.test(sentence.text) || QUALIFIERS.minorAnywhere.test(sentence.text)) return false;
+  return QUALIFIERS.minorBefore.test(report.text.slice(sentence.start, g.end));
+}
+
+/** Another statement of the impression reads as normal ("Unremarkable study.", "1. Stable chest."). */
+function normalBeside(report: Report, c: ReportPart, g: Finding): boolean {
+  return impressionStatements(report, c.impression).some(
+    (s) =>
+      !(s.start <= g.start && g.end <= s.end) &&
+      (NORMAL_STATEMENT.test(s.text) || /^(?:stable (?:chest|study|exam\w*|appearance of the chest)|clear lungs?)\.?$/i.test(s.text)),
+  );
+}
+
 const DENIED_BEFORE = /\b(?:no|not|without|negative|free of|normal|clear|unremarkable)\b/i;
 
 /** The sentence shows the evidence, not under a denial ("no focal opacity"). */
@@ -78,7 +95,9 @@ function insertionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] {
   for (const g of c.inImpression) {
     if (g.assertion !== 'present' || !g.significant || done.has(g.concept)) continue;
     // "Stable mild cardiomegaly": what an impression may add in passing is not worth a warning.
-    if (g.critical !== 'minutes' && isMinor(report, g)) continue;
+    // Beside a normal statement ("No acute cardiopulmonary abnormality. Mild pulmonary edema.") a mild
+    // finding makes the impression contradict itself; a stable or chronic one may still be carried over.
+    if (g.critical !== 'minutes' && isMinor(report, g) && !(normalBeside(report, c, g) && onlyMild(report, g))) continue;
     // A mention in the findings, or a denial of this very finding (the contradiction rule's business);
     // "normal vasculature" does not describe pulmonary edema.
     // Another finding explains it only at the same place ("right upper lobe mass" is not
@@ -87,7 +106,7 @@ function insertionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] {
       sitesAgree(f, g) && (!f.side || !g.side || f.side === g.side || f.side === 'bilateral' || g.side === 'bilateral');
     const described = c.inFindings.some((f) =>
       f.assertion === 'absent'
-        ? denies(conceptOf(report, f), conceptOf(report, g))
+        ? denies(conceptOf(report, f), conceptOf(report, g)) && (!f.normal || (samePlace(f) && !otherOrgan(report, f, g)))
         : sameFinding(f.concept, g.concept) || ((covers(f.concept, g.concept) || covers(g.concept, f.concept)) && samePlace(f)),
     );
     if (described || findingsLower.includes(report.text.slice(g.start, g.end).toLowerCase())) continue;
