@@ -380,7 +380,11 @@ function injectExamSide(report) {
   if (!bodySides.has(side) || bodySides.size !== 1) return null;
   const at = exam.body.start + words[0].index;
   const by = flipSide(words[0][1]);
-  return { text: replaceAt(report.text, at, at + by.length, by), span: { start: at, end: at + by.length }, note: 'exam title side' };
+  return {
+    text: replaceAt(report.text, at, at + words[0][1].length, by),
+    span: { start: at, end: at + by.length },
+    note: 'exam title side',
+  };
 }
 
 // Spoken commands typed inside a sentence, and a doubled "is".
