@@ -53,8 +53,11 @@ const polarityOf = (f: Finding): Polarity | null =>
 const groupOf = (f: Finding): Group => (f.section === 'impression' ? 'impression' : 'findings');
 const textOf = (report: Report, span: Span) => report.text.slice(span.start, span.end);
 
+// What a normal statement denies ("The lungs are clear" -> no consolidation, no edema, ...) is read
+// for the consistency rules; compared mention by mention it would score one wording as dozens of
+// denials, so only what the reports name is compared.
 function mentionsOf(report: Report): Finding[] {
-  return understand(report).findings.filter((f) => polarityOf(f) !== null && !NOT_FINDINGS.has(f.section));
+  return understand(report).findings.filter((f) => polarityOf(f) !== null && !NOT_FINDINGS.has(f.section) && !f.normal);
 }
 
 const sortedSites = (sites: readonly string[]) => [...new Set(sites)].sort();
