@@ -395,7 +395,9 @@ const isImpression = (report: Report, sentenceIndex: number) =>
 
 function sideOfText(report: Report, read: (r: Report) => Understanding): Reading {
   const u = read(report);
-  return { report, u, findings: u.findings, measurements: u.measurements };
+  // What a normal statement denies is derived, not stated: the statement's own words are compared
+  // (verbatim mode), and the consistency rules judge a normal statement against the findings.
+  return { report, u, findings: u.findings.filter((f) => !f.normal), measurements: u.measurements };
 }
 
 function restrict(s: Reading, keep: (sentenceIndex: number) => boolean): Reading {
