@@ -40,7 +40,8 @@ async function main() {
   const state = path.join(OUT, 'cs-state');
   const started = spawnSync('bash', [path.join(TOOLS, 'cs-start.sh'), state, path.resolve(vsix)], {
     encoding: 'utf8',
-    env: { ...process.env, RC_ROOT },
+    // No git prompt in the picture: the workspace may sit inside a clone.
+    env: { ...process.env, RC_ROOT, CS_EXTRA_SETTINGS: JSON.stringify({ 'git.enabled': false }) },
   });
   const url = started.stdout.trim().split('\n').pop();
   if (started.status !== 0 || !url) {
@@ -89,6 +90,7 @@ async function main() {
     await page.keyboard.press('Control+I');
     const hover = page.locator('.monaco-editor .monaco-hover:not(.hidden) .hover-contents', { hasText: 'cardiomegaly' }).first();
     result.hover = (await hover.innerText({ timeout: 15_000 })).trim();
+    await page.waitForTimeout(800); // the hover fades in
     await page.screenshot({ path: path.join(OUT, 'hover.png') });
     result.ok =
       /cardiomegaly — present/.test(result.hover) && /In plain words/.test(result.hover) && /error|warning/.test(result.statusBar);
