@@ -15,7 +15,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { iuReports, mtReports, haveData, dataDir } from './lib/corpus.mjs';
-import { rng } from './lib/random.mjs';
+import { drawsFrom, rng } from './lib/random.mjs';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -37,15 +37,7 @@ if (!haveData) {
 }
 
 const random = rng(SEED);
-const pick = (list) => list[Math.floor(random() * list.length)];
-function shuffle(list) {
-  const out = [...list];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [out[i], out[j]] = [out[j], out[i]];
-  }
-  return out;
-}
+const { pick, shuffle } = drawsFrom(random);
 
 // ---------------------------------------------------------------------------------------------
 // The eval's own vocabulary: finding families a radiologist keeps apart, and which ones overlap.
