@@ -11,6 +11,7 @@ import {
   PREDICATE_TRIE,
   SIDE_TRIE,
   SITE_TRIES,
+  sideOfSides,
   TERM_SIDES,
   type Concept,
   type CueEntry,
@@ -482,14 +483,7 @@ function placeOf(s: SentenceWords, m: Mention): { side: Side | null; site: strin
   const sites = [...before.sites];
   for (const site of after.sites) if (!sites.includes(site)) sites.push(site);
   const sides = merged.sides;
-  const side: Side | null =
-    sides.has('bilateral') || (sides.has('left') && sides.has('right'))
-      ? 'bilateral'
-      : sides.has('left')
-        ? 'left'
-        : sides.has('right')
-          ? 'right'
-          : null;
+  const side = sideOfSides(sides);
   return { side, site: sites, phraseStart, phraseEnd };
 }
 

@@ -294,3 +294,9 @@ export function activeContexts(bodyContexts: readonly string[]): string[] {
 }
 
 export type { Urgency };
+
+/** The side several side words give together: both sides named (or "bilateral") is bilateral. */
+export function sideOfSides(sides: ReadonlySet<Side>): Side | null {
+  if (sides.has('bilateral') || (sides.has('left') && sides.has('right'))) return 'bilateral';
+  return sides.has('left') ? 'left' : sides.has('right') ? 'right' : null;
+}

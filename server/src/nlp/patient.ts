@@ -1,6 +1,6 @@
 import type { Report, Section } from '../report/types';
 import type { Side } from './types';
-import { BODY_PART_TRIE, MODALITY_TRIE, SIDE_TRIE, SEX_TRIES, type Sex } from './lexicon';
+import { BODY_PART_TRIE, MODALITY_TRIE, SIDE_TRIE, SEX_TRIES, sideOfSides, type Sex } from './lexicon';
 import type { Exam, Patient } from './types';
 import { wordsOf, type Word } from './words';
 
@@ -97,14 +97,7 @@ function readTitle(words: Word[]): TitleReading {
     if (s && s.end === end) sides.add(s.value.side);
     i = end;
   }
-  r.side =
-    sides.has('bilateral') || (sides.has('left') && sides.has('right'))
-      ? 'bilateral'
-      : sides.has('left')
-        ? 'left'
-        : sides.has('right')
-          ? 'right'
-          : null;
+  r.side = sideOfSides(sides);
   return r;
 }
 
