@@ -12,7 +12,7 @@ import { DEFAULTS, engineSettings } from '../settings';
 import { WORKSPACE_WORD_LIST, readWordList, userWordListPath } from '../word-lists';
 import { addAiProblems } from '../llm/cli';
 import { REDACT_MODES, type RedactMode } from '../llm/settings';
-import { readReadable, toPosix, UsageError, type Io } from './inputs';
+import { argumentsOf, readReadable, toPosix, UsageError, type Io } from './inputs';
 import { sarif } from './sarif';
 
 interface Options {
@@ -30,14 +30,7 @@ export function parseArgs(argv: string[]): Options {
   const [command, ...rest] = argv;
   if (command !== 'check' && command !== 'findings') throw new UsageError(command ? `unknown command '${command}'` : 'no command given');
   const options: Options = { command, format: 'text', maxSize: DEFAULTS.maxFileSize, disabled: [], wordLists: [], paths: [], llm: false };
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i];
-    const value = () => {
-      const v = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : rest[++i];
-      if (v === undefined) throw new UsageError(`${arg} needs a value`);
-      return v;
-    };
-    const name = arg.split('=')[0];
+  for (const { arg, name, value } of argumentsOf(rest)) {
     if (name === '--format' || name === '-f') {
       const f = value();
       const allowed = command === 'check' ? ['text', 'json', 'sarif'] : ['text', 'json'];

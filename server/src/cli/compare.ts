@@ -14,6 +14,7 @@ import {
 } from '../compare';
 import type { CompareSummary, SizeTolerance } from '../compare/types';
 import { rangeOf } from '../report/positions';
+import { argumentsOf, UsageError } from './inputs';
 import { scorecardHtml, type ScorecardPair } from './scorecard';
 
 export interface CompareIo {
@@ -33,8 +34,6 @@ TRAINEE is the trainee's (preliminary) report, REFERENCE the attending's (final)
 --pairs DIR reads every NAME.trainee.* with its NAME.reference.*; a CSV holds trainee,reference paths.
 Exit status: 0 no major discrepancy, 1 at least one major discrepancy, 2 usage or input error.`;
 
-class UsageError extends Error {}
-
 interface Options {
   format: 'text' | 'json';
   files: string[];
@@ -47,14 +46,7 @@ const MAX_BYTES = 1 << 20;
 
 function parseArgs(argv: string[]): Options {
   const options: Options = { format: 'text', files: [], tolerance: {} };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const name = arg.split('=')[0];
-    const value = () => {
-      const v = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[++i];
-      if (v === undefined || v === '') throw new UsageError(`${name} needs a value`);
-      return v;
-    };
+  for (const { arg, name, value } of argumentsOf(argv)) {
     const number = (what: string) => {
       const n = Number(value());
       if (!Number.isFinite(n) || n < 0) throw new UsageError(`${name} takes ${what}`);

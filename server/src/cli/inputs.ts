@@ -100,3 +100,23 @@ export async function readReadable(
   }
   return { readable: inputs.filter((i): i is Input & { text: string } => i.text !== undefined), inputError };
 }
+
+/**
+ * The command line's arguments one by one, each with its option name ("--format" of
+ * "--format=json") and a reader for its value (after "=", or the next argument).
+ */
+export function* argumentsOf(args: readonly string[]): Generator<{ arg: string; name: string; value(): string }> {
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    const name = arg.split('=')[0];
+    yield {
+      arg,
+      name,
+      value: () => {
+        const v = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : args[++i];
+        if (v === undefined || v === '') throw new UsageError(`${name} needs a value`);
+        return v;
+      },
+    };
+  }
+}

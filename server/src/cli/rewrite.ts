@@ -7,7 +7,7 @@ import { rewriteWithLlm } from '../llm/rewrite';
 import { rewrite, UnknownTemplateError, type Rewrite, type RewriteKind } from '../rewrite';
 import { templateList } from '../templates';
 import { DEFAULTS } from '../settings';
-import { readReadable, UsageError, type Io } from './inputs';
+import { argumentsOf, readReadable, UsageError, type Io } from './inputs';
 
 const COMMAND_KIND: Record<string, RewriteKind> = { restructure: 'restructure', impression: 'impression', summarize: 'summary' };
 
@@ -28,14 +28,7 @@ export async function runRewrite(argv: string[], io: Io): Promise<number> {
     minor: false,
     paths: [] as string[],
   };
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i];
-    const value = () => {
-      const v = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : rest[++i];
-      if (v === undefined) throw new UsageError(`${arg} needs a value`);
-      return v;
-    };
-    const name = arg.split('=')[0];
+  for (const { arg, name, value } of argumentsOf(rest)) {
     if (name === '--format' || name === '-f') {
       options.format = value();
       if (options.format !== 'text' && options.format !== 'json') throw new UsageError('--format must be one of text, json');
