@@ -1,6 +1,6 @@
 // "RadLint: Show What RadLint Understood": the findings table of the active report (the server's
-// answer to UnderstandingRequest), opened beside it as a read-only Markdown document whose rows link
-// to their places in the report.
+// answer to UnderstandingRequest), rendered beside it in the Markdown preview of a read-only virtual
+// document; each row links to its place in the report.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { COMMANDS, UnderstandingRequest } from '../../server/src/protocol';
@@ -58,9 +58,8 @@ export function registerUnderstanding(context: vscode.ExtensionContext, client: 
       }
       const uri = understoodUri(report);
       documents.set(uri, answer.markdown);
-      let document = await vscode.workspace.openTextDocument(uri);
-      if (document.languageId !== 'markdown') document = await vscode.languages.setTextDocumentLanguage(document, 'markdown');
-      await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: true });
+      // Rendered (the Markdown preview, which follows the theme), never the table's pipe-and-dash source.
+      await vscode.commands.executeCommand('markdown.showPreviewToSide', uri);
       void vscode.window.setStatusBarMessage(`RadLint: ${answer.findings} finding${answer.findings === 1 ? '' : 's'} understood`, 4000);
       return uri.toString();
     }),

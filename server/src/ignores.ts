@@ -53,6 +53,18 @@ export function addIgnore(folder: string, entry: ProblemIgnore): void {
   fs.writeFileSync(file, JSON.stringify({ ...config, ignore: list }, null, 2) + '\n');
 }
 
+/** Removes an entry (the first equal one), keeping whatever else the file holds; false when it was not there. */
+export function removeIgnore(folder: string, entry: ProblemIgnore): boolean {
+  const file = path.join(folder, WORKSPACE_CONFIG_FILE);
+  const config = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+  const list = Array.isArray(config.ignore) ? (config.ignore as ProblemIgnore[]) : [];
+  const at = list.findIndex((e) => e.file === entry.file && e.rule === entry.rule && e.text === entry.text && e.context === entry.context);
+  if (at < 0) return false;
+  list.splice(at, 1);
+  fs.writeFileSync(file, JSON.stringify({ ...config, ignore: list }, null, 2) + '\n');
+  return true;
+}
+
 /** The entries for one report, as the engine takes them. */
 export function ignoresFor(ignores: readonly ProblemIgnore[], relativeFile: string): ProblemAnchor[] {
   return ignores.filter((e) => e.file === relativeFile).map(({ rule, text, context }) => ({ rule, text, context }));

@@ -11,6 +11,7 @@ import { wordsFromTokens } from '../nlp/words';
 import { parseReport } from '../report';
 import type { Report, Span } from '../report/types';
 import { isMinor } from '../rules/consistency';
+import { gradeGap, sizeGradeAmong } from './size-words';
 import type {
   CompareOptions,
   CompareSummary,
@@ -562,6 +563,22 @@ export function compareReports(trainee: string | Report, reference: string | Rep
         `Size: the trainee measures ${nameOf(t)} ${textOf(traineeReport, size.trainee.measurement)}; the reference ${textOf(referenceReport, size.ref.measurement)} (beyond the tolerance of ${toleranceText(tol, size.ref.dimension)}).`,
         `${size.trainee.values.join('x')}|${size.ref.values.join('x')}`,
       );
+    } else {
+      // Unmeasured, the size is in words: a small effusion against a moderate one (size-words.ts).
+      const tw = sizeGradeAmong(traineeReport, t.mentions);
+      const rw = sizeGradeAmong(referenceReport, r.mentions);
+      const gap = tw && rw ? gradeGap(tw.grade, rw.grade) : 0;
+      if (tw && rw && gap > 0)
+        add(
+          'size',
+          important(r) && gap >= 2 ? 'major' : 'minor',
+          finding,
+          r.side,
+          tw.mention,
+          rw.mention,
+          `Size: the trainee calls ${nameOf(t)} ${tw.grade.words}; the reference ${rw.grade.words} ("${quote(r, rw.mention)}").`,
+          `${tw.grade.words}|${rw.grade.words}`,
+        );
     }
     impressionCheck(r, t);
   }

@@ -9,6 +9,8 @@ export type RunMode = (typeof RUN_MODES)[number];
 export type RedactMode = (typeof REDACT_MODES)[number];
 
 const AI = 'AI second reader';
+// Scopes are window or resource, never machine: in a remote window VS Code shows machine settings on
+// the Remote tab only, and users set the endpoint and model in the User tab and found nothing happened.
 
 export const llmSettingsSchema = z.object({
   enabled: z
@@ -29,7 +31,7 @@ export const llmSettingsSchema = z.object({
     .meta(
       ui({
         group: AI,
-        scope: 'machine',
+        scope: 'window',
         markdownDescription:
           'An OpenAI-compatible endpoint: `http://localhost:11434/v1` (Ollama), `https://api.openai.com/v1`, vLLM, llama.cpp, LM Studio, or an Azure OpenAI resource (with `#radlint.llm.azureApiVersion#`).',
       }),
@@ -40,7 +42,7 @@ export const llmSettingsSchema = z.object({
     .meta(
       ui({
         group: AI,
-        scope: 'machine-overridable',
+        scope: 'window',
         markdownDescription: 'The model name the endpoint knows, e.g. `llama3.1:8b` or `gpt-4o-mini`.',
       }),
     ),
@@ -76,7 +78,7 @@ export const llmSettingsSchema = z.object({
     .meta(
       ui({
         group: AI,
-        scope: 'machine-overridable',
+        scope: 'window',
         description:
           'Time for one request, in milliseconds. Timed-out requests are retried, so the worst case is timeoutMs x (maxRetries + 1).',
       }),
@@ -87,13 +89,13 @@ export const llmSettingsSchema = z.object({
     .min(0)
     .max(5)
     .default(1)
-    .meta(ui({ group: AI, scope: 'machine-overridable', description: 'Retries after a timeout, a 429 or a server error.' })),
+    .meta(ui({ group: AI, scope: 'window', description: 'Retries after a timeout, a 429 or a server error.' })),
   temperature: z
     .number()
     .min(0)
     .max(2)
     .default(0)
-    .meta(ui({ group: AI, scope: 'machine-overridable', description: 'Sampling temperature; 0 for reproducible answers.' })),
+    .meta(ui({ group: AI, scope: 'window', description: 'Sampling temperature; 0 for reproducible answers.' })),
   maxReportChars: z
     .number()
     .int()
@@ -106,7 +108,7 @@ export const llmSettingsSchema = z.object({
     .meta(
       ui({
         group: AI,
-        scope: 'machine',
+        scope: 'window',
         description:
           'Replace names, dates, times, record, accession and phone numbers, e-mail and street addresses with placeholders before the text is sent; restored in the answer.',
         enumDescriptions: [
@@ -128,7 +130,7 @@ export const llmSettingsSchema = z.object({
     .meta(
       ui({
         group: AI,
-        scope: 'machine',
+        scope: 'window',
         markdownDescription:
           'Azure OpenAI only: the `api-version`, e.g. `2024-10-21`. When set, `#radlint.llm.baseUrl#` is the resource endpoint (`https://NAME.openai.azure.com`).',
       }),
@@ -140,7 +142,7 @@ export const llmSettingsSchema = z.object({
     .meta(
       ui({
         group: AI,
-        scope: 'machine',
+        scope: 'window',
         markdownDescription: 'Azure OpenAI only: the deployment name (defaults to `#radlint.llm.model#`).',
       }),
     ),
@@ -151,7 +153,7 @@ export const llmSettingsSchema = z.object({
     .meta(
       ui({
         group: AI,
-        scope: 'machine-overridable',
+        scope: 'window',
         description:
           'Ask the endpoint to stream its answer (server-sent events) and collect it before checking; for endpoints or proxies that only answer that way. The result is the same.',
       }),
