@@ -16,7 +16,7 @@ import { registerRewrites } from './rewrites';
 import { registerAi, type AiClient } from './ai';
 import { registerCompare } from './compare';
 import { registerReportOffer } from './report-offer';
-import { documentedRules, registerRuleCommands } from './rules';
+import { documentedRules, registerRuleCommands, ruleItems } from './rules';
 import { createStatus, STATUS_MENU_COMMAND, type ServerState, type Status } from './status';
 import { registerUnderstanding } from './understanding';
 import { registerWalkthrough } from './walkthrough';
@@ -166,8 +166,12 @@ async function statusMenu(context: vscode.ExtensionContext): Promise<void> {
     },
     {
       label: '$(eye-closed) Ignores and turned-off rules',
-      description: 'list, remove, undo the last',
+      description: 'list them, remove one',
       run: () => vscode.commands.executeCommand(COMMANDS.showSuppressions),
+    },
+    {
+      label: '$(discard) Undo the last ignore or turned-off rule',
+      run: () => vscode.commands.executeCommand(COMMANDS.undoSuppression),
     },
     { label: '$(output) Show log', run: () => vscode.commands.executeCommand(COMMANDS.showLog) },
     { label: '$(debug-restart) Restart server', run: () => vscode.commands.executeCommand(COMMANDS.restartServer) },
@@ -194,6 +198,8 @@ export interface RadlintApi {
   suppressions: Suppressions;
   /** The notifications shown so far (for the integration tests). */
   notices: () => readonly Notice[];
+  /** The "Turn off a rule" picker's entries: id, level now, description (for the integration tests). */
+  ruleChoices: () => (vscode.QuickPickItem & { id: string })[];
   /** The comparison a trainee report's scorecard shows now (for the integration tests). */
   scorecard: (trainee: vscode.Uri) => CompareResult | undefined;
 }
@@ -258,6 +264,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Radlin
     onDidChangeStatus: status.onDidChange,
     suppressions,
     notices,
+    ruleChoices: () => ruleItems(context),
     scorecard: compare.shown,
   };
 }
