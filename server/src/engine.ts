@@ -1,11 +1,13 @@
 // The one door into the engine: every adapter (language server, CLI, evaluations, rewrites) calls
 // analyze() and reads what it needs from the Analysis. Pure: text and settings in, plain data out.
 import { parseReport, sentenceIndexAt, type Report } from './report';
-import { reportParts, understand, type ReportPart, type Understanding } from './nlp';
+import { reportParts, type ReportPart, type Understanding } from './nlp';
 import { RULES, ruleLevel } from './rules/registry';
 import { findCriticalFindings, type CriticalFinding, type CriticalOverrides } from './rules/critical/findings';
 import type { Problem, Severity } from './problem';
 import type { Rule, RuleContext, SharedPart } from './rules/types';
+import { getSpellChecker } from './spelling/load';
+import { understandThroughTypos, type FindingTypo } from './spelling/finding-typos';
 
 /** Per rule: 'off', a severity that overrides the rule's default, or 'default'. */
 export type RuleLevel = 'off' | 'default' | Severity;
@@ -39,7 +41,7 @@ export const DEFAULT_SETTINGS: EngineSettings = { rules: {}, critical: {}, words
  */
 export class Analysis {
   readonly settings: EngineSettings;
-  #understanding?: Understanding;
+  #understanding?: { understanding: Understanding; typos: FindingTypo[] };
   #parts?: ReportPart[];
   #critical?: CriticalFinding[];
   #checked?: { problems: Problem[]; failures: { rule: string; error: unknown }[] };
@@ -54,7 +56,17 @@ export class Analysis {
 
   /** Patient, exam and every finding mention with assertion, side, site and size. */
   get understanding(): Understanding {
-    return (this.#understanding ??= understand(this.report));
+    return this.#read().understanding;
+  }
+
+  /** Misspelt finding words read as their correction ("pnuemothorax" as pneumothorax): spelling/finding-typos.ts. */
+  get findingTypos(): FindingTypo[] {
+    return this.#read().typos;
+  }
+
+  #read() {
+    const accepted = new Set([...this.settings.words, ...this.settings.ignoredWords].map((w) => w.toLowerCase()));
+    return (this.#understanding ??= understandThroughTypos(this.report, getSpellChecker(), accepted));
   }
 
   /** Findings/impression pairs, for the rules that read one against the other. */

@@ -184,6 +184,32 @@ describe('RadLint first run and daily use (issue 23)', function () {
     );
   });
 
+  // 5. A typo in a critical term.
+  it('"pnuemothorax" in the impression: a warning saying how it was read, and no "not in the impression"', async function () {
+    const document = await openText(
+      [
+        'EXAM: Chest radiograph, portable AP.',
+        '',
+        'FINDINGS:',
+        'Large left pneumothorax.',
+        '',
+        'IMPRESSION:',
+        'Large left pnuemothorax.',
+        'Discussed with Dr. Lee by telephone at 14:35, read back confirmed.',
+        '',
+      ].join('\n'),
+    );
+    const typo = await poll(
+      () => `a spelling warning on the typo; diagnostics: ${describe_(document.uri)}`,
+      () => radlint(document.uri).find((d) => codeOf(d) === 'spelling' && document.getText(d.range) === 'pnuemothorax'),
+    );
+    assert.equal(typo.severity, vscode.DiagnosticSeverity.Warning);
+    assert.match(typo.message, /did you mean "pneumothorax"\? The other checks read it as pneumothorax/);
+    assert.ok(!radlint(document.uri).some((d) => codeOf(d) === 'impression-omission'), describe_(document.uri));
+    const fixes = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', document.uri, typo.range, 'quickfix');
+    assert.match(fixes[0].title, /pneumothorax/, 'the correction is the first fix');
+  });
+
   // 6. Trainee mode.
   it('trainee mode: the scorecard follows edits, a size word differs, the status counts differences apart', async function () {
     const reference = vscode.Uri.joinPath(folder.uri, 'laterality.rpt');
