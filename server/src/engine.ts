@@ -3,14 +3,13 @@
 import { parseReport, sentenceIndexAt, type Report } from './report';
 import { reportParts, type ReportPart, type Understanding } from './nlp';
 import { RULES, ruleLevel } from './rules/registry';
-import { findCriticalFindings, type CriticalFinding, type CriticalOverrides } from './rules/critical/findings';
-import type { Problem, Severity } from './problem';
-import type { Rule, RuleContext, SharedPart } from './rules/types';
+import { findCriticalFindings, type CriticalFinding, type CriticalOverrides } from './critical/findings';
+import type { Problem } from './problem';
+import type { ReportAnalysis, Rule, RuleContext, RuleLevel, SharedPart } from './rules/types';
 import { getSpellChecker } from './spelling/load';
 import { understandThroughTypos, type FindingTypo } from './spelling/finding-typos';
 
-/** Per rule: 'off', a severity that overrides the rule's default, or 'default'. */
-export type RuleLevel = 'off' | 'default' | Severity;
+export type { RuleLevel };
 
 export interface EngineSettings {
   rules: Record<string, RuleLevel>;
@@ -39,7 +38,7 @@ export const DEFAULT_SETTINGS: EngineSettings = { rules: {}, critical: {}, words
  * Everything the engine knows about one version of a report. Parts are computed when first asked
  * for and then kept, so diagnostics, code actions, AI merging and hover share one analysis.
  */
-export class Analysis {
+export class Analysis implements ReportAnalysis {
   readonly settings: EngineSettings;
   #understanding?: { understanding: Understanding; typos: FindingTypo[] };
   #parts?: ReportPart[];

@@ -9,8 +9,10 @@ export type RunMode = (typeof RUN_MODES)[number];
 export type RedactMode = (typeof REDACT_MODES)[number];
 
 const AI = 'AI second reader';
-// Scopes are window or resource, never machine: in a remote window VS Code shows machine settings on
-// the Remote tab only, and users set the endpoint and model in the User tab and found nothing happened.
+// Scopes are never machine: in a remote window VS Code shows machine settings on the Remote tab only,
+// and users set the endpoint and model in the User tab and found nothing happened. Where the report
+// goes (the endpoint, redaction, the Azure resource) is application-scoped: the User tab, and never
+// a workspace's settings, so a cloned folder cannot send reports elsewhere.
 
 export const llmSettingsSchema = z.object({
   enabled: z
@@ -31,7 +33,7 @@ export const llmSettingsSchema = z.object({
     .meta(
       ui({
         group: AI,
-        scope: 'window',
+        scope: 'application',
         markdownDescription:
           'An OpenAI-compatible endpoint: `http://localhost:11434/v1` (Ollama), `https://api.openai.com/v1`, vLLM, llama.cpp, LM Studio, or an Azure OpenAI resource (with `#radlint.llm.azureApiVersion#`).',
       }),
@@ -108,7 +110,7 @@ export const llmSettingsSchema = z.object({
     .meta(
       ui({
         group: AI,
-        scope: 'window',
+        scope: 'application',
         description:
           'Replace names, dates, times, record, accession and phone numbers, e-mail and street addresses with placeholders before the text is sent; restored in the answer.',
         enumDescriptions: [
@@ -130,7 +132,7 @@ export const llmSettingsSchema = z.object({
     .meta(
       ui({
         group: AI,
-        scope: 'window',
+        scope: 'application',
         markdownDescription:
           'Azure OpenAI only: the `api-version`, e.g. `2024-10-21`. When set, `#radlint.llm.baseUrl#` is the resource endpoint (`https://NAME.openai.azure.com`).',
       }),
@@ -142,7 +144,7 @@ export const llmSettingsSchema = z.object({
     .meta(
       ui({
         group: AI,
-        scope: 'window',
+        scope: 'application',
         markdownDescription: 'Azure OpenAI only: the deployment name (defaults to `#radlint.llm.model#`).',
       }),
     ),
