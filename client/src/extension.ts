@@ -198,6 +198,8 @@ export interface RadlintApi {
   suppressions: Suppressions;
   /** The notifications shown so far (for the integration tests). */
   notices: () => readonly Notice[];
+  /** The Markdown the understood view of a report renders now (for the integration tests). */
+  understood: (report: vscode.Uri) => string | undefined;
   /** The "Turn off a rule" picker's entries: id, level now, description (for the integration tests). */
   ruleChoices: () => (vscode.QuickPickItem & { id: string })[];
   /** The comparison a trainee report's scorecard shows now (for the integration tests). */
@@ -210,7 +212,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Radlin
   setStatus('starting');
   context.subscriptions.push(log);
   ai = registerAi(context, () => client, log, selector);
-  registerUnderstanding(context, () => client);
+  const understood = registerUnderstanding(context, () => client);
   const compare = registerCompare(context, () => client);
   suppressions = registerSuppressions(context, () => client);
   registerRuleCommands(context, log, (done) => suppressions.turnedOff(done));
@@ -265,6 +267,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Radlin
     suppressions,
     notices,
     ruleChoices: () => ruleItems(context),
+    understood: understood.shown,
     scorecard: compare.shown,
   };
 }

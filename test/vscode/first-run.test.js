@@ -249,22 +249,24 @@ describe('RadLint first run and daily use (issue 23)', function () {
   });
 
   // 7. The understood view renders.
-  it('Show What RadLint Understood renders the table in the Markdown preview, not its pipe source', async function () {
-    await open('laterality.rpt');
+  it('Show What RadLint Understood renders the table beside the report (a view, not pipe source)', async function () {
+    const report = await open('laterality.rpt');
     const shown = await vscode.commands.executeCommand('radlint.showUnderstanding');
-    assert.ok(typeof shown === 'string' && shown.startsWith('radlint-understood:'), String(shown));
+    assert.equal(shown, report.uri.toString());
     const tabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs);
-    const preview = await poll(
-      () => `a Markdown preview tab; tabs: ${JSON.stringify(tabs().map((t) => `${t.input?.viewType ?? t.input?.uri} ${t.label}`))}`,
-      () => tabs().find((t) => t.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(t.input.viewType)),
+    const view = await poll(
+      () => `the understood view; tabs: ${JSON.stringify(tabs().map((t) => `${t.input?.viewType ?? t.input?.uri} ${t.label}`))}`,
+      () => tabs().find((t) => t.input instanceof vscode.TabInputWebview && /radlint\.understood/.test(t.input.viewType)),
     );
-    assert.match(preview.label, /understood/);
-    assert.ok(
-      !vscode.window.visibleTextEditors.some((e) => e.document.uri.toString() === shown),
-      'the Markdown source is not shown as text',
-    );
-    const source = vscode.workspace.textDocuments.find((d) => d.uri.toString() === shown);
-    assert.match(source.getText(), /\| pleural effusion \| present \| right \|/);
+    assert.equal(view.label, 'Understood: laterality.rpt');
+    assert.ok(!vscode.window.visibleTextEditors.some((e) => e.document.languageId === 'markdown'), 'no Markdown source shown as text');
+    assert.match(api.understood(report.uri), /\| pleural effusion \| present \| right \|/);
+    // The rows link back: the internal command puts the cursor on the finding in the report.
+    await vscode.commands.executeCommand('radlint.revealFinding', report.uri.toString(), 5, 6);
+    await poll('the cursor on the finding', () => {
+      const editor = vscode.window.activeTextEditor;
+      return editor?.document === report && editor.selection.active.line === 5 && editor.selection.active.character === 6;
+    });
   });
 
   // 8. AI set-up.
