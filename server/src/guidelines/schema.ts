@@ -67,6 +67,11 @@ const Row = z
     /** The recommendation, our wording of the paper's numbers. */
     recommendation: z.string().min(1),
     accepts: z.array(FollowUp).min(1),
+    /**
+     * The row's later steps ("then CT at 18–24 months"), any of which a report's later conditional step may
+     * name. Absent: later steps are not checked.
+     */
+    then: z.array(FollowUp).optional(),
     /** A category the guideline names (Lung-RADS 4A). */
     category: z.string().optional(),
   })
