@@ -2,7 +2,8 @@
 // steps, deferring to the guideline, naming no finding; and the nodule count they are judged against.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { check, facts as factsLib, followups, nlp, reportLib } from '../helpers/guidelines.mjs';
+import { engine, registry } from '../helpers/engine.mjs';
+import { check, facts as factsLib, followups, guidelines, nlp, reportLib } from '../helpers/guidelines.mjs';
 
 const p = followups.parseFollowUp;
 const CT = (a, b = a) => ({ action: 'imaging', modality: ['CT'], months: [a, b] });
@@ -108,4 +109,17 @@ test('of several nodules the most suspicious drives the row', () => {
   );
   assert.equal(r.case.facts.count, 'multiple');
   assert.match(r.recommendation.text, /CT at 3–6 months/);
+});
+
+test('every Fleischner cell, in every recommendation style: right advice left alone, wrong advice warned', async () => {
+  const { followUpCases } = await import('../../scripts/lib/followup-cases.mjs');
+  const rule = registry.RULES.filter((r) => r.id === 'follow-up-recommendation');
+  const fleischner = guidelines.GUIDELINES.filter((g) => g.id === 'fleischner-2017');
+  const misses = [];
+  for (const c of followUpCases(fleischner, guidelines.followUpAgrees, 7)) {
+    const problems = engine.analyze(c.text, { ruleOptions: { 'follow-up-recommendation': { risk: c.risk } } }, rule).problems;
+    const ok = c.right ? problems.length === 0 : problems.some((p) => p.severity === 'warning');
+    if (!ok) misses.push(`${c.row.id} ${c.style} ${c.right ? 'right' : 'wrong'}: ${c.text}`);
+  }
+  assert.deepEqual(misses, []);
 });

@@ -171,7 +171,8 @@ function verblessRecommendation(text: string): boolean {
   if (!names) return false;
   if (intervalsOf(plain, true).length) return true;
   // "PET/CT or tissue sampling." — an action leading a short sentence.
-  const head = plain.replace(LABEL, '').replace(/^\W*(?:\d+[.)]\s*)?/, '');
+  // After a label ("Nodule: PET/CT or tissue sampling.").
+  const head = plain.replace(/^[^:]{0,40}:\s*/, '').replace(/^\W*(?:\d+[.)]\s*)?/, '');
   return head.split(/\s+/).length <= 8 && ACTIONS.some(([a, re]) => a !== 'referral' && re.test(head.split(/\s+/).slice(0, 2).join(' ')));
 }
 
@@ -201,7 +202,7 @@ export function parseFollowUp(text: string): FollowUp[] | null {
 function readSentence(text: string): { options: FollowUp[]; later: FollowUp[][]; deferred: boolean } | null {
   const isNone = NONE.test(text);
   const cue = isNone || CUE.test(text);
-  const { first, later } = stepsOf(text);
+  const { first, later } = stepsOf(text.replace(LABEL, ''));
   const verbless = !cue && verblessRecommendation(first);
   const deferred = DEFERRED.test(text);
   if (!cue && !verbless && !deferred) return null;
