@@ -31,8 +31,8 @@ const RecommendationWords = z
     about: z.string(),
     cues: Words,
     optional: Words,
-    none: z.object({ no: Words, qualifiers: Words, nouns: Words, notNeeded: Words }).strict(),
-    modalities: z.record(z.enum(['CT', 'MR', 'US']), Words),
+    none: z.object({ no: Words, qualifiers: Words, nouns: Words, notNeeded: Words, before: Words }).strict(),
+    modalities: z.record(z.enum(['CT', 'MR', 'US', 'MG']), Words),
     actions: z.object({ pet: Words, biopsy: Words, surgery: Words, referral: Words }).strict(),
     followUpWords: Words,
     vague: Words,
@@ -50,6 +50,7 @@ const RecommendationWords = z
     verbless: z.object({ note: z.string(), blockers: Words }).strict(),
     continuation: z.object({ note: z.string(), within: Words, starts: Words }).strict(),
     deferral: z.object({ note: z.string(), before: Words, names: Words }).strict(),
+    guidance: z.object({ note: z.string(), words: Words }).strict(),
   })
   .strict();
 const W = RecommendationWords.parse(raw);
@@ -86,9 +87,11 @@ const none = W.none;
 const NONE = new RegExp(
   String.raw`\b(?:${alt(none.no)}) (?:(?:${alt(none.qualifiers)}) )*(?:${alt(none.nouns)})\b|` +
     String.raw`\b(?:${alt(none.nouns)})(?: imaging)? (?:is |are )?not (?:\w+ )?(?:${alt(none.notNeeded)})\b|` +
+    String.raw`\b(?:${alt(none.before)}) (?:(?:${alt(none.qualifiers)}) )*(?:${alt(none.nouns)})\b|` +
     String.raw`\bneed not be (?:pursued|followed|reported)\b|\bdoes not (?:require|need|warrant) (?:any )?(?:further |additional )?(?:${alt(none.nouns)})\b`,
   'i',
 );
+const NONE_ALL = new RegExp(NONE.source, 'gi');
 const MODALITY = (Object.entries(W.modalities) as [NonNullable<FollowUp['modality']>[number], string[]][]).map(
   ([m, list]) => [matcher(list), m] as const,
 );
@@ -96,6 +99,10 @@ const ACTIONS = (['pet', 'biopsy', 'surgery', 'referral'] as const).map((a) => [
 const FOLLOW_UP = matcher(W.followUpWords);
 const VAGUE = matcher(W.vague);
 const PET_CT = /\bPET[/ -]CT\b/gi;
+const GUIDED = new RegExp(
+  String.raw`\b(?:${alt(Object.values(W.modalities).flat())}|stereotactic\w*)[- ]?(?:${alt(W.guidance.words)})\b`,
+  'gi',
+);
 
 const iv = W.interval;
 const NUMBER_WORDS = iv.numbers;
@@ -148,8 +155,8 @@ function optionsOf(text: string, verbless: boolean): FollowUp[] {
   const isNone = NONE.test(text);
   const out: FollowUp[] = [];
   if (isNone) out.push({ action: 'none' });
-  // "PET/CT" is a PET, not a CT.
-  const plain = text.replace(PET_CT, 'PET');
+  // "PET/CT" is a PET, not a CT; "ultrasound-guided biopsy" a biopsy, not an ultrasound; what a "no ..." denies is not recommended.
+  const plain = text.replace(PET_CT, 'PET').replace(GUIDED, 'image-guided').replace(NONE_ALL, ' ');
   const modality = MODALITY.filter(([re]) => re.test(plain)).map(([, m]) => m);
   const intervals = intervalsOf(plain, verbless);
   const mod = modality.length ? { modality } : {};

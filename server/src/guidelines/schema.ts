@@ -9,7 +9,8 @@ export const MENOPAUSE = ['premenopausal', 'postmenopausal'] as const;
 /** Compared with prior imaging: new, growing, stable; or first seen (baseline). */
 export const STATUSES = ['baseline', 'new', 'growing', 'stable'] as const;
 export const CONTEXTS = ['screening', 'known-malignancy', 'immunocompromised', 'cirrhosis', 'limited-life-expectancy'] as const;
-export const MODALITIES = ['CT', 'MR', 'US', 'XR', 'PT', 'NM', 'other'] as const;
+/** MG: mammography (breast imaging recommendations: annual screening, diagnostic views). */
+export const MODALITIES = ['CT', 'MR', 'US', 'XR', 'PT', 'NM', 'MG', 'other'] as const;
 export const ACTIONS = ['none', 'imaging', 'pet', 'biopsy', 'surgery', 'referral'] as const;
 
 const Range = z
