@@ -1,11 +1,9 @@
 // A report's RADS categories against the management it writes, against each other (an overall
-// category lower than a lesion's), and against what the text says of the finding (TI-RADS points;
-// Lung-RADS nodule type and size). Pure: the report and what the engine understood of it in.
+// category lower than a lesion's), and against what the text says of the finding (TI-RADS points). Pure: the report and what the engine understood of it in.
 import type { Report } from '../../report/types';
 import type { Understanding } from '../../nlp/types';
 import { findFollowUps, type SaidFollowUp } from '../followups';
-import { followUpAgrees, evaluate, type FollowUp } from '../index';
-import { extractCases } from '../facts';
+import { followUpAgrees, type FollowUp } from '../index';
 import { managementOf, readCategories, readDensity, tiRadsCategoryOf, tiRadsPoints, type RadsMention } from './index';
 
 export type RadsVerdict =
@@ -77,7 +75,8 @@ export function judgeRads(report: Report, u: Understanding): RadsResult[] {
     const sentence = report.sentences[i];
     const text = sentence?.text ?? '';
     const side = sideOf(text);
-    const near = u.findings.filter((f) => f.sentenceIndex === i || f.sentenceIndex === i - 1);
+    // The finding named before the category, in its sentence or the one before ("malignancy" in its label is not one).
+    const near = u.findings.filter((f) => (f.sentenceIndex === i && f.start < mention.start) || f.sentenceIndex === i - 1);
     const subject = near.length ? near[near.length - 1].finding : side && mention.system.id === 'bi-rads' ? `${side} breast` : null;
     // The size of the finding the category is about: the largest in its sentence, else the sentence before.
     const sizes = (k: number) =>
@@ -143,14 +142,15 @@ export function judgeRads(report: Report, u: Understanding): RadsResult[] {
     else r.verdict = 'unclear';
   }
 
-  computeFromText(report, u, results);
+  computeFromText(report, results);
   return results;
 }
 
-/** The category the text's own words give: TI-RADS points; Lung-RADS by nodule type and size. */
-function computeFromText(report: Report, u: Understanding, results: RadsResult[]): void {
-  const followUps = findFollowUps(report);
-  let lungRows: ReturnType<typeof evaluate> | null | undefined;
+/**
+ * The category the text's own words give: TI-RADS points. (A Lung-RADS category against the nodule's
+ * type, size and status is the follow-up rule's: the Lung-RADS table's row names its category.)
+ */
+function computeFromText(report: Report, results: RadsResult[]): void {
   for (const r of results) {
     const i = report.sentences.findIndex((s) => s.start <= r.mention.start && r.mention.start < s.end);
     const text = report.sentences[i]?.text ?? '';
@@ -174,20 +174,6 @@ function computeFromText(report: Report, u: Understanding, results: RadsResult[]
           category: byPoints,
           why: `${stated ? 'the stated' : points.complete ? 'the described features give' : 'the features named give at least'} ${points.points} points`,
         };
-    }
-    if (r.mention.system.id === 'lung-rads' && r.overall) {
-      // The follow-up rule already compares a category written in a recommendation sentence.
-      if (followUps.some((s) => s.category && s.start <= r.mention.start && r.mention.start < s.end)) continue;
-      if (lungRows === undefined) {
-        const c = extractCases(report, u, { guidelines: ['lung-rads-2022'] })[0];
-        lungRows = c ? evaluate(c.guideline, c.facts) : null;
-      }
-      const rec = lungRows;
-      if (!rec || rec.status !== 'recommend' || rec.rows.length !== 1 || !rec.rows[0].category) continue;
-      const row = rec.rows[0];
-      const written = r.mention.category.id;
-      if (row.category !== written && !(written === '4X' && /^(3|4A|4B)$/.test(row.category!)))
-        r.computed = { category: row.category!, why: `a ${rec.description} (${row.label})` };
     }
   }
 }
