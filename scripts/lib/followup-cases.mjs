@@ -201,7 +201,7 @@ const TEMPLATES = {
 };
 
 // Managements in words. Modalities the way a report names them.
-const MODALITY_WORDS = { CT: ['CT', 'contrast-enhanced CT'], MR: ['MRI'], US: ['ultrasound'] };
+const MODALITY_WORDS = { CT: ['CT', 'contrast-enhanced CT'], MR: ['MRI'], US: ['ultrasound'], MG: ['mammogram', 'mammography', 'diagnostic mammogram'] };
 const LUNG = new Set(['fleischner-2017', 'lung-rads-2022']);
 function intervalWords(months, pick) {
   const [a, b] = months;
@@ -246,7 +246,7 @@ export function phrase(f, g, pick) {
 const cap = (s) => s[0].toUpperCase() + s.slice(1);
 
 /** The recommendation sentence(s) for a management in a style. `later` is a later step phrase or null. */
-function recommendationText(style, first, later, noun, pick) {
+export function recommendationText(style, first, later, noun, pick) {
   const none = first.startsWith('no ');
   switch (style) {
     case 'verb':

@@ -13,7 +13,7 @@ export const radsManagement: Rule = {
     'A reporting-and-data-system category (BI-RADS, Lung-RADS, TI-RADS, LI-RADS, PI-RADS, O-RADS) whose written management disagrees with it, an overall category lower than a lesion\u2019s, or a category the described features contradict.',
   check(report, context) {
     const problems: Problem[] = [];
-    for (const r of judgeRads(report, context.analysis.understanding)) {
+    for (const r of judgeRads(report, () => context.analysis.understanding)) {
       const base = {
         rule: this.id,
         category: this.category,

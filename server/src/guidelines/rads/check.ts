@@ -41,6 +41,9 @@ const OWN = new Set(['findings', 'impression', 'other', 'preamble', 'communicati
 const SIDE = /\b(right|left|bilateral|both)\b/gi;
 const OVERALL = /\b(?:overall|final|combined|summary)\b/i;
 const POINTS = /\b(\d{1,2})[ \t]*(?:points?|pts?)\b/i;
+/** A biopsy the report itself did or describes as done. */
+const PERFORMED =
+  /\b(?:biopsied|biops(?:y|ies) (?:was|were|has been|have been) (?:performed|obtained|done|taken)|core (?:needle )?biops(?:y|ies) (?:of|was)|patholog\w* (?:analysis |results? )?(?:is |are )?pending)\b/i;
 /** Actions whose presence decides by itself: a biopsy where none belongs, no follow-up where one does. */
 const DECISIVE = new Set(['biopsy', 'surgery', 'none']);
 
@@ -60,16 +63,18 @@ export function managementAgrees(options: readonly FollowUp[], accepts: readonly
   return options.some((o) => accepts.some((a) => followUpAgrees(o, a)));
 }
 
-/** Every RADS category the report writes, judged. */
-export function judgeRads(report: Report, u: Understanding): RadsResult[] {
+/** Every RADS category the report writes, judged. The understanding is asked for only when a category is written. */
+export function judgeRads(report: Report, understanding: () => Understanding): RadsResult[] {
   const mentions = readCategories(report.text).filter((m) => {
     const section = report.sections.find((s) => s.start <= m.start && m.start < s.end);
     return !section || OWN.has(section.kind);
   });
   if (!mentions.length) return [];
+  const u = understanding();
   const sentenceAt = (offset: number) => report.sentences.findIndex((s) => s.start <= offset && offset < s.end);
   const followUps = findFollowUps(report);
   const sideOfSaid = followUps.map((s) => sideOf(s.text));
+  const performed = PERFORMED.test(report.text);
   const results: RadsResult[] = mentions.map((mention) => {
     const i = sentenceAt(mention.start);
     const sentence = report.sentences[i];
@@ -135,10 +140,13 @@ export function judgeRads(report: Report, u: Understanding): RadsResult[] {
       m.accepts,
     );
     if (judged !== null) r.verdict = judged ? 'agree' : 'disagree';
+    // The report is of the biopsy itself ("Breast ultrasound and biopsy ... pathology pending").
+    else if (performed && m.accepts.some((a) => a.action === 'biopsy')) r.verdict = 'agree';
     else if (r.said.length) r.verdict = 'unclear';
     else if (!m.states) r.verdict = 'none-needed';
-    // A lesion's category without a management near it: missing only when the report states none that fits anywhere.
-    else if (governs || !followUps.some((s) => managementAgrees(s.options, m.accepts))) r.verdict = 'missing';
+    // The governing category, or a lesion's without a management near it when the report states none that fits anywhere.
+    else if (governs || (r.mention.system.scope === 'lesion' && !followUps.some((s) => managementAgrees(s.options, m.accepts))))
+      r.verdict = 'missing';
     else r.verdict = 'unclear';
   }
 

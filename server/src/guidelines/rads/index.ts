@@ -59,7 +59,7 @@ interface Reader {
 // Between the name and the value: a version, a word for category, punctuation. "BI-RADS category 4",
 // "Lung-RADS v2022 category 4A", "BIRADS Classification 2", "PI-RADS v2 score of 4", "(BIRADS-5)".
 const VERSION = String.raw`(?:v(?:ersion)?[ \t]?\d+(?:\.\d+)?|\d\.\d|20\d\d)`;
-const WORD = String.raw`(?:category|cat\.?|classification|class|assessment|score|overall|final|of|is|=)`;
+const WORD = String.raw`(?:category|cat\.?|classification|class|assessment|lesion|summary|score|overall|final|of|is|=)`;
 const JOIN = String.raw`(?:[ \t]*(?:${VERSION}|${WORD}|[:(\-–,]))*[ \t]*`;
 
 function readerOf(s: RadsSystem): Reader {
