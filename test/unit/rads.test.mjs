@@ -136,3 +136,36 @@ test('no false alarm where no category is written, or in the history', () => {
     [],
   );
 });
+
+test('the hover at a category: its meaning, management and citation; findings entries with finding and side', () => {
+  const { analyze } = require(path.join(root, 'out/server/engine.js'));
+  const { hoverAt } = require(path.join(root, 'out/server/hover/index.js'));
+  const { radsEntries } = require(path.join(root, 'out/server/guidelines/rads/check.js'));
+  const text = MAMMO(
+    'BIRADS: 4a. Ultrasound-guided biopsy is recommended.',
+    'The breasts are heterogeneously dense. A 1.2 cm irregular mass in the right breast.',
+  );
+  const a = analyze(text);
+  const info = hoverAt(a, text.indexOf('BIRADS') + 2);
+  assert.match(info.rads.markdown, /\*\*BI-RADS 4A\*\*: Low suspicion for malignancy \(likelihood of malignancy > 2% to ≤ 10%\)/);
+  assert.match(info.rads.markdown, /Management: tissue diagnosis/);
+  assert.match(info.rads.markdown, /BI-RADS Atlas/);
+  const entries = radsEntries(a.report, () => a.understanding);
+  assert.deepEqual(
+    entries.map((e) => [e.kind, e.category, e.finding, e.side]),
+    [
+      ['density', 'C', null, null],
+      ['assessment', '4A', 'mass', 'right'],
+    ],
+  );
+});
+
+test('docs/guidelines/rads.md gives every system\u2019s categories and management, and its citation (node scripts/docs-guidelines.mjs)', () => {
+  const fs = require('node:fs');
+  const text = fs.readFileSync(path.join(root, 'docs/guidelines/rads.md'), 'utf8');
+  for (const s of rads.RADS_SYSTEMS) {
+    assert.ok(text.includes(s.citation), s.id);
+    for (const c of s.categories)
+      assert.ok(text.includes(`| ${c.id} | ${c.label.replace(/\|/g, '\\|')} |`), `${s.id} ${c.id} missing or stale`);
+  }
+});

@@ -4,7 +4,7 @@ import type { Report } from '../../report/types';
 import type { Understanding } from '../../nlp/types';
 import { findFollowUps, type SaidFollowUp } from '../followups';
 import { followUpAgrees, type FollowUp } from '../index';
-import { managementOf, readCategories, readDensity, tiRadsCategoryOf, tiRadsPoints, type RadsMention } from './index';
+import { RADS_BY_ID, managementOf, readCategories, readDensity, tiRadsCategoryOf, tiRadsPoints, type RadsMention } from './index';
 
 export type RadsVerdict =
   /** The management written agrees with the category's. */
@@ -79,10 +79,12 @@ export function judgeRads(report: Report, understanding: () => Understanding): R
     const i = sentenceAt(mention.start);
     const sentence = report.sentences[i];
     const text = sentence?.text ?? '';
-    const side = sideOf(text);
     // The finding named before the category, in its sentence or the one before ("malignancy" in its label is not one).
     const near = u.findings.filter((f) => (f.sentenceIndex === i && f.start < mention.start) || f.sentenceIndex === i - 1);
-    const subject = near.length ? near[near.length - 1].finding : side && mention.system.id === 'bi-rads' ? `${side} breast` : null;
+    const finding = near.length ? near[near.length - 1] : null;
+    // The side: the sentence's, else its finding's, else (a breast) the exam's.
+    const side = sideOf(text) ?? finding?.side ?? (mention.system.id === 'bi-rads' ? u.exam.side : null) ?? null;
+    const subject = finding ? finding.finding : side && mention.system.id === 'bi-rads' ? `${side} breast` : null;
     // The size of the finding the category is about: the largest in its sentence, else the sentence before.
     const sizes = (k: number) =>
       u.measurements
@@ -186,5 +188,78 @@ function computeFromText(report: Report, results: RadsResult[]): void {
   }
 }
 
-/** Breast density as written, for the findings table. */
-export { readDensity };
+/** One RADS statement as `radlint findings` prints it (contract: docs/cli.md), offsets as spans. */
+export interface RadsEntry {
+  system: string;
+  version: string;
+  /** `assessment` (a category) or `density` (BI-RADS breast density a–d). */
+  kind: 'assessment' | 'density';
+  category: string;
+  label: string;
+  finding: string | null;
+  side: 'left' | 'right' | 'bilateral' | null;
+  span: { start: number; end: number };
+  management: string | null;
+  citation: string;
+}
+
+/** Every RADS category (and the breast density) the report writes, in text order. */
+export function radsEntries(report: Report, understanding: () => Understanding): RadsEntry[] {
+  const out: RadsEntry[] = judgeRads(report, understanding).map((r) => ({
+    system: r.mention.system.short,
+    version: r.mention.system.version,
+    kind: 'assessment',
+    category: r.mention.category.id,
+    label: r.mention.category.label,
+    finding: r.subject,
+    side: r.side,
+    span: { start: r.mention.start, end: r.mention.end },
+    management: r.management,
+    citation: r.mention.system.reference,
+  }));
+  const density = readDensity(report.text);
+  const bi = RADS_BY_ID.get('bi-rads')!;
+  if (density)
+    out.push({
+      system: bi.short,
+      version: bi.version,
+      kind: 'density',
+      category: density.id,
+      label: `breast density ${density.id.toLowerCase()}`,
+      finding: null,
+      side: null,
+      span: { start: density.start, end: density.end },
+      management: null,
+      citation: bi.reference,
+    });
+  return out.sort((a, b) => a.span.start - b.span.start);
+}
+
+/** The words of one entry for a line of text or a hover: "BI-RADS 4 (suspicious) · mass · right · tissue diagnosis". */
+export function radsLine(e: RadsEntry): string {
+  const parts = [e.kind === 'density' ? `${e.system} ${e.label}` : `${e.system} ${e.category} (${e.label.toLowerCase()})`];
+  if (e.finding) parts.push(e.finding);
+  if (e.side) parts.push(e.side);
+  if (e.management) parts.push(`management: ${e.management}`);
+  return parts.join(' · ');
+}
+
+/** The hover for a RADS category at an offset: the category, its likelihood, its management, and the citation. */
+export function radsAt(
+  report: Report,
+  understanding: () => Understanding,
+  offset: number,
+): { span: { start: number; end: number }; markdown: string } | null {
+  if (!readCategories(report.text).some((m) => m.start <= offset && offset <= m.end)) return null;
+  const r = judgeRads(report, understanding).find((x) => x.mention.start <= offset && offset <= x.mention.end);
+  if (!r) return null;
+  const { system, category } = r.mention;
+  const lines = [
+    `**${system.short} ${category.id}**: ${category.label}${category.risk ? ` (likelihood of malignancy ${category.risk})` : ''}`,
+  ];
+  if (r.management) lines.push(`Management: ${r.management}${r.sizeMm !== null && category.bySize ? ` (for ${r.sizeMm} mm)` : ''}.`);
+  if (r.computed) lines.push(`The text gives ${system.short} ${r.computed.category}: ${r.computed.why}.`);
+  lines.push(`_${system.citation}_`);
+  if (system.source.startsWith('From memory')) lines.push('Numbers from memory, not checked against the source.');
+  return { span: { start: r.mention.start, end: r.mention.end }, markdown: lines.join('\n\n') };
+}
