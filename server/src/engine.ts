@@ -82,14 +82,20 @@ export class Analysis implements ReportAnalysis {
 
   #check() {
     if (this.#checked) return this.#checked;
-    const { rules: levels, ruleOptions, critical, words, ignoredWords } = this.settings;
-    const spelling = { ...(ruleOptions.spelling as object | undefined), words, ignoreWords: ignoredWords };
+    const { rules: levels, ruleOptions } = this.settings;
     const shared = new Map<SharedPart<unknown>, unknown>();
+    const options = new Map<Rule<unknown>, unknown>();
+    const optionsOf = <O>(rule: Rule<O>): O => {
+      if (!options.has(rule)) options.set(rule, rule.options?.parse(ruleOptions[rule.id]));
+      return options.get(rule) as O;
+    };
     const context: RuleContext = {
-      options: { ...ruleOptions, critical, spelling },
+      report: this.report,
       analysis: this,
+      options: undefined,
+      optionsOf,
       shared: <T>(part: SharedPart<T>): T => {
-        if (!shared.has(part)) shared.set(part, part.compute(this.report, context));
+        if (!shared.has(part)) shared.set(part, part.compute(context));
         return shared.get(part) as T;
       },
     };
@@ -100,7 +106,7 @@ export class Analysis implements ReportAnalysis {
       if (level === 'off') continue;
       if (this.report.document !== 'imaging' && !ANY_DOCUMENT.has(rule.category)) continue;
       try {
-        for (const problem of rule.check(this.report, context)) {
+        for (const problem of rule.check({ ...context, options: optionsOf(rule) })) {
           problems.push({ ...problem, severity: level === 'default' ? problem.severity : level, source: problem.source ?? 'rules' });
         }
       } catch (error) {
