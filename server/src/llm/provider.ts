@@ -153,8 +153,7 @@ const JSON_MODES: JsonMode[] = ['json_schema', 'json_object', 'prompt'];
 
 export interface Completion {
   content: string;
-  /** Whether the endpoint was asked for JSON-schema output (and accepted it). */
-  structured: boolean;
+  /** How the JSON was asked for (and accepted). */
   mode: JsonMode;
 }
 
@@ -258,11 +257,6 @@ export class Provider {
     }
   }
 
-  /** The JSON mode the next request will use ('prompt' once the endpoint refused both schema forms). */
-  get mode(): JsonMode {
-    return this.jsonMode;
-  }
-
   /**
    * One answer, within one deadline (timeoutMs, retries included). `signal` aborts it (an edit);
    * `schema` names the JSON the answer must have (the AI check's issues by default). Throws LlmError,
@@ -288,7 +282,7 @@ export class Provider {
         attempts++;
         try {
           const content = await this.request(messages, mode, combined, schema, options.maxTokens, progress);
-          return { content, structured: mode !== 'prompt', mode };
+          return { content, mode };
         } catch (error) {
           if (signal?.aborted) throw new LlmError('cancelled', 'cancelled');
           if (deadline.signal.aborted) throw this.gaveUp(progress.chars, attempts, last);
