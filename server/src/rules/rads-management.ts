@@ -1,19 +1,19 @@
 import { judgeRads, type RadsResult } from '../guidelines/rads/check';
 import type { Problem } from '../problem';
-import type { Rule } from './types';
+import { defineRule } from './types';
 
 const cite = (r: RadsResult) => `${r.mention.system.short} ${r.mention.system.version}; ${r.mention.system.reference}`;
 const named = (r: RadsResult) => `${r.mention.system.short} ${r.mention.category.id} (${r.mention.category.label.toLowerCase()})`;
 
-export const radsManagement: Rule = {
+export const radsManagement = defineRule({
   id: 'rads-management',
   category: 'guideline',
   severity: 'warning',
   description:
     'A reporting-and-data-system category (BI-RADS, Lung-RADS, TI-RADS, LI-RADS, PI-RADS, O-RADS) whose written management disagrees with it, an overall category lower than a lesion\u2019s, or a category the described features contradict.',
-  check(report, context) {
+  check({ report, analysis }) {
     const problems: Problem[] = [];
-    for (const r of judgeRads(report, () => context.analysis.understanding)) {
+    for (const r of judgeRads(report, () => analysis.understanding)) {
       const base = {
         rule: this.id,
         category: this.category,
@@ -51,4 +51,4 @@ export const radsManagement: Rule = {
     }
     return problems;
   },
-};
+});
