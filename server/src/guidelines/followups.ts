@@ -23,6 +23,8 @@ export interface SaidFollowUp {
   deferred: boolean;
   /** A category the sentence assigns ("Lung-RADS 4A"), compared with the row's. */
   category?: string;
+  /** Where in the sentence the recommending words begin (its recommendation may follow other findings). */
+  at: number;
 }
 
 const Words = z.array(z.string().min(1)).min(1);
@@ -71,6 +73,8 @@ const alt = (list: readonly string[]) =>
 
 interface Matcher {
   test(s: string): boolean;
+  /** Where the first word stands, or -1. */
+  search(s: string): number;
 }
 /** Acronyms (CT, US) match in their case only ("us" is a pronoun); words in any case. */
 function matcher(list: readonly string[]): Matcher {
@@ -78,7 +82,8 @@ function matcher(list: readonly string[]): Matcher {
   const rest = list.filter((w) => !isAcronym(w));
   const lower = rest.length ? new RegExp(String.raw`\b(?:${alt(rest)})(?![\w])`, 'i') : null;
   const upper = caps.length ? new RegExp(String.raw`\b(?:${alt(caps)})(?![\w])`) : null;
-  return { test: (s) => !!(lower?.test(s) || upper?.test(s)) };
+  const search = (s: string) => Math.min(...[lower?.exec(s)?.index, upper?.exec(s)?.index].map((i) => i ?? Infinity));
+  return { test: (s) => !!(lower?.test(s) || upper?.test(s)), search: (s) => (Number.isFinite(search(s)) ? search(s) : -1) };
 }
 
 const CUE = matcher(W.cues);
@@ -180,7 +185,10 @@ function verblessRecommendation(text: string): boolean {
   // "PET/CT or tissue sampling." — an action leading a short sentence.
   // After a label ("Nodule: PET/CT or tissue sampling.").
   const head = plain.replace(/^[^:]{0,40}:\s*/, '').replace(/^\W*(?:\d+[.)]\s*)?/, '');
-  return head.split(/\s+/).length <= 8 && ACTIONS.some(([a, re]) => a !== 'referral' && re.test(head.split(/\s+/).slice(0, 2).join(' ')));
+  // A procedure named alone ("Cholecystectomy.", "Nephrectomy.") is the patient's history, not advice.
+  const lead = head.split(/\s+/).slice(0, 2).join(' ');
+  if (/\w(?:ectomy|otomy|plasty)\b/i.test(lead)) return false;
+  return head.split(/\s+/).length <= 8 && ACTIONS.some(([, re]) => re.test(lead));
 }
 
 /** The first step and the later ones of one sentence. */
@@ -222,6 +230,17 @@ function readSentence(text: string): { options: FollowUp[]; later: FollowUp[][];
   return null;
 }
 
+/** Where the recommending words of a sentence begin: a cue, "no ...", a modality or an action; 0 when none is found. */
+function whereAdvised(text: string): number {
+  const at = [
+    CUE.search(text),
+    NONE.exec(text)?.index ?? -1,
+    ...MODALITY.map(([m]) => m.search(text)),
+    ...ACTIONS.map(([, m]) => m.search(text)),
+  ].filter((i) => i >= 0);
+  return at.length ? Math.min(...at) : 0;
+}
+
 // Sections where a recommendation is the radiologist's own, not the clinical question.
 const OWN_SECTIONS = new Set(['findings', 'impression', 'other', 'preamble', 'communication']);
 
@@ -251,6 +270,7 @@ export function findFollowUps(report: Report): SaidFollowUp[] {
       later: read.later,
       continuedBy: [],
       deferred: read.deferred,
+      at: whereAdvised(s.text),
       ...(category ? { category } : {}),
     });
   });
