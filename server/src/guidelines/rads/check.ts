@@ -217,7 +217,9 @@ export function radsEntries(report: Report, understanding: () => Understanding):
     management: r.management,
     citation: r.mention.system.reference,
   }));
-  const density = readDensity(report.text);
+  // Breast density only in a breast report: "density" and a letter mean other things elsewhere.
+  const breast = out.some((e) => e.system === 'BI-RADS') || /\b(?:mammo\w*|breasts?)\b/i.test(report.text.slice(0, 300));
+  const density = breast ? readDensity(report.text) : null;
   const bi = RADS_BY_ID.get('bi-rads')!;
   if (density)
     out.push({
