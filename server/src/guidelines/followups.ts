@@ -49,7 +49,7 @@ const RecommendationWords = z
         yearly: Words,
       })
       .strict(),
-    verbless: z.object({ note: z.string(), blockers: Words }).strict(),
+    verbless: z.object({ note: z.string(), blockers: Words, leads: Words }).strict(),
     continuation: z.object({ note: z.string(), within: Words, starts: Words }).strict(),
     deferral: z.object({ note: z.string(), before: Words, names: Words }).strict(),
     guidance: z.object({ note: z.string(), words: Words }).strict(),
@@ -124,6 +124,7 @@ const FUTURE_BEFORE = new RegExp(
 );
 const EVERY = matcher(iv.yearly);
 const BLOCKERS = matcher(W.verbless.blockers);
+const LEADS = new RegExp(String.raw`^(?:${alt(W.verbless.leads)})$`, 'i');
 const WITHIN = new RegExp(String.raw`(?:[,;]\s*|\s)(?:${alt(W.continuation.within)})\b`, 'i');
 const STARTS = new RegExp(String.raw`^\W*(?:\d+[.)]\s*)?(?:${alt(W.continuation.starts)})\b`, 'i');
 const DEFERRED = new RegExp(String.raw`\b(?:${alt(W.deferral.before)})\s+(?:the\s+)?(?:${alt(W.deferral.names)})`, 'i');
@@ -188,7 +189,11 @@ function verblessRecommendation(text: string): boolean {
   // A procedure named alone ("Cholecystectomy.", "Nephrectomy.") is the patient's history, not advice.
   const lead = head.split(/\s+/).slice(0, 2).join(' ');
   if (/\w(?:ectomy|otomy|plasty)\b/i.test(lead)) return false;
-  return head.split(/\s+/).length <= 8 && ACTIONS.some(([, re]) => re.test(lead));
+  if (head.split(/\s+/).length > 8) return false;
+  if (ACTIONS.some(([, re]) => re.test(lead))) return true;
+  // "Diagnostic CT for the observation.": a lead word, then a modality.
+  const words = head.split(/\s+/);
+  return LEADS.test(words[0]) && MODALITY.some(([m]) => m.test(words.slice(0, 4).join(' ')));
 }
 
 /** The first step and the later ones of one sentence. */
