@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ignoresFor, readIgnores } from '../ignores';
 import { analyze, prepareRules } from '../engine';
-import { findingsJson, findingsText } from '../nlp';
+import { findingsJson } from '../nlp';
 import { parseReport, rangeOf, type Report } from '../report';
 import { RULES } from '../rules/registry';
 import type { Problem } from '../problem';
@@ -14,6 +14,7 @@ import { addAiProblems } from '../llm/cli';
 import { REDACT_MODES, type RedactMode } from '../llm/settings';
 import { argumentsOf, readReadable, toPosix, UsageError, type Io } from './inputs';
 import { sarif } from './sarif';
+import { findingsText } from './findings';
 
 interface Options {
   command: 'check' | 'findings';
