@@ -1,6 +1,7 @@
 // `radlint restructure` and the other rewrites on the input a new user gives them (issue 23, items 12
-// and 13): a template by its id or its snippet name, the list of templates, and one report only — a
-// folder or several files is refused with a message and exit 2, never a silent rewrite of the first.
+// and 13): a template by its id or its snippet name, the list of templates, one report only — a
+// folder or several files is refused with a message and exit 2, never a silent rewrite of the first —
+// and no template for another body part than the exam's.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -58,4 +59,18 @@ test('several files are refused (exit 2), none rewritten', () => {
   assert.equal(r.stdout, '');
   assert.match(r.stderr, /^radlint: restructure rewrites one report: give one FILE \(or - for stdin\), not 2; run it once per file/);
   assert.match(run(['impression']).stderr, /^radlint: impression rewrites one report: give one FILE \(or - for stdin\), not none/);
+});
+
+test('a template for another body part than the exam title names is refused: one line, exit 2', () => {
+  const r = run(['restructure', '--template', 'mriknee', HEAD_CT]);
+  assert.equal(r.status, 2);
+  assert.equal(r.stdout, '');
+  assert.equal(
+    r.stderr,
+    "radlint: restructure: the template mri-knee is for the knee, and this report's exam is CT head; leave --template out to let RadLint choose, or pick one from radlint restructure --list-templates\n",
+  );
+  // The same body part in another modality files the same organs, so the user's pick stands.
+  const brain = run(['restructure', '--format', 'json', '--template', 'mri-brain', HEAD_CT]);
+  assert.equal(brain.status, 0, brain.stderr);
+  assert.equal(JSON.parse(brain.stdout).template, 'mri-brain');
 });

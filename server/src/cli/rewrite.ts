@@ -8,6 +8,7 @@ import { rewriteWithLlm } from '../llm/rewrite';
 import { rewrite, type Rewrite, type RewriteKind } from '../rewrite';
 import { TEMPLATES } from '../templates';
 import { DEFAULTS } from '../settings';
+import type { Exam } from '../nlp';
 import { argumentsOf, readReadable, UsageError, type Io } from './inputs';
 
 const COMMAND_KIND: Record<string, RewriteKind> = { restructure: 'restructure', impression: 'impression', summarize: 'summary' };
@@ -33,6 +34,19 @@ function templateNamed(name: string): string {
   return template.id;
 }
 
+/**
+ * Why a template the user named is for another part of the body than the report's exam title names
+ * (a knee template on a head CT), or null. Another modality of the same part (a CT chest template for
+ * a chest film) files the same organs, so it stands; so does any template when the title names no
+ * part, or one no template is for.
+ */
+function bodyPartMisfit(templateId: string, { modality, bodyPart }: Exam): string | null {
+  const t = TEMPLATES.find((x) => x.id === templateId)!;
+  if (bodyPart === null || t.bodyParts.includes(bodyPart) || !TEMPLATES.some((x) => x.bodyParts.includes(bodyPart))) return null;
+  const exam = [modality, bodyPart].filter(Boolean).join(' ');
+  return `the template ${t.id} is for the ${t.bodyParts.join(', ')}, and this report's exam is ${exam}; leave --template out to let RadLint choose, or pick one from radlint restructure --list-templates`;
+}
+
 /** `radlint restructure --list-templates`: each id with its exam and its snippet name. */
 function templateListing(): string {
   const rows = TEMPLATES.map((t) => [t.id, t.name, t.prefix[0]]);
@@ -40,6 +54,12 @@ function templateListing(): string {
   const [idWidth, examWidth] = [width(0), width(1)];
   const lines = rows.map(([id, exam, snippet]) => `${id.padEnd(idWidth)}${exam.padEnd(examWidth)}${snippet}`);
   return [`${'ID'.padEnd(idWidth)}${'EXAM'.padEnd(examWidth)}SNIPPET`, ...lines].join('\n') + '\n';
+}
+
+/** Input that cannot be rewritten (not a mistake in the command line): one line, exit 2. */
+function refuse(io: Io, message: string): number {
+  io.stderr(`radlint: ${message}\n`);
+  return 2;
 }
 
 export async function runRewrite(argv: string[], io: Io): Promise<number> {
@@ -76,10 +96,12 @@ export async function runRewrite(argv: string[], io: Io): Promise<number> {
       `${command} rewrites one report: give one FILE (or - for stdin), not ${options.paths.length || 'none'}; run it once per file`,
     );
   if (options.paths[0] !== '-' && fs.statSync(options.paths[0], { throwIfNoEntry: false })?.isDirectory())
-    throw new UsageError(`${command} rewrites one report: '${options.paths[0]}' is a folder; run it once per file in it`);
+    return refuse(io, `${command} rewrites one report: '${options.paths[0]}' is a folder; run it once per file in it`);
   const { readable, inputError } = await readReadable(options.paths, DEFAULTS.maxFileSize, io);
   if (inputError || readable.length === 0) return 2;
   const analysis = analyze(readable[0].text);
+  const misfit = options.templateId && bodyPartMisfit(options.templateId, analysis.understanding.exam);
+  if (misfit) return refuse(io, `${command}: ${misfit}`);
   const rewriteOptions = { templateId: options.templateId, fillPertinentNegatives: options.fill, includeMinor: options.minor };
   let result: Rewrite;
   if (options.llm) {
