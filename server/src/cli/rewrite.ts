@@ -6,7 +6,7 @@ import { analyze } from '../engine';
 import { providerFromEnv } from '../llm/cli';
 import { rewriteWithLlm } from '../llm/rewrite';
 import { rewrite, type Rewrite, type RewriteKind } from '../rewrite';
-import { TEMPLATES } from '../templates';
+import { TEMPLATES, type ReportTemplate } from '../templates';
 import { DEFAULTS } from '../settings';
 import type { Exam } from '../nlp';
 import { argumentsOf, readReadable, UsageError, type Io } from './inputs';
@@ -24,14 +24,14 @@ export const isRewriteCommand = (command: string) => command in COMMAND_KIND;
 const squeezed = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, '');
 
 /** The template a --template value names: its id, or the name of its snippet (the README lists those). */
-function templateNamed(name: string): string {
+function templateNamed(name: string): ReportTemplate {
   const key = squeezed(name);
   const template = TEMPLATES.find((t) => [t.id, ...t.prefix].some((n) => squeezed(n) === key));
   if (!template)
     throw new UsageError(
       `unknown template '${name}'; one of ${TEMPLATES.map((t) => t.id).join(', ')} (radlint restructure --list-templates)`,
     );
-  return template.id;
+  return template;
 }
 
 /**
@@ -40,8 +40,7 @@ function templateNamed(name: string): string {
  * a chest film) files the same organs, so it stands; so does any template when the title names no
  * part, or one no template is for.
  */
-function bodyPartMisfit(templateId: string, { modality, bodyPart }: Exam): string | null {
-  const t = TEMPLATES.find((x) => x.id === templateId)!;
+function bodyPartMisfit(t: ReportTemplate, { modality, bodyPart }: Exam): string | null {
   if (bodyPart === null || t.bodyParts.includes(bodyPart) || !TEMPLATES.some((x) => x.bodyParts.includes(bodyPart))) return null;
   const exam = [modality, bodyPart].filter(Boolean).join(' ');
   return `the template ${t.id} is for the ${t.bodyParts.join(', ')}, and this report's exam is ${exam}; leave --template out to let RadLint choose, or pick one from radlint restructure --list-templates`;
@@ -68,7 +67,7 @@ export async function runRewrite(argv: string[], io: Io): Promise<number> {
   const options = {
     format: 'text',
     llm: false,
-    templateId: undefined as string | undefined,
+    template: undefined as ReportTemplate | undefined,
     fill: false,
     minor: false,
     list: false,
@@ -78,7 +77,7 @@ export async function runRewrite(argv: string[], io: Io): Promise<number> {
     if (name === '--format' || name === '-f') {
       options.format = value();
       if (options.format !== 'text' && options.format !== 'json') throw new UsageError('--format must be one of text, json');
-    } else if (name === '--template' && kind === 'restructure') options.templateId = templateNamed(value());
+    } else if (name === '--template' && kind === 'restructure') options.template = templateNamed(value());
     else if (arg === '--list-templates' && kind === 'restructure') options.list = true;
     else if (arg === '--fill-negatives' && kind === 'restructure') options.fill = true;
     else if (arg === '--include-minor' && kind === 'impression') options.minor = true;
@@ -100,9 +99,9 @@ export async function runRewrite(argv: string[], io: Io): Promise<number> {
   const { readable, inputError } = await readReadable(options.paths, DEFAULTS.maxFileSize, io);
   if (inputError || readable.length === 0) return 2;
   const analysis = analyze(readable[0].text);
-  const misfit = options.templateId && bodyPartMisfit(options.templateId, analysis.understanding.exam);
+  const misfit = options.template && bodyPartMisfit(options.template, analysis.understanding.exam);
   if (misfit) return refuse(io, `${command}: ${misfit}`);
-  const rewriteOptions = { templateId: options.templateId, fillPertinentNegatives: options.fill, includeMinor: options.minor };
+  const rewriteOptions = { templateId: options.template?.id, fillPertinentNegatives: options.fill, includeMinor: options.minor };
   let result: Rewrite;
   if (options.llm) {
     const endpoint = providerFromEnv(io.env ?? process.env, undefined);
