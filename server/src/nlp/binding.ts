@@ -66,6 +66,32 @@ function refinedNear(s: SentenceWords, m: Mention): Concept | null {
   return null;
 }
 
+const phraseOf = (s: SentenceWords, m: Mention) =>
+  s.words
+    .slice(m.i, m.j)
+    .map((w) => w.norm)
+    .join(' ');
+
+/** Is the mention's term used in another sense here ("blunt dissection", "opacification of the artery")? */
+export function inOtherSense(s: SentenceWords, m: Mention): boolean {
+  if (m.concept.otherSense.length === 0) return false;
+  const phrase = phraseOf(s, m);
+  const near = (from: number, to: number, words: readonly string[]) => {
+    for (let k = Math.max(0, from); k < Math.min(s.words.length, to); k++) if (words.includes(s.words[k].norm)) return true;
+    return false;
+  };
+  return m.concept.otherSense.some(
+    (o) => o.terms.includes(phrase) && (near(m.i - o.reach, m.i, o.before) || near(m.j, m.j + o.reach, o.after)),
+  );
+}
+
+/** The more specific concept every site of the mention's phrase calls for ("plaques in the coronary arteries"). */
+export function refinedAtSite(concept: Concept, sites: readonly string[]): Concept {
+  if (sites.length === 0) return concept;
+  const r = concept.refineAtSite.find((x) => sites.every((site) => x.sites.includes(site)));
+  return (r && CONCEPT_BY_ID.get(r.concept)) || concept;
+}
+
 /** The more specific concept a modifier in the mention's own phrase calls for, if any. */
 export function refined(s: SentenceWords, m: Mention, phraseStart: number): Concept {
   const near = refinedNear(s, m);

@@ -6,7 +6,7 @@ import type { Side } from './types';
 import { CONCEPT_BY_ID, CONCEPT_TRIES, type Concept } from './lexicon';
 import { NO_NORMAL_STATEMENTS } from './grammar';
 import { assertionOf, bySection } from './assertion';
-import { attachMeasurements, interpretedBy, onlyCommaBetween, refined } from './binding';
+import { attachMeasurements, inOtherSense, interpretedBy, onlyCommaBetween, refined, refinedAtSite } from './binding';
 import { findMeasurements } from './measurements';
 import { normalStatementsIn } from './normal';
 import { ownSide, placeOf } from './place';
@@ -77,7 +77,7 @@ export function extractFindings(
     const places: { side: Side | null; site: string[]; phraseEnd: number }[] = [];
     for (const [index, mention] of s.mentions.entries()) {
       const place = placeOf(s, mention);
-      const m = { ...mention, concept: refined(s, mention, place.phraseStart) };
+      const m = { ...mention, concept: refinedAtSite(refined(s, mention, place.phraseStart), place.site) };
       if (!place.side) place.side = ownSide(s, m);
       // "Left basilar opacity, likely atelectasis": the interpretation shares the place of what it interprets.
       const assertion = assertionOf(s, m);
@@ -88,6 +88,7 @@ export function extractFindings(
       if (antecedent && !place.side && places[index - 1].side) place.side = places[index - 1].side;
       if (antecedent && place.site.length === 0) place.site = [...places[index - 1].site];
       places.push(place);
+      if (inOtherSense(s, mention)) continue;
       findings.push({
         start: s.words[m.i].start,
         end: s.words[m.j - 1].end,
