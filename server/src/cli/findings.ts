@@ -19,8 +19,9 @@ function lines(findings: readonly Finding[]): Finding[][] {
     const group = key === null ? undefined : byStatement.get(key);
     if (group) group.push(f);
     else {
-      groups.push([f]);
-      if (key !== null) byStatement.set(key, groups[groups.length - 1]);
+      const alone = [f];
+      groups.push(alone);
+      if (key !== null) byStatement.set(key, alone);
     }
   }
   return groups;
