@@ -1,6 +1,7 @@
 // A fresh clone in a terminal (issue 23, items 10 and 11): `npx radlint` runs the clone's own bin,
-// `npm link` puts both commands on PATH, and `radlint-server` without a transport (or with --help,
-// --version) answers with its usage and version instead of a stack trace. Needs `npm run build`.
+// `npm link` puts both commands on PATH, a bin run before the build says to build, and
+// `radlint-server` without a transport (or with --help, --version) answers with its usage and version
+// instead of a stack trace. Needs `npm run build`.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -73,5 +74,17 @@ test('radlint-server --help prints the usage (exit 0); --version and -v the vers
     const r = node('bin/radlint-server.js', [flag]);
     assert.equal(r.status, 0);
     assert.equal(r.stdout, `${version}\n`);
+  }
+});
+
+test('before `npm run build` (no dist/), both bins say to build first (exit 2), no module-not-found trace', () => {
+  const clone = fs.mkdtempSync(path.join(os.tmpdir(), 'radlint-unbuilt-'));
+  made.push(clone);
+  fs.mkdirSync(path.join(clone, 'bin'));
+  for (const bin of ['radlint', 'radlint-server']) {
+    fs.copyFileSync(path.join(root, 'bin', `${bin}.js`), path.join(clone, 'bin', `${bin}.js`));
+    const r = spawnSync(process.execPath, [path.join(clone, 'bin', `${bin}.js`), '--stdio'], { encoding: 'utf8', input: '' });
+    assert.equal(r.status, 2, bin);
+    assert.match(r.stderr, new RegExp(`^${bin}: .*dist.*is missing: run \`npm run build\` in .* first\\.\\n$`));
   }
 });
