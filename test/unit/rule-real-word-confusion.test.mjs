@@ -1,29 +1,12 @@
-// real-word-confusion: a real word where the sentence shows another was meant.
+// real-word-confusion: a real word where the sentence shows another was meant. Needs no dictionaries.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { applyFix, engine } from '../helpers/engine.mjs';
 
-// The two spelling rules alone (analyzeReport with just them) over parsed text; no dictionaries needed.
-const require = createRequire(import.meta.url);
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const { parseReport } = require(path.join(root, 'out/server/report/index.js'));
-const { analyzeReport } = require(path.join(root, 'out/server/engine.js'));
-const { spelling } = require(path.join(root, 'out/server/rules/spelling.js'));
-const { realWordConfusion } = require(path.join(root, 'out/server/rules/real-word-confusion.js'));
-const { spellingFixes } = require(path.join(root, 'out/server/spelling/suggestions.js'));
-
-// Both spelling rules, with an unknown word's corrections as the code-action layer asks for them.
-const checked = (text, { words = [], ignoreWords = [], ...options } = {}) => {
-  const settings = { words, ignoredWords: ignoreWords, ruleOptions: { spelling: options } };
-  return analyzeReport(parseReport(text), settings, [spelling, realWordConfusion]).problems;
-};
-const problems = (text, options) =>
-  checked(text, options).map((p) => (p.word ? { ...p, fixes: spellingFixes(p.word, p.start, p.end) } : p));
-const applyFix = (text, fix) =>
-  [...fix.edits].sort((a, b) => b.start - a.start).reduce((out, e) => out.slice(0, e.start) + e.newText + out.slice(e.end), text);
-const flagged = (text, options) => problems(text, options).map((p) => text.slice(p.start, p.end));
+/** The rule's problems, with radlint.ruleOptions.spelling as given (its `confusions` switch). */
+const problems = (text, spelling = {}) =>
+  engine.analyze(text, { ruleOptions: { spelling } }).problems.filter((p) => p.rule === 'real-word-confusion');
+const flagged = (text, spelling) => problems(text, spelling).map((p) => text.slice(p.start, p.end));
 
 test('real-word confusions with a clear context', () => {
   const confused = [
