@@ -1,4 +1,5 @@
-// How the engine runs the rules: levels from settings, a rule that throws, and the first rules over real reports. Each rule's own cases are in rule-ID.test.mjs.
+// How the engine runs the rules: levels from settings, a rule that throws, and the first rules over
+// real reports. Each rule's own cases are in rule-ID.test.mjs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { engine } from '../helpers/engine.mjs';
