@@ -29,7 +29,7 @@ const SUMMARY_OK = [
   '- There is a small round spot in the upper part of the right lung (nodule). It measures about 2.1 centimeters.',
   '- There is a little fluid around the left lung (pleural effusion).',
   'Words in your report:',
-  '- nodule: a small round spot.',
+  '- nodule: Small round spot. A small, round spot, less than 3 centimeters across.',
 ].join('\n');
 
 let fake;
