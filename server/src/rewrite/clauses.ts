@@ -87,7 +87,7 @@ export interface Clause extends Span {
   levels: string[];
   normal: boolean;
   recommendation: boolean;
-  /** A positive statement of something significant by the cue words (severity, size, time, acuity). */
+  /** A positive statement of something significant by the cue words (a finding word, severity, acuity). */
   significant: boolean;
   /** Has a word no negation reaches: it states something. */
   positive: boolean;
@@ -122,9 +122,14 @@ export function readClause(text: string, span: Span, section: SectionKind, field
     body = body.slice(label[0].length);
   }
   const tokens: string[] = [];
-  for (const t of body.toLowerCase().replace(/×/g, ' x ').match(TOKEN) ?? []) {
+  for (const t of body
+    .toLowerCase()
+    .replace(/(\d)\s*[x×*]\s*(?=\d)/g, '$1 x ')
+    .match(TOKEN) ?? []) {
     const glued = GLUED.exec(t);
     if (glued && !LEVEL.test(t) && !ORDINAL_NUMBER.test(t)) tokens.push(glued[1], glued[2]);
+    // "effusion-thickening", "well-defined": the words apart, unless the whole is a cue ("follow-up").
+    else if (t.includes('-') && !LEVEL.test(t) && !CUE_INDEX.has(t)) tokens.push(...t.split('-').filter(Boolean));
     else tokens.push(t);
   }
   const c: Clause = {
@@ -225,9 +230,8 @@ export function readClause(text: string, span: Span, section: SectionKind, field
   }
   if (!c.words.length) c.words = labelWords;
   const unnegated = c.words.some((w) => !c.negated.has(w));
-  const sized = c.quantities.some((q) => !q.startsWith('n:') && !q.startsWith('percent'));
   const old = c.time.has('old') && !c.time.has('new') && !c.time.has('increased');
-  c.significant = unnegated && !old && (significantCue || sized || acute || [...c.severity].some((s) => s >= '3'));
+  c.significant = unnegated && !old && (significantCue || acute || [...c.severity].some((s) => s >= '3'));
   c.normal = normalCue && !c.significant;
   c.positive = !c.normal && unnegated && !c.recommendation;
   return c;

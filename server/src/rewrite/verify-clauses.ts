@@ -35,7 +35,7 @@ const fieldWords = (field: string) =>
     .toLowerCase()
     .split(/[^a-z]+/)
     .filter((w) => w.length > 2 && !FIELD_STOP.has(w))
-    .map((w) => (w.length > 4 && w.endsWith('s') ? w.slice(0, -1) : w));
+    .map((w) => w.slice(0, 5));
 
 /** The best source clause for a candidate clause, by the share of the candidate's words it holds. */
 function restingPlace(c: Clause, sources: readonly Clause[]): { clause: Clause; share: number } | null {
@@ -69,7 +69,9 @@ export function checkClauses(
     say('the report is empty: there is nothing to rewrite');
     return reasons;
   }
-  for (const c of src) if (!c.significant && c.positive && significantAt.some((at) => c.start <= at && at < c.end)) c.significant = true;
+  // The findings core's significant findings: what a summary must tell (its sentences are significant too).
+  const told = new Set(src.filter((c) => c.positive && significantAt.some((at) => c.start <= at && at < c.end)));
+  for (const c of told) c.significant = true;
   const significant = src.filter((c) => c.significant);
   const candidate =
     kind === 'summary' ? summaryClauses(candidateText, options.summaryBoilerplate ?? [], say) : readCandidate(candidateText, options);
@@ -78,7 +80,11 @@ export function checkClauses(
   const restsOn = new Map<Clause, Clause[]>();
   const inImpression = (c: Clause) => c.section === 'impression';
   for (const c of candidate) {
-    if (!c.words.length && !c.quantities.length) continue;
+    if (!c.words.length && !c.quantities.length) {
+      // "Recommend biopsy.": all cue words, still a recommendation the report must have made.
+      if (c.recommendation && !src.some((s) => s.recommendation)) say(`adds a recommendation: "${clip(c.text)}"`, undefined, c);
+      continue;
+    }
     // An impression's old items may move anywhere; the rest of the report stays where it is.
     const pool = kind === 'impression' && !inImpression(c) ? src.filter((s) => !inImpression(s)) : src;
     const place = restingPlace(c, pool);
@@ -105,7 +111,7 @@ export function checkClauses(
     if (!s.words.length && !s.quantities.length) return false;
     if (kind === 'restructure') return true;
     if (kind === 'impression') return !inImpression(s) || s.positive || s.recommendation || s.significant;
-    return !s.communication && (s.significant || (inImpression(s) && s.positive));
+    return !s.communication && (told.has(s) || (inImpression(s) && s.positive));
   });
   for (const s of required) {
     // Kept by the clauses resting on it, and by any other clause that could (a finding told in the
@@ -124,8 +130,6 @@ export function checkClauses(
       { sizes: true },
     ))
       say(`${drop}: "${clip(s.text, 60)}" -> "${clip(keptBy[0].text, 60)}"`, s, keptBy[0]);
-    if (kind === 'impression' && s.significant && !inImpression(s) && !keptBy.some(inImpression))
-      say(`the impression leaves out: "${clip(s.text)}"`, s);
   }
   if (kind === 'restructure') checkPlacement(candidate, say);
   return reasons;
@@ -160,6 +164,7 @@ function readCandidate(text: string, options: ClauseOptions): Clause[] {
 const PART = /^\s*(What the report (?:found|did not find|says)|Words in your report)\s*:?\s*$/i;
 const TERM = /\(([^()]+)\)/g;
 const QUOTED = /["“]([^"”]+)["”]/g;
+const QUOTE_LINE = /^\s*The report (?:also )?says:? ["“]([^"”]+)["”]\s*$/;
 const squash = (s: string) =>
   s
     .toLowerCase()
@@ -187,11 +192,18 @@ const LAY_FRAGMENTS = GLOSSARY.flatMap((g) =>
   })),
 );
 
+const pieceRe = new Map<string, RegExp>();
+/** A plain phrase's piece, singular or plural ("small round spot(s)"). */
+const pieceOf = (p: string) =>
+  pieceRe.get(p) ??
+  pieceRe.set(p, new RegExp(p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/([a-z])(?=\s|$)/g, '$1(?:e?s)?'), 'g')).get(p)!;
+
 /** The line without the plain phrases of the terms it names in brackets. */
 function withoutLay(line: string, terms: readonly string[]): string {
   let out = line.toLowerCase();
   for (const t of terms.map((x) => x.toLowerCase()))
-    for (const f of LAY_FRAGMENTS) if (t === f.term || t.endsWith(` ${f.term}`)) for (const p of f.pieces) out = out.split(p).join(' ');
+    for (const f of LAY_FRAGMENTS)
+      if (t === f.term || t.endsWith(` ${f.term}`) || t === `${f.term}s`) for (const p of f.pieces) out = out.replace(pieceOf(p), ' ');
   return out;
 }
 
@@ -222,6 +234,12 @@ function summaryClauses(text: string, boilerplate: readonly RegExp[], say: (m: s
       continue;
     }
     // Cues are read outside the glossary's plain phrases ("an IV line in a large vein" is no severity).
+    const quote = QUOTE_LINE.exec(line);
+    if (quote) {
+      // The report's own sentence, quoted: read as it stands.
+      out.push(readClause(quote[1], span, 'impression', null));
+      continue;
+    }
     const bracketed = [...line.matchAll(TERM)].map((m) => m[1]);
     const whole = readClause(withoutLay(line, bracketed), span, 'impression', null);
     whole.text = line.trim();
@@ -241,6 +259,8 @@ function summaryClauses(text: string, boilerplate: readonly RegExp[], say: (m: s
       levels: [...new Set([...whole.levels, ...terms.levels])],
     };
     clause.positive = !denied;
+    // "There is no sign of fluid around the lung (pleural effusion)": a denial by name, not "all is well".
+    clause.specificDenial = denied;
     out.push(clause);
   }
   return out;
@@ -256,8 +276,10 @@ function checkPlacement(candidate: readonly Clause[], say: (m: string, s?: Claus
   for (const c of candidate) {
     if (!c.field) continue;
     const own = wordsOf.get(c.field)!;
-    if (!own.length || c.words.some((w) => own.includes(w))) continue;
-    const other = fields.find((f) => f !== c.field && wordsOf.get(f)!.some((w) => c.words.includes(w)));
+    // Compared by their first five letters: "mediastinal" speaks of the mediastinum.
+    const stems = c.words.map((w) => w.slice(0, 5));
+    if (!own.length || stems.some((w) => own.includes(w))) continue;
+    const other = fields.find((f) => f !== c.field && wordsOf.get(f)!.some((w) => stems.includes(w)));
     if (other) say(`places "${clip(c.text, 60)}" under ${c.field}, but it speaks of ${other}`, undefined, c);
   }
 }
