@@ -18,6 +18,11 @@ export interface Span {
   end: number;
 }
 
+/** A text edit in report offsets: what fixes, rewrites and the edit helpers produce. */
+export interface Edit extends Span {
+  newText: string;
+}
+
 export interface Section extends Span {
   kind: SectionKind;
   /** The header as written ("IMPRESSION:"), or null for the preamble. */
@@ -61,8 +66,13 @@ export interface Token extends Span {
   lower: string;
 }
 
+/** What kind of document a text is: only an imaging report gets the clinical checks. */
+export type DocumentKind = 'imaging' | 'case-history' | 'procedure-note' | 'neurophysiology' | 'radiation-therapy';
+
 export interface Report {
   text: string;
+  /** The kind of document (report/documents.ts): a case history or an operative note is no imaging report. */
+  document: DocumentKind;
   sections: Section[];
   sentences: Sentence[];
   tokens: Token[];

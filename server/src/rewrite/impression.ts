@@ -9,7 +9,7 @@ import { analyzeReport } from '../engine';
 import { parseReport } from '../report';
 import { readClause, shareOf } from './clauses';
 import type { Report, Section, Span, Token } from '../report/types';
-import { isExplained, isMinor } from '../rules/consistency';
+import { isExplained, isMinor } from '../nlp/minor';
 import { impressionOmission } from '../rules/impression-omission';
 import type { Side } from '../nlp/types';
 import type { Edit } from '../problem';

@@ -1,15 +1,16 @@
-import { findCommunications } from './critical/communication';
-import { currentCriticalFindings, URGENCY_WORDS } from './critical/findings';
-import { ruleLevel } from './registry';
+import { findCommunications } from '../critical/communication';
+import { URGENCY_WORDS } from '../critical/findings';
+import { ruleLevel } from './levels';
 import type { Problem } from '../problem';
-import type { Rule } from './types';
+import { defineRule } from './types';
 
-export const criticalFinding: Rule = {
+export const criticalFinding = defineRule({
   id: 'critical-finding',
   category: 'critical',
   severity: 'info',
   description: 'A present, current critical finding, with the urgency of its communication.',
-  check(report, context) {
+  check(context) {
+    const { report } = context;
     // Once a communication is documented the mark has done its work (an incomplete statement has its own warning).
     if (findCommunications(report).length > 0) return [];
     // A finding that needs a call is named, with its urgency, by critical-communication-missing: one message, not two.
@@ -17,7 +18,7 @@ export const criticalFinding: Rule = {
     const problems: Problem[] = [];
     const seen = new Set<string>();
     // One problem per finding concept, at the first mention (the findings, then the impression).
-    for (const { finding, urgency, needsCall } of currentCriticalFindings(report, context)) {
+    for (const { finding, urgency, needsCall } of context.analysis.critical) {
       if (seen.has(finding.concept)) continue;
       seen.add(finding.concept);
       if (merged && needsCall) continue;
@@ -34,4 +35,4 @@ export const criticalFinding: Rule = {
     }
     return problems;
   },
-};
+});

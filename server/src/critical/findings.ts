@@ -1,7 +1,7 @@
-// The current critical findings of a report, shared by the critical rules.
-import type { Report } from '../../report/types';
-import type { Finding, Urgency } from '../../nlp';
-import type { RuleContext } from '../types';
+// The current critical findings of a report: what the critical rules report and features (compare,
+// hover) may show. Below rules; the analysis computes them once (Analysis.critical).
+import type { Report } from '../report/types';
+import type { Finding, Urgency } from '../nlp';
 import { malpositionedTubes } from './malposition';
 
 /** User overrides by finding name: an urgency makes it critical, 'none' takes it off the list. */
@@ -22,14 +22,11 @@ export interface CriticalFinding {
   needsCall: boolean;
 }
 
-/** The check's current critical findings (computed once, by the analysis, for every rule). */
-export function currentCriticalFindings(_report: Report, context: RuleContext): CriticalFinding[] {
-  return context.analysis.critical;
-}
-
 /** Present or suspected, current critical findings: denials, history and questions do not count. */
 export function findCriticalFindings(report: Report, findings: Finding[], overrides: CriticalOverrides): CriticalFinding[] {
   const found: CriticalFinding[] = [];
+  // A case history or an operative note retells results; it is never asked for a critical-result call.
+  if (report.document !== 'imaging') return found;
   const hasReportSections = report.sections.some((s) => s.kind === 'findings' || s.kind === 'impression');
   for (const finding of [...findings, ...malpositionedTubes(report, findings)]) {
     const override = overrides[finding.finding];
