@@ -40,7 +40,6 @@ export function startServer(connection: Connection): void {
     disableRuleCommand: false,
     ruleDocsCommand: false,
     rewriteCommands: false,
-    previewEdits: false,
     compareCommands: false,
   };
   let ready: Promise<void> = Promise.resolve();
@@ -60,7 +59,6 @@ export function startServer(connection: Connection): void {
     caps.disableRuleCommand = Boolean(options?.disableRuleCommand);
     caps.ruleDocsCommand = Boolean(options?.ruleDocsCommand);
     caps.rewriteCommands = Boolean(options?.rewriteCommands);
-    caps.previewEdits = Boolean(c.workspace?.workspaceEdit?.changeAnnotationSupport);
     // Our VS Code client registers the comparison commands itself (a second registration would fail).
     caps.compareCommands = Boolean(options?.compareCommands);
     settings.initialize(params);
@@ -156,7 +154,6 @@ export function startServer(connection: Connection): void {
     analyses,
     settings,
     providerFor: (s) => ai.providerFor(s),
-    previewEdits: () => caps.previewEdits,
     log,
   });
 
