@@ -151,6 +151,14 @@ function regionOf(kind, text) {
 
 // ---------------------------------------------------------------------------------------------
 
+let shown = 0;
+/** The first line where two texts differ, both ways. */
+function diffLine(a, b) {
+  const x = a.split('\n');
+  const y = b.split('\n');
+  const i = x.findIndex((l, k) => l !== y[k]);
+  return `"${x[i] ?? ''}" -> "${y[i] ?? ''}"`;
+}
 const pct = (a, b) => (b ? `${((100 * a) / b).toFixed(1)}%` : '-');
 const offered = [];
 const mutated = new Map(); // kind|mutation -> { n, rejected, right }
@@ -182,6 +190,8 @@ for (const [group, texts] of groups) {
         const cell = mutated.get(`${kind}|${name}`) ?? { n: 0, rejected: 0, right: 0 };
         cell.n++;
         if (!v.ok) cell.rejected++;
+        // VERIFY_SHOW="flip side": the first accepted mutations of that kind, to read.
+        if (v.ok && process.env.VERIFY_SHOW === name && shown++ < 8) console.log(`${kind} ${name}: ${diffLine(r.text, changed)}`);
         if (!v.ok && v.reasons.some((x) => m.reason.test(x))) cell.right++;
         mutated.set(`${kind}|${name}`, cell);
       }

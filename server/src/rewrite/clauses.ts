@@ -87,6 +87,8 @@ export interface Clause extends Span {
   levels: string[];
   normal: boolean;
   recommendation: boolean;
+  /** The recommendation's cue words ("recommend", "biopsy"). */
+  recommends: Set<string>;
   /** A positive statement of something significant by the cue words (a finding word, severity, acuity). */
   significant: boolean;
   /** Has a word no negation reaches: it states something. */
@@ -149,6 +151,7 @@ export function readClause(text: string, span: Span, section: SectionKind, field
     levels: [],
     normal: false,
     recommendation: false,
+    recommends: new Set(),
     significant: false,
     positive: false,
     specificDenial: false,
@@ -158,6 +161,7 @@ export function readClause(text: string, span: Span, section: SectionKind, field
   let negateFrom = Infinity;
   let significantCue = false;
   let acute = false;
+  let lastCue: { kind: CueKind | null; end: number } = { kind: null, end: -1 };
   let normalCue = false;
   const wordAt: { word: string; at: number }[] = [];
   const negatedAt: number[] = [];
@@ -198,6 +202,7 @@ export function readClause(text: string, span: Span, section: SectionKind, field
     }
     const cue = (CUE_INDEX.get(t) ?? []).find((q) => q.words.every((w, k) => tokens[i + k] === w));
     if (cue) {
+      lastCue = { kind: cue.kind, end: i + cue.words.length };
       if (cue.kind === 'hedge') {
         c.hedges.push(cue.value);
         hedgeFrom = Math.min(hedgeFrom, cue.scope === 'clause' ? -1 : i);
@@ -209,8 +214,10 @@ export function readClause(text: string, span: Span, section: SectionKind, field
       else if (cue.kind === 'count') c.counts.add(cue.value);
       else if (cue.kind === 'side') c.sides.add(cue.value);
       else if (cue.kind === 'normal') normalCue = true;
-      else if (cue.kind === 'recommendation') c.recommendation = true;
-      else if (cue.kind === 'communication') c.communication = true;
+      else if (cue.kind === 'recommendation') {
+        c.recommendation = true;
+        c.recommends.add(cue.value);
+      } else if (cue.kind === 'communication') c.communication = true;
       if (cue.kind === 'significant') {
         significantCue ||= i < negateFrom;
         c.specificDenial ||= i >= negateFrom;
@@ -223,6 +230,9 @@ export function readClause(text: string, span: Span, section: SectionKind, field
     if (!STOP.has(t) && /[a-z]/.test(t)) wordAt.push({ word: stem(t), at: i });
     i++;
   }
+  // A hedge or negation after every word ("Atelectasis, likely."; "Effusion: no.") reaches back over the clause.
+  if (lastCue.kind === 'hedge' && lastCue.end === tokens.length) hedgeFrom = -1;
+  if (lastCue.kind === 'negation' && lastCue.end === tokens.length) negateFrom = -1;
   for (const { word, at } of wordAt) {
     c.words.push(word);
     if (at >= hedgeFrom) c.hedged.add(word);
@@ -289,14 +299,16 @@ const quantityName = (q: string) => {
 export function changesOf(source: Clause, candidate: Clause): string[] {
   const out: string[] = [];
   const words = shared(candidate, source);
-  const srcHedged = mostIn(source.hedged, words);
-  const outHedged = mostIn(candidate.hedged, words);
-  if (srcHedged && !outHedged) out.push(`drops the hedge (${source.hedges.join(', ')})`);
-  if (!srcHedged && outHedged) out.push(`adds a hedge (${candidate.hedges.join(', ')})`);
-  const srcDenied = mostIn(source.negated, words);
-  const outDenied = mostIn(candidate.negated, words);
-  if (srcDenied && !outDenied) out.push('states what the report denies');
-  if (!srcDenied && outDenied) out.push('denies what the report states');
+  // A word the report hedges or denies stays hedged or denied, word by word ("calcified, compatible
+  // with atherosclerotic disease" keeps the hedge on "atherosclerotic disease").
+  const lost = (from: Set<string>, to: Set<string>) => words.filter((w) => from.has(w) && !to.has(w));
+  const unhedged = lost(source.hedged, candidate.hedged);
+  if (unhedged.length) out.push(`drops the hedge (${source.hedges.join(', ')}) on "${unhedged.join(' ')}"`);
+  else if (!mostIn(source.hedged, words) && mostIn(candidate.hedged, words)) out.push(`adds a hedge (${candidate.hedges.join(', ')})`);
+  const undenied = lost(source.negated, candidate.negated);
+  if (undenied.length) out.push(`states what the report denies: "${undenied.join(' ')}"`);
+  const denied = lost(candidate.negated, source.negated);
+  if (denied.length) out.push(`denies what the report states: "${denied.join(' ')}"`);
   const extra = (a: Iterable<string>, b: Iterable<string>) => [...a].filter((x) => ![...b].includes(x));
   const time = extra(candidate.time, source.time);
   if (time.length) out.push(`adds time: ${time.join(', ')}${source.time.size ? ` (the report says ${[...source.time].join(', ')})` : ''}`);
@@ -311,7 +323,8 @@ export function changesOf(source: Clause, candidate: Clause): string[] {
     out.push(`changes level: ${levels.join(', ')}${source.levels.length ? ` (the report says ${source.levels.join(', ')})` : ''}`);
   const counts = extra(candidate.counts, source.counts);
   if (counts.length) out.push(`changes count: ${counts.join(', ')}`);
-  if (candidate.recommendation && !source.recommendation) out.push('adds a recommendation');
+  const advice = extra(candidate.recommends, source.recommends);
+  if (candidate.recommendation && advice.length) out.push(`adds a recommendation (${advice.join(', ')})`);
   return out;
 }
 

@@ -82,7 +82,8 @@ export function checkClauses(
   for (const c of candidate) {
     if (!c.words.length && !c.quantities.length) {
       // "Recommend biopsy.": all cue words, still a recommendation the report must have made.
-      if (c.recommendation && !src.some((s) => s.recommendation)) say(`adds a recommendation: "${clip(c.text)}"`, undefined, c);
+      if (c.recommendation && !src.some((s) => [...c.recommends].every((r) => s.recommends.has(r))))
+        say(`adds a recommendation: "${clip(c.text)}"`, undefined, c);
       continue;
     }
     // An impression's old items may move anywhere; the rest of the report stays where it is.
