@@ -72,6 +72,8 @@ export interface Clause extends Span {
   section: SectionKind;
   /** The subsection label it stands under ("liver"), lower case, or null. */
   field: string | null;
+  /** The words of the label the clause opens with ("liver" of "Liver: Normal."). */
+  label: string[];
   /** Content words (no cue or stop words), normalised, in order; the label's words when it has no others. */
   words: string[];
   hedged: Set<string>;
@@ -107,10 +109,10 @@ const ORDINAL_NUMBER = /^(\d{1,2})(?:st|nd|rd|th)$/;
 const ROMAN = /^(?:i{1,3}|iv|v|vi{1,3}|ix|x)$/;
 // "Liver:", "Lungs and pleura:" opening a clause; not "at 14:35".
 const LABEL = /^[ \t]*([A-Za-z][A-Za-z0-9 ,/&()'-]{0,40}?)[ \t]*:(?!\d)[ \t]*/;
-const LIST_MARK = /^[ \t]*(?:\d{1,2}[.)]|[-•*])[ \t]+/;
+const LIST_MARK = /^[ \t]*(?:\d{1,2}[.)]|[-•*])(?:[ \t]+|$)/;
 const CLAUSE_BREAK = /;|,?\s+(?:but|however|although|whereas)\b,?/gi;
 
-const stem = (w: string) =>
+export const stem = (w: string) =>
   w.length > 4 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is') ? w.slice(0, -1) : w;
 const fmt = (n: number) => String(Math.round(n * 1e6) / 1e6);
 
@@ -139,6 +141,7 @@ export function readClause(text: string, span: Span, section: SectionKind, field
     text: text.trim(),
     section,
     field,
+    label: labelWords,
     words: [],
     hedged: new Set(),
     negated: new Set(),
@@ -238,7 +241,8 @@ export function readClause(text: string, span: Span, section: SectionKind, field
     if (at >= hedgeFrom) c.hedged.add(word);
     if (at >= negateFrom) c.negated.add(word);
   }
-  if (!c.words.length) c.words = labelWords;
+  // "Liver: Normal." is about the liver; a label alone ("BIOMETRIC DATA:") says nothing.
+  if (!c.words.length && /[a-z0-9]/i.test(body)) c.words = labelWords;
   const unnegated = c.words.some((w) => !c.negated.has(w));
   const old = c.time.has('old') && !c.time.has('new') && !c.time.has('increased');
   c.significant = unnegated && !old && (significantCue || acute || [...c.severity].some((s) => s >= '3'));

@@ -6,7 +6,7 @@
 import { GLOSSARY, plainTerm, withSide } from '../nlp/glossary';
 import { parseReport } from '../report';
 import type { Report, Span } from '../report/types';
-import { changesOf, clausesOf, clip, dropsOf, readClause, readText, shareOf, type Clause } from './clauses';
+import { changesOf, clausesOf, clip, dropsOf, readClause, readText, shareOf, stem, type Clause } from './clauses';
 
 export interface VerifyReason {
   message: string;
@@ -29,22 +29,34 @@ export interface ClauseOptions {
   summaryBoilerplate?: readonly RegExp[];
 }
 
-const FIELD_STOP = new Set(['and', 'the', 'of', 'other', 'general', 'additional']);
+// Words of a field's label that name no organ of their own ("Upper abdomen", "Biceps tendon").
+const FIELD_STOP = new Set(
+  'and the of other general additional upper lower left right mid tendon joint soft tissue bone vessel wall node structure space osseous'.split(
+    ' ',
+  ),
+);
 const fieldWords = (field: string) =>
   field
     .toLowerCase()
     .split(/[^a-z]+/)
-    .filter((w) => w.length > 2 && !FIELD_STOP.has(w))
-    .map((w) => w.slice(0, 5));
+    .filter((w) => w.length > 2 && !FIELD_STOP.has(stem(w)))
+    .map((w) => stem(w).slice(0, 5));
 
-/** The best source clause for a candidate clause, by the share of the candidate's words it holds. */
+/** The source clause a candidate clause rests on: of those holding most of its words, one it changes nothing of, else the closest. */
 function restingPlace(c: Clause, sources: readonly Clause[]): { clause: Clause; share: number } | null {
-  let best: { clause: Clause; share: number } | null = null;
+  let best: { clause: Clause; share: number; changes: number } | null = null;
   for (const s of sources) {
     const share = shareOf(c, s);
-    if (!best || share > best.share || (share === best.share && shareOf(s, c) > shareOf(best.clause, c))) best = { clause: s, share };
+    if (share < RESTS_ON) continue;
+    const changes = changesOf(s, c).length;
+    if (
+      !best ||
+      changes < best.changes ||
+      (changes === best.changes && (share > best.share || (share === best.share && shareOf(s, c) > shareOf(best.clause, c))))
+    )
+      best = { clause: s, share, changes };
   }
-  return best && best.share >= RESTS_ON ? best : null;
+  return best;
 }
 
 /**
@@ -79,7 +91,12 @@ export function checkClauses(
   // What each candidate clause rests on, and what it changes there.
   const restsOn = new Map<Clause, Clause[]>();
   const inImpression = (c: Clause) => c.section === 'impression';
+  const sourceWords = new Set(src.flatMap((s) => s.words.map((w) => w.slice(0, 5))));
   for (const c of candidate) {
+    if (globalNormal(c) && significant.length && (kind === 'summary' || (kind === 'impression' && inImpression(c)))) {
+      say(`says nothing is wrong while the report states "${clip(significant[0].text)}": "${clip(c.text)}"`, significant[0], c);
+      continue;
+    }
     if (!c.words.length && !c.quantities.length) {
       // "Recommend biopsy.": all cue words, still a recommendation the report must have made.
       if (c.recommendation && !src.some((s) => [...c.recommends].every((r) => s.recommends.has(r))))
@@ -99,9 +116,9 @@ export function checkClauses(
     }
     const s = place.clause;
     (restsOn.get(s) ?? restsOn.set(s, []).get(s)!).push(c);
-    // A drafted impression or a summary never says all is well while something significant is stated.
-    if ((kind === 'summary' || (kind === 'impression' && inImpression(c))) && significant.length && globalNormal(c))
-      say(`says nothing is wrong while the report states "${clip(significant[0].text)}": "${clip(c.text)}"`, significant[0], c);
+    // Words the report has nowhere ("likely malignant"): a rewrite of a report speaks in its words.
+    const novel = kind === 'summary' || globalNormal(c) ? [] : c.words.filter((w) => w.length > 3 && !sourceWords.has(w.slice(0, 5)));
+    if (novel.length) say(`adds what the report does not say: "${novel.join(' ')}" in "${clip(c.text)}"`, s, c);
     const changes =
       kind === 'summary' ? changesOf(s, c).filter((x) => !x.startsWith('changes size or number') || !inSource(c, src)) : changesOf(s, c);
     for (const change of changes) say(`${change}: "${clip(s.text, 60)}" -> "${clip(c.text, 60)}"`, s, c);
@@ -278,7 +295,7 @@ function checkPlacement(candidate: readonly Clause[], say: (m: string, s?: Claus
     if (!c.field) continue;
     const own = wordsOf.get(c.field)!;
     // Compared by their first five letters: "mediastinal" speaks of the mediastinum.
-    const stems = c.words.map((w) => w.slice(0, 5));
+    const stems = [...c.words, ...c.label].map((w) => w.slice(0, 5));
     if (!own.length || stems.some((w) => own.includes(w))) continue;
     const other = fields.find((f) => f !== c.field && wordsOf.get(f)!.some((w) => stems.includes(w)));
     if (other) say(`places "${clip(c.text, 60)}" under ${c.field}, but it speaks of ${other}`, undefined, c);
