@@ -149,7 +149,7 @@ export function checkClauses(
     ))
       say(`${drop}: "${clip(s.text, 60)}" -> "${clip(keptBy[0].text, 60)}"`, s, keptBy[0]);
   }
-  if (kind === 'restructure') checkPlacement(candidate, say);
+  if (kind === 'restructure') checkPlacement(candidate, new Map([...restsOn].flatMap(([s, cs]) => cs.map((c) => [c, s] as const))), say);
   return reasons;
 }
 
@@ -286,16 +286,20 @@ function summaryClauses(text: string, boilerplate: readonly RegExp[], say: (m: s
 
 /**
  * Restructure: a sentence stands under the field of the organ it speaks of. One that names another
- * field's organ and none of its own field's is misplaced.
+ * field's organ and none of its own field's (nor stood under its label in the source) is misplaced.
  */
-function checkPlacement(candidate: readonly Clause[], say: (m: string, s?: Clause, c?: Clause) => void): void {
+function checkPlacement(
+  candidate: readonly Clause[],
+  sourceOf: ReadonlyMap<Clause, Clause>,
+  say: (m: string, s?: Clause, c?: Clause) => void,
+): void {
   const fields = [...new Set(candidate.map((c) => c.field).filter((f): f is string => !!f))];
   const wordsOf = new Map(fields.map((f) => [f, fieldWords(f)]));
   for (const c of candidate) {
     if (!c.field) continue;
     const own = wordsOf.get(c.field)!;
     // Compared by their first five letters: "mediastinal" speaks of the mediastinum.
-    const stems = [...c.words, ...c.label].map((w) => w.slice(0, 5));
+    const stems = [...c.words, ...(sourceOf.get(c)?.label ?? [])].map((w) => w.slice(0, 5));
     if (!own.length || stems.some((w) => own.includes(w))) continue;
     const other = fields.find((f) => f !== c.field && wordsOf.get(f)!.some((w) => stems.includes(w)));
     if (other) say(`places "${clip(c.text, 60)}" under ${c.field}, but it speaks of ${other}`, undefined, c);
