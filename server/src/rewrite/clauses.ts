@@ -80,7 +80,8 @@ export interface Clause extends Span {
   negated: Set<string>;
   hedges: string[];
   time: Set<string>;
-  severity: Set<string>;
+  /** Severity grades ('1' trace … '5' massive), one per word: "moderate … and marked …" is two. */
+  severity: string[];
   counts: Set<string>;
   sides: Set<string>;
   /** Sizes as "length:21" (mm), bare numbers as "n:3". */
@@ -147,7 +148,7 @@ export function readClause(text: string, span: Span, section: SectionKind, field
     negated: new Set(),
     hedges: [],
     time: new Set(),
-    severity: new Set(),
+    severity: [],
     counts: new Set(),
     sides: new Set(),
     quantities: [],
@@ -213,13 +214,14 @@ export function readClause(text: string, span: Span, section: SectionKind, field
       else if (cue.kind === 'time') {
         c.time.add(cue.value);
         acute ||= cue.words[0].endsWith('acute') && i < negateFrom;
-      } else if (cue.kind === 'severity') c.severity.add(cue.value);
+      } else if (cue.kind === 'severity') c.severity.push(cue.value);
       else if (cue.kind === 'count') c.counts.add(cue.value);
       else if (cue.kind === 'side') c.sides.add(cue.value);
       else if (cue.kind === 'normal') normalCue = true;
       else if (cue.kind === 'recommendation') {
         c.recommendation = true;
-        c.recommends.add(cue.value);
+        // "needing no follow-up" recommends nothing: the denied advice is its own value.
+        c.recommends.add(i >= negateFrom ? `not ${cue.value}` : cue.value);
       } else if (cue.kind === 'communication') c.communication = true;
       if (cue.kind === 'significant') {
         significantCue ||= i < negateFrom;
@@ -293,7 +295,7 @@ const shared = (a: Clause, b: Clause) => a.words.filter((w) => b.words.includes(
 /** Whether most of `words` stand in the clause's `set` (hedged or negated). */
 const mostIn = (set: Set<string>, words: string[]) => words.length > 0 && words.filter((w) => set.has(w)).length * 2 > words.length;
 
-export const severityName = (s: Set<string>) => [...s].map((v) => SEVERITY_WORD[v] ?? v).join(', ');
+export const severityName = (s: Iterable<string>) => [...s].map((v) => SEVERITY_WORD[v] ?? v).join(', ');
 const quantityName = (q: string) => {
   const [kind, v] = q.split(':');
   return kind === 'length' ? `${v} mm` : kind === 'volume' ? `${v} mL` : kind === 'n' ? v : `${v} (${kind})`;
@@ -316,7 +318,7 @@ export function changesOf(source: Clause, candidate: Clause): string[] {
   const extra = (a: Iterable<string>, b: Iterable<string>) => [...a].filter((x) => ![...b].includes(x));
   const time = extra(candidate.time, source.time);
   if (time.length) out.push(`adds time: ${time.join(', ')}${source.time.size ? ` (the report says ${[...source.time].join(', ')})` : ''}`);
-  if (extra(candidate.severity, source.severity).length)
+  if (multisetExtra(candidate.severity, source.severity).length)
     out.push(`changes severity: ${severityName(source.severity) || 'none'} -> ${severityName(candidate.severity)}`);
   const sides = extra(candidate.sides, source.sides);
   if (sides.length) out.push(`changes side: ${[...source.sides].join(', ') || 'none'} -> ${sides.join(', ')}`);

@@ -263,7 +263,7 @@ function summaryClauses(text: string, boilerplate: readonly RegExp[], say: (m: s
     whole.text = line.trim();
     const named = [...bracketed, ...[...line.matchAll(QUOTED)].map((m) => m[1])].join('; ');
     if (!named) {
-      const says = whole.hedges.length || whole.negated.size || whole.time.size || whole.severity.size || whole.sides.size;
+      const says = whole.hedges.length || whole.negated.size || whole.time.size || whole.severity.length || whole.sides.size;
       if (whole.normal || says || whole.quantities.length || whole.recommendation || whole.significant) out.push(whole);
       continue;
     }
