@@ -49,9 +49,9 @@ export async function runVerify(argv: string[], io: Io): Promise<number> {
   if (format === 'json') {
     io.stdout(JSON.stringify({ kind, ok: verification.ok, reasons }, null, 2) + '\n');
   } else if (verification.ok) {
-    io.stdout(`${candidate.path}: verified as a ${kind} of ${source.path}\n`);
+    io.stdout(`${candidate.path}: verified (${kind}) against ${source.path}\n`);
   } else {
-    io.stdout(`${candidate.path}: NOT verified as a ${kind} of ${source.path}:\n`);
+    io.stdout(`${candidate.path}: NOT verified (${kind}) against ${source.path}:\n`);
     for (const r of reasons) {
       const at = [
         r.source && `${source.path}:${r.source.line}:${r.source.column}`,
