@@ -122,9 +122,12 @@ export function readClause(text: string, span: Span, section: SectionKind, field
   let body = text.replace(LIST_MARK, '');
   const label = LABEL.exec(body);
   let labelWords: string[] = [];
+  const sides: string[] = [];
   if (label && label[1].split(/\s+/).length <= 5) {
     labelWords = (label[1].toLowerCase().match(TOKEN) ?? []).filter((w) => !STOP.has(w)).map(stem);
     body = body.slice(label[0].length);
+    // "RIGHT: 1. Mild plaque …": a side heading is the clause's side.
+    for (const w of labelWords) for (const [side, list] of Object.entries(CUES.sides)) if (list.includes(w)) sides.push(side);
   }
   const tokens: string[] = [];
   for (const t of body
@@ -150,7 +153,7 @@ export function readClause(text: string, span: Span, section: SectionKind, field
     time: new Set(),
     severity: [],
     counts: new Set(),
-    sides: new Set(),
+    sides: new Set(sides),
     quantities: [],
     levels: [],
     normal: false,
@@ -366,6 +369,20 @@ export function dropsOf(source: Clause, candidates: readonly Clause[], what: { s
     has((c) => c.levels),
   );
   if (levels.length) out.push(`drops level: ${levels.join(', ')}`);
+  return out;
+}
+
+/** A word the report denies or hedges, said by the clauses resting on it, is denied or hedged by one of them. */
+export function polarityLostBy(source: Clause, resting: readonly Clause[]): string[] {
+  const out: string[] = [];
+  const said = new Set(resting.flatMap((c) => c.words));
+  const kept = (pick: (c: Clause) => Set<string>) => new Set(resting.flatMap((c) => [...pick(c)]));
+  const negated = kept((c) => c.negated);
+  const undenied = [...source.negated].filter((w) => said.has(w) && !negated.has(w));
+  if (undenied.length) out.push(`states what the report denies: "${undenied.join(' ')}"`);
+  const hedged = kept((c) => c.hedged);
+  const unhedged = [...source.hedged].filter((w) => said.has(w) && !hedged.has(w));
+  if (unhedged.length) out.push(`drops the hedge (${source.hedges.join(', ')}) on "${unhedged.join(' ')}"`);
   return out;
 }
 

@@ -6,7 +6,7 @@
 import { GLOSSARY, plainTerm, withSide } from '../nlp/glossary';
 import { parseReport } from '../report';
 import type { Report, Span } from '../report/types';
-import { changesOf, clausesOf, clip, dropsOf, readClause, readText, shareOf, stem, type Clause } from './clauses';
+import { changesOf, clausesOf, clip, dropsOf, polarityLostBy, readClause, readText, shareOf, stem, type Clause } from './clauses';
 
 export interface VerifyReason {
   message: string;
@@ -142,6 +142,9 @@ export function checkClauses(
       continue;
     }
     // A summary may give a size on another line than the finding's report term.
+    // Its polarity and hedges: on the clauses resting on it, else on one saying its very words.
+    const resting = restsOn.get(s)?.length ? restsOn.get(s)! : keptBy.filter((c) => shareOf(c, s) === 1 && shareOf(s, c) === 1);
+    for (const lost of polarityLostBy(s, resting)) say(`${lost}: "${clip(s.text, 60)}"`, s, resting[0]);
     for (const drop of dropsOf(
       s,
       kind === 'summary' ? [...keptBy, { ...keptBy[0], quantities: candidate.flatMap((c) => c.quantities) }] : keptBy,
