@@ -41,7 +41,6 @@ export function startServer(connection: Connection): void {
     disableRuleCommand: false,
     ruleDocsCommand: false,
     rewriteCommands: false,
-    previewEdits: false,
     compareCommands: false,
   };
   let ready: Promise<void> = Promise.resolve();
@@ -61,7 +60,6 @@ export function startServer(connection: Connection): void {
     caps.disableRuleCommand = Boolean(options?.disableRuleCommand);
     caps.ruleDocsCommand = Boolean(options?.ruleDocsCommand);
     caps.rewriteCommands = Boolean(options?.rewriteCommands);
-    caps.previewEdits = Boolean(c.workspace?.workspaceEdit?.changeAnnotationSupport);
     // Our VS Code client registers the comparison commands itself (a second registration would fail).
     caps.compareCommands = Boolean(options?.compareCommands);
     settings.initialize(params);
@@ -157,7 +155,6 @@ export function startServer(connection: Connection): void {
     analyses,
     settings,
     providerFor: (s) => ai.providerFor(s),
-    previewEdits: () => caps.previewEdits,
     log,
   });
 
