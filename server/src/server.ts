@@ -25,6 +25,7 @@ import { attachCompare, COMPARE_COMMANDS } from './lsp/compare';
 import { attachDiagnostics } from './lsp/diagnostics';
 import { Analyses } from './lsp/documents';
 import { SettingsStore } from './lsp/settings';
+import { answeredCommandLine } from './lsp/command-line';
 
 export const SERVER_NAME = 'radlint';
 
@@ -198,6 +199,7 @@ export function startServer(connection: Connection): void {
 
 /** `radlint-server --stdio` (and --node-ipc / --socket, which vscode-languageserver reads from argv). */
 export function runServer(): void {
+  if (answeredCommandLine(process.argv.slice(2))) return;
   // One failed promise must not take the server (and every open report's diagnostics) down.
   process.on('unhandledRejection', (reason) => process.stderr.write(`radlint-server: unhandled rejection: ${String(reason)}\n`));
   startServer(createConnection(ProposedFeatures.all));

@@ -4,7 +4,7 @@
 import type { Report } from '../report/types';
 import type { Side } from './types';
 import { CONCEPT_BY_ID, CONCEPT_TRIES, type Concept } from './lexicon';
-import { NO_NORMAL_STATEMENTS } from './grammar';
+import { NOT_ACUTE, NO_NORMAL_STATEMENTS } from './grammar';
 import { assertionOf, bySection } from './assertion';
 import { attachMeasurements, inOtherSense, interpretedBy, onlyCommaBetween, refined, refinedAtSite } from './binding';
 import { findMeasurements } from './measurements';
@@ -58,6 +58,12 @@ function normalFindings(
   return out;
 }
 
+/** Does the finding's own phrase call it old ("remote lacunar infarct", "chronic cholecystitis")? */
+function oldNews(s: SentenceWords, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (NOT_ACUTE.has(s.words[k].norm)) return true;
+  return false;
+}
+
 /** Every finding mention of the report, in text order. */
 export function extractFindings(
   report: Report,
@@ -101,7 +107,7 @@ export function extractFindings(
         sectionIndex: sentence.section,
         sentenceIndex,
         measurements: [],
-        critical: m.concept.critical,
+        critical: m.concept.critical && !oldNews(s, place.phraseStart, m.i) ? m.concept.critical : null,
         significant: m.concept.significant,
         ...(m.concept.sex ? { sex: m.concept.sex } : {}),
       });
