@@ -33,11 +33,10 @@ const NAMES: ReadonlyMap<string, RegExp> = new Map(
 );
 
 /** The guidelines a recommendation sentence names, by word or by a finding mentioned in it. */
-function namedBy(said: SaidFollowUp, u: Understanding): Set<string> {
+function namedBy(said: SaidFollowUp, findingsBySentence: ReadonlyMap<number, Finding[]>): Set<string> {
   const out = new Set<string>();
   for (const g of GUIDELINES) if (NAMES.get(g.id)!.test(said.text)) out.add(g.id);
-  for (const f of u.findings) {
-    if (f.sentenceIndex !== said.sentenceIndex) continue;
+  for (const f of findingsBySentence.get(said.sentenceIndex) ?? []) {
     for (const g of GUIDELINES) if (subjectMatches(g.id, f.concept, said.text)) out.add(g.id);
   }
   return out;
@@ -63,7 +62,14 @@ export function analyse(report: Report, u: Understanding, options: ExtractOption
   const cases = extractCases(report, u, options);
   if (!cases.length) return [];
   const followUps = findFollowUps(report);
-  const names = followUps.map((s) => namedBy(s, u));
+  // Indexed once, so a long document costs its length, not sentences x findings.
+  const bySentence = new Map<number, Finding[]>();
+  for (const f of u.findings) {
+    const list = bySentence.get(f.sentenceIndex);
+    if (list) list.push(f);
+    else bySentence.set(f.sentenceIndex, [f]);
+  }
+  const names = followUps.map((s) => namedBy(s, bySentence));
   const results: CaseResult[] = [];
   for (const c of cases) {
     const recommendation = evaluate(c.guideline, c.facts);

@@ -805,6 +805,7 @@ export function extractFindings(
     const s = scanSentence(words.slice(w0, w1), contextTries);
     const section = report.sections[sentence.section];
     const places: { side: Side | null; site: string[]; phraseEnd: number }[] = [];
+    const firstOfSentence = findings.length; // normalFindings looks at this sentence's only (linear in the report)
     for (const [index, mention] of s.mentions.entries()) {
       const place = placeOf(s, mention);
       const m = { ...mention, concept: refined(s, mention, place.phraseStart) };
@@ -836,7 +837,7 @@ export function extractFindings(
       });
     }
     if (!NO_NORMAL_STATEMENTS.has(section?.kind ?? ''))
-      normals.push(...normalFindings(s, sentenceIndex, findings, section, sentence.section));
+      normals.push(...normalFindings(s, sentenceIndex, findings.slice(firstOfSentence), section, sentence.section));
     w0 = w1;
   });
   const measurements = findMeasurements(report.text);
