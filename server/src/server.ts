@@ -6,7 +6,9 @@ import {
   TextDocumentSyncKind,
   TextDocuments,
   createConnection,
+  StreamMessageWriter,
   type Connection,
+  type ResponseMessage,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -25,6 +27,7 @@ import { attachCompare, COMPARE_COMMANDS } from './lsp/compare';
 import { attachDiagnostics } from './lsp/diagnostics';
 import { Analyses } from './lsp/documents';
 import { SettingsStore } from './lsp/settings';
+import { ResilientMessageReader } from './lsp/framing';
 
 export const SERVER_NAME = 'radlint';
 
@@ -200,7 +203,19 @@ export function startServer(connection: Connection): void {
 export function runServer(): void {
   // One failed promise must not take the server (and every open report's diagnostics) down.
   process.on('unhandledRejection', (reason) => process.stderr.write(`radlint-server: unhandled rejection: ${String(reason)}\n`));
-  startServer(createConnection(ProposedFeatures.all));
+  const socketOrIpc = process.argv.some((a) => /^--(node-ipc|socket|pipe)/.test(a));
+  if (socketOrIpc) return startServer(createConnection(ProposedFeatures.all));
+  // Over stdio: a reader that answers a damaged message and goes on with the next (lsp/framing.ts).
+  const writer = new StreamMessageWriter(process.stdout);
+  let connection: Connection | undefined = undefined;
+  const reader = new ResilientMessageReader(process.stdin, (bad) => {
+    const line = `RadLint server: skipped a damaged message from the editor: ${bad.message}`;
+    process.stderr.write(`${line}\n`); // the editor's log shows the server's stderr
+    connection?.console.error(line);
+    void writer.write({ jsonrpc: '2.0', id: bad.id, error: { code: bad.code, message: bad.message } } as ResponseMessage);
+  });
+  connection = createConnection(ProposedFeatures.all, reader, writer);
+  startServer(connection);
 }
 
 if (require.main === module) runServer();
