@@ -176,7 +176,7 @@ export function startServer(connection: Connection): void {
   documents.onDidChangeContent((change) => {
     ai.changed(change.document);
     compare.changed(change.document);
-    if (!caps.pullDiagnostics) void diagnostics.push(change.document);
+    if (!caps.pullDiagnostics) diagnostics.changed(change.document);
   });
   documents.onDidOpen((event) => ai.opened(event.document));
   documents.onDidSave((event) => ai.saved(event.document));
