@@ -1,7 +1,10 @@
 // LSP wiring only: capabilities, and the features of server/src/lsp/ created with what they need.
 // No clinical logic here.
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import {
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   ProposedFeatures,
   TextDocumentSyncKind,
   TextDocuments,
@@ -45,6 +48,8 @@ export function startServer(connection: Connection): void {
     rewriteCommands: false,
     previewEdits: false,
     compareCommands: false,
+    watchFiles: false,
+    relativePatterns: false,
   };
   let ready: Promise<void> = Promise.resolve();
   const settings = new SettingsStore(connection, log);
@@ -55,6 +60,8 @@ export function startServer(connection: Connection): void {
     caps.pullDiagnostics = Boolean(c.textDocument?.diagnostic);
     caps.configurationChange = Boolean(c.workspace?.didChangeConfiguration?.dynamicRegistration);
     caps.workspaceFolders = Boolean(c.workspace?.workspaceFolders);
+    caps.watchFiles = Boolean(c.workspace?.didChangeWatchedFiles?.dynamicRegistration);
+    caps.relativePatterns = Boolean(c.workspace?.didChangeWatchedFiles?.relativePatternSupport);
     const options = params.initializationOptions as InitializationOptions | undefined;
     // Clients that say they run the snippet command (our VS Code client) get tab stops.
     caps.snippetEdits = Boolean(options?.snippetCommand);
@@ -96,6 +103,17 @@ export function startServer(connection: Connection): void {
     );
     if (caps.configurationChange) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'radlint' });
+    }
+    if (caps.watchFiles) {
+      // Hand edits of .radlint.json and the word lists re-check the open reports at once.
+      const watchers = settings.watchedFiles().map(({ folder, pattern }) => ({
+        globPattern: folder
+          ? caps.relativePatterns
+            ? { baseUri: pathToFileURL(folder).href, pattern }
+            : path.join(folder, pattern).split(path.sep).join('/')
+          : pattern,
+      }));
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
     }
     if (caps.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
@@ -187,6 +205,11 @@ export function startServer(connection: Connection): void {
     settings.closed(uri);
     analyses.closed(uri);
     if (!caps.pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
+  });
+
+  connection.onDidChangeWatchedFiles((params) => {
+    settings.filesChanged(params.changes.map((c) => c.uri));
+    diagnostics.refreshAll();
   });
 
   connection.onDidChangeConfiguration(() => {

@@ -12,7 +12,10 @@ import {
   type TextDocuments,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { COMMANDS } from '../protocol';
+import { ConfigFileError } from '../ignores';
 import type { SettingsStore } from './settings';
 import type { Analyses } from './documents';
 import { offsetAt } from '../report/positions';
@@ -55,6 +58,7 @@ export function attachCommands(host: CommandsHost): void {
         end: offsetAt(lineStarts, text.length, range.end),
       };
       const { file, error } = settings.ignoreProblem(uri, analysis.anchorOf(span));
+      if (error instanceof ConfigFileError) return offerToOpen(connection, error);
       if (error) return fail(`RadLint could not keep the ignore${file ? ` in ${file}` : ''}: ${String(error)}`);
       return host.refreshAll();
     }
@@ -69,10 +73,30 @@ export function attachCommands(host: CommandsHost): void {
       settings.ignoreWord(uri, word as string);
     } else {
       const { file, error } = await settings.addWord(uri ?? documents.all()[0]?.uri, word as string);
-      if (error) return fail(`RadLint could not write ${file}: ${String(error)}`);
+      if (error)
+        return fail(
+          `RadLint did not add "${String(word)}" to ${file}: ${error instanceof Error ? error.message.replace(`${file} `, 'the file ') : String(error)}`,
+        );
     }
     host.refreshAll();
   });
+}
+
+/**
+ * A .radlint.json RadLint will not write: say where and why, and offer to open it there. Not
+ * awaited: the command answers now, whenever (or whether) the user picks the action.
+ */
+function offerToOpen(connection: Connection, error: ConfigFileError): void {
+  const open = { title: `Open ${path.basename(error.file)}` };
+  const message = `RadLint did not change ${error.message}. Fix the file and try again.`;
+  void connection.window.showErrorMessage(message, open).then(
+    async (picked) => {
+      if (picked?.title !== open.title) return;
+      const at = { line: Math.max(0, (error.line ?? 1) - 1), character: Math.max(0, (error.column ?? 1) - 1) };
+      await connection.window.showDocument({ uri: pathToFileURL(error.file).href, takeFocus: true, selection: { start: at, end: at } });
+    },
+    () => undefined,
+  );
 }
 
 /** The longest word a word list takes (the longest dictionary words are about 45 letters). */
