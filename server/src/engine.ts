@@ -3,12 +3,11 @@
 import { parseReport, sentenceIndexAt, type Report } from './report';
 import { reportParts, understand, type ReportPart, type Understanding } from './nlp';
 import { RULES, ruleLevel } from './rules/registry';
-import { findCriticalFindings, type CriticalFinding, type CriticalOverrides } from './rules/critical/findings';
-import type { Problem, Severity } from './problem';
-import type { Rule, RuleContext, SharedPart } from './rules/types';
+import { findCriticalFindings, type CriticalFinding, type CriticalOverrides } from './critical/findings';
+import type { Problem } from './problem';
+import type { ReportAnalysis, Rule, RuleContext, RuleLevel, SharedPart } from './rules/types';
 
-/** Per rule: 'off', a severity that overrides the rule's default, or 'default'. */
-export type RuleLevel = 'off' | 'default' | Severity;
+export type { RuleLevel };
 
 export interface EngineSettings {
   rules: Record<string, RuleLevel>;
@@ -37,7 +36,7 @@ export const DEFAULT_SETTINGS: EngineSettings = { rules: {}, critical: {}, words
  * Everything the engine knows about one version of a report. Parts are computed when first asked
  * for and then kept, so diagnostics, code actions, AI merging and hover share one analysis.
  */
-export class Analysis {
+export class Analysis implements ReportAnalysis {
   readonly settings: EngineSettings;
   #understanding?: Understanding;
   #parts?: ReportPart[];

@@ -1,6 +1,6 @@
 // The problem model: what every rule, rewrite and adapter speaks. Plain data in report offsets;
 // lsp/diagnostics.ts is the one place that turns it into LSP Diagnostics.
-import type { Span } from './report/types';
+import type { Edit, Span } from './report/types';
 import type { Side } from './nlp/types';
 
 /** The categories a Problem may have (contract: docs/cli.md). */
@@ -25,10 +25,7 @@ export type Category = (typeof CATEGORIES)[number];
 export const SEVERITIES = ['error', 'warning', 'info', 'hint'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
-/** A text edit in report offsets. */
-export interface Edit extends Span {
-  newText: string;
-}
+export type { Edit };
 
 /**
  * How far a fix may be trusted without the user reading it. Only `safe` fixes (a repeated word

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { report as R, root } from '../helpers/engine.mjs';
 
 const require = createRequire(import.meta.url);
-const { findCommunications, missingElements } = require(path.join(root, 'out/server/rules/critical/communication.js'));
+const { findCommunications, missingElements } = require(path.join(root, 'out/server/critical/communication.js'));
 const comms = (text) => findCommunications(R.parseReport(text));
 
 test('usual phrasings, with who, when and how', () => {

@@ -15,7 +15,7 @@ import {
 import type { CompareSummary, SizeTolerance } from '../compare/types';
 import { rangeOf } from '../report/positions';
 import { argumentsOf, UsageError } from './inputs';
-import { scorecardHtml, type ScorecardPair } from './scorecard';
+import { scorecardHtml, type ScorecardPair } from '../compare/scorecard';
 
 export interface CompareIo {
   stdout: (s: string) => void;

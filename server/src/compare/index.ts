@@ -10,7 +10,7 @@ import { SITE_TRIES } from '../nlp/lexicon';
 import { wordsFromTokens } from '../nlp/words';
 import { parseReport } from '../report';
 import type { Report, Span } from '../report/types';
-import { isMinor } from '../rules/consistency';
+import { isMinor } from '../nlp/minor';
 import type {
   CompareOptions,
   CompareSummary,

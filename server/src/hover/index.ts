@@ -6,7 +6,7 @@ import type { Problem } from '../problem';
 import type { Span } from '../report/types';
 import { glossOfMention } from '../nlp/glossary';
 import { explainAt, type GuidelineExplanation } from '../guidelines/check';
-import { followUpOptions } from '../rules/follow-up-recommendation';
+import { followUpOptions } from '../guidelines/options';
 
 export interface HoverInfo {
   span: Span;

@@ -21,7 +21,7 @@ import {
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { compareReports, comparisonJson, COMPARE_JSON_VERSION, type Comparison, type Discrepancy } from '../compare';
-import { scorecardHtml } from '../cli/scorecard';
+import { scorecardHtml } from '../compare/scorecard';
 import { parseReport, rangeOf, sectionOf, type Report } from '../report';
 import {
   COMMANDS,

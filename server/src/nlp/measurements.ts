@@ -1,7 +1,23 @@
+import { z } from 'zod';
+import unitsData from './lexicon/units.json';
 import type { Measurement } from './types';
 
 const NUM = String.raw`(?:\d+(?:\.\d+)?|\.\d+)`;
-const UNIT = String.raw`(mm|cm|millimeters?|centimeters?|ml|cc|cm3|cm\^3|hu|hounsfield units?|degrees?|deg|°)`;
+const UNITS = z
+  .object({
+    note: z.string(),
+    written: z.record(z.string().min(1), z.string().min(1)),
+    lengthInMm: z.record(z.string(), z.number().positive()),
+  })
+  .parse(unitsData);
+for (const unit of Object.keys(UNITS.lengthInMm))
+  if (!Object.values(UNITS.written).includes(unit)) throw new Error(`units: lengthInMm names unknown unit ${unit}`);
+/** Millimetres per length unit, by the engine's unit name. */
+export const MM_PER: Readonly<Record<string, number>> = UNITS.lengthInMm;
+const UNIT = `(${Object.keys(UNITS.written)
+  .sort((x, y) => y.length - x.length)
+  .map((w) => w.replace(/[\^$.*+?()[\]{}|]/g, '\\$&'))
+  .join('|')})`;
 // "2.3 x 1.5 x 1.0 cm", "2.3 cm x 1.5 cm", "2-3 mm", "2 to 3 cm", "15 degrees", "-20 HU", "a 5-mm shift".
 // Bounded gaps (never \s*\s*): the pattern stays linear on long runs of white space.
 const GAP = String.raw`[ \t]{0,3}`;
@@ -10,25 +26,7 @@ const MEASUREMENT = new RegExp(
   'giu',
 );
 
-const UNIT_NAMES: Record<string, string> = {
-  mm: 'mm',
-  millimeter: 'mm',
-  millimeters: 'mm',
-  cm: 'cm',
-  centimeter: 'cm',
-  centimeters: 'cm',
-  ml: 'mL',
-  cc: 'cc',
-  cm3: 'mL',
-  'cm^3': 'mL',
-  hu: 'HU',
-  'hounsfield unit': 'HU',
-  'hounsfield units': 'HU',
-  degree: 'degrees',
-  degrees: 'degrees',
-  deg: 'degrees',
-  '°': 'degrees',
-};
+const UNIT_NAMES: Readonly<Record<string, string>> = UNITS.written;
 
 /** Every measurement in text[from, to): values per dimension (or both ends of a range) and unit. */
 export function findMeasurements(text: string, from = 0, to = text.length): Measurement[] {

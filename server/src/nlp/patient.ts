@@ -1,22 +1,49 @@
+import { z } from 'zod';
 import type { Report, Section } from '../report/types';
+import patientData from './lexicon/patient.json';
 import type { Side } from './types';
 import { BODY_PART_TRIE, MODALITY_TRIE, SIDE_TRIE, SEX_TRIES, sideOfSides, type Sex } from './lexicon';
 import type { Exam, Patient } from './types';
 import { wordsOf, type Word } from './words';
 
-// "RHF" / "LHM": right- or left-handed female / male, as neurology histories put it; "WF": white female.
-const FEMALE_WORDS = /^(female|woman|women|girl|lady|f|[rl]hf|[wb]f|mrs|ms|miss|she|her|hers|herself|gravida|g\d+p\d+)$/i;
-const MALE_WORDS = /^(male|man|men|boy|gentleman|m|[rl]hm|[wb]m|mr|he|his|him|himself)$/i;
+const Words = z.array(z.string().regex(/^[a-z]+$/)).min(1);
+
+// Sex words (lexicon/patient.json): every word alone, nouns and abbreviations after an age, nouns in a history.
+const SEX_WORDS = z
+  .object({
+    note: z.string(),
+    sexWords: z.record(
+      z.enum(['female', 'male']),
+      z.object({ nouns: Words, abbreviations: Words, others: Words, patterns: z.array(z.string()) }),
+    ),
+  })
+  .parse(patientData).sexWords;
+const alternation = (words: readonly string[]) => [...words].sort((a, b) => b.length - a.length).join('|');
+const wordsRegex = (sex: Sex) => {
+  const w = SEX_WORDS[sex];
+  return new RegExp(`^(${alternation([...w.nouns, ...w.abbreviations, ...w.others])}${w.patterns.map((p) => `|${p}`).join('')})$`, 'i');
+};
+const FEMALE_WORDS = wordsRegex('female');
+const MALE_WORDS = wordsRegex('male');
+const SEX_NOUNS = alternation([...SEX_WORDS.female.nouns, ...SEX_WORDS.male.nouns]);
+const SEX_AFTER_AGE = alternation([
+  ...SEX_WORDS.female.nouns,
+  ...SEX_WORDS.male.nouns,
+  ...SEX_WORDS.female.abbreviations,
+  ...SEX_WORDS.male.abbreviations,
+]);
 
 // "51 year old female", "51-year-old man", "XXXX-year-old male", "51 yo F", "51F", "age 51".
-const AGE_SEX =
-  /\b(\d{1,3}|XXXX)(?:[- ]?(?:years?|yrs?|y)[- ]?(?:old|o)\b|\s?(?:y\/o|yo|y\.o\.))[\s,-]{0,4}(?:(?:white|black|african[- ]american|hispanic|asian|caucasian|pregnant|postmenopausal)\s{1,3})?(female|male|woman|man|lady|gentleman|girl|boy|[rl]h[fm]|[wb][fm]|f|m)?\b/gi;
+const AGE_SEX = new RegExp(
+  String.raw`\b(\d{1,3}|XXXX)(?:[- ]?(?:years?|yrs?|y)[- ]?(?:old|o)\b|\s?(?:y\/o|yo|y\.o\.))[\s,-]{0,4}(?:(?:white|black|african[- ]american|hispanic|asian|caucasian|pregnant|postmenopausal)\s{1,3})?(${SEX_AFTER_AGE})?\b`,
+  'gi',
+);
 const COMPACT_AGE_SEX = /\b(\d{1,3})\s?([MF])\b/g;
 const AGE_LABEL = /\b(?:age|aged)[ \t]{0,3}:?[ \t]{0,3}(\d{1,3})\b/gi;
 const SEX_LABEL = /\b(?:sex|gender)[ \t]{0,3}:?[ \t]{0,3}(female|male|f|m)\b/gi;
 const TITLE = /\b(Mrs|Ms|Miss|Mr)\.?(?=\s+[A-Z])/g;
 const PRONOUN = /\b(she|her|he|his|him)\b/gi;
-const SEX_WORD = /\b(female|male|woman|man|gentleman|lady|boy|girl)\b/i;
+const SEX_WORD = new RegExp(String.raw`\b(${SEX_NOUNS})\b`, 'i');
 const LONE_SEX = /(?:^|[,;(/])[ \t]{0,3}([MF])[ \t]{0,3}(?=[,;)/]|$)/m;
 
 function sexOf(word: string | undefined): Sex | null {

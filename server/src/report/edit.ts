@@ -1,8 +1,7 @@
 // Edits every feature makes to a report: add to the impression, add a section, append a statement.
 // Pure: a Report in, Edits in report offsets out. Rules' fixes and the rewrites share them.
-import type { Edit } from '../problem';
 import { sentencesIn } from './index';
-import type { Report, Section, Span } from './types';
+import type { Edit, Report, Section, Span } from './types';
 
 /** A findings sentence made into an impression statement: subheading and "There is" dropped. */
 export function statementFrom(sentence: string): string {

@@ -18,6 +18,11 @@ export interface Span {
   end: number;
 }
 
+/** A text edit in report offsets: what fixes, rewrites and the edit helpers produce. */
+export interface Edit extends Span {
+  newText: string;
+}
+
 export interface Section extends Span {
   kind: SectionKind;
   /** The header as written ("IMPRESSION:"), or null for the preamble. */

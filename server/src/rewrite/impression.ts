@@ -8,7 +8,7 @@ import { CONCEPT_BY_ID, covers, fitsExam, sameFinding, sitesAgree, sitesMatch, u
 import { analyzeReport } from '../engine';
 import { parseReport } from '../report';
 import type { Report, Section, Span, Token } from '../report/types';
-import { isExplained, isMinor } from '../rules/consistency';
+import { isExplained, isMinor } from '../nlp/minor';
 import { impressionOmission } from '../rules/impression-omission';
 import type { Side } from '../nlp/types';
 import type { Edit } from '../problem';

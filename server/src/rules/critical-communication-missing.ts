@@ -1,7 +1,7 @@
 import { sectionOf } from '../report';
 import type { Report } from '../report/types';
-import { findCommunications, missingElements } from './critical/communication';
-import { currentCriticalFindings, URGENCY_WORDS } from './critical/findings';
+import { findCommunications, missingElements } from '../critical/communication';
+import { URGENCY_WORDS } from '../critical/findings';
 import type { Fix, Problem } from '../problem';
 import type { Rule } from './types';
 import { appendLine } from '../report/edit';
@@ -26,7 +26,7 @@ export const criticalCommunicationMissing: Rule = {
   severity: 'warning',
   description: 'A critical finding without a documented communication, or one that does not say who, when and how.',
   check(report, context) {
-    const critical = currentCriticalFindings(report, context).filter((c) => c.needsCall);
+    const critical = context.analysis.critical.filter((c) => c.needsCall);
     if (critical.length === 0) return [];
     const communications = findCommunications(report);
     if (communications.length === 0) {

@@ -1,6 +1,6 @@
-import { findCommunications } from './critical/communication';
-import { currentCriticalFindings, URGENCY_WORDS } from './critical/findings';
-import { ruleLevel } from './registry';
+import { findCommunications } from '../critical/communication';
+import { URGENCY_WORDS } from '../critical/findings';
+import { ruleLevel } from './levels';
 import type { Problem } from '../problem';
 import type { Rule } from './types';
 
@@ -17,7 +17,7 @@ export const criticalFinding: Rule = {
     const problems: Problem[] = [];
     const seen = new Set<string>();
     // One problem per finding concept, at the first mention (the findings, then the impression).
-    for (const { finding, urgency, needsCall } of currentCriticalFindings(report, context)) {
+    for (const { finding, urgency, needsCall } of context.analysis.critical) {
       if (seen.has(finding.concept)) continue;
       seen.add(finding.concept);
       if (merged && needsCall) continue;

@@ -12,17 +12,8 @@ import {
 } from '../nlp';
 import type { Report } from '../report/types';
 import { otherOrgan } from '../nlp/normal';
-import {
-  NORMAL_STATEMENT,
-  conceptOf,
-  consistencyOf,
-  impressionStatements,
-  isExplained,
-  isMinor,
-  mentionsOf,
-  problemOf,
-  type ReportPart,
-} from './consistency';
+import { isExplained, isMinor } from '../nlp/minor';
+import { NORMAL_STATEMENT, conceptOf, consistencyOf, impressionStatements, mentionsOf, problemOf, type ReportPart } from './consistency';
 import type { Fix, Problem } from '../problem';
 import { statementFrom } from '../report/edit';
 import type { Rule } from './types';

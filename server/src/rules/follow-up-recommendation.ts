@@ -1,21 +1,8 @@
 import type { Report } from '../report/types';
 import { agrees, analyse, type CaseResult } from '../guidelines/check';
-import { GUIDELINE_BY_ID } from '../guidelines';
-import type { ExtractOptions } from '../guidelines/facts';
+import { FOLLOW_UP_RULE, followUpOptions } from '../guidelines/options';
 import type { Fix, Problem } from '../problem';
-import type { Rule, RuleContext } from './types';
-
-export const RULE_ID = 'follow-up-recommendation';
-
-/** Settings: RuleContext.options['follow-up-recommendation'] = { guidelines?: string[]; risk?: 'unknown' | 'low' | 'high' }. */
-export function followUpOptions(options: RuleContext['options']): ExtractOptions {
-  const raw = (options[RULE_ID] ?? {}) as { guidelines?: unknown; risk?: unknown };
-  const out: ExtractOptions = { risk: 'unknown' };
-  if (Array.isArray(raw.guidelines))
-    out.guidelines = raw.guidelines.filter((g): g is string => typeof g === 'string' && GUIDELINE_BY_ID.has(g));
-  if (raw.risk === 'low' || raw.risk === 'high' || raw.risk === 'unknown') out.risk = raw.risk;
-  return out;
-}
+import type { Rule } from './types';
 
 // Snippet syntax: $, } and \ are literal only when escaped.
 const snippetEscape = (s: string) => s.replace(/[$}\\]/g, (c) => `\\${c}`);
@@ -62,7 +49,7 @@ function insertionFix(report: Report, res: CaseResult): Fix {
 }
 
 export const followUpRecommendation: Rule = {
-  id: RULE_ID,
+  id: FOLLOW_UP_RULE,
   category: 'guideline',
   severity: 'info',
   description:

@@ -1,6 +1,7 @@
 import { CONCEPT_BY_ID, coveredBy, fitsExam, listedByHabit, type Finding } from '../nlp';
 import type { Report } from '../report/types';
-import { NORMAL_STATEMENT, consistencyOf, isExplained, isMinor, problemOf, type ReportPart } from './consistency';
+import { isExplained, isMinor } from '../nlp/minor';
+import { NORMAL_STATEMENT, consistencyOf, problemOf, type ReportPart } from './consistency';
 import type { Problem } from '../problem';
 import { addToImpressionByUrgency, statementFrom } from '../report/edit';
 import type { Rule } from './types';

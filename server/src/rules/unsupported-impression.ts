@@ -2,7 +2,8 @@ import { QUALIFIERS, covers, denies, knownConcept, sameFinding, sitesAgree, type
 import { otherOrgan } from '../nlp/normal';
 import { sentencesIn } from '../report';
 import type { Report } from '../report/types';
-import { NORMAL_STATEMENT, conceptOf, consistencyOf, impressionStatements, isMinor, problemOf, type ReportPart } from './consistency';
+import { isMinor } from '../nlp/minor';
+import { NORMAL_STATEMENT, conceptOf, consistencyOf, impressionStatements, problemOf, type ReportPart } from './consistency';
 import type { Problem } from '../problem';
 import type { Rule } from './types';
 

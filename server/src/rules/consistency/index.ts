@@ -1,19 +1,8 @@
 // What the consistency rules (laterality, omission, insertion, contradiction, sex, measurement)
-// share: the findings of each report part and the qualifiers that make a finding minor. Which
-// concepts name the same finding or explain one another, sites and side words are nlp's
-// (nlp/relations.ts, over lexicon/relations.json).
-import {
-  QUALIFIERS,
-  QUALIFIER_WORDS,
-  conceptHas,
-  knownConcept,
-  sideWordLike,
-  wordsPattern,
-  type Finding,
-  type ReportPart,
-  type SideWord,
-  type Understanding,
-} from '../../nlp';
+// share: the findings of each report part, problems and side fixes. Which concepts name the same
+// finding or explain one another, sites and side words are nlp's (nlp/relations.ts, over
+// lexicon/relations.json); what makes a finding minor is nlp/minor.ts.
+import { knownConcept, sideWordLike, type Finding, type ReportPart, type SideWord, type Understanding } from '../../nlp';
 import { sentenceIndexAt as sentenceIndexInReport, sentencesIn } from '../../report';
 import type { Report, Section } from '../../report/types';
 import type { Fix, Problem } from '../../problem';
@@ -75,69 +64,12 @@ export function mentionsOf(map: ReadonlyMap<string, Finding[]>, concepts: Iterab
 
 const OPACITY = knownConcept('opacity', 'conceptOf');
 const AIRSPACE_DISEASE = knownConcept('airspace-disease', 'conceptOf');
-const ATELECTASIS = knownConcept('atelectasis', 'isMinor');
-const NODULE = knownConcept('nodule', 'isMinor');
 
 // An opacity called airspace or alveolar is the airspace disease that "no focal consolidation" denies.
 export function conceptOf(report: Report, f: Finding): string {
   if (f.concept === OPACITY && /\b(?:air ?space|alveolar|consolidat\w*)\b/i.test(report.text.slice(f.start, f.end)))
     return AIRSPACE_DISEASE;
   return f.concept;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Qualifiers.
-
-// Qualifier words (lexicon/qualifiers.json): size and chronicity, explanations, overlapping shadows,
-// strength, a shallow breath.
-const {
-  minorBefore: MINOR_BEFORE,
-  explained: EXPLAINED,
-  overlap: OVERLAP,
-  strong: STRONG,
-  marked: MARKED,
-  lowVolumes: LOW_VOLUMES,
-} = QUALIFIERS;
-// Minor anywhere in the sentence, or the sequela of something past ("from a previous infection").
-const MINOR_ANYWHERE = new RegExp(
-  String.raw`\b(?:${wordsPattern(QUALIFIER_WORDS.minorAnywhere)}|(?:from|of|due to|secondary to|related to) (?:a |the )?(?:previous|prior|old|remote))\b`,
-  'i',
-);
-
-// Descriptive findings (an opacity, a density) that the sentence explains or hedges: the
-// explanation, when it matters, is a finding of its own.
-const descriptive = (f: Finding) => conceptHas(f.concept, 'descriptive');
-
-/** A descriptive finding the sentence explains away (a widened mediastinum "secondary to a tortuous aorta"). */
-export function isExplained(report: Report, finding: Finding): boolean {
-  const sentence = report.sentences[finding.sentenceIndex];
-  return !!sentence && descriptive(finding) && (EXPLAINED.test(sentence.text) || OVERLAP.test(sentence.text));
-}
-
-/** Minor, chronic, explained or unchanged as written: radiologists routinely leave these out of impressions. */
-export function isMinor(report: Report, finding: Finding): boolean {
-  const sentence = report.sentences[finding.sentenceIndex];
-  if (!sentence) return false;
-  const before = report.text.slice(Math.max(sentence.start, finding.start - 60), finding.end);
-  const clauseStart = Math.max(before.lastIndexOf(';'), before.lastIndexOf(','));
-  // "Minimally displaced" grades the displacement, not the fracture.
-  const clause = (clauseStart >= 0 ? before.slice(clauseStart) : before).replace(
-    /\b(?:minimal(?:ly)?|mild(?:ly)?|slight(?:ly)?)[\s-]+(?:displaced|angulated|comminuted|depressed|impacted)\b/gi,
-    '',
-  );
-  if (MINOR_BEFORE.test(clause) || MINOR_ANYWHERE.test(sentence.text)) return true;
-  // A de-identification token where a qualifier would stand ("XXXX opacities", "XXXX atelectasis"):
-  // the word it hides may have been "streaky" or "likely", so nothing can be concluded.
-  if (
-    (descriptive(finding) || finding.concept === ATELECTASIS) &&
-    !STRONG.test(clause) &&
-    /XXXX(?:[ \t]+[\w-]+){0,2}[ \t]+$/.test(report.text.slice(Math.max(sentence.start, finding.start - 40), finding.start))
-  )
-    return true;
-  if (descriptive(finding) && EXPLAINED.test(sentence.text)) return true;
-  if (descriptive(finding) && finding.concept !== NODULE && OVERLAP.test(sentence.text)) return true;
-  if (finding.concept === ATELECTASIS && LOW_VOLUMES.test(sentence.text)) return true;
-  return conceptHas(finding.concept, 'incidental-unless-marked') && !MARKED.test(sentence.text);
 }
 
 // An impression that calls the study normal or free of acute disease.

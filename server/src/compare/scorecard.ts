@@ -1,6 +1,6 @@
 // The teaching-file scorecard: one self-contained HTML page (inline CSS, inline SVG, no scripts, no
 // external assets) that a programme director can open anywhere and print.
-import { DISCREPANCY_KINDS, addSummaries, type Comparison, type CompareSummary, type DiscrepancyKind } from '../compare';
+import { DISCREPANCY_KINDS, addSummaries, type Comparison, type CompareSummary, type DiscrepancyKind } from './index';
 
 export interface ScorecardPair {
   name: string;

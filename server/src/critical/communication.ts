@@ -1,6 +1,6 @@
 // Statements that document the communication of a result ("Discussed with Dr. X by telephone at
 // 14:35, read back confirmed"). The ACR practice parameter asks for who was told, when, and how.
-import type { Report, Sentence, Span } from '../../report/types';
+import type { Report, Sentence, Span } from '../report/types';
 
 export interface Communication extends Span {
   recipient: boolean;

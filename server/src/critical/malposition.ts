@@ -1,8 +1,8 @@
 // A tube in the wrong place is a critical finding that no single term names: the device is named in
 // one phrase and the wrong place in another ("The endotracheal tube tip is in the right mainstem
 // bronchus"). This reads both from the sentence of a present tube.
-import type { Report } from '../../report/types';
-import { CONCEPTS, knownConcept, type Finding } from '../../nlp';
+import type { Report } from '../report/types';
+import { CONCEPTS, knownConcept, type Finding } from '../nlp';
 
 const WRONG_PLACE: Record<string, RegExp> = {
   // An endotracheal tube belongs in the trachea, above the carina: not in a bronchus, of either side or none named.

@@ -1,7 +1,7 @@
-// The current critical findings of a report, shared by the critical rules.
-import type { Report } from '../../report/types';
-import type { Finding, Urgency } from '../../nlp';
-import type { RuleContext } from '../types';
+// The current critical findings of a report: what the critical rules report and features (compare,
+// hover) may show. Below rules; the analysis computes them once (Analysis.critical).
+import type { Report } from '../report/types';
+import type { Finding, Urgency } from '../nlp';
 import { malpositionedTubes } from './malposition';
 
 /** User overrides by finding name: an urgency makes it critical, 'none' takes it off the list. */
@@ -20,11 +20,6 @@ export interface CriticalFinding {
    * the minutes tier not for what is called stable or known, nor for one item of a differential.
    */
   needsCall: boolean;
-}
-
-/** The check's current critical findings (computed once, by the analysis, for every rule). */
-export function currentCriticalFindings(_report: Report, context: RuleContext): CriticalFinding[] {
-  return context.analysis.critical;
 }
 
 /** Present or suspected, current critical findings: denials, history and questions do not count. */

@@ -1,0 +1,112 @@
+// Binding: which mention interprets the one before it ("opacity, likely atelectasis"), which neighbour
+// or modifier refines a mention to a more specific concept, and which mention each measurement measures.
+import { sentenceIndexAt } from '../report';
+import type { Report, Sentence } from '../report/types';
+import { CONCEPT_BY_ID, type Concept } from './lexicon';
+import { INTERPRETIVE_LINKS, LINK_FILLERS } from './grammar';
+import type { Mention, SentenceWords } from './scan';
+import type { Finding, Measurement } from './types';
+
+export function onlyCommaBetween(s: SentenceWords, from: number, to: number): boolean {
+  let comma = false;
+  for (let k = from; k < to; k++) {
+    const w = s.words[k].norm;
+    if (w === ',') comma = true;
+    else if (w !== 'xxxx' && !LINK_FILLERS.has(w)) return false;
+  }
+  return comma;
+}
+
+/** Is `next` the interpretation or alternative of `prev` ("opacity ... may represent atelectasis", "atelectasis/infiltrate")? */
+export function interpretedBy(s: SentenceWords, prevEnd: number, next: Mention): boolean {
+  if (next.i - prevEnd > 8) return false;
+  let linked = false;
+  for (let k = prevEnd; k < next.i; k++) {
+    const w = s.words[k].norm;
+    // An apposition hidden by de-identification ("opacity in the left base, XXXX atelectasis") is a hedge word.
+    if (w === 'xxxx' && s.words[k - 1]?.norm === ',') linked = true;
+    if (INTERPRETIVE_LINKS.has(w)) {
+      linked = true;
+      continue;
+    }
+    if (LINK_FILLERS.has(w)) continue;
+    if (s.cueAt[k] < 0) return false;
+    {
+      const cue = s.cues[s.cueAt[k]].entry;
+      const kind = cue.pre?.kind ?? cue.post?.kind;
+      if (kind === 'absent' || kind === 'terminate' || kind === 'historical' || kind === 'hypothetical') return false;
+      linked = true;
+    }
+  }
+  return linked;
+}
+
+/**
+ * A neighbour that makes the finding another's: a device next to a fracture ("catheter fracture", "screw is
+ * fractured"), an organ next to a bare infarct or dissection ("infarct of the left kidney", "dissection of
+ * the right vertebral artery"). `terms`, when given, are the only words of the mention that may be refined.
+ */
+function refinedNear(s: SentenceWords, m: Mention): Concept | null {
+  let phrase: string | undefined;
+  for (const r of m.concept.refineNear) {
+    if (r.terms.length) {
+      phrase ??= s.words
+        .slice(m.i, m.j)
+        .map((w) => w.norm)
+        .join(' ');
+      if (!r.terms.includes(phrase)) continue;
+    }
+    for (let k = Math.max(0, m.i - 3); k < Math.min(s.words.length, m.j + 4); k++) {
+      if (k >= m.i && k < m.j) continue;
+      const other = s.mentionAt[k] >= 0 ? s.mentions[s.mentionAt[k]] : null;
+      if ((other && r.groups.includes(other.concept.group)) || r.words.includes(s.words[k].norm))
+        return CONCEPT_BY_ID.get(r.concept) ?? null;
+    }
+  }
+  return null;
+}
+
+/** The more specific concept a modifier in the mention's own phrase calls for, if any. */
+export function refined(s: SentenceWords, m: Mention, phraseStart: number): Concept {
+  const near = refinedNear(s, m);
+  if (near) return near;
+  for (const r of m.concept.refine) {
+    for (let k = phraseStart; k < m.i; k++) {
+      if (r.words.includes(s.words[k].norm)) return CONCEPT_BY_ID.get(r.concept) ?? m.concept;
+    }
+  }
+  return m.concept;
+}
+
+// Words that hand a finding its size: "dilated to", "measuring", "measures up to approximately".
+const MEASUREMENT_INTRO = /\b(?:measur\w*|to|of)\s+(?:(?:up to|approximately|about|roughly|nearly)\s+)*$/i;
+const MEASUREMENT_JOINED = /\b(?:and|with|or|but|without|plus)\b/i;
+
+/** The mention each measurement measures: nearest in its sentence, reading "2 cm nodule" before "nodule ... 2 cm". */
+export function attachMeasurements(findings: Finding[], measurements: Measurement[], sentences: readonly Sentence[], report: Report): void {
+  let f0 = 0;
+  for (const meas of measurements) {
+    const si = sentenceIndexAt(sentences, meas.start);
+    if (si < 0) continue;
+    while (f0 < findings.length && findings[f0].sentenceIndex < si) f0++;
+    let best: Finding | null = null;
+    let bestCost = Infinity;
+    for (let k = f0; k < findings.length && findings[k].sentenceIndex === si; k++) {
+      const f = findings[k];
+      const between = f.start >= meas.end ? report.text.slice(meas.end, f.start) : report.text.slice(f.end, meas.start);
+      if (/[;:]/.test(between)) continue;
+      // A measurement reads onto the noun it precedes ("3 mm nodule") more than onto one it follows, unless
+      // the words before it introduce it ("appendix dilated to 11 mm", "nodule measuring 8 mm"); a finding
+      // joined on after it ("... 11 mm with fat stranding", "8 mm and small effusion") is another finding.
+      const after = f.start >= meas.end;
+      const introduced = !after && MEASUREMENT_INTRO.test(between);
+      const joined = after && MEASUREMENT_JOINED.test(between);
+      const cost = (after ? 1 : introduced ? 0.5 : 1.5) * between.length + (/,/.test(between) || joined ? 40 : 0);
+      if (cost < bestCost) {
+        bestCost = cost;
+        best = f;
+      }
+    }
+    best?.measurements.push(meas);
+  }
+}

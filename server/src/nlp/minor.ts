@@ -1,0 +1,61 @@
+// Whether a finding is minor or explained as written: what the consistency rules, the impression
+// draft and the comparison agree to leave out of an impression. Qualifier words are lexicon data
+// (lexicon/qualifiers.json); this reads them against the finding's sentence.
+import type { Report } from '../report/types';
+import { QUALIFIERS, QUALIFIER_WORDS, conceptHas, knownConcept, wordsPattern } from './relations';
+import type { Finding } from './types';
+
+const ATELECTASIS = knownConcept('atelectasis', 'isMinor');
+const NODULE = knownConcept('nodule', 'isMinor');
+
+// Qualifier words (lexicon/qualifiers.json): size and chronicity, explanations, overlapping shadows,
+// strength, a shallow breath.
+const {
+  minorBefore: MINOR_BEFORE,
+  explained: EXPLAINED,
+  overlap: OVERLAP,
+  strong: STRONG,
+  marked: MARKED,
+  lowVolumes: LOW_VOLUMES,
+} = QUALIFIERS;
+// Minor anywhere in the sentence, or the sequela of something past ("from a previous infection").
+const MINOR_ANYWHERE = new RegExp(
+  String.raw`\b(?:${wordsPattern(QUALIFIER_WORDS.minorAnywhere)}|(?:from|of|due to|secondary to|related to) (?:a |the )?(?:previous|prior|old|remote))\b`,
+  'i',
+);
+
+// Descriptive findings (an opacity, a density) that the sentence explains or hedges: the
+// explanation, when it matters, is a finding of its own.
+const descriptive = (f: Finding) => conceptHas(f.concept, 'descriptive');
+
+/** A descriptive finding the sentence explains away (a widened mediastinum "secondary to a tortuous aorta"). */
+export function isExplained(report: Report, finding: Finding): boolean {
+  const sentence = report.sentences[finding.sentenceIndex];
+  return !!sentence && descriptive(finding) && (EXPLAINED.test(sentence.text) || OVERLAP.test(sentence.text));
+}
+
+/** Minor, chronic, explained or unchanged as written: radiologists routinely leave these out of impressions. */
+export function isMinor(report: Report, finding: Finding): boolean {
+  const sentence = report.sentences[finding.sentenceIndex];
+  if (!sentence) return false;
+  const before = report.text.slice(Math.max(sentence.start, finding.start - 60), finding.end);
+  const clauseStart = Math.max(before.lastIndexOf(';'), before.lastIndexOf(','));
+  // "Minimally displaced" grades the displacement, not the fracture.
+  const clause = (clauseStart >= 0 ? before.slice(clauseStart) : before).replace(
+    /\b(?:minimal(?:ly)?|mild(?:ly)?|slight(?:ly)?)[\s-]+(?:displaced|angulated|comminuted|depressed|impacted)\b/gi,
+    '',
+  );
+  if (MINOR_BEFORE.test(clause) || MINOR_ANYWHERE.test(sentence.text)) return true;
+  // A de-identification token where a qualifier would stand ("XXXX opacities", "XXXX atelectasis"):
+  // the word it hides may have been "streaky" or "likely", so nothing can be concluded.
+  if (
+    (descriptive(finding) || finding.concept === ATELECTASIS) &&
+    !STRONG.test(clause) &&
+    /XXXX(?:[ \t]+[\w-]+){0,2}[ \t]+$/.test(report.text.slice(Math.max(sentence.start, finding.start - 40), finding.start))
+  )
+    return true;
+  if (descriptive(finding) && EXPLAINED.test(sentence.text)) return true;
+  if (descriptive(finding) && finding.concept !== NODULE && OVERLAP.test(sentence.text)) return true;
+  if (finding.concept === ATELECTASIS && LOW_VOLUMES.test(sentence.text)) return true;
+  return conceptHas(finding.concept, 'incidental-unless-marked') && !MARKED.test(sentence.text);
+}

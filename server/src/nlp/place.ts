@@ -1,0 +1,153 @@
+// Side and site: the side and site words of a mention's own phrase (modifiers before it, a locative
+// phrase after it), or the side its own words carry.
+import { SIDE_TRIE, SITE_TRIES, sideOfSides, TERM_SIDES } from './lexicon';
+import { BACK_STOP, COMPARATIVES, COPULAS, HEART_PARTS, LOCATIVE, PHRASE_STOP, RELATIVE_LINK } from './grammar';
+import type { Mention, SentenceWords } from './scan';
+import type { Side } from './types';
+import type { Word } from './words';
+
+interface Place {
+  sides: Set<Side>;
+  sites: string[];
+}
+
+/** A side or site phrase at words[k], or null. Side words naming heart chambers are not laterality. */
+function placeAt(words: readonly Word[], k: number): { end: number; side?: Side; site?: string } | null {
+  const site = SITE_TRIES.base.match(words, k) ?? SITE_TRIES.exact.match(words, k);
+  const side = SIDE_TRIE.match(words, k);
+  if (side && (!site || side.end > site.end)) {
+    const next = words[side.end]?.norm;
+    if (next && HEART_PARTS.has(next)) return { end: side.end + 1 };
+    return { end: side.end, side: side.value.side };
+  }
+  if (site)
+    return { end: site.end, side: site.value.side ?? (side && side.end === site.end ? side.value.side : undefined), site: site.value.site };
+  return null;
+}
+
+function addPlace(place: Place, p: { side?: Side; site?: string }) {
+  if (p.side) place.sides.add(p.side);
+  if (p.site && !place.sites.includes(p.site)) place.sites.push(p.site);
+}
+
+/** Side and site words of the mention's own phrase: modifiers before it, and a locative phrase after it. */
+export function placeOf(s: SentenceWords, m: Mention): { side: Side | null; site: string[]; phraseStart: number; phraseEnd: number } {
+  const { words, mentionAt, cueAt } = s;
+  const before: Place = { sides: new Set(), sites: [] };
+  const after: Place = { sides: new Set(), sites: [] };
+
+  // Words of the mention itself may name a site ("apical pneumothorax").
+  for (let k = m.i; k < m.j;) {
+    const p = placeAt(words, k);
+    if (p) {
+      addPlace(before, p);
+      k = p.end;
+    } else k++;
+  }
+
+  // Backwards over modifiers: "right lower lobe patchy opacity", "right greater than left effusions".
+  let count = 0;
+  let phraseStart = m.i;
+  for (let k = m.i - 1; k >= 0 && count < 7; k--, count++) {
+    const w = words[k];
+    if (mentionAt[k] >= 0 || (w.kind === 'punct' && w.norm !== '/')) break;
+    phraseStart = k;
+    const norm = w.norm;
+    if (COMPARATIVES.has(norm) || norm === 'than') continue;
+    if (norm === 'and' && before.sides.size > 0 && k > 0 && SIDE_TRIE.match(words, k - 1)) continue;
+    if (BACK_STOP.has(norm)) break;
+    if (cueAt[k] >= 0) break;
+    // Phrases read forwards: find the one that ends here.
+    for (let start = Math.max(0, k - 3); start <= k; start++) {
+      const p = placeAt(words, start);
+      if (p && p.end === k + 1) {
+        addPlace(before, p);
+        count += k - start;
+        k = start;
+        break;
+      }
+    }
+  }
+
+  // Forwards through a locative phrase: "opacity at the left base", "effusion is seen on the right",
+  // "an opacity which appears to be within the right lower lobe", "effusion, on the left".
+  count = 0;
+  let phraseEnd = m.j;
+  for (let k = m.j; k < words.length && count < 9; count++) {
+    if (after.sides.size > 0 || after.sites.length > 0) phraseEnd = k;
+    const w = words[k];
+    if (mentionAt[k] >= 0) break;
+    if (w.norm === ',' && k === m.j && placeAfterComma(s, k)) {
+      k++;
+      continue;
+    }
+    if (w.kind === 'punct' && w.norm !== '/' && w.norm !== '-') break;
+    const norm = w.norm;
+    if ((norm === 'which' || norm === 'that') && after.sides.size === 0 && after.sites.length === 0) {
+      const past = pastRelativeLink(words, k + 1);
+      if (past > k + 1) {
+        k = past;
+        continue;
+      }
+    }
+    if (cueAt[k] >= 0 && s.cues[cueAt[k]].entry.pre?.kind !== 'terminate') break;
+    if (norm === 'and' && after.sides.size > 0 && SIDE_TRIE.match(words, k + 1)) {
+      k++;
+      continue;
+    }
+    if (norm === 'than' && after.sides.size > 0) {
+      k++;
+      continue;
+    }
+    if (PHRASE_STOP.has(norm)) break;
+    const p = placeAt(words, k);
+    if (p) {
+      addPlace(after, p);
+      k = p.end;
+      phraseEnd = k;
+    } else k++;
+  }
+
+  const merged = before.sides.size > 0 ? before : { sides: after.sides, sites: before.sites };
+  const sites = [...before.sites];
+  for (const site of after.sites) if (!sites.includes(site)) sites.push(site);
+  const sides = merged.sides;
+  const side = sideOfSides(sides);
+  return { side, site: sites, phraseStart, phraseEnd };
+}
+
+/** The first word after "which"/"that" and its linking words, if a locative preposition follows them; else `k`. */
+function pastRelativeLink(words: readonly Word[], k: number): number {
+  let i = k;
+  while (i < words.length && i - k < 5 && RELATIVE_LINK.has(words[i].norm)) i++;
+  return i > k && i < words.length && LOCATIVE.has(words[i].norm) ? i : k;
+}
+
+/**
+ * "effusion, on the left", "consolidation, right lower lobe": a place after a comma belongs to the finding
+ * before it when it starts with a preposition or a side and runs to the next punctuation with no finding
+ * and no verb of its own ("effusion, right lung is clear" is a new clause).
+ */
+function placeAfterComma(s: SentenceWords, comma: number): boolean {
+  const { words, mentionAt } = s;
+  const first = words[comma + 1];
+  if (!first || !(LOCATIVE.has(first.norm) || SIDE_TRIE.match(words, comma + 1))) return false;
+  let placed = false;
+  for (let k = comma + 1; k < words.length && words[k].kind !== 'punct'; k++) {
+    if (mentionAt[k] >= 0 || COPULAS.has(words[k].norm) || RELATIVE_LINK.has(words[k].norm)) return false;
+    if (placeAt(words, k)) placed = true;
+  }
+  return placed;
+}
+
+/** A side carried by the words of the mention itself: "levoscoliosis", "pleural effusions". */
+export function ownSide(s: SentenceWords, m: Mention): Side | null {
+  const phrase = s.words
+    .slice(m.i, m.j)
+    .map((w) => w.norm)
+    .join(' ');
+  const side = TERM_SIDES.get(`${m.concept.id}|${phrase}`);
+  if (side) return side;
+  if (m.concept.pluralBilateral && /s$/.test(s.words[m.j - 1].norm) && !/(sis|ss)$/.test(s.words[m.j - 1].norm)) return 'bilateral';
+  return null;
+}

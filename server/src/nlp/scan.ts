@@ -1,0 +1,88 @@
+// The words of one sentence read once: each lexicon mention (longest match, a subject with its state a
+// few words on) and each assertion cue, so assertion, place and binding index them by word.
+import { CONCEPT_TRIES, CUE_TRIE, PREDICATE_TRIE, type Concept, type CueEntry } from './lexicon';
+import { INNER_SIDES, NEGATORS, PREDICATE_FILLERS } from './grammar';
+import type { PhraseTrie } from './trie';
+import type { Word } from './words';
+
+export interface Mention {
+  i: number; // first word
+  j: number; // after the last word
+  concept: Concept;
+  /** A denial inside the phrase itself: "heart is not enlarged". */
+  negatedInside: boolean;
+}
+
+export interface Cue {
+  i: number;
+  j: number;
+  entry: CueEntry;
+}
+
+export interface SentenceWords {
+  words: Word[];
+  /** Per word: the mention that covers it, or -1. */
+  mentionAt: Int32Array;
+  cueAt: Int32Array;
+  mentions: Mention[];
+  cues: Cue[];
+}
+
+export function matchConcept(words: readonly Word[], i: number, contextTries: readonly PhraseTrie<{ concept: Concept }>[]): Mention | null {
+  let best: { end: number; concept: Concept } | null = null;
+  const consider = (m: { end: number; value: { concept: Concept } } | null) => {
+    if (m && (!best || m.end > best.end)) best = { end: m.end, concept: m.value.concept };
+  };
+  consider(CONCEPT_TRIES.base.match(words, i, words.length, INNER_SIDES));
+  consider(CONCEPT_TRIES.exact.match(words, i));
+  for (const trie of contextTries) consider(trie.match(words, i));
+  const found = best as { end: number; concept: Concept } | null;
+  // A subject with its state a few words on: "the cardiac silhouette is mildly enlarged".
+  const subject = PREDICATE_TRIE.match(words, i);
+  if (subject) {
+    let negated = false;
+    for (let k = subject.end; k < Math.min(words.length, subject.end + 6); k++) {
+      const w = words[k].norm;
+      const hit = subject.value.find((p) => p.states.has(w));
+      if (hit) {
+        if (!found || k + 1 > found.end) return { i, j: k + 1, concept: hit.concept, negatedInside: negated };
+        break;
+      }
+      if (!PREDICATE_FILLERS.has(w)) break;
+      if (NEGATORS.has(w)) negated = true;
+    }
+  }
+  return found ? { i, j: found.end, concept: found.concept, negatedInside: false } : null;
+}
+
+export function scanSentence(words: Word[], contextTries: readonly PhraseTrie<{ concept: Concept }>[]): SentenceWords {
+  const mentionAt = new Int32Array(words.length).fill(-1);
+  const cueAt = new Int32Array(words.length).fill(-1);
+  const mentions: Mention[] = [];
+  const cues: Cue[] = [];
+  // Cues first where they are longer than a concept starting at the same word ("free of" vs "free air").
+  for (let i = 0; i < words.length;) {
+    if (words[i].kind === 'number' || words[i].kind === 'deid') {
+      i++;
+      continue;
+    }
+    const cue = CUE_TRIE.match(words, i);
+    const mention = matchConcept(words, i, contextTries);
+    if (mention && (!cue || mention.j >= cue.end)) {
+      for (let k = mention.i; k < mention.j; k++) mentionAt[k] = mentions.length;
+      mentions.push(mention);
+      i = mention.j;
+    } else if (cue) {
+      for (let k = i; k < cue.end; k++) cueAt[k] = cues.length;
+      cues.push({ i, j: cue.end, entry: cue.value });
+      i = cue.end;
+    } else i++;
+  }
+  return { words, mentionAt, cueAt, mentions, cues };
+}
+
+export function countWords(s: SentenceWords, from: number, to: number): number {
+  let n = 0;
+  for (let k = from; k < to; k++) if (s.mentionAt[k] < 0) n++;
+  return n;
+}
