@@ -81,7 +81,7 @@ export function addToWordList(file: string, word: string): boolean {
     return true;
   }
   if (wordsOf(existing.text).some((w) => w.toLowerCase() === word.toLowerCase())) return false;
-  if (existing.encoding === 'other') throw new Error(`${file} ${NOT_WRITTEN_ENCODING}`);
+  if (existing.encoding === 'other') throw new Error(`the file ${NOT_WRITTEN_ENCODING}`);
   const eol = existing.text.includes('\r\n') ? '\r\n' : '\n';
   const separator = existing.text === '' || existing.text.endsWith('\n') ? '' : eol;
   // Appended, never rewritten: the rest of the file stays byte for byte as it was.

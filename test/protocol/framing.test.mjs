@@ -102,3 +102,32 @@ test('damaged frames: each is answered with a JSON-RPC error and the next reques
     s.child.kill();
   }
 });
+
+test('edits of one document read together become one didChange with every change, in order', async () => {
+  const { createRequire } = await import('node:module');
+  const { root } = await import('../helpers/engine.mjs');
+  const { coalesceChanges } = createRequire(import.meta.url)(`${root}/out/server/lsp/framing.js`);
+  const change = (uri, version, text) => ({
+    jsonrpc: '2.0',
+    method: 'textDocument/didChange',
+    params: { textDocument: { uri, version }, contentChanges: [{ range: null, text }] },
+  });
+  const hoverRequest = { jsonrpc: '2.0', id: 7, method: 'textDocument/hover', params: {} };
+  const out = coalesceChanges([
+    change('a', 2, 'x'),
+    change('a', 3, 'y'),
+    change('b', 2, 'z'),
+    hoverRequest,
+    change('b', 3, 'w'),
+    change('b', 4, 'v'),
+  ]);
+  assert.deepEqual(
+    out.map((m) => [m.method, m.params.textDocument?.version, m.params.contentChanges?.map((c) => c.text).join('')]),
+    [
+      ['textDocument/didChange', 3, 'xy'],
+      ['textDocument/didChange', 2, 'z'],
+      ['textDocument/hover', undefined, undefined],
+      ['textDocument/didChange', 4, 'wv'],
+    ],
+  );
+});

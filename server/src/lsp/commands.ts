@@ -73,10 +73,7 @@ export function attachCommands(host: CommandsHost): void {
       settings.ignoreWord(uri, word as string);
     } else {
       const { file, error } = await settings.addWord(uri ?? documents.all()[0]?.uri, word as string);
-      if (error)
-        return fail(
-          `RadLint did not add "${String(word)}" to ${file}: ${error instanceof Error ? error.message.replace(`${file} `, 'the file ') : String(error)}`,
-        );
+      if (error) return fail(`RadLint did not add "${String(word)}" to ${file}: ${error instanceof Error ? error.message : String(error)}`);
     }
     host.refreshAll();
   });

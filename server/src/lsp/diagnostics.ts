@@ -131,12 +131,17 @@ export function attachDiagnostics(host: DiagnosticsHost): DiagnosticsFeature {
   }
 
   const scheduled = new Map<string, ReturnType<typeof setTimeout>>();
+  const lastChange = new Map<string, number>();
   function changed(document: TextDocument): void {
     const { uri } = document;
+    const now = performance.now();
+    const sincePrevious = now - (lastChange.get(uri) ?? -Infinity);
+    lastChange.set(uri, now);
     if (scheduled.has(uri)) return; // the publish already scheduled takes the latest version
-    // Wait about as long as the last analysis took: the edits read meanwhile cost one analysis, and
-    // a fast report still gets its diagnostics within a millisecond or two.
-    const wait = Math.min(MAX_COALESCE_MS, Math.ceil(analyses.costOf(uri)));
+    // Typing slower than the analysis: publish at once. Edits coming faster: wait about as long as
+    // the last analysis took, so the edits read meanwhile cost one analysis between them.
+    const cost = analyses.costOf(uri);
+    const wait = sincePrevious > cost ? 0 : Math.min(MAX_COALESCE_MS, Math.ceil(cost));
     scheduled.set(
       uri,
       setTimeout(() => {

@@ -39,7 +39,9 @@ export class ResilientMessageReader extends AbstractMessageReader {
   listen(callback: DataCallback): Disposable {
     const onData = (chunk: Buffer) => {
       this.#append(chunk);
-      this.#drain(callback);
+      const batch: Message[] = [];
+      this.#drain((message) => batch.push(message));
+      for (const message of coalesceChanges(batch)) callback(message);
     };
     const onError = (error: Error) => this.fireError(error);
     const onClose = () => this.fireClose();
@@ -189,4 +191,33 @@ function idOf(message: unknown): number | string | null {
 function idIn(body: string): number | string | null {
   const m = /"id"\s*:\s*(\d+|"[^"\\]{0,100}")/.exec(body.slice(0, 200));
   return m ? (JSON.parse(m[1]) as number | string) : null;
+}
+
+type DidChange = { method: string; id?: unknown; params: { textDocument: { uri: string; version: number }; contentChanges: unknown[] } };
+const isDidChange = (m: Message): m is Message & DidChange =>
+  (m as Partial<DidChange>).method === 'textDocument/didChange' && (m as Partial<DidChange>).id === undefined;
+
+/**
+ * Edits of one document that arrived together become one didChange with all their changes in
+ * order (LSP applies them in turn): a burst of keystrokes read in one go costs one update and one
+ * analysis, not one per keystroke.
+ */
+export function coalesceChanges(batch: Message[]): Message[] {
+  const out: Message[] = [];
+  for (const message of batch) {
+    const previous = out.at(-1);
+    if (
+      previous &&
+      isDidChange(message) &&
+      isDidChange(previous) &&
+      previous.params.textDocument.uri === message.params.textDocument.uri &&
+      Array.isArray(message.params.contentChanges)
+    ) {
+      previous.params.contentChanges.push(...message.params.contentChanges);
+      previous.params.textDocument.version = message.params.textDocument.version;
+    } else {
+      out.push(message);
+    }
+  }
+  return out;
 }
