@@ -4,7 +4,7 @@ import { parseReport, sentenceIndexAt, type Report } from './report';
 import { reportParts, understand, type ReportPart, type Understanding } from './nlp';
 import { RULES, ruleLevel } from './rules/registry';
 import { findCriticalFindings, type CriticalFinding, type CriticalOverrides } from './critical/findings';
-import type { Problem } from './problem';
+import type { Category, Problem } from './problem';
 import type { ReportAnalysis, Rule, RuleContext, RuleLevel, SharedPart } from './rules/types';
 
 export type { RuleLevel };
@@ -29,6 +29,10 @@ export interface ProblemAnchor {
   text: string;
   context: string;
 }
+
+// A document that is no imaging report (a case history, an operative note: report/documents.ts) gets only
+// the checks that read any text.
+const ANY_DOCUMENT: ReadonlySet<Category> = new Set<Category>(['spelling', 'dictation', 'placeholder']);
 
 export const DEFAULT_SETTINGS: EngineSettings = { rules: {}, critical: {}, words: [], ignoredWords: [], ruleOptions: {}, ignores: [] };
 
@@ -78,14 +82,20 @@ export class Analysis implements ReportAnalysis {
 
   #check() {
     if (this.#checked) return this.#checked;
-    const { rules: levels, ruleOptions, critical, words, ignoredWords } = this.settings;
-    const spelling = { ...(ruleOptions.spelling as object | undefined), words, ignoreWords: ignoredWords };
+    const { rules: levels, ruleOptions } = this.settings;
     const shared = new Map<SharedPart<unknown>, unknown>();
+    const options = new Map<Rule<unknown>, unknown>();
+    const optionsOf = <O>(rule: Rule<O>): O => {
+      if (!options.has(rule)) options.set(rule, rule.options?.parse(ruleOptions[rule.id]));
+      return options.get(rule) as O;
+    };
     const context: RuleContext = {
-      options: { ...ruleOptions, critical, spelling },
+      report: this.report,
       analysis: this,
+      options: undefined,
+      optionsOf,
       shared: <T>(part: SharedPart<T>): T => {
-        if (!shared.has(part)) shared.set(part, part.compute(this.report, context));
+        if (!shared.has(part)) shared.set(part, part.compute(context));
         return shared.get(part) as T;
       },
     };
@@ -94,8 +104,9 @@ export class Analysis implements ReportAnalysis {
     for (const rule of this.rules) {
       const level = ruleLevel(levels, rule.id);
       if (level === 'off') continue;
+      if (this.report.document !== 'imaging' && !ANY_DOCUMENT.has(rule.category)) continue;
       try {
-        for (const problem of rule.check(this.report, context)) {
+        for (const problem of rule.check({ ...context, options: optionsOf(rule) })) {
           problems.push({ ...problem, severity: level === 'default' ? problem.severity : level, source: problem.source ?? 'rules' });
         }
       } catch (error) {

@@ -31,6 +31,7 @@ import { attachDiagnostics } from './lsp/diagnostics';
 import { Analyses } from './lsp/documents';
 import { SettingsStore } from './lsp/settings';
 import { ResilientMessageReader } from './lsp/framing';
+import { answeredCommandLine } from './lsp/command-line';
 
 export const SERVER_NAME = 'radlint';
 
@@ -224,6 +225,7 @@ export function startServer(connection: Connection): void {
 
 /** `radlint-server --stdio` (and --node-ipc / --socket, which vscode-languageserver reads from argv). */
 export function runServer(): void {
+  if (answeredCommandLine(process.argv.slice(2))) return;
   // One failed promise must not take the server (and every open report's diagnostics) down.
   process.on('unhandledRejection', (reason) => process.stderr.write(`radlint-server: unhandled rejection: ${String(reason)}\n`));
   const socketOrIpc = process.argv.some((a) => /^--(node-ipc|socket|pipe)/.test(a));

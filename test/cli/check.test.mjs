@@ -70,7 +70,7 @@ test('sarif format is SARIF 2.1.0 with 1-based regions', () => {
   assert.equal(res.ruleId, 'dictation-artifact');
   assert.equal(res.level, 'warning');
   assert.deepEqual(res.locations[0].physicalLocation.region, { startLine: 1, startColumn: 11, endLine: 1, endColumn: 18 });
-  assert.equal(res.locations[0].physicalLocation.artifactLocation.uri, '<stdin>');
+  assert.equal(res.locations[0].physicalLocation.artifactLocation.uri, '%3Cstdin%3E');
 });
 
 test('stdin with -', () => {

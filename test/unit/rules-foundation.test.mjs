@@ -105,6 +105,7 @@ test('settings switch rules off and re-level them', () => {
 });
 
 test('a rule that throws does not take the others down', () => {
+  /** @type {import('../../server/src/rules/types.js').Rule} */
   const broken = {
     id: 'broken',
     category: 'style',
@@ -114,6 +115,7 @@ test('a rule that throws does not take the others down', () => {
       throw new Error('boom');
     },
   };
+  /** @type {import('../../server/src/rules/types.js').Rule} */
   const repeat = {
     id: 'repeat',
     category: 'dictation',

@@ -4,10 +4,11 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
-// The rule alone over parsed text: this file does not depend on the other rules loading.
+// The two spelling rules alone (analyzeReport with just them) over parsed text.
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const { parseReport } = require(path.join(root, 'out/server/report/index.js'));
+const { analyzeReport } = require(path.join(root, 'out/server/engine.js'));
 const load = require(path.join(root, 'out/server/spelling/load.js'));
 const { spelling } = require(path.join(root, 'out/server/rules/spelling.js'));
 const { realWordConfusion } = require(path.join(root, 'out/server/rules/real-word-confusion.js'));
@@ -15,10 +16,9 @@ const { spellingFixes, spellingSuggestions } = require(path.join(root, 'out/serv
 const { SpellChecker, matchCase } = require(path.join(root, 'out/server/spelling/checker.js'));
 
 // Both spelling rules, with an unknown word's corrections as the code-action layer asks for them.
-const checked = (text, options = {}) => {
-  const report = parseReport(text);
-  const context = { options: { spelling: options }, memo: new Map() };
-  return [...spelling.check(report, context), ...realWordConfusion.check(report, context)].sort((a, b) => a.start - b.start);
+const checked = (text, { words = [], ignoreWords = [], ...options } = {}) => {
+  const settings = { words, ignoredWords: ignoreWords, ruleOptions: { spelling: options } };
+  return analyzeReport(parseReport(text), settings, [spelling, realWordConfusion]).problems;
 };
 const problems = (text, options) =>
   checked(text, options).map((p) => (p.word ? { ...p, fixes: spellingFixes(p.word, p.start, p.end) } : p));

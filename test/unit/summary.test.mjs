@@ -45,6 +45,7 @@ test('summary: side, site and size carried in plain words', () => {
 });
 
 test('summary: the examples — every significant present impression finding, with its side and size', () => {
+  /** @type {[any, any][]} */
   const cases = [
     [
       'ct-head-hemorrhage.rpt',

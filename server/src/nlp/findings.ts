@@ -4,9 +4,9 @@
 import type { Report } from '../report/types';
 import type { Side } from './types';
 import { CONCEPT_BY_ID, CONCEPT_TRIES, type Concept } from './lexicon';
-import { NO_NORMAL_STATEMENTS } from './grammar';
+import { NOT_ACUTE, NO_NORMAL_STATEMENTS } from './grammar';
 import { assertionOf, bySection } from './assertion';
-import { attachMeasurements, interpretedBy, onlyCommaBetween, refined } from './binding';
+import { attachMeasurements, inOtherSense, interpretedBy, onlyCommaBetween, refined, refinedAtSite } from './binding';
 import { findMeasurements } from './measurements';
 import { normalStatementsIn } from './normal';
 import { ownSide, placeOf } from './place';
@@ -58,6 +58,12 @@ function normalFindings(
   return out;
 }
 
+/** Does the finding's own phrase call it old ("remote lacunar infarct", "chronic cholecystitis")? */
+function oldNews(s: SentenceWords, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (NOT_ACUTE.has(s.words[k].norm)) return true;
+  return false;
+}
+
 /** Every finding mention of the report, in text order. */
 export function extractFindings(
   report: Report,
@@ -78,7 +84,7 @@ export function extractFindings(
     const firstOfSentence = findings.length; // normalFindings looks at this sentence's only (linear in the report)
     for (const [index, mention] of s.mentions.entries()) {
       const place = placeOf(s, mention);
-      const m = { ...mention, concept: refined(s, mention, place.phraseStart) };
+      const m = { ...mention, concept: refinedAtSite(refined(s, mention, place.phraseStart), place.site) };
       if (!place.side) place.side = ownSide(s, m);
       // "Left basilar opacity, likely atelectasis": the interpretation shares the place of what it interprets.
       const assertion = assertionOf(s, m);
@@ -89,6 +95,7 @@ export function extractFindings(
       if (antecedent && !place.side && places[index - 1].side) place.side = places[index - 1].side;
       if (antecedent && place.site.length === 0) place.site = [...places[index - 1].site];
       places.push(place);
+      if (inOtherSense(s, mention)) continue;
       findings.push({
         start: s.words[m.i].start,
         end: s.words[m.j - 1].end,
@@ -101,7 +108,7 @@ export function extractFindings(
         sectionIndex: sentence.section,
         sentenceIndex,
         measurements: [],
-        critical: m.concept.critical,
+        critical: m.concept.critical && !oldNews(s, place.phraseStart, m.i) ? m.concept.critical : null,
         significant: m.concept.significant,
         ...(m.concept.sex ? { sex: m.concept.sex } : {}),
       });

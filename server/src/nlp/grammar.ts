@@ -32,6 +32,7 @@ const SET_NAMES = [
   'locatives',
   'interpretiveLinks',
   'linkFillers',
+  'notAcute',
 ] as const;
 const GrammarSchema = z.object({
   note: z.string(),
@@ -59,4 +60,5 @@ export const RELATIVE_LINK = setOf('relativeLinks');
 export const LOCATIVE = setOf('locatives');
 export const INTERPRETIVE_LINKS = setOf('interpretiveLinks');
 export const LINK_FILLERS = setOf('linkFillers');
+export const NOT_ACUTE = setOf('notAcute');
 export const NO_NORMAL_STATEMENTS: ReadonlySet<string> = new Set(grammar.noNormalStatementSections.sections);
