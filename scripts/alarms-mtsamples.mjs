@@ -28,7 +28,7 @@ const perRule = new Map();
 const perKind = { imaging: { docs: 0, alarms: 0 }, other: { docs: 0, alarms: 0 } };
 for (const r of mtReports()) {
   const a = analyze(r.text);
-  const kind = a.report.document?.imaging === false ? 'other' : 'imaging';
+  const kind = a.report.document === 'imaging' ? 'imaging' : 'other';
   perKind[kind].docs++;
   if (process.argv.includes('--names')) console.log(`${kind}\tmt:${r.id}\t${r.name}`);
   const alarms = a.problems.filter((p) => p.severity === 'error' || p.severity === 'warning');

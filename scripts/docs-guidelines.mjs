@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { GUIDELINES } = require(path.join(root, 'out/server/guidelines/index.js'));
+const { RADS_SYSTEMS } = require(path.join(root, 'out/server/guidelines/rads/index.js'));
 
 const WHAT = {
   'fleischner-2017':
@@ -53,6 +54,8 @@ const fmtWhen = (w) =>
     .join('; ');
 const fmtMonths = (m) => (m[0] === m[1] ? `${m[0]} months` : `${m[0]}–${m[1]} months`);
 const esc = (s) => s.replace(/\|/g, '\\|');
+const fmtAccepts = (list) =>
+  list.map((a) => [a.action, a.modality?.join('/'), a.months ? fmtMonths(a.months) : ''].filter(Boolean).join(' ')).join('; ');
 
 for (const g of GUIDELINES) {
   const lines = [
@@ -69,7 +72,7 @@ for (const g of GUIDELINES) {
     `- Findings: ${g.subjects.map((s) => `\`${s.concept}\`${s.near.length ? ` (in a sentence naming ${s.near.join(', ')})` : ''}`).join('; ')}, present or possible, in the findings or impression.`,
     `- Exams: ${g.modalities.join(', ')} (from the exam title; a report without one is read as applying).`,
     ...g.inScope.map((s) => `- Only when: ${fmtWhen(s.when)} (${s.reason})`),
-    `- Size: the ${g.measure === 'mean-diameter' ? 'mean of long and short axes' : 'largest dimension'}${g.roundMm ? `, rounded to ${g.roundMm} mm` : ''}; with several mentions, the largest drives (and makes them multiple).`,
+    `- Size: the ${g.measure === 'mean-diameter' ? 'mean of long and short axes' : 'largest dimension'}${g.roundMm ? `, rounded to ${g.roundMm} mm` : ''}; with several nodules (a plural, a number word, "multiple", "bilateral", or sized mentions listed apart), the most suspicious drives: the one whose row acts soonest, else the largest.`,
     '',
     '## When it does not apply (the rule is silent; the hover says why)',
     '',
@@ -84,7 +87,7 @@ for (const g of GUIDELINES) {
     ...g.rows.map(
       (r) =>
         `| ${esc(r.label)}${r.category ? ` (category ${r.category})` : ''} | ${esc(fmtWhen(r.when))} | ${esc(r.recommendation)} | ${esc(
-          r.accepts.map((a) => [a.action, a.modality?.join('/'), a.months ? fmtMonths(a.months) : ''].filter(Boolean).join(' ')).join('; '),
+          fmtAccepts(r.accepts) + (r.then ? `; later steps: ${fmtAccepts(r.then)}` : ''),
         )} |`,
     ),
     '',
@@ -103,4 +106,39 @@ for (const g of GUIDELINES) {
   ];
   fs.writeFileSync(path.join(root, 'docs/guidelines', `${g.id}.md`), lines.join('\n'));
 }
-console.log(`wrote ${GUIDELINES.length} pages to docs/guidelines/`);
+
+// The reporting and data systems: one page for the six, each category with its management.
+const rads = [
+  '# ACR reporting and data systems (RADS)',
+  '',
+  'Used by the rule [rads-management](../rules/rads-management.md), by `radlint findings` (the `rads` list) and by the hover. Each system is a data file in server/src/guidelines/rads/data/, checked with zod when it loads.',
+  '',
+  'A category is read wherever the report writes it: the system\u2019s name in any case, with or without its hyphen, then a version, a word such as category, classification, assessment or score, and the value ("BIRADS: 4a", "BI-RADS category 3", "(BIRADS-5)", "Lung-RADS v2022 4B", "PI-RADS v2.1 category 4"); TI-RADS and LI-RADS values also alone ("TR4", "LR-5"). Sub-scores ("PI-RADS v2 T2 score") and other versions ("PI-RADS v1") are not read.',
+  '',
+];
+for (const s of RADS_SYSTEMS) {
+  rads.push(`## ${s.name} (${s.short} ${s.version})`, '');
+  rads.push(
+    `Written as: ${s.names.join(', ')}${s.prefix ? `; values also as ${s.prefix}N alone` : ''}. ${s.overall ? 'An overall category may not be lower than a finding\u2019s.' : 'Each finding has its own category.'}`,
+    '',
+  );
+  rads.push('| Category | Meaning | Likelihood of malignancy | Management | Accepted in a report |', '| --- | --- | --- | --- | --- |');
+  for (const c of s.categories) {
+    const accepted = c.bySize
+      ? c.bySize.map((b) => `${b.gteMm !== undefined ? `≥ ${b.gteMm} mm` : 'smaller'}: ${fmtAccepts(b.accepts)}`).join('; ')
+      : c.accepts.length
+        ? fmtAccepts(c.accepts)
+        : 'not checked';
+    rads.push(
+      `| ${c.id} | ${esc(c.label)} | ${esc(c.risk ?? '')} | ${esc(c.management)} | ${esc(accepted)}${c.states ? ' (must be stated)' : ''} |`,
+    );
+  }
+  if (s.points)
+    rads.push(
+      '',
+      `Points: ${s.points.groups.map((g) => `${g.group} (${g.options.map((o) => `${o.words[0]} ${o.points}`).join(', ')}${g.additive ? '; these add up' : ''})`).join('; ')}. Category by total: ${s.points.byPoints.map((b) => `${b.min}+ ${b.category}`).join(', ')}.`,
+    );
+  rads.push('', `Citation: ${s.citation}`, '', `Source: ${s.source}`, '');
+}
+fs.writeFileSync(path.join(root, 'docs/guidelines', 'rads.md'), rads.join('\n'));
+console.log(`wrote ${GUIDELINES.length} pages and rads.md to docs/guidelines/`);

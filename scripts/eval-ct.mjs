@@ -20,7 +20,8 @@ if (!fs.existsSync(file)) {
   process.exit(0);
 }
 
-// The engine's concepts that answer each CT-RATE label (the label set's own definitions, SOURCE.md).
+const VESSEL_WALL = ['atherosclerosis', 'plaque', 'calcification'];
+// The engine's concepts (or a test of a finding) that answer each CT-RATE label (the label set's own definitions, SOURCE.md).
 const LABELS = {
   'Medical material': [
     'pacemaker',
@@ -43,10 +44,15 @@ const LABELS = {
     'device-fracture',
     'retained-surgical-item',
   ],
-  'Arterial wall calcification': ['atherosclerosis', 'arterial-calcification'],
+  // A plaque or calcification placed in the aorta (or nowhere, for atherosclerosis) is arterial; one placed only in
+  // the coronary arteries is coronary; "plaques in the aorta and coronary arteries" are both.
+  'Arterial wall calcification': (f) =>
+    (['atherosclerosis', 'plaque'].includes(f.concept) && !(f.site.length && f.site.every((s) => s === 'coronary artery'))) ||
+    (f.concept === 'calcification' && f.site.includes('aorta')),
   Cardiomegaly: ['cardiomegaly'],
   'Pericardial effusion': ['pericardial-effusion'],
-  'Coronary artery wall calcification': ['coronary-artery-calcification'],
+  'Coronary artery wall calcification': (f) =>
+    f.concept === 'coronary-artery-calcification' || (VESSEL_WALL.includes(f.concept) && f.site.includes('coronary artery')),
   'Hiatal hernia': ['hiatal-hernia'],
   Lymphadenopathy: ['lymphadenopathy'],
   Emphysema: ['emphysema', 'bullae'],
@@ -75,7 +81,7 @@ for (const row of rows) {
   const report = parseReport(row.report_text);
   const found = understand(report).findings.filter((f) => f.assertion === 'present' || f.assertion === 'possible');
   for (const [label, concepts] of Object.entries(LABELS)) {
-    const hits = found.filter((f) => concepts.includes(f.concept));
+    const hits = found.filter((f) => (typeof concepts === 'function' ? concepts(f) : concepts.includes(f.concept)));
     const truth = row[label] === '1';
     for (const [half, inHalf] of Object.entries(halves)) {
       if (!inHalf(n)) continue;

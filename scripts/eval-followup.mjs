@@ -1,11 +1,14 @@
-// npm run eval:followup — the follow-up-recommendation rule over the real reports in ../shared/data.
-// Prints: reports with a finding a guideline covers, with a size; how many of those are in the
+// npm run eval:followup — the follow-up-recommendation rule, first on reports we write for every cell
+// of every table at both edges of its size range, in four recommendation styles, with right and wrong
+// advice (right advice left alone >= 98%, wrong advice warned >= 95%, in every style); then over the
+// real reports in ../shared/data. Prints for the real reports: reports with a finding a guideline covers, with a size; how many of those are in the
 // guideline's scope; how many carry a recommendation and how many agree; false alarms on reports
 // with no covered finding (must be 0); then 30 flagged examples for a radiologist to read.
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { iuReports, mtReports, haveData, dataDir } from './lib/corpus.mjs';
+import fs from 'node:fs';
+import { iuReports, mtReports, haveData, dataDir, parseCsv } from './lib/corpus.mjs';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -14,18 +17,92 @@ const { checkText } = load('engine.js');
 const { parseReport } = load('report/index.js');
 const { understand } = load('nlp/index.js');
 const { analyse, agrees } = load('guidelines/check.js');
-const { evaluate } = load('guidelines/index.js');
+const { evaluate, GUIDELINES, followUpAgrees } = load('guidelines/index.js');
+const { RULES } = load('rules/registry.js');
+const { analyze } = load('engine.js');
+const { followUpCases, STYLES } = await import('./lib/followup-cases.mjs');
+
+const RULE = 'follow-up-recommendation';
+
+// Part 1: our own reports, every cell, four styles, right and wrong advice.
+{
+  const rule = RULES.filter((r) => r.id === RULE);
+  const tally = new Map(); // style -> guideline -> counts
+  const misses = [];
+  const pct1 = (n, d) => (d ? `${((100 * n) / d).toFixed(1)}%` : '-');
+  // Three draws of the templates for every cell.
+  const cases = [20, 21, 22].flatMap((seed) => [...followUpCases(GUIDELINES, followUpAgrees, seed)]);
+  for (const c of cases) {
+    const settings = { ruleOptions: { [RULE]: { risk: c.risk } } };
+    const a = analyze(c.text, settings, rule);
+    const problems = a.problems.filter((p) => p.rule === RULE);
+    const results = analyse(a.report, a.understanding, { risk: c.risk }).filter((r) => r.case.guideline.id === c.guideline.id);
+    const read = results.some((r) => r.recommendation.rows.at(-1)?.id === c.row.id);
+    const ok = c.right ? problems.length === 0 : problems.some((p) => p.severity === 'warning');
+    const byG = tally.get(c.style) ?? new Map();
+    tally.set(c.style, byG);
+    const t = byG.get(c.guideline.short) ?? { cells: 0, read: 0, right: 0, rightOk: 0, wrong: 0, wrongOk: 0 };
+    byG.set(c.guideline.short, t);
+    if (c.right) {
+      t.cells++;
+      if (read) t.read++;
+      t.right++;
+      if (ok) t.rightOk++;
+    } else {
+      t.wrong++;
+      if (ok) t.wrongOk++;
+    }
+    if (!ok) misses.push({ c, read, problems });
+  }
+  console.log(
+    'Our reports: every cell of every table at both edges of its size range, right and wrong advice, three drawings of the templates.',
+  );
+  let failed = false;
+  for (const style of STYLES) {
+    console.log(`\nStyle: ${style}`);
+    console.log(
+      `  ${'guideline'.padEnd(30)} ${'cells'.padStart(5)} ${'row read'.padStart(9)} ${'right left alone'.padStart(22)} ${'wrong warned'.padStart(22)}`,
+    );
+    const sum = { cells: 0, read: 0, right: 0, rightOk: 0, wrong: 0, wrongOk: 0 };
+    for (const [g, t] of tally.get(style) ?? []) {
+      for (const k of Object.keys(sum)) sum[k] += t[k];
+      console.log(
+        `  ${g.padEnd(30)} ${String(t.cells).padStart(5)} ${pct1(t.read, t.cells).padStart(9)} ${`${t.rightOk}/${t.right} ${pct1(t.rightOk, t.right)}`.padStart(22)} ${`${t.wrongOk}/${t.wrong} ${pct1(t.wrongOk, t.wrong)}`.padStart(22)}`,
+      );
+    }
+    console.log(
+      `  ${'all'.padEnd(30)} ${String(sum.cells).padStart(5)} ${pct1(sum.read, sum.cells).padStart(9)} ${`${sum.rightOk}/${sum.right} ${pct1(sum.rightOk, sum.right)}`.padStart(22)} ${`${sum.wrongOk}/${sum.wrong} ${pct1(sum.wrongOk, sum.wrong)}`.padStart(22)}`,
+    );
+    if (sum.rightOk < 0.98 * sum.right || sum.wrongOk < 0.95 * sum.wrong) failed = true;
+  }
+  console.log(`\nTargets (right left alone >= 98%, wrong warned >= 95%, every style): ${failed ? 'NOT MET' : 'met'}`);
+  const show = Number(process.env.SHOW_MISSES ?? 12);
+  console.log(`\n${Math.min(show, misses.length)} of ${misses.length} misses:`);
+  for (const m of misses.slice(0, show)) {
+    console.log(
+      `\n[${m.c.guideline.short} / ${m.c.row.id} / ${m.c.size} / ${m.c.style} / ${m.c.right ? 'right' : 'wrong'} advice] row read: ${m.read}\n  ${m.c.text.replace(/\n/g, '\n  ')}  -> ${m.problems.map((p) => `${p.severity}: ${p.message}`).join(' | ') || 'no problem'}`,
+    );
+  }
+}
 
 if (!haveData) {
-  console.log(`eval:followup skipped: no data at ${dataDir}`);
+  console.log(`\neval:followup real reports skipped: no data at ${dataDir}`);
   process.exit(0);
 }
 
-const RULE = 'follow-up-recommendation';
 const corpora = [
   { name: 'MTSamples', reports: mtReports().map((r) => ({ id: `mt:${r.id} ${r.name}`, text: r.text })) },
   { name: 'IU X-ray', reports: iuReports().map((r) => ({ id: `iu:${r.uid}`, text: r.text })) },
 ];
+// CT-RATE: real chest CTs (English translations), where incidental nodules and their follow-up are common.
+const ctrate = path.join(dataDir, 'ctrate-ctclip-labelled-chest-ct-reports/train.csv');
+if (fs.existsSync(ctrate))
+  corpora.push({
+    name: 'CT-RATE chest CT',
+    reports: parseCsv(fs.readFileSync(ctrate, 'utf8'))
+      .filter((r) => r.AccessionNo)
+      .map((r) => ({ id: `ct:${r.AccessionNo}`, text: r.report_text })),
+  });
 const ORDER = { recommend: 0, 'no-row': 1, 'out-of-scope': 2 };
 const pct = (n, d) => (d ? `${((100 * n) / d).toFixed(0)}%` : '-');
 const flagged = [];

@@ -46,16 +46,15 @@ const { spelling } = require(join(root, 'out/server/rules/spelling.js'));
 const { realWordConfusion } = require(join(root, 'out/server/rules/real-word-confusion.js'));
 const { spellingSuggestions } = require(join(root, 'out/server/spelling/suggestions.js'));
 const { parseReport } = require(join(root, 'out/server/report/index.js'));
+const { analyzeReport } = require(join(root, 'out/server/engine.js'));
 
 const loadIu = () => iuReports({ requireBoth: false }).map((r) => ({ corpus: 'IU X-ray', id: `iu:${r.uid}`, text: r.text }));
 const loadMt = () => mtReports().map((r) => ({ corpus: 'MTSamples', id: `mt:${r.id}`, text: r.text }));
 
-const context = () => ({ options: {}, memo: new Map() });
-// Both spelling rules: unknown words and real-word confusions (one rule until they were split).
+// Both spelling rules: unknown words, then real-word confusions (one rule until they were split).
 const check = (text) => {
   const report = parseReport(text);
-  const c = context();
-  return [...spelling.check(report, c), ...realWordConfusion.check(report, c)];
+  return [spelling, realWordConfusion].flatMap((rule) => analyzeReport(report, {}, [rule]).problems);
 };
 const pct = (n, d) => (d ? `${((100 * n) / d).toFixed(1)}%` : 'n/a');
 

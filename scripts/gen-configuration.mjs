@@ -81,6 +81,23 @@ function withRuleIds(property, rules) {
   return { ...rest, properties, additionalProperties };
 }
 
+/** `radlint.ruleOptions`: one property per rule with options, from the zod schema it gives defineRule(). */
+function withRuleOptions(z, property, rules) {
+  const properties = Object.fromEntries(
+    rules
+      .filter((r) => r.options)
+      .map((r) => {
+        const schema = z.toJSONSchema(r.options, { io: 'input', unrepresentable: 'any' });
+        // The fallback a rule's schema catches to is how it reads bad input, not a default to show.
+        delete schema.$schema;
+        delete schema.default;
+        return [r.id, schema];
+      }),
+  );
+  const { type, additionalProperties, ...rest } = property;
+  return { type, additionalProperties, properties, ...rest };
+}
+
 /**
  * contributes.configuration: titled groups in SETTINGS_GROUPS order, empty ones left out.
  * Inputs are passed in so tests can feed schemas that should be refused.
@@ -94,7 +111,13 @@ export function buildConfiguration({ z, schemas, groups, rules }) {
     seen.add(key);
     const properties = byGroup.get(group);
     if (!properties) throw new Error(`${key}: unknown group '${group}' (one of ${groups.join(', ')})`);
-    properties[key] = { ...(key === 'radlint.rules' ? withRuleIds(property, rules) : property), order: Object.keys(properties).length };
+    const generated =
+      key === 'radlint.rules'
+        ? withRuleIds(property, rules)
+        : key === 'radlint.ruleOptions'
+          ? withRuleOptions(z, property, rules)
+          : property;
+    properties[key] = { ...generated, order: Object.keys(properties).length };
   }
   return [...byGroup]
     .filter(([, properties]) => Object.keys(properties).length > 0)

@@ -4,10 +4,10 @@ import { parseReport, sentenceIndexAt, type Report } from './report';
 import { reportParts, type ReportPart, type Understanding } from './nlp';
 import { RULES, ruleLevel } from './rules/registry';
 import { findCriticalFindings, type CriticalFinding, type CriticalOverrides } from './critical/findings';
-import type { Problem } from './problem';
+import type { Category, Problem } from './problem';
 import type { ReportAnalysis, Rule, RuleContext, RuleLevel, SharedPart } from './rules/types';
 import { getSpellChecker } from './spelling/load';
-import { understandThroughTypos, type FindingTypo } from './spelling/finding-typos';
+import { typoCandidates, understandThroughTypos, type FindingTypo } from './spelling/finding-typos';
 
 export type { RuleLevel };
 
@@ -32,6 +32,10 @@ export interface ProblemAnchor {
   context: string;
 }
 
+// A document that is no imaging report (a case history, an operative note: report/documents.ts) gets only
+// the checks that read any text.
+const ANY_DOCUMENT: ReadonlySet<Category> = new Set<Category>(['spelling', 'dictation', 'placeholder']);
+
 export const DEFAULT_SETTINGS: EngineSettings = { rules: {}, critical: {}, words: [], ignoredWords: [], ruleOptions: {}, ignores: [] };
 
 /**
@@ -41,6 +45,7 @@ export const DEFAULT_SETTINGS: EngineSettings = { rules: {}, critical: {}, words
 export class Analysis implements ReportAnalysis {
   readonly settings: EngineSettings;
   #understanding?: { understanding: Understanding; typos: FindingTypo[] };
+  #typoCandidates?: Map<number, string>;
   #parts?: ReportPart[];
   #critical?: CriticalFinding[];
   #checked?: { problems: Problem[]; failures: { rule: string; error: unknown }[] };
@@ -60,12 +65,18 @@ export class Analysis implements ReportAnalysis {
 
   /** Misspelt finding words read as their correction ("pnuemothorax" as pneumothorax): spelling/finding-typos.ts. */
   get findingTypos(): FindingTypo[] {
-    return this.#read().typos;
+    // Without a candidate (the usual report) this costs no understanding.
+    return this.#candidates().size ? this.#read().typos : [];
+  }
+
+  #candidates(): Map<number, string> {
+    if (this.#typoCandidates) return this.#typoCandidates;
+    const words = [...this.settings.words, ...this.settings.ignoredWords].filter((w): w is string => typeof w === 'string');
+    return (this.#typoCandidates = typoCandidates(this.report, getSpellChecker(), new Set(words.map((w) => w.toLowerCase()))));
   }
 
   #read() {
-    const accepted = new Set([...this.settings.words, ...this.settings.ignoredWords].map((w) => w.toLowerCase()));
-    return (this.#understanding ??= understandThroughTypos(this.report, getSpellChecker(), accepted));
+    return (this.#understanding ??= understandThroughTypos(this.report, this.#candidates()));
   }
 
   /** Findings/impression pairs, for the rules that read one against the other. */
@@ -90,14 +101,20 @@ export class Analysis implements ReportAnalysis {
 
   #check() {
     if (this.#checked) return this.#checked;
-    const { rules: levels, ruleOptions, critical, words, ignoredWords } = this.settings;
-    const spelling = { ...(ruleOptions.spelling as object | undefined), words, ignoreWords: ignoredWords };
+    const { rules: levels, ruleOptions } = this.settings;
     const shared = new Map<SharedPart<unknown>, unknown>();
+    const options = new Map<Rule<unknown>, unknown>();
+    const optionsOf = <O>(rule: Rule<O>): O => {
+      if (!options.has(rule)) options.set(rule, rule.options?.parse(ruleOptions[rule.id]));
+      return options.get(rule) as O;
+    };
     const context: RuleContext = {
-      options: { ...ruleOptions, critical, spelling },
+      report: this.report,
       analysis: this,
+      options: undefined,
+      optionsOf,
       shared: <T>(part: SharedPart<T>): T => {
-        if (!shared.has(part)) shared.set(part, part.compute(this.report, context));
+        if (!shared.has(part)) shared.set(part, part.compute(context));
         return shared.get(part) as T;
       },
     };
@@ -106,8 +123,9 @@ export class Analysis implements ReportAnalysis {
     for (const rule of this.rules) {
       const level = ruleLevel(levels, rule.id);
       if (level === 'off') continue;
+      if (this.report.document !== 'imaging' && !ANY_DOCUMENT.has(rule.category)) continue;
       try {
-        for (const problem of rule.check(this.report, context)) {
+        for (const problem of rule.check({ ...context, options: optionsOf(rule) })) {
           problems.push({ ...problem, severity: level === 'default' ? problem.severity : level, source: problem.source ?? 'rules' });
         }
       } catch (error) {

@@ -83,7 +83,7 @@ export const settingsSchema = z.object({
         enumDescriptions: ["The workspace's settings (shared with the team when committed).", 'Your user settings, for every workspace.'],
       }),
     ),
-  /** Per-rule options, passed to the rules as RuleContext.options. */
+  /** Per-rule options, read by each rule's own schema (defineRule options); npm run gen declares them. */
   ruleOptions: z
     .record(z.string(), z.unknown())
     .default({})
@@ -93,20 +93,6 @@ export const settingsSchema = z.object({
         scope: 'resource',
         markdownDescription:
           'Options for single rules, keyed by rule id. Today: `{ "spelling": { "confusions": false } }` stops the spelling rule flagging real-word confusions (*ileum* for *ilium*). Word lists come from the dictionary files and critical findings from `#radlint.critical#`, not from here.',
-        jsonSchema: {
-          properties: {
-            spelling: {
-              type: 'object',
-              properties: {
-                confusions: {
-                  type: 'boolean',
-                  default: true,
-                  description: 'Flag real-word confusions (terminal ilium, plural effusion); on unless false.',
-                },
-              },
-            },
-          },
-        },
       }),
     ),
   /** `radlint.guidelines.*`: the follow-up recommendations the follow-up-recommendation rule checks. */

@@ -90,7 +90,7 @@ describe('radlint check --llm', { concurrency: 3 }, () => {
     {
       name: 'malformed JSON',
       reply: () => replies.content('{"issues": [{'),
-      warning: /a\.rpt: AI check failed: the answer was not JSON; rule diagnostics only/,
+      warning: /a\.rpt: AI check failed: the answer was not JSON, even when asked again; rule diagnostics only/,
     },
     {
       name: 'schema-invalid JSON',

@@ -13,29 +13,33 @@ export function reportOf(messages) {
   return m ? m[2] : '';
 }
 
-function completion(content) {
+function completion(content, finish = 'stop') {
   return {
     id: 'chatcmpl-fake',
     object: 'chat.completion',
     created: 1_700_000_000,
     model: MODEL,
-    choices: [{ index: 0, message: { role: 'assistant', content, refusal: null }, finish_reason: 'stop', logprobs: null }],
+    choices: [{ index: 0, message: { role: 'assistant', content, refusal: null }, finish_reason: finish, logprobs: null }],
     usage: { prompt_tokens: 10, completion_tokens: 10, total_tokens: 20 },
   };
 }
 
-function sse(res, content, chunkSize = Math.max(16, Math.ceil(content.length / 200))) {
+async function sse(res, content, chunkSize = Math.max(16, Math.ceil(content.length / 200)), dripMs = 0, finish = 'stop') {
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
   const base = { id: 'chatcmpl-fake', object: 'chat.completion.chunk', created: 1_700_000_000, model: MODEL };
   res.write(
     `data: ${JSON.stringify({ ...base, choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }] })}\n\n`,
   );
   for (let i = 0; i < content.length; i += chunkSize) {
+    if (dripMs) {
+      await new Promise((resolve) => setTimeout(resolve, dripMs));
+      if (res.destroyed) return;
+    }
     res.write(
       `data: ${JSON.stringify({ ...base, choices: [{ index: 0, delta: { content: content.slice(i, i + chunkSize) }, finish_reason: null }] })}\n\n`,
     );
   }
-  res.write(`data: ${JSON.stringify({ ...base, choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] })}\n\n`);
+  res.write(`data: ${JSON.stringify({ ...base, choices: [{ index: 0, delta: {}, finish_reason: finish }] })}\n\n`);
   res.end('data: [DONE]\n\n');
 }
 
@@ -47,6 +51,10 @@ export const replies = {
   error: (status, message, headers = {}) => ({ status, headers, json: { error: { message, type: 'fake_error', code: null } } }),
   slow: (delayMs, inner = { content: '{"issues":[]}' }) => ({ ...inner, delayMs }),
   stall: () => ({ stall: true }),
+  /** Streamed `chunkSize` characters every `everyMs` (a CPU model's slow drip of tokens). */
+  drip: (content, everyMs, chunkSize = 4) => ({ content, drip: { everyMs, chunkSize } }),
+  /** An answer cut off at the length limit (finish_reason "length"). */
+  cutOff: (content) => ({ content, finish: 'length' }),
 };
 
 export async function startFakeOpenAI() {
@@ -142,10 +150,10 @@ export async function startFakeOpenAI() {
         res.end(reply.raw);
         return;
       }
-      if (ctx.stream) sse(res, reply.content ?? '');
+      if (ctx.stream) await sse(res, reply.content ?? '', reply.drip?.chunkSize, reply.drip?.everyMs, reply.finish);
       else {
         res.writeHead(200, { 'content-type': 'application/json', ...reply.headers });
-        res.end(JSON.stringify(completion(reply.content ?? '')));
+        res.end(JSON.stringify(completion(reply.content ?? '', reply.finish)));
       }
     });
   });

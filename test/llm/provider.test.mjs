@@ -48,7 +48,16 @@ for (const stream of [false, true]) {
     assert.equal(problems[0].end, at + QUOTE.length);
     assert.equal(problems[0].severity, 'warning', 'capped by maxSeverity (default warning)');
     assert.deepEqual(problems[0].fixes[0].edits, [{ start: at, end: at + QUOTE.length, newText: 'Moderate left pleural effusion.' }]);
-    assert.deepEqual(stats, { received: 1, invalid: 0, unanchored: 0, duplicates: 0, redacted: 0, cached: false });
+    assert.deepEqual(stats, {
+      received: 1,
+      invalid: 0,
+      unanchored: 0,
+      duplicates: 0,
+      redacted: 0,
+      cached: false,
+      leftOut: [],
+      jsonMode: 'json_schema',
+    });
     const request = fake.chats[before];
     const body = JSON.parse(request.raw);
     assert.equal(body.model, 'fake-model');
@@ -103,18 +112,20 @@ test('500: retried maxRetries times, then a server failure', async () => {
   assert.equal(fake.chats.length - before, 2);
 });
 
-test('slower than the timeout: a timeout failure after timeout x (retries + 1)', async () => {
+test('slower than the timeout: one deadline for the request, retries included, and a reason that says so', async () => {
   fake.reply = () => replies.slow(5000);
   const before = fake.chats.length;
   const e = await failure(check({ timeoutMs: 300, maxRetries: 1 }));
   assert.equal(e.kind, 'timeout');
-  assert.equal(fake.chats.length - before, 2, 'openai-node retries timeouts too');
+  assert.match(e.reason, /^gave up after 0\.\d s: no answer$/);
+  assert.equal(fake.chats.length - before, 1, 'no retry once the deadline has passed');
 });
 
 test('headers then a stalled body: the overall deadline ends it', { timeout: 15_000 }, async () => {
   fake.reply = () => replies.stall();
   const e = await failure(check({ timeoutMs: 300, maxRetries: 0 }));
   assert.equal(e.kind, 'timeout');
+  assert.match(e.reason, /^gave up after 0\.\d s: no answer$/);
 });
 
 test('connection refused: a connection failure that stops further tries', async () => {
@@ -181,17 +192,23 @@ test('an endpoint without JSON-schema support (400): asked again without respons
   const before = fake.chats.length;
   const first = await llm.checkWithLlm(REPORT, [], { provider: p, settings: s, cache: new llm.AnswerCache(2) });
   assert.equal(first.problems.length, 1, 'JSON extracted from text');
-  assert.equal(fake.chats.length - before, 2);
+  assert.equal(first.stats.jsonMode, 'prompt', 'and the check says JSON was asked for in the prompt only');
+  assert.deepEqual(
+    fake.chats.slice(before).map((c) => JSON.parse(c.raw).response_format?.type ?? 'none'),
+    ['json_schema', 'json_object', 'none'],
+    "OpenAI's form, then llama-cpp-python's, then the prompt alone",
+  );
   await llm.checkWithLlm(REPORT + ' ', [], { provider: p, settings: s, cache: new llm.AnswerCache(2) });
-  assert.equal(fake.chats.length - before, 3, 'no second 400 for the same endpoint');
+  assert.equal(fake.chats.length - before, 4, 'no second 400 for the same endpoint');
 });
 
-test('a 400 about something else (context too long) is not retried without structured output', async () => {
+test('a 400 about the context (too long) is not retried without structured output', async () => {
   fake.reply = () => replies.error(400, "This model's maximum context length is 8192 tokens.");
   const before = fake.chats.length;
   const e = await failure(check());
-  assert.equal(e.kind, 'bad-request');
-  assert.equal(fake.chats.length - before, 1);
+  assert.equal(e.kind, 'too-long');
+  assert.match(e.reason, /does not fit the model's context \(8192 tokens\); its findings and impression alone are too long/);
+  assert.equal(fake.chats.length - before, 1, 'nothing to leave out of a report that is findings and impression only');
 });
 
 test('a model that rejects temperature 0 (400 naming it): asked again without it', async () => {

@@ -258,6 +258,6 @@ test('settings: defaults are off and local; a bad llm key falls back alone', asy
   const { settings, warnings } = parseSettings({ llm: { enabled: true, model: 'm', timeoutMs: -5 } });
   assert.equal(settings.llm.enabled, true);
   assert.equal(settings.llm.model, 'm');
-  assert.equal(settings.llm.timeoutMs, 60000);
+  assert.equal(settings.llm.timeoutMs, 30000);
   assert.ok(warnings.some((w) => w.includes('radlint.llm.timeoutMs')));
 });

@@ -7,7 +7,9 @@ import { createRequire } from 'node:module';
 import { root } from '../helpers/engine.mjs';
 
 const require = createRequire(import.meta.url);
-const { compareReports } = require(path.join(root, 'out/server/compare/index.js'));
+const compare = require(path.join(root, 'out/server/compare/index.js'));
+const { analyze } = require(path.join(root, 'out/server/engine.js'));
+const compareReports = (trainee, reference) => compare.compareReports(analyze(trainee), analyze(reference));
 
 const report = (size, impression = size) =>
   `FINDINGS: There is a ${size} left pleural effusion. The heart size is normal.\n\nIMPRESSION: ${impression[0].toUpperCase()}${impression.slice(1)} left pleural effusion.\n`;

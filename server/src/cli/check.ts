@@ -4,7 +4,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ignoresFor, readIgnores } from '../ignores';
 import { analyze, prepareRules } from '../engine';
-import { findingsJson, findingsText } from '../nlp';
+import { findingsJson, understand } from '../nlp';
+import { radsEntries, radsLine } from '../guidelines/rads/check';
 import { parseReport, rangeOf, type Report } from '../report';
 import { RULES } from '../rules/registry';
 import type { Problem } from '../problem';
@@ -14,6 +15,8 @@ import { addAiProblems } from '../llm/cli';
 import { REDACT_MODES, type RedactMode } from '../llm/settings';
 import { argumentsOf, readReadable, toPosix, UsageError, type Io } from './inputs';
 import { sarif } from './sarif';
+import { skipSuggestionWarmUp } from '../spelling/load';
+import { findingsText } from './findings';
 
 interface Options {
   command: 'check' | 'findings';
@@ -84,15 +87,33 @@ export async function runChecks(argv: string[], io: Io): Promise<number> {
   const { readable, inputError } = await readReadable(options.paths, options.maxSize, io);
 
   if (options.command === 'findings') {
-    const files = readable.map((i) => ({ path: toPosix(i.path), report: parseReport(i.text) }));
+    const files = readable.map((i) => {
+      const report = parseReport(i.text);
+      const u = understand(report);
+      return { path: toPosix(i.path), report, u, rads: radsEntries(report, () => u) };
+    });
     if (options.format === 'json') {
-      io.stdout(JSON.stringify({ version: 1, files: files.map((f) => ({ path: f.path, ...findingsJson(f.report) })) }, null, 2) + '\n');
+      const rads = (f: (typeof files)[number]) => f.rads.map(({ span, ...e }) => ({ ...e, range: rangeOf(f.report.lineStarts, span) }));
+      io.stdout(
+        JSON.stringify(
+          { version: 1, files: files.map((f) => ({ path: f.path, ...findingsJson(f.report, f.u), rads: rads(f) })) },
+          null,
+          2,
+        ) + '\n',
+      );
     } else {
-      for (const f of files) for (const line of findingsText(f.report)) io.stdout(`${f.path}: ${line}\n`);
+      for (const f of files) {
+        for (const line of findingsText(f.report, f.u)) io.stdout(`${f.path}: ${line}\n`);
+        for (const e of f.rads) {
+          const at = rangeOf(f.report.lineStarts, e.span).start;
+          io.stdout(`${f.path}: ${at.line + 1}:${at.character + 1}\t${radsLine(e)}\t"${f.report.text.slice(e.span.start, e.span.end)}"\n`);
+        }
+      }
     }
     return inputError ? 2 : 0;
   }
 
+  skipSuggestionWarmUp(); // "Did you mean" needs none of it
   await prepareRules();
   const base = engineSettings({ ...DEFAULTS, rules: Object.fromEntries(options.disabled.map((id) => [id, 'off' as const])) });
   // The same word lists the editor writes: the user's, this folder's workspace list, and --words.

@@ -25,6 +25,8 @@ export interface CriticalFinding {
 /** Present or suspected, current critical findings: denials, history and questions do not count. */
 export function findCriticalFindings(report: Report, findings: Finding[], overrides: CriticalOverrides): CriticalFinding[] {
   const found: CriticalFinding[] = [];
+  // A case history or an operative note retells results; it is never asked for a critical-result call.
+  if (report.document !== 'imaging') return found;
   const hasReportSections = report.sections.some((s) => s.kind === 'findings' || s.kind === 'impression');
   for (const finding of [...findings, ...malpositionedTubes(report, findings)]) {
     const override = overrides[finding.finding];

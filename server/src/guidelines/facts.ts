@@ -3,7 +3,7 @@
 // menopausal status and context (screening, known cancer). Regexes compiled once, at load.
 import type { Report } from '../report/types';
 import type { Finding, Understanding } from '../nlp/types';
-import { COVERED_CONCEPTS, GUIDELINES, type Context, type Facts, type Guideline, type Modality } from './index';
+import { COVERED_CONCEPTS, GUIDELINES, evaluate, urgencyOf, type Context, type Facts, type Guideline, type Modality } from './index';
 
 /** One guideline's view of a report: the finding that drives it, every mention, and the facts. */
 export interface GuidelineCase {
@@ -48,10 +48,13 @@ const SOLID_COMPONENT =
   /\bsolid component(?: of| measuring| that measures| up to)?[ \t]{0,2}(\d+(?:\.\d+)?)[ \t]{0,2}(mm|cm)\b|\b(\d+(?:\.\d+)?)[ \t-]{0,2}(mm|cm)[ \t]{0,2}solid component\b/i;
 const VOLUME = /\b(\d+(?:\.\d+)?)[ \t]{0,2}(?:mm3|mm\^3|mm³|cubic millimet(?:er|re)s?|cu\.? ?mm)(?![\p{L}\d])/iu;
 const PLURAL_CUE = /\b(?:multiple|several|numerous|scattered|few|bilateral|innumerable|two|three|four|additional|other|various|many)\b/i;
+// "The 5 mm nodule", "this nodule": a nodule already named.
+const BACK_REFERENCE =
+  /\b(?:the|this|that|aforementioned|previously (?:described|noted|seen)|above|same|known|index)\s+(?:(?!an?\b)[\w.×-]+\s+){0,4}$/i;
 const ENHANCED = /\b(?:enhanc\w*|portal venous|post-?contrast|contrast-enhanced|delayed|arterial phase|washout)\b/i;
 const UNENHANCED = /\b(?:un-?enhanced|non-?contrast|noncontrast|pre-?contrast|without contrast|unenhanced)\b/i;
 const STABLE =
-  /\b(?:stable|unchanged|no (?:significant |interval )?(?:change|growth)|not changed|similar(?: in size)?|persistent(?:ly)? stable)\b/i;
+  /\b(?:stable|unchanged|no (?:significant |interval |dimensional )?(?:change|growth|difference)|not changed|similar(?: in size)?|persistent(?:ly)? stable)\b/i;
 const GROWING = /\b(?:increas\w* in size|enlarg\w*|grow\w*|growth|larger than|interval increase)\b/i;
 const NEW = /\b(?:new|newly|interval development|interval appearance|not (?:seen|present) (?:on|in) (?:the )?prior)\b/i;
 const BOSNIAK = /\bbosniak(?:[ \t]+(?:category|class|type))?[ \t]*(IIF|II-F|2F|IV|III|II|I|4|3|2|1)\b(?!\.\d)/i;
@@ -157,7 +160,10 @@ interface Sized {
   unit: 'mm' | 'cm';
 }
 
-function sizeOf(u: Understanding, f: Finding, sentenceSpan: { start: number; end: number }, alone: boolean): Sized | null {
+// "less than 6 mm": an upper bound, read as just under it (so it falls in the "< 6 mm" row after rounding).
+const UPPER_BOUND = /\b(?:less than|smaller than|under|below)\s*$|<\s*$/i;
+
+function sizeOf(report: Report, u: Understanding, f: Finding, sentenceSpan: { start: number; end: number }, alone: boolean): Sized | null {
   const own = f.measurements.find((m) => m.unit === 'mm' || m.unit === 'cm');
   const m =
     own ??
@@ -173,7 +179,8 @@ function sizeOf(u: Understanding, f: Finding, sentenceSpan: { start: number; end
       : undefined);
   if (!m) return null;
   // A range "2-3 mm" keeps both ends; the larger is the size.
-  const values = m.value.map((v) => toMm(v, m.unit));
+  const bound = UPPER_BOUND.test(report.text.slice(Math.max(0, m.start - 14), m.start)) ? 0.51 : 0;
+  const values = m.value.map((v) => toMm(v, m.unit) - bound);
   return { finding: f, dims: values, unit: m.unit as 'mm' | 'cm' };
 }
 
@@ -216,58 +223,73 @@ export function extractCases(report: Report, u: Understanding, options: ExtractO
     for (const f of mentions) {
       const sentence = report.sentences[f.sentenceIndex];
       const alone = mentions.filter((o) => o.sentenceIndex === f.sentenceIndex).length === 1;
-      const s = sentence ? sizeOf(u, f, sentence, alone) : null;
+      const s = sentence ? sizeOf(report, u, f, sentence, alone) : null;
       if (s) sized.push(s);
     }
     // The largest drives; on a tie, the findings section's mention (the impression repeats it).
     sized.sort((a, b) => Math.max(...b.dims) - Math.max(...a.dims) || (a.finding.section === 'findings' ? -1 : 1));
-    const top = sized[0];
-    const anchor = top?.finding ?? mentions[0];
-    const text = sentenceText(anchor);
-    const mentionText = report.text.slice(anchor.start, anchor.end);
-    const features = FEATURES.filter(([, re]) => re.test(text)).map(([name]) => name);
-    const calcified = CALCIFIED.exec(mentionText) ?? CALCIFIED.exec(text);
-    if (calcified && !calcified[1]) features.push('calcified');
-    if (
-      g.id === 'acr-thyroid-2015' &&
-      shared.modality === 'US' &&
-      THYROID_EXAM.test(u.exam.span ? report.text.slice(u.exam.span.start, u.exam.span.end) : shared.header)
-    )
-      features.push('thyroid-ultrasound');
-    if (PSC.test(report.text)) features.push('psc');
-    // An adrenal mass called an adenoma outright (not "likely adenoma") is one the radiologist has characterized.
-    if ((STATED_BENIGN.test(mentionText) && anchor.assertion === 'present') || CALLED_BENIGN.test(text)) features.push('stated-benign');
-    // On a chest CT an aortic aneurysm is thoracic unless the sentence says abdominal.
-    if (g.id === 'acr-aaa-2013' && u.exam.bodyPart === 'chest' && !ABDOMINAL_AORTA.test(text)) features.push('thoracic');
-    if (u.findings.some((f) => f.concept === 'intrauterine-pregnancy' && f.assertion === 'present')) features.push('pregnant');
-    const facts: Facts = {
-      concept: anchor.concept,
-      dimensionsMm: top?.dims,
-      sizeUnit: top?.unit,
-      age: u.patient.age,
-      sex: u.patient.sex,
-      context: shared.context,
-      modality: shared.modality,
-      risk: options.risk ?? 'unknown',
-      features,
-      count: countOf(report, mentions, sized),
-      type: typeOf(anchor, text),
-      status: statusOf(text),
+    const count = countOf(report, mentions, sized);
+    const sh = shared;
+    const factsOf = (top: Sized | undefined): { facts: Facts; anchor: Finding } => {
+      const anchor = top?.finding ?? mentions[0];
+      const text = sentenceText(anchor);
+      const mentionText = report.text.slice(anchor.start, anchor.end);
+      const features = FEATURES.filter(([, re]) => re.test(text)).map(([name]) => name);
+      const calcified = CALCIFIED.exec(mentionText) ?? CALCIFIED.exec(text);
+      if (calcified && !calcified[1]) features.push('calcified');
+      if (
+        g.id === 'acr-thyroid-2015' &&
+        sh.modality === 'US' &&
+        THYROID_EXAM.test(u.exam.span ? report.text.slice(u.exam.span.start, u.exam.span.end) : sh.header)
+      )
+        features.push('thyroid-ultrasound');
+      if (PSC.test(report.text)) features.push('psc');
+      // An adrenal mass called an adenoma outright (not "likely adenoma") is one the radiologist has characterized.
+      if ((STATED_BENIGN.test(mentionText) && anchor.assertion === 'present') || CALLED_BENIGN.test(text)) features.push('stated-benign');
+      // On a chest CT an aortic aneurysm is thoracic unless the sentence says abdominal.
+      if (g.id === 'acr-aaa-2013' && u.exam.bodyPart === 'chest' && !ABDOMINAL_AORTA.test(text)) features.push('thoracic');
+      if (u.findings.some((f) => f.concept === 'intrauterine-pregnancy' && f.assertion === 'present')) features.push('pregnant');
+      const facts: Facts = {
+        concept: anchor.concept,
+        dimensionsMm: top?.dims,
+        sizeUnit: top?.unit,
+        age: u.patient.age,
+        sex: u.patient.sex,
+        context: sh.context,
+        modality: sh.modality,
+        risk: options.risk ?? 'unknown',
+        features,
+        count,
+        type: typeOf(anchor, text),
+        status: statusOf(text),
+      };
+      const solid = SOLID_COMPONENT.exec(text);
+      if (solid) facts.solidComponentMm = solid[1] ? toMm(Number(solid[1]), solid[2]) : toMm(Number(solid[3]), solid[4]);
+      const volume = VOLUME.exec(text);
+      if (volume) facts.volumeMm3 = Number(volume[1]);
+      const hu = u.measurements.find(
+        (m) =>
+          m.unit === 'HU' &&
+          m.start >= (report.sentences[anchor.sentenceIndex]?.start ?? 0) &&
+          m.end <= (report.sentences[anchor.sentenceIndex]?.end ?? 0),
+      );
+      // Attenuation counts as unenhanced unless the sentence says it was measured after contrast.
+      if (hu && (UNENHANCED.test(text) || !ENHANCED.test(text))) facts.attenuationHu = hu.value[0];
+      facts.menopause = menopauseOf(report, u.patient.age);
+      facts.bosniak = bosniakOf(text, features, facts.attenuationHu ?? null);
+      return { facts, anchor };
     };
-    const solid = SOLID_COMPONENT.exec(text);
-    if (solid) facts.solidComponentMm = solid[1] ? toMm(Number(solid[1]), solid[2]) : toMm(Number(solid[3]), solid[4]);
-    const volume = VOLUME.exec(text);
-    if (volume) facts.volumeMm3 = Number(volume[1]);
-    const hu = u.measurements.find(
-      (m) =>
-        m.unit === 'HU' &&
-        m.start >= (report.sentences[anchor.sentenceIndex]?.start ?? 0) &&
-        m.end <= (report.sentences[anchor.sentenceIndex]?.end ?? 0),
-    );
-    // Attenuation counts as unenhanced unless the sentence says it was measured after contrast.
-    if (hu && (UNENHANCED.test(text) || !ENHANCED.test(text))) facts.attenuationHu = hu.value[0];
-    facts.menopause = menopauseOf(report, u.patient.age);
-    facts.bosniak = bosniakOf(text, features, facts.attenuationHu ?? null);
+    // Of several nodules the most suspicious drives (Fleischner): the one whose row acts soonest; else the largest.
+    let chosen = factsOf(sized[0]);
+    if (count === 'multiple' && sized.length > 1) {
+      let soonest = urgencyOf(evaluate(g, chosen.facts).rows);
+      for (const s of sized.slice(1)) {
+        const other = factsOf(s);
+        const u2 = urgencyOf(evaluate(g, other.facts).rows);
+        if (u2 < soonest) [chosen, soonest] = [other, u2];
+      }
+    }
+    const { facts, anchor } = chosen;
     out.push({ guideline: g, facts, anchor, mentions });
   }
   return out;
@@ -280,9 +302,18 @@ function countOf(report: Report, mentions: Finding[], sized: Sized[]): 'single' 
     const before = report.text.slice(Math.max(0, f.start - 30), f.start);
     if (PLURAL_CUE.test(before)) return 'multiple';
   }
-  // Two different sizes in the findings are two nodules (the impression repeats one).
-  const sizes = new Set(sized.filter((s) => s.finding.section !== 'impression').map((s) => Math.max(...s.dims)));
-  return sizes.size > 1 ? 'multiple' : 'single';
+  // Each sized mention in the findings that does not point back ("the 5 mm nodule") is a nodule of its own
+  // when its size or its place differs: "5 mm nodule in the right upper lobe. 5 mm nodule in the left lower
+  // lobe." are two; the same size at the same place (a summary repeating it) is one.
+  const own = sized.filter((s) => {
+    if (s.finding.section === 'impression') return false;
+    const before = report.text.slice(Math.max(0, s.finding.start - 40), s.finding.start);
+    return !BACK_REFERENCE.test(before);
+  });
+  const place = (f: Finding) => `${f.side ?? ''}|${[...f.site].sort().join(',')}`;
+  const sizes = new Set(own.map((s) => Math.max(...s.dims)));
+  const places = new Set(own.filter((s) => s.finding.side || s.finding.site.length).map((s) => place(s.finding)));
+  return places.size > 1 || sizes.size > 1 ? 'multiple' : 'single';
 }
 
 function typeOf(anchor: Finding, text: string): Facts['type'] {

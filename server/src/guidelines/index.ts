@@ -287,3 +287,14 @@ export function followUpAgrees(said: FollowUp, accepted: FollowUp): boolean {
   }
   return true;
 }
+
+/** How soon a finding's rows act, in months (tissue sampling 0, no follow-up never): the most suspicious acts soonest. */
+export function urgencyOf(rows: readonly Row[]): number {
+  let soonest = Infinity;
+  for (const r of rows)
+    for (const a of r.accepts) {
+      const m = a.action === 'none' ? Infinity : a.action === 'imaging' ? (a.months?.[0] ?? 6) : 0;
+      soonest = Math.min(soonest, m);
+    }
+  return soonest;
+}

@@ -9,7 +9,8 @@ export const MENOPAUSE = ['premenopausal', 'postmenopausal'] as const;
 /** Compared with prior imaging: new, growing, stable; or first seen (baseline). */
 export const STATUSES = ['baseline', 'new', 'growing', 'stable'] as const;
 export const CONTEXTS = ['screening', 'known-malignancy', 'immunocompromised', 'cirrhosis', 'limited-life-expectancy'] as const;
-export const MODALITIES = ['CT', 'MR', 'US', 'XR', 'PT', 'NM', 'other'] as const;
+/** MG: mammography (breast imaging recommendations: annual screening, diagnostic views). */
+export const MODALITIES = ['CT', 'MR', 'US', 'XR', 'PT', 'NM', 'MG', 'other'] as const;
 export const ACTIONS = ['none', 'imaging', 'pet', 'biopsy', 'surgery', 'referral'] as const;
 
 const Range = z
@@ -67,6 +68,11 @@ const Row = z
     /** The recommendation, our wording of the paper's numbers. */
     recommendation: z.string().min(1),
     accepts: z.array(FollowUp).min(1),
+    /**
+     * The row's later steps ("then CT at 18–24 months"), any of which a report's later conditional step may
+     * name. Absent: later steps are not checked.
+     */
+    then: z.array(FollowUp).optional(),
     /** A category the guideline names (Lung-RADS 4A). */
     category: z.string().optional(),
   })

@@ -7,6 +7,7 @@ import type { Span } from '../report/types';
 import { glossOfMention } from '../nlp/glossary';
 import { explainAt, type GuidelineExplanation } from '../guidelines/check';
 import { followUpOptions } from '../guidelines/options';
+import { radsAt } from '../guidelines/rads/check';
 
 export interface HoverInfo {
   span: Span;
@@ -15,6 +16,8 @@ export interface HoverInfo {
   gloss?: { lay: string; means: string };
   /** The follow-up guideline's row for the finding, or why the guideline is silent. */
   guideline?: GuidelineExplanation;
+  /** A RADS category under the cursor: what it means, its management, the citation. */
+  rads?: { markdown: string };
   /** The finding's critical tier when it is a current critical finding of this report. */
   urgency?: 'minutes' | 'hours' | 'days';
   problems: Problem[];
@@ -32,14 +35,23 @@ export function hoverAt(analysis: Analysis, offset: number): HoverInfo | null {
   const covers = (s: Span) => s.start <= offset && offset <= s.end;
   const finding = analysis.understanding.findings.find(covers);
   const problems = analysis.problems.filter(covers);
-  if (!finding && problems.length === 0) return null;
+  const rads = radsAt(analysis.report, () => analysis.understanding, offset) ?? undefined;
+  if (!finding && problems.length === 0 && !rads) return null;
   const urgency = finding ? analysis.critical.find((c) => c.finding === finding)?.urgency : undefined;
-  const span = finding ?? problems[0];
+  const span = finding ?? rads?.span ?? problems[0];
   const { report, understanding } = analysis;
   const g = finding && glossOfMention(finding.concept, report.text.slice(finding.start, finding.end));
   const gloss = g && { lay: g.lay.replace(/\{side\}\s*/g, ''), means: g.means };
   const guideline = (finding && explainAt(report, understanding, offset, followUpOptions(analysis.settings.ruleOptions))) ?? undefined;
-  return { span: { start: span.start, end: span.end }, finding, urgency, gloss, guideline, problems };
+  return {
+    span: { start: span.start, end: span.end },
+    finding,
+    urgency,
+    gloss,
+    guideline,
+    ...(rads ? { rads: { markdown: rads.markdown } } : {}),
+    problems,
+  };
 }
 
 /** One line: "pleural effusion — present · left · lower lobe · 2.3 × 1.5 cm · critical: hours". */

@@ -5,10 +5,13 @@ import type { Problem, Severity } from '../problem';
 import { SEVERITIES } from '../problem';
 import { AnswerCache, cacheKey, type CachedAnswer } from './cache';
 import { createAnchorer } from './anchor';
-import { PROMPT_VERSION, buildMessages } from './prompt';
-import { LlmError, type Provider } from './provider';
+import { PROMPT_VERSION, buildMessages, type ChatMessage } from './prompt';
+import { ContextOverflow, LlmError, anySignal, type JsonMode, type Provider } from './provider';
+import { parseReport } from '../report';
+import type { SectionKind } from '../report/types';
 import { redact, restore, shouldRedact } from './redact';
-import { parseAnswer, type Issue } from './schema';
+import { parseAnswer, type Issue, type ParsedAnswer } from './schema';
+import { checkFix } from '../rewrite/verify-clauses';
 import type { LlmSettings } from './settings';
 
 /** The rule id every AI problem carries (docs/rules/ai-review.md). */
@@ -27,6 +30,10 @@ export interface LlmStats {
   /** Identifiers replaced before sending. */
   redacted: number;
   cached: boolean;
+  /** Sections not sent because the report did not fit the model's context (their headers). */
+  leftOut: string[];
+  /** How the JSON was asked for; 'prompt' when the endpoint takes no schema (undefined from the cache). */
+  jsonMode?: JsonMode;
 }
 
 export interface LlmCheckResult {
@@ -98,10 +105,12 @@ export function issuesToProblems(
       continue;
     }
     const quoted = text.slice(at.start, at.end);
-    const replacement =
+    const suggested =
       at.exact && at.occurrences === 1
         ? asReplacement(quoted, issue.suggestion == null ? null : restore(issue.suggestion, originals))
         : undefined;
+    // Offered only when the verifier passes the fixed report (issue 18): no side, size or certainty it does not state.
+    const replacement = suggested !== undefined && checkFix(text, { ...span, newText: suggested }).length === 0 ? suggested : undefined;
     problems.push({
       rule: AI_RULE,
       category: issue.category,
@@ -126,20 +135,99 @@ export function issuesToProblems(
   return { problems, unanchored, duplicates };
 }
 
-/** The worst case the openai client can take (it retries timeouts too), plus a little for back-off. */
-export function deadlineMs(settings: Pick<CheckSettings, 'timeoutMs' | 'maxRetries'>): number {
-  return settings.timeoutMs * (settings.maxRetries + 1) + 2_000 * settings.maxRetries + 1_000;
+/**
+ * A backstop for callers that add their own signal: the provider gives up at timeoutMs (retries
+ * included) with a reason that says so, a moment before this fires.
+ */
+export function deadlineMs(settings: Pick<CheckSettings, 'timeoutMs'>): number {
+  return settings.timeoutMs + 1_000;
 }
 
-/** AbortSignal.any, which Node 20.0–20.2 lack. */
-export function anySignal(a: AbortSignal, b: AbortSignal): AbortSignal {
-  if (typeof AbortSignal.any === 'function') return AbortSignal.any([a, b]);
-  const controller = new AbortController();
-  for (const s of [a, b]) {
-    if (s.aborted) controller.abort(s.reason);
-    else s.addEventListener('abort', () => controller.abort(s.reason), { once: true });
+export { anySignal };
+
+/** Tokens kept free for the answer when a report is trimmed to fit the context. */
+const ANSWER_TOKENS = 1024;
+
+/** Says, in the words of a log line, what the endpoint's limits changed about a check (or ''). */
+export function limitsNote(stats: Pick<LlmStats, 'leftOut' | 'jsonMode'>): string {
+  const notes: string[] = [];
+  if (stats.leftOut.length) notes.push(`sent without ${stats.leftOut.join(', ')} to fit the model's context`);
+  if (stats.jsonMode === 'prompt') notes.push('the endpoint takes no JSON schema, so JSON was asked for in the prompt only');
+  return notes.join('; ');
+}
+
+/** What may be left out when the report does not fit the model's context, least needed first. Never findings or impression. */
+const LEAVE_OUT: SectionKind[] = ['technique', 'comparison', 'history', 'exam', 'other'];
+
+/**
+ * The report without whole sections, least needed first, until it should fit `overflow` (estimated
+ * from the characters per token of the request that did not fit). Undefined when leaving out every
+ * such section is not enough: a finding is never cut.
+ */
+export function fitToContext(
+  text: string,
+  promptChars: number,
+  overflow: { limit: number; requested: number },
+): { text: string; leftOut: string[] } | undefined {
+  const report = parseReport(text);
+  const charsPerToken = overflow.requested > 0 ? promptChars / overflow.requested : 3;
+  const budget =
+    overflow.limit > 0 ? (overflow.limit - Math.min(ANSWER_TOKENS, overflow.limit / 4)) * charsPerToken - (promptChars - text.length) : 0;
+  const dropped = new Set<number>();
+  let length = text.length;
+  for (const kind of LEAVE_OUT) {
+    for (const [i, section] of report.sections.entries()) {
+      if (section.kind !== kind || (overflow.limit > 0 && length <= budget)) continue;
+      dropped.add(i);
+      length -= section.end - section.start;
+    }
   }
-  return controller.signal;
+  if (dropped.size === 0 || (overflow.limit > 0 && length > budget)) return undefined;
+  const kept = report.sections.filter((_, i) => !dropped.has(i)).map((s) => text.slice(s.start, s.end).trimEnd());
+  const leftOut = report.sections.filter((_, i) => dropped.has(i)).map((s) => s.header?.name ?? s.kind);
+  return { text: kept.join('\n') + '\n', leftOut };
+}
+
+/** The answer to the check's prompt, fitted to the model's context and re-asked once for JSON. */
+async function ask(
+  provider: Provider,
+  text: string,
+  signal: AbortSignal | undefined,
+  timeoutMs: number,
+): Promise<{ parsed: ParsedAnswer; leftOut: string[]; mode: JsonMode }> {
+  const deadlineAt = Date.now() + timeoutMs; // one deadline for everything below
+  let messages = buildMessages(text);
+  let leftOut: string[] = [];
+  let completion;
+  try {
+    completion = await provider.complete(messages, signal, undefined, { maxTokens: ANSWER_TOKENS, deadlineAt });
+  } catch (error) {
+    if (!(error instanceof ContextOverflow)) throw error;
+    const promptChars = messages.reduce((n, m) => n + m.content.length, 0);
+    const fitted = fitToContext(text, promptChars, error);
+    if (!fitted) throw new LlmError('too-long', `${error.reason}; its findings and impression alone are too long for it`);
+    leftOut = fitted.leftOut;
+    messages = buildMessages(fitted.text, leftOut);
+    try {
+      completion = await provider.complete(messages, signal, undefined, { maxTokens: ANSWER_TOKENS, deadlineAt });
+    } catch (again) {
+      if (again instanceof ContextOverflow) throw new LlmError('too-long', `${again.reason}, even without ${leftOut.join(', ')}`);
+      throw again;
+    }
+  }
+  let parsed = parseAnswer(completion.content);
+  if (parsed.error === 'not-json' && !signal?.aborted && Date.now() < deadlineAt) {
+    // Small models answer in prose now and then; asked once more, most give the JSON.
+    const reask: ChatMessage[] = [
+      ...messages,
+      { role: 'assistant', content: completion.content.slice(0, 4000) },
+      { role: 'user', content: 'Answer with the JSON object only: {"issues":[...]}, or {"issues":[]} if there are no problems.' },
+    ];
+    completion = await provider.complete(reask, signal, undefined, { maxTokens: ANSWER_TOKENS, deadlineAt });
+    parsed = parseAnswer(completion.content);
+    if (parsed.error === 'not-json') throw new LlmError('invalid-output', 'the answer was not JSON, even when asked again');
+  }
+  return { parsed, leftOut, mode: completion.mode };
 }
 
 /**
@@ -161,19 +249,13 @@ export async function checkWithLlm(
   const key = cacheKey(settings.model, PROMPT_VERSION, redaction.text);
   let answer: CachedAnswer | undefined = cache.get(key);
   const cached = answer !== undefined;
+  let leftOut: string[] = [];
+  let jsonMode: JsonMode | undefined;
   if (!answer) {
-    const deadline = AbortSignal.timeout(deadlineMs(settings));
-    const combined = signal ? anySignal(signal, deadline) : deadline;
-    let content: string;
-    try {
-      ({ content } = await provider.complete(buildMessages(redaction.text), combined));
-    } catch (error) {
-      if (deadline.aborted && !signal?.aborted)
-        throw new LlmError('timeout', `no answer within ${Math.round(deadlineMs(settings) / 1000)} s`);
-      throw error;
-    }
+    const asked = await ask(provider, redaction.text, signal, settings.timeoutMs);
     if (signal?.aborted) throw new LlmError('cancelled', 'cancelled');
-    const parsed = parseAnswer(content);
+    const { parsed } = asked;
+    ({ leftOut, mode: jsonMode } = asked);
     if (parsed.error === 'not-json') throw new LlmError('invalid-output', 'the answer was not JSON');
     if (parsed.error === 'schema') throw new LlmError('invalid-output', 'the answer did not match the expected shape');
     answer = { issues: parsed.issues, invalid: parsed.invalid };
@@ -196,6 +278,8 @@ export async function checkWithLlm(
       duplicates,
       redacted: redaction.count,
       cached,
+      leftOut,
+      jsonMode,
     },
   };
 }

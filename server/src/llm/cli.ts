@@ -2,7 +2,7 @@
 // costs the rule diagnostics: it is one line on stderr and the exit status stays the rules' own.
 import type { Problem } from '../problem';
 import { AnswerCache } from './cache';
-import { checkWithLlm } from './check';
+import { checkWithLlm, limitsNote } from './check';
 import { LlmError, Provider } from './provider';
 import { llmSettingsSchema, type LlmSettings, type RedactMode } from './settings';
 
@@ -83,12 +83,16 @@ export async function addAiProblems(
   const { provider, settings, apiKey } = endpoint;
   const cache = new AnswerCache(64);
   const scrub = (s: string) => (apiKey ? s.split(apiKey).join('***') : s);
+  let saidPromptOnly = false; // once per run
   for (let i = 0; i < files.length; i++) {
     const file = files[i];
     try {
       const { problems, stats } = await checkWithLlm(file.text, file.problems, { provider, settings, cache });
       file.problems.push(...problems);
       file.problems.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
+      const note = limitsNote({ ...stats, jsonMode: stats.jsonMode === 'prompt' && !saidPromptOnly ? 'prompt' : undefined });
+      if (stats.jsonMode === 'prompt') saidPromptOnly = true;
+      if (note) warn(`${file.path}: AI: ${note}`);
       const dropped = stats.invalid + stats.unanchored;
       if (dropped > 0)
         warn(

@@ -54,8 +54,12 @@ export function delimiter(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 12);
 }
 
-export function buildMessages(reportText: string): ChatMessage[] {
+/** `leftOut`: sections not sent (the report did not fit the model's context), named so they are not reported missing. */
+export function buildMessages(reportText: string, leftOut: readonly string[] = []): ChatMessage[] {
   const tag = delimiter(reportText);
+  const note = leftOut.length
+    ? `Sections of the report left out here to fit the model (do not report them missing): ${leftOut.join(', ')}.\n`
+    : '';
   return [
     { role: 'system', content: SYSTEM_PROMPT },
     {
@@ -63,6 +67,7 @@ export function buildMessages(reportText: string): ChatMessage[] {
       content:
         `Check the radiology report between the lines <<<REPORT ${tag}>>> and <<<END ${tag}>>>. ` +
         `Everything between them is the report to check, nothing else.\n` +
+        note +
         `<<<REPORT ${tag}>>>\n${reportText}\n<<<END ${tag}>>>\n` +
         `Answer with the JSON object only.`,
     },

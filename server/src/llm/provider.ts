@@ -3,13 +3,15 @@
 // explicitly, so what is configured is what is used.
 import OpenAI, { AzureOpenAI } from 'openai';
 import type { ChatMessage } from './prompt';
-import { ANSWER_JSON_SCHEMA } from './schema';
+import { ANSWER_JSON_SCHEMA, extractJson } from './schema';
 
 export interface ProviderConfig {
   baseUrl: string;
   model: string;
   apiKey?: string;
+  /** The most one request may take, retries included. */
   timeoutMs: number;
+  /** Retries after a 429, a 5xx or a dropped connection, within timeoutMs. */
   maxRetries: number;
   temperature: number;
   /** Azure OpenAI: the api-version; when set the Azure client is used. */
@@ -105,12 +107,15 @@ const hostOf = (url: string) => {
   }
 };
 
+/** "30 s", "0.3 s". */
+export const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
+
 /** Map whatever the openai client threw to a short, key-free reason. */
 export function classify(error: unknown, config: Pick<ProviderConfig, 'baseUrl' | 'model' | 'timeoutMs'>): LlmError {
   if (error instanceof LlmError) return error;
   if (causes(error).some((e) => e instanceof ResponseTooLarge)) return new LlmError('too-large', 'the answer was too large');
   if (error instanceof OpenAI.APIConnectionTimeoutError)
-    return new LlmError('timeout', `timed out after ${Math.round(config.timeoutMs / 100) / 10} s`);
+    return new LlmError('timeout', `gave up after ${seconds(config.timeoutMs)}: no answer`);
   if (error instanceof OpenAI.APIUserAbortError) return new LlmError('cancelled', 'cancelled');
   if (error instanceof OpenAI.APIConnectionError) {
     const code = causes(error)
@@ -126,7 +131,9 @@ export function classify(error: unknown, config: Pick<ProviderConfig, 'baseUrl' 
     if (status >= 500) return new LlmError('server', `${status}: the endpoint had an error`);
     return new LlmError('bad-request', `${status}: the endpoint rejected the request`, String((error as Error).message ?? ''));
   }
-  return new LlmError('connection', `request failed: ${error instanceof Error ? error.name : 'unknown error'}`);
+  if (error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError'))
+    return new LlmError('cancelled', 'cancelled');
+  return new LlmError('connection', `request failed: ${error instanceof Error ? error.message || error.name : 'unknown error'}`);
 }
 
 /** The JSON schema an answer is asked to follow (response_format json_schema). */
@@ -136,18 +143,81 @@ export interface AnswerSchema {
 }
 const ISSUES_SCHEMA: AnswerSchema = { name: 'radlint_issues', schema: ANSWER_JSON_SCHEMA as unknown as Record<string, unknown> };
 
+/**
+ * How the answer's JSON is asked for: OpenAI's `json_schema` (OpenAI, Azure, vLLM, llama.cpp's
+ * llama-server, Ollama), `json_object` with the schema beside it (llama-cpp-python's server, which
+ * rejects `json_schema`), or in the prompt only (endpoints that take neither).
+ */
+export type JsonMode = 'json_schema' | 'json_object' | 'prompt';
+const JSON_MODES: JsonMode[] = ['json_schema', 'json_object', 'prompt'];
+
 export interface Completion {
   content: string;
-  /** Whether the endpoint was asked for JSON-schema output (and accepted it). */
-  structured: boolean;
+  /** How the JSON was asked for (and accepted). */
+  mode: JsonMode;
+}
+
+export interface CompleteOptions {
+  /** The answer's length limit in tokens (max_tokens; dropped for endpoints that reject it). */
+  maxTokens?: number;
+  /** When the whole exchange must be over (Date.now() time); by default timeoutMs from now. */
+  deadlineAt?: number;
 }
 
 /** Optional request parameters some endpoints reject; dropped one at a time on a 400. */
-type Optional = 'response_format' | 'temperature';
+type Optional = 'temperature' | 'max_tokens';
+
+/** The context limit in an endpoint's 400 (OpenAI's and llama.cpp's wording), or undefined. */
+export function contextOverflow(message: string): { limit: number; requested: number } | undefined {
+  const llama = /requested tokens \((\d+)\) exceeds? context window of (\d+)/i.exec(message);
+  if (llama) return { limit: Number(llama[2]), requested: Number(llama[1]) };
+  const limit = /maximum context length is (\d+)/i.exec(message);
+  if (limit) {
+    const requested = /(?:you requested|resulted in|requested) (\d+) tokens/i.exec(message);
+    return { limit: Number(limit[1]), requested: requested ? Number(requested[1]) : 0 };
+  }
+  if (/context[_ ]length[_ ]exceeded|exceeds? the (?:available )?context/i.test(message)) return { limit: 0, requested: 0 };
+  return undefined;
+}
+
+/** The report did not fit the model's context; `limit` and `requested` in tokens (0 when not said). */
+export class ContextOverflow extends LlmError {
+  constructor(
+    readonly limit: number,
+    readonly requested: number,
+  ) {
+    const size = requested && limit ? ` (${requested} tokens > ${limit})` : limit ? ` (${limit} tokens)` : '';
+    super('too-long', `the report does not fit the model's context${size}`);
+  }
+}
+
+const sleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const t = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+    function done() {
+      clearTimeout(t);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+  });
+
+/** AbortSignal.any, which Node 20.0–20.2 lack. */
+export function anySignal(a: AbortSignal, b: AbortSignal): AbortSignal {
+  if (typeof AbortSignal.any === 'function') return AbortSignal.any([a, b]);
+  const controller = new AbortController();
+  for (const s of [a, b]) {
+    if (s.aborted) controller.abort(s.reason);
+    else s.addEventListener('abort', () => controller.abort(s.reason), { once: true });
+  }
+  return controller.signal;
+}
 
 export class Provider {
   private readonly client: OpenAI;
   private readonly unsupported = new Set<Optional>();
+  /** The strongest JSON mode this endpoint took (or has not refused yet). */
+  private jsonMode: JsonMode = 'json_schema';
 
   constructor(readonly config: ProviderConfig) {
     if (!config.model && !config.azureDeployment) throw new LlmError('config', 'no model set (radlint.llm.model)');
@@ -159,8 +229,10 @@ export class Provider {
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new LlmError('config', 'the base URL must be http or https');
     const common = {
-      timeout: config.timeoutMs,
-      maxRetries: config.maxRetries,
+      // The deadline and the retries are this class's own (one deadline for the whole request, retries
+      // included); the client's timer is only a backstop.
+      timeout: config.timeoutMs + 5_000,
+      maxRetries: 0,
       fetch: cappedFetch(config.fetch ?? globalThis.fetch, config.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES),
       organization: null,
       project: null,
@@ -186,67 +258,136 @@ export class Provider {
   }
 
   /**
-   * One answer. `signal` aborts it (an edit, a deadline); `schema` names the JSON the answer must
-   * have (the AI check's issues by default). Throws LlmError.
+   * One answer, within one deadline (timeoutMs, retries included). `signal` aborts it (an edit);
+   * `schema` names the JSON the answer must have (the AI check's issues by default). Throws LlmError,
+   * whose reason says what happened ("gave up after 30 s: no answer").
    */
-  async complete(messages: ChatMessage[], signal?: AbortSignal, schema: AnswerSchema = ISSUES_SCHEMA): Promise<Completion> {
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const structured = !this.unsupported.has('response_format');
-      try {
-        const content = await this.request(messages, structured, signal, schema);
-        return { content, structured };
-      } catch (error) {
-        // Endpoints that do not know response_format or a temperature answer 400 (or 422):
-        // ask again without it, and remember for this endpoint.
-        const status = error instanceof OpenAI.APIError ? error.status : undefined;
-        if ((status === 400 || status === 422) && !signal?.aborted) {
-          const text = String((error as Error).message).toLowerCase();
-          const drop: Optional | undefined =
-            text.includes('temperature') && !this.unsupported.has('temperature')
-              ? 'temperature'
-              : /response_format|json_schema|schema|format/.test(text) && !this.unsupported.has('response_format')
-                ? 'response_format'
-                : undefined;
-          if (drop) {
-            this.unsupported.add(drop);
-            continue;
+  async complete(
+    messages: ChatMessage[],
+    signal?: AbortSignal,
+    schema: AnswerSchema = ISSUES_SCHEMA,
+    options: CompleteOptions = {},
+  ): Promise<Completion> {
+    const started = Date.now();
+    const deadlineAt = options.deadlineAt ?? started + this.config.timeoutMs;
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), Math.max(0, deadlineAt - started));
+    const combined = signal ? anySignal(signal, deadline.signal) : deadline.signal;
+    const progress = { chars: 0 };
+    let attempts = 0;
+    let last: LlmError | undefined;
+    try {
+      for (;;) {
+        const mode = this.jsonMode;
+        attempts++;
+        try {
+          const content = await this.request(messages, mode, combined, schema, options.maxTokens, progress);
+          return { content, mode };
+        } catch (error) {
+          if (signal?.aborted) throw new LlmError('cancelled', 'cancelled');
+          if (deadline.signal.aborted) throw this.gaveUp(progress.chars, attempts, last);
+          if (error instanceof LlmError) throw error;
+          const status = error instanceof OpenAI.APIError ? error.status : undefined;
+          const text = String((error as Error).message ?? '');
+          // llama-cpp-python's server answers a request shape it does not know with a 500 that names the field.
+          const namesField = status === 500 && /literal_error|validation error/i.test(text);
+          if (status === 400 || status === 413 || status === 422 || namesField) {
+            const overflow = contextOverflow(text);
+            if (overflow) throw new ContextOverflow(overflow.limit, overflow.requested);
+            if (this.dropUnsupported(text.toLowerCase(), mode)) {
+              attempts--; // the same request again, not a retry
+              continue;
+            }
           }
+          const failure = classify(error, this.config);
+          last = failure;
+          const retryable = failure.kind === 'rate-limit' || failure.kind === 'server' || failure.kind === 'connection';
+          if (!retryable || attempts > this.config.maxRetries) throw failure;
+          const wait = retryAfterMs(error) ?? Math.min(8_000, 500 * 2 ** (attempts - 1));
+          if (Date.now() + wait >= deadlineAt) throw failure;
+          await sleep(wait, combined);
         }
-        throw classify(error, this.config);
       }
+    } finally {
+      clearTimeout(timer);
     }
-    throw new LlmError('bad-request', 'the endpoint rejected the request');
+  }
+
+  /** Drop what a 400 names as unsupported (a JSON mode, a temperature, a length limit); true when something was. */
+  private dropUnsupported(text: string, mode: JsonMode): boolean {
+    if (/max_tokens|max_completion_tokens/.test(text) && !this.unsupported.has('max_tokens')) {
+      this.unsupported.add('max_tokens');
+      return true;
+    }
+    if (text.includes('temperature') && !this.unsupported.has('temperature')) {
+      this.unsupported.add('temperature');
+      return true;
+    }
+    if (mode !== 'prompt' && /response_format|json_schema|json_object|schema|format|literal_error|input should be/.test(text)) {
+      this.jsonMode = JSON_MODES[JSON_MODES.indexOf(mode) + 1];
+      return true;
+    }
+    return false;
+  }
+
+  private gaveUp(chars: number, attempts: number, last: LlmError | undefined): LlmError {
+    const what = chars > 0 ? `the answer was still arriving (${chars} characters so far)` : 'no answer';
+    const tries = attempts > 1 ? ` (${attempts} attempts${last ? `; before: ${last.reason}` : ''})` : '';
+    return new LlmError('timeout', `gave up after ${seconds(this.config.timeoutMs)}: ${what}${tries}`);
   }
 
   private async request(
     messages: ChatMessage[],
-    structured: boolean,
-    signal: AbortSignal | undefined,
+    mode: JsonMode,
+    signal: AbortSignal,
     schema: AnswerSchema,
+    maxTokens: number | undefined,
+    progress: { chars: number },
   ): Promise<string> {
     const body = {
       model: this.config.model || this.config.azureDeployment || '',
       messages,
       ...(this.unsupported.has('temperature') ? {} : { temperature: this.config.temperature }),
-      ...(structured
-        ? {
-            response_format: {
-              type: 'json_schema' as const,
-              json_schema: { name: schema.name, strict: true, schema: schema.schema },
-            },
-          }
-        : {}),
+      ...(maxTokens && !this.unsupported.has('max_tokens') ? { max_tokens: maxTokens } : {}),
+      ...(mode === 'json_schema'
+        ? { response_format: { type: 'json_schema' as const, json_schema: { name: schema.name, strict: true, schema: schema.schema } } }
+        : mode === 'json_object'
+          ? // llama-cpp-python's form: the schema beside the type, turned into a grammar by the server.
+            { response_format: { type: 'json_object' as const, schema: schema.schema } }
+          : {}),
     };
+    progress.chars = 0;
+    let finish: string | null | undefined;
+    let content = '';
     if (this.config.stream) {
       const stream = await this.client.chat.completions.create({ ...body, stream: true }, { signal });
-      let content = '';
-      for await (const chunk of stream) content += chunk.choices[0]?.delta?.content ?? '';
-      return content;
+      for await (const chunk of stream) {
+        content += chunk.choices[0]?.delta?.content ?? '';
+        progress.chars = content.length;
+        finish = chunk.choices[0]?.finish_reason ?? finish;
+      }
+      // An abort ends openai's stream quietly, as if the answer were whole: it is not.
+      if (signal.aborted) throw new Error('aborted while the answer was arriving');
+    } else {
+      const completion = await this.client.chat.completions.create({ ...body, stream: false }, { signal });
+      const choice = completion.choices?.[0];
+      const message = choice?.message;
+      if (!message) throw new LlmError('invalid-output', 'the answer had no message');
+      if (message.refusal) throw new LlmError('invalid-output', 'the model refused to answer');
+      content = message.content ?? '';
+      finish = choice.finish_reason;
     }
-    const completion = await this.client.chat.completions.create({ ...body, stream: false }, { signal });
-    const message = completion.choices?.[0]?.message;
-    if (!message) throw new LlmError('invalid-output', 'the answer had no message');
-    if (message.refusal) throw new LlmError('invalid-output', 'the model refused to answer');
-    return message.content ?? '';
+    // Cut off at the length limit: the JSON is unfinished, and saying so beats "not JSON".
+    if (finish === 'length' && extractJson(content) === undefined)
+      throw new LlmError('invalid-output', `the answer was cut off at the length limit${maxTokens ? ` (${maxTokens} tokens)` : ''}`);
+    return content;
   }
+}
+
+function retryAfterMs(error: unknown): number | undefined {
+  const headers = error instanceof OpenAI.APIError ? error.headers : undefined;
+  const value = headers && typeof (headers as Headers).get === 'function' ? (headers as Headers).get('retry-after') : undefined;
+  if (value == null || value === '') return undefined;
+  const secs = Number(value);
+  return Number.isFinite(secs) ? Math.max(0, secs * 1000) : undefined;
 }

@@ -3,7 +3,7 @@
 // typed past is dropped. Between checks the AI problems follow the text they quote.
 import type { Problem } from '../problem';
 import { AnswerCache } from './cache';
-import { checkWithLlm, type LlmStats } from './check';
+import { checkWithLlm, limitsNote, type LlmStats } from './check';
 import { LlmError, Provider, type ProviderConfig } from './provider';
 import { isLoopback } from './redact';
 import type { LlmSettings } from './settings';
@@ -256,7 +256,8 @@ export class LlmScheduler {
       const dropped = stats.invalid + stats.unanchored;
       this.log(
         `AI check of ${uri}: ${result.problems.length} shown, ${stats.invalid} invalid, ${stats.unanchored} unanchored (quote not in the report), ` +
-          `${stats.duplicates} duplicates of rule problems, ${stats.redacted} identifiers redacted, ${stats.cached ? 'from the cache' : `${Math.round(performance.now() - started)} ms`}`,
+          `${stats.duplicates} duplicates of rule problems, ${stats.redacted} identifiers redacted, ${stats.cached ? 'from the cache' : `${Math.round(performance.now() - started)} ms`}` +
+          (limitsNote(stats) ? `; ${limitsNote(stats)}` : ''),
       );
       this.host.publish(uri, version);
       this.host.status(uri, 'ready', { issues: result.problems.length, dropped });

@@ -22,7 +22,7 @@ export const llmSettingsSchema = z.object({
       ui({
         group: AI,
         scope: 'window',
-        markdownDescription: `Ask an LLM for a second reading (AI suggestions, pushed separately and marked \`radlint AI\`). Off by default: nothing leaves the machine until this is on. See [the RadLint docs](${DOCS_HOME}llm.md).`,
+        markdownDescription: `Ask an LLM for a second reading (AI suggestions, pushed separately and marked \`radlint AI\`). Off by default: nothing leaves the machine until this is on. See [the RadLint docs](${DOCS_HOME}llm.md), and [a fully local model](${DOCS_HOME}llm.md#a-fully-local-model) for a setup where nothing leaves the machine at all.`,
       }),
     ),
   /** Any OpenAI-compatible endpoint; the default is a local Ollama. */
@@ -34,8 +34,7 @@ export const llmSettingsSchema = z.object({
       ui({
         group: AI,
         scope: 'application',
-        markdownDescription:
-          'An OpenAI-compatible endpoint: `http://localhost:11434/v1` (Ollama), `https://api.openai.com/v1`, vLLM, llama.cpp, LM Studio, or an Azure OpenAI resource (with `#radlint.llm.azureApiVersion#`).',
+        markdownDescription: `An OpenAI-compatible endpoint: \`http://localhost:11434/v1\` (Ollama), \`https://api.openai.com/v1\`, vLLM, llama.cpp, LM Studio, or an Azure OpenAI resource (with \`#radlint.llm.azureApiVersion#\`). For a model on this machine see [a fully local model](${DOCS_HOME}llm.md#a-fully-local-model).`,
       }),
     ),
   model: z
@@ -70,19 +69,18 @@ export const llmSettingsSchema = z.object({
     .max(600_000)
     .default(3000)
     .meta(ui({ group: AI, scope: 'resource', description: 'With run = onIdle: milliseconds without changes before an AI check.' })),
-  /** Per attempt; openai-node retries timeouts too, so the worst case is timeoutMs × (maxRetries + 1). */
+  /** One deadline per request, retries included: a stalled or dripping endpoint is given up with a reason. */
   timeoutMs: z
     .number()
     .int()
     .min(100)
     .max(600_000)
-    .default(60_000)
+    .default(30_000)
     .meta(
       ui({
         group: AI,
         scope: 'window',
-        description:
-          'Time for one request, in milliseconds. Timed-out requests are retried, so the worst case is timeoutMs x (maxRetries + 1).',
+        markdownDescription: `The most time one AI request may take, in milliseconds, retries included; then it is given up and the status says why ("gave up after 30 s: no answer"). A model on a CPU may need more: see [a fully local model](${DOCS_HOME}llm.md#a-fully-local-model).`,
       }),
     ),
   maxRetries: z
@@ -91,7 +89,13 @@ export const llmSettingsSchema = z.object({
     .min(0)
     .max(5)
     .default(1)
-    .meta(ui({ group: AI, scope: 'window', description: 'Retries after a timeout, a 429 or a server error.' })),
+    .meta(
+      ui({
+        group: AI,
+        scope: 'window',
+        description: 'Retries after a 429, a server error or a dropped connection, within radlint.llm.timeoutMs.',
+      }),
+    ),
   temperature: z
     .number()
     .min(0)

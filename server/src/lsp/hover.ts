@@ -29,6 +29,7 @@ export function attachHover(host: HoverHost): void {
     if (info.finding) lines.push(`**${describeFinding(info.finding, info.urgency)}**`);
     if (info.gloss) lines.push(`In plain words: ${info.gloss.lay}. ${info.gloss.means}`);
     if (info.guideline) lines.push(info.guideline.markdown);
+    if (info.rads) lines.push(info.rads.markdown);
     for (const rule of new Set(info.problems.map((p) => p.rule))) {
       const why = whyItMatters(rule);
       const docs = host.ruleDocsCommand()

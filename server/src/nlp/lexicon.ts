@@ -30,6 +30,15 @@ const ConceptSchema = z.object({
   refine: z.array(z.object({ words: Phrases, concept: z.string() })).default([]),
   /** A neighbouring finding of a group, or a word, that makes it another concept ("catheter fracture" is a device's). */
   refineNear: z.array(z.object({ groups: Phrases, words: Phrases, concept: z.string(), terms: Phrases })).default([]),
+  /** A site the mention's phrase places it in that makes it a more specific concept ("plaques in the coronary arteries"). */
+  refineAtSite: z.array(z.object({ sites: z.array(z.string()).min(1), concept: z.string() })).default([]),
+  /**
+   * Words near some of the concept's terms that give the term another sense, in which it is no finding of
+   * this concept: surgical "blunt dissection", contrast "opacification of the artery", "obstruction of the sinuses".
+   */
+  otherSense: z
+    .array(z.object({ terms: Phrases, before: Phrases, after: Phrases, reach: z.number().int().positive().default(4) }))
+    .default([]),
   /** Terms that carry their own side ("levoscoliosis"). */
   sideTerms: z.object({ left: Phrases, right: Phrases }).partial().default({}),
   /** The plural names both sides: one pleural effusion per hemithorax, so "pleural effusions" are bilateral. */
@@ -87,8 +96,12 @@ export const CONCEPTS: readonly Concept[] = findings.concepts;
 export const CONCEPT_BY_ID: ReadonlyMap<string, Concept> = new Map(CONCEPTS.map((c) => [c.id, c]));
 if (CONCEPT_BY_ID.size !== CONCEPTS.length) throw new Error('lexicon: duplicate concept id');
 for (const c of CONCEPTS) {
-  for (const r of [...c.refine, ...c.refineNear])
+  for (const r of [...c.refine, ...c.refineNear, ...c.refineAtSite])
     if (!CONCEPT_BY_ID.has(r.concept)) throw new Error(`lexicon: ${c.id} refines to unknown ${r.concept}`);
+  for (const o of c.otherSense)
+    for (const t of o.terms)
+      if (![...c.terms, ...Object.values(c.contexts).flat()].some((x) => x === t || inflections(x).includes(t)))
+        throw new Error(`lexicon: ${c.id} has another sense for "${t}", which is not its term`);
 }
 
 const keysOf = (phrase: string) => wordsOf(phrase).map((w) => w.norm);
@@ -236,6 +249,9 @@ export const SITE_TRIES = siteTries();
 export const SIDE_WORD_PAIRS: readonly { left: string; right: string }[] = anatomy.sideWords;
 /** Every normalised site name and exam body part of anatomy.json, for the relations' referential checks. */
 export const SITE_NAMES: ReadonlySet<string> = new Set(anatomy.sites.map((s) => s.site));
+for (const c of CONCEPTS)
+  for (const r of c.refineAtSite)
+    for (const site of r.sites) if (!SITE_NAMES.has(site)) throw new Error(`lexicon: ${c.id} refines at unknown site ${site}`);
 export const BODY_PART_NAMES: ReadonlySet<string> = new Set(anatomy.bodyParts.map((b) => b.part));
 
 /** Structures that come in pairs: a finding in one of them should say which side. */

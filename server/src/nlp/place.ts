@@ -95,6 +95,11 @@ export function placeOf(s: SentenceWords, m: Mention): { side: Side | null; site
       k++;
       continue;
     }
+    // "plaques in the aorta and coronary arteries": one finding in two places.
+    if (norm === 'and' && after.sites.length > 0 && placeAt(words, words[k + 1]?.norm === 'the' ? k + 2 : k + 1)?.site) {
+      k++;
+      continue;
+    }
     if (norm === 'than' && after.sides.size > 0) {
       k++;
       continue;

@@ -1,3 +1,4 @@
+import { documentKind } from './documents';
 import { knownSectionKind, opensSectionInsideFindings } from './sections';
 import type { NumberedItem, Report, Section, SectionKind, Sentence, Span, Subsection, Token } from './types';
 
@@ -268,6 +269,7 @@ export function parseReport(text: string): Report {
   const lf = (text.match(/\n/g) ?? []).length;
   return {
     text,
+    document: documentKind(text, sections),
     sections,
     sentences,
     tokens: tokenize(text),

@@ -66,8 +66,13 @@ export interface Token extends Span {
   lower: string;
 }
 
+/** What kind of document a text is: only an imaging report gets the clinical checks. */
+export type DocumentKind = 'imaging' | 'case-history' | 'procedure-note' | 'neurophysiology' | 'radiation-therapy';
+
 export interface Report {
   text: string;
+  /** The kind of document (report/documents.ts): a case history or an operative note is no imaging report. */
+  document: DocumentKind;
   sections: Section[];
   sentences: Sentence[];
   tokens: Token[];

@@ -3,7 +3,7 @@ import type { Report } from '../report/types';
 import { findCommunications, missingElements } from '../critical/communication';
 import { URGENCY_WORDS } from '../critical/findings';
 import type { Fix, Problem } from '../problem';
-import type { Rule } from './types';
+import { defineRule } from './types';
 import { appendLine } from '../report/edit';
 
 const STATEMENT =
@@ -20,12 +20,13 @@ function insertStatement(report: Report): Fix {
   };
 }
 
-export const criticalCommunicationMissing: Rule = {
+export const criticalCommunicationMissing = defineRule({
   id: 'critical-communication-missing',
   category: 'communication',
   severity: 'warning',
   description: 'A critical finding without a documented communication, or one that does not say who, when and how.',
-  check(report, context) {
+  check(context) {
+    const { report } = context;
     const critical = context.analysis.critical.filter((c) => c.needsCall);
     if (critical.length === 0) return [];
     const communications = findCommunications(report);
@@ -76,4 +77,4 @@ export const criticalCommunicationMissing: Rule = {
       },
     ];
   },
-};
+});

@@ -2,14 +2,15 @@ import { findCommunications } from '../critical/communication';
 import { URGENCY_WORDS } from '../critical/findings';
 import { ruleLevel } from './levels';
 import type { Problem } from '../problem';
-import type { Rule } from './types';
+import { defineRule } from './types';
 
-export const criticalFinding: Rule = {
+export const criticalFinding = defineRule({
   id: 'critical-finding',
   category: 'critical',
   severity: 'info',
   description: 'A present, current critical finding, with the urgency of its communication.',
-  check(report, context) {
+  check(context) {
+    const { report } = context;
     // Once a communication is documented the mark has done its work (an incomplete statement has its own warning).
     if (findCommunications(report).length > 0) return [];
     // A finding that needs a call is named, with its urgency, by critical-communication-missing: one message, not two.
@@ -34,4 +35,4 @@ export const criticalFinding: Rule = {
     }
     return problems;
   },
-};
+});

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import dictationData from './dictation.json';
 import type { Report, Token } from '../report/types';
 import type { Problem, Edit } from '../problem';
-import type { Rule } from './types';
+import { defineRule, type Rule } from './types';
 
 const DictationSchema = z.object({
   note: z.string(),
@@ -139,12 +139,12 @@ function spokenCommands(report: Report, rule: Rule): Problem[] {
   return problems;
 }
 
-export const dictationArtifact: Rule = {
+export const dictationArtifact = defineRule({
   id: 'dictation-artifact',
   category: 'dictation',
   severity: 'warning',
   description: 'Dictation leftovers: repeated words and spoken commands typed as text.',
-  check(report) {
+  check({ report }) {
     return [...repeatedWords(report, this), ...spokenCommands(report, this)];
   },
-};
+});

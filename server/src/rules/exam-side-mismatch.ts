@@ -3,7 +3,7 @@ import { textOf } from '../report';
 import type { Report } from '../report/types';
 import { changeSideFix, consistencyOf, problemOf, sectionLabel, sentenceIndexAt } from './consistency';
 import type { Problem } from '../problem';
-import type { SharedPart, Rule, RuleContext } from './types';
+import { defineRule, type SharedPart, type Rule, type RuleContext } from './types';
 
 // Sentences that legitimately speak of the other side.
 export const OTHER_SIDE_TALK = /\b(?:contralateral|comparison|compared|opposite|other side|prior|previous)\b/i;
@@ -30,8 +30,9 @@ interface ExamSides {
   words: Set<number>;
 }
 
-function examSideProblems(rule: Rule, report: Report, context: RuleContext): ExamSides {
-  const c = consistencyOf(report, context);
+function examSideProblems(rule: Rule, context: RuleContext): ExamSides {
+  const { report } = context;
+  const c = consistencyOf(context);
   const { exam } = c.u;
   const problems: Problem[] = [];
   const words = new Set<number>();
@@ -126,23 +127,23 @@ function titleSideWord(span: { start: number; end: number }, report: Report, sid
 // Computed once per check: the other laterality rules ask for these side words too.
 const PROBLEMS: SharedPart<ExamSides> = {
   name: 'exam-side-mismatch',
-  compute: (report, context) => examSideProblems(examSideMismatch, report, context),
+  compute: (context) => examSideProblems(examSideMismatch, context),
 };
 
-export const examSideMismatch: Rule = {
+export const examSideMismatch = defineRule({
   id: 'exam-side-mismatch',
   category: 'laterality',
   severity: 'error',
   description: 'A side in the report against the side of a one-sided exam ("left" meniscus under MRI RIGHT KNEE).',
-  check(_report, context) {
+  check(context) {
     return context.shared(PROBLEMS).problems;
   },
-};
+});
 
 /**
  * The side words this rule judges against the exam title, whether or not it is switched on: the other laterality rules
  * leave them alone, so one wrong word gets one problem.
  */
-export function examSideWords(_report: Report, context: RuleContext): Set<number> {
+export function examSideWords(context: RuleContext): Set<number> {
   return context.shared(PROBLEMS).words;
 }

@@ -16,7 +16,7 @@ import { isExplained, isMinor } from '../nlp/minor';
 import { NORMAL_STATEMENT, conceptOf, consistencyOf, impressionStatements, mentionsOf, problemOf, type ReportPart } from './consistency';
 import type { Fix, Problem } from '../problem';
 import { statementFrom } from '../report/edit';
-import type { Rule } from './types';
+import { defineRule, type Rule } from './types';
 
 // Words that narrow a denial (lexicon/relations.json narrowingWords).
 const NARROWING_RE = new RegExp(String.raw`\b(${NARROWING_WORDS.join('|')})\b`, 'gi');
@@ -68,15 +68,16 @@ function inDomain(statement: string, f: Finding): boolean {
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-export const findingsImpressionContradiction: Rule = {
+export const findingsImpressionContradiction = defineRule({
   id: 'findings-impression-contradiction',
   category: 'contradiction',
   severity: 'error',
   description: 'Present in one section and denied in the other, or a normal impression over a significant finding.',
-  check(report, context) {
-    return consistencyOf(report, context).parts.flatMap((part) => contradictionsIn(this, report, part));
+  check(context) {
+    const { report } = context;
+    return consistencyOf(context).parts.flatMap((part) => contradictionsIn(this, report, part));
   },
-};
+});
 
 function contradictionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] {
   const { impression } = c;

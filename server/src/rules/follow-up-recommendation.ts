@@ -1,8 +1,8 @@
 import type { Report } from '../report/types';
 import { agrees, analyse, type CaseResult } from '../guidelines/check';
-import { FOLLOW_UP_RULE, followUpOptions } from '../guidelines/options';
+import { FOLLOW_UP_RULE, followUpOptionsSchema } from '../guidelines/options';
 import type { Fix, Problem } from '../problem';
-import type { Rule } from './types';
+import { defineRule } from './types';
 
 // Snippet syntax: $, } and \ are literal only when escaped.
 const snippetEscape = (s: string) => s.replace(/[$}\\]/g, (c) => `\\${c}`);
@@ -48,15 +48,17 @@ function insertionFix(report: Report, res: CaseResult): Fix {
   };
 }
 
-export const followUpRecommendation: Rule = {
+export const followUpRecommendation = defineRule({
   id: FOLLOW_UP_RULE,
+  options: followUpOptionsSchema,
   category: 'guideline',
   severity: 'info',
   description:
     'An incidental finding a published guideline covers (Fleischner, Lung-RADS, ACR incidental findings, SRU/O-RADS) without the recommendation it calls for, or with one that disagrees.',
-  check(report, context) {
+  check(context) {
+    const { report } = context;
     const u = context.analysis.understanding;
-    const results = analyse(report, u, followUpOptions(context.options));
+    const results = analyse(report, u, context.options);
     const problems: Problem[] = [];
     for (const res of results) {
       const { anchor, guideline } = res.case;
@@ -88,4 +90,4 @@ export const followUpRecommendation: Rule = {
     }
     return problems;
   },
-};
+});

@@ -3,19 +3,20 @@ import { textOf } from '../report';
 import { consistencyOf, problemOf, sentenceIndexAt } from './consistency';
 import { inMm, ownUnitsOf } from './sizes';
 import type { Fix, Problem } from '../problem';
-import type { Rule } from './types';
+import { defineRule } from './types';
 
 // The sentence is about the organ's size, not a lesion in it.
 const SIZE_TALK = /\b(?:measur\w*|length|diameter|caliber|calibre|span|size|sized)\b/i;
 
-export const implausibleOrganSize: Rule = {
+export const implausibleOrganSize = defineRule({
   id: 'implausible-organ-size',
   category: 'measurement',
   severity: 'warning',
   description: 'A size no organ has (a 45 cm kidney, a 3 mm aorta): a slip of value or unit.',
-  check(report, context) {
-    const c = consistencyOf(report, context);
-    const own = ownUnitsOf(report, context);
+  check(context) {
+    const { report } = context;
+    const c = consistencyOf(context);
+    const own = ownUnitsOf(context);
     const attached = new Set<Measurement>();
     for (const f of c.u.findings) for (const m of f.measurements) attached.add(m);
     const problems: Problem[] = [];
@@ -52,4 +53,4 @@ export const implausibleOrganSize: Rule = {
     }
     return problems;
   },
-};
+});

@@ -4,21 +4,22 @@ import { isExplained, isMinor } from '../nlp/minor';
 import { NORMAL_STATEMENT, consistencyOf, problemOf, type ReportPart } from './consistency';
 import type { Problem } from '../problem';
 import { addToImpressionByUrgency, statementFrom } from '../report/edit';
-import type { Rule } from './types';
+import { defineRule, type Rule } from './types';
 
 // An impression that points back to the findings as a whole covers them all.
 const REFERS_BACK =
   /\b(?:as (?:described|detailed|noted|discussed|outlined|above)|see (?:above|findings|body of (?:the )?report|report)|findings above)\b/i;
 
-export const impressionOmission: Rule = {
+export const impressionOmission = defineRule({
   id: 'impression-omission',
   category: 'omission',
   severity: 'warning',
   description: 'A significant finding described in the findings that the impression neither names nor covers.',
-  check(report, context) {
-    return consistencyOf(report, context).parts.flatMap((part) => omissionsIn(this, report, part));
+  check(context) {
+    const { report } = context;
+    return consistencyOf(context).parts.flatMap((part) => omissionsIn(this, report, part));
   },
-};
+});
 
 const URGENCY_RANK = { minutes: 0, hours: 1, days: 2 } as const;
 /** 0 minutes, 1 hours, 2 days, 3 not critical: the order an impression lists findings in. */

@@ -1,16 +1,17 @@
 import { textOf } from '../report';
 import { problemOf } from './consistency';
 import { compareSizes } from './sizes';
-import type { Rule } from './types';
+import { defineRule } from './types';
 
-export const inconsistentUnits: Rule = {
+export const inconsistentUnits = defineRule({
   id: 'inconsistent-units',
   category: 'measurement',
   // The sizes agree; only a reader comparing them has to convert.
   severity: 'info',
   description: 'The same size written in another unit in the impression than in the findings (23 mm and 2.3 cm).',
-  check(report, context) {
-    return compareSizes(report, context).otherUnits.map(({ im, fm }) => {
+  check(context) {
+    const { report } = context;
+    return compareSizes(context).otherUnits.map(({ im, fm }) => {
       const fText = textOf(report, fm);
       return problemOf(this, {
         start: im.start,
@@ -28,4 +29,4 @@ export const inconsistentUnits: Rule = {
       });
     });
   },
-};
+});

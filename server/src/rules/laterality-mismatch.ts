@@ -13,19 +13,20 @@ import { byConcept, changeSideFix as changeTo, consistencyOf, mentionsOf, proble
 import { lobeSideWords } from './lobe-side-mismatch';
 import type { Problem } from '../problem';
 import type { Side } from '../nlp/types';
-import type { Rule } from './types';
+import { defineRule } from './types';
 
-export const lateralityMismatch: Rule = {
+export const lateralityMismatch = defineRule({
   id: 'laterality-mismatch',
   category: 'laterality',
   severity: 'error',
   description: 'The same finding on different sides in findings and impression.',
-  check(report, context) {
-    const c = consistencyOf(report, context);
+  check(context) {
+    const { report } = context;
+    const c = consistencyOf(context);
     const { exam } = c.u;
     const problems: Problem[] = [];
     // Words that exam-side-mismatch or lobe-side-mismatch report already: one wrong word, one problem.
-    const reported = lobeSideWords(report, context);
+    const reported = lobeSideWords(context);
     const examSide = exam.side === 'left' || exam.side === 'right' ? exam.side : null;
 
     // The same finding with opposite sides in findings and impression.
@@ -112,4 +113,4 @@ export const lateralityMismatch: Rule = {
     }
     return problems;
   },
-};
+});

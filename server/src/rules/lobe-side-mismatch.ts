@@ -1,15 +1,15 @@
 import { sideWordLike, type SideWord } from '../nlp';
-import type { Report } from '../report/types';
 import { changeSideFix, problemOf } from './consistency';
 import { examSideWords } from './exam-side-mismatch';
 import type { Problem } from '../problem';
-import type { SharedPart, Rule, RuleContext } from './types';
+import { defineRule, type SharedPart, type Rule, type RuleContext } from './types';
 
 const ONE_SIDE_LOBE = /\b(left|right)(?:-sided)?\s+(middle lobe|middle-lobe|lingula|lingular)\b/gi;
 
-function lobeSideProblems(rule: Rule, report: Report, context: RuleContext): Problem[] {
+function lobeSideProblems(rule: Rule, context: RuleContext): Problem[] {
+  const { report } = context;
   const problems: Problem[] = [];
-  const reported = examSideWords(report, context);
+  const reported = examSideWords(context);
   for (const section of report.sections) {
     if (section.kind !== 'findings' && section.kind !== 'impression') continue;
     const body = report.text.slice(section.body.start, section.body.end);
@@ -41,20 +41,20 @@ function lobeSideProblems(rule: Rule, report: Report, context: RuleContext): Pro
 // Computed once per check: the other laterality rules ask for these side words too.
 const PROBLEMS: SharedPart<Problem[]> = {
   name: 'lobe-side-mismatch',
-  compute: (report, context) => lobeSideProblems(lobeSideMismatch, report, context),
+  compute: (context) => lobeSideProblems(lobeSideMismatch, context),
 };
 
-export const lobeSideMismatch: Rule = {
+export const lobeSideMismatch = defineRule({
   id: 'lobe-side-mismatch',
   category: 'laterality',
   severity: 'error',
   description: 'A lobe named on the side that does not have it: a left middle lobe, a right lingula.',
-  check(_report, context) {
+  check(context) {
     return context.shared(PROBLEMS);
   },
-};
+});
 
 /** The side words this rule reports, switched on or not (see examSideWords). */
-export function lobeSideWords(report: Report, context: RuleContext): Set<number> {
-  return new Set([...examSideWords(report, context), ...lobeSideMismatch.check(report, context).map((p) => p.start)]);
+export function lobeSideWords(context: RuleContext): Set<number> {
+  return new Set([...examSideWords(context), ...context.shared(PROBLEMS).map((p) => p.start)]);
 }

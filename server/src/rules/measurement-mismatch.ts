@@ -2,16 +2,17 @@ import { textOf } from '../report';
 import { problemOf } from './consistency';
 import { compareSizes } from './sizes';
 import type { Fix, Problem } from '../problem';
-import type { Rule } from './types';
+import { defineRule } from './types';
 
-export const measurementMismatch: Rule = {
+export const measurementMismatch = defineRule({
   id: 'measurement-mismatch',
   category: 'measurement',
   severity: 'warning',
   description: 'The same finding measured differently in findings and impression (value or unit).',
-  check(report, context) {
+  check(context) {
+    const { report } = context;
     const problems: Problem[] = [];
-    for (const { im, fm, finding } of compareSizes(report, context).mismatches) {
+    for (const { im, fm, finding } of compareSizes(context).mismatches) {
       const iText = textOf(report, im);
       const fText = textOf(report, fm);
       const alignImpression: Fix = {
@@ -50,4 +51,4 @@ export const measurementMismatch: Rule = {
     }
     return problems;
   },
-};
+});

@@ -1,14 +1,14 @@
 import { sectionOf } from '../report';
 import type { Problem } from '../problem';
-import type { Rule } from './types';
+import { defineRule } from './types';
 import { addSection, fillSection } from '../report/edit';
 
-export const missingImpression: Rule = {
+export const missingImpression = defineRule({
   id: 'missing-impression',
   category: 'structure',
   severity: 'warning',
   description: 'Findings are described but the report has no impression, or an empty one.',
-  check(report) {
+  check({ report }) {
     const findings = sectionOf(report, 'findings');
     if (!findings || findings.body.end === findings.body.start || !findings.header) return [];
     const impression = sectionOf(report, 'impression');
@@ -52,4 +52,4 @@ export const missingImpression: Rule = {
       },
     ];
   },
-};
+});

@@ -1,18 +1,20 @@
 import { textOf } from '../report';
 import { consistencyOf, problemOf } from './consistency';
-import { MM_PER, ownUnitsOf } from './sizes';
+import { MM_PER } from '../nlp';
+import { ownUnitsOf } from './sizes';
 import type { Problem } from '../problem';
-import type { Rule } from './types';
+import { defineRule } from './types';
 
-export const mixedUnits: Rule = {
+export const mixedUnits = defineRule({
   id: 'mixed-units',
   category: 'measurement',
   severity: 'warning',
   description: 'One measurement written in two units ("2.1 cm x 15 mm").',
-  check(report, context) {
-    const own = ownUnitsOf(report, context);
+  check(context) {
+    const { report } = context;
+    const own = ownUnitsOf(context);
     const problems: Problem[] = [];
-    for (const m of consistencyOf(report, context).u.measurements) {
+    for (const m of consistencyOf(context).u.measurements) {
       const mm = own.get(m);
       if (!mm) continue;
       const written = textOf(report, m);
@@ -36,4 +38,4 @@ export const mixedUnits: Rule = {
     }
     return problems;
   },
-};
+});

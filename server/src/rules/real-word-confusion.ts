@@ -1,9 +1,9 @@
 import type { Report } from '../report/types';
 import { matchCase } from '../spelling/checker';
 import { CONFUSION_BY_WORD } from '../spelling/confusions';
-import { wordSets } from './spelling';
+import { spelling } from './spelling';
 import type { Problem } from '../problem';
-import type { Rule } from './types';
+import { defineRule, type Rule } from './types';
 
 function confusionProblems(rule: Rule, report: Report): Problem[] {
   const problems: Problem[] = [];
@@ -38,15 +38,16 @@ function confusionProblems(rule: Rule, report: Report): Problem[] {
   return problems;
 }
 
-export const realWordConfusion: Rule = {
+export const realWordConfusion = defineRule({
   id: 'real-word-confusion',
   category: 'spelling',
   // A different organ or a different word: worth more than an unknown word.
   severity: 'warning',
   description: 'A real word where the sentence shows another was meant: ilium/ileum, perineal/peroneal, plural/pleural.',
   // Needs no dictionary, so it works before the spelling dictionaries have loaded.
-  check(report, context) {
+  check(context) {
+    const { report } = context;
     // ruleOptions.spelling.confusions: false switched these off before they had their own id.
-    return wordSets(context.options['spelling']).confusions ? confusionProblems(this, report) : [];
+    return context.optionsOf(spelling).confusions ? confusionProblems(this, report) : [];
   },
-};
+});

@@ -12,6 +12,7 @@ import { findingsImpressionContradiction } from './findings-impression-contradic
 import { sexMismatch } from './sex-mismatch';
 import { measurementMismatch } from './measurement-mismatch';
 import { followUpRecommendation } from './follow-up-recommendation';
+import { radsManagement } from './rads-management';
 import { realWordConfusion } from './real-word-confusion';
 import { examSideMismatch } from './exam-side-mismatch';
 import { lobeSideMismatch } from './lobe-side-mismatch';
@@ -40,6 +41,7 @@ export const RULES: readonly Rule[] = [
   mixedUnits,
   implausibleOrganSize,
   followUpRecommendation,
+  radsManagement,
 ];
 
 export { RULE_ALIASES, ruleLevel } from './levels';

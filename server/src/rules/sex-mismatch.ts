@@ -2,7 +2,7 @@ import { sectionAt } from '../report';
 import type { Report, Span } from '../report/types';
 import { problemOf, sentenceIndexAt } from './consistency';
 import type { Problem, RelatedSpan } from '../problem';
-import type { Rule } from './types';
+import { defineRule } from './types';
 
 // Sentences about someone else ("mother had ovarian cancer") may name the other sex's organs.
 // So may the patient's own birth history ("product of an uncomplicated pregnancy, vaginal delivery").
@@ -29,12 +29,13 @@ function sexStatedAt(report: Report, sex: 'female' | 'male'): Span | undefined {
   return m ? { start: m.index, end: m.index + m[0].length } : undefined;
 }
 
-export const sexMismatch: Rule = {
+export const sexMismatch = defineRule({
   id: 'sex-mismatch',
   category: 'sex-mismatch',
   severity: 'error',
   description: 'Anatomy or conditions of one sex in a report of a patient of the other sex, or a pregnancy at an implausible age.',
-  check(report, context) {
+  check(context) {
+    const { report } = context;
     const { patient, sexSpecific } = context.analysis.understanding;
     if (!patient.sex) return [];
     const stated = sexStatedAt(report, patient.sex);
@@ -84,4 +85,4 @@ export const sexMismatch: Rule = {
     }
     return problems;
   },
-};
+});

@@ -1,13 +1,11 @@
 // What the measurement rules (measurement-mismatch, mixed-units, inconsistent-units,
 // implausible-organ-size) share: each measurement's length in millimetres, the sizes of each
 // finding, and the comparison of the impression's sizes with the findings', done once per check.
-import { conceptHas, covers, kinOf, sameFinding, sitesAgree, type Finding, type Measurement } from '../nlp';
+import { MM_PER, conceptHas, covers, kinOf, sameFinding, sitesAgree, type Finding, type Measurement } from '../nlp';
 import { textOf } from '../report';
 import type { Report, Section } from '../report/types';
 import { byConcept, consistencyOf, mentionsOf, sentenceIndexAt } from './consistency';
 import type { RuleContext, SharedPart } from './types';
-
-export const MM_PER: Readonly<Record<string, number>> = { mm: 1, cm: 10 };
 
 function writtenDimensions(text: string): { value: number; unit: string | undefined }[] {
   return [...text.matchAll(/(\d+(?:\.\d+)?|\.\d+)\s*(mm|cm)?/gi)].map((x) => ({ value: Number(x[1]), unit: x[2]?.toLowerCase() }));
@@ -17,15 +15,16 @@ function writtenDimensions(text: string): { value: number; unit: string | undefi
  * Each measurement's dimensions with their own units where the text gives them ("2.1 cm x 15 mm"
  * is 21 and 15 mm, not 2.1 and 15 mm); computed once per check.
  */
-export function ownUnitsOf(_report: Report, context: RuleContext): WeakMap<Measurement, number[]> {
+export function ownUnitsOf(context: RuleContext): WeakMap<Measurement, number[]> {
   return context.shared(OWN_UNITS);
 }
 
 const OWN_UNITS: SharedPart<WeakMap<Measurement, number[]>> = { name: 'own-units', compute: computeOwnUnits };
 
-function computeOwnUnits(report: Report, context: RuleContext): WeakMap<Measurement, number[]> {
+function computeOwnUnits(context: RuleContext): WeakMap<Measurement, number[]> {
+  const { report } = context;
   const own = new WeakMap<Measurement, number[]>();
-  for (const m of consistencyOf(report, context).u.measurements) {
+  for (const m of consistencyOf(context).u.measurements) {
     const dims = writtenDimensions(report.text.slice(m.start, m.end));
     const units = new Set(dims.map((d) => d.unit).filter(Boolean));
     if (units.size < 2 || dims.length !== m.value.length) continue;
@@ -135,15 +134,16 @@ export interface SizeComparison {
 }
 
 /** The impression's sizes read against the findings' in every report part; once per check. */
-export function compareSizes(_report: Report, context: RuleContext): SizeComparison {
+export function compareSizes(context: RuleContext): SizeComparison {
   return context.shared(SIZE_COMPARISON);
 }
 
 const SIZE_COMPARISON: SharedPart<SizeComparison> = { name: 'size-comparison', compute: computeSizes };
 
-function computeSizes(report: Report, context: RuleContext): SizeComparison {
-  const c = consistencyOf(report, context);
-  const own = ownUnitsOf(report, context);
+function computeSizes(context: RuleContext): SizeComparison {
+  const { report } = context;
+  const c = consistencyOf(context);
+  const own = ownUnitsOf(context);
   const mm = (m: Measurement) => inMm(m, own);
   const agrees = (a: Measurement, b: Measurement) => agree(a, b, own);
   const result: SizeComparison = { mismatches: [], otherUnits: [] };

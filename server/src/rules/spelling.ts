@@ -3,24 +3,24 @@ import type { SpellChecker } from '../spelling/checker';
 import type { FindingTypo } from '../spelling/finding-typos';
 import { getSpellChecker, loadSpelling } from '../spelling/load';
 import type { Problem } from '../problem';
-import type { Rule } from './types';
+import { z } from 'zod';
+import { defineRule, type ReportAnalysis, type Rule } from './types';
 
 /**
- * Options, from settings: `ruleOptions.spelling` (RuleContext.options['spelling']).
- *
- *   { words?: string[]         words the user added to a dictionary (the adapter reads them from the
- *                              user or workspace word-list file behind radlint.addToDictionary)
- *     ignoreWords?: string[]   words ignored in this one report (radlint.ignoreWord); the adapter
- *                              keeps them per document and passes that document's list here
- *     confusions?: boolean }   real-word confusions (the real-word-confusion rule); on unless false
- *
- * Both lists match without regard to case.
+ * Options (radlint.ruleOptions.spelling): `confusions`, real-word confusions (the real-word-confusion
+ * rule), on unless false. The words the user accepted come from the analysis' settings: the word-list
+ * files behind radlint.addToDictionary and this report's "Ignore in this report" list, matched
+ * without regard to case.
  */
-export interface SpellingOptions {
-  words?: string[];
-  ignoreWords?: string[];
-  confusions?: boolean;
-}
+export const spellingOptions = z
+  .object({
+    confusions: z
+      .boolean()
+      .catch(true)
+      .default(true)
+      .meta({ description: 'Flag real-word confusions (terminal ilium, plural effusion); on unless false.' }),
+  })
+  .catch({ confusions: true });
 
 // A pasted table or a non-English text can hold thousands of unknown words: report the first
 // hundred, as cspell does.
@@ -29,19 +29,10 @@ const MAX_UNKNOWN_WORDS = 100;
 // Titles before a name: the name after them is not a misspelling.
 const TITLES = new Set(['dr', 'mr', 'mrs', 'ms', 'prof', 'doctor']);
 
-interface WordSets {
-  accepted: Set<string>;
-  confusions: boolean;
-}
-
-/** The spelling options (ruleOptions.spelling), read by this rule and real-word-confusion. */
-export function wordSets(options: unknown): WordSets {
-  const o = (options ?? {}) as SpellingOptions;
+/** The words the user accepted, lower-cased (anything but a list of words counts as none). */
+function acceptedWords({ words, ignoredWords }: ReportAnalysis['settings']): Set<string> {
   const list = (v: unknown) => (Array.isArray(v) ? v.filter((w): w is string => typeof w === 'string') : []);
-  return {
-    accepted: new Set([...list(o.words), ...list(o.ignoreWords)].map((w) => w.toLowerCase())),
-    confusions: o.confusions !== false,
-  };
+  return new Set([...list(words), ...list(ignoredWords)].map((w) => w.toLowerCase()));
 }
 
 /** A word to look up, with its offsets: a hyphenated token is checked part by part. */
@@ -144,7 +135,8 @@ function findingTypoProblem(rule: Rule, typo: FindingTypo): Problem {
   };
 }
 
-export const spelling: Rule = {
+export const spelling = defineRule({
+  options: spellingOptions,
   id: 'spelling',
   category: 'spelling',
   // Info: an unknown word may be a rare drug or a name the dictionaries lack; it should be seen,
@@ -160,11 +152,12 @@ export const spelling: Rule = {
       process.emitWarning(`RadLint: spelling dictionaries could not be loaded, so unknown words are not checked: ${String(error)}`);
     }
   },
-  check(report, context) {
+  check(context) {
+    const { report } = context;
     const checker = getSpellChecker();
-    const sets = wordSets(context.options['spelling']);
+    const accepted = acceptedWords(context.analysis.settings);
     // Finding words misspelt, which the other checks read as corrected (spelling/finding-typos.ts).
-    const typos = context.analysis?.findingTypos ?? []; // a bare context (unit tests) has no analysis
+    const typos = context.analysis.findingTypos ?? [];
     const problems: Problem[] = [];
     if (checker) {
       const { tokens, text } = report;
@@ -180,12 +173,12 @@ export const spelling: Rule = {
         // "well-defined" may be listed whole; otherwise each part must be a word.
         if (chain.parts.length > 1) {
           const whole = text.slice(chain.parts[0].start, tokens[chain.end].end);
-          if (checker.isKnown(whole) || sets.accepted.has(whole.toLowerCase())) continue;
+          if (checker.isKnown(whole) || accepted.has(whole.toLowerCase())) continue;
         }
         for (const [k, token] of chain.parts.entries()) {
           const part = stripPossessive({ text: token.text, start: token.start, end: token.end });
           if (part.text.length < 3 || isAbbreviationLike(part.text)) continue;
-          if (sets.accepted.has(part.text.toLowerCase()) || checker.isKnown(part.text)) continue;
+          if (accepted.has(part.text.toLowerCase()) || checker.isKnown(part.text)) continue;
           if (k < chain.parts.length - 1 && isCombiningForm(part.text, checker)) continue;
           if (++unknown > MAX_UNKNOWN_WORDS) break;
           const typo = typos.find((t) => t.start === part.start && t.end === part.end);
@@ -195,4 +188,4 @@ export const spelling: Rule = {
     }
     return problems;
   },
-};
+});

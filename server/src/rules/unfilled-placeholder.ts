@@ -1,5 +1,5 @@
 import type { Fix, Problem } from '../problem';
-import type { Rule } from './types';
+import { defineRule } from './types';
 
 // Template fields that dictation systems and RSNA-style templates leave for the radiologist.
 // Each alternative names one field shape; `XXXX` (de-identification) is deliberately not one.
@@ -15,12 +15,12 @@ const FIELD = new RegExp(
   'g',
 );
 
-export const unfilledPlaceholder: Rule = {
+export const unfilledPlaceholder = defineRule({
   id: 'unfilled-placeholder',
   category: 'placeholder',
   severity: 'warning',
   description: 'A template field was left unfilled.',
-  check(report) {
+  check({ report }) {
     const problems: Problem[] = [];
     for (const m of report.text.matchAll(FIELD)) {
       const field = m[0];
@@ -49,4 +49,4 @@ export const unfilledPlaceholder: Rule = {
     }
     return problems;
   },
-};
+});

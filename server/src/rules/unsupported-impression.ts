@@ -5,7 +5,7 @@ import type { Report } from '../report/types';
 import { isMinor } from '../nlp/minor';
 import { NORMAL_STATEMENT, conceptOf, consistencyOf, impressionStatements, problemOf, type ReportPart } from './consistency';
 import type { Problem } from '../problem';
-import type { Rule } from './types';
+import { defineRule, type Rule } from './types';
 
 // Findings that only point elsewhere ("See impression") describe nothing to compare with.
 const FINDINGS_DEFERRED = /\b(?:see (?:impression|below|conclusion)|as (?:per|in) (?:the )?impression)\b/i;
@@ -72,15 +72,16 @@ function affirms(sentence: string, evidence: RegExp): boolean {
   return !!m && !DENIED_BEFORE.test(sentence.slice(0, m.index)) && !/\b(?:no|not|without|negative)\b/i.test(m[0]);
 }
 
-export const unsupportedImpression: Rule = {
+export const unsupportedImpression = defineRule({
   id: 'unsupported-impression',
   category: 'insertion',
   severity: 'warning',
   description: 'The impression asserts a finding that the findings do not describe at all.',
-  check(report, context) {
-    return consistencyOf(report, context).parts.flatMap((part) => insertionsIn(this, report, part));
+  check(context) {
+    const { report } = context;
+    return consistencyOf(context).parts.flatMap((part) => insertionsIn(this, report, part));
   },
-};
+});
 
 function insertionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] {
   const { findings } = c;

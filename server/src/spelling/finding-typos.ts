@@ -30,26 +30,30 @@ function wordsOfFindings(): ReadonlySet<string> {
   ));
 }
 
+/** Unknown words one edit from a word of a finding term: token index -> the correction (cheap: no understanding). */
+export function typoCandidates(report: Report, checker: SpellChecker | undefined, accepted: ReadonlySet<string>): Map<number, string> {
+  const candidates = new Map<number, string>();
+  if (!checker) return candidates;
+  const words = wordsOfFindings();
+  report.tokens.forEach((t, i) => {
+    if (t.kind !== 'word' || t.text.length < MIN_LENGTH || !/^\p{Ll}+$/u.test(t.lower)) return;
+    if (accepted.has(t.lower) || checker.isKnown(t.text)) return;
+    const correction = checker.suggestNear(t.text, 1)[0]?.word;
+    if (correction && words.has(correction.toLowerCase())) candidates.set(i, correction);
+  });
+  return candidates;
+}
+
 /**
- * The understanding of the report with its finding typos read as corrected, and those typos. Without
- * a checker (dictionaries not loaded) or any candidate, it is the report's plain understanding.
+ * The understanding of the report with its finding typos (typoCandidates) read as corrected, and
+ * those typos: a candidate whose correction makes no finding there is read as written.
  */
 export function understandThroughTypos(
   report: Report,
-  checker: SpellChecker | undefined,
-  accepted: ReadonlySet<string>,
+  found: ReadonlyMap<number, string>,
 ): { understanding: Understanding; typos: FindingTypo[] } {
-  const candidates = new Map<number, string>();
-  if (checker) {
-    const words = wordsOfFindings();
-    report.tokens.forEach((t, i) => {
-      if (t.kind !== 'word' || t.text.length < MIN_LENGTH || !/^\p{Ll}+$/u.test(t.lower)) return;
-      if (accepted.has(t.lower) || checker.isKnown(t.text)) return;
-      const correction = checker.suggestNear(t.text, 1)[0]?.word;
-      if (correction && words.has(correction.toLowerCase())) candidates.set(i, correction);
-    });
-  }
-  if (candidates.size === 0) return { understanding: understand(report), typos: [] };
+  if (found.size === 0) return { understanding: understand(report), typos: [] };
+  const candidates = new Map(found);
   const tokens = report.tokens.map((t, i) => {
     const correction = candidates.get(i);
     return correction ? { ...t, text: correction, lower: correction.toLowerCase() } : t;
@@ -64,7 +68,7 @@ export function understandThroughTypos(
   }
   // A correction that made no finding is not read at all: the words stay as written.
   if (typos.length === 0) return { understanding: understand(report), typos };
-  if (candidates.size < tokens.filter((t, i) => t !== report.tokens[i]).length)
+  if (candidates.size < found.size)
     understanding = understand({ ...report, tokens: report.tokens.map((t, i) => (candidates.has(i) ? tokens[i] : t)) });
   return { understanding, typos };
 }

@@ -16,7 +16,7 @@ export interface Consistency {
 }
 
 /** The understanding split into report parts, from the check's analysis (computed once for every rule). */
-export function consistencyOf(_report: Report, context: RuleContext): Consistency {
+export function consistencyOf(context: RuleContext): Consistency {
   return { u: context.analysis.understanding, parts: context.analysis.parts };
 }
 
