@@ -92,8 +92,12 @@ export function checkClauses(
   const restsOn = new Map<Clause, Clause[]>();
   const inImpression = (c: Clause) => c.section === 'impression';
   const sourceWords = new Set(src.flatMap((s) => s.words.map((w) => w.slice(0, 5))));
+  // A summary may pass on the impression's own "no acute …" beside the significant findings it tells
+  // (every one is required below); a drafted impression never writes one over them.
+  const impressionSaysNormal = src.some((s) => inImpression(s) && globalNormal(s));
   for (const c of candidate) {
-    if (globalNormal(c) && significant.length && (kind === 'summary' || (kind === 'impression' && inImpression(c)))) {
+    const mayBeNormal = kind === 'summary' ? impressionSaysNormal : kind !== 'impression' || !inImpression(c);
+    if (globalNormal(c) && significant.length && !mayBeNormal) {
       say(`says nothing is wrong while the report states "${clip(significant[0].text)}": "${clip(c.text)}"`, significant[0], c);
       continue;
     }
@@ -108,8 +112,8 @@ export function checkClauses(
     const place = restingPlace(c, pool);
     if (!place) {
       // A normal statement may stand new in a drafted impression or summary of a report that states nothing significant.
-      if (globalNormal(c) && kind !== 'restructure' && !significant.length) continue;
-      if (globalNormal(c) && significant.length)
+      if (globalNormal(c) && kind !== 'restructure' && (!significant.length || mayBeNormal)) continue;
+      if (globalNormal(c) && significant.length && !mayBeNormal)
         say(`adds a normal statement while the report states "${clip(significant[0].text)}": "${clip(c.text)}"`, significant[0], c);
       else say(`adds: "${clip(c.text)}"`, undefined, c);
       continue;
@@ -134,8 +138,11 @@ export function checkClauses(
   for (const s of required) {
     // Kept by the clauses resting on it, and by any other clause that could (a finding told in the
     // summary from the impression's sentence is also the findings' sentence).
+    const sameSide = (c: Clause) => !s.sides.size || !c.sides.size || [...c.sides].some((x) => s.sides.has(x));
     const keptBy = candidate.filter(
-      (c) => restsOn.get(s)?.includes(c) || shareOf(c, s) >= 0.5 || shareOf(s, c) >= KEPT_BY || (shareOf(c, s) > 0 && sameSize(c, s)),
+      (c) =>
+        restsOn.get(s)?.includes(c) ||
+        (sameSide(c) && (shareOf(c, s) >= 0.5 || shareOf(s, c) >= KEPT_BY || (shareOf(c, s) > 0 && sameSize(c, s)))),
     );
     if (!keptBy.length) {
       say(`drops: "${clip(s.text)}"`, s);
