@@ -127,7 +127,7 @@ export function verify(kind: RewriteKind, analysis: Analysis, output: string, mo
     { additionMarker: PERTINENT_NEGATIVE_MARK, summaryBoilerplate: SUMMARY_FIXED_LINES },
     significantAt,
   );
-  if (clauses.some((r) => r.message.startsWith('the report is empty')))
+  if (clauses.some((r) => /^(?:the report is empty|not an imaging report)/.test(r.message)))
     return { ok: false, reasons: clauses.map((r) => r.message), details: clauses };
   let findings: Verification;
   if (kind === 'restructure') findings = verifyRewrite(source, output, { kind, mode, additionMarker: PERTINENT_NEGATIVE_MARK });

@@ -81,6 +81,11 @@ export function checkClauses(
     say('the report is empty: there is nothing to rewrite');
     return reasons;
   }
+  // A case history or a procedure note is no imaging report: no template, impression or summary of one.
+  if (source.document !== 'imaging') {
+    say(`not an imaging report (it reads as a ${source.document.replace(/-/g, ' ')}): RadLint rewrites imaging reports only`);
+    return reasons;
+  }
   // The findings core's significant findings: what a summary must tell (its sentences are significant too).
   const told = new Set(src.filter((c) => c.positive && significantAt.some((at) => c.start <= at && at < c.end)));
   for (const c of told) c.significant = true;
@@ -159,6 +164,15 @@ export function checkClauses(
     ))
       say(`${drop}: "${clip(s.text, 60)}" -> "${clip(keptBy[0].text, 60)}"`, s, keptBy[0]);
   }
+  // A drafted impression item carries the side, severity, size, level and time of the sentence it was
+  // taken from ("Stenosis." of "Severe plaque … stenosis around 70%" drops all of them).
+  if (kind === 'impression')
+    for (const [s, resting] of restsOn) {
+      const items = resting.filter(inImpression);
+      if (!items.length || inImpression(s)) continue;
+      for (const drop of dropsOf(s, items, { sizes: true }))
+        say(`${drop}: "${clip(s.text, 60)}" -> "${clip(items[0].text, 60)}"`, s, items[0]);
+    }
   if (kind === 'restructure') checkPlacement(candidate, new Map([...restsOn].flatMap(([s, cs]) => cs.map((c) => [c, s] as const))), say);
   return reasons;
 }
