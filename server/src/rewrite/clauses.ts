@@ -27,6 +27,7 @@ const CueSchema = z
     significant: phrases,
     communication: phrases,
     references: phrases,
+    dangling: phrases,
     stopwords: phrases,
   })
   .strict();

@@ -6,7 +6,7 @@
 import { GLOSSARY, plainTerm, withSide } from '../nlp/glossary';
 import { parseReport } from '../report';
 import type { Report, Span } from '../report/types';
-import { changesOf, clausesOf, clip, dropsOf, polarityLostBy, readClause, readText, shareOf, stem, type Clause } from './clauses';
+import { CUES, changesOf, clausesOf, clip, dropsOf, polarityLostBy, readClause, readText, shareOf, stem, type Clause } from './clauses';
 
 export interface VerifyReason {
   message: string;
@@ -170,6 +170,15 @@ export function checkClauses(
     for (const [s, resting] of restsOn) {
       const items = resting.filter(inImpression);
       if (!items.length || inImpression(s)) continue;
+      // "Exhibits wall thickening …", "This finding is suspicious …": cut from what it speaks of.
+      for (const c of items) {
+        const first =
+          c.text
+            .replace(/^\s*\d{1,2}[.)]\s*/, '')
+            .split(/[\s,]+/)[0]
+            ?.toLowerCase() ?? '';
+        if (CUES.dangling.includes(first)) say(`cuts "${clip(c.text, 60)}" from what it speaks of in "${clip(s.text, 60)}"`, s, c);
+      }
       for (const drop of dropsOf(s, items, { sizes: true }))
         say(`${drop}: "${clip(s.text, 60)}" -> "${clip(items[0].text, 60)}"`, s, items[0]);
     }
