@@ -20,6 +20,7 @@ import { COMMANDS, RewriteRequest, type RewriteResult } from '../protocol';
 import type { Provider } from '../llm/provider';
 import type { Analyses } from './documents';
 import type { SettingsStore } from './settings';
+import { applyEditWithin } from './commands';
 
 export const REWRITE_KINDS_LSP = {
   restructure: 'refactor.rewrite.radlint.template',
@@ -176,7 +177,7 @@ export function attachRewrites(host: RewritesHost): RewritesFeature {
       const workspaceEdit: WorkspaceEdit = {
         documentChanges: [{ textDocument: { uri, version }, edits: [{ range, newText: edit.newText }] }],
       };
-      const applied = await connection.workspace.applyEdit({ label, edit: workspaceEdit } satisfies ApplyWorkspaceEditParams);
+      const applied = await applyEditWithin(connection, { label, edit: workspaceEdit } satisfies ApplyWorkspaceEditParams);
       if (!applied.applied)
         say(
           MessageType.Warning,
