@@ -20,6 +20,7 @@ import { drawsFrom, rng } from './lib/random.mjs';
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { compareReports } = require(path.join(root, 'out/server/compare/index.js'));
+const { analyze } = require(path.join(root, 'out/server/engine.js'));
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -448,7 +449,7 @@ for (const [change, make] of Object.entries(CHANGES)) {
     row[report.source]++;
     row.pairs++;
     compared++;
-    const c = compareReports(trainee, report.text);
+    const c = compareReports(analyze(trainee), analyze(report.text));
     const label = `${report.source} ${report.id}`;
     if (!made.kind) {
       const k = (controls[change] ??= { pairs: 0, clean: 0, discrepancies: 0 });

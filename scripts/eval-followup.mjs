@@ -7,7 +7,8 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { iuReports, mtReports, haveData, dataDir } from './lib/corpus.mjs';
+import fs from 'node:fs';
+import { iuReports, mtReports, haveData, dataDir, parseCsv } from './lib/corpus.mjs';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -53,7 +54,9 @@ const RULE = 'follow-up-recommendation';
     }
     if (!ok) misses.push({ c, read, problems });
   }
-  console.log('Our reports: every cell of every table at both edges of its size range, right and wrong advice, three drawings of the templates.');
+  console.log(
+    'Our reports: every cell of every table at both edges of its size range, right and wrong advice, three drawings of the templates.',
+  );
   let failed = false;
   for (const style of STYLES) {
     console.log(`\nStyle: ${style}`);
@@ -91,6 +94,15 @@ const corpora = [
   { name: 'MTSamples', reports: mtReports().map((r) => ({ id: `mt:${r.id} ${r.name}`, text: r.text })) },
   { name: 'IU X-ray', reports: iuReports().map((r) => ({ id: `iu:${r.uid}`, text: r.text })) },
 ];
+// CT-RATE: real chest CTs (English translations), where incidental nodules and their follow-up are common.
+const ctrate = path.join(dataDir, 'ctrate-ctclip-labelled-chest-ct-reports/train.csv');
+if (fs.existsSync(ctrate))
+  corpora.push({
+    name: 'CT-RATE chest CT',
+    reports: parseCsv(fs.readFileSync(ctrate, 'utf8'))
+      .filter((r) => r.AccessionNo)
+      .map((r) => ({ id: `ct:${r.AccessionNo}`, text: r.report_text })),
+  });
 const ORDER = { recommend: 0, 'no-row': 1, 'out-of-scope': 2 };
 const pct = (n, d) => (d ? `${((100 * n) / d).toFixed(0)}%` : '-');
 const flagged = [];

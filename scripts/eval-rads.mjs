@@ -134,10 +134,11 @@ const WRONG_POOL = [
   { action: 'imaging', modality: ['CT'], months: [3, 3] },
   { action: 'surgery' },
 ];
-console.log('\nPart 1b. Management: right management left alone, wrong management warned, per style.');
+console.log('\nPart 1b. Management: right management left alone, wrong management warned, per style (three drawings of the templates).');
 const table = new Map();
 const managementMisses = [];
-for (const s of RADS_SYSTEMS) {
+// Three drawings of the templates for every category (and size step).
+for (const s of RADS_SYSTEMS.flatMap((x) => [x, x, x])) {
   const set = SETTINGS[s.id];
   for (const c of s.categories) {
     const steps = c.bySize ? c.bySize.map((b) => ({ ...b, size: b.gteMm ?? 3 })) : [{ accepts: c.accepts, size: null }];
@@ -152,8 +153,7 @@ for (const s of RADS_SYSTEMS) {
           const modality =
             advice.modality ?? (advice.action === 'imaging' ? [s.id === 'bi-rads' ? 'MG' : s.id === 'lung-rads' ? 'CT' : 'US'] : undefined);
           const words = phrase({ ...advice, ...(modality ? { modality } : {}) }, fake, pick).replace(/^dedicated /, 'diagnostic ');
-          const name = pick(s.names);
-          const statement = `${name} ${c.id}: ${c.label}.`;
+          const statement = pick(STATEMENTS)(pick(nameForms(s)), pick(valueForms(s, c)), c.label).replace(/[^.]$/, '$&.');
           const rec = recommendationText(style, words, null, set.noun, pick);
           const size = step.size === null ? '' : step.size >= 10 ? `${step.size / 10} cm` : `${step.size} mm`;
           const impression = style === 'no finding' ? `1. ${statement}\n2. No other abnormality.\n3. ${rec}` : `${statement} ${rec}`;
@@ -191,6 +191,52 @@ for (const style of STYLES) {
 }
 console.log(`\n  ${managementMisses.length} misses${managementMisses.length ? ':' : '.'}`);
 for (const m of managementMisses.slice(0, 12)) console.log(`    ${m}`);
+
+// Part 1c: an overall category lower than a finding's (warned), or not (silent).
+console.log('\nPart 1c. Overall category against the findings\u2019 categories (systems with an overall category).');
+console.log(`  ${'system'.padEnd(12)} ${'lower: warned'.padStart(18)} ${'not lower: silent'.padStart(20)}`);
+for (const s of RADS_SYSTEMS.filter((x) => x.overall)) {
+  const ranked = s.categories.filter((c) => c.rank !== undefined);
+  const t = { lower: 0, lowerOk: 0, fine: 0, fineOk: 0 };
+  const set = SETTINGS[s.id];
+  for (const lesion of ranked)
+    for (const overall of ranked) {
+      const lower = overall.rank < lesion.rank;
+      const name = pick(nameForms(s));
+      const text = `EXAM: ${set.exam}\nHISTORY: ${set.history}\nFINDINGS: ${set.finding.replace('{size}', '1 cm')} ${name} ${pick(valueForms(s, lesion))}.\nIMPRESSION: ${pick(['Overall', 'Final assessment:', 'Overall assessment:'])} ${name} ${pick(valueForms(s, overall))}.\n`;
+      const warned = analyze(text, {}, rule).problems.some((p) => /is lower than/.test(p.message));
+      t[lower ? 'lower' : 'fine']++;
+      if (warned === lower) t[lower ? 'lowerOk' : 'fineOk']++;
+    }
+  console.log(
+    `  ${s.short.padEnd(12)} ${`${t.lowerOk}/${t.lower} ${pct(t.lowerOk, t.lower)}`.padStart(18)} ${`${t.fineOk}/${t.fine} ${pct(t.fineOk, t.fine)}`.padStart(20)}`,
+  );
+}
+
+// Part 1d: TI-RADS points from the features described, written in our own words, against the category written.
+{
+  const ti = RADS_SYSTEMS.find((x) => x.id === 'ti-rads');
+  const { tiRadsCategoryOf } = load('guidelines/rads/index.js');
+  const t = { right: 0, rightOk: 0, wrong: 0, wrongOk: 0 };
+  const { pick: pick2 } = drawsFrom(rng(7));
+  for (let n = 0; n < 300; n++) {
+    const chosen = ti.points.groups.map((g) => pick2(g.options));
+    const points = chosen.reduce((a, o) => a + o.points, 0);
+    const features = chosen.map((o) => pick2(o.words)).join(', ');
+    const right = n % 2 === 0;
+    const truth = tiRadsCategoryOf(points);
+    const others = ti.categories.filter((c) => c.id !== truth);
+    const written = right ? truth : pick2(others).id;
+    const text = `EXAM: Thyroid ultrasound\nHISTORY: 50-year-old woman.\nFINDINGS: Right lobe nodule, 0.4 cm, ${features}. ${pick2(['ACR TI-RADS', 'TI-RADS'])} ${pick2([written, written.slice(2)])}.\nIMPRESSION: Thyroid nodule as described.\n`;
+    const warned = analyze(text, {}, rule).problems.some((p) => /does not fit the text/.test(p.message));
+    t[right ? 'right' : 'wrong']++;
+    if (warned !== right) t[right ? 'rightOk' : 'wrongOk']++;
+  }
+  console.log('\nPart 1d. TI-RADS: 300 nodules described by five features in words; category written right or wrong.');
+  console.log(
+    `  right category left alone: ${t.rightOk}/${t.right} ${pct(t.rightOk, t.right)}; wrong category warned: ${t.wrongOk}/${t.wrong} ${pct(t.wrongOk, t.wrong)}`,
+  );
+}
 
 // Part 2: the public reports.
 if (!haveData) {

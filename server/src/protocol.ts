@@ -2,6 +2,7 @@
 // (typed), every command id, both diagnostic sources and the Diagnostic.data shape. Imports only the
 // protocol package, which both sides have.
 import { NotificationType, RequestType, type Range } from 'vscode-languageserver-protocol';
+import type { CompareSummary, DiscrepancyKind, DiscrepancySeverity } from './compare/contract';
 
 /** Diagnostic sources: the deterministic rules, the AI second reader, and trainee-mode comparison. */
 export const SOURCE_RULES = 'radlint';
@@ -159,23 +160,9 @@ export interface CompareParams {
   uri: string;
   reference: CompareReference;
 }
-/** The counts of `radlint compare --format json` (docs/compare.md). */
-export interface CompareSummaryJson {
-  matched: number;
-  missed: number;
-  extra: number;
-  side: number;
-  site: number;
-  size: number;
-  assertion: number;
-  impression: number;
-  wording: number;
-  major: number;
-  minor: number;
-}
 export interface DiscrepancyJson {
-  kind: 'missed' | 'extra' | 'side' | 'site' | 'size' | 'assertion' | 'impression';
-  severity: 'major' | 'minor';
+  kind: DiscrepancyKind;
+  severity: DiscrepancySeverity;
   finding: string;
   side: string | null;
   /** Ranges in the trainee's and the reference's text; null where that report does not say it. */
@@ -188,7 +175,8 @@ export interface CompareResult {
   /** The trainee's and the reference's names (file names). */
   trainee: string;
   reference: string;
-  summary: CompareSummaryJson;
+  /** The counts of `radlint compare --format json` (docs/compare.md). */
+  summary: CompareSummary;
   discrepancies: DiscrepancyJson[];
   /** Diagnostics shown on the trainee document. */
   diagnostics: number;

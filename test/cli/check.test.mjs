@@ -70,7 +70,7 @@ test('sarif format is SARIF 2.1.0 with 1-based regions', () => {
   assert.equal(res.ruleId, 'dictation-artifact');
   assert.equal(res.level, 'warning');
   assert.deepEqual(res.locations[0].physicalLocation.region, { startLine: 1, startColumn: 11, endLine: 1, endColumn: 18 });
-  assert.equal(res.locations[0].physicalLocation.artifactLocation.uri, '<stdin>');
+  assert.equal(res.locations[0].physicalLocation.artifactLocation.uri, '%3Cstdin%3E');
 });
 
 test('stdin with -', () => {
@@ -97,6 +97,7 @@ test('bad inputs: one line each naming the file; the other files are still check
     'radlint: latin1.rpt: not valid UTF-8 text; not checked',
     'radlint: big.rpt: 2000 bytes is over the size cap (1000); not checked',
     'radlint: empty: folder holds no report files (.txt, .rpt, .radreport)',
+    'radlint: 5 of 6 inputs not checked (each named above); exit status 2',
   ]);
   assert.match(r.stdout, /^ok\.rpt:1:11 warning dictation-artifact/);
 });

@@ -4,7 +4,7 @@
 // critical terms up to date with the lexicon, and the default themes colouring the kinds apart.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { root, report as R } from '../helpers/engine.mjs';
@@ -84,66 +84,53 @@ test('grammar: the critical terms are generated from the lexicon and up to date'
   assert.doesNotMatch(extra.patterns[0].match, /cyst/);
 });
 
-// The default themes ship with VS Code; code-server's copy is used where the real-editor tools are
-// installed (../shared/REAL-EDITORS.md).
-const THEMES = path.join(
-  process.env.RC_ROOT ?? '/tmp/radlint-editors',
-  'cs/node_modules/code-server/lib/vscode/extensions/theme-defaults/themes',
-);
+// VS Code's default Dark+ and Light+ themes, as the tm-themes package (a devDependency) ships them,
+// so this runs on every clean install, not only where the real editors are set up.
+const loadTheme = (name) => require(`tm-themes/themes/${name}.json`).tokenColors;
 
-function loadTheme(file) {
-  const theme = JSON.parse(readFileSync(path.join(THEMES, file), 'utf8'));
-  const base = theme.include ? loadTheme(theme.include.replace(/^\.\//, '')) : [];
-  return [...base, ...(theme.tokenColors ?? [])];
-}
-
-test(
-  'grammar: Dark+ and Light+ colour each kind apart (headers and sides never share a colour)',
-  { skip: !existsSync(THEMES) && `no VS Code themes at ${THEMES}` },
-  async () => {
-    const sample = ['FINDINGS:', 'Lungs: No left pneumothorax, possibly 3 mm. [ ] XXXX'].join('\n');
-    const kinds = {
-      header: 'FINDINGS',
-      subsection: 'Lungs',
-      negation: 'No',
-      side: 'left',
-      critical: 'pneumothorax',
-      uncertainty: 'possibly',
-      measurement: '3 mm',
-      placeholder: '[ ]',
-      deidentified: 'XXXX',
-    };
-    for (const file of ['dark_plus.json', 'light_plus.json']) {
-      const reg = registry();
-      reg.setTheme({ settings: [{ settings: { foreground: '#000001', background: '#ffffff' } }, ...loadTheme(file)] });
-      const colours = reg.getColorMap();
-      const grammar = await reg.loadGrammar(SCOPE);
-      let state = null;
-      const looks = {};
-      const lines = sample.split('\n');
-      for (const line of lines) {
-        const { tokens, ruleStack } = grammar.tokenizeLine2(line, state);
-        state = ruleStack;
-        for (let i = 0; i < tokens.length; i += 2) {
-          const start = tokens[i];
-          const end = i + 2 < tokens.length ? tokens[i + 2] : line.length;
-          const meta = tokens[i + 1];
-          const foreground = colours[(meta >>> 15) & 0x1ff];
-          const fontStyle = (meta >>> 11) & 0xf;
-          const text = line.slice(start, end).trim();
-          for (const [kind, word] of Object.entries(kinds)) if (text === word) looks[kind] = `${foreground}/${fontStyle}`;
-        }
-      }
-      assert.deepEqual(Object.keys(looks).sort(), Object.keys(kinds).sort(), `${file}: tokens not found`);
-      // Uncertainty is told by italics; every other kind by a colour of its own, not the text's.
-      assert.match(looks.uncertainty, /\/1$/, `${file}: uncertainty is not italic (${looks.uncertainty})`);
-      const seen = new Map([[colours[1], 'plain text']]);
-      for (const [kind, look] of Object.entries(looks)) {
-        if (kind === 'uncertainty') continue;
-        const foreground = look.split('/')[0];
-        assert.ok(!seen.has(foreground), `${file}: ${kind} has the colour of ${seen.get(foreground)} (${foreground})`);
-        seen.set(foreground, kind);
+test('grammar: Dark+ and Light+ colour each kind apart (headers and sides never share a colour)', async () => {
+  const sample = ['FINDINGS:', 'Lungs: No left pneumothorax, possibly 3 mm. [ ] XXXX'].join('\n');
+  const kinds = {
+    header: 'FINDINGS',
+    subsection: 'Lungs',
+    negation: 'No',
+    side: 'left',
+    critical: 'pneumothorax',
+    uncertainty: 'possibly',
+    measurement: '3 mm',
+    placeholder: '[ ]',
+    deidentified: 'XXXX',
+  };
+  for (const file of ['dark-plus', 'light-plus']) {
+    const reg = registry();
+    reg.setTheme({ settings: [{ settings: { foreground: '#000001', background: '#ffffff' } }, ...loadTheme(file)] });
+    const colours = reg.getColorMap();
+    const grammar = await reg.loadGrammar(SCOPE);
+    let state = null;
+    const looks = {};
+    const lines = sample.split('\n');
+    for (const line of lines) {
+      const { tokens, ruleStack } = grammar.tokenizeLine2(line, state);
+      state = ruleStack;
+      for (let i = 0; i < tokens.length; i += 2) {
+        const start = tokens[i];
+        const end = i + 2 < tokens.length ? tokens[i + 2] : line.length;
+        const meta = tokens[i + 1];
+        const foreground = colours[(meta >>> 15) & 0x1ff];
+        const fontStyle = (meta >>> 11) & 0xf;
+        const text = line.slice(start, end).trim();
+        for (const [kind, word] of Object.entries(kinds)) if (text === word) looks[kind] = `${foreground}/${fontStyle}`;
       }
     }
-  },
-);
+    assert.deepEqual(Object.keys(looks).sort(), Object.keys(kinds).sort(), `${file}: tokens not found`);
+    // Uncertainty is told by italics; every other kind by a colour of its own, not the text's.
+    assert.match(looks.uncertainty, /\/1$/, `${file}: uncertainty is not italic (${looks.uncertainty})`);
+    const seen = new Map([[colours[1], 'plain text']]);
+    for (const [kind, look] of Object.entries(looks)) {
+      if (kind === 'uncertainty') continue;
+      const foreground = look.split('/')[0];
+      assert.ok(!seen.has(foreground), `${file}: ${kind} has the colour of ${seen.get(foreground)} (${foreground})`);
+      seen.set(foreground, kind);
+    }
+  }
+});

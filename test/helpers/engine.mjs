@@ -1,4 +1,6 @@
-// Compiled engine modules (tsc -b writes CommonJS to out/server), for ESM tests.
+// @ts-check
+// Compiled engine modules (tsc -b writes CommonJS to out/server), for ESM tests. Typed from the
+// sources (npm run lint type-checks the tests), so a renamed engine type or function fails there.
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,8 +9,11 @@ const require = createRequire(import.meta.url);
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const load = (p) => require(path.join(root, 'out/server', p));
 
+/** @type {typeof import('../../server/src/report/index.js')} */
 export const report = load('report/index.js');
+/** @type {typeof import('../../server/src/engine.js')} */
 export const engine = load('engine.js');
+/** @type {typeof import('../../server/src/rules/registry.js')} */
 export const registry = load('rules/registry.js');
 
 /** Problems of one rule over a text. */

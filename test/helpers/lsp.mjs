@@ -16,6 +16,10 @@ export const SERVER = path.join(root, 'dist/server.js');
  * `settings` (changeable with setSettings). Everything the server sends is recorded as events
  * (diagnostics, status, log), and the raw bytes of stdout and stderr are kept to scan for secrets.
  */
+/**
+ * @param {{ pull?: boolean, settings?: object, env?: object, rootUri?: string | null,
+ *   initializationOptions?: Record<string, unknown>, server?: string, cwd?: string }} [options]
+ */
 export async function startLsp({
   pull = false,
   settings = {},
@@ -78,9 +82,10 @@ export async function startLsp({
     events,
     raw: () => raw,
     config,
-    of: (kind, match = () => true) => events.filter((e) => e.kind === kind && match(e.params)).map((e) => e.params),
+    of: (kind, /** @type {(params: any) => boolean} */ match = () => true) =>
+      events.filter((e) => e.kind === kind && match(e.params)).map((e) => e.params),
     /** The next event of a kind that matches, counting only events after `since` (an events.length). */
-    next(kind, match = () => true, { since = 0, timeoutMs = 30_000 } = {}) {
+    next(kind, /** @type {(params: any) => boolean} */ match = () => true, { since = 0, timeoutMs = 30_000 } = {}) {
       const already = events.slice(since).find((e) => e.kind === kind && match(e.params));
       if (already) return Promise.resolve(already.params);
       return new Promise((resolve, reject) => {
@@ -135,6 +140,7 @@ export async function startLsp({
 /**
  * The same client with a queue of published diagnostics, for tests that follow one document:
  * nextDiagnostics(match) takes the first queued (or next arriving) publish that matches.
+ * @param {Parameters<typeof startLsp>[0] & { snippetCommand?: boolean }} [options]
  */
 export async function startServer({ snippetCommand = false, initializationOptions = {}, ...options } = {}) {
   const client = await startLsp({ ...options, initializationOptions: { snippetCommand, ...initializationOptions } });

@@ -57,6 +57,8 @@ const inLsp = under('server/src/lsp');
 const inCli = (p) => under('server/src/cli')(p) || p === 'server/src/cli';
 const isEngine = (p) => p === 'server/src/engine';
 const isProblem = (p) => p === 'server/src/problem';
+// The wire types protocol.ts shares with the engine, in a file that imports nothing.
+const PROTOCOL_MAY_IMPORT = ['server/src/compare/contract'];
 // Below the rules: the parser, the findings core, the critical-finding knowledge and the problem model.
 const BELOW_RULES = ['server/src/report', 'server/src/nlp', 'server/src/critical'].map(under);
 const isBelowRules = (p) => BELOW_RULES.some((b) => b(p)) || isProblem(p.replace(/\.ts$/, ''));
@@ -89,6 +91,8 @@ export function violations(sources) {
           found.push(`${at}: features must not import from rules/ (share through nlp/, critical/ or guidelines/)`);
         if (isFeature(file) && isEngine(to) && values.has(spec))
           found.push(`${at}: features take the Analysis they are given (import type only), never run the engine`);
+        if (file === 'server/src/protocol.ts' && !PROTOCOL_MAY_IMPORT.includes(to))
+          found.push(`${at}: protocol.ts is compiled into the client: from server/src it may take only compare/contract.ts`);
         if ((inLsp(file) && inCli(to)) || (inCli(file) && inLsp(to)))
           found.push(`${at}: lsp/ and cli/ are separate adapters (put what both need below them)`);
         if (inServer(file) && !isAdapter(file) && targetIsAdapter(to))
@@ -239,6 +243,7 @@ test('each kind of breach is caught, naming the file and the import', () => {
     'server/src/compare/index.ts': "import { analyze } from '../engine';",
     'server/src/lsp/compare.ts': "import { scorecardHtml } from '../cli/scorecard';",
     'server/src/cli/compare.ts': "import { comparisonDiagnostics } from '../lsp/compare';",
+    'server/src/protocol.ts': "import type { Comparison } from './compare/types';",
   });
   assert.deepEqual(breaches, [
     "server/src/nlp/findings.ts imports '../rules/types': report/, nlp/, critical/ and problem.ts must not import from rules/ (move what both need down)",
@@ -259,6 +264,7 @@ test('each kind of breach is caught, naming the file and the import', () => {
     "server/src/compare/index.ts imports '../engine': features take the Analysis they are given (import type only), never run the engine",
     "server/src/lsp/compare.ts imports '../cli/scorecard': lsp/ and cli/ are separate adapters (put what both need below them)",
     "server/src/cli/compare.ts imports '../lsp/compare': lsp/ and cli/ are separate adapters (put what both need below them)",
+    "server/src/protocol.ts imports './compare/types': protocol.ts is compiled into the client: from server/src it may take only compare/contract.ts",
   ]);
 });
 
@@ -269,7 +275,8 @@ test('what the layers allow stays allowed', () => {
       'server/src/cli/main.ts': "import { checkText } from '../engine';",
       'server/src/server.ts': "import { createConnection } from 'vscode-languageserver/node';\nimport { hover } from './lsp/hover';",
       'server/src/lsp/ai.ts': "import type { Connection } from 'vscode-languageserver/node';\nimport { checkWithLlm } from '../llm/check';",
-      'server/src/protocol.ts': "import { RequestType } from 'vscode-languageserver-protocol';",
+      'server/src/protocol.ts':
+        "import { RequestType } from 'vscode-languageserver-protocol';\nimport type { CompareSummary } from './compare/contract';",
       'server/src/rules/x.ts': "import { understand } from '../nlp';\nimport type { Report } from '../report/types';",
       'server/src/nlp/x.ts': "import type { Report } from '../report/types';",
       'server/src/problem.ts': "import type { Edit, Span } from './report/types';\nimport type { Side } from './nlp/types';",

@@ -11,12 +11,15 @@ const Module = require('node:module');
 
 // status.ts reads only vscode.DiagnosticSeverity at run time: a stand-in with VS Code's values.
 const SEVERITY = { Error: 0, Warning: 1, Information: 2, Hint: 3 };
+// @ts-expect-error Module._load is Node's internal loader, not in its types.
 const load = Module._load;
+// @ts-expect-error the same
 Module._load = function (request, ...rest) {
   if (request === 'vscode') return { DiagnosticSeverity: SEVERITY };
   return load.call(this, request, ...rest);
 };
 const { countDiagnostics, countsText } = require(path.join(root, 'out/client/client/src/status.js'));
+// @ts-expect-error the same
 Module._load = load;
 const { SOURCE_AI, SOURCE_COMPARE, SOURCE_RULES } = require(path.join(root, 'out/client/server/src/protocol.js'));
 const { scorecardPage, SCORECARD_CSP } = require(path.join(root, 'out/client/client/src/compare-page.js'));

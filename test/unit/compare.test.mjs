@@ -5,10 +5,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import fc from 'fast-check';
-import { root } from '../helpers/engine.mjs';
+import { engine, root } from '../helpers/engine.mjs';
 
 const require = createRequire(import.meta.url);
-const { compareReports, DEFAULT_SIZE_TOLERANCE } = require(path.join(root, 'out/server/compare/index.js'));
+const compare = require(path.join(root, 'out/server/compare/index.js'));
+const { DEFAULT_SIZE_TOLERANCE } = compare;
+// The comparison takes two analyses, as the editor and the CLI give it.
+const compareReports = (trainee, reference, options) => compare.compareReports(engine.analyze(trainee), engine.analyze(reference), options);
 const { runCompare } = require(path.join(root, 'out/server/cli/compare.js'));
 
 const REFERENCE = [
@@ -200,11 +203,13 @@ test('compare: the clinical question and a prior study are not findings of this 
   assert.deepEqual(compareReports(trainee, reference).discrepancies, []);
 });
 
-test('compare: parsed reports are accepted as well as text', () => {
-  const { parseReport } = require(path.join(root, 'out/server/report/index.js'));
-  const c = compareReports(parseReport(REFERENCE), parseReport(REFERENCE));
+test('compare: reads the two analyses it is given, and its spans point into their reports', () => {
+  const trainee = engine.analyze(REFERENCE);
+  const reference = engine.analyze(REFERENCE);
+  const c = compare.compareReports(trainee, reference);
   assert.deepEqual(c.discrepancies, []);
-  assert.equal(c.reference.text, REFERENCE);
+  assert.equal(c.trainee, trainee.report);
+  assert.equal(c.reference, reference.report);
 });
 
 // ---------------------------------------------------------------------------------------------

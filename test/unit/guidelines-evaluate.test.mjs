@@ -66,6 +66,7 @@ test('Fleischner subsolid: ground-glass and part-solid by size; "subsolid" alone
 });
 
 test('Fleischner scope: under 35, known cancer, immunocompromised, screening, calcified, radiograph -> out of scope with a reason', () => {
+  /** @type {[any, any][]} */
   const cases = [
     [{ age: 34 }, /35 or older/],
     [{ context: ['known-malignancy'] }, /known primary cancer/],

@@ -98,6 +98,13 @@ test('counting: plural words, number words and listed nodules of the same size a
   assert.equal(count('5 mm nodule in the right upper lobe. 5 mm nodule in the left lower lobe.'), 'multiple');
   assert.equal(count('A 5 mm nodule in the right upper lobe. The 5 mm nodule is solid.'), 'single');
   assert.equal(count('In the right upper lobe there is a 5 mm nodule.'), 'single');
+  // A summary repeating the nodule at the same place, without an IMPRESSION header, is still one.
+  assert.equal(count('An 8 mm nodule in the left lower lobe. Mild emphysema. 8 mm nodule in the left lower lobe.'), 'single');
+});
+
+test('a size written as an upper bound ("less than 6 mm") falls below it', () => {
+  const r = analyse(CHEST('Two nodules less than 6 mm in diameter in the right middle lobe.', 'See above.'));
+  assert.match(r.recommendation.text, /no routine follow-up/);
 });
 
 test('of several nodules the most suspicious drives the row', () => {

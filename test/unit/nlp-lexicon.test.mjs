@@ -62,13 +62,6 @@ test('findingsJson follows the CLI contract', () => {
   ]);
 });
 
-test('findingsText gives one line per finding', () => {
-  const lines = nlp.findingsText(parseReport('FINDINGS: No pneumothorax. Small right effusion.'));
-  assert.equal(lines.length, 2);
-  assert.match(lines[0], /^1:14\tpneumothorax · absent/);
-  assert.match(lines[1], /pleural effusion · present · right/);
-});
-
 test('the labeller output gives an urgency only to present or suspected findings', () => {
   const out = nlp.findingsJson(parseReport('FINDINGS: No pneumothorax. Possible free air.'));
   assert.deepEqual(

@@ -56,6 +56,7 @@ test('relations.json passes its own checks', () => {
 });
 
 test('an unknown concept id anywhere in relations.json throws an error naming it and where it stands', () => {
+  /** @type {[any, any][]} */
   const cases = [
     [(r) => (r.sameFinding[0][1] = 'pleural-efusion'), /unknown concept "pleural-efusion" in sameFinding\[0\]/],
     [(r) => (r.covers['hart-failure'] = ['cardiomegaly']), /unknown concept "hart-failure" in covers/],

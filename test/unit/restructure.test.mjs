@@ -356,6 +356,7 @@ test('property: the snippet text is the plain text with tab stops for fields and
 });
 
 test('real reports keep every sentence and every finding', { skip: skipWithoutData }, () => {
+  /** @type {any[]} */
   const reports = [...iuReports().slice(0, 400), ...mtReports()];
   const failures = [];
   for (const r of reports) {

@@ -335,7 +335,9 @@ const reportArb = fc
     }));
     const sentences = [...findings.map((f) => f.make(f.side, f.size)), ...normals];
     // A stable shuffle from the seed.
-    const order = sentences.map((s, i) => [(Math.imul(seed ^ (i * 2654435761), 2246822519) >>> 0) % 1000, s]).sort((a, b) => a[0] - b[0]);
+    const order = sentences
+      .map((s, i) => /** @type {[number, string]} */ ([(Math.imul(seed ^ (i * 2654435761), 2246822519) >>> 0) % 1000, s]))
+      .sort((a, b) => a[0] - b[0]);
     const body = order.map(([, s]) => s);
     return { findings, body, text: `EXAM: Chest radiograph, PA and lateral.\nINDICATION: Cough.\nFINDINGS:\n${body.join(' ')}\n` };
   });

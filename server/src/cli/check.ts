@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ignoresFor, readIgnores } from '../ignores';
 import { analyze, prepareRules } from '../engine';
-import { findingsJson, findingsText, understand } from '../nlp';
+import { findingsJson, understand } from '../nlp';
 import { radsEntries, radsLine } from '../guidelines/rads/check';
 import { parseReport, rangeOf, type Report } from '../report';
 import { RULES } from '../rules/registry';
@@ -15,6 +15,8 @@ import { addAiProblems } from '../llm/cli';
 import { REDACT_MODES, type RedactMode } from '../llm/settings';
 import { argumentsOf, readReadable, toPosix, UsageError, type Io } from './inputs';
 import { sarif } from './sarif';
+import { skipSuggestionWarmUp } from '../spelling/load';
+import { findingsText } from './findings';
 
 interface Options {
   command: 'check' | 'findings';
@@ -111,6 +113,7 @@ export async function runChecks(argv: string[], io: Io): Promise<number> {
     return inputError ? 2 : 0;
   }
 
+  skipSuggestionWarmUp(); // "Did you mean" needs none of it
   await prepareRules();
   const base = engineSettings({ ...DEFAULTS, rules: Object.fromEntries(options.disabled.map((id) => [id, 'off' as const])) });
   // The same word lists the editor writes: the user's, this folder's workspace list, and --words.

@@ -13,6 +13,7 @@ import {
   type Comparison,
 } from '../compare';
 import type { CompareSummary, SizeTolerance } from '../compare/types';
+import { analyze } from '../engine';
 import { rangeOf } from '../report/positions';
 import { argumentsOf, UsageError } from './inputs';
 import { scorecardHtml, type ScorecardPair } from '../compare/scorecard';
@@ -207,7 +208,7 @@ export async function runCompare(argv: string[], io: CompareIo): Promise<number>
     if (!options.pairs) {
       const [traineeFile, referenceFile] = options.files;
       const [trainee, reference] = [await readText(io, traineeFile), await readText(io, referenceFile)];
-      const c = compareReports(trainee, reference, compareOptions);
+      const c = compareReports(analyze(trainee), analyze(reference), compareOptions);
       if (options.format === 'json') {
         io.stdout(
           JSON.stringify(
@@ -226,7 +227,7 @@ export async function runCompare(argv: string[], io: CompareIo): Promise<number>
     const files = await pairsOf(io, options.pairs);
     const results: (ScorecardPair & { trainee: string; reference: string })[] = [];
     for (const p of files) {
-      const c = compareReports(await readText(io, p.trainee), await readText(io, p.reference), compareOptions);
+      const c = compareReports(analyze(await readText(io, p.trainee)), analyze(await readText(io, p.reference)), compareOptions);
       results.push({ name: p.name, trainee: p.trainee, reference: p.reference, comparison: c });
     }
     const totals = addSummaries(results.map((r) => r.comparison.summary));

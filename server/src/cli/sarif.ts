@@ -1,4 +1,6 @@
 // `radlint check --format sarif`: SARIF 2.1.0 for code-scanning tools.
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { rangeOf, type Report } from '../report';
 import { RULES } from '../rules/registry';
 import { docsUrl } from '../rules/docs';
@@ -6,6 +8,15 @@ import type { Problem } from '../problem';
 import { AI_RULE } from '../llm/check';
 import { VERSION } from '../version';
 import { toPosix } from './inputs';
+
+/**
+ * artifactLocation.uri is a URI, not a path: an absolute path becomes a file: URI, a relative one a
+ * relative reference; either way spaces, #, %, : and non-ASCII letters are percent-encoded (UTF-8).
+ */
+export function artifactUri(file: string): string {
+  if (path.isAbsolute(file)) return pathToFileURL(file).href;
+  return toPosix(file).split('/').map(encodeURIComponent).join('/');
+}
 
 const SARIF_LEVEL = { error: 'error', warning: 'warning', info: 'note', hint: 'note' } as const;
 
@@ -52,11 +63,11 @@ export function sarif(results: { path: string; report: Report; problems: Problem
             ruleId: p.rule,
             level: SARIF_LEVEL[p.severity],
             message: { text: p.message },
-            locations: [{ physicalLocation: { artifactLocation: { uri: toPosix(file) }, region: region(report, p) } }],
+            locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(file) }, region: region(report, p) } }],
             relatedLocations: (p.related ?? []).map((r, id) => ({
               id,
               message: { text: r.message },
-              physicalLocation: { artifactLocation: { uri: toPosix(file) }, region: region(report, r) },
+              physicalLocation: { artifactLocation: { uri: artifactUri(file) }, region: region(report, r) },
             })),
             properties: {
               category: p.category,

@@ -2,7 +2,8 @@
 // (UTF-16 code units, as LSP and `radlint check` count them). Shared by the CLI and the stdio command.
 import { rangeOf } from '../report/positions';
 import type { Report, Span } from '../report/types';
-import type { Comparison, CompareSummary, Discrepancy } from './types';
+import { SUMMARY_KEYS, type CompareSummary } from './contract';
+import type { Comparison, Discrepancy } from './types';
 
 export const COMPARE_JSON_VERSION = 1;
 
@@ -21,20 +22,8 @@ export function discrepancyJson(c: Comparison, d: Discrepancy) {
 }
 
 /** `summary` in the contract's key order. */
-export function summaryJson(s: CompareSummary) {
-  return {
-    matched: s.matched,
-    missed: s.missed,
-    extra: s.extra,
-    side: s.side,
-    site: s.site,
-    size: s.size,
-    assertion: s.assertion,
-    impression: s.impression,
-    wording: s.wording,
-    major: s.major,
-    minor: s.minor,
-  };
+export function summaryJson(s: CompareSummary): CompareSummary {
+  return Object.fromEntries(SUMMARY_KEYS.map((k) => [k, s[k]])) as CompareSummary;
 }
 
 /** The body of `radlint compare --format json` for one pair. */

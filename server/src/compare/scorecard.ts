@@ -109,6 +109,28 @@ function summaryRow(name: string, s: CompareSummary, cell = 'td'): string {
   return `<tr><${cell}>${escape(name)}</${cell}>${COLUMNS.map((c) => `<td${c === 'major' && s.major ? ' class="major"' : ''}>${s[c]}</td>`).join('')}</tr>`;
 }
 
+/**
+ * Findings in full agreement, in percent of every finding scored (matched, missed, extra): a matched
+ * finding with a side, site, size, assertion or impression discrepancy is not agreement, so the
+ * headline never says 100% beside a discrepancy. Rounded down for the same reason.
+ */
+function fullAgreement(pairs: readonly ScorecardPair[]): number {
+  let agreed = 0;
+  let scored = 0;
+  let discrepancies = 0;
+  for (const { comparison } of pairs) {
+    discrepancies += comparison.discrepancies.length;
+    const s = comparison.summary;
+    const differing = new Set(
+      comparison.discrepancies.filter((d) => d.kind !== 'missed' && d.kind !== 'extra').map((d) => `${d.finding}|${d.side}`),
+    );
+    agreed += Math.max(0, s.matched - differing.size);
+    scored += s.matched + s.missed + s.extra;
+  }
+  if (!scored) return discrepancies ? 0 : 100;
+  return Math.floor((100 * agreed) / scored);
+}
+
 /** The scorecard page for a batch of trainee/reference pairs. */
 export function scorecardHtml(pairs: readonly ScorecardPair[], options: ScorecardOptions = {}): string {
   const title = options.title ?? 'Trainee scorecard';
@@ -131,8 +153,7 @@ export function scorecardHtml(pairs: readonly ScorecardPair[], options: Scorecar
     .sort((a, b) => b.major + b.minor - (a.major + a.minor) || b.major - a.major || a.label.localeCompare(b.label))
     .slice(0, 15);
   const hiddenFindings = findings.size - byFinding.length;
-  const scored = t.matched + t.missed + t.extra;
-  const agreement = scored ? Math.round((100 * t.matched) / scored) : 100;
+  const agreement = fullAgreement(pairs);
 
   const details = pairs
     .map((p) => {
@@ -160,7 +181,7 @@ export function scorecardHtml(pairs: readonly ScorecardPair[], options: Scorecar
 <div class="tiles">
 <div class="tile"><b>${pairs.length}</b>pairs</div>
 <div class="tile"><b>${t.matched}</b>findings matched</div>
-<div class="tile"><b>${agreement}%</b>agreement</div>
+<div class="tile"><b>${agreement}%</b>full agreement</div>
 <div class="tile major"><b>${t.major}</b>major discrepancies</div>
 <div class="tile minor"><b>${t.minor}</b>minor discrepancies</div>
 </div>
@@ -178,7 +199,7 @@ ${pairs.map((p) => summaryRow(p.name, p.comparison.summary)).join('\n')}
 </table>
 <h2>Discrepancies</h2>
 ${details}
-<footer>Agreement: findings matched over matched + missed + extra. Major (RADPEER-style): a missed or extra critical or significant finding, a finding on the wrong side; minor: incidental findings and smaller differences. Produced by radlint compare; a reading aid, not a grade by itself.</footer>
+<footer>Full agreement: findings matched with no side, site, size, assertion or impression discrepancy, over matched + missed + extra. Major (RADPEER-style): a missed or extra critical or significant finding, a finding on the wrong side; minor: incidental findings and smaller differences. Produced by radlint compare; a reading aid, not a grade by itself.</footer>
 </body>
 </html>
 `;

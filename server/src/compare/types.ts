@@ -1,14 +1,16 @@
 // Trainee mode: what a comparison of a trainee's report with the attending's (the reference) yields.
 // Plain data in report offsets; adapters (CLI, editor) turn spans into ranges.
-import type { Side } from '../nlp/types';
+import type { Side, Understanding } from '../nlp/types';
 import type { Report, Span } from '../report/types';
+import type { CompareSummary, DiscrepancyKind, DiscrepancySeverity } from './contract';
 
-/** Discrepancy kinds, after the GREEN error categories (contract: docs/compare.md). */
-export const DISCREPANCY_KINDS = ['missed', 'extra', 'side', 'site', 'size', 'assertion', 'impression'] as const;
-export type DiscrepancyKind = (typeof DISCREPANCY_KINDS)[number];
+/** A report and what the engine understood of it: an Analysis (engine.ts) is one. */
+export interface UnderstoodReport {
+  readonly report: Report;
+  readonly understanding: Understanding;
+}
 
-/** RADPEER-style: a major discrepancy could change the patient's management, a minor one would not. */
-export type DiscrepancySeverity = 'major' | 'minor';
+export { DISCREPANCY_KINDS, type CompareSummary, type DiscrepancyKind, type DiscrepancySeverity } from './contract';
 
 export interface Discrepancy {
   kind: DiscrepancyKind;
@@ -32,22 +34,6 @@ export interface FindingMatch {
   traineeFinding: string;
   referenceFinding: string;
   wording: boolean;
-}
-
-export interface CompareSummary {
-  /** Findings both reports name (same finding family), whatever their side, site, size or assertion. */
-  matched: number;
-  missed: number;
-  extra: number;
-  side: number;
-  site: number;
-  size: number;
-  assertion: number;
-  impression: number;
-  /** Of the matched findings, those named in other words (not a discrepancy). */
-  wording: number;
-  major: number;
-  minor: number;
 }
 
 export interface SizeTolerance {

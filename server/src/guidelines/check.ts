@@ -33,14 +33,28 @@ const NAMES: ReadonlyMap<string, RegExp> = new Map(
 );
 
 /** The guidelines a recommendation sentence names, by word or by a finding mentioned in it. */
-function namedBy(said: SaidFollowUp, u: Understanding): Set<string> {
-  const out = new Set<string>();
-  for (const g of GUIDELINES) if (NAMES.get(g.id)!.test(said.text)) out.add(g.id);
+function namedBy(said: SaidFollowUp, u: Understanding): { ids: Set<string>; other: boolean } {
+  const ids = new Set<string>();
+  const mentioned = u.findings.filter(
+    (f) => f.sentenceIndex === said.sentenceIndex && (f.assertion === 'present' || f.assertion === 'possible'),
+  );
+  // A sentence naming several findings ("... nodules in both lungs. Left adrenal mass (dynamic MRI recommended)"):
+  // the recommendation is about the finding named just before its words, else the first after them.
+  if (new Set(mentioned.map((f) => f.concept)).size > 1) {
+    const at = said.start + said.at;
+    const before = mentioned.filter((f) => f.end <= at);
+    const f = before.length ? before[before.length - 1] : mentioned.find((x) => x.start >= at);
+    if (f) {
+      for (const g of GUIDELINES) if (subjectMatches(g.id, f.concept, said.text)) ids.add(g.id);
+      return { ids, other: ids.size === 0 };
+    }
+  }
+  for (const g of GUIDELINES) if (NAMES.get(g.id)!.test(said.text)) ids.add(g.id);
   for (const f of u.findings) {
     if (f.sentenceIndex !== said.sentenceIndex) continue;
-    for (const g of GUIDELINES) if (subjectMatches(g.id, f.concept, said.text)) out.add(g.id);
+    for (const g of GUIDELINES) if (subjectMatches(g.id, f.concept, said.text)) ids.add(g.id);
   }
-  return out;
+  return { ids, other: false };
 }
 
 // Both lung guidelines speak of the same nodules.
@@ -77,18 +91,29 @@ export function analyse(report: Report, u: Understanding, options: ExtractOption
   const cases = extractCases(report, u, options);
   if (!cases.length) return [];
   const followUps = findFollowUps(report);
-  const names = followUps.map((s) => namedBy(s, u));
+  const named = followUps.map((s) => namedBy(s, u));
+  const names = named.map((n) => n.ids);
   // A sentence naming some other finding ("chest radiograph in 6 weeks for the pneumonia") is about that one.
-  const namesOther = followUps.map((s, i) => names[i].size === 0 && u.findings.some((f) => f.sentenceIndex === s.sentenceIndex));
+  const namesOther = followUps.map(
+    (s, i) => named[i].other || (names[i].size === 0 && u.findings.some((f) => f.sentenceIndex === s.sentenceIndex)),
+  );
   const recommendations = cases.map((c) => evaluate(c.guideline, c.facts));
   const mentionSentences = cases.map((c) => new Set(c.mentions.map((m) => m.sentenceIndex)));
   const adjacent = (s: SaidFollowUp, k: number) => mentionSentences[k].has(s.sentenceIndex) || mentionSentences[k].has(s.sentenceIndex - 1);
   // A recommendation that names no finding is about the one finding a guideline covers in scope, or
   // the most suspicious of several (Fleischner: manage by the most suspicious nodule).
   const inScope = cases.map((_, k) => k).filter((k) => recommendations[k].status === 'recommend');
+  // Where the recommendation's section names other findings too, a recommendation naming none may be about
+  // them: it binds then only to a finding that needs follow-up.
+  const covered = new Set(cases.flatMap((c) => c.mentions));
+  const sectionOf = (offset: number) => report.sections.findIndex((x) => x.start <= offset && offset < x.end);
+  const othersBeside = (s: SaidFollowUp) =>
+    u.findings.some(
+      (f) => (f.assertion === 'present' || f.assertion === 'possible') && !covered.has(f) && sectionOf(f.start) === sectionOf(s.start),
+    );
   const bound = followUps.map((s, i) => {
     if (names[i].size || namesOther[i] || cases.some((_, k) => adjacent(s, k))) return -1;
-    const fits = inScope.filter((k) => couldConcern(s, cases[k].guideline));
+    const fits = inScope.filter((k) => couldConcern(s, cases[k].guideline) && !(recommendations[k].noneAcceptable && othersBeside(s)));
     if (!fits.length) return -1;
     return fits.reduce((best, k) => (urgencyOf(recommendations[k].rows) < urgencyOf(recommendations[best].rows) ? k : best));
   });
@@ -99,10 +124,13 @@ export function analyse(report: Report, u: Understanding, options: ExtractOption
     const said: SaidFollowUp[] = [];
     let elsewhere = false;
     followUps.forEach((s, i) => {
-      const named = new Set([...names[i]].map(family));
+      const ids = new Set([...names[i]].map(family));
       const boundHere = bound[i] >= 0 && family(cases[bound[i]].guideline.id) === id;
-      if (named.has(id) || (named.size === 0 && adjacent(s, k)) || boundHere) said.push(s);
-      else if (named.size === 0) elsewhere = true;
+      // Unnamed beside the finding: about it, unless it names another finding or a modality the guideline never
+      // uses ("correlation with US" beside a lung nodule).
+      const beside = ids.size === 0 && !namesOther[i] && adjacent(s, k) && couldConcern(s, c.guideline);
+      if (ids.has(id) || beside || boundHere) said.push(s);
+      else if (ids.size === 0 && !namesOther[i]) elsewhere = true;
     });
     let verdict: Verdict;
     if (recommendation.status !== 'recommend') verdict = recommendation.status;

@@ -54,7 +54,7 @@ const BACK_REFERENCE =
 const ENHANCED = /\b(?:enhanc\w*|portal venous|post-?contrast|contrast-enhanced|delayed|arterial phase|washout)\b/i;
 const UNENHANCED = /\b(?:un-?enhanced|non-?contrast|noncontrast|pre-?contrast|without contrast|unenhanced)\b/i;
 const STABLE =
-  /\b(?:stable|unchanged|no (?:significant |interval )?(?:change|growth)|not changed|similar(?: in size)?|persistent(?:ly)? stable)\b/i;
+  /\b(?:stable|unchanged|no (?:significant |interval |dimensional )?(?:change|growth|difference)|not changed|similar(?: in size)?|persistent(?:ly)? stable)\b/i;
 const GROWING = /\b(?:increas\w* in size|enlarg\w*|grow\w*|growth|larger than|interval increase)\b/i;
 const NEW = /\b(?:new|newly|interval development|interval appearance|not (?:seen|present) (?:on|in) (?:the )?prior)\b/i;
 const BOSNIAK = /\bbosniak(?:[ \t]+(?:category|class|type))?[ \t]*(IIF|II-F|2F|IV|III|II|I|4|3|2|1)\b(?!\.\d)/i;
@@ -160,7 +160,10 @@ interface Sized {
   unit: 'mm' | 'cm';
 }
 
-function sizeOf(u: Understanding, f: Finding, sentenceSpan: { start: number; end: number }, alone: boolean): Sized | null {
+// "less than 6 mm": an upper bound, read as just under it (so it falls in the "< 6 mm" row after rounding).
+const UPPER_BOUND = /\b(?:less than|smaller than|under|below)\s*$|<\s*$/i;
+
+function sizeOf(report: Report, u: Understanding, f: Finding, sentenceSpan: { start: number; end: number }, alone: boolean): Sized | null {
   const own = f.measurements.find((m) => m.unit === 'mm' || m.unit === 'cm');
   const m =
     own ??
@@ -176,7 +179,8 @@ function sizeOf(u: Understanding, f: Finding, sentenceSpan: { start: number; end
       : undefined);
   if (!m) return null;
   // A range "2-3 mm" keeps both ends; the larger is the size.
-  const values = m.value.map((v) => toMm(v, m.unit));
+  const bound = UPPER_BOUND.test(report.text.slice(Math.max(0, m.start - 14), m.start)) ? 0.51 : 0;
+  const values = m.value.map((v) => toMm(v, m.unit) - bound);
   return { finding: f, dims: values, unit: m.unit as 'mm' | 'cm' };
 }
 
@@ -219,7 +223,7 @@ export function extractCases(report: Report, u: Understanding, options: ExtractO
     for (const f of mentions) {
       const sentence = report.sentences[f.sentenceIndex];
       const alone = mentions.filter((o) => o.sentenceIndex === f.sentenceIndex).length === 1;
-      const s = sentence ? sizeOf(u, f, sentence, alone) : null;
+      const s = sentence ? sizeOf(report, u, f, sentence, alone) : null;
       if (s) sized.push(s);
     }
     // The largest drives; on a tie, the findings section's mention (the impression repeats it).
@@ -298,16 +302,18 @@ function countOf(report: Report, mentions: Finding[], sized: Sized[]): 'single' 
     const before = report.text.slice(Math.max(0, f.start - 30), f.start);
     if (PLURAL_CUE.test(before)) return 'multiple';
   }
-  // Each sized mention in the findings that does not point back ("the 5 mm nodule") is a nodule of its own:
-  // "5 mm nodule in the right upper lobe. 5 mm nodule in the left lower lobe." are two (the impression repeats one).
+  // Each sized mention in the findings that does not point back ("the 5 mm nodule") is a nodule of its own
+  // when its size or its place differs: "5 mm nodule in the right upper lobe. 5 mm nodule in the left lower
+  // lobe." are two; the same size at the same place (a summary repeating it) is one.
   const own = sized.filter((s) => {
     if (s.finding.section === 'impression') return false;
     const before = report.text.slice(Math.max(0, s.finding.start - 40), s.finding.start);
     return !BACK_REFERENCE.test(before);
   });
-  const sentences = new Set(own.map((s) => s.finding.sentenceIndex));
+  const place = (f: Finding) => `${f.side ?? ''}|${[...f.site].sort().join(',')}`;
   const sizes = new Set(own.map((s) => Math.max(...s.dims)));
-  return sentences.size > 1 || sizes.size > 1 ? 'multiple' : 'single';
+  const places = new Set(own.filter((s) => s.finding.side || s.finding.site.length).map((s) => place(s.finding)));
+  return places.size > 1 || sizes.size > 1 ? 'multiple' : 'single';
 }
 
 function typeOf(anchor: Finding, text: string): Facts['type'] {

@@ -23,6 +23,8 @@ export interface SaidFollowUp {
   deferred: boolean;
   /** A category the sentence assigns ("Lung-RADS 4A"), compared with the row's. */
   category?: string;
+  /** Where in the sentence the recommending words begin (its recommendation may follow other findings). */
+  at: number;
 }
 
 const Words = z.array(z.string().min(1)).min(1);
@@ -47,7 +49,7 @@ const RecommendationWords = z
         yearly: Words,
       })
       .strict(),
-    verbless: z.object({ note: z.string(), blockers: Words }).strict(),
+    verbless: z.object({ note: z.string(), blockers: Words, leads: Words }).strict(),
     continuation: z.object({ note: z.string(), within: Words, starts: Words }).strict(),
     deferral: z.object({ note: z.string(), before: Words, names: Words }).strict(),
     guidance: z.object({ note: z.string(), words: Words }).strict(),
@@ -71,6 +73,8 @@ const alt = (list: readonly string[]) =>
 
 interface Matcher {
   test(s: string): boolean;
+  /** Where the first word stands, or -1. */
+  search(s: string): number;
 }
 /** Acronyms (CT, US) match in their case only ("us" is a pronoun); words in any case. */
 function matcher(list: readonly string[]): Matcher {
@@ -78,7 +82,8 @@ function matcher(list: readonly string[]): Matcher {
   const rest = list.filter((w) => !isAcronym(w));
   const lower = rest.length ? new RegExp(String.raw`\b(?:${alt(rest)})(?![\w])`, 'i') : null;
   const upper = caps.length ? new RegExp(String.raw`\b(?:${alt(caps)})(?![\w])`) : null;
-  return { test: (s) => !!(lower?.test(s) || upper?.test(s)) };
+  const search = (s: string) => Math.min(...[lower?.exec(s)?.index, upper?.exec(s)?.index].map((i) => i ?? Infinity));
+  return { test: (s) => !!(lower?.test(s) || upper?.test(s)), search: (s) => (Number.isFinite(search(s)) ? search(s) : -1) };
 }
 
 const CUE = matcher(W.cues);
@@ -119,6 +124,7 @@ const FUTURE_BEFORE = new RegExp(
 );
 const EVERY = matcher(iv.yearly);
 const BLOCKERS = matcher(W.verbless.blockers);
+const LEADS = new RegExp(String.raw`^(?:${alt(W.verbless.leads)})$`, 'i');
 const WITHIN = new RegExp(String.raw`(?:[,;]\s*|\s)(?:${alt(W.continuation.within)})\b`, 'i');
 const STARTS = new RegExp(String.raw`^\W*(?:\d+[.)]\s*)?(?:${alt(W.continuation.starts)})\b`, 'i');
 const DEFERRED = new RegExp(String.raw`\b(?:${alt(W.deferral.before)})\s+(?:the\s+)?(?:${alt(W.deferral.names)})`, 'i');
@@ -180,7 +186,14 @@ function verblessRecommendation(text: string): boolean {
   // "PET/CT or tissue sampling." — an action leading a short sentence.
   // After a label ("Nodule: PET/CT or tissue sampling.").
   const head = plain.replace(/^[^:]{0,40}:\s*/, '').replace(/^\W*(?:\d+[.)]\s*)?/, '');
-  return head.split(/\s+/).length <= 8 && ACTIONS.some(([a, re]) => a !== 'referral' && re.test(head.split(/\s+/).slice(0, 2).join(' ')));
+  // A procedure named alone ("Cholecystectomy.", "Nephrectomy.") is the patient's history, not advice.
+  const lead = head.split(/\s+/).slice(0, 2).join(' ');
+  if (/\w(?:ectomy|otomy|plasty)\b/i.test(lead)) return false;
+  if (head.split(/\s+/).length > 8) return false;
+  if (ACTIONS.some(([, re]) => re.test(lead))) return true;
+  // "Diagnostic CT for the observation.": a lead word, then a modality.
+  const words = head.split(/\s+/);
+  return LEADS.test(words[0]) && MODALITY.some(([m]) => m.test(words.slice(0, 4).join(' ')));
 }
 
 /** The first step and the later ones of one sentence. */
@@ -222,6 +235,17 @@ function readSentence(text: string): { options: FollowUp[]; later: FollowUp[][];
   return null;
 }
 
+/** Where the recommending words of a sentence begin: a cue, "no ...", a modality or an action; 0 when none is found. */
+function whereAdvised(text: string): number {
+  const at = [
+    CUE.search(text),
+    NONE.exec(text)?.index ?? -1,
+    ...MODALITY.map(([m]) => m.search(text)),
+    ...ACTIONS.map(([, m]) => m.search(text)),
+  ].filter((i) => i >= 0);
+  return at.length ? Math.min(...at) : 0;
+}
+
 // Sections where a recommendation is the radiologist's own, not the clinical question.
 const OWN_SECTIONS = new Set(['findings', 'impression', 'other', 'preamble', 'communication']);
 
@@ -251,6 +275,7 @@ export function findFollowUps(report: Report): SaidFollowUp[] {
       later: read.later,
       continuedBy: [],
       deferred: read.deferred,
+      at: whereAdvised(s.text),
       ...(category ? { category } : {}),
     });
   });

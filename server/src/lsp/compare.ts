@@ -22,7 +22,8 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { compareReports, comparisonJson, COMPARE_JSON_VERSION, type Comparison, type Discrepancy } from '../compare';
 import { scorecardHtml } from '../compare/scorecard';
-import { parseReport, rangeOf, sectionOf, type Report } from '../report';
+import { analyze, type Analysis } from '../engine';
+import { rangeOf, sectionOf, type Report } from '../report';
 import {
   COMMANDS,
   CompareRequest,
@@ -57,7 +58,7 @@ interface Reference {
   /** Where related information points; absent when only the text was given. */
   uri?: string;
   name: string;
-  report: Report;
+  analysis: Analysis;
 }
 
 interface Compared {
@@ -180,19 +181,19 @@ export function attachCompare(host: CompareHost): CompareFeature {
     if (reference && 'text' in reference && typeof reference.text === 'string') {
       const uri = typeof reference.uri === 'string' && reference.uri ? reference.uri : undefined;
       const name = typeof reference.name === 'string' && reference.name ? reference.name : uri ? nameOf(uri) : 'reference';
-      return { uri, name, report: parseReport(reference.text.replace(/^\uFEFF/, '')) };
+      return { uri, name, analysis: analyze(reference.text.replace(/^\uFEFF/, '')) };
     }
     const uri = reference && 'uri' in reference ? reference.uri : undefined;
     if (typeof uri !== 'string' || !uri) throw invalid('The reference report is missing: give its uri or its text.');
     const text = documents.get(uri)?.getText() ?? readReferenceFile(uri);
-    return { uri, name: nameOf(uri), report: parseReport(text.replace(/^\uFEFF/, '')) };
+    return { uri, name: nameOf(uri), analysis: analyze(text.replace(/^\uFEFF/, '')) };
   }
 
   function current(document: TextDocument): Compared['last'] {
     const entry = compared.get(document.uri);
     if (!entry) return undefined;
     if (entry.last?.version !== document.version) {
-      const comparison = compareReports(document.getText(), entry.reference.report);
+      const comparison = compareReports(analyze(document.getText()), entry.reference.analysis);
       entry.last = {
         version: document.version,
         comparison,

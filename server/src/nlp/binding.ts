@@ -3,7 +3,15 @@
 import { sentenceIndexAt } from '../report';
 import type { Report, Sentence } from '../report/types';
 import { CONCEPT_BY_ID, type Concept } from './lexicon';
-import { INTERPRETIVE_LINKS, LINK_FILLERS } from './grammar';
+import {
+  ALTERNATIVE_LINKS,
+  ARTICLES,
+  DENIAL_CARRIERS,
+  DENIAL_LINK_FILLERS,
+  HARD_BOUNDARY,
+  INTERPRETIVE_LINKS,
+  LINK_FILLERS,
+} from './grammar';
 import type { Mention, SentenceWords } from './scan';
 import type { Finding, Measurement } from './types';
 
@@ -15,6 +23,29 @@ export function onlyCommaBetween(s: SentenceWords, from: number, to: number): bo
     else if (w !== 'xxxx' && !LINK_FILLERS.has(w)) return false;
   }
   return comma;
+}
+
+/** Does the link between a finding and its interpretation carry a denial over ("no consolidation to suggest pneumonia")? */
+export function deniedInterpretation(s: SentenceWords, from: number, to: number, modifiersFrom: number): boolean {
+  let carried = false;
+  for (let k = from; k < to; k++) {
+    const w = s.words[k].norm;
+    if (DENIAL_CARRIERS.has(w)) carried = true;
+    // The finding's own modifiers ("bacterial pneumonia") stand between too.
+    else if (k < modifiersFrom && !DENIAL_LINK_FILLERS.has(w) && !ARTICLES.has(w)) return false;
+  }
+  return carried;
+}
+
+/** Are two mentions alternatives ("atelectasis or pneumonia"): nothing but "or" and articles between them? */
+export function alternatives(s: SentenceWords, from: number, to: number): boolean {
+  let or = false;
+  for (let k = from; k < to; k++) {
+    const w = s.words[k].norm;
+    if (ALTERNATIVE_LINKS.has(w)) or = true;
+    else if (!ARTICLES.has(w)) return false;
+  }
+  return or;
 }
 
 /** Is `next` the interpretation or alternative of `prev` ("opacity ... may represent atelectasis", "atelectasis/infiltrate")? */
@@ -41,22 +72,32 @@ export function interpretedBy(s: SentenceWords, prevEnd: number, next: Mention):
   return linked;
 }
 
+const phraseOf = (s: SentenceWords, m: Mention) =>
+  s.words
+    .slice(m.i, m.j)
+    .map((w) => w.norm)
+    .join(' ');
+
+/** Word indexes [from, to) up to `before` words before the mention and `after` after it, within its clause. */
+function around(s: SentenceWords, m: Mention, before: number, after: number): [number, number] {
+  let from = m.i;
+  while (from > 0 && m.i - from < before && !HARD_BOUNDARY.has(s.words[from - 1].norm)) from--;
+  let to = m.j;
+  while (to < s.words.length && to - m.j < after && !HARD_BOUNDARY.has(s.words[to].norm)) to++;
+  return [from, to];
+}
+
 /**
  * A neighbour that makes the finding another's: a device next to a fracture ("catheter fracture", "screw is
  * fractured"), an organ next to a bare infarct or dissection ("infarct of the left kidney", "dissection of
  * the right vertebral artery"). `terms`, when given, are the only words of the mention that may be refined.
+ * A heading's colon ends the neighbourhood ("Menisci: tear ..." is refined by its own words, not the heading).
  */
 function refinedNear(s: SentenceWords, m: Mention): Concept | null {
-  let phrase: string | undefined;
   for (const r of m.concept.refineNear) {
-    if (r.terms.length) {
-      phrase ??= s.words
-        .slice(m.i, m.j)
-        .map((w) => w.norm)
-        .join(' ');
-      if (!r.terms.includes(phrase)) continue;
-    }
-    for (let k = Math.max(0, m.i - 3); k < Math.min(s.words.length, m.j + 4); k++) {
+    if (r.terms.length && !r.terms.includes(phraseOf(s, m))) continue;
+    const [from, to] = around(s, m, 3, 4);
+    for (let k = from; k < to; k++) {
       if (k >= m.i && k < m.j) continue;
       const other = s.mentionAt[k] >= 0 ? s.mentions[s.mentionAt[k]] : null;
       if ((other && r.groups.includes(other.concept.group)) || r.words.includes(s.words[k].norm))
@@ -66,23 +107,19 @@ function refinedNear(s: SentenceWords, m: Mention): Concept | null {
   return null;
 }
 
-const phraseOf = (s: SentenceWords, m: Mention) =>
-  s.words
-    .slice(m.i, m.j)
-    .map((w) => w.norm)
-    .join(' ');
-
 /** Is the mention's term used in another sense here ("blunt dissection", "opacification of the artery")? */
 export function inOtherSense(s: SentenceWords, m: Mention): boolean {
   if (m.concept.otherSense.length === 0) return false;
   const phrase = phraseOf(s, m);
-  const near = (from: number, to: number, words: readonly string[]) => {
-    for (let k = Math.max(0, from); k < Math.min(s.words.length, to); k++) if (words.includes(s.words[k].norm)) return true;
+  const has = (from: number, to: number, words: readonly string[]) => {
+    for (let k = from; k < to; k++) if (words.includes(s.words[k].norm)) return true;
     return false;
   };
-  return m.concept.otherSense.some(
-    (o) => o.terms.includes(phrase) && (near(m.i - o.reach, m.i, o.before) || near(m.j, m.j + o.reach, o.after)),
-  );
+  return m.concept.otherSense.some((o) => {
+    if (!o.terms.includes(phrase)) return false;
+    const [from, to] = around(s, m, o.reach, o.reach);
+    return has(from, m.i, o.before) || has(m.j, to, o.after);
+  });
 }
 
 /** The more specific concept every site of the mention's phrase calls for ("plaques in the coronary arteries"). */

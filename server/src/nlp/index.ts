@@ -77,24 +77,6 @@ export function findingsJson(report: Report, understanding: Understanding = unde
 }
 
 /** A denied, past or hypothetical finding carries no urgency in the labeller's output (Finding.critical is the concept's). */
-function urgencyOf(f: Finding) {
+export function urgencyOf(f: Finding) {
   return f.assertion === 'present' || f.assertion === 'possible' ? f.critical : null;
-}
-
-function sizeText(values: number[], unit: string): string {
-  return `${values.join(' x ')} ${unit}`;
-}
-
-/** `radlint findings --format text`: one human-readable line per finding, "line:col  finding  assertion ...". */
-export function findingsText(report: Report, understanding: Understanding = understand(report)): string[] {
-  return understanding.findings.map((f) => {
-    const at = rangeOf(report.lineStarts, f).start;
-    const parts = [f.finding, f.assertion];
-    if (f.side) parts.push(f.side);
-    if (f.site.length) parts.push(f.site.join(', '));
-    for (const m of f.measurements) parts.push(sizeText(m.value, m.unit));
-    const urgency = urgencyOf(f);
-    if (urgency) parts.push(`critical: ${urgency}`);
-    return `${at.line + 1}:${at.character + 1}\t${parts.join(' · ')}\t[${f.section}] "${report.text.slice(f.start, f.end)}"`;
-  });
 }

@@ -100,7 +100,7 @@ for (const c of CONCEPTS) {
     if (!CONCEPT_BY_ID.has(r.concept)) throw new Error(`lexicon: ${c.id} refines to unknown ${r.concept}`);
   for (const o of c.otherSense)
     for (const t of o.terms)
-      if (!c.terms.some((x) => x === t || inflections(x).includes(t)))
+      if (![...c.terms, ...Object.values(c.contexts).flat()].some((x) => x === t || inflections(x).includes(t)))
         throw new Error(`lexicon: ${c.id} has another sense for "${t}", which is not its term`);
 }
 

@@ -125,6 +125,11 @@ export function judgeRads(report: Report, understanding: () => Understanding): R
     }
   }
 
+  // A category repeated without its size (the impression's "TR3 nodule") has the size its first mention gave.
+  for (const r of results)
+    if (r.sizeMm === null && r.mention.category.bySize)
+      r.sizeMm = results.find((o) => o !== r && o.mention.category === r.mention.category && o.sizeMm !== null)?.sizeMm ?? null;
+
   for (const r of results) {
     const i = sentenceAt(r.mention.start);
     const m = managementOf(r.mention.category, r.sizeMm);
@@ -133,8 +138,20 @@ export function judgeRads(report: Report, understanding: () => Understanding): R
     if (!m.accepts.length) continue;
     const compatible = (k: number) =>
       !r.side || !sideOfSaid[k] || sideOfSaid[k] === r.side || sideOfSaid[k] === 'bilateral' || r.side === 'bilateral';
-    // Nearby: the category's own sentence and the two after it ("BI-RADS 4: Suspicious. Biopsy is recommended.").
-    const nearby = followUps.filter((s, k) => s.sentenceIndex >= i && s.sentenceIndex <= i + 2 && compatible(k));
+    // Nearby: the category's own sentence and the two after it ("BI-RADS 4: Suspicious. Biopsy is recommended."),
+    // up to the next category of the same system (the next nodule's "No FNA" is not this one's).
+    const sectionOf = (offset: number) => report.sections.findIndex((x) => x.start <= offset && offset < x.end);
+    const next = results
+      .filter(
+        (o) =>
+          o.mention.system === r.mention.system &&
+          o.mention.start > r.mention.start &&
+          sectionOf(o.mention.start) === sectionOf(r.mention.start),
+      )
+      .map((o) => sentenceAt(o.mention.start))
+      .find((k) => k > i);
+    const last = Math.min(i + 2, next === undefined ? Infinity : next - 1);
+    const nearby = followUps.filter((s, k) => s.sentenceIndex >= i && s.sentenceIndex <= last && compatible(k));
     const governs = r.overall && r.mention.system.scope === 'report';
     r.said = governs ? followUps.filter((_, k) => compatible(k)) : nearby;
     const judged = managementAgrees(
@@ -217,7 +234,9 @@ export function radsEntries(report: Report, understanding: () => Understanding):
     management: r.management,
     citation: r.mention.system.reference,
   }));
-  const density = readDensity(report.text);
+  // Breast density only in a breast report: "density" and a letter mean other things elsewhere.
+  const breast = out.some((e) => e.system === 'BI-RADS') || /\b(?:mammo\w*|breasts?)\b/i.test(report.text.slice(0, 300));
+  const density = breast ? readDensity(report.text) : null;
   const bi = RADS_BY_ID.get('bi-rads')!;
   if (density)
     out.push({

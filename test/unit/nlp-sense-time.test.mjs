@@ -1,0 +1,81 @@
+// Sense, organ and time: a term is a finding only in its own sense, and old news is never a critical call.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { mentions, understand } from '../helpers/nlp.mjs';
+
+const require = createRequire(import.meta.url);
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const { analyze } = require(path.join(root, 'out/server/engine.js'));
+const concepts = (text) => understand(text).findings.map((f) => f.concept);
+const calls = (text) =>
+  analyze(text)
+    .critical.filter((c) => c.needsCall)
+    .map((c) => c.finding.concept);
+
+test('surgical dissection, contrast opacification and sinus or vessel obstruction are no findings of their namesakes', () => {
+  assert.ok(!concepts('The plane was developed with sharp and blunt dissection.').includes('aortic-dissection'));
+  assert.ok(!concepts('Dissection was carried down to the capsule.').includes('aortic-dissection'));
+  assert.ok(concepts('There is a type B aortic dissection.').includes('aortic-dissection'));
+  assert.ok(!concepts('There is excellent opacification of the main pulmonary artery.').includes('opacity'));
+  assert.ok(!concepts('Barium opacification of the appendix is seen.').includes('opacity'));
+  assert.ok(concepts('There is opacification of the left lower lobe.').includes('opacity'));
+  assert.ok(!concepts('Polyps cause obstruction of the frontal and maxillary sinuses.').includes('bowel-obstruction'));
+  assert.ok(!concepts('The plaque causes less than 50% obstruction.').includes('bowel-obstruction'));
+  assert.ok(concepts('Dilated loops with a transition point: small bowel obstruction.').includes('bowel-obstruction'));
+  assert.ok(!concepts('A small effusion surrounds the flexor tendon sheath.').includes('pleural-effusion'));
+});
+
+test('a protocol or a question is not a finding', () => {
+  assert.equal(
+    mentions('CT of the chest was performed with pulmonary embolism protocol.', 'pulmonary-embolism')[0].assertion,
+    'hypothetical',
+  );
+  assert.deepEqual(
+    calls('TECHNIQUE: CT chest, PE protocol.\nFINDINGS: No filling defect.\nIMPRESSION: Negative for pulmonary embolism.'),
+    [],
+  );
+  assert.equal(
+    mentions('Repeat CT to determine whether the subdural hematoma has grown.', 'subdural-hematoma')[0].assertion,
+    'hypothetical',
+  );
+  assert.equal(mentions('The patient is a 70-year-old man with hydrocephalus and headache.', 'hydrocephalus')[0].assertion, 'historical');
+});
+
+test('old, remote, chronic and previous findings are not critical calls', () => {
+  assert.deepEqual(calls('FINDINGS: Remote lacunar infarct in the left thalamus.\nIMPRESSION: Remote lacunar infarct.'), []);
+  assert.deepEqual(calls('FINDINGS: There is an old small lacunar infarct of the pons.\nIMPRESSION: Old pontine lacunar infarct.'), []);
+  assert.deepEqual(
+    calls('FINDINGS: Gallbladder findings can be seen with mild chronic cholecystitis.\nIMPRESSION: Mild chronic cholecystitis.'),
+    [],
+  );
+  assert.deepEqual(calls('FINDINGS: Acute infarct in the left MCA territory.\nIMPRESSION: Acute left MCA infarct.'), [
+    'infarct',
+    'infarct',
+  ]);
+  assert.equal(mentions('Perfusion shows a likely previous multivessel infarct.', 'myocardial-infarction').length, 1);
+});
+
+test('critical tiers follow the ACR categories: uncomplicated diverticulitis and epididymitis are not calls', () => {
+  assert.deepEqual(calls('FINDINGS: Sigmoid diverticulitis without abscess.\nIMPRESSION: Uncomplicated sigmoid diverticulitis.'), []);
+  assert.deepEqual(calls('FINDINGS: Hyperemic left epididymis.\nIMPRESSION: Left epididymitis.'), []);
+  assert.deepEqual(calls('FINDINGS: Fournier gangrene of the scrotum.\nIMPRESSION: Fournier gangrene.').slice(0, 1), [
+    'necrotizing-fasciitis',
+  ]);
+});
+
+test('"X without a tear" denies X\'s tear, not another structure\'s', () => {
+  const f = mentions('Discoid lateral meniscus without a tear.', 'meniscal-tear');
+  assert.equal(f.length, 1);
+  assert.equal(f[0].assertion, 'absent');
+  assert.equal(mentions('Partial tear of the supraspinatus tendon.', 'rotator-cuff-tear').length, 1);
+});
+
+test('a consent discussion is not the communication of a result', () => {
+  const text =
+    'FINDINGS: Large right pneumothorax.\nIMPRESSION: Large right pneumothorax.\nThe risks and benefits of the procedure were discussed with the patient.';
+  const p = analyze(text).problems.find((x) => x.rule === 'critical-communication-missing');
+  assert.match(p.message, /no documented communication/);
+});
