@@ -159,3 +159,13 @@ test('an answer cut off at the length limit says so; max_tokens is sent, and dro
   const { problems } = await check({}, REPORT + ' ');
   assert.equal(problems.length, 1);
 });
+
+test('structuredOutput "prompt" (a grammar too slow for the model on a CPU): no response_format at all, said in the stats', async () => {
+  fake.reply = () => replies.issues([GOOD]);
+  const before = fake.chats.length;
+  const { problems, stats } = await check({ structuredOutput: 'prompt' });
+  assert.equal(problems.length, 1);
+  assert.equal(stats.jsonMode, 'prompt');
+  assert.equal(JSON.parse(fake.chats[before].raw).response_format, undefined);
+  assert.match(llm.limitsNote(stats), /JSON was asked for in the prompt only/);
+});

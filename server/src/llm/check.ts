@@ -153,7 +153,7 @@ const MIN_ANSWER_TOKENS = 256;
 export function limitsNote(stats: Pick<LlmStats, 'leftOut' | 'jsonMode'>): string {
   const notes: string[] = [];
   if (stats.leftOut.length) notes.push(`sent without ${stats.leftOut.join(', ')} to fit the model's context`);
-  if (stats.jsonMode === 'prompt') notes.push('the endpoint takes no JSON schema, so JSON was asked for in the prompt only');
+  if (stats.jsonMode === 'prompt') notes.push('JSON was asked for in the prompt only, without a schema');
   return notes.join('; ');
 }
 

@@ -18,6 +18,8 @@ export interface ProviderConfig {
   azureApiVersion?: string;
   azureDeployment?: string;
   stream?: boolean;
+  /** 'prompt': never ask for a schema-held answer (radlint.llm.structuredOutput). */
+  structuredOutput?: 'auto' | 'prompt';
   /** Responses bigger than this are cut off and the check fails ("too large"). */
   maxResponseBytes?: number;
   /** For tests and the benchmark: a fetch that never touches the network. */
@@ -220,9 +222,10 @@ export class Provider {
   private readonly client: OpenAI;
   private readonly unsupported = new Set<Optional>();
   /** The strongest JSON mode this endpoint took (or has not refused yet). */
-  private jsonMode: JsonMode = 'json_schema';
+  private jsonMode: JsonMode;
 
   constructor(readonly config: ProviderConfig) {
+    this.jsonMode = config.structuredOutput === 'prompt' ? 'prompt' : 'json_schema';
     if (!config.model && !config.azureDeployment) throw new LlmError('config', 'no model set (radlint.llm.model)');
     let url: URL;
     try {
