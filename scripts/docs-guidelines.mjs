@@ -129,7 +129,9 @@ for (const s of RADS_SYSTEMS) {
       : c.accepts.length
         ? fmtAccepts(c.accepts)
         : 'not checked';
-    rads.push(`| ${c.id} | ${esc(c.label)} | ${esc(c.risk ?? '')} | ${esc(c.management)} | ${esc(accepted)}${c.states ? ' (must be stated)' : ''} |`);
+    rads.push(
+      `| ${c.id} | ${esc(c.label)} | ${esc(c.risk ?? '')} | ${esc(c.management)} | ${esc(accepted)}${c.states ? ' (must be stated)' : ''} |`,
+    );
   }
   if (s.points)
     rads.push(

@@ -54,7 +54,9 @@ const RULE = 'follow-up-recommendation';
     }
     if (!ok) misses.push({ c, read, problems });
   }
-  console.log('Our reports: every cell of every table at both edges of its size range, right and wrong advice, three drawings of the templates.');
+  console.log(
+    'Our reports: every cell of every table at both edges of its size range, right and wrong advice, three drawings of the templates.',
+  );
   let failed = false;
   for (const style of STYLES) {
     console.log(`\nStyle: ${style}`);

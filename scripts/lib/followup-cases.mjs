@@ -188,7 +188,7 @@ const TEMPLATES = {
       noun: 'ovarian cyst',
     };
   },
-  'sru-gallbladder-2022': (row, size, pick) => {
+  'sru-gallbladder-2022': (row, size) => {
     const f = row.when.features?.[0];
     return {
       exam: 'Right upper quadrant ultrasound',
@@ -201,7 +201,12 @@ const TEMPLATES = {
 };
 
 // Managements in words. Modalities the way a report names them.
-const MODALITY_WORDS = { CT: ['CT', 'contrast-enhanced CT'], MR: ['MRI'], US: ['ultrasound'], MG: ['mammogram', 'mammography', 'diagnostic mammogram'] };
+const MODALITY_WORDS = {
+  CT: ['CT', 'contrast-enhanced CT'],
+  MR: ['MRI'],
+  US: ['ultrasound'],
+  MG: ['mammogram', 'mammography', 'diagnostic mammogram'],
+};
 const LUNG = new Set(['fleischner-2017', 'lung-rads-2022']);
 function intervalWords(months, pick) {
   const [a, b] = months;

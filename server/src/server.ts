@@ -1,12 +1,17 @@
 // LSP wiring only: capabilities, and the features of server/src/lsp/ created with what they need.
 // No clinical logic here.
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import {
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   ProposedFeatures,
   TextDocumentSyncKind,
   TextDocuments,
   createConnection,
+  StreamMessageWriter,
   type Connection,
+  type ResponseMessage,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -25,6 +30,7 @@ import { attachCompare, COMPARE_COMMANDS } from './lsp/compare';
 import { attachDiagnostics } from './lsp/diagnostics';
 import { Analyses } from './lsp/documents';
 import { SettingsStore } from './lsp/settings';
+import { ResilientMessageReader } from './lsp/framing';
 import { answeredCommandLine } from './lsp/command-line';
 
 export const SERVER_NAME = 'radlint';
@@ -41,8 +47,9 @@ export function startServer(connection: Connection): void {
     disableRuleCommand: false,
     ruleDocsCommand: false,
     rewriteCommands: false,
-    previewEdits: false,
     compareCommands: false,
+    watchFiles: false,
+    relativePatterns: false,
   };
   let ready: Promise<void> = Promise.resolve();
   const settings = new SettingsStore(connection, log);
@@ -53,6 +60,8 @@ export function startServer(connection: Connection): void {
     caps.pullDiagnostics = Boolean(c.textDocument?.diagnostic);
     caps.configurationChange = Boolean(c.workspace?.didChangeConfiguration?.dynamicRegistration);
     caps.workspaceFolders = Boolean(c.workspace?.workspaceFolders);
+    caps.watchFiles = Boolean(c.workspace?.didChangeWatchedFiles?.dynamicRegistration);
+    caps.relativePatterns = Boolean(c.workspace?.didChangeWatchedFiles?.relativePatternSupport);
     const options = params.initializationOptions as InitializationOptions | undefined;
     // Clients that say they run the snippet command (our VS Code client) get tab stops.
     caps.snippetEdits = Boolean(options?.snippetCommand);
@@ -61,7 +70,6 @@ export function startServer(connection: Connection): void {
     caps.disableRuleCommand = Boolean(options?.disableRuleCommand);
     caps.ruleDocsCommand = Boolean(options?.ruleDocsCommand);
     caps.rewriteCommands = Boolean(options?.rewriteCommands);
-    caps.previewEdits = Boolean(c.workspace?.workspaceEdit?.changeAnnotationSupport);
     // Our VS Code client registers the comparison commands itself (a second registration would fail).
     caps.compareCommands = Boolean(options?.compareCommands);
     settings.initialize(params);
@@ -94,6 +102,17 @@ export function startServer(connection: Connection): void {
     );
     if (caps.configurationChange) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'radlint' });
+    }
+    if (caps.watchFiles) {
+      // Hand edits of .radlint.json and the word lists re-check the open reports at once.
+      const watchers = settings.watchedFiles().map(({ folder, pattern }) => ({
+        globPattern: folder
+          ? caps.relativePatterns
+            ? { baseUri: pathToFileURL(folder).href, pattern }
+            : path.join(folder, pattern).split(path.sep).join('/')
+          : pattern,
+      }));
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
     }
     if (caps.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
@@ -157,7 +176,6 @@ export function startServer(connection: Connection): void {
     analyses,
     settings,
     providerFor: (s) => ai.providerFor(s),
-    previewEdits: () => caps.previewEdits,
     log,
   });
 
@@ -174,7 +192,7 @@ export function startServer(connection: Connection): void {
   documents.onDidChangeContent((change) => {
     ai.changed(change.document);
     compare.changed(change.document);
-    if (!caps.pullDiagnostics) void diagnostics.push(change.document);
+    if (!caps.pullDiagnostics) diagnostics.changed(change.document);
   });
   documents.onDidOpen((event) => ai.opened(event.document));
   documents.onDidSave((event) => ai.saved(event.document));
@@ -185,6 +203,11 @@ export function startServer(connection: Connection): void {
     settings.closed(uri);
     analyses.closed(uri);
     if (!caps.pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
+  });
+
+  connection.onDidChangeWatchedFiles((params) => {
+    settings.filesChanged(params.changes.map((c) => c.uri));
+    diagnostics.refreshAll();
   });
 
   connection.onDidChangeConfiguration(() => {
@@ -202,7 +225,19 @@ export function runServer(): void {
   if (answeredCommandLine(process.argv.slice(2))) return;
   // One failed promise must not take the server (and every open report's diagnostics) down.
   process.on('unhandledRejection', (reason) => process.stderr.write(`radlint-server: unhandled rejection: ${String(reason)}\n`));
-  startServer(createConnection(ProposedFeatures.all));
+  const socketOrIpc = process.argv.some((a) => /^--(node-ipc|socket|pipe)/.test(a));
+  if (socketOrIpc) return startServer(createConnection(ProposedFeatures.all));
+  // Over stdio: a reader that answers a damaged message and goes on with the next (lsp/framing.ts).
+  const writer = new StreamMessageWriter(process.stdout);
+  let connection: Connection | undefined = undefined;
+  const reader = new ResilientMessageReader(process.stdin, (bad) => {
+    const line = `RadLint server: skipped a damaged message from the editor: ${bad.message}`;
+    process.stderr.write(`${line}\n`); // the editor's log shows the server's stderr
+    connection?.console.error(line);
+    void writer.write({ jsonrpc: '2.0', id: bad.id, error: { code: bad.code, message: bad.message } } as ResponseMessage);
+  });
+  connection = createConnection(ProposedFeatures.all, reader, writer);
+  startServer(connection);
 }
 
 if (require.main === module) runServer();

@@ -97,6 +97,7 @@ test('bad inputs: one line each naming the file; the other files are still check
     'radlint: latin1.rpt: not valid UTF-8 text; not checked',
     'radlint: big.rpt: 2000 bytes is over the size cap (1000); not checked',
     'radlint: empty: folder holds no report files (.txt, .rpt, .radreport)',
+    'radlint: 5 of 6 inputs not checked (each named above); exit status 2',
   ]);
   assert.match(r.stdout, /^ok\.rpt:1:11 warning dictation-artifact/);
 });

@@ -22,18 +22,80 @@ export interface Input {
   error?: string;
 }
 
-function listReports(folder: string): string[] {
-  const found: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+/** The part of node:fs the folder walk uses (tests pass one that fails where they want). */
+export type WalkFs = Pick<typeof fs, 'readdirSync' | 'realpathSync' | 'statSync' | 'readlinkSync'>;
+
+/** Why an entry could not be read, in words. */
+export function reasonOf(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ENOENT') return 'no such file or folder';
+  if (code === 'ELOOP') return 'symbolic link loop';
+  return `cannot be read (${code ?? String(error)})`;
+}
+
+/**
+ * The report files below a folder, in name order, following symbolic links; and every entry
+ * skipped on the way with its reason (unreadable folders, broken links, link loops, pipes and
+ * devices with a report's name). One bad entry never stops the walk.
+ */
+export function listReports(folder: string, fsImpl: WalkFs = fs): { files: string[]; skipped: Input[] } {
+  const files: string[] = [];
+  const skipped: Input[] = [];
+  const walked = new Map<string, string>(); // real path -> the path it was walked as
+  // Linked folders are walked after the real ones, so a report is listed under its own folder's name.
+  const links: { dir: string; ancestors: Set<string> }[] = [];
+  const walk = (dir: string, ancestors: Set<string>) => {
+    let real: string;
+    let entries: fs.Dirent[];
+    try {
+      real = fsImpl.realpathSync(dir);
+      entries = fsImpl.readdirSync(dir, { withFileTypes: true });
+    } catch (error) {
+      skipped.push({ path: dir, error: `${reasonOf(error)}; folder not checked` });
+      return;
+    }
+    if (ancestors.has(real)) {
+      skipped.push({ path: dir, error: `symbolic link loop (back to ${walked.get(real)}); not followed` });
+      return;
+    }
+    if (walked.has(real)) return; // reached again by another link: checked once, under its first path
+    walked.set(real, dir);
+    const inside = new Set(ancestors).add(real);
+    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.isFile() && REPORT_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) found.push(full);
+      const isReport = REPORT_EXTENSIONS.has(path.extname(entry.name).toLowerCase());
+      let kind: { isDirectory(): boolean; isFile(): boolean } = entry;
+      if (entry.isSymbolicLink()) {
+        try {
+          kind = fsImpl.statSync(full);
+        } catch (error) {
+          const code = (error as NodeJS.ErrnoException).code;
+          if (code === 'ENOENT') skipped.push({ path: full, error: `broken symbolic link (to ${linkTarget(full, fsImpl)}); not checked` });
+          else skipped.push({ path: full, error: `${reasonOf(error)}; not checked` });
+          continue;
+        }
+      }
+      if (kind.isDirectory()) {
+        if (kind === entry) walk(full, inside);
+        else links.push({ dir: full, ancestors: inside });
+      } else if (!isReport) continue;
+      else if (kind.isFile()) files.push(full);
+      else skipped.push({ path: full, error: 'not a regular file (a pipe, socket or device); not checked' });
     }
   };
-  walk(folder);
-  return found;
+  walk(folder, new Set());
+  for (let i = 0; i < links.length; i++) walk(links[i].dir, links[i].ancestors);
+  return { files: files.sort((a, b) => a.localeCompare(b)), skipped };
+}
+
+function linkTarget(link: string, fsImpl: WalkFs): string {
+  try {
+    return String(fsImpl.readlinkSync(link));
+  } catch {
+    return 'a target that is gone';
+  }
 }
 
 export function decode(name: string, bytes: Buffer, maxSize: number): Input {
@@ -57,13 +119,16 @@ export async function readInputs(paths: string[], maxSize: number, io: Io): Prom
     let stat: fs.Stats;
     try {
       stat = fs.statSync(p);
-    } catch {
-      inputs.push({ path: p, error: 'no such file or folder' });
+    } catch (error) {
+      const broken = (error as NodeJS.ErrnoException).code === 'ENOENT' && isLink(p);
+      inputs.push({ path: p, error: broken ? `broken symbolic link (to ${linkTarget(p, fs)})` : reasonOf(error) });
       continue;
     }
     if (stat.isDirectory()) {
-      const files = listReports(p);
-      if (files.length === 0) inputs.push({ path: p, error: 'folder holds no report files (.txt, .rpt, .radreport)' });
+      const { files, skipped } = listReports(p);
+      if (files.length === 0 && skipped.length === 0)
+        inputs.push({ path: p, error: 'folder holds no report files (.txt, .rpt, .radreport)' });
+      inputs.push(...skipped);
       for (const f of files) inputs.push(readFile(f, maxSize));
     } else {
       inputs.push(readFile(p, maxSize));
@@ -74,11 +139,24 @@ export async function readInputs(paths: string[], maxSize: number, io: Io): Prom
 
 function readFile(file: string, maxSize: number): Input {
   try {
-    const size = fs.statSync(file).size;
-    if (size > maxSize) return { path: file, error: `${size} bytes is over the size cap (${maxSize}); not checked` };
-    return decode(file, fs.readFileSync(file), maxSize);
+    const stat = fs.statSync(file);
+    // A pipe would block the run for ever, waiting for a writer.
+    if (!stat.isFile()) return { path: file, error: 'not a regular file (a pipe, socket or device); not checked' };
+    if (stat.size > maxSize) return { path: file, error: `${stat.size} bytes is over the size cap (${maxSize}); not checked` };
+    const input = decode(file, fs.readFileSync(file), maxSize);
+    if (input.text !== undefined && input.text.trim() === '')
+      return { path: file, error: input.text === '' ? 'empty file; nothing to check' : 'holds only white space; nothing to check' };
+    return input;
   } catch (error) {
-    return { path: file, error: (error as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : 'cannot be read' };
+    return { path: file, error: `${reasonOf(error)}; not checked` };
+  }
+}
+
+function isLink(p: string): boolean {
+  try {
+    return fs.lstatSync(p).isSymbolicLink();
+  } catch {
+    return false;
   }
 }
 
@@ -92,12 +170,16 @@ export async function readReadable(
 ): Promise<{ readable: { path: string; text: string }[]; inputError: boolean }> {
   const inputs = await readInputs(paths, maxSize, io);
   let inputError = false;
+  let skipped = 0;
   for (const input of inputs) {
     if (input.error) {
       inputError = true;
+      skipped++;
       io.stderr(`radlint: ${input.path}: ${input.error}\n`);
     }
   }
+  // The exit status is 2: say why in one line at the end, where a reader of a long run looks.
+  if (skipped) io.stderr(`radlint: ${skipped} of ${inputs.length} inputs not checked (each named above); exit status 2\n`);
   return { readable: inputs.filter((i): i is Input & { text: string } => i.text !== undefined), inputError };
 }
 

@@ -3,6 +3,8 @@
 import {
   CodeAction,
   CodeActionKind,
+  LSPErrorCodes,
+  ResponseError,
   type Connection,
   type Diagnostic,
   type TextDocuments,
@@ -32,9 +34,11 @@ export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, FIX_ALL_KIND];
 
 export function attachCodeActions(host: CodeActionsHost): void {
   const { connection, documents } = host;
-  connection.onCodeAction(async (params) => {
+  connection.onCodeAction(async (params, token) => {
     const document = documents.get(params.textDocument.uri);
     if (!document) return [];
+    // $/cancelRequest (the cursor or the text moved on): answer at once instead of computing.
+    if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
     const only = params.context.only;
     if (only && !only.includes(CodeActionKind.QuickFix)) {
       const all = only.some((k) => FIX_ALL_KIND.startsWith(k)) ? fixAll(document, await host.currentDiagnostics(document)) : undefined;

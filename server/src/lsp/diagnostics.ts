@@ -4,6 +4,8 @@ import {
   CodeDescription,
   DiagnosticSeverity,
   DocumentDiagnosticReportKind,
+  LSPErrorCodes,
+  ResponseError,
   type Connection,
   type Diagnostic,
   type DiagnosticRelatedInformation,
@@ -99,9 +101,17 @@ export interface DiagnosticsFeature {
    * everything pushed before), and for push-only clients the rule diagnostics with them.
    */
   push(document: TextDocument): Promise<void>;
+  /**
+   * The document changed (push clients): publish the diagnostics of its latest version soon. Edits
+   * that arrive meanwhile are coalesced, so a burst costs one analysis per pause, not one per edit.
+   */
+  changed(document: TextDocument): void;
   /** Everything may have changed (settings, word lists): pull clients refresh, others get pushes. */
   refreshAll(): void;
 }
+
+/** The longest an edit waits to be coalesced with the next ones (a slow analysis waits about its own time). */
+const MAX_COALESCE_MS = 250;
 
 export function attachDiagnostics(host: DiagnosticsHost): DiagnosticsFeature {
   const { connection, documents, analyses } = host;
@@ -120,14 +130,38 @@ export function attachDiagnostics(host: DiagnosticsHost): DiagnosticsFeature {
     await connection.sendDiagnostics({ uri: document.uri, version, diagnostics });
   }
 
+  const scheduled = new Map<string, ReturnType<typeof setTimeout>>();
+  const lastChange = new Map<string, number>();
+  function changed(document: TextDocument): void {
+    const { uri } = document;
+    const now = performance.now();
+    const sincePrevious = now - (lastChange.get(uri) ?? -Infinity);
+    lastChange.set(uri, now);
+    if (scheduled.has(uri)) return; // the publish already scheduled takes the latest version
+    // Typing slower than the analysis: publish at once. Edits coming faster: wait about as long as
+    // the last analysis took, so the edits read meanwhile cost one analysis between them.
+    const cost = analyses.costOf(uri);
+    const wait = sincePrevious > cost ? 0 : Math.min(MAX_COALESCE_MS, Math.ceil(cost));
+    scheduled.set(
+      uri,
+      setTimeout(() => {
+        scheduled.delete(uri);
+        const latest = documents.get(uri);
+        if (latest) void push(latest);
+      }, wait),
+    );
+  }
+
   function refreshAll(): void {
     if (host.pullDiagnostics()) connection.languages.diagnostics.refresh();
     else for (const d of documents.all()) void push(d);
   }
 
-  connection.languages.diagnostics.on(async (params) => {
+  connection.languages.diagnostics.on(async (params, token) => {
     const document = documents.get(params.textDocument.uri);
     const items = document ? await diagnose(document) : [];
+    // $/cancelRequest: the editor has moved on (usually to a newer version); say so rather than answer late.
+    if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
     return { kind: DocumentDiagnosticReportKind.Full, items };
   });
 
@@ -143,5 +177,5 @@ export function attachDiagnostics(host: DiagnosticsHost): DiagnosticsFeature {
     return { problems: checked ? diagnostics.length : 0, checked };
   });
 
-  return { diagnose, push, refreshAll };
+  return { diagnose, push, changed, refreshAll };
 }

@@ -11,6 +11,8 @@ const REPORT_FILE_NAME = /\.(rpt|radreport)$/i;
 
 export class Analyses {
   #cache = new Map<string, { version: number; epoch: number; state: Promise<ReportState> }>();
+  /** How long the last analysis of each document took (ms): edits wait about that long to be coalesced. */
+  #cost = new Map<string, number>();
 
   constructor(
     private readonly settings: SettingsStore,
@@ -23,7 +25,7 @@ export class Analyses {
   of(document: TextDocument): Promise<ReportState> {
     const cached = this.#cache.get(document.uri);
     if (cached && cached.version === document.version && cached.epoch === this.settings.epoch) return cached.state;
-    const state = this.#compute(document);
+    const state = this.#compute(document, document.version);
     this.#cache.set(document.uri, { version: document.version, epoch: this.settings.epoch, state });
     return state;
   }
@@ -43,20 +45,30 @@ export class Analyses {
     return settings.enable && (document.languageId === 'radreport' || reportByName || settings.languages.includes(document.languageId));
   }
 
-  closed(uri: string): void {
-    this.#cache.delete(uri);
+  /** The time the last analysis of the document took, in ms (0 before the first). */
+  costOf(uri: string): number {
+    return this.#cost.get(uri) ?? 0;
   }
 
-  async #compute(document: TextDocument): Promise<ReportState> {
+  closed(uri: string): void {
+    this.#cache.delete(uri);
+    this.#cost.delete(uri);
+  }
+
+  async #compute(document: TextDocument, version: number): Promise<ReportState> {
     await this.ready();
     if (!(await this.isChecked(document))) return { kind: 'unchecked' };
     const { maxFileSize } = await this.settings.settingsFor(document.uri);
+    // Edits arrived while waiting: analyse only the latest version (whoever asked for this one
+    // checks the version before using the answer).
+    if (document.version !== version) return this.of(document);
     const text = document.getText();
     if (text.length > maxFileSize) return { kind: 'too-large', length: text.length, maxFileSize };
     const started = performance.now();
     const analysis = analyze(text, await this.settings.engineSettingsFor(document.uri));
     for (const f of analysis.failures) this.log(`Rule ${f.rule} failed on ${document.uri}: ${String(f.error)}`);
     const elapsed = performance.now() - started;
+    this.#cost.set(document.uri, elapsed);
     if (elapsed > 200) this.log(`Checking ${document.uri} took ${elapsed.toFixed(0)} ms`);
     return { kind: 'checked', analysis };
   }

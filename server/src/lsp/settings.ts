@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MessageType, ShowMessageNotification, type Connection, type InitializeParams } from 'vscode-languageserver/node';
 import type { EngineSettings, ProblemAnchor } from '../engine';
-import { WORKSPACE_CONFIG_FILE, addIgnore, ignoresFor, readIgnores, type ProblemIgnore } from '../ignores';
+import { ConfigFileError, WORKSPACE_CONFIG_FILE, addIgnore, ignoresFor, readIgnores, type ProblemIgnore } from '../ignores';
 import type { InitializationOptions } from '../protocol';
 import { DEFAULTS, engineSettings, parseSettings, type Settings } from '../settings';
 import { WORKSPACE_WORD_LIST, addToWordList, cachedWordList, forgetWordList, userWordListPath } from '../word-lists';
@@ -70,7 +70,10 @@ export class SettingsStore {
     return { ...engineSettings(settings), words, ignoredWords: [...(this.#ignored.get(uri) ?? [])], ignores: this.#ignoresFor(uri) };
   }
 
-  /** "Ignore here": keep the problem's anchor in the workspace's .radlint.json. */
+  /**
+   * "Ignore here": keep the problem's anchor in the workspace's .radlint.json. A file that cannot
+   * be parsed is left as it is: the error is a ConfigFileError with its line and column.
+   */
   ignoreProblem(uri: string, anchor: ProblemAnchor): { file?: string; error?: unknown } {
     const place = this.#placeOf(uri);
     if (!place) return { error: 'the report is not in a workspace folder, so there is no .radlint.json to keep the ignore in' };
@@ -78,7 +81,7 @@ export class SettingsStore {
     try {
       addIgnore(place.folder, { file: place.relative, ...anchor });
     } catch (error) {
-      return { file, error };
+      return { file, error: error instanceof ConfigFileError ? error : String(error) };
     }
     this.#workspaceIgnores.delete(place.folder);
     this.epoch++;
@@ -108,6 +111,26 @@ export class SettingsStore {
 
   changed(): void {
     this.#cache.clear();
+    this.epoch++;
+  }
+
+  /** The files whose changes matter to the checks, as glob patterns for workspace/didChangeWatchedFiles. */
+  watchedFiles(): { folder?: string; pattern: string }[] {
+    return [
+      { pattern: `**/${WORKSPACE_CONFIG_FILE}` },
+      { pattern: `**/${WORKSPACE_WORD_LIST.split(path.sep).join('/')}` },
+      { folder: path.dirname(this.#userWordList), pattern: path.basename(this.#userWordList) },
+    ];
+  }
+
+  /** A .radlint.json or word list changed on disk (workspace/didChangeWatchedFiles): read them afresh. */
+  filesChanged(uris: string[]): void {
+    for (const uri of uris) {
+      const file = filePath(uri);
+      if (file) forgetWordList(file);
+    }
+    this.#workspaceIgnores.clear();
+    this.#warned.clear(); // a file fixed and broken again is reported again
     this.epoch++;
   }
 

@@ -92,6 +92,7 @@ export function extractFindings(
     const places: { side: Side | null; site: string[]; phraseEnd: number }[] = [];
     // Per mention, its finding (none for a term used in another sense).
     const byMention: (Finding | undefined)[] = [];
+    const firstOfSentence = findings.length; // normalFindings looks at this sentence's only (linear in the report)
     for (const [index, mention] of s.mentions.entries()) {
       const place = placeOf(s, mention);
       const m = { ...mention, concept: refinedAtSite(refined(s, mention, place.phraseStart), place.site) };
@@ -139,7 +140,7 @@ export function extractFindings(
       findings.push(finding);
     }
     if (!NO_NORMAL_STATEMENTS.has(section?.kind ?? ''))
-      normals.push(...normalFindings(s, sentenceIndex, findings, section, sentence.section));
+      normals.push(...normalFindings(s, sentenceIndex, findings.slice(firstOfSentence), section, sentence.section));
     w0 = w1;
   });
   const measurements = findMeasurements(report.text);

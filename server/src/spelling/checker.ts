@@ -46,6 +46,13 @@ export function matchCase(word: string, model: string): string {
 
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz';
 
+/**
+ * No corrections are searched for longer tokens: the longest words of the dictionaries are about
+ * 45 letters, and the one-edit search costs the square of the length (a 3,000-letter run of keys
+ * held down would cost seconds per keystroke).
+ */
+export const MAX_SUGGESTED_LENGTH = 48;
+
 // Prefixes that make closed-up compounds in reports, longest first so "hyper" wins over "hy".
 const PREFIX = new RegExp(
   '^(?:' +
@@ -178,6 +185,7 @@ export class SpellChecker {
    * starts with these, so when there are any its first answer is this one's.
    */
   suggestNear(word: string, limit = 5): Suggestion[] {
+    if (word.length > MAX_SUGGESTED_LENGTH) return [];
     const lower = word.replace(/[’`]/g, "'").toLowerCase();
     let found = this.near.get(lower);
     if (!found)
@@ -191,6 +199,7 @@ export class SpellChecker {
 
   /** Up to `limit` corrections, best first, in the case pattern of `word`. */
   suggest(word: string, limit = 5): Suggestion[] {
+    if (word.length > MAX_SUGGESTED_LENGTH) return [];
     const lower = word.replace(/[’`]/g, "'").toLowerCase();
     let merged = this.suggested.get(lower);
     if (!merged) {

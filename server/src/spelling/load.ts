@@ -123,6 +123,13 @@ function warmUp(tries: NamedTrie[]): void {
   for (const word of WARM_UP_WORDS) scratch.suggest(word);
 }
 
+let warmUpAllowed = true;
+
+/** One-shot runs that never show suggestions (the CLI) skip the warm-up: about half a second of CPU. */
+export function skipSuggestionWarmUp(): void {
+  warmUpAllowed = false;
+}
+
 let checker: SpellChecker | undefined;
 let loading: Promise<SpellingLoadInfo> | undefined;
 
@@ -147,7 +154,7 @@ export function loadSpelling(options: LoadSpellingOptions = {}): Promise<Spellin
     const order = ['core', 'radiology', 'medicalterms', 'en_US'];
     const tries = [...ours, ...cspell].sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
     checker = new SpellChecker(tries);
-    if (options.warmUp) setTimeout(() => warmUp(tries), 0).unref();
+    if (options.warmUp && warmUpAllowed) setTimeout(() => warmUp(tries), 0).unref();
     return { ms: performance.now() - started, from: prebuilt ? 'prebuilt' : 'packages', dictionaries: tries.map((t) => t.name) };
   })();
   // A failed load may be retried (e.g. after copy-dicts has run).
