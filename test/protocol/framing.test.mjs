@@ -66,6 +66,7 @@ const hover = (id) =>
   });
 
 // Each variant, then a good request: the good one must be answered.
+/** @type {[string, (id: number) => string][]} */
 const VARIANTS = [
   ['a Content-Length that is not a number', (id) => `Content-Length: abc\r\n\r\n${hover(id)}`],
   ['a negative Content-Length', (id) => `Content-Length: -5\r\n\r\n${hover(id)}`],

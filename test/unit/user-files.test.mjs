@@ -72,6 +72,7 @@ test('a new .radlint.json is created; a byte-order mark and CRLF line endings ar
 });
 
 test('a .radlint.json that cannot be parsed, or holds the wrong shape, is never written', () => {
+  /** @type {[string, RegExp][]} */
   const variants = [
     ['{ "ignore": [ { "file": "a.rpt" ', /:1:\d+: not valid JSON/],
     ['{ "ignore": [] }} extra', /:1:\d+: not valid JSON/],
@@ -86,7 +87,7 @@ test('a .radlint.json that cannot be parsed, or holds the wrong shape, is never 
     const before = configOf(dir);
     assert.throws(
       () => ignores.addIgnore(dir, ENTRY),
-      (error) => error instanceof ignores.ConfigFileError && expected.test(error.message),
+      (/** @type {any} */ error) => error instanceof ignores.ConfigFileError && expected.test(error.message),
       text,
     );
     assert.deepEqual(configOf(dir), before, `untouched: ${text}`);
