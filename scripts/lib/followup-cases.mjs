@@ -188,7 +188,7 @@ const TEMPLATES = {
       noun: 'ovarian cyst',
     };
   },
-  'sru-gallbladder-2022': (row, size, pick) => {
+  'sru-gallbladder-2022': (row, size) => {
     const f = row.when.features?.[0];
     return {
       exam: 'Right upper quadrant ultrasound',
