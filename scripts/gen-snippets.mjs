@@ -1,6 +1,6 @@
 // node scripts/gen-snippets.mjs [--check] (after `npx tsc -b`): writes snippets/radreport.code-snippets
 // from the template library (server/src/templates), one snippet per template with a tab stop for
-// every field, and keeps the hand-written snippets of the file (every key not starting "Template: ").
+// every field (file templates without a completion prefix), and keeps the hand-written snippets of the file (every key not starting "Template: ").
 // --check exits 1 when the committed file is stale; test/unit/templates.test.mjs does the same.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -34,7 +34,14 @@ export function snippetOf(t) {
     stop(t.impression),
     '$0',
   ];
-  return { prefix: t.prefix, description: `${t.name} report template (generated from server/src/templates)`, body };
+  // No prefix: a whole report is never offered by completion while the radiologist types prose (issue
+  // 18). It is inserted only by choice: "Snippets: Fill File with Snippet" in an empty report, or
+  // "Insert Snippet".
+  return {
+    isFileTemplate: true,
+    description: `${t.name} report template (generated from server/src/templates): Fill File with Snippet, or Insert Snippet`,
+    body,
+  };
 }
 
 /** The whole file: generated template snippets first, then the hand-written ones as they are. */

@@ -7,7 +7,7 @@
 #   scripts/local-llm.sh setup                    venv + server + models (idempotent; the first run builds for minutes)
 #   scripts/local-llm.sh models                   the models and their GGUF files
 #   scripts/local-llm.sh run MODEL -- CMD [ARG]...  start the server, wait until it answers, run CMD, stop it
-#   scripts/local-llm.sh eval [MODEL]...          npm run eval:llm-local: setup, then scripts/eval-llm-local.mjs per model
+#   scripts/local-llm.sh eval [MODEL]... [-- ARG]...  npm run eval:llm-local: setup, then scripts/eval-llm-local.mjs ARG... per model
 #
 # CMD gets RADLINT_LLM_BASE_URL, RADLINT_LLM_MODEL and LOCAL_LLM_SERVER_PID. Settings from the
 # environment: RADLINT_LLM_CACHE (default ~/.cache/radlint-llm), LOCAL_LLM_CTX (the server's context,
@@ -169,10 +169,15 @@ case ${1:-} in
     setup || exit 1
     [ -f "$ROOT/out/server/llm/index.js" ] || die "build first: npm run build"
     status=0
-    list=("$@")
+    list=()
+    while [ $# -gt 0 ] && [ "$1" != "--" ]; do
+      list+=("$1")
+      shift
+    done
+    [ "${1:-}" = "--" ] && shift
     [ ${#list[@]} -gt 0 ] || list=("${MODELS[@]}")
     for m in "${list[@]}"; do
-      (run "$m" -- node "$ROOT/scripts/eval-llm-local.mjs") || status=1
+      (run "$m" -- node "$ROOT/scripts/eval-llm-local.mjs" "$@") || status=1
     done
     exit $status
     ;;

@@ -1,7 +1,7 @@
 // VS Code side of the rewrites: the code actions' commands run here, so the result lands as VS Code
 // users expect: restructure as a snippet (fields are tab stops; one undo), a template quick pick with
-// the exam's template first, an impression that replaces an existing one only through the edit
-// preview, and the patient summary in a document beside the report. The server computes and
+// the exam's template first, an impression draft applied as one visible, undoable edit (selected),
+// and the patient summary in a document beside the report. The server computes and
 // verifies (RewriteRequest); nothing is applied if the report changed meanwhile.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
@@ -74,15 +74,20 @@ export function registerRewrites(
       const editor = await vscode.window.showTextDocument(document);
       return editor.insertSnippet(new vscode.SnippetString(result.edit.newText), range, { undoStopBefore: true, undoStopAfter: true });
     }
+    // One visible, undoable edit (issue 18): a refactor preview opened with the change unchecked made
+    // Apply do nothing. The draft is shown selected; one undo brings the old impression back.
     const edit = new vscode.WorkspaceEdit();
-    const replacing = kind === 'impression' && result.replacesImpression;
-    edit.replace(
-      document.uri,
-      range,
-      result.edit.newText,
-      replacing ? { label: 'Replace the impression with the draft', needsConfirmation: true } : undefined,
-    );
-    return vscode.workspace.applyEdit(edit);
+    edit.replace(document.uri, range, result.edit.newText);
+    if (!(await vscode.workspace.applyEdit(edit))) return (tell('the rewrite could not be applied'), false);
+    if (kind === 'impression') {
+      const editor = await vscode.window.showTextDocument(document);
+      const start = document.positionAt(document.offsetAt(range.start));
+      const end = document.positionAt(document.offsetAt(range.start) + result.edit.newText.length);
+      editor.selection = new vscode.Selection(start, end);
+      editor.revealRange(new vscode.Range(start, end));
+      tell(result.replacesImpression ? 'impression replaced by the draft (Undo brings the old one back)' : 'impression drafted');
+    }
+    return true;
   }
 
   context.subscriptions.push(

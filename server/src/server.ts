@@ -47,7 +47,6 @@ export function startServer(connection: Connection): void {
     disableRuleCommand: false,
     ruleDocsCommand: false,
     rewriteCommands: false,
-    previewEdits: false,
     compareCommands: false,
     watchFiles: false,
     relativePatterns: false,
@@ -71,7 +70,6 @@ export function startServer(connection: Connection): void {
     caps.disableRuleCommand = Boolean(options?.disableRuleCommand);
     caps.ruleDocsCommand = Boolean(options?.ruleDocsCommand);
     caps.rewriteCommands = Boolean(options?.rewriteCommands);
-    caps.previewEdits = Boolean(c.workspace?.workspaceEdit?.changeAnnotationSupport);
     // Our VS Code client registers the comparison commands itself (a second registration would fail).
     caps.compareCommands = Boolean(options?.compareCommands);
     settings.initialize(params);
@@ -178,7 +176,6 @@ export function startServer(connection: Connection): void {
     analyses,
     settings,
     providerFor: (s) => ai.providerFor(s),
-    previewEdits: () => caps.previewEdits,
     log,
   });
 

@@ -140,6 +140,7 @@ export async function startLsp({
 /**
  * The same client with a queue of published diagnostics, for tests that follow one document:
  * nextDiagnostics(match) takes the first queued (or next arriving) publish that matches.
+ * @param {Parameters<typeof startLsp>[0] & { snippetCommand?: boolean }} [options]
  */
 export async function startServer({ snippetCommand = false, initializationOptions = {}, ...options } = {}) {
   const client = await startLsp({ ...options, initializationOptions: { snippetCommand, ...initializationOptions } });

@@ -51,13 +51,13 @@ test('retries fit inside the one deadline: a failing endpoint is not asked maxRe
   assert.ok(asked >= 2 && asked < 6, `asked ${asked} times: retried, but only while the deadline allowed`);
 });
 
-test("llama-cpp-python's server rejects json_schema (422): the schema goes as json_object + schema, remembered", async () => {
-  // What llama_cpp.server answers to OpenAI's form: pydantic's literal error on response_format.type.
+test("llama-cpp-python's server rejects json_schema (a 500): the schema goes as json_object + schema, remembered", async () => {
+  // What llama_cpp.server 0.3 answers to OpenAI's form: a 500 carrying pydantic's literal error on response_format.type.
   fake.reply = (ctx) =>
     ctx.body.response_format?.type === 'json_schema'
       ? replies.error(
-          422,
-          "[{'type': 'literal_error', 'loc': ('body', 'response_format', 'type'), 'msg': \"Input should be 'text' or 'json_object'\"}]",
+          500,
+          "1 validation error:\n  {'type': 'literal_error', 'loc': ('body', 'response_format', 'type'), 'msg': \"Input should be 'text' or 'json_object'\", 'input': 'json_schema'}",
         )
       : replies.issues([GOOD]);
   const s = settings({ baseUrl: fake.url });

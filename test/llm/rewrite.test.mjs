@@ -29,7 +29,7 @@ const SUMMARY_OK = [
   '- There is a small round spot in the upper part of the right lung (nodule). It measures about 2.1 centimeters.',
   '- There is a little fluid around the left lung (pleural effusion).',
   'Words in your report:',
-  '- nodule: a small round spot.',
+  '- nodule: Small round spot. A small, round spot, less than 3 centimeters across.',
 ].join('\n');
 
 let fake;
@@ -124,4 +124,90 @@ test('a restructure that keeps every statement is used; garbage falls back', asy
   const garbage = await run('restructure', REPORT, () => replies.content('Sure! Here is your report: not JSON at all'));
   assert.equal(garbage.by, 'rules');
   assert.match(garbage.note, /not \{"text"/);
+});
+
+// Issue 18: the unfaithful answers seen against the fake endpoint, each rejected with the fallback.
+const MODERATE = 'EXAM: Chest radiograph.\nFINDINGS: Moderate left pleural effusion. Possible right lower lobe pneumonia.\n';
+const seen = [
+  ['"moderate" as "large"', 'impression', MODERATE, '1. Large left pleural effusion.\n2. Possible right lower lobe pneumonia.', /severity/],
+  [
+    'an added "likely malignant"',
+    'impression',
+    MODERATE,
+    '1. Moderate left pleural effusion, likely malignant.\n2. Possible right lower lobe pneumonia.',
+    /adds|hedge/,
+  ],
+  [
+    'an added "Recommend biopsy."',
+    'impression',
+    MODERATE,
+    '1. Moderate left pleural effusion.\n2. Possible right lower lobe pneumonia.\n3. Recommend biopsy.',
+    /recommend/,
+  ],
+  [
+    'an added "No acute cardiopulmonary process"',
+    'impression',
+    MODERATE,
+    '1. Moderate left pleural effusion.\n2. Possible right lower lobe pneumonia.\n3. No acute cardiopulmonary process.',
+    /normal statement|nothing is wrong/,
+  ],
+  [
+    'pneumonia stated as certain',
+    'impression',
+    MODERATE,
+    '1. Moderate left pleural effusion.\n2. Right lower lobe pneumonia.',
+    /hedge|possible/,
+  ],
+  [
+    'a summary denying the effusion',
+    'summary',
+    REPORT,
+    SUMMARY_OK.replace('- There is a little fluid around the left lung (pleural effusion).', '- There is no fluid around your lungs.'),
+    /drops|denies|nothing is wrong/,
+  ],
+  [
+    'text after "Words in your report:"',
+    'summary',
+    REPORT,
+    `${SUMMARY_OK}\n- effusion: Nothing to worry about. The report is normal.`,
+    /glossary/,
+  ],
+];
+for (const [name, kind, source, answer, reason] of seen) {
+  test(`seen in issue 18: ${name} is rejected and the deterministic rewrite offered`, async () => {
+    const r = await run(kind, source, () => text(answer));
+    assert.equal(r.by, 'rules');
+    assert.match(r.note, reason);
+    assert.doesNotMatch(r.text, /likely malignant|Recommend biopsy|No acute cardiopulmonary|Nothing to worry/);
+  });
+}
+
+test('the retry request carries only redacted text: the reasons quote no name, MRN or date of birth', async () => {
+  const report = `Patient: SMITHSON, JOHN\nMRN: 1234567\nDOB: 01/02/1950\n${MODERATE}`;
+  const r = await run(
+    'impression',
+    report,
+    () =>
+      text(
+        '1. Moderate left pleural effusion.\n2. Possible right lower lobe pneumonia.\n3. Patient [NAME_1], MRN [ID_1], born [DATE_1], needs a biopsy.',
+      ),
+    { redact: 'always' },
+  );
+  assert.equal(r.by, 'rules');
+  assert.match(r.note, /SMITHSON|biopsy/, 'the note for the user may quote the report');
+  const retry = JSON.parse(fake.requests.at(-1).raw).messages.at(-1).content;
+  assert.match(retry, /rejected/);
+  assert.match(retry, /\[NAME_1\]/);
+  for (const secret of ['SMITHSON', '1234567', '01/02/1950']) assert.ok(!retry.includes(secret), `the retry leaks ${secret}`);
+});
+
+test('"$&" in the model text is applied as written: the edit is exactly the verified text', async () => {
+  // split/join: a replacement string would itself read "$&".
+  const answer = SUMMARY_OK.split('(nodule).').join("(nodule) $&, $' and $`.");
+  fake.reply = () => text(answer);
+  const s = settings({ baseUrl: fake.url });
+  const r = await rewriteWithLlm('summary', analyze(REPORT), { summaryPlacement: 'section' }, { provider: provider(s), settings: s });
+  assert.equal(r.by, 'llm', r.note);
+  assert.ok(r.edit.newText.includes(answer), 'the section holds the answer as written');
+  assert.equal(r.text, answer);
 });

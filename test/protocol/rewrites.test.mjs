@@ -52,7 +52,7 @@ test('restructure: the code action carries a command; running it sends one versi
   });
 });
 
-test('impression: added when there is none; beside the old one (never over it) without a preview', async () => {
+test('impression: added when there is none; beside the old one (never over it, never behind a preview)', async () => {
   await withServer({}, async (s, edits) => {
     const uri = 'file:///tmp/rewrite-b.rpt';
     await s.open(uri, REPORT);

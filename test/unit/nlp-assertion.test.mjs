@@ -175,11 +175,35 @@ test('a prefix or an adjective does not deny the finding it qualifies', () => {
 test('a new statement after a denied list is not denied', () => {
   assert.equal(
     assertionOf('IMPRESSION: No acute cardiopulmonary abnormality, findings compatible with emphysema.', 'emphysema'),
-    'present',
+    'possible', // not denied; "compatible with" is a radiologist's hedge
   );
   assert.equal(assertionOf('FINDINGS: No pneumonia, effusions, edema or nodules.', 'pulmonary-edema'), 'absent');
 });
 
 test('cleared findings are historical', () => {
   assert.equal(assertionOf('FINDINGS: Cleared left lower lobe airspace disease.', 'airspace-disease'), 'historical');
+});
+
+// Hedges as radiologists write them (issue 19): each reads as possible, never as certain.
+test('"A or B", "A vs B", "either...or", "consistent with", "can be seen with", "cannot be excluded" are possible', () => {
+  for (const [text, concept] of [
+    ['FINDINGS: Left basilar atelectasis or pneumonia.', 'pneumonia'],
+    ['FINDINGS: Left basilar atelectasis or pneumonia.', 'atelectasis'],
+    ['IMPRESSION: Atelectasis vs pneumonia at the right base.', 'pneumonia'],
+    ['IMPRESSION: Either a vascular space or a lacunar infarct.', 'infarct'],
+    ['IMPRESSION: Findings are consistent with pneumonia.', 'pneumonia'],
+    ['IMPRESSION: Hypervascularity compatible with epididymitis.', 'epididymitis'],
+    ['IMPRESSION: This can be seen with sarcoidosis.', 'sarcoidosis'],
+    ['IMPRESSION: Appearance is suggestive of pneumonia.', 'pneumonia'],
+    ['IMPRESSION: An abscess cannot be excluded.', 'abscess'],
+  ])
+    assert.equal(assertionOf(text, concept), 'possible', `${concept}: ${text}`);
+  assert.equal(assertionOf('FINDINGS: No effusion or pneumothorax.', 'pneumothorax'), 'absent');
+});
+
+test('"No X ... to suggest Y": Y is denied with X', () => {
+  assert.equal(assertionOf('FINDINGS: No consolidation to suggest pneumonia.', 'pneumonia'), 'absent');
+  assert.equal(assertionOf('FINDINGS: No mass effect to suggest hemorrhage.', 'hemorrhage'), 'absent');
+  assert.equal(assertionOf('FINDINGS: No focal opacity is identified to suggest lobar pneumonia.', 'pneumonia'), 'absent');
+  assert.equal(assertionOf('FINDINGS: No effusion, and the opacity suggests pneumonia.', 'pneumonia'), 'possible');
 });

@@ -42,3 +42,14 @@ test('the manifest contributes what the extension needs', () => {
     JSON.parse(fs.readFileSync(path.join(root, file), 'utf8'));
   }
 });
+
+// Where a rule's cases live when not in rule-ID.test.mjs: RADS management is tested beside the RADS data.
+const TESTED_ELSEWHERE = { 'rads-management': 'rads.test.mjs' };
+
+test('every rule has its own test file, test/unit/rule-ID.test.mjs, naming the rule', () => {
+  for (const rule of registry.RULES) {
+    const file = TESTED_ELSEWHERE[rule.id] ?? `rule-${rule.id}.test.mjs`;
+    const text = fs.readFileSync(path.join(root, 'test/unit', file), 'utf8');
+    assert.ok(text.includes(`'${rule.id}'`), `${file} checks ${rule.id}`);
+  }
+});

@@ -2,10 +2,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { problemsOf, root } from '../helpers/engine.mjs';
+import { applyFix, engine, problemsOf, root } from '../helpers/engine.mjs';
 
 const RULE = 'findings-impression-contradiction';
 const slice = (text, p) => text.slice(p.start, p.end);
+const rules = (text) => engine.checkText(text).problems.map((p) => p.rule);
 
 test('findings-impression-contradiction: denied above, present below', () => {
   const text = 'FINDINGS: No pleural effusion. No pneumothorax.\nIMPRESSION: Small left pleural effusion.';
@@ -78,4 +79,49 @@ test('findings-impression-contradiction: a qualifier narrows only its own list i
     'FINDINGS: No focal consolidation, suspicious pulmonary opacity, pneumothorax or definite pleural effusion.\nIMPRESSION: Small left apical pneumothorax.';
   assert.equal(problemsOf(RULE, a).length, 1);
   assert.deepEqual(problemsOf(RULE, 'FINDINGS: No large pleural effusion or pneumothorax.\nIMPRESSION: Small left pleural effusion.'), []);
+});
+
+test('an impression naming consolidation over clear lungs is a contradiction', () => {
+  const text = 'FINDINGS: The lungs are clear. Heart size is normal.\n\nIMPRESSION: Right lower lobe consolidation.';
+  const [p] = problemsOf('findings-impression-contradiction', text);
+  assert.ok(p);
+  assert.equal(text.slice(p.start, p.end), 'consolidation');
+  assert.match(p.message, /lungs are clear/);
+  assert.equal(problemsOf('unsupported-impression', text).length, 0, 'one problem for one mistake');
+});
+
+test('a normal statement of one side or organ does not contradict a finding elsewhere', () => {
+  const other = 'FINDINGS: The right lung is clear.\n\nIMPRESSION: Left lower lobe pneumonia.';
+  assert.equal(problemsOf('findings-impression-contradiction', other).length, 0);
+  assert.equal(problemsOf('unsupported-impression', other).length, 1, 'still not described');
+  const heart = 'FINDINGS: Heart size is normal. Right lower lobe consolidation.\n\nIMPRESSION: Right lower lobe pneumonia.';
+  assert.equal(problemsOf('findings-impression-contradiction', heart).length, 0);
+  const effusion = 'FINDINGS: The lungs are clear. Small left pleural effusion.\n\nIMPRESSION: Small left pleural effusion.';
+  assert.deepEqual(
+    rules(effusion).filter((r) => r !== 'critical-finding'),
+    [],
+  );
+  const hilar = 'FINDINGS: Lungs clear. Heart size is normal.\n\nIMPRESSION: Right hilar mass.';
+  assert.equal(problemsOf('findings-impression-contradiction', hilar).length, 0, 'a hilar mass is not in the lungs');
+  assert.equal(problemsOf('unsupported-impression', hilar).length, 1);
+});
+
+test('a normal impression sentence over an abnormal finding: replace it with the finding, or remove it', () => {
+  const text = 'FINDINGS: Right lower lobe consolidation.\n\nIMPRESSION: No acute cardiopulmonary process. Stable heart size.';
+  const [p] = problemsOf('findings-impression-contradiction', text);
+  assert.ok(p);
+  assert.equal(p.fixes.length, 2);
+  for (const f of p.fixes) assert.equal(f.applicability, 'unsafe');
+  assert.equal(
+    applyFix(text, p.fixes[0]),
+    'FINDINGS: Right lower lobe consolidation.\n\nIMPRESSION: Right lower lobe consolidation. Stable heart size.',
+  );
+  assert.equal(applyFix(text, p.fixes[1]), 'FINDINGS: Right lower lobe consolidation.\n\nIMPRESSION: Stable heart size.');
+  // The only statement: removing it would leave no impression, so only the replacement is offered.
+  const alone = 'FINDINGS: Right lower lobe consolidation.\n\nIMPRESSION: No acute cardiopulmonary process.';
+  const [q] = problemsOf('findings-impression-contradiction', alone);
+  assert.deepEqual(
+    q.fixes.map((f) => f.title.split(' ')[0]),
+    ['Replace'],
+  );
 });

@@ -112,3 +112,30 @@ test('impression-omission: the fix inserts by urgency — critical first, others
     'FINDINGS: Moderate right pleural effusion. Moderate cardiomegaly.\nIMPRESSION:\n1. Moderate right pleural effusion.\n2. Moderate cardiomegaly.\n',
   );
 });
+
+test('a significant possible finding left out of the impression is an omission, graded by its hedge', () => {
+  const probable = problemsOf('impression-omission', 'FINDINGS: Probable right middle lobe pneumonia.\n\nIMPRESSION: Stable heart size.');
+  assert.equal(probable.length, 1);
+  assert.equal(probable[0].severity, 'warning');
+  const possible = problemsOf('impression-omission', 'FINDINGS: Cannot exclude a small left effusion.\n\nIMPRESSION: Stable heart size.');
+  assert.equal(possible.length, 1);
+  assert.equal(possible[0].severity, 'info');
+  // Named in the impression, a differential, or minor: nothing to add.
+  assert.equal(problemsOf('impression-omission', 'FINDINGS: Probable right middle lobe pneumonia.\n\nIMPRESSION: Pneumonia.').length, 0);
+  assert.equal(
+    problemsOf('impression-omission', 'FINDINGS: Left basilar atelectasis versus pneumonia.\n\nIMPRESSION: Stable.').filter((p) =>
+      /pneumonia/.test(p.message),
+    ).length,
+    0,
+  );
+  assert.equal(problemsOf('impression-omission', 'FINDINGS: Possible mild edema.\n\nIMPRESSION: Stable.').length, 0);
+});
+
+test('critical findings stay critical with small, residual, probable or XXXX before them', () => {
+  for (const q of ['Small', 'Residual', 'Probable small', 'XXXX', 'Probable XXXX residual']) {
+    const text = `FINDINGS: ${q} right apical pneumothorax. Heart size normal.\n\nIMPRESSION: Stable heart size.`;
+    const [p] = problemsOf('impression-omission', text);
+    assert.ok(p, q);
+    assert.match(p.message, /^Critical finding/, q);
+  }
+});

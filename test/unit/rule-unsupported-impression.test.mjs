@@ -2,10 +2,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { problemsOf, root } from '../helpers/engine.mjs';
+import { engine, problemsOf, root } from '../helpers/engine.mjs';
 
 const RULE = 'unsupported-impression';
 const slice = (text, p) => text.slice(p.start, p.end);
+const rules = (text) => engine.checkText(text).problems.map((p) => p.rule);
 
 test('unsupported-impression: an impression finding the findings never describe', () => {
   // Over "The lungs are clear" the pneumonia is now a contradiction (issue 11): findings that say nothing of the lungs.
@@ -45,4 +46,21 @@ test('unsupported-impression: silent on the correct examples', () => {
   for (const file of ['chest-radiograph-normal.rpt', 'ct-head-hemorrhage.rpt', 'ct-abdomen-pelvis.rpt']) {
     assert.deepEqual(problemsOf(RULE, fs.readFileSync(path.join(root, 'examples', file), 'utf8')), [], file);
   }
+});
+
+test('an impression that contradicts itself: a normal sentence beside an unsupported finding', () => {
+  for (const impression of [
+    'Unremarkable study. Small left apical pneumothorax.',
+    '1. Stable chest. 2. New right hilar mass.',
+    'No acute cardiopulmonary abnormality. Mild pulmonary edema.',
+  ]) {
+    const text = `FINDINGS: The heart is normal in size. No pleural effusion.\n\nIMPRESSION: ${impression}`;
+    assert.ok(
+      rules(text).some((r) => r === 'unsupported-impression' || r === 'findings-impression-contradiction'),
+      impression,
+    );
+  }
+  // Without the normal statement a mild finding may be added in passing, as before.
+  const mild = 'FINDINGS: The heart is normal in size. No pleural effusion.\n\nIMPRESSION: Mild pulmonary edema.';
+  assert.equal(problemsOf('unsupported-impression', mild).length, 0);
 });

@@ -653,3 +653,42 @@ describe('RadLint editor layer: hover, outline, suppression, fix-all, rewrites',
     assert.equal(document.getText(), original);
   });
 });
+
+// Issue 18 (h18): nothing is inserted that the user did not choose. Typing "COMPARISON: Prior CT"
+// and Enter leaves that line and a line break: no template is offered by completion and Enter
+// accepts no suggestion.
+describe('RadLint inserts nothing the user did not choose', function () {
+  this.timeout(60000);
+
+  it('COMPARISON: Prior CT, then Enter: the document holds only that line', async function () {
+    const document = await vscode.workspace.openTextDocument({ language: 'radreport', content: 'COMPARISON: Prior CT' });
+    const editor = await vscode.window.showTextDocument(document);
+    const end = document.lineAt(0).range.end;
+    editor.selection = new vscode.Selection(end, end);
+    const offered = await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', document.uri, end);
+    const multiLine = (offered?.items ?? []).filter((item) => {
+      const text = typeof item.insertText === 'string' ? item.insertText : (item.insertText?.value ?? '');
+      return /\n/.test(text);
+    });
+    assert.deepEqual(
+      multiLine.map((i) => (typeof i.label === 'string' ? i.label : i.label.label)),
+      [],
+      'no multi-line completion while typing',
+    );
+    const enterAccepts = vscode.workspace.getConfiguration('editor', { languageId: 'radreport' }).get('acceptSuggestionOnEnter');
+    assert.equal(enterAccepts, 'off', 'Enter never accepts a suggestion in a report');
+    await vscode.commands.executeCommand('editor.action.triggerSuggest');
+    const changed = new Promise((resolve) => {
+      const sub = vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.document === document) {
+          sub.dispose();
+          resolve();
+        }
+      });
+    });
+    await vscode.commands.executeCommand('type', { text: '\n' });
+    await changed;
+    assert.equal(document.getText().replace(/\r\n/g, '\n'), 'COMPARISON: Prior CT\n');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+});

@@ -5,6 +5,7 @@ import { runChecks } from './check';
 import { runCompare } from './compare';
 import { isRewriteCommand, REWRITE_USAGE, runRewrite } from './rewrite';
 import { UsageError, type Io } from './inputs';
+import { runVerify, VERIFY_USAGE } from './verify';
 
 export type { Io };
 
@@ -14,6 +15,7 @@ const USAGE = `Usage:
   radlint compare [--format text|json] TRAINEE REFERENCE
   radlint compare --pairs DIR|FILE.csv [--format text|json] [--html FILE]
 ${REWRITE_USAGE}
+${VERIFY_USAGE}
   radlint --version
 
 PATH is a report file, a folder (every .txt, .rpt and .radreport file below it) or - for stdin.
@@ -36,6 +38,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (command === 'check' || command === 'findings') return await runChecks(argv, io);
     if (command === 'compare') return await runCompare(argv.slice(1), io);
     if (isRewriteCommand(command)) return await runRewrite(argv, io);
+    if (command === 'verify') return await runVerify(argv.slice(1), io);
     throw new UsageError(`unknown command '${command}'`);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;

@@ -11,6 +11,7 @@ import { parseReport } from '../report';
 import type { SectionKind } from '../report/types';
 import { redact, restore, shouldRedact } from './redact';
 import { parseAnswer, type Issue, type ParsedAnswer } from './schema';
+import { checkFix } from '../rewrite/verify-clauses';
 import type { LlmSettings } from './settings';
 
 /** The rule id every AI problem carries (docs/rules/ai-review.md). */
@@ -104,10 +105,12 @@ export function issuesToProblems(
       continue;
     }
     const quoted = text.slice(at.start, at.end);
-    const replacement =
+    const suggested =
       at.exact && at.occurrences === 1
         ? asReplacement(quoted, issue.suggestion == null ? null : restore(issue.suggestion, originals))
         : undefined;
+    // Offered only when the verifier passes the fixed report (issue 18): no side, size or certainty it does not state.
+    const replacement = suggested !== undefined && checkFix(text, { ...span, newText: suggested }).length === 0 ? suggested : undefined;
     problems.push({
       rule: AI_RULE,
       category: issue.category,

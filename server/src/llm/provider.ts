@@ -289,7 +289,9 @@ export class Provider {
           if (error instanceof LlmError) throw error;
           const status = error instanceof OpenAI.APIError ? error.status : undefined;
           const text = String((error as Error).message ?? '');
-          if (status === 400 || status === 413 || status === 422) {
+          // llama-cpp-python's server answers a request shape it does not know with a 500 that names the field.
+          const namesField = status === 500 && /literal_error|validation error/i.test(text);
+          if (status === 400 || status === 413 || status === 422 || namesField) {
             const overflow = contextOverflow(text);
             if (overflow) throw new ContextOverflow(overflow.limit, overflow.requested);
             if (this.dropUnsupported(text.toLowerCase(), mode)) {

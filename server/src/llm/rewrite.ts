@@ -73,6 +73,20 @@ function asOutput(kind: RewriteKind, analysis: Analysis, fallback: Rewrite, text
   return applyEdit(analysis.report.text, { ...fallback.edit, newText: `${header}${eol}${text.trim()}` });
 }
 
+/** `whole` with its first `part` replaced by `by`, by position. */
+function splice(whole: string, part: string, by: string): string {
+  const at = whole.indexOf(part);
+  return at < 0 ? by : whole.slice(0, at) + by + whole.slice(at + part.length);
+}
+
+/** Text built from the restored report, with every redacted value put back as its placeholder. */
+function redactAgain(text: string, originals: ReadonlyMap<string, string>): string {
+  let out = text;
+  for (const [placeholder, original] of [...originals].sort((a, b) => b[1].length - a[1].length))
+    out = out.split(original).join(placeholder);
+  return out;
+}
+
 /**
  * The rewrite by the LLM when it passes the verifier, else the deterministic one with a note.
  * Never throws for the endpoint's failures: the deterministic result is always there.
@@ -109,11 +123,12 @@ export async function rewriteWithLlm(
     } else {
       const text = restore(parsed.data.text, redaction.originals);
       const output = asOutput(kind, analysis, fallback, text);
-      const verification = verify(kind, source, output, 'reworded');
+      const verification = verify(kind, analysis, output, 'reworded');
       if (verification.ok) {
+        // The edit carries exactly the verified text: spliced by position, never String.replace (a "$&" in the model's text).
         const edit =
           kind === 'summary'
-            ? fallback.edit && { ...fallback.edit, newText: fallback.edit.newText.replace(fallback.text, text) }
+            ? fallback.edit && { ...fallback.edit, newText: splice(fallback.edit.newText, fallback.text, text) }
             : { start: 0, end: source.length, newText: output };
         return {
           ...fallback,
@@ -126,9 +141,11 @@ export async function rewriteWithLlm(
         };
       }
       reasons = verification.reasons;
+      // The reasons quote the restored text: they go back to the model redacted, like the report did.
+      const told = reasons.map((r) => redactAgain(r, redaction.originals)).join('; ');
       conversation.push(
         { role: 'assistant', content },
-        { role: 'user', content: `That answer was rejected: ${reasons.join('; ')}. Write it again, fixing exactly these problems.` },
+        { role: 'user', content: `That answer was rejected: ${told}. Write it again, fixing exactly these problems.` },
       );
     }
     if (attempt === 0 && !parsed.success)

@@ -1,7 +1,7 @@
 // The rewrites in the editor: cheap code actions that carry a command; the slow work (and the LLM,
 // when it is on) runs only when one is chosen, with progress, and the result is applied as one
 // undoable edit, never if the report changed meanwhile. VS Code applies results itself (snippet tab
-// stops, an edit preview before an impression is replaced, a summary beside the report), through
+// stops, the impression draft selected, a summary beside the report), through
 // RewriteRequest; other editors get the edit through workspace/applyEdit from the server command.
 import {
   CodeAction,
@@ -43,8 +43,6 @@ export interface RewritesHost {
   settings: SettingsStore;
   /** The endpoint's client with the key (throws when the settings cannot work). */
   providerFor: (settings: Awaited<ReturnType<SettingsStore['settingsFor']>>['llm']) => Provider;
-  /** The client shows previews for annotated edits (workspace.workspaceEdit.changeAnnotationSupport). */
-  previewEdits(): boolean;
   log(message: string): void;
 }
 
@@ -163,8 +161,9 @@ export function attachRewrites(host: RewritesHost): RewritesFeature {
           newText: `${analysis.report.eol}${analysis.report.eol}PATIENT SUMMARY:${analysis.report.eol}${result.text}${analysis.report.eol}`,
         };
       }
-      if (result.kind === 'impression' && result.replacesImpression && !host.previewEdits()) {
-        // Never overwrite an impression without a preview: add the draft beside it for the radiologist to merge.
+      if (result.kind === 'impression' && result.replacesImpression) {
+        // Never overwrite an impression unseen, nor behind a preview whose change starts unchecked (issue
+        // 18): the draft goes in beside it, one visible, undoable insertion, for the radiologist to merge.
         const impressionEnd = analysis.report.sections.find((s) => s.kind === 'impression')?.end ?? analysis.report.text.length;
         const draftBody = edit.newText.trim();
         edit = {
@@ -175,19 +174,8 @@ export function attachRewrites(host: RewritesHost): RewritesFeature {
         label = 'RadLint draft impression';
       }
       const range = rangeOf(analysis.report.lineStarts, edit);
-      const needsConfirmation = result.kind === 'impression' && result.replacesImpression && host.previewEdits();
       const workspaceEdit: WorkspaceEdit = {
-        documentChanges: [
-          {
-            textDocument: { uri, version },
-            edits: [
-              needsConfirmation ? { range, newText: edit.newText, annotationId: 'replace-impression' } : { range, newText: edit.newText },
-            ],
-          },
-        ],
-        ...(needsConfirmation
-          ? { changeAnnotations: { 'replace-impression': { label: 'Replace the impression', needsConfirmation: true } } }
-          : {}),
+        documentChanges: [{ textDocument: { uri, version }, edits: [{ range, newText: edit.newText }] }],
       };
       const applied = await applyEditWithin(connection, { label, edit: workspaceEdit } satisfies ApplyWorkspaceEditParams);
       if (!applied.applied)

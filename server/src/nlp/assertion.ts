@@ -68,7 +68,9 @@ export function assertionOf(s: SentenceWords, m: Mention): { assertion: Assertio
       continue;
     }
     if (LIST_JOINERS.has(w.norm) && mentionAt[k] < 0) {
-      if (found) break; // "possible effusion, no pneumothorax": the cue after the comma is this clause's own
+      // "possible effusion, no pneumothorax": the cue after the comma is this clause's own; but a hedge after
+      // "or" still lies inside a denial before it ("no mass or appearance compatible with infiltration").
+      if (found && w.norm !== 'or' && w.norm !== 'nor') break;
       // Alternatives share their cue ("may represent atelectasis or resolving pneumonia"); a comma or
       // "and" followed by a new modifier starts a statement of its own ("no effusion, mild atelectasis").
       if (w.norm !== 'or' && w.norm !== 'nor' && breaksList(s, k + 1, m.i)) break;

@@ -3,7 +3,15 @@
 import { sentenceIndexAt } from '../report';
 import type { Report, Sentence } from '../report/types';
 import { CONCEPT_BY_ID, type Concept } from './lexicon';
-import { HARD_BOUNDARY, INTERPRETIVE_LINKS, LINK_FILLERS } from './grammar';
+import {
+  ALTERNATIVE_LINKS,
+  ARTICLES,
+  DENIAL_CARRIERS,
+  DENIAL_LINK_FILLERS,
+  HARD_BOUNDARY,
+  INTERPRETIVE_LINKS,
+  LINK_FILLERS,
+} from './grammar';
 import type { Mention, SentenceWords } from './scan';
 import type { Finding, Measurement } from './types';
 
@@ -15,6 +23,29 @@ export function onlyCommaBetween(s: SentenceWords, from: number, to: number): bo
     else if (w !== 'xxxx' && !LINK_FILLERS.has(w)) return false;
   }
   return comma;
+}
+
+/** Does the link between a finding and its interpretation carry a denial over ("no consolidation to suggest pneumonia")? */
+export function deniedInterpretation(s: SentenceWords, from: number, to: number, modifiersFrom: number): boolean {
+  let carried = false;
+  for (let k = from; k < to; k++) {
+    const w = s.words[k].norm;
+    if (DENIAL_CARRIERS.has(w)) carried = true;
+    // The finding's own modifiers ("bacterial pneumonia") stand between too.
+    else if (k < modifiersFrom && !DENIAL_LINK_FILLERS.has(w) && !ARTICLES.has(w)) return false;
+  }
+  return carried;
+}
+
+/** Are two mentions alternatives ("atelectasis or pneumonia"): nothing but "or" and articles between them? */
+export function alternatives(s: SentenceWords, from: number, to: number): boolean {
+  let or = false;
+  for (let k = from; k < to; k++) {
+    const w = s.words[k].norm;
+    if (ALTERNATIVE_LINKS.has(w)) or = true;
+    else if (!ARTICLES.has(w)) return false;
+  }
+  return or;
 }
 
 /** Is `next` the interpretation or alternative of `prev` ("opacity ... may represent atelectasis", "atelectasis/infiltrate")? */

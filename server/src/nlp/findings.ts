@@ -6,7 +6,16 @@ import type { Side } from './types';
 import { CONCEPT_BY_ID, CONCEPT_TRIES, type Concept } from './lexicon';
 import { NOT_ACUTE, NO_NORMAL_STATEMENTS } from './grammar';
 import { assertionOf, bySection } from './assertion';
-import { attachMeasurements, inOtherSense, interpretedBy, onlyCommaBetween, refined, refinedAtSite } from './binding';
+import {
+  alternatives,
+  attachMeasurements,
+  deniedInterpretation,
+  inOtherSense,
+  interpretedBy,
+  onlyCommaBetween,
+  refined,
+  refinedAtSite,
+} from './binding';
 import { findMeasurements } from './measurements';
 import { normalStatementsIn } from './normal';
 import { ownSide, placeOf } from './place';
@@ -81,6 +90,8 @@ export function extractFindings(
     const s = scanSentence(words.slice(w0, w1), contextTries);
     const section = report.sections[sentence.section];
     const places: { side: Side | null; site: string[]; phraseEnd: number }[] = [];
+    // Per mention, its finding (none for a term used in another sense).
+    const byMention: (Finding | undefined)[] = [];
     const firstOfSentence = findings.length; // normalFindings looks at this sentence's only (linear in the report)
     for (const [index, mention] of s.mentions.entries()) {
       const place = placeOf(s, mention);
@@ -95,13 +106,26 @@ export function extractFindings(
       if (antecedent && !place.side && places[index - 1].side) place.side = places[index - 1].side;
       if (antecedent && place.site.length === 0) place.site = [...places[index - 1].site];
       places.push(place);
-      if (inOtherSense(s, mention)) continue;
-      findings.push({
+      if (inOtherSense(s, mention)) {
+        byMention.push(undefined);
+        continue;
+      }
+      const own = { ...bySection(assertion, section?.kind) };
+      const prev = byMention[index - 1];
+      // "No focal consolidation is seen to suggest pneumonia": what a denied finding would suggest is denied too.
+      if (prev && prev.assertion === 'absent' && deniedInterpretation(s, s.mentions[index - 1].j, m.i, place.phraseStart))
+        own.assertion = 'absent';
+      // "atelectasis or pneumonia": alternatives are each possible.
+      if (prev && own.assertion === 'present' && prev.assertion === 'present' && alternatives(s, s.mentions[index - 1].j, m.i)) {
+        own.assertion = prev.assertion = 'possible';
+        own.hedge = prev.hedge = 'differential';
+      }
+      const finding: Finding = {
         start: s.words[m.i].start,
         end: s.words[m.j - 1].end,
         finding: m.concept.name,
         concept: m.concept.id,
-        ...bySection(assertion, section?.kind),
+        ...own,
         side: place.side,
         site: place.site,
         section: section?.kind ?? 'preamble',
@@ -111,7 +135,9 @@ export function extractFindings(
         critical: m.concept.critical && !oldNews(s, place.phraseStart, m.i) ? m.concept.critical : null,
         significant: m.concept.significant,
         ...(m.concept.sex ? { sex: m.concept.sex } : {}),
-      });
+      };
+      byMention.push(finding);
+      findings.push(finding);
     }
     if (!NO_NORMAL_STATEMENTS.has(section?.kind ?? ''))
       normals.push(...normalFindings(s, sentenceIndex, findings.slice(firstOfSentence), section, sentence.section));

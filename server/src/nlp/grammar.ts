@@ -33,6 +33,10 @@ const SET_NAMES = [
   'interpretiveLinks',
   'linkFillers',
   'notAcute',
+  'denialCarriers',
+  'denialLinkFillers',
+  'alternativeLinks',
+  'articles',
 ] as const;
 const GrammarSchema = z.object({
   note: z.string(),
@@ -61,4 +65,8 @@ export const LOCATIVE = setOf('locatives');
 export const INTERPRETIVE_LINKS = setOf('interpretiveLinks');
 export const LINK_FILLERS = setOf('linkFillers');
 export const NOT_ACUTE = setOf('notAcute');
+export const DENIAL_CARRIERS = setOf('denialCarriers');
+export const DENIAL_LINK_FILLERS = setOf('denialLinkFillers');
+export const ALTERNATIVE_LINKS = setOf('alternativeLinks');
+export const ARTICLES = setOf('articles');
 export const NO_NORMAL_STATEMENTS: ReadonlySet<string> = new Set(grammar.noNormalStatementSections.sections);

@@ -7,6 +7,7 @@
 import { CONCEPT_BY_ID, covers, fitsExam, sameFinding, sitesAgree, sitesMatch, understand, type Finding, type Understanding } from '../nlp';
 import { analyzeReport } from '../engine';
 import { parseReport } from '../report';
+import { readClause, shareOf } from './clauses';
 import type { Report, Section, Span, Token } from '../report/types';
 import { isExplained, isMinor } from '../nlp/minor';
 import { impressionOmission } from '../rules/impression-omission';
@@ -516,7 +517,25 @@ export function draftImpression(
       draft = make(items);
     }
   }
-  return draft;
+  // What the old impression says that the draft does not (a diagnosis, a recommendation, a call, a
+  // statement the findings core cannot read) is kept as written, never dropped.
+  const kept = impression ? keptFromImpression(report, impression, draft.items) : [];
+  return kept.length ? make([...draft.items, ...kept]) : draft;
+}
+
+/** The old impression's sentences that state something no draft item accounts for. */
+function keptFromImpression(report: Report, impression: Section, items: readonly ImpressionItem[]): ImpressionItem[] {
+  const drafted = items.map((item) => readClause(item.text, { start: 0, end: item.text.length }, 'impression', null));
+  const out: ImpressionItem[] = [];
+  for (const sentence of report.sentences) {
+    if (sentence.start < impression.body.start || sentence.start >= impression.body.end) continue;
+    const text = sentence.text.replace(/^\s*\d{1,2}[.)]\s*/, '').trim();
+    const said = readClause(text, sentence, 'impression', null);
+    const states = said.positive || said.recommendation || said.communication || said.significant;
+    if (!states || drafted.some((c) => shareOf(said, c) >= 0.6 || shareOf(c, said) >= 0.6)) continue;
+    out.push({ text, findings: [] });
+  }
+  return out;
 }
 
 // The exam title and its context words ("chest" makes "effusion" pleural) for the re-read.

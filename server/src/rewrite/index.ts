@@ -3,7 +3,7 @@
 // offered, whoever wrote it (these rules or an LLM: llm/rewrite.ts uses the same verify()).
 import type { Analysis } from '../engine';
 import type { Edit } from '../problem';
-import { parseReport, sectionOf } from '../report';
+import { sectionOf } from '../report';
 import { addSection } from '../report/edit';
 import type { Report } from '../report/types';
 import { chooseTemplate, templateById, type ReportTemplate } from '../templates';
@@ -11,8 +11,10 @@ import { draftEdit, draftImpression } from './impression';
 import { layToReport } from './lay-reading';
 import { gradeOf } from './readability';
 import { PERTINENT_NEGATIVE_MARK, restructure } from './restructure';
-import { lintSummary, summarize, type GlossaryLine } from './summary';
+import { lintSummary, summarize, SUMMARY_FIXED_LINES, type GlossaryLine } from './summary';
 import { verifyRewrite, type Verification } from './verify';
+import { checkClauses, type VerifyReason } from './verify-clauses';
+import type { Problem } from '../problem';
 
 export const REWRITE_KINDS = ['restructure', 'impression', 'summary'] as const;
 export type RewriteKind = (typeof REWRITE_KINDS)[number];
@@ -54,7 +56,7 @@ export class UnknownTemplateError extends Error {}
 export function templateFor(
   report: Report,
   templateId?: string,
-): { template: ReportTemplate; why: string; alternatives: ReportTemplate[] } {
+): { template: ReportTemplate; why: string; alternatives: ReportTemplate[]; refused?: string } {
   if (templateId !== undefined) {
     const template = templateById(templateId);
     if (!template) throw new UnknownTemplateError(`unknown template '${templateId}'`);
@@ -67,7 +69,7 @@ export function templateFor(
 export function rewrite(kind: RewriteKind, analysis: Analysis, options: RewriteOptions = {}): Rewrite {
   const { report } = analysis;
   if (kind === 'restructure') {
-    const { template, why, alternatives } = templateFor(report, options.templateId);
+    const { template, why, alternatives, refused } = templateFor(report, options.templateId);
     const common = { fillPertinentNegatives: options.fillPertinentNegatives ?? false, understanding: analysis.understanding };
     const plain = restructure(report, template, { ...common, fields: 'plain' });
     const snippet = restructure(report, template, { ...common, fields: 'snippet' }).text;
@@ -78,7 +80,8 @@ export function rewrite(kind: RewriteKind, analysis: Analysis, options: RewriteO
       edit: { start: 0, end: report.text.length, newText: plain.text },
       replacesImpression: false,
       template: { id: template.id, name: template.name, why, alternatives: alternatives.map((t) => ({ id: t.id, name: t.name })) },
-      verification: verify(kind, report.text, plain.text),
+      // A template for another modality or body part is refused, not used (the user may still pick one).
+      verification: refused ? { ok: false, reasons: [refused], details: [{ message: refused }] } : verify(kind, analysis, plain.text),
       by: 'rules',
     };
   }
@@ -86,7 +89,7 @@ export function rewrite(kind: RewriteKind, analysis: Analysis, options: RewriteO
     const draft = draftImpression(report, analysis.understanding, { includeMinor: options.includeMinor ?? false });
     const edit = draftEdit(report, draft);
     const text = applyEdit(report.text, edit);
-    return { kind, text, edit, replacesImpression: draft.replaces !== null, verification: verify(kind, report.text, text), by: 'rules' };
+    return { kind, text, edit, replacesImpression: draft.replaces !== null, verification: verify(kind, analysis, text), by: 'rules' };
   }
   const summary = summarize(report, analysis.understanding);
   return {
@@ -96,7 +99,7 @@ export function rewrite(kind: RewriteKind, analysis: Analysis, options: RewriteO
     replacesImpression: false,
     grade: summary.grade,
     glossary: summary.glossary,
-    verification: verify(kind, report.text, summary.text),
+    verification: verify(kind, analysis, summary.text),
     by: 'rules',
   };
 }
@@ -105,25 +108,65 @@ export function rewrite(kind: RewriteKind, analysis: Analysis, options: RewriteO
 export const MAX_SUMMARY_GRADE = 8;
 
 /**
- * Whether `output` may be offered as the rewrite of `source`: no finding dropped or added, no side,
- * size or unit changed; for a summary also no advice the report does not give, and plain enough.
+ * The one gate every rewrite passes before it is offered, whoever wrote it: the findings comparison
+ * (verify.ts: no finding dropped or added, no side, size or unit changed) and, separately, the clause
+ * reading that does not need the lexicon to know a finding (verify-clauses.ts). Either rejects alone.
+ * For a summary also: no advice the report does not give, plain enough, and not while the report has
+ * an unresolved error. `output` is the whole rewritten report (restructure, impression) or the summary.
  */
-export function verify(kind: RewriteKind, source: string, output: string, mode: 'verbatim' | 'reworded' = 'verbatim'): Verification {
-  if (kind === 'restructure') return verifyRewrite(source, output, { kind, mode, additionMarker: PERTINENT_NEGATIVE_MARK });
-  if (kind === 'impression') return verifyRewrite(source, output, { kind, mode });
-  // A summary speaks of the impression (or of the whole report when it has none), in lay words whose
-  // findings are named in brackets; layToReport turns it back into report sentences to compare.
-  const report = parseReport(source);
+export function verify(kind: RewriteKind, analysis: Analysis, output: string, mode: 'verbatim' | 'reworded' = 'verbatim'): Verification {
+  const source = analysis.report.text;
+  const details: VerifyReason[] = [];
+  const significantAt = analysis.understanding.findings
+    .filter((f) => f.significant && !f.normal && (f.assertion === 'present' || f.assertion === 'possible'))
+    .map((f) => f.start);
+  const clauses = checkClauses(
+    kind,
+    analysis.report,
+    output,
+    { additionMarker: PERTINENT_NEGATIVE_MARK, summaryBoilerplate: SUMMARY_FIXED_LINES },
+    significantAt,
+  );
+  if (clauses.some((r) => r.message.startsWith('the report is empty')))
+    return { ok: false, reasons: clauses.map((r) => r.message), details: clauses };
+  let findings: Verification;
+  if (kind === 'restructure') findings = verifyRewrite(source, output, { kind, mode, additionMarker: PERTINENT_NEGATIVE_MARK });
+  else if (kind === 'impression') findings = verifyRewrite(source, output, { kind, mode });
+  else {
+    const unresolved = unresolvedError(analysis);
+    if (unresolved)
+      details.push({ message: `not offered while the report has an unresolved error: ${unresolved.message}`, source: unresolved });
+    // The summary's findings are named in brackets; layToReport turns them back into report sentences to compare.
+    findings = verifyRewrite(summarySource(analysis), layToReport(output), { kind, mode: 'reworded' });
+    for (const r of lintSummary(output, source)) details.push({ message: r });
+    const grade = gradeOf(output.split(/\n\s*Words in your report/i)[0]);
+    if (mode === 'reworded' && grade > MAX_SUMMARY_GRADE)
+      details.push({ message: `reads at grade ${grade.toFixed(1)} (at most ${MAX_SUMMARY_GRADE})` });
+  }
+  details.unshift(...findings.reasons.map((message) => ({ message })));
+  details.push(...clauses);
+  const reasons = [...new Set(details.map((d) => d.message))];
+  return { ok: reasons.length === 0, reasons, details };
+}
+
+/** The text a summary's findings are compared with: the impression and every significant finding the findings state. */
+function summarySource(analysis: Analysis): string {
+  const { report } = analysis;
   const impression = sectionOf(report, 'impression');
-  const said =
-    impression && impression.body.end > impression.body.start
-      ? `IMPRESSION:\n${source.slice(impression.body.start, impression.body.end)}\n`
-      : source;
-  const findings = verifyRewrite(said, layToReport(output), { kind, mode: 'reworded' });
-  const reasons = [...findings.reasons, ...lintSummary(output, source)];
-  const grade = gradeOf(output.split(/\n\s*Words in your report/i)[0]);
-  if (mode === 'reworded' && grade > MAX_SUMMARY_GRADE) reasons.push(`reads at grade ${grade.toFixed(1)} (at most ${MAX_SUMMARY_GRADE})`);
-  return { ok: reasons.length === 0, reasons };
+  if (!impression || impression.body.end <= impression.body.start) return report.text;
+  const said = new Set(report.sentences.map((s, i) => (s.section === report.sections.indexOf(impression) ? i : -1)).filter((i) => i >= 0));
+  for (const f of analysis.understanding.findings) if (f.significant && !f.normal && f.assertion !== 'absent') said.add(f.sentenceIndex);
+  return `IMPRESSION:\n${[...said]
+    .sort((a, b) => a - b)
+    .map((i) => report.sentences[i].text.replace(/^\s*\d{1,2}[.)]\s*/, ''))
+    .join('\n')}\n`;
+}
+
+/** An error-level problem (a side conflict) or a critical finding left out of the impression. */
+function unresolvedError(analysis: Analysis): Problem | undefined {
+  return analysis.problems.find(
+    (p) => p.severity === 'error' || (p.rule === 'impression-omission' && p.message.startsWith('Critical finding')),
+  );
 }
 
 export function applyEdit(text: string, edit: Edit): string {

@@ -28,6 +28,15 @@ export interface Summary {
 export const SUMMARY_OPENING =
   'This summary was written from your radiology report by a computer program. It uses everyday words. It does not replace the report.';
 export const SUMMARY_CLOSING = 'Your doctor will talk with you about what these results mean for you.';
+const SUMMARY_NOTHING_PLAIN =
+  'This summary could not put the findings of the report into plain words. Please read the report with your doctor.';
+/** The summary's fixed lines, which say nothing about the report's findings (for the verifier). */
+export const SUMMARY_FIXED_LINES: readonly RegExp[] = [
+  ...[SUMMARY_OPENING, SUMMARY_CLOSING, SUMMARY_NOTHING_PLAIN].map(
+    (l) => new RegExp(`^\\s*${l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`),
+  ),
+  /^\s*The report is about your [\w -]+\.\s*$/,
+];
 
 // ---------------------------------------------------------------------------------------------
 // Advice, outlook and cause: word lists as data, shared with the LLM path's checks.
@@ -368,7 +377,9 @@ function denialSentence(report: Report, f: Finding): string {
     denial: true,
   });
   // "No significant stenosis": a grade the phrase cannot carry is kept as the qualifier it is.
-  return degreeSaid ? `There is no ${hedge}sign of ${text}.` : `There is no ${hedge}sign of ${degree} ${text.replace(/^an? /, '')}.`;
+  // The report's term in brackets, as for a finding: the reader (and the verifier) sees what is denied.
+  const said = degreeSaid ? text : `${degree} ${text.replace(/^an? /, '')}`;
+  return `There is no ${hedge}sign of ${said} (${termOf(report, f)}).`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -422,6 +433,16 @@ export function summarize(report: Report, understanding: Understanding = underst
       item.mentions.push(f);
       if (!item.degree) Object.assign(item, pick(itemOf(report, f), 'degree', 'degreeWord'));
     } else items.set(key, itemOf(report, f));
+  }
+  // The whole report's significant findings: one the impression leaves out is still told (a
+  // pneumothorax stated in the findings only).
+  if (fromImpression) {
+    for (const f of understanding.findings) {
+      if (f.section !== 'findings' || !stated(f) || !f.significant || f.normal) continue;
+      const told = [...items.values()].some((i) => i.first.concept === f.concept && (!f.side || !i.first.side || i.first.side === f.side));
+      if (!told) items.set(itemKey(f), itemOf(report, f));
+      else items.get(itemKey(f))?.mentions.push(f);
+    }
   }
   // A mention with no side is the one mention of the finding that has a side ("left subdural
   // hematoma ... the hematoma"), when there is only one.
@@ -508,7 +529,7 @@ export function summarize(report: Report, understanding: Understanding = underst
     lines.push('');
   }
   if (!found.length && !denied.size && !statements.length) {
-    lines.push('This summary could not put the findings of the report into plain words. Please read the report with your doctor.');
+    lines.push(SUMMARY_NOTHING_PLAIN);
     lines.push('');
   }
   if (carried.length) {

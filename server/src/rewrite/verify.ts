@@ -25,6 +25,7 @@ import type { Category, Problem } from '../problem';
 import { RULES } from '../rules/registry';
 import type { Rule } from '../rules/types';
 import type { Side } from '../nlp/types';
+import type { VerifyReason } from './verify-clauses';
 
 export type RewriteKind = 'restructure' | 'impression' | 'summary' | (string & {});
 
@@ -48,6 +49,8 @@ export interface VerifyOptions {
 export interface Verification {
   ok: boolean;
   reasons: string[];
+  /** The reasons with where each stands in the source and the candidate, when the gate knows. */
+  details?: VerifyReason[];
 }
 
 /** The rule categories an impression draft must leave no new problem of. */
@@ -530,10 +533,10 @@ export function verifyRewrite(source: string, output: string, options: VerifyOpt
     // The report around the impression is untouched.
     compareFindings(restrict(src, keepSrc), restrict(out, keepOut), diff);
     compareSizes(restrict(src, keepSrc), restrict(out, keepOut), diff, false);
-    // The impression states nothing the findings do not.
     const inImpression = restrict(out, (i) => isImpression(out.report, i) && notDeclared(i));
-    checkImpressionSupport(restrict(src, keepSrc), inImpression, diff);
-    compareSizes(restrict(src, keepSrc), inImpression, diff, true);
+    // The impression states nothing the findings (or the impression it replaces) do not.
+    checkImpressionSupport(src, inImpression, diff);
+    compareSizes(src, inImpression, diff, true);
     // The rest of the report is copied in both modes: only the impression is new text.
     compareSentences(src, out, diff, keepSrc, keepOut, declared);
     checkConsistency(src, out, diff);

@@ -1,6 +1,7 @@
 import { textOf } from '../report';
 import { consistencyOf, problemOf } from './consistency';
-import { MM_PER, ownUnitsOf } from './sizes';
+import { MM_PER } from '../nlp';
+import { ownUnitsOf } from './sizes';
 import type { Problem } from '../problem';
 import { defineRule } from './types';
 

@@ -1,13 +1,11 @@
 // What the measurement rules (measurement-mismatch, mixed-units, inconsistent-units,
 // implausible-organ-size) share: each measurement's length in millimetres, the sizes of each
 // finding, and the comparison of the impression's sizes with the findings', done once per check.
-import { conceptHas, covers, kinOf, sameFinding, sitesAgree, type Finding, type Measurement } from '../nlp';
+import { MM_PER, conceptHas, covers, kinOf, sameFinding, sitesAgree, type Finding, type Measurement } from '../nlp';
 import { textOf } from '../report';
 import type { Report, Section } from '../report/types';
 import { byConcept, consistencyOf, mentionsOf, sentenceIndexAt } from './consistency';
 import type { RuleContext, SharedPart } from './types';
-
-export const MM_PER: Readonly<Record<string, number>> = { mm: 1, cm: 10 };
 
 function writtenDimensions(text: string): { value: number; unit: string | undefined }[] {
   return [...text.matchAll(/(\d+(?:\.\d+)?|\.\d+)\s*(mm|cm)?/gi)].map((x) => ({ value: Number(x[1]), unit: x[2]?.toLowerCase() }));

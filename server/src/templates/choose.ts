@@ -19,6 +19,24 @@ export interface TemplateChoice {
   why: string;
   /** The other templates, best first (for the quick pick). */
   alternatives: ReportTemplate[];
+  /**
+   * Why no template fits, when the exam names a modality or body part the best one is not for (a
+   * mammogram, an echocardiogram): the template is then not used unless the user picks it.
+   */
+  refused?: string;
+}
+
+/** The choice, refused when the exam names a modality or body part its template is not for. */
+function checked(choice: TemplateChoice, modality: string | null, parts: ReadonlySet<string>): TemplateChoice {
+  const t = choice.template;
+  if (modality !== null && t.modality !== modality)
+    return { ...choice, refused: `no ${modality} template: the closest, ${t.name}, is for ${t.modality}` };
+  if (parts.size && !t.bodyParts.some((p) => parts.has(p)))
+    return {
+      ...choice,
+      refused: `no template for the ${[...parts].join(', ')}: the closest, ${t.name}, is for the ${t.bodyParts.join(', ')}`,
+    };
+  return choice;
 }
 
 const TITLE_TRIE = (() => {
@@ -71,9 +89,17 @@ function textOfKind(report: Report, kind: string): string {
     .join('\n');
 }
 
-/** The best template for a report, how sure the choice is and why, and the others in order. */
+/** The best template for a report, how sure the choice is and why, and the others in order (or why none fits). */
 export function chooseTemplate(report: Report): TemplateChoice {
   const exam = findExam(report);
+  const { choice, modality, parts } = bestTemplate(report, exam);
+  return checked(choice, modality, parts);
+}
+
+function bestTemplate(
+  report: Report,
+  exam: ReturnType<typeof findExam>,
+): { choice: TemplateChoice; modality: string | null; parts: Set<string> } {
   const titleText = exam.span ? report.text.slice(exam.span.start, exam.span.end) : textOfKind(report, 'exam');
   const title = read(wordsOf(titleText));
   const technique = read(wordsOf(textOfKind(report, 'technique')));
@@ -98,14 +124,15 @@ export function chooseTemplate(report: Report): TemplateChoice {
     const said = [best.modality ? `modality ${modality}` : null, best.part ? `body part (${[...title.parts].join(', ')})` : null]
       .filter(Boolean)
       .join(' and ');
-    return {
+    const choice = {
       template: best.t,
       confidence,
       why: `${best.t.name}: the exam title${titleText ? ` "${titleText.trim().slice(0, 60)}"` : ''} gives ${said || 'its words'}.`,
       alternatives: ranked(scores).filter((t) => t !== best.t),
     };
+    return { choice, modality, parts: title.parts };
   }
-  return fromContent(report, modality, scores);
+  return { choice: fromContent(report, modality, scores), modality, parts: title.parts };
 }
 
 /** Exams named anywhere in the text ("MRI of the lumbar spine showed", "a CT of the head"): modality and body part close together. */

@@ -1,7 +1,10 @@
-// exam-side-mismatch when the exam title is the outlier: one problem on the title, not one per body mention.
+// exam-side-mismatch: a side against the side of a one-sided exam; when the exam title is the
+// outlier, one problem on the title, not one per body mention.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { problemsOf, applyFix } from '../helpers/engine.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { problemsOf, applyFix, root } from '../helpers/engine.mjs';
 
 const RULE = 'exam-side-mismatch';
 const slice = (text, p) => text.slice(p.start, p.end);
@@ -89,4 +92,37 @@ test('one slip, one problem across exam-side, lobe-side and laterality rules', (
     assert.equal(ps[0].rule, rule, text);
     assert.equal(slice(text, ps[0]), word, text);
   }
+});
+
+test('exam-side-mismatch: a side against the exam title, with a preferred fix to the title side', () => {
+  const text = fs.readFileSync(path.join(root, 'examples/mri-knee.rpt'), 'utf8');
+  assert.deepEqual(problemsOf('laterality-mismatch', text), [], 'the findings/impression check leaves it to exam-side-mismatch');
+  const [p, ...rest] = problemsOf('exam-side-mismatch', text);
+  assert.equal(rest.length, 0);
+  assert.equal(slice(text, p), 'left');
+  assert.match(p.message, /right knee/);
+  assert.match(slice(text, p.related[0]), /MRI RIGHT KNEE/);
+  assert.equal(p.fixes[0].isPreferred, true);
+  assert.match(applyFix(text, p.fixes[0]), /posterior horn of the right medial meniscus/);
+});
+
+test('exam-side-mismatch: the body part named with the other side in the technique', () => {
+  const text =
+    'EXAM: MRI LEFT SHOULDER\nTECHNIQUE: Multiplanar MRI of the right shoulder.\nFINDINGS: Normal rotator cuff.\nIMPRESSION: Normal.';
+  const ps = problemsOf('exam-side-mismatch', text);
+  assert.deepEqual(
+    ps.map((p) => slice(text, p)),
+    ['right'],
+  );
+});
+
+test('one wrong side word, one problem: the exam-side rule has it, the others leave it alone', () => {
+  const text =
+    'EXAM: CT LEFT KNEE\nFINDINGS: Fracture of the right lateral tibial plateau.\nIMPRESSION: Fracture of the left lateral tibial plateau.';
+  const examSide = problemsOf('exam-side-mismatch', text);
+  assert.deepEqual(
+    examSide.map((p) => slice(text, p)),
+    ['right'],
+  );
+  assert.deepEqual(problemsOf('laterality-mismatch', text), [], 'the same word is not reported again as a findings/impression mismatch');
 });

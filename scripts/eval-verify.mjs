@@ -1,0 +1,223 @@
+// npm run eval:verify: the verifier (rewrite/index.ts verify) on real reports. (1) How often each
+// rewrite is still offered, chest films and CT/MRI/US apart, with the most common refusal. (2) Each
+// faithful rewrite mutated one way at a time (a clause dropped, a hedge dropped, severity raised, a
+// side flipped, a number, unit or level changed, a finding, recommendation or normal statement added,
+// a negation flipped, a time word changed): how many the verifier rejects, and with the right reason.
+// Prints figures; asserts nothing.
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { dataDir, haveData, iuReports, mtReports, parseCsv } from './lib/corpus.mjs';
+import { drawsFrom, rng } from './lib/random.mjs';
+
+const require = createRequire(import.meta.url);
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const { analyze } = require(path.join(root, 'out/server/engine.js'));
+const { rewrite, verify, REWRITE_KINDS } = require(path.join(root, 'out/server/rewrite/index.js'));
+
+if (!haveData) {
+  console.log(`eval:verify skipped: no data at ${dataDir}`);
+  process.exit(0);
+}
+const PER_GROUP = Number(process.env.VERIFY_SAMPLE ?? 300);
+const random = rng(18);
+const draws = drawsFrom(random);
+const sample = (list, n) => draws.shuffle(list).slice(0, n);
+
+/** CT-RATE chest CT reports (findings text only): given the exam line and header they lack. */
+function ctRate() {
+  const file = path.join(dataDir, 'ctrate-ctclip-labelled-chest-ct-reports/train.csv');
+  if (!fs.existsSync(file)) return [];
+  return parseCsv(fs.readFileSync(file, 'utf8'))
+    .slice(0, 3000)
+    .map((r) => `EXAM: CT CHEST\nFINDINGS: ${r.report_text}\n`);
+}
+/** Synthetic CT/MRI reports, their run-together headers put on lines of their own. */
+function synthetic() {
+  const file = path.join(dataDir, 'synthetic-kbressem-gpt4-ct-mri-reports/reports.jsonl');
+  if (!fs.existsSync(file)) return [];
+  return fs
+    .readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l))
+    .map((d) => `EXAM: ${d.exam_type.replace(/_/g, ' ')}\n${d.free_text.replace(/([.:])\s*([A-Z][A-Z /]{3,}:)/g, '$1\n$2')}\n`);
+}
+const MT_MODALITY = /\b(CT|CAT scan|MRI|MR |MRA|ultrasound|sonogra|US |doppler|echocardiogra)/i;
+const groups = [
+  [
+    'chest film (IU)',
+    sample(
+      iuReports({ requireBoth: false }).map((r) => r.text),
+      PER_GROUP,
+    ),
+  ],
+  [
+    'CT/MRI/US (MTSamples)',
+    sample(
+      mtReports()
+        .filter((r) => MT_MODALITY.test(`${r.name} ${r.text.slice(0, 300)}`))
+        .map((r) => r.text),
+      PER_GROUP,
+    ),
+  ],
+  ['CT chest (CT-RATE)', sample(ctRate(), PER_GROUP)],
+  ['CT/MRI (synthetic)', sample(synthetic(), PER_GROUP)],
+];
+
+// ---------------------------------------------------------------------------------------------
+// Mutations of a candidate text: each finds its place in the part of the text the rewrite wrote.
+
+const swap = (re, to) => (text, at) => {
+  const hits = [...text.slice(at.start, at.end).matchAll(re)];
+  if (!hits.length) return null;
+  const m = hits[Math.floor(random() * hits.length)];
+  const start = at.start + m.index;
+  return text.slice(0, start) + to(m) + text.slice(start + m[0].length);
+};
+const appendLine = (line) => (text, at) => text.slice(0, at.end) + `\n${line}` + text.slice(at.end);
+const SEVERITY_UP = {
+  trace: 'large',
+  tiny: 'large',
+  minimal: 'severe',
+  mild: 'severe',
+  small: 'large',
+  moderate: 'severe',
+  slight: 'marked',
+};
+const LEVEL_UP = (m) => `${m[1]}${Number(m[2]) + 1}`;
+const MUTATIONS = {
+  'drop clause': {
+    reason: /drops|leaves out/,
+    summary: swap(/^- There (?:is|are|may|is likely)[^\n]*\n/gm, () => ''),
+    report: swap(/(?<=[.:]\s)[A-Z][^.\n]{12,}\.\s?/g, () => ''),
+  },
+  'drop hedge': {
+    reason: /hedge|certain|possible|question/,
+    all: swap(
+      /\b(possible|possibly|probable|probably|likely|may represent|may be|suspicious for|concerning for|consistent with|compatible with|questionable|suggestive of)\s/gi,
+      () => '',
+    ),
+  },
+  'raise severity': {
+    reason: /severity/,
+    all: swap(/\b(trace|tiny|minimal|mild|small|moderate|slight)\b/gi, (m) => SEVERITY_UP[m[1].toLowerCase()]),
+  },
+  'flip side': { reason: /side/, all: swap(/\b(left|right)\b/gi, (m) => (m[1].toLowerCase() === 'left' ? 'right' : 'left')) },
+  'change number': {
+    reason: /size|number|changes/,
+    all: swap(/\b(\d+(?:\.\d+)?)(\s?(?:mm|cm|millimeters?|centimeters?))\b/gi, (m) => `${(Number(m[1]) * 1.5).toFixed(1)}${m[2]}`),
+  },
+  'change unit': {
+    reason: /size|number|changes/,
+    all: swap(/\b(\d+(?:\.\d+)?)\s?(mm|cm)\b/g, (m) => `${m[1]} ${m[2] === 'mm' ? 'cm' : 'mm'}`),
+  },
+  'change level': { reason: /level/, all: swap(/\b([CTL])(\d{1,2})\b/g, LEVEL_UP) },
+  'add finding': {
+    reason: /adds/,
+    summary: appendLine('- There is a lump in the left kidney (renal mass). It measures about 3 centimeters.'),
+    report: appendLine('There is a 3 cm mass in the left kidney.'),
+  },
+  'add recommendation': { reason: /adds|recommend/, summary: appendLine('- Recommend biopsy.'), report: appendLine('Recommend biopsy.') },
+  'add normal': {
+    reason: /normal|nothing is wrong|adds/,
+    summary: appendLine('- The report found no sign of any problem.'),
+    report: appendLine('No acute abnormality.'),
+  },
+  'flip negation': { reason: /den|states|adds|drops/, all: swap(/\bno (?=[a-z])/gi, () => '') },
+  'change time': {
+    reason: /time/,
+    all: swap(/\b(unchanged|stable|new|chronic|old|increased|decreased|healed|remote)\b/gi, (m) =>
+      /^(new|increased)$/i.test(m[1]) ? 'unchanged' : 'new',
+    ),
+  },
+};
+
+/** The part of a candidate a mutation may touch: the impression (impression), the found/denied lines (summary), else all after the exam line. */
+function regionOf(kind, text) {
+  if (kind === 'impression') {
+    const at = text.search(/^\s*IMPRESSION:/im);
+    return at < 0 ? null : { start: at + text.slice(at).indexOf(':') + 1, end: text.length };
+  }
+  if (kind === 'summary') {
+    const start = text.search(/^What the report (?:found|did not find|says):/m);
+    const end = text.search(/^Your doctor will talk/m);
+    return start < 0 ? null : { start, end: end < 0 ? text.length : end };
+  }
+  const start = text.search(/^\s*FINDINGS:/im);
+  return { start: Math.max(0, start), end: text.length };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+let shown = 0;
+/** The first line where two texts differ, both ways. */
+function diffLine(a, b) {
+  const x = a.split('\n');
+  const y = b.split('\n');
+  const i = x.findIndex((l, k) => l !== y[k]);
+  return `"${x[i] ?? ''}" -> "${y[i] ?? ''}"`;
+}
+const pct = (a, b) => (b ? `${((100 * a) / b).toFixed(1)}%` : '-');
+const offered = [];
+const mutated = new Map(); // kind|mutation -> { n, rejected, right }
+const faithful = new Map(); // kind -> { n, accepted }
+for (const [group, texts] of groups) {
+  for (const kind of REWRITE_KINDS) {
+    let ok = 0;
+    const reasons = new Map();
+    for (const text of texts) {
+      const analysis = analyze(text);
+      const r = rewrite(kind, analysis);
+      if (!r.verification.ok) {
+        const key = (r.verification.reasons[0] ?? '').replace(/:.*/, '');
+        reasons.set(key, (reasons.get(key) ?? 0) + 1);
+        continue;
+      }
+      ok++;
+      const f = faithful.get(kind) ?? { n: 0, accepted: 0 };
+      f.n++;
+      if (verify(kind, analysis, r.text, 'reworded').ok) f.accepted++;
+      faithful.set(kind, f);
+      const region = regionOf(kind, r.text);
+      if (!region) continue;
+      for (const [name, m] of Object.entries(MUTATIONS)) {
+        const mutate = m.all ?? (kind === 'summary' ? m.summary : m.report);
+        const changed = mutate(r.text, region);
+        if (changed === null || changed === r.text) continue;
+        const v = verify(kind, analysis, changed, 'reworded');
+        const cell = mutated.get(`${kind}|${name}`) ?? { n: 0, rejected: 0, right: 0 };
+        cell.n++;
+        if (!v.ok) cell.rejected++;
+        // VERIFY_SHOW="flip side": the first accepted mutations of that kind, to read.
+        if (v.ok && process.env.VERIFY_SHOW === name && shown++ < 8) console.log(`${kind} ${name}: ${diffLine(r.text, changed)}`);
+        if (!v.ok && v.reasons.some((x) => m.reason.test(x))) cell.right++;
+        mutated.set(`${kind}|${name}`, cell);
+      }
+    }
+    const top = [...reasons].sort((a, b) => b[1] - a[1]).slice(0, 2);
+    offered.push([kind, group, texts.length, pct(ok, texts.length), top.map(([k, n]) => `${k} (${n})`).join('; ') || '-']);
+  }
+}
+
+console.log(
+  '## Offered after the verifier, per rewrite and corpus  (targets: restructure & summary ≥90% chest films, ≥70% CT/MRI/US; impression ≥90%)',
+);
+console.log('| rewrite | corpus | reports | offered | not offered: most common reasons |');
+console.log('|---|---|---:|---:|---|');
+for (const row of offered) console.log(`| ${row.join(' | ')} |`);
+
+console.log('\n## Faithful rewrites (the offered ones, read back as reworded text): accepted');
+for (const [kind, f] of faithful) console.log(`${kind.padEnd(12)} ${pct(f.accepted, f.n)} (${f.accepted}/${f.n})`);
+
+console.log('\n## Mutated rewrites: rejected (with the right reason), per rewrite kind and mutation');
+console.log(`| mutation | ${REWRITE_KINDS.join(' | ')} |`);
+console.log(`|---|${REWRITE_KINDS.map(() => '---:').join('|')}|`);
+for (const name of Object.keys(MUTATIONS)) {
+  const cells = REWRITE_KINDS.map((kind) => {
+    const c = mutated.get(`${kind}|${name}`);
+    return c ? `${pct(c.rejected, c.n)} (${pct(c.right, c.n)}) n=${c.n}` : '-';
+  });
+  console.log(`| ${name} | ${cells.join(' | ')} |`);
+}

@@ -1,0 +1,403 @@
+// The independent reading of a text for the verifier: clauses and what each says about certainty,
+// polarity, time, severity, quantity, side, level and count, read from the cue words in cues.json
+// and the clause's own words only. It does not ask the findings lexicon what a finding is, so a
+// finding the lexicon does not know is still a clause that must be kept, and a rewrite that changes
+// it is still caught (the findings comparison in verify.ts and this reading must both pass).
+import { z } from 'zod';
+import cueData from './cues.json';
+import { parseReport } from '../report';
+import type { Report, SectionKind, Span } from '../report/types';
+
+const lowerPhrase = z.string().regex(/^[^\sA-Z]+(?: [^\sA-Z]+)*$/, 'lower-case words separated by single spaces');
+const scoped = z.array(z.object({ phrase: lowerPhrase, scope: z.enum(['after', 'clause']) }).strict());
+const phrases = z.array(lowerPhrase).min(1);
+const CueSchema = z
+  .object({
+    $comment: z.string(),
+    hedges: scoped,
+    negations: scoped,
+    time: z.record(z.enum(['new', 'unchanged', 'increased', 'decreased', 'old']), phrases),
+    severity: z.record(z.enum(['1', '2', '3', '4', '5']), phrases),
+    counts: z.record(z.string(), phrases),
+    sides: z.object({ left: phrases, right: phrases, bilateral: phrases }).strict(),
+    ordinals: phrases,
+    units: z.record(z.string(), z.tuple([z.string(), z.number().positive()])),
+    normal: phrases,
+    recommendations: phrases,
+    significant: phrases,
+    communication: phrases,
+    stopwords: phrases,
+  })
+  .strict();
+
+export const CUES = CueSchema.parse(cueData);
+const SEVERITY_WORD: Record<string, string> = { '1': 'trace', '2': 'mild/small', '3': 'moderate', '4': 'severe/large', '5': 'massive' };
+
+type CueKind =
+  'hedge' | 'negation' | 'time' | 'severity' | 'count' | 'side' | 'normal' | 'recommendation' | 'significant' | 'communication';
+interface Cue {
+  kind: CueKind;
+  words: string[];
+  value: string;
+  scope: 'after' | 'clause';
+}
+
+// Cues by their first word, longest phrase first, so "no acute" wins over "no".
+const CUE_INDEX = (() => {
+  const index = new Map<string, Cue[]>();
+  const add = (kind: CueKind, phrase: string, value = phrase, scope: 'after' | 'clause' = 'clause') => {
+    const words = phrase.split(' ');
+    const list = index.get(words[0]) ?? [];
+    list.push({ kind, words, value, scope });
+    index.set(words[0], list);
+  };
+  for (const h of CUES.hedges) add('hedge', h.phrase, h.phrase, h.scope);
+  for (const n of CUES.negations) add('negation', n.phrase, n.phrase, n.scope);
+  for (const [value, list] of Object.entries(CUES.time)) for (const p of list) add('time', p, value);
+  for (const [value, list] of Object.entries(CUES.severity)) for (const p of list) add('severity', p, value);
+  for (const [value, list] of Object.entries(CUES.counts)) for (const p of list) add('count', p, value);
+  for (const [value, list] of Object.entries(CUES.sides)) for (const p of list) add('side', p, value);
+  for (const p of CUES.normal) add('normal', p);
+  for (const p of CUES.recommendations) add('recommendation', p);
+  for (const p of CUES.significant) add('significant', p);
+  for (const p of CUES.communication) add('communication', p);
+  for (const list of index.values()) list.sort((a, b) => b.words.length - a.words.length);
+  return index;
+})();
+const STOP = new Set(CUES.stopwords);
+const ORDINALS = new Map(CUES.ordinals.map((w, i) => [w, i + 1]));
+
+export interface Clause extends Span {
+  text: string;
+  section: SectionKind;
+  /** The subsection label it stands under ("liver"), lower case, or null. */
+  field: string | null;
+  /** The words of the label the clause opens with ("liver" of "Liver: Normal."). */
+  label: string[];
+  /** Content words (no cue or stop words), normalised, in order; the label's words when it has no others. */
+  words: string[];
+  hedged: Set<string>;
+  negated: Set<string>;
+  hedges: string[];
+  time: Set<string>;
+  /** Severity grades ('1' trace … '5' massive), one per word: "moderate … and marked …" is two. */
+  severity: string[];
+  counts: Set<string>;
+  sides: Set<string>;
+  /** Sizes as "length:21" (mm), bare numbers as "n:3". */
+  quantities: string[];
+  /** Vertebral, rib and segment levels and MR sequences: "L4-5", "rib 7", "segment 4". */
+  levels: string[];
+  normal: boolean;
+  recommendation: boolean;
+  /** The recommendation's cue words ("recommend", "biopsy"). */
+  recommends: Set<string>;
+  /** A positive statement of something significant by the cue words (a finding word, severity, acuity). */
+  significant: boolean;
+  /** Has a word no negation reaches: it states something. */
+  positive: boolean;
+  /** Records a call or a discussion ("discussed with Dr. X"), not a finding. */
+  communication: boolean;
+  /** Denies something by name ("no pneumothorax"), not the whole exam ("no acute abnormality"). */
+  specificDenial: boolean;
+}
+
+const TOKEN = /%|[a-z0-9]+(?:[.'/-][a-z0-9]+)*/g;
+const NUMBER = /^\d+(?:\.\d+)?$/;
+const GLUED = /^(\d+(?:\.\d+)?)([a-z%][a-z/%-]*)$/;
+const LEVEL = /^[ctls]\d{1,2}(?:-[ctls]?\d{1,2})?$/;
+const ORDINAL_NUMBER = /^(\d{1,2})(?:st|nd|rd|th)$/;
+const ROMAN = /^(?:i{1,3}|iv|v|vi{1,3}|ix|x)$/;
+// "Liver:", "Lungs and pleura:" opening a clause; not "at 14:35".
+const LABEL = /^[ \t]*([A-Za-z][A-Za-z0-9 ,/&()'-]{0,40}?)[ \t]*:(?!\d)[ \t]*/;
+const LIST_MARK = /^[ \t]*(?:\d{1,2}[.)]|[-•*])(?:[ \t]+|$)/;
+const CLAUSE_BREAK = /;|,?\s+(?:but|however|although|whereas)\b,?/gi;
+
+export const stem = (w: string) =>
+  w.length > 4 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is') ? w.slice(0, -1) : w;
+const fmt = (n: number) => String(Math.round(n * 1e6) / 1e6);
+
+/** Reads one clause's words and cues. `offset` is where `text` starts in the whole text. */
+export function readClause(text: string, span: Span, section: SectionKind, field: string | null): Clause {
+  let body = text.replace(LIST_MARK, '');
+  const label = LABEL.exec(body);
+  let labelWords: string[] = [];
+  const sides: string[] = [];
+  if (label && label[1].split(/\s+/).length <= 5) {
+    labelWords = (label[1].toLowerCase().match(TOKEN) ?? []).filter((w) => !STOP.has(w)).map(stem);
+    body = body.slice(label[0].length);
+    // "RIGHT: 1. Mild plaque …": a side heading is the clause's side.
+    for (const w of labelWords) for (const [side, list] of Object.entries(CUES.sides)) if (list.includes(w)) sides.push(side);
+  }
+  const tokens: string[] = [];
+  for (const t of body
+    .toLowerCase()
+    .replace(/(\d)\s*[x×*]\s*(?=\d)/g, '$1 x ')
+    .match(TOKEN) ?? []) {
+    const glued = GLUED.exec(t);
+    if (glued && !LEVEL.test(t) && !ORDINAL_NUMBER.test(t)) tokens.push(glued[1], glued[2]);
+    // "effusion-thickening", "well-defined": the words apart, unless the whole is a cue ("follow-up").
+    else if (t.includes('-') && !LEVEL.test(t) && !CUE_INDEX.has(t)) tokens.push(...t.split('-').filter(Boolean));
+    else tokens.push(t);
+  }
+  const c: Clause = {
+    ...span,
+    text: text.trim(),
+    section,
+    field,
+    label: labelWords,
+    words: [],
+    hedged: new Set(),
+    negated: new Set(),
+    hedges: [],
+    time: new Set(),
+    severity: [],
+    counts: new Set(),
+    sides: new Set(sides),
+    quantities: [],
+    levels: [],
+    normal: false,
+    recommendation: false,
+    recommends: new Set(),
+    significant: false,
+    positive: false,
+    specificDenial: false,
+    communication: false,
+  };
+  let hedgeFrom = Infinity;
+  let negateFrom = Infinity;
+  let significantCue = false;
+  let acute = false;
+  let lastCue: { kind: CueKind | null; end: number } = { kind: null, end: -1 };
+  let normalCue = false;
+  const wordAt: { word: string; at: number }[] = [];
+  const negatedAt: number[] = [];
+  for (let i = 0; i < tokens.length;) {
+    const t = tokens[i];
+    // Sizes: 2.1 x 1.5 cm, 8 mm; bare numbers count too.
+    if (NUMBER.test(t)) {
+      const values = [Number(t)];
+      let k = i + 1;
+      while ((tokens[k] === 'x' || tokens[k] === 'by') && NUMBER.test(tokens[k + 1] ?? '')) {
+        values.push(Number(tokens[k + 1]));
+        k += 2;
+      }
+      const unit = CUES.units[tokens[k] ?? ''];
+      if (unit) {
+        for (const v of values) c.quantities.push(`${unit[0]}:${fmt(v * unit[1])}`);
+        k++;
+      } else for (const v of values) c.quantities.push(`n:${fmt(v)}`);
+      negatedAt.push(i);
+      i = k;
+      continue;
+    }
+    if (LEVEL.test(t)) {
+      c.levels.push(t.toUpperCase());
+      i++;
+      continue;
+    }
+    const ordinal = ORDINAL_NUMBER.exec(t)?.[1] ?? ORDINALS.get(t);
+    if (ordinal !== undefined) {
+      c.levels.push(`#${ordinal}`);
+      i++;
+      continue;
+    }
+    if (t === 'segment' && (NUMBER.test(tokens[i + 1] ?? '') || ROMAN.test(tokens[i + 1] ?? ''))) {
+      c.levels.push(`segment ${tokens[i + 1]}`);
+      i += 2;
+      continue;
+    }
+    const cue = (CUE_INDEX.get(t) ?? []).find((q) => q.words.every((w, k) => tokens[i + k] === w));
+    if (cue) {
+      lastCue = { kind: cue.kind, end: i + cue.words.length };
+      if (cue.kind === 'hedge') {
+        c.hedges.push(cue.value);
+        hedgeFrom = Math.min(hedgeFrom, cue.scope === 'clause' ? -1 : i);
+      } else if (cue.kind === 'negation') negateFrom = Math.min(negateFrom, cue.scope === 'clause' ? -1 : i);
+      else if (cue.kind === 'time') {
+        c.time.add(cue.value);
+        acute ||= cue.words[0].endsWith('acute') && i < negateFrom;
+      } else if (cue.kind === 'severity') c.severity.push(cue.value);
+      else if (cue.kind === 'count') c.counts.add(cue.value);
+      else if (cue.kind === 'side') c.sides.add(cue.value);
+      else if (cue.kind === 'normal') normalCue = true;
+      else if (cue.kind === 'recommendation') {
+        c.recommendation = true;
+        // "needing no follow-up" recommends nothing: the denied advice is its own value.
+        c.recommends.add(i >= negateFrom ? `not ${cue.value}` : cue.value);
+      } else if (cue.kind === 'communication') c.communication = true;
+      if (cue.kind === 'significant') {
+        significantCue ||= i < negateFrom;
+        c.specificDenial ||= i >= negateFrom;
+        // The finding's own word is content too: it is what aligns two clauses.
+        wordAt.push({ word: stem(t), at: i });
+      } else if (cue.kind === 'normal' && cue.words[0] === 'no' && cue.words.length > 1) negateFrom = Math.min(negateFrom, i);
+      i += cue.words.length;
+      continue;
+    }
+    if (!STOP.has(t) && /[a-z]/.test(t)) wordAt.push({ word: stem(t), at: i });
+    i++;
+  }
+  // A hedge or negation after every word ("Atelectasis, likely."; "Effusion: no.") reaches back over the clause.
+  if (lastCue.kind === 'hedge' && lastCue.end === tokens.length) hedgeFrom = -1;
+  if (lastCue.kind === 'negation' && lastCue.end === tokens.length) negateFrom = -1;
+  for (const { word, at } of wordAt) {
+    c.words.push(word);
+    if (at >= hedgeFrom) c.hedged.add(word);
+    if (at >= negateFrom) c.negated.add(word);
+  }
+  // "Liver: Normal." is about the liver; a label alone ("BIOMETRIC DATA:") says nothing.
+  if (!c.words.length && /[a-z0-9]/i.test(body)) c.words = labelWords;
+  const unnegated = c.words.some((w) => !c.negated.has(w));
+  const old = c.time.has('old') && !c.time.has('new') && !c.time.has('increased');
+  c.significant = unnegated && !old && (significantCue || acute || [...c.severity].some((s) => s >= '3'));
+  c.normal = normalCue && !c.significant;
+  c.positive = !c.normal && unnegated && !c.recommendation;
+  return c;
+}
+
+/** The clauses of a report: each sentence split at ";" and "but", headers left out. */
+export function clausesOf(report: Report): Clause[] {
+  const out: Clause[] = [];
+  for (const sentence of report.sentences) {
+    const section = report.sections[sentence.section];
+    const sub = section?.subsections.find((s) => s.start <= sentence.start && sentence.start < s.end);
+    const field = sub ? sub.header.name.toLowerCase() : null;
+    let from = 0;
+    const pieces: Span[] = [];
+    for (const m of sentence.text.matchAll(CLAUSE_BREAK)) {
+      pieces.push({ start: from, end: m.index });
+      from = m.index + m[0].length;
+    }
+    pieces.push({ start: from, end: sentence.text.length });
+    for (const p of pieces) {
+      const text = sentence.text.slice(p.start, p.end);
+      if (!/[a-z0-9]/i.test(text)) continue;
+      const span = { start: sentence.start + p.start, end: sentence.start + p.end };
+      out.push(readClause(text, span, section?.kind ?? 'preamble', field));
+    }
+  }
+  return out;
+}
+
+export const readText = (text: string) => clausesOf(parseReport(text));
+
+// ---------------------------------------------------------------------------------------------
+// Comparing two clauses.
+
+/** The share of `a`'s words that `b` has. */
+export function shareOf(a: Clause, b: Clause): number {
+  if (!a.words.length) return 0;
+  const theirs = new Set(b.words);
+  return a.words.filter((w) => theirs.has(w)).length / a.words.length;
+}
+
+/** The words both clauses have. */
+const shared = (a: Clause, b: Clause) => a.words.filter((w) => b.words.includes(w));
+
+/** Whether most of `words` stand in the clause's `set` (hedged or negated). */
+const mostIn = (set: Set<string>, words: string[]) => words.length > 0 && words.filter((w) => set.has(w)).length * 2 > words.length;
+
+export const severityName = (s: Iterable<string>) => [...s].map((v) => SEVERITY_WORD[v] ?? v).join(', ');
+const quantityName = (q: string) => {
+  const [kind, v] = q.split(':');
+  return kind === 'length' ? `${v} mm` : kind === 'volume' ? `${v} mL` : kind === 'n' ? v : `${v} (${kind})`;
+};
+
+/** What `candidate` says about the words it shares with `source` that the source does not (one line each). */
+export function changesOf(source: Clause, candidate: Clause): string[] {
+  const out: string[] = [];
+  const words = shared(candidate, source);
+  // A word the report hedges or denies stays hedged or denied, word by word ("calcified, compatible
+  // with atherosclerotic disease" keeps the hedge on "atherosclerotic disease").
+  const lost = (from: Set<string>, to: Set<string>) => words.filter((w) => from.has(w) && !to.has(w));
+  const unhedged = lost(source.hedged, candidate.hedged);
+  if (unhedged.length) out.push(`drops the hedge (${source.hedges.join(', ')}) on "${unhedged.join(' ')}"`);
+  else if (!mostIn(source.hedged, words) && mostIn(candidate.hedged, words)) out.push(`adds a hedge (${candidate.hedges.join(', ')})`);
+  const undenied = lost(source.negated, candidate.negated);
+  if (undenied.length) out.push(`states what the report denies: "${undenied.join(' ')}"`);
+  const denied = lost(candidate.negated, source.negated);
+  if (denied.length) out.push(`denies what the report states: "${denied.join(' ')}"`);
+  const extra = (a: Iterable<string>, b: Iterable<string>) => [...a].filter((x) => ![...b].includes(x));
+  const time = extra(candidate.time, source.time);
+  if (time.length) out.push(`adds time: ${time.join(', ')}${source.time.size ? ` (the report says ${[...source.time].join(', ')})` : ''}`);
+  if (multisetExtra(candidate.severity, source.severity).length)
+    out.push(`changes severity: ${severityName(source.severity) || 'none'} -> ${severityName(candidate.severity)}`);
+  const sides = extra(candidate.sides, source.sides);
+  if (sides.length) out.push(`changes side: ${[...source.sides].join(', ') || 'none'} -> ${sides.join(', ')}`);
+  const q = multisetExtra(candidate.quantities, source.quantities);
+  if (q.length) out.push(`changes size or number: ${q.map(quantityName).join(', ')} is not in the report's "${clip(source.text)}"`);
+  const levels = multisetExtra(candidate.levels, source.levels);
+  if (levels.length)
+    out.push(`changes level: ${levels.join(', ')}${source.levels.length ? ` (the report says ${source.levels.join(', ')})` : ''}`);
+  const counts = extra(candidate.counts, source.counts);
+  if (counts.length) out.push(`changes count: ${counts.join(', ')}`);
+  const advice = extra(candidate.recommends, source.recommends);
+  if (candidate.recommendation && advice.length) out.push(`adds a recommendation (${advice.join(', ')})`);
+  return out;
+}
+
+/** What of `source` the candidates aligned to it do not carry (time, severity, side, size, level, hedge). */
+export function dropsOf(source: Clause, candidates: readonly Clause[], what: { sizes: boolean }): string[] {
+  const out: string[] = [];
+  const has = (pick: (c: Clause) => Iterable<string>) => new Set(candidates.flatMap((c) => [...pick(c)]));
+  const missing = (mine: Iterable<string>, theirs: Set<string>) => [...mine].filter((x) => !theirs.has(x));
+  const time = missing(
+    source.time,
+    has((c) => c.time),
+  );
+  if (time.length) out.push(`drops time: ${time.join(', ')}`);
+  const severity = missing(
+    source.severity,
+    has((c) => c.severity),
+  );
+  if (severity.length) out.push(`drops severity: ${severityName(new Set(severity))}`);
+  const sides = missing(
+    source.sides,
+    has((c) => c.sides),
+  );
+  if (sides.length) out.push(`drops side: ${sides.join(', ')}`);
+  if (what.sizes) {
+    const sizes = missing(
+      source.quantities.filter((q) => !q.startsWith('n:')),
+      has((c) => c.quantities),
+    );
+    if (sizes.length) out.push(`drops size: ${sizes.map(quantityName).join(', ')}`);
+  }
+  const levels = missing(
+    source.levels,
+    has((c) => c.levels),
+  );
+  if (levels.length) out.push(`drops level: ${levels.join(', ')}`);
+  return out;
+}
+
+/** A word the report denies or hedges, said by the clauses resting on it, is denied or hedged by one of them. */
+export function polarityLostBy(source: Clause, resting: readonly Clause[]): string[] {
+  const out: string[] = [];
+  const said = new Set(resting.flatMap((c) => c.words));
+  const kept = (pick: (c: Clause) => Set<string>) => new Set(resting.flatMap((c) => [...pick(c)]));
+  const negated = kept((c) => c.negated);
+  const undenied = [...source.negated].filter((w) => said.has(w) && !negated.has(w));
+  if (undenied.length) out.push(`states what the report denies: "${undenied.join(' ')}"`);
+  const hedged = kept((c) => c.hedged);
+  const unhedged = [...source.hedged].filter((w) => said.has(w) && !hedged.has(w));
+  if (unhedged.length) out.push(`drops the hedge (${source.hedges.join(', ')}) on "${unhedged.join(' ')}"`);
+  return out;
+}
+
+function multisetExtra(a: readonly string[], b: readonly string[]): string[] {
+  const left = [...b];
+  const out: string[] = [];
+  for (const x of a) {
+    const i = left.indexOf(x);
+    if (i >= 0) left.splice(i, 1);
+    else out.push(x);
+  }
+  return out;
+}
+
+export const clip = (text: string, n = 80) => {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t.length > n ? `${t.slice(0, n - 1)}…` : t;
+};

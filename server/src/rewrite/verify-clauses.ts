@@ -1,0 +1,346 @@
+// The verifier's clause layer: one policy per rewrite kind over the independent reading of
+// clauses.ts. Every clause of the source a rewrite touches must be accounted for (kept, moved, or in
+// a summary rendered with its report term), every clause of the candidate must rest on a source
+// clause, and the pair must agree on certainty, polarity, time, severity, size, side, level and
+// count. It rejects on its own: the findings comparison in verify.ts is a second, separate layer.
+import { GLOSSARY, plainTerm, withSide } from '../nlp/glossary';
+import { parseReport } from '../report';
+import type { Report, Span } from '../report/types';
+import { changesOf, clausesOf, clip, dropsOf, polarityLostBy, readClause, readText, shareOf, stem, type Clause } from './clauses';
+
+export interface VerifyReason {
+  message: string;
+  /** Where it stands in the source and in the candidate (offsets), when it stands somewhere. */
+  source?: Span;
+  candidate?: Span;
+}
+
+/** A candidate clause rests on a source clause when this share of its words is there. */
+const RESTS_ON = 0.6;
+/** A source clause is accounted for by a candidate clause holding this share of its words. */
+const KEPT_BY = 0.6;
+
+type Kind = 'restructure' | 'impression' | 'summary';
+
+export interface ClauseOptions {
+  /** Output sentences containing this text are declared template text (restructure's pertinent negatives). */
+  additionMarker?: string;
+  /** Fixed lines of a summary that are not statements about the report (opening, closing). */
+  summaryBoilerplate?: readonly RegExp[];
+}
+
+// Words of a field's label that name no organ of their own ("Upper abdomen", "Biceps tendon").
+const FIELD_STOP = new Set(
+  'and the of other general additional upper lower left right mid tendon joint soft tissue bone vessel wall node structure space osseous'.split(
+    ' ',
+  ),
+);
+const fieldWords = (field: string) =>
+  field
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .filter((w) => w.length > 2 && !FIELD_STOP.has(stem(w)))
+    .map((w) => stem(w).slice(0, 5));
+
+/** The source clause a candidate clause rests on: of those holding most of its words, one it changes nothing of, else the closest. */
+function restingPlace(c: Clause, sources: readonly Clause[]): { clause: Clause; share: number } | null {
+  let best: { clause: Clause; share: number; changes: number } | null = null;
+  for (const s of sources) {
+    const share = shareOf(c, s);
+    if (share < RESTS_ON) continue;
+    const changes = changesOf(s, c).length;
+    if (
+      !best ||
+      changes < best.changes ||
+      (changes === best.changes && (share > best.share || (share === best.share && shareOf(s, c) > shareOf(best.clause, c))))
+    )
+      best = { clause: s, share, changes };
+  }
+  return best;
+}
+
+/**
+ * Clause-level reasons why `candidate` is not a faithful `kind` rewrite of `source` (empty when it is).
+ * `significantAt` adds the findings core's significant findings (offsets in source) to what the cue
+ * words call significant, so the two readings only add to each other.
+ */
+export function checkClauses(
+  kind: Kind,
+  source: Report,
+  candidateText: string,
+  options: ClauseOptions = {},
+  significantAt: readonly number[] = [],
+): VerifyReason[] {
+  const reasons: VerifyReason[] = [];
+  const say = (message: string, s?: Clause, c?: Clause) => {
+    if (reasons.some((r) => r.message === message)) return;
+    reasons.push({ message, source: s && { start: s.start, end: s.end }, candidate: c && { start: c.start, end: c.end } });
+  };
+  const src = clausesOf(source);
+  if (!src.some((c) => c.words.length || c.quantities.length)) {
+    say('the report is empty: there is nothing to rewrite');
+    return reasons;
+  }
+  // The findings core's significant findings: what a summary must tell (its sentences are significant too).
+  const told = new Set(src.filter((c) => c.positive && significantAt.some((at) => c.start <= at && at < c.end)));
+  for (const c of told) c.significant = true;
+  const significant = src.filter((c) => c.significant);
+  const candidate =
+    kind === 'summary' ? summaryClauses(candidateText, options.summaryBoilerplate ?? [], say) : readCandidate(candidateText, options);
+
+  // What each candidate clause rests on, and what it changes there.
+  const restsOn = new Map<Clause, Clause[]>();
+  const inImpression = (c: Clause) => c.section === 'impression';
+  const sourceWords = new Set(src.flatMap((s) => s.words.map((w) => w.slice(0, 5))));
+  for (const c of candidate) {
+    if (globalNormal(c) && significant.length && (kind === 'summary' || (kind === 'impression' && inImpression(c)))) {
+      say(`says nothing is wrong while the report states "${clip(significant[0].text)}": "${clip(c.text)}"`, significant[0], c);
+      continue;
+    }
+    if (!c.words.length && !c.quantities.length) {
+      // "Recommend biopsy.": all cue words, still a recommendation the report must have made.
+      if (c.recommendation && !src.some((s) => [...c.recommends].every((r) => s.recommends.has(r))))
+        say(`adds a recommendation: "${clip(c.text)}"`, undefined, c);
+      continue;
+    }
+    // An impression's old items may move anywhere; the rest of the report stays where it is.
+    const pool = kind === 'impression' && !inImpression(c) ? src.filter((s) => !inImpression(s)) : src;
+    const place = restingPlace(c, pool);
+    if (!place) {
+      // A normal statement may stand new in a drafted impression or summary of a report that states nothing significant.
+      if (globalNormal(c) && kind !== 'restructure' && !significant.length) continue;
+      if (globalNormal(c) && significant.length)
+        say(`adds a normal statement while the report states "${clip(significant[0].text)}": "${clip(c.text)}"`, significant[0], c);
+      else say(`adds: "${clip(c.text)}"`, undefined, c);
+      continue;
+    }
+    const s = place.clause;
+    (restsOn.get(s) ?? restsOn.set(s, []).get(s)!).push(c);
+    // Words the report has nowhere ("likely malignant"): a rewrite of a report speaks in its words.
+    const novel = kind === 'summary' || globalNormal(c) ? [] : c.words.filter((w) => w.length > 3 && !sourceWords.has(w.slice(0, 5)));
+    if (novel.length) say(`adds what the report does not say: "${novel.join(' ')}" in "${clip(c.text)}"`, s, c);
+    const changes =
+      kind === 'summary' ? changesOf(s, c).filter((x) => !x.startsWith('changes size or number') || !inSource(c, src)) : changesOf(s, c);
+    for (const change of changes) say(`${change}: "${clip(s.text, 60)}" -> "${clip(c.text, 60)}"`, s, c);
+  }
+
+  // Every source clause the rewrite touches is accounted for.
+  const required = src.filter((s) => {
+    if (!s.words.length && !s.quantities.length) return false;
+    if (kind === 'restructure') return true;
+    if (kind === 'impression') return !inImpression(s) || s.positive || s.recommendation || s.significant;
+    return !s.communication && (told.has(s) || (inImpression(s) && s.positive));
+  });
+  for (const s of required) {
+    // Kept by the clauses resting on it, and by any other clause that could (a finding told in the
+    // summary from the impression's sentence is also the findings' sentence).
+    const keptBy = candidate.filter(
+      (c) => restsOn.get(s)?.includes(c) || shareOf(c, s) >= 0.5 || shareOf(s, c) >= KEPT_BY || (shareOf(c, s) > 0 && sameSize(c, s)),
+    );
+    if (!keptBy.length) {
+      say(`drops: "${clip(s.text)}"`, s);
+      continue;
+    }
+    // A summary may give a size on another line than the finding's report term.
+    // Its polarity and hedges: on the clauses resting on it, else on one saying its very words.
+    const resting = restsOn.get(s)?.length ? restsOn.get(s)! : keptBy.filter((c) => shareOf(c, s) === 1 && shareOf(s, c) === 1);
+    for (const lost of polarityLostBy(s, resting)) say(`${lost}: "${clip(s.text, 60)}"`, s, resting[0]);
+    for (const drop of dropsOf(
+      s,
+      kind === 'summary' ? [...keptBy, { ...keptBy[0], quantities: candidate.flatMap((c) => c.quantities) }] : keptBy,
+      { sizes: true },
+    ))
+      say(`${drop}: "${clip(s.text, 60)}" -> "${clip(keptBy[0].text, 60)}"`, s, keptBy[0]);
+  }
+  if (kind === 'restructure') checkPlacement(candidate, new Map([...restsOn].flatMap(([s, cs]) => cs.map((c) => [c, s] as const))), say);
+  return reasons;
+}
+
+// Template scaffolding: "[ ]" fields, snippet tab stops, blanks; and the label a field stands after.
+const SCAFFOLDING = /\$\{\d+(?::[^}\n]*)?\}|\$\d+|\[[^\]\n]*\]|_{3,}/g;
+const LABEL_OPENING = /^[ \t]*[A-Za-z][A-Za-z0-9 ,/&()'-]{0,48}?[ \t]*:(?!\d)/;
+
+/** Both clauses give one size ("2.1 cm simple cyst" and "renal cyst, 2.1 cm"). */
+const sameSize = (a: Clause, b: Clause) => a.quantities.some((q) => !q.startsWith('n:') && b.quantities.includes(q));
+
+/** A normal statement about the whole exam or an organ ("no acute abnormality"), not a denial of a named finding. */
+const globalNormal = (c: Clause) => c.normal && !c.specificDenial;
+
+/** A summary may give a size the findings state beside another finding's name ("appendix dilated to 11 mm"). */
+function inSource(c: Clause, src: readonly Clause[]): boolean {
+  const all = src.flatMap((s) => s.quantities);
+  return c.quantities.every((q) => all.includes(q));
+}
+
+/** A candidate report's clauses, template scaffolding ("[ ]" fields, marked template sentences) left out. */
+function readCandidate(text: string, options: ClauseOptions): Clause[] {
+  return clausesOf(parseReport(text)).filter(
+    (c) =>
+      !(options.additionMarker && c.text.includes(options.additionMarker)) &&
+      /[a-z0-9]/i.test(c.text.replace(LABEL_OPENING, '').replace(SCAFFOLDING, '')),
+  );
+}
+
+// "What the report found:", "- term: meaning", "(pleural effusion)".
+const PART = /^\s*(What the report (?:found|did not find|says)|Words in your report)\s*:?\s*$/i;
+const TERM = /\(([^()]+)\)/g;
+const QUOTED = /["“]([^"”]+)["”]/g;
+const QUOTE_LINE = /^\s*The report (?:also )?says:? ["“]([^"”]+)["”]\s*$/;
+const squash = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+/** The glossary's explanations, as the summary writes them ("Lay phrase. Meaning."). */
+const MEANINGS = (() => {
+  const out = new Set<string>();
+  for (const g of GLOSSARY) {
+    out.add(squash(`${withSide(g.lay, null)} ${g.means}`));
+    for (const t of Object.values(g.terms)) out.add(squash(`${withSide(t.lay, null)} ${t.means}`));
+  }
+  return { has: (term: string, meaning: string) => out.has(squash(meaning)) || squash(plainTerm(term) ?? '-') === squash(meaning) };
+})();
+
+// Each glossary term's plain phrase, in pieces around its side ("fluid around the", "lung").
+const LAY_FRAGMENTS = GLOSSARY.flatMap((g) =>
+  [[g.term, g.lay], ...Object.entries(g.terms).map(([term, t]) => [term, t.lay])].map(([term, lay]) => ({
+    term: term.toLowerCase(),
+    pieces: lay
+      .toLowerCase()
+      .split('{side}')
+      .map((f) => f.trim())
+      .filter((f) => f.length > 3),
+  })),
+);
+
+const pieceRe = new Map<string, RegExp>();
+/** A plain phrase's piece, singular or plural ("small round spot(s)"). */
+const pieceOf = (p: string) =>
+  pieceRe.get(p) ??
+  pieceRe.set(p, new RegExp(p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/([a-z])(?=\s|$)/g, '$1(?:e?s)?'), 'g')).get(p)!;
+
+/** The line without the plain phrases of the terms it names in brackets. */
+function withoutLay(line: string, terms: readonly string[]): string {
+  let out = line.toLowerCase();
+  for (const t of terms.map((x) => x.toLowerCase()))
+    for (const f of LAY_FRAGMENTS)
+      if (t === f.term || t.endsWith(` ${f.term}`) || t === `${f.term}s`) for (const p of f.pieces) out = out.replace(pieceOf(p), ' ');
+  return out;
+}
+
+/**
+ * A patient summary read line by line: a line's words are the report terms it names in brackets and
+ * the report sentences it quotes (the plain words are for the patient); its cues are the whole line's.
+ * Lines that name no term must be fixed text or state nothing (no side, size, hedge, time or denial).
+ */
+function summaryClauses(text: string, boilerplate: readonly RegExp[], say: (m: string, s?: Clause, c?: Clause) => void): Clause[] {
+  const out: Clause[] = [];
+  let part = '';
+  let at = 0;
+  for (const line of text.split('\n')) {
+    const span = { start: at, end: at + line.length };
+    at += line.length + 1;
+    const heading = PART.exec(line);
+    if (heading) {
+      part = heading[1].toLowerCase();
+      continue;
+    }
+    if (!line.trim() || boilerplate.some((b) => b.test(line))) continue;
+    if (part === 'words in your report') {
+      const entry = /^\s*-\s*([^:]+):\s*(.+)$/.exec(line);
+      if (!entry || !MEANINGS.has(entry[1], entry[2]))
+        say(`explains a word in its own words, not the glossary's: "${clip(line)}"`, undefined, {
+          ...readClause(line, span, 'other', null),
+        });
+      continue;
+    }
+    // Cues are read outside the glossary's plain phrases ("an IV line in a large vein" is no severity).
+    const quote = QUOTE_LINE.exec(line);
+    if (quote) {
+      // The report's own sentence, quoted: read as it stands.
+      out.push(readClause(quote[1], span, 'impression', null));
+      continue;
+    }
+    const bracketed = [...line.matchAll(TERM)].map((m) => m[1]);
+    const whole = readClause(withoutLay(line, bracketed), span, 'impression', null);
+    whole.text = line.trim();
+    const named = [...bracketed, ...[...line.matchAll(QUOTED)].map((m) => m[1])].join('; ');
+    if (!named) {
+      const says = whole.hedges.length || whole.negated.size || whole.time.size || whole.severity.length || whole.sides.size;
+      if (whole.normal || says || whole.quantities.length || whole.recommendation || whole.significant) out.push(whole);
+      continue;
+    }
+    const terms = readClause(named, span, 'impression', null);
+    const denied = part === 'what the report did not find' || whole.negated.size > 0;
+    const clause: Clause = {
+      ...whole,
+      words: terms.words,
+      hedged: new Set(whole.hedges.length ? terms.words : []),
+      negated: new Set(denied ? terms.words : []),
+      levels: [...new Set([...whole.levels, ...terms.levels])],
+    };
+    clause.positive = !denied;
+    // "There is no sign of fluid around the lung (pleural effusion)": a denial by name, not "all is well".
+    clause.specificDenial = denied;
+    out.push(clause);
+  }
+  return out;
+}
+
+/**
+ * Restructure: a sentence stands under the field of the organ it speaks of. One that names another
+ * field's organ and none of its own field's (nor stood under its label in the source) is misplaced.
+ */
+function checkPlacement(
+  candidate: readonly Clause[],
+  sourceOf: ReadonlyMap<Clause, Clause>,
+  say: (m: string, s?: Clause, c?: Clause) => void,
+): void {
+  const fields = [...new Set(candidate.map((c) => c.field).filter((f): f is string => !!f))];
+  const wordsOf = new Map(fields.map((f) => [f, fieldWords(f)]));
+  for (const c of candidate) {
+    if (!c.field) continue;
+    const own = wordsOf.get(c.field)!;
+    // Compared by their first five letters: "mediastinal" speaks of the mediastinum.
+    const stems = [...c.words, ...(sourceOf.get(c)?.label ?? [])].map((w) => w.slice(0, 5));
+    if (!own.length || stems.some((w) => own.includes(w))) continue;
+    const other = fields.find((f) => f !== c.field && wordsOf.get(f)!.some((w) => stems.includes(w)));
+    if (other) say(`places "${clip(c.text, 60)}" under ${c.field}, but it speaks of ${other}`, undefined, c);
+  }
+}
+
+/**
+ * Whether a quick fix (an AI suggestion replacing a span) may be offered: every clause it changes
+ * says what some clause of the report already says (the fix of a side conflict takes the side the
+ * findings give), it denies nothing the report states and says no "normal" over a significant finding.
+ */
+export function checkFix(text: string, edit: { start: number; end: number; newText: string }): VerifyReason[] {
+  const after = text.slice(0, edit.start) + edit.newText + text.slice(edit.end);
+  const src = readText(text);
+  const out = readText(after);
+  const touched = (c: Clause, from: number, to: number) => c.start <= to && c.end >= from;
+  const reasons: VerifyReason[] = [];
+  const significant = src.filter((c) => c.significant);
+  const changed = out.filter((c) => touched(c, edit.start, edit.start + edit.newText.length));
+  for (const c of changed) {
+    if (!c.words.length && !c.quantities.length) continue;
+    const at = { start: c.start, end: c.end };
+    if (globalNormal(c) && significant.length) {
+      reasons.push({ message: `says nothing is wrong while the report states "${clip(significant[0].text)}"`, candidate: at });
+      continue;
+    }
+    const kin = src.filter((s) => shareOf(c, s) >= RESTS_ON);
+    if (kin.some((s) => changesOf(s, c).length === 0)) continue;
+    const original = src.find((s) => touched(s, edit.start, edit.end)) ?? kin[0];
+    const why = original ? changesOf(original, c)[0] : undefined;
+    reasons.push({
+      message: `the fix says what the report does not: ${why ?? `"${clip(c.text)}"`}`,
+      source: original && { start: original.start, end: original.end },
+      candidate: at,
+    });
+  }
+  for (const s of src.filter((s) => s.significant && touched(s, edit.start, edit.end)))
+    if (!changed.some((c) => shareOf(c, s) >= 0.5 || shareOf(s, c) >= KEPT_BY))
+      reasons.push({ message: `the fix drops "${clip(s.text)}"`, source: { start: s.start, end: s.end } });
+  return reasons;
+}
