@@ -72,7 +72,6 @@ test('a new .radlint.json is created; a byte-order mark and CRLF line endings ar
 });
 
 test('a .radlint.json that cannot be parsed, or holds the wrong shape, is never written', () => {
-  /** @type {[string, RegExp][]} */
   const variants = [
     { text: '{ "ignore": [ { "file": "a.rpt" ', expected: /:1:\d+: not valid JSON/ },
     { text: '{ "ignore": [] }} extra', expected: /:1:\d+: not valid JSON/ },
