@@ -48,7 +48,7 @@ test('$/cancelRequest: a cancelled diagnostic pull is answered with RequestCance
     const source = new rpc.CancellationTokenSource();
     const pulled = s.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } }, source.token);
     setTimeout(() => source.cancel(), 20);
-    await assert.rejects(pulled, (error) => error.code === -32800);
+    await assert.rejects(pulled, (/** @type {any} */ error) => error.code === -32800);
     // The server goes on answering.
     const again = await s.pull(uri);
     assert.ok(again.items.length > 0);
@@ -68,10 +68,10 @@ async function rewriteWith(s, answer) {
 }
 
 test('workspace/applyEdit answered with a failure, an error or never: the command answers and says so', async () => {
-  for (const [name, answer, expected] of [
-    ['a failure', () => ({ applied: false, failureReason: 'read-only file' }), /read-only file/],
-    ['an error', () => Promise.reject(new Error('the editor fell over')), /answered with an error/],
-    ['no answer', () => new Promise(() => {}), /did not answer within 0.5 s/],
+  for (const { name, answer, expected } of [
+    { name: 'a failure', answer: () => ({ applied: false, failureReason: 'read-only file' }), expected: /read-only file/ },
+    { name: 'an error', answer: () => Promise.reject(new Error('the editor fell over')), expected: /answered with an error/ },
+    { name: 'no answer', answer: () => new Promise(() => {}), expected: /did not answer within 0.5 s/ },
   ]) {
     const s = await startServer({ env: { RADLINT_APPLY_EDIT_TIMEOUT_MS: '500' } });
     try {
@@ -104,7 +104,7 @@ test('commands with bad arguments are refused with InvalidParams and nothing is 
     for (const [command, args] of bad) {
       await assert.rejects(
         s.connection.sendRequest('workspace/executeCommand', { command, arguments: args }),
-        (error) => error.code === -32602,
+        (/** @type {any} */ error) => error.code === -32602,
         `${command} ${JSON.stringify(args).slice(0, 60)} is refused`,
       );
     }
