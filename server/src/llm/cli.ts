@@ -8,7 +8,7 @@ import { llmSettingsSchema, type LlmSettings, type RedactMode } from './settings
 
 export const LLM_ENV_HELP = `--llm reads RADLINT_LLM_BASE_URL (default http://localhost:11434/v1, a local Ollama), RADLINT_LLM_MODEL,
 RADLINT_API_KEY (or OPENAI_API_KEY), and optionally RADLINT_LLM_TIMEOUT_MS, RADLINT_LLM_MAX_RETRIES,
-RADLINT_LLM_MAX_SEVERITY, RADLINT_LLM_AZURE_API_VERSION, RADLINT_LLM_AZURE_DEPLOYMENT.`;
+RADLINT_LLM_MAX_SEVERITY, RADLINT_LLM_STRUCTURED_OUTPUT (auto|prompt), RADLINT_LLM_AZURE_API_VERSION, RADLINT_LLM_AZURE_DEPLOYMENT.`;
 
 export interface AiFile {
   path: string;
@@ -32,6 +32,7 @@ export function settingsFromEnv(env: Env, redact: RedactMode | undefined): { set
     azureApiVersion: env.RADLINT_LLM_AZURE_API_VERSION || undefined,
     azureDeployment: env.RADLINT_LLM_AZURE_DEPLOYMENT || undefined,
     stream: env.RADLINT_LLM_STREAM === '1' || undefined,
+    structuredOutput: env.RADLINT_LLM_STRUCTURED_OUTPUT || undefined,
     redact,
   };
   const parsed = llmSettingsSchema.safeParse(Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined)));

@@ -18,6 +18,8 @@ export interface ProviderConfig {
   azureApiVersion?: string;
   azureDeployment?: string;
   stream?: boolean;
+  /** 'prompt': never ask for a schema-held answer (radlint.llm.structuredOutput). */
+  structuredOutput?: 'auto' | 'prompt';
   /** Responses bigger than this are cut off and the check fails ("too large"). */
   maxResponseBytes?: number;
   /** For tests and the benchmark: a fetch that never touches the network. */
@@ -167,26 +169,29 @@ export interface CompleteOptions {
 /** Optional request parameters some endpoints reject; dropped one at a time on a 400. */
 type Optional = 'temperature' | 'max_tokens';
 
-/** The context limit in an endpoint's 400 (OpenAI's and llama.cpp's wording), or undefined. */
-export function contextOverflow(message: string): { limit: number; requested: number } | undefined {
+/**
+ * The context limit in an endpoint's 400 (OpenAI's and llama.cpp's wording), with the tokens the
+ * messages alone take (0 when not said), or undefined.
+ */
+export function contextOverflow(message: string): { limit: number; prompt: number } | undefined {
   const llama = /requested tokens \((\d+)\) exceeds? context window of (\d+)/i.exec(message);
-  if (llama) return { limit: Number(llama[2]), requested: Number(llama[1]) };
+  if (llama) return { limit: Number(llama[2]), prompt: Number(llama[1]) };
   const limit = /maximum context length is (\d+)/i.exec(message);
   if (limit) {
-    const requested = /(?:you requested|resulted in|requested) (\d+) tokens/i.exec(message);
-    return { limit: Number(limit[1]), requested: requested ? Number(requested[1]) : 0 };
+    const prompt = /\((\d+) in the messages/i.exec(message) ?? /(?:you requested|resulted in) (\d+) tokens/i.exec(message);
+    return { limit: Number(limit[1]), prompt: prompt ? Number(prompt[1]) : 0 };
   }
-  if (/context[_ ]length[_ ]exceeded|exceeds? the (?:available )?context/i.test(message)) return { limit: 0, requested: 0 };
+  if (/context[_ ]length[_ ]exceeded|exceeds? the (?:available )?context/i.test(message)) return { limit: 0, prompt: 0 };
   return undefined;
 }
 
-/** The report did not fit the model's context; `limit` and `requested` in tokens (0 when not said). */
+/** The request did not fit the model's context; `limit` and the messages' `prompt` tokens (0 when not said). */
 export class ContextOverflow extends LlmError {
   constructor(
     readonly limit: number,
-    readonly requested: number,
+    readonly prompt: number,
   ) {
-    const size = requested && limit ? ` (${requested} tokens > ${limit})` : limit ? ` (${limit} tokens)` : '';
+    const size = prompt > limit && limit ? ` (${prompt} tokens > ${limit})` : limit ? ` (${limit} tokens)` : '';
     super('too-long', `the report does not fit the model's context${size}`);
   }
 }
@@ -217,9 +222,10 @@ export class Provider {
   private readonly client: OpenAI;
   private readonly unsupported = new Set<Optional>();
   /** The strongest JSON mode this endpoint took (or has not refused yet). */
-  private jsonMode: JsonMode = 'json_schema';
+  private jsonMode: JsonMode;
 
   constructor(readonly config: ProviderConfig) {
+    this.jsonMode = config.structuredOutput === 'prompt' ? 'prompt' : 'json_schema';
     if (!config.model && !config.azureDeployment) throw new LlmError('config', 'no model set (radlint.llm.model)');
     let url: URL;
     try {
@@ -293,7 +299,7 @@ export class Provider {
           const namesField = status === 500 && /literal_error|validation error/i.test(text);
           if (status === 400 || status === 413 || status === 422 || namesField) {
             const overflow = contextOverflow(text);
-            if (overflow) throw new ContextOverflow(overflow.limit, overflow.requested);
+            if (overflow) throw new ContextOverflow(overflow.limit, overflow.prompt);
             if (this.dropUnsupported(text.toLowerCase(), mode)) {
               attempts--; // the same request again, not a retry
               continue;

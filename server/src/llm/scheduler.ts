@@ -125,6 +125,7 @@ export class LlmScheduler {
       azureApiVersion: settings.azureApiVersion || undefined,
       azureDeployment: settings.azureDeployment || undefined,
       stream: settings.stream,
+      structuredOutput: settings.structuredOutput,
       fetch: this.fetchImpl,
     };
     const key = JSON.stringify({ ...config, apiKey: undefined, fetch: undefined });

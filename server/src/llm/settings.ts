@@ -5,6 +5,7 @@ import { DOCS_HOME, ui } from '../settings-ui';
 
 export const RUN_MODES = ['onSave', 'onIdle', 'manual'] as const;
 export const REDACT_MODES = ['auto', 'always', 'never'] as const;
+export const STRUCTURED_OUTPUT = ['auto', 'prompt'] as const;
 export type RunMode = (typeof RUN_MODES)[number];
 export type RedactMode = (typeof REDACT_MODES)[number];
 
@@ -146,6 +147,21 @@ export const llmSettingsSchema = z.object({
         group: AI,
         scope: 'machine',
         markdownDescription: 'Azure OpenAI only: the deployment name (defaults to `#radlint.llm.model#`).',
+      }),
+    ),
+  /** Schema-held answers cost a grammar per token on llama.cpp-style servers: too slow for some models on a CPU. */
+  structuredOutput: z
+    .enum(STRUCTURED_OUTPUT)
+    .default('auto')
+    .meta(
+      ui({
+        group: AI,
+        scope: 'machine-overridable',
+        markdownDescription: `How the answer's JSON is asked for. The answer is validated and every suggestion anchored either way. See [a fully local model](${DOCS_HOME}llm.md#a-fully-local-model).`,
+        markdownEnumDescriptions: [
+          "Ask the endpoint to hold the answer to the JSON schema (OpenAI `json_schema`, or llama-cpp-python's `json_object` with a schema), falling back to the prompt alone where it takes neither.",
+          'Ask for JSON in the prompt only: much faster on a CPU server where a schema grammar slows every token (Gemma 3 on llama-cpp-python: about 5 s per token).',
+        ],
       }),
     ),
   /** Ask for the answer as a server-sent event stream. */
