@@ -617,40 +617,47 @@ const overlaps = (p, span) =>
   (p.start < span.end && span.start < p.end) || (p.start === p.end && span.start <= p.start && p.start <= span.end);
 const key = (p) => `${p.rule}|${p.message}`;
 
-const rows = [];
-const misses = [];
-const injectedKinds = new Map();
-for (const [category, { inject, categories, whole }] of Object.entries(INJECTORS)) {
-  let injected = 0;
-  let caught = 0;
-  for (const s of shuffle(sources)) {
-    if (injected >= PER_CATEGORY) break;
-    const report = parseReport(s.text);
-    const c = inject(report);
-    if (!c) continue;
-    injected++;
-    const kind = `${category}|${c.note.replace(/:.*$/, '')}`;
-    injectedKinds.set(kind, (injectedKinds.get(kind) ?? 0) + 1);
-    const before = new Set(cleanProblems.get(s.id).map(key));
-    const { problems } = checkText(c.text);
-    // A slip is reported once, at the mention most likely wrong; when nothing tells which side is
-    // right that may be the other mention, with the injected word as its related information.
-    const at = (p) => overlaps(p, c.span) || (p.category === 'laterality' && (p.related ?? []).some((r) => overlaps(r, c.span)));
-    const hit = problems.some((p) => categories.includes(p.category) && !before.has(key(p)) && (category === 'omission' || whole || at(p)));
-    if (hit) caught++;
-    else
-      misses.push({
-        category,
-        id: s.id,
-        note: c.note,
-        text: c.text,
-        span: c.span,
-        problems: problems.filter((p) => categories.includes(p.category)),
-        whole: category === 'omission' || !!whole,
-      });
+/** Inject each category's slips into reports drawn from `pool` (after the clean check) and count those caught. */
+function injectInto(pool, cleanOf) {
+  const rows = [];
+  const misses = [];
+  const injectedKinds = new Map();
+  for (const [category, { inject, categories, whole }] of Object.entries(INJECTORS)) {
+    let injected = 0;
+    let caught = 0;
+    for (const s of shuffle(pool)) {
+      if (injected >= PER_CATEGORY) break;
+      const report = parseReport(s.text);
+      const c = inject(report);
+      if (!c) continue;
+      injected++;
+      const kind = `${category}|${c.note.replace(/:.*$/, '')}`;
+      injectedKinds.set(kind, (injectedKinds.get(kind) ?? 0) + 1);
+      const before = new Set(cleanOf(s).map(key));
+      const { problems } = checkText(c.text);
+      // A slip is reported once, at the mention most likely wrong; when nothing tells which side is
+      // right that may be the other mention, with the injected word as its related information.
+      const at = (p) => overlaps(p, c.span) || (p.category === 'laterality' && (p.related ?? []).some((r) => overlaps(r, c.span)));
+      const hit = problems.some(
+        (p) => categories.includes(p.category) && !before.has(key(p)) && (category === 'omission' || whole || at(p)),
+      );
+      if (hit) caught++;
+      else
+        misses.push({
+          category,
+          id: s.id,
+          note: c.note,
+          text: c.text,
+          span: c.span,
+          problems: problems.filter((p) => categories.includes(p.category)),
+          whole: category === 'omission' || !!whole,
+        });
+    }
+    rows.push({ category, injected, caught });
   }
-  rows.push({ category, injected, caught });
+  return { rows, misses, injectedKinds };
 }
+const { rows, misses, injectedKinds } = injectInto(sources, (s) => cleanProblems.get(s.id));
 if (DUMP) fs.writeFileSync(DUMP, JSON.stringify(misses, null, 1));
 
 const pct = (a, b) => (b ? `${((100 * a) / b).toFixed(1)}%` : '-');
@@ -658,9 +665,12 @@ console.log(
   `Error injection over ${sources.length} real reports (IU X-ray ${sources.filter((s) => s.id.startsWith('iu')).length}, MTSamples ${sources.filter((s) => s.id.startsWith('mt')).length}), seed ${SEED}`,
 );
 console.log('');
-console.log('| category | injected | caught | share |');
-console.log('|---|---:|---:|---:|');
-for (const r of rows) console.log(`| ${r.category} | ${r.injected} | ${r.caught} | ${pct(r.caught, r.injected)} |`);
+const printRows = (list) => {
+  console.log('| category | injected | caught | share |');
+  console.log('|---|---:|---:|---:|');
+  for (const r of list) console.log(`| ${r.category} | ${r.injected} | ${r.caught} | ${pct(r.caught, r.injected)} |`);
+};
+printRows(rows);
 console.log('');
 // Where one row mixes the words of real reports with added statements, how many of each.
 for (const category of ['omission, possible finding', 'omission, qualified critical', 'command mid-sentence']) {
@@ -734,3 +744,35 @@ if (SHOW_FALSE_ALARMS) {
     console.log('   ' + context(f.text, f.p, 200).replace(/\s+/g, ' '));
   }
 }
+
+// CT, MRI and ultrasound (issue 19): the same slips injected into the cross-sectional imaging reports only —
+// MTSamples imaging reports whose title names CT, MRI or ultrasound, and the synthetic CT/MRI reports
+// (../shared/data/synthetic-kbressem-gpt4-ct-mri-reports: LLM-written, breadth of exam types, not real
+// reports). Drawn after everything above, so the figures above do not move.
+const syntheticFile = path.join(dataDir, 'synthetic-kbressem-gpt4-ct-mri-reports/reports.jsonl');
+const CROSS_SECTIONAL = /\b(CT|CTA|MRI|MRA|MR|Ultrasound|Sonogra\w*|Doppler|Echo\w*|Duplex)\b/i;
+const crossSectional = [
+  ...mtReports()
+    .filter((r) => CROSS_SECTIONAL.test(r.name) && parseReport(r.text).document === 'imaging')
+    .map((r) => ({
+      id: `mt:${r.id}`,
+      text: r.text,
+      modality: /ultra|sono|doppler|echo|duplex/i.test(r.name) ? 'US' : /\bMR/i.test(r.name) ? 'MR' : 'CT',
+    })),
+  ...(fs.existsSync(syntheticFile)
+    ? fs
+        .readFileSync(syntheticFile, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l))
+        .map((r) => ({ id: `syn:${r.id}`, text: r.free_text, modality: r.exam_type.startsWith('MR') ? 'MR' : 'CT' }))
+    : []),
+];
+const crossClean = new Map(crossSectional.map((s) => [s.id, checkText(s.text).problems]));
+const cross = injectInto(crossSectional, (s) => crossClean.get(s.id));
+const byModality = ['CT', 'MR', 'US'].map((m) => `${m} ${crossSectional.filter((s) => s.modality === m).length}`).join(', ');
+console.log('');
+console.log(
+  `CT, MRI and ultrasound reports (${crossSectional.length}: ${byModality}; MTSamples imaging and synthetic CT/MRI), target >= 90% each:`,
+);
+printRows(cross.rows);

@@ -42,7 +42,10 @@ function synthetic() {
     .trim()
     .split('\n')
     .map((l) => JSON.parse(l))
-    .map((d) => `EXAM: ${d.exam_type.replace(/_/g, ' ')}\n${d.free_text.replace(/([.:])\s*([A-Z][A-Z /]{3,}:)/g, '$1\n$2')}\n`);
+    .map(
+      (d) =>
+        `EXAM: ${d.exam_type.replace(/_/g, ' ').replace('ABDOMENPELVIS', 'ABDOMEN AND PELVIS')}\n${d.free_text.replace(/([.:])\s*([A-Z][A-Z /]{3,}:)/g, '$1\n$2')}\n`,
+    );
 }
 const MT_MODALITY = /\b(CT|CAT scan|MRI|MR |MRA|ultrasound|sonogra|US |doppler|echocardiogra)/i;
 const groups = [

@@ -76,9 +76,9 @@ const VARIANTS = [
   ['a Content-Length too small', (id) => `Content-Length: 20\r\n\r\n${hover(id)}`],
   ['a Content-Length too large', (id) => `Content-Length: ${hover(id).length + 40}\r\n\r\n${hover(id)}`],
   ['a Content-Length of 0', (id) => `Content-Length: 0\r\n\r\n${hover(id)}`],
-  ['a body that is not JSON', () => `Content-Length: 9\r\n\r\n{not json`],
-  ['a body that is JSON but not a message', () => `Content-Length: 2\r\n\r\n42`],
-  ['bytes that are no header at all', () => `hello\r\nthere\r\n\r\n`],
+  ['a body that is not JSON', (_id) => `Content-Length: 9\r\n\r\n{not json`],
+  ['a body that is JSON but not a message', (_id) => `Content-Length: 2\r\n\r\n42`],
+  ['bytes that are no header at all', (_id) => `hello\r\nthere\r\n\r\n`],
 ];
 
 test('damaged frames: each is answered with a JSON-RPC error and the next request is answered', async () => {

@@ -68,13 +68,11 @@ async function rewriteWith(s, answer) {
 }
 
 test('workspace/applyEdit answered with a failure, an error or never: the command answers and says so', async () => {
-  /** @type {[string, () => unknown, RegExp][]} */
-  const cases = [
-    ['a failure', () => ({ applied: false, failureReason: 'read-only file' }), /read-only file/],
-    ['an error', () => Promise.reject(new Error('the editor fell over')), /answered with an error/],
-    ['no answer', () => new Promise(() => {}), /did not answer within 0.5 s/],
-  ];
-  for (const [name, answer, expected] of cases) {
+  for (const { name, answer, expected } of [
+    { name: 'a failure', answer: () => ({ applied: false, failureReason: 'read-only file' }), expected: /read-only file/ },
+    { name: 'an error', answer: () => Promise.reject(new Error('the editor fell over')), expected: /answered with an error/ },
+    { name: 'no answer', answer: () => new Promise(() => {}), expected: /did not answer within 0.5 s/ },
+  ]) {
     const s = await startServer({ env: { RADLINT_APPLY_EDIT_TIMEOUT_MS: '500' } });
     try {
       await rewriteWith(s, answer);

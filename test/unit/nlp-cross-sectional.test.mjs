@@ -37,3 +37,12 @@ test('pediatric and urinary terms: hydroureter is not hydronephrosis; VUR, duple
   assert.ok(present('Horseshoe kidney.').includes('horseshoe-kidney'));
   assert.ok(!present('History of reactive airways disease.').includes('bronchial-wall-thickening'));
 });
+
+test('CT phrasing of heart size, pericardial fluid and airway walls', () => {
+  assert.ok(present('The cardiothoracic ratio is increased.').includes('cardiomegaly'));
+  assert.ok(present('The heart is larger than normal.').includes('cardiomegaly'));
+  assert.ok(present('A small effusion is seen in the pericardial recess.').includes('pericardial-effusion'));
+  assert.ok(present('Peribronchial thickness increases in both lower lobes.').includes('bronchial-wall-thickening'));
+  assert.ok(!present('Parenchymal density of the liver is normal.').includes('opacity'));
+  assert.ok(present('Increased density in the left lower lobe.').includes('opacity'));
+});

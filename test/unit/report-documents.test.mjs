@@ -69,3 +69,16 @@ test("PMH, FHX, SHX, CC and COURSE are history sections, not today's findings", 
     ['history', 'history', 'history', 'history', 'history'],
   );
 });
+
+test('section headers run into the text after a sentence are sections ("...contrast.FINDINGS: ...")', () => {
+  const r = parseReport('TECHNIQUE: Axial images after contrast.FINDINGS: Small hepatic cyst.  IMPRESSION: Hepatic cyst.');
+  assert.deepEqual(
+    r.sections.map((s) => s.kind),
+    ['technique', 'findings', 'impression'],
+  );
+  // A label inside a sentence is not a header of its own.
+  assert.deepEqual(
+    parseReport('FINDINGS: Liver: normal.').sections.map((s) => s.kind),
+    ['findings'],
+  );
+});

@@ -72,17 +72,16 @@ test('a new .radlint.json is created; a byte-order mark and CRLF line endings ar
 });
 
 test('a .radlint.json that cannot be parsed, or holds the wrong shape, is never written', () => {
-  /** @type {[string, RegExp][]} */
   const variants = [
-    ['{ "ignore": [ { "file": "a.rpt" ', /:1:\d+: not valid JSON/],
-    ['{ "ignore": [] }} extra', /:1:\d+: not valid JSON/],
-    ['{\n  "ignore": [\n    { "file": "x" "rule": "y" }\n  ]\n}\n', /:3:\d+: not valid JSON/],
-    ['{ "ignore": "not a list" }', /"ignore" must be a list/],
-    ['[1, 2, 3]', /must hold one object/],
-    ["{ 'single': 'quotes' }", /not valid JSON/],
-    ['{ "ignore": [], "unterminated": "str }', /not valid JSON/],
+    { text: '{ "ignore": [ { "file": "a.rpt" ', expected: /:1:\d+: not valid JSON/ },
+    { text: '{ "ignore": [] }} extra', expected: /:1:\d+: not valid JSON/ },
+    { text: '{\n  "ignore": [\n    { "file": "x" "rule": "y" }\n  ]\n}\n', expected: /:3:\d+: not valid JSON/ },
+    { text: '{ "ignore": "not a list" }', expected: /"ignore" must be a list/ },
+    { text: '[1, 2, 3]', expected: /must hold one object/ },
+    { text: "{ 'single': 'quotes' }", expected: /not valid JSON/ },
+    { text: '{ "ignore": [], "unterminated": "str }', expected: /not valid JSON/ },
   ];
-  for (const [text, expected] of variants) {
+  for (const { text, expected } of variants) {
     const dir = folderWith(text);
     const before = configOf(dir);
     assert.throws(

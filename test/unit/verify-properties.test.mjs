@@ -103,7 +103,11 @@ const MUTATIONS = {
   },
   'add normal statement': {
     kinds: ['impression', 'summary'],
-    applies: (analysis) => readText(analysis.report.text).some((c) => c.significant),
+    // A summary may pass on the impression's own "no acute …"; a report without one may not get one.
+    applies: (analysis) => {
+      const clauses = readText(analysis.report.text);
+      return clauses.some((c) => c.significant) && !clauses.some((c) => c.section === 'impression' && c.normal && !c.specificDenial);
+    },
     mutate: (text, at, _n, kind) =>
       append(kind === 'summary' ? '- The report found no sign of any problem.' : 'No acute abnormality.')(text, at),
     why: /normal|nothing is wrong/,

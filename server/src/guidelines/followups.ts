@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { Report } from '../report/types';
 import type { FollowUp } from './schema';
 import raw from './data/recommendation-words.json';
+import { readCategories } from './rads/index';
 
 export interface SaidFollowUp {
   start: number;
@@ -82,8 +83,11 @@ function matcher(list: readonly string[]): Matcher {
   const rest = list.filter((w) => !isAcronym(w));
   const lower = rest.length ? new RegExp(String.raw`\b(?:${alt(rest)})(?![\w])`, 'i') : null;
   const upper = caps.length ? new RegExp(String.raw`\b(?:${alt(caps)})(?![\w])`) : null;
-  const search = (s: string) => Math.min(...[lower?.exec(s)?.index, upper?.exec(s)?.index].map((i) => i ?? Infinity));
-  return { test: (s) => !!(lower?.test(s) || upper?.test(s)), search: (s) => (Number.isFinite(search(s)) ? search(s) : -1) };
+  const search = (s: string) => {
+    const at = Math.min(...[lower?.exec(s)?.index, upper?.exec(s)?.index].map((i) => i ?? Infinity));
+    return Number.isFinite(at) ? at : -1;
+  };
+  return { test: (s) => !!(lower?.test(s) || upper?.test(s)), search };
 }
 
 const CUE = matcher(W.cues);
@@ -130,7 +134,8 @@ const STARTS = new RegExp(String.raw`^\W*(?:\d+[.)]\s*)?(?:${alt(W.continuation.
 const DEFERRED = new RegExp(String.raw`\b(?:${alt(W.deferral.before)})\s+(?:the\s+)?(?:${alt(W.deferral.names)})`, 'i');
 const LABEL = /^\W*(?:\d+[.)]\s*)?(?:recommendations?|plan|follow-?up)\s*:\s*/i;
 
-const CATEGORY = /\blung-?rads(?:[ \t]+v?(?:\d{4}|\d\.\d))?(?:[ \t]+(?:category|cat\.?))?[ \t:]{0,3}(4A|4B|4X|[0-4])(?!\w|\.\d)/i;
+/** The Lung-RADS category a sentence assigns, as the RADS reader reads it. */
+const lungRadsOf = (text: string) => readCategories(text).find((m) => m.system.id === 'lung-rads')?.category.id;
 
 const numberOf = (s: string) => NUMBER_WORDS[s.toLowerCase()] ?? Number(s);
 
@@ -230,7 +235,7 @@ function readSentence(text: string): { options: FollowUp[]; later: FollowUp[][];
   const laterOptions = later.map((s) => inherit(optionsOf(s, false), options)).filter((o) => o.length);
   if (options.length || laterOptions.length || deferred) return { options, later: laterOptions, deferred };
   // "Follow-up is recommended", "comparison with prior studies would help": a recommendation, but not one to compare.
-  if (CATEGORY.test(text) || VAGUE.test(text) || /\b(?:recommend\w*|suggest\w*|advis\w*)\b/i.test(text) || /\bfollow[- ]?up\b/i.test(text))
+  if (lungRadsOf(text) || VAGUE.test(text) || /\b(?:recommend\w*|suggest\w*|advis\w*)\b/i.test(text) || /\bfollow[- ]?up\b/i.test(text))
     return { options: [], later: [], deferred };
   return null;
 }
@@ -265,7 +270,7 @@ export function findFollowUps(report: Report): SaidFollowUp[] {
       prev.continuedBy.push({ start: s.start, end: s.end, sentenceIndex: i });
       return;
     }
-    const category = CATEGORY.exec(s.text)?.[1].toUpperCase();
+    const category = lungRadsOf(s.text);
     out.push({
       start: s.start,
       end: s.end,

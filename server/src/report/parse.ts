@@ -7,6 +7,9 @@ import type { NumberedItem, Report, Section, SectionKind, Sentence, Span, Subsec
 const HEADER_WITH_COLON = /^[ \t]*([A-Za-z][A-Za-z /&()'-]{0,40}?)[ \t]*:(?!\/)/gm;
 // Own-line headers without a colon ("IMPRESSION" alone on its line): only known names, in capitals.
 const HEADER_ALONE = /^[ \t]*([A-Z][A-Z /&-]{2,40}?)[ \t]*$/gm;
+// Headers run into the text after a sentence ("...contrast.FINDINGS: ...", "...normal.  IMPRESSION: ..."):
+// only known section names, in capitals.
+const HEADER_RUN_IN = /(?<=[a-z0-9)][.!?][ \t]{0,3}|\S[ \t]{2,})([A-Z][A-Z /&-]{2,40}?)[ \t]*:(?!\/)/g;
 
 const TOKEN = /XXXX+|\p{L}[\p{L}\p{M}'’]*\p{L}|\p{L}|\d+(?:[.,]\d+)*|[^\s\p{L}\d]/gu;
 
@@ -78,6 +81,12 @@ function findHeaders(text: string): HeaderMatch[] {
     if (!kind || kind === 'other') continue;
     const start = m.index + m[0].indexOf(name);
     headers.push({ start, end: start + name.length, name: name.trim(), kind, allCaps: true, words: name.trim().split(/\s+/).length });
+  }
+  for (const m of text.matchAll(HEADER_RUN_IN)) {
+    const name = m[1].trim();
+    const kind = knownSectionKind(name);
+    if (!kind || kind === 'other' || headers.some((h) => h.start === m.index)) continue;
+    headers.push({ start: m.index, end: m.index + m[0].length, name, kind, allCaps: true, words: name.split(/\s+/).length });
   }
   headers.sort((a, b) => a.start - b.start);
   return headers;

@@ -26,6 +26,8 @@ const CueSchema = z
     recommendations: phrases,
     significant: phrases,
     communication: phrases,
+    references: phrases,
+    dangling: phrases,
     stopwords: phrases,
   })
   .strict();
@@ -34,7 +36,17 @@ export const CUES = CueSchema.parse(cueData);
 const SEVERITY_WORD: Record<string, string> = { '1': 'trace', '2': 'mild/small', '3': 'moderate', '4': 'severe/large', '5': 'massive' };
 
 type CueKind =
-  'hedge' | 'negation' | 'time' | 'severity' | 'count' | 'side' | 'normal' | 'recommendation' | 'significant' | 'communication';
+  | 'hedge'
+  | 'negation'
+  | 'time'
+  | 'severity'
+  | 'count'
+  | 'side'
+  | 'normal'
+  | 'recommendation'
+  | 'significant'
+  | 'communication'
+  | 'reference';
 interface Cue {
   kind: CueKind;
   words: string[];
@@ -61,6 +73,7 @@ const CUE_INDEX = (() => {
   for (const p of CUES.recommendations) add('recommendation', p);
   for (const p of CUES.significant) add('significant', p);
   for (const p of CUES.communication) add('communication', p);
+  for (const p of CUES.references) add('reference', p);
   for (const list of index.values()) list.sort((a, b) => b.words.length - a.words.length);
   return index;
 })();
@@ -214,11 +227,13 @@ export function readClause(text: string, span: Span, section: SectionKind, field
         c.hedges.push(cue.value);
         hedgeFrom = Math.min(hedgeFrom, cue.scope === 'clause' ? -1 : i);
       } else if (cue.kind === 'negation') negateFrom = Math.min(negateFrom, cue.scope === 'clause' ? -1 : i);
+      // Time and severity a negation reaches describe nothing ("without acute …", "no large …").
       else if (cue.kind === 'time') {
-        c.time.add(cue.value);
+        if (i < negateFrom) c.time.add(cue.value);
         acute ||= cue.words[0].endsWith('acute') && i < negateFrom;
-      } else if (cue.kind === 'severity') c.severity.push(cue.value);
-      else if (cue.kind === 'count') c.counts.add(cue.value);
+      } else if (cue.kind === 'severity') {
+        if (i < negateFrom) c.severity.push(cue.value);
+      } else if (cue.kind === 'count') c.counts.add(cue.value);
       else if (cue.kind === 'side') c.sides.add(cue.value);
       else if (cue.kind === 'normal') normalCue = true;
       else if (cue.kind === 'recommendation') {
@@ -250,7 +265,9 @@ export function readClause(text: string, span: Span, section: SectionKind, field
   if (!c.words.length && /[a-z0-9]/i.test(body)) c.words = labelWords;
   const unnegated = c.words.some((w) => !c.negated.has(w));
   const old = c.time.has('old') && !c.time.has('new') && !c.time.has('increased');
-  c.significant = unnegated && !old && (significantCue || acute || [...c.severity].some((s) => s >= '3'));
+  // What the history or the exam title names is the question, not a finding.
+  const stated = !['history', 'exam', 'technique', 'comparison'].includes(section);
+  c.significant = stated && unnegated && !old && (significantCue || acute || [...c.severity].some((s) => s >= '3'));
   c.normal = normalCue && !c.significant;
   c.positive = !c.normal && unnegated && !c.recommendation;
   return c;
@@ -274,7 +291,11 @@ export function clausesOf(report: Report): Clause[] {
       const text = sentence.text.slice(p.start, p.end);
       if (!/[a-z0-9]/i.test(text)) continue;
       const span = { start: sentence.start + p.start, end: sentence.start + p.end };
-      out.push(readClause(text, span, section?.kind ?? 'preamble', field));
+      const clause = readClause(text, span, section?.kind ?? 'preamble', field);
+      // Under a side heading ("RIGHT:" as a section or a field), the clause speaks of that side.
+      for (const heading of [field, section?.header?.name.toLowerCase()])
+        for (const [side, list] of Object.entries(CUES.sides)) if (heading && list.includes(heading)) clause.sides.add(side);
+      out.push(clause);
     }
   }
   return out;

@@ -127,7 +127,7 @@ export function verify(kind: RewriteKind, analysis: Analysis, output: string, mo
     { additionMarker: PERTINENT_NEGATIVE_MARK, summaryBoilerplate: SUMMARY_FIXED_LINES },
     significantAt,
   );
-  if (clauses.some((r) => r.message.startsWith('the report is empty')))
+  if (clauses.some((r) => /^(?:the report is empty|not an imaging report)/.test(r.message)))
     return { ok: false, reasons: clauses.map((r) => r.message), details: clauses };
   let findings: Verification;
   if (kind === 'restructure') findings = verifyRewrite(source, output, { kind, mode, additionMarker: PERTINENT_NEGATIVE_MARK });
@@ -155,7 +155,9 @@ function summarySource(analysis: Analysis): string {
   const impression = sectionOf(report, 'impression');
   if (!impression || impression.body.end <= impression.body.start) return report.text;
   const said = new Set(report.sentences.map((s, i) => (s.section === report.sections.indexOf(impression) ? i : -1)).filter((i) => i >= 0));
-  for (const f of analysis.understanding.findings) if (f.significant && !f.normal && f.assertion !== 'absent') said.add(f.sentenceIndex);
+  for (const f of analysis.understanding.findings)
+    if (f.section === 'findings' && f.significant && !f.normal && (f.assertion === 'present' || f.assertion === 'possible'))
+      said.add(f.sentenceIndex);
   return `IMPRESSION:\n${[...said]
     .sort((a, b) => a - b)
     .map((i) => report.sentences[i].text.replace(/^\s*\d{1,2}[.)]\s*/, ''))

@@ -6,7 +6,7 @@
 import { GLOSSARY, plainTerm, withSide } from '../nlp/glossary';
 import { parseReport } from '../report';
 import type { Report, Span } from '../report/types';
-import { changesOf, clausesOf, clip, dropsOf, polarityLostBy, readClause, readText, shareOf, stem, type Clause } from './clauses';
+import { CUES, changesOf, clausesOf, clip, dropsOf, polarityLostBy, readClause, readText, shareOf, stem, type Clause } from './clauses';
 
 export interface VerifyReason {
   message: string;
@@ -81,6 +81,11 @@ export function checkClauses(
     say('the report is empty: there is nothing to rewrite');
     return reasons;
   }
+  // A case history or a procedure note is no imaging report: no template, impression or summary of one.
+  if (source.document !== 'imaging') {
+    say(`not an imaging report (it reads as a ${source.document.replace(/-/g, ' ')}): RadLint rewrites imaging reports only`);
+    return reasons;
+  }
   // The findings core's significant findings: what a summary must tell (its sentences are significant too).
   const told = new Set(src.filter((c) => c.positive && significantAt.some((at) => c.start <= at && at < c.end)));
   for (const c of told) c.significant = true;
@@ -92,8 +97,12 @@ export function checkClauses(
   const restsOn = new Map<Clause, Clause[]>();
   const inImpression = (c: Clause) => c.section === 'impression';
   const sourceWords = new Set(src.flatMap((s) => s.words.map((w) => w.slice(0, 5))));
+  // A summary may pass on the impression's own "no acute …" beside the significant findings it tells
+  // (every one is required below); a drafted impression never writes one over them.
+  const impressionSaysNormal = src.some((s) => inImpression(s) && globalNormal(s));
   for (const c of candidate) {
-    if (globalNormal(c) && significant.length && (kind === 'summary' || (kind === 'impression' && inImpression(c)))) {
+    const mayBeNormal = kind === 'summary' ? impressionSaysNormal : kind !== 'impression' || !inImpression(c);
+    if (globalNormal(c) && significant.length && !mayBeNormal) {
       say(`says nothing is wrong while the report states "${clip(significant[0].text)}": "${clip(c.text)}"`, significant[0], c);
       continue;
     }
@@ -108,8 +117,8 @@ export function checkClauses(
     const place = restingPlace(c, pool);
     if (!place) {
       // A normal statement may stand new in a drafted impression or summary of a report that states nothing significant.
-      if (globalNormal(c) && kind !== 'restructure' && !significant.length) continue;
-      if (globalNormal(c) && significant.length)
+      if (globalNormal(c) && kind !== 'restructure' && (!significant.length || mayBeNormal)) continue;
+      if (globalNormal(c) && significant.length && !mayBeNormal)
         say(`adds a normal statement while the report states "${clip(significant[0].text)}": "${clip(c.text)}"`, significant[0], c);
       else say(`adds: "${clip(c.text)}"`, undefined, c);
       continue;
@@ -134,8 +143,11 @@ export function checkClauses(
   for (const s of required) {
     // Kept by the clauses resting on it, and by any other clause that could (a finding told in the
     // summary from the impression's sentence is also the findings' sentence).
+    const sameSide = (c: Clause) => !s.sides.size || !c.sides.size || [...c.sides].some((x) => s.sides.has(x));
     const keptBy = candidate.filter(
-      (c) => restsOn.get(s)?.includes(c) || shareOf(c, s) >= 0.5 || shareOf(s, c) >= KEPT_BY || (shareOf(c, s) > 0 && sameSize(c, s)),
+      (c) =>
+        restsOn.get(s)?.includes(c) ||
+        (sameSide(c) && (shareOf(c, s) >= 0.5 || shareOf(s, c) >= KEPT_BY || (shareOf(c, s) > 0 && sameSize(c, s)))),
     );
     if (!keptBy.length) {
       say(`drops: "${clip(s.text)}"`, s);
@@ -152,6 +164,24 @@ export function checkClauses(
     ))
       say(`${drop}: "${clip(s.text, 60)}" -> "${clip(keptBy[0].text, 60)}"`, s, keptBy[0]);
   }
+  // A drafted impression item carries the side, severity, size, level and time of the sentence it was
+  // taken from ("Stenosis." of "Severe plaque … stenosis around 70%" drops all of them).
+  if (kind === 'impression')
+    for (const [s, resting] of restsOn) {
+      const items = resting.filter(inImpression);
+      if (!items.length || inImpression(s)) continue;
+      // "Exhibits wall thickening …", "This finding is suspicious …": cut from what it speaks of.
+      for (const c of items) {
+        const first =
+          c.text
+            .replace(/^\s*\d{1,2}[.)]\s*/, '')
+            .split(/[\s,]+/)[0]
+            ?.toLowerCase() ?? '';
+        if (CUES.dangling.includes(first)) say(`cuts "${clip(c.text, 60)}" from what it speaks of in "${clip(s.text, 60)}"`, s, c);
+      }
+      for (const drop of dropsOf(s, items, { sizes: true }))
+        say(`${drop}: "${clip(s.text, 60)}" -> "${clip(items[0].text, 60)}"`, s, items[0]);
+    }
   if (kind === 'restructure') checkPlacement(candidate, new Map([...restsOn].flatMap(([s, cs]) => cs.map((c) => [c, s] as const))), say);
   return reasons;
 }
