@@ -31,7 +31,7 @@ async function sse(res, content, chunkSize = Math.max(16, Math.ceil(content.leng
     `data: ${JSON.stringify({ ...base, choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }] })}\n\n`,
   );
   for (let i = 0; i < content.length; i += chunkSize) {
-    if (dripMs) {
+    if (dripMs && i > 0) {
       await new Promise((resolve) => setTimeout(resolve, dripMs));
       if (res.destroyed) return;
     }
