@@ -254,8 +254,9 @@ function peersBench() {
   const files = reports.map((_, i) => path.join(dir, `${String(i).padStart(4, '0')}.txt`));
   const radlint = ['node', path.join(root, 'bin/radlint.js'), 'check', dir];
   const vs = [
-    // A folder, not a glob: farm-bench starts commands without a shell.
-    ['cspell', cspell, `${cspell} lint --no-progress --no-summary --no-color ${dir}`],
+    // A folder, not a glob (farm-bench starts commands without a shell), and it as cspell's root:
+    // cspell skips files outside its root, the working folder by default.
+    ['cspell', cspell, `${cspell} lint --root ${dir} --no-progress --no-summary --no-color ${dir}`],
     ['Harper', harper, `${harper} lint --count ${files.join(' ')}`],
   ];
   for (const [name, bin, command] of vs) {
