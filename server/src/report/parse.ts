@@ -9,7 +9,7 @@ const HEADER_WITH_COLON = /^[ \t]*([A-Za-z][A-Za-z /&()'-]{0,40}?)[ \t]*:(?!\/)/
 const HEADER_ALONE = /^[ \t]*([A-Z][A-Z /&-]{2,40}?)[ \t]*$/gm;
 // Headers run into the text after a sentence ("...contrast.FINDINGS: ...", "...normal.  IMPRESSION: ..."):
 // only known section names, in capitals.
-const HEADER_RUN_IN = /(?<=[a-z0-9)][.!?][ \t]{0,3}|\S[ \t]{2,})([A-Z][A-Z /&-]{2,40}?)[ \t]*:(?!\/)/g;
+const HEADER_RUN_IN = /(?<=[a-z0-9)][.!?][ \t]{0,3}|\S[ \t]{2,6})([A-Z][A-Z /&-]{2,40}?)[ \t]*:(?!\/)/g;
 
 const TOKEN = /XXXX+|\p{L}[\p{L}\p{M}'’]*\p{L}|\p{L}|\d+(?:[.,]\d+)*|[^\s\p{L}\d]/gu;
 
