@@ -4,7 +4,8 @@
 #   1. npm run test:vscode       mocha suite inside VS Code's extension host (code-server here)
 #   2. test/editors/nvim.test.mjs Neovim 0.7 as a push-only LSP client
 #   3. scripts/test-e2e.mjs      the packaged .vsix in code-server, driven through the UI
-#   4. scripts/ui-tour.cjs       the packaged .vsix: status bar item, hover on a plain finding word
+#   4. scripts/ui-tour.cjs       the packaged .vsix through the UI (Dark+): hover, ignores list, walkthrough
+#                                button, understood view, scorecard, the Extensions view's page
 # Prints one line per step (and the failing step's details); exits non-zero if any step failed.
 # Logs: test-output/ci-editors/*.log.
 set -uo pipefail

@@ -15,6 +15,7 @@ const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { analyze } = require(path.join(root, 'out/server/engine.js'));
 const { rewrite, verify, REWRITE_KINDS } = require(path.join(root, 'out/server/rewrite/index.js'));
+const { readText } = require(path.join(root, 'out/server/rewrite/clauses.js'));
 
 if (!haveData) {
   console.log(`eval:verify skipped: no data at ${dataDir}`);
@@ -123,7 +124,12 @@ const MUTATIONS = {
     report: appendLine('There is a 3 cm mass in the left kidney.'),
   },
   'add recommendation': { reason: /adds|recommend/, summary: appendLine('- Recommend biopsy.'), report: appendLine('Recommend biopsy.') },
+  // Only where the report states something significant and its impression no "no acute …" of its own.
   'add normal': {
+    applies: (analysis) => {
+      const clauses = readText(analysis.report.text);
+      return clauses.some((c) => c.significant) && !clauses.some((c) => c.section === 'impression' && c.normal && !c.specificDenial);
+    },
     reason: /normal|nothing is wrong|adds/,
     summary: appendLine('- The report found no sign of any problem.'),
     report: appendLine('No acute abnormality.'),
@@ -186,6 +192,7 @@ for (const [group, texts] of groups) {
       const region = regionOf(kind, r.text);
       if (!region) continue;
       for (const [name, m] of Object.entries(MUTATIONS)) {
+        if (m.applies && !m.applies(analysis)) continue;
         const mutate = m.all ?? (kind === 'summary' ? m.summary : m.report);
         const changed = mutate(r.text, region);
         if (changed === null || changed === r.text) continue;

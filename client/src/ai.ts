@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { AiStatusNotification, CheckWithAiRequest, COMMANDS, SetApiKeyRequest, type AiStatusParams } from '../../server/src/protocol';
+import { notify } from './notices';
 
 const SECRET_KEY = 'radlint.llm.apiKey';
 /** Internal (no palette entry): behind the "Set up" link of the AI item while AI is off. */
@@ -66,6 +67,29 @@ export function registerAi(
   const activeUri = () => vscode.window.activeTextEditor?.document.uri.toString();
   show(undefined);
 
+  /** Messages about a missing piece already shown this session: each once, not on every settings change. */
+  const told = new Set<string>();
+
+  /** AI switched on without what it needs: one notification naming what is missing, with a way to set it. */
+  async function tellWhatIsMissing(): Promise<void> {
+    const llm = vscode.workspace.getConfiguration('radlint.llm');
+    if (!llm.get<boolean>('enabled', false)) return;
+    const missing = missingForAi(
+      llm.get<string>('model', ''),
+      llm.get<string>('baseUrl', ''),
+      Boolean(await context.secrets.get(SECRET_KEY)),
+    );
+    if (missing.length === 0) return;
+    const message = `RadLint's AI second reader is on, but it has no ${missing.join(' and no ')}. Rule checks continue without it.`;
+    if (told.has(message)) return;
+    told.add(message);
+    log.warn(message);
+    const onlyKey = missing.length === 1 && missing[0].startsWith('API key');
+    const answer = await notify('warning', message, onlyKey ? 'Set API Key' : 'Set up');
+    if (answer === 'Set API Key') await vscode.commands.executeCommand(COMMANDS.setApiKey);
+    else if (answer === 'Set up') await vscode.commands.executeCommand(COMMANDS_SET_UP_AI);
+  }
+
   async function sendKey(target = client()): Promise<void> {
     if (!target) return;
     const apiKey = (await context.secrets.get(SECRET_KEY)) ?? null;
@@ -81,6 +105,7 @@ export function registerAi(
     vscode.workspace.onDidCloseTextDocument((d) => states.delete(d.uri.toString())),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('radlint.languages')) item.selector = selector();
+      if (e.affectsConfiguration('radlint.llm')) void tellWhatIsMissing();
     }),
     // Another window set or cleared the key.
     context.secrets.onDidChange((e) => {
@@ -127,6 +152,8 @@ export function registerAi(
     }),
   );
 
+  void tellWhatIsMissing();
+
   return {
     attach(running) {
       running.onNotification(AiStatusNotification, (params) => {
@@ -141,4 +168,21 @@ export function registerAi(
       );
     },
   };
+}
+
+/** Hosted services that always want a key (a local or in-house server may not). */
+const NEEDS_KEY = /(^|\.)(openai\.com|openai\.azure\.com|azure\.com)$/i;
+
+/** What AI checks still need: a model, a valid endpoint, and a key for a hosted service. */
+export function missingForAi(model: string, baseUrl: string, hasKey: boolean): string[] {
+  const missing: string[] = [];
+  if (!model.trim()) missing.push('model (radlint.llm.model, e.g. llama3.1:8b for Ollama)');
+  let host = '';
+  try {
+    host = new URL(baseUrl).hostname;
+  } catch {
+    missing.push('valid endpoint (radlint.llm.baseUrl)');
+  }
+  if (NEEDS_KEY.test(host) && !hasKey) missing.push(`API key for ${host} (RadLint: Set API Key)`);
+  return missing;
 }

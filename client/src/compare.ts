@@ -1,13 +1,16 @@
 // "RadLint: Compare with Reference Report…": the active report is the trainee's, the reference (the
 // attending's) is another open editor or a file. The server shows the discrepancies as diagnostics of
 // their own source on the trainee (CompareRequest), and the scorecard of the pair opens beside it.
-// "RadLint: Clear Comparison" removes them (the server command COMMANDS.clearComparison).
+// "RadLint: Clear Comparison" removes them (the server command COMMANDS.clearComparison). The scorecard
+// is live: an edit of either report compares them again and redraws it, as the diagnostics follow.
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
 import { COMMANDS, CompareRequest, type CompareResult } from '../../server/src/protocol';
 import { scorecardPage } from './compare-page';
 
 const CHOOSE_FILE = '$(folder-opened) Choose a file…';
+/** Typing pauses this long before the scorecard is redrawn. */
+const REDRAW_AFTER_MS = 400;
 
 const nameOf = (uri: vscode.Uri) => uri.path.split('/').pop() || uri.toString();
 const say = (message: string) => void vscode.window.setStatusBarMessage(`RadLint: ${message}`, 5000);
@@ -55,11 +58,15 @@ async function pickReference(trainee: vscode.Uri): Promise<vscode.Uri | undefine
 export interface CompareClient {
   /** The comparison of a trainee with a reference, its diagnostics and its scorecard shown (for the tests). */
   compare(reference: vscode.Uri, trainee: vscode.Uri): Promise<CompareResult | undefined>;
+  /** The comparison the trainee's scorecard shows now (for the tests). */
+  shown(trainee: vscode.Uri): CompareResult | undefined;
 }
 
 export function registerCompare(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): CompareClient {
-  // One scorecard per trainee report, reused when it is compared again.
+  // One scorecard per trainee report, reused when it is compared again; what it shows, against which reference.
   const panels = new Map<string, vscode.WebviewPanel>();
+  const shown = new Map<string, { reference: vscode.Uri; result: CompareResult }>();
+  const redraws = new Map<string, ReturnType<typeof setTimeout>>();
 
   function showScorecard(trainee: vscode.Uri, result: CompareResult): void {
     const key = trainee.toString();
@@ -73,7 +80,9 @@ export function registerCompare(context: vscode.ExtensionContext, client: () => 
       );
       const created = panel;
       panel.onDidDispose(() => {
-        if (panels.get(key) === created) panels.delete(key);
+        if (panels.get(key) !== created) return;
+        panels.delete(key);
+        shown.delete(key);
       });
       panels.set(key, panel);
     } else {
@@ -83,10 +92,10 @@ export function registerCompare(context: vscode.ExtensionContext, client: () => 
     panel.webview.html = scorecardPage(result.html);
   }
 
-  async function compare(reference: vscode.Uri, trainee: vscode.Uri): Promise<CompareResult | undefined> {
+  async function compare(reference: vscode.Uri, trainee: vscode.Uri, quiet = false): Promise<CompareResult | undefined> {
     const running = client();
     if (!running) {
-      say('the server is not running; open a report first');
+      if (!quiet) say('the server is not running; open a report first');
       return undefined;
     }
     let text: string;
@@ -94,7 +103,7 @@ export function registerCompare(context: vscode.ExtensionContext, client: () => 
       // The text as the editor has it (unsaved changes, untitled reports), not only as on disk.
       text = (await vscode.workspace.openTextDocument(reference)).getText();
     } catch (error) {
-      void vscode.window.showErrorMessage(`RadLint cannot read the reference report ${nameOf(reference)}: ${String(error)}`);
+      if (!quiet) void vscode.window.showErrorMessage(`RadLint cannot read the reference report ${nameOf(reference)}: ${String(error)}`);
       return undefined;
     }
     let result: CompareResult;
@@ -104,10 +113,14 @@ export function registerCompare(context: vscode.ExtensionContext, client: () => 
         reference: { text, name: nameOf(reference), uri: reference.toString() },
       });
     } catch (error) {
-      void vscode.window.showErrorMessage(`RadLint could not compare: ${error instanceof Error ? error.message : String(error)}`);
+      if (!quiet)
+        void vscode.window.showErrorMessage(`RadLint could not compare: ${error instanceof Error ? error.message : String(error)}`);
       return undefined;
     }
+    if (quiet && !panels.has(trainee.toString())) return result; // closed meanwhile: not opened again
+    shown.set(trainee.toString(), { reference, result });
     showScorecard(trainee, result);
+    if (quiet) return result;
     const n = result.discrepancies.length;
     say(
       n === 0
@@ -137,6 +150,7 @@ export function registerCompare(context: vscode.ExtensionContext, client: () => 
       const running = client();
       if (!uri || !running) return false;
       panels.get(uri.toString())?.dispose();
+      shown.delete(uri.toString());
       const cleared = await running
         .sendRequest(ExecuteCommandRequest.type, { command: COMMANDS.clearComparison, arguments: [uri.toString()] })
         .then(
@@ -146,7 +160,24 @@ export function registerCompare(context: vscode.ExtensionContext, client: () => 
       say(cleared ? 'comparison cleared' : 'this report has no comparison to clear');
       return cleared;
     }),
+    // Live: an edit of the trainee's or the reference report compares them again, once typing pauses.
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.contentChanges.length === 0) return;
+      const changed = e.document.uri.toString();
+      for (const [trainee, { reference }] of shown) {
+        if (trainee !== changed && reference.toString() !== changed) continue;
+        clearTimeout(redraws.get(trainee));
+        redraws.set(
+          trainee,
+          setTimeout(() => {
+            redraws.delete(trainee);
+            void compare(reference, vscode.Uri.parse(trainee), true);
+          }, REDRAW_AFTER_MS),
+        );
+      }
+    }),
     { dispose: () => panels.forEach((p) => p.dispose()) },
+    { dispose: () => redraws.forEach((t) => clearTimeout(t)) },
   );
-  return { compare };
+  return { compare, shown: (trainee) => shown.get(trainee.toString())?.result };
 }

@@ -11,14 +11,17 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { CheckDocumentRequest, COMMANDS, type InitializationOptions } from '../../server/src/protocol';
+import { CheckDocumentRequest, COMMANDS, type CompareResult, type InitializationOptions } from '../../server/src/protocol';
 import { registerRewrites } from './rewrites';
 import { registerAi, type AiClient } from './ai';
 import { registerCompare } from './compare';
 import { registerReportOffer } from './report-offer';
-import { documentedRules, registerRuleCommands } from './rules';
+import { documentedRules, registerRuleCommands, ruleItems } from './rules';
 import { createStatus, STATUS_MENU_COMMAND, type ServerState, type Status } from './status';
 import { registerUnderstanding } from './understanding';
+import { registerWalkthrough } from './walkthrough';
+import { registerSuppressions, type Suppressions } from './suppressions';
+import { notices, type Notice } from './notices';
 
 const CLIENT_ID = 'radlint'; // equals the settings prefix, so `radlint.trace.server` works
 const MAX_RESTARTS = 4;
@@ -28,6 +31,7 @@ let client: LanguageClient | undefined;
 let log: vscode.LogOutputChannel;
 let status: Status;
 let ai: AiClient | undefined;
+let suppressions: Suppressions;
 
 /** The languages checked: Radiology Report always, others when the user asked for them. */
 function checkedLanguages(): string[] {
@@ -79,8 +83,7 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
     outputChannel: log,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     errorHandler: new BoundedRestarts(),
-    // The user's spelling word list lives in the extension's global storage, not in settings.
-    middleware: status.middleware,
+    middleware: { ...status.middleware, ...suppressions.middleware },
     // Hovers may link to these commands ("Open rule docs"); no other command runs from server Markdown.
     markdown: { isTrusted: { enabledCommands: [COMMANDS.openRuleDocs, COMMANDS.disableRule, COMMANDS.showUnderstanding] } },
     initializationOptions: {
@@ -161,6 +164,15 @@ async function statusMenu(context: vscode.ExtensionContext): Promise<void> {
       description: 'the findings of this report, beside it',
       run: () => vscode.commands.executeCommand(COMMANDS.showUnderstanding),
     },
+    {
+      label: '$(eye-closed) Ignores and turned-off rules',
+      description: 'list them, remove one',
+      run: () => vscode.commands.executeCommand(COMMANDS.showSuppressions),
+    },
+    {
+      label: '$(discard) Undo the last ignore or turned-off rule',
+      run: () => vscode.commands.executeCommand(COMMANDS.undoSuppression),
+    },
     { label: '$(output) Show log', run: () => vscode.commands.executeCommand(COMMANDS.showLog) },
     { label: '$(debug-restart) Restart server', run: () => vscode.commands.executeCommand(COMMANDS.restartServer) },
     {
@@ -182,6 +194,16 @@ export interface RadlintApi {
   /** The language status item's text, e.g. "$(check) no problems" (for the integration tests). */
   statusText: () => string;
   onDidChangeStatus: vscode.Event<string>;
+  /** The ignores and turned-off rules: list, remove, undo (for the integration tests). */
+  suppressions: Suppressions;
+  /** The notifications shown so far (for the integration tests). */
+  notices: () => readonly Notice[];
+  /** The Markdown the understood view of a report renders now (for the integration tests). */
+  understood: (report: vscode.Uri) => string | undefined;
+  /** The "Turn off a rule" picker's entries: id, level now, description (for the integration tests). */
+  ruleChoices: () => (vscode.QuickPickItem & { id: string })[];
+  /** The comparison a trainee report's scorecard shows now (for the integration tests). */
+  scorecard: (trainee: vscode.Uri) => CompareResult | undefined;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<RadlintApi> {
@@ -190,23 +212,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<Radlin
   setStatus('starting');
   context.subscriptions.push(log);
   ai = registerAi(context, () => client, log, selector);
-  registerUnderstanding(context, () => client);
-  registerCompare(context, () => client);
-  registerRuleCommands(context, log);
+  const understood = registerUnderstanding(context, () => client);
+  const compare = registerCompare(context, () => client);
+  suppressions = registerSuppressions(context, () => client);
+  registerRuleCommands(context, log, (done) => suppressions.turnedOff(done));
   registerRewrites(context, () => client, log);
   registerReportOffer(context, checkedLanguages);
+  registerWalkthrough(context, (d) => checkedLanguages().includes(d.languageId));
 
   context.subscriptions.push(
     vscode.commands.registerCommand(COMMANDS.showLog, () => log.show()),
     vscode.commands.registerCommand(COMMANDS.restartServer, () => restartServer(context)),
     vscode.commands.registerCommand(STATUS_MENU_COMMAND, () => statusMenu(context)),
-    // Getting Started: the example with mistakes, as a new unsaved report (the shipped file stays intact).
-    vscode.commands.registerCommand('radlint.walkthrough.openExample', async () => {
-      const example = vscode.Uri.file(context.asAbsolutePath('examples/chest-radiograph-errors.rpt'));
-      const content = Buffer.from(await vscode.workspace.fs.readFile(example)).toString('utf8');
-      const document = await vscode.workspace.openTextDocument({ language: 'radreport', content });
-      await vscode.window.showTextDocument(document);
-    }),
     vscode.commands.registerCommand(COMMANDS.applySnippet, applySnippet),
     vscode.commands.registerCommand(COMMANDS.checkCurrentReport, async () => {
       const document = vscode.window.activeTextEditor?.document;
@@ -243,7 +260,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<Radlin
     });
     context.subscriptions.push(waiting);
   }
-  return { client: () => client, statusText: () => status.text(), onDidChangeStatus: status.onDidChange };
+  return {
+    client: () => client,
+    statusText: () => status.text(),
+    onDidChangeStatus: status.onDidChange,
+    suppressions,
+    notices,
+    ruleChoices: () => ruleItems(context),
+    understood: understood.shown,
+    scorecard: compare.shown,
+  };
 }
 
 export async function deactivate(): Promise<void> {

@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { COMMANDS, RewriteRequest, type RewriteKind, type RewriteResult } from '../../server/src/protocol';
+import { notify } from './notices';
 
 const TITLES: Record<RewriteKind, string> = {
   restructure: 'Restructuring into a template',
@@ -33,8 +34,9 @@ export function registerRewrites(
     );
   }
 
-  /** `templateId` (restructure) skips the quick pick: for keybindings and tests. */
-  async function run(kind: RewriteKind, uri?: string, version?: number, templateId?: string): Promise<boolean> {
+  /** `templateId` (restructure) skips the quick pick: for keybindings and tests. The editor's context menu passes a Uri. */
+  async function run(kind: RewriteKind, target?: string | vscode.Uri, version?: number, templateId?: string): Promise<boolean> {
+    const uri = target?.toString();
     const document = uri ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri) : vscode.window.activeTextEditor?.document;
     if (!document) return (tell('open a report first'), false);
     const asked = version ?? document.version;
@@ -54,7 +56,12 @@ export function registerRewrites(
     }
     if (!result.ok) {
       log.warn(`Rewrite not verified: ${result.reasons.join('; ')}`);
-      return (tell(`could not verify the rewrite, so nothing was changed (${result.reasons[0] ?? 'see the log'})`), false);
+      // A notification, not a passing status-bar message: the user asked and waited for this.
+      void notify(
+        'warning',
+        `RadLint did not offer the ${kind === 'summary' ? 'patient summary' : kind === 'impression' ? 'draft impression' : 'restructured report'}: ${result.reasons.slice(0, 2).join('; ') || 'it did not pass the verifier'}. Nothing was changed.`,
+      );
+      return false;
     }
     if (document.version !== result.version) return (tell('the report changed while it was being rewritten; nothing was changed'), false);
     if (!result.edit) {
@@ -91,10 +98,12 @@ export function registerRewrites(
   }
 
   context.subscriptions.push(
-    vscode.commands.registerCommand(COMMANDS.restructure, (uri?: string, version?: number, templateId?: string) =>
+    vscode.commands.registerCommand(COMMANDS.restructure, (uri?: string | vscode.Uri, version?: number, templateId?: string) =>
       run('restructure', uri, version, templateId),
     ),
-    vscode.commands.registerCommand(COMMANDS.draftImpression, (uri?: string, version?: number) => run('impression', uri, version)),
-    vscode.commands.registerCommand(COMMANDS.patientSummary, (uri?: string, version?: number) => run('summary', uri, version)),
+    vscode.commands.registerCommand(COMMANDS.draftImpression, (uri?: string | vscode.Uri, version?: number) =>
+      run('impression', uri, version),
+    ),
+    vscode.commands.registerCommand(COMMANDS.patientSummary, (uri?: string | vscode.Uri, version?: number) => run('summary', uri, version)),
   );
 }

@@ -3,7 +3,7 @@
 // click that opens a small menu. Counts come from VS Code's own diagnostics of the active report.
 import * as vscode from 'vscode';
 import type { Middleware } from 'vscode-languageclient/node';
-import { SOURCE_AI, SOURCE_RULES } from '../../server/src/protocol';
+import { SOURCE_AI, SOURCE_COMPARE, SOURCE_RULES } from '../../server/src/protocol';
 
 /** The spinner appears only when a check takes longer than this. */
 const BUSY_AFTER_MS = 2500;
@@ -18,12 +18,15 @@ export interface Counts {
   errors: number;
   warnings: number;
   notes: number;
+  /** Trainee mode: differences from the reference report, counted apart from the problems. */
+  differences?: number;
 }
 
-/** Counts RadLint's diagnostics (rules and AI) by severity; hints and information are notes. */
+/** Counts RadLint's diagnostics (rules and AI) by severity; hints and information are notes; comparison apart. */
 export function countDiagnostics(diagnostics: readonly vscode.Diagnostic[]): Counts {
   const counts: Counts = { errors: 0, warnings: 0, notes: 0 };
   for (const d of diagnostics) {
+    if (d.source === SOURCE_COMPARE) counts.differences = (counts.differences ?? 0) + 1;
     if (!d.source || !COUNTED_SOURCES.has(d.source)) continue;
     if (d.severity === vscode.DiagnosticSeverity.Error) counts.errors++;
     else if (d.severity === vscode.DiagnosticSeverity.Warning) counts.warnings++;
@@ -34,14 +37,16 @@ export function countDiagnostics(diagnostics: readonly vscode.Diagnostic[]): Cou
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/** "$(check) no problems", or "2 errors, 1 warning". */
+/** "$(check) no problems", or "2 errors, 1 warning"; then " · 3 differences from the reference" in trainee mode. */
 export function countsText(counts: Counts): string {
   const parts: string[] = [];
   if (counts.errors) parts.push(plural(counts.errors, 'error'));
   if (counts.warnings) parts.push(plural(counts.warnings, 'warning'));
   if (counts.notes) parts.push(plural(counts.notes, 'note'));
-  if (parts.length === 0) return '$(check) no problems';
-  return `${counts.errors ? '$(error)' : counts.warnings ? '$(warning)' : '$(info)'} ${parts.join(', ')}`;
+  const problems = parts.length
+    ? `${counts.errors ? '$(error)' : counts.warnings ? '$(warning)' : '$(info)'} ${parts.join(', ')}`
+    : '$(check) no problems';
+  return counts.differences ? `${problems} · ${plural(counts.differences, 'difference')} from the reference` : problems;
 }
 
 export interface Status {

@@ -1,49 +1,60 @@
 // "RadLint: Show What RadLint Understood": the findings table of the active report (the server's
-// answer to UnderstandingRequest), opened beside it as a read-only Markdown document whose rows link
-// to their places in the report.
+// answer to UnderstandingRequest), rendered beside it in a webview in the theme's colours (never the
+// table's pipe-and-dash source); each row's line number puts the cursor on the finding in the report.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { COMMANDS, UnderstandingRequest } from '../../server/src/protocol';
+import { understoodPage } from './understood-page';
 
-export const UNDERSTOOD_SCHEME = 'radlint-understood';
+/** Internal (no palette entry): behind the table's links: [reportUri, line, character], 0-based. */
+const REVEAL = 'radlint.revealFinding';
 
-class UnderstoodDocuments implements vscode.TextDocumentContentProvider {
-  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
-  readonly onDidChange = this.changed.event;
-  private readonly texts = new Map<string, string>();
-
-  provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.texts.get(uri.toString()) ?? '_Run "RadLint: Show What RadLint Understood" on a report._\n';
-  }
-
-  set(uri: vscode.Uri, text: string): void {
-    this.texts.set(uri.toString(), text);
-    this.changed.fire(uri);
-  }
-
-  dispose(): void {
-    this.changed.dispose();
-  }
+export interface Understood {
+  /** The page a report's view shows now, as Markdown (for the integration tests). */
+  shown(report: vscode.Uri): string | undefined;
 }
 
-/** The virtual document's uri for a report: one per report, named after it, ending in .md. */
-export function understoodUri(report: vscode.Uri): vscode.Uri {
-  const name = report.path.split('/').pop() || 'report';
-  return vscode.Uri.from({ scheme: UNDERSTOOD_SCHEME, path: `/${name} - understood.md`, query: report.toString() });
-}
+export function registerUnderstanding(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): Understood {
+  // One view per report, reused when asked again; the Markdown it shows.
+  const panels = new Map<string, { panel: vscode.WebviewPanel; markdown: string }>();
+  const link = (uri: string, line: number, character: number) =>
+    `command:${REVEAL}?${encodeURIComponent(JSON.stringify([uri, line, character]))}`;
 
-export function registerUnderstanding(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): void {
-  const documents = new UnderstoodDocuments();
+  function show(report: vscode.Uri, markdown: string): void {
+    const key = report.toString();
+    let entry = panels.get(key);
+    if (!entry) {
+      const name = report.path.split('/').pop() || 'report';
+      const panel = vscode.window.createWebviewPanel(
+        'radlint.understood',
+        `Understood: ${name}`,
+        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+        { enableScripts: false, enableCommandUris: [REVEAL], enableFindWidget: true, localResourceRoots: [] },
+      );
+      panel.onDidDispose(() => panels.delete(key));
+      entry = { panel, markdown };
+      panels.set(key, entry);
+    } else {
+      entry.panel.reveal(vscode.ViewColumn.Beside, true);
+    }
+    entry.markdown = markdown;
+    entry.panel.webview.html = understoodPage(markdown, link);
+  }
+
   context.subscriptions.push(
-    documents,
-    vscode.workspace.registerTextDocumentContentProvider(UNDERSTOOD_SCHEME, documents),
+    vscode.commands.registerCommand(REVEAL, async (uri: unknown, line: unknown, character: unknown) => {
+      if (typeof uri !== 'string' || typeof line !== 'number' || typeof character !== 'number') return;
+      const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+      const at = new vscode.Position(line, character);
+      await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One, selection: new vscode.Range(at, at) });
+    }),
     vscode.commands.registerCommand(COMMANDS.showUnderstanding, async (target?: vscode.Uri) => {
       const report =
         target instanceof vscode.Uri
           ? target
           : (vscode.window.activeTextEditor?.document.uri ?? vscode.window.visibleTextEditors[0]?.document.uri);
       const running = client();
-      if (!report || report.scheme === UNDERSTOOD_SCHEME || !running) {
+      if (!report || !running) {
         void vscode.window.setStatusBarMessage('RadLint: open a report to see what RadLint understood', 5000);
         return undefined;
       }
@@ -56,13 +67,11 @@ export function registerUnderstanding(context: vscode.ExtensionContext, client: 
         void vscode.window.setStatusBarMessage('RadLint: the server could not say what it understood of this report', 5000);
         return undefined;
       }
-      const uri = understoodUri(report);
-      documents.set(uri, answer.markdown);
-      let document = await vscode.workspace.openTextDocument(uri);
-      if (document.languageId !== 'markdown') document = await vscode.languages.setTextDocumentLanguage(document, 'markdown');
-      await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: true });
+      show(report, answer.markdown);
       void vscode.window.setStatusBarMessage(`RadLint: ${answer.findings} finding${answer.findings === 1 ? '' : 's'} understood`, 4000);
-      return uri.toString();
+      return report.toString();
     }),
+    { dispose: () => panels.forEach((e) => e.panel.dispose()) },
   );
+  return { shown: (report) => panels.get(report.toString())?.markdown };
 }

@@ -1,11 +1,13 @@
 // The one door into the engine: every adapter (language server, CLI, evaluations, rewrites) calls
 // analyze() and reads what it needs from the Analysis. Pure: text and settings in, plain data out.
 import { parseReport, sentenceIndexAt, type Report } from './report';
-import { reportParts, understand, type ReportPart, type Understanding } from './nlp';
+import { reportParts, type ReportPart, type Understanding } from './nlp';
 import { RULES, ruleLevel } from './rules/registry';
 import { findCriticalFindings, type CriticalFinding, type CriticalOverrides } from './critical/findings';
 import type { Category, Problem } from './problem';
 import type { ReportAnalysis, Rule, RuleContext, RuleLevel, SharedPart } from './rules/types';
+import { getSpellChecker } from './spelling/load';
+import { typoCandidates, understandThroughTypos, type FindingTypo } from './spelling/finding-typos';
 
 export type { RuleLevel };
 
@@ -42,7 +44,8 @@ export const DEFAULT_SETTINGS: EngineSettings = { rules: {}, critical: {}, words
  */
 export class Analysis implements ReportAnalysis {
   readonly settings: EngineSettings;
-  #understanding?: Understanding;
+  #understanding?: { understanding: Understanding; typos: FindingTypo[] };
+  #typoCandidates?: Map<number, string>;
   #parts?: ReportPart[];
   #critical?: CriticalFinding[];
   #checked?: { problems: Problem[]; failures: { rule: string; error: unknown }[] };
@@ -57,7 +60,23 @@ export class Analysis implements ReportAnalysis {
 
   /** Patient, exam and every finding mention with assertion, side, site and size. */
   get understanding(): Understanding {
-    return (this.#understanding ??= understand(this.report));
+    return this.#read().understanding;
+  }
+
+  /** Misspelt finding words read as their correction ("pnuemothorax" as pneumothorax): spelling/finding-typos.ts. */
+  get findingTypos(): FindingTypo[] {
+    // Without a candidate (the usual report) this costs no understanding.
+    return this.#candidates().size ? this.#read().typos : [];
+  }
+
+  #candidates(): Map<number, string> {
+    if (this.#typoCandidates) return this.#typoCandidates;
+    const words = [...this.settings.words, ...this.settings.ignoredWords].filter((w): w is string => typeof w === 'string');
+    return (this.#typoCandidates = typoCandidates(this.report, getSpellChecker(), new Set(words.map((w) => w.toLowerCase()))));
+  }
+
+  #read() {
+    return (this.#understanding ??= understandThroughTypos(this.report, this.#candidates()));
   }
 
   /** Findings/impression pairs, for the rules that read one against the other. */

@@ -64,6 +64,10 @@ export const COMMANDS = {
   compareWithReference: 'radlint.compareWithReference',
   /** Server and client: [traineeUri] — removes the comparison diagnostics. */
   clearComparison: 'radlint.clearComparison',
+  /** Client: the workspace's ignores and turned-off rules, each with Remove (SuppressionsRequest). */
+  showSuppressions: 'radlint.showSuppressions',
+  /** Client: takes back the last "Ignore here" or "Turn off the rule". */
+  undoSuppression: 'radlint.undoSuppression',
 } as const;
 
 /** Client -> server: what RadLint understood of a report, as the `radlint findings` table. */
@@ -218,3 +222,36 @@ export interface InitializationOptions {
    */
   compareCommands?: boolean;
 }
+
+/** An "Ignore here" kept in a workspace folder's .radlint.json, as listed and removed. */
+export interface IgnoreEntry {
+  /** The workspace folder (file: uri) whose .radlint.json holds it. */
+  folder: string;
+  /** The report's path relative to the folder. */
+  file: string;
+  rule: string;
+  /** The flagged words, and the sentence around them. */
+  text: string;
+  context: string;
+}
+/** Client -> server: the suppressions of this workspace (and the rules off for one document, when given). */
+export interface SuppressionsParams {
+  uri?: string;
+}
+export interface SuppressionsResult {
+  ignores: IgnoreEntry[];
+  /** Rules set to off in the settings the server reads for `uri`. */
+  rulesOff: string[];
+  /** A .radlint.json that could not be read, with why. */
+  errors: string[];
+}
+export const SuppressionsRequest = new RequestType<SuppressionsParams, SuppressionsResult, void>('radlint/suppressions');
+/** Client -> server: remove one ignore from its .radlint.json (a removed ignore's problem shows again). */
+export interface RemoveIgnoreParams {
+  ignore: IgnoreEntry;
+}
+export interface RemoveIgnoreResult {
+  removed: boolean;
+  error?: string;
+}
+export const RemoveIgnoreRequest = new RequestType<RemoveIgnoreParams, RemoveIgnoreResult, void>('radlint/removeIgnore');

@@ -27,6 +27,7 @@ import { attachOutline } from './lsp/outline';
 import { attachUnderstanding } from './lsp/understanding';
 import { attachCommands, SERVER_COMMANDS } from './lsp/commands';
 import { attachCompare, COMPARE_COMMANDS } from './lsp/compare';
+import { attachSuppressions } from './lsp/suppressions';
 import { attachDiagnostics } from './lsp/diagnostics';
 import { Analyses } from './lsp/documents';
 import { SettingsStore } from './lsp/settings';
@@ -188,6 +189,9 @@ export function startServer(connection: Connection): void {
     more: (command, args) => (caps.rewriteCommands ? Promise.resolve(false) : rewrites.execute(command, args)),
     others: compare.commands,
   });
+
+  // The ignores and turned-off rules, listed and removed (lsp/suppressions.ts).
+  attachSuppressions({ connection, settings, refreshAll: () => diagnostics.refreshAll() });
 
   documents.onDidChangeContent((change) => {
     ai.changed(change.document);

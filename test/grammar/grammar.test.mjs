@@ -8,7 +8,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { root, report as R } from '../helpers/engine.mjs';
-import { criticalEntry, GRAMMAR } from '../../scripts/gen-grammar.mjs';
+import { criticalEntry, generatedGrammar, GRAMMAR } from '../../scripts/gen-grammar.mjs';
 
 const require = createRequire(import.meta.url);
 const { createRegistry } = require('vscode-tmgrammar-test/dist/common/index.js');
@@ -70,9 +70,10 @@ test('grammar and parser agree over the examples: headers are sections, labels a
   assert.ok(subsections >= 8, `the examples have only ${subsections} sub-headings`);
 });
 
-test('grammar: the critical terms are generated from the lexicon and up to date', () => {
+test('grammar: the critical terms and the negated and hedged clauses are generated from the lexicon and up to date', () => {
   const grammar = JSON.parse(readFileSync(GRAMMAR, 'utf8'));
-  assert.deepEqual(grammar.repository.critical, criticalEntry(), 'stale: run node scripts/gen-grammar.mjs');
+  assert.deepEqual(grammar, generatedGrammar(grammar), 'stale: run node scripts/gen-grammar.mjs');
+  assert.deepEqual(grammar.repository.critical, criticalEntry());
   // And the generator follows the lexicon: a new critical finding appears in the pattern.
   const extra = criticalEntry({
     concepts: [
@@ -89,14 +90,16 @@ test('grammar: the critical terms are generated from the lexicon and up to date'
 const loadTheme = (name) => require(`tm-themes/themes/${name}.json`).tokenColors;
 
 test('grammar: Dark+ and Light+ colour each kind apart (headers and sides never share a colour)', async () => {
-  const sample = ['FINDINGS:', 'Lungs: No left pneumothorax, possibly 3 mm. [ ] XXXX'].join('\n');
+  const sample = ['FINDINGS:', 'Lungs: Left pneumothorax, 3 mm. No free air. Possible hemorrhage. [ ] XXXX'].join('\n');
   const kinds = {
     header: 'FINDINGS',
     subsection: 'Lungs',
     negation: 'No',
-    side: 'left',
+    side: 'Left',
     critical: 'pneumothorax',
-    uncertainty: 'possibly',
+    negatedCritical: 'free air',
+    uncertainty: 'Possible',
+    hedgedCritical: 'hemorrhage',
     measurement: '3 mm',
     placeholder: '[ ]',
     deidentified: 'XXXX',
@@ -118,16 +121,24 @@ test('grammar: Dark+ and Light+ colour each kind apart (headers and sides never 
         const meta = tokens[i + 1];
         const foreground = colours[(meta >>> 15) & 0x1ff];
         const fontStyle = (meta >>> 11) & 0xf;
-        const text = line.slice(start, end).trim();
+        // A token in the text colour runs into the punctuation beside it: compare the words.
+        const text = line
+          .slice(start, end)
+          .trim()
+          .replace(/^[.,;]\s*|\s*[.,;]$/g, '');
         for (const [kind, word] of Object.entries(kinds)) if (text === word) looks[kind] = `${foreground}/${fontStyle}`;
       }
     }
     assert.deepEqual(Object.keys(looks).sort(), Object.keys(kinds).sort(), `${file}: tokens not found`);
     // Uncertainty is told by italics; every other kind by a colour of its own, not the text's.
     assert.match(looks.uncertainty, /\/1$/, `${file}: uncertainty is not italic (${looks.uncertainty})`);
+    // A hedged critical finding: the critical colour, in italics. A denied one: not the alarm colour, the text's.
+    const [criticalColour] = looks.critical.split('/');
+    assert.equal(looks.hedgedCritical, `${criticalColour}/1`, `${file}: hedged critical finding`);
+    assert.equal(looks.negatedCritical.split('/')[0], colours[1], `${file}: "No free air" is coloured ${looks.negatedCritical}`);
     const seen = new Map([[colours[1], 'plain text']]);
     for (const [kind, look] of Object.entries(looks)) {
-      if (kind === 'uncertainty') continue;
+      if (kind === 'uncertainty' || kind === 'hedgedCritical' || kind === 'negatedCritical') continue;
       const foreground = look.split('/')[0];
       assert.ok(!seen.has(foreground), `${file}: ${kind} has the colour of ${seen.get(foreground)} (${foreground})`);
       seen.set(foreground, kind);

@@ -77,7 +77,8 @@ test('language server: a key in settings is not a thing — radlint.llm has no k
   const restricted = pkg.capabilities.untrustedWorkspaces.restrictedConfigurations;
   for (const k of ['radlint.llm.enabled', 'radlint.llm.baseUrl', 'radlint.llm.model', 'radlint.llm.redact'])
     assert.ok(restricted.includes(k), k);
-  for (const k of ['radlint.llm.baseUrl', 'radlint.llm.redact']) assert.equal(properties[k].scope, 'machine', k);
+  // Where reports go is set in the user's settings only (application: the User tab, also in remote windows), never a workspace's.
+  for (const k of ['radlint.llm.baseUrl', 'radlint.llm.redact']) assert.equal(properties[k].scope, 'application', k);
   for (const c of ['radlint.checkWithAi', 'radlint.setApiKey', 'radlint.clearApiKey'])
     assert.ok(
       pkg.contributes.commands.some((x) => x.command === c),

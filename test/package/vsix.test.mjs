@@ -73,6 +73,19 @@ test('the .vsix holds the bundles, the licence and everything the manifest point
   assert.deepEqual(missing, [], `missing from the .vsix: ${missing.join(', ')}`);
 });
 
+test('the extension page (the packaged readme) is EXTENSION.md with its pictures inlined: they render offline', () => {
+  const readme = readFileSync(join(built.dir, 'dist', 'extension-readme.md'), 'utf8');
+  const pictures = [...readme.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map((m) => m[1]);
+  assert.ok(pictures.length >= 3, `only ${pictures.length} pictures`);
+  assert.deepEqual(
+    pictures.filter((p) => !p.startsWith('data:image/')),
+    [],
+    'a picture the Extensions view cannot show offline',
+  );
+  assert.match(readme, /^# RadLint — a second reader for your radiology reports/, 'radiologists first');
+  assert.ok(names.includes('extension/readme.md'));
+});
+
 test('the packaged bundles are production builds (no source map links)', () => {
   for (const file of ['extension.js', 'server.js']) {
     const text = readFileSync(join(built.dir, 'dist', file), 'utf8');

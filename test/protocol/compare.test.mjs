@@ -119,7 +119,7 @@ test('a push-only client: the command shows the discrepancies on the trainee, ed
     // An edit: the push carries the rules and the comparison of the new text. The trainee adds the
     // effusion to the findings: no longer missed, but still left out of the impression, and that
     // discrepancy sits on the words just typed.
-    const added = TRAINEE.replace('IMPRESSION: 1.', 'There is a small left pleural effusion.\nIMPRESSION: 1.');
+    const added = TRAINEE.replace('IMPRESSION: 1.', 'There is a moderate left pleural effusion.\nIMPRESSION: 1.');
     await s.change(uri, 2, [{ text: added }]);
     const edited = await s.nextDiagnostics((p) => p.uri === uri && p.version === 2);
     const still = ofSource(edited, COMPARE);

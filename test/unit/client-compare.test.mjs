@@ -26,7 +26,7 @@ const { scorecardPage, SCORECARD_CSP } = require(path.join(root, 'out/client/cli
 
 const diagnostic = (source, severity) => ({ source, severity, message: 'x' });
 
-test('the status item counts the rules and the AI, never the comparison with a reference', () => {
+test('the status item counts the rules and the AI as problems, and the comparison with a reference apart', () => {
   assert.equal(SOURCE_COMPARE, 'radlint compare');
   const rules = [
     diagnostic(SOURCE_RULES, SEVERITY.Error),
@@ -40,8 +40,14 @@ test('the status item counts the rules and the AI, never the comparison with a r
   ];
   const alone = countDiagnostics(rules);
   assert.deepEqual(alone, { errors: 1, warnings: 1, notes: 1 });
-  assert.deepEqual(countDiagnostics([...comparison, ...rules, ...comparison]), alone);
-  assert.equal(countsText(countDiagnostics(comparison)), '$(check) no problems');
+  // The differences from the reference are counted apart, never as problems.
+  assert.deepEqual(countDiagnostics([...comparison, ...rules, ...comparison]), { ...alone, differences: 6 });
+  assert.equal(countsText(alone), '$(error) 1 error, 1 warning, 1 note');
+  assert.equal(countsText(countDiagnostics(comparison)), '$(check) no problems · 3 differences from the reference');
+  assert.equal(
+    countsText(countDiagnostics([...rules, comparison[0]])),
+    '$(error) 1 error, 1 warning, 1 note · 1 difference from the reference',
+  );
   // Other extensions' diagnostics are not counted either; the counter is not simply "everything".
   assert.deepEqual(countDiagnostics([diagnostic('cSpell', SEVERITY.Warning), diagnostic(undefined, SEVERITY.Error)]), {
     errors: 0,
@@ -60,7 +66,10 @@ test('the scorecard webview page gets a policy that loads and runs nothing, firs
   assert.match(SCORECARD_CSP, /default-src 'none'/);
   assert.doesNotMatch(SCORECARD_CSP, /script-src/);
   assert.match(page, /<body><h1>T<\/h1><\/body>/, 'the page itself is unchanged');
-  assert.match(page, /background: #fff/);
+  // The theme's colours, after the page's own print colours so they win (readable in Dark+).
+  assert.doesNotMatch(page, /background: #fff/);
+  assert.ok(page.indexOf('var(--vscode-editor-background)') > page.indexOf('<title>T</title>'), 'the theme comes last in the head');
+  assert.ok(page.indexOf('var(--vscode-editor-background)') < page.indexOf('</head>'));
   assert.match(page, /svg \{ max-width: 100%/, 'the charts fit a narrow panel');
   // A fragment without a head still gets the policy.
   assert.match(scorecardPage('<p>x</p>'), /^<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy"[^]*<p>x<\/p>/);

@@ -17,6 +17,7 @@ import {
   sideDraft,
   siteDraft,
   sizeDraft,
+  sizeWordsDraft,
   unpairedDraft,
   type Draft,
 } from './messages';
@@ -146,7 +147,9 @@ class Reading {
     }
     if (r.polarity !== 'positive') return;
     const size = sizeDisagreement(r, t, tol);
+    const words = size ? null : sizeWordsDraft(r, t);
     if (size) this.add(sizeDraft(r, t, size, tol));
+    else if (words) this.add(words);
     this.#impressionCheck(r, t);
   }
 

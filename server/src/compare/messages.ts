@@ -5,6 +5,7 @@ import { isMinor } from '../nlp/minor';
 import { groupOf, polarityOf, textOf, type Group, type Item } from './items';
 import { assertionIn, sideRelation } from './pairing';
 import { toleranceText, type Size } from './sizes';
+import { gradeGap, sizeGradeAmong } from './size-words';
 import type { DiscrepancyKind, DiscrepancySeverity, SizeTolerance } from './types';
 
 /** A discrepancy before its spans are taken: the mentions it points at in each report. */
@@ -128,6 +129,24 @@ export function sizeDraft(r: Item, t: Item, size: { ref: Size; trainee: Size }, 
     r: size.ref.mention,
     message: `Size: the trainee measures ${nameOf(t)} ${textOf(t.report, size.trainee.measurement)}; the reference ${textOf(r.report, size.ref.measurement)} (beyond the tolerance of ${toleranceText(tol, size.ref.dimension)}).`,
     detail: `${size.trainee.values.join('x')}|${size.ref.values.join('x')}`,
+  };
+}
+
+/** Unmeasured, the size in words (size-words.ts): a small effusion against a moderate one. */
+export function sizeWordsDraft(r: Item, t: Item): Draft | null {
+  const tw = sizeGradeAmong(t.report, t.mentions);
+  const rw = sizeGradeAmong(r.report, r.mentions);
+  const gap = tw && rw ? gradeGap(tw.grade, rw.grade) : 0;
+  if (!tw || !rw || gap === 0) return null;
+  return {
+    kind: 'size',
+    severity: important(r) && gap >= 2 ? 'major' : 'minor',
+    finding: nameOf(r),
+    side: r.side,
+    t: tw.mention,
+    r: rw.mention,
+    message: `Size: the trainee calls ${nameOf(t)} ${tw.grade.words}; the reference ${rw.grade.words} ("${quote(r, rw.mention)}").`,
+    detail: `${tw.grade.words}|${rw.grade.words}`,
   };
 }
 

@@ -10,6 +10,10 @@ export type RunMode = (typeof RUN_MODES)[number];
 export type RedactMode = (typeof REDACT_MODES)[number];
 
 const AI = 'AI second reader';
+// Scopes are never machine: in a remote window VS Code shows machine settings on the Remote tab only,
+// and users set the endpoint and model in the User tab and found nothing happened. Where the report
+// goes (the endpoint, redaction, the Azure resource) is application-scoped: the User tab, and never
+// a workspace's settings, so a cloned folder cannot send reports elsewhere.
 
 export const llmSettingsSchema = z.object({
   enabled: z
@@ -30,7 +34,7 @@ export const llmSettingsSchema = z.object({
     .meta(
       ui({
         group: AI,
-        scope: 'machine',
+        scope: 'application',
         markdownDescription: `An OpenAI-compatible endpoint: \`http://localhost:11434/v1\` (Ollama), \`https://api.openai.com/v1\`, vLLM, llama.cpp, LM Studio, or an Azure OpenAI resource (with \`#radlint.llm.azureApiVersion#\`). For a model on this machine see [a fully local model](${DOCS_HOME}llm.md#a-fully-local-model).`,
       }),
     ),
@@ -40,7 +44,7 @@ export const llmSettingsSchema = z.object({
     .meta(
       ui({
         group: AI,
-        scope: 'machine-overridable',
+        scope: 'window',
         markdownDescription: 'The model name the endpoint knows, e.g. `llama3.1:8b` or `gpt-4o-mini`.',
       }),
     ),
@@ -76,7 +80,7 @@ export const llmSettingsSchema = z.object({
     .meta(
       ui({
         group: AI,
-        scope: 'machine-overridable',
+        scope: 'window',
         markdownDescription: `The most time one AI request may take, in milliseconds, retries included; then it is given up and the status says why ("gave up after 30 s: no answer"). A model on a CPU may need more: see [a fully local model](${DOCS_HOME}llm.md#a-fully-local-model).`,
       }),
     ),
@@ -89,7 +93,7 @@ export const llmSettingsSchema = z.object({
     .meta(
       ui({
         group: AI,
-        scope: 'machine-overridable',
+        scope: 'window',
         description: 'Retries after a 429, a server error or a dropped connection, within radlint.llm.timeoutMs.',
       }),
     ),
@@ -98,7 +102,7 @@ export const llmSettingsSchema = z.object({
     .min(0)
     .max(2)
     .default(0)
-    .meta(ui({ group: AI, scope: 'machine-overridable', description: 'Sampling temperature; 0 for reproducible answers.' })),
+    .meta(ui({ group: AI, scope: 'window', description: 'Sampling temperature; 0 for reproducible answers.' })),
   maxReportChars: z
     .number()
     .int()
@@ -111,7 +115,7 @@ export const llmSettingsSchema = z.object({
     .meta(
       ui({
         group: AI,
-        scope: 'machine',
+        scope: 'application',
         description:
           'Replace names, dates, times, record, accession and phone numbers, e-mail and street addresses with placeholders before the text is sent; restored in the answer.',
         enumDescriptions: [
@@ -133,7 +137,7 @@ export const llmSettingsSchema = z.object({
     .meta(
       ui({
         group: AI,
-        scope: 'machine',
+        scope: 'application',
         markdownDescription:
           'Azure OpenAI only: the `api-version`, e.g. `2024-10-21`. When set, `#radlint.llm.baseUrl#` is the resource endpoint (`https://NAME.openai.azure.com`).',
       }),
@@ -145,7 +149,7 @@ export const llmSettingsSchema = z.object({
     .meta(
       ui({
         group: AI,
-        scope: 'machine',
+        scope: 'application',
         markdownDescription: 'Azure OpenAI only: the deployment name (defaults to `#radlint.llm.model#`).',
       }),
     ),
@@ -171,7 +175,7 @@ export const llmSettingsSchema = z.object({
     .meta(
       ui({
         group: AI,
-        scope: 'machine-overridable',
+        scope: 'window',
         description:
           'Ask the endpoint to stream its answer (server-sent events) and collect it before checking; for endpoints or proxies that only answer that way. The result is the same.',
       }),

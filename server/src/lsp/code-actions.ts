@@ -3,6 +3,7 @@
 import {
   CodeAction,
   CodeActionKind,
+  CodeActionTriggerKind,
   LSPErrorCodes,
   ResponseError,
   type Connection,
@@ -76,7 +77,9 @@ export function attachCodeActions(host: CodeActionsHost): void {
         }
       }
     }
-    return [...actions, ...(await host.moreActions(document, only))];
+    // The automatic lightbulb asks for no kind: the rewrites come only when a menu or Ctrl+. asks, so a clean line stays clean.
+    const asked = params.context.triggerKind === CodeActionTriggerKind.Automatic ? [] : only;
+    return [...actions, ...(await host.moreActions(document, asked))];
   });
 }
 

@@ -88,6 +88,17 @@ export class SettingsStore {
     return { file };
   }
 
+  /** The workspace folders' paths (suppressions.ts lists their ignores). */
+  folders(): readonly string[] {
+    return this.#folders;
+  }
+
+  /** A folder's .radlint.json changed (an ignore removed): read it afresh at the next check. */
+  ignoresChanged(folder: string): void {
+    this.#workspaceIgnores.delete(folder);
+    this.epoch++;
+  }
+
   #ignoresFor(uri: string): ProblemAnchor[] {
     const place = this.#placeOf(uri);
     if (!place) return [];

@@ -8,8 +8,8 @@ const HEADER_WITH_COLON = /^[ \t]*([A-Za-z][A-Za-z /&()'-]{0,40}?)[ \t]*:(?!\/)/
 // Own-line headers without a colon ("IMPRESSION" alone on its line): only known names, in capitals.
 const HEADER_ALONE = /^[ \t]*([A-Z][A-Z /&-]{2,40}?)[ \t]*$/gm;
 // Headers run into the text after a sentence ("...contrast.FINDINGS: ...", "...normal.  IMPRESSION: ..."):
-// only known section names, in capitals.
-const HEADER_RUN_IN = /(?<=[a-z0-9)][.!?][ \t]{0,3}|\S[ \t]{2,})([A-Z][A-Z /&-]{2,40}?)[ \t]*:(?!\/)/g;
+// only known section names, in capitals. The gap before one is bounded so a long run of spaces costs linear time.
+const HEADER_RUN_IN = /(?<=[a-z0-9)][.!?][ \t]{0,3}|\S[ \t]{2,16})([A-Z][A-Z /&-]{2,40}?)[ \t]*:(?!\/)/g;
 
 const TOKEN = /XXXX+|\p{L}[\p{L}\p{M}'’]*\p{L}|\p{L}|\d+(?:[.,]\d+)*|[^\s\p{L}\d]/gu;
 

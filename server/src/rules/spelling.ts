@@ -1,5 +1,6 @@
 import type { Report, Token } from '../report/types';
 import type { SpellChecker } from '../spelling/checker';
+import type { FindingTypo } from '../spelling/finding-typos';
 import { getSpellChecker, loadSpelling } from '../spelling/load';
 import type { Problem } from '../problem';
 import { z } from 'zod';
@@ -121,6 +122,19 @@ function unknownWordProblem(rule: Rule, part: Part, nearest: string | undefined)
   };
 }
 
+/** A misspelt finding: a warning, and the checks read it as the correction (said, so a wrong guess is seen). */
+function findingTypoProblem(rule: Rule, typo: FindingTypo): Problem {
+  return {
+    rule: rule.id,
+    category: rule.category,
+    severity: 'warning',
+    message: `Misspelt finding "${typo.word}": did you mean "${typo.correction}"? The other checks read it as ${typo.finding}.`,
+    start: typo.start,
+    end: typo.end,
+    word: typo.word,
+  };
+}
+
 export const spelling = defineRule({
   options: spellingOptions,
   id: 'spelling',
@@ -142,6 +156,8 @@ export const spelling = defineRule({
     const { report } = context;
     const checker = getSpellChecker();
     const accepted = acceptedWords(context.analysis.settings);
+    // Finding words misspelt, which the other checks read as corrected (spelling/finding-typos.ts).
+    const typos = context.analysis.findingTypos ?? [];
     const problems: Problem[] = [];
     if (checker) {
       const { tokens, text } = report;
@@ -165,7 +181,8 @@ export const spelling = defineRule({
           if (accepted.has(part.text.toLowerCase()) || checker.isKnown(part.text)) continue;
           if (k < chain.parts.length - 1 && isCombiningForm(part.text, checker)) continue;
           if (++unknown > MAX_UNKNOWN_WORDS) break;
-          problems.push(unknownWordProblem(this, part, checker.suggestNear(part.text, 1)[0]?.word));
+          const typo = typos.find((t) => t.start === part.start && t.end === part.end);
+          problems.push(typo ? findingTypoProblem(this, typo) : unknownWordProblem(this, part, checker.suggestNear(part.text, 1)[0]?.word));
         }
       }
     }

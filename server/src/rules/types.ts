@@ -5,6 +5,7 @@ import type { ReportPart, Understanding } from '../nlp';
 import type { CriticalFinding } from '../critical/findings';
 import type { ZodType } from 'zod';
 import type { Category, Problem, Severity } from '../problem';
+import type { FindingTypo } from '../spelling/finding-typos';
 
 /** Per rule: 'off', a severity that overrides the rule's default, or 'default'. */
 export type RuleLevel = 'off' | 'default' | Severity;
@@ -24,6 +25,8 @@ export interface ReportAnalysis {
   readonly parts: ReportPart[];
   /** Present or suspected critical findings, with the user's changes to the list. */
   readonly critical: CriticalFinding[];
+  /** Misspelt finding words the understanding read as corrected (spelling/finding-typos.ts). */
+  readonly findingTypos: FindingTypo[];
 }
 
 /** What a rule is given: the report, the check's shared analysis and its own options. */

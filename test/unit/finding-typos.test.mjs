@@ -1,0 +1,49 @@
+// A typo in a finding's name: "pnuemothorax" in the impression is a warning that says what it was
+// read as, and the consistency rules read it so (no second, misleading "not in the impression").
+// A misspelling that is no finding word stays a note, and a word the user accepted is read as written.
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { root } from '../helpers/engine.mjs';
+
+const require = createRequire(import.meta.url);
+const { analyze, prepareRules } = require(path.join(root, 'out/server/engine.js'));
+
+before(() => prepareRules());
+
+const REPORT = (impression) =>
+  `EXAM: Chest radiograph, portable AP.\n\nFINDINGS:\nLarge left pneumothorax.\n\nIMPRESSION:\n${impression}\nDiscussed with Dr. Lee by telephone at 14:35, read back confirmed.\n`;
+const problems = (text, settings = {}) => analyze(text, settings).problems;
+
+test('a misspelt critical finding in the impression: one warning that names the reading, no omission', () => {
+  const found = problems(REPORT('Large left pnuemothorax.'));
+  const typo = found.find((p) => p.rule === 'spelling');
+  assert.ok(typo, JSON.stringify(found));
+  assert.equal(typo.severity, 'warning');
+  assert.match(typo.message, /did you mean "pneumothorax"\? The other checks read it as pneumothorax\./);
+  assert.ok(!found.some((p) => p.rule === 'impression-omission'), JSON.stringify(found.map((p) => p.message)));
+  const analysis = analyze(REPORT('Large left pnuemothorax.'));
+  assert.ok(analysis.understanding.findings.some((f) => f.section === 'impression' && f.finding === 'pneumothorax' && f.side === 'left'));
+  assert.deepEqual(
+    analysis.findingTypos.map((t) => [t.word, t.correction, t.finding]),
+    [['pnuemothorax', 'pneumothorax', 'pneumothorax']],
+  );
+});
+
+test('the same report spelt right has no spelling problem; a typo that is no finding word stays a note', () => {
+  assert.ok(!problems(REPORT('Large left pneumothorax.')).some((p) => p.rule === 'spelling'));
+  const other = problems(REPORT('Large left pneumothorax, improvd.')).find((p) => p.rule === 'spelling');
+  assert.ok(other);
+  assert.equal(other.severity, 'info');
+  assert.doesNotMatch(other.message, /read it as/);
+});
+
+test('a word the user added to the dictionary is read as written', () => {
+  const found = problems(REPORT('Large left pnuemothorax.'), { words: ['pnuemothorax'] });
+  assert.ok(!found.some((p) => p.rule === 'spelling'));
+  assert.ok(
+    found.some((p) => p.rule === 'impression-omission'),
+    'then the impression does not name it',
+  );
+});
