@@ -124,10 +124,14 @@ start_server() {
   "$PY" -c 'import llama_cpp.server' >/dev/null 2>&1 || die "llama.cpp's server is not installed: run scripts/local-llm.sh setup"
   PORT=$("$PY" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
   local log=$CACHE/server-$model.log
+  # The Gemma package's GGUF carries no chat template, and the server would fall back to Llama 2's
+  # (the model then rambles to the length limit): name Gemma's. SmolLM2's template is in its file.
+  local format=()
+  [ "$model" = gemma3-270m ] && format=(--chat_format gemma)
   say "starting llama.cpp's server for $model on 127.0.0.1:$PORT (context $CTX tokens, $THREADS threads; log: $log)"
   # The server turns a request's JSON schema (response_format) into a grammar, so schema support is on.
   nice -n "$NICE" "$PY" -m llama_cpp.server --model "$file" --model_alias "$model" --host 127.0.0.1 --port "$PORT" \
-    --n_ctx "$CTX" --n_threads "$THREADS" --n_threads_batch "$THREADS" >"$log" 2>&1 &
+    --n_ctx "$CTX" --n_threads "$THREADS" --n_threads_batch "$THREADS" "${format[@]}" >"$log" 2>&1 &
   SERVER_PID=$!
   local waited=0
   until curl -sf "http://127.0.0.1:$PORT/v1/models" >/dev/null 2>&1; do
