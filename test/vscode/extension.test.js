@@ -625,7 +625,9 @@ describe('RadLint editor layer: hover, outline, suppression, fix-all, rewrites',
   });
 
   it('the patient summary opens beside the report, the report unchanged', async function () {
-    const document = await open('laterality.rpt');
+    // A report whose findings need explaining and that has no unresolved error (no summary is offered
+    // over a side conflict).
+    const document = await open('critical.rpt');
     const original = document.getText();
     const shown = await vscode.commands.executeCommand('radlint.patientSummary', document.uri.toString(), document.version);
     assert.equal(shown, true);
