@@ -16,6 +16,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { iuReports, mtReports, haveData, dataDir } from './lib/corpus.mjs';
 import { drawsFrom, rng } from './lib/random.mjs';
+import { numberOption } from './lib/options.mjs';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -23,10 +24,7 @@ const { compareReports } = require(path.join(root, 'out/server/compare/index.js'
 const { analyze } = require(path.join(root, 'out/server/engine.js'));
 
 const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-};
+const option = (name, fallback) => numberOption(args, name, fallback);
 const SEED = option('seed', 20261201);
 const PER_CHANGE = option('per-change', 300);
 const SHOW_MISSES = option('misses', 0);

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { iuReports, mtReports, haveData, dataDir } from './lib/corpus.mjs';
 import { drawsFrom, rng } from './lib/random.mjs';
+import { numberOption } from './lib/options.mjs';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -19,10 +20,7 @@ const { checkText, prepareRules } = require(path.join(root, 'out/server/engine.j
 const { parseReport } = require(path.join(root, 'out/server/report/index.js'));
 
 const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-};
+const option = (name, fallback) => numberOption(args, name, fallback);
 const SEED = option('seed', 20261128);
 const PER_CATEGORY = option('per-category', 400);
 const SHOW_MISSES = option('misses', 0);

@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { dataDir, haveData, iuReports, mtReports } from './lib/corpus.mjs';
 import { drawsFrom, rng } from './lib/random.mjs';
 import { quantile } from './lib/stats.mjs';
+import { numberOption } from './lib/options.mjs';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -26,10 +27,7 @@ const { REWRITE_KINDS } = require(path.join(root, 'out/server/rewrite/index.js')
 const { parseReport } = require(path.join(root, 'out/server/report/index.js'));
 
 const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-};
+const option = (name, fallback) => numberOption(args, name, fallback);
 const REPORTS = option('reports', 16);
 const REWRITES = option('rewrites', 4);
 const SEED = option('seed', 20261206);
