@@ -280,6 +280,7 @@ const firstWord = (text: string) => text.toLowerCase().match(/[a-z0-9]+/)?.[0] ?
 function tidy(text: string): string {
   const t = text
     .replace(/^\s*\d{1,2}[.)]\s+/, '')
+    .replace(/^[\s"'“”-]+/, '')
     .replace(/\s+/g, ' ')
     .trim()
     .replace(FILLER, '')
@@ -322,17 +323,27 @@ function clausesFor(report: Report): Clauses {
   return { all, at: (offset) => all.find((c) => c.start <= offset && offset < c.end) };
 }
 
+// "This is", "These lesions appeared", "It has remained": what opens a sentence that goes on about the one before.
+const POINTER =
+  /^(?:this|these|those|that|it|they)(?:\s+[a-z]+)?\s+(?:(?:has|have|had)\s+(?:been|remained)|is|are|was|were|appears?|appeared|remains?|remained|seems?|seemed)\s+/i;
+
+/** "This is unchanged from prior." as its own item sentence: "Unchanged from prior."; null when it will not stand alone. */
+function withoutPointer(text: string): string | null {
+  const t = tidy(text.trim().replace(POINTER, ''));
+  return t && !CUES.dangling.includes(firstWord(t)) ? t : null;
+}
+
 /** The sentence before a clause that opens on "It"/"This" (what it speaks of), or '' when none is needed; null when none will do. */
-function antecedentOf(report: Report, clauses: Clauses, c: Clause): string | null {
+function antecedentOf(clauses: Clauses, c: Clause): string | null {
   if (!CUES.dangling.includes(firstWord(c.text))) return '';
-  const before = clauses.all.filter((x) => x.end <= c.start && report.sentences.some((s) => s.start <= x.start && x.end <= s.end));
+  const before = clauses.all.filter((x) => x.end <= c.start);
   const prev = before[before.length - 1];
   if (!prev || prev.section !== c.section || CUES.dangling.includes(firstWord(prev.text))) return null;
   const text = tidy(prev.text);
   return text && carries(text, prev) ? `${text} ` : null;
 }
 
-/** The next sentence when it only goes on about this one ("This is unchanged from prior."), else ''. */
+/** The next sentence when it only goes on about this one ("This is unchanged from prior."), as "Unchanged from prior."; else ''. */
 function sequelOf(report: Report, clauses: Clauses, c: Clause): string {
   const sentence = report.sentences.findIndex((s) => s.start <= c.start && c.end <= s.end);
   const next = report.sentences[sentence + 1];
@@ -341,7 +352,7 @@ function sequelOf(report: Report, clauses: Clauses, c: Clause): string {
   const read = clauses.at(next.start);
   if (!read || read.end < next.end - 1 || !CUES.dangling.includes(firstWord(read.text))) return '';
   if (read.communication || read.recommendation || !read.words.length) return '';
-  const text = tidy(next.text);
+  const text = withoutPointer(next.text);
   return text && carries(text, read) ? ` ${text}` : '';
 }
 
@@ -355,10 +366,11 @@ function windowOf(report: Report, clauses: Clauses, c: Clause, start: number, en
   for (let i = 0; i <= first; i++) for (let j = last; j < pieces.length; j++) runs.push([i, j]);
   runs.sort(([a, b], [x, y]) => pieces[b].end - pieces[a].start - (pieces[y].end - pieces[x].start));
   for (const [i, j] of runs) {
-    const text = tidy(report.text.slice(pieces[i].start, pieces[j].end));
-    if (!text || (i > 0 && LINKING.has(firstWord(text))) || !carries(text, c)) continue;
-    const before = i === 0 ? antecedentOf(report, clauses, c) : '';
+    const before = i === 0 ? antecedentOf(clauses, c) : '';
     if (before === null) continue;
+    const piece = report.text.slice(pieces[i].start, pieces[j].end);
+    const text = before ? withoutPointer(piece) : tidy(piece);
+    if (!text || (i > 0 && LINKING.has(firstWord(text))) || !carries(text, c)) continue;
     return before + text + (j === pieces.length - 1 ? sequelOf(report, clauses, c) : '');
   }
   return null;
@@ -548,7 +560,7 @@ function wordings(report: Report, g: Group, all: readonly Finding[], clauses: Cl
   const clause = clauses.at(g.lead.start);
   if (clause) {
     const phrase = compose(false);
-    if (carries(phrase, clause) && antecedentOf(report, clauses, clause) === '') out.push(phrase);
+    if (carries(phrase, clause) && antecedentOf(clauses, clause) === '') out.push(phrase);
     const members = g.findings.filter((f) => f.start >= clause.start && f.end <= clause.end);
     const window = windowOf(report, clauses, clause, Math.min(...members.map((f) => f.start)), Math.max(...members.map((f) => f.end)));
     if (window) out.push(window);
@@ -638,7 +650,7 @@ export function draftImpression(
   const insertAt = lastFindings !== undefined ? report.sections[lastFindings].body.end : report.text.trimEnd().length;
   // What the old impression says that the draft does not (a diagnosis, a recommendation, a call, a
   // statement the findings core cannot read) is kept as written, never dropped.
-  items = [...items, ...(impression ? keptFromImpression(report, impression, items) : [])];
+  items = [...items, ...(impression ? keptFromImpression(report, impression, items, clauses) : [])];
   // Never "no acute abnormality" over a significant finding: the sentences stating one are listed as written.
   if (!items.length) items = statedItems(report, u, clauses);
   return {
@@ -679,17 +691,24 @@ function statedItems(report: Report, u: Understanding, clauses: Clauses): Impres
   return out;
 }
 
-/** The old impression's sentences that state something no draft item accounts for. */
-function keptFromImpression(report: Report, impression: Section, items: readonly ImpressionItem[]): ImpressionItem[] {
+/** The old impression's sentences with a clause that states something no draft item accounts for in full. */
+function keptFromImpression(report: Report, impression: Section, items: readonly ImpressionItem[], clauses: Clauses): ImpressionItem[] {
   const drafted = items.map((item) => readClause(item.text, { start: 0, end: item.text.length }, 'impression', null));
   const out: ImpressionItem[] = [];
   for (const sentence of report.sentences) {
     if (sentence.start < impression.body.start || sentence.start >= impression.body.end) continue;
-    const text = sentence.text.replace(/^\s*\d{1,2}[.)]\s*/, '').trim();
-    const said = readClause(text, sentence, 'impression', null);
-    const states = said.positive || said.recommendation || said.communication || said.significant;
-    if (!states || drafted.some((c) => shareOf(said, c) >= 0.6 || shareOf(c, said) >= 0.6)) continue;
-    out.push({ text, findings: [] });
+    const own = clauses.all.filter((c) => c.start >= sentence.start && c.end <= sentence.end);
+    const unaccounted = own.some((said) => {
+      if (!(said.positive || said.recommendation || said.communication || said.significant)) return false;
+      // Accounted for only by items that carry its time, severity, size and level too ("a stable SEGA"); a
+      // side the findings give otherwise is the draft's correction, not a loss.
+      const alike = drafted.filter((c) => shareOf(said, c) >= 0.6 || shareOf(c, said) >= 0.6);
+      const lost = [...dropsOf(said, alike, { sizes: true }), ...polarityLostBy(said, alike)].filter(
+        (d) => !d.startsWith('drops side') || !alike.some((c) => c.sides.size),
+      );
+      return !alike.length || lost.length > 0;
+    });
+    if (unaccounted) out.push({ text: sentence.text.replace(/^\s*\d{1,2}[.)]\s*/, '').trim(), findings: [] });
   }
   return out;
 }
