@@ -691,24 +691,25 @@ function statedItems(report: Report, u: Understanding, clauses: Clauses): Impres
   return out;
 }
 
-/** The old impression's sentences with a clause that states something no draft item accounts for in full. */
+/**
+ * The old impression's clauses that state something no draft item accounts for in full, as written
+ * (its "no acute …" statements are not kept: a draft never says that beside a finding).
+ */
 function keptFromImpression(report: Report, impression: Section, items: readonly ImpressionItem[], clauses: Clauses): ImpressionItem[] {
   const drafted = items.map((item) => readClause(item.text, { start: 0, end: item.text.length }, 'impression', null));
   const out: ImpressionItem[] = [];
-  for (const sentence of report.sentences) {
-    if (sentence.start < impression.body.start || sentence.start >= impression.body.end) continue;
-    const own = clauses.all.filter((c) => c.start >= sentence.start && c.end <= sentence.end);
-    const unaccounted = own.some((said) => {
-      if (!(said.positive || said.recommendation || said.communication || said.significant)) return false;
-      // Accounted for only by items that carry its time, severity, size and level too ("a stable SEGA"); a
-      // side the findings give otherwise is the draft's correction, not a loss.
-      const alike = drafted.filter((c) => shareOf(said, c) >= 0.6 || shareOf(c, said) >= 0.6);
-      const lost = [...dropsOf(said, alike, { sizes: true }), ...polarityLostBy(said, alike)].filter(
-        (d) => !d.startsWith('drops side') || !alike.some((c) => c.sides.size),
-      );
-      return !alike.length || lost.length > 0;
-    });
-    if (unaccounted) out.push({ text: sentence.text.replace(/^\s*\d{1,2}[.)]\s*/, '').trim(), findings: [] });
+  for (const said of clauses.all) {
+    if (said.start < impression.body.start || said.start >= impression.body.end) continue;
+    if (!(said.positive || said.recommendation || said.communication || said.significant)) continue;
+    // Accounted for only by items that carry its time, severity, size and level too ("a stable SEGA"); a
+    // side the findings give otherwise is the draft's correction, not a loss.
+    const alike = drafted.filter((c) => shareOf(said, c) >= 0.6 || shareOf(c, said) >= 0.6);
+    const lost = [...dropsOf(said, alike, { sizes: true }), ...polarityLostBy(said, alike)].filter(
+      (d) => !d.startsWith('drops side') || !alike.some((c) => c.sides.size),
+    );
+    if (alike.length && !lost.length) continue;
+    const text = windowOf(report, clauses, said, said.start, said.end) ?? tidy(said.text);
+    if (text && !out.some((item) => item.text.includes(text))) out.push({ text, findings: [] });
   }
   return out;
 }
