@@ -3,11 +3,13 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { root } from '../helpers/engine.mjs';
+import { engine, root } from '../helpers/engine.mjs';
 
 const require = createRequire(import.meta.url);
 const { draftImpression, withDraft, draftEdit } = require(path.join(root, 'out/server/rewrite/impression.js'));
-const { verifyRewrite } = require(path.join(root, 'out/server/rewrite/verify.js'));
+const { verifyRewrite: verifyAnalysed } = require(path.join(root, 'out/server/rewrite/verify.js'));
+// The verifier takes the report's analysis, as the gate (rewrite/index.ts) gives it.
+const verifyRewrite = (source, output, options) => verifyAnalysed(engine.analyze(source), output, options);
 const { parseReport } = require(path.join(root, 'out/server/report/index.js'));
 
 const draft = (text, options) => draftImpression(parseReport(text), undefined, options);
