@@ -324,8 +324,9 @@ function clausesFor(report: Report): Clauses {
 }
 
 // "This is", "These lesions appeared", "It has remained": what opens a sentence that goes on about the one before.
+// Before a modal only the pointer goes: "This could represent …" is "Could represent …".
 const POINTER =
-  /^(?:this|these|those|that|it|they)(?:\s+[a-z]+)?\s+(?:(?:has|have|had)\s+(?:been|remained)|is|are|was|were|appears?|appeared|remains?|remained|seems?|seemed)\s+/i;
+  /^(?:this|these|those|that|it|they)(?:\s+[a-z]+)?\s+(?:(?:(?:has|have|had)\s+(?:been|remained)|is|are|was|were|appears?|appeared|remains?|remained|seems?|seemed)\s+|(?=(?:may|might|could|would|likely|probably|possibly|most likely)\b))/i;
 
 /** "This is unchanged from prior." as its own item sentence: "Unchanged from prior."; null when it will not stand alone. */
 function withoutPointer(text: string): string | null {
@@ -365,12 +366,17 @@ function windowOf(report: Report, clauses: Clauses, c: Clause, start: number, en
   const runs: [number, number][] = [];
   for (let i = 0; i <= first; i++) for (let j = last; j < pieces.length; j++) runs.push([i, j]);
   runs.sort(([a, b], [x, y]) => pieces[b].end - pieces[a].start - (pieces[y].end - pieces[x].start));
+  // A side the clause takes from its heading ("RIGHT:" over a list) is written as the item's label.
+  const written = readClause(c.text, c, c.section, null).sides;
+  const sides = [...c.sides].filter((x) => !written.has(x));
+  const heading = sides.length ? `${capitalise(sides.join(' and '))}: ` : '';
   for (const [i, j] of runs) {
     const before = i === 0 ? antecedentOf(clauses, c) : '';
     if (before === null) continue;
     const piece = report.text.slice(pieces[i].start, pieces[j].end);
-    const text = before ? withoutPointer(piece) : tidy(piece);
-    if (!text || (i > 0 && LINKING.has(firstWord(text))) || !carries(text, c)) continue;
+    const words = before ? withoutPointer(piece) : tidy(piece);
+    const text = words && heading + words;
+    if (!text || (i > 0 && LINKING.has(firstWord(words))) || !carries(text, c)) continue;
     return before + text + (j === pieces.length - 1 ? sequelOf(report, clauses, c) : '');
   }
   return null;
@@ -708,7 +714,13 @@ function keptFromImpression(report: Report, impression: Section, items: readonly
       (d) => !d.startsWith('drops side') || !alike.some((c) => c.sides.size),
     );
     if (alike.length && !lost.length) continue;
-    const text = windowOf(report, clauses, said, said.start, said.end) ?? tidy(said.text);
+    // Its sentence whole ("small for gestational age but equal to twin B"), unless it also says "no acute …".
+    const sentence = report.sentences.find((x) => x.start <= said.start && said.end <= x.end);
+    const whole = sentence && clauses.all.filter((c) => c.start >= sentence.start && c.end <= sentence.end);
+    const text =
+      whole && whole.length > 1 && !whole.some((c) => c.normal && !c.specificDenial) && !CUES.dangling.includes(firstWord(sentence.text))
+        ? tidy(sentence.text)
+        : (windowOf(report, clauses, said, said.start, said.end) ?? tidy(said.text));
     if (text && !out.some((item) => item.text.includes(text))) out.push({ text, findings: [] });
   }
   return out;
