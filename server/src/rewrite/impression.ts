@@ -292,7 +292,8 @@ function tidy(text: string): string {
 function carries(text: string, c: Clause): boolean {
   const read = readClause(text, c, 'impression', null);
   return (
-    read.words.length > 0 &&
+    // Words to rest on, unless the clause has none either ("This is unchanged from prior.").
+    (read.words.length > 0 || (!c.words.length && read.quantities.join() === c.quantities.join())) &&
     !(read.normal && !read.specificDenial) &&
     !dropsOf(c, [read], { sizes: true }).length &&
     !changesOf(c, read).length &&
@@ -352,7 +353,8 @@ function sequelOf(report: Report, clauses: Clauses, c: Clause): string {
   if (clauses.all.some((x) => x.start > c.start && x.end <= report.sentences[sentence].end)) return '';
   const read = clauses.at(next.start);
   if (!read || read.end < next.end - 1 || !CUES.dangling.includes(firstWord(read.text))) return '';
-  if (read.communication || read.recommendation || !read.words.length) return '';
+  const says = read.words.length || read.time.size || read.hedges.length || read.severity.length || read.quantities.length;
+  if (read.communication || read.recommendation || !says) return '';
   const text = withoutPointer(next.text);
   return text && carries(text, read) ? ` ${text}` : '';
 }
@@ -566,7 +568,7 @@ function wordings(report: Report, g: Group, all: readonly Finding[], clauses: Cl
   const clause = clauses.at(g.lead.start);
   if (clause) {
     const phrase = compose(false);
-    if (carries(phrase, clause) && antecedentOf(clauses, clause) === '') out.push(phrase);
+    if (carries(phrase, clause) && antecedentOf(clauses, clause) === '') out.push(phrase + sequelOf(report, clauses, clause));
     const members = g.findings.filter((f) => f.start >= clause.start && f.end <= clause.end);
     const window = windowOf(report, clauses, clause, Math.min(...members.map((f) => f.start)), Math.max(...members.map((f) => f.end)));
     if (window) out.push(window);
