@@ -568,7 +568,8 @@ function wordings(report: Report, g: Group, all: readonly Finding[], clauses: Cl
   const clause = clauses.at(g.lead.start);
   if (clause) {
     const phrase = compose(false);
-    if (carries(phrase, clause) && antecedentOf(clauses, clause) === '') out.push(phrase + sequelOf(report, clauses, clause));
+    const standsAlone = !CUES.dangling.includes(firstWord(phrase)) && antecedentOf(clauses, clause) === '';
+    if (standsAlone && carries(phrase, clause)) out.push(phrase + sequelOf(report, clauses, clause));
     const members = g.findings.filter((f) => f.start >= clause.start && f.end <= clause.end);
     const window = windowOf(report, clauses, clause, Math.min(...members.map((f) => f.start)), Math.max(...members.map((f) => f.end)));
     if (window) out.push(window);
