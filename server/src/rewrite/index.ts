@@ -11,7 +11,7 @@ import { draftEdit, draftImpression } from './impression';
 import { layToReport } from './lay-reading';
 import { gradeOf } from './readability';
 import { PERTINENT_NEGATIVE_MARK, restructure } from './restructure';
-import { lintSummary, summarize, SUMMARY_FIXED_LINES, type GlossaryLine } from './summary';
+import { lintSummary, summarizeChecked, SUMMARY_FIXED_LINES, type GlossaryLine } from './summary';
 import { verifyRewrite, type Verification } from './verify';
 import { checkClauses, type VerifyReason } from './verify-clauses';
 import type { Problem } from '../problem';
@@ -91,7 +91,7 @@ export function rewrite(kind: RewriteKind, analysis: Analysis, options: RewriteO
     const text = applyEdit(report.text, edit);
     return { kind, text, edit, replacesImpression: draft.replaces !== null, verification: verify(kind, analysis, text), by: 'rules' };
   }
-  const summary = summarize(report, analysis.understanding);
+  const { summary, verification } = summarizeChecked(report, analysis.understanding, (text) => verify(kind, analysis, text));
   return {
     kind,
     text: summary.text,
@@ -99,7 +99,7 @@ export function rewrite(kind: RewriteKind, analysis: Analysis, options: RewriteO
     replacesImpression: false,
     grade: summary.grade,
     glossary: summary.glossary,
-    verification: verify(kind, analysis, summary.text),
+    verification,
     by: 'rules',
   };
 }

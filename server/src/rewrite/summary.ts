@@ -37,6 +37,15 @@ export interface Summary {
   glossary: GlossaryLine[];
   /** The source findings the summary states (present, possible and the denials it repeats). */
   covered: Finding[];
+  /** Where each statement of `text` stands and the report sentences (indexes) it was written from. */
+  from: { start: number; end: number; sentences: number[] }[];
+}
+
+export interface SummaryOptions {
+  /** Report sentences (indexes) told in the report's own words, quoted, not rewritten. */
+  quote?: ReadonlySet<number>;
+  /** Report sentences left out: normal statements the summary may not pass on beside a finding. */
+  omit?: ReadonlySet<number>;
 }
 
 export const SUMMARY_OPENING = LAY_LINES.opening;
@@ -278,14 +287,21 @@ function sourceSections(report: Report): { sections: Section[]; fromImpression: 
   return { sections: report.sections.filter((s) => (s.kind === 'preamble' || s.kind === 'other') && hasBody(s)), fromImpression: false };
 }
 
-const stripNumber = (s: string) => s.replace(/^\s*(\d+[.)]|[-*•])\s*/, '').trim();
+// A list number ("2.", "3)"), not a decimal ("3.5cm").
+const stripNumber = (s: string) => s.replace(/^\s*(\d+[.)](?!\d)|[-*•])\s*/, '').trim();
+/** A report sentence in its own words, on a line of its own (quote marks inside made single). */
+const quoteLine = (text: string, verb: 'says' | 'also says' = 'also says') =>
+  `The report ${verb}: "${stripNumber(text).replace(/\s+/g, ' ').replace(/["“”]/g, "'")}"`;
 
 /** A patient-friendly summary of a report, with its grade and a "Words in your report" list. */
-export function summarize(report: Report, understanding: Understanding = understand(report)): Summary {
+export function summarize(report: Report, understanding: Understanding = understand(report), options: SummaryOptions = {}): Summary {
   const { sections, fromImpression } = sourceSections(report);
   const indexes = new Set(sections.map((s) => report.sections.indexOf(s)));
+  const omit = options.omit ?? new Set<number>();
+  const quote = new Set([...(options.quote ?? [])].filter((i) => !omit.has(i)));
+  const unquoted = (f: Finding) => !quote.has(f.sentenceIndex) && !omit.has(f.sentenceIndex);
   // A normal statement's implied denials are rendered as the statement itself ("no sign of a new problem").
-  const source = understanding.findings.filter((f) => indexes.has(f.sectionIndex) && !f.normal);
+  const source = understanding.findings.filter((f) => indexes.has(f.sectionIndex) && !f.normal && unquoted(f));
   const sentences: Sentence[] = sections.flatMap((s) => sentencesIn(report, s));
 
   // Present and possible findings, one item per finding, side and assertion.
@@ -303,7 +319,7 @@ export function summarize(report: Report, understanding: Understanding = underst
   // pneumothorax stated in the findings only).
   if (fromImpression) {
     for (const f of understanding.findings) {
-      if (f.section !== 'findings' || !stated(f) || !f.significant || f.normal) continue;
+      if (f.section !== 'findings' || !stated(f) || !f.significant || f.normal || !unquoted(f)) continue;
       const told = [...items.values()].some((i) => i.first.concept === f.concept && (!f.side || !i.first.side || i.first.side === f.side));
       if (!told) items.set(itemKey(f), itemOf(report, f));
       else items.get(itemKey(f))?.mentions.push(f);
@@ -352,29 +368,34 @@ export function summarize(report: Report, understanding: Understanding = underst
   }
 
   // Impression statements with no finding in them that have a plain rendering ("No acute ...").
-  const statements: string[] = [];
-  const carried: string[] = [];
+  const statements: { plain: string; sentence: number }[] = [];
+  const carried: { line: string; sentence: number }[] = [];
   const withFinding = new Set(source.map((f) => f.sentenceIndex));
   for (const s of sentences) {
     const text = stripNumber(s.text);
-    if (!text) continue;
+    const index = report.sentences.indexOf(s);
+    if (!text || quote.has(index) || omit.has(index)) continue;
     const kind = adviceKindOf(text);
     if ((kind === 'treatment' || kind === 'prognosis') && !COMMUNICATION.test(text)) {
-      carried.push(`The report says: "${text.replace(/"/g, "'")}"`);
+      carried.push({ line: quoteLine(text, 'says'), sentence: index });
       continue;
     }
-    const index = report.sentences.indexOf(s);
     if (withFinding.has(index) || !fromImpression) continue;
     const plain = PLAIN_STATEMENTS.find((p) => p.pattern.test(text))?.plain;
     if (plain) {
-      if (!statements.includes(plain)) statements.push(plain);
+      if (!statements.some((st) => st.plain === plain)) statements.push({ plain, sentence: index });
     } else if (!COMMUNICATION.test(text) && (text.replace(/\bX{2,}\b/g, '').match(/\p{L}{2,}/gu)?.length ?? 0) >= 2) {
       // An impression statement the findings core cannot read is given in the report's words, not dropped.
-      carried.push(`The report also says: "${text.replace(/"/g, "'")}"`);
+      carried.push({ line: quoteLine(text), sentence: index });
     }
   }
 
   const lines: string[] = [SUMMARY_OPENING];
+  const from = new Map<number, number[]>();
+  const say = (line: string, sentences: number[]) => {
+    from.set(lines.length, sentences);
+    lines.push(line);
+  };
   const exam = understanding.exam;
   if (exam.modality && EXAM_NAMES[exam.modality]) {
     const part = exam.bodyPart ? `${exam.bodyPart} ` : '';
@@ -382,35 +403,50 @@ export function summarize(report: Report, understanding: Understanding = underst
   }
   lines.push('');
   const found = [...items.values()];
-  if (found.length) {
+  // Sentences told in the report's words: those the plain words could not carry faithfully.
+  const quoted = [...quote].sort((a, b) => a - b).filter((i) => report.sentences[i]);
+  if (found.length || quoted.length) {
     lines.push('What the report found:');
-    for (const item of found) lines.push(`- ${findingSentences(report, item).join(' ')}`);
+    for (const item of found)
+      say(
+        `- ${findingSentences(report, item).join(' ')}`,
+        item.mentions.map((m) => m.sentenceIndex),
+      );
+    for (const i of quoted) say(quoteLine(report.sentences[i].text), [i]);
     lines.push('');
   }
   if (denied.size || statements.length) {
-    lines.push(found.length ? 'What the report did not find:' : 'What the report says:');
-    for (const s of statements) lines.push(`- ${s}`);
-    for (const f of denied.values()) lines.push(`- ${denialSentence(report, f)}`);
+    lines.push(found.length || quoted.length ? 'What the report did not find:' : 'What the report says:');
+    for (const st of statements) say(`- ${st.plain}`, [st.sentence]);
+    for (const f of denied.values()) say(`- ${denialSentence(report, f)}`, [f.sentenceIndex]);
     lines.push('');
   }
-  if (!found.length && !denied.size && !statements.length) {
+  if (!found.length && !quoted.length && !denied.size && !statements.length) {
     lines.push(SUMMARY_NOTHING_PLAIN);
     lines.push('');
   }
   if (carried.length) {
-    for (const c of carried) lines.push(c);
+    for (const c of carried) say(c.line, [c.sentence]);
     lines.push('');
   }
   lines.push(SUMMARY_CLOSING);
 
-  const glossary = glossaryOf(report, found, [...denied.values()], sentences);
+  const inQuotes = understanding.findings.filter((f) => quote.has(f.sentenceIndex) && stated(f) && !f.normal);
+  const glossary = glossaryOf(report, found, [...denied.values(), ...inQuotes], sentences);
   if (glossary.length) {
     lines.push('', 'Words in your report:');
     for (const g of glossary) lines.push(`- ${g.term}: ${g.meaning}`);
   }
   const text = lines.join('\n') + '\n';
-  const covered = [...found.flatMap((i) => i.mentions), ...denied.values()].sort((a, b) => a.start - b.start);
-  return { text, grade: gradeOf(text), glossary, covered };
+  const covered = [...found.flatMap((i) => i.mentions), ...denied.values(), ...inQuotes].sort((a, b) => a.start - b.start);
+  const spans: Summary['from'] = [];
+  let at = 0;
+  lines.forEach((line, n) => {
+    const sentences = from.get(n);
+    if (sentences) spans.push({ start: at, end: at + line.length, sentences });
+    at += line.length + 1;
+  });
+  return { text, grade: gradeOf(text), glossary, covered, from: spans };
 }
 
 const WORD_RES = PLAIN_WORDS.map((word) => ({ word, re: new RegExp(`\\b${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`) }));
@@ -439,4 +475,62 @@ function glossaryOf(report: Report, found: readonly Item[], denied: readonly Fin
     if (re.test(text) && ![...seen].some((t) => t.includes(squash(word)))) add(word, capitalise(plainTerm(word)!) + '.');
   }
   return out;
+}
+
+interface Checked {
+  ok: boolean;
+  details?: readonly { message: string; source?: { start: number; end: number }; candidate?: { start: number; end: number } }[];
+}
+// Reasons no rewording can answer: the summary is rightly not offered.
+const UNANSWERABLE = /^(?:not offered while|the report is empty|not an imaging report)/;
+const NORMAL_OVER = /^(?:says nothing is wrong|adds a normal statement)/;
+// The finding a reason of the findings comparison names ("adds: left renal cyst").
+const NAMED = [
+  /^(?:adds|drops|denies what the report describes): (.+)$/,
+  /^changes possible (.+) to certain$/,
+  /^changes side of: (.+?) \(/,
+  /^adds size: .* \((.+)\)$/,
+];
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
+
+/**
+ * The summary the check passes: the report sentences whose plain rendering the check refuses (by where
+ * its reasons stand, in the report or in the summary) are told in the report's own words instead, for
+ * at most three rounds. What the check still refuses is refused: the check decides, not this.
+ */
+export function summarizeChecked<V extends Checked>(
+  report: Report,
+  understanding: Understanding,
+  check: (text: string) => V,
+): { summary: Summary; verification: V } {
+  const quote = new Set<number>();
+  const omit = new Set<number>();
+  let summary = summarize(report, understanding);
+  let verification = check(summary.text);
+  for (let round = 0; round < 3 && !verification.ok; round++) {
+    const before = quote.size + omit.size;
+    for (const d of verification.details ?? []) {
+      if (UNANSWERABLE.test(d.message)) return { summary, verification };
+      const written = new Set<number>();
+      const fromReport = new Set<number>();
+      if (d.candidate) for (const f of summary.from) if (overlaps(f, d.candidate)) f.sentences.forEach((i) => written.add(i));
+      if (d.source) report.sentences.forEach((s, i) => overlaps(s, d.source!) && fromReport.add(i));
+      // A reason of the findings comparison names the finding only: the lines and sentences naming it.
+      const name = d.candidate || d.source ? undefined : NAMED.map((re) => re.exec(d.message)?.[1]).find(Boolean);
+      if (name) {
+        const bare = name.toLowerCase().replace(/^(?:no|left|right|bilateral|possible) /, '');
+        for (const f of summary.from)
+          if (summary.text.slice(f.start, f.end).toLowerCase().includes(bare)) f.sentences.forEach((i) => written.add(i));
+        report.sentences.forEach((s, i) => s.text.toLowerCase().includes(bare) && fromReport.add(i));
+      }
+      // A normal statement beside a finding is left out; anything else is told in the report's words.
+      if (NORMAL_OVER.test(d.message)) written.forEach((i) => omit.add(i));
+      else written.forEach((i) => quote.add(i));
+      fromReport.forEach((i) => !written.has(i) && quote.add(i));
+    }
+    if (quote.size + omit.size === before) break;
+    summary = summarize(report, understanding, { quote, omit });
+    verification = check(summary.text);
+  }
+  return { summary, verification };
 }
