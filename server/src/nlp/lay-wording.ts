@@ -19,6 +19,7 @@ const WordingSchema = z.object({
   nearLungSites: z.array(Plain),
   communication: z.array(Plain),
   examNames: z.record(z.string(), Plain),
+  sideWords: z.object({ left: z.array(Plain), right: z.array(Plain), bilateral: z.array(Plain) }).strict(),
 });
 
 const wording = WordingSchema.parse(wordingData);
@@ -50,4 +51,9 @@ export const DENIAL_HEDGE = wordsRe(wording.denialHedges);
 export const CHANGE: readonly { re: RegExp; plain: string }[] = wording.changes.map((c) => ({ re: wordsRe(c.words), plain: c.plain }));
 export const NEAR_LUNG: ReadonlySet<string> = new Set(wording.nearLungSites);
 export const COMMUNICATION = wordsRe(wording.communication);
+export const SIDE_WORDS: Readonly<Record<'left' | 'right' | 'bilateral', RegExp>> = {
+  left: wordsRe(wording.sideWords.left),
+  right: wordsRe(wording.sideWords.right),
+  bilateral: wordsRe(wording.sideWords.bilateral),
+};
 export const EXAM_NAMES: Readonly<Record<string, string>> = wording.examNames;

@@ -18,6 +18,7 @@ import {
   LAY_LINES,
   NEAR_LUNG,
   QUALIFIER,
+  SIDE_WORDS,
   SIZE_WORDS,
 } from '../nlp/lay-wording';
 import { adviceKindOf, squash } from './advice';
@@ -76,6 +77,8 @@ interface Item {
   change: string | null;
   /** Sizes the impression leaves out, taken from the one findings mention of the same finding. */
   sizes: Measurement[];
+  /** The side its own stretch of the clause gives, when the finding has none ("bilateral interstitial prominence"). */
+  side?: Side;
 }
 
 /** "2.3 x 1.5 cm" -> "about 2.3 by 1.5 centimeters"; "2-3 mm" -> "about 2 to 3 millimeters". */
@@ -118,6 +121,27 @@ function qualifierOf(words: string, degree: string | null, sentencePrefix = ''):
   return age ? QUALIFIER[age.toLowerCase()] : null;
 }
 
+const AGE_AFTER = /\b(healed|healing|old|chronic|remote)\b/i;
+const CLAUSE_END = /;|,?\s+(?:but|however|although|whereas)\b/gi;
+
+/** The stretch of a finding's clause that is its own: from the finding before it to the one after. */
+function ownStretch(report: Report, understanding: Understanding, f: Finding): { start: number; end: number } {
+  const sentence = report.sentences[f.sentenceIndex];
+  let from = sentence.start;
+  let to = sentence.end;
+  for (const g of understanding.findings) {
+    if (g.sentenceIndex !== f.sentenceIndex || g === f || (g.start < f.end && f.start < g.end)) continue;
+    if (g.end <= f.start) from = Math.max(from, g.end);
+    else if (g.start >= f.end) to = Math.min(to, g.start);
+  }
+  for (const m of report.text.slice(from, to).matchAll(CLAUSE_END)) {
+    const at = from + m.index;
+    if (at + m[0].length <= f.start) from = Math.max(from, at + m[0].length);
+    else if (at >= f.end) to = Math.min(to, at);
+  }
+  return { start: from, end: to };
+}
+
 function sentencePrefix(report: Report, f: Finding): string {
   const sentence = report.sentences[f.sentenceIndex];
   return sentence ? report.text.slice(sentence.start, f.start) : '';
@@ -155,10 +179,10 @@ const bare = (phrase: string) => withSide(phrase, null).toLowerCase();
 function phraseOf(
   report: Report,
   f: Finding,
-  opts: { degree: string | null; qualifier: string | null; plural: boolean; denial?: boolean },
+  opts: { degree: string | null; qualifier: string | null; plural: boolean; denial?: boolean; side?: Side },
 ): { text: string; plural: boolean; degreeSaid: boolean } {
   const gloss = glossFor(report, f);
-  let side: Side | null = gloss.noSide ? null : f.side;
+  let side: Side | null = gloss.noSide ? null : (f.side ?? opts.side ?? null);
   // "No pleural effusions": none on either side, said without one.
   if (opts.denial && side === 'bilateral') side = null;
   const usePl = opts.plural && !!gloss.pl;
@@ -349,12 +373,24 @@ export function summarize(report: Report, understanding: Understanding = underst
       if (same.length === 1) item.sizes = same[0].measurements;
     }
   }
-  // Change words belong to a finding only when its sentence names no other.
+  // Change words belong to a finding when they stand in its own stretch of its clause ("stable
+  // cardiomegaly with …", "the effusion is unchanged"), or in a sentence that names no other; a
+  // stretch with two kinds of change says none (the report's words then tell it).
   for (const item of items.values()) {
     const f = item.first;
     const alone = source.filter((g) => g.sentenceIndex === f.sentenceIndex && stated(g)).length === 1;
     const sentence = report.sentences[f.sentenceIndex];
-    if (alone && sentence) item.change = CHANGE.find((c) => c.re.test(sentence.text))?.plain ?? null;
+    if (!sentence) continue;
+    const stretch = ownStretch(report, understanding, f);
+    const own = report.text.slice(stretch.start, stretch.end);
+    const kinds = CHANGE.filter((c) => c.re.test(own));
+    const whole = alone ? CHANGE.filter((c) => c.re.test(sentence.text)) : [];
+    item.change = (kinds.length ? (kinds.length === 1 ? kinds[0] : null) : whole.length === 1 ? whole[0] : null)?.plain ?? null;
+    // "Rib fracture, healed": an age word after the finding is its qualifier too.
+    const sides = Object.entries(SIDE_WORDS).filter(([, re]) => re.test(own));
+    if (!f.side && sides.length === 1) item.side = sides[0][0] as Side;
+    const age = AGE_AFTER.exec(report.text.slice(f.end, Math.max(f.end, stretch.end)))?.[1];
+    if (!item.qualifier && age) item.qualifier = QUALIFIER[age.toLowerCase()] ?? null;
   }
 
   // Denials: those of the impression; with no impression, the significant ones of the findings.
