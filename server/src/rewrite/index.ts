@@ -137,7 +137,7 @@ export function verify(kind: RewriteKind, analysis: Analysis, output: string, mo
     if (unresolved)
       details.push({ message: `not offered while the report has an unresolved error: ${unresolved.message}`, source: unresolved });
     // The summary's findings are named in brackets; layToReport turns them back into report sentences to compare.
-    findings = verifyRewrite(analysis.analysisOf(summarySource(analysis)), layToReport(output), { kind, mode: 'reworded' });
+    findings = verifyRewrite(analysis.analysisOf(summarySource(analysis, output)), layToReport(output), { kind, mode: 'reworded' });
     for (const r of lintSummary(output, source)) details.push({ message: r });
     const grade = gradeOf(output.split(/\n\s*Words in your report/i)[0]);
     if (mode === 'reworded' && grade > MAX_SUMMARY_GRADE)
@@ -149,8 +149,11 @@ export function verify(kind: RewriteKind, analysis: Analysis, output: string, mo
   return { ok: reasons.length === 0, reasons, details };
 }
 
-/** The text a summary's findings are compared with: the impression and every significant finding the findings state. */
-function summarySource(analysis: Analysis): string {
+/**
+ * The text a summary's findings are compared with: the impression, every significant finding the
+ * findings state, and every sentence the summary quotes word for word (a quote adds nothing).
+ */
+function summarySource(analysis: Analysis, output: string): string {
   const { report } = analysis;
   const impression = sectionOf(report, 'impression');
   if (!impression || impression.body.end <= impression.body.start) return report.text;
@@ -158,9 +161,17 @@ function summarySource(analysis: Analysis): string {
   for (const f of analysis.understanding.findings)
     if (f.section === 'findings' && f.significant && !f.normal && (f.assertion === 'present' || f.assertion === 'possible'))
       said.add(f.sentenceIndex);
+  const squash = (t: string) =>
+    ` ${t
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim()} `;
+  const quotes = [...output.matchAll(/^\s*The report (?:also )?says:? ["“]([^"”]+)["”]\s*$/gm)].map((m) => squash(m[1]));
+  report.sentences.forEach((s, i) => quotes.some((q) => q.trim() && squash(s.text).includes(q)) && said.add(i));
   return `IMPRESSION:\n${[...said]
     .sort((a, b) => a - b)
-    .map((i) => report.sentences[i].text.replace(/^\s*\d{1,2}[.)]\s*/, ''))
+    // A list number ("2."), not a decimal ("3.1 cm").
+    .map((i) => report.sentences[i].text.replace(/^\s*\d{1,2}[.)](?!\d)\s*/, ''))
     .join('\n')}\n`;
 }
 

@@ -314,8 +314,15 @@ function sourceSections(report: Report): { sections: Section[]; fromImpression: 
 // A list number ("2.", "3)"), not a decimal ("3.5cm").
 const stripNumber = (s: string) => s.replace(/^\s*(\d+[.)](?!\d)|[-*•])\s*/, '').trim();
 /** A report sentence in its own words, on a line of its own (quote marks inside made single). */
-const quoteLine = (text: string, verb: 'says' | 'also says' = 'also says') =>
-  `The report ${verb}: "${stripNumber(text).replace(/\s+/g, ' ').replace(/["“”]/g, "'")}"`;
+const quoteLines = (text: string, verb: 'says' | 'also says' = 'also says') =>
+  // One line a clause, split where the verifier splits the report ("…, but …"), so a quote is read as the report is.
+  stripNumber(text)
+    .replace(/\s+/g, ' ')
+    .replace(/["“”]/g, "'")
+    .split(/(?=;|,?\s+(?:but|however|although|whereas)\b)/i)
+    .map((piece) => piece.replace(/^;\s*/, '').trim())
+    .filter((piece) => /[a-z0-9]/i.test(piece))
+    .map((piece, n) => `The report ${n ? 'also says' : verb}: "${piece}"`);
 
 /** A patient-friendly summary of a report, with its grade and a "Words in your report" list. */
 export function summarize(report: Report, understanding: Understanding = understand(report), options: SummaryOptions = {}): Summary {
@@ -413,7 +420,7 @@ export function summarize(report: Report, understanding: Understanding = underst
     if (!text || quote.has(index) || omit.has(index)) continue;
     const kind = adviceKindOf(text);
     if ((kind === 'treatment' || kind === 'prognosis') && !COMMUNICATION.test(text)) {
-      carried.push({ line: quoteLine(text, 'says'), sentence: index });
+      for (const line of quoteLines(text, 'says')) carried.push({ line, sentence: index });
       continue;
     }
     if (withFinding.has(index) || !fromImpression) continue;
@@ -422,7 +429,7 @@ export function summarize(report: Report, understanding: Understanding = underst
       if (!statements.some((st) => st.plain === plain)) statements.push({ plain, sentence: index });
     } else if (!COMMUNICATION.test(text) && (text.replace(/\bX{2,}\b/g, '').match(/\p{L}{2,}/gu)?.length ?? 0) >= 2) {
       // An impression statement the findings core cannot read is given in the report's words, not dropped.
-      carried.push({ line: quoteLine(text), sentence: index });
+      for (const line of quoteLines(text)) carried.push({ line, sentence: index });
     }
   }
 
@@ -448,7 +455,7 @@ export function summarize(report: Report, understanding: Understanding = underst
         `- ${findingSentences(report, item).join(' ')}`,
         item.mentions.map((m) => m.sentenceIndex),
       );
-    for (const i of quoted) say(quoteLine(report.sentences[i].text), [i]);
+    for (const i of quoted) for (const line of quoteLines(report.sentences[i].text)) say(line, [i]);
     lines.push('');
   }
   if (denied.size || statements.length) {
@@ -543,8 +550,17 @@ export function summarizeChecked<V extends Checked>(
   const omit = new Set<number>();
   let summary = summarize(report, understanding);
   let verification = check(summary.text);
-  for (let round = 0; round < 3 && !verification.ok; round++) {
+  for (let round = 0; round < 4 && !verification.ok; round++) {
     const before = quote.size + omit.size;
+    // Plain words, then the report's words, then (a sentence the verifier refuses even quoted) left out.
+    const quotedBefore = new Set(quote);
+    const blame = (i: number) => {
+      if (omit.has(i)) return;
+      if (quotedBefore.has(i)) {
+        quote.delete(i);
+        omit.add(i);
+      } else quote.add(i);
+    };
     for (const d of verification.details ?? []) {
       if (UNANSWERABLE.test(d.message)) return { summary, verification };
       const written = new Set<number>();
@@ -561,10 +577,10 @@ export function summarizeChecked<V extends Checked>(
       }
       // A normal statement beside a finding is left out; anything else is told in the report's words.
       if (NORMAL_OVER.test(d.message)) written.forEach((i) => omit.add(i));
-      else written.forEach((i) => quote.add(i));
-      fromReport.forEach((i) => !written.has(i) && quote.add(i));
+      else written.forEach(blame);
+      fromReport.forEach((i) => !written.has(i) && blame(i));
     }
-    if (quote.size + omit.size === before) break;
+    if (quote.size + omit.size === before && [...quotedBefore].every((i) => quote.has(i))) break;
     summary = summarize(report, understanding, { quote, omit });
     verification = check(summary.text);
   }
