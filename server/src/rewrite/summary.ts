@@ -20,6 +20,8 @@ import {
   QUALIFIER,
   SIDE_WORDS,
   SIZE_WORDS,
+  STATE_LEAD,
+  STATES,
 } from '../nlp/lay-wording';
 import { adviceKindOf, squash } from './advice';
 import { gradeOf } from './readability';
@@ -79,6 +81,8 @@ interface Item {
   sizes: Measurement[];
   /** The side its own stretch of the clause gives, when the finding has none ("bilateral interstitial prominence"). */
   side?: Side;
+  /** Spine levels its own stretch names ("L4-L5"). */
+  levels: string[];
 }
 
 /** "2.3 x 1.5 cm" -> "about 2.3 by 1.5 centimeters"; "2-3 mm" -> "about 2 to 3 millimeters". */
@@ -113,14 +117,17 @@ function degreeOf(words: string): { degree: string; word: string } | null {
 const AGE = /^\W*(?:\S+\s+){0,2}(healed|old)\b(?:[\s,]+[a-z-]+){0,6}\s*$/i;
 
 function qualifierOf(words: string, degree: string | null, sentencePrefix = ''): string | null {
-  for (const w of words.match(/[a-z]+/g) ?? []) {
-    const q = QUALIFIER[w];
+  // "non-displaced" is not "displaced"; "well-healed" is "healed".
+  for (const w of words.match(/[a-z]+(?:-[a-z]+)*/g) ?? []) {
+    const q = QUALIFIER[w] ?? (/^non-?/.test(w) ? undefined : QUALIFIER[w.split('-').pop()!]);
     if (q && !(degree && degree.includes(q))) return q;
   }
   const age = AGE.exec(sentencePrefix)?.[1];
   return age ? QUALIFIER[age.toLowerCase()] : null;
 }
 
+// A spine level: a range ("L4-L5", "L5/S1") or one named as a level or vertebra ("T9 vertebral body"), not an MR sequence ("T2").
+const SPINE_LEVEL = /\b[CTLS]\d{1,2}\s*[-/]\s*[CTLS]?\d{1,2}\b|\b[CTL]\d{1,2}\b(?=\s+(?:level|vertebra|vertebral|body|spinous))/g;
 const AGE_AFTER = /\b(healed|healing|old|chronic|remote)\b/i;
 const CLAUSE_END = /;|,?\s+(?:but|however|although|whereas)\b/gi;
 
@@ -163,6 +170,7 @@ function itemOf(report: Report, f: Finding): Item {
     plural: isPlural(report.text.slice(f.start, f.end)),
     change: null,
     sizes: [],
+    levels: [],
   };
 }
 
@@ -267,14 +275,18 @@ function findingSentences(report: Report, item: Item): string[] {
   const term = termOf(report, f);
   const named = squash(term) === squash(bare(gloss.lay)) ? '' : ` (${term})`;
   let lead: string;
-  if (item.hedged === 'may') lead = `There may be ${phrase}${named}.`;
+  const state = STATES.has(f.concept) && !item.hedged;
+  if (state) lead = `${STATE_LEAD} ${phrase}${named}.`;
+  else if (item.hedged === 'may') lead = `There may be ${phrase}${named}.`;
   else if (item.hedged === 'likely') lead = `There ${verb} likely ${phrase}${named}.`;
   else lead = `There ${verb} ${phrase}${named}.`;
   const out = [capitalise(lead)];
   if (!degreeSaid) out.push(`The report calls ${plural ? 'them' : 'it'} ${item.degreeWord ?? item.degree}.`);
   const own = item.mentions.flatMap((m) => m.measurements);
-  const sizes = [...new Set((own.length ? own : item.sizes).map((m) => plainMeasurement(report, m)))];
+  // A state's numbers are measurements of something else (a pregnancy's are the baby's).
+  const sizes = state ? [] : [...new Set((own.length ? own : item.sizes).map((m) => plainMeasurement(report, m)))];
   if (sizes.length) out.push(`${plural ? 'They measure' : 'It measures'} ${sizes.join(' and ')}.`);
+  if (item.levels.length) out.push(`The report places ${plural ? 'them' : 'it'} at ${item.levels.join(' and ')}.`);
   if (item.change) out.push(item.change);
   return out;
 }
@@ -394,6 +406,11 @@ export function summarize(report: Report, understanding: Understanding = underst
     const whole = alone ? CHANGE.filter((c) => c.re.test(sentence.text)) : [];
     item.change = (kinds.length ? (kinds.length === 1 ? kinds[0] : null) : whole.length === 1 ? whole[0] : null)?.plain ?? null;
     // "Rib fracture, healed": an age word after the finding is its qualifier too.
+    // A grade said once for the stretch ("mild bursal-sided fraying and tendinopathy"), when its own words give none.
+    const grades = [...own.matchAll(DEGREE_RE)];
+    if (!item.degree && grades.length === 1)
+      Object.assign(item, { degree: degreeOf(grades[0][0])!.degree, degreeWord: grades[0][0].toLowerCase() });
+    item.levels = [...new Set([...own.matchAll(SPINE_LEVEL)].map((m) => m[0].toUpperCase().replace(/\s+/g, '')))];
     const sides = Object.entries(SIDE_WORDS).filter(([, re]) => re.test(own));
     if (!f.side && sides.length === 1) item.side = sides[0][0] as Side;
     const age = AGE_AFTER.exec(report.text.slice(f.end, Math.max(f.end, stretch.end)))?.[1];
@@ -464,7 +481,7 @@ export function summarize(report: Report, understanding: Understanding = underst
     for (const f of denied.values()) say(`- ${denialSentence(report, f)}`, [f.sentenceIndex]);
     lines.push('');
   }
-  if (!found.length && !quoted.length && !denied.size && !statements.length) {
+  if (!found.length && !quoted.length && !denied.size && !statements.length && !carried.length) {
     lines.push(SUMMARY_NOTHING_PLAIN);
     lines.push('');
   }
