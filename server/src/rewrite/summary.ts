@@ -411,7 +411,9 @@ export function summarize(report: Report, understanding: Understanding = underst
     if (!item.degree && grades.length === 1)
       Object.assign(item, { degree: degreeOf(grades[0][0])!.degree, degreeWord: grades[0][0].toLowerCase() });
     item.levels = [...new Set([...own.matchAll(SPINE_LEVEL)].map((m) => m[0].toUpperCase().replace(/\s+/g, '')))];
-    const sides = Object.entries(SIDE_WORDS).filter(([, re]) => re.test(own));
+    // Only the words up to the finding's end: a side after it ("… with bilateral narrowing") is another's.
+    const upTo = report.text.slice(stretch.start, Math.max(stretch.start, f.end));
+    const sides = Object.entries(SIDE_WORDS).filter(([, re]) => re.test(upTo));
     if (!f.side && sides.length === 1) item.side = sides[0][0] as Side;
     const age = AGE_AFTER.exec(report.text.slice(f.end, Math.max(f.end, stretch.end)))?.[1];
     if (!item.qualifier && age) item.qualifier = QUALIFIER[age.toLowerCase()] ?? null;
@@ -422,7 +424,13 @@ export function summarize(report: Report, understanding: Understanding = underst
   for (const f of source) {
     if (f.assertion !== 'absent') continue;
     if (!fromImpression && !f.significant) continue;
-    if ([...items.values()].some((i) => i.first.concept === f.concept && (!f.side || !i.first.side || i.first.side === f.side))) continue;
+    // Never "no sign of a lump" beside a lump the report states (an unchanged nodule): same concept or same plain words.
+    const within = (a: string, b: string) => ` ${b} `.includes(` ${a} `);
+    const said = (i: Item) => {
+      const [x, y] = [bare(glossFor(report, i.first).lay), bare(glossFor(report, f).lay)];
+      return i.first.concept === f.concept || within(x, y) || within(y, x);
+    };
+    if ([...items.values()].some((i) => said(i) && (!f.side || !i.first.side || i.first.side === f.side))) continue;
     const key = `${f.concept}|${f.side ?? ''}`;
     if (!denied.has(key)) denied.set(key, f);
   }
