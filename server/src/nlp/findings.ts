@@ -4,7 +4,7 @@
 import type { Report } from '../report/types';
 import type { Side } from './types';
 import { CONCEPT_BY_ID, CONCEPT_TRIES, type Concept } from './lexicon';
-import { NOT_ACUTE, NO_NORMAL_STATEMENTS } from './grammar';
+import { DIFFERENTIAL_LINKS, NOT_ACUTE, NO_NORMAL_STATEMENTS } from './grammar';
 import { assertionOf, bySection } from './assertion';
 import {
   alternatives,
@@ -135,6 +135,14 @@ export function extractFindings(
         own.assertion = prev.assertion = 'possible';
         own.hedge = prev.hedge = 'differential';
       }
+      // "could represent a hemorrhagic cyst versus abscess": hedged alternatives are one differential.
+      if (
+        prev &&
+        own.assertion === 'possible' &&
+        prev.assertion === 'possible' &&
+        alternatives(s, s.mentions[index - 1].j, m.i, DIFFERENTIAL_LINKS)
+      )
+        own.hedge = prev.hedge = 'differential';
       const finding: Finding = {
         start: s.words[m.i].start,
         end: s.words[m.j - 1].end,

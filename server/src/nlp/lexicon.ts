@@ -37,7 +37,18 @@ const ConceptSchema = z.object({
   /** A modifier in the mention's own phrase that makes it a more specific concept ("calcified ... granuloma"). */
   refine: z.array(z.object({ words: Phrases, concept: z.string() })).default([]),
   /** A neighbouring finding of a group, or a word, that makes it another concept ("catheter fracture" is a device's). */
-  refineNear: z.array(z.object({ groups: Phrases, words: Phrases, concept: z.string(), terms: Phrases })).default([]),
+  refineNear: z
+    .array(
+      z.object({
+        groups: Phrases,
+        words: Phrases,
+        concept: z.string(),
+        terms: Phrases,
+        /** Words looked at before the mention ("joint effusion which may contain blood products" needs 7). */
+        reach: z.number().int().positive().default(3),
+      }),
+    )
+    .default([]),
   /** A site the mention's phrase places it in that makes it a more specific concept ("plaques in the coronary arteries"). */
   refineAtSite: z.array(z.object({ sites: z.array(z.string()).min(1), concept: z.string() })).default([]),
   /** A short axis at or above which the mention is a more specific concept (a lymph node of 10 mm is lymphadenopathy). */
