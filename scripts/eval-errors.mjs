@@ -676,21 +676,25 @@ for (const category of ['omission, possible finding', 'omission, qualified criti
   if (kinds.length) console.log(`Injected, ${category}: ${kinds.join(', ')}`);
 }
 console.log('');
-console.log('Misses by kind of injection:');
-for (const category of Object.keys(INJECTORS)) {
-  const kinds = new Map();
-  for (const m of misses.filter((x) => x.category === category)) {
-    const kind = m.note.replace(/:.*$/, '').replace(/, (?:findings|impression) flipped$/, '');
-    kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+/** How many slips of each kind of injection each category missed. */
+function printMissKinds(list) {
+  console.log('Misses by kind of injection:');
+  for (const category of Object.keys(INJECTORS)) {
+    const kinds = new Map();
+    for (const m of list.filter((x) => x.category === category)) {
+      const kind = m.note.replace(/:.*$/, '').replace(/, (?:findings|impression) flipped$/, '');
+      kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+    }
+    if (kinds.size)
+      console.log(
+        `  ${category}: ${[...kinds]
+          .sort((a, b) => b[1] - a[1])
+          .map(([k, n]) => `${k} ${n}`)
+          .join(', ')}`,
+      );
   }
-  if (kinds.size)
-    console.log(
-      `  ${category}: ${[...kinds]
-        .sort((a, b) => b[1] - a[1])
-        .map(([k, n]) => `${k} ${n}`)
-        .join(', ')}`,
-    );
 }
+printMissKinds(misses);
 console.log('');
 console.log(
   `False alarms: ${alarms} warnings+errors over ${sources.length} clean reports = ${(alarms / sources.length).toFixed(3)} per report (target <= 0.1)`,
@@ -725,16 +729,19 @@ if (ALARMS_OUT)
       )
       .join('\n') + '\n',
   );
-if (SHOW_MISSES) {
+/** Up to SHOW_MISSES missed slips per category, each in its context with what the rules said there. */
+function printMisses(list) {
+  if (!SHOW_MISSES) return;
   console.log('');
   for (const category of Object.keys(INJECTORS)) {
-    for (const m of misses.filter((x) => x.category === category).slice(0, SHOW_MISSES)) {
+    for (const m of list.filter((x) => x.category === category).slice(0, SHOW_MISSES)) {
       console.log(`--- miss ${category} ${m.id} (${m.note})`);
       console.log(m.whole ? m.text : context(m.text, m.span).replace(/\s+/g, ' '));
       for (const p of m.problems) console.log(`    got: ${p.rule} "${m.text.slice(p.start, p.end)}" ${p.message}`);
     }
   }
 }
+printMisses(misses);
 if (SHOW_FALSE_ALARMS) {
   console.log('');
   for (const f of shuffle(falseAlarmExamples).slice(0, SHOW_FALSE_ALARMS)) {
@@ -774,3 +781,6 @@ console.log(
   `CT, MRI and ultrasound reports (${crossSectional.length}: ${byModality}; MTSamples imaging and synthetic CT/MRI), target >= 90% each:`,
 );
 printRows(cross.rows);
+console.log('');
+printMissKinds(cross.misses);
+printMisses(cross.misses);

@@ -46,3 +46,26 @@ test('CT phrasing of heart size, pericardial fluid and airway walls', () => {
   assert.ok(!present('Parenchymal density of the liver is normal.').includes('opacity'));
   assert.ok(present('Increased density in the left lower lobe.').includes('opacity'));
 });
+
+test('MSK MRI: Hill-Sachs and bony Bankart lesions are bone lesions, osteochondral lesions are not chondromalacia, a labrum torn in a phrase is a labral tear', () => {
+  assert.ok(present('There is a very large Hill-Sachs fracture.').includes('hill-sachs-lesion'));
+  assert.ok(present('Associated large osseous Bankart lesion.').includes('bony-bankart-lesion'));
+  assert.deepEqual(
+    understand('There is no osseous Bankart lesion.').findings.map((f) => [f.concept, f.assertion]),
+    [['bony-bankart-lesion', 'absent']],
+  );
+  assert.ok(present('Focal osteochondral defect of the medial talar dome.').includes('osteochondral-lesion'));
+  assert.ok(present('There is a small nondisplaced tear in the posterior superior labrum.').includes('labral-tear'));
+  assert.ok(present('Narrowing of the subacromial space from the acromioclavicular joint.').includes('impingement'));
+  assert.ok(present('The extensor carpi ulnaris tendon is thickened.').includes('tendinosis'));
+  assert.ok(!present('There is no Haglund’s deformity.').includes('bone-deformity'));
+});
+
+test('an infarct an EKG shows is no imaging finding; a fluid-filled tendon sheath holds no pleural effusion', () => {
+  assert.deepEqual(
+    mentions('Resting EKG shows normal sinus rhythm with anteroseptal wall myocardial infarction.', 'myocardial-infarction'),
+    [],
+  );
+  assert.equal(mentions('Perfusion imaging shows an old inferior myocardial infarction.', 'myocardial-infarction').length, 1);
+  assert.deepEqual(mentions('A small effusion is noted within the peroneal tendon sheath.', 'pleural-effusion'), []);
+});
