@@ -72,6 +72,7 @@ test('MSK MRI: Hill-Sachs and bony Bankart lesions are bone lesions, osteochondr
   assert.ok(present('There is a small nondisplaced tear in the posterior superior labrum.').includes('labral-tear'));
   assert.ok(present('Narrowing of the subacromial space from the acromioclavicular joint.').includes('impingement'));
   assert.ok(present('The extensor carpi ulnaris tendon is thickened.').includes('tendinosis'));
+  assert.ok(present('Split tear of the ECU tendon which is enlarged distal to the ulnar styloid.').includes('tendinosis'));
   assert.ok(!present('There is no Haglund’s deformity.').includes('bone-deformity'));
 });
 
