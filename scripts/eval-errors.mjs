@@ -5,7 +5,7 @@
 // The injections are found with this script's own small term lists, not with the engine's lexicon,
 // so the rules are not graded by the same code that built the test.
 //
-//   node scripts/eval-errors.mjs [--misses N] [--per-category N] [--seed N] [--false-alarms N]
+//   node scripts/eval-errors.mjs [--misses N] [--per-category N] [--seed N] [--false-alarms N] [--dump F] [--cross-dump F]
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -432,7 +432,60 @@ const DENIAL = {
   adenopathy: 'No lymphadenopathy.',
 };
 
-function injectContradiction(report) {
+// On CT, MRI and ultrasound the chest film's own statements would name another organ ("No pleural
+// effusion" over a knee's joint effusion is no contradiction): there the slip repeats the findings' words.
+const OPENING =
+  /^(?:(?:evidence|signs?|findings?) (?:of|for|to suggest)|any|other|demonstrated|definite|focal|obvious|visible|the|a|an)\s+/i;
+const NOT_A_NAME = new Set([
+  'a',
+  'an',
+  'the',
+  'is',
+  'are',
+  'was',
+  'were',
+  'of',
+  'with',
+  'and',
+  'or',
+  'there',
+  'small',
+  'large',
+  'moderate',
+  'mild',
+  'severe',
+  'minimal',
+  'trace',
+  'tiny',
+  'new',
+  'some',
+  'no',
+]);
+
+/** "no enhancing intra-axial or extraaxial mass" -> "Extraaxial mass.": the last item of the denied list, stated. */
+function deniedPhrase(sentence, family) {
+  const m = FAMILIES[family].exec(sentence);
+  const before = sentence.slice(0, m.index);
+  const cue = [...before.matchAll(new RegExp(NEGATION_BEFORE.source, 'gi'))].pop();
+  // The head noun may follow the family's word: "no mass effect", "no enhancing mass lesions".
+  const head = /^\s+(?:effect|lesions?|formation)\b/i.exec(sentence.slice(m.index + m[0].length))?.[0] ?? '';
+  let phrase = sentence.slice(cue.index + cue[0].length, m.index + m[0].length) + head;
+  phrase = phrase
+    .split(/,|;|\bor\b|\band\b|\bnor\b/)
+    .pop()
+    .trim();
+  while (OPENING.test(phrase)) phrase = phrase.replace(OPENING, '');
+  return phrase.charAt(0).toUpperCase() + phrase.slice(1) + '.';
+}
+
+/** "There is a small joint effusion" -> "No joint effusion.": the finding's word with the one naming word before it. */
+function denialOf(sentence, family) {
+  const m = FAMILIES[family].exec(sentence);
+  const previous = /([A-Za-z-]+)\s+$/.exec(sentence.slice(0, m.index))?.[1].toLowerCase();
+  return `No ${previous && !NOT_A_NAME.has(previous) && !MINOR.test(previous) ? `${previous} ` : ''}${m[0].toLowerCase()}.`;
+}
+
+function injectContradiction(report, ownWords = false) {
   const { findings, impression } = sectionsOf(report);
   if (!findings || !impression) return null;
   const findingSentences = sentencesOf(report, findings);
@@ -452,7 +505,10 @@ function injectContradiction(report) {
   const kind = pick(kinds);
   if (kind === 'denied above, present below') {
     const family = pick(denied);
-    return { ...addToImpression(report, impression, pick(PRESENT_STATEMENT[family])), note: `${kind}: ${family}` };
+    const statement = ownWords
+      ? deniedPhrase(findingSentences.find((s) => FAMILIES[family].test(s.text) && negatedBefore(s.text, family)).text, family)
+      : pick(PRESENT_STATEMENT[family]);
+    return { ...addToImpression(report, impression, statement), note: `${kind}: ${family}` };
   }
   const family = pick(present);
   if (kind === 'present above, denied below') {
@@ -462,8 +518,12 @@ function injectContradiction(report) {
         .map((x) => FAMILIES[family].exec(x.text)?.[0])
         .find(Boolean)
         ?.toLowerCase() ?? '';
-    const denial =
-      family !== 'airspace'
+    const denial = ownWords
+      ? denialOf(
+          findingSentences.find((x) => FAMILIES[family].test(x.text) && !negatedBefore(x.text, family) && !MINOR.test(x.text)).text,
+          family,
+        )
+      : family !== 'airspace'
         ? DENIAL[family]
         : /consolidat/.test(said)
           ? 'No focal consolidation.'
@@ -476,7 +536,12 @@ function injectContradiction(report) {
                 : 'No focal opacity.';
     return { ...addToImpression(report, impression, denial), note: `${kind}: ${family}` };
   }
-  const normal = pick(['No acute cardiopulmonary process.', 'No acute disease.', 'Normal examination.', 'No acute abnormality.']);
+  const normal = pick([
+    ...(ownWords ? [] : ['No acute cardiopulmonary process.']),
+    'No acute disease.',
+    'Normal examination.',
+    'No acute abnormality.',
+  ]);
   return { ...addToImpression(report, impression, normal), note: `${kind}: ${family}` };
 }
 
@@ -616,11 +681,11 @@ const overlaps = (p, span) =>
 const key = (p) => `${p.rule}|${p.message}`;
 
 /** Inject each category's slips into reports drawn from `pool` (after the clean check) and count those caught. */
-function injectInto(pool, cleanOf) {
+function injectInto(pool, cleanOf, injectors = INJECTORS) {
   const rows = [];
   const misses = [];
   const injectedKinds = new Map();
-  for (const [category, { inject, categories, whole }] of Object.entries(INJECTORS)) {
+  for (const [category, { inject, categories, whole }] of Object.entries(injectors)) {
     let injected = 0;
     let caught = 0;
     for (const s of shuffle(pool)) {
@@ -657,6 +722,7 @@ function injectInto(pool, cleanOf) {
 }
 const { rows, misses, injectedKinds } = injectInto(sources, (s) => cleanProblems.get(s.id));
 if (DUMP) fs.writeFileSync(DUMP, JSON.stringify(misses, null, 1));
+const CROSS_DUMP = args.includes('--cross-dump') ? args[args.indexOf('--cross-dump') + 1] : null;
 
 const pct = (a, b) => (b ? `${((100 * a) / b).toFixed(1)}%` : '-');
 console.log(
@@ -774,7 +840,10 @@ const crossSectional = [
     : []),
 ];
 const crossClean = new Map(crossSectional.map((s) => [s.id, checkText(s.text).problems]));
-const cross = injectInto(crossSectional, (s) => crossClean.get(s.id));
+const cross = injectInto(crossSectional, (s) => crossClean.get(s.id), {
+  ...INJECTORS,
+  contradiction: { ...INJECTORS.contradiction, inject: (report) => injectContradiction(report, true) },
+});
 const byModality = ['CT', 'MR', 'US'].map((m) => `${m} ${crossSectional.filter((s) => s.modality === m).length}`).join(', ');
 console.log('');
 console.log(
@@ -784,3 +853,4 @@ printRows(cross.rows);
 console.log('');
 printMissKinds(cross.misses);
 printMisses(cross.misses);
+if (CROSS_DUMP) fs.writeFileSync(CROSS_DUMP, JSON.stringify(cross.misses, null, 1));
