@@ -130,9 +130,12 @@ const replaceAt = (text, start, end, by) => text.slice(0, start) + by + text.sli
 
 const SIDE_WORD = /\b(left|right|LEFT|RIGHT|Left|Right)\b/g;
 const flipSide = (w) => ({ left: 'right', right: 'left', LEFT: 'RIGHT', RIGHT: 'LEFT', Left: 'Right', Right: 'Left' })[w];
-const sideWords = (s) => [...s.matchAll(SIDE_WORD)];
+// "Right ventricular wall" names a heart chamber, not a side: flipping it makes another structure.
+const CHAMBER = /^\s+(?:ventric|atri|heart|coronary)/i;
+const sideWords = (s, skipChambers = false) =>
+  [...s.matchAll(SIDE_WORD)].filter((m) => !skipChambers || !CHAMBER.test(s.slice(m.index + m[0].length)));
 
-function injectLaterality(report) {
+function injectLaterality(report, skipChambers = false) {
   const { findings, impression } = sectionsOf(report);
   const candidates = [];
   // Findings against impression: the same family with the same single side in both.
@@ -144,16 +147,16 @@ function injectLaterality(report) {
       [inI, inF],
     ]) {
       for (const s of here) {
-        const words = sideWords(s.text);
+        const words = sideWords(s.text, skipChambers);
         if (words.length !== 1) continue;
         const side = words[0][1].toLowerCase();
         for (const family of familiesIn(s.text)) {
           if (negatedBefore(s.text, family)) continue;
-          const others = here.filter((o) => o !== s && FAMILIES[family].test(o.text) && sideWords(o.text).length > 0);
+          const others = here.filter((o) => o !== s && FAMILIES[family].test(o.text) && sideWords(o.text, skipChambers).length > 0);
           if (others.length) continue;
           const partners = there.filter((o) => FAMILIES[family].test(o.text) && !negatedBefore(o.text, family));
           if (!partners.length) continue;
-          const partnerSides = new Set(partners.flatMap((o) => sideWords(o.text).map((w) => w[1].toLowerCase())));
+          const partnerSides = new Set(partners.flatMap((o) => sideWords(o.text, skipChambers).map((w) => w[1].toLowerCase())));
           if (partnerSides.size === 1 && partnerSides.has(side) && !partners.some((o) => /\bbilateral|\bboth\b/i.test(o.text))) {
             candidates.push({
               at: s.start + words[0].index,
@@ -168,10 +171,10 @@ function injectLaterality(report) {
   // The exam title names a side; a finding in the body names the same side.
   const exam = report.sections.find((s) => s.kind === 'exam') ?? report.sections[0];
   const titleLine = report.text.slice(exam.body.start, report.text.indexOf('\n', exam.body.start) >>> 0 || exam.body.end);
-  const titleSides = sideWords(titleLine).map((w) => w[1].toLowerCase());
+  const titleSides = sideWords(titleLine, skipChambers).map((w) => w[1].toLowerCase());
   if (titleSides.length === 1 && findings) {
     for (const s of [...sentencesOf(report, findings), ...(impression ? sentencesOf(report, impression) : [])]) {
-      const words = sideWords(s.text);
+      const words = sideWords(s.text, skipChambers);
       if (words.length !== 1 || words[0][1].toLowerCase() !== titleSides[0]) continue;
       if (!familiesIn(s.text).some((f) => !negatedBefore(s.text, f))) continue;
       candidates.push({ at: s.start + words[0].index, word: words[0][1], kind: 'against the exam title' });
@@ -434,6 +437,7 @@ const DENIAL = {
 
 // On CT, MRI and ultrasound the chest film's own statements would name another organ ("No pleural
 // effusion" over a knee's joint effusion is no contradiction): there the slip repeats the findings' words.
+// (Only the CT/MRI/US table injects so, and skips heart-chamber sides, so the chest figures stay comparable.)
 const OPENING =
   /^(?:(?:evidence|signs?|findings?) (?:of|for|to suggest)|any|other|demonstrated|definite|focal|obvious|visible|the|a|an)\s+/i;
 const NOT_A_NAME = new Set([
@@ -843,6 +847,7 @@ const crossClean = new Map(crossSectional.map((s) => [s.id, checkText(s.text).pr
 const cross = injectInto(crossSectional, (s) => crossClean.get(s.id), {
   ...INJECTORS,
   contradiction: { ...INJECTORS.contradiction, inject: (report) => injectContradiction(report, true) },
+  laterality: { ...INJECTORS.laterality, inject: (report) => injectLaterality(report, true) },
 });
 const byModality = ['CT', 'MR', 'US'].map((m) => `${m} ${crossSectional.filter((s) => s.modality === m).length}`).join(', ');
 console.log('');

@@ -84,3 +84,12 @@ test('an infarct an EKG shows is no imaging finding; a fluid-filled tendon sheat
   assert.equal(mentions('Perfusion imaging shows an old inferior myocardial infarction.', 'myocardial-infarction').length, 1);
   assert.deepEqual(mentions('A small effusion is noted within the peroneal tendon sheath.', 'pleural-effusion'), []);
 });
+
+test('a tear beside a tendon is a tendon tear, kin of a bare tear but not of a labral tear; a middle ear effusion is its own finding; a side after a percentage binds', () => {
+  assert.ok(present('Low-grade partial tearing of the gluteus minimus and medius tendons.').includes('tendon-tear'));
+  assert.ok(present('Longitudinal split tear of the ECU tendon.').includes('tendon-tear'));
+  assert.ok(present('Full-thickness tear of the supraspinatus tendon.').includes('rotator-cuff-tear'));
+  assert.ok(present('Left middle ear effusion is present.').includes('middle-ear-effusion'));
+  const stenosis = understand('There is a focal stenosis of approximately 70% in the proximal left anterior tibial artery.').findings[0];
+  assert.equal(stenosis.side, 'left');
+});
