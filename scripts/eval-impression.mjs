@@ -44,6 +44,7 @@ export function evaluateImpression({ limit = Infinity, includeMinor = false, sho
   const c = load('nlp/index.js');
   const { draftImpression, withDraft } = load('rewrite/impression.js');
   const { verifyRewrite } = load('rewrite/verify.js');
+  const { analyze } = load('engine.js');
 
   const corpus = [
     ...iuReports().map((r) => ({ id: `iu:${r.uid}`, source: 'IU', text: r.text })),
@@ -97,7 +98,7 @@ export function evaluateImpression({ limit = Infinity, includeMinor = false, sho
     const output = withDraft(strippedReport, draft);
     const draftMs = performance.now() - t0;
     t0 = performance.now();
-    const verdict = verifyRewrite(stripped, output, { kind: 'impression', mode: 'verbatim' });
+    const verdict = verifyRewrite(analyze(stripped), output, { kind: 'impression', mode: 'verbatim' });
     const verifyMs = performance.now() - t0;
 
     const outU = understand(reportModule.parseReport(output));

@@ -146,6 +146,18 @@ export class Analysis implements ReportAnalysis {
     return (this.#checked = { problems: shown, failures });
   }
 
+  /**
+   * Another text (a rewrite of this report, or a part of it) with the default settings and only this
+   * analysis's rules of these categories: what the rewrite gate compares the report with.
+   */
+  analysisOf(text: string, categories: readonly Category[] = []): Analysis {
+    return new Analysis(
+      parseReport(text),
+      {},
+      this.rules.filter((r) => categories.includes(r.category)),
+    );
+  }
+
   /** The anchor an "Ignore here" keeps for a problem. */
   anchorOf(problem: { rule: string; start: number; end: number }): ProblemAnchor {
     const { report } = this;

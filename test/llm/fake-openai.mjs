@@ -167,11 +167,9 @@ export async function startFakeOpenAI() {
   return fake;
 }
 
-/** A URL on 127.0.0.1 where nothing listens (the port was just free). */
+/** A URL on 127.0.0.1 where nothing listens. */
+// Port 1 (tcpmux) on the loopback: nothing of ours ever listens there, so a connection is refused every
+// time. A port freed by a closed server could be taken by a parallel test and answer instead.
 export async function refusedUrl() {
-  const s = http.createServer();
-  await new Promise((resolve) => s.listen(0, '127.0.0.1', resolve));
-  const { port } = s.address();
-  await new Promise((resolve) => s.close(resolve));
-  return `http://127.0.0.1:${port}/v1`;
+  return 'http://127.0.0.1:1/v1';
 }

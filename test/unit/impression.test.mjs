@@ -3,11 +3,13 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { root } from '../helpers/engine.mjs';
+import { engine, root } from '../helpers/engine.mjs';
 
 const require = createRequire(import.meta.url);
 const { draftImpression, withDraft, draftEdit } = require(path.join(root, 'out/server/rewrite/impression.js'));
-const { verifyRewrite } = require(path.join(root, 'out/server/rewrite/verify.js'));
+const { verifyRewrite: verifyAnalysed } = require(path.join(root, 'out/server/rewrite/verify.js'));
+// The verifier takes the report's analysis, as the gate (rewrite/index.ts) gives it.
+const verifyRewrite = (source, output, options) => verifyAnalysed(engine.analyze(source), output, options);
 const { parseReport } = require(path.join(root, 'out/server/report/index.js'));
 
 const draft = (text, options) => draftImpression(parseReport(text), undefined, options);
@@ -36,12 +38,12 @@ test('impression: critical first, with side, site and size; lines and tubes last
   assert.deepEqual(
     d.items.map((i) => i.text),
     [
-      'Small right apical pneumothorax, 1.5 cm.',
+      'Small right apical pneumothorax measuring 1.5 cm.',
       'Moderate left pleural effusion, with adjacent basilar atelectasis.',
       'Right internal jugular central venous catheter.',
     ],
   );
-  assert.match(d.text, /^1\. Small right apical pneumothorax, 1\.5 cm\.\n2\. Moderate left pleural effusion/);
+  assert.match(d.text, /^1\. Small right apical pneumothorax measuring 1\.5 cm\.\n2\. Moderate left pleural effusion/);
   assert.equal(d.items[0].findings[0].concept, 'pneumothorax');
 });
 
@@ -55,10 +57,10 @@ test('impression: a critical finding written last is listed first; a finding it 
   );
 });
 
-test('impression: the head CT example keeps the hematoma’s side, site and sizes in one statement', () => {
+test('impression: the head CT example keeps the hematoma’s side, site and sizes in one statement, each size with its own finding', () => {
   assert.equal(
     draft(example('ct-head-hemorrhage.rpt')).text.split('\n')[0],
-    '1. Acute subdural hematoma along the left cerebral convexity, 9 mm, with rightward midline shift, 4 mm.',
+    '1. Acute subdural hematoma along the left cerebral convexity measuring up to 9 mm in thickness, with 4 mm of rightward midline shift.',
   );
 });
 

@@ -46,3 +46,17 @@ test('CT phrasing of heart size, pericardial fluid and airway walls', () => {
   assert.ok(!present('Parenchymal density of the liver is normal.').includes('opacity'));
   assert.ok(present('Increased density in the left lower lobe.').includes('opacity'));
 });
+
+test('a lymph node is lymphadenopathy from 10 mm short axis; a smaller one, or one under a bound, stays a node', () => {
+  assert.deepEqual(present('Millimetric lymph nodes are observed in the mediastinum.'), ['lymph-node']);
+  assert.deepEqual(present('Subcarinal lymph node measuring 9 x 6 mm.'), ['lymph-node']);
+  assert.deepEqual(present('Paratracheal lymph nodes with a short axis less than 1 cm are observed.'), ['lymph-node']);
+  assert.deepEqual(present('A 17 x 12 mm lymph node in the right lower paratracheal station.'), ['lymphadenopathy']);
+  assert.deepEqual(present('Lymph nodes in the mediastinum, the largest with a short diameter of 1.5 cm.'), ['lymphadenopathy']);
+  // The short axis is the smaller dimension: a node 17 mm long and 8 mm across is of normal size.
+  assert.deepEqual(present('A 17 x 8 mm lymph node in the aortopulmonary window.'), ['lymph-node']);
+  assert.deepEqual(present('A 7 mm intrapulmonary lymph node in the right lower lobe.'), ['nodule']);
+  assert.equal(mentions('No lymph node of pathological size in the mediastinum.', 'lymphadenopathy')[0].assertion, 'absent');
+  // A line labelled with the organ is a heading, no node seen.
+  assert.deepEqual(present('FINDINGS:\nLymph nodes: No enlarged lymph nodes.'), []);
+});

@@ -56,6 +56,12 @@ test('old, remote, chronic and previous findings are not critical calls', () => 
     'infarct',
   ]);
   assert.equal(mentions('Perfusion shows a likely previous multivessel infarct.', 'myocardial-infarction').length, 1);
+  // A lacune is the cavity an old lacunar infarct leaves; an acute one is called acute.
+  assert.deepEqual(calls('FINDINGS: Lacunar infarct of the right cerebellar hemisphere.\nIMPRESSION: Lacunar infarction.'), []);
+  assert.deepEqual(calls('FINDINGS: Acute lacunar infarct in the left internal capsule.\nIMPRESSION: Acute lacunar infarct.'), [
+    'infarct',
+    'infarct',
+  ]);
 });
 
 test('critical tiers follow the ACR categories: uncomplicated diverticulitis and epididymitis are not calls', () => {

@@ -61,3 +61,42 @@ test('one message per critical finding: the mark merges into the communication w
   assert.ok(problemsOf('critical-finding', mass).length >= 1);
   assert.deepEqual(problemsOf('critical-communication-missing', mass), []);
 });
+
+test('critical-communication-missing: the items of a hedged differential need no call ("could represent A versus B", "A/B cannot be excluded")', () => {
+  const text =
+    'FINDINGS: Complex cystic left adnexal mass. This could represent a hemorrhagic cyst versus abscess.\n' +
+    'IMPRESSION: Complex cystic left adnexal mass. This could represent a hemorrhagic cyst; however, an abscess/neoplasm cannot be excluded.';
+  assert.deepEqual(problemsOf('critical-communication-missing', text), []);
+  const single = 'FINDINGS: Fluid collection in the pelvis.\nIMPRESSION: Pelvic abscess cannot be excluded.';
+  assert.equal(problemsOf('critical-communication-missing', single).length, 1, 'a lone possibility still needs a call');
+});
+
+test('critical-communication-missing: "A or⏎⏎B" split over a blank line stays one differential', () => {
+  const text =
+    'FINDINGS: Complex fluid collection in the left adnexa.\nIMPRESSION: Complex fluid collection representing either a hemorrhagic cyst or\n\nabscess.';
+  assert.deepEqual(problemsOf('critical-communication-missing', text), []);
+});
+
+test('critical-communication-missing: blood in a joint effusion is a hemarthrosis, not a haemorrhage to call about', () => {
+  const text =
+    'FINDINGS: Sizable complex joint effusion.\nIMPRESSION: Sizeable joint effusion which is complex and may contain blood products.';
+  assert.deepEqual(problemsOf('critical-communication-missing', text), []);
+});
+
+test('critical-communication-missing: bleeding the procedure itself stopped, and a collection said to be unchanged, need no call', () => {
+  const stopped =
+    'FINDINGS: Biopsy of the right renal mass.\nIMPRESSION: Small hematoma with active bleeding through the biopsy needle stopped by tract embolization.';
+  assert.deepEqual(problemsOf('critical-communication-missing', stopped), []);
+  const transient = 'FINDINGS: Core biopsy.\nIMPRESSION: Transient arterial hemorrhage was noted at the biopsy site.';
+  assert.deepEqual(problemsOf('critical-communication-missing', transient), []);
+  const unchanged =
+    'FINDINGS: Loculated pelvic fluid collection.\nIMPRESSION: 1. Left pelvic fluid collection has not significantly changed in size. These findings may be due to a pelvic abscess.';
+  assert.deepEqual(problemsOf('critical-communication-missing', unchanged), []);
+  const active = 'FINDINGS: Large retroperitoneal hematoma.\nIMPRESSION: Retroperitoneal hemorrhage with active bleeding.';
+  assert.equal(problemsOf('critical-communication-missing', active).length, 1, 'bleeding nobody stopped is still a call');
+});
+
+test('critical-communication-missing: a statement broken over a line break after "with" is read whole', () => {
+  const text = 'FINDINGS: Large left pneumothorax.\nIMPRESSION: Large left pneumothorax. Discussed with\nDr. Lee by telephone at 14:35.';
+  assert.deepEqual(problemsOf('critical-communication-missing', text), []);
+});

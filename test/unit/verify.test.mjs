@@ -4,10 +4,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import fc from 'fast-check';
-import { root } from '../helpers/engine.mjs';
+import { engine, root } from '../helpers/engine.mjs';
 
 const require = createRequire(import.meta.url);
-const { verifyRewrite, sizeKey } = require(path.join(root, 'out/server/rewrite/verify.js'));
+const { verifyRewrite: verifyAnalysed, sizeKey } = require(path.join(root, 'out/server/rewrite/verify.js'));
+// The verifier takes the report's analysis, as the gate (rewrite/index.ts) gives it.
+const verifyRewrite = (source, output, options) => verifyAnalysed(engine.analyze(source), output, options);
 const { draftImpression, withDraft } = require(path.join(root, 'out/server/rewrite/impression.js'));
 const { parseReport } = require(path.join(root, 'out/server/report/index.js'));
 

@@ -10,7 +10,12 @@ export type CriticalOverrides = Record<string, Urgency | 'none'>;
 // Words saying a finding is already known: not a new result to call about, unless it is immediately
 // life-threatening (a known tension pneumothorax is still an emergency).
 const ALREADY_KNOWN =
-  /\b(stable|unchanged|known|again (seen|noted|demonstrated)|redemonstrat\w*|persistent|persists|decreas\w*|improv\w*|resolving|smaller|similar|previously (seen|described|noted)|no (significant )?change)\b/i;
+  /\b(stable|unchanged|known|again (seen|noted|demonstrated)|redemonstrat\w*|persistent|persists|decreas\w*|improv\w*|resolving|smaller|similar|previously (seen|described|noted)|no (significant )?change|(has|have|had) not (significantly )?changed)\b/i;
+// Bleeding the report's own procedure met and stopped ("transient arterial hemorrhage ... until
+// hemostasis was achieved", "active bleeding ... stopped by tract embolization"): the operator knows.
+const HANDLED = /\b(transient(ly)?|stopped|hemostasis|controlled|tamponaded|resolved with)\b/i;
+// A sentence that speaks of the one before ("This is adjacent to ...", "These findings may be due to ...").
+const ANAPHORA = /^\s*(\d+[.)]\s*)?(this|these|it|they|findings|the findings)\b/i;
 
 export interface CriticalFinding {
   finding: Finding;
@@ -38,10 +43,28 @@ export function findCriticalFindings(report: Report, findings: Finding[], overri
     // tell the story; the result being reported is in the findings and impression.
     if (finding.section === 'other' && hasReportSections) continue;
     const sentence = report.sentences[finding.sentenceIndex]?.text ?? '';
-    const needsCall = urgency === 'minutes' || (urgency === 'hours' && !ALREADY_KNOWN.test(sentence) && finding.hedge !== 'differential');
+    const before = ANAPHORA.test(sentence) ? (report.sentences[finding.sentenceIndex - 1]?.text ?? '') : '';
+    const needsCall =
+      urgency === 'minutes' ||
+      (urgency === 'hours' &&
+        !ALREADY_KNOWN.test(sentence) &&
+        !ALREADY_KNOWN.test(before) &&
+        !HANDLED.test(sentence) &&
+        finding.hedge !== 'differential' &&
+        !onlyInDifferential(finding, findings));
     found.push({ finding, urgency, needsCall });
   }
   return found;
+}
+
+/**
+ * A finding the report names only as a possibility, once as one item of a differential ("hemorrhagic cyst
+ * versus abscess" ... "an abscess cannot be excluded"), stays the differential it was first given as.
+ */
+function onlyInDifferential(finding: Finding, findings: Finding[]): boolean {
+  if (finding.assertion !== 'possible') return false;
+  const same = findings.filter((f) => f.concept === finding.concept && (f.assertion === 'present' || f.assertion === 'possible'));
+  return same.some((f) => f.hedge === 'differential') && same.every((f) => f.assertion === 'possible');
 }
 
 export const URGENCY_WORDS: Record<Urgency, string> = {

@@ -38,11 +38,11 @@ export function deniedInterpretation(s: SentenceWords, from: number, to: number,
 }
 
 /** Are two mentions alternatives ("atelectasis or pneumonia"): nothing but "or" and articles between them? */
-export function alternatives(s: SentenceWords, from: number, to: number): boolean {
+export function alternatives(s: SentenceWords, from: number, to: number, links: ReadonlySet<string> = ALTERNATIVE_LINKS): boolean {
   let or = false;
   for (let k = from; k < to; k++) {
     const w = s.words[k].norm;
-    if (ALTERNATIVE_LINKS.has(w)) or = true;
+    if (links.has(w)) or = true;
     else if (!ARTICLES.has(w)) return false;
   }
   return or;
@@ -96,7 +96,7 @@ function around(s: SentenceWords, m: Mention, before: number, after: number): [n
 function refinedNear(s: SentenceWords, m: Mention): Concept | null {
   for (const r of m.concept.refineNear) {
     if (r.terms.length && !r.terms.includes(phraseOf(s, m))) continue;
-    const [from, to] = around(s, m, 3, 4);
+    const [from, to] = around(s, m, r.reach, 4);
     for (let k = from; k < to; k++) {
       if (k >= m.i && k < m.j) continue;
       const other = s.mentionAt[k] >= 0 ? s.mentions[s.mentionAt[k]] : null;

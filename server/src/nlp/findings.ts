@@ -4,7 +4,7 @@
 import type { Report } from '../report/types';
 import type { Side } from './types';
 import { CONCEPT_BY_ID, CONCEPT_TRIES, type Concept } from './lexicon';
-import { NOT_ACUTE, NO_NORMAL_STATEMENTS } from './grammar';
+import { DIFFERENTIAL_LINKS, NOT_ACUTE, NO_NORMAL_STATEMENTS } from './grammar';
 import { assertionOf, bySection } from './assertion';
 import {
   alternatives,
@@ -16,7 +16,7 @@ import {
   refined,
   refinedAtSite,
 } from './binding';
-import { findMeasurements } from './measurements';
+import { findMeasurements, isUpperBound, shortAxisMm } from './measurements';
 import { normalStatementsIn } from './normal';
 import { ownSide, placeOf } from './place';
 import { scanSentence, type SentenceWords } from './scan';
@@ -73,6 +73,21 @@ function oldNews(s: SentenceWords, from: number, to: number): boolean {
   return false;
 }
 
+/** "Lymph nodes, the largest 17 x 12 mm": a short axis at the concept's threshold makes it the more specific concept. */
+function refineAtSize(f: Finding, text: string): void {
+  const rules = CONCEPT_BY_ID.get(f.concept)?.refineAtSize;
+  if (!rules?.length) return;
+  const size = Math.max(0, ...f.measurements.map((m) => (isUpperBound(text, m) ? 0 : (shortAxisMm(m) ?? 0))));
+  const rule = rules.find((r) => size >= r.shortAxisMm);
+  const to = rule && CONCEPT_BY_ID.get(rule.concept);
+  if (to) Object.assign(f, { concept: to.id, finding: to.name, critical: to.critical, significant: to.significant });
+}
+
+/** "Lymph nodes: none enlarged": a concept that names an organ too, as the label that opens a line, is a heading. */
+function asHeading(s: SentenceWords, m: { i: number; j: number; concept: Concept }): boolean {
+  return m.concept.flags.includes('heading') && m.i === 0 && s.words[m.j]?.norm === ':';
+}
+
 /** Every finding mention of the report, in text order. */
 export function extractFindings(
   report: Report,
@@ -106,7 +121,7 @@ export function extractFindings(
       if (antecedent && !place.side && places[index - 1].side) place.side = places[index - 1].side;
       if (antecedent && place.site.length === 0) place.site = [...places[index - 1].site];
       places.push(place);
-      if (inOtherSense(s, mention)) {
+      if (inOtherSense(s, mention) || asHeading(s, mention)) {
         byMention.push(undefined);
         continue;
       }
@@ -120,6 +135,14 @@ export function extractFindings(
         own.assertion = prev.assertion = 'possible';
         own.hedge = prev.hedge = 'differential';
       }
+      // "could represent a hemorrhagic cyst versus abscess": hedged alternatives are one differential.
+      if (
+        prev &&
+        own.assertion === 'possible' &&
+        prev.assertion === 'possible' &&
+        alternatives(s, s.mentions[index - 1].j, m.i, DIFFERENTIAL_LINKS)
+      )
+        own.hedge = prev.hedge = 'differential';
       const finding: Finding = {
         start: s.words[m.i].start,
         end: s.words[m.j - 1].end,
@@ -145,6 +168,7 @@ export function extractFindings(
   });
   const measurements = findMeasurements(report.text);
   attachMeasurements(findings, measurements, report.sentences, report);
+  for (const f of findings) refineAtSize(f, report.text);
   if (normals.length === 0) return { findings, measurements };
   // Normal statements carry no measurements; merged into text order after the attachment.
   const all = [...findings, ...normals].sort((a, b) => a.sentenceIndex - b.sentenceIndex || a.start - b.start);

@@ -36,6 +36,7 @@ const SET_NAMES = [
   'denialCarriers',
   'denialLinkFillers',
   'alternativeLinks',
+  'differentialLinks',
   'articles',
 ] as const;
 const GrammarSchema = z.object({
@@ -68,5 +69,6 @@ export const NOT_ACUTE = setOf('notAcute');
 export const DENIAL_CARRIERS = setOf('denialCarriers');
 export const DENIAL_LINK_FILLERS = setOf('denialLinkFillers');
 export const ALTERNATIVE_LINKS = setOf('alternativeLinks');
+export const DIFFERENTIAL_LINKS = setOf('differentialLinks');
 export const ARTICLES = setOf('articles');
 export const NO_NORMAL_STATEMENTS: ReadonlySet<string> = new Set(grammar.noNormalStatementSections.sections);

@@ -14,7 +14,15 @@ const SideSchema = z.enum(['left', 'right', 'bilateral']);
 const Phrases = z.array(z.string().min(1)).default([]);
 
 /** What a concept is for the consistency checks (findings.json's note says what each means). */
-export const CONCEPT_FLAGS = ['descriptive', 'incidental-unless-marked', 'acute', 'shadow', 'airspace-shadow', 'spinal-level'] as const;
+export const CONCEPT_FLAGS = [
+  'descriptive',
+  'incidental-unless-marked',
+  'acute',
+  'shadow',
+  'airspace-shadow',
+  'spinal-level',
+  'heading',
+] as const;
 export type ConceptFlag = (typeof CONCEPT_FLAGS)[number];
 
 const ConceptSchema = z.object({
@@ -29,9 +37,22 @@ const ConceptSchema = z.object({
   /** A modifier in the mention's own phrase that makes it a more specific concept ("calcified ... granuloma"). */
   refine: z.array(z.object({ words: Phrases, concept: z.string() })).default([]),
   /** A neighbouring finding of a group, or a word, that makes it another concept ("catheter fracture" is a device's). */
-  refineNear: z.array(z.object({ groups: Phrases, words: Phrases, concept: z.string(), terms: Phrases })).default([]),
+  refineNear: z
+    .array(
+      z.object({
+        groups: Phrases,
+        words: Phrases,
+        concept: z.string(),
+        terms: Phrases,
+        /** Words looked at before the mention ("joint effusion which may contain blood products" needs 7). */
+        reach: z.number().int().positive().default(3),
+      }),
+    )
+    .default([]),
   /** A site the mention's phrase places it in that makes it a more specific concept ("plaques in the coronary arteries"). */
   refineAtSite: z.array(z.object({ sites: z.array(z.string()).min(1), concept: z.string() })).default([]),
+  /** A short axis at or above which the mention is a more specific concept (a lymph node of 10 mm is lymphadenopathy). */
+  refineAtSize: z.array(z.object({ shortAxisMm: z.number().positive(), concept: z.string() })).default([]),
   /**
    * Words near some of the concept's terms that give the term another sense, in which it is no finding of
    * this concept: surgical "blunt dissection", contrast "opacification of the artery", "obstruction of the sinuses".
@@ -96,7 +117,7 @@ export const CONCEPTS: readonly Concept[] = findings.concepts;
 export const CONCEPT_BY_ID: ReadonlyMap<string, Concept> = new Map(CONCEPTS.map((c) => [c.id, c]));
 if (CONCEPT_BY_ID.size !== CONCEPTS.length) throw new Error('lexicon: duplicate concept id');
 for (const c of CONCEPTS) {
-  for (const r of [...c.refine, ...c.refineNear, ...c.refineAtSite])
+  for (const r of [...c.refine, ...c.refineNear, ...c.refineAtSite, ...c.refineAtSize])
     if (!CONCEPT_BY_ID.has(r.concept)) throw new Error(`lexicon: ${c.id} refines to unknown ${r.concept}`);
   for (const o of c.otherSense)
     for (const t of o.terms)

@@ -41,3 +41,17 @@ export function findMeasurements(text: string, from = 0, to = text.length): Meas
   }
   return out;
 }
+
+/** The short axis of a length in mm, its smallest dimension ("17 x 9.5 mm" -> 9.5); null for no length. */
+export function shortAxisMm(m: Measurement): number | null {
+  const per = MM_PER[m.unit];
+  return per && m.value.length ? Math.min(...m.value) * per : null;
+}
+
+// "less than 1 cm", "< 10 mm", "up to 8 mm": the size is a bound the thing stays under, not its size.
+const UPPER_BOUND = /(?:\b(?:less|smaller|shorter|lower)\s+than|\bunder|\bbelow|\bup\s+to|\bnot\s+exceeding|<|≤)\s*$/i;
+
+/** Is the measurement an upper bound ("nodes less than 1 cm")? */
+export function isUpperBound(text: string, m: Measurement): boolean {
+  return UPPER_BOUND.test(text.slice(Math.max(0, m.start - 24), m.start));
+}

@@ -223,6 +223,10 @@ function isSentenceEnd(text: string, i: number, end: number): boolean {
   return true;
 }
 
+// A line that ends in a joining word goes on after the break, blank line or not: "either A or⏎⏎B",
+// "discussed with⏎Dr. X by telephone".
+const CONTINUES = /\b(or|and|nor|versus|vs\.?|either|with|of|to|by|the|a|an|at|from|for|than)[ \t]*$/;
+
 function splitSentences(text: string, section: Section, sectionIndex: number, out: Sentence[]): void {
   const { start, end } = section.body;
   // Item starts and markers in text order, each passed once (the scan only moves forward).
@@ -256,7 +260,7 @@ function splitSentences(text: string, section: Section, sectionIndex: number, ou
         if (text[m] === '\n') blank = true;
         m++;
       }
-      if (blank || /[\p{Lu}\d•*-]/u.test(text[m] ?? '')) push(k);
+      if ((blank || /[\p{Lu}\d•*-]/u.test(text[m] ?? '')) && !CONTINUES.test(text.slice(Math.max(from, i - 12), i))) push(k);
       i = k - 1;
       continue;
     }

@@ -4,13 +4,23 @@
 // findings are left out unless asked for; a report with nothing significant gets a normal
 // statement for its exam. The wording is the report's own phrase around each finding, so the
 // draft says nothing the findings do not (verifyRewrite kind 'impression' checks that it does not).
-import { CONCEPT_BY_ID, covers, fitsExam, sameFinding, sitesAgree, sitesMatch, understand, type Finding, type Understanding } from '../nlp';
-import { analyzeReport } from '../engine';
+import {
+  CONCEPT_BY_ID,
+  coveredBy,
+  covers,
+  fitsExam,
+  sameFinding,
+  sitesAgree,
+  sitesMatch,
+  understand,
+  type Finding,
+  type Understanding,
+} from '../nlp';
 import { parseReport } from '../report';
-import { readClause, shareOf } from './clauses';
+import { CUES, changesOf, clausesOf, dropsOf, polarityLostBy, readClause, shareOf, type Clause } from './clauses';
 import type { Report, Section, Span, Token } from '../report/types';
 import { isExplained, isMinor } from '../nlp/minor';
-import { impressionOmission } from '../rules/impression-omission';
+import { impressionWorthy } from '../nlp/impression-worthy';
 import type { Side } from '../nlp/types';
 import type { Edit } from '../problem';
 
@@ -201,7 +211,7 @@ function hedgeOf(f: Finding): string {
 }
 
 /** The finding in the report's words, with its side and size: "small left pleural effusion, 1.5 cm". */
-function wordsFor(report: Report, f: Finding, side: Side | null, all: readonly Finding[]): string {
+function wordsFor(report: Report, f: Finding, side: Side | null, all: readonly Finding[], outsideSize = true): string {
   const phrase = phraseOf(report, f);
   const before = report.text.slice(phrase.start, f.start);
   const own = report.text.slice(f.start, f.end);
@@ -210,14 +220,14 @@ function wordsFor(report: Report, f: Finding, side: Side | null, all: readonly F
   // A side the sentence spells out but the phrase lacks is written in; one implied by a site ("lingula") is not.
   const sentence = report.sentences[f.sentenceIndex]?.text ?? '';
   if (side && !SIDE_TEXT.test(text) && SIDE_TEXT.test(sentence)) text = `${before}${side} ${own}${after}`;
-  const size = sizeOutside(report, f, phrase, all);
+  const size = outsideSize ? sizeOutside(report, f, phrase, all) : null;
   return text.replace(/\s+/g, ' ').trim() + (size ? `, ${size}` : '');
 }
 
 /** The statement for one finding: "Small left pleural effusion.", "Possible right lower lobe pneumonia." */
-function statementOf(report: Report, f: Finding, side: Side | null, all: readonly Finding[]): string {
+function statementOf(report: Report, f: Finding, side: Side | null, all: readonly Finding[], outsideSize = true): string {
   const hedge = hedgeOf(f);
-  const text = wordsFor(report, f, side, all);
+  const text = wordsFor(report, f, side, all, outsideSize);
   return capitalise(hedge ? hedge + decapitalise(text) : text) + '.';
 }
 
@@ -246,6 +256,112 @@ function plainStatementOf(f: Finding, side: Side | null, name: string): string {
   const size = f.measurements[0] ? `, ${f.measurements[0].value.join(' x ')} ${f.measurements[0].unit}` : '';
   const words = [side, ...f.site.filter((site) => !name.includes(site)), name].filter(Boolean).join(' ');
   return capitalise(`${hedgeOf(f)}${words}${size}`) + '.';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Items cut from the report's own clauses (as the verifier reads them): the report's phrase for the
+// finding when it says all its clause says, else the shortest run of the clause's comma-pieces around
+// the finding that does: every time, hedge, severity, size, side and level word kept ("unchanged",
+// "may represent", "of the left kidney"), and no size taken from another finding's words.
+
+// Leading words an impression item does without: "and", "with", "There is".
+const FILLER =
+  /^(?:(?:and|but|with|also|however|additionally|furthermore)\b,?\s+)?(?:there (?:is|are|was|were)\s+(?:also\s+)?)?(?:an?\s+(?=\S))?/i;
+// A piece that opens on these leans on the words before it ("suspicious for …", "which …", "measuring …").
+const LINKING = new Set([
+  ...CUES.dangling,
+  ...CUES.hedges.map((h) => h.phrase.split(' ')[0]),
+  ...'representing in of to for at from as most more less than or nor'.split(' '),
+]);
+
+const firstWord = (text: string) => text.toLowerCase().match(/[a-z0-9]+/)?.[0] ?? '';
+
+/** A piece of report text as an item: list mark, leading filler and end punctuation off, capitalised, one full stop. */
+function tidy(text: string): string {
+  const t = text
+    .replace(/^\s*\d{1,2}[.)]\s+/, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(FILLER, '')
+    .replace(/[\s.,;:]+$/, '');
+  return t ? capitalise(t) + '.' : '';
+}
+
+/** Whether `text`, cut from clause `c`, still says everything `c` says of time, hedge, severity, size, side and level, and changes none of it. */
+function carries(text: string, c: Clause): boolean {
+  const read = readClause(text, c, 'impression', null);
+  return (
+    read.words.length > 0 &&
+    !(read.normal && !read.specificDenial) &&
+    !dropsOf(c, [read], { sizes: true }).length &&
+    !changesOf(c, read).length &&
+    !polarityLostBy(c, [read]).length
+  );
+}
+
+/** The clause's pieces between commas (not a number's "1,200"), as spans of the report. */
+function piecesOf(report: Report, c: Clause): Span[] {
+  const out: Span[] = [];
+  let from = c.start;
+  for (const m of report.text.slice(c.start, c.end).matchAll(/,(?!\d)/g)) {
+    out.push({ start: from, end: c.start + m.index });
+    from = c.start + m.index + 1;
+  }
+  out.push({ start: from, end: c.end });
+  return out;
+}
+
+interface Clauses {
+  all: Clause[];
+  /** The clause a report offset stands in. */
+  at(offset: number): Clause | undefined;
+}
+
+function clausesFor(report: Report): Clauses {
+  const all = clausesOf(report);
+  return { all, at: (offset) => all.find((c) => c.start <= offset && offset < c.end) };
+}
+
+/** The sentence before a clause that opens on "It"/"This" (what it speaks of), or '' when none is needed; null when none will do. */
+function antecedentOf(report: Report, clauses: Clauses, c: Clause): string | null {
+  if (!CUES.dangling.includes(firstWord(c.text))) return '';
+  const before = clauses.all.filter((x) => x.end <= c.start && report.sentences.some((s) => s.start <= x.start && x.end <= s.end));
+  const prev = before[before.length - 1];
+  if (!prev || prev.section !== c.section || CUES.dangling.includes(firstWord(prev.text))) return null;
+  const text = tidy(prev.text);
+  return text && carries(text, prev) ? `${text} ` : null;
+}
+
+/** The next sentence when it only goes on about this one ("This is unchanged from prior."), else ''. */
+function sequelOf(report: Report, clauses: Clauses, c: Clause): string {
+  const sentence = report.sentences.findIndex((s) => s.start <= c.start && c.end <= s.end);
+  const next = report.sentences[sentence + 1];
+  if (sentence < 0 || !next || next.section !== report.sentences[sentence].section) return '';
+  if (clauses.all.some((x) => x.start > c.start && x.end <= report.sentences[sentence].end)) return '';
+  const read = clauses.at(next.start);
+  if (!read || read.end < next.end - 1 || !CUES.dangling.includes(firstWord(read.text))) return '';
+  if (read.communication || read.recommendation || !read.words.length) return '';
+  const text = tidy(next.text);
+  return text && carries(text, read) ? ` ${text}` : '';
+}
+
+/** The shortest run of the clause's pieces over [start, end) that carries the clause, as an item; null when none does. */
+function windowOf(report: Report, clauses: Clauses, c: Clause, start: number, end: number): string | null {
+  const pieces = piecesOf(report, c);
+  const first = pieces.findIndex((p) => p.end > start);
+  const last = pieces.findIndex((p) => p.end >= end);
+  if (first < 0 || last < 0) return null;
+  const runs: [number, number][] = [];
+  for (let i = 0; i <= first; i++) for (let j = last; j < pieces.length; j++) runs.push([i, j]);
+  runs.sort(([a, b], [x, y]) => pieces[b].end - pieces[a].start - (pieces[y].end - pieces[x].start));
+  for (const [i, j] of runs) {
+    const text = tidy(report.text.slice(pieces[i].start, pieces[j].end));
+    if (!text || (i > 0 && LINKING.has(firstWord(text))) || !carries(text, c)) continue;
+    const before = i === 0 ? antecedentOf(report, clauses, c) : '';
+    if (before === null) continue;
+    return before + text + (j === pieces.length - 1 ? sequelOf(report, clauses, c) : '');
+  }
+  return null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -395,36 +511,52 @@ function groupsOf(report: Report, findings: readonly Finding[]): Group[] {
   return groups;
 }
 
-/** Ways to word a group, best first: the report's phrase (with what goes with it), then the bare parts. */
-function wordings(report: Report, g: Group, all: readonly Finding[]): string[] {
+/**
+ * Ways to word a group, best first: the report's phrase (with what goes with it) when it says all its
+ * clause says, else the shortest part of the clause that does; then the phrase anyway, and the bare parts.
+ */
+function wordings(report: Report, g: Group, all: readonly Finding[], clauses: Clauses): string[] {
   // The lead's own side: a side another mention gave the group may belong to other words.
   const side = g.lead.side;
-  let text = statementOf(report, g.lead, side, all);
-  for (const w of g.withs) {
-    if (text.toLowerCase().includes(report.text.slice(w.start, w.end).toLowerCase())) continue;
-    const alternative = w.assertion === 'possible' && g.lead.assertion === 'possible';
-    text = `${text.slice(0, -1)}${alternative ? ' or' : ', with'} ${decapitalise(wordsFor(report, w, null, all))}.`;
+  const compose = (outsideSize: boolean) => {
+    let text = statementOf(report, g.lead, side, all, outsideSize);
+    for (const w of g.withs) {
+      if (text.toLowerCase().includes(report.text.slice(w.start, w.end).toLowerCase())) continue;
+      const alternative = w.assertion === 'possible' && g.lead.assertion === 'possible';
+      text = `${text.slice(0, -1)}${alternative ? ' or' : ', with'} ${decapitalise(wordsFor(report, w, null, all, outsideSize))}.`;
+    }
+    // What the sentence offers as its reading of the lead: "opacity, likely atelectasis or pneumonia".
+    const readings = g.findings.filter(
+      (f) =>
+        f !== g.lead &&
+        !g.withs.includes(f) &&
+        f.sentenceIndex === g.lead.sentenceIndex &&
+        f.assertion === 'possible' &&
+        g.lead.assertion === 'present' &&
+        f.concept !== g.lead.concept &&
+        !text.toLowerCase().includes(report.text.slice(f.start, f.end).toLowerCase()),
+    );
+    if (readings.length) {
+      const names = [...new Set(readings.map((f) => report.text.slice(f.start, f.end).replace(/\s+/g, ' ').toLowerCase()))];
+      const hedge = readings.every((f) => f.hedge === 'probable') ? 'likely' : 'possibly';
+      text = `${text.slice(0, -1)}, ${hedge} ${names.join(' or ')}.`;
+    }
+    return text;
+  };
+  const text = compose(true);
+  const out: string[] = [];
+  const clause = clauses.at(g.lead.start);
+  if (clause) {
+    const phrase = compose(false);
+    if (carries(phrase, clause) && antecedentOf(report, clauses, clause) === '') out.push(phrase);
+    const members = g.findings.filter((f) => f.start >= clause.start && f.end <= clause.end);
+    const window = windowOf(report, clauses, clause, Math.min(...members.map((f) => f.start)), Math.max(...members.map((f) => f.end)));
+    if (window) out.push(window);
   }
-  // What the sentence offers as its reading of the lead: "opacity, likely atelectasis or pneumonia".
-  const readings = g.findings.filter(
-    (f) =>
-      f !== g.lead &&
-      !g.withs.includes(f) &&
-      f.sentenceIndex === g.lead.sentenceIndex &&
-      f.assertion === 'possible' &&
-      g.lead.assertion === 'present' &&
-      f.concept !== g.lead.concept &&
-      !text.toLowerCase().includes(report.text.slice(f.start, f.end).toLowerCase()),
-  );
-  if (readings.length) {
-    const names = [...new Set(readings.map((f) => report.text.slice(f.start, f.end).replace(/\s+/g, ' ').toLowerCase()))];
-    const hedge = readings.every((f) => f.hedge === 'probable') ? 'likely' : 'possibly';
-    text = `${text.slice(0, -1)}, ${hedge} ${names.join(' or ')}.`;
-  }
-  const out = [text, statementOf(report, g.lead, side, all)];
+  out.push(text, statementOf(report, g.lead, side, all));
   // A finding read from a predicate ("the sternotomy wires are broken") is worded as its clause.
-  const clause = predicateClause(report, g.lead);
-  if (clause) out.unshift(clause);
+  const predicate = predicateClause(report, g.lead);
+  if (predicate) out.splice(out.length - 2, 0, predicate);
   out.push(plainStatementOf(g.lead, side, g.lead.finding));
   for (const term of CONCEPT_BY_ID.get(g.lead.concept)?.terms ?? []) out.push(plainStatementOf(g.lead, side, term));
   return [...new Set(out)];
@@ -435,8 +567,14 @@ function wordings(report: Report, g: Group, all: readonly Finding[]): string[] {
  * and side); where the report's phrase misleads the findings core (a cue word caught in it, a
  * de-identified word), the next wording is tried, and a group no wording reads back as is left out.
  */
-function readBackItems(report: Report, u: Understanding, groups: readonly Group[], all: readonly Finding[]): ImpressionItem[] {
-  const options = groups.map((g) => wordings(report, g, all));
+function readBackItems(
+  report: Report,
+  u: Understanding,
+  groups: readonly Group[],
+  all: readonly Finding[],
+  clauses: Clauses,
+): ImpressionItem[] {
+  const options = groups.map((g) => wordings(report, g, all, clauses));
   const choice = groups.map(() => 0);
   const done = groups.map(() => false);
   const exam = examLine(report, u);
@@ -476,51 +614,69 @@ export function draftImpression(
   options: DraftOptions = { includeMinor: false },
 ): ImpressionDraft {
   const u = understanding;
-  const all = u.findings;
+  const clauses = clausesFor(report);
   const candidates = candidatesOf(report, u, options);
-  let groups = groupsOf(report, candidates);
-  let items = readBackItems(report, u, groups, all);
+  let items = itemsOf(report, u, candidates, clauses);
+  // What the omission rule asks of an impression (its own reading of minor and explained) and no item covers is added.
+  const sections = findingsSections(report);
+  const inFindings = new Set(sections);
+  const said = items.map((i) => i.text.toLowerCase()).join('\n');
+  const covered = new Set(items.flatMap((i) => i.findings.flatMap((f) => [...coveredBy(f.concept)])));
+  const extra = u.findings.filter(
+    (f) =>
+      inFindings.has(f.sectionIndex) &&
+      !candidates.includes(f) &&
+      !covered.has(f.concept) &&
+      !said.includes(report.text.slice(f.start, f.end).toLowerCase()) &&
+      impressionWorthy(report, u, f),
+  );
+  if (extra.length) items = itemsOf(report, u, [...candidates, ...extra], clauses);
 
   const chest = CHEST_PARTS.has(u.exam.bodyPart ?? '') || (!u.exam.bodyPart && /\bchest\b/i.test(report.text.slice(0, 200)));
   const impression = [...report.sections].reverse().find((s) => s.kind === 'impression');
-  const sections = findingsSections(report);
   const lastFindings = sections[sections.length - 1];
   const insertAt = lastFindings !== undefined ? report.sections[lastFindings].body.end : report.text.trimEnd().length;
-  const make = (list: ImpressionItem[]): ImpressionDraft => ({
-    items: list,
-    text: list.length
-      ? list.map((item, i) => `${i + 1}. ${item.text}`).join(report.eol)
+  // What the old impression says that the draft does not (a diagnosis, a recommendation, a call, a
+  // statement the findings core cannot read) is kept as written, never dropped.
+  items = [...items, ...(impression ? keptFromImpression(report, impression, items) : [])];
+  // Never "no acute abnormality" over a significant finding: the sentences stating one are listed as written.
+  if (!items.length) items = statedItems(report, u, clauses);
+  return {
+    items,
+    text: items.length
+      ? items.map((item, i) => `${i + 1}. ${item.text}`).join(report.eol)
       : chest
         ? 'No acute cardiopulmonary abnormality.'
         : 'No acute abnormality.',
     replaces: impression ? { start: impression.body.start, end: impression.body.end } : null,
     insertAt,
-  });
-  let draft = make(items);
+  };
+}
 
-  // What the omission rule would still ask for (its own reading of minor and explained) is added.
-  const composed = parseReport(withDraft(report, draft));
-  const composedAnalysis = analyzeReport(composed, {}, [impressionOmission]);
-  const composedU = composedAnalysis.understanding;
-  const asked = composedAnalysis.problems;
-  if (asked.length) {
-    const composedFindings = composedU.findings;
-    const extra = asked
-      .map((p) => composedFindings.find((f) => f.start === p.start && f.end === p.end))
-      .map(
-        (f) => f && all.find((g) => g.concept === f.concept && composed.text.slice(f.start, f.end) === report.text.slice(g.start, g.end)),
-      )
-      .filter((f): f is Finding => !!f && !candidates.includes(f));
-    if (extra.length) {
-      groups = groupsOf(report, [...candidates, ...extra]);
-      items = readBackItems(report, u, groups, all);
-      draft = make(items);
-    }
+/** The items for these findings: grouped, worded, read back; one taken whole into another's words goes with it. */
+function itemsOf(report: Report, u: Understanding, findings: readonly Finding[], clauses: Clauses): ImpressionItem[] {
+  const items = readBackItems(report, u, groupsOf(report, findings), u.findings, clauses);
+  const bare = (item: ImpressionItem) => item.text.toLowerCase().replace(/\.$/, '');
+  return items.filter((item) => {
+    const into = items.find((other) => other !== item && other.text.length > item.text.length && bare(other).includes(bare(item)));
+    const same = items.find((other) => other.text === item.text);
+    const host = into ?? (same !== item ? same : undefined);
+    if (host) host.findings.push(...item.findings);
+    return !host;
+  });
+}
+
+/** The report's sentences that state something significant (outside the impression), each as an item. */
+function statedItems(report: Report, u: Understanding, clauses: Clauses): ImpressionItem[] {
+  const significant = u.findings.filter((f) => f.significant && !f.normal && (f.assertion === 'present' || f.assertion === 'possible'));
+  const out: ImpressionItem[] = [];
+  for (const c of clauses.all) {
+    const own = significant.filter((f) => c.start <= f.start && f.start < c.end);
+    if (c.section === 'impression' || !(c.significant || (c.positive && own.length))) continue;
+    const text = windowOf(report, clauses, c, c.start, c.end);
+    if (text && !out.some((item) => item.text.includes(text))) out.push({ text, findings: own });
   }
-  // What the old impression says that the draft does not (a diagnosis, a recommendation, a call, a
-  // statement the findings core cannot read) is kept as written, never dropped.
-  const kept = impression ? keptFromImpression(report, impression, draft.items) : [];
-  return kept.length ? make([...draft.items, ...kept]) : draft;
+  return out;
 }
 
 /** The old impression's sentences that state something no draft item accounts for. */

@@ -130,14 +130,14 @@ export function verify(kind: RewriteKind, analysis: Analysis, output: string, mo
   if (clauses.some((r) => /^(?:the report is empty|not an imaging report)/.test(r.message)))
     return { ok: false, reasons: clauses.map((r) => r.message), details: clauses };
   let findings: Verification;
-  if (kind === 'restructure') findings = verifyRewrite(source, output, { kind, mode, additionMarker: PERTINENT_NEGATIVE_MARK });
-  else if (kind === 'impression') findings = verifyRewrite(source, output, { kind, mode });
+  if (kind === 'restructure') findings = verifyRewrite(analysis, output, { kind, mode, additionMarker: PERTINENT_NEGATIVE_MARK });
+  else if (kind === 'impression') findings = verifyRewrite(analysis, output, { kind, mode });
   else {
     const unresolved = unresolvedError(analysis);
     if (unresolved)
       details.push({ message: `not offered while the report has an unresolved error: ${unresolved.message}`, source: unresolved });
     // The summary's findings are named in brackets; layToReport turns them back into report sentences to compare.
-    findings = verifyRewrite(summarySource(analysis), layToReport(output), { kind, mode: 'reworded' });
+    findings = verifyRewrite(analysis.analysisOf(summarySource(analysis)), layToReport(output), { kind, mode: 'reworded' });
     for (const r of lintSummary(output, source)) details.push({ message: r });
     const grade = gradeOf(output.split(/\n\s*Words in your report/i)[0]);
     if (mode === 'reworded' && grade > MAX_SUMMARY_GRADE)

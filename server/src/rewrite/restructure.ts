@@ -116,6 +116,8 @@ interface Evidence {
   known: boolean;
   /** Some clue points into the template. */
   inTemplate: boolean;
+  /** An organ is named that no subsection holds ("the thyroid" in a CT abdomen). */
+  namedOutside: boolean;
 }
 
 class Router {
@@ -135,31 +137,57 @@ class Router {
   ): Evidence {
     const clues: Clue[] = [];
     let known = false;
+    let namedOutside = false;
     for (const h of organsNamed(words, text, offset)) {
       known = true;
       named?.add(h.organ);
       const subs = this.organSubs.get(h.organ);
       if (subs) clues.push({ at: h.start, subs, strong: true, by: 'organ' });
+      else namedOutside = true;
     }
     for (const c of concepts) {
       const organs = ORGANS_OF_CONCEPT.get(c.concept) ?? [];
       if (organs.length) known = true;
       const subs = [...new Set(organs.flatMap((o) => this.organSubs.get(o) ?? []))];
       if (subs.length === 0) continue;
-      const strong = subs.length === 1;
+      // One place, and every organ the finding lives in is there: "lesion" (brain, liver …) in a
+      // chest CT only adds up; "hydronephrosis" names the kidneys' subsection.
+      const strong = subs.length === 1 && organs.every((o) => this.organSubs.get(o)?.[0] === subs[0]);
       clues.push({ at: c.start, subs, strong, by: 'finding' });
     }
     clues.sort((a, b) => a.at - b.at);
-    return { clues, known, inTemplate: clues.length > 0 };
+    return { clues, known, inTemplate: clues.length > 0, namedOutside };
   }
 
   /**
-   * Where the evidence points: the first strong clue (the subject of a sentence comes first: "The
-   * lungs are clear bilaterally with no pleural effusion"); failing that, the sentence before gives
-   * the place, or else the weak clues together.
+   * Where the evidence points: the organ the sentence names most (on a tie the one it names first: the
+   * subject comes first, "The lungs are clear bilaterally with no pleural effusion"); else the first
+   * finding of one organ; failing that, the sentence before gives the place, or else the weak clues together.
    */
   pick(ev: Evidence, previous: Target | null): Target | null {
     const prevSub = previous && previous.sub >= 0 ? previous.sub : null;
+    // The organs a sentence names outvote the organs its findings live in ("bronchiectasis in the
+    // middle lobe of the right lung" is about the lung), and a word named once loses to one named
+    // more often ("superior segment of the left lung lower lobe" is not the liver's segment).
+    const organVotes = new Map<number, { votes: number; at: number }>();
+    for (const clue of ev.clues) {
+      if (clue.by !== 'organ') continue;
+      for (const i of clue.subs) {
+        const v = organVotes.get(i) ?? { votes: 0, at: clue.at };
+        v.votes += 1 / clue.subs.length;
+        organVotes.set(i, v);
+      }
+    }
+    if (organVotes.size) {
+      let best = -1;
+      for (const [i, v] of organVotes) {
+        const b = organVotes.get(best);
+        if (!b || v.votes > b.votes || (v.votes === b.votes && (i === prevSub || (best !== prevSub && v.at < b.at)))) best = i;
+      }
+      return { sub: best, by: 'organ' };
+    }
+    // An organ the template has no place for, named outright, outweighs the organs its findings live in.
+    if (ev.namedOutside) return null;
     for (const clue of ev.clues) if (clue.strong) return { sub: clue.subs.includes(prevSub ?? -9) ? prevSub! : clue.subs[0], by: clue.by };
     const weak = ev.clues.filter((c) => !c.strong);
     if (weak.length === 0) return null;
@@ -427,6 +455,9 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     // The source's own label for this subsection opens the line in its place ("Kidneys: ...", not "Kidneys and ureters: Kidneys: ...").
     const own = labelOf.get(list[0]);
     if (own !== undefined) return joinGathered(texts, eol);
+    // A sentence with a lead-in label of its own ("As far as can be observed: Heart size is normal.")
+    // starts the line under the field's label, so the two labels are not read as one.
+    if (LABEL.test(texts[0])) return `${label}:${eol}${joinGathered(texts, eol)}`;
     return `${label}: ${joinGathered(texts, eol)}`;
   }
 

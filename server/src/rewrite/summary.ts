@@ -2,14 +2,28 @@
 // the findings when there is no impression), built from the findings core and the glossary, never
 // from free text. Side, site and size are carried; nothing is added; advice, outlook and cause are
 // said only as the report's own words.
-import { z } from 'zod';
-import adviceData from './advice.json';
 import { understand } from '../nlp';
 import { glossOfMention, plainSite, plainTerm, plainUnit, withSide, PLAIN_STATEMENTS, PLAIN_WORDS, type PlainSite } from '../nlp/glossary';
 import type { Finding, Measurement, Side, Understanding } from '../nlp/types';
 import { sentencesIn } from '../report';
 import type { Report, Section, Sentence } from '../report/types';
-import { gradeOf, sentenceSpans } from './readability';
+import {
+  AMOUNT,
+  AMOUNTS,
+  CHANGE,
+  COMMUNICATION,
+  DEGREE,
+  DENIAL_HEDGE,
+  EXAM_NAMES,
+  LAY_LINES,
+  NEAR_LUNG,
+  QUALIFIER,
+  SIZE_WORDS,
+} from '../nlp/lay-wording';
+import { adviceKindOf, squash } from './advice';
+import { gradeOf } from './readability';
+
+export { adviceKindOf, adviceSentences, lintSummary, type AdviceKind, type AdviceSentence } from './advice';
 
 export interface GlossaryLine {
   term: string;
@@ -25,11 +39,9 @@ export interface Summary {
   covered: Finding[];
 }
 
-export const SUMMARY_OPENING =
-  'This summary was written from your radiology report by a computer program. It uses everyday words. It does not replace the report.';
-export const SUMMARY_CLOSING = 'Your doctor will talk with you about what these results mean for you.';
-const SUMMARY_NOTHING_PLAIN =
-  'This summary could not put the findings of the report into plain words. Please read the report with your doctor.';
+export const SUMMARY_OPENING = LAY_LINES.opening;
+export const SUMMARY_CLOSING = LAY_LINES.closing;
+const SUMMARY_NOTHING_PLAIN = LAY_LINES.nothingPlain;
 /** The summary's fixed lines, which say nothing about the report's findings (for the verifier). */
 export const SUMMARY_FIXED_LINES: readonly RegExp[] = [
   ...[SUMMARY_OPENING, SUMMARY_CLOSING, SUMMARY_NOTHING_PLAIN].map(
@@ -39,135 +51,9 @@ export const SUMMARY_FIXED_LINES: readonly RegExp[] = [
 ];
 
 // ---------------------------------------------------------------------------------------------
-// Advice, outlook and cause: word lists as data, shared with the LLM path's checks.
-
-export type AdviceKind = 'treatment' | 'prognosis' | 'cause';
-const AdviceSchema = z.object({
-  note: z.string(),
-  treatment: z.array(z.string().min(1)),
-  prognosis: z.array(z.string().min(1)),
-  cause: z.array(z.string().min(1)),
-});
-const advice = AdviceSchema.parse(adviceData);
-const ADVICE: readonly { kind: AdviceKind; re: RegExp }[] = (['treatment', 'prognosis', 'cause'] as const).flatMap((kind) =>
-  advice[kind].map((p) => ({ kind, re: new RegExp(p, 'i') })),
-);
-
-export interface AdviceSentence {
-  kind: AdviceKind;
-  sentence: string;
-  start: number;
-  end: number;
-}
-
-const CARRIED = /^the report (says|also says)\b[^"“]*["“](.+)["”]\.?$/i;
-const squash = (s: string) =>
-  s
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-
-/** The first advice kind a sentence gives, if any. */
-export function adviceKindOf(sentence: string): AdviceKind | undefined {
-  return ADVICE.find((a) => a.re.test(sentence))?.kind;
-}
-
-/**
- * Sentences of a patient text that give treatment advice, an outlook or a cause. A sentence that
- * quotes the report ("The report says: "...".") is the report's own word and passes, when `source`
- * is given only if the quote is really in it.
- */
-export function adviceSentences(text: string, source?: string): AdviceSentence[] {
-  const src = source === undefined ? undefined : squash(source);
-  const out: AdviceSentence[] = [];
-  for (const span of quotedSentenceSpans(text)) {
-    const sentence = text.slice(span.start, span.end).trim();
-    const kind = adviceKindOf(sentence);
-    if (!kind) continue;
-    const carried = CARRIED.exec(sentence);
-    if (carried && (src === undefined || src.includes(squash(carried[2])))) continue;
-    out.push({ kind, sentence, start: span.start, end: span.end });
-  }
-  return out;
-}
-
-/** One-line reasons for the advice sentences of a patient text ("gives treatment advice: ..."). */
-export function lintSummary(text: string, source?: string): string[] {
-  const what: Record<AdviceKind, string> = { treatment: 'gives treatment advice', prognosis: 'gives an outlook', cause: 'gives a cause' };
-  return adviceSentences(text, source).map((a) => `${what[a.kind]}: "${a.sentence}"`);
-}
-
-// A quoted report sentence may hold its own full stops; it stays one sentence for the lint.
-function quotedSentenceSpans(text: string): { start: number; end: number }[] {
-  const spans = sentenceSpans(text);
-  const open = (t: string) => (t.match(/"/g)?.length ?? 0) % 2 === 1 || (t.match(/“/g)?.length ?? 0) > (t.match(/”/g)?.length ?? 0);
-  const out: { start: number; end: number }[] = [];
-  for (let i = 0; i < spans.length; i++) {
-    const start = spans[i].start;
-    let end = spans[i].end;
-    while (open(text.slice(start, end)) && i + 1 < spans.length && !text.slice(end, spans[i + 1].start).includes('\n'))
-      end = spans[++i].end;
-    out.push({ start, end });
-  }
-  return out;
-}
-
-// ---------------------------------------------------------------------------------------------
 // From findings to plain sentences.
 
-/** Size and degree words of a mention, in plain words; anything else is left out. */
-const DEGREE: Readonly<Record<string, string>> = {
-  tiny: 'tiny',
-  trace: 'tiny',
-  minimal: 'minimal',
-  minute: 'tiny',
-  small: 'small',
-  mild: 'mild',
-  mildly: 'mild',
-  moderate: 'moderate',
-  moderately: 'moderate',
-  large: 'large',
-  massive: 'very large',
-  severe: 'severe',
-  severely: 'severe',
-};
 const DEGREE_RE = new RegExp(`\\b(${Object.keys(DEGREE).join('|')})(?:\\s*(?:to|-)\\s*(${Object.keys(DEGREE).join('|')}))?\\b`, 'gi');
-const AMOUNT: Readonly<Record<string, string>> = {
-  tiny: 'a tiny amount of',
-  minimal: 'a very small amount of',
-  'very small': 'a very small amount of',
-  small: 'a small amount of',
-  mild: 'a small amount of',
-  moderate: 'a moderate amount of',
-  large: 'a large amount of',
-  'very large': 'a very large amount of',
-  severe: 'a large amount of',
-};
-/** Words before a mention that change what it is, kept in plain words ("healed" fractures). */
-const QUALIFIER: Readonly<Record<string, string>> = {
-  healed: 'healed',
-  healing: 'healing',
-  old: 'old',
-  chronic: 'long-standing',
-  remote: 'old',
-  suspicious: 'suspicious',
-  displaced: 'displaced',
-  nondisplaced: 'non-displaced',
-  significant: 'significant',
-  large: 'large',
-  acute: 'new',
-  new: 'new',
-};
-const DENIAL_HEDGE = /\b(definite|definitive|convincing|obvious|discrete|gross|frank|overt)\b/i;
-const CHANGE: readonly { re: RegExp; plain: string }[] = [
-  { re: /\b(new|newly)\b/i, plain: 'This is new since the last images.' },
-  { re: /\b(stable|unchanged|persistent|again (seen|noted)|redemonstrated)\b/i, plain: 'It looks the same as on the last images.' },
-  {
-    re: /\b(increased|increasing|enlarging|enlarged since|worse|worsening|worsened|progressed|progression)\b/i,
-    plain: 'It is larger than on the last images.',
-  },
-  { re: /\b(decreased|decreasing|smaller|improved|improving|resolving|diminished)\b/i, plain: 'It is smaller than on the last images.' },
-];
 
 interface Item {
   first: Finding;
@@ -210,10 +96,6 @@ function degreeOf(words: string): { degree: string; word: string } | null {
   const b = m[2] ? DEGREE[m[2].toLowerCase()] : undefined;
   return { degree: b && b !== a ? `${a} to ${b}` : a, word: m[0].toLowerCase() };
 }
-// Size words go before a thing ("a small lump"); grades of a condition ("mild") are said apart.
-const SIZE_WORDS = new Set(['tiny', 'very small', 'small', 'large', 'very large', 'small to large', 'tiny to small']);
-// Phrases that come in amounts: "a small amount of fluid around the lung".
-const AMOUNTS = /^(fluid|air|blood|free air|bleeding|extra|trapped air|pus)\b/;
 
 // "Healed" and "old" reach over a short list: "healed left clavicle and rib fractures".
 const AGE = /^\W*(?:\S+\s+){0,2}(healed|old)\b(?:[\s,]+[a-z-]+){0,6}\s*$/i;
@@ -257,8 +139,6 @@ function capitalise(s: string): string {
 
 const article = (phrase: string) => (/^[aeiou]/i.test(phrase) && !/^(u[nr]i|one)/i.test(phrase) ? 'an ' : 'a ') + phrase;
 
-// Sites a finding of the lung may be placed by ("retrocardiac opacity", "opacity over the left 5th rib").
-const NEAR_LUNG = new Set(['retrocardiac', 'hemithorax', 'hemidiaphragm', 'pleura', 'rib', 'clavicle', 'lung']);
 const glossFor = (report: Report, f: Finding) => glossOfMention(f.concept, report.text.slice(f.start, f.end))!;
 const bare = (phrase: string) => withSide(phrase, null).toLowerCase();
 
@@ -398,22 +278,7 @@ function sourceSections(report: Report): { sections: Section[]; fromImpression: 
   return { sections: report.sections.filter((s) => (s.kind === 'preamble' || s.kind === 'other') && hasBody(s)), fromImpression: false };
 }
 
-// "Findings and recommendations were discussed with Dr. X": a record of a call, not advice.
-const COMMUNICATION =
-  /\b(discussed|communicated|called|notified|paged|telephoned|conveyed|relayed|informed|spoke|faxed|e-?mailed|dictated)\b/i;
 const stripNumber = (s: string) => s.replace(/^\s*(\d+[.)]|[-*•])\s*/, '').trim();
-
-const EXAM_NAMES: Readonly<Record<string, string>> = {
-  XR: 'x-ray',
-  CT: 'CT scan',
-  MR: 'MRI scan',
-  US: 'ultrasound',
-  MG: 'mammogram',
-  NM: 'nuclear medicine scan',
-  PT: 'PET scan',
-  RF: 'fluoroscopy study',
-  XA: 'angiogram',
-};
 
 /** A patient-friendly summary of a report, with its grade and a "Words in your report" list. */
 export function summarize(report: Report, understanding: Understanding = understand(report)): Summary {

@@ -1,6 +1,6 @@
-import { CONCEPT_BY_ID, coveredBy, fitsExam, listedByHabit, type Finding } from '../nlp';
+import { coveredBy, type Finding } from '../nlp';
 import type { Report } from '../report/types';
-import { isExplained, isMinor } from '../nlp/minor';
+import { impressionWorthy } from '../nlp/impression-worthy';
 import { NORMAL_STATEMENT, consistencyOf, problemOf, type ReportPart } from './consistency';
 import type { Problem } from '../problem';
 import { addToImpressionByUrgency, statementFrom } from '../report/edit';
@@ -62,21 +62,12 @@ function omissionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] {
   }
 
   for (const f of c.inFindings) {
-    const possible = f.assertion === 'possible' && !!f.hedge;
-    if ((f.assertion !== 'present' && !possible) || !f.significant || done.has(f.concept) || !fitsExam(c.u, f)) continue;
-    // Lines, tubes and surgical changes are listed by local habit; a malpositioned one is critical and still counts.
-    if (!f.critical && listedByHabit(CONCEPT_BY_ID.get(f.concept))) continue;
-    // A finding that is urgent only as a new suspicion (a mass) is not new when unchanged.
-    if (isMinor(report, f) && (!f.critical || f.critical === 'days' || isExplained(report, f))) continue;
-    if (covered(f)) continue;
+    const worthy = done.has(f.concept) ? null : impressionWorthy(report, c.u, f);
+    if (!worthy || covered(f)) continue;
     // An accompanying finding ("effusion with adjacent atelectasis") goes with the one it follows.
     if (!f.critical && (coveredFrom.get(f.sentenceIndex) ?? Infinity) < f.start) continue;
-    // A possible finding: the hedge itself may be why it was left out. "Probable pneumonia" still belongs
-    // in the impression (a warning); "cannot exclude a small effusion" is worth a mention (info). A
-    // differential, or a minor or explained possibility ("suggestive of old empyema"), is left alone.
-    // A critical one stays: "probable residual pneumothorax" (its severity follows the hedge).
-    if (possible && (f.hedge === 'differential' || (!f.critical && (isMinor(report, f) || isExplained(report, f))))) continue;
-    const severity = possible && f.hedge !== 'probable' ? 'info' : rule.severity;
+    const possible = f.assertion === 'possible';
+    const severity = worthy === 'info' ? 'info' : rule.severity;
     done.add(f.concept);
     const sentence = report.sentences[f.sentenceIndex];
     const statement = statementFrom(sentence ? sentence.text : report.text.slice(f.start, f.end));

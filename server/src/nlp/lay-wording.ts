@@ -1,0 +1,53 @@
+// The patient summary's own plain wording (lexicon/lay-wording.json), apart from the per-concept
+// phrases of glossary.json: degree, amount, qualifier and change words, the fixed lines and exam
+// names. Checked at load: every amount and size word is a plain degree, every site a known one.
+import { z } from 'zod';
+import wordingData from './lexicon/lay-wording.json';
+import anatomyData from './lexicon/anatomy.json';
+
+const Plain = z.string().min(1);
+const WordingSchema = z.object({
+  note: z.string(),
+  lines: z.object({ opening: Plain, closing: Plain, nothingPlain: Plain }),
+  degrees: z.record(z.string(), Plain),
+  amounts: z.record(z.string(), Plain),
+  sizeWords: z.array(Plain),
+  amountPhrases: z.array(Plain),
+  qualifiers: z.record(z.string(), Plain),
+  denialHedges: z.array(Plain),
+  changes: z.array(z.object({ words: z.array(Plain).min(1), plain: Plain })),
+  nearLungSites: z.array(Plain),
+  communication: z.array(Plain),
+  examNames: z.record(z.string(), Plain),
+});
+
+const wording = WordingSchema.parse(wordingData);
+
+function check(): void {
+  // A plain degree, or two of them joined ("small to large").
+  const degrees = new Set(Object.values(wording.degrees));
+  const isDegree = (w: string) => w.split(' to ').every((d) => degrees.has(d) || degrees.has(d.replace(/^very /, '')));
+  for (const w of [...Object.keys(wording.amounts), ...wording.sizeWords])
+    if (!isDegree(w)) throw new Error(`lay-wording: "${w}" is no plain degree of degrees`);
+  for (const d of degrees) if (!isDegree(d) || !wording.amounts[d]) throw new Error(`lay-wording: no amount for degree "${d}"`);
+  const sites = new Set((anatomyData as { sites: { site: string }[] }).sites.map((s) => s.site));
+  for (const s of wording.nearLungSites) if (!sites.has(s)) throw new Error(`lay-wording: unknown site ${s}`);
+}
+check();
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** One word list as a whole-word regex; a space matches any run of white space. */
+export const wordsRe = (words: readonly string[], flags = 'i') =>
+  new RegExp(`\\b(?:${words.map((w) => escape(w).replace(/ /g, '\\s+')).join('|')})\\b`, flags);
+
+export const LAY_LINES = wording.lines;
+export const DEGREE: Readonly<Record<string, string>> = wording.degrees;
+export const AMOUNT: Readonly<Record<string, string>> = wording.amounts;
+export const SIZE_WORDS: ReadonlySet<string> = new Set(wording.sizeWords);
+export const AMOUNTS = new RegExp(`^(?:${wording.amountPhrases.map(escape).join('|')})\\b`);
+export const QUALIFIER: Readonly<Record<string, string>> = wording.qualifiers;
+export const DENIAL_HEDGE = wordsRe(wording.denialHedges);
+export const CHANGE: readonly { re: RegExp; plain: string }[] = wording.changes.map((c) => ({ re: wordsRe(c.words), plain: c.plain }));
+export const NEAR_LUNG: ReadonlySet<string> = new Set(wording.nearLungSites);
+export const COMMUNICATION = wordsRe(wording.communication);
+export const EXAM_NAMES: Readonly<Record<string, string>> = wording.examNames;

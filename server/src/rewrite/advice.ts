@@ -1,0 +1,76 @@
+// Advice, outlook and cause in a patient text (word lists in advice.json), shared by the summary,
+// its verification and the LLM path's checks: a summary says them only as the report's own words.
+import { z } from 'zod';
+import adviceData from './advice.json';
+import { sentenceSpans } from './readability';
+
+export type AdviceKind = 'treatment' | 'prognosis' | 'cause';
+const AdviceSchema = z.object({
+  note: z.string(),
+  treatment: z.array(z.string().min(1)),
+  prognosis: z.array(z.string().min(1)),
+  cause: z.array(z.string().min(1)),
+});
+const advice = AdviceSchema.parse(adviceData);
+const ADVICE: readonly { kind: AdviceKind; re: RegExp }[] = (['treatment', 'prognosis', 'cause'] as const).flatMap((kind) =>
+  advice[kind].map((p) => ({ kind, re: new RegExp(p, 'i') })),
+);
+
+export interface AdviceSentence {
+  kind: AdviceKind;
+  sentence: string;
+  start: number;
+  end: number;
+}
+
+const CARRIED = /^the report (says|also says)\b[^"“]*["“](.+)["”]\.?$/i;
+export const squash = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+
+/** The first advice kind a sentence gives, if any. */
+export function adviceKindOf(sentence: string): AdviceKind | undefined {
+  return ADVICE.find((a) => a.re.test(sentence))?.kind;
+}
+
+/**
+ * Sentences of a patient text that give treatment advice, an outlook or a cause. A sentence that
+ * quotes the report ("The report says: "...".") is the report's own word and passes, when `source`
+ * is given only if the quote is really in it.
+ */
+export function adviceSentences(text: string, source?: string): AdviceSentence[] {
+  const src = source === undefined ? undefined : squash(source);
+  const out: AdviceSentence[] = [];
+  for (const span of quotedSentenceSpans(text)) {
+    const sentence = text.slice(span.start, span.end).trim();
+    const kind = adviceKindOf(sentence);
+    if (!kind) continue;
+    const carried = CARRIED.exec(sentence);
+    if (carried && (src === undefined || src.includes(squash(carried[2])))) continue;
+    out.push({ kind, sentence, start: span.start, end: span.end });
+  }
+  return out;
+}
+
+/** One-line reasons for the advice sentences of a patient text ("gives treatment advice: ..."). */
+export function lintSummary(text: string, source?: string): string[] {
+  const what: Record<AdviceKind, string> = { treatment: 'gives treatment advice', prognosis: 'gives an outlook', cause: 'gives a cause' };
+  return adviceSentences(text, source).map((a) => `${what[a.kind]}: "${a.sentence}"`);
+}
+
+// A quoted report sentence may hold its own full stops; it stays one sentence for the lint.
+function quotedSentenceSpans(text: string): { start: number; end: number }[] {
+  const spans = sentenceSpans(text);
+  const open = (t: string) => (t.match(/"/g)?.length ?? 0) % 2 === 1 || (t.match(/“/g)?.length ?? 0) > (t.match(/”/g)?.length ?? 0);
+  const out: { start: number; end: number }[] = [];
+  for (let i = 0; i < spans.length; i++) {
+    const start = spans[i].start;
+    let end = spans[i].end;
+    while (open(text.slice(start, end)) && i + 1 < spans.length && !text.slice(end, spans[i + 1].start).includes('\n'))
+      end = spans[++i].end;
+    out.push({ start, end });
+  }
+  return out;
+}

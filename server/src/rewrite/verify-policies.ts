@@ -1,0 +1,115 @@
+// The per-kind policies of the verifier (verify.ts): what an impression statement may rest on, what a
+// patient summary must name, what inserted template text may deny, and the impression's consistency
+// with the rest of the report as the rules judge it.
+import { covers, sameFinding } from '../nlp';
+import type { Analysis } from '../engine';
+import type { Category, Problem } from '../problem';
+import { akin, asserted, deniesFinding, findingName, note, sideOf, type Diff, type Reading } from './verify-reading';
+
+/** The rule categories an impression draft must leave no new problem of. */
+export const IMPRESSION_CATEGORIES: readonly Category[] = ['omission', 'laterality', 'insertion', 'contradiction'];
+
+/** Inserted template text may deny only what the source does not describe. */
+export function checkDeclared(src: Reading, out: Reading, declared: Set<number>, diff: Diff): void {
+  for (const g of out.findings) {
+    if (!declared.has(g.sentenceIndex)) continue;
+    if (g.assertion === 'absent') {
+      const f = src.findings.find((f) => asserted(f) && deniesFinding(g, f));
+      if (f)
+        note(diff, `adds a pertinent negative the report contradicts: ${findingName(g)} (the report describes ${findingName(f)})`, f, g);
+    } else if (g.assertion === 'present' || g.assertion === 'possible') {
+      note(diff, `adds: ${findingName(g)}`, undefined, g);
+    }
+  }
+}
+
+// What an impression statement may rest on: the same or a covering finding, as certain or more, on its side.
+const ASSERTION_SUPPORT: Readonly<Record<string, readonly string[]>> = {
+  present: ['present'],
+  possible: ['present', 'possible'],
+  absent: ['absent'],
+  historical: ['historical', 'present'],
+  hypothetical: ['hypothetical', 'possible', 'present', 'absent'],
+};
+
+export function checkImpressionSupport(src: Reading, out: Reading, diff: Diff): void {
+  for (const g of out.findings) {
+    const gSide = sideOf(out.report, g);
+    const kin = src.findings.filter((f) => (f.assertion === 'absent' && g.assertion === 'absent' ? deniesFinding(f, g) : akin(f, g)));
+    const certain = kin.filter((f) => ASSERTION_SUPPORT[g.assertion]?.includes(f.assertion));
+    const sided = certain.filter((f) => {
+      const side = sideOf(src.report, f);
+      return !gSide || side === gSide || side === 'bilateral' || (gSide === 'bilateral' && !!side);
+    });
+    if (sided.length) continue;
+    if (certain.length) {
+      const f = certain[0];
+      const was = sideOf(src.report, f);
+      note(diff, was ? `changes side of: ${g.finding} (${was} -> ${gSide})` : `adds side to: ${g.finding} (${gSide})`, f, g);
+    } else if (kin.length) {
+      note(diff, `changes ${findingName(kin[0])} to ${findingName(g, gSide)}`, kin[0], g);
+    } else note(diff, `adds: ${findingName(g, gSide)}`, undefined, g);
+  }
+}
+
+/** A key that survives the offsets moving: same rule, same words. */
+const problemKey = (p: Problem) => `${p.rule}|${p.message}`;
+
+/** The impression leaves no omission, laterality, insertion or contradiction problem the report did not have. */
+export function checkConsistency(source: Analysis, output: string, diff: Diff): void {
+  const problems = (text: string) => source.analysisOf(text, IMPRESSION_CATEGORIES).problems;
+  const before = new Map<string, number>();
+  for (const p of problems(source.report.text)) before.set(problemKey(p), (before.get(problemKey(p)) ?? 0) + 1);
+  for (const p of problems(output)) {
+    const k = problemKey(p);
+    const n = before.get(k) ?? 0;
+    if (n > 0) {
+      before.set(k, n - 1);
+      continue;
+    }
+    note(diff, `leaves ${/^[aeiou]/.test(p.category) ? 'an' : 'a'} ${p.category} problem: ${p.message}`);
+  }
+}
+
+/** A summary names every significant finding the report asserts (or hedges) and none it does not. */
+export function checkSummary(src: Reading, out: Reading, diff: Diff): void {
+  // The impression is what the patient is told; a report without one is summarised from its findings.
+  const hasImpression = src.findings.some((f) => f.section === 'impression');
+  const wanted = src.findings.filter((f) => asserted(f) && f.significant && (!hasImpression || f.section === 'impression'));
+  const seen = new Set<string>();
+  for (const f of wanted) {
+    const side = sideOf(src.report, f);
+    const k = `${f.concept}|${side ?? ''}`;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    const named = out.findings.filter((g) => asserted(g) && (sameFinding(f.concept, g.concept) || covers(g.concept, f.concept)));
+    if (!named.length) {
+      note(diff, `drops: ${findingName(f, side)}`, f);
+      continue;
+    }
+    const sides = named.map((g) => sideOf(out.report, g));
+    if (side && !sides.some((s) => s === side || s === null || s === 'bilateral'))
+      note(diff, `changes side of: ${f.finding} (${side} -> ${sides.find(Boolean)})`, f, named[0]);
+  }
+  for (const g of out.findings) {
+    const gSide = sideOf(out.report, g);
+    if (g.assertion === 'absent') {
+      // A denial the report contradicts ("no sign of a collapsed lung" when there is one).
+      const f = src.findings.find((f) => asserted(f) && deniesFinding(g, f));
+      if (f && !src.findings.some((x) => x.assertion === 'absent' && sameFinding(x.concept, g.concept)))
+        note(diff, `denies what the report describes: ${findingName(g)}`, f, g);
+      continue;
+    }
+    if (!asserted(g)) continue;
+    const kin = src.findings.filter((f) => asserted(f) && akin(f, g));
+    if (!kin.length) {
+      note(diff, `adds: ${findingName(g, gSide)}`, undefined, g);
+      continue;
+    }
+    if (g.assertion === 'present' && kin.every((f) => f.assertion === 'possible'))
+      note(diff, `changes possible ${g.finding} to certain`, kin[0], g);
+    const sides = kin.map((f) => sideOf(src.report, f));
+    if (gSide && gSide !== 'bilateral' && !sides.some((s) => s === gSide || s === 'bilateral'))
+      note(diff, `changes side of: ${g.finding} (${sides.find(Boolean) ?? 'none'} -> ${gSide})`, kin[0], g);
+  }
+}

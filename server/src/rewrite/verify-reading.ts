@@ -1,0 +1,78 @@
+// What the verifier's policies share (verify.ts): a text as the findings core reads it, the reasons
+// collected so far, how a finding is named in a reason, and the few ways two findings relate.
+import { covers, denies, sameFinding, sideInSentence, type Finding, type Measurement, type Understanding } from '../nlp';
+import { sentenceIndexAt } from '../report';
+import type { Report } from '../report/types';
+import type { Side } from '../nlp/types';
+
+export interface Reading {
+  report: Report;
+  u: Understanding;
+  findings: Finding[];
+  measurements: Measurement[];
+}
+
+export function readingOf(report: Report, read: (r: Report) => Understanding): Reading {
+  const u = read(report);
+  // What a normal statement denies is derived, not stated: the statement's own words are compared
+  // (verbatim mode), and the consistency rules judge a normal statement against the findings.
+  return { report, u, findings: u.findings.filter((f) => !f.normal), measurements: u.measurements };
+}
+
+/** The part of a reading in the sentences kept. */
+export function restrict(s: Reading, keep: (sentenceIndex: number) => boolean): Reading {
+  return {
+    ...s,
+    findings: s.findings.filter((f) => keep(f.sentenceIndex)),
+    measurements: s.measurements.filter((m) => keep(sentenceIndexAt(s.report.sentences, m.start))),
+  };
+}
+
+export const isImpression = (report: Report, sentenceIndex: number) =>
+  report.sections[report.sentences[sentenceIndex]?.section]?.kind === 'impression';
+
+export interface Diff {
+  reasons: string[];
+  /** Sentences a reason already speaks of, so the verbatim check does not repeat it. */
+  sourceSentences: Set<number>;
+  outputSentences: Set<number>;
+}
+
+export function newDiff(): Diff {
+  return { reasons: [], sourceSentences: new Set(), outputSentences: new Set() };
+}
+
+export function note(diff: Diff, reason: string, source?: { sentenceIndex: number }, output?: { sentenceIndex: number }) {
+  if (!diff.reasons.includes(reason)) diff.reasons.push(reason);
+  if (source) diff.sourceSentences.add(source.sentenceIndex);
+  if (output) diff.outputSentences.add(output.sentenceIndex);
+}
+
+export const sideOf = (report: Report, f: Finding): Side | null => f.side ?? sideInSentence(report, f);
+
+/** A finding as the radiologist would name it in a reason: "left pleural effusion", "no pneumothorax". */
+export function findingName(f: Pick<Finding, 'finding' | 'assertion' | 'side'>, side: Side | null = f.side): string {
+  const base = `${side ? `${side} ` : ''}${f.finding}`;
+  switch (f.assertion) {
+    case 'absent':
+      return `no ${base}`;
+    case 'possible':
+      return `possible ${base}`;
+    case 'historical':
+      return `prior ${base}`;
+    case 'hypothetical':
+      return `question of ${base}`;
+    default:
+      return base;
+  }
+}
+
+/** Stated as there or maybe there. */
+export const asserted = (f: Finding) => f.assertion === 'present' || f.assertion === 'possible';
+
+/** The same finding, or one that sums up the other ("pneumonia" and "consolidation"), either way. */
+export const akin = (f: Finding, g: Finding) =>
+  sameFinding(f.concept, g.concept) || covers(g.concept, f.concept) || covers(f.concept, g.concept);
+
+/** `denial` ("no pneumothorax", "no acute abnormality") denies `f`. */
+export const deniesFinding = (denial: Finding, f: Finding) => denies(denial.concept, f.concept) || sameFinding(denial.concept, f.concept);
