@@ -4,11 +4,10 @@
 // side flipped, a number, unit or level changed, a finding, recommendation or normal statement added,
 // a negation flipped, a time word changed): how many the verifier rejects, and with the right reason.
 // Prints figures; asserts nothing.
-import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { dataDir, haveData, iuReports, mtReports, parseCsv } from './lib/corpus.mjs';
+import { dataDir, haveData, rewriteGroups } from './lib/corpus.mjs';
 import { drawsFrom, rng } from './lib/random.mjs';
 
 const require = createRequire(import.meta.url);
@@ -24,51 +23,7 @@ if (!haveData) {
 const PER_GROUP = Number(process.env.VERIFY_SAMPLE ?? 300);
 const random = rng(18);
 const draws = drawsFrom(random);
-const sample = (list, n) => draws.shuffle(list).slice(0, n);
-
-/** CT-RATE chest CT reports (findings text only): given the exam line and header they lack. */
-function ctRate() {
-  const file = path.join(dataDir, 'ctrate-ctclip-labelled-chest-ct-reports/train.csv');
-  if (!fs.existsSync(file)) return [];
-  return parseCsv(fs.readFileSync(file, 'utf8'))
-    .slice(0, 3000)
-    .map((r) => `EXAM: CT CHEST\nFINDINGS: ${r.report_text}\n`);
-}
-/** Synthetic CT/MRI reports, their run-together headers put on lines of their own. */
-function synthetic() {
-  const file = path.join(dataDir, 'synthetic-kbressem-gpt4-ct-mri-reports/reports.jsonl');
-  if (!fs.existsSync(file)) return [];
-  return fs
-    .readFileSync(file, 'utf8')
-    .trim()
-    .split('\n')
-    .map((l) => JSON.parse(l))
-    .map(
-      (d) =>
-        `EXAM: ${d.exam_type.replace(/_/g, ' ').replace('ABDOMENPELVIS', 'ABDOMEN AND PELVIS')}\n${d.free_text.replace(/([.:])\s*([A-Z][A-Z /]{3,}:)/g, '$1\n$2')}\n`,
-    );
-}
-const MT_MODALITY = /\b(CT|CAT scan|MRI|MR |MRA|ultrasound|sonogra|US |doppler|echocardiogra)/i;
-const groups = [
-  [
-    'chest film (IU)',
-    sample(
-      iuReports({ requireBoth: false }).map((r) => r.text),
-      PER_GROUP,
-    ),
-  ],
-  [
-    'CT/MRI/US (MTSamples)',
-    sample(
-      mtReports()
-        .filter((r) => MT_MODALITY.test(`${r.name} ${r.text.slice(0, 300)}`))
-        .map((r) => r.text),
-      PER_GROUP,
-    ),
-  ],
-  ['CT chest (CT-RATE)', sample(ctRate(), PER_GROUP)],
-  ['CT/MRI (synthetic)', sample(synthetic(), PER_GROUP)],
-];
+const groups = rewriteGroups(PER_GROUP, draws);
 
 // ---------------------------------------------------------------------------------------------
 // Mutations of a candidate text: each finds its place in the part of the text the rewrite wrote.
