@@ -185,6 +185,7 @@ export function checkClauses(
     if (!s.words.length && !s.quantities.length) return false;
     if (kind === 'restructure') return false;
     if (kind === 'impression') return inImpression(s) ? s.positive || s.recommendation || s.significant : told.has(s) && !isOld(s);
+    // A summary tells the impression and every significant finding.
     return !s.communication && (told.has(s) || (inImpression(s) && (s.positive || namesDenial(s))));
   });
   for (const s of required) {
@@ -208,6 +209,15 @@ export function checkClauses(
     }
     // Each thing a list denies ("no consolidation, effusion or pneumothorax") is denied in turn.
     const denied = new Set(keptBy.flatMap((c) => [...c.negated]));
+    // And each thing a summed-up sentence states ("low lung volumes with airspace disease …") is told.
+    if (kind === 'summary') {
+      const told = new Set(written.flatMap((c) => c.words));
+      for (const part of s.parts) {
+        const named = part.words.filter((w) => !s.negated.has(w) && !GENERIC.has(w));
+        if (part.stated && named.length >= 2 && !named.some((w) => told.has(w)))
+          say(`drops "${named.join(' ')}" of "${clip(s.text)}"`, s, keptBy[0]);
+      }
+    }
     for (const part of s.parts) {
       const named = part.words.filter((w) => s.negated.has(w) && !GENERIC.has(w));
       if (named.length && named.length === part.words.filter((w) => !GENERIC.has(w)).length && !named.some((w) => denied.has(w)))
