@@ -287,7 +287,8 @@ export function readClause(text: string, span: Span, section: SectionKind, field
       if (cue.kind === 'hedge') {
         c.hedges.push(cue.value);
         hedgeFrom = Math.min(hedgeFrom, cue.scope === 'clause' ? -1 : i);
-        if (cue.scope === 'after' && negateFrom >= 0 && negateFrom < i && negateTo === Infinity) negateTo = i;
+        // Only after the words it denies: "no suspicious opacity" denies the opacity.
+        if (cue.scope === 'after' && negateFrom >= 0 && negateTo === Infinity && wordAt.some((w) => denies(w.at))) negateTo = i;
       } else if (cue.kind === 'negation') {
         if (cue.scope === 'clause') negateFrom = -1;
         else if (negateTo !== Infinity && i >= negateTo) [negateFrom, negateTo] = [i, Infinity];
@@ -457,7 +458,10 @@ export function changesOf(source: Clause, candidate: Clause): string[] {
 function unbound(source: Clause, candidate: Clause): string[] {
   const out: string[] = [];
   for (const part of candidate.parts) {
-    const kin = source.parts.filter((p) => p.words.some((w) => part.words.includes(w)));
+    // The parts of the report's sentence closest to it ("left lung lower lobe anterior segment" in a list of segments).
+    const overlap = (p: Part) => p.words.filter((w) => part.words.includes(w)).length;
+    const most = Math.max(0, ...source.parts.map(overlap));
+    const kin = most ? source.parts.filter((p) => overlap(p) === most) : [];
     const sided = part.sides.length > 0 && kin.some((p) => p.sides.length);
     const graded = part.severity.length > 0 && kin.some((p) => p.severity.length);
     if (!sided && !graded) continue;
