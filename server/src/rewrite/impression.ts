@@ -23,6 +23,7 @@ import { isExplained, isMinor } from '../nlp/minor';
 import { impressionWorthy } from '../nlp/impression-worthy';
 import type { Side } from '../nlp/types';
 import type { Edit } from '../problem';
+import { placeText, type Placement } from './placement';
 
 export interface DraftOptions {
   /** Keep minor, chronic and incidental findings (and lines and tubes) too. */
@@ -699,19 +700,15 @@ function examLine(report: Report, u: Understanding): string {
   return u.exam.span ? `EXAM: ${report.text.slice(u.exam.span.start, u.exam.span.end)}${report.eol}` : '';
 }
 
-/**
- * The one edit that puts the draft in place: the old impression body replaced (from the end of its
- * header, so an inline "IMPRESSION: ..." becomes a list on its own lines), or a new section inserted
- * after the findings. For a code action's WorkspaceEdit; `withDraft` applies it.
- */
+/** Where the draft goes (rewrite/placement.ts): in place of the old impression's body, or a new section after the findings. */
+export function draftPlacement(draft: ImpressionDraft): Placement {
+  const inline = draft.items.length === 0;
+  return draft.replaces ? { at: 'impression', body: draft.replaces, inline } : { at: 'new impression', offset: draft.insertAt, inline };
+}
+
+/** The one edit that puts the draft in place. For a code action's WorkspaceEdit; `withDraft` applies it. */
 export function draftEdit(report: Report, draft: ImpressionDraft): Edit {
-  const eol = report.eol;
-  const body = draft.items.length ? `${eol}${draft.text}` : ` ${draft.text}`;
-  if (draft.replaces) {
-    const header = report.sections.find((s: Section) => s.body.start === draft.replaces?.start)?.header;
-    return { start: header ? header.end : draft.replaces.start, end: draft.replaces.end, newText: body };
-  }
-  return { start: draft.insertAt, end: draft.insertAt, newText: `${eol}${eol}IMPRESSION:${body}` };
+  return placeText(report, draftPlacement(draft), draft.text)!;
 }
 
 /** The whole report with the draft in place. */

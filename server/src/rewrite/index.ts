@@ -4,10 +4,9 @@
 import type { Analysis } from '../engine';
 import type { Edit } from '../problem';
 import { sectionOf } from '../report';
-import { addSection } from '../report/edit';
 import type { Report } from '../report/types';
 import { chooseTemplate, templateById, type ReportTemplate } from '../templates';
-import { draftEdit, draftImpression } from './impression';
+import { draftImpression, draftPlacement } from './impression';
 import { layToReport } from './lay-reading';
 import { gradeOf } from './readability';
 import { PERTINENT_NEGATIVE_MARK, restructure } from './restructure';
@@ -15,6 +14,7 @@ import { lintSummary, summarize, SUMMARY_FIXED_LINES, type GlossaryLine } from '
 import { verifyRewrite, type Verification } from './verify';
 import { checkClauses, type VerifyReason } from './verify-clauses';
 import type { RewriteKind } from './kinds';
+import { placeText, type Placement } from './placement';
 import type { Problem } from '../problem';
 
 export { REWRITE_KIND, REWRITE_KINDS, rewriteKindOf, type RewriteKind } from './kinds';
@@ -36,6 +36,9 @@ export interface Rewrite {
   text: string;
   /** Restructure: the same text with the fields as snippet tab stops, for editors that take snippets. */
   snippet?: string;
+  /** Where the result goes in the report (rewrite/placement.ts), and the text put there: the impression's body, else `text`. */
+  placement: Placement;
+  placed: string;
   /** The one edit on the report that puts the result in place; null for a summary shown beside it. */
   edit: Edit | null;
   /** Impression: the edit replaces an impression the report already has (so it needs a preview). */
@@ -48,6 +51,11 @@ export interface Rewrite {
   by: 'rules' | 'llm';
   /** One line, when an AI answer was not used: why. */
   note?: string;
+}
+
+/** A result's placement, the text placed and its edit where the editor shows everything. */
+function placed(report: Report, placement: Placement, text: string): Pick<Rewrite, 'placement' | 'placed' | 'edit'> {
+  return { placement, placed: text, edit: placeText(report, placement, text) };
 }
 
 /** An unknown --template / template id: a usage error, not a failed rewrite. */
@@ -94,7 +102,7 @@ const ENGINE: Record<RewriteKind, KindEngine> = {
         kind,
         text: plain.text,
         snippet,
-        edit: { start: 0, end: report.text.length, newText: plain.text },
+        ...placed(report, { at: 'report' }, plain.text),
         replacesImpression: false,
         template: { id: template.id, name: template.name, why, alternatives: alternatives.map((t) => ({ id: t.id, name: t.name })) },
         // A template for another modality or body part is refused, not used (the user may still pick one).
@@ -110,9 +118,9 @@ const ENGINE: Record<RewriteKind, KindEngine> = {
       const kind = 'impression';
       const { report } = analysis;
       const draft = draftImpression(report, analysis.understanding, { includeMinor: options.includeMinor ?? false });
-      const edit = draftEdit(report, draft);
-      const text = applyEdit(report.text, edit);
-      return { kind, text, edit, replacesImpression: draft.replaces !== null, verification: verify(kind, analysis, text), by: 'rules' };
+      const where = placed(report, draftPlacement(draft), draft.text);
+      const text = applyEdit(report.text, where.edit!);
+      return { kind, text, ...where, replacesImpression: draft.replaces !== null, verification: verify(kind, analysis, text), by: 'rules' };
     },
     verify: (analysis, output, mode) => verifyRewrite(analysis, output, { kind: 'impression', mode }),
   },
@@ -124,7 +132,7 @@ const ENGINE: Record<RewriteKind, KindEngine> = {
       return {
         kind,
         text: summary.text,
-        edit: options.summaryPlacement === 'section' ? addSection(report, 'PATIENT SUMMARY', summary.text) : null,
+        ...placed(report, { at: options.summaryPlacement === 'section' ? 'end' : 'beside', header: 'PATIENT SUMMARY' }, summary.text),
         replacesImpression: false,
         grade: summary.grade,
         glossary: summary.glossary,
