@@ -15,9 +15,18 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { rangeOf } from '../report/positions';
 import { placeText } from '../rewrite/placement';
-import { REWRITE_KIND, REWRITE_KINDS, rewrite, rewriteKindOf, type Rewrite, type RewriteKind, type RewriteOptions } from '../rewrite';
+import {
+  REWRITE_KIND,
+  REWRITE_KINDS,
+  rewrite,
+  rewriteKindOf,
+  type Rewrite,
+  type RewriteKind,
+  type RewriteOptions,
+  templateChoice,
+} from '../rewrite';
 import { rewriteWithLlm } from '../llm/rewrite';
-import { RewriteRequest, type RewriteResult } from '../protocol';
+import { RewriteRequest, TemplateChoiceRequest, type RewriteResult } from '../protocol';
 import type { Provider } from '../llm/provider';
 import type { Analyses } from './documents';
 import type { SettingsStore } from './settings';
@@ -71,6 +80,13 @@ export function attachRewrites(host: RewritesHost): RewritesFeature {
     }
     return rewriteWithLlm(kind, analysis, options, { provider, settings: s.llm });
   }
+
+  // Only the exam's template and the others: cheap, so VS Code asks the user before the rewrite (and its LLM call) runs.
+  connection.onRequest(TemplateChoiceRequest, async ({ uri, version }) => {
+    const document = documents.get(uri);
+    const analysis = document && document.version === version ? await analyses.analysisOf(document) : undefined;
+    return analysis ? templateChoice(analysis.report) : null;
+  });
 
   const say = (type: MessageType, message: string) => void connection.sendNotification(ShowMessageNotification.type, { type, message });
 

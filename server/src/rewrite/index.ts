@@ -13,11 +13,11 @@ import { PERTINENT_NEGATIVE_MARK, restructure } from './restructure';
 import { lintSummary, summarize, SUMMARY_FIXED_LINES, type GlossaryLine } from './summary';
 import { verifyRewrite, type Verification } from './verify';
 import { checkClauses, type VerifyReason } from './verify-clauses';
-import type { RewriteKind } from './kinds';
+import type { RewriteKind, TemplateChoice } from './kinds';
 import { placeText, type Placement } from './placement';
 import type { Problem } from '../problem';
 
-export { REWRITE_KIND, REWRITE_KINDS, rewriteKindOf, type RewriteKind } from './kinds';
+export { REWRITE_KIND, REWRITE_KINDS, rewriteKindOf, type RewriteKind, type TemplateChoice } from './kinds';
 
 export interface RewriteOptions {
   /** Restructure into this template instead of the one the exam calls for. */
@@ -43,7 +43,7 @@ export interface Rewrite {
   edit: Edit | null;
   /** Impression: the edit replaces an impression the report already has (so it needs a preview). */
   replacesImpression: boolean;
-  template?: { id: string; name: string; why: string; alternatives: { id: string; name: string }[] };
+  template?: TemplateChoice;
   /** Summary: Flesch-Kincaid grade and the words explained. */
   grade?: number;
   glossary?: GlossaryLine[];
@@ -73,6 +73,14 @@ export function templateFor(
   return chooseTemplate(report);
 }
 
+/** The template a restructure uses, as the editor shows it before (TemplateChoiceRequest) and after (Rewrite.template). */
+export const templateChoice = (report: Report, templateId?: string): TemplateChoice => choiceOf(templateFor(report, templateId));
+
+function choiceOf({ template, why, alternatives, refused }: ReturnType<typeof templateFor>): TemplateChoice {
+  const others = alternatives.map((t) => ({ id: t.id, name: t.name }));
+  return { id: template.id, name: template.name, why, alternatives: others, ...(refused ? { refused } : {}) };
+}
+
 /** The deterministic rewrite of a report, verified. */
 export function rewrite(kind: RewriteKind, analysis: Analysis, options: RewriteOptions = {}): Rewrite {
   return ENGINE[kind].rewrite(analysis, options);
@@ -94,7 +102,8 @@ const ENGINE: Record<RewriteKind, KindEngine> = {
     rewrite(analysis, options) {
       const kind = 'restructure';
       const { report } = analysis;
-      const { template, why, alternatives, refused } = templateFor(report, options.templateId);
+      const chosen = templateFor(report, options.templateId);
+      const { template, refused } = chosen;
       const common = { fillPertinentNegatives: options.fillPertinentNegatives ?? false, understanding: analysis.understanding };
       const plain = restructure(report, template, { ...common, fields: 'plain' });
       const snippet = restructure(report, template, { ...common, fields: 'snippet' }).text;
@@ -104,7 +113,7 @@ const ENGINE: Record<RewriteKind, KindEngine> = {
         snippet,
         ...placed(report, { at: 'report' }, plain.text),
         replacesImpression: false,
-        template: { id: template.id, name: template.name, why, alternatives: alternatives.map((t) => ({ id: t.id, name: t.name })) },
+        template: choiceOf(chosen),
         // A template for another modality or body part is refused, not used (the user may still pick one).
         verification: refused ? { ok: false, reasons: [refused], details: [{ message: refused }] } : verify(kind, analysis, plain.text),
         by: 'rules',
