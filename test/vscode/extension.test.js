@@ -628,8 +628,8 @@ describe('RadLint editor layer: hover, outline, suppression, fix-all, rewrites',
     const document = await open('laterality.rpt');
     const original = document.getText();
     // No template id: the pick opens before anything is rewritten (a rewrite would have shown its progress
-    // first). Down to the first other template (CT chest) and Enter, as a user would with the arrow keys;
-    // until the pick is open these keys do nothing.
+    // first). Home, Down to the first other template (CT chest) and Enter, as a user would with the keys;
+    // until the pick is open they do nothing.
     let done = false;
     const running = vscode.commands.executeCommand('radlint.restructure', document.uri.toString(), document.version);
     running.then(
@@ -638,8 +638,8 @@ describe('RadLint editor layer: hover, outline, suppression, fix-all, rewrites',
     );
     await poll('the template picked', async () => {
       if (done) return true;
-      await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
-      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      for (const key of ['quickInput.first', 'quickInput.next', 'workbench.action.acceptSelectedQuickOpenItem'])
+        await vscode.commands.executeCommand(key);
       return done;
     });
     assert.equal(await running, true);
