@@ -163,7 +163,8 @@ class Router {
   /**
    * Where the evidence points: the organ the sentence names most (on a tie the one it names first: the
    * subject comes first, "The lungs are clear bilaterally with no pleural effusion"); else the first
-   * finding of one organ; failing that, the sentence before gives the place, or else the weak clues together.
+   * finding of one or two organs; failing that, the sentence before gives the place when the weak
+   * clues (a mass, a cyst) allow it, or else the weak clues together.
    */
   pick(ev: Evidence, previous: Target | null): Target | null {
     const prevSub = previous && previous.sub >= 0 ? previous.sub : null;
@@ -192,7 +193,8 @@ class Router {
     for (const clue of ev.clues) if (clue.strong) return { sub: clue.subs.includes(prevSub ?? -9) ? prevSub! : clue.subs[0], by: clue.by };
     const weak = ev.clues.filter((c) => !c.strong);
     if (weak.length === 0) return null;
-    if (prevSub !== null) return { sub: prevSub, by: 'context' };
+    // The sentence before gives the place when its organ is one the weak clues allow.
+    if (prevSub !== null && weak.some((c) => c.subs.includes(prevSub))) return { sub: prevSub, by: 'context' };
     const scores = new Map<number, number>();
     for (const c of weak) for (const i of c.subs) scores.set(i, (scores.get(i) ?? 0) + 1 / c.subs.length);
     let best = -1;
