@@ -190,7 +190,9 @@ function fromContent(
   const named = new Map<string, number>();
   for (const h of organsNamed(words, report.text)) named.set(h.organ, (named.get(h.organ) ?? 0) + 1);
   const exams = examsNamed(words);
-  const textModality = modality ?? read(words).modalities[0] ?? modalityByWords(report.text);
+  // The modality's own words outweigh one passing mention ("an MRI would be of benefit" in a CT report).
+  const inText = read(words);
+  const textModality = modality ?? modalityByWords(report.text) ?? inText.modalities[0] ?? null;
   const scores = new Map<string, number>();
   for (const t of TEMPLATES) {
     const organs = new Set(t.findings.flatMap((s) => s.organs));
@@ -200,6 +202,8 @@ function fromContent(
     score = score / Math.sqrt(organs.size);
     if (textModality) score += t.modality === textModality ? 2 : -2;
     score += 0.5 * Math.max(0, titleScores.get(t.id) ?? 0) + 4 * (exams.get(t.id) ?? 0);
+    // Joint templates share their organs (tendons, ligaments): the body part the text names tells them apart.
+    if (t.bodyParts.some((p) => inText.parts.has(p))) score += 1;
     scores.set(t.id, score);
   }
   // A special case (CT pulmonary angiogram) needs its own words in the title or technique, never the content alone.
