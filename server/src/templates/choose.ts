@@ -10,6 +10,7 @@ import { wordsFromTokens, wordsOf, type Word } from '../nlp/words';
 import { z } from 'zod';
 import { TEMPLATES, type ReportTemplate } from './library';
 import modalityCueData from './modality-cues.json';
+import { phraseRegex } from './phrases';
 
 export type Confidence = 'high' | 'medium' | 'low';
 
@@ -95,7 +96,7 @@ const MODALITY_CUES = Object.entries(
   z.object({ note: z.string(), cues: z.record(z.string(), z.array(z.string().min(1)).min(1)) }).parse(modalityCueData).cues,
 ).map(([code, words]) => ({
   code,
-  re: new RegExp(`(?<![\\w-])(?:${words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\w-])`, 'gi'),
+  re: phraseRegex(words, 'gi'),
 }));
 
 /** The modality whose own words ("hypoechoic", "T2", "hypodense") a text uses most, or null on none or a tie. */
@@ -190,9 +191,10 @@ function fromContent(
   const named = new Map<string, number>();
   for (const h of organsNamed(words, report.text)) named.set(h.organ, (named.get(h.organ) ?? 0) + 1);
   const exams = examsNamed(words);
-  // The modality's own words outweigh one passing mention ("an MRI would be of benefit" in a CT report).
+  // `modality` has the modality's own words already, which outweigh a passing mention ("an MRI would
+  // be of benefit" in a CT report).
   const inText = read(words);
-  const textModality = modality ?? modalityByWords(report.text) ?? inText.modalities[0] ?? null;
+  const textModality = modality ?? inText.modalities[0] ?? null;
   const scores = new Map<string, number>();
   for (const t of TEMPLATES) {
     const organs = new Set(t.findings.flatMap((s) => s.organs));
