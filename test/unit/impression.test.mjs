@@ -216,3 +216,11 @@ test('impression: never a normal statement over a significant finding; an old im
   // A line of quantities alone ("2 images.") kept as it was is no change.
   assert.equal(offered('EXAM: Chest radiograph.\nFINDINGS: 2 images. There is a small left pleural effusion.').ok, true);
 });
+
+test('impression: with nothing the draft would list, a sentence stating something significant is listed as written, never "No acute …"', () => {
+  const granuloma = offered(
+    'EXAM: Chest radiograph.\nFINDINGS: Calcified right hilar nodules consistent with chronic granulomatous disease. The lungs are otherwise clear.',
+  );
+  assert.equal(granuloma.body, '1. Calcified right hilar nodules consistent with chronic granulomatous disease.');
+  assert.equal(granuloma.ok, true, granuloma.reasons.join('\n'));
+});

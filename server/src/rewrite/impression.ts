@@ -687,13 +687,16 @@ function itemsOf(report: Report, u: Understanding, findings: readonly Finding[],
   });
 }
 
+// A clause that tells the question, not an answer: "XXXX-year-old with suspected pneumothorax".
+const ASKED = /\byears?[- ]old\b|\bhistory\b|\bquestion\b|\brule out\b|\br\/o\b/i;
+
 /** The report's sentences that state something significant (outside the impression), each as an item. */
 function statedItems(report: Report, u: Understanding, clauses: Clauses): ImpressionItem[] {
   const significant = u.findings.filter((f) => f.significant && !f.normal && (f.assertion === 'present' || f.assertion === 'possible'));
   const out: ImpressionItem[] = [];
   for (const c of clauses.all) {
     const own = significant.filter((f) => c.start <= f.start && f.start < c.end);
-    if (c.section === 'impression' || !(c.significant || (c.positive && own.length))) continue;
+    if (c.section === 'impression' || ASKED.test(c.text) || !(c.significant || (c.positive && own.length))) continue;
     const text = windowOf(report, clauses, c, c.start, c.end);
     if (text && !out.some((item) => item.text.includes(text))) out.push({ text, findings: own });
   }
