@@ -115,7 +115,8 @@ function regionOf(kind, text) {
 
 // ---------------------------------------------------------------------------------------------
 
-let shown = 0;
+const misses = [];
+const dump = []; // VERIFY_DUMP=file: the accepted mutations with their reports, as JSON
 /** The first line where two texts differ, both ways. */
 function diffLine(a, b) {
   const x = a.split('\n');
@@ -155,8 +156,11 @@ for (const [group, texts] of groups) {
         const cell = mutated.get(`${kind}|${name}`) ?? { n: 0, rejected: 0, right: 0 };
         cell.n++;
         if (!v.ok) cell.rejected++;
-        // VERIFY_SHOW="flip side": the first accepted mutations of that kind, to read.
-        if (v.ok && process.env.VERIFY_SHOW === name && shown++ < 8) console.log(`${kind} ${name}: ${diffLine(r.text, changed)}`);
+        // VERIFY_MISSES=1: up to 10 accepted mutations per cell, to read why each passes.
+        if (v.ok && cell.n - cell.rejected <= 10) {
+          misses.push(`${kind} | ${name} | ${group}: ${diffLine(r.text, changed)}`);
+          dump.push({ kind, name, group, source: text, candidate: r.text, changed });
+        }
         if (!v.ok && v.reasons.some((x) => m.reason.test(x))) cell.right++;
         mutated.set(`${kind}|${name}`, cell);
       }
@@ -185,4 +189,10 @@ for (const name of Object.keys(MUTATIONS)) {
     return c ? `${pct(c.rejected, c.n)} (${pct(c.right, c.n)}) n=${c.n}` : '-';
   });
   console.log(`| ${name} | ${cells.join(' | ')} |`);
+}
+
+if (process.env.VERIFY_DUMP) fs.writeFileSync(process.env.VERIFY_DUMP, JSON.stringify(dump));
+if (process.env.VERIFY_MISSES) {
+  console.log('\n## Accepted mutations (up to 10 per cell)');
+  for (const m of misses.sort()) console.log(m);
 }
