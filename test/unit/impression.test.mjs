@@ -40,7 +40,7 @@ test('impression: critical first, with side, site and size; lines and tubes last
     [
       'Small right apical pneumothorax measuring 1.5 cm.',
       'Moderate left pleural effusion, with adjacent basilar atelectasis.',
-      'Right internal jugular central venous catheter.',
+      'Right internal jugular central venous catheter with the tip in the superior vena cava.',
     ],
   );
   assert.match(d.text, /^1\. Small right apical pneumothorax measuring 1\.5 cm\.\n2\. Moderate left pleural effusion/);

@@ -264,6 +264,12 @@ function plainStatementOf(f: Finding, side: Side | null, name: string): string {
 // the finding that does: every time, hedge, severity, size, side and level word kept ("unchanged",
 // "may represent", "of the left kidney"), and no size taken from another finding's words.
 
+const tokens = (text: string) => text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+// Words a phrase may leave out of its sentence: filler and the verbs of being seen.
+const UNSAID = new Set(
+  'there is are was were be been a an the seen noted identified present demonstrated visualized observed detected evident'.split(' '),
+);
+
 // Leading words an impression item does without: "and", "with", "There is".
 const FILLER =
   /^(?:(?:and|but|with|also|however|additionally|furthermore)\b,?\s+)?(?:there (?:is|are|was|were)\s+(?:also\s+)?)?(?:an?\s+(?=\S))?/i;
@@ -281,6 +287,8 @@ function tidy(text: string): string {
   const t = text
     .replace(/^\s*\d{1,2}[.)]\s+/, '')
     .replace(/^[\s"'“”-]+/, '')
+    // A quotation mark between two statements (CT-RATE's summary lines) is a dash: one clause still, as the verifier reads it.
+    .replace(/\s+["“”]\s*(?=[A-Z])/g, ' - ')
     .replace(/\s+/g, ' ')
     .trim()
     .replace(FILLER, '')
@@ -295,6 +303,8 @@ function carries(text: string, c: Clause): boolean {
     // Words to rest on, unless the clause has none either ("This is unchanged from prior.").
     (read.words.length > 0 || (!c.words.length && read.quantities.join() === c.quantities.join())) &&
     !(read.normal && !read.specificDenial) &&
+    // Every hedge too: "likely representing a cyst" stays with its lesion.
+    c.hedges.every((h) => read.hedges.includes(h)) &&
     !dropsOf(c, [read], { sizes: true }).length &&
     !changesOf(c, read).length &&
     !polarityLostBy(c, [read]).length
@@ -345,6 +355,9 @@ function antecedentOf(clauses: Clauses, c: Clause): string | null {
   return text && carries(text, prev) ? `${text} ` : null;
 }
 
+// A sentence that tells only the time of the one before: it points back, or says "no interval change".
+const ASIDE = /^(?:(?:\S+\s+){0,8}?(?:they|it|this|these|them)\b|no (?:significant )?(?:interval )?change\b)/i;
+
 /** The next sentence when it only goes on about this one ("This is unchanged from prior."), as "Unchanged from prior."; else ''. */
 function sequelOf(report: Report, clauses: Clauses, c: Clause): string {
   const sentence = report.sentences.findIndex((s) => s.start <= c.start && c.end <= s.end);
@@ -352,11 +365,30 @@ function sequelOf(report: Report, clauses: Clauses, c: Clause): string {
   if (sentence < 0 || !next || next.section !== report.sentences[sentence].section) return '';
   if (clauses.all.some((x) => x.start > c.start && x.end <= report.sentences[sentence].end)) return '';
   const read = clauses.at(next.start);
-  if (!read || read.end < next.end - 1 || !CUES.dangling.includes(firstWord(read.text))) return '';
+  if (!read || read.end < next.end - 1 || read.communication || read.recommendation) return '';
+  // "This is unchanged", "Compared to the previous examination, they are stable", "No interval change …".
+  const pointing = CUES.dangling.includes(firstWord(read.text));
+  const aside = read.time.size > 0 && !read.significant && (ASIDE.test(read.text) || !read.words.length);
+  if (!pointing && !aside) return '';
   const says = read.words.length || read.time.size || read.hedges.length || read.severity.length || read.quantities.length;
-  if (read.communication || read.recommendation || !says) return '';
-  const text = withoutPointer(next.text);
+  if (!says) return '';
+  const text = pointing ? withoutPointer(next.text) : tidy(next.text);
   return text && carries(text, read) ? ` ${text}` : '';
+}
+
+// Sections whose header names no organ or measure of its own.
+const PLAIN_SECTIONS = new Set(['findings', 'impression', 'preamble', 'history', 'exam', 'technique', 'comparison']);
+
+/** "BPD: ", "Liver: ": the label a clause opens under, when the clause says nothing without it; else ''. */
+function labelOf(report: Report, c: Clause): string {
+  const sentence = report.sentences.find((x) => x.start <= c.start && c.start < x.end);
+  const section = sentence && report.sections[sentence.section];
+  if (!section) return '';
+  const sub = section.subsections.find((x) => x.start <= c.start && c.start < x.end);
+  const header = sub ? sub.header : !PLAIN_SECTIONS.has(section.kind) ? section.header : null;
+  const opens = header && /^[\s\d.)-]*$/.test(report.text.slice(header.end, c.start));
+  if (!header || !opens || header.name.split(/\s+/).length > 4 || c.text.toLowerCase().includes(header.name.toLowerCase())) return '';
+  return `${capitalise(header.name.toLowerCase())}: `;
 }
 
 /** The shortest run of the clause's pieces over [start, end) that carries the clause, as an item; null when none does. */
@@ -371,7 +403,7 @@ function windowOf(report: Report, clauses: Clauses, c: Clause, start: number, en
   // A side the clause takes from its heading ("RIGHT:" over a list) is written as the item's label.
   const written = readClause(c.text, c, c.section, null).sides;
   const sides = [...c.sides].filter((x) => !written.has(x));
-  const heading = sides.length ? `${capitalise(sides.join(' and '))}: ` : '';
+  const heading = sides.length ? `${capitalise(sides.join(' and '))}: ` : labelOf(report, c);
   for (const [i, j] of runs) {
     const before = i === 0 ? antecedentOf(clauses, c) : '';
     if (before === null) continue;
@@ -567,12 +599,19 @@ function wordings(report: Report, g: Group, all: readonly Finding[], clauses: Cl
   const out: string[] = [];
   const clause = clauses.at(g.lead.start);
   if (clause) {
-    const phrase = compose(false);
-    const standsAlone = !CUES.dangling.includes(firstWord(phrase)) && antecedentOf(clauses, clause) === '';
-    if (standsAlone && carries(phrase, clause)) out.push(phrase + sequelOf(report, clauses, clause));
     const members = g.findings.filter((f) => f.start >= clause.start && f.end <= clause.end);
     const window = windowOf(report, clauses, clause, Math.min(...members.map((f) => f.start)), Math.max(...members.map((f) => f.end)));
+    // The report's phrase, when it is in the report's words and leaves out of the window only "is seen" and the like.
+    const phrase = compose(false);
+    const said = new Set(tokens(clause.text));
+    const kept = new Set(tokens(phrase));
+    const fits =
+      tokens(phrase).every((w) => said.has(w)) && (!window || tokens(window).every((w) => kept.has(w) || UNSAID.has(w) || !said.has(w)));
+    const standsAlone = !CUES.dangling.includes(firstWord(phrase)) && antecedentOf(clauses, clause) === '';
+    if (fits && standsAlone && carries(phrase, clause)) out.push(phrase + sequelOf(report, clauses, clause));
     if (window) out.push(window);
+    // A sentence that points back ("These lesions show …") and no wording carries: it is the finding named before.
+    else if (!out.length && CUES.dangling.includes(firstWord(clause.text))) return [];
   }
   out.push(text, statementOf(report, g.lead, side, all));
   // A finding read from a predicate ("the sternotomy wires are broken") is worded as its clause.
@@ -719,7 +758,10 @@ function keptFromImpression(report: Report, impression: Section, items: readonly
     const lost = [...dropsOf(said, alike, { sizes: true }), ...polarityLostBy(said, alike)].filter(
       (d) => !d.startsWith('drops side') || !alike.some((c) => c.sides.size),
     );
-    if (alike.length && !lost.length) continue;
+    // Nearly all its words too: "type 1 sprain in the lateral collateral ligament" is not the medial one's.
+    const words = new Set(alike.flatMap((c) => c.words));
+    const told = said.words.filter((w) => words.has(w)).length >= 0.85 * said.words.length;
+    if (alike.length && told && !lost.length) continue;
     // Its sentence whole ("small for gestational age but equal to twin B"), unless it also says "no acute …".
     const sentence = report.sentences.find((x) => x.start <= said.start && said.end <= x.end);
     const whole = sentence && clauses.all.filter((c) => c.start >= sentence.start && c.end <= sentence.end);
