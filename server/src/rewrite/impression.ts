@@ -388,7 +388,12 @@ function labelOf(report: Report, c: Clause): string {
   const header = sub ? sub.header : !PLAIN_SECTIONS.has(section.kind) ? section.header : null;
   const opens = header && /^[\s\d.)-]*$/.test(report.text.slice(header.end, c.start));
   if (!header || !opens || header.name.split(/\s+/).length > 4 || c.text.toLowerCase().includes(header.name.toLowerCase())) return '';
-  return `${capitalise(header.name.toLowerCase())}: `;
+  // Abbreviations stay as written ("BPD", "CT pelvis").
+  const name = header.name
+    .split(/\s+/)
+    .map((w) => (w.length <= 3 ? w : w.toLowerCase()))
+    .join(' ');
+  return `${capitalise(name)}: `;
 }
 
 /** The shortest run of the clause's pieces over [start, end) that carries the clause, as an item; null when none does. */
@@ -760,7 +765,8 @@ function keptFromImpression(report: Report, impression: Section, items: readonly
     );
     // Nearly all its words too: "type 1 sprain in the lateral collateral ligament" is not the medial one's.
     const words = new Set(alike.flatMap((c) => c.words));
-    const told = said.words.filter((w) => words.has(w)).length >= 0.85 * said.words.length;
+    const own = [...new Set(said.words)];
+    const told = own.filter((w) => words.has(w)).length >= 0.85 * own.length;
     if (alike.length && told && !lost.length) continue;
     // Its sentence whole ("small for gestational age but equal to twin B"), unless it also says "no acute …".
     const sentence = report.sentences.find((x) => x.start <= said.start && said.end <= x.end);
