@@ -11,7 +11,7 @@ import { draftEdit, draftImpression } from './impression';
 import { layToReport } from './lay-reading';
 import { gradeOf } from './readability';
 import { PERTINENT_NEGATIVE_MARK, restructure } from './restructure';
-import { lintSummary, summarize, SUMMARY_FIXED_LINES, type GlossaryLine } from './summary';
+import { lintSummary, summarizeChecked, SUMMARY_FIXED_LINES, type GlossaryLine } from './summary';
 import { verifyRewrite, type Verification } from './verify';
 import { checkClauses, type VerifyReason } from './verify-clauses';
 import type { RewriteKind } from './kinds';
@@ -120,7 +120,7 @@ const ENGINE: Record<RewriteKind, KindEngine> = {
     rewrite(analysis, options) {
       const kind = 'summary';
       const { report } = analysis;
-      const summary = summarize(report, analysis.understanding);
+      const { summary, verification } = summarizeChecked(report, analysis.understanding, (text) => verify(kind, analysis, text));
       return {
         kind,
         text: summary.text,
@@ -128,7 +128,7 @@ const ENGINE: Record<RewriteKind, KindEngine> = {
         replacesImpression: false,
         grade: summary.grade,
         glossary: summary.glossary,
-        verification: verify(kind, analysis, summary.text),
+        verification,
         by: 'rules',
       };
     },
@@ -138,7 +138,7 @@ const ENGINE: Record<RewriteKind, KindEngine> = {
       if (unresolved)
         details.push({ message: `not offered while the report has an unresolved error: ${unresolved.message}`, source: unresolved });
       // The summary's findings are named in brackets; layToReport turns them back into report sentences to compare.
-      const findings = verifyRewrite(analysis.analysisOf(summarySource(analysis)), layToReport(output), {
+      const findings = verifyRewrite(analysis.analysisOf(summarySource(analysis, output)), layToReport(output), {
         kind: 'summary',
         mode: 'reworded',
       });
@@ -182,8 +182,11 @@ export function verify(kind: RewriteKind, analysis: Analysis, output: string, mo
   return { ok: reasons.length === 0, reasons, details };
 }
 
-/** The text a summary's findings are compared with: the impression and every significant finding the findings state. */
-function summarySource(analysis: Analysis): string {
+/**
+ * The text a summary's findings are compared with: the impression, every significant finding the
+ * findings state, and every sentence the summary quotes word for word (a quote adds nothing).
+ */
+function summarySource(analysis: Analysis, output: string): string {
   const { report } = analysis;
   const impression = sectionOf(report, 'impression');
   if (!impression || impression.body.end <= impression.body.start) return report.text;
@@ -191,9 +194,17 @@ function summarySource(analysis: Analysis): string {
   for (const f of analysis.understanding.findings)
     if (f.section === 'findings' && f.significant && !f.normal && (f.assertion === 'present' || f.assertion === 'possible'))
       said.add(f.sentenceIndex);
+  const squash = (t: string) =>
+    ` ${t
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim()} `;
+  const quotes = [...output.matchAll(/^\s*The report (?:also )?says:? ["“]([^"”]+)["”]\s*$/gm)].map((m) => squash(m[1]));
+  report.sentences.forEach((s, i) => quotes.some((q) => q.trim() && squash(s.text).includes(q)) && said.add(i));
   return `IMPRESSION:\n${[...said]
     .sort((a, b) => a - b)
-    .map((i) => report.sentences[i].text.replace(/^\s*\d{1,2}[.)]\s*/, ''))
+    // A list number ("2."), not a decimal ("3.1 cm").
+    .map((i) => report.sentences[i].text.replace(/^\s*\d{1,2}[.)](?!\d)\s*/, ''))
     .join('\n')}\n`;
 }
 
