@@ -54,7 +54,7 @@ const CHEST_PARTS = new Set(['chest', 'heart']);
 const SIGNS = new Set(['blunted-costophrenic-angle']);
 // Words that explain a shadow away as something other than disease.
 const EXPLAINED_AWAY =
-  /\b(?:related to|due to|secondary to|attributab\w*|reflect\w*|overl[ay]\w*|overlying|superimpos\w*|projecting over|artifact\w*|nipple|soft tissues?|callus|skin fold)\b/i;
+  /\b(?:related to|due to|secondary to|attributab\w*|reflect\w*|overl[ay]\w*|overlying|superimpos\w*|projecting over|artifact\w*|nipple|soft tissues?(?! density| mass| lesion| nodule)|callus|skin fold)\b/i;
 // Words that, bare, point back to a finding named before rather than name a new one.
 const GENERIC = new Set(['lesion', 'opacity', 'mass']);
 
@@ -459,8 +459,11 @@ function sameMention(report: Report, g: Group, f: Finding, side: Side | null): b
     return g.findings.some((x) => x.sentenceIndex === f.sentenceIndex) || bare(f) || bare(g.lead) || place(f) === place(g.lead);
   }
   if (!sameFinding(g.lead.concept, f.concept)) return false;
-  // A bare generic mention ("the lesion", "the opacity") refers back to the finding already named.
-  if (GENERIC.has(f.concept) && !side && !f.site.length && !f.measurements.length) return true;
+  // A bare generic mention ("the lesion", "the opacity") refers back to the finding already named,
+  // unless its sentence gives it a side or a size of its own.
+  const sentence = report.sentences[f.sentenceIndex]?.text ?? '';
+  const described = SIDE_TEXT.test(sentence) || /\d\s*(?:mm|cm)\b/i.test(sentence);
+  if (GENERIC.has(f.concept) && !side && !f.site.length && !f.measurements.length && !described) return true;
   return g.findings.some((x) => x.sentenceIndex === f.sentenceIndex) || (!!side && side === g.side && sitesMatch(g.lead, f));
 }
 
