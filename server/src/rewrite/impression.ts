@@ -280,6 +280,13 @@ const LINKING = new Set([
   ...'representing in of to for at from as most more less than or nor'.split(' '),
 ]);
 
+// Words that open the rest of a sentence's predicate.
+const PREDICATE = new Set(
+  'is are was were has have had remains remain appears appear measures measure shows show demonstrates demonstrate extends extend causes cause'.split(
+    ' ',
+  ),
+);
+
 const firstWord = (text: string) => text.toLowerCase().match(/[a-z0-9]+/)?.[0] ?? '';
 
 /** A piece of report text as an item: list mark, leading filler and end punctuation off, capitalised, one full stop. */
@@ -415,7 +422,9 @@ function windowOf(report: Report, clauses: Clauses, c: Clause, start: number, en
     const piece = report.text.slice(pieces[i].start, pieces[j].end);
     const words = before ? withoutPointer(piece) : tidy(piece);
     const text = words && heading + words;
-    if (!text || (i > 0 && LINKING.has(firstWord(words))) || !carries(text, c)) continue;
+    // Never a subject cut from its verb: "the lesion …, which is observed …, | is observed as fragmented …".
+    const rest = pieces[j + 1] && firstWord(report.text.slice(pieces[j + 1].start, pieces[j + 1].end));
+    if (!text || (i > 0 && LINKING.has(firstWord(words))) || (rest && PREDICATE.has(rest)) || !carries(text, c)) continue;
     return before + text + (j === pieces.length - 1 ? sequelOf(report, clauses, c) : '');
   }
   return null;
