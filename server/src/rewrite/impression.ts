@@ -277,7 +277,7 @@ const FILLER =
 const LINKING = new Set([
   ...CUES.dangling,
   ...CUES.hedges.map((h) => h.phrase.split(' ')[0]),
-  ...'representing in of to for at from as most more less than or nor'.split(' '),
+  ...'representing in of to for at from as most more less than or nor with without along accompanied'.split(' '),
 ]);
 
 // Words that open the rest of a sentence's predicate.
@@ -293,14 +293,16 @@ const firstWord = (text: string) => text.toLowerCase().match(/[a-z0-9]+/)?.[0] ?
 function tidy(text: string): string {
   const t = text
     .replace(/^\s*\d{1,2}[.)]\s+/, '')
-    .replace(/^[\s"'“”-]+/, '')
+    .replace(/^[\s"'“”•*-]+/, '')
     // A quotation mark between two statements (CT-RATE's summary lines) is a dash: one clause still, as the verifier reads it.
-    .replace(/\s+["“”]\s*(?=[A-Z])/g, ' - ')
+    .replace(/\s+["“”]\s+(?=[A-Z])/g, ' - ')
     .replace(/\s+/g, ' ')
     .trim()
     .replace(FILLER, '')
     .replace(/[\s.,;:]+$/, '');
-  return t ? capitalise(t) + '.' : '';
+  // "(hemorrhagic ?" cut by the sentence break at its question mark: closed again.
+  const open = (t.match(/\(/g) ?? []).length - (t.match(/\)/g) ?? []).length;
+  return t ? capitalise(t) + ')'.repeat(Math.max(0, open)) + '.' : '';
 }
 
 /** Whether `text`, cut from clause `c`, still says everything `c` says of time, hedge, severity, size, side and level, and changes none of it. */
@@ -344,7 +346,7 @@ function clausesFor(report: Report): Clauses {
 // "This is", "These lesions appeared", "It has remained": what opens a sentence that goes on about the one before.
 // Before a modal only the pointer goes: "This could represent …" is "Could represent …".
 const POINTER =
-  /^(?:this|these|those|that|it|they)(?:\s+[a-z]+)?\s+(?:(?:(?:has|have|had)\s+(?:been|remained)|is|are|was|were|appears?|appeared|remains?|remained|seems?|seemed)\s+|(?=(?:may|might|could|would|likely|probably|possibly|most likely)\b))/i;
+  /^(?:this|these|those|that|it|they)(?:\s+[a-z]+)?\s+(?:(?:(?:has|have|had)\s+(?:been|remained)|is|are|was|were|appears?|appeared|remains?|remained|seems?|seemed)\s+|(?=(?:may|might|could|would|can|cannot|likely|probably|possibly|most likely)\b))/i;
 
 /** "This is unchanged from prior." as its own item sentence: "Unchanged from prior."; null when it will not stand alone. */
 function withoutPointer(text: string): string | null {
@@ -421,10 +423,14 @@ function windowOf(report: Report, clauses: Clauses, c: Clause, start: number, en
     if (before === null) continue;
     const piece = report.text.slice(pieces[i].start, pieces[j].end);
     const words = before ? withoutPointer(piece) : tidy(piece);
-    const text = words && heading + words;
+    if (!words) continue;
+    const text = heading + words;
     // Never a subject cut from its verb: "the lesion …, which is observed …, | is observed as fragmented …".
     const rest = pieces[j + 1] && firstWord(report.text.slice(pieces[j + 1].start, pieces[j + 1].end));
-    if (!text || (i > 0 && LINKING.has(firstWord(words))) || (rest && PREDICATE.has(rest)) || !carries(text, c)) continue;
+    // Nor a later piece that points back ("…, and there is a collection area in it").
+    const leans =
+      i > 0 && (LINKING.has(firstWord(piece)) || LINKING.has(firstWord(words)) || /\b(?:it|its|they|them|their)\b/i.test(words));
+    if (leans || (rest && PREDICATE.has(rest)) || !carries(text, c)) continue;
     return before + text + (j === pieces.length - 1 ? sequelOf(report, clauses, c) : '');
   }
   return null;
