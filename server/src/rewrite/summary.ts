@@ -129,9 +129,10 @@ function qualifierOf(words: string, degree: string | null, sentencePrefix = ''):
 // A spine level: a range ("L4-L5", "L5/S1") or one named as a level or vertebra ("T9 vertebral body"), not an MR sequence ("T2").
 const SPINE_LEVEL = /\b[CTLS]\d{1,2}\s*[-/]\s*[CTLS]?\d{1,2}\b|\b[CTL]\d{1,2}\b(?=\s+(?:level|vertebra|vertebral|body|spinous))/g;
 const AGE_AFTER = /\b(healed|healing|old|chronic|remote)\b/i;
-const CLAUSE_END = /;|,?\s+(?:but|however|although|whereas)\b/gi;
+// Where a finding's own phrase ends: a clause break, a comma, or a word joining another finding to it.
+const PHRASE_END = /;|,|\s+(?:but|however|although|whereas|and|with|without|or)\b/gi;
 
-/** The stretch of a finding's clause that is its own: from the finding before it to the one after. */
+/** The stretch of a finding's clause that is its own: its phrase, never reaching the finding before or after it. */
 function ownStretch(report: Report, understanding: Understanding, f: Finding): { start: number; end: number } {
   const sentence = report.sentences[f.sentenceIndex];
   let from = sentence.start;
@@ -141,7 +142,7 @@ function ownStretch(report: Report, understanding: Understanding, f: Finding): {
     if (g.end <= f.start) from = Math.max(from, g.end);
     else if (g.start >= f.end) to = Math.min(to, g.start);
   }
-  for (const m of report.text.slice(from, to).matchAll(CLAUSE_END)) {
+  for (const m of report.text.slice(from, to).matchAll(PHRASE_END)) {
     const at = from + m.index;
     if (at + m[0].length <= f.start) from = Math.max(from, at + m[0].length);
     else if (at >= f.end) to = Math.min(to, at);
