@@ -250,3 +250,13 @@ test("summary (offered): what the plain words cannot carry faithfully is told in
   assert.equal(conflict.verification.ok, false);
   assert.match(conflict.verification.reasons.join('\n'), /unresolved error/);
 });
+
+test('summary: a size is said only of the finding whose phrase holds it; generic words keep generic plain words', () => {
+  const s = summaryOf(
+    'FINDINGS: The aortic aneurysm reaches 82 mm and a stent is observed in the aorta. No esophageal wall thickening. No cystic duct obstruction.',
+  );
+  assert.doesNotMatch(lineWith(s, /\(stent\)/) ?? '', /82/);
+  assert.doesNotMatch(body(s), /bowel/);
+  assert.match(body(s), /no sign of a thick wall \(wall thickening\)/);
+  assert.match(body(s), /no sign of a blockage \(obstruction\)/);
+});

@@ -83,6 +83,8 @@ interface Item {
   side?: Side;
   /** Spine levels its own stretch names ("L4-L5"). */
   levels: string[];
+  /** The mentions' sizes that stand in their own phrase (not a neighbour's: "aorta 82 mm and a stent"). */
+  measured: Measurement[];
 }
 
 /** "2.3 x 1.5 cm" -> "about 2.3 by 1.5 centimeters"; "2-3 mm" -> "about 2 to 3 millimeters". */
@@ -131,9 +133,11 @@ const SPINE_LEVEL = /\b[CTLS]\d{1,2}\s*[-/]\s*[CTLS]?\d{1,2}\b|\b[CTL]\d{1,2}\b(
 const AGE_AFTER = /\b(healed|healing|old|chronic|remote)\b/i;
 // Where a finding's own phrase ends: a clause break, a comma, or a word joining another finding to it.
 const PHRASE_END = /;|,|\s+(?:but|however|although|whereas|and|with|without|or)\b/gi;
+// A size may follow its finding after a comma ("left renal cyst, 2.1 cm").
+const SIZE_END = /;|\s+(?:but|however|although|whereas|and|with|without|or)\b/gi;
 
 /** The stretch of a finding's clause that is its own: its phrase, never reaching the finding before or after it. */
-function ownStretch(report: Report, understanding: Understanding, f: Finding): { start: number; end: number } {
+function ownStretch(report: Report, understanding: Understanding, f: Finding, ends = PHRASE_END): { start: number; end: number } {
   const sentence = report.sentences[f.sentenceIndex];
   let from = sentence.start;
   let to = sentence.end;
@@ -142,12 +146,18 @@ function ownStretch(report: Report, understanding: Understanding, f: Finding): {
     if (g.end <= f.start) from = Math.max(from, g.end);
     else if (g.start >= f.end) to = Math.min(to, g.start);
   }
-  for (const m of report.text.slice(from, to).matchAll(PHRASE_END)) {
+  for (const m of report.text.slice(from, to).matchAll(ends)) {
     const at = from + m.index;
     if (at + m[0].length <= f.start) from = Math.max(from, at + m[0].length);
     else if (at >= f.end) to = Math.min(to, at);
   }
   return { start: from, end: to };
+}
+
+/** A finding's sizes that stand in its own phrase. */
+function measuredIn(report: Report, understanding: Understanding, f: Finding): Measurement[] {
+  const own = ownStretch(report, understanding, f, SIZE_END);
+  return f.measurements.filter((m) => m.start >= own.start && m.end <= own.end);
 }
 
 function sentencePrefix(report: Report, f: Finding): string {
@@ -172,6 +182,7 @@ function itemOf(report: Report, f: Finding): Item {
     change: null,
     sizes: [],
     levels: [],
+    measured: [],
   };
 }
 
@@ -283,7 +294,7 @@ function findingSentences(report: Report, item: Item): string[] {
   else lead = `There ${verb} ${phrase}${named}.`;
   const out = [capitalise(lead)];
   if (!degreeSaid) out.push(`The report calls ${plural ? 'them' : 'it'} ${item.degreeWord ?? item.degree}.`);
-  const own = item.mentions.flatMap((m) => m.measurements);
+  const own = item.measured;
   // A state's numbers are measurements of something else (a pregnancy's are the baby's).
   const sizes = state ? [] : [...new Set((own.length ? own : item.sizes).map((m) => plainMeasurement(report, m)))];
   if (sizes.length) out.push(`${plural ? 'They measure' : 'It measures'} ${sizes.join(' and ')}.`);
@@ -390,7 +401,7 @@ export function summarize(report: Report, understanding: Understanding = underst
       const same = understanding.findings.filter(
         (g) => g.section === 'findings' && g.concept === f.concept && g.side === f.side && stated(g),
       );
-      if (same.length === 1) item.sizes = same[0].measurements;
+      if (same.length === 1) item.sizes = measuredIn(report, understanding, same[0]);
     }
   }
   // Change words belong to a finding when they stand in its own stretch of its clause ("stable
@@ -401,6 +412,7 @@ export function summarize(report: Report, understanding: Understanding = underst
     const alone = source.filter((g) => g.sentenceIndex === f.sentenceIndex && stated(g)).length === 1;
     const sentence = report.sentences[f.sentenceIndex];
     if (!sentence) continue;
+    item.measured = item.mentions.flatMap((m) => measuredIn(report, understanding, m));
     const stretch = ownStretch(report, understanding, f);
     const own = report.text.slice(stretch.start, stretch.end);
     const kinds = CHANGE.filter((c) => c.re.test(own));
