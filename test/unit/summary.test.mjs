@@ -260,3 +260,11 @@ test('summary: a size is said only of the finding whose phrase holds it; generic
   assert.match(body(s), /no sign of a thick wall \(wall thickening\)/);
   assert.match(body(s), /no sign of a blockage \(obstruction\)/);
 });
+
+test("summary: no denial beside a finding it tells in the report's words", () => {
+  const r = report.parseReport('FINDINGS: A 34 mm mass is seen in the right lung. No mass is seen elsewhere.');
+  const at = r.sentences.findIndex((s) => /34 mm/.test(s.text));
+  const s = summarize(r, undefined, { quote: new Set([at]) });
+  assert.match(body(s), /The report also says: "A 34 mm mass is seen in the right lung\."/);
+  assert.doesNotMatch(body(s), /no (clear )?sign of a lump/);
+});

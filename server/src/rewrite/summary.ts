@@ -434,16 +434,21 @@ export function summarize(report: Report, understanding: Understanding = underst
 
   // Denials: those of the impression; with no impression, the significant ones of the findings.
   const denied = new Map<string, Finding>();
+  const told = [
+    ...[...items.values()].map((i) => i.first),
+    ...understanding.findings.filter((g) => quote.has(g.sentenceIndex) && stated(g) && !g.normal),
+  ];
   for (const f of source) {
     if (f.assertion !== 'absent') continue;
     if (!fromImpression && !f.significant) continue;
-    // Never "no sign of a lump" beside a lump the report states (an unchanged nodule): same concept or same plain words.
+    // Never "no sign of a lump" beside a lump the summary tells, in plain words or the report's own
+    // (an unchanged nodule): same concept or same plain words, on a side that does not differ.
     const within = (a: string, b: string) => ` ${b} `.includes(` ${a} `);
-    const said = (i: Item) => {
-      const [x, y] = [bare(glossFor(report, i.first).lay), bare(glossFor(report, f).lay)];
-      return i.first.concept === f.concept || within(x, y) || within(y, x);
+    const said = (g: Finding) => {
+      const [x, y] = [bare(glossFor(report, g).lay), bare(glossFor(report, f).lay)];
+      return (g.concept === f.concept || within(x, y) || within(y, x)) && (!f.side || !g.side || g.side === f.side);
     };
-    if ([...items.values()].some((i) => said(i) && (!f.side || !i.first.side || i.first.side === f.side))) continue;
+    if (told.some(said)) continue;
     const key = `${f.concept}|${f.side ?? ''}`;
     if (!denied.has(key)) denied.set(key, f);
   }
