@@ -203,6 +203,9 @@ function phraseOf(
 ): { text: string; plural: boolean; degreeSaid: boolean } {
   const gloss = glossFor(report, f);
   let side: Side | null = gloss.noSide ? null : (f.side ?? opts.side ?? null);
+  // A side only the anatomy implies ("hyperinflated lungs", "lingula") is not said as the report's.
+  const sentence = report.sentences[f.sentenceIndex]?.text ?? '';
+  if (side && !SIDE_WORDS[side].test(sentence)) side = null;
   // "No pleural effusions": none on either side, said without one.
   if (opts.denial && side === 'bilateral') side = null;
   const usePl = opts.plural && !!gloss.pl;
@@ -404,21 +407,23 @@ export function summarize(report: Report, understanding: Understanding = underst
       if (same.length === 1) item.sizes = measuredIn(report, understanding, same[0]);
     }
   }
-  // Change words belong to a finding when they stand in its own stretch of its clause ("stable
-  // cardiomegaly with …", "the effusion is unchanged"), or in a sentence that names no other; a
-  // stretch with two kinds of change says none (the report's words then tell it).
+  // Change words belong to a finding when they stand in its own phrase ("stable cardiomegaly with …",
+  // "the effusion is unchanged"), or in a sentence that names no other finding; any mention may say
+  // them, and two kinds of change say none (the report's words then tell it).
+  const changeOf = (m: Finding) => {
+    const st = ownStretch(report, understanding, m);
+    const kinds = CHANGE.filter((c) => c.re.test(report.text.slice(st.start, st.end)));
+    const sentence = report.sentences[m.sentenceIndex];
+    const alone = understanding.findings.filter((g) => g.sentenceIndex === m.sentenceIndex && stated(g) && !g.normal).length === 1;
+    return kinds.length || !alone || !sentence ? kinds : CHANGE.filter((c) => c.re.test(sentence.text));
+  };
   for (const item of items.values()) {
     const f = item.first;
-    const alone = source.filter((g) => g.sentenceIndex === f.sentenceIndex && stated(g)).length === 1;
-    const sentence = report.sentences[f.sentenceIndex];
-    if (!sentence) continue;
+    const kinds = new Set(item.mentions.flatMap(changeOf));
+    item.change = kinds.size === 1 ? [...kinds][0].plain : null;
     item.measured = item.mentions.flatMap((m) => measuredIn(report, understanding, m));
     const stretch = ownStretch(report, understanding, f);
     const own = report.text.slice(stretch.start, stretch.end);
-    const kinds = CHANGE.filter((c) => c.re.test(own));
-    const whole = alone ? CHANGE.filter((c) => c.re.test(sentence.text)) : [];
-    item.change = (kinds.length ? (kinds.length === 1 ? kinds[0] : null) : whole.length === 1 ? whole[0] : null)?.plain ?? null;
-    // "Rib fracture, healed": an age word after the finding is its qualifier too.
     // A grade said once for the stretch ("mild bursal-sided fraying and tendinopathy"), when its own words give none.
     const grades = [...own.matchAll(DEGREE_RE)];
     if (!item.degree && grades.length === 1)
@@ -428,6 +433,7 @@ export function summarize(report: Report, understanding: Understanding = underst
     const upTo = report.text.slice(stretch.start, Math.max(stretch.start, f.end));
     const sides = Object.entries(SIDE_WORDS).filter(([, re]) => re.test(upTo));
     if (!f.side && sides.length === 1) item.side = sides[0][0] as Side;
+    // "Rib fracture, healed": an age word after the finding is its qualifier too.
     const age = AGE_AFTER.exec(report.text.slice(f.end, Math.max(f.end, stretch.end)))?.[1];
     if (!item.qualifier && age) item.qualifier = QUALIFIER[age.toLowerCase()] ?? null;
   }
