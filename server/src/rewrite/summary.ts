@@ -338,8 +338,8 @@ function sourceSections(report: Report): { sections: Section[]; fromImpression: 
   return { sections: report.sections.filter((s) => (s.kind === 'preamble' || s.kind === 'other') && hasBody(s)), fromImpression: false };
 }
 
-// A list number ("2.", "3)"), not a decimal ("3.5cm").
-const stripNumber = (s: string) => s.replace(/^\s*(\d+[.)](?!\d)|[-*•])\s*/, '').trim();
+// A list number before a space ("2. "), not a decimal ("3.5cm") nor one glued to its word ("1.Normal", read as the report has it).
+const stripNumber = (s: string) => s.replace(/^\s*(\d+[.)](?=\s)|[-*•])\s*/, '').trim();
 /** A report sentence in its own words, on a line of its own (quote marks inside made single). */
 const quoteLines = (text: string, verb: 'says' | 'also says' = 'also says') =>
   // One line a clause, split where the verifier splits the report ("…, but …"), so a quote is read as the report is.
@@ -588,7 +588,7 @@ const overlaps = (a: { start: number; end: number }, b: { start: number; end: nu
 /**
  * The summary the check passes: the report sentences whose plain rendering the check refuses (by where
  * its reasons stand, in the report or in the summary) are told in the report's own words instead, for
- * at most three rounds. What the check still refuses is refused: the check decides, not this.
+ * at most four rounds. What the check still refuses is refused: the check decides, not this.
  */
 export function summarizeChecked<V extends Checked>(
   report: Report,
@@ -619,10 +619,10 @@ export function summarizeChecked<V extends Checked>(
       // A reason of the findings comparison names the finding only: the lines and sentences naming it.
       const name = d.candidate || d.source ? undefined : NAMED.map((re) => re.exec(d.message)?.[1]).find(Boolean);
       if (name) {
-        const bare = name.toLowerCase().replace(/^(?:no|left|right|bilateral|possible) /, '');
+        const term = name.toLowerCase().replace(/^(?:no|left|right|bilateral|possible) /, '');
         for (const f of summary.from)
-          if (summary.text.slice(f.start, f.end).toLowerCase().includes(bare)) f.sentences.forEach((i) => written.add(i));
-        report.sentences.forEach((s, i) => s.text.toLowerCase().includes(bare) && fromReport.add(i));
+          if (summary.text.slice(f.start, f.end).toLowerCase().includes(term)) f.sentences.forEach((i) => written.add(i));
+        report.sentences.forEach((s, i) => s.text.toLowerCase().includes(term) && fromReport.add(i));
       }
       // A normal statement beside a finding is left out; anything else is told in the report's words.
       if (NORMAL_OVER.test(d.message)) written.forEach((i) => omit.add(i));
