@@ -1,7 +1,9 @@
 // The patient summary, deterministic path: one plain sentence per finding of the impression (or of
-// the findings when there is no impression), built from the findings core and the glossary, never
-// from free text. Side, site and size are carried; nothing is added; advice, outlook and cause are
-// said only as the report's own words.
+// the findings when there is no impression) and per significant finding the impression leaves out,
+// built from the findings core and the wording data (glossary.json, lay-wording.json), never from
+// free text. Side, site, size, grade, level, hedge and change are carried from the finding's own
+// phrase; nothing is added; advice, outlook and cause are said only as the report's own words. What
+// the plain words cannot carry faithfully (the verifier says which) is quoted: summarizeChecked.
 import { understand } from '../nlp';
 import { glossOfMention, plainSite, plainTerm, plainUnit, withSide, PLAIN_STATEMENTS, PLAIN_WORDS, type PlainSite } from '../nlp/glossary';
 import type { Finding, Measurement, Side, Understanding } from '../nlp/types';
