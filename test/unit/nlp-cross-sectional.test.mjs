@@ -81,3 +81,18 @@ test('a finding that has regressed completely or disappeared is no longer there;
   assert.equal(understand('The consolidation in the right lower lobe has partially regressed.').findings[0].assertion, 'present');
   assert.equal(mentions('Mass, nodule and infiltration were not distinguished.', 'infiltrate')[0].assertion, 'absent');
 });
+
+test('a list of vessels places one plaque in each; a side after a comma starts a place of its own', () => {
+  const site = (text) => understand(text).findings[0].site;
+  assert.deepEqual(site('Calcific atheroma plaques are observed in the aortic arch, ascending aorta, and coronary arteries.'), [
+    'aorta',
+    'coronary artery',
+  ]);
+  assert.deepEqual(site('Calcified atherosclerotic changes were observed in the wall of the thoracic aorta and coronary artery.'), [
+    'aorta',
+    'coronary artery',
+  ]);
+  assert.equal(understand('Opacity in the right lower lobe, left lung clear.').findings[0].side, 'right');
+  assert.ok(present('Increased peribronchial wall thickness in both lower lobes.').includes('bronchial-wall-thickening'));
+  assert.ok(present('Thickening of the peribronchial sheath is observed.').includes('bronchial-wall-thickening'));
+});
