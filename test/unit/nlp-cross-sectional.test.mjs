@@ -96,3 +96,14 @@ test('a list of vessels places one plaque in each; a side after a comma starts a
   assert.ok(present('Increased peribronchial wall thickness in both lower lobes.').includes('bronchial-wall-thickening'));
   assert.ok(present('Thickening of the peribronchial sheath is observed.').includes('bronchial-wall-thickening'));
 });
+
+test('CT devices, scars and septal phrasings; a fusion anomaly and a bulla-bleb are no device', () => {
+  assert.ok(present('Surgical suture materials in the left nephrectomy site.').includes('surgical-clips'));
+  assert.ok(present('Internal fixators in the thoracic vertebrae.').includes('orthopedic-hardware'));
+  assert.deepEqual(present('Midline fusion anomaly of the spinous processes.'), []);
+  assert.ok(!present('Bullet-bleb formations in the lower lobe.').includes('foreign-body'));
+  assert.deepEqual(present('There are bilateral subpleural bands.'), ['scarring']);
+  assert.deepEqual(present('Apical fibrotic recessions in the right upper lobe.'), ['scarring']);
+  assert.deepEqual(present('The interlobular septa are thickened.'), ['septal-thickening']);
+  assert.deepEqual(present('Interlobular septal and interstitial thickenings in both lower lobes.'), ['septal-thickening']);
+});
