@@ -107,3 +107,25 @@ test('CT devices, scars and septal phrasings; a fusion anomaly and a bulla-bleb 
   assert.deepEqual(present('The interlobular septa are thickened.'), ['septal-thickening']);
   assert.deepEqual(present('Interlobular septal and interstitial thickenings in both lower lobes.'), ['septal-thickening']);
 });
+
+test('abdominal and pediatric vocabulary: pancreas, biliary, bowel, kidney and renal vessels, each with its tier', () => {
+  const one = (text) => understand(text).findings.filter((f) => f.assertion === 'present')[0];
+  assert.deepEqual(present('Dilated main pancreatic duct and a pancreatic head mass.'), ['pancreatic-duct-dilatation', 'pancreatic-mass']);
+  assert.equal(one('Pancreatic head mass.').critical, 'days');
+  assert.equal(one('Ascending cholangitis.').critical, 'hours');
+  assert.equal(one('Hypertrophic pyloric stenosis.').concept, 'pyloric-stenosis');
+  assert.equal(one('NEC with pneumatosis of the right colon.').concept, 'necrotizing-enterocolitis');
+  assert.deepEqual(present('Epiploic appendagitis in the left lower quadrant.'), ['epiploic-appendagitis']);
+  const upj = one('Left UPJ obstruction.');
+  assert.deepEqual([upj.concept, upj.side], ['upj-obstruction', 'left']);
+  assert.equal(one('Right multicystic dysplastic kidney.').side, 'right');
+  assert.equal(one('Posterior urethral valves.').sex, 'male');
+  assert.deepEqual(present('Left renal agenesis.'), ['renal-agenesis']);
+  assert.deepEqual(present('Right renal artery stenosis.'), ['renal-artery-stenosis']);
+  assert.deepEqual(present('Porcelain gallbladder.'), ['porcelain-gallbladder']);
+});
+
+test('a mass the sentence places in the pancreas is a pancreatic mass; a lung mass stays a mass', () => {
+  assert.ok(present('The pancreas shows a 1.1 cm hypoenhancing mass in the head.').includes('pancreatic-mass'));
+  assert.deepEqual(present('Large mass in the right upper lobe.'), ['mass']);
+});
