@@ -129,3 +129,36 @@ test('a mass the sentence places in the pancreas is a pancreatic mass; a lung ma
   assert.ok(present('The pancreas shows a 1.1 cm hypoenhancing mass in the head.').includes('pancreatic-mass'));
   assert.deepEqual(present('Large mass in the right upper lobe.'), ['mass']);
 });
+
+test('MSK MRI: Hill-Sachs and bony Bankart lesions are bone lesions, osteochondral lesions are not chondromalacia, a labrum torn in a phrase is a labral tear', () => {
+  assert.ok(present('There is a very large Hill-Sachs fracture.').includes('hill-sachs-lesion'));
+  assert.ok(present('Associated large osseous Bankart lesion.').includes('bony-bankart-lesion'));
+  assert.deepEqual(
+    understand('There is no osseous Bankart lesion.').findings.map((f) => [f.concept, f.assertion]),
+    [['bony-bankart-lesion', 'absent']],
+  );
+  assert.ok(present('Focal osteochondral defect of the medial talar dome.').includes('osteochondral-lesion'));
+  assert.ok(present('There is a small nondisplaced tear in the posterior superior labrum.').includes('labral-tear'));
+  assert.ok(present('Narrowing of the subacromial space from the acromioclavicular joint.').includes('impingement'));
+  assert.ok(present('The extensor carpi ulnaris tendon is thickened.').includes('tendinosis'));
+  assert.ok(present('Split tear of the ECU tendon which is enlarged distal to the ulnar styloid.').includes('tendinosis'));
+  assert.ok(!present('There is no Haglund’s deformity.').includes('bone-deformity'));
+});
+
+test('an infarct an EKG shows is no imaging finding; a fluid-filled tendon sheath holds no pleural effusion', () => {
+  assert.deepEqual(
+    mentions('Resting EKG shows normal sinus rhythm with anteroseptal wall myocardial infarction.', 'myocardial-infarction'),
+    [],
+  );
+  assert.equal(mentions('Perfusion imaging shows an old inferior myocardial infarction.', 'myocardial-infarction').length, 1);
+  assert.deepEqual(mentions('A small effusion is noted within the peroneal tendon sheath.', 'pleural-effusion'), []);
+});
+
+test('a tear beside a tendon is a tendon tear, kin of a bare tear but not of a labral tear; a middle ear effusion is its own finding; a side after a percentage binds', () => {
+  assert.ok(present('Low-grade partial tearing of the gluteus minimus and medius tendons.').includes('tendon-tear'));
+  assert.ok(present('Longitudinal split tear of the ECU tendon.').includes('tendon-tear'));
+  assert.ok(present('Full-thickness tear of the supraspinatus tendon.').includes('rotator-cuff-tear'));
+  assert.ok(present('Left middle ear effusion is present.').includes('middle-ear-effusion'));
+  const stenosis = understand('There is a focal stenosis of approximately 70% in the proximal left anterior tibial artery.').findings[0];
+  assert.equal(stenosis.side, 'left');
+});
