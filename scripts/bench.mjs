@@ -110,6 +110,10 @@ async function engineBench() {
   // A key held down: one "word" of 10,000 letters (spelling suggestions must not grow with its square).
   const run = timeCheck(`FINDINGS: ${'a'.repeat(10_000)}.\nIMPRESSION: Normal.\n`);
   console.log(`10,000-letter run: ${both(run)}`);
+  // Long runs of white space inside the measurement and age patterns (they must not backtrack).
+  const spaces = ' '.repeat(50_000);
+  const blanks = ['5' + spaces + 'x', 'Age' + spaces + ':', '51 year old' + spaces + 'x'].map((text) => timeCheck(text));
+  console.log(`50,000 spaces inside a measurement or an age, each: ${blanks.map(both).join('; ')}`);
 
   // Each deterministic rewrite (verification included), per IU report, the analysis already made.
   for (const kind of REWRITE_KINDS) {

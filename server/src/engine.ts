@@ -38,6 +38,14 @@ const ANY_DOCUMENT: ReadonlySet<Category> = new Set<Category>(['spelling', 'dict
 
 export const DEFAULT_SETTINGS: EngineSettings = { rules: {}, critical: {}, words: [], ignoredWords: [], ruleOptions: {}, ignores: [] };
 
+// A rule's defaults, parsed once: zod parsing every rule's options on every check cost more than some rules.
+const DEFAULT_OPTIONS = new Map<Rule<unknown>, unknown>();
+function parseOptions(rule: Rule<unknown>, given: unknown): unknown {
+  if (given !== undefined || !rule.options) return rule.options?.parse(given);
+  if (!DEFAULT_OPTIONS.has(rule)) DEFAULT_OPTIONS.set(rule, rule.options.parse(undefined));
+  return DEFAULT_OPTIONS.get(rule);
+}
+
 /**
  * Everything the engine knows about one version of a report. Parts are computed when first asked
  * for and then kept, so diagnostics, code actions, AI merging and hover share one analysis.
@@ -105,7 +113,7 @@ export class Analysis implements ReportAnalysis {
     const shared = new Map<SharedPart<unknown>, unknown>();
     const options = new Map<Rule<unknown>, unknown>();
     const optionsOf = <O>(rule: Rule<O>): O => {
-      if (!options.has(rule)) options.set(rule, rule.options?.parse(ruleOptions[rule.id]));
+      if (!options.has(rule)) options.set(rule, parseOptions(rule, ruleOptions[rule.id]));
       return options.get(rule) as O;
     };
     const context: RuleContext = {

@@ -61,6 +61,27 @@ test('a lymph node is lymphadenopathy from 10 mm short axis; a smaller one, or o
   assert.deepEqual(present('FINDINGS:\nLymph nodes: No enlarged lymph nodes.'), []);
 });
 
+test('CT density as attenuation, a lucency or outside the lung is no lung opacity; sequelae density is a scar', () => {
+  assert.ok(!present('Liver parenchyma density is diffusely decreased in line with hepatosteatosis.').includes('opacity'));
+  assert.ok(!present('A soft tissue density lesion of 20 x 40 mm on the right pleural surface.').includes('opacity'));
+  assert.ok(!present('A low-density nodule of 5 mm in the left upper lobe.').includes('opacity'));
+  assert.ok(!present('Diffuse density reduction in bone structures.').includes('opacity'));
+  assert.ok(!present('There are densities of stent material in the coronary artery.').includes('opacity'));
+  assert.ok(!present('Soft tissue densities consistent with gynecomastia in the retroareolar area.').includes('opacity'));
+  assert.deepEqual(present('Pleuroparenchymal sequelae density increases in both lung apices.'), ['scarring']);
+  assert.ok(present('Patchy density increase in the right lower lobe.').includes('opacity'));
+  // Subsolid nodules are nodules; tumour infiltrating an organ is no lung infiltrate.
+  assert.deepEqual(present('A 7 mm ground glass nodule in the right upper lobe.'), ['nodule']);
+  assert.ok(!present('The adrenal metastasis has infiltration into the kidney.').includes('infiltrate'));
+});
+
+test('a finding that has regressed completely or disappeared is no longer there; a partly regressed one is', () => {
+  assert.equal(understand('The infiltration in the left lung has regressed.').findings[0].assertion, 'historical');
+  assert.equal(understand('The ground glass areas in the left lower lobe disappeared.').findings[0].assertion, 'historical');
+  assert.equal(understand('The consolidation in the right lower lobe has partially regressed.').findings[0].assertion, 'present');
+  assert.equal(mentions('Mass, nodule and infiltration were not distinguished.', 'infiltrate')[0].assertion, 'absent');
+});
+
 test('MSK MRI: Hill-Sachs and bony Bankart lesions are bone lesions, osteochondral lesions are not chondromalacia, a labrum torn in a phrase is a labral tear', () => {
   assert.ok(present('There is a very large Hill-Sachs fracture.').includes('hill-sachs-lesion'));
   assert.ok(present('Associated large osseous Bankart lesion.').includes('bony-bankart-lesion'));

@@ -45,12 +45,15 @@ test('a measurement in another sentence is not attached', () => {
   assert.equal(u.measurements.length, 1);
 });
 
-test('long runs of white space do not make the patterns backtrack', () => {
-  for (const text of ['5' + ' '.repeat(50000) + 'x', 'Age' + ' '.repeat(50000) + ':', '51 year old' + ' '.repeat(50000) + 'x']) {
-    const t0 = performance.now();
-    understand(text);
-    assert.ok(performance.now() - t0 < 500, `${text.length} chars took ${performance.now() - t0} ms`);
+// Their time is measured in `npm run bench` (50,000 spaces); here, what they read.
+test('long runs of white space join no number to a unit and no age to its label', () => {
+  const spaces = ' '.repeat(50000);
+  for (const text of ['5' + spaces + 'x', 'Age' + spaces + ':']) {
+    const u = understand(text);
+    assert.equal(u.measurements.length, 0);
+    assert.equal(u.patient.age, null);
   }
+  assert.equal(understand('51 year old' + spaces + 'x').patient.age, 51);
 });
 
 test('a unit joined by a hyphen ("a 5-mm shift") is a measurement; a range still reads as a range', () => {

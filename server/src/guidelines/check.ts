@@ -1,6 +1,6 @@
 // A report against the guidelines: for each finding a guideline covers, what the guideline
 // recommends, which of the report's recommendation sentences speak of it, and whether they agree.
-import type { Report } from '../report/types';
+import { sectionIndexAt, type Report } from '../report';
 import type { Finding, Understanding } from '../nlp/types';
 import { extractCases, mayConcern, subjectMatches, type ExtractOptions, type GuidelineCase } from './facts';
 import { findFollowUps, type SaidFollowUp } from './followups';
@@ -33,11 +33,9 @@ const NAMES: ReadonlyMap<string, RegExp> = new Map(
 );
 
 /** The guidelines a recommendation sentence names, by word or by a finding mentioned in it. */
-function namedBy(said: SaidFollowUp, u: Understanding): { ids: Set<string>; other: boolean } {
+function namedBy(said: SaidFollowUp, inSentence: readonly Finding[]): { ids: Set<string>; other: boolean } {
   const ids = new Set<string>();
-  const mentioned = u.findings.filter(
-    (f) => f.sentenceIndex === said.sentenceIndex && (f.assertion === 'present' || f.assertion === 'possible'),
-  );
+  const mentioned = inSentence.filter((f) => f.assertion === 'present' || f.assertion === 'possible');
   // A sentence naming several findings ("... nodules in both lungs. Left adrenal mass (dynamic MRI recommended)"):
   // the recommendation is about the finding named just before its words, else the first after them.
   if (new Set(mentioned.map((f) => f.concept)).size > 1) {
@@ -50,8 +48,7 @@ function namedBy(said: SaidFollowUp, u: Understanding): { ids: Set<string>; othe
     }
   }
   for (const g of GUIDELINES) if (NAMES.get(g.id)!.test(said.text)) ids.add(g.id);
-  for (const f of u.findings) {
-    if (f.sentenceIndex !== said.sentenceIndex) continue;
+  for (const f of inSentence) {
     for (const g of GUIDELINES) if (subjectMatches(g.id, f.concept, said.text)) ids.add(g.id);
   }
   return { ids, other: false };
@@ -91,12 +88,17 @@ export function analyse(report: Report, u: Understanding, options: ExtractOption
   const cases = extractCases(report, u, options);
   if (!cases.length) return [];
   const followUps = findFollowUps(report);
-  const named = followUps.map((s) => namedBy(s, u));
+  // Findings by sentence, built once: a long document has thousands of both.
+  const bySentence = new Map<number, Finding[]>();
+  for (const f of u.findings) {
+    const list = bySentence.get(f.sentenceIndex);
+    if (list) list.push(f);
+    else bySentence.set(f.sentenceIndex, [f]);
+  }
+  const named = followUps.map((s) => namedBy(s, bySentence.get(s.sentenceIndex) ?? []));
   const names = named.map((n) => n.ids);
   // A sentence naming some other finding ("chest radiograph in 6 weeks for the pneumonia") is about that one.
-  const namesOther = followUps.map(
-    (s, i) => named[i].other || (names[i].size === 0 && u.findings.some((f) => f.sentenceIndex === s.sentenceIndex)),
-  );
+  const namesOther = followUps.map((s, i) => named[i].other || (names[i].size === 0 && bySentence.has(s.sentenceIndex)));
   const recommendations = cases.map((c) => evaluate(c.guideline, c.facts));
   const mentionSentences = cases.map((c) => new Set(c.mentions.map((m) => m.sentenceIndex)));
   const adjacent = (s: SaidFollowUp, k: number) => mentionSentences[k].has(s.sentenceIndex) || mentionSentences[k].has(s.sentenceIndex - 1);
@@ -106,11 +108,15 @@ export function analyse(report: Report, u: Understanding, options: ExtractOption
   // Where the recommendation's section names other findings too, a recommendation naming none may be about
   // them: it binds then only to a finding that needs follow-up.
   const covered = new Set(cases.flatMap((c) => c.mentions));
-  const sectionOf = (offset: number) => report.sections.findIndex((x) => x.start <= offset && offset < x.end);
-  const othersBeside = (s: SaidFollowUp) =>
-    u.findings.some(
-      (f) => (f.assertion === 'present' || f.assertion === 'possible') && !covered.has(f) && sectionOf(f.start) === sectionOf(s.start),
+  let othersIn: Set<number> | undefined; // the sections holding such other findings, found once
+  const othersBeside = (s: SaidFollowUp) => {
+    othersIn ??= new Set(
+      u.findings
+        .filter((f) => (f.assertion === 'present' || f.assertion === 'possible') && !covered.has(f))
+        .map((f) => sectionIndexAt(report.sections, f.start)),
     );
+    return othersIn.has(sectionIndexAt(report.sections, s.start));
+  };
   const bound = followUps.map((s, i) => {
     if (names[i].size || namesOther[i] || cases.some((_, k) => adjacent(s, k))) return -1;
     const fits = inScope.filter((k) => couldConcern(s, cases[k].guideline) && !(recommendations[k].noneAcceptable && othersBeside(s)));

@@ -1,8 +1,8 @@
 // From what the engine understood of a report to the facts a guideline reads: which findings a
 // guideline covers, their size (largest drives), type, count, attenuation, and the patient's age,
 // menopausal status and context (screening, known cancer). Regexes compiled once, at load.
-import type { Report } from '../report/types';
-import type { Finding, Understanding } from '../nlp/types';
+import { sentenceIndexAt, type Report } from '../report';
+import type { Finding, Measurement, Understanding } from '../nlp/types';
 import { COVERED_CONCEPTS, GUIDELINES, evaluate, urgencyOf, type Context, type Facts, type Guideline, type Modality } from './index';
 
 /** One guideline's view of a report: the finding that drives it, every mention, and the facts. */
@@ -163,18 +163,54 @@ interface Sized {
 // "less than 6 mm": an upper bound, read as just under it (so it falls in the "< 6 mm" row after rounding).
 const UPPER_BOUND = /\b(?:less than|smaller than|under|below)\s*$|<\s*$/i;
 
-function sizeOf(report: Report, u: Understanding, f: Finding, sentenceSpan: { start: number; end: number }, alone: boolean): Sized | null {
+/** The report's measurements by the sentence they start in, and the findings claiming each: built once, as a long report has thousands. */
+interface MeasurementIndex {
+  bySentence: Map<number, Measurement[]>;
+  claimedBy: Map<Measurement, Finding[]>;
+}
+
+function indexMeasurements(report: Report, u: Understanding): MeasurementIndex {
+  const bySentence = new Map<number, Measurement[]>();
+  for (const m of u.measurements) {
+    const k = sentenceIndexAt(report.sentences, m.start);
+    const list = bySentence.get(k);
+    if (list) list.push(m);
+    else bySentence.set(k, [m]);
+  }
+  const claimedBy = new Map<Measurement, Finding[]>();
+  for (const f of u.findings) {
+    for (const m of f.measurements) {
+      const list = claimedBy.get(m);
+      if (list) list.push(f);
+      else claimedBy.set(m, [f]);
+    }
+  }
+  return { bySentence, claimedBy };
+}
+
+/** The first measurement lying inside a sentence that passes a test. */
+function measurementIn(
+  index: MeasurementIndex,
+  report: Report,
+  sentenceIndex: number,
+  test: (m: Measurement) => boolean,
+): Measurement | undefined {
+  const sentence = report.sentences[sentenceIndex];
+  if (!sentence) return undefined;
+  return index.bySentence.get(sentenceIndex)?.find((m) => m.start >= sentence.start && m.end <= sentence.end && test(m));
+}
+
+function sizeOf(report: Report, index: MeasurementIndex, f: Finding, alone: boolean): Sized | null {
   const own = f.measurements.find((m) => m.unit === 'mm' || m.unit === 'cm');
   const m =
     own ??
     // A size in the sentence no other finding claims, when this is the sentence's only mention.
     (alone
-      ? u.measurements.find(
-          (x) =>
-            (x.unit === 'mm' || x.unit === 'cm') &&
-            x.start >= sentenceSpan.start &&
-            x.end <= sentenceSpan.end &&
-            !u.findings.some((o) => o !== f && o.measurements.includes(x)),
+      ? measurementIn(
+          index,
+          report,
+          f.sentenceIndex,
+          (x) => (x.unit === 'mm' || x.unit === 'cm') && !(index.claimedBy.get(x) ?? []).some((o) => o !== f),
         )
       : undefined);
   if (!m) return null;
@@ -202,7 +238,18 @@ export function extractCases(report: Report, u: Understanding, options: ExtractO
   if (!mayConcern(u)) return [];
   const enabled = options.guidelines;
   const sentenceText = (f: Finding) => report.sentences[f.sentenceIndex]?.text ?? '';
-  let shared: { context: Context[]; modality: Modality | null; header: string } | undefined;
+  // What holds for the whole report, found once (a long document may name many guideline findings).
+  let shared:
+    | {
+        context: Context[];
+        modality: Modality | null;
+        header: string;
+        measurements: MeasurementIndex;
+        psc: boolean;
+        menopause: Facts['menopause'];
+        pregnant: boolean;
+      }
+    | undefined;
   const out: GuidelineCase[] = [];
   for (const g of GUIDELINES) {
     if (enabled && !enabled.includes(g.id)) continue;
@@ -218,18 +265,28 @@ export function extractCases(report: Report, u: Understanding, options: ExtractO
       return true;
     });
     if (!mentions.length) continue;
-    shared ??= { context: contextsOf(report, u), modality: modalityOf(report, u), header: headerText(report) };
+    shared ??= {
+      context: contextsOf(report, u),
+      modality: modalityOf(report, u),
+      header: headerText(report),
+      measurements: indexMeasurements(report, u),
+      psc: PSC.test(report.text),
+      menopause: menopauseOf(report, u.patient.age),
+      pregnant: u.findings.some((f) => f.concept === 'intrauterine-pregnancy' && f.assertion === 'present'),
+    };
+    const sh = shared;
     const sized: Sized[] = [];
+    const perSentence = new Map<number, number>();
+    for (const f of mentions) perSentence.set(f.sentenceIndex, (perSentence.get(f.sentenceIndex) ?? 0) + 1);
     for (const f of mentions) {
       const sentence = report.sentences[f.sentenceIndex];
-      const alone = mentions.filter((o) => o.sentenceIndex === f.sentenceIndex).length === 1;
-      const s = sentence ? sizeOf(report, u, f, sentence, alone) : null;
+      const alone = perSentence.get(f.sentenceIndex) === 1;
+      const s = sentence ? sizeOf(report, sh.measurements, f, alone) : null;
       if (s) sized.push(s);
     }
     // The largest drives; on a tie, the findings section's mention (the impression repeats it).
     sized.sort((a, b) => Math.max(...b.dims) - Math.max(...a.dims) || (a.finding.section === 'findings' ? -1 : 1));
     const count = countOf(report, mentions, sized);
-    const sh = shared;
     const factsOf = (top: Sized | undefined): { facts: Facts; anchor: Finding } => {
       const anchor = top?.finding ?? mentions[0];
       const text = sentenceText(anchor);
@@ -243,12 +300,12 @@ export function extractCases(report: Report, u: Understanding, options: ExtractO
         THYROID_EXAM.test(u.exam.span ? report.text.slice(u.exam.span.start, u.exam.span.end) : sh.header)
       )
         features.push('thyroid-ultrasound');
-      if (PSC.test(report.text)) features.push('psc');
+      if (sh.psc) features.push('psc');
       // An adrenal mass called an adenoma outright (not "likely adenoma") is one the radiologist has characterized.
       if ((STATED_BENIGN.test(mentionText) && anchor.assertion === 'present') || CALLED_BENIGN.test(text)) features.push('stated-benign');
       // On a chest CT an aortic aneurysm is thoracic unless the sentence says abdominal.
       if (g.id === 'acr-aaa-2013' && u.exam.bodyPart === 'chest' && !ABDOMINAL_AORTA.test(text)) features.push('thoracic');
-      if (u.findings.some((f) => f.concept === 'intrauterine-pregnancy' && f.assertion === 'present')) features.push('pregnant');
+      if (sh.pregnant) features.push('pregnant');
       const facts: Facts = {
         concept: anchor.concept,
         dimensionsMm: top?.dims,
@@ -267,15 +324,10 @@ export function extractCases(report: Report, u: Understanding, options: ExtractO
       if (solid) facts.solidComponentMm = solid[1] ? toMm(Number(solid[1]), solid[2]) : toMm(Number(solid[3]), solid[4]);
       const volume = VOLUME.exec(text);
       if (volume) facts.volumeMm3 = Number(volume[1]);
-      const hu = u.measurements.find(
-        (m) =>
-          m.unit === 'HU' &&
-          m.start >= (report.sentences[anchor.sentenceIndex]?.start ?? 0) &&
-          m.end <= (report.sentences[anchor.sentenceIndex]?.end ?? 0),
-      );
+      const hu = measurementIn(sh.measurements, report, anchor.sentenceIndex, (m) => m.unit === 'HU');
       // Attenuation counts as unenhanced unless the sentence says it was measured after contrast.
       if (hu && (UNENHANCED.test(text) || !ENHANCED.test(text))) facts.attenuationHu = hu.value[0];
-      facts.menopause = menopauseOf(report, u.patient.age);
+      facts.menopause = sh.menopause;
       facts.bosniak = bosniakOf(text, features, facts.attenuationHu ?? null);
       return { facts, anchor };
     };

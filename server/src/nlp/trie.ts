@@ -2,12 +2,13 @@ import type { Word } from './words';
 
 interface Node<T> {
   next: Map<string, Node<T>>;
-  value?: T;
+  value: T | undefined;
 }
 
 /** Phrases as word sequences, matched longest-first at a position: one walk per word, no regex. */
 export class PhraseTrie<T> {
-  private readonly root: Node<T> = { next: new Map() };
+  // Every node has the same shape (value present, maybe undefined): the walk stays monomorphic.
+  private readonly root: Node<T> = { next: new Map(), value: undefined };
   /** exact: compare the words as written (abbreviations), else their normalised form. */
   constructor(readonly exact = false) {}
 
@@ -18,7 +19,7 @@ export class PhraseTrie<T> {
     for (const key of keys) {
       let child = node.next.get(key);
       if (!child) {
-        child = { next: new Map() };
+        child = { next: new Map(), value: undefined };
         node.next.set(key, child);
       }
       node = child;

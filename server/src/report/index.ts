@@ -32,7 +32,20 @@ export function sentencesIn(report: Report, section: Section): Sentence[] {
 
 /** The section that contains an offset, if any. */
 export function sectionAt(report: Report, offset: number): Section | undefined {
-  return report.sections.find((s) => s.start <= offset && offset < s.end);
+  return report.sections[sectionIndexAt(report.sections, offset)];
+}
+
+/** The index of the section that contains an offset, or -1 (sections come in text order and do not overlap). */
+export function sectionIndexAt(sections: readonly Section[], offset: number): number {
+  let lo = 0;
+  let hi = sections.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sections[mid].end <= offset) lo = mid + 1;
+    else if (sections[mid].start > offset) hi = mid - 1;
+    else return mid;
+  }
+  return -1;
 }
 
 /** The index of the sentence that holds an offset, or -1 (sentences come in text order). */

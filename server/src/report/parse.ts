@@ -82,19 +82,38 @@ function findHeaders(text: string): HeaderMatch[] {
     const start = m.index + m[0].indexOf(name);
     headers.push({ start, end: start + name.length, name: name.trim(), kind, allCaps: true, words: name.trim().split(/\s+/).length });
   }
+  const starts = new Set(headers.map((h) => h.start));
   for (const m of text.matchAll(HEADER_RUN_IN)) {
     const name = m[1].trim();
     const kind = knownSectionKind(name);
-    if (!kind || kind === 'other' || headers.some((h) => h.start === m.index)) continue;
+    if (!kind || kind === 'other' || starts.has(m.index)) continue;
+    starts.add(m.index);
     headers.push({ start: m.index, end: m.index + m[0].length, name, kind, allCaps: true, words: name.split(/\s+/).length });
   }
   headers.sort((a, b) => a.start - b.start);
   return headers;
 }
 
+// The characters of a regex \s, tested by code: trimming runs over every sentence of every report.
+function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 160) return false;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
 function trimSpan(text: string, start: number, end: number): Span {
-  while (start < end && /\s/.test(text[start])) start++;
-  while (end > start && /\s/.test(text[end - 1])) end--;
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
   return { start, end };
 }
 
@@ -210,12 +229,11 @@ const CONTINUES = /\b(or|and|nor|versus|vs\.?|either|with|of|to|by|the|a|an|at|f
 
 function splitSentences(text: string, section: Section, sectionIndex: number, out: Sentence[]): void {
   const { start, end } = section.body;
-  const cuts = new Set<number>();
-  const markerEnds = new Map<number, number>();
-  for (const item of section.items) {
-    cuts.add(item.start);
-    markerEnds.set(item.marker.start, item.marker.end);
-  }
+  // Item starts and markers in text order, each passed once (the scan only moves forward).
+  const cuts = section.items.map((item) => item.start).sort((a, b) => a - b);
+  const markers = section.items.map((item) => item.marker).sort((a, b) => a.start - b.start);
+  let cut = 0;
+  let marker = 0;
   let from = start;
   const push = (to: number) => {
     const span = trimSpan(text, from, to);
@@ -223,10 +241,11 @@ function splitSentences(text: string, section: Section, sectionIndex: number, ou
     from = to;
   };
   for (let i = start; i < end; i++) {
-    if (cuts.has(i) && i > from) push(i);
-    const markerEnd = markerEnds.get(i);
-    if (markerEnd !== undefined) {
-      i = markerEnd - 1; // the "1." of a list item does not end a sentence
+    while (cut < cuts.length && cuts[cut] < i) cut++;
+    if (cuts[cut] === i && i > from) push(i);
+    while (marker < markers.length && markers[marker].start < i) marker++;
+    if (markers[marker]?.start === i) {
+      i = markers[marker].end - 1; // the "1." of a list item does not end a sentence
       continue;
     }
     const ch = text[i];
