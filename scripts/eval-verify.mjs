@@ -4,6 +4,7 @@
 // side flipped, a number, unit or level changed, a finding, recommendation or normal statement added,
 // a negation flipped, a time word changed): how many the verifier rejects, and with the right reason.
 // Prints figures; asserts nothing.
+import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
