@@ -162,3 +162,17 @@ test('a tear beside a tendon is a tendon tear, kin of a bare tear but not of a l
   const stenosis = understand('There is a focal stenosis of approximately 70% in the proximal left anterior tibial artery.').findings[0];
   assert.equal(stenosis.side, 'left');
 });
+
+test('breast imaging (BI-RADS words): suspicious calcifications and architectural distortion are days-tier results; benign calcifications and a fibroadenoma are not', () => {
+  const critical = (text) =>
+    understand(text)
+      .findings.filter((f) => f.assertion === 'present' && f.critical)
+      .map((f) => f.concept);
+  assert.deepEqual(critical('Fine pleomorphic calcifications in the upper outer quadrant of the left breast.'), [
+    'suspicious-breast-calcifications',
+  ]);
+  assert.deepEqual(critical('New architectural distortion in the right breast at 10 o’clock.'), ['architectural-distortion']);
+  assert.deepEqual(critical('A few benign-appearing microcalcifications are present.'), []);
+  assert.deepEqual(critical('Probable fibroadenoma in the left breast.'), []);
+  assert.ok(present('Developing asymmetry in the left breast.').includes('breast-asymmetry'));
+});

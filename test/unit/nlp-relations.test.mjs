@@ -40,6 +40,7 @@ const names = () => ({
     'upper extremity',
     'lower extremity',
     'head',
+    'face',
     'cervical spine',
     'thoracic spine',
     'lumbar spine',
