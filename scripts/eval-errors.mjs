@@ -5,7 +5,7 @@
 // The injections are found with this script's own small term lists, not with the engine's lexicon,
 // so the rules are not graded by the same code that built the test.
 //
-//   node scripts/eval-errors.mjs [--misses N] [--per-category N] [--seed N] [--false-alarms N]
+//   node scripts/eval-errors.mjs [--misses N] [--per-category N] [--seed N] [--false-alarms N] [--dump F] [--cross-dump F]
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -130,9 +130,12 @@ const replaceAt = (text, start, end, by) => text.slice(0, start) + by + text.sli
 
 const SIDE_WORD = /\b(left|right|LEFT|RIGHT|Left|Right)\b/g;
 const flipSide = (w) => ({ left: 'right', right: 'left', LEFT: 'RIGHT', RIGHT: 'LEFT', Left: 'Right', Right: 'Left' })[w];
-const sideWords = (s) => [...s.matchAll(SIDE_WORD)];
+// "Right ventricular wall" names a heart chamber, not a side: flipping it makes another structure.
+const CHAMBER = /^\s+(?:ventric|atri|heart|coronary)/i;
+const sideWords = (s, skipChambers = false) =>
+  [...s.matchAll(SIDE_WORD)].filter((m) => !skipChambers || !CHAMBER.test(s.slice(m.index + m[0].length)));
 
-function injectLaterality(report) {
+function injectLaterality(report, skipChambers = false) {
   const { findings, impression } = sectionsOf(report);
   const candidates = [];
   // Findings against impression: the same family with the same single side in both.
@@ -144,16 +147,16 @@ function injectLaterality(report) {
       [inI, inF],
     ]) {
       for (const s of here) {
-        const words = sideWords(s.text);
+        const words = sideWords(s.text, skipChambers);
         if (words.length !== 1) continue;
         const side = words[0][1].toLowerCase();
         for (const family of familiesIn(s.text)) {
           if (negatedBefore(s.text, family)) continue;
-          const others = here.filter((o) => o !== s && FAMILIES[family].test(o.text) && sideWords(o.text).length > 0);
+          const others = here.filter((o) => o !== s && FAMILIES[family].test(o.text) && sideWords(o.text, skipChambers).length > 0);
           if (others.length) continue;
           const partners = there.filter((o) => FAMILIES[family].test(o.text) && !negatedBefore(o.text, family));
           if (!partners.length) continue;
-          const partnerSides = new Set(partners.flatMap((o) => sideWords(o.text).map((w) => w[1].toLowerCase())));
+          const partnerSides = new Set(partners.flatMap((o) => sideWords(o.text, skipChambers).map((w) => w[1].toLowerCase())));
           if (partnerSides.size === 1 && partnerSides.has(side) && !partners.some((o) => /\bbilateral|\bboth\b/i.test(o.text))) {
             candidates.push({
               at: s.start + words[0].index,
@@ -168,10 +171,10 @@ function injectLaterality(report) {
   // The exam title names a side; a finding in the body names the same side.
   const exam = report.sections.find((s) => s.kind === 'exam') ?? report.sections[0];
   const titleLine = report.text.slice(exam.body.start, report.text.indexOf('\n', exam.body.start) >>> 0 || exam.body.end);
-  const titleSides = sideWords(titleLine).map((w) => w[1].toLowerCase());
+  const titleSides = sideWords(titleLine, skipChambers).map((w) => w[1].toLowerCase());
   if (titleSides.length === 1 && findings) {
     for (const s of [...sentencesOf(report, findings), ...(impression ? sentencesOf(report, impression) : [])]) {
-      const words = sideWords(s.text);
+      const words = sideWords(s.text, skipChambers);
       if (words.length !== 1 || words[0][1].toLowerCase() !== titleSides[0]) continue;
       if (!familiesIn(s.text).some((f) => !negatedBefore(s.text, f))) continue;
       candidates.push({ at: s.start + words[0].index, word: words[0][1], kind: 'against the exam title' });
@@ -432,7 +435,61 @@ const DENIAL = {
   adenopathy: 'No lymphadenopathy.',
 };
 
-function injectContradiction(report) {
+// On CT, MRI and ultrasound the chest film's own statements would name another organ ("No pleural
+// effusion" over a knee's joint effusion is no contradiction): there the slip repeats the findings' words.
+// (Only the CT/MRI/US table injects so, and skips heart-chamber sides, so the chest figures stay comparable.)
+const OPENING =
+  /^(?:(?:evidence|signs?|findings?) (?:of|for|to suggest)|any|other|demonstrated|definite|focal|obvious|visible|the|a|an)\s+/i;
+const NOT_A_NAME = new Set([
+  'a',
+  'an',
+  'the',
+  'is',
+  'are',
+  'was',
+  'were',
+  'of',
+  'with',
+  'and',
+  'or',
+  'there',
+  'small',
+  'large',
+  'moderate',
+  'mild',
+  'severe',
+  'minimal',
+  'trace',
+  'tiny',
+  'new',
+  'some',
+  'no',
+]);
+
+/** "no enhancing intra-axial or extraaxial mass" -> "Extraaxial mass.": the last item of the denied list, stated. */
+function deniedPhrase(sentence, family) {
+  const m = FAMILIES[family].exec(sentence);
+  const before = sentence.slice(0, m.index);
+  const cue = [...before.matchAll(new RegExp(NEGATION_BEFORE.source, 'gi'))].pop();
+  // The head noun may follow the family's word: "no mass effect", "no enhancing mass lesions".
+  const head = /^\s+(?:effect|lesions?|formation)\b/i.exec(sentence.slice(m.index + m[0].length))?.[0] ?? '';
+  let phrase = sentence.slice(cue.index + cue[0].length, m.index + m[0].length) + head;
+  phrase = phrase
+    .split(/,|;|\bor\b|\band\b|\bnor\b/)
+    .pop()
+    .trim();
+  while (OPENING.test(phrase)) phrase = phrase.replace(OPENING, '');
+  return phrase.charAt(0).toUpperCase() + phrase.slice(1) + '.';
+}
+
+/** "There is a small joint effusion" -> "No joint effusion.": the finding's word with the one naming word before it. */
+function denialOf(sentence, family) {
+  const m = FAMILIES[family].exec(sentence);
+  const previous = /([A-Za-z-]+)\s+$/.exec(sentence.slice(0, m.index))?.[1].toLowerCase();
+  return `No ${previous && !NOT_A_NAME.has(previous) && !MINOR.test(previous) ? `${previous} ` : ''}${m[0].toLowerCase()}.`;
+}
+
+function injectContradiction(report, ownWords = false) {
   const { findings, impression } = sectionsOf(report);
   if (!findings || !impression) return null;
   const findingSentences = sentencesOf(report, findings);
@@ -452,7 +509,10 @@ function injectContradiction(report) {
   const kind = pick(kinds);
   if (kind === 'denied above, present below') {
     const family = pick(denied);
-    return { ...addToImpression(report, impression, pick(PRESENT_STATEMENT[family])), note: `${kind}: ${family}` };
+    const statement = ownWords
+      ? deniedPhrase(findingSentences.find((s) => FAMILIES[family].test(s.text) && negatedBefore(s.text, family)).text, family)
+      : pick(PRESENT_STATEMENT[family]);
+    return { ...addToImpression(report, impression, statement), note: `${kind}: ${family}` };
   }
   const family = pick(present);
   if (kind === 'present above, denied below') {
@@ -462,8 +522,12 @@ function injectContradiction(report) {
         .map((x) => FAMILIES[family].exec(x.text)?.[0])
         .find(Boolean)
         ?.toLowerCase() ?? '';
-    const denial =
-      family !== 'airspace'
+    const denial = ownWords
+      ? denialOf(
+          findingSentences.find((x) => FAMILIES[family].test(x.text) && !negatedBefore(x.text, family) && !MINOR.test(x.text)).text,
+          family,
+        )
+      : family !== 'airspace'
         ? DENIAL[family]
         : /consolidat/.test(said)
           ? 'No focal consolidation.'
@@ -476,7 +540,12 @@ function injectContradiction(report) {
                 : 'No focal opacity.';
     return { ...addToImpression(report, impression, denial), note: `${kind}: ${family}` };
   }
-  const normal = pick(['No acute cardiopulmonary process.', 'No acute disease.', 'Normal examination.', 'No acute abnormality.']);
+  const normal = pick([
+    ...(ownWords ? [] : ['No acute cardiopulmonary process.']),
+    'No acute disease.',
+    'Normal examination.',
+    'No acute abnormality.',
+  ]);
   return { ...addToImpression(report, impression, normal), note: `${kind}: ${family}` };
 }
 
@@ -616,11 +685,11 @@ const overlaps = (p, span) =>
 const key = (p) => `${p.rule}|${p.message}`;
 
 /** Inject each category's slips into reports drawn from `pool` (after the clean check) and count those caught. */
-function injectInto(pool, cleanOf) {
+function injectInto(pool, cleanOf, injectors = INJECTORS) {
   const rows = [];
   const misses = [];
   const injectedKinds = new Map();
-  for (const [category, { inject, categories, whole }] of Object.entries(INJECTORS)) {
+  for (const [category, { inject, categories, whole }] of Object.entries(injectors)) {
     let injected = 0;
     let caught = 0;
     for (const s of shuffle(pool)) {
@@ -657,6 +726,7 @@ function injectInto(pool, cleanOf) {
 }
 const { rows, misses, injectedKinds } = injectInto(sources, (s) => cleanProblems.get(s.id));
 if (DUMP) fs.writeFileSync(DUMP, JSON.stringify(misses, null, 1));
+const CROSS_DUMP = args.includes('--cross-dump') ? args[args.indexOf('--cross-dump') + 1] : null;
 
 const pct = (a, b) => (b ? `${((100 * a) / b).toFixed(1)}%` : '-');
 console.log(
@@ -676,21 +746,25 @@ for (const category of ['omission, possible finding', 'omission, qualified criti
   if (kinds.length) console.log(`Injected, ${category}: ${kinds.join(', ')}`);
 }
 console.log('');
-console.log('Misses by kind of injection:');
-for (const category of Object.keys(INJECTORS)) {
-  const kinds = new Map();
-  for (const m of misses.filter((x) => x.category === category)) {
-    const kind = m.note.replace(/:.*$/, '').replace(/, (?:findings|impression) flipped$/, '');
-    kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+/** How many slips of each kind of injection each category missed. */
+function printMissKinds(list) {
+  console.log('Misses by kind of injection:');
+  for (const category of Object.keys(INJECTORS)) {
+    const kinds = new Map();
+    for (const m of list.filter((x) => x.category === category)) {
+      const kind = m.note.replace(/:.*$/, '').replace(/, (?:findings|impression) flipped$/, '');
+      kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+    }
+    if (kinds.size)
+      console.log(
+        `  ${category}: ${[...kinds]
+          .sort((a, b) => b[1] - a[1])
+          .map(([k, n]) => `${k} ${n}`)
+          .join(', ')}`,
+      );
   }
-  if (kinds.size)
-    console.log(
-      `  ${category}: ${[...kinds]
-        .sort((a, b) => b[1] - a[1])
-        .map(([k, n]) => `${k} ${n}`)
-        .join(', ')}`,
-    );
 }
+printMissKinds(misses);
 console.log('');
 console.log(
   `False alarms: ${alarms} warnings+errors over ${sources.length} clean reports = ${(alarms / sources.length).toFixed(3)} per report (target <= 0.1)`,
@@ -725,16 +799,19 @@ if (ALARMS_OUT)
       )
       .join('\n') + '\n',
   );
-if (SHOW_MISSES) {
+/** Up to SHOW_MISSES missed slips per category, each in its context with what the rules said there. */
+function printMisses(list) {
+  if (!SHOW_MISSES) return;
   console.log('');
   for (const category of Object.keys(INJECTORS)) {
-    for (const m of misses.filter((x) => x.category === category).slice(0, SHOW_MISSES)) {
+    for (const m of list.filter((x) => x.category === category).slice(0, SHOW_MISSES)) {
       console.log(`--- miss ${category} ${m.id} (${m.note})`);
       console.log(m.whole ? m.text : context(m.text, m.span).replace(/\s+/g, ' '));
       for (const p of m.problems) console.log(`    got: ${p.rule} "${m.text.slice(p.start, p.end)}" ${p.message}`);
     }
   }
 }
+printMisses(misses);
 if (SHOW_FALSE_ALARMS) {
   console.log('');
   for (const f of shuffle(falseAlarmExamples).slice(0, SHOW_FALSE_ALARMS)) {
@@ -767,10 +844,18 @@ const crossSectional = [
     : []),
 ];
 const crossClean = new Map(crossSectional.map((s) => [s.id, checkText(s.text).problems]));
-const cross = injectInto(crossSectional, (s) => crossClean.get(s.id));
+const cross = injectInto(crossSectional, (s) => crossClean.get(s.id), {
+  ...INJECTORS,
+  contradiction: { ...INJECTORS.contradiction, inject: (report) => injectContradiction(report, true) },
+  laterality: { ...INJECTORS.laterality, inject: (report) => injectLaterality(report, true) },
+});
 const byModality = ['CT', 'MR', 'US'].map((m) => `${m} ${crossSectional.filter((s) => s.modality === m).length}`).join(', ');
 console.log('');
 console.log(
   `CT, MRI and ultrasound reports (${crossSectional.length}: ${byModality}; MTSamples imaging and synthetic CT/MRI), target >= 90% each:`,
 );
 printRows(cross.rows);
+console.log('');
+printMissKinds(cross.misses);
+printMisses(cross.misses);
+if (CROSS_DUMP) fs.writeFileSync(CROSS_DUMP, JSON.stringify(cross.misses, null, 1));

@@ -3,6 +3,7 @@
 // findings, and the draft is read against the impression the radiologist wrote.
 //
 //   node scripts/eval-impression.mjs [--limit N] [--show N] [--include-minor] [--json]
+//   node scripts/eval-impression.mjs --offered N
 //
 // covered:   the original impression's significant present findings that the draft names (same
 //            finding, or one accounting for the other, on a compatible side). Also given over the
@@ -11,10 +12,16 @@
 // not named: draft statements whose finding the original impression names nowhere (any assertion).
 // problems:  what verifyRewrite (kind 'impression') reports against the report without its impression;
 //            "consistency" counts omission, laterality, insertion and contradiction problems left.
+// offered:   (--offered N) the impression rewrite through the verifier gate on N reports of each of
+//            the four eval:verify groups (the same reports as VERIFY_SAMPLE=N there): how often it is
+//            offered, over all and over imaging reports (a case history is refused by design), and
+//            the most common reasons it is not.
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { iuReports, mtReports, haveData, dataDir } from './lib/corpus.mjs';
+import { iuReports, mtReports, haveData, dataDir, rewriteGroups } from './lib/corpus.mjs';
+import { numberOption } from './lib/options.mjs';
+import { drawsFrom, rng } from './lib/random.mjs';
 import { quantile } from './lib/stats.mjs';
 
 const require = createRequire(import.meta.url);
@@ -198,6 +205,47 @@ export function evaluateImpression({ limit = Infinity, includeMinor = false, sho
   return { rows: out, reasons: sorted(reasonCounts), missed: sorted(missedCounts), shown };
 }
 
+/**
+ * The impression rewrite through the verifier gate on the eval:verify groups (same seed, same draws):
+ * per group the share offered, over all reports and over imaging reports, and the top refusal reasons
+ * (a reason's text up to its colon, quoted words elided, counted once per report).
+ */
+export function evaluateOffered(perGroup, top = 5) {
+  if (!haveData) return [];
+  const { analyze } = load('engine.js');
+  const { rewrite } = load('rewrite/index.js');
+  return rewriteGroups(perGroup, drawsFrom(rng(18))).map(([group, texts]) => {
+    let offered = 0;
+    let imaging = 0;
+    const reasons = new Map();
+    for (const text of texts) {
+      const analysis = analyze(text);
+      if (analysis.report.document === 'imaging') imaging++;
+      const { verification } = rewrite('impression', analysis);
+      if (verification.ok) offered++;
+      for (const key of new Set(verification.reasons.map((r) => r.replace(/:.*/, '').replace(/"[^"]*"/g, '"…"'))))
+        reasons.set(key, (reasons.get(key) ?? 0) + 1);
+    }
+    const topReasons = [...reasons].sort((a, b) => b[1] - a[1]).slice(0, top);
+    return { group, reports: texts.length, offered, imaging, reasons: topReasons };
+  });
+}
+
+/** The offered table as lines. */
+export function formatOffered(rows) {
+  const pct = (a, b) => (b ? `${((100 * a) / b).toFixed(1)}%` : '-');
+  const lines = [
+    'impression rewrite offered after the verifier (target >= 90%), and why not',
+    '| corpus | reports | offered | offered of imaging reports | not offered: most common reasons (reports) |',
+    '|---|---:|---:|---:|---|',
+  ];
+  for (const r of rows)
+    lines.push(
+      `| ${r.group} | ${r.reports} | ${pct(r.offered, r.reports)} | ${pct(r.offered, r.imaging)} (${r.offered}/${r.imaging}) | ${r.reasons.map(([k, n]) => `${k} (${n})`).join('; ') || '-'} |`,
+    );
+  return lines;
+}
+
 /** The figures as table lines, for this script and the combined eval:rewrite table. */
 export function formatImpressionTable(result) {
   if (result.skipped) return [`impression draft skipped: ${result.skipped}`];
@@ -216,7 +264,11 @@ export function formatImpressionTable(result) {
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const args = process.argv.slice(2);
-  const option = (name, fallback) => (args.includes(`--${name}`) ? Number(args[args.indexOf(`--${name}`) + 1]) : fallback);
+  const option = (name, fallback) => numberOption(args, name, fallback);
+  if (args.includes('--offered')) {
+    for (const line of formatOffered(evaluateOffered(option('offered', 150)))) console.log(line);
+    process.exit(0);
+  }
   const result = evaluateImpression({
     limit: option('limit', Infinity),
     show: option('show', 0),

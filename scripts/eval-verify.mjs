@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { dataDir, haveData, iuReports, mtReports, parseCsv } from './lib/corpus.mjs';
+import { dataDir, haveData, rewriteGroups } from './lib/corpus.mjs';
 import { drawsFrom, rng } from './lib/random.mjs';
 
 const require = createRequire(import.meta.url);
@@ -24,51 +24,7 @@ if (!haveData) {
 const PER_GROUP = Number(process.env.VERIFY_SAMPLE ?? 300);
 const random = rng(18);
 const draws = drawsFrom(random);
-const sample = (list, n) => draws.shuffle(list).slice(0, n);
-
-/** CT-RATE chest CT reports (findings text only): given the exam line and header they lack. */
-function ctRate() {
-  const file = path.join(dataDir, 'ctrate-ctclip-labelled-chest-ct-reports/train.csv');
-  if (!fs.existsSync(file)) return [];
-  return parseCsv(fs.readFileSync(file, 'utf8'))
-    .slice(0, 3000)
-    .map((r) => `EXAM: CT CHEST\nFINDINGS: ${r.report_text}\n`);
-}
-/** Synthetic CT/MRI reports, their run-together headers put on lines of their own. */
-function synthetic() {
-  const file = path.join(dataDir, 'synthetic-kbressem-gpt4-ct-mri-reports/reports.jsonl');
-  if (!fs.existsSync(file)) return [];
-  return fs
-    .readFileSync(file, 'utf8')
-    .trim()
-    .split('\n')
-    .map((l) => JSON.parse(l))
-    .map(
-      (d) =>
-        `EXAM: ${d.exam_type.replace(/_/g, ' ').replace('ABDOMENPELVIS', 'ABDOMEN AND PELVIS')}\n${d.free_text.replace(/([.:])\s*([A-Z][A-Z /]{3,}:)/g, '$1\n$2')}\n`,
-    );
-}
-const MT_MODALITY = /\b(CT|CAT scan|MRI|MR |MRA|ultrasound|sonogra|US |doppler|echocardiogra)/i;
-const groups = [
-  [
-    'chest film (IU)',
-    sample(
-      iuReports({ requireBoth: false }).map((r) => r.text),
-      PER_GROUP,
-    ),
-  ],
-  [
-    'CT/MRI/US (MTSamples)',
-    sample(
-      mtReports()
-        .filter((r) => MT_MODALITY.test(`${r.name} ${r.text.slice(0, 300)}`))
-        .map((r) => r.text),
-      PER_GROUP,
-    ),
-  ],
-  ['CT chest (CT-RATE)', sample(ctRate(), PER_GROUP)],
-  ['CT/MRI (synthetic)', sample(synthetic(), PER_GROUP)],
-];
+const groups = rewriteGroups(PER_GROUP, draws);
 
 // ---------------------------------------------------------------------------------------------
 // Mutations of a candidate text: each finds its place in the part of the text the rewrite wrote.
@@ -160,7 +116,8 @@ function regionOf(kind, text) {
 
 // ---------------------------------------------------------------------------------------------
 
-let shown = 0;
+const misses = [];
+const dump = []; // VERIFY_DUMP=file: the accepted mutations with their reports, as JSON
 /** The first line where two texts differ, both ways. */
 function diffLine(a, b) {
   const x = a.split('\n');
@@ -200,8 +157,11 @@ for (const [group, texts] of groups) {
         const cell = mutated.get(`${kind}|${name}`) ?? { n: 0, rejected: 0, right: 0 };
         cell.n++;
         if (!v.ok) cell.rejected++;
-        // VERIFY_SHOW="flip side": the first accepted mutations of that kind, to read.
-        if (v.ok && process.env.VERIFY_SHOW === name && shown++ < 8) console.log(`${kind} ${name}: ${diffLine(r.text, changed)}`);
+        // VERIFY_MISSES=1: up to 10 accepted mutations per cell, to read why each passes.
+        if (v.ok && cell.n - cell.rejected <= 10) {
+          misses.push(`${kind} | ${name} | ${group}: ${diffLine(r.text, changed)}`);
+          dump.push({ kind, name, group, source: text, candidate: r.text, changed });
+        }
         if (!v.ok && v.reasons.some((x) => m.reason.test(x))) cell.right++;
         mutated.set(`${kind}|${name}`, cell);
       }
@@ -230,4 +190,10 @@ for (const name of Object.keys(MUTATIONS)) {
     return c ? `${pct(c.rejected, c.n)} (${pct(c.right, c.n)}) n=${c.n}` : '-';
   });
   console.log(`| ${name} | ${cells.join(' | ')} |`);
+}
+
+if (process.env.VERIFY_DUMP) fs.writeFileSync(process.env.VERIFY_DUMP, JSON.stringify(dump));
+if (process.env.VERIFY_MISSES) {
+  console.log('\n## Accepted mutations (up to 10 per cell)');
+  for (const m of misses.sort()) console.log(m);
 }

@@ -5,14 +5,8 @@
 // verifies (RewriteRequest); nothing is applied if the report changed meanwhile.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { COMMANDS, RewriteRequest, type RewriteKind, type RewriteResult } from '../../server/src/protocol';
+import { REWRITE_KIND, REWRITE_KINDS, RewriteRequest, type RewriteKind, type RewriteResult } from '../../server/src/protocol';
 import { notify } from './notices';
-
-const TITLES: Record<RewriteKind, string> = {
-  restructure: 'Restructuring into a template',
-  impression: 'Drafting the impression',
-  summary: 'Writing a patient-friendly summary',
-};
 
 export function registerRewrites(
   context: vscode.ExtensionContext,
@@ -29,8 +23,9 @@ export function registerRewrites(
   ): Promise<RewriteResult | null> {
     const running = client();
     if (!running) return null;
-    return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `RadLint: ${TITLES[kind]}…` }, () =>
-      running.sendRequest(RewriteRequest, { uri: document.uri.toString(), version, kind, templateId }),
+    return vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `RadLint: ${REWRITE_KIND[kind].running}…` },
+      () => running.sendRequest(RewriteRequest, { uri: document.uri.toString(), version, kind, templateId }),
     );
   }
 
@@ -59,7 +54,7 @@ export function registerRewrites(
       // A notification, not a passing status-bar message: the user asked and waited for this.
       void notify(
         'warning',
-        `RadLint did not offer the ${kind === 'summary' ? 'patient summary' : kind === 'impression' ? 'draft impression' : 'restructured report'}: ${result.reasons.slice(0, 2).join('; ') || 'it did not pass the verifier'}. Nothing was changed.`,
+        `RadLint did not offer the ${REWRITE_KIND[kind].result}: ${result.reasons.slice(0, 2).join('; ') || 'it did not pass the verifier'}. Nothing was changed.`,
       );
       return false;
     }
@@ -98,12 +93,10 @@ export function registerRewrites(
   }
 
   context.subscriptions.push(
-    vscode.commands.registerCommand(COMMANDS.restructure, (uri?: string | vscode.Uri, version?: number, templateId?: string) =>
-      run('restructure', uri, version, templateId),
+    ...REWRITE_KINDS.map((kind) =>
+      vscode.commands.registerCommand(REWRITE_KIND[kind].command, (uri?: string | vscode.Uri, version?: number, templateId?: string) =>
+        run(kind, uri, version, templateId),
+      ),
     ),
-    vscode.commands.registerCommand(COMMANDS.draftImpression, (uri?: string | vscode.Uri, version?: number) =>
-      run('impression', uri, version),
-    ),
-    vscode.commands.registerCommand(COMMANDS.patientSummary, (uri?: string | vscode.Uri, version?: number) => run('summary', uri, version)),
   );
 }

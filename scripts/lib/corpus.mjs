@@ -75,3 +75,51 @@ export function mtReports() {
     .map((l) => JSON.parse(l))
     .map((d) => ({ id: d.sample_id, name: d.sample_name, text: d.transcription }));
 }
+
+/** CT-RATE chest CT reports (findings text only): given the exam line and header they lack. */
+export function ctRateReports() {
+  const file = path.join(dataDir, 'ctrate-ctclip-labelled-chest-ct-reports/train.csv');
+  if (!fs.existsSync(file)) return [];
+  return parseCsv(fs.readFileSync(file, 'utf8'))
+    .slice(0, 3000)
+    .map((r) => `EXAM: CT CHEST\nFINDINGS: ${r.report_text}\n`);
+}
+
+/** Synthetic CT/MRI reports, their run-together headers put on lines of their own. */
+export function syntheticReports() {
+  const file = path.join(dataDir, 'synthetic-kbressem-gpt4-ct-mri-reports/reports.jsonl');
+  if (!fs.existsSync(file)) return [];
+  return fs
+    .readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l))
+    .map(
+      (d) =>
+        `EXAM: ${d.exam_type.replace(/_/g, ' ').replace('ABDOMENPELVIS', 'ABDOMEN AND PELVIS')}\n${d.free_text.replace(/([.:])\s*([A-Z][A-Z /]{3,}:)/g, '$1\n$2')}\n`,
+    );
+}
+
+const MT_MODALITY = /\b(CT|CAT scan|MRI|MR |MRA|ultrasound|sonogra|US |doppler|echocardiogra)/i;
+
+/**
+ * The four groups the rewrite evaluations (eval:verify, eval:impression) read, `perGroup` reports of
+ * each drawn with `draws` (lib/random.mjs), in a fixed order so both see the same reports: chest
+ * films (IU), CT/MRI/US (MTSamples), chest CT (CT-RATE), CT/MRI (synthetic).
+ */
+export function rewriteGroups(perGroup, draws) {
+  const sample = (list) => draws.shuffle(list).slice(0, perGroup);
+  return [
+    ['chest film (IU)', sample(iuReports({ requireBoth: false }).map((r) => r.text))],
+    [
+      'CT/MRI/US (MTSamples)',
+      sample(
+        mtReports()
+          .filter((r) => MT_MODALITY.test(`${r.name} ${r.text.slice(0, 300)}`))
+          .map((r) => r.text),
+      ),
+    ],
+    ['CT chest (CT-RATE)', sample(ctRateReports())],
+    ['CT/MRI (synthetic)', sample(syntheticReports())],
+  ];
+}

@@ -3,6 +3,9 @@
 // protocol package, which both sides have.
 import { NotificationType, RequestType, type Range } from 'vscode-languageserver-protocol';
 import type { CompareSummary, DiscrepancyKind, DiscrepancySeverity } from './compare/contract';
+import { REWRITE_KIND, type RewriteKind } from './rewrite/kinds';
+
+export { REWRITE_KIND, REWRITE_KINDS, rewriteKindOf, type RewriteKind } from './rewrite/kinds';
 
 /** Diagnostic sources: the deterministic rules, the AI second reader, and trainee-mode comparison. */
 export const SOURCE_RULES = 'radlint';
@@ -54,9 +57,9 @@ export const COMMANDS = {
   openRuleDocs: 'radlint.openRuleDocs',
   /** [documentUri, version] — rewrites: server commands apply them with workspace/applyEdit; the VS Code
    * client registers the same ids as client commands (rewriteCommands) and applies them itself. */
-  restructure: 'radlint.restructure',
-  draftImpression: 'radlint.draftImpression',
-  patientSummary: 'radlint.patientSummary',
+  restructure: REWRITE_KIND.restructure.command,
+  draftImpression: REWRITE_KIND.impression.command,
+  patientSummary: REWRITE_KIND.summary.command,
   /**
    * Server (every LSP editor): [traineeUri, referenceUri] — compare, show the discrepancies as
    * diagnostics on the trainee document, answer a CompareResult. Client (VS Code): picks the reference.
@@ -127,7 +130,6 @@ export interface AiStatusParams {
 export const AiStatusNotification = new NotificationType<AiStatusParams>('radlint/aiStatus');
 
 /** Client -> server: a rewrite of the report, verified, for the client to apply (VS Code: snippet, preview, side document). */
-export type RewriteKind = 'restructure' | 'impression' | 'summary';
 export interface RewriteParams {
   uri: string;
   version: number;

@@ -22,7 +22,7 @@ import { VERSION } from './version';
 import { attachAi } from './lsp/ai';
 import { attachCodeActions, CODE_ACTION_KINDS } from './lsp/code-actions';
 import { attachHover } from './lsp/hover';
-import { attachRewrites, REWRITE_COMMANDS, REWRITE_KINDS_LSP } from './lsp/rewrites';
+import { attachRewrites, REWRITE_CODE_ACTION_KINDS, REWRITE_COMMANDS } from './lsp/rewrites';
 import { attachOutline } from './lsp/outline';
 import { attachUnderstanding } from './lsp/understanding';
 import { attachCommands, SERVER_COMMANDS } from './lsp/commands';
@@ -78,7 +78,7 @@ export function startServer(connection: Connection): void {
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-        codeActionProvider: { codeActionKinds: [...CODE_ACTION_KINDS, ...Object.values(REWRITE_KINDS_LSP)], resolveProvider: false },
+        codeActionProvider: { codeActionKinds: [...CODE_ACTION_KINDS, ...REWRITE_CODE_ACTION_KINDS], resolveProvider: false },
         hoverProvider: true,
         documentSymbolProvider: { label: 'Report' },
         foldingRangeProvider: true,

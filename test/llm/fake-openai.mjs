@@ -168,8 +168,9 @@ export async function startFakeOpenAI() {
 }
 
 /** A URL on 127.0.0.1 where nothing listens. */
-// Port 1 (tcpmux) on the loopback: nothing of ours ever listens there, so a connection is refused every
-// time. A port freed by a closed server could be taken by a parallel test and answer instead.
+// Port 2 on the loopback: below the ephemeral range, so no test server is ever given it, and not on
+// fetch's blocked-port list (port 1 is, and fails without a connection). A port freed by a closed
+// server could be taken by a parallel test and answer instead.
 export async function refusedUrl() {
-  return 'http://127.0.0.1:1/v1';
+  return 'http://127.0.0.1:2/v1';
 }

@@ -57,8 +57,9 @@ const inLsp = under('server/src/lsp');
 const inCli = (p) => under('server/src/cli')(p) || p === 'server/src/cli';
 const isEngine = (p) => p === 'server/src/engine';
 const isProblem = (p) => p === 'server/src/problem';
-// The wire types protocol.ts shares with the engine, in a file that imports nothing.
-const PROTOCOL_MAY_IMPORT = ['server/src/compare/contract'];
+// What protocol.ts shares with the engine, in files that import nothing: the comparison's wire types
+// and the table of rewrite kinds.
+const PROTOCOL_MAY_IMPORT = ['server/src/compare/contract', 'server/src/rewrite/kinds'];
 // Below the rules: the parser, the findings core, the critical-finding knowledge and the problem model.
 const BELOW_RULES = ['server/src/report', 'server/src/nlp', 'server/src/critical'].map(under);
 const isBelowRules = (p) => BELOW_RULES.some((b) => b(p)) || isProblem(p.replace(/\.ts$/, ''));
@@ -92,7 +93,11 @@ export function violations(sources) {
         if (isFeature(file) && isEngine(to) && values.has(spec))
           found.push(`${at}: features take the Analysis they are given (import type only), never run the engine`);
         if (file === 'server/src/protocol.ts' && !PROTOCOL_MAY_IMPORT.includes(to))
-          found.push(`${at}: protocol.ts is compiled into the client: from server/src it may take only compare/contract.ts`);
+          found.push(
+            `${at}: protocol.ts is compiled into the client: from server/src it may take only compare/contract.ts and rewrite/kinds.ts`,
+          );
+        if (PROTOCOL_MAY_IMPORT.includes(file.replace(/\.ts$/, '')))
+          found.push(`${at}: what protocol.ts takes from server/src is compiled into the client, so it imports nothing`);
         if ((inLsp(file) && inCli(to)) || (inCli(file) && inLsp(to)))
           found.push(`${at}: lsp/ and cli/ are separate adapters (put what both need below them)`);
         if (inServer(file) && !isAdapter(file) && targetIsAdapter(to))
@@ -238,6 +243,7 @@ test('each kind of breach is caught, naming the file and the import', () => {
     'server/src/lsp/compare.ts': "import { scorecardHtml } from '../cli/scorecard';",
     'server/src/cli/compare.ts': "import { comparisonDiagnostics } from '../lsp/compare';",
     'server/src/protocol.ts': "import type { Comparison } from './compare/types';",
+    'server/src/rewrite/kinds.ts': "import type { Report } from '../report/types';",
   });
   assert.deepEqual(breaches, [
     "server/src/nlp/findings.ts imports '../rules/types': report/, nlp/, critical/ and problem.ts must not import from rules/ (move what both need down)",
@@ -258,7 +264,8 @@ test('each kind of breach is caught, naming the file and the import', () => {
     "server/src/compare/index.ts imports '../engine': features take the Analysis they are given (import type only), never run the engine",
     "server/src/lsp/compare.ts imports '../cli/scorecard': lsp/ and cli/ are separate adapters (put what both need below them)",
     "server/src/cli/compare.ts imports '../lsp/compare': lsp/ and cli/ are separate adapters (put what both need below them)",
-    "server/src/protocol.ts imports './compare/types': protocol.ts is compiled into the client: from server/src it may take only compare/contract.ts",
+    "server/src/protocol.ts imports './compare/types': protocol.ts is compiled into the client: from server/src it may take only compare/contract.ts and rewrite/kinds.ts",
+    "server/src/rewrite/kinds.ts imports '../report/types': what protocol.ts takes from server/src is compiled into the client, so it imports nothing",
   ]);
 });
 

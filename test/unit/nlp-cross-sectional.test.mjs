@@ -60,3 +60,57 @@ test('a lymph node is lymphadenopathy from 10 mm short axis; a smaller one, or o
   // A line labelled with the organ is a heading, no node seen.
   assert.deepEqual(present('FINDINGS:\nLymph nodes: No enlarged lymph nodes.'), []);
 });
+
+test('CT density as attenuation, a lucency or outside the lung is no lung opacity; sequelae density is a scar', () => {
+  assert.ok(!present('Liver parenchyma density is diffusely decreased in line with hepatosteatosis.').includes('opacity'));
+  assert.ok(!present('A soft tissue density lesion of 20 x 40 mm on the right pleural surface.').includes('opacity'));
+  assert.ok(!present('A low-density nodule of 5 mm in the left upper lobe.').includes('opacity'));
+  assert.ok(!present('Diffuse density reduction in bone structures.').includes('opacity'));
+  assert.ok(!present('There are densities of stent material in the coronary artery.').includes('opacity'));
+  assert.ok(!present('Soft tissue densities consistent with gynecomastia in the retroareolar area.').includes('opacity'));
+  assert.deepEqual(present('Pleuroparenchymal sequelae density increases in both lung apices.'), ['scarring']);
+  assert.ok(present('Patchy density increase in the right lower lobe.').includes('opacity'));
+  // Subsolid nodules are nodules; tumour infiltrating an organ is no lung infiltrate.
+  assert.deepEqual(present('A 7 mm ground glass nodule in the right upper lobe.'), ['nodule']);
+  assert.ok(!present('The adrenal metastasis has infiltration into the kidney.').includes('infiltrate'));
+});
+
+test('a finding that has regressed completely or disappeared is no longer there; a partly regressed one is', () => {
+  assert.equal(understand('The infiltration in the left lung has regressed.').findings[0].assertion, 'historical');
+  assert.equal(understand('The ground glass areas in the left lower lobe disappeared.').findings[0].assertion, 'historical');
+  assert.equal(understand('The consolidation in the right lower lobe has partially regressed.').findings[0].assertion, 'present');
+  assert.equal(mentions('Mass, nodule and infiltration were not distinguished.', 'infiltrate')[0].assertion, 'absent');
+});
+
+test('MSK MRI: Hill-Sachs and bony Bankart lesions are bone lesions, osteochondral lesions are not chondromalacia, a labrum torn in a phrase is a labral tear', () => {
+  assert.ok(present('There is a very large Hill-Sachs fracture.').includes('hill-sachs-lesion'));
+  assert.ok(present('Associated large osseous Bankart lesion.').includes('bony-bankart-lesion'));
+  assert.deepEqual(
+    understand('There is no osseous Bankart lesion.').findings.map((f) => [f.concept, f.assertion]),
+    [['bony-bankart-lesion', 'absent']],
+  );
+  assert.ok(present('Focal osteochondral defect of the medial talar dome.').includes('osteochondral-lesion'));
+  assert.ok(present('There is a small nondisplaced tear in the posterior superior labrum.').includes('labral-tear'));
+  assert.ok(present('Narrowing of the subacromial space from the acromioclavicular joint.').includes('impingement'));
+  assert.ok(present('The extensor carpi ulnaris tendon is thickened.').includes('tendinosis'));
+  assert.ok(present('Split tear of the ECU tendon which is enlarged distal to the ulnar styloid.').includes('tendinosis'));
+  assert.ok(!present('There is no Haglund’s deformity.').includes('bone-deformity'));
+});
+
+test('an infarct an EKG shows is no imaging finding; a fluid-filled tendon sheath holds no pleural effusion', () => {
+  assert.deepEqual(
+    mentions('Resting EKG shows normal sinus rhythm with anteroseptal wall myocardial infarction.', 'myocardial-infarction'),
+    [],
+  );
+  assert.equal(mentions('Perfusion imaging shows an old inferior myocardial infarction.', 'myocardial-infarction').length, 1);
+  assert.deepEqual(mentions('A small effusion is noted within the peroneal tendon sheath.', 'pleural-effusion'), []);
+});
+
+test('a tear beside a tendon is a tendon tear, kin of a bare tear but not of a labral tear; a middle ear effusion is its own finding; a side after a percentage binds', () => {
+  assert.ok(present('Low-grade partial tearing of the gluteus minimus and medius tendons.').includes('tendon-tear'));
+  assert.ok(present('Longitudinal split tear of the ECU tendon.').includes('tendon-tear'));
+  assert.ok(present('Full-thickness tear of the supraspinatus tendon.').includes('rotator-cuff-tear'));
+  assert.ok(present('Left middle ear effusion is present.').includes('middle-ear-effusion'));
+  const stenosis = understand('There is a focal stenosis of approximately 70% in the proximal left anterior tibial artery.').findings[0];
+  assert.equal(stenosis.side, 'left');
+});

@@ -231,6 +231,59 @@ test('spine levels are filed by level', () => {
   assert.equal(line(out, 'L2-L3'), 'L2-L3: [ ]');
 });
 
+test('a level label keeps the rest of its line: the cord at C5-6 is not cut from its level', () => {
+  const text =
+    'EXAM: MRI cervical spine\nFINDINGS:\nC5-6: Disc osteophyte complex with mild foraminal narrowing. No cord compression.\nC6-7: Normal.\nThe cord is normal in signal.';
+  const { out } = run(text);
+  assert.equal(line(out, 'C5-6'), 'C5-6: Disc osteophyte complex with mild foraminal narrowing. No cord compression.');
+  assert.equal(line(out, 'Spinal cord'), 'Spinal cord: The cord is normal in signal.');
+});
+
+test('the organs a sentence names outvote the organs of its findings and a word named once', () => {
+  const text =
+    'EXAM: CT chest\nFINDINGS: A few bronchiectasis and peribronchial thickenings are observed in the middle lobe of the right lung. Budding tree appearances in the superior segment of the left lung lower lobe. Free air was observed between the pleural leaves.';
+  const { out } = run(text);
+  assert.match(line(out, 'Lungs'), /bronchiectasis .*Budding tree/);
+  assert.equal(line(out, 'Upper abdomen'), 'Upper abdomen: [ ]', 'a lung segment is not the liver');
+  assert.equal(line(out, 'Pleura'), 'Pleura: Free air was observed between the pleural leaves.');
+});
+
+test('renal cysts stay with the kidneys, fetal organs with the fetus, never under another organ', () => {
+  const abdomen = run('EXAM: CT abdomen and pelvis\nFINDINGS: Simple cysts in both kidneys. The uterus is normal.').out;
+  assert.equal(line(abdomen, 'Kidneys and ureters'), 'Kidneys and ureters: Simple cysts in both kidneys.');
+  assert.equal(line(abdomen, 'Reproductive organs'), 'Reproductive organs: The uterus is normal.');
+  const ob = run(
+    'EXAM: Obstetric ultrasound\nFINDINGS: The fetal stomach, kidneys and bladder are normal. The maternal bladder is unremarkable. Amniotic fluid index 14 cm. Placenta is posterior.',
+  ).out;
+  assert.equal(ob.template, 'us-obstetric');
+  assert.equal(line(ob, 'Fetal anatomy'), 'Fetal anatomy: The fetal stomach, kidneys and bladder are normal.');
+  assert.equal(line(ob, 'Other'), 'Other: The maternal bladder is unremarkable.');
+  assert.equal(line(ob, 'Amniotic fluid'), 'Amniotic fluid: Amniotic fluid index 14 cm.');
+});
+
+test('technique and comparison sentences dictated among the findings move to their sections', () => {
+  const text =
+    'EXAM: CT abdomen\nFINDINGS: Axial images were obtained after intravenous contrast. Comparison is made to the study of 1/2/2020. The liver is normal. Compared with the prior study, no new lesion.';
+  const { out } = run(text);
+  assert.equal(line(out, 'TECHNIQUE'), 'TECHNIQUE: Axial images were obtained after intravenous contrast.');
+  assert.equal(line(out, 'COMPARISON'), 'COMPARISON: Comparison is made to the study of 1/2/2020.');
+  assert.match(
+    out.text.split('FINDINGS:')[1],
+    /Compared with the prior study, no new lesion\./,
+    'a comparison that states a finding stays',
+  );
+});
+
+test('lines above the headers that state no finding are the history', () => {
+  const { out } = run('This is a 63-year-old female with neck pain.\n\nEXAM: MRI cervical spine\nFINDINGS: Normal alignment.');
+  assert.equal(line(out, 'CLINICAL HISTORY'), 'CLINICAL HISTORY: This is a 63-year-old female with neck pain.');
+});
+
+test('a lead-in label starts the line under the field label, so the two are not read as one', () => {
+  const { out } = run('EXAM: CT chest\nFINDINGS: As far as can be observed: Heart contour and size are normal.');
+  assert.match(out.text, /\nHeart and pericardium:\r?\nAs far as can be observed: Heart contour and size are normal\./);
+});
+
 test('CRLF input gives CRLF output and keeps working', () => {
   const text = example('ct-abdomen-pelvis.rpt').replace(/\r?\n/g, '\r\n');
   const { out } = run(text);
@@ -385,5 +438,5 @@ test('restructureText: the chosen template, or the one asked for; an unknown id 
   assert.equal(asked.template, 'mri-shoulder');
   assert.equal(asked.choice, null);
   assert.equal(broken(text), null);
-  assert.throws(() => restructureText(text, { ...PLAIN, templateId: 'mri-elbow' }), /unknown template mri-elbow/);
+  assert.throws(() => restructureText(text, { ...PLAIN, templateId: 'mri-toe' }), /unknown template mri-toe/);
 });

@@ -125,3 +125,9 @@ test('a normal impression sentence over an abnormal finding: replace it with the
     ['Replace'],
   );
 });
+
+test('findings-impression-contradiction: "none of the remaining masses appear worrisome" says masses are there', () => {
+  const text =
+    'FINDINGS: Enhancing mass in the left breast. None of the remaining masses appear worrisome for malignancy.\nIMPRESSION: Further evaluation of the mass with ultrasound.';
+  assert.deepEqual(problemsOf(RULE, text), []);
+});

@@ -139,3 +139,16 @@ test('critical findings stay critical with small, residual, probable or XXXX bef
     assert.match(p.message, /^Critical finding/, q);
   }
 });
+
+test('impression-omission: a tear of one structure does not account for a tear of another, nor a denial for a finding', () => {
+  const meniscus =
+    'EXAM: MRI right knee.\nFINDINGS: Complex tear of the posterior horn of the medial meniscus. The lateral meniscus is intact.\n' +
+    'IMPRESSION: Mild bone contusion of the lateral femoral condyle. Lateral meniscus is intact.';
+  assert.match(problemsOf(RULE, meniscus)[0]?.message ?? '', /meniscal tear/);
+  const cruciate =
+    'EXAM: MRI left knee.\nFINDINGS: Complete tear of the anterior cruciate ligament. Horizontal tear of the medial meniscus.\n' +
+    'IMPRESSION: Horizontal tear of the medial meniscus.';
+  assert.match(problemsOf(RULE, cruciate)[0]?.message ?? '', /cruciate ligament tear/);
+  const covered = 'EXAM: MRI left knee.\nFINDINGS: Complete tear of the anterior cruciate ligament.\nIMPRESSION: Complete ACL tear.';
+  assert.deepEqual(problemsOf(RULE, covered), []);
+});

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import fc from 'fast-check';
-import { root, report } from '../helpers/engine.mjs';
+import { root, report, engine } from '../helpers/engine.mjs';
 
 const require = createRequire(import.meta.url);
 const { summarize, adviceSentences, lintSummary, SUMMARY_OPENING, SUMMARY_CLOSING } = require(
@@ -183,4 +183,70 @@ test('summary (property): any impression of findings with sides and sizes is car
     ),
     { numRuns: 150, seed: 20261201 },
   );
+});
+
+// Issue 18: faithful summaries, offered.
+const { rewrite } = require(path.join(root, 'out/server/rewrite/index.js'));
+const summaryRewrite = (text) => rewrite('summary', engine.analyze(text));
+
+test('summary: time of each finding kept from its own stretch of the clause ("has not changed", "increased")', () => {
+  const s = summaryOf(
+    'FINDINGS: Stable cardiomegaly with mild pulmonary vascular congestion. Increasing density in the left lower lobe.\nIMPRESSION: Small right pleural effusion.',
+  );
+  assert.match(lineWith(s, /cardiomegaly/), /has not changed since the last images/);
+  // The congestion's own stretch says no time: "stable" belongs to the heart.
+  assert.doesNotMatch(lineWith(s, /congestion/), /changed|increased/);
+  assert.match(lineWith(s, /density/), /has increased since the last images/);
+  // Two kinds of change in one stretch: none is said in plain words.
+  const both = summaryOf('IMPRESSION: Left pleural effusion, stable to slightly increased.');
+  assert.doesNotMatch(lineWith(both, /pleural effusion/) ?? '', /has not changed|has increased/);
+});
+
+test('summary: a differential is never stated as fact; side from its own stretch; non-displaced is not displaced', () => {
+  const s = summaryOf(
+    'IMPRESSION: Findings compatible with pneumonia. Bilateral interstitial prominence. Non-displaced left rib fracture.',
+  );
+  assert.match(lineWith(s, /pneumonia/), /There (may|is likely|is likely a)|likely/);
+  assert.doesNotMatch(lineWith(s, /pneumonia/), /^- There is a lung infection/);
+  assert.match(lineWith(s, /interstitial prominence/), /both sides|both lungs/);
+  assert.doesNotMatch(lineWith(s, /rib fracture/), /\bdisplaced\b(?<!non-displaced)/);
+});
+
+test('summary: never "no sign of a lump" beside an unchanged nodule; normal studies said plainly', () => {
+  const s = summaryOf(
+    'EXAM: MAMMOGRAM\nFINDINGS: There is an unchanged 8 mm nodule in the right breast.\nIMPRESSION: Unchanged right breast nodule. No suspicious mass in the right breast.',
+  );
+  assert.match(body(s), /has not changed/);
+  assert.doesNotMatch(body(s), /no (clear )?sign of [^\n]*lump/);
+  for (const impression of ['No acute intrathoracic abnormality.', 'Normal CT of the abdomen and pelvis.', 'Within normal limits.']) {
+    const normal = summaryOf(`EXAM: CT\nFINDINGS: Unremarkable.\nIMPRESSION: ${impression}`);
+    assert.doesNotMatch(normal.text, /could not put the findings/, impression);
+    assert.match(body(normal), /The report (found no sign|says the images look normal)/, impression);
+  }
+  const pregnancy = summaryOf(
+    'EXAM: US OB\nFINDINGS: BPD: 3.5cm consistent with 16 weeks, 6 days gestation.\nIMPRESSION: Single viable intrauterine pregnancy. No gross fetal anatomical abnormality.',
+  );
+  assert.doesNotMatch(body(pregnancy), /There is a pregnancy in the womb/);
+  assert.match(body(pregnancy), /The scan shows a pregnancy in the womb \(intrauterine pregnancy\)\./);
+  assert.doesNotMatch(lineWith(pregnancy, /scan shows/), /measures/);
+  assert.match(body(pregnancy), /no sign of a problem in the baby's body/);
+});
+
+test("summary (offered): what the plain words cannot carry faithfully is told in the report's words, and the verifier passes it", () => {
+  // "Atelectasis versus scarring" at two levels: the plain words drop the levels; the report's sentence keeps them.
+  const text =
+    'EXAM: MRI LUMBAR SPINE\nFINDINGS: At L4-L5 there is a moderate broad-based disc bulge with mild bilateral foraminal narrowing. At L5-S1 there is a small left paracentral disc protrusion, which may contact the left S1 nerve root.\nIMPRESSION: 1. Moderate disc bulge at L4-L5 with mild bilateral foraminal narrowing. 2. Small left paracentral disc protrusion at L5-S1, which may contact the left S1 nerve root.';
+  const r = summaryRewrite(text);
+  assert.equal(r.verification.ok, true, r.verification.reasons.join('\n'));
+  assert.match(r.text, /L4-L5/);
+  // "… disc bulge with mild bilateral foraminal narrowing": the side is the narrowing's, not the bulge's.
+  assert.doesNotMatch(r.text.split('\n').find((l) => /disc bulge\)/.test(l)) ?? '', /both sides/);
+  assert.match(r.text, /L5-S1/);
+  // Each quoted line is the report's own words.
+  for (const m of r.text.matchAll(/^The report (?:also )?says: "([^"]+)"$/gm))
+    assert.ok(text.replace(/\s+/g, ' ').includes(m[1].replace(/\.$/, '')), m[1]);
+  // Still refused when the report has an unresolved error: no rewording answers that.
+  const conflict = summaryRewrite('FINDINGS: Right pneumothorax.\nIMPRESSION: Left pneumothorax.');
+  assert.equal(conflict.verification.ok, false);
+  assert.match(conflict.verification.reasons.join('\n'), /unresolved error/);
 });

@@ -89,8 +89,8 @@ test('organs are found by their words and, for disc levels, by pattern', () => {
   assert.deepEqual(hits('The gallbladder is distended.'), ['gallbladder']);
 });
 
-test('fourteen templates load; every organ they name exists', () => {
-  assert.equal(templates.TEMPLATES.length, 14);
+test('the templates load; every organ they name exists', () => {
+  assert.equal(templates.TEMPLATES.length, 35);
   const ids = templates.TEMPLATES.map((t) => t.id);
   for (const id of [
     'chest-radiograph',
@@ -107,11 +107,34 @@ test('fourteen templates load; every organ they name exists', () => {
     'us-pelvis',
     'us-renal',
     'us-scrotum',
+    // Issue 19: mammography and breast US, echo, pelvis and spine films, spine CT/MRI, MSK MRI,
+    // obstetric US, neck, sinuses and face, MRI abdomen and pelvis, venous duplex.
+    'mg-breast',
+    'us-breast',
+    'us-echocardiogram',
+    'xr-pelvis',
+    'xr-spine',
+    'ct-cervical-spine',
+    'ct-lumbar-spine',
+    'ct-spine',
+    'mri-spine',
+    'mri-ankle',
+    'mri-wrist',
+    'mri-elbow',
+    'mri-hip',
+    'us-obstetric',
+    'ct-neck',
+    'mri-neck',
+    'us-carotid',
+    'us-neck',
+    'ct-sinuses-face',
+    'mri-abdomen-pelvis',
+    'us-venous-lower-extremity',
   ])
     assert.ok(ids.includes(id), id);
   for (const t of templates.TEMPLATES)
     for (const s of t.findings) for (const o of s.organs) assert.ok(organs.ORGAN_BY_ID.has(o), `${t.id}: ${o}`);
-  assert.equal(templateData.length, 14, 'one JSON file per template, all imported');
+  assert.equal(templateData.length, 35, 'one JSON file per template, all imported');
 });
 
 test('a bad organ id in a template fails with the template, subsection and id', () => {
@@ -152,9 +175,9 @@ test('template skeletons state no finding; pertinent negatives only deny', () =>
 
 test('templateById and templateList serve the quick pick', () => {
   assert.equal(templates.templateById('mri-knee').name, 'MRI knee');
-  assert.equal(templates.templateById('mri-elbow'), undefined);
+  assert.equal(templates.templateById('mri-toe'), undefined);
   const list = templates.templateList();
-  assert.equal(list.length, 14);
+  assert.equal(list.length, templates.TEMPLATES.length);
   assert.deepEqual(Object.keys(list[0]), ['id', 'name', 'description']);
   assert.match(list[0].description, /Lungs/);
 });
@@ -171,7 +194,7 @@ test('the example reports choose their template from the exam title', () => {
     const c = choose(fs.readFileSync(path.join(root, 'examples', file), 'utf8'));
     assert.equal(c.template.id, id, file);
     assert.equal(c.confidence, 'high', file);
-    assert.equal(c.alternatives.length, 13);
+    assert.equal(c.alternatives.length, templates.TEMPLATES.length - 1);
     assert.ok(!c.alternatives.includes(c.template));
   }
 });
@@ -200,6 +223,46 @@ test('template choice tells siblings apart by modality and title words', () => {
   for (const [text, id] of cases) assert.equal(choose(text).template.id, id, text);
   // Modality decides between the two head templates, not the order of the library.
   assert.notEqual(choose('EXAM: MRI head.\nFINDINGS: Normal.').template.id, 'ct-head');
+});
+
+test('issue 19 exams get their own template; a wrong body part or modality is refused in one line', () => {
+  const cases = [
+    ['EXAM: Bilateral diagnostic mammogram.\nFINDINGS: Scattered fibroglandular densities.', 'mg-breast'],
+    ['EXAM: Right breast ultrasound.\nFINDINGS: Normal.', 'us-breast'],
+    ['EXAM: Echocardiogram.\nFINDINGS: Normal LV function.', 'us-echocardiogram'],
+    ['EXAM: XR pelvis AP.\nFINDINGS: Normal.', 'xr-pelvis'],
+    ['EXAM: Thoracic spine.\nINTERPRETATION: AP and lateral projections.', 'xr-spine'],
+    ['EXAM: MRI thoracic spine.\nFINDINGS: Normal.', 'mri-spine'],
+    ['EXAM: CT cervical spine.\nFINDINGS: Normal.', 'ct-cervical-spine'],
+    ['EXAM: CT lumbar spine without contrast.\nFINDINGS: Normal.', 'ct-lumbar-spine'],
+    ['EXAM: MRI right ankle.\nFINDINGS: Normal.', 'mri-ankle'],
+    ['EXAM: MRI left wrist.\nFINDINGS: Normal.', 'mri-wrist'],
+    ['EXAM: MRI elbow.\nFINDINGS: Normal.', 'mri-elbow'],
+    ['EXAM: MRI right hip.\nFINDINGS: Normal.', 'mri-hip'],
+    ['EXAM: Obstetric ultrasound.\nFINDINGS: Normal.', 'us-obstetric'],
+    ['EXAM: CT neck with contrast.\nFINDINGS: Normal.', 'ct-neck'],
+    ['EXAM: Bilateral carotid ultrasound.\nFINDINGS: Normal.', 'us-carotid'],
+    ['EXAM: CT facial bones without contrast.\nFINDINGS: Normal.', 'ct-sinuses-face'],
+    ['EXAM: CT sinuses.\nFINDINGS: Mucosal thickening.', 'ct-sinuses-face'],
+    ['EXAM: MRI abdomen with and without contrast.\nFINDINGS: Normal.', 'mri-abdomen-pelvis'],
+    ['EXAM: Left lower extremity venous duplex.\nFINDINGS: The common femoral vein is compressible.', 'us-venous-lower-extremity'],
+  ];
+  for (const [text, id] of cases) {
+    const c = choose(text);
+    assert.equal(c.template.id, id, text);
+    assert.equal(c.refused, undefined, text);
+  }
+  // Facial bones are not a CT head; a mammogram never gets the CT head template.
+  assert.notEqual(choose('EXAM: CT facial bones.\nFINDINGS: Normal.').template.id, 'ct-head');
+  const nm = choose('EXAM: Nuclear medicine hepatobiliary scan.\nFINDINGS: Normal.');
+  assert.match(nm.refused ?? '', /^no NM template/);
+  // No modality anywhere and a body part with CT, MRI and ultrasound templates: refused, not guessed.
+  const neck = choose('FINDINGS: Enlarged cervical lymph nodes. The thyroid is normal. The parotid glands are normal.');
+  assert.match(neck.refused ?? '', /^no modality named: the neck has templates for/);
+  assert.ok(!/\n/.test(neck.refused));
+  // The modality's own words decide when nothing names it.
+  assert.equal(choose('FINDINGS: The liver is hypoechoic. The gallbladder is normal.').template.modality, 'US');
+  assert.equal(choose('FINDINGS: T2 hyperintense lesion in the liver.').template.id, 'mri-abdomen-pelvis');
 });
 
 test('without a title the findings choose, with low confidence', () => {

@@ -5,20 +5,18 @@ import * as fs from 'node:fs';
 import { analyze } from '../engine';
 import { providerFromEnv } from '../llm/cli';
 import { rewriteWithLlm } from '../llm/rewrite';
-import { rewrite, type Rewrite, type RewriteKind } from '../rewrite';
+import { rewrite, rewriteKindOf, type Rewrite } from '../rewrite';
 import { TEMPLATES, type ReportTemplate } from '../templates';
 import { DEFAULTS } from '../settings';
 import type { Exam } from '../nlp';
 import { argumentsOf, readReadable, UsageError, type Io } from './inputs';
-
-const COMMAND_KIND: Record<string, RewriteKind> = { restructure: 'restructure', impression: 'impression', summarize: 'summary' };
 
 export const REWRITE_USAGE = `  radlint restructure [--template ID|SNIPPET] [--fill-negatives] [--llm] [--format text|json] FILE
   radlint restructure --list-templates
   radlint impression [--include-minor] [--llm] [--format text|json] FILE
   radlint summarize [--llm] [--format text|json] FILE`;
 
-export const isRewriteCommand = (command: string) => command in COMMAND_KIND;
+export const isRewriteCommand = (command: string) => rewriteKindOf(command, 'cli') !== undefined;
 
 /** "cthead", "CT head" and "ct-head" alike: letters and digits only. */
 const squeezed = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, '');
@@ -63,7 +61,7 @@ function refuse(io: Io, message: string): number {
 
 export async function runRewrite(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
-  const kind = COMMAND_KIND[command];
+  const kind = rewriteKindOf(command, 'cli')!;
   const options = {
     format: 'text',
     llm: false,

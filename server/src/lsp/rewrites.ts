@@ -14,27 +14,17 @@ import {
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { rangeOf } from '../report/positions';
-import { rewrite, type Rewrite, type RewriteKind, type RewriteOptions } from '../rewrite';
+import { REWRITE_KIND, REWRITE_KINDS, rewrite, rewriteKindOf, type Rewrite, type RewriteKind, type RewriteOptions } from '../rewrite';
 import { rewriteWithLlm } from '../llm/rewrite';
-import { COMMANDS, RewriteRequest, type RewriteResult } from '../protocol';
+import { RewriteRequest, type RewriteResult } from '../protocol';
 import type { Provider } from '../llm/provider';
 import type { Analyses } from './documents';
 import type { SettingsStore } from './settings';
 import { applyEditWithin } from './commands';
 
-export const REWRITE_KINDS_LSP = {
-  restructure: 'refactor.rewrite.radlint.template',
-  impression: 'refactor.rewrite.radlint.impression',
-  summary: 'source.radlint.patientSummary',
-} as const;
-
-const ACTIONS: { kind: RewriteKind; command: string; title: string }[] = [
-  { kind: 'restructure', command: COMMANDS.restructure, title: 'Restructure into a template (RadLint)' },
-  { kind: 'impression', command: COMMANDS.draftImpression, title: 'Draft the impression from the findings (RadLint)' },
-  { kind: 'summary', command: COMMANDS.patientSummary, title: 'Write a patient-friendly summary (RadLint)' },
-];
-const KIND_OF_COMMAND = new Map(ACTIONS.map((a) => [a.command, a.kind]));
-export const REWRITE_COMMANDS = ACTIONS.map((a) => a.command);
+/** The code action kinds and commands of the rewrites (rewrite/kinds.ts), for the server's capabilities. */
+export const REWRITE_CODE_ACTION_KINDS = REWRITE_KINDS.map((k) => REWRITE_KIND[k].codeActionKind);
+export const REWRITE_COMMANDS = REWRITE_KINDS.map((k) => REWRITE_KIND[k].command);
 
 export interface RewritesHost {
   connection: Connection;
@@ -115,21 +105,19 @@ export function attachRewrites(host: RewritesHost): RewritesFeature {
       const analysis = await analyses.analysisOf(document);
       if (!analysis) return [];
       const wanted = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(k + '.'));
-      return ACTIONS.filter((a) => wanted(REWRITE_KINDS_LSP[a.kind])).map((a) =>
-        CodeAction.create(
-          a.title,
-          { title: a.title, command: a.command, arguments: [document.uri, document.version] },
-          REWRITE_KINDS_LSP[a.kind],
-        ),
-      );
+      return REWRITE_KINDS.map((k) => REWRITE_KIND[k])
+        .filter((a) => wanted(a.codeActionKind))
+        .map((a) =>
+          CodeAction.create(a.title, { title: a.title, command: a.command, arguments: [document.uri, document.version] }, a.codeActionKind),
+        );
     },
 
     async execute(command, args) {
-      const kind = KIND_OF_COMMAND.get(command);
+      const kind = rewriteKindOf(command, 'command');
       if (!kind) return false;
       const [uri, version] = args as [string, number];
       const progress = await connection.window.createWorkDoneProgress().catch(() => undefined);
-      progress?.begin(`RadLint: ${ACTIONS.find((a) => a.kind === kind)!.title.replace(' (RadLint)', '')}`);
+      progress?.begin(`RadLint: ${REWRITE_KIND[kind].title.replace(' (RadLint)', '')}`);
       let result: Rewrite | string;
       try {
         result = await compute(uri, version, kind);

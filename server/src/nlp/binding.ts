@@ -96,7 +96,7 @@ function around(s: SentenceWords, m: Mention, before: number, after: number): [n
 function refinedNear(s: SentenceWords, m: Mention): Concept | null {
   for (const r of m.concept.refineNear) {
     if (r.terms.length && !r.terms.includes(phraseOf(s, m))) continue;
-    const [from, to] = around(s, m, r.reach, 4);
+    const [from, to] = around(s, m, r.reach, Math.max(4, r.reach));
     for (let k = from; k < to; k++) {
       if (k >= m.i && k < m.j) continue;
       const other = s.mentionAt[k] >= 0 ? s.mentions[s.mentionAt[k]] : null;

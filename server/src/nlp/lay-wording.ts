@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import wordingData from './lexicon/lay-wording.json';
 import anatomyData from './lexicon/anatomy.json';
+import { CONCEPT_BY_ID } from './lexicon';
 
 const Plain = z.string().min(1);
 const WordingSchema = z.object({
@@ -19,6 +20,8 @@ const WordingSchema = z.object({
   nearLungSites: z.array(Plain),
   communication: z.array(Plain),
   examNames: z.record(z.string(), Plain),
+  states: z.object({ concepts: z.array(Plain), lead: Plain }),
+  sideWords: z.object({ left: z.array(Plain), right: z.array(Plain), bilateral: z.array(Plain) }).strict(),
 });
 
 const wording = WordingSchema.parse(wordingData);
@@ -32,6 +35,7 @@ function check(): void {
   for (const d of degrees) if (!isDegree(d) || !wording.amounts[d]) throw new Error(`lay-wording: no amount for degree "${d}"`);
   const sites = new Set((anatomyData as { sites: { site: string }[] }).sites.map((s) => s.site));
   for (const s of wording.nearLungSites) if (!sites.has(s)) throw new Error(`lay-wording: unknown site ${s}`);
+  for (const c of wording.states.concepts) if (!CONCEPT_BY_ID.has(c)) throw new Error(`lay-wording: unknown concept ${c}`);
 }
 check();
 
@@ -50,4 +54,12 @@ export const DENIAL_HEDGE = wordsRe(wording.denialHedges);
 export const CHANGE: readonly { re: RegExp; plain: string }[] = wording.changes.map((c) => ({ re: wordsRe(c.words), plain: c.plain }));
 export const NEAR_LUNG: ReadonlySet<string> = new Set(wording.nearLungSites);
 export const COMMUNICATION = wordsRe(wording.communication);
+export const SIDE_WORDS: Readonly<Record<'left' | 'right' | 'bilateral', RegExp>> = {
+  left: wordsRe(wording.sideWords.left),
+  right: wordsRe(wording.sideWords.right),
+  bilateral: wordsRe(wording.sideWords.bilateral),
+};
+/** Concepts that are a state the exam looks at, not a problem, and how a summary leads into one. */
+export const STATES: ReadonlySet<string> = new Set(wording.states.concepts);
+export const STATE_LEAD = wording.states.lead;
 export const EXAM_NAMES: Readonly<Record<string, string>> = wording.examNames;

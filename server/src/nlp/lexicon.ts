@@ -44,7 +44,7 @@ const ConceptSchema = z.object({
         words: Phrases,
         concept: z.string(),
         terms: Phrases,
-        /** Words looked at before the mention ("joint effusion which may contain blood products" needs 7). */
+        /** Words looked at around the mention (at least 4 after): "joint effusion which may contain blood products" needs 7 before. */
         reach: z.number().int().positive().default(3),
       }),
     )

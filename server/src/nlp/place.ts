@@ -81,7 +81,7 @@ export function placeOf(s: SentenceWords, m: Mention): { side: Side | null; site
       k++;
       continue;
     }
-    if (w.kind === 'punct' && w.norm !== '/' && w.norm !== '-') break;
+    if (w.kind === 'punct' && w.norm !== '/' && w.norm !== '-' && w.norm !== '%') break; // "stenosis of 70% in the left ..."
     const norm = w.norm;
     if ((norm === 'which' || norm === 'that') && after.sides.size === 0 && after.sites.length === 0) {
       const past = pastRelativeLink(words, k + 1);

@@ -308,7 +308,8 @@ export const readText = (text: string) => clausesOf(parseReport(text));
 
 /** The share of `a`'s words that `b` has. */
 export function shareOf(a: Clause, b: Clause): number {
-  if (!a.words.length) return 0;
+  // A clause of quantities alone ("2 images.", "64bpm") is only the same clause, quantity for quantity.
+  if (!a.words.length) return !b.words.length && a.quantities.length && a.quantities.join() === b.quantities.join() ? 1 : 0;
   const theirs = new Set(b.words);
   return a.words.filter((w) => theirs.has(w)).length / a.words.length;
 }

@@ -280,6 +280,7 @@ const firstWord = (text: string) => text.toLowerCase().match(/[a-z0-9]+/)?.[0] ?
 function tidy(text: string): string {
   const t = text
     .replace(/^\s*\d{1,2}[.)]\s+/, '')
+    .replace(/^[\s"'“”-]+/, '')
     .replace(/\s+/g, ' ')
     .trim()
     .replace(FILLER, '')
@@ -291,7 +292,8 @@ function tidy(text: string): string {
 function carries(text: string, c: Clause): boolean {
   const read = readClause(text, c, 'impression', null);
   return (
-    read.words.length > 0 &&
+    // Words to rest on, unless the clause has none either ("This is unchanged from prior.").
+    (read.words.length > 0 || (!c.words.length && read.quantities.join() === c.quantities.join())) &&
     !(read.normal && !read.specificDenial) &&
     !dropsOf(c, [read], { sizes: true }).length &&
     !changesOf(c, read).length &&
@@ -322,17 +324,28 @@ function clausesFor(report: Report): Clauses {
   return { all, at: (offset) => all.find((c) => c.start <= offset && offset < c.end) };
 }
 
+// "This is", "These lesions appeared", "It has remained": what opens a sentence that goes on about the one before.
+// Before a modal only the pointer goes: "This could represent …" is "Could represent …".
+const POINTER =
+  /^(?:this|these|those|that|it|they)(?:\s+[a-z]+)?\s+(?:(?:(?:has|have|had)\s+(?:been|remained)|is|are|was|were|appears?|appeared|remains?|remained|seems?|seemed)\s+|(?=(?:may|might|could|would|likely|probably|possibly|most likely)\b))/i;
+
+/** "This is unchanged from prior." as its own item sentence: "Unchanged from prior."; null when it will not stand alone. */
+function withoutPointer(text: string): string | null {
+  const t = tidy(text.trim().replace(POINTER, ''));
+  return t && !CUES.dangling.includes(firstWord(t)) ? t : null;
+}
+
 /** The sentence before a clause that opens on "It"/"This" (what it speaks of), or '' when none is needed; null when none will do. */
-function antecedentOf(report: Report, clauses: Clauses, c: Clause): string | null {
+function antecedentOf(clauses: Clauses, c: Clause): string | null {
   if (!CUES.dangling.includes(firstWord(c.text))) return '';
-  const before = clauses.all.filter((x) => x.end <= c.start && report.sentences.some((s) => s.start <= x.start && x.end <= s.end));
+  const before = clauses.all.filter((x) => x.end <= c.start);
   const prev = before[before.length - 1];
   if (!prev || prev.section !== c.section || CUES.dangling.includes(firstWord(prev.text))) return null;
   const text = tidy(prev.text);
   return text && carries(text, prev) ? `${text} ` : null;
 }
 
-/** The next sentence when it only goes on about this one ("This is unchanged from prior."), else ''. */
+/** The next sentence when it only goes on about this one ("This is unchanged from prior."), as "Unchanged from prior."; else ''. */
 function sequelOf(report: Report, clauses: Clauses, c: Clause): string {
   const sentence = report.sentences.findIndex((s) => s.start <= c.start && c.end <= s.end);
   const next = report.sentences[sentence + 1];
@@ -340,8 +353,9 @@ function sequelOf(report: Report, clauses: Clauses, c: Clause): string {
   if (clauses.all.some((x) => x.start > c.start && x.end <= report.sentences[sentence].end)) return '';
   const read = clauses.at(next.start);
   if (!read || read.end < next.end - 1 || !CUES.dangling.includes(firstWord(read.text))) return '';
-  if (read.communication || read.recommendation || !read.words.length) return '';
-  const text = tidy(next.text);
+  const says = read.words.length || read.time.size || read.hedges.length || read.severity.length || read.quantities.length;
+  if (read.communication || read.recommendation || !says) return '';
+  const text = withoutPointer(next.text);
   return text && carries(text, read) ? ` ${text}` : '';
 }
 
@@ -354,11 +368,17 @@ function windowOf(report: Report, clauses: Clauses, c: Clause, start: number, en
   const runs: [number, number][] = [];
   for (let i = 0; i <= first; i++) for (let j = last; j < pieces.length; j++) runs.push([i, j]);
   runs.sort(([a, b], [x, y]) => pieces[b].end - pieces[a].start - (pieces[y].end - pieces[x].start));
+  // A side the clause takes from its heading ("RIGHT:" over a list) is written as the item's label.
+  const written = readClause(c.text, c, c.section, null).sides;
+  const sides = [...c.sides].filter((x) => !written.has(x));
+  const heading = sides.length ? `${capitalise(sides.join(' and '))}: ` : '';
   for (const [i, j] of runs) {
-    const text = tidy(report.text.slice(pieces[i].start, pieces[j].end));
-    if (!text || (i > 0 && LINKING.has(firstWord(text))) || !carries(text, c)) continue;
-    const before = i === 0 ? antecedentOf(report, clauses, c) : '';
+    const before = i === 0 ? antecedentOf(clauses, c) : '';
     if (before === null) continue;
+    const piece = report.text.slice(pieces[i].start, pieces[j].end);
+    const words = before ? withoutPointer(piece) : tidy(piece);
+    const text = words && heading + words;
+    if (!text || (i > 0 && LINKING.has(firstWord(words))) || !carries(text, c)) continue;
     return before + text + (j === pieces.length - 1 ? sequelOf(report, clauses, c) : '');
   }
   return null;
@@ -548,7 +568,8 @@ function wordings(report: Report, g: Group, all: readonly Finding[], clauses: Cl
   const clause = clauses.at(g.lead.start);
   if (clause) {
     const phrase = compose(false);
-    if (carries(phrase, clause) && antecedentOf(report, clauses, clause) === '') out.push(phrase);
+    const standsAlone = !CUES.dangling.includes(firstWord(phrase)) && antecedentOf(clauses, clause) === '';
+    if (standsAlone && carries(phrase, clause)) out.push(phrase + sequelOf(report, clauses, clause));
     const members = g.findings.filter((f) => f.start >= clause.start && f.end <= clause.end);
     const window = windowOf(report, clauses, clause, Math.min(...members.map((f) => f.start)), Math.max(...members.map((f) => f.end)));
     if (window) out.push(window);
@@ -638,7 +659,7 @@ export function draftImpression(
   const insertAt = lastFindings !== undefined ? report.sections[lastFindings].body.end : report.text.trimEnd().length;
   // What the old impression says that the draft does not (a diagnosis, a recommendation, a call, a
   // statement the findings core cannot read) is kept as written, never dropped.
-  items = [...items, ...(impression ? keptFromImpression(report, impression, items) : [])];
+  items = [...items, ...(impression ? keptFromImpression(report, impression, items, clauses) : [])];
   // Never "no acute abnormality" over a significant finding: the sentences stating one are listed as written.
   if (!items.length) items = statedItems(report, u, clauses);
   return {
@@ -679,17 +700,31 @@ function statedItems(report: Report, u: Understanding, clauses: Clauses): Impres
   return out;
 }
 
-/** The old impression's sentences that state something no draft item accounts for. */
-function keptFromImpression(report: Report, impression: Section, items: readonly ImpressionItem[]): ImpressionItem[] {
+/**
+ * The old impression's clauses that state something no draft item accounts for in full, as written
+ * (its "no acute …" statements are not kept: a draft never says that beside a finding).
+ */
+function keptFromImpression(report: Report, impression: Section, items: readonly ImpressionItem[], clauses: Clauses): ImpressionItem[] {
   const drafted = items.map((item) => readClause(item.text, { start: 0, end: item.text.length }, 'impression', null));
   const out: ImpressionItem[] = [];
-  for (const sentence of report.sentences) {
-    if (sentence.start < impression.body.start || sentence.start >= impression.body.end) continue;
-    const text = sentence.text.replace(/^\s*\d{1,2}[.)]\s*/, '').trim();
-    const said = readClause(text, sentence, 'impression', null);
-    const states = said.positive || said.recommendation || said.communication || said.significant;
-    if (!states || drafted.some((c) => shareOf(said, c) >= 0.6 || shareOf(c, said) >= 0.6)) continue;
-    out.push({ text, findings: [] });
+  for (const said of clauses.all) {
+    if (said.start < impression.body.start || said.start >= impression.body.end) continue;
+    if (!(said.positive || said.recommendation || said.communication || said.significant)) continue;
+    // Accounted for only by items that carry its time, severity, size and level too ("a stable SEGA"); a
+    // side the findings give otherwise is the draft's correction, not a loss.
+    const alike = drafted.filter((c) => shareOf(said, c) >= 0.6 || shareOf(c, said) >= 0.6);
+    const lost = [...dropsOf(said, alike, { sizes: true }), ...polarityLostBy(said, alike)].filter(
+      (d) => !d.startsWith('drops side') || !alike.some((c) => c.sides.size),
+    );
+    if (alike.length && !lost.length) continue;
+    // Its sentence whole ("small for gestational age but equal to twin B"), unless it also says "no acute …".
+    const sentence = report.sentences.find((x) => x.start <= said.start && said.end <= x.end);
+    const whole = sentence && clauses.all.filter((c) => c.start >= sentence.start && c.end <= sentence.end);
+    const text =
+      whole && whole.length > 1 && !whole.some((c) => c.normal && !c.specificDenial) && !CUES.dangling.includes(firstWord(sentence.text))
+        ? tidy(sentence.text)
+        : (windowOf(report, clauses, said, said.start, said.end) ?? tidy(said.text));
+    if (text && !out.some((item) => item.text.includes(text))) out.push({ text, findings: [] });
   }
   return out;
 }

@@ -11,13 +11,13 @@ import { draftEdit, draftImpression } from './impression';
 import { layToReport } from './lay-reading';
 import { gradeOf } from './readability';
 import { PERTINENT_NEGATIVE_MARK, restructure } from './restructure';
-import { lintSummary, summarize, SUMMARY_FIXED_LINES, type GlossaryLine } from './summary';
+import { lintSummary, summarizeChecked, SUMMARY_FIXED_LINES, type GlossaryLine } from './summary';
 import { verifyRewrite, type Verification } from './verify';
 import { checkClauses, type VerifyReason } from './verify-clauses';
+import type { RewriteKind } from './kinds';
 import type { Problem } from '../problem';
 
-export const REWRITE_KINDS = ['restructure', 'impression', 'summary'] as const;
-export type RewriteKind = (typeof REWRITE_KINDS)[number];
+export { REWRITE_KIND, REWRITE_KINDS, rewriteKindOf, type RewriteKind } from './kinds';
 
 export interface RewriteOptions {
   /** Restructure into this template instead of the one the exam calls for. */
@@ -67,42 +67,89 @@ export function templateFor(
 
 /** The deterministic rewrite of a report, verified. */
 export function rewrite(kind: RewriteKind, analysis: Analysis, options: RewriteOptions = {}): Rewrite {
-  const { report } = analysis;
-  if (kind === 'restructure') {
-    const { template, why, alternatives, refused } = templateFor(report, options.templateId);
-    const common = { fillPertinentNegatives: options.fillPertinentNegatives ?? false, understanding: analysis.understanding };
-    const plain = restructure(report, template, { ...common, fields: 'plain' });
-    const snippet = restructure(report, template, { ...common, fields: 'snippet' }).text;
-    return {
-      kind,
-      text: plain.text,
-      snippet,
-      edit: { start: 0, end: report.text.length, newText: plain.text },
-      replacesImpression: false,
-      template: { id: template.id, name: template.name, why, alternatives: alternatives.map((t) => ({ id: t.id, name: t.name })) },
-      // A template for another modality or body part is refused, not used (the user may still pick one).
-      verification: refused ? { ok: false, reasons: [refused], details: [{ message: refused }] } : verify(kind, analysis, plain.text),
-      by: 'rules',
-    };
-  }
-  if (kind === 'impression') {
-    const draft = draftImpression(report, analysis.understanding, { includeMinor: options.includeMinor ?? false });
-    const edit = draftEdit(report, draft);
-    const text = applyEdit(report.text, edit);
-    return { kind, text, edit, replacesImpression: draft.replaces !== null, verification: verify(kind, analysis, text), by: 'rules' };
-  }
-  const summary = summarize(report, analysis.understanding);
-  return {
-    kind,
-    text: summary.text,
-    edit: options.summaryPlacement === 'section' ? addSection(report, 'PATIENT SUMMARY', summary.text) : null,
-    replacesImpression: false,
-    grade: summary.grade,
-    glossary: summary.glossary,
-    verification: verify(kind, analysis, summary.text),
-    by: 'rules',
-  };
+  return ENGINE[kind].rewrite(analysis, options);
 }
+
+/**
+ * The engine's half of each rewrite kind (rewrite/kinds.ts has the names, commands and LLM prompt):
+ * the deterministic rewrite, and what the findings verifier asks of any rewrite of that kind beside
+ * the clause reading every kind passes (verify() below).
+ */
+interface KindEngine {
+  rewrite(analysis: Analysis, options: RewriteOptions): Rewrite;
+  /** The findings verifier's verdict, and the kind's own further reasons in `details`. */
+  verify(analysis: Analysis, output: string, mode: 'verbatim' | 'reworded', details: VerifyReason[]): Verification;
+}
+
+const ENGINE: Record<RewriteKind, KindEngine> = {
+  restructure: {
+    rewrite(analysis, options) {
+      const kind = 'restructure';
+      const { report } = analysis;
+      const { template, why, alternatives, refused } = templateFor(report, options.templateId);
+      const common = { fillPertinentNegatives: options.fillPertinentNegatives ?? false, understanding: analysis.understanding };
+      const plain = restructure(report, template, { ...common, fields: 'plain' });
+      const snippet = restructure(report, template, { ...common, fields: 'snippet' }).text;
+      return {
+        kind,
+        text: plain.text,
+        snippet,
+        edit: { start: 0, end: report.text.length, newText: plain.text },
+        replacesImpression: false,
+        template: { id: template.id, name: template.name, why, alternatives: alternatives.map((t) => ({ id: t.id, name: t.name })) },
+        // A template for another modality or body part is refused, not used (the user may still pick one).
+        verification: refused ? { ok: false, reasons: [refused], details: [{ message: refused }] } : verify(kind, analysis, plain.text),
+        by: 'rules',
+      };
+    },
+    verify: (analysis, output, mode) =>
+      verifyRewrite(analysis, output, { kind: 'restructure', mode, additionMarker: PERTINENT_NEGATIVE_MARK }),
+  },
+  impression: {
+    rewrite(analysis, options) {
+      const kind = 'impression';
+      const { report } = analysis;
+      const draft = draftImpression(report, analysis.understanding, { includeMinor: options.includeMinor ?? false });
+      const edit = draftEdit(report, draft);
+      const text = applyEdit(report.text, edit);
+      return { kind, text, edit, replacesImpression: draft.replaces !== null, verification: verify(kind, analysis, text), by: 'rules' };
+    },
+    verify: (analysis, output, mode) => verifyRewrite(analysis, output, { kind: 'impression', mode }),
+  },
+  summary: {
+    rewrite(analysis, options) {
+      const kind = 'summary';
+      const { report } = analysis;
+      const { summary, verification } = summarizeChecked(report, analysis.understanding, (text) => verify(kind, analysis, text));
+      return {
+        kind,
+        text: summary.text,
+        edit: options.summaryPlacement === 'section' ? addSection(report, 'PATIENT SUMMARY', summary.text) : null,
+        replacesImpression: false,
+        grade: summary.grade,
+        glossary: summary.glossary,
+        verification,
+        by: 'rules',
+      };
+    },
+    verify(analysis, output, mode, details) {
+      // For a summary also: no advice the report does not give, plain enough, and not while the report has an unresolved error.
+      const unresolved = unresolvedError(analysis);
+      if (unresolved)
+        details.push({ message: `not offered while the report has an unresolved error: ${unresolved.message}`, source: unresolved });
+      // The summary's findings are named in brackets; layToReport turns them back into report sentences to compare.
+      const findings = verifyRewrite(analysis.analysisOf(summarySource(analysis, output)), layToReport(output), {
+        kind: 'summary',
+        mode: 'reworded',
+      });
+      for (const r of lintSummary(output, analysis.report.text)) details.push({ message: r });
+      const grade = gradeOf(output.split(/\n\s*Words in your report/i)[0]);
+      if (mode === 'reworded' && grade > MAX_SUMMARY_GRADE)
+        details.push({ message: `reads at grade ${grade.toFixed(1)} (at most ${MAX_SUMMARY_GRADE})` });
+      return findings;
+    },
+  },
+};
 
 /** The highest reading grade a summary may have (NIH: at most 8th grade; the AMA aims at 6th). */
 export const MAX_SUMMARY_GRADE = 8;
@@ -110,12 +157,11 @@ export const MAX_SUMMARY_GRADE = 8;
 /**
  * The one gate every rewrite passes before it is offered, whoever wrote it: the findings comparison
  * (verify.ts: no finding dropped or added, no side, size or unit changed) and, separately, the clause
- * reading that does not need the lexicon to know a finding (verify-clauses.ts). Either rejects alone.
- * For a summary also: no advice the report does not give, plain enough, and not while the report has
- * an unresolved error. `output` is the whole rewritten report (restructure, impression) or the summary.
+ * reading that does not need the lexicon to know a finding (verify-clauses.ts), and what the kind
+ * asks beside (ENGINE above). Either rejects alone. `output` is the whole rewritten report
+ * (restructure, impression) or the summary.
  */
 export function verify(kind: RewriteKind, analysis: Analysis, output: string, mode: 'verbatim' | 'reworded' = 'verbatim'): Verification {
-  const source = analysis.report.text;
   const details: VerifyReason[] = [];
   const significantAt = analysis.understanding.findings
     .filter((f) => f.significant && !f.normal && (f.assertion === 'present' || f.assertion === 'possible'))
@@ -129,28 +175,18 @@ export function verify(kind: RewriteKind, analysis: Analysis, output: string, mo
   );
   if (clauses.some((r) => /^(?:the report is empty|not an imaging report)/.test(r.message)))
     return { ok: false, reasons: clauses.map((r) => r.message), details: clauses };
-  let findings: Verification;
-  if (kind === 'restructure') findings = verifyRewrite(analysis, output, { kind, mode, additionMarker: PERTINENT_NEGATIVE_MARK });
-  else if (kind === 'impression') findings = verifyRewrite(analysis, output, { kind, mode });
-  else {
-    const unresolved = unresolvedError(analysis);
-    if (unresolved)
-      details.push({ message: `not offered while the report has an unresolved error: ${unresolved.message}`, source: unresolved });
-    // The summary's findings are named in brackets; layToReport turns them back into report sentences to compare.
-    findings = verifyRewrite(analysis.analysisOf(summarySource(analysis)), layToReport(output), { kind, mode: 'reworded' });
-    for (const r of lintSummary(output, source)) details.push({ message: r });
-    const grade = gradeOf(output.split(/\n\s*Words in your report/i)[0]);
-    if (mode === 'reworded' && grade > MAX_SUMMARY_GRADE)
-      details.push({ message: `reads at grade ${grade.toFixed(1)} (at most ${MAX_SUMMARY_GRADE})` });
-  }
+  const findings = ENGINE[kind].verify(analysis, output, mode, details);
   details.unshift(...findings.reasons.map((message) => ({ message })));
   details.push(...clauses);
   const reasons = [...new Set(details.map((d) => d.message))];
   return { ok: reasons.length === 0, reasons, details };
 }
 
-/** The text a summary's findings are compared with: the impression and every significant finding the findings state. */
-function summarySource(analysis: Analysis): string {
+/**
+ * The text a summary's findings are compared with: the impression, every significant finding the
+ * findings state, and every sentence the summary quotes word for word (a quote adds nothing).
+ */
+function summarySource(analysis: Analysis, output: string): string {
   const { report } = analysis;
   const impression = sectionOf(report, 'impression');
   if (!impression || impression.body.end <= impression.body.start) return report.text;
@@ -158,9 +194,17 @@ function summarySource(analysis: Analysis): string {
   for (const f of analysis.understanding.findings)
     if (f.section === 'findings' && f.significant && !f.normal && (f.assertion === 'present' || f.assertion === 'possible'))
       said.add(f.sentenceIndex);
+  const squash = (t: string) =>
+    ` ${t
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim()} `;
+  const quotes = [...output.matchAll(/^\s*The report (?:also )?says:? ["“]([^"”]+)["”]\s*$/gm)].map((m) => squash(m[1]));
+  report.sentences.forEach((s, i) => quotes.some((q) => q.trim() && squash(s.text).includes(q)) && said.add(i));
   return `IMPRESSION:\n${[...said]
     .sort((a, b) => a - b)
-    .map((i) => report.sentences[i].text.replace(/^\s*\d{1,2}[.)]\s*/, ''))
+    // A list number ("2."), not a decimal ("3.1 cm").
+    .map((i) => report.sentences[i].text.replace(/^\s*\d{1,2}[.)](?!\d)\s*/, ''))
     .join('\n')}\n`;
 }
 

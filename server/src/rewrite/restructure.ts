@@ -12,6 +12,7 @@ import { BODY_PART_TRIE } from '../nlp/lexicon';
 import { wordsFromTokens, wordsOf, type Word } from '../nlp/words';
 import { OTHER_LABEL, templateById, type ReportTemplate, type TemplateSubsection } from '../templates/library';
 import { chooseTemplate, type TemplateChoice } from '../templates/choose';
+import { sentenceKind } from '../templates/sentence-kinds';
 
 export interface RestructureOptions {
   /** Insert the template's pertinent negative into subsections the source does not address (marked). */
@@ -150,9 +151,9 @@ class Router {
       if (organs.length) known = true;
       const subs = [...new Set(organs.flatMap((o) => this.organSubs.get(o) ?? []))];
       if (subs.length === 0) continue;
-      // One place, and every organ the finding lives in is there: "lesion" (brain, liver …) in a
+      // One place, and a finding of one or two organs: "lesion" (brain, liver, pancreas, testes) in a
       // chest CT only adds up; "hydronephrosis" names the kidneys' subsection.
-      const strong = subs.length === 1 && organs.every((o) => this.organSubs.get(o)?.[0] === subs[0]);
+      const strong = subs.length === 1 && organs.length <= 2;
       clues.push({ at: c.start, subs, strong, by: 'finding' });
     }
     clues.sort((a, b) => a.at - b.at);
@@ -284,6 +285,9 @@ export function restructure(report: Report, template: ReportTemplate, options: R
   let w = 0;
   let flowSection = -1;
   let previous: Target | null = null;
+  /** The level a level label opened ("C5-6: … . No cord compression."): its line stays under it. */
+  let openLevel: { sub: number; end: number } | null = null;
+  const hasFindings = report.sections.some((x) => x.kind === 'findings');
   report.sentences.forEach((s, i) => {
     while (w < words.length && words[w].start < s.start) w++;
     let w1 = w;
@@ -312,10 +316,22 @@ export function restructure(report: Report, template: ReportTemplate, options: R
       placedBy.set(i, 'title');
       return;
     }
+    // How the exam was done and what it was compared with, dictated among the findings or above the
+    // headers, go to their sections; other lines above the headers of a report that has its FINDINGS
+    // ("This is a 22-year-old female.") are its history. Only sentences that state no finding move.
+    if (!conceptsBySentence.has(i)) {
+      const moved = sentenceKind(s.text) ?? (kind === 'preamble' && hasFindings ? 'history' : null);
+      if (moved) {
+        header.get(moved)!.push(i);
+        placedBy.set(i, 'section');
+        return;
+      }
+    }
     // FINDINGS (or a report without headers): file by organ.
     if (s.section !== flowSection) {
       flowSection = s.section;
       previous = null;
+      openLevel = null;
     }
     const target = route(s, i, sw);
     (target.sub === OTHER ? other : target.sub === HEAD ? head : subs[target.sub]).push(i);
@@ -325,6 +341,12 @@ export function restructure(report: Report, template: ReportTemplate, options: R
 
   function route(s: Sentence, i: number, sw: Word[]): Target {
     const label = LABEL.exec(s.text);
+    const sameLine = openLevel !== null && !/[\r\n]/.test(report.text.slice(openLevel.end, s.start));
+    if (!label && sameLine && !organsNamed(sw, s.text, s.start).some((h) => h.by === 'pattern')) {
+      openLevel!.end = s.end;
+      return { sub: openLevel!.sub, by: 'label' };
+    }
+    openLevel = null;
     if (label && label[1].trim().split(/\s+/).length <= 6) {
       const labelEnd = s.start + label[0].length;
       const exact = router.labelled(label[1]);
@@ -337,6 +359,7 @@ export function restructure(report: Report, template: ReportTemplate, options: R
       const target = exact !== null ? { sub: exact, by: 'label' as const } : router.pick(ev, previous);
       if (target && target.sub >= 0) {
         labelOf.set(i, label[1]);
+        if (organsNamed(wordsOf(label[1]), label[1]).some((h) => h.by === 'pattern')) openLevel = { sub: target.sub, end: s.end };
         return { sub: target.sub, by: 'label' };
       }
       if (ev.known && !ev.inTemplate) return { sub: OTHER, by: 'other' };
@@ -385,11 +408,12 @@ export function restructure(report: Report, template: ReportTemplate, options: R
    * ("PROCEDURE:" after "EXAM:"; the exam title is the first line of each) or a numbered list (its
    * numbers restart at 1, and a list is only read as one from 1).
    */
-  const blocksOf = (list: readonly number[], everySection: boolean) => {
+  const blocksOf = (list: readonly number[], kind: string, everySection: boolean) => {
     const out: { header: string; sentences: number[] }[] = [];
     for (const run of groupBySection(list, (i) => report.sentences[i].section)) {
       const section = report.sections[report.sentences[run[0]].section];
-      const own = everySection || section.items.length > 0;
+      // A sentence moved in from another kind of section (technique dictated in FINDINGS) joins the block before it.
+      const own = section.kind === kind && (everySection || section.items.length > 0);
       if (out.length && !(own && section.header)) out[out.length - 1].sentences.push(...run);
       else out.push({ header: section.header ? norm(section.header.name).toUpperCase() : '', sentences: [...run] });
     }
@@ -403,7 +427,7 @@ export function restructure(report: Report, template: ReportTemplate, options: R
       blocks.push(`${name}: ${field(name, null)}`);
       continue;
     }
-    for (const [k, group] of blocksOf(list, kind === 'exam').entries()) {
+    for (const [k, group] of blocksOf(list, kind, kind === 'exam').entries()) {
       const title = k === 0 ? name : group.header;
       record(group.sentences, title, null);
       blocks.push(`${title}: ${asWritten(group.sentences)}`);
@@ -462,7 +486,7 @@ export function restructure(report: Report, template: ReportTemplate, options: R
   }
 
   if (impression.length === 0) blocks.push(`IMPRESSION:${eol}${field('IMPRESSION', null)}`);
-  for (const [k, group] of blocksOf(impression, false).entries()) {
+  for (const [k, group] of blocksOf(impression, 'impression', false).entries()) {
     const title = k === 0 ? 'IMPRESSION' : group.header;
     record(group.sentences, title, null);
     blocks.push(`${title}:${eol}${asWritten(group.sentences)}`);

@@ -18,7 +18,10 @@ import {
   LAY_LINES,
   NEAR_LUNG,
   QUALIFIER,
+  SIDE_WORDS,
   SIZE_WORDS,
+  STATE_LEAD,
+  STATES,
 } from '../nlp/lay-wording';
 import { adviceKindOf, squash } from './advice';
 import { gradeOf } from './readability';
@@ -37,6 +40,15 @@ export interface Summary {
   glossary: GlossaryLine[];
   /** The source findings the summary states (present, possible and the denials it repeats). */
   covered: Finding[];
+  /** Where each statement of `text` stands and the report sentences (indexes) it was written from. */
+  from: { start: number; end: number; sentences: number[] }[];
+}
+
+export interface SummaryOptions {
+  /** Report sentences (indexes) told in the report's own words, quoted, not rewritten. */
+  quote?: ReadonlySet<number>;
+  /** Report sentences left out: normal statements the summary may not pass on beside a finding. */
+  omit?: ReadonlySet<number>;
 }
 
 export const SUMMARY_OPENING = LAY_LINES.opening;
@@ -67,6 +79,10 @@ interface Item {
   change: string | null;
   /** Sizes the impression leaves out, taken from the one findings mention of the same finding. */
   sizes: Measurement[];
+  /** The side its own stretch of the clause gives, when the finding has none ("bilateral interstitial prominence"). */
+  side?: Side;
+  /** Spine levels its own stretch names ("L4-L5"). */
+  levels: string[];
 }
 
 /** "2.3 x 1.5 cm" -> "about 2.3 by 1.5 centimeters"; "2-3 mm" -> "about 2 to 3 millimeters". */
@@ -101,12 +117,36 @@ function degreeOf(words: string): { degree: string; word: string } | null {
 const AGE = /^\W*(?:\S+\s+){0,2}(healed|old)\b(?:[\s,]+[a-z-]+){0,6}\s*$/i;
 
 function qualifierOf(words: string, degree: string | null, sentencePrefix = ''): string | null {
-  for (const w of words.match(/[a-z]+/g) ?? []) {
-    const q = QUALIFIER[w];
+  // "non-displaced" is not "displaced"; "well-healed" is "healed".
+  for (const w of words.match(/[a-z]+(?:-[a-z]+)*/g) ?? []) {
+    const q = QUALIFIER[w] ?? (/^non-?/.test(w) ? undefined : QUALIFIER[w.split('-').pop()!]);
     if (q && !(degree && degree.includes(q))) return q;
   }
   const age = AGE.exec(sentencePrefix)?.[1];
   return age ? QUALIFIER[age.toLowerCase()] : null;
+}
+
+// A spine level: a range ("L4-L5", "L5/S1") or one named as a level or vertebra ("T9 vertebral body"), not an MR sequence ("T2").
+const SPINE_LEVEL = /\b[CTLS]\d{1,2}\s*[-/]\s*[CTLS]?\d{1,2}\b|\b[CTL]\d{1,2}\b(?=\s+(?:level|vertebra|vertebral|body|spinous))/g;
+const AGE_AFTER = /\b(healed|healing|old|chronic|remote)\b/i;
+const CLAUSE_END = /;|,?\s+(?:but|however|although|whereas)\b/gi;
+
+/** The stretch of a finding's clause that is its own: from the finding before it to the one after. */
+function ownStretch(report: Report, understanding: Understanding, f: Finding): { start: number; end: number } {
+  const sentence = report.sentences[f.sentenceIndex];
+  let from = sentence.start;
+  let to = sentence.end;
+  for (const g of understanding.findings) {
+    if (g.sentenceIndex !== f.sentenceIndex || g === f || (g.start < f.end && f.start < g.end)) continue;
+    if (g.end <= f.start) from = Math.max(from, g.end);
+    else if (g.start >= f.end) to = Math.min(to, g.start);
+  }
+  for (const m of report.text.slice(from, to).matchAll(CLAUSE_END)) {
+    const at = from + m.index;
+    if (at + m[0].length <= f.start) from = Math.max(from, at + m[0].length);
+    else if (at >= f.end) to = Math.min(to, at);
+  }
+  return { start: from, end: to };
 }
 
 function sentencePrefix(report: Report, f: Finding): string {
@@ -130,6 +170,7 @@ function itemOf(report: Report, f: Finding): Item {
     plural: isPlural(report.text.slice(f.start, f.end)),
     change: null,
     sizes: [],
+    levels: [],
   };
 }
 
@@ -146,10 +187,10 @@ const bare = (phrase: string) => withSide(phrase, null).toLowerCase();
 function phraseOf(
   report: Report,
   f: Finding,
-  opts: { degree: string | null; qualifier: string | null; plural: boolean; denial?: boolean },
+  opts: { degree: string | null; qualifier: string | null; plural: boolean; denial?: boolean; side?: Side },
 ): { text: string; plural: boolean; degreeSaid: boolean } {
   const gloss = glossFor(report, f);
-  let side: Side | null = gloss.noSide ? null : f.side;
+  let side: Side | null = gloss.noSide ? null : (f.side ?? opts.side ?? null);
   // "No pleural effusions": none on either side, said without one.
   if (opts.denial && side === 'bilateral') side = null;
   const usePl = opts.plural && !!gloss.pl;
@@ -234,14 +275,18 @@ function findingSentences(report: Report, item: Item): string[] {
   const term = termOf(report, f);
   const named = squash(term) === squash(bare(gloss.lay)) ? '' : ` (${term})`;
   let lead: string;
-  if (item.hedged === 'may') lead = `There may be ${phrase}${named}.`;
+  const state = STATES.has(f.concept) && !item.hedged;
+  if (state) lead = `${STATE_LEAD} ${phrase}${named}.`;
+  else if (item.hedged === 'may') lead = `There may be ${phrase}${named}.`;
   else if (item.hedged === 'likely') lead = `There ${verb} likely ${phrase}${named}.`;
   else lead = `There ${verb} ${phrase}${named}.`;
   const out = [capitalise(lead)];
   if (!degreeSaid) out.push(`The report calls ${plural ? 'them' : 'it'} ${item.degreeWord ?? item.degree}.`);
   const own = item.mentions.flatMap((m) => m.measurements);
-  const sizes = [...new Set((own.length ? own : item.sizes).map((m) => plainMeasurement(report, m)))];
+  // A state's numbers are measurements of something else (a pregnancy's are the baby's).
+  const sizes = state ? [] : [...new Set((own.length ? own : item.sizes).map((m) => plainMeasurement(report, m)))];
   if (sizes.length) out.push(`${plural ? 'They measure' : 'It measures'} ${sizes.join(' and ')}.`);
+  if (item.levels.length) out.push(`The report places ${plural ? 'them' : 'it'} at ${item.levels.join(' and ')}.`);
   if (item.change) out.push(item.change);
   return out;
 }
@@ -278,14 +323,28 @@ function sourceSections(report: Report): { sections: Section[]; fromImpression: 
   return { sections: report.sections.filter((s) => (s.kind === 'preamble' || s.kind === 'other') && hasBody(s)), fromImpression: false };
 }
 
-const stripNumber = (s: string) => s.replace(/^\s*(\d+[.)]|[-*•])\s*/, '').trim();
+// A list number ("2.", "3)"), not a decimal ("3.5cm").
+const stripNumber = (s: string) => s.replace(/^\s*(\d+[.)](?!\d)|[-*•])\s*/, '').trim();
+/** A report sentence in its own words, on a line of its own (quote marks inside made single). */
+const quoteLines = (text: string, verb: 'says' | 'also says' = 'also says') =>
+  // One line a clause, split where the verifier splits the report ("…, but …"), so a quote is read as the report is.
+  stripNumber(text)
+    .replace(/\s+/g, ' ')
+    .replace(/["“”]/g, "'")
+    .split(/(?=;|,?\s+(?:but|however|although|whereas)\b)/i)
+    .map((piece) => piece.replace(/^;\s*/, '').trim())
+    .filter((piece) => /[a-z0-9]/i.test(piece))
+    .map((piece, n) => `The report ${n ? 'also says' : verb}: "${piece}"`);
 
 /** A patient-friendly summary of a report, with its grade and a "Words in your report" list. */
-export function summarize(report: Report, understanding: Understanding = understand(report)): Summary {
+export function summarize(report: Report, understanding: Understanding = understand(report), options: SummaryOptions = {}): Summary {
   const { sections, fromImpression } = sourceSections(report);
   const indexes = new Set(sections.map((s) => report.sections.indexOf(s)));
+  const omit = options.omit ?? new Set<number>();
+  const quote = new Set([...(options.quote ?? [])].filter((i) => !omit.has(i)));
+  const unquoted = (f: Finding) => !quote.has(f.sentenceIndex) && !omit.has(f.sentenceIndex);
   // A normal statement's implied denials are rendered as the statement itself ("no sign of a new problem").
-  const source = understanding.findings.filter((f) => indexes.has(f.sectionIndex) && !f.normal);
+  const source = understanding.findings.filter((f) => indexes.has(f.sectionIndex) && !f.normal && unquoted(f));
   const sentences: Sentence[] = sections.flatMap((s) => sentencesIn(report, s));
 
   // Present and possible findings, one item per finding, side and assertion.
@@ -303,7 +362,7 @@ export function summarize(report: Report, understanding: Understanding = underst
   // pneumothorax stated in the findings only).
   if (fromImpression) {
     for (const f of understanding.findings) {
-      if (f.section !== 'findings' || !stated(f) || !f.significant || f.normal) continue;
+      if (f.section !== 'findings' || !stated(f) || !f.significant || f.normal || !unquoted(f)) continue;
       const told = [...items.values()].some((i) => i.first.concept === f.concept && (!f.side || !i.first.side || i.first.side === f.side));
       if (!told) items.set(itemKey(f), itemOf(report, f));
       else items.get(itemKey(f))?.mentions.push(f);
@@ -333,12 +392,31 @@ export function summarize(report: Report, understanding: Understanding = underst
       if (same.length === 1) item.sizes = same[0].measurements;
     }
   }
-  // Change words belong to a finding only when its sentence names no other.
+  // Change words belong to a finding when they stand in its own stretch of its clause ("stable
+  // cardiomegaly with …", "the effusion is unchanged"), or in a sentence that names no other; a
+  // stretch with two kinds of change says none (the report's words then tell it).
   for (const item of items.values()) {
     const f = item.first;
     const alone = source.filter((g) => g.sentenceIndex === f.sentenceIndex && stated(g)).length === 1;
     const sentence = report.sentences[f.sentenceIndex];
-    if (alone && sentence) item.change = CHANGE.find((c) => c.re.test(sentence.text))?.plain ?? null;
+    if (!sentence) continue;
+    const stretch = ownStretch(report, understanding, f);
+    const own = report.text.slice(stretch.start, stretch.end);
+    const kinds = CHANGE.filter((c) => c.re.test(own));
+    const whole = alone ? CHANGE.filter((c) => c.re.test(sentence.text)) : [];
+    item.change = (kinds.length ? (kinds.length === 1 ? kinds[0] : null) : whole.length === 1 ? whole[0] : null)?.plain ?? null;
+    // "Rib fracture, healed": an age word after the finding is its qualifier too.
+    // A grade said once for the stretch ("mild bursal-sided fraying and tendinopathy"), when its own words give none.
+    const grades = [...own.matchAll(DEGREE_RE)];
+    if (!item.degree && grades.length === 1)
+      Object.assign(item, { degree: degreeOf(grades[0][0])!.degree, degreeWord: grades[0][0].toLowerCase() });
+    item.levels = [...new Set([...own.matchAll(SPINE_LEVEL)].map((m) => m[0].toUpperCase().replace(/\s+/g, '')))];
+    // Only the words up to the finding's end: a side after it ("… with bilateral narrowing") is another's.
+    const upTo = report.text.slice(stretch.start, Math.max(stretch.start, f.end));
+    const sides = Object.entries(SIDE_WORDS).filter(([, re]) => re.test(upTo));
+    if (!f.side && sides.length === 1) item.side = sides[0][0] as Side;
+    const age = AGE_AFTER.exec(report.text.slice(f.end, Math.max(f.end, stretch.end)))?.[1];
+    if (!item.qualifier && age) item.qualifier = QUALIFIER[age.toLowerCase()] ?? null;
   }
 
   // Denials: those of the impression; with no impression, the significant ones of the findings.
@@ -346,35 +424,46 @@ export function summarize(report: Report, understanding: Understanding = underst
   for (const f of source) {
     if (f.assertion !== 'absent') continue;
     if (!fromImpression && !f.significant) continue;
-    if ([...items.values()].some((i) => i.first.concept === f.concept && (!f.side || !i.first.side || i.first.side === f.side))) continue;
+    // Never "no sign of a lump" beside a lump the report states (an unchanged nodule): same concept or same plain words.
+    const within = (a: string, b: string) => ` ${b} `.includes(` ${a} `);
+    const said = (i: Item) => {
+      const [x, y] = [bare(glossFor(report, i.first).lay), bare(glossFor(report, f).lay)];
+      return i.first.concept === f.concept || within(x, y) || within(y, x);
+    };
+    if ([...items.values()].some((i) => said(i) && (!f.side || !i.first.side || i.first.side === f.side))) continue;
     const key = `${f.concept}|${f.side ?? ''}`;
     if (!denied.has(key)) denied.set(key, f);
   }
 
   // Impression statements with no finding in them that have a plain rendering ("No acute ...").
-  const statements: string[] = [];
-  const carried: string[] = [];
+  const statements: { plain: string; sentence: number }[] = [];
+  const carried: { line: string; sentence: number }[] = [];
   const withFinding = new Set(source.map((f) => f.sentenceIndex));
   for (const s of sentences) {
     const text = stripNumber(s.text);
-    if (!text) continue;
+    const index = report.sentences.indexOf(s);
+    if (!text || quote.has(index) || omit.has(index)) continue;
     const kind = adviceKindOf(text);
     if ((kind === 'treatment' || kind === 'prognosis') && !COMMUNICATION.test(text)) {
-      carried.push(`The report says: "${text.replace(/"/g, "'")}"`);
+      for (const line of quoteLines(text, 'says')) carried.push({ line, sentence: index });
       continue;
     }
-    const index = report.sentences.indexOf(s);
     if (withFinding.has(index) || !fromImpression) continue;
     const plain = PLAIN_STATEMENTS.find((p) => p.pattern.test(text))?.plain;
     if (plain) {
-      if (!statements.includes(plain)) statements.push(plain);
+      if (!statements.some((st) => st.plain === plain)) statements.push({ plain, sentence: index });
     } else if (!COMMUNICATION.test(text) && (text.replace(/\bX{2,}\b/g, '').match(/\p{L}{2,}/gu)?.length ?? 0) >= 2) {
       // An impression statement the findings core cannot read is given in the report's words, not dropped.
-      carried.push(`The report also says: "${text.replace(/"/g, "'")}"`);
+      for (const line of quoteLines(text)) carried.push({ line, sentence: index });
     }
   }
 
   const lines: string[] = [SUMMARY_OPENING];
+  const from = new Map<number, number[]>();
+  const say = (line: string, sentences: number[]) => {
+    from.set(lines.length, sentences);
+    lines.push(line);
+  };
   const exam = understanding.exam;
   if (exam.modality && EXAM_NAMES[exam.modality]) {
     const part = exam.bodyPart ? `${exam.bodyPart} ` : '';
@@ -382,35 +471,50 @@ export function summarize(report: Report, understanding: Understanding = underst
   }
   lines.push('');
   const found = [...items.values()];
-  if (found.length) {
+  // Sentences told in the report's words: those the plain words could not carry faithfully.
+  const quoted = [...quote].sort((a, b) => a - b).filter((i) => report.sentences[i]);
+  if (found.length || quoted.length) {
     lines.push('What the report found:');
-    for (const item of found) lines.push(`- ${findingSentences(report, item).join(' ')}`);
+    for (const item of found)
+      say(
+        `- ${findingSentences(report, item).join(' ')}`,
+        item.mentions.map((m) => m.sentenceIndex),
+      );
+    for (const i of quoted) for (const line of quoteLines(report.sentences[i].text)) say(line, [i]);
     lines.push('');
   }
   if (denied.size || statements.length) {
-    lines.push(found.length ? 'What the report did not find:' : 'What the report says:');
-    for (const s of statements) lines.push(`- ${s}`);
-    for (const f of denied.values()) lines.push(`- ${denialSentence(report, f)}`);
+    lines.push(found.length || quoted.length ? 'What the report did not find:' : 'What the report says:');
+    for (const st of statements) say(`- ${st.plain}`, [st.sentence]);
+    for (const f of denied.values()) say(`- ${denialSentence(report, f)}`, [f.sentenceIndex]);
     lines.push('');
   }
-  if (!found.length && !denied.size && !statements.length) {
+  if (!found.length && !quoted.length && !denied.size && !statements.length && !carried.length) {
     lines.push(SUMMARY_NOTHING_PLAIN);
     lines.push('');
   }
   if (carried.length) {
-    for (const c of carried) lines.push(c);
+    for (const c of carried) say(c.line, [c.sentence]);
     lines.push('');
   }
   lines.push(SUMMARY_CLOSING);
 
-  const glossary = glossaryOf(report, found, [...denied.values()], sentences);
+  const inQuotes = understanding.findings.filter((f) => quote.has(f.sentenceIndex) && stated(f) && !f.normal);
+  const glossary = glossaryOf(report, found, [...denied.values(), ...inQuotes], sentences);
   if (glossary.length) {
     lines.push('', 'Words in your report:');
     for (const g of glossary) lines.push(`- ${g.term}: ${g.meaning}`);
   }
   const text = lines.join('\n') + '\n';
-  const covered = [...found.flatMap((i) => i.mentions), ...denied.values()].sort((a, b) => a.start - b.start);
-  return { text, grade: gradeOf(text), glossary, covered };
+  const covered = [...found.flatMap((i) => i.mentions), ...denied.values(), ...inQuotes].sort((a, b) => a.start - b.start);
+  const spans: Summary['from'] = [];
+  let at = 0;
+  lines.forEach((line, n) => {
+    const sentences = from.get(n);
+    if (sentences) spans.push({ start: at, end: at + line.length, sentences });
+    at += line.length + 1;
+  });
+  return { text, grade: gradeOf(text), glossary, covered, from: spans };
 }
 
 const WORD_RES = PLAIN_WORDS.map((word) => ({ word, re: new RegExp(`\\b${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`) }));
@@ -439,4 +543,71 @@ function glossaryOf(report: Report, found: readonly Item[], denied: readonly Fin
     if (re.test(text) && ![...seen].some((t) => t.includes(squash(word)))) add(word, capitalise(plainTerm(word)!) + '.');
   }
   return out;
+}
+
+interface Checked {
+  ok: boolean;
+  details?: readonly { message: string; source?: { start: number; end: number }; candidate?: { start: number; end: number } }[];
+}
+// Reasons no rewording can answer: the summary is rightly not offered.
+const UNANSWERABLE = /^(?:not offered while|the report is empty|not an imaging report)/;
+const NORMAL_OVER = /^(?:says nothing is wrong|adds a normal statement)/;
+// The finding a reason of the findings comparison names ("adds: left renal cyst").
+const NAMED = [
+  /^(?:adds|drops|denies what the report describes): (.+)$/,
+  /^changes possible (.+) to certain$/,
+  /^changes side of: (.+?) \(/,
+  /^adds size: .* \((.+)\)$/,
+];
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
+
+/**
+ * The summary the check passes: the report sentences whose plain rendering the check refuses (by where
+ * its reasons stand, in the report or in the summary) are told in the report's own words instead, for
+ * at most three rounds. What the check still refuses is refused: the check decides, not this.
+ */
+export function summarizeChecked<V extends Checked>(
+  report: Report,
+  understanding: Understanding,
+  check: (text: string) => V,
+): { summary: Summary; verification: V } {
+  const quote = new Set<number>();
+  const omit = new Set<number>();
+  let summary = summarize(report, understanding);
+  let verification = check(summary.text);
+  for (let round = 0; round < 4 && !verification.ok; round++) {
+    const before = quote.size + omit.size;
+    // Plain words, then the report's words, then (a sentence the verifier refuses even quoted) left out.
+    const quotedBefore = new Set(quote);
+    const blame = (i: number) => {
+      if (omit.has(i)) return;
+      if (quotedBefore.has(i)) {
+        quote.delete(i);
+        omit.add(i);
+      } else quote.add(i);
+    };
+    for (const d of verification.details ?? []) {
+      if (UNANSWERABLE.test(d.message)) return { summary, verification };
+      const written = new Set<number>();
+      const fromReport = new Set<number>();
+      if (d.candidate) for (const f of summary.from) if (overlaps(f, d.candidate)) f.sentences.forEach((i) => written.add(i));
+      if (d.source) report.sentences.forEach((s, i) => overlaps(s, d.source!) && fromReport.add(i));
+      // A reason of the findings comparison names the finding only: the lines and sentences naming it.
+      const name = d.candidate || d.source ? undefined : NAMED.map((re) => re.exec(d.message)?.[1]).find(Boolean);
+      if (name) {
+        const bare = name.toLowerCase().replace(/^(?:no|left|right|bilateral|possible) /, '');
+        for (const f of summary.from)
+          if (summary.text.slice(f.start, f.end).toLowerCase().includes(bare)) f.sentences.forEach((i) => written.add(i));
+        report.sentences.forEach((s, i) => s.text.toLowerCase().includes(bare) && fromReport.add(i));
+      }
+      // A normal statement beside a finding is left out; anything else is told in the report's words.
+      if (NORMAL_OVER.test(d.message)) written.forEach((i) => omit.add(i));
+      else written.forEach(blame);
+      fromReport.forEach((i) => !written.has(i) && blame(i));
+    }
+    if (quote.size + omit.size === before && [...quotedBefore].every((i) => quote.has(i))) break;
+    summary = summarize(report, understanding, { quote, omit });
+    verification = check(summary.text);
+  }
+  return { summary, verification };
 }

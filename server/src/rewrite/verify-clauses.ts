@@ -6,6 +6,7 @@
 import { GLOSSARY, plainTerm, withSide } from '../nlp/glossary';
 import { parseReport } from '../report';
 import type { Report, Span } from '../report/types';
+import type { RewriteKind } from './kinds';
 import { CUES, changesOf, clausesOf, clip, dropsOf, polarityLostBy, readClause, readText, shareOf, stem, type Clause } from './clauses';
 
 export interface VerifyReason {
@@ -20,7 +21,7 @@ const RESTS_ON = 0.6;
 /** A source clause is accounted for by a candidate clause holding this share of its words. */
 const KEPT_BY = 0.6;
 
-type Kind = 'restructure' | 'impression' | 'summary';
+type Kind = RewriteKind;
 
 export interface ClauseOptions {
   /** Output sentences containing this text are declared template text (restructure's pertinent negatives). */

@@ -21,12 +21,11 @@ import { checkConsistency, checkDeclared, checkImpressionSupport, checkSummary }
 import { isImpression, newDiff, note, readingOf, restrict } from './verify-reading';
 import { compareSentences, declaredSentences } from './verify-verbatim';
 import type { VerifyReason } from './verify-clauses';
+import type { RewriteKind } from './kinds';
 
 export { sizeKey } from './verify-findings';
 export { findingName } from './verify-reading';
 export { IMPRESSION_CATEGORIES } from './verify-policies';
-
-export type RewriteKind = 'restructure' | 'impression' | 'summary' | (string & {});
 
 export interface VerifyOptions {
   kind: RewriteKind;

@@ -33,8 +33,9 @@ function omissionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] {
 
   // Covered: named or explained by the impression, its words repeated there, or its size quoted there.
   const coveredConcepts = new Set<string>();
-  // A normal statement's denials cover nothing: "No acute process" over a pneumonia is the contradiction rule's.
-  for (const g of c.inImpression) if (!g.normal) for (const k of coveredBy(g.concept)) coveredConcepts.add(k);
+  // A denial covers nothing: "No acute process" over a pneumonia is the contradiction rule's, and "Lateral
+  // meniscus is intact" does not account for a medial meniscal tear.
+  for (const g of c.inImpression) if (g.assertion !== 'absent') for (const k of coveredBy(g.concept)) coveredConcepts.add(k);
   const quoted = new Map<string, boolean>();
   const inImpression = (span: { start: number; end: number }) => {
     const words = report.text.slice(span.start, span.end).toLowerCase();

@@ -7,7 +7,9 @@ import { findExam } from '../nlp/patient';
 import { organsNamed } from '../nlp/organs';
 import { PhraseTrie } from '../nlp/trie';
 import { wordsFromTokens, wordsOf, type Word } from '../nlp/words';
+import { z } from 'zod';
 import { TEMPLATES, type ReportTemplate } from './library';
+import modalityCueData from './modality-cues.json';
 
 export type Confidence = 'high' | 'medium' | 'low';
 
@@ -26,9 +28,16 @@ export interface TemplateChoice {
   refused?: string;
 }
 
-/** The choice, refused when the exam names a modality or body part its template is not for. */
+/**
+ * The choice, refused when the exam names a modality or body part its template is not for, or names
+ * no modality while its body part has templates for several.
+ */
 function checked(choice: TemplateChoice, modality: string | null, parts: ReadonlySet<string>): TemplateChoice {
   const t = choice.template;
+  if (choice.refused) return choice;
+  const modalities = new Set(TEMPLATES.filter((x) => x.bodyParts.some((p) => t.bodyParts.includes(p))).map((x) => x.modality));
+  if (modality === null && modalities.size > 1)
+    return { ...choice, refused: `no modality named: the ${t.bodyParts[0]} has templates for ${[...modalities].join(', ')}` };
   if (modality !== null && t.modality !== modality)
     return { ...choice, refused: `no ${modality} template: the closest, ${t.name}, is for ${t.modality}` };
   if (parts.size && !t.bodyParts.some((p) => parts.has(p)))
@@ -82,6 +91,19 @@ function read(words: readonly Word[]): Reading {
   return r;
 }
 
+const MODALITY_CUES = Object.entries(
+  z.object({ note: z.string(), cues: z.record(z.string(), z.array(z.string().min(1)).min(1)) }).parse(modalityCueData).cues,
+).map(([code, words]) => ({
+  code,
+  re: new RegExp(`(?<![\\w-])(?:${words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\w-])`, 'gi'),
+}));
+
+/** The modality whose own words ("hypoechoic", "T2", "hypodense") a text uses most, or null on none or a tie. */
+function modalityByWords(text: string): string | null {
+  const counts = MODALITY_CUES.map(({ code, re }) => ({ code, n: text.match(re)?.length ?? 0 })).sort((a, b) => b.n - a.n);
+  return counts[0].n > 0 && counts[0].n > counts[1].n ? counts[0].code : null;
+}
+
 function textOfKind(report: Report, kind: string): string {
   return report.sections
     .filter((s) => s.kind === kind)
@@ -103,7 +125,7 @@ function bestTemplate(
   const titleText = exam.span ? report.text.slice(exam.span.start, exam.span.end) : textOfKind(report, 'exam');
   const title = read(wordsOf(titleText));
   const technique = read(wordsOf(textOfKind(report, 'technique')));
-  const modality = exam.modality ?? title.modalities[0] ?? technique.modalities[0] ?? null;
+  const modality = exam.modality ?? title.modalities[0] ?? technique.modalities[0] ?? modalityByWords(report.text);
   const scores = new Map<string, number>();
   let best: { t: ReportTemplate; score: number; modality: boolean; part: boolean } | null = null;
   for (const t of TEMPLATES) {
@@ -124,15 +146,17 @@ function bestTemplate(
     const said = [best.modality ? `modality ${modality}` : null, best.part ? `body part (${[...title.parts].join(', ')})` : null]
       .filter(Boolean)
       .join(' and ');
+    // No modality named, but the title's own words name the exam ("PA and lateral chest" is a film).
+    const named = modality ?? ((title.terms.get(best.t.id) ?? 0) > 0 ? best.t.modality : null);
     const choice = {
       template: best.t,
       confidence,
       why: `${best.t.name}: the exam title${titleText ? ` "${titleText.trim().slice(0, 60)}"` : ''} gives ${said || 'its words'}.`,
       alternatives: ranked(scores).filter((t) => t !== best.t),
     };
-    return { choice, modality, parts: title.parts };
+    return { choice, modality: named, parts: title.parts };
   }
-  return { choice: fromContent(report, modality, scores), modality, parts: title.parts };
+  return { ...fromContent(report, modality, scores), parts: title.parts };
 }
 
 /** Exams named anywhere in the text ("MRI of the lumbar spine showed", "a CT of the head"): modality and body part close together. */
@@ -157,19 +181,23 @@ function examsNamed(words: readonly Word[]): Map<string, number> {
  * No usable title: exams the text names (modality next to a body part), then the template whose
  * organs the report's sentences name most, the modality the text names breaking ties.
  */
-function fromContent(report: Report, modality: string | null, titleScores: Map<string, number>): TemplateChoice {
+function fromContent(
+  report: Report,
+  modality: string | null,
+  titleScores: Map<string, number>,
+): { choice: TemplateChoice; modality: string | null } {
   const words = wordsFromTokens(report.tokens);
   const named = new Map<string, number>();
   for (const h of organsNamed(words, report.text)) named.set(h.organ, (named.get(h.organ) ?? 0) + 1);
   const exams = examsNamed(words);
-  const textModality = modality ?? read(words).modalities[0] ?? null;
+  const textModality = modality ?? read(words).modalities[0] ?? modalityByWords(report.text);
   const scores = new Map<string, number>();
   for (const t of TEMPLATES) {
     const organs = new Set(t.findings.flatMap((s) => s.organs));
     let score = 0;
     for (const [organ, n] of named) if (organs.has(organ)) score += n;
-    // A template with many subsections would win on any text: weigh by how many places it has.
-    score = score / Math.sqrt(t.findings.length);
+    // A template with many organs would win on any text: weigh by how many it has.
+    score = score / Math.sqrt(organs.size);
     if (textModality) score += t.modality === textModality ? 2 : -2;
     score += 0.5 * Math.max(0, titleScores.get(t.id) ?? 0) + 4 * (exams.get(t.id) ?? 0);
     scores.set(t.id, score);
@@ -182,5 +210,5 @@ function fromContent(report: Report, modality: string | null, titleScores: Map<s
   const why = exams.get(template.id)
     ? `${template.name}: no exam title, but the text names the exam.`
     : `${template.name}: no exam title names it; the findings speak of its organs${textModality ? ` and the text names ${textModality}` : ''}.`;
-  return { template, confidence: 'low', why, alternatives: ranked.slice(1) };
+  return { choice: { template, confidence: 'low', why, alternatives: ranked.slice(1) }, modality: textModality };
 }

@@ -16,6 +16,27 @@ import usAbdomen from './library/us-abdomen.json';
 import usPelvis from './library/us-pelvis.json';
 import usRenal from './library/us-renal.json';
 import usScrotum from './library/us-scrotum.json';
+import usEchocardiogram from './library/us-echocardiogram.json';
+import usVenousLowerExtremity from './library/us-venous-lower-extremity.json';
+import ctCervicalSpine from './library/ct-cervical-spine.json';
+import ctLumbarSpine from './library/ct-lumbar-spine.json';
+import ctSpine from './library/ct-spine.json';
+import mriSpine from './library/mri-spine.json';
+import xrSpine from './library/xr-spine.json';
+import xrPelvis from './library/xr-pelvis.json';
+import mriAnkle from './library/mri-ankle.json';
+import mriWrist from './library/mri-wrist.json';
+import mriElbow from './library/mri-elbow.json';
+import mriHip from './library/mri-hip.json';
+import mriAbdomenPelvis from './library/mri-abdomen-pelvis.json';
+import ctNeck from './library/ct-neck.json';
+import mriNeck from './library/mri-neck.json';
+import usCarotid from './library/us-carotid.json';
+import usNeck from './library/us-neck.json';
+import ctSinusesFace from './library/ct-sinuses-face.json';
+import mgBreast from './library/mg-breast.json';
+import usBreast from './library/us-breast.json';
+import usObstetric from './library/us-obstetric.json';
 
 const Text = z.string().min(1);
 const SubsectionSchema = z.object({
@@ -98,6 +119,27 @@ export const TEMPLATES: readonly ReportTemplate[] = loadTemplates([
   usPelvis,
   usRenal,
   usScrotum,
+  usEchocardiogram,
+  usVenousLowerExtremity,
+  ctCervicalSpine,
+  ctLumbarSpine,
+  ctSpine,
+  mriSpine,
+  xrSpine,
+  xrPelvis,
+  mriAnkle,
+  mriWrist,
+  mriElbow,
+  mriHip,
+  mriAbdomenPelvis,
+  ctNeck,
+  mriNeck,
+  usCarotid,
+  usNeck,
+  ctSinusesFace,
+  mgBreast,
+  usBreast,
+  usObstetric,
 ]);
 const BY_ID = new Map(TEMPLATES.map((t) => [t.id, t]));
 
