@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { Analysis } from '../engine';
 import { applyEdit, REWRITE_KIND, rewrite, verify, type Rewrite, type RewriteKind, type RewriteOptions } from '../rewrite';
 import { placeText } from '../rewrite/placement';
+import { SUMMARY_OPENING } from '../rewrite/summary';
 import { anySignal, deadlineMs } from './check';
 import { delimiter, type ChatMessage } from './prompt';
 import { LlmError, type AnswerSchema, type Provider } from './provider';
@@ -29,11 +30,15 @@ export interface AiRewriteOptions {
   signal?: AbortSignal;
 }
 
+// Fixed lines the verifier knows as boilerplate: the model is given them to write as they stand.
+const FIRST_LINE: Partial<Record<RewriteKind, string>> = { summary: SUMMARY_OPENING };
+
 function messages(kind: RewriteKind, report: string, outline: string | undefined): ChatMessage[] {
   const tag = delimiter(report);
   const template = outline ? `\nThe template's headings, in order:\n${outline}\n` : '';
+  const first = FIRST_LINE[kind] ? `\nThe first line, word for word: "${FIRST_LINE[kind]}"` : '';
   return [
-    { role: 'system', content: `${SYSTEM}\n\n${REWRITE_KIND[kind].prompt}` },
+    { role: 'system', content: `${SYSTEM}\n\n${REWRITE_KIND[kind].prompt}${first}` },
     { role: 'user', content: `${template}<<<REPORT ${tag}>>>\n${report}\n<<<END ${tag}>>>\nAnswer with the JSON object only.` },
   ];
 }

@@ -57,7 +57,7 @@ Answer with the impression's list only, without the "IMPRESSION:" header.`,
     result: 'patient summary',
     cli: 'summarize',
     prompt: `Write a summary of the report's impression for the patient, in plain words at a 6th-grade reading level
-(short sentences, everyday words). Use exactly these parts: a first line saying it was written from the report;
+(short sentences, everyday words). Use exactly these parts: the first line given below;
 "What the report found:" with one "- " line per finding, giving the plain words first and then the report's own
 term in brackets, e.g. "- There is fluid around the left lung (pleural effusion). It measures about 2 centimeters.";
 "What the report did not find:" with "- There is no sign of ... (term)." lines for the impression's denials; then
