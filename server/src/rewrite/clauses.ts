@@ -90,6 +90,15 @@ export const squash = (s: string) =>
     .trim();
 const ORDINALS = new Map(CUES.ordinals.map((w, i) => [w, i + 1]));
 
+/** A part of a clause: its content words, side and grade words, and whether it says something or calls it normal. */
+export interface Part {
+  words: string[];
+  sides: string[];
+  severity: string[];
+  stated?: boolean;
+  normal?: boolean;
+}
+
 export interface Clause extends Span {
   text: string;
   section: SectionKind;
@@ -117,7 +126,7 @@ export interface Clause extends Span {
    * The clause's parts between commas, "and", "or", "with" and semicolons, each with its content
    * words, sides and severity: what binds a side or a grade to the finding it belongs to.
    */
-  parts: { words: string[]; sides: string[]; severity: string[] }[];
+  parts: Part[];
   /** The clause's words without its list mark and label, for pairing a moved sentence with itself. */
   key: string;
   /** Sizes as "length:21" (mm), bare numbers as "n:3". */
@@ -221,7 +230,7 @@ export function readClause(text: string, span: Span, section: SectionKind, field
   // A hedge after a negation ends it: "no enhancement, most compatible with chronic change".
   let negateTo = Infinity;
   const denies = (i: number) => i >= negateFrom && i < negateTo;
-  let part: Clause['parts'][number] = { words: [], sides: [], severity: [] };
+  let part: Part = { words: [], sides: [], severity: [] };
   c.parts.push(part);
   const nextPart = () => {
     if (part.words.length || part.sides.length || part.severity.length) c.parts.push((part = { words: [], sides: [], severity: [] }));
@@ -278,7 +287,8 @@ export function readClause(text: string, span: Span, section: SectionKind, field
       if (cue.kind === 'hedge') {
         c.hedges.push(cue.value);
         hedgeFrom = Math.min(hedgeFrom, cue.scope === 'clause' ? -1 : i);
-        if (cue.scope === 'after' && negateFrom >= 0 && negateFrom < i && negateTo === Infinity) negateTo = i;
+        // Only after the words it denies: "no suspicious opacity" denies the opacity.
+        if (cue.scope === 'after' && negateFrom >= 0 && negateTo === Infinity && wordAt.some((w) => denies(w.at))) negateTo = i;
       } else if (cue.kind === 'negation') {
         if (cue.scope === 'clause') negateFrom = -1;
         else if (negateTo !== Infinity && i >= negateTo) [negateFrom, negateTo] = [i, Infinity];
@@ -296,8 +306,10 @@ export function readClause(text: string, span: Span, section: SectionKind, field
         c.sides.add(cue.value);
         c.sideList.push(cue.value);
         part.sides.push(cue.value);
-      } else if (cue.kind === 'normal') normalCue = true;
-      else if (cue.kind === 'recommendation') {
+      } else if (cue.kind === 'normal') {
+        normalCue = true;
+        part.normal = true;
+      } else if (cue.kind === 'recommendation') {
         c.recommendation = true;
         // "needing no follow-up" recommends nothing: the denied advice is its own value.
         c.recommends.add(denies(i) ? `not ${cue.value}` : cue.value);
@@ -308,6 +320,7 @@ export function readClause(text: string, span: Span, section: SectionKind, field
         // The finding's own word is content too: it is what aligns two clauses.
         wordAt.push({ word: stem(t), at: i });
         part.words.push(stem(t));
+        part.stated ||= !denies(i);
       } else if (cue.kind === 'normal' && cue.words[0] === 'no' && cue.words.length > 1) {
         if (negateTo !== Infinity && i >= negateTo) [negateFrom, negateTo] = [i, Infinity];
         else negateFrom = Math.min(negateFrom, i);
@@ -320,6 +333,7 @@ export function readClause(text: string, span: Span, section: SectionKind, field
     if (!STOP.has(t) && /[a-z]/.test(t)) {
       wordAt.push({ word: stem(t), at: i });
       part.words.push(stem(t));
+      part.stated ||= !denies(i);
     }
     i++;
   }
@@ -340,7 +354,8 @@ export function readClause(text: string, span: Span, section: SectionKind, field
   const stated = !['history', 'exam', 'technique', 'comparison'].includes(section);
   c.significant = stated && unnegated && !old && (significantCue || acute || [...c.severity].some((s) => s >= '3'));
   c.normal = normalCue && !c.significant;
-  c.positive = !c.normal && unnegated && !c.recommendation;
+  // "Low lung volumes, otherwise no acute abnormality" states the low volumes beside the normal.
+  c.positive = unnegated && !c.recommendation && (!c.normal || (c.parts.length > 1 && c.parts.some((p) => p.stated && !p.normal)));
   return c;
 }
 
@@ -443,22 +458,21 @@ export function changesOf(source: Clause, candidate: Clause): string[] {
 function unbound(source: Clause, candidate: Clause): string[] {
   const out: string[] = [];
   for (const part of candidate.parts) {
-    const kin = source.parts.filter((p) => p.words.some((w) => part.words.includes(w)));
-    const check = (pick: (p: Clause['parts'][number]) => string[], what: string, name: (v: string[]) => string) => {
-      const voting = kin.filter((p) => pick(p).length);
-      const mine = pick(part);
-      if (!mine.length || !voting.length || voting.some((p) => mine.every((v) => pick(p).includes(v)))) return;
-      out.push(`changes ${what}: the report gives "${part.words.join(' ')}" ${name(pick(voting[0]))}, not ${name(mine)}`);
-    };
-    check(
-      (p) => p.sides,
-      'side',
-      (v) => v.join(', '),
-    );
-    check(
-      (p) => p.severity,
-      'severity',
-      (v) => severityName(v),
+    // The parts of the report's sentence closest to it ("left lung lower lobe anterior segment" in a list of segments).
+    const overlap = (p: Part) => p.words.filter((w) => part.words.includes(w)).length;
+    const most = Math.max(0, ...source.parts.map(overlap));
+    const kin = most ? source.parts.filter((p) => overlap(p) === most) : [];
+    const sided = part.sides.length > 0 && kin.some((p) => p.sides.length);
+    const graded = part.severity.length > 0 && kin.some((p) => p.severity.length);
+    if (!sided && !graded) continue;
+    // One part of the report gives the finding both this side and this grade.
+    const fits = (p: Part) =>
+      (!sided || part.sides.every((v) => p.sides.includes(v))) &&
+      (!graded || !p.severity.length || part.severity.every((v) => p.severity.includes(v)));
+    if (kin.some(fits)) continue;
+    const given = (p: Part) => [severityName(p.severity), p.sides.join(' ')].filter(Boolean).join(' ');
+    out.push(
+      `changes side or severity: the report gives "${part.words.join(' ')}" as ${kin.map(given).filter(Boolean).join('; ')}, not ${given(part)}`,
     );
   }
   return out;

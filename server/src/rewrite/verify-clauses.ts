@@ -129,7 +129,8 @@ export function checkClauses(
 
   // Sentences a rewrite moves but does not write (all of a restructure; all but the impression of a
   // drafted impression) are paired one to one with the report's: each is kept once, and says the same.
-  const moved = (c: Clause) => kind === 'restructure' || (kind === 'impression' && !inImpression(c));
+  // (A blank of the report's own template, "[None | CT dated ___]", is scaffolding there too.)
+  const moved = (c: Clause) => (kind === 'restructure' || (kind === 'impression' && !inImpression(c))) && !scaffolding(c);
   const pairs = pairUp(src.filter(moved), candidate.filter(moved));
   for (const [c, s] of pairs) {
     (restsOn.get(s) ?? restsOn.set(s, []).get(s)!).push(c);
@@ -185,6 +186,7 @@ export function checkClauses(
     if (!s.words.length && !s.quantities.length) return false;
     if (kind === 'restructure') return false;
     if (kind === 'impression') return inImpression(s) ? s.positive || s.recommendation || s.significant : told.has(s) && !isOld(s);
+    // A summary tells the impression and every significant finding.
     return !s.communication && (told.has(s) || (inImpression(s) && (s.positive || namesDenial(s))));
   });
   for (const s of required) {
@@ -208,6 +210,15 @@ export function checkClauses(
     }
     // Each thing a list denies ("no consolidation, effusion or pneumothorax") is denied in turn.
     const denied = new Set(keptBy.flatMap((c) => [...c.negated]));
+    // And each thing a summed-up sentence states ("low lung volumes with airspace disease …") is told.
+    if (kind === 'summary') {
+      const told = new Set(written.flatMap((c) => c.words));
+      for (const part of s.parts) {
+        const named = part.words.filter((w) => !s.negated.has(w) && !GENERIC.has(w));
+        if (part.stated && named.length >= 2 && !named.some((w) => told.has(w)))
+          say(`drops "${named.join(' ')}" of "${clip(s.text)}"`, s, keptBy[0]);
+      }
+    }
     for (const part of s.parts) {
       const named = part.words.filter((w) => s.negated.has(w) && !GENERIC.has(w));
       if (named.length && named.length === part.words.filter((w) => !GENERIC.has(w)).length && !named.some((w) => denied.has(w)))
@@ -334,11 +345,10 @@ function inSource(c: Clause, src: readonly Clause[]): boolean {
 /** A candidate report's clauses, template scaffolding ("[ ]" fields, marked template sentences) left out. */
 function readCandidate(text: string, options: ClauseOptions): Clause[] {
   return clausesOf(parseReport(text)).filter(
-    (c) =>
-      !(options.additionMarker && c.text.includes(options.additionMarker)) &&
-      /[a-z0-9]/i.test(c.text.replace(LABEL_OPENING, '').replace(SCAFFOLDING, '')),
+    (c) => !(options.additionMarker && c.text.includes(options.additionMarker)) && !scaffolding(c),
   );
 }
+const scaffolding = (c: Clause) => !/[a-z0-9]/i.test(c.text.replace(LABEL_OPENING, '').replace(SCAFFOLDING, ''));
 
 // "What the report found:", "- term: meaning", "(pleural effusion)".
 const PART = /^\s*(What the report (?:found|did not find|says)|Words in your report)\s*:?\s*$/i;
@@ -382,6 +392,21 @@ function withoutLay(line: string, terms: readonly string[]): string {
   return out;
 }
 
+/** Text as its words with clause ends marked ("|"): a quote is a whole clause or sentence of it. */
+const marked = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/^\s*(?:\d{1,2}[.)](?!\d)|[-*•])\s*/gm, '|')
+    .replace(/[.;:](?!\d)|\n|,?\s+(?:but|however|although|whereas)\b/g, ' | ')
+    .replace(/[^a-z0-9|]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+/** Whether `quote` is a clause or sentences of the report as it stands (not "Active disease" cut from "No active disease"). */
+function quotes(sourceSaid: string, quote: string): boolean {
+  const q = marked(quote).replace(/^[|\s]+|[|\s]+$/g, '');
+  return !!q && sourceSaid.replace(/\s*\|\s*/g, ' | ').includes(` | ${q} | `);
+}
+
 /**
  * A patient summary read line by line: a line's words are the report terms it names in brackets and
  * the report sentences it quotes (the plain words are for the patient); its cues are the whole line's.
@@ -393,7 +418,7 @@ function summaryClauses(
   boilerplate: readonly RegExp[],
   say: (m: string, s?: Clause, c?: Clause) => void,
 ): Clause[] {
-  const sourceSaid = squash(sourceText);
+  const sourceSaid = ` | ${marked(sourceText)} | `;
   const out: Clause[] = [];
   let part = '';
   let at = 0;
@@ -419,7 +444,7 @@ function summaryClauses(
     if (quote) {
       // The report's own sentence, quoted: read as it stands, and it must be the report's.
       const said = readClause(quote[1], span, 'impression', null);
-      if (!sourceSaid.includes(squash(quote[1]))) say(`quotes what the report does not say: "${clip(quote[1])}"`, undefined, said);
+      if (!quotes(sourceSaid, quote[1])) say(`quotes what the report does not say: "${clip(quote[1])}"`, undefined, said);
       out.push(said);
       continue;
     }
