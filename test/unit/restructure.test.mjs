@@ -201,7 +201,7 @@ test('a sentence with nothing to go by goes to the FINDINGS head; an organ the t
   assert.equal(by['A 1 cm thyroid nodule is noted.'], 'other');
   // Nothing to go by, after a placed sentence: it follows that one.
   const { out: ctx } = run('EXAM: CT head.\nFINDINGS: The ventricles are mildly enlarged. Stable since the prior.');
-  assert.equal(line(ctx, 'Ventricles and sulci'), 'Ventricles and sulci: The ventricles are mildly enlarged. Stable since the prior.');
+  assert.equal(line(ctx, 'Ventricles and cisterns'), 'Ventricles and cisterns: The ventricles are mildly enlarged. Stable since the prior.');
 });
 
 test('both kidneys share one subsection: a label carries no side onto sentences', () => {
