@@ -487,8 +487,9 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     const own = labelOf.get(list[0]);
     if (own !== undefined) return joinGathered(texts, eol);
     // A sentence with a lead-in label of its own ("As far as can be observed: Heart size is normal.")
-    // starts the line under the field's label, so the two labels are not read as one.
-    if (LABEL.test(texts[0])) return `${label}:${eol}${joinGathered(texts, eol)}`;
+    // starts the line under the field's label when the two would be too long to read as labels of one line.
+    const leadIn = LABEL.exec(texts[0]);
+    if (leadIn && `${label} ${leadIn[1]}`.split(/\s+/).length > 8) return `${label}:${eol}${joinGathered(texts, eol)}`;
     return `${label}: ${joinGathered(texts, eol)}`;
   }
 
