@@ -250,3 +250,21 @@ test("summary (offered): what the plain words cannot carry faithfully is told in
   assert.equal(conflict.verification.ok, false);
   assert.match(conflict.verification.reasons.join('\n'), /unresolved error/);
 });
+
+test('summary: a size is said only of the finding whose phrase holds it; generic words keep generic plain words', () => {
+  const s = summaryOf(
+    'FINDINGS: The aortic aneurysm reaches 82 mm and a stent is observed in the aorta. No esophageal wall thickening. No cystic duct obstruction.',
+  );
+  assert.doesNotMatch(lineWith(s, /\(stent\)/) ?? '', /82/);
+  assert.doesNotMatch(body(s), /bowel/);
+  assert.match(body(s), /no sign of a thick wall \(wall thickening\)/);
+  assert.match(body(s), /no sign of a blockage \(obstruction\)/);
+});
+
+test("summary: no denial beside a finding it tells in the report's words", () => {
+  const r = report.parseReport('FINDINGS: A 34 mm mass is seen in the right lung. No mass is seen elsewhere.');
+  const at = r.sentences.findIndex((s) => /34 mm/.test(s.text));
+  const s = summarize(r, undefined, { quote: new Set([at]) });
+  assert.match(body(s), /The report also says: "A 34 mm mass is seen in the right lung\."/);
+  assert.doesNotMatch(body(s), /no (clear )?sign of a lump/);
+});
