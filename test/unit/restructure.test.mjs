@@ -201,7 +201,10 @@ test('a sentence with nothing to go by goes to the FINDINGS head; an organ the t
   assert.equal(by['A 1 cm thyroid nodule is noted.'], 'other');
   // Nothing to go by, after a placed sentence: it follows that one.
   const { out: ctx } = run('EXAM: CT head.\nFINDINGS: The ventricles are mildly enlarged. Stable since the prior.');
-  assert.equal(line(ctx, 'Ventricles and sulci'), 'Ventricles and sulci: The ventricles are mildly enlarged. Stable since the prior.');
+  assert.equal(
+    line(ctx, 'Ventricles and cisterns'),
+    'Ventricles and cisterns: The ventricles are mildly enlarged. Stable since the prior.',
+  );
 });
 
 test('both kidneys share one subsection: a label carries no side onto sentences', () => {
@@ -298,6 +301,14 @@ test('a word two subsections share goes to the one the template lists first; tec
   const abdomen = run('EXAM: CT abdomen\nFINDINGS: In non-contrast abdominal sections, the gallbladder appears operated.').out;
   assert.equal(line(abdomen, 'TECHNIQUE'), 'TECHNIQUE: [ ]');
   assert.match(line(abdomen, 'Gallbladder and bile ducts'), /the gallbladder appears operated/);
+});
+
+test('a sided region heading keeps its sentences, so neither leg loses its side', () => {
+  const text =
+    'EXAM: Bilateral lower extremity venous duplex\nRIGHT LEG: The common femoral vein is compressible.\nLEFT LEG: The common femoral vein is not compressible.';
+  const { out } = run(text);
+  assert.match(out.text, /^RIGHT LEG: The common femoral vein is compressible\.$/m);
+  assert.match(out.text, /^LEFT LEG: The common femoral vein is not compressible\.$/m);
 });
 
 test('CRLF input gives CRLF output and keeps working', () => {

@@ -76,6 +76,7 @@ const HEADER_SECTIONS = [
 // "Liver: ...", "L4-5: ...", "Gallbladder and bile ducts: ..." at the start of a sentence; not "at 14:35".
 const LABEL = /^([A-Za-z][A-Za-z0-9 ,/&()'-]{0,48}?)[ \t]*:(?!\d)[ \t]*/;
 const TERMINAL = /[.!?]["')\]]*$/;
+const SIDED = /\b(?:right|left|bilateral|rt|lt)\b/i;
 
 /** The concepts a template's pertinent negative denies, read once per subsection. */
 const DENIED = new WeakMap<TemplateSubsection, string[]>();
@@ -273,6 +274,8 @@ export function restructure(report: Report, template: ReportTemplate, options: R
   const anatomyHeaders = new Set<number>();
   report.sections.forEach((section, k) => {
     if (section.kind !== 'other' || !section.header || knownSectionKind(section.header.name) !== null) return;
+    // A sided heading ("RIGHT LEG:", "LEFT KIDNEY:") keeps its sentences under it: filed by organ they would lose their side.
+    if (SIDED.test(section.header.name)) return;
     const hw = wordsOf(section.header.name);
     if (organsNamed(hw, section.header.name).length || hw.some((_, j) => BODY_PART_TRIE.match(hw, j))) anatomyHeaders.add(k);
   });
@@ -487,8 +490,9 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     const own = labelOf.get(list[0]);
     if (own !== undefined) return joinGathered(texts, eol);
     // A sentence with a lead-in label of its own ("As far as can be observed: Heart size is normal.")
-    // starts the line under the field's label, so the two labels are not read as one.
-    if (LABEL.test(texts[0])) return `${label}:${eol}${joinGathered(texts, eol)}`;
+    // starts the line under the field's label when the two would be too long to read as labels of one line.
+    const leadIn = LABEL.exec(texts[0]);
+    if (leadIn && `${label} ${leadIn[1]}`.split(/\s+/).length > 8) return `${label}:${eol}${joinGathered(texts, eol)}`;
     return `${label}: ${joinGathered(texts, eol)}`;
   }
 
