@@ -771,7 +771,9 @@ function statedItems(report: Report, u: Understanding, clauses: Clauses, items: 
     if (!sentence || !sections.has(sentence.section) || ASKED.test(c.text) || old) continue;
     if (!(c.significant || (c.positive && own.length))) continue;
     const sameSide = (d: Clause) => !c.sides.size || !d.sides.size || [...d.sides].some((x) => c.sides.has(x));
-    if (drafted.some((d) => sameSide(d) && (shareOf(d, c) >= 0.5 || shareOf(c, d) >= 0.6))) continue;
+    // Accounted for by items that say its words and carry its time, severity, size, side and level.
+    const alike = drafted.filter((d) => sameSide(d) && (shareOf(d, c) >= 0.5 || shareOf(c, d) >= 0.6));
+    if (alike.length && !dropsOf(c, alike, { sizes: true }).length) continue;
     const text = windowOf(report, clauses, c, c.start, c.end);
     if (text && !out.some((item) => item.text.includes(text)) && !items.some((item) => item.text.includes(text)))
       out.push({ text, findings: own });
