@@ -769,7 +769,9 @@ function statedItems(report: Report, u: Understanding, clauses: Clauses, items: 
     const old = items.length > 0 && c.time.has('old') && !c.time.has('new') && !c.time.has('increased');
     const sentence = report.sentences.find((x) => x.start <= c.start && c.start < x.end);
     if (!sentence || !sections.has(sentence.section) || ASKED.test(c.text) || old) continue;
-    if (!(c.significant || (c.positive && own.length))) continue;
+    // The findings core's significant finding stated (what the verifier asks an impression to name); the
+    // cue words' reading alone only where the draft would otherwise say "no acute …".
+    if (!(c.positive && own.length) && (items.length > 0 || !c.significant)) continue;
     const sameSide = (d: Clause) => !c.sides.size || !d.sides.size || [...d.sides].some((x) => c.sides.has(x));
     // Accounted for by items that say its words and carry its time, severity, size, side and level.
     const alike = drafted.filter((d) => sameSide(d) && (shareOf(d, c) >= 0.5 || shareOf(c, d) >= 0.6));
