@@ -724,7 +724,7 @@ export function draftImpression(
   // statement the findings core cannot read) is kept as written, never dropped.
   items = [...items, ...(impression ? keptFromImpression(report, impression, items, clauses) : [])];
   // Never "no acute abnormality" over a significant finding: the sentences stating one are listed as written.
-  if (!items.length) items = statedItems(report, u, clauses);
+  items = [...items, ...statedItems(report, u, clauses, items)];
   return {
     items,
     text: items.length
@@ -753,15 +753,32 @@ function itemsOf(report: Report, u: Understanding, findings: readonly Finding[],
 // A clause that tells the question, not an answer: "XXXX-year-old with suspected pneumothorax".
 const ASKED = /\byears?[- ]old\b|\bhistory\b|\bquestion\b|\brule out\b|\br\/o\b/i;
 
-/** The report's sentences that state something significant (outside the impression), each as an item. */
-function statedItems(report: Report, u: Understanding, clauses: Clauses): ImpressionItem[] {
+/**
+ * The report's sentences that state a significant finding (outside the impression) and that no item
+ * accounts for, each as an item: a finding the grouping merged or judged minor is still never dropped
+ * ("Never 'no acute abnormality' over a significant finding" is the case of no items at all).
+ */
+function statedItems(report: Report, u: Understanding, clauses: Clauses, items: readonly ImpressionItem[]): ImpressionItem[] {
   const significant = u.findings.filter((f) => f.significant && !f.normal && (f.assertion === 'present' || f.assertion === 'possible'));
+  const drafted = items.map((item) => readClause(item.text, { start: 0, end: item.text.length }, 'impression', null));
+  const sections = new Set(findingsSections(report));
   const out: ImpressionItem[] = [];
   for (const c of clauses.all) {
     const own = significant.filter((f) => c.start <= f.start && f.start < c.end);
-    if (c.section === 'impression' || ASKED.test(c.text) || !(c.significant || (c.positive && own.length))) continue;
+    // An old finding need not be named beside others, but a draft of nothing else names it rather than "no acute …".
+    const old = items.length > 0 && c.time.has('old') && !c.time.has('new') && !c.time.has('increased');
+    const sentence = report.sentences.find((x) => x.start <= c.start && c.start < x.end);
+    if (!sentence || !sections.has(sentence.section) || ASKED.test(c.text) || old) continue;
+    // The findings core's significant finding stated (what the verifier asks an impression to name); the
+    // cue words' reading alone only where the draft would otherwise say "no acute …".
+    if (!(c.positive && own.length) && (items.length > 0 || !c.significant)) continue;
+    const sameSide = (d: Clause) => !c.sides.size || !d.sides.size || [...d.sides].some((x) => c.sides.has(x));
+    // Accounted for by items that say its words and carry its time, severity, size, side and level.
+    const alike = drafted.filter((d) => sameSide(d) && (shareOf(d, c) >= 0.5 || shareOf(c, d) >= 0.6));
+    if (alike.length && !dropsOf(c, alike, { sizes: true }).length) continue;
     const text = windowOf(report, clauses, c, c.start, c.end);
-    if (text && !out.some((item) => item.text.includes(text))) out.push({ text, findings: own });
+    if (text && !out.some((item) => item.text.includes(text)) && !items.some((item) => item.text.includes(text)))
+      out.push({ text, findings: own });
   }
   return out;
 }
