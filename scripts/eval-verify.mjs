@@ -15,7 +15,7 @@ const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { analyze } = require(path.join(root, 'out/server/engine.js'));
 const { rewrite, verify, REWRITE_KINDS } = require(path.join(root, 'out/server/rewrite/index.js'));
-const { readText } = require(path.join(root, 'out/server/rewrite/clauses.js'));
+const { readText, readClause } = require(path.join(root, 'out/server/rewrite/clauses.js'));
 
 if (!haveData) {
   console.log(`eval:verify skipped: no data at ${dataDir}`);
@@ -55,10 +55,17 @@ const MUTATIONS = {
   },
   'drop hedge': {
     reason: /hedge|certain|possible|question/,
+    // Not "a score of 8 out of possible 8": a hedge is on a word.
     all: swap(
-      /\b(possible|possibly|probable|probably|likely|may represent|may be|suspicious for|concerning for|consistent with|compatible with|questionable|suggestive of)\s/gi,
+      /\b(possible|possibly|probable|probably|likely|may represent|may be|suspicious for|concerning for|consistent with|compatible with|questionable|suggestive of)\s(?!\d)/gi,
       () => '',
     ),
+    // A real drop: the sentence keeps no other hedge ("suggestive of A or possibly B" still hedges B),
+    // and the report does not state the same words as certain itself ("Probable appendicitis" ->
+    // "Acute appendicitis." where the impression says "Acute appendicitis.").
+    real: (source, changedLine) =>
+      readClause(changedLine, { start: 0, end: changedLine.length }, 'impression', null).hedges.length === 0 &&
+      !saidIn(source, changedLine),
   },
   'raise severity': {
     reason: /severity/,
@@ -93,11 +100,26 @@ const MUTATIONS = {
   'flip negation': { reason: /den|states|adds|drops/, all: swap(/\bno (?=[a-z])/gi, () => '') },
   'change time': {
     reason: /time/,
-    all: swap(/\b(unchanged|stable|new|chronic|old|increased|decreased|healed|remote)\b/gi, (m) =>
-      /^(new|increased)$/i.test(m[1]) ? 'unchanged' : 'new',
+    // The report's words and the summary's plain ones ("looks the same as on the last images").
+    all: swap(
+      /\b(unchanged|stable|new|chronic|old|increased|decreased|healed|remote|looks the same|larger|smaller|long-standing)\b/gi,
+      (m) =>
+        ({ new: 'unchanged', increased: 'unchanged', 'looks the same': 'looks larger', larger: 'smaller', smaller: 'larger' })[
+          m[1].toLowerCase()
+        ] ?? 'new',
     ),
   },
 };
+
+/** The changed line's words stand in the report as they are (list mark, label and full stop aside). */
+function saidIn(source, line) {
+  const said = line
+    .replace(/^\s*(?:\d+[.)]|-)\s*/, '')
+    .replace(/^[A-Za-z ,/&]+:\s*/, '')
+    .replace(/[.\s]+$/, '')
+    .toLowerCase();
+  return said.length > 0 && source.toLowerCase().includes(said);
+}
 
 /** The part of a candidate a mutation may touch: the impression (impression), the found/denied lines (summary), else all after the exam line. */
 function regionOf(kind, text) {
@@ -117,7 +139,16 @@ function regionOf(kind, text) {
 // ---------------------------------------------------------------------------------------------
 
 const misses = [];
-const dump = []; // VERIFY_DUMP=file: the accepted mutations with their reports, as JSON
+const dump = []; // VERIFY_DUMP=file: the accepted mutations with their reports, and the refusals, as JSON
+const refusals = [];
+/** The sentence of `b` where it first differs from `a`. */
+function changedLine(a, b) {
+  let i = 0;
+  while (a[i] === b[i]) i++;
+  const start = Math.max(b.lastIndexOf('\n', i - 1), b.lastIndexOf('. ', i - 1) + 1) + 1;
+  const end = [b.indexOf('\n', i), b.indexOf('. ', i)].filter((x) => x >= 0).reduce((x, y) => Math.min(x, y), b.length);
+  return b.slice(start, end + 1).trim();
+}
 /** The first line where two texts differ, both ways. */
 function diffLine(a, b) {
   const x = a.split('\n');
@@ -139,6 +170,7 @@ for (const [group, texts] of groups) {
       if (!r.verification.ok) {
         const key = (r.verification.reasons[0] ?? '').replace(/:.*/, '');
         reasons.set(key, (reasons.get(key) ?? 0) + 1);
+        refusals.push({ kind, group, source: text, reasons: r.verification.reasons });
         continue;
       }
       ok++;
@@ -153,6 +185,7 @@ for (const [group, texts] of groups) {
         const mutate = m.all ?? (kind === 'summary' ? m.summary : m.report);
         const changed = mutate(r.text, region);
         if (changed === null || changed === r.text) continue;
+        if (m.real && !m.real(text, changedLine(r.text, changed))) continue;
         const v = verify(kind, analysis, changed, 'reworded');
         const cell = mutated.get(`${kind}|${name}`) ?? { n: 0, rejected: 0, right: 0 };
         cell.n++;
@@ -192,7 +225,7 @@ for (const name of Object.keys(MUTATIONS)) {
   console.log(`| ${name} | ${cells.join(' | ')} |`);
 }
 
-if (process.env.VERIFY_DUMP) fs.writeFileSync(process.env.VERIFY_DUMP, JSON.stringify(dump));
+if (process.env.VERIFY_DUMP) fs.writeFileSync(process.env.VERIFY_DUMP, JSON.stringify({ misses: dump, refusals }));
 if (process.env.VERIFY_MISSES) {
   console.log('\n## Accepted mutations (up to 10 per cell)');
   for (const m of misses.sort()) console.log(m);

@@ -284,6 +284,22 @@ test('a lead-in label starts the line under the field label, so the two are not 
   assert.match(out.text, /\nHeart and pericardium:\r?\nAs far as can be observed: Heart contour and size are normal\./);
 });
 
+test('an INTERPRETATION read as an impression keeps its header beside the IMPRESSION', () => {
+  const { out } = run(
+    'EXAM: Thoracic spine.\nINTERPRETATION: Mild anterior wedging of T11.\n\nIMPRESSION:\n1. Mild anterior wedging of T11.\n2. Osteoporosis.',
+  );
+  assert.match(out.text, /^INTERPRETATION:\r?\nMild anterior wedging of T11\.$/m);
+  assert.match(out.text, /^IMPRESSION:\r?\n1\. Mild anterior wedging of T11\.$/m);
+});
+
+test('a word two subsections share goes to the one the template lists first; technique that names an organ stays', () => {
+  const { out } = run('EXAM: MRI right elbow\nFINDINGS: The surrounding muscles are unremarkable.');
+  assert.equal(line(out, 'Muscles'), 'Muscles: The surrounding muscles are unremarkable.');
+  const abdomen = run('EXAM: CT abdomen\nFINDINGS: In non-contrast abdominal sections, the gallbladder appears operated.').out;
+  assert.equal(line(abdomen, 'TECHNIQUE'), 'TECHNIQUE: [ ]');
+  assert.match(line(abdomen, 'Gallbladder and bile ducts'), /the gallbladder appears operated/);
+});
+
 test('CRLF input gives CRLF output and keeps working', () => {
   const text = example('ct-abdomen-pelvis.rpt').replace(/\r?\n/g, '\r\n');
   const { out } = run(text);

@@ -28,6 +28,7 @@ const CueSchema = z
     communication: phrases,
     references: phrases,
     dangling: phrases,
+    generic: phrases,
     stopwords: phrases,
   })
   .strict();
@@ -78,6 +79,15 @@ const CUE_INDEX = (() => {
   return index;
 })();
 const STOP = new Set(CUES.stopwords);
+// One-word time cues, for the time inside a normal phrase ("no acute").
+const TIME_WORD = new Map(
+  Object.entries(CUES.time).flatMap(([value, list]) => list.filter((p) => !p.includes(' ')).map((p) => [p, value] as const)),
+);
+export const squash = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 const ORDINALS = new Map(CUES.ordinals.map((w, i) => [w, i + 1]));
 
 export interface Clause extends Span {
@@ -93,10 +103,23 @@ export interface Clause extends Span {
   negated: Set<string>;
   hedges: string[];
   time: Set<string>;
+  /** Time a negation reaches: "no new lesion" denies only new ones ("no acute" is "new" too). */
+  deniedTime: Set<string>;
+  /** Severity a negation reaches: "no large effusion" denies only a large one. */
+  deniedSeverity: string[];
   /** Severity grades ('1' trace … '5' massive), one per word: "moderate … and marked …" is two. */
   severity: string[];
   counts: Set<string>;
   sides: Set<string>;
+  /** The side words in order, one per word: "right … and left …" is two. */
+  sideList: string[];
+  /**
+   * The clause's parts between commas, "and", "or", "with" and semicolons, each with its content
+   * words, sides and severity: what binds a side or a grade to the finding it belongs to.
+   */
+  parts: { words: string[]; sides: string[]; severity: string[] }[];
+  /** The clause's words without its list mark and label, for pairing a moved sentence with itself. */
+  key: string;
   /** Sizes as "length:21" (mm), bare numbers as "n:3". */
   quantities: string[];
   /** Vertebral, rib and segment levels and MR sequences: "L4-5", "rib 7", "segment 4". */
@@ -116,6 +139,9 @@ export interface Clause extends Span {
 }
 
 const TOKEN = /%|[a-z0-9]+(?:[.'/-][a-z0-9]+)*/g;
+const PART_BREAK = ',';
+// Words that open another part of a clause: "mild right … and moderate left …".
+const PART_WORDS = new Set(['and', 'or', 'with', 'nor', 'while', 'whereas']);
 const NUMBER = /^\d+(?:\.\d+)?$/;
 const GLUED = /^(\d+(?:\.\d+)?)([a-z%][a-z/%-]*)$/;
 const LEVEL = /^[ctls]\d{1,2}(?:-[ctls]?\d{1,2})?$/;
@@ -136,19 +162,27 @@ export function readClause(text: string, span: Span, section: SectionKind, field
   const label = LABEL.exec(body);
   let labelWords: string[] = [];
   const sides: string[] = [];
+  const levelsOfLabel: string[] = [];
   if (label && label[1].split(/\s+/).length <= 5) {
     labelWords = (label[1].toLowerCase().match(TOKEN) ?? []).filter((w) => !STOP.has(w)).map(stem);
+    // "L4-L5:", "C5-6:": the level a spine report's paragraph speaks of.
+    for (const w of labelWords) if (LEVEL.test(w)) levelsOfLabel.push(w.toUpperCase());
     body = body.slice(label[0].length);
     // "RIGHT: 1. Mild plaque …": a side heading is the clause's side.
     for (const w of labelWords) for (const [side, list] of Object.entries(CUES.sides)) if (list.includes(w)) sides.push(side);
   }
   const tokens: string[] = [];
-  for (const t of body
-    .toLowerCase()
-    .replace(/(\d)\s*[x×*]\s*(?=\d)/g, '$1 x ')
-    .match(TOKEN) ?? []) {
+  const lower = body.toLowerCase().replace(/(\d)\s*[x×*]\s*(?=\d)/g, '$1 x ');
+  let last = 0;
+  for (const m of lower.matchAll(TOKEN)) {
+    const t = m[0];
+    // A comma or semicolon ends a part of the clause (and no cue phrase reaches over it).
+    if (/[,;]/.test(lower.slice(last, m.index)) && tokens.length) tokens.push(PART_BREAK);
+    last = m.index + t.length;
     const glued = GLUED.exec(t);
     if (glued && !LEVEL.test(t) && !ORDINAL_NUMBER.test(t)) tokens.push(glued[1], glued[2]);
+    // "FLAIR/T2": a sequence or level joined to another word by a slash is read apart.
+    else if (t.includes('/') && t.split('/').some((x) => LEVEL.test(x))) tokens.push(...t.split('/').filter(Boolean));
     // "effusion-thickening", "well-defined": the words apart, unless the whole is a cue ("follow-up").
     else if (t.includes('-') && !LEVEL.test(t) && !CUE_INDEX.has(t)) tokens.push(...t.split('-').filter(Boolean));
     else tokens.push(t);
@@ -164,11 +198,16 @@ export function readClause(text: string, span: Span, section: SectionKind, field
     negated: new Set(),
     hedges: [],
     time: new Set(),
+    deniedTime: new Set(),
+    deniedSeverity: [],
     severity: [],
     counts: new Set(),
     sides: new Set(sides),
+    sideList: [],
+    parts: [],
+    key: squash(body),
     quantities: [],
-    levels: [],
+    levels: [...levelsOfLabel],
     normal: false,
     recommendation: false,
     recommends: new Set(),
@@ -179,6 +218,14 @@ export function readClause(text: string, span: Span, section: SectionKind, field
   };
   let hedgeFrom = Infinity;
   let negateFrom = Infinity;
+  // A hedge after a negation ends it: "no enhancement, most compatible with chronic change".
+  let negateTo = Infinity;
+  const denies = (i: number) => i >= negateFrom && i < negateTo;
+  let part: Clause['parts'][number] = { words: [], sides: [], severity: [] };
+  c.parts.push(part);
+  const nextPart = () => {
+    if (part.words.length || part.sides.length || part.severity.length) c.parts.push((part = { words: [], sides: [], severity: [] }));
+  };
   let significantCue = false;
   let acute = false;
   let lastCue: { kind: CueKind | null; end: number } = { kind: null, end: -1 };
@@ -187,6 +234,11 @@ export function readClause(text: string, span: Span, section: SectionKind, field
   const negatedAt: number[] = [];
   for (let i = 0; i < tokens.length;) {
     const t = tokens[i];
+    if (t === PART_BREAK || PART_WORDS.has(t)) nextPart();
+    if (t === PART_BREAK) {
+      i++;
+      continue;
+    }
     // Sizes: 2.1 x 1.5 cm, 8 mm; bare numbers count too.
     if (NUMBER.test(t)) {
       const values = [Number(t)];
@@ -226,40 +278,59 @@ export function readClause(text: string, span: Span, section: SectionKind, field
       if (cue.kind === 'hedge') {
         c.hedges.push(cue.value);
         hedgeFrom = Math.min(hedgeFrom, cue.scope === 'clause' ? -1 : i);
-      } else if (cue.kind === 'negation') negateFrom = Math.min(negateFrom, cue.scope === 'clause' ? -1 : i);
-      // Time and severity a negation reaches describe nothing ("without acute …", "no large …").
+        if (cue.scope === 'after' && negateFrom >= 0 && negateFrom < i && negateTo === Infinity) negateTo = i;
+      } else if (cue.kind === 'negation') {
+        if (cue.scope === 'clause') negateFrom = -1;
+        else if (negateTo !== Infinity && i >= negateTo) [negateFrom, negateTo] = [i, Infinity];
+        else negateFrom = Math.min(negateFrom, i);
+      }
+      // Time and severity a negation reaches say what is denied ("without acute …", "no large …").
       else if (cue.kind === 'time') {
-        if (i < negateFrom) c.time.add(cue.value);
-        acute ||= cue.words[0].endsWith('acute') && i < negateFrom;
+        (denies(i) ? c.deniedTime : c.time).add(cue.value);
+        acute ||= cue.words[0].endsWith('acute') && !denies(i);
       } else if (cue.kind === 'severity') {
-        if (i < negateFrom) c.severity.push(cue.value);
+        (denies(i) ? c.deniedSeverity : c.severity).push(cue.value);
+        part.severity.push(cue.value);
       } else if (cue.kind === 'count') c.counts.add(cue.value);
-      else if (cue.kind === 'side') c.sides.add(cue.value);
-      else if (cue.kind === 'normal') normalCue = true;
+      else if (cue.kind === 'side') {
+        c.sides.add(cue.value);
+        c.sideList.push(cue.value);
+        part.sides.push(cue.value);
+      } else if (cue.kind === 'normal') normalCue = true;
       else if (cue.kind === 'recommendation') {
         c.recommendation = true;
         // "needing no follow-up" recommends nothing: the denied advice is its own value.
-        c.recommends.add(i >= negateFrom ? `not ${cue.value}` : cue.value);
+        c.recommends.add(denies(i) ? `not ${cue.value}` : cue.value);
       } else if (cue.kind === 'communication') c.communication = true;
       if (cue.kind === 'significant') {
-        significantCue ||= i < negateFrom;
-        c.specificDenial ||= i >= negateFrom;
+        significantCue ||= !denies(i);
+        c.specificDenial ||= denies(i);
         // The finding's own word is content too: it is what aligns two clauses.
         wordAt.push({ word: stem(t), at: i });
-      } else if (cue.kind === 'normal' && cue.words[0] === 'no' && cue.words.length > 1) negateFrom = Math.min(negateFrom, i);
+        part.words.push(stem(t));
+      } else if (cue.kind === 'normal' && cue.words[0] === 'no' && cue.words.length > 1) {
+        if (negateTo !== Infinity && i >= negateTo) [negateFrom, negateTo] = [i, Infinity];
+        else negateFrom = Math.min(negateFrom, i);
+        // "No acute …" denies new findings only.
+        for (const w of cue.words) if (TIME_WORD.has(w)) c.deniedTime.add(TIME_WORD.get(w)!);
+      }
       i += cue.words.length;
       continue;
     }
-    if (!STOP.has(t) && /[a-z]/.test(t)) wordAt.push({ word: stem(t), at: i });
+    if (!STOP.has(t) && /[a-z]/.test(t)) {
+      wordAt.push({ word: stem(t), at: i });
+      part.words.push(stem(t));
+    }
     i++;
   }
+  if (!part.words.length && !part.sides.length && !part.severity.length && c.parts.length > 1) c.parts.pop();
   // A hedge or negation after every word ("Atelectasis, likely."; "Effusion: no.") reaches back over the clause.
   if (lastCue.kind === 'hedge' && lastCue.end === tokens.length) hedgeFrom = -1;
-  if (lastCue.kind === 'negation' && lastCue.end === tokens.length) negateFrom = -1;
+  if (lastCue.kind === 'negation' && lastCue.end === tokens.length) [negateFrom, negateTo] = [-1, Infinity];
   for (const { word, at } of wordAt) {
     c.words.push(word);
     if (at >= hedgeFrom) c.hedged.add(word);
-    if (at >= negateFrom) c.negated.add(word);
+    if (denies(at)) c.negated.add(word);
   }
   // "Liver: Normal." is about the liver; a label alone ("BIOMETRIC DATA:") says nothing.
   if (!c.words.length && /[a-z0-9]/i.test(body)) c.words = labelWords;
@@ -343,10 +414,16 @@ export function changesOf(source: Clause, candidate: Clause): string[] {
   const extra = (a: Iterable<string>, b: Iterable<string>) => [...a].filter((x) => ![...b].includes(x));
   const time = extra(candidate.time, source.time);
   if (time.length) out.push(`adds time: ${time.join(', ')}${source.time.size ? ` (the report says ${[...source.time].join(', ')})` : ''}`);
+  const deniedTime = extra(candidate.deniedTime, source.deniedTime);
+  if (deniedTime.length) out.push(`adds time to what is denied: no ${deniedTime.join(', ')}`);
   if (multisetExtra(candidate.severity, source.severity).length)
     out.push(`changes severity: ${severityName(source.severity) || 'none'} -> ${severityName(candidate.severity)}`);
-  const sides = extra(candidate.sides, source.sides);
-  if (sides.length) out.push(`changes side: ${[...source.sides].join(', ') || 'none'} -> ${sides.join(', ')}`);
+  else if (multisetExtra(candidate.deniedSeverity, source.deniedSeverity).length)
+    out.push(`changes severity of what is denied: no ${severityName(candidate.deniedSeverity)}`);
+  const sides = [...new Set([...extra(candidate.sides, source.sides), ...multisetExtra(candidate.sideList, source.sideList)])];
+  if (sides.length)
+    out.push(`changes side: ${source.sideList.join(', ') || [...source.sides].join(', ') || 'none'} -> ${sides.join(', ')}`);
+  else out.push(...unbound(source, candidate));
   const q = multisetExtra(candidate.quantities, source.quantities);
   if (q.length) out.push(`changes size or number: ${q.map(quantityName).join(', ')} is not in the report's "${clip(source.text)}"`);
   const levels = multisetExtra(candidate.levels, source.levels);
@@ -356,6 +433,34 @@ export function changesOf(source: Clause, candidate: Clause): string[] {
   if (counts.length) out.push(`changes count: ${counts.join(', ')}`);
   const advice = extra(candidate.recommends, source.recommends);
   if (candidate.recommendation && advice.length) out.push(`adds a recommendation (${advice.join(', ')})`);
+  return out;
+}
+
+/**
+ * A side or grade the candidate gives a finding that the source gives another finding of the same
+ * clause ("mild right … and moderate left …" said as "moderate right …").
+ */
+function unbound(source: Clause, candidate: Clause): string[] {
+  const out: string[] = [];
+  for (const part of candidate.parts) {
+    const kin = source.parts.filter((p) => p.words.some((w) => part.words.includes(w)));
+    const check = (pick: (p: Clause['parts'][number]) => string[], what: string, name: (v: string[]) => string) => {
+      const voting = kin.filter((p) => pick(p).length);
+      const mine = pick(part);
+      if (!mine.length || !voting.length || voting.some((p) => mine.every((v) => pick(p).includes(v)))) return;
+      out.push(`changes ${what}: the report gives "${part.words.join(' ')}" ${name(pick(voting[0]))}, not ${name(mine)}`);
+    };
+    check(
+      (p) => p.sides,
+      'side',
+      (v) => v.join(', '),
+    );
+    check(
+      (p) => p.severity,
+      'severity',
+      (v) => severityName(v),
+    );
+  }
   return out;
 }
 

@@ -66,6 +66,16 @@ prognosis and no cause unless the report itself says it. Do not add any finding.
   },
 } as const satisfies Record<RewriteKind, RewriteKindInfo>;
 
+/** The template a restructure uses: the exam's, why, and the others the user may pick instead. */
+export interface TemplateChoice {
+  id: string;
+  name: string;
+  why: string;
+  alternatives: { id: string; name: string }[];
+  /** Why the exam's template is not used (it is for another modality or body part). */
+  refused?: string;
+}
+
 /** The kind a command id or a CLI command names, if any. */
 export function rewriteKindOf(name: string, by: 'command' | 'cli'): RewriteKind | undefined {
   return REWRITE_KINDS.find((k) => REWRITE_KIND[k][by] === name);

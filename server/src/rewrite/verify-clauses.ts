@@ -7,7 +7,20 @@ import { GLOSSARY, plainTerm, withSide } from '../nlp/glossary';
 import { parseReport } from '../report';
 import type { Report, Span } from '../report/types';
 import type { RewriteKind } from './kinds';
-import { CUES, changesOf, clausesOf, clip, dropsOf, polarityLostBy, readClause, readText, shareOf, stem, type Clause } from './clauses';
+import {
+  CUES,
+  changesOf,
+  squash,
+  clausesOf,
+  clip,
+  dropsOf,
+  polarityLostBy,
+  readClause,
+  readText,
+  shareOf,
+  stem,
+  type Clause,
+} from './clauses';
 
 export interface VerifyReason {
   message: string;
@@ -88,11 +101,15 @@ export function checkClauses(
     return reasons;
   }
   // The findings core's significant findings: what a summary must tell (its sentences are significant too).
-  const told = new Set(src.filter((c) => c.positive && significantAt.some((at) => c.start <= at && at < c.end)));
+  const told = new Set(
+    src.filter((c) => c.positive && !QUESTION_SECTIONS.has(c.section) && significantAt.some((at) => c.start <= at && at < c.end)),
+  );
   for (const c of told) c.significant = true;
   const significant = src.filter((c) => c.significant);
   const candidate =
-    kind === 'summary' ? summaryClauses(candidateText, options.summaryBoilerplate ?? [], say) : readCandidate(candidateText, options);
+    kind === 'summary'
+      ? summaryClauses(candidateText, source.text, options.summaryBoilerplate ?? [], say)
+      : readCandidate(candidateText, options);
 
   // What each candidate clause rests on, and what it changes there.
   const restsOn = new Map<Clause, Clause[]>();
@@ -101,7 +118,36 @@ export function checkClauses(
   // A summary may pass on the impression's own "no acute …" beside the significant findings it tells
   // (every one is required below); a drafted impression never writes one over them.
   const impressionSaysNormal = src.some((s) => inImpression(s) && globalNormal(s));
-  for (const c of candidate) {
+  const compare = (s: Clause, c: Clause) => {
+    // Words the report has nowhere ("likely malignant"): a rewrite of a report speaks in its words.
+    const novel = kind === 'summary' || globalNormal(c) ? [] : c.words.filter((w) => w.length > 3 && !sourceWords.has(w.slice(0, 5)));
+    if (novel.length) say(`adds what the report does not say: "${novel.join(' ')}" in "${clip(c.text)}"`, s, c);
+    const changes =
+      kind === 'summary' ? changesOf(s, c).filter((x) => !x.startsWith('changes size or number') || !inSource(c, src)) : changesOf(s, c);
+    for (const change of changes) say(`${change}: "${clip(s.text, 60)}" -> "${clip(c.text, 60)}"`, s, c);
+  };
+
+  // Sentences a rewrite moves but does not write (all of a restructure; all but the impression of a
+  // drafted impression) are paired one to one with the report's: each is kept once, and says the same.
+  const moved = (c: Clause) => kind === 'restructure' || (kind === 'impression' && !inImpression(c));
+  const pairs = pairUp(src.filter(moved), candidate.filter(moved));
+  for (const [c, s] of pairs) {
+    (restsOn.get(s) ?? restsOn.set(s, []).get(s)!).push(c);
+    compare(s, c);
+    for (const lost of polarityLostBy(s, [c])) say(`${lost}: "${clip(s.text, 60)}"`, s, c);
+    for (const drop of dropsOf(s, [c], { sizes: true })) say(`${drop}: "${clip(s.text, 60)}" -> "${clip(c.text, 60)}"`, s, c);
+  }
+  for (const s of src.filter(moved))
+    if (!restsOn.has(s) && (s.words.length || s.quantities.length || s.key)) say(`drops: "${clip(s.text)}"`, s);
+  for (const c of candidate.filter(moved)) {
+    if (pairs.has(c)) continue;
+    if (globalNormal(c) && significant.length)
+      say(`adds a normal statement while the report states "${clip(significant[0].text)}": "${clip(c.text)}"`, significant[0], c);
+    else say(`adds: "${clip(c.text)}"`, undefined, c);
+  }
+
+  // Sentences the rewrite writes: each rests on a source clause.
+  for (const c of candidate.filter((x) => !moved(x))) {
     const mayBeNormal = kind === 'summary' ? impressionSaysNormal : kind !== 'impression' || !inImpression(c);
     if (globalNormal(c) && significant.length && !mayBeNormal) {
       say(`says nothing is wrong while the report states "${clip(significant[0].text)}": "${clip(c.text)}"`, significant[0], c);
@@ -113,12 +159,15 @@ export function checkClauses(
         say(`adds a recommendation: "${clip(c.text)}"`, undefined, c);
       continue;
     }
-    // An impression's old items may move anywhere; the rest of the report stays where it is.
-    const pool = kind === 'impression' && !inImpression(c) ? src.filter((s) => !inImpression(s)) : src;
-    const place = restingPlace(c, pool);
+    const place = restingPlace(c, src);
     if (!place) {
-      // A normal statement may stand new in a drafted impression or summary of a report that states nothing significant.
-      if (globalNormal(c) && kind !== 'restructure' && (!significant.length || mayBeNormal)) continue;
+      // A normal statement may stand new in a drafted impression or summary of a report that states nothing significant,
+      // denying no other time than the report's own ("no acute …" may say "nothing new", not "nothing unchanged").
+      if (globalNormal(c) && (!significant.length || mayBeNormal)) {
+        const time = [...c.deniedTime].filter((t) => t !== 'new' && !src.some((x) => globalNormal(x) && x.deniedTime.has(t)));
+        if (time.length) say(`adds time to what is denied: no ${time.join(', ')} in "${clip(c.text)}"`, undefined, c);
+        continue;
+      }
       if (globalNormal(c) && significant.length && !mayBeNormal)
         say(`adds a normal statement while the report states "${clip(significant[0].text)}": "${clip(c.text)}"`, significant[0], c);
       else say(`adds: "${clip(c.text)}"`, undefined, c);
@@ -126,38 +175,48 @@ export function checkClauses(
     }
     const s = place.clause;
     (restsOn.get(s) ?? restsOn.set(s, []).get(s)!).push(c);
-    // Words the report has nowhere ("likely malignant"): a rewrite of a report speaks in its words.
-    const novel = kind === 'summary' || globalNormal(c) ? [] : c.words.filter((w) => w.length > 3 && !sourceWords.has(w.slice(0, 5)));
-    if (novel.length) say(`adds what the report does not say: "${novel.join(' ')}" in "${clip(c.text)}"`, s, c);
-    const changes =
-      kind === 'summary' ? changesOf(s, c).filter((x) => !x.startsWith('changes size or number') || !inSource(c, src)) : changesOf(s, c);
-    for (const change of changes) say(`${change}: "${clip(s.text, 60)}" -> "${clip(c.text, 60)}"`, s, c);
+    compare(s, c);
+    for (const lost of hedgeLostOn(c, src)) say(`${lost}: "${clip(c.text, 60)}"`, s, c);
   }
 
-  // Every source clause the rewrite touches is accounted for.
+  // Every source clause the rewrite sums up is accounted for by what it writes.
+  const written = candidate.filter((c) => !moved(c));
   const required = src.filter((s) => {
     if (!s.words.length && !s.quantities.length) return false;
-    if (kind === 'restructure') return true;
-    if (kind === 'impression') return !inImpression(s) || s.positive || s.recommendation || s.significant;
-    return !s.communication && (told.has(s) || (inImpression(s) && s.positive));
+    if (kind === 'restructure') return false;
+    if (kind === 'impression') return inImpression(s) ? s.positive || s.recommendation || s.significant : told.has(s) && !isOld(s);
+    return !s.communication && (told.has(s) || (inImpression(s) && (s.positive || namesDenial(s))));
   });
   for (const s of required) {
     // Kept by the clauses resting on it, and by any other clause that could (a finding told in the
     // summary from the impression's sentence is also the findings' sentence).
     const sameSide = (c: Clause) => !s.sides.size || !c.sides.size || [...c.sides].some((x) => s.sides.has(x));
-    const keptBy = candidate.filter(
+    const own = ownWord(source, s, significantAt);
+    // A clause that says what no other does ("cavitation" beside "volume loss" in the right upper
+    // lobe) is kept only by one that says it too.
+    const mine = s.words.filter((w) => !GENERIC.has(w) && !required.some((x) => x !== s && x.words.includes(w)));
+    const keptBy = written.filter(
       (c) =>
         restsOn.get(s)?.includes(c) ||
-        (sameSide(c) && (shareOf(c, s) >= 0.5 || shareOf(s, c) >= KEPT_BY || (shareOf(c, s) > 0 && sameSize(c, s)))),
+        (sameSide(c) &&
+          (!mine.length || mine.some((w) => c.words.includes(w)) || (!!own && c.words.includes(own))) &&
+          (shareOf(c, s) >= 0.5 || shareOf(s, c) >= KEPT_BY || (shareOf(c, s) > 0 && sameSize(c, s)) || (!!own && c.words.includes(own)))),
     );
     if (!keptBy.length) {
       say(`drops: "${clip(s.text)}"`, s);
       continue;
     }
-    // A summary may give a size on another line than the finding's report term.
+    // Each thing a list denies ("no consolidation, effusion or pneumothorax") is denied in turn.
+    const denied = new Set(keptBy.flatMap((c) => [...c.negated]));
+    for (const part of s.parts) {
+      const named = part.words.filter((w) => s.negated.has(w) && !GENERIC.has(w));
+      if (named.length && named.length === part.words.filter((w) => !GENERIC.has(w)).length && !named.some((w) => denied.has(w)))
+        say(`drops the denial of "${named.join(' ')}" in "${clip(s.text)}"`, s, keptBy[0]);
+    }
     // Its polarity and hedges: on the clauses resting on it, else on one saying its very words.
     const resting = restsOn.get(s)?.length ? restsOn.get(s)! : keptBy.filter((c) => shareOf(c, s) === 1 && shareOf(s, c) === 1);
     for (const lost of polarityLostBy(s, resting)) say(`${lost}: "${clip(s.text, 60)}"`, s, resting[0]);
+    // A summary may give a size on another line than the finding's report term.
     for (const drop of dropsOf(
       s,
       kind === 'summary' ? [...keptBy, { ...keptBy[0], quantities: candidate.flatMap((c) => c.quantities) }] : keptBy,
@@ -183,8 +242,77 @@ export function checkClauses(
       for (const drop of dropsOf(s, items, { sizes: true }))
         say(`${drop}: "${clip(s.text, 60)}" -> "${clip(items[0].text, 60)}"`, s, items[0]);
     }
-  if (kind === 'restructure') checkPlacement(candidate, new Map([...restsOn].flatMap(([s, cs]) => cs.map((c) => [c, s] as const))), say);
+  if (kind === 'restructure') checkPlacement(candidate, pairs, say);
   return reasons;
+}
+
+/** Old news: a finding the report calls old, chronic or healed and not new or grown. */
+const isOld = (s: Clause) => s.time.has('old') && !s.time.has('new') && !s.time.has('increased');
+
+/** The word the findings core found a significant finding at, in this clause ("atelectasis"). */
+function ownWord(report: Report, s: Clause, significantAt: readonly number[]): string | null {
+  const at = significantAt.find((x) => s.start <= x && x < s.end);
+  if (at === undefined) return null;
+  const word = /^[A-Za-z][A-Za-z'-]*/.exec(report.text.slice(at))?.[0];
+  return word ? stem(word.toLowerCase()) : null;
+}
+
+/** A denial of something by name ("No pneumothorax"), not of all that is wrong ("No acute abnormality"). */
+const namesDenial = (s: Clause) => [...s.negated].some((w) => !GENERIC.has(w));
+const GENERIC = new Set(CUES.generic.map(stem));
+
+/**
+ * A word the report hedges wherever it says it, said without a hedge ("Probable pneumonia" drafted
+ * as "pneumonia"): whichever sentence the candidate rests on, the report never states it as fact.
+ */
+function hedgeLostOn(c: Clause, src: readonly Clause[]): string[] {
+  const stated = src.filter((s) => !QUESTION_SECTIONS.has(s.section));
+  const lost = c.words.filter((w) => {
+    if (c.hedged.has(w) || c.negated.has(w)) return false;
+    const saying = stated.filter((s) => s.words.includes(w));
+    return saying.length > 0 && saying.every((s) => s.hedged.has(w) || s.negated.has(w)) && saying.some((s) => s.hedged.has(w));
+  });
+  return lost.length ? [`drops the hedge on "${lost.join(' ')}" (the report never states it as certain)`] : [];
+}
+const QUESTION_SECTIONS = new Set(['history', 'exam', 'technique', 'comparison']);
+
+/**
+ * Pairs the sentences a rewrite moves with the report's, one to one: the same words first, then the
+ * closest. Returns candidate -> source.
+ */
+function pairUp(src: readonly Clause[], candidate: readonly Clause[]): Map<Clause, Clause> {
+  const pairs = new Map<Clause, Clause>();
+  const used = new Set<Clause>();
+  const byKey = new Map<string, Clause[]>();
+  for (const c of candidate) if (c.key) (byKey.get(c.key) ?? byKey.set(c.key, []).get(c.key)!).push(c);
+  const rest: Clause[] = [];
+  for (const s of src) {
+    const c = byKey.get(s.key)?.find((x) => !pairs.has(x));
+    if (c && s.key) {
+      pairs.set(c, s);
+      used.add(s);
+    } else rest.push(s);
+  }
+  const options: { s: Clause; c: Clause; score: number }[] = [];
+  const keyShare = (a: Clause, b: Clause) => {
+    const x = a.key.split(' ');
+    const y = new Set(b.key.split(' '));
+    return x.filter((w) => y.has(w)).length / Math.max(x.length, y.size);
+  };
+  for (const s of rest)
+    for (const c of candidate) {
+      if (pairs.has(c)) continue;
+      const close = shareOf(c, s) >= RESTS_ON || shareOf(s, c) >= KEPT_BY || (shareOf(c, s) > 0 && sameSize(c, s));
+      const score = s.words.length || c.words.length ? shareOf(c, s) + shareOf(s, c) : 2 * keyShare(s, c);
+      if (close || (!s.words.length && !c.words.length && score >= 1)) options.push({ s, c, score });
+    }
+  options.sort((a, b) => b.score - a.score);
+  for (const o of options) {
+    if (used.has(o.s) || pairs.has(o.c)) continue;
+    pairs.set(o.c, o.s);
+    used.add(o.s);
+  }
+  return pairs;
 }
 
 // Template scaffolding: "[ ]" fields, snippet tab stops, blanks; and the label a field stands after.
@@ -217,11 +345,6 @@ const PART = /^\s*(What the report (?:found|did not find|says)|Words in your rep
 const TERM = /\(([^()]+)\)/g;
 const QUOTED = /["“]([^"”]+)["”]/g;
 const QUOTE_LINE = /^\s*The report (?:also )?says:? ["“]([^"”]+)["”]\s*$/;
-const squash = (s: string) =>
-  s
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
 /** The glossary's explanations, as the summary writes them ("Lay phrase. Meaning."). */
 const MEANINGS = (() => {
   const out = new Set<string>();
@@ -264,7 +387,13 @@ function withoutLay(line: string, terms: readonly string[]): string {
  * the report sentences it quotes (the plain words are for the patient); its cues are the whole line's.
  * Lines that name no term must be fixed text or state nothing (no side, size, hedge, time or denial).
  */
-function summaryClauses(text: string, boilerplate: readonly RegExp[], say: (m: string, s?: Clause, c?: Clause) => void): Clause[] {
+function summaryClauses(
+  text: string,
+  sourceText: string,
+  boilerplate: readonly RegExp[],
+  say: (m: string, s?: Clause, c?: Clause) => void,
+): Clause[] {
+  const sourceSaid = squash(sourceText);
   const out: Clause[] = [];
   let part = '';
   let at = 0;
@@ -288,8 +417,10 @@ function summaryClauses(text: string, boilerplate: readonly RegExp[], say: (m: s
     // Cues are read outside the glossary's plain phrases ("an IV line in a large vein" is no severity).
     const quote = QUOTE_LINE.exec(line);
     if (quote) {
-      // The report's own sentence, quoted: read as it stands.
-      out.push(readClause(quote[1], span, 'impression', null));
+      // The report's own sentence, quoted: read as it stands, and it must be the report's.
+      const said = readClause(quote[1], span, 'impression', null);
+      if (!sourceSaid.includes(squash(quote[1]))) say(`quotes what the report does not say: "${clip(quote[1])}"`, undefined, said);
+      out.push(said);
       continue;
     }
     const bracketed = [...line.matchAll(TERM)].map((m) => m[1]);
@@ -297,18 +428,20 @@ function summaryClauses(text: string, boilerplate: readonly RegExp[], say: (m: s
     whole.text = line.trim();
     const named = [...bracketed, ...[...line.matchAll(QUOTED)].map((m) => m[1])].join('; ');
     if (!named) {
-      const says = whole.hedges.length || whole.negated.size || whole.time.size || whole.severity.length || whole.sides.size;
-      if (whole.normal || says || whole.quantities.length || whole.recommendation || whole.significant) out.push(whole);
+      // A line naming no report term is fixed text (left out above) or a statement read as it stands.
+      out.push(whole);
       continue;
     }
     const terms = readClause(named, span, 'impression', null);
-    const denied = part === 'what the report did not find' || whole.negated.size > 0;
+    // A line denies what its own words deny, under whichever heading it stands.
+    const denied = whole.negated.size > 0 || (whole.normal && /\bno\b/i.test(line));
     const clause: Clause = {
       ...whole,
       words: terms.words,
       hedged: new Set(whole.hedges.length ? terms.words : []),
       negated: new Set(denied ? terms.words : []),
       levels: [...new Set([...whole.levels, ...terms.levels])],
+      parts: [{ words: terms.words, sides: whole.sideList, severity: [...whole.severity, ...whole.deniedSeverity] }],
     };
     clause.positive = !denied;
     // "There is no sign of fluid around the lung (pleural effusion)": a denial by name, not "all is well".
