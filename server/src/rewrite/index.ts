@@ -160,7 +160,9 @@ const ENGINE: Record<RewriteKind, KindEngine> = {
         mode: 'reworded',
       });
       for (const r of lintSummary(output, analysis.report.text)) details.push({ message: r });
-      const grade = gradeOf(output.split(/\n\s*Words in your report/i)[0]);
+      // The summary's own words: the report's sentences it quotes are checked word for word above, not graded.
+      const own = output.split(/\n\s*Words in your report/i)[0].replace(/^\s*The report (?:also )?says:? ["“][^"”]*["”]\s*$/gm, '');
+      const grade = gradeOf(own);
       if (mode === 'reworded' && grade > MAX_SUMMARY_GRADE)
         details.push({ message: `reads at grade ${grade.toFixed(1)} (at most ${MAX_SUMMARY_GRADE})` });
       return findings;
