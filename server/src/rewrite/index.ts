@@ -86,6 +86,9 @@ export function rewrite(kind: RewriteKind, analysis: Analysis, options: RewriteO
   return ENGINE[kind].rewrite(analysis, options);
 }
 
+/** What the clause reading says of a document that no rewrite applies to, whatever else is wrong. */
+const UNREWRITABLE = /^(?:the report is empty|not an imaging report)/;
+
 /**
  * The engine's half of each rewrite kind (rewrite/kinds.ts has the names, commands and LLM prompt):
  * the deterministic rewrite, and what the findings verifier asks of any rewrite of that kind beside
@@ -107,6 +110,7 @@ const ENGINE: Record<RewriteKind, KindEngine> = {
       const common = { fillPertinentNegatives: options.fillPertinentNegatives ?? false, understanding: analysis.understanding };
       const plain = restructure(report, template, { ...common, fields: 'plain' });
       const snippet = restructure(report, template, { ...common, fields: 'snippet' }).text;
+      const verification = verify(kind, analysis, plain.text);
       return {
         kind,
         text: plain.text,
@@ -114,8 +118,12 @@ const ENGINE: Record<RewriteKind, KindEngine> = {
         ...placed(report, { at: 'report' }, plain.text),
         replacesImpression: false,
         template: choiceOf(chosen),
-        // A template for another modality or body part is refused, not used (the user may still pick one).
-        verification: refused ? { ok: false, reasons: [refused], details: [{ message: refused }] } : verify(kind, analysis, plain.text),
+        // A template for another modality or body part is refused, not used (the user may still pick one);
+        // an empty or non-imaging document is told that first.
+        verification:
+          refused && !UNREWRITABLE.test(verification.reasons[0] ?? '')
+            ? { ok: false, reasons: [refused], details: [{ message: refused }] }
+            : verification,
         by: 'rules',
       };
     },
@@ -160,8 +168,8 @@ const ENGINE: Record<RewriteKind, KindEngine> = {
         mode: 'reworded',
       });
       for (const r of lintSummary(output, analysis.report.text)) details.push({ message: r });
-      // The summary's own words: the report's sentences it quotes are checked word for word above, not graded.
-      const own = output.split(/\n\s*Words in your report/i)[0].replace(/^\s*The report (?:also )?says:? ["“][^"”]*["”]\s*$/gm, '');
+      // The report's own words, quoted as such, read at the report's grade: only the summary's words are graded.
+      const own = output.split(/\n\s*Words in your report/i)[0].replace(/^The report (?:also )?says: ".*"$/gm, '');
       const grade = gradeOf(own);
       if (mode === 'reworded' && grade > MAX_SUMMARY_GRADE)
         details.push({ message: `reads at grade ${grade.toFixed(1)} (at most ${MAX_SUMMARY_GRADE})` });
@@ -192,8 +200,7 @@ export function verify(kind: RewriteKind, analysis: Analysis, output: string, mo
     { additionMarker: PERTINENT_NEGATIVE_MARK, summaryBoilerplate: SUMMARY_FIXED_LINES },
     significantAt,
   );
-  if (clauses.some((r) => /^(?:the report is empty|not an imaging report)/.test(r.message)))
-    return { ok: false, reasons: clauses.map((r) => r.message), details: clauses };
+  if (clauses.some((r) => UNREWRITABLE.test(r.message))) return { ok: false, reasons: clauses.map((r) => r.message), details: clauses };
   const findings = ENGINE[kind].verify(analysis, output, mode, details);
   details.unshift(...findings.reasons.map((message) => ({ message })));
   details.push(...clauses);
