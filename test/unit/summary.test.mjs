@@ -186,7 +186,7 @@ test('summary (property): any impression of findings with sides and sizes is car
 });
 
 // Issue 18: faithful summaries, offered.
-const { rewrite } = require(path.join(root, 'out/server/rewrite/index.js'));
+const { rewrite, verify } = require(path.join(root, 'out/server/rewrite/index.js'));
 const summaryRewrite = (text) => rewrite('summary', engine.analyze(text));
 
 test('summary: time of each finding kept from its own stretch of the clause ("has not changed", "increased")', () => {
@@ -238,6 +238,8 @@ test("summary (offered): what the plain words cannot carry faithfully is told in
     'EXAM: MRI LUMBAR SPINE\nFINDINGS: At L4-L5 there is a moderate broad-based disc bulge with mild bilateral foraminal narrowing. At L5-S1 there is a small left paracentral disc protrusion, which may contact the left S1 nerve root.\nIMPRESSION: 1. Moderate disc bulge at L4-L5 with mild bilateral foraminal narrowing. 2. Small left paracentral disc protrusion at L5-S1, which may contact the left S1 nerve root.';
   const r = summaryRewrite(text);
   assert.equal(r.verification.ok, true, r.verification.reasons.join('\n'));
+  // Read back as reworded text (an LLM's), it passes too: the quoted report sentences are not graded as its own words.
+  assert.equal(verify('summary', engine.analyze(text), r.text, 'reworded').ok, true);
   assert.match(r.text, /L4-L5/);
   // "… disc bulge with mild bilateral foraminal narrowing": the side is the narrowing's, not the bulge's.
   assert.doesNotMatch(r.text.split('\n').find((l) => /disc bulge\)/.test(l)) ?? '', /both sides/);

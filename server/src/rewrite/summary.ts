@@ -205,9 +205,9 @@ function phraseOf(
 ): { text: string; plural: boolean; degreeSaid: boolean } {
   const gloss = glossFor(report, f);
   let side: Side | null = gloss.noSide ? null : (f.side ?? opts.side ?? null);
-  // A side only the anatomy implies ("hyperinflated lungs", "lingula") is not said as the report's.
+  // A left or right only the anatomy implies (the lingula) is not said as the report's; "effusions" says both.
   const sentence = report.sentences[f.sentenceIndex]?.text ?? '';
-  if (side && !SIDE_WORDS[side].test(sentence)) side = null;
+  if (side && side !== 'bilateral' && !SIDE_WORDS[side].test(sentence)) side = null;
   // "No pleural effusions": none on either side, said without one.
   if (opts.denial && side === 'bilateral') side = null;
   const usePl = opts.plural && !!gloss.pl;
