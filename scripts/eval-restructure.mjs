@@ -41,6 +41,11 @@ export function truthOf(source, name, report) {
   }
   if (ct) {
     if (/coronary|cardiac|ccta|heart/.test(n)) return null;
+    if (/c-spine|cervical/.test(n)) return 'ct-cervical-spine';
+    if (/l-spine|lumbar/.test(n)) return 'ct-lumbar-spine';
+    if (/spine/.test(n)) return 'ct-spine';
+    if (/sinus|facial|face|maxillofacial/.test(n)) return 'ct-sinuses-face';
+    if (/\bneck\b/.test(n)) return 'ct-neck';
     if (/angio|pulmonary|\bpe\b/.test(n) && !/cerebral|head|brain/.test(n)) return 'ct-pulmonary-angiogram';
     if (/\b(head|brain)\b/.test(n) || /^hct\b/.test(n)) return 'ct-head';
     if (/\bchest\b/.test(n)) return 'ct-chest';
@@ -50,12 +55,22 @@ export function truthOf(source, name, report) {
   if (mr) {
     if (/c-spine|cervical|\bc\d\b/.test(n)) return 'mri-cervical-spine';
     if (/l-spine|l-s spine|lumbar/.test(n)) return 'mri-lumbar-spine';
-    if (/spine/.test(n)) return null;
+    if (/spine/.test(n)) return 'mri-spine';
     if (/\b(brain|head)\b/.test(n)) return 'mri-brain';
     if (/knee/.test(n)) return 'mri-knee';
     if (/shoulder/.test(n)) return 'mri-shoulder';
+    if (/ankle|foot/.test(n)) return 'mri-ankle';
+    if (/wrist|hand/.test(n)) return 'mri-wrist';
+    if (/elbow/.test(n)) return 'mri-elbow';
+    if (/\bhip\b/.test(n)) return 'mri-hip';
+    if (/abdomen|pelvis|prostate|mrcp/.test(n)) return 'mri-abdomen-pelvis';
     return null;
   }
+  if (/echo/.test(n)) return 'us-echocardiogram';
+  if (/carotid/.test(n)) return 'us-carotid';
+  if (/venous|dvt|lower extremity|leg/.test(n)) return 'us-venous-lower-extremity';
+  if (/obstetric|\bob\b|pregnan|fetal|biophysical/.test(n)) return 'us-obstetric';
+  if (/breast/.test(n)) return 'us-breast';
   if (/renal|kidney/.test(n)) return 'us-renal';
   if (/scrot|testic/.test(n)) return 'us-scrotum';
   if (/pelvi|transvaginal/.test(n)) return 'us-pelvis';
@@ -149,7 +164,8 @@ export function evaluateRestructure({ iuLimit = Infinity } = {}) {
     const added = excess(a, b);
     const dropped = excess(b, a);
     if ((added.length || dropped.length) && examples.changed.length < 8) examples.changed.push({ id: r.id, added, dropped });
-    const matched = truth ? choice.template.id === truth : null;
+    // A refused choice of the right template is no match: the user gets no restructure.
+    const matched = truth ? choice.template.id === truth && !choice.refused : null;
     if (matched === false && examples.mismatched.length < 12)
       examples.mismatched.push({ id: r.id, name: r.name, truth, chose: choice.template.id, why: choice.why });
     for (const x of [row, total]) {

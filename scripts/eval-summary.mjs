@@ -6,6 +6,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { iuReports, mtReports, haveData, dataDir } from './lib/corpus.mjs';
+import { numberOption } from './lib/options.mjs';
+import { drawsFrom, rng } from './lib/random.mjs';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -184,6 +186,39 @@ export function summaryRows(m) {
   ];
 }
 
+/**
+ * The summary as offered (rewrite('summary'): verified, with what the plain words cannot carry told in
+ * the report's words), on a seeded sample of each source: how often it is offered, the most common
+ * reasons it is not, and how many of its finding lines are plain words rather than the report's.
+ */
+export function evaluateOffered(reports, perSource) {
+  const { analyze } = load('engine.js');
+  const { rewrite } = load('rewrite/index.js');
+  const draws = drawsFrom(rng(18));
+  const out = [];
+  for (const source of [...new Set(reports.map((r) => r.source))]) {
+    const sample = draws.shuffle(reports.filter((r) => r.source === source)).slice(0, perSource);
+    const reasons = new Map();
+    let offered = 0;
+    let plain = 0;
+    let quoted = 0;
+    for (const r of sample) {
+      const s = rewrite('summary', analyze(r.text));
+      if (!s.verification.ok) {
+        for (const why of new Set(s.verification.reasons.map((x) => x.replace(/:.*/s, '')))) reasons.set(why, (reasons.get(why) ?? 0) + 1);
+        continue;
+      }
+      offered++;
+      const told = s.text.split('\nWords in your report:')[0];
+      plain += (told.match(/^- /gm) ?? []).length;
+      quoted += (told.match(/^The report (?:also )?says: "/gm) ?? []).length;
+    }
+    const top = [...reasons].sort((a, b) => b[1] - a[1]).slice(0, 5);
+    out.push({ source, n: sample.length, offered, plain, quoted, top });
+  }
+  return out;
+}
+
 /** Every IU report with a findings or impression section, and every MTSamples radiology report. */
 export function corpusReports() {
   return [
@@ -212,4 +247,15 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   show('not carried', m.dropped, (d) => `${d.id}: ${d.finding}${d.side ? ` (${d.side})` : ''} — ${d.why}${d.line ? `: ${d.line}` : ''}`);
   show('invented', m.invented, (d) => `${d.id}: ${d.concept} (${d.how})`);
   show('advice', m.advice, (d) => `${d.id}: ${d.kind}: ${d.sentence}`);
+  // --offered N: reports per source for the offered summary (0 skips it).
+  const perSource = numberOption(process.argv, 'offered', 300);
+  if (perSource > 0) {
+    console.log(`\n## The summary as offered (verified), ${perSource} reports per source`);
+    console.log("| source | offered | lines in plain words / in the report's words | not offered: most common reasons |");
+    console.log('|---|---:|---|---|');
+    for (const o of evaluateOffered(corpusReports(), perSource))
+      console.log(
+        `| ${o.source} | ${((100 * o.offered) / o.n).toFixed(1)}% (${o.offered}/${o.n}) | ${o.plain} / ${o.quoted} | ${o.top.map(([k, n]) => `${k} (${n})`).join('; ') || '-'} |`,
+      );
+  }
 }

@@ -273,8 +273,9 @@ const STEPS = {
     await t.shot('walkthrough.png');
     await button.click();
     await t.page.keyboard.press('Control+B');
-    // The template for the exam comes first in the pick.
+    // The template for the exam comes first in the pick, asked before anything is rewritten.
     await t.rows.first().waitFor();
+    await t.shot('template-pick.png');
     const first = (await t.rows.first().innerText()).replace(/\s+/g, ' ').trim();
     await t.page.keyboard.press('Enter');
     await t.page.waitForFunction(

@@ -5,7 +5,14 @@
 // verifies (RewriteRequest); nothing is applied if the report changed meanwhile.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { REWRITE_KIND, REWRITE_KINDS, RewriteRequest, type RewriteKind, type RewriteResult } from '../../server/src/protocol';
+import {
+  REWRITE_KIND,
+  REWRITE_KINDS,
+  RewriteRequest,
+  TemplateChoiceRequest,
+  type RewriteKind,
+  type RewriteResult,
+} from '../../server/src/protocol';
 import { notify } from './notices';
 
 export function registerRewrites(
@@ -29,22 +36,33 @@ export function registerRewrites(
     );
   }
 
+  /**
+   * The template, picked before anything is rewritten (the rewrite, and its LLM call, runs once):
+   * undefined for the exam's own (the server chooses it, or refuses it), an id, or null when dismissed.
+   */
+  async function pickTemplate(document: vscode.TextDocument, version: number): Promise<string | undefined | null> {
+    const choice = await client()?.sendRequest(TemplateChoiceRequest, { uri: document.uri.toString(), version });
+    if (!choice || choice.refused || choice.alternatives.length === 0) return undefined;
+    const chosen = { label: choice.name, description: 'for this exam', detail: choice.why, id: choice.id };
+    const others = choice.alternatives.map((t) => ({ label: t.name, description: '', detail: undefined, id: t.id }));
+    const pick = await vscode.window.showQuickPick([chosen, ...others], { title: 'RadLint: restructure into which template?' });
+    if (!pick) return null;
+    return pick.id === chosen.id ? undefined : pick.id;
+  }
+
   /** `templateId` (restructure) skips the quick pick: for keybindings and tests. The editor's context menu passes a Uri. */
   async function run(kind: RewriteKind, target?: string | vscode.Uri, version?: number, templateId?: string): Promise<boolean> {
     const uri = target?.toString();
     const document = uri ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri) : vscode.window.activeTextEditor?.document;
     if (!document) return (tell('open a report first'), false);
     const asked = version ?? document.version;
-    let result = await ask(kind, document, asked, templateId);
-    if (!result) return (tell('the server is not running'), false);
-    if (kind === 'restructure' && !templateId && result.ok && result.template && result.template.alternatives.length > 0) {
-      const chosen = { label: result.template.name, description: 'for this exam', detail: result.template.why, id: result.template.id };
-      const others = result.template.alternatives.map((t) => ({ label: t.name, description: '', detail: undefined, id: t.id }));
-      const pick = await vscode.window.showQuickPick([chosen, ...others], { title: 'RadLint: restructure into which template?' });
-      if (!pick) return false;
-      if (pick.id !== chosen.id) result = await ask(kind, document, asked, pick.id);
-      if (!result) return false;
+    if (kind === 'restructure' && !templateId) {
+      const picked = await pickTemplate(document, asked);
+      if (picked === null) return false;
+      templateId = picked;
     }
+    const result = await ask(kind, document, asked, templateId);
+    if (!result) return (tell('the server is not running'), false);
     if (result.note) {
       log.warn(result.note);
       tell(result.note);

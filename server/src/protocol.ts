@@ -3,9 +3,9 @@
 // protocol package, which both sides have.
 import { NotificationType, RequestType, type Range } from 'vscode-languageserver-protocol';
 import type { CompareSummary, DiscrepancyKind, DiscrepancySeverity } from './compare/contract';
-import { REWRITE_KIND, type RewriteKind } from './rewrite/kinds';
+import { REWRITE_KIND, type RewriteKind, type TemplateChoice } from './rewrite/kinds';
 
-export { REWRITE_KIND, REWRITE_KINDS, rewriteKindOf, type RewriteKind } from './rewrite/kinds';
+export { REWRITE_KIND, REWRITE_KINDS, rewriteKindOf, type RewriteKind, type TemplateChoice } from './rewrite/kinds';
 
 /** Diagnostic sources: the deterministic rules, the AI second reader, and trainee-mode comparison. */
 export const SOURCE_RULES = 'radlint';
@@ -147,13 +147,20 @@ export interface RewriteResult {
   /** The edit in the document: its range and new text (snippet syntax when `snippet` is true). */
   edit: { range: Range; newText: string; snippet: boolean } | null;
   replacesImpression: boolean;
-  template?: { id: string; name: string; why: string; alternatives: { id: string; name: string }[] };
+  template?: TemplateChoice;
   grade?: number;
   by: 'rules' | 'llm';
   /** One line: why an AI answer was not used. */
   note?: string;
 }
 export const RewriteRequest = new RequestType<RewriteParams, RewriteResult | null, void>('radlint/rewrite');
+/**
+ * Client -> server: the template a restructure would use and the others, before anything is rewritten
+ * (VS Code asks the user first, then sends RewriteRequest once). Null when the version is gone.
+ */
+export const TemplateChoiceRequest = new RequestType<{ uri: string; version: number }, TemplateChoice | null, void>(
+  'radlint/templateChoice',
+);
 /**
  * Client -> server: compare a trainee's report (an open document) with the attending's (the
  * reference), show the discrepancies as diagnostics on the trainee document (source SOURCE_COMPARE)

@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const load = (p) => require(path.join(root, 'out/server', p));
+/** A compiled engine module by its path under server/src (each kept one is typed from its source). */
+export const load = (p) => require(path.join(root, 'out/server', p));
 
 /** @type {typeof import('../../server/src/report/index.js')} */
 export const report = load('report/index.js');

@@ -1,15 +1,19 @@
-// Compiled guideline modules for tests, and a facts builder that satisfies a table row.
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { root } from './engine.mjs';
+// @ts-check
+// Compiled guideline modules for tests, and a facts builder that satisfies a table row. Typed from the
+// sources like engine.mjs, so the guideline tests are type-checked against them.
+import { load, report } from './engine.mjs';
 
-const require = createRequire(import.meta.url);
-export const guidelines = require(path.join(root, 'out/server/guidelines/index.js'));
-export const facts = require(path.join(root, 'out/server/guidelines/facts.js'));
-export const check = require(path.join(root, 'out/server/guidelines/check.js'));
-export const followups = require(path.join(root, 'out/server/guidelines/followups.js'));
-export const nlp = require(path.join(root, 'out/server/nlp/index.js'));
-export const reportLib = require(path.join(root, 'out/server/report/index.js'));
+/** @type {typeof import('../../server/src/guidelines/index.js')} */
+export const guidelines = load('guidelines/index.js');
+/** @type {typeof import('../../server/src/guidelines/facts.js')} */
+export const facts = load('guidelines/facts.js');
+/** @type {typeof import('../../server/src/guidelines/check.js')} */
+export const check = load('guidelines/check.js');
+/** @type {typeof import('../../server/src/guidelines/followups.js')} */
+export const followups = load('guidelines/followups.js');
+/** @type {typeof import('../../server/src/nlp/index.js')} */
+export const nlp = load('nlp/index.js');
+export const reportLib = report;
 
 /** A value inside a range: at its lower edge, or its upper edge. */
 export function inside(range, edge, step) {
@@ -37,12 +41,18 @@ export function outside(range, edge, step) {
 
 const rnd = (v) => Number(v.toFixed(6));
 
-/** Facts that meet every condition of a row (size set by the caller). */
+/** @typedef {import('../../server/src/guidelines/index.js').Facts} Facts */
+
+/**
+ * Facts that meet every condition of a row (size set by the caller).
+ * @returns {Facts}
+ */
 export function factsFor(g, row, sizeMm) {
   const w = row.when;
   const step = g.roundMm ?? 0.1;
   const context = [...(w.context ? [w.context[0]] : [])];
   for (const s of g.inScope) if (s.when.context) context.push(s.when.context[0]);
+  /** @type {Facts} */
   const f = {
     concept: g.subjects[0].concept,
     dimensionsMm: sizeMm === undefined ? undefined : [sizeMm],

@@ -12,6 +12,8 @@ import { root, settings, provider } from './helpers.mjs';
 const require = createRequire(import.meta.url);
 const { analyze } = require(path.join(root, 'out/server/engine.js'));
 const { rewriteWithLlm } = require(path.join(root, 'out/server/llm/rewrite.js'));
+// The summary's fixed first line, which the prompt gives the model word for word.
+const { SUMMARY_OPENING } = require(path.join(root, 'out/server/rewrite/summary.js'));
 
 const REPORT = [
   'EXAM: Chest radiograph, PA and lateral.',
@@ -24,7 +26,7 @@ const REPORT = [
 const NO_IMPRESSION = REPORT.slice(0, REPORT.indexOf('IMPRESSION:'));
 
 const SUMMARY_OK = [
-  'This summary was written from your radiology report.',
+  SUMMARY_OPENING,
   'What the report found:',
   '- There is a small round spot in the upper part of the right lung (nodule). It measures about 2.1 centimeters.',
   '- There is a little fluid around the left lung (pleural effusion).',
@@ -68,7 +70,7 @@ const bad = [
     'writes at grade 12',
     'summary',
     REPORT,
-    'This summary was written from your radiology report.\nWhat the report found:\n- Radiographic interrogation demonstrates a circumscribed parenchymal pulmonary opacification within the superior segmental distribution of the right upper pulmonary lobe (nodule), approximately 2.1 centimeters in maximal transverse dimension, necessitating multidisciplinary correlation.\n- Additionally, a minimal dependent accumulation of pleural fluid is identified along the left hemithorax (pleural effusion), consistent with small-volume effusion physiology.',
+    `${SUMMARY_OPENING}\nWhat the report found:\n- Radiographic interrogation demonstrates a circumscribed parenchymal pulmonary opacification within the superior segmental distribution of the right upper pulmonary lobe (nodule), approximately 2.1 centimeters in maximal transverse dimension, necessitating multidisciplinary correlation.\n- Additionally, a minimal dependent accumulation of pleural fluid is identified along the left hemithorax (pleural effusion), consistent with small-volume effusion physiology.`,
     /grade/,
   ],
   ['gives treatment advice', 'summary', REPORT, `${SUMMARY_OK}\nYou will need surgery to remove the spot.`, /treatment/],

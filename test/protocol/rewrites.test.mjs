@@ -102,3 +102,20 @@ test('RewriteRequest gives a client that applies rewrites the snippet, the templ
     assert.equal(stale.ok, false);
   });
 });
+
+test('TemplateChoiceRequest names the exam template and the others before anything is rewritten; the pick is then used', async () => {
+  await withServer({ initializationOptions: { rewriteCommands: true } }, async (s, edits) => {
+    const uri = 'file:///tmp/rewrite-f.rpt';
+    await s.open(uri, REPORT);
+    const choice = await s.connection.sendRequest('radlint/templateChoice', { uri, version: 1 });
+    assert.equal(choice.id, 'chest-radiograph');
+    assert.ok(choice.why.length > 0);
+    assert.equal(choice.refused, undefined);
+    assert.ok(choice.alternatives.length > 0 && !choice.alternatives.some((t) => t.id === choice.id), JSON.stringify(choice));
+    assert.equal(edits.length, 0, 'asking applies nothing');
+    const other = choice.alternatives[0];
+    const r = await s.connection.sendRequest('radlint/rewrite', { uri, version: 1, kind: 'restructure', templateId: other.id });
+    assert.equal(r.template.id, other.id);
+    assert.equal(await s.connection.sendRequest('radlint/templateChoice', { uri, version: 9 }), null, 'a version that is gone');
+  });
+});

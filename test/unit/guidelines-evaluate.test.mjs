@@ -7,6 +7,7 @@ import { guidelines, facts as factsLib, followups, nlp, reportLib } from '../hel
 const { GUIDELINE_BY_ID, evaluate, recommend } = guidelines;
 const fleischner = GUIDELINE_BY_ID.get('fleischner-2017');
 const lungRads = GUIDELINE_BY_ID.get('lung-rads-2022');
+/** @type {(size: number, extra?: object) => import('../../server/src/guidelines/index.js').Facts} */
 const solid = (size, extra = {}) => ({
   concept: 'nodule',
   dimensionsMm: [size],

@@ -8,6 +8,7 @@ import { check, facts as factsLib, followups, guidelines, nlp, reportLib } from 
 const p = followups.parseFollowUp;
 const CT = (a, b = a) => ({ action: 'imaging', modality: ['CT'], months: [a, b] });
 
+/** @type {(text: string, risk?: 'low' | 'high' | 'unknown') => any} */
 const analyse = (text, risk = 'low') => {
   const report = reportLib.parseReport(text);
   return check.analyse(report, nlp.understand(report), { risk }).find((r) => r.recommendation.status === 'recommend');

@@ -40,7 +40,7 @@ test('impression: critical first, with side, site and size; lines and tubes last
     [
       'Small right apical pneumothorax measuring 1.5 cm.',
       'Moderate left pleural effusion, with adjacent basilar atelectasis.',
-      'Right internal jugular central venous catheter.',
+      'Right internal jugular central venous catheter with the tip in the superior vena cava.',
     ],
   );
   assert.match(d.text, /^1\. Small right apical pneumothorax measuring 1\.5 cm\.\n2\. Moderate left pleural effusion/);
@@ -180,6 +180,18 @@ test('impression: each item keeps the time, hedge, severity, size, side and leve
       'EXAM: MRI lumbar spine.\nFINDINGS: At L4-5 there is a moderate broad-based disc bulge with mild left foraminal stenosis. The conus is normal.',
       '1. At L4-5 there is a moderate broad-based disc bulge with mild left foraminal stenosis.',
     ],
+    // Its reading stays with the lesion, hedge and all.
+    [
+      'EXAM: CT abdomen.\nFINDINGS: There is a 1-cm low-attenuation lesion in the upper pole of the right kidney, likely representing a cyst, but incompletely characterized. The liver is normal.',
+      '1. 1-cm low-attenuation lesion in the upper pole of the right kidney, likely representing a cyst.',
+    ],
+    // "Compared to the previous examination, they are stable" goes with the nodules.
+    [
+      'EXAM: CT chest.\nFINDINGS: Several subpleural nodules, the largest 4 mm, are seen in the right middle lobe. Compared to the previous examination, they are stable in size. No effusion.',
+      '1. Several subpleural nodules, the largest 4 mm, are seen in the right middle lobe. Compared to the previous examination, they are stable in size.',
+    ],
+    // A measure under its own label keeps the label.
+    ['EXAM: Obstetric ultrasound.\nBIOMETRY:\nBPD: 9.8 cm, markedly enlarged for dates.\n', '1. BPD: 9.8 cm, markedly enlarged for dates.'],
     // "It could represent …" keeps its modal and the sentence it speaks of.
     [
       'EXAM: Pelvic ultrasound.\nFINDINGS: The left ovary contains a 6 cm complex cystic mass. This could represent a large hemorrhagic cyst versus abscess.',
@@ -213,6 +225,19 @@ test('impression: never a normal statement over a significant finding; an old im
   assert.match(old.body, /Stable subependymal giant cell astrocytoma/);
   assert.doesNotMatch(old.body, /no acute/i);
   assert.equal(old.ok, true, old.reasons.join('\n'));
+  // A sentence the draft says only in part (the medial ligament, not the lateral one) is kept.
+  const knee = offered(
+    'EXAM: MRI left knee.\nFINDINGS: There is increased signal within the medial collateral ligament, compatible with type 2 sprain.\nIMPRESSION: Type 2 sprain of the medial collateral ligament and type 1 sprain of the lateral collateral ligament.',
+  );
+  assert.match(knee.body, /type 1 sprain of the lateral collateral ligament/, knee.body);
   // A line of quantities alone ("2 images.") kept as it was is no change.
   assert.equal(offered('EXAM: Chest radiograph.\nFINDINGS: 2 images. There is a small left pleural effusion.').ok, true);
+});
+
+test('impression: with nothing the draft would list, a sentence stating something significant is listed as written, never "No acute …"', () => {
+  const granuloma = offered(
+    'EXAM: Chest radiograph.\nFINDINGS: Calcified right hilar nodules consistent with chronic granulomatous disease. The lungs are otherwise clear.',
+  );
+  assert.equal(granuloma.body, '1. Calcified right hilar nodules consistent with chronic granulomatous disease.');
+  assert.equal(granuloma.ok, true, granuloma.reasons.join('\n'));
 });

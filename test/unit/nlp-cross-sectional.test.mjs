@@ -82,6 +82,54 @@ test('a finding that has regressed completely or disappeared is no longer there;
   assert.equal(mentions('Mass, nodule and infiltration were not distinguished.', 'infiltrate')[0].assertion, 'absent');
 });
 
+test('a list of vessels places one plaque in each; a side after a comma starts a place of its own', () => {
+  const site = (text) => understand(text).findings[0].site;
+  assert.deepEqual(site('Calcific atheroma plaques are observed in the aortic arch, ascending aorta, and coronary arteries.'), [
+    'aorta',
+    'coronary artery',
+  ]);
+  assert.deepEqual(site('Calcified atherosclerotic changes were observed in the wall of the thoracic aorta and coronary artery.'), [
+    'aorta',
+    'coronary artery',
+  ]);
+  assert.equal(understand('Opacity in the right lower lobe, left lung clear.').findings[0].side, 'right');
+  assert.ok(present('Increased peribronchial wall thickness in both lower lobes.').includes('bronchial-wall-thickening'));
+  assert.ok(present('Thickening of the peribronchial sheath is observed.').includes('bronchial-wall-thickening'));
+});
+
+test('CT devices, scars and septal phrasings; a fusion anomaly and a bulla-bleb are no device', () => {
+  assert.ok(present('Surgical suture materials in the left nephrectomy site.').includes('surgical-clips'));
+  assert.ok(present('Internal fixators in the thoracic vertebrae.').includes('orthopedic-hardware'));
+  assert.deepEqual(present('Midline fusion anomaly of the spinous processes.'), []);
+  assert.ok(!present('Bullet-bleb formations in the lower lobe.').includes('foreign-body'));
+  assert.deepEqual(present('There are bilateral subpleural bands.'), ['scarring']);
+  assert.deepEqual(present('Apical fibrotic recessions in the right upper lobe.'), ['scarring']);
+  assert.deepEqual(present('The interlobular septa are thickened.'), ['septal-thickening']);
+  assert.deepEqual(present('Interlobular septal and interstitial thickenings in both lower lobes.'), ['septal-thickening']);
+});
+
+test('abdominal and pediatric vocabulary: pancreas, biliary, bowel, kidney and renal vessels, each with its tier', () => {
+  const one = (text) => understand(text).findings.filter((f) => f.assertion === 'present')[0];
+  assert.deepEqual(present('Dilated main pancreatic duct and a pancreatic head mass.'), ['pancreatic-duct-dilatation', 'pancreatic-mass']);
+  assert.equal(one('Pancreatic head mass.').critical, 'days');
+  assert.equal(one('Ascending cholangitis.').critical, 'hours');
+  assert.equal(one('Hypertrophic pyloric stenosis.').concept, 'pyloric-stenosis');
+  assert.equal(one('NEC with pneumatosis of the right colon.').concept, 'necrotizing-enterocolitis');
+  assert.deepEqual(present('Epiploic appendagitis in the left lower quadrant.'), ['epiploic-appendagitis']);
+  const upj = one('Left UPJ obstruction.');
+  assert.deepEqual([upj.concept, upj.side], ['upj-obstruction', 'left']);
+  assert.equal(one('Right multicystic dysplastic kidney.').side, 'right');
+  assert.equal(one('Posterior urethral valves.').sex, 'male');
+  assert.deepEqual(present('Left renal agenesis.'), ['renal-agenesis']);
+  assert.deepEqual(present('Right renal artery stenosis.'), ['renal-artery-stenosis']);
+  assert.deepEqual(present('Porcelain gallbladder.'), ['porcelain-gallbladder']);
+});
+
+test('a mass the sentence places in the pancreas is a pancreatic mass; a lung mass stays a mass', () => {
+  assert.ok(present('The pancreas shows a 1.1 cm hypoenhancing mass in the head.').includes('pancreatic-mass'));
+  assert.deepEqual(present('Large mass in the right upper lobe.'), ['mass']);
+});
+
 test('MSK MRI: Hill-Sachs and bony Bankart lesions are bone lesions, osteochondral lesions are not chondromalacia, a labrum torn in a phrase is a labral tear', () => {
   assert.ok(present('There is a very large Hill-Sachs fracture.').includes('hill-sachs-lesion'));
   assert.ok(present('Associated large osseous Bankart lesion.').includes('bony-bankart-lesion'));
@@ -113,4 +161,18 @@ test('a tear beside a tendon is a tendon tear, kin of a bare tear but not of a l
   assert.ok(present('Left middle ear effusion is present.').includes('middle-ear-effusion'));
   const stenosis = understand('There is a focal stenosis of approximately 70% in the proximal left anterior tibial artery.').findings[0];
   assert.equal(stenosis.side, 'left');
+});
+
+test('breast imaging (BI-RADS words): suspicious calcifications and architectural distortion are days-tier results; benign calcifications and a fibroadenoma are not', () => {
+  const critical = (text) =>
+    understand(text)
+      .findings.filter((f) => f.assertion === 'present' && f.critical)
+      .map((f) => f.concept);
+  assert.deepEqual(critical('Fine pleomorphic calcifications in the upper outer quadrant of the left breast.'), [
+    'suspicious-breast-calcifications',
+  ]);
+  assert.deepEqual(critical('New architectural distortion in the right breast at 10 o’clock.'), ['architectural-distortion']);
+  assert.deepEqual(critical('A few benign-appearing microcalcifications are present.'), []);
+  assert.deepEqual(critical('Probable fibroadenoma in the left breast.'), []);
+  assert.ok(present('Developing asymmetry in the left breast.').includes('breast-asymmetry'));
 });

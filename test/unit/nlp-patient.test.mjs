@@ -60,3 +60,11 @@ test('a title naming several body parts reads each in its own sense', () => {
   const ankle = understand('EXAM: MRI RIGHT ANKLE\nFINDINGS: Interstitial edema of the ligament.');
   assert.notEqual(ankle.findings[0]?.concept, 'pulmonary-edema');
 });
+
+test('a title written as the first header names the exam, so a bare "edema" there is no lung edema', () => {
+  const u = understand('MRI HIP: __.CLINICAL HISTORY: Right hip pain. FINDINGS: Adjacent peritendinous edema.');
+  assert.equal(u.exam.modality, 'MR');
+  assert.equal(u.exam.bodyPart, 'hip');
+  assert.ok(!u.findings.some((f) => f.concept === 'pulmonary-edema'));
+  assert.equal(understand('CLINICAL HISTORY: Cough.\nFINDINGS: Clear lungs.').exam.modality, null);
+});

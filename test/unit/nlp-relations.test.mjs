@@ -40,6 +40,7 @@ const names = () => ({
     'upper extremity',
     'lower extremity',
     'head',
+    'face',
     'cervical spine',
     'thoracic spine',
     'lumbar spine',
@@ -119,6 +120,7 @@ test('concept flags come from findings.json', () => {
 });
 
 test('sites: lung zones agree where they can be one place', () => {
+  /** A finding at these sites (all the site checks read). @type {(...site: string[]) => any} */
   const at = (...site) => ({ site });
   assert.ok(nlp.sitesAgree(at('apex'), at('upper lobe')));
   assert.ok(!nlp.sitesAgree(at('apex'), at('base')));
@@ -137,6 +139,7 @@ test('side words and their mirror images come from anatomy.json', () => {
   assert.equal(nlp.sideWordLike('Leftward', 'right'), 'Rightward');
   assert.equal(nlp.sideWordLike('lt', 'right'), 'rt');
   assert.equal(nlp.sideWordLike('right', 'right'), 'right');
+  /** @type {any} the parts of a sentence sideWordsIn reads */
   const sentence = { start: 10, end: 60, text: 'Left ventricle normal. Rt and LLL, lll.' };
   assert.deepEqual(
     nlp.sideWordsIn(sentence).map((w) => [w.text, w.side, w.start]),
@@ -152,7 +155,7 @@ test('an exam shows the concept groups of its body part', () => {
   const u = understand('EXAM: MRI LEFT KNEE\nFINDINGS: Small joint effusion. Small pleural effusion.');
   const fits = u.findings.map((f) => [f.concept, nlp.fitsExam(u, f)]);
   assert.ok(fits.some(([c, ok]) => c === 'joint-effusion' && ok));
-  assert.ok(!nlp.fitsExam(u, { concept: 'pneumothorax' }));
+  assert.ok(!nlp.fitsExam(u, /** @type {any} a finding by its concept only */ ({ concept: 'pneumothorax' })));
   assert.ok(nlp.isOneSidedBodyPart('knee') && !nlp.isOneSidedBodyPart('chest') && !nlp.isOneSidedBodyPart(null));
   assert.ok(nlp.ORGAN_SIZES.find((o) => o.name === 'kidney').organ.test('the right kidney measures'));
 });

@@ -201,7 +201,10 @@ test('a sentence with nothing to go by goes to the FINDINGS head; an organ the t
   assert.equal(by['A 1 cm thyroid nodule is noted.'], 'other');
   // Nothing to go by, after a placed sentence: it follows that one.
   const { out: ctx } = run('EXAM: CT head.\nFINDINGS: The ventricles are mildly enlarged. Stable since the prior.');
-  assert.equal(line(ctx, 'Ventricles and sulci'), 'Ventricles and sulci: The ventricles are mildly enlarged. Stable since the prior.');
+  assert.equal(
+    line(ctx, 'Ventricles and cisterns'),
+    'Ventricles and cisterns: The ventricles are mildly enlarged. Stable since the prior.',
+  );
 });
 
 test('both kidneys share one subsection: a label carries no side onto sentences', () => {
@@ -282,6 +285,30 @@ test('lines above the headers that state no finding are the history', () => {
 test('a lead-in label starts the line under the field label, so the two are not read as one', () => {
   const { out } = run('EXAM: CT chest\nFINDINGS: As far as can be observed: Heart contour and size are normal.');
   assert.match(out.text, /\nHeart and pericardium:\r?\nAs far as can be observed: Heart contour and size are normal\./);
+});
+
+test('an INTERPRETATION read as an impression keeps its header beside the IMPRESSION', () => {
+  const { out } = run(
+    'EXAM: Thoracic spine.\nINTERPRETATION: Mild anterior wedging of T11.\n\nIMPRESSION:\n1. Mild anterior wedging of T11.\n2. Osteoporosis.',
+  );
+  assert.match(out.text, /^INTERPRETATION:\r?\nMild anterior wedging of T11\.$/m);
+  assert.match(out.text, /^IMPRESSION:\r?\n1\. Mild anterior wedging of T11\.$/m);
+});
+
+test('a word two subsections share goes to the one the template lists first; technique that names an organ stays', () => {
+  const { out } = run('EXAM: MRI right elbow\nFINDINGS: The surrounding muscles are unremarkable.');
+  assert.equal(line(out, 'Muscles'), 'Muscles: The surrounding muscles are unremarkable.');
+  const abdomen = run('EXAM: CT abdomen\nFINDINGS: In non-contrast abdominal sections, the gallbladder appears operated.').out;
+  assert.equal(line(abdomen, 'TECHNIQUE'), 'TECHNIQUE: [ ]');
+  assert.match(line(abdomen, 'Gallbladder and bile ducts'), /the gallbladder appears operated/);
+});
+
+test('a sided region heading keeps its sentences, so neither leg loses its side', () => {
+  const text =
+    'EXAM: Bilateral lower extremity venous duplex\nRIGHT LEG: The common femoral vein is compressible.\nLEFT LEG: The common femoral vein is not compressible.';
+  const { out } = run(text);
+  assert.match(out.text, /^RIGHT LEG: The common femoral vein is compressible\.$/m);
+  assert.match(out.text, /^LEFT LEG: The common femoral vein is not compressible\.$/m);
 });
 
 test('CRLF input gives CRLF output and keeps working', () => {

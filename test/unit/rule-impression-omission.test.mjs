@@ -152,3 +152,14 @@ test('impression-omission: a tear of one structure does not account for a tear o
   const covered = 'EXAM: MRI left knee.\nFINDINGS: Complete tear of the anterior cruciate ligament.\nIMPRESSION: Complete ACL tear.';
   assert.deepEqual(problemsOf(RULE, covered), []);
 });
+
+test('impression-omission: a critical finding to call about must be named, and words count as words', () => {
+  const shift =
+    'EXAM: CT head.\nFINDINGS: There is a 5 mm shift of the midline to the left. A 1.8 cm hyperdense mass in the right parietal lobe.\n' +
+    'IMPRESSION: A 1.8 cm high attenuation mass in the right parietal lobe, concerning for hemorrhage.';
+  assert.ok(problemsOf(RULE, shift).some((p) => /midline shift/.test(p.message)));
+  const tearing =
+    'EXAM: MRI right hip.\nFINDINGS: A tear of the right anterosuperior labrum is noted. Mild tearing of the gluteus medius tendon.\n' +
+    'IMPRESSION: Low-grade partial tearing of the gluteus medius tendon.';
+  assert.ok(problemsOf(RULE, tearing).some((p) => /labral tear/.test(p.message)));
+});

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { problemsOf, applyFix, root } from '../helpers/engine.mjs';
+import { engine, problemsOf, applyFix, root } from '../helpers/engine.mjs';
 
 const RULE = 'laterality-mismatch';
 const slice = (text, p) => text.slice(p.start, p.end);
@@ -124,4 +124,18 @@ test('laterality-mismatch: a "Contrast:" line inside FINDINGS does not take the 
     ps.some((p) => slice(text, p) === 'right'),
     `no laterality-mismatch on the impression: ${JSON.stringify(ps.map((p) => slice(text, p)))}`,
   );
+});
+
+test('laterality-mismatch: spine findings are compared level by level; a stenosis outside the spine by side', () => {
+  const spine =
+    'EXAM: MRI cervical spine.\nFINDINGS: C5-6: There is a right posterolateral disc protrusion. It narrows the right neural foramen.\nC6-7: Left posterolateral disc protrusion.\n' +
+    'IMPRESSION: C5-6 left posterolateral disc protrusion. C6-7 left disc protrusion.';
+  const [p] = problemsOf('laterality-mismatch', spine);
+  assert.match(p.message, /Disc herniation is left in the impression but right in the findings/);
+  const levels =
+    'EXAM: MRI lumbar spine.\nFINDINGS: L4-5: Right foraminal disc protrusion.\nL5-S1: Left foraminal disc protrusion.\nIMPRESSION: L4-5 right and L5-S1 left foraminal disc protrusions.';
+  assert.deepEqual(problemsOf('laterality-mismatch', levels), []);
+  const artery =
+    'EXAM: MRA left lower extremity.\nFINDINGS: Focal stenosis of approximately 70% in the proximal left anterior tibial artery.\nIMPRESSION: Focal 70% stenosis of the proximal right anterior tibial artery.';
+  assert.equal(engine.checkText(artery).problems.filter((x) => x.category === 'laterality').length, 1);
 });

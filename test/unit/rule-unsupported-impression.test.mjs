@@ -64,3 +64,11 @@ test('an impression that contradicts itself: a normal sentence beside an unsuppo
   const mild = 'FINDINGS: The heart is normal in size. No pleural effusion.\n\nIMPRESSION: Mild pulmonary edema.';
   assert.equal(problemsOf('unsupported-impression', mild).length, 0);
 });
+
+test('unsupported-impression: a diagnosis outside the exam is not supported by what it would cover there', () => {
+  const text =
+    'EXAM: MRI of the right elbow.\nFINDINGS: Distal biceps tendinopathy. Mild edema of the biceps brachii muscle belly.\nIMPRESSION: Distal biceps tendinopathy with muscle edema. Acute appendicitis.';
+  const problems = engine.checkText(text).problems.filter((p) => p.rule === 'unsupported-impression');
+  assert.equal(problems.length, 1);
+  assert.match(problems[0].message, /appendicitis/);
+});

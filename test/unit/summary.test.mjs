@@ -186,7 +186,7 @@ test('summary (property): any impression of findings with sides and sizes is car
 });
 
 // Issue 18: faithful summaries, offered.
-const { rewrite } = require(path.join(root, 'out/server/rewrite/index.js'));
+const { rewrite, verify } = require(path.join(root, 'out/server/rewrite/index.js'));
 const summaryRewrite = (text) => rewrite('summary', engine.analyze(text));
 
 test('summary: time of each finding kept from its own stretch of the clause ("has not changed", "increased")', () => {
@@ -238,6 +238,8 @@ test("summary (offered): what the plain words cannot carry faithfully is told in
     'EXAM: MRI LUMBAR SPINE\nFINDINGS: At L4-L5 there is a moderate broad-based disc bulge with mild bilateral foraminal narrowing. At L5-S1 there is a small left paracentral disc protrusion, which may contact the left S1 nerve root.\nIMPRESSION: 1. Moderate disc bulge at L4-L5 with mild bilateral foraminal narrowing. 2. Small left paracentral disc protrusion at L5-S1, which may contact the left S1 nerve root.';
   const r = summaryRewrite(text);
   assert.equal(r.verification.ok, true, r.verification.reasons.join('\n'));
+  // Read back as reworded text (an LLM's), it passes too: the quoted report sentences are not graded as its own words.
+  assert.equal(verify('summary', engine.analyze(text), r.text, 'reworded').ok, true);
   assert.match(r.text, /L4-L5/);
   // "… disc bulge with mild bilateral foraminal narrowing": the side is the narrowing's, not the bulge's.
   assert.doesNotMatch(r.text.split('\n').find((l) => /disc bulge\)/.test(l)) ?? '', /both sides/);
@@ -249,4 +251,22 @@ test("summary (offered): what the plain words cannot carry faithfully is told in
   const conflict = summaryRewrite('FINDINGS: Right pneumothorax.\nIMPRESSION: Left pneumothorax.');
   assert.equal(conflict.verification.ok, false);
   assert.match(conflict.verification.reasons.join('\n'), /unresolved error/);
+});
+
+test('summary: a size is said only of the finding whose phrase holds it; generic words keep generic plain words', () => {
+  const s = summaryOf(
+    'FINDINGS: The aortic aneurysm reaches 82 mm and a stent is observed in the aorta. No esophageal wall thickening. No cystic duct obstruction.',
+  );
+  assert.doesNotMatch(lineWith(s, /\(stent\)/) ?? '', /82/);
+  assert.doesNotMatch(body(s), /bowel/);
+  assert.match(body(s), /no sign of a thick wall \(wall thickening\)/);
+  assert.match(body(s), /no sign of a blockage \(obstruction\)/);
+});
+
+test("summary: no denial beside a finding it tells in the report's words", () => {
+  const r = report.parseReport('FINDINGS: A 34 mm mass is seen in the right lung. No mass is seen elsewhere.');
+  const at = r.sentences.findIndex((s) => /34 mm/.test(s.text));
+  const s = summarize(r, undefined, { quote: new Set([at]) });
+  assert.match(body(s), /The report also says: "A 34 mm mass is seen in the right lung\."/);
+  assert.doesNotMatch(body(s), /no (clear )?sign of a lump/);
 });

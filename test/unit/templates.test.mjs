@@ -137,6 +137,11 @@ test('the templates load; every organ they name exists', () => {
   assert.equal(templateData.length, 35, 'one JSON file per template, all imported');
 });
 
+test('every subsection label reads as a label: at most 40 characters, no comma', () => {
+  // Longer labels, or a comma, and a reader (the verifier among them) takes "Label: text" for one sentence.
+  for (const t of templates.TEMPLATES) for (const s of t.findings) assert.match(s.label, /^[^,]{1,40}$/, `${t.id}: ${s.label}`);
+});
+
 test('a bad organ id in a template fails with the template, subsection and id', () => {
   const bad = clone(templateData.find((t) => t.id === 'ct-head'));
   bad.findings[0].organs.push('brian');

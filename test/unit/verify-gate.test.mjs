@@ -134,12 +134,17 @@ test('LLM-style unfaithful summaries are rejected: a denial over a finding, advi
   rejects('summary', CHEST, good.text.replace(/There may be/, 'There is'), /hedge|certain/);
 });
 
-test('restructure: a mammogram is refused the CT head template; the user may still pick one', () => {
-  const text =
+test('restructure: a mammogram gets the mammography template; a bone scan, with no template of its own, is refused one; the user may still pick one', () => {
+  const mammogram =
     'EXAM: Bilateral screening mammogram.\nFINDINGS: Scattered fibroglandular densities. No suspicious mass.\nIMPRESSION: BI-RADS 1.\n';
+  const mg = rewrite('restructure', analyze(mammogram));
+  assert.equal(mg.template.id, 'mg-breast');
+  assert.equal(mg.verification.ok, true, mg.verification.reasons.join('; '));
+  const text =
+    'EXAM: Whole body bone scan.\nFINDINGS: Increased uptake in the left sixth rib. No other abnormal uptake.\nIMPRESSION: Focal uptake in the left sixth rib.\n';
   const r = rewrite('restructure', analyze(text));
   assert.equal(r.verification.ok, false);
-  assert.match(r.verification.reasons[0], /no MG template|no template for/);
+  assert.match(r.verification.reasons[0], /no NM template|no template for/);
   const chosen = rewrite('restructure', analyze(text), { templateId: 'chest-radiograph' });
   assert.equal(chosen.template.id, 'chest-radiograph');
 });

@@ -624,6 +624,34 @@ describe('RadLint editor layer: hover, outline, suppression, fix-all, rewrites',
     await waitForText(document, original, 'one undo to bring the dictated text back');
   });
 
+  it('restructure asks which template first, then rewrites once, into the one picked', async function () {
+    const document = await open('laterality.rpt');
+    const original = document.getText();
+    // No template id: the pick opens before anything is rewritten (a rewrite would have shown its progress
+    // first). Home, Down to the first other template (CT chest) and Enter, as a user would with the keys;
+    // until the pick is open they do nothing.
+    let done = false;
+    const running = vscode.commands.executeCommand('radlint.restructure', document.uri.toString(), document.version);
+    running.then(
+      () => (done = true),
+      () => (done = true),
+    );
+    await poll('the template picked', async () => {
+      if (done) return true;
+      for (const key of ['quickInput.first', 'quickInput.next', 'workbench.action.acceptSelectedQuickOpenItem'])
+        await vscode.commands.executeCommand(key);
+      return done;
+    });
+    assert.equal(await running, true);
+    await poll('the restructured text', () => document.getText() !== original);
+    // CT chest's own fields, which the chest radiograph template does not have.
+    assert.match(document.getText(), /Mediastinum and hila:/);
+    assert.match(document.getText(), /Airways:/);
+    assert.match(document.getText(), /Pleura: Small left pleural effusion\. No pneumothorax\./);
+    await vscode.commands.executeCommand('undo');
+    await waitForText(document, original, 'one undo to bring the dictated text back');
+  });
+
   it('the patient summary opens beside the report, the report unchanged', async function () {
     // A report whose findings need explaining and that has no unresolved error (no summary is offered
     // over a side conflict).

@@ -10,7 +10,7 @@ export type CriticalOverrides = Record<string, Urgency | 'none'>;
 // Words saying a finding is already known: not a new result to call about, unless it is immediately
 // life-threatening (a known tension pneumothorax is still an emergency).
 const ALREADY_KNOWN =
-  /\b(stable|unchanged|known|again (seen|noted|demonstrated)|redemonstrat\w*|persistent|persists|decreas\w*|improv\w*|resolving|smaller|similar|previously (seen|described|noted)|no (significant )?change|(has|have|had) not (significantly )?changed)\b/i;
+  /\b(stable|unchanged|known|again (seen|noted|demonstrated)|redemonstrat\w*|persistent|persists|decreas\w*|improv\w*|resolving|smaller|similar|previously (seen|described|noted)|(seen|described|noted) previously|no (significant )?change|(has|have|had) not (significantly )?changed)\b/i;
 // Bleeding the report's own procedure met and stopped ("transient arterial hemorrhage ... until
 // hemostasis was achieved", "active bleeding ... stopped by tract embolization"): the operator knows.
 const HANDLED = /\b(transient(ly)?|stopped|hemostasis|controlled|tamponaded|resolved with)\b/i;

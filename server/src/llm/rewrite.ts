@@ -5,6 +5,8 @@
 import { z } from 'zod';
 import type { Analysis } from '../engine';
 import { applyEdit, REWRITE_KIND, rewrite, verify, type Rewrite, type RewriteKind, type RewriteOptions } from '../rewrite';
+import { placeText } from '../rewrite/placement';
+import { SUMMARY_OPENING } from '../rewrite/summary';
 import { anySignal, deadlineMs } from './check';
 import { delimiter, type ChatMessage } from './prompt';
 import { LlmError, type AnswerSchema, type Provider } from './provider';
@@ -28,11 +30,15 @@ export interface AiRewriteOptions {
   signal?: AbortSignal;
 }
 
+// Fixed lines the verifier knows as boilerplate: the model is given them to write as they stand.
+const FIRST_LINE: Partial<Record<RewriteKind, string>> = { summary: SUMMARY_OPENING };
+
 function messages(kind: RewriteKind, report: string, outline: string | undefined): ChatMessage[] {
   const tag = delimiter(report);
   const template = outline ? `\nThe template's headings, in order:\n${outline}\n` : '';
+  const first = FIRST_LINE[kind] ? `\nThe first line, word for word: "${FIRST_LINE[kind]}"` : '';
   return [
-    { role: 'system', content: `${SYSTEM}\n\n${REWRITE_KIND[kind].prompt}` },
+    { role: 'system', content: `${SYSTEM}\n\n${REWRITE_KIND[kind].prompt}${first}` },
     { role: 'user', content: `${template}<<<REPORT ${tag}>>>\n${report}\n<<<END ${tag}>>>\nAnswer with the JSON object only.` },
   ];
 }
@@ -46,18 +52,12 @@ function outlineOf(text: string): string {
     .join('\n');
 }
 
-/** The model's text as the whole rewritten document (an impression goes where the draft would). */
-function asOutput(kind: RewriteKind, analysis: Analysis, fallback: Rewrite, text: string): string {
-  if (kind !== 'impression' || !fallback.edit) return text;
-  const eol = analysis.report.eol;
-  const header = fallback.replacesImpression ? '' : `${eol}${eol}IMPRESSION:`;
-  return applyEdit(analysis.report.text, { ...fallback.edit, newText: `${header}${eol}${text.trim()}` });
-}
-
-/** `whole` with its first `part` replaced by `by`, by position. */
-function splice(whole: string, part: string, by: string): string {
-  const at = whole.indexOf(part);
-  return at < 0 ? by : whole.slice(0, at) + by + whole.slice(at + part.length);
+/** Where the model's text goes: where the deterministic result would, an impression always as a list. */
+function placedLike(fallback: Rewrite, text: string): Pick<Rewrite, 'placement' | 'placed'> {
+  const { placement } = fallback;
+  if (placement.at === 'impression' || placement.at === 'new impression')
+    return { placement: { ...placement, inline: false }, placed: text.trim() };
+  return { placement, placed: text };
 }
 
 /** Text built from the restored report, with every redacted value put back as its placeholder. */
@@ -103,17 +103,16 @@ export async function rewriteWithLlm(
       reasons = ['the answer was not {"text": "..."}'];
     } else {
       const text = restore(parsed.data.text, redaction.originals);
-      const output = asOutput(kind, analysis, fallback, text);
+      const where = placedLike(fallback, text);
+      const edit = placeText(analysis.report, where.placement, where.placed);
+      // The whole rewritten document, or the summary: what is verified is exactly what the edit puts in.
+      const output = kind === 'summary' ? text : applyEdit(source, edit!);
       const verification = verify(kind, analysis, output, 'reworded');
       if (verification.ok) {
-        // The edit carries exactly the verified text: spliced by position, never String.replace (a "$&" in the model's text).
-        const edit =
-          kind === 'summary'
-            ? fallback.edit && { ...fallback.edit, newText: splice(fallback.edit.newText, fallback.text, text) }
-            : { start: 0, end: source.length, newText: output };
         return {
           ...fallback,
-          text: kind === 'impression' ? output : text,
+          ...where,
+          text: output,
           snippet: undefined,
           edit,
           verification,

@@ -14,9 +14,19 @@ import {
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { rangeOf } from '../report/positions';
-import { REWRITE_KIND, REWRITE_KINDS, rewrite, rewriteKindOf, type Rewrite, type RewriteKind, type RewriteOptions } from '../rewrite';
+import { placeText } from '../rewrite/placement';
+import {
+  REWRITE_KIND,
+  REWRITE_KINDS,
+  rewrite,
+  rewriteKindOf,
+  type Rewrite,
+  type RewriteKind,
+  type RewriteOptions,
+  templateChoice,
+} from '../rewrite';
 import { rewriteWithLlm } from '../llm/rewrite';
-import { RewriteRequest, type RewriteResult } from '../protocol';
+import { RewriteRequest, TemplateChoiceRequest, type RewriteResult } from '../protocol';
 import type { Provider } from '../llm/provider';
 import type { Analyses } from './documents';
 import type { SettingsStore } from './settings';
@@ -70,6 +80,13 @@ export function attachRewrites(host: RewritesHost): RewritesFeature {
     }
     return rewriteWithLlm(kind, analysis, options, { provider, settings: s.llm });
   }
+
+  // Only the exam's template and the others: cheap, so VS Code asks the user before the rewrite (and its LLM call) runs.
+  connection.onRequest(TemplateChoiceRequest, async ({ uri, version }) => {
+    const document = documents.get(uri);
+    const analysis = document && document.version === version ? await analyses.analysisOf(document) : undefined;
+    return analysis ? templateChoice(analysis.report) : null;
+  });
 
   const say = (type: MessageType, message: string) => void connection.sendNotification(ShowMessageNotification.type, { type, message });
 
@@ -139,28 +156,11 @@ export function attachRewrites(host: RewritesHost): RewritesFeature {
       const analysis = document && document.version === version ? await analyses.analysisOf(document) : undefined;
       if (!document || !analysis)
         return (say(MessageType.Warning, 'RadLint: the report changed while it was being rewritten; nothing was changed.'), true);
-      let edit = result.edit;
-      let label = 'RadLint rewrite';
-      if (!edit) {
-        // A summary beside the report needs an editor that opens documents of its own: here it goes in as a section.
-        edit = {
-          start: analysis.report.text.length,
-          end: analysis.report.text.length,
-          newText: `${analysis.report.eol}${analysis.report.eol}PATIENT SUMMARY:${analysis.report.eol}${result.text}${analysis.report.eol}`,
-        };
-      }
-      if (result.kind === 'impression' && result.replacesImpression) {
-        // Never overwrite an impression unseen, nor behind a preview whose change starts unchecked (issue
-        // 18): the draft goes in beside it, one visible, undoable insertion, for the radiologist to merge.
-        const impressionEnd = analysis.report.sections.find((s) => s.kind === 'impression')?.end ?? analysis.report.text.length;
-        const draftBody = edit.newText.trim();
-        edit = {
-          start: impressionEnd,
-          end: impressionEnd,
-          newText: `${analysis.report.eol}DRAFT IMPRESSION (RadLint):${analysis.report.eol}${draftBody}${analysis.report.eol}`,
-        };
-        label = 'RadLint draft impression';
-      }
+      // Through workspace/applyEdit the server cannot open a document beside the report (a summary goes in
+      // as a section), nor show a replaced impression selected (issue 18: the draft goes in beside it, one
+      // visible, undoable insertion, for the radiologist to merge).
+      const edit = placeText(analysis.report, result.placement, result.placed, { sideDocuments: false, replacedImpression: false })!;
+      const label = result.placement.at === 'impression' ? 'RadLint draft impression' : 'RadLint rewrite';
       const range = rangeOf(analysis.report.lineStarts, edit);
       const workspaceEdit: WorkspaceEdit = {
         documentChanges: [{ textDocument: { uri, version }, edits: [{ range, newText: edit.newText }] }],

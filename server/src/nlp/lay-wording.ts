@@ -29,7 +29,7 @@ const wording = WordingSchema.parse(wordingData);
 function check(): void {
   // A plain degree, or two of them joined ("small to large").
   const degrees = new Set(Object.values(wording.degrees));
-  const isDegree = (w: string) => w.split(' to ').every((d) => degrees.has(d) || degrees.has(d.replace(/^very /, '')));
+  const isDegree = (w: string) => w.split(' to ').every((d) => degrees.has(d));
   for (const w of [...Object.keys(wording.amounts), ...wording.sizeWords])
     if (!isDegree(w)) throw new Error(`lay-wording: "${w}" is no plain degree of degrees`);
   for (const d of degrees) if (!isDegree(d) || !wording.amounts[d]) throw new Error(`lay-wording: no amount for degree "${d}"`);

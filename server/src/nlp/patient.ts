@@ -152,6 +152,10 @@ export function findExam(report: Report): Exam & { contexts: string[] } {
       if (report.text.slice(s.body.start, end).split(/\s+/).length <= 16) candidates.push({ start: s.body.start, end });
     }
   }
+  // A title written as the first header ("MRI HIP: ..."): its name, if it names a modality.
+  const titleHeader = report.sections.find((s) => s.header)?.header;
+  if (titleHeader && !report.text.slice(0, titleHeader.start).trim())
+    candidates.push({ start: titleHeader.start, end: titleHeader.start + titleHeader.name.length, firstLine: true });
   // No EXAM header: the first non-empty line, if it reads like a title rather than a sentence.
   const first = /^\s*([^\r\n]{3,120})/.exec(report.text);
   if (first) {

@@ -81,6 +81,16 @@ export function placeOf(s: SentenceWords, m: Mention): { side: Side | null; site
       k++;
       continue;
     }
+    // "plaques in the aortic arch, ascending aorta, and coronary arteries": one finding in a list of places
+    // (list words do not count against the phrase's length).
+    if ((w.norm === ',' || w.norm === 'and') && after.sites.length > 0) {
+      const next = siteAhead(s, k + 1, w.norm === 'and');
+      if (next > 0) {
+        k = next;
+        count--;
+        continue;
+      }
+    }
     if (w.kind === 'punct' && w.norm !== '/' && w.norm !== '-' && w.norm !== '%') break; // "stenosis of 70% in the left ..."
     const norm = w.norm;
     if ((norm === 'which' || norm === 'that') && after.sides.size === 0 && after.sites.length === 0) {
@@ -92,11 +102,6 @@ export function placeOf(s: SentenceWords, m: Mention): { side: Side | null; site
     }
     if (cueAt[k] >= 0 && s.cues[cueAt[k]].entry.pre?.kind !== 'terminate') break;
     if (norm === 'and' && after.sides.size > 0 && SIDE_TRIE.match(words, k + 1)) {
-      k++;
-      continue;
-    }
-    // "plaques in the aorta and coronary arteries": one finding in two places.
-    if (norm === 'and' && after.sites.length > 0 && placeAt(words, words[k + 1]?.norm === 'the' ? k + 2 : k + 1)?.site) {
       k++;
       continue;
     }
@@ -119,6 +124,21 @@ export function placeOf(s: SentenceWords, m: Mention): { side: Side | null; site
   const sides = merged.sides;
   const side = sideOfSides(sides);
   return { side, site: sites, phraseStart, phraseEnd };
+}
+
+/** Where the next site of a list starts ("and the", "descending" may come first), or -1 when none follows; `sided`: a side may open it. */
+function siteAhead(s: SentenceWords, k: number, sided: boolean): number {
+  let start = -1;
+  for (let n = k; n < Math.min(s.words.length, k + 4); n++) {
+    const w = s.words[n];
+    if (s.mentionAt[n] >= 0 || (w.kind === 'punct' && w.norm !== '-')) return -1;
+    const p = placeAt(s.words, n);
+    // After a comma a side starts a place of its own ("..., left lung clear"); so does a place with a verb.
+    if (p?.side && !sided) return -1;
+    if (p && start < 0) start = n;
+    if (p?.site) return COPULAS.has(s.words[p.end]?.norm) ? -1 : start;
+  }
+  return -1;
 }
 
 /** The first word after "which"/"that" and its linking words, if a locative preposition follows them; else `k`. */

@@ -23,6 +23,7 @@ import { isExplained, isMinor } from '../nlp/minor';
 import { impressionWorthy } from '../nlp/impression-worthy';
 import type { Side } from '../nlp/types';
 import type { Edit } from '../problem';
+import { placeText, type Placement } from './placement';
 
 export interface DraftOptions {
   /** Keep minor, chronic and incidental findings (and lines and tubes) too. */
@@ -54,7 +55,7 @@ const CHEST_PARTS = new Set(['chest', 'heart']);
 const SIGNS = new Set(['blunted-costophrenic-angle']);
 // Words that explain a shadow away as something other than disease.
 const EXPLAINED_AWAY =
-  /\b(?:related to|due to|secondary to|attributab\w*|reflect\w*|overl[ay]\w*|overlying|superimpos\w*|projecting over|artifact\w*|nipple|soft tissues?|callus|skin fold)\b/i;
+  /\b(?:related to|due to|secondary to|attributab\w*|reflect\w*|overl[ay]\w*|overlying|superimpos\w*|projecting over|artifact\w*|nipple|soft tissues?(?! density| mass| lesion| nodule)|callus|skin fold)\b/i;
 // Words that, bare, point back to a finding named before rather than name a new one.
 const GENERIC = new Set(['lesion', 'opacity', 'mass']);
 
@@ -264,6 +265,12 @@ function plainStatementOf(f: Finding, side: Side | null, name: string): string {
 // the finding that does: every time, hedge, severity, size, side and level word kept ("unchanged",
 // "may represent", "of the left kidney"), and no size taken from another finding's words.
 
+const tokens = (text: string) => text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+// Words a phrase may leave out of its sentence: filler and the verbs of being seen.
+const UNSAID = new Set(
+  'there is are was were be been a an the seen noted identified present demonstrated visualized observed detected evident'.split(' '),
+);
+
 // Leading words an impression item does without: "and", "with", "There is".
 const FILLER =
   /^(?:(?:and|but|with|also|however|additionally|furthermore)\b,?\s+)?(?:there (?:is|are|was|were)\s+(?:also\s+)?)?(?:an?\s+(?=\S))?/i;
@@ -271,8 +278,15 @@ const FILLER =
 const LINKING = new Set([
   ...CUES.dangling,
   ...CUES.hedges.map((h) => h.phrase.split(' ')[0]),
-  ...'representing in of to for at from as most more less than or nor'.split(' '),
+  ...'representing in of to for at from as most more less than or nor with without along accompanied'.split(' '),
 ]);
+
+// Words that open the rest of a sentence's predicate.
+const PREDICATE = new Set(
+  'is are was were has have had remains remain appears appear measures measure shows show demonstrates demonstrate extends extend causes cause'.split(
+    ' ',
+  ),
+);
 
 const firstWord = (text: string) => text.toLowerCase().match(/[a-z0-9]+/)?.[0] ?? '';
 
@@ -280,12 +294,16 @@ const firstWord = (text: string) => text.toLowerCase().match(/[a-z0-9]+/)?.[0] ?
 function tidy(text: string): string {
   const t = text
     .replace(/^\s*\d{1,2}[.)]\s+/, '')
-    .replace(/^[\s"'“”-]+/, '')
+    .replace(/^[\s"'“”•*-]+/, '')
+    // A quotation mark between two statements (CT-RATE's summary lines) is a dash: one clause still, as the verifier reads it.
+    .replace(/\s+["“”]\s+(?=[A-Z])/g, ' - ')
     .replace(/\s+/g, ' ')
     .trim()
     .replace(FILLER, '')
     .replace(/[\s.,;:]+$/, '');
-  return t ? capitalise(t) + '.' : '';
+  // "(hemorrhagic ?" cut by the sentence break at its question mark: closed again.
+  const open = (t.match(/\(/g) ?? []).length - (t.match(/\)/g) ?? []).length;
+  return t ? capitalise(t) + ')'.repeat(Math.max(0, open)) + '.' : '';
 }
 
 /** Whether `text`, cut from clause `c`, still says everything `c` says of time, hedge, severity, size, side and level, and changes none of it. */
@@ -295,6 +313,8 @@ function carries(text: string, c: Clause): boolean {
     // Words to rest on, unless the clause has none either ("This is unchanged from prior.").
     (read.words.length > 0 || (!c.words.length && read.quantities.join() === c.quantities.join())) &&
     !(read.normal && !read.specificDenial) &&
+    // Every hedge too: "likely representing a cyst" stays with its lesion.
+    c.hedges.every((h) => read.hedges.includes(h)) &&
     !dropsOf(c, [read], { sizes: true }).length &&
     !changesOf(c, read).length &&
     !polarityLostBy(c, [read]).length
@@ -327,7 +347,7 @@ function clausesFor(report: Report): Clauses {
 // "This is", "These lesions appeared", "It has remained": what opens a sentence that goes on about the one before.
 // Before a modal only the pointer goes: "This could represent …" is "Could represent …".
 const POINTER =
-  /^(?:this|these|those|that|it|they)(?:\s+[a-z]+)?\s+(?:(?:(?:has|have|had)\s+(?:been|remained)|is|are|was|were|appears?|appeared|remains?|remained|seems?|seemed)\s+|(?=(?:may|might|could|would|likely|probably|possibly|most likely)\b))/i;
+  /^(?:this|these|those|that|it|they)(?:\s+[a-z]+)?\s+(?:(?:(?:has|have|had)\s+(?:been|remained)|is|are|was|were|appears?|appeared|remains?|remained|seems?|seemed)\s+|(?=(?:may|might|could|would|can|cannot|likely|probably|possibly|most likely)\b))/i;
 
 /** "This is unchanged from prior." as its own item sentence: "Unchanged from prior."; null when it will not stand alone. */
 function withoutPointer(text: string): string | null {
@@ -345,6 +365,9 @@ function antecedentOf(clauses: Clauses, c: Clause): string | null {
   return text && carries(text, prev) ? `${text} ` : null;
 }
 
+// A sentence that tells only the time of the one before: it points back, or says "no interval change".
+const ASIDE = /^(?:(?:\S+\s+){0,8}?(?:they|it|this|these|them)\b|no (?:significant )?(?:interval )?change\b)/i;
+
 /** The next sentence when it only goes on about this one ("This is unchanged from prior."), as "Unchanged from prior."; else ''. */
 function sequelOf(report: Report, clauses: Clauses, c: Clause): string {
   const sentence = report.sentences.findIndex((s) => s.start <= c.start && c.end <= s.end);
@@ -352,11 +375,35 @@ function sequelOf(report: Report, clauses: Clauses, c: Clause): string {
   if (sentence < 0 || !next || next.section !== report.sentences[sentence].section) return '';
   if (clauses.all.some((x) => x.start > c.start && x.end <= report.sentences[sentence].end)) return '';
   const read = clauses.at(next.start);
-  if (!read || read.end < next.end - 1 || !CUES.dangling.includes(firstWord(read.text))) return '';
+  if (!read || read.end < next.end - 1 || read.communication || read.recommendation) return '';
+  // "This is unchanged", "Compared to the previous examination, they are stable", "No interval change …".
+  const pointing = CUES.dangling.includes(firstWord(read.text));
+  const aside = read.time.size > 0 && !read.significant && (ASIDE.test(read.text) || !read.words.length);
+  if (!pointing && !aside) return '';
   const says = read.words.length || read.time.size || read.hedges.length || read.severity.length || read.quantities.length;
-  if (read.communication || read.recommendation || !says) return '';
-  const text = withoutPointer(next.text);
+  if (!says) return '';
+  const text = pointing ? withoutPointer(next.text) : tidy(next.text);
   return text && carries(text, read) ? ` ${text}` : '';
+}
+
+// Sections whose header names no organ or measure of its own.
+const PLAIN_SECTIONS = new Set(['findings', 'impression', 'preamble', 'history', 'exam', 'technique', 'comparison']);
+
+/** "BPD: ", "Liver: ": the label a clause opens under, when the clause says nothing without it; else ''. */
+function labelOf(report: Report, c: Clause): string {
+  const sentence = report.sentences.find((x) => x.start <= c.start && c.start < x.end);
+  const section = sentence && report.sections[sentence.section];
+  if (!section) return '';
+  const sub = section.subsections.find((x) => x.start <= c.start && c.start < x.end);
+  const header = sub ? sub.header : !PLAIN_SECTIONS.has(section.kind) ? section.header : null;
+  const opens = header && /^[\s\d.)-]*$/.test(report.text.slice(header.end, c.start));
+  if (!header || !opens || header.name.split(/\s+/).length > 4 || c.text.toLowerCase().includes(header.name.toLowerCase())) return '';
+  // Abbreviations stay as written ("BPD", "CT pelvis").
+  const name = header.name
+    .split(/\s+/)
+    .map((w) => (w.length <= 3 ? w : w.toLowerCase()))
+    .join(' ');
+  return `${capitalise(name)}: `;
 }
 
 /** The shortest run of the clause's pieces over [start, end) that carries the clause, as an item; null when none does. */
@@ -371,14 +418,20 @@ function windowOf(report: Report, clauses: Clauses, c: Clause, start: number, en
   // A side the clause takes from its heading ("RIGHT:" over a list) is written as the item's label.
   const written = readClause(c.text, c, c.section, null).sides;
   const sides = [...c.sides].filter((x) => !written.has(x));
-  const heading = sides.length ? `${capitalise(sides.join(' and '))}: ` : '';
+  const heading = sides.length ? `${capitalise(sides.join(' and '))}: ` : labelOf(report, c);
   for (const [i, j] of runs) {
     const before = i === 0 ? antecedentOf(clauses, c) : '';
     if (before === null) continue;
     const piece = report.text.slice(pieces[i].start, pieces[j].end);
     const words = before ? withoutPointer(piece) : tidy(piece);
-    const text = words && heading + words;
-    if (!text || (i > 0 && LINKING.has(firstWord(words))) || !carries(text, c)) continue;
+    if (!words) continue;
+    const text = heading + words;
+    // Never a subject cut from its verb: "the lesion …, which is observed …, | is observed as fragmented …".
+    const rest = pieces[j + 1] && firstWord(report.text.slice(pieces[j + 1].start, pieces[j + 1].end));
+    // Nor a later piece that points back ("…, and there is a collection area in it").
+    const leans =
+      i > 0 && (LINKING.has(firstWord(piece)) || LINKING.has(firstWord(words)) || /\b(?:it|its|they|them|their)\b/i.test(words));
+    if (leans || (rest && PREDICATE.has(rest)) || !carries(text, c)) continue;
     return before + text + (j === pieces.length - 1 ? sequelOf(report, clauses, c) : '');
   }
   return null;
@@ -422,8 +475,11 @@ function sameMention(report: Report, g: Group, f: Finding, side: Side | null): b
     return g.findings.some((x) => x.sentenceIndex === f.sentenceIndex) || bare(f) || bare(g.lead) || place(f) === place(g.lead);
   }
   if (!sameFinding(g.lead.concept, f.concept)) return false;
-  // A bare generic mention ("the lesion", "the opacity") refers back to the finding already named.
-  if (GENERIC.has(f.concept) && !side && !f.site.length && !f.measurements.length) return true;
+  // A bare generic mention ("the lesion", "the opacity") refers back to the finding already named,
+  // unless its sentence gives it a side or a size of its own.
+  const sentence = report.sentences[f.sentenceIndex]?.text ?? '';
+  const described = SIDE_TEXT.test(sentence) || /\d\s*(?:mm|cm)\b/i.test(sentence);
+  if (GENERIC.has(f.concept) && !side && !f.site.length && !f.measurements.length && !described) return true;
   return g.findings.some((x) => x.sentenceIndex === f.sentenceIndex) || (!!side && side === g.side && sitesMatch(g.lead, f));
 }
 
@@ -567,12 +623,19 @@ function wordings(report: Report, g: Group, all: readonly Finding[], clauses: Cl
   const out: string[] = [];
   const clause = clauses.at(g.lead.start);
   if (clause) {
-    const phrase = compose(false);
-    const standsAlone = !CUES.dangling.includes(firstWord(phrase)) && antecedentOf(clauses, clause) === '';
-    if (standsAlone && carries(phrase, clause)) out.push(phrase + sequelOf(report, clauses, clause));
     const members = g.findings.filter((f) => f.start >= clause.start && f.end <= clause.end);
     const window = windowOf(report, clauses, clause, Math.min(...members.map((f) => f.start)), Math.max(...members.map((f) => f.end)));
+    // The report's phrase, when it is in the report's words and leaves out of the window only "is seen" and the like.
+    const phrase = compose(false);
+    const said = new Set(tokens(clause.text));
+    const kept = new Set(tokens(phrase));
+    const fits =
+      tokens(phrase).every((w) => said.has(w)) && (!window || tokens(window).every((w) => kept.has(w) || UNSAID.has(w) || !said.has(w)));
+    const standsAlone = !CUES.dangling.includes(firstWord(phrase)) && antecedentOf(clauses, clause) === '';
+    if (fits && standsAlone && carries(phrase, clause)) out.push(phrase + sequelOf(report, clauses, clause));
     if (window) out.push(window);
+    // A sentence that points back ("These lesions show …") and no wording carries: it is the finding named before.
+    else if (!out.length && CUES.dangling.includes(firstWord(clause.text))) return [];
   }
   out.push(text, statementOf(report, g.lead, side, all));
   // A finding read from a predicate ("the sternotomy wires are broken") is worded as its clause.
@@ -661,7 +724,7 @@ export function draftImpression(
   // statement the findings core cannot read) is kept as written, never dropped.
   items = [...items, ...(impression ? keptFromImpression(report, impression, items, clauses) : [])];
   // Never "no acute abnormality" over a significant finding: the sentences stating one are listed as written.
-  if (!items.length) items = statedItems(report, u, clauses);
+  items = [...items, ...statedItems(report, u, clauses, items)];
   return {
     items,
     text: items.length
@@ -687,15 +750,35 @@ function itemsOf(report: Report, u: Understanding, findings: readonly Finding[],
   });
 }
 
-/** The report's sentences that state something significant (outside the impression), each as an item. */
-function statedItems(report: Report, u: Understanding, clauses: Clauses): ImpressionItem[] {
+// A clause that tells the question, not an answer: "XXXX-year-old with suspected pneumothorax".
+const ASKED = /\byears?[- ]old\b|\bhistory\b|\bquestion\b|\brule out\b|\br\/o\b/i;
+
+/**
+ * The report's sentences that state a significant finding (outside the impression) and that no item
+ * accounts for, each as an item: a finding the grouping merged or judged minor is still never dropped
+ * ("Never 'no acute abnormality' over a significant finding" is the case of no items at all).
+ */
+function statedItems(report: Report, u: Understanding, clauses: Clauses, items: readonly ImpressionItem[]): ImpressionItem[] {
   const significant = u.findings.filter((f) => f.significant && !f.normal && (f.assertion === 'present' || f.assertion === 'possible'));
+  const drafted = items.map((item) => readClause(item.text, { start: 0, end: item.text.length }, 'impression', null));
+  const sections = new Set(findingsSections(report));
   const out: ImpressionItem[] = [];
   for (const c of clauses.all) {
     const own = significant.filter((f) => c.start <= f.start && f.start < c.end);
-    if (c.section === 'impression' || !(c.significant || (c.positive && own.length))) continue;
+    // An old finding need not be named beside others, but a draft of nothing else names it rather than "no acute …".
+    const old = items.length > 0 && c.time.has('old') && !c.time.has('new') && !c.time.has('increased');
+    const sentence = report.sentences.find((x) => x.start <= c.start && c.start < x.end);
+    if (!sentence || !sections.has(sentence.section) || ASKED.test(c.text) || old) continue;
+    // The findings core's significant finding stated (what the verifier asks an impression to name); the
+    // cue words' reading alone only where the draft would otherwise say "no acute …".
+    if (!(c.positive && own.length) && (items.length > 0 || !c.significant)) continue;
+    const sameSide = (d: Clause) => !c.sides.size || !d.sides.size || [...d.sides].some((x) => c.sides.has(x));
+    // Accounted for by items that say its words and carry its time, severity, size, side and level.
+    const alike = drafted.filter((d) => sameSide(d) && (shareOf(d, c) >= 0.5 || shareOf(c, d) >= 0.6));
+    if (alike.length && !dropsOf(c, alike, { sizes: true }).length) continue;
     const text = windowOf(report, clauses, c, c.start, c.end);
-    if (text && !out.some((item) => item.text.includes(text))) out.push({ text, findings: own });
+    if (text && !out.some((item) => item.text.includes(text)) && !items.some((item) => item.text.includes(text)))
+      out.push({ text, findings: own });
   }
   return out;
 }
@@ -716,7 +799,11 @@ function keptFromImpression(report: Report, impression: Section, items: readonly
     const lost = [...dropsOf(said, alike, { sizes: true }), ...polarityLostBy(said, alike)].filter(
       (d) => !d.startsWith('drops side') || !alike.some((c) => c.sides.size),
     );
-    if (alike.length && !lost.length) continue;
+    // Nearly all its words too: "type 1 sprain in the lateral collateral ligament" is not the medial one's.
+    const words = new Set(alike.flatMap((c) => c.words));
+    const own = [...new Set(said.words)];
+    const told = own.filter((w) => words.has(w)).length >= 0.85 * own.length;
+    if (alike.length && told && !lost.length) continue;
     // Its sentence whole ("small for gestational age but equal to twin B"), unless it also says "no acute …".
     const sentence = report.sentences.find((x) => x.start <= said.start && said.end <= x.end);
     const whole = sentence && clauses.all.filter((c) => c.start >= sentence.start && c.end <= sentence.end);
@@ -734,19 +821,15 @@ function examLine(report: Report, u: Understanding): string {
   return u.exam.span ? `EXAM: ${report.text.slice(u.exam.span.start, u.exam.span.end)}${report.eol}` : '';
 }
 
-/**
- * The one edit that puts the draft in place: the old impression body replaced (from the end of its
- * header, so an inline "IMPRESSION: ..." becomes a list on its own lines), or a new section inserted
- * after the findings. For a code action's WorkspaceEdit; `withDraft` applies it.
- */
+/** Where the draft goes (rewrite/placement.ts): in place of the old impression's body, or a new section after the findings. */
+export function draftPlacement(draft: ImpressionDraft): Placement {
+  const inline = draft.items.length === 0;
+  return draft.replaces ? { at: 'impression', body: draft.replaces, inline } : { at: 'new impression', offset: draft.insertAt, inline };
+}
+
+/** The one edit that puts the draft in place. For a code action's WorkspaceEdit; `withDraft` applies it. */
 export function draftEdit(report: Report, draft: ImpressionDraft): Edit {
-  const eol = report.eol;
-  const body = draft.items.length ? `${eol}${draft.text}` : ` ${draft.text}`;
-  if (draft.replaces) {
-    const header = report.sections.find((s: Section) => s.body.start === draft.replaces?.start)?.header;
-    return { start: header ? header.end : draft.replaces.start, end: draft.replaces.end, newText: body };
-  }
-  return { start: draft.insertAt, end: draft.insertAt, newText: `${eol}${eol}IMPRESSION:${body}` };
+  return placeText(report, draftPlacement(draft), draft.text)!;
 }
 
 /** The whole report with the draft in place. */

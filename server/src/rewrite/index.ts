@@ -4,20 +4,20 @@
 import type { Analysis } from '../engine';
 import type { Edit } from '../problem';
 import { sectionOf } from '../report';
-import { addSection } from '../report/edit';
 import type { Report } from '../report/types';
 import { chooseTemplate, templateById, type ReportTemplate } from '../templates';
-import { draftEdit, draftImpression } from './impression';
+import { draftImpression, draftPlacement } from './impression';
 import { layToReport } from './lay-reading';
 import { gradeOf } from './readability';
 import { PERTINENT_NEGATIVE_MARK, restructure } from './restructure';
 import { lintSummary, summarizeChecked, SUMMARY_FIXED_LINES, type GlossaryLine } from './summary';
 import { verifyRewrite, type Verification } from './verify';
 import { checkClauses, type VerifyReason } from './verify-clauses';
-import type { RewriteKind } from './kinds';
+import type { RewriteKind, TemplateChoice } from './kinds';
+import { placeText, type Placement } from './placement';
 import type { Problem } from '../problem';
 
-export { REWRITE_KIND, REWRITE_KINDS, rewriteKindOf, type RewriteKind } from './kinds';
+export { REWRITE_KIND, REWRITE_KINDS, rewriteKindOf, type RewriteKind, type TemplateChoice } from './kinds';
 
 export interface RewriteOptions {
   /** Restructure into this template instead of the one the exam calls for. */
@@ -36,11 +36,14 @@ export interface Rewrite {
   text: string;
   /** Restructure: the same text with the fields as snippet tab stops, for editors that take snippets. */
   snippet?: string;
+  /** Where the result goes in the report (rewrite/placement.ts), and the text put there: the impression's body, else `text`. */
+  placement: Placement;
+  placed: string;
   /** The one edit on the report that puts the result in place; null for a summary shown beside it. */
   edit: Edit | null;
   /** Impression: the edit replaces an impression the report already has (so it needs a preview). */
   replacesImpression: boolean;
-  template?: { id: string; name: string; why: string; alternatives: { id: string; name: string }[] };
+  template?: TemplateChoice;
   /** Summary: Flesch-Kincaid grade and the words explained. */
   grade?: number;
   glossary?: GlossaryLine[];
@@ -48,6 +51,11 @@ export interface Rewrite {
   by: 'rules' | 'llm';
   /** One line, when an AI answer was not used: why. */
   note?: string;
+}
+
+/** A result's placement, the text placed and its edit where the editor shows everything. */
+function placed(report: Report, placement: Placement, text: string): Pick<Rewrite, 'placement' | 'placed' | 'edit'> {
+  return { placement, placed: text, edit: placeText(report, placement, text) };
 }
 
 /** An unknown --template / template id: a usage error, not a failed rewrite. */
@@ -65,10 +73,21 @@ export function templateFor(
   return chooseTemplate(report);
 }
 
+/** The template a restructure uses, as the editor shows it before (TemplateChoiceRequest) and after (Rewrite.template). */
+export const templateChoice = (report: Report, templateId?: string): TemplateChoice => choiceOf(templateFor(report, templateId));
+
+function choiceOf({ template, why, alternatives, refused }: ReturnType<typeof templateFor>): TemplateChoice {
+  const others = alternatives.map((t) => ({ id: t.id, name: t.name }));
+  return { id: template.id, name: template.name, why, alternatives: others, ...(refused ? { refused } : {}) };
+}
+
 /** The deterministic rewrite of a report, verified. */
 export function rewrite(kind: RewriteKind, analysis: Analysis, options: RewriteOptions = {}): Rewrite {
   return ENGINE[kind].rewrite(analysis, options);
 }
+
+/** What the clause reading says of a document that no rewrite applies to, whatever else is wrong. */
+const UNREWRITABLE = /^(?:the report is empty|not an imaging report)/;
 
 /**
  * The engine's half of each rewrite kind (rewrite/kinds.ts has the names, commands and LLM prompt):
@@ -86,19 +105,25 @@ const ENGINE: Record<RewriteKind, KindEngine> = {
     rewrite(analysis, options) {
       const kind = 'restructure';
       const { report } = analysis;
-      const { template, why, alternatives, refused } = templateFor(report, options.templateId);
+      const chosen = templateFor(report, options.templateId);
+      const { template, refused } = chosen;
       const common = { fillPertinentNegatives: options.fillPertinentNegatives ?? false, understanding: analysis.understanding };
       const plain = restructure(report, template, { ...common, fields: 'plain' });
       const snippet = restructure(report, template, { ...common, fields: 'snippet' }).text;
+      const verification = verify(kind, analysis, plain.text);
       return {
         kind,
         text: plain.text,
         snippet,
-        edit: { start: 0, end: report.text.length, newText: plain.text },
+        ...placed(report, { at: 'report' }, plain.text),
         replacesImpression: false,
-        template: { id: template.id, name: template.name, why, alternatives: alternatives.map((t) => ({ id: t.id, name: t.name })) },
-        // A template for another modality or body part is refused, not used (the user may still pick one).
-        verification: refused ? { ok: false, reasons: [refused], details: [{ message: refused }] } : verify(kind, analysis, plain.text),
+        template: choiceOf(chosen),
+        // A template for another modality or body part is refused, not used (the user may still pick one);
+        // an empty or non-imaging document is told that first.
+        verification:
+          refused && !UNREWRITABLE.test(verification.reasons[0] ?? '')
+            ? { ok: false, reasons: [refused], details: [{ message: refused }] }
+            : verification,
         by: 'rules',
       };
     },
@@ -110,9 +135,9 @@ const ENGINE: Record<RewriteKind, KindEngine> = {
       const kind = 'impression';
       const { report } = analysis;
       const draft = draftImpression(report, analysis.understanding, { includeMinor: options.includeMinor ?? false });
-      const edit = draftEdit(report, draft);
-      const text = applyEdit(report.text, edit);
-      return { kind, text, edit, replacesImpression: draft.replaces !== null, verification: verify(kind, analysis, text), by: 'rules' };
+      const where = placed(report, draftPlacement(draft), draft.text);
+      const text = applyEdit(report.text, where.edit!);
+      return { kind, text, ...where, replacesImpression: draft.replaces !== null, verification: verify(kind, analysis, text), by: 'rules' };
     },
     verify: (analysis, output, mode) => verifyRewrite(analysis, output, { kind: 'impression', mode }),
   },
@@ -124,7 +149,7 @@ const ENGINE: Record<RewriteKind, KindEngine> = {
       return {
         kind,
         text: summary.text,
-        edit: options.summaryPlacement === 'section' ? addSection(report, 'PATIENT SUMMARY', summary.text) : null,
+        ...placed(report, { at: options.summaryPlacement === 'section' ? 'end' : 'beside', header: 'PATIENT SUMMARY' }, summary.text),
         replacesImpression: false,
         grade: summary.grade,
         glossary: summary.glossary,
@@ -143,7 +168,9 @@ const ENGINE: Record<RewriteKind, KindEngine> = {
         mode: 'reworded',
       });
       for (const r of lintSummary(output, analysis.report.text)) details.push({ message: r });
-      const grade = gradeOf(output.split(/\n\s*Words in your report/i)[0]);
+      // The report's own words, quoted as such, read at the report's grade: only the summary's words are graded.
+      const own = output.split(/\n\s*Words in your report/i)[0].replace(/^The report (?:also )?says: ".*"$/gm, '');
+      const grade = gradeOf(own);
       if (mode === 'reworded' && grade > MAX_SUMMARY_GRADE)
         details.push({ message: `reads at grade ${grade.toFixed(1)} (at most ${MAX_SUMMARY_GRADE})` });
       return findings;
@@ -173,8 +200,7 @@ export function verify(kind: RewriteKind, analysis: Analysis, output: string, mo
     { additionMarker: PERTINENT_NEGATIVE_MARK, summaryBoilerplate: SUMMARY_FIXED_LINES },
     significantAt,
   );
-  if (clauses.some((r) => /^(?:the report is empty|not an imaging report)/.test(r.message)))
-    return { ok: false, reasons: clauses.map((r) => r.message), details: clauses };
+  if (clauses.some((r) => UNREWRITABLE.test(r.message))) return { ok: false, reasons: clauses.map((r) => r.message), details: clauses };
   const findings = ENGINE[kind].verify(analysis, output, mode, details);
   details.unshift(...findings.reasons.map((message) => ({ message })));
   details.push(...clauses);

@@ -57,7 +57,7 @@ Answer with the impression's list only, without the "IMPRESSION:" header.`,
     result: 'patient summary',
     cli: 'summarize',
     prompt: `Write a summary of the report's impression for the patient, in plain words at a 6th-grade reading level
-(short sentences, everyday words). Use exactly these parts: a first line saying it was written from the report;
+(short sentences, everyday words). Use exactly these parts: the first line given below;
 "What the report found:" with one "- " line per finding, giving the plain words first and then the report's own
 term in brackets, e.g. "- There is fluid around the left lung (pleural effusion). It measures about 2 centimeters.";
 "What the report did not find:" with "- There is no sign of ... (term)." lines for the impression's denials; then
@@ -65,6 +65,16 @@ term in brackets, e.g. "- There is fluid around the left lung (pleural effusion)
 prognosis and no cause unless the report itself says it. Do not add any finding.`,
   },
 } as const satisfies Record<RewriteKind, RewriteKindInfo>;
+
+/** The template a restructure uses: the exam's, why, and the others the user may pick instead. */
+export interface TemplateChoice {
+  id: string;
+  name: string;
+  why: string;
+  alternatives: { id: string; name: string }[];
+  /** Why the exam's template is not used (it is for another modality or body part). */
+  refused?: string;
+}
 
 /** The kind a command id or a CLI command names, if any. */
 export function rewriteKindOf(name: string, by: 'command' | 'cli'): RewriteKind | undefined {

@@ -76,6 +76,7 @@ const HEADER_SECTIONS = [
 // "Liver: ...", "L4-5: ...", "Gallbladder and bile ducts: ..." at the start of a sentence; not "at 14:35".
 const LABEL = /^([A-Za-z][A-Za-z0-9 ,/&()'-]{0,48}?)[ \t]*:(?!\d)[ \t]*/;
 const TERMINAL = /[.!?]["')\]]*$/;
+const SIDED = /\b(?:right|left|bilateral|rt|lt)\b/i;
 
 /** The concepts a template's pertinent negative denies, read once per subsection. */
 const DENIED = new WeakMap<TemplateSubsection, string[]>();
@@ -163,7 +164,8 @@ class Router {
   /**
    * Where the evidence points: the organ the sentence names most (on a tie the one it names first: the
    * subject comes first, "The lungs are clear bilaterally with no pleural effusion"); else the first
-   * finding of one organ; failing that, the sentence before gives the place, or else the weak clues together.
+   * finding of one or two organs; failing that, the sentence before gives the place when the weak
+   * clues (a mass, a cyst) allow it, or else the weak clues together.
    */
   pick(ev: Evidence, previous: Target | null): Target | null {
     const prevSub = previous && previous.sub >= 0 ? previous.sub : null;
@@ -183,7 +185,10 @@ class Router {
       let best = -1;
       for (const [i, v] of organVotes) {
         const b = organVotes.get(best);
-        if (!b || v.votes > b.votes || (v.votes === b.votes && (i === prevSub || (best !== prevSub && v.at < b.at)))) best = i;
+        // On a tie: the place of the sentence before, else the organ named first, else the template's order
+        // ("muscle" is both the soft tissues' and the muscles' word).
+        const earlier = !b || v.at < b.at || (v.at === b.at && i < best);
+        if (!b || v.votes > b.votes || (v.votes === b.votes && (i === prevSub || (best !== prevSub && earlier)))) best = i;
       }
       return { sub: best, by: 'organ' };
     }
@@ -192,7 +197,8 @@ class Router {
     for (const clue of ev.clues) if (clue.strong) return { sub: clue.subs.includes(prevSub ?? -9) ? prevSub! : clue.subs[0], by: clue.by };
     const weak = ev.clues.filter((c) => !c.strong);
     if (weak.length === 0) return null;
-    if (prevSub !== null) return { sub: prevSub, by: 'context' };
+    // The sentence before gives the place when its organ is one the weak clues allow.
+    if (prevSub !== null && weak.some((c) => c.subs.includes(prevSub))) return { sub: prevSub, by: 'context' };
     const scores = new Map<number, number>();
     for (const c of weak) for (const i of c.subs) scores.set(i, (scores.get(i) ?? 0) + 1 / c.subs.length);
     let best = -1;
@@ -268,6 +274,8 @@ export function restructure(report: Report, template: ReportTemplate, options: R
   const anatomyHeaders = new Set<number>();
   report.sections.forEach((section, k) => {
     if (section.kind !== 'other' || !section.header || knownSectionKind(section.header.name) !== null) return;
+    // A sided heading ("RIGHT LEG:", "LEFT KIDNEY:") keeps its sentences under it: filed by organ they would lose their side.
+    if (SIDED.test(section.header.name)) return;
     const hw = wordsOf(section.header.name);
     if (organsNamed(hw, section.header.name).length || hw.some((_, j) => BODY_PART_TRIE.match(hw, j))) anatomyHeaders.add(k);
   });
@@ -320,7 +328,9 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     // headers, go to their sections; other lines above the headers of a report that has its FINDINGS
     // ("This is a 22-year-old female.") are its history. Only sentences that state no finding move.
     if (!conceptsBySentence.has(i)) {
-      const moved = sentenceKind(s.text) ?? (kind === 'preamble' && hasFindings ? 'history' : null);
+      // "In non-contrast sections, the gallbladder appears operated" names an organ: a finding.
+      const technical = organsNamed(sw, s.text, s.start).length === 0 ? sentenceKind(s.text) : null;
+      const moved = technical ?? (kind === 'preamble' && hasFindings ? 'history' : null);
       if (moved) {
         header.get(moved)!.push(i);
         placedBy.set(i, 'section');
@@ -480,14 +490,17 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     const own = labelOf.get(list[0]);
     if (own !== undefined) return joinGathered(texts, eol);
     // A sentence with a lead-in label of its own ("As far as can be observed: Heart size is normal.")
-    // starts the line under the field's label, so the two labels are not read as one.
-    if (LABEL.test(texts[0])) return `${label}:${eol}${joinGathered(texts, eol)}`;
+    // starts the line under the field's label when the two would be too long to read as labels of one line.
+    const leadIn = LABEL.exec(texts[0]);
+    if (leadIn && `${label} ${leadIn[1]}`.split(/\s+/).length > 8) return `${label}:${eol}${joinGathered(texts, eol)}`;
     return `${label}: ${joinGathered(texts, eol)}`;
   }
 
   if (impression.length === 0) blocks.push(`IMPRESSION:${eol}${field('IMPRESSION', null)}`);
-  for (const [k, group] of blocksOf(impression, 'impression', false).entries()) {
-    const title = k === 0 ? 'IMPRESSION' : group.header;
+  const impressionBlocks = blocksOf(impression, 'impression', false);
+  for (const [k, group] of impressionBlocks.entries()) {
+    // Several impression-kind sections ("INTERPRETATION:" then "IMPRESSION:") keep their own headers.
+    const title = k === 0 && (impressionBlocks.length === 1 || !impressionBlocks[0].header) ? 'IMPRESSION' : group.header;
     record(group.sentences, title, null);
     blocks.push(`${title}:${eol}${asWritten(group.sentences)}`);
   }

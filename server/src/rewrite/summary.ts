@@ -1,7 +1,9 @@
 // The patient summary, deterministic path: one plain sentence per finding of the impression (or of
-// the findings when there is no impression), built from the findings core and the glossary, never
-// from free text. Side, site and size are carried; nothing is added; advice, outlook and cause are
-// said only as the report's own words.
+// the findings when there is no impression) and per significant finding the impression leaves out,
+// built from the findings core and the wording data (glossary.json, lay-wording.json), never from
+// free text. Side, site, size, grade, level, hedge and change are carried from the finding's own
+// phrase; nothing is added; advice, outlook and cause are said only as the report's own words. What
+// the plain words cannot carry faithfully (the verifier says which) is quoted: summarizeChecked.
 import { understand } from '../nlp';
 import { glossOfMention, plainSite, plainTerm, plainUnit, withSide, PLAIN_STATEMENTS, PLAIN_WORDS, type PlainSite } from '../nlp/glossary';
 import type { Finding, Measurement, Side, Understanding } from '../nlp/types';
@@ -83,6 +85,8 @@ interface Item {
   side?: Side;
   /** Spine levels its own stretch names ("L4-L5"). */
   levels: string[];
+  /** The mentions' sizes that stand in their own phrase (not a neighbour's: "aorta 82 mm and a stent"). */
+  measured: Measurement[];
 }
 
 /** "2.3 x 1.5 cm" -> "about 2.3 by 1.5 centimeters"; "2-3 mm" -> "about 2 to 3 millimeters". */
@@ -129,10 +133,13 @@ function qualifierOf(words: string, degree: string | null, sentencePrefix = ''):
 // A spine level: a range ("L4-L5", "L5/S1") or one named as a level or vertebra ("T9 vertebral body"), not an MR sequence ("T2").
 const SPINE_LEVEL = /\b[CTLS]\d{1,2}\s*[-/]\s*[CTLS]?\d{1,2}\b|\b[CTL]\d{1,2}\b(?=\s+(?:level|vertebra|vertebral|body|spinous))/g;
 const AGE_AFTER = /\b(healed|healing|old|chronic|remote)\b/i;
-const CLAUSE_END = /;|,?\s+(?:but|however|although|whereas)\b/gi;
+// Where a finding's own phrase ends: a clause break, a comma, or a word joining another finding to it.
+const PHRASE_END = /;|,|\s+(?:but|however|although|whereas|and|with|without|or)\b/gi;
+// A size may follow its finding after a comma ("left renal cyst, 2.1 cm").
+const SIZE_END = /;|\s+(?:but|however|although|whereas|and|with|without|or)\b/gi;
 
-/** The stretch of a finding's clause that is its own: from the finding before it to the one after. */
-function ownStretch(report: Report, understanding: Understanding, f: Finding): { start: number; end: number } {
+/** The stretch of a finding's clause that is its own: its phrase, never reaching the finding before or after it. */
+function ownStretch(report: Report, understanding: Understanding, f: Finding, ends = PHRASE_END): { start: number; end: number } {
   const sentence = report.sentences[f.sentenceIndex];
   let from = sentence.start;
   let to = sentence.end;
@@ -141,12 +148,18 @@ function ownStretch(report: Report, understanding: Understanding, f: Finding): {
     if (g.end <= f.start) from = Math.max(from, g.end);
     else if (g.start >= f.end) to = Math.min(to, g.start);
   }
-  for (const m of report.text.slice(from, to).matchAll(CLAUSE_END)) {
+  for (const m of report.text.slice(from, to).matchAll(ends)) {
     const at = from + m.index;
     if (at + m[0].length <= f.start) from = Math.max(from, at + m[0].length);
     else if (at >= f.end) to = Math.min(to, at);
   }
   return { start: from, end: to };
+}
+
+/** A finding's sizes that stand in its own phrase. */
+function measuredIn(report: Report, understanding: Understanding, f: Finding): Measurement[] {
+  const own = ownStretch(report, understanding, f, SIZE_END);
+  return f.measurements.filter((m) => m.start >= own.start && m.end <= own.end);
 }
 
 function sentencePrefix(report: Report, f: Finding): string {
@@ -171,6 +184,7 @@ function itemOf(report: Report, f: Finding): Item {
     change: null,
     sizes: [],
     levels: [],
+    measured: [],
   };
 }
 
@@ -191,6 +205,9 @@ function phraseOf(
 ): { text: string; plural: boolean; degreeSaid: boolean } {
   const gloss = glossFor(report, f);
   let side: Side | null = gloss.noSide ? null : (f.side ?? opts.side ?? null);
+  // A left or right only the anatomy implies (the lingula) is not said as the report's; "effusions" says both.
+  const sentence = report.sentences[f.sentenceIndex]?.text ?? '';
+  if (side && side !== 'bilateral' && !SIDE_WORDS[side].test(sentence)) side = null;
   // "No pleural effusions": none on either side, said without one.
   if (opts.denial && side === 'bilateral') side = null;
   const usePl = opts.plural && !!gloss.pl;
@@ -282,7 +299,7 @@ function findingSentences(report: Report, item: Item): string[] {
   else lead = `There ${verb} ${phrase}${named}.`;
   const out = [capitalise(lead)];
   if (!degreeSaid) out.push(`The report calls ${plural ? 'them' : 'it'} ${item.degreeWord ?? item.degree}.`);
-  const own = item.mentions.flatMap((m) => m.measurements);
+  const own = item.measured;
   // A state's numbers are measurements of something else (a pregnancy's are the baby's).
   const sizes = state ? [] : [...new Set((own.length ? own : item.sizes).map((m) => plainMeasurement(report, m)))];
   if (sizes.length) out.push(`${plural ? 'They measure' : 'It measures'} ${sizes.join(' and ')}.`);
@@ -323,8 +340,8 @@ function sourceSections(report: Report): { sections: Section[]; fromImpression: 
   return { sections: report.sections.filter((s) => (s.kind === 'preamble' || s.kind === 'other') && hasBody(s)), fromImpression: false };
 }
 
-// A list number ("2.", "3)"), not a decimal ("3.5cm").
-const stripNumber = (s: string) => s.replace(/^\s*(\d+[.)](?!\d)|[-*•])\s*/, '').trim();
+// A list number before a space ("2. "), not a decimal ("3.5cm") nor one glued to its word ("1.Normal", read as the report has it).
+const stripNumber = (s: string) => s.replace(/^\s*(\d+[.)](?=\s)|[-*•])\s*/, '').trim();
 /** A report sentence in its own words, on a line of its own (quote marks inside made single). */
 const quoteLines = (text: string, verb: 'says' | 'also says' = 'also says') =>
   // One line a clause, split where the verifier splits the report ("…, but …"), so a quote is read as the report is.
@@ -389,23 +406,26 @@ export function summarize(report: Report, understanding: Understanding = underst
       const same = understanding.findings.filter(
         (g) => g.section === 'findings' && g.concept === f.concept && g.side === f.side && stated(g),
       );
-      if (same.length === 1) item.sizes = same[0].measurements;
+      if (same.length === 1) item.sizes = measuredIn(report, understanding, same[0]);
     }
   }
-  // Change words belong to a finding when they stand in its own stretch of its clause ("stable
-  // cardiomegaly with …", "the effusion is unchanged"), or in a sentence that names no other; a
-  // stretch with two kinds of change says none (the report's words then tell it).
+  // Change words belong to a finding when they stand in its own phrase ("stable cardiomegaly with …",
+  // "the effusion is unchanged"), or in a sentence that names no other finding; any mention may say
+  // them, and two kinds of change say none (the report's words then tell it).
+  const changeOf = (m: Finding) => {
+    const st = ownStretch(report, understanding, m);
+    const kinds = CHANGE.filter((c) => c.re.test(report.text.slice(st.start, st.end)));
+    const sentence = report.sentences[m.sentenceIndex];
+    const alone = understanding.findings.filter((g) => g.sentenceIndex === m.sentenceIndex && stated(g) && !g.normal).length === 1;
+    return kinds.length || !alone || !sentence ? kinds : CHANGE.filter((c) => c.re.test(sentence.text));
+  };
   for (const item of items.values()) {
     const f = item.first;
-    const alone = source.filter((g) => g.sentenceIndex === f.sentenceIndex && stated(g)).length === 1;
-    const sentence = report.sentences[f.sentenceIndex];
-    if (!sentence) continue;
+    const kinds = new Set(item.mentions.flatMap(changeOf));
+    item.change = kinds.size === 1 ? [...kinds][0].plain : null;
+    item.measured = item.mentions.flatMap((m) => measuredIn(report, understanding, m));
     const stretch = ownStretch(report, understanding, f);
     const own = report.text.slice(stretch.start, stretch.end);
-    const kinds = CHANGE.filter((c) => c.re.test(own));
-    const whole = alone ? CHANGE.filter((c) => c.re.test(sentence.text)) : [];
-    item.change = (kinds.length ? (kinds.length === 1 ? kinds[0] : null) : whole.length === 1 ? whole[0] : null)?.plain ?? null;
-    // "Rib fracture, healed": an age word after the finding is its qualifier too.
     // A grade said once for the stretch ("mild bursal-sided fraying and tendinopathy"), when its own words give none.
     const grades = [...own.matchAll(DEGREE_RE)];
     if (!item.degree && grades.length === 1)
@@ -415,22 +435,28 @@ export function summarize(report: Report, understanding: Understanding = underst
     const upTo = report.text.slice(stretch.start, Math.max(stretch.start, f.end));
     const sides = Object.entries(SIDE_WORDS).filter(([, re]) => re.test(upTo));
     if (!f.side && sides.length === 1) item.side = sides[0][0] as Side;
+    // "Rib fracture, healed": an age word after the finding is its qualifier too.
     const age = AGE_AFTER.exec(report.text.slice(f.end, Math.max(f.end, stretch.end)))?.[1];
     if (!item.qualifier && age) item.qualifier = QUALIFIER[age.toLowerCase()] ?? null;
   }
 
   // Denials: those of the impression; with no impression, the significant ones of the findings.
   const denied = new Map<string, Finding>();
+  const told = [
+    ...[...items.values()].map((i) => i.first),
+    ...understanding.findings.filter((g) => quote.has(g.sentenceIndex) && stated(g) && !g.normal),
+  ];
   for (const f of source) {
     if (f.assertion !== 'absent') continue;
     if (!fromImpression && !f.significant) continue;
-    // Never "no sign of a lump" beside a lump the report states (an unchanged nodule): same concept or same plain words.
+    // Never "no sign of a lump" beside a lump the summary tells, in plain words or the report's own
+    // (an unchanged nodule): same concept or same plain words, on a side that does not differ.
     const within = (a: string, b: string) => ` ${b} `.includes(` ${a} `);
-    const said = (i: Item) => {
-      const [x, y] = [bare(glossFor(report, i.first).lay), bare(glossFor(report, f).lay)];
-      return i.first.concept === f.concept || within(x, y) || within(y, x);
+    const said = (g: Finding) => {
+      const [x, y] = [bare(glossFor(report, g).lay), bare(glossFor(report, f).lay)];
+      return (g.concept === f.concept || within(x, y) || within(y, x)) && (!f.side || !g.side || g.side === f.side);
     };
-    if ([...items.values()].some((i) => said(i) && (!f.side || !i.first.side || i.first.side === f.side))) continue;
+    if (told.some(said)) continue;
     const key = `${f.concept}|${f.side ?? ''}`;
     if (!denied.has(key)) denied.set(key, f);
   }
@@ -564,7 +590,7 @@ const overlaps = (a: { start: number; end: number }, b: { start: number; end: nu
 /**
  * The summary the check passes: the report sentences whose plain rendering the check refuses (by where
  * its reasons stand, in the report or in the summary) are told in the report's own words instead, for
- * at most three rounds. What the check still refuses is refused: the check decides, not this.
+ * at most four rounds. What the check still refuses is refused: the check decides, not this.
  */
 export function summarizeChecked<V extends Checked>(
   report: Report,
@@ -595,10 +621,10 @@ export function summarizeChecked<V extends Checked>(
       // A reason of the findings comparison names the finding only: the lines and sentences naming it.
       const name = d.candidate || d.source ? undefined : NAMED.map((re) => re.exec(d.message)?.[1]).find(Boolean);
       if (name) {
-        const bare = name.toLowerCase().replace(/^(?:no|left|right|bilateral|possible) /, '');
+        const term = name.toLowerCase().replace(/^(?:no|left|right|bilateral|possible) /, '');
         for (const f of summary.from)
-          if (summary.text.slice(f.start, f.end).toLowerCase().includes(bare)) f.sentences.forEach((i) => written.add(i));
-        report.sentences.forEach((s, i) => s.text.toLowerCase().includes(bare) && fromReport.add(i));
+          if (summary.text.slice(f.start, f.end).toLowerCase().includes(term)) f.sentences.forEach((i) => written.add(i));
+        report.sentences.forEach((s, i) => s.text.toLowerCase().includes(term) && fromReport.add(i));
       }
       // A normal statement beside a finding is left out; anything else is told in the report's words.
       if (NORMAL_OVER.test(d.message)) written.forEach((i) => omit.add(i));

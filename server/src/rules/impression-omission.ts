@@ -1,4 +1,4 @@
-import { coveredBy, type Finding } from '../nlp';
+import { coveredBy, sameFindingKin, type Finding } from '../nlp';
 import type { Report } from '../report/types';
 import { impressionWorthy } from '../nlp/impression-worthy';
 import { NORMAL_STATEMENT, consistencyOf, problemOf, type ReportPart } from './consistency';
@@ -17,7 +17,9 @@ export const impressionOmission = defineRule({
   description: 'A significant finding described in the findings that the impression neither names nor covers.',
   check(context) {
     const { report } = context;
-    return consistencyOf(context).parts.flatMap((part) => omissionsIn(this, report, part));
+    // Critical findings that need a call must be named in the impression, not only covered by another.
+    const mustName = new Set(context.analysis.critical.filter((c) => c.needsCall).map((c) => c.finding));
+    return consistencyOf(context).parts.flatMap((part) => omissionsIn(this, report, part, mustName));
   },
 });
 
@@ -25,7 +27,7 @@ const URGENCY_RANK = { minutes: 0, hours: 1, days: 2 } as const;
 /** 0 minutes, 1 hours, 2 days, 3 not critical: the order an impression lists findings in. */
 const rankOf = (f: Finding): number => (f.critical ? URGENCY_RANK[f.critical] : 3);
 
-function omissionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] {
+function omissionsIn(rule: Rule, report: Report, c: ReportPart, mustName: ReadonlySet<Finding>): Problem[] {
   const { impression } = c;
   const impressionText = report.text.slice(impression.body.start, impression.body.end);
   if (REFERS_BACK.test(impressionText)) return [];
@@ -33,17 +35,26 @@ function omissionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] {
 
   // Covered: named or explained by the impression, its words repeated there, or its size quoted there.
   const coveredConcepts = new Set<string>();
+  // A critical finding to call about must be named: "hemorrhage" does not stand for the midline shift it causes.
+  const namedConcepts = new Set<string>();
   // A denial covers nothing: "No acute process" over a pneumonia is the contradiction rule's, and "Lateral
   // meniscus is intact" does not account for a medial meniscal tear.
-  for (const g of c.inImpression) if (g.assertion !== 'absent') for (const k of coveredBy(g.concept)) coveredConcepts.add(k);
+  for (const g of c.inImpression) {
+    if (g.assertion === 'absent') continue;
+    for (const k of coveredBy(g.concept)) coveredConcepts.add(k);
+    for (const k of sameFindingKin(g.concept)) namedConcepts.add(k);
+  }
   const quoted = new Map<string, boolean>();
+  // The words as words ("tear" is not in "tearing"), a plural allowed.
   const inImpression = (span: { start: number; end: number }) => {
     const words = report.text.slice(span.start, span.end).toLowerCase();
     let hit = quoted.get(words);
-    if (hit === undefined) quoted.set(words, (hit = impressionLower.includes(words)));
+    if (hit === undefined)
+      quoted.set(words, (hit = new RegExp(String.raw`(?<![\w-])${escapeRegExp(words)}(?:e?s)?(?![\w-])`).test(impressionLower)));
     return hit;
   };
-  const covered = (f: Finding) => coveredConcepts.has(f.concept) || inImpression(f) || f.measurements.some(inImpression);
+  const covered = (f: Finding) =>
+    (mustName.has(f) ? namedConcepts : coveredConcepts).has(f.concept) || inImpression(f) || f.measurements.some(inImpression);
 
   // How urgent each impression statement is: its most urgent finding; a normal statement ranks last.
   const statementRank = (x: { start: number; end: number; text: string }) => {
@@ -97,3 +108,5 @@ function omissionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] {
 }
 
 const capitalHedge = (hedge: Finding['hedge']) => (hedge === 'probable' ? 'Probable' : 'Possible');
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

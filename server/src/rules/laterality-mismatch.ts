@@ -13,6 +13,7 @@ import { byConcept, changeSideFix as changeTo, consistencyOf, mentionsOf, proble
 import { lobeSideWords } from './lobe-side-mismatch';
 import type { Problem } from '../problem';
 import type { Side } from '../nlp/types';
+import type { Report } from '../report/types';
 import { defineRule } from './types';
 
 export const lateralityMismatch = defineRule({
@@ -42,15 +43,20 @@ export const lateralityMismatch = defineRule({
       for (const g of part.inImpression) {
         const gSide = sides.get(g);
         if (gSide !== 'left' && gSide !== 'right') continue;
-        // Spine findings differ by level, which sites do not record; a finding the impression itself
-        // gives on both sides is not a side confusion.
-        if (conceptHas(g.concept, 'spinal-level')) continue;
-        const key = `${g.concept}|${gSide}|${g.site.join(',')}`;
+        // Spine findings differ by level: they are compared only with mentions at the same level, and
+        // not at all where the level is not said. A finding the impression itself gives on both sides is
+        // not a side confusion.
+        const spinal = conceptHas(g.concept, 'spinal-level') && isSpinal(report, g, exam.bodyPart);
+        const level = spinal ? levelOf(report, g) : null;
+        if (spinal && !level) continue;
+        const key = `${g.concept}|${gSide}|${g.site.join(',')}|${level}`;
         if (judged.has(key)) continue;
         judged.add(key);
         const kin = sameFindingKin(g.concept);
         if ((impressionByConcept.get(g.concept) ?? []).some((o) => sides.get(o) === opposite(gSide) && sitesAgree(o, g))) continue;
-        const candidates = mentionsOf(findingsByConcept, kin).filter((f) => sides.get(f) && sitesAgree(f, g));
+        const candidates = mentionsOf(findingsByConcept, kin).filter(
+          (f) => sides.get(f) && sitesAgree(f, g) && (!level || levelOf(report, f) === level),
+        );
         // Judge by the closest mentions: the same site named the same way, if the findings have one.
         const sameSite = candidates.filter((f) => sitesMatch(f, g));
         const partners = sameSite.length ? sameSite : candidates;
@@ -114,3 +120,29 @@ export const lateralityMismatch = defineRule({
     return problems;
   },
 });
+
+// A vertebral level ("C5-6", "L4/5", "L5-S1", "T12 to L1").
+const LEVEL = /\b([CTLS])\s?(\d{1,2})\s*(?:-|–|\/|to)\s*([CTLS])?\s?(\d{1,2})\b/i;
+const LEVELS = new RegExp(LEVEL.source, 'gi');
+const LEVEL_LABEL = new RegExp(`^\\s*(?:\\d+\\.\\s*)?${LEVEL.source}\\s*:`, 'i');
+const SPINE_WORDS = /\b(?:dis[ck]s?|foramin\w*|canal|thecal|cord|vertebra\w*|nerve roots?|spinal|facet)\b/i;
+
+/** A spine finding: in a spine exam, or in a sentence about discs, foramina, the canal or a level. */
+function isSpinal(report: Report, f: Finding, bodyPart: string | null): boolean {
+  const text = report.sentences[f.sentenceIndex]?.text ?? '';
+  return /spine/.test(bodyPart ?? '') || LEVEL.test(text) || SPINE_WORDS.test(text);
+}
+
+/** The level a spine finding's sentence names, or the level label ("C5-6: ...") of the paragraph it continues. */
+function levelOf(report: Report, f: Finding): string | null {
+  const own = report.sentences[f.sentenceIndex];
+  for (let i = f.sentenceIndex; i >= 0 && i >= f.sentenceIndex - 4; i--) {
+    const s = report.sentences[i];
+    if (!own || s.section !== own.section) break;
+    // In its own sentence, the last level named before it ("L4-5 right and L5-S1 left protrusions").
+    const named = [...s.text.matchAll(LEVELS)];
+    const m = i === f.sentenceIndex ? (named.filter((x) => s.start + x.index < f.start).pop() ?? named[0]) : LEVEL_LABEL.exec(s.text);
+    if (m) return `${m[1].toUpperCase()}${m[2]}-${(m[3] ?? m[1]).toUpperCase()}${m[4]}`;
+  }
+  return null;
+}

@@ -1,4 +1,4 @@
-import { QUALIFIERS, covers, denies, knownConcept, sameFinding, sitesAgree, type Finding } from '../nlp';
+import { QUALIFIERS, covers, denies, fitsExam, knownConcept, sameFinding, sitesAgree, type Finding } from '../nlp';
 import { otherOrgan } from '../nlp/normal';
 import { sentencesIn } from '../report';
 import type { Report } from '../report/types';
@@ -106,10 +106,13 @@ function insertionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] {
     // supported by "bibasilar opacities").
     const samePlace = (f: Finding) =>
       sitesAgree(f, g) && (!f.side || !g.side || f.side === g.side || f.side === 'bilateral' || g.side === 'bilateral');
+    // A diagnosis outside the exam's body part ("acute appendicitis" on an elbow MRI) is not explained by
+    // what it would cover there (the elbow's muscle edema): only its own name in the findings supports it.
+    const inExam = fitsExam(c.u, g);
     const described = c.inFindings.some((f) =>
       f.assertion === 'absent'
         ? denies(conceptOf(report, f), conceptOf(report, g)) && (!f.normal || (samePlace(f) && !otherOrgan(report, f, g)))
-        : sameFinding(f.concept, g.concept) || ((covers(f.concept, g.concept) || covers(g.concept, f.concept)) && samePlace(f)),
+        : sameFinding(f.concept, g.concept) || (inExam && (covers(f.concept, g.concept) || covers(g.concept, f.concept)) && samePlace(f)),
     );
     if (described || findingsLower.includes(report.text.slice(g.start, g.end).toLowerCase())) continue;
     const evidence = EVIDENCE[g.concept];

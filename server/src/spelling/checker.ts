@@ -5,6 +5,11 @@
 export interface WordTrie {
   hasWord(word: string, caseSensitive: boolean): boolean;
   suggestWithCost(text: string, options: SuggestOptions): { word: string; cost: number }[];
+  /**
+   * How many leading letters of a lower-case word some word of the trie starts with (in either
+   * case mode): a word differing from it at a later letter cannot be in the trie. Absent: unknown.
+   */
+  reach?(lower: string): number;
 }
 
 export interface SuggestOptions {
@@ -95,19 +100,20 @@ const PREFIX = new RegExp(
  * Every word one edit away, priced on cspell's scale (100 = one edit): swapped neighbours and
  * doubled or undoubled letters are the commonest typing slips, so they cost less.
  */
-function* singleEdits(word: string): Generator<{ word: string; cost: number }> {
+function* singleEdits(word: string): Generator<{ word: string; cost: number; at: number }> {
+  // `at`: the first letter where the candidate differs from the word.
   const n = word.length;
   for (let i = 0; i < n; i++) {
     const doubled = word[i] === word[i - 1] || word[i] === word[i + 1];
-    yield { word: word.slice(0, i) + word.slice(i + 1), cost: doubled ? 75 : 100 };
-    if (i + 1 < n && word[i] !== word[i + 1]) yield { word: word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2), cost: 75 };
+    yield { word: word.slice(0, i) + word.slice(i + 1), cost: doubled ? 75 : 100, at: i };
+    if (i + 1 < n && word[i] !== word[i + 1]) yield { word: word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2), cost: 75, at: i };
   }
   for (let i = 0; i <= n; i++) {
     for (const c of ALPHABET) {
       const doubling = c === word[i - 1] || c === word[i];
-      yield { word: word.slice(0, i) + c + word.slice(i), cost: doubling ? 75 : 100 };
+      yield { word: word.slice(0, i) + c + word.slice(i), cost: doubling ? 75 : 100, at: i };
       if (i < n && c !== word[i]) {
-        yield { word: word.slice(0, i) + c + word.slice(i + 1), cost: 100 };
+        yield { word: word.slice(0, i) + c + word.slice(i + 1), cost: 100, at: i };
       }
     }
   }
@@ -226,8 +232,11 @@ export class SpellChecker {
 
   /** Most typos are one edit away: look those up directly (a few thousand look-ups, ~1 ms). */
   private offerSingleEdits(lower: string, offer: (candidate: string, cost: number, rank: number) => void): void {
-    for (const { word: candidate, cost } of singleEdits(lower)) {
-      const found = this.lookup(candidate);
+    // Most candidates leave every dictionary's paths early ("thebasilar" past "theba"): a trie is
+    // asked only about candidates that differ from the word within its reach (the typing path).
+    const reach = this.tries.map(({ trie }) => trie.reach?.(lower) ?? Infinity);
+    for (const { word: candidate, cost, at } of singleEdits(lower)) {
+      const found = this.lookup(candidate, (rank) => at <= reach[rank]);
       if (found) offer(found.word, cost, found.rank);
     }
   }
@@ -251,8 +260,9 @@ export class SpellChecker {
   }
 
   /** The first dictionary (in preference order) with a lower-case word, and the word as listed there. */
-  private lookup(lower: string): { word: string; rank: number } | undefined {
+  private lookup(lower: string, mayHave: (rank: number) => boolean): { word: string; rank: number } | undefined {
     for (let rank = 0; rank < this.tries.length; rank++) {
+      if (!mayHave(rank)) continue;
       const { trie } = this.tries[rank];
       if (trie.hasWord(lower, true)) return { word: lower, rank };
       if (trie.hasWord(lower, false)) {

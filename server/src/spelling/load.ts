@@ -54,12 +54,36 @@ async function readMaybeGzipped(file: string): Promise<Uint8Array<ArrayBuffer>> 
   return new Uint8Array(file.endsWith('.gz') ? await gunzipAsync(data) : data);
 }
 
+type CspellTrie = ReturnType<TrieLib['decodeTrie']>;
+
+/** A cspell trie that tells how far its paths go into a word (WordTrie.reach). */
+function withReach(trie: CspellTrie): WordTrie {
+  // The root node is not in ITrie's typings: read it structurally, and do without it if it is not there.
+  const { root } = trie as unknown as {
+    root?: { getNode?(prefix: string): unknown; hasCompoundWords?: boolean; info?: { stripCaseAndAccentsPrefix?: string } };
+  };
+  const getNode = root?.getNode?.bind(root);
+  const folded = root?.info?.stripCaseAndAccentsPrefix;
+  // A compound can continue from the root mid-word, and an unknown root type cannot be walked: no limit.
+  if (!getNode || root?.hasCompoundWords || !folded) return trie;
+  return {
+    hasWord: (word, caseSensitive) => trie.hasWord(word, caseSensitive),
+    suggestWithCost: (text, options) => trie.suggestWithCost(text, options),
+    // Words as written hang from the root, their case-folded forms under a prefix ("~").
+    reach(lower) {
+      let n = 0;
+      while (n < lower.length && (getNode(lower.slice(0, n + 1)) || getNode(folded + lower.slice(0, n + 1)))) n++;
+      return n;
+    },
+  };
+}
+
 async function loadPrebuilt(lib: TrieLib, dir: string): Promise<NamedTrie[]> {
   const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as Manifest;
   return Promise.all(
     manifest.dictionaries.map(async ({ name, file }) => ({
       name,
-      trie: lib.decodeTrie(await readMaybeGzipped(join(dir, file))) as WordTrie,
+      trie: withReach(lib.decodeTrie(await readMaybeGzipped(join(dir, file)))),
     })),
   );
 }
@@ -74,8 +98,8 @@ async function loadFromPackages(lib: TrieLib): Promise<NamedTrie[]> {
     read('@cspell/dict-medicalterms', join('dict', 'medicalterms-en.txt.gz')),
   ]);
   return [
-    { name: 'en_US', trie: lib.decodeTrie(new Uint8Array(en)) as WordTrie },
-    { name: 'medicalterms', trie: lib.parseDictionary(medical.toString('utf8')) as WordTrie },
+    { name: 'en_US', trie: withReach(lib.decodeTrie(new Uint8Array(en))) },
+    { name: 'medicalterms', trie: withReach(lib.parseDictionary(medical.toString('utf8'))) },
   ];
 }
 

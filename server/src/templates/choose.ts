@@ -10,6 +10,7 @@ import { wordsFromTokens, wordsOf, type Word } from '../nlp/words';
 import { z } from 'zod';
 import { TEMPLATES, type ReportTemplate } from './library';
 import modalityCueData from './modality-cues.json';
+import { phraseRegex } from './phrases';
 
 export type Confidence = 'high' | 'medium' | 'low';
 
@@ -95,7 +96,7 @@ const MODALITY_CUES = Object.entries(
   z.object({ note: z.string(), cues: z.record(z.string(), z.array(z.string().min(1)).min(1)) }).parse(modalityCueData).cues,
 ).map(([code, words]) => ({
   code,
-  re: new RegExp(`(?<![\\w-])(?:${words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\w-])`, 'gi'),
+  re: phraseRegex(words, 'gi'),
 }));
 
 /** The modality whose own words ("hypoechoic", "T2", "hypodense") a text uses most, or null on none or a tie. */
@@ -190,7 +191,10 @@ function fromContent(
   const named = new Map<string, number>();
   for (const h of organsNamed(words, report.text)) named.set(h.organ, (named.get(h.organ) ?? 0) + 1);
   const exams = examsNamed(words);
-  const textModality = modality ?? read(words).modalities[0] ?? modalityByWords(report.text);
+  // `modality` has the modality's own words already, which outweigh a passing mention ("an MRI would
+  // be of benefit" in a CT report).
+  const inText = read(words);
+  const textModality = modality ?? inText.modalities[0] ?? null;
   const scores = new Map<string, number>();
   for (const t of TEMPLATES) {
     const organs = new Set(t.findings.flatMap((s) => s.organs));
@@ -200,6 +204,8 @@ function fromContent(
     score = score / Math.sqrt(organs.size);
     if (textModality) score += t.modality === textModality ? 2 : -2;
     score += 0.5 * Math.max(0, titleScores.get(t.id) ?? 0) + 4 * (exams.get(t.id) ?? 0);
+    // Joint templates share their organs (tendons, ligaments): the body part the text names tells them apart.
+    if (t.bodyParts.some((p) => inText.parts.has(p))) score += 1;
     scores.set(t.id, score);
   }
   // A special case (CT pulmonary angiogram) needs its own words in the title or technique, never the content alone.

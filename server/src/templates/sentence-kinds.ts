@@ -2,16 +2,15 @@
 // restructure moves them to their sections. Checked with zod at load.
 import { z } from 'zod';
 import data from './sentence-kinds.json';
+import { phraseRegex } from './phrases';
 
 const Phrases = z.array(z.string().min(1)).min(1);
 const Schema = z.object({ note: z.string(), technique: Phrases, comparison: Phrases, findingWords: Phrases });
 const KINDS = Schema.parse(data);
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const anyOf = (phrases: readonly string[]) => new RegExp(`(?<![\\w-])(?:${phrases.map(escape).join('|')})(?![\\w-])`, 'i');
-const TECHNIQUE = anyOf(KINDS.technique);
-const COMPARISON = anyOf(KINDS.comparison);
-const FINDING_WORDS = anyOf(KINDS.findingWords);
+const TECHNIQUE = phraseRegex(KINDS.technique);
+const COMPARISON = phraseRegex(KINDS.comparison);
+const FINDING_WORDS = phraseRegex(KINDS.findingWords);
 
 /** The section a sentence that states no finding belongs to by its words, or null when it reads as a finding. */
 export function sentenceKind(text: string): 'technique' | 'comparison' | null {
