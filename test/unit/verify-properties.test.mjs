@@ -122,7 +122,10 @@ const MUTATIONS = {
     why: /drops/,
   },
   // "Mild right … and moderate left …": a side flipped inside a sentence that names both.
+  // Restructure and summary: a sentence kept word for word, one finding a line. (A drafted impression
+  // item naming findings on both sides of a report that names them on both is measured by eval:verify.)
   'flip side': {
+    kinds: ['restructure', 'summary'],
     mutate: replaceNth(/\b(left|right)\b/gi, (m) => (m[1].toLowerCase() === 'left' ? 'right' : 'left')),
     // Not where the report says the flipped words itself ("right lung lower lobe superior segment" in a list of both).
     real: (line, report, changed, text) => {
