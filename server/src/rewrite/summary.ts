@@ -4,36 +4,21 @@
 // free text. Side, site, size, grade, level, hedge and change are carried from the finding's own
 // phrase; nothing is added; advice, outlook and cause are said only as the report's own words. What
 // the plain words cannot carry faithfully (the verifier says which) is quoted: summarizeChecked.
+// This file assembles the summary and runs the checked loop; a finding's own words are read in
+// summary-reading.ts and said in plain words in summary-wording.ts.
 import { understand } from '../nlp';
-import { glossOfMention, plainSite, plainTerm, plainUnit, withSide, PLAIN_STATEMENTS, PLAIN_WORDS, type PlainSite } from '../nlp/glossary';
-import type { Finding, Measurement, Side, Understanding } from '../nlp/types';
+import { PLAIN_STATEMENTS } from '../nlp/glossary';
+import type { Finding, Side, Understanding } from '../nlp/types';
 import { sentencesIn } from '../report';
 import type { Report, Section, Sentence } from '../report/types';
-import {
-  AMOUNT,
-  AMOUNTS,
-  CHANGE,
-  COMMUNICATION,
-  DEGREE,
-  DENIAL_HEDGE,
-  EXAM_NAMES,
-  LAY_LINES,
-  NEAR_LUNG,
-  QUALIFIER,
-  SIDE_WORDS,
-  SIZE_WORDS,
-  STATE_LEAD,
-  STATES,
-} from '../nlp/lay-wording';
-import { adviceKindOf, squash } from './advice';
+import { CHANGE, COMMUNICATION, EXAM_NAMES, LAY_LINES, QUALIFIER, SIDE_WORDS } from '../nlp/lay-wording';
+import { adviceKindOf } from './advice';
 import { gradeOf } from './readability';
+import { AGE_AFTER, DEGREE_RE, degreeOf, itemOf, measuredIn, ownStretch, SPINE_LEVEL, type Item } from './summary-reading';
+import { bare, denialSentence, findingSentences, glossaryOf, glossFor, type GlossaryLine } from './summary-wording';
 
 export { adviceKindOf, adviceSentences, lintSummary, type AdviceKind, type AdviceSentence } from './advice';
-
-export interface GlossaryLine {
-  term: string;
-  meaning: string;
-}
+export { plainMeasurement, type GlossaryLine } from './summary-wording';
 
 export interface Summary {
   text: string;
@@ -63,266 +48,6 @@ export const SUMMARY_FIXED_LINES: readonly RegExp[] = [
   ),
   /^\s*The report is about your [\w -]+\.\s*$/,
 ];
-
-// ---------------------------------------------------------------------------------------------
-// From findings to plain sentences.
-
-const DEGREE_RE = new RegExp(`\\b(${Object.keys(DEGREE).join('|')})(?:\\s*(?:to|-)\\s*(${Object.keys(DEGREE).join('|')}))?\\b`, 'gi');
-
-interface Item {
-  first: Finding;
-  mentions: Finding[];
-  hedged: 'may' | 'likely' | null;
-  degree: string | null;
-  /** The degree as the report says it ("minimal"), for the sentence that repeats it. */
-  degreeWord: string | null;
-  qualifier: string | null;
-  plural: boolean;
-  change: string | null;
-  /** Sizes the impression leaves out, taken from the one findings mention of the same finding. */
-  sizes: Measurement[];
-  /** The side its own stretch of the clause gives, when the finding has none ("bilateral interstitial prominence"). */
-  side?: Side;
-  /** Spine levels its own stretch names ("L4-L5"). */
-  levels: string[];
-  /** The mentions' sizes that stand in their own phrase (not a neighbour's: "aorta 82 mm and a stent"). */
-  measured: Measurement[];
-}
-
-/** "2.3 x 1.5 cm" -> "about 2.3 by 1.5 centimeters"; "2-3 mm" -> "about 2 to 3 millimeters". */
-export function plainMeasurement(report: Report, m: Measurement): string {
-  const raw = report.text.slice(m.start, m.end);
-  const joiner = m.value.length > 1 && /\d\s*(-|–|to)\s*\d/.test(raw) && !/[x×*]|\bby\b/i.test(raw) ? ' to ' : ' by ';
-  return `about ${m.value.map(String).join(joiner)} ${plainUnit(m.unit)}`;
-}
-
-const isPlural = (text: string) => /(?<![su])s$|(ae|ia|ii|ses|ices)$/i.test(text.trim().split(/\s+/).pop() ?? '');
-
-/** The mention's own words: up to four right before it, within its clause, and the mention itself. */
-function ownWords(report: Report, f: Finding, withMention = true): string {
-  const sentence = report.sentences[f.sentenceIndex];
-  const before = report.text.slice(sentence ? sentence.start : Math.max(0, f.start - 60), f.start);
-  // Commas stay: "large, complex cystic mass" keeps its size.
-  const clause = before.split(/[;:()]|\b(?:and|or|with|without|of|versus|vs)\b/i).pop() ?? '';
-  const words = clause.trim().split(/\s+/).slice(-4).join(' ');
-  return (withMention ? `${words} ${report.text.slice(f.start, f.end)}` : words).toLowerCase();
-}
-
-function degreeOf(words: string): { degree: string; word: string } | null {
-  const all = [...words.matchAll(DEGREE_RE)];
-  const m = all[all.length - 1];
-  if (!m) return null;
-  const a = DEGREE[m[1].toLowerCase()];
-  const b = m[2] ? DEGREE[m[2].toLowerCase()] : undefined;
-  return { degree: b && b !== a ? `${a} to ${b}` : a, word: m[0].toLowerCase() };
-}
-
-// "Healed" and "old" reach over a short list: "healed left clavicle and rib fractures".
-const AGE = /^\W*(?:\S+\s+){0,2}(healed|old)\b(?:[\s,]+[a-z-]+){0,6}\s*$/i;
-
-function qualifierOf(words: string, degree: string | null, sentencePrefix = ''): string | null {
-  // "non-displaced" is not "displaced"; "well-healed" is "healed".
-  for (const w of words.match(/[a-z]+(?:-[a-z]+)*/g) ?? []) {
-    const q = QUALIFIER[w] ?? (/^non-?/.test(w) ? undefined : QUALIFIER[w.split('-').pop()!]);
-    if (q && !(degree && degree.includes(q))) return q;
-  }
-  const age = AGE.exec(sentencePrefix)?.[1];
-  return age ? QUALIFIER[age.toLowerCase()] : null;
-}
-
-// A spine level: a range ("L4-L5", "L5/S1") or one named as a level or vertebra ("T9 vertebral body"), not an MR sequence ("T2").
-const SPINE_LEVEL = /\b[CTLS]\d{1,2}\s*[-/]\s*[CTLS]?\d{1,2}\b|\b[CTL]\d{1,2}\b(?=\s+(?:level|vertebra|vertebral|body|spinous))/g;
-const AGE_AFTER = /\b(healed|healing|old|chronic|remote)\b/i;
-// Where a finding's own phrase ends: a clause break, a comma, or a word joining another finding to it.
-const PHRASE_END = /;|,|\s+(?:but|however|although|whereas|and|with|without|or)\b/gi;
-// A size may follow its finding after a comma ("left renal cyst, 2.1 cm").
-const SIZE_END = /;|\s+(?:but|however|although|whereas|and|with|without|or)\b/gi;
-
-/** The stretch of a finding's clause that is its own: its phrase, never reaching the finding before or after it. */
-function ownStretch(report: Report, understanding: Understanding, f: Finding, ends = PHRASE_END): { start: number; end: number } {
-  const sentence = report.sentences[f.sentenceIndex];
-  let from = sentence.start;
-  let to = sentence.end;
-  for (const g of understanding.findings) {
-    if (g.sentenceIndex !== f.sentenceIndex || g === f || (g.start < f.end && f.start < g.end)) continue;
-    if (g.end <= f.start) from = Math.max(from, g.end);
-    else if (g.start >= f.end) to = Math.min(to, g.start);
-  }
-  for (const m of report.text.slice(from, to).matchAll(ends)) {
-    const at = from + m.index;
-    if (at + m[0].length <= f.start) from = Math.max(from, at + m[0].length);
-    else if (at >= f.end) to = Math.min(to, at);
-  }
-  return { start: from, end: to };
-}
-
-/** A finding's sizes that stand in its own phrase. */
-function measuredIn(report: Report, understanding: Understanding, f: Finding): Measurement[] {
-  const own = ownStretch(report, understanding, f, SIZE_END);
-  return f.measurements.filter((m) => m.start >= own.start && m.end <= own.end);
-}
-
-function sentencePrefix(report: Report, f: Finding): string {
-  const sentence = report.sentences[f.sentenceIndex];
-  return sentence ? report.text.slice(sentence.start, f.start) : '';
-}
-
-function itemOf(report: Report, f: Finding): Item {
-  const words = ownWords(report, f);
-  const found = degreeOf(words);
-  const degree = found?.degree ?? null;
-  const hedged = f.assertion === 'possible' ? (f.hedge === 'probable' ? 'likely' : 'may') : null;
-  return {
-    first: f,
-    mentions: [f],
-    hedged,
-    degree,
-    degreeWord: found?.word ?? null,
-    // Not from the term itself: "chronic" in "chronic obstructive pulmonary disease" is its name.
-    qualifier: qualifierOf(ownWords(report, f, false), degree, sentencePrefix(report, f)),
-    plural: isPlural(report.text.slice(f.start, f.end)),
-    change: null,
-    sizes: [],
-    levels: [],
-    measured: [],
-  };
-}
-
-function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
-
-const article = (phrase: string) => (/^[aeiou]/i.test(phrase) && !/^(u[nr]i|one)/i.test(phrase) ? 'an ' : 'a ') + phrase;
-
-const glossFor = (report: Report, f: Finding) => glossOfMention(f.concept, report.text.slice(f.start, f.end))!;
-const bare = (phrase: string) => withSide(phrase, null).toLowerCase();
-
-/** The plain noun phrase of a finding with its side and site: "fluid around the bottom of the left lung". */
-function phraseOf(
-  report: Report,
-  f: Finding,
-  opts: { degree: string | null; qualifier: string | null; plural: boolean; denial?: boolean; side?: Side },
-): { text: string; plural: boolean; degreeSaid: boolean } {
-  const gloss = glossFor(report, f);
-  let side: Side | null = gloss.noSide ? null : (f.side ?? opts.side ?? null);
-  // A left or right only the anatomy implies (the lingula) is not said as the report's; "effusions" says both.
-  const sentence = report.sentences[f.sentenceIndex]?.text ?? '';
-  if (side && side !== 'bilateral' && !SIDE_WORDS[side].test(sentence)) side = null;
-  // "No pleural effusions": none on either side, said without one.
-  if (opts.denial && side === 'bilateral') side = null;
-  const usePl = opts.plural && !!gloss.pl;
-  let lay = usePl ? gloss.pl! : gloss.lay;
-  // A single organ's finding says no site; a site the lay phrase already names is not said twice.
-  const places = (gloss.noSide ? [] : f.site)
-    .map((s) => plainSite(s, side, opts.plural))
-    .filter((p): p is PlainSite => !!p)
-    .filter(
-      (p) =>
-        !bare(lay).includes(bare(p.template).replace(/^(the|an?) /, '')) &&
-        !(p.organ && bare(p.template) === `the ${p.organ}` && new RegExp(`\\b${p.organ.replace(/y$/, '')}`).test(lay)),
-    );
-  // A site of the organ the lay phrase ends on takes that organ's place in it: "fluid around the bottom of the left lung".
-  const inPlace = places.find((p) => p.organ && lay.endsWith(`the {side} ${p.organ}`));
-  let place = '';
-  let sideDone = false;
-  if (inPlace) {
-    lay = lay.slice(0, lay.length - `the {side} ${inPlace.organ}`.length) + inPlace.np;
-    sideDone = inPlace.saysSide || !side;
-  } else if (places.length) {
-    place = ` ${places[0].where}`;
-    sideDone = places[0].saysSide;
-    // "Opacity in the posterior mediastinum" is not on the lung: a site away from the lay phrase's
-    // organ takes the organ's place.
-    const tail = / (?:on|in|of|around) the \{side\} lung$/.exec(lay);
-    if (tail && !NEAR_LUNG.has(f.site.find((s) => plainSite(s, side))!)) lay = lay.slice(0, tail.index);
-  }
-  let tail = '';
-  if (side && !sideDone) {
-    if (gloss.sideAs) tail = ` ${gloss.sideAs.replace('{side}', side === 'bilateral' ? 'both sides' : side)}`;
-    else if (side !== 'bilateral' && lay.includes('{side}')) lay = withSide(lay, side);
-    else if (side === 'bilateral' && /the \{side\} [a-z]+$/.test(lay))
-      lay = lay.replace(/the \{side\} ([a-z]+)$/, (_, organ: string) => `both ${organ.replace(/([^aeiou])y$/, '$1ie')}s`);
-    else tail = side === 'bilateral' ? ' on both sides' : ` on the ${side} side`;
-  }
-  lay = withSide(lay, null);
-  const plural = usePl || gloss.plural;
-  const mass = gloss.mass || plural;
-  const qualifier = opts.qualifier && !lay.split(' ').includes(opts.qualifier) ? `${opts.qualifier} ` : '';
-  let head: string;
-  let degreeSaid = true;
-  if (opts.degree && gloss.mass && !plural && AMOUNTS.test(lay))
-    head = `${AMOUNT[opts.degree] ?? `a ${opts.degree} amount of`} ${qualifier}${lay}`;
-  else if (opts.degree && !mass && SIZE_WORDS.has(opts.degree)) head = `${opts.degree} ${qualifier}${lay}`;
-  else {
-    // "a mild worn tendon", "mild swollen lymph nodes" read wrong: the grade is said in a sentence of its own.
-    head = `${qualifier}${lay}`;
-    degreeSaid = !opts.degree;
-  }
-  if (!mass && !/^an? /.test(head)) head = article(head);
-  return { text: `${head}${tail}${place}`, plural, degreeSaid };
-}
-
-const CAPITALS = new WeakMap<Report, boolean>();
-function inCapitals(report: Report): boolean {
-  let caps = CAPITALS.get(report);
-  if (caps === undefined) {
-    const letters = report.text.match(/\p{L}/gu)?.length ?? 0;
-    caps = (report.text.match(/\p{Ll}/gu)?.length ?? 0) < 0.3 * letters;
-    CAPITALS.set(report, caps);
-  }
-  return caps;
-}
-
-function termOf(report: Report, f: Finding): string {
-  // Abbreviations keep their capitals ("DJD", "COPD"); other words, and all of a report in capitals, are lower-cased.
-  if (inCapitals(report)) return report.text.slice(f.start, f.end).toLowerCase().replace(/\s+/g, ' ');
-  return report.text
-    .slice(f.start, f.end)
-    .replace(/\s+/g, ' ')
-    .split(' ')
-    .map((w) => (/^[A-Z]{2,6}s?$/.test(w) && !/^[A-Z][a-z]/.test(w) ? w : w.toLowerCase()))
-    .join(' ');
-}
-
-function findingSentences(report: Report, item: Item): string[] {
-  const f = item.first;
-  const gloss = glossFor(report, f);
-  const { text: phrase, plural, degreeSaid } = phraseOf(report, f, item);
-  const verb = plural ? 'are' : 'is';
-  const term = termOf(report, f);
-  const named = squash(term) === squash(bare(gloss.lay)) ? '' : ` (${term})`;
-  let lead: string;
-  const state = STATES.has(f.concept) && !item.hedged;
-  if (state) lead = `${STATE_LEAD} ${phrase}${named}.`;
-  else if (item.hedged === 'may') lead = `There may be ${phrase}${named}.`;
-  else if (item.hedged === 'likely') lead = `There ${verb} likely ${phrase}${named}.`;
-  else lead = `There ${verb} ${phrase}${named}.`;
-  const out = [capitalise(lead)];
-  if (!degreeSaid) out.push(`The report calls ${plural ? 'them' : 'it'} ${item.degreeWord ?? item.degree}.`);
-  const own = item.measured;
-  // A state's numbers are measurements of something else (a pregnancy's are the baby's).
-  const sizes = state ? [] : [...new Set((own.length ? own : item.sizes).map((m) => plainMeasurement(report, m)))];
-  if (sizes.length) out.push(`${plural ? 'They measure' : 'It measures'} ${sizes.join(' and ')}.`);
-  if (item.levels.length) out.push(`The report places ${plural ? 'them' : 'it'} at ${item.levels.join(' and ')}.`);
-  if (item.change) out.push(item.change);
-  return out;
-}
-
-function denialSentence(report: Report, f: Finding): string {
-  const words = ownWords(report, f);
-  const hedge = DENIAL_HEDGE.test(words) ? 'clear ' : '';
-  const degree = degreeOf(words)?.degree ?? null;
-  const { text, degreeSaid } = phraseOf(report, f, {
-    degree,
-    qualifier: qualifierOf(ownWords(report, f, false), degree),
-    plural: false,
-    denial: true,
-  });
-  // "No significant stenosis": a grade the phrase cannot carry is kept as the qualifier it is.
-  // The report's term in brackets, as for a finding: the reader (and the verifier) sees what is denied.
-  const said = degreeSaid ? text : `${degree} ${text.replace(/^an? /, '')}`;
-  return `There is no ${hedge}sign of ${said} (${termOf(report, f)}).`;
-}
 
 // ---------------------------------------------------------------------------------------------
 
@@ -541,34 +266,6 @@ export function summarize(report: Report, understanding: Understanding = underst
     at += line.length + 1;
   });
   return { text, grade: gradeOf(text), glossary, covered, from: spans };
-}
-
-const WORD_RES = PLAIN_WORDS.map((word) => ({ word, re: new RegExp(`\\b${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`) }));
-
-/** The medical terms the summary names, and the report words around them, with their plain meaning. */
-function glossaryOf(report: Report, found: readonly Item[], denied: readonly Finding[], sentences: readonly Sentence[]): GlossaryLine[] {
-  const out: GlossaryLine[] = [];
-  const seen = new Set<string>();
-  const add = (term: string, meaning: string) => {
-    const key = squash(term);
-    if (seen.has(key)) return;
-    seen.add(key);
-    out.push({ term, meaning });
-  };
-  for (const f of [...found.map((i) => i.first), ...denied]) {
-    const gloss = glossFor(report, f);
-    add(termOf(report, f), `${capitalise(withSide(gloss.lay, null))}. ${gloss.means}`);
-  }
-  // Anatomy and report words in the sentences summarised ("hilar", "costophrenic angle").
-  const used = new Set([...found.flatMap((i) => i.mentions), ...denied].map((f) => f.sentenceIndex));
-  const text = sentences
-    .filter((s) => used.has(report.sentences.indexOf(s)))
-    .map((s) => s.text.toLowerCase())
-    .join(' ');
-  for (const { word, re } of WORD_RES) {
-    if (re.test(text) && ![...seen].some((t) => t.includes(squash(word)))) add(word, capitalise(plainTerm(word)!) + '.');
-  }
-  return out;
 }
 
 interface Checked {

@@ -1,0 +1,123 @@
+// A finding's own words, for the patient summary: the grade, qualifier, side, spine level, size and
+// change its own stretch of the sentence gives ("mild", "healed", "L4-L5"), never a neighbour's. The
+// summary (summary.ts) tells these in plain words (summary-wording.ts).
+import type { Finding, Measurement, Side, Understanding } from '../nlp/types';
+import type { Report } from '../report/types';
+import { DEGREE, QUALIFIER } from '../nlp/lay-wording';
+
+export const DEGREE_RE = new RegExp(
+  `\\b(${Object.keys(DEGREE).join('|')})(?:\\s*(?:to|-)\\s*(${Object.keys(DEGREE).join('|')}))?\\b`,
+  'gi',
+);
+
+export interface Item {
+  first: Finding;
+  mentions: Finding[];
+  hedged: 'may' | 'likely' | null;
+  degree: string | null;
+  /** The degree as the report says it ("minimal"), for the sentence that repeats it. */
+  degreeWord: string | null;
+  qualifier: string | null;
+  plural: boolean;
+  change: string | null;
+  /** Sizes the impression leaves out, taken from the one findings mention of the same finding. */
+  sizes: Measurement[];
+  /** The side its own stretch of the clause gives, when the finding has none ("bilateral interstitial prominence"). */
+  side?: Side;
+  /** Spine levels its own stretch names ("L4-L5"). */
+  levels: string[];
+  /** The mentions' sizes that stand in their own phrase (not a neighbour's: "aorta 82 mm and a stent"). */
+  measured: Measurement[];
+}
+
+const isPlural = (text: string) => /(?<![su])s$|(ae|ia|ii|ses|ices)$/i.test(text.trim().split(/\s+/).pop() ?? '');
+
+/** The mention's own words: up to four right before it, within its clause, and the mention itself. */
+export function ownWords(report: Report, f: Finding, withMention = true): string {
+  const sentence = report.sentences[f.sentenceIndex];
+  const before = report.text.slice(sentence ? sentence.start : Math.max(0, f.start - 60), f.start);
+  // Commas stay: "large, complex cystic mass" keeps its size.
+  const clause = before.split(/[;:()]|\b(?:and|or|with|without|of|versus|vs)\b/i).pop() ?? '';
+  const words = clause.trim().split(/\s+/).slice(-4).join(' ');
+  return (withMention ? `${words} ${report.text.slice(f.start, f.end)}` : words).toLowerCase();
+}
+
+export function degreeOf(words: string): { degree: string; word: string } | null {
+  const all = [...words.matchAll(DEGREE_RE)];
+  const m = all[all.length - 1];
+  if (!m) return null;
+  const a = DEGREE[m[1].toLowerCase()];
+  const b = m[2] ? DEGREE[m[2].toLowerCase()] : undefined;
+  return { degree: b && b !== a ? `${a} to ${b}` : a, word: m[0].toLowerCase() };
+}
+
+// "Healed" and "old" reach over a short list: "healed left clavicle and rib fractures".
+const AGE = /^\W*(?:\S+\s+){0,2}(healed|old)\b(?:[\s,]+[a-z-]+){0,6}\s*$/i;
+
+export function qualifierOf(words: string, degree: string | null, sentencePrefix = ''): string | null {
+  // "non-displaced" is not "displaced"; "well-healed" is "healed".
+  for (const w of words.match(/[a-z]+(?:-[a-z]+)*/g) ?? []) {
+    const q = QUALIFIER[w] ?? (/^non-?/.test(w) ? undefined : QUALIFIER[w.split('-').pop()!]);
+    if (q && !(degree && degree.includes(q))) return q;
+  }
+  const age = AGE.exec(sentencePrefix)?.[1];
+  return age ? QUALIFIER[age.toLowerCase()] : null;
+}
+
+// A spine level: a range ("L4-L5", "L5/S1") or one named as a level or vertebra ("T9 vertebral body"), not an MR sequence ("T2").
+export const SPINE_LEVEL = /\b[CTLS]\d{1,2}\s*[-/]\s*[CTLS]?\d{1,2}\b|\b[CTL]\d{1,2}\b(?=\s+(?:level|vertebra|vertebral|body|spinous))/g;
+export const AGE_AFTER = /\b(healed|healing|old|chronic|remote)\b/i;
+// Where a finding's own phrase ends: a clause break, a comma, or a word joining another finding to it.
+const PHRASE_END = /;|,|\s+(?:but|however|although|whereas|and|with|without|or)\b/gi;
+// A size may follow its finding after a comma ("left renal cyst, 2.1 cm").
+const SIZE_END = /;|\s+(?:but|however|although|whereas|and|with|without|or)\b/gi;
+
+/** The stretch of a finding's clause that is its own: its phrase, never reaching the finding before or after it. */
+export function ownStretch(report: Report, understanding: Understanding, f: Finding, ends = PHRASE_END): { start: number; end: number } {
+  const sentence = report.sentences[f.sentenceIndex];
+  let from = sentence.start;
+  let to = sentence.end;
+  for (const g of understanding.findings) {
+    if (g.sentenceIndex !== f.sentenceIndex || g === f || (g.start < f.end && f.start < g.end)) continue;
+    if (g.end <= f.start) from = Math.max(from, g.end);
+    else if (g.start >= f.end) to = Math.min(to, g.start);
+  }
+  for (const m of report.text.slice(from, to).matchAll(ends)) {
+    const at = from + m.index;
+    if (at + m[0].length <= f.start) from = Math.max(from, at + m[0].length);
+    else if (at >= f.end) to = Math.min(to, at);
+  }
+  return { start: from, end: to };
+}
+
+/** A finding's sizes that stand in its own phrase. */
+export function measuredIn(report: Report, understanding: Understanding, f: Finding): Measurement[] {
+  const own = ownStretch(report, understanding, f, SIZE_END);
+  return f.measurements.filter((m) => m.start >= own.start && m.end <= own.end);
+}
+
+function sentencePrefix(report: Report, f: Finding): string {
+  const sentence = report.sentences[f.sentenceIndex];
+  return sentence ? report.text.slice(sentence.start, f.start) : '';
+}
+
+export function itemOf(report: Report, f: Finding): Item {
+  const words = ownWords(report, f);
+  const found = degreeOf(words);
+  const degree = found?.degree ?? null;
+  const hedged = f.assertion === 'possible' ? (f.hedge === 'probable' ? 'likely' : 'may') : null;
+  return {
+    first: f,
+    mentions: [f],
+    hedged,
+    degree,
+    degreeWord: found?.word ?? null,
+    // Not from the term itself: "chronic" in "chronic obstructive pulmonary disease" is its name.
+    qualifier: qualifierOf(ownWords(report, f, false), degree, sentencePrefix(report, f)),
+    plural: isPlural(report.text.slice(f.start, f.end)),
+    change: null,
+    sizes: [],
+    levels: [],
+    measured: [],
+  };
+}

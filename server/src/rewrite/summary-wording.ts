@@ -1,0 +1,191 @@
+// The plain words of the patient summary: a finding's noun phrase with its side and site, its
+// sentence ("There is a small amount of fluid around the left lung (pleural effusion)."), a denial's
+// sentence, and the "Words in your report" list. Built from the wording data (glossary.json,
+// lay-wording.json) and a finding's own words (summary-reading.ts), never from free text.
+import { glossOfMention, plainSite, plainTerm, plainUnit, withSide, PLAIN_WORDS, type PlainSite } from '../nlp/glossary';
+import type { Finding, Measurement, Side } from '../nlp/types';
+import type { Report, Sentence } from '../report/types';
+import { AMOUNT, AMOUNTS, DENIAL_HEDGE, NEAR_LUNG, SIDE_WORDS, SIZE_WORDS, STATE_LEAD, STATES } from '../nlp/lay-wording';
+import { squash } from './advice';
+import { degreeOf, ownWords, qualifierOf, type Item } from './summary-reading';
+
+export interface GlossaryLine {
+  term: string;
+  meaning: string;
+}
+
+/** "2.3 x 1.5 cm" -> "about 2.3 by 1.5 centimeters"; "2-3 mm" -> "about 2 to 3 millimeters". */
+export function plainMeasurement(report: Report, m: Measurement): string {
+  const raw = report.text.slice(m.start, m.end);
+  const joiner = m.value.length > 1 && /\d\s*(-|–|to)\s*\d/.test(raw) && !/[x×*]|\bby\b/i.test(raw) ? ' to ' : ' by ';
+  return `about ${m.value.map(String).join(joiner)} ${plainUnit(m.unit)}`;
+}
+
+export function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+const article = (phrase: string) => (/^[aeiou]/i.test(phrase) && !/^(u[nr]i|one)/i.test(phrase) ? 'an ' : 'a ') + phrase;
+
+export const glossFor = (report: Report, f: Finding) => glossOfMention(f.concept, report.text.slice(f.start, f.end))!;
+export const bare = (phrase: string) => withSide(phrase, null).toLowerCase();
+
+/** The plain noun phrase of a finding with its side and site: "fluid around the bottom of the left lung". */
+function phraseOf(
+  report: Report,
+  f: Finding,
+  opts: { degree: string | null; qualifier: string | null; plural: boolean; denial?: boolean; side?: Side },
+): { text: string; plural: boolean; degreeSaid: boolean } {
+  const gloss = glossFor(report, f);
+  let side: Side | null = gloss.noSide ? null : (f.side ?? opts.side ?? null);
+  // A left or right only the anatomy implies (the lingula) is not said as the report's; "effusions" says both.
+  const sentence = report.sentences[f.sentenceIndex]?.text ?? '';
+  if (side && side !== 'bilateral' && !SIDE_WORDS[side].test(sentence)) side = null;
+  // "No pleural effusions": none on either side, said without one.
+  if (opts.denial && side === 'bilateral') side = null;
+  const usePl = opts.plural && !!gloss.pl;
+  let lay = usePl ? gloss.pl! : gloss.lay;
+  // A single organ's finding says no site; a site the lay phrase already names is not said twice.
+  const places = (gloss.noSide ? [] : f.site)
+    .map((s) => plainSite(s, side, opts.plural))
+    .filter((p): p is PlainSite => !!p)
+    .filter(
+      (p) =>
+        !bare(lay).includes(bare(p.template).replace(/^(the|an?) /, '')) &&
+        !(p.organ && bare(p.template) === `the ${p.organ}` && new RegExp(`\\b${p.organ.replace(/y$/, '')}`).test(lay)),
+    );
+  // A site of the organ the lay phrase ends on takes that organ's place in it: "fluid around the bottom of the left lung".
+  const inPlace = places.find((p) => p.organ && lay.endsWith(`the {side} ${p.organ}`));
+  let place = '';
+  let sideDone = false;
+  if (inPlace) {
+    lay = lay.slice(0, lay.length - `the {side} ${inPlace.organ}`.length) + inPlace.np;
+    sideDone = inPlace.saysSide || !side;
+  } else if (places.length) {
+    place = ` ${places[0].where}`;
+    sideDone = places[0].saysSide;
+    // "Opacity in the posterior mediastinum" is not on the lung: a site away from the lay phrase's
+    // organ takes the organ's place.
+    const tail = / (?:on|in|of|around) the \{side\} lung$/.exec(lay);
+    if (tail && !NEAR_LUNG.has(f.site.find((s) => plainSite(s, side))!)) lay = lay.slice(0, tail.index);
+  }
+  let tail = '';
+  if (side && !sideDone) {
+    if (gloss.sideAs) tail = ` ${gloss.sideAs.replace('{side}', side === 'bilateral' ? 'both sides' : side)}`;
+    else if (side !== 'bilateral' && lay.includes('{side}')) lay = withSide(lay, side);
+    else if (side === 'bilateral' && /the \{side\} [a-z]+$/.test(lay))
+      lay = lay.replace(/the \{side\} ([a-z]+)$/, (_, organ: string) => `both ${organ.replace(/([^aeiou])y$/, '$1ie')}s`);
+    else tail = side === 'bilateral' ? ' on both sides' : ` on the ${side} side`;
+  }
+  lay = withSide(lay, null);
+  const plural = usePl || gloss.plural;
+  const mass = gloss.mass || plural;
+  const qualifier = opts.qualifier && !lay.split(' ').includes(opts.qualifier) ? `${opts.qualifier} ` : '';
+  let head: string;
+  let degreeSaid = true;
+  if (opts.degree && gloss.mass && !plural && AMOUNTS.test(lay))
+    head = `${AMOUNT[opts.degree] ?? `a ${opts.degree} amount of`} ${qualifier}${lay}`;
+  else if (opts.degree && !mass && SIZE_WORDS.has(opts.degree)) head = `${opts.degree} ${qualifier}${lay}`;
+  else {
+    // "a mild worn tendon", "mild swollen lymph nodes" read wrong: the grade is said in a sentence of its own.
+    head = `${qualifier}${lay}`;
+    degreeSaid = !opts.degree;
+  }
+  if (!mass && !/^an? /.test(head)) head = article(head);
+  return { text: `${head}${tail}${place}`, plural, degreeSaid };
+}
+
+const CAPITALS = new WeakMap<Report, boolean>();
+function inCapitals(report: Report): boolean {
+  let caps = CAPITALS.get(report);
+  if (caps === undefined) {
+    const letters = report.text.match(/\p{L}/gu)?.length ?? 0;
+    caps = (report.text.match(/\p{Ll}/gu)?.length ?? 0) < 0.3 * letters;
+    CAPITALS.set(report, caps);
+  }
+  return caps;
+}
+
+export function termOf(report: Report, f: Finding): string {
+  // Abbreviations keep their capitals ("DJD", "COPD"); other words, and all of a report in capitals, are lower-cased.
+  if (inCapitals(report)) return report.text.slice(f.start, f.end).toLowerCase().replace(/\s+/g, ' ');
+  return report.text
+    .slice(f.start, f.end)
+    .replace(/\s+/g, ' ')
+    .split(' ')
+    .map((w) => (/^[A-Z]{2,6}s?$/.test(w) && !/^[A-Z][a-z]/.test(w) ? w : w.toLowerCase()))
+    .join(' ');
+}
+
+export function findingSentences(report: Report, item: Item): string[] {
+  const f = item.first;
+  const gloss = glossFor(report, f);
+  const { text: phrase, plural, degreeSaid } = phraseOf(report, f, item);
+  const verb = plural ? 'are' : 'is';
+  const term = termOf(report, f);
+  const named = squash(term) === squash(bare(gloss.lay)) ? '' : ` (${term})`;
+  let lead: string;
+  const state = STATES.has(f.concept) && !item.hedged;
+  if (state) lead = `${STATE_LEAD} ${phrase}${named}.`;
+  else if (item.hedged === 'may') lead = `There may be ${phrase}${named}.`;
+  else if (item.hedged === 'likely') lead = `There ${verb} likely ${phrase}${named}.`;
+  else lead = `There ${verb} ${phrase}${named}.`;
+  const out = [capitalise(lead)];
+  if (!degreeSaid) out.push(`The report calls ${plural ? 'them' : 'it'} ${item.degreeWord ?? item.degree}.`);
+  const own = item.measured;
+  // A state's numbers are measurements of something else (a pregnancy's are the baby's).
+  const sizes = state ? [] : [...new Set((own.length ? own : item.sizes).map((m) => plainMeasurement(report, m)))];
+  if (sizes.length) out.push(`${plural ? 'They measure' : 'It measures'} ${sizes.join(' and ')}.`);
+  if (item.levels.length) out.push(`The report places ${plural ? 'them' : 'it'} at ${item.levels.join(' and ')}.`);
+  if (item.change) out.push(item.change);
+  return out;
+}
+
+export function denialSentence(report: Report, f: Finding): string {
+  const words = ownWords(report, f);
+  const hedge = DENIAL_HEDGE.test(words) ? 'clear ' : '';
+  const degree = degreeOf(words)?.degree ?? null;
+  const { text, degreeSaid } = phraseOf(report, f, {
+    degree,
+    qualifier: qualifierOf(ownWords(report, f, false), degree),
+    plural: false,
+    denial: true,
+  });
+  // "No significant stenosis": a grade the phrase cannot carry is kept as the qualifier it is.
+  // The report's term in brackets, as for a finding: the reader (and the verifier) sees what is denied.
+  const said = degreeSaid ? text : `${degree} ${text.replace(/^an? /, '')}`;
+  return `There is no ${hedge}sign of ${said} (${termOf(report, f)}).`;
+}
+
+const WORD_RES = PLAIN_WORDS.map((word) => ({ word, re: new RegExp(`\\b${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`) }));
+
+/** The medical terms the summary names, and the report words around them, with their plain meaning. */
+export function glossaryOf(
+  report: Report,
+  found: readonly Item[],
+  denied: readonly Finding[],
+  sentences: readonly Sentence[],
+): GlossaryLine[] {
+  const out: GlossaryLine[] = [];
+  const seen = new Set<string>();
+  const add = (term: string, meaning: string) => {
+    const key = squash(term);
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push({ term, meaning });
+  };
+  for (const f of [...found.map((i) => i.first), ...denied]) {
+    const gloss = glossFor(report, f);
+    add(termOf(report, f), `${capitalise(withSide(gloss.lay, null))}. ${gloss.means}`);
+  }
+  // Anatomy and report words in the sentences summarised ("hilar", "costophrenic angle").
+  const used = new Set([...found.flatMap((i) => i.mentions), ...denied].map((f) => f.sentenceIndex));
+  const text = sentences
+    .filter((s) => used.has(report.sentences.indexOf(s)))
+    .map((s) => s.text.toLowerCase())
+    .join(' ');
+  for (const { word, re } of WORD_RES) {
+    if (re.test(text) && ![...seen].some((t) => t.includes(squash(word)))) add(word, capitalise(plainTerm(word)!) + '.');
+  }
+  return out;
+}
