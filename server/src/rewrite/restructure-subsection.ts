@@ -1,0 +1,137 @@
+// Where a FINDINGS sentence goes in a template: the organ subsection its organ words and findings
+// point to (the organ named most, else a finding that lives in one organ, else the sentence before),
+// "Other" for an organ the template has no place for. restructure.ts lays out the template around it.
+import type { ReportTemplate } from '../templates/library';
+import { ORGANS_OF_CONCEPT, organsNamed } from '../nlp/organs';
+import type { Word } from '../nlp/words';
+
+/** How a sentence found its place. */
+export type PlacedBy =
+  | 'section' // its source section's header (EXAM, HISTORY, IMPRESSION ...)
+  | 'title' // the exam title line at the top of a report without an EXAM header
+  | 'label' // an organ label it starts with ("Liver: ...")
+  | 'organ' // an organ it names ("The lungs are clear")
+  | 'finding' // a finding that lives in one organ ("No pneumothorax")
+  | 'context' // nothing of its own: it follows the sentence before it ("Otherwise unremarkable.")
+  | 'other' // an organ the template has no subsection for
+  | 'unplaced'; // nothing to go by: the FINDINGS section's head
+
+export const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
+const sameLabel = (a: string, b: string) => norm(a).toLowerCase() === norm(b).toLowerCase();
+
+export interface Target {
+  /** Subsection index in template.findings, -1 for Other, -2 for the FINDINGS head. */
+  sub: number;
+  by: PlacedBy;
+}
+export const OTHER = -1;
+export const HEAD = -2;
+
+/** One clue to where a sentence belongs: an organ word, a disc level, or a finding that lives somewhere. */
+interface Clue {
+  at: number;
+  subs: number[];
+  /** Names one place (an organ word, or a finding of one organ); weak clues (mass, cyst) only add up. */
+  strong: boolean;
+  by: 'organ' | 'finding';
+}
+
+interface Evidence {
+  clues: Clue[];
+  /** Some organ is named or implied. */
+  known: boolean;
+  /** Some clue points into the template. */
+  inTemplate: boolean;
+  /** An organ is named that no subsection holds ("the thyroid" in a CT abdomen). */
+  namedOutside: boolean;
+}
+
+export class Router {
+  private readonly organSubs = new Map<string, number[]>();
+  constructor(private readonly template: ReportTemplate) {
+    template.findings.forEach((s, i) => {
+      for (const o of s.organs) this.organSubs.set(o, [...(this.organSubs.get(o) ?? []), i]);
+    });
+  }
+
+  evidence(
+    words: readonly Word[],
+    text: string,
+    offset: number,
+    concepts: readonly { concept: string; start: number }[],
+    named?: Set<string>,
+  ): Evidence {
+    const clues: Clue[] = [];
+    let known = false;
+    let namedOutside = false;
+    for (const h of organsNamed(words, text, offset)) {
+      known = true;
+      named?.add(h.organ);
+      const subs = this.organSubs.get(h.organ);
+      if (subs) clues.push({ at: h.start, subs, strong: true, by: 'organ' });
+      else namedOutside = true;
+    }
+    for (const c of concepts) {
+      const organs = ORGANS_OF_CONCEPT.get(c.concept) ?? [];
+      if (organs.length) known = true;
+      const subs = [...new Set(organs.flatMap((o) => this.organSubs.get(o) ?? []))];
+      if (subs.length === 0) continue;
+      // One place, and a finding of one or two organs: "lesion" (brain, liver, pancreas, testes) in a
+      // chest CT only adds up; "hydronephrosis" names the kidneys' subsection.
+      const strong = subs.length === 1 && organs.length <= 2;
+      clues.push({ at: c.start, subs, strong, by: 'finding' });
+    }
+    clues.sort((a, b) => a.at - b.at);
+    return { clues, known, inTemplate: clues.length > 0, namedOutside };
+  }
+
+  /**
+   * Where the evidence points: the organ the sentence names most (on a tie the one it names first: the
+   * subject comes first, "The lungs are clear bilaterally with no pleural effusion"); else the first
+   * finding of one or two organs; failing that, the sentence before gives the place when the weak
+   * clues (a mass, a cyst) allow it, or else the weak clues together.
+   */
+  pick(ev: Evidence, previous: Target | null): Target | null {
+    const prevSub = previous && previous.sub >= 0 ? previous.sub : null;
+    // The organs a sentence names outvote the organs its findings live in ("bronchiectasis in the
+    // middle lobe of the right lung" is about the lung), and a word named once loses to one named
+    // more often ("superior segment of the left lung lower lobe" is not the liver's segment).
+    const organVotes = new Map<number, { votes: number; at: number }>();
+    for (const clue of ev.clues) {
+      if (clue.by !== 'organ') continue;
+      for (const i of clue.subs) {
+        const v = organVotes.get(i) ?? { votes: 0, at: clue.at };
+        v.votes += 1 / clue.subs.length;
+        organVotes.set(i, v);
+      }
+    }
+    if (organVotes.size) {
+      let best = -1;
+      for (const [i, v] of organVotes) {
+        const b = organVotes.get(best);
+        // On a tie: the place of the sentence before, else the organ named first, else the template's order
+        // ("muscle" is both the soft tissues' and the muscles' word).
+        const earlier = !b || v.at < b.at || (v.at === b.at && i < best);
+        if (!b || v.votes > b.votes || (v.votes === b.votes && (i === prevSub || (best !== prevSub && earlier)))) best = i;
+      }
+      return { sub: best, by: 'organ' };
+    }
+    // An organ the template has no place for, named outright, outweighs the organs its findings live in.
+    if (ev.namedOutside) return null;
+    for (const clue of ev.clues) if (clue.strong) return { sub: clue.subs.includes(prevSub ?? -9) ? prevSub! : clue.subs[0], by: clue.by };
+    const weak = ev.clues.filter((c) => !c.strong);
+    if (weak.length === 0) return null;
+    // The sentence before gives the place when its organ is one the weak clues allow.
+    if (prevSub !== null && weak.some((c) => c.subs.includes(prevSub))) return { sub: prevSub, by: 'context' };
+    const scores = new Map<number, number>();
+    for (const c of weak) for (const i of c.subs) scores.set(i, (scores.get(i) ?? 0) + 1 / c.subs.length);
+    let best = -1;
+    for (const [i, score] of scores) if (best < 0 || score > scores.get(best)! || (score === scores.get(best)! && i < best)) best = i;
+    return { sub: best, by: 'finding' };
+  }
+
+  labelled(label: string): number | null {
+    const i = this.template.findings.findIndex((s) => sameLabel(s.label, label));
+    return i >= 0 ? i : null;
+  }
+}
