@@ -467,7 +467,7 @@ function unbound(source: Clause, candidate: Clause): string[] {
     if (!sided && !graded) continue;
     // One part of the report gives the finding both this side and this grade.
     const fits = (p: Part) =>
-      (!sided || part.sides.every((v) => p.sides.includes(v))) &&
+      (!sided || !multisetExtra(part.sides, p.sides).length) &&
       (!graded || !p.severity.length || part.severity.every((v) => p.severity.includes(v)));
     if (kin.some(fits)) continue;
     const given = (p: Part) => [severityName(p.severity), p.sides.join(' ')].filter(Boolean).join(' ');

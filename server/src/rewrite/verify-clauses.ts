@@ -210,15 +210,6 @@ export function checkClauses(
     }
     // Each thing a list denies ("no consolidation, effusion or pneumothorax") is denied in turn.
     const denied = new Set(keptBy.flatMap((c) => [...c.negated]));
-    // And each thing a summed-up sentence states ("low lung volumes with airspace disease …") is told.
-    if (kind === 'summary') {
-      const told = new Set(written.flatMap((c) => c.words));
-      for (const part of s.parts) {
-        const named = part.words.filter((w) => !s.negated.has(w) && !GENERIC.has(w));
-        if (part.stated && named.length >= 2 && !named.some((w) => told.has(w)))
-          say(`drops "${named.join(' ')}" of "${clip(s.text)}"`, s, keptBy[0]);
-      }
-    }
     for (const part of s.parts) {
       const named = part.words.filter((w) => s.negated.has(w) && !GENERIC.has(w));
       if (named.length && named.length === part.words.filter((w) => !GENERIC.has(w)).length && !named.some((w) => denied.has(w)))
@@ -403,7 +394,10 @@ const marked = (text: string) =>
     .trim();
 /** Whether `quote` is a clause or sentences of the report as it stands (not "Active disease" cut from "No active disease"). */
 function quotes(sourceSaid: string, quote: string): boolean {
-  const q = marked(quote).replace(/^[|\s]+|[|\s]+$/g, '');
+  // A clause cut at "…, but …" is quoted from its "but".
+  const q = marked(quote)
+    .replace(/^[|\s]+|[|\s]+$/g, '')
+    .replace(/^(?:but|however|although|whereas)\s+/, '');
   return !!q && sourceSaid.replace(/\s*\|\s*/g, ' | ').includes(` | ${q} | `);
 }
 
