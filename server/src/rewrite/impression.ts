@@ -17,7 +17,8 @@ import {
   type Understanding,
 } from '../nlp';
 import { parseReport } from '../report';
-import { CUES, changesOf, clausesOf, dropsOf, polarityLostBy, readClause, shareOf, type Clause } from './clauses';
+import { CUES, clausesOf, readClause, type Clause } from './clauses';
+import { changesOf, dropsOf, polarityLostBy, shareOf } from './clause-changes';
 import type { Report, Section, Span, Token } from '../report/types';
 import { isExplained, isMinor } from '../nlp/minor';
 import { impressionWorthy } from '../nlp/impression-worthy';

@@ -1,26 +1,15 @@
 // The verifier's clause layer: one policy per rewrite kind over the independent reading of
-// clauses.ts. Every clause of the source a rewrite touches must be accounted for (kept, moved, or in
-// a summary rendered with its report term), every clause of the candidate must rest on a source
-// clause, and the pair must agree on certainty, polarity, time, severity, size, side, level and
-// count. It rejects on its own: the findings comparison in verify.ts is a second, separate layer.
+// clauses.ts (compared by clause-changes.ts). Every clause of the source a rewrite touches must be
+// accounted for (kept, moved, or in a summary rendered with its report term), every clause of the
+// candidate must rest on a source clause, and the pair must agree on certainty, polarity, time,
+// severity, size, side, level and count. It rejects on its own: the findings comparison in
+// verify.ts is a second, separate layer.
 import { GLOSSARY, plainTerm, withSide } from '../nlp/glossary';
 import { parseReport } from '../report';
 import type { Report, Span } from '../report/types';
 import type { RewriteKind } from './kinds';
-import {
-  CUES,
-  changesOf,
-  squash,
-  clausesOf,
-  clip,
-  dropsOf,
-  polarityLostBy,
-  readClause,
-  readText,
-  shareOf,
-  stem,
-  type Clause,
-} from './clauses';
+import { CUES, squash, clausesOf, readClause, readText, stem, type Clause } from './clauses';
+import { changesOf, clip, dropsOf, polarityLostBy, shareOf } from './clause-changes';
 
 export interface VerifyReason {
   message: string;
