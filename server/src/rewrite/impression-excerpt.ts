@@ -1,0 +1,182 @@
+// An impression item cut from the report's own clause (as the verifier reads it): the shortest run of
+// the clause's comma-pieces around the finding that says all the clause says, every time, hedge,
+// severity, size, side and level word kept ("unchanged", "may represent", "of the left kidney"), with
+// the sentence before it when it opens on "It"/"This", the one after it when that only tells its time,
+// and the heading it stands under ("Liver: ", "RIGHT:") when it says nothing without it; no size taken
+// from another finding's words.
+import { CUES, clausesOf, readClause, type Clause } from './clauses';
+import { changesOf, dropsOf, polarityLostBy } from './clause-changes';
+import type { Report, Span } from '../report/types';
+import { capitalise } from './impression-phrase';
+
+export const tokens = (text: string) => text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+// Words a phrase may leave out of its sentence: filler and the verbs of being seen.
+export const UNSAID = new Set(
+  'there is are was were be been a an the seen noted identified present demonstrated visualized observed detected evident'.split(' '),
+);
+
+// Leading words an impression item does without: "and", "with", "There is".
+const FILLER =
+  /^(?:(?:and|but|with|also|however|additionally|furthermore)\b,?\s+)?(?:there (?:is|are|was|were)\s+(?:also\s+)?)?(?:an?\s+(?=\S))?/i;
+// A piece that opens on these leans on the words before it ("suspicious for …", "which …", "measuring …").
+const LINKING = new Set([
+  ...CUES.dangling,
+  ...CUES.hedges.map((h) => h.phrase.split(' ')[0]),
+  ...'representing in of to for at from as most more less than or nor with without along accompanied'.split(' '),
+]);
+
+// Words that open the rest of a sentence's predicate.
+const PREDICATE = new Set(
+  'is are was were has have had remains remain appears appear measures measure shows show demonstrates demonstrate extends extend causes cause'.split(
+    ' ',
+  ),
+);
+
+export const firstWord = (text: string) => text.toLowerCase().match(/[a-z0-9]+/)?.[0] ?? '';
+
+/** A piece of report text as an item: list mark, leading filler and end punctuation off, capitalised, one full stop. */
+export function tidy(text: string): string {
+  const t = text
+    .replace(/^\s*\d{1,2}[.)]\s+/, '')
+    .replace(/^[\s"'“”•*-]+/, '')
+    // A quotation mark between two statements (CT-RATE's summary lines) is a dash: one clause still, as the verifier reads it.
+    .replace(/\s+["“”]\s+(?=[A-Z])/g, ' - ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(FILLER, '')
+    .replace(/[\s.,;:]+$/, '');
+  // "(hemorrhagic ?" cut by the sentence break at its question mark: closed again.
+  const open = (t.match(/\(/g) ?? []).length - (t.match(/\)/g) ?? []).length;
+  return t ? capitalise(t) + ')'.repeat(Math.max(0, open)) + '.' : '';
+}
+
+/** Whether `text`, cut from clause `c`, still says everything `c` says of time, hedge, severity, size, side and level, and changes none of it. */
+export function carries(text: string, c: Clause): boolean {
+  const read = readClause(text, c, 'impression', null);
+  return (
+    // Words to rest on, unless the clause has none either ("This is unchanged from prior.").
+    (read.words.length > 0 || (!c.words.length && read.quantities.join() === c.quantities.join())) &&
+    !(read.normal && !read.specificDenial) &&
+    // Every hedge too: "likely representing a cyst" stays with its lesion.
+    c.hedges.every((h) => read.hedges.includes(h)) &&
+    !dropsOf(c, [read], { sizes: true }).length &&
+    !changesOf(c, read).length &&
+    !polarityLostBy(c, [read]).length
+  );
+}
+
+/** The clause's pieces between commas (not a number's "1,200"), as spans of the report. */
+function piecesOf(report: Report, c: Clause): Span[] {
+  const out: Span[] = [];
+  let from = c.start;
+  for (const m of report.text.slice(c.start, c.end).matchAll(/,(?!\d)/g)) {
+    out.push({ start: from, end: c.start + m.index });
+    from = c.start + m.index + 1;
+  }
+  out.push({ start: from, end: c.end });
+  return out;
+}
+
+export interface Clauses {
+  all: Clause[];
+  /** The clause a report offset stands in. */
+  at(offset: number): Clause | undefined;
+}
+
+export function clausesFor(report: Report): Clauses {
+  const all = clausesOf(report);
+  return { all, at: (offset) => all.find((c) => c.start <= offset && offset < c.end) };
+}
+
+// "This is", "These lesions appeared", "It has remained": what opens a sentence that goes on about the one before.
+// Before a modal only the pointer goes: "This could represent …" is "Could represent …".
+const POINTER =
+  /^(?:this|these|those|that|it|they)(?:\s+[a-z]+)?\s+(?:(?:(?:has|have|had)\s+(?:been|remained)|is|are|was|were|appears?|appeared|remains?|remained|seems?|seemed)\s+|(?=(?:may|might|could|would|can|cannot|likely|probably|possibly|most likely)\b))/i;
+
+/** "This is unchanged from prior." as its own item sentence: "Unchanged from prior."; null when it will not stand alone. */
+function withoutPointer(text: string): string | null {
+  const t = tidy(text.trim().replace(POINTER, ''));
+  return t && !CUES.dangling.includes(firstWord(t)) ? t : null;
+}
+
+/** The sentence before a clause that opens on "It"/"This" (what it speaks of), or '' when none is needed; null when none will do. */
+export function antecedentOf(clauses: Clauses, c: Clause): string | null {
+  if (!CUES.dangling.includes(firstWord(c.text))) return '';
+  const before = clauses.all.filter((x) => x.end <= c.start);
+  const prev = before[before.length - 1];
+  if (!prev || prev.section !== c.section || CUES.dangling.includes(firstWord(prev.text))) return null;
+  const text = tidy(prev.text);
+  return text && carries(text, prev) ? `${text} ` : null;
+}
+
+// A sentence that tells only the time of the one before: it points back, or says "no interval change".
+const ASIDE = /^(?:(?:\S+\s+){0,8}?(?:they|it|this|these|them)\b|no (?:significant )?(?:interval )?change\b)/i;
+
+/** The next sentence when it only goes on about this one ("This is unchanged from prior."), as "Unchanged from prior."; else ''. */
+export function sequelOf(report: Report, clauses: Clauses, c: Clause): string {
+  const sentence = report.sentences.findIndex((s) => s.start <= c.start && c.end <= s.end);
+  const next = report.sentences[sentence + 1];
+  if (sentence < 0 || !next || next.section !== report.sentences[sentence].section) return '';
+  if (clauses.all.some((x) => x.start > c.start && x.end <= report.sentences[sentence].end)) return '';
+  const read = clauses.at(next.start);
+  if (!read || read.end < next.end - 1 || read.communication || read.recommendation) return '';
+  // "This is unchanged", "Compared to the previous examination, they are stable", "No interval change …".
+  const pointing = CUES.dangling.includes(firstWord(read.text));
+  const aside = read.time.size > 0 && !read.significant && (ASIDE.test(read.text) || !read.words.length);
+  if (!pointing && !aside) return '';
+  const says = read.words.length || read.time.size || read.hedges.length || read.severity.length || read.quantities.length;
+  if (!says) return '';
+  const text = pointing ? withoutPointer(next.text) : tidy(next.text);
+  return text && carries(text, read) ? ` ${text}` : '';
+}
+
+// Sections whose header names no organ or measure of its own.
+const PLAIN_SECTIONS = new Set(['findings', 'impression', 'preamble', 'history', 'exam', 'technique', 'comparison']);
+
+/** "BPD: ", "Liver: ": the label a clause opens under, when the clause says nothing without it; else ''. */
+function labelOf(report: Report, c: Clause): string {
+  const sentence = report.sentences.find((x) => x.start <= c.start && c.start < x.end);
+  const section = sentence && report.sections[sentence.section];
+  if (!section) return '';
+  const sub = section.subsections.find((x) => x.start <= c.start && c.start < x.end);
+  const header = sub ? sub.header : !PLAIN_SECTIONS.has(section.kind) ? section.header : null;
+  const opens = header && /^[\s\d.)-]*$/.test(report.text.slice(header.end, c.start));
+  if (!header || !opens || header.name.split(/\s+/).length > 4 || c.text.toLowerCase().includes(header.name.toLowerCase())) return '';
+  // Abbreviations stay as written ("BPD", "CT pelvis").
+  const name = header.name
+    .split(/\s+/)
+    .map((w) => (w.length <= 3 ? w : w.toLowerCase()))
+    .join(' ');
+  return `${capitalise(name)}: `;
+}
+
+/** The shortest run of the clause's pieces over [start, end) that carries the clause, as an item; null when none does. */
+export function windowOf(report: Report, clauses: Clauses, c: Clause, start: number, end: number): string | null {
+  const pieces = piecesOf(report, c);
+  const first = pieces.findIndex((p) => p.end > start);
+  const last = pieces.findIndex((p) => p.end >= end);
+  if (first < 0 || last < 0) return null;
+  const runs: [number, number][] = [];
+  for (let i = 0; i <= first; i++) for (let j = last; j < pieces.length; j++) runs.push([i, j]);
+  runs.sort(([a, b], [x, y]) => pieces[b].end - pieces[a].start - (pieces[y].end - pieces[x].start));
+  // A side the clause takes from its heading ("RIGHT:" over a list) is written as the item's label.
+  const written = readClause(c.text, c, c.section, null).sides;
+  const sides = [...c.sides].filter((x) => !written.has(x));
+  const heading = sides.length ? `${capitalise(sides.join(' and '))}: ` : labelOf(report, c);
+  for (const [i, j] of runs) {
+    const before = i === 0 ? antecedentOf(clauses, c) : '';
+    if (before === null) continue;
+    const piece = report.text.slice(pieces[i].start, pieces[j].end);
+    const words = before ? withoutPointer(piece) : tidy(piece);
+    if (!words) continue;
+    const text = heading + words;
+    // Never a subject cut from its verb: "the lesion …, which is observed …, | is observed as fragmented …".
+    const rest = pieces[j + 1] && firstWord(report.text.slice(pieces[j + 1].start, pieces[j + 1].end));
+    // Nor a later piece that points back ("…, and there is a collection area in it").
+    const leans =
+      i > 0 && (LINKING.has(firstWord(piece)) || LINKING.has(firstWord(words)) || /\b(?:it|its|they|them|their)\b/i.test(words));
+    if (leans || (rest && PREDICATE.has(rest)) || !carries(text, c)) continue;
+    return before + text + (j === pieces.length - 1 ? sequelOf(report, clauses, c) : '');
+  }
+  return null;
+}

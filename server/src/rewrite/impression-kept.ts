@@ -1,0 +1,94 @@
+// What the impression draft keeps beside its drafted items, so that it never drops what the report
+// says: the report's sentences that state a significant finding no item accounts for, and the old
+// impression's statements (a diagnosis, a recommendation, a call) no item carries in full, as written.
+import type { Finding, Understanding } from '../nlp';
+import { CUES, readClause, type Clause } from './clauses';
+import { dropsOf, polarityLostBy, shareOf } from './clause-changes';
+import type { Report, Section } from '../report/types';
+import { firstWord, tidy, windowOf, type Clauses } from './impression-excerpt';
+
+export interface ImpressionItem {
+  text: string;
+  /** The finding mentions the statement sums up, first the one it is written from. */
+  findings: Finding[];
+}
+
+/** The sections whose findings the impression sums up: FINDINGS, or the body of a report without headers. */
+export function findingsSections(report: Report): number[] {
+  const out: number[] = [];
+  report.sections.forEach((s, i) => s.kind === 'findings' && out.push(i));
+  if (out.length) return out;
+  report.sections.forEach((s, i) => (s.kind === 'preamble' || s.kind === 'other') && out.push(i));
+  return out;
+}
+
+// A clause that tells the question, not an answer: "XXXX-year-old with suspected pneumothorax".
+const ASKED = /\byears?[- ]old\b|\bhistory\b|\bquestion\b|\brule out\b|\br\/o\b/i;
+
+/**
+ * The report's sentences that state a significant finding (outside the impression) and that no item
+ * accounts for, each as an item: a finding the grouping merged or judged minor is still never dropped
+ * ("Never 'no acute abnormality' over a significant finding" is the case of no items at all).
+ */
+export function statedItems(report: Report, u: Understanding, clauses: Clauses, items: readonly ImpressionItem[]): ImpressionItem[] {
+  const significant = u.findings.filter((f) => f.significant && !f.normal && (f.assertion === 'present' || f.assertion === 'possible'));
+  const drafted = items.map((item) => readClause(item.text, { start: 0, end: item.text.length }, 'impression', null));
+  const sections = new Set(findingsSections(report));
+  const out: ImpressionItem[] = [];
+  for (const c of clauses.all) {
+    const own = significant.filter((f) => c.start <= f.start && f.start < c.end);
+    // An old finding need not be named beside others, but a draft of nothing else names it rather than "no acute …".
+    const old = items.length > 0 && c.time.has('old') && !c.time.has('new') && !c.time.has('increased');
+    const sentence = report.sentences.find((x) => x.start <= c.start && c.start < x.end);
+    if (!sentence || !sections.has(sentence.section) || ASKED.test(c.text) || old) continue;
+    // The findings core's significant finding stated (what the verifier asks an impression to name); the
+    // cue words' reading alone only where the draft would otherwise say "no acute …".
+    if (!(c.positive && own.length) && (items.length > 0 || !c.significant)) continue;
+    const sameSide = (d: Clause) => !c.sides.size || !d.sides.size || [...d.sides].some((x) => c.sides.has(x));
+    // Accounted for by items that say its words and carry its time, severity, size, side and level.
+    const alike = drafted.filter((d) => sameSide(d) && (shareOf(d, c) >= 0.5 || shareOf(c, d) >= 0.6));
+    if (alike.length && !dropsOf(c, alike, { sizes: true }).length) continue;
+    const text = windowOf(report, clauses, c, c.start, c.end);
+    if (text && !out.some((item) => item.text.includes(text)) && !items.some((item) => item.text.includes(text)))
+      out.push({ text, findings: own });
+  }
+  return out;
+}
+
+/**
+ * The old impression's clauses that state something no draft item accounts for in full, as written
+ * (its "no acute …" statements are not kept: a draft never says that beside a finding).
+ */
+export function keptFromImpression(
+  report: Report,
+  impression: Section,
+  items: readonly ImpressionItem[],
+  clauses: Clauses,
+): ImpressionItem[] {
+  const drafted = items.map((item) => readClause(item.text, { start: 0, end: item.text.length }, 'impression', null));
+  const out: ImpressionItem[] = [];
+  for (const said of clauses.all) {
+    if (said.start < impression.body.start || said.start >= impression.body.end) continue;
+    if (!(said.positive || said.recommendation || said.communication || said.significant)) continue;
+    // Accounted for only by items that carry its time, severity, size and level too ("a stable SEGA"); a
+    // side the findings give otherwise is the draft's correction, not a loss.
+    const alike = drafted.filter((c) => shareOf(said, c) >= 0.6 || shareOf(c, said) >= 0.6);
+    const lost = [...dropsOf(said, alike, { sizes: true }), ...polarityLostBy(said, alike)].filter(
+      (d) => !d.startsWith('drops side') || !alike.some((c) => c.sides.size),
+    );
+    // Nearly all its words too: "type 1 sprain in the lateral collateral ligament" is not the medial one's.
+    const words = new Set(alike.flatMap((c) => c.words));
+    const own = [...new Set(said.words)];
+    const told = own.filter((w) => words.has(w)).length >= 0.85 * own.length;
+    if (alike.length && told && !lost.length) continue;
+    // Its sentence whole ("small for gestational age but equal to twin B"), unless it also says "no acute …".
+    const sentence = report.sentences.find((x) => x.start <= said.start && said.end <= x.end);
+    const whole = sentence && clauses.all.filter((c) => c.start >= sentence.start && c.end <= sentence.end);
+    const text =
+      whole && whole.length > 1 && !whole.some((c) => c.normal && !c.specificDenial) && !CUES.dangling.includes(firstWord(sentence.text))
+        ? tidy(sentence.text)
+        : (windowOf(report, clauses, said, said.start, said.end) ?? tidy(said.text));
+    if (text && !out.some((item) => item.text.includes(text))) out.push({ text, findings: [] });
+  }
+  return out;
+}
