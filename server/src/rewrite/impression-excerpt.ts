@@ -4,7 +4,8 @@
 // the sentence before it when it opens on "It"/"This", the one after it when that only tells its time,
 // and the heading it stands under ("Liver: ", "RIGHT:") when it says nothing without it; no size taken
 // from another finding's words.
-import { CUES, changesOf, clausesOf, dropsOf, polarityLostBy, readClause, type Clause } from './clauses';
+import { CUES, clausesOf, readClause, type Clause } from './clauses';
+import { changesOf, dropsOf, polarityLostBy } from './clause-changes';
 import type { Report, Span } from '../report/types';
 import { capitalise } from './impression-phrase';
 

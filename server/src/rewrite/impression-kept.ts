@@ -2,7 +2,8 @@
 // says: the report's sentences that state a significant finding no item accounts for, and the old
 // impression's statements (a diagnosis, a recommendation, a call) no item carries in full, as written.
 import type { Finding, Understanding } from '../nlp';
-import { CUES, dropsOf, polarityLostBy, readClause, shareOf, type Clause } from './clauses';
+import { CUES, readClause, type Clause } from './clauses';
+import { dropsOf, polarityLostBy, shareOf } from './clause-changes';
 import type { Report, Section } from '../report/types';
 import { firstWord, tidy, windowOf, type Clauses } from './impression-excerpt';
 

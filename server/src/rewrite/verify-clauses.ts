@@ -1,26 +1,15 @@
 // The verifier's clause layer: one policy per rewrite kind over the independent reading of
-// clauses.ts. Every clause of the source a rewrite touches must be accounted for (kept, moved, or in
-// a summary rendered with its report term), every clause of the candidate must rest on a source
-// clause, and the pair must agree on certainty, polarity, time, severity, size, side, level and
-// count. It rejects on its own: the findings comparison in verify.ts is a second, separate layer.
-import { GLOSSARY, plainTerm, withSide } from '../nlp/glossary';
+// clauses.ts (compared by clause-changes.ts). Every clause of the source a rewrite touches must be
+// accounted for (kept, moved, or in a summary rendered with its report term), every clause of the
+// candidate must rest on a source clause, and the pair must agree on certainty, polarity, time,
+// severity, size, side, level and count. It rejects on its own: the findings comparison in
+// verify.ts is a second, separate layer.
 import { parseReport } from '../report';
 import type { Report, Span } from '../report/types';
 import type { RewriteKind } from './kinds';
-import {
-  CUES,
-  changesOf,
-  squash,
-  clausesOf,
-  clip,
-  dropsOf,
-  polarityLostBy,
-  readClause,
-  readText,
-  shareOf,
-  stem,
-  type Clause,
-} from './clauses';
+import { CUES, clausesOf, readText, stem, type Clause } from './clauses';
+import { changesOf, clip, dropsOf, polarityLostBy, shareOf } from './clause-changes';
+import { summaryClauses } from './summary-lines';
 
 export interface VerifyReason {
   message: string;
@@ -340,135 +329,6 @@ function readCandidate(text: string, options: ClauseOptions): Clause[] {
   );
 }
 const scaffolding = (c: Clause) => !/[a-z0-9]/i.test(c.text.replace(LABEL_OPENING, '').replace(SCAFFOLDING, ''));
-
-// "What the report found:", "- term: meaning", "(pleural effusion)".
-const PART = /^\s*(What the report (?:found|did not find|says)|Words in your report)\s*:?\s*$/i;
-const TERM = /\(([^()]+)\)/g;
-const QUOTED = /["“]([^"”]+)["”]/g;
-const QUOTE_LINE = /^\s*The report (?:also )?says:? ["“]([^"”]+)["”]\s*$/;
-/** The glossary's explanations, as the summary writes them ("Lay phrase. Meaning."). */
-const MEANINGS = (() => {
-  const out = new Set<string>();
-  for (const g of GLOSSARY) {
-    out.add(squash(`${withSide(g.lay, null)} ${g.means}`));
-    for (const t of Object.values(g.terms)) out.add(squash(`${withSide(t.lay, null)} ${t.means}`));
-  }
-  return { has: (term: string, meaning: string) => out.has(squash(meaning)) || squash(plainTerm(term) ?? '-') === squash(meaning) };
-})();
-
-// Each glossary term's plain phrase, in pieces around its side ("fluid around the", "lung").
-const LAY_FRAGMENTS = GLOSSARY.flatMap((g) =>
-  [[g.term, g.lay], ...Object.entries(g.terms).map(([term, t]) => [term, t.lay])].map(([term, lay]) => ({
-    term: term.toLowerCase(),
-    pieces: lay
-      .toLowerCase()
-      .split('{side}')
-      .map((f) => f.trim())
-      .filter((f) => f.length > 3),
-  })),
-);
-
-const pieceRe = new Map<string, RegExp>();
-/** A plain phrase's piece, singular or plural ("small round spot(s)"). */
-const pieceOf = (p: string) =>
-  pieceRe.get(p) ??
-  pieceRe.set(p, new RegExp(p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/([a-z])(?=\s|$)/g, '$1(?:e?s)?'), 'g')).get(p)!;
-
-/** The line without the plain phrases of the terms it names in brackets. */
-function withoutLay(line: string, terms: readonly string[]): string {
-  let out = line.toLowerCase();
-  for (const t of terms.map((x) => x.toLowerCase()))
-    for (const f of LAY_FRAGMENTS)
-      if (t === f.term || t.endsWith(` ${f.term}`) || t === `${f.term}s`) for (const p of f.pieces) out = out.replace(pieceOf(p), ' ');
-  return out;
-}
-
-/** Text as its words with clause ends marked ("|"): a quote is a whole clause or sentence of it. */
-const marked = (text: string) =>
-  text
-    .toLowerCase()
-    .replace(/^\s*(?:\d{1,2}[.)](?!\d)|[-*•])\s*/gm, '|')
-    .replace(/[.;:](?!\d)|\n|,?\s+(?:but|however|although|whereas)\b/g, ' | ')
-    .replace(/[^a-z0-9|]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-/** Whether `quote` is a clause or sentences of the report as it stands (not "Active disease" cut from "No active disease"). */
-function quotes(sourceSaid: string, quote: string): boolean {
-  // A clause cut at "…, but …" is quoted from its "but".
-  const q = marked(quote)
-    .replace(/^[|\s]+|[|\s]+$/g, '')
-    .replace(/^(?:but|however|although|whereas)\s+/, '');
-  return !!q && sourceSaid.replace(/\s*\|\s*/g, ' | ').includes(` | ${q} | `);
-}
-
-/**
- * A patient summary read line by line: a line's words are the report terms it names in brackets and
- * the report sentences it quotes (the plain words are for the patient); its cues are the whole line's.
- * Lines that name no term must be fixed text or state nothing (no side, size, hedge, time or denial).
- */
-function summaryClauses(
-  text: string,
-  sourceText: string,
-  boilerplate: readonly RegExp[],
-  say: (m: string, s?: Clause, c?: Clause) => void,
-): Clause[] {
-  const sourceSaid = ` | ${marked(sourceText)} | `;
-  const out: Clause[] = [];
-  let part = '';
-  let at = 0;
-  for (const line of text.split('\n')) {
-    const span = { start: at, end: at + line.length };
-    at += line.length + 1;
-    const heading = PART.exec(line);
-    if (heading) {
-      part = heading[1].toLowerCase();
-      continue;
-    }
-    if (!line.trim() || boilerplate.some((b) => b.test(line))) continue;
-    if (part === 'words in your report') {
-      const entry = /^\s*-\s*([^:]+):\s*(.+)$/.exec(line);
-      if (!entry || !MEANINGS.has(entry[1], entry[2]))
-        say(`explains a word in its own words, not the glossary's: "${clip(line)}"`, undefined, {
-          ...readClause(line, span, 'other', null),
-        });
-      continue;
-    }
-    // Cues are read outside the glossary's plain phrases ("an IV line in a large vein" is no severity).
-    const quote = QUOTE_LINE.exec(line);
-    if (quote) {
-      // The report's own sentence, quoted: read as it stands, and it must be the report's.
-      const said = readClause(quote[1], span, 'impression', null);
-      if (!quotes(sourceSaid, quote[1])) say(`quotes what the report does not say: "${clip(quote[1])}"`, undefined, said);
-      out.push(said);
-      continue;
-    }
-    const bracketed = [...line.matchAll(TERM)].map((m) => m[1]);
-    const whole = readClause(withoutLay(line, bracketed), span, 'impression', null);
-    whole.text = line.trim();
-    const named = [...bracketed, ...[...line.matchAll(QUOTED)].map((m) => m[1])].join('; ');
-    if (!named) {
-      // A line naming no report term is fixed text (left out above) or a statement read as it stands.
-      out.push(whole);
-      continue;
-    }
-    const terms = readClause(named, span, 'impression', null);
-    // A line denies what its own words deny, under whichever heading it stands.
-    const denied = whole.negated.size > 0 || (whole.normal && /\bno\b/i.test(line));
-    const clause: Clause = {
-      ...whole,
-      words: terms.words,
-      hedged: new Set(whole.hedges.length ? terms.words : []),
-      negated: new Set(denied ? terms.words : []),
-      levels: [...new Set([...whole.levels, ...terms.levels])],
-      parts: [{ words: terms.words, sides: whole.sideList, severity: [...whole.severity, ...whole.deniedSeverity] }],
-    };
-    clause.positive = !denied;
-    // "There is no sign of fluid around the lung (pleural effusion)": a denial by name, not "all is well".
-    clause.specificDenial = denied;
-    out.push(clause);
-  }
-  return out;
-}
 
 /**
  * Restructure: a sentence stands under the field of the organ it speaks of. One that names another

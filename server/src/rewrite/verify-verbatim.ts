@@ -5,7 +5,7 @@
 // declares as inserted template text).
 import { parseReport, sentenceIndexAt } from '../report';
 import type { Report } from '../report/types';
-import { clip } from './clauses';
+import { clip } from './clause-changes';
 import { note, type Diff, type Reading } from './verify-reading';
 
 const SIDE_WORDS = new Set(['left', 'right', 'bilateral', 'lt', 'rt', 'both']);

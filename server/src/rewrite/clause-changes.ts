@@ -1,0 +1,157 @@
+// Comparing a candidate's clause with the report's clause it rests on: how much of its words it
+// shares, and what it changes or drops of the report's hedge, denial, time, severity, side, size,
+// level and count. The clauses themselves are read in clauses.ts.
+import type { Clause, Part } from './clauses';
+
+const SEVERITY_WORD: Record<string, string> = { '1': 'trace', '2': 'mild/small', '3': 'moderate', '4': 'severe/large', '5': 'massive' };
+
+/** The share of `a`'s words that `b` has. */
+export function shareOf(a: Clause, b: Clause): number {
+  // A clause of quantities alone ("2 images.", "64bpm") is only the same clause, quantity for quantity.
+  if (!a.words.length) return !b.words.length && a.quantities.length && a.quantities.join() === b.quantities.join() ? 1 : 0;
+  const theirs = new Set(b.words);
+  return a.words.filter((w) => theirs.has(w)).length / a.words.length;
+}
+
+/** The words both clauses have. */
+const shared = (a: Clause, b: Clause) => a.words.filter((w) => b.words.includes(w));
+
+/** Whether most of `words` stand in the clause's `set` (hedged or negated). */
+const mostIn = (set: Set<string>, words: string[]) => words.length > 0 && words.filter((w) => set.has(w)).length * 2 > words.length;
+
+export const severityName = (s: Iterable<string>) => [...s].map((v) => SEVERITY_WORD[v] ?? v).join(', ');
+const quantityName = (q: string) => {
+  const [kind, v] = q.split(':');
+  return kind === 'length' ? `${v} mm` : kind === 'volume' ? `${v} mL` : kind === 'n' ? v : `${v} (${kind})`;
+};
+
+/** What `candidate` says about the words it shares with `source` that the source does not (one line each). */
+export function changesOf(source: Clause, candidate: Clause): string[] {
+  const out: string[] = [];
+  const words = shared(candidate, source);
+  // A word the report hedges or denies stays hedged or denied, word by word ("calcified, compatible
+  // with atherosclerotic disease" keeps the hedge on "atherosclerotic disease").
+  const lost = (from: Set<string>, to: Set<string>) => words.filter((w) => from.has(w) && !to.has(w));
+  const unhedged = lost(source.hedged, candidate.hedged);
+  if (unhedged.length) out.push(`drops the hedge (${source.hedges.join(', ')}) on "${unhedged.join(' ')}"`);
+  else if (!mostIn(source.hedged, words) && mostIn(candidate.hedged, words)) out.push(`adds a hedge (${candidate.hedges.join(', ')})`);
+  const undenied = lost(source.negated, candidate.negated);
+  if (undenied.length) out.push(`states what the report denies: "${undenied.join(' ')}"`);
+  const denied = lost(candidate.negated, source.negated);
+  if (denied.length) out.push(`denies what the report states: "${denied.join(' ')}"`);
+  const extra = (a: Iterable<string>, b: Iterable<string>) => [...a].filter((x) => ![...b].includes(x));
+  const time = extra(candidate.time, source.time);
+  if (time.length) out.push(`adds time: ${time.join(', ')}${source.time.size ? ` (the report says ${[...source.time].join(', ')})` : ''}`);
+  const deniedTime = extra(candidate.deniedTime, source.deniedTime);
+  if (deniedTime.length) out.push(`adds time to what is denied: no ${deniedTime.join(', ')}`);
+  if (multisetExtra(candidate.severity, source.severity).length)
+    out.push(`changes severity: ${severityName(source.severity) || 'none'} -> ${severityName(candidate.severity)}`);
+  else if (multisetExtra(candidate.deniedSeverity, source.deniedSeverity).length)
+    out.push(`changes severity of what is denied: no ${severityName(candidate.deniedSeverity)}`);
+  const sides = [...new Set([...extra(candidate.sides, source.sides), ...multisetExtra(candidate.sideList, source.sideList)])];
+  if (sides.length)
+    out.push(`changes side: ${source.sideList.join(', ') || [...source.sides].join(', ') || 'none'} -> ${sides.join(', ')}`);
+  else out.push(...unbound(source, candidate));
+  const q = multisetExtra(candidate.quantities, source.quantities);
+  if (q.length) out.push(`changes size or number: ${q.map(quantityName).join(', ')} is not in the report's "${clip(source.text)}"`);
+  const levels = multisetExtra(candidate.levels, source.levels);
+  if (levels.length)
+    out.push(`changes level: ${levels.join(', ')}${source.levels.length ? ` (the report says ${source.levels.join(', ')})` : ''}`);
+  const counts = extra(candidate.counts, source.counts);
+  if (counts.length) out.push(`changes count: ${counts.join(', ')}`);
+  const advice = extra(candidate.recommends, source.recommends);
+  if (candidate.recommendation && advice.length) out.push(`adds a recommendation (${advice.join(', ')})`);
+  return out;
+}
+
+/**
+ * A side or grade the candidate gives a finding that the source gives another finding of the same
+ * clause ("mild right … and moderate left …" said as "moderate right …").
+ */
+function unbound(source: Clause, candidate: Clause): string[] {
+  const out: string[] = [];
+  for (const part of candidate.parts) {
+    // The parts of the report's sentence closest to it ("left lung lower lobe anterior segment" in a list of segments).
+    const overlap = (p: Part) => p.words.filter((w) => part.words.includes(w)).length;
+    const most = Math.max(0, ...source.parts.map(overlap));
+    const kin = most ? source.parts.filter((p) => overlap(p) === most) : [];
+    const sided = part.sides.length > 0 && kin.some((p) => p.sides.length);
+    const graded = part.severity.length > 0 && kin.some((p) => p.severity.length);
+    if (!sided && !graded) continue;
+    // One part of the report gives the finding both this side and this grade.
+    const fits = (p: Part) =>
+      (!sided || !multisetExtra(part.sides, p.sides).length) &&
+      (!graded || !p.severity.length || part.severity.every((v) => p.severity.includes(v)));
+    if (kin.some(fits)) continue;
+    const given = (p: Part) => [severityName(p.severity), p.sides.join(' ')].filter(Boolean).join(' ');
+    out.push(
+      `changes side or severity: the report gives "${part.words.join(' ')}" as ${kin.map(given).filter(Boolean).join('; ')}, not ${given(part)}`,
+    );
+  }
+  return out;
+}
+
+/** What of `source` the candidates aligned to it do not carry (time, severity, side, size, level, hedge). */
+export function dropsOf(source: Clause, candidates: readonly Clause[], what: { sizes: boolean }): string[] {
+  const out: string[] = [];
+  const has = (pick: (c: Clause) => Iterable<string>) => new Set(candidates.flatMap((c) => [...pick(c)]));
+  const missing = (mine: Iterable<string>, theirs: Set<string>) => [...mine].filter((x) => !theirs.has(x));
+  const time = missing(
+    source.time,
+    has((c) => c.time),
+  );
+  if (time.length) out.push(`drops time: ${time.join(', ')}`);
+  const severity = missing(
+    source.severity,
+    has((c) => c.severity),
+  );
+  if (severity.length) out.push(`drops severity: ${severityName(new Set(severity))}`);
+  const sides = missing(
+    source.sides,
+    has((c) => c.sides),
+  );
+  if (sides.length) out.push(`drops side: ${sides.join(', ')}`);
+  if (what.sizes) {
+    const sizes = missing(
+      source.quantities.filter((q) => !q.startsWith('n:')),
+      has((c) => c.quantities),
+    );
+    if (sizes.length) out.push(`drops size: ${sizes.map(quantityName).join(', ')}`);
+  }
+  const levels = missing(
+    source.levels,
+    has((c) => c.levels),
+  );
+  if (levels.length) out.push(`drops level: ${levels.join(', ')}`);
+  return out;
+}
+
+/** A word the report denies or hedges, said by the clauses resting on it, is denied or hedged by one of them. */
+export function polarityLostBy(source: Clause, resting: readonly Clause[]): string[] {
+  const out: string[] = [];
+  const said = new Set(resting.flatMap((c) => c.words));
+  const kept = (pick: (c: Clause) => Set<string>) => new Set(resting.flatMap((c) => [...pick(c)]));
+  const negated = kept((c) => c.negated);
+  const undenied = [...source.negated].filter((w) => said.has(w) && !negated.has(w));
+  if (undenied.length) out.push(`states what the report denies: "${undenied.join(' ')}"`);
+  const hedged = kept((c) => c.hedged);
+  const unhedged = [...source.hedged].filter((w) => said.has(w) && !hedged.has(w));
+  if (unhedged.length) out.push(`drops the hedge (${source.hedges.join(', ')}) on "${unhedged.join(' ')}"`);
+  return out;
+}
+
+function multisetExtra(a: readonly string[], b: readonly string[]): string[] {
+  const left = [...b];
+  const out: string[] = [];
+  for (const x of a) {
+    const i = left.indexOf(x);
+    if (i >= 0) left.splice(i, 1);
+    else out.push(x);
+  }
+  return out;
+}
+
+export const clip = (text: string, n = 80) => {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t.length > n ? `${t.slice(0, n - 1)}…` : t;
+};
