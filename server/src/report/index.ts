@@ -35,28 +35,24 @@ export function sectionAt(report: Report, offset: number): Section | undefined {
   return report.sections[sectionIndexAt(report.sections, offset)];
 }
 
-/** The index of the section that contains an offset, or -1 (sections come in text order and do not overlap). */
-export function sectionIndexAt(sections: readonly Section[], offset: number): number {
+/**
+ * The index of the span (in text order, not overlapping) that holds an offset. When none does: -1, or
+ * with `orNext` the index of the first span after the offset (spans.length past the last).
+ */
+export function spanIndexAt(spans: readonly { start: number; end: number }[], offset: number, orNext = false): number {
   let lo = 0;
-  let hi = sections.length - 1;
+  let hi = spans.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if (sections[mid].end <= offset) lo = mid + 1;
-    else if (sections[mid].start > offset) hi = mid - 1;
+    if (spans[mid].end <= offset) lo = mid + 1;
+    else if (spans[mid].start > offset) hi = mid - 1;
     else return mid;
   }
-  return -1;
+  return orNext ? lo : -1;
 }
 
-/** The index of the sentence that holds an offset, or -1 (sentences come in text order). */
-export function sentenceIndexAt(sentences: readonly Sentence[], offset: number): number {
-  let lo = 0;
-  let hi = sentences.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (sentences[mid].end <= offset) lo = mid + 1;
-    else if (sentences[mid].start > offset) hi = mid - 1;
-    else return mid;
-  }
-  return -1;
-}
+/** The index of the section that contains an offset, or -1. */
+export const sectionIndexAt = (sections: readonly Section[], offset: number): number => spanIndexAt(sections, offset);
+
+/** The index of the sentence that holds an offset, or -1. */
+export const sentenceIndexAt = (sentences: readonly Sentence[], offset: number): number => spanIndexAt(sentences, offset);

@@ -3,6 +3,7 @@
 // size attached outside the phrase, its hedge, and whether its clause calls it old (chronic, healed,
 // incidental). From these come the statements the draft tries when no clause of the report will do.
 import type { Finding } from '../nlp';
+import { spanIndexAt } from '../report';
 import type { Report, Token } from '../report/types';
 import type { Side } from '../nlp/types';
 
@@ -34,17 +35,8 @@ const SIZE_WORDS = new Set(['x', 'by', 'mm', 'cm', 'ml', 'cc', 'millimeter', 'mi
 export const SIDE_TEXT =
   /\b(?:left|right|bilateral(?:ly)?|both|bibasilar|bibasal|biapical|bihilar|leftward|rightward|lt|rt|RLL|LLL|RUL|LUL|RML|levo\w*|dextro\w*)\b/i;
 
-function tokenAt(tokens: readonly Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid].end <= offset) lo = mid + 1;
-    else if (tokens[mid].start > offset) hi = mid - 1;
-    else return mid;
-  }
-  return lo;
-}
+// The token holding an offset, or the first after it.
+const tokenAt = (tokens: readonly Token[], offset: number): number => spanIndexAt(tokens, offset, true);
 
 export interface Phrase {
   start: number;
