@@ -84,12 +84,13 @@ test('Neovim: the spoken "new paragraph" fixed through the radlint-server bin en
 });
 
 test('Neovim: "Restructure into a template" runs as a server command and lands as one workspace edit', { skip }, () => {
-  const result = runNvim('repeated-word.rpt', {
+  // A report with its exam title: without one the chooser refuses rather than guess a template.
+  const result = runNvim('titled-repeated-word.rpt', {
     EXPECT_MIN_DIAGS: '1',
     EXPECT_ACTION: '^Restructure into a template',
-    // The dictated text starts with FINDINGS; the chest radiograph template starts with EXAM, a field to fill.
-    EXPECT_LINE1: 'EXAM: [ ]',
+    // The dictated text starts with INDICATION; the chest radiograph template starts with the EXAM line.
+    EXPECT_LINE1: 'EXAM: Chest radiograph, PA and lateral.',
   });
   assert.match(result.applied, /Restructure into a template/);
-  console.log(`nvim: applied "${result.applied}"; line 1 is now the template's EXAM field`);
+  console.log(`nvim: applied "${result.applied}"; line 1 is now the template's EXAM line`);
 });

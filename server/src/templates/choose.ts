@@ -153,7 +153,10 @@ function bestTemplate(
       template: best.t,
       confidence,
       why: `${best.t.name}: the exam title${titleText ? ` "${titleText.trim().slice(0, 60)}"` : ''} gives ${said || 'its words'}.`,
-      alternatives: ranked(scores).filter((t) => t !== best.t),
+      // The same body part first (a chest film's CT chest before a spine film), then by score.
+      alternatives: ranked(scores)
+        .filter((t) => t !== best.t)
+        .sort((a, b) => Number(b.bodyParts.some((p) => title.parts.has(p))) - Number(a.bodyParts.some((p) => title.parts.has(p)))),
     };
     return { choice, modality: named, parts: title.parts };
   }
