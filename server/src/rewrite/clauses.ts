@@ -157,7 +157,8 @@ const ORDINAL_NUMBER = /^(\d{1,2})(?:st|nd|rd|th)$/;
 const ROMAN = /^(?:i{1,3}|iv|v|vi{1,3}|ix|x)$/;
 // "Liver:", "Lungs and pleura:" opening a clause; not "at 14:35".
 const LABEL = /^[ \t]*([A-Za-z][A-Za-z0-9 ,/&()'-]{0,40}?)[ \t]*:(?!\d)[ \t]*/;
-const LIST_MARK = /^[ \t]*(?:\d{1,2}[.)]|[-•*])(?:[ \t]+|$)/;
+// A list number or bullet opening a sentence, or standing alone ("3." split off as a sentence of its own).
+export const LIST_MARK = /^[ \t]*(?:\d{1,2}[.)]|[-•*])(?:[ \t]+|$)/;
 const CLAUSE_BREAK = /;|,?\s+(?:but|however|although|whereas)\b,?/gi;
 
 export const stem = (w: string) =>

@@ -6,13 +6,12 @@
 import { parseReport, sentenceIndexAt } from '../report';
 import type { Report } from '../report/types';
 import { clip } from './clause-changes';
+import { LIST_MARK } from './clauses';
 import { note, type Diff, type Reading } from './verify-reading';
 
 const SIDE_WORDS = new Set(['left', 'right', 'bilateral', 'lt', 'rt', 'both']);
 // "Liver:", "Lungs and pleura:", "RIGHT:" at the start of a sentence: organ subheadings (kept when they are sides).
 const LEADING_LABELS = /^(?:[ \t]*[A-Za-z][A-Za-z0-9 /&()'-]{0,40}?[ \t]*:(?!\/)[ \t]*)+/;
-// A list number or bullet opening a sentence, or standing alone ("3." split off as a sentence of its own).
-const LIST_NUMBER = /^[ \t]*(?:\d{1,2}[.)]|[-•*])(?:[ \t]+|$)/;
 // Template scaffolding in an output: fields, snippet tab stops, blanks.
 const SCAFFOLDING = /\$\{\d+(?::[^}\n]*)?\}|\$\d+|\[[^\]\n]*\]|_{3,}/g;
 
@@ -31,7 +30,7 @@ function wordsOf(report: Report): Words {
     for (const item of s.items) skip.push({ start: item.marker.start, end: item.marker.end, keepSides: false });
   }
   for (const sentence of report.sentences) {
-    const number = LIST_NUMBER.exec(sentence.text);
+    const number = LIST_MARK.exec(sentence.text);
     const at = sentence.start + (number ? number[0].length : 0);
     if (number) skip.push({ start: sentence.start, end: at, keepSides: false });
     const label = LEADING_LABELS.exec(report.text.slice(at, sentence.end));
