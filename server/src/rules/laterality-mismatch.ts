@@ -20,7 +20,7 @@ export const lateralityMismatch = defineRule({
   id: 'laterality-mismatch',
   category: 'laterality',
   severity: 'error',
-  description: 'The same finding on different sides in findings and impression.',
+  description: 'The same finding on different sides in findings and impression, or (a breast finding) at another clock-face position.',
   check(context) {
     const { report } = context;
     const c = consistencyOf(context);

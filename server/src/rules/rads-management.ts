@@ -44,7 +44,7 @@ export const radsManagement = defineRule({
   category: 'guideline',
   severity: 'warning',
   description:
-    'A reporting-and-data-system category (BI-RADS, Lung-RADS, TI-RADS, LI-RADS, PI-RADS, O-RADS) whose written management disagrees with it, an overall category lower than a lesion\u2019s, or a category the described features contradict.',
+    'A reporting-and-data-system category (BI-RADS, Lung-RADS, TI-RADS, LI-RADS, PI-RADS, O-RADS) whose written management disagrees with it, an overall category lower than a lesion\u2019s, a category the described features contradict (a negative or benign BI-RADS over a suspicious finding), or a breast density stated two ways.',
   check({ report, analysis }) {
     const problems: Problem[] = [];
     const judged = judgeRads(report, () => analysis.understanding);
