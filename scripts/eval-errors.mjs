@@ -199,6 +199,26 @@ const MINOR_UNHEDGED = new RegExp(
 );
 if (MINOR_UNHEDGED.source === MINOR.source) throw new Error('eval-errors: the hedge words were not taken out of MINOR');
 
+// What a radiologist may leave out because the rest of the impression accounts for it: a joint
+// effusion under the tear or contusion of that joint, nodes under "metastatic disease" or lymphoma,
+// edema under the infarct, haemorrhage or mass that causes it, and a mass that the impression refers
+// back to by its diagnosis ("The lesion is most consistent with a vestibular schwannoma"). Deleting
+// such a statement is no slip, so it is not injected. (Nodes under the primary tumour alone are.)
+const JOINT_EFFUSION =
+  /\b(?:joint|knee|glenohumeral|shoulder|hip|ankle|elbow|wrist|suprapatellar|tibiotalar)\b[\w\s-]{0,20}\beffusions?\b/i;
+const ACCOUNTED_FOR = {
+  effusion: (statement, other) => JOINT_EFFUSION.test(statement) && /\b(?:tear\w*|sprain|contusions?|fractures?)\b/i.test(other),
+  adenopathy: (statement, other) => /\b(?:metasta\w*|lymphoma)\b/i.test(other),
+  edema: (statement, other) => /\b(?:infarct\w*|hemorrhage|hematoma|mass|tumou?r|contusion|fracture|tear)\b/i.test(other),
+  nodule: (statement, other) =>
+    /\b(?:the|this|these) (?:lesions?|mass(?:es)?|findings?)\b|\bfindings (?:are|is)\b/i.test(other) &&
+    /\b(?:tumou?r|schwannoma|neuroma|meningioma|carcinoma|cancer|malignan\w*|sarcoma|adenoma|neoplasm|glioma|lymphoma|hemangioma|lipoma)\b/i.test(
+      other,
+    ),
+};
+// Findings routinely left out whatever the rest says: an annular fissure of a disc ("annular tear").
+const ROUTINELY_LEFT_OUT = { tear: /\bannular\b/i };
+
 function injectOmission(report, hedged = false) {
   const { findings, impression } = sectionsOf(report);
   if (!findings || !impression) return null;
@@ -206,12 +226,17 @@ function injectOmission(report, hedged = false) {
   if (units.length < 2) return null;
   const findingSentences = sentencesOf(report, findings);
   const candidates = [];
+  let passedOver = 0;
   const minor = hedged ? MINOR_UNHEDGED : MINOR;
   for (const u of units) {
     const statement = report.text.slice(u.marker ? u.marker.end : u.start, u.end);
     if (minor.test(statement)) continue;
     for (const family of familiesIn(statement)) {
       if (family === 'cyst') continue; // simple cysts are routinely left out
+      if (ROUTINELY_LEFT_OUT[family]?.test(statement)) {
+        passedOver++;
+        continue;
+      }
       // A possible finding: hedged in the findings ("probable right lower lobe pneumonia"), not negated.
       const described = findingSentences.some(
         (s) =>
@@ -224,11 +249,19 @@ function injectOmission(report, hedged = false) {
       // The rest of the impression must not name it, nor what it is often called instead
       // (an opacity summarised as atelectasis or a nodule).
       const kin = [family, ...(KINDRED[family] ?? [])];
-      const elsewhere = units.some((o) => o !== u && kin.some((k) => FAMILIES[k].test(report.text.slice(o.start, o.end))));
-      if (!elsewhere) candidates.push({ u, family });
+      const others = units.filter((o) => o !== u).map((o) => report.text.slice(o.start, o.end));
+      const elsewhere = others.some((o) => kin.some((k) => FAMILIES[k].test(o)));
+      const accounted = others.some((o) => ACCOUNTED_FOR[family]?.(statement, o));
+      if (!elsewhere && accounted) passedOver++;
+      else if (!elsewhere) candidates.push({ u, family });
     }
   }
-  if (!candidates.length) return null;
+  // A report whose only candidates were passed over still draws its number, so that the rows
+  // after this one sample the same reports as before these were passed over.
+  if (!candidates.length) {
+    if (passedOver) random();
+    return null;
+  }
   const { u, family } = pick(candidates);
   let text = report.text;
   // Delete the statement with the space before it; renumber the items after it.
