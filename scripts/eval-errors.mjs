@@ -5,7 +5,7 @@
 // The injections are found with this script's own small term lists, not with the engine's lexicon,
 // so the rules are not graded by the same code that built the test.
 //
-//   node scripts/eval-errors.mjs [--misses N] [--per-category N] [--seed N] [--false-alarms N] [--dump F] [--cross-dump F]
+//   node scripts/eval-errors.mjs [--misses N] [--per-category N] [--seed N] [--false-alarms N] [--dump F] [--cross-dump F] [--passed-over]
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -25,6 +25,8 @@ const SEED = option('seed', 20261128);
 const PER_CATEGORY = option('per-category', 400);
 const SHOW_MISSES = option('misses', 0);
 const SHOW_FALSE_ALARMS = option('false-alarms', 0);
+// The omissions not injected because a radiologist may make them (on stderr).
+const SHOW_PASSED_OVER = args.includes('--passed-over');
 const DUMP = args.includes('--dump') ? args[args.indexOf('--dump') + 1] : null;
 // Every warning and error on the clean reports, one JSON line each, to diff two builds' alarms.
 const ALARMS_OUT = args.includes('--alarms-out') ? args[args.indexOf('--alarms-out') + 1] : null;
@@ -203,13 +205,17 @@ if (MINOR_UNHEDGED.source === MINOR.source) throw new Error('eval-errors: the he
 // effusion under the tear or contusion of that joint, nodes under "metastatic disease" or lymphoma,
 // edema under the infarct, haemorrhage or mass that causes it, and a mass that the impression refers
 // back to by its diagnosis ("The lesion is most consistent with a vestibular schwannoma"). Deleting
-// such a statement is no slip, so it is not injected. (Nodes under the primary tumour alone are.)
+// such a statement is no slip, so it is not injected (nodes under the primary tumour alone are) —
+// provided the statement is about that finding (it names it first) and names no finding to call about.
+const CALLS = /\b(?:midline shift|herniation|hemorrhage|hematoma|pneumothorax|free air|pneumoperitoneum)\b/i;
+const leadsWith = (statement, family) =>
+  Math.min(...familiesIn(statement).map((f) => FAMILIES[f].exec(statement).index)) === FAMILIES[family].exec(statement).index;
 const JOINT_EFFUSION =
   /\b(?:joint|knee|glenohumeral|shoulder|hip|ankle|elbow|wrist|suprapatellar|tibiotalar)\b[\w\s-]{0,20}\beffusions?\b/i;
 const ACCOUNTED_FOR = {
   effusion: (statement, other) => JOINT_EFFUSION.test(statement) && /\b(?:tear\w*|sprain|contusions?|fractures?)\b/i.test(other),
   adenopathy: (statement, other) => /\b(?:metasta\w*|lymphoma)\b/i.test(other),
-  edema: (statement, other) => /\b(?:infarct\w*|hemorrhage|hematoma|mass|tumou?r|contusion|fracture|tear)\b/i.test(other),
+  edema: (statement, other) => /\b(?:infarct\w*|hemorrhage|hematoma|mass|tumou?r|metasta\w*|contusion|fracture)\b/i.test(other),
   nodule: (statement, other) =>
     /\b(?:the|this|these) (?:lesions?|mass(?:es)?|findings?)\b|\bfindings (?:are|is)\b/i.test(other) &&
     /\b(?:tumou?r|schwannoma|neuroma|meningioma|carcinoma|cancer|malignan\w*|sarcoma|adenoma|neoplasm|glioma|lymphoma|hemangioma|lipoma)\b/i.test(
@@ -233,10 +239,6 @@ function injectOmission(report, hedged = false) {
     if (minor.test(statement)) continue;
     for (const family of familiesIn(statement)) {
       if (family === 'cyst') continue; // simple cysts are routinely left out
-      if (ROUTINELY_LEFT_OUT[family]?.test(statement)) {
-        passedOver++;
-        continue;
-      }
       // A possible finding: hedged in the findings ("probable right lower lobe pneumonia"), not negated.
       const described = findingSentences.some(
         (s) =>
@@ -251,9 +253,15 @@ function injectOmission(report, hedged = false) {
       const kin = [family, ...(KINDRED[family] ?? [])];
       const others = units.filter((o) => o !== u).map((o) => report.text.slice(o.start, o.end));
       const elsewhere = others.some((o) => kin.some((k) => FAMILIES[k].test(o)));
-      const accounted = others.some((o) => ACCOUNTED_FOR[family]?.(statement, o));
-      if (!elsewhere && accounted) passedOver++;
-      else if (!elsewhere) candidates.push({ u, family });
+      if (elsewhere) continue;
+      const leftOut =
+        ROUTINELY_LEFT_OUT[family]?.test(statement) ||
+        (!CALLS.test(statement) && leadsWith(statement, family) && others.some((o) => ACCOUNTED_FOR[family]?.(statement, o)));
+      if (!leftOut) candidates.push({ u, family });
+      else {
+        passedOver++;
+        if (SHOW_PASSED_OVER) console.error(`passed over (${family}): ${statement.trim()}`);
+      }
     }
   }
   // A report whose only candidates were passed over still draws its number, so that the rows
