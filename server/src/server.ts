@@ -191,6 +191,7 @@ export function startServer(connection: Connection): void {
     analyses,
     settings,
     providerFor: (s) => ai.providerFor(s),
+    clientPicksTemplate: () => caps.rewriteCommands,
     log,
   });
 
