@@ -20,7 +20,7 @@ const SLIP = 75;
 const CLOCK_EVERY = 16;
 const MARKS = new Set(['+', '~', '!', ':', '*']);
 /** Child lists kept per trie: the first levels are walked for every word. */
-const CHILDREN_LIMIT = 50_000;
+const CHILDREN_LIMIT = 20_000;
 
 /**
  * The children of a node, lower-case letters only (words with capitals are also listed in
