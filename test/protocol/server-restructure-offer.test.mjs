@@ -27,12 +27,21 @@ async function rewriteTitles(initializationOptions, text) {
 test('an editor without a template pick: no restructure for a report whose template is refused; offered for one with a title', async () => {
   const untitled = await rewriteTitles({}, NO_TITLE);
   assert.ok(!untitled.some((t) => /^Restructure/.test(t)), JSON.stringify(untitled));
-  assert.ok(untitled.some((t) => /impression/i.test(t)), `the other rewrites stay: ${JSON.stringify(untitled)}`);
+  assert.ok(
+    untitled.some((t) => /impression/i.test(t)),
+    `the other rewrites stay: ${JSON.stringify(untitled)}`,
+  );
   const titled = await rewriteTitles({}, TITLED);
-  assert.ok(titled.some((t) => /^Restructure/.test(t)), JSON.stringify(titled));
+  assert.ok(
+    titled.some((t) => /^Restructure/.test(t)),
+    JSON.stringify(titled),
+  );
 });
 
 test('a client that lets the user pick the template is offered the restructure either way', async () => {
   const untitled = await rewriteTitles({ rewriteCommands: true }, NO_TITLE);
-  assert.ok(untitled.some((t) => /^Restructure/.test(t)), JSON.stringify(untitled));
+  assert.ok(
+    untitled.some((t) => /^Restructure/.test(t)),
+    JSON.stringify(untitled),
+  );
 });
