@@ -77,13 +77,19 @@ const MUTATIONS = {
     // and it says something the report never states as certain ("Probable appendicitis" -> "Acute
     // appendicitis." where the impression says "Acute appendicitis." changes nothing).
     real: (source, changedLine) => {
-      const c = readClause(changedLine, { start: 0, end: changedLine.length }, 'impression', null);
+      // A summary line speaks of the report terms it names in brackets or quotes; its plain words are the patient's.
+      const named = [...changedLine.matchAll(/\(([^()]+)\)|"([^"]+)"/g)].map((m) => m[1] ?? m[2]).join('; ');
+      const line =
+        named && /^- |^The report/.test(changedLine)
+          ? `${changedLine.match(/\b(?:may|likely|possibly)\b/i)?.[0] ?? ''} ${named}`
+          : changedLine;
+      const c = readClause(line, { start: 0, end: line.length }, 'impression', null);
       const certain = new Set(
         readText(source)
           .filter((s) => !['history', 'exam', 'technique', 'comparison'].includes(s.section))
           .flatMap((s) => s.words.filter((w) => !s.hedged.has(w) && !s.negated.has(w))),
       );
-      return c.hedges.length === 0 && c.words.some((w) => !certain.has(w)) && !saidIn(source, changedLine);
+      return c.hedges.length === 0 && c.words.some((w) => !certain.has(w)) && !saidIn(source, named || changedLine);
     },
   },
   'raise severity': {

@@ -11,6 +11,7 @@ import { CUES, clausesOf, readClause, readText, stem, type Clause } from './clau
 import { changesOf, clip, dropsOf, polarityLostBy, shareOf } from './clause-changes';
 import { summaryClauses } from './summary-lines';
 import { lastImpression } from './verify-reading';
+import { TEMPLATES } from '../templates';
 
 export interface VerifyReason {
   message: string;
@@ -262,7 +263,10 @@ export function checkClauses(
       for (const drop of dropsOf(s, items, { sizes: true }))
         say(`${drop}: "${clip(s.text, 60)}" -> "${clip(items[0].text, 60)}"`, s, items[0]);
     }
-  if (kind === 'restructure') checkPlacement(candidate, pairs, say);
+  if (kind === 'restructure') {
+    checkPlacement(candidate, pairs, say);
+    checkFieldLevels(candidateText, src, say);
+  }
   return reasons;
 }
 
@@ -371,6 +375,20 @@ function readCandidate(text: string, options: ClauseOptions): Clause[] {
   );
 }
 const scaffolding = (c: Clause) => !/[a-z0-9]/i.test(c.text.replace(LABEL_OPENING, '').replace(SCAFFOLDING, ''));
+
+// The levels the templates' fields name ("C4-C5:"), read as the clauses read them.
+const TEMPLATE_LEVELS = new Set(
+  TEMPLATES.flatMap((t) => t.findings.flatMap((f) => readClause(`${f.label}:`, { start: 0, end: 0 }, 'findings', null).levels)),
+);
+
+/** Restructure: an empty field names a level some template or the report names ("C5-C5: [ ]" is neither). */
+function checkFieldLevels(candidateText: string, src: readonly Clause[], say: (m: string, s?: Clause, c?: Clause) => void): void {
+  const known = new Set([...TEMPLATE_LEVELS, ...src.flatMap((s) => s.levels)]);
+  for (const c of clausesOf(parseReport(candidateText))) {
+    const odd = scaffolding(c) ? c.levels.filter((l) => !known.has(l)) : [];
+    if (odd.length) say(`changes level: ${odd.join(', ')} is a field of no template and not in the report`, undefined, c);
+  }
+}
 
 /**
  * Restructure: a sentence stands under the field of the organ it speaks of. One that names another
