@@ -8,6 +8,7 @@ import { CUES, clausesOf, readClause, type Clause } from './clauses';
 import { changesOf, dropsOf, polarityLostBy } from './clause-changes';
 import type { Report, Span } from '../report/types';
 import { capitalise } from './impression-phrase';
+import { stripListNumber } from './list-number';
 
 export const tokens = (text: string) => text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
 // Words a phrase may leave out of its sentence: filler and the verbs of being seen.
@@ -36,8 +37,7 @@ export const firstWord = (text: string) => text.toLowerCase().match(/[a-z0-9]+/)
 
 /** A piece of report text as an item: list mark, leading filler and end punctuation off, capitalised, one full stop. */
 export function tidy(text: string): string {
-  const t = text
-    .replace(/^\s*\d{1,2}[.)]\s+/, '')
+  const t = stripListNumber(text)
     .replace(/^[\s"'“”•*-]+/, '')
     // A quotation mark between two statements (CT-RATE's summary lines) is a dash: one clause still, as the verifier reads it.
     .replace(/\s+["“”]\s+(?=[A-Z])/g, ' - ')

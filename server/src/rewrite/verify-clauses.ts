@@ -10,6 +10,7 @@ import type { RewriteKind } from './kinds';
 import { CUES, clausesOf, readText, stem, type Clause } from './clauses';
 import { changesOf, clip, dropsOf, polarityLostBy, shareOf } from './clause-changes';
 import { summaryClauses } from './summary-lines';
+import { stripListNumber } from './list-number';
 
 export interface VerifyReason {
   message: string;
@@ -224,8 +225,7 @@ export function checkClauses(
       // "Exhibits wall thickening …", "This finding is suspicious …": cut from what it speaks of.
       for (const c of items) {
         const first =
-          c.text
-            .replace(/^\s*\d{1,2}[.)]\s*/, '')
+          stripListNumber(c.text)
             .split(/[\s,]+/)[0]
             ?.toLowerCase() ?? '';
         if (CUES.dangling.includes(first)) say(`cuts "${clip(c.text, 60)}" from what it speaks of in "${clip(s.text, 60)}"`, s, c);
