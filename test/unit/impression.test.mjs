@@ -241,3 +241,27 @@ test('impression: with nothing the draft would list, a sentence stating somethin
   assert.equal(granuloma.body, '1. Calcified right hilar nodules consistent with chronic granulomatous disease.');
   assert.equal(granuloma.ok, true, granuloma.reasons.join('\n'));
 });
+
+test('impression: what the lexicon reads no finding in is listed as written before a draft says "No acute …"', () => {
+  // A rib fragment and an aortic diameter: no finding the findings core knows, still no normal study.
+  const rib = offered('EXAM: CT chest.\nFINDINGS: There is a fragment of the left 6th rib. The lungs are clear.');
+  assert.equal(rib.body, '1. Fragment of the left 6th rib.');
+  assert.equal(rib.ok, true, rib.reasons.join('\n'));
+  const aorta = offered(
+    'EXAM: CT chest.\nFINDINGS: Aortic diameter was measured as 49 mm at valve localization. Trachea and both main bronchi are open.',
+  );
+  assert.equal(aorta.body, '1. Aortic diameter was measured as 49 mm at valve localization.');
+  // An organ called open or natural is no finding: the normal statement stands.
+  assert.equal(
+    offered('EXAM: CT chest.\nFINDINGS: Trachea and both main bronchi are open. Bone structures are natural.').body,
+    'No acute cardiopulmonary abnormality.',
+  );
+});
+
+test('impression: a size told in the next sentence ("This lesion measures …") goes with its item', () => {
+  const lesion = offered(
+    'EXAM: MRI brain.\nFINDINGS: There is a small, well-circumscribed lesion in the left cerebellar hemisphere. This lesion measures approximately 1.2 x 1.0 cm. No edema.',
+  );
+  assert.match(lesion.body, /left cerebellar hemisphere\. Lesion measures approximately 1\.2 x 1\.0 cm\./, lesion.body);
+  assert.equal(lesion.ok, true, lesion.reasons.join('\n'));
+});

@@ -93,9 +93,12 @@ export function clausesFor(report: Report): Clauses {
 const POINTER =
   /^(?:this|these|those|that|it|they)(?:\s+[a-z]+)?\s+(?:(?:(?:has|have|had)\s+(?:been|remained)|is|are|was|were|appears?|appeared|remains?|remained|seems?|seemed)\s+|(?=(?:may|might|could|would|can|cannot|likely|probably|possibly|most likely)\b))/i;
 
+// "This lesion measures 1.2 x 1.0 cm": only the pointing word goes ("Lesion measures 1.2 x 1.0 cm").
+const POINTING_DETERMINER = /^(?:this|these|those)\s+(?=[a-z]+\s+(?:measures?|measured)\b)/i;
+
 /** "This is unchanged from prior." as its own item sentence: "Unchanged from prior."; null when it will not stand alone. */
 function withoutPointer(text: string): string | null {
-  const t = tidy(text.trim().replace(POINTER, ''));
+  const t = tidy(text.trim().replace(POINTING_DETERMINER, '').replace(POINTER, ''));
   return t && !CUES.dangling.includes(firstWord(t)) ? t : null;
 }
 

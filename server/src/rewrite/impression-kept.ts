@@ -56,6 +56,33 @@ export function statedItems(report: Report, u: Understanding, clauses: Clauses, 
 }
 
 /**
+ * Before a draft says "no acute abnormality": the findings' statements of something the findings core
+ * reads no finding in at all ("The thyroid gland is enlarged.", "A fragment of the left 6th rib."), as
+ * written. What the lexicon does not know is kept, never judged normal.
+ */
+export function unreadItems(report: Report, u: Understanding, clauses: Clauses): ImpressionItem[] {
+  const sections = new Set(findingsSections(report));
+  const out: ImpressionItem[] = [];
+  for (const c of clauses.all) {
+    if (!c.positive || c.normal || c.recommendation || c.communication || ASKED.test(c.text)) continue;
+    const sentence = report.sentences.find((x) => x.start <= c.start && c.start < x.end);
+    if (!sentence || !sections.has(sentence.section)) continue;
+    if (u.findings.some((f) => f.start < c.end && f.end > c.start)) continue;
+    // Something described, not an organ called open or natural nor how the images were made: a size or
+    // a share, a grade, a rib, a change.
+    const described =
+      c.quantities.some((q) => /^(?:length|area|percent):/.test(q)) ||
+      c.severity.length > 0 ||
+      c.levels.some((l) => l.startsWith('#')) ||
+      ['new', 'increased', 'decreased'].some((t) => c.time.has(t));
+    if (!described) continue;
+    const text = windowOf(report, clauses, c, c.start, c.end);
+    if (text && !out.some((item) => item.text.includes(text))) out.push({ text, findings: [] });
+  }
+  return out;
+}
+
+/**
  * The old impression's clauses that state something no draft item accounts for in full, as written
  * (its "no acute …" statements are not kept: a draft never says that beside a finding).
  */

@@ -39,7 +39,7 @@ import {
   wordsFor,
 } from './impression-phrase';
 import { UNSAID, antecedentOf, carries, clausesFor, firstWord, sequelOf, tokens, windowOf, type Clauses } from './impression-excerpt';
-import { findingsSections, keptFromImpression, statedItems, type ImpressionItem } from './impression-kept';
+import { findingsSections, keptFromImpression, statedItems, unreadItems, type ImpressionItem } from './impression-kept';
 
 export type { ImpressionItem } from './impression-kept';
 
@@ -348,6 +348,7 @@ export function draftImpression(
   items = [...items, ...(impression ? keptFromImpression(report, impression, items, clauses) : [])];
   // Never "no acute abnormality" over a significant finding: the sentences stating one are listed as written.
   items = [...items, ...statedItems(report, u, clauses, items)];
+  if (!items.length) items = unreadItems(report, u, clauses);
   return {
     items,
     text: items.length
