@@ -265,3 +265,31 @@ test('impression: a size told in the next sentence ("This lesion measures …") 
   assert.match(lesion.body, /left cerebellar hemisphere\. Lesion measures approximately 1\.2 x 1\.0 cm\./, lesion.body);
   assert.equal(lesion.ok, true, lesion.reasons.join('\n'));
 });
+
+test('impression: an item is written as one sentence of the report, once: no "?.", no repeat, no sentence left broken by "....."', () => {
+  // A question keeps its question mark alone.
+  const question = offered(
+    'EXAM: CT abdomen.\nFINDINGS: There is mild left hydronephrosis. No stone along the left ureter.\nIMPRESSION: 1. Mild left hydronephrosis. Could this patient be status post recent stone passage?',
+  );
+  assert.doesNotMatch(question.body, /\?\./, question.body);
+  assert.match(question.body, /stone passage\?$/m, question.body);
+  // An item another item says word for word is not listed again.
+  const pancreas = draft(
+    'EXAM: CT abdomen.\nFINDINGS: A 2.2 x 1.8 cm low attenuation cystic lesion arises from the tail of the pancreas.\nIMPRESSION: 1. A 2.2 cm low attenuation lesion is seen at the pancreatic tail. This is felt to be originating from the pancreas, a cystic pancreatic neoplasm must be considered.',
+  );
+  const lines = pancreas.text.split('\n').map((l) => l.replace(/^\d+\.\s*/, ''));
+  for (const line of lines)
+    assert.equal(lines.filter((other) => other !== line && other.includes(line.replace(/\.$/, ''))).length, 0, pancreas.text);
+  // "… the whole lung ..... posteriorly, and there is a collection area in it": one item, not "Posteriorly, and …".
+  const lung = draft(
+    'EXAM: CT chest.\nFINDINGS: In the upper lobe of the left lung, there is a density compatible with a parenchymal laceration extending to the whole lung ..... posteriorly, and there is a collection area in it. No pneumothorax.',
+  );
+  assert.doesNotMatch(lung.text, /^\d+\. Posteriorly/m, lung.text);
+  assert.match(lung.text, /whole lung posteriorly, and there is a collection area in it\./, lung.text);
+});
+
+test('impression: a piece opening on "while" or "whereas" is an item without it', () => {
+  const { tidy } = require(path.join(root, 'out/server/rewrite/impression-excerpt.js'));
+  assert.equal(tidy('while the flexor tendons show mild tenosynovitis'), 'The flexor tendons show mild tenosynovitis.');
+  assert.equal(tidy('whereas there is a small effusion.'), 'Small effusion.');
+});
