@@ -293,3 +293,16 @@ test('impression: a piece opening on "while" or "whereas" is an item without it'
   assert.equal(tidy('while the flexor tendons show mild tenosynovitis'), 'The flexor tendons show mild tenosynovitis.');
   assert.equal(tidy('whereas there is a small effusion.'), 'Small effusion.');
 });
+
+test("impression: an item keeps what its sentence denies by name, and the findings' grade over an old impression's plainer item", () => {
+  const knee = offered(
+    'EXAM: MRI right knee.\nFINDINGS: There is a sprain of the femoral attachment of the fibular collateral ligament, without complete tear or discontinuity. There is a joint effusion.',
+  );
+  assert.match(knee.body, /fibular collateral ligament, without complete tear or discontinuity\./, knee.body);
+  assert.equal(knee.ok, true, knee.reasons.join('\n'));
+  const sinus = offered(
+    'EXAM: CT cervical spine.\nFINDINGS: Anterior osteophyte formation is seen at C5-C6. There is a large retention cyst versus polyp within the right maxillary sinus.\nIMPRESSION:\n1. Degenerative disk disease at C5-C6.\n2. Retention cyst versus polyp of the right maxillary sinus.',
+  );
+  assert.match(sinus.body, /Large retention cyst versus polyp within the right maxillary sinus\./, sinus.body);
+  assert.equal(sinus.ok, true, sinus.reasons.join('\n'));
+});

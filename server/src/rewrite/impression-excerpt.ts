@@ -64,7 +64,12 @@ export function carries(text: string, c: Clause): boolean {
     c.hedges.every((h) => read.hedges.includes(h)) &&
     !dropsOf(c, [read], { sizes: true }).length &&
     !changesOf(c, read).length &&
-    !polarityLostBy(c, [read]).length
+    !polarityLostBy(c, [read]).length &&
+    // Each thing it denies by name, still denied: "sprain …, without complete tear" keeps its "without".
+    c.parts.every((part) => {
+      const named = part.words.filter((w) => c.negated.has(w));
+      return !named.length || named.length < part.words.length || named.some((w) => read.negated.has(w));
+    })
   );
 }
 

@@ -43,11 +43,14 @@ export function statedItems(report: Report, u: Understanding, clauses: Clauses, 
     if (!sentence || !sections.has(sentence.section) || ASKED.test(c.text) || old) continue;
     // The findings core's significant finding stated (what the verifier asks an impression to name); the
     // cue words' reading alone only where the draft would otherwise say "no acute …".
-    if (!(c.positive && own.length) && (items.length > 0 || !c.significant)) continue;
     const sameSide = (d: Clause) => !c.sides.size || !d.sides.size || [...d.sides].some((x) => c.sides.has(x));
     // Accounted for by items that say its words and carry its time, severity, size, side and level.
     const alike = drafted.filter((d) => sameSide(d) && (shareOf(d, c) >= 0.5 || shareOf(c, d) >= 0.6));
     if (alike.length && !dropsOf(c, alike, { sizes: true }).length) continue;
+    // The cue words' reading of significant counts too where an item says it with less ("Retention cyst
+    // versus polyp" for the findings' "large retention cyst versus polyp").
+    const lessened = alike.length > 0 && c.significant && c.positive;
+    if (!(c.positive && own.length) && !lessened && (items.length > 0 || !c.significant)) continue;
     const text = windowOf(report, clauses, c, c.start, c.end);
     if (text && !out.some((item) => item.text.includes(text)) && !items.some((item) => item.text.includes(text)))
       out.push({ text, findings: own });
