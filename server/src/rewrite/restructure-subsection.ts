@@ -25,6 +25,7 @@ export interface Target {
   by: PlacedBy;
 }
 export const OTHER = -1;
+const CONUS_ENDS = /\bconus\b[^.;]*\b(?:terminat\w*|ends?)\b/i;
 const LEVEL_FIELD = /^[CTLS]\d{1,2}-[CTLS]?\d{1,2}$/i;
 export const HEAD = -2;
 
@@ -47,6 +48,8 @@ interface Evidence {
   inTemplate: boolean;
   /** An organ is named that no subsection holds ("the thyroid" in a CT abdomen). */
   namedOutside: boolean;
+  /** "The conus terminates at L1-L2". */
+  conusLevel: boolean;
 }
 
 export class Router {
@@ -85,7 +88,7 @@ export class Router {
       clues.push({ at: c.start, subs, strong, by: 'finding' });
     }
     clues.sort((a, b) => a.at - b.at);
-    return { clues, known, inTemplate: clues.length > 0, namedOutside };
+    return { clues, known, inTemplate: clues.length > 0, namedOutside, conusLevel: CONUS_ENDS.test(text) };
   }
 
   /**
@@ -100,6 +103,9 @@ export class Router {
     // else it names ("At C4-5, disc osteophyte contacts the cord"); one naming several levels ("The
     // C2-3 and C3-4 levels are unremarkable") to the general fields, by its other words.
     const levels = new Set(ev.clues.filter((c) => c.level).flatMap((c) => c.subs));
+    // Where the conus ends is the cord's own finding, not one of the level it ends at.
+    const cord = this.organSubs.get('spinal-cord');
+    if (levels.size && cord && ev.conusLevel) return { sub: cord[0], by: 'organ' };
     if (levels.size === 1) return { sub: [...levels][0], by: 'organ' };
     // The organs a sentence names outvote the organs its findings live in ("bronchiectasis in the
     // middle lobe of the right lung" is about the lung), and a word named once loses to one named
