@@ -370,9 +370,11 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     // label on a line of its own, so the level is not read twice, or in two spellings, in one sentence.
     if (level) return `${label}:${eol}${joinGathered(texts, eol)}`;
     // A sentence with a lead-in label of its own ("As far as can be observed: Heart size is normal.")
-    // starts the line under the field's label when the two would be too long to read as labels of one line.
+    // starts the line under the field's label when the two would be too long to read as labels of one
+    // line, or when the field is Other ("Other: Grade I: ..." reads as one label).
     const leadIn = LABEL.exec(texts[0]);
-    if (leadIn && `${label} ${leadIn[1]}`.split(/\s+/).length > 8) return `${label}:${eol}${joinGathered(texts, eol)}`;
+    if (leadIn && (label === OTHER_LABEL || `${label} ${leadIn[1]}`.split(/\s+/).length > 8))
+      return `${label}:${eol}${joinGathered(texts, eol)}`;
     return `${label}: ${joinGathered(texts, eol)}`;
   }
 
