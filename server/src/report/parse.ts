@@ -107,7 +107,8 @@ function findHeaders(text: string): HeaderMatch[] {
     headers.push({ start: m.index, end, name, kind: knownSectionKind(name), allCaps: true, words: name.split(' ').length });
   }
   headers.sort((a, b) => a.start - b.start);
-  return headers;
+  // A header said twice in a row ("INDICATION: INDICATION: Pain") is one header.
+  return headers.filter((h, i) => i === 0 || h.name !== headers[i - 1].name || text.slice(headers[i - 1].end, h.start).trim() !== '');
 }
 
 // The characters of a regex \s, tested by code: trimming runs over every sentence of every report.
