@@ -5,6 +5,8 @@ import type { NumberedItem, Report, Section, SectionKind, Sentence, Span, Subsec
 // A header: at the start of a line, a name of letters (and a few joiners) ending in a colon.
 // Group 1 is the name. Inline ("FINDINGS: The heart ...") and own-line forms both match.
 const HEADER_WITH_COLON = /^[ \t]*([A-Za-z][A-Za-z ,/&()'-]{0,40}?)[ \t]*:(?!\/)/gm;
+const LEVEL = String.raw`[CTLS]\d{1,2}(?:[ \t]*-[ \t]*[CTLS]?\d{1,2})?`;
+const LEVEL_LABEL = new RegExp(String.raw`^[ \t]*(${LEVEL}(?:[ \t]*(?:,|&|and|to|through)[ \t]*${LEVEL})*)[ \t]*:(?!\d)`, 'gim');
 // Own-line headers without a colon ("IMPRESSION" alone on its line): only known names, in capitals.
 const HEADER_ALONE = /^[ \t]*([A-Z][A-Z /&-]{2,40}?)[ \t]*$/gm;
 // Headers run into the text after a sentence ("...contrast.FINDINGS: ...", "...Gadavist IV. FINDINGS:",
@@ -88,6 +90,12 @@ function findHeaders(text: string): HeaderMatch[] {
     if (!kind || kind === 'other') continue;
     const start = m.index + m[0].indexOf(name);
     headers.push({ start, end: start + name.length, name: name.trim(), kind, allCaps: true, words: name.trim().split(/\s+/).length });
+  }
+  // Spine level labels ("C5-6:", "L4-L5:", "C7-T1, T1-2:"): inside FINDINGS the level's field, like an
+  // organ label; elsewhere plain text (allCaps false), so an impression's "L4-5: ..." opens nothing.
+  for (const m of text.matchAll(LEVEL_LABEL)) {
+    const name = m[1].trim();
+    headers.push({ start: m.index + m[0].indexOf(name), end: m.index + m[0].length, name, kind: null, allCaps: false, words: 1 });
   }
   const starts = new Set(headers.map((h) => h.start));
   for (const m of text.matchAll(HEADER_RUN_IN)) {

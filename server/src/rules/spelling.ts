@@ -149,8 +149,8 @@ export const spelling = defineRule({
   description: 'Misspelt words: words in none of the English, medical and radiology dictionaries.',
   async prepare() {
     try {
-      // Warm-up runs after loading, in the background: the first typo then costs ~1 ms, not ~150.
-      await loadSpelling({ warmUp: true });
+      // The language server warms the suggestion search up when idle (lsp/warm-up.ts).
+      await loadSpelling();
     } catch (error) {
       // The other rules (real-word confusions too) still work; say why spelling does not.
       process.emitWarning(`RadLint: spelling dictionaries could not be loaded, so unknown words are not checked: ${String(error)}`);
