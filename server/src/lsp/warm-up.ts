@@ -2,8 +2,8 @@
 // cold server took 48 ms for the first letter typed and 34 ms for the first "4 mm nodule", where
 // a warm check takes a few. So the server checks a sample report of its own and types into one
 // before it analyses the first document (about a quarter of a second of CPU, once), in slices that
-// let the messages arriving meanwhile be read. The
-// suggestion search (code actions only) is warmed later, and only while the server is idle.
+// let the messages arriving meanwhile be read. The suggestion search (code actions only) is warmed
+// later, and only while the server is idle.
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../engine';
 import { spellingFixes, WARM_UP_WORDS } from '../spelling/suggestions';
