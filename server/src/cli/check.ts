@@ -13,7 +13,6 @@ import { DEFAULTS, engineSettings } from '../settings';
 import { WORKSPACE_WORD_LIST, readWordList, userWordListPath } from '../word-lists';
 import { REDACT_MODES, type RedactMode } from '../llm/settings';
 import { argumentsOf, readReadable, toPosix, UsageError, type Io } from './inputs';
-import { skipSuggestionWarmUp } from '../spelling/load';
 import { findingsText } from './findings';
 
 interface Options {
@@ -111,7 +110,6 @@ export async function runChecks(argv: string[], io: Io): Promise<number> {
     return inputError ? 2 : 0;
   }
 
-  skipSuggestionWarmUp(); // "Did you mean" needs none of it
   await prepareRules();
   const base = engineSettings({ ...DEFAULTS, rules: Object.fromEntries(options.disabled.map((id) => [id, 'off' as const])) });
   // The same word lists the editor writes: the user's, this folder's workspace list, and --words.
