@@ -121,11 +121,10 @@ const MUTATIONS = {
     mutate: replaceNth(/(?<=[.:]\s)[A-Z][^.\n]{12,}\.\s?/g, () => ''),
     why: /drops/,
   },
-  // "Mild right … and moderate left …": a side flipped inside a sentence that names both.
-  // Restructure and summary: a sentence kept word for word, one finding a line. (A drafted impression
-  // item naming findings on both sides of a report that names them on both is measured by eval:verify.)
+  // "Mild right … and moderate left …": a side flipped inside a sentence that names both; in a drafted
+  // impression too, where an item names findings on both sides of a report that names them on both
+  // ("pneumonic infiltration on the right and ARDS on the left"): each finding keeps its own side.
   'flip side': {
-    kinds: ['restructure', 'summary'],
     mutate: replaceNth(/\b(left|right)\b/gi, (m) => (m[1].toLowerCase() === 'left' ? 'right' : 'left')),
     // Not where the report says the flipped words itself ("right lung lower lobe superior segment" in a list of both).
     real: (line, report, changed, text) => {
@@ -196,7 +195,7 @@ for (const [name, m] of Object.entries(MUTATIONS)) {
           `${kind} ${name}: ${line}: ${v.reasons.join(' | ')}`,
         );
       }),
-      { seed: 18, numRuns: 60, includeErrorInReport: true },
+      { seed: Number(process.env.FC_SEED ?? 18), numRuns: Number(process.env.FC_RUNS ?? 60), includeErrorInReport: true },
     );
   });
 }

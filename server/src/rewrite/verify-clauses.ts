@@ -8,7 +8,7 @@ import { parseReport } from '../report';
 import type { Report, Span } from '../report/types';
 import type { RewriteKind } from './kinds';
 import { CUES, clausesOf, readClause, readText, stem, type Clause } from './clauses';
-import { changesOf, clip, dropsOf, polarityLostBy, shareOf } from './clause-changes';
+import { changesOf, clip, dropsOf, polarityLostBy, shareOf, sidesMovedBy } from './clause-changes';
 import { summaryClauses } from './summary-lines';
 import { lastImpression } from './verify-reading';
 import { TEMPLATES } from '../templates';
@@ -234,6 +234,7 @@ export function checkClauses(
           say(`drops "${own.join(' ')}" of "${clip(s.text)}"`, s, keptBy[0]);
       }
     }
+    for (const moved of sidesMovedBy(s, keptBy)) say(`${moved} in "${clip(s.text, 60)}"`, s, keptBy[0]);
     // Its polarity and hedges: on the clauses resting on it, else on one saying its very words.
     const resting = restsOn.get(s)?.length ? restsOn.get(s)! : keptBy.filter((c) => shareOf(c, s) === 1 && shareOf(s, c) === 1);
     for (const lost of polarityLostBy(s, resting)) say(`${lost}: "${clip(s.text, 60)}"`, s, resting[0]);
