@@ -151,7 +151,11 @@ export function checkClauses(
 
   // Sentences the rewrite writes: each rests on a source clause.
   for (const c of candidate.filter((x) => !moved(x))) {
-    const mayBeNormal = kind === 'summary' ? impressionSaysNormal : kind !== 'impression' || !inImpression(c);
+    // An organ's own normal statement copied from the report ("The mastoids and paranasal sinuses are
+    // clear.") says what the report says; one about the whole study ("No acute abnormality.") may not stand
+    // over a significant finding.
+    const copiedOrganNormal = kind === 'impression' && namesOrgan(c) && src.some((s) => s.normal && s.key === c.key);
+    const mayBeNormal = kind === 'summary' ? impressionSaysNormal : kind !== 'impression' || !inImpression(c) || copiedOrganNormal;
     if (globalNormal(c) && significant.length && !mayBeNormal) {
       say(`says nothing is wrong while the report states "${clip(significant[0].text)}": "${clip(c.text)}"`, significant[0], c);
       continue;
@@ -230,7 +234,8 @@ export function checkClauses(
       const said = new Set(keptBy.flatMap((c) => c.words));
       for (const part of s.parts) {
         const own = part.words.filter((w) => !GENERIC.has(w) && !s.negated.has(w));
-        if (part.stated && own.length && own.filter((w) => said.has(w)).length * 2 < own.length)
+        // (A part of one word is a connective or a qualifier: "Additionally, …".)
+        if (part.stated && own.length > 1 && own.filter((w) => said.has(w)).length * 2 < own.length)
           say(`drops "${own.join(' ')}" of "${clip(s.text)}"`, s, keptBy[0]);
       }
     }
@@ -294,6 +299,9 @@ function findingHeads(report: Report, s: Clause, found: readonly Span[]): string
     .filter((w): w is string => !!w);
   return [...new Set(heads)];
 }
+
+/** A clause with a word of its own beside the generic ones ("mastoids"; not "no acute cardiopulmonary abnormality"). */
+const namesOrgan = (c: Clause) => c.words.some((w) => !GENERIC.has(w));
 
 /** A denial of something by name ("No pneumothorax"), not of all that is wrong ("No acute abnormality"). */
 const namesDenial = (s: Clause) => [...s.negated].some((w) => !GENERIC.has(w));
