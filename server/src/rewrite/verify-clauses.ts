@@ -12,6 +12,7 @@ import { changesOf, clip, dropsOf, polarityLostBy, shareOf, sidesMovedBy } from 
 import { summaryClauses } from './summary-lines';
 import { lastImpression } from './verify-reading';
 import { TEMPLATES } from '../templates';
+import { stripListNumber } from './list-number';
 
 export interface VerifyReason {
   message: string;
@@ -260,8 +261,7 @@ export function checkClauses(
       // "Exhibits wall thickening …", "This finding is suspicious …": cut from what it speaks of.
       for (const c of items) {
         const first =
-          c.text
-            .replace(/^\s*\d{1,2}[.)]\s*/, '')
+          stripListNumber(c.text)
             .split(/[\s,]+/)[0]
             ?.toLowerCase() ?? '';
         if (CUES.dangling.includes(first)) say(`cuts "${clip(c.text, 60)}" from what it speaks of in "${clip(s.text, 60)}"`, s, c);
