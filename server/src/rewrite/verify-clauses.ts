@@ -225,7 +225,8 @@ export function checkClauses(
     // Each significant finding it states is named by what keeps it ("atelectasis … and air
     // bronchograms" is not kept by "total atelectasis" alone): the finding, not only its sentence.
     if (kind !== 'restructure') {
-      const said = new Set(keptBy.flatMap((c) => c.words));
+      // Stated, not denied: "no sign of a lump (mass lesion)" does not tell the hypodense lesion.
+      const said = new Set(keptBy.flatMap((c) => c.words.filter((w) => !c.negated.has(w))));
       const lost = findingHeads(source, s, sig).filter((w) => !said.has(w));
       if (lost.length) say(`drops "${lost.join(' ')}" of "${clip(s.text)}"`, s, keptBy[0]);
     }
