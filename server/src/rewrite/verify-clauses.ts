@@ -231,13 +231,13 @@ export function checkClauses(
       if (lost.length) say(`drops "${lost.join(' ')}" of "${clip(s.text)}"`, s, keptBy[0]);
     }
     // Each thing an item of the old impression states ("low lung volumes with airspace disease") is
-    // said in turn: most of its own words stand in what keeps it.
+    // said in turn: more than half of its own words stand in what keeps it.
     if (kind === 'impression' && inImpression(s)) {
       const said = new Set(keptBy.flatMap((c) => c.words));
       for (const part of s.parts) {
         const own = part.words.filter((w) => !GENERIC.has(w) && !s.negated.has(w));
         // (A part of one word is a connective or a qualifier: "Additionally, …".)
-        if (part.stated && own.length > 1 && own.filter((w) => said.has(w)).length * 2 < own.length)
+        if (part.stated && own.length > 1 && own.filter((w) => said.has(w)).length * 2 <= own.length)
           say(`drops "${own.join(' ')}" of "${clip(s.text)}"`, s, keptBy[0]);
       }
     }
