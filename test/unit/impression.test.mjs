@@ -306,3 +306,14 @@ test("impression: an item keeps what its sentence denies by name, and the findin
   assert.match(sinus.body, /Large retention cyst versus polyp within the right maxillary sinus\./, sinus.body);
   assert.equal(sinus.ok, true, sinus.reasons.join('\n'));
 });
+
+test('impression: "This study demonstrates …" names its finding; "… associated with this." goes with the sentence it points to', () => {
+  const chest = offered(
+    'EXAM: CT chest.\nFINDINGS: This study demonstrates a small region of coalescent infiltrates/consolidation in the anterior right upper lobe. There are linear fibrotic or atelectatic changes associated with this. There is no pleural effusion.',
+  );
+  assert.equal(
+    chest.body,
+    '1. Small region of coalescent infiltrates/consolidation in the anterior right upper lobe. Linear fibrotic or atelectatic changes associated with this.',
+  );
+  assert.equal(chest.ok, true, chest.reasons.join('\n'));
+});

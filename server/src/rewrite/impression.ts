@@ -38,7 +38,18 @@ import {
   statementOf,
   wordsFor,
 } from './impression-phrase';
-import { UNSAID, antecedentOf, carries, clausesFor, firstWord, sequelOf, tokens, windowOf, type Clauses } from './impression-excerpt';
+import {
+  UNSAID,
+  antecedentOf,
+  carries,
+  clausesFor,
+  firstWord,
+  pointsBack,
+  sequelOf,
+  tokens,
+  windowOf,
+  type Clauses,
+} from './impression-excerpt';
 import { findingsSections, keptFromImpression, statedItems, unreadItems, type ImpressionItem } from './impression-kept';
 
 export type { ImpressionItem } from './impression-kept';
@@ -258,7 +269,7 @@ function wordings(report: Report, g: Group, all: readonly Finding[], clauses: Cl
     if (fits && standsAlone && carries(phrase, clause)) out.push(phrase + sequelOf(report, clauses, clause));
     if (window) out.push(window);
     // A sentence that points back ("These lesions show …") and no wording carries: it is the finding named before.
-    else if (!out.length && CUES.dangling.includes(firstWord(clause.text))) return [];
+    else if (!out.length && pointsBack(clause.text)) return [];
   }
   out.push(text, statementOf(report, g.lead, side, all));
   // A finding read from a predicate ("the sternotomy wires are broken") is worded as its clause.
