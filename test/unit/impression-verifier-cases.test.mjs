@@ -62,3 +62,13 @@ test('"post-surgical changes … and no evidence of complication" states the cha
   );
   assert.equal(d.ok, true, d.reasons);
 });
+
+test('a spine level label ("C6-7:") is the level of every sentence of its paragraph, so an item may carry it', VERIFIER, () => {
+  const source =
+    'EXAM: MRI cervical spine.\nFINDINGS:\nC4-5: There is disc desiccation with endplate spondylosis. The residual AP diameter of the central canal measures approximately 8mm producing a borderline central canal stenosis.\nC6-7: There is disc desiccation producing central canal stenosis. There is a left posterolateral disc-osteophyte complex with probable radicular impingement upon the exiting left C7 nerve root.\n';
+  const v = verified(
+    source,
+    `${source}IMPRESSION:\n1. C4-5: The residual AP diameter of the central canal measures approximately 8mm producing a borderline central canal stenosis.\n2. C6-7: Left posterolateral disc-osteophyte complex with probable radicular impingement upon the exiting left C7 nerve root.\n`,
+  );
+  assert.equal(v.ok, true, v.reasons.join('\n'));
+});

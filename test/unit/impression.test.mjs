@@ -317,3 +317,11 @@ test('impression: "This study demonstrates …" names its finding; "… associat
   );
   assert.equal(chest.ok, true, chest.reasons.join('\n'));
 });
+
+test('impression: findings run into another header ("COMPARISON: None FINDINGS: …") are read before "No acute …"', () => {
+  const spine = draft(
+    'EXAM: MR lumbar spine.\nCOMPARISON: None FINDINGS: At the L5/S1 level, there is a broad-based disc bulge with a left paracentral disc protrusion, causing moderate left foraminal narrowing.\n',
+  );
+  assert.doesNotMatch(spine.text, /no acute/i, spine.text);
+  assert.match(spine.text, /moderate left foraminal narrowing/, spine.text);
+});

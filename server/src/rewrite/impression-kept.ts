@@ -13,6 +13,14 @@ export interface ImpressionItem {
   findings: Finding[];
 }
 
+/**
+ * Where a draft of nothing looks before it says "no acute …": every section but the exam title, the
+ * history and the impression (a FINDINGS header run into "COMPARISON: None FINDINGS: …" is read too).
+ */
+export function statedSections(report: Report): number[] {
+  return report.sections.flatMap((s, i) => (['exam', 'history', 'impression'].includes(s.kind) ? [] : [i]));
+}
+
 /** The sections whose findings the impression sums up: FINDINGS, or the body of a report without headers. */
 export function findingsSections(report: Report): number[] {
   const out: number[] = [];
@@ -30,10 +38,16 @@ const ASKED = /\byears?[- ]old\b|\bhistory\b|\bquestion\b|\brule out\b|\br\/o\b/
  * accounts for, each as an item: a finding the grouping merged or judged minor is still never dropped
  * ("Never 'no acute abnormality' over a significant finding" is the case of no items at all).
  */
-export function statedItems(report: Report, u: Understanding, clauses: Clauses, items: readonly ImpressionItem[]): ImpressionItem[] {
+export function statedItems(
+  report: Report,
+  u: Understanding,
+  clauses: Clauses,
+  items: readonly ImpressionItem[],
+  read: readonly number[] = findingsSections(report),
+): ImpressionItem[] {
   const significant = u.findings.filter((f) => f.significant && !f.normal && (f.assertion === 'present' || f.assertion === 'possible'));
   const drafted = items.map((item) => readClause(item.text, { start: 0, end: item.text.length }, 'impression', null));
-  const sections = new Set(findingsSections(report));
+  const sections = new Set(read);
   const out: ImpressionItem[] = [];
   for (const c of clauses.all) {
     const own = significant.filter((f) => c.start <= f.start && f.start < c.end);

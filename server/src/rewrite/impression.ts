@@ -50,7 +50,7 @@ import {
   windowOf,
   type Clauses,
 } from './impression-excerpt';
-import { findingsSections, keptFromImpression, statedItems, unreadItems, type ImpressionItem } from './impression-kept';
+import { findingsSections, keptFromImpression, statedItems, statedSections, unreadItems, type ImpressionItem } from './impression-kept';
 
 export type { ImpressionItem } from './impression-kept';
 
@@ -359,6 +359,7 @@ export function draftImpression(
   items = [...items, ...(impression ? keptFromImpression(report, impression, items, clauses) : [])];
   // Never "no acute abnormality" over a significant finding: the sentences stating one are listed as written.
   items = [...items, ...statedItems(report, u, clauses, items)];
+  if (!items.length) items = statedItems(report, u, clauses, items, statedSections(report));
   if (!items.length) items = unreadItems(report, u, clauses);
   items = withoutRepeats(items);
   return {
