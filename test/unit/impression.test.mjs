@@ -318,10 +318,8 @@ test('impression: "This study demonstrates …" names its finding; "… associat
   assert.equal(chest.ok, true, chest.reasons.join('\n'));
 });
 
-test('impression: findings run into another header ("COMPARISON: None FINDINGS: …") are read before "No acute …"', () => {
-  const spine = draft(
-    'EXAM: MR lumbar spine.\nCOMPARISON: None FINDINGS: At the L5/S1 level, there is a broad-based disc bulge with a left paracentral disc protrusion, causing moderate left foraminal narrowing.\n',
-  );
-  assert.doesNotMatch(spine.text, /no acute/i, spine.text);
-  assert.match(spine.text, /moderate left foraminal narrowing/, spine.text);
+test('impression: a finding stated outside FINDINGS (an addendum) is read before "No acute …"', () => {
+  const adrenal = draft('EXAM: CT chest.\nFINDINGS: The lungs are clear. No effusion.\nADDENDUM: There is a 2 cm right adrenal mass.\n');
+  assert.doesNotMatch(adrenal.text, /no acute/i, adrenal.text);
+  assert.match(adrenal.text, /2 cm right adrenal mass/, adrenal.text);
 });
