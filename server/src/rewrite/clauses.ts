@@ -102,6 +102,8 @@ export interface Part {
 export interface Clause extends Span {
   text: string;
   section: SectionKind;
+  /** Index into Report.sections (-1 for a clause read alone). */
+  sectionIndex: number;
   /** The subsection label it stands under ("liver"), lower case, or null. */
   field: string | null;
   /** The words of the label the clause opens with ("liver" of "Liver: Normal."). */
@@ -199,6 +201,7 @@ export function readClause(text: string, span: Span, section: SectionKind, field
     ...span,
     text: text.trim(),
     section,
+    sectionIndex: -1,
     field,
     label: labelWords,
     words: [],
@@ -377,6 +380,7 @@ export function clausesOf(report: Report): Clause[] {
       if (!/[a-z0-9]/i.test(text)) continue;
       const span = { start: sentence.start + p.start, end: sentence.start + p.end };
       const clause = readClause(text, span, section?.kind ?? 'preamble', field);
+      clause.sectionIndex = sentence.section;
       // Under a side heading ("RIGHT:" as a section or a field), the clause speaks of that side.
       for (const heading of [field, section?.header?.name.toLowerCase()])
         for (const [side, list] of Object.entries(CUES.sides)) if (heading && list.includes(heading)) clause.sides.add(side);

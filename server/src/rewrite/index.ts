@@ -193,7 +193,7 @@ export function verify(kind: RewriteKind, analysis: Analysis, output: string, mo
   const details: VerifyReason[] = [];
   const significantAt = analysis.understanding.findings
     .filter((f) => f.significant && !f.normal && (f.assertion === 'present' || f.assertion === 'possible'))
-    .map((f) => f.start);
+    .map((f) => ({ start: f.start, end: f.end }));
   const clauses = checkClauses(
     kind,
     analysis.report,
