@@ -2,10 +2,14 @@
 // says: the report's sentences that state a significant finding no item accounts for, and the old
 // impression's statements (a diagnosis, a recommendation, a call) no item carries in full, as written.
 import type { Finding, Understanding } from '../nlp';
-import { CUES, readClause, type Clause } from './clauses';
+import { CUES, readClause, stem, type Clause } from './clauses';
+
 import { dropsOf, polarityLostBy, shareOf } from './clause-changes';
 import type { Report, Section } from '../report/types';
 import { firstWord, tidy, windowOf, type Clauses } from './impression-excerpt';
+
+// Words that name no finding of their own ("lesion", "finding"), as the verifier reads them.
+const GENERIC = new Set(CUES.generic.map(stem));
 
 export interface ImpressionItem {
   text: string;
@@ -105,10 +109,12 @@ export function unreadItems(report: Report, u: Understanding, clauses: Clauses):
  */
 export function keptFromImpression(
   report: Report,
+  u: Understanding,
   impression: Section,
   items: readonly ImpressionItem[],
   clauses: Clauses,
 ): ImpressionItem[] {
+  const significant = u.findings.filter((f) => f.significant && !f.normal && (f.assertion === 'present' || f.assertion === 'possible'));
   const drafted = items.map((item) => readClause(item.text, { start: 0, end: item.text.length }, 'impression', null));
   const out: ImpressionItem[] = [];
   for (const said of clauses.all) {
@@ -124,7 +130,21 @@ export function keptFromImpression(
     const words = new Set(alike.flatMap((c) => c.words));
     const own = [...new Set(said.words)];
     const told = own.filter((w) => words.has(w)).length >= 0.85 * own.length;
-    if (alike.length && told && !lost.length) continue;
+    // As the verifier asks: each finding it names by its own word ("tendinosis", "cancer"), and most
+    // words of each part it states ("status post cholecystectomy").
+    const heads = significant
+      .filter((f) => said.start <= f.start && f.start < said.end)
+      .map((f) =>
+        readClause(report.text.slice(f.start, f.end), f, 'impression', null)
+          .words.filter((w) => !GENERIC.has(w))
+          .pop(),
+      )
+      .filter((w): w is string => !!w);
+    const parts = said.parts.every((part) => {
+      const stated = part.words.filter((w) => !GENERIC.has(w) && !said.negated.has(w));
+      return !part.stated || stated.filter((w) => words.has(w)).length * 2 >= stated.length;
+    });
+    if (alike.length && told && parts && heads.every((w) => words.has(w)) && !lost.length) continue;
     // Its sentence whole ("small for gestational age but equal to twin B"), unless it also says "no acute …".
     const sentence = report.sentences.find((x) => x.start <= said.start && said.end <= x.end);
     const whole = sentence && clauses.all.filter((c) => c.start >= sentence.start && c.end <= sentence.end);

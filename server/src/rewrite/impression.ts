@@ -356,7 +356,7 @@ export function draftImpression(
   const insertAt = lastFindings !== undefined ? report.sections[lastFindings].body.end : report.text.trimEnd().length;
   // What the old impression says that the draft does not (a diagnosis, a recommendation, a call, a
   // statement the findings core cannot read) is kept as written, never dropped.
-  items = [...items, ...(impression ? keptFromImpression(report, impression, items, clauses) : [])];
+  items = [...items, ...(impression ? keptFromImpression(report, u, impression, items, clauses) : [])];
   // Never "no acute abnormality" over a significant finding: the sentences stating one are listed as written.
   items = [...items, ...statedItems(report, u, clauses, items)];
   if (!items.length) items = statedItems(report, u, clauses, items, statedSections(report));
