@@ -64,7 +64,8 @@ export function statedItems(
     const sameSide = (d: Clause) => !c.sides.size || !d.sides.size || [...d.sides].some((x) => c.sides.has(x));
     // Accounted for by items that say its words and carry its time, severity, size, side and level.
     const alike = drafted.filter((d) => sameSide(d) && (shareOf(d, c) >= 0.5 || shareOf(c, d) >= 0.6));
-    if (alike.length && !dropsOf(c, alike, { sizes: true }).length) continue;
+    const named = headsOf(report, own).every((w) => alike.some((d) => d.words.includes(w)));
+    if (alike.length && named && !dropsOf(c, alike, { sizes: true }).length) continue;
     // The cue words' reading of significant counts too where an item says it with less ("Retention cyst
     // versus polyp" for the findings' "large retention cyst versus polyp").
     const lessened = alike.length > 0 && c.significant && c.positive;
@@ -74,6 +75,17 @@ export function statedItems(
       out.push({ text, findings: own });
   }
   return out;
+}
+
+/** The word each finding is named by, as the verifier reads it: its last word that is not generic ("cancer"). */
+function headsOf(report: Report, findings: readonly Finding[]): string[] {
+  return findings
+    .map((f) =>
+      readClause(report.text.slice(f.start, f.end), f, 'impression', null)
+        .words.filter((w) => !GENERIC.has(w))
+        .pop(),
+    )
+    .filter((w): w is string => !!w);
 }
 
 /**
@@ -132,14 +144,10 @@ export function keptFromImpression(
     const told = own.filter((w) => words.has(w)).length >= 0.85 * own.length;
     // As the verifier asks: each finding it names by its own word ("tendinosis", "cancer"), and most
     // words of each part it states ("status post cholecystectomy").
-    const heads = significant
-      .filter((f) => said.start <= f.start && f.start < said.end)
-      .map((f) =>
-        readClause(report.text.slice(f.start, f.end), f, 'impression', null)
-          .words.filter((w) => !GENERIC.has(w))
-          .pop(),
-      )
-      .filter((w): w is string => !!w);
+    const heads = headsOf(
+      report,
+      significant.filter((f) => said.start <= f.start && f.start < said.end),
+    );
     const parts = said.parts.every((part) => {
       const stated = part.words.filter((w) => !GENERIC.has(w) && !said.negated.has(w));
       return !part.stated || stated.filter((w) => words.has(w)).length * 2 >= stated.length;
