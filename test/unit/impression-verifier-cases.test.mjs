@@ -80,3 +80,13 @@ test('"infiltrates/consolidation" copied word for word keeps the finding it name
   );
   assert.equal(d.ok, true, d.reasons);
 });
+
+test('a leading "Additionally," left off a kept sentence drops no content ("additionally" is no stopword in cues.json)', VERIFIER, () => {
+  const source =
+    'EXAM: CT abdomen.\nFINDINGS: A 2.2 cm low attenuation cystic lesion arises from the tail of the pancreas.\nIMPRESSION: 1. A 2.2 cm cystic lesion of the pancreatic tail. Additionally, a contrast-enhanced study utilizing pancreatic protocol is needed.\n';
+  const v = verified(
+    source,
+    `${source.slice(0, source.indexOf('IMPRESSION'))}IMPRESSION:\n1. 2.2 cm cystic lesion of the pancreatic tail.\n2. A contrast-enhanced study utilizing pancreatic protocol is needed.\n`,
+  );
+  assert.equal(v.ok, true, v.reasons.join('\n'));
+});
