@@ -251,6 +251,13 @@ test('impression: what the lexicon reads no finding in is listed as written befo
     'EXAM: CT chest.\nFINDINGS: Aortic diameter was measured as 49 mm at valve localization. Trachea and both main bronchi are open.',
   );
   assert.equal(aorta.body, '1. Aortic diameter was measured as 49 mm at valve localization.');
+  // Nor a template's blank left unfilled ("measured * cm").
+  assert.equal(
+    offered(
+      'EXAM: Venous duplex ultrasound.\nFINDINGS: The small saphenous system measured * cm at the proximal calf with reflux of * seconds.',
+    ).body,
+    'No acute abnormality.',
+  );
   // An organ called open or natural is no finding: the normal statement stands.
   assert.equal(
     offered('EXAM: CT chest.\nFINDINGS: Trachea and both main bronchi are open. Bone structures are natural.').body,

@@ -34,6 +34,8 @@ export function findingsSections(report: Report): number[] {
   return out;
 }
 
+// A template's blank left unfilled ("measured * cm", "__ mm", "[ ]"): no measurement to report.
+const BLANK = /(?:^|\s)\*+(?=\s)|_{2,}|\[\s*\]/;
 // A clause that tells the question, not an answer: "XXXX-year-old with suspected pneumothorax".
 const ASKED = /\byears?[- ]old\b|\bhistory\b|\bquestion\b|\brule out\b|\br\/o\b/i;
 
@@ -97,7 +99,7 @@ export function unreadItems(report: Report, u: Understanding, clauses: Clauses):
   const sections = new Set(findingsSections(report));
   const out: ImpressionItem[] = [];
   for (const c of clauses.all) {
-    if (!c.positive || c.normal || c.recommendation || c.communication || ASKED.test(c.text)) continue;
+    if (!c.positive || c.normal || c.recommendation || c.communication || ASKED.test(c.text) || BLANK.test(c.text)) continue;
     const sentence = report.sentences.find((x) => x.start <= c.start && c.start < x.end);
     if (!sentence || !sections.has(sentence.section)) continue;
     if (u.findings.some((f) => f.start < c.end && f.end > c.start)) continue;
