@@ -21,10 +21,10 @@ const FILLER =
   /^(?:(?:and|but|with|while|whereas|also|however|additionally|furthermore)\b,?\s+)?(?:there (?:is|are|was|were)\s+(?:also\s+)?|(?:this|the) (?:study|exam|examination|scan|images?) (?:demonstrates|shows|reveals)\s+)?(?:an?\s+(?=\S))?/i;
 // "This study demonstrates …" speaks of the exam, not of a finding named before.
 const THIS_STUDY = /^\s*this (?:study|exam|examination|scan|images?)\b/i;
-/** Whether the text opens on words that point back to what was said before ("It", "These lesions", "Measuring"). */
-export const pointsBack = (text: string) => (CUES.dangling.includes(firstWord(text)) && !THIS_STUDY.test(text)) || ENDS_POINTING.test(text);
 // "… changes associated with this.": a sentence that ends pointing back.
 const ENDS_POINTING = /\b(?:with|of|to|from|in|by|on) (?:this|these)[\s.]*$/i;
+/** Whether the text leans on what was said before: it opens on "It", "These lesions", "Measuring", or ends on "with this". */
+export const pointsBack = (text: string) => (CUES.dangling.includes(firstWord(text)) && !THIS_STUDY.test(text)) || ENDS_POINTING.test(text);
 // A piece that opens on these leans on the words before it ("suspicious for …", "which …", "measuring …").
 const LINKING = new Set([
   ...CUES.dangling,

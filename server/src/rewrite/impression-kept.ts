@@ -3,7 +3,6 @@
 // impression's statements (a diagnosis, a recommendation, a call) no item carries in full, as written.
 import type { Finding, Understanding } from '../nlp';
 import { CUES, readClause, stem, type Clause } from './clauses';
-
 import { dropsOf, polarityLostBy, shareOf } from './clause-changes';
 import type { Report, Section } from '../report/types';
 import { firstWord, tidy, windowOf, type Clauses } from './impression-excerpt';
@@ -51,7 +50,7 @@ export function statedItems(
   items: readonly ImpressionItem[],
   read: readonly number[] = findingsSections(report),
 ): ImpressionItem[] {
-  const significant = u.findings.filter((f) => f.significant && !f.normal && (f.assertion === 'present' || f.assertion === 'possible'));
+  const significant = significantOf(u);
   const drafted = items.map((item) => readClause(item.text, { start: 0, end: item.text.length }, 'impression', null));
   const sections = new Set(read);
   const out: ImpressionItem[] = [];
@@ -78,6 +77,10 @@ export function statedItems(
   }
   return out;
 }
+
+/** The findings the verifier asks an impression to name: significant, stated as present or possible. */
+const significantOf = (u: Understanding) =>
+  u.findings.filter((f) => f.significant && !f.normal && (f.assertion === 'present' || f.assertion === 'possible'));
 
 /** The word each finding is named by, as the verifier reads it: its last word that is not generic ("cancer"). */
 function headsOf(report: Report, findings: readonly Finding[]): string[] {
@@ -128,7 +131,7 @@ export function keptFromImpression(
   items: readonly ImpressionItem[],
   clauses: Clauses,
 ): ImpressionItem[] {
-  const significant = u.findings.filter((f) => f.significant && !f.normal && (f.assertion === 'present' || f.assertion === 'possible'));
+  const significant = significantOf(u);
   const drafted = items.map((item) => readClause(item.text, { start: 0, end: item.text.length }, 'impression', null));
   const out: ImpressionItem[] = [];
   for (const said of clauses.all) {
