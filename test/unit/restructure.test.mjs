@@ -268,6 +268,30 @@ test('spine findings are kept per level, and the restructure passes the gate', (
   assert.deepEqual(r.verification.reasons, []);
 });
 
+test('a sentence goes to its subject: the organ named first, a region for a finding of several organs, scoliosis to alignment', () => {
+  const text = [
+    'EXAM: CT abdomen and pelvis with contrast',
+    'FINDINGS:',
+    'The liver appears normal in size without focal lesion, and there is no biliary ductal dilatation.',
+    'There is a 4 cm rim-enhancing fluid collection in the left lower quadrant adjacent to the sigmoid colon.',
+    'The appendix is dilated to 12 mm with periappendiceal stranding in the right lower quadrant.',
+    'Mild dextroconvex scoliosis of the lumbar spine.',
+    'IMPRESSION: Left lower quadrant abscess. Acute appendicitis.',
+  ].join('\n');
+  const { out } = run(text);
+  assert.match(line(out, 'Liver'), /^Liver: The liver appears normal/);
+  assert.equal(line(out, 'Gallbladder and bile ducts'), 'Gallbladder and bile ducts: [ ]');
+  assert.match(line(out, 'Peritoneum and retroperitoneum'), /fluid collection in the left lower quadrant/);
+  assert.match(line(out, 'Appendix'), /The appendix is dilated/, 'a region never outvotes the organ');
+  assert.match(line(out, 'Bones'), /scoliosis/);
+  const spine = run('EXAM: MRI lumbar spine\nFINDINGS: Mild levoconvex scoliosis of the lumbar spine. The conus terminates at L1-L2.').out;
+  assert.equal(line(spine, 'Alignment'), 'Alignment: Mild levoconvex scoliosis of the lumbar spine.');
+  assert.equal(line(spine, 'Conus and cauda equina'), 'Conus and cauda equina: The conus terminates at L1-L2.');
+  const chest = run('EXAM: CT chest\nFINDINGS: The lungs are clear. Pleural effusion is not observed in both lungs.').out;
+  assert.equal(line(chest, 'Pleura'), 'Pleura: Pleural effusion is not observed in both lungs.');
+  assert.equal(broken(text), null);
+});
+
 test('the organs a sentence names outvote the organs of its findings and a word named once', () => {
   const text =
     'EXAM: CT chest\nFINDINGS: A few bronchiectasis and peribronchial thickenings are observed in the middle lobe of the right lung. Budding tree appearances in the superior segment of the left lung lower lobe. Free air was observed between the pleural leaves.';
