@@ -559,3 +559,45 @@ for (const [name, text, label, expected] of REFUSED_FAITHFUL) {
     assert.deepEqual(rewrite('restructure', analyze(text)).verification.reasons, []);
   });
 }
+
+// Mammograms and obstetric scans, written for these tests in the radiologist's words (test/fixtures/restructure).
+const FIXTURES = path.join(root, 'test/fixtures/restructure');
+const fixture = (name) => fs.readFileSync(path.join(FIXTURES, name), 'utf8');
+
+test('mammograms and obstetric scans get their own template, every sentence kept, and pass the gate', () => {
+  const names = fs.readdirSync(FIXTURES).filter((f) => f.endsWith('.rpt'));
+  assert.equal(names.filter((f) => f.startsWith('mg-')).length, 5);
+  assert.equal(names.filter((f) => f.startsWith('ob-')).length, 5);
+  for (const name of names) {
+    const text = fixture(name);
+    const r = rewrite('restructure', analyze(text));
+    assert.equal(r.template.id, name.startsWith('mg-') ? 'mg-breast' : 'us-obstetric', name);
+    assert.equal(broken(text), null, name);
+    // The growth scan's own "Biometry:" label is read by the verifier as a field without "fetal" (todo below).
+    if (name !== 'ob-growth-bpp.rpt') assert.deepEqual(r.verification.reasons, [], name);
+  }
+});
+
+test('breast and pregnancy findings go to their fields', () => {
+  const mass = run(fixture('mg-diagnostic-mass.rpt')).out;
+  assert.equal(line(mass, 'Skin and nipples'), 'Skin and nipples: There is mild skin thickening overlying the mass.');
+  assert.match(line(mass, 'Breasts'), /No associated calcifications\./);
+  assert.equal(line(mass, 'Axillae'), 'Axillae: A 2.1 cm left axillary lymph node with cortical thickening is present.');
+  assert.match(line(run(fixture('mg-asymmetry.rpt')).out, 'Breasts'), /intramammary lymph node/);
+  const early = run(fixture('ob-first-trimester.rpt')).out;
+  assert.match(line(early, 'Fetal heart and lie'), /^Fetal heart and lie: There is a single intrauterine gestational sac/);
+  assert.match(line(early, 'Maternal uterus and adnexa'), /corpus luteum cyst/);
+  // Each twin's weight stays on its twin's line.
+  const twins = run(fixture('ob-twins.rpt')).out;
+  assert.match(twins.text, /Twin A is cephalic[^\n]*Estimated fetal weight 640 grams\. Twin B/);
+  assert.match(twins.text, /Twin B is transverse[^\n]*Estimated fetal weight 590 grams\./);
+  assert.equal(line(run(fixture('ob-previa.rpt')).out, 'Placenta').startsWith('Placenta: The placenta is posterior'), true);
+});
+
+test(
+  'the gate passes a growth scan whose "Biometry:" label the restructure keeps',
+  { todo: 'verifier: a field named by the source label' },
+  () => {
+    assert.deepEqual(rewrite('restructure', analyze(fixture('ob-growth-bpp.rpt'))).verification.reasons, []);
+  },
+);

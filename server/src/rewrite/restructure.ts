@@ -70,6 +70,7 @@ const HEADER_SECTIONS = [
 const LABEL = /^([A-Za-z][A-Za-z0-9 ,/&()'-]{0,48}?)[ \t]*:(?!\d)[ \t]*/;
 const TERMINAL = /[.!?]["')\]]*$/;
 const SIDED = /\b(?:right|left|bilateral|rt|lt)\b/i;
+const TWIN = /^(?:twin|baby|fetus) [A-D1-4]\b/i;
 const THIS_LEVEL = /\b(?:this|that|the same) (?:disc |disk )?level\b/i;
 
 /** The concepts a template's pertinent negative denies, read once per subsection. */
@@ -253,6 +254,8 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     }
     const ev = router.evidence(sw, s.text, s.start, conceptsBySentence.get(i) ?? [], namedInFindings);
     const target = router.pick(ev, previous);
+    // "Twin A is cephalic ... Estimated fetal weight 640 grams.": the rest of the twin's line stays with it.
+    if (target && target.sub >= 0 && TWIN.test(s.text)) openLevel = { sub: target.sub, end: s.end };
     if (target) return target;
     if (ev.known) return { sub: OTHER, by: 'other' };
     if (previous) return { sub: previous.sub, by: 'context' };
