@@ -5,7 +5,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { iuReports, mtReports, haveData, dataDir } from './lib/corpus.mjs';
+import { iuReports, mtReports, ctRateReports, syntheticReports, haveData, dataDir } from './lib/corpus.mjs';
 import { numberOption } from './lib/options.mjs';
 import { drawsFrom, rng } from './lib/random.mjs';
 
@@ -194,6 +194,7 @@ export function summaryRows(m) {
 export function evaluateOffered(reports, perSource) {
   const { analyze } = load('engine.js');
   const { rewrite } = load('rewrite/index.js');
+  const { gradeOf } = load('rewrite/readability.js');
   const draws = drawsFrom(rng(18));
   const out = [];
   for (const source of [...new Set(reports.map((r) => r.source))]) {
@@ -202,6 +203,7 @@ export function evaluateOffered(reports, perSource) {
     let offered = 0;
     let plain = 0;
     let quoted = 0;
+    const grades = [];
     for (const r of sample) {
       const s = rewrite('summary', analyze(r.text));
       if (!s.verification.ok) {
@@ -210,11 +212,16 @@ export function evaluateOffered(reports, perSource) {
       }
       offered++;
       const told = s.text.split('\nWords in your report:')[0];
-      plain += (told.match(/^- /gm) ?? []).length;
+      const plainLines = told.match(/^- .*$/gm) ?? [];
+      plain += plainLines.length;
       quoted += (told.match(/^The report (?:also )?says: "/gm) ?? []).length;
+      // The grade of the summary's own plain lines (quotes and fixed lines left out).
+      const grade = gradeOf(plainLines.map((l) => l.slice(2)).join('\n'));
+      if (Number.isFinite(grade)) grades.push(grade);
     }
     const top = [...reasons].sort((a, b) => b[1] - a[1]).slice(0, 5);
-    out.push({ source, n: sample.length, offered, plain, quoted, top });
+    grades.sort((a, b) => a - b);
+    out.push({ source, n: sample.length, offered, plain, quoted, grade: quantile(grades, 0.5), gradeP90: quantile(grades, 0.9), top });
   }
   return out;
 }
@@ -251,11 +258,19 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const perSource = numberOption(process.argv, 'offered', 300);
   if (perSource > 0) {
     console.log(`\n## The summary as offered (verified), ${perSource} reports per source`);
-    console.log("| source | offered | lines in plain words / in the report's words | not offered: most common reasons |");
-    console.log('|---|---:|---|---|');
-    for (const o of evaluateOffered(corpusReports(), perSource))
+    console.log(
+      "| source | offered | lines in plain words / in the report's words | grade of the plain lines, median / p90 | not offered: most common reasons |",
+    );
+    console.log('|---|---:|---|---|---|');
+    // CT-RATE and the synthetic CT/MRI reports after the two corpora above, so their draws stay the same.
+    const offeredOn = [
+      ...corpusReports(),
+      ...ctRateReports().map((text, i) => ({ id: `ctrate:${i}`, text, source: 'CT-RATE' })),
+      ...syntheticReports().map((text, i) => ({ id: `synthetic:${i}`, text, source: 'synthetic CT/MRI' })),
+    ];
+    for (const o of evaluateOffered(offeredOn, perSource))
       console.log(
-        `| ${o.source} | ${((100 * o.offered) / o.n).toFixed(1)}% (${o.offered}/${o.n}) | ${o.plain} / ${o.quoted} | ${o.top.map(([k, n]) => `${k} (${n})`).join('; ') || '-'} |`,
+        `| ${o.source} | ${((100 * o.offered) / o.n).toFixed(1)}% (${o.offered}/${o.n}) | ${o.plain} / ${o.quoted} | ${o.grade.toFixed(1)} / ${o.gradeP90.toFixed(1)} | ${o.top.map(([k, n]) => `${k} (${n})`).join('; ') || '-'} |`,
       );
   }
 }

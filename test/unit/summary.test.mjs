@@ -270,3 +270,36 @@ test("summary: no denial beside a finding it tells in the report's words", () =>
   assert.match(body(s), /The report also says: "A 34 mm mass is seen in the right lung\."/);
   assert.doesNotMatch(body(s), /no (clear )?sign of a lump/);
 });
+
+test('summary: one line per finding and sentence, each with its own spine level, grade and size', () => {
+  // The same finding at two levels is two lines, each with the level its sentence is labelled with.
+  const spine = summaryOf('EXAM: MRI LUMBAR SPINE\nIMPRESSION:\nL4-5: Mild disc bulge.\nL5-S1: Moderate disc bulge.');
+  const lines = body(spine)
+    .split('\n')
+    .filter((l) => /\(disc bulge\)/.test(l));
+  assert.equal(lines.length, 2, body(spine));
+  assert.match(lines[0], /L4-5/);
+  assert.doesNotMatch(lines[0], /L5-S1|moderate/);
+  assert.match(lines[1], /L5-S1/);
+  assert.match(lines[1], /moderate/);
+  // A findings sentence that grades the impression's finding tells it once, with the grade.
+  const film = summaryOf('FINDINGS: There is a small left pleural effusion. Heart size is normal.\nIMPRESSION: Left pleural effusion.');
+  const fluid = body(film)
+    .split('\n')
+    .filter((l) => /pleural effusion/.test(l));
+  assert.deepEqual(fluid, ['- There is a small amount of fluid around the left lung (pleural effusion).']);
+  // Not an MR sequence: "T2 signal" is no level.
+  assert.doesNotMatch(body(summaryOf('IMPRESSION: T2 signal abnormality with edema in the right temporal lobe.')), /places it at/);
+  // A site that says its side says it once: the middle lobe is on the right.
+  assert.doesNotMatch(body(summaryOf('IMPRESSION: Right middle lobe mass.')), /right side .*right lung/);
+});
+
+test('summary: aneurysmatic dilatation and a hedged pneumonic focus reach the summary, in plain words', () => {
+  const aorta = summaryRewrite(
+    'EXAM: CT CHEST\nFINDINGS: The diameter of the ascending aorta measures 46mm and shows aneurysmatic dilatation.',
+  );
+  assert.equal(aorta.verification.ok, true, aorta.verification.reasons.join('\n'));
+  assert.match(aorta.text, /bulge in a blood vessel|aneurysmatic dilatation/);
+  const focus = summaryOf('EXAM: CT CHEST\nFINDINGS: There may be a Covid 19 pneumonic focus in the right lower lobe.');
+  assert.match(body(focus), /There may be a lung infection .*\(pneumonic focus\)/);
+});

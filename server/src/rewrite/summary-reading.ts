@@ -66,6 +66,15 @@ export function qualifierOf(words: string, degree: string | null, sentencePrefix
 
 // A spine level: a range ("L4-L5", "L5/S1") or one named as a level or vertebra ("T9 vertebral body"), not an MR sequence ("T2").
 export const SPINE_LEVEL = /\b[CTLS]\d{1,2}\s*[-/]\s*[CTLS]?\d{1,2}\b|\b[CTL]\d{1,2}\b(?=\s+(?:level|vertebra|vertebral|body|spinous))/g;
+// Spine levels that open a sentence as its label ("L5-S1: …", "2. C5-6 disc protrusion …"): the level
+// of every finding the sentence names.
+const LEVEL_LEAD = /^\s*(?:\d{1,2}[.)]\s+)?((?:[CTLS]\d{1,2}(?:\s*[-/]\s*[CTLS]?\d{1,2})?(?:\s*,\s*|\s+and\s+|\s*(?=[:\s])))+)(?=[:\s])/;
+export function leadLevels(sentence: string): string[] {
+  const m = LEVEL_LEAD.exec(sentence);
+  // A single vertebra only as a label ("L5:"), not an MR sequence ("T2 signal").
+  const lead = m && (/\d\s*[-/]/.test(m[1]) || sentence[m.index + m[0].length] === ':') ? m[1] : '';
+  return [...lead.matchAll(/[CTLS]\d{1,2}(?:\s*[-/]\s*[CTLS]?\d{1,2})?/g)].map((m) => m[0].toUpperCase().replace(/\s+/g, ''));
+}
 export const AGE_AFTER = /\b(healed|healing|old|chronic|remote)\b/i;
 // Where a finding's own phrase ends: a clause break, a comma, or a word joining another finding to it.
 const PHRASE_END = /;|,|\s+(?:but|however|although|whereas|and|with|without|or)\b/gi;

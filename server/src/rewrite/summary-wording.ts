@@ -63,7 +63,8 @@ function phraseOf(
     sideDone = inPlace.saysSide || !side;
   } else if (places.length) {
     place = ` ${places[0].where}`;
-    sideDone = places[0].saysSide;
+    // "in the middle part of the right lung" says its side already (the middle lobe is only on the right).
+    sideDone = places[0].saysSide || (!!side && side !== 'bilateral' && SIDE_WORDS[side].test(places[0].where));
     // "Opacity in the posterior mediastinum" is not on the lung: a site away from the lay phrase's
     // organ takes the organ's place.
     const tail = / (?:on|in|of|around) the \{side\} lung$/.exec(lay);

@@ -14,8 +14,9 @@ import type { Report, Section, Sentence } from '../report/types';
 import { CHANGE, COMMUNICATION, EXAM_NAMES, LAY_LINES, QUALIFIER, SIDE_WORDS } from '../nlp/lay-wording';
 import { adviceKindOf } from './advice';
 import { gradeOf } from './readability';
-import { AGE_AFTER, DEGREE_RE, degreeOf, itemOf, measuredIn, ownStretch, SPINE_LEVEL, type Item } from './summary-reading';
-import { bare, denialSentence, findingSentences, glossaryOf, glossFor, type GlossaryLine } from './summary-wording';
+import { AGE_AFTER, DEGREE_RE, degreeOf, itemOf, leadLevels, measuredIn, ownStretch, SPINE_LEVEL, type Item } from './summary-reading';
+import { bare, denialSentence, findingSentences, glossaryOf, glossFor, termOf, type GlossaryLine } from './summary-wording';
+import { stripListNumber } from './list-number';
 
 export { adviceKindOf, adviceSentences, lintSummary, type AdviceKind, type AdviceSentence } from './advice';
 export { plainMeasurement, type GlossaryLine } from './summary-wording';
@@ -54,7 +55,9 @@ export const SUMMARY_FIXED_LINES: readonly RegExp[] = [
 const hasBody = (s: Section) => s.body.end > s.body.start;
 const pick = <T, K extends keyof T>(o: T, ...keys: K[]) => Object.fromEntries(keys.map((k) => [k, o[k]])) as Pick<T, K>;
 const stated = (f: Finding) => f.assertion === 'present' || f.assertion === 'possible';
-const itemKey = (f: Finding) => `${f.concept}|${f.side ?? ''}|${f.assertion}`;
+// One item a finding and sentence: each line carries its own sentence's side, grade, level, size and
+// time (the same finding at two spine levels is two lines), so a line the check refuses quotes only its own sentence.
+const itemKey = (f: Finding) => `${f.concept}|${f.side ?? ''}|${f.assertion}|${f.sentenceIndex}`;
 
 /** The sections the summary is written from: the impressions, or else the findings (or the whole text). */
 function sourceSections(report: Report): { sections: Section[]; fromImpression: boolean } {
@@ -65,8 +68,7 @@ function sourceSections(report: Report): { sections: Section[]; fromImpression: 
   return { sections: report.sections.filter((s) => (s.kind === 'preamble' || s.kind === 'other') && hasBody(s)), fromImpression: false };
 }
 
-// A list number before a space ("2. "), not a decimal ("3.5cm") nor one glued to its word ("1.Normal", read as the report has it).
-const stripNumber = (s: string) => s.replace(/^\s*(\d+[.)](?=\s)|[-*•])\s*/, '').trim();
+const stripNumber = (s: string) => stripListNumber(s).trim();
 /** A report sentence in its own words, on a line of its own (quote marks inside made single). */
 const quoteLines = (text: string, verb: 'says' | 'also says' = 'also says') =>
   // One line a clause, split where the verifier splits the report ("…, but …"), so a quote is read as the report is.
@@ -105,9 +107,29 @@ export function summarize(report: Report, understanding: Understanding = underst
   if (fromImpression) {
     for (const f of understanding.findings) {
       if (f.section !== 'findings' || !stated(f) || !f.significant || f.normal || !unquoted(f)) continue;
-      const told = [...items.values()].some((i) => i.first.concept === f.concept && (!f.side || !i.first.side || i.first.side === f.side));
-      if (!told) items.set(itemKey(f), itemOf(report, f));
-      else items.get(itemKey(f))?.mentions.push(f);
+      // Told on a line of its own, with its own sentence's grade, level and size; the impression's
+      // line of the same finding that says none of these is this line ("small left pleural effusion").
+      const key = itemKey(f);
+      if (items.has(key)) {
+        items.get(key)!.mentions.push(f);
+        continue;
+      }
+      const item = itemOf(report, f);
+      const plainer = [...items].find(
+        ([, i]) =>
+          i.first.section === 'impression' &&
+          i.first.concept === f.concept &&
+          i.first.assertion === f.assertion &&
+          i.first.side === f.side &&
+          termOf(report, i.first) === termOf(report, f) &&
+          !i.degree &&
+          i.mentions.every((m) => !m.measurements.length),
+      );
+      if (plainer) {
+        item.mentions.push(...plainer[1].mentions);
+        items.delete(plainer[0]);
+      }
+      items.set(key, item);
     }
   }
   // A mention with no side is the one mention of the finding that has a side ("left subdural
@@ -155,7 +177,8 @@ export function summarize(report: Report, understanding: Understanding = underst
     const grades = [...own.matchAll(DEGREE_RE)];
     if (!item.degree && grades.length === 1)
       Object.assign(item, { degree: degreeOf(grades[0][0])!.degree, degreeWord: grades[0][0].toLowerCase() });
-    item.levels = [...new Set([...own.matchAll(SPINE_LEVEL)].map((m) => m[0].toUpperCase().replace(/\s+/g, '')))];
+    const lead = leadLevels(report.sentences[f.sentenceIndex]?.text ?? '');
+    item.levels = [...new Set([...lead, ...[...own.matchAll(SPINE_LEVEL)].map((m) => m[0].toUpperCase().replace(/\s+/g, ''))])];
     // Only the words up to the finding's end: a side after it ("… with bilateral narrowing") is another's.
     const upTo = report.text.slice(stretch.start, Math.max(stretch.start, f.end));
     const sides = Object.entries(SIDE_WORDS).filter(([, re]) => re.test(upTo));
@@ -226,11 +249,13 @@ export function summarize(report: Report, understanding: Understanding = underst
   const quoted = [...quote].sort((a, b) => a - b).filter((i) => report.sentences[i]);
   if (found.length || quoted.length) {
     lines.push('What the report found:');
-    for (const item of found)
-      say(
-        `- ${findingSentences(report, item).join(' ')}`,
-        item.mentions.map((m) => m.sentenceIndex),
-      );
+    // Two sentences that say the same thing in plain words are one line.
+    const byLine = new Map<string, number[]>();
+    for (const item of found) {
+      const line = `- ${findingSentences(report, item).join(' ')}`;
+      byLine.set(line, [...(byLine.get(line) ?? []), ...item.mentions.map((m) => m.sentenceIndex)]);
+    }
+    for (const [line, sentences] of byLine) say(line, [...new Set(sentences)]);
     for (const i of quoted) for (const line of quoteLines(report.sentences[i].text)) say(line, [i]);
     lines.push('');
   }
@@ -324,8 +349,11 @@ export function summarizeChecked<V extends Checked>(
         report.sentences.forEach((s, i) => s.text.toLowerCase().includes(term) && fromReport.add(i));
       }
       // A normal statement beside a finding is left out; anything else is told in the report's words.
+      // A report sentence the check pairs with another sentence's line is told in its own words; that
+      // line, right about its own sentence, stays plain.
+      const foreign = fromReport.size > 0 && [...fromReport].every((i) => !written.has(i));
       if (NORMAL_OVER.test(d.message)) written.forEach((i) => omit.add(i));
-      else written.forEach(blame);
+      else if (!foreign) written.forEach(blame);
       fromReport.forEach((i) => !written.has(i) && blame(i));
     }
     if (quote.size + omit.size === before && [...quotedBefore].every((i) => quote.has(i))) break;
