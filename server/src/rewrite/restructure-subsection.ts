@@ -165,6 +165,9 @@ export class Router {
     if (weak.length === 0) return null;
     // The sentence before gives the place when its organ is one the weak clues allow.
     if (prevSub !== null && weak.some((c) => c.subs.includes(prevSub))) return { sub: prevSub, by: 'context' };
+    // A finding of many organs ("no obvious solid mass" after the kidneys) says nothing of where it is:
+    // the sentence before does.
+    if (prevSub !== null && weak.every((c) => c.subs.length > 2)) return { sub: prevSub, by: 'context' };
     const scores = new Map<number, number>();
     for (const c of weak) for (const i of c.subs) scores.set(i, (scores.get(i) ?? 0) + 1 / c.subs.length);
     let best = -1;
