@@ -578,6 +578,21 @@ test('mammograms and obstetric scans get their own template, every sentence kept
   }
 });
 
+test("a sentence about the one before stays with it; renal cortical cysts are the kidneys', fetal organs the anatomy's", () => {
+  const chest = run(
+    'EXAM: CT chest\nFINDINGS: The lungs are clear. Truncus celiacus causes severe stenosis at the outlet level. It causes narrowing of the lumen. Cortical cysts are observed in both kidneys.',
+  ).out;
+  assert.match(line(chest, 'Other'), /Truncus celiacus causes severe stenosis at the outlet level\. It causes narrowing of the lumen\.$/);
+  assert.equal(line(chest, 'Upper abdomen'), 'Upper abdomen: Cortical cysts are observed in both kidneys.');
+  const ob = run(
+    'EXAM: Obstetric ultrasound\nFINDINGS:\nFetal Cerebellum: Normal\nFetal Diaphragm: Normal\nFetal Limbs: Normal\nFetal heart rate 140 bpm.',
+  ).out;
+  assert.match(ob.text, /Fetal Cerebellum: Normal\nFetal Diaphragm: Normal\nFetal Limbs: Normal/);
+  assert.ok(
+    ob.placed.filter((p) => p.text.startsWith('Fetal C') || p.text.startsWith('Fetal D')).every((p) => p.subsection === 'Fetal anatomy'),
+  );
+});
+
 test('breast and pregnancy findings go to their fields', () => {
   const mass = run(fixture('mg-diagnostic-mass.rpt')).out;
   assert.equal(line(mass, 'Skin and nipples'), 'Skin and nipples: There is mild skin thickening overlying the mass.');

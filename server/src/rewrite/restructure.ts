@@ -70,6 +70,7 @@ const HEADER_SECTIONS = [
 const LABEL = /^([A-Za-z][A-Za-z0-9 ,/&()'-]{0,48}?)[ \t]*:(?!\d)[ \t]*/;
 const TERMINAL = /[.!?]["')\]]*$/;
 const SIDED = /\b(?:right|left|bilateral|rt|lt)\b/i;
+const ANAPHORA = /^(?:it|this|these|they|which)\b/i;
 const TWIN = /^(?:twin|baby|fetus) [A-D1-4]\b/i;
 const THIS_LEVEL = /\b(?:this|that|the same) (?:disc |disk )?level\b/i;
 
@@ -253,6 +254,8 @@ export function restructure(report: Report, template: ReportTemplate, options: R
       if (ev.known && !ev.inTemplate) return { sub: OTHER, by: 'other' };
     }
     const ev = router.evidence(sw, s.text, s.start, conceptsBySentence.get(i) ?? [], namedInFindings);
+    // "It causes narrowing of the lumen.": a sentence about the one before, naming no organ, stays with it.
+    if (previous && ANAPHORA.test(s.text) && !organsNamed(sw, s.text, s.start).length) return { sub: previous.sub, by: 'context' };
     const target = router.pick(ev, previous);
     // "Twin A is cephalic ... Estimated fetal weight 640 grams.": the rest of the twin's line stays with it.
     if (target && target.sub >= 0 && TWIN.test(s.text)) openLevel = { sub: target.sub, end: s.end };
