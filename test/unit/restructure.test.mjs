@@ -593,6 +593,14 @@ test("a sentence about the one before stays with it; renal cortical cysts are th
   );
 });
 
+test('a statement about the whole exam goes to the head of FINDINGS, not the field before it', () => {
+  const { out } = run(
+    'EXAM: CT chest\nFINDINGS: The chest wall soft tissues are normal. Non-contrast CT of the thorax within normal limits.',
+  );
+  assert.match(out.text, /FINDINGS:\nNon-contrast CT of the thorax within normal limits\.\n/);
+  assert.equal(line(out, 'Chest wall'), 'Chest wall: The chest wall soft tissues are normal.');
+});
+
 test('breast and pregnancy findings go to their fields', () => {
   const mass = run(fixture('mg-diagnostic-mass.rpt')).out;
   assert.equal(line(mass, 'Skin and nipples'), 'Skin and nipples: There is mild skin thickening overlying the mass.');

@@ -9,7 +9,7 @@ import type { Report, Sentence } from '../report/types';
 import { denies, sameFinding, understand } from '../nlp';
 import type { Understanding } from '../nlp/types';
 import { ORGANS_OF_CONCEPT, organsNamed } from '../nlp/organs';
-import { BODY_PART_TRIE } from '../nlp/lexicon';
+import { BODY_PART_TRIE, MODALITY_TRIE } from '../nlp/lexicon';
 import { wordsFromTokens, wordsOf, type Word } from '../nlp/words';
 import { OTHER_LABEL, templateById, type ReportTemplate, type TemplateSubsection } from '../templates/library';
 import { chooseTemplate, type TemplateChoice } from '../templates/choose';
@@ -254,8 +254,11 @@ export function restructure(report: Report, template: ReportTemplate, options: R
       if (ev.known && !ev.inTemplate) return { sub: OTHER, by: 'other' };
     }
     const ev = router.evidence(sw, s.text, s.start, conceptsBySentence.get(i) ?? [], namedInFindings);
+    const organs = organsNamed(sw, s.text, s.start);
     // "It causes narrowing of the lumen.": a sentence about the one before, naming no organ, stays with it.
-    if (previous && ANAPHORA.test(s.text) && !organsNamed(sw, s.text, s.start).length) return { sub: previous.sub, by: 'context' };
+    if (previous && ANAPHORA.test(s.text) && !organs.length) return { sub: previous.sub, by: 'context' };
+    // "Non-contrast CT of the thorax within normal limits.": the whole exam, no organ's field.
+    if (!label && !organs.length && sw.some((_, j) => MODALITY_TRIE.match(sw, j))) return { sub: HEAD, by: 'unplaced' };
     const target = router.pick(ev, previous);
     // "Twin A is cephalic ... Estimated fetal weight 640 grams.": the rest of the twin's line stays with it.
     if (target && target.sub >= 0 && TWIN.test(s.text)) openLevel = { sub: target.sub, end: s.end };
@@ -329,10 +332,10 @@ export function restructure(report: Report, template: ReportTemplate, options: R
 
   const findingLines: string[] = ['FINDINGS:'];
   if (head.length) {
-    record(head, 'FINDINGS', null);
+    record(head, 'FINDINGS', null, filedTextOf);
     findingLines.push(
       joinGathered(
-        head.map((i) => esc(textOf(i))),
+        head.map((i) => esc(filedTextOf(i))),
         eol,
       ),
     );
