@@ -33,6 +33,12 @@ test('organ subheadings stay inside FINDINGS; unknown capitals elsewhere open a 
   assert.equal(bodyOf(r, 'impression'), 'Normal.');
 });
 
+test('a word run into a header is cut where the header starts, so the header is no part of it', () => {
+  const r = R.parseReport('CT ABDOMEN WITH CONTRASTCLINICAL HISTORY: Pain.\nFINDINGS: Normal.');
+  const words = r.tokens.filter((t) => t.kind === 'word').map((t) => t.text);
+  assert.deepEqual(words.slice(0, 5), ['CT', 'ABDOMEN', 'WITH', 'CONTRAST', 'CLINICAL']);
+});
+
 test('spine level labels are subsections inside FINDINGS, and open nothing in the impression', () => {
   const text = 'FINDINGS:\nC5-6: Disc bulge. No cord compression.\nC7-T1, T1-2: Normal.\nIMPRESSION:\nL4-5: Mild disc bulge.';
   const r = R.parseReport(text);

@@ -268,6 +268,30 @@ test('spine findings are kept per level, and the restructure passes the gate', (
   assert.deepEqual(r.verification.reasons, []);
 });
 
+test('a sentence goes to its subject: the organ named first, a region for a finding of several organs, scoliosis to alignment', () => {
+  const text = [
+    'EXAM: CT abdomen and pelvis with contrast',
+    'FINDINGS:',
+    'The liver appears normal in size without focal lesion, and there is no biliary ductal dilatation.',
+    'There is a 4 cm rim-enhancing fluid collection in the left lower quadrant adjacent to the sigmoid colon.',
+    'The appendix is dilated to 12 mm with periappendiceal stranding in the right lower quadrant.',
+    'Mild dextroconvex scoliosis of the lumbar spine.',
+    'IMPRESSION: Left lower quadrant abscess. Acute appendicitis.',
+  ].join('\n');
+  const { out } = run(text);
+  assert.match(line(out, 'Liver'), /^Liver: The liver appears normal/);
+  assert.equal(line(out, 'Gallbladder and bile ducts'), 'Gallbladder and bile ducts: [ ]');
+  assert.match(line(out, 'Peritoneum and retroperitoneum'), /fluid collection in the left lower quadrant/);
+  assert.match(line(out, 'Appendix'), /The appendix is dilated/, 'a region never outvotes the organ');
+  assert.match(line(out, 'Bones'), /scoliosis/);
+  const spine = run('EXAM: MRI lumbar spine\nFINDINGS: Mild levoconvex scoliosis of the lumbar spine. The conus terminates at L1-L2.').out;
+  assert.equal(line(spine, 'Alignment'), 'Alignment: Mild levoconvex scoliosis of the lumbar spine.');
+  assert.equal(line(spine, 'Conus and cauda equina'), 'Conus and cauda equina: The conus terminates at L1-L2.');
+  const chest = run('EXAM: CT chest\nFINDINGS: The lungs are clear. Pleural effusion is not observed in both lungs.').out;
+  assert.equal(line(chest, 'Pleura'), 'Pleura: Pleural effusion is not observed in both lungs.');
+  assert.equal(broken(text), null);
+});
+
 test('the organs a sentence names outvote the organs of its findings and a word named once', () => {
   const text =
     'EXAM: CT chest\nFINDINGS: A few bronchiectasis and peribronchial thickenings are observed in the middle lobe of the right lung. Budding tree appearances in the superior segment of the left lung lower lobe. Free air was observed between the pleural leaves.';
@@ -493,3 +517,110 @@ test('restructureText: the chosen template, or the one asked for; an unknown id 
   assert.equal(broken(text), null);
   assert.throws(() => restructureText(text, { ...PLAIN, templateId: 'mri-toe' }), /unknown template mri-toe/);
 });
+
+// Faithful restructures the verifier refuses (verify-clauses.ts, owned by the verifier's work): each is
+// filed where a radiologist files it, and the gate should pass it. Marked todo until the verifier reads
+// them right; the restructure must not be bent to a check's blind spot.
+const REFUSED_FAITHFUL = [
+  [
+    'identical level lines in descending order are paired by their text, not their level labels',
+    'EXAM: MRI lumbar spine without contrast\nFINDINGS:\nThe conus is normal.\nL5-S1: Central canal and neural foramina are patent.\nL4-L5: Central canal and neural foramina are patent.\nL3-L4: Central canal and neural foramina are patent.\nIMPRESSION: Normal.',
+    'L5-S1',
+    'L5-S1: Central canal and neural foramina are patent.',
+  ],
+  [
+    "'labra' is the labrum's word ('glenoid' is not the glenohumeral joint)",
+    'EXAM: MRI left shoulder\nFINDINGS: Normal rotator cuff. The glenohumeral joint is normal. Normal anterior and posterior glenoid labra.\nIMPRESSION: Normal.',
+    'Labrum and ligaments',
+    'Labrum and ligaments: Normal anterior and posterior glenoid labra.',
+  ],
+  [
+    "'atrium' is the atria's word ('pulmonary' is not the pulmonic valve)",
+    'EXAM: 2-D echocardiogram\nFINDINGS: Normal left ventricular size and function. Pulmonary venous return is to the left atrium. The tricuspid and pulmonic valves are normal.\nIMPRESSION: Normal.',
+    'Atria',
+    'Atria: Pulmonary venous return is to the left atrium.',
+  ],
+  [
+    "a 'medial segment' of a lobe is not the mediastinum",
+    'EXAM: CT chest\nFINDINGS: No mediastinal lymphadenopathy. There is linear atelectasis in the medial segment of the right middle lobe.\nIMPRESSION: Linear atelectasis.',
+    'Lungs',
+    'Lungs: There is linear atelectasis in the medial segment of the right middle lobe.',
+  ],
+  [
+    "'bursitis' is the bursae's word",
+    'EXAM: MRI right shoulder\nFINDINGS: Normal glenoid labrum. The glenohumeral joint is normal. No significant subacromial/subdeltoid bursitis or glenohumeral joint effusion.\nIMPRESSION: Normal.',
+    'Bursae',
+    'Bursae: No significant subacromial/subdeltoid bursitis or glenohumeral joint effusion.',
+  ],
+];
+for (const [name, text, label, expected] of REFUSED_FAITHFUL) {
+  test(`filed right: ${name}`, () => assert.equal(line(run(text).out, label), expected));
+  test(`the gate passes it: ${name}`, { todo: 'verifier placement/level reading (verify-clauses.ts)' }, () => {
+    assert.deepEqual(rewrite('restructure', analyze(text)).verification.reasons, []);
+  });
+}
+
+// Mammograms and obstetric scans, written for these tests in the radiologist's words (test/fixtures/restructure).
+const FIXTURES = path.join(root, 'test/fixtures/restructure');
+const fixture = (name) => fs.readFileSync(path.join(FIXTURES, name), 'utf8');
+
+test('mammograms and obstetric scans get their own template, every sentence kept, and pass the gate', () => {
+  const names = fs.readdirSync(FIXTURES).filter((f) => f.endsWith('.rpt'));
+  assert.equal(names.filter((f) => f.startsWith('mg-')).length, 5);
+  assert.equal(names.filter((f) => f.startsWith('ob-')).length, 5);
+  for (const name of names) {
+    const text = fixture(name);
+    const r = rewrite('restructure', analyze(text));
+    assert.equal(r.template.id, name.startsWith('mg-') ? 'mg-breast' : 'us-obstetric', name);
+    assert.equal(broken(text), null, name);
+    // The growth scan's own "Biometry:" label is read by the verifier as a field without "fetal" (todo below).
+    if (name !== 'ob-growth-bpp.rpt') assert.deepEqual(r.verification.reasons, [], name);
+  }
+});
+
+test("a sentence about the one before stays with it; renal cortical cysts are the kidneys', fetal organs the anatomy's", () => {
+  const chest = run(
+    'EXAM: CT chest\nFINDINGS: The lungs are clear. Truncus celiacus causes severe stenosis at the outlet level. It causes narrowing of the lumen. Cortical cysts are observed in both kidneys.',
+  ).out;
+  assert.match(line(chest, 'Other'), /Truncus celiacus causes severe stenosis at the outlet level\. It causes narrowing of the lumen\.$/);
+  assert.equal(line(chest, 'Upper abdomen'), 'Upper abdomen: Cortical cysts are observed in both kidneys.');
+  const ob = run(
+    'EXAM: Obstetric ultrasound\nFINDINGS:\nFetal Cerebellum: Normal\nFetal Diaphragm: Normal\nFetal Limbs: Normal\nFetal heart rate 140 bpm.',
+  ).out;
+  assert.match(ob.text, /Fetal Cerebellum: Normal\nFetal Diaphragm: Normal\nFetal Limbs: Normal/);
+  assert.ok(
+    ob.placed.filter((p) => p.text.startsWith('Fetal C') || p.text.startsWith('Fetal D')).every((p) => p.subsection === 'Fetal anatomy'),
+  );
+});
+
+test('a statement about the whole exam goes to the head of FINDINGS, not the field before it', () => {
+  const { out } = run(
+    'EXAM: CT chest\nFINDINGS: The chest wall soft tissues are normal. Non-contrast CT of the thorax within normal limits.',
+  );
+  assert.match(out.text, /FINDINGS:\nNon-contrast CT of the thorax within normal limits\.\n/);
+  assert.equal(line(out, 'Chest wall'), 'Chest wall: The chest wall soft tissues are normal.');
+});
+
+test('breast and pregnancy findings go to their fields', () => {
+  const mass = run(fixture('mg-diagnostic-mass.rpt')).out;
+  assert.equal(line(mass, 'Skin and nipples'), 'Skin and nipples: There is mild skin thickening overlying the mass.');
+  assert.match(line(mass, 'Breasts'), /No associated calcifications\./);
+  assert.equal(line(mass, 'Axillae'), 'Axillae: A 2.1 cm left axillary lymph node with cortical thickening is present.');
+  assert.match(line(run(fixture('mg-asymmetry.rpt')).out, 'Breasts'), /intramammary lymph node/);
+  const early = run(fixture('ob-first-trimester.rpt')).out;
+  assert.match(line(early, 'Fetal heart and lie'), /^Fetal heart and lie: There is a single intrauterine gestational sac/);
+  assert.match(line(early, 'Maternal uterus and adnexa'), /corpus luteum cyst/);
+  // Each twin's weight stays on its twin's line.
+  const twins = run(fixture('ob-twins.rpt')).out;
+  assert.match(twins.text, /Twin A is cephalic[^\n]*Estimated fetal weight 640 grams\. Twin B/);
+  assert.match(twins.text, /Twin B is transverse[^\n]*Estimated fetal weight 590 grams\./);
+  assert.equal(line(run(fixture('ob-previa.rpt')).out, 'Placenta').startsWith('Placenta: The placenta is posterior'), true);
+});
+
+test(
+  'the gate passes a growth scan whose "Biometry:" label the restructure keeps',
+  { todo: 'verifier: a field named by the source label' },
+  () => {
+    assert.deepEqual(rewrite('restructure', analyze(fixture('ob-growth-bpp.rpt'))).verification.reasons, []);
+  },
+);

@@ -327,12 +327,23 @@ function splitSentences(text: string, section: Section, sectionIndex: number, ou
   push(end);
 }
 
-function tokenize(text: string): Token[] {
+/** Tokens; a word run into a header ("CONTRASTCLINICAL HISTORY:") is cut where the header starts. */
+function tokenize(text: string, cuts: readonly number[] = []): Token[] {
   const tokens: Token[] = [];
-  for (const m of text.matchAll(TOKEN)) {
-    const t = m[0];
+  const push = (start: number, t: string) => {
     const kind = /^XXXX/.test(t) ? 'deid' : /^\d/.test(t) ? 'number' : /^\p{L}/u.test(t) ? 'word' : 'punct';
-    tokens.push({ start: m.index, end: m.index + t.length, text: t, kind, lower: t.toLowerCase() });
+    tokens.push({ start, end: start + t.length, text: t, kind, lower: t.toLowerCase() });
+  };
+  let c = 0;
+  for (const m of text.matchAll(TOKEN)) {
+    const end = m.index + m[0].length;
+    while (c < cuts.length && cuts[c] <= m.index) c++;
+    let from = m.index;
+    for (; c < cuts.length && cuts[c] < end; c++) {
+      push(from, text.slice(from, cuts[c]));
+      from = cuts[c];
+    }
+    push(from, text.slice(from, end));
   }
   return tokens;
 }
@@ -362,7 +373,10 @@ export function parseReport(text: string): Report {
     document: documentKind(text, sections),
     sections,
     sentences,
-    tokens: tokenize(text),
+    tokens: tokenize(
+      text,
+      sections.flatMap((s) => (s.header ? [s.header.start] : [])),
+    ),
     lineStarts: lineStartsOf(text),
     eol: crlf > 0 && crlf * 2 >= lf ? '\r\n' : '\n',
   };

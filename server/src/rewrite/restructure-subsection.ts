@@ -25,6 +25,7 @@ export interface Target {
   by: PlacedBy;
 }
 export const OTHER = -1;
+const REGIONS = new Set(['abdominal-regions']);
 const CONUS_ENDS = /\bconus\b[^.;]*\b(?:terminat\w*|ends?)\b/i;
 const LEVEL_FIELD = /^[CTLS]\d{1,2}-[CTLS]?\d{1,2}$/i;
 export const HEAD = -2;
@@ -38,6 +39,8 @@ interface Clue {
   by: 'organ' | 'finding';
   /** A spine level ("C5-6"): the level's own field, when the sentence names one level. */
   level?: boolean;
+  /** The organ an organ clue names. */
+  organ?: string;
 }
 
 interface Evidence {
@@ -70,11 +73,24 @@ export class Router {
     const clues: Clue[] = [];
     let known = false;
     let namedOutside = false;
+    let last: { organ: string; end: number } | null = null;
     for (const h of organsNamed(words, text, offset)) {
       known = true;
+      // One phrase is one mention: "biliary ductal dilatation" names the ducts once, not twice.
+      const same = last && last.organ === h.organ && !/\S/.test(text.slice(last.end - offset, h.start - offset));
+      last = { organ: h.organ, end: h.end };
+      if (same) continue;
       named?.add(h.organ);
       const subs = this.organSubs.get(h.organ);
-      if (subs) clues.push({ at: h.start, subs, strong: true, by: 'organ', level: h.by === 'pattern' });
+      if (subs)
+        clues.push({
+          at: h.start,
+          subs,
+          strong: true,
+          by: 'organ',
+          level: h.by === 'pattern' && LEVEL_FIELD.test(h.organ),
+          organ: h.organ,
+        });
       else namedOutside = true;
     }
     for (const c of concepts) {
@@ -111,8 +127,18 @@ export class Router {
     // middle lobe of the right lung" is about the lung), and a word named once loses to one named
     // more often ("superior segment of the left lung lower lobe" is not the liver's segment).
     const organVotes = new Map<number, { votes: number; at: number }>();
+    // A region ("the left lower quadrant", "the flank") says where, not what: it places a sentence
+    // that names no organ, never outvotes one ("the appendix ... in the right lower quadrant").
+    // A finding of several organs as the subject, placed by a region ("a fluid collection in the left
+    // lower quadrant adjacent to the sigmoid colon"): the region's field, when the finding may live there.
+    const subject = ev.clues.find((c) => !c.level);
+    if (subject && subject.by === 'finding' && !subject.strong) {
+      const region = ev.clues.find((c) => REGIONS.has(c.organ ?? '') && c.subs.some((i) => subject.subs.includes(i)));
+      if (region) return { sub: region.subs.find((i) => subject.subs.includes(i))!, by: 'finding' };
+    }
+    const organNamed = ev.clues.some((c) => c.by === 'organ' && !c.level && !REGIONS.has(c.organ ?? ''));
     for (const clue of ev.clues) {
-      if (clue.by !== 'organ' || clue.level) continue;
+      if (clue.by !== 'organ' || clue.level || (organNamed && REGIONS.has(clue.organ ?? ''))) continue;
       for (const i of clue.subs) {
         const v = organVotes.get(i) ?? { votes: 0, at: clue.at };
         v.votes += 1 / clue.subs.length;
@@ -123,10 +149,12 @@ export class Router {
       let best = -1;
       for (const [i, v] of organVotes) {
         const b = organVotes.get(best);
-        // On a tie: the place of the sentence before, else the organ named first, else the template's order
-        // ("muscle" is both the soft tissues' and the muscles' word).
-        const earlier = !b || v.at < b.at || (v.at === b.at && i < best);
-        if (!b || v.votes > b.votes || (v.votes === b.votes && (i === prevSub || (best !== prevSub && earlier)))) best = i;
+        // On a tie: the organ named first (the subject: "no accessory muscle within the cubital tunnel"),
+        // then, for one word of two fields ("muscle": soft tissues and muscles), the place of the
+        // sentence before, else the template's order.
+        const tie = b && v.votes === b.votes;
+        const wins = tie && (v.at < b.at || (v.at === b.at && (i === prevSub || (best !== prevSub && i < best))));
+        if (!b || v.votes > b.votes || wins) best = i;
       }
       return { sub: best, by: 'organ' };
     }
@@ -137,6 +165,9 @@ export class Router {
     if (weak.length === 0) return null;
     // The sentence before gives the place when its organ is one the weak clues allow.
     if (prevSub !== null && weak.some((c) => c.subs.includes(prevSub))) return { sub: prevSub, by: 'context' };
+    // A finding of many organs ("no obvious solid mass" after the kidneys) says nothing of where it is:
+    // the sentence before does.
+    if (prevSub !== null && weak.every((c) => c.subs.length > 2)) return { sub: prevSub, by: 'context' };
     const scores = new Map<number, number>();
     for (const c of weak) for (const i of c.subs) scores.set(i, (scores.get(i) ?? 0) + 1 / c.subs.length);
     let best = -1;

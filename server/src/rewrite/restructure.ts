@@ -9,7 +9,7 @@ import type { Report, Sentence } from '../report/types';
 import { denies, sameFinding, understand } from '../nlp';
 import type { Understanding } from '../nlp/types';
 import { ORGANS_OF_CONCEPT, organsNamed } from '../nlp/organs';
-import { BODY_PART_TRIE } from '../nlp/lexicon';
+import { BODY_PART_TRIE, MODALITY_TRIE } from '../nlp/lexicon';
 import { wordsFromTokens, wordsOf, type Word } from '../nlp/words';
 import { OTHER_LABEL, templateById, type ReportTemplate, type TemplateSubsection } from '../templates/library';
 import { chooseTemplate, type TemplateChoice } from '../templates/choose';
@@ -70,6 +70,8 @@ const HEADER_SECTIONS = [
 const LABEL = /^([A-Za-z][A-Za-z0-9 ,/&()'-]{0,48}?)[ \t]*:(?!\d)[ \t]*/;
 const TERMINAL = /[.!?]["')\]]*$/;
 const SIDED = /\b(?:right|left|bilateral|rt|lt)\b/i;
+const ANAPHORA = /^(?:it|this|these|they|which)\b/i;
+const TWIN = /^(?:twin|baby|fetus) [A-D1-4]\b/i;
 const THIS_LEVEL = /\b(?:this|that|the same) (?:disc |disk )?level\b/i;
 
 /** The concepts a template's pertinent negative denies, read once per subsection. */
@@ -252,7 +254,14 @@ export function restructure(report: Report, template: ReportTemplate, options: R
       if (ev.known && !ev.inTemplate) return { sub: OTHER, by: 'other' };
     }
     const ev = router.evidence(sw, s.text, s.start, conceptsBySentence.get(i) ?? [], namedInFindings);
+    const organs = organsNamed(sw, s.text, s.start);
+    // "It causes narrowing of the lumen.": a sentence about the one before, naming no organ, stays with it.
+    if (previous && ANAPHORA.test(s.text) && !organs.length) return { sub: previous.sub, by: 'context' };
+    // "Non-contrast CT of the thorax within normal limits.": the whole exam, no organ's field.
+    if (!label && !organs.length && sw.some((_, j) => MODALITY_TRIE.match(sw, j))) return { sub: HEAD, by: 'unplaced' };
     const target = router.pick(ev, previous);
+    // "Twin A is cephalic ... Estimated fetal weight 640 grams.": the rest of the twin's line stays with it.
+    if (target && target.sub >= 0 && TWIN.test(s.text)) openLevel = { sub: target.sub, end: s.end };
     if (target) return target;
     if (ev.known) return { sub: OTHER, by: 'other' };
     if (previous) return { sub: previous.sub, by: 'context' };
@@ -323,10 +332,10 @@ export function restructure(report: Report, template: ReportTemplate, options: R
 
   const findingLines: string[] = ['FINDINGS:'];
   if (head.length) {
-    record(head, 'FINDINGS', null);
+    record(head, 'FINDINGS', null, filedTextOf);
     findingLines.push(
       joinGathered(
-        head.map((i) => esc(textOf(i))),
+        head.map((i) => esc(filedTextOf(i))),
         eol,
       ),
     );
