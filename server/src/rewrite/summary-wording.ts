@@ -5,7 +5,7 @@
 import { glossOfMention, plainSite, plainTerm, plainUnit, withSide, PLAIN_WORDS, type PlainSite } from '../nlp/glossary';
 import type { Finding, Measurement, Side } from '../nlp/types';
 import type { Report, Sentence } from '../report/types';
-import { AMOUNT, AMOUNTS, DENIAL_HEDGE, NEAR_LUNG, SIDE_WORDS, SIZE_WORDS, STATE_LEAD, STATES } from '../nlp/lay-wording';
+import { AMOUNT, AMOUNTS, DENIAL_HEDGE, NEAR_LUNG, SIDE_WORDS, SIZE_UNITS, SIZE_WORDS, STATE_LEAD, STATES } from '../nlp/lay-wording';
 import { squash } from './advice';
 import { degreeOf, ownWords, qualifierOf, type Item } from './summary-reading';
 
@@ -135,7 +135,10 @@ export function findingSentences(report: Report, item: Item): string[] {
   if (!degreeSaid) out.push(`The report calls ${plural ? 'them' : 'it'} ${item.degreeWord ?? item.degree}.`);
   const own = item.measured;
   // A state's numbers are measurements of something else (a pregnancy's are the baby's).
-  const sizes = state ? [] : [...new Set((own.length ? own : item.sizes).map((m) => plainMeasurement(report, m)))];
+  // Only a size: "surrounds the artery 360 degrees" measures nothing.
+  const sizes = state
+    ? []
+    : [...new Set((own.length ? own : item.sizes).filter((m) => SIZE_UNITS.has(m.unit)).map((m) => plainMeasurement(report, m)))];
   if (sizes.length) out.push(`${plural ? 'They measure' : 'It measures'} ${sizes.join(' and ')}.`);
   if (item.levels.length) out.push(`The report places ${plural ? 'them' : 'it'} at ${item.levels.join(' and ')}.`);
   if (item.change) out.push(item.change);
