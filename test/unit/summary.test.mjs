@@ -311,4 +311,6 @@ test('summary: an angle or a density is no size; a partial tear stays partial', 
   assert.match(lineWith(s, /\(mass\)/), /about 7 centimeters\.$/);
   assert.doesNotMatch(body(s), /360|degrees/);
   assert.match(body(s), /partial tear/);
+  // A bounded size keeps its bound: "up to 4 mm" is not "about 4 millimeters".
+  assert.match(body(summaryOf('IMPRESSION: Right renal stone measuring up to 4 mm.')), /It measures up to 4 millimeters\./);
 });

@@ -19,6 +19,7 @@ const WordingSchema = z.object({
   denialHedges: z.array(Plain),
   changes: z.array(z.object({ words: z.array(Plain).min(1), plain: Plain })),
   sizeUnits: z.array(Plain),
+  sizeBounds: z.record(z.string(), Plain),
   nearLungSites: z.array(Plain),
   communication: z.array(Plain),
   examNames: z.record(z.string(), Plain),
@@ -56,6 +57,11 @@ export const AMOUNTS = new RegExp(`^(?:${wording.amountPhrases.map(escape).join(
 export const QUALIFIER: Readonly<Record<string, string>> = wording.qualifiers;
 export const DENIAL_HEDGE = wordsRe(wording.denialHedges);
 export const CHANGE: readonly { re: RegExp; plain: string }[] = wording.changes.map((c) => ({ re: wordsRe(c.words), plain: c.plain }));
+/** A bound right before a size ("less than 10 mm"), as the summary says it. */
+export const SIZE_BOUND: { re: RegExp; plain: Readonly<Record<string, string>> } = {
+  re: new RegExp(`(?:^|[^a-z])(${Object.keys(wording.sizeBounds).map(escape).join('|')})\\s*$`, 'i'),
+  plain: wording.sizeBounds,
+};
 export const SIZE_UNITS: ReadonlySet<string> = new Set(wording.sizeUnits);
 export const NEAR_LUNG: ReadonlySet<string> = new Set(wording.nearLungSites);
 export const COMMUNICATION = wordsRe(wording.communication);
