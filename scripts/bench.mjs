@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { iuReports, haveData, dataDir } from './lib/corpus.mjs';
 import { startServer } from '../test/helpers/lsp.mjs';
 import { formatSummary, ms, summary as summarise } from './lib/stats.mjs';
+import { rng } from './lib/random.mjs';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -279,10 +280,47 @@ function peersBench() {
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
+/**
+ * suggest(), the corrections a code action offers, for words with none one edit away (two typos
+ * in a word of our radiology list, seeded): the search beyond one edit has a 15 ms deadline.
+ * Wall and cpu per word, from the first word this process asks about.
+ */
+async function suggestBench(count = 200) {
+  const { loadSpelling, getSpellChecker, radiologyWordList } = require(path.join(root, 'out/server/spelling/load.js'));
+  await loadSpelling();
+  const checker = getSpellChecker();
+  const random = rng(20261206);
+  const words = radiologyWordList().filter((w) => /^[a-z]{7,}$/.test(w));
+  const typos = [];
+  for (let tries = 0; typos.length < count && tries < 100 * count; tries++) {
+    const word = words[Math.floor(random() * words.length)];
+    const i = Math.floor(random() * (word.length - 1));
+    const j = (i + 3 + Math.floor(random() * (word.length - 4))) % word.length;
+    const swapped = word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
+    const typo = swapped.slice(0, j) + 'aeiou'.replace(swapped[j], '')[Math.floor(random() * 4)] + swapped.slice(j + 1);
+    if (typo !== word && !checker.isKnown(typo) && checker.suggestNear(typo).length === 0) typos.push({ typo, word });
+  }
+  const wall = [];
+  const cpu = [];
+  let top3 = 0;
+  for (const { typo, word } of typos) {
+    const t0 = performance.now();
+    const c0 = process.cpuUsage();
+    const found = checker.suggest(typo).map((s) => s.word.toLowerCase());
+    const c = process.cpuUsage(c0);
+    wall.push(performance.now() - t0);
+    cpu.push((c.user + c.system) / 1000);
+    if (found.slice(0, 3).includes(word)) top3++;
+  }
+  console.log(`server: suggest() for ${typos.length} words two edits from a radiology word, wall: ${summary(wall)}`);
+  console.log(`  the same, cpu: ${summary(cpu)}; the word among the first three: ${top3}/${typos.length}`);
+}
+
 // --only=engine, --only=server or --only=peers runs one part.
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 if (!only || only === 'engine') await engineBench();
 if (!only || only === 'server') {
+  await suggestBench();
   await lspBench();
   await burstBench();
   await rateBench();

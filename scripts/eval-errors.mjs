@@ -5,7 +5,7 @@
 // The injections are found with this script's own small term lists, not with the engine's lexicon,
 // so the rules are not graded by the same code that built the test.
 //
-//   node scripts/eval-errors.mjs [--misses N] [--per-category N] [--seed N] [--false-alarms N] [--dump F] [--cross-dump F]
+//   node scripts/eval-errors.mjs [--misses N] [--per-category N] [--seed N] [--false-alarms N] [--dump F] [--cross-dump F] [--passed-over]
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -25,6 +25,8 @@ const SEED = option('seed', 20261128);
 const PER_CATEGORY = option('per-category', 400);
 const SHOW_MISSES = option('misses', 0);
 const SHOW_FALSE_ALARMS = option('false-alarms', 0);
+// The omissions not injected because a radiologist may make them (on stderr).
+const SHOW_PASSED_OVER = args.includes('--passed-over');
 const DUMP = args.includes('--dump') ? args[args.indexOf('--dump') + 1] : null;
 // Every warning and error on the clean reports, one JSON line each, to diff two builds' alarms.
 const ALARMS_OUT = args.includes('--alarms-out') ? args[args.indexOf('--alarms-out') + 1] : null;
@@ -199,6 +201,30 @@ const MINOR_UNHEDGED = new RegExp(
 );
 if (MINOR_UNHEDGED.source === MINOR.source) throw new Error('eval-errors: the hedge words were not taken out of MINOR');
 
+// What a radiologist may leave out because the rest of the impression accounts for it: a joint
+// effusion under the tear or contusion of that joint, nodes under "metastatic disease" or lymphoma,
+// edema under the infarct, haemorrhage or mass that causes it, and a mass that the impression refers
+// back to by its diagnosis ("The lesion is most consistent with a vestibular schwannoma"). Deleting
+// such a statement is no slip, so it is not injected (nodes under the primary tumour alone are) —
+// provided the statement is about that finding (it names it first) and names no finding to call about.
+const CALLS = /\b(?:midline shift|herniation|hemorrhage|hematoma|pneumothorax|free air|pneumoperitoneum)\b/i;
+const leadsWith = (statement, family) =>
+  Math.min(...familiesIn(statement).map((f) => FAMILIES[f].exec(statement).index)) === FAMILIES[family].exec(statement).index;
+const JOINT_EFFUSION =
+  /\b(?:joint|knee|glenohumeral|shoulder|hip|ankle|elbow|wrist|suprapatellar|tibiotalar)\b[\w\s-]{0,20}\beffusions?\b/i;
+const ACCOUNTED_FOR = {
+  effusion: (statement, other) => JOINT_EFFUSION.test(statement) && /\b(?:tear\w*|sprain|contusions?|fractures?)\b/i.test(other),
+  adenopathy: (statement, other) => /\b(?:metasta\w*|lymphoma)\b/i.test(other),
+  edema: (statement, other) => /\b(?:infarct\w*|hemorrhage|hematoma|mass|tumou?r|metasta\w*|contusion|fracture)\b/i.test(other),
+  nodule: (statement, other) =>
+    /\b(?:the|this|these) (?:lesions?|mass(?:es)?|findings?)\b|\bfindings (?:are|is)\b/i.test(other) &&
+    /\b(?:tumou?r|schwannoma|neuroma|meningioma|carcinoma|cancer|malignan\w*|sarcoma|adenoma|neoplasm|glioma|lymphoma|hemangioma|lipoma)\b/i.test(
+      other,
+    ),
+};
+// Findings routinely left out whatever the rest says: an annular fissure of a disc ("annular tear").
+const ROUTINELY_LEFT_OUT = { tear: /\bannular\b/i };
+
 function injectOmission(report, hedged = false) {
   const { findings, impression } = sectionsOf(report);
   if (!findings || !impression) return null;
@@ -206,6 +232,7 @@ function injectOmission(report, hedged = false) {
   if (units.length < 2) return null;
   const findingSentences = sentencesOf(report, findings);
   const candidates = [];
+  let passedOver = 0;
   const minor = hedged ? MINOR_UNHEDGED : MINOR;
   for (const u of units) {
     const statement = report.text.slice(u.marker ? u.marker.end : u.start, u.end);
@@ -224,11 +251,25 @@ function injectOmission(report, hedged = false) {
       // The rest of the impression must not name it, nor what it is often called instead
       // (an opacity summarised as atelectasis or a nodule).
       const kin = [family, ...(KINDRED[family] ?? [])];
-      const elsewhere = units.some((o) => o !== u && kin.some((k) => FAMILIES[k].test(report.text.slice(o.start, o.end))));
-      if (!elsewhere) candidates.push({ u, family });
+      const others = units.filter((o) => o !== u).map((o) => report.text.slice(o.start, o.end));
+      const elsewhere = others.some((o) => kin.some((k) => FAMILIES[k].test(o)));
+      if (elsewhere) continue;
+      const leftOut =
+        ROUTINELY_LEFT_OUT[family]?.test(statement) ||
+        (!CALLS.test(statement) && leadsWith(statement, family) && others.some((o) => ACCOUNTED_FOR[family]?.(statement, o)));
+      if (!leftOut) candidates.push({ u, family });
+      else {
+        passedOver++;
+        if (SHOW_PASSED_OVER) console.error(`passed over (${family}): ${statement.trim()}`);
+      }
     }
   }
-  if (!candidates.length) return null;
+  // A report whose only candidates were passed over still draws its number, so that the rows
+  // after this one sample the same reports as before these were passed over.
+  if (!candidates.length) {
+    if (passedOver) random();
+    return null;
+  }
   const { u, family } = pick(candidates);
   let text = report.text;
   // Delete the statement with the space before it; renumber the items after it.

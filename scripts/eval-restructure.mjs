@@ -5,12 +5,18 @@
 //   findings  understand() on source and output: the multisets of (finding, assertion, side) compared
 //   template  chooseTemplate() against the exam the report is of, where that is known (see truthOf)
 //   time      chooseTemplate + restructure (understand() included) per report, best of 3 runs, p50 / p99
+//   offered   (--offered N [--show-refused]) the restructure through the verifier gate on N reports of
+//             each eval:verify group (the same reports as VERIFY_SAMPLE=N there): the share offered,
+//             over all and over imaging reports, and why not, split into by design (empty, not an
+//             imaging report), chooser refused (no template for that exam; right when we have none)
+//             and verifier refused (its first reason, quoted words elided)
 // evaluateRestructure() returns the figures, so `npm run eval:rewrite` can print one table for all rewrites.
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { iuReports, mtReports, haveData, dataDir } from './lib/corpus.mjs';
+import { iuReports, mtReports, haveData, dataDir, rewriteGroups } from './lib/corpus.mjs';
+import { drawsFrom, rng } from './lib/random.mjs';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -210,7 +216,80 @@ export function restructureTable(result) {
   return rows.map((r) => r.map((c, i) => c.padEnd(widths[i])).join('  ')).join('\n');
 }
 
+const UNREWRITABLE = /^(?:the report is empty|not an imaging report)/;
+
+/**
+ * The restructure rewrite through the verifier gate on the eval:verify groups (same seed, same draws):
+ * per group the share offered, over all and over imaging reports, and the refusals by cause.
+ */
+export function evaluateOffered(perGroup, { show = false } = {}) {
+  if (!haveData) return [];
+  const { analyze } = require(path.join(root, 'out/server/engine.js'));
+  const { rewrite } = require(path.join(root, 'out/server/rewrite/index.js'));
+  return rewriteGroups(perGroup, drawsFrom(rng(18))).map(([group, texts]) => {
+    const row = {
+      group,
+      reports: texts.length,
+      offered: 0,
+      imaging: 0,
+      imagingOffered: 0,
+      byDesign: 0,
+      chooser: new Map(),
+      verifier: new Map(),
+    };
+    for (const text of texts) {
+      const analysis = analyze(text);
+      const imaging = analysis.report.document === 'imaging';
+      if (imaging) row.imaging++;
+      const r = rewrite('restructure', analysis);
+      const { ok, reasons } = r.verification;
+      if (ok) {
+        row.offered++;
+        if (imaging) row.imagingOffered++;
+        continue;
+      }
+      const first = reasons[0] ?? '';
+      if (UNREWRITABLE.test(first)) row.byDesign++;
+      else {
+        const cause = r.template?.refused === first ? row.chooser : row.verifier;
+        const key = first.replace(/"[^"]*"/g, '"…"').replace(/:.*/, '');
+        cause.set(key, (cause.get(key) ?? 0) + 1);
+      }
+      if (show && !UNREWRITABLE.test(first))
+        console.log(`--- ${group} | ${r.template?.id}\n${text.trim().slice(0, 1500)}\n>>> ${reasons.slice(0, 3).join(' | ')}\n`);
+    }
+    return row;
+  });
+}
+
+/** The offered table as lines. */
+export function formatOffered(rows) {
+  const top = (m) =>
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 4)
+      .map(([k, n]) => `${k} (${n})`)
+      .join('; ') || '-';
+  const sum = (m) => [...m.values()].reduce((a, b) => a + b, 0);
+  const lines = [
+    'restructure offered after the verifier (targets: >= 90% chest films, >= 70% CT/MRI/US), and why not',
+    '| corpus | reports | offered | of imaging reports | by design | chooser refused | verifier refused |',
+    '|---|---:|---:|---:|---:|---|---|',
+  ];
+  for (const r of rows)
+    lines.push(
+      `| ${r.group} | ${r.reports} | ${pct(r.offered, r.reports)} | ${pct(r.imagingOffered, r.imaging)} (${r.imagingOffered}/${r.imaging}) | ${r.byDesign} | ${sum(r.chooser)}: ${top(r.chooser)} | ${sum(r.verifier)}: ${top(r.verifier)} |`,
+    );
+  return lines;
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const at = process.argv.indexOf('--offered');
+  if (at >= 0) {
+    const n = Number(process.argv[at + 1]) || 150;
+    for (const line of formatOffered(evaluateOffered(n, { show: process.argv.includes('--show-refused') }))) console.log(line);
+    process.exit(0);
+  }
   const result = evaluateRestructure();
   if (!result) {
     console.log(`eval:restructure skipped: no data at ${dataDir}`);

@@ -35,17 +35,6 @@ const PAGE_IMAGES = {
   'understood.png': 'understood.png',
 };
 
-const TRAINEE = [
-  'EXAM: Chest radiograph, PA and lateral.',
-  '',
-  'FINDINGS:',
-  'Moderate left pleural effusion. No pneumothorax.',
-  '',
-  'IMPRESSION:',
-  '1. Moderate left pleural effusion.',
-  '',
-].join('\n');
-
 function playwright() {
   try {
     return require(require.resolve('playwright-core', { paths: [path.join(RC_ROOT, 'tools')] }));
@@ -65,7 +54,6 @@ async function main() {
   const ws = path.join(OUT, 'ws');
   fs.cpSync(path.join(ROOT, 'test', 'vscode', 'fixture'), ws, { recursive: true });
   fs.rmSync(path.join(ws, '.vscode'), { recursive: true, force: true });
-  fs.writeFileSync(path.join(ws, 'trainee.rpt'), TRAINEE);
   const state = path.join(OUT, 'cs-state');
   const settings = { 'git.enabled': false, 'workbench.colorTheme': 'Default Dark+', 'workbench.tips.enabled': false };
   const started = spawnSync('bash', [path.join(TOOLS, 'cs-start.sh'), state, path.resolve(vsix)], {

@@ -204,6 +204,8 @@ export interface RadlintApi {
   ruleChoices: () => (vscode.QuickPickItem & { id: string })[];
   /** The comparison a trainee report's scorecard shows now (for the integration tests). */
   scorecard: (trainee: vscode.Uri) => CompareResult | undefined;
+  /** Fires when the restructure's template pick is shown (for the integration tests). */
+  onDidShowTemplatePick: vscode.Event<void>;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<RadlintApi> {
@@ -216,7 +218,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Radlin
   const compare = registerCompare(context, () => client);
   suppressions = registerSuppressions(context, () => client);
   registerRuleCommands(context, log, (done) => suppressions.turnedOff(done));
-  registerRewrites(context, () => client, log);
+  const rewrites = registerRewrites(context, () => client, log);
   registerReportOffer(context, checkedLanguages);
   registerWalkthrough(context, (d) => checkedLanguages().includes(d.languageId));
 
@@ -269,6 +271,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Radlin
     ruleChoices: () => ruleItems(context),
     understood: understood.shown,
     scorecard: compare.shown,
+    onDidShowTemplatePick: rewrites.onDidShowTemplatePick,
   };
 }
 

@@ -15,11 +15,18 @@ import {
 } from '../../server/src/protocol';
 import { notify } from './notices';
 
+export interface Rewrites {
+  /** Fires when the template pick is shown (tests answer it then, not by guessing when it opens). */
+  onDidShowTemplatePick: vscode.Event<void>;
+}
+
 export function registerRewrites(
   context: vscode.ExtensionContext,
   client: () => LanguageClient | undefined,
   log: vscode.LogOutputChannel,
-): void {
+): Rewrites {
+  const pickShown = new vscode.EventEmitter<void>();
+  context.subscriptions.push(pickShown);
   const tell = (message: string) => void vscode.window.setStatusBarMessage(`RadLint: ${message}`, 6000);
 
   async function ask(
@@ -36,18 +43,37 @@ export function registerRewrites(
     );
   }
 
+  type Item = vscode.QuickPickItem & { id: string };
   /**
    * The template, picked before anything is rewritten (the rewrite, and its LLM call, runs once):
-   * undefined for the exam's own (the server chooses it, or refuses it), an id, or null when dismissed.
+   * undefined for the exam's own (the server chooses it), an id, or null when dismissed. When the
+   * chooser refuses every template for this exam, the user may still pick one, told why.
    */
   async function pickTemplate(document: vscode.TextDocument, version: number): Promise<string | undefined | null> {
     const choice = await client()?.sendRequest(TemplateChoiceRequest, { uri: document.uri.toString(), version });
-    if (!choice || choice.refused || choice.alternatives.length === 0) return undefined;
-    const chosen = { label: choice.name, description: 'for this exam', detail: choice.why, id: choice.id };
-    const others = choice.alternatives.map((t) => ({ label: t.name, description: '', detail: undefined, id: t.id }));
-    const pick = await vscode.window.showQuickPick([chosen, ...others], { title: 'RadLint: restructure into which template?' });
+    if (!choice || choice.alternatives.length === 0) return undefined;
+    const { refused } = choice;
+    const chosen = { label: choice.name, description: refused ? 'the closest' : 'for this exam', detail: choice.why, id: choice.id };
+    const others: Item[] = choice.alternatives.map((t) => ({ label: t.name, description: '', id: t.id }));
+    // One quick pick built whole before it is shown, so it opens with its items.
+    const pick = await new Promise<Item | undefined>((resolve) => {
+      const quickPick = vscode.window.createQuickPick<Item>();
+      quickPick.title = 'RadLint: restructure into which template?';
+      if (refused) quickPick.placeholder = `None is for this exam (${refused}); pick one to use it anyway`;
+      quickPick.items = [chosen, ...others];
+      quickPick.onDidAccept(() => {
+        resolve(quickPick.selectedItems[0]);
+        quickPick.hide();
+      });
+      quickPick.onDidHide(() => {
+        resolve(undefined);
+        quickPick.dispose();
+      });
+      quickPick.show();
+      pickShown.fire();
+    });
     if (!pick) return null;
-    return pick.id === chosen.id ? undefined : pick.id;
+    return pick.id === chosen.id && !refused ? undefined : pick.id;
   }
 
   /** `templateId` (restructure) skips the quick pick: for keybindings and tests. The editor's context menu passes a Uri. */
@@ -117,4 +143,5 @@ export function registerRewrites(
       ),
     ),
   );
+  return { onDidShowTemplatePick: pickShown.event };
 }

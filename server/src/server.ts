@@ -33,6 +33,7 @@ import { Analyses } from './lsp/documents';
 import { SettingsStore } from './lsp/settings';
 import { ResilientMessageReader } from './lsp/framing';
 import { answeredCommandLine } from './lsp/command-line';
+import { engineWarmUp, runInSlices, runWhenIdle, suggestionWarmUp } from './lsp/warm-up';
 
 export const SERVER_NAME = 'radlint';
 
@@ -53,6 +54,7 @@ export function startServer(connection: Connection): void {
     relativePatterns: false,
   };
   let ready: Promise<void> = Promise.resolve();
+  let lastEdit = performance.now();
   const settings = new SettingsStore(connection, log);
   const analyses = new Analyses(settings, () => ready, log);
 
@@ -74,7 +76,19 @@ export function startServer(connection: Connection): void {
     // Our VS Code client registers the comparison commands itself (a second registration would fail).
     caps.compareCommands = Boolean(options?.compareCommands);
     settings.initialize(params);
-    ready = prepareRules().catch((error) => log(`Rule set-up failed: ${String(error)}`));
+    // The first document waits for the dictionaries and for the engine's warm-up (lsp/warm-up.ts);
+    // the suggestion search is warmed when nothing is typed.
+    ready = prepareRules()
+      .catch((error) => log(`Rule set-up failed: ${String(error)}`))
+      .then(() => runInSlices(engineWarmUp()))
+      .catch((error) => log(`Warm-up failed: ${String(error)}`));
+    void ready.then(() =>
+      runWhenIdle(
+        suggestionWarmUp(),
+        () => lastEdit,
+        (error) => log(`Warm-up failed: ${String(error)}`),
+      ),
+    );
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -177,6 +191,7 @@ export function startServer(connection: Connection): void {
     analyses,
     settings,
     providerFor: (s) => ai.providerFor(s),
+    clientPicksTemplate: () => caps.rewriteCommands,
     log,
   });
 
@@ -194,6 +209,7 @@ export function startServer(connection: Connection): void {
   attachSuppressions({ connection, settings, refreshAll: () => diagnostics.refreshAll() });
 
   documents.onDidChangeContent((change) => {
+    lastEdit = performance.now();
     ai.changed(change.document);
     compare.changed(change.document);
     if (!caps.pullDiagnostics) diagnostics.changed(change.document);

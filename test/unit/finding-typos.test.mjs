@@ -47,3 +47,18 @@ test('a word the user added to the dictionary is read as written', () => {
     'then the impression does not name it',
   );
 });
+
+test('in a case history, which the clinical checks do not read, a misspelt finding is a note, not a warning', () => {
+  const history =
+    'CC: Headache.\n\nHX: 40 y/o woman with two weeks of headache. No evidence of aneursym on outside CTA.\n\nPMH: surgical correction of pyoloric stenosis, age 1.\n\nFHX: unremarkable.\n\nSHX: nonsmoker.\n';
+  const analysis = analyze(history);
+  assert.equal(analysis.report.document, 'case-history');
+  const typos = analysis.problems.filter((p) => p.rule === 'spelling' && /read it as/.test(p.message));
+  assert.deepEqual(
+    typos.map((p) => [p.word, p.severity]),
+    [
+      ['aneursym', 'info'],
+      ['pyoloric', 'info'],
+    ],
+  );
+});

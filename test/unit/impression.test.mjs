@@ -241,3 +241,68 @@ test('impression: with nothing the draft would list, a sentence stating somethin
   assert.equal(granuloma.body, '1. Calcified right hilar nodules consistent with chronic granulomatous disease.');
   assert.equal(granuloma.ok, true, granuloma.reasons.join('\n'));
 });
+
+test('impression: what the lexicon reads no finding in is listed as written before a draft says "No acute …"', () => {
+  // A rib fragment and an aortic diameter: no finding the findings core knows, still no normal study.
+  const rib = offered('EXAM: CT chest.\nFINDINGS: There is a fragment of the left 6th rib. The lungs are clear.');
+  assert.equal(rib.body, '1. Fragment of the left 6th rib.');
+  assert.equal(rib.ok, true, rib.reasons.join('\n'));
+  const aorta = offered(
+    'EXAM: CT chest.\nFINDINGS: Aortic diameter was measured as 49 mm at valve localization. Trachea and both main bronchi are open.',
+  );
+  assert.equal(aorta.body, '1. Aortic diameter was measured as 49 mm at valve localization.');
+  // An organ called open or natural is no finding: the normal statement stands.
+  assert.equal(
+    offered('EXAM: CT chest.\nFINDINGS: Trachea and both main bronchi are open. Bone structures are natural.').body,
+    'No acute cardiopulmonary abnormality.',
+  );
+});
+
+test('impression: a size told in the next sentence ("This lesion measures …") goes with its item', () => {
+  const lesion = offered(
+    'EXAM: MRI brain.\nFINDINGS: There is a small, well-circumscribed lesion in the left cerebellar hemisphere. This lesion measures approximately 1.2 x 1.0 cm. No edema.',
+  );
+  assert.match(lesion.body, /left cerebellar hemisphere\. Lesion measures approximately 1\.2 x 1\.0 cm\./, lesion.body);
+  assert.equal(lesion.ok, true, lesion.reasons.join('\n'));
+});
+
+test('impression: an item is written as one sentence of the report, once: no "?.", no repeat, no sentence left broken by "....."', () => {
+  // A question keeps its question mark alone.
+  const question = offered(
+    'EXAM: CT abdomen.\nFINDINGS: There is mild left hydronephrosis. No stone along the left ureter.\nIMPRESSION: 1. Mild left hydronephrosis. Could this patient be status post recent stone passage?',
+  );
+  assert.doesNotMatch(question.body, /\?\./, question.body);
+  assert.match(question.body, /stone passage\?$/m, question.body);
+  // An item another item says word for word is not listed again.
+  const pancreas = draft(
+    'EXAM: CT abdomen.\nFINDINGS: A 2.2 x 1.8 cm low attenuation cystic lesion arises from the tail of the pancreas.\nIMPRESSION: 1. A 2.2 cm low attenuation lesion is seen at the pancreatic tail. This is felt to be originating from the pancreas, a cystic pancreatic neoplasm must be considered.',
+  );
+  const lines = pancreas.text.split('\n').map((l) => l.replace(/^\d+\.\s*/, ''));
+  for (const line of lines)
+    assert.equal(lines.filter((other) => other !== line && other.includes(line.replace(/\.$/, ''))).length, 0, pancreas.text);
+  // "… the whole lung ..... posteriorly, and there is a collection area in it": one item, not "Posteriorly, and …".
+  const lung = draft(
+    'EXAM: CT chest.\nFINDINGS: In the upper lobe of the left lung, there is a density compatible with a parenchymal laceration extending to the whole lung ..... posteriorly, and there is a collection area in it. No pneumothorax.',
+  );
+  assert.doesNotMatch(lung.text, /^\d+\. Posteriorly/m, lung.text);
+  assert.match(lung.text, /whole lung posteriorly, and there is a collection area in it\./, lung.text);
+});
+
+test('impression: a piece opening on "while" or "whereas" is an item without it', () => {
+  const { tidy } = require(path.join(root, 'out/server/rewrite/impression-excerpt.js'));
+  assert.equal(tidy('while the flexor tendons show mild tenosynovitis'), 'The flexor tendons show mild tenosynovitis.');
+  assert.equal(tidy('whereas there is a small effusion.'), 'Small effusion.');
+});
+
+test("impression: an item keeps what its sentence denies by name, and the findings' grade over an old impression's plainer item", () => {
+  const knee = offered(
+    'EXAM: MRI right knee.\nFINDINGS: There is a sprain of the femoral attachment of the fibular collateral ligament, without complete tear or discontinuity. There is a joint effusion.',
+  );
+  assert.match(knee.body, /fibular collateral ligament, without complete tear or discontinuity\./, knee.body);
+  assert.equal(knee.ok, true, knee.reasons.join('\n'));
+  const sinus = offered(
+    'EXAM: CT cervical spine.\nFINDINGS: Anterior osteophyte formation is seen at C5-C6. There is a large retention cyst versus polyp within the right maxillary sinus.\nIMPRESSION:\n1. Degenerative disk disease at C5-C6.\n2. Retention cyst versus polyp of the right maxillary sinus.',
+  );
+  assert.match(sinus.body, /Large retention cyst versus polyp within the right maxillary sinus\./, sinus.body);
+  assert.equal(sinus.ok, true, sinus.reasons.join('\n'));
+});

@@ -52,18 +52,23 @@ test('TI-RADS points from the described features', () => {
 const MAMMO = (impression, findings = 'A 1.2 cm irregular mass in the right breast at 10 o\u2019clock.') =>
   `EXAM: Diagnostic mammogram, right breast\nHISTORY: 52-year-old woman with a palpable lump.\nFINDINGS: ${findings}\nIMPRESSION: ${impression}\n`;
 
+// A benign finding: a BI-RADS 1 or 2 over the irregular mass is a warning of its own (breast-obstetric.test.mjs).
+const CYST = 'A 1.2 cm oval circumscribed anechoic mass in the right breast at 10 o\u2019clock, consistent with a simple cyst.';
+
 test('BI-RADS: management that disagrees is warned; agreeing is silent', () => {
-  for (const [impression, warned] of [
+  /** @type {Array<[string, boolean, string?]>} */
+  const cases = [
     ['BI-RADS 4: Suspicious. Recommend annual screening mammography.', true],
     ['BI-RADS 4: Suspicious. Ultrasound-guided biopsy is recommended.', false],
     ['BIRADS: 4a. Tissue sampling recommended.', false],
     ['BI-RADS category 3: Probably benign. Recommend ultrasound-guided biopsy.', true],
     ['BI-RADS category 3: Probably benign. Recommend follow-up diagnostic mammogram in 6 months.', false],
-    ['BI-RADS 2: Benign. Recommend biopsy of the right breast mass.', true],
-    ['BI-RADS 2: Benign. Continued yearly mammographic screening is recommended.', false],
-    ['BI-RADS 1: Negative.', false],
-  ]) {
-    const ps = problemsOf(RULE, MAMMO(impression));
+    ['BI-RADS 2: Benign. Recommend biopsy of the right breast mass.', true, CYST],
+    ['BI-RADS 2: Benign. Continued yearly mammographic screening is recommended.', false, CYST],
+    ['BI-RADS 1: Negative.', false, 'No suspicious mass, calcification or distortion in the right breast.'],
+  ];
+  for (const [impression, warned, findings] of cases) {
+    const ps = problemsOf(RULE, MAMMO(impression, findings));
     assert.equal(
       ps.some((p) => p.severity === 'warning'),
       warned,

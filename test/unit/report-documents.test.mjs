@@ -82,3 +82,67 @@ test('section headers run into the text after a sentence are sections ("...contr
     ['findings'],
   );
 });
+
+test('known headers glued to the word before them are sections ("...WITH CONTRASTCLINICAL HISTORY:")', () => {
+  const ct =
+    'CT HEAD WITHOUT CONTRASTCLINICAL HISTORY: Sudden left-sided weakness, suspected acute stroke.TECHNIQUE: Axial images of the head were obtained without contrast.COMPARISON: ()FINDINGS: No intracranial hemorrhage. Gray-white matter differentiation is preserved.dIMPRESSION: No acute intracranial abnormality.';
+  const r = parseReport(ct);
+  assert.deepEqual(
+    r.sections.map((s) => [s.kind, s.header?.name ?? null]),
+    [
+      ['preamble', null],
+      ['history', 'CLINICAL HISTORY'],
+      ['technique', 'TECHNIQUE'],
+      ['comparison', 'COMPARISON'],
+      ['findings', 'FINDINGS'],
+      ['impression', 'IMPRESSION'],
+    ],
+  );
+  // A header glued to a lower-case word, and to a closing bracket.
+  assert.deepEqual(
+    parseReport('EXAM: CT CHEST (PULMONARY ANGIOGRAM)CLINICAL HISTORY: Chest pain and weight lossTECHNIQUE: Helical CT.').sections.map(
+      (s) => s.kind,
+    ),
+    ['exam', 'history', 'technique'],
+  );
+  // The stroke the history suspects is no finding of today's report, and no call is asked for.
+  const a = analyze(ct);
+  assert.deepEqual(a.critical, []);
+  assert.ok(!a.understanding.findings.some((f) => f.section !== 'history' && /stroke|infarct/.test(f.finding)));
+  // A word that only ends in a header name is not cut.
+  assert.deepEqual(
+    parseReport('CONTRAINDICATIONS: None.\nFINDINGS: Normal.').sections.map((s) => s.kind),
+    ['other', 'findings'],
+  );
+});
+
+test('a second HISTORY: after the findings holds its own paragraph; the paragraphs after it are findings again', () => {
+  const ccta = `EXAM:  Coronary artery CTA with calcium scoring and cardiac function.
+
+HISTORY:  Chest pain.
+
+TECHNIQUE AND FINDINGS:  Coronary artery CTA was performed on a dual-source CT scanner.  150 mL Ultravist 370 was given intravenously.
+
+HISTORY:  Significant for high cholesterol, overweight, chest pain, family history
+
+The total calcium score (Agatston) is 10.
+
+The LAD has a moderate area of stenosis in its midportion due to a focal calcified plaque.  The circumflex is diminutive in size along its proximal portion.
+
+Cardiac wall motion within normal limits.
+`;
+  const r = parseReport(ccta);
+  assert.deepEqual(
+    r.sections.map((s) => s.kind),
+    ['exam', 'history', 'findings', 'history', 'findings'],
+  );
+  const last = r.sections[4];
+  assert.match(ccta.slice(last.body.start, last.body.end), /^The total calcium score[\s\S]*within normal limits\.$/);
+  assert.ok(r.sentences.some((s) => s.section === 4 && /The LAD has a moderate area of stenosis/.test(s.text)));
+  // A history at the top of a report keeps all its paragraphs (a case history's HX runs on).
+  const top = parseReport('HISTORY: Chest pain.\n\nShortness of breath for a week.\n\nFINDINGS: Normal.');
+  assert.deepEqual(
+    top.sections.map((s) => s.kind),
+    ['history', 'findings'],
+  );
+});

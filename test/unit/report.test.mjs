@@ -33,6 +33,18 @@ test('organ subheadings stay inside FINDINGS; unknown capitals elsewhere open a 
   assert.equal(bodyOf(r, 'impression'), 'Normal.');
 });
 
+test('spine level labels are subsections inside FINDINGS, and open nothing in the impression', () => {
+  const text = 'FINDINGS:\nC5-6: Disc bulge. No cord compression.\nC7-T1, T1-2: Normal.\nIMPRESSION:\nL4-5: Mild disc bulge.';
+  const r = R.parseReport(text);
+  assert.deepEqual(kinds(r), ['findings', 'impression']);
+  assert.deepEqual(
+    r.sections[0].subsections.map((s) => s.header.name),
+    ['C5-6', 'C7-T1, T1-2'],
+  );
+  assert.equal(bodyOf(r, 'impression'), 'L4-5: Mild disc bulge.');
+  assert.equal(r.sections[1].subsections.length, 0);
+});
+
 test('mixed-case labels inside FINDINGS are subsections, not sections ("Contrast:" is not TECHNIQUE)', () => {
   const text =
     'TECHNIQUE: MRI of the chest.\nFINDINGS:\nContrast: 7.5 mL gadobutrol intravenously.\nLungs: Small left pleural effusion.\nGallbladder and bile ducts: Unremarkable.\nIMPRESSION: Small left pleural effusion.';

@@ -14,6 +14,8 @@ import { keptIn } from '../../scripts/eval-restructure.mjs';
 const require = createRequire(import.meta.url);
 const { chooseTemplate, templateById } = require(path.join(root, 'out/server/templates/index.js'));
 const { restructure, restructureText, PERTINENT_NEGATIVE_MARK } = require(path.join(root, 'out/server/rewrite/restructure.js'));
+const { rewrite } = require(path.join(root, 'out/server/rewrite/index.js'));
+const { analyze } = require(path.join(root, 'out/server/engine.js'));
 
 const PLAIN = { fillPertinentNegatives: false, fields: 'plain' };
 const norm = (s) => s.replace(/\s+/g, ' ').trim();
@@ -229,8 +231,9 @@ test('spine levels are filed by level', () => {
   assert.equal(line(out, 'Alignment'), 'Alignment: Normal alignment.');
   assert.equal(line(out, 'Conus and cauda equina'), 'Conus and cauda equina: The conus terminates at L1.');
   assert.equal(line(out, 'L4-5'), 'L4-5: Broad-based disc bulge with mild foraminal narrowing.');
-  assert.equal(line(out, 'L5-S1'), 'L5-S1: At L5-S1 there is a small central disc protrusion.');
-  assert.equal(line(out, 'Intervertebral discs'), 'Intervertebral discs: Remaining discs are normal.');
+  // The level's label stands on its own line: the sentence names its level in its own words.
+  assert.match(out.text, /^L5-S1:\nAt L5-S1 there is a small central disc protrusion\.$/m);
+  assert.equal(line(out, 'Discs and spinal canal'), 'Discs and spinal canal: Remaining discs are normal.');
   assert.equal(line(out, 'L2-L3'), 'L2-L3: [ ]');
 });
 
@@ -240,6 +243,29 @@ test('a level label keeps the rest of its line: the cord at C5-6 is not cut from
   const { out } = run(text);
   assert.equal(line(out, 'C5-6'), 'C5-6: Disc osteophyte complex with mild foraminal narrowing. No cord compression.');
   assert.equal(line(out, 'Spinal cord'), 'Spinal cord: The cord is normal in signal.');
+});
+
+test('spine findings are kept per level, and the restructure passes the gate', () => {
+  const text = [
+    'EXAM: MRI cervical spine',
+    'FINDINGS:',
+    'Vertebral alignment is normal. The C2-3 and C3-4 disk levels appear unremarkable.',
+    'At C4-5, broad based disk osteophyte contacts the ventral surface of the spinal cord. There may also be some narrowing of the neuroforamina at this level.',
+    'C5-6: Disc desiccation. CSF remains present surrounding the cord.',
+    'A specific abnormality is not identified at the C7-T1 level.',
+    'IMPRESSION: Mild degenerative disc disease.',
+  ].join('\n');
+  const { out } = run(text);
+  // One level: that level's field, whatever else the sentence names; the label on its own line.
+  assert.match(out.text, /^C4-C5:\nAt C4-5, broad based .*spinal cord\. There may also be some narrowing .* at this level\.$/m);
+  assert.match(out.text, /^C7-T1:\nA specific abnormality is not identified at the C7-T1 level\.$/m);
+  // Several levels: the general field.
+  assert.equal(line(out, 'Discs and spinal canal'), 'Discs and spinal canal: The C2-3 and C3-4 disk levels appear unremarkable.');
+  assert.equal(line(out, 'C5-6'), 'C5-6: Disc desiccation. CSF remains present surrounding the cord.');
+  assert.equal(line(out, 'C2-C3'), 'C2-C3: [ ]');
+  assert.equal(broken(text), null);
+  const r = rewrite('restructure', analyze(text));
+  assert.deepEqual(r.verification.reasons, []);
 });
 
 test('the organs a sentence names outvote the organs of its findings and a word named once', () => {

@@ -163,3 +163,28 @@ test('impression-omission: a critical finding to call about must be named, and w
     'IMPRESSION: Low-grade partial tearing of the gluteus medius tendon.';
   assert.ok(problemsOf(RULE, tearing).some((p) => /labral tear/.test(p.message)));
 });
+
+test('impression-omission: the primary tumour does not account for its metastases, nor a plaque for the stenosis', () => {
+  const staging =
+    'EXAM: CT chest, abdomen and pelvis.\nFINDINGS: Spiculated 3.1 cm mass in the right upper lobe. Multiple hypodense lesions in the liver, ' +
+    'consistent with metastatic disease.\nIMPRESSION: Right upper lobe mass, consistent with primary lung malignancy.';
+  assert.ok(problemsOf(RULE, staging).some((p) => p.finding === 'metastatic disease' || /metasta/.test(p.message)));
+  const spread =
+    'EXAM: CT chest, abdomen and pelvis.\nFINDINGS: Spiculated mass in the right upper lobe. Multiple hypodense lesions in the liver, consistent with metastases.\n' +
+    'IMPRESSION: Right upper lobe mass with hepatic metastatic disease.';
+  assert.deepEqual(problemsOf(RULE, spread), []);
+  const carotid =
+    'EXAM: Bilateral carotid ultrasound.\nFINDINGS: At the left carotid bifurcation there is heterogeneous plaque with approximately 60% stenosis of the ' +
+    'proximal internal carotid artery.\nIMPRESSION: Bilateral carotid plaque, left greater than right.';
+  assert.ok(problemsOf(RULE, carotid).some((p) => /stenosis/.test(p.message)));
+});
+
+test('impression-omission: an acute finding seen incidentally still belongs in the impression; a minor one need not', () => {
+  const spine =
+    'EXAM: CT cervical spine without contrast.\nFINDINGS: No acute fracture or malalignment. Incidentally, a moderate left pleural effusion is identified.\n' +
+    'IMPRESSION: No acute fracture or malalignment of the cervical spine.';
+  assert.ok(problemsOf(RULE, spine).some((p) => /pleural effusion/.test(p.message)));
+  const cyst =
+    'EXAM: CT abdomen.\nFINDINGS: Acute appendicitis. Incidental 1 cm simple cyst in the left kidney.\nIMPRESSION: Acute appendicitis.';
+  assert.deepEqual(problemsOf(RULE, cyst), []);
+});

@@ -265,6 +265,13 @@ test('issue 19 exams get their own template; a wrong body part or modality is re
   const neck = choose('FINDINGS: Enlarged cervical lymph nodes. The thyroid is normal. The parotid glands are normal.');
   assert.match(neck.refused ?? '', /^no modality named: the neck has templates for/);
   assert.ok(!/\n/.test(neck.refused));
+  // A whole-body MRI has no template: refused, its brain and chest not filed into an abdomen's fields.
+  assert.match(choose('EXAM: MR WHOLEBODY\nFINDINGS: BRAIN: Normal. CHEST: Clear lungs.').refused ?? '', /^no template for the whole body/);
+  // "CT angiography" names no chest: with the abdomen and pelvis on the line below, not the pulmonary angiogram.
+  const cta = choose(
+    'EXAM: CT ANGIOGRAPHY\nTECHNIQUE: Axial images of the abdomen and pelvis after intravenous contrast.\nFINDINGS: Fusiform infrarenal abdominal aortic aneurysm, 5.2 cm.',
+  );
+  assert.notEqual(cta.template.id, 'ct-pulmonary-angiogram');
   // The modality's own words decide when nothing names it.
   assert.equal(choose('FINDINGS: The liver is hypoechoic. The gallbladder is normal.').template.modality, 'US');
   assert.equal(choose('FINDINGS: T2 hyperintense lesion in the liver.').template.id, 'mri-abdomen-pelvis');

@@ -4,13 +4,9 @@
 'use strict';
 const assert = require('assert');
 const vscode = require('vscode');
+const { EXTENSION_ID, WAIT_MS, codeOf, radlintDiagnostics, poll, workspace, open, revertAndCloseAll } = require('./helpers');
 
-const EXTENSION_ID = 'radlint.radlint';
 const REPORT = 'chest-radiograph-errors.rpt';
-const WAIT_MS = 30000;
-
-const codeOf = (d) => (d.code && typeof d.code === 'object' ? d.code.value : d.code);
-const radlintDiagnostics = (uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'radlint');
 const describeDiagnostics = (uri) =>
   JSON.stringify(radlintDiagnostics(uri).map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${codeOf(d)} ${d.message}`));
 
@@ -68,25 +64,12 @@ async function quickFixes(uri, range) {
   return actions ?? [];
 }
 
-/** Reverts whatever a test left unsaved and closes every editor (the workspace is a scratch copy). */
-async function revertAndCloseAll() {
-  for (const document of vscode.workspace.textDocuments) {
-    if (!document.isDirty) continue;
-    await vscode.window.showTextDocument(document);
-    await vscode.commands.executeCommand('workbench.action.files.revert');
-  }
-  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-}
-
 describe('RadLint in the VS Code extension host', function () {
   let document;
   let original;
 
   before(async function () {
-    const folder = vscode.workspace.workspaceFolders?.[0];
-    assert.ok(folder, 'the fixture workspace folder is not open');
-    document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, REPORT));
-    await vscode.window.showTextDocument(document);
+    document = await open(REPORT);
     original = document.getText();
   });
 
@@ -170,9 +153,7 @@ describe('RadLint snippet fixes (radlint.applySnippet)', function () {
   let original;
 
   before(async function () {
-    const folder = vscode.workspace.workspaceFolders[0];
-    document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, 'no-impression.rpt'));
-    await vscode.window.showTextDocument(document);
+    document = await open('no-impression.rpt');
     original = document.getText();
   });
 
@@ -211,12 +192,6 @@ describe('RadLint clinical rules in the editor', function () {
   });
 
   afterEach(revertAndCloseAll);
-
-  async function open(name) {
-    const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, name));
-    await vscode.window.showTextDocument(document);
-    return document;
-  }
 
   it('laterality: points at the other mention, and either side can be made to match; undo restores it', async function () {
     const document = await open('laterality.rpt');
@@ -317,18 +292,10 @@ describe('RadLint state you can see: status item, restart, rule commands', funct
   let api;
 
   before(async function () {
-    folder = vscode.workspace.workspaceFolders[0];
-    const extension = vscode.extensions.getExtension(EXTENSION_ID);
-    api = extension.isActive ? extension.exports : await extension.activate();
+    ({ folder, api } = await workspace());
   });
 
   afterEach(revertAndCloseAll);
-
-  async function open(name) {
-    const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, name));
-    await vscode.window.showTextDocument(document);
-    return document;
-  }
 
   const waitForStatus = (what, check) =>
     waitFor(
@@ -516,26 +483,10 @@ describe('RadLint editor layer: hover, outline, suppression, fix-all, rewrites',
   });
   afterEach(revertAndCloseAll);
 
-  /** Polls an async check until it gives a value (commands have no change event to wait on). */
-  async function poll(what, check, timeoutMs = WAIT_MS) {
-    const until = Date.now() + timeoutMs;
-    for (;;) {
-      const value = await check();
-      if (value) return value;
-      if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-
-  async function open(name) {
-    const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, name));
-    await vscode.window.showTextDocument(document);
-    await poll(`diagnostics for ${name}`, () => radlintDiagnostics(document.uri).length > 0);
-    return document;
-  }
+  const openChecked = (name) => open(name, (document) => radlintDiagnostics(document.uri).length > 0);
 
   it('hover on a plain finding word says what RadLint understood', async function () {
-    const document = await open('laterality.rpt');
+    const document = await openChecked('laterality.rpt');
     const at = document.getText().indexOf('effusion');
     assert.ok(at >= 0);
     const hovers = await poll('a RadLint hover on "effusion"', async () => {
@@ -547,7 +498,7 @@ describe('RadLint editor layer: hover, outline, suppression, fix-all, rewrites',
   });
 
   it('the outline lists the report sections', async function () {
-    const document = await open('laterality.rpt');
+    const document = await openChecked('laterality.rpt');
     const symbols = await poll('document symbols', async () => {
       const s = await vscode.commands.executeCommand('vscode.executeDocumentSymbolProvider', document.uri);
       return s && s.length ? s : undefined;
@@ -558,7 +509,7 @@ describe('RadLint editor layer: hover, outline, suppression, fix-all, rewrites',
 
   it('Ignore here hides the problem, and it stays hidden after the report is closed and reopened', async function () {
     const name = 'chest-radiograph-errors.rpt';
-    let document = await open(name);
+    let document = await openChecked(name);
     const diagnostic = await poll('the repeated-word diagnostic', () =>
       radlintDiagnostics(document.uri).find((d) => codeOf(d) === 'dictation-artifact' && /repeated/i.test(d.message)),
     );
@@ -572,7 +523,7 @@ describe('RadLint editor layer: hover, outline, suppression, fix-all, rewrites',
     await applyCodeAction(ignore);
     await poll('the ignored problem to go', () => !radlintDiagnostics(document.uri).some((d) => /repeated/i.test(d.message)));
     await revertAndCloseAll();
-    document = await open(name);
+    document = await openChecked(name);
     await new Promise((r) => setTimeout(r, 1500));
     assert.ok(!radlintDiagnostics(document.uri).some((d) => /repeated/i.test(d.message)), describeDiagnostics(document.uri));
     const kept = vscode.Uri.joinPath(folder.uri, '.radlint.json');
@@ -603,7 +554,7 @@ describe('RadLint editor layer: hover, outline, suppression, fix-all, rewrites',
   });
 
   it('restructure into a template keeps every sentence as one undoable edit', async function () {
-    const document = await open('laterality.rpt');
+    const document = await openChecked('laterality.rpt');
     const original = document.getText();
     const applied = await vscode.commands.executeCommand(
       'radlint.restructure',
@@ -625,23 +576,22 @@ describe('RadLint editor layer: hover, outline, suppression, fix-all, rewrites',
   });
 
   it('restructure asks which template first, then rewrites once, into the one picked', async function () {
-    const document = await open('laterality.rpt');
+    const document = await openChecked('laterality.rpt');
     const original = document.getText();
     // No template id: the pick opens before anything is rewritten (a rewrite would have shown its progress
-    // first). Home, Down to the first other template (CT chest) and Enter, as a user would with the keys;
-    // until the pick is open they do nothing.
-    let done = false;
-    const running = vscode.commands.executeCommand('radlint.restructure', document.uri.toString(), document.version);
-    running.then(
-      () => (done = true),
-      () => (done = true),
-    );
-    await poll('the template picked', async () => {
-      if (done) return true;
-      for (const key of ['quickInput.first', 'quickInput.next', 'workbench.action.acceptSelectedQuickOpenItem'])
-        await vscode.commands.executeCommand(key);
-      return done;
+    // first). Once the extension says the pick is shown: Home, Down to the first other template (CT chest)
+    // and Enter, as a user would with the keys.
+    const { api } = await workspace();
+    const shown = new Promise((resolve) => {
+      const subscription = api.onDidShowTemplatePick(() => {
+        subscription.dispose();
+        resolve();
+      });
     });
+    const running = vscode.commands.executeCommand('radlint.restructure', document.uri.toString(), document.version);
+    await shown;
+    for (const key of ['quickInput.first', 'quickInput.next', 'workbench.action.acceptSelectedQuickOpenItem'])
+      await vscode.commands.executeCommand(key);
     assert.equal(await running, true);
     await poll('the restructured text', () => document.getText() !== original);
     // CT chest's own fields, which the chest radiograph template does not have.
@@ -655,7 +605,7 @@ describe('RadLint editor layer: hover, outline, suppression, fix-all, rewrites',
   it('the patient summary opens beside the report, the report unchanged', async function () {
     // A report whose findings need explaining and that has no unresolved error (no summary is offered
     // over a side conflict).
-    const document = await open('critical.rpt');
+    const document = await openChecked('critical.rpt');
     const original = document.getText();
     const shown = await vscode.commands.executeCommand('radlint.patientSummary', document.uri.toString(), document.version);
     assert.equal(shown, true);

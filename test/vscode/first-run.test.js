@@ -6,52 +6,21 @@
 'use strict';
 const assert = require('assert');
 const vscode = require('vscode');
+const { EXTENSION_ID, codeOf, radlintDiagnostics: radlint, poll, workspace, open: openReport, revertAndCloseAll } = require('./helpers');
 
-const EXTENSION_ID = 'radlint.radlint';
-const WAIT_MS = 30000;
-
-const codeOf = (d) => (d.code && typeof d.code === 'object' ? d.code.value : d.code);
-const radlint = (uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'radlint');
 const describe_ = (uri) => JSON.stringify(vscode.languages.getDiagnostics(uri).map((d) => `${d.source} ${codeOf(d)}: ${d.message}`));
-
-/** Polls a check (sync or async) until it gives a truthy value. */
-async function poll(what, check, timeoutMs = WAIT_MS) {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${typeof what === 'function' ? what() : what}`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
-
-async function revertAndCloseAll() {
-  for (const document of vscode.workspace.textDocuments) {
-    if (!document.isDirty) continue;
-    await vscode.window.showTextDocument(document);
-    await vscode.commands.executeCommand('workbench.action.files.revert');
-  }
-  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-}
 
 describe('RadLint first run and daily use (issue 23)', function () {
   let folder;
   let api;
 
   before(async function () {
-    folder = vscode.workspace.workspaceFolders[0];
-    const extension = vscode.extensions.getExtension(EXTENSION_ID);
-    api = extension.isActive ? extension.exports : await extension.activate();
+    ({ folder, api } = await workspace());
   });
 
   afterEach(revertAndCloseAll);
 
-  async function open(name) {
-    const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, name));
-    await vscode.window.showTextDocument(document);
-    await poll(`RadLint to check ${name}`, () => !/not checked|starting/.test(api.statusText()) && api.client()?.isRunning());
-    return document;
-  }
+  const open = (name) => openReport(name, () => !/not checked|starting/.test(api.statusText()) && api.client()?.isRunning());
 
   async function openText(content) {
     const document = await vscode.workspace.openTextDocument({ language: 'radreport', content });
@@ -216,17 +185,7 @@ describe('RadLint first run and daily use (issue 23)', function () {
   // 6. Trainee mode.
   it('trainee mode: the scorecard follows edits, a size word differs, the status counts differences apart', async function () {
     const reference = vscode.Uri.joinPath(folder.uri, 'laterality.rpt');
-    const content = [
-      'EXAM: Chest radiograph, PA and lateral.',
-      '',
-      'FINDINGS:',
-      'Moderate left pleural effusion. No pneumothorax.',
-      '',
-      'IMPRESSION:',
-      '1. Moderate left pleural effusion.',
-      '',
-    ].join('\n');
-    const trainee = await openText(content);
+    const trainee = await open('trainee.rpt');
     const result = await vscode.commands.executeCommand('radlint.compareWithReference', reference, trainee.uri);
     assert.ok(result, 'compared');
     const size = result.discrepancies.find((d) => d.kind === 'size');

@@ -11,11 +11,8 @@ import { RULES } from '../rules/registry';
 import type { Problem } from '../problem';
 import { DEFAULTS, engineSettings } from '../settings';
 import { WORKSPACE_WORD_LIST, readWordList, userWordListPath } from '../word-lists';
-import { addAiProblems } from '../llm/cli';
 import { REDACT_MODES, type RedactMode } from '../llm/settings';
 import { argumentsOf, readReadable, toPosix, UsageError, type Io } from './inputs';
-import { sarif } from './sarif';
-import { skipSuggestionWarmUp } from '../spelling/load';
 import { findingsText } from './findings';
 
 interface Options {
@@ -67,7 +64,7 @@ export function parseArgs(argv: string[]): Options {
   return options;
 }
 
-function problemJson(problem: Problem, report: Report) {
+function problemJson(problem: Problem, report: Pick<Report, 'lineStarts'>) {
   return {
     rule: problem.rule,
     category: problem.category,
@@ -113,7 +110,6 @@ export async function runChecks(argv: string[], io: Io): Promise<number> {
     return inputError ? 2 : 0;
   }
 
-  skipSuggestionWarmUp(); // "Did you mean" needs none of it
   await prepareRules();
   const base = engineSettings({ ...DEFAULTS, rules: Object.fromEntries(options.disabled.map((id) => [id, 'off' as const])) });
   // The same word lists the editor writes: the user's, this folder's workspace list, and --words.
@@ -124,11 +120,14 @@ export async function runChecks(argv: string[], io: Io): Promise<number> {
   const results = readable.map((i) => {
     const ignores = ignoresFor(workspace.ignores, toPosix(path.relative(process.cwd(), path.resolve(i.path))));
     const analysis = analyze(i.text, { ...base, words, ignores });
-    return { path: i.path, report: analysis.report, problems: analysis.problems, failures: analysis.failures };
+    // Keep only what the output reads: the parsed reports of a large folder would all stay alive till the end.
+    const { text, lineStarts } = analysis.report;
+    return { path: i.path, report: { text, lineStarts }, problems: analysis.problems, failures: analysis.failures };
   });
   for (const r of results) for (const f of r.failures) io.stderr(`radlint: ${r.path}: rule ${f.rule} failed: ${String(f.error)}\n`);
   if (options.llm) {
     const files = results.map((r) => ({ path: toPosix(r.path), text: r.report.text, problems: r.problems }));
+    const { addAiProblems } = await import('../llm/cli.js');
     await addAiProblems(files, { redact: options.redact, env: io.env ?? process.env }, (line) => io.stderr(`radlint: warning: ${line}\n`));
   }
 
@@ -136,6 +135,7 @@ export async function runChecks(argv: string[], io: Io): Promise<number> {
     const files = results.map((r) => ({ path: toPosix(r.path), diagnostics: r.problems.map((p) => problemJson(p, r.report)) }));
     io.stdout(JSON.stringify({ version: 1, files }, null, 2) + '\n');
   } else if (options.format === 'sarif') {
+    const { sarif } = await import('./sarif.js');
     io.stdout(JSON.stringify(sarif(results), null, 2) + '\n');
   } else {
     for (const r of results) {

@@ -1,15 +1,19 @@
 // The `radlint` command: routes each subcommand to its module. A thin adapter over the engine.
+// Only the module of the command given is loaded: `check` over a folder should not pay for the AI
+// client, the rewrites and the comparison at start-up.
 import { VERSION } from '../version';
-import { LLM_ENV_HELP } from '../llm/cli';
 import { runChecks } from './check';
-import { runCompare } from './compare';
-import { isRewriteCommand, REWRITE_USAGE, runRewrite } from './rewrite';
 import { UsageError, type Io } from './inputs';
-import { runVerify, VERIFY_USAGE } from './verify';
 
 export type { Io };
 
-const USAGE = `Usage:
+async function usage(): Promise<string> {
+  const [{ LLM_ENV_HELP }, { REWRITE_USAGE }, { VERIFY_USAGE }] = await Promise.all([
+    import('../llm/cli.js'),
+    import('./rewrite.js'),
+    import('./verify.js'),
+  ]);
+  return `Usage:
   radlint check [--format text|json|sarif] [--max-size BYTES] [--disable RULE]... [--words FILE]... [--llm [--redact auto|always|never]] PATH...
   radlint findings [--format text|json] PATH...
   radlint compare [--format text|json] TRAINEE REFERENCE
@@ -22,6 +26,7 @@ PATH is a report file, a folder (every .txt, .rpt and .radreport file below it) 
 Exit status (check): 0 nothing at warning or above, 1 something at warning or above, 2 usage or input error.
 Rewrites print the verified text (--format json: { text, template, verification, grade }); exit 1 when it does not verify.
 ${LLM_ENV_HELP}`;
+}
 
 /** Runs the CLI; resolves to the exit status. */
 export async function main(argv: string[], io: Io): Promise<number> {
@@ -30,19 +35,20 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return 0;
   }
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
-    io.stdout(`${USAGE}\n`);
+    io.stdout(`${await usage()}\n`);
     return argv.length === 0 ? 2 : 0;
   }
   try {
     const command = argv[0];
     if (command === 'check' || command === 'findings') return await runChecks(argv, io);
-    if (command === 'compare') return await runCompare(argv.slice(1), io);
-    if (isRewriteCommand(command)) return await runRewrite(argv, io);
-    if (command === 'verify') return await runVerify(argv.slice(1), io);
+    if (command === 'compare') return await (await import('./compare.js')).runCompare(argv.slice(1), io);
+    if (command === 'verify') return await (await import('./verify.js')).runVerify(argv.slice(1), io);
+    const rewrites = await import('./rewrite.js');
+    if (rewrites.isRewriteCommand(command)) return await rewrites.runRewrite(argv, io);
     throw new UsageError(`unknown command '${command}'`);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    io.stderr(`radlint: ${error.message}\n${USAGE}\n`);
+    io.stderr(`radlint: ${error.message}\n${await usage()}\n`);
     return 2;
   }
 }

@@ -20,8 +20,8 @@ export function artifactUri(file: string): string {
 
 const SARIF_LEVEL = { error: 'error', warning: 'warning', info: 'note', hint: 'note' } as const;
 
-export function sarif(results: { path: string; report: Report; problems: Problem[] }[]) {
-  const region = (report: Report, span: { start: number; end: number }) => {
+export function sarif(results: { path: string; report: Pick<Report, 'lineStarts'>; problems: Problem[] }[]) {
+  const region = (report: Pick<Report, 'lineStarts'>, span: { start: number; end: number }) => {
     const r = rangeOf(report.lineStarts, span);
     return { startLine: r.start.line + 1, startColumn: r.start.character + 1, endLine: r.end.line + 1, endColumn: r.end.character + 1 };
   };

@@ -13,7 +13,10 @@ const ALREADY_KNOWN =
   /\b(stable|unchanged|known|again (seen|noted|demonstrated)|redemonstrat\w*|persistent|persists|decreas\w*|improv\w*|resolving|smaller|similar|previously (seen|described|noted)|(seen|described|noted) previously|no (significant )?change|(has|have|had) not (significantly )?changed)\b/i;
 // Bleeding the report's own procedure met and stopped ("transient arterial hemorrhage ... until
 // hemostasis was achieved", "active bleeding ... stopped by tract embolization"): the operator knows.
+// The report may tell it in the sentences after ("... the active hemorrhage. ... until hemostasis was
+// achieved") or where it names the bleeding again ("Transient arterial hemorrhage" in the impression).
 const HANDLED = /\b(transient(ly)?|stopped|hemostasis|controlled|tamponaded|resolved with)\b/i;
+const HANDLED_AFTER = /\b(stopped|hemostasis|controlled|tamponaded)\b/i;
 // A sentence that speaks of the one before ("This is adjacent to ...", "These findings may be due to ...").
 const ANAPHORA = /^\s*(\d+[.)]\s*)?(this|these|it|they|findings|the findings)\b/i;
 
@@ -49,12 +52,29 @@ export function findCriticalFindings(report: Report, findings: Finding[], overri
       (urgency === 'hours' &&
         !ALREADY_KNOWN.test(sentence) &&
         !ALREADY_KNOWN.test(before) &&
-        !HANDLED.test(sentence) &&
+        !handled(report, finding, findings) &&
         finding.hedge !== 'differential' &&
         !onlyInDifferential(finding, findings));
     found.push({ finding, urgency, needsCall });
   }
   return found;
+}
+
+/** Bleeding the report's own procedure met and stopped, as its sentence, the next three or another mention tells. */
+function handled(report: Report, finding: Finding, findings: Finding[]): boolean {
+  const at = finding.sentenceIndex;
+  const sentence = report.sentences[at];
+  if (!sentence) return false;
+  if (HANDLED.test(sentence.text)) return true;
+  for (let k = at + 1; k <= at + 3 && report.sentences[k]?.section === sentence.section; k++)
+    if (HANDLED_AFTER.test(report.sentences[k].text)) return true;
+  return findings.some(
+    (f) =>
+      f !== finding &&
+      f.concept === finding.concept &&
+      f.assertion === 'present' &&
+      HANDLED.test(report.sentences[f.sentenceIndex]?.text ?? ''),
+  );
 }
 
 /**

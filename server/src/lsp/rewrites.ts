@@ -43,6 +43,8 @@ export interface RewritesHost {
   settings: SettingsStore;
   /** The endpoint's client with the key (throws when the settings cannot work). */
   providerFor: (settings: Awaited<ReturnType<SettingsStore['settingsFor']>>['llm']) => Provider;
+  /** The client lets the user pick a template before a restructure (TemplateChoiceRequest): our VS Code client. */
+  clientPicksTemplate(): boolean;
   log(message: string): void;
 }
 
@@ -122,8 +124,11 @@ export function attachRewrites(host: RewritesHost): RewritesFeature {
       const analysis = await analyses.analysisOf(document);
       if (!analysis) return [];
       const wanted = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(k + '.'));
-      return REWRITE_KINDS.map((k) => REWRITE_KIND[k])
-        .filter((a) => wanted(a.codeActionKind))
+      // Where the user cannot pick a template (Neovim), a restructure the chooser refuses would only
+      // end in that refusal: it is not offered.
+      const canRestructure = () => host.clientPicksTemplate() || !templateChoice(analysis.report).refused;
+      return REWRITE_KINDS.filter((k) => wanted(REWRITE_KIND[k].codeActionKind) && (k !== 'restructure' || canRestructure()))
+        .map((k) => REWRITE_KIND[k])
         .map((a) =>
           CodeAction.create(a.title, { title: a.title, command: a.command, arguments: [document.uri, document.version] }, a.codeActionKind),
         );

@@ -2,7 +2,7 @@
 // draft and the comparison agree to leave out of an impression. Qualifier words are lexicon data
 // (lexicon/qualifiers.json); this reads them against the finding's sentence.
 import type { Report } from '../report/types';
-import { QUALIFIERS, QUALIFIER_WORDS, conceptHas, knownConcept, wordsPattern } from './relations';
+import { QUALIFIERS, QUALIFIER_WORDS, conceptHas, knownConcept, wordsPattern, wordsRegex } from './relations';
 import type { Finding } from './types';
 
 const ATELECTASIS = knownConcept('atelectasis', 'isMinor');
@@ -19,10 +19,16 @@ const {
   lowVolumes: LOW_VOLUMES,
 } = QUALIFIERS;
 // Minor anywhere in the sentence, or the sequela of something past ("from a previous infection").
-const MINOR_ANYWHERE = new RegExp(
-  String.raw`\b(?:${wordsPattern(QUALIFIER_WORDS.minorAnywhere)}|(?:from|of|due to|secondary to|related to) (?:a |the )?(?:previous|prior|old|remote))\b`,
-  'i',
-);
+const minorAnywhere = (words: readonly string[]) =>
+  new RegExp(
+    String.raw`\b(?:${wordsPattern(words)}|(?:from|of|due to|secondary to|related to) (?:a |the )?(?:previous|prior|old|remote))\b`,
+    'i',
+  );
+const MINOR_ANYWHERE = minorAnywhere(QUALIFIER_WORDS.minorAnywhere);
+// An acute or critical finding seen "incidentally" is beside the question, not minor.
+const notIncidental = (words: readonly string[]) => words.filter((w) => !QUALIFIER_WORDS.incidental.includes(w));
+const MINOR_ANYWHERE_ACUTE = minorAnywhere(notIncidental(QUALIFIER_WORDS.minorAnywhere));
+const MINOR_BEFORE_ACUTE = wordsRegex(notIncidental(QUALIFIER_WORDS.minorBefore));
 
 // Descriptive findings (an opacity, a density) that the sentence explains or hedges: the
 // explanation, when it matters, is a finding of its own.
@@ -45,7 +51,9 @@ export function isMinor(report: Report, finding: Finding): boolean {
     /\b(?:minimal(?:ly)?|mild(?:ly)?|slight(?:ly)?)[\s-]+(?:displaced|angulated|comminuted|depressed|impacted)\b/gi,
     '',
   );
-  if (MINOR_BEFORE.test(clause) || MINOR_ANYWHERE.test(sentence.text)) return true;
+  const acute = !!finding.critical || conceptHas(finding.concept, 'acute');
+  if ((acute ? MINOR_BEFORE_ACUTE : MINOR_BEFORE).test(clause) || (acute ? MINOR_ANYWHERE_ACUTE : MINOR_ANYWHERE).test(sentence.text))
+    return true;
   // A de-identification token where a qualifier would stand ("XXXX opacities", "XXXX atelectasis"):
   // the word it hides may have been "streaky" or "likely", so nothing can be concluded.
   if (

@@ -116,7 +116,17 @@ export const wordsPattern = (words: readonly string[]): string =>
 export const wordsRegex = (words: readonly string[]): RegExp => new RegExp(String.raw`\b(?:${wordsPattern(words)})\b`, 'i');
 
 const Words = z.array(z.string().regex(/^[a-z][a-z -]*\*?$/)).min(1);
-const QUALIFIER_NAMES = ['minorBefore', 'minorAnywhere', 'explained', 'overlap', 'strong', 'marked', 'lowVolumes', 'spreadOut'] as const;
+const QUALIFIER_NAMES = [
+  'minorBefore',
+  'minorAnywhere',
+  'incidental',
+  'explained',
+  'overlap',
+  'strong',
+  'marked',
+  'lowVolumes',
+  'spreadOut',
+] as const;
 const QualifiersSchema = z.object({ note: z.string(), ...Object.fromEntries(QUALIFIER_NAMES.map((n) => [n, Words])) }).strict();
 const qualifiers = QualifiersSchema.parse(qualifiersData) as unknown as Record<(typeof QUALIFIER_NAMES)[number], string[]>;
 /** Qualifier words of lexicon/qualifiers.json, each list compiled to one regular expression (see its note). */

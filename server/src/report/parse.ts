@@ -5,11 +5,18 @@ import type { NumberedItem, Report, Section, SectionKind, Sentence, Span, Subsec
 // A header: at the start of a line, a name of letters (and a few joiners) ending in a colon.
 // Group 1 is the name. Inline ("FINDINGS: The heart ...") and own-line forms both match.
 const HEADER_WITH_COLON = /^[ \t]*([A-Za-z][A-Za-z ,/&()'-]{0,40}?)[ \t]*:(?!\/)/gm;
+const LEVEL = String.raw`[CTLS]\d{1,2}(?:[ \t]*-[ \t]*[CTLS]?\d{1,2})?`;
+const LEVEL_LABEL = new RegExp(String.raw`^[ \t]*(${LEVEL}(?:[ \t]*(?:,|&|and|to|through)[ \t]*${LEVEL})*)[ \t]*:(?!\d)`, 'gim');
 // Own-line headers without a colon ("IMPRESSION" alone on its line): only known names, in capitals.
 const HEADER_ALONE = /^[ \t]*([A-Z][A-Z /&-]{2,40}?)[ \t]*$/gm;
 // Headers run into the text after a sentence ("...contrast.FINDINGS: ...", "...normal.  IMPRESSION: ..."):
 // only known section names, in capitals.
 const HEADER_RUN_IN = /(?<=[a-z0-9)][.!?][ \t]{0,3}|\S[ \t]{2,6})([A-Z][A-Z /&-]{2,40}?)[ \t]*:(?!\/)/g;
+// Headers glued to the word before them, as dictation and generated reports run them together
+// ("...WITH CONTRASTCLINICAL HISTORY:", "...weight lossTECHNIQUE:", "COMPARISON: ()FINDINGS:"): only the
+// top-level names, in capitals, so a word that merely ends in one ("CONTRAINDICATIONS:") is not cut.
+const HEADER_GLUED =
+  /(?<=[A-Za-z)\]])(?<!CONTRA)((?:CLINICAL )?(?:HISTORY|INDICATIONS?)|TECHNIQUE|COMPARISONS?|FINDINGS|(?:FINAL )?IMPRESSIONS?|CONCLUSIONS?)[ \t]*:(?!\/)/g;
 
 const TOKEN = /XXXX+|\p{L}[\p{L}\p{M}'’]*\p{L}|\p{L}|\d+(?:[.,]\d+)*|[^\s\p{L}\d]/gu;
 
@@ -82,6 +89,12 @@ function findHeaders(text: string): HeaderMatch[] {
     const start = m.index + m[0].indexOf(name);
     headers.push({ start, end: start + name.length, name: name.trim(), kind, allCaps: true, words: name.trim().split(/\s+/).length });
   }
+  // Spine level labels ("C5-6:", "L4-L5:", "C7-T1, T1-2:"): inside FINDINGS the level's field, like an
+  // organ label; elsewhere plain text (allCaps false), so an impression's "L4-5: ..." opens nothing.
+  for (const m of text.matchAll(LEVEL_LABEL)) {
+    const name = m[1].trim();
+    headers.push({ start: m.index + m[0].indexOf(name), end: m.index + m[0].length, name, kind: null, allCaps: false, words: 1 });
+  }
   const starts = new Set(headers.map((h) => h.start));
   for (const m of text.matchAll(HEADER_RUN_IN)) {
     const name = m[1].trim();
@@ -89,6 +102,14 @@ function findHeaders(text: string): HeaderMatch[] {
     if (!kind || kind === 'other' || starts.has(m.index)) continue;
     starts.add(m.index);
     headers.push({ start: m.index, end: m.index + m[0].length, name, kind, allCaps: true, words: name.split(/\s+/).length });
+  }
+  for (const m of text.matchAll(HEADER_GLUED)) {
+    const name = m[1];
+    const end = m.index + m[0].length;
+    // The glued name replaces a header read from the line start up to the same colon ("CT CHEST WITH CONTRASTCLINICAL HISTORY").
+    const longer = headers.findIndex((h) => h.end === end);
+    if (longer >= 0) headers.splice(longer, 1);
+    headers.push({ start: m.index, end, name, kind: knownSectionKind(name), allCaps: true, words: name.split(' ').length });
   }
   headers.sort((a, b) => a.start - b.start);
   return headers;
@@ -160,6 +181,7 @@ function buildSections(text: string): Section[] {
     };
     sections.push(current);
   }
+  endLateHistories(text, sections);
   for (const s of sections) {
     s.body = trimSpan(text, s.header ? s.header.end : s.start, s.end);
     // Each subsection runs to the next one, or to its section's end.
@@ -172,6 +194,37 @@ function buildSections(text: string): Section[] {
   // An empty preamble (the report starts with a header) is not a section.
   if (sections.length > 1 && sections[0].body.start === sections[0].body.end) sections.shift();
   return sections;
+}
+
+const BLANK_LINE = /\r?\n[ \t]*\r?\n/g;
+
+// A history header met after the findings ("TECHNIQUE AND FINDINGS: ... HISTORY: Significant for
+// high cholesterol⏎⏎The LAD has a moderate stenosis ...") holds its own paragraph only: what follows
+// the blank line is findings again, not more history.
+function endLateHistories(text: string, sections: Section[]): void {
+  let afterFindings = false;
+  for (let i = 0; i < sections.length; i++) {
+    const s = sections[i];
+    if (s.kind === 'findings') afterFindings = true;
+    if (s.kind !== 'history' || !afterFindings || !s.header) continue;
+    let from = s.header.end;
+    while (from < s.end && isSpace(text.charCodeAt(from))) from++;
+    BLANK_LINE.lastIndex = from;
+    const blank = BLANK_LINE.exec(text);
+    if (!blank || blank.index >= s.end) continue;
+    const start = blank.index + blank[0].length;
+    if (trimSpan(text, start, s.end).start === s.end) continue;
+    sections.splice(i + 1, 0, {
+      kind: 'findings',
+      header: null,
+      start,
+      end: s.end,
+      body: { start, end: s.end },
+      items: [],
+      subsections: [],
+    });
+    s.end = blank.index;
+  }
 }
 
 function addSubsection(text: string, section: Section, h: HeaderMatch): void {

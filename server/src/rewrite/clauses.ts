@@ -7,6 +7,7 @@ import { z } from 'zod';
 import cueData from './cues.json';
 import { parseReport } from '../report';
 import type { Report, SectionKind, Span } from '../report/types';
+import { LIST_NUMBER } from './list-number';
 
 const lowerPhrase = z.string().regex(/^[^\sA-Z]+(?: [^\sA-Z]+)*$/, 'lower-case words separated by single spaces');
 const scoped = z.array(z.object({ phrase: lowerPhrase, scope: z.enum(['after', 'clause']) }).strict());
@@ -101,6 +102,8 @@ export interface Part {
 export interface Clause extends Span {
   text: string;
   section: SectionKind;
+  /** Index into Report.sections (-1 for a clause read alone). */
+  sectionIndex: number;
   /** The subsection label it stands under ("liver"), lower case, or null. */
   field: string | null;
   /** The words of the label the clause opens with ("liver" of "Liver: Normal."). */
@@ -157,8 +160,6 @@ const ORDINAL_NUMBER = /^(\d{1,2})(?:st|nd|rd|th)$/;
 const ROMAN = /^(?:i{1,3}|iv|v|vi{1,3}|ix|x)$/;
 // "Liver:", "Lungs and pleura:" opening a clause; not "at 14:35".
 const LABEL = /^[ \t]*([A-Za-z][A-Za-z0-9 ,/&()'-]{0,40}?)[ \t]*:(?!\d)[ \t]*/;
-// A list number or bullet opening a sentence, or standing alone ("3." split off as a sentence of its own).
-export const LIST_MARK = /^[ \t]*(?:\d{1,2}[.)]|[-•*])(?:[ \t]+|$)/;
 const CLAUSE_BREAK = /;|,?\s+(?:but|however|although|whereas)\b,?/gi;
 
 export const stem = (w: string) =>
@@ -167,7 +168,7 @@ const fmt = (n: number) => String(Math.round(n * 1e6) / 1e6);
 
 /** Reads one clause's words and cues. `offset` is where `text` starts in the whole text. */
 export function readClause(text: string, span: Span, section: SectionKind, field: string | null): Clause {
-  let body = text.replace(LIST_MARK, '');
+  let body = text.replace(LIST_NUMBER, '');
   const label = LABEL.exec(body);
   let labelWords: string[] = [];
   const sides: string[] = [];
@@ -200,6 +201,7 @@ export function readClause(text: string, span: Span, section: SectionKind, field
     ...span,
     text: text.trim(),
     section,
+    sectionIndex: -1,
     field,
     label: labelWords,
     words: [],
@@ -378,6 +380,7 @@ export function clausesOf(report: Report): Clause[] {
       if (!/[a-z0-9]/i.test(text)) continue;
       const span = { start: sentence.start + p.start, end: sentence.start + p.end };
       const clause = readClause(text, span, section?.kind ?? 'preamble', field);
+      clause.sectionIndex = sentence.section;
       // Under a side heading ("RIGHT:" as a section or a field), the clause speaks of that side.
       for (const heading of [field, section?.header?.name.toLowerCase()])
         for (const [side, list] of Object.entries(CUES.sides)) if (heading && list.includes(heading)) clause.sides.add(side);

@@ -7,7 +7,8 @@
 import { CUES, clausesOf, readClause, type Clause } from './clauses';
 import { changesOf, dropsOf, polarityLostBy } from './clause-changes';
 import type { Report, Span } from '../report/types';
-import { capitalise } from './impression-phrase';
+import { capitalise, decapitalise } from './impression-phrase';
+import { stripListNumber } from './list-number';
 
 export const tokens = (text: string) => text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
 // Words a phrase may leave out of its sentence: filler and the verbs of being seen.
@@ -17,7 +18,7 @@ export const UNSAID = new Set(
 
 // Leading words an impression item does without: "and", "with", "There is".
 const FILLER =
-  /^(?:(?:and|but|with|also|however|additionally|furthermore)\b,?\s+)?(?:there (?:is|are|was|were)\s+(?:also\s+)?)?(?:an?\s+(?=\S))?/i;
+  /^(?:(?:and|but|with|while|whereas|also|however|additionally|furthermore)\b,?\s+)?(?:there (?:is|are|was|were)\s+(?:also\s+)?)?(?:an?\s+(?=\S))?/i;
 // A piece that opens on these leans on the words before it ("suspicious for …", "which …", "measuring …").
 const LINKING = new Set([
   ...CUES.dangling,
@@ -36,8 +37,7 @@ export const firstWord = (text: string) => text.toLowerCase().match(/[a-z0-9]+/)
 
 /** A piece of report text as an item: list mark, leading filler and end punctuation off, capitalised, one full stop. */
 export function tidy(text: string): string {
-  const t = text
-    .replace(/^\s*\d{1,2}[.)]\s+/, '')
+  const t = stripListNumber(text)
     .replace(/^[\s"'“”•*-]+/, '')
     // A quotation mark between two statements (CT-RATE's summary lines) is a dash: one clause still, as the verifier reads it.
     .replace(/\s+["“”]\s+(?=[A-Z])/g, ' - ')
@@ -47,7 +47,10 @@ export function tidy(text: string): string {
     .replace(/[\s.,;:]+$/, '');
   // "(hemorrhagic ?" cut by the sentence break at its question mark: closed again.
   const open = (t.match(/\(/g) ?? []).length - (t.match(/\)/g) ?? []).length;
-  return t ? capitalise(t) + ')'.repeat(Math.max(0, open)) + '.' : '';
+  if (!t) return '';
+  // A question ends on its question mark ("… recent stone passage?", not "?.").
+  const question = open <= 0 && /\?$/.test(t);
+  return capitalise(question ? t.replace(/\s+\?$/, '?') : t) + ')'.repeat(Math.max(0, open)) + (question ? '' : '.');
 }
 
 /** Whether `text`, cut from clause `c`, still says everything `c` says of time, hedge, severity, size, side and level, and changes none of it. */
@@ -61,7 +64,12 @@ export function carries(text: string, c: Clause): boolean {
     c.hedges.every((h) => read.hedges.includes(h)) &&
     !dropsOf(c, [read], { sizes: true }).length &&
     !changesOf(c, read).length &&
-    !polarityLostBy(c, [read]).length
+    !polarityLostBy(c, [read]).length &&
+    // Each thing it denies by name, still denied: "sprain …, without complete tear" keeps its "without".
+    c.parts.every((part) => {
+      const named = part.words.filter((w) => c.negated.has(w));
+      return !named.length || named.length < part.words.length || named.some((w) => read.negated.has(w));
+    })
   );
 }
 
@@ -93,17 +101,31 @@ export function clausesFor(report: Report): Clauses {
 const POINTER =
   /^(?:this|these|those|that|it|they)(?:\s+[a-z]+)?\s+(?:(?:(?:has|have|had)\s+(?:been|remained)|is|are|was|were|appears?|appeared|remains?|remained|seems?|seemed)\s+|(?=(?:may|might|could|would|can|cannot|likely|probably|possibly|most likely)\b))/i;
 
+// "This lesion measures 1.2 x 1.0 cm": only the pointing word goes ("Lesion measures 1.2 x 1.0 cm").
+const POINTING_DETERMINER = /^(?:this|these|those)\s+(?=[a-z]+\s+(?:measures?|measured)\b)/i;
+
 /** "This is unchanged from prior." as its own item sentence: "Unchanged from prior."; null when it will not stand alone. */
 function withoutPointer(text: string): string | null {
-  const t = tidy(text.trim().replace(POINTER, ''));
+  const t = tidy(text.trim().replace(POINTING_DETERMINER, '').replace(POINTER, ''));
   return t && !CUES.dangling.includes(firstWord(t)) ? t : null;
 }
 
-/** The sentence before a clause that opens on "It"/"This" (what it speaks of), or '' when none is needed; null when none will do. */
+// A sentence cut short by "....." and going on in lower case: "… extending to the whole lung ..... | posteriorly, …".
+const BROKEN_OFF = /\.{2,}\s*$/;
+const brokenOff = (prev: Clause | undefined, c: Clause) => !!prev && BROKEN_OFF.test(prev.text) && /^\s*[a-z]/.test(c.text);
+
+/**
+ * The sentence before a clause that opens on "It"/"This" (what it speaks of), or that goes on from a
+ * sentence broken off by "....." (joined to it, "….." dropped); '' when none is needed; null when none will do.
+ */
 export function antecedentOf(clauses: Clauses, c: Clause): string | null {
-  if (!CUES.dangling.includes(firstWord(c.text))) return '';
   const before = clauses.all.filter((x) => x.end <= c.start);
   const prev = before[before.length - 1];
+  if (brokenOff(prev, c) && prev.section === c.section) {
+    const text = tidy(prev.text.replace(BROKEN_OFF, ''));
+    return text && carries(text, prev) ? `${text.slice(0, -1)} ` : null;
+  }
+  if (!CUES.dangling.includes(firstWord(c.text))) return '';
   if (!prev || prev.section !== c.section || CUES.dangling.includes(firstWord(prev.text))) return null;
   const text = tidy(prev.text);
   return text && carries(text, prev) ? `${text} ` : null;
@@ -167,7 +189,8 @@ export function windowOf(report: Report, clauses: Clauses, c: Clause, start: num
     const before = i === 0 ? antecedentOf(clauses, c) : '';
     if (before === null) continue;
     const piece = report.text.slice(pieces[i].start, pieces[j].end);
-    const words = before ? withoutPointer(piece) : tidy(piece);
+    const broken = before && !/[.?] $/.test(before);
+    const words = broken ? decapitalise(tidy(piece)) : before ? withoutPointer(piece) : tidy(piece);
     if (!words) continue;
     const text = heading + words;
     // Never a subject cut from its verb: "the lesion …, which is observed …, | is observed as fragmented …".

@@ -43,14 +43,44 @@ export function statedItems(report: Report, u: Understanding, clauses: Clauses, 
     if (!sentence || !sections.has(sentence.section) || ASKED.test(c.text) || old) continue;
     // The findings core's significant finding stated (what the verifier asks an impression to name); the
     // cue words' reading alone only where the draft would otherwise say "no acute …".
-    if (!(c.positive && own.length) && (items.length > 0 || !c.significant)) continue;
     const sameSide = (d: Clause) => !c.sides.size || !d.sides.size || [...d.sides].some((x) => c.sides.has(x));
     // Accounted for by items that say its words and carry its time, severity, size, side and level.
     const alike = drafted.filter((d) => sameSide(d) && (shareOf(d, c) >= 0.5 || shareOf(c, d) >= 0.6));
     if (alike.length && !dropsOf(c, alike, { sizes: true }).length) continue;
+    // The cue words' reading of significant counts too where an item says it with less ("Retention cyst
+    // versus polyp" for the findings' "large retention cyst versus polyp").
+    const lessened = alike.length > 0 && c.significant && c.positive;
+    if (!(c.positive && own.length) && !lessened && (items.length > 0 || !c.significant)) continue;
     const text = windowOf(report, clauses, c, c.start, c.end);
     if (text && !out.some((item) => item.text.includes(text)) && !items.some((item) => item.text.includes(text)))
       out.push({ text, findings: own });
+  }
+  return out;
+}
+
+/**
+ * Before a draft says "no acute abnormality": the findings' statements of something the findings core
+ * reads no finding in at all ("The thyroid gland is enlarged.", "A fragment of the left 6th rib."), as
+ * written. What the lexicon does not know is kept, never judged normal.
+ */
+export function unreadItems(report: Report, u: Understanding, clauses: Clauses): ImpressionItem[] {
+  const sections = new Set(findingsSections(report));
+  const out: ImpressionItem[] = [];
+  for (const c of clauses.all) {
+    if (!c.positive || c.normal || c.recommendation || c.communication || ASKED.test(c.text)) continue;
+    const sentence = report.sentences.find((x) => x.start <= c.start && c.start < x.end);
+    if (!sentence || !sections.has(sentence.section)) continue;
+    if (u.findings.some((f) => f.start < c.end && f.end > c.start)) continue;
+    // Something described, not an organ called open or natural nor how the images were made: a size or
+    // a share, a grade, a rib, a change.
+    const described =
+      c.quantities.some((q) => /^(?:length|area|percent):/.test(q)) ||
+      c.severity.length > 0 ||
+      c.levels.some((l) => l.startsWith('#')) ||
+      ['new', 'increased', 'decreased'].some((t) => c.time.has(t));
+    if (!described) continue;
+    const text = windowOf(report, clauses, c, c.start, c.end);
+    if (text && !out.some((item) => item.text.includes(text))) out.push({ text, findings: [] });
   }
   return out;
 }

@@ -39,7 +39,7 @@ import {
   wordsFor,
 } from './impression-phrase';
 import { UNSAID, antecedentOf, carries, clausesFor, firstWord, sequelOf, tokens, windowOf, type Clauses } from './impression-excerpt';
-import { findingsSections, keptFromImpression, statedItems, type ImpressionItem } from './impression-kept';
+import { findingsSections, keptFromImpression, statedItems, unreadItems, type ImpressionItem } from './impression-kept';
 
 export type { ImpressionItem } from './impression-kept';
 
@@ -348,6 +348,8 @@ export function draftImpression(
   items = [...items, ...(impression ? keptFromImpression(report, impression, items, clauses) : [])];
   // Never "no acute abnormality" over a significant finding: the sentences stating one are listed as written.
   items = [...items, ...statedItems(report, u, clauses, items)];
+  if (!items.length) items = unreadItems(report, u, clauses);
+  items = withoutRepeats(items);
   return {
     items,
     text: items.length
@@ -360,17 +362,36 @@ export function draftImpression(
   };
 }
 
-/** The items for these findings: grouped, worded, read back; one taken whole into another's words goes with it. */
+/** The items for these findings: grouped, worded, read back. */
 function itemsOf(report: Report, u: Understanding, findings: readonly Finding[], clauses: Clauses): ImpressionItem[] {
-  const items = readBackItems(report, u, groupsOf(report, findings), u.findings, clauses);
-  const bare = (item: ImpressionItem) => item.text.toLowerCase().replace(/\.$/, '');
-  return items.filter((item) => {
-    const into = items.find((other) => other !== item && other.text.length > item.text.length && bare(other).includes(bare(item)));
+  return withoutRepeats(readBackItems(report, u, groupsOf(report, findings), u.findings, clauses));
+}
+
+const GLUED_SENTENCES = /[a-z]\.[A-Z][a-z]/;
+
+/** An item another one says word for word (or says again) goes with that one, which takes its place in the list. */
+function withoutRepeats(items: readonly ImpressionItem[]): ImpressionItem[] {
+  // Words padded with spaces: "mass" is not said by "massive effusion".
+  const bare = (item: ImpressionItem) =>
+    ` ${item.text
+      .toLowerCase()
+      .replace(/[^a-z0-9.]+/g, ' ')
+      .replace(/\.(?!\d)/g, ' ')} `.replace(/\s+/g, ' ');
+  const place = new Map(items.map((item, i) => [item, i]));
+  const kept = items.filter((item, i) => {
+    // Not into sentences typed without a space between them ("fracture.Partial tear"): the verifier reads those as one.
+    const into = items.find(
+      (other) =>
+        other !== item && other.text.length > item.text.length && !GLUED_SENTENCES.test(other.text) && bare(other).includes(bare(item)),
+    );
     const same = items.find((other) => other.text === item.text);
     const host = into ?? (same !== item ? same : undefined);
-    if (host) host.findings.push(...item.findings);
-    return !host;
+    if (!host) return true;
+    host.findings.push(...item.findings);
+    place.set(host, Math.min(place.get(host)!, i));
+    return false;
   });
+  return kept.sort((a, b) => place.get(a)! - place.get(b)!);
 }
 
 // The exam title and its context words ("chest" makes "effusion" pleural) for the re-read.

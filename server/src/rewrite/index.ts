@@ -15,6 +15,7 @@ import { verifyRewrite, type Verification } from './verify';
 import { checkClauses, type VerifyReason } from './verify-clauses';
 import type { RewriteKind, TemplateChoice } from './kinds';
 import { placeText, type Placement } from './placement';
+import { stripListNumber } from './list-number';
 import type { Problem } from '../problem';
 
 export { REWRITE_KIND, REWRITE_KINDS, rewriteKindOf, type RewriteKind, type TemplateChoice } from './kinds';
@@ -192,7 +193,7 @@ export function verify(kind: RewriteKind, analysis: Analysis, output: string, mo
   const details: VerifyReason[] = [];
   const significantAt = analysis.understanding.findings
     .filter((f) => f.significant && !f.normal && (f.assertion === 'present' || f.assertion === 'possible'))
-    .map((f) => f.start);
+    .map((f) => ({ start: f.start, end: f.end }));
   const clauses = checkClauses(
     kind,
     analysis.report,
@@ -229,8 +230,7 @@ function summarySource(analysis: Analysis, output: string): string {
   report.sentences.forEach((s, i) => quotes.some((q) => q.trim() && squash(s.text).includes(q)) && said.add(i));
   return `IMPRESSION:\n${[...said]
     .sort((a, b) => a - b)
-    // A list number ("2."), not a decimal ("3.1 cm").
-    .map((i) => report.sentences[i].text.replace(/^\s*\d{1,2}[.)](?!\d)\s*/, ''))
+    .map((i) => stripListNumber(report.sentences[i].text))
     .join('\n')}\n`;
 }
 

@@ -25,6 +25,8 @@ export interface Target {
   by: PlacedBy;
 }
 export const OTHER = -1;
+const CONUS_ENDS = /\bconus\b[^.;]*\b(?:terminat\w*|ends?)\b/i;
+const LEVEL_FIELD = /^[CTLS]\d{1,2}-[CTLS]?\d{1,2}$/i;
 export const HEAD = -2;
 
 /** One clue to where a sentence belongs: an organ word, a disc level, or a finding that lives somewhere. */
@@ -34,6 +36,8 @@ interface Clue {
   /** Names one place (an organ word, or a finding of one organ); weak clues (mass, cyst) only add up. */
   strong: boolean;
   by: 'organ' | 'finding';
+  /** A spine level ("C5-6"): the level's own field, when the sentence names one level. */
+  level?: boolean;
 }
 
 interface Evidence {
@@ -44,6 +48,8 @@ interface Evidence {
   inTemplate: boolean;
   /** An organ is named that no subsection holds ("the thyroid" in a CT abdomen). */
   namedOutside: boolean;
+  /** "The conus terminates at L1-L2". */
+  conusLevel: boolean;
 }
 
 export class Router {
@@ -68,7 +74,7 @@ export class Router {
       known = true;
       named?.add(h.organ);
       const subs = this.organSubs.get(h.organ);
-      if (subs) clues.push({ at: h.start, subs, strong: true, by: 'organ' });
+      if (subs) clues.push({ at: h.start, subs, strong: true, by: 'organ', level: h.by === 'pattern' });
       else namedOutside = true;
     }
     for (const c of concepts) {
@@ -82,7 +88,7 @@ export class Router {
       clues.push({ at: c.start, subs, strong, by: 'finding' });
     }
     clues.sort((a, b) => a.at - b.at);
-    return { clues, known, inTemplate: clues.length > 0, namedOutside };
+    return { clues, known, inTemplate: clues.length > 0, namedOutside, conusLevel: CONUS_ENDS.test(text) };
   }
 
   /**
@@ -93,12 +99,20 @@ export class Router {
    */
   pick(ev: Evidence, previous: Target | null): Target | null {
     const prevSub = previous && previous.sub >= 0 ? previous.sub : null;
+    // Spine findings are kept per level: a sentence at one level goes to that level's field, whatever
+    // else it names ("At C4-5, disc osteophyte contacts the cord"); one naming several levels ("The
+    // C2-3 and C3-4 levels are unremarkable") to the general fields, by its other words.
+    const levels = new Set(ev.clues.filter((c) => c.level).flatMap((c) => c.subs));
+    // Where the conus ends is the cord's own finding, not one of the level it ends at.
+    const cord = this.organSubs.get('spinal-cord');
+    if (levels.size && cord && ev.conusLevel) return { sub: cord[0], by: 'organ' };
+    if (levels.size === 1) return { sub: [...levels][0], by: 'organ' };
     // The organs a sentence names outvote the organs its findings live in ("bronchiectasis in the
     // middle lobe of the right lung" is about the lung), and a word named once loses to one named
     // more often ("superior segment of the left lung lower lobe" is not the liver's segment).
     const organVotes = new Map<number, { votes: number; at: number }>();
     for (const clue of ev.clues) {
-      if (clue.by !== 'organ') continue;
+      if (clue.by !== 'organ' || clue.level) continue;
       for (const i of clue.subs) {
         const v = organVotes.get(i) ?? { votes: 0, at: clue.at };
         v.votes += 1 / clue.subs.length;
@@ -128,6 +142,11 @@ export class Router {
     let best = -1;
     for (const [i, score] of scores) if (best < 0 || score > scores.get(best)! || (score === scores.get(best)! && i < best)) best = i;
     return { sub: best, by: 'finding' };
+  }
+
+  /** A spine level's field ("C5-C6"). */
+  isLevel(sub: number): boolean {
+    return sub >= 0 && LEVEL_FIELD.test(this.template.findings[sub].label);
   }
 
   labelled(label: string): number | null {

@@ -70,6 +70,7 @@ const HEADER_SECTIONS = [
 const LABEL = /^([A-Za-z][A-Za-z0-9 ,/&()'-]{0,48}?)[ \t]*:(?!\d)[ \t]*/;
 const TERMINAL = /[.!?]["')\]]*$/;
 const SIDED = /\b(?:right|left|bilateral|rt|lt)\b/i;
+const THIS_LEVEL = /\b(?:this|that|the same) (?:disc |disk )?level\b/i;
 
 /** The concepts a template's pertinent negative denies, read once per subsection. */
 const DENIED = new WeakMap<TemplateSubsection, string[]>();
@@ -231,6 +232,8 @@ export function restructure(report: Report, template: ReportTemplate, options: R
       return { sub: openLevel!.sub, by: 'label' };
     }
     openLevel = null;
+    // "There is foraminal narrowing at this level." speaks of the level the sentence before was at.
+    if (!label && previous && router.isLevel(previous.sub) && THIS_LEVEL.test(s.text)) return { sub: previous.sub, by: 'context' };
     if (label && label[1].trim().split(/\s+/).length <= 6) {
       const labelEnd = s.start + label[0].length;
       const exact = router.labelled(label[1]);
@@ -350,7 +353,7 @@ export function restructure(report: Report, template: ReportTemplate, options: R
       return;
     }
     record(list, 'FINDINGS', sub.label, filedTextOf);
-    findingLines.push(subsectionLine(sub.label, list));
+    findingLines.push(subsectionLine(sub.label, list, router.isLevel(k)));
   });
   if (other.length) {
     record(other, 'FINDINGS', OTHER_LABEL, filedTextOf);
@@ -358,15 +361,20 @@ export function restructure(report: Report, template: ReportTemplate, options: R
   }
   blocks.push(findingLines.join(eol));
 
-  function subsectionLine(label: string, list: readonly number[]): string {
+  function subsectionLine(label: string, list: readonly number[], level = false): string {
     const texts = list.map((i) => esc(filedTextOf(i)));
     // The source's own label for this subsection opens the line in its place ("Kidneys: ...", not "Kidneys and ureters: Kidneys: ...").
     const own = labelOf.get(list[0]);
     if (own !== undefined) return joinGathered(texts, eol);
+    // A level's field over a sentence that names its level in its own words ("At C4-5, ..."): the
+    // label on a line of its own, so the level is not read twice, or in two spellings, in one sentence.
+    if (level) return `${label}:${eol}${joinGathered(texts, eol)}`;
     // A sentence with a lead-in label of its own ("As far as can be observed: Heart size is normal.")
-    // starts the line under the field's label when the two would be too long to read as labels of one line.
+    // starts the line under the field's label when the two would be too long to read as labels of one
+    // line, or when the field is Other ("Other: Grade I: ..." reads as one label).
     const leadIn = LABEL.exec(texts[0]);
-    if (leadIn && `${label} ${leadIn[1]}`.split(/\s+/).length > 8) return `${label}:${eol}${joinGathered(texts, eol)}`;
+    if (leadIn && (label === OTHER_LABEL || `${label} ${leadIn[1]}`.split(/\s+/).length > 8))
+      return `${label}:${eol}${joinGathered(texts, eol)}`;
     return `${label}: ${joinGathered(texts, eol)}`;
   }
 

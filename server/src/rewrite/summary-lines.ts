@@ -4,6 +4,7 @@
 import { GLOSSARY, plainTerm, withSide } from '../nlp/glossary';
 import { clip } from './clause-changes';
 import { readClause, squash, type Clause } from './clauses';
+import { LIST_NUMBER } from './list-number';
 
 // "What the report found:", "- term: meaning", "(pleural effusion)".
 const PART = /^\s*(What the report (?:found|did not find|says)|Words in your report)\s*:?\s*$/i;
@@ -51,7 +52,7 @@ function withoutLay(line: string, terms: readonly string[]): string {
 const marked = (text: string) =>
   text
     .toLowerCase()
-    .replace(/^\s*(?:\d{1,2}[.)](?!\d)|[-*•])\s*/gm, '|')
+    .replace(new RegExp(LIST_NUMBER.source, 'gm'), '|')
     .replace(/[.;:](?!\d)|\n|,?\s+(?:but|however|although|whereas)\b/g, ' | ')
     .replace(/[^a-z0-9|]+/g, ' ')
     .replace(/\s+/g, ' ')

@@ -16,6 +16,7 @@ import { adviceKindOf } from './advice';
 import { gradeOf } from './readability';
 import { AGE_AFTER, DEGREE_RE, degreeOf, itemOf, leadLevels, measuredIn, ownStretch, SPINE_LEVEL, type Item } from './summary-reading';
 import { bare, denialSentence, findingSentences, glossaryOf, glossFor, termOf, type GlossaryLine } from './summary-wording';
+import { stripListNumber } from './list-number';
 
 export { adviceKindOf, adviceSentences, lintSummary, type AdviceKind, type AdviceSentence } from './advice';
 export { plainMeasurement, type GlossaryLine } from './summary-wording';
@@ -67,8 +68,7 @@ function sourceSections(report: Report): { sections: Section[]; fromImpression: 
   return { sections: report.sections.filter((s) => (s.kind === 'preamble' || s.kind === 'other') && hasBody(s)), fromImpression: false };
 }
 
-// A list number before a space ("2. "), not a decimal ("3.5cm") nor one glued to its word ("1.Normal", read as the report has it).
-const stripNumber = (s: string) => s.replace(/^\s*(\d+[.)](?=\s)|[-*•])\s*/, '').trim();
+const stripNumber = (s: string) => stripListNumber(s).trim();
 /** A report sentence in its own words, on a line of its own (quote marks inside made single). */
 const quoteLines = (text: string, verb: 'says' | 'also says' = 'also says') =>
   // One line a clause, split where the verifier splits the report ("…, but …"), so a quote is read as the report is.

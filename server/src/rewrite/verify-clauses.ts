@@ -7,9 +7,12 @@
 import { parseReport } from '../report';
 import type { Report, Span } from '../report/types';
 import type { RewriteKind } from './kinds';
-import { CUES, clausesOf, readText, stem, type Clause } from './clauses';
+import { CUES, clausesOf, readClause, readText, stem, type Clause } from './clauses';
 import { changesOf, clip, dropsOf, polarityLostBy, shareOf } from './clause-changes';
 import { summaryClauses } from './summary-lines';
+import { lastImpression } from './verify-reading';
+import { TEMPLATES } from '../templates';
+import { stripListNumber } from './list-number';
 
 export interface VerifyReason {
   message: string;
@@ -64,7 +67,7 @@ function restingPlace(c: Clause, sources: readonly Clause[]): { clause: Clause; 
 
 /**
  * Clause-level reasons why `candidate` is not a faithful `kind` rewrite of `source` (empty when it is).
- * `significantAt` adds the findings core's significant findings (offsets in source) to what the cue
+ * `significantAt` adds the findings core's significant findings (their spans, or offsets, in source) to what the cue
  * words call significant, so the two readings only add to each other.
  */
 export function checkClauses(
@@ -72,8 +75,9 @@ export function checkClauses(
   source: Report,
   candidateText: string,
   options: ClauseOptions = {},
-  significantAt: readonly number[] = [],
+  significantAt: readonly (number | Span)[] = [],
 ): VerifyReason[] {
+  const sig = significantAt.map((x) => (typeof x === 'number' ? { start: x, end: x } : x));
   const reasons: VerifyReason[] = [];
   const say = (message: string, s?: Clause, c?: Clause) => {
     if (reasons.some((r) => r.message === message)) return;
@@ -91,7 +95,7 @@ export function checkClauses(
   }
   // The findings core's significant findings: what a summary must tell (its sentences are significant too).
   const told = new Set(
-    src.filter((c) => c.positive && !QUESTION_SECTIONS.has(c.section) && significantAt.some((at) => c.start <= at && at < c.end)),
+    src.filter((c) => c.positive && !QUESTION_SECTIONS.has(c.section) && sig.some((f) => c.start <= f.start && f.start < c.end)),
   );
   for (const c of told) c.significant = true;
   const significant = src.filter((c) => c.significant);
@@ -99,6 +103,16 @@ export function checkClauses(
     kind === 'summary'
       ? summaryClauses(candidateText, source.text, options.summaryBoilerplate ?? [], say)
       : readCandidate(candidateText, options);
+  // A draft replaces the last impression-like section; an earlier one (INTERPRETATION before
+  // IMPRESSION) is report text it moves, like the findings.
+  if (kind === 'impression') {
+    const lastOut = lastImpression(parseReport(candidateText));
+    for (const [clauses, last] of [
+      [src, lastImpression(source)],
+      [candidate, lastOut],
+    ] as const)
+      for (const c of clauses) if (c.section === 'impression' && c.sectionIndex !== last) c.section = 'findings';
+  }
 
   // What each candidate clause rests on, and what it changes there.
   const restsOn = new Map<Clause, Clause[]>();
@@ -182,7 +196,7 @@ export function checkClauses(
     // Kept by the clauses resting on it, and by any other clause that could (a finding told in the
     // summary from the impression's sentence is also the findings' sentence).
     const sameSide = (c: Clause) => !s.sides.size || !c.sides.size || [...c.sides].some((x) => s.sides.has(x));
-    const own = ownWord(source, s, significantAt);
+    const own = ownWord(source, s, sig);
     // A clause that says what no other does ("cavitation" beside "volume loss" in the right upper
     // lobe) is kept only by one that says it too.
     const mine = s.words.filter((w) => !GENERIC.has(w) && !required.some((x) => x !== s && x.words.includes(w)));
@@ -204,6 +218,23 @@ export function checkClauses(
       if (named.length && named.length === part.words.filter((w) => !GENERIC.has(w)).length && !named.some((w) => denied.has(w)))
         say(`drops the denial of "${named.join(' ')}" in "${clip(s.text)}"`, s, keptBy[0]);
     }
+    // Each significant finding it states is named by what keeps it ("atelectasis … and air
+    // bronchograms" is not kept by "total atelectasis" alone): the finding, not only its sentence.
+    if (kind !== 'restructure') {
+      const said = new Set(keptBy.flatMap((c) => c.words));
+      const lost = findingHeads(source, s, sig).filter((w) => !said.has(w));
+      if (lost.length) say(`drops "${lost.join(' ')}" of "${clip(s.text)}"`, s, keptBy[0]);
+    }
+    // Each thing an item of the old impression states ("low lung volumes with airspace disease") is
+    // said in turn: most of its own words stand in what keeps it.
+    if (kind === 'impression' && inImpression(s)) {
+      const said = new Set(keptBy.flatMap((c) => c.words));
+      for (const part of s.parts) {
+        const own = part.words.filter((w) => !GENERIC.has(w) && !s.negated.has(w));
+        if (part.stated && own.length && own.filter((w) => said.has(w)).length * 2 < own.length)
+          say(`drops "${own.join(' ')}" of "${clip(s.text)}"`, s, keptBy[0]);
+      }
+    }
     // Its polarity and hedges: on the clauses resting on it, else on one saying its very words.
     const resting = restsOn.get(s)?.length ? restsOn.get(s)! : keptBy.filter((c) => shareOf(c, s) === 1 && shareOf(s, c) === 1);
     for (const lost of polarityLostBy(s, resting)) say(`${lost}: "${clip(s.text, 60)}"`, s, resting[0]);
@@ -224,8 +255,7 @@ export function checkClauses(
       // "Exhibits wall thickening …", "This finding is suspicious …": cut from what it speaks of.
       for (const c of items) {
         const first =
-          c.text
-            .replace(/^\s*\d{1,2}[.)]\s*/, '')
+          stripListNumber(c.text)
             .split(/[\s,]+/)[0]
             ?.toLowerCase() ?? '';
         if (CUES.dangling.includes(first)) say(`cuts "${clip(c.text, 60)}" from what it speaks of in "${clip(s.text, 60)}"`, s, c);
@@ -233,7 +263,10 @@ export function checkClauses(
       for (const drop of dropsOf(s, items, { sizes: true }))
         say(`${drop}: "${clip(s.text, 60)}" -> "${clip(items[0].text, 60)}"`, s, items[0]);
     }
-  if (kind === 'restructure') checkPlacement(candidate, pairs, say);
+  if (kind === 'restructure') {
+    checkPlacement(candidate, pairs, say);
+    checkFieldLevels(candidateText, src, say);
+  }
   return reasons;
 }
 
@@ -241,11 +274,24 @@ export function checkClauses(
 const isOld = (s: Clause) => s.time.has('old') && !s.time.has('new') && !s.time.has('increased');
 
 /** The word the findings core found a significant finding at, in this clause ("atelectasis"). */
-function ownWord(report: Report, s: Clause, significantAt: readonly number[]): string | null {
-  const at = significantAt.find((x) => s.start <= x && x < s.end);
-  if (at === undefined) return null;
-  const word = /^[A-Za-z][A-Za-z'-]*/.exec(report.text.slice(at))?.[0];
+function ownWord(report: Report, s: Clause, found: readonly Span[]): string | null {
+  const at = found.find((f) => s.start <= f.start && f.start < s.end);
+  if (!at) return null;
+  const word = /^[A-Za-z][A-Za-z'-]*/.exec(report.text.slice(at.start))?.[0];
   return word ? stem(word.toLowerCase()) : null;
+}
+
+/** The last content word of each significant finding's term in this clause ("density" of "ground-glass density"). */
+function findingHeads(report: Report, s: Clause, found: readonly Span[]): string[] {
+  const heads = found
+    .filter((f) => s.start <= f.start && f.start < s.end && f.end > f.start)
+    .map((f) =>
+      readClause(report.text.slice(f.start, f.end), f, s.section, null)
+        .words.filter((w) => !GENERIC.has(w))
+        .pop(),
+    )
+    .filter((w): w is string => !!w);
+  return [...new Set(heads)];
 }
 
 /** A denial of something by name ("No pneumothorax"), not of all that is wrong ("No acute abnormality"). */
@@ -329,6 +375,20 @@ function readCandidate(text: string, options: ClauseOptions): Clause[] {
   );
 }
 const scaffolding = (c: Clause) => !/[a-z0-9]/i.test(c.text.replace(LABEL_OPENING, '').replace(SCAFFOLDING, ''));
+
+// The levels the templates' fields name ("C4-C5:"), read as the clauses read them.
+const TEMPLATE_LEVELS = new Set(
+  TEMPLATES.flatMap((t) => t.findings.flatMap((f) => readClause(`${f.label}:`, { start: 0, end: 0 }, 'findings', null).levels)),
+);
+
+/** Restructure: an empty field names a level some template or the report names ("C5-C5: [ ]" is neither). */
+function checkFieldLevels(candidateText: string, src: readonly Clause[], say: (m: string, s?: Clause, c?: Clause) => void): void {
+  const known = new Set([...TEMPLATE_LEVELS, ...src.flatMap((s) => s.levels)]);
+  for (const c of clausesOf(parseReport(candidateText))) {
+    const odd = scaffolding(c) ? c.levels.filter((l) => !known.has(l)) : [];
+    if (odd.length) say(`changes level: ${odd.join(', ')} is a field of no template and not in the report`, undefined, c);
+  }
+}
 
 /**
  * Restructure: a sentence stands under the field of the organ it speaks of. One that names another

@@ -28,8 +28,18 @@ export function restrict(s: Reading, keep: (sentenceIndex: number) => boolean): 
   };
 }
 
-export const isImpression = (report: Report, sentenceIndex: number) =>
-  report.sections[report.sentences[sentenceIndex]?.section]?.kind === 'impression';
+/**
+ * In the impression a draft replaces: the last impression-like section. An earlier one (an echo's
+ * INTERPRETATION before its IMPRESSION) is the report's text, kept as it is.
+ */
+export const isImpression = (report: Report, sentenceIndex: number) => {
+  const at = report.sentences[sentenceIndex]?.section;
+  return at !== undefined && at === lastImpression(report);
+};
+export function lastImpression(report: Report): number {
+  for (let i = report.sections.length - 1; i >= 0; i--) if (report.sections[i].kind === 'impression') return i;
+  return -1;
+}
 
 export interface Diff {
   reasons: string[];

@@ -6,7 +6,7 @@
 import { parseReport, sentenceIndexAt } from '../report';
 import type { Report } from '../report/types';
 import { clip } from './clause-changes';
-import { LIST_MARK } from './clauses';
+import { LIST_NUMBER } from './list-number';
 import { note, type Diff, type Reading } from './verify-reading';
 
 const SIDE_WORDS = new Set(['left', 'right', 'bilateral', 'lt', 'rt', 'both']);
@@ -30,7 +30,7 @@ function wordsOf(report: Report): Words {
     for (const item of s.items) skip.push({ start: item.marker.start, end: item.marker.end, keepSides: false });
   }
   for (const sentence of report.sentences) {
-    const number = LIST_MARK.exec(sentence.text);
+    const number = LIST_NUMBER.exec(sentence.text);
     const at = sentence.start + (number ? number[0].length : 0);
     if (number) skip.push({ start: sentence.start, end: at, keepSides: false });
     const label = LEADING_LABELS.exec(report.text.slice(at, sentence.end));

@@ -67,10 +67,12 @@ function omissionsIn(rule: Rule, report: Report, c: ReportPart, mustName: Readon
 
   const problems: Problem[] = [];
   const done = new Set<string>();
-  // Per sentence, where its first covered finding starts.
+  // Per sentence, where its first covered significant finding starts: a minor one ("plaque with 50%
+  // stenosis") takes nothing along.
   const coveredFrom = new Map<number, number>();
   for (const f of c.inFindings) {
-    if (f.assertion === 'present' && !coveredFrom.has(f.sentenceIndex) && covered(f)) coveredFrom.set(f.sentenceIndex, f.start);
+    if (f.assertion === 'present' && f.significant && !coveredFrom.has(f.sentenceIndex) && covered(f))
+      coveredFrom.set(f.sentenceIndex, f.start);
   }
 
   for (const f of c.inFindings) {

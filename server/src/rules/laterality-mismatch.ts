@@ -14,13 +14,13 @@ import { lobeSideWords } from './lobe-side-mismatch';
 import type { Problem } from '../problem';
 import type { Side } from '../nlp/types';
 import type { Report } from '../report/types';
-import { defineRule } from './types';
+import { defineRule, type Rule } from './types';
 
 export const lateralityMismatch = defineRule({
   id: 'laterality-mismatch',
   category: 'laterality',
   severity: 'error',
-  description: 'The same finding on different sides in findings and impression.',
+  description: 'The same finding on different sides in findings and impression, or (a breast finding) at another clock-face position.',
   check(context) {
     const { report } = context;
     const c = consistencyOf(context);
@@ -116,10 +116,70 @@ export const lateralityMismatch = defineRule({
           }),
         );
       }
+      problems.push(...clockFaceSlips(this, report, part.inFindings, part.inImpression));
     }
     return problems;
   },
 });
+
+// A breast finding's clock-face position ("at 2 o'clock", "the 10:00 position").
+const CLOCK = /\b(1[0-2]|[1-9])(?::[03]0)?[ \t]*(?:o['’]?[ \t]*clock|(?=:[03]0[ \t]+(?:position|axis|location)))/gi;
+const clocksIn = (text: string) => [...text.matchAll(CLOCK)];
+
+/**
+ * The same breast finding, on the same side, at one clock position in the findings and another in
+ * the impression: a slip like a side. Only when the findings give that finding one position and
+ * never name the impression's, so a second lesion elsewhere in the breast is not taken for one.
+ */
+function clockFaceSlips(rule: Rule, report: Report, inFindings: readonly Finding[], inImpression: readonly Finding[]): Problem[] {
+  const problems: Problem[] = [];
+  const judged = new Set<number>();
+  const clockOf = (f: Finding) => {
+    const sentence = report.sentences[f.sentenceIndex];
+    const clocks = sentence ? clocksIn(sentence.text) : [];
+    return clocks.length === 1 ? { hour: clocks[0][1], start: sentence.start + clocks[0].index, text: clocks[0][0] } : null;
+  };
+  for (const g of inImpression) {
+    if (g.assertion === 'absent' || g.assertion === 'hypothetical') continue;
+    const here = clockOf(g);
+    if (!here || judged.has(here.start)) continue;
+    const side = sideInSentence(report, g);
+    const kin = sameFindingKin(g.concept);
+    const partners = inFindings.filter(
+      (f) => kin.has(f.concept) && f.assertion !== 'absent' && f.assertion !== 'hypothetical' && sideInSentence(report, f) === side,
+    );
+    const there = partners.map(clockOf).filter((c) => c !== null);
+    const hours = new Set(there.map((c) => c.hour));
+    if (hours.size !== 1 || hours.has(here.hour)) continue;
+    // The impression's position named anywhere in the findings is another lesion's, not a slip.
+    if (partners.some((f) => clocksIn(report.sentences[f.sentenceIndex]?.text ?? '').some((m) => m[1] === here.hour))) continue;
+    judged.add(here.start);
+    const other = there[0];
+    const newText = here.text.replace(here.hour, other.hour);
+    problems.push({
+      ...problemOf(rule, {
+        start: here.start,
+        end: here.start + here.text.length,
+        message: `${g.finding[0].toUpperCase()}${g.finding.slice(1)} is at ${other.hour} o'clock in the findings but ${here.hour} o'clock in the impression.`,
+        related: [
+          { start: other.start, end: other.start + other.text.length, message: `${g.finding} at ${other.hour} o'clock in the findings` },
+        ],
+        finding: g.finding,
+        side: side === 'left' || side === 'right' ? side : undefined,
+        fixes: [
+          {
+            title: `Change to "${newText}" as in the findings`,
+            edits: [{ start: here.start, end: here.start + here.text.length, newText }],
+            applicability: 'unsafe',
+            isPreferred: true,
+          },
+        ],
+      }),
+      severity: 'warning',
+    });
+  }
+  return problems;
+}
 
 // A vertebral level ("C5-6", "L4/5", "L5-S1", "T12 to L1").
 const LEVEL = /\b([CTLS])\s?(\d{1,2})\s*(?:-|–|\/|to)\s*([CTLS])?\s?(\d{1,2})\b/i;

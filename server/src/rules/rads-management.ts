@@ -1,6 +1,40 @@
 import { judgeRads, type RadsResult } from '../guidelines/rads/check';
+import { readDensity } from '../guidelines/rads/index';
+import type { Finding, Understanding } from '../nlp';
+import { isMinor } from '../nlp/minor';
 import type { Problem } from '../problem';
+import type { Report } from '../report/types';
 import { defineRule } from './types';
+
+/**
+ * A negative or benign BI-RADS (1, 2) as the report's assessment, over a finding it describes as a
+ * suspected cancer (the days tier: a mass, suspicious calcifications, a distortion) that is current, not
+ * minor or stable, and not given a benign name in its own sentence ("a mass ... consistent with a simple cyst").
+ */
+function suspiciousUnderBenign(report: Report, u: Understanding, r: RadsResult): Finding | undefined {
+  if (r.mention.system.id !== 'bi-rads' || !r.overall || (r.mention.category.id !== '1' && r.mention.category.id !== '2')) return undefined;
+  return u.findings.find(
+    (f) =>
+      (f.section === 'findings' || f.section === 'impression') &&
+      f.assertion === 'present' &&
+      f.critical === 'days' &&
+      !isMinor(report, f) &&
+      !u.findings.some((g) => g.sentenceIndex === f.sentenceIndex && g.start > f.end && g.assertion !== 'absent' && !g.critical),
+  );
+}
+
+/** Every breast density the report states, in text order, outside its history. */
+function densitiesIn(report: Report): { id: string; start: number; end: number }[] {
+  const out: { id: string; start: number; end: number }[] = [];
+  for (let from = 0; ;) {
+    const d = readDensity(report.text.slice(from));
+    if (!d) return out;
+    const at = { id: d.id, start: from + d.start, end: from + d.end };
+    const section = report.sections.find((x) => x.start <= at.start && at.start < x.end);
+    if (section?.kind !== 'history') out.push(at);
+    from = at.end;
+  }
+}
 
 const cite = (r: RadsResult) => `${r.mention.system.short} ${r.mention.system.version}; ${r.mention.system.reference}`;
 const named = (r: RadsResult) => `${r.mention.system.short} ${r.mention.category.id} (${r.mention.category.label.toLowerCase()})`;
@@ -10,10 +44,38 @@ export const radsManagement = defineRule({
   category: 'guideline',
   severity: 'warning',
   description:
-    'A reporting-and-data-system category (BI-RADS, Lung-RADS, TI-RADS, LI-RADS, PI-RADS, O-RADS) whose written management disagrees with it, an overall category lower than a lesion\u2019s, or a category the described features contradict.',
+    'A reporting-and-data-system category (BI-RADS, Lung-RADS, TI-RADS, LI-RADS, PI-RADS, O-RADS) whose written management disagrees with it, an overall category lower than a lesion\u2019s, a category the described features contradict (a negative or benign BI-RADS over a suspicious finding), or a breast density stated two ways.',
   check({ report, analysis }) {
     const problems: Problem[] = [];
-    for (const r of judgeRads(report, () => analysis.understanding)) {
+    const judged = judgeRads(report, () => analysis.understanding);
+    // Breast density said two ways ("density B" in the findings, "heterogeneously dense" below): one is a slip.
+    if (judged.some((r) => r.mention.system.id === 'bi-rads')) {
+      const densities = densitiesIn(report);
+      const other = densities.find((d) => d.id !== densities[0].id);
+      if (other)
+        problems.push({
+          rule: this.id,
+          category: this.category,
+          severity: 'warning',
+          start: other.start,
+          end: other.end,
+          message: `Breast density ${other.id} here, but density ${densities[0].id} earlier in the report (BI-RADS density a\u2013d is one per examination).`,
+          related: [{ start: densities[0].start, end: densities[0].end, message: `Density ${densities[0].id}` }],
+        });
+    }
+    for (const r of judged) {
+      const suspicious = suspiciousUnderBenign(report, analysis.understanding, r);
+      if (suspicious)
+        problems.push({
+          rule: this.id,
+          category: this.category,
+          severity: 'warning',
+          start: r.mention.start,
+          end: r.mention.end,
+          finding: suspicious.finding,
+          message: `${named(r)}, but the report describes ${suspicious.finding}, a finding suspicious for cancer; its assessment is BI-RADS 0, 4 or 5 (${cite(r)}).`,
+          related: [{ start: suspicious.start, end: suspicious.end, message: 'The suspicious finding' }],
+        });
       const base = {
         rule: this.id,
         category: this.category,

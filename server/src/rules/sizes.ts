@@ -56,7 +56,17 @@ function agree(a: Measurement, b: Measurement, own: WeakMap<Measurement, number[
   const x = inMm(a, own);
   const y = inMm(b, own);
   if (!x || !y) return a.unit !== b.unit || within(a.value, b.value) || within(b.value, a.value);
-  return within(x, y) || within(y, x);
+  return within(x, y) || within(y, x) || roundedLargest(a, b) || roundedLargest(b, a);
+}
+
+const decimalsOf = (v: number) => (String(v).split('.')[1] ?? '').length;
+/** "a 4 cm hematoma" for one of 1.9 x 4.4 x 1.3 cm: one size, the largest dimension given rounder, in its unit. */
+function roundedLargest(a: Measurement, b: Measurement): boolean {
+  if (a.value.length !== 1 || a.unit !== b.unit) return false;
+  const largest = Math.max(...b.value);
+  const places = decimalsOf(a.value[0]);
+  if (places >= decimalsOf(largest)) return false;
+  return close(Number(largest.toFixed(places)), a.value[0]);
 }
 
 /**

@@ -122,12 +122,16 @@ function unknownWordProblem(rule: Rule, part: Part, nearest: string | undefined)
   };
 }
 
-/** A misspelt finding: a warning, and the checks read it as the correction (said, so a wrong guess is seen). */
-function findingTypoProblem(rule: Rule, typo: FindingTypo): Problem {
+/**
+ * A misspelt finding: a warning, and the checks read it as the correction (said, so a wrong guess is
+ * seen). In a case history or an operative note the clinical checks do not run, so the typo changes
+ * no reading: there it is an unknown word like any other (info).
+ */
+function findingTypoProblem(rule: Rule, typo: FindingTypo, imaging: boolean): Problem {
   return {
     rule: rule.id,
     category: rule.category,
-    severity: 'warning',
+    severity: imaging ? 'warning' : rule.severity,
     message: `Misspelt finding "${typo.word}": did you mean "${typo.correction}"? The other checks read it as ${typo.finding}.`,
     start: typo.start,
     end: typo.end,
@@ -145,8 +149,8 @@ export const spelling = defineRule({
   description: 'Misspelt words: words in none of the English, medical and radiology dictionaries.',
   async prepare() {
     try {
-      // Warm-up runs after loading, in the background: the first typo then costs ~1 ms, not ~150.
-      await loadSpelling({ warmUp: true });
+      // The language server warms the suggestion search up when idle (lsp/warm-up.ts).
+      await loadSpelling();
     } catch (error) {
       // The other rules (real-word confusions too) still work; say why spelling does not.
       process.emitWarning(`RadLint: spelling dictionaries could not be loaded, so unknown words are not checked: ${String(error)}`);
@@ -182,7 +186,11 @@ export const spelling = defineRule({
           if (k < chain.parts.length - 1 && isCombiningForm(part.text, checker)) continue;
           if (++unknown > MAX_UNKNOWN_WORDS) break;
           const typo = typos.find((t) => t.start === part.start && t.end === part.end);
-          problems.push(typo ? findingTypoProblem(this, typo) : unknownWordProblem(this, part, checker.suggestNear(part.text, 1)[0]?.word));
+          problems.push(
+            typo
+              ? findingTypoProblem(this, typo, report.document === 'imaging')
+              : unknownWordProblem(this, part, checker.suggestNear(part.text, 1)[0]?.word),
+          );
         }
       }
     }

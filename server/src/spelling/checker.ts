@@ -1,23 +1,20 @@
 // A synchronous spell checker over cspell tries, built once by load.ts. Rules run on every
 // keystroke, so everything here is plain look-ups plus per-word memos.
+import { ChildLists, searchTrie, type TrieNode } from './search';
 
 /** The part of cspell-trie-lib's ITrie we use (kept structural so tests can pass fakes). */
 export interface WordTrie {
   hasWord(word: string, caseSensitive: boolean): boolean;
-  suggestWithCost(text: string, options: SuggestOptions): { word: string; cost: number }[];
   /**
    * How many leading letters of a lower-case word some word of the trie starts with (in either
    * case mode): a word differing from it at a later letter cannot be in the trie. Absent: unknown.
    */
   reach?(lower: string): number;
-}
-
-export interface SuggestOptions {
-  numSuggestions: number;
-  ignoreCase: boolean;
-  changeLimit: number;
-  includeTies: boolean;
-  timeout: number;
+  /**
+   * The nodes its words hang from in lower case (the root, and cspell's case-folded root) for the
+   * search beyond one edit. Absent: that search skips this dictionary.
+   */
+  roots?(): readonly TrieNode[];
 }
 
 export interface NamedTrie {
@@ -123,17 +120,20 @@ export class SpellChecker {
   private readonly known = new Map<string, boolean>();
   private readonly suggested = new Map<string, Suggestion[]>();
   private readonly near = new Map<string, Suggestion[]>();
+  private readonly children: ChildLists[];
 
   /**
    * @param tries in order of preference: on equal cost, an earlier dictionary's suggestion ranks
    *   first, so the radiology list beats medical terms, which beat general English.
-   * @param suggestTimeoutMs time allowed per dictionary when suggesting; bounds the cost of a
-   *   misspelt word (a half-typed word is one) on the typing path.
+   * @param searchBudgetMs time allowed for the search beyond one edit, all dictionaries together
+   *   (suggest() runs when the editor asks for code actions, between keystrokes).
    */
   constructor(
     readonly tries: readonly NamedTrie[],
-    readonly suggestTimeoutMs = 10,
-  ) {}
+    readonly searchBudgetMs = 15,
+  ) {
+    this.children = tries.map(() => new ChildLists());
+  }
 
   /** True when some dictionary has the word as written, or in lower case. */
   isKnown(word: string): boolean {
@@ -210,21 +210,8 @@ export class SpellChecker {
     let merged = this.suggested.get(lower);
     if (!merged) {
       const near = this.suggestNear(lower, Infinity);
-      merged = near.length
-        ? near
-        : // Two edits or a half-typed word: let cspell search the tries, within a time budget.
-          this.rank(lower, (offer) =>
-            this.tries.forEach(({ trie }, rank) => {
-              const found = trie.suggestWithCost(lower, {
-                numSuggestions: 8,
-                ignoreCase: true,
-                changeLimit: 3,
-                includeTies: false,
-                timeout: this.suggestTimeoutMs,
-              });
-              for (const s of found) offer(s.word.replace(/^~/, ''), s.cost, rank);
-            }),
-          );
+      // Two edits or a half-typed word: a search of the tries with a deadline.
+      merged = near.length ? near : this.rank(lower, (offer) => this.offerTwoEdits(lower, offer));
       remember(this.suggested, lower, merged);
     }
     return merged.slice(0, limit).map((s) => ({ ...s, word: matchCase(s.word, word) }));
@@ -239,6 +226,24 @@ export class SpellChecker {
       const found = this.lookup(candidate, (rank) => at <= reach[rank]);
       if (found) offer(found.word, cost, found.rank);
     }
+  }
+
+  /**
+   * Words up to two edits away, from each dictionary in turn; each gets an equal share of the
+   * time left, so a small list that finishes early leaves more to the large ones.
+   */
+  private offerTwoEdits(lower: string, offer: (candidate: string, cost: number, rank: number) => void): void {
+    const end = performance.now() + this.searchBudgetMs;
+    this.tries.forEach(({ trie }, rank) => {
+      const roots = trie.roots?.();
+      if (!roots) return;
+      const now = performance.now();
+      const deadline = now + Math.max(0, end - now) / (this.tries.length - rank);
+      searchTrie(roots, this.children[rank], lower, 2 * 100, deadline, (candidate, cost) =>
+        // As the dictionary lists it ("Kerley"); a folded form of an accented word as found.
+        offer(this.lookup(candidate, (r) => r === rank)?.word ?? candidate, cost, rank),
+      );
+    });
   }
 
   /** The candidates `search` offers, one per word (cheapest, then earliest dictionary), best first. */

@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { gunzip } from 'node:zlib';
 import { promisify } from 'node:util';
 import { SpellChecker, type NamedTrie, type WordTrie } from './checker';
+import { wordListTrie, type TrieNode } from './search';
 import { CORE_RADIOLOGY_WORDS, RADIOLOGY_WORDS } from './radiology-words';
 
 // cspell-trie-lib is ESM only: a dynamic import (kept as import() by "module": "node16") loads
@@ -22,12 +23,6 @@ function importTrieLib(): Promise<TrieLib> {
 export interface LoadSpellingOptions {
   /** A folder made by scripts/copy-dicts.mjs; found automatically next to the bundle otherwise. */
   dictDir?: string;
-  /**
-   * After loading, exercise the suggestion code once in the background (~150 ms of CPU, not
-   * awaited), so the first misspelling typed in the editor is not the one that pays for the JIT.
-   * For the language server; the CLI does not need it.
-   */
-  warmUp?: boolean;
 }
 
 export interface SpellingLoadInfo {
@@ -56,20 +51,29 @@ async function readMaybeGzipped(file: string): Promise<Uint8Array<ArrayBuffer>> 
 
 type CspellTrie = ReturnType<TrieLib['decodeTrie']>;
 
-/** A cspell trie that tells how far its paths go into a word (WordTrie.reach). */
+/** A cspell trie that tells how far its paths go into a word (WordTrie.reach) and gives its roots. */
 function withReach(trie: CspellTrie): WordTrie {
   // The root node is not in ITrie's typings: read it structurally, and do without it if it is not there.
   const { root } = trie as unknown as {
-    root?: { getNode?(prefix: string): unknown; hasCompoundWords?: boolean; info?: { stripCaseAndAccentsPrefix?: string } };
+    root?: TrieNode & {
+      getNode?(prefix: string): unknown;
+      get?(letter: string): TrieNode | undefined;
+      hasCompoundWords?: boolean;
+      info?: { stripCaseAndAccentsPrefix?: string };
+    };
   };
   const getNode = root?.getNode?.bind(root);
   const folded = root?.info?.stripCaseAndAccentsPrefix;
-  // A compound can continue from the root mid-word, and an unknown root type cannot be walked: no limit.
-  if (!getNode || root?.hasCompoundWords || !folded) return trie;
+  const hasWord = (word: string, caseSensitive: boolean) => trie.hasWord(word, caseSensitive);
+  if (!root || !getNode || !folded) return { hasWord };
+  // Words as written hang from the root, their case-folded forms under a prefix ("~").
+  const foldedRoot = root.get?.(folded);
+  const roots = foldedRoot ? [root, foldedRoot] : [root];
+  // A compound can continue from the root mid-word: no limit to its reach.
+  if (root.hasCompoundWords) return { hasWord, roots: () => roots };
   return {
-    hasWord: (word, caseSensitive) => trie.hasWord(word, caseSensitive),
-    suggestWithCost: (text, options) => trie.suggestWithCost(text, options),
-    // Words as written hang from the root, their case-folded forms under a prefix ("~").
+    hasWord,
+    roots: () => roots,
     reach(lower) {
       let n = 0;
       while (n < lower.length && (getNode(lower.slice(0, n + 1)) || getNode(folded + lower.slice(0, n + 1)))) n++;
@@ -104,19 +108,15 @@ async function loadFromPackages(lib: TrieLib): Promise<NamedTrie[]> {
 }
 
 /**
- * Our own lists as a WordTrie: a Set for look-ups (ready at once), and a cspell trie for the
- * slower suggestion search built the first time it is needed. Building the trie up front
- * would cost ~100 ms of the start-up budget.
+ * Our own lists as a WordTrie: Sets for look-ups (ready at once), and a trie for the search beyond
+ * one edit built the first time it is needed.
  */
 class WordListTrie implements WordTrie {
   private readonly exact: Set<string>;
   private readonly lower: Set<string>;
-  private trie: WordTrie | undefined;
+  private root: TrieNode | undefined;
 
-  constructor(
-    private readonly lib: TrieLib,
-    private readonly words: string[],
-  ) {
+  constructor(words: string[]) {
     this.exact = new Set(words);
     this.lower = new Set(words.map((w) => w.toLowerCase()));
   }
@@ -125,9 +125,9 @@ class WordListTrie implements WordTrie {
     return caseSensitive ? this.exact.has(word) : this.lower.has(word.toLowerCase());
   }
 
-  suggestWithCost(text: string, options: Parameters<WordTrie['suggestWithCost']>[1]): { word: string; cost: number }[] {
-    this.trie ??= this.lib.parseDictionary(this.words) as WordTrie;
-    return this.trie.suggestWithCost(text, options);
+  roots(): readonly TrieNode[] {
+    this.root ??= wordListTrie(this.lower);
+    return [this.root];
   }
 }
 
@@ -137,21 +137,6 @@ export function radiologyWordList(text: string = RADIOLOGY_WORDS): string[] {
     .split('\n')
     .flatMap((line) => line.replace(/#.*/, '').split(/\s+/))
     .filter((w) => w.length > 0);
-}
-
-// One-edit typos (the fast path) and two-edit ones (cspell's search, and our lazy tries).
-const WARM_UP_WORDS = ['pnuemothorax', 'effusoin', 'cardiomegly', 'atelectassis', 'pnuemothroax', 'hyperexpnaded'];
-
-function warmUp(tries: NamedTrie[]): void {
-  const scratch = new SpellChecker(tries);
-  for (const word of WARM_UP_WORDS) scratch.suggest(word);
-}
-
-let warmUpAllowed = true;
-
-/** One-shot runs that never show suggestions (the CLI) skip the warm-up: about half a second of CPU. */
-export function skipSuggestionWarmUp(): void {
-  warmUpAllowed = false;
 }
 
 let checker: SpellChecker | undefined;
@@ -171,14 +156,13 @@ export function loadSpelling(options: LoadSpellingOptions = {}): Promise<Spellin
           );
         });
     const ours: NamedTrie[] = [
-      { name: 'core', trie: new WordListTrie(lib, radiologyWordList(CORE_RADIOLOGY_WORDS)) },
-      { name: 'radiology', trie: new WordListTrie(lib, radiologyWordList(RADIOLOGY_WORDS)) },
+      { name: 'core', trie: new WordListTrie(radiologyWordList(CORE_RADIOLOGY_WORDS)) },
+      { name: 'radiology', trie: new WordListTrie(radiologyWordList(RADIOLOGY_WORDS)) },
     ];
     // Preference order for equal-cost suggestions: ours, then medical, then general English.
     const order = ['core', 'radiology', 'medicalterms', 'en_US'];
     const tries = [...ours, ...cspell].sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
     checker = new SpellChecker(tries);
-    if (options.warmUp && warmUpAllowed) setTimeout(() => warmUp(tries), 0).unref();
     return { ms: performance.now() - started, from: prebuilt ? 'prebuilt' : 'packages', dictionaries: tries.map((t) => t.name) };
   })();
   // A failed load may be retried (e.g. after copy-dicts has run).

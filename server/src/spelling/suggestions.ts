@@ -6,6 +6,13 @@ import { getSpellChecker } from './load';
 
 const MAX_SUGGESTIONS = 5;
 
+/**
+ * Misspellings that exercise every part of the search once (one edit, two edits, nothing near),
+ * so the first word the user asks about does not pay for compiling it: the language server looks
+ * them up while it is idle, one a step (lsp/warm-up.ts).
+ */
+export const WARM_UP_WORDS = ['effusoin', 'cardiomegly', 'pnuemothroax', 'hyperexpnaded', 'mediastinmu', 'zqvxtrplk'];
+
 /** Up to `limit` corrections for `word`, best first, in its case pattern; none before the dictionaries load. */
 export function spellingSuggestions(word: string, limit = MAX_SUGGESTIONS): string[] {
   return (getSpellChecker()?.suggest(word, limit) ?? []).map((s) => s.word);

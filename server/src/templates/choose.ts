@@ -127,6 +127,7 @@ function bestTemplate(
   const title = read(wordsOf(titleText));
   const technique = read(wordsOf(textOfKind(report, 'technique')));
   const modality = exam.modality ?? title.modalities[0] ?? technique.modalities[0] ?? modalityByWords(report.text);
+  const namedParts = title.parts.size ? title.parts : new Set(exam.bodyPart ? [exam.bodyPart] : []);
   const scores = new Map<string, number>();
   let best: { t: ReportTemplate; score: number; modality: boolean; part: boolean } | null = null;
   for (const t of TEMPLATES) {
@@ -137,6 +138,9 @@ function bestTemplate(
     if (partMatch) score += 3;
     else if (t.bodyParts.some((p) => technique.parts.has(p))) score += 1;
     score += 2 * Math.min(3, title.terms.get(t.id) ?? 0) + Math.min(2, technique.terms.get(t.id) ?? 0);
+    // A special case's generic words ("CT angiography") do not take an exam of another body part
+    // ("CTA abdomen pelvis" on the line below the title) to a chest template.
+    if (t.refines && namedParts.size && !t.bodyParts.some((p) => namedParts.has(p))) score -= 8;
     scores.set(t.id, score);
     if (!best || score > best.score) best = { t, score, modality: modalityMatch, part: partMatch };
   }

@@ -1,0 +1,89 @@
+// Mammography and obstetric ultrasound, read as a radiologist would: ten reports of each kind in
+// test/fixtures (normal and abnormal, BI-RADS 0-6, densities A-D, masses and calcifications with side
+// and clock face; dating, anatomy, growth, previa, ectopic, failure, twins) draw no warning or error as
+// written, and the slips a reader makes in them are caught.
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { root } from '../helpers/engine.mjs';
+
+const require = createRequire(import.meta.url);
+const { analyze, prepareRules } = require(path.join(root, 'out/server/engine.js'));
+
+before(() => prepareRules());
+
+const dir = (kind) => path.join(root, 'test/fixtures', kind);
+const read = (file) => fs.readFileSync(path.join(root, 'test/fixtures', file), 'utf8');
+const alarms = (text) =>
+  analyze(text)
+    .problems.filter((p) => p.severity === 'error' || p.severity === 'warning')
+    .map((p) => `${p.rule}: ${p.message}`);
+
+for (const kind of ['mammography', 'obstetric-us']) {
+  test(`the ten ${kind} reports as written raise no warning or error`, () => {
+    const files = fs.readdirSync(dir(kind)).filter((f) => f.endsWith('.txt'));
+    assert.equal(files.length, 10);
+    for (const file of files) {
+      const text = read(`${kind}/${file}`);
+      assert.equal(analyze(text).report.document, 'imaging', file);
+      assert.deepEqual(alarms(text), [], file);
+    }
+  });
+}
+
+test('fibroglandular density is the breast, not an opacity; a live intrauterine pregnancy need not be in the impression', () => {
+  const findings = (file) => analyze(read(file)).understanding.findings.map((f) => f.finding);
+  assert.ok(!findings('mammography/01-screening-normal.txt').includes('opacity'));
+  assert.ok(!findings('mammography/05-diagnostic-suspicious-mass.txt').includes('opacity'), 'a high-density mass is a mass');
+  // An ectopic pregnancy accounts for the adnexal mass it is.
+  assert.deepEqual(alarms(read('obstetric-us/05-ectopic.txt')), []);
+});
+
+test('a negative or benign BI-RADS over a finding suspicious for cancer is a warning', () => {
+  const calcs = read('mammography/06-calcifications-suspicious.txt').replace(
+    'BI-RADS 4B: Moderate suspicion for malignancy. Stereotactic biopsy is recommended.',
+    'BI-RADS 1: Negative. Routine annual screening.',
+  );
+  assert.ok(
+    alarms(calcs).some((a) =>
+      /^rads-management: BI-RADS 1 \(negative\), but the report describes suspicious breast calcifications/.test(a),
+    ),
+  );
+  // A mass its own sentence calls a simple cyst, and stable post-surgical distortion, are benign.
+  assert.deepEqual(alarms(read('mammography/08-cyst-ultrasound.txt')), []);
+  assert.deepEqual(alarms(read('mammography/02-screening-benign.txt')), []);
+});
+
+test('breast density told two ways is a warning', () => {
+  const twice = read('mammography/01-screening-normal.txt').replace(
+    'No mammographic evidence of malignancy.',
+    'Heterogeneously dense breasts. No mammographic evidence of malignancy.',
+  );
+  assert.ok(alarms(twice).some((a) => /^rads-management: Breast density C here, but density B earlier/.test(a)));
+});
+
+test('the same calcifications at another clock-face position in the impression are a warning; a second lesion is not', () => {
+  const moved = read('mammography/06-calcifications-suspicious.txt').replace(
+    "left breast at 1 o'clock, suspicious",
+    "left breast at 11 o'clock, suspicious",
+  );
+  const found = analyze(moved).problems.filter((p) => p.rule === 'laterality-mismatch');
+  assert.equal(found.length, 1);
+  assert.equal(found[0].severity, 'warning');
+  assert.match(found[0].message, /at 1 o'clock in the findings but 11 o'clock in the impression/);
+  assert.equal(found[0].fixes[0].edits[0].newText, "1 o'clock");
+  const two = moved.replace(
+    'No associated mass or architectural distortion.',
+    "A second group of fine pleomorphic calcifications lies in the left breast at 11 o'clock.",
+  );
+  assert.ok(!analyze(two).problems.some((p) => p.rule === 'laterality-mismatch'));
+});
+
+test('an ectopic pregnancy without a documented call is caught; with the call it is not', () => {
+  const ectopic = read('obstetric-us/05-ectopic.txt');
+  const uncalled = ectopic.replace(/The findings were called.*\n/, '');
+  assert.ok(alarms(uncalled).some((a) => /^critical-communication-missing: Critical finding \(ectopic pregnancy\)/.test(a)));
+  assert.ok(!alarms(ectopic).some((a) => a.startsWith('critical-communication-missing')));
+});
