@@ -48,12 +48,17 @@ const fieldWords = (field: string) =>
     .filter((w) => w.length > 2 && !FIELD_STOP.has(stem(w)))
     .map((w) => stem(w).slice(0, 5));
 
-/** The source clause a candidate clause rests on: of those holding most of its words, one it changes nothing of, else the closest. */
+/**
+ * The source clause a candidate clause rests on: of those holding most of its words, one it changes nothing
+ * of, else the closest. A clause holding all its words comes first: "moderate plaque in the bulb" raised to
+ * "severe" is that sentence changed, not a borrowing of another vessel's severe plaque.
+ */
 function restingPlace(c: Clause, sources: readonly Clause[]): { clause: Clause; share: number } | null {
+  const whole = c.words.length > 0 && sources.some((s) => shareOf(c, s) === 1);
   let best: { clause: Clause; share: number; changes: number } | null = null;
   for (const s of sources) {
     const share = shareOf(c, s);
-    if (share < RESTS_ON) continue;
+    if (share < (whole ? 1 : RESTS_ON)) continue;
     const changes = changesOf(s, c).length;
     if (
       !best ||
