@@ -140,14 +140,23 @@ export function checkClauses(
   // (A blank of the report's own template, "[None | CT dated ___]", is scaffolding there too.)
   const moved = (c: Clause) => (kind === 'restructure' || (kind === 'impression' && !inImpression(c))) && !scaffolding(c);
   const pairs = pairUp(src.filter(moved), candidate.filter(moved));
+  const candidateWords = new Set(candidate.flatMap((c) => c.words));
   for (const [c, s] of pairs) {
     (restsOn.get(s) ?? restsOn.set(s, []).get(s)!).push(c);
     compare(s, c);
+    // A moved sentence keeps its words, here or in the rest of the rewrite: "discussed with Dr." is not
+    // the call it was cut from.
+    if (shareOf(s, c) < KEPT_BY) {
+      const gone = s.words.filter((w) => !c.words.includes(w) && !candidateWords.has(w));
+      if (gone.length) say(`drops "${gone.join(' ')}" of "${clip(s.text)}"`, s, c);
+    }
+    if (s.communication && !c.communication) say(`drops the communication of "${clip(s.text)}"`, s, c);
     for (const lost of polarityLostBy(s, [c])) say(`${lost}: "${clip(s.text, 60)}"`, s, c);
     for (const drop of dropsOf(s, [c], { sizes: true })) say(`${drop}: "${clip(s.text, 60)}" -> "${clip(c.text, 60)}"`, s, c);
   }
   for (const s of src.filter(moved))
-    if (!restsOn.has(s) && (s.words.length || s.quantities.length || s.key)) say(`drops: "${clip(s.text)}"`, s);
+    if (!restsOn.has(s) && (s.words.length || s.quantities.length || s.key || s.communication || s.recommendation))
+      say(`drops: "${clip(s.text)}"`, s);
   for (const c of candidate.filter(moved)) {
     if (pairs.has(c)) continue;
     if (globalNormal(c) && significant.length)
