@@ -25,6 +25,7 @@ export interface Target {
   by: PlacedBy;
 }
 export const OTHER = -1;
+const SECOND_CLAUSE = /[,;]\s+(?:and|but|while|whereas)\s+(?=(?:the|there|no|a|an)\b)/i;
 const REGIONS = new Set(['abdominal-regions']);
 const CONUS_ENDS = /\bconus\b[^.;]*\b(?:terminat\w*|ends?)\b/i;
 const LEVEL_FIELD = /^[CTLS]\d{1,2}-[CTLS]?\d{1,2}$/i;
@@ -104,6 +105,13 @@ export class Router {
       clues.push({ at: c.start, subs, strong, by: 'finding' });
     }
     clues.sort((a, b) => a.at - b.at);
+    // A second clause ("The urinary bladder is normal, and the prostate gland is enlarged") does not
+    // outvote the first: when the first names an organ, the organs after it are left out.
+    const second = SECOND_CLAUSE.exec(text);
+    if (second) {
+      const cut = offset + second.index;
+      if (clues.some((c) => c.by === 'organ' && c.at < cut)) clues.splice(0, clues.length, ...clues.filter((c) => c.at < cut));
+    }
     return { clues, known, inTemplate: clues.length > 0, namedOutside, conusLevel: CONUS_ENDS.test(text) };
   }
 
