@@ -330,11 +330,73 @@ function injectCriticalOmission(report) {
   return afterFindingsSentence(report, QUALIFIED_CRITICAL, 'qualified critical added');
 }
 
+// On CT, MRI and ultrasound the added finding is one the exam shows (a pneumonia is no slip of a knee
+// MRI): per region, hedged and qualified critical findings in the words of such reports. MSK joints have
+// no qualified critical finding to add; a region not recognised gets none.
+const REGIONS = [
+  ['head', /\b(?:head|brain|cranial|intracranial)\b/i],
+  ['spine', /\b(?:spine|spinal|lumbosacral)\b/i],
+  ['knee', /\bknee\b/i],
+  ['shoulder', /\bshoulder\b/i],
+  ['ankle', /\b(?:ankle|foot)\b/i],
+  ['hip', /\bhip\b/i],
+  ['wrist', /\b(?:wrist|hand)\b/i],
+  ['abdomen', /\b(?:abdomen|abdominal|pelvis|liver|renal|kidneys?)\b/i],
+  ['chest', /\b(?:chest|thorax|thoracic|lungs?|pulmonary)\b/i],
+];
+const fracture = (where) => [[`Possible nondisplaced fracture of the ${where}.`, 'fracture']];
+const REGIONAL = {
+  possible: {
+    head: [
+      ['Probable small acute infarct in the left frontal lobe.', 'infarct'],
+      ['Cannot exclude a small right subdural hematoma.', 'hemorrhage'],
+      ['Possible small focus of subarachnoid hemorrhage in a left frontal sulcus.', 'hemorrhage'],
+    ],
+    spine: [
+      ['Possible nondisplaced fracture of the left L2 transverse process.', 'fracture'],
+      ['Probable small epidural abscess at L4-5.', 'abscess'],
+    ],
+    knee: fracture('lateral tibial plateau'),
+    shoulder: fracture('greater tuberosity'),
+    ankle: fracture('lateral malleolus'),
+    hip: fracture('femoral neck'),
+    wrist: fracture('scaphoid waist'),
+    abdomen: [
+      ['Findings may represent early acute appendicitis.', 'appendicitis'],
+      ['Possible early small bowel obstruction.', 'obstruction'],
+      ['Probable small abscess in the right lower quadrant.', 'abscess'],
+    ],
+    chest: POSSIBLE_FINDINGS,
+  },
+  critical: {
+    head: [
+      ['Small acute left subdural hematoma.', 'hemorrhage'],
+      ['Small focus of acute subarachnoid hemorrhage in the right sylvian fissure.', 'hemorrhage'],
+    ],
+    spine: [
+      ['Small epidural hematoma at T11-12.', 'hemorrhage'],
+      ['Mild cord compression at C5-6.', /\bcord compression\b/i],
+    ],
+    abdomen: QUALIFIED_CRITICAL.filter(([, fam]) => fam === 'free air'),
+    chest: QUALIFIED_CRITICAL,
+  },
+};
+function regionOf(report) {
+  const exam = report.sections.find((s) => s.kind === 'exam');
+  const title = exam ? report.text.slice(exam.body.start, exam.body.end) : report.text.slice(0, 200);
+  return REGIONS.find(([, re]) => re.test(title))?.[0] ?? null;
+}
+function injectRegional(report, kind) {
+  const statements = REGIONAL[kind][regionOf(report)];
+  if (!statements) return null;
+  return afterFindingsSentence(report, statements, kind === 'possible' ? 'hedged finding added' : 'qualified critical added');
+}
+
 /** A statement added after a random findings sentence, for a family the report does not name. */
 function afterFindingsSentence(report, statements, kind) {
   const { findings, impression } = sectionsOf(report);
   if (!findings || !impression) return null;
-  const options = statements.filter(([, fam]) => !(FAMILIES[fam] ?? FREE_AIR).test(report.text));
+  const options = statements.filter(([, fam]) => !(fam instanceof RegExp ? fam : (FAMILIES[fam] ?? FREE_AIR)).test(report.text));
   if (!options.length) return null;
   const [statement] = pick(options);
   const sentences = sentencesOf(report, findings);
@@ -889,6 +951,11 @@ const cross = injectInto(crossSectional, (s) => crossClean.get(s.id), {
   ...INJECTORS,
   contradiction: { ...INJECTORS.contradiction, inject: (report) => injectContradiction(report, true) },
   laterality: { ...INJECTORS.laterality, inject: (report) => injectLaterality(report, true) },
+  'omission, possible finding': {
+    ...INJECTORS['omission, possible finding'],
+    inject: (report) => injectOmission(report, true) ?? injectRegional(report, 'possible'),
+  },
+  'omission, qualified critical': { ...INJECTORS['omission, qualified critical'], inject: (report) => injectRegional(report, 'critical') },
 });
 const byModality = ['CT', 'MR', 'US'].map((m) => `${m} ${crossSectional.filter((s) => s.modality === m).length}`).join(', ');
 console.log('');

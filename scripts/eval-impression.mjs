@@ -3,7 +3,7 @@
 // findings, and the draft is read against the impression the radiologist wrote.
 //
 //   node scripts/eval-impression.mjs [--limit N] [--show N] [--include-minor] [--json]
-//   node scripts/eval-impression.mjs --offered N
+//   node scripts/eval-impression.mjs --offered N [--top K] [--imaging]
 //
 // covered:   the original impression's significant present findings that the draft names (same
 //            finding, or one accounting for the other, on a compatible side). Also given over the
@@ -15,7 +15,8 @@
 // offered:   (--offered N) the impression rewrite through the verifier gate on N reports of each of
 //            the four eval:verify groups (the same reports as VERIFY_SAMPLE=N there): how often it is
 //            offered, over all and over imaging reports (a case history is refused by design), and
-//            the most common reasons it is not.
+//            the K (5) most common reasons it is not (--imaging: counted over the imaging reports
+//            alone, so a case history's "not an imaging report" does not crowd them out).
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -210,7 +211,7 @@ export function evaluateImpression({ limit = Infinity, includeMinor = false, sho
  * per group the share offered, over all reports and over imaging reports, and the top refusal reasons
  * (a reason's text up to its colon, quoted words elided, counted once per report).
  */
-export function evaluateOffered(perGroup, top = 5) {
+export function evaluateOffered(perGroup, top = 5, imagingOnly = false) {
   if (!haveData) return [];
   const { analyze } = load('engine.js');
   const { rewrite } = load('rewrite/index.js');
@@ -223,6 +224,7 @@ export function evaluateOffered(perGroup, top = 5) {
       if (analysis.report.document === 'imaging') imaging++;
       const { verification } = rewrite('impression', analysis);
       if (verification.ok) offered++;
+      if (imagingOnly && analysis.report.document !== 'imaging') continue;
       for (const key of new Set(verification.reasons.map((r) => r.replace(/:.*/, '').replace(/"[^"]*"/g, '"…"'))))
         reasons.set(key, (reasons.get(key) ?? 0) + 1);
     }
@@ -266,7 +268,8 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const args = process.argv.slice(2);
   const option = (name, fallback) => numberOption(args, name, fallback);
   if (args.includes('--offered')) {
-    for (const line of formatOffered(evaluateOffered(option('offered', 150)))) console.log(line);
+    const rows = evaluateOffered(option('offered', 150), option('top', 5), args.includes('--imaging'));
+    for (const line of formatOffered(rows)) console.log(line);
     process.exit(0);
   }
   const result = evaluateImpression({

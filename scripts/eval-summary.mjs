@@ -52,6 +52,7 @@ export function evaluateSummaries(reports) {
     glossary: load('nlp/glossary.js'),
     summary: load('rewrite/summary.js'),
     readability: load('rewrite/readability.js'),
+    wording: load('nlp/lay-wording.js'),
     consistency: load('nlp/index.js'),
   };
   const { sameFinding } = lib.consistency;
@@ -103,7 +104,9 @@ export function evaluateSummaries(reports) {
       const candidates = lines.filter((l) => l.startsWith('- ') && layRes.some((re) => re.test(l.toLowerCase())));
       const side = g.noSide ? null : f.side;
       const sideOk = (l) => !side || (side === 'bilateral' ? /\bboth\b/i.test(l) : new RegExp(`\\b${side}\\b`, 'i').test(l));
-      const sizesOk = (l) => f.measurements.every((m) => m.value.every((v) => l.includes(String(v))));
+      // Sizes only: an angle or a density is not said as one.
+      const sizesOk = (l) =>
+        f.measurements.every((m) => !lib.wording.SIZE_UNITS.has(m.unit) || m.value.every((v) => l.includes(String(v))));
       const line = candidates.find((l) => sideOk(l) && sizesOk(l));
       if (line) carried++;
       else {

@@ -10,13 +10,13 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { dataDir, haveData, rewriteGroups } from './lib/corpus.mjs';
 import { drawsFrom, rng } from './lib/random.mjs';
+import { droppedMeaning } from './lib/dropped-meaning.mjs';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { analyze } = require(path.join(root, 'out/server/engine.js'));
 const { rewrite, verify, REWRITE_KINDS } = require(path.join(root, 'out/server/rewrite/index.js'));
-const { readText, readClause, squash, stem, CUES } = require(path.join(root, 'out/server/rewrite/clauses.js'));
-const { impressionWorthy } = require(path.join(root, 'out/server/nlp/impression-worthy.js'));
+const { readText, readClause } = require(path.join(root, 'out/server/rewrite/clauses.js'));
 
 if (!haveData) {
   console.log(`eval:verify skipped: no data at ${dataDir}`);
@@ -153,41 +153,6 @@ function saidIn(source, line) {
     .replace(/[.\s]+$/, '')
     .toLowerCase();
   return said.length > 0 && source.toLowerCase().includes(said);
-}
-
-const GENERIC = new Set(CUES.generic.map(stem));
-/**
- * Whether a dropped line took meaning with it: a finding of the report that no line left names (the
- * report's term for it is gone from the rewritten part), or (impression) an item of the impression it
- * replaces whose words no item left has. `worthyOnly`: only findings the impression should carry
- * (nlp/impression-worthy.ts) count; else every finding the engine reads as present or possible.
- */
-function droppedMeaning({ kind, analysis, before, after, region }, { worthyOnly }) {
-  if (kind === 'restructure') return true;
-  let i = 0;
-  while (before[i] === after[i]) i++;
-  const gone = ` ${squash(before.slice(i, i + before.length - after.length))} `;
-  const rest = after.slice(region.start, region.end - (before.length - after.length));
-  const words = (t) => readClause(t, { start: 0, end: t.length }, 'impression', null).words;
-  const left = new Set(words(rest));
-  // What the impression left still says, as the engine reads it: the same finding on the same side.
-  const still = kind === 'impression' ? analyze(after).understanding.findings.filter((g) => g.section === 'impression') : [];
-  const { report, understanding: u } = analysis;
-  const named = u.findings.filter((f) => {
-    if (f.normal || !['present', 'possible'].includes(f.assertion)) return false;
-    const term = report.text.slice(f.start, f.end);
-    if (!squash(term) || !gone.includes(` ${squash(term)} `) || words(term).every((w) => left.has(w))) return false;
-    return !still.some((g) => g.concept === f.concept && g.assertion === f.assertion && (g.side ?? f.side) === (f.side ?? g.side));
-  });
-  if (named.some((f) => (worthyOnly ? impressionWorthy(report, u, f) !== null : true))) return true;
-  if (kind !== 'impression') return false;
-  const item = words(gone);
-  // What an item of the old impression states ("without complications" denies, and is generic).
-  const stated = readText(report.text)
-    .filter((c) => c.section === 'impression' && c.positive)
-    .map((c) => c.words.filter((w) => !c.negated.has(w) && !GENERIC.has(w)))
-    .filter((ws) => ws.length);
-  return stated.some((ws) => ws.filter((w) => item.includes(w)).length >= ws.length / 2 && !ws.every((w) => left.has(w)));
 }
 
 /** The part of a candidate a mutation may touch: the impression (impression), the found/denied lines (summary), else all after the exam line. */

@@ -251,6 +251,13 @@ test('impression: what the lexicon reads no finding in is listed as written befo
     'EXAM: CT chest.\nFINDINGS: Aortic diameter was measured as 49 mm at valve localization. Trachea and both main bronchi are open.',
   );
   assert.equal(aorta.body, '1. Aortic diameter was measured as 49 mm at valve localization.');
+  // Nor a template's blank left unfilled ("measured * cm").
+  assert.equal(
+    offered(
+      'EXAM: Venous duplex ultrasound.\nFINDINGS: The small saphenous system measured * cm at the proximal calf with reflux of * seconds.',
+    ).body,
+    'No acute abnormality.',
+  );
   // An organ called open or natural is no finding: the normal statement stands.
   assert.equal(
     offered('EXAM: CT chest.\nFINDINGS: Trachea and both main bronchi are open. Bone structures are natural.').body,
@@ -305,4 +312,21 @@ test("impression: an item keeps what its sentence denies by name, and the findin
   );
   assert.match(sinus.body, /Large retention cyst versus polyp within the right maxillary sinus\./, sinus.body);
   assert.equal(sinus.ok, true, sinus.reasons.join('\n'));
+});
+
+test('impression: "This study demonstrates …" names its finding; "… associated with this." goes with the sentence it points to', () => {
+  const chest = offered(
+    'EXAM: CT chest.\nFINDINGS: This study demonstrates a small region of coalescent infiltrates/consolidation in the anterior right upper lobe. There are linear fibrotic or atelectatic changes associated with this. There is no pleural effusion.',
+  );
+  assert.equal(
+    chest.body,
+    '1. Small region of coalescent infiltrates/consolidation in the anterior right upper lobe. Linear fibrotic or atelectatic changes associated with this.',
+  );
+  // The verifier's verdict on "infiltrates/consolidation" copied word for word: impression-verifier-cases.test.mjs.
+});
+
+test('impression: a finding stated outside FINDINGS (an addendum) is read before "No acute …"', () => {
+  const adrenal = draft('EXAM: CT chest.\nFINDINGS: The lungs are clear. No effusion.\nADDENDUM: There is a 2 cm right adrenal mass.\n');
+  assert.doesNotMatch(adrenal.text, /no acute/i, adrenal.text);
+  assert.match(adrenal.text, /2 cm right adrenal mass/, adrenal.text);
 });

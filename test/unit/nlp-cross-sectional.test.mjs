@@ -176,3 +176,79 @@ test('breast imaging (BI-RADS words): suspicious calcifications and architectura
   assert.deepEqual(critical('Probable fibroadenoma in the left breast.'), []);
   assert.ok(present('Developing asymmetry in the left breast.').includes('breast-asymmetry'));
 });
+
+test('obstetric ultrasound: a normal early pregnancy, and the results of their own (demise and ectopic are calls)', () => {
+  const normal = understand(
+    'FINDINGS: Single live intrauterine pregnancy. Gestational sac with a yolk sac and fetal pole. Crown-rump length of 2.1 cm corresponds to 8 weeks 6 days. Fetal heart rate 165 bpm.',
+  ).findings;
+  assert.ok(normal.every((f) => f.concept === 'intrauterine-pregnancy' && f.assertion === 'present' && !f.critical));
+  const demise = mentions('No fetal cardiac activity is seen, consistent with fetal demise.', 'fetal-demise')[0];
+  assert.equal(demise.f.critical, 'hours');
+  assert.equal(mentions('Absent embryonic cardiac activity.', 'fetal-demise')[0].assertion, 'present');
+  assert.equal(mentions('Complex left adnexal mass, concerning for ectopic pregnancy.', 'ectopic-pregnancy')[0].f.critical, 'minutes');
+  assert.deepEqual(present('Small subchorionic hemorrhage inferior to the gestational sac.').sort(), [
+    'intrauterine-pregnancy',
+    'subchorionic-hemorrhage',
+  ]);
+  assert.equal(
+    mentions('The placenta is posterior and covers the internal os, consistent with complete placenta previa.', 'placenta-previa')[0]
+      .assertion,
+    'possible',
+  );
+  assert.deepEqual(present('Oligohydramnios with an amniotic fluid index of 4 cm.'), ['oligohydramnios']);
+  assert.deepEqual(present('Polyhydramnios, AFI 28 cm.'), ['polyhydramnios']);
+  assert.equal(mentions('Embryonic bradycardia with a heart rate of 85 bpm.', 'fetal-bradycardia')[0].f.critical, 'hours');
+  assert.ok(present('Retroplacental hematoma, concerning for placental abruption.').includes('placental-abruption'));
+});
+
+test('neuro: haemorrhage by compartment, acute on chronic stays acute, white matter and mass effect in the words of CT and MRI', () => {
+  const sdh = mentions('Acute on chronic left subdural hematoma measuring 12 mm in thickness.', 'subdural-hematoma')[0];
+  assert.equal(sdh.f.critical, 'minutes');
+  assert.equal(sdh.side, 'left');
+  assert.equal(mentions('Chronic right subdural hematoma, unchanged.', 'subdural-hematoma')[0].f.critical, null);
+  assert.ok(present('Small acute epidural hematoma over the right frontal convexity.').includes('epidural-hematoma'));
+  assert.ok(present('Thin subarachnoid hemorrhage in the right sylvian fissure.').includes('subarachnoid-hemorrhage'));
+  assert.ok(present('Blood layering in the occipital horns of the lateral ventricles.').includes('intraventricular-hemorrhage'));
+  assert.ok(present('Intraparenchymal hemorrhage in the left basal ganglia measuring 3.1 cm.').includes('intracranial-hemorrhage'));
+  assert.deepEqual(
+    understand(
+      'Scattered foci of T2/FLAIR hyperintensity in the periventricular white matter, likely representing chronic microangiopathic change.',
+    ).findings.map((f) => f.concept),
+    ['small-vessel-disease'],
+  );
+  assert.ok(
+    present(
+      'Periventricular ovoid lesions perpendicular to the ventricles, with enhancing demyelinating lesion in the right centrum semiovale.',
+    ).includes('demyelination'),
+  );
+  assert.deepEqual(present('There is effacement of the right lateral ventricle.'), ['mass-effect']);
+  assert.ok(present('Uncal herniation on the left.').includes('brain-herniation'));
+  assert.ok(present('Downward herniation of the cerebellar tonsils through the foramen magnum.').includes('brain-herniation'));
+});
+
+test('spine: cord compression is a call, cord signal is myelopathy, a nerve root by level and side, conus and cauda equina', () => {
+  assert.equal(mentions('Severe canal stenosis at C5-6 with cord compression.', 'cord-compression')[0].f.critical, 'minutes');
+  assert.ok(present('At C5-6 a broad-based disc protrusion flattens the ventral cord.').includes('cord-compression'));
+  const myelopathy = mentions('Abnormal T2 hyperintense signal within the cord at C4-5, consistent with myelopathy.', 'myelopathy');
+  assert.ok(myelopathy.length >= 1 && myelopathy.every((m) => !m.f.critical));
+  const root = mentions(
+    'At L4-5 there is a right paracentral disc extrusion compressing the traversing right L5 nerve root.',
+    'nerve-root-impingement',
+  );
+  assert.equal(root[0].side, 'right');
+  assert.equal(
+    mentions('Severe left foraminal stenosis at C5-6 with impingement on the exiting left C6 nerve root.', 'nerve-root-impingement')[0]
+      .side,
+    'left',
+  );
+  assert.equal(mentions('The left S1 nerve root is compressed.', 'nerve-root-impingement')[0].assertion, 'present');
+  assert.equal(mentions('No nerve root impingement.', 'nerve-root-impingement')[0].assertion, 'absent');
+  assert.ok(present('Severe left foraminal stenosis at L5-S1.').includes('foraminal-stenosis'));
+  assert.ok(present('Low-lying conus medullaris terminating at L3, with a thickened filum terminale.').includes('tethered-cord'));
+  assert.deepEqual(present('The conus medullaris terminates at L1 and is normal in signal.'), []);
+  assert.ok(present('Clumping of the cauda equina nerve roots.').includes('arachnoiditis'));
+  assert.equal(
+    mentions('Large central disc extrusion at L4-5 causing cauda equina compression.', 'cord-compression')[0].f.critical,
+    'minutes',
+  );
+});

@@ -188,3 +188,18 @@ test('impression-omission: an acute finding seen incidentally still belongs in t
     'EXAM: CT abdomen.\nFINDINGS: Acute appendicitis. Incidental 1 cm simple cyst in the left kidney.\nIMPRESSION: Acute appendicitis.';
   assert.deepEqual(problemsOf(RULE, cyst), []);
 });
+
+test('impression-omission: spine and obstetric reports: the root goes with its foramen, demise and cord signal must be said', () => {
+  const foramen =
+    'EXAM: MRI lumbar spine.\nFINDINGS: At L5-S1 there is severe left foraminal stenosis with impingement on the exiting left L5 nerve root.\n' +
+    'IMPRESSION: Severe left foraminal stenosis at L5-S1.';
+  assert.deepEqual(problemsOf(RULE, foramen), []);
+  const demise =
+    'EXAM: Pelvic ultrasound, transvaginal.\nFINDINGS: Intrauterine gestational sac containing an embryo with a crown-rump length of 9 mm. ' +
+    'No cardiac activity is seen, consistent with embryonic demise.\nIMPRESSION: Intrauterine pregnancy, 6 weeks 6 days by crown-rump length.';
+  assert.match(problemsOf(RULE, demise)[0]?.message ?? '', /^Critical finding not in the impression: fetal demise/);
+  const cord =
+    'EXAM: MRI cervical spine.\nFINDINGS: At C5-6 a broad-based disc protrusion indents the thecal sac. Abnormal T2 hyperintense signal within the cord ' +
+    'at C5-6, consistent with myelopathy.\nIMPRESSION: Disc protrusion at C5-6 with mild canal stenosis.';
+  assert.ok(problemsOf(RULE, cord).some((p) => /myelopathy/.test(p.message)));
+});

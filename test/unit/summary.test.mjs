@@ -303,3 +303,14 @@ test('summary: aneurysmatic dilatation and a hedged pneumonic focus reach the su
   const focus = summaryOf('EXAM: CT CHEST\nFINDINGS: There may be a Covid 19 pneumonic focus in the right lower lobe.');
   assert.match(body(focus), /There may be a lung infection .*\(pneumonic focus\)/);
 });
+
+test('summary: an angle or a density is no size; a partial tear stays partial', () => {
+  const s = summaryOf(
+    'IMPRESSION: A 7 cm mass in the left upper lobe surrounds the subclavian artery 360 degrees. Partial tear of the gluteus medius.',
+  );
+  assert.match(lineWith(s, /\(mass\)/), /about 7 centimeters\.$/);
+  assert.doesNotMatch(body(s), /360|degrees/);
+  assert.match(body(s), /partial tear/);
+  // A bounded size keeps its bound: "up to 4 mm" is not "about 4 millimeters".
+  assert.match(body(summaryOf('IMPRESSION: Right renal stone measuring up to 4 mm.')), /It measures up to 4 millimeters\./);
+});

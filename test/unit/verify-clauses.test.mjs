@@ -137,3 +137,103 @@ test('clause reading: time and grade under a negation are what it denies; a hedg
   assert.equal(read('Low lung volumes, otherwise no acute abnormality.').positive, true);
   assert.equal(read('The lungs are clear.').positive, false);
 });
+
+test('impression: each finding of an item keeps its own side, in a report naming both sides', () => {
+  const source = `EXAM: CT chest.
+FINDINGS: Hydrothorax on the left, ground glass areas in the left lung may be compatible with pneumonic infiltration and ARDS. Findings may be compatible with pneumonic infiltration on the right and ARDS on the left.
+`;
+  // The first item gives the flipped one a sentence to rest on that changes nothing.
+  const draft = (item) =>
+    `${source}IMPRESSION:\n1. Hydrothorax on the left, ground glass areas in the left lung may be compatible with pneumonic infiltration and ARDS.\n2. ${item}\n`;
+  // The findings core's significant findings, each mention.
+  const found = [...source.matchAll(/pneumonic infiltration|ARDS/g)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  const faithful = draft('Findings may be compatible with pneumonic infiltration on the right and ARDS on the left.');
+  assert.deepEqual(check('impression', source, faithful, found), []);
+  const flipped = check(
+    'impression',
+    source,
+    draft('Findings may be compatible with pneumonic infiltration on the left and ARDS on the left.'),
+    found,
+  );
+  assert.ok(
+    flipped.some((m) => /^changes side of "pneumonic infiltration": right -> left/.test(m)),
+    flipped.join(' | '),
+  );
+});
+
+test('impression: an item naming a finding of its sentence does not keep the other finding', () => {
+  const source = `EXAM: CT chest.
+FINDINGS: The upper lobe of the left lung has a total atelectasis appearance and there are diffuse air bronchograms in it.
+`;
+  // The findings core's significant findings: atelectasis and air bronchograms.
+  const at = (word) => ({ start: source.indexOf(word), end: source.indexOf(word) + word.length });
+  const found = [at('atelectasis'), at('air bronchograms')];
+  const draft = (item) => `${source}IMPRESSION:\n1. ${item}\n`;
+  assert.deepEqual(
+    check(
+      'impression',
+      source,
+      draft('The upper lobe of the left lung has a total atelectasis appearance and there are diffuse air bronchograms in it.'),
+      found,
+    ),
+    [],
+  );
+  const lost = check('impression', source, draft('Total atelectasis of the left lung upper lobe.'), found);
+  assert.ok(
+    lost.some((m) => m.startsWith('drops "bronchogram"')),
+    lost.join(' | '),
+  );
+});
+
+test('impression: what an item of the old impression states is kept part by part', () => {
+  const source = `EXAM: Chest radiograph.
+FINDINGS: There is mild increased airspace opacity within the right lung base which may represent atelectasis or infiltrate.
+IMPRESSION: Low lung volumes with airspace disease within the right lung base.
+`;
+  const draft = (items) => source.replace(/IMPRESSION:.*\n/, `IMPRESSION:\n${items}\n`);
+  const kept = draft(
+    '1. Mild increased airspace opacity within the right lung base which may represent atelectasis or infiltrate.\n2. Low lung volumes with airspace disease within the right lung base.',
+  );
+  assert.deepEqual(check('impression', source, kept), []);
+  const lost = check(
+    'impression',
+    source,
+    draft('1. Mild increased airspace opacity within the right lung base which may represent atelectasis or infiltrate.'),
+  );
+  assert.ok(
+    lost.some((m) => m.startsWith('drops "low volume"')),
+    lost.join(' | '),
+  );
+});
+
+test('impression: an INTERPRETATION before the IMPRESSION is report text, not the impression a draft replaces', () => {
+  const source = `EXAM: Echocardiogram.
+INTERPRETATION: Doppler revealed mild mitral regurgitation and mild tricuspid regurgitation.
+IMPRESSION:
+1. Mild mitral regurgitation.
+2. Mild tricuspid regurgitation.
+`;
+  assert.deepEqual(check('impression', source, source), []);
+  const dropped = check('impression', source, source.replace('2. Mild tricuspid regurgitation.\n', ''));
+  assert.ok(
+    dropped.some((m) => m.startsWith('drops: "2. Mild tricuspid regurgitation.')),
+    dropped.join(' | '),
+  );
+});
+
+test('restructure: an empty field names only a level some template or the report names', () => {
+  const source = `EXAM: MRI cervical spine.
+FINDINGS: C5-C6: Mild disc bulge.
+`;
+  const out = (label) => `EXAM: MRI cervical spine.
+FINDINGS:
+${label}: [ ]
+C5-C6: Mild disc bulge.
+`;
+  assert.ok(!check('restructure', source, out('C4-C5')).some((m) => m.startsWith('changes level')));
+  const odd = check('restructure', source, out('C5-C5'));
+  assert.ok(
+    odd.some((m) => /^changes level: C5-C5/.test(m)),
+    odd.join(' | '),
+  );
+});

@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import fc from 'fast-check';
 import { root } from '../helpers/engine.mjs';
 import { haveData, iuReports, mtReports, parseCsv, dataDir } from '../../scripts/lib/corpus.mjs';
+import { droppedMeaning } from '../../scripts/lib/dropped-meaning.mjs';
 
 const require = createRequire(import.meta.url);
 const { analyze } = require(path.join(root, 'out/server/engine.js'));
@@ -121,11 +122,25 @@ const MUTATIONS = {
     mutate: replaceNth(/(?<=[.:]\s)[A-Z][^.\n]{12,}\.\s?/g, () => ''),
     why: /drops/,
   },
-  // "Mild right … and moderate left …": a side flipped inside a sentence that names both.
-  // Restructure and summary: a sentence kept word for word, one finding a line. (A drafted impression
-  // item naming findings on both sides of a report that names them on both is measured by eval:verify.)
+  // An impression item or a summary line dropped that took a finding with it (one the impression
+  // should carry, or an item of the old impression): a line repeating another drops nothing.
+  'drop finding': {
+    kinds: ['impression', 'summary'],
+    mutate: replaceNth(/^(?:[ \t]*\d{1,2}[.)] |- There |The report also says: )[^\n]*\n/gm, () => ''),
+    real: (line, report, changed, text, analysis, kind) =>
+      droppedMeaning({ kind, analysis, before: text, after: changed, region: region(kind, text) }, { worthyOnly: true }),
+    why: /drops/,
+  },
+  // A spine level changed, in a sentence or in an empty template field's label ("C4-C5: [ ]").
+  'change level': {
+    applies: (analysis) => /\b[CTL]\d{1,2}\b/.test(analysis.report.text),
+    mutate: replaceNth(/\b([CTL])(\d{1,2})\b/g, (m) => `${m[1]}${Number(m[2]) + 1}`),
+    why: /level/,
+  },
+  // "Mild right … and moderate left …": a side flipped inside a sentence that names both; in a drafted
+  // impression too, where an item names findings on both sides of a report that names them on both
+  // ("pneumonic infiltration on the right and ARDS on the left"): each finding keeps its own side.
   'flip side': {
-    kinds: ['restructure', 'summary'],
     mutate: replaceNth(/\b(left|right)\b/gi, (m) => (m[1].toLowerCase() === 'left' ? 'right' : 'left')),
     // Not where the report says the flipped words itself ("right lung lower lobe superior segment" in a list of both).
     real: (line, report, changed, text) => {
@@ -188,7 +203,7 @@ for (const [name, m] of Object.entries(MUTATIONS)) {
           .replace(/^[A-Za-z ,/&]+:\s*/, '')
           .toLowerCase();
         fc.pre(!analysis.report.text.toLowerCase().includes(said.replace(/[.\s]+$/, '')));
-        fc.pre(!m.real || m.real(line, analysis.report.text, changed, text));
+        fc.pre(!m.real || m.real(line, analysis.report.text, changed, text, analysis, kind));
         const v = verify(kind, analysis, changed, 'reworded');
         assert.equal(v.ok, false, `${kind}: accepted ${name}: ${line}`);
         assert.ok(
@@ -196,7 +211,7 @@ for (const [name, m] of Object.entries(MUTATIONS)) {
           `${kind} ${name}: ${line}: ${v.reasons.join(' | ')}`,
         );
       }),
-      { seed: 18, numRuns: 60, includeErrorInReport: true },
+      { seed: Number(process.env.FC_SEED ?? 18), numRuns: Number(process.env.FC_RUNS ?? 60), includeErrorInReport: true },
     );
   });
 }

@@ -421,3 +421,20 @@ test('verify: on real reports (shared data), the identity rewrite passes, and a 
     assert.ok(v.ok, `${r.uid ?? r.id}: ${v.reasons.join(' | ')}`);
   }
 });
+
+test('verify impression: a side a heading gives ("RIGHT:" of a carotid study) is the side of what stands under it', () => {
+  const source = `EXAM: Carotid duplex ultrasound.
+FINDINGS:
+RIGHT:
+1. Severe heterogeneous plaque seen in external carotid artery with degree of stenosis around 70%.
+LEFT:
+1. Mild heterogeneous plaque seen in common carotid artery.
+`;
+  const draft = (side) =>
+    `${source}IMPRESSION:\n1. ${side}: Severe heterogeneous plaque seen in external carotid artery with degree of stenosis around 70%.\n`;
+  // The whole gate: the findings comparison and the clause reading.
+  const { verify } = require(path.join(root, 'out/server/rewrite/index.js'));
+  const check = (side) => verify('impression', engine.analyze(source), draft(side), 'reworded').reasons;
+  assert.deepEqual(check('Right'), []);
+  assert.ok(check('Left').some((r) => /side/.test(r)));
+});

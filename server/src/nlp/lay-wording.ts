@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import wordingData from './lexicon/lay-wording.json';
 import anatomyData from './lexicon/anatomy.json';
+import unitsData from './lexicon/units.json';
 import { CONCEPT_BY_ID } from './lexicon';
 
 const Plain = z.string().min(1);
@@ -17,6 +18,8 @@ const WordingSchema = z.object({
   qualifiers: z.record(z.string(), Plain),
   denialHedges: z.array(Plain),
   changes: z.array(z.object({ words: z.array(Plain).min(1), plain: Plain })),
+  sizeUnits: z.array(Plain),
+  sizeBounds: z.record(z.string(), Plain),
   nearLungSites: z.array(Plain),
   communication: z.array(Plain),
   examNames: z.record(z.string(), Plain),
@@ -35,6 +38,8 @@ function check(): void {
   for (const d of degrees) if (!isDegree(d) || !wording.amounts[d]) throw new Error(`lay-wording: no amount for degree "${d}"`);
   const sites = new Set((anatomyData as { sites: { site: string }[] }).sites.map((s) => s.site));
   for (const s of wording.nearLungSites) if (!sites.has(s)) throw new Error(`lay-wording: unknown site ${s}`);
+  const units = new Set(Object.values((unitsData as { written: Record<string, string> }).written));
+  for (const u of wording.sizeUnits) if (!units.has(u)) throw new Error(`lay-wording: unknown unit ${u}`);
   for (const c of wording.states.concepts) if (!CONCEPT_BY_ID.has(c)) throw new Error(`lay-wording: unknown concept ${c}`);
 }
 check();
@@ -52,6 +57,12 @@ export const AMOUNTS = new RegExp(`^(?:${wording.amountPhrases.map(escape).join(
 export const QUALIFIER: Readonly<Record<string, string>> = wording.qualifiers;
 export const DENIAL_HEDGE = wordsRe(wording.denialHedges);
 export const CHANGE: readonly { re: RegExp; plain: string }[] = wording.changes.map((c) => ({ re: wordsRe(c.words), plain: c.plain }));
+/** A bound right before a size ("less than 10 mm"), as the summary says it. */
+export const SIZE_BOUND: { re: RegExp; plain: Readonly<Record<string, string>> } = {
+  re: new RegExp(`(?:^|[^a-z])(${Object.keys(wording.sizeBounds).map(escape).join('|')})\\s*$`, 'i'),
+  plain: wording.sizeBounds,
+};
+export const SIZE_UNITS: ReadonlySet<string> = new Set(wording.sizeUnits);
 export const NEAR_LUNG: ReadonlySet<string> = new Set(wording.nearLungSites);
 export const COMMUNICATION = wordsRe(wording.communication);
 export const SIDE_WORDS: Readonly<Record<'left' | 'right' | 'bilateral', RegExp>> = {

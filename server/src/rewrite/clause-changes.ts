@@ -126,6 +126,26 @@ export function dropsOf(source: Clause, candidates: readonly Clause[], what: { s
   return out;
 }
 
+/**
+ * The side the report binds to each finding of a clause, kept by the clauses keeping it: the parts of
+ * theirs closest to that finding's part ("pneumonic infiltration on the right and ARDS on the left"
+ * kept as "… on the left and … on the left") give it that side when they give it one.
+ */
+export function sidesMovedBy(source: Clause, keeping: readonly Clause[]): string[] {
+  const out: string[] = [];
+  const parts = keeping.flatMap((c) => c.parts);
+  for (const p of source.parts) {
+    if (!p.sides.length || !p.words.length || p.normal || !p.stated) continue;
+    const overlap = (q: Part) => q.words.filter((w) => p.words.includes(w)).length;
+    const most = Math.max(0, ...parts.map(overlap));
+    // The same finding: most of its words ("nodules in both lungs" is not "nodule in the left lower lobe").
+    const kin = most * 2 > p.words.length ? parts.filter((q) => overlap(q) === most && q.sides.length) : [];
+    if (!kin.length || kin.some((q) => p.sides.some((x) => q.sides.includes(x)))) continue;
+    out.push(`changes side of "${p.words.join(' ')}": ${p.sides.join(', ')} -> ${[...new Set(kin.flatMap((q) => q.sides))].join(', ')}`);
+  }
+  return out;
+}
+
 /** A word the report denies or hedges, said by the clauses resting on it, is denied or hedged by one of them. */
 export function polarityLostBy(source: Clause, resting: readonly Clause[]): string[] {
   const out: string[] = [];

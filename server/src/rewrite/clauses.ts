@@ -355,7 +355,8 @@ export function readClause(text: string, span: Span, section: SectionKind, field
   // What the history or the exam title names is the question, not a finding.
   const stated = !['history', 'exam', 'technique', 'comparison'].includes(section);
   c.significant = stated && unnegated && !old && (significantCue || acute || [...c.severity].some((s) => s >= '3'));
-  c.normal = normalCue && !c.significant;
+  // "Follow-up after appropriate therapy" advises; it does not call anything normal.
+  c.normal = normalCue && !c.significant && !c.recommendation;
   // "Low lung volumes, otherwise no acute abnormality" states the low volumes beside the normal.
   c.positive = unnegated && !c.recommendation && (!c.normal || (c.parts.length > 1 && c.parts.some((p) => p.stated && !p.normal)));
   return c;

@@ -18,7 +18,13 @@ export const UNSAID = new Set(
 
 // Leading words an impression item does without: "and", "with", "There is".
 const FILLER =
-  /^(?:(?:and|but|with|while|whereas|also|however|additionally|furthermore)\b,?\s+)?(?:there (?:is|are|was|were)\s+(?:also\s+)?)?(?:an?\s+(?=\S))?/i;
+  /^(?:(?:and|but|with|while|whereas|also|however|additionally|furthermore)\b,?\s+)?(?:there (?:is|are|was|were)\s+(?:also\s+)?|(?:this|the) (?:study|exam|examination|scan|images?) (?:demonstrates|shows|reveals)\s+)?(?:an?\s+(?=\S))?/i;
+// "This study demonstrates …" speaks of the exam, not of a finding named before.
+const THIS_STUDY = /^\s*this (?:study|exam|examination|scan|images?)\b/i;
+// "… changes associated with this.": a sentence that ends pointing back.
+const ENDS_POINTING = /\b(?:with|of|to|from|in|by|on) (?:this|these)[\s.]*$/i;
+/** Whether the text leans on what was said before: it opens on "It", "These lesions", "Measuring", or ends on "with this". */
+export const pointsBack = (text: string) => (CUES.dangling.includes(firstWord(text)) && !THIS_STUDY.test(text)) || ENDS_POINTING.test(text);
 // A piece that opens on these leans on the words before it ("suspicious for …", "which …", "measuring …").
 const LINKING = new Set([
   ...CUES.dangling,
@@ -125,8 +131,8 @@ export function antecedentOf(clauses: Clauses, c: Clause): string | null {
     const text = tidy(prev.text.replace(BROKEN_OFF, ''));
     return text && carries(text, prev) ? `${text.slice(0, -1)} ` : null;
   }
-  if (!CUES.dangling.includes(firstWord(c.text))) return '';
-  if (!prev || prev.section !== c.section || CUES.dangling.includes(firstWord(prev.text))) return null;
+  if (!pointsBack(c.text)) return '';
+  if (!prev || prev.section !== c.section || pointsBack(prev.text)) return null;
   const text = tidy(prev.text);
   return text && carries(text, prev) ? `${text} ` : null;
 }

@@ -2,15 +2,26 @@
 // says: the report's sentences that state a significant finding no item accounts for, and the old
 // impression's statements (a diagnosis, a recommendation, a call) no item carries in full, as written.
 import type { Finding, Understanding } from '../nlp';
-import { CUES, readClause, type Clause } from './clauses';
+import { CUES, readClause, stem, type Clause } from './clauses';
 import { dropsOf, polarityLostBy, shareOf } from './clause-changes';
 import type { Report, Section } from '../report/types';
 import { firstWord, tidy, windowOf, type Clauses } from './impression-excerpt';
+
+// Words that name no finding of their own ("lesion", "finding"), as the verifier reads them.
+const GENERIC = new Set(CUES.generic.map(stem));
 
 export interface ImpressionItem {
   text: string;
   /** The finding mentions the statement sums up, first the one it is written from. */
   findings: Finding[];
+}
+
+/**
+ * Where a draft of nothing looks before it says "no acute …": every section but the exam title, the
+ * history and the impression (a FINDINGS header run into "COMPARISON: None FINDINGS: …" is read too).
+ */
+export function statedSections(report: Report): number[] {
+  return report.sections.flatMap((s, i) => (['exam', 'history', 'impression'].includes(s.kind) ? [] : [i]));
 }
 
 /** The sections whose findings the impression sums up: FINDINGS, or the body of a report without headers. */
@@ -22,6 +33,8 @@ export function findingsSections(report: Report): number[] {
   return out;
 }
 
+// A template's blank left unfilled ("measured * cm", "__ mm", "[ ]"): no measurement to report.
+const BLANK = /(?:^|\s)\*+(?=\s)|_{2,}|\[\s*\]/;
 // A clause that tells the question, not an answer: "XXXX-year-old with suspected pneumothorax".
 const ASKED = /\byears?[- ]old\b|\bhistory\b|\bquestion\b|\brule out\b|\br\/o\b/i;
 
@@ -30,10 +43,16 @@ const ASKED = /\byears?[- ]old\b|\bhistory\b|\bquestion\b|\brule out\b|\br\/o\b/
  * accounts for, each as an item: a finding the grouping merged or judged minor is still never dropped
  * ("Never 'no acute abnormality' over a significant finding" is the case of no items at all).
  */
-export function statedItems(report: Report, u: Understanding, clauses: Clauses, items: readonly ImpressionItem[]): ImpressionItem[] {
-  const significant = u.findings.filter((f) => f.significant && !f.normal && (f.assertion === 'present' || f.assertion === 'possible'));
+export function statedItems(
+  report: Report,
+  u: Understanding,
+  clauses: Clauses,
+  items: readonly ImpressionItem[],
+  read: readonly number[] = findingsSections(report),
+): ImpressionItem[] {
+  const significant = significantOf(u);
   const drafted = items.map((item) => readClause(item.text, { start: 0, end: item.text.length }, 'impression', null));
-  const sections = new Set(findingsSections(report));
+  const sections = new Set(read);
   const out: ImpressionItem[] = [];
   for (const c of clauses.all) {
     const own = significant.filter((f) => c.start <= f.start && f.start < c.end);
@@ -46,7 +65,8 @@ export function statedItems(report: Report, u: Understanding, clauses: Clauses, 
     const sameSide = (d: Clause) => !c.sides.size || !d.sides.size || [...d.sides].some((x) => c.sides.has(x));
     // Accounted for by items that say its words and carry its time, severity, size, side and level.
     const alike = drafted.filter((d) => sameSide(d) && (shareOf(d, c) >= 0.5 || shareOf(c, d) >= 0.6));
-    if (alike.length && !dropsOf(c, alike, { sizes: true }).length) continue;
+    const named = headsOf(report, own).every((w) => alike.some((d) => d.words.includes(w)));
+    if (alike.length && named && !dropsOf(c, alike, { sizes: true }).length) continue;
     // The cue words' reading of significant counts too where an item says it with less ("Retention cyst
     // versus polyp" for the findings' "large retention cyst versus polyp").
     const lessened = alike.length > 0 && c.significant && c.positive;
@@ -58,6 +78,21 @@ export function statedItems(report: Report, u: Understanding, clauses: Clauses, 
   return out;
 }
 
+/** The findings the verifier asks an impression to name: significant, stated as present or possible. */
+const significantOf = (u: Understanding) =>
+  u.findings.filter((f) => f.significant && !f.normal && (f.assertion === 'present' || f.assertion === 'possible'));
+
+/** The word each finding is named by, as the verifier reads it: its last word that is not generic ("cancer"). */
+function headsOf(report: Report, findings: readonly Finding[]): string[] {
+  return findings
+    .map((f) =>
+      readClause(report.text.slice(f.start, f.end), f, 'impression', null)
+        .words.filter((w) => !GENERIC.has(w))
+        .pop(),
+    )
+    .filter((w): w is string => !!w);
+}
+
 /**
  * Before a draft says "no acute abnormality": the findings' statements of something the findings core
  * reads no finding in at all ("The thyroid gland is enlarged.", "A fragment of the left 6th rib."), as
@@ -67,7 +102,7 @@ export function unreadItems(report: Report, u: Understanding, clauses: Clauses):
   const sections = new Set(findingsSections(report));
   const out: ImpressionItem[] = [];
   for (const c of clauses.all) {
-    if (!c.positive || c.normal || c.recommendation || c.communication || ASKED.test(c.text)) continue;
+    if (!c.positive || c.normal || c.recommendation || c.communication || ASKED.test(c.text) || BLANK.test(c.text)) continue;
     const sentence = report.sentences.find((x) => x.start <= c.start && c.start < x.end);
     if (!sentence || !sections.has(sentence.section)) continue;
     if (u.findings.some((f) => f.start < c.end && f.end > c.start)) continue;
@@ -91,10 +126,12 @@ export function unreadItems(report: Report, u: Understanding, clauses: Clauses):
  */
 export function keptFromImpression(
   report: Report,
+  u: Understanding,
   impression: Section,
   items: readonly ImpressionItem[],
   clauses: Clauses,
 ): ImpressionItem[] {
+  const significant = significantOf(u);
   const drafted = items.map((item) => readClause(item.text, { start: 0, end: item.text.length }, 'impression', null));
   const out: ImpressionItem[] = [];
   for (const said of clauses.all) {
@@ -110,7 +147,17 @@ export function keptFromImpression(
     const words = new Set(alike.flatMap((c) => c.words));
     const own = [...new Set(said.words)];
     const told = own.filter((w) => words.has(w)).length >= 0.85 * own.length;
-    if (alike.length && told && !lost.length) continue;
+    // As the verifier asks: each finding it names by its own word ("tendinosis", "cancer"), and most
+    // words of each part it states ("status post cholecystectomy").
+    const heads = headsOf(
+      report,
+      significant.filter((f) => said.start <= f.start && f.start < said.end),
+    );
+    const parts = said.parts.every((part) => {
+      const stated = part.words.filter((w) => !GENERIC.has(w) && !said.negated.has(w));
+      return !part.stated || stated.filter((w) => words.has(w)).length * 2 >= stated.length;
+    });
+    if (alike.length && told && parts && heads.every((w) => words.has(w)) && !lost.length) continue;
     // Its sentence whole ("small for gestational age but equal to twin B"), unless it also says "no acute …".
     const sentence = report.sentences.find((x) => x.start <= said.start && said.end <= x.end);
     const whole = sentence && clauses.all.filter((c) => c.start >= sentence.start && c.end <= sentence.end);

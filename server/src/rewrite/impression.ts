@@ -38,8 +38,19 @@ import {
   statementOf,
   wordsFor,
 } from './impression-phrase';
-import { UNSAID, antecedentOf, carries, clausesFor, firstWord, sequelOf, tokens, windowOf, type Clauses } from './impression-excerpt';
-import { findingsSections, keptFromImpression, statedItems, unreadItems, type ImpressionItem } from './impression-kept';
+import {
+  UNSAID,
+  antecedentOf,
+  carries,
+  clausesFor,
+  firstWord,
+  pointsBack,
+  sequelOf,
+  tokens,
+  windowOf,
+  type Clauses,
+} from './impression-excerpt';
+import { findingsSections, keptFromImpression, statedItems, statedSections, unreadItems, type ImpressionItem } from './impression-kept';
 
 export type { ImpressionItem } from './impression-kept';
 
@@ -258,7 +269,7 @@ function wordings(report: Report, g: Group, all: readonly Finding[], clauses: Cl
     if (fits && standsAlone && carries(phrase, clause)) out.push(phrase + sequelOf(report, clauses, clause));
     if (window) out.push(window);
     // A sentence that points back ("These lesions show …") and no wording carries: it is the finding named before.
-    else if (!out.length && CUES.dangling.includes(firstWord(clause.text))) return [];
+    else if (!out.length && pointsBack(clause.text)) return [];
   }
   out.push(text, statementOf(report, g.lead, side, all));
   // A finding read from a predicate ("the sternotomy wires are broken") is worded as its clause.
@@ -345,9 +356,10 @@ export function draftImpression(
   const insertAt = lastFindings !== undefined ? report.sections[lastFindings].body.end : report.text.trimEnd().length;
   // What the old impression says that the draft does not (a diagnosis, a recommendation, a call, a
   // statement the findings core cannot read) is kept as written, never dropped.
-  items = [...items, ...(impression ? keptFromImpression(report, impression, items, clauses) : [])];
+  items = [...items, ...(impression ? keptFromImpression(report, u, impression, items, clauses) : [])];
   // Never "no acute abnormality" over a significant finding: the sentences stating one are listed as written.
   items = [...items, ...statedItems(report, u, clauses, items)];
+  if (!items.length) items = statedItems(report, u, clauses, items, statedSections(report));
   if (!items.length) items = unreadItems(report, u, clauses);
   items = withoutRepeats(items);
   return {

@@ -5,7 +5,18 @@
 import { glossOfMention, plainSite, plainTerm, plainUnit, withSide, PLAIN_WORDS, type PlainSite } from '../nlp/glossary';
 import type { Finding, Measurement, Side } from '../nlp/types';
 import type { Report, Sentence } from '../report/types';
-import { AMOUNT, AMOUNTS, DENIAL_HEDGE, NEAR_LUNG, SIDE_WORDS, SIZE_WORDS, STATE_LEAD, STATES } from '../nlp/lay-wording';
+import {
+  AMOUNT,
+  AMOUNTS,
+  DENIAL_HEDGE,
+  NEAR_LUNG,
+  SIDE_WORDS,
+  SIZE_BOUND,
+  SIZE_UNITS,
+  SIZE_WORDS,
+  STATE_LEAD,
+  STATES,
+} from '../nlp/lay-wording';
 import { squash } from './advice';
 import { degreeOf, ownWords, qualifierOf, type Item } from './summary-reading';
 
@@ -18,7 +29,9 @@ export interface GlossaryLine {
 export function plainMeasurement(report: Report, m: Measurement): string {
   const raw = report.text.slice(m.start, m.end);
   const joiner = m.value.length > 1 && /\d\s*(-|–|to)\s*\d/.test(raw) && !/[x×*]|\bby\b/i.test(raw) ? ' to ' : ' by ';
-  return `about ${m.value.map(String).join(joiner)} ${plainUnit(m.unit)}`;
+  // "less than 10 mm" is not "about 10 millimeters".
+  const bound = SIZE_BOUND.re.exec(report.text.slice(Math.max(0, m.start - 20), m.start))?.[1].toLowerCase();
+  return `${bound ? SIZE_BOUND.plain[bound] : 'about'} ${m.value.map(String).join(joiner)} ${plainUnit(m.unit)}`;
 }
 
 export function capitalise(s: string): string {
@@ -135,7 +148,10 @@ export function findingSentences(report: Report, item: Item): string[] {
   if (!degreeSaid) out.push(`The report calls ${plural ? 'them' : 'it'} ${item.degreeWord ?? item.degree}.`);
   const own = item.measured;
   // A state's numbers are measurements of something else (a pregnancy's are the baby's).
-  const sizes = state ? [] : [...new Set((own.length ? own : item.sizes).map((m) => plainMeasurement(report, m)))];
+  // Only a size: "surrounds the artery 360 degrees" measures nothing.
+  const sizes = state
+    ? []
+    : [...new Set((own.length ? own : item.sizes).filter((m) => SIZE_UNITS.has(m.unit)).map((m) => plainMeasurement(report, m)))];
   if (sizes.length) out.push(`${plural ? 'They measure' : 'It measures'} ${sizes.join(' and ')}.`);
   if (item.levels.length) out.push(`The report places ${plural ? 'them' : 'it'} at ${item.levels.join(' and ')}.`);
   if (item.change) out.push(item.change);

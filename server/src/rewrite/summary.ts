@@ -194,7 +194,14 @@ export function summarize(report: Report, understanding: Understanding = underst
     ...[...items.values()].map((i) => i.first),
     ...understanding.findings.filter((g) => quote.has(g.sentenceIndex) && stated(g) && !g.normal),
   ];
-  for (const f of source) {
+  // A findings sentence the summary tells a finding of is told whole: its denials too ("…, with no disc protrusion").
+  const toldFrom = new Set(
+    [...items.values()].flatMap((i) => i.mentions.filter((m) => m.section === 'findings').map((m) => m.sentenceIndex)),
+  );
+  const deniedBeside = understanding.findings.filter(
+    (f) => fromImpression && f.section === 'findings' && toldFrom.has(f.sentenceIndex) && !f.normal && unquoted(f),
+  );
+  for (const f of [...source, ...deniedBeside]) {
     if (f.assertion !== 'absent') continue;
     if (!fromImpression && !f.significant) continue;
     // Never "no sign of a lump" beside a lump the summary tells, in plain words or the report's own
@@ -349,11 +356,8 @@ export function summarizeChecked<V extends Checked>(
         report.sentences.forEach((s, i) => s.text.toLowerCase().includes(term) && fromReport.add(i));
       }
       // A normal statement beside a finding is left out; anything else is told in the report's words.
-      // A report sentence the check pairs with another sentence's line is told in its own words; that
-      // line, right about its own sentence, stays plain.
-      const foreign = fromReport.size > 0 && [...fromReport].every((i) => !written.has(i));
       if (NORMAL_OVER.test(d.message)) written.forEach((i) => omit.add(i));
-      else if (!foreign) written.forEach(blame);
+      else written.forEach(blame);
       fromReport.forEach((i) => !written.has(i) && blame(i));
     }
     if (quote.size + omit.size === before && [...quotedBefore].every((i) => quote.has(i))) break;

@@ -8,7 +8,7 @@ import { parseReport } from '../report';
 import type { Report, Span } from '../report/types';
 import type { RewriteKind } from './kinds';
 import { CUES, clausesOf, readClause, readText, stem, type Clause } from './clauses';
-import { changesOf, clip, dropsOf, polarityLostBy, shareOf } from './clause-changes';
+import { changesOf, clip, dropsOf, polarityLostBy, shareOf, sidesMovedBy } from './clause-changes';
 import { summaryClauses } from './summary-lines';
 import { lastImpression } from './verify-reading';
 import { TEMPLATES } from '../templates';
@@ -152,7 +152,11 @@ export function checkClauses(
 
   // Sentences the rewrite writes: each rests on a source clause.
   for (const c of candidate.filter((x) => !moved(x))) {
-    const mayBeNormal = kind === 'summary' ? impressionSaysNormal : kind !== 'impression' || !inImpression(c);
+    // An organ's own normal statement copied from the report ("The mastoids and paranasal sinuses are
+    // clear.") says what the report says; one about the whole study ("No acute abnormality.") may not stand
+    // over a significant finding.
+    const copiedOrganNormal = kind === 'impression' && namesOrgan(c) && src.some((s) => s.normal && s.key === c.key);
+    const mayBeNormal = kind === 'summary' ? impressionSaysNormal : kind !== 'impression' || !inImpression(c) || copiedOrganNormal;
     if (globalNormal(c) && significant.length && !mayBeNormal) {
       say(`says nothing is wrong while the report states "${clip(significant[0].text)}": "${clip(c.text)}"`, significant[0], c);
       continue;
@@ -221,20 +225,23 @@ export function checkClauses(
     // Each significant finding it states is named by what keeps it ("atelectasis … and air
     // bronchograms" is not kept by "total atelectasis" alone): the finding, not only its sentence.
     if (kind !== 'restructure') {
-      const said = new Set(keptBy.flatMap((c) => c.words));
+      // Stated, not denied: "no sign of a lump (mass lesion)" does not tell the hypodense lesion.
+      const said = new Set(keptBy.flatMap((c) => c.words.filter((w) => !c.negated.has(w))));
       const lost = findingHeads(source, s, sig).filter((w) => !said.has(w));
       if (lost.length) say(`drops "${lost.join(' ')}" of "${clip(s.text)}"`, s, keptBy[0]);
     }
     // Each thing an item of the old impression states ("low lung volumes with airspace disease") is
-    // said in turn: most of its own words stand in what keeps it.
+    // said in turn: more than half of its own words stand in what keeps it.
     if (kind === 'impression' && inImpression(s)) {
       const said = new Set(keptBy.flatMap((c) => c.words));
       for (const part of s.parts) {
         const own = part.words.filter((w) => !GENERIC.has(w) && !s.negated.has(w));
-        if (part.stated && own.length && own.filter((w) => said.has(w)).length * 2 < own.length)
+        // (A part of one word is a connective or a qualifier: "Additionally, …".)
+        if (part.stated && own.length > 1 && own.filter((w) => said.has(w)).length * 2 <= own.length)
           say(`drops "${own.join(' ')}" of "${clip(s.text)}"`, s, keptBy[0]);
       }
     }
+    for (const moved of sidesMovedBy(s, keptBy)) say(`${moved} in "${clip(s.text, 60)}"`, s, keptBy[0]);
     // Its polarity and hedges: on the clauses resting on it, else on one saying its very words.
     const resting = restsOn.get(s)?.length ? restsOn.get(s)! : keptBy.filter((c) => shareOf(c, s) === 1 && shareOf(s, c) === 1);
     for (const lost of polarityLostBy(s, resting)) say(`${lost}: "${clip(s.text, 60)}"`, s, resting[0]);
@@ -293,6 +300,9 @@ function findingHeads(report: Report, s: Clause, found: readonly Span[]): string
     .filter((w): w is string => !!w);
   return [...new Set(heads)];
 }
+
+/** A clause with a word of its own beside the generic ones ("mastoids"; not "no acute cardiopulmonary abnormality"). */
+const namesOrgan = (c: Clause) => c.words.some((w) => !GENERIC.has(w));
 
 /** A denial of something by name ("No pneumothorax"), not of all that is wrong ("No acute abnormality"). */
 const namesDenial = (s: Clause) => [...s.negated].some((w) => !GENERIC.has(w));

@@ -4,6 +4,7 @@ import { covers, denies, sameFinding, sideInSentence, type Finding, type Measure
 import { sentenceIndexAt } from '../report';
 import type { Report } from '../report/types';
 import type { Side } from '../nlp/types';
+import { CUES } from './clauses';
 
 export interface Reading {
   report: Report;
@@ -58,7 +59,21 @@ export function note(diff: Diff, reason: string, source?: { sentenceIndex: numbe
   if (output) diff.outputSentences.add(output.sentenceIndex);
 }
 
-export const sideOf = (report: Report, f: Finding): Side | null => f.side ?? sideInSentence(report, f);
+export const sideOf = (report: Report, f: Finding): Side | null =>
+  f.side ?? sideInSentence(report, f) ?? headingSide(report, f.sentenceIndex);
+
+/** The side a heading gives what stands under it ("RIGHT:" of a carotid study's paragraphs). */
+function headingSide(report: Report, sentenceIndex: number): Side | null {
+  const sentence = report.sentences[sentenceIndex];
+  const section = sentence && report.sections[sentence.section];
+  if (!section) return null;
+  const sub = section.subsections.find((x) => x.start <= sentence.start && sentence.start < x.end);
+  for (const name of [sub?.header.name, section.header?.name]) {
+    const side = name && (Object.keys(CUES.sides) as Side[]).find((k) => CUES.sides[k].includes(name.toLowerCase()));
+    if (side) return side;
+  }
+  return null;
+}
 
 /** A finding as the radiologist would name it in a reason: "left pleural effusion", "no pneumothorax". */
 export function findingName(f: Pick<Finding, 'finding' | 'assertion' | 'side'>, side: Side | null = f.side): string {

@@ -171,7 +171,7 @@ export const spelling = defineRule({
         const chain = hyphenChain(tokens, i);
         const first = i;
         i = chain.end;
-        if (chain.glued || skipChain(report, tokens, first, chain.end)) continue;
+        if (chain.glued) continue;
         // De-identification cut into a word: "comparisXXXX".
         if (chain.parts.some((t) => t.text.includes('XXXX'))) continue;
         // "well-defined" may be listed whole; otherwise each part must be a word.
@@ -179,11 +179,15 @@ export const spelling = defineRule({
           const whole = text.slice(chain.parts[0].start, tokens[chain.end].end);
           if (checker.isKnown(whole) || accepted.has(whole.toLowerCase())) continue;
         }
+        // What stands around the chain (digits, "Dr.", an address) is read only for a word that would be
+        // reported: nearly every word is known, and the look-around cost more than the (memoised) look-up.
+        let aside: boolean | undefined;
         for (const [k, token] of chain.parts.entries()) {
           const part = stripPossessive({ text: token.text, start: token.start, end: token.end });
-          if (part.text.length < 3 || isAbbreviationLike(part.text)) continue;
-          if (accepted.has(part.text.toLowerCase()) || checker.isKnown(part.text)) continue;
+          if (part.text.length < 3) continue;
+          if (accepted.has(part.text.toLowerCase()) || checker.isKnown(part.text) || isAbbreviationLike(part.text)) continue;
           if (k < chain.parts.length - 1 && isCombiningForm(part.text, checker)) continue;
+          if ((aside ??= skipChain(report, tokens, first, chain.end))) break;
           if (++unknown > MAX_UNKNOWN_WORDS) break;
           const typo = typos.find((t) => t.start === part.start && t.end === part.end);
           problems.push(

@@ -81,9 +81,23 @@ function readerOf(s: RadsSystem): Reader {
   return { system: s, named, alone, byValue };
 }
 const READERS: readonly Reader[] = RADS_SYSTEMS.map(readerOf);
+// Most reports name no system: one scan for any reader's pattern (case aside, so a superset) spares
+// the two scans per system. The last text's answer is kept: the rules and the follow-ups each ask.
+const ANY_READER = new RegExp(
+  READERS.flatMap((r) => (r.alone ? [r.named, r.alone] : [r.named]))
+    .map((re) => `(?:${re.source})`)
+    .join('|'),
+  'i',
+);
+let last: { text: string; mentions: RadsMention[] } | undefined;
 
-/** Every category the text writes, in order, each once. */
+/** Every category the text writes, in order, each once. The answer is shared: do not change it. */
 export function readCategories(text: string): RadsMention[] {
+  if (last?.text !== text) last = { text, mentions: ANY_READER.test(text) ? readAll(text) : [] };
+  return last.mentions;
+}
+
+function readAll(text: string): RadsMention[] {
   const out: RadsMention[] = [];
   const taken = (a: number, b: number) => out.some((m) => a < m.end && b > m.start);
   for (const r of READERS) {
