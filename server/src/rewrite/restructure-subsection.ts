@@ -108,11 +108,9 @@ export class Router {
     // A second clause ("The urinary bladder is normal, and the prostate gland is enlarged") does not
     // outvote the first: when the first names an organ, the organs after it are left out.
     const second = SECOND_CLAUSE.exec(text);
-    if (second) {
-      const cut = offset + second.index;
-      if (clues.some((c) => c.by === 'organ' && c.at < cut)) clues.splice(0, clues.length, ...clues.filter((c) => c.at < cut));
-    }
-    return { clues, known, inTemplate: clues.length > 0, namedOutside, conusLevel: CONUS_ENDS.test(text) };
+    const firstClause = second ? clues.filter((c) => c.at < offset + second.index) : clues;
+    const used = firstClause.some((c) => c.by === 'organ') ? firstClause : clues;
+    return { clues: used, known, inTemplate: used.length > 0, namedOutside, conusLevel: CONUS_ENDS.test(text) };
   }
 
   /**
