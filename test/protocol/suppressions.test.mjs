@@ -12,13 +12,16 @@ import { startServer } from '../helpers/lsp.mjs';
 const made = [];
 after(() => made.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
 
-const CLEAN = 'FINDINGS:\nThe lungs are clear. The heart size is normal.\n\nIMPRESSION:\nNo acute cardiopulmonary process.\n';
+// With its exam title: an editor without a template pick is offered the restructure only when the
+// chooser has a template for the exam (server-restructure-offer.test.mjs).
+const CLEAN =
+  'EXAM: Chest radiograph, PA and lateral.\nFINDINGS:\nThe lungs are clear. The heart size is normal.\n\nIMPRESSION:\nNo acute cardiopulmonary process.\n';
 const AUTOMATIC = 2;
 const INVOKED = 1;
 const actions = (s, uri, context) =>
   s.connection.sendRequest('textDocument/codeAction', {
     textDocument: { uri },
-    range: { start: { line: 1, character: 4 }, end: { line: 1, character: 4 } },
+    range: { start: { line: 2, character: 4 }, end: { line: 2, character: 4 } },
     context: { diagnostics: [], ...context },
   });
 

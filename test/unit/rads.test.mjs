@@ -56,7 +56,8 @@ const MAMMO = (impression, findings = 'A 1.2 cm irregular mass in the right brea
 const CYST = 'A 1.2 cm oval circumscribed anechoic mass in the right breast at 10 o\u2019clock, consistent with a simple cyst.';
 
 test('BI-RADS: management that disagrees is warned; agreeing is silent', () => {
-  for (const [impression, warned, findings] of [
+  /** @type {Array<[string, boolean, string?]>} */
+  const cases = [
     ['BI-RADS 4: Suspicious. Recommend annual screening mammography.', true],
     ['BI-RADS 4: Suspicious. Ultrasound-guided biopsy is recommended.', false],
     ['BIRADS: 4a. Tissue sampling recommended.', false],
@@ -65,7 +66,8 @@ test('BI-RADS: management that disagrees is warned; agreeing is silent', () => {
     ['BI-RADS 2: Benign. Recommend biopsy of the right breast mass.', true, CYST],
     ['BI-RADS 2: Benign. Continued yearly mammographic screening is recommended.', false, CYST],
     ['BI-RADS 1: Negative.', false, 'No suspicious mass, calcification or distortion in the right breast.'],
-  ]) {
+  ];
+  for (const [impression, warned, findings] of cases) {
     const ps = problemsOf(RULE, MAMMO(impression, findings));
     assert.equal(
       ps.some((p) => p.severity === 'warning'),

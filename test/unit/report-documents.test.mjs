@@ -146,3 +146,21 @@ Cardiac wall motion within normal limits.
     ['history', 'findings'],
   );
 });
+
+test('headers run in after a capital, a blank to fill, a title colon or one space are sections', () => {
+  const mri =
+    'MRI OF THE BRAIN, WITH AND WITHOUT CONTRAST: CLINICAL HISTORY: Headaches. COMPARISON: MRI dated __. TECHNIQUE: 9 mL of Gadavist IV. FINDINGS: Small acute infarct in the left frontal white matter. IMPRESSION: Small acute left frontal infarct.';
+  assert.deepEqual(
+    parseReport(mri).sections.map((s) => s.kind),
+    ['preamble', 'history', 'comparison', 'technique', 'findings', 'impression'],
+  );
+  const ct = 'EXAM: CT chest. TECHNIQUE: Helical CT. DLP: 680 mGy-cm FINDINGS: No effusion. COMPARISON: None IMPRESSION: Normal.';
+  assert.deepEqual(
+    parseReport(ct).sections.map((s) => s.kind),
+    ['exam', 'technique', 'findings', 'comparison', 'impression'],
+  );
+  assert.deepEqual(
+    parseReport('MRI Knee: __HISTORY: Knee pain.\nFINDINGS: Normal.').sections.map((s) => s.kind),
+    ['preamble', 'history', 'findings'],
+  );
+});

@@ -9,14 +9,16 @@ const LEVEL = String.raw`[CTLS]\d{1,2}(?:[ \t]*-[ \t]*[CTLS]?\d{1,2})?`;
 const LEVEL_LABEL = new RegExp(String.raw`^[ \t]*(${LEVEL}(?:[ \t]*(?:,|&|and|to|through)[ \t]*${LEVEL})*)[ \t]*:(?!\d)`, 'gim');
 // Own-line headers without a colon ("IMPRESSION" alone on its line): only known names, in capitals.
 const HEADER_ALONE = /^[ \t]*([A-Z][A-Z /&-]{2,40}?)[ \t]*$/gm;
-// Headers run into the text after a sentence ("...contrast.FINDINGS: ...", "...normal.  IMPRESSION: ..."):
-// only known section names, in capitals.
-const HEADER_RUN_IN = /(?<=[a-z0-9)][.!?][ \t]{0,3}|\S[ \t]{2,6})([A-Z][A-Z /&-]{2,40}?)[ \t]*:(?!\/)/g;
-// Headers glued to the word before them, as dictation and generated reports run them together
-// ("...WITH CONTRASTCLINICAL HISTORY:", "...weight lossTECHNIQUE:", "COMPARISON: ()FINDINGS:"): only the
-// top-level names, in capitals, so a word that merely ends in one ("CONTRAINDICATIONS:") is not cut.
+// Headers run into the text after a sentence ("...contrast.FINDINGS: ...", "...Gadavist IV. FINDINGS:",
+// "...dated __. FINDINGS:"), after a title's colon or a blank to fill ("WITH CONTRAST: CLINICAL HISTORY:",
+// "EXAM DATE: __ HISTORY:"): only known section names, in capitals.
+const HEADER_RUN_IN = /(?<=[A-Za-z0-9)\]_][.!?][ \t]{0,3}|[_:][ \t]{1,3}|\S[ \t]{2,6})([A-Z][A-Z /&-]{2,40}?)[ \t]*:(?!\/)/g;
+// Headers glued to the word before them, or one space after a lower-case word, as dictation and generated
+// reports run them together ("...WITH CONTRASTCLINICAL HISTORY:", "...weight lossTECHNIQUE:", "COMPARISON:
+// ()FINDINGS:", "__HISTORY:", "DLP: 680 mGy-cm FINDINGS:"): only the top-level names, in capitals, so a
+// word that merely ends in one ("CONTRAINDICATIONS:") is not cut.
 const HEADER_GLUED =
-  /(?<=[A-Za-z)\]])(?<!CONTRA)((?:CLINICAL )?(?:HISTORY|INDICATIONS?)|TECHNIQUE|COMPARISONS?|FINDINGS|(?:FINAL )?IMPRESSIONS?|CONCLUSIONS?)[ \t]*:(?!\/)/g;
+  /(?<=[A-Za-z)\]_]|[a-z0-9][ \t])(?<!CONTRA)((?:CLINICAL )?(?:HISTORY|INDICATIONS?)|TECHNIQUE|COMPARISONS?|FINDINGS|(?:FINAL )?IMPRESSIONS?|CONCLUSIONS?)[ \t]*:(?!\/)/g;
 
 const TOKEN = /XXXX+|\p{L}[\p{L}\p{M}'’]*\p{L}|\p{L}|\d+(?:[.,]\d+)*|[^\s\p{L}\d]/gu;
 
@@ -106,13 +108,15 @@ function findHeaders(text: string): HeaderMatch[] {
   for (const m of text.matchAll(HEADER_GLUED)) {
     const name = m[1];
     const end = m.index + m[0].length;
+    if (starts.has(m.index)) continue;
     // The glued name replaces a header read from the line start up to the same colon ("CT CHEST WITH CONTRASTCLINICAL HISTORY").
     const longer = headers.findIndex((h) => h.end === end);
     if (longer >= 0) headers.splice(longer, 1);
     headers.push({ start: m.index, end, name, kind: knownSectionKind(name), allCaps: true, words: name.split(' ').length });
   }
   headers.sort((a, b) => a.start - b.start);
-  return headers;
+  // A header said twice in a row ("INDICATION: INDICATION: Pain") is one header.
+  return headers.filter((h, i) => i === 0 || h.name !== headers[i - 1].name || text.slice(headers[i - 1].end, h.start).trim() !== '');
 }
 
 // The characters of a regex \s, tested by code: trimming runs over every sentence of every report.
