@@ -22,7 +22,10 @@ export function droppedMeaning({ kind, analysis, before, after, region }, { wort
   let i = 0;
   while (before[i] === after[i]) i++;
   const gone = ` ${squash(before.slice(i, i + before.length - after.length))} `;
-  const rest = after.slice(region.start, region.end - (before.length - after.length));
+  // A summary still tells what its quoted advice lines say ("The report says: '… lesion of 23x11 mm …'"),
+  // but not what only its word list names.
+  const told = kind === 'summary' ? after.search(/^(?:Your doctor|Words in your report)/m) : -1;
+  const rest = after.slice(region.start, told > 0 ? told : region.end - (before.length - after.length));
   const words = (t) => readClause(t, { start: 0, end: t.length }, 'impression', null).words;
   const left = new Set(words(rest));
   // What the impression left still says, as the engine reads it: the same finding on the same side.

@@ -1,7 +1,6 @@
-// Faithful impression drafts the verifier refuses today because it misreads copied text (the first,
-// INTERPRETATION + IMPRESSION, is fixed on main and runs). Each is the
-// verifier's to fix (issue 18, helper h18v owns verify*.ts, clauses.ts and cues.json); they are
-// skip-marked here so that the case is written down and turns green when the reading is fixed.
+// Faithful impression drafts the verifier refused because it misread copied text (issue 18; h18v owns
+// verify*.ts, clauses.ts and cues.json). Those fixed on main run; the rest are skip-marked, so that the
+// case is written down and turns green when the reading is fixed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -26,14 +25,14 @@ test('INTERPRETATION then IMPRESSION: the normal sentences of the findings are n
   assert.equal(d.ok, true, d.reasons);
 });
 
-test('"appropriate" in a kept recommendation is not a normal statement', VERIFIER, () => {
+test('"appropriate" in a kept recommendation is not a normal statement', () => {
   const d = drafted(
     'EXAM: CT chest.\nFINDINGS: Bilateral patchy ground-glass opacities in the upper lobes.\nIMPRESSION: 1. Bilateral patchy ground-glass opacities in the upper lobes. 2. Clinical correlation and follow-up imaging after appropriate treatment are recommended.\n',
   );
   assert.equal(d.ok, true, d.reasons);
 });
 
-test('a pertinent normal of the old impression may be kept beside the findings (it may not be dropped either)', VERIFIER, () => {
+test('a pertinent normal of the old impression may be kept beside the findings (it may not be dropped either)', () => {
   const d = drafted(
     'EXAM: MRI left wrist.\nFINDINGS: The MRI reveals a mild effusion in the radiocarpal joint. The scapholunate and lunotriquetral ligaments appear intact.\nIMPRESSION: Mild effusion in the radiocarpal joint. Intact scapholunate and lunotriquetral ligaments and normal carpal bone alignment.\n',
   );
@@ -57,7 +56,7 @@ test('a sentence broken off by "....." and joined again keeps the side of its fi
   assert.equal(d.ok, true, d.reasons);
 });
 
-test('"post-surgical changes … and no evidence of complication" states the changes: it is no normal statement', VERIFIER, () => {
+test('"post-surgical changes … and no evidence of complication" states the changes: it is no normal statement', () => {
   const d = drafted(
     'EXAM: MRI lumbar spine.\nFINDINGS: At L3-L4, there is a moderate central disc protrusion. Post-surgical changes at L4-L5 with stable hardware.\nIMPRESSION: 1. Moderate central disc protrusion at L3-L4. 2. Post-surgical changes at L4-L5 with stable hardware and no evidence of complication.\n',
   );
@@ -81,7 +80,7 @@ test('"infiltrates/consolidation" copied word for word keeps the finding it name
   assert.equal(d.ok, true, d.reasons);
 });
 
-test('a leading "Additionally," left off a kept sentence drops no content ("additionally" is no stopword in cues.json)', VERIFIER, () => {
+test('a leading "Additionally," left off a kept sentence drops no content ("additionally" is no stopword in cues.json)', () => {
   const source =
     'EXAM: CT abdomen.\nFINDINGS: A 2.2 cm low attenuation cystic lesion arises from the tail of the pancreas.\nIMPRESSION: 1. A 2.2 cm cystic lesion of the pancreatic tail. Additionally, a contrast-enhanced study utilizing pancreatic protocol is needed.\n';
   const v = verified(

@@ -593,6 +593,17 @@ test("a sentence about the one before stays with it; renal cortical cysts are th
   );
 });
 
+test('a second clause does not outvote the first; spine alignment is the alignment', () => {
+  const abdomen = run(
+    'EXAM: CT abdomen and pelvis\nFINDINGS: The urinary bladder is normal in contour, and the prostate gland is mildly enlarged, consistent with benign prostatic hypertrophy.',
+  ).out;
+  assert.match(line(abdomen, 'Bladder'), /^Bladder: The urinary bladder is normal in contour/);
+  const spine = run(
+    'EXAM: CT cervical spine\nFINDINGS: The cervical spine alignment is maintained. Vertebral body heights are preserved.',
+  ).out;
+  assert.equal(line(spine, 'Alignment'), 'Alignment: The cervical spine alignment is maintained.');
+});
+
 test('a statement about the whole exam goes to the head of FINDINGS, not the field before it', () => {
   const { out } = run(
     'EXAM: CT chest\nFINDINGS: The chest wall soft tissues are normal. Non-contrast CT of the thorax within normal limits.',

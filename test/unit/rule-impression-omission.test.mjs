@@ -203,3 +203,25 @@ test('impression-omission: spine and obstetric reports: the root goes with its f
     'at C5-6, consistent with myelopathy.\nIMPRESSION: Disc protrusion at C5-6 with mild canal stenosis.';
   assert.ok(problemsOf(RULE, cord).some((p) => /myelopathy/.test(p.message)));
 });
+
+test('impression-omission: canal stenosis does not name a cord compression; "as described above" still leaves a call to be named', () => {
+  const cord =
+    'EXAM: MRI cervical spine.\nFINDINGS: At C5-6 a disc osteophyte complex causes mild cord compression. Moderate canal stenosis at C4-5.\n' +
+    'IMPRESSION: Multilevel degenerative change with moderate canal stenosis at C4-5.';
+  assert.match(problemsOf(RULE, cord)[0]?.message ?? '', /^Critical finding not in the impression: spinal cord compression/);
+  const compressed =
+    'EXAM: MRI cervical spine.\nFINDINGS: At C5-6 a disc extrusion causes cord compression and severe canal stenosis.\n' +
+    'IMPRESSION: Cord compression at C5-6.';
+  // The compression accounts for the stenosis; the extrusion that causes it is still asked for.
+  assert.deepEqual(
+    problemsOf(RULE, compressed).map((p) => p.finding),
+    ['disc herniation'],
+  );
+  const above =
+    'EXAM: CT chest.\nFINDINGS: Moderate left pleural effusion. Small right apical pneumothorax.\n' +
+    'IMPRESSION: Moderate left pleural effusion as described above.';
+  assert.deepEqual(
+    problemsOf(RULE, above).map((p) => p.finding),
+    ['pneumothorax'],
+  );
+});

@@ -266,7 +266,15 @@ test('issue 19 exams get their own template; a wrong body part or modality is re
   assert.match(neck.refused ?? '', /^no modality named: the neck has templates for/);
   assert.ok(!/\n/.test(neck.refused));
   // A whole-body MRI has no template: refused, its brain and chest not filed into an abdomen's fields.
-  assert.match(choose('EXAM: MR WHOLEBODY\nFINDINGS: BRAIN: Normal. CHEST: Clear lungs.').refused ?? '', /^no template for the whole body/);
+  assert.match(
+    choose('EXAM: MR WHOLEBODY\nFINDINGS: BRAIN: Normal. CHEST: Clear lungs.').refused ?? '',
+    /^no (?:MR )?template for the whole body/,
+  );
+  // No title, but the text names an exam we have no template for: refused, not guessed from the organs.
+  const cardiac = choose(
+    'HISTORY: Coronary artery disease.\nTECHNIQUE AND FINDINGS: Calcium scoring and coronary artery CTA was performed. Mild stenosis of the proximal LAD. The lungs are clear.',
+  );
+  assert.match(cardiac.refused ?? '', /^no CT template for the heart/);
   // "CT angiography" names no chest: with the abdomen and pelvis on the line below, not the pulmonary angiogram.
   const cta = choose(
     'EXAM: CT ANGIOGRAPHY\nTECHNIQUE: Axial images of the abdomen and pelvis after intravenous contrast.\nFINDINGS: Fusiform infrarenal abdominal aortic aneurysm, 5.2 cm.',

@@ -119,7 +119,8 @@ const MUTATIONS = {
   // A restructure moves every sentence once: one left out is missed even when another says the same.
   'drop sentence': {
     kinds: ['restructure'],
-    mutate: replaceNth(/(?<=[.:]\s)[A-Z][^.\n]{12,}\.\s?/g, () => ''),
+    // A sentence starts after a full stop, not after a title ("Dr. Alvarez").
+    mutate: replaceNth(/(?<=(?<!\b(?:Dr|Mr|Mrs|Ms))[.:]\s)[A-Z][^.\n]{12,}\.\s?/g, () => ''),
     why: /drops/,
   },
   // An impression item or a summary line dropped that took a finding with it (one the impression

@@ -38,6 +38,7 @@ const SET_NAMES = [
   'alternativeLinks',
   'differentialLinks',
   'articles',
+  'stateModifiers',
 ] as const;
 const GrammarSchema = z.object({
   note: z.string(),
@@ -54,6 +55,7 @@ const setOf = (name: (typeof SET_NAMES)[number]): ReadonlySet<string> => new Set
 export const PREDICATE_FILLERS = setOf('predicateFillers');
 export const NEGATORS = setOf('negators');
 export const INNER_SIDES = setOf('innerSides');
+export const STATE_MODIFIERS = setOf('stateModifiers');
 export const HARD_BOUNDARY = setOf('hardBoundaries');
 export const LIST_JOINERS = setOf('listJoiners');
 export const COPULAS = setOf('copulas');

@@ -213,6 +213,10 @@ function predicateTrie() {
   return trie;
 }
 export const PREDICATE_TRIE = predicateTrie();
+/** Every one-word state of a predicate, so a state before its subject is looked for only at those words. */
+export const PREDICATE_STATES: ReadonlySet<string> = new Set(
+  CONCEPTS.flatMap((c) => c.predicates.flatMap((p) => p.state.map((s) => keysOf(s).join(' ')))).filter((s) => !s.includes(' ')),
+);
 
 export interface CueEntry {
   pre?: { kind: CueKind; window?: number };

@@ -1,7 +1,7 @@
 // The words of one sentence read once: each lexicon mention (longest match, a subject with its state a
 // few words on) and each assertion cue, so assertion, place and binding index them by word.
-import { CONCEPT_TRIES, CUE_TRIE, PREDICATE_TRIE, type Concept, type CueEntry } from './lexicon';
-import { INNER_SIDES, NEGATORS, PREDICATE_FILLERS } from './grammar';
+import { CONCEPT_TRIES, CUE_TRIE, PREDICATE_STATES, PREDICATE_TRIE, type Concept, type CueEntry } from './lexicon';
+import { INNER_SIDES, NEGATORS, PREDICATE_FILLERS, STATE_MODIFIERS } from './grammar';
 import type { PhraseTrie } from './trie';
 import type { Word } from './words';
 
@@ -52,6 +52,18 @@ export function matchConcept(words: readonly Word[], i: number, contextTries: re
       if (NEGATORS.has(w)) negated = true;
     }
   }
+  // The state before its subject, across the words that place it: "enlarged left level II lymph node".
+  const state = words[i].norm;
+  if (PREDICATE_STATES.has(state))
+    for (let k = i + 1; k < Math.min(words.length, i + 6); k++) {
+      const later = PREDICATE_TRIE.match(words, k);
+      const hit = later?.value.find((p) => p.states.has(state));
+      if (later && hit) {
+        if (!found || later.end > found.end) return { i, j: later.end, concept: hit.concept, negatedInside: false };
+        break;
+      }
+      if (words[k].kind !== 'number' && !STATE_MODIFIERS.has(words[k].norm)) break;
+    }
   return found ? { i, j: found.end, concept: found.concept, negatedInside: false } : null;
 }
 

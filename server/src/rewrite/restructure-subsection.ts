@@ -25,6 +25,7 @@ export interface Target {
   by: PlacedBy;
 }
 export const OTHER = -1;
+const SECOND_CLAUSE = /[,;]\s+(?:and|but|while|whereas)\s+(?=(?:the|there|no|a|an)\b)/i;
 const REGIONS = new Set(['abdominal-regions']);
 const CONUS_ENDS = /\bconus\b[^.;]*\b(?:terminat\w*|ends?)\b/i;
 const LEVEL_FIELD = /^[CTLS]\d{1,2}-[CTLS]?\d{1,2}$/i;
@@ -104,7 +105,12 @@ export class Router {
       clues.push({ at: c.start, subs, strong, by: 'finding' });
     }
     clues.sort((a, b) => a.at - b.at);
-    return { clues, known, inTemplate: clues.length > 0, namedOutside, conusLevel: CONUS_ENDS.test(text) };
+    // A second clause ("The urinary bladder is normal, and the prostate gland is enlarged") does not
+    // outvote the first: when the first names an organ, the organs after it are left out.
+    const second = SECOND_CLAUSE.exec(text);
+    const firstClause = second ? clues.filter((c) => c.at < offset + second.index) : clues;
+    const used = firstClause.some((c) => c.by === 'organ') ? firstClause : clues;
+    return { clues: used, known, inTemplate: used.length > 0, namedOutside, conusLevel: CONUS_ENDS.test(text) };
   }
 
   /**

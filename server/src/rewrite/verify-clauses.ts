@@ -48,12 +48,17 @@ const fieldWords = (field: string) =>
     .filter((w) => w.length > 2 && !FIELD_STOP.has(stem(w)))
     .map((w) => stem(w).slice(0, 5));
 
-/** The source clause a candidate clause rests on: of those holding most of its words, one it changes nothing of, else the closest. */
+/**
+ * The source clause a candidate clause rests on: of those holding most of its words, one it changes nothing
+ * of, else the closest. A clause holding all its words comes first: "moderate plaque in the bulb" raised to
+ * "severe" is that sentence changed, not a borrowing of another vessel's severe plaque.
+ */
 function restingPlace(c: Clause, sources: readonly Clause[]): { clause: Clause; share: number } | null {
+  const whole = c.words.length > 0 && sources.some((s) => shareOf(c, s) === 1);
   let best: { clause: Clause; share: number; changes: number } | null = null;
   for (const s of sources) {
     const share = shareOf(c, s);
-    if (share < RESTS_ON) continue;
+    if (share < (whole ? 1 : RESTS_ON)) continue;
     const changes = changesOf(s, c).length;
     if (
       !best ||
@@ -135,14 +140,23 @@ export function checkClauses(
   // (A blank of the report's own template, "[None | CT dated ___]", is scaffolding there too.)
   const moved = (c: Clause) => (kind === 'restructure' || (kind === 'impression' && !inImpression(c))) && !scaffolding(c);
   const pairs = pairUp(src.filter(moved), candidate.filter(moved));
+  const candidateWords = new Set(candidate.flatMap((c) => c.words));
   for (const [c, s] of pairs) {
     (restsOn.get(s) ?? restsOn.set(s, []).get(s)!).push(c);
     compare(s, c);
+    // A moved sentence keeps its words, here or in the rest of the rewrite: "discussed with Dr." is not
+    // the call it was cut from.
+    if (shareOf(s, c) < KEPT_BY) {
+      const gone = s.words.filter((w) => !c.words.includes(w) && !candidateWords.has(w));
+      if (gone.length) say(`drops "${gone.join(' ')}" of "${clip(s.text)}"`, s, c);
+    }
+    if (s.communication && !c.communication) say(`drops the communication of "${clip(s.text)}"`, s, c);
     for (const lost of polarityLostBy(s, [c])) say(`${lost}: "${clip(s.text, 60)}"`, s, c);
     for (const drop of dropsOf(s, [c], { sizes: true })) say(`${drop}: "${clip(s.text, 60)}" -> "${clip(c.text, 60)}"`, s, c);
   }
   for (const s of src.filter(moved))
-    if (!restsOn.has(s) && (s.words.length || s.quantities.length || s.key)) say(`drops: "${clip(s.text)}"`, s);
+    if (!restsOn.has(s) && (s.words.length || s.quantities.length || s.key || s.communication || s.recommendation))
+      say(`drops: "${clip(s.text)}"`, s);
   for (const c of candidate.filter(moved)) {
     if (pairs.has(c)) continue;
     if (globalNormal(c) && significant.length)

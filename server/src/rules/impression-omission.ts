@@ -6,7 +6,7 @@ import type { Problem } from '../problem';
 import { addToImpressionByUrgency, statementFrom } from '../report/edit';
 import { defineRule, type Rule } from './types';
 
-// An impression that points back to the findings as a whole covers them all.
+// An impression that points back to the findings ("as described above") covers what it points to.
 const REFERS_BACK =
   /\b(?:as (?:described|detailed|noted|discussed|outlined|above)|see (?:above|findings|body of (?:the )?report|report)|findings above)\b/i;
 
@@ -30,7 +30,8 @@ const rankOf = (f: Finding): number => (f.critical ? URGENCY_RANK[f.critical] : 
 function omissionsIn(rule: Rule, report: Report, c: ReportPart, mustName: ReadonlySet<Finding>): Problem[] {
   const { impression } = c;
   const impressionText = report.text.slice(impression.body.start, impression.body.end);
-  if (REFERS_BACK.test(impressionText)) return [];
+  // Pointing back covers what is not urgent; a critical finding to call about must still be named.
+  const refersBack = REFERS_BACK.test(impressionText);
   const impressionLower = impressionText.toLowerCase();
 
   // Covered: named or explained by the impression, its words repeated there, or its size quoted there.
@@ -77,7 +78,7 @@ function omissionsIn(rule: Rule, report: Report, c: ReportPart, mustName: Readon
 
   for (const f of c.inFindings) {
     const worthy = done.has(f.concept) ? null : impressionWorthy(report, c.u, f);
-    if (!worthy || covered(f)) continue;
+    if (!worthy || covered(f) || (refersBack && rankOf(f) > URGENCY_RANK.hours)) continue;
     // An accompanying finding ("effusion with adjacent atelectasis") goes with the one it follows.
     if (!f.critical && (coveredFrom.get(f.sentenceIndex) ?? Infinity) < f.start) continue;
     const possible = f.assertion === 'possible';

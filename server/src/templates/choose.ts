@@ -167,9 +167,13 @@ function bestTemplate(
   return { ...fromContent(report, modality, scores), parts: title.parts };
 }
 
-/** Exams named anywhere in the text ("MRI of the lumbar spine showed", "a CT of the head"): modality and body part close together. */
-function examsNamed(words: readonly Word[]): Map<string, number> {
+/**
+ * Exams named anywhere in the text ("MRI of the lumbar spine showed", "a CT of the head"): modality and
+ * body part close together. `first` is the first one named, whether or not a template is for it.
+ */
+function examsNamed(words: readonly Word[]): { counts: Map<string, number>; first: { modality: string; part: string } | null } {
   const counts = new Map<string, number>();
+  let first: { modality: string; part: string } | null = null;
   for (let i = 0; i < words.length; i++) {
     const m = MODALITY_TRIE.match(words, i);
     if (!m) continue;
@@ -179,10 +183,11 @@ function examsNamed(words: readonly Word[]): Map<string, number> {
       const b = BODY_PART_TRIE.match(words, k);
       if (b) parts.add(b.value.part);
     }
+    if (!first && parts.size) first = { modality: m.value, part: [...parts][0] };
     for (const t of TEMPLATES)
       if (t.modality === m.value && t.bodyParts.some((p) => parts.has(p))) counts.set(t.id, (counts.get(t.id) ?? 0) + 1);
   }
-  return counts;
+  return { counts, first };
 }
 
 /**
@@ -197,7 +202,7 @@ function fromContent(
   const words = wordsFromTokens(report.tokens);
   const named = new Map<string, number>();
   for (const h of organsNamed(words, report.text)) named.set(h.organ, (named.get(h.organ) ?? 0) + 1);
-  const exams = examsNamed(words);
+  const { counts: exams, first } = examsNamed(words);
   // `modality` has the modality's own words already, which outweigh a passing mention ("an MRI would
   // be of benefit" in a CT report).
   const inText = read(words);
@@ -223,5 +228,13 @@ function fromContent(
   const why = exams.get(template.id)
     ? `${template.name}: no exam title, but the text names the exam.`
     : `${template.name}: no exam title names it; the findings speak of its organs${textModality ? ` and the text names ${textModality}` : ''}.`;
-  return { choice: { template, confidence: 'low', why, alternatives: ranked.slice(1) }, modality: textModality };
+  // The text's first exam ("coronary artery CTA", no title) is one we have no template for: refused, not guessed.
+  const unserved =
+    first && !TEMPLATES.some((t) => t.modality === first.modality && t.bodyParts.includes(first.part))
+      ? `no ${first.modality} template for the ${first.part}: the text names that exam, and the closest, ${template.name}, is for another`
+      : undefined;
+  return {
+    choice: { template, confidence: 'low', why, alternatives: ranked.slice(1), ...(unserved ? { refused: unserved } : {}) },
+    modality: textModality,
+  };
 }
