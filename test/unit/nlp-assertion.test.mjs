@@ -196,9 +196,17 @@ test('"A or B", "A vs B", "either...or", "consistent with", "can be seen with", 
     ['IMPRESSION: This can be seen with sarcoidosis.', 'sarcoidosis'],
     ['IMPRESSION: Appearance is suggestive of pneumonia.', 'pneumonia'],
     ['IMPRESSION: An abscess cannot be excluded.', 'abscess'],
+    // A question mark after the finding: "atelectasis?" is asked, not stated.
+    ['FINDINGS: Linear density at the left base, atelectasis? No effusion.', 'atelectasis'],
+    ['IMPRESSION: Left basilar atelectasis?', 'atelectasis'],
   ])
     assert.equal(assertionOf(text, concept), 'possible', `${concept}: ${text}`);
   assert.equal(assertionOf('FINDINGS: No effusion or pneumothorax.', 'pneumothorax'), 'absent');
+  // The question reaches three words back, not the whole sentence.
+  assert.equal(
+    assertionOf('FINDINGS: Large right pleural effusion with adjacent compressive atelectasis, pneumonia?', 'pleural-effusion'),
+    'present',
+  );
 });
 
 test('"No X ... to suggest Y": Y is denied with X', () => {
