@@ -28,6 +28,14 @@ test('chest CT patterns: mosaic attenuation, septal thickening, fibrotic sequela
 test('enlarged and pathological lymph nodes are lymphadenopathy', () => {
   assert.ok(present('Subcarinal lymph nodes are enlarged.').includes('lymphadenopathy'));
   assert.ok(present('Lymph nodes of pathological size in the right hilum.').includes('lymphadenopathy'));
+  // The state before its subject, across the words that place it.
+  assert.ok(present('Enlarged left level II lymph node. It measures 6 x 2 cm.').includes('lymphadenopathy'));
+  assert.ok(present('Enlarged right hilar nodes.').includes('lymphadenopathy'));
+  assert.ok(!present('Enlarged heart with a normal lymph node.').includes('lymphadenopathy'));
+});
+
+test('Schmorl nodules are dents in a vertebral endplate, not lung nodules', () => {
+  assert.deepEqual(present('Large schmorl nodules are seen in the thoracic vertebrae.'), ['schmorl-node']);
 });
 
 test('pediatric and urinary terms: hydroureter is not hydronephrosis; VUR, duplex and horseshoe kidney', () => {
