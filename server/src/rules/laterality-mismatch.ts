@@ -200,7 +200,7 @@ function levelOf(report: Report, f: Finding): string | null {
     const s = report.sentences[i];
     if (!own || s.section !== own.section) break;
     // In its own sentence, the last level named before it ("L4-5 right and L5-S1 left protrusions").
-    const named = [...s.text.matchAll(LEVELS)];
+    const named = i === f.sentenceIndex ? [...s.text.matchAll(LEVELS)] : [];
     const m = i === f.sentenceIndex ? (named.filter((x) => s.start + x.index < f.start).pop() ?? named[0]) : LEVEL_LABEL.exec(s.text);
     if (m) return `${m[1].toUpperCase()}${m[2]}-${(m[3] ?? m[1]).toUpperCase()}${m[4]}`;
   }

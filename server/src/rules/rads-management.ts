@@ -3,6 +3,7 @@ import { readDensity } from '../guidelines/rads/index';
 import type { Finding, Understanding } from '../nlp';
 import { isMinor } from '../nlp/minor';
 import type { Problem } from '../problem';
+import { sectionAt } from '../report';
 import type { Report } from '../report/types';
 import { defineRule } from './types';
 
@@ -30,8 +31,7 @@ function densitiesIn(report: Report): { id: string; start: number; end: number }
     const d = readDensity(report.text.slice(from));
     if (!d) return out;
     const at = { id: d.id, start: from + d.start, end: from + d.end };
-    const section = report.sections.find((x) => x.start <= at.start && at.start < x.end);
-    if (section?.kind !== 'history') out.push(at);
+    if (sectionAt(report, at.start)?.kind !== 'history') out.push(at);
     from = at.end;
   }
 }
