@@ -7,10 +7,9 @@ import { fileURLToPath } from 'node:url';
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const { analyze } = require(path.join(root, 'out/server/engine.js'));
-const { readText, readClause, squash, stem, CUES } = require(path.join(root, 'out/server/rewrite/clauses.js'));
+const { readText, readClause, squash, GENERIC } = require(path.join(root, 'out/server/rewrite/clauses.js'));
 const { impressionWorthy } = require(path.join(root, 'out/server/nlp/impression-worthy.js'));
 
-const GENERIC = new Set(CUES.generic.map(stem));
 /**
  * Whether a dropped line took meaning with it: a finding of the report that no line left names (the
  * report's term for it is gone from the rewritten part), or (impression) an item of the impression it

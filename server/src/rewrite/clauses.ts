@@ -166,6 +166,9 @@ export const stem = (w: string) =>
   w.length > 4 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is') ? w.slice(0, -1) : w;
 const fmt = (n: number) => String(Math.round(n * 1e6) / 1e6);
 
+/** Cue words that name no finding of their own ("lesion", "area"), stemmed as the clause words are. */
+export const GENERIC: ReadonlySet<string> = new Set(CUES.generic.map(stem));
+
 /** Reads one clause's words and cues. `offset` is where `text` starts in the whole text. */
 export function readClause(text: string, span: Span, section: SectionKind, field: string | null): Clause {
   let body = text.replace(LIST_NUMBER, '');

@@ -2,13 +2,12 @@
 // says: the report's sentences that state a significant finding no item accounts for, and the old
 // impression's statements (a diagnosis, a recommendation, a call) no item carries in full, as written.
 import type { Finding, Understanding } from '../nlp';
-import { CUES, readClause, stem, type Clause } from './clauses';
+import { CUES, GENERIC, readClause, type Clause } from './clauses';
 import { dropsOf, polarityLostBy, shareOf } from './clause-changes';
 import type { Report, Section } from '../report/types';
 import { firstWord, tidy, windowOf, type Clauses } from './impression-excerpt';
 
 // Words that name no finding of their own ("lesion", "finding"), as the verifier reads them.
-const GENERIC = new Set(CUES.generic.map(stem));
 
 export interface ImpressionItem {
   text: string;
@@ -78,8 +77,8 @@ export function statedItems(
   return out;
 }
 
-/** The findings the verifier asks an impression to name: significant, stated as present or possible. */
-const significantOf = (u: Understanding) =>
+/** The findings the verifier asks a rewrite to name: significant, stated as present or possible. */
+export const significantOf = (u: Understanding) =>
   u.findings.filter((f) => f.significant && !f.normal && (f.assertion === 'present' || f.assertion === 'possible'));
 
 /** The word each finding is named by, as the verifier reads it: its last word that is not generic ("cancer"). */

@@ -7,6 +7,7 @@ import { sectionOf } from '../report';
 import type { Report } from '../report/types';
 import { chooseTemplate, templateById, type ReportTemplate } from '../templates';
 import { draftImpression, draftPlacement } from './impression';
+import { significantOf } from './impression-kept';
 import { layToReport } from './lay-reading';
 import { gradeOf } from './readability';
 import { PERTINENT_NEGATIVE_MARK, restructure } from './restructure';
@@ -191,9 +192,7 @@ export const MAX_SUMMARY_GRADE = 8;
  */
 export function verify(kind: RewriteKind, analysis: Analysis, output: string, mode: 'verbatim' | 'reworded' = 'verbatim'): Verification {
   const details: VerifyReason[] = [];
-  const significantAt = analysis.understanding.findings
-    .filter((f) => f.significant && !f.normal && (f.assertion === 'present' || f.assertion === 'possible'))
-    .map((f) => ({ start: f.start, end: f.end }));
+  const significantAt = significantOf(analysis.understanding).map((f) => ({ start: f.start, end: f.end }));
   const clauses = checkClauses(
     kind,
     analysis.report,
@@ -218,9 +217,7 @@ function summarySource(analysis: Analysis, output: string): string {
   const impression = sectionOf(report, 'impression');
   if (!impression || impression.body.end <= impression.body.start) return report.text;
   const said = new Set(report.sentences.map((s, i) => (s.section === report.sections.indexOf(impression) ? i : -1)).filter((i) => i >= 0));
-  for (const f of analysis.understanding.findings)
-    if (f.section === 'findings' && f.significant && !f.normal && (f.assertion === 'present' || f.assertion === 'possible'))
-      said.add(f.sentenceIndex);
+  for (const f of significantOf(analysis.understanding)) if (f.section === 'findings') said.add(f.sentenceIndex);
   const squash = (t: string) =>
     ` ${t
       .toLowerCase()

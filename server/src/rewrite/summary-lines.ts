@@ -48,11 +48,12 @@ function withoutLay(line: string, terms: readonly string[]): string {
   return out;
 }
 
+const LIST_MARKS = new RegExp(LIST_NUMBER.source, 'gm');
 /** Text as its words with clause ends marked ("|"): a quote is a whole clause or sentence of it. */
 const marked = (text: string) =>
   text
     .toLowerCase()
-    .replace(new RegExp(LIST_NUMBER.source, 'gm'), '|')
+    .replace(LIST_MARKS, '|')
     .replace(/[.;:](?!\d)|\n|,?\s+(?:but|however|although|whereas)\b/g, ' | ')
     .replace(/[^a-z0-9|]+/g, ' ')
     .replace(/\s+/g, ' ')
@@ -63,7 +64,7 @@ function quotes(sourceSaid: string, quote: string): boolean {
   const q = marked(quote)
     .replace(/^[|\s]+|[|\s]+$/g, '')
     .replace(/^(?:but|however|although|whereas)\s+/, '');
-  return !!q && sourceSaid.replace(/\s*\|\s*/g, ' | ').includes(` | ${q} | `);
+  return !!q && sourceSaid.includes(` | ${q} | `);
 }
 
 /**
@@ -77,7 +78,7 @@ export function summaryClauses(
   boilerplate: readonly RegExp[],
   say: (m: string, s?: Clause, c?: Clause) => void,
 ): Clause[] {
-  const sourceSaid = ` | ${marked(sourceText)} | `;
+  const sourceSaid = ` | ${marked(sourceText)} | `.replace(/\s*\|\s*/g, ' | ');
   const out: Clause[] = [];
   let part = '';
   let at = 0;

@@ -7,7 +7,7 @@
 import { parseReport } from '../report';
 import type { Report, Span } from '../report/types';
 import type { RewriteKind } from './kinds';
-import { CUES, clausesOf, readClause, readText, stem, type Clause } from './clauses';
+import { CUES, GENERIC, clausesOf, readClause, readText, stem, type Clause } from './clauses';
 import { changesOf, clip, dropsOf, polarityLostBy, shareOf, sidesMovedBy } from './clause-changes';
 import { summaryClauses } from './summary-lines';
 import { lastImpression } from './verify-reading';
@@ -320,7 +320,6 @@ const namesOrgan = (c: Clause) => c.words.some((w) => !GENERIC.has(w));
 
 /** A denial of something by name ("No pneumothorax"), not of all that is wrong ("No acute abnormality"). */
 const namesDenial = (s: Clause) => [...s.negated].some((w) => !GENERIC.has(w));
-const GENERIC = new Set(CUES.generic.map(stem));
 
 /**
  * A word the report hedges wherever it says it, said without a hedge ("Probable pneumonia" drafted
