@@ -330,3 +330,12 @@ test('impression: a finding stated outside FINDINGS (an addendum) is read before
   assert.doesNotMatch(adrenal.text, /no acute/i, adrenal.text);
   assert.match(adrenal.text, /2 cm right adrenal mass/, adrenal.text);
 });
+
+test('impression: an INTERPRETATION summed up by a later IMPRESSION is the findings the draft reads', () => {
+  const us = offered(
+    'EXAM: Ultrasound abdomen.\nINTERPRETATION: There is dilatation of the common bile duct up to 1 cm. There is also dilatation of the pancreatic duct that measures up to 3 mm.\nIMPRESSION:\n1. Dilated common duct as well as pancreatic duct as described.\n',
+  );
+  assert.match(us.body, /pancreatic duct that measures up to 3 mm/, us.body);
+  assert.match(us.body, /Dilated common duct as well as pancreatic duct as described/, us.body);
+  assert.equal(us.ok, true, us.reasons.join('\n'));
+});

@@ -23,10 +23,17 @@ export function statedSections(report: Report): number[] {
   return report.sections.flatMap((s, i) => (['exam', 'history', 'impression'].includes(s.kind) ? [] : [i]));
 }
 
-/** The sections whose findings the impression sums up: FINDINGS, or the body of a report without headers. */
+/**
+ * The sections whose findings the impression sums up: FINDINGS; else an INTERPRETATION the report sums
+ * up under a later IMPRESSION (only the last impression-like section is the one the draft replaces);
+ * else the body of a report without headers.
+ */
 export function findingsSections(report: Report): number[] {
   const out: number[] = [];
   report.sections.forEach((s, i) => s.kind === 'findings' && out.push(i));
+  if (out.length) return out;
+  const last = report.sections.map((s) => s.kind).lastIndexOf('impression');
+  report.sections.forEach((s, i) => s.kind === 'impression' && i < last && out.push(i));
   if (out.length) return out;
   report.sections.forEach((s, i) => (s.kind === 'preamble' || s.kind === 'other') && out.push(i));
   return out;
