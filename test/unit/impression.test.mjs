@@ -339,3 +339,26 @@ test('impression: an INTERPRETATION summed up by a later IMPRESSION is the findi
   assert.match(us.body, /Dilated common duct as well as pancreatic duct as described/, us.body);
   assert.equal(us.ok, true, us.reasons.join('\n'));
 });
+
+test('impression: a spine level label stays with every finding of its paragraph, and with no finding after it', () => {
+  const neck = offered(
+    'EXAM: MRI cervical spine.\nFINDINGS:\nC4-5: There is disc desiccation with endplate spondylosis. The residual AP diameter of the central canal measures approximately 8mm producing a borderline central canal stenosis.\nC6-7: There is disc desiccation producing central canal stenosis. There is a left posterolateral disc-osteophyte complex with probable radicular impingement upon the exiting left C7 nerve root.\n',
+  );
+  const items = neck.body.split('\n');
+  for (const [finding, level] of [
+    ['borderline central canal stenosis', 'C4-5:'],
+    ['posterolateral disc-osteophyte complex', 'C6-7:'],
+  ])
+    assert.ok(
+      items.some((item) => item.includes(finding) && item.includes(level) && item.indexOf(level) < item.indexOf(finding)),
+      neck.body,
+    );
+  assert.equal(neck.ok, true, neck.reasons.join('\n'));
+  // The label governs its line: the aorta's calcification on the next line is no L5-S1 finding.
+  const low = offered(
+    'EXAM: CT lumbar spine.\nFINDINGS:\nL4-5: There is normal disc height. There is moderate central canal stenosis.\nL5-S1: There is a small disc bulge. There is mild right neural foraminal narrowing.\nThere is moderate atherosclerotic calcification of the abdominal aorta.\n',
+  );
+  assert.match(low.body, /L4-5: There is normal disc height\. There is moderate central canal stenosis\./, low.body);
+  assert.match(low.body, /L5-S1: [^\n]*mild right neural foraminal narrowing/, low.body);
+  assert.doesNotMatch(low.body, /L5-S1: [^\n]*aorta/, low.body);
+});

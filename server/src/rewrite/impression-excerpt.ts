@@ -178,8 +178,34 @@ function labelOf(report: Report, c: Clause): string {
   return `${capitalise(name)}: `;
 }
 
+// A spine level as the label of a paragraph ("L4-5:", "C7-T1, T1-2:") or named in a sentence.
+const SPINE_LEVEL = /^[CTLS]\d{1,2}\b/;
+// (A nerve root, "the exiting left C7 nerve root", is no level of its own.)
+const NAMES_LEVEL = /\b[CTLS]\d{1,2}\b(?![ \t]*(?:and [CTLS]\d{1,2} )?(?:nerve|root))/i;
+
+/**
+ * "L2-3: There is mild disc height loss. There is mild right foraminal narrowing.": a sentence after
+ * the one a level label opens speaks of that level too. Such a clause, naming no level of its own, is
+ * an item only with its label: the paragraph as written from the label through the clause's sentence
+ * (the verifier reads a label only over the sentence it opens). The label's paragraph is its line, or,
+ * for a label alone on its line, the lines up to a blank one. Null when no label governs the clause.
+ */
+export function levelParagraphOf(report: Report, c: Clause): string | null {
+  const sentence = report.sentences.find((x) => x.start <= c.start && c.start < x.end);
+  const sub = sentence && report.sections[sentence.section]?.subsections.find((x) => x.start <= c.start && c.start < x.end);
+  if (!sentence || !sub || !SPINE_LEVEL.test(sub.header.name) || NAMES_LEVEL.test(sentence.text)) return null;
+  // The label opens this very sentence: labelOf writes it.
+  if (/^[\s\d.)-]*$/.test(report.text.slice(sub.header.end, sentence.start))) return null;
+  const between = report.text.slice(sub.body.start, sentence.start);
+  const alone = report.text.slice(sub.header.end, sub.body.start).includes('\n');
+  if (alone ? /\n[ \t]*\r?\n/.test(between) : /\n/.test(between)) return null;
+  return tidy(report.text.slice(sub.header.start, sentence.end));
+}
+
 /** The shortest run of the clause's pieces over [start, end) that carries the clause, as an item; null when none does. */
 export function windowOf(report: Report, clauses: Clauses, c: Clause, start: number, end: number): string | null {
+  const governed = levelParagraphOf(report, c);
+  if (governed) return governed;
   const pieces = piecesOf(report, c);
   const first = pieces.findIndex((p) => p.end > start);
   const last = pieces.findIndex((p) => p.end >= end);
