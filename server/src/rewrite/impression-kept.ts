@@ -4,10 +4,8 @@
 import type { Finding, Understanding } from '../nlp';
 import { CUES, GENERIC, readClause, type Clause } from './clauses';
 import { dropsOf, polarityLostBy, shareOf } from './clause-changes';
-import type { Report, Section } from '../report/types';
+import type { Report, Section, SectionKind, Span } from '../report/types';
 import { firstWord, tidy, windowOf, type Clauses } from './impression-excerpt';
-
-// Words that name no finding of their own ("lesion", "finding"), as the verifier reads them.
 
 export interface ImpressionItem {
   text: string;
@@ -71,7 +69,7 @@ export function statedItems(
     const sameSide = (d: Clause) => !c.sides.size || !d.sides.size || [...d.sides].some((x) => c.sides.has(x));
     // Accounted for by items that say its words and carry its time, severity, size, side and level.
     const alike = drafted.filter((d) => sameSide(d) && (shareOf(d, c) >= 0.5 || shareOf(c, d) >= 0.6));
-    const named = headsOf(report, own).every((w) => alike.some((d) => d.words.includes(w)));
+    const named = findingHeads(report, c, own).every((w) => alike.some((d) => d.words.includes(w)));
     if (alike.length && named && !dropsOf(c, alike, { sizes: true }).length) continue;
     // The cue words' reading of significant counts too where an item says it with less ("Retention cyst
     // versus polyp" for the findings' "large retention cyst versus polyp").
@@ -88,15 +86,20 @@ export function statedItems(
 export const significantOf = (u: Understanding) =>
   u.findings.filter((f) => f.significant && !f.normal && (f.assertion === 'present' || f.assertion === 'possible'));
 
-/** The word each finding is named by, as the verifier reads it: its last word that is not generic ("cancer"). */
-function headsOf(report: Report, findings: readonly Finding[]): string[] {
-  return findings
+/**
+ * The word each finding within the clause is named by: its last word that is not generic ("cancer").
+ * The verifier asks a rewrite to name each significant finding by it (verify-clauses.ts reads it here).
+ */
+export function findingHeads(report: Report, s: Span & { section: SectionKind }, found: readonly Span[]): string[] {
+  const heads = found
+    .filter((f) => s.start <= f.start && f.start < s.end && f.end > f.start)
     .map((f) =>
-      readClause(report.text.slice(f.start, f.end), f, 'impression', null)
+      readClause(report.text.slice(f.start, f.end), f, s.section, null)
         .words.filter((w) => !GENERIC.has(w))
         .pop(),
     )
     .filter((w): w is string => !!w);
+  return [...new Set(heads)];
 }
 
 /**
@@ -155,10 +158,7 @@ export function keptFromImpression(
     const told = own.filter((w) => words.has(w)).length >= 0.85 * own.length;
     // As the verifier asks: each finding it names by its own word ("tendinosis", "cancer"), and most
     // words of each part it states ("status post cholecystectomy").
-    const heads = headsOf(
-      report,
-      significant.filter((f) => said.start <= f.start && f.start < said.end),
-    );
+    const heads = findingHeads(report, said, significant);
     const parts = said.parts.every((part) => {
       const stated = part.words.filter((w) => !GENERIC.has(w) && !said.negated.has(w));
       return !part.stated || stated.filter((w) => words.has(w)).length * 2 >= stated.length;
