@@ -362,3 +362,18 @@ test('impression: a spine level label stays with every finding of its paragraph,
   assert.match(low.body, /L5-S1: [^\n]*mild right neural foraminal narrowing/, low.body);
   assert.doesNotMatch(low.body, /L5-S1: [^\n]*aorta/, low.body);
 });
+
+test('impression: an old impression item is kept unless the draft says each word only it says, and more than half of each part', () => {
+  // "Outlet" is said by no other sentence: the findings' narrowing of the subacromial space does not carry it.
+  const shoulder = offered(
+    'EXAM: MRI left shoulder.\nFINDINGS: There is hypertrophic osteoarthropathy of the acromioclavicular joint with narrowing of the subacromial space, which in the appropriate clinical setting is an MRI manifestation of an impinging lesion.\nIMPRESSION: Outlet narrowing from the acromioclavicular joint, which in the appropriate clinical setting is an MRI manifestation of an impinging lesion.\n',
+  );
+  assert.match(shoulder.body, /Outlet narrowing from the acromioclavicular joint/, shoulder.body);
+  assert.equal(shoulder.ok, true, shoulder.reasons.join('\n'));
+  // "post cholecystectomy state" says two of "status post cholecystectomy": half is not more than half.
+  const liver = offered(
+    "EXAM: CT abdomen.\nFINDINGS: The liver demonstrates mild intrahepatic biliary ductal dilatation. These findings may be secondary to the patient's post cholecystectomy state.\nIMPRESSION:\n1. Status post cholecystectomy with mild intrahepatic biliary ductal dilatation.\n",
+  );
+  assert.match(liver.body, /Status post cholecystectomy with mild intrahepatic biliary ductal dilatation\./, liver.body);
+  assert.equal(liver.ok, true, liver.reasons.join('\n'));
+});

@@ -161,9 +161,11 @@ export function keptFromImpression(
     const heads = findingHeads(report, said, significant);
     const parts = said.parts.every((part) => {
       const stated = part.words.filter((w) => !GENERIC.has(w) && !said.negated.has(w));
-      return !part.stated || stated.filter((w) => words.has(w)).length * 2 >= stated.length;
+      return !part.stated || stated.length < 2 || stated.filter((w) => words.has(w)).length * 2 > stated.length;
     });
-    if (alike.length && told && parts && heads.every((w) => words.has(w)) && !lost.length) continue;
+    // And each word it alone says ("outlet"): no other statement of the report carries that for it.
+    const alone = own.filter((w) => !GENERIC.has(w) && !clauses.all.some((x) => x !== said && x.words.includes(w)));
+    if (alike.length && told && parts && alone.every((w) => words.has(w)) && heads.every((w) => words.has(w)) && !lost.length) continue;
     // Its sentence whole ("small for gestational age but equal to twin B"), unless it also says "no acute …".
     const sentence = report.sentences.find((x) => x.start <= said.start && said.end <= x.end);
     const whole = sentence && clauses.all.filter((c) => c.start >= sentence.start && c.end <= sentence.end);
