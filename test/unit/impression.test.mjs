@@ -377,3 +377,15 @@ test('impression: an old impression item is kept unless the draft says each word
   assert.match(liver.body, /Status post cholecystectomy with mild intrahepatic biliary ductal dilatation\./, liver.body);
   assert.equal(liver.ok, true, liver.reasons.join('\n'));
 });
+
+test("impression: a statement's grade and side are carried by the item closest to it, not by another level's item", () => {
+  const spine = offered(
+    'EXAM: CT lumbar spine.\nFINDINGS:\nL2-3: There is mild decreased disc height and circumferential disc protrusion measuring 4.6mm (AP). There is mild non-compressive right neural foraminal narrowing, minimal facet arthrosis, normal central canal and left neural foramen (image #13).\nL3-4: There is normal disc height and circumferential non-compressive annular disc bulging. The disc bulging flattens the ventral thecal sac and there is minimal non-compressive right neural foraminal narrowing, minimal to mild facet arthrosis with vacuum change on the right, normal central canal and left neural foramen (image #25).\nIMPRESSION:\nL2-3 loss of disc height, circumferential disc protrusion and non-displaced right neural foraminal narrowing.\nL3-4 circumferential non-compressive annular disc bulging, facet arthrosis, with vacuum change on the right and non-compressive right neural foraminal narrowing.\n',
+  );
+  assert.match(
+    spine.body,
+    /L3-4: [^\n]*minimal non-compressive right neural foraminal narrowing, minimal to mild facet arthrosis/,
+    spine.body,
+  );
+  assert.equal(spine.ok, true, spine.reasons.join('\n'));
+});

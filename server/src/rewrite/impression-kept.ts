@@ -70,7 +70,10 @@ export function statedItems(
     // Accounted for by items that say its words and carry its time, severity, size, side and level.
     const alike = drafted.filter((d) => sameSide(d) && (shareOf(d, c) >= 0.5 || shareOf(c, d) >= 0.6));
     const named = findingHeads(report, c, own).every((w) => alike.some((d) => d.words.includes(w)));
-    if (alike.length && named && !dropsOf(c, alike, { sizes: true }).length) continue;
+    // The grade, side and size are the closest item's to carry (the verifier reads the statement there),
+    // not any item's: another level's "minimal … left neural foramen" carries nothing for this one.
+    const closest = alike.reduce<Clause | undefined>((best, d) => (!best || shareOf(d, c) > shareOf(best, c) ? d : best), undefined);
+    if (closest && named && !dropsOf(c, [closest], { sizes: true }).length) continue;
     // The cue words' reading of significant counts too where an item says it with less ("Retention cyst
     // versus polyp" for the findings' "large retention cyst versus polyp").
     const lessened = alike.length > 0 && c.significant && c.positive;
