@@ -389,3 +389,24 @@ test("impression: a statement's grade and side are carried by the item closest t
   );
   assert.equal(spine.ok, true, spine.reasons.join('\n'));
 });
+
+test('impression: a level in the place words stays whole ("at T9", never "at T.")', () => {
+  const spine = offered(
+    "EXAM: CT thoracic spine.\nFINDINGS: The thoracic spine alignment is maintained. Vertebral body heights are preserved except for a mild compression fracture at T9, consistent with the patient's history of osteoporosis.\n",
+  );
+  assert.match(spine.body, /compression fracture at T9\b/, spine.body);
+  assert.doesNotMatch(spine.body, /\bat T\./, spine.body);
+});
+
+test('impression: a sentence after one that opens on a level ("L4-L5 level shows …") keeps that level; the next organ ends it', () => {
+  const spine = offered(
+    'EXAM: MR lumbar spine.\nFINDINGS: L2-L3 shows mild broad-based disk bulging contributing to mild bilateral neural foramina narrowing. L4-L5 level shows moderate disk desiccation and height loss. Extraforaminal focal annular tears noted on both sides. Spinal canal and foramina are patent. Mild subchondral sclerosis of the included sacroiliac joints noted. Incidental note of overdistended bladder.\n',
+  );
+  assert.match(
+    spine.body,
+    /L4-L5 level shows moderate disk desiccation and height loss\. Extraforaminal focal annular tears noted on both sides\./,
+    spine.body,
+  );
+  assert.doesNotMatch(spine.body, /L4-L5[^\n]*(?:sacroiliac|bladder)/, spine.body);
+  assert.equal(spine.ok, true, spine.reasons.join('\n'));
+});
