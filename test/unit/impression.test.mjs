@@ -410,3 +410,17 @@ test('impression: a sentence after one that opens on a level ("L4-L5 level shows
   assert.doesNotMatch(spine.body, /L4-L5[^\n]*(?:sacroiliac|bladder)/, spine.body);
   assert.equal(spine.ok, true, spine.reasons.join('\n'));
 });
+
+test("impression: the old impression's denials by name (the answer to the question asked) are kept; its catch-all normals are not", () => {
+  const kidneys = offered(
+    'EXAM: Renal ultrasound.\nHISTORY: Renal failure.\nFINDINGS: The imaged portions of the kidneys fail to demonstrate evidence of mass, hydronephrosis or calculus. Incidentally there is a rounded low-attenuation mass within the inferior aspect of the right lobe of the liver measuring 2.1 x 1.5 x 1.9 cm.\nIMPRESSION:\n1. No evidence of hydronephrosis.\n2. Mass within the right lobe of the liver. Further evaluation with MRI is recommended.\n3. No other significant abnormality.\n',
+  );
+  assert.match(kidneys.body, /No evidence of hydronephrosis\./, kidneys.body);
+  assert.doesNotMatch(kidneys.body, /No other significant abnormality/, kidneys.body);
+  assert.equal(kidneys.ok, true, kidneys.reasons.join('\n'));
+  const shoulder = offered(
+    'EXAM: MRI right shoulder.\nFINDINGS: There is marked supraspinatus tendinosis with partial tearing of the articular surface.\nIMPRESSION: Supraspinatus tendinosis and partial tearing. There is no evidence of a complete tear or retracted tendon.\n',
+  );
+  assert.match(shoulder.body, /no evidence of a complete tear or retracted tendon\./i, shoulder.body);
+  assert.equal(shoulder.ok, true, shoulder.reasons.join('\n'));
+});

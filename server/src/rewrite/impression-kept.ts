@@ -6,6 +6,7 @@ import { CUES, GENERIC, readClause, type Clause } from './clauses';
 import { dropsOf, polarityLostBy, shareOf } from './clause-changes';
 import type { Report, Section, SectionKind, Span } from '../report/types';
 import { firstWord, tidy, windowOf, type Clauses } from './impression-excerpt';
+import { stripListNumber } from './list-number';
 
 export interface ImpressionItem {
   text: string;
@@ -132,6 +133,19 @@ export function unreadItems(report: Report, u: Understanding, clauses: Clauses):
   return out;
 }
 
+/** A clause as written, list mark off, with its full stop. */
+const asWritten = (text: string) =>
+  stripListNumber(text)
+    .trim()
+    .replace(/[\s.,;:]*$/, '.');
+
+// Words that deny everything at once ("no other significant abnormality"), not one thing by name.
+const CATCH_ALL = /^(?:abnormalit|process|patholog|disease|complication|finding)/;
+
+/** "No evidence of hydronephrosis", "No focal fluid collection": the answer to the question asked, by name. */
+const pertinentDenial = (c: Clause) =>
+  !c.positive && c.negated.size > 0 && c.words.some((w) => !GENERIC.has(w)) && !c.words.some((w) => CATCH_ALL.test(w));
+
 /**
  * The old impression's clauses that state something no draft item accounts for in full, as written
  * (its "no acute …" statements are not kept: a draft never says that beside a finding).
@@ -148,7 +162,7 @@ export function keptFromImpression(
   const out: ImpressionItem[] = [];
   for (const said of clauses.all) {
     if (said.start < impression.body.start || said.start >= impression.body.end) continue;
-    if (!(said.positive || said.recommendation || said.communication || said.significant)) continue;
+    if (!(said.positive || said.recommendation || said.communication || said.significant || pertinentDenial(said))) continue;
     // Accounted for only by items that carry its time, severity, size and level too ("a stable SEGA"); a
     // side the findings give otherwise is the draft's correction, not a loss.
     const alike = drafted.filter((c) => shareOf(said, c) >= 0.6 || shareOf(c, said) >= 0.6);
@@ -172,8 +186,13 @@ export function keptFromImpression(
     // Its sentence whole ("small for gestational age but equal to twin B"), unless it also says "no acute …".
     const sentence = report.sentences.find((x) => x.start <= said.start && said.end <= x.end);
     const whole = sentence && clauses.all.filter((c) => c.start >= sentence.start && c.end <= sentence.end);
-    const text =
-      whole && whole.length > 1 && !whole.some((c) => c.normal && !c.specificDenial) && !CUES.dangling.includes(firstWord(sentence.text))
+    // A denial worded like a normal statement ("There is no evidence of a rotator cuff tear") word for word:
+    // so the verifier reads it as the impression's own, not a "nothing is wrong" the draft adds.
+    const text = pertinentDenial(said)
+      ? said.normal && !said.specificDenial
+        ? asWritten(said.text)
+        : tidy(said.text)
+      : whole && whole.length > 1 && !whole.some((c) => c.normal && !c.specificDenial) && !CUES.dangling.includes(firstWord(sentence.text))
         ? tidy(sentence.text)
         : (windowOf(report, clauses, said, said.start, said.end) ?? tidy(said.text));
     if (text && !out.some((item) => item.text.includes(text))) out.push({ text, findings: [] });
