@@ -424,3 +424,24 @@ test("impression: the old impression's denials by name (the answer to the questi
   assert.match(shoulder.body, /no evidence of a complete tear or retracted tendon\./i, shoulder.body);
   assert.equal(shoulder.ok, true, shoulder.reasons.join('\n'));
 });
+
+test('impression: "The region demonstrates …" and "This finding is suspicious for …" go with the sentence that names what they speak of', () => {
+  const ct = offered(
+    'EXAM: CT abdomen and pelvis.\nFINDINGS: 3.1 cm enhancing mass in the upper pole of the right kidney, which is suspicious for renal cell carcinoma. The mass demonstrates heterogeneous enhancement with areas of central necrosis. No hydronephrosis is identified. The urinary bladder demonstrates a focal area of wall thickening in the right posterolateral wall measuring 1.2 cm. The region demonstrates focal circumferential thickening with areas of mild enhancement. This finding is suspicious for a bladder neoplasm, such as urothelial carcinoma, and further evaluation is warranted.\n',
+  );
+  assert.match(ct.body, /renal cell carcinoma\. The mass demonstrates heterogeneous enhancement/, ct.body);
+  assert.match(ct.body, /measuring 1\.2 cm\. The region demonstrates [^\n]*urothelial carcinoma/, ct.body);
+  assert.equal(ct.ok, true, ct.reasons.join('\n'));
+});
+
+test("impression: an old impression item is said only by the items' clauses like it, not by a later sentence of a long item", () => {
+  const brain = offered(
+    'EXAM: MR brain.\nFINDINGS: There is a new, irregularly-shaped, T2 hyperintense lesion in the right occipital lobe, measuring approximately 3.0 x 3.5 cm. The lesion demonstrates heterogeneous enhancement on post-contrast images, suggesting a possible neoplastic process. The mass is associated with surrounding vasogenic edema, resulting in mild mass effect.\nIMPRESSION: New right occipital lobe lesion with heterogeneous enhancement and vasogenic edema, suspicious for neoplastic process.\n',
+  );
+  assert.match(
+    brain.body,
+    /New right occipital lobe lesion with heterogeneous enhancement and vasogenic edema, suspicious for neoplastic process\./,
+    brain.body,
+  );
+  assert.equal(brain.ok, true, brain.reasons.join('\n'));
+});

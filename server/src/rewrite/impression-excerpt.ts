@@ -26,7 +26,11 @@ const THIS_STUDY = /^\s*this (?:study|exam|examination|scan|images?)\b/i;
 // "… changes associated with this.": a sentence that ends pointing back.
 const ENDS_POINTING = /\b(?:with|of|to|from|in|by|on) (?:this|these)[\s.]*$/i;
 /** Whether the text leans on what was said before: it opens on "It", "These lesions", "Measuring", or ends on "with this". */
-export const pointsBack = (text: string) => (CUES.dangling.includes(firstWord(text)) && !THIS_STUDY.test(text)) || ENDS_POINTING.test(text);
+export const pointsBack = (text: string) =>
+  (CUES.dangling.includes(firstWord(text)) && !THIS_STUDY.test(text)) || ENDS_POINTING.test(text) || THE_ONE_NAMED.test(text);
+// "The region demonstrates …", "The mass shows …": the thing named by the sentence before, with no place of its own.
+const THE_ONE_NAMED =
+  /^\s*the\s+(?:region|area|lesion|mass|abnormality|finding|collection)\s+(?:demonstrates|shows|exhibits|contains|measures|extends|is|appears)\b/i;
 // A piece that opens on these leans on the words before it ("suspicious for …", "which …", "measuring …").
 const LINKING = new Set([
   ...CUES.dangling,
@@ -126,7 +130,7 @@ const brokenOff = (prev: Clause | undefined, c: Clause) => !!prev && BROKEN_OFF.
  * The sentence before a clause that opens on "It"/"This" (what it speaks of), or that goes on from a
  * sentence broken off by "....." (joined to it, "….." dropped); '' when none is needed; null when none will do.
  */
-export function antecedentOf(clauses: Clauses, c: Clause): string | null {
+export function antecedentOf(clauses: Clauses, c: Clause, depth = 0): string | null {
   const before = clauses.all.filter((x) => x.end <= c.start);
   const prev = before[before.length - 1];
   if (brokenOff(prev, c) && prev.section === c.section) {
@@ -134,9 +138,12 @@ export function antecedentOf(clauses: Clauses, c: Clause): string | null {
     return text && carries(text, prev) ? `${text.slice(0, -1)} ` : null;
   }
   if (!pointsBack(c.text)) return '';
-  if (!prev || prev.section !== c.section || pointsBack(prev.text)) return null;
+  if (!prev || prev.section !== c.section) return null;
+  // "… wall thickening measuring 1.2 cm. The region demonstrates … . This finding is suspicious for …": back to the one named.
+  const further = pointsBack(prev.text) ? (depth < 2 ? antecedentOf(clauses, prev, depth + 1) : null) : '';
+  if (!further && further !== '') return null;
   const text = tidy(prev.text);
-  return text && carries(text, prev) ? `${text} ` : null;
+  return text && carries(text, prev) ? `${further}${text} ` : null;
 }
 
 // A sentence that tells only the time of the one before: it points back, or says "no interval change".

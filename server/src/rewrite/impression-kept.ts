@@ -2,7 +2,7 @@
 // says: the report's sentences that state a significant finding no item accounts for, and the old
 // impression's statements (a diagnosis, a recommendation, a call) no item carries in full, as written.
 import type { Finding, Understanding } from '../nlp';
-import { CUES, GENERIC, readClause, type Clause } from './clauses';
+import { CUES, GENERIC, readClause, readText, type Clause } from './clauses';
 import { dropsOf, polarityLostBy, shareOf } from './clause-changes';
 import type { Report, Section, SectionKind, Span } from '../report/types';
 import { firstWord, tidy, windowOf, type Clauses } from './impression-excerpt';
@@ -86,6 +86,13 @@ export function statedItems(
   return out;
 }
 
+/**
+ * The items' clauses, as the verifier reads them: an item of several sentences is several clauses, and
+ * an old impression's statement is said only if the clauses like it say its words (not a later sentence
+ * of a long item).
+ */
+const draftedClauses = (items: readonly ImpressionItem[]) => items.flatMap((item) => readText(item.text));
+
 /** The findings the verifier asks a rewrite to name: significant, stated as present or possible. */
 export const significantOf = (u: Understanding) =>
   u.findings.filter((f) => f.significant && !f.normal && (f.assertion === 'present' || f.assertion === 'possible'));
@@ -158,7 +165,7 @@ export function keptFromImpression(
   clauses: Clauses,
 ): ImpressionItem[] {
   const significant = significantOf(u);
-  const drafted = items.map((item) => readClause(item.text, { start: 0, end: item.text.length }, 'impression', null));
+  const drafted = draftedClauses(items);
   const out: ImpressionItem[] = [];
   for (const said of clauses.all) {
     if (said.start < impression.body.start || said.start >= impression.body.end) continue;
