@@ -193,12 +193,10 @@ export function keptFromImpression(
     // Its sentence whole ("small for gestational age but equal to twin B"), unless it also says "no acute …".
     const sentence = report.sentences.find((x) => x.start <= said.start && said.end <= x.end);
     const whole = sentence && clauses.all.filter((c) => c.start >= sentence.start && c.end <= sentence.end);
-    // A denial worded like a normal statement ("There is no evidence of a rotator cuff tear") word for word:
-    // so the verifier reads it as the impression's own, not a "nothing is wrong" the draft adds.
+    // A denial by name word for word ("There is no evidence of a rotator cuff tear"): so the verifier reads
+    // it as the impression's own, not a "nothing is wrong" the draft adds.
     const text = pertinentDenial(said)
-      ? said.normal && !said.specificDenial
-        ? asWritten(said.text)
-        : tidy(said.text)
+      ? asWritten(said.text)
       : whole && whole.length > 1 && !whole.some((c) => c.normal && !c.specificDenial) && !CUES.dangling.includes(firstWord(sentence.text))
         ? tidy(sentence.text)
         : (windowOf(report, clauses, said, said.start, said.end) ?? tidy(said.text));
