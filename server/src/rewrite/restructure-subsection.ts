@@ -2,7 +2,7 @@
 // point to (the organ named most, else a finding that lives in one organ, else the sentence before),
 // "Other" for an organ the template has no place for. restructure.ts lays out the template around it.
 import type { ReportTemplate } from '../templates/library';
-import { ORGANS_OF_CONCEPT, organsNamed } from '../nlp/organs';
+import { ORGANS_OF_CONCEPT, organsNamed, type OrganHit } from '../nlp/organs';
 import type { Word } from '../nlp/words';
 
 /** How a sentence found its place. */
@@ -70,12 +70,13 @@ export class Router {
     offset: number,
     concepts: readonly { concept: string; start: number }[],
     named?: Set<string>,
+    organs: readonly OrganHit[] = organsNamed(words, text, offset),
   ): Evidence {
     const clues: Clue[] = [];
     let known = false;
     let namedOutside = false;
     let last: { organ: string; end: number } | null = null;
-    for (const h of organsNamed(words, text, offset)) {
+    for (const h of organs) {
       known = true;
       // One phrase is one mention: "biliary ductal dilatation" names the ducts once, not twice.
       const same = last && last.organ === h.organ && !/\S/.test(text.slice(last.end - offset, h.start - offset));
