@@ -40,6 +40,8 @@ function densitiesIn(report: Report): { id: string; start: number; end: number }
   }
 }
 
+// A composition told in older or own words ("a mixture of adipose and fibroglandular elements").
+const COMPOSITION_WORDS = /\b(?:fibroglandular|adipose|fatty|composition)\b|\bdense\b(?![ \t]+(?:mass|nodule|lesion|calcification))/i;
 const MAMMOGRAM = /\bmammogra\w*|\btomosynthesis\b|\bMG\b/i;
 
 /**
@@ -67,7 +69,7 @@ export const radsManagement = defineRule({
   category: 'guideline',
   severity: 'warning',
   description:
-    'A reporting-and-data-system category (BI-RADS, Lung-RADS, TI-RADS, LI-RADS, PI-RADS, O-RADS) whose written management disagrees with it, an overall category lower than a lesion\u2019s, a category the described features contradict (a negative or benign BI-RADS over a suspicious finding), or a breast density stated two ways.',
+    'A reporting-and-data-system category (BI-RADS, Lung-RADS, TI-RADS, LI-RADS, PI-RADS, O-RADS) whose written management disagrees with it, an overall category lower than a lesion\u2019s, a category the described features contradict (a negative or benign BI-RADS over a suspicious finding), a breast density stated two ways or left out of a screening or bilateral mammogram, or a category worded against its own label ("BI-RADS 4C: Benign").',
   check({ report, analysis }) {
     const problems: Problem[] = [];
     const judged = judgeRads(report, () => analysis.understanding);
@@ -95,7 +97,8 @@ export const radsManagement = defineRule({
       /\b(?:screening|bilateral)\b/i.test(examTitle) &&
       analysis.understanding.patient.sex !== 'male' &&
       judged.some((r) => r.mention.system.id === 'bi-rads' && r.overall) &&
-      !densitiesIn(report).length
+      !densitiesIn(report).length &&
+      !COMPOSITION_WORDS.test(report.text)
     )
       problems.push({
         rule: this.id,
