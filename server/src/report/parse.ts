@@ -294,8 +294,9 @@ function splitSentences(text: string, section: Section, sectionIndex: number, ou
   let marker = 0;
   let from = start;
   const push = (to: number) => {
-    const span = trimSpan(text, from, to);
-    if (span.end > span.start) out.push({ ...span, section: sectionIndex, text: text.slice(span.start, span.end) });
+    const { start, end } = trimSpan(text, from, to);
+    // A literal, not a spread of the span: V8 clones a spread object with extra keys slowly (a third of the parse).
+    if (end > start) out.push({ start, end, section: sectionIndex, text: text.slice(start, end) });
     from = to;
   };
   for (let i = start; i < end; i++) {
