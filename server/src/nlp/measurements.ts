@@ -56,3 +56,14 @@ const UPPER_BOUND = /(?:\b(?:less|smaller|shorter|lower)\s+than|\bunder|\bbelow|
 export function isUpperBound(text: string, m: Measurement): boolean {
   return UPPER_BOUND.test(text.slice(Math.max(0, m.start - 24), m.start));
 }
+
+// "3-4 cm from the ankle joint", "5 cm from the nipple", "2 o'clock 4 cm FN", "2 cm below the
+// carina": how far a thing lies from a landmark, not how big it is.
+const DISTANCE_AFTER =
+  /^[ \t]*(?:(?:from|proximal to|distal to|above|below|beyond|superior to|inferior to|deep to|lateral to|medial to|away from)\b|(?:FN|FTN|from nipple)\b)/i;
+const DISTANCE_BEFORE = /(?:\bN\s*\+|\bFN\s*)$/i;
+
+/** Is the measurement a distance from a landmark rather than a size? */
+export function isDistance(text: string, m: Measurement): boolean {
+  return DISTANCE_AFTER.test(text.slice(m.end, m.end + 24)) || DISTANCE_BEFORE.test(text.slice(Math.max(0, m.start - 6), m.start));
+}
