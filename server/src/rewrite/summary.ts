@@ -356,11 +356,9 @@ export function summarizeChecked<V extends Checked>(
         report.sentences.forEach((s, i) => s.text.toLowerCase().includes(term) && fromReport.add(i));
       }
       // A normal statement beside a finding is left out; anything else is told in the report's words.
-      // A report sentence the check pairs with another sentence's line is told in its own words; that
-      // line, right about its own sentence, stays plain.
-      const foreign = fromReport.size > 0 && [...fromReport].every((i) => !written.has(i));
+      // A report sentence the check pairs with another sentence's line: both are told in their own words.
       if (NORMAL_OVER.test(d.message)) written.forEach((i) => omit.add(i));
-      else if (!foreign) written.forEach(blame);
+      else written.forEach(blame);
       fromReport.forEach((i) => !written.has(i) && blame(i));
     }
     if (quote.size + omit.size === before && [...quotedBefore].every((i) => quote.has(i))) break;
