@@ -314,3 +314,19 @@ test('summary: an angle or a density is no size; a partial tear stays partial', 
   // A bounded size keeps its bound: "up to 4 mm" is not "about 4 millimeters".
   assert.match(body(summaryOf('IMPRESSION: Right renal stone measuring up to 4 mm.')), /It measures up to 4 millimeters\./);
 });
+
+test('summary: "heart size increased" is an enlarged heart, not a change, unless its sentence compares', () => {
+  const state = body(summaryOf('EXAM: CT chest\nFINDINGS: Heart size increased. No pleural effusion.'));
+  assert.match(state, /enlarged heart \(heart size increased\)\./);
+  assert.doesNotMatch(state, /since the last images/);
+  const change = body(summaryOf('EXAM: CT chest\nFINDINGS: Heart size increased compared to the prior study.'));
+  assert.match(change, /It has increased since the last images\./);
+});
+
+test('summary: a distance from the nipple is where the lump is, never its size', () => {
+  const n = lineWith(summaryOf("EXAM: Mammogram\nFINDINGS: A 7 mm mass in the right breast at 10 o'clock, N+5.5 cm."), /lump/);
+  assert.match(n, /It measures about 7 millimeters\. It is about 5\.5 centimeters from the nipple\./);
+  const fn = lineWith(summaryOf("EXAM: US breast\nFINDINGS: Left breast mass at 2 o'clock, 3 cm from the nipple, measuring 9 mm."), /lump/);
+  assert.match(fn, /It measures about 9 millimeters\. It is about 3 centimeters from the nipple\./);
+  assert.doesNotMatch(fn, /measures[^.]*3 centimeters/);
+});

@@ -20,9 +20,11 @@ const WordingSchema = z.object({
   changes: z.array(z.object({ words: z.array(Plain).min(1), plain: Plain })),
   sizeUnits: z.array(Plain),
   sizeBounds: z.record(z.string(), Plain),
+  distances: z.array(z.object({ before: z.array(Plain), after: z.array(Plain).min(1), plain: Plain }).strict()),
   nearLungSites: z.array(Plain),
   communication: z.array(Plain),
   examNames: z.record(z.string(), Plain),
+  comparisonWords: z.array(Plain).min(1),
   states: z.object({ concepts: z.array(Plain), lead: Plain }),
   sideWords: z.object({ left: z.array(Plain), right: z.array(Plain), bilateral: z.array(Plain) }).strict(),
 });
@@ -62,9 +64,16 @@ export const SIZE_BOUND: { re: RegExp; plain: Readonly<Record<string, string>> }
   re: new RegExp(`(?:^|[^a-z])(${Object.keys(wording.sizeBounds).map(escape).join('|')})\\s*$`, 'i'),
   plain: wording.sizeBounds,
 };
+/** Words that make a length a distance from a landmark ("N+5.5 cm", "3 cm from the nipple"), not a size. */
+export const DISTANCES: readonly { before: RegExp | null; after: RegExp; plain: string }[] = wording.distances.map((d) => ({
+  before: d.before.length ? new RegExp(`(?:^|[^A-Za-z])(?:${d.before.map(escape).join('|')})\\s*$`) : null,
+  after: new RegExp(`^\\s*(?:${d.after.map((w) => escape(w).replace(/ /g, '\\s+')).join('|')})(?![A-Za-z])`, 'i'),
+  plain: d.plain,
+}));
 export const SIZE_UNITS: ReadonlySet<string> = new Set(wording.sizeUnits);
 export const NEAR_LUNG: ReadonlySet<string> = new Set(wording.nearLungSites);
 export const COMMUNICATION = wordsRe(wording.communication);
+export const COMPARED = wordsRe(wording.comparisonWords);
 export const SIDE_WORDS: Readonly<Record<'left' | 'right' | 'bilateral', RegExp>> = {
   left: wordsRe(wording.sideWords.left),
   right: wordsRe(wording.sideWords.right),

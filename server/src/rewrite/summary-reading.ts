@@ -3,7 +3,7 @@
 // summary (summary.ts) tells these in plain words (summary-wording.ts).
 import type { Finding, Measurement, Side, Understanding } from '../nlp/types';
 import type { Report } from '../report/types';
-import { DEGREE, QUALIFIER } from '../nlp/lay-wording';
+import { DEGREE, DISTANCES, QUALIFIER } from '../nlp/lay-wording';
 
 export const DEGREE_RE = new RegExp(
   `\\b(${Object.keys(DEGREE).join('|')})(?:\\s*(?:to|-)\\s*(${Object.keys(DEGREE).join('|')}))?\\b`,
@@ -28,6 +28,8 @@ export interface Item {
   levels: string[];
   /** The mentions' sizes that stand in their own phrase (not a neighbour's: "aorta 82 mm and a stent"). */
   measured: Measurement[];
+  /** Distances from a landmark its own phrase gives ("3 cm from the nipple"): where it is, not its size. */
+  distances: Measurement[];
 }
 
 const isPlural = (text: string) => /(?<![su])s$|(ae|ia|ii|ses|ices)$/i.test(text.trim().split(/\s+/).pop() ?? '');
@@ -99,11 +101,23 @@ export function ownStretch(report: Report, understanding: Understanding, f: Find
   return { start: from, end: to };
 }
 
-/** A finding's sizes that stand in its own phrase. */
-export function measuredIn(report: Report, understanding: Understanding, f: Finding): Measurement[] {
+/** The landmark a length is a distance from ("N+5.5 cm", "3 cm from the nipple"), in plain words; null for a size. */
+export function landmarkOf(report: Report, m: Measurement): string | null {
+  const before = report.text.slice(Math.max(0, m.start - 6), m.start);
+  const after = report.text.slice(m.end, m.end + 40);
+  return DISTANCES.find((d) => d.before?.test(before) || d.after.test(after))?.plain ?? null;
+}
+
+const ownMeasurements = (report: Report, understanding: Understanding, f: Finding) => {
   const own = ownStretch(report, understanding, f, SIZE_END);
   return f.measurements.filter((m) => m.start >= own.start && m.end <= own.end);
-}
+};
+/** A finding's sizes that stand in its own phrase; a distance from a landmark is none. */
+export const measuredIn = (report: Report, understanding: Understanding, f: Finding): Measurement[] =>
+  ownMeasurements(report, understanding, f).filter((m) => !landmarkOf(report, m));
+/** The distances from a landmark its own phrase gives ("at 2 o'clock, 3 cm from the nipple"). */
+export const distancesIn = (report: Report, understanding: Understanding, f: Finding): Measurement[] =>
+  ownMeasurements(report, understanding, f).filter((m) => landmarkOf(report, m));
 
 function sentencePrefix(report: Report, f: Finding): string {
   const sentence = report.sentences[f.sentenceIndex];
@@ -128,5 +142,6 @@ export function itemOf(report: Report, f: Finding): Item {
     sizes: [],
     levels: [],
     measured: [],
+    distances: [],
   };
 }

@@ -18,7 +18,7 @@ import {
   STATES,
 } from '../nlp/lay-wording';
 import { squash } from './advice';
-import { degreeOf, ownWords, qualifierOf, type Item } from './summary-reading';
+import { degreeOf, landmarkOf, ownWords, qualifierOf, type Item } from './summary-reading';
 
 export interface GlossaryLine {
   term: string;
@@ -153,6 +153,7 @@ export function findingSentences(report: Report, item: Item): string[] {
     ? []
     : [...new Set((own.length ? own : item.sizes).filter((m) => SIZE_UNITS.has(m.unit)).map((m) => plainMeasurement(report, m)))];
   if (sizes.length) out.push(`${plural ? 'They measure' : 'It measures'} ${sizes.join(' and ')}.`);
+  for (const m of item.distances) out.push(`${plural ? 'They are' : 'It is'} ${plainMeasurement(report, m)} ${landmarkOf(report, m)}.`);
   if (item.levels.length) out.push(`The report places ${plural ? 'them' : 'it'} at ${item.levels.join(' and ')}.`);
   if (item.change) out.push(item.change);
   return out;

@@ -11,10 +11,21 @@ import { PLAIN_STATEMENTS } from '../nlp/glossary';
 import type { Finding, Side, Understanding } from '../nlp/types';
 import { sentencesIn } from '../report';
 import type { Report, Section, Sentence } from '../report/types';
-import { CHANGE, COMMUNICATION, EXAM_NAMES, LAY_LINES, QUALIFIER, SIDE_WORDS } from '../nlp/lay-wording';
+import { CHANGE, COMMUNICATION, COMPARED, EXAM_NAMES, LAY_LINES, QUALIFIER, SIDE_WORDS } from '../nlp/lay-wording';
 import { adviceKindOf } from './advice';
 import { gradeOf } from './readability';
-import { AGE_AFTER, DEGREE_RE, degreeOf, itemOf, leadLevels, measuredIn, ownStretch, SPINE_LEVEL, type Item } from './summary-reading';
+import {
+  AGE_AFTER,
+  DEGREE_RE,
+  degreeOf,
+  distancesIn,
+  itemOf,
+  leadLevels,
+  measuredIn,
+  ownStretch,
+  SPINE_LEVEL,
+  type Item,
+} from './summary-reading';
 import { bare, denialSentence, findingSentences, glossaryOf, glossFor, termOf, type GlossaryLine } from './summary-wording';
 import { stripListNumber } from './list-number';
 
@@ -159,18 +170,25 @@ export function summarize(report: Report, understanding: Understanding = underst
   // Change words belong to a finding when they stand in its own phrase ("stable cardiomegaly with …",
   // "the effusion is unchanged"), or in a sentence that names no other finding; any mention may say
   // them, and two kinds of change say none (the report's words then tell it).
+  // A change word inside the finding's own name is the finding, not a change: "heart size increased"
+  // is an enlarged heart, not one that grew since the last images, unless its sentence compares.
+  const withoutName = (m: Finding, start: number, end: number) =>
+    COMPARED.test(report.sentences[m.sentenceIndex]?.text ?? '')
+      ? report.text.slice(start, end)
+      : report.text.slice(start, Math.max(start, m.start)) + ' ' + report.text.slice(Math.min(end, m.end), end);
   const changeOf = (m: Finding) => {
     const st = ownStretch(report, understanding, m);
-    const kinds = CHANGE.filter((c) => c.re.test(report.text.slice(st.start, st.end)));
+    const kinds = CHANGE.filter((c) => c.re.test(withoutName(m, st.start, st.end)));
     const sentence = report.sentences[m.sentenceIndex];
     const alone = understanding.findings.filter((g) => g.sentenceIndex === m.sentenceIndex && stated(g) && !g.normal).length === 1;
-    return kinds.length || !alone || !sentence ? kinds : CHANGE.filter((c) => c.re.test(sentence.text));
+    return kinds.length || !alone || !sentence ? kinds : CHANGE.filter((c) => c.re.test(withoutName(m, sentence.start, sentence.end)));
   };
   for (const item of items.values()) {
     const f = item.first;
     const kinds = new Set(item.mentions.flatMap(changeOf));
     item.change = kinds.size === 1 ? [...kinds][0].plain : null;
     item.measured = item.mentions.flatMap((m) => measuredIn(report, understanding, m));
+    item.distances = item.mentions.flatMap((m) => distancesIn(report, understanding, m));
     const stretch = ownStretch(report, understanding, f);
     const own = report.text.slice(stretch.start, stretch.end);
     // A grade said once for the stretch ("mild bursal-sided fraying and tendinopathy"), when its own words give none.
