@@ -5,7 +5,7 @@ import type { NumberedItem, Report, Section, SectionKind, Sentence, Span, Subsec
 // A header: at the start of a line, a name of letters (and a few joiners) ending in a colon.
 // Group 1 is the name. Inline ("FINDINGS: The heart ...") and own-line forms both match.
 const HEADER_WITH_COLON = /^[ \t]*([A-Za-z][A-Za-z ,/&()'-]{0,40}?)[ \t]*:(?!\/)/gm;
-const LEVEL = String.raw`[CTLS]\d{1,2}(?:[ \t]*-[ \t]*[CTLS]?\d{1,2})?`;
+export const LEVEL = String.raw`[CTLS]\d{1,2}(?:[ \t]*-[ \t]*[CTLS]?\d{1,2})?`;
 const LEVEL_LABEL = new RegExp(String.raw`^[ \t]*(${LEVEL}(?:[ \t]*(?:,|&|and|to|through)[ \t]*${LEVEL})*)[ \t]*:(?!\d)`, 'gim');
 // Own-line headers without a colon ("IMPRESSION" alone on its line): only known names, in capitals.
 const HEADER_ALONE = /^[ \t]*([A-Z][A-Z /&-]{2,40}?)[ \t]*$/gm;

@@ -4,6 +4,8 @@
 import type { Finding, Measurement, Side, Understanding } from '../nlp/types';
 import type { Report } from '../report/types';
 import { DEGREE, DISTANCES, QUALIFIER } from '../nlp/lay-wording';
+import { LEVEL } from '../report/parse';
+import { stripListNumber } from './list-number';
 
 export const DEGREE_RE = new RegExp(
   `\\b(${Object.keys(DEGREE).join('|')})(?:\\s*(?:to|-)\\s*(${Object.keys(DEGREE).join('|')}))?\\b`,
@@ -70,12 +72,14 @@ export function qualifierOf(words: string, degree: string | null, sentencePrefix
 export const SPINE_LEVEL = /\b[CTLS]\d{1,2}\s*[-/]\s*[CTLS]?\d{1,2}\b|\b[CTL]\d{1,2}\b(?=\s+(?:level|vertebra|vertebral|body|spinous))/g;
 // Spine levels that open a sentence as its label ("L5-S1: …", "2. C5-6 disc protrusion …"): the level
 // of every finding the sentence names.
-const LEVEL_LEAD = /^\s*(?:\d{1,2}[.)]\s+)?((?:[CTLS]\d{1,2}(?:\s*[-/]\s*[CTLS]?\d{1,2})?(?:\s*,\s*|\s+and\s+|\s*(?=[:\s])))+)(?=[:\s])/;
+// The level is the report parser's, read after the sentence's list mark ("2. C5-6 …").
+const LEVEL_LEAD = new RegExp(`^\\s*((?:${LEVEL}(?:\\s*,\\s*|\\s+and\\s+|\\s*(?=[:\\s])))+)(?=[:\\s])`);
 export function leadLevels(sentence: string): string[] {
-  const m = LEVEL_LEAD.exec(sentence);
+  const text = stripListNumber(sentence);
+  const m = LEVEL_LEAD.exec(text);
   // A single vertebra only as a label ("L5:"), not an MR sequence ("T2 signal").
-  const lead = m && (/\d\s*[-/]/.test(m[1]) || sentence[m.index + m[0].length] === ':') ? m[1] : '';
-  return [...lead.matchAll(/[CTLS]\d{1,2}(?:\s*[-/]\s*[CTLS]?\d{1,2})?/g)].map((m) => m[0].toUpperCase().replace(/\s+/g, ''));
+  const lead = m && (/\d\s*-/.test(m[1]) || text[m.index + m[0].length] === ':') ? m[1] : '';
+  return [...lead.matchAll(new RegExp(LEVEL, 'g'))].map((m) => m[0].toUpperCase().replace(/\s+/g, ''));
 }
 export const AGE_AFTER = /\b(healed|healing|old|chronic|remote)\b/i;
 // Where a finding's own phrase ends: a clause break, a comma, or a word joining another finding to it.
