@@ -330,3 +330,28 @@ test('summary: a distance from the nipple is where the lump is, never its size',
   assert.match(fn, /It measures about 9 millimeters\. It is about 3 centimeters from the nipple\./);
   assert.doesNotMatch(fn, /measures[^.]*3 centimeters/);
 });
+
+test('summary: a grade later in the clause grades something else, one right after "is" grades the finding', () => {
+  const s = summaryOf(
+    'EXAM: MRI cervical spine\nFINDINGS: C5-6: There is a right posterolateral disc protrusion. The disc protrusion produces minimal rightward ventral thecal sac flattening.',
+  );
+  assert.doesNotMatch(body(s), /slipped disc[^\n]*calls it minimal/);
+  assert.match(
+    lineWith(summaryOf('EXAM: CT chest\nFINDINGS: The right pleural effusion is small.'), /fluid/),
+    /a small amount of fluid around the right lung/,
+  );
+});
+
+test('summary: a ureteral stent keeps urine draining, not a vessel open; "partially torn" stays partial', () => {
+  const stent = lineWith(summaryOf('EXAM: US kidneys\nIMPRESSION: Right ureteral stent.'), /ureteral stent/);
+  assert.match(stent, /small tube that lets urine drain/);
+  assert.doesNotMatch(stent, /vessel/);
+  assert.match(body(summaryOf('EXAM: MR wrist\nFINDINGS: The scapholunate ligament is partially torn.')), /a partial tear \(torn\)/);
+});
+
+test('summary: a density the sentence places in the spleen is not told as on the lung', () => {
+  const s = summaryOf('EXAM: CT CHEST\nFINDINGS: In the spleen hilum, a nodular density of approximately 19x15 mm is observed.');
+  assert.match(lineWith(s, /nodular density/), /There is a hazy area \(nodular density\)/);
+  assert.doesNotMatch(body(s), /lung/);
+  assert.match(lineWith(summaryOf('EXAM: Chest x-ray\nFINDINGS: Right basilar opacity.'), /opacity/), /right lung/);
+});

@@ -21,6 +21,7 @@ const WordingSchema = z.object({
   sizeUnits: z.array(Plain),
   sizeBounds: z.record(z.string(), Plain),
   distances: z.array(z.object({ before: z.array(Plain), after: z.array(Plain).min(1), plain: Plain }).strict()),
+  offLung: z.object({ organs: z.array(Plain).min(1), lung: z.array(Plain).min(1) }).strict(),
   nearLungSites: z.array(Plain),
   communication: z.array(Plain),
   examNames: z.record(z.string(), Plain),
@@ -71,6 +72,9 @@ export const DISTANCES: readonly { before: RegExp | null; after: RegExp; plain: 
   plain: d.plain,
 }));
 export const SIZE_UNITS: ReadonlySet<string> = new Set(wording.sizeUnits);
+/** A sentence that places its finding off the lung: it names another organ and no lung word. */
+export const offLung = (sentence: string) => OFF_LUNG.organs.test(sentence) && !OFF_LUNG.lung.test(sentence);
+const OFF_LUNG = { organs: wordsRe(wording.offLung.organs), lung: wordsRe(wording.offLung.lung) };
 export const NEAR_LUNG: ReadonlySet<string> = new Set(wording.nearLungSites);
 export const COMMUNICATION = wordsRe(wording.communication);
 export const COMPARED = wordsRe(wording.comparisonWords);

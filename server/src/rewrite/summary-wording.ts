@@ -10,6 +10,7 @@ import {
   AMOUNTS,
   DENIAL_HEDGE,
   NEAR_LUNG,
+  offLung,
   SIDE_WORDS,
   SIZE_BOUND,
   SIZE_UNITS,
@@ -58,6 +59,8 @@ function phraseOf(
   if (opts.denial && side === 'bilateral') side = null;
   const usePl = opts.plural && !!gloss.pl;
   let lay = usePl ? gloss.pl! : gloss.lay;
+  // "A nodular density in the spleen hilum" is no hazy area on the lung.
+  if (offLung(sentence)) lay = lay.replace(/ (?:on|in|of|around) the \{side\} lung$/, '');
   // A single organ's finding says no site; a site the lay phrase already names is not said twice.
   const places = (gloss.noSide ? [] : f.site)
     .map((s) => plainSite(s, side, opts.plural))

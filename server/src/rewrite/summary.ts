@@ -65,6 +65,8 @@ export const SUMMARY_FIXED_LINES: readonly RegExp[] = [
 
 const hasBody = (s: Section) => s.body.end > s.body.start;
 const pick = <T, K extends keyof T>(o: T, ...keys: K[]) => Object.fromEntries(keys.map((k) => [k, o[k]])) as Pick<T, K>;
+// A grade said of a finding right after it: "… is small", "… appears mildly …".
+const IS_GRADE = new RegExp(`^\\s*(?:is|are|was|were|appears?|remains?|seems?)\\s+(?:now\\s+|still\\s+)?(${DEGREE_RE.source})`, 'i');
 const stated = (f: Finding) => f.assertion === 'present' || f.assertion === 'possible';
 // One item a finding and sentence: each line carries its own sentence's side, grade, level, size and
 // time (the same finding at two spine levels is two lines), so a line the check refuses quotes only its own sentence.
@@ -191,8 +193,14 @@ export function summarize(report: Report, understanding: Understanding = underst
     item.distances = item.mentions.flatMap((m) => distancesIn(report, understanding, m));
     const stretch = ownStretch(report, understanding, f);
     const own = report.text.slice(stretch.start, stretch.end);
-    // A grade said once for the stretch ("mild bursal-sided fraying and tendinopathy"), when its own words give none.
-    const grades = [...own.matchAll(DEGREE_RE)];
+    // A grade said once for the stretch ("mild bursal-sided fraying and tendinopathy"), when its own words
+    // give none: before the finding, or right after it as what it is ("the effusion is small"); one later
+    // in the stretch grades something else ("the protrusion produces minimal … flattening").
+    const after = IS_GRADE.exec(report.text.slice(f.end, Math.max(f.end, stretch.end)));
+    const grades = [
+      ...report.text.slice(stretch.start, Math.max(stretch.start, f.end)).matchAll(DEGREE_RE),
+      ...(after ? [[after[1]]] : []),
+    ];
     if (!item.degree && grades.length === 1)
       Object.assign(item, { degree: degreeOf(grades[0][0])!.degree, degreeWord: grades[0][0].toLowerCase() });
     const lead = leadLevels(report.sentences[f.sentenceIndex]?.text ?? '');
