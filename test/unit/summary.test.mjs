@@ -355,3 +355,11 @@ test('summary: a density the sentence places in the spleen is not told as on the
   assert.doesNotMatch(body(s), /lung/);
   assert.match(lineWith(summaryOf('EXAM: Chest x-ray\nFINDINGS: Right basilar opacity.'), /opacity/), /right lung/);
 });
+
+test('summary: a grade is said as the adjective ("mildly enlarged" -> mild), a change of a plural finding as "They have"', () => {
+  assert.match(body(summaryOf('EXAM: CT\nIMPRESSION: Mildly enlarged prostate.')), /The report calls it mild\./);
+  assert.match(
+    lineWith(summaryOf('EXAM: CT chest\nFINDINGS: Stable parenchymal nodules in both lungs.'), /nodules/),
+    /They have not changed since the last images\./,
+  );
+});

@@ -148,7 +148,8 @@ export function findingSentences(report: Report, item: Item): string[] {
   else if (item.hedged === 'likely') lead = `There ${verb} likely ${phrase}${named}.`;
   else lead = `There ${verb} ${phrase}${named}.`;
   const out = [capitalise(lead)];
-  if (!degreeSaid) out.push(`The report calls ${plural ? 'them' : 'it'} ${item.degreeWord ?? item.degree}.`);
+  // As the report says it, as an adjective: "mildly enlarged" -> "The report calls it mild".
+  if (!degreeSaid) out.push(`The report calls ${plural ? 'them' : 'it'} ${item.degreeWord?.replace(/ly\b/g, '') ?? item.degree}.`);
   const own = item.measured;
   // A state's numbers are measurements of something else (a pregnancy's are the baby's).
   // Only a size: "surrounds the artery 360 degrees" measures nothing.
@@ -158,7 +159,7 @@ export function findingSentences(report: Report, item: Item): string[] {
   if (sizes.length) out.push(`${plural ? 'They measure' : 'It measures'} ${sizes.join(' and ')}.`);
   for (const m of item.distances) out.push(`${plural ? 'They are' : 'It is'} ${plainMeasurement(report, m)} ${landmarkOf(report, m)}.`);
   if (item.levels.length) out.push(`The report places ${plural ? 'them' : 'it'} at ${item.levels.join(' and ')}.`);
-  if (item.change) out.push(item.change);
+  if (item.change) out.push(plural ? item.change.replace(/^It has\b/, 'They have') : item.change);
   return out;
 }
 
