@@ -52,3 +52,10 @@ test(
     assert.doesNotMatch(s.text, /^- There is [^\n]*\(demyelinating disease\)/m);
   },
 );
+
+test('an MR sequence named with an image number ("sagittal T2 image #15") is no spine level to carry', VERIFIER, () => {
+  const s = summarised(
+    'EXAM: MRI shoulder\nFINDINGS: There is edema with thickening of the superior glenohumeral ligament (sagittal T2 image #15).\n',
+  );
+  assert.match(s.text, /^- There is [^\n]*\(edema\)/m, s.reasons);
+});

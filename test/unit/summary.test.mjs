@@ -363,3 +363,11 @@ test('summary: a grade is said as the adjective ("mildly enlarged" -> mild), a c
     /They have not changed since the last images\./,
   );
 });
+
+test('summary: "decreased disc height" beside a finding is no change of that finding since the last images', () => {
+  const s = body(summaryOf('EXAM: MRI lumbar spine\nFINDINGS: L2-3: There is mild decreased disc height and mild spondylosis.'));
+  assert.match(s, /\(spondylosis\)/);
+  assert.doesNotMatch(s, /since the last images/);
+  const change = body(summaryOf('EXAM: CT chest\nFINDINGS: The nodule in the right lung, measuring 5 mm, has decreased in size.'));
+  assert.match(change, /It has decreased since the last images\./);
+});

@@ -67,6 +67,9 @@ const hasBody = (s: Section) => s.body.end > s.body.start;
 const pick = <T, K extends keyof T>(o: T, ...keys: K[]) => Object.fromEntries(keys.map((k) => [k, o[k]])) as Pick<T, K>;
 // A grade said of a finding right after it: "… is small", "… appears mildly …".
 const IS_GRADE = new RegExp(`^\\s*(?:is|are|was|were|appears?|remains?|seems?)\\s+(?:now\\s+|still\\s+)?(${DEGREE_RE.source})`, 'i');
+// A change word used as an adjective of a noun ("decreased disc height", "increased signal"), not of a change since before.
+const ATTRIBUTIVE_CHANGE =
+  /\b(?:increased|decreased|diminished|increasing|decreasing)\s+(?!(?:in|since|from|compared|to|and|or|when|than|slightly|mildly|markedly)\b)(?=[a-z])/gi;
 const stated = (f: Finding) => f.assertion === 'present' || f.assertion === 'possible';
 // One item a finding and sentence: each line carries its own sentence's side, grade, level, size and
 // time (the same finding at two spine levels is two lines), so a line the check refuses quotes only its own sentence.
@@ -183,7 +186,9 @@ export function summarize(report: Report, understanding: Understanding = underst
     const kinds = CHANGE.filter((c) => c.re.test(withoutName(m, st.start, st.end)));
     const sentence = report.sentences[m.sentenceIndex];
     const alone = understanding.findings.filter((g) => g.sentenceIndex === m.sentenceIndex && stated(g) && !g.normal).length === 1;
-    return kinds.length || !alone || !sentence ? kinds : CHANGE.filter((c) => c.re.test(withoutName(m, sentence.start, sentence.end)));
+    // Elsewhere in the sentence, "decreased disc height" describes another thing, not a change of this finding.
+    const rest = withoutName(m, sentence?.start ?? 0, sentence?.end ?? 0).replace(ATTRIBUTIVE_CHANGE, ' ');
+    return kinds.length || !alone || !sentence ? kinds : CHANGE.filter((c) => c.re.test(rest));
   };
   for (const item of items.values()) {
     const f = item.first;
