@@ -371,3 +371,9 @@ test('summary: "decreased disc height" beside a finding is no change of that fin
   const change = body(summaryOf('EXAM: CT chest\nFINDINGS: The nodule in the right lung, measuring 5 mm, has decreased in size.'));
   assert.match(change, /It has decreased since the last images\./);
 });
+
+test("summary: a grade before the finding named first is that finding's, not the next one's", () => {
+  const s = summaryOf('EXAM: CT abdomen\nFINDINGS: Mild biliary sludge-millimetric calcifications are observed in the gallbladder.');
+  assert.match(lineWith(s, /biliary sludge/), /The report calls it mild\./);
+  assert.doesNotMatch(lineWith(s, /calcifications/), /mild/);
+});

@@ -36,10 +36,15 @@ export interface Item {
 
 const isPlural = (text: string) => /(?<![su])s$|(ae|ia|ii|ses|ices)$/i.test(text.trim().split(/\s+/).pop() ?? '');
 
-/** The mention's own words: up to four right before it, within its clause, and the mention itself. */
-export function ownWords(report: Report, f: Finding, withMention = true): string {
+/**
+ * The mention's own words: up to four right before it, within its clause and after the finding before
+ * it ("mild biliary sludge-millimetric calcifications": the grade is the sludge's), and the mention itself.
+ */
+export function ownWords(report: Report, f: Finding, withMention = true, understanding?: Understanding): string {
   const sentence = report.sentences[f.sentenceIndex];
-  const before = report.text.slice(sentence ? sentence.start : Math.max(0, f.start - 60), f.start);
+  let from = sentence ? sentence.start : Math.max(0, f.start - 60);
+  for (const g of understanding?.findings ?? []) if (g.sentenceIndex === f.sentenceIndex && g.end <= f.start) from = Math.max(from, g.end);
+  const before = report.text.slice(from, f.start);
   // Commas stay: "large, complex cystic mass" keeps its size.
   const clause = before.split(/[;:()]|\b(?:and|or|with|without|of|versus|vs)\b/i).pop() ?? '';
   const words = clause.trim().split(/\s+/).slice(-4).join(' ');
@@ -128,8 +133,8 @@ function sentencePrefix(report: Report, f: Finding): string {
   return sentence ? report.text.slice(sentence.start, f.start) : '';
 }
 
-export function itemOf(report: Report, f: Finding): Item {
-  const words = ownWords(report, f);
+export function itemOf(report: Report, f: Finding, understanding?: Understanding): Item {
+  const words = ownWords(report, f, true, understanding);
   const found = degreeOf(words);
   const degree = found?.degree ?? null;
   const hedged = f.assertion === 'possible' ? (f.hedge === 'probable' ? 'likely' : 'may') : null;
@@ -140,7 +145,7 @@ export function itemOf(report: Report, f: Finding): Item {
     degree,
     degreeWord: found?.word ?? null,
     // Not from the term itself: "chronic" in "chronic obstructive pulmonary disease" is its name.
-    qualifier: qualifierOf(ownWords(report, f, false), degree, sentencePrefix(report, f)),
+    qualifier: qualifierOf(ownWords(report, f, false, understanding), degree, sentencePrefix(report, f)),
     plural: isPlural(report.text.slice(f.start, f.end)),
     change: null,
     sizes: [],

@@ -115,8 +115,8 @@ export function summarize(report: Report, understanding: Understanding = underst
     const item = items.get(key);
     if (item) {
       item.mentions.push(f);
-      if (!item.degree) Object.assign(item, pick(itemOf(report, f), 'degree', 'degreeWord'));
-    } else items.set(key, itemOf(report, f));
+      if (!item.degree) Object.assign(item, pick(itemOf(report, f, understanding), 'degree', 'degreeWord'));
+    } else items.set(key, itemOf(report, f, understanding));
   }
   // The whole report's significant findings: one the impression leaves out is still told (a
   // pneumothorax stated in the findings only).
@@ -130,7 +130,7 @@ export function summarize(report: Report, understanding: Understanding = underst
         items.get(key)!.mentions.push(f);
         continue;
       }
-      const item = itemOf(report, f);
+      const item = itemOf(report, f, understanding);
       const plainer = [...items].find(
         ([, i]) =>
           i.first.section === 'impression' &&
