@@ -59,3 +59,12 @@ test('an MR sequence named with an image number ("sagittal T2 image #15") is no 
   );
   assert.match(s.text, /^- There is [^\n]*\(edema\)/m, s.reasons);
 });
+
+test('"I don’t see a definite tear" (a curly apostrophe) denies the tear', { skip: 'findings reading: "don’t" is no negation cue' }, () => {
+  // In a knee report with a partial tear elsewhere the summary then tells "There is a tear." and the gate passes it.
+  const { understanding } = engine.analyze('EXAM: MRI knee\nFINDINGS: I don’t see a definite tear extending to the articular surface.\n');
+  assert.deepEqual(
+    understanding.findings.filter((f) => f.concept === 'tear').map((f) => f.assertion),
+    ['absent'],
+  );
+});

@@ -16,6 +16,7 @@ const WordingSchema = z.object({
   sizeWords: z.array(Plain),
   amountPhrases: z.array(Plain),
   qualifiers: z.record(z.string(), Plain),
+  termQualifiers: z.record(z.string(), Plain),
   denialHedges: z.array(Plain),
   changes: z.array(z.object({ words: z.array(Plain).min(1), plain: Plain })),
   sizeUnits: z.array(Plain),
@@ -59,6 +60,8 @@ export const SIZE_WORDS: ReadonlySet<string> = new Set(wording.sizeWords);
 export const AMOUNTS = new RegExp(`^(?:${wording.amountPhrases.map(escape).join('|')})\\b`);
 export const QUALIFIER: Readonly<Record<string, string>> = wording.qualifiers;
 export const DENIAL_HEDGE = wordsRe(wording.denialHedges);
+/** Qualifier words a finding's own term says ("high-grade partial tear"), and the plain qualifier. */
+export const TERM_QUALIFIER: Readonly<Record<string, string>> = wording.termQualifiers;
 export const CHANGE: readonly { re: RegExp; plain: string }[] = wording.changes.map((c) => ({ re: wordsRe(c.words), plain: c.plain }));
 /** A bound right before a size ("less than 10 mm"), as the summary says it. */
 export const SIZE_BOUND: { re: RegExp; plain: Readonly<Record<string, string>> } = {

@@ -3,7 +3,7 @@
 // summary (summary.ts) tells these in plain words (summary-wording.ts).
 import type { Finding, Measurement, Side, Understanding } from '../nlp/types';
 import type { Report } from '../report/types';
-import { DEGREE, DISTANCES, QUALIFIER } from '../nlp/lay-wording';
+import { DEGREE, DISTANCES, QUALIFIER, TERM_QUALIFIER } from '../nlp/lay-wording';
 import { LEVEL } from '../report/parse';
 import { stripListNumber } from './list-number';
 
@@ -128,6 +128,17 @@ export const measuredIn = (report: Report, understanding: Understanding, f: Find
 export const distancesIn = (report: Report, understanding: Understanding, f: Finding): Measurement[] =>
   ownMeasurements(report, understanding, f).filter((m) => landmarkOf(report, m));
 
+// A qualifier the term itself says ("high-grade partial tear"): kept whatever plain phrase the concept has.
+const termQualifier = (report: Report, f: Finding) =>
+  (
+    report.text
+      .slice(f.start, f.end)
+      .toLowerCase()
+      .match(/[a-z]+/g) ?? []
+  )
+    .map((w) => TERM_QUALIFIER[w])
+    .find(Boolean) ?? null;
+
 function sentencePrefix(report: Report, f: Finding): string {
   const sentence = report.sentences[f.sentenceIndex];
   return sentence ? report.text.slice(sentence.start, f.start) : '';
@@ -145,7 +156,7 @@ export function itemOf(report: Report, f: Finding, understanding?: Understanding
     degree,
     degreeWord: found?.word ?? null,
     // Not from the term itself: "chronic" in "chronic obstructive pulmonary disease" is its name.
-    qualifier: qualifierOf(ownWords(report, f, false, understanding), degree, sentencePrefix(report, f)),
+    qualifier: qualifierOf(ownWords(report, f, false, understanding), degree, sentencePrefix(report, f)) ?? termQualifier(report, f),
     plural: isPlural(report.text.slice(f.start, f.end)),
     change: null,
     sizes: [],
