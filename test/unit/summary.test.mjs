@@ -387,3 +387,10 @@ test("summary: a partial tear stays partial whatever the concept's plain phrase;
   assert.match(m, /\(opacification\)/);
   assert.doesNotMatch(m, /lung/);
 });
+
+test('summary: a quote mark ends a finding\'s phrase, so "both lungs" of the item before is not its side', () => {
+  const s = summaryOf(
+    'EXAM: CT CHEST\nFINDINGS: " Emphysematous changes in both lungs " Atherosclerotic changes in aorta and coronary arteries " Hepatosplenomegaly\n',
+  );
+  assert.doesNotMatch(lineWith(s, /atherosclerotic changes/), /both sides/);
+});

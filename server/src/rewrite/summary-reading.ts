@@ -87,10 +87,11 @@ export function leadLevels(sentence: string): string[] {
   return [...lead.matchAll(new RegExp(LEVEL, 'g'))].map((m) => m[0].toUpperCase().replace(/\s+/g, ''));
 }
 export const AGE_AFTER = /\b(healed|healing|old|chronic|remote)\b/i;
-// Where a finding's own phrase ends: a clause break, a comma, or a word joining another finding to it.
-const PHRASE_END = /;|,|\s+(?:but|however|although|whereas|and|with|without|or)\b/gi;
+// Where a finding's own phrase ends: a clause break, a comma, a quote mark (CT-RATE quotes its impression items)
+// or a word joining another finding to it.
+const PHRASE_END = /;|,|["“”]|\s+(?:but|however|although|whereas|and|with|without|or)\b/gi;
 // A size may follow its finding after a comma ("left renal cyst, 2.1 cm").
-const SIZE_END = /;|\s+(?:but|however|although|whereas|and|with|without|or)\b/gi;
+const SIZE_END = /;|["“”]|\s+(?:but|however|although|whereas|and|with|without|or)\b/gi;
 
 /** The stretch of a finding's clause that is its own: its phrase, never reaching the finding before or after it. */
 export function ownStretch(report: Report, understanding: Understanding, f: Finding, ends = PHRASE_END): { start: number; end: number } {
