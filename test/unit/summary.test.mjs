@@ -381,6 +381,10 @@ test("summary: a grade before the finding named first is that finding's, not the
 test("summary: a partial tear stays partial whatever the concept's plain phrase; opacified mastoid cells are not the lung", () => {
   const t = body(summaryOf('EXAM: MRI shoulder\nIMPRESSION: High-grade partial tear of the long biceps tendon.'));
   assert.match(t, /partially torn tendon \(high-grade partial tear\)/);
+  assert.match(
+    body(summaryOf('EXAM: MRI knee\nFINDINGS: I suspect at least a high grade partial tear.')),
+    /likely a partial tear \(high grade partial tear\)/,
+  );
   const m = body(
     summaryOf('EXAM: CT sinuses\nIMPRESSION: Sclerotic appearance of the right inferior mastoid air cells with some opacification.'),
   );

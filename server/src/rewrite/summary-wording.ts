@@ -97,7 +97,11 @@ function phraseOf(
   lay = withSide(lay, null);
   const plural = usePl || gloss.plural;
   const mass = gloss.mass || plural;
-  const qualifier = opts.qualifier && !lay.split(' ').includes(opts.qualifier) ? `${opts.qualifier} ` : '';
+  // Not said twice: "partially" before a "partial tear".
+  const qualifier =
+    opts.qualifier && !lay.split(' ').includes(opts.qualifier.replace(/ly$/, '')) && !lay.split(' ').includes(opts.qualifier)
+      ? `${opts.qualifier} `
+      : '';
   let head: string;
   let degreeSaid = true;
   if (opts.degree && gloss.mass && !plural && AMOUNTS.test(lay))
