@@ -4,7 +4,7 @@
 import type { Finding, Measurement, Side, Understanding } from '../nlp/types';
 import type { Report } from '../report/types';
 import { DEGREE, DISTANCES, QUALIFIER, TERM_QUALIFIER } from '../nlp/lay-wording';
-import { LEVEL } from '../report/parse';
+import { SPINE_LEVEL_RANGE } from '../report/parse';
 import { stripListNumber } from './list-number';
 
 export const DEGREE_RE = new RegExp(
@@ -77,14 +77,20 @@ export function qualifierOf(words: string, degree: string | null, sentencePrefix
 export const SPINE_LEVEL = /\b[CTLS]\d{1,2}\s*[-/]\s*[CTLS]?\d{1,2}\b|\b[CTL]\d{1,2}\b(?=\s+(?:level|vertebra|vertebral|body|spinous))/g;
 // Spine levels that open a sentence as its label ("L5-S1: …", "2. C5-6 disc protrusion …"): the level
 // of every finding the sentence names.
-// The level is the report parser's, read after the sentence's list mark ("2. C5-6 …").
+// The level is the report parser's range or one vertebra, read after the sentence's list mark ("2. C5-6 …").
+const LEVEL = `(?:${SPINE_LEVEL_RANGE}|[CTLS]\\d{1,2})`;
 const LEVEL_LEAD = new RegExp(`^\\s*((?:${LEVEL}(?:\\s*,\\s*|\\s+and\\s+|\\s*(?=[:\\s])))+)(?=[:\\s])`);
 export function leadLevels(sentence: string): string[] {
   const text = stripListNumber(sentence);
   const m = LEVEL_LEAD.exec(text);
   // A single vertebra only as a label ("L5:"), not an MR sequence ("T2 signal").
-  const lead = m && (/\d\s*-/.test(m[1]) || text[m.index + m[0].length] === ':') ? m[1] : '';
-  return [...lead.matchAll(new RegExp(LEVEL, 'g'))].map((m) => m[0].toUpperCase().replace(/\s+/g, ''));
+  const lead = m && (new RegExp(SPINE_LEVEL_RANGE).test(m[1]) || text[m.index + m[0].length] === ':') ? m[1] : '';
+  return [...lead.matchAll(new RegExp(LEVEL, 'g'))].map((l) =>
+    l[0]
+      .replace(/\s*(?:–|\bto\b)\s*/gi, '-')
+      .replace(/\s+/g, '')
+      .toUpperCase(),
+  );
 }
 export const AGE_AFTER = /\b(healed|healing|old|chronic|remote)\b/i;
 // Where a finding's own phrase ends: a clause break, a comma, a quote mark (CT-RATE quotes its impression items)
