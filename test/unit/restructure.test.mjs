@@ -693,6 +693,18 @@ const OWN_ORGAN = [
     'Bones: Fracture lines are observed in the left 9th and 10th ribs.',
   ],
   [
+    "an organ named as a landmark beside the place does not outvote it; 'soft tissue' density takes the organ it is in",
+    'EXAM: CT chest\nFINDINGS: Free air was observed in the right pleural space adjacent to the upper lobe anterior and middle lobe anterior segments. A soft tissue density lesion is seen in the right lung hilum. There is soft tissue swelling overlying the sternum.',
+    'Pleura',
+    'Pleura: Free air was observed in the right pleural space adjacent to the upper lobe anterior and middle lobe anterior segments.',
+  ],
+  [
+    'a region before an organ starts no list of organs',
+    'EXAM: CT abdomen and pelvis\nFINDINGS: Within the right lower quadrant, the appendix measures 16 mm and there are adjacent inflammatory changes with fluid in the right lower quadrant.',
+    'Appendix',
+    'Appendix: Within the right lower quadrant, the appendix measures 16 mm and there are adjacent inflammatory changes with fluid in the right lower quadrant.',
+  ],
+  [
     'subclavian vessels are the chest vessels (a subclavian line is a line)',
     'EXAM: CT chest with contrast\nFINDINGS: There is a right subclavian central venous catheter. Thrombus in the left subclavian vein.',
     'Vessels',
@@ -736,9 +748,9 @@ for (const [name, text, label, expected] of OWN_ORGAN)
   });
 
 test('part words are organ terms, checked at load', () => {
-  const { loadPartWords } = require(path.join(root, 'out/server/templates/part-words.js'));
-  assert.ok(loadPartWords({ note: '', partWords: ['cortex'] }).has('cortex'));
-  assert.throws(() => loadPartWords({ note: '', partWords: ['gizzard'] }), /gizzard is no organ term/);
+  const { loadPlacementWords } = require(path.join(root, 'out/server/templates/placement-words.js'));
+  assert.ok(loadPlacementWords({ note: '', partWords: ['cortex'], landmarks: ['near'] }).partWords.has('cortex'));
+  assert.throws(() => loadPlacementWords({ note: '', partWords: ['gizzard'], landmarks: ['near'] }), /gizzard is no organ term/);
 });
 
 test('a restructure the chooser refuses says why without a snippet; an empty report is told first', () => {
