@@ -570,6 +570,12 @@ const REFUSED_FAITHFUL = [
     'Upper abdomen',
     'Upper abdomen: The gallbladder is distended. The pericholecystic area is edematous.',
   ],
+  [
+    "the 'nasal bones' are facial bones, not the nasal cavity",
+    'EXAM: CT maxillofacial without contrast\nFINDINGS: There is fluid opacification of the ostiomeatal complexes bilaterally. The nasal bones appear intact.\nIMPRESSION: Ostiomeatal opacification.',
+    'Facial bones',
+    'Facial bones: The nasal bones appear intact.',
+  ],
 ];
 for (const [name, text, label, expected] of REFUSED_FAITHFUL) {
   test(`filed right: ${name}`, () => assert.equal(line(run(text).out, label), expected));
