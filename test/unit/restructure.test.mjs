@@ -755,8 +755,13 @@ for (const [name, text, label, expected] of OWN_ORGAN)
 
 test('part words are organ terms, checked at load', () => {
   const { loadPlacementWords } = require(path.join(root, 'out/server/templates/placement-words.js'));
-  assert.ok(loadPlacementWords({ note: '', partWords: ['cortex'], landmarks: ['near'] }).partWords.has('cortex'));
-  assert.throws(() => loadPlacementWords({ note: '', partWords: ['gizzard'], landmarks: ['near'] }), /gizzard is no organ term/);
+  assert.ok(
+    loadPlacementWords({ note: '', partWords: ['cortex'], lookFindings: ['opacity'], landmarks: ['near'] }).partWords.has('cortex'),
+  );
+  assert.throws(
+    () => loadPlacementWords({ note: '', partWords: ['gizzard'], lookFindings: ['opacity'], landmarks: ['near'] }),
+    /gizzard is no organ term/,
+  );
 });
 
 test('a restructure the chooser refuses says why without a snippet; an empty report is told first', () => {
@@ -772,4 +777,24 @@ test('the template choice is read once per parsed report', () => {
   const report = parseReport('EXAM: CT chest\nFINDINGS: The lungs are clear.');
   assert.equal(chooseTemplate(report), chooseTemplate(report));
   assert.notEqual(chooseTemplate(parseReport(report.text)), chooseTemplate(report));
+});
+
+test('a finding of one place that opens the sentence is filed there before an organ the template lacks; a density is not', () => {
+  const ctpa = run(
+    'EXAM: CT pulmonary angiogram\nFINDINGS: No pulmonary embolism. Cardiomegaly is seen with mitral valvular calcifications.',
+  ).out;
+  assert.equal(line(ctpa, 'Heart'), 'Heart: Cardiomegaly is seen with mitral valvular calcifications.');
+  const chest = run('EXAM: CT chest\nFINDINGS: The lungs are clear. Density increase is observed in the central mesentery.').out;
+  assert.equal(line(chest, 'Lungs'), 'Lungs: The lungs are clear.');
+  assert.equal(line(chest, 'Other'), 'Other: Density increase is observed in the central mesentery.');
+});
+
+test('a sentence saying how the exam was done moves to TECHNIQUE though it names an organ; a surgery done stays a finding', () => {
+  const face = run(
+    'EXAM: CT maxillofacial\nFINDINGS: CT examination of the maxillofacial bones was performed without contrast. The nasal bones are intact.',
+  ).out;
+  assert.equal(line(face, 'TECHNIQUE'), 'TECHNIQUE: CT examination of the maxillofacial bones was performed without contrast.');
+  const liver = run('EXAM: CT chest\nFINDINGS: The lungs are clear. Liver right lobe transplantation was performed.').out;
+  assert.equal(line(liver, 'TECHNIQUE'), 'TECHNIQUE: [ ]');
+  assert.equal(line(liver, 'Upper abdomen'), 'Upper abdomen: Liver right lobe transplantation was performed.');
 });

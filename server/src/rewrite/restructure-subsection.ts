@@ -4,7 +4,7 @@
 import type { ReportTemplate } from '../templates/library';
 import { ORGANS_OF_CONCEPT, organsNamed, type OrganHit } from '../nlp/organs';
 import type { Word } from '../nlp/words';
-import { LANDMARK_BEFORE, PART_WORDS } from '../templates/placement-words';
+import { LANDMARK_BEFORE, LOOK_FINDINGS, PART_WORDS } from '../templates/placement-words';
 
 /** How a sentence found its place. */
 export type PlacedBy =
@@ -46,6 +46,8 @@ interface Clue {
   level?: boolean;
   /** The organ an organ clue names. */
   organ?: string;
+  /** The finding a finding clue is of. */
+  concept?: string;
   /** An organ named as a landmark beside the place ("adjacent to the upper lobe"). */
   landmark?: boolean;
   /** A later member of a list of organs ("aortic valve, mitral valve, and tricuspid valve"): the list is one subject, its first. */
@@ -60,6 +62,8 @@ interface Evidence {
   inTemplate: boolean;
   /** An organ is named that no subsection holds ("the thyroid" in a CT abdomen). */
   namedOutside: boolean;
+  /** Where the first such organ is named. */
+  outsideAt: number;
   /** "The conus terminates at L1-L2". */
   conusLevel: boolean;
 }
@@ -83,6 +87,7 @@ export class Router {
     const clues: Clue[] = [];
     let known = false;
     let namedOutside = false;
+    let outsideAt = Infinity;
     let last: { organ: string; end: number } | null = null;
     // A word for a part several organs have ("cortex": bone, brain, kidney) takes the organ the
     // sentence names in words of its own ("cortical thinning of the left kidney"); alone it stands for its organs.
@@ -120,7 +125,10 @@ export class Router {
           listed,
           landmark: h.by === 'term' && LANDMARK_BEFORE.test(text.slice(0, h.start - offset)),
         });
-      else namedOutside = true;
+      else {
+        namedOutside = true;
+        outsideAt = Math.min(outsideAt, h.start);
+      }
     }
     for (const c of concepts) {
       const organs = ORGANS_OF_CONCEPT.get(c.concept) ?? [];
@@ -130,7 +138,7 @@ export class Router {
       // One place, and a finding of one or two organs: "lesion" (brain, liver, pancreas, testes) in a
       // chest CT only adds up; "hydronephrosis" names the kidneys' subsection.
       const strong = subs.length === 1 && organs.length <= 2;
-      clues.push({ at: c.start, subs, strong, by: 'finding' });
+      clues.push({ at: c.start, subs, strong, by: 'finding', concept: c.concept });
     }
     clues.sort((a, b) => a.at - b.at);
     // A second clause ("The urinary bladder is normal, and the prostate gland is enlarged") does not
@@ -138,7 +146,7 @@ export class Router {
     const second = SECOND_CLAUSE.exec(text);
     const firstClause = second ? clues.filter((c) => c.at < offset + second.index) : clues;
     const used = firstClause.some((c) => c.by === 'organ') ? firstClause : clues;
-    return { clues: used, known, inTemplate: used.length > 0, namedOutside, conusLevel: CONUS_ENDS.test(text) };
+    return { clues: used, known, inTemplate: used.length > 0, namedOutside, outsideAt, conusLevel: CONUS_ENDS.test(text) };
   }
 
   /**
@@ -203,6 +211,10 @@ export class Router {
       return { sub: best, by: 'organ' };
     }
     // An organ the template has no place for, named outright, outweighs the organs its findings live in.
+    // Unless a finding of one place opens the sentence before it ("Cardiomegaly is seen with mitral
+    // valvular calcifications" in a template without the valves: the heart's).
+    if (subject?.by === 'finding' && subject.strong && subject.at < ev.outsideAt && !LOOK_FINDINGS.has(subject.concept ?? ''))
+      return { sub: subject.subs[0], by: 'finding' };
     if (ev.namedOutside) return null;
     for (const clue of ev.clues) if (clue.strong) return { sub: clue.subs.includes(prevSub ?? -9) ? prevSub! : clue.subs[0], by: clue.by };
     const weak = ev.clues.filter((c) => !c.strong);

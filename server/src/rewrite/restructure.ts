@@ -208,7 +208,7 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     const organs = organsNamed(sw, s.text, s.start);
     if (!conceptsBySentence.has(i)) {
       // "In non-contrast sections, the gallbladder appears operated" names an organ: a finding.
-      const technical = organs.length === 0 ? sentenceKind(s.text) : null;
+      const technical = sentenceKind(s.text, organs.length > 0);
       const moved = technical ?? (kind === 'preamble' && hasFindings ? 'history' : null);
       if (moved) {
         header.get(moved)!.push(i);
