@@ -798,3 +798,21 @@ test('a sentence saying how the exam was done moves to TECHNIQUE though it names
   assert.equal(line(liver, 'TECHNIQUE'), 'TECHNIQUE: [ ]');
   assert.equal(line(liver, 'Upper abdomen'), 'Upper abdomen: Liver right lobe transplantation was performed.');
 });
+
+test('"at this level" is the last level named; a mammogram titled "mammographic" gets the breast template; a moved list item leaves its number', () => {
+  const spine = run(
+    'EXAM: MRI cervical spine\nFINDINGS: At C4-5, a disc osteophyte contacts the cord. A cord signal abnormality is not identified. There may be narrowing of the neuroforamina at this level.',
+  ).out;
+  assert.match(
+    spine.text,
+    /C4-C5:\nAt C4-5, a disc osteophyte contacts the cord\. There may be narrowing of the neuroforamina at this level\./,
+  );
+  const mammo =
+    'EXAM: Mammographic screening FFDM\nFINDINGS: The breasts are heterogeneously dense. There are no spiculated masses.\nIMPRESSION: Benign.\n\nMAMMOGRAPHY INFORMATION:\n1. Mammography does not find every cancer.\n2. These images were obtained with digital mammography equipment.';
+  const out = run(mammo).out;
+  assert.equal(out.template, 'mg-breast');
+  assert.match(line(out, 'TECHNIQUE'), /^TECHNIQUE: These images were obtained/);
+  assert.deepEqual(rewrite('restructure', analyze(mammo)).verification.reasons, []);
+  const pelvis = run('EXAM: CT abdomen and pelvis\nFINDINGS: The bladder is normal. Postsurgical changes of hysterectomy are noted.').out;
+  assert.equal(line(pelvis, 'Reproductive organs'), 'Reproductive organs: Postsurgical changes of hysterectomy are noted.');
+});
