@@ -13,6 +13,7 @@ import { summaryClauses } from './summary-lines';
 import { lastImpression } from './verify-reading';
 import { TEMPLATES } from '../templates';
 import { stripListNumber } from './list-number';
+import { findingHeads } from './impression-kept';
 
 export interface VerifyReason {
   message: string;
@@ -305,19 +306,6 @@ function ownWord(report: Report, s: Clause, found: readonly Span[]): string | nu
   if (!at) return null;
   const word = /^[A-Za-z][A-Za-z'-]*/.exec(report.text.slice(at.start))?.[0];
   return word ? stem(word.toLowerCase()) : null;
-}
-
-/** The last content word of each significant finding's term in this clause ("density" of "ground-glass density"). */
-function findingHeads(report: Report, s: Clause, found: readonly Span[]): string[] {
-  const heads = found
-    .filter((f) => s.start <= f.start && f.start < s.end && f.end > f.start)
-    .map((f) =>
-      readClause(report.text.slice(f.start, f.end), f, s.section, null)
-        .words.filter((w) => !GENERIC.has(w))
-        .pop(),
-    )
-    .filter((w): w is string => !!w);
-  return [...new Set(heads)];
 }
 
 /** A clause with a word of its own beside the generic ones ("mastoids"; not "no acute cardiopulmonary abnormality"). */
