@@ -24,6 +24,8 @@ export {
   kinOf,
   knownConcept,
   listedByHabit,
+  opposed,
+  opposites,
   opposite,
   sameFinding,
   sameFindingKin,

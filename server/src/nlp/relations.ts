@@ -25,6 +25,7 @@ const RelationsSchema = z.object({
   ),
   statementDomains: z.array(z.object({ words: Ids.min(1), groups: Ids.min(1) })),
   narrowingWords: Ids,
+  opposites: z.array(z.tuple([z.string().min(1), z.string().min(1)])),
 });
 export type RelationsData = z.infer<typeof RelationsSchema>;
 
@@ -63,6 +64,7 @@ export function checkRelations(data: unknown, names: LexiconNames): RelationsDat
   check('bodyParts', names.bodyParts, r.oneSidedBodyParts, 'oneSidedBodyParts');
   check('groups', names.groups, r.listedByHabit, 'listedByHabit');
   r.statementDomains.forEach((d, i) => check('groups', names.groups, d.groups, `statementDomains[${i}]`));
+  r.opposites.forEach((pair, i) => check('concepts', names.concepts, pair, `opposites[${i}]`));
   return r;
 }
 
@@ -181,6 +183,16 @@ export function sameFinding(a: string, b: string): boolean {
 /** An impression naming `summary` accounts for the finding `detail`. */
 export function covers(summary: string, detail: string): boolean {
   return sameFinding(summary, detail) || (own(COVERS, summary)?.includes(detail) ?? false);
+}
+
+const OPPOSITES = RELATIONS.opposites;
+/** Findings that cannot both hold at once ("fetal growth restriction" and "macrosomia"). */
+export function opposed(a: string, b: string): boolean {
+  return opposites(a).includes(b);
+}
+/** The findings that cannot hold together with this one. */
+export function opposites(concept: string): string[] {
+  return OPPOSITES.flatMap(([x, y]) => (x === concept ? [y] : y === concept ? [x] : []));
 }
 
 const COVERED_BY = new Map<string, string[]>();

@@ -7,9 +7,12 @@ import {
   coveredBy,
   deniedBy,
   fitsExam,
+  opposed,
+  opposites,
   sitesAgree,
   type Finding,
 } from '../nlp';
+import { sentencesIn } from '../report';
 import type { Report } from '../report/types';
 import { otherOrgan } from '../nlp/normal';
 import { isExplained, isMinor } from '../nlp/minor';
@@ -17,6 +20,7 @@ import { NORMAL_STATEMENT, conceptOf, consistencyOf, impressionStatements, menti
 import type { Fix, Problem } from '../problem';
 import { statementFrom } from '../report/edit';
 import { defineRule, type Rule } from './types';
+import { showsEvidenceOf } from './unsupported-impression';
 
 // Words that narrow a denial (lexicon/relations.json narrowingWords).
 const NARROWING_RE = new RegExp(String.raw`\b(${NARROWING_WORDS.join('|')})\b`, 'gi');
@@ -168,7 +172,25 @@ function contradictionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] 
     }
   }
 
-  // 2. "No acute disease" or "normal" over a significant present finding.
+  // 2. Opposite findings, one in each section: growth restriction above, macrosomia below.
+  for (const g of c.inImpression) {
+    if (g.assertion !== 'present' || reported.has(g)) continue;
+    if (c.inFindings.some((f) => f.concept === g.concept && f.assertion !== 'absent')) continue;
+    const other = oppositeIn(report, c, g);
+    if (!other) continue;
+    reported.add(g);
+    problems.push(
+      problemOf(rule, {
+        start: g.start,
+        end: g.end,
+        message: `${capital(g.finding)} in the impression, but the findings describe ${other.name}.`,
+        related: [{ start: other.start, end: other.end, message: 'Described here' }],
+        finding: g.finding,
+      }),
+    );
+  }
+
+  // 3. "No acute disease" or "normal" over a significant present finding.
   const named = new Set<string>();
   for (const g of c.inImpression) if (g.assertion !== 'absent') for (const k of coveredBy(g.concept)) named.add(k);
   let unnamed: Finding[] | undefined;
@@ -211,6 +233,22 @@ function contradictionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] 
     );
   }
   return problems;
+}
+
+/**
+ * What the findings say that cannot hold with the impression's finding: its opposite named, or shown
+ * by biometry without its name ("estimated fetal weight below the 5th percentile").
+ */
+function oppositeIn(report: Report, c: ReportPart, g: Finding): { name: string; start: number; end: number } | null {
+  const f = c.inFindings.find((x) => x.assertion === 'present' && opposed(x.concept, g.concept));
+  if (f) return { name: f.finding, start: f.start, end: f.end };
+  for (const section of c.findingsSections) {
+    for (const s of sentencesIn(report, section)) {
+      const other = opposites(g.concept).find((o) => showsEvidenceOf(o, s.text));
+      if (other) return { name: CONCEPT_BY_ID.get(other)?.name ?? other, start: s.start, end: s.end };
+    }
+  }
+  return null;
 }
 
 /** The words of a normal statement, for messages. */

@@ -1,4 +1,4 @@
-import { QUALIFIERS, covers, denies, fitsExam, knownConcept, sameFinding, sitesAgree, type Finding } from '../nlp';
+import { QUALIFIERS, covers, denies, fitsExam, knownConcept, opposites, sameFinding, sitesAgree, type Finding } from '../nlp';
 import { otherOrgan } from '../nlp/normal';
 import { organsNamed } from '../nlp/organs';
 import { wordsOf } from '../nlp/words';
@@ -39,6 +39,11 @@ const EVIDENCE: Readonly<Record<string, RegExp>> = {
   'hilar-enlargement': mediastinalOrHilar(String.raw`hil(?:um|a|ar)`),
   'widened-mediastinum': mediastinalOrHilar(String.raw`(?:mediastin\w*|paratracheal)`),
   pneumoperitoneum: /\b(?:free (?:air|gas)|extraluminal|subdiaphragmatic|subphrenic)\b/i,
+  // Biometry: an estimated fetal weight or circumference below the 10th percentile, or above the 90th.
+  'fetal-growth-restriction':
+    /\b(?:weight|EFW|abdominal circumference|AC)\b[^.;]{0,40}?(?:\b(?:below|under|less than)\s+|<\s*)?(?:the\s+)?\b(?:[1-9]|10)(?:st|nd|rd|th)?\s*(?:percentile|centile)/i,
+  macrosomia:
+    /\b(?:weight|EFW|abdominal circumference|AC)\b[^.;]{0,40}?(?:\b(?:above|over|greater than)\s+|>\s*)?(?:the\s+)?\b9\d(?:st|nd|rd|th)?\s*(?:percentile|centile)/i,
   // A valve or vessel "severely restricted", "narrowed", with its pressure gradient.
   stenosis: /\b(?:narrow\w*|restrict\w*|gradients?|stenotic)\b/i,
   // Inflammation shows as more blood flow on Doppler.
@@ -98,6 +103,12 @@ function affirms(sentence: string, evidence: RegExp): boolean {
   return !!m && !DENIED_BEFORE.test(sentence.slice(0, m.index)) && !/\b(?:no|not|without|negative)\b/i.test(m[0]);
 }
 
+/** A findings sentence shows what the concept is named for without naming it ("weight below the 5th percentile"). */
+export function showsEvidenceOf(concept: string, sentence: string): boolean {
+  const evidence = EVIDENCE[concept];
+  return !!evidence && affirms(sentence, evidence);
+}
+
 export const unsupportedImpression = defineRule({
   id: 'unsupported-impression',
   category: 'insertion',
@@ -144,6 +155,14 @@ function insertionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] {
           (inExam && (covers(f.concept, g.concept) || covers(g.concept, f.concept)) && samePlace(f) && !inOtherOrgans(report, f, g)),
     );
     if (described || findingsLower.includes(report.text.slice(g.start, g.end).toLowerCase())) continue;
+    // Findings that show its opposite (growth restriction under "macrosomia"): the contradiction rule's business.
+    const opposite = opposites(g.concept);
+    if (
+      opposite.length &&
+      (c.inFindings.some((f) => f.assertion === 'present' && opposite.includes(f.concept)) ||
+        findingSentences.some((s) => opposite.some((o) => showsEvidenceOf(o, s.text))))
+    )
+      continue;
     const evidence = EVIDENCE[g.concept];
     if (evidence && findingSentences.some((s) => affirms(s.text, evidence))) continue;
     done.add(g.concept);
