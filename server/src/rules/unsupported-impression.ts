@@ -23,7 +23,12 @@ const EVIDENCE: Readonly<Record<string, RegExp>> = {
   cardiomegaly:
     /\b(?:heart|cardiac|cardiomediastinal)\b[^.;]{0,60}\b(?:large|enlarge\w*|prominent|top normal|upper limits? of normal|borderline|increased)\b/i,
   'pulmonary-vascular-congestion': new RegExp(VESSELS_ABNORMAL + String.raw`|\bengorge\w*|\bcongest\w*`, 'i'),
-  'pulmonary-edema': new RegExp(VESSELS_ABNORMAL + String.raw`|\bengorge\w*|\bcongest\w*`, 'i'),
+  // Alveolar edema shows as perihilar or alveolar consolidation.
+  'pulmonary-edema': new RegExp(
+    VESSELS_ABNORMAL +
+      String.raw`|\bengorge\w*|\bcongest\w*|\b(?:alveolar|perihilar|parahilar|bat-?wing)\b[^.;]{0,30}\b(?:consolidat\w*|opacit\w*|filling)`,
+    'i',
+  ),
   'heart-failure': new RegExp(VESSELS_ABNORMAL + String.raw`|\bengorge\w*|\bcongest\w*`, 'i'),
   'pulmonary-hypertension': /\b(?:pulmonary arter\w*|hil(?:um|a|ar))\b/i,
   'pleural-effusion': /\b(?:costophrenic|blunt\w*|meniscus|pleural fluid)\b/i,
@@ -149,10 +154,17 @@ function insertionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] {
     const inExam = fitsExam(c.u, g);
     const described = c.inFindings.some((f) =>
       f.assertion === 'absent'
-        ? denies(conceptOf(report, f), conceptOf(report, g)) && (!f.normal || (samePlace(f) && !otherOrgan(report, f, g)))
+        ? denies(conceptOf(report, f), conceptOf(report, g)) &&
+          (!f.normal || (samePlace(f) && !otherOrgan(report, f, g))) &&
+          !inOtherOrgans(report, f, g)
         : f.concept === g.concept ||
           (sameFinding(f.concept, g.concept) && !inOtherOrgans(report, f, g)) ||
-          (inExam && (covers(f.concept, g.concept) || covers(g.concept, f.concept)) && samePlace(f) && !inOtherOrgans(report, f, g)),
+          (inExam &&
+            (covers(f.concept, g.concept) || covers(g.concept, f.concept)) &&
+            samePlace(f) &&
+            !inOtherOrgans(report, f, g) &&
+            // What a one-sided diagnosis explains supports it only where placed ("surrounding edema" is no rib fracture).
+            (g.side !== 'left' && g.side !== 'right' ? true : !!f.side || f.site.length > 0)),
     );
     if (described || findingsLower.includes(report.text.slice(g.start, g.end).toLowerCase())) continue;
     // Findings that show its opposite (growth restriction under "macrosomia"): the contradiction rule's business.
