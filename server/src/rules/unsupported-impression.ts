@@ -74,7 +74,12 @@ function normalBeside(report: Report, c: ReportPart, g: Finding): boolean {
   return impressionStatements(report, c.impression).some(
     (s) =>
       !(s.start <= g.start && g.end <= s.end) &&
-      (NORMAL_STATEMENT.test(s.text) || /^(?:stable (?:chest|study|exam\w*|appearance of the chest)|clear lungs?)\.?$/i.test(s.text)),
+      (NORMAL_STATEMENT.test(s.text) ||
+        /^(?:stable (?:chest|study|exam\w*|appearance of the chest)|clear lungs?)\.?$/i.test(s.text) ||
+        // An organ's short normal statement: "Normal appendix.", "Negative cervical spine.", "The liver is normal."
+        /^(?:(?:normal|negative|unremarkable)\b[^,;]{0,40}|(?:the )?[a-z][a-z -]{0,30}\b(?:is|are) (?:normal|unremarkable))\.?$/i.test(
+          s.text,
+        )),
   );
 }
 
