@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import unitsData from './lexicon/units.json';
 import type { Measurement } from './types';
+import { escapeRegExp } from '../report/regex';
 
 const NUM = String.raw`(?:\d+(?:\.\d+)?|\.\d+)`;
 const UNITS = z
@@ -16,7 +17,7 @@ for (const unit of Object.keys(UNITS.lengthInMm))
 export const MM_PER: Readonly<Record<string, number>> = UNITS.lengthInMm;
 const UNIT = `(${Object.keys(UNITS.written)
   .sort((x, y) => y.length - x.length)
-  .map((w) => w.replace(/[\^$.*+?()[\]{}|]/g, '\\$&'))
+  .map(escapeRegExp)
   .join('|')})`;
 // "2.3 x 1.5 x 1.0 cm", "2.3 cm x 1.5 cm", "2-3 mm", "2 to 3 cm", "15 degrees", "-20 HU", "a 5-mm shift".
 // Bounded gaps (never \s*\s*): the pattern stays linear on long runs of white space.
