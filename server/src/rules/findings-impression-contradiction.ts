@@ -215,8 +215,23 @@ function contradictionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] 
       // "No acute cardiopulmonary process" speaks for heart and lungs; "normal chest radiograph" for the study.
       return !onlyAcute || inDomain(statement.text, f);
     });
-    if (!clash) continue;
-    reported.add(clash);
+    // "Normal examination." beside the impression's own abnormal statements ("Enlarged retroperitoneal
+    // lymph nodes, concerning for metastatic involvement.") says the study is normal when it is not.
+    const besideAbnormal =
+      clash ??
+      (onlyAcute
+        ? undefined
+        : c.inImpression.find(
+            (g) =>
+              (g.start < statement.start || g.start >= statement.end) &&
+              g.assertion === 'present' &&
+              g.significant &&
+              fitsExam(c.u, g) &&
+              !reported.has(g) &&
+              !isMinor(report, g),
+          ));
+    if (!besideAbnormal) continue;
+    reported.add(besideAbnormal);
     const start =
       statement.start +
       (report.text.slice(statement.start, statement.end).length - report.text.slice(statement.start, statement.end).trimStart().length);
@@ -224,11 +239,11 @@ function contradictionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] 
       problemOf(rule, {
         start,
         end: statement.end,
-        message: `The impression reads as normal, but the findings describe ${clash.finding}${clash.side ? ` (${clash.side})` : ''}.`,
-        related: [{ start: clash.start, end: clash.end, message: 'Described here' }],
-        finding: clash.finding,
-        side: clash.side ?? undefined,
-        fixes: normalStatementFixes(report, c, { start, end: statement.end }, clash),
+        message: `The impression reads as normal, but ${clash ? 'the findings describe' : 'it names'} ${besideAbnormal.finding}${besideAbnormal.side ? ` (${besideAbnormal.side})` : ''}.`,
+        related: [{ start: besideAbnormal.start, end: besideAbnormal.end, message: clash ? 'Described here' : 'Named here' }],
+        finding: besideAbnormal.finding,
+        side: besideAbnormal.side ?? undefined,
+        ...(clash ? { fixes: normalStatementFixes(report, c, { start, end: statement.end }, clash) } : {}),
       }),
     );
   }
