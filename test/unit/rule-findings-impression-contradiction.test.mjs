@@ -146,3 +146,13 @@ test('findings-impression-contradiction: "Normal examination." beside the impres
   const chronic = text.replace('Normal examination.', 'No acute abnormality.');
   assert.deepEqual(problemsOf('findings-impression-contradiction', chronic), []);
 });
+
+test('findings-impression-contradiction: a denial of degree does not narrow a finding the impression lists plainly', () => {
+  const text =
+    'EXAM: CT ABDOMEN\nFINDINGS: Pancreatic head mass. There is no significant lymphadenopathy.\nIMPRESSION: Pancreatic head mass. Lymphadenopathy.';
+  assert.equal(problemsOf('findings-impression-contradiction', text).length, 1);
+  // A size word still narrows: "no large effusion" leaves room for a small one.
+  const small =
+    'EXAM: CT CHEST\nFINDINGS: No large pleural effusion. Right lower lobe consolidation.\nIMPRESSION: Right lower lobe pneumonia. Small right pleural effusion.';
+  assert.deepEqual(problemsOf('findings-impression-contradiction', small), []);
+});

@@ -22,6 +22,8 @@ import { statementFrom } from '../report/edit';
 import { defineRule, type Rule } from './types';
 import { showsEvidenceOf } from './unsupported-impression';
 
+// Narrowing words that deny only a degree of certainty or importance, not a size, age or kind.
+const DEGREE_ONLY = new Set(['significant', 'obvious', 'definite', 'definitive', 'convincing', 'appreciable', 'gross', 'frank', 'overt']);
 // Words that narrow a denial (lexicon/relations.json narrowingWords).
 const NARROWING_RE = new RegExp(String.raw`\b(${NARROWING_WORDS.join('|')})\b`, 'gi');
 
@@ -132,7 +134,11 @@ function contradictionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] 
         // The denying section itself also affirms it somewhere: the denial is partial ("no new effusion").
         if ((alsoAffirmed.get(conceptOf(report, p)) ?? []).some((o) => sitesAgree(o, p))) continue;
         const pWords = new Set(narrowingWords(report, p));
-        if (narrowingWords(report, d, true).some((w) => !pWords.has(w))) continue;
+        // "No significant lymphadenopathy" above, "Lymphadenopathy." below: an impression that lists a
+        // finding without a word of degree calls it significant, so a denial of degree does not narrow there.
+        const listedAsSignificant = p.section === 'impression' && !isMinor(report, p);
+        if (narrowingWords(report, d, true).some((w) => !pWords.has(w) && !(listedAsSignificant && DEGREE_ONLY.has(w.toLowerCase()))))
+          continue;
         // "No XXXX infiltrates": the hidden word may have been "new" or "large".
         if (/XXXX/.test(listItemOf(report, d))) continue;
         // "No focal airspace disease" does not deny streaky, patchy or diffuse opacities.
