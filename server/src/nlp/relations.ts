@@ -26,7 +26,7 @@ const RelationsSchema = z.object({
   ),
   statementDomains: z.array(z.object({ words: Ids.min(1), groups: Ids.min(1) })),
   narrowingWords: Ids,
-  opposites: z.array(z.tuple([z.string().min(1), z.string().min(1)])),
+  opposites: z.array(Ids.length(2)),
 });
 export type RelationsData = z.infer<typeof RelationsSchema>;
 
