@@ -24,7 +24,6 @@ export {
   kinOf,
   knownConcept,
   listedByHabit,
-  opposed,
   opposites,
   opposite,
   sameFinding,

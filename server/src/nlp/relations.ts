@@ -186,11 +186,7 @@ export function covers(summary: string, detail: string): boolean {
 }
 
 const OPPOSITES = RELATIONS.opposites;
-/** Findings that cannot both hold at once ("fetal growth restriction" and "macrosomia"). */
-export function opposed(a: string, b: string): boolean {
-  return opposites(a).includes(b);
-}
-/** The findings that cannot hold together with this one. */
+/** The findings that cannot hold together with this one ("fetal growth restriction" and "macrosomia"). */
 export function opposites(concept: string): string[] {
   return OPPOSITES.flatMap(([x, y]) => (x === concept ? [y] : y === concept ? [x] : []));
 }

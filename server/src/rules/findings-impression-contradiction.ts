@@ -7,12 +7,9 @@ import {
   coveredBy,
   deniedBy,
   fitsExam,
-  opposed,
-  opposites,
   sitesAgree,
   type Finding,
 } from '../nlp';
-import { sentencesIn } from '../report';
 import type { Report } from '../report/types';
 import { otherOrgan } from '../nlp/normal';
 import { isExplained, isMinor } from '../nlp/minor';
@@ -20,7 +17,7 @@ import { NORMAL_STATEMENT, conceptOf, consistencyOf, impressionStatements, menti
 import type { Fix, Problem } from '../problem';
 import { statementFrom } from '../report/edit';
 import { defineRule, type Rule } from './types';
-import { showsEvidenceOf } from './unsupported-impression';
+import { oppositeInFindings } from './unsupported-impression';
 
 // Narrowing words that deny only a degree of certainty or importance, not a size, age or kind.
 const DEGREE_ONLY = new Set(['significant', 'obvious', 'definite', 'definitive', 'convincing', 'appreciable', 'gross', 'frank', 'overt']);
@@ -182,7 +179,7 @@ function contradictionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] 
   for (const g of c.inImpression) {
     if (g.assertion !== 'present' || reported.has(g)) continue;
     if (c.inFindings.some((f) => f.concept === g.concept && f.assertion !== 'absent')) continue;
-    const other = oppositeIn(report, c, g);
+    const other = oppositeInFindings(report, c, g);
     if (!other) continue;
     reported.add(g);
     problems.push(
@@ -254,22 +251,6 @@ function contradictionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] 
     );
   }
   return problems;
-}
-
-/**
- * What the findings say that cannot hold with the impression's finding: its opposite named, or shown
- * by biometry without its name ("estimated fetal weight below the 5th percentile").
- */
-function oppositeIn(report: Report, c: ReportPart, g: Finding): { name: string; start: number; end: number } | null {
-  const f = c.inFindings.find((x) => x.assertion === 'present' && opposed(x.concept, g.concept));
-  if (f) return { name: f.finding, start: f.start, end: f.end };
-  for (const section of c.findingsSections) {
-    for (const s of sentencesIn(report, section)) {
-      const other = opposites(g.concept).find((o) => showsEvidenceOf(o, s.text));
-      if (other) return { name: CONCEPT_BY_ID.get(other)?.name ?? other, start: s.start, end: s.end };
-    }
-  }
-  return null;
 }
 
 /** The words of a normal statement, for messages. */

@@ -1,4 +1,15 @@
-import { QUALIFIERS, covers, denies, fitsExam, knownConcept, opposites, sameFinding, sitesAgree, type Finding } from '../nlp';
+import {
+  CONCEPT_BY_ID,
+  QUALIFIERS,
+  covers,
+  denies,
+  fitsExam,
+  knownConcept,
+  opposites,
+  sameFinding,
+  sitesAgree,
+  type Finding,
+} from '../nlp';
 import { otherOrgan } from '../nlp/normal';
 import { organsNamed } from '../nlp/organs';
 import { wordsOf } from '../nlp/words';
@@ -113,10 +124,22 @@ function affirms(sentence: string, evidence: RegExp): boolean {
   return !!m && !DENIED_BEFORE.test(sentence.slice(0, m.index)) && !/\b(?:no|not|without|negative)\b/i.test(m[0]);
 }
 
-/** A findings sentence shows what the concept is named for without naming it ("weight below the 5th percentile"). */
-export function showsEvidenceOf(concept: string, sentence: string): boolean {
-  const evidence = EVIDENCE[concept];
-  return !!evidence && affirms(sentence, evidence);
+/**
+ * What the findings say that cannot hold with the impression's finding: its opposite named, or shown
+ * without its name ("estimated fetal weight below the 5th percentile" under "macrosomia").
+ */
+export function oppositeInFindings(report: Report, c: ReportPart, g: Finding): { name: string; start: number; end: number } | null {
+  const opposite = opposites(g.concept);
+  if (!opposite.length) return null;
+  const f = c.inFindings.find((x) => x.assertion === 'present' && opposite.includes(x.concept));
+  if (f) return { name: f.finding, start: f.start, end: f.end };
+  for (const section of c.findingsSections) {
+    for (const s of sentencesIn(report, section)) {
+      const shown = opposite.find((o) => EVIDENCE[o] && affirms(s.text, EVIDENCE[o]));
+      if (shown) return { name: CONCEPT_BY_ID.get(shown)?.name ?? shown, start: s.start, end: s.end };
+    }
+  }
+  return null;
 }
 
 export const unsupportedImpression = defineRule({
@@ -169,17 +192,11 @@ function insertionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] {
             samePlace(f) &&
             !inOtherOrgans(report, f, g) &&
             // What a one-sided diagnosis explains supports it only where placed ("surrounding edema" is no rib fracture).
-            (g.side !== 'left' && g.side !== 'right' ? true : !!f.side || f.site.length > 0)),
+            (!(g.side === 'left' || g.side === 'right') || !!f.side || f.site.length > 0)),
     );
     if (described || findingsLower.includes(report.text.slice(g.start, g.end).toLowerCase())) continue;
     // Findings that show its opposite (growth restriction under "macrosomia"): the contradiction rule's business.
-    const opposite = opposites(g.concept);
-    if (
-      opposite.length &&
-      (c.inFindings.some((f) => f.assertion === 'present' && opposite.includes(f.concept)) ||
-        findingSentences.some((s) => opposite.some((o) => showsEvidenceOf(o, s.text))))
-    )
-      continue;
+    if (oppositeInFindings(report, c, g)) continue;
     const evidence = EVIDENCE[g.concept];
     if (evidence && findingSentences.some((s) => affirms(s.text, evidence))) continue;
     done.add(g.concept);
