@@ -44,6 +44,9 @@ const SEX_LABEL = /\b(?:sex|gender)[ \t]{0,3}:?[ \t]{0,3}(female|male|f|m)\b/gi;
 const TITLE = /\b(Mrs|Ms|Miss|Mr)\.?(?=\s+[A-Z])/g;
 const PRONOUN = /\b(she|her|he|his|him)\b/gi;
 const SEX_WORD = new RegExp(String.raw`\b(${SEX_NOUNS})\b`, 'i');
+const SEX_PATTERNS = (['female', 'male'] as const)
+  .filter((sex) => SEX_WORDS[sex].patterns.length)
+  .map((sex) => [sex, new RegExp(String.raw`\b(?:${SEX_WORDS[sex].patterns.join('|')})\b`, 'i')] as const);
 const LONE_SEX = /(?:^|[,;(/])[ \t]{0,3}([MF])[ \t]{0,3}(?=[,;)/]|$)/m;
 
 function sexOf(word: string | undefined): Sex | null {
@@ -83,6 +86,8 @@ export function findPatient(report: Report): Patient {
   if (!patient.sex) patient.sex = sexOf(SEX_WORD.exec(headerText(report))?.[1]);
   // "Doe, Jane, F, 51": a lone capital F or M between commas in a header line.
   if (!patient.sex) patient.sex = sexOf(LONE_SEX.exec(headerText(report))?.[1]);
+  // "34-year-old G3P2": the obstetric shorthand (patient.json patterns) names a woman.
+  if (!patient.sex) patient.sex = SEX_PATTERNS.find(([, re]) => re.test(headerText(report)))?.[0] ?? null;
   if (!patient.sex) {
     // Pronouns decide only when they all agree.
     const seen = new Set<Sex>();

@@ -26,6 +26,7 @@ const RelationsSchema = z.object({
   ),
   statementDomains: z.array(z.object({ words: Ids.min(1), groups: Ids.min(1) })),
   narrowingWords: Ids,
+  opposites: z.array(Ids.length(2)),
 });
 export type RelationsData = z.infer<typeof RelationsSchema>;
 
@@ -64,6 +65,7 @@ export function checkRelations(data: unknown, names: LexiconNames): RelationsDat
   check('bodyParts', names.bodyParts, r.oneSidedBodyParts, 'oneSidedBodyParts');
   check('groups', names.groups, r.listedByHabit, 'listedByHabit');
   r.statementDomains.forEach((d, i) => check('groups', names.groups, d.groups, `statementDomains[${i}]`));
+  r.opposites.forEach((pair, i) => check('concepts', names.concepts, pair, `opposites[${i}]`));
   return r;
 }
 
@@ -181,6 +183,12 @@ export function sameFinding(a: string, b: string): boolean {
 /** An impression naming `summary` accounts for the finding `detail`. */
 export function covers(summary: string, detail: string): boolean {
   return sameFinding(summary, detail) || (own(COVERS, summary)?.includes(detail) ?? false);
+}
+
+const OPPOSITES = RELATIONS.opposites;
+/** The findings that cannot hold together with this one ("fetal growth restriction" and "macrosomia"). */
+export function opposites(concept: string): string[] {
+  return OPPOSITES.flatMap(([x, y]) => (x === concept ? [y] : y === concept ? [x] : []));
 }
 
 const COVERED_BY = new Map<string, string[]>();
