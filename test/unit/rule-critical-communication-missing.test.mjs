@@ -169,3 +169,9 @@ test('critical-communication-missing: a history of the finding and a reduced pne
   );
   assert.deepEqual(noCall('Ground glass opacities. Widely reported imaging findings for Covid-19 pneumonia due to pandemic.'), []);
 });
+
+test('critical-communication-missing: a finding "to be considered in the differential diagnosis" is one item of a differential', () => {
+  assert.deepEqual(noCall('Diffuse ground glass. Alveolar hemorrhage should be considered in the differential diagnosis.'), []);
+  assert.deepEqual(noCall('Viral pneumonia or diffuse alveolar hemorrhage may be considered in the differential diagnosis.'), []);
+  assert.equal(noCall('Diffuse ground glass with alveolar hemorrhage.').length, 1);
+});
