@@ -167,6 +167,7 @@ test('critical-communication-missing: a history of the finding and a reduced pne
     ),
     [],
   );
+  assert.deepEqual(noCall('A drainage catheter extends into the abscess cavity in the right lower lobe.'), []);
   assert.deepEqual(noCall('Ground glass opacities. Widely reported imaging findings for Covid-19 pneumonia due to pandemic.'), []);
 });
 

@@ -12,10 +12,12 @@ export type CriticalOverrides = Record<string, Urgency | 'none'>;
 const ALREADY_KNOWN =
   /\b(stable|unchanged|known|again (seen|noted|demonstrated)|redemonstrat\w*|persistent|persists|decreas\w*|improv\w*|resolving|smaller|reduced|regress\w*|similar|previously (seen|described|noted)|(seen|described|noted) previously|no (significant )?change|(has|have|had) not (significantly )?changed)\b/i;
 // Bleeding the report's own procedure met and stopped ("transient arterial hemorrhage ... until
-// hemostasis was achieved", "active bleeding ... stopped by tract embolization"): the operator knows.
+// hemostasis was achieved", "active bleeding ... stopped by tract embolization"), or a collection already
+// drained ("a catheter extending into the abscess cavity"): the operator knows.
 // The report may tell it in the sentences after ("... the active hemorrhage. ... until hemostasis was
 // achieved") or where it names the bleeding again ("Transient arterial hemorrhage" in the impression).
-const HANDLED = /\b(transient(ly)?|stopped|hemostasis|controlled|tamponaded|resolved with)\b/i;
+const HANDLED =
+  /\b(transient(ly)?|stopped|hemostasis|controlled|tamponaded|resolved with|drainage (catheter|tube)|catheter (extending )?(into|within) the (abscess|collection|cavity))\b/i;
 const HANDLED_AFTER = /\b(stopped|hemostasis|controlled|tamponaded)\b/i;
 // A sentence that speaks of the one before ("This is adjacent to ...", "These findings may be due to ...").
 const ANAPHORA = /^\s*(\d+[.)]\s*)?(this|these|it|they|findings|the findings)\b/i;
