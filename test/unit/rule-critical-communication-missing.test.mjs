@@ -115,6 +115,7 @@ test('critical-communication-missing: a minimal, mild or ungraded pericardial ef
   for (const text of [
     'There is a large pericardial effusion.',
     'Compared with the previous examination the amount of pericardial effusion increased.',
+    'Pericardial effusion; new to current review.',
   ])
     assert.equal(noCall(text).length, 1, text);
   assert.equal(problemsOf('critical-finding', 'FINDINGS: Minimal pericardial effusion.\n').length, 1, 'still marked critical');

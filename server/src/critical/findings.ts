@@ -67,15 +67,16 @@ export function findCriticalFindings(report: Report, findings: Finding[], overri
 
 // A finding that is urgent only when large (a pericardial effusion): the ACR lists a large one; a
 // minimal, mild or ungraded one is reported, not called. "Large", "moderate", "new", "increased" (the
-// qualifiers' marked words) in its own clause make it a call ("pericardial effusion increased"), not in
-// another's ("increased pleural effusion, pericardial effusion").
+// qualifiers' marked words) in its own clause make it a call ("pericardial effusion increased",
+// "Pericardial effusion; new to current review"), not in another's ("increased pleural effusion,
+// pericardial effusion").
 function largeEnough(report: Report, finding: Finding): boolean {
   if (!conceptHas(finding.concept, 'call-only-when-large')) return true;
   const sentence = report.sentences[finding.sentenceIndex];
   if (!sentence) return true;
   const before = report.text.slice(sentence.start, finding.start);
   const after = report.text.slice(finding.end, sentence.end);
-  const clause = before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf(';')) + 1) + after.split(/[,;]/)[0];
+  const clause = before.slice(before.lastIndexOf(',') + 1) + after.split(',')[0];
   return QUALIFIERS.marked.test(clause);
 }
 
