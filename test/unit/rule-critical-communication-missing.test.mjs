@@ -144,6 +144,7 @@ test('critical-communication-missing: no filling defect "in favor of" a clot den
   assert.deepEqual(noCall('Luminal filling defects consistent with secretion were observed in the trachea.'), []);
   assert.deepEqual(noCall('Filling defects are observed in the stent in the common bile duct.'), []);
   assert.deepEqual(noCall('Millimetric mural thrombus was observed in the wall of the descending aorta.'), []);
+  assert.deepEqual(noCall('Calcified atheroma plaques and thrombosed intimal thickening in the thoracic aorta are observed.'), []);
   assert.deepEqual(noCall('Multiple renal cysts, some of them hemorrhagic, are seen in the upper abdominal sections.'), []);
   assert.equal(noCall('Filling defects are observed in the segmental branches of the right lower lobe pulmonary artery.').length, 1);
 });
