@@ -22,10 +22,10 @@ const HEADER_ALONE = /^[ \t]*([A-Z][A-Z /&-]{2,40}?)[ \t]*$/gm;
 const HEADER_RUN_IN = /(?=[A-Z])(?<=[A-Za-z0-9)\]_][.!?][ \t]{0,3}|[_:][ \t]{1,3}|\S[ \t]{2,6})([A-Z][A-Z /&-]{2,40}?)[ \t]*:(?!\/)/g;
 // Headers glued to the word before them, or one space after a lower-case word, as dictation and generated
 // reports run them together ("...WITH CONTRASTCLINICAL HISTORY:", "...weight lossTECHNIQUE:", "COMPARISON:
-// ()FINDINGS:", "__HISTORY:", "DLP: 680 mGy-cm FINDINGS:"): only the top-level names, in capitals, so a
-// word that merely ends in one ("CONTRAINDICATIONS:") is not cut.
+// ()FINDINGS:", "__HISTORY:", "DLP: 680 mGy-cm FINDINGS:", "LVEF: 55 % IMPRESSION:"): only the top-level
+// names, in capitals, so a word that merely ends in one ("CONTRAINDICATIONS:") is not cut.
 const HEADER_GLUED =
-  /(?=[CHITF])(?<=[A-Za-z)\]_]|[a-z0-9][ \t])(?<!CONTRA)((?:CLINICAL )?(?:HISTORY|INDICATIONS?)|TECHNIQUE|COMPARISONS?|FINDINGS|(?:FINAL )?IMPRESSIONS?|CONCLUSIONS?)[ \t]*:(?!\/)/g;
+  /(?=[CHITF])(?<=[A-Za-z)\]_]|[a-z0-9%][ \t])(?<!CONTRA)((?:CLINICAL )?(?:HISTORY|INDICATIONS?)|TECHNIQUE|COMPARISONS?|FINDINGS|(?:FINAL )?IMPRESSIONS?|CONCLUSIONS?)[ \t]*:(?!\/)/g;
 
 const TOKEN = /XXXX+|\p{L}[\p{L}\p{M}'’]*\p{L}|\p{L}|\d+(?:[.,]\d+)*|[^\s\p{L}\d]/gu;
 

@@ -53,6 +53,14 @@ function repeatedWords(report: Report, rule: Rule): Problem[] {
     if (word.kind !== 'word' || previous.kind !== 'word') continue;
     if (word.lower !== previous.lower || LEGITIMATE_REPEATS.has(word.lower)) continue;
     if (!/^\s+$/.test(text.slice(previous.end, word.start))) continue;
+    // A title line's last word opening the next line's heading ("EXAM: MR ANKLE" / "ANKLE MRI: ..."), both in
+    // capitals across a line break, is layout, not a stutter.
+    if (
+      /\n/.test(text.slice(previous.end, word.start)) &&
+      previous.text === previous.text.toUpperCase() &&
+      word.text === word.text.toUpperCase()
+    )
+      continue;
     if (REPEATS_AFTER.get(word.lower)?.test(text.slice(Math.max(0, previous.start - 30), previous.start))) continue;
     problems.push({
       rule: rule.id,
