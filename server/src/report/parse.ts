@@ -385,7 +385,7 @@ export function parseReport(text: string): Report {
     sentences,
     tokens: tokenize(
       text,
-      sections.flatMap((s) => (s.header ? [s.header.start] : [])),
+      sections.filter((s) => s.header).map((s) => s.header!.start),
     ),
     lineStarts: lineStartsOf(text),
     eol: crlf > 0 && crlf * 2 >= lf ? '\r\n' : '\n',

@@ -161,7 +161,8 @@ function computeSizes(context: RuleContext): SizeComparison {
   const sizes = sizesByFinding(report, c.u.findings, c.u.measurements);
   const sizesOf = (f: Finding) => sizes.get(f) ?? [];
   for (const part of c.parts) {
-    const inFindingsText = part.findingsSections.flatMap((s) => measurementsIn(c.u.measurements, s));
+    const inFindingsText: Measurement[] = [];
+    for (const s of part.findingsSections) inFindingsText.push(...measurementsIn(c.u.measurements, s));
     const handled = new Set<Measurement>();
     const measuredInFindings = byConcept(part.inFindings.filter((f) => sizesOf(f).length));
     // One judgement per finding, place and size: repeated mentions add nothing.
