@@ -5,7 +5,13 @@ import type { NumberedItem, Report, Section, SectionKind, Sentence, Span, Subsec
 // A header: at the start of a line, a name of letters (and a few joiners) ending in a colon.
 // Group 1 is the name. Inline ("FINDINGS: The heart ...") and own-line forms both match.
 const HEADER_WITH_COLON = /^[ \t]*([A-Za-z][A-Za-z ,/&()'-]{0,40}?)[ \t]*:(?!\/)/gm;
-const LEVEL = String.raw`[CTLS]\d{1,2}(?:[ \t]*-[ \t]*[CTLS]?\d{1,2})?`;
+/**
+ * A range of vertebral levels ("C5-6", "L4/5", "L5-S1", "T12 to L1"), written once for the parser, the
+ * laterality rule and the summary. Groups: first letter, number, second letter (optional), number.
+ */
+export const SPINE_LEVEL_RANGE = String.raw`([CTLS])[ \t]?(\d{1,2})[ \t]*(?:-|–|\/|to)[ \t]*([CTLS])?[ \t]?(\d{1,2})`;
+// A level label's level: a range or one vertebra ("L5:").
+const LEVEL = String.raw`(?:${SPINE_LEVEL_RANGE}|[CTLS]\d{1,2})`;
 const LEVEL_LABEL = new RegExp(String.raw`^[ \t]*(${LEVEL}(?:[ \t]*(?:,|&|and|to|through)[ \t]*${LEVEL})*)[ \t]*:(?!\d)`, 'gim');
 // Own-line headers without a colon ("IMPRESSION" alone on its line): only known names, in capitals.
 const HEADER_ALONE = /^[ \t]*([A-Z][A-Z /&-]{2,40}?)[ \t]*$/gm;
