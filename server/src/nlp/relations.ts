@@ -10,6 +10,7 @@ import { BODY_PART_NAMES, CONCEPT_BY_ID, SIDE_WORD_PAIRS, SITE_NAMES, type Conce
 import type { Report, Sentence } from '../report/types';
 import type { Finding, Side, Understanding } from './types';
 import { escapeRegExp as escape } from '../report/regex';
+import { allMatches } from '../report/matches';
 
 const Ids = z.array(z.string().min(1));
 const RelationsSchema = z.object({
@@ -315,7 +316,7 @@ export interface SideWord {
 export function sideWordsIn(sentence: Sentence): SideWord[] {
   const out: SideWord[] = [];
   SIDE_WORD.lastIndex = 0;
-  for (const m of sentence.text.matchAll(SIDE_WORD)) {
+  for (const m of allMatches(SIDE_WORD, sentence.text)) {
     const side = sideOfWord(m[0]);
     if (!side) continue;
     // "lt"/"rt" only in lower case or capitals as abbreviations; "RLL" and friends only in capitals.

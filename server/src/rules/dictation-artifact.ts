@@ -3,6 +3,7 @@ import dictationData from './dictation.json';
 import type { Report, Token } from '../report/types';
 import type { Problem, Edit } from '../problem';
 import { defineRule, type Rule } from './types';
+import { allMatches } from '../report/matches';
 
 const DictationSchema = z.object({
   note: z.string(),
@@ -86,7 +87,7 @@ function spokenCommands(report: Report, rule: Rule): Problem[] {
   const problems: Problem[] = [];
   const { text, eol } = report;
   for (const command of COMMANDS) {
-    for (const m of text.matchAll(command.pattern)) {
+    for (const m of allMatches(command.pattern, text)) {
       const start = m.index;
       const end = start + m[0].length;
       const after = text.slice(end);

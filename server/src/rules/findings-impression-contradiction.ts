@@ -13,7 +13,7 @@ import {
 import type { Report } from '../report/types';
 import { otherOrgan } from '../nlp/normal';
 import { isExplained, isMinor } from '../nlp/minor';
-import { NORMAL_STATEMENT, conceptOf, consistencyOf, impressionStatements, mentionsOf, problemOf, type ReportPart } from './consistency';
+import { NORMAL_STATEMENT, conceptOf, impressionStatements, mentionsOf, problemOf, problemsPerPart, type ReportPart } from './consistency';
 import type { Fix, Problem } from '../problem';
 import { statementFrom } from '../report/edit';
 import { defineRule, type Rule } from './types';
@@ -78,7 +78,7 @@ export const findingsImpressionContradiction = defineRule({
   description: 'Present in one section and denied in the other, or a normal impression over a significant finding.',
   check(context) {
     const { report } = context;
-    return consistencyOf(context).parts.flatMap((part) => contradictionsIn(this, report, part));
+    return problemsPerPart(context, (part) => contradictionsIn(this, report, part));
   },
 });
 

@@ -181,7 +181,8 @@ function computeSizes(context: RuleContext): SizeComparison {
     return x.filter((v, i) => close(v, y[i])).length === x.length - 1;
   };
   for (const part of c.parts) {
-    const inFindingsText = part.findingsSections.flatMap((s) => measurementsIn(c.u.measurements, s));
+    const inFindingsText: Measurement[] = [];
+    for (const s of part.findingsSections) inFindingsText.push(...measurementsIn(c.u.measurements, s));
     const handled = new Set<Measurement>();
     const measuredInFindings = byConcept(part.inFindings.filter((f) => sizesOf(f).length));
     // One judgement per finding, place and size: repeated mentions add nothing.

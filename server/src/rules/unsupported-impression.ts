@@ -14,9 +14,9 @@ import { otherOrgan } from '../nlp/normal';
 import { organsNamed } from '../nlp/organs';
 import { wordsOf } from '../nlp/words';
 import { sentencesIn } from '../report';
-import type { Report } from '../report/types';
+import type { Report, Sentence } from '../report/types';
 import { isMinor } from '../nlp/minor';
-import { NORMAL_STATEMENT, conceptOf, consistencyOf, impressionStatements, problemOf, type ReportPart } from './consistency';
+import { NORMAL_STATEMENT, conceptOf, impressionStatements, problemOf, problemsPerPart, type ReportPart } from './consistency';
 import type { Problem } from '../problem';
 import { defineRule, type Rule } from './types';
 
@@ -149,7 +149,7 @@ export const unsupportedImpression = defineRule({
   description: 'The impression asserts a finding that the findings do not describe at all.',
   check(context) {
     const { report } = context;
-    return consistencyOf(context).parts.flatMap((part) => insertionsIn(this, report, part));
+    return problemsPerPart(context, (part) => insertionsIn(this, report, part));
   },
 });
 
@@ -160,7 +160,8 @@ function insertionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] {
   const findingsLower = findingsText.toLowerCase();
   // Findings that name nothing at all ("AP and lateral views of the chest") give nothing to compare.
   if (!c.inFindings.length && !/\b(?:normal|clear|unremarkable|intact|no|negative|within)\b/i.test(findingsText)) return [];
-  const findingSentences = c.findingsSections.flatMap((s) => sentencesIn(report, s));
+  const findingSentences: Sentence[] = [];
+  for (const s of c.findingsSections) findingSentences.push(...sentencesIn(report, s));
 
   const problems: Problem[] = [];
   const done = new Set<string>();
