@@ -13,6 +13,7 @@ import { summaryClauses } from './summary-lines';
 import { lastImpression } from './verify-reading';
 import { TEMPLATES } from '../templates';
 import { stripListNumber } from './list-number';
+import { findingHeads } from './impression-kept';
 
 export interface VerifyReason {
   message: string;
@@ -70,6 +71,15 @@ function restingPlace(c: Clause, sources: readonly Clause[]): { clause: Clause; 
   return best;
 }
 
+/** Why no rewrite applies to a document at all (empty, or not an imaging report), or null. */
+export function unrewritable(source: Report, src: readonly Clause[] = clausesOf(source)): string | null {
+  if (!src.some((c) => c.words.length || c.quantities.length)) return 'the report is empty: there is nothing to rewrite';
+  // A case history or a procedure note is no imaging report: no template, impression or summary of one.
+  if (source.document !== 'imaging')
+    return `not an imaging report (it reads as a ${source.document.replace(/-/g, ' ')}): RadLint rewrites imaging reports only`;
+  return null;
+}
+
 /**
  * Clause-level reasons why `candidate` is not a faithful `kind` rewrite of `source` (empty when it is).
  * `significantAt` adds the findings core's significant findings (their spans, or offsets, in source) to what the cue
@@ -89,13 +99,9 @@ export function checkClauses(
     reasons.push({ message, source: s && { start: s.start, end: s.end }, candidate: c && { start: c.start, end: c.end } });
   };
   const src = clausesOf(source);
-  if (!src.some((c) => c.words.length || c.quantities.length)) {
-    say('the report is empty: there is nothing to rewrite');
-    return reasons;
-  }
-  // A case history or a procedure note is no imaging report: no template, impression or summary of one.
-  if (source.document !== 'imaging') {
-    say(`not an imaging report (it reads as a ${source.document.replace(/-/g, ' ')}): RadLint rewrites imaging reports only`);
+  const none = unrewritable(source, src);
+  if (none) {
+    say(none);
     return reasons;
   }
   // The findings core's significant findings: what a summary must tell (its sentences are significant too).
@@ -300,19 +306,6 @@ function ownWord(report: Report, s: Clause, found: readonly Span[]): string | nu
   if (!at) return null;
   const word = /^[A-Za-z][A-Za-z'-]*/.exec(report.text.slice(at.start))?.[0];
   return word ? stem(word.toLowerCase()) : null;
-}
-
-/** The last content word of each significant finding's term in this clause ("density" of "ground-glass density"). */
-function findingHeads(report: Report, s: Clause, found: readonly Span[]): string[] {
-  const heads = found
-    .filter((f) => s.start <= f.start && f.start < s.end && f.end > f.start)
-    .map((f) =>
-      readClause(report.text.slice(f.start, f.end), f, s.section, null)
-        .words.filter((w) => !GENERIC.has(w))
-        .pop(),
-    )
-    .filter((w): w is string => !!w);
-  return [...new Set(heads)];
 }
 
 /** A clause with a word of its own beside the generic ones ("mastoids"; not "no acute cardiopulmonary abnormality"). */
