@@ -51,19 +51,18 @@ const SEVERITY_UP = {
   slight: 'marked',
 };
 const LEVEL_UP = (m) => `${m[1]}${Number(m[2]) + 1}`;
+// A summary line or a report sentence left out.
+const DROP = {
+  reason: /drops|leaves out/,
+  summary: swap(/^- There (?:is|are|may|is likely)[^\n]*\n|^The report also says: [^\n]*\n/gm, () => ''),
+  report: swap(/(?<=[.:]\s)[A-Z][^.\n]{12,}\.\s?/g, () => ''),
+};
 const MUTATIONS = {
   // A drop of meaning only: a line that repeats another, or speaks of a normal organ, drops nothing.
-  'drop clause': {
-    reason: /drops|leaves out/,
-    summary: swap(/^- There (?:is|are|may|is likely)[^\n]*\n|^The report also says: [^\n]*\n/gm, () => ''),
-    report: swap(/(?<=[.:]\s)[A-Z][^.\n]{12,}\.\s?/g, () => ''),
-    real: (source, line, at) => droppedMeaning(at, { worthyOnly: true }),
-  },
+  'drop clause': { ...DROP, real: (source, line, at) => droppedMeaning(at, { worthyOnly: true }) },
   // The same drops, counting any finding the engine reads as there, also moderate or chronic ones it does not call significant.
   'drop clause (any content)': {
-    reason: /drops|leaves out/,
-    summary: swap(/^- There (?:is|are|may|is likely)[^\n]*\n|^The report also says: [^\n]*\n/gm, () => ''),
-    report: swap(/(?<=[.:]\s)[A-Z][^.\n]{12,}\.\s?/g, () => ''),
+    ...DROP,
     real: (source, line, at) => at.kind !== 'restructure' && droppedMeaning(at, { worthyOnly: false }),
   },
   'drop hedge': {

@@ -29,6 +29,7 @@ const CueSchema = z
     communication: phrases,
     references: phrases,
     dangling: phrases,
+    sequenceWords: phrases,
     generic: phrases,
     stopwords: phrases,
   })
@@ -108,6 +109,14 @@ export interface Clause extends Span {
   field: string | null;
   /** The words of the label the clause opens with ("liver" of "Liver: Normal."). */
   label: string[];
+  /**
+   * The label its paragraph opens with, when the clause has none of its own: "Complex tear of the medial
+   * meniscus." after "Left knee: Moderate joint effusion." on that line speaks of the left knee, and a
+   * rewrite may say so. Its side and level may be given; they need not be kept.
+   */
+  heading: string[];
+  headingSides: string[];
+  headingLevels: string[];
   /** Content words (no cue or stop words), normalised, in order; the label's words when it has no others. */
   words: string[];
   hedged: Set<string>;
@@ -133,8 +142,10 @@ export interface Clause extends Span {
   key: string;
   /** Sizes as "length:21" (mm), bare numbers as "n:3". */
   quantities: string[];
-  /** Vertebral, rib and segment levels and MR sequences: "L4-5", "rib 7", "segment 4". */
+  /** Vertebral, rib and segment levels: "L4-5", "rib 7", "segment 4". */
   levels: string[];
+  /** MR sequences ("T2", "STIR"): a changed one is a change, one left out drops no level. */
+  sequences: string[];
   normal: boolean;
   recommendation: boolean;
   /** The recommendation's cue words ("recommend", "biopsy"). */
@@ -158,6 +169,17 @@ const GLUED = /^(\d+(?:\.\d+)?)([a-z%][a-z/%-]*)$/;
 const LEVEL = /^[ctls]\d{1,2}(?:-[ctls]?\d{1,2})?$/;
 const ORDINAL_NUMBER = /^(\d{1,2})(?:st|nd|rd|th)$/;
 const ROMAN = /^(?:i{1,3}|iv|v|vi{1,3}|ix|x)$/;
+// MR sequences: "T2" is the thoracic level T2 unless a sequence word stands next to it ("T2 hyperintense",
+// "T1-weighted", "STIR/T2"), or the other sequence does ("T1 and T2"); a range ("T1-T2") is a level.
+const SEQUENCE = /^t[12]$/;
+const BESIDE_SEQUENCE = new Set(CUES.sequenceWords);
+function isSequence(tokens: readonly string[], i: number): boolean {
+  if (!SEQUENCE.test(tokens[i])) return false;
+  const beside = (w: string | undefined) => !!w && BESIDE_SEQUENCE.has(w);
+  return (
+    beside(tokens[i - 1]) || beside(tokens[i + 1]) || [tokens[i - 2], tokens[i + 2]].some((w) => !!w && SEQUENCE.test(w) && w !== tokens[i])
+  );
+}
 // "Liver:", "Lungs and pleura:" opening a clause; not "at 14:35".
 const LABEL = /^[ \t]*([A-Za-z][A-Za-z0-9 ,/&()'-]{0,40}?)[ \t]*:(?!\d)[ \t]*/;
 const CLAUSE_BREAK = /;|,?\s+(?:but|however|although|whereas)\b,?/gi;
@@ -196,6 +218,8 @@ export function readClause(text: string, span: Span, section: SectionKind, field
     if (glued && !LEVEL.test(t) && !ORDINAL_NUMBER.test(t)) tokens.push(glued[1], glued[2]);
     // "FLAIR/T2": a sequence or level joined to another word by a slash is read apart.
     else if (t.includes('/') && t.split('/').some((x) => LEVEL.test(x))) tokens.push(...t.split('/').filter(Boolean));
+    // "infiltrates/consolidation", "subacromial/subdeltoid": each word is said (not a unit, "cm/s").
+    else if (/^[a-z]+(?:\/[a-z]+)+$/.test(t) && !CUES.units[t] && !CUE_INDEX.has(t)) tokens.push(...t.split('/'));
     // "effusion-thickening", "well-defined": the words apart, unless the whole is a cue ("follow-up").
     else if (t.includes('-') && !LEVEL.test(t) && !CUE_INDEX.has(t)) tokens.push(...t.split('-').filter(Boolean));
     else tokens.push(t);
@@ -207,6 +231,9 @@ export function readClause(text: string, span: Span, section: SectionKind, field
     sectionIndex: -1,
     field,
     label: labelWords,
+    heading: labelWords,
+    headingSides: [...sides],
+    headingLevels: [...levelsOfLabel],
     words: [],
     hedged: new Set(),
     negated: new Set(),
@@ -222,6 +249,7 @@ export function readClause(text: string, span: Span, section: SectionKind, field
     key: squash(body),
     quantities: [],
     levels: [...levelsOfLabel],
+    sequences: [],
     normal: false,
     recommendation: false,
     recommends: new Set(),
@@ -268,6 +296,11 @@ export function readClause(text: string, span: Span, section: SectionKind, field
       } else for (const v of values) c.quantities.push(`n:${fmt(v)}`);
       negatedAt.push(i);
       i = k;
+      continue;
+    }
+    if (isSequence(tokens, i)) {
+      c.sequences.push(t.toUpperCase());
+      i++;
       continue;
     }
     if (LEVEL.test(t)) {
@@ -368,7 +401,12 @@ export function readClause(text: string, span: Span, section: SectionKind, field
 /** The clauses of a report: each sentence split at ";" and "but", headers left out. */
 export function clausesOf(report: Report): Clause[] {
   const out: Clause[] = [];
+  // The label of the line's first sentence ("Left knee:", "C6-7:", "Biometry:"), carried to the sentences after it on its line.
+  let heading: Pick<Clause, 'heading' | 'headingSides' | 'headingLevels'> | null = null;
+  let lastEnd = 0;
   for (const sentence of report.sentences) {
+    if (/\n/.test(report.text.slice(lastEnd, sentence.start))) heading = null;
+    lastEnd = sentence.end;
     const section = report.sections[sentence.section];
     const sub = section?.subsections.find((s) => s.start <= sentence.start && sentence.start < s.end);
     const field = sub ? sub.header.name.toLowerCase() : null;
@@ -386,8 +424,11 @@ export function clausesOf(report: Report): Clause[] {
       const clause = readClause(text, span, section?.kind ?? 'preamble', field);
       clause.sectionIndex = sentence.section;
       // Under a side heading ("RIGHT:" as a section or a field), the clause speaks of that side.
-      for (const heading of [field, section?.header?.name.toLowerCase()])
-        for (const [side, list] of Object.entries(CUES.sides)) if (heading && list.includes(heading)) clause.sides.add(side);
+      for (const name of [field, section?.header?.name.toLowerCase()])
+        for (const [side, list] of Object.entries(CUES.sides)) if (name && list.includes(name)) clause.sides.add(side);
+      if (clause.label.length) heading = clause;
+      else if (heading)
+        Object.assign(clause, { heading: heading.heading, headingSides: heading.headingSides, headingLevels: heading.headingLevels });
       out.push(clause);
     }
   }
@@ -395,3 +436,17 @@ export function clausesOf(report: Report): Clause[] {
 }
 
 export const readText = (text: string) => clausesOf(parseReport(text));
+
+// A sentence broken off by "....." and going on in lower case ("… the whole lung ..... posteriorly, and …").
+const BROKEN_OFF = /(?<=\S)[ \t]*\.{3,}[ \t]+(?=[a-z])/g;
+
+/**
+ * The report read with sentences broken off by "....." joined again (the dots blanked, every offset
+ * kept): a rewrite that joins them says what the report says. The report itself when it has none.
+ */
+export function rejoined(report: Report): Report {
+  if (report.text.search(BROKEN_OFF) < 0) return report;
+  return parseReport(report.text.replace(BROKEN_OFF, (m) => ' '.repeat(m.length)));
+}
+/** The text parsed as `rejoined` reads it. */
+export const parseRejoined = (text: string) => rejoined(parseReport(text));
