@@ -104,7 +104,8 @@ const MUTATIONS = {
     reason: /size|number|changes/,
     all: swap(/\b(\d+(?:\.\d+)?)\s?(mm|cm)\b/g, (m) => `${m[1]} ${m[2] === 'mm' ? 'cm' : 'mm'}`),
   },
-  'change level': { reason: /level/, all: swap(/\b([CTL])(\d{1,2})\b/g, LEVEL_UP) },
+  // A level, or an MR sequence ("T1" for "T2").
+  'change level': { reason: /level|sequence/, all: swap(/\b([CTL])(\d{1,2})\b/g, LEVEL_UP) },
   'add finding': {
     reason: /adds/,
     summary: appendLine('- There is a lump in the left kidney (renal mass). It measures about 3 centimeters.'),

@@ -286,3 +286,21 @@ test('summary: two findings named by one word ("… effusion") are each told by 
     dropped.join(' | '),
   );
 });
+
+test('a finding takes the side stated only in the words joined to it ("… in the superior and basal segments of the right lung lower lobe")', () => {
+  const c = read('Focal consolidations in the superior and basal segments of the right lung lower lobe, bilateral minimal effusion.');
+  assert.deepEqual(c.parts[0].sides, ['right']);
+  // Not over a comma: "Mild atelectasis, moderate right effusion" gives the atelectasis no side.
+  assert.deepEqual(read('Mild atelectasis, moderate right effusion.').parts[0].sides, []);
+  const source = 'EXAM: CT chest.\nFINDINGS: Focal consolidations in the superior and basal segments of the right lung lower lobe.\n';
+  const drafted = (item) => `${source}IMPRESSION:\n1. ${item}\n`;
+  assert.deepEqual(
+    check('impression', source, drafted('Focal consolidations in the superior and basal segments of the right lung lower lobe.')),
+    [],
+  );
+  const flipped = check('impression', source, drafted('Focal consolidations in the left lung lower lobe.'));
+  assert.ok(
+    flipped.some((m) => /side/.test(m)),
+    flipped.join(' | '),
+  );
+});

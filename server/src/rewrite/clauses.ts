@@ -98,6 +98,8 @@ export interface Part {
   severity: string[];
   stated?: boolean;
   normal?: boolean;
+  /** Opened by "and", "or", "with" … (not a comma): it may go on with what the part before says. */
+  joined?: boolean;
 }
 
 export interface Clause extends Span {
@@ -265,8 +267,9 @@ export function readClause(text: string, span: Span, section: SectionKind, field
   const denies = (i: number) => i >= negateFrom && i < negateTo;
   let part: Part = { words: [], sides: [], severity: [] };
   c.parts.push(part);
-  const nextPart = () => {
-    if (part.words.length || part.sides.length || part.severity.length) c.parts.push((part = { words: [], sides: [], severity: [] }));
+  const nextPart = (joined: boolean) => {
+    if (part.words.length || part.sides.length || part.severity.length)
+      c.parts.push((part = { words: [], sides: [], severity: [], joined }));
   };
   let significantCue = false;
   let acute = false;
@@ -276,7 +279,7 @@ export function readClause(text: string, span: Span, section: SectionKind, field
   const negatedAt: number[] = [];
   for (let i = 0; i < tokens.length;) {
     const t = tokens[i];
-    if (t === PART_BREAK || PART_WORDS.has(t)) nextPart();
+    if (t === PART_BREAK || PART_WORDS.has(t)) nextPart(t !== PART_BREAK);
     if (t === PART_BREAK) {
       i++;
       continue;
@@ -376,6 +379,12 @@ export function readClause(text: string, span: Span, section: SectionKind, field
     i++;
   }
   if (!part.words.length && !part.sides.length && !part.severity.length && c.parts.length > 1) c.parts.pop();
+  // A side the finding gets only in the words joined to it: "focal consolidations in the superior and basal
+  // segments of the right lung lower lobe" are right-sided.
+  for (let k = c.parts.length - 2; k >= 0; k--) {
+    const [p, next] = [c.parts[k], c.parts[k + 1]];
+    if (p.words.length && !p.sides.length && next.joined && next.sides.length) p.sides = [...next.sides];
+  }
   // A hedge or negation after every word ("Atelectasis, likely."; "Effusion: no.") reaches back over the clause.
   if (lastCue.kind === 'hedge' && lastCue.end === tokens.length) hedgeFrom = -1;
   if (lastCue.kind === 'negation' && lastCue.end === tokens.length) [negateFrom, negateTo] = [-1, Infinity];

@@ -165,11 +165,9 @@ export function checkClauses(
     (restsOn.get(s) ?? restsOn.set(s, []).get(s)!).push(c);
     compare(s, c);
     // A moved sentence keeps its words, here or in the rest of the rewrite: "discussed with Dr." is not
-    // the call it was cut from.
-    if (shareOf(s, c) < KEPT_BY) {
-      const gone = s.words.filter((w) => !c.words.includes(w) && !candidateWords.has(w));
-      if (gone.length) say(`drops "${gone.join(' ')}" of "${clip(s.text)}"`, s, c);
-    }
+    // the call it was cut from, nor "Alvarez, … by telephone" the call without "discussed with Dr.".
+    const gone = s.words.filter((w) => !c.words.includes(w) && !candidateWords.has(w));
+    if (gone.length) say(`drops "${gone.join(' ')}" of "${clip(s.text)}"`, s, c);
     if (s.communication && !c.communication) say(`drops the communication of "${clip(s.text)}"`, s, c);
     for (const lost of polarityLostBy(s, [c])) say(`${lost}: "${clip(s.text, 60)}"`, s, c);
     for (const drop of dropsOf(s, [c], { sizes: true })) say(`${drop}: "${clip(s.text, 60)}" -> "${clip(c.text, 60)}"`, s, c);
