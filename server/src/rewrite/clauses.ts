@@ -146,7 +146,7 @@ export interface Clause extends Span {
   quantities: string[];
   /** Vertebral, rib and segment levels: "L4-5", "rib 7", "segment 4". */
   levels: string[];
-  /** MR sequences ("T2", "STIR"): a changed one is a change, one left out drops no level. */
+  /** MR sequences read like a level ("T2" of "T2 hyperintense"): a changed one is a change, one left out drops no level. */
   sequences: string[];
   normal: boolean;
   recommendation: boolean;
