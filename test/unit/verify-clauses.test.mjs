@@ -304,3 +304,25 @@ test('a finding takes the side stated only in the words joined to it ("… in th
     flipped.join(' | '),
   );
 });
+
+test('"and there is …" is a new statement: the negation before it does not reach it, and one after it does not undo it', () => {
+  const c = read('There is no complete tear or discontinuity and there is meniscocapsular separation.');
+  assert.ok(c.negated.has('tear') && !c.negated.has('separation'));
+  const both = read('No effusion and there is no pneumothorax.');
+  assert.ok(both.negated.has('effusion') && both.negated.has('pneumothorax'));
+  const source = 'EXAM: MRI knee.\nFINDINGS: There is no complete tear or discontinuity and there is no meniscocapsular separation.\n';
+  const moved = (text) => `EXAM: MRI knee.\nFINDINGS:\nMenisci: ${text}\n`;
+  assert.deepEqual(
+    check('restructure', source, moved('There is no complete tear or discontinuity and there is no meniscocapsular separation.')),
+    [],
+  );
+  const flipped = check(
+    'restructure',
+    source,
+    moved('There is no complete tear or discontinuity and there is meniscocapsular separation.'),
+  );
+  assert.ok(
+    flipped.some((m) => /denies|states/.test(m)),
+    flipped.join(' | '),
+  );
+});

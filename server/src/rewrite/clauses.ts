@@ -185,6 +185,7 @@ function isSequence(tokens: readonly string[], i: number): boolean {
 // "Liver:", "Lungs and pleura:" opening a clause; not "at 14:35".
 const LABEL = /^[ \t]*([A-Za-z][A-Za-z0-9 ,/&()'-]{0,40}?)[ \t]*:(?!\d)[ \t]*/;
 const CLAUSE_BREAK = /;|,?\s+(?:but|however|although|whereas)\b,?/gi;
+const NEW_STATEMENT = new Set(['is', 'are', 'was', 'were']);
 
 export const stem = (w: string) =>
   w.length > 4 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is') ? w.slice(0, -1) : w;
@@ -264,7 +265,13 @@ export function readClause(text: string, span: Span, section: SectionKind, field
   let negateFrom = Infinity;
   // A hedge after a negation ends it: "no enhancement, most compatible with chronic change".
   let negateTo = Infinity;
-  const denies = (i: number) => i >= negateFrom && i < negateTo;
+  // Where earlier negations reached, before a hedge or a new statement ended them ("no effusion and there is no …").
+  const ended: [number, number][] = [];
+  const denies = (i: number) => (i >= negateFrom && i < negateTo) || ended.some(([from, to]) => i >= from && i < to);
+  const negateAgain = (i: number) => {
+    ended.push([negateFrom, negateTo]);
+    [negateFrom, negateTo] = [i, Infinity];
+  };
   let part: Part = { words: [], sides: [], severity: [] };
   c.parts.push(part);
   const nextPart = (joined: boolean) => {
@@ -322,6 +329,9 @@ export function readClause(text: string, span: Span, section: SectionKind, field
       i += 2;
       continue;
     }
+    // "… no tear, and there is a cyst": a new statement ends what the negation before it reaches.
+    if (t === 'and' && tokens[i + 1] === 'there' && NEW_STATEMENT.has(tokens[i + 2]) && negateFrom !== Infinity && negateTo === Infinity)
+      negateTo = i;
     const cue = (CUE_INDEX.get(t) ?? []).find((q) => q.words.every((w, k) => tokens[i + k] === w));
     if (cue) {
       lastCue = { kind: cue.kind, end: i + cue.words.length };
@@ -332,7 +342,7 @@ export function readClause(text: string, span: Span, section: SectionKind, field
         if (cue.scope === 'after' && negateFrom >= 0 && negateTo === Infinity && wordAt.some((w) => denies(w.at))) negateTo = i;
       } else if (cue.kind === 'negation') {
         if (cue.scope === 'clause') negateFrom = -1;
-        else if (negateTo !== Infinity && i >= negateTo) [negateFrom, negateTo] = [i, Infinity];
+        else if (negateTo !== Infinity && i >= negateTo) negateAgain(i);
         else negateFrom = Math.min(negateFrom, i);
       }
       // Time and severity a negation reaches say what is denied ("without acute …", "no large …").
@@ -363,7 +373,7 @@ export function readClause(text: string, span: Span, section: SectionKind, field
         part.words.push(stem(t));
         part.stated ||= !denies(i);
       } else if (cue.kind === 'normal' && cue.words[0] === 'no' && cue.words.length > 1) {
-        if (negateTo !== Infinity && i >= negateTo) [negateFrom, negateTo] = [i, Infinity];
+        if (negateTo !== Infinity && i >= negateTo) negateAgain(i);
         else negateFrom = Math.min(negateFrom, i);
         // "No acute …" denies new findings only.
         for (const w of cue.words) if (TIME_WORD.has(w)) c.deniedTime.add(TIME_WORD.get(w)!);
