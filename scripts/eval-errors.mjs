@@ -699,14 +699,18 @@ function sizeKey(m) {
   return numbers.map((n) => (n * factor).toFixed(2)).join('x');
 }
 
+// "3-4 cm from the ankle joint", "5 cm from the nipple": a distance from a landmark, not a size.
+const DISTANCE = /^\s*(?:from|proximal to|distal to|above|below|superior to|inferior to|FN)\b/i;
+const sizesIn = (text) => [...text.matchAll(MEASURE)].filter((m) => !DISTANCE.test(text.slice(m.index + m[0].length)));
+
 function injectMeasurement(report) {
   const { findings, impression } = sectionsOf(report);
   if (!findings || !impression) return null;
   const fText = sectionText(report, findings);
   const iText = sectionText(report, impression);
-  const inFindings = [...fText.matchAll(MEASURE)];
+  const inFindings = sizesIn(fText);
   const candidates = [];
-  for (const m of iText.matchAll(MEASURE)) {
+  for (const m of sizesIn(iText)) {
     const same = inFindings.filter((f) => sizeKey(f) === sizeKey(m));
     if (same.length !== 1) continue;
     candidates.push({

@@ -133,7 +133,9 @@ export class Analysis implements ReportAnalysis {
       if (level === 'off') continue;
       if (this.report.document !== 'imaging' && !ANY_DOCUMENT.has(rule.category)) continue;
       try {
-        for (const problem of rule.check({ ...context, options: optionsOf(rule) })) {
+        // Each rule's context as a literal: a spread of the shared context per rule cost as much as some rules.
+        const own: RuleContext = { report: context.report, analysis: this, options: optionsOf(rule), optionsOf, shared: context.shared };
+        for (const problem of rule.check(own)) {
           problems.push({ ...problem, severity: level === 'default' ? problem.severity : level, source: problem.source ?? 'rules' });
         }
       } catch (error) {

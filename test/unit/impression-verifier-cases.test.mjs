@@ -87,3 +87,34 @@ test('a leading "Additionally," left off a kept sentence drops no content ("addi
   );
   assert.equal(v.ok, true, v.reasons.join('\n'));
 });
+
+test('a history sentence above FINDINGS, with no header ("This is a … female with an enlarging mass"), is no finding a draft must list', () => {
+  // MTSamples writes the history as the report's first line; the draft rightly leaves it out of the impression.
+  const source =
+    'This is a middle-aged female with an enlarging mass of the left parotid region.\nFINDINGS:\nThere is a well demarcated mass lesion of the deep lobe of the left parotid gland measuring approximately 2.4 x 3.9 x 3.0 cm.\nIMPRESSION:\nWell demarcated mass lesion of the deep lobe of the left parotid gland.\n';
+  const v = verified(
+    source,
+    `${source.slice(0, source.indexOf('IMPRESSION'))}IMPRESSION:\n1. Well demarcated mass lesion of the deep lobe of the left parotid gland measuring approximately 2.4 x 3.9 x 3.0 cm.\n`,
+  );
+  assert.equal(v.ok, true, v.reasons.join('\n'));
+});
+
+test('"an abscess/neoplasm cannot be excluded" copied word for word keeps both findings it names', () => {
+  const source =
+    'EXAM: Transvaginal ultrasound.\nFINDINGS: Left ovary is enlarged, demonstrating a 6.0 x 3.5 x 3.7 cm complex cystic mass.\nIMPRESSION:\n1. Large, complex cystic left ovarian mass as described. This could represent a large hemorrhagic cyst; however, an abscess/neoplasm cannot be excluded.\n';
+  const v = verified(
+    source,
+    `${source.slice(0, source.indexOf('IMPRESSION'))}IMPRESSION:\n1. Left ovary is enlarged, demonstrating a 6.0 x 3.5 x 3.7 cm complex cystic mass.\n2. Large, complex cystic left ovarian mass as described.\n3. This could represent a large hemorrhagic cyst; however, an abscess/neoplasm cannot be excluded.\n`,
+  );
+  assert.equal(v.ok, true, v.reasons.join('\n'));
+});
+
+test("an old impression item kept word for word is no drop of the findings sentence it sums up (the radiologist's own summary)", () => {
+  const source =
+    'EXAM: CT lumbar spine.\nFINDINGS:\nL3-4: There is normal disc height and circumferential non-compressive annular disc bulging. The disc bulging flattens the ventral thecal sac and there is minimal non-compressive right neural foraminal narrowing, minimal to mild facet arthrosis with vacuum change on the right, normal central canal and left neural foramen (image #25).\nIMPRESSION:\nL3-4 circumferential non-compressive annular disc bulging, facet arthrosis, with vacuum change on the right and non-compressive right neural foraminal narrowing.\n';
+  const v = verified(
+    source,
+    `${source.slice(0, source.indexOf('IMPRESSION'))}IMPRESSION:\n1. L3-4 circumferential non-compressive annular disc bulging, facet arthrosis, with vacuum change on the right and non-compressive right neural foraminal narrowing.\n`,
+  );
+  assert.equal(v.ok, true, v.reasons.join('\n'));
+});

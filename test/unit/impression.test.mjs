@@ -330,3 +330,97 @@ test('impression: a finding stated outside FINDINGS (an addendum) is read before
   assert.doesNotMatch(adrenal.text, /no acute/i, adrenal.text);
   assert.match(adrenal.text, /2 cm right adrenal mass/, adrenal.text);
 });
+
+test('impression: an INTERPRETATION summed up by a later IMPRESSION is the findings the draft reads', () => {
+  const us = offered(
+    'EXAM: Ultrasound abdomen.\nINTERPRETATION: There is dilatation of the common bile duct up to 1 cm. There is also dilatation of the pancreatic duct that measures up to 3 mm.\nIMPRESSION:\n1. Dilated common duct as well as pancreatic duct as described.\n',
+  );
+  assert.match(us.body, /pancreatic duct that measures up to 3 mm/, us.body);
+  assert.match(us.body, /Dilated common duct as well as pancreatic duct as described/, us.body);
+  assert.equal(us.ok, true, us.reasons.join('\n'));
+});
+
+test('impression: a spine level label stays with every finding of its paragraph, and with no finding after it', () => {
+  const neck = offered(
+    'EXAM: MRI cervical spine.\nFINDINGS:\nC4-5: There is disc desiccation with endplate spondylosis. The residual AP diameter of the central canal measures approximately 8mm producing a borderline central canal stenosis.\nC6-7: There is disc desiccation producing central canal stenosis. There is a left posterolateral disc-osteophyte complex with probable radicular impingement upon the exiting left C7 nerve root.\n',
+  );
+  const items = neck.body.split('\n');
+  for (const [finding, level] of [
+    ['borderline central canal stenosis', 'C4-5:'],
+    ['posterolateral disc-osteophyte complex', 'C6-7:'],
+  ])
+    assert.ok(
+      items.some((item) => item.includes(finding) && item.includes(level) && item.indexOf(level) < item.indexOf(finding)),
+      neck.body,
+    );
+  assert.equal(neck.ok, true, neck.reasons.join('\n'));
+  // The label governs its line: the aorta's calcification on the next line is no L5-S1 finding.
+  const low = offered(
+    'EXAM: CT lumbar spine.\nFINDINGS:\nL4-5: There is normal disc height. There is moderate central canal stenosis.\nL5-S1: There is a small disc bulge. There is mild right neural foraminal narrowing.\nThere is moderate atherosclerotic calcification of the abdominal aorta.\n',
+  );
+  assert.match(low.body, /L4-5: There is normal disc height\. There is moderate central canal stenosis\./, low.body);
+  assert.match(low.body, /L5-S1: [^\n]*mild right neural foraminal narrowing/, low.body);
+  assert.doesNotMatch(low.body, /L5-S1: [^\n]*aorta/, low.body);
+});
+
+test('impression: an old impression item is kept unless the draft says each word only it says, and more than half of each part', () => {
+  // "Outlet" is said by no other sentence: the findings' narrowing of the subacromial space does not carry it.
+  const shoulder = offered(
+    'EXAM: MRI left shoulder.\nFINDINGS: There is hypertrophic osteoarthropathy of the acromioclavicular joint with narrowing of the subacromial space, which in the appropriate clinical setting is an MRI manifestation of an impinging lesion.\nIMPRESSION: Outlet narrowing from the acromioclavicular joint, which in the appropriate clinical setting is an MRI manifestation of an impinging lesion.\n',
+  );
+  assert.match(shoulder.body, /Outlet narrowing from the acromioclavicular joint/, shoulder.body);
+  assert.equal(shoulder.ok, true, shoulder.reasons.join('\n'));
+  // "post cholecystectomy state" says two of "status post cholecystectomy": half is not more than half.
+  const liver = offered(
+    "EXAM: CT abdomen.\nFINDINGS: The liver demonstrates mild intrahepatic biliary ductal dilatation. These findings may be secondary to the patient's post cholecystectomy state.\nIMPRESSION:\n1. Status post cholecystectomy with mild intrahepatic biliary ductal dilatation.\n",
+  );
+  assert.match(liver.body, /Status post cholecystectomy with mild intrahepatic biliary ductal dilatation\./, liver.body);
+  assert.equal(liver.ok, true, liver.reasons.join('\n'));
+});
+
+test("impression: a statement's grade and side are carried by the item closest to it, not by another level's item", () => {
+  const spine = offered(
+    'EXAM: CT lumbar spine.\nFINDINGS:\nL2-3: There is mild decreased disc height and circumferential disc protrusion measuring 4.6mm (AP). There is mild non-compressive right neural foraminal narrowing, minimal facet arthrosis, normal central canal and left neural foramen (image #13).\nL3-4: There is normal disc height and circumferential non-compressive annular disc bulging. The disc bulging flattens the ventral thecal sac and there is minimal non-compressive right neural foraminal narrowing, minimal to mild facet arthrosis with vacuum change on the right, normal central canal and left neural foramen (image #25).\nIMPRESSION:\nL2-3 loss of disc height, circumferential disc protrusion and non-displaced right neural foraminal narrowing.\nL3-4 circumferential non-compressive annular disc bulging, facet arthrosis, with vacuum change on the right and non-compressive right neural foraminal narrowing.\n',
+  );
+  assert.match(
+    spine.body,
+    /L3-4: [^\n]*minimal non-compressive right neural foraminal narrowing, minimal to mild facet arthrosis/,
+    spine.body,
+  );
+  assert.equal(spine.ok, true, spine.reasons.join('\n'));
+});
+
+test('impression: a level in the place words stays whole ("at T9", never "at T.")', () => {
+  const spine = offered(
+    "EXAM: CT thoracic spine.\nFINDINGS: The thoracic spine alignment is maintained. Vertebral body heights are preserved except for a mild compression fracture at T9, consistent with the patient's history of osteoporosis.\n",
+  );
+  assert.match(spine.body, /compression fracture at T9\b/, spine.body);
+  assert.doesNotMatch(spine.body, /\bat T\./, spine.body);
+});
+
+test('impression: a sentence after one that opens on a level ("L4-L5 level shows …") keeps that level; the next organ ends it', () => {
+  const spine = offered(
+    'EXAM: MR lumbar spine.\nFINDINGS: L2-L3 shows mild broad-based disk bulging contributing to mild bilateral neural foramina narrowing. L4-L5 level shows moderate disk desiccation and height loss. Extraforaminal focal annular tears noted on both sides. Spinal canal and foramina are patent. Mild subchondral sclerosis of the included sacroiliac joints noted. Incidental note of overdistended bladder.\n',
+  );
+  assert.match(
+    spine.body,
+    /L4-L5 level shows moderate disk desiccation and height loss\. Extraforaminal focal annular tears noted on both sides\./,
+    spine.body,
+  );
+  assert.doesNotMatch(spine.body, /L4-L5[^\n]*(?:sacroiliac|bladder)/, spine.body);
+  assert.equal(spine.ok, true, spine.reasons.join('\n'));
+});
+
+test("impression: the old impression's denials by name (the answer to the question asked) are kept; its catch-all normals are not", () => {
+  const kidneys = offered(
+    'EXAM: Renal ultrasound.\nHISTORY: Renal failure.\nFINDINGS: The imaged portions of the kidneys fail to demonstrate evidence of mass, hydronephrosis or calculus. Incidentally there is a rounded low-attenuation mass within the inferior aspect of the right lobe of the liver measuring 2.1 x 1.5 x 1.9 cm.\nIMPRESSION:\n1. No evidence of hydronephrosis.\n2. Mass within the right lobe of the liver. Further evaluation with MRI is recommended.\n3. No other significant abnormality.\n',
+  );
+  assert.match(kidneys.body, /No evidence of hydronephrosis\./, kidneys.body);
+  assert.doesNotMatch(kidneys.body, /No other significant abnormality/, kidneys.body);
+  assert.equal(kidneys.ok, true, kidneys.reasons.join('\n'));
+  const shoulder = offered(
+    'EXAM: MRI right shoulder.\nFINDINGS: There is marked supraspinatus tendinosis with partial tearing of the articular surface.\nIMPRESSION: Supraspinatus tendinosis and partial tearing. There is no evidence of a complete tear or retracted tendon.\n',
+  );
+  assert.match(shoulder.body, /no evidence of a complete tear or retracted tendon\./i, shoulder.body);
+  assert.equal(shoulder.ok, true, shoulder.reasons.join('\n'));
+});

@@ -63,3 +63,11 @@ test('a unit joined by a hyphen ("a 5-mm shift") is a measurement; a range still
     { value: [2, 3], unit: 'mm', text: '2-3 mm' },
   ]);
 });
+
+test('isDistance: a distance from a landmark is not a size', () => {
+  const text = "Mass 3-4 cm from the ankle joint. A 2 cm mass at 2 o'clock 4 cm FN. A 1.2 cm nodule.";
+  assert.deepEqual(
+    nlp.findMeasurements(text).map((m) => nlp.isDistance(text, m)),
+    [true, false, true, false],
+  );
+});

@@ -136,7 +136,7 @@ test('no false alarm where no category is written, or in the history', () => {
   assert.deepEqual(
     problemsOf(
       RULE,
-      'EXAM: Screening mammogram\nHISTORY: Prior BI-RADS 4 biopsy, benign.\nFINDINGS: No suspicious mass.\nIMPRESSION: BI-RADS 2: Benign. Annual screening.\n',
+      'EXAM: Screening mammogram\nHISTORY: Prior BI-RADS 4 biopsy, benign.\nFINDINGS: Scattered fibroglandular density. No suspicious mass.\nIMPRESSION: BI-RADS 2: Benign. Annual screening.\n',
     ),
     [],
   );
@@ -177,10 +177,10 @@ test('docs/guidelines/rads.md gives every system\u2019s categories and managemen
 
 test('no false alarm on agreeing reports of every system, and each nodule judged by its own advice', () => {
   const cases = [
-    'EXAM: Screening mammogram\nFINDINGS: No suspicious mass.\nIMPRESSION: No mammographic evidence of malignancy. BI-RADS 1: Negative. Recommend annual screening mammography.\n',
-    'EXAM: Screening mammogram\nFINDINGS: Possible asymmetry in the left breast.\nIMPRESSION: BI-RADS 0: Incomplete. Recommend diagnostic mammogram and ultrasound of the left breast.\n',
+    'EXAM: Screening mammogram\nFINDINGS: Scattered fibroglandular density. No suspicious mass.\nIMPRESSION: No mammographic evidence of malignancy. BI-RADS 1: Negative. Recommend annual screening mammography.\n',
+    'EXAM: Screening mammogram\nFINDINGS: Scattered fibroglandular density. Possible asymmetry in the left breast.\nIMPRESSION: BI-RADS 0: Incomplete. Recommend diagnostic mammogram and ultrasound of the left breast.\n',
     'EXAM: Diagnostic mammogram\nFINDINGS: Oval circumscribed mass in the left breast.\nIMPRESSION: BI-RADS 3: Probably benign. Short-interval follow-up in 6 months.\n',
-    'EXAM: Bilateral diagnostic mammogram\nFINDINGS: Right breast: irregular mass. Left breast: no abnormality.\nIMPRESSION: Right breast: BI-RADS 4. Left breast: BI-RADS 1. Recommend ultrasound-guided biopsy of the right breast mass.\n',
+    'EXAM: Bilateral diagnostic mammogram\nFINDINGS: Scattered fibroglandular density. Right breast: irregular mass. Left breast: no abnormality.\nIMPRESSION: Right breast: BI-RADS 4. Left breast: BI-RADS 1. Recommend ultrasound-guided biopsy of the right breast mass.\n',
     'EXAM: Breast MRI\nHISTORY: Known right breast cancer.\nFINDINGS: Enhancing mass in the right breast.\nIMPRESSION: BI-RADS 6. Recommend MRI-guided evaluation of extent as clinically indicated.\n',
     'EXAM: Low-dose CT chest for lung cancer screening\nHISTORY: 66-year-old former smoker.\nFINDINGS: A 4 mm solid nodule in the right upper lobe.\nIMPRESSION: Lung-RADS 2: Benign appearance. Continue annual screening with LDCT in 12 months.\n',
     'EXAM: MRI abdomen, liver protocol\nHISTORY: Cirrhosis.\nFINDINGS: A 2.5 cm observation in segment 8 with arterial phase hyperenhancement and washout.\nIMPRESSION: LR-5 observation in segment 8. Multidisciplinary discussion recommended.\n',

@@ -210,3 +210,11 @@ test('property: never throws, every range inside the text, deterministic', () =>
     { numRuns: 500 },
   );
 });
+
+test('spine level labels with a slash or "to" are subsections too (one level pattern for parser and rules)', () => {
+  const r = R.parseReport('FINDINGS:\nL4/5: Disc bulge.\nL5 to S1: Small protrusion.\nIMPRESSION:\nMild degeneration.');
+  assert.deepEqual(
+    r.sections[0].subsections.map((s) => s.header.name),
+    ['L4/5', 'L5 to S1'],
+  );
+});

@@ -551,6 +551,24 @@ const REFUSED_FAITHFUL = [
     'Bursae',
     'Bursae: No significant subacromial/subdeltoid bursitis or glenohumeral joint effusion.',
   ],
+  [
+    "a 'pulmonary nodule' in a lobe is the lungs', not the pulmonary arteries'",
+    'EXAM: CT pulmonary angiogram\nFINDINGS: There is no pulmonary embolism. A 7 mm pulmonary nodule is seen within the left lower lobe.\nIMPRESSION: No pulmonary embolism.',
+    'Lungs',
+    'Lungs: A 7 mm pulmonary nodule is seen within the left lower lobe.',
+  ],
+  [
+    "a listhesis narrowing the 'spinal canal' is the alignment's, not the spinal cord's",
+    'EXAM: MRI thoracic spine\nFINDINGS: The spinal cord is normal. There is a mild anterolisthesis of T8 on T9, causing spinal canal narrowing.\nIMPRESSION: Mild anterolisthesis.',
+    'Alignment',
+    'Alignment: There is a mild anterolisthesis of T8 on T9, causing spinal canal narrowing.',
+  ],
+  [
+    "'pericholecystic' is the gallbladder's, not the pericardium's",
+    'EXAM: CT chest\nFINDINGS: The heart is normal. The gallbladder is distended. The pericholecystic area is edematous.\nIMPRESSION: Distended gallbladder.',
+    'Upper abdomen',
+    'Upper abdomen: The gallbladder is distended. The pericholecystic area is edematous.',
+  ],
 ];
 for (const [name, text, label, expected] of REFUSED_FAITHFUL) {
   test(`filed right: ${name}`, () => assert.equal(line(run(text).out, label), expected));
@@ -628,4 +646,106 @@ test('breast and pregnancy findings go to their fields', () => {
 
 test('the gate passes a growth scan whose "Biometry:" label the restructure keeps', () => {
   assert.deepEqual(rewrite('restructure', analyze(fixture('ob-growth-bpp.rpt'))).verification.reasons, []);
+});
+
+// Misplacements read by hand on CT/MRI/US restructures, one per pattern: each sentence under its own organ.
+const OWN_ORGAN = [
+  [
+    "a part word several organs have ('cortical', 'parenchyma', 'lobe') takes the organ the sentence names",
+    'EXAM: CT chest\nFINDINGS: The lungs are clear. Decreased cortical thickness is noted in the left kidney. The contour, size, parenchyma density of the spleen is normal. Hypodense lesions are seen in both lobes of the liver.',
+    'Upper abdomen',
+    'Upper abdomen: Decreased cortical thickness is noted in the left kidney. The contour, size, parenchyma density of the spleen is normal. Hypodense lesions are seen in both lobes of the liver.',
+  ],
+  [
+    "a gallbladder's base and fundus are the gallbladder's, not the lung's",
+    'EXAM: CT abdomen and pelvis\nFINDINGS: The lung bases are clear. There is sludge at the base of the gallbladder. A 4 mm polyp is seen at the gallbladder fundus.',
+    'Gallbladder and bile ducts',
+    'Gallbladder and bile ducts: There is sludge at the base of the gallbladder. A 4 mm polyp is seen at the gallbladder fundus.',
+  ],
+  [
+    'a list of organs goes to its first',
+    'EXAM: Echocardiogram\nFINDINGS: Normal left ventricular size. Normal morphology of aortic valve, mitral valve, tricuspid valve, and pulmonary valve.',
+    'Aortic valve',
+    'Aortic valve: Normal morphology of aortic valve, mitral valve, tricuspid valve, and pulmonary valve.',
+  ],
+  [
+    "a list of one place's words counts for that place",
+    'EXAM: CT chest\nFINDINGS: In the prevascular, paratracheal and subcarinal regions, masses are observed that compress the trachea and both main bronchi.',
+    'Mediastinum and hila',
+    'Mediastinum and hila: In the prevascular, paratracheal and subcarinal regions, masses are observed that compress the trachea and both main bronchi.',
+  ],
+  [
+    'a finding that opens the sentence gives its organ on a tie (a nodule by the pleura is in the lung)',
+    'EXAM: CT chest\nFINDINGS: A 4 mm nodule close to the pleura is seen in the right lung lower lobe. Fracture lines are observed in the left 9th and 10th ribs.',
+    'Lungs',
+    'Lungs: A 4 mm nodule close to the pleura is seen in the right lung lower lobe.',
+  ],
+  [
+    "rib fracture lines are the bones', not lines and devices",
+    'EXAM: CT chest\nFINDINGS: A 4 mm nodule close to the pleura is seen in the right lung lower lobe. Fracture lines are observed in the left 9th and 10th ribs.',
+    'Bones',
+    'Bones: Fracture lines are observed in the left 9th and 10th ribs.',
+  ],
+  [
+    'subclavian vessels are the chest vessels (a subclavian line is a line)',
+    'EXAM: CT chest with contrast\nFINDINGS: There is a right subclavian central venous catheter. Thrombus in the left subclavian vein.',
+    'Vessels',
+    'Vessels: Thrombus in the left subclavian vein.',
+  ],
+  [
+    'the cavernous sinus is no paranasal sinus',
+    'EXAM: CT head without contrast\nFINDINGS: The paranasal sinuses are clear. The mass extends into the cavernous sinuses bilaterally.',
+    'Sinuses and mastoids',
+    'Sinuses and mastoids: The paranasal sinuses are clear.',
+  ],
+  [
+    "the internal and external capsules are the brain's",
+    'EXAM: MRI brain\nFINDINGS: Normal internal and external capsules.',
+    'Brain parenchyma',
+    'Brain parenchyma: Normal internal and external capsules.',
+  ],
+  [
+    'collateral ligamentous complexes are the collateral ligaments',
+    'EXAM: MRI right knee\nFINDINGS: The medial and lateral collateral ligamentous complexes are intact.',
+    'Collateral ligaments and corners',
+    'Collateral ligaments and corners: The medial and lateral collateral ligamentous complexes are intact.',
+  ],
+  [
+    'an ileostomy and a colectomy are the bowel, not the quadrant they are in',
+    'EXAM: CT abdomen and pelvis\nFINDINGS: A partial colectomy and diverting ileostomy is seen within the right lower quadrant.',
+    'Bowel',
+    'Bowel: A partial colectomy and diverting ileostomy is seen within the right lower quadrant.',
+  ],
+  [
+    'extra-vertebral soft tissues are the paraspinal soft tissues',
+    'EXAM: MRI thoracic spine\nFINDINGS: The vertebral bodies are normal. The visualized extra-vertebral soft tissues appear unremarkable.',
+    'Paraspinal soft tissues',
+    'Paraspinal soft tissues: The visualized extra-vertebral soft tissues appear unremarkable.',
+  ],
+];
+for (const [name, text, label, expected] of OWN_ORGAN)
+  test(`under its own organ: ${name}`, () => {
+    assert.equal(line(run(text).out, label), expected);
+    assert.equal(broken(text), null);
+  });
+
+test('part words are organ terms, checked at load', () => {
+  const { loadPartWords } = require(path.join(root, 'out/server/templates/part-words.js'));
+  assert.ok(loadPartWords({ note: '', partWords: ['cortex'] }).has('cortex'));
+  assert.throws(() => loadPartWords({ note: '', partWords: ['gizzard'] }), /gizzard is no organ term/);
+});
+
+test('a restructure the chooser refuses says why without a snippet; an empty report is told first', () => {
+  const refused = rewrite('restructure', analyze('EXAM: Nuclear medicine bone scan\nFINDINGS: Normal uptake.\nIMPRESSION: Normal.'));
+  assert.equal(refused.verification.ok, false);
+  assert.equal(refused.verification.reasons.length, 1);
+  assert.equal(refused.verification.reasons[0], refused.template.refused);
+  assert.equal(refused.snippet, undefined);
+  assert.match(rewrite('restructure', analyze('   \n')).verification.reasons[0], /^the report is empty/);
+});
+
+test('the template choice is read once per parsed report', () => {
+  const report = parseReport('EXAM: CT chest\nFINDINGS: The lungs are clear.');
+  assert.equal(chooseTemplate(report), chooseTemplate(report));
+  assert.notEqual(chooseTemplate(parseReport(report.text)), chooseTemplate(report));
 });

@@ -100,3 +100,72 @@ test('critical-communication-missing: a statement broken over a line break after
   const text = 'FINDINGS: Large left pneumothorax.\nIMPRESSION: Large left pneumothorax. Discussed with\nDr. Lee by telephone at 14:35.';
   assert.deepEqual(problemsOf('critical-communication-missing', text), []);
 });
+
+// Chest CT and CT/MRI wordings that are no call (CT-RATE and synthetic CT/MRI alarms, read by hand).
+const noCall = (text) => problemsOf('critical-communication-missing', `EXAM: CT CHEST\nFINDINGS: ${text}\n`);
+
+test('critical-communication-missing: a minimal, mild or ungraded pericardial effusion is reported, not called', () => {
+  for (const text of [
+    'There is minimal pericardial effusion, which is 6 mm in its thickest part.',
+    'Mild effusion was observed in the inferior pericardial area.',
+    'Pericardial effusion reaching 8 mm is observed.',
+    'Bilateral pleural effusion increased compared to the previous examination, pericardial effusion.',
+  ])
+    assert.deepEqual(noCall(text), [], text);
+  for (const text of [
+    'There is a large pericardial effusion.',
+    'Compared with the previous examination the amount of pericardial effusion increased.',
+  ])
+    assert.equal(noCall(text).length, 1, text);
+  assert.equal(problemsOf('critical-finding', 'FINDINGS: Minimal pericardial effusion.\n').length, 1, 'still marked critical');
+});
+
+test('critical-communication-missing: free air is placed by its site (mediastinum, pleural space, soft tissue, disc)', () => {
+  assert.deepEqual(noCall('Free air images consistent with emphysema are observed in the fatty planes of the left axillary region.'), []);
+  assert.deepEqual(noCall('Free air images are observed in the intervertebral disc spaces at the lower thoracic levels.'), []);
+  const [mediastinum] = noCall('Widespread free air images are observed in the anterior mediastinum.');
+  assert.match(mediastinum.message, /pneumomediastinum/);
+  const [pleura] = noCall('Free air was observed in the right pleural space adjacent to the middle lobe.');
+  assert.match(pleura.message, /pneumothorax/);
+  assert.match(
+    noCall('There is free air adjacent to the posterior segment of the right lobe of the liver.')[0].message,
+    /pneumoperitoneum/,
+  );
+});
+
+test('critical-communication-missing: no filling defect "in favor of" a clot denies it; airway and bile duct defects are no clot', () => {
+  assert.deepEqual(
+    noCall(
+      'There was no filling defect in favor of thrombus or mass in the heart cavities and in favor of embolism in the pulmonary arteries.',
+    ),
+    [],
+  );
+  assert.deepEqual(noCall('Luminal filling defects consistent with secretion were observed in the trachea.'), []);
+  assert.deepEqual(noCall('Filling defects are observed in the stent in the common bile duct.'), []);
+  assert.deepEqual(noCall('Millimetric mural thrombus was observed in the wall of the descending aorta.'), []);
+  assert.deepEqual(noCall('Multiple renal cysts, some of them hemorrhagic, are seen in the upper abdominal sections.'), []);
+  assert.equal(noCall('Filling defects are observed in the segmental branches of the right lower lobe pulmonary artery.').length, 1);
+});
+
+test('critical-communication-missing: restricted diffusion outside the brain and vasogenic edema around a mass are no call', () => {
+  const mr = (exam, text) => problemsOf('critical-communication-missing', `EXAM: ${exam}\nFINDINGS: ${text}\n`);
+  assert.deepEqual(mr('MR PROSTATE', 'The lesion shows restricted diffusion on the ADC map.'), []);
+  assert.deepEqual(mr('MR ABDOMEN', 'A few small cortical lesions with restricted diffusion, suggesting metastatic involvement.'), []);
+  assert.equal(mr('MR BRAIN', 'New small area of restricted diffusion in the left frontal white matter.').length, 1);
+  assert.deepEqual(mr('MR BRAIN', 'A 1.5 cm enhancing mass in the right temporal lobe, surrounded by mild vasogenic edema.'), []);
+  assert.deepEqual(mr('CT SINUSES', 'Moderate mucosal thickening with left ostiomeatal complex obstruction.'), []);
+  assert.deepEqual(mr('CT ABDOMEN', 'Thrombosis: No thrombus is identified within the portal vein or the splenic vein.'), []);
+});
+
+test('critical-communication-missing: a history of the finding and a reduced pneumothorax are known; "widely reported" is no call', () => {
+  assert.deepEqual(noCall('Heart size increased in the patient who underwent aortic graft repair due to aortic dissection.'), []);
+  assert.deepEqual(noCall('Compared to the previous CT, a significantly reduced pneumothorax was observed in the right hemithorax.'), []);
+  assert.deepEqual(
+    problemsOf(
+      'critical-communication-missing',
+      'EXAM: MR ANGIOGRAPHY\nFINDINGS: SMA stenosis in a patient with a recent diagnosis of mesenteric ischemia.\n',
+    ),
+    [],
+  );
+  assert.deepEqual(noCall('Ground glass opacities. Widely reported imaging findings for Covid-19 pneumonia due to pandemic.'), []);
+});

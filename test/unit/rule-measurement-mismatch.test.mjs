@@ -49,3 +49,38 @@ test('measurement-mismatch: one dimension changed, and a size written before its
     ['5 mm', '6 mm'],
   );
 });
+
+test('measurement-mismatch: a dimension changed though a smaller lesion beside it shares another dimension', () => {
+  const text =
+    'FINDINGS: A 4 mm cyst dorsal to the lunate. A cyst measuring 1.0 x 1.0 x 0.4 cm volar to the fourth carpometacarpal joint.\n' +
+    'IMPRESSION: A 4 mm cyst dorsal to the lunate. A 2.0 x 1.0 x 0.4 cm cyst volar to the fourth carpometacarpal joint.';
+  assert.deepEqual(
+    problemsOf(RULE, text)
+      .map((p) => slice(text, p))
+      .sort(),
+    ['1.0 x 1.0 x 0.4 cm', '2.0 x 1.0 x 0.4 cm'],
+  );
+});
+
+test('measurement-mismatch: a lesion at its place is compared with its own size, not a cyst elsewhere', () => {
+  const text =
+    'FINDINGS: 4.0 cm hypodense lesion in the left hepatic lobe. The left ovary demonstrates a 3 cm simple cyst.\n' +
+    'IMPRESSION: 3.0 cm hypodense lesion in the left hepatic lobe. Simple left ovarian cyst.';
+  assert.deepEqual(
+    problemsOf(RULE, text)
+      .map((p) => slice(text, p))
+      .sort(),
+    ['3.0 cm', '4.0 cm'],
+  );
+});
+
+test('measurement-mismatch: a unit slip pairs with the size written in the same numbers; a distance is no size', () => {
+  const a =
+    'FINDINGS: 70% stenosis of the proximal superficial femoral artery spanning 2 cm. 50% stenosis of the mid superficial femoral artery spanning 1.5 mm.\n' +
+    'IMPRESSION: 70% stenosis of the proximal superficial femoral artery, spanning 2 cm. 50% stenosis of the mid superficial femoral artery, spanning 1.5 cm.';
+  assert.ok(problemsOf(RULE, a).some((p) => slice(a, p) === '1.5 mm'));
+  const b =
+    'FINDINGS: Approximately 3 cm from the ankle joint there is a lobulated mass measuring 18 x 22 x 24 mm.\n' +
+    'IMPRESSION: Lobulated mass measuring 18 x 22 x 24 mm, approximately 3-4 cm from the ankle joint.';
+  assert.deepEqual(problemsOf(RULE, b), []);
+});

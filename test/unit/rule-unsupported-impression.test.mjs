@@ -72,3 +72,17 @@ test('unsupported-impression: a diagnosis outside the exam is not supported by w
   assert.equal(problems.length, 1);
   assert.match(problems[0].message, /appendicitis/);
 });
+
+test('unsupported-impression: a finding of another organ does not describe the diagnosis', () => {
+  const text =
+    'EXAM: CT SINUSES\nFINDINGS: Mucosal thickening with opacification of the maxillary sinuses.\n' +
+    'IMPRESSION: Maxillary sinusitis. Right lower lobe pneumonia.';
+  const ps = problemsOf('unsupported-impression', text);
+  assert.deepEqual(
+    ps.map((p) => text.slice(p.start, p.end)),
+    ['pneumonia'],
+  );
+  const supported =
+    'EXAM: CT CHEST\nFINDINGS: Opacification of the right lower lobe with air bronchograms.\nIMPRESSION: Right lower lobe pneumonia.';
+  assert.deepEqual(problemsOf('unsupported-impression', supported), []);
+});

@@ -12,7 +12,7 @@ const VERB =
   /\b(discussed|communicated|called|notified|telephoned|phoned|paged|conveyed|relayed|informed|spoke|speaking|reported|notification|read[- ]?back)\b/i;
 // Uses of those words that are not a result being communicated.
 const NOT_COMMUNICATION =
-  /informed consent|(as|is|are|were|be) (discussed|described) (below|above|in more detail|further)|discussed (below|above|in more detail)|reported (as|to be|by the patient)|patient (reported|reports)|\b(she|he|they|parents?|mother|father|wife|husband|family|son|daughter)\s+(later\s+)?(called|spoke)\b|so[- ]called|will be (discussed|conveyed|communicated)|\b(risks?|benefits|alternatives|complications)\b[^.]{0,80}\b(discussed|explained)\b|\bdiscussed the (procedure|risks?)\b|did not report/i;
+  /informed consent|(as|is|are|were|be) (discussed|described) (below|above|in more detail|further)|discussed (below|above|in more detail)|reported (as|to be|by the patient)|patient (reported|reports)|\b(she|he|they|parents?|mother|father|wife|husband|family|son|daughter)\s+(later\s+)?(called|spoke)\b|so[- ]called|will be (discussed|conveyed|communicated)|\b(risks?|benefits|alternatives|complications)\b[^.]{0,80}\b(discussed|explained)\b|\bdiscussed the (procedure|risks?)\b|did not report|widely reported|(should|may|can) be discussed with/i;
 const RECIPIENT =
   /\bDr\b\.?|\bdoctor\b|\bXXXX\b|\b(ordering|referring|covering|attending|treating|on-?call|primary|emergency|consulting)\b|\b(nurse|RN|physician|provider|clinician|team|PA|NP|resident|fellow|surgeon|surgery|patient|ED|ER|ICU|department|service|house officer)\b/;
 const TIME =

@@ -1,7 +1,7 @@
 // The current critical findings of a report: what the critical rules report and features (compare,
 // hover) may show. Below rules; the analysis computes them once (Analysis.critical).
 import type { Report } from '../report/types';
-import type { Finding, Urgency } from '../nlp';
+import { QUALIFIERS, conceptHas, type Finding, type Urgency } from '../nlp';
 import { malpositionedTubes } from './malposition';
 
 /** User overrides by finding name: an urgency makes it critical, 'none' takes it off the list. */
@@ -10,7 +10,7 @@ export type CriticalOverrides = Record<string, Urgency | 'none'>;
 // Words saying a finding is already known: not a new result to call about, unless it is immediately
 // life-threatening (a known tension pneumothorax is still an emergency).
 const ALREADY_KNOWN =
-  /\b(stable|unchanged|known|again (seen|noted|demonstrated)|redemonstrat\w*|persistent|persists|decreas\w*|improv\w*|resolving|smaller|similar|previously (seen|described|noted)|(seen|described|noted) previously|no (significant )?change|(has|have|had) not (significantly )?changed)\b/i;
+  /\b(stable|unchanged|known|again (seen|noted|demonstrated)|redemonstrat\w*|persistent|persists|decreas\w*|improv\w*|resolving|smaller|reduced|regress\w*|similar|previously (seen|described|noted)|(seen|described|noted) previously|no (significant )?change|(has|have|had) not (significantly )?changed)\b/i;
 // Bleeding the report's own procedure met and stopped ("transient arterial hemorrhage ... until
 // hemostasis was achieved", "active bleeding ... stopped by tract embolization"): the operator knows.
 // The report may tell it in the sentences after ("... the active hemorrhage. ... until hemostasis was
@@ -45,6 +45,8 @@ export function findCriticalFindings(report: Report, findings: Finding[], overri
     // Narrative sections ("COURSE:", "HX:") of a report that has its own findings or impression
     // tell the story; the result being reported is in the findings and impression.
     if (finding.section === 'other' && hasReportSections) continue;
+    // A label over what follows ("Thrombosis: No thrombus is identified ...") states nothing itself.
+    if (report.text[finding.end] === ':') continue;
     const sentence = report.sentences[finding.sentenceIndex]?.text ?? '';
     const before = ANAPHORA.test(sentence) ? (report.sentences[finding.sentenceIndex - 1]?.text ?? '') : '';
     const needsCall =
@@ -54,10 +56,25 @@ export function findCriticalFindings(report: Report, findings: Finding[], overri
         !ALREADY_KNOWN.test(before) &&
         !handled(report, finding, findings) &&
         finding.hedge !== 'differential' &&
-        !onlyInDifferential(finding, findings));
+        !onlyInDifferential(finding, findings) &&
+        largeEnough(report, finding));
     found.push({ finding, urgency, needsCall });
   }
   return found;
+}
+
+// A finding that is urgent only when large (a pericardial effusion): the ACR lists a large one; a
+// minimal, mild or ungraded one is reported, not called. "Large", "moderate", "new", "increased" (the
+// qualifiers' marked words) in its own clause make it a call ("pericardial effusion increased"), not in
+// another's ("increased pleural effusion, pericardial effusion").
+function largeEnough(report: Report, finding: Finding): boolean {
+  if (!conceptHas(finding.concept, 'call-only-when-large')) return true;
+  const sentence = report.sentences[finding.sentenceIndex];
+  if (!sentence) return true;
+  const before = report.text.slice(sentence.start, finding.start);
+  const after = report.text.slice(finding.end, sentence.end);
+  const clause = before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf(';')) + 1) + after.split(/[,;]/)[0];
+  return QUALIFIERS.marked.test(clause);
 }
 
 /** Bleeding the report's own procedure met and stopped, as its sentence, the next three or another mention tells. */

@@ -5,6 +5,7 @@ import type { Finding, Understanding } from '../nlp/types';
 import { extractCases, mayConcern, subjectMatches, type ExtractOptions, type GuidelineCase } from './facts';
 import { findFollowUps, type SaidFollowUp } from './followups';
 import { GUIDELINES, evaluate, followUpAgrees, urgencyOf, type Guideline, type Recommendation, type Row } from './index';
+import { escapeRegExp as escape } from '../report/regex';
 
 export type Verdict =
   /** The guideline calls for follow-up and the report says none. */
@@ -27,7 +28,6 @@ export interface CaseResult {
   verdict: Verdict;
 }
 
-const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const NAMES: ReadonlyMap<string, RegExp> = new Map(
   GUIDELINES.map((g) => [g.id, new RegExp(String.raw`\b(?:${g.words.map(escape).join('|')})\b`, 'i')]),
 );

@@ -4,6 +4,7 @@
 import { sentenceIndexAt, type Report } from '../report';
 import type { Finding, Measurement, Understanding } from '../nlp/types';
 import { COVERED_CONCEPTS, GUIDELINES, evaluate, urgencyOf, type Context, type Facts, type Guideline, type Modality } from './index';
+import { escapeRegExp } from '../report/regex';
 
 /** One guideline's view of a report: the finding that drives it, every mention, and the facts. */
 export interface GuidelineCase {
@@ -22,8 +23,7 @@ export interface ExtractOptions {
   risk?: 'unknown' | 'low' | 'high';
 }
 
-const words = (list: readonly string[]) =>
-  list.length ? new RegExp(String.raw`\b(?:${list.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`, 'i') : null;
+const words = (list: readonly string[]) => (list.length ? new RegExp(String.raw`\b(?:${list.map(escapeRegExp).join('|')})`, 'i') : null);
 
 interface CompiledSubject {
   concept: string;

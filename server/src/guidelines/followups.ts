@@ -8,6 +8,7 @@ import type { Report } from '../report/types';
 import type { FollowUp } from './schema';
 import raw from './data/recommendation-words.json';
 import { readCategories } from './rads/index';
+import { escapeRegExp as escape } from '../report/regex';
 
 export interface SaidFollowUp {
   start: number;
@@ -58,7 +59,6 @@ const RecommendationWords = z
   .strict();
 const W = RecommendationWords.parse(raw);
 
-const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const isAcronym = (w: string) => /^[A-Z][A-Z/-]*$/.test(w);
 /** A word or phrase as a pattern: "-" and " " interchangeable; a trailing * matches any word ending. */
 function pattern(w: string): string {

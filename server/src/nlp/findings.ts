@@ -110,7 +110,8 @@ export function extractFindings(
     const firstOfSentence = findings.length; // normalFindings looks at this sentence's only (linear in the report)
     for (const [index, mention] of s.mentions.entries()) {
       const place = placeOf(s, mention);
-      const m = { ...mention, concept: refinedAtSite(refined(s, mention, place.phraseStart), place.site) };
+      const concept = refinedAtSite(refined(s, mention, place.phraseStart), place.site);
+      const m = { i: mention.i, j: mention.j, concept, negatedInside: mention.negatedInside };
       if (!place.side) place.side = ownSide(s, m);
       // "Left basilar opacity, likely atelectasis": the interpretation shares the place of what it interprets.
       const assertion = assertionOf(s, m);

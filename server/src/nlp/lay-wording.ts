@@ -6,6 +6,7 @@ import wordingData from './lexicon/lay-wording.json';
 import anatomyData from './lexicon/anatomy.json';
 import unitsData from './lexicon/units.json';
 import { CONCEPT_BY_ID } from './lexicon';
+import { escapeRegExp as escape } from '../report/regex';
 
 const Plain = z.string().min(1);
 const WordingSchema = z.object({
@@ -44,7 +45,6 @@ function check(): void {
 }
 check();
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** One word list as a whole-word regex; a space matches any run of white space. */
 export const wordsRe = (words: readonly string[], flags = 'i') =>
   new RegExp(`\\b(?:${words.map((w) => escape(w).replace(/ /g, '\\s+')).join('|')})\\b`, flags);

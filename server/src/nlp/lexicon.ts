@@ -22,6 +22,7 @@ export const CONCEPT_FLAGS = [
   'airspace-shadow',
   'spinal-level',
   'heading',
+  'call-only-when-large',
 ] as const;
 export type ConceptFlag = (typeof CONCEPT_FLAGS)[number];
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import unitsData from './lexicon/units.json';
 import type { Measurement } from './types';
+import { escapeRegExp } from '../report/regex';
 
 const NUM = String.raw`(?:\d+(?:\.\d+)?|\.\d+)`;
 const UNITS = z
@@ -16,7 +17,7 @@ for (const unit of Object.keys(UNITS.lengthInMm))
 export const MM_PER: Readonly<Record<string, number>> = UNITS.lengthInMm;
 const UNIT = `(${Object.keys(UNITS.written)
   .sort((x, y) => y.length - x.length)
-  .map((w) => w.replace(/[\^$.*+?()[\]{}|]/g, '\\$&'))
+  .map(escapeRegExp)
   .join('|')})`;
 // "2.3 x 1.5 x 1.0 cm", "2.3 cm x 1.5 cm", "2-3 mm", "2 to 3 cm", "15 degrees", "-20 HU", "a 5-mm shift".
 // Bounded gaps (never \s*\s*): the pattern stays linear on long runs of white space.
@@ -54,4 +55,15 @@ const UPPER_BOUND = /(?:\b(?:less|smaller|shorter|lower)\s+than|\bunder|\bbelow|
 /** Is the measurement an upper bound ("nodes less than 1 cm")? */
 export function isUpperBound(text: string, m: Measurement): boolean {
   return UPPER_BOUND.test(text.slice(Math.max(0, m.start - 24), m.start));
+}
+
+// "3-4 cm from the ankle joint", "5 cm from the nipple", "2 o'clock 4 cm FN", "2 cm below the
+// carina": how far a thing lies from a landmark, not how big it is.
+const DISTANCE_AFTER =
+  /^[ \t]*(?:(?:from|proximal to|distal to|above|below|beyond|superior to|inferior to|deep to|lateral to|medial to|away from)\b|(?:FN|FTN|from nipple)\b)/i;
+const DISTANCE_BEFORE = /(?:\bN\s*\+|\bFN\s*)$/i;
+
+/** Is the measurement a distance from a landmark rather than a size? */
+export function isDistance(text: string, m: Measurement): boolean {
+  return DISTANCE_AFTER.test(text.slice(m.end, m.end + 24)) || DISTANCE_BEFORE.test(text.slice(Math.max(0, m.start - 6), m.start));
 }

@@ -9,6 +9,7 @@ import qualifiersData from './lexicon/qualifiers.json';
 import { BODY_PART_NAMES, CONCEPT_BY_ID, SIDE_WORD_PAIRS, SITE_NAMES, type Concept, type ConceptFlag } from './lexicon';
 import type { Report, Sentence } from '../report/types';
 import type { Finding, Side, Understanding } from './types';
+import { escapeRegExp as escape } from '../report/regex';
 
 const Ids = z.array(z.string().min(1));
 const RelationsSchema = z.object({
@@ -107,7 +108,6 @@ const HABIT: ReadonlySet<string> = new Set(RELATIONS.listedByHabit);
 /** Lines, tubes and surgical changes: listed in an impression by local habit, not by necessity. */
 export const listedByHabit = (concept: Concept | undefined): boolean => !!concept && HABIT.has(concept.group);
 
-const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A word list as one regular-expression alternative, in the list's order; a trailing * is any word ending. */
 export const wordsPattern = (words: readonly string[]): string =>
   words.map((w) => (w.endsWith('*') ? escape(w.slice(0, -1)) + String.raw`\w*` : escape(w))).join('|');

@@ -1,5 +1,5 @@
 export * from './types';
-export { parseReport, lineStartsOf } from './parse';
+export { parseReport, lineStartsOf, SPINE_LEVEL_RANGE } from './parse';
 export { knownSectionKind } from './sections';
 export { positionAt, offsetAt, rangeOf, type Position } from './positions';
 import type { Report, Section, SectionKind, Sentence, Span } from './types';

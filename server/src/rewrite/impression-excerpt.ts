@@ -6,7 +6,9 @@
 // from another finding's words.
 import { CUES, clausesOf, readClause, type Clause } from './clauses';
 import { changesOf, dropsOf, polarityLostBy } from './clause-changes';
-import type { Report, Span } from '../report/types';
+import type { Report, Sentence, Span } from '../report/types';
+import { organsNamed } from '../nlp/organs';
+import { wordsOf } from '../nlp/words';
 import { capitalise, decapitalise } from './impression-phrase';
 import { stripListNumber } from './list-number';
 
@@ -178,8 +180,63 @@ function labelOf(report: Report, c: Clause): string {
   return `${capitalise(name)}: `;
 }
 
+// A spine level as the label of a paragraph ("L4-5:", "C7-T1, T1-2:") or named in a sentence.
+const SPINE_LEVEL = /^[CTLS]\d{1,2}\b/;
+// (A nerve root, "the exiting left C7 nerve root", is no level of its own.)
+const NAMES_LEVEL = /\b[CTLS]\d{1,2}\b(?![ \t]*(?:and [CTLS]\d{1,2} )?(?:nerve|root))/i;
+
+/**
+ * "L2-3: There is mild disc height loss. There is mild right foraminal narrowing.": a sentence after
+ * the one a level label opens speaks of that level too. Such a clause, naming no level of its own, is
+ * an item only with its label: the paragraph as written from the label through the clause's sentence
+ * (the verifier reads a label only over the sentence it opens). The label's paragraph is its line, or,
+ * for a label alone on its line, the lines up to a blank one. Null when no label governs the clause.
+ */
+export function levelParagraphOf(report: Report, c: Clause): string | null {
+  const at = report.sentences.findIndex((x) => x.start <= c.start && c.start < x.end);
+  const sentence = report.sentences[at];
+  if (!sentence || NAMES_LEVEL.test(sentence.text)) return null;
+  const sub = report.sections[sentence.section]?.subsections.find((x) => x.start <= c.start && c.start < x.end);
+  if (!sub || !SPINE_LEVEL.test(sub.header.name)) return levelSentenceOf(report, at);
+  // The label opens this very sentence: labelOf writes it.
+  if (/^[\s\d.)-]*$/.test(report.text.slice(sub.header.end, sentence.start))) return null;
+  const between = report.text.slice(sub.body.start, sentence.start);
+  const alone = report.text.slice(sub.header.end, sub.body.start).includes('\n');
+  if (alone ? /\n[ \t]*\r?\n/.test(between) : /\n/.test(between)) return null;
+  return tidy(report.text.slice(sub.header.start, sentence.end));
+}
+
+// A sentence opening on its level: "L4-L5 level shows …", "At C5-6, …".
+const OPENS_ON_LEVEL = /^\s*(?:at\s+(?:the\s+)?)?[CTLS]\d{1,2}(?:\s*-\s*[CTLS]?\d{1,2})?\b/i;
+// What a level speaks of: its disc, canal and foramina, vertebrae and cord (organs.json ids; a level's own id is "l4-l5").
+const AT_LEVEL = /^(?:discs|vertebrae|spinal-cord|[clts]\d+-[clts]\d+)$/;
+
+/**
+ * "L4-L5 level shows moderate disk height loss. Extraforaminal annular tears noted on both sides.": in a
+ * run of sentences, those after one that opens on a level speak of that level while they name no other
+ * level and no organ a level does not hold (the sacroiliac joints, the bladder). The run as written from
+ * the level's sentence; null when the sentence is not in such a run.
+ */
+function levelSentenceOf(report: Report, at: number): string | null {
+  const sentence = report.sentences[at];
+  // (The old impression's sentences are the radiologist's own summary, kept as written.)
+  if (report.sections[sentence.section].kind === 'impression') return null;
+  const atLevel = (x: Sentence) => organsNamed(wordsOf(x.text), x.text).every((h) => AT_LEVEL.test(h.organ)) && !NAMES_LEVEL.test(x.text);
+  if (!atLevel(sentence)) return null;
+  for (let i = at - 1; i >= 0 && at - i <= 4; i--) {
+    const before = report.sentences[i];
+    // The same paragraph: no line break between.
+    if (before.section !== sentence.section || report.text.slice(before.end, report.sentences[i + 1].start).includes('\n')) return null;
+    if (OPENS_ON_LEVEL.test(before.text)) return tidy(report.text.slice(before.start, sentence.end));
+    if (!atLevel(before)) return null;
+  }
+  return null;
+}
+
 /** The shortest run of the clause's pieces over [start, end) that carries the clause, as an item; null when none does. */
 export function windowOf(report: Report, clauses: Clauses, c: Clause, start: number, end: number): string | null {
+  const governed = levelParagraphOf(report, c);
+  if (governed) return governed;
   const pieces = piecesOf(report, c);
   const first = pieces.findIndex((p) => p.end > start);
   const last = pieces.findIndex((p) => p.end >= end);

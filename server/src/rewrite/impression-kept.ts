@@ -4,10 +4,9 @@
 import type { Finding, Understanding } from '../nlp';
 import { CUES, GENERIC, readClause, type Clause } from './clauses';
 import { dropsOf, polarityLostBy, shareOf } from './clause-changes';
-import type { Report, Section } from '../report/types';
+import type { Report, Section, SectionKind, Span } from '../report/types';
 import { firstWord, tidy, windowOf, type Clauses } from './impression-excerpt';
-
-// Words that name no finding of their own ("lesion", "finding"), as the verifier reads them.
+import { stripListNumber } from './list-number';
 
 export interface ImpressionItem {
   text: string;
@@ -23,10 +22,17 @@ export function statedSections(report: Report): number[] {
   return report.sections.flatMap((s, i) => (['exam', 'history', 'impression'].includes(s.kind) ? [] : [i]));
 }
 
-/** The sections whose findings the impression sums up: FINDINGS, or the body of a report without headers. */
+/**
+ * The sections whose findings the impression sums up: FINDINGS; else an INTERPRETATION the report sums
+ * up under a later IMPRESSION (only the last impression-like section is the one the draft replaces);
+ * else the body of a report without headers.
+ */
 export function findingsSections(report: Report): number[] {
   const out: number[] = [];
   report.sections.forEach((s, i) => s.kind === 'findings' && out.push(i));
+  if (out.length) return out;
+  const last = report.sections.map((s) => s.kind).lastIndexOf('impression');
+  report.sections.forEach((s, i) => s.kind === 'impression' && i < last && out.push(i));
   if (out.length) return out;
   report.sections.forEach((s, i) => (s.kind === 'preamble' || s.kind === 'other') && out.push(i));
   return out;
@@ -64,8 +70,11 @@ export function statedItems(
     const sameSide = (d: Clause) => !c.sides.size || !d.sides.size || [...d.sides].some((x) => c.sides.has(x));
     // Accounted for by items that say its words and carry its time, severity, size, side and level.
     const alike = drafted.filter((d) => sameSide(d) && (shareOf(d, c) >= 0.5 || shareOf(c, d) >= 0.6));
-    const named = headsOf(report, own).every((w) => alike.some((d) => d.words.includes(w)));
-    if (alike.length && named && !dropsOf(c, alike, { sizes: true }).length) continue;
+    const named = findingHeads(report, c, own).every((w) => alike.some((d) => d.words.includes(w)));
+    // The grade, side and size are the closest item's to carry (the verifier reads the statement there),
+    // not any item's: another level's "minimal … left neural foramen" carries nothing for this one.
+    const closest = alike.reduce<Clause | undefined>((best, d) => (!best || shareOf(d, c) > shareOf(best, c) ? d : best), undefined);
+    if (closest && named && !dropsOf(c, [closest], { sizes: true }).length) continue;
     // The cue words' reading of significant counts too where an item says it with less ("Retention cyst
     // versus polyp" for the findings' "large retention cyst versus polyp").
     const lessened = alike.length > 0 && c.significant && c.positive;
@@ -81,15 +90,20 @@ export function statedItems(
 export const significantOf = (u: Understanding) =>
   u.findings.filter((f) => f.significant && !f.normal && (f.assertion === 'present' || f.assertion === 'possible'));
 
-/** The word each finding is named by, as the verifier reads it: its last word that is not generic ("cancer"). */
-function headsOf(report: Report, findings: readonly Finding[]): string[] {
-  return findings
+/**
+ * The word each finding within the clause is named by: its last word that is not generic ("cancer").
+ * The verifier asks a rewrite to name each significant finding by it (verify-clauses.ts reads it here).
+ */
+export function findingHeads(report: Report, s: Span & { section: SectionKind }, found: readonly Span[]): string[] {
+  const heads = found
+    .filter((f) => s.start <= f.start && f.start < s.end && f.end > f.start)
     .map((f) =>
-      readClause(report.text.slice(f.start, f.end), f, 'impression', null)
+      readClause(report.text.slice(f.start, f.end), f, s.section, null)
         .words.filter((w) => !GENERIC.has(w))
         .pop(),
     )
     .filter((w): w is string => !!w);
+  return [...new Set(heads)];
 }
 
 /**
@@ -119,6 +133,19 @@ export function unreadItems(report: Report, u: Understanding, clauses: Clauses):
   return out;
 }
 
+/** A clause as written, list mark off, with its full stop. */
+const asWritten = (text: string) =>
+  stripListNumber(text)
+    .trim()
+    .replace(/[\s.,;:]*$/, '.');
+
+// Words that deny everything at once ("no other significant abnormality"), not one thing by name.
+const CATCH_ALL = /^(?:abnormalit|process|patholog|disease|complication|finding)/;
+
+/** "No evidence of hydronephrosis", "No focal fluid collection": the answer to the question asked, by name. */
+const pertinentDenial = (c: Clause) =>
+  !c.positive && c.negated.size > 0 && c.words.some((w) => !GENERIC.has(w)) && !c.words.some((w) => CATCH_ALL.test(w));
+
 /**
  * The old impression's clauses that state something no draft item accounts for in full, as written
  * (its "no acute …" statements are not kept: a draft never says that beside a finding).
@@ -135,7 +162,7 @@ export function keptFromImpression(
   const out: ImpressionItem[] = [];
   for (const said of clauses.all) {
     if (said.start < impression.body.start || said.start >= impression.body.end) continue;
-    if (!(said.positive || said.recommendation || said.communication || said.significant)) continue;
+    if (!(said.positive || said.recommendation || said.communication || said.significant || pertinentDenial(said))) continue;
     // Accounted for only by items that carry its time, severity, size and level too ("a stable SEGA"); a
     // side the findings give otherwise is the draft's correction, not a loss.
     const alike = drafted.filter((c) => shareOf(said, c) >= 0.6 || shareOf(c, said) >= 0.6);
@@ -148,20 +175,24 @@ export function keptFromImpression(
     const told = own.filter((w) => words.has(w)).length >= 0.85 * own.length;
     // As the verifier asks: each finding it names by its own word ("tendinosis", "cancer"), and most
     // words of each part it states ("status post cholecystectomy").
-    const heads = headsOf(
-      report,
-      significant.filter((f) => said.start <= f.start && f.start < said.end),
-    );
+    const heads = findingHeads(report, said, significant);
     const parts = said.parts.every((part) => {
       const stated = part.words.filter((w) => !GENERIC.has(w) && !said.negated.has(w));
-      return !part.stated || stated.filter((w) => words.has(w)).length * 2 >= stated.length;
+      return !part.stated || stated.length < 2 || stated.filter((w) => words.has(w)).length * 2 > stated.length;
     });
-    if (alike.length && told && parts && heads.every((w) => words.has(w)) && !lost.length) continue;
+    // And each word it alone says ("outlet"): no other statement of the report carries that for it.
+    const alone = own.filter((w) => !GENERIC.has(w) && !clauses.all.some((x) => x !== said && x.words.includes(w)));
+    if (alike.length && told && parts && alone.every((w) => words.has(w)) && heads.every((w) => words.has(w)) && !lost.length) continue;
     // Its sentence whole ("small for gestational age but equal to twin B"), unless it also says "no acute …".
     const sentence = report.sentences.find((x) => x.start <= said.start && said.end <= x.end);
     const whole = sentence && clauses.all.filter((c) => c.start >= sentence.start && c.end <= sentence.end);
-    const text =
-      whole && whole.length > 1 && !whole.some((c) => c.normal && !c.specificDenial) && !CUES.dangling.includes(firstWord(sentence.text))
+    // A denial worded like a normal statement ("There is no evidence of a rotator cuff tear") word for word:
+    // so the verifier reads it as the impression's own, not a "nothing is wrong" the draft adds.
+    const text = pertinentDenial(said)
+      ? said.normal && !said.specificDenial
+        ? asWritten(said.text)
+        : tidy(said.text)
+      : whole && whole.length > 1 && !whole.some((c) => c.normal && !c.specificDenial) && !CUES.dangling.includes(firstWord(sentence.text))
         ? tidy(sentence.text)
         : (windowOf(report, clauses, said, said.start, said.end) ?? tidy(said.text));
     if (text && !out.some((item) => item.text.includes(text))) out.push({ text, findings: [] });

@@ -87,10 +87,12 @@ export function phraseOf(report: Report, f: Finding): Phrase {
     let last = -1;
     for (let n = 0; k < tokens.length && n < 14; k++, n++) {
       const t = tokens[k];
-      if (t.end > sentence.end || t.kind === 'deid' || t.kind === 'number') break;
+      // A number written onto the word before it is part of the place: a level ("at T9", "at L4-5").
+      const level = t.kind === 'number' && t.start === tokens[k - 1]?.end;
+      if (t.end > sentence.end || t.kind === 'deid' || (t.kind === 'number' && !level)) break;
       if (t.kind === 'punct' && t.text !== '-') break;
       if (t.kind === 'word' && (FORWARD_STOP.has(t.lower) || (n > 0 && /ing$/.test(t.lower)))) break;
-      if (t.kind === 'word' && !DANGLING.has(t.lower)) last = k;
+      if (level || (t.kind === 'word' && !DANGLING.has(t.lower))) last = k;
     }
     if (last >= 0) end = tokens[last].end;
   }

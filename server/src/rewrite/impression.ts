@@ -44,6 +44,7 @@ import {
   carries,
   clausesFor,
   firstWord,
+  levelParagraphOf,
   pointsBack,
   sequelOf,
   tokens,
@@ -266,7 +267,9 @@ function wordings(report: Report, g: Group, all: readonly Finding[], clauses: Cl
     const fits =
       tokens(phrase).every((w) => said.has(w)) && (!window || tokens(window).every((w) => kept.has(w) || UNSAID.has(w) || !said.has(w)));
     const standsAlone = !CUES.dangling.includes(firstWord(phrase)) && antecedentOf(clauses, clause) === '';
-    if (fits && standsAlone && carries(phrase, clause)) out.push(phrase + sequelOf(report, clauses, clause));
+    // Under a spine level label the phrase would lose the level: the window writes it.
+    const labelled = levelParagraphOf(report, clause) !== null;
+    if (fits && standsAlone && !labelled && carries(phrase, clause)) out.push(phrase + sequelOf(report, clauses, clause));
     if (window) out.push(window);
     // A sentence that points back ("These lesions show …") and no wording carries: it is the finding named before.
     else if (!out.length && pointsBack(clause.text)) return [];

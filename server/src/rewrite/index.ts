@@ -13,7 +13,7 @@ import { gradeOf } from './readability';
 import { PERTINENT_NEGATIVE_MARK, restructure } from './restructure';
 import { lintSummary, summarizeChecked, SUMMARY_FIXED_LINES, type GlossaryLine } from './summary';
 import { verifyRewrite, type Verification } from './verify';
-import { checkClauses, type VerifyReason } from './verify-clauses';
+import { checkClauses, unrewritable, type VerifyReason } from './verify-clauses';
 import { parseRejoined } from './clauses';
 import type { RewriteKind, TemplateChoice } from './kinds';
 import { placeText, type Placement } from './placement';
@@ -112,21 +112,17 @@ const ENGINE: Record<RewriteKind, KindEngine> = {
       const { template, refused } = chosen;
       const common = { fillPertinentNegatives: options.fillPertinentNegatives ?? false, understanding: analysis.understanding };
       const plain = restructure(report, template, { ...common, fields: 'plain' });
-      const snippet = restructure(report, template, { ...common, fields: 'snippet' }).text;
-      const verification = verify(kind, analysis, plain.text);
+      // A template for another modality or body part is refused, not used (the user may still pick one);
+      // an empty or non-imaging document is told that first. Either way the verifier has nothing to add.
+      const refusal = refused && (unrewritable(report) ?? refused);
       return {
         kind,
         text: plain.text,
-        snippet,
+        snippet: refusal ? undefined : restructure(report, template, { ...common, fields: 'snippet' }).text,
         ...placed(report, { at: 'report' }, plain.text),
         replacesImpression: false,
         template: choiceOf(chosen),
-        // A template for another modality or body part is refused, not used (the user may still pick one);
-        // an empty or non-imaging document is told that first.
-        verification:
-          refused && !UNREWRITABLE.test(verification.reasons[0] ?? '')
-            ? { ok: false, reasons: [refused], details: [{ message: refused }] }
-            : verification,
+        verification: refusal ? { ok: false, reasons: [refusal], details: [{ message: refusal }] } : verify(kind, analysis, plain.text),
         by: 'rules',
       };
     },

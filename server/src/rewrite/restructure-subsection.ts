@@ -2,8 +2,9 @@
 // point to (the organ named most, else a finding that lives in one organ, else the sentence before),
 // "Other" for an organ the template has no place for. restructure.ts lays out the template around it.
 import type { ReportTemplate } from '../templates/library';
-import { ORGANS_OF_CONCEPT, organsNamed } from '../nlp/organs';
+import { ORGANS_OF_CONCEPT, organsNamed, type OrganHit } from '../nlp/organs';
 import type { Word } from '../nlp/words';
+import { PART_WORDS } from '../templates/part-words';
 
 /** How a sentence found its place. */
 export type PlacedBy =
@@ -29,6 +30,9 @@ const SECOND_CLAUSE = /[,;]\s+(?:and|but|while|whereas)\s+(?=(?:the|there|no|a|a
 const REGIONS = new Set(['abdominal-regions']);
 const CONUS_ENDS = /\bconus\b[^.;]*\b(?:terminat\w*|ends?)\b/i;
 const LEVEL_FIELD = /^[CTLS]\d{1,2}-[CTLS]?\d{1,2}$/i;
+const sameSubs = (a: readonly number[], b: readonly number[] | undefined) => !!b && a.length === b.length && a.every((x, i) => x === b[i]);
+// Between two organs of one list: a comma, "and", "or", "as well as".
+const LIST_GAP = /^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*|\/\s*|as well as\s+)(?:the\s+)?$/i;
 export const HEAD = -2;
 
 /** One clue to where a sentence belongs: an organ word, a disc level, or a finding that lives somewhere. */
@@ -42,6 +46,8 @@ interface Clue {
   level?: boolean;
   /** The organ an organ clue names. */
   organ?: string;
+  /** A later member of a list of organs ("aortic valve, mitral valve, and tricuspid valve"): the list is one subject, its first. */
+  listed?: boolean;
 }
 
 interface Evidence {
@@ -70,19 +76,34 @@ export class Router {
     offset: number,
     concepts: readonly { concept: string; start: number }[],
     named?: Set<string>,
+    organs: readonly OrganHit[] = organsNamed(words, text, offset),
   ): Evidence {
     const clues: Clue[] = [];
     let known = false;
     let namedOutside = false;
     let last: { organ: string; end: number } | null = null;
-    for (const h of organsNamed(words, text, offset)) {
+    // A word for a part several organs have ("cortex": bone, brain, kidney) takes the organ the
+    // sentence names in words of its own ("cortical thinning of the left kidney"); alone it stands for its organs.
+    const isPart = (h: OrganHit) => h.by === 'term' && PART_WORDS.has(text.slice(h.start - offset, h.end - offset).toLowerCase());
+    const own = new Set(organs.filter((h) => !isPart(h)).map((h) => h.organ));
+    // "the right lung lat lobe": the lobe is the lung's own, and counts for it.
+    const yields = (h: OrganHit) => own.size > 0 && isPart(h) && !own.has(h.organ);
+    const alone = (h: OrganHit) => !organs.some((g) => g !== h && g.start === h.start && g.end === h.end);
+    let list: { end: number; subs: readonly number[] } | null = null;
+    for (const h of organs) {
       known = true;
       // One phrase is one mention: "biliary ductal dilatation" names the ducts once, not twice.
       const same = last && last.organ === h.organ && !/\S/.test(text.slice(last.end - offset, h.start - offset));
       last = { organ: h.organ, end: h.end };
       if (same) continue;
       named?.add(h.organ);
+      if (yields(h)) continue;
       const subs = this.organSubs.get(h.organ);
+      // A list starts at a word of one organ ("aortic arch" is the mediastinum's and the aorta's); its
+      // members of the first one's place count there ("prevascular, paratracheal and subcarinal"), the others not.
+      const inList: boolean = list !== null && h.by === 'term' && LIST_GAP.test(text.slice(list.end - offset, h.start - offset));
+      const listed = inList && !sameSubs(list!.subs, subs);
+      if (h.by === 'term' && subs) list = inList ? { end: h.end, subs: list!.subs } : alone(h) ? { end: h.end, subs } : null;
       if (subs)
         clues.push({
           at: h.start,
@@ -91,6 +112,7 @@ export class Router {
           by: 'organ',
           level: h.by === 'pattern' && LEVEL_FIELD.test(h.organ),
           organ: h.organ,
+          listed,
         });
       else namedOutside = true;
     }
@@ -144,7 +166,7 @@ export class Router {
     }
     const organNamed = ev.clues.some((c) => c.by === 'organ' && !c.level && !REGIONS.has(c.organ ?? ''));
     for (const clue of ev.clues) {
-      if (clue.by !== 'organ' || clue.level || (organNamed && REGIONS.has(clue.organ ?? ''))) continue;
+      if (clue.by !== 'organ' || clue.level || clue.listed || (organNamed && REGIONS.has(clue.organ ?? ''))) continue;
       for (const i of clue.subs) {
         const v = organVotes.get(i) ?? { votes: 0, at: clue.at };
         v.votes += 1 / clue.subs.length;
@@ -152,14 +174,19 @@ export class Router {
       }
     }
     if (organVotes.size) {
+      const leadFinding = subject?.by === 'finding' && subject.subs.length === 1 ? subject : undefined;
       let best = -1;
       for (const [i, v] of organVotes) {
         const b = organVotes.get(best);
-        // On a tie: the organ named first (the subject: "no accessory muscle within the cubital tunnel"),
-        // then, for one word of two fields ("muscle": soft tissues and muscles), the place of the
-        // sentence before, else the template's order.
+        // On a tie: the place of a finding that opens the sentence ("A 4 mm nodule close to the pleura
+        // … in the right lung": the nodule's lung), then the organ named first (the subject: "no
+        // accessory muscle within the cubital tunnel"), then, for one word of two fields ("muscle":
+        // soft tissues and muscles), the place of the sentence before, else the template's order.
         const tie = b && v.votes === b.votes;
-        const wins = tie && (v.at < b.at || (v.at === b.at && (i === prevSub || (best !== prevSub && i < best))));
+        const opens = (k: number) => leadFinding?.subs.includes(k) ?? false;
+        const wins =
+          tie &&
+          (opens(i) !== opens(best) ? opens(i) : v.at < b.at || (v.at === b.at && (i === prevSub || (best !== prevSub && i < best))));
         if (!b || v.votes > b.votes || wins) best = i;
       }
       return { sub: best, by: 'organ' };

@@ -8,7 +8,7 @@ import { knownSectionKind, parseReport } from '../report';
 import type { Report, Sentence } from '../report/types';
 import { denies, sameFinding, understand } from '../nlp';
 import type { Understanding } from '../nlp/types';
-import { ORGANS_OF_CONCEPT, organsNamed } from '../nlp/organs';
+import { ORGANS_OF_CONCEPT, organsNamed, type OrganHit } from '../nlp/organs';
 import { BODY_PART_TRIE, MODALITY_TRIE } from '../nlp/lexicon';
 import { wordsFromTokens, wordsOf, type Word } from '../nlp/words';
 import { OTHER_LABEL, templateById, type ReportTemplate, type TemplateSubsection } from '../templates/library';
@@ -204,9 +204,11 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     // How the exam was done and what it was compared with, dictated among the findings or above the
     // headers, go to their sections; other lines above the headers of a report that has its FINDINGS
     // ("This is a 22-year-old female.") are its history. Only sentences that state no finding move.
+    // The organs a sentence names, read once: what moves it to a header section and where it is filed.
+    const organs = organsNamed(sw, s.text, s.start);
     if (!conceptsBySentence.has(i)) {
       // "In non-contrast sections, the gallbladder appears operated" names an organ: a finding.
-      const technical = organsNamed(sw, s.text, s.start).length === 0 ? sentenceKind(s.text) : null;
+      const technical = organs.length === 0 ? sentenceKind(s.text) : null;
       const moved = technical ?? (kind === 'preamble' && hasFindings ? 'history' : null);
       if (moved) {
         header.get(moved)!.push(i);
@@ -220,16 +222,16 @@ export function restructure(report: Report, template: ReportTemplate, options: R
       previous = null;
       openLevel = null;
     }
-    const target = route(s, i, sw);
+    const target = route(s, i, sw, organs);
     (target.sub === OTHER ? other : target.sub === HEAD ? head : subs[target.sub]).push(i);
     placedBy.set(i, target.by);
     previous = target;
   });
 
-  function route(s: Sentence, i: number, sw: Word[]): Target {
+  function route(s: Sentence, i: number, sw: Word[], organs: readonly OrganHit[]): Target {
     const label = LABEL.exec(s.text);
     const sameLine = openLevel !== null && !/[\r\n]/.test(report.text.slice(openLevel.end, s.start));
-    if (!label && sameLine && !organsNamed(sw, s.text, s.start).some((h) => h.by === 'pattern')) {
+    if (!label && sameLine && !organs.some((h) => h.by === 'pattern')) {
       openLevel!.end = s.end;
       return { sub: openLevel!.sub, by: 'label' };
     }
@@ -253,8 +255,7 @@ export function restructure(report: Report, template: ReportTemplate, options: R
       }
       if (ev.known && !ev.inTemplate) return { sub: OTHER, by: 'other' };
     }
-    const ev = router.evidence(sw, s.text, s.start, conceptsBySentence.get(i) ?? [], namedInFindings);
-    const organs = organsNamed(sw, s.text, s.start);
+    const ev = router.evidence(sw, s.text, s.start, conceptsBySentence.get(i) ?? [], namedInFindings, organs);
     // "It causes narrowing of the lumen.": a sentence about the one before, naming no organ, stays with it.
     if (previous && ANAPHORA.test(s.text) && !organs.length) return { sub: previous.sub, by: 'context' };
     // "Non-contrast CT of the thorax within normal limits.": the whole exam, no organ's field.

@@ -5,6 +5,7 @@ import { GLOSSARY, plainTerm, withSide } from '../nlp/glossary';
 import { clip } from './clause-changes';
 import { readClause, squash, type Clause } from './clauses';
 import { LIST_NUMBER } from './list-number';
+import { escapeRegExp } from '../report/regex';
 
 // "What the report found:", "- term: meaning", "(pleural effusion)".
 const PART = /^\s*(What the report (?:found|did not find|says)|Words in your report)\s*:?\s*$/i;
@@ -36,8 +37,7 @@ const LAY_FRAGMENTS = GLOSSARY.flatMap((g) =>
 const pieceRe = new Map<string, RegExp>();
 /** A plain phrase's piece, singular or plural ("small round spot(s)"). */
 const pieceOf = (p: string) =>
-  pieceRe.get(p) ??
-  pieceRe.set(p, new RegExp(p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/([a-z])(?=\s|$)/g, '$1(?:e?s)?'), 'g')).get(p)!;
+  pieceRe.get(p) ?? pieceRe.set(p, new RegExp(escapeRegExp(p).replace(/([a-z])(?=\s|$)/g, '$1(?:e?s)?'), 'g')).get(p)!;
 
 /** The line without the plain phrases of the terms it names in brackets. */
 function withoutLay(line: string, terms: readonly string[]): string {

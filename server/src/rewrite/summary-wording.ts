@@ -19,6 +19,7 @@ import {
 } from '../nlp/lay-wording';
 import { squash } from './advice';
 import { degreeOf, ownWords, qualifierOf, type Item } from './summary-reading';
+import { escapeRegExp } from '../report/regex';
 
 export interface GlossaryLine {
   term: string;
@@ -174,7 +175,7 @@ export function denialSentence(report: Report, f: Finding): string {
   return `There is no ${hedge}sign of ${said} (${termOf(report, f)}).`;
 }
 
-const WORD_RES = PLAIN_WORDS.map((word) => ({ word, re: new RegExp(`\\b${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`) }));
+const WORD_RES = PLAIN_WORDS.map((word) => ({ word, re: new RegExp(`\\b${escapeRegExp(word)}\\b`) }));
 
 /** The medical terms the summary names, and the report words around them, with their plain meaning. */
 export function glossaryOf(

@@ -17,6 +17,7 @@ import { gradeOf } from './readability';
 import { AGE_AFTER, DEGREE_RE, degreeOf, itemOf, leadLevels, measuredIn, ownStretch, SPINE_LEVEL, type Item } from './summary-reading';
 import { bare, denialSentence, findingSentences, glossaryOf, glossFor, termOf, type GlossaryLine } from './summary-wording';
 import { stripListNumber } from './list-number';
+import { escapeRegExp } from '../report/regex';
 
 export { adviceKindOf, adviceSentences, lintSummary, type AdviceKind, type AdviceSentence } from './advice';
 export { plainMeasurement, type GlossaryLine } from './summary-wording';
@@ -44,9 +45,7 @@ export const SUMMARY_CLOSING = LAY_LINES.closing;
 const SUMMARY_NOTHING_PLAIN = LAY_LINES.nothingPlain;
 /** The summary's fixed lines, which say nothing about the report's findings (for the verifier). */
 export const SUMMARY_FIXED_LINES: readonly RegExp[] = [
-  ...[SUMMARY_OPENING, SUMMARY_CLOSING, SUMMARY_NOTHING_PLAIN].map(
-    (l) => new RegExp(`^\\s*${l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`),
-  ),
+  ...[SUMMARY_OPENING, SUMMARY_CLOSING, SUMMARY_NOTHING_PLAIN].map((l) => new RegExp(`^\\s*${escapeRegExp(l)}\\s*$`)),
   /^\s*The report is about your [\w -]+\.\s*$/,
 ];
 

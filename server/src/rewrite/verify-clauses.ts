@@ -12,6 +12,7 @@ import { summaryClauses } from './summary-lines';
 import { lastImpression } from './verify-reading';
 import { TEMPLATES } from '../templates';
 import { stripListNumber } from './list-number';
+import { findingHeads } from './impression-kept';
 
 export interface VerifyReason {
   message: string;
@@ -86,6 +87,15 @@ function restingPlace(c: Clause, sources: readonly Clause[]): { clause: Clause; 
   return best;
 }
 
+/** Why no rewrite applies to a document at all (empty, or not an imaging report), or null. */
+export function unrewritable(source: Report, src: readonly Clause[] = clausesOf(source)): string | null {
+  if (!src.some((c) => c.words.length || c.quantities.length)) return 'the report is empty: there is nothing to rewrite';
+  // A case history or a procedure note is no imaging report: no template, impression or summary of one.
+  if (source.document !== 'imaging')
+    return `not an imaging report (it reads as a ${source.document.replace(/-/g, ' ')}): RadLint rewrites imaging reports only`;
+  return null;
+}
+
 /**
  * Clause-level reasons why `candidate` is not a faithful `kind` rewrite of `source` (empty when it is).
  * `significantAt` adds the findings core's significant findings (their spans, or offsets, in source) to what the cue
@@ -108,19 +118,16 @@ export function checkClauses(
     reasons.push({ message, source: s && { start: s.start, end: s.end }, candidate: c && { start: c.start, end: c.end } });
   };
   const src = clausesOf(source);
-  if (!src.some((c) => c.words.length || c.quantities.length)) {
-    say('the report is empty: there is nothing to rewrite');
+  const none = unrewritable(source, src);
+  if (none) {
+    say(none);
     return reasons;
   }
-  // A case history or a procedure note is no imaging report: no template, impression or summary of one.
-  if (source.document !== 'imaging') {
-    say(`not an imaging report (it reads as a ${source.document.replace(/-/g, ' ')}): RadLint rewrites imaging reports only`);
-    return reasons;
-  }
+  // What the history, the exam title or (above a FINDINGS section) an unheaded first line names is the question.
+  const hasFindings = source.sections.some((x) => x.kind === 'findings');
+  const asks = (c: Clause) => QUESTION_SECTIONS.has(c.section) || (c.section === 'preamble' && hasFindings);
   // The findings core's significant findings: what a summary must tell (its sentences are significant too).
-  const told = new Set(
-    src.filter((c) => c.positive && !QUESTION_SECTIONS.has(c.section) && sig.some((f) => c.start <= f.start && f.start < c.end)),
-  );
+  const told = new Set(src.filter((c) => c.positive && !asks(c) && sig.some((f) => c.start <= f.start && f.start < c.end)));
   for (const c of told) c.significant = true;
   const significant = src.filter((c) => c.significant);
   // A summary is read line by line; a report once, as a report.
@@ -285,6 +292,11 @@ export function checkClauses(
     // Its polarity and hedges: on the clauses resting on it, else on one saying its very words.
     const resting = restsOn.get(s)?.length ? restsOn.get(s)! : keptBy.filter((c) => shareOf(c, s) === 1 && shareOf(s, c) === 1);
     for (const lost of polarityLostBy(s, resting)) say(`${lost}: "${clip(s.text, 60)}"`, s, resting[0]);
+    // The old impression's item copied word for word is the radiologist's own summary of the sentence:
+    // what it leaves out of it ("minimal", the normal left foramen) the radiologist left out.
+    const ownSummary =
+      kind === 'impression' && !inImpression(s) && keptBy.every((c) => src.some((x) => inImpression(x) && x.key === c.key));
+    if (ownSummary) continue;
     // A summary may give a size on another line than the finding's report term.
     for (const drop of dropsOf(
       s,
@@ -326,19 +338,6 @@ function ownWord(report: Report, s: Clause, found: readonly Span[]): string | nu
   if (!at) return null;
   const word = /^[A-Za-z][A-Za-z'-]*/.exec(report.text.slice(at.start))?.[0];
   return word ? stem(word.toLowerCase()) : null;
-}
-
-/** The last content word of each significant finding's term in this clause ("density" of "ground-glass density"). */
-function findingHeads(report: Report, s: Clause, found: readonly Span[]): string[] {
-  const heads = found
-    .filter((f) => s.start <= f.start && f.start < s.end && f.end > f.start)
-    .map((f) =>
-      readClause(report.text.slice(f.start, f.end), f, s.section, null)
-        .words.filter((w) => !GENERIC.has(w))
-        .pop(),
-    )
-    .filter((w): w is string => !!w);
-  return [...new Set(heads)];
 }
 
 /**
@@ -474,7 +473,15 @@ function checkPlacement(
     const stoodUnder = [...(source?.heading ?? []), ...(source?.field ? fieldWords(source.field) : [])];
     const names = (organs: readonly string[], said: readonly string[]) => said.some((w) => organs.some((o) => sameOrgan(w, o)));
     if (!own.length || names(own, [...words, ...stoodUnder])) continue;
-    const other = fields.find((f) => f !== c.field && names(wordsOf.get(f)!, words));
+    // A word many organs share ("pulmonary" nodule, "spinal" canal) names no other field by itself.
+    const other = fields.find(
+      (f) =>
+        f !== c.field &&
+        names(
+          wordsOf.get(f)!,
+          words.filter((w) => !GENERIC.has(w)),
+        ),
+    );
     if (other) say(`places "${clip(c.text, 60)}" under ${c.field}, but it speaks of ${other}`, undefined, c);
   }
 }

@@ -5,6 +5,7 @@ import { NORMAL_STATEMENT, consistencyOf, problemOf, type ReportPart } from './c
 import type { Problem } from '../problem';
 import { addToImpressionByUrgency, statementFrom } from '../report/edit';
 import { defineRule, type Rule } from './types';
+import { hasWords } from '../report/regex';
 
 // An impression that points back to the findings ("as described above") covers what it points to.
 const REFERS_BACK =
@@ -50,8 +51,7 @@ function omissionsIn(rule: Rule, report: Report, c: ReportPart, mustName: Readon
   const inImpression = (span: { start: number; end: number }) => {
     const words = report.text.slice(span.start, span.end).toLowerCase();
     let hit = quoted.get(words);
-    if (hit === undefined)
-      quoted.set(words, (hit = new RegExp(String.raw`(?<![\w-])${escapeRegExp(words)}(?:e?s)?(?![\w-])`).test(impressionLower)));
+    if (hit === undefined) quoted.set(words, (hit = hasWords(impressionLower, words)));
     return hit;
   };
   const covered = (f: Finding) =>
@@ -111,5 +111,3 @@ function omissionsIn(rule: Rule, report: Report, c: ReportPart, mustName: Readon
 }
 
 const capitalHedge = (hedge: Finding['hedge']) => (hedge === 'probable' ? 'Probable' : 'Possible');
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -14,6 +14,7 @@ import { lobeSideWords } from './lobe-side-mismatch';
 import type { Problem } from '../problem';
 import type { Side } from '../nlp/types';
 import type { Report } from '../report/types';
+import { SPINE_LEVEL_RANGE } from '../report';
 import { defineRule, type Rule } from './types';
 
 export const lateralityMismatch = defineRule({
@@ -134,25 +135,27 @@ const clocksIn = (text: string) => [...text.matchAll(CLOCK)];
 function clockFaceSlips(rule: Rule, report: Report, inFindings: readonly Finding[], inImpression: readonly Finding[]): Problem[] {
   const problems: Problem[] = [];
   const judged = new Set<number>();
-  const clockOf = (f: Finding) => {
+  // The positions a finding's sentence names; one position is the finding's own.
+  const clocksOf = (f: Finding) => {
     const sentence = report.sentences[f.sentenceIndex];
-    const clocks = sentence ? clocksIn(sentence.text) : [];
-    return clocks.length === 1 ? { hour: clocks[0][1], start: sentence.start + clocks[0].index, text: clocks[0][0] } : null;
+    return (sentence ? clocksIn(sentence.text) : []).map((m) => ({ hour: m[1], start: sentence.start + m.index, text: m[0] }));
   };
+  const clockOf = (clocks: ReturnType<typeof clocksOf>) => (clocks.length === 1 ? clocks[0] : null);
   for (const g of inImpression) {
     if (g.assertion === 'absent' || g.assertion === 'hypothetical') continue;
-    const here = clockOf(g);
+    const here = clockOf(clocksOf(g));
     if (!here || judged.has(here.start)) continue;
     const side = sideInSentence(report, g);
     const kin = sameFindingKin(g.concept);
     const partners = inFindings.filter(
       (f) => kin.has(f.concept) && f.assertion !== 'absent' && f.assertion !== 'hypothetical' && sideInSentence(report, f) === side,
     );
-    const there = partners.map(clockOf).filter((c) => c !== null);
+    const partnerClocks = partners.map(clocksOf);
+    const there = partnerClocks.map(clockOf).filter((c) => c !== null);
     const hours = new Set(there.map((c) => c.hour));
     if (hours.size !== 1 || hours.has(here.hour)) continue;
     // The impression's position named anywhere in the findings is another lesion's, not a slip.
-    if (partners.some((f) => clocksIn(report.sentences[f.sentenceIndex]?.text ?? '').some((m) => m[1] === here.hour))) continue;
+    if (partnerClocks.some((clocks) => clocks.some((c) => c.hour === here.hour))) continue;
     judged.add(here.start);
     const other = there[0];
     const newText = here.text.replace(here.hour, other.hour);
@@ -182,7 +185,7 @@ function clockFaceSlips(rule: Rule, report: Report, inFindings: readonly Finding
 }
 
 // A vertebral level ("C5-6", "L4/5", "L5-S1", "T12 to L1").
-const LEVEL = /\b([CTLS])\s?(\d{1,2})\s*(?:-|–|\/|to)\s*([CTLS])?\s?(\d{1,2})\b/i;
+const LEVEL = new RegExp(String.raw`\b${SPINE_LEVEL_RANGE}\b`, 'i');
 const LEVELS = new RegExp(LEVEL.source, 'gi');
 const LEVEL_LABEL = new RegExp(`^\\s*(?:\\d+\\.\\s*)?${LEVEL.source}\\s*:`, 'i');
 const SPINE_WORDS = /\b(?:dis[ck]s?|foramin\w*|canal|thecal|cord|vertebra\w*|nerve roots?|spinal|facet)\b/i;

@@ -10,17 +10,21 @@ import { defineRule } from './types';
 /**
  * A negative or benign BI-RADS (1, 2) as the report's assessment, over a finding it describes as a
  * suspected cancer (the days tier: a mass, suspicious calcifications, a distortion) that is current, not
- * minor or stable, and not given a benign name in its own sentence ("a mass ... consistent with a simple cyst").
+ * minor or stable, and not given a benign name in its own sentence ("a mass ... consistent with a simple cyst")
+ * nor where the report names it again on the same side ("... mass ... previously 0.9 cm." then "Stable
+ * mass in the left breast, consistent with a fibroadenoma.").
  */
 function suspiciousUnderBenign(report: Report, u: Understanding, r: RadsResult): Finding | undefined {
   if (r.mention.system.id !== 'bi-rads' || !r.overall || (r.mention.category.id !== '1' && r.mention.category.id !== '2')) return undefined;
-  return u.findings.find(
+  const told = u.findings.filter((f) => (f.section === 'findings' || f.section === 'impression') && f.assertion === 'present');
+  const benignAsWritten = (f: Finding) =>
+    isMinor(report, f) ||
+    u.findings.some((g) => g.sentenceIndex === f.sentenceIndex && g.start > f.end && g.assertion !== 'absent' && !g.critical);
+  return told.find(
     (f) =>
-      (f.section === 'findings' || f.section === 'impression') &&
-      f.assertion === 'present' &&
       f.critical === 'days' &&
-      !isMinor(report, f) &&
-      !u.findings.some((g) => g.sentenceIndex === f.sentenceIndex && g.start > f.end && g.assertion !== 'absent' && !g.critical),
+      !benignAsWritten(f) &&
+      !told.some((g) => g !== f && g.concept === f.concept && (!g.side || !f.side || g.side === f.side) && benignAsWritten(g)),
   );
 }
 
@@ -36,6 +40,27 @@ function densitiesIn(report: Report): { id: string; start: number; end: number }
   }
 }
 
+// A composition told in older or own words ("a mixture of adipose and fibroglandular elements").
+const COMPOSITION_WORDS = /\b(?:fibroglandular|adipose|fatty|composition)\b|\bdense\b(?![ \t]+(?:mass|nodule|lesion|calcification))/i;
+const MAMMOGRAM = /\bmammogra\w*|\btomosynthesis\b|\bMG\b/i;
+
+/**
+ * The words right after a BI-RADS category that say the opposite of it: "BI-RADS 4C: Benign." or
+ * "BI-RADS 2: Suspicious ..." (a slip of the category or of its label).
+ */
+function wordingAgainst(report: Report, r: RadsResult): string | undefined {
+  if (r.mention.system.id !== 'bi-rads') return undefined;
+  const after = /^\s*(?:[:\-\u2013\u2014(]\s*)?((?:benign|negative|suspicious|highly suggestive)\b[\w ]{0,20})/i.exec(
+    report.text.slice(r.mention.end, r.mention.end + 60),
+  );
+  if (!after) return undefined;
+  const category = r.mention.category.id;
+  const saysBenign = /^(?:benign|negative)/i.test(after[1]);
+  if (saysBenign && /^[45]/.test(category)) return after[1].trim();
+  if (!saysBenign && /^[12]$/.test(category)) return after[1].trim();
+  return undefined;
+}
+
 const cite = (r: RadsResult) => `${r.mention.system.short} ${r.mention.system.version}; ${r.mention.system.reference}`;
 const named = (r: RadsResult) => `${r.mention.system.short} ${r.mention.category.id} (${r.mention.category.label.toLowerCase()})`;
 
@@ -44,7 +69,7 @@ export const radsManagement = defineRule({
   category: 'guideline',
   severity: 'warning',
   description:
-    'A reporting-and-data-system category (BI-RADS, Lung-RADS, TI-RADS, LI-RADS, PI-RADS, O-RADS) whose written management disagrees with it, an overall category lower than a lesion\u2019s, a category the described features contradict (a negative or benign BI-RADS over a suspicious finding), or a breast density stated two ways.',
+    'A reporting-and-data-system category (BI-RADS, Lung-RADS, TI-RADS, LI-RADS, PI-RADS, O-RADS) whose written management disagrees with it, an overall category lower than a lesion\u2019s, a category the described features contradict (a negative or benign BI-RADS over a suspicious finding), a breast density stated two ways or left out of a screening or bilateral mammogram, or a category worded against its own label ("BI-RADS 4C: Benign").',
   check({ report, analysis }) {
     const problems: Problem[] = [];
     const judged = judgeRads(report, () => analysis.understanding);
@@ -63,7 +88,38 @@ export const radsManagement = defineRule({
           related: [{ start: densities[0].start, end: densities[0].end, message: `Density ${densities[0].id}` }],
         });
     }
+    // A screening or bilateral mammogram's assessment without the breast composition: BI-RADS and MQSA ask
+    // for it. One breast's diagnostic or magnification views, and a man's mammogram, often go without.
+    const exam = analysis.understanding.exam.span;
+    const examTitle = exam ? report.text.slice(exam.start, exam.end) : '';
+    if (
+      MAMMOGRAM.test(examTitle) &&
+      /\b(?:screening|bilateral)\b/i.test(examTitle) &&
+      analysis.understanding.patient.sex !== 'male' &&
+      judged.some((r) => r.mention.system.id === 'bi-rads' && r.overall) &&
+      !densitiesIn(report).length &&
+      !COMPOSITION_WORDS.test(report.text)
+    )
+      problems.push({
+        rule: this.id,
+        category: this.category,
+        severity: 'warning',
+        start: exam!.start,
+        end: exam!.end,
+        message:
+          'A mammogram without the breast density: state the composition (ACR density A–D, almost entirely fatty to extremely dense) in every mammography report (BI-RADS 5th edition; MQSA).',
+      });
     for (const r of judged) {
+      const wording = wordingAgainst(report, r);
+      if (wording)
+        problems.push({
+          rule: this.id,
+          category: this.category,
+          severity: 'warning',
+          start: r.mention.start,
+          end: r.mention.end,
+          message: `${r.mention.system.short} ${r.mention.category.id} is ${r.mention.category.label.toLowerCase()}, but the report words it "${wording}" (${cite(r)}).`,
+        });
       const suspicious = suspiciousUnderBenign(report, analysis.understanding, r);
       if (suspicious)
         problems.push({

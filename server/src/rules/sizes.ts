@@ -1,7 +1,7 @@
 // What the measurement rules (measurement-mismatch, mixed-units, inconsistent-units,
 // implausible-organ-size) share: each measurement's length in millimetres, the sizes of each
 // finding, and the comparison of the impression's sizes with the findings', done once per check.
-import { MM_PER, conceptHas, covers, kinOf, sameFinding, sitesAgree, type Finding, type Measurement } from '../nlp';
+import { MM_PER, conceptHas, covers, isDistance, kinOf, sameFinding, sitesAgree, type Finding, type Measurement } from '../nlp';
 import { textOf } from '../report';
 import type { Report, Section } from '../report/types';
 import { byConcept, consistencyOf, mentionsOf, sentenceIndexAt } from './consistency';
@@ -62,7 +62,7 @@ function agree(a: Measurement, b: Measurement, own: WeakMap<Measurement, number[
 const decimalsOf = (v: number) => (String(v).split('.')[1] ?? '').length;
 /** "a 4 cm hematoma" for one of 1.9 x 4.4 x 1.3 cm: one size, the largest dimension given rounder, in its unit. */
 function roundedLargest(a: Measurement, b: Measurement): boolean {
-  if (a.value.length !== 1 || a.unit !== b.unit) return false;
+  if (a.value.length !== 1 || b.value.length < 2 || a.unit !== b.unit) return false;
   const largest = Math.max(...b.value);
   const places = decimalsOf(a.value[0]);
   if (places >= decimalsOf(largest)) return false;
@@ -78,14 +78,18 @@ function sizesByFinding(report: Report, findings: readonly Finding[], all: reado
   const attached = new Set<Measurement>();
   const bySentence = new Map<number, Finding[]>();
   for (const f of findings) {
-    sizes.set(f, [...f.measurements]);
+    // A distance from a landmark is no size of the finding ("3-4 cm from the ankle joint").
+    sizes.set(
+      f,
+      f.measurements.filter((m) => !isDistance(report.text, m)),
+    );
     for (const m of f.measurements) attached.add(m);
     let list = bySentence.get(f.sentenceIndex);
     if (!list) bySentence.set(f.sentenceIndex, (list = []));
     list.push(f);
   }
   for (const m of all) {
-    if (attached.has(m)) continue;
+    if (attached.has(m) || isDistance(report.text, m)) continue;
     const index = sentenceIndexAt(report, m.start);
     const sentence = report.sentences[index];
     if (!sentence || m.end > sentence.end) continue;
@@ -160,6 +164,19 @@ function computeSizes(context: RuleContext): SizeComparison {
   const { mismatches, otherUnits } = result;
   const sizes = sizesByFinding(report, c.u.findings, c.u.measurements);
   const sizesOf = (f: Finding) => sizes.get(f) ?? [];
+  /** Same dimensions at the same positions, in any unit. */
+  const sameSize = (a: Measurement, b: Measurement) => {
+    const x = mm(a);
+    const y = mm(b);
+    return !!x && !!y && x.length === y.length && x.every((v, i) => close(v, y[i]));
+  };
+  /** Two or three dimensions, all but one the same at their positions. */
+  const oneDimensionChanged = (a: Measurement, b: Measurement) => {
+    const x = mm(a);
+    const y = mm(b);
+    if (!x || !y || x.length < 2 || x.length !== y.length) return false;
+    return x.filter((v, i) => close(v, y[i])).length === x.length - 1;
+  };
   for (const part of c.parts) {
     const inFindingsText = part.findingsSections.flatMap((s) => measurementsIn(c.u.measurements, s));
     const handled = new Set<Measurement>();
@@ -180,9 +197,21 @@ function computeSizes(context: RuleContext): SizeComparison {
         (f) => sameLesion(f.concept, g.concept) && sitesAgree(f, g) && (!f.side || !g.side || f.side === g.side),
       );
       if (!partners.length) continue;
-      const theirs = partners.flatMap(sizesOf);
+      // The same finding at the same place is the one to compare with ("hypodense lesion in the left
+      // hepatic lobe", 4.0 cm), not a cyst elsewhere that a lesion may also be called.
+      const located = partners.filter(
+        (f) => (g.side || g.site.length) && f.concept === g.concept && f.side === g.side && f.site.join(',') === g.site.join(','),
+      );
+      const theirs = (located.length ? located : partners).flatMap(sizesOf);
       for (const im of sizesOf(g)) {
         handled.add(im);
+        // "2.0 x 1.0 x 0.4 cm" against "1.0 x 1.0 x 0.4 cm" of the same finding: one dimension changed,
+        // whatever other size of it shares a dimension (a 4 mm cyst beside it).
+        const changed = !theirs.some((fm) => sameSize(im, fm)) && theirs.find((fm) => oneDimensionChanged(im, fm));
+        if (changed) {
+          mismatches.push({ im, fm: changed, finding: g });
+          continue;
+        }
         // Agreeing with any measurement in the findings is enough ("the largest node, 1.5 cm").
         const same = theirs.find((fm) => agrees(im, fm));
         if (same) {
@@ -190,9 +219,16 @@ function computeSizes(context: RuleContext): SizeComparison {
           if (mm(same) && mm(im) && same.unit !== im.unit) otherUnits.push({ im, fm: same });
           continue;
         }
-        if (inFindingsText.some((fm) => agrees(im, fm) && mm(fm) && mm(im))) continue;
+        // Any size of the findings may be this one under another name, unless the findings measure
+        // the finding at this very place ("a 3 cm simple cyst" of the ovary is not the liver lesion's).
+        if (!located.length && inFindingsText.some((fm) => agrees(im, fm) && mm(fm) && mm(im))) continue;
+        // The written numbers in another unit first: a unit slip names its partner ("1.5 mm" for 1.5 cm).
         const sameShape =
-          theirs.find((fm) => fm.value.length === im.value.length && !!mm(fm) === !!mm(im)) ?? theirs.find((fm) => !!mm(fm) === !!mm(im));
+          theirs.find(
+            (fm) => fm.unit !== im.unit && fm.value.length === im.value.length && fm.value.every((v, i) => close(v, im.value[i])),
+          ) ??
+          theirs.find((fm) => fm.value.length === im.value.length && !!mm(fm) === !!mm(im)) ??
+          theirs.find((fm) => !!mm(fm) === !!mm(im));
         if (sameShape) mismatches.push({ im, fm: sameShape, finding: g });
       }
     }
@@ -212,14 +248,7 @@ function computeSizes(context: RuleContext): SizeComparison {
         continue;
       }
       // Two or three dimensions, all but one the same: one lesion with one dimension changed.
-      if (im.value.length < 2) continue;
-      const mine = mm(im) as number[];
-      const near = inFindingsText.find((x) => {
-        const theirs = mm(x);
-        if (!theirs || theirs.length !== mine.length) return false;
-        const same = mine.filter((v, i) => close(v, theirs[i])).length;
-        return same === mine.length - 1;
-      });
+      const near = inFindingsText.find((x) => oneDimensionChanged(im, x));
       if (near) mismatches.push({ im, fm: near });
     }
   }

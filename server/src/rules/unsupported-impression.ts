@@ -1,5 +1,7 @@
 import { QUALIFIERS, covers, denies, fitsExam, knownConcept, sameFinding, sitesAgree, type Finding } from '../nlp';
 import { otherOrgan } from '../nlp/normal';
+import { organsNamed } from '../nlp/organs';
+import { wordsOf } from '../nlp/words';
 import { sentencesIn } from '../report';
 import type { Report } from '../report/types';
 import { isMinor } from '../nlp/minor';
@@ -37,6 +39,8 @@ const EVIDENCE: Readonly<Record<string, RegExp>> = {
   'hilar-enlargement': mediastinalOrHilar(String.raw`hil(?:um|a|ar)`),
   'widened-mediastinum': mediastinalOrHilar(String.raw`(?:mediastin\w*|paratracheal)`),
   pneumoperitoneum: /\b(?:free (?:air|gas)|extraluminal|subdiaphragmatic|subphrenic)\b/i,
+  // A valve or vessel "severely restricted", "narrowed", with its pressure gradient.
+  stenosis: /\b(?:narrow\w*|restrict\w*|gradients?|stenotic)\b/i,
   // Inflammation shows as more blood flow on Doppler.
   epididymitis: /\b(?:hypervascular\w*|hyperemi\w*|increased (?:\w+ )?(?:vascular )?flow|enlarged epididym\w*)/i,
 };
@@ -62,6 +66,28 @@ function normalBeside(report: Report, c: ReportPart, g: Finding): boolean {
       !(s.start <= g.start && g.end <= s.end) &&
       (NORMAL_STATEMENT.test(s.text) || /^(?:stable (?:chest|study|exam\w*|appearance of the chest)|clear lungs?)\.?$/i.test(s.text)),
   );
+}
+
+/** The organs a stretch of the report names. */
+function organsIn(report: Report, start: number, end: number): Set<string> {
+  const text = report.text.slice(start, end);
+  return new Set(organsNamed(wordsOf(text), text).map((h) => h.organ));
+}
+
+/**
+ * The impression's finding is named in one organ ("right lower lobe pneumonia") and the findings'
+ * sentence speaks of others only (the sinuses' opacification, a pancreatic neoplastic process).
+ */
+function inOtherOrgans(report: Report, f: Finding, g: Finding): boolean {
+  const statement = report.sentences[g.sentenceIndex];
+  const from = Math.max(statement?.start ?? 0, g.start - 40);
+  const before = report.text.slice(from, g.start);
+  const clause = from + Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), -1) + 1;
+  const own = organsIn(report, clause, Math.min(statement?.end ?? g.end, g.end + 40));
+  if (!own.size) return false;
+  const sentence = report.sentences[f.sentenceIndex];
+  const theirs = sentence ? organsIn(report, sentence.start, sentence.end) : new Set<string>();
+  return theirs.size > 0 && ![...theirs].some((o) => own.has(o));
 }
 
 const DENIED_BEFORE = /\b(?:no|not|without|negative|free of|normal|clear|unremarkable)\b/i;
@@ -103,7 +129,8 @@ function insertionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] {
     // A mention in the findings, or a denial of this very finding (the contradiction rule's business);
     // "normal vasculature" does not describe pulmonary edema.
     // Another finding explains it only at the same place ("right upper lobe mass" is not
-    // supported by "bibasilar opacities").
+    // supported by "bibasilar opacities"), and in the same organ (the sinuses' opacification does not
+    // describe "right lower lobe pneumonia", nor abdominal fat stranding a rib fracture).
     const samePlace = (f: Finding) =>
       sitesAgree(f, g) && (!f.side || !g.side || f.side === g.side || f.side === 'bilateral' || g.side === 'bilateral');
     // A diagnosis outside the exam's body part ("acute appendicitis" on an elbow MRI) is not explained by
@@ -112,7 +139,9 @@ function insertionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] {
     const described = c.inFindings.some((f) =>
       f.assertion === 'absent'
         ? denies(conceptOf(report, f), conceptOf(report, g)) && (!f.normal || (samePlace(f) && !otherOrgan(report, f, g)))
-        : sameFinding(f.concept, g.concept) || (inExam && (covers(f.concept, g.concept) || covers(g.concept, f.concept)) && samePlace(f)),
+        : f.concept === g.concept ||
+          (sameFinding(f.concept, g.concept) && !inOtherOrgans(report, f, g)) ||
+          (inExam && (covers(f.concept, g.concept) || covers(g.concept, f.concept)) && samePlace(f) && !inOtherOrgans(report, f, g)),
     );
     if (described || findingsLower.includes(report.text.slice(g.start, g.end).toLowerCase())) continue;
     const evidence = EVIDENCE[g.concept];

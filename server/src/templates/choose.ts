@@ -114,10 +114,19 @@ function textOfKind(report: Report, kind: string): string {
 
 /** The best template for a report, how sure the choice is and why, and the others in order (or why none fits). */
 export function chooseTemplate(report: Report): TemplateChoice {
-  const exam = findExam(report);
-  const { choice, modality, parts } = bestTemplate(report, exam);
-  return checked(choice, modality, parts);
+  let choice = CHOSEN.get(report);
+  if (!choice) {
+    const exam = findExam(report);
+    const best = bestTemplate(report, exam);
+    choice = checked(best.choice, best.modality, best.parts);
+    CHOSEN.set(report, choice);
+  }
+  return choice;
 }
+
+// One choice per parsed report: the editor asks for it on every code-action request, and a document
+// version is parsed once (the server caches its analysis), so this caches it per version.
+const CHOSEN = new WeakMap<Report, TemplateChoice>();
 
 function bestTemplate(
   report: Report,

@@ -8,6 +8,7 @@ import liRads from './data/li-rads-2018.json';
 import piRads from './data/pi-rads-2019.json';
 import oRads from './data/o-rads-us-2020.json';
 import { RadsSystemSchema, type RadsCategory, type RadsSystem } from './schema';
+import { escapeRegExp as escape } from '../../report/regex';
 
 export type { RadsCategory, RadsSystem } from './schema';
 
@@ -45,7 +46,6 @@ export interface RadsMention {
   valueEnd: number;
 }
 
-const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 /** "BI-RADS" matches BIRADS, BI RADS, Bi-Rads. */
 const loose = (w: string) => escape(w).replace(/[- ]/g, '[- ]?');
 
