@@ -326,3 +326,21 @@ test('"and there is …" is a new statement: the negation before it does not rea
     flipped.join(' | '),
   );
 });
+
+test('"the findings suggest …" hedges; a summary line passing on the history tells no finding', () => {
+  const c = read('The findings suggest progression of metastatic hepatocellular carcinoma.');
+  assert.ok(!c.recommendation && c.positive && c.hedged.has('carcinoma'));
+  assert.equal(read('We suggest follow-up MRI.').recommendation, true);
+  const source =
+    'EXAM: MRI abdomen.\nHISTORY: History of hepatocellular carcinoma.\nFINDINGS: Multiple new hepatic lesions.\nIMPRESSION: The findings suggest progression of metastatic hepatocellular carcinoma.\n';
+  const history = 'The report also says: "History of hepatocellular carcinoma."';
+  const told = 'The report also says: "The findings suggest progression of metastatic hepatocellular carcinoma."';
+  const lesions = 'The report also says: "Multiple new hepatic lesions."';
+  const summary = (...lines) => `What the report found:\n${lines.join('\n')}\n`;
+  assert.deepEqual(check('summary', source, summary(lesions, told)), []);
+  const dropped = check('summary', source, summary(history, lesions));
+  assert.ok(
+    dropped.some((m) => m.startsWith('drops')),
+    dropped.join(' | '),
+  );
+});

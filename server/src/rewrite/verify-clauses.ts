@@ -235,6 +235,8 @@ export function checkClauses(
     // A summary tells the impression and every significant finding.
     return !s.communication && (told.has(s) || (inImpression(s) && (s.positive || namesDenial(s))));
   });
+  // A line passing on the history or the question ("a history of hepatocellular carcinoma") tells no finding.
+  const asked = new Set(src.filter(asks).flatMap((x) => restsOn.get(x) ?? []));
   for (const s of required) {
     // Kept by the clauses resting on it, and by any other clause that could (a finding told in the
     // summary from the impression's sentence is also the findings' sentence).
@@ -249,7 +251,8 @@ export function checkClauses(
     const keptBy = written.filter(
       (c) =>
         restsOn.get(s)?.includes(c) ||
-        (sameSide(c) &&
+        (!asked.has(c) &&
+          sameSide(c) &&
           sameLevel(c) &&
           (!mine.length || mine.some((w) => c.words.includes(w)) || (!!own && c.words.includes(own))) &&
           (shareOf(c, s) >= 0.5 || shareOf(s, c) >= KEPT_BY || (shareOf(c, s) > 0 && sameSize(c, s)) || (!!own && c.words.includes(own)))),
