@@ -331,6 +331,8 @@ test('"the findings suggest …" hedges; a summary line passing on the history t
   const c = read('The findings suggest progression of metastatic hepatocellular carcinoma.');
   assert.ok(!c.recommendation && c.positive && c.hedged.has('carcinoma'));
   assert.equal(read('We suggest follow-up MRI.').recommendation, true);
+  assert.ok(read('Fluid in the bursa, which may suggest bursitis.').hedged.has('bursitis'));
+  assert.equal(read('Fluid in the bursa, which may suggest bursitis.').recommendation, false);
   const source =
     'EXAM: MRI abdomen.\nHISTORY: History of hepatocellular carcinoma.\nFINDINGS: Multiple new hepatic lesions.\nIMPRESSION: The findings suggest progression of metastatic hepatocellular carcinoma.\n';
   const history = 'The report also says: "History of hepatocellular carcinoma."';
