@@ -51,19 +51,18 @@ const SEVERITY_UP = {
   slight: 'marked',
 };
 const LEVEL_UP = (m) => `${m[1]}${Number(m[2]) + 1}`;
+// A summary line or a report sentence left out.
+const DROP = {
+  reason: /drops|leaves out/,
+  summary: swap(/^- There (?:is|are|may|is likely)[^\n]*\n|^The report also says: [^\n]*\n/gm, () => ''),
+  report: swap(/(?<=[.:]\s)[A-Z][^.\n]{12,}\.\s?/g, () => ''),
+};
 const MUTATIONS = {
   // A drop of meaning only: a line that repeats another, or speaks of a normal organ, drops nothing.
-  'drop clause': {
-    reason: /drops|leaves out/,
-    summary: swap(/^- There (?:is|are|may|is likely)[^\n]*\n|^The report also says: [^\n]*\n/gm, () => ''),
-    report: swap(/(?<=[.:]\s)[A-Z][^.\n]{12,}\.\s?/g, () => ''),
-    real: (source, line, at) => droppedMeaning(at, { worthyOnly: true }),
-  },
+  'drop clause': { ...DROP, real: (source, line, at) => droppedMeaning(at, { worthyOnly: true }) },
   // The same drops, counting any finding the engine reads as there, also moderate or chronic ones it does not call significant.
   'drop clause (any content)': {
-    reason: /drops|leaves out/,
-    summary: swap(/^- There (?:is|are|may|is likely)[^\n]*\n|^The report also says: [^\n]*\n/gm, () => ''),
-    report: swap(/(?<=[.:]\s)[A-Z][^.\n]{12,}\.\s?/g, () => ''),
+    ...DROP,
     real: (source, line, at) => at.kind !== 'restructure' && droppedMeaning(at, { worthyOnly: false }),
   },
   'drop hedge': {
@@ -105,7 +104,8 @@ const MUTATIONS = {
     reason: /size|number|changes/,
     all: swap(/\b(\d+(?:\.\d+)?)\s?(mm|cm)\b/g, (m) => `${m[1]} ${m[2] === 'mm' ? 'cm' : 'mm'}`),
   },
-  'change level': { reason: /level/, all: swap(/\b([CTL])(\d{1,2})\b/g, LEVEL_UP) },
+  // A level, or an MR sequence ("T1" for "T2").
+  'change level': { reason: /level|sequence/, all: swap(/\b([CTL])(\d{1,2})\b/g, LEVEL_UP) },
   'add finding': {
     reason: /adds/,
     summary: appendLine('- There is a lump in the left kidney (renal mass). It measures about 3 centimeters.'),

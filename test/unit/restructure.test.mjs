@@ -518,9 +518,8 @@ test('restructureText: the chosen template, or the one asked for; an unknown id 
   assert.throws(() => restructureText(text, { ...PLAIN, templateId: 'mri-toe' }), /unknown template mri-toe/);
 });
 
-// Faithful restructures the verifier refuses (verify-clauses.ts, owned by the verifier's work): each is
-// filed where a radiologist files it, and the gate should pass it. Marked todo until the verifier reads
-// them right; the restructure must not be bent to a check's blind spot.
+// Faithful restructures the verifier once refused (verify-clauses.ts): each is filed where a radiologist
+// files it, and the gate passes it; the restructure must not be bent to a check's blind spot.
 const REFUSED_FAITHFUL = [
   [
     'identical level lines in descending order are paired by their text, not their level labels',
@@ -579,7 +578,7 @@ const REFUSED_FAITHFUL = [
 ];
 for (const [name, text, label, expected] of REFUSED_FAITHFUL) {
   test(`filed right: ${name}`, () => assert.equal(line(run(text).out, label), expected));
-  test(`the gate passes it: ${name}`, { todo: 'verifier placement/level reading (verify-clauses.ts)' }, () => {
+  test(`the gate passes it: ${name}`, () => {
     assert.deepEqual(rewrite('restructure', analyze(text)).verification.reasons, []);
   });
 }
@@ -597,8 +596,7 @@ test('mammograms and obstetric scans get their own template, every sentence kept
     const r = rewrite('restructure', analyze(text));
     assert.equal(r.template.id, name.startsWith('mg-') ? 'mg-breast' : 'us-obstetric', name);
     assert.equal(broken(text), null, name);
-    // The growth scan's own "Biometry:" label is read by the verifier as a field without "fetal" (todo below).
-    if (name !== 'ob-growth-bpp.rpt') assert.deepEqual(r.verification.reasons, [], name);
+    assert.deepEqual(r.verification.reasons, [], name);
   }
 });
 
@@ -652,13 +650,9 @@ test('breast and pregnancy findings go to their fields', () => {
   assert.equal(line(run(fixture('ob-previa.rpt')).out, 'Placenta').startsWith('Placenta: The placenta is posterior'), true);
 });
 
-test(
-  'the gate passes a growth scan whose "Biometry:" label the restructure keeps',
-  { todo: 'verifier: a field named by the source label' },
-  () => {
-    assert.deepEqual(rewrite('restructure', analyze(fixture('ob-growth-bpp.rpt'))).verification.reasons, []);
-  },
-);
+test('the gate passes a growth scan whose "Biometry:" label the restructure keeps', () => {
+  assert.deepEqual(rewrite('restructure', analyze(fixture('ob-growth-bpp.rpt'))).verification.reasons, []);
+});
 
 // Misplacements read by hand on CT/MRI/US restructures, one per pattern: each sentence under its own organ.
 const OWN_ORGAN = [

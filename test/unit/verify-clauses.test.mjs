@@ -132,7 +132,8 @@ test('clause reading: time and grade under a negation are what it denies; a hedg
   assert.deepEqual([...c.time], ['old']);
   // Levels in a spine paragraph's label and a sequence joined by a slash.
   assert.deepEqual(readClause('L4-L5: Mild disc bulge.', { start: 0, end: 24 }, 'findings', null).levels, ['L4-L5']);
-  assert.deepEqual(read('FLAIR/T2 hyperintensity.').levels, ['T2']);
+  assert.deepEqual(read('FLAIR/T2 hyperintensity.').sequences, ['T2']);
+  assert.deepEqual(read('FLAIR/T2 hyperintensity.').levels, []);
   // "Low lung volumes, otherwise no acute abnormality" states the volumes; "The lungs are clear" states nothing.
   assert.equal(read('Low lung volumes, otherwise no acute abnormality.').positive, true);
   assert.equal(read('The lungs are clear.').positive, false);
@@ -235,5 +236,113 @@ C5-C6: Mild disc bulge.
   assert.ok(
     odd.some((m) => /^changes level: C5-C5/.test(m)),
     odd.join(' | '),
+  );
+});
+
+test('MR sequences are no spine levels: a draft may leave "T2" out, but not change it; "at T2" stays a level', () => {
+  const source = 'EXAM: MRI brain.\nFINDINGS: There is a 1.2 cm T2 hyperintense mass in the left frontal lobe.\n';
+  const drafted = (item) => `${source}IMPRESSION:\n1. ${item}\n`;
+  assert.deepEqual(check('impression', source, drafted('1.2 cm mass in the left frontal lobe.')), []);
+  const changed = check('impression', source, drafted('1.2 cm T1 hyperintense mass in the left frontal lobe.'));
+  assert.ok(
+    changed.some((m) => m.startsWith('changes sequence: T1')),
+    changed.join(' | '),
+  );
+  assert.deepEqual(read('Compression fracture at T2.').levels, ['T2']);
+  assert.deepEqual(read('T1 and T2 weighted images.').sequences, ['T1', 'T2']);
+  assert.deepEqual(read('T1-T2 disc bulge.').levels, ['T1-T2']);
+});
+
+test('"considered" hedges what follows it; "should be considered" is advice', () => {
+  const c = read('Nodular lesions in both lungs considered metastases.');
+  assert.ok(c.hedged.has('metastase') && !c.recommendation && c.positive);
+  assert.equal(read('MRI should be considered.').recommendation, true);
+});
+
+test('a label opening a line is the side and level of the sentences after it on that line', () => {
+  const source =
+    'EXAM: MRI knees.\nFINDINGS:\nLeft knee: Moderate joint effusion. Complex tear of the medial meniscus.\nRight knee: Intact menisci.\n';
+  const drafted = (item) => `${source}IMPRESSION:\n1. ${item}\n`;
+  assert.deepEqual(check('impression', source, drafted('Left knee: Complex tear of the medial meniscus.')), []);
+  const flipped = check('impression', source, drafted('Right knee: Complex tear of the medial meniscus.'));
+  assert.ok(
+    flipped.some((m) => m.startsWith('changes side')),
+    flipped.join(' | '),
+  );
+});
+
+test('summary: two findings named by one word ("… effusion") are each told by their own line', () => {
+  const source =
+    'EXAM: MRI right shoulder.\nFINDINGS: Subacromial bursal effusion and small glenohumeral joint effusion are noted.\nIMPRESSION: Subacromial bursal effusion and small glenohumeral joint effusion.\n';
+  const at = (term) => [...source.matchAll(new RegExp(term, 'g'))].map((m) => ({ start: m.index, end: m.index + term.length }));
+  const significant = [...at('bursal effusion'), ...at('glenohumeral joint effusion')];
+  const bursa = '- There is a swollen fluid sac near a joint (bursal effusion).';
+  const joint = '- There is a small amount of fluid in the joint (glenohumeral joint effusion).';
+  const summary = (...lines) => `What the report found:\n${lines.join('\n')}\n`;
+  assert.deepEqual(check('summary', source, summary(bursa, joint), significant), []);
+  const dropped = check('summary', source, summary(joint), significant);
+  assert.ok(
+    dropped.some((m) => m.startsWith('drops "bursal"')),
+    dropped.join(' | '),
+  );
+});
+
+test('a finding takes the side stated only in the words joined to it ("… in the superior and basal segments of the right lung lower lobe")', () => {
+  const c = read('Focal consolidations in the superior and basal segments of the right lung lower lobe, bilateral minimal effusion.');
+  assert.deepEqual(c.parts[0].sides, ['right']);
+  // Not over a comma: "Mild atelectasis, moderate right effusion" gives the atelectasis no side.
+  assert.deepEqual(read('Mild atelectasis, moderate right effusion.').parts[0].sides, []);
+  const source = 'EXAM: CT chest.\nFINDINGS: Focal consolidations in the superior and basal segments of the right lung lower lobe.\n';
+  const drafted = (item) => `${source}IMPRESSION:\n1. ${item}\n`;
+  assert.deepEqual(
+    check('impression', source, drafted('Focal consolidations in the superior and basal segments of the right lung lower lobe.')),
+    [],
+  );
+  const flipped = check('impression', source, drafted('Focal consolidations in the left lung lower lobe.'));
+  assert.ok(
+    flipped.some((m) => /side/.test(m)),
+    flipped.join(' | '),
+  );
+});
+
+test('"and there is …" is a new statement: the negation before it does not reach it, and one after it does not undo it', () => {
+  const c = read('There is no complete tear or discontinuity and there is meniscocapsular separation.');
+  assert.ok(c.negated.has('tear') && !c.negated.has('separation'));
+  const both = read('No effusion and there is no pneumothorax.');
+  assert.ok(both.negated.has('effusion') && both.negated.has('pneumothorax'));
+  const source = 'EXAM: MRI knee.\nFINDINGS: There is no complete tear or discontinuity and there is no meniscocapsular separation.\n';
+  const moved = (text) => `EXAM: MRI knee.\nFINDINGS:\nMenisci: ${text}\n`;
+  assert.deepEqual(
+    check('restructure', source, moved('There is no complete tear or discontinuity and there is no meniscocapsular separation.')),
+    [],
+  );
+  const flipped = check(
+    'restructure',
+    source,
+    moved('There is no complete tear or discontinuity and there is meniscocapsular separation.'),
+  );
+  assert.ok(
+    flipped.some((m) => /denies|states/.test(m)),
+    flipped.join(' | '),
+  );
+});
+
+test('"the findings suggest …" hedges; a summary line passing on the history tells no finding', () => {
+  const c = read('The findings suggest progression of metastatic hepatocellular carcinoma.');
+  assert.ok(!c.recommendation && c.positive && c.hedged.has('carcinoma'));
+  assert.equal(read('We suggest follow-up MRI.').recommendation, true);
+  assert.ok(read('Fluid in the bursa, which may suggest bursitis.').hedged.has('bursitis'));
+  assert.equal(read('Fluid in the bursa, which may suggest bursitis.').recommendation, false);
+  const source =
+    'EXAM: MRI abdomen.\nHISTORY: History of hepatocellular carcinoma.\nFINDINGS: Multiple new hepatic lesions.\nIMPRESSION: The findings suggest progression of metastatic hepatocellular carcinoma.\n';
+  const history = 'The report also says: "History of hepatocellular carcinoma."';
+  const told = 'The report also says: "The findings suggest progression of metastatic hepatocellular carcinoma."';
+  const lesions = 'The report also says: "Multiple new hepatic lesions."';
+  const summary = (...lines) => `What the report found:\n${lines.join('\n')}\n`;
+  assert.deepEqual(check('summary', source, summary(lesions, told)), []);
+  const dropped = check('summary', source, summary(history, lesions));
+  assert.ok(
+    dropped.some((m) => m.startsWith('drops')),
+    dropped.join(' | '),
   );
 });

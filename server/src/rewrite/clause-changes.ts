@@ -19,7 +19,7 @@ const shared = (a: Clause, b: Clause) => a.words.filter((w) => b.words.includes(
 /** Whether most of `words` stand in the clause's `set` (hedged or negated). */
 const mostIn = (set: Set<string>, words: string[]) => words.length > 0 && words.filter((w) => set.has(w)).length * 2 > words.length;
 
-export const severityName = (s: Iterable<string>) => [...s].map((v) => SEVERITY_WORD[v] ?? v).join(', ');
+const severityName = (s: Iterable<string>) => [...s].map((v) => SEVERITY_WORD[v] ?? v).join(', ');
 const quantityName = (q: string) => {
   const [kind, v] = q.split(':');
   return kind === 'length' ? `${v} mm` : kind === 'volume' ? `${v} mL` : kind === 'n' ? v : `${v} (${kind})`;
@@ -48,15 +48,26 @@ export function changesOf(source: Clause, candidate: Clause): string[] {
     out.push(`changes severity: ${severityName(source.severity) || 'none'} -> ${severityName(candidate.severity)}`);
   else if (multisetExtra(candidate.deniedSeverity, source.deniedSeverity).length)
     out.push(`changes severity of what is denied: no ${severityName(candidate.deniedSeverity)}`);
-  const sides = [...new Set([...extra(candidate.sides, source.sides), ...multisetExtra(candidate.sideList, source.sideList)])];
+  // The side and level of the label its paragraph opens with ("Left knee:") may be given to it.
+  const sides = [
+    ...new Set([
+      ...extra(candidate.sides, [...source.sides, ...source.headingSides]),
+      ...multisetExtra(candidate.sideList, source.sideList),
+    ]),
+  ];
   if (sides.length)
     out.push(`changes side: ${source.sideList.join(', ') || [...source.sides].join(', ') || 'none'} -> ${sides.join(', ')}`);
   else out.push(...unbound(source, candidate));
   const q = multisetExtra(candidate.quantities, source.quantities);
   if (q.length) out.push(`changes size or number: ${q.map(quantityName).join(', ')} is not in the report's "${clip(source.text)}"`);
-  const levels = multisetExtra(candidate.levels, source.levels);
+  const levels = multisetExtra(candidate.levels, [...source.levels, ...source.headingLevels]);
   if (levels.length)
     out.push(`changes level: ${levels.join(', ')}${source.levels.length ? ` (the report says ${source.levels.join(', ')})` : ''}`);
+  const sequences = multisetExtra(candidate.sequences, source.sequences);
+  if (sequences.length)
+    out.push(
+      `changes sequence: ${sequences.join(', ')}${source.sequences.length ? ` (the report says ${source.sequences.join(', ')})` : ''}`,
+    );
   const counts = extra(candidate.counts, source.counts);
   if (counts.length) out.push(`changes count: ${counts.join(', ')}`);
   const advice = extra(candidate.recommends, source.recommends);

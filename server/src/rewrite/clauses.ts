@@ -29,6 +29,7 @@ const CueSchema = z
     communication: phrases,
     references: phrases,
     dangling: phrases,
+    sequenceWords: phrases,
     generic: phrases,
     stopwords: phrases,
   })
@@ -97,6 +98,8 @@ export interface Part {
   severity: string[];
   stated?: boolean;
   normal?: boolean;
+  /** Opened by "and", "or", "with" … (not a comma): it may go on with what the part before says. */
+  joined?: boolean;
 }
 
 export interface Clause extends Span {
@@ -108,6 +111,14 @@ export interface Clause extends Span {
   field: string | null;
   /** The words of the label the clause opens with ("liver" of "Liver: Normal."). */
   label: string[];
+  /**
+   * The label its paragraph opens with, when the clause has none of its own: "Complex tear of the medial
+   * meniscus." after "Left knee: Moderate joint effusion." on that line speaks of the left knee, and a
+   * rewrite may say so. Its side and level may be given; they need not be kept.
+   */
+  heading: string[];
+  headingSides: string[];
+  headingLevels: string[];
   /** Content words (no cue or stop words), normalised, in order; the label's words when it has no others. */
   words: string[];
   hedged: Set<string>;
@@ -133,8 +144,10 @@ export interface Clause extends Span {
   key: string;
   /** Sizes as "length:21" (mm), bare numbers as "n:3". */
   quantities: string[];
-  /** Vertebral, rib and segment levels and MR sequences: "L4-5", "rib 7", "segment 4". */
+  /** Vertebral, rib and segment levels: "L4-5", "rib 7", "segment 4". */
   levels: string[];
+  /** MR sequences read like a level ("T2" of "T2 hyperintense"): a changed one is a change, one left out drops no level. */
+  sequences: string[];
   normal: boolean;
   recommendation: boolean;
   /** The recommendation's cue words ("recommend", "biopsy"). */
@@ -158,9 +171,21 @@ const GLUED = /^(\d+(?:\.\d+)?)([a-z%][a-z/%-]*)$/;
 const LEVEL = /^[ctls]\d{1,2}(?:-[ctls]?\d{1,2})?$/;
 const ORDINAL_NUMBER = /^(\d{1,2})(?:st|nd|rd|th)$/;
 const ROMAN = /^(?:i{1,3}|iv|v|vi{1,3}|ix|x)$/;
+// MR sequences: "T2" is the thoracic level T2 unless a sequence word stands next to it ("T2 hyperintense",
+// "T1-weighted", "STIR/T2"), or the other sequence does ("T1 and T2"); a range ("T1-T2") is a level.
+const SEQUENCE = /^t[12]$/;
+const BESIDE_SEQUENCE = new Set(CUES.sequenceWords);
+function isSequence(tokens: readonly string[], i: number): boolean {
+  if (!SEQUENCE.test(tokens[i])) return false;
+  const beside = (w: string | undefined) => !!w && BESIDE_SEQUENCE.has(w);
+  return (
+    beside(tokens[i - 1]) || beside(tokens[i + 1]) || [tokens[i - 2], tokens[i + 2]].some((w) => !!w && SEQUENCE.test(w) && w !== tokens[i])
+  );
+}
 // "Liver:", "Lungs and pleura:" opening a clause; not "at 14:35".
 const LABEL = /^[ \t]*([A-Za-z][A-Za-z0-9 ,/&()'-]{0,40}?)[ \t]*:(?!\d)[ \t]*/;
 const CLAUSE_BREAK = /;|,?\s+(?:but|however|although|whereas)\b,?/gi;
+const NEW_STATEMENT = new Set(['is', 'are', 'was', 'were']);
 
 export const stem = (w: string) =>
   w.length > 4 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is') ? w.slice(0, -1) : w;
@@ -196,6 +221,8 @@ export function readClause(text: string, span: Span, section: SectionKind, field
     if (glued && !LEVEL.test(t) && !ORDINAL_NUMBER.test(t)) tokens.push(glued[1], glued[2]);
     // "FLAIR/T2": a sequence or level joined to another word by a slash is read apart.
     else if (t.includes('/') && t.split('/').some((x) => LEVEL.test(x))) tokens.push(...t.split('/').filter(Boolean));
+    // "infiltrates/consolidation", "subacromial/subdeltoid": each word is said (not a unit, "cm/s").
+    else if (/^[a-z]+(?:\/[a-z]+)+$/.test(t) && !CUES.units[t] && !CUE_INDEX.has(t)) tokens.push(...t.split('/'));
     // "effusion-thickening", "well-defined": the words apart, unless the whole is a cue ("follow-up").
     else if (t.includes('-') && !LEVEL.test(t) && !CUE_INDEX.has(t)) tokens.push(...t.split('-').filter(Boolean));
     else tokens.push(t);
@@ -207,6 +234,9 @@ export function readClause(text: string, span: Span, section: SectionKind, field
     sectionIndex: -1,
     field,
     label: labelWords,
+    heading: labelWords,
+    headingSides: [...sides],
+    headingLevels: [...levelsOfLabel],
     words: [],
     hedged: new Set(),
     negated: new Set(),
@@ -222,6 +252,7 @@ export function readClause(text: string, span: Span, section: SectionKind, field
     key: squash(body),
     quantities: [],
     levels: [...levelsOfLabel],
+    sequences: [],
     normal: false,
     recommendation: false,
     recommends: new Set(),
@@ -234,11 +265,18 @@ export function readClause(text: string, span: Span, section: SectionKind, field
   let negateFrom = Infinity;
   // A hedge after a negation ends it: "no enhancement, most compatible with chronic change".
   let negateTo = Infinity;
-  const denies = (i: number) => i >= negateFrom && i < negateTo;
+  // Where earlier negations reached, before a hedge or a new statement ended them ("no effusion and there is no …").
+  const ended: [number, number][] = [];
+  const denies = (i: number) => (i >= negateFrom && i < negateTo) || ended.some(([from, to]) => i >= from && i < to);
+  const negateAgain = (i: number) => {
+    ended.push([negateFrom, negateTo]);
+    [negateFrom, negateTo] = [i, Infinity];
+  };
   let part: Part = { words: [], sides: [], severity: [] };
   c.parts.push(part);
-  const nextPart = () => {
-    if (part.words.length || part.sides.length || part.severity.length) c.parts.push((part = { words: [], sides: [], severity: [] }));
+  const nextPart = (joined: boolean) => {
+    if (part.words.length || part.sides.length || part.severity.length)
+      c.parts.push((part = { words: [], sides: [], severity: [], joined }));
   };
   let significantCue = false;
   let acute = false;
@@ -248,7 +286,7 @@ export function readClause(text: string, span: Span, section: SectionKind, field
   const negatedAt: number[] = [];
   for (let i = 0; i < tokens.length;) {
     const t = tokens[i];
-    if (t === PART_BREAK || PART_WORDS.has(t)) nextPart();
+    if (t === PART_BREAK || PART_WORDS.has(t)) nextPart(t !== PART_BREAK);
     if (t === PART_BREAK) {
       i++;
       continue;
@@ -270,6 +308,11 @@ export function readClause(text: string, span: Span, section: SectionKind, field
       i = k;
       continue;
     }
+    if (isSequence(tokens, i)) {
+      c.sequences.push(t.toUpperCase());
+      i++;
+      continue;
+    }
     if (LEVEL.test(t)) {
       c.levels.push(t.toUpperCase());
       i++;
@@ -286,6 +329,9 @@ export function readClause(text: string, span: Span, section: SectionKind, field
       i += 2;
       continue;
     }
+    // "… no tear, and there is a cyst": a new statement ends what the negation before it reaches.
+    if (t === 'and' && tokens[i + 1] === 'there' && NEW_STATEMENT.has(tokens[i + 2]) && negateFrom !== Infinity && negateTo === Infinity)
+      negateTo = i;
     const cue = (CUE_INDEX.get(t) ?? []).find((q) => q.words.every((w, k) => tokens[i + k] === w));
     if (cue) {
       lastCue = { kind: cue.kind, end: i + cue.words.length };
@@ -296,7 +342,7 @@ export function readClause(text: string, span: Span, section: SectionKind, field
         if (cue.scope === 'after' && negateFrom >= 0 && negateTo === Infinity && wordAt.some((w) => denies(w.at))) negateTo = i;
       } else if (cue.kind === 'negation') {
         if (cue.scope === 'clause') negateFrom = -1;
-        else if (negateTo !== Infinity && i >= negateTo) [negateFrom, negateTo] = [i, Infinity];
+        else if (negateTo !== Infinity && i >= negateTo) negateAgain(i);
         else negateFrom = Math.min(negateFrom, i);
       }
       // Time and severity a negation reaches say what is denied ("without acute …", "no large …").
@@ -327,7 +373,7 @@ export function readClause(text: string, span: Span, section: SectionKind, field
         part.words.push(stem(t));
         part.stated ||= !denies(i);
       } else if (cue.kind === 'normal' && cue.words[0] === 'no' && cue.words.length > 1) {
-        if (negateTo !== Infinity && i >= negateTo) [negateFrom, negateTo] = [i, Infinity];
+        if (negateTo !== Infinity && i >= negateTo) negateAgain(i);
         else negateFrom = Math.min(negateFrom, i);
         // "No acute …" denies new findings only.
         for (const w of cue.words) if (TIME_WORD.has(w)) c.deniedTime.add(TIME_WORD.get(w)!);
@@ -343,6 +389,12 @@ export function readClause(text: string, span: Span, section: SectionKind, field
     i++;
   }
   if (!part.words.length && !part.sides.length && !part.severity.length && c.parts.length > 1) c.parts.pop();
+  // A side the finding gets only in the words joined to it: "focal consolidations in the superior and basal
+  // segments of the right lung lower lobe" are right-sided.
+  for (let k = c.parts.length - 2; k >= 0; k--) {
+    const [p, next] = [c.parts[k], c.parts[k + 1]];
+    if (p.words.length && !p.sides.length && next.joined && next.sides.length) p.sides = [...next.sides];
+  }
   // A hedge or negation after every word ("Atelectasis, likely."; "Effusion: no.") reaches back over the clause.
   if (lastCue.kind === 'hedge' && lastCue.end === tokens.length) hedgeFrom = -1;
   if (lastCue.kind === 'negation' && lastCue.end === tokens.length) [negateFrom, negateTo] = [-1, Infinity];
@@ -368,7 +420,12 @@ export function readClause(text: string, span: Span, section: SectionKind, field
 /** The clauses of a report: each sentence split at ";" and "but", headers left out. */
 export function clausesOf(report: Report): Clause[] {
   const out: Clause[] = [];
+  // The label of the line's first sentence ("Left knee:", "C6-7:", "Biometry:"), carried to the sentences after it on its line.
+  let heading: Pick<Clause, 'heading' | 'headingSides' | 'headingLevels'> | null = null;
+  let lastEnd = 0;
   for (const sentence of report.sentences) {
+    if (/\n/.test(report.text.slice(lastEnd, sentence.start))) heading = null;
+    lastEnd = sentence.end;
     const section = report.sections[sentence.section];
     const sub = section?.subsections.find((s) => s.start <= sentence.start && sentence.start < s.end);
     const field = sub ? sub.header.name.toLowerCase() : null;
@@ -386,8 +443,11 @@ export function clausesOf(report: Report): Clause[] {
       const clause = readClause(text, span, section?.kind ?? 'preamble', field);
       clause.sectionIndex = sentence.section;
       // Under a side heading ("RIGHT:" as a section or a field), the clause speaks of that side.
-      for (const heading of [field, section?.header?.name.toLowerCase()])
-        for (const [side, list] of Object.entries(CUES.sides)) if (heading && list.includes(heading)) clause.sides.add(side);
+      for (const name of [field, section?.header?.name.toLowerCase()])
+        for (const [side, list] of Object.entries(CUES.sides)) if (name && list.includes(name)) clause.sides.add(side);
+      if (clause.label.length) heading = clause;
+      else if (heading)
+        Object.assign(clause, { heading: heading.heading, headingSides: heading.headingSides, headingLevels: heading.headingLevels });
       out.push(clause);
     }
   }
@@ -395,3 +455,17 @@ export function clausesOf(report: Report): Clause[] {
 }
 
 export const readText = (text: string) => clausesOf(parseReport(text));
+
+// A sentence broken off by "....." and going on in lower case ("… the whole lung ..... posteriorly, and …").
+const BROKEN_OFF = /(?<=\S)[ \t]*\.{3,}[ \t]+(?=[a-z])/g;
+
+/**
+ * The report read with sentences broken off by "....." joined again (the dots blanked, every offset
+ * kept): a rewrite that joins them says what the report says. The report itself when it has none.
+ */
+export function rejoined(report: Report): Report {
+  if (report.text.search(BROKEN_OFF) < 0) return report;
+  return parseReport(report.text.replace(BROKEN_OFF, (m) => ' '.repeat(m.length)));
+}
+/** The text parsed as `rejoined` reads it. */
+export const parseRejoined = (text: string) => rejoined(parseReport(text));

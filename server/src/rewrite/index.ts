@@ -14,6 +14,7 @@ import { PERTINENT_NEGATIVE_MARK, restructure } from './restructure';
 import { lintSummary, summarizeChecked, SUMMARY_FIXED_LINES, type GlossaryLine } from './summary';
 import { verifyRewrite, type Verification } from './verify';
 import { checkClauses, unrewritable, type VerifyReason } from './verify-clauses';
+import { parseRejoined } from './clauses';
 import type { RewriteKind, TemplateChoice } from './kinds';
 import { placeText, type Placement } from './placement';
 import { stripListNumber } from './list-number';
@@ -99,7 +100,7 @@ const UNREWRITABLE = /^(?:the report is empty|not an imaging report)/;
 interface KindEngine {
   rewrite(analysis: Analysis, options: RewriteOptions): Rewrite;
   /** The findings verifier's verdict, and the kind's own further reasons in `details`. */
-  verify(analysis: Analysis, output: string, mode: 'verbatim' | 'reworded', details: VerifyReason[]): Verification;
+  verify(analysis: Analysis, output: string, mode: 'verbatim' | 'reworded', details: VerifyReason[], parsed?: Report): Verification;
 }
 
 const ENGINE: Record<RewriteKind, KindEngine> = {
@@ -125,8 +126,8 @@ const ENGINE: Record<RewriteKind, KindEngine> = {
         by: 'rules',
       };
     },
-    verify: (analysis, output, mode) =>
-      verifyRewrite(analysis, output, { kind: 'restructure', mode, additionMarker: PERTINENT_NEGATIVE_MARK }),
+    verify: (analysis, output, mode, _details, parsed) =>
+      verifyRewrite(analysis, output, { kind: 'restructure', mode, additionMarker: PERTINENT_NEGATIVE_MARK, parsed }),
   },
   impression: {
     rewrite(analysis, options) {
@@ -137,7 +138,7 @@ const ENGINE: Record<RewriteKind, KindEngine> = {
       const text = applyEdit(report.text, where.edit!);
       return { kind, text, ...where, replacesImpression: draft.replaces !== null, verification: verify(kind, analysis, text), by: 'rules' };
     },
-    verify: (analysis, output, mode) => verifyRewrite(analysis, output, { kind: 'impression', mode }),
+    verify: (analysis, output, mode, _details, parsed) => verifyRewrite(analysis, output, { kind: 'impression', mode, parsed }),
   },
   summary: {
     rewrite(analysis, options) {
@@ -189,15 +190,18 @@ export const MAX_SUMMARY_GRADE = 8;
 export function verify(kind: RewriteKind, analysis: Analysis, output: string, mode: 'verbatim' | 'reworded' = 'verbatim'): Verification {
   const details: VerifyReason[] = [];
   const significantAt = significantOf(analysis.understanding).map((f) => ({ start: f.start, end: f.end }));
+  // A rewritten report is parsed once for both layers (a summary is read line by line).
+  const parsed = kind === 'summary' ? undefined : parseRejoined(output);
   const clauses = checkClauses(
     kind,
     analysis.report,
     output,
     { additionMarker: PERTINENT_NEGATIVE_MARK, summaryBoilerplate: SUMMARY_FIXED_LINES },
     significantAt,
+    parsed,
   );
   if (clauses.some((r) => UNREWRITABLE.test(r.message))) return { ok: false, reasons: clauses.map((r) => r.message), details: clauses };
-  const findings = ENGINE[kind].verify(analysis, output, mode, details);
+  const findings = ENGINE[kind].verify(analysis, output, mode, details, parsed);
   details.unshift(...findings.reasons.map((message) => ({ message })));
   details.push(...clauses);
   const reasons = [...new Set(details.map((d) => d.message))];

@@ -4,10 +4,9 @@
 // candidate must rest on a source clause, and the pair must agree on certainty, polarity, time,
 // severity, size, side, level and count. It rejects on its own: the findings comparison in
 // verify.ts is a second, separate layer.
-import { parseReport } from '../report';
 import type { Report, Span } from '../report/types';
 import type { RewriteKind } from './kinds';
-import { CUES, GENERIC, clausesOf, readClause, readText, stem, type Clause } from './clauses';
+import { CUES, GENERIC, clausesOf, parseRejoined, readClause, readText, rejoined, stem, type Clause } from './clauses';
 import { changesOf, clip, dropsOf, polarityLostBy, shareOf, sidesMovedBy } from './clause-changes';
 import { summaryClauses } from './summary-lines';
 import { lastImpression } from './verify-reading';
@@ -47,7 +46,24 @@ const fieldWords = (field: string) =>
     .toLowerCase()
     .split(/[^a-z]+/)
     .filter((w) => w.length > 2 && !FIELD_STOP.has(stem(w)))
-    .map((w) => stem(w).slice(0, 5));
+    .map(stem);
+
+/**
+ * Two words name one organ: the same word, one beginning the other ("lymph" of "lymphadenopathy", "hila"
+ * of "hilar"), Latin forms of one noun ("atrium"/"atria", "labrum"/"labra", "bursae"/"bursitis"), or
+ * forms parting after five letters in a short ending ("mediastinal"/"mediastinum"). Not "medial" and
+ * "mediastinum", "glenoid" and "glenohumeral", "spine" and "spinal" (cord).
+ */
+const NOUN_ENDINGS = new Set(['', 'a', 'ae', 'um', 'us', 'i', 'is', 'es', 'itis']);
+function sameOrgan(a: string, b: string): boolean {
+  if (a === b) return true;
+  let n = 0;
+  while (n < a.length && a[n] === b[n]) n++;
+  if (n < 4) return false;
+  const [x, y] = [a.slice(n), b.slice(n)];
+  if (!x || !y || (NOUN_ENDINGS.has(x) && NOUN_ENDINGS.has(y))) return true;
+  return n >= 5 && x.length <= 5 && y.length <= 5 && (x.length <= 2 || y.length <= 2);
+}
 
 /**
  * The source clause a candidate clause rests on: of those holding most of its words, one it changes nothing
@@ -87,11 +103,14 @@ export function unrewritable(source: Report, src: readonly Clause[] = clausesOf(
  */
 export function checkClauses(
   kind: Kind,
-  source: Report,
+  report: Report,
   candidateText: string,
   options: ClauseOptions = {},
   significantAt: readonly (number | Span)[] = [],
+  /** The candidate report as `parseRejoined` reads it, when the caller has it (restructure, impression). */
+  parsed?: Report,
 ): VerifyReason[] {
+  const source = rejoined(report);
   const sig = significantAt.map((x) => (typeof x === 'number' ? { start: x, end: x } : x));
   const reasons: VerifyReason[] = [];
   const say = (message: string, s?: Clause, c?: Clause) => {
@@ -104,23 +123,25 @@ export function checkClauses(
     say(none);
     return reasons;
   }
+  // What the history, the exam title or (above a FINDINGS section) an unheaded first line names is the question.
+  const hasFindings = source.sections.some((x) => x.kind === 'findings');
+  const asks = (c: Clause) => QUESTION_SECTIONS.has(c.section) || (c.section === 'preamble' && hasFindings);
   // The findings core's significant findings: what a summary must tell (its sentences are significant too).
-  const told = new Set(
-    src.filter((c) => c.positive && !QUESTION_SECTIONS.has(c.section) && sig.some((f) => c.start <= f.start && f.start < c.end)),
-  );
+  const told = new Set(src.filter((c) => c.positive && !asks(c) && sig.some((f) => c.start <= f.start && f.start < c.end)));
   for (const c of told) c.significant = true;
   const significant = src.filter((c) => c.significant);
-  const candidate =
-    kind === 'summary'
-      ? summaryClauses(candidateText, source.text, options.summaryBoilerplate ?? [], say)
-      : readCandidate(candidateText, options);
+  // A summary is read line by line; a report once, as a report.
+  const candidateReport = kind === 'summary' ? null : (parsed ?? parseRejoined(candidateText));
+  const candidateAll = candidateReport ? clausesOf(candidateReport) : [];
+  const candidate = candidateReport
+    ? candidateAll.filter((c) => !(options.additionMarker && c.text.includes(options.additionMarker)) && !scaffolding(c))
+    : summaryClauses(candidateText, source.text, options.summaryBoilerplate ?? [], say);
   // A draft replaces the last impression-like section; an earlier one (INTERPRETATION before
   // IMPRESSION) is report text it moves, like the findings.
-  if (kind === 'impression') {
-    const lastOut = lastImpression(parseReport(candidateText));
+  if (kind === 'impression' && candidateReport) {
     for (const [clauses, last] of [
       [src, lastImpression(source)],
-      [candidate, lastOut],
+      [candidate, lastImpression(candidateReport)],
     ] as const)
       for (const c of clauses) if (c.section === 'impression' && c.sectionIndex !== last) c.section = 'findings';
   }
@@ -151,11 +172,9 @@ export function checkClauses(
     (restsOn.get(s) ?? restsOn.set(s, []).get(s)!).push(c);
     compare(s, c);
     // A moved sentence keeps its words, here or in the rest of the rewrite: "discussed with Dr." is not
-    // the call it was cut from.
-    if (shareOf(s, c) < KEPT_BY) {
-      const gone = s.words.filter((w) => !c.words.includes(w) && !candidateWords.has(w));
-      if (gone.length) say(`drops "${gone.join(' ')}" of "${clip(s.text)}"`, s, c);
-    }
+    // the call it was cut from, nor "Alvarez, … by telephone" the call without "discussed with Dr.".
+    const gone = s.words.filter((w) => !c.words.includes(w) && !candidateWords.has(w));
+    if (gone.length) say(`drops "${gone.join(' ')}" of "${clip(s.text)}"`, s, c);
     if (s.communication && !c.communication) say(`drops the communication of "${clip(s.text)}"`, s, c);
     for (const lost of polarityLostBy(s, [c])) say(`${lost}: "${clip(s.text, 60)}"`, s, c);
     for (const drop of dropsOf(s, [c], { sizes: true })) say(`${drop}: "${clip(s.text, 60)}" -> "${clip(c.text, 60)}"`, s, c);
@@ -216,10 +235,15 @@ export function checkClauses(
     // A summary tells the impression and every significant finding.
     return !s.communication && (told.has(s) || (inImpression(s) && (s.positive || namesDenial(s))));
   });
+  // A line passing on the history or the question ("a history of hepatocellular carcinoma") tells no finding.
+  const asked = new Set(src.filter(asks).flatMap((x) => restsOn.get(x) ?? []));
   for (const s of required) {
     // Kept by the clauses resting on it, and by any other clause that could (a finding told in the
     // summary from the impression's sentence is also the findings' sentence).
     const sameSide = (c: Clause) => !s.sides.size || !c.sides.size || [...c.sides].some((x) => s.sides.has(x));
+    // A line at another level does not keep it ("C4-5: … stenosis" is not the stenosis at C6-7).
+    const levels = (c: Clause) => [...c.levels, ...c.headingLevels];
+    const sameLevel = (c: Clause) => !levels(s).length || !levels(c).length || levels(c).some((l) => levels(s).includes(l));
     const own = ownWord(source, s, sig);
     // A clause that says what no other does ("cavitation" beside "volume loss" in the right upper
     // lobe) is kept only by one that says it too.
@@ -227,7 +251,9 @@ export function checkClauses(
     const keptBy = written.filter(
       (c) =>
         restsOn.get(s)?.includes(c) ||
-        (sameSide(c) &&
+        (!asked.has(c) &&
+          sameSide(c) &&
+          sameLevel(c) &&
           (!mine.length || mine.some((w) => c.words.includes(w)) || (!!own && c.words.includes(own))) &&
           (shareOf(c, s) >= 0.5 || shareOf(s, c) >= KEPT_BY || (shareOf(c, s) > 0 && sameSize(c, s)) || (!!own && c.words.includes(own)))),
     );
@@ -249,6 +275,10 @@ export function checkClauses(
       const said = new Set(keptBy.flatMap((c) => c.words.filter((w) => !c.negated.has(w))));
       const lost = findingHeads(source, s, sig).filter((w) => !said.has(w));
       if (lost.length) say(`drops "${lost.join(' ')}" of "${clip(s.text)}"`, s, keptBy[0]);
+      // Findings of one clause named by one word ("bursal effusion and … glenohumeral joint effusion"): each
+      // is told by its own line, not by the line of the other.
+      for (const own of ownWordsOfKin(source, s, sig))
+        if (!own.some((w) => said.has(w))) say(`drops "${own.join(' ')}" of "${clip(s.text)}"`, s, keptBy[0]);
     }
     // Each thing an item of the old impression states ("low lung volumes with airspace disease") is
     // said in turn: more than half of its own words stand in what keeps it.
@@ -265,6 +295,11 @@ export function checkClauses(
     // Its polarity and hedges: on the clauses resting on it, else on one saying its very words.
     const resting = restsOn.get(s)?.length ? restsOn.get(s)! : keptBy.filter((c) => shareOf(c, s) === 1 && shareOf(s, c) === 1);
     for (const lost of polarityLostBy(s, resting)) say(`${lost}: "${clip(s.text, 60)}"`, s, resting[0]);
+    // The old impression's item copied word for word is the radiologist's own summary of the sentence:
+    // what it leaves out of it ("minimal", the normal left foramen) the radiologist left out.
+    const ownSummary =
+      kind === 'impression' && !inImpression(s) && keptBy.every((c) => src.some((x) => inImpression(x) && x.key === c.key));
+    if (ownSummary) continue;
     // A summary may give a size on another line than the finding's report term.
     for (const drop of dropsOf(
       s,
@@ -292,7 +327,7 @@ export function checkClauses(
     }
   if (kind === 'restructure') {
     checkPlacement(candidate, pairs, say);
-    checkFieldLevels(candidateText, src, say);
+    checkFieldLevels(candidateAll, src, say);
   }
   return reasons;
 }
@@ -306,6 +341,24 @@ function ownWord(report: Report, s: Clause, found: readonly Span[]): string | nu
   if (!at) return null;
   const word = /^[A-Za-z][A-Za-z'-]*/.exec(report.text.slice(at.start))?.[0];
   return word ? stem(word.toLowerCase()) : null;
+}
+
+/**
+ * The significant findings of a clause that share their last word with another of its findings
+ * ("bursal effusion", "glenohumeral joint effusion"): for each, the words the others do not have.
+ */
+function ownWordsOfKin(report: Report, s: Clause, found: readonly Span[]): string[][] {
+  const terms = found
+    .filter((f) => s.start <= f.start && f.start < s.end && f.end > f.start)
+    .map((f) => readClause(report.text.slice(f.start, f.end), f, s.section, null).words.filter((w) => !GENERIC.has(w)))
+    .filter((t) => t.length > 0);
+  const out: string[][] = [];
+  for (const t of terms) {
+    const kin = terms.filter((x) => x.join() !== t.join() && x[x.length - 1] === t[t.length - 1]);
+    const own = t.filter((w) => !kin.some((x) => x.includes(w)));
+    if (kin.length && own.length) out.push(own);
+  }
+  return out;
 }
 
 /** A clause with a word of its own beside the generic ones ("mastoids"; not "no acute cardiopulmonary abnormality"). */
@@ -340,7 +393,9 @@ function pairUp(src: readonly Clause[], candidate: readonly Clause[]): Map<Claus
   for (const c of candidate) if (c.key) (byKey.get(c.key) ?? byKey.set(c.key, []).get(c.key)!).push(c);
   const rest: Clause[] = [];
   for (const s of src) {
-    const c = byKey.get(s.key)?.find((x) => !pairs.has(x));
+    // The same words at the same level first: "L5-S1: … patent." and "L4-L5: … patent." are two lines.
+    const same = byKey.get(s.key)?.filter((x) => !pairs.has(x)) ?? [];
+    const c = same.find((x) => x.levels.join() === s.levels.join()) ?? same[0];
     if (c && s.key) {
       pairs.set(c, s);
       used.add(s);
@@ -384,12 +439,6 @@ function inSource(c: Clause, src: readonly Clause[]): boolean {
   return c.quantities.every((q) => all.includes(q));
 }
 
-/** A candidate report's clauses, template scaffolding ("[ ]" fields, marked template sentences) left out. */
-function readCandidate(text: string, options: ClauseOptions): Clause[] {
-  return clausesOf(parseReport(text)).filter(
-    (c) => !(options.additionMarker && c.text.includes(options.additionMarker)) && !scaffolding(c),
-  );
-}
 const scaffolding = (c: Clause) => !/[a-z0-9]/i.test(c.text.replace(LABEL_OPENING, '').replace(SCAFFOLDING, ''));
 
 // The levels the templates' fields name ("C4-C5:"), read as the clauses read them.
@@ -398,9 +447,9 @@ const TEMPLATE_LEVELS = new Set(
 );
 
 /** Restructure: an empty field names a level some template or the report names ("C5-C5: [ ]" is neither). */
-function checkFieldLevels(candidateText: string, src: readonly Clause[], say: (m: string, s?: Clause, c?: Clause) => void): void {
+function checkFieldLevels(candidate: readonly Clause[], src: readonly Clause[], say: (m: string, s?: Clause, c?: Clause) => void): void {
   const known = new Set([...TEMPLATE_LEVELS, ...src.flatMap((s) => s.levels)]);
-  for (const c of clausesOf(parseReport(candidateText))) {
+  for (const c of candidate) {
     const odd = scaffolding(c) ? c.levels.filter((l) => !known.has(l)) : [];
     if (odd.length) say(`changes level: ${odd.join(', ')} is a field of no template and not in the report`, undefined, c);
   }
@@ -420,10 +469,22 @@ function checkPlacement(
   for (const c of candidate) {
     if (!c.field) continue;
     const own = wordsOf.get(c.field)!;
-    // Compared by their first five letters: "mediastinal" speaks of the mediastinum.
-    const stems = [...c.words, ...(sourceOf.get(c)?.label ?? [])].map((w) => w.slice(0, 5));
-    if (!own.length || stems.some((w) => own.includes(w))) continue;
-    const other = fields.find((f) => f !== c.field && wordsOf.get(f)!.some((w) => stems.includes(w)));
+    // Its words and its label; under its own field also the label or field it stood under in the report
+    // ("Biometry:" of the fetal weight's line), which may name no organ of another field ("MRI brain:").
+    const source = sourceOf.get(c);
+    const words = [...c.words, ...(source?.label ?? [])];
+    const stoodUnder = [...(source?.heading ?? []), ...(source?.field ? fieldWords(source.field) : [])];
+    const names = (organs: readonly string[], said: readonly string[]) => said.some((w) => organs.some((o) => sameOrgan(w, o)));
+    if (!own.length || names(own, [...words, ...stoodUnder])) continue;
+    // A word many organs share ("pulmonary" nodule, "spinal" canal) names no other field by itself.
+    const other = fields.find(
+      (f) =>
+        f !== c.field &&
+        names(
+          wordsOf.get(f)!,
+          words.filter((w) => !GENERIC.has(w)),
+        ),
+    );
     if (other) say(`places "${clip(c.text, 60)}" under ${c.field}, but it speaks of ${other}`, undefined, c);
   }
 }

@@ -14,7 +14,7 @@
 // kind asks beyond that is in verify-policies.ts.
 import { understand, type Understanding } from '../nlp';
 import type { Analysis } from '../engine';
-import { parseReport } from '../report';
+import { parseRejoined, rejoined } from './clauses';
 import type { Report } from '../report/types';
 import { compareFindings, compareSizes } from './verify-findings';
 import { checkConsistency, checkDeclared, checkImpressionSupport, checkSummary } from './verify-policies';
@@ -42,6 +42,8 @@ export interface VerifyOptions {
    * patient summary in lay terms) passes a reader that also knows its vocabulary.
    */
   read?: (report: Report) => Understanding;
+  /** The output as `parseRejoined` reads it, when the caller has parsed it already. */
+  parsed?: Report;
 }
 
 export interface Verification {
@@ -62,8 +64,9 @@ export interface Verification {
  */
 export function verifyRewrite(source: Analysis, output: string, options: VerifyOptions): Verification {
   const read = options.read ?? understand;
-  const src = readingOf(source.report, read);
-  const out = readingOf(parseReport(output), read);
+  // Sentences broken off by "....." are read joined on both sides (a draft joins them).
+  const src = readingOf(rejoined(source.report), read);
+  const out = readingOf(options.parsed ?? parseRejoined(output), read);
   const diff = newDiff();
   const declared = declaredSentences(out.report, options);
   checkDeclared(src, out, declared, diff);
