@@ -164,7 +164,7 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     // Only a heading over a line or two ("BPD: 8.4 cm ..."), not an exam title ("MRI BRAIN:") nor a
     // region's paragraph ("FACIAL BONES: ... orbits ... sinuses ..."), whose sentences are filed one by one.
     const lines = report.sentences.filter((x) => x.section === k).length;
-    const titled = hw.some((_, j) => MODALITY_TRIE.match(hw, j));
+    const titled = MODALITY_TRIE.match(hw, 0) !== null;
     const sub = fields.size === 1 && lines <= 2 && !titled ? [...fields][0] : -1;
     // The field's own name as the heading ("FETAL ANATOMY:") is said by the field's label.
     const own = sub >= 0 && norm(section.header.name).toLowerCase() === template.findings[sub].label.toLowerCase();
