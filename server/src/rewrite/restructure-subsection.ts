@@ -231,6 +231,11 @@ export class Router {
     return { sub: best, by: 'finding' };
   }
 
+  /** The fields an organ has in this template. */
+  subsOf(organ: string): readonly number[] {
+    return this.organSubs.get(organ) ?? [];
+  }
+
   /** A spine level's field ("C5-C6"). */
   isLevel(sub: number): boolean {
     return sub >= 0 && LEVEL_FIELD.test(this.template.findings[sub].label);

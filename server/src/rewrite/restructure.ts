@@ -149,12 +149,26 @@ export function restructure(report: Report, template: ReportTemplate, options: R
   // "CT ABDOMEN:", "PELVIS:" outside FINDINGS: a region of the findings under its own heading, not a
   // section of another kind. Its sentences are filed by organ like any finding.
   const anatomyHeaders = new Set<number>();
+  /** Headings that are one field's label: the field, and the section's first sentence (which the heading opens). */
+  const headedBy = new Map<number, { sub: number; first: number }>();
   report.sections.forEach((section, k) => {
     if (section.kind !== 'other' || !section.header || knownSectionKind(section.header.name) !== null) return;
     // A sided heading ("RIGHT LEG:", "LEFT KIDNEY:") keeps its sentences under it: filed by organ they would lose their side.
     if (SIDED.test(section.header.name)) return;
     const hw = wordsOf(section.header.name);
-    if (organsNamed(hw, section.header.name).length || hw.some((_, j) => BODY_PART_TRIE.match(hw, j))) anatomyHeaders.add(k);
+    const named = organsNamed(hw, section.header.name);
+    if (named.length || hw.some((_, j) => BODY_PART_TRIE.match(hw, j))) anatomyHeaders.add(k);
+    // A heading that names one field's organ ("BPD:", "HC:" in an obstetric scan) is that field's label:
+    // its sentences go there, and the heading opens the first of them, so "8.4 cm" stays the BPD's.
+    const fields = new Set(named.flatMap((h) => router.subsOf(h.organ)));
+    // Only a heading over a line or two ("BPD: 8.4 cm ..."), not an exam title ("MRI BRAIN:") nor a
+    // region's paragraph ("FACIAL BONES: ... orbits ... sinuses ..."), whose sentences are filed one by one.
+    const lines = report.sentences.filter((x) => x.section === k).length;
+    const titled = MODALITY_TRIE.match(hw, 0) !== null;
+    const sub = fields.size === 1 && lines <= 2 && !titled ? [...fields][0] : -1;
+    // The field's own name as the heading ("FETAL ANATOMY:") is said by the field's label.
+    const own = sub >= 0 && norm(section.header.name).toLowerCase() === template.findings[sub].label.toLowerCase();
+    if (sub >= 0) headedBy.set(k, { sub, first: own ? -1 : report.sentences.findIndex((x) => x.section === k) });
   });
   const header = new Map<string, number[]>(HEADER_SECTIONS.map(([kind]) => [kind, []]));
   const impression: number[] = [];
@@ -233,6 +247,8 @@ export function restructure(report: Report, template: ReportTemplate, options: R
   });
 
   function route(s: Sentence, i: number, sw: Word[], organs: readonly OrganHit[]): Target {
+    const heading = headedBy.get(s.section);
+    if (heading) return { sub: heading.sub, by: 'label' };
     const label = LABEL.exec(s.text);
     const sameLine = openLevel !== null && !/[\r\n]/.test(report.text.slice(openLevel.end, s.start));
     if (!label && sameLine && !organs.some((h) => h.by === 'pattern')) {
@@ -286,7 +302,9 @@ export function restructure(report: Report, template: ReportTemplate, options: R
   const filedTextOf = (i: number) => {
     const s = report.sentences[i];
     const markerEnd = itemStarts.get(s.start);
-    return markerEnd === undefined ? textOf(i) : norm(report.text.slice(markerEnd, s.end));
+    const text = markerEnd === undefined ? textOf(i) : norm(report.text.slice(markerEnd, s.end));
+    const heading = headedBy.get(s.section);
+    return heading?.first === i ? `${norm(report.sections[s.section].header!.name)}: ${text}` : text;
   };
   const esc = (t: string) => (snippet ? snippetEscape(t) : t);
   const field = (section: string, subsection: string | null): string => {
