@@ -174,7 +174,13 @@ function injectLaterality(report, skipChambers = false) {
   const exam = report.sections.find((s) => s.kind === 'exam') ?? report.sections[0];
   const titleLine = report.text.slice(exam.body.start, report.text.indexOf('\n', exam.body.start) >>> 0 || exam.body.end);
   const titleSides = sideWords(titleLine, skipChambers).map((w) => w[1].toLowerCase());
-  if (titleSides.length === 1 && findings) {
+  // On CT/MRI/US, a report that names the other side too (a procedure on both breasts) has no side to
+  // flip against its title: "the left breast was re-cleansed" there is no slip.
+  const otherSideNamed =
+    skipChambers &&
+    titleSides.length === 1 &&
+    sideWords(report.text.slice(exam.body.end), skipChambers).some((w) => w[1].toLowerCase() !== titleSides[0]);
+  if (titleSides.length === 1 && findings && !otherSideNamed) {
     for (const s of [...sentencesOf(report, findings), ...(impression ? sentencesOf(report, impression) : [])]) {
       const words = sideWords(s.text, skipChambers);
       if (words.length !== 1 || words[0][1].toLowerCase() !== titleSides[0]) continue;
@@ -701,7 +707,12 @@ function sizeKey(m) {
 
 // "3-4 cm from the ankle joint", "5 cm from the nipple": a distance from a landmark, not a size.
 const DISTANCE = /^\s*(?:from|proximal to|distal to|above|below|superior to|inferior to|FN)\b/i;
-const sizesIn = (text) => [...text.matchAll(MEASURE)].filter((m) => !DISTANCE.test(text.slice(m.index + m[0].length)));
+// "6:00 o'clock, N+6.2 cm": so far from the nipple.
+const FROM_NIPPLE = /(?:\bN\s*\+|\bFN)\s*$/i;
+const sizesIn = (text) =>
+  [...text.matchAll(MEASURE)].filter(
+    (m) => !DISTANCE.test(text.slice(m.index + m[0].length)) && !FROM_NIPPLE.test(text.slice(Math.max(0, m.index - 6), m.index)),
+  );
 
 function injectMeasurement(report) {
   const { findings, impression } = sectionsOf(report);

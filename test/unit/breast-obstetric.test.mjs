@@ -95,6 +95,45 @@ test('an ectopic pregnancy without a documented call is caught; with the call it
   assert.ok(!alarms(ectopic).some((a) => a.startsWith('critical-communication-missing')));
 });
 
+test('obstetric slips: a cervical length changed, a male organ in a pregnancy scan, macrosomia over growth restriction', () => {
+  const cervix = read('obstetric-us/10-cervix-short.txt');
+  assert.ok(
+    alarms(cervix.replace('Short cervix, 1.8 cm', 'Short cervix, 2.8 cm')).some((a) =>
+      /^measurement-mismatch: short cervix: 2\.8 cm in the impression, 1\.8 cm in the findings/.test(a),
+    ),
+  );
+  // "34-year-old G3P2" names a woman.
+  const growth = read('obstetric-us/03-growth-restriction.txt');
+  assert.deepEqual(
+    alarms(
+      growth.replace(
+        'The placenta is anterior without previa.',
+        'The placenta is anterior without previa. The prostate is normal in size.',
+      ),
+    ),
+    ['sex-mismatch: "prostate" in a report of a female patient.'],
+  );
+  // Macrosomia in the impression over biometry below the 5th percentile: one contradiction, no second alarm.
+  const macrosomia = growth.replace(
+    '1. Fetal growth restriction, estimated fetal weight below the 5th percentile.',
+    '1. Fetal macrosomia.',
+  );
+  assert.deepEqual(alarms(macrosomia), [
+    'findings-impression-contradiction: Fetal macrosomia in the impression, but the findings describe fetal growth restriction.',
+  ]);
+});
+
+test('placenta accreta spectrum and vasa previa are findings with a critical tier', () => {
+  const text =
+    'EXAM: OB ULTRASOUND\nFINDINGS: Single live intrauterine pregnancy. Loss of the retroplacental clear zone, suspicious for placenta accreta. ' +
+    'Color Doppler shows fetal vessels crossing the internal os.\nIMPRESSION: 1. Findings suspicious for placenta accreta spectrum. 2. Vasa previa.';
+  const a = analyze(text);
+  const concepts = a.understanding.findings.map((f) => `${f.concept}/${f.critical}`);
+  assert.ok(concepts.includes('placenta-accreta/days'));
+  assert.ok(concepts.includes('vasa-previa/hours'));
+  assert.ok(alarms(text).some((x) => /^critical-communication-missing: Critical finding \(vasa previa\)/.test(x)));
+});
+
 test('a stable mass the impression calls a fibroadenoma is benign; fetal ventriculomegaly is no urgent call', () => {
   assert.deepEqual(alarms(read('mammography/17-fibroadenoma-stable.txt')), []);
   const fetal = analyze(read('obstetric-us/16-ventriculomegaly.txt')).understanding.findings.map((f) => f.finding);

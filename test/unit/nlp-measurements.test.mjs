@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { nlp, mentions, understand } from '../helpers/nlp.mjs';
+import { nlp, mentions, understand, assertionOf } from '../helpers/nlp.mjs';
 
 const shape = (text) => nlp.findMeasurements(text).map((m) => ({ value: m.value, unit: m.unit, text: text.slice(m.start, m.end) }));
 
@@ -70,4 +70,10 @@ test('isDistance: a distance from a landmark is not a size', () => {
     nlp.findMeasurements(text).map((m) => nlp.isDistance(text, m)),
     [true, false, true, false],
   );
+});
+
+test('a subclavian vessel is no neck site; "full regression of" makes a finding historical', () => {
+  const [clot] = mentions('FINDINGS: Right subclavian vein thrombosis.', 'thrombus');
+  assert.deepEqual(clot.site, ['subclavian']);
+  assert.equal(assertionOf('FINDINGS: Full regression of the mediastinal lymphadenopathy.', 'lymphadenopathy'), 'historical');
 });

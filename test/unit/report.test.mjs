@@ -218,3 +218,9 @@ test('spine level labels with a slash or "to" are subsections too (one level pat
     ['L4/5', 'L5 to S1'],
   );
 });
+
+test('a section name after a measurement\'s "%" is a header ("LVEF: 55 % IMPRESSION: ...")', () => {
+  const r = R.parseReport('FINDINGS: LVEDV: 193 mL LVEF: 55 % IMPRESSION: Hypertrophic cardiomyopathy.');
+  assert.deepEqual(kinds(r), ['findings', 'impression']);
+  assert.equal(bodyOf(r, 'impression'), 'Hypertrophic cardiomyopathy.');
+});

@@ -570,6 +570,12 @@ const REFUSED_FAITHFUL = [
     'Upper abdomen',
     'Upper abdomen: The gallbladder is distended. The pericholecystic area is edematous.',
   ],
+  [
+    "the 'nasal bones' are facial bones, not the nasal cavity",
+    'EXAM: CT maxillofacial without contrast\nFINDINGS: There is fluid opacification of the ostiomeatal complexes bilaterally. The nasal bones appear intact.\nIMPRESSION: Ostiomeatal opacification.',
+    'Facial bones',
+    'Facial bones: The nasal bones appear intact.',
+  ],
 ];
 for (const [name, text, label, expected] of REFUSED_FAITHFUL) {
   test(`filed right: ${name}`, () => assert.equal(line(run(text).out, label), expected));
@@ -693,6 +699,18 @@ const OWN_ORGAN = [
     'Bones: Fracture lines are observed in the left 9th and 10th ribs.',
   ],
   [
+    "an organ named as a landmark beside the place does not outvote it; 'soft tissue' density takes the organ it is in",
+    'EXAM: CT chest\nFINDINGS: Free air was observed in the right pleural space adjacent to the upper lobe anterior and middle lobe anterior segments. A soft tissue density lesion is seen in the right lung hilum. There is soft tissue swelling overlying the sternum.',
+    'Pleura',
+    'Pleura: Free air was observed in the right pleural space adjacent to the upper lobe anterior and middle lobe anterior segments.',
+  ],
+  [
+    'a region before an organ starts no list of organs',
+    'EXAM: CT abdomen and pelvis\nFINDINGS: Within the right lower quadrant, the appendix measures 16 mm and there are adjacent inflammatory changes with fluid in the right lower quadrant.',
+    'Appendix',
+    'Appendix: Within the right lower quadrant, the appendix measures 16 mm and there are adjacent inflammatory changes with fluid in the right lower quadrant.',
+  ],
+  [
     'subclavian vessels are the chest vessels (a subclavian line is a line)',
     'EXAM: CT chest with contrast\nFINDINGS: There is a right subclavian central venous catheter. Thrombus in the left subclavian vein.',
     'Vessels',
@@ -736,9 +754,14 @@ for (const [name, text, label, expected] of OWN_ORGAN)
   });
 
 test('part words are organ terms, checked at load', () => {
-  const { loadPartWords } = require(path.join(root, 'out/server/templates/part-words.js'));
-  assert.ok(loadPartWords({ note: '', partWords: ['cortex'] }).has('cortex'));
-  assert.throws(() => loadPartWords({ note: '', partWords: ['gizzard'] }), /gizzard is no organ term/);
+  const { loadPlacementWords } = require(path.join(root, 'out/server/templates/placement-words.js'));
+  assert.ok(
+    loadPlacementWords({ note: '', partWords: ['cortex'], lookFindings: ['opacity'], landmarks: ['near'] }).partWords.has('cortex'),
+  );
+  assert.throws(
+    () => loadPlacementWords({ note: '', partWords: ['gizzard'], lookFindings: ['opacity'], landmarks: ['near'] }),
+    /gizzard is no organ term/,
+  );
 });
 
 test('a restructure the chooser refuses says why without a snippet; an empty report is told first', () => {
@@ -754,4 +777,42 @@ test('the template choice is read once per parsed report', () => {
   const report = parseReport('EXAM: CT chest\nFINDINGS: The lungs are clear.');
   assert.equal(chooseTemplate(report), chooseTemplate(report));
   assert.notEqual(chooseTemplate(parseReport(report.text)), chooseTemplate(report));
+});
+
+test('a finding of one place that opens the sentence is filed there before an organ the template lacks; a density is not', () => {
+  const ctpa = run(
+    'EXAM: CT pulmonary angiogram\nFINDINGS: No pulmonary embolism. Cardiomegaly is seen with mitral valvular calcifications.',
+  ).out;
+  assert.equal(line(ctpa, 'Heart'), 'Heart: Cardiomegaly is seen with mitral valvular calcifications.');
+  const chest = run('EXAM: CT chest\nFINDINGS: The lungs are clear. Density increase is observed in the central mesentery.').out;
+  assert.equal(line(chest, 'Lungs'), 'Lungs: The lungs are clear.');
+  assert.equal(line(chest, 'Other'), 'Other: Density increase is observed in the central mesentery.');
+});
+
+test('a sentence saying how the exam was done moves to TECHNIQUE though it names an organ; a surgery done stays a finding', () => {
+  const face = run(
+    'EXAM: CT maxillofacial\nFINDINGS: CT examination of the maxillofacial bones was performed without contrast. The nasal bones are intact.',
+  ).out;
+  assert.equal(line(face, 'TECHNIQUE'), 'TECHNIQUE: CT examination of the maxillofacial bones was performed without contrast.');
+  const liver = run('EXAM: CT chest\nFINDINGS: The lungs are clear. Liver right lobe transplantation was performed.').out;
+  assert.equal(line(liver, 'TECHNIQUE'), 'TECHNIQUE: [ ]');
+  assert.equal(line(liver, 'Upper abdomen'), 'Upper abdomen: Liver right lobe transplantation was performed.');
+});
+
+test('"at this level" is the last level named; a mammogram titled "mammographic" gets the breast template; a moved list item leaves its number', () => {
+  const spine = run(
+    'EXAM: MRI cervical spine\nFINDINGS: At C4-5, a disc osteophyte contacts the cord. A cord signal abnormality is not identified. There may be narrowing of the neuroforamina at this level.',
+  ).out;
+  assert.match(
+    spine.text,
+    /C4-C5:\nAt C4-5, a disc osteophyte contacts the cord\. There may be narrowing of the neuroforamina at this level\./,
+  );
+  const mammo =
+    'EXAM: Mammographic screening FFDM\nFINDINGS: The breasts are heterogeneously dense. There are no spiculated masses.\nIMPRESSION: Benign.\n\nMAMMOGRAPHY INFORMATION:\n1. Mammography does not find every cancer.\n2. These images were obtained with digital mammography equipment.';
+  const out = run(mammo).out;
+  assert.equal(out.template, 'mg-breast');
+  assert.match(line(out, 'TECHNIQUE'), /^TECHNIQUE: These images were obtained/);
+  assert.deepEqual(rewrite('restructure', analyze(mammo)).verification.reasons, []);
+  const pelvis = run('EXAM: CT abdomen and pelvis\nFINDINGS: The bladder is normal. Postsurgical changes of hysterectomy are noted.').out;
+  assert.equal(line(pelvis, 'Reproductive organs'), 'Reproductive organs: Postsurgical changes of hysterectomy are noted.');
 });

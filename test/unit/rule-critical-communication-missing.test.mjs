@@ -115,6 +115,7 @@ test('critical-communication-missing: a minimal, mild or ungraded pericardial ef
   for (const text of [
     'There is a large pericardial effusion.',
     'Compared with the previous examination the amount of pericardial effusion increased.',
+    'Pericardial effusion; new to current review.',
   ])
     assert.equal(noCall(text).length, 1, text);
   assert.equal(problemsOf('critical-finding', 'FINDINGS: Minimal pericardial effusion.\n').length, 1, 'still marked critical');
@@ -143,6 +144,7 @@ test('critical-communication-missing: no filling defect "in favor of" a clot den
   assert.deepEqual(noCall('Luminal filling defects consistent with secretion were observed in the trachea.'), []);
   assert.deepEqual(noCall('Filling defects are observed in the stent in the common bile duct.'), []);
   assert.deepEqual(noCall('Millimetric mural thrombus was observed in the wall of the descending aorta.'), []);
+  assert.deepEqual(noCall('Calcified atheroma plaques and thrombosed intimal thickening in the thoracic aorta are observed.'), []);
   assert.deepEqual(noCall('Multiple renal cysts, some of them hemorrhagic, are seen in the upper abdominal sections.'), []);
   assert.equal(noCall('Filling defects are observed in the segmental branches of the right lower lobe pulmonary artery.').length, 1);
 });
@@ -167,5 +169,12 @@ test('critical-communication-missing: a history of the finding and a reduced pne
     ),
     [],
   );
+  assert.deepEqual(noCall('A drainage catheter extends into the abscess cavity in the right lower lobe.'), []);
   assert.deepEqual(noCall('Ground glass opacities. Widely reported imaging findings for Covid-19 pneumonia due to pandemic.'), []);
+});
+
+test('critical-communication-missing: a finding "to be considered in the differential diagnosis" is one item of a differential', () => {
+  assert.deepEqual(noCall('Diffuse ground glass. Alveolar hemorrhage should be considered in the differential diagnosis.'), []);
+  assert.deepEqual(noCall('Viral pneumonia or diffuse alveolar hemorrhage may be considered in the differential diagnosis.'), []);
+  assert.equal(noCall('Diffuse ground glass with alveolar hemorrhage.').length, 1);
 });

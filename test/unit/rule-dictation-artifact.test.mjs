@@ -71,3 +71,8 @@ test('a doubled "is" is an error, except in "what it is is"', () => {
   assert.equal(problemsOf('dictation-artifact', 'FINDINGS: What it is is a simple cyst.').length, 0);
   assert.equal(problemsOf('dictation-artifact', 'FINDINGS: That that is so had had no effect.').length, 0);
 });
+
+test("dictation-artifact: a title line's last word opening the next line's heading in capitals is layout, not a stutter", () => {
+  assert.deepEqual(problemsOf('dictation-artifact', 'EXAM: MR ANKLE\nANKLE MRI: MRI of the right ankle without contrast.\n'), []);
+  assert.equal(problemsOf('dictation-artifact', 'FINDINGS: The the\nthe heart is normal.\n').length >= 1, true);
+});

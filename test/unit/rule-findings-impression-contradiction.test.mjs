@@ -131,3 +131,28 @@ test('findings-impression-contradiction: "none of the remaining masses appear wo
     'FINDINGS: Enhancing mass in the left breast. None of the remaining masses appear worrisome for malignancy.\nIMPRESSION: Further evaluation of the mass with ultrasound.';
   assert.deepEqual(problemsOf(RULE, text), []);
 });
+
+test('findings-impression-contradiction: "Normal examination." beside the impression\'s own abnormal statement', () => {
+  const text =
+    'EXAM: MRI ABDOMEN\nFINDINGS: Enlarged retroperitoneal lymph nodes up to 2.1 cm. Mild perihepatic ascites.\n' +
+    'IMPRESSION: Enlarged retroperitoneal lymph nodes, concerning for metastatic involvement. Normal examination.';
+  const found = problemsOf('findings-impression-contradiction', text);
+  assert.deepEqual(
+    found.map((p) => text.slice(p.start, p.end)),
+    ['Normal examination.'],
+  );
+  assert.match(found[0].message, /reads as normal, but it names/);
+  // "No acute abnormality" beside a chronic finding the impression names stays true.
+  const chronic = text.replace('Normal examination.', 'No acute abnormality.');
+  assert.deepEqual(problemsOf('findings-impression-contradiction', chronic), []);
+});
+
+test('findings-impression-contradiction: a denial of degree does not narrow a finding the impression lists plainly', () => {
+  const text =
+    'EXAM: CT ABDOMEN\nFINDINGS: Pancreatic head mass. There is no significant lymphadenopathy.\nIMPRESSION: Pancreatic head mass. Lymphadenopathy.';
+  assert.equal(problemsOf('findings-impression-contradiction', text).length, 1);
+  // A size word still narrows: "no large effusion" leaves room for a small one.
+  const small =
+    'EXAM: CT CHEST\nFINDINGS: No large pleural effusion. Right lower lobe consolidation.\nIMPRESSION: Right lower lobe pneumonia. Small right pleural effusion.';
+  assert.deepEqual(problemsOf('findings-impression-contradiction', small), []);
+});

@@ -86,3 +86,13 @@ test('unsupported-impression: a finding of another organ does not describe the d
     'EXAM: CT CHEST\nFINDINGS: Opacification of the right lower lobe with air bronchograms.\nIMPRESSION: Right lower lobe pneumonia.';
   assert.deepEqual(problemsOf('unsupported-impression', supported), []);
 });
+
+test("unsupported-impression: a mild finding beside an organ's short normal statement", () => {
+  const text =
+    'EXAM: CT ABDOMEN AND PELVIS\nFINDINGS: Bilateral nonobstructing intrarenal stones. The appendix is normal.\n' +
+    'IMPRESSION: 1. Bilateral intrarenal stones, no obstruction. 2. Normal appendix. 3. Mild pulmonary edema.';
+  assert.deepEqual(
+    problemsOf(RULE, text).map((p) => slice(text, p)),
+    ['pulmonary edema'],
+  );
+});

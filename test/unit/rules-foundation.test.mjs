@@ -2,6 +2,7 @@
 // real reports. Each rule's own cases are in rule-ID.test.mjs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { z } from 'zod';
 import { engine } from '../helpers/engine.mjs';
 import { iuReports, mtReports, skipWithoutData } from '../../scripts/lib/corpus.mjs';
 
@@ -43,6 +44,26 @@ test('a rule that throws does not take the others down', () => {
     ['repeat'],
   );
   assert.equal(result.failures[0].rule, 'broken');
+});
+
+test("a rule's options given as one object are parsed once, and another object is read afresh", () => {
+  let parses = 0;
+  const schema = z.object({ n: z.number().default(1) }).transform((o) => (parses++, o));
+  /** @type {import('../../server/src/rules/types.js').Rule<{ n: number }>} */
+  const probe = {
+    id: 'probe',
+    category: 'style',
+    severity: 'info',
+    description: '',
+    options: schema,
+    check: ({ options }) => [{ rule: 'probe', category: 'style', severity: 'info', message: String(options.n), start: 0, end: 1 }],
+  };
+  const messageWith = (given) => engine.checkText('text', { ruleOptions: { probe: given } }, [probe]).problems[0].message;
+  const two = { n: 2 };
+  assert.deepEqual([messageWith(two), messageWith(two)], ['2', '2']);
+  assert.equal(parses, 1);
+  assert.equal(messageWith({ n: 3 }), '3');
+  assert.equal(parses, 2);
 });
 
 const FOUNDATION = new Set(['unfilled-placeholder', 'dictation-artifact', 'missing-impression']);

@@ -314,3 +314,87 @@ test('summary: an angle or a density is no size; a partial tear stays partial', 
   // A bounded size keeps its bound: "up to 4 mm" is not "about 4 millimeters".
   assert.match(body(summaryOf('IMPRESSION: Right renal stone measuring up to 4 mm.')), /It measures up to 4 millimeters\./);
 });
+
+test('summary: "heart size increased" is an enlarged heart, not a change, unless its sentence compares', () => {
+  const state = body(summaryOf('EXAM: CT chest\nFINDINGS: Heart size increased. No pleural effusion.'));
+  assert.match(state, /enlarged heart \(heart size increased\)\./);
+  assert.doesNotMatch(state, /since the last images/);
+  const change = body(summaryOf('EXAM: CT chest\nFINDINGS: Heart size increased compared to the prior study.'));
+  assert.match(change, /It has increased since the last images\./);
+});
+
+test('summary: a distance from the nipple is where the lump is, never its size', () => {
+  const n = lineWith(summaryOf("EXAM: Mammogram\nFINDINGS: A 7 mm mass in the right breast at 10 o'clock, N+5.5 cm."), /lump/);
+  assert.match(n, /It measures about 7 millimeters\. It is about 5\.5 centimeters from the nipple\./);
+  const fn = lineWith(summaryOf("EXAM: US breast\nFINDINGS: Left breast mass at 2 o'clock, 3 cm from the nipple, measuring 9 mm."), /lump/);
+  assert.match(fn, /It measures about 9 millimeters\. It is about 3 centimeters from the nipple\./);
+  assert.doesNotMatch(fn, /measures[^.]*3 centimeters/);
+});
+
+test('summary: a grade later in the clause grades something else, one right after "is" grades the finding', () => {
+  const s = summaryOf(
+    'EXAM: MRI cervical spine\nFINDINGS: C5-6: There is a right posterolateral disc protrusion. The disc protrusion produces minimal rightward ventral thecal sac flattening.',
+  );
+  assert.doesNotMatch(body(s), /slipped disc[^\n]*calls it minimal/);
+  assert.match(
+    lineWith(summaryOf('EXAM: CT chest\nFINDINGS: The right pleural effusion is small.'), /fluid/),
+    /a small amount of fluid around the right lung/,
+  );
+});
+
+test('summary: a ureteral stent keeps urine draining, not a vessel open; "partially torn" stays partial', () => {
+  const stent = lineWith(summaryOf('EXAM: US kidneys\nIMPRESSION: Right ureteral stent.'), /ureteral stent/);
+  assert.match(stent, /small tube that lets urine drain/);
+  assert.doesNotMatch(stent, /vessel/);
+  assert.match(body(summaryOf('EXAM: MR wrist\nFINDINGS: The scapholunate ligament is partially torn.')), /a partial tear \(torn\)/);
+});
+
+test('summary: a density the sentence places in the spleen is not told as on the lung', () => {
+  const s = summaryOf('EXAM: CT CHEST\nFINDINGS: In the spleen hilum, a nodular density of approximately 19x15 mm is observed.');
+  assert.match(lineWith(s, /nodular density/), /There is a hazy area \(nodular density\)/);
+  assert.doesNotMatch(body(s), /lung/);
+  assert.match(lineWith(summaryOf('EXAM: Chest x-ray\nFINDINGS: Right basilar opacity.'), /opacity/), /right lung/);
+});
+
+test('summary: a grade is said as the adjective ("mildly enlarged" -> mild), a change of a plural finding as "They have"', () => {
+  assert.match(body(summaryOf('EXAM: CT\nIMPRESSION: Mildly enlarged prostate.')), /The report calls it mild\./);
+  assert.match(
+    lineWith(summaryOf('EXAM: CT chest\nFINDINGS: Stable parenchymal nodules in both lungs.'), /nodules/),
+    /They have not changed since the last images\./,
+  );
+});
+
+test('summary: "decreased disc height" beside a finding is no change of that finding since the last images', () => {
+  const s = body(summaryOf('EXAM: MRI lumbar spine\nFINDINGS: L2-3: There is mild decreased disc height and mild spondylosis.'));
+  assert.match(s, /\(spondylosis\)/);
+  assert.doesNotMatch(s, /since the last images/);
+  const change = body(summaryOf('EXAM: CT chest\nFINDINGS: The nodule in the right lung, measuring 5 mm, has decreased in size.'));
+  assert.match(change, /It has decreased since the last images\./);
+});
+
+test("summary: a grade before the finding named first is that finding's, not the next one's", () => {
+  const s = summaryOf('EXAM: CT abdomen\nFINDINGS: Mild biliary sludge-millimetric calcifications are observed in the gallbladder.');
+  assert.match(lineWith(s, /biliary sludge/), /The report calls it mild\./);
+  assert.doesNotMatch(lineWith(s, /calcifications/), /mild/);
+});
+
+test("summary: a partial tear stays partial whatever the concept's plain phrase; opacified mastoid cells are not the lung", () => {
+  const t = body(summaryOf('EXAM: MRI shoulder\nIMPRESSION: High-grade partial tear of the long biceps tendon.'));
+  assert.match(t, /partially torn tendon \(high-grade partial tear\)/);
+  assert.match(
+    body(summaryOf('EXAM: MRI knee\nFINDINGS: I suspect at least a high grade partial tear.')),
+    /likely a partial tear \(high grade partial tear\)/,
+  );
+  const m = body(
+    summaryOf('EXAM: CT sinuses\nIMPRESSION: Sclerotic appearance of the right inferior mastoid air cells with some opacification.'),
+  );
+  assert.match(m, /\(opacification\)/);
+  assert.doesNotMatch(m, /lung/);
+});
+
+test('summary: a quote mark ends a finding\'s phrase, so "both lungs" of the item before is not its side', () => {
+  const s = summaryOf(
+    'EXAM: CT CHEST\nFINDINGS: " Emphysematous changes in both lungs " Atherosclerotic changes in aorta and coronary arteries " Hepatosplenomegaly\n',
+  );
+  assert.doesNotMatch(lineWith(s, /atherosclerotic changes/), /both sides/);
+});

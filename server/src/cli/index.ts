@@ -1,6 +1,7 @@
 // The `radlint` command: routes each subcommand to its module. A thin adapter over the engine.
 // Only the module of the command given is loaded: `check` over a folder should not pay for the AI
 // client, the rewrites and the comparison at start-up.
+import './batch-jit';
 import { VERSION } from '../version';
 import { runChecks } from './check';
 import { UsageError, type Io } from './inputs';

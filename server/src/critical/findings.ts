@@ -12,10 +12,12 @@ export type CriticalOverrides = Record<string, Urgency | 'none'>;
 const ALREADY_KNOWN =
   /\b(stable|unchanged|known|again (seen|noted|demonstrated)|redemonstrat\w*|persistent|persists|decreas\w*|improv\w*|resolving|smaller|reduced|regress\w*|similar|previously (seen|described|noted)|(seen|described|noted) previously|no (significant )?change|(has|have|had) not (significantly )?changed)\b/i;
 // Bleeding the report's own procedure met and stopped ("transient arterial hemorrhage ... until
-// hemostasis was achieved", "active bleeding ... stopped by tract embolization"): the operator knows.
+// hemostasis was achieved", "active bleeding ... stopped by tract embolization"), or a collection already
+// drained ("a catheter extending into the abscess cavity"): the operator knows.
 // The report may tell it in the sentences after ("... the active hemorrhage. ... until hemostasis was
 // achieved") or where it names the bleeding again ("Transient arterial hemorrhage" in the impression).
-const HANDLED = /\b(transient(ly)?|stopped|hemostasis|controlled|tamponaded|resolved with)\b/i;
+const HANDLED =
+  /\b(transient(ly)?|stopped|hemostasis|controlled|tamponaded|resolved with|drainage (catheter|tube)|catheter (extending )?(into|within) the (abscess|collection|cavity))\b/i;
 const HANDLED_AFTER = /\b(stopped|hemostasis|controlled|tamponaded)\b/i;
 // A sentence that speaks of the one before ("This is adjacent to ...", "These findings may be due to ...").
 const ANAPHORA = /^\s*(\d+[.)]\s*)?(this|these|it|they|findings|the findings)\b/i;
@@ -65,15 +67,16 @@ export function findCriticalFindings(report: Report, findings: Finding[], overri
 
 // A finding that is urgent only when large (a pericardial effusion): the ACR lists a large one; a
 // minimal, mild or ungraded one is reported, not called. "Large", "moderate", "new", "increased" (the
-// qualifiers' marked words) in its own clause make it a call ("pericardial effusion increased"), not in
-// another's ("increased pleural effusion, pericardial effusion").
+// qualifiers' marked words) in its own clause make it a call ("pericardial effusion increased",
+// "Pericardial effusion; new to current review"), not in another's ("increased pleural effusion,
+// pericardial effusion").
 function largeEnough(report: Report, finding: Finding): boolean {
   if (!conceptHas(finding.concept, 'call-only-when-large')) return true;
   const sentence = report.sentences[finding.sentenceIndex];
   if (!sentence) return true;
   const before = report.text.slice(sentence.start, finding.start);
   const after = report.text.slice(finding.end, sentence.end);
-  const clause = before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf(';')) + 1) + after.split(/[,;]/)[0];
+  const clause = before.slice(before.lastIndexOf(',') + 1) + after.split(',')[0];
   return QUALIFIERS.marked.test(clause);
 }
 

@@ -251,11 +251,11 @@ export function extractCases(report: Report, u: Understanding, options: ExtractO
       }
     | undefined;
   const out: GuidelineCase[] = [];
+  // Present or possible and observed: the same for every guideline, so sorted out once.
+  const observed = u.findings.filter((f) => (f.assertion === 'present' || f.assertion === 'possible') && OBSERVED.has(f.section));
   for (const g of GUIDELINES) {
     if (enabled && !enabled.includes(g.id)) continue;
-    const mentions = u.findings.filter((f) => {
-      if (f.assertion !== 'present' && f.assertion !== 'possible') return false;
-      if (!OBSERVED.has(f.section)) return false;
+    const mentions = observed.filter((f) => {
       const text = sentenceText(f);
       if (!subjectMatches(g.id, f.concept, text)) return false;
       if (LUNG_GUIDELINES.has(g.id)) {

@@ -24,6 +24,7 @@ export {
   kinOf,
   knownConcept,
   listedByHabit,
+  opposites,
   opposite,
   sameFinding,
   sameFindingKin,

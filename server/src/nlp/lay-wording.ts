@@ -17,13 +17,17 @@ const WordingSchema = z.object({
   sizeWords: z.array(Plain),
   amountPhrases: z.array(Plain),
   qualifiers: z.record(z.string(), Plain),
+  termQualifiers: z.record(z.string(), Plain),
   denialHedges: z.array(Plain),
   changes: z.array(z.object({ words: z.array(Plain).min(1), plain: Plain })),
   sizeUnits: z.array(Plain),
   sizeBounds: z.record(z.string(), Plain),
+  distances: z.array(z.object({ before: z.array(Plain), after: z.array(Plain).min(1), plain: Plain }).strict()),
+  offLung: z.object({ organs: z.array(Plain).min(1), lung: z.array(Plain).min(1) }).strict(),
   nearLungSites: z.array(Plain),
   communication: z.array(Plain),
   examNames: z.record(z.string(), Plain),
+  comparisonWords: z.array(Plain).min(1),
   states: z.object({ concepts: z.array(Plain), lead: Plain }),
   sideWords: z.object({ left: z.array(Plain), right: z.array(Plain), bilateral: z.array(Plain) }).strict(),
 });
@@ -56,15 +60,27 @@ export const SIZE_WORDS: ReadonlySet<string> = new Set(wording.sizeWords);
 export const AMOUNTS = new RegExp(`^(?:${wording.amountPhrases.map(escape).join('|')})\\b`);
 export const QUALIFIER: Readonly<Record<string, string>> = wording.qualifiers;
 export const DENIAL_HEDGE = wordsRe(wording.denialHedges);
+/** Qualifier words a finding's own term says ("high-grade partial tear"), and the plain qualifier. */
+export const TERM_QUALIFIER: Readonly<Record<string, string>> = wording.termQualifiers;
 export const CHANGE: readonly { re: RegExp; plain: string }[] = wording.changes.map((c) => ({ re: wordsRe(c.words), plain: c.plain }));
 /** A bound right before a size ("less than 10 mm"), as the summary says it. */
 export const SIZE_BOUND: { re: RegExp; plain: Readonly<Record<string, string>> } = {
   re: new RegExp(`(?:^|[^a-z])(${Object.keys(wording.sizeBounds).map(escape).join('|')})\\s*$`, 'i'),
   plain: wording.sizeBounds,
 };
+/** Words that make a length a distance from a landmark ("N+5.5 cm", "3 cm from the nipple"), not a size. */
+export const DISTANCES: readonly { before: RegExp | null; after: RegExp; plain: string }[] = wording.distances.map((d) => ({
+  before: d.before.length ? new RegExp(`(?:^|[^A-Za-z])(?:${d.before.map(escape).join('|')})\\s*$`) : null,
+  after: new RegExp(`^\\s*(?:${d.after.map((w) => escape(w).replace(/ /g, '\\s+')).join('|')})(?![A-Za-z])`, 'i'),
+  plain: d.plain,
+}));
 export const SIZE_UNITS: ReadonlySet<string> = new Set(wording.sizeUnits);
+/** A sentence that places its finding off the lung: it names another organ and no lung word. */
+export const offLung = (sentence: string) => OFF_LUNG.organs.test(sentence) && !OFF_LUNG.lung.test(sentence);
+const OFF_LUNG = { organs: wordsRe(wording.offLung.organs), lung: wordsRe(wording.offLung.lung) };
 export const NEAR_LUNG: ReadonlySet<string> = new Set(wording.nearLungSites);
 export const COMMUNICATION = wordsRe(wording.communication);
+export const COMPARED = wordsRe(wording.comparisonWords);
 export const SIDE_WORDS: Readonly<Record<'left' | 'right' | 'bilateral', RegExp>> = {
   left: wordsRe(wording.sideWords.left),
   right: wordsRe(wording.sideWords.right),

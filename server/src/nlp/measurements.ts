@@ -2,6 +2,7 @@ import { z } from 'zod';
 import unitsData from './lexicon/units.json';
 import type { Measurement } from './types';
 import { escapeRegExp } from '../report/regex';
+import { allMatches } from '../report/matches';
 
 const NUM = String.raw`(?:\d+(?:\.\d+)?|\.\d+)`;
 const UNITS = z
@@ -33,7 +34,7 @@ const UNIT_NAMES: Readonly<Record<string, string>> = UNITS.written;
 export function findMeasurements(text: string, from = 0, to = text.length): Measurement[] {
   const out: Measurement[] = [];
   const slice = text.slice(from, to);
-  for (const m of slice.matchAll(MEASUREMENT)) {
+  for (const m of allMatches(MEASUREMENT, slice)) {
     const unit = UNIT_NAMES[m[2].toLowerCase()] ?? m[2];
     const numbers = m[1].match(/-?\d+(?:\.\d+)?|-?\.\d+/g) ?? [];
     // A leading minus is a sign only for attenuation; "2-3 mm" is a range, not 2 and -3.

@@ -15,7 +15,7 @@ export interface NormalStatement {
   i: number;
   j: number;
   organs: string[];
-  concepts: string[];
+  concepts: readonly string[];
   side: Side | null;
   kind: 'organ' | 'study';
 }
@@ -84,7 +84,18 @@ function organList(words: readonly Word[], k: number): { end: number; organs: st
   return { end, organs };
 }
 
-const deniesOf = (organs: readonly string[]) => [...new Set(organs.flatMap((o) => ORGAN_BY_ID.get(o)?.normalDenies ?? []))];
+// The denials of an organ list, kept per list: "the lungs are clear" denies dozens of concepts, and
+// nearly every report says it (a set of them built per statement cost more than finding the statement).
+const DENIALS = new Map<string, readonly string[]>();
+function deniesOf(organs: readonly string[]): readonly string[] {
+  const key = organs.join('|');
+  let concepts = DENIALS.get(key);
+  if (!concepts) {
+    concepts = [...new Set(organs.flatMap((o) => ORGAN_BY_ID.get(o)?.normalDenies ?? []))];
+    if (DENIALS.size < 10_000) DENIALS.set(key, concepts);
+  }
+  return concepts;
+}
 
 function sideBefore(words: readonly Word[], k: number): Side | null {
   return k > 0 ? (SIDES[words[k - 1].norm] ?? null) : null;

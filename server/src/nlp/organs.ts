@@ -7,6 +7,7 @@ import organData from './lexicon/organs.json';
 import { CONCEPT_BY_ID, inflections } from './lexicon';
 import { PhraseTrie } from './trie';
 import { wordsOf, type Word } from './words';
+import { allMatches } from '../report/matches';
 
 const Id = z.string().regex(/^[a-z0-9-]+$/);
 const OrganSchema = z.object({
@@ -135,7 +136,7 @@ export function organsNamed(words: readonly Word[], text: string, offset = 0): O
   }
   for (const { id, re } of ORGAN_PATTERNS) {
     re.lastIndex = 0;
-    for (const m of text.matchAll(re))
+    for (const m of allMatches(re, text))
       hits.push({ organ: id, start: offset + m.index, end: offset + m.index + m[0].length, by: 'pattern' });
   }
   return hits;

@@ -5,6 +5,7 @@ import type { Side } from './types';
 import { BODY_PART_TRIE, MODALITY_TRIE, SIDE_TRIE, SEX_TRIES, sideOfSides, type Sex } from './lexicon';
 import type { Exam, Patient } from './types';
 import { wordsOf, type Word } from './words';
+import { allMatches } from '../report/matches';
 
 const Words = z.array(z.string().regex(/^[a-z]+$/)).min(1);
 
@@ -44,6 +45,9 @@ const SEX_LABEL = /\b(?:sex|gender)[ \t]{0,3}:?[ \t]{0,3}(female|male|f|m)\b/gi;
 const TITLE = /\b(Mrs|Ms|Miss|Mr)\.?(?=\s+[A-Z])/g;
 const PRONOUN = /\b(she|her|he|his|him)\b/gi;
 const SEX_WORD = new RegExp(String.raw`\b(${SEX_NOUNS})\b`, 'i');
+const SEX_PATTERNS = (['female', 'male'] as const)
+  .filter((sex) => SEX_WORDS[sex].patterns.length)
+  .map((sex) => [sex, new RegExp(String.raw`\b(?:${SEX_WORDS[sex].patterns.join('|')})\b`, 'i')] as const);
 const LONE_SEX = /(?:^|[,;(/])[ \t]{0,3}([MF])[ \t]{0,3}(?=[,;)/]|$)/m;
 
 function sexOf(word: string | undefined): Sex | null {
@@ -65,28 +69,30 @@ function headerText(report: Report): string {
 export function findPatient(report: Report): Patient {
   const patient: Patient = { sex: null, age: null };
   for (const text of [headerText(report), report.text]) {
-    for (const m of text.matchAll(AGE_SEX)) {
+    for (const m of allMatches(AGE_SEX, text)) {
       const age = /^\d+$/.test(m[1]) ? Number(m[1]) : null;
       if (patient.age === null && age !== null && age <= 120) patient.age = age;
       patient.sex ??= sexOf(m[2]);
     }
-    for (const m of text.matchAll(SEX_LABEL)) patient.sex ??= sexOf(m[1]);
-    for (const m of text.matchAll(AGE_LABEL)) if (patient.age === null && Number(m[1]) <= 120) patient.age = Number(m[1]);
-    for (const m of text.matchAll(COMPACT_AGE_SEX)) {
+    for (const m of allMatches(SEX_LABEL, text)) patient.sex ??= sexOf(m[1]);
+    for (const m of allMatches(AGE_LABEL, text)) if (patient.age === null && Number(m[1]) <= 120) patient.age = Number(m[1]);
+    for (const m of allMatches(COMPACT_AGE_SEX, text)) {
       if (patient.age === null && Number(m[1]) <= 120) patient.age = Number(m[1]);
       patient.sex ??= sexOf(m[2]);
     }
-    for (const m of text.matchAll(TITLE)) patient.sex ??= sexOf(m[1]);
+    for (const m of allMatches(TITLE, text)) patient.sex ??= sexOf(m[1]);
     if (patient.sex && patient.age !== null) return patient;
   }
   // "A middle-aged male with ...": a sex word in the history, outside findings (where "male breast" may stand).
   if (!patient.sex) patient.sex = sexOf(SEX_WORD.exec(headerText(report))?.[1]);
   // "Doe, Jane, F, 51": a lone capital F or M between commas in a header line.
   if (!patient.sex) patient.sex = sexOf(LONE_SEX.exec(headerText(report))?.[1]);
+  // "34-year-old G3P2": the obstetric shorthand (patient.json patterns) names a woman.
+  if (!patient.sex) patient.sex = SEX_PATTERNS.find(([, re]) => re.test(headerText(report)))?.[0] ?? null;
   if (!patient.sex) {
     // Pronouns decide only when they all agree.
     const seen = new Set<Sex>();
-    for (const m of report.text.matchAll(PRONOUN)) {
+    for (const m of allMatches(PRONOUN, report.text)) {
       const s = sexOf(m[1]);
       if (s) seen.add(s);
     }

@@ -10,6 +10,7 @@ import { BODY_PART_NAMES, CONCEPT_BY_ID, SIDE_WORD_PAIRS, SITE_NAMES, type Conce
 import type { Report, Sentence } from '../report/types';
 import type { Finding, Side, Understanding } from './types';
 import { escapeRegExp as escape } from '../report/regex';
+import { allMatches } from '../report/matches';
 
 const Ids = z.array(z.string().min(1));
 const RelationsSchema = z.object({
@@ -26,6 +27,7 @@ const RelationsSchema = z.object({
   ),
   statementDomains: z.array(z.object({ words: Ids.min(1), groups: Ids.min(1) })),
   narrowingWords: Ids,
+  opposites: z.array(Ids.length(2)),
 });
 export type RelationsData = z.infer<typeof RelationsSchema>;
 
@@ -64,6 +66,7 @@ export function checkRelations(data: unknown, names: LexiconNames): RelationsDat
   check('bodyParts', names.bodyParts, r.oneSidedBodyParts, 'oneSidedBodyParts');
   check('groups', names.groups, r.listedByHabit, 'listedByHabit');
   r.statementDomains.forEach((d, i) => check('groups', names.groups, d.groups, `statementDomains[${i}]`));
+  r.opposites.forEach((pair, i) => check('concepts', names.concepts, pair, `opposites[${i}]`));
   return r;
 }
 
@@ -181,6 +184,12 @@ export function sameFinding(a: string, b: string): boolean {
 /** An impression naming `summary` accounts for the finding `detail`. */
 export function covers(summary: string, detail: string): boolean {
   return sameFinding(summary, detail) || (own(COVERS, summary)?.includes(detail) ?? false);
+}
+
+const OPPOSITES = RELATIONS.opposites;
+/** The findings that cannot hold together with this one ("fetal growth restriction" and "macrosomia"). */
+export function opposites(concept: string): string[] {
+  return OPPOSITES.flatMap(([x, y]) => (x === concept ? [y] : y === concept ? [x] : []));
 }
 
 const COVERED_BY = new Map<string, string[]>();
@@ -307,7 +316,7 @@ export interface SideWord {
 export function sideWordsIn(sentence: Sentence): SideWord[] {
   const out: SideWord[] = [];
   SIDE_WORD.lastIndex = 0;
-  for (const m of sentence.text.matchAll(SIDE_WORD)) {
+  for (const m of allMatches(SIDE_WORD, sentence.text)) {
     const side = sideOfWord(m[0]);
     if (!side) continue;
     // "lt"/"rt" only in lower case or capitals as abbreviations; "RLL" and friends only in capitals.

@@ -1,6 +1,7 @@
 import { documentKind } from './documents';
 import { knownSectionKind, opensSectionInsideFindings } from './sections';
 import type { NumberedItem, Report, Section, SectionKind, Sentence, Span, Subsection, Token, TokenKind } from './types';
+import { allMatches } from './matches';
 
 // A header: at the start of a line, a name of letters (and a few joiners) ending in a colon.
 // Group 1 is the name. Inline ("FINDINGS: The heart ...") and own-line forms both match.
@@ -22,10 +23,10 @@ const HEADER_ALONE = /^[ \t]*([A-Z][A-Z /&-]{2,40}?)[ \t]*$/gm;
 const HEADER_RUN_IN = /(?=[A-Z])(?<=[A-Za-z0-9)\]_][.!?][ \t]{0,3}|[_:][ \t]{1,3}|\S[ \t]{2,6})([A-Z][A-Z /&-]{2,40}?)[ \t]*:(?!\/)/g;
 // Headers glued to the word before them, or one space after a lower-case word, as dictation and generated
 // reports run them together ("...WITH CONTRASTCLINICAL HISTORY:", "...weight lossTECHNIQUE:", "COMPARISON:
-// ()FINDINGS:", "__HISTORY:", "DLP: 680 mGy-cm FINDINGS:"): only the top-level names, in capitals, so a
-// word that merely ends in one ("CONTRAINDICATIONS:") is not cut.
+// ()FINDINGS:", "__HISTORY:", "DLP: 680 mGy-cm FINDINGS:", "LVEF: 55 % IMPRESSION:"): only the top-level
+// names, in capitals, so a word that merely ends in one ("CONTRAINDICATIONS:") is not cut.
 const HEADER_GLUED =
-  /(?=[CHITF])(?<=[A-Za-z)\]_]|[a-z0-9][ \t])(?<!CONTRA)((?:CLINICAL )?(?:HISTORY|INDICATIONS?)|TECHNIQUE|COMPARISONS?|FINDINGS|(?:FINAL )?IMPRESSIONS?|CONCLUSIONS?)[ \t]*:(?!\/)/g;
+  /(?=[CHITF])(?<=[A-Za-z)\]_]|[a-z0-9%][ \t])(?<!CONTRA)((?:CLINICAL )?(?:HISTORY|INDICATIONS?)|TECHNIQUE|COMPARISONS?|FINDINGS|(?:FINAL )?IMPRESSIONS?|CONCLUSIONS?)[ \t]*:(?!\/)/g;
 
 const TOKEN = /XXXX+|\p{L}[\p{L}\p{M}'’]*\p{L}|\p{L}|\d+(?:[.,]\d+)*|[^\s\p{L}\d]/gu;
 
@@ -76,7 +77,7 @@ interface HeaderMatch {
 
 function findHeaders(text: string): HeaderMatch[] {
   const headers: HeaderMatch[] = [];
-  for (const m of text.matchAll(HEADER_WITH_COLON)) {
+  for (const m of allMatches(HEADER_WITH_COLON, text)) {
     const name = m[1];
     const start = m.index + m[0].indexOf(name);
     const words = name.trim().split(/\s+/);
@@ -91,7 +92,7 @@ function findHeaders(text: string): HeaderMatch[] {
       words: words.length,
     });
   }
-  for (const m of text.matchAll(HEADER_ALONE)) {
+  for (const m of allMatches(HEADER_ALONE, text)) {
     const name = m[1];
     const kind = knownSectionKind(name);
     if (!kind || kind === 'other') continue;
@@ -100,19 +101,19 @@ function findHeaders(text: string): HeaderMatch[] {
   }
   // Spine level labels ("C5-6:", "L4-L5:", "C7-T1, T1-2:"): inside FINDINGS the level's field, like an
   // organ label; elsewhere plain text (allCaps false), so an impression's "L4-5: ..." opens nothing.
-  for (const m of text.matchAll(LEVEL_LABEL)) {
+  for (const m of allMatches(LEVEL_LABEL, text)) {
     const name = m[1].trim();
     headers.push({ start: m.index + m[0].indexOf(name), end: m.index + m[0].length, name, kind: null, allCaps: false, words: 1 });
   }
   const starts = new Set(headers.map((h) => h.start));
-  for (const m of text.matchAll(HEADER_RUN_IN)) {
+  for (const m of allMatches(HEADER_RUN_IN, text)) {
     const name = m[1].trim();
     const kind = knownSectionKind(name);
     if (!kind || kind === 'other' || starts.has(m.index)) continue;
     starts.add(m.index);
     headers.push({ start: m.index, end: m.index + m[0].length, name, kind, allCaps: true, words: name.split(/\s+/).length });
   }
-  for (const m of text.matchAll(HEADER_GLUED)) {
+  for (const m of allMatches(HEADER_GLUED, text)) {
     const name = m[1];
     const end = m.index + m[0].length;
     if (starts.has(m.index)) continue;
@@ -255,7 +256,7 @@ function findItems(text: string, section: Section): NumberedItem[] {
   const body = text.slice(section.body.start, section.body.end);
   const items: NumberedItem[] = [];
   let expected = 1;
-  for (const m of body.matchAll(ITEM_MARKER)) {
+  for (const m of allMatches(ITEM_MARKER, body)) {
     const n = Number(m[1]);
     if (n !== expected) continue;
     const at = section.body.start + m.index;
@@ -351,7 +352,7 @@ function tokenize(text: string, cuts: readonly number[] = []): Token[] {
     tokens.push({ start, end: start + t.length, text: t, kind: kindOf(t), lower: t.toLowerCase() });
   };
   let c = 0;
-  for (const m of text.matchAll(TOKEN)) {
+  for (const m of allMatches(TOKEN, text)) {
     const end = m.index + m[0].length;
     while (c < cuts.length && cuts[c] <= m.index) c++;
     let from = m.index;
@@ -391,7 +392,7 @@ export function parseReport(text: string): Report {
     sentences,
     tokens: tokenize(
       text,
-      sections.flatMap((s) => (s.header ? [s.header.start] : [])),
+      sections.filter((s) => s.header).map((s) => s.header!.start),
     ),
     lineStarts: lineStartsOf(text),
     eol: crlf > 0 && crlf * 2 >= lf ? '\r\n' : '\n',

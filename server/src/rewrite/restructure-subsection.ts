@@ -4,7 +4,7 @@
 import type { ReportTemplate } from '../templates/library';
 import { ORGANS_OF_CONCEPT, organsNamed, type OrganHit } from '../nlp/organs';
 import type { Word } from '../nlp/words';
-import { PART_WORDS } from '../templates/part-words';
+import { LANDMARK_BEFORE, LOOK_FINDINGS, PART_WORDS } from '../templates/placement-words';
 
 /** How a sentence found its place. */
 export type PlacedBy =
@@ -32,7 +32,7 @@ const CONUS_ENDS = /\bconus\b[^.;]*\b(?:terminat\w*|ends?)\b/i;
 const LEVEL_FIELD = /^[CTLS]\d{1,2}-[CTLS]?\d{1,2}$/i;
 const sameSubs = (a: readonly number[], b: readonly number[] | undefined) => !!b && a.length === b.length && a.every((x, i) => x === b[i]);
 // Between two organs of one list: a comma, "and", "or", "as well as".
-const LIST_GAP = /^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*|\/\s*|as well as\s+)(?:the\s+)?$/i;
+const LIST_GAP = /^\s*(?:,\s*|,?\s*(?:and|or|as well as)\s+(?:the\s+)?|\s*[&/]\s*)$/i;
 export const HEAD = -2;
 
 /** One clue to where a sentence belongs: an organ word, a disc level, or a finding that lives somewhere. */
@@ -46,6 +46,10 @@ interface Clue {
   level?: boolean;
   /** The organ an organ clue names. */
   organ?: string;
+  /** The finding a finding clue is of. */
+  concept?: string;
+  /** An organ named as a landmark beside the place ("adjacent to the upper lobe"). */
+  landmark?: boolean;
   /** A later member of a list of organs ("aortic valve, mitral valve, and tricuspid valve"): the list is one subject, its first. */
   listed?: boolean;
 }
@@ -58,6 +62,8 @@ interface Evidence {
   inTemplate: boolean;
   /** An organ is named that no subsection holds ("the thyroid" in a CT abdomen). */
   namedOutside: boolean;
+  /** Where the first such organ is named. */
+  outsideAt: number;
   /** "The conus terminates at L1-L2". */
   conusLevel: boolean;
 }
@@ -81,11 +87,13 @@ export class Router {
     const clues: Clue[] = [];
     let known = false;
     let namedOutside = false;
+    let outsideAt = Infinity;
     let last: { organ: string; end: number } | null = null;
     // A word for a part several organs have ("cortex": bone, brain, kidney) takes the organ the
     // sentence names in words of its own ("cortical thinning of the left kidney"); alone it stands for its organs.
     const isPart = (h: OrganHit) => h.by === 'term' && PART_WORDS.has(text.slice(h.start - offset, h.end - offset).toLowerCase());
-    const own = new Set(organs.filter((h) => !isPart(h)).map((h) => h.organ));
+    // (Only an organ with a place here: "prevertebral soft tissue swelling" in a template without the prevertebral space.)
+    const own = new Set(organs.filter((h) => !isPart(h) && this.organSubs.has(h.organ)).map((h) => h.organ));
     // "the right lung lat lobe": the lobe is the lung's own, and counts for it.
     const yields = (h: OrganHit) => own.size > 0 && isPart(h) && !own.has(h.organ);
     const alone = (h: OrganHit) => !organs.some((g) => g !== h && g.start === h.start && g.end === h.end);
@@ -103,7 +111,9 @@ export class Router {
       // members of the first one's place count there ("prevascular, paratracheal and subcarinal"), the others not.
       const inList: boolean = list !== null && h.by === 'term' && LIST_GAP.test(text.slice(list.end - offset, h.start - offset));
       const listed = inList && !sameSubs(list!.subs, subs);
-      if (h.by === 'term' && subs) list = inList ? { end: h.end, subs: list!.subs } : alone(h) ? { end: h.end, subs } : null;
+      // A region ("the right lower quadrant, the appendix …") says where, and starts no list.
+      if (h.by === 'term' && subs)
+        list = inList ? { end: h.end, subs: list!.subs } : alone(h) && !REGIONS.has(h.organ) ? { end: h.end, subs } : null;
       if (subs)
         clues.push({
           at: h.start,
@@ -113,8 +123,12 @@ export class Router {
           level: h.by === 'pattern' && LEVEL_FIELD.test(h.organ),
           organ: h.organ,
           listed,
+          landmark: h.by === 'term' && LANDMARK_BEFORE.test(text.slice(0, h.start - offset)),
         });
-      else namedOutside = true;
+      else {
+        namedOutside = true;
+        outsideAt = Math.min(outsideAt, h.start);
+      }
     }
     for (const c of concepts) {
       const organs = ORGANS_OF_CONCEPT.get(c.concept) ?? [];
@@ -124,7 +138,7 @@ export class Router {
       // One place, and a finding of one or two organs: "lesion" (brain, liver, pancreas, testes) in a
       // chest CT only adds up; "hydronephrosis" names the kidneys' subsection.
       const strong = subs.length === 1 && organs.length <= 2;
-      clues.push({ at: c.start, subs, strong, by: 'finding' });
+      clues.push({ at: c.start, subs, strong, by: 'finding', concept: c.concept });
     }
     clues.sort((a, b) => a.at - b.at);
     // A second clause ("The urinary bladder is normal, and the prostate gland is enlarged") does not
@@ -132,7 +146,7 @@ export class Router {
     const second = SECOND_CLAUSE.exec(text);
     const firstClause = second ? clues.filter((c) => c.at < offset + second.index) : clues;
     const used = firstClause.some((c) => c.by === 'organ') ? firstClause : clues;
-    return { clues: used, known, inTemplate: used.length > 0, namedOutside, conusLevel: CONUS_ENDS.test(text) };
+    return { clues: used, known, inTemplate: used.length > 0, namedOutside, outsideAt, conusLevel: CONUS_ENDS.test(text) };
   }
 
   /**
@@ -164,9 +178,14 @@ export class Router {
       const region = ev.clues.find((c) => REGIONS.has(c.organ ?? '') && c.subs.some((i) => subject.subs.includes(i)));
       if (region) return { sub: region.subs.find((i) => subject.subs.includes(i))!, by: 'finding' };
     }
-    const organNamed = ev.clues.some((c) => c.by === 'organ' && !c.level && !REGIONS.has(c.organ ?? ''));
+    const placing = (c: Clue) => c.by === 'organ' && !c.level && !REGIONS.has(c.organ ?? '');
+    const organNamed = ev.clues.some(placing);
+    // An organ named as a landmark ("free air in the pleural space adjacent to the upper lobe") does
+    // not outvote the organ the finding is in, when the sentence names one.
+    const placed = ev.clues.some((c) => placing(c) && !c.landmark);
     for (const clue of ev.clues) {
-      if (clue.by !== 'organ' || clue.level || clue.listed || (organNamed && REGIONS.has(clue.organ ?? ''))) continue;
+      if (clue.by !== 'organ' || clue.level || clue.listed || (placed && clue.landmark) || (organNamed && REGIONS.has(clue.organ ?? '')))
+        continue;
       for (const i of clue.subs) {
         const v = organVotes.get(i) ?? { votes: 0, at: clue.at };
         v.votes += 1 / clue.subs.length;
@@ -192,6 +211,10 @@ export class Router {
       return { sub: best, by: 'organ' };
     }
     // An organ the template has no place for, named outright, outweighs the organs its findings live in.
+    // Unless a finding of one place opens the sentence before it ("Cardiomegaly is seen with mitral
+    // valvular calcifications" in a template without the valves: the heart's).
+    if (subject?.by === 'finding' && subject.strong && subject.at < ev.outsideAt && !LOOK_FINDINGS.has(subject.concept ?? ''))
+      return { sub: subject.subs[0], by: 'finding' };
     if (ev.namedOutside) return null;
     for (const clue of ev.clues) if (clue.strong) return { sub: clue.subs.includes(prevSub ?? -9) ? prevSub! : clue.subs[0], by: clue.by };
     const weak = ev.clues.filter((c) => !c.strong);

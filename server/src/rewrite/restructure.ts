@@ -72,7 +72,7 @@ const TERMINAL = /[.!?]["')\]]*$/;
 const SIDED = /\b(?:right|left|bilateral|rt|lt)\b/i;
 const ANAPHORA = /^(?:it|this|these|they|which)\b/i;
 const TWIN = /^(?:twin|baby|fetus) [A-D1-4]\b/i;
-const THIS_LEVEL = /\b(?:this|that|the same) (?:disc |disk )?level\b/i;
+const THIS_LEVEL = /\b(?:this|that|the same|his) (?:disc |disk )?level\b/i;
 
 /** The concepts a template's pertinent negative denies, read once per subsection. */
 const DENIED = new WeakMap<TemplateSubsection, string[]>();
@@ -170,6 +170,8 @@ export function restructure(report: Report, template: ReportTemplate, options: R
   let w = 0;
   let flowSection = -1;
   let previous: Target | null = null;
+  /** The level field the last sentence at a level went to: "at this level" speaks of it. */
+  let lastLevel: number | null = null;
   /** The level a level label opened ("C5-6: … . No cord compression."): its line stays under it. */
   let openLevel: { sub: number; end: number } | null = null;
   const hasFindings = report.sections.some((x) => x.kind === 'findings');
@@ -208,7 +210,7 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     const organs = organsNamed(sw, s.text, s.start);
     if (!conceptsBySentence.has(i)) {
       // "In non-contrast sections, the gallbladder appears operated" names an organ: a finding.
-      const technical = organs.length === 0 ? sentenceKind(s.text) : null;
+      const technical = sentenceKind(s.text, organs.length > 0);
       const moved = technical ?? (kind === 'preamble' && hasFindings ? 'history' : null);
       if (moved) {
         header.get(moved)!.push(i);
@@ -221,11 +223,13 @@ export function restructure(report: Report, template: ReportTemplate, options: R
       flowSection = s.section;
       previous = null;
       openLevel = null;
+      lastLevel = null;
     }
     const target = route(s, i, sw, organs);
     (target.sub === OTHER ? other : target.sub === HEAD ? head : subs[target.sub]).push(i);
     placedBy.set(i, target.by);
     previous = target;
+    if (router.isLevel(target.sub)) lastLevel = target.sub;
   });
 
   function route(s: Sentence, i: number, sw: Word[], organs: readonly OrganHit[]): Target {
@@ -236,8 +240,9 @@ export function restructure(report: Report, template: ReportTemplate, options: R
       return { sub: openLevel!.sub, by: 'label' };
     }
     openLevel = null;
-    // "There is foraminal narrowing at this level." speaks of the level the sentence before was at.
-    if (!label && previous && router.isLevel(previous.sub) && THIS_LEVEL.test(s.text)) return { sub: previous.sub, by: 'context' };
+    // "There is foraminal narrowing at this level." speaks of the last level named, also across a
+    // sentence of another field between ("At C4-5, … . A cord signal abnormality is not identified. … at this level").
+    if (!label && lastLevel !== null && THIS_LEVEL.test(s.text)) return { sub: lastLevel, by: 'context' };
     if (label && label[1].trim().split(/\s+/).length <= 6) {
       const labelEnd = s.start + label[0].length;
       const exact = router.labelled(label[1]);
@@ -291,13 +296,17 @@ export function restructure(report: Report, template: ReportTemplate, options: R
   const record = (list: readonly number[], section: string, subsection: string | null, text = textOf) => {
     for (const i of list) placed.push({ sentence: i, text: text(i), section, subsection, by: placedBy.get(i)! });
   };
-  const asWritten = (list: readonly number[]) =>
+  const asWritten = (list: readonly number[], text = textOf) =>
     joinAsWritten(
       report,
       list.map((i) => report.sentences[i]),
-      list.map((i) => esc(textOf(i))),
+      list.map((i) => esc(text(i))),
       eol,
     );
+  // A sentence moved into a header section out of a numbered list of another ("3. These images were
+  // obtained ..." after the impression) leaves its number there: in its new place it would read as a count.
+  const movedTextOf = (kind: string) => (i: number) =>
+    report.sections[report.sentences[i].section]?.kind === kind ? textOf(i) : filedTextOf(i);
 
   /**
    * Sentences of one kind from several source sections, merged under one header, except that a
@@ -326,8 +335,8 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     }
     for (const [k, group] of blocksOf(list, kind, kind === 'exam').entries()) {
       const title = k === 0 ? name : group.header;
-      record(group.sentences, title, null);
-      blocks.push(`${title}: ${asWritten(group.sentences)}`);
+      record(group.sentences, title, null, movedTextOf(kind));
+      blocks.push(`${title}: ${asWritten(group.sentences, movedTextOf(kind))}`);
     }
   }
 

@@ -3,7 +3,9 @@
 // summary (summary.ts) tells these in plain words (summary-wording.ts).
 import type { Finding, Measurement, Side, Understanding } from '../nlp/types';
 import type { Report } from '../report/types';
-import { DEGREE, QUALIFIER } from '../nlp/lay-wording';
+import { DEGREE, DISTANCES, QUALIFIER, TERM_QUALIFIER } from '../nlp/lay-wording';
+import { SPINE_LEVEL_RANGE } from '../report/parse';
+import { stripListNumber } from './list-number';
 
 export const DEGREE_RE = new RegExp(
   `\\b(${Object.keys(DEGREE).join('|')})(?:\\s*(?:to|-)\\s*(${Object.keys(DEGREE).join('|')}))?\\b`,
@@ -28,14 +30,21 @@ export interface Item {
   levels: string[];
   /** The mentions' sizes that stand in their own phrase (not a neighbour's: "aorta 82 mm and a stent"). */
   measured: Measurement[];
+  /** Distances from a landmark its own phrase gives ("3 cm from the nipple"): where it is, not its size. */
+  distances: Measurement[];
 }
 
 const isPlural = (text: string) => /(?<![su])s$|(ae|ia|ii|ses|ices)$/i.test(text.trim().split(/\s+/).pop() ?? '');
 
-/** The mention's own words: up to four right before it, within its clause, and the mention itself. */
-export function ownWords(report: Report, f: Finding, withMention = true): string {
+/**
+ * The mention's own words: up to four right before it, within its clause and after the finding before
+ * it ("mild biliary sludge-millimetric calcifications": the grade is the sludge's), and the mention itself.
+ */
+export function ownWords(report: Report, f: Finding, withMention = true, understanding?: Understanding): string {
   const sentence = report.sentences[f.sentenceIndex];
-  const before = report.text.slice(sentence ? sentence.start : Math.max(0, f.start - 60), f.start);
+  let from = sentence ? sentence.start : Math.max(0, f.start - 60);
+  for (const g of understanding?.findings ?? []) if (g.sentenceIndex === f.sentenceIndex && g.end <= f.start) from = Math.max(from, g.end);
+  const before = report.text.slice(from, f.start);
   // Commas stay: "large, complex cystic mass" keeps its size.
   const clause = before.split(/[;:()]|\b(?:and|or|with|without|of|versus|vs)\b/i).pop() ?? '';
   const words = clause.trim().split(/\s+/).slice(-4).join(' ');
@@ -68,18 +77,27 @@ export function qualifierOf(words: string, degree: string | null, sentencePrefix
 export const SPINE_LEVEL = /\b[CTLS]\d{1,2}\s*[-/]\s*[CTLS]?\d{1,2}\b|\b[CTL]\d{1,2}\b(?=\s+(?:level|vertebra|vertebral|body|spinous))/g;
 // Spine levels that open a sentence as its label ("L5-S1: …", "2. C5-6 disc protrusion …"): the level
 // of every finding the sentence names.
-const LEVEL_LEAD = /^\s*(?:\d{1,2}[.)]\s+)?((?:[CTLS]\d{1,2}(?:\s*[-/]\s*[CTLS]?\d{1,2})?(?:\s*,\s*|\s+and\s+|\s*(?=[:\s])))+)(?=[:\s])/;
+// The level is the report parser's range or one vertebra, read after the sentence's list mark ("2. C5-6 …").
+const LEVEL = `(?:${SPINE_LEVEL_RANGE}|[CTLS]\\d{1,2})`;
+const LEVEL_LEAD = new RegExp(`^\\s*((?:${LEVEL}(?:\\s*,\\s*|\\s+and\\s+|\\s*(?=[:\\s])))+)(?=[:\\s])`);
 export function leadLevels(sentence: string): string[] {
-  const m = LEVEL_LEAD.exec(sentence);
+  const text = stripListNumber(sentence);
+  const m = LEVEL_LEAD.exec(text);
   // A single vertebra only as a label ("L5:"), not an MR sequence ("T2 signal").
-  const lead = m && (/\d\s*[-/]/.test(m[1]) || sentence[m.index + m[0].length] === ':') ? m[1] : '';
-  return [...lead.matchAll(/[CTLS]\d{1,2}(?:\s*[-/]\s*[CTLS]?\d{1,2})?/g)].map((m) => m[0].toUpperCase().replace(/\s+/g, ''));
+  const lead = m && (new RegExp(SPINE_LEVEL_RANGE).test(m[1]) || text[m.index + m[0].length] === ':') ? m[1] : '';
+  return [...lead.matchAll(new RegExp(LEVEL, 'g'))].map((l) =>
+    l[0]
+      .replace(/\s*(?:–|\bto\b)\s*/gi, '-')
+      .replace(/\s+/g, '')
+      .toUpperCase(),
+  );
 }
 export const AGE_AFTER = /\b(healed|healing|old|chronic|remote)\b/i;
-// Where a finding's own phrase ends: a clause break, a comma, or a word joining another finding to it.
-const PHRASE_END = /;|,|\s+(?:but|however|although|whereas|and|with|without|or)\b/gi;
+// Where a finding's own phrase ends: a clause break, a comma, a quote mark (CT-RATE quotes its impression items)
+// or a word joining another finding to it.
+const PHRASE_END = /;|,|["“”]|\s+(?:but|however|although|whereas|and|with|without|or)\b/gi;
 // A size may follow its finding after a comma ("left renal cyst, 2.1 cm").
-const SIZE_END = /;|\s+(?:but|however|although|whereas|and|with|without|or)\b/gi;
+const SIZE_END = /;|["“”]|\s+(?:but|however|although|whereas|and|with|without|or)\b/gi;
 
 /** The stretch of a finding's clause that is its own: its phrase, never reaching the finding before or after it. */
 export function ownStretch(report: Report, understanding: Understanding, f: Finding, ends = PHRASE_END): { start: number; end: number } {
@@ -99,19 +117,42 @@ export function ownStretch(report: Report, understanding: Understanding, f: Find
   return { start: from, end: to };
 }
 
-/** A finding's sizes that stand in its own phrase. */
-export function measuredIn(report: Report, understanding: Understanding, f: Finding): Measurement[] {
+/** The landmark a length is a distance from ("N+5.5 cm", "3 cm from the nipple"), in plain words; null for a size. */
+export function landmarkOf(report: Report, m: Measurement): string | null {
+  const before = report.text.slice(Math.max(0, m.start - 6), m.start);
+  const after = report.text.slice(m.end, m.end + 40);
+  return DISTANCES.find((d) => d.before?.test(before) || d.after.test(after))?.plain ?? null;
+}
+
+const ownMeasurements = (report: Report, understanding: Understanding, f: Finding) => {
   const own = ownStretch(report, understanding, f, SIZE_END);
   return f.measurements.filter((m) => m.start >= own.start && m.end <= own.end);
-}
+};
+/** A finding's sizes that stand in its own phrase; a distance from a landmark is none. */
+export const measuredIn = (report: Report, understanding: Understanding, f: Finding): Measurement[] =>
+  ownMeasurements(report, understanding, f).filter((m) => !landmarkOf(report, m));
+/** The distances from a landmark its own phrase gives ("at 2 o'clock, 3 cm from the nipple"). */
+export const distancesIn = (report: Report, understanding: Understanding, f: Finding): Measurement[] =>
+  ownMeasurements(report, understanding, f).filter((m) => landmarkOf(report, m));
+
+// A qualifier the term itself says ("high-grade partial tear"): kept whatever plain phrase the concept has.
+const termQualifier = (report: Report, f: Finding) =>
+  (
+    report.text
+      .slice(f.start, f.end)
+      .toLowerCase()
+      .match(/[a-z]+/g) ?? []
+  )
+    .map((w) => TERM_QUALIFIER[w])
+    .find(Boolean) ?? null;
 
 function sentencePrefix(report: Report, f: Finding): string {
   const sentence = report.sentences[f.sentenceIndex];
   return sentence ? report.text.slice(sentence.start, f.start) : '';
 }
 
-export function itemOf(report: Report, f: Finding): Item {
-  const words = ownWords(report, f);
+export function itemOf(report: Report, f: Finding, understanding?: Understanding): Item {
+  const words = ownWords(report, f, true, understanding);
   const found = degreeOf(words);
   const degree = found?.degree ?? null;
   const hedged = f.assertion === 'possible' ? (f.hedge === 'probable' ? 'likely' : 'may') : null;
@@ -122,11 +163,12 @@ export function itemOf(report: Report, f: Finding): Item {
     degree,
     degreeWord: found?.word ?? null,
     // Not from the term itself: "chronic" in "chronic obstructive pulmonary disease" is its name.
-    qualifier: qualifierOf(ownWords(report, f, false), degree, sentencePrefix(report, f)),
+    qualifier: qualifierOf(ownWords(report, f, false, understanding), degree, sentencePrefix(report, f)) ?? termQualifier(report, f),
     plural: isPlural(report.text.slice(f.start, f.end)),
     change: null,
     sizes: [],
     levels: [],
     measured: [],
+    distances: [],
   };
 }

@@ -10,6 +10,7 @@ import {
   AMOUNTS,
   DENIAL_HEDGE,
   NEAR_LUNG,
+  offLung,
   SIDE_WORDS,
   SIZE_BOUND,
   SIZE_UNITS,
@@ -18,7 +19,7 @@ import {
   STATES,
 } from '../nlp/lay-wording';
 import { squash } from './advice';
-import { degreeOf, ownWords, qualifierOf, type Item } from './summary-reading';
+import { degreeOf, landmarkOf, ownWords, qualifierOf, type Item } from './summary-reading';
 import { escapeRegExp } from '../report/regex';
 
 export interface GlossaryLine {
@@ -59,6 +60,8 @@ function phraseOf(
   if (opts.denial && side === 'bilateral') side = null;
   const usePl = opts.plural && !!gloss.pl;
   let lay = usePl ? gloss.pl! : gloss.lay;
+  // "A nodular density in the spleen hilum" is no hazy area on the lung.
+  if (offLung(sentence)) lay = lay.replace(/ (?:on|in|of|around) the \{side\} lung$/, '');
   // A single organ's finding says no site; a site the lay phrase already names is not said twice.
   const places = (gloss.noSide ? [] : f.site)
     .map((s) => plainSite(s, side, opts.plural))
@@ -95,7 +98,11 @@ function phraseOf(
   lay = withSide(lay, null);
   const plural = usePl || gloss.plural;
   const mass = gloss.mass || plural;
-  const qualifier = opts.qualifier && !lay.split(' ').includes(opts.qualifier) ? `${opts.qualifier} ` : '';
+  // Not said twice: "partially" before a "partial tear".
+  const qualifier =
+    opts.qualifier && !lay.split(' ').includes(opts.qualifier.replace(/ly$/, '')) && !lay.split(' ').includes(opts.qualifier)
+      ? `${opts.qualifier} `
+      : '';
   let head: string;
   let degreeSaid = true;
   if (opts.degree && gloss.mass && !plural && AMOUNTS.test(lay))
@@ -146,7 +153,8 @@ export function findingSentences(report: Report, item: Item): string[] {
   else if (item.hedged === 'likely') lead = `There ${verb} likely ${phrase}${named}.`;
   else lead = `There ${verb} ${phrase}${named}.`;
   const out = [capitalise(lead)];
-  if (!degreeSaid) out.push(`The report calls ${plural ? 'them' : 'it'} ${item.degreeWord ?? item.degree}.`);
+  // As the report says it, as an adjective: "mildly enlarged" -> "The report calls it mild".
+  if (!degreeSaid) out.push(`The report calls ${plural ? 'them' : 'it'} ${item.degreeWord?.replace(/ly\b/g, '') ?? item.degree}.`);
   const own = item.measured;
   // A state's numbers are measurements of something else (a pregnancy's are the baby's).
   // Only a size: "surrounds the artery 360 degrees" measures nothing.
@@ -154,8 +162,9 @@ export function findingSentences(report: Report, item: Item): string[] {
     ? []
     : [...new Set((own.length ? own : item.sizes).filter((m) => SIZE_UNITS.has(m.unit)).map((m) => plainMeasurement(report, m)))];
   if (sizes.length) out.push(`${plural ? 'They measure' : 'It measures'} ${sizes.join(' and ')}.`);
+  for (const m of item.distances) out.push(`${plural ? 'They are' : 'It is'} ${plainMeasurement(report, m)} ${landmarkOf(report, m)}.`);
   if (item.levels.length) out.push(`The report places ${plural ? 'them' : 'it'} at ${item.levels.join(' and ')}.`);
-  if (item.change) out.push(item.change);
+  if (item.change) out.push(plural ? item.change.replace(/^It has\b/, 'They have') : item.change);
   return out;
 }
 

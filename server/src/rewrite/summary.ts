@@ -11,10 +11,21 @@ import { PLAIN_STATEMENTS } from '../nlp/glossary';
 import type { Finding, Side, Understanding } from '../nlp/types';
 import { sentencesIn } from '../report';
 import type { Report, Section, Sentence } from '../report/types';
-import { CHANGE, COMMUNICATION, EXAM_NAMES, LAY_LINES, QUALIFIER, SIDE_WORDS } from '../nlp/lay-wording';
+import { CHANGE, COMMUNICATION, COMPARED, EXAM_NAMES, LAY_LINES, QUALIFIER, SIDE_WORDS } from '../nlp/lay-wording';
 import { adviceKindOf } from './advice';
 import { gradeOf } from './readability';
-import { AGE_AFTER, DEGREE_RE, degreeOf, itemOf, leadLevels, measuredIn, ownStretch, SPINE_LEVEL, type Item } from './summary-reading';
+import {
+  AGE_AFTER,
+  DEGREE_RE,
+  degreeOf,
+  distancesIn,
+  itemOf,
+  leadLevels,
+  measuredIn,
+  ownStretch,
+  SPINE_LEVEL,
+  type Item,
+} from './summary-reading';
 import { bare, denialSentence, findingSentences, glossaryOf, glossFor, termOf, type GlossaryLine } from './summary-wording';
 import { stripListNumber } from './list-number';
 import { escapeRegExp } from '../report/regex';
@@ -53,6 +64,11 @@ export const SUMMARY_FIXED_LINES: readonly RegExp[] = [
 
 const hasBody = (s: Section) => s.body.end > s.body.start;
 const pick = <T, K extends keyof T>(o: T, ...keys: K[]) => Object.fromEntries(keys.map((k) => [k, o[k]])) as Pick<T, K>;
+// A grade said of a finding right after it: "… is small", "… appears mildly …".
+const IS_GRADE = new RegExp(`^\\s*(?:is|are|was|were|appears?|remains?|seems?)\\s+(?:now\\s+|still\\s+)?(${DEGREE_RE.source})`, 'i');
+// A change word used as an adjective of a noun ("decreased disc height", "increased signal"), not of a change since before.
+const ATTRIBUTIVE_CHANGE =
+  /\b(?:increased|decreased|diminished|increasing|decreasing)\s+(?!(?:in|since|from|compared|to|and|or|when|than|slightly|mildly|markedly)\b)(?=[a-z])/gi;
 const stated = (f: Finding) => f.assertion === 'present' || f.assertion === 'possible';
 // One item a finding and sentence: each line carries its own sentence's side, grade, level, size and
 // time (the same finding at two spine levels is two lines), so a line the check refuses quotes only its own sentence.
@@ -98,8 +114,8 @@ export function summarize(report: Report, understanding: Understanding = underst
     const item = items.get(key);
     if (item) {
       item.mentions.push(f);
-      if (!item.degree) Object.assign(item, pick(itemOf(report, f), 'degree', 'degreeWord'));
-    } else items.set(key, itemOf(report, f));
+      if (!item.degree) Object.assign(item, pick(itemOf(report, f, understanding), 'degree', 'degreeWord'));
+    } else items.set(key, itemOf(report, f, understanding));
   }
   // The whole report's significant findings: one the impression leaves out is still told (a
   // pneumothorax stated in the findings only).
@@ -113,7 +129,7 @@ export function summarize(report: Report, understanding: Understanding = underst
         items.get(key)!.mentions.push(f);
         continue;
       }
-      const item = itemOf(report, f);
+      const item = itemOf(report, f, understanding);
       const plainer = [...items].find(
         ([, i]) =>
           i.first.section === 'impression' &&
@@ -158,22 +174,37 @@ export function summarize(report: Report, understanding: Understanding = underst
   // Change words belong to a finding when they stand in its own phrase ("stable cardiomegaly with …",
   // "the effusion is unchanged"), or in a sentence that names no other finding; any mention may say
   // them, and two kinds of change say none (the report's words then tell it).
+  // A change word inside the finding's own name is the finding, not a change: "heart size increased"
+  // is an enlarged heart, not one that grew since the last images, unless its sentence compares.
+  const withoutName = (m: Finding, start: number, end: number) =>
+    COMPARED.test(report.sentences[m.sentenceIndex]?.text ?? '')
+      ? report.text.slice(start, end)
+      : report.text.slice(start, Math.max(start, m.start)) + ' ' + report.text.slice(Math.min(end, m.end), end);
   const changeOf = (m: Finding) => {
     const st = ownStretch(report, understanding, m);
-    const kinds = CHANGE.filter((c) => c.re.test(report.text.slice(st.start, st.end)));
+    const kinds = CHANGE.filter((c) => c.re.test(withoutName(m, st.start, st.end)));
     const sentence = report.sentences[m.sentenceIndex];
     const alone = understanding.findings.filter((g) => g.sentenceIndex === m.sentenceIndex && stated(g) && !g.normal).length === 1;
-    return kinds.length || !alone || !sentence ? kinds : CHANGE.filter((c) => c.re.test(sentence.text));
+    // Elsewhere in the sentence, "decreased disc height" describes another thing, not a change of this finding.
+    const rest = withoutName(m, sentence?.start ?? 0, sentence?.end ?? 0).replace(ATTRIBUTIVE_CHANGE, ' ');
+    return kinds.length || !alone || !sentence ? kinds : CHANGE.filter((c) => c.re.test(rest));
   };
   for (const item of items.values()) {
     const f = item.first;
     const kinds = new Set(item.mentions.flatMap(changeOf));
     item.change = kinds.size === 1 ? [...kinds][0].plain : null;
     item.measured = item.mentions.flatMap((m) => measuredIn(report, understanding, m));
+    item.distances = item.mentions.flatMap((m) => distancesIn(report, understanding, m));
     const stretch = ownStretch(report, understanding, f);
     const own = report.text.slice(stretch.start, stretch.end);
-    // A grade said once for the stretch ("mild bursal-sided fraying and tendinopathy"), when its own words give none.
-    const grades = [...own.matchAll(DEGREE_RE)];
+    // A grade said once for the stretch ("mild bursal-sided fraying and tendinopathy"), when its own words
+    // give none: before the finding, or right after it as what it is ("the effusion is small"); one later
+    // in the stretch grades something else ("the protrusion produces minimal … flattening").
+    const after = IS_GRADE.exec(report.text.slice(f.end, Math.max(f.end, stretch.end)));
+    const grades = [
+      ...report.text.slice(stretch.start, Math.max(stretch.start, f.end)).matchAll(DEGREE_RE),
+      ...(after ? [[after[1]]] : []),
+    ];
     if (!item.degree && grades.length === 1)
       Object.assign(item, { degree: degreeOf(grades[0][0])!.degree, degreeWord: grades[0][0].toLowerCase() });
     const lead = leadLevels(report.sentences[f.sentenceIndex]?.text ?? '');
@@ -355,11 +386,9 @@ export function summarizeChecked<V extends Checked>(
         report.sentences.forEach((s, i) => s.text.toLowerCase().includes(term) && fromReport.add(i));
       }
       // A normal statement beside a finding is left out; anything else is told in the report's words.
-      // A report sentence the check pairs with another sentence's line is told in its own words; that
-      // line, right about its own sentence, stays plain.
-      const foreign = fromReport.size > 0 && [...fromReport].every((i) => !written.has(i));
+      // A report sentence the check pairs with another sentence's line: both are told in their own words.
       if (NORMAL_OVER.test(d.message)) written.forEach((i) => omit.add(i));
-      else if (!foreign) written.forEach(blame);
+      else written.forEach(blame);
       fromReport.forEach((i) => !written.has(i) && blame(i));
     }
     if (quote.size + omit.size === before && [...quotedBefore].every((i) => quote.has(i))) break;

@@ -3,6 +3,7 @@ import dictationData from './dictation.json';
 import type { Report, Token } from '../report/types';
 import type { Problem, Edit } from '../problem';
 import { defineRule, type Rule } from './types';
+import { allMatches } from '../report/matches';
 
 const DictationSchema = z.object({
   note: z.string(),
@@ -53,6 +54,14 @@ function repeatedWords(report: Report, rule: Rule): Problem[] {
     if (word.kind !== 'word' || previous.kind !== 'word') continue;
     if (word.lower !== previous.lower || LEGITIMATE_REPEATS.has(word.lower)) continue;
     if (!/^\s+$/.test(text.slice(previous.end, word.start))) continue;
+    // A title line's last word opening the next line's heading ("EXAM: MR ANKLE" / "ANKLE MRI: ..."), both in
+    // capitals across a line break, is layout, not a stutter.
+    if (
+      /\n/.test(text.slice(previous.end, word.start)) &&
+      previous.text === previous.text.toUpperCase() &&
+      word.text === word.text.toUpperCase()
+    )
+      continue;
     if (REPEATS_AFTER.get(word.lower)?.test(text.slice(Math.max(0, previous.start - 30), previous.start))) continue;
     problems.push({
       rule: rule.id,
@@ -78,7 +87,7 @@ function spokenCommands(report: Report, rule: Rule): Problem[] {
   const problems: Problem[] = [];
   const { text, eol } = report;
   for (const command of COMMANDS) {
-    for (const m of text.matchAll(command.pattern)) {
+    for (const m of allMatches(command.pattern, text)) {
       const start = m.index;
       const end = start + m[0].length;
       const after = text.slice(end);

@@ -13,11 +13,14 @@ import {
 import type { Report } from '../report/types';
 import { otherOrgan } from '../nlp/normal';
 import { isExplained, isMinor } from '../nlp/minor';
-import { NORMAL_STATEMENT, conceptOf, consistencyOf, impressionStatements, mentionsOf, problemOf, type ReportPart } from './consistency';
+import { NORMAL_STATEMENT, conceptOf, impressionStatements, mentionsOf, problemOf, problemsPerPart, type ReportPart } from './consistency';
 import type { Fix, Problem } from '../problem';
 import { statementFrom } from '../report/edit';
 import { defineRule, type Rule } from './types';
+import { oppositeInFindings } from './unsupported-impression';
 
+// Narrowing words that deny only a degree of certainty or importance, not a size, age or kind.
+const DEGREE_ONLY = new Set(['significant', 'obvious', 'definite', 'definitive', 'convincing', 'appreciable', 'gross', 'frank', 'overt']);
 // Words that narrow a denial (lexicon/relations.json narrowingWords).
 const NARROWING_RE = new RegExp(String.raw`\b(${NARROWING_WORDS.join('|')})\b`, 'gi');
 
@@ -75,7 +78,7 @@ export const findingsImpressionContradiction = defineRule({
   description: 'Present in one section and denied in the other, or a normal impression over a significant finding.',
   check(context) {
     const { report } = context;
-    return consistencyOf(context).parts.flatMap((part) => contradictionsIn(this, report, part));
+    return problemsPerPart(context, (part) => contradictionsIn(this, report, part));
   },
 });
 
@@ -128,7 +131,11 @@ function contradictionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] 
         // The denying section itself also affirms it somewhere: the denial is partial ("no new effusion").
         if ((alsoAffirmed.get(conceptOf(report, p)) ?? []).some((o) => sitesAgree(o, p))) continue;
         const pWords = new Set(narrowingWords(report, p));
-        if (narrowingWords(report, d, true).some((w) => !pWords.has(w))) continue;
+        // "No significant lymphadenopathy" above, "Lymphadenopathy." below: an impression that lists a
+        // finding without a word of degree calls it significant, so a denial of degree does not narrow there.
+        const listedAsSignificant = p.section === 'impression' && !isMinor(report, p);
+        if (narrowingWords(report, d, true).some((w) => !pWords.has(w) && !(listedAsSignificant && DEGREE_ONLY.has(w.toLowerCase()))))
+          continue;
         // "No XXXX infiltrates": the hidden word may have been "new" or "large".
         if (/XXXX/.test(listItemOf(report, d))) continue;
         // "No focal airspace disease" does not deny streaky, patchy or diffuse opacities.
@@ -168,7 +175,25 @@ function contradictionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] 
     }
   }
 
-  // 2. "No acute disease" or "normal" over a significant present finding.
+  // 2. Opposite findings, one in each section: growth restriction above, macrosomia below.
+  for (const g of c.inImpression) {
+    if (g.assertion !== 'present' || reported.has(g)) continue;
+    if (c.inFindings.some((f) => f.concept === g.concept && f.assertion !== 'absent')) continue;
+    const other = oppositeInFindings(report, c, g);
+    if (!other) continue;
+    reported.add(g);
+    problems.push(
+      problemOf(rule, {
+        start: g.start,
+        end: g.end,
+        message: `${capital(g.finding)} in the impression, but the findings describe ${other.name}.`,
+        related: [{ start: other.start, end: other.end, message: 'Described here' }],
+        finding: g.finding,
+      }),
+    );
+  }
+
+  // 3. "No acute disease" or "normal" over a significant present finding.
   const named = new Set<string>();
   for (const g of c.inImpression) if (g.assertion !== 'absent') for (const k of coveredBy(g.concept)) named.add(k);
   let unnamed: Finding[] | undefined;
@@ -193,8 +218,23 @@ function contradictionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] 
       // "No acute cardiopulmonary process" speaks for heart and lungs; "normal chest radiograph" for the study.
       return !onlyAcute || inDomain(statement.text, f);
     });
-    if (!clash) continue;
-    reported.add(clash);
+    // "Normal examination." beside the impression's own abnormal statements ("Enlarged retroperitoneal
+    // lymph nodes, concerning for metastatic involvement.") says the study is normal when it is not.
+    const besideAbnormal =
+      clash ??
+      (onlyAcute
+        ? undefined
+        : c.inImpression.find(
+            (g) =>
+              (g.start < statement.start || g.start >= statement.end) &&
+              g.assertion === 'present' &&
+              g.significant &&
+              fitsExam(c.u, g) &&
+              !reported.has(g) &&
+              !isMinor(report, g),
+          ));
+    if (!besideAbnormal) continue;
+    reported.add(besideAbnormal);
     const start =
       statement.start +
       (report.text.slice(statement.start, statement.end).length - report.text.slice(statement.start, statement.end).trimStart().length);
@@ -202,11 +242,11 @@ function contradictionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] 
       problemOf(rule, {
         start,
         end: statement.end,
-        message: `The impression reads as normal, but the findings describe ${clash.finding}${clash.side ? ` (${clash.side})` : ''}.`,
-        related: [{ start: clash.start, end: clash.end, message: 'Described here' }],
-        finding: clash.finding,
-        side: clash.side ?? undefined,
-        fixes: normalStatementFixes(report, c, { start, end: statement.end }, clash),
+        message: `The impression reads as normal, but ${clash ? 'the findings describe' : 'it names'} ${besideAbnormal.finding}${besideAbnormal.side ? ` (${besideAbnormal.side})` : ''}.`,
+        related: [{ start: besideAbnormal.start, end: besideAbnormal.end, message: clash ? 'Described here' : 'Named here' }],
+        finding: besideAbnormal.finding,
+        side: besideAbnormal.side ?? undefined,
+        ...(clash ? { fixes: normalStatementFixes(report, c, { start, end: statement.end }, clash) } : {}),
       }),
     );
   }

@@ -1,7 +1,7 @@
 import { coveredBy, sameFindingKin, type Finding } from '../nlp';
 import type { Report } from '../report/types';
 import { impressionWorthy } from '../nlp/impression-worthy';
-import { NORMAL_STATEMENT, consistencyOf, problemOf, type ReportPart } from './consistency';
+import { NORMAL_STATEMENT, problemOf, problemsPerPart, type ReportPart } from './consistency';
 import type { Problem } from '../problem';
 import { addToImpressionByUrgency, statementFrom } from '../report/edit';
 import { defineRule, type Rule } from './types';
@@ -20,7 +20,7 @@ export const impressionOmission = defineRule({
     const { report } = context;
     // Critical findings that need a call must be named in the impression, not only covered by another.
     const mustName = new Set(context.analysis.critical.filter((c) => c.needsCall).map((c) => c.finding));
-    return consistencyOf(context).parts.flatMap((part) => omissionsIn(this, report, part, mustName));
+    return problemsPerPart(context, (part) => omissionsIn(this, report, part, mustName));
   },
 });
 

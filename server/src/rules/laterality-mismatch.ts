@@ -16,6 +16,7 @@ import type { Side } from '../nlp/types';
 import type { Report } from '../report/types';
 import { SPINE_LEVEL_RANGE } from '../report';
 import { defineRule, type Rule } from './types';
+import { allMatches } from '../report/matches';
 
 export const lateralityMismatch = defineRule({
   id: 'laterality-mismatch',
@@ -125,7 +126,7 @@ export const lateralityMismatch = defineRule({
 
 // A breast finding's clock-face position ("at 2 o'clock", "the 10:00 position").
 const CLOCK = /\b(1[0-2]|[1-9])(?::[03]0)?[ \t]*(?:o['’]?[ \t]*clock|(?=:[03]0[ \t]+(?:position|axis|location)))/gi;
-const clocksIn = (text: string) => [...text.matchAll(CLOCK)];
+const clocksIn = (text: string) => allMatches(CLOCK, text);
 
 /**
  * The same breast finding, on the same side, at one clock position in the findings and another in
@@ -203,7 +204,7 @@ function levelOf(report: Report, f: Finding): string | null {
     const s = report.sentences[i];
     if (!own || s.section !== own.section) break;
     // In its own sentence, the last level named before it ("L4-5 right and L5-S1 left protrusions").
-    const named = i === f.sentenceIndex ? [...s.text.matchAll(LEVELS)] : [];
+    const named = i === f.sentenceIndex ? allMatches(LEVELS, s.text) : [];
     const m = i === f.sentenceIndex ? (named.filter((x) => s.start + x.index < f.start).pop() ?? named[0]) : LEVEL_LABEL.exec(s.text);
     if (m) return `${m[1].toUpperCase()}${m[2]}-${(m[3] ?? m[1]).toUpperCase()}${m[4]}`;
   }

@@ -3,6 +3,7 @@ import { changeSideFix, problemOf } from './consistency';
 import { examSideWords } from './exam-side-mismatch';
 import type { Problem } from '../problem';
 import { defineRule, type SharedPart, type Rule, type RuleContext } from './types';
+import { allMatches } from '../report/matches';
 
 const ONE_SIDE_LOBE = /\b(left|right)(?:-sided)?\s+(middle lobe|middle-lobe|lingula|lingular)\b/gi;
 
@@ -13,7 +14,7 @@ function lobeSideProblems(rule: Rule, context: RuleContext): Problem[] {
   for (const section of report.sections) {
     if (section.kind !== 'findings' && section.kind !== 'impression') continue;
     const body = report.text.slice(section.body.start, section.body.end);
-    for (const m of body.matchAll(ONE_SIDE_LOBE)) {
+    for (const m of allMatches(ONE_SIDE_LOBE, body)) {
       const word: SideWord = {
         start: section.body.start + m.index,
         end: section.body.start + m.index + m[1].length,

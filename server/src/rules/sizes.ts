@@ -170,6 +170,9 @@ function computeSizes(context: RuleContext): SizeComparison {
     const y = mm(b);
     return !!x && !!y && x.length === y.length && x.every((v, i) => close(v, y[i]));
   };
+  /** The same written numbers in another length unit. */
+  const unitSlip = (a: Measurement, b: Measurement) =>
+    a.unit !== b.unit && !!mm(a) && !!mm(b) && a.value.length === b.value.length && a.value.every((v, i) => close(v, b.value[i]));
   /** Two or three dimensions, all but one the same at their positions. */
   const oneDimensionChanged = (a: Measurement, b: Measurement) => {
     const x = mm(a);
@@ -178,7 +181,8 @@ function computeSizes(context: RuleContext): SizeComparison {
     return x.filter((v, i) => close(v, y[i])).length === x.length - 1;
   };
   for (const part of c.parts) {
-    const inFindingsText = part.findingsSections.flatMap((s) => measurementsIn(c.u.measurements, s));
+    const inFindingsText: Measurement[] = [];
+    for (const s of part.findingsSections) inFindingsText.push(...measurementsIn(c.u.measurements, s));
     const handled = new Set<Measurement>();
     const measuredInFindings = byConcept(part.inFindings.filter((f) => sizesOf(f).length));
     // One judgement per finding, place and size: repeated mentions add nothing.
@@ -207,7 +211,8 @@ function computeSizes(context: RuleContext): SizeComparison {
         handled.add(im);
         // "2.0 x 1.0 x 0.4 cm" against "1.0 x 1.0 x 0.4 cm" of the same finding: one dimension changed,
         // whatever other size of it shares a dimension (a 4 mm cyst beside it).
-        const changed = !theirs.some((fm) => sameSize(im, fm)) && theirs.find((fm) => oneDimensionChanged(im, fm));
+        // So is the same numbers in another unit ("4 mm" against "4 cm"), whatever other size shares a dimension.
+        const changed = !theirs.some((fm) => sameSize(im, fm)) && theirs.find((fm) => oneDimensionChanged(im, fm) || unitSlip(im, fm));
         if (changed) {
           mismatches.push({ im, fm: changed, finding: g });
           continue;
@@ -222,13 +227,8 @@ function computeSizes(context: RuleContext): SizeComparison {
         // Any size of the findings may be this one under another name, unless the findings measure
         // the finding at this very place ("a 3 cm simple cyst" of the ovary is not the liver lesion's).
         if (!located.length && inFindingsText.some((fm) => agrees(im, fm) && mm(fm) && mm(im))) continue;
-        // The written numbers in another unit first: a unit slip names its partner ("1.5 mm" for 1.5 cm).
         const sameShape =
-          theirs.find(
-            (fm) => fm.unit !== im.unit && fm.value.length === im.value.length && fm.value.every((v, i) => close(v, im.value[i])),
-          ) ??
-          theirs.find((fm) => fm.value.length === im.value.length && !!mm(fm) === !!mm(im)) ??
-          theirs.find((fm) => !!mm(fm) === !!mm(im));
+          theirs.find((fm) => fm.value.length === im.value.length && !!mm(fm) === !!mm(im)) ?? theirs.find((fm) => !!mm(fm) === !!mm(im));
         if (sameShape) mismatches.push({ im, fm: sameShape, finding: g });
       }
     }
@@ -240,9 +240,7 @@ function computeSizes(context: RuleContext): SizeComparison {
       if (seenSizes.has(written)) continue;
       seenSizes.add(written);
       if (inFindingsText.some((fm) => agrees(im, fm))) continue;
-      const fm = inFindingsText.find(
-        (x) => mm(x) && x.unit !== im.unit && x.value.length === im.value.length && x.value.every((v, i) => close(v, im.value[i])),
-      );
+      const fm = inFindingsText.find((x) => unitSlip(im, x));
       if (fm) {
         mismatches.push({ im, fm });
         continue;

@@ -1,5 +1,6 @@
 import type { Fix, Problem } from '../problem';
 import { defineRule } from './types';
+import { allMatches } from '../report/matches';
 
 // Template fields that dictation systems and RSNA-style templates leave for the radiologist.
 // Each alternative names one field shape; `XXXX` (de-identification) is deliberately not one.
@@ -22,7 +23,7 @@ export const unfilledPlaceholder = defineRule({
   description: 'A template field was left unfilled.',
   check({ report }) {
     const problems: Problem[] = [];
-    for (const m of report.text.matchAll(FIELD)) {
+    for (const m of allMatches(FIELD, report.text)) {
       const field = m[0];
       const start = m.index;
       const end = start + field.length;

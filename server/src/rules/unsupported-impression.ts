@@ -1,11 +1,22 @@
-import { QUALIFIERS, covers, denies, fitsExam, knownConcept, sameFinding, sitesAgree, type Finding } from '../nlp';
+import {
+  CONCEPT_BY_ID,
+  QUALIFIERS,
+  covers,
+  denies,
+  fitsExam,
+  knownConcept,
+  opposites,
+  sameFinding,
+  sitesAgree,
+  type Finding,
+} from '../nlp';
 import { otherOrgan } from '../nlp/normal';
 import { organsNamed } from '../nlp/organs';
 import { wordsOf } from '../nlp/words';
 import { sentencesIn } from '../report';
-import type { Report } from '../report/types';
+import type { Report, Sentence } from '../report/types';
 import { isMinor } from '../nlp/minor';
-import { NORMAL_STATEMENT, conceptOf, consistencyOf, impressionStatements, problemOf, type ReportPart } from './consistency';
+import { NORMAL_STATEMENT, conceptOf, impressionStatements, problemOf, problemsPerPart, type ReportPart } from './consistency';
 import type { Problem } from '../problem';
 import { defineRule, type Rule } from './types';
 
@@ -23,7 +34,12 @@ const EVIDENCE: Readonly<Record<string, RegExp>> = {
   cardiomegaly:
     /\b(?:heart|cardiac|cardiomediastinal)\b[^.;]{0,60}\b(?:large|enlarge\w*|prominent|top normal|upper limits? of normal|borderline|increased)\b/i,
   'pulmonary-vascular-congestion': new RegExp(VESSELS_ABNORMAL + String.raw`|\bengorge\w*|\bcongest\w*`, 'i'),
-  'pulmonary-edema': new RegExp(VESSELS_ABNORMAL + String.raw`|\bengorge\w*|\bcongest\w*`, 'i'),
+  // Alveolar edema shows as perihilar or alveolar consolidation.
+  'pulmonary-edema': new RegExp(
+    VESSELS_ABNORMAL +
+      String.raw`|\bengorge\w*|\bcongest\w*|\b(?:alveolar|perihilar|parahilar|bat-?wing)\b[^.;]{0,30}\b(?:consolidat\w*|opacit\w*|filling)`,
+    'i',
+  ),
   'heart-failure': new RegExp(VESSELS_ABNORMAL + String.raw`|\bengorge\w*|\bcongest\w*`, 'i'),
   'pulmonary-hypertension': /\b(?:pulmonary arter\w*|hil(?:um|a|ar))\b/i,
   'pleural-effusion': /\b(?:costophrenic|blunt\w*|meniscus|pleural fluid)\b/i,
@@ -39,6 +55,11 @@ const EVIDENCE: Readonly<Record<string, RegExp>> = {
   'hilar-enlargement': mediastinalOrHilar(String.raw`hil(?:um|a|ar)`),
   'widened-mediastinum': mediastinalOrHilar(String.raw`(?:mediastin\w*|paratracheal)`),
   pneumoperitoneum: /\b(?:free (?:air|gas)|extraluminal|subdiaphragmatic|subphrenic)\b/i,
+  // Biometry: an estimated fetal weight or circumference below the 10th percentile, or above the 90th.
+  'fetal-growth-restriction':
+    /\b(?:weight|EFW|abdominal circumference|AC)\b[^.;]{0,40}?(?:\b(?:below|under|less than)\s+|<\s*)?(?:the\s+)?\b(?:[1-9]|10)(?:st|nd|rd|th)?\s*(?:percentile|centile)/i,
+  macrosomia:
+    /\b(?:weight|EFW|abdominal circumference|AC)\b[^.;]{0,40}?(?:\b(?:above|over|greater than)\s+|>\s*)?(?:the\s+)?\b9\d(?:st|nd|rd|th)?\s*(?:percentile|centile)/i,
   // A valve or vessel "severely restricted", "narrowed", with its pressure gradient.
   stenosis: /\b(?:narrow\w*|restrict\w*|gradients?|stenotic)\b/i,
   // Inflammation shows as more blood flow on Doppler.
@@ -64,7 +85,12 @@ function normalBeside(report: Report, c: ReportPart, g: Finding): boolean {
   return impressionStatements(report, c.impression).some(
     (s) =>
       !(s.start <= g.start && g.end <= s.end) &&
-      (NORMAL_STATEMENT.test(s.text) || /^(?:stable (?:chest|study|exam\w*|appearance of the chest)|clear lungs?)\.?$/i.test(s.text)),
+      (NORMAL_STATEMENT.test(s.text) ||
+        /^(?:stable (?:chest|study|exam\w*|appearance of the chest)|clear lungs?)\.?$/i.test(s.text) ||
+        // An organ's short normal statement: "Normal appendix.", "Negative cervical spine.", "The liver is normal."
+        /^(?:(?:normal|negative|unremarkable)\b[^,;]{0,40}|(?:the )?[a-z][a-z -]{0,30}\b(?:is|are) (?:normal|unremarkable))\.?$/i.test(
+          s.text,
+        )),
   );
 }
 
@@ -98,6 +124,24 @@ function affirms(sentence: string, evidence: RegExp): boolean {
   return !!m && !DENIED_BEFORE.test(sentence.slice(0, m.index)) && !/\b(?:no|not|without|negative)\b/i.test(m[0]);
 }
 
+/**
+ * What the findings say that cannot hold with the impression's finding: its opposite named, or shown
+ * without its name ("estimated fetal weight below the 5th percentile" under "macrosomia").
+ */
+export function oppositeInFindings(report: Report, c: ReportPart, g: Finding): { name: string; start: number; end: number } | null {
+  const opposite = opposites(g.concept);
+  if (!opposite.length) return null;
+  const f = c.inFindings.find((x) => x.assertion === 'present' && opposite.includes(x.concept));
+  if (f) return { name: f.finding, start: f.start, end: f.end };
+  for (const section of c.findingsSections) {
+    for (const s of sentencesIn(report, section)) {
+      const shown = opposite.find((o) => EVIDENCE[o] && affirms(s.text, EVIDENCE[o]));
+      if (shown) return { name: CONCEPT_BY_ID.get(shown)?.name ?? shown, start: s.start, end: s.end };
+    }
+  }
+  return null;
+}
+
 export const unsupportedImpression = defineRule({
   id: 'unsupported-impression',
   category: 'insertion',
@@ -105,7 +149,7 @@ export const unsupportedImpression = defineRule({
   description: 'The impression asserts a finding that the findings do not describe at all.',
   check(context) {
     const { report } = context;
-    return consistencyOf(context).parts.flatMap((part) => insertionsIn(this, report, part));
+    return problemsPerPart(context, (part) => insertionsIn(this, report, part));
   },
 });
 
@@ -116,7 +160,8 @@ function insertionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] {
   const findingsLower = findingsText.toLowerCase();
   // Findings that name nothing at all ("AP and lateral views of the chest") give nothing to compare.
   if (!c.inFindings.length && !/\b(?:normal|clear|unremarkable|intact|no|negative|within)\b/i.test(findingsText)) return [];
-  const findingSentences = c.findingsSections.flatMap((s) => sentencesIn(report, s));
+  const findingSentences: Sentence[] = [];
+  for (const s of c.findingsSections) findingSentences.push(...sentencesIn(report, s));
 
   const problems: Problem[] = [];
   const done = new Set<string>();
@@ -138,12 +183,21 @@ function insertionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] {
     const inExam = fitsExam(c.u, g);
     const described = c.inFindings.some((f) =>
       f.assertion === 'absent'
-        ? denies(conceptOf(report, f), conceptOf(report, g)) && (!f.normal || (samePlace(f) && !otherOrgan(report, f, g)))
+        ? denies(conceptOf(report, f), conceptOf(report, g)) &&
+          (!f.normal || (samePlace(f) && !otherOrgan(report, f, g))) &&
+          !inOtherOrgans(report, f, g)
         : f.concept === g.concept ||
           (sameFinding(f.concept, g.concept) && !inOtherOrgans(report, f, g)) ||
-          (inExam && (covers(f.concept, g.concept) || covers(g.concept, f.concept)) && samePlace(f) && !inOtherOrgans(report, f, g)),
+          (inExam &&
+            (covers(f.concept, g.concept) || covers(g.concept, f.concept)) &&
+            samePlace(f) &&
+            !inOtherOrgans(report, f, g) &&
+            // What a one-sided diagnosis explains supports it only where placed ("surrounding edema" is no rib fracture).
+            (!(g.side === 'left' || g.side === 'right') || !!f.side || f.site.length > 0)),
     );
     if (described || findingsLower.includes(report.text.slice(g.start, g.end).toLowerCase())) continue;
+    // Findings that show its opposite (growth restriction under "macrosomia"): the contradiction rule's business.
+    if (oppositeInFindings(report, c, g)) continue;
     const evidence = EVIDENCE[g.concept];
     if (evidence && findingSentences.some((s) => affirms(s.text, evidence))) continue;
     done.add(g.concept);

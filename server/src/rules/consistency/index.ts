@@ -20,6 +20,13 @@ export function consistencyOf(context: RuleContext): Consistency {
   return { u: context.analysis.understanding, parts: context.analysis.parts };
 }
 
+/** Each report part's problems, in part order: a loop, as Array.prototype.flatMap is slow in Node 20 (about 2 us a call). */
+export function problemsPerPart(context: RuleContext, problemsOf: (part: ReportPart) => Problem[]): Problem[] {
+  const out: Problem[] = [];
+  for (const part of consistencyOf(context).parts) out.push(...problemsOf(part));
+  return out;
+}
+
 /** The index of the sentence that holds an offset, or -1. */
 export const sentenceIndexAt = (report: Report, offset: number): number => sentenceIndexInReport(report.sentences, offset);
 

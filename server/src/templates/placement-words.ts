@@ -1,0 +1,31 @@
+// Words restructure reads to file a sentence under the organ it speaks of (templates/placement-words.json):
+// part words several organs share, and landmark words that put an organ beside the place. Checked at
+// load: each part word is an organ term, so a rename in organs.json cannot leave one behind unnoticed.
+import { z } from 'zod';
+import data from './placement-words.json';
+import { organAt } from '../nlp/organs';
+import { CONCEPT_BY_ID } from '../nlp/lexicon';
+import { wordsOf } from '../nlp/words';
+import { phraseRegex } from './phrases';
+
+const Phrases = z.array(z.string().min(1)).min(1);
+const Schema = z.object({ note: z.string(), partWords: Phrases, lookFindings: Phrases, landmarks: Phrases });
+
+/** Parses and checks the placement words; throws naming a part word that is no organ term. Exported for the tests. */
+export function loadPlacementWords(input: unknown): {
+  partWords: ReadonlySet<string>;
+  lookFindings: ReadonlySet<string>;
+  landmark: RegExp;
+} {
+  const { partWords, lookFindings, landmarks } = Schema.parse(input);
+  for (const id of lookFindings) if (!CONCEPT_BY_ID.has(id)) throw new Error(`placement-words: unknown finding ${id}`);
+  for (const w of partWords) {
+    const words = wordsOf(w);
+    if (organAt(words, 0)?.end !== words.length) throw new Error(`placement-words: ${w} is no organ term of organs.json`);
+  }
+  // A landmark word, then at most three words ("adjacent to the right lung upper lobe") before the organ.
+  const landmark = new RegExp(`${phraseRegex(landmarks).source}\\s+(?:[\\w-]+\\s+){0,3}$`, 'i');
+  return { partWords: new Set(partWords.map((w) => w.toLowerCase())), lookFindings: new Set(lookFindings), landmark };
+}
+
+export const { partWords: PART_WORDS, lookFindings: LOOK_FINDINGS, landmark: LANDMARK_BEFORE } = loadPlacementWords(data);
