@@ -445,3 +445,11 @@ test("impression: an old impression item is said only by the items' clauses like
   );
   assert.equal(brain.ok, true, brain.reasons.join('\n'));
 });
+
+test('impression: "enhancement seen in this location" goes with the sentence that names the location', () => {
+  const breast = offered(
+    'EXAM: Bilateral breast MRI.\nFINDINGS:\nThere are post biopsy changes seen in the retroareolar region, middle third aspect of the left breast at the post biopsy site.\nThere is abnormal enhancement seen in this location compatible with patient’s history of malignancy.\n',
+  );
+  assert.match(breast.body, /left breast at the post biopsy site\. (?:There is )?abnormal enhancement seen in this location/i, breast.body);
+  assert.equal(breast.ok, true, breast.reasons.join('\n'));
+});
