@@ -127,7 +127,16 @@ export function checkClauses(
   const hasFindings = source.sections.some((x) => x.kind === 'findings');
   const asks = (c: Clause) => QUESTION_SECTIONS.has(c.section) || (c.section === 'preamble' && hasFindings);
   // The findings core's significant findings: what a summary must tell (its sentences are significant too).
-  const told = new Set(src.filter((c) => c.positive && !asks(c) && sig.some((f) => c.start <= f.start && f.start < c.end)));
+  // A sentence that states a finding and then advises ("… suspicious for a bladder neoplasm, and further
+  // evaluation is warranted") still states it: the core's finding decides, not the advice cue.
+  const told = new Set(
+    src.filter(
+      (c) =>
+        (c.positive || (c.recommendation && c.words.some((w) => !c.negated.has(w)))) &&
+        !asks(c) &&
+        sig.some((f) => c.start <= f.start && f.start < c.end),
+    ),
+  );
   for (const c of told) c.significant = true;
   const significant = src.filter((c) => c.significant);
   // A summary is read line by line; a report once, as a report.
