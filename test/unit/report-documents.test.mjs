@@ -147,6 +147,32 @@ Cardiac wall motion within normal limits.
   );
 });
 
+test('a comparison no findings header follows holds its own paragraph: the unheaded paragraphs after it are findings', () => {
+  const ct = `EXAM: CT lumbar spine without contrast.
+
+FINDINGS: Axial images were obtained from T12 to S1 with sagittal reformats. COMPARISON: Previous MRI examination 10/13/2004.
+
+There is minimal curvature of the lumbar spine convex to the left.
+
+L4-5: Broad-based disc protrusion with moderate left foraminal stenosis.
+
+IMPRESSION: L4-5 disc protrusion with moderate left foraminal stenosis.
+`;
+  const r = parseReport(ct);
+  assert.deepEqual(
+    r.sections.map((s) => s.kind),
+    ['exam', 'findings', 'comparison', 'findings', 'impression'],
+  );
+  const found = analyze(ct).understanding.findings.filter((f) => f.section === 'findings');
+  assert.ok(found.some((f) => f.concept === 'foraminal-stenosis' && f.assertion === 'present'));
+  // With a FINDINGS header below, a comparison's later paragraph stays the comparison's.
+  const headed = parseReport('COMPARISON: CT of 1/2/2020.\n\nMRI of 3/4/2019.\n\nFINDINGS: Normal.');
+  assert.deepEqual(
+    headed.sections.map((s) => s.kind),
+    ['comparison', 'findings'],
+  );
+});
+
 test('headers run in after a capital, a blank to fill, a title colon or one space are sections', () => {
   const mri =
     'MRI OF THE BRAIN, WITH AND WITHOUT CONTRAST: CLINICAL HISTORY: Headaches. COMPARISON: MRI dated __. TECHNIQUE: 9 mL of Gadavist IV. FINDINGS: Small acute infarct in the left frontal white matter. IMPRESSION: Small acute left frontal infarct.';

@@ -212,13 +212,17 @@ const BLANK_LINE = /\r?\n[ \t]*\r?\n/g;
 
 // A history header met after the findings ("TECHNIQUE AND FINDINGS: ... HISTORY: Significant for
 // high cholesterol⏎⏎The LAD has a moderate stenosis ...") holds its own paragraph only: what follows
-// the blank line is findings again, not more history.
+// the blank line is findings again, not more history. So does a comparison no findings header follows
+// ("… 3D reconstructions performed. COMPARISON: Previous MRI 10/13/2004.⏎⏎There is minimal curvature …"):
+// the unheaded paragraphs after it are the findings, not more comparison.
 function endLateHistories(text: string, sections: Section[]): void {
   let afterFindings = false;
   for (let i = 0; i < sections.length; i++) {
     const s = sections[i];
     if (s.kind === 'findings') afterFindings = true;
-    if (s.kind !== 'history' || !afterFindings || !s.header) continue;
+    const lateHistory = s.kind === 'history' && afterFindings;
+    const lastComparison = s.kind === 'comparison' && !sections.some((x, k) => k > i && x.kind === 'findings');
+    if (!(lateHistory || lastComparison) || !s.header) continue;
     let from = s.header.end;
     while (from < s.end && isSpace(text.charCodeAt(from))) from++;
     BLANK_LINE.lastIndex = from;
