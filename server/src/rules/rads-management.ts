@@ -73,21 +73,20 @@ export const radsManagement = defineRule({
   check({ report, analysis }) {
     const problems: Problem[] = [];
     const judged = judgeRads(report, () => analysis.understanding);
+    // The breast densities, read only where a BI-RADS category stands (both density checks need one).
+    const densities = judged.some((r) => r.mention.system.id === 'bi-rads') ? densitiesIn(report) : [];
     // Breast density said two ways ("density B" in the findings, "heterogeneously dense" below): one is a slip.
-    if (judged.some((r) => r.mention.system.id === 'bi-rads')) {
-      const densities = densitiesIn(report);
-      const other = densities.find((d) => d.id !== densities[0].id);
-      if (other)
-        problems.push({
-          rule: this.id,
-          category: this.category,
-          severity: 'warning',
-          start: other.start,
-          end: other.end,
-          message: `Breast density ${other.id} here, but density ${densities[0].id} earlier in the report (BI-RADS density a\u2013d is one per examination).`,
-          related: [{ start: densities[0].start, end: densities[0].end, message: `Density ${densities[0].id}` }],
-        });
-    }
+    const other = densities.find((d) => d.id !== densities[0].id);
+    if (other)
+      problems.push({
+        rule: this.id,
+        category: this.category,
+        severity: 'warning',
+        start: other.start,
+        end: other.end,
+        message: `Breast density ${other.id} here, but density ${densities[0].id} earlier in the report (BI-RADS density a\u2013d is one per examination).`,
+        related: [{ start: densities[0].start, end: densities[0].end, message: `Density ${densities[0].id}` }],
+      });
     // A screening or bilateral mammogram's assessment without the breast composition: BI-RADS and MQSA ask
     // for it. One breast's diagnostic or magnification views, and a man's mammogram, often go without.
     const exam = analysis.understanding.exam.span;
@@ -97,7 +96,7 @@ export const radsManagement = defineRule({
       /\b(?:screening|bilateral)\b/i.test(examTitle) &&
       analysis.understanding.patient.sex !== 'male' &&
       judged.some((r) => r.mention.system.id === 'bi-rads' && r.overall) &&
-      !densitiesIn(report).length &&
+      !densities.length &&
       !COMPOSITION_WORDS.test(report.text)
     )
       problems.push({
@@ -110,33 +109,25 @@ export const radsManagement = defineRule({
           'A mammogram without the breast density: state the composition (ACR density A–D, almost entirely fatty to extremely dense) in every mammography report (BI-RADS 5th edition; MQSA).',
       });
     for (const r of judged) {
+      const at = { rule: this.id, category: this.category, start: r.mention.start, end: r.mention.end };
       const wording = wordingAgainst(report, r);
       if (wording)
         problems.push({
-          rule: this.id,
-          category: this.category,
+          ...at,
           severity: 'warning',
-          start: r.mention.start,
-          end: r.mention.end,
           message: `${r.mention.system.short} ${r.mention.category.id} is ${r.mention.category.label.toLowerCase()}, but the report words it "${wording}" (${cite(r)}).`,
         });
       const suspicious = suspiciousUnderBenign(report, analysis.understanding, r);
       if (suspicious)
         problems.push({
-          rule: this.id,
-          category: this.category,
+          ...at,
           severity: 'warning',
-          start: r.mention.start,
-          end: r.mention.end,
           finding: suspicious.finding,
           message: `${named(r)}, but the report describes ${suspicious.finding}, a finding suspicious for cancer; its assessment is BI-RADS 0, 4 or 5 (${cite(r)}).`,
           related: [{ start: suspicious.start, end: suspicious.end, message: 'The suspicious finding' }],
         });
       const base = {
-        rule: this.id,
-        category: this.category,
-        start: r.mention.start,
-        end: r.mention.end,
+        ...at,
         ...(r.subject ? { finding: r.subject } : {}),
         ...(r.side && r.side !== 'bilateral' ? { side: r.side } : {}),
       };
