@@ -150,8 +150,10 @@ export function normalStatementsIn(words: readonly Word[]): NormalStatement[] {
 }
 
 /** The organs a stretch of the report names. */
-const organsIn = (report: Report, start: number, end: number): Set<string> =>
-  new Set(organsNamed(wordsOf(report.text.slice(start, end)), report.text.slice(start, end)).map((h) => h.organ));
+export function organsIn(report: Report, start: number, end: number): Set<string> {
+  const text = report.text.slice(start, end);
+  return new Set(organsNamed(wordsOf(text), text).map((h) => h.organ));
+}
 
 /** "Lungs clear" and a "right hilar mass": the finding's own words place it in another organ than the statement's. */
 export function otherOrgan(report: Report, d: Finding, p: Finding): boolean {

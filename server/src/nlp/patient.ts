@@ -68,7 +68,8 @@ function headerText(report: Report): string {
 /** Sex and age from the header or history: explicit statements beat titles, titles beat pronouns. */
 export function findPatient(report: Report): Patient {
   const patient: Patient = { sex: null, age: null };
-  for (const text of [headerText(report), report.text]) {
+  const header = headerText(report);
+  for (const text of [header, report.text]) {
     for (const m of allMatches(AGE_SEX, text)) {
       const age = /^\d+$/.test(m[1]) ? Number(m[1]) : null;
       if (patient.age === null && age !== null && age <= 120) patient.age = age;
@@ -84,11 +85,11 @@ export function findPatient(report: Report): Patient {
     if (patient.sex && patient.age !== null) return patient;
   }
   // "A middle-aged male with ...": a sex word in the history, outside findings (where "male breast" may stand).
-  if (!patient.sex) patient.sex = sexOf(SEX_WORD.exec(headerText(report))?.[1]);
+  if (!patient.sex) patient.sex = sexOf(SEX_WORD.exec(header)?.[1]);
   // "Doe, Jane, F, 51": a lone capital F or M between commas in a header line.
-  if (!patient.sex) patient.sex = sexOf(LONE_SEX.exec(headerText(report))?.[1]);
+  if (!patient.sex) patient.sex = sexOf(LONE_SEX.exec(header)?.[1]);
   // "34-year-old G3P2": the obstetric shorthand (patient.json patterns) names a woman.
-  if (!patient.sex) patient.sex = SEX_PATTERNS.find(([, re]) => re.test(headerText(report)))?.[0] ?? null;
+  if (!patient.sex) patient.sex = SEX_PATTERNS.find(([, re]) => re.test(header))?.[0] ?? null;
   if (!patient.sex) {
     // Pronouns decide only when they all agree.
     const seen = new Set<Sex>();

@@ -1,5 +1,6 @@
 import type { Token, TokenKind } from '../report/types';
 import { allMatches } from '../report/matches';
+import { kindOf } from '../report/parse';
 
 /**
  * A word as the lexicon sees it. Hyphenated tokens are split ("left-sided" -> "left", "sided") so
@@ -72,9 +73,7 @@ export function wordsFromTokens(tokens: readonly Token[]): Word[] {
 export function wordsOf(text: string): Word[] {
   const out: Word[] = [];
   for (const m of allMatches(TOKEN, text)) {
-    const t = m[0];
-    const kind: TokenKind = /^XXXX/.test(t) ? 'deid' : /^\d/.test(t) ? 'number' : /^\p{L}/u.test(t) ? 'word' : 'punct';
-    push(out, m.index, t, kind);
+    push(out, m.index, m[0], kindOf(m[0]));
   }
   return out;
 }

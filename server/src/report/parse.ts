@@ -12,7 +12,7 @@ const HEADER_WITH_COLON = /^[ \t]*([A-Za-z][A-Za-z ,/&()'-]{0,40}?)[ \t]*:(?!\/)
  */
 export const SPINE_LEVEL_RANGE = String.raw`([CTLS])[ \t]?(\d{1,2})[ \t]*(?:-|–|\/|to)[ \t]*([CTLS])?[ \t]?(\d{1,2})`;
 // A level label's level: a range or one vertebra ("L5:").
-const LEVEL = String.raw`(?:${SPINE_LEVEL_RANGE}|[CTLS]\d{1,2})`;
+export const LEVEL = String.raw`(?:${SPINE_LEVEL_RANGE}|[CTLS]\d{1,2})`;
 const LEVEL_LABEL = new RegExp(String.raw`^[ \t]*(${LEVEL}(?:[ \t]*(?:,|&|and|to|through)[ \t]*${LEVEL})*)[ \t]*:(?!\d)`, 'gim');
 // Own-line headers without a colon ("IMPRESSION" alone on its line): only known names, in capitals.
 const HEADER_ALONE = /^[ \t]*([A-Z][A-Z /&-]{2,40}?)[ \t]*$/gm;
@@ -340,7 +340,7 @@ function splitSentences(text: string, section: Section, sectionIndex: number, ou
 }
 
 /** A token's kind by its first characters; the letter pattern only past ASCII (one test per token, not three regexes). */
-function kindOf(t: string): TokenKind {
+export function kindOf(t: string): TokenKind {
   if (t.startsWith('XXXX')) return 'deid';
   const c = t.charCodeAt(0);
   if (c >= 48 && c <= 57) return 'number';

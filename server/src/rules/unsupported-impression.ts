@@ -10,9 +10,7 @@ import {
   sitesAgree,
   type Finding,
 } from '../nlp';
-import { otherOrgan } from '../nlp/normal';
-import { organsNamed } from '../nlp/organs';
-import { wordsOf } from '../nlp/words';
+import { organsIn, otherOrgan } from '../nlp/normal';
 import { sentencesIn } from '../report';
 import type { Report, Sentence } from '../report/types';
 import { isMinor } from '../nlp/minor';
@@ -95,11 +93,6 @@ function normalBeside(report: Report, c: ReportPart, g: Finding): boolean {
 }
 
 /** The organs a stretch of the report names. */
-function organsIn(report: Report, start: number, end: number): Set<string> {
-  const text = report.text.slice(start, end);
-  return new Set(organsNamed(wordsOf(text), text).map((h) => h.organ));
-}
-
 /**
  * The impression's finding is named in one organ ("right lower lobe pneumonia") and the findings'
  * sentence speaks of others only (the sinuses' opacification, a pancreatic neoplastic process).
