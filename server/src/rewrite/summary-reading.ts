@@ -4,7 +4,7 @@
 import type { Finding, Measurement, Side, Understanding } from '../nlp/types';
 import type { Report } from '../report/types';
 import { DEGREE, DISTANCES, QUALIFIER, TERM_QUALIFIER } from '../nlp/lay-wording';
-import { SPINE_LEVEL_RANGE } from '../report/parse';
+import { LEVEL, SPINE_LEVEL_RANGE } from '../report/parse';
 import { stripListNumber } from './list-number';
 
 export const DEGREE_RE = new RegExp(
@@ -78,14 +78,15 @@ export const SPINE_LEVEL = /\b[CTLS]\d{1,2}\s*[-/]\s*[CTLS]?\d{1,2}\b|\b[CTL]\d{
 // Spine levels that open a sentence as its label ("L5-S1: …", "2. C5-6 disc protrusion …"): the level
 // of every finding the sentence names.
 // The level is the report parser's range or one vertebra, read after the sentence's list mark ("2. C5-6 …").
-const LEVEL = `(?:${SPINE_LEVEL_RANGE}|[CTLS]\\d{1,2})`;
 const LEVEL_LEAD = new RegExp(`^\\s*((?:${LEVEL}(?:\\s*,\\s*|\\s+and\\s+|\\s*(?=[:\\s])))+)(?=[:\\s])`);
+const A_RANGE = new RegExp(SPINE_LEVEL_RANGE);
+const LEVELS = new RegExp(LEVEL, 'g');
 export function leadLevels(sentence: string): string[] {
   const text = stripListNumber(sentence);
   const m = LEVEL_LEAD.exec(text);
   // A single vertebra only as a label ("L5:"), not an MR sequence ("T2 signal").
-  const lead = m && (new RegExp(SPINE_LEVEL_RANGE).test(m[1]) || text[m.index + m[0].length] === ':') ? m[1] : '';
-  return [...lead.matchAll(new RegExp(LEVEL, 'g'))].map((l) =>
+  const lead = m && (A_RANGE.test(m[1]) || text[m.index + m[0].length] === ':') ? m[1] : '';
+  return [...lead.matchAll(LEVELS)].map((l) =>
     l[0]
       .replace(/\s*(?:–|\bto\b)\s*/gi, '-')
       .replace(/\s+/g, '')
