@@ -157,6 +157,10 @@ test('critical-communication-missing: restricted diffusion outside the brain and
   assert.deepEqual(mr('MR BRAIN', 'A 1.5 cm enhancing mass in the right temporal lobe, surrounded by mild vasogenic edema.'), []);
   assert.deepEqual(mr('CT SINUSES', 'Moderate mucosal thickening with left ostiomeatal complex obstruction.'), []);
   assert.deepEqual(mr('CT ABDOMEN', 'Thrombosis: No thrombus is identified within the portal vein or the splenic vein.'), []);
+  assert.deepEqual(mr('CT CHEST', 'Pneumothorax: None.'), []);
+  // A structured field answered in its own words is the finding, not a label.
+  assert.equal(mr('CT CHEST', 'Pneumothorax: large, right.').length, 1);
+  assert.equal(mr('CT CHEST', 'Pneumothorax: Present on the right.').length, 1);
 });
 
 test('critical-communication-missing: a history of the finding and a reduced pneumothorax are known; "widely reported" is no call', () => {

@@ -47,8 +47,9 @@ export function findCriticalFindings(report: Report, findings: Finding[], overri
     // Narrative sections ("COURSE:", "HX:") of a report that has its own findings or impression
     // tell the story; the result being reported is in the findings and impression.
     if (finding.section === 'other' && hasReportSections) continue;
-    // A label over what follows ("Thrombosis: No thrombus is identified ...") states nothing itself.
-    if (report.text[finding.end] === ':') continue;
+    // A label over what follows ("Thrombosis: No thrombus is identified ...") states nothing itself; what
+    // follows it does. A field answered in its own words ("Pneumothorax: large, right.") is the finding.
+    if (report.text[finding.end] === ':' && labelsWhatFollows(report, finding, findings)) continue;
     const sentence = report.sentences[finding.sentenceIndex]?.text ?? '';
     const before = ANAPHORA.test(sentence) ? (report.sentences[finding.sentenceIndex - 1]?.text ?? '') : '';
     const needsCall =
@@ -81,6 +82,15 @@ function largeEnough(report: Report, finding: Finding): boolean {
 }
 
 /** Bleeding the report's own procedure met and stopped, as its sentence, the next three or another mention tells. */
+/**
+ * A finding named as a label ("Thrombosis:") is only the label when what follows answers it: a denial
+ * ("No thrombus …", "None.") or the finding told again in the same sentence, which is then read on its own.
+ */
+function labelsWhatFollows(report: Report, label: Finding, findings: Finding[]): boolean {
+  if (/^:\s*(?:no|none|negative|not|absent|without)\b/i.test(report.text.slice(label.end, label.end + 24))) return true;
+  return findings.some((f) => f !== label && f.sentenceIndex === label.sentenceIndex && f.start > label.end);
+}
+
 function handled(report: Report, finding: Finding, findings: Finding[]): boolean {
   const at = finding.sentenceIndex;
   const sentence = report.sentences[at];
