@@ -195,8 +195,11 @@ const fmt = (n: number) => String(Math.round(n * 1e6) / 1e6);
 export const GENERIC: ReadonlySet<string> = new Set(CUES.generic.map(stem));
 
 /** Reads one clause's words and cues. `offset` is where `text` starts in the whole text. */
+// Typographic apostrophes and quotes read as typed ones ("don’t" is "don't"); same length, offsets kept.
+const TYPOGRAPHIC: Record<string, string> = { '‘': "'", '’': "'", ʼ: "'", '“': '"', '”': '"' };
+
 export function readClause(text: string, span: Span, section: SectionKind, field: string | null): Clause {
-  let body = text.replace(LIST_NUMBER, '');
+  let body = text.replace(/[‘’ʼ“”]/g, (q) => TYPOGRAPHIC[q]).replace(LIST_NUMBER, '');
   const label = LABEL.exec(body);
   let labelWords: string[] = [];
   const sides: string[] = [];

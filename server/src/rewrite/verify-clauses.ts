@@ -256,7 +256,10 @@ export function checkClauses(
     const own = ownWord(source, s, sig);
     // A clause that says what no other does ("cavitation" beside "volume loss" in the right upper
     // lobe) is kept only by one that says it too.
-    const mine = s.words.filter((w) => !GENERIC.has(w) && !required.some((x) => x !== s && x.words.includes(w)));
+    // The impression telling a finding again ("Interstitial sprain/partial tear of the anterior cruciate
+    // ligament.") is the same finding: its words are no other finding's, so neither is kept by a line
+    // of another finding sharing words with both ("There is a sprain of the fibular collateral ligament").
+    const mine = s.words.filter((w) => !GENERIC.has(w) && !required.some((x) => x !== s && !restates(x, s) && x.words.includes(w)));
     const keptBy = written.filter(
       (c) =>
         restsOn.get(s)?.includes(c) ||
@@ -340,6 +343,9 @@ export function checkClauses(
   }
   return reasons;
 }
+
+/** Two clauses saying one thing, each holding most of the other's words (a finding and its impression item). */
+const restates = (a: Clause, b: Clause) => shareOf(a, b) >= KEPT_BY && shareOf(b, a) >= KEPT_BY;
 
 /** Old news: a finding the report calls old, chronic or healed and not new or grown. */
 const isOld = (s: Clause) => s.time.has('old') && !s.time.has('new') && !s.time.has('increased');
