@@ -439,11 +439,15 @@ export function clausesOf(report: Report): Clause[] {
       from = m.index + m[0].length;
     }
     pieces.push({ start: from, end: sentence.text.length });
+    // A heading of the report's own on the sentence's line ("BPD: 8.4 cm …", "FL/BPD: 74") is the line's
+    // label, as it reads when a rewrite keeps it on the line ("Fetal biometry: BPD: 8.4 cm …").
+    const header = section?.kind === 'other' ? section.header : null;
+    const ownLabel = header && !/\n/.test(report.text.slice(header.end, sentence.start)) ? `${header.name}: ` : '';
     for (const p of pieces) {
       const text = sentence.text.slice(p.start, p.end);
       if (!/[a-z0-9]/i.test(text)) continue;
       const span = { start: sentence.start + p.start, end: sentence.start + p.end };
-      const clause = readClause(text, span, section?.kind ?? 'preamble', field);
+      const clause = readClause((p.start ? '' : ownLabel) + text, span, section?.kind ?? 'preamble', field);
       clause.sectionIndex = sentence.section;
       // Under a side heading ("RIGHT:" as a section or a field), the clause speaks of that side.
       for (const name of [field, section?.header?.name.toLowerCase()])
@@ -462,13 +466,18 @@ export const readText = (text: string) => clausesOf(parseReport(text));
 // A sentence broken off by "....." and going on in lower case ("… the whole lung ..... posteriorly, and …").
 const BROKEN_OFF = /(?<=\S)[ \t]*\.{3,}[ \t]+(?=[a-z])/g;
 
+const REJOINED = new WeakMap<Report, Report>();
+
 /**
  * The report read with sentences broken off by "....." joined again (the dots blanked, every offset
  * kept): a rewrite that joins them says what the report says. The report itself when it has none.
  */
 export function rejoined(report: Report): Report {
   if (report.text.search(BROKEN_OFF) < 0) return report;
-  return parseReport(report.text.replace(BROKEN_OFF, (m) => ' '.repeat(m.length)));
+  // Both verifier layers read the source rejoined: parse it once per report.
+  let joined = REJOINED.get(report);
+  if (!joined) REJOINED.set(report, (joined = parseReport(report.text.replace(BROKEN_OFF, (m) => ' '.repeat(m.length)))));
+  return joined;
 }
 /** The text parsed as `rejoined` reads it. */
 export const parseRejoined = (text: string) => rejoined(parseReport(text));

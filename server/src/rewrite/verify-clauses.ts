@@ -41,6 +41,8 @@ const FIELD_STOP = new Set(
     ' ',
   ),
 );
+// Words of a field's label naming a kind of structure, which another organ's word may qualify ("nasal bones").
+const STRUCTURE_KINDS = new Set(['bone', 'tendon', 'vessel', 'node', 'muscle']);
 const fieldWords = (field: string) =>
   field
     .toLowerCase()
@@ -338,7 +340,7 @@ export function checkClauses(
         say(`${drop}: "${clip(s.text, 60)}" -> "${clip(items[0].text, 60)}"`, s, items[0]);
     }
   if (kind === 'restructure') {
-    checkPlacement(candidate, pairs, say);
+    checkPlacement(candidate, pairs, new Set(source.sections.map((x) => x.header?.name.toLowerCase())), say);
     checkFieldLevels(candidateAll, src, say);
   }
   return reasons;
@@ -477,6 +479,7 @@ function checkFieldLevels(candidate: readonly Clause[], src: readonly Clause[], 
 function checkPlacement(
   candidate: readonly Clause[],
   sourceOf: ReadonlyMap<Clause, Clause>,
+  sourceHeadings: ReadonlySet<string | undefined>,
   say: (m: string, s?: Clause, c?: Clause) => void,
 ): void {
   const fields = [...new Set(candidate.map((c) => c.field).filter((f): f is string => !!f))];
@@ -491,13 +494,22 @@ function checkPlacement(
     const stoodUnder = [...(source?.heading ?? []), ...(source?.field ? fieldWords(source.field) : [])];
     const names = (organs: readonly string[], said: readonly string[]) => said.some((w) => organs.some((o) => sameOrgan(w, o)));
     if (!own.length || names(own, [...words, ...stoodUnder])) continue;
-    // A word many organs share ("pulmonary" nodule, "spinal" canal) names no other field by itself.
+    // The kind of structure its field holds ("Facial bones") named after another organ's word: the "nasal
+    // bones" are bones, not the nasal cavity.
+    const kinds = c.field
+      .split(/[^a-z]+/)
+      .map(stem)
+      .filter((w) => STRUCTURE_KINDS.has(w));
+    const qualifies = (i: number) => kinds.includes(c.words[i + 1] ?? '');
+    // A word many organs share ("pulmonary" nodule, "spinal" canal) names no other field by itself; a heading
+    // the report has itself ("FL/BPD:" kept on its line) is no other organ's field.
     const other = fields.find(
       (f) =>
         f !== c.field &&
+        !sourceHeadings.has(f) &&
         names(
           wordsOf.get(f)!,
-          words.filter((w) => !GENERIC.has(w)),
+          words.filter((w, i) => !GENERIC.has(w) && !(i < c.words.length && qualifies(i))),
         ),
     );
     if (other) say(`places "${clip(c.text, 60)}" under ${c.field}, but it speaks of ${other}`, undefined, c);
