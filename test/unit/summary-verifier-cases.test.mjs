@@ -62,3 +62,16 @@ test('"I don’t see a definite tear" (a curly apostrophe) denies the tear', () 
     ['absent'],
   );
 });
+
+test('each report term of an impression item is told: "Low lung volumes with airspace disease" is not kept by the airspace line alone', () => {
+  const s = summarised(
+    'EXAM: PA and lateral chest.\nFINDINGS: Heart size within normal limits. There are low lung volumes with bronchovascular crowding. There is mild increased airspace opacity within the right lung base which may represent atelectasis or infiltrate. No pneumothorax.\nIMPRESSION: Low lung volumes with airspace disease within the right lung base.\n',
+  );
+  assert.equal(s.ok, true, s.reasons);
+  const dropped = s.text
+    .split('\n')
+    .filter((l) => !/\(low lung volumes\)/.test(l))
+    .join('\n');
+  assert.notEqual(dropped, s.text);
+  assert.match(verify('summary', s.analysis, dropped, 'reworded').reasons.join('\n'), /drops "low lung volumes"/);
+});

@@ -13,6 +13,7 @@ import { lastImpression } from './verify-reading';
 import { TEMPLATES } from '../templates';
 import { stripListNumber } from './list-number';
 import { findingHeads } from './impression-kept';
+import { GLOSSARY } from '../nlp/glossary';
 
 export interface VerifyReason {
   message: string;
@@ -293,6 +294,11 @@ export function checkClauses(
       // is told by its own line, not by the line of the other.
       for (const own of ownWordsOfKin(source, s, sig))
         if (!own.some((w) => said.has(w))) say(`drops "${own.join(' ')}" of "${clip(s.text)}"`, s, keptBy[0]);
+      // What the impression tells the patient is told whole: each report term of its item ("Low lung volumes
+      // with airspace disease", "8mm nodule …, likely calcified granuloma"), significant or not.
+      if (kind === 'summary' && inImpression(s))
+        for (const term of termsIn(s))
+          if (!term.words.every((w) => said.has(w))) say(`drops "${term.name}" of "${clip(s.text)}"`, s, keptBy[0]);
     }
     // Each thing an item of the old impression states ("low lung volumes with airspace disease") is
     // said in turn: more than half of its own words stand in what keeps it.
@@ -348,6 +354,17 @@ export function checkClauses(
 
 /** Two clauses saying one thing, each holding most of the other's words (a finding and its impression item). */
 const restates = (a: Clause, b: Clause) => shareOf(a, b) >= KEPT_BY && shareOf(b, a) >= KEPT_BY;
+
+// The glossary's report terms as clause words ("low lung volumes": low lung volume), those naming more than "lung disease".
+const TERMS = GLOSSARY.flatMap((g) => [g.term, ...Object.keys(g.terms)])
+  .map((name) => ({ name: name.toLowerCase(), words: readClause(name, { start: 0, end: 0 }, 'findings', null).words }))
+  .filter((t) => t.words.some((w) => !GENERIC.has(w)));
+
+/** The report terms a clause states (not denies), word for word. */
+function termsIn(s: Clause): { name: string; words: string[] }[] {
+  const at = (t: { words: string[] }, i: number) => t.words.every((w, k) => s.words[i + k] === w);
+  return TERMS.filter((t) => !t.words.some((w) => s.negated.has(w)) && s.words.some((_, i) => at(t, i)));
+}
 
 /** Old news: a finding the report calls old, chronic or healed and not new or grown. */
 const isOld = (s: Clause) => s.time.has('old') && !s.time.has('new') && !s.time.has('increased');
