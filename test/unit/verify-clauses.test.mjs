@@ -346,3 +346,29 @@ test('"the findings suggest …" hedges; a summary line passing on the history t
     dropped.join(' | '),
   );
 });
+
+test('a hedge qualifying what a denial names keeps it denied ("no filling defect compatible with thrombus")', () => {
+  const c = read('No mass or filling defect compatible with thrombus was observed within the heart cavities.');
+  assert.ok(c.negated.has('thrombus'));
+  assert.equal(c.positive, false);
+  // After a comma the hedge is a statement of its own.
+  assert.ok(!read('No effusion, findings compatible with pneumonia.').negated.has('pneumonia'));
+});
+
+test('an item number after a label ("RIGHT: 1. Mild plaque") is no quantity', () => {
+  assert.deepEqual(read('RIGHT: 1. Mild plaque in the bulb.').quantities, []);
+  assert.deepEqual(read('RIGHT: 2 small plaques.').quantities, ['n:2']);
+});
+
+test('summary of a report without an impression: each report term of the findings is told, significant or not', () => {
+  const source =
+    'EXAM: CT chest\nFINDINGS: There is a small pleural effusion on the right. There are degenerative changes in the thoracic spine.\n';
+  const told =
+    '- There is fluid around the right lung (pleural effusion).\n- There is wear and tear in the spine (degenerative changes).\n';
+  assert.deepEqual(check('summary', source, told), []);
+  const dropped = told.replace(/^.*degenerative changes.*\n/m, '');
+  assert.ok(
+    check('summary', source, dropped).some((m) => m.startsWith('drops "degenerative change')),
+    check('summary', source, dropped).join('\n'),
+  );
+});

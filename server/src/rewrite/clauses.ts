@@ -28,6 +28,7 @@ const CueSchema = z
     significant: phrases,
     communication: phrases,
     references: phrases,
+    qualifying: phrases,
     dangling: phrases,
     sequenceWords: phrases,
     generic: phrases,
@@ -208,7 +209,8 @@ export function readClause(text: string, span: Span, section: SectionKind, field
     labelWords = (label[1].toLowerCase().match(TOKEN) ?? []).filter((w) => !STOP.has(w)).map(stem);
     // "L4-L5:", "C5-6:": the level a spine report's paragraph speaks of.
     for (const w of labelWords) if (LEVEL.test(w)) levelsOfLabel.push(w.toUpperCase());
-    body = body.slice(label[0].length);
+    // "RIGHT: 1. Mild plaque …": the item's number after the label is no quantity.
+    body = body.slice(label[0].length).replace(LIST_NUMBER, '');
     // "RIGHT: 1. Mild plaque …": a side heading is the clause's side.
     for (const w of labelWords) for (const [side, list] of Object.entries(CUES.sides)) if (list.includes(w)) sides.push(side);
   }
@@ -341,8 +343,11 @@ export function readClause(text: string, span: Span, section: SectionKind, field
       if (cue.kind === 'hedge') {
         c.hedges.push(cue.value);
         hedgeFrom = Math.min(hedgeFrom, cue.scope === 'clause' ? -1 : i);
-        // Only after the words it denies: "no suspicious opacity" denies the opacity.
-        if (cue.scope === 'after' && negateFrom >= 0 && negateTo === Infinity && wordAt.some((w) => denies(w.at))) negateTo = i;
+        // Only after the words it denies: "no suspicious opacity" denies the opacity; and not when it qualifies
+        // them in the same part ("no filling defect compatible with thrombus" denies the thrombus).
+        const qualifies = CUES.qualifying.includes(cue.value) && !tokens.slice(negateFrom, i).includes(PART_BREAK);
+        if (cue.scope === 'after' && negateFrom >= 0 && negateTo === Infinity && wordAt.some((w) => denies(w.at)) && !qualifies)
+          negateTo = i;
       } else if (cue.kind === 'negation') {
         if (cue.scope === 'clause') negateFrom = -1;
         else if (negateTo !== Infinity && i >= negateTo) negateAgain(i);
@@ -439,10 +444,11 @@ export function clausesOf(report: Report): Clause[] {
       from = m.index + m[0].length;
     }
     pieces.push({ start: from, end: sentence.text.length });
-    // A heading of the report's own on the sentence's line ("BPD: 8.4 cm …", "FL/BPD: 74") is the line's
+    // A short heading of the report's own right before the sentence ("BPD: 8.4 cm …", "FL/BPD: 74") is its
     // label, as it reads when a rewrite keeps it on the line ("Fetal biometry: BPD: 8.4 cm …").
     const header = section?.kind === 'other' ? section.header : null;
-    const ownLabel = header && !/\n/.test(report.text.slice(header.end, sentence.start)) ? `${header.name}: ` : '';
+    const labelled = header && header.name.split(/\s+/).length <= 3 && /^[ \t]*$/.test(report.text.slice(header.end, sentence.start));
+    const ownLabel = labelled ? `${header.name}: ` : '';
     for (const p of pieces) {
       const text = sentence.text.slice(p.start, p.end);
       if (!/[a-z0-9]/i.test(text)) continue;

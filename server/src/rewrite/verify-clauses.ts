@@ -142,6 +142,7 @@ export function checkClauses(
   );
   for (const c of told) c.significant = true;
   const significant = src.filter((c) => c.significant);
+  const hasImpression = src.some((c) => c.section === 'impression');
   // A summary is read line by line; a report once, as a report.
   const candidateReport = kind === 'summary' ? null : (parsed ?? parseRejoined(candidateText));
   const candidateAll = candidateReport ? clausesOf(candidateReport) : [];
@@ -263,13 +264,20 @@ export function checkClauses(
     // ligament.") is the same finding: its words are no other finding's, so neither is kept by a line
     // of another finding sharing words with both ("There is a sprain of the fibular collateral ligament").
     const mine = s.words.filter((w) => !GENERIC.has(w) && !required.some((x) => x !== s && !restates(x, s) && x.words.includes(w)));
+    // Or one naming a finding the core found in it, whole, from a sentence saying no more than it ("Consistent
+    // with acute appendicitis." of "Acute appendicitis with surrounding fat stranding …"; not the perinephric
+    // stranding's line for a hernia's stranding).
+    const terms = termsAt(source, s, sig);
+    const namesFinding = (c: Clause) =>
+      terms.some((t) => t.every((w) => c.words.includes(w) && !c.negated.has(w))) &&
+      [...restsOn].every(([r, on]) => r === s || !on.includes(c) || shareOf(r, s) === 1);
     const keptBy = written.filter(
       (c) =>
         restsOn.get(s)?.includes(c) ||
         (!asked.has(c) &&
           sameSide(c) &&
           sameLevel(c) &&
-          (!mine.length || mine.some((w) => c.words.includes(w)) || (!!own && c.words.includes(own))) &&
+          (!mine.length || mine.some((w) => c.words.includes(w)) || (!!own && c.words.includes(own)) || namesFinding(c)) &&
           (shareOf(c, s) >= 0.5 || shareOf(s, c) >= KEPT_BY || (shareOf(c, s) > 0 && sameSize(c, s)) || (!!own && c.words.includes(own)))),
     );
     if (!keptBy.length) {
@@ -328,6 +336,13 @@ export function checkClauses(
     ))
       say(`${drop}: "${clip(s.text, 60)}" -> "${clip(keptBy[0].text, 60)}"`, s, keptBy[0]);
   }
+  // Without an impression a summary is told from the findings: each report term they state ("There are
+  // degenerative changes in the bone structures") is named by some line, significant or not.
+  if (kind === 'summary' && !hasImpression)
+    for (const s of src.filter((x) => x.section === 'findings' && x.positive && !x.communication && !required.includes(x)))
+      for (const term of termsIn(s))
+        if (!written.some((c) => !asked.has(c) && term.words.every((w) => c.words.includes(w) && !c.negated.has(w))))
+          say(`drops "${term.name}" of "${clip(s.text)}"`, s);
   // A drafted impression item carries the side, severity, size, level and time of the sentence it was
   // taken from ("Stenosis." of "Severe plaque … stenosis around 70%" drops all of them).
   if (kind === 'impression')
@@ -377,15 +392,19 @@ function ownWord(report: Report, s: Clause, found: readonly Span[]): string | nu
   return word ? stem(word.toLowerCase()) : null;
 }
 
+/** The words of each significant finding the core found in the clause ("acute appendicitis": appendicitis). */
+const termsAt = (report: Report, s: Clause, found: readonly Span[]) =>
+  found
+    .filter((f) => s.start <= f.start && f.start < s.end && f.end > f.start)
+    .map((f) => readClause(report.text.slice(f.start, f.end), f, s.section, null).words.filter((w) => !GENERIC.has(w)))
+    .filter((t) => t.length > 0);
+
 /**
  * The significant findings of a clause that share their last word with another of its findings
  * ("bursal effusion", "glenohumeral joint effusion"): for each, the words the others do not have.
  */
 function ownWordsOfKin(report: Report, s: Clause, found: readonly Span[]): string[][] {
-  const terms = found
-    .filter((f) => s.start <= f.start && f.start < s.end && f.end > f.start)
-    .map((f) => readClause(report.text.slice(f.start, f.end), f, s.section, null).words.filter((w) => !GENERIC.has(w)))
-    .filter((t) => t.length > 0);
+  const terms = termsAt(report, s, found);
   const out: string[][] = [];
   for (const t of terms) {
     const kin = terms.filter((x) => x.join() !== t.join() && x[x.length - 1] === t[t.length - 1]);
