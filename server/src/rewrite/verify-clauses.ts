@@ -263,12 +263,15 @@ export function checkClauses(
     // The impression telling a finding again ("Interstitial sprain/partial tear of the anterior cruciate
     // ligament.") is the same finding: its words are no other finding's, so neither is kept by a line
     // of another finding sharing words with both ("There is a sprain of the fibular collateral ligament").
-    const mine = s.words.filter((w) => !GENERIC.has(w) && !required.some((x) => x !== s && !restates(x, s) && x.words.includes(w)));
+    // (In a summary; a drafted impression keeps the findings' sentences and the old items apart.)
+    const sameStatement = (x: Clause) => kind === 'summary' && restates(x, s);
+    const mine = s.words.filter((w) => !GENERIC.has(w) && !required.some((x) => x !== s && !sameStatement(x) && x.words.includes(w)));
     // Or one naming a finding the core found in it, whole, from a sentence saying no more than it ("Consistent
     // with acute appendicitis." of "Acute appendicitis with surrounding fat stranding …"; not the perinephric
     // stranding's line for a hernia's stranding).
     const terms = termsAt(source, s, sig);
     const namesFinding = (c: Clause) =>
+      kind === 'summary' &&
       terms.some((t) => t.every((w) => c.words.includes(w) && !c.negated.has(w))) &&
       [...restsOn].every(([r, on]) => r === s || !on.includes(c) || shareOf(r, s) === 1);
     const keptBy = written.filter(
