@@ -454,6 +454,7 @@ export function clausesOf(report: Report): Clause[] {
       if (!/[a-z0-9]/i.test(text)) continue;
       const span = { start: sentence.start + p.start, end: sentence.start + p.end };
       const clause = readClause((p.start ? '' : ownLabel) + text, span, section?.kind ?? 'preamble', field);
+      clause.text = text.trim(); // as written at its span
       clause.sectionIndex = sentence.section;
       // Under a side heading ("RIGHT:" as a section or a field), the clause speaks of that side.
       for (const name of [field, section?.header?.name.toLowerCase()])
