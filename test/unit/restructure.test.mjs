@@ -749,14 +749,23 @@ for (const [name, text, label, expected] of OWN_ORGAN)
     assert.equal(broken(text), null);
   });
 
-test('part words are organ terms, checked at load', () => {
+test('part words are organ terms, places and territories organ ids, checked at load', () => {
   const { loadPlacementWords } = require(path.join(root, 'out/server/templates/placement-words.js'));
-  assert.ok(
-    loadPlacementWords({ note: '', partWords: ['cortex'], lookFindings: ['opacity'], landmarks: ['near'] }).partWords.has('cortex'),
-  );
+  const words = {
+    note: '',
+    partWords: ['cortex'],
+    lookFindings: ['opacity'],
+    landmarks: ['near'],
+    places: { phlebolith: 'abdominal-vessels' },
+    territories: { words: ['territory'], fed: { 'intracranial-vessels': 'brain' } },
+    locatedBy: ['lymph-nodes'],
+  };
+  assert.ok(loadPlacementWords(words).partWords.has('cortex'));
+  assert.throws(() => loadPlacementWords({ ...words, partWords: ['gizzard'] }), /gizzard is no organ term/);
+  assert.throws(() => loadPlacementWords({ ...words, places: { phlebolith: 'pelvic-veins' } }), /unknown organ pelvic-veins/);
   assert.throws(
-    () => loadPlacementWords({ note: '', partWords: ['gizzard'], lookFindings: ['opacity'], landmarks: ['near'] }),
-    /gizzard is no organ term/,
+    () => loadPlacementWords({ ...words, territories: { words: ['territory'], fed: { 'intracranial-vessels': 'brains' } } }),
+    /unknown organ brains/,
   );
 });
 
@@ -804,7 +813,7 @@ test('"at this level" is the last level named; a mammogram titled "mammographic"
     /C4-C5:\nAt C4-5, a disc osteophyte contacts the cord\. There may be narrowing of the neuroforamina at this level\./,
   );
   const mammo =
-    'EXAM: Mammographic screening FFDM\nFINDINGS: The breasts are heterogeneously dense. There are no spiculated masses.\nIMPRESSION: Benign.\n\nMAMMOGRAPHY INFORMATION:\n1. Mammography does not find every cancer.\n2. These images were obtained with digital mammography equipment.';
+    'EXAM: Mammographic screening FFDM\nFINDINGS:\n1. The breasts are heterogeneously dense.\n2. There are no spiculated masses.\n3. These images were obtained with digital mammography equipment.\nIMPRESSION: Benign.';
   const out = run(mammo).out;
   assert.equal(out.template, 'mg-breast');
   assert.match(line(out, 'TECHNIQUE'), /^TECHNIQUE: These images were obtained/);
@@ -834,3 +843,126 @@ test(
     assert.deepEqual(rewrite('restructure', analyze(text)).verification.reasons, []);
   },
 );
+
+// Hand-read misplacements of last session (issue 18), each a pattern: the verifier's gate passes each rewrite.
+const gate = (text) => rewrite('restructure', analyze(text)).verification.reasons;
+
+test('who the patient is goes to the history: an age line above the headers, L M P and G/P among the findings', () => {
+  const text =
+    'This is a 27-year-old female with a size and date discrepancy.\n\nEXAM: Obstetric ultrasound\n\nGENERAL EVALUATION:\nPlacenta: Anterior Grade I.\n\nBIOMETRY:\nBPD: 8.4 cm consistent with 33 weeks, 6 days gestation\n\nL M P: 10/16/06\n\nFETAL ANATOMY:\nFetal Spine: Normal\n\nIMPRESSION:\nActive intrauterine pregnancy.';
+  const { out } = run(text, PLAIN, 'us-obstetric');
+  assert.equal(line(out, 'CLINICAL HISTORY'), 'CLINICAL HISTORY: This is a 27-year-old female with a size and date discrepancy.');
+  assert.match(out.text, /\nL M P: 10\/16\/06\n/);
+  assert.ok(out.placed.some((p) => p.section === 'CLINICAL HISTORY' && p.text === 'L M P: 10/16/06'));
+  assert.equal(broken(text), null);
+  assert.deepEqual(gate(text), []);
+  const gp = run(
+    'Patient is G2P1 at 8 weeks.\n\nFINDINGS: There is a gestational sac in the uterus.\nIMPRESSION: Early pregnancy.',
+    PLAIN,
+    'us-obstetric',
+  ).out;
+  assert.equal(line(gp, 'CLINICAL HISTORY'), 'CLINICAL HISTORY: Patient is G2P1 at 8 weeks.');
+  // A line after the exam title in the EXAM section that tells the history is the history.
+  const exam = run(
+    'EXAM: Bilateral diagnostic mammogram.\n\nHistory of palpable abnormality in the right breast.\n\nFINDINGS: The breasts are dense.',
+  ).out;
+  assert.equal(line(exam, 'EXAM'), 'EXAM: Bilateral diagnostic mammogram.');
+  assert.equal(line(exam, 'CLINICAL HISTORY'), 'CLINICAL HISTORY: History of palpable abnormality in the right breast.');
+});
+
+test('an age line that states a finding stays in the general findings field, under no organ', () => {
+  const text =
+    'This is a 22-year-old pregnant female.\n\nEXAM: Obstetric ultrasound\nFINDINGS: The placenta is posterior. Amniotic fluid is normal.\nIMPRESSION: Single live intrauterine pregnancy.';
+  const { out } = run(text, PLAIN, 'us-obstetric');
+  assert.match(out.text, /FINDINGS:\nThis is a 22-year-old pregnant female\.\n/);
+  assert.equal(broken(text), null);
+  assert.deepEqual(gate(text), []);
+});
+
+test(
+  'the gate passes an age line stating a finding moved to the history',
+  { todo: 'verifier: a finding of the history section read as an added clinical question (verify-findings.ts)' },
+  () => {
+    const text =
+      'EXAM: Obstetric ultrasound\nCLINICAL HISTORY: This is a 22-year-old pregnant female.\n\nFINDINGS: The placenta is posterior.\nIMPRESSION: Single live intrauterine pregnancy.';
+    const source =
+      'This is a 22-year-old pregnant female.\n\nFINDINGS: The placenta is posterior.\nIMPRESSION: Single live intrauterine pregnancy.';
+    const { verify } = require(path.join(root, 'out/server/rewrite/index.js'));
+    assert.equal(verify('restructure', analyze(source), text).ok, true);
+  },
+);
+
+test('breast imaging boilerplate is no organ finding: its own section stays as written, a line in FINDINGS goes to the general field', () => {
+  const text =
+    'EXAM: Screening mammogram\nFINDINGS: The breasts are heterogeneously dense. There are no spiculated masses or architectural distortion. Lack of radiographic evidence of malignancy should not delay a biopsy if a clinically suspicious mass is present.\nIMPRESSION: Benign.\n\nMAMMOGRAPHY INFORMATION:\n1. A certain percentage of cancers will not be identified by mammography.\n2. These images were obtained with FDA-approved digital mammography equipment.';
+  const { out } = run(text);
+  assert.equal(out.template, 'mg-breast');
+  assert.match(out.text, /MAMMOGRAPHY INFORMATION: 1\. A certain percentage .*\n2\. These images were obtained with FDA-approved/);
+  assert.match(out.text, /FINDINGS:\nLack of radiographic evidence of malignancy should not delay a biopsy/);
+  assert.equal(line(out, 'TECHNIQUE'), 'TECHNIQUE: [ ]');
+  assert.equal(line(out, 'Other'), undefined);
+  assert.equal(broken(text), null);
+  assert.deepEqual(gate(text), []);
+});
+
+const PLACED_BY_PATTERN = [
+  [
+    'one phrase names one field once: "axillary lymph nodes" does not outvote "both breasts"',
+    'EXAM: Screening mammogram\nFINDINGS: The breasts are dense. There are benign-appearing calcifications in both breasts as well as unremarkable axillary lymph nodes.\nIMPRESSION: Benign.',
+    'Breasts',
+    'Breasts: The breasts are dense. There are benign-appearing calcifications in both breasts as well as unremarkable axillary lymph nodes.',
+  ],
+  [
+    'pelvic phleboliths are veins, not reproductive organs',
+    'EXAM: CT abdomen and pelvis\nFINDINGS: The uterus is normal. There are pelvic phleboliths seen.\nIMPRESSION: Normal.',
+    'Vessels',
+    'Vessels: There are pelvic phleboliths seen.',
+  ],
+  [
+    'encephalomalacia in a vascular territory is the brain parenchyma, not the vessels',
+    'EXAM: MRI brain\nFINDINGS: There is an area of encephalomalacia in the left middle cerebral artery (MCA) territory. The intracranial flow voids are preserved.\nIMPRESSION: Old left MCA infarct.',
+    'Brain parenchyma',
+    'Brain parenchyma: There is an area of encephalomalacia in the left middle cerebral artery (MCA) territory.',
+  ],
+  [
+    'a vessel named without a territory stays the vessels',
+    'EXAM: CT head\nFINDINGS: The brain is normal. The left middle cerebral artery is dense.\nIMPRESSION: Dense left MCA.',
+    'Vessels',
+    'Vessels: The left middle cerebral artery is dense.',
+  ],
+  [
+    'a region of another exam keeps its paragraph under Other, opened by its heading',
+    'EXAM: CT head and cervical spine\nFINDINGS:\nHEAD:\nThe brain is normal. The calvarium is intact.\n\nCERVICAL SPINE:\nThere is mild generalized osteopenia. There is no prevertebral soft tissue swelling. The dens is intact.\n\nIMPRESSION: No acute abnormality.',
+    'Other',
+    'Other:',
+  ],
+];
+for (const [name, text, label, expected] of PLACED_BY_PATTERN)
+  test(`placed by pattern: ${name}`, () => {
+    const { out } = run(text);
+    assert.equal(line(out, label), expected);
+    assert.equal(broken(text), null);
+    assert.deepEqual(gate(text), []);
+  });
+
+test('a region heading over a long paragraph of another exam opens its sentences under Other, none under the skull', () => {
+  const text = PLACED_BY_PATTERN.at(-1)[1];
+  const { out } = run(text);
+  assert.equal(out.template, 'ct-head');
+  assert.match(
+    out.text,
+    /Other:\nCERVICAL SPINE:\nThere is mild generalized osteopenia\. There is no prevertebral soft tissue swelling\. The dens is intact\./,
+  );
+  assert.equal(line(out, 'Skull and scalp'), 'Skull and scalp: The calvarium is intact.');
+  // The same regions as sections of their own, no FINDINGS header.
+  const sections =
+    'EXAM: CT head and cervical spine\n\nHEAD:\nThe brain is normal. The calvarium is intact.\n\nCERVICAL SPINE:\nThere is mild generalized osteopenia. There is no prevertebral soft tissue swelling. The dens is intact.\n\nIMPRESSION: No acute abnormality.';
+  const own = run(sections).out;
+  assert.match(
+    own.text,
+    /Other:\nCERVICAL SPINE: There is mild generalized osteopenia\. There is no prevertebral soft tissue swelling\. The dens is intact\./,
+  );
+  assert.equal(line(own, 'Skull and scalp'), 'Skull and scalp: The calvarium is intact.');
+  assert.equal(broken(sections), null);
+  assert.deepEqual(gate(sections), []);
+});

@@ -4,7 +4,16 @@
 import type { ReportTemplate } from '../templates/library';
 import { ORGANS_OF_CONCEPT, organsNamed, type OrganHit } from '../nlp/organs';
 import type { Word } from '../nlp/words';
-import { LANDMARK_BEFORE, LOOK_FINDINGS, PART_WORDS } from '../templates/placement-words';
+import {
+  FED_BY,
+  LANDMARK_BEFORE,
+  LOCATED_BY,
+  LOOK_FINDINGS,
+  PART_WORDS,
+  PLACE_OF,
+  PLACES,
+  TERRITORY_AFTER,
+} from '../templates/placement-words';
 
 /** How a sentence found its place. */
 export type PlacedBy =
@@ -34,6 +43,29 @@ const sameSubs = (a: readonly number[], b: readonly number[] | undefined) => !!b
 // Between two organs of one list: a comma, "and", "or", "as well as".
 const LIST_GAP = /^\s*(?:,\s*|,?\s*(?:and|or|as well as)\s+(?:the\s+)?|\s*[&/]\s*)$/i;
 export const HEAD = -2;
+// One word that reads as an adjective: "intracranial", "cerebral", "hepatic", "axillary".
+const ADJECTIVE = /^[a-z]+(?:al|ic|ar|ary)$/i;
+
+/**
+ * The organs a sentence names, as placing reads them: a vessel before "territory" stands for the
+ * organ it feeds, and a thing the lexicon has no finding for names the organ it lives in ("phleboliths": veins).
+ */
+function placesOf(organs: readonly OrganHit[], text: string, offset: number): OrganHit[] {
+  const hits = organs.map((h) => {
+    const fed = FED_BY.get(h.organ);
+    return fed && TERRITORY_AFTER.test(text.slice(h.end - offset)) ? { ...h, organ: fed } : h;
+  });
+  const places: OrganHit[] = [...text.matchAll(PLACES)].map((m) => ({
+    organ: PLACE_OF.get(m[0].toLowerCase())!,
+    start: offset + m.index,
+    end: offset + m.index + m[0].length,
+    by: 'term',
+  }));
+  if (!places.length) return hits;
+  // Words first in the order they stand, then the patterns (levels) as organsNamed gives them.
+  const terms = [...hits.filter((h) => h.by === 'term'), ...places].sort((a, b) => a.start - b.start);
+  return [...terms, ...hits.filter((h) => h.by === 'pattern')];
+}
 
 /** One clue to where a sentence belongs: an organ word, a disc level, or a finding that lives somewhere. */
 interface Clue {
@@ -82,13 +114,14 @@ export class Router {
     offset: number,
     concepts: readonly { concept: string; start: number }[],
     named?: Set<string>,
-    organs: readonly OrganHit[] = organsNamed(words, text, offset),
+    spoken: readonly OrganHit[] = organsNamed(words, text, offset),
   ): Evidence {
+    const organs = placesOf(spoken, text, offset);
     const clues: Clue[] = [];
     let known = false;
     let namedOutside = false;
     let outsideAt = Infinity;
-    let last: { organ: string; end: number } | null = null;
+    let last: { organ: string; end: number; subs?: readonly number[] } | null = null;
     // A word for a part several organs have ("cortex": bone, brain, kidney) takes the organ the
     // sentence names in words of its own ("cortical thinning of the left kidney"); alone it stands for its organs.
     const isPart = (h: OrganHit) => h.by === 'term' && PART_WORDS.has(text.slice(h.start - offset, h.end - offset).toLowerCase());
@@ -97,16 +130,32 @@ export class Router {
     // "the right lung lat lobe": the lobe is the lung's own, and counts for it.
     const yields = (h: OrganHit) => own.size > 0 && isPart(h) && !own.has(h.organ);
     const alone = (h: OrganHit) => !organs.some((g) => g !== h && g.start === h.start && g.end === h.end);
+    // An adjective of one organ before the noun of another ("intracranial flow voids", "cerebral
+    // ventricles"): the noun names the thing, the adjective where it is.
+    const modifier = (h: OrganHit) =>
+      h.by === 'term' &&
+      ADJECTIVE.test(text.slice(h.start - offset, h.end - offset)) &&
+      organs.some(
+        (g) =>
+          g.by === 'term' &&
+          g.start > h.end &&
+          !/\S/.test(text.slice(h.end - offset, g.start - offset)) &&
+          this.organSubs.has(g.organ) &&
+          !LOCATED_BY.has(g.organ) &&
+          !sameSubs(this.organSubs.get(g.organ)!, this.organSubs.get(h.organ)),
+      );
     let list: { end: number; subs: readonly number[] } | null = null;
     for (const h of organs) {
       known = true;
-      // One phrase is one mention: "biliary ductal dilatation" names the ducts once, not twice.
-      const same = last && last.organ === h.organ && !/\S/.test(text.slice(last.end - offset, h.start - offset));
-      last = { organ: h.organ, end: h.end };
+      // One phrase is one mention: "biliary ductal dilatation" names the ducts once, not twice, and
+      // "axillary lymph nodes" the axilla's field once, not once for the axilla and once for the nodes.
+      const subs = this.organSubs.get(h.organ);
+      const adjacent = last !== null && h.start >= last.end && !/\S/.test(text.slice(last.end - offset, h.start - offset));
+      const same = adjacent && (last!.organ === h.organ || (h.by === 'term' && !!subs && sameSubs(subs, last!.subs)));
+      last = { organ: h.organ, end: h.end, subs };
       if (same) continue;
       named?.add(h.organ);
-      if (yields(h)) continue;
-      const subs = this.organSubs.get(h.organ);
+      if (yields(h) || modifier(h)) continue;
       // A list starts at a word of one organ ("aortic arch" is the mediastinum's and the aorta's); its
       // members of the first one's place count there ("prevascular, paratracheal and subcarinal"), the others not.
       const inList: boolean = list !== null && h.by === 'term' && LIST_GAP.test(text.slice(list.end - offset, h.start - offset));

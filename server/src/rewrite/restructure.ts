@@ -13,7 +13,7 @@ import { BODY_PART_TRIE, MODALITY_TRIE } from '../nlp/lexicon';
 import { wordsFromTokens, wordsOf, type Word } from '../nlp/words';
 import { OTHER_LABEL, templateById, type ReportTemplate, type TemplateSubsection } from '../templates/library';
 import { chooseTemplate, type TemplateChoice } from '../templates/choose';
-import { sentenceKind } from '../templates/sentence-kinds';
+import { isNotice, isNoticeHeader, sentenceKind } from '../templates/sentence-kinds';
 import { HEAD, norm, OTHER, Router, type PlacedBy, type Target } from './restructure-subsection';
 
 export type { PlacedBy } from './restructure-subsection';
@@ -145,14 +145,29 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     conceptsBySentence.set(f.sentenceIndex, list);
   }
   const hasExamSection = report.sections.some((s) => s.kind === 'exam');
+  /** Sentences that state a finding present or possible: under a history header they would read as a question. */
+  const stating = new Set(u.findings.filter((f) => f.assertion === 'present' || f.assertion === 'possible').map((f) => f.sentenceIndex));
 
   // "CT ABDOMEN:", "PELVIS:" outside FINDINGS: a region of the findings under its own heading, not a
   // section of another kind. Its sentences are filed by organ like any finding.
   const anatomyHeaders = new Set<number>();
+  /**
+   * A heading naming a region of another exam ("CERVICAL SPINE:" in a head CT): its paragraph stays
+   * together under Other, opened by the heading. Filed one by one, "There is mild generalized
+   * osteopenia" would become the skull's. A region a general word names ("PELVIS") is not one.
+   */
+  const otherExam = (name: string) => {
+    const hw = wordsOf(name);
+    const parts = hw.flatMap((_, j) => BODY_PART_TRIE.match(hw, j)?.value ?? []);
+    const covers = (p: { part: string; context: string }) => template.bodyParts.includes(p.part) || template.bodyParts.includes(p.context);
+    return parts.length > 0 && parts.every((p) => p.context !== 'other' && !covers(p));
+  };
   /** Headings that are one field's label: the field, and the section's first sentence (which the heading opens). */
   const headedBy = new Map<number, { sub: number; first: number }>();
   report.sections.forEach((section, k) => {
     if (section.kind !== 'other' || !section.header || knownSectionKind(section.header.name) !== null) return;
+    // "MAMMOGRAPHY INFORMATION:" names a body part over boilerplate, not a region of the findings: it stays as written.
+    if (isNoticeHeader(section.header.name)) return;
     // A sided heading ("RIGHT LEG:", "LEFT KIDNEY:") keeps its sentences under it: filed by organ they would lose their side.
     if (SIDED.test(section.header.name)) return;
     const hw = wordsOf(section.header.name);
@@ -168,8 +183,16 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     const sub = fields.size === 1 && lines <= 2 && !titled ? [...fields][0] : -1;
     // The field's own name as the heading ("FETAL ANATOMY:") is said by the field's label.
     const own = sub >= 0 && norm(section.header.name).toLowerCase() === template.findings[sub].label.toLowerCase();
-    if (sub >= 0) headedBy.set(k, { sub, first: own ? -1 : report.sentences.findIndex((x) => x.section === k) });
+    const first = report.sentences.findIndex((x) => x.section === k);
+    if (sub >= 0) headedBy.set(k, { sub, first: own ? -1 : first });
+    else if (otherExam(section.header.name)) headedBy.set(k, { sub: OTHER, first });
   });
+  // The same heading inside FINDINGS ("FINDINGS: HEAD: … CERVICAL SPINE: …"): its sentences, the heading's own line first.
+  const otherRegion = new Set<number>();
+  for (const section of report.sections)
+    for (const part of section.kind === 'findings' ? section.subsections : [])
+      if (!SIDED.test(part.header.name) && otherExam(part.header.name))
+        report.sentences.forEach((x, i) => x.start >= part.start && x.start < part.end && otherRegion.add(i));
   const header = new Map<string, number[]>(HEADER_SECTIONS.map(([kind]) => [kind, []]));
   const impression: number[] = [];
   const extra = new Map<number, number[]>(); // source section index -> sentences (communication, other)
@@ -195,6 +218,13 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     while (w1 < words.length && words[w1].end <= s.end) w1++;
     const sw = words.slice(w, w1);
     const kind = report.sections[s.section]?.kind ?? 'preamble';
+    // "EXAM: Bilateral diagnostic mammogram.⏎⏎History of palpable abnormality …": the exam is its first line, the rest history.
+    const examHistory = kind === 'exam' && report.sentences[i - 1]?.section === s.section && sentenceKind(s.text) === 'history';
+    if (examHistory) {
+      header.get('history')!.push(i);
+      placedBy.set(i, 'section');
+      return;
+    }
     if (kind === 'exam' || kind === 'history' || kind === 'technique' || kind === 'comparison') {
       header.get(kind)!.push(i);
       placedBy.set(i, 'section');
@@ -222,15 +252,28 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     // ("This is a 22-year-old female.") are its history. Only sentences that state no finding move.
     // The organs a sentence names, read once: what moves it to a header section and where it is filed.
     const organs = organsNamed(sw, s.text, s.start);
-    if (!conceptsBySentence.has(i)) {
-      // "In non-contrast sections, the gallbladder appears operated" names an organ: a finding.
-      const technical = sentenceKind(s.text, organs.length > 0);
-      const moved = technical ?? (kind === 'preamble' && hasFindings ? 'history' : null);
-      if (moved) {
-        header.get(moved)!.push(i);
-        placedBy.set(i, 'section');
-        return;
-      }
+    // "In non-contrast sections, the gallbladder appears operated" names an organ: a finding.
+    const sentence = sentenceKind(s.text, organs.length > 0);
+    // Who the patient is, above the headers, is the history even when it names a finding ("This is a
+    // 34-year-old female with no fetal heart motion noted on office scan"); among the findings only a
+    // line that states none moves ("L M P: not given").
+    const moved =
+      sentence === 'history' && kind === 'preamble' && !stating.has(i)
+        ? sentence
+        : conceptsBySentence.has(i)
+          ? null
+          : (sentence ?? (kind === 'preamble' && hasFindings ? 'history' : null));
+    if (moved) {
+      header.get(moved)!.push(i);
+      placedBy.set(i, 'section');
+      return;
+    }
+    // "This is a 22-year-old pregnant female.": who the patient is, stating a finding that under a
+    // history header would read as the clinical question; in the findings' general field, no organ's.
+    if (sentence === 'history') {
+      head.push(i);
+      placedBy.set(i, 'unplaced');
+      return;
     }
     // FINDINGS (or a report without headers): file by organ.
     if (s.section !== flowSection) {
@@ -249,6 +292,9 @@ export function restructure(report: Report, template: ReportTemplate, options: R
   function route(s: Sentence, i: number, sw: Word[], organs: readonly OrganHit[]): Target {
     const heading = headedBy.get(s.section);
     if (heading) return { sub: heading.sub, by: 'label' };
+    if (otherRegion.has(i)) return { sub: OTHER, by: 'label' };
+    // "Lack of radiographic evidence of malignancy should not delay a biopsy …" speaks of no organ of this patient.
+    if (isNotice(s.text)) return { sub: HEAD, by: 'unplaced' };
     const label = LABEL.exec(s.text);
     const sameLine = openLevel !== null && !/[\r\n]/.test(report.text.slice(openLevel.end, s.start));
     if (!label && sameLine && !organs.some((h) => h.by === 'pattern')) {
