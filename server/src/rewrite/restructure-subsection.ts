@@ -130,20 +130,22 @@ export class Router {
     // "the right lung lat lobe": the lobe is the lung's own, and counts for it.
     const yields = (h: OrganHit) => own.size > 0 && isPart(h) && !own.has(h.organ);
     const alone = (h: OrganHit) => !organs.some((g) => g !== h && g.start === h.start && g.end === h.end);
-    // An adjective of one organ before the noun of another ("intracranial flow voids", "cerebral
-    // ventricles"): the noun names the thing, the adjective where it is.
+    // An adjective of one organ before the noun of another place, an organ or a finding of one organ
+    // ("intracranial flow voids", "cerebral ventricles", "retroperitoneal lymphadenopathy"): the noun
+    // names the thing, the adjective where it is. Of a thing found in many places ("intramammary lymph
+    // node") the adjective is the place, unless the template has a field for that thing alone.
+    const adjacentAfter = (h: OrganHit, start: number) => start > h.end && !/\S/.test(text.slice(h.end - offset, start - offset));
+    const nounPlaces = (h: OrganHit, nouns: readonly string[]) => {
+      const own = this.organSubs.get(h.organ) ?? [];
+      const subs = nouns.flatMap((o) => this.organSubs.get(o) ?? []);
+      const alone = (o: string) => (this.organSubs.get(o) ?? []).every((k) => this.template.findings[k].organs.length === 1);
+      return subs.length > 0 && !subs.some((k) => own.includes(k)) && nouns.every((o) => !LOCATED_BY.has(o) || alone(o));
+    };
     const modifier = (h: OrganHit) =>
       h.by === 'term' &&
       ADJECTIVE.test(text.slice(h.start - offset, h.end - offset)) &&
-      organs.some(
-        (g) =>
-          g.by === 'term' &&
-          g.start > h.end &&
-          !/\S/.test(text.slice(h.end - offset, g.start - offset)) &&
-          this.organSubs.has(g.organ) &&
-          !LOCATED_BY.has(g.organ) &&
-          !sameSubs(this.organSubs.get(g.organ)!, this.organSubs.get(h.organ)),
-      );
+      (organs.some((g) => g.by === 'term' && adjacentAfter(h, g.start) && nounPlaces(h, [g.organ])) ||
+        concepts.some((c) => adjacentAfter(h, c.start) && nounPlaces(h, ORGANS_OF_CONCEPT.get(c.concept) ?? [])));
     let list: { end: number; subs: readonly number[] } | null = null;
     for (const h of organs) {
       known = true;

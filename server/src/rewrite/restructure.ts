@@ -14,6 +14,7 @@ import { wordsFromTokens, wordsOf, type Word } from '../nlp/words';
 import { OTHER_LABEL, templateById, type ReportTemplate, type TemplateSubsection } from '../templates/library';
 import { chooseTemplate, type TemplateChoice } from '../templates/choose';
 import { isNotice, isNoticeHeader, sentenceKind } from '../templates/sentence-kinds';
+import { BACK_REFERENCE } from '../templates/placement-words';
 import { HEAD, norm, OTHER, Router, type PlacedBy, type Target } from './restructure-subsection';
 
 export type { PlacedBy } from './restructure-subsection';
@@ -72,6 +73,7 @@ const TERMINAL = /[.!?]["')\]]*$/;
 const SIDED = /\b(?:right|left|bilateral|rt|lt)\b/i;
 const ANAPHORA = /^(?:it|this|these|they|which)\b/i;
 const TWIN = /^(?:twin|baby|fetus) [A-D1-4]\b/i;
+const HEADING_LINE = /^[A-Za-z][A-Za-z0-9 ,/&()'-]{0,48}:$/;
 const THIS_LEVEL = /\b(?:this|that|the same|his) (?:disc |disk )?level\b/i;
 
 /** The concepts a template's pertinent negative denies, read once per subsection. */
@@ -205,6 +207,8 @@ export function restructure(report: Report, template: ReportTemplate, options: R
   const labelOf = new Map<number, string>();
 
   let w = 0;
+  /** A heading line waiting for the sentence it heads. */
+  let heading: { i: number; target: Target; section: number } | null = null;
   let flowSection = -1;
   let previous: Target | null = null;
   /** The level field the last sentence at a level went to: "at this level" speaks of it. */
@@ -283,11 +287,37 @@ export function restructure(report: Report, template: ReportTemplate, options: R
       lastLevel = null;
     }
     const target = route(s, i, sw, organs);
-    (target.sub === OTHER ? other : target.sub === HEAD ? head : subs[target.sub]).push(i);
-    placedBy.set(i, target.by);
+    // A heading line of its own ("BIOMETRIC DATA:") that names no field heads the lines after it: it
+    // waits for the next sentence of its section and goes where that one goes.
+    // A region's heading ("CT ABDOMEN:") is the general field's: its paragraph is filed organ by organ.
+    if (HEADING_LINE.test(s.text) && (target.by === 'context' || target.by === 'unplaced') && names(sw)) {
+      file({ i, target: { sub: HEAD, by: 'unplaced' } });
+      return;
+    }
+    if (HEADING_LINE.test(s.text) && (target.by === 'context' || target.by === 'unplaced')) {
+      file(heading);
+      heading = { i, target, section: s.section };
+      return;
+    }
+    if (heading?.section === s.section && target.sub !== HEAD) heading.target = { sub: target.sub, by: 'context' };
+    file(heading);
+    heading = null;
+    file({ i, target });
     previous = target;
     if (router.isLevel(target.sub)) lastLevel = target.sub;
   });
+  file(heading);
+
+  /** Words that name a body part or a modality ("CT ABDOMEN", "PELVIS"). */
+  function names(ws: readonly Word[]): boolean {
+    return ws.some((_, j) => BODY_PART_TRIE.match(ws, j) || MODALITY_TRIE.match(ws, j));
+  }
+
+  function file(x: { i: number; target: Target } | null) {
+    if (!x) return;
+    (x.target.sub === OTHER ? other : x.target.sub === HEAD ? head : subs[x.target.sub]).push(x.i);
+    placedBy.set(x.i, x.target.by);
+  }
 
   function route(s: Sentence, i: number, sw: Word[], organs: readonly OrganHit[]): Target {
     const heading = headedBy.get(s.section);
@@ -325,6 +355,9 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     const ev = router.evidence(sw, s.text, s.start, conceptsBySentence.get(i) ?? [], namedInFindings, organs);
     // "It causes narrowing of the lumen.": a sentence about the one before, naming no organ, stays with it.
     if (previous && ANAPHORA.test(s.text) && !organs.length) return { sub: previous.sub, by: 'context' };
+    // "… and the ligament has a celery stick appearance" after the cruciate ligament: the same ligament.
+    if (previous && previous.sub >= 0 && BACK_REFERENCE.test(s.text) && !ev.clues.some((c) => c.by === 'organ'))
+      return { sub: previous.sub, by: 'context' };
     // "Non-contrast CT of the thorax within normal limits.": the whole exam, no organ's field.
     if (!label && !organs.length && sw.some((_, j) => MODALITY_TRIE.match(sw, j))) return { sub: HEAD, by: 'unplaced' };
     const target = router.pick(ev, previous);
@@ -456,7 +489,7 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     // starts the line under the field's label when the two would be too long to read as labels of one
     // line, or when the field is Other ("Other: Grade I: ..." reads as one label).
     const leadIn = LABEL.exec(texts[0]);
-    if (leadIn && (label === OTHER_LABEL || `${label} ${leadIn[1]}`.split(/\s+/).length > 8))
+    if (leadIn && (label === OTHER_LABEL || HEADING_LINE.test(texts[0]) || `${label} ${leadIn[1]}`.split(/\s+/).length > 8))
       return `${label}:${eol}${joinGathered(texts, eol)}`;
     return `${label}: ${joinGathered(texts, eol)}`;
   }

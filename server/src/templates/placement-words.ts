@@ -17,6 +17,7 @@ const Schema = z.object({
   places: z.record(z.string(), z.string().min(1)),
   territories: z.object({ words: Phrases, fed: z.record(z.string(), z.string().min(1)) }),
   locatedBy: Phrases,
+  backReferences: Phrases,
 });
 
 /** Parses and checks the placement words; throws naming a part word that is no organ term. Exported for the tests. */
@@ -29,8 +30,9 @@ export function loadPlacementWords(input: unknown): {
   territoryAfter: RegExp;
   fedBy: ReadonlyMap<string, string>;
   locatedBy: ReadonlySet<string>;
+  backReference: RegExp;
 } {
-  const { partWords, lookFindings, landmarks, places, territories, locatedBy } = Schema.parse(input);
+  const { partWords, lookFindings, landmarks, places, territories, locatedBy, backReferences } = Schema.parse(input);
   for (const id of lookFindings) if (!CONCEPT_BY_ID.has(id)) throw new Error(`placement-words: unknown finding ${id}`);
   for (const id of [...Object.values(places), ...Object.keys(territories.fed), ...Object.values(territories.fed), ...locatedBy])
     if (!ORGAN_BY_ID.has(id)) throw new Error(`placement-words: unknown organ ${id}`);
@@ -51,6 +53,7 @@ export function loadPlacementWords(input: unknown): {
     territoryAfter,
     fedBy: new Map(Object.entries(territories.fed)),
     locatedBy: new Set(locatedBy),
+    backReference: phraseRegex(backReferences),
   };
 }
 
@@ -63,4 +66,5 @@ export const {
   territoryAfter: TERRITORY_AFTER,
   fedBy: FED_BY,
   locatedBy: LOCATED_BY,
+  backReference: BACK_REFERENCE,
 } = loadPlacementWords(data);
