@@ -1017,3 +1017,14 @@ test('fetal words place a sentence in an obstetric scan; "the ligament" stays wi
   ).out;
   assert.match(line(knee, 'Cruciate ligaments'), /celery stick appearance\.$/);
 });
+
+test('the contrast given is technique; a part word of no organ here follows the sentence before; the posterior fossa is the brain', () => {
+  const ct = run('EXAM: CT abdomen and pelvis\nFINDINGS: Oral contrast was also administered. The liver is normal.').out;
+  assert.equal(line(ct, 'TECHNIQUE'), 'TECHNIQUE: Oral contrast was also administered.');
+  const renal = run('EXAM: Renal ultrasound\nFINDINGS: The kidneys are normal in size. There is no evidence of cortical thinning.').out;
+  assert.match(line(renal, 'Kidneys'), /There is no evidence of cortical thinning\.$/);
+  const mr = run(
+    'EXAM: MRI brain\nFINDINGS: There are no extraaxial fluid collections. Posterior fossa structures are within normal limits.',
+  ).out;
+  assert.match(line(mr, 'Brain parenchyma'), /Posterior fossa structures/);
+});

@@ -148,6 +148,8 @@ export class Router {
         concepts.some((c) => adjacentAfter(h, c.start) && nounPlaces(h, ORGANS_OF_CONCEPT.get(c.concept) ?? [])));
     let list: { end: number; subs: readonly number[] } | null = null;
     for (const h of organs) {
+      // A part word of no organ here ("no evidence of cortical thinning" in a renal scan) names no place: the sentence before does.
+      if (isPart(h) && !this.organSubs.has(h.organ)) continue;
       known = true;
       // One phrase is one mention: "biliary ductal dilatation" names the ducts once, not twice, and
       // "axillary lymph nodes" the axilla's field once, not once for the axilla and once for the nodes.

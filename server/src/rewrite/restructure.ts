@@ -13,7 +13,7 @@ import { BODY_PART_TRIE, MODALITY_TRIE } from '../nlp/lexicon';
 import { wordsFromTokens, wordsOf, type Word } from '../nlp/words';
 import { OTHER_LABEL, templateById, type ReportTemplate, type TemplateSubsection } from '../templates/library';
 import { chooseTemplate, type TemplateChoice } from '../templates/choose';
-import { isNotice, isNoticeHeader, sentenceKind } from '../templates/sentence-kinds';
+import { isNotice, isNoticeHeader, MATERIALS, sentenceKind } from '../templates/sentence-kinds';
 import { BACK_REFERENCE } from '../templates/placement-words';
 import { HEAD, norm, OTHER, Router, type PlacedBy, type Target } from './restructure-subsection';
 
@@ -141,6 +141,8 @@ export function restructure(report: Report, template: ReportTemplate, options: R
   const words = wordsFromTokens(report.tokens);
   const router = new Router(template);
   const conceptsBySentence = new Map<number, { concept: string; start: number }[]>();
+  /** Sentences that state a finding: "Oral contrast was also administered" states none. */
+  const statesFinding = new Set(u.findings.filter((f) => !MATERIALS.has(f.concept)).map((f) => f.sentenceIndex));
   for (const f of u.findings) {
     const list = conceptsBySentence.get(f.sentenceIndex) ?? [];
     list.push({ concept: f.concept, start: f.start });
@@ -264,7 +266,7 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     const moved =
       sentence === 'history' && kind === 'preamble' && !stating.has(i)
         ? sentence
-        : conceptsBySentence.has(i)
+        : statesFinding.has(i)
           ? null
           : (sentence ?? (kind === 'preamble' && hasFindings ? 'history' : null));
     if (moved) {

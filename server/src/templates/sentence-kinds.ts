@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import data from './sentence-kinds.json';
 import { phraseRegex } from './phrases';
+import { CONCEPT_BY_ID } from '../nlp/lexicon';
 
 const Phrases = z.array(z.string().min(1)).min(1);
 const Schema = z.object({
@@ -17,8 +18,13 @@ const Schema = z.object({
   historyPatterns: Phrases,
   notice: Phrases,
   noticeHeaders: Phrases,
+  materials: Phrases,
 });
 const KINDS = Schema.parse(data);
+for (const id of KINDS.materials) if (!CONCEPT_BY_ID.has(id)) throw new Error(`sentence-kinds: unknown finding ${id}`);
+
+/** Findings that are what the exam gives the patient (contrast), not what it finds. */
+export const MATERIALS: ReadonlySet<string> = new Set(KINDS.materials);
 
 const TECHNIQUE = phraseRegex(KINDS.technique);
 const PROCEDURE = phraseRegex(KINDS.procedure);
