@@ -1028,3 +1028,16 @@ test('the contrast given is technique; a part word of no organ here follows the 
   ).out;
   assert.match(line(mr, 'Brain parenchyma'), /Posterior fossa structures/);
 });
+
+test('a chest CT files the heart valves, the cardiothoracic index and hepatosteatosis under their organs', () => {
+  const text =
+    'EXAM: CT CHEST\nFINDINGS: Trachea and main bronchi are open. The cardiothoracic index is natural. Postoperative changes in the aortic valve were observed. " Hepatosteatosis';
+  const { out } = run(text);
+  assert.equal(
+    line(out, 'Heart and pericardium'),
+    'Heart and pericardium: The cardiothoracic index is natural. Postoperative changes in the aortic valve were observed.',
+  );
+  assert.equal(line(out, 'Upper abdomen'), 'Upper abdomen: " Hepatosteatosis');
+  assert.equal(broken(text), null);
+  assert.deepEqual(gate(text), []);
+});
