@@ -760,6 +760,7 @@ test('part words are organ terms, places and territories organ ids, checked at l
     territories: { words: ['territory'], fed: { 'intracranial-vessels': 'brain' } },
     locatedBy: ['lymph-nodes'],
     backReferences: ['the ligament'],
+    windows: ['window'],
   };
   assert.ok(loadPlacementWords(words).partWords.has('cortex'));
   assert.throws(() => loadPlacementWords({ ...words, partWords: ['gizzard'] }), /gizzard is no organ term/);
@@ -1038,6 +1039,15 @@ test('a chest CT files the heart valves, the cardiothoracic index and hepatostea
     'Heart and pericardium: The cardiothoracic index is natural. Postoperative changes in the aortic valve were observed.',
   );
   assert.equal(line(out, 'Upper abdomen'), 'Upper abdomen: " Hepatosteatosis');
+  assert.equal(broken(text), null);
+  assert.deepEqual(gate(text), []);
+});
+
+test('an organ before "window" is how the images were shown: "When examined in the lung parenchyma window; … pleural effusion" is pleural', () => {
+  const text =
+    'EXAM: CT CHEST\nFINDINGS: The lungs are clear. When examined in the lung parenchyma window; There is a minimal pleural effusion in the right hemithorax, locally locating, with free air images at the lower lobe level.';
+  const { out } = run(text);
+  assert.match(line(out, 'Pleura'), /^Pleura: When examined in the lung parenchyma window; There is a minimal pleural effusion/);
   assert.equal(broken(text), null);
   assert.deepEqual(gate(text), []);
 });

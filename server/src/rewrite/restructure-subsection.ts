@@ -13,6 +13,7 @@ import {
   PLACE_OF,
   PLACES,
   TERRITORY_AFTER,
+  WINDOW_AFTER,
 } from '../templates/placement-words';
 
 /** How a sentence found its place. */
@@ -51,10 +52,13 @@ const ADJECTIVE = /^[a-z]+(?:al|ic|ar|ary)$/i;
  * organ it feeds, and a thing the lexicon has no finding for names the organ it lives in ("phleboliths": veins).
  */
 function placesOf(organs: readonly OrganHit[], text: string, offset: number): OrganHit[] {
-  const hits = organs.map((h) => {
-    const fed = FED_BY.get(h.organ);
-    return fed && TERRITORY_AFTER.test(text.slice(h.end - offset)) ? { ...h, organ: fed } : h;
-  });
+  // "the lung parenchyma window" is how the images were shown, no place.
+  const hits = organs
+    .filter((h) => !WINDOW_AFTER.test(text.slice(h.end - offset)))
+    .map((h) => {
+      const fed = FED_BY.get(h.organ);
+      return fed && TERRITORY_AFTER.test(text.slice(h.end - offset)) ? { ...h, organ: fed } : h;
+    });
   const places: OrganHit[] = [...text.matchAll(PLACES)].map((m) => ({
     organ: PLACE_OF.get(m[0].toLowerCase())!,
     start: offset + m.index,

@@ -18,6 +18,7 @@ const Schema = z.object({
   territories: z.object({ words: Phrases, fed: z.record(z.string(), z.string().min(1)) }),
   locatedBy: Phrases,
   backReferences: Phrases,
+  windows: Phrases,
 });
 
 /** Parses and checks the placement words; throws naming a part word that is no organ term. Exported for the tests. */
@@ -31,8 +32,9 @@ export function loadPlacementWords(input: unknown): {
   fedBy: ReadonlyMap<string, string>;
   locatedBy: ReadonlySet<string>;
   backReference: RegExp;
+  windowAfter: RegExp;
 } {
-  const { partWords, lookFindings, landmarks, places, territories, locatedBy, backReferences } = Schema.parse(input);
+  const { partWords, lookFindings, landmarks, places, territories, locatedBy, backReferences, windows } = Schema.parse(input);
   for (const id of lookFindings) if (!CONCEPT_BY_ID.has(id)) throw new Error(`placement-words: unknown finding ${id}`);
   for (const id of [...Object.values(places), ...Object.keys(territories.fed), ...Object.values(territories.fed), ...locatedBy])
     if (!ORGAN_BY_ID.has(id)) throw new Error(`placement-words: unknown organ ${id}`);
@@ -54,6 +56,7 @@ export function loadPlacementWords(input: unknown): {
     fedBy: new Map(Object.entries(territories.fed)),
     locatedBy: new Set(locatedBy),
     backReference: phraseRegex(backReferences),
+    windowAfter: new RegExp(`^\\s*${phraseRegex(windows).source}`, 'i'),
   };
 }
 
@@ -67,4 +70,5 @@ export const {
   fedBy: FED_BY,
   locatedBy: LOCATED_BY,
   backReference: BACK_REFERENCE,
+  windowAfter: WINDOW_AFTER,
 } = loadPlacementWords(data);
