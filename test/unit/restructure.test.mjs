@@ -1051,3 +1051,11 @@ test('an organ before "window" is how the images were shown: "When examined in t
   assert.equal(broken(text), null);
   assert.deepEqual(gate(text), []);
 });
+
+test('a finding of one place the modality only qualifies is filed by the finding ("no CT evidence of acute diverticulitis")', () => {
+  const text =
+    'EXAM: CT abdomen and pelvis\nFINDINGS: The appendix is normal. There are scattered diverticula, but no CT evidence of acute diverticulitis.';
+  assert.equal(line(run(text).out, 'Bowel'), 'Bowel: There are scattered diverticula, but no CT evidence of acute diverticulitis.');
+  assert.equal(broken(text), null);
+  assert.deepEqual(gate(text), []);
+});

@@ -360,8 +360,10 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     // "… and the ligament has a celery stick appearance" after the cruciate ligament: the same ligament.
     if (previous && previous.sub >= 0 && BACK_REFERENCE.test(s.text) && !ev.clues.some((c) => c.by === 'organ'))
       return { sub: previous.sub, by: 'context' };
-    // "Non-contrast CT of the thorax within normal limits.": the whole exam, no organ's field.
-    if (!label && !organs.length && sw.some((_, j) => MODALITY_TRIE.match(sw, j))) return { sub: HEAD, by: 'unplaced' };
+    // "Non-contrast CT of the thorax within normal limits.": the whole exam, no organ's field. Not a
+    // finding of one place the modality only qualifies ("no CT evidence of acute diverticulitis").
+    if (!label && !organs.length && !ev.clues.some((c) => c.strong) && sw.some((_, j) => MODALITY_TRIE.match(sw, j)))
+      return { sub: HEAD, by: 'unplaced' };
     const target = router.pick(ev, previous);
     // "Twin A is cephalic ... Estimated fetal weight 640 grams.": the rest of the twin's line stays with it.
     if (target && target.sub >= 0 && TWIN.test(s.text)) openLevel = { sub: target.sub, end: s.end };
