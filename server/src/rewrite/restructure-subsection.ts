@@ -66,8 +66,10 @@ function placesOf(organs: readonly OrganHit[], text: string, offset: number): Or
     by: 'term',
   }));
   if (!places.length) return hits;
-  // Words first in the order they stand, then the patterns (levels) as organsNamed gives them.
-  const terms = [...hits.filter((h) => h.by === 'term'), ...places].sort((a, b) => a.start - b.start);
+  // Words first in the order they stand, then the patterns (levels) as organsNamed gives them. A
+  // place phrase outranks the organ words inside it ("fetal" in "fetal anatomic exam").
+  const inPlace = (h: OrganHit) => places.some((p) => p.start <= h.start && h.end <= p.end);
+  const terms = [...hits.filter((h) => h.by === 'term' && !inPlace(h)), ...places].sort((a, b) => a.start - b.start);
   return [...terms, ...hits.filter((h) => h.by === 'pattern')];
 }
 

@@ -73,6 +73,7 @@ const TERMINAL = /[.!?]["')\]]*$/;
 const SIDED = /\b(?:right|left|bilateral|rt|lt)\b/i;
 const ANAPHORA = /^(?:it|this|these|they|which)\b/i;
 const TWIN = /^(?:twin|baby|fetus) [A-D1-4]\b/i;
+const INTERPRETATION = /^\s*interpretations?\s*$/i;
 const HEADING_LINE = /^[A-Za-z][A-Za-z0-9 ,/&()'-]{0,48}:$/;
 const THIS_LEVEL = /\b(?:this|that|the same|his) (?:disc |disk )?level\b/i;
 
@@ -217,7 +218,14 @@ export function restructure(report: Report, template: ReportTemplate, options: R
   let lastLevel: number | null = null;
   /** The level a level label opened ("C5-6: … . No cord compression."): its line stays under it. */
   let openLevel: { sub: number; end: number } | null = null;
-  const hasFindings = report.sections.some((x) => x.kind === 'findings');
+  // "INTERPRETATION: Real-time exam demonstrates a single intrauterine fetus …" above the IMPRESSION: the findings.
+  const lastImpression = report.sections.map((x) => x.kind).lastIndexOf('impression');
+  const interpretation = new Set(
+    report.sections.flatMap((x, k) =>
+      x.kind === 'impression' && k < lastImpression && INTERPRETATION.test(x.header?.name ?? '') ? [k] : [],
+    ),
+  );
+  const hasFindings = report.sections.some((x) => x.kind === 'findings') || interpretation.size > 0;
   report.sentences.forEach((s, i) => {
     while (w < words.length && words[w].start < s.start) w++;
     let w1 = w;
@@ -236,7 +244,7 @@ export function restructure(report: Report, template: ReportTemplate, options: R
       placedBy.set(i, 'section');
       return;
     }
-    if (kind === 'impression') {
+    if (kind === 'impression' && !interpretation.has(s.section)) {
       impression.push(i);
       placedBy.set(i, 'section');
       return;
