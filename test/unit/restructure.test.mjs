@@ -1077,3 +1077,14 @@ test("an obstetric scan: INTERPRETATION above the IMPRESSION is the findings; he
   assert.match(out.text, /IMPRESSION:\nSingle intrauterine pregnancy\.\n$/);
   assert.equal(broken(text), null);
 });
+
+test("a shoulder: the tendon's bursal surface is the cuff's, a sublabral foramen the labrum's", () => {
+  const text =
+    'EXAM: MRI left shoulder\nFINDINGS: There is marked supraspinatus tendinosis. There is still a small rim of tendon along the bursal surface, although there may be a small tear at the level of the rotator interval. There is a small sublabral foramen at the eleven o’clock position.';
+  const { out } = run(text);
+  assert.match(line(out, 'Rotator cuff'), /along the bursal surface/);
+  assert.match(line(out, 'Labrum and ligaments'), /sublabral foramen/);
+  assert.equal(line(out, 'Bursae'), 'Bursae: [ ]');
+  assert.equal(broken(text), null);
+  assert.deepEqual(gate(text), []);
+});
