@@ -1088,3 +1088,13 @@ test("a shoulder: the tendon's bursal surface is the cuff's, a sublabral foramen
   assert.equal(broken(text), null);
   assert.deepEqual(gate(text), []);
 });
+
+test('a head MRI: "Correlation is made with the head CT" is the comparison, a Chiari malformation the brain\'s', () => {
+  const text =
+    'EXAM: MRI head without contrast\nFINDINGS: Correlation is made with the head CT of 4/18/05. There is normal flow void demonstrated in the major vascular systems. The sagittal sequence demonstrates no Chiari malformation.';
+  const { out } = run(text);
+  assert.equal(line(out, 'COMPARISON'), 'COMPARISON: Correlation is made with the head CT of 4/18/05.');
+  assert.equal(line(out, 'Brain parenchyma'), 'Brain parenchyma: The sagittal sequence demonstrates no Chiari malformation.');
+  assert.equal(broken(text), null);
+  assert.deepEqual(gate(text), []);
+});
