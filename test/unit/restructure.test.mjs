@@ -1098,3 +1098,17 @@ test('a head MRI: "Correlation is made with the head CT" is the comparison, a Ch
   assert.equal(broken(text), null);
   assert.deepEqual(gate(text), []);
 });
+
+test('a chest CT: the upper part of the abdomen is the upper abdomen, a comparison told in words goes to COMPARISON, a piece cut at a question mark stays with its sentence', () => {
+  const text =
+    'EXAM: CT CHEST\nFINDINGS: The examination was evaluated by comparing it with CT images dated 04.04.2017. Trachea and main bronchi are open. A mosaic attenuation pattern was observed in both lungs (small airway disease? small vessel disease?). No pathology was detected in the sections passing through the upper part of the abdomen.';
+  const { out } = run(text);
+  assert.equal(line(out, 'COMPARISON'), 'COMPARISON: The examination was evaluated by comparing it with CT images dated 04.04.2017.');
+  assert.match(line(out, 'Lungs'), /small airway disease\? small vessel disease\? ?\)\.$/);
+  assert.equal(
+    line(out, 'Upper abdomen'),
+    'Upper abdomen: No pathology was detected in the sections passing through the upper part of the abdomen.',
+  );
+  assert.equal(line(out, 'Other'), undefined);
+  assert.equal(broken(text), null);
+});
