@@ -1112,3 +1112,20 @@ test('a chest CT: the upper part of the abdomen is the upper abdomen, a comparis
   assert.equal(line(out, 'Other'), undefined);
   assert.equal(broken(text), null);
 });
+
+test("an endoluminal graft is the aorta's; DISCUSSION without FINDINGS is the findings; COMPARISON EXAMINATION is the comparison", () => {
+  const text =
+    'EXAM: CT abdomen and pelvis\nFINDINGS: The lung bases are clear. Just below the renal arteries is the top of the endoluminal graft repair with numerous surrounding surgical clips.\nIMPRESSION: Stable aneurysm.';
+  const { out } = run(text);
+  assert.match(line(out, 'Vessels'), /endoluminal graft repair/);
+  assert.equal(broken(text), null);
+  assert.deepEqual(gate(text), []);
+  const discussion =
+    'EXAM: CT Scan of the brain without contrast.\n\nCOMPARISON EXAMINATION: None.\n\nDISCUSSION: No acute intracranial abnormalities appreciated. The sinuses are clear.\n\nIMPRESSION: No acute intracranial abnormalities appreciated.';
+  const head = run(discussion).out;
+  assert.equal(line(head, 'COMPARISON'), 'COMPARISON: None.');
+  assert.equal(line(head, 'Sinuses and mastoids'), 'Sinuses and mastoids: The sinuses are clear.');
+  assert.equal(line(head, 'DISCUSSION'), undefined);
+  assert.equal(broken(discussion), null);
+  assert.deepEqual(gate(discussion), []);
+});

@@ -44,8 +44,9 @@ const sameSubs = (a: readonly number[], b: readonly number[] | undefined) => !!b
 // Between two organs of one list: a comma, "and", "or", "as well as".
 const LIST_GAP = /^\s*(?:,\s*|,?\s*(?:and|or|as well as)\s+(?:the\s+)?|\s*[&/]\s*)$/i;
 export const HEAD = -2;
-// One word that reads as an adjective: "intracranial", "cerebral", "hepatic", "axillary".
-const ADJECTIVE = /^[a-z]+(?:al|ic|ar|ary)$/i;
+// An adjective of a space around or within an organ: "intracranial", "retroperitoneal", "intramammary"
+// (not the organ itself: "calvarial signal abnormalities" are the skull's).
+const ADJECTIVE = /^(?:intra|inter|retro|peri|para|sub|supra|infra|extra)[a-z]+(?:al|ic|ar|ary)$/i;
 
 /**
  * The organs a sentence names, as placing reads them: a vessel before "territory" stands for the
@@ -136,8 +137,8 @@ export class Router {
     // "the right lung lat lobe": the lobe is the lung's own, and counts for it.
     const yields = (h: OrganHit) => own.size > 0 && isPart(h) && !own.has(h.organ);
     const alone = (h: OrganHit) => !organs.some((g) => g !== h && g.start === h.start && g.end === h.end);
-    // An adjective of one organ before the noun of another place, an organ or a finding of one organ
-    // ("intracranial flow voids", "cerebral ventricles", "retroperitoneal lymphadenopathy"): the noun
+    // An adjective of the space of one organ before the noun of another place, an organ or a finding of
+    // one organ ("intracranial flow voids", "retroperitoneal lymphadenopathy"): the noun
     // names the thing, the adjective where it is. Of a thing found in many places ("intramammary lymph
     // node") the adjective is the place, unless the template has a field for that thing alone.
     const adjacentAfter = (h: OrganHit, start: number) => start > h.end && !/\S/.test(text.slice(h.end - offset, start - offset));

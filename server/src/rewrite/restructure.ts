@@ -75,6 +75,7 @@ const ANAPHORA = /^(?:it|this|these|they|which)\b/i;
 const TWIN = /^(?:twin|baby|fetus) [A-D1-4]\b/i;
 const FRAGMENT = /^[a-z)\]]/;
 const INTERPRETATION = /^\s*interpretations?\s*$/i;
+const DISCUSSION = /^\s*discussion\s*$/i;
 const HEADING_LINE = /^[A-Za-z][A-Za-z0-9 ,/&()'-]{0,48}:$/;
 const THIS_LEVEL = /\b(?:this|that|the same|his) (?:disc |disk )?level\b/i;
 
@@ -219,14 +220,19 @@ export function restructure(report: Report, template: ReportTemplate, options: R
   let lastLevel: number | null = null;
   /** The level a level label opened ("C5-6: … . No cord compression."): its line stays under it. */
   let openLevel: { sub: number; end: number } | null = null;
-  // "INTERPRETATION: Real-time exam demonstrates a single intrauterine fetus …" above the IMPRESSION: the findings.
+  // "INTERPRETATION: Real-time exam demonstrates a single intrauterine fetus …" above the IMPRESSION,
+  // and "DISCUSSION: No acute intracranial abnormalities …" in a report without FINDINGS: the findings.
   const lastImpression = report.sections.map((x) => x.kind).lastIndexOf('impression');
+  const noFindings = !report.sections.some((x) => x.kind === 'findings');
   const interpretation = new Set(
     report.sections.flatMap((x, k) =>
-      x.kind === 'impression' && k < lastImpression && INTERPRETATION.test(x.header?.name ?? '') ? [k] : [],
+      (x.kind === 'impression' && k < lastImpression && INTERPRETATION.test(x.header?.name ?? '')) ||
+      (x.kind === 'other' && noFindings && DISCUSSION.test(x.header?.name ?? ''))
+        ? [k]
+        : [],
     ),
   );
-  const hasFindings = report.sections.some((x) => x.kind === 'findings') || interpretation.size > 0;
+  const hasFindings = !noFindings || interpretation.size > 0;
   report.sentences.forEach((s, i) => {
     while (w < words.length && words[w].start < s.start) w++;
     let w1 = w;
@@ -250,7 +256,7 @@ export function restructure(report: Report, template: ReportTemplate, options: R
       placedBy.set(i, 'section');
       return;
     }
-    if (kind === 'communication' || (kind === 'other' && !anatomyHeaders.has(s.section))) {
+    if (kind === 'communication' || (kind === 'other' && !anatomyHeaders.has(s.section) && !interpretation.has(s.section))) {
       extra.set(s.section, [...(extra.get(s.section) ?? []), i]);
       placedBy.set(i, 'section');
       return;
