@@ -128,7 +128,7 @@ export class Router {
     let known = false;
     let namedOutside = false;
     let outsideAt = Infinity;
-    let last: { organ: string; end: number; subs?: readonly number[] } | null = null;
+    let last: { organ: string; start: number; end: number; subs?: readonly number[] } | null = null;
     // A word for a part several organs have ("cortex": bone, brain, kidney) takes the organ the
     // sentence names in words of its own ("cortical thinning of the left kidney"); alone it stands for its organs.
     const isPart = (h: OrganHit) => h.by === 'term' && PART_WORDS.has(text.slice(h.start - offset, h.end - offset).toLowerCase());
@@ -162,8 +162,10 @@ export class Router {
       // "axillary lymph nodes" the axilla's field once, not once for the axilla and once for the nodes.
       const subs = this.organSubs.get(h.organ);
       const adjacent = last !== null && h.start >= last.end && !/\S/.test(text.slice(last.end - offset, h.start - offset));
-      const same = adjacent && (last!.organ === h.organ || (h.by === 'term' && !!subs && sameSubs(subs, last!.subs)));
-      last = { organ: h.organ, end: h.end, subs };
+      // And one word names its field once: "osseous" is the bones' and the vertebrae's, one field.
+      const sameWord = last !== null && h.start === last.start && h.end === last.end && !!subs && sameSubs(subs, last.subs);
+      const same = sameWord || (adjacent && (last!.organ === h.organ || (h.by === 'term' && !!subs && sameSubs(subs, last!.subs))));
+      last = { organ: h.organ, start: h.start, end: h.end, subs };
       if (same) continue;
       named?.add(h.organ);
       if (yields(h) || modifier(h)) continue;
