@@ -453,3 +453,41 @@ test('impression: "enhancement seen in this location" goes with the sentence tha
   assert.match(breast.body, /left breast at the post biopsy site\. (?:There is )?abnormal enhancement seen in this location/i, breast.body);
   assert.equal(breast.ok, true, breast.reasons.join('\n'));
 });
+
+test('impression: a reading the lexicon knows no finding in ("evaluated in favor of stable disease") is kept as written; a denial read that way is not', () => {
+  const ct = offered(
+    'EXAM: CT CHEST\nFINDINGS: Multiple nodules up to 8 mm are seen in both lungs, unchanged in size and number compared with the previous examination. The findings were evaluated in favor of stable disease. No pleural effusion.\n',
+  );
+  assert.match(ct.body, /The findings were evaluated in favor of stable disease\./, ct.body);
+  assert.equal(ct.ok, true, ct.reasons.join('\n'));
+  const echo = offered(
+    'EXAM: Dobutamine stress echocardiogram.\nFINDINGS: There is moderate aortic stenosis. The EKG at rest showed sinus rhythm with no ST-T wave depression suggestive of ischemia or injury.\n',
+  );
+  assert.doesNotMatch(echo.body, /suggestive of ischemia/, echo.body);
+});
+
+test('impression: a measured change the lexicon reads no finding in is kept; a recommendation naming its place does not account for it', () => {
+  const breast = offered(
+    'EXAM: Bilateral breast MRI.\nFINDINGS:\nThere is increased enhancement seen in the inferior aspect of the left breast at the 6:00 o’clock, N+5.5 cm position measuring 1.2 cm.\nThere is a 2.1 cm irregular spiculated mass in the upper outer quadrant of the right breast.\nIMPRESSION: Suspicious right breast mass. Dedicated ultrasonography of the inferior aspect of the left breast should be performed at the 6:00 o’clock, N+5.5 cm position.\n',
+  );
+  assert.match(breast.body, /measuring 1\.2 cm/, breast.body);
+  assert.equal(breast.ok, true, breast.reasons.join('\n'));
+});
+
+test('impression: "Negative EKG criteria for ischemia" of the old impression is a denial by name, kept', () => {
+  const stress = offered(
+    'EXAM: Dobutamine stress echocardiogram.\nFINDINGS: Mild concentric left ventricular hypertrophy. Wall motion is normal at rest and stress.\nIMPRESSION:\n1. Mild concentric left ventricular hypertrophy.\n2. Negative EKG criteria for ischemia.\n',
+  );
+  assert.match(stress.body, /Negative EKG criteria for ischemia\./, stress.body);
+  assert.equal(stress.ok, true, stress.reasons.join('\n'));
+});
+
+test('impression: an echo that sums up under "ECHOCARDIOGRAPHIC DIAGNOSES" or "IN SUMMARY" has that as its impression', () => {
+  for (const header of ['ECHOCARDIOGRAPHIC DIAGNOSES', 'IN SUMMARY']) {
+    const report = parseReport(
+      `EXAM: Echocardiogram.\nINTERPRETATION: There is mild tricuspid regurgitation. LV ejection fraction is estimated at 65%.\n\n${header}:\n1. Mild tricuspid regurgitation.\n`,
+    );
+    assert.equal(report.sections.at(-1).kind, 'impression', header);
+    assert.equal(draft(report.text).replaces?.start, report.sections.at(-1).body.start, header);
+  }
+});

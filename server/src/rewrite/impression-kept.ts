@@ -1,7 +1,9 @@
 // What the impression draft keeps beside its drafted items, so that it never drops what the report
 // says: the report's sentences that state a significant finding no item accounts for, and the old
 // impression's statements (a diagnosis, a recommendation, a call) no item carries in full, as written.
+import { z } from 'zod';
 import type { Finding, Understanding } from '../nlp';
+import keptData from './impression-kept.json';
 import { CUES, GENERIC, readClause, readText, type Clause } from './clauses';
 import { dropsOf, polarityLostBy, shareOf } from './clause-changes';
 import type { Report, Section, SectionKind, Span } from '../report/types';
@@ -38,6 +40,13 @@ export function findingsSections(report: Report): number[] {
   return out;
 }
 
+const KeptSchema = z.object({ note: z.string(), conclusions: z.array(z.string().min(1)), changes: z.array(z.string().min(1)) });
+const KEPT = KeptSchema.parse(keptData);
+for (const phrase of KEPT.conclusions)
+  if (!CUES.hedges.some((h) => h.phrase === phrase)) throw new Error(`impression-kept.json: "${phrase}" is no hedge of cues.json`);
+for (const time of KEPT.changes) if (!(time in CUES.time)) throw new Error(`impression-kept.json: "${time}" is no time of cues.json`);
+const CONCLUSIONS = new Set(KEPT.conclusions);
+
 // A template's blank left unfilled ("measured * cm", "__ mm", "[ ]"): no measurement to report.
 const BLANK = /(?:^|\s)\*+(?=\s)|_{2,}|\[\s*\]/;
 // A clause that tells the question, not an answer: "XXXX-year-old with suspected pneumothorax".
@@ -68,8 +77,9 @@ export function statedItems(
     // The findings core's significant finding stated (what the verifier asks an impression to name); the
     // cue words' reading alone only where the draft would otherwise say "no acute …".
     const sameSide = (d: Clause) => !c.sides.size || !d.sides.size || [...d.sides].some((x) => c.sides.has(x));
-    // Accounted for by items that say its words and carry its time, severity, size, side and level.
-    const alike = drafted.filter((d) => sameSide(d) && (shareOf(d, c) >= 0.5 || shareOf(c, d) >= 0.6));
+    // Accounted for by items that say its words and carry its time, severity, size, side and level; a
+    // recommendation's words ("ultrasound … at the 6:00 position") state no finding.
+    const alike = drafted.filter((d) => sameSide(d) && !d.recommendation && (shareOf(d, c) >= 0.5 || shareOf(c, d) >= 0.6));
     const named = findingHeads(report, c, own).every((w) => alike.some((d) => d.words.includes(w)));
     // The grade, side and size are the closest item's to carry (the verifier reads the statement there),
     // not any item's: another level's "minimal … left neural foramen" carries nothing for this one.
@@ -114,12 +124,15 @@ export function findingHeads(report: Report, s: Span & { section: SectionKind },
 }
 
 /**
- * Before a draft says "no acute abnormality": the findings' statements of something the findings core
- * reads no finding in at all ("The thyroid gland is enlarged.", "A fragment of the left 6th rib."), as
- * written. What the lexicon does not know is kept, never judged normal.
+ * The findings' statements of something the findings core reads no finding in at all, as written. Whatever
+ * else the draft says: a conclusion ("The findings were evaluated in favor of stable disease", a reading
+ * of the disease course) and a change measured or graded ("increased enhancement … measuring 1.2 cm").
+ * Before a draft says "no acute abnormality", anything described too ("The thyroid gland is enlarged.",
+ * "A fragment of the left 6th rib."). What the lexicon does not know is kept, never judged normal.
  */
-export function unreadItems(report: Report, u: Understanding, clauses: Clauses): ImpressionItem[] {
+export function unreadItems(report: Report, u: Understanding, clauses: Clauses, items: readonly ImpressionItem[] = []): ImpressionItem[] {
   const sections = new Set(findingsSections(report));
+  const drafted = draftedClauses(items);
   const out: ImpressionItem[] = [];
   for (const c of clauses.all) {
     if (!c.positive || c.normal || c.recommendation || c.communication || ASKED.test(c.text) || BLANK.test(c.text)) continue;
@@ -128,14 +141,17 @@ export function unreadItems(report: Report, u: Understanding, clauses: Clauses):
     if (u.findings.some((f) => f.start < c.end && f.end > c.start)) continue;
     // Something described, not an organ called open or natural nor how the images were made: a size or
     // a share, a grade, a rib, a change.
-    const described =
-      c.quantities.some((q) => /^(?:length|area|percent):/.test(q)) ||
-      c.severity.length > 0 ||
-      c.levels.some((l) => l.startsWith('#')) ||
-      ['new', 'increased', 'decreased'].some((t) => c.time.has(t));
-    if (!described) continue;
+    const sized = c.quantities.some((q) => /^(?:length|area|percent):/.test(q));
+    const changed = KEPT.changes.some((t) => c.time.has(t));
+    // A reading of something, not a denial of it ("no ST depression suggestive of ischemia").
+    const concluded = c.hedges.some((h) => CONCLUSIONS.has(h)) && !c.negated.size && c.words.some((w) => !GENERIC.has(w));
+    const described = sized || c.severity.length > 0 || changed || c.levels.some((l) => l.startsWith('#'));
+    if (!(items.length ? concluded || (changed && sized) : described || concluded)) continue;
+    // Said already by an item in its words, with its time, grade and size.
+    if (drafted.some((d) => shareOf(c, d) >= 0.85 && !dropsOf(c, [d], { sizes: true }).length)) continue;
     const text = windowOf(report, clauses, c, c.start, c.end);
-    if (text && !out.some((item) => item.text.includes(text))) out.push({ text, findings: [] });
+    if (text && !out.some((item) => item.text.includes(text)) && !items.some((item) => item.text.includes(text)))
+      out.push({ text, findings: [] });
   }
   return out;
 }
@@ -151,7 +167,12 @@ const CATCH_ALL = /^(?:abnormalit|process|patholog|disease|complication|finding)
 
 /** "No evidence of hydronephrosis", "No focal fluid collection": the answer to the question asked, by name. */
 const pertinentDenial = (c: Clause) =>
-  !c.positive && c.negated.size > 0 && c.words.some((w) => !GENERIC.has(w)) && !c.words.some((w) => CATCH_ALL.test(w));
+  !c.positive &&
+  (c.negated.size > 0 || (c.normal && SPLIT_NEGATIVE.test(c.text))) &&
+  c.words.some((w) => !GENERIC.has(w)) &&
+  !c.words.some((w) => CATCH_ALL.test(w));
+// "Negative EKG criteria for ischemia": "negative for" with the test between, read as a normal statement.
+const SPLIT_NEGATIVE = /\bnegative\b[^.;]*\bfor\b/i;
 
 /**
  * The old impression's clauses that state something no draft item accounts for in full, as written
@@ -172,7 +193,8 @@ export function keptFromImpression(
     if (!(said.positive || said.recommendation || said.communication || said.significant || pertinentDenial(said))) continue;
     // Accounted for only by items that carry its time, severity, size and level too ("a stable SEGA"); a
     // side the findings give otherwise is the draft's correction, not a loss.
-    const alike = drafted.filter((c) => shareOf(said, c) >= 0.6 || shareOf(c, said) >= 0.6);
+    // A recommendation accounts for a recommendation only: its words state no finding.
+    const alike = drafted.filter((c) => (!c.recommendation || said.recommendation) && (shareOf(said, c) >= 0.6 || shareOf(c, said) >= 0.6));
     const lost = [...dropsOf(said, alike, { sizes: true }), ...polarityLostBy(said, alike)].filter(
       (d) => !d.startsWith('drops side') || !alike.some((c) => c.sides.size),
     );

@@ -363,7 +363,7 @@ export function draftImpression(
   // Never "no acute abnormality" over a significant finding: the sentences stating one are listed as written.
   items = [...items, ...statedItems(report, u, clauses, items)];
   if (!items.length) items = statedItems(report, u, clauses, items, statedSections(report));
-  if (!items.length) items = unreadItems(report, u, clauses);
+  items = [...items, ...unreadItems(report, u, clauses, items)];
   items = withoutRepeats(items);
   return {
     items,
