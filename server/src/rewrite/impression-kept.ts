@@ -4,9 +4,9 @@
 import { z } from 'zod';
 import type { Finding, Understanding } from '../nlp';
 import keptData from './impression-kept.json';
-import { CUES, GENERIC, readClause, readText, type Clause } from './clauses';
+import { CUES, GENERIC, findingHeads, partsUnsaid, readClause, readText, type Clause } from './clauses';
 import { dropsOf, polarityLostBy, shareOf } from './clause-changes';
-import type { Report, Section, SectionKind, Span } from '../report/types';
+import type { Report, Section } from '../report/types';
 import { firstWord, tidy, windowOf, type Clauses } from './impression-excerpt';
 import { stripListNumber } from './list-number';
 
@@ -108,22 +108,6 @@ export const significantOf = (u: Understanding) =>
   u.findings.filter((f) => f.significant && !f.normal && (f.assertion === 'present' || f.assertion === 'possible'));
 
 /**
- * The word each finding within the clause is named by: its last word that is not generic ("cancer").
- * The verifier asks a rewrite to name each significant finding by it (verify-clauses.ts reads it here).
- */
-export function findingHeads(report: Report, s: Span & { section: SectionKind }, found: readonly Span[]): string[] {
-  const heads = found
-    .filter((f) => s.start <= f.start && f.start < s.end && f.end > f.start)
-    .map((f) =>
-      readClause(report.text.slice(f.start, f.end), f, s.section, null)
-        .words.filter((w) => !GENERIC.has(w))
-        .pop(),
-    )
-    .filter((w): w is string => !!w);
-  return [...new Set(heads)];
-}
-
-/**
  * The findings' statements of something the findings core reads no finding in at all, as written. Whatever
  * else the draft says: a conclusion ("The findings were evaluated in favor of stable disease", a reading
  * of the disease course) and a change measured or graded ("increased enhancement … measuring 1.2 cm").
@@ -205,10 +189,7 @@ export function keptFromImpression(
     // As the verifier asks: each finding it names by its own word ("tendinosis", "cancer"), and most
     // words of each part it states ("status post cholecystectomy").
     const heads = findingHeads(report, said, significant);
-    const parts = said.parts.every((part) => {
-      const stated = part.words.filter((w) => !GENERIC.has(w) && !said.negated.has(w));
-      return !part.stated || stated.length < 2 || stated.filter((w) => words.has(w)).length * 2 > stated.length;
-    });
+    const parts = !partsUnsaid(said, words).length;
     // And each word it alone says ("outlet"): no other statement of the report carries that for it.
     const alone = own.filter((w) => !GENERIC.has(w) && !clauses.all.some((x) => x !== said && x.words.includes(w)));
     if (alike.length && told && parts && alone.every((w) => words.has(w)) && heads.every((w) => words.has(w)) && !lost.length) continue;
