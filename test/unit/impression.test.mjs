@@ -491,3 +491,17 @@ test('impression: an echo that sums up under "ECHOCARDIOGRAPHIC DIAGNOSES" or "I
     assert.equal(draft(report.text).replaces?.start, report.sections.at(-1).body.start, header);
   }
 });
+
+test('impression: "… at this level" goes with the sentence that names the level; a change the lexicon reads no finding in is kept', () => {
+  const spine = offered(
+    'EXAM: CT lumbar spine.\nFINDINGS: The lumbar spine alignment is maintained. Moderate degenerative changes are noted at L4-L5, with disc space narrowing and facet joint hypertrophy. There is moderate spinal canal stenosis and moderate bilateral foraminal narrowing at this level.\n',
+  );
+  assert.doesNotMatch(spine.body, /^\d+\. Moderate spinal canal stenosis[^\n]*at this level/m, spine.body);
+  assert.match(spine.body, /L4-L5[^\n]*at this level/, spine.body);
+  assert.equal(spine.ok, true, spine.reasons.join('\n'));
+  const ct = offered(
+    'EXAM: CT abdomen.\nFINDINGS: There are multiple metastases in the liver, the largest 4 cm in segment 4. Increased fluid was observed in all quadrants in the abdomen.\n',
+  );
+  assert.match(ct.body, /Increased fluid was observed in all quadrants in the abdomen\./, ct.body);
+  assert.equal(ct.ok, true, ct.reasons.join('\n'));
+});

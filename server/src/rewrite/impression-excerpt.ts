@@ -31,7 +31,7 @@ export const pointsBack = (text: string) =>
 // "The region demonstrates …", "The mass shows …", "enhancement seen in this location": the thing or place
 // named by the sentence before.
 const THE_ONE_NAMED =
-  /^\s*the\s+(?:region|area|lesion|mass|abnormality|finding|collection)\s+(?:demonstrates|shows|exhibits|contains|measures|extends|is|appears)\b|\b(?:in|at) this (?:location|site|position)\b/i;
+  /^\s*the\s+(?:region|area|lesion|mass|abnormality|finding|collection)\s+(?:demonstrates|shows|exhibits|contains|measures|extends|is|appears)\b|\b(?:in|at) (?:this|that|the same) (?:location|site|position|level)\b/i;
 // A piece that opens on these leans on the words before it ("suspicious for …", "which …", "measuring …").
 const LINKING = new Set([
   ...CUES.dangling,

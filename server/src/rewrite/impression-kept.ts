@@ -110,7 +110,7 @@ export const significantOf = (u: Understanding) =>
 /**
  * The findings' statements of something the findings core reads no finding in at all, as written. Whatever
  * else the draft says: a conclusion ("The findings were evaluated in favor of stable disease", a reading
- * of the disease course) and a change measured or graded ("increased enhancement … measuring 1.2 cm").
+ * of the disease course) and a change ("increased enhancement … measuring 1.2 cm").
  * Before a draft says "no acute abnormality", anything described too ("The thyroid gland is enlarged.",
  * "A fragment of the left 6th rib."). What the lexicon does not know is kept, never judged normal.
  */
@@ -130,7 +130,11 @@ export function unreadItems(report: Report, u: Understanding, clauses: Clauses, 
     // A reading of something, not a denial of it ("no ST depression suggestive of ischemia").
     const concluded = c.hedges.some((h) => CONCLUSIONS.has(h)) && !c.negated.size && c.words.some((w) => !GENERIC.has(w));
     const described = sized || c.severity.length > 0 || changed || c.levels.some((l) => l.startsWith('#'));
-    if (!(items.length ? concluded || (changed && sized) : described || concluded)) continue;
+    // A change told in the findings is news ("Increased fluid was observed in all quadrants"); in a body
+    // without a FINDINGS header only a measured one ("increased every 2 to 3 minutes" is a protocol).
+    // (One word is no statement: a dictation command left in, "new paragraph".)
+    const news = changed && c.words.length > 1 && (sized || c.section === 'findings');
+    if (!(items.length ? concluded || news : described || concluded)) continue;
     // Said already by an item in its words, with its time, grade and size.
     if (drafted.some((d) => shareOf(c, d) >= 0.85 && !dropsOf(c, [d], { sizes: true }).length)) continue;
     const text = windowOf(report, clauses, c, c.start, c.end);
