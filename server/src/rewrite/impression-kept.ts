@@ -157,8 +157,9 @@ const CATCH_ALL = /^(?:abnormalit|process|patholog|disease|complication|finding)
 const pertinentDenial = (c: Clause) =>
   !c.positive &&
   (c.negated.size > 0 || (c.normal && SPLIT_NEGATIVE.test(c.text))) &&
-  c.words.some((w) => !GENERIC.has(w)) &&
-  !c.words.some((w) => CATCH_ALL.test(w));
+  c.words.some((w) => !GENERIC.has(w) && !CATCH_ALL.test(w)) &&
+  // "No visualized fetal abnormalities" names what it denies; "no acute intracranial abnormality" is the exam's all-clear.
+  (!c.words.some((w) => CATCH_ALL.test(w)) || !c.deniedTime.has('new'));
 // "Negative EKG criteria for ischemia": "negative for" with the test between, read as a normal statement.
 const SPLIT_NEGATIVE = /\bnegative\b[^.;]*\bfor\b/i;
 
