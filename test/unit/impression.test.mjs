@@ -508,7 +508,7 @@ test('impression: "… at this level" goes with the sentence that names the leve
 
 test('impression: a denial that names what it denies ("No visualized fetal abnormalities") is kept; the all-clear "no acute … abnormality" is not', () => {
   const ob = offered(
-    'EXAM: OB ultrasound.\nFINDINGS: Single live intrauterine pregnancy. BPD: 3.5cm consistent with 16 weeks, 6 days gestation.\nIMPRESSION:\nSingle viable intrauterine pregnancy with an estimated gestational age of 16 weeks, 5 days.\n\nNo visualized fetal abnormalities. However, fetal anatomy is limited by the early age of the fetus and followup is recommended at 22-24 weeks.\n',
+    'EXAM: OB ultrasound.\nFINDINGS: Single viable intrauterine pregnancy. BPD: 3.5cm consistent with 16 weeks, 6 days gestation.\nIMPRESSION:\nSingle viable intrauterine pregnancy with an estimated gestational age of 16 weeks, 5 days.\n\nNo visualized fetal abnormalities. However, fetal anatomy is limited by the early age of the fetus and followup is recommended at 22-24 weeks.\n',
   );
   assert.match(ob.body, /No visualized fetal abnormalities\./, ob.body);
   assert.equal(ob.ok, true, ob.reasons.join('\n'));
