@@ -517,3 +517,11 @@ test('impression: a denial that names what it denies ("No visualized fetal abnor
   );
   assert.doesNotMatch(head.body, /No acute intracranial abnormality/, head.body);
 });
+
+test('impression: a findings statement an item says without its size ("Dilated common duct … as described") is kept with it', () => {
+  const us = offered(
+    'EXAM: Ultrasound abdomen.\nFINDINGS: The gallbladder is surgically absent. There is dilatation of the common bile duct up to 1 cm. There is also dilatation of the pancreatic duct that measures up to 3 mm.\nIMPRESSION: Dilated common duct as well as pancreatic duct as described. MRCP is recommended to exclude obstructing mass.\n',
+  );
+  assert.match(us.body, /common bile duct up to 1 cm/, us.body);
+  assert.equal(us.ok, true, us.reasons.join('\n'));
+});

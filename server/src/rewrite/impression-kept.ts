@@ -84,10 +84,14 @@ export function statedItems(
     // The grade, side and size are the closest item's to carry (the verifier reads the statement there),
     // not any item's: another level's "minimal … left neural foramen" carries nothing for this one.
     const closest = alike.reduce<Clause | undefined>((best, d) => (!best || shareOf(d, c) > shareOf(best, c) ? d : best), undefined);
-    if (closest && named && !dropsOf(c, [closest], { sizes: true }).length) continue;
+    const lost = closest ? dropsOf(c, [closest], { sizes: true }) : [];
+    if (closest && named && !lost.length) continue;
     // The cue words' reading of significant counts too where an item says it with less ("Retention cyst
-    // versus polyp" for the findings' "large retention cyst versus polyp").
-    const lessened = alike.length > 0 && c.significant && c.positive;
+    // versus polyp" for the findings' "large retention cyst versus polyp"); and any statement an item
+    // says without its size, grade or time ("Dilated common duct … as described" for "… up to 1 cm").
+    // (Under a findings header: a headerless body holds the addenda and notes too.)
+    const underHeader = c.section === 'findings' || c.section === 'impression';
+    const lessened = alike.length > 0 && c.positive && (c.significant || (lost.length > 0 && underHeader));
     if (!(c.positive && own.length) && !lessened && (items.length > 0 || !c.significant)) continue;
     const text = windowOf(report, clauses, c, c.start, c.end);
     if (text && !out.some((item) => item.text.includes(text)) && !items.some((item) => item.text.includes(text)))
