@@ -1,6 +1,7 @@
 // What the impression draft keeps beside its drafted items, so that it never drops what the report
-// says: the report's sentences that state a significant finding no item accounts for, and the old
-// impression's statements (a diagnosis, a recommendation, a call) no item carries in full, as written.
+// says: the report's sentences that state a significant finding no item accounts for, those that state
+// a reading or a change the findings core reads no finding in, and the old impression's statements (a
+// diagnosis, a recommendation, a call, a denial by name) no item carries in full, as written.
 import { z } from 'zod';
 import type { Finding, Understanding } from '../nlp';
 import keptData from './impression-kept.json';
