@@ -525,3 +525,11 @@ test('impression: a findings statement an item says without its size ("Dilated c
   assert.match(us.body, /common bile duct up to 1 cm/, us.body);
   assert.equal(us.ok, true, us.reasons.join('\n'));
 });
+
+test('impression: a differential told as advice, "… and organizing pneumonia can be considered in the differential diagnosis", is kept: an item naming viral pneumonia does not say it', () => {
+  const ct = offered(
+    'EXAM: CT CHEST\nFINDINGS: Nodular ground glass density increases were observed in the peripheral subpleural areas in both lungs. It was evaluated as compatible with viral pneumonia. Other viral pneumonias and organizing pneumonia can be considered in the differential diagnosis. No pleural effusion.\n',
+  );
+  assert.match(ct.body, /organizing pneumonia can be considered in the differential diagnosis/, ct.body);
+  assert.equal(ct.ok, true, ct.reasons.join('\n'));
+});

@@ -86,14 +86,20 @@ export function statedItems(
     // not any item's: another level's "minimal … left neural foramen" carries nothing for this one.
     const closest = alike.reduce<Clause | undefined>((best, d) => (!best || shareOf(d, c) > shareOf(best, c) ? d : best), undefined);
     const lost = closest ? dropsOf(c, [closest], { sizes: true }) : [];
-    if (closest && named && !lost.length) continue;
+    // And each alternative it offers, by most of its words ("… and organizing pneumonia" is not said by
+    // "viral pneumonia"); a description told with less ("The effusion layers posteriorly") is the item's.
+    const parts = !c.hedged.size || !partsUnsaid(c, new Set(alike.flatMap((d) => d.words))).length;
+    if (closest && named && parts && !lost.length) continue;
     // The cue words' reading of significant counts too where an item says it with less ("Retention cyst
     // versus polyp" for the findings' "large retention cyst versus polyp"); and any statement an item
     // says without its size, grade or time ("Dilated common duct … as described" for "… up to 1 cm").
     // (Under a findings header: a headerless body holds the addenda and notes too.)
     const underHeader = c.section === 'findings' || c.section === 'impression';
     const lessened = alike.length > 0 && c.positive && (c.significant || (lost.length > 0 && underHeader));
-    if (!(c.positive && own.length) && !lessened && (items.length > 0 || !c.significant)) continue;
+    // A differential told as advice ("Other viral pneumonias and organizing pneumonia can be considered in
+    // the differential diagnosis") states the findings it names like any other sentence.
+    const states = c.positive || (c.recommendation && !c.negated.size);
+    if (!(states && own.length) && !lessened && (items.length > 0 || !c.significant)) continue;
     const text = windowOf(report, clauses, c, c.start, c.end);
     if (text && !out.some((item) => item.text.includes(text)) && !items.some((item) => item.text.includes(text)))
       out.push({ text, findings: own });
