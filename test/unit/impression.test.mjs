@@ -533,3 +533,16 @@ test('impression: a differential told as advice, "… and organizing pneumonia c
   assert.match(ct.body, /organizing pneumonia can be considered in the differential diagnosis/, ct.body);
   assert.equal(ct.ok, true, ct.reasons.join('\n'));
 });
+
+test('impression: "… primarily suggest infective pathology" is a reading, kept; "the findings are slightly progressive" is a change, kept; "suggest further imaging" is advice', () => {
+  const ct = offered(
+    'EXAM: CT CHEST\nFINDINGS: In both lungs ground glass areas and millimetric centriacinar nodules are observed. The described manifestations primarily suggest infective pathology. Compared to the previous examination, the findings are slightly progressive.\n',
+  );
+  assert.match(ct.body, /primarily suggest infective pathology\./, ct.body);
+  assert.match(ct.body, /the findings are slightly progressive\./, ct.body);
+  assert.equal(ct.ok, true, ct.reasons.join('\n'));
+  const advice = offered(
+    'EXAM: CT CHEST\nFINDINGS: There is a 6 mm nodule in the right upper lobe. We suggest further imaging in 6 months.\n',
+  );
+  assert.doesNotMatch(advice.body, /suggest further imaging/, advice.body);
+});

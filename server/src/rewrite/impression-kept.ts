@@ -10,6 +10,7 @@ import { dropsOf, polarityLostBy, shareOf } from './clause-changes';
 import type { Report, Section } from '../report/types';
 import { firstWord, tidy, windowOf, type Clauses } from './impression-excerpt';
 import { stripListNumber } from './list-number';
+import { adviceKindOf } from './advice';
 
 export interface ImpressionItem {
   text: string;
@@ -130,7 +131,9 @@ export function unreadItems(report: Report, u: Understanding, clauses: Clauses, 
   const drafted = draftedClauses(items);
   const out: ImpressionItem[] = [];
   for (const c of clauses.all) {
-    if (!c.positive || c.normal || c.recommendation || c.communication || ASKED.test(c.text) || BLANK.test(c.text)) continue;
+    const reading = readingNotAdvice(c);
+    if (!(c.positive || reading) || c.normal || (c.recommendation && !reading) || c.communication) continue;
+    if (ASKED.test(c.text) || BLANK.test(c.text)) continue;
     const sentence = report.sentences.find((x) => x.start <= c.start && c.start < x.end);
     if (!sentence || !sections.has(sentence.section)) continue;
     if (u.findings.some((f) => f.start < c.end && f.end > c.start)) continue;
@@ -139,12 +142,12 @@ export function unreadItems(report: Report, u: Understanding, clauses: Clauses, 
     const sized = c.quantities.some((q) => /^(?:length|area|percent):/.test(q));
     const changed = KEPT.changes.some((t) => c.time.has(t));
     // A reading of something, not a denial of it ("no ST depression suggestive of ischemia").
-    const concluded = c.hedges.some((h) => CONCLUSIONS.has(h)) && !c.negated.size && c.words.some((w) => !GENERIC.has(w));
+    const concluded = (reading || c.hedges.some((h) => CONCLUSIONS.has(h))) && !c.negated.size && c.words.some((w) => !GENERIC.has(w));
     const described = sized || c.severity.length > 0 || changed || c.levels.some((l) => l.startsWith('#'));
     // A change told in the findings is news ("Increased fluid was observed in all quadrants"); in a body
     // without a FINDINGS header only a measured one ("increased every 2 to 3 minutes" is a protocol).
     // (One word is no statement: a dictation command left in, "new paragraph".)
-    const news = changed && c.words.length > 1 && (sized || c.section === 'findings');
+    const news = changed && c.text.trim().split(/\s+/).length > 2 && (sized || c.section === 'findings');
     if (!(items.length ? concluded || news : described || concluded)) continue;
     // Said already by an item in its words, with its time, grade and size.
     if (drafted.some((d) => shareOf(c, d) >= 0.85 && !dropsOf(c, [d], { sizes: true }).length)) continue;
@@ -154,6 +157,14 @@ export function unreadItems(report: Report, u: Understanding, clauses: Clauses, 
   }
   return out;
 }
+
+/**
+ * "The described manifestations primarily suggest infective pathology": "suggest" is a recommendation cue
+ * of cues.json, but with no advice (advice.json: "suggest further imaging", "suggest correlation") it is
+ * the radiologist's reading.
+ */
+const readingNotAdvice = (c: Clause) =>
+  c.recommendation && [...c.recommends].every((r) => /^suggest/.test(r)) && adviceKindOf(c.text) !== 'treatment';
 
 /** A clause as written, list mark off, with its full stop. */
 const asWritten = (text: string) =>
