@@ -546,3 +546,13 @@ test('impression: "… primarily suggest infective pathology" is a reading, kept
   );
   assert.doesNotMatch(advice.body, /suggest further imaging/, advice.body);
 });
+
+test('impression: "The heart is larger than normal" keeps "than normal"; "This was also seen on a prior study." of the old impression stays with what it speaks of', () => {
+  const ct = offered('EXAM: CT CHEST\nFINDINGS: The heart is larger than normal. No pleural effusion.\n');
+  assert.match(ct.body, /larger than normal/, ct.body);
+  const spine = offered(
+    'EXAM: MRI lumbar spine.\nFINDINGS: There was a right paracentral disc protrusion at L4-L5 narrowing the right lateral recess. The traversing nerve root on the right was impinged at that level.\nIMPRESSION: Narrowing of the right lateral recess at L4-L5 level and associated impingement of the traversing nerve root at that level by a disc protrusion. This was also seen on a prior study.\n',
+  );
+  assert.match(spine.body, /disc protrusion\. (?:This was also )?[Ss]een on a prior study\./, spine.body);
+  assert.equal(spine.ok, true, spine.reasons.join('\n'));
+});

@@ -166,6 +166,8 @@ export function unreadItems(report: Report, u: Understanding, clauses: Clauses, 
 const readingNotAdvice = (c: Clause) =>
   c.recommendation && [...c.recommends].every((r) => /^suggest/.test(r)) && adviceKindOf(c.text) !== 'treatment';
 
+const PRIOR = /\b(?:prior|previous|earlier)\b/i;
+
 /** A clause as written, list mark off, with its full stop. */
 const asWritten = (text: string) =>
   stripListNumber(text)
@@ -201,7 +203,9 @@ export function keptFromImpression(
   const out: ImpressionItem[] = [];
   for (const said of clauses.all) {
     if (said.start < impression.body.start || said.start >= impression.body.end) continue;
-    if (!(said.positive || said.recommendation || said.communication || said.significant || pertinentDenial(said))) continue;
+    // "This was also seen on a prior study": no word the cue reading counts, but the time of what it points to.
+    const sincePrior = !said.words.length && PRIOR.test(said.text);
+    if (!(said.positive || said.recommendation || said.communication || said.significant || pertinentDenial(said) || sincePrior)) continue;
     // Accounted for only by items that carry its time, severity, size and level too ("a stable SEGA"); a
     // side the findings give otherwise is the draft's correction, not a loss.
     // A recommendation accounts for a recommendation only: its words state no finding.
@@ -225,11 +229,23 @@ export function keptFromImpression(
     const whole = sentence && clauses.all.filter((c) => c.start >= sentence.start && c.end <= sentence.end);
     // A denial by name word for word ("There is no evidence of a rotator cuff tear"): so the verifier reads
     // it as the impression's own, not a "nothing is wrong" the draft adds.
-    const text = pertinentDenial(said)
-      ? asWritten(said.text)
-      : whole && whole.length > 1 && !whole.some((c) => c.normal && !c.specificDenial) && !CUES.dangling.includes(firstWord(sentence.text))
-        ? tidy(sentence.text)
-        : (windowOf(report, clauses, said, said.start, said.end) ?? tidy(said.text));
+    // "This was also seen on a prior study" after the statement it speaks of.
+    const before = sincePrior && clauses.all.filter((c) => c.end <= said.start && c.start >= impression.body.start).pop();
+    const host = before && out.find((item) => item.text.includes(tidy(before.text).replace(/\.$/, '')));
+    if (host) {
+      host.text = `${host.text} ${asWritten(said.text)}`;
+      continue;
+    }
+    const text = before
+      ? `${tidy(before.text)} ${asWritten(said.text)}`
+      : pertinentDenial(said)
+        ? asWritten(said.text)
+        : whole &&
+            whole.length > 1 &&
+            !whole.some((c) => c.normal && !c.specificDenial) &&
+            !CUES.dangling.includes(firstWord(sentence.text))
+          ? tidy(sentence.text)
+          : (windowOf(report, clauses, said, said.start, said.end) ?? tidy(said.text));
     if (text && !out.some((item) => item.text.includes(text))) out.push({ text, findings: [] });
   }
   return out;
