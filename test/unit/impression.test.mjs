@@ -556,3 +556,11 @@ test('impression: "The heart is larger than normal" keeps "than normal"; "This w
   assert.match(spine.body, /disc protrusion\. (?:This was also )?[Ss]een on a prior study\./, spine.body);
   assert.equal(spine.ok, true, spine.reasons.join('\n'));
 });
+
+test('impression: a line the findings say was removed is no line in place ("The right jugular central venous catheter … was removed")', () => {
+  const ct = offered(
+    'EXAM: CT CHEST\nFINDINGS: The right jugular central venous catheter, which was observed in the previous examination, was removed. Thrombus is observed in the distal right internal jugular vein. A newly emerged right pleural effusion measuring 22 mm is observed.\n',
+  );
+  assert.doesNotMatch(ct.body, /^\d+\. (?:Right jugular )?central venous catheter\.?$/im, ct.body);
+  assert.equal(ct.ok, true, ct.reasons.join('\n'));
+});
