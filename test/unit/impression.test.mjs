@@ -564,3 +564,12 @@ test('impression: a line the findings say was removed is no line in place ("The 
   assert.doesNotMatch(ct.body, /^\d+\. (?:Right jugular )?central venous catheter\.?$/im, ct.body);
   assert.equal(ct.ok, true, ct.reasons.join('\n'));
 });
+
+test('impression: "The described appearance may be a mass or thrombus" goes with the sentence naming the appearance and where it is', () => {
+  const ct = offered(
+    'EXAM: CT CHEST\nFINDINGS: Heart contour and size are normal. In the right ventricle, a nodular appearance measuring approximately 20 mm in diameter was observed. The described appearance may be a mass or thrombus. No pleural effusion.\n',
+  );
+  assert.doesNotMatch(ct.body, /^\d+\. The described appearance may be a mass or thrombus\./m, ct.body);
+  assert.match(ct.body, /right ventricle[^\n]*\. The described appearance may be a mass or thrombus\./, ct.body);
+  assert.equal(ct.ok, true, ct.reasons.join('\n'));
+});
