@@ -380,7 +380,7 @@ test("summary: a grade before the finding named first is that finding's, not the
 
 test("summary: a partial tear stays partial whatever the concept's plain phrase; opacified mastoid cells are not the lung", () => {
   const t = body(summaryOf('EXAM: MRI shoulder\nIMPRESSION: High-grade partial tear of the long biceps tendon.'));
-  assert.match(t, /partially torn tendon \(high-grade partial tear\)/);
+  assert.match(t, /partially torn tendon \(high-grade partial tear[^)]*\)/);
   assert.match(
     body(summaryOf('EXAM: MRI knee\nFINDINGS: I suspect at least a high grade partial tear.')),
     /likely a partial tear \(high grade partial tear\)/,
@@ -397,4 +397,29 @@ test('summary: a quote mark ends a finding\'s phrase, so "both lungs" of the ite
     'EXAM: CT CHEST\nFINDINGS: " Emphysematous changes in both lungs " Atherosclerotic changes in aorta and coronary arteries " Hepatosplenomegaly\n',
   );
   assert.doesNotMatch(lineWith(s, /atherosclerotic changes/), /both sides/);
+});
+
+test('summary (offered): a place around an organ is said as around it, not in it (perirenal, paranephric, subcapsular)', () => {
+  const at = (impression) => body(summaryRewrite(`EXAM: CT abdomen\nFINDINGS: Liver normal.\nIMPRESSION: ${impression}\n`));
+  assert.match(at('Right perirenal hematoma.'), /collection of blood around the right kidney \(hematoma\)/);
+  assert.match(at('Left paranephric abscess.'), /pocket of pus around the left kidney/);
+  const sub = at('Small subcapsular hematoma of the right kidney.');
+  assert.match(sub, /under the outer covering of the right kidney \(subcapsular hematoma\)/);
+  assert.doesNotMatch(sub, /tear/);
+  assert.doesNotMatch(at('Small pericholecystic fluid.'), /swollen gallbladder/);
+});
+
+test('summary (offered): a pleural plaque is a patch on the lung lining, named by the words that make it pleural', () => {
+  const s = summaryRewrite('EXAM: CT chest\nFINDINGS: Lungs clear.\nIMPRESSION: Left pleural noncalcified plaque.\n');
+  assert.ok(s.verification.ok, s.verification.reasons.join('; '));
+  assert.match(body(s), /patch on the lining of the left lung \(pleural noncalcified plaque\)/);
+  assert.doesNotMatch(body(s), /artery/);
+});
+
+test('summary (offered): bleeding stopped by a treatment in the same sentence is not told as bleeding now', () => {
+  const s = summaryRewrite(
+    'EXAM: CT abdomen\nFINDINGS: Large right perirenal hematoma.\nIMPRESSION:\n1. Large right perirenal hematoma.\n2. Active bleeding from a lower pole arterial branch was successfully stopped by coil embolization.\n',
+  );
+  assert.ok(s.verification.ok, s.verification.reasons.join('; '));
+  assert.doesNotMatch(body(s), /^- There is bleeding/m);
 });

@@ -24,6 +24,7 @@ const WordingSchema = z.object({
   sizeBounds: z.record(z.string(), Plain),
   distances: z.array(z.object({ before: z.array(Plain), after: z.array(Plain).min(1), plain: Plain }).strict()),
   offLung: z.object({ organs: z.array(Plain).min(1), lung: z.array(Plain).min(1) }).strict(),
+  around: z.array(z.object({ words: z.array(Plain).min(1), at: Plain, site: Plain.optional() }).strict()),
   nearLungSites: z.array(Plain),
   communication: z.array(Plain),
   examNames: z.record(z.string(), Plain),
@@ -42,7 +43,8 @@ function check(): void {
     if (!isDegree(w)) throw new Error(`lay-wording: "${w}" is no plain degree of degrees`);
   for (const d of degrees) if (!isDegree(d) || !wording.amounts[d]) throw new Error(`lay-wording: no amount for degree "${d}"`);
   const sites = new Set((anatomyData as { sites: { site: string }[] }).sites.map((s) => s.site));
-  for (const s of wording.nearLungSites) if (!sites.has(s)) throw new Error(`lay-wording: unknown site ${s}`);
+  for (const s of [...wording.nearLungSites, ...wording.around.flatMap((a) => a.site ?? [])])
+    if (!sites.has(s)) throw new Error(`lay-wording: unknown site ${s}`);
   const units = new Set(Object.values((unitsData as { written: Record<string, string> }).written));
   for (const u of wording.sizeUnits) if (!units.has(u)) throw new Error(`lay-wording: unknown unit ${u}`);
   for (const c of wording.states.concepts) if (!CONCEPT_BY_ID.has(c)) throw new Error(`lay-wording: unknown concept ${c}`);
@@ -78,6 +80,12 @@ export const SIZE_UNITS: ReadonlySet<string> = new Set(wording.sizeUnits);
 /** A sentence that places its finding off the lung: it names another organ and no lung word. */
 export const offLung = (sentence: string) => OFF_LUNG.organs.test(sentence) && !OFF_LUNG.lung.test(sentence);
 const OFF_LUNG = { organs: wordsRe(wording.offLung.organs), lung: wordsRe(wording.offLung.lung) };
+/** Words that place a finding around or under an organ's covering, not in it ("perirenal"), and how it is said. */
+export const AROUND: readonly { re: RegExp; at: string; site: string | null }[] = wording.around.map((a) => ({
+  re: wordsRe(a.words),
+  at: a.at,
+  site: a.site ?? null,
+}));
 export const NEAR_LUNG: ReadonlySet<string> = new Set(wording.nearLungSites);
 export const COMMUNICATION = wordsRe(wording.communication);
 export const COMPARED = wordsRe(wording.comparisonWords);

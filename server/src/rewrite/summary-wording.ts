@@ -5,9 +5,12 @@
 import { glossOfMention, plainSite, plainTerm, plainUnit, withSide, PLAIN_WORDS, type PlainSite } from '../nlp/glossary';
 import type { Finding, Measurement, Side } from '../nlp/types';
 import type { Report, Sentence } from '../report/types';
+import { parseReport } from '../report';
+import { understand } from '../nlp';
 import {
   AMOUNT,
   AMOUNTS,
+  AROUND,
   DENIAL_HEDGE,
   NEAR_LUNG,
   offLung,
@@ -62,9 +65,12 @@ function phraseOf(
   let lay = usePl ? gloss.pl! : gloss.lay;
   // "A nodular density in the spleen hilum" is no hazy area on the lung.
   if (offLung(sentence)) lay = lay.replace(/ (?:on|in|of|around) the \{side\} lung$/, '');
+  // "Perirenal hematoma" is around the kidney, not in it: the word gives the place and how it is said.
+  const around = AROUND.find((a) => a.re.test(ownWords(report, f)));
+  const sites = f.site.length || !around?.site ? f.site : [around.site];
   // A single organ's finding says no site; a site the lay phrase already names is not said twice.
-  const places = (gloss.noSide ? [] : f.site)
-    .map((s) => plainSite(s, side, opts.plural))
+  const places = (gloss.noSide ? [] : sites)
+    .map((s) => plainSite(s, side, opts.plural, around?.at))
     .filter((p): p is PlainSite => !!p)
     .filter(
       (p) =>
@@ -85,7 +91,7 @@ function phraseOf(
     // "Opacity in the posterior mediastinum" is not on the lung: a site away from the lay phrase's
     // organ takes the organ's place.
     const tail = / (?:on|in|of|around) the \{side\} lung$/.exec(lay);
-    if (tail && !NEAR_LUNG.has(f.site.find((s) => plainSite(s, side))!)) lay = lay.slice(0, tail.index);
+    if (tail && !NEAR_LUNG.has(sites.find((s) => plainSite(s, side))!)) lay = lay.slice(0, tail.index);
   }
   let tail = '';
   if (side && !sideDone) {
@@ -139,12 +145,30 @@ export function termOf(report: Report, f: Finding): string {
     .join(' ');
 }
 
+const readAs = (text: string) => understand(parseReport(`IMPRESSION:\n${text}.\n`)).findings.map((g) => g.concept);
+/**
+ * The report's words for a finding, as the summary names it in brackets: its term, and when the term
+ * alone is another finding, with the words of its phrase that make it this one ("pleural noncalcified
+ * plaque", "noncalcified plaque along the left pleura": not an artery's plaque).
+ */
+export function namedTerm(report: Report, f: Finding): string {
+  const term = termOf(report, f);
+  if (readAs(term).includes(f.concept)) return term;
+  const before = ownWords(report, f, false).split(/\s+/).filter(Boolean);
+  const after = (/^[^.;:,()]*/.exec(report.text.slice(f.end, f.end + 60))?.[0] ?? '').trim().toLowerCase().split(/\s+/).filter(Boolean);
+  for (let n = 1; n <= Math.max(before.length, Math.min(after.length, 5)); n++) {
+    for (const wider of [[...before.slice(-n), term].join(' '), [term, ...after.slice(0, n)].join(' ')])
+      if (wider !== term && readAs(wider).includes(f.concept)) return wider;
+  }
+  return term;
+}
+
 export function findingSentences(report: Report, item: Item): string[] {
   const f = item.first;
   const gloss = glossFor(report, f);
   const { text: phrase, plural, degreeSaid } = phraseOf(report, f, item);
   const verb = plural ? 'are' : 'is';
-  const term = termOf(report, f);
+  const term = namedTerm(report, f);
   const named = squash(term) === squash(bare(gloss.lay)) ? '' : ` (${term})`;
   let lead: string;
   const state = STATES.has(f.concept) && !item.hedged;
@@ -181,7 +205,7 @@ export function denialSentence(report: Report, f: Finding): string {
   // "No significant stenosis": a grade the phrase cannot carry is kept as the qualifier it is.
   // The report's term in brackets, as for a finding: the reader (and the verifier) sees what is denied.
   const said = degreeSaid ? text : `${degree} ${text.replace(/^an? /, '')}`;
-  return `There is no ${hedge}sign of ${said} (${termOf(report, f)}).`;
+  return `There is no ${hedge}sign of ${said} (${namedTerm(report, f)}).`;
 }
 
 const WORD_RES = PLAIN_WORDS.map((word) => ({ word, re: new RegExp(`\\b${escapeRegExp(word)}\\b`) }));
