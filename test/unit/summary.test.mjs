@@ -423,3 +423,13 @@ test('summary (offered): bleeding stopped by a treatment in the same sentence is
   assert.ok(s.verification.ok, s.verification.reasons.join('; '));
   assert.doesNotMatch(body(s), /^- There is bleeding/m);
 });
+
+test('summary: "kyphosis increased" is how curved, not a change; a size on earlier images is not told as a size now', () => {
+  assert.doesNotMatch(body(summaryOf('EXAM: CT chest\nFINDINGS: Dorsal kyphosis increased.')), /increased since the last images/);
+  const s = body(
+    summaryOf(
+      'EXAM: CT chest\nFINDINGS: A nodule measuring 20x14 mm in the previous examination in the right lung upper lobe was observed as 13x10 mm in the current examination.',
+    ),
+  );
+  assert.doesNotMatch(s, /20 by 14/);
+});

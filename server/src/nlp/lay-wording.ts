@@ -28,6 +28,8 @@ const WordingSchema = z.object({
   nearLungSites: z.array(Plain),
   communication: z.array(Plain),
   examNames: z.record(z.string(), Plain),
+  shapeConcepts: z.array(Plain),
+  priorSizeAfter: z.array(Plain).min(1),
   comparisonWords: z.array(Plain).min(1),
   states: z.object({ concepts: z.array(Plain), lead: Plain }),
   sideWords: z.object({ left: z.array(Plain), right: z.array(Plain), bilateral: z.array(Plain) }).strict(),
@@ -47,7 +49,8 @@ function check(): void {
     if (!sites.has(s)) throw new Error(`lay-wording: unknown site ${s}`);
   const units = new Set(Object.values((unitsData as { written: Record<string, string> }).written));
   for (const u of wording.sizeUnits) if (!units.has(u)) throw new Error(`lay-wording: unknown unit ${u}`);
-  for (const c of wording.states.concepts) if (!CONCEPT_BY_ID.has(c)) throw new Error(`lay-wording: unknown concept ${c}`);
+  for (const c of [...wording.states.concepts, ...wording.shapeConcepts])
+    if (!CONCEPT_BY_ID.has(c)) throw new Error(`lay-wording: unknown concept ${c}`);
 }
 check();
 
@@ -89,6 +92,10 @@ export const AROUND: readonly { re: RegExp; at: string; site: string | null }[] 
 export const NEAR_LUNG: ReadonlySet<string> = new Set(wording.nearLungSites);
 export const COMMUNICATION = wordsRe(wording.communication);
 export const COMPARED = wordsRe(wording.comparisonWords);
+/** Findings whose "increased" is how much, not since when ("dorsal kyphosis increased"), unless the sentence compares. */
+/** Words right after a size that make it the size on earlier images ("20x14 mm in the previous examination"), not now. */
+export const PRIOR_SIZE = new RegExp(`^\\s*(?:${wording.priorSizeAfter.map((w) => escape(w).replace(/ /g, '\\s+')).join('|')})\\b`, 'i');
+export const SHAPES: ReadonlySet<string> = new Set(wording.shapeConcepts);
 export const SIDE_WORDS: Readonly<Record<'left' | 'right' | 'bilateral', RegExp>> = {
   left: wordsRe(wording.sideWords.left),
   right: wordsRe(wording.sideWords.right),

@@ -3,7 +3,7 @@
 // summary (summary.ts) tells these in plain words (summary-wording.ts).
 import type { Finding, Measurement, Side, Understanding } from '../nlp/types';
 import type { Report } from '../report/types';
-import { DEGREE, DISTANCES, QUALIFIER, TERM_QUALIFIER } from '../nlp/lay-wording';
+import { DEGREE, DISTANCES, PRIOR_SIZE, QUALIFIER, TERM_QUALIFIER } from '../nlp/lay-wording';
 import { LEVEL, SPINE_LEVEL_RANGE } from '../report/parse';
 import { stripListNumber } from './list-number';
 
@@ -131,7 +131,10 @@ const ownMeasurements = (report: Report, understanding: Understanding, f: Findin
 };
 /** A finding's sizes that stand in its own phrase; a distance from a landmark is none. */
 export const measuredIn = (report: Report, understanding: Understanding, f: Finding): Measurement[] =>
-  ownMeasurements(report, understanding, f).filter((m) => !landmarkOf(report, m));
+  ownMeasurements(report, understanding, f).filter(
+    // A size on earlier images is not the size now: told with it as two sizes, it reads as two things.
+    (m) => !landmarkOf(report, m) && !PRIOR_SIZE.test(report.text.slice(m.end, m.end + 30)),
+  );
 /** The distances from a landmark its own phrase gives ("at 2 o'clock, 3 cm from the nipple"). */
 export const distancesIn = (report: Report, understanding: Understanding, f: Finding): Measurement[] =>
   ownMeasurements(report, understanding, f).filter((m) => landmarkOf(report, m));

@@ -11,7 +11,7 @@ import { PLAIN_STATEMENTS } from '../nlp/glossary';
 import type { Finding, Side, Understanding } from '../nlp/types';
 import { sentencesIn } from '../report';
 import type { Report, Section, Sentence } from '../report/types';
-import { CHANGE, COMMUNICATION, COMPARED, EXAM_NAMES, LAY_LINES, QUALIFIER, SIDE_WORDS } from '../nlp/lay-wording';
+import { CHANGE, COMMUNICATION, COMPARED, EXAM_NAMES, LAY_LINES, QUALIFIER, SHAPES, SIDE_WORDS } from '../nlp/lay-wording';
 import { adviceKindOf } from './advice';
 import { gradeOf } from './readability';
 import {
@@ -181,6 +181,7 @@ export function summarize(report: Report, understanding: Understanding = underst
       ? report.text.slice(start, end)
       : report.text.slice(start, Math.max(start, m.start)) + ' ' + report.text.slice(Math.min(end, m.end), end);
   const changeOf = (m: Finding) => {
+    if (SHAPES.has(m.concept) && !COMPARED.test(report.sentences[m.sentenceIndex]?.text ?? '')) return [];
     const st = ownStretch(report, understanding, m);
     const kinds = CHANGE.filter((c) => c.re.test(withoutName(m, st.start, st.end)));
     const sentence = report.sentences[m.sentenceIndex];
