@@ -433,3 +433,9 @@ test('summary: "kyphosis increased" is how curved, not a change; a size on earli
   );
   assert.doesNotMatch(s, /20 by 14/);
 });
+
+test('summary: a length the parser reads as a distance from a landmark is never told as a size, whether or not it has plain words', () => {
+  const s = body(summaryOf('EXAM: MRI ankle\nFINDINGS: There is a small lipoma 10 cm above the ankle joint.'));
+  assert.match(s, /lipoma/);
+  assert.doesNotMatch(s, /measures about 10/);
+});

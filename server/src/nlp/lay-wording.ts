@@ -73,7 +73,7 @@ export const SIZE_BOUND: { re: RegExp; plain: Readonly<Record<string, string>> }
   re: new RegExp(`(?:^|[^a-z])(${Object.keys(wording.sizeBounds).map(escape).join('|')})\\s*$`, 'i'),
   plain: wording.sizeBounds,
 };
-/** Words that make a length a distance from a landmark ("N+5.5 cm", "3 cm from the nipple"), not a size. */
+/** How a distance from a landmark is said ("N+5.5 cm", "3 cm from the nipple"); whether a length is a distance is measurements.ts's isDistance. */
 export const DISTANCES: readonly { before: RegExp | null; after: RegExp; plain: string }[] = wording.distances.map((d) => ({
   before: d.before.length ? new RegExp(`(?:^|[^A-Za-z])(?:${d.before.map(escape).join('|')})\\s*$`) : null,
   after: new RegExp(`^\\s*(?:${d.after.map((w) => escape(w).replace(/ /g, '\\s+')).join('|')})(?![A-Za-z])`, 'i'),

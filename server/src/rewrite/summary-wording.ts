@@ -22,6 +22,7 @@ import {
   STATES,
 } from '../nlp/lay-wording';
 import { squash } from './advice';
+import { capitalise } from './impression-phrase';
 import { degreeOf, landmarkOf, ownWords, qualifierOf, type Item } from './summary-reading';
 import { escapeRegExp } from '../report/regex';
 
@@ -37,10 +38,6 @@ export function plainMeasurement(report: Report, m: Measurement): string {
   // "less than 10 mm" is not "about 10 millimeters".
   const bound = SIZE_BOUND.re.exec(report.text.slice(Math.max(0, m.start - 20), m.start))?.[1].toLowerCase();
   return `${bound ? SIZE_BOUND.plain[bound] : 'about'} ${m.value.map(String).join(joiner)} ${plainUnit(m.unit)}`;
-}
-
-export function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 const article = (phrase: string) => (/^[aeiou]/i.test(phrase) && !/^(u[nr]i|one)/i.test(phrase) ? 'an ' : 'a ') + phrase;
