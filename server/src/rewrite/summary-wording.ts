@@ -7,6 +7,7 @@ import type { Finding, Measurement, Side } from '../nlp/types';
 import type { Report, Sentence } from '../report/types';
 import { parseReport } from '../report';
 import { understand } from '../nlp';
+import { CONCEPT_BY_ID } from '../nlp/lexicon';
 import {
   AMOUNT,
   AMOUNTS,
@@ -142,7 +143,17 @@ export function termOf(report: Report, f: Finding): string {
     .join(' ');
 }
 
-const readAs = (text: string) => understand(parseReport(`IMPRESSION:\n${text}.\n`)).findings.map((g) => g.concept);
+// What a few words read as on their own; terms repeat across reports, so the reading is kept (bounded).
+const READ_AS = new Map<string, string[]>();
+function readAs(text: string): string[] {
+  let concepts = READ_AS.get(text);
+  if (!concepts) {
+    concepts = understand(parseReport(`IMPRESSION:\n${text}.\n`)).findings.map((g) => g.concept);
+    if (READ_AS.size > 5000) READ_AS.clear();
+    READ_AS.set(text, concepts);
+  }
+  return concepts;
+}
 /**
  * The report's words for a finding, as the summary names it in brackets: its term, and when the term
  * alone is another finding, with the words of its phrase that make it this one ("pleural noncalcified
@@ -150,7 +161,8 @@ const readAs = (text: string) => understand(parseReport(`IMPRESSION:\n${text}.\n
  */
 export function namedTerm(report: Report, f: Finding): string {
   const term = termOf(report, f);
-  if (readAs(term).includes(f.concept)) return term;
+  // Most mentions are a term of their own concept: no reading needed.
+  if (CONCEPT_BY_ID.get(f.concept)?.terms.includes(term.toLowerCase()) || readAs(term).includes(f.concept)) return term;
   const before = ownWords(report, f, false).split(/\s+/).filter(Boolean);
   const after = (/^[^.;:,()]*/.exec(report.text.slice(f.end, f.end + 60))?.[0] ?? '').trim().toLowerCase().split(/\s+/).filter(Boolean);
   for (let n = 1; n <= Math.max(before.length, Math.min(after.length, 5)); n++) {
