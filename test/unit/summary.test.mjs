@@ -439,3 +439,12 @@ test('summary: a length the parser reads as a distance from a landmark is never 
   assert.match(s, /lipoma/);
   assert.doesNotMatch(s, /measures about 10/);
 });
+
+test("summary: a heart's apex is not the top of the lung; heart-artery calcium takes no second place", () => {
+  const scar = body(summaryOf('EXAM: SPECT\nIMPRESSION: Large inferoseptal and apical transmural scar.'));
+  assert.doesNotMatch(scar, /lung/);
+  assert.match(body(summaryOf('EXAM: CT chest\nIMPRESSION: Small apical pneumothorax on the right.')), /top of the right lung/);
+  const cac = body(summaryOf('EXAM: CT chest\nFINDINGS: Atherosclerotic changes in aorta and coronary arteries.'));
+  assert.match(cac, /calcium in the arteries of the heart \(/);
+  assert.doesNotMatch(cac, /arteries of the heart in the/);
+});

@@ -23,7 +23,9 @@ const WordingSchema = z.object({
   sizeUnits: z.array(Plain),
   sizeBounds: z.record(z.string(), Plain),
   distances: z.array(z.object({ before: z.array(Plain), after: z.array(Plain).min(1), plain: Plain }).strict()),
-  offLung: z.object({ organs: z.array(Plain).min(1), lung: z.array(Plain).min(1) }).strict(),
+  offLung: z
+    .object({ organs: z.array(Plain).min(1), lung: z.array(Plain).min(1), heart: z.array(Plain).min(1), sharedWithHeart: z.array(Plain) })
+    .strict(),
   around: z.array(z.object({ words: z.array(Plain).min(1), at: Plain, site: Plain.optional() }).strict()),
   nearLungSites: z.array(Plain),
   communication: z.array(Plain),
@@ -80,9 +82,18 @@ export const DISTANCES: readonly { before: RegExp | null; after: RegExp; plain: 
   plain: d.plain,
 }));
 export const SIZE_UNITS: ReadonlySet<string> = new Set(wording.sizeUnits);
-/** A sentence that places its finding off the lung: it names another organ and no lung word. */
-export const offLung = (sentence: string) => OFF_LUNG.organs.test(sentence) && !OFF_LUNG.lung.test(sentence);
-const OFF_LUNG = { organs: wordsRe(wording.offLung.organs), lung: wordsRe(wording.offLung.lung) };
+/** A sentence that places its finding off the lung: it names another organ and no lung word; in a heart's sentence "apical" is the heart's apex. */
+export function offLung(sentence: string): boolean {
+  const heart = OFF_LUNG.heart.test(sentence);
+  const lungWords = heart ? sentence.replace(OFF_LUNG.shared, ' ') : sentence;
+  return (heart || OFF_LUNG.organs.test(sentence)) && !OFF_LUNG.lung.test(lungWords);
+}
+const OFF_LUNG = {
+  organs: wordsRe(wording.offLung.organs),
+  lung: wordsRe(wording.offLung.lung),
+  heart: wordsRe(wording.offLung.heart),
+  shared: wordsRe(wording.offLung.sharedWithHeart, 'gi'),
+};
 /** Words that place a finding around or under an organ's covering, not in it ("perirenal"), and how it is said. */
 export const AROUND: readonly { re: RegExp; at: string; site: string | null }[] = wording.around.map((a) => ({
   re: wordsRe(a.words),

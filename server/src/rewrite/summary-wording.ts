@@ -62,7 +62,8 @@ function phraseOf(
   const usePl = opts.plural && !!gloss.pl;
   let lay = usePl ? gloss.pl! : gloss.lay;
   // "A nodular density in the spleen hilum" is no hazy area on the lung.
-  if (offLung(sentence)) lay = lay.replace(/ (?:on|in|of|around) the \{side\} lung$/, '');
+  const off = offLung(sentence);
+  if (off) lay = lay.replace(/ (?:on|in|of|around) the \{side\} lung$/, '');
   // "Perirenal hematoma" is around the kidney, not in it: the word gives the place and how it is said.
   const around = AROUND.find((a) => a.re.test(ownWords(report, f)));
   const sites = f.site.length || !around?.site ? f.site : [around.site];
@@ -70,6 +71,8 @@ function phraseOf(
   const places = (gloss.noSide ? [] : sites)
     .map((s) => plainSite(s, side, opts.plural, around?.at))
     .filter((p): p is PlainSite => !!p)
+    // Off the lung, a lung place is a word another organ shares ("apical transmural scar" is the heart's apex).
+    .filter((p) => !(off && p.organ === 'lung'))
     .filter(
       (p) =>
         !bare(lay).includes(bare(p.template).replace(/^(the|an?) /, '')) &&
@@ -164,12 +167,11 @@ export function namedTerm(report: Report, f: Finding): string {
   // Most mentions are a term of their own concept: no reading needed.
   if (CONCEPT_BY_ID.get(f.concept)?.terms.includes(term.toLowerCase()) || readAs(term).includes(f.concept)) return term;
   const before = ownWords(report, f, false).split(/\s+/).filter(Boolean);
-  const after = (/^[^.;:,()]*/.exec(report.text.slice(f.end, f.end + 60))?.[0] ?? '').trim().toLowerCase().split(/\s+/).filter(Boolean);
-  for (let n = 1; n <= Math.max(before.length, Math.min(after.length, 5)); n++) {
-    for (const wider of [[...before.slice(-n), term].join(' '), [term, ...after.slice(0, n)].join(' ')])
-      if (wider !== term && readAs(wider).includes(f.concept)) return wider;
-  }
-  return term;
+  // The words before it, nearest first; else its whole phrase after it, never cut mid-phrase.
+  const wider = before.map((_, n) => [...before.slice(before.length - n - 1), term].join(' '));
+  const after = (/^[^.;:,()]*/.exec(report.text.slice(f.end, f.end + 80))?.[0] ?? '').trim().replace(/\s+/g, ' ');
+  if (after && after.split(' ').length <= 8) wider.push(`${term} ${after.toLowerCase()}`);
+  return wider.find((w) => readAs(w).includes(f.concept)) ?? term;
 }
 
 export function findingSentences(report: Report, item: Item): string[] {
