@@ -459,3 +459,13 @@ test(
     assert.ok(u.findings.filter((f) => f.concept === 'pulmonary-embolism').every((f) => f.assertion === 'absent'));
   },
 );
+
+test("summary: a size the impression leaves out comes from the same finding in the same place; a hernia's neck is not the patient's neck", () => {
+  const s = body(
+    summaryOf(
+      'EXAM: CT abdomen and pelvis\nFINDINGS: There is a left renal nodule seen, which measures 1.9 cm. There is an anterior abdominal wall hernia. The hernia neck measures approximately 2.7 cm.\nIMPRESSION:\n1. Anterior abdominal wall hernia.\n2. Nodule in the left lower lobe.\n',
+    ),
+  );
+  assert.doesNotMatch(lineWith({ text: s }, /lower part of the left lung/), /1\.9/);
+  assert.doesNotMatch(s, /side of the neck/);
+});

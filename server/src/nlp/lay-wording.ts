@@ -31,6 +31,7 @@ const WordingSchema = z.object({
   communication: z.array(Plain),
   examNames: z.record(z.string(), Plain),
   shapeConcepts: z.array(Plain),
+  findingParts: z.array(Plain),
   priorSizeAfter: z.array(Plain).min(1),
   comparisonWords: z.array(Plain).min(1),
   states: z.object({ concepts: z.array(Plain), lead: Plain }),
@@ -106,6 +107,8 @@ export const COMPARED = wordsRe(wording.comparisonWords);
 /** Findings whose "increased" is how much, not since when ("dorsal kyphosis increased"), unless the sentence compares. */
 /** Words right after a size that make it the size on earlier images ("20x14 mm in the previous examination"), not now. */
 export const PRIOR_SIZE = new RegExp(`^\\s*(?:${wording.priorSizeAfter.map((w) => escape(w).replace(/ /g, '\\s+')).join('|')})\\b`, 'i');
+/** Site words that, right after a finding, are a part of it ("the hernia neck", "aneurysm neck"), not a place in the body. */
+export const FINDING_PART = new RegExp(`^\\s+(?:${wording.findingParts.map(escape).join('|')})\\b`, 'i');
 export const SHAPES: ReadonlySet<string> = new Set(wording.shapeConcepts);
 export const SIDE_WORDS: Readonly<Record<'left' | 'right' | 'bilateral', RegExp>> = {
   left: wordsRe(wording.sideWords.left),

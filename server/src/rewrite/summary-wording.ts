@@ -12,6 +12,7 @@ import {
   AMOUNT,
   AMOUNTS,
   AROUND,
+  FINDING_PART,
   DENIAL_HEDGE,
   NEAR_LUNG,
   offLung,
@@ -66,7 +67,12 @@ function phraseOf(
   if (off) lay = lay.replace(/ (?:on|in|of|around) the \{side\} lung$/, '');
   // "Perirenal hematoma" is around the kidney, not in it: the word gives the place and how it is said.
   const around = AROUND.find((a) => a.re.test(ownWords(report, f)));
-  const sites = f.site.length || !around?.site ? f.site : [around.site];
+  // "The hernia neck measures 2.7 cm": the neck is the hernia's, not the patient's.
+  const part = FINDING_PART.exec(report.text.slice(f.end, f.end + 12))?.[0]
+    .trim()
+    .toLowerCase();
+  const own = part ? f.site.filter((s) => s !== part) : f.site;
+  const sites = own.length || !around?.site ? own : [around.site];
   // A single organ's finding says no site; a site the lay phrase already names is not said twice.
   const places = (gloss.noSide ? [] : sites)
     .map((s) => plainSite(s, side, opts.plural, around?.at))
