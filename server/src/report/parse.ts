@@ -168,6 +168,8 @@ function buildSections(text: string): Section[] {
   };
   sections.push(current);
   for (const h of headers) {
+    // A header found inside the one before it ("A  FINDINGS:" read as "A FINDINGS" and as "FINDINGS") is that header.
+    if (current.header && h.start < current.header.end) continue;
     let kind = h.kind;
     if (current.kind === 'findings' && !(kind && opensSectionInsideFindings(h.name, h.allCaps))) {
       // Organ and topic labels inside FINDINGS ("LIVER:", "Lungs:", "Contrast: 7.5 mL") stay in
