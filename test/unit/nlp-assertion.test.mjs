@@ -269,7 +269,10 @@ test('"No X are noted ... to suggest Y": a presence verb does not close the deni
 
 test('a hedge beside a history weighs the history: "consistent with the patient\'s history of stroke"', () => {
   assert.equal(
-    assertionOf('FINDINGS: Chronic encephalomalacia in the left MCA territory, consistent with the patient\'s history of ischemic stroke.', 'infarct'),
+    assertionOf(
+      "FINDINGS: Chronic encephalomalacia in the left MCA territory, consistent with the patient's history of ischemic stroke.",
+      'infarct',
+    ),
     'historical',
   );
   assert.equal(assertionOf('FINDINGS: Gliosis, likely related to a history of stroke.', 'infarct'), 'historical');

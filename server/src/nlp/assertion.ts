@@ -8,11 +8,15 @@ import type { Word } from './words';
 
 const isBreaker = (w: Word) => LIST_BREAKERS.has(w.norm) || w.kind === 'number';
 
+// Nouns among the list breakers: in a list closed by "or" ("no atrophy, denervation changes, or masses")
+// they name one more denied item, not a new statement.
+const ITEM_NOUNS: ReadonlySet<string> = new Set(['changes', 'findings']);
+
 /** Does the stretch words[from, to) start a new statement (so a denial before it does not reach past)? */
-function breaksList(s: SentenceWords, from: number, to: number): boolean {
+function breaksList(s: SentenceWords, from: number, to: number, inOrList = false): boolean {
   for (let k = from; k < to; k++) {
     if (s.mentionAt[k] >= 0) return false; // reached the next listed finding
-    if (isBreaker(s.words[k])) return true;
+    if (isBreaker(s.words[k]) && !(inOrList && ITEM_NOUNS.has(s.words[k].norm))) return true;
   }
   return false;
 }
@@ -52,6 +56,7 @@ export function assertionOf(s: SentenceWords, m: Mention): { assertion: Assertio
   // "No abnormal susceptibility is noted on SWI to suggest hemorrhage": what a denied observation would
   // suggest is denied, so past "to suggest" a presence verb ("is noted") does not close the scope.
   let carried = false;
+  let orList = false;
   for (let k = m.i - 1; k >= 0 && distance < 24; k--) {
     const w = words[k];
     // A colon or comma right after a cue introduces what it governs: "Differential diagnosis: abscess,
@@ -91,7 +96,8 @@ export function assertionOf(s: SentenceWords, m: Mention): { assertion: Assertio
       if (found && w.norm !== 'or' && w.norm !== 'nor') break;
       // Alternatives share their cue ("may represent atelectasis or resolving pneumonia"); a comma or
       // "and" followed by a new modifier starts a statement of its own ("no effusion, mild atelectasis").
-      if (w.norm !== 'or' && w.norm !== 'nor' && breaksList(s, k + 1, m.i)) break;
+      if (w.norm !== 'or' && w.norm !== 'nor' && breaksList(s, k + 1, m.i, orList)) break;
+      if (w.norm === 'or' || w.norm === 'nor') orList = true;
     }
     if (mentionAt[k] < 0) distance++;
   }
