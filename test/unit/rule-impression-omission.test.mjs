@@ -238,6 +238,10 @@ test('impression-omission: the diagnosis covers its own sign (cirrhosis an enlar
     ],
     ['There is no evidence of muscle atrophy, denervation changes, or soft tissue masses. Small joint effusion.', 'Small joint effusion.'],
     ['Evaluation of the labrum is limited due to lack of joint fluid. Supraspinatus tendinosis.', 'Supraspinatus tendinosis.'],
+    [
+      'The pulmonary arteries demonstrate a filling defect in the right lower lobe segmental branch, consistent with a pulmonary embolism.',
+      'Pulmonary embolism in the right lower lobe segmental branch.',
+    ],
   ]) {
     const ps = problemsOf(RULE, `EXAM: CT\nFINDINGS: ${findings}\nIMPRESSION: ${impression}\n`);
     assert.deepEqual(

@@ -49,7 +49,7 @@ export function findCriticalFindings(report: Report, findings: Finding[], overri
     if (finding.section === 'other' && hasReportSections) continue;
     // A label over what follows ("Thrombosis: No thrombus is identified ...") states nothing itself; what
     // follows it does. A field answered in its own words ("Pneumothorax: large, right.") is the finding.
-    if (report.text[finding.end] === ':' && labelsWhatFollows(report, finding, findings)) continue;
+    if (labelOnly(report, finding, findings)) continue;
     const sentence = report.sentences[finding.sentenceIndex]?.text ?? '';
     const before = ANAPHORA.test(sentence) ? (report.sentences[finding.sentenceIndex - 1]?.text ?? '') : '';
     const needsCall =
@@ -86,7 +86,8 @@ function largeEnough(report: Report, finding: Finding): boolean {
  * A finding named as a label ("Thrombosis:") is only the label when what follows answers it: a denial
  * ("No thrombus …", "None.") or the finding told again in the same sentence, which is then read on its own.
  */
-function labelsWhatFollows(report: Report, label: Finding, findings: Finding[]): boolean {
+export function labelOnly(report: Report, label: Finding, findings: readonly Finding[]): boolean {
+  if (report.text[label.end] !== ':') return false;
   if (/^:\s*(?:no|none|negative|not|absent|without)\b/i.test(report.text.slice(label.end, label.end + 24))) return true;
   return findings.some((f) => f !== label && f.sentenceIndex === label.sentenceIndex && f.start > label.end);
 }

@@ -17,6 +17,7 @@ import { NORMAL_STATEMENT, conceptOf, impressionStatements, mentionsOf, problemO
 import type { Fix, Problem } from '../problem';
 import { statementFrom } from '../report/edit';
 import { defineRule, type Rule } from './types';
+import { labelOnly } from '../critical/findings';
 import { oppositeInFindings } from './unsupported-impression';
 
 // Narrowing words that deny only a degree of certainty or importance, not a size, age or kind.
@@ -88,7 +89,9 @@ function contradictionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] 
   const reported = new Set<Finding>();
 
   // 1. Present in one section, denied in the other.
-  const affirmed = (f: Finding) => f.assertion === 'present';
+  // "Thrombosis: No thrombus is identified" in a structured report: the label affirms nothing.
+  const both = [...c.inFindings, ...c.inImpression];
+  const affirmed = (f: Finding) => f.assertion === 'present' && !labelOnly(report, f, both);
   const pairs: [Finding[], Finding[]][] = [
     [c.inFindings, c.inImpression],
     [c.inImpression, c.inFindings],
