@@ -1,4 +1,5 @@
 import {
+  DEGREE_ONLY_WORDS,
   CONCEPT_BY_ID,
   NARROWING_WORDS,
   QUALIFIERS,
@@ -20,8 +21,6 @@ import { defineRule, type Rule } from './types';
 import { labelOnly } from '../critical/findings';
 import { oppositeInFindings } from './unsupported-impression';
 
-// Narrowing words that deny only a degree of certainty or importance, not a size, age or kind.
-const DEGREE_ONLY = new Set(['significant', 'obvious', 'definite', 'definitive', 'convincing', 'appreciable', 'gross', 'frank', 'overt']);
 // Words that narrow a denial (lexicon/relations.json narrowingWords).
 const NARROWING_RE = new RegExp(String.raw`\b(${NARROWING_WORDS.join('|')})\b`, 'gi');
 
@@ -137,7 +136,7 @@ function contradictionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] 
         // "No significant lymphadenopathy" above, "Lymphadenopathy." below: an impression that lists a
         // finding without a word of degree calls it significant, so a denial of degree does not narrow there.
         const listedAsSignificant = p.section === 'impression' && !isMinor(report, p);
-        if (narrowingWords(report, d, true).some((w) => !pWords.has(w) && !(listedAsSignificant && DEGREE_ONLY.has(w.toLowerCase()))))
+        if (narrowingWords(report, d, true).some((w) => !pWords.has(w) && !(listedAsSignificant && DEGREE_ONLY_WORDS.has(w.toLowerCase()))))
           continue;
         // "No XXXX infiltrates": the hidden word may have been "new" or "large".
         if (/XXXX/.test(listItemOf(report, d))) continue;
