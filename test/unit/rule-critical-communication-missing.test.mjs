@@ -182,3 +182,19 @@ test('critical-communication-missing: a finding "to be considered in the differe
   assert.deepEqual(noCall('Viral pneumonia or diffuse alveolar hemorrhage may be considered in the differential diagnosis.'), []);
   assert.equal(noCall('Diffuse ground glass with alveolar hemorrhage.').length, 1);
 });
+
+test('critical-communication-missing: what the report reads as postoperative change is expected, not a call', () => {
+  const RULE = 'critical-communication-missing';
+  for (const findings of [
+    'There is free air adjacent to the posterior segment of the right lobe of the liver. It was evaluated in favor of postoperative change.',
+    'Free air densities in the vicinity of the posterior segment of the liver right lobe (postoperative change?).',
+    'Small pneumomediastinum and free air along the drain, consistent with postsurgical change after esophagectomy.',
+  ])
+    assert.deepEqual(problemsOf(RULE, `EXAM: CT abdomen\nFINDINGS: ${findings}\nIMPRESSION: See findings.\n`), [], findings);
+  // Free air the report does not explain, or a hemorrhage beside postoperative changes, is still called.
+  for (const findings of [
+    'There is free air adjacent to the liver. Postoperative changes of a cholecystectomy are noted.',
+    'Postoperative changes in the abdomen with a large acute hemorrhage in the surgical bed.',
+  ])
+    assert.equal(problemsOf(RULE, `EXAM: CT abdomen\nFINDINGS: ${findings}\nIMPRESSION: See findings.\n`).length, 1, findings);
+});

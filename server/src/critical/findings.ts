@@ -19,6 +19,10 @@ const ALREADY_KNOWN =
 const HANDLED =
   /\b(transient(ly)?|stopped|hemostasis|controlled|tamponaded|resolved with|drainage (catheter|tube)|catheter (extending )?(into|within) the (abscess|collection|cavity))\b/i;
 const HANDLED_AFTER = /\b(stopped|hemostasis|controlled|tamponaded)\b/i;
+// What the report reads as the expected result of an operation ("free air ... It was evaluated in favor of
+// postoperative change", "free air (postoperative change?)"): expected, not a new result to call about.
+const AFTER_SURGERY =
+  /(?:\b(?:in favou?r of|consistent with|compatible with|likely|probably|represent\w*|related to|due to|secondary to|attributed to|expected)\s+(?:an?\s+|the\s+)?|\(\s*)(?:post-?operative|post-?surgical)\s+(?:change|state|air|finding)s?\b/i;
 // A sentence that speaks of the one before ("This is adjacent to ...", "These findings may be due to ...").
 const ANAPHORA = /^\s*(\d+[.)]\s*)?(this|these|it|they|findings|the findings)\b/i;
 
@@ -27,7 +31,8 @@ export interface CriticalFinding {
   urgency: Urgency;
   /**
    * Whether a call must be documented: not for the days tier (the report may carry it), and below
-   * the minutes tier not for what is called stable or known, nor for one item of a differential.
+   * the minutes tier not for what is called stable or known, nor for one item of a differential; at no tier
+   * for what the report reads as the expected result of an operation ("postoperative change").
    */
   needsCall: boolean;
 }
@@ -52,15 +57,18 @@ export function findCriticalFindings(report: Report, findings: Finding[], overri
     if (labelOnly(report, finding, findings)) continue;
     const sentence = report.sentences[finding.sentenceIndex]?.text ?? '';
     const before = ANAPHORA.test(sentence) ? (report.sentences[finding.sentenceIndex - 1]?.text ?? '') : '';
+    const after = report.sentences[finding.sentenceIndex + 1]?.text ?? '';
+    const expected = AFTER_SURGERY.test(sentence) || (ANAPHORA.test(after) && AFTER_SURGERY.test(after));
     const needsCall =
-      urgency === 'minutes' ||
-      (urgency === 'hours' &&
-        !ALREADY_KNOWN.test(sentence) &&
-        !ALREADY_KNOWN.test(before) &&
-        !handled(report, finding, findings) &&
-        finding.hedge !== 'differential' &&
-        !onlyInDifferential(finding, findings) &&
-        largeEnough(report, finding));
+      !expected &&
+      (urgency === 'minutes' ||
+        (urgency === 'hours' &&
+          !ALREADY_KNOWN.test(sentence) &&
+          !ALREADY_KNOWN.test(before) &&
+          !handled(report, finding, findings) &&
+          finding.hedge !== 'differential' &&
+          !onlyInDifferential(finding, findings) &&
+          largeEnough(report, finding)));
     found.push({ finding, urgency, needsCall });
   }
   return found;
