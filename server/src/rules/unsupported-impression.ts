@@ -17,6 +17,7 @@ import { isMinor } from '../nlp/minor';
 import { NORMAL_STATEMENT, conceptOf, impressionStatements, problemOf, problemsPerPart, type ReportPart } from './consistency';
 import type { Problem } from '../problem';
 import { defineRule, type Rule } from './types';
+import { hasWords } from '../report/regex';
 
 // Findings that only point elsewhere ("See impression") describe nothing to compare with.
 const FINDINGS_DEFERRED = /\b(?:see (?:impression|below|conclusion)|as (?:per|in) (?:the )?impression)\b/i;
@@ -121,6 +122,27 @@ function inOtherOrgans(report: Report, organsOf: OrgansOf, f: Finding, g: Findin
   return theirs.size > 0 && ![...theirs].some((o) => own.has(o));
 }
 
+/**
+ * The findings tell the impression's phrase in their own order: "bladder wall thickening" as "the urinary
+ * bladder demonstrates a focal area of wall thickening", "atrophic right kidney" as "the right kidney
+ * appears to be atrophic". A sentence of the same organ holds every other word of the phrase, not denied.
+ */
+function toldAcrossSentence(report: Report, organsOf: OrgansOf, sentences: readonly Sentence[], g: Finding): boolean {
+  const organs = organsOf(g.start, g.end);
+  if (!organs.size) return false;
+  const words: string[] = [];
+  for (const m of report.text.slice(g.start, g.end).matchAll(/[a-z]+/gi)) {
+    const at = g.start + m.index;
+    if (!organsOf(at, at + m[0].length).size) words.push(m[0].toLowerCase());
+  }
+  if (!words.length) return false;
+  const head = new RegExp(String.raw`\b${words[words.length - 1]}\b`, 'i');
+  return sentences.some((s) => {
+    const lower = s.text.toLowerCase();
+    return [...organsOf(s.start, s.end)].some((o) => organs.has(o)) && words.every((w) => hasWords(lower, w)) && affirms(s.text, head);
+  });
+}
+
 const DENIED_BEFORE = /\b(?:no|not|without|negative|free of|normal|clear|unremarkable)\b/i;
 
 /** The sentence shows the evidence, not under a denial ("no focal opacity"). */
@@ -202,6 +224,7 @@ function insertionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] {
             (!(g.side === 'left' || g.side === 'right') || !!f.side || f.site.length > 0)),
     );
     if (described || findingsLower.includes(report.text.slice(g.start, g.end).toLowerCase())) continue;
+    if (toldAcrossSentence(report, organsOf, findingSentences, g)) continue;
     // Findings that show its opposite (growth restriction under "macrosomia"): the contradiction rule's business.
     if (oppositeInFindings(report, c, g)) continue;
     const evidence = EVIDENCE[g.concept];
