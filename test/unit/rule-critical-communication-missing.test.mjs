@@ -198,3 +198,18 @@ test('critical-communication-missing: what the report reads as postoperative cha
   ])
     assert.equal(problemsOf(RULE, `EXAM: CT abdomen\nFINDINGS: ${findings}\nIMPRESSION: See findings.\n`).length, 1, findings);
 });
+
+test('critical-communication-missing: a suspected pneumothorax told elsewhere with its drainage tube in place is handled', () => {
+  const text =
+    'EXAM: CT chest\nFINDINGS: There is air in the left pleural space. It may be compatible with pneumothorax.\n' +
+    'IMPRESSION: Air images suspicious for pneumothorax in the left lung and a drainage tube placed in the left lung are observed.\n';
+  assert.deepEqual(problemsOf('critical-communication-missing', text), []);
+  // Without the tube the suspected pneumothorax is still called.
+  assert.equal(
+    problemsOf(
+      'critical-communication-missing',
+      'EXAM: CT chest\nFINDINGS: It may be compatible with pneumothorax.\nIMPRESSION: Air suspicious for pneumothorax in the left lung.\n',
+    ).length,
+    1,
+  );
+});

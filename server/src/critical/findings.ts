@@ -111,7 +111,7 @@ function handled(report: Report, finding: Finding, findings: Finding[]): boolean
     (f) =>
       f !== finding &&
       f.concept === finding.concept &&
-      f.assertion === 'present' &&
+      (f.assertion === 'present' || f.assertion === 'possible') &&
       HANDLED.test(report.sentences[f.sentenceIndex]?.text ?? ''),
   );
 }
