@@ -267,16 +267,17 @@ test('"No X are noted ... to suggest Y": a presence verb does not close the deni
   assert.notEqual(assertionOf('FINDINGS: Susceptibility is noted on SWI images to suggest hemorrhage.', 'hemorrhage'), 'absent');
 });
 
-test('a hedge beside a history weighs the history: "consistent with the patient\'s history of stroke"', () => {
+test('a hedged item of a history\'s list is the history\'s: "the clinical history of X and suspected Y"', () => {
+  assert.equal(assertionOf('FINDINGS: No history of stroke.', 'infarct'), 'absent');
   assert.equal(
     assertionOf(
-      "FINDINGS: Chronic encephalomalacia in the left MCA territory, consistent with the patient's history of ischemic stroke.",
+      'IMPRESSION: Given the clinical history of left gaze deviation and suspected new seizure or stroke, further evaluation with MRI may be helpful.',
       'infarct',
     ),
     'historical',
   );
-  assert.equal(assertionOf('FINDINGS: Gliosis, likely related to a history of stroke.', 'infarct'), 'historical');
-  assert.equal(assertionOf('FINDINGS: No history of stroke.', 'infarct'), 'absent');
+  // After a comma the hedge is today's.
+  assert.equal(assertionOf('FINDINGS: History of lymphoma, and possible pneumonia in the left lower lobe.', 'pneumonia'), 'possible');
 });
 
 test('one item of a differential stays one: "less likely", "or other"', () => {

@@ -213,3 +213,12 @@ test('critical-communication-missing: a suspected pneumothorax told elsewhere wi
     1,
   );
 });
+
+test('critical-communication-missing: "consistent with the patient\'s history of stroke" weighs the history, no new stroke to call', () => {
+  const RULE = 'critical-communication-missing';
+  const at = (findings) => problemsOf(RULE, `EXAM: MR brain\nFINDINGS: ${findings}\nIMPRESSION: See findings.\n`);
+  assert.deepEqual(at("Chronic encephalomalacia in the left MCA territory, consistent with the patient's history of ischemic stroke."), []);
+  assert.deepEqual(at('Gliosis in the right frontal lobe, likely related to a history of prior stroke.'), []);
+  // A hedged new stroke is still called.
+  assert.equal(at('Restricted diffusion in the left frontal lobe, consistent with acute ischemic stroke.').length, 1);
+});

@@ -21,16 +21,14 @@ function breaksList(s: SentenceWords, from: number, to: number, inOrList = false
   return false;
 }
 
-// When several cues reach one mention: a denial wins, then a condition, then history (a hedge beside it
-// weighs the history, not today's study: "consistent with the patient's history of stroke"), then the
-// weakest hedge.
+// When several cues reach one mention: a denial wins, then a condition, then the weakest hedge.
 const RANK: Record<CueKind, number> = {
-  absent: 8,
-  hypothetical: 7,
-  historical: 6,
+  absent: 7,
+  hypothetical: 6,
   possible: 5,
   differential: 4,
   probable: 3,
+  historical: 2,
   neutral: 0,
   pseudo: 0,
   terminate: 0,
@@ -57,6 +55,7 @@ export function assertionOf(s: SentenceWords, m: Mention): { assertion: Assertio
   // suggest is denied, so past "to suggest" a presence verb ("is noted") does not close the scope.
   let carried = false;
   let orList = false;
+  let inHistory = false;
   for (let k = m.i - 1; k >= 0 && distance < 24; k--) {
     const w = words[k];
     // A colon or comma right after a cue introduces what it governs: "Differential diagnosis: abscess,
@@ -93,7 +92,12 @@ export function assertionOf(s: SentenceWords, m: Mention): { assertion: Assertio
     if (LIST_JOINERS.has(w.norm) && mentionAt[k] < 0) {
       // "possible effusion, no pneumothorax": the cue after the comma is this clause's own; but a hedge after
       // "or" still lies inside a denial before it ("no mass or appearance compatible with infiltration").
-      if (found && w.norm !== 'or' && w.norm !== 'nor') break;
+      if (found && w.norm !== 'or' && w.norm !== 'nor') {
+        // "the clinical history of gaze deviation and suspected seizure or stroke": the history's list
+        // holds the hedged item too.
+        if (w.norm === 'and' && historyBefore(s, k)) inHistory = true;
+        break;
+      }
       // Alternatives share their cue ("may represent atelectasis or resolving pneumonia"); a comma or
       // "and" followed by a new modifier starts a statement of its own ("no effusion, mild atelectasis").
       if (w.norm !== 'or' && w.norm !== 'nor' && breaksList(s, k + 1, m.i, orList)) break;
@@ -150,7 +154,7 @@ export function assertionOf(s: SentenceWords, m: Mention): { assertion: Assertio
       steps++;
     }
   }
-  const kind = best as CueKind | null;
+  const kind = inHistory && best !== 'absent' ? 'historical' : (best as CueKind | null);
   switch (kind) {
     case 'absent':
     case 'hypothetical':
@@ -164,6 +168,17 @@ export function assertionOf(s: SentenceWords, m: Mention): { assertion: Assertio
     default:
       return { assertion: 'present' };
   }
+}
+
+/** A history cue ("history of") opening the stretch before words[at], with no comma or boundary between. */
+function historyBefore(s: SentenceWords, at: number): boolean {
+  for (let k = at - 1; k >= 0 && at - k <= 12; k--) {
+    const w = s.words[k].norm;
+    if (w === ',' || HARD_BOUNDARY.has(w)) return false;
+    const c = s.cueAt[k];
+    if (c >= 0) return s.cues[c].entry.pre?.kind === 'historical';
+  }
+  return false;
 }
 
 const RELATIVES: ReadonlySet<string> = new Set(['which', 'who']);
