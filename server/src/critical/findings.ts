@@ -19,6 +19,11 @@ const ALREADY_KNOWN =
 const HANDLED =
   /\b(transient(ly)?|stopped|hemostasis|controlled|tamponaded|resolved with|drainage (catheter|tube)|catheter (extending )?(into|within) the (abscess|collection|cavity))\b/i;
 const HANDLED_AFTER = /\b(stopped|hemostasis|controlled|tamponaded)\b/i;
+// What the report reads as the expected result of an operation ("free air ... It was evaluated in favor of
+// postoperative change", "free air (postoperative change?)"): expected, not a new result to call about.
+const AFTER_SURGERY =
+  /(?:\b(?:in favou?r of|consistent with|compatible with|likely|probably|represent\w*|related to|due to|secondary to|attributed to|expected)\s+(?:an?\s+|the\s+)?|\(\s*)(?:post-?operative|post-?surgical)\s+(?:change|state|air|finding)s?\b/i;
+const HISTORY_OF = /\b(?:history|hx) of\s+(?:(?:an?|the|known|prior|previous|remote|old)\s+)?(?:[a-z-]+\s+)?$/i;
 // A sentence that speaks of the one before ("This is adjacent to ...", "These findings may be due to ...").
 const ANAPHORA = /^\s*(\d+[.)]\s*)?(this|these|it|they|findings|the findings)\b/i;
 
@@ -27,7 +32,8 @@ export interface CriticalFinding {
   urgency: Urgency;
   /**
    * Whether a call must be documented: not for the days tier (the report may carry it), and below
-   * the minutes tier not for what is called stable or known, nor for one item of a differential.
+   * the minutes tier not for what is called stable or known, nor for one item of a differential; at no tier
+   * for what the report reads as the expected result of an operation ("postoperative change").
    */
   needsCall: boolean;
 }
@@ -49,18 +55,23 @@ export function findCriticalFindings(report: Report, findings: Finding[], overri
     if (finding.section === 'other' && hasReportSections) continue;
     // A label over what follows ("Thrombosis: No thrombus is identified ...") states nothing itself; what
     // follows it does. A field answered in its own words ("Pneumothorax: large, right.") is the finding.
-    if (report.text[finding.end] === ':' && labelsWhatFollows(report, finding, findings)) continue;
+    if (labelOnly(report, finding, findings)) continue;
     const sentence = report.sentences[finding.sentenceIndex]?.text ?? '';
+    // "consistent with the patient's history of ischemic stroke": the hedge weighs the history, not a new finding.
+    if (finding.assertion === 'possible' && HISTORY_OF.test(report.text.slice(Math.max(0, finding.start - 40), finding.start))) continue;
     const before = ANAPHORA.test(sentence) ? (report.sentences[finding.sentenceIndex - 1]?.text ?? '') : '';
+    const after = report.sentences[finding.sentenceIndex + 1]?.text ?? '';
+    const expected = AFTER_SURGERY.test(sentence) || (ANAPHORA.test(after) && AFTER_SURGERY.test(after));
     const needsCall =
-      urgency === 'minutes' ||
-      (urgency === 'hours' &&
-        !ALREADY_KNOWN.test(sentence) &&
-        !ALREADY_KNOWN.test(before) &&
-        !handled(report, finding, findings) &&
-        finding.hedge !== 'differential' &&
-        !onlyInDifferential(finding, findings) &&
-        largeEnough(report, finding));
+      !expected &&
+      (urgency === 'minutes' ||
+        (urgency === 'hours' &&
+          !ALREADY_KNOWN.test(sentence) &&
+          !ALREADY_KNOWN.test(before) &&
+          !handled(report, finding, findings) &&
+          finding.hedge !== 'differential' &&
+          !onlyInDifferential(finding, findings) &&
+          largeEnough(report, finding)));
     found.push({ finding, urgency, needsCall });
   }
   return found;
@@ -86,7 +97,8 @@ function largeEnough(report: Report, finding: Finding): boolean {
  * A finding named as a label ("Thrombosis:") is only the label when what follows answers it: a denial
  * ("No thrombus …", "None.") or the finding told again in the same sentence, which is then read on its own.
  */
-function labelsWhatFollows(report: Report, label: Finding, findings: Finding[]): boolean {
+export function labelOnly(report: Report, label: Finding, findings: readonly Finding[]): boolean {
+  if (report.text[label.end] !== ':') return false;
   if (/^:\s*(?:no|none|negative|not|absent|without)\b/i.test(report.text.slice(label.end, label.end + 24))) return true;
   return findings.some((f) => f !== label && f.sentenceIndex === label.sentenceIndex && f.start > label.end);
 }
@@ -102,7 +114,7 @@ function handled(report: Report, finding: Finding, findings: Finding[]): boolean
     (f) =>
       f !== finding &&
       f.concept === finding.concept &&
-      f.assertion === 'present' &&
+      (f.assertion === 'present' || f.assertion === 'possible') &&
       HANDLED.test(report.sentences[f.sentenceIndex]?.text ?? ''),
   );
 }

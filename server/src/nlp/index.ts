@@ -8,6 +8,7 @@ import { wordsFromTokens } from './words';
 export * from './types';
 export { CONCEPTS, CONCEPT_BY_ID, PAIRED_ANATOMY, SEX_SPECIFIC_TERMS, type Concept, type ConceptFlag, type Sex } from './lexicon';
 export {
+  DEGREE_ONLY_WORDS,
   NARROWING_WORDS,
   ORGAN_SIZES,
   QUALIFIERS,
