@@ -124,6 +124,8 @@ function readTitle(words: Word[]): TitleReading {
       continue;
     }
     if (m && m.end === end) r.modality ??= m.value;
+    // A body part that names its modality too ("screening mammogram"): the modality inside its words.
+    for (let j = i + 1; !r.modality && j < end; j++) r.modality = MODALITY_TRIE.match(words, j)?.value ?? null;
     if (b && b.end === end) {
       r.bodyPart ??= b.value.part;
       if (!r.contexts.includes(b.value.context)) r.contexts.push(b.value.context);
