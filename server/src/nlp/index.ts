@@ -49,12 +49,13 @@ export function understand(report: Report): Understanding {
   const words = wordsFromTokens(report.tokens);
   const { contexts, ...exam } = findExam(report);
   const { findings, measurements } = extractFindings(report, words, activeContexts(contexts));
+  const sexSpecific = findSexSpecific(words);
   return {
-    patient: findPatient(report),
+    patient: findPatient(report, sexSpecific),
     exam,
     findings,
     measurements,
-    sexSpecific: findSexSpecific(words),
+    sexSpecific,
   };
 }
 
