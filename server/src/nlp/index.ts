@@ -41,7 +41,7 @@ export {
   type RelationsData,
   type SideWord,
 } from './relations';
-export { MM_PER, findMeasurements, isDistance } from './measurements';
+export { MM_PER, findMeasurements, isDistance, measuredQuantity } from './measurements';
 export { reportParts, type ReportPart } from './parts';
 
 /** What the report says: patient, exam and every finding mention with assertion, side and size. */
