@@ -192,6 +192,8 @@ test('obstetric ultrasound: a normal early pregnancy, and the results of their o
   // "Single live intrauterine pregnancy" says how many fetuses too (against "twin pregnancy" in the impression).
   assert.deepEqual([...new Set(normal.map((f) => f.concept))].sort(), ['intrauterine-pregnancy', 'singleton-pregnancy']);
   assert.ok(normal.every((f) => f.assertion === 'present' && !f.critical));
+  // Breech or transverse: a malpresentation, not significant by itself (it matters only near term).
+  assert.deepEqual(present('The fetus is in frank breech presentation.'), ['intrauterine-pregnancy', 'fetal-malpresentation']);
   const demise = mentions('No fetal cardiac activity is seen, consistent with fetal demise.', 'fetal-demise')[0];
   assert.equal(demise.f.critical, 'hours');
   assert.equal(mentions('Absent embryonic cardiac activity.', 'fetal-demise')[0].assertion, 'present');
