@@ -88,4 +88,6 @@ test('a quantity measured by name: the nearest name before the measurement in it
   assert.deepEqual(named('A 2 cm nodule. BPD 7.9 cm, HC 29.0 cm.'), [null, 'biparietal-diameter', 'head-circumference']);
   // Abbreviations count in capitals only ("ac" is no abdominal circumference).
   assert.deepEqual(named('the ac joint 2 cm'), [null]);
+  // A prior study's value is the quantity's prior value, compared only with another prior value.
+  assert.deepEqual(named('The left renal pelvis measures 8 mm, previously 6 mm.'), ['renal-pelvis', 'renal-pelvis (prior)']);
 });
