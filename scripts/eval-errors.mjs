@@ -1,6 +1,7 @@
 // npm run eval:errors: injects the errors that reading studies count (side confusion, omission,
 // insertion, contradiction, sex mismatch, measurement changes) into real reports from ../shared/data
-// and measures how many the rules catch, and how many warnings the clean reports draw.
+// and measures how many the rules catch, and how many warnings the clean reports draw; then the same on CT/MRI/US
+// reports, and slips of their own on mammography and obstetric ultrasound reports.
 //
 // The injections are found with this script's own small term lists, not with the engine's lexicon,
 // so the rules are not graded by the same code that built the test.
@@ -732,24 +733,26 @@ function injectMeasurement(report) {
   if (!candidates.length) return null;
   const c = pick(candidates);
   const side = random() < 0.5 ? c.i : c.f;
-  const at = side.at;
-  const where = side === c.i ? 'impression' : 'findings';
-  const original = side.match[0];
-  let changed;
-  let note;
-  if (random() < 0.5) {
-    const unit = side.match[2];
-    changed = original.slice(0, original.length - unit.length) + (unit.toLowerCase() === 'cm' ? 'mm' : 'cm');
-    note = `unit changed in the ${where}`;
-  } else {
-    const value = side.match[1];
-    const n = Number(value);
-    const decimals = value.includes('.') ? value.split('.')[1].length : 0;
-    const next = (n >= 2 && random() < 0.5 ? n - 1 : n + (decimals ? 0.7 : 3)).toFixed(decimals);
-    changed = next + original.slice(value.length);
-    note = `value changed in the ${where}`;
-  }
-  return { text: replaceAt(report.text, at, at + original.length, changed), span: { start: at, end: at + changed.length }, note };
+  const { changed, note } = alteredSize(side.match, side === c.i ? 'impression' : 'findings');
+  return {
+    text: replaceAt(report.text, side.at, side.at + side.match[0].length, changed),
+    span: { start: side.at, end: side.at + changed.length },
+    note,
+  };
+}
+
+/** A size written with the other unit, or with another value (one less, or more). */
+function alteredSize(match, where) {
+  const [original, value, unit] = match;
+  if (random() < 0.5)
+    return {
+      changed: original.slice(0, original.length - unit.length) + (unit.toLowerCase() === 'cm' ? 'mm' : 'cm'),
+      note: `unit changed in the ${where}`,
+    };
+  const n = Number(value);
+  const decimals = value.includes('.') ? value.split('.')[1].length : 0;
+  const next = (n >= 2 && random() < 0.5 ? n - 1 : n + (decimals ? 0.7 : 3)).toFixed(decimals);
+  return { changed: next + original.slice(value.length), note: `value changed in the ${where}` };
 }
 
 // Each row: its injector and the rule categories that count as catching it.
@@ -1088,18 +1091,8 @@ function measurementSlips(report) {
       [m, impression.body.start + m.index, 'impression'],
       [same[0], findings.body.start + same[0].index, 'findings'],
     ]) {
-      const [original, value, unit] = match;
-      const n = Number(value);
-      const decimals = value.includes('.') ? value.split('.')[1].length : 0;
-      const changed =
-        random() < 0.5
-          ? original.slice(0, original.length - unit.length) + (unit.toLowerCase() === 'cm' ? 'mm' : 'cm')
-          : (n >= 2 ? n - 1 : n + (decimals ? 0.7 : 3)).toFixed(decimals) + original.slice(value.length);
-      slips.push({
-        text: replaceAt(report.text, at, at + original.length, changed),
-        span: { start: at, end: at + changed.length },
-        note: `size changed in the ${where}`,
-      });
+      const { changed, note } = alteredSize(match, where);
+      slips.push({ text: replaceAt(report.text, at, at + match[0].length, changed), span: { start: at, end: at + changed.length }, note });
     }
   }
   return slips;
