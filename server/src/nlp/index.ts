@@ -42,7 +42,7 @@ export {
   type RelationsData,
   type SideWord,
 } from './relations';
-export { MM_PER, findMeasurements, isDistance } from './measurements';
+export { MM_PER, findMeasurements, isDistance, measuredQuantity } from './measurements';
 export { reportParts, type ReportPart } from './parts';
 
 /** What the report says: patient, exam and every finding mention with assertion, side and size. */
@@ -50,12 +50,13 @@ export function understand(report: Report): Understanding {
   const words = wordsFromTokens(report.tokens);
   const { contexts, ...exam } = findExam(report);
   const { findings, measurements } = extractFindings(report, words, activeContexts(contexts));
+  const sexSpecific = findSexSpecific(words);
   return {
-    patient: findPatient(report),
+    patient: findPatient(report, sexSpecific),
     exam,
     findings,
     measurements,
-    sexSpecific: findSexSpecific(words),
+    sexSpecific,
   };
 }
 
