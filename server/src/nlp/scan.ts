@@ -1,6 +1,6 @@
 // The words of one sentence read once: each lexicon mention (longest match, a subject with its state a
 // few words on) and each assertion cue, so assertion, place and binding index them by word.
-import { CONCEPT_TRIES, CUE_TRIE, PREDICATE_STATES, PREDICATE_TRIE, type Concept, type CueEntry } from './lexicon';
+import { CONCEPT_TRIES, CUE_TRIE, PREDICATE_STATES, PREDICATE_TRIE, scanStarts, type Concept, type CueEntry } from './lexicon';
 import { INNER_SIDES, NEGATORS, PREDICATE_FILLERS, STATE_MODIFIERS } from './grammar';
 import type { PhraseTrie } from './trie';
 import type { Word } from './words';
@@ -72,9 +72,11 @@ export function scanSentence(words: Word[], contextTries: readonly PhraseTrie<{ 
   const cueAt = new Array<number>(words.length).fill(-1);
   const mentions: Mention[] = [];
   const cues: Cue[] = [];
+  const starts = scanStarts();
   // Cues first where they are longer than a concept starting at the same word ("free of" vs "free air").
   for (let i = 0; i < words.length;) {
-    if (words[i].kind === 'number' || words[i].kind === 'deid') {
+    const w = words[i];
+    if (w.kind === 'number' || w.kind === 'deid' || (!starts.has(w.norm) && !CONCEPT_TRIES.exact.startsWith(w.text))) {
       i++;
       continue;
     }

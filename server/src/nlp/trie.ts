@@ -27,6 +27,16 @@ export class PhraseTrie<T> {
     if (node.value === undefined || replace) node.value = value;
   }
 
+  /** The first words of its phrases (as written when exact): a word not among them starts no match. */
+  firstKeys(): IterableIterator<string> {
+    return this.root.next.keys();
+  }
+
+  /** Can a phrase start with this key? */
+  startsWith(key: string): boolean {
+    return this.root.next.has(key);
+  }
+
   /**
    * The longest phrase starting at words[at] and ending before limit: its end index and value.
    * Words in `skip` may stand inside a phrase without being part of it ("elevated right hemidiaphragm").
