@@ -1,7 +1,8 @@
 // IU warm checks per report, wall and CPU, for one or more builds of the engine side by side (a copy of
-// out/ made before a change, and out/ after it), interleaved so that both see the same load:
-//   cp -r out .ab/base   (inside the worktree, so node_modules resolve; never committed)
-//   node scripts/lib/engine-ab.mjs .ab/base out --runs=3 --rounds=4
+// out/ made before a change, and out/ after it), interleaved so that both see the same load. Keep the copy
+// outside the worktree (lint reads every file in it), with node_modules linked beside it:
+//   mkdir /tmp/ab && cp -r out /tmp/ab/base && ln -s "$PWD/node_modules" /tmp/ab/node_modules
+//   node scripts/lib/engine-ab.mjs /tmp/ab/base out --runs=3 --rounds=4
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
