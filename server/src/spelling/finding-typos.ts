@@ -36,8 +36,9 @@ export function typoCandidates(report: Report, checker: SpellChecker | undefined
   if (!checker) return candidates;
   const words = wordsOfFindings();
   report.tokens.forEach((t, i) => {
-    if (t.kind !== 'word' || t.text.length < MIN_LENGTH || !/^\p{Ll}+$/u.test(t.lower)) return;
-    if (accepted.has(t.lower) || checker.isKnown(t.text)) return;
+    // The memoised dictionary first: nearly every word is known, and the letters test is a Unicode regex.
+    if (t.kind !== 'word' || t.text.length < MIN_LENGTH || checker.isKnown(t.text)) return;
+    if (!/^\p{Ll}+$/u.test(t.lower) || accepted.has(t.lower)) return;
     const correction = checker.suggestNear(t.text, 1)[0]?.word;
     if (correction && words.has(correction.toLowerCase())) candidates.set(i, correction);
   });
