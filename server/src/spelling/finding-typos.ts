@@ -35,13 +35,16 @@ function wordsOfFindings(): ReadonlySet<string> {
 export function typoCandidates(report: Report, checker: SpellChecker | undefined, accepted: ReadonlySet<string>): Map<number, string> {
   const candidates = new Map<number, string>();
   if (!checker) return candidates;
-  const words = wordsOfFindings();
-  report.tokens.forEach((t, i) => {
-    if (t.kind !== 'word' || t.text.length < MIN_LENGTH || !/^\p{Ll}+$/u.test(t.lower)) return;
-    if (accepted.has(t.lower) || checker.isKnown(t.text)) return;
+  const { tokens } = report;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    // The memoised look-up first: nearly every word is known, and the letter test cost more.
+    if (t.kind !== 'word' || t.text.length < MIN_LENGTH || checker.isKnown(t.text)) continue;
+    if (!/^\p{Ll}+$/u.test(t.lower) || accepted.has(t.lower)) continue;
     const correction = checker.suggestNear(t.text, 1)[0]?.word;
-    if (correction && words.has(correction.toLowerCase())) candidates.set(i, correction);
-  });
+    // The finding words are gathered only now: a report without an unknown word never needs them (start-up).
+    if (correction && wordsOfFindings().has(correction.toLowerCase())) candidates.set(i, correction);
+  }
   return candidates;
 }
 
