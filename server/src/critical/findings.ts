@@ -38,6 +38,8 @@ export function findCriticalFindings(report: Report, findings: Finding[], overri
   // A case history or an operative note retells results; it is never asked for a critical-result call.
   if (report.document !== 'imaging') return found;
   const hasReportSections = report.sections.some((s) => s.kind === 'findings' || s.kind === 'impression');
+  // Per concept, asked once: a long document holds many critical mentions, and each read all findings.
+  const toldHandled = new Map<string, boolean>();
   for (const finding of [...findings, ...malpositionedTubes(report, findings)]) {
     const override = overrides[finding.finding];
     const urgency = override === 'none' ? null : (override ?? finding.critical);
@@ -57,7 +59,7 @@ export function findCriticalFindings(report: Report, findings: Finding[], overri
       (urgency === 'hours' &&
         !ALREADY_KNOWN.test(sentence) &&
         !ALREADY_KNOWN.test(before) &&
-        !handled(report, finding, findings) &&
+        !handled(report, finding, findings, toldHandled) &&
         finding.hedge !== 'differential' &&
         !onlyInDifferential(finding, findings) &&
         largeEnough(report, finding));
@@ -91,20 +93,23 @@ function labelsWhatFollows(report: Report, label: Finding, findings: Finding[]):
   return findings.some((f) => f !== label && f.sentenceIndex === label.sentenceIndex && f.start > label.end);
 }
 
-function handled(report: Report, finding: Finding, findings: Finding[]): boolean {
+function handled(report: Report, finding: Finding, findings: Finding[], toldHandled: Map<string, boolean>): boolean {
   const at = finding.sentenceIndex;
   const sentence = report.sentences[at];
   if (!sentence) return false;
   if (HANDLED.test(sentence.text)) return true;
   for (let k = at + 1; k <= at + 3 && report.sentences[k]?.section === sentence.section; k++)
     if (HANDLED_AFTER.test(report.sentences[k].text)) return true;
-  return findings.some(
-    (f) =>
-      f !== finding &&
-      f.concept === finding.concept &&
-      f.assertion === 'present' &&
-      HANDLED.test(report.sentences[f.sentenceIndex]?.text ?? ''),
-  );
+  // Another mention told handled (this one's own sentence is not, so it is never that mention).
+  let told = toldHandled.get(finding.concept);
+  if (told === undefined)
+    toldHandled.set(
+      finding.concept,
+      (told = findings.some(
+        (f) => f.concept === finding.concept && f.assertion === 'present' && HANDLED.test(report.sentences[f.sentenceIndex]?.text ?? ''),
+      )),
+    );
+  return told;
 }
 
 /**
