@@ -44,6 +44,9 @@ export function findCriticalFindings(report: Report, findings: Finding[], overri
   // A case history or an operative note retells results; it is never asked for a critical-result call.
   if (report.document !== 'imaging') return found;
   const hasReportSections = report.sections.some((s) => s.kind === 'findings' || s.kind === 'impression');
+  // Questions about all mentions of a concept, asked once per concept (perConcept).
+  const toldHandled = new Map<string, boolean>();
+  const differentialOnly = new Map<string, boolean>();
   for (const finding of [...findings, ...malpositionedTubes(report, findings)]) {
     const override = overrides[finding.finding];
     const urgency = override === 'none' ? null : (override ?? finding.critical);
@@ -68,7 +71,7 @@ export function findCriticalFindings(report: Report, findings: Finding[], overri
         (urgency === 'hours' &&
           !ALREADY_KNOWN.test(sentence) &&
           !ALREADY_KNOWN.test(before) &&
-          !handled(report, finding, findings) &&
+          !handled(report, finding, findings, toldHandled) &&
           finding.hedge !== 'differential' &&
           !onlyInDifferential(finding, findings) &&
           largeEnough(report, finding)));
@@ -103,30 +106,41 @@ export function labelOnly(report: Report, label: Finding, findings: readonly Fin
   return findings.some((f) => f !== label && f.sentenceIndex === label.sentenceIndex && f.start > label.end);
 }
 
-function handled(report: Report, finding: Finding, findings: Finding[]): boolean {
+function handled(report: Report, finding: Finding, findings: Finding[], toldHandled: Map<string, boolean>): boolean {
   const at = finding.sentenceIndex;
   const sentence = report.sentences[at];
   if (!sentence) return false;
   if (HANDLED.test(sentence.text)) return true;
   for (let k = at + 1; k <= at + 3 && report.sentences[k]?.section === sentence.section; k++)
     if (HANDLED_AFTER.test(report.sentences[k].text)) return true;
-  return findings.some(
-    (f) =>
-      f !== finding &&
-      f.concept === finding.concept &&
-      (f.assertion === 'present' || f.assertion === 'possible') &&
-      HANDLED.test(report.sentences[f.sentenceIndex]?.text ?? ''),
+  // Another mention told handled (this one's own sentence is not, so it is never that mention).
+  return perConcept(toldHandled, finding.concept, () =>
+    findings.some(
+      (f) =>
+        f.concept === finding.concept &&
+        (f.assertion === 'present' || f.assertion === 'possible') &&
+        HANDLED.test(report.sentences[f.sentenceIndex]?.text ?? ''),
+    ),
   );
+}
+
+/** A question about all mentions of a concept, asked once per concept (a long document has many mentions). */
+function perConcept(memo: Map<string, boolean>, concept: string, ask: () => boolean): boolean {
+  let answer = memo.get(concept);
+  if (answer === undefined) memo.set(concept, (answer = ask()));
+  return answer;
 }
 
 /**
  * A finding the report names only as a possibility, once as one item of a differential ("hemorrhagic cyst
  * versus abscess" ... "an abscess cannot be excluded"), stays the differential it was first given as.
  */
-function onlyInDifferential(finding: Finding, findings: Finding[]): boolean {
+function onlyInDifferential(finding: Finding, findings: Finding[], byConcept: Map<string, boolean>): boolean {
   if (finding.assertion !== 'possible') return false;
-  const same = findings.filter((f) => f.concept === finding.concept && (f.assertion === 'present' || f.assertion === 'possible'));
-  return same.some((f) => f.hedge === 'differential') && same.every((f) => f.assertion === 'possible');
+  return perConcept(byConcept, finding.concept, () => {
+    const same = findings.filter((f) => f.concept === finding.concept && (f.assertion === 'present' || f.assertion === 'possible'));
+    return same.some((f) => f.hedge === 'differential') && same.every((f) => f.assertion === 'possible');
+  });
 }
 
 export const URGENCY_WORDS: Record<Urgency, string> = {
