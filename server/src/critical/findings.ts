@@ -73,7 +73,7 @@ export function findCriticalFindings(report: Report, findings: Finding[], overri
           !ALREADY_KNOWN.test(before) &&
           !handled(report, finding, findings, toldHandled) &&
           finding.hedge !== 'differential' &&
-          !onlyInDifferential(finding, findings) &&
+          !onlyInDifferential(finding, findings, differentialOnly) &&
           largeEnough(report, finding)));
     found.push({ finding, urgency, needsCall });
   }
@@ -95,7 +95,6 @@ function largeEnough(report: Report, finding: Finding): boolean {
   return QUALIFIERS.marked.test(clause);
 }
 
-/** Bleeding the report's own procedure met and stopped, as its sentence, the next three or another mention tells. */
 /**
  * A finding named as a label ("Thrombosis:") is only the label when what follows answers it: a denial
  * ("No thrombus …", "None.") or the finding told again in the same sentence, which is then read on its own.
@@ -106,6 +105,7 @@ export function labelOnly(report: Report, label: Finding, findings: readonly Fin
   return findings.some((f) => f !== label && f.sentenceIndex === label.sentenceIndex && f.start > label.end);
 }
 
+/** Bleeding the report's own procedure met and stopped, as its sentence, the next three or another mention tells. */
 function handled(report: Report, finding: Finding, findings: Finding[], toldHandled: Map<string, boolean>): boolean {
   const at = finding.sentenceIndex;
   const sentence = report.sentences[at];
