@@ -6,13 +6,24 @@
 // verify.ts is a second, separate layer.
 import type { Report, Span } from '../report/types';
 import type { RewriteKind } from './kinds';
-import { CUES, GENERIC, clausesOf, parseRejoined, readClause, readText, rejoined, stem, type Clause } from './clauses';
+import {
+  CUES,
+  GENERIC,
+  clausesOf,
+  findingHeads,
+  parseRejoined,
+  partsUnsaid,
+  readClause,
+  readText,
+  rejoined,
+  stem,
+  type Clause,
+} from './clauses';
 import { changesOf, clip, dropsOf, polarityLostBy, shareOf, sidesMovedBy } from './clause-changes';
 import { summaryClauses } from './summary-lines';
 import { lastImpression } from './verify-reading';
 import { TEMPLATES } from '../templates';
 import { stripListNumber } from './list-number';
-import { findingHeads } from './impression-kept';
 import { GLOSSARY } from '../nlp/glossary';
 
 export interface VerifyReason {
@@ -20,6 +31,8 @@ export interface VerifyReason {
   /** Where it stands in the source and in the candidate (offsets), when it stands somewhere. */
   source?: Span;
   candidate?: Span;
+  /** The document is no report to rewrite (empty, not an imaging report): the one reason, nothing else is checked. */
+  unrewritable?: true;
 }
 
 /** A candidate clause rests on a source clause when this share of its words is there. */
@@ -122,10 +135,7 @@ export function checkClauses(
   };
   const src = clausesOf(source);
   const none = unrewritable(source, src);
-  if (none) {
-    say(none);
-    return reasons;
-  }
+  if (none) return [{ message: none, unrewritable: true }];
   // What the history, the exam title or (above a FINDINGS section) an unheaded first line names is the question.
   const hasFindings = source.sections.some((x) => x.kind === 'findings');
   const asks = (c: Clause) => QUESTION_SECTIONS.has(c.section) || (c.section === 'preamble' && hasFindings);
@@ -162,7 +172,8 @@ export function checkClauses(
   // What each candidate clause rests on, and what it changes there.
   const restsOn = new Map<Clause, Clause[]>();
   const inImpression = (c: Clause) => c.section === 'impression';
-  const sourceWords = new Set(src.flatMap((s) => s.words.map((w) => w.slice(0, 5))));
+  // (Its labels too: "Placenta:" over "Anterior Grade I." is the report's word.)
+  const sourceWords = new Set(src.flatMap((s) => [...s.words, ...s.label].map((w) => w.slice(0, 5))));
   // A summary may pass on the impression's own "no acute …" beside the significant findings it tells
   // (every one is required below); a drafted impression never writes one over them.
   const impressionSaysNormal = src.some((s) => inImpression(s) && globalNormal(s));
@@ -315,12 +326,7 @@ export function checkClauses(
     // said in turn: more than half of its own words stand in what keeps it.
     if (kind === 'impression' && inImpression(s)) {
       const said = new Set(keptBy.flatMap((c) => c.words));
-      for (const part of s.parts) {
-        const own = part.words.filter((w) => !GENERIC.has(w) && !s.negated.has(w));
-        // (A part of one word is a connective or a qualifier: "Additionally, …".)
-        if (part.stated && own.length > 1 && own.filter((w) => said.has(w)).length * 2 <= own.length)
-          say(`drops "${own.join(' ')}" of "${clip(s.text)}"`, s, keptBy[0]);
-      }
+      for (const own of partsUnsaid(s, said)) say(`drops "${own.join(' ')}" of "${clip(s.text)}"`, s, keptBy[0]);
     }
     for (const moved of sidesMovedBy(s, keptBy)) say(`${moved} in "${clip(s.text, 60)}"`, s, keptBy[0]);
     // Its polarity and hedges: on the clauses resting on it, else on one saying its very words.
