@@ -132,14 +132,14 @@ export interface PlainSite {
 }
 
 /** Where a site is, in plain words, with its side: "in the lower part of the right lung". */
-export function plainSite(site: string, side: Side | null, plural = false): PlainSite | undefined {
+export function plainSite(site: string, side: Side | null, plural = false, at?: string): PlainSite | undefined {
   const s = glossary.sites[site];
   if (!s) return undefined;
   let np: string;
   if (side === 'bilateral') np = s.both ?? `${withSide(s.np, null)} on both sides`;
   else np = withSide(plural && s.npPl ? s.npPl : s.np, side);
   const saysSide = !!side && (side === 'bilateral' ? true : s.np.includes('{side}'));
-  return { np, where: `${s.at} ${np}`, organ: s.organ, saysSide, template: withSide(s.np, null) };
+  return { np, where: `${at ?? s.at} ${np}`, organ: s.organ, saysSide, template: withSide(s.np, null) };
 }
 
 /** Fills a "{side}" slot ("the {side} lung" -> "the left lung"); without a side the slot goes. */

@@ -23,10 +23,16 @@ const WordingSchema = z.object({
   sizeUnits: z.array(Plain),
   sizeBounds: z.record(z.string(), Plain),
   distances: z.array(z.object({ before: z.array(Plain), after: z.array(Plain).min(1), plain: Plain }).strict()),
-  offLung: z.object({ organs: z.array(Plain).min(1), lung: z.array(Plain).min(1) }).strict(),
+  offLung: z
+    .object({ organs: z.array(Plain).min(1), lung: z.array(Plain).min(1), heart: z.array(Plain).min(1), sharedWithHeart: z.array(Plain) })
+    .strict(),
+  around: z.array(z.object({ words: z.array(Plain).min(1), at: Plain, site: Plain.optional() }).strict()),
   nearLungSites: z.array(Plain),
   communication: z.array(Plain),
   examNames: z.record(z.string(), Plain),
+  shapeConcepts: z.array(Plain),
+  findingParts: z.array(Plain),
+  priorSizeAfter: z.array(Plain).min(1),
   comparisonWords: z.array(Plain).min(1),
   states: z.object({ concepts: z.array(Plain), lead: Plain }),
   sideWords: z.object({ left: z.array(Plain), right: z.array(Plain), bilateral: z.array(Plain) }).strict(),
@@ -42,10 +48,12 @@ function check(): void {
     if (!isDegree(w)) throw new Error(`lay-wording: "${w}" is no plain degree of degrees`);
   for (const d of degrees) if (!isDegree(d) || !wording.amounts[d]) throw new Error(`lay-wording: no amount for degree "${d}"`);
   const sites = new Set((anatomyData as { sites: { site: string }[] }).sites.map((s) => s.site));
-  for (const s of wording.nearLungSites) if (!sites.has(s)) throw new Error(`lay-wording: unknown site ${s}`);
+  for (const s of [...wording.nearLungSites, ...wording.around.flatMap((a) => a.site ?? [])])
+    if (!sites.has(s)) throw new Error(`lay-wording: unknown site ${s}`);
   const units = new Set(Object.values((unitsData as { written: Record<string, string> }).written));
   for (const u of wording.sizeUnits) if (!units.has(u)) throw new Error(`lay-wording: unknown unit ${u}`);
-  for (const c of wording.states.concepts) if (!CONCEPT_BY_ID.has(c)) throw new Error(`lay-wording: unknown concept ${c}`);
+  for (const c of [...wording.states.concepts, ...wording.shapeConcepts])
+    if (!CONCEPT_BY_ID.has(c)) throw new Error(`lay-wording: unknown concept ${c}`);
 }
 check();
 
@@ -68,19 +76,40 @@ export const SIZE_BOUND: { re: RegExp; plain: Readonly<Record<string, string>> }
   re: new RegExp(`(?:^|[^a-z])(${Object.keys(wording.sizeBounds).map(escape).join('|')})\\s*$`, 'i'),
   plain: wording.sizeBounds,
 };
-/** Words that make a length a distance from a landmark ("N+5.5 cm", "3 cm from the nipple"), not a size. */
+/** How a distance from a landmark is said ("N+5.5 cm", "3 cm from the nipple"); whether a length is a distance is measurements.ts's isDistance. */
 export const DISTANCES: readonly { before: RegExp | null; after: RegExp; plain: string }[] = wording.distances.map((d) => ({
   before: d.before.length ? new RegExp(`(?:^|[^A-Za-z])(?:${d.before.map(escape).join('|')})\\s*$`) : null,
   after: new RegExp(`^\\s*(?:${d.after.map((w) => escape(w).replace(/ /g, '\\s+')).join('|')})(?![A-Za-z])`, 'i'),
   plain: d.plain,
 }));
 export const SIZE_UNITS: ReadonlySet<string> = new Set(wording.sizeUnits);
-/** A sentence that places its finding off the lung: it names another organ and no lung word. */
-export const offLung = (sentence: string) => OFF_LUNG.organs.test(sentence) && !OFF_LUNG.lung.test(sentence);
-const OFF_LUNG = { organs: wordsRe(wording.offLung.organs), lung: wordsRe(wording.offLung.lung) };
+/** A sentence that places its finding off the lung: it names another organ and no lung word; in a heart's sentence "apical" is the heart's apex. */
+export function offLung(sentence: string): boolean {
+  const heart = OFF_LUNG.heart.test(sentence);
+  const lungWords = heart ? sentence.replace(OFF_LUNG.shared, ' ') : sentence;
+  return (heart || OFF_LUNG.organs.test(sentence)) && !OFF_LUNG.lung.test(lungWords);
+}
+const OFF_LUNG = {
+  organs: wordsRe(wording.offLung.organs),
+  lung: wordsRe(wording.offLung.lung),
+  heart: wordsRe(wording.offLung.heart),
+  shared: wordsRe(wording.offLung.sharedWithHeart, 'gi'),
+};
+/** Words that place a finding around or under an organ's covering, not in it ("perirenal"), and how it is said. */
+export const AROUND: readonly { re: RegExp; at: string; site: string | null }[] = wording.around.map((a) => ({
+  re: wordsRe(a.words),
+  at: a.at,
+  site: a.site ?? null,
+}));
 export const NEAR_LUNG: ReadonlySet<string> = new Set(wording.nearLungSites);
 export const COMMUNICATION = wordsRe(wording.communication);
 export const COMPARED = wordsRe(wording.comparisonWords);
+/** Findings whose "increased" is how much, not since when ("dorsal kyphosis increased"), unless the sentence compares. */
+/** Words right after a size that make it the size on earlier images ("20x14 mm in the previous examination"), not now. */
+export const PRIOR_SIZE = new RegExp(`^\\s*(?:${wording.priorSizeAfter.map((w) => escape(w).replace(/ /g, '\\s+')).join('|')})\\b`, 'i');
+/** Site words that, right after a finding, are a part of it ("the hernia neck", "aneurysm neck"), not a place in the body. */
+export const FINDING_PART = new RegExp(`^\\s+(?:${wording.findingParts.map(escape).join('|')})\\b`, 'i');
+export const SHAPES: ReadonlySet<string> = new Set(wording.shapeConcepts);
 export const SIDE_WORDS: Readonly<Record<'left' | 'right' | 'bilateral', RegExp>> = {
   left: wordsRe(wording.sideWords.left),
   right: wordsRe(wording.sideWords.right),

@@ -3,8 +3,9 @@
 // summary (summary.ts) tells these in plain words (summary-wording.ts).
 import type { Finding, Measurement, Side, Understanding } from '../nlp/types';
 import type { Report } from '../report/types';
-import { DEGREE, DISTANCES, QUALIFIER, TERM_QUALIFIER } from '../nlp/lay-wording';
+import { DEGREE, DISTANCES, PRIOR_SIZE, QUALIFIER, TERM_QUALIFIER } from '../nlp/lay-wording';
 import { LEVEL, SPINE_LEVEL_RANGE } from '../report/parse';
+import { isDistance } from '../nlp/measurements';
 import { stripListNumber } from './list-number';
 
 export const DEGREE_RE = new RegExp(
@@ -118,23 +119,37 @@ export function ownStretch(report: Report, understanding: Understanding, f: Find
   return { start: from, end: to };
 }
 
-/** The landmark a length is a distance from ("N+5.5 cm", "3 cm from the nipple"), in plain words; null for a size. */
-export function landmarkOf(report: Report, m: Measurement): string | null {
+/**
+ * The landmark a distance is from, in plain words ("N+5.5 cm", "3 cm from the nipple"), or else in the
+ * report's own words up to the clause end ("distal to its origin", "from the right apex").
+ */
+export function landmarkOf(report: Report, m: Measurement): string {
   const before = report.text.slice(Math.max(0, m.start - 6), m.start);
   const after = report.text.slice(m.end, m.end + 40);
-  return DISTANCES.find((d) => d.before?.test(before) || d.after.test(after))?.plain ?? null;
+  const plain = DISTANCES.find((d) => d.before?.test(before) || d.after.test(after))?.plain;
+  if (plain) return plain;
+  const own = /^[^.;:,()\n]*/.exec(report.text.slice(m.end, m.end + 60))![0];
+  return own
+    .trim()
+    .split(/\s+/)
+    .slice(0, 6)
+    .join(' ')
+    .replace(/\b(the) \1\b/gi, '$1');
 }
 
 const ownMeasurements = (report: Report, understanding: Understanding, f: Finding) => {
   const own = ownStretch(report, understanding, f, SIZE_END);
   return f.measurements.filter((m) => m.start >= own.start && m.end <= own.end);
 };
-/** A finding's sizes that stand in its own phrase; a distance from a landmark is none. */
+/** A finding's sizes that stand in its own phrase; a distance from a landmark (the parser's isDistance) is none. */
 export const measuredIn = (report: Report, understanding: Understanding, f: Finding): Measurement[] =>
-  ownMeasurements(report, understanding, f).filter((m) => !landmarkOf(report, m));
+  ownMeasurements(report, understanding, f).filter(
+    // A size on earlier images is not the size now: told with it as two sizes, it reads as two things.
+    (m) => !isDistance(report.text, m) && !PRIOR_SIZE.test(report.text.slice(m.end, m.end + 30)),
+  );
 /** The distances from a landmark its own phrase gives ("at 2 o'clock, 3 cm from the nipple"). */
 export const distancesIn = (report: Report, understanding: Understanding, f: Finding): Measurement[] =>
-  ownMeasurements(report, understanding, f).filter((m) => landmarkOf(report, m));
+  ownMeasurements(report, understanding, f).filter((m) => isDistance(report.text, m));
 
 // A qualifier the term itself says ("high-grade partial tear"): kept whatever plain phrase the concept has.
 const termQualifier = (report: Report, f: Finding) =>

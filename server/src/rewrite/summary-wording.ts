@@ -5,9 +5,14 @@
 import { glossOfMention, plainSite, plainTerm, plainUnit, withSide, PLAIN_WORDS, type PlainSite } from '../nlp/glossary';
 import type { Finding, Measurement, Side } from '../nlp/types';
 import type { Report, Sentence } from '../report/types';
+import { parseReport } from '../report';
+import { understand } from '../nlp';
+import { CONCEPT_BY_ID } from '../nlp/lexicon';
 import {
   AMOUNT,
   AMOUNTS,
+  AROUND,
+  FINDING_PART,
   DENIAL_HEDGE,
   NEAR_LUNG,
   offLung,
@@ -19,6 +24,7 @@ import {
   STATES,
 } from '../nlp/lay-wording';
 import { squash } from './advice';
+import { capitalise } from './impression-phrase';
 import { degreeOf, landmarkOf, ownWords, qualifierOf, type Item } from './summary-reading';
 import { escapeRegExp } from '../report/regex';
 
@@ -34,10 +40,6 @@ export function plainMeasurement(report: Report, m: Measurement): string {
   // "less than 10 mm" is not "about 10 millimeters".
   const bound = SIZE_BOUND.re.exec(report.text.slice(Math.max(0, m.start - 20), m.start))?.[1].toLowerCase();
   return `${bound ? SIZE_BOUND.plain[bound] : 'about'} ${m.value.map(String).join(joiner)} ${plainUnit(m.unit)}`;
-}
-
-export function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 const article = (phrase: string) => (/^[aeiou]/i.test(phrase) && !/^(u[nr]i|one)/i.test(phrase) ? 'an ' : 'a ') + phrase;
@@ -61,11 +63,22 @@ function phraseOf(
   const usePl = opts.plural && !!gloss.pl;
   let lay = usePl ? gloss.pl! : gloss.lay;
   // "A nodular density in the spleen hilum" is no hazy area on the lung.
-  if (offLung(sentence)) lay = lay.replace(/ (?:on|in|of|around) the \{side\} lung$/, '');
+  const off = offLung(sentence);
+  if (off) lay = lay.replace(/ (?:on|in|of|around) the \{side\} lung$/, '');
+  // "Perirenal hematoma" is around the kidney, not in it: the word gives the place and how it is said.
+  const around = AROUND.find((a) => a.re.test(ownWords(report, f)));
+  // "The hernia neck measures 2.7 cm": the neck is the hernia's, not the patient's.
+  const part = FINDING_PART.exec(report.text.slice(f.end, f.end + 12))?.[0]
+    .trim()
+    .toLowerCase();
+  const own = part ? f.site.filter((s) => s !== part) : f.site;
+  const sites = own.length || !around?.site ? own : [around.site];
   // A single organ's finding says no site; a site the lay phrase already names is not said twice.
-  const places = (gloss.noSide ? [] : f.site)
-    .map((s) => plainSite(s, side, opts.plural))
+  const places = (gloss.noSide ? [] : sites)
+    .map((s) => plainSite(s, side, opts.plural, around?.at))
     .filter((p): p is PlainSite => !!p)
+    // Off the lung, a lung place is a word another organ shares ("apical transmural scar" is the heart's apex).
+    .filter((p) => !(off && p.organ === 'lung'))
     .filter(
       (p) =>
         !bare(lay).includes(bare(p.template).replace(/^(the|an?) /, '')) &&
@@ -85,7 +98,7 @@ function phraseOf(
     // "Opacity in the posterior mediastinum" is not on the lung: a site away from the lay phrase's
     // organ takes the organ's place.
     const tail = / (?:on|in|of|around) the \{side\} lung$/.exec(lay);
-    if (tail && !NEAR_LUNG.has(f.site.find((s) => plainSite(s, side))!)) lay = lay.slice(0, tail.index);
+    if (tail && !NEAR_LUNG.has(sites.find((s) => plainSite(s, side))!)) lay = lay.slice(0, tail.index);
   }
   let tail = '';
   if (side && !sideDone) {
@@ -139,12 +152,40 @@ export function termOf(report: Report, f: Finding): string {
     .join(' ');
 }
 
+// What a few words read as on their own; terms repeat across reports, so the reading is kept (bounded).
+const READ_AS = new Map<string, string[]>();
+function readAs(text: string): string[] {
+  let concepts = READ_AS.get(text);
+  if (!concepts) {
+    concepts = understand(parseReport(`IMPRESSION:\n${text}.\n`)).findings.map((g) => g.concept);
+    if (READ_AS.size > 5000) READ_AS.clear();
+    READ_AS.set(text, concepts);
+  }
+  return concepts;
+}
+/**
+ * The report's words for a finding, as the summary names it in brackets: its term, and when the term
+ * alone is another finding, with the words of its phrase that make it this one ("pleural noncalcified
+ * plaque", "noncalcified plaque along the left pleura": not an artery's plaque).
+ */
+export function namedTerm(report: Report, f: Finding): string {
+  const term = termOf(report, f);
+  // Most mentions are a term of their own concept: no reading needed.
+  if (CONCEPT_BY_ID.get(f.concept)?.terms.includes(term.toLowerCase()) || readAs(term).includes(f.concept)) return term;
+  const before = ownWords(report, f, false).split(/\s+/).filter(Boolean);
+  // The words before it, nearest first; else its whole phrase after it, never cut mid-phrase.
+  const wider = before.map((_, n) => [...before.slice(before.length - n - 1), term].join(' '));
+  const after = (/^[^.;:,()]*/.exec(report.text.slice(f.end, f.end + 80))?.[0] ?? '').trim().replace(/\s+/g, ' ');
+  if (after && after.split(' ').length <= 8) wider.push(`${term} ${after.toLowerCase()}`);
+  return wider.find((w) => readAs(w).includes(f.concept)) ?? term;
+}
+
 export function findingSentences(report: Report, item: Item): string[] {
   const f = item.first;
   const gloss = glossFor(report, f);
   const { text: phrase, plural, degreeSaid } = phraseOf(report, f, item);
   const verb = plural ? 'are' : 'is';
-  const term = termOf(report, f);
+  const term = namedTerm(report, f);
   const named = squash(term) === squash(bare(gloss.lay)) ? '' : ` (${term})`;
   let lead: string;
   const state = STATES.has(f.concept) && !item.hedged;
@@ -181,7 +222,7 @@ export function denialSentence(report: Report, f: Finding): string {
   // "No significant stenosis": a grade the phrase cannot carry is kept as the qualifier it is.
   // The report's term in brackets, as for a finding: the reader (and the verifier) sees what is denied.
   const said = degreeSaid ? text : `${degree} ${text.replace(/^an? /, '')}`;
-  return `There is no ${hedge}sign of ${said} (${termOf(report, f)}).`;
+  return `There is no ${hedge}sign of ${said} (${namedTerm(report, f)}).`;
 }
 
 const WORD_RES = PLAIN_WORDS.map((word) => ({ word, re: new RegExp(`\\b${escapeRegExp(word)}\\b`) }));

@@ -9,9 +9,10 @@
 import { understand } from '../nlp';
 import { PLAIN_STATEMENTS } from '../nlp/glossary';
 import type { Finding, Side, Understanding } from '../nlp/types';
+import { sitesAgree } from '../nlp/relations';
 import { sentencesIn } from '../report';
 import type { Report, Section, Sentence } from '../report/types';
-import { CHANGE, COMMUNICATION, COMPARED, EXAM_NAMES, LAY_LINES, QUALIFIER, SIDE_WORDS } from '../nlp/lay-wording';
+import { CHANGE, COMMUNICATION, COMPARED, EXAM_NAMES, LAY_LINES, QUALIFIER, SHAPES, SIDE_WORDS } from '../nlp/lay-wording';
 import { adviceKindOf } from './advice';
 import { gradeOf } from './readability';
 import {
@@ -136,6 +137,7 @@ export function summarize(report: Report, understanding: Understanding = underst
           i.first.concept === f.concept &&
           i.first.assertion === f.assertion &&
           i.first.side === f.side &&
+          sitesAgree(i.first, f) &&
           termOf(report, i.first) === termOf(report, f) &&
           !i.degree &&
           i.mentions.every((m) => !m.measurements.length),
@@ -166,7 +168,8 @@ export function summarize(report: Report, understanding: Understanding = underst
       const f = item.first;
       if (item.mentions.some((m) => m.measurements.length)) continue;
       const same = understanding.findings.filter(
-        (g) => g.section === 'findings' && g.concept === f.concept && g.side === f.side && stated(g),
+        // In the same place: a left renal nodule's size is not the left lung nodule's.
+        (g) => g.section === 'findings' && g.concept === f.concept && g.side === f.side && stated(g) && sitesAgree(g, f),
       );
       if (same.length === 1) item.sizes = measuredIn(report, understanding, same[0]);
     }
@@ -181,6 +184,7 @@ export function summarize(report: Report, understanding: Understanding = underst
       ? report.text.slice(start, end)
       : report.text.slice(start, Math.max(start, m.start)) + ' ' + report.text.slice(Math.min(end, m.end), end);
   const changeOf = (m: Finding) => {
+    if (SHAPES.has(m.concept) && !COMPARED.test(report.sentences[m.sentenceIndex]?.text ?? '')) return [];
     const st = ownStretch(report, understanding, m);
     const kinds = CHANGE.filter((c) => c.re.test(withoutName(m, st.start, st.end)));
     const sentence = report.sentences[m.sentenceIndex];
