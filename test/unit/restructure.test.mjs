@@ -1124,17 +1124,12 @@ test("an endoluminal graft is the aorta's; DISCUSSION without FINDINGS is the fi
   assert.deepEqual(gate(discussion), []);
 });
 
-test('one word names its field once; the chest wall is the chest wall, HCC the liver; a sentence on the cervical spine in a head CT is Other', () => {
-  const chest = run(
-    'EXAM: CT CHEST\nFINDINGS: The lungs are clear. There are no chest wall masses or osseous lesions. • Operated HCC at follow-up.',
-  ).out;
+test('one word names its field once; the chest wall is the chest wall, HCC the liver', () => {
+  const text =
+    'EXAM: CT CHEST\nFINDINGS: The lungs are clear. There are no chest wall masses or osseous lesions. • Operated HCC at follow-up.';
+  const chest = run(text).out;
   assert.equal(line(chest, 'Chest wall'), 'Chest wall: There are no chest wall masses or osseous lesions.');
   assert.equal(line(chest, 'Upper abdomen'), 'Upper abdomen: • Operated HCC at follow-up.');
-  const text =
-    'EXAM: CT HEAD\nFINDINGS: The calvarium is intact. The upper cervical spine is visualized without significant degenerative changes or fractures.';
-  const head = run(text).out;
-  assert.equal(line(head, 'Skull and scalp'), 'Skull and scalp: The calvarium is intact.');
-  assert.equal(line(head, 'Other'), 'Other: The upper cervical spine is visualized without significant degenerative changes or fractures.');
   assert.equal(broken(text), null);
   assert.deepEqual(gate(text), []);
 });

@@ -163,16 +163,12 @@ export function restructure(report: Report, template: ReportTemplate, options: R
    * together under Other, opened by the heading. Filed one by one, "There is mild generalized
    * osteopenia" would become the skull's. A region a general word names ("PELVIS") is not one.
    */
-  const otherExam = (name: string) => otherRegionIn(wordsOf(name)) !== null;
-  /** The spans of the words naming a region of another exam, or null when they name none or a region this template covers. */
-  function otherRegionIn(ws: readonly Word[], minWords = 1): { start: number; end: number }[] | null {
-    const hits = ws.flatMap((_, j) => {
-      const m = BODY_PART_TRIE.match(ws, j);
-      return m && m.end - j >= minWords ? [{ ...m.value, start: ws[j].start, end: ws[m.end - 1].end }] : [];
-    });
+  const otherExam = (name: string) => {
+    const hw = wordsOf(name);
+    const parts = hw.flatMap((_, j) => BODY_PART_TRIE.match(hw, j)?.value ?? []);
     const covers = (p: { part: string; context: string }) => template.bodyParts.includes(p.part) || template.bodyParts.includes(p.context);
-    return hits.length > 0 && hits.every((p) => p.context !== 'other' && !covers(p)) ? hits : null;
-  }
+    return parts.length > 0 && parts.every((p) => p.context !== 'other' && !covers(p));
+  };
   /** Headings that are one field's label: the field, and the section's first sentence (which the heading opens). */
   const headedBy = new Map<number, { sub: number; first: number }>();
   report.sections.forEach((section, k) => {
@@ -374,11 +370,6 @@ export function restructure(report: Report, template: ReportTemplate, options: R
       if (ev.known && !ev.inTemplate) return { sub: OTHER, by: 'other' };
     }
     const ev = router.evidence(sw, s.text, s.start, conceptsBySentence.get(i) ?? [], namedInFindings, organs);
-    // "The upper cervical spine is visualized without fractures." in a head CT: a region of another exam,
-    // whose words alone name the organs ("spine": bones) — not the skull's. (A region of two words: one
-    // word, "heart", "breast", is an organ's name too.)
-    const region = otherRegionIn(sw, 2);
-    if (region && organs.every((h) => region.some((r) => r.start <= h.start && h.end <= r.end))) return { sub: OTHER, by: 'other' };
     // "It causes narrowing of the lumen.": a sentence about the one before, naming no organ, stays with it.
     if (previous && ANAPHORA.test(s.text) && !organs.length) return { sub: previous.sub, by: 'context' };
     // "(small airway disease? small vessel disease?)." cut at its question marks: the pieces are the sentence's before.
