@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { iuReports, haveData, dataDir } from './lib/corpus.mjs';
 import { startServer } from '../test/helpers/lsp.mjs';
-import { formatSummary, ms, summary as summarise } from './lib/stats.mjs';
+import { formatSummary, ms, quantile, summary as summarise } from './lib/stats.mjs';
 import { rng } from './lib/random.mjs';
 
 const require = createRequire(import.meta.url);
@@ -316,9 +316,35 @@ async function suggestBench(count = 200) {
   console.log(`  the same, cpu: ${summary(cpu)}; the word among the first three: ${top3}/${typos.length}`);
 }
 
-// --only=engine, --only=server or --only=peers runs one part.
+/**
+ * Start-up: a fresh CLI process checking one clean report, beside bare node; the whole process's cpu
+ * (lib/cpu-at-exit.cjs, preloaded, writes it at exit) and wall, medians of `runs`. Needs dist/ (npm run build).
+ */
+function startupBench(runs = 7) {
+  const cli = path.join(root, 'dist/cli.js');
+  if (!fs.existsSync(cli)) return console.log('start-up: skipped (npm run build makes dist/cli.js)');
+  const atExit = path.join(root, 'scripts/lib/cpu-at-exit.cjs');
+  const run = (args) => {
+    const cpu = [];
+    const wall = [];
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now();
+      const r = spawnSync(process.execPath, ['-r', atExit, ...args], { encoding: 'utf8' });
+      wall.push(performance.now() - t0);
+      cpu.push(Number(/bench-cpu-ms ([\d.]+)/.exec(r.stderr ?? '')?.[1] ?? NaN));
+    }
+    return `${ms(quantile(cpu, 0.5))} cpu, ${ms(quantile(wall, 0.5))} wall`;
+  };
+  const report = path.join(root, 'examples/chest-radiograph-normal.rpt');
+  console.log(
+    `start-up: radlint check of one clean report ${run([cli, 'check', report])}; bare node ${run(['-e', '0'])} (medians of ${runs})`,
+  );
+}
+
+// --only=engine, --only=server, --only=peers or --only=startup runs one part.
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 if (!only || only === 'engine') await engineBench();
+if (!only || only === 'startup') startupBench();
 if (!only || only === 'server') {
   await suggestBench();
   await lspBench();

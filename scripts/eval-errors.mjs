@@ -1,6 +1,7 @@
 // npm run eval:errors: injects the errors that reading studies count (side confusion, omission,
 // insertion, contradiction, sex mismatch, measurement changes) into real reports from ../shared/data
-// and measures how many the rules catch, and how many warnings the clean reports draw.
+// and measures how many the rules catch, and how many warnings the clean reports draw; then the same on CT/MRI/US
+// reports, and slips of their own on mammography and obstetric ultrasound reports.
 //
 // The injections are found with this script's own small term lists, not with the engine's lexicon,
 // so the rules are not graded by the same code that built the test.
@@ -10,7 +11,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { iuReports, mtReports, haveData, dataDir } from './lib/corpus.mjs';
+import { iuReports, mtReports, breastObstetricReports, haveData, dataDir } from './lib/corpus.mjs';
 import { drawsFrom, rng } from './lib/random.mjs';
 import { numberOption } from './lib/options.mjs';
 
@@ -732,24 +733,26 @@ function injectMeasurement(report) {
   if (!candidates.length) return null;
   const c = pick(candidates);
   const side = random() < 0.5 ? c.i : c.f;
-  const at = side.at;
-  const where = side === c.i ? 'impression' : 'findings';
-  const original = side.match[0];
-  let changed;
-  let note;
-  if (random() < 0.5) {
-    const unit = side.match[2];
-    changed = original.slice(0, original.length - unit.length) + (unit.toLowerCase() === 'cm' ? 'mm' : 'cm');
-    note = `unit changed in the ${where}`;
-  } else {
-    const value = side.match[1];
-    const n = Number(value);
-    const decimals = value.includes('.') ? value.split('.')[1].length : 0;
-    const next = (n >= 2 && random() < 0.5 ? n - 1 : n + (decimals ? 0.7 : 3)).toFixed(decimals);
-    changed = next + original.slice(value.length);
-    note = `value changed in the ${where}`;
-  }
-  return { text: replaceAt(report.text, at, at + original.length, changed), span: { start: at, end: at + changed.length }, note };
+  const { changed, note } = alteredSize(side.match, side === c.i ? 'impression' : 'findings');
+  return {
+    text: replaceAt(report.text, side.at, side.at + side.match[0].length, changed),
+    span: { start: side.at, end: side.at + changed.length },
+    note,
+  };
+}
+
+/** A size written with the other unit, or with another value (one less, or more). */
+function alteredSize(match, where) {
+  const [original, value, unit] = match;
+  if (random() < 0.5)
+    return {
+      changed: original.slice(0, original.length - unit.length) + (unit.toLowerCase() === 'cm' ? 'mm' : 'cm'),
+      note: `unit changed in the ${where}`,
+    };
+  const n = Number(value);
+  const decimals = value.includes('.') ? value.split('.')[1].length : 0;
+  const next = (n >= 2 && random() < 0.5 ? n - 1 : n + (decimals ? 0.7 : 3)).toFixed(decimals);
+  return { changed: next + original.slice(value.length), note: `value changed in the ${where}` };
 }
 
 // Each row: its injector and the rule categories that count as catching it.
@@ -813,30 +816,33 @@ function injectInto(pool, cleanOf, injectors = INJECTORS) {
     for (const s of shuffle(pool)) {
       if (injected >= PER_CATEGORY) break;
       const report = parseReport(s.text);
-      const c = inject(report);
-      if (!c) continue;
-      injected++;
-      const kind = `${category}|${c.note.replace(/:.*$/, '')}`;
-      injectedKinds.set(kind, (injectedKinds.get(kind) ?? 0) + 1);
-      const before = new Set(cleanOf(s).map(key));
-      const { problems } = checkText(c.text);
-      // A slip is reported once, at the mention most likely wrong; when nothing tells which side is
-      // right that may be the other mention, with the injected word as its related information.
-      const at = (p) => overlaps(p, c.span) || (p.category === 'laterality' && (p.related ?? []).some((r) => overlaps(r, c.span)));
-      const hit = problems.some(
-        (p) => categories.includes(p.category) && !before.has(key(p)) && (category === 'omission' || whole || at(p)),
-      );
-      if (hit) caught++;
-      else
-        misses.push({
-          category,
-          id: s.id,
-          note: c.note,
-          text: c.text,
-          span: c.span,
-          problems: problems.filter((p) => categories.includes(p.category)),
-          whole: category === 'omission' || !!whole,
-        });
+      const made = inject(report);
+      // An injector may offer every slip the report allows (the small mammography and OB set).
+      for (const c of Array.isArray(made) ? made : made ? [made] : []) {
+        if (injected >= PER_CATEGORY) break;
+        injected++;
+        const kind = `${category}|${c.note.replace(/:.*$/, '')}`;
+        injectedKinds.set(kind, (injectedKinds.get(kind) ?? 0) + 1);
+        const before = new Set(cleanOf(s).map(key));
+        const { problems } = checkText(c.text);
+        // A slip is reported once, at the mention most likely wrong; when nothing tells which side is
+        // right that may be the other mention, with the injected word as its related information.
+        const at = (p) => overlaps(p, c.span) || (p.category === 'laterality' && (p.related ?? []).some((r) => overlaps(r, c.span)));
+        const hit = problems.some(
+          (p) => categories.includes(p.category) && !before.has(key(p)) && (category === 'omission' || whole || at(p)),
+        );
+        if (hit) caught++;
+        else
+          misses.push({
+            category,
+            id: s.id,
+            note: c.note,
+            text: c.text,
+            span: c.span,
+            problems: problems.filter((p) => categories.includes(p.category)),
+            whole: category === 'omission' || !!whole,
+          });
+      }
     }
     rows.push({ category, injected, caught });
   }
@@ -867,7 +873,7 @@ console.log('');
 /** How many slips of each kind of injection each category missed. */
 function printMissKinds(list) {
   console.log('Misses by kind of injection:');
-  for (const category of Object.keys(INJECTORS)) {
+  for (const category of new Set(list.map((m) => m.category))) {
     const kinds = new Map();
     for (const m of list.filter((x) => x.category === category)) {
       const kind = m.note.replace(/:.*$/, '').replace(/, (?:findings|impression) flipped$/, '');
@@ -921,7 +927,7 @@ if (ALARMS_OUT)
 function printMisses(list) {
   if (!SHOW_MISSES) return;
   console.log('');
-  for (const category of Object.keys(INJECTORS)) {
+  for (const category of new Set(list.map((m) => m.category))) {
     for (const m of list.filter((x) => x.category === category).slice(0, SHOW_MISSES)) {
       console.log(`--- miss ${category} ${m.id} (${m.note})`);
       console.log(m.whole ? m.text : context(m.text, m.span).replace(/\s+/g, ' '));
@@ -982,3 +988,197 @@ console.log('');
 printMissKinds(cross.misses);
 printMisses(cross.misses);
 if (CROSS_DUMP) fs.writeFileSync(CROSS_DUMP, JSON.stringify(cross.misses, null, 1));
+
+// Mammography and obstetric ultrasound (issue 19): slips that make sense there, injected into the MTSamples
+// breast and OB reports and the reports written as test fixtures. The set is small, so every slip a report
+// allows is injected (not one drawn per report). Drawn after everything above, so the figures above do not move.
+const BREAST_FAMILIES = {
+  mass: /\b(?:mass(?:es)?|lesions?|nodules?|fibroadenomas?)\b/i,
+  calcifications: /\bcalcifications?\b/i,
+  asymmetry: /\basymmetr(?:y|ies)\b/i,
+  distortion: /\bdistortion\b/i,
+  cyst: /\bcysts?\b/i,
+  hematoma: /\bhematoma\b/i,
+  node: /\b(?:lymph nodes?|adenopathy|lymphadenopathy)\b/i,
+  cancer: /\b(?:cancer|carcinoma|malignancy)\b/i,
+};
+const OB_FAMILIES = {
+  previa: /\bprevia\b/i,
+  ectopic: /\bectopic\b/i,
+  'subchorionic hemorrhage': /\bsubchorionic (?:hemorrhage|hematoma)\b/i,
+  'amniotic fluid': /\b(?:poly|oligo)hydramnios\b/i,
+  'short cervix': /\b(?:short cervix|cervical shortening|funneling)\b/i,
+  pyelectasis: /\b(?:pyelectasis|hydronephrosis)\b/i,
+  ventriculomegaly: /\bventriculomegaly\b/i,
+  'growth restriction': /\b(?:growth restriction|small for gestational age|large for gestational age|macrosomia)\b/i,
+  demise: /\b(?:demise|without cardiac activity|pregnancy failure|miscarriage)\b/i,
+  presentation: /\b(?:breech|transverse lie)\b/i,
+};
+const familyHits = (families, text) => Object.keys(families).filter((f) => families[f].test(text));
+// What makes a statement no finding to carry: a denial, a normal or benign-and-stable statement.
+const NOT_A_FINDING = /\b(?:no|not|without|negative|normal|unremarkable|stable|unchanged|benign)\b/i;
+
+// A finding placed in the breast (a mass of the shoulder seen on the same ultrasound is not).
+const IN_THE_BREAST = /\b(?:breasts?|o'?clock|quadrant|subareolar|retroareolar|axill\w*)\b/i;
+/** A negation cue before the finding in its sentence ("revealed no cystic or hypoechoic solid mass"). */
+function deniedIn(sentence, family) {
+  const m = family.exec(sentence);
+  return !!m && /\b(?:no|without|negative for|not)\b/i.test(sentence.slice(0, m.index));
+}
+
+/** A breast finding's side flipped where findings and impression give it the same one side. */
+function breastSideSlips(report) {
+  const { findings, impression } = sectionsOf(report);
+  if (!findings || !impression) return [];
+  const inF = sentencesOf(report, findings);
+  const inI = sentencesOf(report, impression);
+  const slips = [];
+  for (const [here, there] of [
+    [inF, inI],
+    [inI, inF],
+  ]) {
+    for (const s of here) {
+      const words = sideWords(s.text);
+      if (words.length !== 1 || !IN_THE_BREAST.test(s.text)) continue;
+      const side = words[0][1].toLowerCase();
+      const family = familyHits(BREAST_FAMILIES, s.text).find(
+        (f) => !deniedIn(s.text, BREAST_FAMILIES[f]) && there.some((o) => BREAST_FAMILIES[f].test(o.text) && sideWords(o.text).length > 0),
+      );
+      if (!family) continue;
+      const partners = there.filter((o) => BREAST_FAMILIES[family].test(o.text));
+      const sides = new Set(partners.flatMap((o) => sideWords(o.text).map((w) => w[1].toLowerCase())));
+      if (sides.size !== 1 || !sides.has(side) || partners.some((o) => /\bbilateral|\bboth\b/i.test(o.text))) continue;
+      const at = s.start + words[0].index;
+      const by = flipSide(words[0][1]);
+      slips.push({
+        text: replaceAt(report.text, at, at + words[0][1].length, by),
+        span: { start: at, end: at + by.length },
+        note: `${family}, ${here === inF ? 'findings' : 'impression'} flipped`,
+      });
+    }
+  }
+  return slips;
+}
+
+// "BI-RADS 4B:", "BIRADS Classification 2 - Benign", "BI-RADS category 0": the category given.
+const BIRADS = /\bBI-?RADS(?:®)?(?:\s+(?:category|classification|assessment))?\s*:?\s*(0|1|2|3|4[ABC]?|5|6)\b/gi;
+// The category dictated in its stead: benign where the report found something, suspicious where it found nothing.
+const WRONG_CATEGORY = { 0: '1', 1: '4', 2: '4', 3: '2', 4: '2', '4A': '2', '4B': '2', '4C': '2', 5: '2', 6: '2' };
+function biradsSlips(report) {
+  const slips = [];
+  for (const m of report.text.matchAll(BIRADS)) {
+    const at = m.index + m[0].length - m[1].length;
+    const by = WRONG_CATEGORY[m[1].toUpperCase()];
+    slips.push({
+      text: replaceAt(report.text, at, at + m[1].length, by),
+      span: { start: at, end: at + by.length },
+      note: `BI-RADS ${m[1]} → ${by}`,
+    });
+  }
+  return slips;
+}
+
+/** A size stated in both findings and impression changed in one of them: every such pair, each side. */
+function measurementSlips(report) {
+  const { findings, impression } = sectionsOf(report);
+  if (!findings || !impression) return [];
+  const inFindings = sizesIn(sectionText(report, findings));
+  const slips = [];
+  for (const m of sizesIn(sectionText(report, impression))) {
+    const same = inFindings.filter((f) => sizeKey(f) === sizeKey(m));
+    if (same.length !== 1) continue;
+    for (const [match, at, where] of [
+      [m, impression.body.start + m.index, 'impression'],
+      [same[0], findings.body.start + same[0].index, 'findings'],
+    ]) {
+      const { changed, note } = alteredSize(match, where);
+      slips.push({ text: replaceAt(report.text, at, at + match[0].length, changed), span: { start: at, end: at + changed.length }, note });
+    }
+  }
+  return slips;
+}
+
+// How many fetuses: "single live intrauterine pregnancy" against "twin pregnancy".
+// The word before the pregnancy it counts ("Twin A" names one twin, no number to slip).
+const FETAL_NUMBER = /\b(single(?:ton)?|twin)(?=\s+(?:live|intrauterine|gestation\w*|pregnan\w*|fetus|embryo|IUP)\b)/gi;
+function fetalNumberSlips(report) {
+  const { findings, impression } = sectionsOf(report);
+  if (!findings || !impression) return [];
+  const slips = [];
+  const fText = sectionText(report, findings);
+  const iText = sectionText(report, impression);
+  const number = (w) => (/^twin/i.test(w) ? 'twin' : 'single');
+  for (const [section, other] of [
+    [findings, iText],
+    [impression, fText],
+  ]) {
+    const said = new Set([...other.matchAll(FETAL_NUMBER)].map((m) => number(m[1])));
+    if (said.size !== 1) continue;
+    for (const m of sectionText(report, section).matchAll(FETAL_NUMBER)) {
+      if (number(m[1]) !== [...said][0]) continue;
+      const at = section.body.start + m.index;
+      const by = number(m[1]) === 'twin' ? (/^[A-Z]/.test(m[1]) ? 'Single' : 'single') : /^[A-Z]/.test(m[1]) ? 'Twin' : 'twin';
+      slips.push({
+        text: replaceAt(report.text, at, at + m[1].length, by),
+        span: { start: at, end: at + by.length },
+        note: `fetal number in the ${section === findings ? 'findings' : 'impression'}`,
+      });
+    }
+  }
+  return slips;
+}
+
+/** An impression statement left out: one naming a finding the findings describe and no other statement names. */
+function omissionSlips(report, families) {
+  const { findings, impression } = sectionsOf(report);
+  if (!findings || !impression) return [];
+  const units = impressionUnits(report, impression);
+  if (units.length < 2) return [];
+  const described = sentencesOf(report, findings).filter((s) => !NOT_A_FINDING.test(s.text));
+  const slips = [];
+  for (const u of units) {
+    const statement = report.text.slice(u.marker ? u.marker.end : u.start, u.end);
+    if (NOT_A_FINDING.test(statement) || /\bBI-?RADS\b/i.test(statement)) continue;
+    const others = units.filter((o) => o !== u).map((o) => report.text.slice(o.start, o.end));
+    const family = familyHits(families, statement).find(
+      (f) => described.some((s) => families[f].test(s.text)) && !others.some((o) => families[f].test(o)),
+    );
+    if (!family) continue;
+    let cut = u.start;
+    while (cut > impression.body.start && /[ \t\r\n]/.test(report.text[cut - 1])) cut--;
+    const text = cut === impression.body.start ? replaceAt(report.text, u.start, u.end, '') : replaceAt(report.text, cut, u.end, '');
+    slips.push({ text, span: { start: 0, end: text.length }, note: family });
+  }
+  return slips;
+}
+
+const breastObstetric = breastObstetricReports();
+const boClean = new Map(breastObstetric.map((s) => [s.id, checkText(s.text).problems]));
+const ofKind = (kind) => breastObstetric.filter((s) => s.kind === kind);
+const mg = injectInto(ofKind('MG'), (s) => boClean.get(s.id), {
+  'breast finding side': { inject: breastSideSlips, categories: ['laterality'] },
+  'BI-RADS assessment': { inject: biradsSlips, categories: ['guideline'] },
+  'breast finding left out of the impression': {
+    inject: (r) => omissionSlips(r, BREAST_FAMILIES),
+    categories: ['omission'],
+    whole: true,
+  },
+});
+// Fetal number: findings and impression disagree, and nothing tells which is right, so either mention is the place.
+const ob = injectInto(ofKind('OB'), (s) => boClean.get(s.id), {
+  'fetal measurement': { inject: measurementSlips, categories: ['measurement'] },
+  'fetal number': { inject: fetalNumberSlips, categories: ['contradiction', 'insertion'], whole: true },
+  'OB finding left out of the impression': {
+    inject: (r) => omissionSlips(r, OB_FAMILIES),
+    categories: ['omission'],
+    whole: true,
+  },
+});
+console.log('');
+console.log(
+  `Mammography and obstetric ultrasound (${breastObstetric.length}: mammography/breast ${ofKind('MG').length}, OB ${ofKind('OB').length}; MTSamples ${breastObstetric.filter((s) => s.id.startsWith('mt')).length} and test fixtures), every slip each report allows, target >= 90% each:`,
+);
+printRows([...mg.rows, ...ob.rows]);
+console.log('');
+printMissKinds([...mg.misses, ...ob.misses]);
+printMisses([...mg.misses, ...ob.misses]);

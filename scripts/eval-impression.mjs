@@ -17,10 +17,13 @@
 //            offered, over all and over imaging reports (a case history is refused by design), and
 //            the K (5) most common reasons it is not (--imaging: counted over the imaging reports
 //            alone, so a case history's "not an imaging report" does not crowd them out).
+// read:      (--read N [--seed S] [--match RE]) for reading by hand: N CT/MRI/US reports (MTSamples
+//            imaging, CT-RATE, synthetic, in turn; --match keeps those whose text matches RE) drawn
+//            with seed S, each with its findings, its old impression and the draft, offered or why not.
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { iuReports, mtReports, haveData, dataDir, rewriteGroups } from './lib/corpus.mjs';
+import { iuReports, mtReports, haveData, dataDir, rewriteGroups, ctRateReports, syntheticReports } from './lib/corpus.mjs';
 import { numberOption } from './lib/options.mjs';
 import { drawsFrom, rng } from './lib/random.mjs';
 import { quantile } from './lib/stats.mjs';
@@ -233,6 +236,38 @@ export function evaluateOffered(perGroup, top = 5, imagingOnly = false) {
   });
 }
 
+/** Reports to read by hand, with their drafts: see `read` at the top. */
+export function readDrafts(count, seed, match) {
+  if (!haveData) return [];
+  const { analyze } = load('engine.js');
+  const { rewrite } = load('rewrite/index.js');
+  const draws = drawsFrom(rng(seed));
+  const pools = [
+    mtReports()
+      .map((r) => r.text)
+      .filter((t) => analyze(t).report.document === 'imaging' && !/^\s*(?:EXAM: )?(?:PA AND LATERAL )?CHEST X-?RAY/i.test(t)),
+    ctRateReports(),
+    syntheticReports(),
+  ].map((pool) => draws.shuffle(match ? pool.filter((t) => match.test(t)) : pool));
+  const out = [];
+  for (let i = 0; out.length < count && pools.some((p) => i < p.length); i++)
+    for (const pool of pools) {
+      if (out.length >= count || i >= pool.length) continue;
+      const analysis = analyze(pool[i]);
+      const { report } = analysis;
+      const r = rewrite('impression', analysis);
+      const impression = [...report.sections].reverse().find((s) => s.kind === 'impression');
+      out.push({
+        report: report.text,
+        old: impression ? report.text.slice(impression.body.start, impression.body.end).trim() : '',
+        draft: r.placed,
+        ok: r.verification.ok,
+        reasons: r.verification.reasons,
+      });
+    }
+  return out;
+}
+
 /** The offered table as lines. */
 export function formatOffered(rows) {
   const pct = (a, b) => (b ? `${((100 * a) / b).toFixed(1)}%` : '-');
@@ -267,6 +302,15 @@ export function formatImpressionTable(result) {
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const args = process.argv.slice(2);
   const option = (name, fallback) => numberOption(args, name, fallback);
+  if (args.includes('--read')) {
+    const at = args.indexOf('--match');
+    const read = readDrafts(option('read', 20), option('seed', 1), at >= 0 ? new RegExp(args[at + 1], 'i') : null);
+    read.forEach((r, i) => {
+      console.log(`\n===== ${i + 1} ${r.ok ? 'offered' : 'NOT offered: ' + r.reasons.join(' | ')}\n${r.report.trim()}`);
+      console.log(`--- old impression:\n${r.old}\n--- draft:\n${r.draft}`);
+    });
+    process.exit(0);
+  }
   if (args.includes('--offered')) {
     const rows = evaluateOffered(option('offered', 150), option('top', 5), args.includes('--imaging'));
     for (const line of formatOffered(rows)) console.log(line);

@@ -123,3 +123,31 @@ export function rewriteGroups(perGroup, draws) {
     ['CT/MRI (synthetic)', sample(syntheticReports())],
   ];
 }
+
+const MT_BREAST_OBSTETRIC = /\b(?:mammo\w*|breast|OB|obstetric\w*|fetal|biophysical)\b/i;
+const FIXTURE_DIRS = ['test/fixtures/mammography', 'test/fixtures/obstetric-us', 'test/fixtures/restructure'];
+
+/**
+ * Mammography, breast imaging and obstetric ultrasound reports: the MTSamples radiology reports whose
+ * name says so (an OB-GYN CT is none), and the reports written as test fixtures (test/fixtures), each
+ * with `kind` 'MG' (breast) or 'OB'.
+ */
+export function breastObstetricReports() {
+  const kindOf = (name) => (/\b(?:mammo\w*|breast|mg)\b/i.test(name) ? 'MG' : 'OB');
+  const mt = haveData
+    ? mtReports()
+        .filter((r) => MT_BREAST_OBSTETRIC.test(r.name) && !/\bCT\b|nuclear/i.test(r.name))
+        .map((r) => ({ id: `mt:${r.id}`, text: r.text, kind: kindOf(r.name) }))
+    : [];
+  const fixtures = FIXTURE_DIRS.flatMap((dir) =>
+    fs
+      .readdirSync(path.join(root, dir))
+      .filter((f) => /^(?:\d\d|mg|ob)-.*\.(?:txt|rpt)$/.test(f))
+      .map((f) => ({
+        id: `fixture:${path.basename(dir)}/${f}`,
+        text: fs.readFileSync(path.join(root, dir, f), 'utf8'),
+        kind: dir.endsWith('mammography') || f.startsWith('mg-') ? 'MG' : 'OB',
+      })),
+  );
+  return [...mt, ...fixtures];
+}

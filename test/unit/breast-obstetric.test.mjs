@@ -182,3 +182,26 @@ test('a side flipped between the findings and the impression of a bilateral mamm
     alarms(oneBreast).some((a) => /^exam-side-mismatch: "right" mass in the impression, but the exam is of the left breast/.test(a)),
   );
 });
+
+test('one fetus in the findings and twins in the impression (or the other way) is caught; "BI-RADS 1: Incomplete" too', () => {
+  const single = read('obstetric-us/01-first-trimester-normal.txt');
+  assert.deepEqual(alarms(single), []);
+  const twinImpression = single.replace('Single live intrauterine pregnancy at 8 weeks', 'Twin live intrauterine pregnancy at 8 weeks');
+  assert.ok(
+    alarms(twinImpression).some((a) => /^(?:unsupported-impression|findings-impression-contradiction): .*multiple gestation/i.test(a)),
+    alarms(twinImpression).join('\n'),
+  );
+  const twins = read('obstetric-us/07-twins.txt');
+  const singleImpression = twins.replace('Live dichorionic diamniotic twin pregnancy', 'Single live intrauterine pregnancy');
+  assert.ok(
+    alarms(singleImpression).some((a) => /^(?:unsupported-impression|findings-impression-contradiction): .*singleton/i.test(a)),
+    alarms(singleImpression).join('\n'),
+  );
+  const recall = read('mammography/03-screening-recall.txt');
+  assert.ok(
+    alarms(recall.replace('BI-RADS 0:', 'BI-RADS 1:')).some((a) =>
+      /^rads-management: BI-RADS 1 is negative, but the report words it "Incomplete/.test(a),
+    ),
+  );
+  assert.ok(!alarms(recall).some((a) => /words it/.test(a)));
+});

@@ -62,3 +62,19 @@ test('in a case history, which the clinical checks do not read, a misspelt findi
     ],
   );
 });
+
+test('a long document: each typo is decided in its own sentence, one that makes no finding is read as written', () => {
+  // "plueral" is one edit from a finding word (pleural) but makes no finding where it stands.
+  const one =
+    'FINDINGS:\nLarge left pneumothorax. The plueral space is otherwise unremarkable.\n\nIMPRESSION:\nLarge left pnuemothorax.\n\n';
+  const text = `EXAM: Chest radiograph.\n\n${one.repeat(40)}`;
+  const analysis = analyze(text);
+  assert.equal(analysis.findingTypos.length, 40);
+  assert.ok(analysis.findingTypos.every((t) => t.word === 'pnuemothorax' && t.finding === 'pneumothorax'));
+  const inImpression = analysis.understanding.findings.filter((f) => f.section === 'impression' && f.finding === 'pneumothorax');
+  assert.equal(inImpression.length, 40);
+  const plueral = [...text.matchAll(/plueral/g)].map((m) => m.index);
+  assert.ok(!analysis.understanding.findings.some((f) => plueral.some((at) => f.start <= at && at < f.end)));
+  const spelling = analysis.problems.filter((p) => p.rule === 'spelling');
+  assert.deepEqual([...new Set(spelling.map((p) => `${p.word} ${p.severity}`))], ['plueral info', 'pnuemothorax warning']);
+});

@@ -453,3 +453,123 @@ test('impression: "enhancement seen in this location" goes with the sentence tha
   assert.match(breast.body, /left breast at the post biopsy site\. (?:There is )?abnormal enhancement seen in this location/i, breast.body);
   assert.equal(breast.ok, true, breast.reasons.join('\n'));
 });
+
+test('impression: a reading the lexicon knows no finding in ("evaluated in favor of stable disease") is kept as written; a denial read that way is not', () => {
+  const ct = offered(
+    'EXAM: CT CHEST\nFINDINGS: Multiple nodules up to 8 mm are seen in both lungs, unchanged in size and number compared with the previous examination. The findings were evaluated in favor of stable disease. No pleural effusion.\n',
+  );
+  assert.match(ct.body, /The findings were evaluated in favor of stable disease\./, ct.body);
+  assert.equal(ct.ok, true, ct.reasons.join('\n'));
+  const echo = offered(
+    'EXAM: Dobutamine stress echocardiogram.\nFINDINGS: There is moderate aortic stenosis. The EKG at rest showed sinus rhythm with no ST-T wave depression suggestive of ischemia or injury.\n',
+  );
+  assert.doesNotMatch(echo.body, /suggestive of ischemia/, echo.body);
+});
+
+test('impression: a measured change the lexicon reads no finding in is kept; a recommendation naming its place does not account for it', () => {
+  const breast = offered(
+    'EXAM: Bilateral breast MRI.\nFINDINGS:\nThere is increased enhancement seen in the inferior aspect of the left breast at the 6:00 o’clock, N+5.5 cm position measuring 1.2 cm.\nThere is a 2.1 cm irregular spiculated mass in the upper outer quadrant of the right breast.\nIMPRESSION: Suspicious right breast mass. Dedicated ultrasonography of the inferior aspect of the left breast should be performed at the 6:00 o’clock, N+5.5 cm position.\n',
+  );
+  assert.match(breast.body, /measuring 1\.2 cm/, breast.body);
+  assert.equal(breast.ok, true, breast.reasons.join('\n'));
+});
+
+test('impression: "Negative EKG criteria for ischemia" of the old impression is a denial by name, kept', () => {
+  const stress = offered(
+    'EXAM: Dobutamine stress echocardiogram.\nFINDINGS: Mild concentric left ventricular hypertrophy. Wall motion is normal at rest and stress.\nIMPRESSION:\n1. Mild concentric left ventricular hypertrophy.\n2. Negative EKG criteria for ischemia.\n',
+  );
+  assert.match(stress.body, /Negative EKG criteria for ischemia\./, stress.body);
+  assert.equal(stress.ok, true, stress.reasons.join('\n'));
+});
+
+test('impression: an echo that sums up under "ECHOCARDIOGRAPHIC DIAGNOSES" or "IN SUMMARY" has that as its impression', () => {
+  for (const header of ['ECHOCARDIOGRAPHIC DIAGNOSES', 'IN SUMMARY']) {
+    const report = parseReport(
+      `EXAM: Echocardiogram.\nINTERPRETATION: There is mild tricuspid regurgitation. LV ejection fraction is estimated at 65%.\n\n${header}:\n1. Mild tricuspid regurgitation.\n`,
+    );
+    assert.equal(report.sections.at(-1).kind, 'impression', header);
+    assert.equal(draft(report.text).replaces?.start, report.sections.at(-1).body.start, header);
+  }
+});
+
+test('impression: "… at this level" goes with the sentence that names the level; a change the lexicon reads no finding in is kept', () => {
+  const spine = offered(
+    'EXAM: CT lumbar spine.\nFINDINGS: The lumbar spine alignment is maintained. Moderate degenerative changes are noted at L4-L5, with disc space narrowing and facet joint hypertrophy. There is moderate spinal canal stenosis and moderate bilateral foraminal narrowing at this level.\n',
+  );
+  assert.doesNotMatch(spine.body, /^\d+\. Moderate spinal canal stenosis[^\n]*at this level/m, spine.body);
+  assert.match(spine.body, /L4-L5[^\n]*at this level/, spine.body);
+  assert.equal(spine.ok, true, spine.reasons.join('\n'));
+  const ct = offered(
+    'EXAM: CT abdomen.\nFINDINGS: There are multiple metastases in the liver, the largest 4 cm in segment 4. Increased fluid was observed in all quadrants in the abdomen.\n',
+  );
+  assert.match(ct.body, /Increased fluid was observed in all quadrants in the abdomen\./, ct.body);
+  assert.equal(ct.ok, true, ct.reasons.join('\n'));
+});
+
+test('impression: a denial that names what it denies ("No visualized fetal abnormalities") is kept; the all-clear "no acute … abnormality" is not', () => {
+  const ob = offered(
+    'EXAM: OB ultrasound.\nFINDINGS: Single viable intrauterine pregnancy. BPD: 3.5cm consistent with 16 weeks, 6 days gestation.\nIMPRESSION:\nSingle viable intrauterine pregnancy with an estimated gestational age of 16 weeks, 5 days.\n\nNo visualized fetal abnormalities. However, fetal anatomy is limited by the early age of the fetus and followup is recommended at 22-24 weeks.\n',
+  );
+  assert.match(ob.body, /No visualized fetal abnormalities\./, ob.body);
+  assert.equal(ob.ok, true, ob.reasons.join('\n'));
+  const head = offered(
+    'EXAM: CT head.\nFINDINGS: There is a 1.2 cm extra-axial mass along the left frontal convexity, likely a meningioma.\nIMPRESSION: 1.2 cm left frontal extra-axial mass, likely meningioma. No acute intracranial abnormality.\n',
+  );
+  assert.doesNotMatch(head.body, /No acute intracranial abnormality/, head.body);
+});
+
+test('impression: a findings statement an item says without its size ("Dilated common duct … as described") is kept with it', () => {
+  const us = offered(
+    'EXAM: Ultrasound abdomen.\nFINDINGS: The gallbladder is surgically absent. There is dilatation of the common bile duct up to 1 cm. There is also dilatation of the pancreatic duct that measures up to 3 mm.\nIMPRESSION: Dilated common duct as well as pancreatic duct as described. MRCP is recommended to exclude obstructing mass.\n',
+  );
+  assert.match(us.body, /common bile duct up to 1 cm/, us.body);
+  assert.equal(us.ok, true, us.reasons.join('\n'));
+});
+
+test('impression: a differential told as advice, "… and organizing pneumonia can be considered in the differential diagnosis", is kept: an item naming viral pneumonia does not say it', () => {
+  const ct = offered(
+    'EXAM: CT CHEST\nFINDINGS: Nodular ground glass density increases were observed in the peripheral subpleural areas in both lungs. It was evaluated as compatible with viral pneumonia. Other viral pneumonias and organizing pneumonia can be considered in the differential diagnosis. No pleural effusion.\n',
+  );
+  assert.match(ct.body, /organizing pneumonia can be considered in the differential diagnosis/, ct.body);
+  assert.equal(ct.ok, true, ct.reasons.join('\n'));
+});
+
+test('impression: "… primarily suggest infective pathology" is a reading, kept; "the findings are slightly progressive" is a change, kept; "suggest further imaging" is advice', () => {
+  const ct = offered(
+    'EXAM: CT CHEST\nFINDINGS: In both lungs ground glass areas and millimetric centriacinar nodules are observed. The described manifestations primarily suggest infective pathology. Compared to the previous examination, the findings are slightly progressive.\n',
+  );
+  assert.match(ct.body, /primarily suggest infective pathology\./, ct.body);
+  assert.match(ct.body, /the findings are slightly progressive\./, ct.body);
+  assert.equal(ct.ok, true, ct.reasons.join('\n'));
+  const advice = offered(
+    'EXAM: CT CHEST\nFINDINGS: There is a 6 mm nodule in the right upper lobe. We suggest further imaging in 6 months.\n',
+  );
+  assert.doesNotMatch(advice.body, /suggest further imaging/, advice.body);
+});
+
+test('impression: "The heart is larger than normal" keeps "than normal"; "This was also seen on a prior study." of the old impression stays with what it speaks of', () => {
+  const ct = offered('EXAM: CT CHEST\nFINDINGS: The heart is larger than normal. No pleural effusion.\n');
+  assert.match(ct.body, /larger than normal/, ct.body);
+  const spine = offered(
+    'EXAM: MRI lumbar spine.\nFINDINGS: There was a right paracentral disc protrusion at L4-L5 narrowing the right lateral recess. The traversing nerve root on the right was impinged at that level.\nIMPRESSION: Narrowing of the right lateral recess at L4-L5 level and associated impingement of the traversing nerve root at that level by a disc protrusion. This was also seen on a prior study.\n',
+  );
+  assert.match(spine.body, /disc protrusion\. (?:This was also )?[Ss]een on a prior study\./, spine.body);
+  assert.equal(spine.ok, true, spine.reasons.join('\n'));
+});
+
+test('impression: a line the findings say was removed is no line in place ("The right jugular central venous catheter … was removed")', () => {
+  const ct = offered(
+    'EXAM: CT CHEST\nFINDINGS: The right jugular central venous catheter, which was observed in the previous examination, was removed. Thrombus is observed in the distal right internal jugular vein. A newly emerged right pleural effusion measuring 22 mm is observed.\n',
+  );
+  assert.doesNotMatch(ct.body, /^\d+\. (?:Right jugular )?central venous catheter\.?$/im, ct.body);
+  assert.equal(ct.ok, true, ct.reasons.join('\n'));
+});
+
+test('impression: "The described appearance may be a mass or thrombus" goes with the sentence naming the appearance and where it is', () => {
+  const ct = offered(
+    'EXAM: CT CHEST\nFINDINGS: Heart contour and size are normal. In the right ventricle, a nodular appearance measuring approximately 20 mm in diameter was observed. The described appearance may be a mass or thrombus. No pleural effusion.\n',
+  );
+  assert.doesNotMatch(ct.body, /^\d+\. The described appearance may be a mass or thrombus\./m, ct.body);
+  assert.match(ct.body, /right ventricle[^\n]*\. The described appearance may be a mass or thrombus\./, ct.body);
+  assert.equal(ct.ok, true, ct.reasons.join('\n'));
+});

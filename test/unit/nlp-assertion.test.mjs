@@ -215,3 +215,89 @@ test('"No X ... to suggest Y": Y is denied with X', () => {
   assert.equal(assertionOf('FINDINGS: No focal opacity is identified to suggest lobar pneumonia.', 'pneumonia'), 'absent');
   assert.equal(assertionOf('FINDINGS: No effusion, and the opacity suggests pneumonia.', 'pneumonia'), 'possible');
 });
+
+test('"X, which was seen before, was not detected now": a relative clause does not end the denial of its head', () => {
+  for (const text of [
+    'FINDINGS: Pneumothorax, which was observed on the right in the previous examination, was not detected in the current examination.',
+    'FINDINGS: The pneumothorax, which was seen on the prior study, is not seen today.',
+    'FINDINGS: Pneumothorax, which was present on the left before, is not seen.',
+  ])
+    assert.notEqual(assertionOf(text, 'pneumothorax'), 'present', text);
+  assert.equal(
+    assertionOf('FINDINGS: Pneumothorax, which was observed on the right in the previous examination, was not detected.', 'pneumothorax'),
+    'absent',
+  );
+  // What the relative clause itself says stays its own; an unclosed clause still ends the scope.
+  assert.equal(assertionOf('FINDINGS: Small pleural effusion, which was not seen before, is new.', 'pleural-effusion'), 'present');
+  assert.equal(assertionOf('FINDINGS: There is a pneumothorax, which is not seen on the prior.', 'pneumothorax'), 'present');
+  // A finding told as seen on the previous examination and not detected now.
+  assert.equal(
+    assertionOf(
+      'FINDINGS: However, intra-abdominal free air views observed in previous examinations in the vicinity of this level were not detected in the current examination.',
+      'pneumoperitoneum',
+    ),
+    'absent',
+  );
+});
+
+test('"X compatible with Y was not detected": the denial after the phrase reaches the finding and its reading', () => {
+  const text = 'FINDINGS: A filling defect compatible with embolism in the pulmonary arteries was not detected in this examination.';
+  assert.equal(mentions(text, 'thrombus')[0].assertion, 'absent');
+  assert.equal(assertionOf(text, 'pulmonary-embolism'), 'absent');
+  assert.equal(assertionOf('FINDINGS: A nodule consistent with granuloma is not seen.', 'granuloma'), 'absent');
+  // The reading of a finding that is there is not denied by a later statement's denial.
+  assert.equal(assertionOf('FINDINGS: Opacity consistent with atelectasis, no effusion is seen.', 'atelectasis'), 'possible');
+});
+
+test('"no X in A and in B in favor of Y": "and" before a preposition joins places, not statements', () => {
+  const text =
+    'FINDINGS: There is no filling defect in favor of thrombus and mass in the heart cavities and in the vascular structures in favor of embolism.';
+  assert.equal(assertionOf(text, 'pulmonary-embolism'), 'absent');
+  assert.equal(assertionOf('FINDINGS: No effusion in the left and in the right hemithorax.', 'pleural-effusion'), 'absent');
+  assert.equal(assertionOf('FINDINGS: No effusion and there is a pneumothorax on the right.', 'pneumothorax'), 'present');
+});
+
+test('"No X are noted ... to suggest Y": a presence verb does not close the denial that "to suggest" carries', () => {
+  for (const text of [
+    'FINDINGS: No abnormal susceptibility artifacts are noted on SWI images to suggest hemorrhage.',
+    'FINDINGS: No abnormal signal is seen on gradient echo images to suggest hemorrhage.',
+    'FINDINGS: No susceptibility is identified to indicate hemorrhage.',
+  ])
+    assert.equal(assertionOf(text, 'hemorrhage'), 'absent', text);
+  assert.notEqual(assertionOf('FINDINGS: Susceptibility is noted on SWI images to suggest hemorrhage.', 'hemorrhage'), 'absent');
+});
+
+test('a hedged item of a history\'s list is the history\'s: "the clinical history of X and suspected Y"', () => {
+  assert.equal(assertionOf('FINDINGS: No history of stroke.', 'infarct'), 'absent');
+  assert.equal(
+    assertionOf(
+      'IMPRESSION: Given the clinical history of left gaze deviation and suspected new seizure or stroke, further evaluation with MRI may be helpful.',
+      'infarct',
+    ),
+    'historical',
+  );
+  // After a comma the hedge is today's.
+  assert.equal(assertionOf('FINDINGS: History of lymphoma, and possible pneumonia in the left lower lobe.', 'pneumonia'), 'possible');
+});
+
+test('one item of a differential stays one: "less likely", "or other"', () => {
+  const text =
+    'FINDINGS: Differential considerations include a neoplastic process, such as glioma or metastasis, or less likely, an abscess or other infectious process.';
+  const [abscess] = mentions(text, 'abscess');
+  assert.equal(abscess.assertion, 'possible');
+  assert.equal(abscess.f.hedge, 'differential');
+  assert.equal(mentions('IMPRESSION: Atelectasis, less likely pneumonia.', 'pneumonia')[0].f.hedge, 'differential');
+});
+
+test('"lack of" denies what it names next to it, not what follows far after', () => {
+  assert.equal(assertionOf('FINDINGS: Evaluation of the labrum is limited due to lack of joint fluid.', 'joint-effusion'), 'absent');
+  assert.equal(assertionOf('FINDINGS: Lack of enhancement within the central portion of the mass.', 'mass'), 'present');
+});
+
+test('a recommended procedure is not a finding: "fine-needle aspiration is recommended"', () => {
+  for (const text of [
+    'IMPRESSION: Further evaluation with an endoscopic ultrasound and fine-needle aspiration is recommended for definitive diagnosis.',
+    'IMPRESSION: Further evaluation, such as repeat fine-needle aspiration or biopsy, is recommended to determine the etiology.',
+  ])
+    assert.equal(assertionOf(text, 'aspiration'), 'hypothetical', text);
+});

@@ -189,7 +189,11 @@ test('obstetric ultrasound: a normal early pregnancy, and the results of their o
   const normal = understand(
     'FINDINGS: Single live intrauterine pregnancy. Gestational sac with a yolk sac and fetal pole. Crown-rump length of 2.1 cm corresponds to 8 weeks 6 days. Fetal heart rate 165 bpm.',
   ).findings;
-  assert.ok(normal.every((f) => f.concept === 'intrauterine-pregnancy' && f.assertion === 'present' && !f.critical));
+  // "Single live intrauterine pregnancy" says how many fetuses too (against "twin pregnancy" in the impression).
+  assert.deepEqual([...new Set(normal.map((f) => f.concept))].sort(), ['intrauterine-pregnancy', 'singleton-pregnancy']);
+  assert.ok(normal.every((f) => f.assertion === 'present' && !f.critical));
+  // Breech or transverse: a malpresentation, not significant by itself (it matters only near term).
+  assert.deepEqual(present('The fetus is in frank breech presentation.'), ['intrauterine-pregnancy', 'fetal-malpresentation']);
   const demise = mentions('No fetal cardiac activity is seen, consistent with fetal demise.', 'fetal-demise')[0];
   assert.equal(demise.f.critical, 'hours');
   assert.equal(mentions('Absent embryonic cardiac activity.', 'fetal-demise')[0].assertion, 'present');

@@ -77,3 +77,17 @@ test('a subclavian vessel is no neck site; "full regression of" makes a finding 
   assert.deepEqual(clot.site, ['subclavian']);
   assert.equal(assertionOf('FINDINGS: Full regression of the mediastinal lymphadenopathy.', 'lymphadenopathy'), 'historical');
 });
+
+test('a quantity measured by name: the nearest name before the measurement in its own words', () => {
+  const { measuredQuantity, findMeasurements } = nlp;
+  const named = (text) => findMeasurements(text).map((m) => measuredQuantity(text, m));
+  assert.deepEqual(named('Mild polyhydramnios, amniotic fluid index 27 cm.'), ['amniotic-fluid-index']);
+  assert.deepEqual(named('Short cervix, 1.8 cm, with funneling.'), ['cervical-length']);
+  // A measurement before it closes the name's reach: twin B's value is not named again.
+  assert.deepEqual(named('Nuchal translucency is 1.6 mm in twin A and 1.8 mm in twin B.'), ['nuchal-translucency', null]);
+  assert.deepEqual(named('A 2 cm nodule. BPD 7.9 cm, HC 29.0 cm.'), [null, 'biparietal-diameter', 'head-circumference']);
+  // Abbreviations count in capitals only ("ac" is no abdominal circumference).
+  assert.deepEqual(named('the ac joint 2 cm'), [null]);
+  // A prior study's value is the quantity's prior value, compared only with another prior value.
+  assert.deepEqual(named('The left renal pelvis measures 8 mm, previously 6 mm.'), ['renal-pelvis', 'renal-pelvis (prior)']);
+});

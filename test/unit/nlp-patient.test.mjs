@@ -18,6 +18,21 @@ test('no sex or age when the text does not say', () => {
   assert.equal(understand('HISTORY: Her husband says he fell.').patient.sex, null);
 });
 
+test('an organ only one sex has, named as present, outweighs a pronoun; a stated sex outweighs both', () => {
+  // A translated CT-RATE report: "his" beside a uterus and ovaries.
+  const ctrate =
+    'EXAM: CT CHEST\nFINDINGS: Compared with his previous examination, the nodule is stable. In the sections through the pelvis, the uterus and ovaries are of normal appearance, and no pelvic mass is detected.';
+  assert.equal(understand(ctrate).patient.sex, 'female');
+  assert.equal(understand('FINDINGS: The prostate is enlarged. She reports urgency.').patient.sex, 'male');
+  // Taken away or denied, the organ tells nothing; the pronoun decides.
+  assert.equal(understand('FINDINGS: His uterus is surgically absent. Status post hysterectomy.').patient.sex, 'male');
+  // Both sexes' organs (an inserted slip): the pronouns decide; a stated sex always wins.
+  assert.equal(understand('FINDINGS: The uterus is normal. The prostate is enlarged. He is stable.').patient.sex, 'male');
+  assert.equal(understand('HISTORY: 60-year-old man.\nFINDINGS: The uterus is normal.').patient.sex, 'male');
+  // A uterus named only in the history is no organ of today's findings.
+  assert.equal(understand('HISTORY: Mother had uterine cancer.\nFINDINGS: His lungs are clear.').patient.sex, 'male');
+});
+
 test('exam modality, body part and side from the title', () => {
   const e = understand('EXAM: MRI RIGHT ANKLE\nFINDINGS: Normal.').exam;
   assert.deepEqual([e.modality, e.bodyPart, e.side], ['MR', 'ankle', 'right']);
@@ -27,6 +42,9 @@ test('exam modality, body part and side from the title', () => {
   assert.deepEqual([ct.modality, ct.bodyPart], ['CT', 'abdomen and pelvis']);
   const us = understand('EXAM: Ultrasound of the left testicle.').exam;
   assert.deepEqual([us.modality, us.bodyPart, us.side], ['US', 'scrotum', 'left']);
+  // A body part that names its modality ("screening mammogram") names both.
+  const mg = understand('EXAM: Screening mammogram, bilateral.\nFINDINGS: Normal.').exam;
+  assert.deepEqual([mg.modality, mg.bodyPart, mg.side], ['MG', 'breast', 'bilateral']);
 });
 
 test('the exam decides what an ambiguous word means', () => {

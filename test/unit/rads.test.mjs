@@ -92,6 +92,24 @@ test('an overall category lower than a lesion\u2019s is warned', () => {
   );
 });
 
+test('"overall" belongs to its own clause, and a lesion summary score is one lesion\u2019s (PI-RADS v1 beside v2)', () => {
+  const text =
+    'EXAM: MRI prostate\nFINDINGS: Lesion L1 in the left transition zone measures 10 x 9 mm. The overall PI-RADS v1 Lesion Summary Score is 4, and the PI-RADS v2 Lesion Summary Score is 3. ' +
+    'Lesion R2 in the right peripheral zone measures 8 x 5 mm. The overall PI-RADS v1 Lesion Summary Score is 4, and the PI-RADS v2 Lesion Summary Score is 4.\n' +
+    'IMPRESSION: Lesion L1, PI-RADSv2 category 3. Lesion R2, PI-RADSv2 category 4; targeted biopsy is recommended.\n';
+  const ps = problemsOf(RULE, text);
+  assert.ok(!ps.some((p) => /is lower than/.test(p.message)), ps.map((p) => p.message).join(' | '));
+  // A written overall category below a lesion's is still warned.
+  const lower = problemsOf(
+    RULE,
+    'EXAM: MRI prostate\nFINDINGS: Lesion 1, PI-RADS 4. Lesion 2, PI-RADS 3.\nIMPRESSION: Overall PI-RADS 3.\n',
+  );
+  assert.ok(
+    lower.some((p) => /overall PI-RADS 3 is lower than the PI-RADS 4/.test(p.message)),
+    lower.map((p) => p.message).join(' | '),
+  );
+});
+
 test('TI-RADS: a category the features contradict, and FNA below the size threshold', () => {
   const US = (f, i) => `EXAM: Thyroid ultrasound\nHISTORY: 45-year-old woman.\nFINDINGS: ${f}\nIMPRESSION: ${i}\n`;
   const contradicted = problemsOf(

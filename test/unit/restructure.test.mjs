@@ -337,12 +337,14 @@ test('a lead-in label starts the line under the field label, so the two are not 
   assert.match(out.text, /\nHeart and pericardium:\r?\nAs far as can be observed: Heart contour and size are normal\./);
 });
 
-test('an INTERPRETATION read as an impression keeps its header beside the IMPRESSION', () => {
-  const { out } = run(
-    'EXAM: Thoracic spine.\nINTERPRETATION: Mild anterior wedging of T11.\n\nIMPRESSION:\n1. Mild anterior wedging of T11.\n2. Osteoporosis.',
-  );
-  assert.match(out.text, /^INTERPRETATION:\r?\nMild anterior wedging of T11\.$/m);
+test('an INTERPRETATION above the IMPRESSION is the findings: filed by organ, the IMPRESSION kept', () => {
+  const text =
+    'EXAM: Thoracic spine.\nINTERPRETATION: Mild anterior wedging of T11.\n\nIMPRESSION:\n1. Mild anterior wedging of T11.\n2. Osteoporosis.';
+  const { out } = run(text);
+  assert.equal(line(out, 'Vertebral bodies'), 'Vertebral bodies: Mild anterior wedging of T11.');
   assert.match(out.text, /^IMPRESSION:\r?\n1\. Mild anterior wedging of T11\.$/m);
+  assert.equal(broken(text), null);
+  assert.deepEqual(gate(text), []);
 });
 
 test('a word two subsections share goes to the one the template lists first; technique that names an organ stays', () => {
@@ -749,14 +751,25 @@ for (const [name, text, label, expected] of OWN_ORGAN)
     assert.equal(broken(text), null);
   });
 
-test('part words are organ terms, checked at load', () => {
+test('part words are organ terms, places and territories organ ids, checked at load', () => {
   const { loadPlacementWords } = require(path.join(root, 'out/server/templates/placement-words.js'));
-  assert.ok(
-    loadPlacementWords({ note: '', partWords: ['cortex'], lookFindings: ['opacity'], landmarks: ['near'] }).partWords.has('cortex'),
-  );
+  const words = {
+    note: '',
+    partWords: ['cortex'],
+    lookFindings: ['opacity'],
+    landmarks: ['near'],
+    places: { phlebolith: 'abdominal-vessels' },
+    territories: { words: ['territory'], fed: { 'intracranial-vessels': 'brain' } },
+    locatedBy: ['lymph-nodes'],
+    backReferences: ['the ligament'],
+    windows: ['window'],
+  };
+  assert.ok(loadPlacementWords(words).partWords.has('cortex'));
+  assert.throws(() => loadPlacementWords({ ...words, partWords: ['gizzard'] }), /gizzard is no organ term/);
+  assert.throws(() => loadPlacementWords({ ...words, places: { phlebolith: 'pelvic-veins' } }), /unknown organ pelvic-veins/);
   assert.throws(
-    () => loadPlacementWords({ note: '', partWords: ['gizzard'], lookFindings: ['opacity'], landmarks: ['near'] }),
-    /gizzard is no organ term/,
+    () => loadPlacementWords({ ...words, territories: { words: ['territory'], fed: { 'intracranial-vessels': 'brains' } } }),
+    /unknown organ brains/,
   );
 });
 
@@ -804,7 +817,7 @@ test('"at this level" is the last level named; a mammogram titled "mammographic"
     /C4-C5:\nAt C4-5, a disc osteophyte contacts the cord\. There may be narrowing of the neuroforamina at this level\./,
   );
   const mammo =
-    'EXAM: Mammographic screening FFDM\nFINDINGS: The breasts are heterogeneously dense. There are no spiculated masses.\nIMPRESSION: Benign.\n\nMAMMOGRAPHY INFORMATION:\n1. Mammography does not find every cancer.\n2. These images were obtained with digital mammography equipment.';
+    'EXAM: Mammographic screening FFDM\nFINDINGS:\n1. The breasts are heterogeneously dense.\n2. There are no spiculated masses.\n3. These images were obtained with digital mammography equipment.\nIMPRESSION: Benign.';
   const out = run(mammo).out;
   assert.equal(out.template, 'mg-breast');
   assert.match(line(out, 'TECHNIQUE'), /^TECHNIQUE: These images were obtained/);
@@ -832,5 +845,312 @@ test(
     const text =
       'EXAM: Obstetric ultrasound\n\nBIOMETRY:\nBPD: 8.4 cm consistent with 33 weeks\n\nFL/BPD:     74   (71-87)\n\nIMPRESSION:\nSingle live intrauterine pregnancy.';
     assert.deepEqual(rewrite('restructure', analyze(text)).verification.reasons, []);
+  },
+);
+
+// Hand-read misplacements of last session (issue 18), each a pattern: the verifier's gate passes each rewrite.
+/** The verifier's reasons against the restructure of a text. */
+function gate(text) {
+  return rewrite('restructure', analyze(text)).verification.reasons;
+}
+
+test('who the patient is goes to the history: an age line above the headers, L M P and G/P among the findings', () => {
+  const text =
+    'This is a 27-year-old female with a size and date discrepancy.\n\nEXAM: Obstetric ultrasound\n\nGENERAL EVALUATION:\nPlacenta: Anterior Grade I.\n\nBIOMETRY:\nBPD: 8.4 cm consistent with 33 weeks, 6 days gestation\n\nL M P: 10/16/06\n\nFETAL ANATOMY:\nFetal Spine: Normal\n\nIMPRESSION:\nActive intrauterine pregnancy.';
+  const { out } = run(text, PLAIN, 'us-obstetric');
+  assert.equal(line(out, 'CLINICAL HISTORY'), 'CLINICAL HISTORY: This is a 27-year-old female with a size and date discrepancy.');
+  assert.match(out.text, /\nL M P: 10\/16\/06\n/);
+  assert.ok(out.placed.some((p) => p.section === 'CLINICAL HISTORY' && p.text === 'L M P: 10/16/06'));
+  assert.equal(broken(text), null);
+  assert.deepEqual(gate(text), []);
+  const gp = run(
+    'Patient is G2P1 at 8 weeks.\n\nFINDINGS: There is a gestational sac in the uterus.\nIMPRESSION: Early pregnancy.',
+    PLAIN,
+    'us-obstetric',
+  ).out;
+  assert.equal(line(gp, 'CLINICAL HISTORY'), 'CLINICAL HISTORY: Patient is G2P1 at 8 weeks.');
+  // A line after the exam title in the EXAM section that tells the history is the history.
+  const exam = run(
+    'EXAM: Bilateral diagnostic mammogram.\n\nHistory of palpable abnormality in the right breast.\n\nFINDINGS: The breasts are dense.',
+  ).out;
+  assert.equal(line(exam, 'EXAM'), 'EXAM: Bilateral diagnostic mammogram.');
+  assert.equal(line(exam, 'CLINICAL HISTORY'), 'CLINICAL HISTORY: History of palpable abnormality in the right breast.');
+});
+
+test('an age line that states a finding stays in the general findings field, under no organ', () => {
+  const text =
+    'This is a 22-year-old pregnant female.\n\nEXAM: Obstetric ultrasound\nFINDINGS: The placenta is posterior. Amniotic fluid is normal.\nIMPRESSION: Single live intrauterine pregnancy.';
+  const { out } = run(text, PLAIN, 'us-obstetric');
+  assert.match(out.text, /FINDINGS:\nThis is a 22-year-old pregnant female\.\n/);
+  assert.equal(broken(text), null);
+  assert.deepEqual(gate(text), []);
+});
+
+test(
+  'the gate passes an age line stating a finding moved to the history',
+  { todo: 'verifier: a finding of the history section read as an added clinical question (verify-findings.ts)' },
+  () => {
+    const text =
+      'EXAM: Obstetric ultrasound\nCLINICAL HISTORY: This is a 22-year-old pregnant female.\n\nFINDINGS: The placenta is posterior.\nIMPRESSION: Single live intrauterine pregnancy.';
+    const source =
+      'This is a 22-year-old pregnant female.\n\nFINDINGS: The placenta is posterior.\nIMPRESSION: Single live intrauterine pregnancy.';
+    const { verify } = require(path.join(root, 'out/server/rewrite/index.js'));
+    assert.equal(verify('restructure', analyze(source), text).ok, true);
+  },
+);
+
+test('breast imaging boilerplate is no organ finding: its own section stays as written, a line in FINDINGS goes to the general field', () => {
+  const text =
+    'EXAM: Screening mammogram\nFINDINGS: The breasts are heterogeneously dense. There are no spiculated masses or architectural distortion. Lack of radiographic evidence of malignancy should not delay a biopsy if a clinically suspicious mass is present.\nIMPRESSION: Benign.\n\nMAMMOGRAPHY INFORMATION:\n1. A certain percentage of cancers will not be identified by mammography.\n2. These images were obtained with FDA-approved digital mammography equipment.';
+  const { out } = run(text);
+  assert.equal(out.template, 'mg-breast');
+  assert.match(out.text, /MAMMOGRAPHY INFORMATION: 1\. A certain percentage .*\n2\. These images were obtained with FDA-approved/);
+  assert.match(out.text, /FINDINGS:\nLack of radiographic evidence of malignancy should not delay a biopsy/);
+  assert.equal(line(out, 'TECHNIQUE'), 'TECHNIQUE: [ ]');
+  assert.equal(line(out, 'Other'), undefined);
+  assert.equal(broken(text), null);
+  assert.deepEqual(gate(text), []);
+});
+
+const PLACED_BY_PATTERN = [
+  [
+    'one phrase names one field once: "axillary lymph nodes" does not outvote "both breasts"',
+    'EXAM: Screening mammogram\nFINDINGS: The breasts are dense. There are benign-appearing calcifications in both breasts as well as unremarkable axillary lymph nodes.\nIMPRESSION: Benign.',
+    'Breasts',
+    'Breasts: The breasts are dense. There are benign-appearing calcifications in both breasts as well as unremarkable axillary lymph nodes.',
+  ],
+  [
+    'pelvic phleboliths are veins, not reproductive organs',
+    'EXAM: CT abdomen and pelvis\nFINDINGS: The uterus is normal. There are pelvic phleboliths seen.\nIMPRESSION: Normal.',
+    'Vessels',
+    'Vessels: There are pelvic phleboliths seen.',
+  ],
+  [
+    'encephalomalacia in a vascular territory is the brain parenchyma, not the vessels',
+    'EXAM: MRI brain\nFINDINGS: There is an area of encephalomalacia in the left middle cerebral artery (MCA) territory. The intracranial flow voids are preserved.\nIMPRESSION: Old left MCA infarct.',
+    'Brain parenchyma',
+    'Brain parenchyma: There is an area of encephalomalacia in the left middle cerebral artery (MCA) territory.',
+  ],
+  [
+    'a vessel named without a territory stays the vessels',
+    'EXAM: CT head\nFINDINGS: The brain is normal. The left middle cerebral artery is dense.\nIMPRESSION: Dense left MCA.',
+    'Vessels',
+    'Vessels: The left middle cerebral artery is dense.',
+  ],
+  [
+    'a region of another exam keeps its paragraph under Other, opened by its heading',
+    'EXAM: CT head and cervical spine\nFINDINGS:\nHEAD:\nThe brain is normal. The calvarium is intact.\n\nCERVICAL SPINE:\nThere is mild generalized osteopenia. There is no prevertebral soft tissue swelling. The dens is intact.\n\nIMPRESSION: No acute abnormality.',
+    'Other',
+    'Other:',
+  ],
+];
+for (const [name, text, label, expected] of PLACED_BY_PATTERN)
+  test(`placed by pattern: ${name}`, () => {
+    const { out } = run(text);
+    assert.equal(line(out, label), expected);
+    assert.equal(broken(text), null);
+    assert.deepEqual(gate(text), []);
+  });
+
+test('a region heading over a long paragraph of another exam opens its sentences under Other, none under the skull', () => {
+  const text = PLACED_BY_PATTERN.at(-1)[1];
+  const { out } = run(text);
+  assert.equal(out.template, 'ct-head');
+  assert.match(
+    out.text,
+    /Other:\nCERVICAL SPINE:\nThere is mild generalized osteopenia\. There is no prevertebral soft tissue swelling\. The dens is intact\./,
+  );
+  assert.equal(line(out, 'Skull and scalp'), 'Skull and scalp: The calvarium is intact.');
+  // The same regions as sections of their own, no FINDINGS header.
+  const sections =
+    'EXAM: CT head and cervical spine\n\nHEAD:\nThe brain is normal. The calvarium is intact.\n\nCERVICAL SPINE:\nThere is mild generalized osteopenia. There is no prevertebral soft tissue swelling. The dens is intact.\n\nIMPRESSION: No acute abnormality.';
+  const own = run(sections).out;
+  assert.match(
+    own.text,
+    /Other:\nCERVICAL SPINE: There is mild generalized osteopenia\. There is no prevertebral soft tissue swelling\. The dens is intact\./,
+  );
+  assert.equal(line(own, 'Skull and scalp'), 'Skull and scalp: The calvarium is intact.');
+  assert.equal(broken(sections), null);
+  assert.deepEqual(gate(sections), []);
+});
+
+test('an organ adjective yields to the noun of another place: lymphadenopathy to the nodes, flow voids to the vessels; in a mammogram the node is where the adjective says', () => {
+  const ct = run('EXAM: CT abdomen and pelvis\nFINDINGS: The aorta is normal in caliber. There is no retroperitoneal lymphadenopathy.').out;
+  assert.equal(line(ct, 'Lymph nodes'), 'Lymph nodes: There is no retroperitoneal lymphadenopathy.');
+  const mr = run('EXAM: MRI brain\nFINDINGS: The ventricles are normal. The intracranial flow voids are preserved.').out;
+  assert.equal(line(mr, 'Vessels'), 'Vessels: The intracranial flow voids are preserved.');
+  const mg = run('EXAM: Screening mammogram\nFINDINGS: There is a benign intramammary lymph node in the left breast.').out;
+  assert.match(line(mg, 'Breasts'), /intramammary lymph node/);
+});
+
+test(
+  'the gate passes retroperitoneal adenopathy under Lymph nodes',
+  {
+    todo: 'verifier: an organ adjective before a finding of another organ read as the place ("retroperitoneal adenopathy": verify-clauses.ts)',
+  },
+  () => {
+    assert.deepEqual(
+      gate('EXAM: CT abdomen and pelvis\nFINDINGS: The stomach is unremarkable. There is no abdominal or retroperitoneal adenopathy.'),
+      [],
+    );
+  },
+);
+
+test('a heading line goes with what it heads: a region heading to the general field, another to the field of the line after it', () => {
+  const ct = run(
+    'EXAM: CT abdomen and pelvis\nFINDINGS\nCT PELVIS:\nThe uterus is normal. The bladder is normal.\n\nCT ABDOMEN:\nThe appendix is normal. The liver is normal.\nIMPRESSION: Normal.',
+  ).out;
+  assert.match(ct.text, /FINDINGS:\nCT PELVIS:\nCT ABDOMEN:\n/);
+  assert.equal(line(ct, 'Appendix'), 'Appendix: The appendix is normal.');
+  const ob =
+    'EXAM: OB ultrasound\nFINDINGS: The placenta is posterior. The stomach, bladder and kidneys are unremarkable.\n\nBIOMETRIC DATA:\nBPD = 7.77 cm = 31 weeks, 1 day\nHC = 28.26 cm = 31 weeks, 1 day\n\nIMPRESSION: Single live intrauterine gestation.';
+  const out = run(ob, PLAIN, 'us-obstetric').out;
+  assert.match(out.text, /Fetal biometry:\nBIOMETRIC DATA:\nBPD = 7\.77 cm/);
+  assert.equal(broken(ob), null);
+  assert.deepEqual(gate(ob), []);
+});
+
+test('fetal words place a sentence in an obstetric scan; "the ligament" stays with the ligament named before', () => {
+  const ob = run(
+    'EXAM: OB ultrasound\nFINDINGS: The placenta is posterior. There is a 4-chamber heart. There is spontaneous body/limb motion.',
+    PLAIN,
+    'us-obstetric',
+  ).out;
+  assert.equal(line(ob, 'Fetal anatomy'), 'Fetal anatomy: There is a 4-chamber heart.');
+  assert.equal(line(ob, 'Fetal heart and lie'), 'Fetal heart and lie: There is spontaneous body/limb motion.');
+  const knee = run(
+    'EXAM: MRI left knee\nFINDINGS: There is an interstitial sprain of the anterior cruciate ligament. There is no complete tear or discontinuity, and the ligament has a celery stick appearance.',
+  ).out;
+  assert.match(line(knee, 'Cruciate ligaments'), /celery stick appearance\.$/);
+});
+
+test('the contrast given is technique; a part word of no organ here follows the sentence before; the posterior fossa is the brain', () => {
+  const ct = run('EXAM: CT abdomen and pelvis\nFINDINGS: Oral contrast was also administered. The liver is normal.').out;
+  assert.equal(line(ct, 'TECHNIQUE'), 'TECHNIQUE: Oral contrast was also administered.');
+  const renal = run('EXAM: Renal ultrasound\nFINDINGS: The kidneys are normal in size. There is no evidence of cortical thinning.').out;
+  assert.match(line(renal, 'Kidneys'), /There is no evidence of cortical thinning\.$/);
+  const mr = run(
+    'EXAM: MRI brain\nFINDINGS: There are no extraaxial fluid collections. Posterior fossa structures are within normal limits.',
+  ).out;
+  assert.match(line(mr, 'Brain parenchyma'), /Posterior fossa structures/);
+});
+
+test('a chest CT files the heart valves, the cardiothoracic index and hepatosteatosis under their organs', () => {
+  const text =
+    'EXAM: CT CHEST\nFINDINGS: Trachea and main bronchi are open. The cardiothoracic index is natural. Postoperative changes in the aortic valve were observed. " Hepatosteatosis';
+  const { out } = run(text);
+  assert.equal(
+    line(out, 'Heart and pericardium'),
+    'Heart and pericardium: The cardiothoracic index is natural. Postoperative changes in the aortic valve were observed.',
+  );
+  assert.equal(line(out, 'Upper abdomen'), 'Upper abdomen: " Hepatosteatosis');
+  assert.equal(broken(text), null);
+  assert.deepEqual(gate(text), []);
+});
+
+test('an organ before "window" is how the images were shown: "When examined in the lung parenchyma window; … pleural effusion" is pleural', () => {
+  const text =
+    'EXAM: CT CHEST\nFINDINGS: The lungs are clear. When examined in the lung parenchyma window; There is a minimal pleural effusion in the right hemithorax, locally locating, with free air images at the lower lobe level.';
+  const { out } = run(text);
+  assert.match(line(out, 'Pleura'), /^Pleura: When examined in the lung parenchyma window; There is a minimal pleural effusion/);
+  assert.equal(broken(text), null);
+  assert.deepEqual(gate(text), []);
+});
+
+test('a finding of one place the modality only qualifies is filed by the finding ("no CT evidence of acute diverticulitis")', () => {
+  const text =
+    'EXAM: CT abdomen and pelvis\nFINDINGS: The appendix is normal. There are scattered diverticula, but no CT evidence of acute diverticulitis.';
+  assert.equal(line(run(text).out, 'Bowel'), 'Bowel: There are scattered diverticula, but no CT evidence of acute diverticulitis.');
+  assert.equal(broken(text), null);
+  assert.deepEqual(gate(text), []);
+});
+
+test("an obstetric scan: INTERPRETATION above the IMPRESSION is the findings; heart motion is the fetus's activity, an anatomic exam its anatomy", () => {
+  const text =
+    'REASON FOR EXAM: Followup for fetal growth.\n\nINTERPRETATION: Real-time exam demonstrates a single intrauterine fetus in cephalic presentation.\n\nThe placenta is posterior. A detailed fetal anatomic exam was not performed at this setting. There was no fetal heart motion on Doppler.\n\nIMPRESSION: Single intrauterine pregnancy.';
+  const { out } = run(text, PLAIN, 'us-obstetric');
+  assert.match(
+    line(out, 'Fetal heart and lie'),
+    /^Fetal heart and lie: Real-time exam demonstrates a single intrauterine fetus.* There was no fetal heart motion on Doppler\.$/,
+  );
+  assert.equal(line(out, 'Fetal anatomy'), 'Fetal anatomy: A detailed fetal anatomic exam was not performed at this setting.');
+  assert.match(out.text, /IMPRESSION:\nSingle intrauterine pregnancy\.\n$/);
+  assert.equal(broken(text), null);
+});
+
+test("a shoulder: the tendon's bursal surface is the cuff's, a sublabral foramen the labrum's", () => {
+  const text =
+    'EXAM: MRI left shoulder\nFINDINGS: There is marked supraspinatus tendinosis. There is still a small rim of tendon along the bursal surface, although there may be a small tear at the level of the rotator interval. There is a small sublabral foramen at the eleven o’clock position.';
+  const { out } = run(text);
+  assert.match(line(out, 'Rotator cuff'), /along the bursal surface/);
+  assert.match(line(out, 'Labrum and ligaments'), /sublabral foramen/);
+  assert.equal(line(out, 'Bursae'), 'Bursae: [ ]');
+  assert.equal(broken(text), null);
+  assert.deepEqual(gate(text), []);
+});
+
+test('a head MRI: "Correlation is made with the head CT" is the comparison, a Chiari malformation the brain\'s', () => {
+  const text =
+    'EXAM: MRI head without contrast\nFINDINGS: Correlation is made with the head CT of 4/18/05. There is normal flow void demonstrated in the major vascular systems. The sagittal sequence demonstrates no Chiari malformation.';
+  const { out } = run(text);
+  assert.equal(line(out, 'COMPARISON'), 'COMPARISON: Correlation is made with the head CT of 4/18/05.');
+  assert.equal(line(out, 'Brain parenchyma'), 'Brain parenchyma: The sagittal sequence demonstrates no Chiari malformation.');
+  assert.equal(broken(text), null);
+  assert.deepEqual(gate(text), []);
+});
+
+test('a chest CT: the upper part of the abdomen is the upper abdomen, a comparison told in words goes to COMPARISON, a piece cut at a question mark stays with its sentence', () => {
+  const text =
+    'EXAM: CT CHEST\nFINDINGS: The examination was evaluated by comparing it with CT images dated 04.04.2017. Trachea and main bronchi are open. A mosaic attenuation pattern was observed in both lungs (small airway disease? small vessel disease?). No pathology was detected in the sections passing through the upper part of the abdomen.';
+  const { out } = run(text);
+  assert.equal(line(out, 'COMPARISON'), 'COMPARISON: The examination was evaluated by comparing it with CT images dated 04.04.2017.');
+  assert.match(line(out, 'Lungs'), /small airway disease\? small vessel disease\? ?\)\.$/);
+  assert.equal(
+    line(out, 'Upper abdomen'),
+    'Upper abdomen: No pathology was detected in the sections passing through the upper part of the abdomen.',
+  );
+  assert.equal(line(out, 'Other'), undefined);
+  assert.equal(broken(text), null);
+});
+
+test("an endoluminal graft is the aorta's; DISCUSSION without FINDINGS is the findings; COMPARISON EXAMINATION is the comparison", () => {
+  const text =
+    'EXAM: CT abdomen and pelvis\nFINDINGS: The lung bases are clear. Just below the renal arteries is the top of the endoluminal graft repair with numerous surrounding surgical clips.\nIMPRESSION: Stable aneurysm.';
+  const { out } = run(text);
+  assert.match(line(out, 'Vessels'), /endoluminal graft repair/);
+  assert.equal(broken(text), null);
+  assert.deepEqual(gate(text), []);
+  const discussion =
+    'EXAM: CT Scan of the brain without contrast.\n\nCOMPARISON EXAMINATION: None.\n\nDISCUSSION: No acute intracranial abnormalities appreciated. The sinuses are clear.\n\nIMPRESSION: No acute intracranial abnormalities appreciated.';
+  const head = run(discussion).out;
+  assert.equal(line(head, 'COMPARISON'), 'COMPARISON: None.');
+  assert.equal(line(head, 'Sinuses and mastoids'), 'Sinuses and mastoids: The sinuses are clear.');
+  assert.equal(line(head, 'DISCUSSION'), undefined);
+  assert.equal(broken(discussion), null);
+  assert.deepEqual(gate(discussion), []);
+});
+
+test('one word names its field once; the chest wall is the chest wall, HCC the liver; a sentence on the cervical spine in a head CT is Other', () => {
+  const chest = run(
+    'EXAM: CT CHEST\nFINDINGS: The lungs are clear. There are no chest wall masses or osseous lesions. • Operated HCC at follow-up.',
+  ).out;
+  assert.equal(line(chest, 'Chest wall'), 'Chest wall: There are no chest wall masses or osseous lesions.');
+  assert.equal(line(chest, 'Upper abdomen'), 'Upper abdomen: • Operated HCC at follow-up.');
+  const text =
+    'EXAM: CT HEAD\nFINDINGS: The calvarium is intact. The upper cervical spine is visualized without significant degenerative changes or fractures.';
+  const head = run(text).out;
+  assert.equal(line(head, 'Skull and scalp'), 'Skull and scalp: The calvarium is intact.');
+  assert.equal(line(head, 'Other'), 'Other: The upper cervical spine is visualized without significant degenerative changes or fractures.');
+  assert.equal(broken(text), null);
+  assert.deepEqual(gate(text), []);
+});
+
+test(
+  'the gate passes a VMO strain into the medial patellofemoral ligament under Extensor mechanism',
+  { todo: 'verifier: "ligament" alone read as the cruciate ligaments (verify-clauses.ts)' },
+  () => {
+    const text =
+      'EXAM: MRI left knee\nFINDINGS: Normal quadriceps and patellar tendons. There is a mild strain of the vastus medialis oblique muscle extending into the medial patellofemoral ligament and medial patellar retinaculum but there is no complete tear or discontinuity.';
+    assert.deepEqual(gate(text), []);
   },
 );

@@ -182,3 +182,43 @@ test('critical-communication-missing: a finding "to be considered in the differe
   assert.deepEqual(noCall('Viral pneumonia or diffuse alveolar hemorrhage may be considered in the differential diagnosis.'), []);
   assert.equal(noCall('Diffuse ground glass with alveolar hemorrhage.').length, 1);
 });
+
+test('critical-communication-missing: what the report reads as postoperative change is expected, not a call', () => {
+  const RULE = 'critical-communication-missing';
+  for (const findings of [
+    'There is free air adjacent to the posterior segment of the right lobe of the liver. It was evaluated in favor of postoperative change.',
+    'Free air densities in the vicinity of the posterior segment of the liver right lobe (postoperative change?).',
+    'Small pneumomediastinum and free air along the drain, consistent with postsurgical change after esophagectomy.',
+  ])
+    assert.deepEqual(problemsOf(RULE, `EXAM: CT abdomen\nFINDINGS: ${findings}\nIMPRESSION: See findings.\n`), [], findings);
+  // Free air the report does not explain, or a hemorrhage beside postoperative changes, is still called.
+  for (const findings of [
+    'There is free air adjacent to the liver. Postoperative changes of a cholecystectomy are noted.',
+    'Postoperative changes in the abdomen with a large acute hemorrhage in the surgical bed.',
+  ])
+    assert.equal(problemsOf(RULE, `EXAM: CT abdomen\nFINDINGS: ${findings}\nIMPRESSION: See findings.\n`).length, 1, findings);
+});
+
+test('critical-communication-missing: a suspected pneumothorax told elsewhere with its drainage tube in place is handled', () => {
+  const text =
+    'EXAM: CT chest\nFINDINGS: There is air in the left pleural space. It may be compatible with pneumothorax.\n' +
+    'IMPRESSION: Air images suspicious for pneumothorax in the left lung and a drainage tube placed in the left lung are observed.\n';
+  assert.deepEqual(problemsOf('critical-communication-missing', text), []);
+  // Without the tube the suspected pneumothorax is still called.
+  assert.equal(
+    problemsOf(
+      'critical-communication-missing',
+      'EXAM: CT chest\nFINDINGS: It may be compatible with pneumothorax.\nIMPRESSION: Air suspicious for pneumothorax in the left lung.\n',
+    ).length,
+    1,
+  );
+});
+
+test('critical-communication-missing: "consistent with the patient\'s history of stroke" weighs the history, no new stroke to call', () => {
+  const RULE = 'critical-communication-missing';
+  const at = (findings) => problemsOf(RULE, `EXAM: MR brain\nFINDINGS: ${findings}\nIMPRESSION: See findings.\n`);
+  assert.deepEqual(at("Chronic encephalomalacia in the left MCA territory, consistent with the patient's history of ischemic stroke."), []);
+  assert.deepEqual(at('Gliosis in the right frontal lobe, likely related to a history of prior stroke.'), []);
+  // A hedged new stroke is still called.
+  assert.equal(at('Restricted diffusion in the left frontal lobe, consistent with acute ischemic stroke.').length, 1);
+});

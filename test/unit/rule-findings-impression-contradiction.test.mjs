@@ -156,3 +156,16 @@ test('findings-impression-contradiction: a denial of degree does not narrow a fi
     'EXAM: CT CHEST\nFINDINGS: No large pleural effusion. Right lower lobe consolidation.\nIMPRESSION: Right lower lobe pneumonia. Small right pleural effusion.';
   assert.deepEqual(problemsOf('findings-impression-contradiction', small), []);
 });
+
+test('findings-impression-contradiction: a structured report\'s label ("Thrombosis: No thrombus ...") affirms nothing', () => {
+  const text =
+    'EXAM: CT abdomen\nFINDINGS: Pancreatic tumor: There is a 3.5 cm hypodense mass in the pancreatic head.Thrombosis: No thrombus is identified within the portal vein, SMV, splenic vein, or IVC.\n' +
+    'IMPRESSION: Pancreatic head mass. Compression of the superior mesenteric vein by the mass, without thrombosis.\n';
+  assert.deepEqual(
+    problemsOf('findings-impression-contradiction', text).map((p) => p.message),
+    [],
+  );
+  // A label answered by the finding itself still affirms it.
+  const answered = 'EXAM: CT abdomen\nFINDINGS: Thrombosis: present in the portal vein.\nIMPRESSION: No thrombosis.\n';
+  assert.equal(problemsOf('findings-impression-contradiction', answered).length, 1);
+});

@@ -250,3 +250,21 @@ test('follow-up-recommendation: never throws, whatever the mix of findings, size
     { numRuns: 300, seed: 14 },
   );
 });
+
+test('follow-up-recommendation: multiple solid nodules > 8 mm: the most suspicious guides management, so PET/CT or sampling agrees (Fleischner 2017 table note)', () => {
+  const findings =
+    'Nodules measuring 12x13 mm in the left upper lobe, 10x9 mm in the right lower lobe and 9 mm in the right middle lobe are observed.';
+  for (const reco of [
+    'PET-CT and histopathological verification are recommended.',
+    'Tissue sampling is recommended.',
+    'Follow-up CT in 3 months is recommended.',
+  ])
+    assert.deepEqual(
+      problemsOf(RULE, CHEST(findings, `Multiple pulmonary nodules. ${reco}`)).map((p) => p.message),
+      [],
+      reco,
+    );
+  // A 12-month follow-up is still later than the table's 3–6 months.
+  const [late] = problemsOf(RULE, CHEST(findings, 'Multiple pulmonary nodules. Follow-up CT in 12 months is recommended.'));
+  assert.match(late.message, /multiple solid 1\d mm nodules/);
+});

@@ -225,3 +225,35 @@ test('impression-omission: canal stenosis does not name a cord compression; "as 
     ['pneumothorax'],
   );
 });
+
+test('impression-omission: the diagnosis covers its own sign (cirrhosis an enlarged liver, diverticulitis the wall thickening); denied lists are no omissions', () => {
+  for (const [findings, impression] of [
+    [
+      'The liver is diffusely enlarged with a nodular contour and heterogeneous attenuation, findings consistent with cirrhosis.',
+      'Cirrhosis.',
+    ],
+    [
+      'There is diffuse wall thickening of the sigmoid colon with pericolic fat stranding, consistent with sigmoid diverticulitis.',
+      'Acute uncomplicated sigmoid diverticulitis.',
+    ],
+    ['There is no evidence of muscle atrophy, denervation changes, or soft tissue masses. Small joint effusion.', 'Small joint effusion.'],
+    ['Evaluation of the labrum is limited due to lack of joint fluid. Supraspinatus tendinosis.', 'Supraspinatus tendinosis.'],
+    [
+      'The pulmonary arteries demonstrate a filling defect in the right lower lobe segmental branch, consistent with a pulmonary embolism.',
+      'Pulmonary embolism in the right lower lobe segmental branch.',
+    ],
+  ]) {
+    const ps = problemsOf(RULE, `EXAM: CT\nFINDINGS: ${findings}\nIMPRESSION: ${impression}\n`);
+    assert.deepEqual(
+      ps.map((p) => p.finding),
+      [],
+      findings,
+    );
+  }
+  // Without the diagnosis the sign is still asked for.
+  const ps = problemsOf(RULE, 'EXAM: CT\nFINDINGS: The liver is enlarged. Small renal cyst.\nIMPRESSION: Renal cyst.\n');
+  assert.deepEqual(
+    ps.map((p) => p.finding),
+    ['hepatomegaly'],
+  );
+});

@@ -84,3 +84,14 @@ test('measurement-mismatch: a unit slip pairs with the size written in the same 
     'IMPRESSION: Lobulated mass measuring 18 x 22 x 24 mm, approximately 3-4 cm from the ankle joint.';
   assert.deepEqual(problemsOf(RULE, b), []);
 });
+
+test('measurement-mismatch: a fetal quantity named in both sections (cervical length, amniotic fluid index) with two values', () => {
+  const cervix =
+    'FINDINGS: The cervix measures 2.4 cm in length, shortened since the prior study.\nIMPRESSION: Cervical shortening to 1.4 cm.';
+  assert.ok(problemsOf(RULE, cervix).some((p) => slice(cervix, p) === '1.4 cm'));
+  const fluid = 'FINDINGS: Amniotic fluid index is 26 cm, increased.\nIMPRESSION: Mild polyhydramnios, amniotic fluid index 27 cm.';
+  assert.ok(problemsOf(RULE, fluid).some((p) => slice(fluid, p) === '27 cm'));
+  // The same value, or another quantity's, is no mismatch.
+  assert.deepEqual(problemsOf(RULE, fluid.replace('26 cm', '27 cm')), []);
+  assert.deepEqual(problemsOf(RULE, 'FINDINGS: BPD 7.9 cm. HC 29.0 cm.\nIMPRESSION: Head circumference 29.0 cm.'), []);
+});

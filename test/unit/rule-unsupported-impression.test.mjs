@@ -96,3 +96,21 @@ test("unsupported-impression: a mild finding beside an organ's short normal stat
     ['pulmonary edema'],
   );
 });
+
+test('unsupported-impression: the findings may tell the phrase in their own order ("the bladder demonstrates ... wall thickening")', () => {
+  const at = (findings, impression) =>
+    problemsOf('unsupported-impression', `EXAM: CT abdomen and pelvis\nFINDINGS: ${findings}\nIMPRESSION: ${impression}\n`);
+  assert.deepEqual(
+    at(
+      'The urinary bladder demonstrates a focal area of wall thickening in the right posterolateral wall measuring 1.2 cm. The liver is normal.',
+      'Focal bladder wall thickening, suspicious for bladder neoplasm.',
+    ),
+    [],
+  );
+  assert.deepEqual(
+    at('The right kidney appears to be atrophic and displays abnormal enhancement. The liver is normal.', 'Atrophic right kidney.'),
+    [],
+  );
+  // The organ alone, or the words in another organ, do not tell it.
+  assert.equal(at('The right kidney is normal in size. The liver is atrophic.', 'Atrophic right kidney.').length, 1);
+});

@@ -19,6 +19,11 @@ const ALREADY_KNOWN =
 const HANDLED =
   /\b(transient(ly)?|stopped|hemostasis|controlled|tamponaded|resolved with|drainage (catheter|tube)|catheter (extending )?(into|within) the (abscess|collection|cavity))\b/i;
 const HANDLED_AFTER = /\b(stopped|hemostasis|controlled|tamponaded)\b/i;
+// What the report reads as the expected result of an operation ("free air ... It was evaluated in favor of
+// postoperative change", "free air (postoperative change?)"): expected, not a new result to call about.
+const AFTER_SURGERY =
+  /(?:\b(?:in favou?r of|consistent with|compatible with|likely|probably|represent\w*|related to|due to|secondary to|attributed to|expected)\s+(?:an?\s+|the\s+)?|\(\s*)(?:post-?operative|post-?surgical)\s+(?:change|state|air|finding)s?\b/i;
+const HISTORY_OF = /\b(?:history|hx) of\s+(?:(?:an?|the|known|prior|previous|remote|old)\s+)?(?:[a-z-]+\s+)?$/i;
 // A sentence that speaks of the one before ("This is adjacent to ...", "These findings may be due to ...").
 const ANAPHORA = /^\s*(\d+[.)]\s*)?(this|these|it|they|findings|the findings)\b/i;
 
@@ -27,7 +32,8 @@ export interface CriticalFinding {
   urgency: Urgency;
   /**
    * Whether a call must be documented: not for the days tier (the report may carry it), and below
-   * the minutes tier not for what is called stable or known, nor for one item of a differential.
+   * the minutes tier not for what is called stable or known, nor for one item of a differential; at no tier
+   * for what the report reads as the expected result of an operation ("postoperative change").
    */
   needsCall: boolean;
 }
@@ -38,6 +44,9 @@ export function findCriticalFindings(report: Report, findings: Finding[], overri
   // A case history or an operative note retells results; it is never asked for a critical-result call.
   if (report.document !== 'imaging') return found;
   const hasReportSections = report.sections.some((s) => s.kind === 'findings' || s.kind === 'impression');
+  // Questions about all mentions of a concept, asked once per concept (perConcept).
+  const toldHandled = new Map<string, boolean>();
+  const differentialOnly = new Map<string, boolean>();
   for (const finding of [...findings, ...malpositionedTubes(report, findings)]) {
     const override = overrides[finding.finding];
     const urgency = override === 'none' ? null : (override ?? finding.critical);
@@ -49,18 +58,23 @@ export function findCriticalFindings(report: Report, findings: Finding[], overri
     if (finding.section === 'other' && hasReportSections) continue;
     // A label over what follows ("Thrombosis: No thrombus is identified ...") states nothing itself; what
     // follows it does. A field answered in its own words ("Pneumothorax: large, right.") is the finding.
-    if (report.text[finding.end] === ':' && labelsWhatFollows(report, finding, findings)) continue;
+    if (labelOnly(report, finding, findings)) continue;
     const sentence = report.sentences[finding.sentenceIndex]?.text ?? '';
+    // "consistent with the patient's history of ischemic stroke": the hedge weighs the history, not a new finding.
+    if (finding.assertion === 'possible' && HISTORY_OF.test(report.text.slice(Math.max(0, finding.start - 40), finding.start))) continue;
     const before = ANAPHORA.test(sentence) ? (report.sentences[finding.sentenceIndex - 1]?.text ?? '') : '';
+    const after = report.sentences[finding.sentenceIndex + 1]?.text ?? '';
+    const expected = AFTER_SURGERY.test(sentence) || (ANAPHORA.test(after) && AFTER_SURGERY.test(after));
     const needsCall =
-      urgency === 'minutes' ||
-      (urgency === 'hours' &&
-        !ALREADY_KNOWN.test(sentence) &&
-        !ALREADY_KNOWN.test(before) &&
-        !handled(report, finding, findings) &&
-        finding.hedge !== 'differential' &&
-        !onlyInDifferential(finding, findings) &&
-        largeEnough(report, finding));
+      !expected &&
+      (urgency === 'minutes' ||
+        (urgency === 'hours' &&
+          !ALREADY_KNOWN.test(sentence) &&
+          !ALREADY_KNOWN.test(before) &&
+          !handled(report, finding, findings, toldHandled) &&
+          finding.hedge !== 'differential' &&
+          !onlyInDifferential(finding, findings, differentialOnly) &&
+          largeEnough(report, finding)));
     found.push({ finding, urgency, needsCall });
   }
   return found;
@@ -81,40 +95,52 @@ function largeEnough(report: Report, finding: Finding): boolean {
   return QUALIFIERS.marked.test(clause);
 }
 
-/** Bleeding the report's own procedure met and stopped, as its sentence, the next three or another mention tells. */
 /**
  * A finding named as a label ("Thrombosis:") is only the label when what follows answers it: a denial
  * ("No thrombus …", "None.") or the finding told again in the same sentence, which is then read on its own.
  */
-function labelsWhatFollows(report: Report, label: Finding, findings: Finding[]): boolean {
+export function labelOnly(report: Report, label: Finding, findings: readonly Finding[]): boolean {
+  if (report.text[label.end] !== ':') return false;
   if (/^:\s*(?:no|none|negative|not|absent|without)\b/i.test(report.text.slice(label.end, label.end + 24))) return true;
   return findings.some((f) => f !== label && f.sentenceIndex === label.sentenceIndex && f.start > label.end);
 }
 
-function handled(report: Report, finding: Finding, findings: Finding[]): boolean {
+/** Bleeding the report's own procedure met and stopped, as its sentence, the next three or another mention tells. */
+function handled(report: Report, finding: Finding, findings: Finding[], toldHandled: Map<string, boolean>): boolean {
   const at = finding.sentenceIndex;
   const sentence = report.sentences[at];
   if (!sentence) return false;
   if (HANDLED.test(sentence.text)) return true;
   for (let k = at + 1; k <= at + 3 && report.sentences[k]?.section === sentence.section; k++)
     if (HANDLED_AFTER.test(report.sentences[k].text)) return true;
-  return findings.some(
-    (f) =>
-      f !== finding &&
-      f.concept === finding.concept &&
-      f.assertion === 'present' &&
-      HANDLED.test(report.sentences[f.sentenceIndex]?.text ?? ''),
+  // Another mention told handled (this one's own sentence is not, so it is never that mention).
+  return perConcept(toldHandled, finding.concept, () =>
+    findings.some(
+      (f) =>
+        f.concept === finding.concept &&
+        (f.assertion === 'present' || f.assertion === 'possible') &&
+        HANDLED.test(report.sentences[f.sentenceIndex]?.text ?? ''),
+    ),
   );
+}
+
+/** A question about all mentions of a concept, asked once per concept (a long document has many mentions). */
+function perConcept(memo: Map<string, boolean>, concept: string, ask: () => boolean): boolean {
+  let answer = memo.get(concept);
+  if (answer === undefined) memo.set(concept, (answer = ask()));
+  return answer;
 }
 
 /**
  * A finding the report names only as a possibility, once as one item of a differential ("hemorrhagic cyst
  * versus abscess" ... "an abscess cannot be excluded"), stays the differential it was first given as.
  */
-function onlyInDifferential(finding: Finding, findings: Finding[]): boolean {
+function onlyInDifferential(finding: Finding, findings: Finding[], byConcept: Map<string, boolean>): boolean {
   if (finding.assertion !== 'possible') return false;
-  const same = findings.filter((f) => f.concept === finding.concept && (f.assertion === 'present' || f.assertion === 'possible'));
-  return same.some((f) => f.hedge === 'differential') && same.every((f) => f.assertion === 'possible');
+  return perConcept(byConcept, finding.concept, () => {
+    const same = findings.filter((f) => f.concept === finding.concept && (f.assertion === 'present' || f.assertion === 'possible'));
+    return same.some((f) => f.hedge === 'differential') && same.every((f) => f.assertion === 'possible');
+  });
 }
 
 export const URGENCY_WORDS: Record<Urgency, string> = {

@@ -1,18 +1,22 @@
 // Assertion: which cues of context.json reach a mention (ConText-style scopes: pre cues before it in
 // its clause, post cues after it), and what its section makes of it.
 import { LIST_BREAKERS, type CueKind } from './lexicon';
-import { COPULAS, HARD_BOUNDARY, LIST_JOINERS } from './grammar';
+import { COPULAS, DENIAL_CARRIERS, HARD_BOUNDARY, LIST_JOINERS, LOCATIVE } from './grammar';
 import { countWords, type Mention, type SentenceWords } from './scan';
 import type { Assertion, Hedge } from './types';
 import type { Word } from './words';
 
 const isBreaker = (w: Word) => LIST_BREAKERS.has(w.norm) || w.kind === 'number';
 
+// Nouns among the list breakers: in a list closed by "or" ("no atrophy, denervation changes, or masses")
+// they name one more denied item, not a new statement.
+const ITEM_NOUNS: ReadonlySet<string> = new Set(['changes', 'findings']);
+
 /** Does the stretch words[from, to) start a new statement (so a denial before it does not reach past)? */
-function breaksList(s: SentenceWords, from: number, to: number): boolean {
+function breaksList(s: SentenceWords, from: number, to: number, inOrList = false): boolean {
   for (let k = from; k < to; k++) {
     if (s.mentionAt[k] >= 0) return false; // reached the next listed finding
-    if (isBreaker(s.words[k])) return true;
+    if (isBreaker(s.words[k]) && !(inOrList && ITEM_NOUNS.has(s.words[k].norm))) return true;
   }
   return false;
 }
@@ -36,8 +40,10 @@ export function assertionOf(s: SentenceWords, m: Mention): { assertion: Assertio
   if (m.negatedInside) return { assertion: 'absent' };
   const { words, mentionAt, cueAt, cues } = s;
   let best: CueKind | null = null;
+  let differential = false;
   const take = (kind: CueKind) => {
     if (kind === 'pseudo' || kind === 'terminate') return;
+    if (kind === 'differential') differential = true;
     if (!best || kindRank(kind) > kindRank(best)) best = kind;
   };
 
@@ -45,10 +51,16 @@ export function assertionOf(s: SentenceWords, m: Mention): { assertion: Assertio
   // a comma or "and" is crossed only while the stretch after it is a bare list of findings.
   let found = false;
   let distance = 0;
+  // "No abnormal susceptibility is noted on SWI to suggest hemorrhage": what a denied observation would
+  // suggest is denied, so past "to suggest" a presence verb ("is noted") does not close the scope.
+  let carried = false;
+  let orList = false;
+  let inHistory = false;
   for (let k = m.i - 1; k >= 0 && distance < 24; k--) {
     const w = words[k];
-    // A colon right after a cue introduces what it governs: "Differential diagnosis: abscess, tumor".
-    if (w.norm === ':' && k > 0 && cueAt[k - 1] >= 0 && cues[cueAt[k - 1]].entry.pre) continue;
+    // A colon or comma right after a cue introduces what it governs: "Differential diagnosis: abscess,
+    // tumor", "or less likely, an abscess".
+    if ((w.norm === ':' || w.norm === ',') && k > 0 && cueAt[k - 1] >= 0 && cues[cueAt[k - 1]].entry.pre) continue;
     if (HARD_BOUNDARY.has(w.norm)) break;
     const c = cueAt[k];
     if (c >= 0) {
@@ -57,7 +69,11 @@ export function assertionOf(s: SentenceWords, m: Mention): { assertion: Assertio
       const pre = cue.entry.pre;
       // Post-only and neutral cues ("has resolved", "consistent with") are passed over; pseudo cues
       // ("no change in") and terminators close the scope.
-      if (!pre || pre.kind === 'neutral') continue;
+      if (!pre || pre.kind === 'neutral') {
+        if (!found && words.slice(cue.i, cue.j).some((x) => DENIAL_CARRIERS.has(x.norm))) carried = true;
+        continue;
+      }
+      if (pre.kind === 'terminate' && carried && COPULAS.has(words[cue.i].norm)) continue;
       if (pre.kind === 'terminate' || pre.kind === 'pseudo') break;
       const gap = countWords(s, cue.j, m.i);
       if (pre.window === undefined || gap <= pre.window) {
@@ -67,19 +83,32 @@ export function assertionOf(s: SentenceWords, m: Mention): { assertion: Assertio
       }
       continue;
     }
+    // "no filling defect in the heart cavities and in the vessels in favor of embolism": "and" before a
+    // preposition joins two places of one statement.
+    if (w.norm === 'and' && LOCATIVE.has(words[k + 1]?.norm ?? '')) {
+      distance++;
+      continue;
+    }
     if (LIST_JOINERS.has(w.norm) && mentionAt[k] < 0) {
       // "possible effusion, no pneumothorax": the cue after the comma is this clause's own; but a hedge after
       // "or" still lies inside a denial before it ("no mass or appearance compatible with infiltration").
-      if (found && w.norm !== 'or' && w.norm !== 'nor') break;
+      if (found && w.norm !== 'or' && w.norm !== 'nor') {
+        // "the clinical history of gaze deviation and suspected seizure or stroke": the history's list
+        // holds the hedged item too.
+        if (w.norm === 'and' && historyBefore(s, k)) inHistory = true;
+        break;
+      }
       // Alternatives share their cue ("may represent atelectasis or resolving pneumonia"); a comma or
       // "and" followed by a new modifier starts a statement of its own ("no effusion, mild atelectasis").
-      if (w.norm !== 'or' && w.norm !== 'nor' && breaksList(s, k + 1, m.i)) break;
+      if (w.norm !== 'or' && w.norm !== 'nor' && breaksList(s, k + 1, m.i, orList)) break;
+      if (w.norm === 'or' || w.norm === 'nor') orList = true;
     }
     if (mentionAt[k] < 0) distance++;
   }
 
   // Forwards for a post cue: "pneumothorax is not seen", "effusion, edema or consolidation are not present".
   let crossedComma = false;
+  let crossedBefore = false;
   let joined = false;
   let steps = 0;
   for (let k = m.j; k < words.length && steps < 12; k++) {
@@ -98,18 +127,34 @@ export function assertionOf(s: SentenceWords, m: Mention): { assertion: Assertio
         if ((post.window === undefined || gap <= post.window) && (!crossedComma || joined)) take(post.kind);
         break;
       }
+      // "Pneumothorax, which was seen on the right before, was not detected now": a relative clause
+      // between commas tells of its head and does not end the head's own statement.
+      const closing = post?.kind === 'terminate' && words[cue.i - 1]?.norm === ',' ? relativeClauseEnd(s, cue.j) : -1;
+      if (closing > 0) {
+        crossedComma = crossedBefore; // the clause's opening comma is no list comma
+        k = closing;
+        continue;
+      }
+      // "A filling defect compatible with embolism was not detected": the interpretation is part of the
+      // finding's phrase, and what denies the phrase denies the finding.
+      if (cue.entry.pre?.kind === 'probable' && !post) {
+        k = cue.j - 1;
+        continue;
+      }
       if (post?.kind === 'terminate' || cue.entry.pre) break;
       k = cue.j - 1;
       continue;
     }
     if (mentionAt[k] < 0) {
-      if (w.norm === ',') crossedComma = true;
-      else if (w.norm === 'and' || w.norm === 'or' || w.norm === 'nor') joined = true;
+      if (w.norm === ',') {
+        crossedBefore = crossedComma;
+        crossedComma = true;
+      } else if (w.norm === 'and' || w.norm === 'or' || w.norm === 'nor') joined = true;
       else if (COPULAS.has(w.norm) && !nextIsCue(s, k + 1)) break;
       steps++;
     }
   }
-  const kind = best as CueKind | null;
+  const kind = inHistory && best !== 'absent' ? 'historical' : (best as CueKind | null);
   switch (kind) {
     case 'absent':
     case 'hypothetical':
@@ -118,10 +163,35 @@ export function assertionOf(s: SentenceWords, m: Mention): { assertion: Assertio
     case 'possible':
     case 'probable':
     case 'differential':
-      return { assertion: 'possible', hedge: kind };
+      // One item of a differential stays one, however else it is hedged ("or less likely, an abscess or other").
+      return { assertion: 'possible', hedge: differential ? 'differential' : kind };
     default:
       return { assertion: 'present' };
   }
+}
+
+/** A history cue ("history of") opening the stretch before words[at], with no comma or boundary between. */
+function historyBefore(s: SentenceWords, at: number): boolean {
+  for (let k = at - 1; k >= 0 && at - k <= 12; k--) {
+    const w = s.words[k].norm;
+    if (w === ',' || HARD_BOUNDARY.has(w)) return false;
+    const c = s.cueAt[k];
+    if (c >= 0) return s.cues[c].entry.pre?.kind === 'historical';
+  }
+  return false;
+}
+
+const RELATIVES: ReadonlySet<string> = new Set(['which', 'who']);
+
+/** The comma closing a relative clause that opens at words[from - 1] ("which ... ,"), or -1. */
+function relativeClauseEnd(s: SentenceWords, from: number): number {
+  if (!RELATIVES.has(s.words[from - 1]?.norm ?? '')) return -1;
+  for (let k = from; k < s.words.length; k++) {
+    const w = s.words[k].norm;
+    if (w === ',') return k;
+    if (HARD_BOUNDARY.has(w)) return -1;
+  }
+  return -1;
 }
 
 function nextIsCue(s: SentenceWords, k: number): boolean {

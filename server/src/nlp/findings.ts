@@ -90,6 +90,14 @@ function asHeading(s: SentenceWords, m: { i: number; j: number; concept: Concept
   return m.concept.flags.includes('heading') && m.i === 0 && s.words[m.j]?.norm === ':';
 }
 
+// "BI-RADS 5: Highly suggestive of malignancy", "BI-RADS 6: Known biopsy-proven malignancy": the words right
+// after a category are its label, which names no finding of this report (the category is read on its own).
+const CATEGORY_LABEL_BEFORE = /\b(?:BI|Lung|TI|LI|PI|O)-?RADS\b[^.\n]{0,25}?\b[0-6][ABC]?\s*[:\-\u2013\u2014(]\s*(?:[\w-]+\s+){0,3}$/i;
+function categoryLabel(report: Report, s: SentenceWords, i: number): boolean {
+  const at = s.words[i].start;
+  return CATEGORY_LABEL_BEFORE.test(report.text.slice(Math.max(0, at - 70), at));
+}
+
 /** Every finding mention of the report, in text order. */
 export function extractFindings(
   report: Report,
@@ -124,7 +132,7 @@ export function extractFindings(
       if (antecedent && !place.side && places[index - 1].side) place.side = places[index - 1].side;
       if (antecedent && place.site.length === 0) place.site = [...places[index - 1].site];
       places.push(place);
-      if (inOtherSense(s, mention) || asHeading(s, mention)) {
+      if (inOtherSense(s, mention) || asHeading(s, mention) || categoryLabel(report, s, mention.i)) {
         byMention.push(undefined);
         continue;
       }

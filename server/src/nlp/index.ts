@@ -8,6 +8,7 @@ import { wordsFromTokens } from './words';
 export * from './types';
 export { CONCEPTS, CONCEPT_BY_ID, PAIRED_ANATOMY, SEX_SPECIFIC_TERMS, type Concept, type ConceptFlag, type Sex } from './lexicon';
 export {
+  DEGREE_ONLY_WORDS,
   NARROWING_WORDS,
   ORGAN_SIZES,
   QUALIFIERS,
@@ -41,7 +42,7 @@ export {
   type RelationsData,
   type SideWord,
 } from './relations';
-export { MM_PER, findMeasurements, isDistance } from './measurements';
+export { MM_PER, findMeasurements, isDistance, measuredQuantity } from './measurements';
 export { reportParts, type ReportPart } from './parts';
 
 /** What the report says: patient, exam and every finding mention with assertion, side and size. */
@@ -49,12 +50,13 @@ export function understand(report: Report): Understanding {
   const words = wordsFromTokens(report.tokens);
   const { contexts, ...exam } = findExam(report);
   const { findings, measurements } = extractFindings(report, words, activeContexts(contexts));
+  const sexSpecific = findSexSpecific(words);
   return {
-    patient: findPatient(report),
+    patient: findPatient(report, sexSpecific),
     exam,
     findings,
     measurements,
-    sexSpecific: findSexSpecific(words),
+    sexSpecific,
   };
 }
 

@@ -10,6 +10,11 @@ const UNITS = z
     note: z.string(),
     written: z.record(z.string().min(1), z.string().min(1)),
     lengthInMm: z.record(z.string(), z.number().positive()),
+    quantitiesNote: z.string(),
+    quantities: z.record(
+      z.string().regex(/^[a-z-]+$/),
+      z.object({ terms: z.array(z.string().regex(/^[a-z -]+$/)), abbreviations: z.array(z.string().regex(/^[A-Z]+$/)) }),
+    ),
   })
   .parse(unitsData);
 for (const unit of Object.keys(UNITS.lengthInMm))
@@ -67,4 +72,38 @@ const DISTANCE_BEFORE = /(?:\bN\s*\+|\bFN\s*)$/i;
 /** Is the measurement a distance from a landmark rather than a size? */
 export function isDistance(text: string, m: Measurement): boolean {
   return DISTANCE_AFTER.test(text.slice(m.end, m.end + 24)) || DISTANCE_BEFORE.test(text.slice(Math.max(0, m.start - 6), m.start));
+}
+
+// The named quantities (units.json): terms in any case, abbreviations in capitals only.
+const QUANTITIES = Object.entries(UNITS.quantities).flatMap(([id, q]) => [
+  ...(q.terms.length
+    ? [{ id, pattern: new RegExp(String.raw`\b(?:${q.terms.map((t) => escapeRegExp(t).replace(/[ -]/g, '[ -]')).join('|')})\b`, 'gi') }]
+    : []),
+  ...(q.abbreviations.length ? [{ id, pattern: new RegExp(String.raw`\b(?:${q.abbreviations.join('|')})\b`, 'g') }] : []),
+]);
+// Where a measurement's own words begin: its sentence, after any measurement before it ("1.6 mm in twin A and 1.8 mm").
+const WORDS_START = /(?:[.!?](?:\s|$)|\n|\d\s*(?:mm|cm)\b)(?![\s\S]*(?:[.!?](?:\s|$)|\n|\d\s*(?:mm|cm)\b))/i;
+
+// "8 mm, previously 6 mm", "increased from 6 mm": the value the prior study gave.
+const PRIOR_VALUE = /\b(?:previously|prior|from|before|was)\b/i;
+
+/**
+ * The quantity a measurement measures by name ("cervical length 2.4 cm", "nuchal translucency of 1.6 mm"):
+ * the nearest name before it in its own words, within 60 characters; a prior study's value of the quantity
+ * measured just before ("renal pelvis 8 mm, previously 6 mm") is that quantity's "(prior)"; null when none is named.
+ */
+export function measuredQuantity(text: string, m: Measurement, ofPrior = false): string | null {
+  const from = Math.max(0, m.start - 60);
+  let before = text.slice(from, m.start);
+  const cut = WORDS_START.exec(before);
+  const afterMeasurement = !!cut && /^\d/.test(cut[0]);
+  if (cut) before = before.slice(cut.index + cut[0].length);
+  let best: { id: string; at: number } | null = null;
+  for (const q of QUANTITIES)
+    for (const hit of allMatches(q.pattern, before)) if (!best || hit.index > best.at) best = { id: q.id, at: hit.index };
+  if (best) return best.id;
+  if (ofPrior || !afterMeasurement || !PRIOR_VALUE.test(before)) return null;
+  const previous = findMeasurements(text, Math.max(0, from - 60), from + cut!.index + cut![0].length).pop();
+  const quantity = previous && measuredQuantity(text, previous, true);
+  return quantity ? `${quantity} (prior)` : null;
 }

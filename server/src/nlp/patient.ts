@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Report, Section } from '../report/types';
 import patientData from './lexicon/patient.json';
 import type { Side } from './types';
-import { BODY_PART_TRIE, MODALITY_TRIE, SIDE_TRIE, SEX_TRIES, sideOfSides, type Sex } from './lexicon';
+import { BODY_PART_TRIE, MODALITY_TRIE, SEX_SPECIFIC_TERMS, SIDE_TRIE, SEX_TRIES, sideOfSides, type Sex } from './lexicon';
 import type { Exam, Patient } from './types';
 import { wordsOf, type Word } from './words';
 import { allMatches } from '../report/matches';
@@ -19,6 +19,19 @@ const SEX_WORDS = z
     ),
   })
   .parse(patientData).sexWords;
+const SEX_ORGANS = z
+  .object({ organs: z.record(z.enum(['female', 'male']), z.array(z.string().regex(/^[a-z ]+$/)).min(1)) })
+  .parse(patientData).organs;
+const ORGAN_SEX = new Map<string, Sex>(
+  (['female', 'male'] as const).flatMap((sex) => SEX_ORGANS[sex].map((term) => [term, sex] as [string, Sex])),
+);
+for (const [term, sex] of ORGAN_SEX)
+  if (!SEX_SPECIFIC_TERMS.some((t) => t.term === term && t.sex === sex))
+    throw new Error(`patient.json: organ "${term}" is not a ${sex} term of anatomy.json sexSpecific`);
+// In the organ's clause, words that take it away or deny it: "no uterus", "the prostate is not seen",
+// "status post hysterectomy, the uterus is surgically absent" (a denial of another thing in the sentence is no matter).
+const ORGAN_DENIED_BEFORE = /\b(?:no|not|without|absent|status post|s\/p)\b/i;
+const ORGAN_DENIED_AFTER = /\b(?:not|absent|removed|resected|\w+ectomy)\b/i;
 const alternation = (words: readonly string[]) => [...words].sort((a, b) => b.length - a.length).join('|');
 const wordsRegex = (sex: Sex) => {
   const w = SEX_WORDS[sex];
@@ -65,8 +78,33 @@ function headerText(report: Report): string {
   return parts.join('\n');
 }
 
-/** Sex and age from the header or history: explicit statements beat titles, titles beat pronouns. */
-export function findPatient(report: Report): Patient {
+/**
+ * The sex of the organs the findings and impression name as present (lexicon/patient.json organs), if
+ * they name only one sex's.
+ */
+function sexOfOrgans(report: Report, sexSpecific: readonly { start: number; end: number; term: string; sex: Sex }[]): Sex | null {
+  const seen = new Set<Sex>();
+  for (const m of sexSpecific) {
+    const sex = ORGAN_SEX.get(m.term.toLowerCase());
+    if (!sex) continue;
+    const section = report.sections.find((s) => s.start <= m.start && m.start < s.end);
+    if (section?.kind !== 'findings' && section?.kind !== 'impression') continue;
+    const sentence = report.sentences.find((s) => s.start <= m.start && m.start < s.end);
+    if (sentence) {
+      const before = report.text.slice(sentence.start, m.start).split(/[,;]/).pop()!;
+      const after = report.text.slice(m.end, sentence.end).split(/[,;]/)[0];
+      if (ORGAN_DENIED_BEFORE.test(before) || ORGAN_DENIED_AFTER.test(after)) continue;
+    }
+    seen.add(sex);
+  }
+  return seen.size === 1 ? [...seen][0] : null;
+}
+
+/**
+ * Sex and age from the header or history: explicit statements beat titles, titles beat the organs
+ * the report names as present, and those beat pronouns.
+ */
+export function findPatient(report: Report, sexSpecific: readonly { start: number; end: number; term: string; sex: Sex }[] = []): Patient {
   const patient: Patient = { sex: null, age: null };
   const header = headerText(report);
   for (const text of [header, report.text]) {
@@ -90,6 +128,8 @@ export function findPatient(report: Report): Patient {
   if (!patient.sex) patient.sex = sexOf(LONE_SEX.exec(header)?.[1]);
   // "34-year-old G3P2": the obstetric shorthand (patient.json patterns) names a woman.
   if (!patient.sex) patient.sex = SEX_PATTERNS.find(([, re]) => re.test(header))?.[0] ?? null;
+  // A uterus and ovaries stated as present: the patient is a woman, whatever a pronoun says.
+  if (!patient.sex) patient.sex = sexOfOrgans(report, sexSpecific);
   if (!patient.sex) {
     // Pronouns decide only when they all agree.
     const seen = new Set<Sex>();
@@ -124,6 +164,8 @@ function readTitle(words: Word[]): TitleReading {
       continue;
     }
     if (m && m.end === end) r.modality ??= m.value;
+    // A body part that names its modality too ("screening mammogram"): the modality inside its words.
+    for (let j = i + 1; !r.modality && j < end; j++) r.modality = MODALITY_TRIE.match(words, j)?.value ?? null;
     if (b && b.end === end) {
       r.bodyPart ??= b.value.part;
       if (!r.contexts.includes(b.value.context)) r.contexts.push(b.value.context);

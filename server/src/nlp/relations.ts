@@ -27,6 +27,7 @@ const RelationsSchema = z.object({
   ),
   statementDomains: z.array(z.object({ words: Ids.min(1), groups: Ids.min(1) })),
   narrowingWords: Ids,
+  degreeOnlyWords: Ids,
   opposites: z.array(Ids.length(2)),
 });
 export type RelationsData = z.infer<typeof RelationsSchema>;
@@ -67,6 +68,8 @@ export function checkRelations(data: unknown, names: LexiconNames): RelationsDat
   check('groups', names.groups, r.listedByHabit, 'listedByHabit');
   r.statementDomains.forEach((d, i) => check('groups', names.groups, d.groups, `statementDomains[${i}]`));
   r.opposites.forEach((pair, i) => check('concepts', names.concepts, pair, `opposites[${i}]`));
+  for (const w of r.degreeOnlyWords)
+    if (!r.narrowingWords.includes(w)) throw new Error(`relations.json: degreeOnlyWords "${w}" is not in narrowingWords`);
   return r;
 }
 
@@ -155,6 +158,8 @@ export const STATEMENT_DOMAINS: readonly { words: RegExp; groups: readonly strin
 
 /** Words that narrow a denial: "no large effusion" does not deny a small one, "no new effusion" an old one. */
 export const NARROWING_WORDS: readonly string[] = RELATIONS.narrowingWords;
+/** The narrowing words that deny only a degree of certainty or importance ("no significant ..."). */
+export const DEGREE_ONLY_WORDS: ReadonlySet<string> = new Set(RELATIONS.degreeOnlyWords);
 
 // ---------------------------------------------------------------------------------------------
 // Same finding, covers, denials.

@@ -1,6 +1,6 @@
 // The words of one sentence read once: each lexicon mention (longest match, a subject with its state a
 // few words on) and each assertion cue, so assertion, place and binding index them by word.
-import { CONCEPT_TRIES, CUE_TRIE, PREDICATE_STATES, PREDICATE_TRIE, type Concept, type CueEntry } from './lexicon';
+import { CONCEPT_TRIES, CUE_TRIE, PREDICATE_STATES, PREDICATE_TRIE, scanStarts, type Concept, type CueEntry } from './lexicon';
 import { INNER_SIDES, NEGATORS, PREDICATE_FILLERS, STATE_MODIFIERS } from './grammar';
 import type { PhraseTrie } from './trie';
 import type { Word } from './words';
@@ -21,22 +21,22 @@ export interface Cue {
 
 export interface SentenceWords {
   words: Word[];
-  /** Per word: the mention that covers it, or -1. */
-  mentionAt: Int32Array;
-  cueAt: Int32Array;
+  /** Per word: the mention that covers it, or -1. (Plain arrays: an Int32Array past 16 elements costs a backing store, some 0.5 us.) */
+  mentionAt: number[];
+  cueAt: number[];
   mentions: Mention[];
   cues: Cue[];
 }
 
 export function matchConcept(words: readonly Word[], i: number, contextTries: readonly PhraseTrie<{ concept: Concept }>[]): Mention | null {
-  let best: { end: number; concept: Concept } | null = null;
-  const consider = (m: { end: number; value: { concept: Concept } } | null) => {
-    if (m && (!best || m.end > best.end)) best = { end: m.end, concept: m.value.concept };
-  };
-  consider(CONCEPT_TRIES.base.match(words, i, words.length, INNER_SIDES));
-  consider(CONCEPT_TRIES.exact.match(words, i));
-  for (const trie of contextTries) consider(trie.match(words, i));
-  const found = best as { end: number; concept: Concept } | null;
+  // The longest of the tries' matches, the first on a tie (no closure or object per word: called for every word).
+  let found = CONCEPT_TRIES.base.match(words, i, words.length, INNER_SIDES);
+  const exact = CONCEPT_TRIES.exact.match(words, i);
+  if (exact && (!found || exact.end > found.end)) found = exact;
+  for (const trie of contextTries) {
+    const m = trie.match(words, i);
+    if (m && (!found || m.end > found.end)) found = m;
+  }
   // A subject with its state a few words on: "the cardiac silhouette is mildly enlarged".
   const subject = PREDICATE_TRIE.match(words, i);
   if (subject) {
@@ -64,17 +64,19 @@ export function matchConcept(words: readonly Word[], i: number, contextTries: re
       }
       if (words[k].kind !== 'number' && !STATE_MODIFIERS.has(words[k].norm)) break;
     }
-  return found ? { i, j: found.end, concept: found.concept, negatedInside: false } : null;
+  return found ? { i, j: found.end, concept: found.value.concept, negatedInside: false } : null;
 }
 
 export function scanSentence(words: Word[], contextTries: readonly PhraseTrie<{ concept: Concept }>[]): SentenceWords {
-  const mentionAt = new Int32Array(words.length).fill(-1);
-  const cueAt = new Int32Array(words.length).fill(-1);
+  const mentionAt = new Array<number>(words.length).fill(-1);
+  const cueAt = new Array<number>(words.length).fill(-1);
   const mentions: Mention[] = [];
   const cues: Cue[] = [];
+  const starts = scanStarts();
   // Cues first where they are longer than a concept starting at the same word ("free of" vs "free air").
   for (let i = 0; i < words.length;) {
-    if (words[i].kind === 'number' || words[i].kind === 'deid') {
+    const w = words[i];
+    if (w.kind === 'number' || w.kind === 'deid' || (!starts.has(w.norm) && !CONCEPT_TRIES.exact.startsWith(w.text))) {
       i++;
       continue;
     }

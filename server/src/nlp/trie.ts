@@ -27,20 +27,36 @@ export class PhraseTrie<T> {
     if (node.value === undefined || replace) node.value = value;
   }
 
+  /** The first words of its phrases (as written when exact): a word not among them starts no match. */
+  firstKeys(): IterableIterator<string> {
+    return this.root.next.keys();
+  }
+
+  /** Can a phrase start with this key? */
+  startsWith(key: string): boolean {
+    return this.root.next.has(key);
+  }
+
   /**
    * The longest phrase starting at words[at] and ending before limit: its end index and value.
    * Words in `skip` may stand inside a phrase without being part of it ("elevated right hemidiaphragm").
    */
   match(words: readonly Word[], at: number, limit = words.length, skip?: ReadonlySet<string>): { end: number; value: T } | null {
+    // The best end and value as two locals and one result object at the end, not one per matching step:
+    // every word of a report starts several walks.
     let node: Node<T> | undefined = this.root;
-    let best: { end: number; value: T } | null = null;
+    let end = -1;
+    let value: T | undefined;
     for (let i = at; i < limit && node; i++) {
       const key = this.exact ? words[i].text : words[i].norm;
       const next: Node<T> | undefined = node.next.get(key);
       if (!next && skip && i > at && node !== this.root && skip.has(words[i].norm)) continue;
       node = next;
-      if (node?.value !== undefined) best = { end: i + 1, value: node.value };
+      if (node !== undefined && node.value !== undefined) {
+        end = i + 1;
+        value = node.value;
+      }
     }
-    return best;
+    return end < 0 ? null : { end, value: value as T };
   }
 }

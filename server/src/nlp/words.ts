@@ -28,8 +28,8 @@ const SPELLING: Array<[RegExp, string]> = [
   [/’/g, "'"],
 ];
 
-export function normWord(text: string): string {
-  let w = text.toLowerCase();
+export function normWord(text: string, lower = text.toLowerCase()): string {
+  let w = lower;
   // String searches, not a regex per word: nearly no word holds any of these.
   if (w.includes('’') || w.includes('haem') || w.includes('oe') || w.includes('tumour') || w.startsWith('disk'))
     for (const [from, to] of SPELLING) w = w.replace(from, to);
@@ -37,7 +37,7 @@ export function normWord(text: string): string {
   return w;
 }
 
-function push(out: Word[], start: number, text: string, kind: TokenKind): void {
+function push(out: Word[], start: number, text: string, kind: TokenKind, lower?: string): void {
   if (kind === 'word' && text.includes('-')) {
     let offset = 0;
     for (const part of text.split('-')) {
@@ -55,17 +55,19 @@ function push(out: Word[], start: number, text: string, kind: TokenKind): void {
     }
     return;
   }
-  out.push({ start, end: start + text.length, text, norm: kind === 'deid' ? 'xxxx' : normWord(text), kind });
+  out.push({ start, end: start + text.length, text, norm: kind === 'deid' ? 'xxxx' : normWord(text, lower), kind });
 }
 
 /** Words of a report from its tokens. */
 export function wordsFromTokens(tokens: readonly Token[]): Word[] {
   const out: Word[] = [];
-  tokens.forEach((t, k) => {
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k];
     // A hyphen joining two words ("left-sided") is not a word boundary of its own.
-    if (t.text === '-' && k > 0 && k + 1 < tokens.length && tokens[k - 1].end === t.start && tokens[k + 1].start === t.end) return;
-    push(out, t.start, t.text, t.kind);
-  });
+    if (t.text === '-' && k > 0 && k + 1 < tokens.length && tokens[k - 1].end === t.start && tokens[k + 1].start === t.end) continue;
+    // The token's lower case is made already.
+    push(out, t.start, t.text, t.kind, t.lower);
+  }
   return out;
 }
 

@@ -298,7 +298,25 @@ function isSentenceEnd(text: string, i: number, end: number): boolean {
 // "discussed with⏎Dr. X by telephone".
 const CONTINUES = /\b(or|and|nor|versus|vs\.?|either|with|of|to|by|the|a|an|at|from|for|than)[ \t]*$/;
 
-function splitSentences(text: string, section: Section, sectionIndex: number, out: Sentence[]): void {
+// What can end a sentence (isSentenceEnd and the line-break rule decide whether it does).
+const BREAK = /[.!?\n\r]/g;
+
+/**
+ * The first stop or line break at or after i (text.length when none): one regex search per stop over
+ * the whole text, the sections asking in text order, so a text without stops is searched once, not
+ * once per section.
+ */
+function breakFinder(text: string): (i: number) => number {
+  let searchedFrom = Infinity;
+  let found = -1;
+  return (i) => {
+    if (searchedFrom <= i && i <= found) return found;
+    BREAK.lastIndex = searchedFrom = i;
+    return (found = BREAK.exec(text)?.index ?? text.length);
+  };
+}
+
+function splitSentences(text: string, section: Section, sectionIndex: number, out: Sentence[], nextBreak: (i: number) => number): void {
   const { start, end } = section.body;
   // Item starts and markers in text order, each passed once (the scan only moves forward).
   const cuts = section.items.map((item) => item.start).sort((a, b) => a - b);
@@ -314,8 +332,15 @@ function splitSentences(text: string, section: Section, sectionIndex: number, ou
   };
   for (let i = start; i < end; i++) {
     while (cut < cuts.length && cuts[cut] < i) cut++;
-    if (cuts[cut] === i && i > from) push(i);
     while (marker < markers.length && markers[marker].start < i) marker++;
+    // On to the next place where a sentence can end: a stop, a line break, an item or its marker
+    // (one regex search per stop, not a look at every character).
+    let next = nextBreak(i);
+    if (cut < cuts.length && cuts[cut] < next) next = cuts[cut];
+    if (marker < markers.length && markers[marker].start < next) next = markers[marker].start;
+    if (next >= end) break;
+    i = next;
+    if (cuts[cut] === i && i > from) push(i);
     if (markers[marker]?.start === i) {
       i = markers[marker].end - 1; // the "1." of a list item does not end a sentence
       continue;
@@ -385,9 +410,10 @@ export function lineStartsOf(text: string): number[] {
 export function parseReport(text: string): Report {
   const sections = buildSections(text);
   const sentences: Sentence[] = [];
+  const nextBreak = breakFinder(text);
   sections.forEach((section, index) => {
     section.items = findItems(text, section);
-    splitSentences(text, section, index, sentences);
+    splitSentences(text, section, index, sentences, nextBreak);
   });
   const crlf = (text.match(/\r\n/g) ?? []).length;
   const lf = (text.match(/\n/g) ?? []).length;

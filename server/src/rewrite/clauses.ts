@@ -469,3 +469,32 @@ export function rejoined(report: Report): Report {
 }
 /** The text parsed as `rejoined` reads it. */
 export const parseRejoined = (text: string) => rejoined(parseReport(text));
+
+/**
+ * The word each finding within the clause is named by: its last word that is not generic ("cancer").
+ * The verifier asks a rewrite to name each significant finding by it (verify-clauses.ts), and an impression draft keeps what its items do not name (impression-kept.ts).
+ */
+export function findingHeads(report: Report, s: Span & { section: SectionKind }, found: readonly Span[]): string[] {
+  const heads = found
+    .filter((f) => s.start <= f.start && f.start < s.end && f.end > f.start)
+    .map((f) =>
+      readClause(report.text.slice(f.start, f.end), f, s.section, null)
+        .words.filter((w) => !GENERIC.has(w))
+        .pop(),
+    )
+    .filter((w): w is string => !!w);
+  return [...new Set(heads)];
+}
+
+/**
+ * The parts a clause states (between commas, "and", "with") of which no more than half the own words are
+ * said (`said`): "low lung volumes with airspace disease" is not said by "low lung volumes". A part of
+ * one word is a connective or a qualifier ("Additionally, …"). The verifier's test of an old impression's
+ * item and the draft's of what it keeps of one.
+ */
+export function partsUnsaid(c: Clause, said: ReadonlySet<string>): string[][] {
+  return c.parts
+    .filter((part) => part.stated)
+    .map((part) => part.words.filter((w) => !GENERIC.has(w) && !c.negated.has(w)))
+    .filter((own) => own.length > 1 && own.filter((w) => said.has(w)).length * 2 <= own.length);
+}

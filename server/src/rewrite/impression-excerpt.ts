@@ -28,10 +28,10 @@ const ENDS_POINTING = /\b(?:with|of|to|from|in|by|on) (?:this|these)[\s.]*$/i;
 /** Whether the text leans on what was said before: it opens on "It", "These lesions", "Measuring", or ends on "with this". */
 export const pointsBack = (text: string) =>
   (CUES.dangling.includes(firstWord(text)) && !THIS_STUDY.test(text)) || ENDS_POINTING.test(text) || THE_ONE_NAMED.test(text);
-// "The region demonstrates …", "The mass shows …", "enhancement seen in this location": the thing or place
-// named by the sentence before.
+// "The region demonstrates …", "The mass shows …", "The described appearance may be …", "enhancement seen
+// in this location": the thing or place named by the sentence before.
 const THE_ONE_NAMED =
-  /^\s*the\s+(?:region|area|lesion|mass|abnormality|finding|collection)\s+(?:demonstrates|shows|exhibits|contains|measures|extends|is|appears)\b|\b(?:in|at) this (?:location|site|position)\b/i;
+  /^\s*the\s+(?:described|mentioned|aforementioned)\b|^\s*the\s+(?:region|area|lesion|mass|abnormality|finding|collection)\s+(?:demonstrates|shows|exhibits|contains|measures|extends|is|appears)\b|\b(?:in|at) (?:this|that|the same) (?:location|site|position|level)\b/i;
 // A piece that opens on these leans on the words before it ("suspicious for …", "which …", "measuring …").
 const LINKING = new Set([
   ...CUES.dangling,

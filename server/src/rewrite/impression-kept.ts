@@ -1,12 +1,16 @@
 // What the impression draft keeps beside its drafted items, so that it never drops what the report
-// says: the report's sentences that state a significant finding no item accounts for, and the old
-// impression's statements (a diagnosis, a recommendation, a call) no item carries in full, as written.
+// says: the report's sentences that state a significant finding no item accounts for, those that state
+// a reading or a change the findings core reads no finding in, and the old impression's statements (a
+// diagnosis, a recommendation, a call, a denial by name) no item carries in full, as written.
+import { z } from 'zod';
 import type { Finding, Understanding } from '../nlp';
-import { CUES, GENERIC, readClause, readText, type Clause } from './clauses';
+import keptData from './impression-kept.json';
+import { CUES, GENERIC, findingHeads, partsUnsaid, readClause, readText, type Clause } from './clauses';
 import { dropsOf, polarityLostBy, shareOf } from './clause-changes';
-import type { Report, Section, SectionKind, Span } from '../report/types';
+import type { Report, Section } from '../report/types';
 import { firstWord, tidy, windowOf, type Clauses } from './impression-excerpt';
 import { stripListNumber } from './list-number';
+import { adviceKindOf } from './advice';
 
 export interface ImpressionItem {
   text: string;
@@ -38,6 +42,13 @@ export function findingsSections(report: Report): number[] {
   return out;
 }
 
+const KeptSchema = z.object({ note: z.string(), conclusions: z.array(z.string().min(1)), changes: z.array(z.string().min(1)) });
+const KEPT = KeptSchema.parse(keptData);
+for (const phrase of KEPT.conclusions)
+  if (!CUES.hedges.some((h) => h.phrase === phrase)) throw new Error(`impression-kept.json: "${phrase}" is no hedge of cues.json`);
+for (const time of KEPT.changes) if (!(time in CUES.time)) throw new Error(`impression-kept.json: "${time}" is no time of cues.json`);
+const CONCLUSIONS = new Set(KEPT.conclusions);
+
 // A template's blank left unfilled ("measured * cm", "__ mm", "[ ]"): no measurement to report.
 const BLANK = /(?:^|\s)\*+(?=\s)|_{2,}|\[\s*\]/;
 // A clause that tells the question, not an answer: "XXXX-year-old with suspected pneumothorax".
@@ -68,17 +79,28 @@ export function statedItems(
     // The findings core's significant finding stated (what the verifier asks an impression to name); the
     // cue words' reading alone only where the draft would otherwise say "no acute …".
     const sameSide = (d: Clause) => !c.sides.size || !d.sides.size || [...d.sides].some((x) => c.sides.has(x));
-    // Accounted for by items that say its words and carry its time, severity, size, side and level.
-    const alike = drafted.filter((d) => sameSide(d) && (shareOf(d, c) >= 0.5 || shareOf(c, d) >= 0.6));
+    // Accounted for by items that say its words and carry its time, severity, size, side and level; a
+    // recommendation's words ("ultrasound … at the 6:00 position") state no finding.
+    const alike = drafted.filter((d) => sameSide(d) && !d.recommendation && (shareOf(d, c) >= 0.5 || shareOf(c, d) >= 0.6));
     const named = findingHeads(report, c, own).every((w) => alike.some((d) => d.words.includes(w)));
     // The grade, side and size are the closest item's to carry (the verifier reads the statement there),
     // not any item's: another level's "minimal … left neural foramen" carries nothing for this one.
     const closest = alike.reduce<Clause | undefined>((best, d) => (!best || shareOf(d, c) > shareOf(best, c) ? d : best), undefined);
-    if (closest && named && !dropsOf(c, [closest], { sizes: true }).length) continue;
+    const lost = closest ? dropsOf(c, [closest], { sizes: true }) : [];
+    // And each alternative it offers, by most of its words ("… and organizing pneumonia" is not said by
+    // "viral pneumonia"); a description told with less ("The effusion layers posteriorly") is the item's.
+    const parts = !c.hedged.size || !partsUnsaid(c, new Set(alike.flatMap((d) => d.words))).length;
+    if (closest && named && parts && !lost.length) continue;
     // The cue words' reading of significant counts too where an item says it with less ("Retention cyst
-    // versus polyp" for the findings' "large retention cyst versus polyp").
-    const lessened = alike.length > 0 && c.significant && c.positive;
-    if (!(c.positive && own.length) && !lessened && (items.length > 0 || !c.significant)) continue;
+    // versus polyp" for the findings' "large retention cyst versus polyp"); and any statement an item
+    // says without its size, grade or time ("Dilated common duct … as described" for "… up to 1 cm").
+    // (Under a findings header: a headerless body holds the addenda and notes too.)
+    const underHeader = c.section === 'findings' || c.section === 'impression';
+    const lessened = alike.length > 0 && c.positive && (c.significant || (lost.length > 0 && underHeader));
+    // A differential told as advice ("Other viral pneumonias and organizing pneumonia can be considered in
+    // the differential diagnosis") states the findings it names like any other sentence.
+    const states = c.positive || (c.recommendation && !c.negated.size);
+    if (!(states && own.length) && !lessened && (items.length > 0 || !c.significant)) continue;
     const text = windowOf(report, clauses, c, c.start, c.end);
     if (text && !out.some((item) => item.text.includes(text)) && !items.some((item) => item.text.includes(text)))
       out.push({ text, findings: own });
@@ -98,47 +120,53 @@ export const significantOf = (u: Understanding) =>
   u.findings.filter((f) => f.significant && !f.normal && (f.assertion === 'present' || f.assertion === 'possible'));
 
 /**
- * The word each finding within the clause is named by: its last word that is not generic ("cancer").
- * The verifier asks a rewrite to name each significant finding by it (verify-clauses.ts reads it here).
+ * The findings' statements of something the findings core reads no finding in at all, as written. Whatever
+ * else the draft says: a conclusion ("The findings were evaluated in favor of stable disease", a reading
+ * of the disease course) and a change ("increased enhancement … measuring 1.2 cm").
+ * Before a draft says "no acute abnormality", anything described too ("The thyroid gland is enlarged.",
+ * "A fragment of the left 6th rib."). What the lexicon does not know is kept, never judged normal.
  */
-export function findingHeads(report: Report, s: Span & { section: SectionKind }, found: readonly Span[]): string[] {
-  const heads = found
-    .filter((f) => s.start <= f.start && f.start < s.end && f.end > f.start)
-    .map((f) =>
-      readClause(report.text.slice(f.start, f.end), f, s.section, null)
-        .words.filter((w) => !GENERIC.has(w))
-        .pop(),
-    )
-    .filter((w): w is string => !!w);
-  return [...new Set(heads)];
-}
-
-/**
- * Before a draft says "no acute abnormality": the findings' statements of something the findings core
- * reads no finding in at all ("The thyroid gland is enlarged.", "A fragment of the left 6th rib."), as
- * written. What the lexicon does not know is kept, never judged normal.
- */
-export function unreadItems(report: Report, u: Understanding, clauses: Clauses): ImpressionItem[] {
+export function unreadItems(report: Report, u: Understanding, clauses: Clauses, items: readonly ImpressionItem[] = []): ImpressionItem[] {
   const sections = new Set(findingsSections(report));
+  const drafted = draftedClauses(items);
   const out: ImpressionItem[] = [];
   for (const c of clauses.all) {
-    if (!c.positive || c.normal || c.recommendation || c.communication || ASKED.test(c.text) || BLANK.test(c.text)) continue;
+    const reading = readingNotAdvice(c);
+    if (!(c.positive || reading) || c.normal || (c.recommendation && !reading) || c.communication) continue;
+    if (ASKED.test(c.text) || BLANK.test(c.text)) continue;
     const sentence = report.sentences.find((x) => x.start <= c.start && c.start < x.end);
     if (!sentence || !sections.has(sentence.section)) continue;
     if (u.findings.some((f) => f.start < c.end && f.end > c.start)) continue;
     // Something described, not an organ called open or natural nor how the images were made: a size or
     // a share, a grade, a rib, a change.
-    const described =
-      c.quantities.some((q) => /^(?:length|area|percent):/.test(q)) ||
-      c.severity.length > 0 ||
-      c.levels.some((l) => l.startsWith('#')) ||
-      ['new', 'increased', 'decreased'].some((t) => c.time.has(t));
-    if (!described) continue;
+    const sized = c.quantities.some((q) => /^(?:length|area|percent):/.test(q));
+    const changed = KEPT.changes.some((t) => c.time.has(t));
+    // A reading of something, not a denial of it ("no ST depression suggestive of ischemia").
+    const concluded = (reading || c.hedges.some((h) => CONCLUSIONS.has(h))) && !c.negated.size && c.words.some((w) => !GENERIC.has(w));
+    const described = sized || c.severity.length > 0 || changed || c.levels.some((l) => l.startsWith('#'));
+    // A change told in the findings is news ("Increased fluid was observed in all quadrants"); in a body
+    // without a FINDINGS header only a measured one ("increased every 2 to 3 minutes" is a protocol).
+    // (One word is no statement: a dictation command left in, "new paragraph".)
+    const news = changed && c.text.trim().split(/\s+/).length > 2 && (sized || c.section === 'findings');
+    if (!(items.length ? concluded || news : described || concluded)) continue;
+    // Said already by an item in its words, with its time, grade and size.
+    if (drafted.some((d) => shareOf(c, d) >= 0.85 && !dropsOf(c, [d], { sizes: true }).length)) continue;
     const text = windowOf(report, clauses, c, c.start, c.end);
-    if (text && !out.some((item) => item.text.includes(text))) out.push({ text, findings: [] });
+    if (text && !out.some((item) => item.text.includes(text)) && !items.some((item) => item.text.includes(text)))
+      out.push({ text, findings: [] });
   }
   return out;
 }
+
+/**
+ * "The described manifestations primarily suggest infective pathology": "suggest" is a recommendation cue
+ * of cues.json, but with no advice (advice.json: "suggest further imaging", "suggest correlation") it is
+ * the radiologist's reading.
+ */
+const readingNotAdvice = (c: Clause) =>
+  c.recommendation && [...c.recommends].every((r) => /^suggest/.test(r)) && adviceKindOf(c.text) !== 'treatment';
+
+const PRIOR = /\b(?:prior|previous|earlier)\b/i;
 
 /** A clause as written, list mark off, with its full stop. */
 const asWritten = (text: string) =>
@@ -151,7 +179,13 @@ const CATCH_ALL = /^(?:abnormalit|process|patholog|disease|complication|finding)
 
 /** "No evidence of hydronephrosis", "No focal fluid collection": the answer to the question asked, by name. */
 const pertinentDenial = (c: Clause) =>
-  !c.positive && c.negated.size > 0 && c.words.some((w) => !GENERIC.has(w)) && !c.words.some((w) => CATCH_ALL.test(w));
+  !c.positive &&
+  (c.negated.size > 0 || (c.normal && SPLIT_NEGATIVE.test(c.text))) &&
+  c.words.some((w) => !GENERIC.has(w) && !CATCH_ALL.test(w)) &&
+  // "No visualized fetal abnormalities" names what it denies; "no acute intracranial abnormality" is the exam's all-clear.
+  (!c.words.some((w) => CATCH_ALL.test(w)) || !c.deniedTime.has('new'));
+// "Negative EKG criteria for ischemia": "negative for" with the test between, read as a normal statement.
+const SPLIT_NEGATIVE = /\bnegative\b[^.;]*\bfor\b/i;
 
 /**
  * The old impression's clauses that state something no draft item accounts for in full, as written
@@ -169,10 +203,13 @@ export function keptFromImpression(
   const out: ImpressionItem[] = [];
   for (const said of clauses.all) {
     if (said.start < impression.body.start || said.start >= impression.body.end) continue;
-    if (!(said.positive || said.recommendation || said.communication || said.significant || pertinentDenial(said))) continue;
+    // "This was also seen on a prior study": no word the cue reading counts, but the time of what it points to.
+    const sincePrior = !said.words.length && PRIOR.test(said.text);
+    if (!(said.positive || said.recommendation || said.communication || said.significant || pertinentDenial(said) || sincePrior)) continue;
     // Accounted for only by items that carry its time, severity, size and level too ("a stable SEGA"); a
     // side the findings give otherwise is the draft's correction, not a loss.
-    const alike = drafted.filter((c) => shareOf(said, c) >= 0.6 || shareOf(c, said) >= 0.6);
+    // A recommendation accounts for a recommendation only: its words state no finding.
+    const alike = drafted.filter((c) => (!c.recommendation || said.recommendation) && (shareOf(said, c) >= 0.6 || shareOf(c, said) >= 0.6));
     const lost = [...dropsOf(said, alike, { sizes: true }), ...polarityLostBy(said, alike)].filter(
       (d) => !d.startsWith('drops side') || !alike.some((c) => c.sides.size),
     );
@@ -183,10 +220,7 @@ export function keptFromImpression(
     // As the verifier asks: each finding it names by its own word ("tendinosis", "cancer"), and most
     // words of each part it states ("status post cholecystectomy").
     const heads = findingHeads(report, said, significant);
-    const parts = said.parts.every((part) => {
-      const stated = part.words.filter((w) => !GENERIC.has(w) && !said.negated.has(w));
-      return !part.stated || stated.length < 2 || stated.filter((w) => words.has(w)).length * 2 > stated.length;
-    });
+    const parts = !partsUnsaid(said, words).length;
     // And each word it alone says ("outlet"): no other statement of the report carries that for it.
     const alone = own.filter((w) => !GENERIC.has(w) && !clauses.all.some((x) => x !== said && x.words.includes(w)));
     if (alike.length && told && parts && alone.every((w) => words.has(w)) && heads.every((w) => words.has(w)) && !lost.length) continue;
@@ -195,11 +229,23 @@ export function keptFromImpression(
     const whole = sentence && clauses.all.filter((c) => c.start >= sentence.start && c.end <= sentence.end);
     // A denial by name word for word ("There is no evidence of a rotator cuff tear"): so the verifier reads
     // it as the impression's own, not a "nothing is wrong" the draft adds.
-    const text = pertinentDenial(said)
-      ? asWritten(said.text)
-      : whole && whole.length > 1 && !whole.some((c) => c.normal && !c.specificDenial) && !CUES.dangling.includes(firstWord(sentence.text))
-        ? tidy(sentence.text)
-        : (windowOf(report, clauses, said, said.start, said.end) ?? tidy(said.text));
+    // "This was also seen on a prior study" after the statement it speaks of.
+    const before = sincePrior && clauses.all.filter((c) => c.end <= said.start && c.start >= impression.body.start).pop();
+    const host = before && out.find((item) => item.text.includes(tidy(before.text).replace(/\.$/, '')));
+    if (host) {
+      host.text = `${host.text} ${asWritten(said.text)}`;
+      continue;
+    }
+    const text = before
+      ? `${tidy(before.text)} ${asWritten(said.text)}`
+      : pertinentDenial(said)
+        ? asWritten(said.text)
+        : whole &&
+            whole.length > 1 &&
+            !whole.some((c) => c.normal && !c.specificDenial) &&
+            !CUES.dangling.includes(firstWord(sentence.text))
+          ? tidy(sentence.text)
+          : (windowOf(report, clauses, said, said.start, said.end) ?? tidy(said.text));
     if (text && !out.some((item) => item.text.includes(text))) out.push({ text, findings: [] });
   }
   return out;

@@ -96,6 +96,9 @@ export function phraseOf(report: Report, f: Finding): Phrase {
     }
     if (last >= 0) end = tokens[last].end;
   }
+  // "The heart is larger than normal": the comparison is the finding's ("Heart is larger." reads as grown).
+  const than = /^\s+than (?:normal|expected|usual)\b/i.exec(report.text.slice(end, sentence.end));
+  if (than) end += than[0].length;
   const placeFrom = seen && end > abbreviated ? abbreviated + seen[0].length : f.end;
   const after = report.text.slice(f.end, abbreviated) + (end > abbreviated ? report.text.slice(placeFrom, end) : '');
   return { start, end, after };

@@ -80,6 +80,8 @@ const SIGNS = new Set(['blunted-costophrenic-angle']);
 // Words that explain a shadow away as something other than disease.
 const EXPLAINED_AWAY =
   /\b(?:related to|due to|secondary to|attributab\w*|reflect\w*|overl[ay]\w*|overlying|superimpos\w*|projecting over|artifact\w*|nipple|soft tissues?(?! density| mass| lesion| nodule)|callus|skin fold)\b/i;
+// A line or tube the sentence says was taken out ("The right jugular catheter … was removed") is not in place.
+const REMOVED = /^[^.;]*?\b(?:was|were|has been|have been)\s+(?:then\s+|now\s+)?(?:removed|withdrawn|extracted|explanted)\b/i;
 // Words that, bare, point back to a finding named before rather than name a new one.
 const GENERIC = new Set(['lesion', 'opacity', 'mass']);
 
@@ -145,6 +147,9 @@ function candidatesOf(report: Report, u: Understanding, options: DraftOptions): 
       EXPLAINED_AWAY.test(report.sentences[f.sentenceIndex]?.text ?? '') &&
       !u.findings.some((g) => g !== f && g.sentenceIndex === f.sentenceIndex && g.assertion !== 'absent' && g.significant)
     )
+      return false;
+    const sentence = report.sentences[f.sentenceIndex];
+    if (HABIT_GROUPS.has(CONCEPT_BY_ID.get(f.concept)?.group ?? '') && sentence && REMOVED.test(report.text.slice(f.end, sentence.end)))
       return false;
     // "Normal wall thickening": a normal statement the findings core read as a finding.
     const phrase = phraseOf(report, f);
@@ -363,7 +368,7 @@ export function draftImpression(
   // Never "no acute abnormality" over a significant finding: the sentences stating one are listed as written.
   items = [...items, ...statedItems(report, u, clauses, items)];
   if (!items.length) items = statedItems(report, u, clauses, items, statedSections(report));
-  if (!items.length) items = unreadItems(report, u, clauses);
+  items = [...items, ...unreadItems(report, u, clauses, items)];
   items = withoutRepeats(items);
   return {
     items,

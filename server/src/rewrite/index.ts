@@ -89,9 +89,6 @@ export function rewrite(kind: RewriteKind, analysis: Analysis, options: RewriteO
   return ENGINE[kind].rewrite(analysis, options);
 }
 
-/** What the clause reading says of a document that no rewrite applies to, whatever else is wrong. */
-const UNREWRITABLE = /^(?:the report is empty|not an imaging report)/;
-
 /**
  * The engine's half of each rewrite kind (rewrite/kinds.ts has the names, commands and LLM prompt):
  * the deterministic rewrite, and what the findings verifier asks of any rewrite of that kind beside
@@ -200,7 +197,8 @@ export function verify(kind: RewriteKind, analysis: Analysis, output: string, mo
     significantAt,
     parsed,
   );
-  if (clauses.some((r) => UNREWRITABLE.test(r.message))) return { ok: false, reasons: clauses.map((r) => r.message), details: clauses };
+  // A document no rewrite applies to is told that alone, whatever else is wrong.
+  if (clauses.some((r) => r.unrewritable)) return { ok: false, reasons: clauses.map((r) => r.message), details: clauses };
   const findings = ENGINE[kind].verify(analysis, output, mode, details, parsed);
   details.unshift(...findings.reasons.map((message) => ({ message })));
   details.push(...clauses);

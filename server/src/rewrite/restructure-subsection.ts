@@ -4,7 +4,17 @@
 import type { ReportTemplate } from '../templates/library';
 import { ORGANS_OF_CONCEPT, organsNamed, type OrganHit } from '../nlp/organs';
 import type { Word } from '../nlp/words';
-import { LANDMARK_BEFORE, LOOK_FINDINGS, PART_WORDS } from '../templates/placement-words';
+import {
+  FED_BY,
+  LANDMARK_BEFORE,
+  LOCATED_BY,
+  LOOK_FINDINGS,
+  PART_WORDS,
+  PLACE_OF,
+  PLACES,
+  TERRITORY_AFTER,
+  WINDOW_AFTER,
+} from '../templates/placement-words';
 
 /** How a sentence found its place. */
 export type PlacedBy =
@@ -34,6 +44,35 @@ const sameSubs = (a: readonly number[], b: readonly number[] | undefined) => !!b
 // Between two organs of one list: a comma, "and", "or", "as well as".
 const LIST_GAP = /^\s*(?:,\s*|,?\s*(?:and|or|as well as)\s+(?:the\s+)?|\s*[&/]\s*)$/i;
 export const HEAD = -2;
+// An adjective of a space around or within an organ: "intracranial", "retroperitoneal", "intramammary"
+// (not the organ itself: "calvarial signal abnormalities" are the skull's).
+const ADJECTIVE = /^(?:intra|inter|retro|peri|para|sub|supra|infra|extra)[a-z]+(?:al|ic|ar|ary)$/i;
+
+/**
+ * The organs a sentence names, as placing reads them: a vessel before "territory" stands for the
+ * organ it feeds, and a thing the lexicon has no finding for names the organ it lives in ("phleboliths": veins).
+ */
+function placesOf(organs: readonly OrganHit[], text: string, offset: number): OrganHit[] {
+  // "the lung parenchyma window" is how the images were shown, no place.
+  const hits = organs
+    .filter((h) => !WINDOW_AFTER.test(text.slice(h.end - offset)))
+    .map((h) => {
+      const fed = FED_BY.get(h.organ);
+      return fed && TERRITORY_AFTER.test(text.slice(h.end - offset)) ? { ...h, organ: fed } : h;
+    });
+  const places: OrganHit[] = [...text.matchAll(PLACES)].map((m) => ({
+    organ: PLACE_OF.get(m[0].toLowerCase())!,
+    start: offset + m.index,
+    end: offset + m.index + m[0].length,
+    by: 'term',
+  }));
+  if (!places.length) return hits;
+  // Words first in the order they stand, then the patterns (levels) as organsNamed gives them. A
+  // place phrase outranks the organ words inside it ("fetal" in "fetal anatomic exam").
+  const inPlace = (h: OrganHit) => places.some((p) => p.start <= h.start && h.end <= p.end);
+  const terms = [...hits.filter((h) => h.by === 'term' && !inPlace(h)), ...places].sort((a, b) => a.start - b.start);
+  return [...terms, ...hits.filter((h) => h.by === 'pattern')];
+}
 
 /** One clue to where a sentence belongs: an organ word, a disc level, or a finding that lives somewhere. */
 interface Clue {
@@ -82,13 +121,14 @@ export class Router {
     offset: number,
     concepts: readonly { concept: string; start: number }[],
     named?: Set<string>,
-    organs: readonly OrganHit[] = organsNamed(words, text, offset),
+    spoken: readonly OrganHit[] = organsNamed(words, text, offset),
   ): Evidence {
+    const organs = placesOf(spoken, text, offset);
     const clues: Clue[] = [];
     let known = false;
     let namedOutside = false;
     let outsideAt = Infinity;
-    let last: { organ: string; end: number } | null = null;
+    let last: { organ: string; start: number; end: number; subs?: readonly number[] } | null = null;
     // A word for a part several organs have ("cortex": bone, brain, kidney) takes the organ the
     // sentence names in words of its own ("cortical thinning of the left kidney"); alone it stands for its organs.
     const isPart = (h: OrganHit) => h.by === 'term' && PART_WORDS.has(text.slice(h.start - offset, h.end - offset).toLowerCase());
@@ -97,16 +137,38 @@ export class Router {
     // "the right lung lat lobe": the lobe is the lung's own, and counts for it.
     const yields = (h: OrganHit) => own.size > 0 && isPart(h) && !own.has(h.organ);
     const alone = (h: OrganHit) => !organs.some((g) => g !== h && g.start === h.start && g.end === h.end);
+    // An adjective of the space of one organ before the noun of another place, an organ or a finding of
+    // one organ ("intracranial flow voids", "retroperitoneal lymphadenopathy"): the noun
+    // names the thing, the adjective where it is. Of a thing found in many places ("intramammary lymph
+    // node") the adjective is the place, unless the template has a field for that thing alone.
+    const adjacentAfter = (h: OrganHit, start: number) => start > h.end && !/\S/.test(text.slice(h.end - offset, start - offset));
+    const nounPlaces = (h: OrganHit, nouns: readonly string[]) => {
+      const own = this.organSubs.get(h.organ) ?? [];
+      const subs = nouns.flatMap((o) => this.organSubs.get(o) ?? []);
+      const alone = (o: string) => (this.organSubs.get(o) ?? []).every((k) => this.template.findings[k].organs.length === 1);
+      return subs.length > 0 && !subs.some((k) => own.includes(k)) && nouns.every((o) => !LOCATED_BY.has(o) || alone(o));
+    };
+    const modifier = (h: OrganHit) =>
+      h.by === 'term' &&
+      ADJECTIVE.test(text.slice(h.start - offset, h.end - offset)) &&
+      (organs.some((g) => g.by === 'term' && adjacentAfter(h, g.start) && nounPlaces(h, [g.organ])) ||
+        concepts.some((c) => adjacentAfter(h, c.start) && nounPlaces(h, ORGANS_OF_CONCEPT.get(c.concept) ?? [])));
     let list: { end: number; subs: readonly number[] } | null = null;
     for (const h of organs) {
+      // A part word of no organ here ("no evidence of cortical thinning" in a renal scan) names no place: the sentence before does.
+      if (isPart(h) && !this.organSubs.has(h.organ)) continue;
       known = true;
-      // One phrase is one mention: "biliary ductal dilatation" names the ducts once, not twice.
-      const same = last && last.organ === h.organ && !/\S/.test(text.slice(last.end - offset, h.start - offset));
-      last = { organ: h.organ, end: h.end };
+      // One phrase is one mention: "biliary ductal dilatation" names the ducts once, not twice, and
+      // "axillary lymph nodes" the axilla's field once, not once for the axilla and once for the nodes.
+      const subs = this.organSubs.get(h.organ);
+      const adjacent = last !== null && h.start >= last.end && !/\S/.test(text.slice(last.end - offset, h.start - offset));
+      // And one word names its field once: "osseous" is the bones' and the vertebrae's, one field.
+      const sameWord = last !== null && h.start === last.start && h.end === last.end && !!subs && sameSubs(subs, last.subs);
+      const same = sameWord || (adjacent && (last!.organ === h.organ || (h.by === 'term' && !!subs && sameSubs(subs, last!.subs))));
+      last = { organ: h.organ, start: h.start, end: h.end, subs };
       if (same) continue;
       named?.add(h.organ);
-      if (yields(h)) continue;
-      const subs = this.organSubs.get(h.organ);
+      if (yields(h) || modifier(h)) continue;
       // A list starts at a word of one organ ("aortic arch" is the mediastinum's and the aorta's); its
       // members of the first one's place count there ("prevascular, paratracheal and subcarinal"), the others not.
       const inList: boolean = list !== null && h.by === 'term' && LIST_GAP.test(text.slice(list.end - offset, h.start - offset));

@@ -13,7 +13,8 @@ import { BODY_PART_TRIE, MODALITY_TRIE } from '../nlp/lexicon';
 import { wordsFromTokens, wordsOf, type Word } from '../nlp/words';
 import { OTHER_LABEL, templateById, type ReportTemplate, type TemplateSubsection } from '../templates/library';
 import { chooseTemplate, type TemplateChoice } from '../templates/choose';
-import { sentenceKind } from '../templates/sentence-kinds';
+import { isNotice, isNoticeHeader, MATERIALS, sentenceKind } from '../templates/sentence-kinds';
+import { BACK_REFERENCE } from '../templates/placement-words';
 import { HEAD, norm, OTHER, Router, type PlacedBy, type Target } from './restructure-subsection';
 
 export type { PlacedBy } from './restructure-subsection';
@@ -72,6 +73,10 @@ const TERMINAL = /[.!?]["')\]]*$/;
 const SIDED = /\b(?:right|left|bilateral|rt|lt)\b/i;
 const ANAPHORA = /^(?:it|this|these|they|which)\b/i;
 const TWIN = /^(?:twin|baby|fetus) [A-D1-4]\b/i;
+const FRAGMENT = /^[a-z)\]]/;
+const INTERPRETATION = /^\s*interpretations?\s*$/i;
+const DISCUSSION = /^\s*discussion\s*$/i;
+const HEADING_LINE = /^[A-Za-z][A-Za-z0-9 ,/&()'-]{0,48}:$/;
 const THIS_LEVEL = /\b(?:this|that|the same|his) (?:disc |disk )?level\b/i;
 
 /** The concepts a template's pertinent negative denies, read once per subsection. */
@@ -139,20 +144,41 @@ export function restructure(report: Report, template: ReportTemplate, options: R
   const words = wordsFromTokens(report.tokens);
   const router = new Router(template);
   const conceptsBySentence = new Map<number, { concept: string; start: number }[]>();
+  /** Sentences that state a finding: "Oral contrast was also administered" states none. */
+  const statesFinding = new Set(u.findings.filter((f) => !MATERIALS.has(f.concept)).map((f) => f.sentenceIndex));
   for (const f of u.findings) {
     const list = conceptsBySentence.get(f.sentenceIndex) ?? [];
     list.push({ concept: f.concept, start: f.start });
     conceptsBySentence.set(f.sentenceIndex, list);
   }
   const hasExamSection = report.sections.some((s) => s.kind === 'exam');
+  /** Sentences that state a finding present or possible: under a history header they would read as a question. */
+  const stating = new Set(u.findings.filter((f) => f.assertion === 'present' || f.assertion === 'possible').map((f) => f.sentenceIndex));
 
   // "CT ABDOMEN:", "PELVIS:" outside FINDINGS: a region of the findings under its own heading, not a
   // section of another kind. Its sentences are filed by organ like any finding.
   const anatomyHeaders = new Set<number>();
+  /**
+   * A heading naming a region of another exam ("CERVICAL SPINE:" in a head CT): its paragraph stays
+   * together under Other, opened by the heading. Filed one by one, "There is mild generalized
+   * osteopenia" would become the skull's. A region a general word names ("PELVIS") is not one.
+   */
+  const otherExam = (name: string) => otherRegionIn(wordsOf(name)) !== null;
+  /** The spans of the words naming a region of another exam, or null when they name none or a region this template covers. */
+  function otherRegionIn(ws: readonly Word[], minWords = 1): { start: number; end: number }[] | null {
+    const hits = ws.flatMap((_, j) => {
+      const m = BODY_PART_TRIE.match(ws, j);
+      return m && m.end - j >= minWords ? [{ ...m.value, start: ws[j].start, end: ws[m.end - 1].end }] : [];
+    });
+    const covers = (p: { part: string; context: string }) => template.bodyParts.includes(p.part) || template.bodyParts.includes(p.context);
+    return hits.length > 0 && hits.every((p) => p.context !== 'other' && !covers(p)) ? hits : null;
+  }
   /** Headings that are one field's label: the field, and the section's first sentence (which the heading opens). */
   const headedBy = new Map<number, { sub: number; first: number }>();
   report.sections.forEach((section, k) => {
     if (section.kind !== 'other' || !section.header || knownSectionKind(section.header.name) !== null) return;
+    // "MAMMOGRAPHY INFORMATION:" names a body part over boilerplate, not a region of the findings: it stays as written.
+    if (isNoticeHeader(section.header.name)) return;
     // A sided heading ("RIGHT LEG:", "LEFT KIDNEY:") keeps its sentences under it: filed by organ they would lose their side.
     if (SIDED.test(section.header.name)) return;
     const hw = wordsOf(section.header.name);
@@ -168,8 +194,16 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     const sub = fields.size === 1 && lines <= 2 && !titled ? [...fields][0] : -1;
     // The field's own name as the heading ("FETAL ANATOMY:") is said by the field's label.
     const own = sub >= 0 && norm(section.header.name).toLowerCase() === template.findings[sub].label.toLowerCase();
-    if (sub >= 0) headedBy.set(k, { sub, first: own ? -1 : report.sentences.findIndex((x) => x.section === k) });
+    const first = report.sentences.findIndex((x) => x.section === k);
+    if (sub >= 0) headedBy.set(k, { sub, first: own ? -1 : first });
+    else if (otherExam(section.header.name)) headedBy.set(k, { sub: OTHER, first });
   });
+  // The same heading inside FINDINGS ("FINDINGS: HEAD: … CERVICAL SPINE: …"): its sentences, the heading's own line first.
+  const otherRegion = new Set<number>();
+  for (const section of report.sections)
+    for (const part of section.kind === 'findings' ? section.subsections : [])
+      if (!SIDED.test(part.header.name) && otherExam(part.header.name))
+        report.sentences.forEach((x, i) => x.start >= part.start && x.start < part.end && otherRegion.add(i));
   const header = new Map<string, number[]>(HEADER_SECTIONS.map(([kind]) => [kind, []]));
   const impression: number[] = [];
   const extra = new Map<number, number[]>(); // source section index -> sentences (communication, other)
@@ -182,30 +216,51 @@ export function restructure(report: Report, template: ReportTemplate, options: R
   const labelOf = new Map<number, string>();
 
   let w = 0;
+  /** A heading line waiting for the sentence it heads. */
+  let heading: { i: number; target: Target; section: number } | null = null;
   let flowSection = -1;
   let previous: Target | null = null;
   /** The level field the last sentence at a level went to: "at this level" speaks of it. */
   let lastLevel: number | null = null;
   /** The level a level label opened ("C5-6: … . No cord compression."): its line stays under it. */
   let openLevel: { sub: number; end: number } | null = null;
-  const hasFindings = report.sections.some((x) => x.kind === 'findings');
+  // "INTERPRETATION: Real-time exam demonstrates a single intrauterine fetus …" above the IMPRESSION,
+  // and "DISCUSSION: No acute intracranial abnormalities …" in a report without FINDINGS: the findings.
+  const lastImpression = report.sections.map((x) => x.kind).lastIndexOf('impression');
+  const noFindings = !report.sections.some((x) => x.kind === 'findings');
+  const interpretation = new Set(
+    report.sections.flatMap((x, k) =>
+      (x.kind === 'impression' && k < lastImpression && INTERPRETATION.test(x.header?.name ?? '')) ||
+      (x.kind === 'other' && noFindings && DISCUSSION.test(x.header?.name ?? ''))
+        ? [k]
+        : [],
+    ),
+  );
+  const hasFindings = !noFindings || interpretation.size > 0;
   report.sentences.forEach((s, i) => {
     while (w < words.length && words[w].start < s.start) w++;
     let w1 = w;
     while (w1 < words.length && words[w1].end <= s.end) w1++;
     const sw = words.slice(w, w1);
     const kind = report.sections[s.section]?.kind ?? 'preamble';
+    // "EXAM: Bilateral diagnostic mammogram.⏎⏎History of palpable abnormality …": the exam is its first line, the rest history.
+    const examHistory = kind === 'exam' && report.sentences[i - 1]?.section === s.section && sentenceKind(s.text) === 'history';
+    if (examHistory) {
+      header.get('history')!.push(i);
+      placedBy.set(i, 'section');
+      return;
+    }
     if (kind === 'exam' || kind === 'history' || kind === 'technique' || kind === 'comparison') {
       header.get(kind)!.push(i);
       placedBy.set(i, 'section');
       return;
     }
-    if (kind === 'impression') {
+    if (kind === 'impression' && !interpretation.has(s.section)) {
       impression.push(i);
       placedBy.set(i, 'section');
       return;
     }
-    if (kind === 'communication' || (kind === 'other' && !anatomyHeaders.has(s.section))) {
+    if (kind === 'communication' || (kind === 'other' && !anatomyHeaders.has(s.section) && !interpretation.has(s.section))) {
       extra.set(s.section, [...(extra.get(s.section) ?? []), i]);
       placedBy.set(i, 'section');
       return;
@@ -222,15 +277,28 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     // ("This is a 22-year-old female.") are its history. Only sentences that state no finding move.
     // The organs a sentence names, read once: what moves it to a header section and where it is filed.
     const organs = organsNamed(sw, s.text, s.start);
-    if (!conceptsBySentence.has(i)) {
-      // "In non-contrast sections, the gallbladder appears operated" names an organ: a finding.
-      const technical = sentenceKind(s.text, organs.length > 0);
-      const moved = technical ?? (kind === 'preamble' && hasFindings ? 'history' : null);
-      if (moved) {
-        header.get(moved)!.push(i);
-        placedBy.set(i, 'section');
-        return;
-      }
+    // "In non-contrast sections, the gallbladder appears operated" names an organ: a finding.
+    const sentence = sentenceKind(s.text, organs.length > 0);
+    // Who the patient is, above the headers, is the history even when it names a finding ("This is a
+    // 34-year-old female with no fetal heart motion noted on office scan"); among the findings only a
+    // line that states none moves ("L M P: not given").
+    const moved =
+      sentence === 'history' && kind === 'preamble' && !stating.has(i)
+        ? sentence
+        : statesFinding.has(i)
+          ? null
+          : (sentence ?? (kind === 'preamble' && hasFindings ? 'history' : null));
+    if (moved) {
+      header.get(moved)!.push(i);
+      placedBy.set(i, 'section');
+      return;
+    }
+    // "This is a 22-year-old pregnant female.": who the patient is, stating a finding that under a
+    // history header would read as the clinical question; in the findings' general field, no organ's.
+    if (sentence === 'history') {
+      head.push(i);
+      placedBy.set(i, 'unplaced');
+      return;
     }
     // FINDINGS (or a report without headers): file by organ.
     if (s.section !== flowSection) {
@@ -240,15 +308,44 @@ export function restructure(report: Report, template: ReportTemplate, options: R
       lastLevel = null;
     }
     const target = route(s, i, sw, organs);
-    (target.sub === OTHER ? other : target.sub === HEAD ? head : subs[target.sub]).push(i);
-    placedBy.set(i, target.by);
+    // A heading line of its own ("BIOMETRIC DATA:") that names no field heads the lines after it: it
+    // waits for the next sentence of its section and goes where that one goes.
+    // A region's heading ("CT ABDOMEN:") is the general field's: its paragraph is filed organ by organ.
+    if (HEADING_LINE.test(s.text) && (target.by === 'context' || target.by === 'unplaced') && names(sw)) {
+      file({ i, target: { sub: HEAD, by: 'unplaced' } });
+      return;
+    }
+    if (HEADING_LINE.test(s.text) && (target.by === 'context' || target.by === 'unplaced')) {
+      file(heading);
+      heading = { i, target, section: s.section };
+      return;
+    }
+    if (heading?.section === s.section && target.sub !== HEAD) heading.target = { sub: target.sub, by: 'context' };
+    file(heading);
+    heading = null;
+    file({ i, target });
     previous = target;
     if (router.isLevel(target.sub)) lastLevel = target.sub;
   });
+  file(heading);
+
+  /** Words that name a body part or a modality ("CT ABDOMEN", "PELVIS"). */
+  function names(ws: readonly Word[]): boolean {
+    return ws.some((_, j) => BODY_PART_TRIE.match(ws, j) || MODALITY_TRIE.match(ws, j));
+  }
+
+  function file(x: { i: number; target: Target } | null) {
+    if (!x) return;
+    (x.target.sub === OTHER ? other : x.target.sub === HEAD ? head : subs[x.target.sub]).push(x.i);
+    placedBy.set(x.i, x.target.by);
+  }
 
   function route(s: Sentence, i: number, sw: Word[], organs: readonly OrganHit[]): Target {
     const heading = headedBy.get(s.section);
     if (heading) return { sub: heading.sub, by: 'label' };
+    if (otherRegion.has(i)) return { sub: OTHER, by: 'label' };
+    // "Lack of radiographic evidence of malignancy should not delay a biopsy …" speaks of no organ of this patient.
+    if (isNotice(s.text)) return { sub: HEAD, by: 'unplaced' };
     const label = LABEL.exec(s.text);
     const sameLine = openLevel !== null && !/[\r\n]/.test(report.text.slice(openLevel.end, s.start));
     if (!label && sameLine && !organs.some((h) => h.by === 'pattern')) {
@@ -277,10 +374,22 @@ export function restructure(report: Report, template: ReportTemplate, options: R
       if (ev.known && !ev.inTemplate) return { sub: OTHER, by: 'other' };
     }
     const ev = router.evidence(sw, s.text, s.start, conceptsBySentence.get(i) ?? [], namedInFindings, organs);
+    // "The upper cervical spine is visualized without fractures." in a head CT: a region of another exam,
+    // whose words alone name the organs ("spine": bones) — not the skull's. (A region of two words: one
+    // word, "heart", "breast", is an organ's name too.)
+    const region = otherRegionIn(sw, 2);
+    if (region && organs.every((h) => region.some((r) => r.start <= h.start && h.end <= r.end))) return { sub: OTHER, by: 'other' };
     // "It causes narrowing of the lumen.": a sentence about the one before, naming no organ, stays with it.
     if (previous && ANAPHORA.test(s.text) && !organs.length) return { sub: previous.sub, by: 'context' };
-    // "Non-contrast CT of the thorax within normal limits.": the whole exam, no organ's field.
-    if (!label && !organs.length && sw.some((_, j) => MODALITY_TRIE.match(sw, j))) return { sub: HEAD, by: 'unplaced' };
+    // "(small airway disease? small vessel disease?)." cut at its question marks: the pieces are the sentence's before.
+    if (previous && FRAGMENT.test(s.text) && !ev.clues.some((c) => c.by === 'organ')) return { sub: previous.sub, by: 'context' };
+    // "… and the ligament has a celery stick appearance" after the cruciate ligament: the same ligament.
+    if (previous && previous.sub >= 0 && BACK_REFERENCE.test(s.text) && !ev.clues.some((c) => c.by === 'organ'))
+      return { sub: previous.sub, by: 'context' };
+    // "Non-contrast CT of the thorax within normal limits.": the whole exam, no organ's field. Not a
+    // finding of one place the modality only qualifies ("no CT evidence of acute diverticulitis").
+    if (!label && !organs.length && !ev.clues.some((c) => c.strong) && sw.some((_, j) => MODALITY_TRIE.match(sw, j)))
+      return { sub: HEAD, by: 'unplaced' };
     const target = router.pick(ev, previous);
     // "Twin A is cephalic ... Estimated fetal weight 640 grams.": the rest of the twin's line stays with it.
     if (target && target.sub >= 0 && TWIN.test(s.text)) openLevel = { sub: target.sub, end: s.end };
@@ -410,7 +519,7 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     // starts the line under the field's label when the two would be too long to read as labels of one
     // line, or when the field is Other ("Other: Grade I: ..." reads as one label).
     const leadIn = LABEL.exec(texts[0]);
-    if (leadIn && (label === OTHER_LABEL || `${label} ${leadIn[1]}`.split(/\s+/).length > 8))
+    if (leadIn && (label === OTHER_LABEL || HEADING_LINE.test(texts[0]) || `${label} ${leadIn[1]}`.split(/\s+/).length > 8))
       return `${label}:${eol}${joinGathered(texts, eol)}`;
     return `${label}: ${joinGathered(texts, eol)}`;
   }

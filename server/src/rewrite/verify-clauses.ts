@@ -6,19 +6,32 @@
 // verify.ts is a second, separate layer.
 import type { Report, Span } from '../report/types';
 import type { RewriteKind } from './kinds';
-import { CUES, GENERIC, clausesOf, parseRejoined, readClause, readText, rejoined, stem, type Clause } from './clauses';
+import {
+  CUES,
+  GENERIC,
+  clausesOf,
+  findingHeads,
+  parseRejoined,
+  partsUnsaid,
+  readClause,
+  readText,
+  rejoined,
+  stem,
+  type Clause,
+} from './clauses';
 import { changesOf, clip, dropsOf, polarityLostBy, shareOf, sidesMovedBy } from './clause-changes';
 import { summaryClauses } from './summary-lines';
 import { lastImpression } from './verify-reading';
 import { TEMPLATES } from '../templates';
 import { stripListNumber } from './list-number';
-import { findingHeads } from './impression-kept';
 
 export interface VerifyReason {
   message: string;
   /** Where it stands in the source and in the candidate (offsets), when it stands somewhere. */
   source?: Span;
   candidate?: Span;
+  /** The document is no report to rewrite (empty, not an imaging report): the one reason, nothing else is checked. */
+  unrewritable?: true;
 }
 
 /** A candidate clause rests on a source clause when this share of its words is there. */
@@ -119,10 +132,7 @@ export function checkClauses(
   };
   const src = clausesOf(source);
   const none = unrewritable(source, src);
-  if (none) {
-    say(none);
-    return reasons;
-  }
+  if (none) return [{ message: none, unrewritable: true }];
   // What the history, the exam title or (above a FINDINGS section) an unheaded first line names is the question.
   const hasFindings = source.sections.some((x) => x.kind === 'findings');
   const asks = (c: Clause) => QUESTION_SECTIONS.has(c.section) || (c.section === 'preamble' && hasFindings);
@@ -293,12 +303,7 @@ export function checkClauses(
     // said in turn: more than half of its own words stand in what keeps it.
     if (kind === 'impression' && inImpression(s)) {
       const said = new Set(keptBy.flatMap((c) => c.words));
-      for (const part of s.parts) {
-        const own = part.words.filter((w) => !GENERIC.has(w) && !s.negated.has(w));
-        // (A part of one word is a connective or a qualifier: "Additionally, …".)
-        if (part.stated && own.length > 1 && own.filter((w) => said.has(w)).length * 2 <= own.length)
-          say(`drops "${own.join(' ')}" of "${clip(s.text)}"`, s, keptBy[0]);
-      }
+      for (const own of partsUnsaid(s, said)) say(`drops "${own.join(' ')}" of "${clip(s.text)}"`, s, keptBy[0]);
     }
     for (const moved of sidesMovedBy(s, keptBy)) say(`${moved} in "${clip(s.text, 60)}"`, s, keptBy[0]);
     // Its polarity and hedges: on the clauses resting on it, else on one saying its very words.

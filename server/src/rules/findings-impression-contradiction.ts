@@ -1,4 +1,5 @@
 import {
+  DEGREE_ONLY_WORDS,
   CONCEPT_BY_ID,
   NARROWING_WORDS,
   QUALIFIERS,
@@ -17,10 +18,9 @@ import { NORMAL_STATEMENT, conceptOf, impressionStatements, mentionsOf, problemO
 import type { Fix, Problem } from '../problem';
 import { statementFrom } from '../report/edit';
 import { defineRule, type Rule } from './types';
+import { labelOnly } from '../critical/findings';
 import { oppositeInFindings } from './unsupported-impression';
 
-// Narrowing words that deny only a degree of certainty or importance, not a size, age or kind.
-const DEGREE_ONLY = new Set(['significant', 'obvious', 'definite', 'definitive', 'convincing', 'appreciable', 'gross', 'frank', 'overt']);
 // Words that narrow a denial (lexicon/relations.json narrowingWords).
 const NARROWING_RE = new RegExp(String.raw`\b(${NARROWING_WORDS.join('|')})\b`, 'gi');
 
@@ -88,7 +88,9 @@ function contradictionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] 
   const reported = new Set<Finding>();
 
   // 1. Present in one section, denied in the other.
-  const affirmed = (f: Finding) => f.assertion === 'present';
+  // "Thrombosis: No thrombus is identified" in a structured report: the label affirms nothing.
+  const both = [...c.inFindings, ...c.inImpression];
+  const affirmed = (f: Finding) => f.assertion === 'present' && !labelOnly(report, f, both);
   const pairs: [Finding[], Finding[]][] = [
     [c.inFindings, c.inImpression],
     [c.inImpression, c.inFindings],
@@ -134,7 +136,7 @@ function contradictionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] 
         // "No significant lymphadenopathy" above, "Lymphadenopathy." below: an impression that lists a
         // finding without a word of degree calls it significant, so a denial of degree does not narrow there.
         const listedAsSignificant = p.section === 'impression' && !isMinor(report, p);
-        if (narrowingWords(report, d, true).some((w) => !pWords.has(w) && !(listedAsSignificant && DEGREE_ONLY.has(w.toLowerCase()))))
+        if (narrowingWords(report, d, true).some((w) => !pWords.has(w) && !(listedAsSignificant && DEGREE_ONLY_WORDS.has(w.toLowerCase()))))
           continue;
         // "No XXXX infiltrates": the hidden word may have been "new" or "large".
         if (/XXXX/.test(listItemOf(report, d))) continue;

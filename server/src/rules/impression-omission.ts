@@ -1,4 +1,4 @@
-import { coveredBy, sameFindingKin, type Finding } from '../nlp';
+import { covers, coveredBy, sameFindingKin, type Finding } from '../nlp';
 import type { Report } from '../report/types';
 import { impressionWorthy } from '../nlp/impression-worthy';
 import { NORMAL_STATEMENT, problemOf, problemsPerPart, type ReportPart } from './consistency';
@@ -55,7 +55,11 @@ function omissionsIn(rule: Rule, report: Report, c: ReportPart, mustName: Readon
     return hit;
   };
   const covered = (f: Finding) =>
-    (mustName.has(f) ? namedConcepts : coveredConcepts).has(f.concept) || inImpression(f) || f.measurements.some(inImpression);
+    (mustName.has(f)
+      ? namedConcepts.has(f.concept) || readAsNamed(report, c.inFindings, f, namedConcepts)
+      : coveredConcepts.has(f.concept)) ||
+    inImpression(f) ||
+    f.measurements.some(inImpression);
 
   // How urgent each impression statement is: its most urgent finding; a normal statement ranks last.
   const statementRank = (x: { start: number; end: number; text: string }) => {
@@ -111,3 +115,18 @@ function omissionsIn(rule: Rule, report: Report, c: ReportPart, mustName: Readon
 }
 
 const capitalHedge = (hedge: Finding['hedge']) => (hedge === 'probable' ? 'Probable' : 'Possible');
+
+// "a filling defect ..., consistent with a pulmonary embolism": the sentence reads the sign as a diagnosis.
+const READ_AS = /\b(?:consistent|compatible) with\b|\bin keeping with\b|\brepresenting\b|\bin favou?r of\b/i;
+
+/** A sign its own sentence reads as a diagnosis that covers it, which the impression names: the sign is named by it. */
+function readAsNamed(report: Report, findings: readonly Finding[], f: Finding, named: ReadonlySet<string>): boolean {
+  return findings.some(
+    (g) =>
+      g.sentenceIndex === f.sentenceIndex &&
+      g.start > f.end &&
+      named.has(g.concept) &&
+      covers(g.concept, f.concept) &&
+      READ_AS.test(report.text.slice(f.end, g.start)),
+  );
+}

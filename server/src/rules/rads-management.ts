@@ -42,7 +42,6 @@ function densitiesIn(report: Report): { id: string; start: number; end: number }
 
 // A composition told in older or own words ("a mixture of adipose and fibroglandular elements").
 const COMPOSITION_WORDS = /\b(?:fibroglandular|adipose|fatty|composition)\b|\bdense\b(?![ \t]+(?:mass|nodule|lesion|calcification))/i;
-const MAMMOGRAM = /\bmammogra\w*|\btomosynthesis\b|\bMG\b/i;
 
 /**
  * The words right after a BI-RADS category that say the opposite of it: "BI-RADS 4C: Benign." or
@@ -50,11 +49,13 @@ const MAMMOGRAM = /\bmammogra\w*|\btomosynthesis\b|\bMG\b/i;
  */
 function wordingAgainst(report: Report, r: RadsResult): string | undefined {
   if (r.mention.system.id !== 'bi-rads') return undefined;
-  const after = /^\s*(?:[:\-\u2013\u2014(]\s*)?((?:benign|negative|suspicious|highly suggestive)\b[\w ]{0,20})/i.exec(
+  const after = /^\s*(?:[:\-\u2013\u2014(]\s*)?((?:benign|negative|suspicious|highly suggestive|incomplete)\b[\w ]{0,20})/i.exec(
     report.text.slice(r.mention.end, r.mention.end + 60),
   );
   if (!after) return undefined;
   const category = r.mention.category.id;
+  // "Incomplete" is category 0's own label: under any other category one of the two is a slip.
+  if (/^incomplete/i.test(after[1])) return category === '0' ? undefined : after[1].trim();
   const saysBenign = /^(?:benign|negative)/i.test(after[1]);
   if (saysBenign && /^[45]/.test(category)) return after[1].trim();
   if (!saysBenign && /^[12]$/.test(category)) return after[1].trim();
@@ -92,7 +93,7 @@ export const radsManagement = defineRule({
     const exam = analysis.understanding.exam.span;
     const examTitle = exam ? report.text.slice(exam.start, exam.end) : '';
     if (
-      MAMMOGRAM.test(examTitle) &&
+      analysis.understanding.exam.modality === 'MG' &&
       /\b(?:screening|bilateral)\b/i.test(examTitle) &&
       analysis.understanding.patient.sex !== 'male' &&
       judged.some((r) => r.mention.system.id === 'bi-rads' && r.overall) &&

@@ -1,7 +1,18 @@
 // What the measurement rules (measurement-mismatch, mixed-units, inconsistent-units,
 // implausible-organ-size) share: each measurement's length in millimetres, the sizes of each
 // finding, and the comparison of the impression's sizes with the findings', done once per check.
-import { MM_PER, conceptHas, covers, isDistance, kinOf, sameFinding, sitesAgree, type Finding, type Measurement } from '../nlp';
+import {
+  MM_PER,
+  conceptHas,
+  covers,
+  isDistance,
+  kinOf,
+  measuredQuantity,
+  sameFinding,
+  sitesAgree,
+  type Finding,
+  type Measurement,
+} from '../nlp';
 import { textOf } from '../report';
 import type { Report, Section } from '../report/types';
 import { byConcept, consistencyOf, mentionsOf, sentenceIndexAt } from './consistency';
@@ -247,7 +258,15 @@ function computeSizes(context: RuleContext): SizeComparison {
       }
       // Two or three dimensions, all but one the same: one lesion with one dimension changed.
       const near = inFindingsText.find((x) => oneDimensionChanged(im, x));
-      if (near) mismatches.push({ im, fm: near });
+      if (near) {
+        mismatches.push({ im, fm: near });
+        continue;
+      }
+      // A quantity measured by name (units.json quantities: "cervical length", "nuchal translucency") and
+      // given another value in the findings.
+      const quantity = measuredQuantity(report.text, im);
+      const named = quantity && inFindingsText.find((x) => !!mm(x) && measuredQuantity(report.text, x) === quantity);
+      if (named) mismatches.push({ im, fm: named });
     }
   }
   return result;

@@ -17,6 +17,7 @@ import { isMinor } from '../nlp/minor';
 import { NORMAL_STATEMENT, conceptOf, impressionStatements, problemOf, problemsPerPart, type ReportPart } from './consistency';
 import type { Problem } from '../problem';
 import { defineRule, type Rule } from './types';
+import { hasWords } from '../report/regex';
 
 // Findings that only point elsewhere ("See impression") describe nothing to compare with.
 const FINDINGS_DEFERRED = /\b(?:see (?:impression|below|conclusion)|as (?:per|in) (?:the )?impression)\b/i;
@@ -92,21 +93,54 @@ function normalBeside(report: Report, c: ReportPart, g: Finding): boolean {
   );
 }
 
-/** The organs a stretch of the report names. */
+type OrgansOf = (from: number, to: number) => ReadonlySet<string>;
+
+/** The organs a stretch of the report names, each stretch read once per report. */
+function organsReader(report: Report): OrgansOf {
+  const read = new Map<string, ReadonlySet<string>>();
+  return (from, to) => {
+    const key = `${from}:${to}`;
+    let organs = read.get(key);
+    if (!organs) read.set(key, (organs = organsIn(report, from, to)));
+    return organs;
+  };
+}
+
 /**
  * The impression's finding is named in one organ ("right lower lobe pneumonia") and the findings'
  * sentence speaks of others only (the sinuses' opacification, a pancreatic neoplastic process).
  */
-function inOtherOrgans(report: Report, f: Finding, g: Finding): boolean {
+function inOtherOrgans(report: Report, organsOf: OrgansOf, f: Finding, g: Finding): boolean {
   const statement = report.sentences[g.sentenceIndex];
   const from = Math.max(statement?.start ?? 0, g.start - 40);
   const before = report.text.slice(from, g.start);
   const clause = from + Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), -1) + 1;
-  const own = organsIn(report, clause, Math.min(statement?.end ?? g.end, g.end + 40));
+  const own = organsOf(clause, Math.min(statement?.end ?? g.end, g.end + 40));
   if (!own.size) return false;
   const sentence = report.sentences[f.sentenceIndex];
-  const theirs = sentence ? organsIn(report, sentence.start, sentence.end) : new Set<string>();
+  const theirs = sentence ? organsOf(sentence.start, sentence.end) : new Set<string>();
   return theirs.size > 0 && ![...theirs].some((o) => own.has(o));
+}
+
+/**
+ * The findings tell the impression's phrase in their own order: "bladder wall thickening" as "the urinary
+ * bladder demonstrates a focal area of wall thickening", "atrophic right kidney" as "the right kidney
+ * appears to be atrophic". A sentence of the same organ holds every other word of the phrase, not denied.
+ */
+function toldAcrossSentence(report: Report, organsOf: OrgansOf, sentences: readonly Sentence[], g: Finding): boolean {
+  const organs = organsOf(g.start, g.end);
+  if (!organs.size) return false;
+  const words: string[] = [];
+  for (const m of report.text.slice(g.start, g.end).matchAll(/[a-z]+/gi)) {
+    const at = g.start + m.index;
+    if (!organsOf(at, at + m[0].length).size) words.push(m[0].toLowerCase());
+  }
+  if (!words.length) return false;
+  const head = new RegExp(String.raw`\b${words[words.length - 1]}\b`, 'i');
+  return sentences.some((s) => {
+    const lower = s.text.toLowerCase();
+    return [...organsOf(s.start, s.end)].some((o) => organs.has(o)) && words.every((w) => hasWords(lower, w)) && affirms(s.text, head);
+  });
 }
 
 const DENIED_BEFORE = /\b(?:no|not|without|negative|free of|normal|clear|unremarkable)\b/i;
@@ -158,6 +192,7 @@ function insertionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] {
 
   const problems: Problem[] = [];
   const done = new Set<string>();
+  const organsOf = organsReader(report);
   for (const g of c.inImpression) {
     if (g.assertion !== 'present' || !g.significant || done.has(g.concept)) continue;
     // "Stable mild cardiomegaly": what an impression may add in passing is not worth a warning.
@@ -178,17 +213,18 @@ function insertionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] {
       f.assertion === 'absent'
         ? denies(conceptOf(report, f), conceptOf(report, g)) &&
           (!f.normal || (samePlace(f) && !otherOrgan(report, f, g))) &&
-          !inOtherOrgans(report, f, g)
+          !inOtherOrgans(report, organsOf, f, g)
         : f.concept === g.concept ||
-          (sameFinding(f.concept, g.concept) && !inOtherOrgans(report, f, g)) ||
+          (sameFinding(f.concept, g.concept) && !inOtherOrgans(report, organsOf, f, g)) ||
           (inExam &&
             (covers(f.concept, g.concept) || covers(g.concept, f.concept)) &&
             samePlace(f) &&
-            !inOtherOrgans(report, f, g) &&
+            !inOtherOrgans(report, organsOf, f, g) &&
             // What a one-sided diagnosis explains supports it only where placed ("surrounding edema" is no rib fracture).
             (!(g.side === 'left' || g.side === 'right') || !!f.side || f.site.length > 0)),
     );
     if (described || findingsLower.includes(report.text.slice(g.start, g.end).toLowerCase())) continue;
+    if (toldAcrossSentence(report, organsOf, findingSentences, g)) continue;
     // Findings that show its opposite (growth restriction under "macrosomia"): the contradiction rule's business.
     if (oppositeInFindings(report, c, g)) continue;
     const evidence = EVIDENCE[g.concept];

@@ -7,7 +7,8 @@
 import { CONCEPTS } from '../nlp/lexicon';
 import { understand, type Understanding } from '../nlp';
 import { wordsOf } from '../nlp/words';
-import type { Report } from '../report/types';
+import { sentenceIndexAt, spanIndexAt } from '../report';
+import type { Report, Sentence, Token } from '../report/types';
 import type { SpellChecker } from './checker';
 
 /** A word read as its correction, and the finding that reading made. */
@@ -34,41 +35,69 @@ function wordsOfFindings(): ReadonlySet<string> {
 export function typoCandidates(report: Report, checker: SpellChecker | undefined, accepted: ReadonlySet<string>): Map<number, string> {
   const candidates = new Map<number, string>();
   if (!checker) return candidates;
-  const words = wordsOfFindings();
-  report.tokens.forEach((t, i) => {
-    if (t.kind !== 'word' || t.text.length < MIN_LENGTH || !/^\p{Ll}+$/u.test(t.lower)) return;
-    if (accepted.has(t.lower) || checker.isKnown(t.text)) return;
+  const { tokens } = report;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    // The memoised look-up first: nearly every word is known, and the letter test cost more.
+    if (t.kind !== 'word' || t.text.length < MIN_LENGTH || checker.isKnown(t.text)) continue;
+    if (!/^\p{Ll}+$/u.test(t.lower) || accepted.has(t.lower)) continue;
     const correction = checker.suggestNear(t.text, 1)[0]?.word;
-    if (correction && words.has(correction.toLowerCase())) candidates.set(i, correction);
-  });
+    // The finding words are gathered only now: a report without an unknown word never needs them (start-up).
+    if (correction && wordsOfFindings().has(correction.toLowerCase())) candidates.set(i, correction);
+  }
   return candidates;
 }
 
 /**
  * The understanding of the report with its finding typos (typoCandidates) read as corrected, and
  * those typos: a candidate whose correction makes no finding there is read as written.
+ *
+ * Whether a correction makes a finding is decided from its own sentence (a mention never crosses a
+ * sentence): only the sentences that hold a candidate are read through their corrections, so a long
+ * document is read in full once, not two or three times.
  */
 export function understandThroughTypos(
   report: Report,
   found: ReadonlyMap<number, string>,
 ): { understanding: Understanding; typos: FindingTypo[] } {
   if (found.size === 0) return { understanding: understand(report), typos: [] };
-  const candidates = new Map(found);
-  const tokens = report.tokens.map((t, i) => {
-    const correction = candidates.get(i);
+  const corrected = (i: number) => {
+    const t = report.tokens[i];
+    const correction = found.get(i);
     return correction ? { ...t, text: correction, lower: correction.toLowerCase() } : t;
-  });
-  let understanding = understand({ ...report, tokens });
+  };
+  const theirs = understand(sentencesOf(report, [...found.keys()], corrected));
   const typos: FindingTypo[] = [];
-  for (const [i, correction] of candidates) {
+  const kept = new Set<number>();
+  for (const [i, correction] of found) {
     const { start, end, text } = report.tokens[i];
-    const made = understanding.findings.find((f) => f.start <= start && end <= f.end);
-    if (made) typos.push({ start, end, word: text, correction, finding: made.finding });
-    else candidates.delete(i);
+    const made = theirs.findings.find((f) => f.start <= start && end <= f.end);
+    if (!made) continue;
+    typos.push({ start, end, word: text, correction, finding: made.finding });
+    kept.add(i);
   }
   // A correction that made no finding is not read at all: the words stay as written.
-  if (typos.length === 0) return { understanding: understand(report), typos };
-  if (candidates.size < found.size)
-    understanding = understand({ ...report, tokens: report.tokens.map((t, i) => (candidates.has(i) ? tokens[i] : t)) });
-  return { understanding, typos };
+  const read = kept.size === 0 ? report : { ...report, tokens: report.tokens.map((t, i) => (kept.has(i) ? corrected(i) : t)) };
+  return { understanding: understand(read), typos };
+}
+
+/**
+ * The report cut down to the sentences that hold these tokens, with their tokens (through `token`)
+ * and one token either side (a hyphen reads its neighbours); offsets and sections stay the report's.
+ */
+function sentencesOf(report: Report, tokenIndexes: number[], token: (i: number) => Token): Report {
+  const sentences: Sentence[] = [];
+  const tokens: Token[] = [];
+  let next = 0; // the first token index not yet taken
+  for (const k of [...new Set(tokenIndexes.map((i) => sentenceIndexAt(report.sentences, report.tokens[i].start)))].sort((a, b) => a - b)) {
+    if (k < 0) continue;
+    const sentence = report.sentences[k];
+    sentences.push(sentence);
+    const first = spanIndexAt(report.tokens, sentence.start, true);
+    let last = first;
+    while (last < report.tokens.length && report.tokens[last].start < sentence.end) last++;
+    for (let i = Math.max(next, first - 1); i <= Math.min(last, report.tokens.length - 1); i++) tokens.push(token(i));
+    next = Math.max(next, last + 1);
+  }
+  return { ...report, sentences, tokens };
 }

@@ -3,29 +3,72 @@
 // load: each part word is an organ term, so a rename in organs.json cannot leave one behind unnoticed.
 import { z } from 'zod';
 import data from './placement-words.json';
-import { organAt } from '../nlp/organs';
+import { ORGAN_BY_ID, organAt } from '../nlp/organs';
 import { CONCEPT_BY_ID } from '../nlp/lexicon';
 import { wordsOf } from '../nlp/words';
 import { phraseRegex } from './phrases';
 
 const Phrases = z.array(z.string().min(1)).min(1);
-const Schema = z.object({ note: z.string(), partWords: Phrases, lookFindings: Phrases, landmarks: Phrases });
+const Schema = z.object({
+  note: z.string(),
+  partWords: Phrases,
+  lookFindings: Phrases,
+  landmarks: Phrases,
+  places: z.record(z.string(), z.string().min(1)),
+  territories: z.object({ words: Phrases, fed: z.record(z.string(), z.string().min(1)) }),
+  locatedBy: Phrases,
+  backReferences: Phrases,
+  windows: Phrases,
+});
 
 /** Parses and checks the placement words; throws naming a part word that is no organ term. Exported for the tests. */
 export function loadPlacementWords(input: unknown): {
   partWords: ReadonlySet<string>;
   lookFindings: ReadonlySet<string>;
   landmark: RegExp;
+  places: RegExp;
+  placeOf: ReadonlyMap<string, string>;
+  territoryAfter: RegExp;
+  fedBy: ReadonlyMap<string, string>;
+  locatedBy: ReadonlySet<string>;
+  backReference: RegExp;
+  windowAfter: RegExp;
 } {
-  const { partWords, lookFindings, landmarks } = Schema.parse(input);
+  const { partWords, lookFindings, landmarks, places, territories, locatedBy, backReferences, windows } = Schema.parse(input);
   for (const id of lookFindings) if (!CONCEPT_BY_ID.has(id)) throw new Error(`placement-words: unknown finding ${id}`);
+  for (const id of [...Object.values(places), ...Object.keys(territories.fed), ...Object.values(territories.fed), ...locatedBy])
+    if (!ORGAN_BY_ID.has(id)) throw new Error(`placement-words: unknown organ ${id}`);
   for (const w of partWords) {
     const words = wordsOf(w);
     if (organAt(words, 0)?.end !== words.length) throw new Error(`placement-words: ${w} is no organ term of organs.json`);
   }
   // A landmark word, then at most three words ("adjacent to the right lung upper lobe") before the organ.
   const landmark = new RegExp(`${phraseRegex(landmarks).source}\\s+(?:[\\w-]+\\s+){0,3}$`, 'i');
-  return { partWords: new Set(partWords.map((w) => w.toLowerCase())), lookFindings: new Set(lookFindings), landmark };
+  // The territory word right after the vessel, an abbreviation in brackets between ("middle cerebral artery (MCA) territory").
+  const territoryAfter = new RegExp(`^\\s*(?:\\([^)]{1,12}\\)\\s*)?${phraseRegex(territories.words).source}`, 'i');
+  return {
+    partWords: new Set(partWords.map((w) => w.toLowerCase())),
+    lookFindings: new Set(lookFindings),
+    landmark,
+    places: phraseRegex(Object.keys(places), 'gi'),
+    placeOf: new Map(Object.entries(places).map(([w, o]) => [w.toLowerCase(), o])),
+    territoryAfter,
+    fedBy: new Map(Object.entries(territories.fed)),
+    locatedBy: new Set(locatedBy),
+    backReference: phraseRegex(backReferences),
+    windowAfter: new RegExp(`^\\s*${phraseRegex(windows).source}`, 'i'),
+  };
 }
 
-export const { partWords: PART_WORDS, lookFindings: LOOK_FINDINGS, landmark: LANDMARK_BEFORE } = loadPlacementWords(data);
+export const {
+  partWords: PART_WORDS,
+  lookFindings: LOOK_FINDINGS,
+  landmark: LANDMARK_BEFORE,
+  places: PLACES,
+  placeOf: PLACE_OF,
+  territoryAfter: TERRITORY_AFTER,
+  fedBy: FED_BY,
+  locatedBy: LOCATED_BY,
+  backReference: BACK_REFERENCE,
+  windowAfter: WINDOW_AFTER,
+} = loadPlacementWords(data);

@@ -1,8 +1,10 @@
-// Technique and comparison sentences dictated among the findings (templates/sentence-kinds.json):
-// restructure moves them to their sections. Checked with zod at load.
+// Sentences dictated among the findings that belong elsewhere (templates/sentence-kinds.json):
+// technique, comparison and patient history, which restructure moves to their sections, and the
+// breast imaging notice, which is no organ's. Checked with zod at load.
 import { z } from 'zod';
 import data from './sentence-kinds.json';
 import { phraseRegex } from './phrases';
+import { CONCEPT_BY_ID } from '../nlp/lexicon';
 
 const Phrases = z.array(z.string().min(1)).min(1);
 const Schema = z.object({
@@ -12,23 +14,44 @@ const Schema = z.object({
   imaging: Phrases,
   comparison: Phrases,
   findingWords: Phrases,
+  history: Phrases,
+  historyPatterns: Phrases,
+  notice: Phrases,
+  noticeHeaders: Phrases,
+  materials: Phrases,
 });
 const KINDS = Schema.parse(data);
+for (const id of KINDS.materials) if (!CONCEPT_BY_ID.has(id)) throw new Error(`sentence-kinds: unknown finding ${id}`);
+
+/** Findings that are what the exam gives the patient (contrast), not what it finds. */
+export const MATERIALS: ReadonlySet<string> = new Set(KINDS.materials);
 
 const TECHNIQUE = phraseRegex(KINDS.technique);
 const PROCEDURE = phraseRegex(KINDS.procedure);
 const IMAGING = phraseRegex(KINDS.imaging);
 const COMPARISON = phraseRegex(KINDS.comparison);
 const FINDING_WORDS = phraseRegex(KINDS.findingWords);
+const HISTORY = new RegExp([phraseRegex(KINDS.history).source, ...KINDS.historyPatterns].join('|'), 'i');
+const NOTICE = phraseRegex(KINDS.notice);
+const NOTICE_HEADER = phraseRegex(KINDS.noticeHeaders);
 
 /**
  * The section a sentence that states no finding belongs to by its words, or null when it reads as a
- * finding. One that names an organ is technique only when it says the exam was done.
+ * finding. One that names an organ is technique only when it says the exam was done. Who the patient
+ * is ("L M P: not given") is history whatever else the sentence says: the caller decides whether a
+ * sentence that states a finding may move.
  */
-export function sentenceKind(text: string, namesOrgan = false): 'technique' | 'comparison' | null {
+export function sentenceKind(text: string, namesOrgan = false): 'technique' | 'comparison' | 'history' | null {
+  if (HISTORY.test(text)) return 'history';
   if (FINDING_WORDS.test(text)) return null;
   if (namesOrgan) return PROCEDURE.test(text) && IMAGING.test(text) ? 'technique' : null;
   if (COMPARISON.test(text)) return 'comparison';
   if (TECHNIQUE.test(text)) return 'technique';
   return null;
 }
+
+/** Breast imaging boilerplate ("... should not delay a biopsy", the letter to the patient): no organ's finding. */
+export const isNotice = (text: string) => NOTICE.test(text);
+
+/** A section header over such boilerplate ("MAMMOGRAPHY INFORMATION"): not a region of the findings. */
+export const isNoticeHeader = (name: string) => NOTICE_HEADER.test(name);

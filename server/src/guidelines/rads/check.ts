@@ -47,6 +47,16 @@ const PERFORMED =
 /** Actions whose presence decides by itself: a biopsy where none belongs, no follow-up where one does. */
 const DECISIVE = new Set(['biopsy', 'surgery', 'none']);
 
+/**
+ * Whether the category is called the overall one in its own clause: "The overall PI-RADS v1 score is 4,
+ * and the PI-RADS v2 score is 3" calls only the first overall, and a "lesion summary score" is one lesion's.
+ */
+function namedOverall(text: string, sentenceStart: number, mention: RadsMention): boolean {
+  const before = text.slice(sentenceStart, mention.start);
+  const clause = before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf(';')) + 1) + text.slice(mention.start, mention.end);
+  return OVERALL.test(clause.replace(/\blesion summary\b/gi, ''));
+}
+
 function sideOf(text: string): RadsResult['side'] {
   const sides = new Set([...text.matchAll(SIDE)].map((m) => m[1].toLowerCase()));
   if (sides.has('bilateral') || sides.has('both') || (sides.has('right') && sides.has('left'))) return 'bilateral';
@@ -103,7 +113,7 @@ export function judgeRads(report: Report, understanding: () => Understanding): R
       side,
       subject,
       sizeMm,
-      overall: OVERALL.test(text),
+      overall: namedOverall(report.text, sentence?.start ?? 0, mention),
       management: null,
       said: [],
       verdict: 'not-checked' as RadsVerdict,
