@@ -163,6 +163,16 @@ function readAs(text: string): string[] {
   }
   return concepts;
 }
+let TERM_CONCEPTS: Map<string, Set<string>> | undefined;
+/** The concepts each lexicon term names. */
+function conceptsOfTerm(): Map<string, Set<string>> {
+  if (!TERM_CONCEPTS) {
+    TERM_CONCEPTS = new Map();
+    for (const c of CONCEPT_BY_ID.values())
+      for (const t of c.terms) TERM_CONCEPTS.set(t.toLowerCase(), (TERM_CONCEPTS.get(t.toLowerCase()) ?? new Set()).add(c.id));
+  }
+  return TERM_CONCEPTS;
+}
 /**
  * The report's words for a finding, as the summary names it in brackets: its term, and when the term
  * alone is another finding, with the words of its phrase that make it this one ("pleural noncalcified
@@ -170,8 +180,9 @@ function readAs(text: string): string[] {
  */
 export function namedTerm(report: Report, f: Finding): string {
   const term = termOf(report, f);
-  // Most mentions are a term of their own concept: no reading needed.
-  if (CONCEPT_BY_ID.get(f.concept)?.terms.includes(term.toLowerCase()) || readAs(term).includes(f.concept)) return term;
+  // Only a term the lexicon gives to another concept, and not to this one, reads as another finding alone.
+  const of = conceptsOfTerm().get(term.toLowerCase());
+  if (!of || of.has(f.concept) || readAs(term).includes(f.concept)) return term;
   const before = ownWords(report, f, false).split(/\s+/).filter(Boolean);
   // The words before it, nearest first; else its whole phrase after it, never cut mid-phrase.
   const wider = before.map((_, n) => [...before.slice(before.length - n - 1), term].join(' '));
