@@ -169,3 +169,17 @@ test('findings-impression-contradiction: a structured report\'s label ("Thrombos
   const answered = 'EXAM: CT abdomen\nFINDINGS: Thrombosis: present in the portal vein.\nIMPRESSION: No thrombosis.\n';
   assert.equal(problemsOf('findings-impression-contradiction', answered).length, 1);
 });
+
+test('findings-impression-contradiction: a general denial in findings that affirm the same finding elsewhere speaks of one structure', () => {
+  // The menisci's "no definite tear" beside a torn collateral ligament does not deny the cruciate tear below.
+  const local =
+    'FINDINGS: There is a partial tear of the medial collateral ligament. The anterior cruciate ligament is thickened; a partial tear is suspected. The menisci show degeneration. I don’t see a definite tear.\nIMPRESSION: Partial tear of the anterior cruciate ligament. Partial tear of the medial collateral ligament.';
+  assert.deepEqual(problemsOf(RULE, local), []);
+  // A general denial with no tear affirmed anywhere above still contradicts a specific tear below.
+  const whole =
+    'FINDINGS: The ligaments and menisci are unremarkable. No tear.\nIMPRESSION: Complete tear of the anterior cruciate ligament.';
+  assert.deepEqual(
+    problemsOf(RULE, whole).map((p) => p.rule),
+    [RULE],
+  );
+});

@@ -132,6 +132,9 @@ function contradictionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] 
           continue;
         // The denying section itself also affirms it somewhere: the denial is partial ("no new effusion").
         if ((alsoAffirmed.get(conceptOf(report, p)) ?? []).some((o) => sitesAgree(o, p))) continue;
+        // A denial of the general finding ("I don't see a definite tear") in a section that affirms that
+        // finding elsewhere ("partial tear of the lateral collateral ligament") speaks of one structure only.
+        if (dConcept !== conceptOf(report, p) && (alsoAffirmed.get(dConcept) ?? []).length) continue;
         const pWords = new Set(narrowingWords(report, p));
         // "No significant lymphadenopathy" above, "Lymphadenopathy." below: an impression that lists a
         // finding without a word of degree calls it significant, so a denial of degree does not narrow there.
