@@ -615,6 +615,9 @@ describe('RadLint editor layer: hover, outline, suppression, fix-all, rewrites',
     assert.ok(summary, 'a summary document is visible');
     assert.match(summary.document.getText(), /Words in your report/);
     assert.equal(document.getText(), original);
+    // Close the untitled summary unsaved: once in CI the next test's new untitled report came back as it.
+    await vscode.window.showTextDocument(summary.document, summary.viewColumn);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 });
 
@@ -626,6 +629,7 @@ describe('RadLint inserts nothing the user did not choose', function () {
 
   it('COMPARISON: Prior CT, then Enter: the document holds only that line', async function () {
     const document = await vscode.workspace.openTextDocument({ language: 'radreport', content: 'COMPARISON: Prior CT' });
+    assert.equal(document.getText(), 'COMPARISON: Prior CT', 'a new document, not one already open');
     const editor = await vscode.window.showTextDocument(document);
     const end = document.lineAt(0).range.end;
     editor.selection = new vscode.Selection(end, end);
