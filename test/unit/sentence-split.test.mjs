@@ -20,3 +20,33 @@ test('a stop inside a number or after an abbreviation ends nothing; a question d
     'No effusion!',
   ]);
 });
+
+// A query or stop in round brackets qualifies the finding before it; it does not end the sentence.
+test('a question or stop inside round brackets ends no sentence', () => {
+  assert.deepEqual(
+    sentences(
+      'FINDINGS: Two small hypoattenuating foci (hemangioma? cyst?) in the right hepatic lobe. Mild wall thickening (colitis?) of the sigmoid.',
+    ),
+    ['Two small hypoattenuating foci (hemangioma? cyst?) in the right hepatic lobe.', 'Mild wall thickening (colitis?) of the sigmoid.'],
+  );
+  assert.deepEqual(sentences('FINDINGS: Patchy densities (atelectasis? see prior study. ) at both bases. Heart normal.'), [
+    'Patchy densities (atelectasis? see prior study. ) at both bases.',
+    'Heart normal.',
+  ]);
+});
+
+test('a bracket left open on its line does not swallow the sentences after it', () => {
+  assert.deepEqual(sentences('FINDINGS: Nodule in the left lower lobe (series 4. No effusion? Heart normal.\nLiver normal.'), [
+    'Nodule in the left lower lobe (series 4.',
+    'No effusion?',
+    'Heart normal.',
+    'Liver normal.',
+  ]);
+});
+
+test('a question right before ")" stays in the bracket even when the bracket began on the line above', () => {
+  assert.deepEqual(
+    sentences('FINDINGS: Mosaic attenuation of both lungs (air trapping,\nsmall airway disease?) without consolidation. No effusion.'),
+    ['Mosaic attenuation of both lungs (air trapping,\nsmall airway disease?) without consolidation.', 'No effusion.'],
+  );
+});

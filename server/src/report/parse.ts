@@ -298,26 +298,35 @@ function isSentenceEnd(text: string, i: number, end: number): boolean {
 // "discussed with⏎Dr. X by telephone".
 const CONTINUES = /\b(or|and|nor|versus|vs\.?|either|with|of|to|by|the|a|an|at|from|for|than)[ \t]*$/;
 
-// What can end a sentence (isSentenceEnd and the line-break rule decide whether it does).
-const BREAK = /[.!?\n\r]/g;
+// What can end a sentence (isSentenceEnd and the line-break rule decide whether it does), and the
+// round bracket, whose stops end nothing: "lesions (cyst?) in both kidneys".
+const BREAK = /[.!?(\n\r]/g;
+// What ends a round bracket: its ")", or the line, when it stays open (then its stops count again).
+const BRACKET_END = /[)\n\r]/g;
 
 /**
- * The first stop or line break at or after i (text.length when none): one regex search per stop over
- * the whole text, the sections asking in text order, so a text without stops is searched once, not
- * once per section.
+ * The first match of re at or after i (text.length when none): one regex search per match over the
+ * whole text, the sections asking in text order, so a text without stops is searched once, not once
+ * per section.
  */
-function breakFinder(text: string): (i: number) => number {
+function finder(text: string, re: RegExp): (i: number) => number {
   let searchedFrom = Infinity;
   let found = -1;
   return (i) => {
     if (searchedFrom <= i && i <= found) return found;
-    BREAK.lastIndex = searchedFrom = i;
-    return (found = BREAK.exec(text)?.index ?? text.length);
+    re.lastIndex = searchedFrom = i;
+    return (found = re.exec(text)?.index ?? text.length);
   };
 }
 
-function splitSentences(text: string, section: Section, sectionIndex: number, out: Sentence[], nextBreak: (i: number) => number): void {
+interface Finders {
+  nextBreak: (i: number) => number;
+  bracketEnd: (i: number) => number;
+}
+
+function splitSentences(text: string, section: Section, sectionIndex: number, out: Sentence[], { nextBreak, bracketEnd }: Finders): void {
   const { start, end } = section.body;
+  let closeAt = -1; // the ")" of the bracket the scan is in, closed on its own line
   // Item starts and markers in text order, each passed once (the scan only moves forward).
   const cuts = section.items.map((item) => item.start).sort((a, b) => a - b);
   const markers = section.items.map((item) => item.marker).sort((a, b) => a.start - b.start);
@@ -346,6 +355,13 @@ function splitSentences(text: string, section: Section, sectionIndex: number, ou
       continue;
     }
     const ch = text[i];
+    if (ch === '(') {
+      if (i > closeAt) {
+        const close = bracketEnd(i);
+        if (text[close] === ')') closeAt = close;
+      }
+      continue;
+    }
     if (ch === '\n' || ch === '\r') {
       // A blank line always ends a sentence; a single line break does when the next line starts
       // like a new statement (capital, digit, bullet).
@@ -361,6 +377,8 @@ function splitSentences(text: string, section: Section, sectionIndex: number, ou
       i = k - 1;
       continue;
     }
+    // A question or stop in brackets, or right before a ")" whose "(" is on an earlier line, belongs to the bracket.
+    if (i < closeAt || text[i + 1] === ')') continue;
     if (isSentenceEnd(text, i, end)) push(i + 1);
   }
   push(end);
@@ -410,10 +428,10 @@ export function lineStartsOf(text: string): number[] {
 export function parseReport(text: string): Report {
   const sections = buildSections(text);
   const sentences: Sentence[] = [];
-  const nextBreak = breakFinder(text);
+  const finders: Finders = { nextBreak: finder(text, BREAK), bracketEnd: finder(text, BRACKET_END) };
   sections.forEach((section, index) => {
     section.items = findItems(text, section);
-    splitSentences(text, section, index, sentences, nextBreak);
+    splitSentences(text, section, index, sentences, finders);
   });
   const crlf = (text.match(/\r\n/g) ?? []).length;
   const lf = (text.match(/\n/g) ?? []).length;
