@@ -469,3 +469,37 @@ test("summary: a size the impression leaves out comes from the same finding in t
   assert.doesNotMatch(lineWith({ text: s }, /lower part of the left lung/), /1\.9/);
   assert.doesNotMatch(s, /side of the neck/);
 });
+
+test('summary: a word-list line for a term other organs share names no organ; a term with its own words keeps them', () => {
+  const meaning = (text, term) => summaryOf(text).glossary.find((g) => g.term.toLowerCase().includes(term))?.meaning ?? '';
+  // Off the chest, the shared term is not explained as the lung's.
+  const sinus = meaning(
+    'CT SINUS\nFINDINGS: Partial opacification of the left maxillary sinus with an air-fluid level.\nIMPRESSION: Opacification of the left maxillary sinus.',
+    'opacification',
+  );
+  assert.ok(sinus, 'the word list explains opacification');
+  assert.doesNotMatch(sinus, /\blungs?\b/i);
+  // A joint's scar is no lung scar in the summary's own sentences either.
+  assert.doesNotMatch(
+    body(summaryOf('MRI LEFT SHOULDER\nFINDINGS: Postoperative scarring along the anterior labrum. Rotator cuff is intact.')),
+    /\blung/i,
+  );
+  const knee = meaning(
+    'MRI RIGHT KNEE\nFINDINGS: Scarring in Hoffa fat pad from prior arthroscopy. Menisci are intact.\nIMPRESSION: Scarring in Hoffa fat pad.',
+    'scar',
+  );
+  assert.ok(knee, 'the word list explains scarring');
+  assert.doesNotMatch(knee, /\blungs?\b/i);
+  // Bone cement is no metal, and a heartbeat is not the pregnancy.
+  const spine = meaning(
+    'CT THORACIC SPINE\nFINDINGS: Prior vertebroplasty at T12 without new compression deformity.\nIMPRESSION: Stable T12 vertebroplasty.',
+    'vertebroplasty',
+  );
+  assert.match(spine, /cement/i);
+  assert.doesNotMatch(spine, /metal|screws/i);
+  const ob = meaning(
+    'OB ULTRASOUND\nFINDINGS: Single live intrauterine gestation. Fetal heart motion is seen, rate 148 bpm.\nIMPRESSION: Live intrauterine pregnancy.',
+    'fetal heart motion',
+  );
+  assert.match(ob, /heart/i);
+});

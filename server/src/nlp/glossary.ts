@@ -27,6 +27,8 @@ const EntrySchema = z.object({
   pl: Plain.optional(),
   /** How the side is said when it is a direction ("toward the left"), not a place. */
   sideAs: Plain.optional(),
+  /** A term other organs share ("scarring"): the lay phrase that fits every organ, for the word list. */
+  anyOrgan: Plain.optional(),
   /** Report terms of the concept that need their own words, keyed by the term as findings.json has it. */
   terms: z.record(z.string(), TermSchema).default({}),
 });
@@ -52,6 +54,7 @@ export interface Gloss {
   noSide: boolean;
   pl?: string;
   sideAs?: string;
+  anyOrgan?: string;
   terms: Readonly<Record<string, { lay: string; means: string; mass: boolean; plural: boolean }>>;
 }
 
@@ -64,6 +67,10 @@ function check(): Map<string, Gloss> {
     for (const t of Object.keys(e.terms)) if (!known.has(t)) throw new Error(`glossary: ${id} has no term "${t}"`);
     out.set(id, { concept: id, term: concept.name, ...e });
   }
+  // A word-list meaning for a shared term names no organ: "opacification" on a sinus CT is not the lung's.
+  const organs = wordsRe([...new Set(Object.values(glossary.sites).flatMap((s) => (s.organ ? [s.organ] : [])))]);
+  for (const [id, e] of Object.entries(glossary.concepts))
+    if (e.anyOrgan && (organs.test(e.anyOrgan) || organs.test(e.means))) throw new Error(`glossary: ${id} names an organ for every organ`);
   const missing = CONCEPTS.filter((c) => !out.has(c.id)).map((c) => c.id);
   if (missing.length) throw new Error(`glossary: no entry for ${missing.join(', ')}`);
   const sites = new Set((anatomyData as { sites: { site: string }[] }).sites.map((s) => s.site));
@@ -79,6 +86,15 @@ export const GLOSSARY: readonly Gloss[] = CONCEPTS.map((c) => GLOSSES.get(c.id)!
 /** The plain phrase and meaning of a finding concept (by lexicon id). */
 export function glossOf(conceptId: string): Gloss | undefined {
   return GLOSSES.get(conceptId);
+}
+
+function wordsRe(words: readonly string[]): RegExp {
+  return new RegExp(`\\b(?:${words.join('|')})s?\\b`, 'i');
+}
+
+/** A concept's entry in the word list, "lay phrase. Meaning.": a shared term's phrase fits every organ. */
+export function definitionOf(g: Pick<Gloss, 'lay' | 'means' | 'anyOrgan'>): { lay: string; means: string } {
+  return { lay: withSide(g.anyOrgan ?? g.lay, null), means: g.means };
 }
 
 const norm = (s: string) =>
@@ -99,7 +115,7 @@ export function glossOfMention(conceptId: string, text: string): Gloss | undefin
   for (const t of Object.keys(gloss.terms)) if (words.includes(` ${norm(t)} `) && (!best || t.length > best.length)) best = t;
   if (!best) return gloss;
   const own = gloss.terms[best];
-  return { ...gloss, lay: own.lay, means: own.means, mass: own.mass, plural: own.plural, pl: undefined };
+  return { ...gloss, lay: own.lay, means: own.means, mass: own.mass, plural: own.plural, pl: undefined, anyOrgan: undefined };
 }
 
 const WORDS = new Map(Object.entries(glossary.words).map(([k, v]) => [k.toLowerCase(), v]));

@@ -1,7 +1,7 @@
 // A patient summary read as clauses, line by line, for the verifier: a line speaks of the report
 // terms it names in brackets and the report sentences it quotes; its plain words, the glossary's,
 // are for the patient. verify-clauses.ts checks these clauses against the report's.
-import { GLOSSARY, plainTerm, withSide } from '../nlp/glossary';
+import { definitionOf, GLOSSARY, plainTerm, withSide } from '../nlp/glossary';
 import { clip } from './clause-changes';
 import { readClause, squash, type Clause } from './clauses';
 import { LIST_NUMBER } from './list-number';
@@ -16,7 +16,8 @@ const QUOTE_LINE = /^\s*The report (?:also )?says:? ["“]([^"”]+)["”]\s*$/;
 const MEANINGS = (() => {
   const out = new Set<string>();
   for (const g of GLOSSARY) {
-    out.add(squash(`${withSide(g.lay, null)} ${g.means}`));
+    const { lay, means } = definitionOf(g);
+    out.add(squash(`${lay} ${means}`));
     for (const t of Object.values(g.terms)) out.add(squash(`${withSide(t.lay, null)} ${t.means}`));
   }
   return { has: (term: string, meaning: string) => out.has(squash(meaning)) || squash(plainTerm(term) ?? '-') === squash(meaning) };

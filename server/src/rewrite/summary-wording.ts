@@ -2,7 +2,7 @@
 // sentence ("There is a small amount of fluid around the left lung (pleural effusion)."), a denial's
 // sentence, and the "Words in your report" list. Built from the wording data (glossary.json,
 // lay-wording.json) and a finding's own words (summary-reading.ts), never from free text.
-import { glossOfMention, plainSite, plainTerm, plainUnit, withSide, PLAIN_WORDS, type PlainSite } from '../nlp/glossary';
+import { definitionOf, glossOfMention, plainSite, plainTerm, plainUnit, withSide, PLAIN_WORDS, type PlainSite } from '../nlp/glossary';
 import type { Finding, Measurement, Side } from '../nlp/types';
 import type { Report, Sentence } from '../report/types';
 import { parseReport } from '../report';
@@ -255,7 +255,8 @@ export function glossaryOf(
   };
   for (const f of [...found.map((i) => i.first), ...denied]) {
     const gloss = glossFor(report, f);
-    add(termOf(report, f), `${capitalise(withSide(gloss.lay, null))}. ${gloss.means}`);
+    const { lay, means } = definitionOf(gloss);
+    add(termOf(report, f), `${capitalise(lay)}. ${means}`);
   }
   // Anatomy and report words in the sentences summarised ("hilar", "costophrenic angle").
   const used = new Set([...found.flatMap((i) => i.mentions), ...denied].map((f) => f.sentenceIndex));
