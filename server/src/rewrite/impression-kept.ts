@@ -42,12 +42,55 @@ export function findingsSections(report: Report): number[] {
   return out;
 }
 
-const KeptSchema = z.object({ note: z.string(), conclusions: z.array(z.string().min(1)), changes: z.array(z.string().min(1)) });
+const KeptSchema = z.object({
+  note: z.string(),
+  conclusions: z.array(z.string().min(1)),
+  changes: z.array(z.string().min(1)),
+  caveats: z.array(z.string().min(1)),
+});
 const KEPT = KeptSchema.parse(keptData);
 for (const phrase of KEPT.conclusions)
   if (!CUES.hedges.some((h) => h.phrase === phrase)) throw new Error(`impression-kept.json: "${phrase}" is no hedge of cues.json`);
 for (const time of KEPT.changes) if (!(time in CUES.time)) throw new Error(`impression-kept.json: "${time}" is no time of cues.json`);
 const CONCLUSIONS = new Set(KEPT.conclusions);
+const CAVEAT = new RegExp(`\\b(?:${KEPT.caveats.map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\b`, 'i');
+// A sentence that qualifies the one before it: "However, it should be known that CT may be false negative …".
+const QUALIFIES = /^(?:however|but|although|nevertheless)\b/i;
+
+/**
+ * The findings' caveats on what the exam can show ("CT may be false negative in the first few days"), as
+ * written: with the statement they qualify ("No signs of infection were detected. However, …") and the
+ * advice that follows ("Clinical and laboratory evaluation will be appropriate."). A draft's "no acute …"
+ * never stands without its caveat.
+ */
+export function caveatItems(report: Report, items: readonly ImpressionItem[]): ImpressionItem[] {
+  const sections = new Set(findingsSections(report));
+  const out: ImpressionItem[] = [];
+  report.sentences.forEach((s, i) => {
+    if (!sections.has(s.section) || !CAVEAT.test(s.text)) return;
+    const sameSection = (j: number) => report.sentences[j]?.section === s.section;
+    const first = QUALIFIES.test(s.text.trim()) && sameSection(i - 1) ? i - 1 : i;
+    let last = i;
+    while (sameSection(last + 1) && adviceKindOf(report.sentences[last + 1].text)) last++;
+    const text = tidy(report.text.slice(report.sentences[first].start, report.sentences[last].end));
+    if (text && ![...items, ...out].some((item) => item.text.includes(text))) out.push({ text, findings: [] });
+  });
+  return out;
+}
+
+/**
+ * The impression run into the findings after them as a list of "•" statements (a report with no IMPRESSION
+ * header): read as the old impression, so that its statements are kept like one's.
+ */
+export function runInImpression(report: Report): Section | undefined {
+  if (report.sections.some((s) => s.kind === 'impression')) return undefined;
+  for (const i of findingsSections(report)) {
+    const s = report.sections[i];
+    const at = report.text.slice(s.body.start, s.body.end).indexOf('\u2022');
+    if (at > 0) return { ...s, body: { start: s.body.start + at, end: s.body.end } };
+  }
+  return undefined;
+}
 
 // A template's blank left unfilled ("measured * cm", "__ mm", "[ ]"): no measurement to report.
 const BLANK = /(?:^|\s)\*+(?=\s)|_{2,}|\[\s*\]/;

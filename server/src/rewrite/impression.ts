@@ -51,7 +51,16 @@ import {
   windowOf,
   type Clauses,
 } from './impression-excerpt';
-import { findingsSections, keptFromImpression, statedItems, statedSections, unreadItems, type ImpressionItem } from './impression-kept';
+import {
+  caveatItems,
+  findingsSections,
+  keptFromImpression,
+  runInImpression,
+  statedItems,
+  statedSections,
+  unreadItems,
+  type ImpressionItem,
+} from './impression-kept';
 
 export type { ImpressionItem } from './impression-kept';
 
@@ -363,12 +372,16 @@ export function draftImpression(
   const lastFindings = sections[sections.length - 1];
   const insertAt = lastFindings !== undefined ? report.sections[lastFindings].body.end : report.text.trimEnd().length;
   // What the old impression says that the draft does not (a diagnosis, a recommendation, a call, a
-  // statement the findings core cannot read) is kept as written, never dropped.
-  items = [...items, ...(impression ? keptFromImpression(report, u, impression, items, clauses) : [])];
+  // statement the findings core cannot read) is kept as written, never dropped; so is an impression run
+  // into the findings as "•" statements.
+  const old = impression ?? runInImpression(report);
+  items = [...items, ...(old ? keptFromImpression(report, u, old, items, clauses) : [])];
   // Never "no acute abnormality" over a significant finding: the sentences stating one are listed as written.
   items = [...items, ...statedItems(report, u, clauses, items)];
   if (!items.length) items = statedItems(report, u, clauses, items, statedSections(report));
   items = [...items, ...unreadItems(report, u, clauses, items)];
+  // A caveat on what the exam can show goes with the draft whatever it says.
+  items = [...items, ...caveatItems(report, items)];
   items = withoutRepeats(items);
   return {
     items,
