@@ -933,7 +933,7 @@ const PLACED_BY_PATTERN = [
   ],
   [
     'a region of another exam keeps its paragraph under Other, opened by its heading',
-    'EXAM: CT head and cervical spine\nFINDINGS:\nHEAD:\nThe brain is normal. The calvarium is intact.\n\nCERVICAL SPINE:\nThere is mild generalized osteopenia. There is no prevertebral soft tissue swelling. The dens is intact.\n\nIMPRESSION: No acute abnormality.',
+    'EXAM: CT head without contrast\nFINDINGS:\nHEAD:\nThe brain is normal. The calvarium is intact.\n\nCERVICAL SPINE:\nThere is mild generalized osteopenia. There is no prevertebral soft tissue swelling. The dens is intact.\n\nIMPRESSION: No acute abnormality.',
     'Other',
     'Other:',
   ],
@@ -955,9 +955,12 @@ test('a region heading over a long paragraph of another exam opens its sentences
     /Other:\nCERVICAL SPINE:\nThere is mild generalized osteopenia\. There is no prevertebral soft tissue swelling\. The dens is intact\./,
   );
   assert.equal(line(out, 'Skull and scalp'), 'Skull and scalp: The calvarium is intact.');
+  // Titled as both exams, which no one template covers: refused, not filed under the head's fields.
+  const both = text.replace('CT head without contrast', 'CT head and CT cervical spine');
+  assert.match(gate(both)[0] ?? '', /^no template for the head with the cervical spine/);
   // The same regions as sections of their own, no FINDINGS header.
   const sections =
-    'EXAM: CT head and cervical spine\n\nHEAD:\nThe brain is normal. The calvarium is intact.\n\nCERVICAL SPINE:\nThere is mild generalized osteopenia. There is no prevertebral soft tissue swelling. The dens is intact.\n\nIMPRESSION: No acute abnormality.';
+    'EXAM: CT head without contrast\n\nHEAD:\nThe brain is normal. The calvarium is intact.\n\nCERVICAL SPINE:\nThere is mild generalized osteopenia. There is no prevertebral soft tissue swelling. The dens is intact.\n\nIMPRESSION: No acute abnormality.';
   const own = run(sections).out;
   assert.match(
     own.text,
