@@ -286,6 +286,7 @@ test('issue 19 exams get their own template; a wrong body part or modality is re
 });
 
 test('issue 18 a title of several exams no one template covers is refused, not filed under the first', () => {
+  /** @type {[string, RegExp][]} */
   const several = [
     [
       'EXAM: CT brain without contrast and CT cervical spine without contrast.\nFINDINGS: No hemorrhage. No fracture of C1 or C2.',
