@@ -134,10 +134,6 @@ function joinAsWritten(report: Report, sentences: readonly Sentence[], texts: re
 }
 
 /**
- * The report restructured into the template. Every source sentence is in `placed` exactly once and
- * in `text` as written (white space normalised; in snippet mode with $, } and \ escaped).
- */
-/**
  * A line that is only an exam's name, set in capitals as titles are ("CT HEAD WITHOUT CONTRAST", not
  * "CT head was requested."): the modality first, a body part, a few words.
  */
@@ -149,6 +145,10 @@ function isTitleLine(text: string, s: Sentence, words: readonly Word[]): boolean
   );
 }
 
+/**
+ * The report restructured into the template. Every source sentence is in `placed` exactly once and
+ * in `text` as written (white space normalised; in snippet mode with $, } and \ escaped).
+ */
 export function restructure(report: Report, template: ReportTemplate, options: RestructureOptions): Restructured {
   const u = options.understanding ?? understand(report);
   const eol = report.eol;

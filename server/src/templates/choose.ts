@@ -30,8 +30,8 @@ export interface TemplateChoice {
 }
 
 /**
- * The choice, refused when the exam names a modality or body part its template is not for, or names
- * no modality while its body part has templates for several.
+ * The choice, refused when the exam names a modality or body part its template is not for, names
+ * no modality while its body part has templates for several, or names body parts beyond its template's.
  */
 function checked(choice: TemplateChoice, modality: string | null, parts: ReadonlySet<string>, title: readonly Word[]): TemplateChoice {
   const t = choice.template;
