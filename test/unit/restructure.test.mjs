@@ -848,6 +848,17 @@ function gate(text) {
   return rewrite('restructure', analyze(text)).verification.reasons;
 }
 
+test('an exam title on its own line below the history is the exam; a sentence naming the exam stays history', () => {
+  const text =
+    'CLINICAL INDICATION:  Struck by a car, neck pain.\n\nCT CERVICAL SPINE WITHOUT CONTRAST\n\nTECHNIQUE:  Axial CT images of the cervical spine were obtained.\n\nFINDINGS:  No fracture. Alignment is normal.\n\nIMPRESSION:  No acute fracture.';
+  const { out } = run(text);
+  assert.equal(line(out, 'EXAM'), 'EXAM: CT CERVICAL SPINE WITHOUT CONTRAST');
+  assert.equal(line(out, 'CLINICAL HISTORY'), 'CLINICAL HISTORY: Struck by a car, neck pain.');
+  assert.deepEqual(gate(text), []);
+  const asked = 'CLINICAL HISTORY: Headache.\nCT head was requested by the ER.\n\nFINDINGS:  No acute hemorrhage.\n\nIMPRESSION:  Normal.';
+  assert.match(run(asked).out.text, /CLINICAL HISTORY: Headache\.\nCT head was requested by the ER\./);
+});
+
 test('who the patient is goes to the history: an age line above the headers, L M P and G/P among the findings', () => {
   const text =
     'This is a 27-year-old female with a size and date discrepancy.\n\nEXAM: Obstetric ultrasound\n\nGENERAL EVALUATION:\nPlacenta: Anterior Grade I.\n\nBIOMETRY:\nBPD: 8.4 cm consistent with 33 weeks, 6 days gestation\n\nL M P: 10/16/06\n\nFETAL ANATOMY:\nFetal Spine: Normal\n\nIMPRESSION:\nActive intrauterine pregnancy.';
@@ -933,7 +944,7 @@ const PLACED_BY_PATTERN = [
   ],
   [
     'a region of another exam keeps its paragraph under Other, opened by its heading',
-    'EXAM: CT head and cervical spine\nFINDINGS:\nHEAD:\nThe brain is normal. The calvarium is intact.\n\nCERVICAL SPINE:\nThere is mild generalized osteopenia. There is no prevertebral soft tissue swelling. The dens is intact.\n\nIMPRESSION: No acute abnormality.',
+    'EXAM: CT head without contrast\nFINDINGS:\nHEAD:\nThe brain is normal. The calvarium is intact.\n\nCERVICAL SPINE:\nThere is mild generalized osteopenia. There is no prevertebral soft tissue swelling. The dens is intact.\n\nIMPRESSION: No acute abnormality.',
     'Other',
     'Other:',
   ],
@@ -955,9 +966,12 @@ test('a region heading over a long paragraph of another exam opens its sentences
     /Other:\nCERVICAL SPINE:\nThere is mild generalized osteopenia\. There is no prevertebral soft tissue swelling\. The dens is intact\./,
   );
   assert.equal(line(out, 'Skull and scalp'), 'Skull and scalp: The calvarium is intact.');
+  // Titled as both exams, which no one template covers: refused, not filed under the head's fields.
+  const both = text.replace('CT head without contrast', 'CT head and CT cervical spine');
+  assert.match(gate(both)[0] ?? '', /^no template for the head with the cervical spine/);
   // The same regions as sections of their own, no FINDINGS header.
   const sections =
-    'EXAM: CT head and cervical spine\n\nHEAD:\nThe brain is normal. The calvarium is intact.\n\nCERVICAL SPINE:\nThere is mild generalized osteopenia. There is no prevertebral soft tissue swelling. The dens is intact.\n\nIMPRESSION: No acute abnormality.';
+    'EXAM: CT head without contrast\n\nHEAD:\nThe brain is normal. The calvarium is intact.\n\nCERVICAL SPINE:\nThere is mild generalized osteopenia. There is no prevertebral soft tissue swelling. The dens is intact.\n\nIMPRESSION: No acute abnormality.';
   const own = run(sections).out;
   assert.match(
     own.text,

@@ -285,6 +285,40 @@ test('issue 19 exams get their own template; a wrong body part or modality is re
   assert.equal(choose('FINDINGS: T2 hyperintense lesion in the liver.').template.id, 'mri-abdomen-pelvis');
 });
 
+test('issue 18 a title of several exams no one template covers is refused, not filed under the first', () => {
+  /** @type {[string, RegExp][]} */
+  const several = [
+    [
+      'EXAM: CT brain without contrast and CT cervical spine without contrast.\nFINDINGS: No hemorrhage. No fracture of C1 or C2.',
+      /^no template for the head with the cervical spine/,
+    ],
+    ['EXAM: MRI brain; MRI neck soft tissue with contrast.\nFINDINGS: Normal.', /^no template for the head with the neck/],
+    [
+      'EXAM: PA and lateral chest. Two views of the left knee.\nFINDINGS: Clear lungs. No fracture.',
+      /^no template for the chest with the knee/,
+    ],
+  ];
+  for (const [text, reason] of several) {
+    const c = choose(text);
+    assert.match(c.refused ?? '', reason, text);
+    assert.ok(!/\n/.test(c.refused), text);
+  }
+  // One template covers them together, or the part is named by the template's own title words: kept.
+  const together = [
+    ['EXAM: CT abdomen and pelvis with contrast.\nFINDINGS: Normal.', 'ct-abdomen-pelvis'],
+    ['EXAM: MRI of the abdomen and pelvis.\nFINDINGS: Normal.', 'mri-abdomen-pelvis'],
+    ['EXAM: Ultrasound of the kidneys and bladder.\nFINDINGS: Normal.', 'us-renal'],
+    ['EXAM: XR pelvis and both hips.\nFINDINGS: Normal.', 'xr-pelvis'],
+    ['EXAM: MRI left ankle and foot.\nFINDINGS: Normal.', 'mri-ankle'],
+    ['EXAM: CT cervical spine without contrast.\nFINDINGS: Normal.', 'ct-cervical-spine'],
+  ];
+  for (const [text, id] of together) {
+    const c = choose(text);
+    assert.equal(c.template.id, id, text);
+    assert.equal(c.refused, undefined, text);
+  }
+});
+
 test('without a title the findings choose, with low confidence', () => {
   const c = choose('The lungs are clear. No pleural effusion or pneumothorax. Heart size is normal.');
   assert.equal(c.template.id, 'chest-radiograph');

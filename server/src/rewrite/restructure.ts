@@ -134,6 +134,18 @@ function joinAsWritten(report: Report, sentences: readonly Sentence[], texts: re
 }
 
 /**
+ * A line that is only an exam's name, set in capitals as titles are ("CT HEAD WITHOUT CONTRAST", not
+ * "CT head was requested."): the modality first, a body part, a few words.
+ */
+function isTitleLine(text: string, s: Sentence, words: readonly Word[]): boolean {
+  const alone = /(?:^|\n)[ \t]*$/.test(text.slice(0, s.start).slice(-40)) && /^[ \t.]*(?:\r?\n|$)/.test(text.slice(s.end));
+  const capitals = !/[a-z]/.test(text.slice(s.start, s.end));
+  return (
+    alone && capitals && words.length <= 8 && MODALITY_TRIE.match(words, 0) !== null && words.some((_, k) => BODY_PART_TRIE.match(words, k))
+  );
+}
+
+/**
  * The report restructured into the template. Every source sentence is in `placed` exactly once and
  * in `text` as written (white space normalised; in snippet mode with $, } and \ escaped).
  */
@@ -244,6 +256,13 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     if (examHistory) {
       header.get('history')!.push(i);
       placedBy.set(i, 'section');
+      return;
+    }
+    // An exam title on a line of its own below the history ("CT HEAD WITHOUT CONTRAST") is the exam.
+    const titleBelow = kind === 'history' && report.sentences[i - 1]?.section === s.section && !conceptsBySentence.has(i);
+    if (titleBelow && isTitleLine(report.text, s, sw)) {
+      header.get('exam')!.push(i);
+      placedBy.set(i, 'title');
       return;
     }
     if (kind === 'exam' || kind === 'history' || kind === 'technique' || kind === 'comparison') {

@@ -30,10 +30,10 @@ export interface TemplateChoice {
 }
 
 /**
- * The choice, refused when the exam names a modality or body part its template is not for, or names
- * no modality while its body part has templates for several.
+ * The choice, refused when the exam names a modality or body part its template is not for, names
+ * no modality while its body part has templates for several, or names body parts beyond its template's.
  */
-function checked(choice: TemplateChoice, modality: string | null, parts: ReadonlySet<string>): TemplateChoice {
+function checked(choice: TemplateChoice, modality: string | null, parts: ReadonlySet<string>, title: readonly Word[]): TemplateChoice {
   const t = choice.template;
   if (choice.refused) return choice;
   const modalities = new Set(TEMPLATES.filter((x) => x.bodyParts.some((p) => t.bodyParts.includes(p))).map((x) => x.modality));
@@ -46,7 +46,32 @@ function checked(choice: TemplateChoice, modality: string | null, parts: Readonl
       ...choice,
       refused: `no template for the ${[...parts].join(', ')}: the closest, ${t.name}, is for the ${t.bodyParts.join(', ')}`,
     };
+  // A combined title ("CT head, facial bones and cervical spine") is several exams: one exam's
+  // template would file the others' findings under its own fields.
+  const beyond = partsBeyond(title, t);
+  if (beyond.size)
+    return {
+      ...choice,
+      refused: `no template for the ${t.bodyParts[0]} with the ${[...beyond].join(' and ')}: the closest, ${t.name}, is for the ${t.bodyParts[0]} alone`,
+    };
   return choice;
+}
+
+/**
+ * The body parts a title names that a template is not for. A part is the template's when it is one of
+ * its body parts or named by one of its own title words ("bladder" in a renal ultrasound); a part
+ * inside a longer one ("spine" in "cervical spine") is not named on its own.
+ */
+function partsBeyond(title: readonly Word[], t: ReportTemplate): Set<string> {
+  const beyond = new Set<string>();
+  for (let i = 0; i < title.length; i++) {
+    const b = BODY_PART_TRIE.match(title, i);
+    if (!b) continue;
+    const own = t.bodyParts.includes(b.value.part) || TITLE_TRIE.match(title, i)?.value.has(t.id);
+    if (!own) beyond.add(b.value.part);
+    i = b.end - 1;
+  }
+  return beyond;
 }
 
 const TITLE_TRIE = (() => {
@@ -118,7 +143,7 @@ export function chooseTemplate(report: Report): TemplateChoice {
   if (!choice) {
     const exam = findExam(report);
     const best = bestTemplate(report, exam);
-    choice = checked(best.choice, best.modality, best.parts);
+    choice = checked(best.choice, best.modality, best.parts, best.title);
     CHOSEN.set(report, choice);
   }
   return choice;
@@ -131,9 +156,10 @@ const CHOSEN = new WeakMap<Report, TemplateChoice>();
 function bestTemplate(
   report: Report,
   exam: ReturnType<typeof findExam>,
-): { choice: TemplateChoice; modality: string | null; parts: Set<string> } {
+): { choice: TemplateChoice; modality: string | null; parts: Set<string>; title: Word[] } {
   const titleText = exam.span ? report.text.slice(exam.span.start, exam.span.end) : textOfKind(report, 'exam');
-  const title = read(wordsOf(titleText));
+  const titleWords = wordsOf(titleText);
+  const title = read(titleWords);
   const technique = read(wordsOf(textOfKind(report, 'technique')));
   const modality = exam.modality ?? title.modalities[0] ?? technique.modalities[0] ?? modalityByWords(report.text);
   const namedParts = title.parts.size ? title.parts : new Set(exam.bodyPart ? [exam.bodyPart] : []);
@@ -171,9 +197,9 @@ function bestTemplate(
         .filter((t) => t !== best.t)
         .sort((a, b) => Number(b.bodyParts.some((p) => title.parts.has(p))) - Number(a.bodyParts.some((p) => title.parts.has(p)))),
     };
-    return { choice, modality: named, parts: title.parts };
+    return { choice, modality: named, parts: title.parts, title: titleWords };
   }
-  return { ...fromContent(report, modality, scores), parts: title.parts };
+  return { ...fromContent(report, modality, scores), parts: title.parts, title: titleWords };
 }
 
 /**
