@@ -5,6 +5,7 @@ import { z } from 'zod';
 import glossaryData from './lexicon/glossary.json';
 import anatomyData from './lexicon/anatomy.json';
 import { CONCEPTS, CONCEPT_BY_ID } from './lexicon';
+import { wordsRegex } from './relations';
 import type { Side } from './types';
 
 const Plain = z.string().min(1);
@@ -68,7 +69,7 @@ function check(): Map<string, Gloss> {
     out.set(id, { concept: id, term: concept.name, ...e });
   }
   // A word-list meaning for a shared term names no organ: "opacification" on a sinus CT is not the lung's.
-  const organs = wordsRe([...new Set(Object.values(glossary.sites).flatMap((s) => (s.organ ? [s.organ] : [])))]);
+  const organs = wordsRegex([...new Set(Object.values(glossary.sites).flatMap((s) => (s.organ ? [s.organ, `${s.organ}s`] : [])))]);
   for (const [id, e] of Object.entries(glossary.concepts))
     if (e.anyOrgan && (organs.test(e.anyOrgan) || organs.test(e.means))) throw new Error(`glossary: ${id} names an organ for every organ`);
   const missing = CONCEPTS.filter((c) => !out.has(c.id)).map((c) => c.id);
@@ -86,10 +87,6 @@ export const GLOSSARY: readonly Gloss[] = CONCEPTS.map((c) => GLOSSES.get(c.id)!
 /** The plain phrase and meaning of a finding concept (by lexicon id). */
 export function glossOf(conceptId: string): Gloss | undefined {
   return GLOSSES.get(conceptId);
-}
-
-function wordsRe(words: readonly string[]): RegExp {
-  return new RegExp(`\\b(?:${words.join('|')})s?\\b`, 'i');
 }
 
 /** A concept's entry in the word list, "lay phrase. Meaning.": a shared term's phrase fits every organ. */
