@@ -219,11 +219,13 @@ const BLANK_LINE = /\r?\n[ \t]*\r?\n/g;
 // the unheaded paragraphs after it are the findings, not more comparison.
 function endLateHistories(text: string, sections: Section[]): void {
   let afterFindings = false;
+  let lastFindings = -1;
+  sections.forEach((s, i) => (lastFindings = s.kind === 'findings' ? i : lastFindings));
   for (let i = 0; i < sections.length; i++) {
     const s = sections[i];
     if (s.kind === 'findings') afterFindings = true;
     const lateHistory = s.kind === 'history' && afterFindings;
-    const lastComparison = s.kind === 'comparison' && !sections.some((x, k) => k > i && x.kind === 'findings');
+    const lastComparison = s.kind === 'comparison' && i > lastFindings;
     if (!(lateHistory || lastComparison) || !s.header) continue;
     let from = s.header.end;
     while (from < s.end && isSpace(text.charCodeAt(from))) from++;
