@@ -11,6 +11,7 @@ import type { Report, Section } from '../report/types';
 import { firstWord, tidy, windowOf, type Clauses } from './impression-excerpt';
 import { stripListNumber } from './list-number';
 import { adviceKindOf } from './advice';
+import { escapeRegExp } from '../report/regex';
 
 export interface ImpressionItem {
   text: string;
@@ -53,7 +54,7 @@ for (const phrase of KEPT.conclusions)
   if (!CUES.hedges.some((h) => h.phrase === phrase)) throw new Error(`impression-kept.json: "${phrase}" is no hedge of cues.json`);
 for (const time of KEPT.changes) if (!(time in CUES.time)) throw new Error(`impression-kept.json: "${time}" is no time of cues.json`);
 const CONCLUSIONS = new Set(KEPT.conclusions);
-const CAVEAT = new RegExp(`\\b(?:${KEPT.caveats.map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\b`, 'i');
+const CAVEAT = new RegExp(`\\b(?:${KEPT.caveats.map(escapeRegExp).join('|')})\\b`, 'i');
 // A sentence that qualifies the one before it: "However, it should be known that CT may be false negative …".
 const QUALIFIES = /^(?:however|but|although|nevertheless)\b/i;
 
@@ -248,7 +249,8 @@ export function keptFromImpression(
     if (said.start < impression.body.start || said.start >= impression.body.end) continue;
     // "This was also seen on a prior study": no word the cue reading counts, but the time of what it points to.
     const sincePrior = !said.words.length && PRIOR.test(said.text);
-    if (!(said.positive || said.recommendation || said.communication || said.significant || pertinentDenial(said) || sincePrior)) continue;
+    const denial = pertinentDenial(said);
+    if (!(said.positive || said.recommendation || said.communication || said.significant || denial || sincePrior)) continue;
     // Accounted for only by items that carry its time, severity, size and level too ("a stable SEGA"); a
     // side the findings give otherwise is the draft's correction, not a loss.
     // A recommendation accounts for a recommendation only: its words state no finding.
@@ -281,7 +283,7 @@ export function keptFromImpression(
     }
     const text = before
       ? `${tidy(before.text)} ${asWritten(said.text)}`
-      : pertinentDenial(said)
+      : denial
         ? asWritten(said.text)
         : whole &&
             whole.length > 1 &&

@@ -326,11 +326,12 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     // A heading line of its own ("BIOMETRIC DATA:") that names no field heads the lines after it: it
     // waits for the next sentence of its section and goes where that one goes.
     // A region's heading ("CT ABDOMEN:") is the general field's: its paragraph is filed organ by organ.
-    if (HEADING_LINE.test(s.text) && (target.by === 'context' || target.by === 'unplaced') && names(sw)) {
+    const headingLine = HEADING_LINE.test(s.text) && (target.by === 'context' || target.by === 'unplaced');
+    if (headingLine && names(sw)) {
       file({ i, target: { sub: HEAD, by: 'unplaced' } });
       return;
     }
-    if (HEADING_LINE.test(s.text) && (target.by === 'context' || target.by === 'unplaced')) {
+    if (headingLine) {
       file(heading);
       heading = { i, target, section: s.section };
       return;
