@@ -95,7 +95,9 @@ function asHeading(s: SentenceWords, m: { i: number; j: number; concept: Concept
 const CATEGORY_LABEL_BEFORE = /\b(?:BI|Lung|TI|LI|PI|O)-?RADS\b[^.\n]{0,25}?\b[0-6][ABC]?\s*[:\-\u2013\u2014(]\s*(?:[\w-]+\s+){0,3}$/i;
 function categoryLabel(report: Report, s: SentenceWords, i: number): boolean {
   const at = s.words[i].start;
-  return CATEGORY_LABEL_BEFORE.test(report.text.slice(Math.max(0, at - 70), at));
+  const before = report.text.slice(Math.max(0, at - 70), at);
+  // Nearly no stretch names a category: the literal test first, the anchored pattern only then.
+  return /rads/i.test(before) && CATEGORY_LABEL_BEFORE.test(before);
 }
 
 /** Every finding mention of the report, in text order. */

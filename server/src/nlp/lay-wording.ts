@@ -104,7 +104,6 @@ export const AROUND: readonly { re: RegExp; at: string; site: string | null }[] 
 export const NEAR_LUNG: ReadonlySet<string> = new Set(wording.nearLungSites);
 export const COMMUNICATION = wordsRe(wording.communication);
 export const COMPARED = wordsRe(wording.comparisonWords);
-/** Findings whose "increased" is how much, not since when ("dorsal kyphosis increased"), unless the sentence compares. */
 /** Words right after a size that make it the size on earlier images ("20x14 mm in the previous examination"), not now. */
 export const PRIOR_SIZE = new RegExp(`^\\s*(?:${wording.priorSizeAfter.map((w) => escape(w).replace(/ /g, '\\s+')).join('|')})\\b`, 'i');
 /** Site words that, right after a finding, are a part of it ("the hernia neck", "aneurysm neck"), not a place in the body. */

@@ -6,6 +6,7 @@ import { BODY_PART_TRIE, MODALITY_TRIE, SEX_SPECIFIC_TERMS, SIDE_TRIE, SEX_TRIES
 import type { Exam, Patient } from './types';
 import { wordsOf, type Word } from './words';
 import { allMatches } from '../report/matches';
+import { sectionAt, spanIndexAt } from '../report';
 
 const Words = z.array(z.string().regex(/^[a-z]+$/)).min(1);
 
@@ -87,9 +88,9 @@ function sexOfOrgans(report: Report, sexSpecific: readonly { start: number; end:
   for (const m of sexSpecific) {
     const sex = ORGAN_SEX.get(m.term.toLowerCase());
     if (!sex) continue;
-    const section = report.sections.find((s) => s.start <= m.start && m.start < s.end);
+    const section = sectionAt(report, m.start);
     if (section?.kind !== 'findings' && section?.kind !== 'impression') continue;
-    const sentence = report.sentences.find((s) => s.start <= m.start && m.start < s.end);
+    const sentence = report.sentences[spanIndexAt(report.sentences, m.start)];
     if (sentence) {
       const before = report.text.slice(sentence.start, m.start).split(/[,;]/).pop()!;
       const after = report.text.slice(m.end, sentence.end).split(/[,;]/)[0];
