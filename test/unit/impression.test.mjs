@@ -610,3 +610,47 @@ test(
     assert.equal(verifyRewrite(text, dropped, { kind: 'impression', mode: 'verbatim' }).ok, false);
   },
 );
+
+test('impression: an impression run into the findings after a quotation mark keeps each of its statements', () => {
+  const text =
+    'EXAM: CT CHEST\nFINDINGS: Trachea, both main bronchi are open. Minimal bronchiectatic segments were observed in the lower lobes. A 4 mm nodule was observed in the right lower lobe. Bone structures are natural. " Mediastinal lymph nodes that do not reach pathological size." Calcified lymph node in the right hilum. " Free air images in the intervertebral space at the level of L2 have recently developed. Further examination with lumbar MRI is recommended.\n';
+  const d = draft(text);
+  const texts = d.items.map((i) => i.text);
+  for (const said of [
+    'Calcified lymph node in the right hilum',
+    'have recently developed',
+    'Further examination with lumbar MRI is recommended',
+  ])
+    assert.ok(
+      texts.some((t) => t.includes(said)),
+      `${said}: ${texts.join(' | ')}`,
+    );
+  // No item opens on the stray quotation mark.
+  assert.ok(
+    texts.every((t) => !/^["“”]/.test(t)),
+    texts.join(' | '),
+  );
+  assert.equal(verifyRewrite(text, withDraft(parseReport(text), d), { kind: 'impression', mode: 'verbatim' }).ok, true);
+});
+
+test('impression: a kept statement broken by a stray full stop keeps its lower-case rest ("… a significant difference. not detected.")', () => {
+  const text =
+    'EXAM: CT CHEST\nFINDINGS: A 6 mm nodule is present in the right lower lobe. No pleural effusion. " Stable 6 mm nodule in the right lower lobe. Apart from this, there is a significant difference. not detected.\n';
+  const texts = draft(text).items.map((i) => i.text);
+  assert.ok(!texts.some((t) => /significant difference\.?$/.test(t)), texts.join(' | '));
+  assert.ok(
+    texts.some((t) => t.includes('significant difference. not detected')),
+    texts.join(' | '),
+  );
+});
+
+test('impression: advice after a ";" stays with the finding it speaks of, and is offered ("…; It is recommended to evaluate …")', () => {
+  const text =
+    'EXAM: CT CHEST\nFINDINGS: Trachea and main bronchi are open. A 3 mm nonspecific nodule is seen in the right lower lobe. No pleural effusion. • Focal tree-in-bud opacities in the anterior segment of the right upper lobe; It is recommended to evaluate for infective processes.\n';
+  const d = draft(text);
+  assert.ok(
+    d.items.some((i) => /tree-in-bud[^\n]*; It is recommended to evaluate for infective processes/.test(i.text)),
+    d.text,
+  );
+  assert.equal(verifyRewrite(text, withDraft(parseReport(text), d), { kind: 'impression', mode: 'verbatim' }).ok, true);
+});

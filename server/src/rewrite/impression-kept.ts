@@ -79,15 +79,20 @@ export function caveatItems(report: Report, items: readonly ImpressionItem[]): I
   return out;
 }
 
+// Where an impression run into the findings begins: its first "•" statement, or a quotation mark opening
+// a sentence ('… are preserved. " Wall calcifications in the aorta." Right lower …'), as chest CT reports
+// exported without headers write it.
+const RUN_IN = /\u2022|(?<=[.?!:;)]\s*)["\u201c\u201d](?=\s*[A-Za-z0-9])/;
+
 /**
- * The impression run into the findings after them as a list of "•" statements (a report with no IMPRESSION
- * header): read as the old impression, so that its statements are kept like one's.
+ * The impression run into the findings after them (a report with no IMPRESSION header): read as the old
+ * impression, so that its statements are kept like one's.
  */
 export function runInImpression(report: Report): Section | undefined {
   if (report.sections.some((s) => s.kind === 'impression')) return undefined;
   for (const i of findingsSections(report)) {
     const s = report.sections[i];
-    const at = report.text.slice(s.body.start, s.body.end).indexOf('\u2022');
+    const at = report.text.slice(s.body.start, s.body.end).search(RUN_IN);
     if (at > 0) return { ...s, body: { start: s.body.start + at, end: s.body.end } };
   }
   return undefined;
@@ -215,6 +220,7 @@ const PRIOR = /\b(?:prior|previous|earlier)\b/i;
 /** A clause as written, list mark off, with its full stop. */
 const asWritten = (text: string) =>
   stripListNumber(text)
+    .replace(/^[\s"“”]+/, '')
     .trim()
     .replace(/[\s.,;:]*$/, '.');
 
@@ -291,7 +297,11 @@ export function keptFromImpression(
             !CUES.dangling.includes(firstWord(sentence.text))
           ? tidy(sentence.text)
           : (windowOf(report, clauses, said, said.start, said.end) ?? tidy(said.text));
-    if (text && !out.some((item) => item.text.includes(text))) out.push({ text, findings: [] });
+    // '… there is a significant difference. not detected.': a sentence broken by a stray full stop goes on in lower case.
+    const next = sentence && report.sentences[report.sentences.indexOf(sentence) + 1];
+    const goesOn = next && next.section === sentence.section && /^[a-z]/.test(next.text) ? ` ${next.text.trim()}` : '';
+    const kept = goesOn && text ? `${text}${goesOn}` : text;
+    if (kept && !out.some((item) => item.text.includes(kept))) out.push({ text: kept, findings: [] });
   }
   return out;
 }

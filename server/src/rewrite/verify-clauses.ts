@@ -364,7 +364,10 @@ export function checkClauses(
           stripListNumber(c.text)
             .split(/[\s,]+/)[0]
             ?.toLowerCase() ?? '';
-        if (CUES.dangling.includes(first)) say(`cuts "${clip(c.text, 60)}" from what it speaks of in "${clip(s.text, 60)}"`, s, c);
+        // Not after a ";" of its own sentence: "Focal bud view …; It is recommended to evaluate …" keeps it with what it speaks of.
+        const afterSemicolon = /;\s*$/.test(candidateText.slice(Math.max(0, c.start - 4), c.start));
+        if (CUES.dangling.includes(first) && !afterSemicolon)
+          say(`cuts "${clip(c.text, 60)}" from what it speaks of in "${clip(s.text, 60)}"`, s, c);
       }
       for (const drop of dropsOf(s, items, { sizes: true }))
         say(`${drop}: "${clip(s.text, 60)}" -> "${clip(items[0].text, 60)}"`, s, items[0]);
