@@ -654,3 +654,25 @@ test('impression: advice after a ";" stays with the finding it speaks of, and is
   );
   assert.equal(verifyRewrite(text, withDraft(parseReport(text), d), { kind: 'impression', mode: 'verbatim' }).ok, true);
 });
+
+test('impression: the sentences kept of one numbered old-impression item stay one item ("Mild septal ischemia. Likely due to …")', () => {
+  const text =
+    'EXAM: CT ABDOMEN\nFINDINGS: The liver is enlarged. There is a small left renal cyst.\nIMPRESSION:\n1. Mild hepatomegaly. Likely due to passive congestion.\n2. Left renal cyst. This is considered benign, no follow-up needed.\n';
+  const texts = draft(text).items.map((i) => i.text);
+  assert.ok(!texts.some((t) => /^(?:Likely due to|This is considered)/.test(t)), texts.join(' | '));
+  assert.ok(
+    texts.some((t) => /Likely due to passive congestion/.test(t) && /hepatomegaly/i.test(t)),
+    texts.join(' | '),
+  );
+});
+
+test('impression: a normal statement of the old impression that answers the question asked is kept ("Normal appendix." for "rule out appendicitis")', () => {
+  const text =
+    'EXAM: CT ABDOMEN AND PELVIS\nREASON FOR EXAM: Right lower quadrant pain, rule out appendicitis.\nFINDINGS: The appendix is normal. There is a small hiatal hernia. There is a moderate amount of stool throughout the colon.\nIMPRESSION:\n1. Normal appendix.\n2. Small hiatal hernia.\n';
+  const d = draft(text);
+  assert.ok(
+    d.items.some((i) => /appendix/i.test(i.text)),
+    d.text,
+  );
+  assert.equal(verifyRewrite(text, withDraft(parseReport(text), d), { kind: 'impression', mode: 'verbatim' }).ok, true);
+});
