@@ -676,3 +676,14 @@ test('impression: a normal statement of the old impression that answers the ques
   );
   assert.equal(verifyRewrite(text, withDraft(parseReport(text), d), { kind: 'impression', mode: 'verbatim' }).ok, true);
 });
+
+test('impression: a label of several names is kept whole or not at all ("Cartilage, bones, and marrow:" never "Marrow:")', () => {
+  const text =
+    'EXAM: MR HIP\nFINDINGS: Mild right hip joint effusion is noted. Cartilage, bones, and marrow: Moderate to severe degenerative changes are observed in the right hip joint, characterized by marked chondral loss, subchondral sclerosis, and multiple subchondral cysts in both the femoral head and acetabulum. No evidence of avascular necrosis.\n';
+  const texts = draft(text).items.map((i) => i.text);
+  assert.ok(!texts.some((t) => /^(?:and )?marrow:/i.test(t)), texts.join(' | '));
+  assert.ok(
+    texts.some((t) => /degenerative changes/.test(t)),
+    texts.join(' | '),
+  );
+});

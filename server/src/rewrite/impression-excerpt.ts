@@ -90,7 +90,11 @@ export function carries(text: string, c: Clause): boolean {
 function piecesOf(report: Report, c: Clause): Span[] {
   const out: Span[] = [];
   let from = c.start;
-  for (const m of report.text.slice(c.start, c.end).matchAll(/,(?!\d)/g)) {
+  const text = report.text.slice(c.start, c.end);
+  // A label of several names is one piece: "Cartilage, bones, and marrow:" is never cut to "Marrow:".
+  const label = /^[^:.;()]{1,60}:(?=\s)/.exec(text)?.[0].length ?? 0;
+  for (const m of text.matchAll(/,(?!\d)/g)) {
+    if (m.index < label) continue;
     out.push({ start: from, end: c.start + m.index });
     from = c.start + m.index + 1;
   }
