@@ -557,6 +557,61 @@ test('impression: "The heart is larger than normal" keeps "than normal"; "This w
   assert.equal(spine.ok, true, spine.reasons.join('\n'));
 });
 
+test('impression: a kept statement broken by a stray full stop keeps its lower-case rest ("… a significant difference. not detected.")', () => {
+  const text =
+    'EXAM: CT CHEST\nFINDINGS: A 6 mm nodule is present in the right lower lobe. No pleural effusion. " Stable 6 mm nodule in the right lower lobe. Apart from this, there is a significant difference. not detected.\n';
+  const texts = draft(text).items.map((i) => i.text);
+  assert.ok(!texts.some((t) => /significant difference\.?$/.test(t)), texts.join(' | '));
+  assert.ok(
+    texts.some((t) => t.includes('significant difference. not detected')),
+    texts.join(' | '),
+  );
+});
+
+test('impression: advice after a ";" stays with the finding it speaks of, and is offered ("…; It is recommended to evaluate …")', () => {
+  const text =
+    'EXAM: CT CHEST\nFINDINGS: Trachea and main bronchi are open. A 3 mm nonspecific nodule is seen in the right lower lobe. No pleural effusion. • Focal tree-in-bud opacities in the anterior segment of the right upper lobe; It is recommended to evaluate for infective processes.\n';
+  const d = draft(text);
+  assert.ok(
+    d.items.some((i) => /tree-in-bud[^\n]*; It is recommended to evaluate for infective processes/.test(i.text)),
+    d.text,
+  );
+  assert.equal(verifyRewrite(text, withDraft(parseReport(text), d), { kind: 'impression', mode: 'verbatim' }).ok, true);
+});
+
+test('impression: the sentences kept of one numbered old-impression item stay one item ("Mild septal ischemia. Likely due to …")', () => {
+  const text =
+    'EXAM: CT ABDOMEN\nFINDINGS: The liver is enlarged. There is a small left renal cyst.\nIMPRESSION:\n1. Mild hepatomegaly. Likely due to passive congestion.\n2. Left renal cyst. This is considered benign, no follow-up needed.\n';
+  const texts = draft(text).items.map((i) => i.text);
+  assert.ok(!texts.some((t) => /^(?:Likely due to|This is considered)/.test(t)), texts.join(' | '));
+  assert.ok(
+    texts.some((t) => /Likely due to passive congestion/.test(t) && /hepatomegaly/i.test(t)),
+    texts.join(' | '),
+  );
+});
+
+test('impression: a normal statement of the old impression that answers the question asked is kept ("Normal appendix." for "rule out appendicitis")', () => {
+  const text =
+    'EXAM: CT ABDOMEN AND PELVIS\nREASON FOR EXAM: Right lower quadrant pain, rule out appendicitis.\nFINDINGS: The appendix is normal. There is a small hiatal hernia. There is a moderate amount of stool throughout the colon.\nIMPRESSION:\n1. Normal appendix.\n2. Small hiatal hernia.\n';
+  const d = draft(text);
+  assert.ok(
+    d.items.some((i) => /appendix/i.test(i.text)),
+    d.text,
+  );
+  assert.equal(verifyRewrite(text, withDraft(parseReport(text), d), { kind: 'impression', mode: 'verbatim' }).ok, true);
+});
+
+test('impression: a label of several names is kept whole or not at all ("Cartilage, bones, and marrow:" never "Marrow:")', () => {
+  const text =
+    'EXAM: MR HIP\nFINDINGS: Mild right hip joint effusion is noted. Cartilage, bones, and marrow: Moderate to severe degenerative changes are observed in the right hip joint, characterized by marked chondral loss, subchondral sclerosis, and multiple subchondral cysts in both the femoral head and acetabulum. No evidence of avascular necrosis.\n';
+  const texts = draft(text).items.map((i) => i.text);
+  assert.ok(!texts.some((t) => /^(?:and )?marrow:/i.test(t)), texts.join(' | '));
+  assert.ok(
+    texts.some((t) => /degenerative changes/.test(t)),
+    texts.join(' | '),
+  );
+});
+
 test('impression: a line the findings say was removed is no line in place ("The right jugular central venous catheter … was removed")', () => {
   const ct = offered(
     'EXAM: CT CHEST\nFINDINGS: The right jugular central venous catheter, which was observed in the previous examination, was removed. Thrombus is observed in the distal right internal jugular vein. A newly emerged right pleural effusion measuring 22 mm is observed.\n',
@@ -631,59 +686,4 @@ test('impression: an impression run into the findings after a quotation mark kee
     texts.join(' | '),
   );
   assert.equal(verifyRewrite(text, withDraft(parseReport(text), d), { kind: 'impression', mode: 'verbatim' }).ok, true);
-});
-
-test('impression: a kept statement broken by a stray full stop keeps its lower-case rest ("… a significant difference. not detected.")', () => {
-  const text =
-    'EXAM: CT CHEST\nFINDINGS: A 6 mm nodule is present in the right lower lobe. No pleural effusion. " Stable 6 mm nodule in the right lower lobe. Apart from this, there is a significant difference. not detected.\n';
-  const texts = draft(text).items.map((i) => i.text);
-  assert.ok(!texts.some((t) => /significant difference\.?$/.test(t)), texts.join(' | '));
-  assert.ok(
-    texts.some((t) => t.includes('significant difference. not detected')),
-    texts.join(' | '),
-  );
-});
-
-test('impression: advice after a ";" stays with the finding it speaks of, and is offered ("…; It is recommended to evaluate …")', () => {
-  const text =
-    'EXAM: CT CHEST\nFINDINGS: Trachea and main bronchi are open. A 3 mm nonspecific nodule is seen in the right lower lobe. No pleural effusion. • Focal tree-in-bud opacities in the anterior segment of the right upper lobe; It is recommended to evaluate for infective processes.\n';
-  const d = draft(text);
-  assert.ok(
-    d.items.some((i) => /tree-in-bud[^\n]*; It is recommended to evaluate for infective processes/.test(i.text)),
-    d.text,
-  );
-  assert.equal(verifyRewrite(text, withDraft(parseReport(text), d), { kind: 'impression', mode: 'verbatim' }).ok, true);
-});
-
-test('impression: the sentences kept of one numbered old-impression item stay one item ("Mild septal ischemia. Likely due to …")', () => {
-  const text =
-    'EXAM: CT ABDOMEN\nFINDINGS: The liver is enlarged. There is a small left renal cyst.\nIMPRESSION:\n1. Mild hepatomegaly. Likely due to passive congestion.\n2. Left renal cyst. This is considered benign, no follow-up needed.\n';
-  const texts = draft(text).items.map((i) => i.text);
-  assert.ok(!texts.some((t) => /^(?:Likely due to|This is considered)/.test(t)), texts.join(' | '));
-  assert.ok(
-    texts.some((t) => /Likely due to passive congestion/.test(t) && /hepatomegaly/i.test(t)),
-    texts.join(' | '),
-  );
-});
-
-test('impression: a normal statement of the old impression that answers the question asked is kept ("Normal appendix." for "rule out appendicitis")', () => {
-  const text =
-    'EXAM: CT ABDOMEN AND PELVIS\nREASON FOR EXAM: Right lower quadrant pain, rule out appendicitis.\nFINDINGS: The appendix is normal. There is a small hiatal hernia. There is a moderate amount of stool throughout the colon.\nIMPRESSION:\n1. Normal appendix.\n2. Small hiatal hernia.\n';
-  const d = draft(text);
-  assert.ok(
-    d.items.some((i) => /appendix/i.test(i.text)),
-    d.text,
-  );
-  assert.equal(verifyRewrite(text, withDraft(parseReport(text), d), { kind: 'impression', mode: 'verbatim' }).ok, true);
-});
-
-test('impression: a label of several names is kept whole or not at all ("Cartilage, bones, and marrow:" never "Marrow:")', () => {
-  const text =
-    'EXAM: MR HIP\nFINDINGS: Mild right hip joint effusion is noted. Cartilage, bones, and marrow: Moderate to severe degenerative changes are observed in the right hip joint, characterized by marked chondral loss, subchondral sclerosis, and multiple subchondral cysts in both the femoral head and acetabulum. No evidence of avascular necrosis.\n';
-  const texts = draft(text).items.map((i) => i.text);
-  assert.ok(!texts.some((t) => /^(?:and )?marrow:/i.test(t)), texts.join(' | '));
-  assert.ok(
-    texts.some((t) => /degenerative changes/.test(t)),
-    texts.join(' | '),
-  );
 });
