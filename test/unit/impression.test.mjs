@@ -557,6 +557,28 @@ test('impression: "The heart is larger than normal" keeps "than normal"; "This w
   assert.equal(spine.ok, true, spine.reasons.join('\n'));
 });
 
+test('impression: an impression run into the findings after a quotation mark keeps each of its statements', () => {
+  const text =
+    'EXAM: CT CHEST\nFINDINGS: Trachea, both main bronchi are open. Minimal bronchiectatic segments were observed in the lower lobes. A 4 mm nodule was observed in the right lower lobe. Bone structures are natural. " Mediastinal lymph nodes that do not reach pathological size." Calcified lymph node in the right hilum. " Free air images in the intervertebral space at the level of L2 have recently developed. Further examination with lumbar MRI is recommended.\n';
+  const d = draft(text);
+  const texts = d.items.map((i) => i.text);
+  for (const said of [
+    'Calcified lymph node in the right hilum',
+    'have recently developed',
+    'Further examination with lumbar MRI is recommended',
+  ])
+    assert.ok(
+      texts.some((t) => t.includes(said)),
+      `${said}: ${texts.join(' | ')}`,
+    );
+  // No item opens on the stray quotation mark.
+  assert.ok(
+    texts.every((t) => !/^["“”]/.test(t)),
+    texts.join(' | '),
+  );
+  assert.equal(verifyRewrite(text, withDraft(parseReport(text), d), { kind: 'impression', mode: 'verbatim' }).ok, true);
+});
+
 test('impression: a kept statement broken by a stray full stop keeps its lower-case rest ("… a significant difference. not detected.")', () => {
   const text =
     'EXAM: CT CHEST\nFINDINGS: A 6 mm nodule is present in the right lower lobe. No pleural effusion. " Stable 6 mm nodule in the right lower lobe. Apart from this, there is a significant difference. not detected.\n';
@@ -665,25 +687,3 @@ test(
     assert.equal(verifyRewrite(text, dropped, { kind: 'impression', mode: 'verbatim' }).ok, false);
   },
 );
-
-test('impression: an impression run into the findings after a quotation mark keeps each of its statements', () => {
-  const text =
-    'EXAM: CT CHEST\nFINDINGS: Trachea, both main bronchi are open. Minimal bronchiectatic segments were observed in the lower lobes. A 4 mm nodule was observed in the right lower lobe. Bone structures are natural. " Mediastinal lymph nodes that do not reach pathological size." Calcified lymph node in the right hilum. " Free air images in the intervertebral space at the level of L2 have recently developed. Further examination with lumbar MRI is recommended.\n';
-  const d = draft(text);
-  const texts = d.items.map((i) => i.text);
-  for (const said of [
-    'Calcified lymph node in the right hilum',
-    'have recently developed',
-    'Further examination with lumbar MRI is recommended',
-  ])
-    assert.ok(
-      texts.some((t) => t.includes(said)),
-      `${said}: ${texts.join(' | ')}`,
-    );
-  // No item opens on the stray quotation mark.
-  assert.ok(
-    texts.every((t) => !/^["“”]/.test(t)),
-    texts.join(' | '),
-  );
-  assert.equal(verifyRewrite(text, withDraft(parseReport(text), d), { kind: 'impression', mode: 'verbatim' }).ok, true);
-});
