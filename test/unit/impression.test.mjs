@@ -634,6 +634,29 @@ test('impression: a label of several names is kept whole or not at all ("Cartila
   );
 });
 
+test('impression: a sentence pointing back ("It measures 6 x 2 cm.", "Its catheter is …") stays as written right after what it speaks of, and is offered', () => {
+  const text =
+    'EXAM: CT CHEST\nFINDINGS: There is a large right paratracheal lymph node which measures 3 x 2 cm. A subcarinal lymph node is enlarged also. It measures 6 x 2 cm. Density compatible with the pace maker is observed at the left pectoral level. Its catheter is observed in the jugular vein.\nIMPRESSION:\n1. Extensive mediastinal adenopathy as described above.\n';
+  const d = draft(text);
+  const texts = d.items.map((i) => i.text);
+  assert.ok(
+    texts.some((t) => /Subcarinal lymph node is enlarged also\. It measures 6 x 2 cm\./.test(t)),
+    texts.join(' | '),
+  );
+  assert.ok(!texts.some((t) => /^Its catheter/.test(t)), texts.join(' | '));
+  assert.equal(verifyRewrite(text, withDraft(parseReport(text), d), { kind: 'impression', mode: 'verbatim' }).ok, true);
+});
+
+test('impression: the kept rest of a numbered old-impression item goes with the item\'s first sentence ("Mass within the liver. … Further evaluation with MRI is recommended.")', () => {
+  const text =
+    'EXAM: Renal ultrasound.\nFINDINGS: The kidneys fail to demonstrate evidence of mass, hydronephrosis or calculus. Incidentally there is a rounded low-attenuation mass within the inferior aspect of the right lobe of the liver measuring 2.1 x 1.5 x 1.9 cm.\nIMPRESSION:\n1. No evidence of hydronephrosis.\n2. Mass within the right lobe of the liver. The patient apparently has a severe iodine allergy. Further evaluation with MRI is recommended.\n';
+  const texts = draft(text).items.map((i) => i.text);
+  assert.ok(
+    texts.some((t) => /^Mass within the right lobe of the liver\.[^\n]*Further evaluation with MRI is recommended/.test(t)),
+    texts.join(' | '),
+  );
+});
+
 test('impression: a line the findings say was removed is no line in place ("The right jugular central venous catheter … was removed")', () => {
   const ct = offered(
     'EXAM: CT CHEST\nFINDINGS: The right jugular central venous catheter, which was observed in the previous examination, was removed. Thrombus is observed in the distal right internal jugular vein. A newly emerged right pleural effusion measuring 22 mm is observed.\n',

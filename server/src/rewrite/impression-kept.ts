@@ -321,7 +321,10 @@ export function keptFromImpression(
     const listed = impression.items.find((x) => x.start <= said.start && said.start < x.end);
     if (listed && listed === itemOf.get(out[out.length - 1])) out[out.length - 1].text += ` ${kept}`;
     else {
-      out.push({ text: kept, findings: [] });
+      // And with the item's first sentences, told already or not: "Mass within the right lobe of the liver.
+      // … Further evaluation with MRI is recommended." (the advice is the mass's, not the item's before).
+      const opening = listed && sentence ? tidy(report.text.slice(listed.marker.end, sentence.start)) : '';
+      out.push({ text: opening && !kept.startsWith(opening.slice(0, -1)) ? `${opening} ${kept}` : kept, findings: [] });
       itemOf.set(out[out.length - 1], listed);
     }
   }
