@@ -544,7 +544,9 @@ test('impression: "… primarily suggest infective pathology" is a reading, kept
   const advice = offered(
     'EXAM: CT CHEST\nFINDINGS: There is a 6 mm nodule in the right upper lobe. We suggest further imaging in 6 months.\n',
   );
-  assert.doesNotMatch(advice.body, /suggest further imaging/, advice.body);
+  // Advice, not a reading: it goes with the finding it speaks of (adviceItems), never an item of its own.
+  assert.doesNotMatch(advice.body, /^\d+\. We suggest further imaging/m, advice.body);
+  assert.match(advice.body, /nodule in the right upper lobe\. We suggest further imaging in 6 months\./, advice.body);
 });
 
 test('impression: "The heart is larger than normal" keeps "than normal"; "This was also seen on a prior study." of the old impression stays with what it speaks of', () => {
@@ -655,6 +657,20 @@ test('impression: the kept rest of a numbered old-impression item goes with the 
     texts.some((t) => /^Mass within the right lobe of the liver\.[^\n]*Further evaluation with MRI is recommended/.test(t)),
     texts.join(' | '),
   );
+});
+
+test('impression: advice of the findings no item carries goes with the statement before it ("… ground-glass densities. Clinical and laboratory evaluation will be appropriate.")', () => {
+  const text =
+    'EXAM: CT CHEST\nFINDINGS: Trachea and main bronchi are open. Patchy millimetric ground glass densities were observed in both lungs. There are subsegmental atelectasis in the bilateral basals. No pleural effusion. Rare millimetric ground-glass densities in both lungs. Clinical and laboratory evaluation will be appropriate.\n';
+  const d = draft(text);
+  assert.ok(
+    d.items.some((i) => /ground-glass densities in both lungs\. Clinical and laboratory evaluation will be appropriate\./.test(i.text)),
+    d.text,
+  );
+  // A bare "should" is no advice to carry ("He should be n.p.o.").
+  const note = draft('EXAM: CT CHEST\nFINDINGS: A 2 cm mass is seen in the right upper lobe. He should be kept fasting for four hours.\n');
+  assert.ok(!note.items.some((i) => /fasting/.test(i.text)), note.text);
+  assert.equal(verifyRewrite(text, withDraft(parseReport(text), d), { kind: 'impression', mode: 'verbatim' }).ok, true);
 });
 
 test('impression: a line the findings say was removed is no line in place ("The right jugular central venous catheter … was removed")', () => {

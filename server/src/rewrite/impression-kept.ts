@@ -98,6 +98,35 @@ export function runInImpression(report: Report): Section | undefined {
   return undefined;
 }
 
+/**
+ * The findings' advice no item carries ("Clinical and laboratory evaluation will be appropriate."), as
+ * written: after the item that says the sentence before it, which it speaks of, else an item of its own.
+ * (A draft of nothing keeps only the advice that goes with a caveat: caveatItems.)
+ */
+export function adviceItems(report: Report, clauses: Clauses, items: readonly ImpressionItem[]): ImpressionItem[] {
+  const sections = new Set(findingsSections(report));
+  const out: ImpressionItem[] = [];
+  const says = (text: string) => [...items, ...out].find((item) => item.text.toLowerCase().includes(text.toLowerCase()));
+  for (const c of clauses.all) {
+    // Advice by its words ("recommended", "follow-up", "will be appropriate"), not a bare "should" ("He should be n.p.o.").
+    const advises = c.recommendation && [...c.recommends].some((r) => r !== 'should');
+    if (!advises || readingNotAdvice(c) || c.negated.size) continue;
+    const at = report.sentences.findIndex((x) => x.start <= c.start && c.start < x.end);
+    const sentence = report.sentences[at];
+    if (!sentence || !sections.has(sentence.section) || says(tidy(c.text).slice(0, -1))) continue;
+    const prev = report.sentences[at - 1];
+    const told = prev && prev.section === sentence.section ? tidy(prev.text).slice(0, -1).slice(-40) : '';
+    // (One that points back, "It is recommended …", takes its antecedent with it instead: windowOf.)
+    const host = told && c.start === sentence.start && !CUES.dangling.includes(firstWord(c.text)) ? says(told) : undefined;
+    if (host) host.text = `${host.text} ${asWritten(c.text)}`;
+    else {
+      const text = windowOf(report, clauses, c, c.start, c.end);
+      if (text) out.push({ text, findings: [] });
+    }
+  }
+  return out;
+}
+
 // A template's blank left unfilled ("measured * cm", "__ mm", "[ ]"): no measurement to report.
 const BLANK = /(?:^|\s)\*+(?=\s)|_{2,}|\[\s*\]/;
 // A clause that tells the question, not an answer: "XXXX-year-old with suspected pneumothorax".

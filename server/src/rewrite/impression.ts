@@ -52,6 +52,7 @@ import {
   type Clauses,
 } from './impression-excerpt';
 import {
+  adviceItems,
   caveatItems,
   findingsSections,
   keptFromImpression,
@@ -382,6 +383,7 @@ export function draftImpression(
   items = [...items, ...unreadItems(report, u, clauses, items)];
   // A caveat on what the exam can show goes with the draft whatever it says.
   items = [...items, ...caveatItems(report, items)];
+  if (items.length) items = [...items, ...adviceItems(report, clauses, items)];
   items = withoutRepeats(items);
   return {
     items,
