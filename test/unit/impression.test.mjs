@@ -673,6 +673,16 @@ test('impression: advice of the findings no item carries goes with the statement
   assert.equal(verifyRewrite(text, withDraft(parseReport(text), d), { kind: 'impression', mode: 'verbatim' }).ok, true);
 });
 
+test('impression: an old-impression statement of what changed a normal shape is kept ("Straightening of the normal cervical lordosis …")', () => {
+  const text =
+    'EXAM: CT CERVICAL SPINE\nFINDINGS: Straightening of the normal cervical lordosis is compatible with patient position versus muscle spasms. No fracture or subluxation is seen. Anterior and posterior osteophyte formation is seen at C5-C6.\nIMPRESSION:\n1. Straightening of the normal cervical lordosis compatible with patient positioning versus muscle spasms.\n2. Degenerative disk and joint disease at C5-C6.\n';
+  const texts = draft(text).items.map((i) => i.text);
+  assert.ok(
+    texts.some((t) => /Straightening of the normal cervical lordosis/.test(t)),
+    texts.join(' | '),
+  );
+});
+
 test('impression: a line the findings say was removed is no line in place ("The right jugular central venous catheter … was removed")', () => {
   const ct = offered(
     'EXAM: CT CHEST\nFINDINGS: The right jugular central venous catheter, which was observed in the previous examination, was removed. Thrombus is observed in the distal right internal jugular vein. A newly emerged right pleural effusion measuring 22 mm is observed.\n',

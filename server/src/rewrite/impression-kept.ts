@@ -48,12 +48,14 @@ const KeptSchema = z.object({
   conclusions: z.array(z.string().min(1)),
   changes: z.array(z.string().min(1)),
   caveats: z.array(z.string().min(1)),
+  alteredNormals: z.array(z.string().min(1)),
 });
 const KEPT = KeptSchema.parse(keptData);
 for (const phrase of KEPT.conclusions)
   if (!CUES.hedges.some((h) => h.phrase === phrase)) throw new Error(`impression-kept.json: "${phrase}" is no hedge of cues.json`);
 for (const time of KEPT.changes) if (!(time in CUES.time)) throw new Error(`impression-kept.json: "${time}" is no time of cues.json`);
 const CONCLUSIONS = new Set(KEPT.conclusions);
+const ALTERED_NORMAL = new RegExp(`\\b(?:${KEPT.alteredNormals.map(escapeRegExp).join('|')})\\b`, 'i');
 const CAVEAT = new RegExp(`\\b(?:${KEPT.caveats.map(escapeRegExp).join('|')})\\b`, 'i');
 // A sentence that qualifies the one before it: "However, it should be known that CT may be false negative …".
 const QUALIFIES = /^(?:however|but|although|nevertheless)\b/i;
@@ -299,7 +301,9 @@ export function keptFromImpression(
     // "This was also seen on a prior study": no word the cue reading counts, but the time of what it points to.
     const sincePrior = !said.words.length && PRIOR.test(said.text);
     const denial = pertinentDenial(said) || answersQuestion(report, said);
-    if (!(said.positive || said.recommendation || said.communication || said.significant || denial || sincePrior)) continue;
+    // "Straightening of the normal cervical lordosis …" states a finding, "normal" or not.
+    const altered = ALTERED_NORMAL.test(said.text);
+    if (!(said.positive || said.recommendation || said.communication || said.significant || denial || sincePrior || altered)) continue;
     // Accounted for only by items that carry its time, severity, size and level too ("a stable SEGA"); a
     // side the findings give otherwise is the draft's correction, not a loss.
     // A recommendation accounts for a recommendation only: its words state no finding.
