@@ -1157,3 +1157,33 @@ test(
     assert.deepEqual(gate(text), []);
   },
 );
+
+test('a chest CT that runs into the pelvis: a sentence naming no organ of its own follows the one before, never a chest field', () => {
+  const text =
+    'EXAM: CT CHEST\nFINDINGS: The lungs are clear. The prostate is enlarged. Parenchyma is heterogeneous. Perivesical fat planes are clear. ' +
+    'A mass is seen in the descending colon. The mass measures 31 mm. Its serosal extension measures 12 mm. ' +
+    'Three lymph nodes up to 8 mm are seen in the mesocolon. No lymph node is seen in the aortocaval and paracaval regions. No rib fracture.';
+  const { out } = run(text, PLAIN, 'ct-chest');
+  const other = line(out, 'Other') ?? out.text.split('Other:')[1];
+  for (const s of [
+    'Parenchyma is heterogeneous.',
+    'Perivesical fat planes are clear.',
+    'The mass measures 31 mm.',
+    'Its serosal extension measures 12 mm.',
+    'Three lymph nodes up to 8 mm are seen in the mesocolon.',
+    'No lymph node is seen in the aortocaval and paracaval regions.',
+  ])
+    assert.ok(other.includes(s), s);
+  assert.equal(line(out, 'Lungs'), 'Lungs: The lungs are clear.');
+  assert.match(line(out, 'Mediastinum and hila'), /\[ \]/);
+  assert.match(line(out, 'Chest wall'), /\[ \]/);
+  assert.equal(broken(text), null);
+  // In an abdomen CT the nodes of a station are the lymph nodes' field; the parenchyma follows its organ.
+  const abdomen = run(
+    'EXAM: CT abdomen and pelvis\nFINDINGS: The spleen is normal in size. Parenchyma is homogeneous. No lymph node is seen in the aortocaval and paracaval regions.',
+    PLAIN,
+    'ct-abdomen-pelvis',
+  ).out;
+  assert.match(line(abdomen, 'Spleen'), /Parenchyma is homogeneous\./);
+  assert.match(line(abdomen, 'Lymph nodes'), /aortocaval/);
+});

@@ -71,7 +71,7 @@ const HEADER_SECTIONS = [
 const LABEL = /^([A-Za-z][A-Za-z0-9 ,/&()'-]{0,48}?)[ \t]*:(?!\d)[ \t]*/;
 const TERMINAL = /[.!?]["')\]]*$/;
 const SIDED = /\b(?:right|left|bilateral|rt|lt)\b/i;
-const ANAPHORA = /^(?:it|this|these|they|which)\b/i;
+const ANAPHORA = /^(?:it|its|this|these|they|their|which)\b/i;
 const TWIN = /^(?:twin|baby|fetus) [A-D1-4]\b/i;
 const FRAGMENT = /^[a-z)\]]/;
 const INTERPRETATION = /^\s*interpretations?\s*$/i;
@@ -394,9 +394,11 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     if (previous && ANAPHORA.test(s.text) && !organs.length) return { sub: previous.sub, by: 'context' };
     // "(small airway disease? small vessel disease?)." cut at its question marks: the pieces are the sentence's before.
     if (previous && FRAGMENT.test(s.text) && !ev.clues.some((c) => c.by === 'organ')) return { sub: previous.sub, by: 'context' };
-    // "… and the ligament has a celery stick appearance" after the cruciate ligament: the same ligament.
-    if (previous && previous.sub >= 0 && BACK_REFERENCE.test(s.text) && !ev.clues.some((c) => c.by === 'organ'))
-      return { sub: previous.sub, by: 'context' };
+    // "… and the ligament has a celery stick appearance" after the cruciate ligament: the same ligament;
+    // "The mass was measured 27 mm" after the sigmoid colon's mass (Other): the colon's, not the lungs'.
+    if (previous && BACK_REFERENCE.test(s.text) && !ev.clues.some((c) => c.by === 'organ')) return { sub: previous.sub, by: 'context' };
+    // "Parenchyma is homogeneous." after the prostate: a part of the organ the sentence before spoke of.
+    if (previous && ev.partsOnly && !ev.clues.some((c) => c.by === 'finding' && c.strong)) return { sub: previous.sub, by: 'context' };
     // "Non-contrast CT of the thorax within normal limits.": the whole exam, no organ's field. Not a
     // finding of one place the modality only qualifies ("no CT evidence of acute diverticulitis").
     if (!label && !organs.length && !ev.clues.some((c) => c.strong) && sw.some((_, j) => MODALITY_TRIE.match(sw, j)))
