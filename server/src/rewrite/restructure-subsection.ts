@@ -155,7 +155,9 @@ export class Router {
       const subs = nouns.flatMap((o) => this.organSubs.get(o) ?? []);
       const alone = (o: string) => (this.organSubs.get(o) ?? []).every((k) => this.template.findings[k].organs.length === 1);
       // ("paravesical fat planes" in a chest CT: the bladder's, though the chest wall holds fat.)
-      return subs.length > 0 && !subs.some((k) => own.includes(k)) && nouns.every((o) => !LOCATED_BY.has(o) || (alone(o) && own.length > 0));
+      return (
+        subs.length > 0 && !subs.some((k) => own.includes(k)) && nouns.every((o) => !LOCATED_BY.has(o) || (alone(o) && own.length > 0))
+      );
     };
     const modifier = (h: OrganHit) =>
       h.by === 'term' &&
@@ -259,7 +261,8 @@ export class Router {
     const located = ev.clues.filter((c) => placing(c) && LOCATED_BY.has(c.organ ?? ''));
     const ownField = located.find((c) => c.subs.length === 1 && this.template.findings[c.subs[0]].organs.length === 1);
     if (located.length && ev.namedOutside && ev.clues.filter(placing).every((c) => LOCATED_BY.has(c.organ ?? ''))) return null;
-    if (ownField && ev.clues.every((c) => !placing(c) || c.place || c.organ === ownField.organ)) return { sub: ownField.subs[0], by: 'organ' };
+    if (ownField && ev.clues.every((c) => !placing(c) || c.place || c.organ === ownField.organ))
+      return { sub: ownField.subs[0], by: 'organ' };
     const organNamed = ev.clues.some(placing);
     // An organ named as a landmark ("free air in the pleural space adjacent to the upper lobe") does
     // not outvote the organ the finding is in, when the sentence names one.
