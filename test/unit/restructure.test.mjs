@@ -1187,3 +1187,12 @@ test('a chest CT that runs into the pelvis: a sentence naming no organ of its ow
   assert.match(line(abdomen, 'Spleen'), /Parenchyma is homogeneous\./);
   assert.match(line(abdomen, 'Lymph nodes'), /aortocaval/);
 });
+
+test('advice dictated among the findings stays there, though it names a history', () => {
+  const text =
+    'EXAM: CT abdomen and pelvis\nHISTORY: Pain.\nFINDINGS: The uterus is absent. Correlate with history of prior hysterectomy. Recommend follow-up of the history of colitis.';
+  const { out } = run(text, PLAIN, 'ct-abdomen-pelvis');
+  assert.equal(line(out, 'CLINICAL HISTORY'), 'CLINICAL HISTORY: Pain.');
+  assert.match(out.text, /The uterus is absent\. Correlate with history of prior hysterectomy\./);
+  assert.equal(broken(text), null);
+});

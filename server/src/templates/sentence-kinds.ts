@@ -13,6 +13,7 @@ const Schema = z.object({
   procedure: Phrases,
   imaging: Phrases,
   comparison: Phrases,
+  advice: Phrases,
   findingWords: Phrases,
   history: Phrases,
   historyPatterns: Phrases,
@@ -31,6 +32,7 @@ const PROCEDURE = phraseRegex(KINDS.procedure);
 const IMAGING = phraseRegex(KINDS.imaging);
 const COMPARISON = phraseRegex(KINDS.comparison);
 const FINDING_WORDS = phraseRegex(KINDS.findingWords);
+const ADVICE = new RegExp(`^\\s*${phraseRegex(KINDS.advice).source}`, 'i');
 const HISTORY = new RegExp([phraseRegex(KINDS.history).source, ...KINDS.historyPatterns].join('|'), 'i');
 const NOTICE = phraseRegex(KINDS.notice);
 const NOTICE_HEADER = phraseRegex(KINDS.noticeHeaders);
@@ -42,6 +44,8 @@ const NOTICE_HEADER = phraseRegex(KINDS.noticeHeaders);
  * sentence that states a finding may move.
  */
 export function sentenceKind(text: string, namesOrgan = false): 'technique' | 'comparison' | 'history' | null {
+  // Advice stays with the findings it is about ("Correlate with history of recent surgery.").
+  if (ADVICE.test(text)) return null;
   if (HISTORY.test(text)) return 'history';
   if (FINDING_WORDS.test(text)) return null;
   if (namesOrgan) return PROCEDURE.test(text) && IMAGING.test(text) ? 'technique' : null;
