@@ -760,6 +760,7 @@ test('part words are organ terms, places and territories organ ids, checked at l
     territories: { words: ['territory'], fed: { 'intracranial-vessels': 'brain' } },
     locatedBy: ['lymph-nodes'],
     backReferences: ['the ligament'],
+    dating: ['consistent with'],
     windows: ['window'],
   };
   assert.ok(loadPlacementWords(words).partWords.has('cortex'));
@@ -1194,5 +1195,14 @@ test('advice dictated among the findings stays there, though it names a history'
   const { out } = run(text, PLAIN, 'ct-abdomen-pelvis');
   assert.equal(line(out, 'CLINICAL HISTORY'), 'CLINICAL HISTORY: Pain.');
   assert.match(out.text, /The uterus is absent\. Correlate with history of prior hysterectomy\./);
+  assert.equal(broken(text), null);
+});
+
+test("an obstetric scan: a measurement dated in weeks is the pregnancy's biometry, not the heart's or the uterus's", () => {
+  const text =
+    'EXAM: Obstetric ultrasound\nFINDINGS: An embryo is seen with a crown-rump length of 9 mm corresponding to 7 weeks 0 days. There is a fetal pole measuring 9 mm consistent with 7 weeks. Cardiac activity is present. The ovaries are normal.';
+  const { out } = run(text, PLAIN, 'us-obstetric');
+  assert.match(line(out, 'Fetal biometry'), /crown-rump length of 9 mm.*fetal pole measuring 9 mm/);
+  assert.doesNotMatch(line(out, 'Fetal heart and lie') ?? '', /fetal pole/);
   assert.equal(broken(text), null);
 });

@@ -14,7 +14,7 @@ import { wordsFromTokens, wordsOf, type Word } from '../nlp/words';
 import { OTHER_LABEL, templateById, type ReportTemplate, type TemplateSubsection } from '../templates/library';
 import { chooseTemplate, type TemplateChoice } from '../templates/choose';
 import { isNotice, isNoticeHeader, MATERIALS, sentenceKind } from '../templates/sentence-kinds';
-import { BACK_REFERENCE } from '../templates/placement-words';
+import { BACK_REFERENCE, DATING } from '../templates/placement-words';
 import { HEAD, norm, OTHER, Router, type PlacedBy, type Target } from './restructure-subsection';
 
 export type { PlacedBy } from './restructure-subsection';
@@ -390,6 +390,9 @@ export function restructure(report: Report, template: ReportTemplate, options: R
       if (ev.known && !ev.inTemplate) return { sub: OTHER, by: 'other' };
     }
     const ev = router.evidence(sw, s.text, s.start, conceptsBySentence.get(i) ?? [], namedInFindings, organs);
+    // "There is a fetal pole measuring 7mm consistent with 6 weeks 4 days.": the pregnancy's dating, its biometry.
+    const biometry = router.subsOf('fetal-biometry');
+    if (biometry.length && DATING.test(s.text)) return { sub: biometry[0], by: 'organ' };
     // "It causes narrowing of the lumen.": a sentence about the one before, naming no organ, stays with it.
     if (previous && ANAPHORA.test(s.text) && !organs.length) return { sub: previous.sub, by: 'context' };
     // "(small airway disease? small vessel disease?)." cut at its question marks: the pieces are the sentence's before.
