@@ -27,9 +27,15 @@ function run(text, options = PLAIN, id) {
 }
 /** The line of the output that starts with a label. */
 const line = (out, label) => out.text.split(/\r?\n/).find((l) => l.startsWith(`${label}:`));
-const multiset = (text) =>
+/**
+ * The findings read in a text. A normal statement's implied denials ("the right kidney is unremarkable":
+ * no hydronephrosis) are read in FINDINGS only, so when sentences moved there out of TECHNIQUE (findings
+ * dictated on in that paragraph) they are left out (`noImplied`): the sentences themselves are kept as written.
+ */
+const multiset = (text, noImplied = false) =>
   understand(text)
-    .findings.map((f) => `${f.finding}|${f.assertion}|${f.side}`)
+    .findings.filter((f) => !(noImplied && f.normal))
+    .map((f) => `${f.finding}|${f.assertion}|${f.side}`)
     .sort();
 
 /** The invariants every restructure keeps; returns a reason or null. */
@@ -40,8 +46,11 @@ function broken(text, options = PLAIN) {
   const seen = out.placed.map((p) => p.sentence);
   if (seen.length !== report.sentences.length || new Set(seen).size !== seen.length) return 'a sentence placed twice or not at all';
   if (options.fields === 'plain' && !options.fillPertinentNegatives) {
-    const a = multiset(text).join('\n');
-    const b = multiset(out.text).join('\n');
+    const noImplied = out.placed.some(
+      (p) => p.section === 'FINDINGS' && report.sections[report.sentences[p.sentence].section]?.kind === 'technique',
+    );
+    const a = multiset(text, noImplied).join('\n');
+    const b = multiset(out.text, noImplied).join('\n');
     if (a !== b) return `findings changed:\n${a}\n---\n${b}`;
   }
   return null;
@@ -1204,5 +1213,19 @@ test("an obstetric scan: a measurement dated in weeks is the pregnancy's biometr
   const { out } = run(text, PLAIN, 'us-obstetric');
   assert.match(line(out, 'Fetal biometry'), /crown-rump length of 9 mm.*fetal pole measuring 9 mm/);
   assert.doesNotMatch(line(out, 'Fetal heart and lie') ?? '', /fetal pole/);
+  assert.equal(broken(text), null);
+});
+
+test('findings dictated on in the TECHNIQUE paragraph are findings, filed by organ; the technique stays; a whole region goes to the general field', () => {
+  const text =
+    'EXAM: CT abdomen and pelvis\nTECHNIQUE: Axial CT images of the abdomen and pelvis were obtained with intravenous contrast. No oral contrast was given. ' +
+    'The abdominal aortic aneurysm measures 4.1 cm, unchanged. The findings are stable. There is mild atrophy of the right kidney. The lung bases are clear. ' +
+    'Concerning the remainder of the pelvis, no acute abnormality is seen.\nIMPRESSION: Stable aneurysm.';
+  const { out } = run(text, PLAIN, 'ct-abdomen-pelvis');
+  assert.match(line(out, 'TECHNIQUE'), /^TECHNIQUE: Axial CT images .* No oral contrast was given\.$/);
+  assert.match(line(out, 'Vessels'), /aneurysm measures 4\.1 cm, unchanged\. The findings are stable\./);
+  assert.match(line(out, 'Kidneys and ureters'), /atrophy of the right kidney/);
+  assert.match(line(out, 'Lower chest'), /^Lower chest: The lung bases are clear\.$/);
+  assert.match(out.text, /FINDINGS:\r?\nConcerning the remainder of the pelvis/);
   assert.equal(broken(text), null);
 });

@@ -245,6 +245,8 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     ),
   );
   const hasFindings = !noFindings || interpretation.size > 0;
+  /** TECHNIQUE sections the findings are dictated on in. */
+  const techniqueFindings = new Set<number>();
   report.sentences.forEach((s, i) => {
     while (w < words.length && words[w].start < s.start) w++;
     let w1 = w;
@@ -265,7 +267,14 @@ export function restructure(report: Report, template: ReportTemplate, options: R
       placedBy.set(i, 'title');
       return;
     }
-    if (kind === 'exam' || kind === 'history' || kind === 'technique' || kind === 'comparison') {
+    // Findings dictated on in the TECHNIQUE paragraph ("… was performed with contrast. There has been no
+    // change in the aneurysm …"): from the first sentence stating a finding, what is not technique is the findings'.
+    const findingInTechnique =
+      kind === 'technique' &&
+      (statesFinding.has(i) || techniqueFindings.has(s.section)) &&
+      sentenceKind(s.text, organsNamed(sw, s.text, s.start).length > 0) === null;
+    if (findingInTechnique) techniqueFindings.add(s.section);
+    else if (kind === 'exam' || kind === 'history' || kind === 'technique' || kind === 'comparison') {
       header.get(kind)!.push(i);
       placedBy.set(i, 'section');
       return;
@@ -404,8 +413,9 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     if (previous && ev.partsOnly && !ev.clues.some((c) => c.by === 'finding' && c.strong)) return { sub: previous.sub, by: 'context' };
     // "Non-contrast CT of the thorax within normal limits.": the whole exam, no organ's field. Not a
     // finding of one place the modality only qualifies ("no CT evidence of acute diverticulitis").
-    if (!label && !organs.length && !ev.clues.some((c) => c.strong) && sw.some((_, j) => MODALITY_TRIE.match(sw, j)))
-      return { sub: HEAD, by: 'unplaced' };
+    // So is a sentence of a whole region ("Concerning the remainder of the pelvis, no acute pathology is
+    // identified."): the sentence before (the lung bases) does not place it.
+    if (!label && !organs.length && !ev.clues.some((c) => c.strong) && names(sw)) return { sub: HEAD, by: 'unplaced' };
     const target = router.pick(ev, previous);
     // "Twin A is cephalic ... Estimated fetal weight 640 grams.": the rest of the twin's line stays with it.
     if (target && target.sub >= 0 && TWIN.test(s.text)) openLevel = { sub: target.sub, end: s.end };
