@@ -1229,3 +1229,17 @@ test('findings dictated on in the TECHNIQUE paragraph are findings, filed by org
   assert.match(out.text, /FINDINGS:\r?\nConcerning the remainder of the pelvis/);
   assert.equal(broken(text), null);
 });
+
+test('a tendon torn beside a bone landmark is the tendon’s; a fetal weight percentile is biometry; intraorbital is the orbits, perivertebral the paraspinal', () => {
+  const ankle =
+    'EXAM: MRI right ankle\nFINDINGS: There is tendinosis of the peroneus brevis tendon. There is a longitudinal split of the tendon just distal to the tip of the lateral malleolus.';
+  assert.match(line(run(ankle, PLAIN, 'mri-ankle').out, 'Tendons'), /distal to the tip of the lateral malleolus/);
+  const ob =
+    'EXAM: Obstetric ultrasound\nFINDINGS: Single live fetus in breech presentation. The estimated weight is 2100 g, placing the fetus at the 40th percentile.';
+  assert.match(line(run(ob, PLAIN, 'us-obstetric').out, 'Fetal biometry'), /40th percentile/);
+  const brain = 'EXAM: MRI brain\nFINDINGS: The sinuses are clear. The intraorbital structures are normal.';
+  assert.match(line(run(brain, PLAIN, 'mri-brain').out, 'Orbits'), /intraorbital/);
+  const spine = 'EXAM: CT lumbar spine\nFINDINGS: Vertebral body heights are maintained. No perivertebral soft tissue mass.';
+  assert.match(line(run(spine, PLAIN, 'ct-lumbar-spine').out, 'Paraspinal soft tissues'), /perivertebral/);
+  for (const t of [ankle, ob, brain, spine]) assert.equal(broken(t), null);
+});

@@ -220,7 +220,8 @@ export class Router {
     const second = SECOND_CLAUSE.exec(text);
     const firstClause = second ? clues.filter((c) => c.at < offset + second.index) : clues;
     const used = firstClause.some((c) => c.by === 'organ') ? firstClause : clues;
-    const partsOnly = organs.length > 0 && organs.every(isPart);
+    // (Not "soft tissue", which alone is the soft tissues: "no perivertebral soft tissue abnormality".)
+    const partsOnly = organs.length > 0 && organs.every((h) => isPart(h) && !LOCATED_BY.has(h.organ));
     return { clues: used, known, inTemplate: used.length > 0, namedOutside, outsideAt, conusLevel: CONUS_ENDS.test(text), partsOnly };
   }
 
@@ -267,6 +268,8 @@ export class Router {
     // An organ named as a landmark ("free air in the pleural space adjacent to the upper lobe") does
     // not outvote the organ the finding is in, when the sentence names one.
     const placed = ev.clues.some((c) => placing(c) && !c.landmark);
+    // Only landmarks named ("tearing of the tendon distal to the tip of the medial malleolus"): a finding of one place is where it is.
+    if (organNamed && !placed && subject?.by === 'finding' && subject.strong) return { sub: subject.subs[0], by: 'finding' };
     for (const clue of ev.clues) {
       if (clue.by !== 'organ' || clue.level || clue.listed || (placed && clue.landmark) || (organNamed && REGIONS.has(clue.organ ?? '')))
         continue;

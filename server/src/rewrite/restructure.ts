@@ -408,7 +408,8 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     if (previous && FRAGMENT.test(s.text) && !ev.clues.some((c) => c.by === 'organ')) return { sub: previous.sub, by: 'context' };
     // "… and the ligament has a celery stick appearance" after the cruciate ligament: the same ligament;
     // "The mass was measured 27 mm" after the sigmoid colon's mass (Other): the colon's, not the lungs'.
-    if (previous && BACK_REFERENCE.test(s.text) && !ev.clues.some((c) => c.by === 'organ')) return { sub: previous.sub, by: 'context' };
+    if (previous && BACK_REFERENCE.test(s.text) && !ev.clues.some((c) => c.by === 'organ' && !c.landmark))
+      return { sub: previous.sub, by: 'context' };
     // "Parenchyma is homogeneous." after the prostate: a part of the organ the sentence before spoke of.
     if (previous && ev.partsOnly && !ev.clues.some((c) => c.by === 'finding' && c.strong)) return { sub: previous.sub, by: 'context' };
     // "Non-contrast CT of the thorax within normal limits.": the whole exam, no organ's field. Not a

@@ -58,9 +58,10 @@ export function loadPlacementWords(input: unknown): {
     fedBy: new Map(Object.entries(territories.fed)),
     locatedBy: new Set(locatedBy),
     backReference: phraseRegex(backReferences),
-    // A measurement, then a dating word and the weeks: "measuring 7mm consistent with 6 weeks 4 days".
+    // A measurement, then a dating word and the weeks ("measuring 7mm consistent with 6 weeks 4 days"),
+    // or a percentile ("places the fetus in the 66th percentile").
     dating: new RegExp(
-      `\\d\\s*(?:mm|cm)\\b.*?${phraseRegex(dating).source}\\s+(?:an?\\s+)?(?:(?:gestational\\s+)?age\\s+of\\s+)?\\d{1,2}\\s*(?:weeks?|wks?)\\b`,
+      `\\d\\s*(?:mm|cm)\\b.*?${phraseRegex(dating).source}\\s+(?:an?\\s+)?(?:(?:gestational\\s+)?age\\s+of\\s+)?\\d{1,2}\\s*(?:weeks?|wks?)\\b|\\b\\d{1,2}(?:st|nd|rd|th)\\s+percentile\\b`,
       'i',
     ),
     windowAfter: new RegExp(`^\\s*${phraseRegex(windows).source}`, 'i'),
