@@ -1243,3 +1243,14 @@ test('a tendon torn beside a bone landmark is the tendon’s; a fetal weight per
   assert.match(line(run(spine, PLAIN, 'ct-lumbar-spine').out, 'Paraspinal soft tissues'), /perivertebral/);
   for (const t of [ankle, ob, brain, spine]) assert.equal(broken(t), null);
 });
+
+test('a chest CT whose conclusion items are quoted: a sentence ends at the closing quote, so each item goes under its own organ', () => {
+  const text =
+    'EXAM: CT CHEST\nFINDINGS: The lungs are emphysematous. " Thyroid nodule in the right lobe." Gynecomastia in both breasts. " A few nodules in both lungs." A 14 mm nodule in the left adrenal gland.';
+  const { report, out } = run(text, PLAIN, 'ct-chest');
+  assert.ok(report.sentences.some((s) => s.text === '" Thyroid nodule in the right lobe."'));
+  assert.match(line(out, 'Lower neck'), /^Lower neck: " Thyroid nodule in the right lobe\."$/);
+  assert.match(line(out, 'Upper abdomen'), /^Upper abdomen: A 14 mm nodule in the left adrenal gland\.$/);
+  assert.doesNotMatch(line(out, 'Lungs'), /adrenal/);
+  assert.equal(broken(text), null);
+});

@@ -281,12 +281,16 @@ function findItems(text: string, section: Section): NumberedItem[] {
   return items;
 }
 
+// A quotation mark right after the stop, then a space: the quote ends with the sentence ("… right lobe." Increases …).
+const closesQuote = (text: string, q: number, end: number) =>
+  (text[q] === '"' || text[q] === '”') && (q + 1 >= end || /\s/.test(text[q + 1]));
+
 function isSentenceEnd(text: string, i: number, end: number): boolean {
   const ch = text[i];
   if (ch === '!' || ch === '?') return true;
   if (ch !== '.') return false;
   const next = text[i + 1];
-  if (i + 1 < end && next !== undefined && !/\s/.test(next)) return false; // "2.3", "x-XXXX.", "e.g.,"
+  if (i + 1 < end && next !== undefined && !/\s/.test(next) && !closesQuote(text, i + 1, end)) return false; // "2.3", "x-XXXX.", "e.g.,"
   // The word before the period.
   let j = i;
   while (j > 0 && /[\p{L}.]/u.test(text[j - 1])) j--;
@@ -381,7 +385,7 @@ function splitSentences(text: string, section: Section, sectionIndex: number, ou
     }
     // A question or stop in brackets, or right before a ")" whose "(" is on an earlier line, belongs to the bracket.
     if (i < closeAt || text[i + 1] === ')') continue;
-    if (isSentenceEnd(text, i, end)) push(i + 1);
+    if (isSentenceEnd(text, i, end)) push(closesQuote(text, i + 1, end) ? i + 2 : i + 1);
   }
   push(end);
 }
