@@ -365,6 +365,14 @@ test('issue 18 a report of several exams, each under its own title line, is refu
   const procedure =
     'EXAM: Ultrasound-guided biopsy of the left breast.\nFINDINGS: A 9 mm mass at 3 o clock. Informed consent was obtained. The skin was prepped and draped in sterile fashion. 1% lidocaine was given. Four cores were taken.';
   assert.match(choose(procedure).refused ?? '', /^a procedure note, not an exam report/);
+  // An arterial Doppler of the legs is no venous duplex; a venous study that names an artery is one.
+  const arterial =
+    'RIGHT LOWER EXTREMITY: Triphasic arterial waveforms to the popliteal artery. Ankle brachial index 0.9.\nIMPRESSION: Mild arterial disease.';
+  assert.match(choose(arterial).refused ?? '', /^an arterial study, not what/);
+  const venous =
+    'EXAM: Ultrasound venous duplex, left leg.\nFINDINGS: The common femoral, femoral and popliteal veins are compressible with normal flow. The adjacent artery is normal.\nIMPRESSION: No DVT.';
+  assert.equal(choose(venous).template.id, 'us-venous-lower-extremity');
+  assert.equal(choose(venous).refused, undefined);
   // One procedure word is not a procedure note: a report that mentions a prior biopsy keeps its template.
   assert.equal(choose('EXAM: CT chest.\nFINDINGS: Nodule, sampled under informed consent last year.').refused, undefined);
 });

@@ -30,6 +30,13 @@ export interface TemplateChoice {
   refused?: string;
 }
 
+const NOT_FOR = new Map(
+  TEMPLATES.flatMap((t) =>
+    t.notFor ? [[t.id, { words: phraseRegex(t.notFor.words, 'gi'), unless: phraseRegex(t.notFor.unless, 'gi') }]] : [],
+  ),
+);
+const count = (text: string, re: RegExp) => text.match(re)?.length ?? 0;
+
 /**
  * The choice, refused when the exam names a modality or body part its template is not for, names
  * no modality while its body part has templates for several, or names body parts beyond its template's.
@@ -43,6 +50,10 @@ function checked(
 ): TemplateChoice {
   const t = choice.template;
   if (choice.refused) return choice;
+  // A sibling exam this template is not for, by its words: an arterial Doppler is no venous duplex.
+  const notFor = t.notFor && NOT_FOR.get(t.id)!;
+  if (notFor && count(text, notFor.words) > count(text, notFor.unless))
+    return { ...choice, refused: `${t.notFor!.name}, not what ${t.name} is for: no template for it` };
   const narrative = narrativeKind(text);
   if (narrative) return { ...choice, refused: `${narrative}, not an exam report: no template has a place for its narrative` };
   const modalities = new Set(TEMPLATES.filter((x) => x.bodyParts.some((p) => t.bodyParts.includes(p))).map((x) => x.modality));
