@@ -1239,9 +1239,11 @@ test('a tendon torn beside a bone landmark is the tendon’s; a fetal weight per
   assert.match(line(run(ob, PLAIN, 'us-obstetric').out, 'Fetal biometry'), /40th percentile/);
   const brain = 'EXAM: MRI brain\nFINDINGS: The sinuses are clear. The intraorbital structures are normal.';
   assert.match(line(run(brain, PLAIN, 'mri-brain').out, 'Orbits'), /intraorbital/);
+  const knee = 'EXAM: MRI right knee\nFINDINGS: Small joint effusion. The visualized neurovascular structures are unremarkable.';
+  assert.match(line(run(knee, PLAIN, 'mri-knee').out, 'Other'), /neurovascular/);
   const spine = 'EXAM: CT lumbar spine\nFINDINGS: Vertebral body heights are maintained. No perivertebral soft tissue mass.';
   assert.match(line(run(spine, PLAIN, 'ct-lumbar-spine').out, 'Paraspinal soft tissues'), /perivertebral/);
-  for (const t of [ankle, ob, brain, spine]) assert.equal(broken(t), null);
+  for (const t of [ankle, ob, brain, knee, spine]) assert.equal(broken(t), null);
 });
 
 test('a chest CT whose conclusion items are quoted: a sentence ends at the closing quote, so each item goes under its own organ', () => {
