@@ -1256,3 +1256,14 @@ test('a chest CT whose conclusion items are quoted: a sentence ends at the closi
   assert.doesNotMatch(line(out, 'Lungs'), /adrenal/);
   assert.equal(broken(text), null);
 });
+
+test('who was told the results goes to the general field, not under the organ before; an articulation is the joint', () => {
+  const head =
+    'EXAM: CT head without contrast\nFINDINGS: No acute intracranial abnormality. No acute bony abnormality. The preliminary report was given to the emergency department by Dr. Smith.';
+  const out = run(head, PLAIN, 'ct-head').out;
+  assert.match(out.text, /FINDINGS:\r?\nThe preliminary report was given/);
+  assert.doesNotMatch(line(out, 'Skull and scalp') ?? '', /preliminary/);
+  const elbow = 'EXAM: MRI left elbow\nFINDINGS: The ulnar collateral ligament is intact. The radiocapitellar articulation is normal.';
+  assert.match(line(run(elbow, PLAIN, 'mri-elbow').out, 'Joints and cartilage'), /radiocapitellar articulation/);
+  for (const t of [head, elbow]) assert.equal(broken(t), null);
+});

@@ -17,6 +17,7 @@ const Schema = z.object({
   findingWords: Phrases,
   history: Phrases,
   historyPatterns: Phrases,
+  communication: Phrases,
   notice: Phrases,
   noticeHeaders: Phrases,
   materials: Phrases,
@@ -34,7 +35,7 @@ const COMPARISON = phraseRegex(KINDS.comparison);
 const FINDING_WORDS = phraseRegex(KINDS.findingWords);
 const ADVICE = new RegExp(`^\\s*${phraseRegex(KINDS.advice).source}`, 'i');
 const HISTORY = new RegExp([phraseRegex(KINDS.history).source, ...KINDS.historyPatterns].join('|'), 'i');
-const NOTICE = phraseRegex(KINDS.notice);
+const NOTICE = phraseRegex([...KINDS.notice, ...KINDS.communication]);
 const NOTICE_HEADER = phraseRegex(KINDS.noticeHeaders);
 
 /**
@@ -54,7 +55,10 @@ export function sentenceKind(text: string, namesOrgan = false): 'technique' | 'c
   return null;
 }
 
-/** Breast imaging boilerplate ("... should not delay a biopsy", the letter to the patient): no organ's finding. */
+/**
+ * Breast imaging boilerplate ("... should not delay a biopsy", the letter to the patient), or who was
+ * told the results ("Preliminary report given to emergency room …"): no organ's finding.
+ */
 export const isNotice = (text: string) => NOTICE.test(text);
 
 /** A section header over such boilerplate ("MAMMOGRAPHY INFORMATION"): not a region of the findings. */
