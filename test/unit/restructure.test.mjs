@@ -1267,3 +1267,12 @@ test('who was told the results goes to the general field, not under the organ be
   assert.match(line(run(elbow, PLAIN, 'mri-elbow').out, 'Joints and cartilage'), /radiocapitellar articulation/);
   for (const t of [head, elbow]) assert.equal(broken(t), null);
 });
+
+test('"the mass" in a sentence naming an organ this template has no field for goes to Other, not after the organ before', () => {
+  const text =
+    'EXAM: CT head without contrast\nFINDINGS: The ventricles are normal in size. There is a 2 cm sellar mass. The pituitary gland is not seen separately from the mass.';
+  const { out } = run(text, PLAIN, 'ct-head');
+  assert.match(out.text, /Other:[^\n]*The pituitary gland is not seen separately from the mass\./);
+  assert.doesNotMatch(line(out, 'Ventricles and cisterns'), /pituitary/);
+  assert.equal(broken(text), null);
+});

@@ -199,7 +199,8 @@ export class Router {
           landmark: h.by === 'term' && LANDMARK_BEFORE.test(text.slice(0, h.start - offset)),
           place: h.place,
         });
-      else {
+      // An organ with no field here named only as a landmark ("distal to the tip of the malleolus") is not where the finding is.
+      else if (!(h.by === 'term' && LANDMARK_BEFORE.test(text.slice(0, h.start - offset)))) {
         namedOutside = true;
         outsideAt = Math.min(outsideAt, h.start);
       }

@@ -408,7 +408,14 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     if (previous && FRAGMENT.test(s.text) && !ev.clues.some((c) => c.by === 'organ')) return { sub: previous.sub, by: 'context' };
     // "… and the ligament has a celery stick appearance" after the cruciate ligament: the same ligament;
     // "The mass was measured 27 mm" after the sigmoid colon's mass (Other): the colon's, not the lungs'.
-    if (previous && BACK_REFERENCE.test(s.text) && !ev.clues.some((c) => c.by === 'organ' && !c.landmark))
+    // Not one that names an organ this template has no field for ("The pituitary gland is not identified,
+    // suggesting the mass arises from it" in a head CT): that goes to Other.
+    // (The referent's own word, "the ligament", is no other organ.)
+    const referent = BACK_REFERENCE.exec(s.text);
+    const otherOrgan =
+      ev.namedOutside &&
+      !(referent && s.start + referent.index <= ev.outsideAt && ev.outsideAt < s.start + referent.index + referent[0].length);
+    if (referent && previous && !otherOrgan && !ev.clues.some((c) => c.by === 'organ' && !c.landmark))
       return { sub: previous.sub, by: 'context' };
     // "Parenchyma is homogeneous." after the prostate: a part of the organ the sentence before spoke of.
     if (previous && ev.partsOnly && !ev.clues.some((c) => c.by === 'finding' && c.strong)) return { sub: previous.sub, by: 'context' };
