@@ -1186,6 +1186,13 @@ test('a chest CT that runs into the pelvis: a sentence naming no organ of its ow
     assert.ok(other.includes(s), s);
   assert.equal(line(out, 'Lungs'), 'Lungs: The lungs are clear.');
   assert.match(line(out, 'Mediastinum and hila'), /\[ \]/);
+  // Inguinal nodes and hernias, intra-abdominal nodes: no chest field either.
+  const groin =
+    'EXAM: CT CHEST\nFINDINGS: No mediastinal lymphadenopathy. Lymph nodes up to 12 mm are seen in both inguinal regions. No lymph node was seen in intraabdominal pathological size. There is a left inguinal hernia.';
+  const g = run(groin, PLAIN, 'ct-chest').out;
+  assert.equal(line(g, 'Mediastinum and hila'), 'Mediastinum and hila: No mediastinal lymphadenopathy.');
+  assert.match(line(g, 'Chest wall'), /\[ \]/);
+  assert.equal(broken(groin), null);
   assert.match(line(out, 'Chest wall'), /\[ \]/);
   assert.equal(broken(text), null);
   // In an abdomen CT the nodes of a station are the lymph nodes' field; the parenchyma follows its organ.

@@ -63,13 +63,18 @@ function placesOf(organs: readonly OrganHit[], text: string, offset: number): Pl
       const fed = FED_BY.get(h.organ);
       return fed && TERRITORY_AFTER.test(text.slice(h.end - offset)) ? { ...h, organ: fed } : h;
     });
-  const places: PlaceHit[] = [...text.matchAll(PLACES)].map((m) => ({
-    organ: PLACE_OF.get(m[0].toLowerCase())!,
-    start: offset + m.index,
-    end: offset + m.index + m[0].length,
-    by: 'term',
-    place: true,
-  }));
+  // A place word inside a longer organ term is that organ's ("inguinal" in "inguinal canal").
+  const inTerm = (p: { start: number; end: number }) =>
+    hits.some((h) => h.by === 'term' && h.start <= p.start && p.end <= h.end && h.end - h.start > p.end - p.start);
+  const places: PlaceHit[] = [...text.matchAll(PLACES)]
+    .map((m) => ({
+      organ: PLACE_OF.get(m[0].toLowerCase())!,
+      start: offset + m.index,
+      end: offset + m.index + m[0].length,
+      by: 'term' as const,
+      place: true as const,
+    }))
+    .filter((p) => !inTerm(p));
   if (!places.length) return hits;
   // Words first in the order they stand, then the patterns (levels) as organsNamed gives them. A
   // place phrase outranks the organ words inside it ("fetal" in "fetal anatomic exam").
