@@ -1262,6 +1262,15 @@ test('a chest CT whose conclusion items are quoted: a sentence ends at the closi
   assert.match(line(out, 'Upper abdomen'), /^Upper abdomen: A 14 mm nodule in the left adrenal gland\.$/);
   assert.doesNotMatch(line(out, 'Lungs'), /adrenal/);
   assert.equal(broken(text), null);
+  // Items run on without stops, each opened by a quotation mark standing alone.
+  const run2 = 'EXAM: CT CHEST\nFINDINGS: " Calcified plaques in the aorta " Millimetric nodules in both lungs " Hemangioma in the liver';
+  const r2 = run(run2, PLAIN, 'ct-chest');
+  assert.deepEqual(
+    r2.report.sentences.slice(1).map((s) => s.text),
+    ['" Calcified plaques in the aorta', '" Millimetric nodules in both lungs', '" Hemangioma in the liver'],
+  );
+  assert.match(line(r2.out, 'Upper abdomen'), /Hemangioma in the liver/);
+  assert.equal(broken(run2), null);
 });
 
 test('who was told the results goes to the general field, not under the organ before; an articulation is the joint', () => {
