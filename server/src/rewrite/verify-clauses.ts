@@ -364,7 +364,15 @@ export function checkClauses(
           stripListNumber(c.text)
             .split(/[\s,]+/)[0]
             ?.toLowerCase() ?? '';
-        if (CUES.dangling.includes(first)) say(`cuts "${clip(c.text, 60)}" from what it speaks of in "${clip(s.text, 60)}"`, s, c);
+        // Not right after, on its line, what the report says before it: "A subcarinal node is enlarged. It
+        // measures 6 x 2 cm.", "Focal bud view …; It is recommended …" keep it with what it speaks of.
+        const before = candidate[candidate.indexOf(c) - 1];
+        const told = src[src.indexOf(s) - 1];
+        const sameLine = !!before && !/\n/.test(candidateText.slice(before.end, c.start));
+        const joined =
+          sameLine && (/;\s*$/.test(candidateText.slice(before.end, c.start)) || (!!told && !!restsOn.get(told)?.includes(before)));
+        if (CUES.dangling.includes(first) && !joined)
+          say(`cuts "${clip(c.text, 60)}" from what it speaks of in "${clip(s.text, 60)}"`, s, c);
       }
       for (const drop of dropsOf(s, items, { sizes: true }))
         say(`${drop}: "${clip(s.text, 60)}" -> "${clip(items[0].text, 60)}"`, s, items[0]);
