@@ -55,7 +55,8 @@ const marked = (text: string) =>
   text
     .toLowerCase()
     .replace(LIST_MARKS, '|')
-    .replace(/[.;:](?!\d)|\n|,?\s+(?:but|however|although|whereas)\b/g, ' | ')
+    // A quote mark ends a clause too: the summary quotes CT-RATE's impression items one by one.
+    .replace(/[.;:"“”](?!\d)|\n|,?\s+(?:but|however|although|whereas)\b/g, ' | ')
     .replace(/[^a-z0-9|]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();

@@ -12,7 +12,10 @@ import type { Finding, Side, Understanding } from '../nlp/types';
 import { sitesAgree } from '../nlp/relations';
 import { sentencesIn } from '../report';
 import type { Report, Section, Sentence } from '../report/types';
-import { CHANGE, COMMUNICATION, COMPARED, EXAM_NAMES, LAY_LINES, QUALIFIER, SHAPES, SIDE_WORDS } from '../nlp/lay-wording';
+import { CHANGE, COMMUNICATION, COMPARED, EXAM_NAMES, LAY_LINES, OWN_WORDS, QUALIFIER, SHAPES, SIDE_WORDS } from '../nlp/lay-wording';
+import { organsNamed, ORGANS_OF_CONCEPT } from '../nlp/organs';
+import { wordsOf } from '../nlp/words';
+import { LEVEL } from '../report/parse';
 import { adviceKindOf } from './advice';
 import { gradeOf } from './readability';
 import {
@@ -24,6 +27,7 @@ import {
   leadLevels,
   measuredIn,
   ownStretch,
+  ownWords,
   SPINE_LEVEL,
   type Item,
 } from './summary-reading';
@@ -84,14 +88,88 @@ function sourceSections(report: Report): { sections: Section[]; fromImpression: 
   return { sections: report.sections.filter((s) => (s.kind === 'preamble' || s.kind === 'other') && hasBody(s)), fromImpression: false };
 }
 
+const LEVELS = new RegExp(LEVEL, 'g');
+/**
+ * The report sentences the summary tells in the report's own words, as plain words would misstate them:
+ * a limit of the exam ("as far as can be observed …", "motion artefacts"), a differential ("a simple cyst
+ * was considered"), a finding read through another ("thickening, likely representing bronchitis": the
+ * thickening is certain, the bronchitis likely), several spine levels (each finding is at all of them),
+ * a finding that names no organ in a sentence that names one ("no wall thickening" of the esophagus, a
+ * bladder stone), and a new or increased finding the plain lines would not tell.
+ */
+function toldAsWritten(report: Report, understanding: Understanding): Set<number> {
+  const { sections, fromImpression } = sourceSections(report);
+  const source = new Set(sections.map((s) => report.sections.indexOf(s)));
+  const bySentence = new Map<number, Finding[]>();
+  for (const f of understanding.findings) bySentence.set(f.sentenceIndex, [...(bySentence.get(f.sentenceIndex) ?? []), f]);
+  // What summarize tells in plain words: the source sections' findings, and with an impression the findings' significant ones.
+  const told = (f: Finding) =>
+    !f.normal &&
+    (stated(f)
+      ? source.has(f.sectionIndex) || (fromImpression && f.section === 'findings' && f.significant)
+      : f.assertion === 'absent' && source.has(f.sectionIndex) && (fromImpression || f.significant));
+  const out = new Set<number>();
+  report.sentences.forEach((sentence, i) => {
+    const section = report.sections[sentence.section];
+    if (!section || !(source.has(sentence.section) || section.kind === 'findings' || section.kind === 'impression')) return;
+    const text = stripListNumber(sentence.text);
+    const fs = bySentence.get(i) ?? [];
+    const plain = fs.filter(told);
+    const present = plain.filter(stated);
+    const linked = present.some((f) => {
+      const before = report.text.slice(sentence.start, f.start);
+      return [...before.matchAll(OWN_WORDS.linker)].some(
+        (m) => (stripListNumber(before.slice(0, m.index)).match(/\p{L}{2,}/gu)?.length ?? 0) >= 2,
+      );
+    });
+    const levels = new Set([...text.matchAll(LEVELS)].map((m) => m[0].toUpperCase().replace(/\s+/g, '')));
+    // An organ the sentence names (by word, outside the finding's own term) that the finding's plain line does not say.
+    const organLost = () => {
+      const generic = plain.filter((f) => !f.site.length);
+      // The findings an organ word may belong to; a normal statement's ("adrenal glands were normal") names its organ, no finding's.
+      const others = fs.filter((g) => !g.normal);
+      // A finding of one organ says that organ in its plain words ("subdural": the brain); one of several or none must say it.
+      const ownOrgan = (f: Finding, organ: string) => (ORGANS_OF_CONCEPT.get(f.concept) ?? []).join() === organ;
+      if (!generic.length) return false;
+      // Hits are offsets in the sentence's text.
+      const hits = organsNamed(wordsOf(sentence.text), sentence.text).filter((h) => h.by === 'term');
+      return generic.some((f) => {
+        const line = (stated(f) ? findingSentences(report, itemOf(report, f, understanding))[0] : denialSentence(report, f)).toLowerCase();
+        // An organ word is the place of the finding nearest to it ("subdural hematoma along the left cerebral
+        // convexity, with midline shift": the convexity is the hematoma's), and no place of the finding it is in.
+        const gap = (g: Finding, h: { start: number; end: number }) =>
+          Math.max(g.start - sentence.start - h.end, h.start - (g.end - sentence.start), 0);
+        return hits.some((h) => {
+          if (others.some((g) => h.start >= g.start - sentence.start && h.end <= g.end - sentence.start) || ownOrgan(f, h.organ))
+            return false;
+          if (others.some((g) => g !== f && gap(g, h) < gap(f, h))) return false;
+          const word = sentence.text.slice(h.start, h.end).toLowerCase().split(/\s+/).pop()!;
+          // Said by its own word or by the organ's ("perirenal": "around the right kidney").
+          return !line.includes(word.replace(/s$/, '')) && !line.includes(h.organ.replace(/-/g, ' ').replace(/s$/, ''));
+        });
+      });
+    };
+    const increase =
+      OWN_WORDS.increase.test(text) && fs.every((f) => stated(f) && !told(f)) && (fs.length > 0 || !/\b(?:no|not|without)\b/i.test(text));
+    if (
+      OWN_WORDS.limitation.test(text) ||
+      (present.length && (OWN_WORDS.differential.test(text) || linked || levels.size > 1)) ||
+      (plain.length && organLost()) ||
+      increase
+    )
+      out.add(i);
+  });
+  return out;
+}
+
 const stripNumber = (s: string) => stripListNumber(s).trim();
 /** A report sentence in its own words, on a line of its own (quote marks inside made single). */
 const quoteLines = (text: string, verb: 'says' | 'also says' = 'also says') =>
   // One line a clause, split where the verifier splits the report ("…, but …"), so a quote is read as the report is.
+  // A quote mark ends a piece too: CT-RATE writes its impression items one after another between quote marks.
   stripNumber(text)
     .replace(/\s+/g, ' ')
-    .replace(/["“”]/g, "'")
-    .split(/(?=;|,?\s+(?:but|however|although|whereas)\b)/i)
+    .split(/["“”]|(?=;|,?\s+(?:but|however|although|whereas)\b)/i)
     .map((piece) => piece.replace(/^;\s*/, '').trim())
     .filter((piece) => /[a-z0-9]/i.test(piece))
     .map((piece, n) => `The report ${n ? 'also says' : verb}: "${piece}"`);
@@ -101,7 +179,7 @@ export function summarize(report: Report, understanding: Understanding = underst
   const { sections, fromImpression } = sourceSections(report);
   const indexes = new Set(sections.map((s) => report.sections.indexOf(s)));
   const omit = options.omit ?? new Set<number>();
-  const quote = new Set([...(options.quote ?? [])].filter((i) => !omit.has(i)));
+  const quote = new Set([...(options.quote ?? toldAsWritten(report, understanding))].filter((i) => !omit.has(i)));
   const unquoted = (f: Finding) => !quote.has(f.sentenceIndex) && !omit.has(f.sentenceIndex);
   // A normal statement's implied denials are rendered as the statement itself ("no sign of a new problem").
   const source = understanding.findings.filter((f) => indexes.has(f.sectionIndex) && !f.normal && unquoted(f));
@@ -213,8 +291,9 @@ export function summarize(report: Report, understanding: Understanding = underst
       Object.assign(item, { degree: degreeOf(grades[0][0])!.degree, degreeWord: grades[0][0].toLowerCase() });
     const lead = leadLevels(report.sentences[f.sentenceIndex]?.text ?? '');
     item.levels = [...new Set([...lead, ...[...own.matchAll(SPINE_LEVEL)].map((m) => m[0].toUpperCase().replace(/\s+/g, ''))])];
-    // Only the words up to the finding's end: a side after it ("… with bilateral narrowing") is another's.
-    const upTo = report.text.slice(stretch.start, Math.max(stretch.start, f.end));
+    // Only the finding's own words before it: a side after it ("… with bilateral narrowing") or before
+    // another noun ("bilateral pars defects with spondylolisthesis") is another's.
+    const upTo = ownWords(report, f, true, understanding);
     const sides = Object.entries(SIDE_WORDS).filter(([, re]) => re.test(upTo));
     if (!f.side && sides.length === 1) item.side = sides[0][0] as Side;
     // "Rib fracture, healed": an age word after the finding is its qualifier too.
@@ -253,7 +332,9 @@ export function summarize(report: Report, understanding: Understanding = underst
   // Impression statements with no finding in them that have a plain rendering ("No acute ...").
   const statements: { plain: string; sentence: number }[] = [];
   const carried: { line: string; sentence: number }[] = [];
-  const withFinding = new Set(source.map((f) => f.sentenceIndex));
+  // A sentence whose findings are told (stated or denied); one with only a past or hypothetical finding
+  // ("Operated stomach ca.") is given in the report's words.
+  const withFinding = new Set(source.filter((f) => stated(f) || f.assertion === 'absent').map((f) => f.sentenceIndex));
   for (const s of sentences) {
     const text = stripNumber(s.text);
     const index = report.sentences.indexOf(s);
@@ -287,7 +368,14 @@ export function summarize(report: Report, understanding: Understanding = underst
   lines.push('');
   const found = [...items.values()];
   // Sentences told in the report's words: those the plain words could not carry faithfully.
-  const quoted = [...quote].sort((a, b) => a - b).filter((i) => report.sentences[i]);
+  // A quoted sentence that only denies ("Thoracic esophagus … no wall thickening was detected") is told with the denials.
+  const denies = (i: number) => {
+    const fs = understanding.findings.filter((f) => f.sentenceIndex === i && !f.normal);
+    return fs.length > 0 && fs.every((f) => f.assertion === 'absent');
+  };
+  const allQuoted = [...quote].sort((a, b) => a - b).filter((i) => report.sentences[i]);
+  const quoted = allQuoted.filter((i) => !denies(i));
+  const quotedDenials = allQuoted.filter(denies);
   if (found.length || quoted.length) {
     lines.push('What the report found:');
     // Two sentences that say the same thing in plain words are one line.
@@ -300,13 +388,14 @@ export function summarize(report: Report, understanding: Understanding = underst
     for (const i of quoted) for (const line of quoteLines(report.sentences[i].text)) say(line, [i]);
     lines.push('');
   }
-  if (denied.size || statements.length) {
+  if (denied.size || statements.length || quotedDenials.length) {
     lines.push(found.length || quoted.length ? 'What the report did not find:' : 'What the report says:');
     for (const st of statements) say(`- ${st.plain}`, [st.sentence]);
     for (const f of denied.values()) say(`- ${denialSentence(report, f)}`, [f.sentenceIndex]);
+    for (const i of quotedDenials) for (const line of quoteLines(report.sentences[i].text)) say(line, [i]);
     lines.push('');
   }
-  if (!found.length && !quoted.length && !denied.size && !statements.length && !carried.length) {
+  if (!found.length && !allQuoted.length && !denied.size && !statements.length && !carried.length) {
     lines.push(SUMMARY_NOTHING_PLAIN);
     lines.push('');
   }
@@ -360,9 +449,9 @@ export function summarizeChecked<V extends Checked>(
   understanding: Understanding,
   check: (text: string) => V,
 ): { summary: Summary; verification: V } {
-  const quote = new Set<number>();
+  const quote = toldAsWritten(report, understanding);
   const omit = new Set<number>();
-  let summary = summarize(report, understanding);
+  let summary = summarize(report, understanding, { quote, omit });
   let verification = check(summary.text);
   for (let round = 0; round < 4 && !verification.ok; round++) {
     const before = quote.size + omit.size;
@@ -391,9 +480,12 @@ export function summarizeChecked<V extends Checked>(
       }
       // A normal statement beside a finding is left out; anything else is told in the report's words.
       // A report sentence the check pairs with another sentence's line: both are told in their own words.
+      // The finding a normal statement is wrong beside is not at fault: it stays as it is told.
       if (NORMAL_OVER.test(d.message)) written.forEach((i) => omit.add(i));
-      else written.forEach(blame);
-      fromReport.forEach((i) => !written.has(i) && blame(i));
+      else {
+        written.forEach(blame);
+        fromReport.forEach((i) => !written.has(i) && blame(i));
+      }
     }
     if (quote.size + omit.size === before && [...quotedBefore].every((i) => quote.has(i))) break;
     summary = summarize(report, understanding, { quote, omit });
