@@ -55,8 +55,7 @@ const marked = (text: string) =>
   text
     .toLowerCase()
     .replace(LIST_MARKS, '|')
-    // A quote mark ends a clause too: the summary quotes CT-RATE's impression items one by one.
-    .replace(/[.;:"“”](?!\d)|\n|,?\s+(?:but|however|although|whereas)\b/g, ' | ')
+    .replace(/[.;:](?!\d)|\n|,?\s+(?:but|however|although|whereas)\b/g, ' | ')
     .replace(/[^a-z0-9|]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();

@@ -12,7 +12,18 @@ import type { Finding, Side, Understanding } from '../nlp/types';
 import { sitesAgree } from '../nlp/relations';
 import { sentencesIn } from '../report';
 import type { Report, Section, Sentence } from '../report/types';
-import { CHANGE, COMMUNICATION, COMPARED, EXAM_NAMES, LAY_LINES, OWN_WORDS, QUALIFIER, SHAPES, SIDE_WORDS } from '../nlp/lay-wording';
+import {
+  CHANGE,
+  COMMUNICATION,
+  COMPARED,
+  EXAM_NAMES,
+  LAY_LINES,
+  OWN_WORDS,
+  QUALIFIER,
+  SHAPES,
+  SIDE_WORDS,
+  SIZE_UNITS,
+} from '../nlp/lay-wording';
 import { organsNamed, ORGANS_OF_CONCEPT } from '../nlp/organs';
 import { wordsOf } from '../nlp/words';
 import { LEVEL } from '../report/parse';
@@ -89,6 +100,7 @@ function sourceSections(report: Report): { sections: Section[]; fromImpression: 
 }
 
 const LEVELS = new RegExp(LEVEL, 'g');
+const SIZED = new RegExp(`\\d\\s*(?:${[...SIZE_UNITS].map(escapeRegExp).join('|')})(?![a-z])`, 'i');
 /**
  * The report sentences the summary tells in the report's own words, as plain words would misstate them:
  * a limit of the exam ("as far as can be observed …", "motion artefacts"), a differential ("a simple cyst
@@ -149,12 +161,15 @@ function toldAsWritten(report: Report, understanding: Understanding): Set<number
         });
       });
     };
+    // A size of something the findings core names no finding in ("The thoracic aortic wall reaches 82 mm").
+    const sized = source.has(sentence.section) && !fs.length && SIZED.test(text);
     const increase =
       OWN_WORDS.increase.test(text) && fs.every((f) => stated(f) && !told(f)) && (fs.length > 0 || !/\b(?:no|not|without)\b/i.test(text));
     if (
       OWN_WORDS.limitation.test(text) ||
       (present.length && (OWN_WORDS.differential.test(text) || linked || levels.size > 1)) ||
       (plain.length && organLost()) ||
+      sized ||
       increase
     )
       out.add(i);
@@ -166,10 +181,10 @@ const stripNumber = (s: string) => stripListNumber(s).trim();
 /** A report sentence in its own words, on a line of its own (quote marks inside made single). */
 const quoteLines = (text: string, verb: 'says' | 'also says' = 'also says') =>
   // One line a clause, split where the verifier splits the report ("…, but …"), so a quote is read as the report is.
-  // A quote mark ends a piece too: CT-RATE writes its impression items one after another between quote marks.
   stripNumber(text)
     .replace(/\s+/g, ' ')
-    .split(/["“”]|(?=;|,?\s+(?:but|however|although|whereas)\b)/i)
+    .replace(/["“”]/g, "'")
+    .split(/(?=;|,?\s+(?:but|however|although|whereas)\b)/i)
     .map((piece) => piece.replace(/^;\s*/, '').trim())
     .filter((piece) => /[a-z0-9]/i.test(piece))
     .map((piece, n) => `The report ${n ? 'also says' : verb}: "${piece}"`);
@@ -449,8 +464,18 @@ export function summarizeChecked<V extends Checked>(
   understanding: Understanding,
   check: (text: string) => V,
 ): { summary: Summary; verification: V } {
-  const quote = toldAsWritten(report, understanding);
+  // Sentences quoted because plain words would misstate them; one the check refuses even quoted (a
+  // verifier reading of its own) goes back to plain words once, before it is left out.
+  const asWritten = toldAsWritten(report, understanding);
+  const quote = new Set(asWritten);
   const omit = new Set<number>();
+  // A denial goes rather than be told without its organ.
+  const onlyDenies = (i: number) => understanding.findings.every((f) => f.sentenceIndex !== i || f.normal || f.assertion === 'absent');
+  const leaveOut = (i: number) => {
+    quote.delete(i);
+    if (asWritten.delete(i) && !onlyDenies(i)) return;
+    omit.add(i);
+  };
   let summary = summarize(report, understanding, { quote, omit });
   let verification = check(summary.text);
   for (let round = 0; round < 4 && !verification.ok; round++) {
@@ -459,10 +484,8 @@ export function summarizeChecked<V extends Checked>(
     const quotedBefore = new Set(quote);
     const blame = (i: number) => {
       if (omit.has(i)) return;
-      if (quotedBefore.has(i)) {
-        quote.delete(i);
-        omit.add(i);
-      } else quote.add(i);
+      if (quotedBefore.has(i)) leaveOut(i);
+      else quote.add(i);
     };
     for (const d of verification.details ?? []) {
       if (UNANSWERABLE.test(d.message)) return { summary, verification };
@@ -481,7 +504,7 @@ export function summarizeChecked<V extends Checked>(
       // A normal statement beside a finding is left out; anything else is told in the report's words.
       // A report sentence the check pairs with another sentence's line: both are told in their own words.
       // The finding a normal statement is wrong beside is not at fault: it stays as it is told.
-      if (NORMAL_OVER.test(d.message)) written.forEach((i) => omit.add(i));
+      if (NORMAL_OVER.test(d.message)) written.forEach((i) => (asWritten.has(i) ? leaveOut(i) : omit.add(i)));
       else {
         written.forEach(blame);
         fromReport.forEach((i) => !written.has(i) && blame(i));
