@@ -386,7 +386,9 @@ export function summarize(report: Report, understanding: Understanding = underst
   // A quoted sentence that only denies ("Thoracic esophagus … no wall thickening was detected") is told with the denials.
   const denies = (i: number) => {
     const fs = understanding.findings.filter((f) => f.sentenceIndex === i && !f.normal);
-    return fs.length > 0 && fs.every((f) => f.assertion === 'absent');
+    return (
+      fs.length > 0 && fs.every((f) => f.assertion === 'absent') && /\b(?:no|not|without|negative|absent)\b/i.test(report.sentences[i].text)
+    );
   };
   const allQuoted = [...quote].sort((a, b) => a - b).filter((i) => report.sentences[i]);
   const quoted = allQuoted.filter((i) => !denies(i));
