@@ -578,3 +578,18 @@ test('summary: a size no finding holds and a past finding of the impression are 
   assert.match(words.find((g) => g.term === 'bronchitis')?.meaning ?? '', /inflamed/i);
   assert.match(words.find((g) => g.term === 'cellulitis')?.meaning ?? '', /infection/i);
 });
+
+test('summary: "smaller nodules" is no change; "X possibly related to Y" told as written; a list of denials keeps its organ; ectasia is wide', () => {
+  const nodules = body(
+    summaryOf('EXAM: CT CHEST\nFINDINGS: Several smaller nodules are scattered throughout the remaining lung parenchyma.\n'),
+  );
+  assert.doesNotMatch(nodules, /decreased since the last images/);
+  const neck = offered(
+    'EXAM: MR NECK\nIMPRESSION: A 1.5 cm mass in the left oropharynx. Enlarged lymph nodes on the left side of the neck, possibly related to the oropharyngeal mass.\n',
+  );
+  assert.doesNotMatch(neck, /There may be a lump/);
+  const lungs = offered('EXAM: CT CHEST\nFINDINGS: No mass or infiltrative lesion was detected in both lungs.\n');
+  assert.doesNotMatch(lungs, /no sign of a lump \(mass\)/);
+  const aorta = summaryOf('EXAM: CT CHEST\nIMPRESSION: Ectasia in the ascending aorta.\n');
+  assert.doesNotMatch(body(aorta), /curvy/);
+});

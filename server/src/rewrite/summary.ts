@@ -85,6 +85,8 @@ const IS_GRADE = new RegExp(`^\\s*(?:is|are|was|were|appears?|remains?|seems?)\\
 // A change word used as an adjective of a noun ("decreased disc height", "increased signal"), not of a change since before.
 const ATTRIBUTIVE_CHANGE =
   /\b(?:increased|decreased|diminished|increasing|decreasing)\s+(?!(?:in|since|from|compared|to|and|or|when|than|slightly|mildly|markedly)\b)(?=[a-z])/gi;
+// "Several smaller nodules": a size among them, not a change since the last images ("is smaller than before" still is).
+const COMPARATIVE_SIZE = /\b(?:smaller|larger)\s+(?!(?:than|since|in|compared|and|or)\b)(?=[a-z])/gi;
 const stated = (f: Finding) => f.assertion === 'present' || f.assertion === 'possible';
 // One item a finding and sentence: each line carries its own sentence's side, grade, level, size and
 // time (the same finding at two spine levels is two lines), so a line the check refuses quotes only its own sentence.
@@ -154,7 +156,9 @@ function toldAsWritten(report: Report, understanding: Understanding): Set<number
         return hits.some((h) => {
           if (others.some((g) => h.start >= g.start - sentence.start && h.end <= g.end - sentence.start) || ownOrgan(f, h.organ))
             return false;
-          if (others.some((g) => g !== f && gap(g, h) < gap(f, h))) return false;
+          // A list of denials shares its place ("No mass or infiltrative lesion … in both lungs").
+          const shared = f.assertion === 'absent' && others.every((g) => g.assertion === 'absent');
+          if (!shared && others.some((g) => g !== f && gap(g, h) < gap(f, h))) return false;
           const word = sentence.text.slice(h.start, h.end).toLowerCase().split(/\s+/).pop()!;
           // Said by its own word or by the organ's ("perirenal": "around the right kidney").
           return !line.includes(word.replace(/s$/, '')) && !line.includes(h.organ.replace(/-/g, ' ').replace(/s$/, ''));
@@ -279,11 +283,13 @@ export function summarize(report: Report, understanding: Understanding = underst
   const changeOf = (m: Finding) => {
     if (SHAPES.has(m.concept) && !COMPARED.test(report.sentences[m.sentenceIndex]?.text ?? '')) return [];
     const st = ownStretch(report, understanding, m);
-    const kinds = CHANGE.filter((c) => c.re.test(withoutName(m, st.start, st.end)));
+    const kinds = CHANGE.filter((c) => c.re.test(withoutName(m, st.start, st.end).replace(COMPARATIVE_SIZE, ' ')));
     const sentence = report.sentences[m.sentenceIndex];
     const alone = understanding.findings.filter((g) => g.sentenceIndex === m.sentenceIndex && stated(g) && !g.normal).length === 1;
     // Elsewhere in the sentence, "decreased disc height" describes another thing, not a change of this finding.
-    const rest = withoutName(m, sentence?.start ?? 0, sentence?.end ?? 0).replace(ATTRIBUTIVE_CHANGE, ' ');
+    const rest = withoutName(m, sentence?.start ?? 0, sentence?.end ?? 0)
+      .replace(ATTRIBUTIVE_CHANGE, ' ')
+      .replace(COMPARATIVE_SIZE, ' ');
     return kinds.length || !alone || !sentence ? kinds : CHANGE.filter((c) => c.re.test(rest));
   };
   for (const item of items.values()) {
