@@ -24,7 +24,7 @@ import {
   SIDE_WORDS,
   SIZE_UNITS,
 } from '../nlp/lay-wording';
-import { organsNamed, ORGANS_OF_CONCEPT } from '../nlp/organs';
+import { organsNamed, ORGANS_OF_CONCEPT, type OrganHit } from '../nlp/organs';
 import { wordsOf } from '../nlp/words';
 import { LEVEL } from '../report/parse';
 import { adviceKindOf } from './advice';
@@ -102,6 +102,8 @@ function sourceSections(report: Report): { sections: Section[]; fromImpression: 
 }
 
 const LEVELS = new RegExp(LEVEL, 'g');
+// A finding of one organ says that organ in its plain words ("subdural": the brain); one of several or none must say it.
+const ownOrgan = (f: Finding, organ: string) => (ORGANS_OF_CONCEPT.get(f.concept) ?? []).join() === organ;
 const SIZED = new RegExp(`\\d\\s*(?:${[...SIZE_UNITS].map(escapeRegExp).join('|')})(?![a-z])`, 'i');
 /**
  * The report sentences the summary tells in the report's own words, as plain words would misstate them:
@@ -140,19 +142,16 @@ function toldAsWritten(report: Report, understanding: Understanding): Set<number
     // An organ the sentence names (by word, outside the finding's own term) that the finding's plain line does not say.
     const organLost = () => {
       const generic = plain.filter((f) => !f.site.length);
+      if (!generic.length) return false;
       // The findings an organ word may belong to; a normal statement's ("adrenal glands were normal") names its organ, no finding's.
       const others = fs.filter((g) => !g.normal);
-      // A finding of one organ says that organ in its plain words ("subdural": the brain); one of several or none must say it.
-      const ownOrgan = (f: Finding, organ: string) => (ORGANS_OF_CONCEPT.get(f.concept) ?? []).join() === organ;
-      if (!generic.length) return false;
       // Hits are offsets in the sentence's text.
       const hits = organsNamed(wordsOf(sentence.text), sentence.text).filter((h) => h.by === 'term');
       return generic.some((f) => {
         const line = (stated(f) ? findingSentences(report, itemOf(report, f, understanding))[0] : denialSentence(report, f)).toLowerCase();
         // An organ word is the place of the finding nearest to it ("subdural hematoma along the left cerebral
         // convexity, with midline shift": the convexity is the hematoma's), and no place of the finding it is in.
-        const gap = (g: Finding, h: { start: number; end: number }) =>
-          Math.max(g.start - sentence.start - h.end, h.start - (g.end - sentence.start), 0);
+        const gap = (g: Finding, h: OrganHit) => Math.max(g.start - sentence.start - h.end, h.start - (g.end - sentence.start), 0);
         return hits.some((h) => {
           if (others.some((g) => h.start >= g.start - sentence.start && h.end <= g.end - sentence.start) || ownOrgan(f, h.organ))
             return false;
