@@ -56,7 +56,11 @@ test('summary: the examples — every significant present impression finding, wi
     ],
     [
       'ct-abdomen-pelvis.rpt',
-      [/swollen appendix \(appendicitis\)/, /fluid-filled sac on the left kidney \(renal cyst\)\. It measures about 2\.1 centimeters/],
+      [
+        /swollen appendix \(appendicitis\)/,
+        // With its advice ("needing no follow-up") the sentence is told as written.
+        /fluid-filled sac on the left kidney \(renal cyst\)\. It measures about 2\.1 centimeters|"Left renal cyst, 2\.1 cm, needing no follow-up\."/,
+      ],
     ],
     // The impression says "left" where the exam is of the right knee: the summary follows the report.
     ['mri-knee.rpt', [/torn meniscus in the left knee/, /stretched or torn ligament \(sprain\)/, /small amount of fluid in the joint/]],
@@ -592,4 +596,17 @@ test('summary: "smaller nodules" is no change; "X possibly related to Y" told as
   assert.doesNotMatch(lungs, /no sign of a lump \(mass\)/);
   const aorta = summaryOf('EXAM: CT CHEST\nIMPRESSION: Ectasia in the ascending aorta.\n');
   assert.doesNotMatch(body(aorta), /curvy/);
+});
+
+test('summary: advice naming a disease, a caveat of the exam and "X, concerning for Y" are told as written', () => {
+  const dish = offered(
+    'EXAM: CT CHEST\nFINDINGS: Bridging spur formations are observed in the thoracic vertebra. It is recommended to be evaluated in terms of DISH disease.\n',
+  );
+  assert.doesNotMatch(dish, /There is extra bone along the spine \(DISH\)/);
+  const covid = offered('EXAM: CT CHEST\nFINDINGS: No sign of pneumonia was detected. NOTE: CT may be negative early in Covid-19.\n');
+  assert.match(covid, /CT may be negative early in Covid-19/);
+  const adnexa = offered(
+    'EXAM: MR PELVIS\nIMPRESSION: A 3.2 cm complex cystic lesion in the left adnexa, concerning for recurrent disease.\n',
+  );
+  assert.match(adnexa, /concerning for recurrent disease/);
 });

@@ -7,7 +7,7 @@
 // This file assembles the summary and runs the checked loop; a finding's own words are read in
 // summary-reading.ts and said in plain words in summary-wording.ts.
 import { understand } from '../nlp';
-import { PLAIN_STATEMENTS } from '../nlp/glossary';
+import { glossOf, PLAIN_STATEMENTS } from '../nlp/glossary';
 import type { Finding, Side, Understanding } from '../nlp/types';
 import { sitesAgree } from '../nlp/relations';
 import { sentencesIn } from '../report';
@@ -102,8 +102,10 @@ function sourceSections(report: Report): { sections: Section[]; fromImpression: 
 }
 
 const LEVELS = new RegExp(LEVEL, 'g');
-// A finding of one organ says that organ in its plain words ("subdural": the brain); one of several or none must say it.
-const ownOrgan = (f: Finding, organ: string) => (ORGANS_OF_CONCEPT.get(f.concept) ?? []).join() === organ;
+// A finding of one organ says that organ in its concept's plain words ("subdural": between the brain and the
+// skull); a term's own words ("complex tear": a tear), or a finding of several organs or none, must say it.
+const ownOrgan = (report: Report, f: Finding, organ: string) =>
+  (ORGANS_OF_CONCEPT.get(f.concept) ?? []).join() === organ && glossFor(report, f).lay === glossOf(f.concept)?.lay;
 const SIZED = new RegExp(`\\d\\s*(?:${[...SIZE_UNITS].map(escapeRegExp).join('|')})(?![a-z])`, 'i');
 /**
  * The report sentences the summary tells in the report's own words, as plain words would misstate them:
@@ -132,12 +134,10 @@ function toldAsWritten(report: Report, understanding: Understanding): Set<number
     const fs = bySentence.get(i) ?? [];
     const plain = fs.filter(told);
     const present = plain.filter(stated);
-    const linked = present.some((f) => {
-      const before = report.text.slice(sentence.start, f.start);
-      return [...before.matchAll(OWN_WORDS.linker)].some(
-        (m) => (stripListNumber(before.slice(0, m.index)).match(/\p{L}{2,}/gu)?.length ?? 0) >= 2,
-      );
-    });
+    // A linker after some words of its own: "X, likely representing Y", "X, concerning for recurrent disease".
+    const linked = [...text.matchAll(OWN_WORDS.linker)].some((m) => (text.slice(0, m.index).match(/\p{L}{2,}/gu)?.length ?? 0) >= 2);
+    // Advice that names a finding ("It is recommended to be evaluated in terms of DISH disease") states none.
+    const advice = !!adviceKindOf(text) && !COMMUNICATION.test(text);
     const levels = new Set([...text.matchAll(LEVELS)].map((m) => m[0].toUpperCase().replace(/\s+/g, '')));
     // An organ the sentence names (by word, outside the finding's own term) that the finding's plain line does not say.
     const organLost = () => {
@@ -153,7 +153,7 @@ function toldAsWritten(report: Report, understanding: Understanding): Set<number
         // convexity, with midline shift": the convexity is the hematoma's), and no place of the finding it is in.
         const gap = (g: Finding, h: OrganHit) => Math.max(g.start - sentence.start - h.end, h.start - (g.end - sentence.start), 0);
         return hits.some((h) => {
-          if (others.some((g) => h.start >= g.start - sentence.start && h.end <= g.end - sentence.start) || ownOrgan(f, h.organ))
+          if (others.some((g) => h.start >= g.start - sentence.start && h.end <= g.end - sentence.start) || ownOrgan(report, f, h.organ))
             return false;
           // A list of denials shares its place ("No mass or infiltrative lesion … in both lungs").
           const shared = f.assertion === 'absent' && others.every((g) => g.assertion === 'absent');
@@ -170,7 +170,7 @@ function toldAsWritten(report: Report, understanding: Understanding): Set<number
       OWN_WORDS.increase.test(text) && fs.every((f) => stated(f) && !told(f)) && (fs.length > 0 || !/\b(?:no|not|without)\b/i.test(text));
     if (
       OWN_WORDS.limitation.test(text) ||
-      (present.length && (OWN_WORDS.differential.test(text) || linked || levels.size > 1)) ||
+      (present.length && (OWN_WORDS.differential.test(text) || linked || levels.size > 1 || advice)) ||
       (plain.length && organLost()) ||
       sized ||
       increase
