@@ -610,3 +610,9 @@ test('summary: advice naming a disease, a caveat of the exam and "X, concerning 
   );
   assert.match(adnexa, /concerning for recurrent disease/);
 });
+
+test('summary: a denial read through a linker keeps its words ("no typical findings favoring viral pneumonia")', () => {
+  const s = offered('EXAM: CT CHEST\nFINDINGS: No typical imaging findings favoring viral pneumonia were detected.\n');
+  assert.doesNotMatch(s, /no sign of a lung infection \(pneumonia\)/);
+  assert.match(s, /"No typical imaging findings favoring viral pneumonia were detected\."/);
+});

@@ -170,7 +170,8 @@ function toldAsWritten(report: Report, understanding: Understanding): Set<number
       OWN_WORDS.increase.test(text) && fs.every((f) => stated(f) && !told(f)) && (fs.length > 0 || !/\b(?:no|not|without)\b/i.test(text));
     if (
       OWN_WORDS.limitation.test(text) ||
-      (present.length && (OWN_WORDS.differential.test(text) || linked || levels.size > 1 || advice)) ||
+      (present.length && (OWN_WORDS.differential.test(text) || levels.size > 1 || advice)) ||
+      (plain.length && linked) ||
       (plain.length && organLost()) ||
       sized ||
       increase
