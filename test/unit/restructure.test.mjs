@@ -991,18 +991,12 @@ test('an organ adjective yields to the noun of another place: lymphadenopathy to
   assert.match(line(mg, 'Breasts'), /intramammary lymph node/);
 });
 
-test(
-  'the gate passes retroperitoneal adenopathy under Lymph nodes',
-  {
-    todo: 'verifier: an organ adjective before a finding of another organ read as the place ("retroperitoneal adenopathy": verify-clauses.ts)',
-  },
-  () => {
-    assert.deepEqual(
-      gate('EXAM: CT abdomen and pelvis\nFINDINGS: The stomach is unremarkable. There is no abdominal or retroperitoneal adenopathy.'),
-      [],
-    );
-  },
-);
+test('the gate passes retroperitoneal adenopathy under Lymph nodes', () => {
+  assert.deepEqual(
+    gate('EXAM: CT abdomen and pelvis\nFINDINGS: The stomach is unremarkable. There is no abdominal or retroperitoneal adenopathy.'),
+    [],
+  );
+});
 
 test('a heading line goes with what it heads: a region heading to the general field, another to the field of the line after it', () => {
   const ct = run(
@@ -1148,12 +1142,8 @@ test('one word names its field once; the chest wall is the chest wall, HCC the l
   assert.deepEqual(gate(text), []);
 });
 
-test(
-  'the gate passes a VMO strain into the medial patellofemoral ligament under Extensor mechanism',
-  { todo: 'verifier: "ligament" alone read as the cruciate ligaments (verify-clauses.ts)' },
-  () => {
-    const text =
-      'EXAM: MRI left knee\nFINDINGS: Normal quadriceps and patellar tendons. There is a mild strain of the vastus medialis oblique muscle extending into the medial patellofemoral ligament and medial patellar retinaculum but there is no complete tear or discontinuity.';
-    assert.deepEqual(gate(text), []);
-  },
-);
+test('the gate passes a VMO strain into the medial patellofemoral ligament under Extensor mechanism', () => {
+  const text =
+    'EXAM: MRI left knee\nFINDINGS: Normal quadriceps and patellar tendons. There is a mild strain of the vastus medialis oblique muscle extending into the medial patellofemoral ligament and medial patellar retinaculum but there is no complete tear or discontinuity.';
+  assert.deepEqual(gate(text), []);
+});

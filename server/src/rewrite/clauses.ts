@@ -31,6 +31,7 @@ const CueSchema = z
     qualifying: phrases,
     dangling: phrases,
     sequenceWords: phrases,
+    structures: phrases,
     generic: phrases,
     stopwords: phrases,
   })

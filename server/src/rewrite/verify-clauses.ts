@@ -16,6 +16,7 @@ import {
   readClause,
   readText,
   rejoined,
+  squash,
   stem,
   type Clause,
 } from './clauses';
@@ -55,8 +56,9 @@ const FIELD_STOP = new Set(
     ' ',
   ),
 );
-// Words of a field's label naming a kind of structure, which another organ's word may qualify ("nasal bones").
-const STRUCTURE_KINDS = new Set(['bone', 'tendon', 'vessel', 'node', 'muscle']);
+// Words naming a kind of structure or a surface, which another organ's word may qualify ("nasal bones",
+// "mastoid process", "bursal-sided").
+const STRUCTURES: ReadonlySet<string> = new Set(CUES.structures.map(stem));
 const fieldWords = (field: string) =>
   field
     .toLowerCase()
@@ -370,7 +372,7 @@ export function checkClauses(
         say(`${drop}: "${clip(s.text, 60)}" -> "${clip(items[0].text, 60)}"`, s, items[0]);
     }
   if (kind === 'restructure') {
-    checkPlacement(candidate, pairs, new Set(source.sections.map((x) => x.header?.name.toLowerCase())), say);
+    checkPlacement(candidate, candidateAll, pairs, new Set(source.sections.map((x) => x.header?.name.toLowerCase())), say);
     checkFieldLevels(candidateAll, src, say);
   }
   return reasons;
@@ -523,39 +525,52 @@ function checkFieldLevels(candidate: readonly Clause[], src: readonly Clause[], 
  */
 function checkPlacement(
   candidate: readonly Clause[],
+  /** Every clause of the candidate, its empty fields too ("Collateral ligaments: [ ]"). */
+  all: readonly Clause[],
   sourceOf: ReadonlyMap<Clause, Clause>,
   sourceHeadings: ReadonlySet<string | undefined>,
   say: (m: string, s?: Clause, c?: Clause) => void,
 ): void {
   const fields = [...new Set(candidate.map((c) => c.field).filter((f): f is string => !!f))];
-  const wordsOf = new Map(fields.map((f) => [f, fieldWords(f)]));
+  const template = [...new Set(all.map((c) => c.field).filter((f): f is string => !!f))];
+  const wordsOf = new Map(template.map((f) => [f, fieldWords(f)]));
+  // A word of several fields' labels ("ligament" of the cruciate and of the collateral ligaments) names neither by itself.
+  const fieldsNaming = new Map<string, number>();
+  for (const f of template) for (const w of new Set(wordsOf.get(f))) fieldsNaming.set(w, (fieldsNaming.get(w) ?? 0) + 1);
+  const ownWordsOf = new Map(template.map((f) => [f, wordsOf.get(f)!.filter((w) => fieldsNaming.get(w) === 1)]));
+  const labelOf = (f: string) => f.split(/[^a-z]+/).map(stem);
+  const names = (organs: readonly string[], said: readonly string[]) => said.some((w) => organs.some((o) => sameOrgan(w, o)));
   for (const c of candidate) {
     if (!c.field) continue;
     const own = wordsOf.get(c.field)!;
     // Its words and its label; under its own field also the label or field it stood under in the report
-    // ("Biometry:" of the fetal weight's line), which may name no organ of another field ("MRI brain:").
+    // ("Biometry:" of the fetal weight's line), which may name no organ of another field ("MRI brain:"),
+    // and the words of its cues ("in both lungs").
     const source = sourceOf.get(c);
     const words = [...c.words, ...(source?.label ?? [])];
     const stoodUnder = [...(source?.heading ?? []), ...(source?.field ? fieldWords(source.field) : [])];
-    const names = (organs: readonly string[], said: readonly string[]) => said.some((w) => organs.some((o) => sameOrgan(w, o)));
-    if (!own.length || names(own, [...words, ...stoodUnder])) continue;
-    // The kind of structure its field holds ("Facial bones") named after another organ's word: the "nasal
-    // bones" are bones, not the nasal cavity.
-    const kinds = c.field
-      .split(/[^a-z]+/)
-      .map(stem)
-      .filter((w) => STRUCTURE_KINDS.has(w));
-    const qualifies = (i: number) => kinds.includes(c.words[i + 1] ?? '');
+    const cueWords = squash(c.text.replace(LABEL_OPENING, '')).split(' ').map(stem);
+    if (!own.length || names(own, [...words, ...stoodUnder, ...cueWords])) continue;
+    // A differential in brackets ("mosaic attenuation (small airway disease?)") places nothing.
+    const aside = c.text.replace(/\([^()]*\?[^()]*\)/g, ' ');
+    const said = aside === c.text ? c.words : readClause(aside, c, c.section, c.field).words;
+    // A kind of structure named after another organ's word ("nasal bones", "mastoid process") is that
+    // organ's field's only when its label names that kind too; under its own field's kind ("Facial bones") never.
+    const ownKinds = labelOf(c.field).filter((w) => STRUCTURES.has(w));
+    const qualifies = (i: number, f: string) => {
+      const next = said[i + 1] ?? '';
+      return STRUCTURES.has(next) && (ownKinds.includes(next) || !labelOf(f).includes(next));
+    };
     // A word many organs share ("pulmonary" nodule, "spinal" canal) names no other field by itself; a heading
     // the report has itself ("FL/BPD:" kept on its line) is no other organ's field.
     const other = fields.find(
       (f) =>
         f !== c.field &&
         !sourceHeadings.has(f) &&
-        names(
-          wordsOf.get(f)!,
-          words.filter((w, i) => !GENERIC.has(w) && !(i < c.words.length && qualifies(i))),
-        ),
+        names(ownWordsOf.get(f)!, [
+          ...said.filter((w, i) => !GENERIC.has(w) && !qualifies(i, f)),
+          ...(source?.label ?? []).filter((w) => !GENERIC.has(w)),
+        ]),
     );
     if (other) say(`places "${clip(c.text, 60)}" under ${c.field}, but it speaks of ${other}`, undefined, c);
   }
