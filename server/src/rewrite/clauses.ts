@@ -32,6 +32,7 @@ const CueSchema = z
     dangling: phrases,
     sequenceWords: phrases,
     structures: phrases,
+    caveats: phrases,
     generic: phrases,
     stopwords: phrases,
   })

@@ -26,6 +26,7 @@ import { lastImpression } from './verify-reading';
 import { TEMPLATES } from '../templates';
 import { stripListNumber } from './list-number';
 import { GLOSSARY } from '../nlp/glossary';
+import { escapeRegExp } from '../report/regex';
 
 export interface VerifyReason {
   message: string;
@@ -347,6 +348,13 @@ export function checkClauses(
     ))
       say(`${drop}: "${clip(s.text, 60)}" -> "${clip(keptBy[0].text, 60)}"`, s, keptBy[0]);
   }
+  // A caveat on what the exam may show ("CT can be false-negative early in a viral infection", "limited by
+  // motion") stands over every normal statement: an impression or summary calling the study normal keeps it,
+  // unless the report's own impression called it normal without it.
+  if (kind !== 'restructure' && !impressionSaysNormal && written.some(globalNormal))
+    for (const s of src.filter((x) => !QUESTION_SECTIONS.has(x.section) && CAVEAT.test(x.text)))
+      if (!written.some((c) => restsOn.get(s)?.includes(c) || shareOf(s, c) >= KEPT_BY))
+        say(`drops the caveat "${clip(s.text)}" while saying all is well`, s);
   // Without an impression a summary is told from the findings: each report term they state ("There are
   // degenerative changes in the bone structures") is named by some line, significant or not.
   if (kind === 'summary' && !hasImpression)
@@ -377,6 +385,8 @@ export function checkClauses(
   }
   return reasons;
 }
+
+const CAVEAT = new RegExp(`\\b(?:${CUES.caveats.map(escapeRegExp).join('|')})\\b`, 'i');
 
 /** Two clauses saying one thing, each holding most of the other's words (a finding and its impression item). */
 const restates = (a: Clause, b: Clause) => shareOf(a, b) >= KEPT_BY && shareOf(b, a) >= KEPT_BY;
