@@ -8,7 +8,7 @@ import { root } from '../helpers/engine.mjs';
 
 const require = createRequire(import.meta.url);
 const { checkClauses } = require(path.join(root, 'out/server/rewrite/verify-clauses.js'));
-const { readClause } = require(path.join(root, 'out/server/rewrite/clauses.js'));
+const { readClause, loadCues, CUES } = require(path.join(root, 'out/server/rewrite/clauses.js'));
 const { parseReport } = require(path.join(root, 'out/server/report/index.js'));
 
 const check = (kind, source, candidate, significantAt = []) =>
@@ -371,4 +371,9 @@ test('summary of a report without an impression: each report term of the finding
     check('summary', source, dropped).some((m) => m.startsWith('drops "degenerative change')),
     check('summary', source, dropped).join('\n'),
   );
+});
+
+test('cues.json: every qualifying cue is a hedge, checked at load', () => {
+  assert.doesNotThrow(() => loadCues(CUES));
+  assert.throws(() => loadCues({ ...CUES, qualifying: [...CUES.qualifying, 'stable'] }), /qualifying "stable" is no hedge/);
 });

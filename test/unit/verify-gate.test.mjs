@@ -212,6 +212,12 @@ test('restructure: a word that qualifies another thing places nothing; the organ
   );
 });
 
+test('impression: a draft of list marks only ("1. ") is no impression, whatever the findings state', () => {
+  const text = 'EXAM: Chest radiograph.\nFINDINGS: The lungs are clear. Moderate degenerative changes of the thoracic spine.\n';
+  rejects('impression', text, `${text}IMPRESSION:\n1. \n`, /has no impression/);
+  assert.deepEqual(reasonsOf('impression', text, `${text}IMPRESSION:\n1. Moderate degenerative changes of the thoracic spine.\n`), []);
+});
+
 test('AI quick fixes: offered only when the report states what they say', () => {
   const text = CHEST;
   const at = text.indexOf('Moderate left pleural effusion.');

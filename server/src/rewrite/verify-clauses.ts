@@ -10,7 +10,9 @@ import {
   CUES,
   GENERIC,
   clausesOf,
-  findingHeads,
+  findingTerms,
+  headsOf,
+  labelName,
   parseRejoined,
   partsUnsaid,
   readClause,
@@ -283,7 +285,7 @@ export function checkClauses(
     // Or one naming a finding the core found in it, whole, from a sentence saying no more than it ("Consistent
     // with acute appendicitis." of "Acute appendicitis with surrounding fat stranding …"; not the perinephric
     // stranding's line for a hernia's stranding).
-    const terms = termsAt(source, s, sig);
+    const terms = findingTerms(source, s, sig);
     const namesFinding = (c: Clause) =>
       kind === 'summary' &&
       terms.some((t) => t.every((w) => c.words.includes(w) && !c.negated.has(w))) &&
@@ -313,11 +315,11 @@ export function checkClauses(
     if (kind !== 'restructure') {
       // Stated, not denied: "no sign of a lump (mass lesion)" does not tell the hypodense lesion.
       const said = new Set(keptBy.flatMap((c) => c.words.filter((w) => !c.negated.has(w))));
-      const lost = findingHeads(source, s, sig).filter((w) => !said.has(w));
+      const lost = headsOf(terms).filter((w) => !said.has(w));
       if (lost.length) say(`drops "${lost.join(' ')}" of "${clip(s.text)}"`, s, keptBy[0]);
       // Findings of one clause named by one word ("bursal effusion and … glenohumeral joint effusion"): each
       // is told by its own line, not by the line of the other.
-      for (const own of ownWordsOfKin(source, s, sig))
+      for (const own of ownWordsOfKin(terms))
         if (!own.some((w) => said.has(w))) say(`drops "${own.join(' ')}" of "${clip(s.text)}"`, s, keptBy[0]);
       // What the impression tells the patient is told whole: each report term of its item ("Low lung volumes
       // with airspace disease", "8mm nodule …, likely calcified granuloma"), significant or not.
@@ -358,7 +360,7 @@ export function checkClauses(
   // Without an impression a summary is told from the findings: each report term they state ("There are
   // degenerative changes in the bone structures") is named by some line, significant or not.
   if (kind === 'summary' && !hasImpression)
-    for (const s of src.filter((x) => x.section === 'findings' && x.positive && !x.communication && !required.includes(x)))
+    for (const s of src.filter((x) => x.section === 'findings' && x.positive && !x.communication))
       for (const term of termsIn(s))
         if (!written.some((c) => !asked.has(c) && term.words.every((w) => c.words.includes(w) && !c.negated.has(w))))
           say(`drops "${term.name}" of "${clip(s.text)}"`, s);
@@ -413,19 +415,11 @@ function ownWord(report: Report, s: Clause, found: readonly Span[]): string | nu
   return word ? stem(word.toLowerCase()) : null;
 }
 
-/** The words of each significant finding the core found in the clause ("acute appendicitis": appendicitis). */
-const termsAt = (report: Report, s: Clause, found: readonly Span[]) =>
-  found
-    .filter((f) => s.start <= f.start && f.start < s.end && f.end > f.start)
-    .map((f) => readClause(report.text.slice(f.start, f.end), f, s.section, null).words.filter((w) => !GENERIC.has(w)))
-    .filter((t) => t.length > 0);
-
 /**
  * The significant findings of a clause that share their last word with another of its findings
  * ("bursal effusion", "glenohumeral joint effusion"): for each, the words the others do not have.
  */
-function ownWordsOfKin(report: Report, s: Clause, found: readonly Span[]): string[][] {
-  const terms = termsAt(report, s, found);
+function ownWordsOfKin(terms: readonly string[][]): string[][] {
   const out: string[][] = [];
   for (const t of terms) {
     const kin = terms.filter((x) => x.join() !== t.join() && x[x.length - 1] === t[t.length - 1]);
@@ -499,7 +493,7 @@ function pairUp(src: readonly Clause[], candidate: readonly Clause[]): Map<Claus
 
 // Template scaffolding: "[ ]" fields, snippet tab stops, blanks; and the label a field stands after.
 const SCAFFOLDING = /\$\{\d+(?::[^}\n]*)?\}|\$\d+|\[[^\]\n]*\]|_{3,}/g;
-const LABEL_OPENING = /^[ \t]*[A-Za-z][A-Za-z0-9 ,/&()'-]{0,48}?[ \t]*:(?!\d)/;
+const LABEL_OPENING = new RegExp(`^[ \\t]*${labelName(48)}?[ \\t]*:(?!\\d)`);
 
 /** Both clauses give one size ("2.1 cm simple cyst" and "renal cyst, 2.1 cm"). */
 const sameSize = (a: Clause, b: Clause) => a.quantities.some((q) => !q.startsWith('n:') && b.quantities.includes(q));
