@@ -75,3 +75,29 @@ test('each report term of an impression item is told: "Low lung volumes with air
   assert.notEqual(dropped, s.text);
   assert.match(verify('summary', s.analysis, dropped, 'reworded').reasons.join('\n'), /drops "low lung volumes"/);
 });
+
+test('without an impression, each report term of a significant findings sentence is told: the plaque beside the stenosis', () => {
+  const s = summarised(
+    'EXAM: Coronary CTA.\nFINDINGS: The LAD has a moderate area of stenosis in its midportion due to a focal calcified plaque. The circumflex is normal.\n',
+  );
+  assert.equal(s.ok, true, s.reasons);
+  const dropped = s.text
+    .split('\n')
+    .filter((l) => !/\(calcified plaque\)/.test(l))
+    .join('\n');
+  assert.notEqual(dropped, s.text);
+  assert.match(verify('summary', s.analysis, dropped, 'reworded').reasons.join('\n'), /drops "[a-z ]*plaque"/);
+});
+
+test('"Low lung volumes, otherwise no acute findings" states the low volumes: a summary leaving them out is refused', () => {
+  const s = summarised(
+    'EXAM: Chest PA and lateral.\nFINDINGS: Low lung volumes with bronchovascular crowding. No pleural effusion.\nIMPRESSION: Low lung volumes, otherwise, no definite acute findings.\n',
+  );
+  assert.equal(s.ok, true, s.reasons);
+  const dropped = s.text
+    .split('\n')
+    .filter((l) => !/\(low lung volumes\)/.test(l))
+    .join('\n');
+  assert.notEqual(dropped, s.text);
+  assert.match(verify('summary', s.analysis, dropped, 'reworded').reasons.join('\n'), /drops/);
+});

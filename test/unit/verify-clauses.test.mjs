@@ -377,3 +377,10 @@ test('cues.json: every qualifying cue is a hedge, checked at load', () => {
   assert.doesNotThrow(() => loadCues(CUES));
   assert.throws(() => loadCues({ ...CUES, qualifying: [...CUES.qualifying, 'stable'] }), /qualifying "stable" is no hedge/);
 });
+
+test('"Low lung volumes, otherwise no acute findings" states the volumes beside its normal; "Lungs are clear" states nothing', () => {
+  const read = (t) => readClause(t, { start: 0, end: t.length }, 'impression', null);
+  assert.equal(read('Low lung volumes, otherwise, no definite acute findings.').positive, true);
+  assert.equal(read('Lungs are clear.').positive, false);
+  assert.equal(read('No acute cardiopulmonary abnormality.').positive, false);
+});
