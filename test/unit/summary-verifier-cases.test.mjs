@@ -101,3 +101,18 @@ test('"Low lung volumes, otherwise no acute findings" states the low volumes: a 
   assert.notEqual(dropped, s.text);
   assert.match(verify('summary', s.analysis, dropped, 'reworded').reasons.join('\n'), /drops/);
 });
+
+test('without an impression, each finding the findings state is told by its own words: the coronary plaques not by the aorta’s', () => {
+  const s = summarised(
+    'EXAM: CT CHEST\nFINDINGS: There is a 2 cm mass in the right lower lobe. The left hemidiaphragm is elevated. There are calcified atheromatous plaques on the walls of the coronary arteries. Calcific atheroma plaques are seen in the abdominal aorta.\n',
+  );
+  assert.equal(s.ok, true, s.reasons);
+  const without = (term) => {
+    const lines = s.text.split('\n');
+    const kept = lines.filter((l) => !l.startsWith('- ') || !l.includes(`(${term})`));
+    assert.equal(kept.length, lines.length - 1, term);
+    return verify('summary', s.analysis, kept.join('\n'), 'reworded').reasons.join('\n');
+  };
+  assert.match(without('hemidiaphragm is elevated'), /drops "hemidiaphragm elevated"/);
+  assert.match(without('atheromatous plaques'), /drops "atheromatous plaque"/);
+});

@@ -51,6 +51,8 @@ export interface ClauseOptions {
   additionMarker?: string;
   /** Fixed lines of a summary that are not statements about the report (opening, closing). */
   summaryBoilerplate?: readonly RegExp[];
+  /** Where the findings core reads a present or possible finding, significant or not: what a summary of a report without an impression tells. */
+  presentAt?: readonly Span[];
 }
 
 // Words of a field's label that name no organ of their own ("Upper abdomen", "Biceps tendon").
@@ -360,10 +362,21 @@ export function checkClauses(
   // Without an impression a summary is told from the findings: each report term they state ("There are
   // degenerative changes in the bone structures") is named by some line, significant or not.
   if (kind === 'summary' && !hasImpression)
-    for (const s of src.filter((x) => x.section === 'findings' && x.positive && !x.communication))
+    for (const s of src.filter((x) => x.section === 'findings' && x.positive && !x.communication)) {
+      const states = (c: Clause, w: string) => c.words.includes(w) && !c.negated.has(w);
       for (const term of termsIn(s))
-        if (!written.some((c) => !asked.has(c) && term.words.every((w) => c.words.includes(w) && !c.negated.has(w))))
+        if (!written.some((c) => !asked.has(c) && term.words.every((w) => states(c, w))))
           say(`drops "${term.name}" of "${clip(s.text)}"`, s);
+      // And each finding the core reads there, by its head and most of its words ("calcified atheromatous
+      // plaques" is not told by the abdominal aorta's "calcific atheroma plaques").
+      for (const term of findingTerms(source, s, options.presentAt ?? []))
+        if (
+          !written.some(
+            (c) => !asked.has(c) && states(c, term[term.length - 1]) && term.filter((w) => states(c, w)).length * 2 > term.length,
+          )
+        )
+          say(`drops "${term.join(' ')}" of "${clip(s.text)}"`, s);
+    }
   // A drafted impression item carries the side, severity, size, level and time of the sentence it was
   // taken from ("Stenosis." of "Severe plaque … stenosis around 70%" drops all of them).
   if (kind === 'impression')
