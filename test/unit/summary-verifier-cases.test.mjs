@@ -116,3 +116,14 @@ test('without an impression, each finding the findings state is told by its own 
   assert.match(without('hemidiaphragm is elevated'), /drops "hemidiaphragm elevated"/);
   assert.match(without('atheromatous plaques'), /drops "atheromatous plaque"/);
 });
+
+test('each finding an impression item states is told: the gallstones beside the denied cholecystitis', () => {
+  const s = summarised(
+    'EXAM: CT abdomen and pelvis\nFINDINGS: The gallbladder contains multiple gallstones, but there are no signs of cholecystitis. Diverticulosis is observed in the sigmoid colon.\nIMPRESSION: Multiple gallstones without signs of acute cholecystitis. Diverticulosis in the sigmoid colon.\n',
+  );
+  assert.equal(s.ok, true, s.reasons);
+  const lines = s.text.split('\n');
+  const kept = lines.filter((l) => !/^- There are gallstones/.test(l));
+  assert.equal(kept.length, lines.length - 1, s.text);
+  assert.match(verify('summary', s.analysis, kept.join('\n'), 'reworded').reasons.join('\n'), /drops "gallstone"/);
+});

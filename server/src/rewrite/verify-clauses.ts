@@ -359,16 +359,18 @@ export function checkClauses(
     for (const s of src.filter((x) => !QUESTION_SECTIONS.has(x.section) && CAVEAT.test(x.text)))
       if (!written.some((c) => restsOn.get(s)?.includes(c) || shareOf(s, c) >= KEPT_BY))
         say(`drops the caveat "${clip(s.text)}" while saying all is well`, s);
-  // Without an impression a summary is told from the findings: each report term they state ("There are
-  // degenerative changes in the bone structures") is named by some line, significant or not.
-  if (kind === 'summary' && !hasImpression)
-    for (const s of src.filter((x) => x.section === 'findings' && x.positive && !x.communication)) {
+  // A summary tells each thing the impression states, or without one the findings: each report term they state
+  // ("There are degenerative changes in the bone structures") is named by some line, significant or not.
+  const tells = (x: Clause) => (hasImpression ? inImpression(x) : x.section === 'findings') && x.positive && !x.communication;
+  if (kind === 'summary')
+    for (const s of src.filter(tells)) {
       const states = (c: Clause, w: string) => c.words.includes(w) && !c.negated.has(w);
-      for (const term of termsIn(s))
-        if (!written.some((c) => !asked.has(c) && term.words.every((w) => states(c, w))))
-          say(`drops "${term.name}" of "${clip(s.text)}"`, s);
-      // And each finding the core reads there, by its head and most of its words ("calcified atheromatous
-      // plaques" is not told by the abdominal aorta's "calcific atheroma plaques").
+      if (!hasImpression)
+        for (const term of termsIn(s))
+          if (!written.some((c) => !asked.has(c) && term.words.every((w) => states(c, w))))
+            say(`drops "${term.name}" of "${clip(s.text)}"`, s);
+      // And each finding the core reads there (the impression's, else the findings'), by its last word and most
+      // of its words ("calcified atheromatous plaques" is not told by the aorta's "calcific atheroma plaques").
       for (const term of findingTerms(source, s, options.presentAt ?? []))
         if (
           !written.some(
