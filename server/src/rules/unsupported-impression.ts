@@ -151,6 +151,14 @@ function affirms(sentence: string, evidence: RegExp): boolean {
   return !!m && !DENIED_BEFORE.test(sentence.slice(0, m.index)) && !/\b(?:no|not|without|negative)\b/i.test(m[0]);
 }
 
+/** A finding stated, or read as probable ("consistent with a singleton pregnancy"), that cannot hold with g. */
+export function statedOpposite(findings: readonly Finding[], g: Finding): Finding | undefined {
+  const opposite = opposites(g.concept);
+  return findings.find(
+    (x) => (x.assertion === 'present' || (x.assertion === 'possible' && x.hedge === 'probable')) && opposite.includes(x.concept),
+  );
+}
+
 /**
  * What the findings say that cannot hold with the impression's finding: its opposite named, or shown
  * without its name ("estimated fetal weight below the 5th percentile" under "macrosomia").
@@ -158,7 +166,7 @@ function affirms(sentence: string, evidence: RegExp): boolean {
 export function oppositeInFindings(report: Report, c: ReportPart, g: Finding): { name: string; start: number; end: number } | null {
   const opposite = opposites(g.concept);
   if (!opposite.length) return null;
-  const f = c.inFindings.find((x) => x.assertion === 'present' && opposite.includes(x.concept));
+  const f = statedOpposite(c.inFindings, g);
   if (f) return { name: f.finding, start: f.start, end: f.end };
   for (const section of c.findingsSections) {
     for (const s of sentencesIn(report, section)) {
