@@ -85,6 +85,12 @@ test('small mastoid effusions are left out of an impression; a complex labral te
     alarms(neck).map((p) => p.message),
     [],
   );
+  // Fluid that has increased is worth the impression.
+  assert.ok(
+    alarms(neck.replace('small bilateral mastoid effusions.', 'bilateral mastoid effusions, increased since the prior study.')).some(
+      (p) => p.rule === 'impression-omission' && /mastoid effusion/.test(p.message),
+    ),
+  );
   const shoulder =
     'EXAM: MRI right shoulder.\nFINDINGS: The labrum shows a complex tear involving the anterosuperior and posterosuperior labrum.\nIMPRESSION: Complex SLAP tear.';
   assert.deepEqual(
