@@ -277,3 +277,14 @@ test('a tiny cluster of breast calcifications or a subtle distortion is no minor
     !alarms(report('Scattered benign-appearing calcifications in both breasts.', recall)).some((a) => /^impression-omission:/.test(a)),
   );
 });
+
+test('"The left breast was not imaged today." under a right mammogram is no side error; the findings flipped to the left are', () => {
+  const right = read('restructure/mg-calcifications.rpt');
+  assert.ok(right.includes('The left breast was not imaged today.'));
+  assert.deepEqual(alarms(right), []);
+  const flipped = right.replace('Magnification views of the right breast', 'Magnification views of the left breast');
+  assert.ok(
+    alarms(flipped).some((a) => /^exam-side-mismatch: "left breast", but the exam is of the right breast/.test(a)),
+    alarms(flipped).join('\n'),
+  );
+});
