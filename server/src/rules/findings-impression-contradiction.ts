@@ -183,8 +183,8 @@ function contradictionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] 
   // 2. Opposite findings, one in each section: growth restriction above, macrosomia below.
   for (const g of c.inImpression) {
     if (g.assertion !== 'present' || reported.has(g)) continue;
-    // Findings that state both ("a single gestational sac containing twin live embryos") support the impression
-    // only where it names both too (twin-twin transfusion: polyhydramnios of one sac, oligohydramnios of the other).
+    // Findings that give both ("twin A and twin B ... a dichorionic diamniotic single pregnancy") support the
+    // impression only where it names both too (twin-twin transfusion: polyhydramnios of one sac, oligohydramnios of the other).
     if (
       c.inFindings.some((f) => f.concept === g.concept && f.assertion !== 'absent') &&
       (!statedOpposite(c.inFindings, g) || statedOpposite(c.inImpression, g))
