@@ -276,3 +276,9 @@ test('fluid in the mastoid is no mastoiditis; a complex tear of the labrum is la
   assert.ok(present('The hematoma causes mass effect on the left lateral ventricle.').includes('mass-effect'));
   assert.ok(present('All target lesions decreased in size.').includes('target-lesions'));
 });
+
+test('sulcal effacement is mass effect (its cause gets the call); diffuse sulcal effacement is cerebral edema', () => {
+  assert.ok(present('There is also effacement of the left sulci and gyri.').includes('mass-effect'));
+  assert.ok(!present('There is also effacement of the left sulci and gyri.').includes('cerebral-edema'));
+  assert.ok(present('Diffuse sulcal effacement and loss of gray-white differentiation.').includes('cerebral-edema'));
+});
