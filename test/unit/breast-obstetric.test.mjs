@@ -288,3 +288,22 @@ test('"The left breast was not imaged today." under a right mammogram is no side
     alarms(flipped).join('\n'),
   );
 });
+
+test('"The cervix measures 2.4 cm, shortened, without funneling" supports a short cervix: funneling denied is not the cervix denied', () => {
+  const report = (cervix) =>
+    [
+      'EXAM: Obstetric ultrasound.',
+      'CLINICAL HISTORY: 24 weeks.',
+      'FINDINGS:',
+      'Single live intrauterine pregnancy.',
+      cervix,
+      'IMPRESSION:',
+      'Single live intrauterine pregnancy. Short cervix, 2.4 cm.',
+      'Discussed with Dr. Adams by telephone at 09:30.',
+    ].join('\n');
+  assert.deepEqual(alarms(report('The cervix measures 2.4 cm, shortened, without funneling.')), []);
+  assert.deepEqual(alarms(report('The cervix is shortened, 2.4 cm, with funneling of the internal os.')), []);
+  assert.ok(
+    alarms(report('The cervix measures 3.9 cm, closed, without funneling.')).some((a) => /^unsupported-impression: .*short cervix/.test(a)),
+  );
+});

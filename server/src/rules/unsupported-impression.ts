@@ -59,6 +59,8 @@ const EVIDENCE: Readonly<Record<string, RegExp>> = {
     /\b(?:weight|EFW|abdominal circumference|AC)\b[^.;]{0,40}?(?:\b(?:below|under|less than)\s+|<\s*)?(?:the\s+)?\b(?:[1-9]|10)(?:st|nd|rd|th)?\s*(?:percentile|centile)/i,
   macrosomia:
     /\b(?:weight|EFW|abdominal circumference|AC)\b[^.;]{0,40}?(?:\b(?:above|over|greater than)\s+|>\s*)?(?:the\s+)?\b9\d(?:st|nd|rd|th)?\s*(?:percentile|centile)/i,
+  // "The cervix measures 2.4 cm, shortened": the length read as short beside its measurement.
+  'short-cervix': /\bcervi\w*\b(?:[^.;]|\.(?=\d)){0,40}\b(?:shorten\w*|short)\b/i,
   // A valve or vessel "severely restricted", "narrowed", with its pressure gradient.
   stenosis: /\b(?:narrow\w*|restrict\w*|gradients?|stenotic)\b/i,
   // Inflammation shows as more blood flow on Doppler.
