@@ -23,6 +23,7 @@ export const CONCEPT_FLAGS = [
   'spinal-level',
   'heading',
   'call-only-when-large',
+  'subtle-significant',
 ] as const;
 export type ConceptFlag = (typeof CONCEPT_FLAGS)[number];
 
@@ -67,6 +68,8 @@ const ConceptSchema = z.object({
   pluralBilateral: z.boolean().default(false),
   critical: Urgency.nullable().default(null),
   significant: z.boolean(),
+  /** Significant from this week of gestation on (a breech fetus matters near term, when version or delivery is planned). */
+  significantFromWeek: z.number().int().positive().optional(),
   sex: z.enum(['female', 'male']).optional(),
   flags: z.array(z.enum(CONCEPT_FLAGS)).default([]),
 });

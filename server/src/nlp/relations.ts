@@ -132,6 +132,7 @@ const QUALIFIER_NAMES = [
   'marked',
   'lowVolumes',
   'spreadOut',
+  'subtle',
 ] as const;
 const QualifiersSchema = z.object({ note: z.string(), ...Object.fromEntries(QUALIFIER_NAMES.map((n) => [n, Words])) }).strict();
 const qualifiers = QualifiersSchema.parse(qualifiersData) as unknown as Record<(typeof QUALIFIER_NAMES)[number], string[]>;

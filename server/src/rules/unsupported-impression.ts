@@ -59,6 +59,8 @@ const EVIDENCE: Readonly<Record<string, RegExp>> = {
     /\b(?:weight|EFW|abdominal circumference|AC)\b[^.;]{0,40}?(?:\b(?:below|under|less than)\s+|<\s*)?(?:the\s+)?\b(?:[1-9]|10)(?:st|nd|rd|th)?\s*(?:percentile|centile)/i,
   macrosomia:
     /\b(?:weight|EFW|abdominal circumference|AC)\b[^.;]{0,40}?(?:\b(?:above|over|greater than)\s+|>\s*)?(?:the\s+)?\b9\d(?:st|nd|rd|th)?\s*(?:percentile|centile)/i,
+  // "The cervix measures 2.4 cm, shortened": the length read as short beside its measurement.
+  'short-cervix': /\bcervi\w*\b(?:[^.;]|\.(?=\d)){0,40}\b(?:shorten\w*|short)\b/i,
   // A valve or vessel "severely restricted", "narrowed", with its pressure gradient.
   stenosis: /\b(?:narrow\w*|restrict\w*|gradients?|stenotic)\b/i,
   // Inflammation shows as more blood flow on Doppler.
@@ -151,6 +153,14 @@ function affirms(sentence: string, evidence: RegExp): boolean {
   return !!m && !DENIED_BEFORE.test(sentence.slice(0, m.index)) && !/\b(?:no|not|without|negative)\b/i.test(m[0]);
 }
 
+/** A finding stated, or read as probable ("consistent with a singleton pregnancy"), that cannot hold with g. */
+export function statedOpposite(findings: readonly Finding[], g: Finding): Finding | undefined {
+  const opposite = opposites(g.concept);
+  return findings.find(
+    (x) => (x.assertion === 'present' || (x.assertion === 'possible' && x.hedge === 'probable')) && opposite.includes(x.concept),
+  );
+}
+
 /**
  * What the findings say that cannot hold with the impression's finding: its opposite named, or shown
  * without its name ("estimated fetal weight below the 5th percentile" under "macrosomia").
@@ -158,7 +168,7 @@ function affirms(sentence: string, evidence: RegExp): boolean {
 export function oppositeInFindings(report: Report, c: ReportPart, g: Finding): { name: string; start: number; end: number } | null {
   const opposite = opposites(g.concept);
   if (!opposite.length) return null;
-  const f = c.inFindings.find((x) => x.assertion === 'present' && opposite.includes(x.concept));
+  const f = statedOpposite(c.inFindings, g);
   if (f) return { name: f.finding, start: f.start, end: f.end };
   for (const section of c.findingsSections) {
     for (const s of sentencesIn(report, section)) {
