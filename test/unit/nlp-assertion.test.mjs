@@ -280,6 +280,21 @@ test('a hedged item of a history\'s list is the history\'s: "the clinical histor
   assert.equal(assertionOf('FINDINGS: History of lymphoma, and possible pneumonia in the left lower lobe.', 'pneumonia'), 'possible');
 });
 
+test('a hedge over a history weighs the history: "consistent with the patient\'s history of stroke"', () => {
+  assert.equal(
+    assertionOf(
+      "FINDINGS: Encephalomalacia in the left MCA territory, consistent with the patient's history of ischemic stroke.",
+      'infarct',
+    ),
+    'historical',
+  );
+  assert.equal(assertionOf('FINDINGS: Findings may relate to a history of stroke.', 'infarct'), 'historical');
+  // The hedge nearer the finding is today's: "history of cough with possible pneumonia".
+  assert.equal(assertionOf('FINDINGS: History of cough with possible pneumonia in the left lower lobe.', 'pneumonia'), 'possible');
+  // A denial still wins.
+  assert.equal(assertionOf('FINDINGS: No findings to suggest history of stroke.', 'infarct'), 'absent');
+});
+
 test('one item of a differential stays one: "less likely", "or other"', () => {
   const text =
     'FINDINGS: Differential considerations include a neoplastic process, such as glioma or metastasis, or less likely, an abscess or other infectious process.';

@@ -1,7 +1,7 @@
 // The current critical findings of a report: what the critical rules report and features (compare,
 // hover) may show. Below rules; the analysis computes them once (Analysis.critical).
 import type { Report } from '../report/types';
-import { QUALIFIERS, conceptHas, type Finding, type Urgency } from '../nlp';
+import { QUALIFIERS, READ_AS, conceptHas, type Finding, type Urgency } from '../nlp';
 import { malpositionedTubes } from './malposition';
 
 /** User overrides by finding name: an urgency makes it critical, 'none' takes it off the list. */
@@ -21,9 +21,10 @@ const HANDLED =
 const HANDLED_AFTER = /\b(stopped|hemostasis|controlled|tamponaded)\b/i;
 // What the report reads as the expected result of an operation ("free air ... It was evaluated in favor of
 // postoperative change", "free air (postoperative change?)"): expected, not a new result to call about.
-const AFTER_SURGERY =
-  /(?:\b(?:in favou?r of|consistent with|compatible with|likely|probably|represent\w*|related to|due to|secondary to|attributed to|expected)\s+(?:an?\s+|the\s+)?|\(\s*)(?:post-?operative|post-?surgical)\s+(?:change|state|air|finding)s?\b/i;
-const HISTORY_OF = /\b(?:history|hx) of\s+(?:(?:an?|the|known|prior|previous|remote|old)\s+)?(?:[a-z-]+\s+)?$/i;
+const AFTER_SURGERY = new RegExp(
+  String.raw`(?:(?:${READ_AS.source}|\bexpected\b)\s+(?:an?\s+|the\s+)?|\(\s*)(?:post-?operative|post-?surgical)\s+(?:change|state|air|finding)s?\b`,
+  'i',
+);
 // A sentence that speaks of the one before ("This is adjacent to ...", "These findings may be due to ...").
 const ANAPHORA = /^\s*(\d+[.)]\s*)?(this|these|it|they|findings|the findings)\b/i;
 
@@ -60,8 +61,6 @@ export function findCriticalFindings(report: Report, findings: Finding[], overri
     // follows it does. A field answered in its own words ("Pneumothorax: large, right.") is the finding.
     if (labelOnly(report, finding, findings)) continue;
     const sentence = report.sentences[finding.sentenceIndex]?.text ?? '';
-    // "consistent with the patient's history of ischemic stroke": the hedge weighs the history, not a new finding.
-    if (finding.assertion === 'possible' && HISTORY_OF.test(report.text.slice(Math.max(0, finding.start - 40), finding.start))) continue;
     const before = ANAPHORA.test(sentence) ? (report.sentences[finding.sentenceIndex - 1]?.text ?? '') : '';
     const after = report.sentences[finding.sentenceIndex + 1]?.text ?? '';
     const expected = AFTER_SURGERY.test(sentence) || (ANAPHORA.test(after) && AFTER_SURGERY.test(after));

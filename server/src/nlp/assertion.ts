@@ -56,6 +56,7 @@ export function assertionOf(s: SentenceWords, m: Mention): { assertion: Assertio
   let carried = false;
   let orList = false;
   let inHistory = false;
+  let nearest: CueKind | null = null;
   for (let k = m.i - 1; k >= 0 && distance < 24; k--) {
     const w = words[k];
     // A colon or comma right after a cue introduces what it governs: "Differential diagnosis: abscess,
@@ -77,6 +78,7 @@ export function assertionOf(s: SentenceWords, m: Mention): { assertion: Assertio
       if (pre.kind === 'terminate' || pre.kind === 'pseudo') break;
       const gap = countWords(s, cue.j, m.i);
       if (pre.window === undefined || gap <= pre.window) {
+        nearest ??= pre.kind;
         take(pre.kind);
         found = true;
         if (pre.kind === 'absent') break;
@@ -154,7 +156,10 @@ export function assertionOf(s: SentenceWords, m: Mention): { assertion: Assertio
       steps++;
     }
   }
-  const kind = inHistory && best !== 'absent' ? 'historical' : (best as CueKind | null);
+  // "consistent with the patient's history of ischemic stroke": the hedge weighs the history the nearer cue
+  // tells, not a new finding.
+  const historyHedged = nearest === 'historical' && (best === 'possible' || best === 'probable' || best === 'differential');
+  const kind = (inHistory || historyHedged) && best !== 'absent' ? 'historical' : (best as CueKind | null);
   switch (kind) {
     case 'absent':
     case 'hypothetical':

@@ -11,6 +11,8 @@ import {
   type Finding,
 } from '../nlp';
 import { organsIn, otherOrgan } from '../nlp/normal';
+import { organsNamed } from '../nlp/organs';
+import { wordsOf } from '../nlp/words';
 import { sentencesIn } from '../report';
 import type { Report, Sentence } from '../report/types';
 import { isMinor } from '../nlp/minor';
@@ -122,6 +124,17 @@ function inOtherOrgans(report: Report, organsOf: OrgansOf, f: Finding, g: Findin
   return theirs.size > 0 && ![...theirs].some((o) => own.has(o));
 }
 
+// Whether one word names an organ on its own ("kidney", not "right"): a property of the word, read once.
+const organWords = new Map<string, boolean>();
+function namesOrgan(word: string): boolean {
+  let named = organWords.get(word);
+  if (named === undefined) {
+    if (organWords.size > 5000) organWords.clear();
+    organWords.set(word, (named = organsNamed(wordsOf(word), word).length > 0));
+  }
+  return named;
+}
+
 /**
  * The findings tell the impression's phrase in their own order: "bladder wall thickening" as "the urinary
  * bladder demonstrates a focal area of wall thickening", "atrophic right kidney" as "the right kidney
@@ -131,9 +144,8 @@ function toldAcrossSentence(report: Report, organsOf: OrgansOf, sentences: reado
   const organs = organsOf(g.start, g.end);
   if (!organs.size) return false;
   const words: string[] = [];
-  for (const m of report.text.slice(g.start, g.end).matchAll(/[a-z]+/gi)) {
-    const at = g.start + m.index;
-    if (!organsOf(at, at + m[0].length).size) words.push(m[0].toLowerCase());
+  for (const [word] of report.text.slice(g.start, g.end).matchAll(/[a-z]+/gi)) {
+    if (!namesOrgan(word)) words.push(word.toLowerCase());
   }
   if (!words.length) return false;
   const head = new RegExp(String.raw`\b${words[words.length - 1]}\b`, 'i');
