@@ -295,6 +295,24 @@ test('a hedge over a history weighs the history: "consistent with the patient\'s
   assert.equal(assertionOf('FINDINGS: No findings to suggest history of stroke.', 'infarct'), 'absent');
 });
 
+test('a denial at the end of a long description of the earlier finding reaches it; a far recommendation does not', () => {
+  assert.equal(
+    assertionOf(
+      'FINDINGS: However, intra-abdominal free air views observed in previous examinations in the vicinity of this level and in other intra-abdominal areas were not detected in the current examination.',
+      'pneumoperitoneum',
+    ),
+    'absent',
+  );
+  assert.equal(
+    assertionOf(
+      'FINDINGS: The mass lesion described in the right lung on the prior study of last year Close follow-up is recommended.',
+      'mass',
+    ),
+    'present',
+  );
+  assert.equal(assertionOf('IMPRESSION: Follow-up CT of the nodule is recommended.', 'nodule'), 'hypothetical');
+});
+
 test('one item of a differential stays one: "less likely", "or other"', () => {
   const text =
     'FINDINGS: Differential considerations include a neoplastic process, such as glioma or metastasis, or less likely, an abscess or other infectious process.';

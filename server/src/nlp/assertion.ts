@@ -113,7 +113,7 @@ export function assertionOf(s: SentenceWords, m: Mention): { assertion: Assertio
   let crossedBefore = false;
   let joined = false;
   let steps = 0;
-  for (let k = m.j; k < words.length && steps < 12; k++) {
+  for (let k = m.j; k < words.length && steps < 16; k++) {
     const w = words[k];
     if (HARD_BOUNDARY.has(w.norm)) break;
     const c = cueAt[k];
