@@ -280,17 +280,18 @@ test('a hedged item of a history\'s list is the history\'s: "the clinical histor
   assert.equal(assertionOf('FINDINGS: History of lymphoma, and possible pneumonia in the left lower lobe.', 'pneumonia'), 'possible');
 });
 
-test('a hedge over a history weighs the history: "consistent with the patient\'s history of stroke"', () => {
-  assert.equal(
-    assertionOf(
-      "FINDINGS: Encephalomalacia in the left MCA territory, consistent with the patient's history of ischemic stroke.",
-      'infarct',
-    ),
-    'historical',
+test('a hedge over a history weighs a known history, no new result: "consistent with the patient\'s history of stroke"', () => {
+  const known = (text, concept) => mentions(text, concept).map((m) => [m.assertion, m.f.critical]);
+  assert.deepEqual(
+    known("FINDINGS: Encephalomalacia in the left MCA territory, consistent with the patient's history of ischemic stroke.", 'infarct'),
+    [['possible', null]],
   );
-  assert.equal(assertionOf('FINDINGS: Findings may relate to a history of stroke.', 'infarct'), 'historical');
-  // The hedge nearer the finding is today's: "history of cough with possible pneumonia".
+  assert.deepEqual(known('FINDINGS: Findings may relate to a history of stroke.', 'infarct'), [['possible', null]]);
+  // A known malignancy may still be there: possible, not historical, but no new result to call about.
+  assert.deepEqual(known('FINDINGS: Abnormal enhancement compatible with the history of malignancy.', 'malignancy'), [['possible', null]]);
+  // The hedge nearer the finding is today's: "history of cough with possible pneumonia"; a new stroke is called.
   assert.equal(assertionOf('FINDINGS: History of cough with possible pneumonia in the left lower lobe.', 'pneumonia'), 'possible');
+  assert.deepEqual(known('FINDINGS: Restricted diffusion, consistent with acute ischemic stroke.', 'infarct'), [['possible', 'minutes']]);
   // A denial still wins.
   assert.equal(assertionOf('FINDINGS: No findings to suggest history of stroke.', 'infarct'), 'absent');
 });

@@ -1,7 +1,7 @@
 // The current critical findings of a report: what the critical rules report and features (compare,
 // hover) may show. Below rules; the analysis computes them once (Analysis.critical).
 import type { Report } from '../report/types';
-import { QUALIFIERS, READ_AS, conceptHas, type Finding, type Urgency } from '../nlp';
+import { QUALIFIERS, READ_AS, conceptHas, fitsExam, type Finding, type Understanding, type Urgency } from '../nlp';
 import { malpositionedTubes } from './malposition';
 
 /** User overrides by finding name: an urgency makes it critical, 'none' takes it off the list. */
@@ -40,7 +40,12 @@ export interface CriticalFinding {
 }
 
 /** Present or suspected, current critical findings: denials, history and questions do not count. */
-export function findCriticalFindings(report: Report, findings: Finding[], overrides: CriticalOverrides): CriticalFinding[] {
+export function findCriticalFindings(
+  report: Report,
+  u: Pick<Understanding, 'exam' | 'findings'>,
+  overrides: CriticalOverrides,
+): CriticalFinding[] {
+  const findings = u.findings;
   const found: CriticalFinding[] = [];
   // A case history or an operative note retells results; it is never asked for a critical-result call.
   if (report.document !== 'imaging') return found;
@@ -54,6 +59,8 @@ export function findCriticalFindings(report: Report, findings: Finding[], overri
     if (!urgency) continue;
     if (finding.assertion !== 'present' && finding.assertion !== 'possible') continue;
     if (finding.section === 'history' || finding.section === 'comparison' || finding.section === 'exam') continue;
+    // What the exam cannot show is another organ's word ("infarct" of the spleen on a chest CT), not a call.
+    if (!fitsExam(u, finding)) continue;
     // Narrative sections ("COURSE:", "HX:") of a report that has its own findings or impression
     // tell the story; the result being reported is in the findings and impression.
     if (finding.section === 'other' && hasReportSections) continue;

@@ -36,7 +36,14 @@ const RANK: Record<CueKind, number> = {
 const kindRank = (kind: CueKind) => RANK[kind];
 
 /** The cue kinds that reach a mention: pre cues before it in its clause, post cues after it. */
-export function assertionOf(s: SentenceWords, m: Mention): { assertion: Assertion; hedge?: Hedge } {
+/** How a mention is asserted; `known` when a hedge weighs a known history rather than a new finding. */
+export interface Asserted {
+  assertion: Assertion;
+  hedge?: Hedge;
+  known?: true;
+}
+
+export function assertionOf(s: SentenceWords, m: Mention): Asserted {
   if (m.negatedInside) return { assertion: 'absent' };
   const { words, mentionAt, cueAt, cues } = s;
   let best: CueKind | null = null;
@@ -156,10 +163,7 @@ export function assertionOf(s: SentenceWords, m: Mention): { assertion: Assertio
       steps++;
     }
   }
-  // "consistent with the patient's history of ischemic stroke": the hedge weighs the history the nearer cue
-  // tells, not a new finding.
-  const historyHedged = nearest === 'historical' && (best === 'possible' || best === 'probable' || best === 'differential');
-  const kind = (inHistory || historyHedged) && best !== 'absent' ? 'historical' : (best as CueKind | null);
+  const kind = inHistory && best !== 'absent' ? 'historical' : (best as CueKind | null);
   switch (kind) {
     case 'absent':
     case 'hypothetical':
@@ -168,6 +172,9 @@ export function assertionOf(s: SentenceWords, m: Mention): { assertion: Assertio
     case 'possible':
     case 'probable':
     case 'differential':
+      // "consistent with the patient's history of ischemic stroke": the hedge reads today's image by a known
+      // history (the nearer cue), which may still be there (a known malignancy) but is no new result.
+      if (nearest === 'historical') return { assertion: 'possible', hedge: differential ? 'differential' : kind, known: true };
       // One item of a differential stays one, however else it is hedged ("or less likely, an abscess or other").
       return { assertion: 'possible', hedge: differential ? 'differential' : kind };
     default:

@@ -100,7 +100,7 @@ const GROUPS_BY_PART: ReadonlyMap<string, readonly string[]> = new Map(
  * Whether the finding's kind can be seen on this exam: a chest concept in a foot MRI ("a small
  * effusion in the tendon sheath") is a word read in the wrong sense, not a finding to report.
  */
-export function fitsExam(u: Understanding, f: Finding): boolean {
+export function fitsExam(u: Pick<Understanding, 'exam'>, f: Finding): boolean {
   const groups = u.exam.bodyPart ? GROUPS_BY_PART.get(u.exam.bodyPart) : undefined;
   const group = CONCEPT_BY_ID.get(f.concept)?.group;
   return !groups || !group || groups.includes(group);
