@@ -314,6 +314,21 @@ test('a denial at the end of a long description of the earlier finding reaches i
   assert.equal(assertionOf('IMPRESSION: Follow-up CT of the nodule is recommended.', 'nodule'), 'hypothetical');
 });
 
+test('what could not be evaluated is not asserted: "Free air ..., which was observed before, could not be evaluated"', () => {
+  assert.equal(
+    assertionOf(
+      'FINDINGS: Free air at the rectosigmoid level, which was observed in the previous examination, could not be evaluated in the current examination.',
+      'pneumoperitoneum',
+    ),
+    'hypothetical',
+  );
+  assert.equal(
+    assertionOf('FINDINGS: The possible presence of a mass in this localization cannot be clearly evaluated.', 'mass'),
+    'hypothetical',
+  );
+  assert.equal(assertionOf('FINDINGS: A mass is seen in the left upper lobe. The mediastinum cannot be evaluated.', 'mass'), 'present');
+});
+
 test('one item of a differential stays one: "less likely", "or other"', () => {
   const text =
     'FINDINGS: Differential considerations include a neoplastic process, such as glioma or metastasis, or less likely, an abscess or other infectious process.';

@@ -58,6 +58,8 @@ test('exam-side-mismatch: silent when the body agrees with the title, or talks o
     'EXAM: MRI RIGHT KNEE\nFINDINGS: Tear of the right medial meniscus. Right joint effusion.\nIMPRESSION: Right medial meniscal tear.',
     'EXAM: MRI LEFT SHOULDER\nFINDINGS: Full-thickness supraspinatus tear. Compared with the prior right shoulder MRI, the right rotator cuff tear is larger.\nIMPRESSION: Supraspinatus tear.',
     'EXAM: CHEST PA AND LATERAL\nFINDINGS: Left pleural effusion. Left basilar atelectasis.\nIMPRESSION: Left pleural effusion.',
+    "EXAM: Diagnostic mammogram, right breast.\nFINDINGS: Grouped calcifications in the right breast at 11 o'clock. The left breast was not imaged today.\nIMPRESSION: Right breast calcifications.",
+    'EXAM: MRI RIGHT KNEE\nFINDINGS: Tear of the right medial meniscus. The left knee was not examined.\nIMPRESSION: Right medial meniscal tear.',
   ]) {
     assert.deepEqual(problemsOf(RULE, text), [], text);
   }

@@ -5,8 +5,10 @@ import { changeSideFix, consistencyOf, problemOf, sectionLabel, sentenceIndexAt 
 import type { Problem } from '../problem';
 import { defineRule, type SharedPart, type Rule, type RuleContext } from './types';
 
-// Sentences that legitimately speak of the other side.
-export const OTHER_SIDE_TALK = /\b(?:contralateral|comparison|compared|opposite|other side|prior|previous)\b/i;
+// Sentences that legitimately speak of the other side, or say it was not examined ("The left breast was not
+// imaged today.").
+export const OTHER_SIDE_TALK =
+  /\b(?:contralateral|comparison|compared|opposite|other side|prior|previous|not (?:imaged|included|examined|evaluated|scanned|performed))\b/i;
 
 const BODY_PART_AFTER_SIDE = new Map<string, RegExp>();
 /** "left knee", "right-shoulder": a side word followed by the exam's body part. */

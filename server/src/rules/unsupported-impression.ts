@@ -11,7 +11,7 @@ import {
   type Finding,
 } from '../nlp';
 import { organsIn, otherOrgan } from '../nlp/normal';
-import { organsNamed } from '../nlp/organs';
+import { ORGANS_OF_CONCEPT, organsNamed } from '../nlp/organs';
 import { wordsOf } from '../nlp/words';
 import { sentencesIn } from '../report';
 import type { Report, Sentence } from '../report/types';
@@ -141,18 +141,32 @@ function namesOrgan(word: string): boolean {
  * appears to be atrophic". A sentence of the same organ holds every other word of the phrase, not denied.
  */
 function toldAcrossSentence(report: Report, organsOf: OrgansOf, sentences: readonly Sentence[], g: Finding): boolean {
-  const organs = organsOf(g.start, g.end);
+  const named = organsOf(g.start, g.end);
+  // A phrase naming its organ by an adjective no organ list can hold ("cervical" shortening: cervix or spine?) is
+  // of its concept's organ, and told by its head word ("the cervix measures 2.4 cm, shortened").
+  const organs = named.size ? named : new Set(ORGANS_OF_CONCEPT.get(g.concept) ?? []);
   if (!organs.size) return false;
   const words: string[] = [];
   for (const [word] of report.text.slice(g.start, g.end).matchAll(/[a-z]+/gi)) {
     if (!namesOrgan(word)) words.push(word.toLowerCase());
   }
+  if (!named.size) words.splice(0, words.length - 1);
   if (!words.length) return false;
-  const head = new RegExp(String.raw`\b${words[words.length - 1]}\b`, 'i');
+  const forms = words.map(wordForms);
+  const head = forms[forms.length - 1];
   return sentences.some((s) => {
     const lower = s.text.toLowerCase();
-    return [...organsOf(s.start, s.end)].some((o) => organs.has(o)) && words.every((w) => hasWords(lower, w)) && affirms(s.text, head);
+    return (
+      [...organsOf(s.start, s.end)].some((o) => organs.has(o)) &&
+      forms.every((w, i) => (w ? w.test(lower) : hasWords(lower, words[i]))) &&
+      affirms(s.text, head ?? new RegExp(String.raw`\b${words[words.length - 1]}\b`, 'i'))
+    );
   });
+}
+
+/** A change named by its "-ing" noun is told by its participle too: "cervical shortening", "the cervix ... shortened". */
+function wordForms(word: string): RegExp | null {
+  return word.length > 6 && word.endsWith('ing') ? new RegExp(String.raw`\b${word.slice(0, -3)}(?:ing|ed)\b`, 'i') : null;
 }
 
 const DENIED_BEFORE = /\b(?:no|not|without|negative|free of|normal|clear|unremarkable)\b/i;
