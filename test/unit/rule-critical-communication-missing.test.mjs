@@ -238,6 +238,7 @@ test('critical-communication-missing: what the exam cannot show is another organ
       .includes('intracranial'),
     false,
   );
-  // On a head CT the same word is the brain's, and called.
+  // On a head CT the same word is the brain's, and called; so on a title naming the head among other parts.
   assert.equal(problemsOf(RULE, 'EXAM: CT head\nFINDINGS: Acute infarct in the left MCA territory.\n').length, 1);
+  assert.equal(problemsOf(RULE, 'EXAM: CT chest and head\nFINDINGS: Acute subdural hematoma over the left convexity.\n').length, 1);
 });

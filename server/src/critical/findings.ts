@@ -60,7 +60,7 @@ export function findCriticalFindings(
     if (finding.assertion !== 'present' && finding.assertion !== 'possible') continue;
     if (finding.section === 'history' || finding.section === 'comparison' || finding.section === 'exam') continue;
     // What the exam cannot show is another organ's word ("infarct" of the spleen on a chest CT), not a call.
-    if (!fitsExam(u, finding)) continue;
+    if (!fitsExam(u, finding, report)) continue;
     // Narrative sections ("COURSE:", "HX:") of a report that has its own findings or impression
     // tell the story; the result being reported is in the findings and impression.
     if (finding.section === 'other' && hasReportSections) continue;

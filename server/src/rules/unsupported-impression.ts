@@ -234,7 +234,7 @@ function insertionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] {
       sitesAgree(f, g) && (!f.side || !g.side || f.side === g.side || f.side === 'bilateral' || g.side === 'bilateral');
     // A diagnosis outside the exam's body part ("acute appendicitis" on an elbow MRI) is not explained by
     // what it would cover there (the elbow's muscle edema): only its own name in the findings supports it.
-    const inExam = fitsExam(c.u, g);
+    const inExam = fitsExam(c.u, g, report);
     const described = c.inFindings.some((f) =>
       f.assertion === 'absent'
         ? denies(conceptOf(report, f), conceptOf(report, g)) &&
