@@ -128,3 +128,15 @@ test('one wrong side word, one problem: the exam-side rule has it, the others le
   );
   assert.deepEqual(problemsOf('laterality-mismatch', text), [], 'the same word is not reported again as a findings/impression mismatch');
 });
+
+test('exam-side-mismatch: a title of two exams holds its one-sided part to its side; the chest keeps its own sides', () => {
+  const two = (side, chest) =>
+    problemsOf(
+      RULE,
+      `EXAM: Two-view chest. Three-view ${side} ankle.\nFINDINGS: Chest: Both lungs clear. Small ${chest} pleural effusion. Right ankle: No fracture.\nIMPRESSION: Small ${chest} pleural effusion.\n`,
+    );
+  assert.deepEqual(two('right', 'left'), []);
+  const p = two('left', 'left');
+  assert.equal(p.length, 1);
+  assert.match(p[0].message, /"?Right ankle"?, but the exam is of the left ankle/);
+});

@@ -21,6 +21,7 @@ export {
   deniedBy,
   denies,
   fitsExam,
+  examTitleParts,
   isOneSidedBodyPart,
   kinOf,
   knownConcept,

@@ -105,7 +105,7 @@ const GROUPS_BY_PART: ReadonlyMap<string, readonly string[]> = new Map(
 export function fitsExam(u: Pick<Understanding, 'exam'>, f: Finding, report?: Report): boolean {
   const group = CONCEPT_BY_ID.get(f.concept)?.group;
   if (!group) return true;
-  const parts = report ? titleParts(report, u.exam) : u.exam.bodyPart ? [u.exam.bodyPart] : [];
+  const parts = report ? examTitleParts(report, u.exam) : u.exam.bodyPart ? [u.exam.bodyPart] : [];
   if (!parts.length) return true;
   return parts.some((part) => {
     const groups = GROUPS_BY_PART.get(part);
@@ -113,9 +113,9 @@ export function fitsExam(u: Pick<Understanding, 'exam'>, f: Finding, report?: Re
   });
 }
 
-// The body parts an exam title names, read once per report.
+/** The body parts an exam title names ("CT chest and head": chest, head), read once per report. */
 const TITLE_PARTS = new WeakMap<Report, readonly string[]>();
-function titleParts(report: Report, exam: Exam): readonly string[] {
+export function examTitleParts(report: Report, exam: Exam): readonly string[] {
   let parts = TITLE_PARTS.get(report);
   if (!parts) {
     const named = new Set<string>(exam.bodyPart ? [exam.bodyPart] : []);
