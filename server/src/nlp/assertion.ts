@@ -35,7 +35,6 @@ const RANK: Record<CueKind, number> = {
 };
 const kindRank = (kind: CueKind) => RANK[kind];
 
-/** The cue kinds that reach a mention: pre cues before it in its clause, post cues after it. */
 /** How a mention is asserted; `known` when a hedge weighs a known history rather than a new finding. */
 export interface Asserted {
   assertion: Assertion;
@@ -43,6 +42,7 @@ export interface Asserted {
   known?: true;
 }
 
+/** The cue kinds that reach a mention: pre cues before it in its clause, post cues after it. */
 export function assertionOf(s: SentenceWords, m: Mention): Asserted {
   if (m.negatedInside) return { assertion: 'absent' };
   const { words, mentionAt, cueAt, cues } = s;

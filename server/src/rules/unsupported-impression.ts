@@ -153,13 +153,14 @@ function toldAcrossSentence(report: Report, organsOf: OrgansOf, sentences: reado
   if (!named.size) words.splice(0, words.length - 1);
   if (!words.length) return false;
   const forms = words.map(wordForms);
-  const head = forms[forms.length - 1];
+  const last = words[words.length - 1];
+  const head = forms[forms.length - 1] ?? new RegExp(String.raw`\b${last}\b`, 'i');
   return sentences.some((s) => {
     const lower = s.text.toLowerCase();
     return (
       [...organsOf(s.start, s.end)].some((o) => organs.has(o)) &&
       forms.every((w, i) => (w ? w.test(lower) : hasWords(lower, words[i]))) &&
-      affirms(s.text, head ?? new RegExp(String.raw`\b${words[words.length - 1]}\b`, 'i'))
+      affirms(s.text, head)
     );
   });
 }
