@@ -170,7 +170,7 @@ export function extractFindings(
       finding.sectionIndex = sentence.section;
       finding.sentenceIndex = sentenceIndex;
       finding.measurements = [];
-      finding.critical = m.concept.critical && !oldNews(s, place.phraseStart, m.i) ? m.concept.critical : null;
+      finding.critical = m.concept.critical && !assertion.known && !oldNews(s, place.phraseStart, m.i) ? m.concept.critical : null;
       finding.significant = m.concept.significant;
       if (m.concept.significantFromWeek && !m.concept.significant) byGestation.push([finding, m.concept.significantFromWeek]);
       if (m.concept.sex) finding.sex = m.concept.sex;

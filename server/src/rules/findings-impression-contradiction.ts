@@ -218,7 +218,7 @@ function contradictionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] 
       (f) =>
         f.assertion === 'present' &&
         f.significant &&
-        fitsExam(c.u, f) &&
+        fitsExam(c.u, f, report) &&
         (!named.has(f.concept) || f.critical === 'minutes' || f.critical === 'hours') &&
         !isMinor(report, f),
     );
@@ -240,7 +240,7 @@ function contradictionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] 
               (g.start < statement.start || g.start >= statement.end) &&
               g.assertion === 'present' &&
               g.significant &&
-              fitsExam(c.u, g) &&
+              fitsExam(c.u, g, report) &&
               !reported.has(g) &&
               !isMinor(report, g),
           ));
