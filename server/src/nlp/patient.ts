@@ -255,6 +255,11 @@ export function findExam(report: Report): Exam & { contexts: string[] } {
 export function findSexSpecific(words: readonly Word[]): { start: number; end: number; term: string; sex: Sex }[] {
   const out: { start: number; end: number; term: string; sex: Sex }[] = [];
   for (let i = 0; i < words.length;) {
+    // Nearly no word starts a term: the tries' first keys asked before a walk of each.
+    if (!SEX_TRIES.base.startsWith(words[i].norm) && !SEX_TRIES.exact.startsWith(words[i].text)) {
+      i++;
+      continue;
+    }
     const a = SEX_TRIES.base.match(words, i);
     const b = SEX_TRIES.exact.match(words, i);
     const hit = a && (!b || a.end >= b.end) ? a : b;
