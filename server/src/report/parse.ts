@@ -104,16 +104,17 @@ function findHeaders(text: string): HeaderMatch[] {
   for (const m of allMatches(HEADER_WITH_COLON, text)) {
     const name = m[1];
     const start = m.index + m[0].indexOf(name);
-    const words = name.trim().split(/\s+/);
-    if (words.length > 6) continue;
+    const trimmed = name.trim();
+    const words = wordCount(trimmed);
+    if (words > 6) continue;
     // "Dr. X" and times ("at 14:35") are not headers; the pattern already needs letters only.
     headers.push({
       start,
       end: m.index + m[0].length,
-      name: name.trim(),
+      name: trimmed,
       kind: knownSectionKind(name),
       allCaps: name === name.toUpperCase() && /[A-Z]{2}/.test(name),
-      words: words.length,
+      words,
     });
   }
   for (const m of allMatches(HEADER_ALONE, text)) {
@@ -129,8 +130,11 @@ function findHeaders(text: string): HeaderMatch[] {
     const name = m[1].trim();
     headers.push({ start: m.index + m[0].indexOf(name), end: m.index + m[0].length, name, kind: null, allCaps: false, words: 1 });
   }
-  const starts = new Set(headers.map((h) => h.start));
-  for (const m of allMatches(HEADER_RUN_IN, text)) {
+  // Run-in and glued headers are rare: the starts so far are gathered only when one is found.
+  const runIn = allMatches(HEADER_RUN_IN, text);
+  const glued = gluedHeaders(text);
+  const starts = runIn.length || glued.length ? new Set(headers.map((h) => h.start)) : new Set<number>();
+  for (const m of runIn) {
     const name = m[1].trim();
     const kind = knownSectionKind(name);
     if (!kind || kind === 'other' || starts.has(m.index)) continue;
@@ -142,7 +146,7 @@ function findHeaders(text: string): HeaderMatch[] {
   // header was quadratic in a long document).
   let byEnd: Map<number, number> | undefined;
   const replaced = new Set<number>();
-  for (const m of gluedHeaders(text)) {
+  for (const m of glued) {
     const name = m[1];
     const end = m.index + m[0].length;
     if (starts.has(m.index)) continue;
@@ -162,9 +166,17 @@ function findHeaders(text: string): HeaderMatch[] {
     for (let i = 0; i < headers.length; i++) if (!replaced.has(i)) headers[k++] = headers[i];
     headers.length = k;
   }
-  headers.sort((a, b) => a.start - b.start);
+  // Usually found in order already (the line-start headers alone).
+  if (headers.some((h, i) => i > 0 && headers[i - 1].start > h.start)) headers.sort((a, b) => a.start - b.start);
   // A header said twice in a row ("INDICATION: INDICATION: Pain") is one header.
   return headers.filter((h, i) => i === 0 || h.name !== headers[i - 1].name || text.slice(headers[i - 1].end, h.start).trim() !== '');
+}
+
+/** The words of a trimmed header name (its only white space is the space): as name.split(/\s+/).length. */
+function wordCount(name: string): number {
+  let n = 1;
+  for (let i = 1; i < name.length; i++) if (name.charCodeAt(i) === 32 && name.charCodeAt(i - 1) !== 32) n++;
+  return n;
 }
 
 // The characters of a regex \s, tested by code: trimming runs over every sentence of every report.
@@ -321,15 +333,21 @@ function findItems(text: string, section: Section): NumberedItem[] {
   return items;
 }
 
+function wordOrStop(text: string, k: number): boolean {
+  const c = text.charCodeAt(k);
+  if (c < 128) return c === 46 || isAsciiLetter(c);
+  return /[\p{L}.]/u.test(text[k]);
+}
+
 function isSentenceEnd(text: string, i: number, end: number): boolean {
   const ch = text[i];
   if (ch === '!' || ch === '?') return true;
   if (ch !== '.') return false;
   const next = text[i + 1];
-  if (i + 1 < end && next !== undefined && !/\s/.test(next)) return false; // "2.3", "x-XXXX.", "e.g.,"
-  // The word before the period.
+  if (i + 1 < end && next !== undefined && !isSpace(text.charCodeAt(i + 1))) return false; // "2.3", "x-XXXX.", "e.g.,"
+  // The word before the period (letters and periods; the letter pattern only past ASCII).
   let j = i;
-  while (j > 0 && /[\p{L}.]/u.test(text[j - 1])) j--;
+  while (j > 0 && wordOrStop(text, j - 1)) j--;
   const word = text.slice(j, i).toLowerCase();
   if (ABBREVIATIONS.has(word)) return false;
   if (/^\p{L}$/u.test(word) && /\p{Lu}/u.test(text[j])) return false; // an initial: "J. Smith"
