@@ -255,8 +255,10 @@ export function findExam(report: Report): Exam & { contexts: string[] } {
 export function findSexSpecific(words: readonly Word[]): { start: number; end: number; term: string; sex: Sex }[] {
   const out: { start: number; end: number; term: string; sex: Sex }[] = [];
   for (let i = 0; i < words.length;) {
-    // Nearly no word starts a term: the tries' first keys asked before a walk of each.
-    if (!SEX_TRIES.base.startsWith(words[i].norm) && !SEX_TRIES.exact.startsWith(words[i].text)) {
+    // Nearly no word starts a term: the tries' first keys asked before a walk of each (the exact trie
+    // holds only all-capital abbreviations, so only a word starting with a capital is looked up there).
+    const first = words[i].text.charCodeAt(0);
+    if (!SEX_TRIES.base.startsWith(words[i].norm) && !(first >= 65 && first <= 90 && SEX_TRIES.exact.startsWith(words[i].text))) {
       i++;
       continue;
     }
