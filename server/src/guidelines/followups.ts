@@ -76,6 +76,8 @@ interface Matcher {
   test(s: string): boolean;
   /** Where the first word stands, or -1. */
   search(s: string): number;
+  /** Every word in any case: a pattern that matches wherever test() does (and more). */
+  anyCase: string;
 }
 /** Acronyms (CT, US) match in their case only ("us" is a pronoun); words in any case. */
 function matcher(list: readonly string[]): Matcher {
@@ -87,7 +89,7 @@ function matcher(list: readonly string[]): Matcher {
     const at = Math.min(...[lower?.exec(s)?.index, upper?.exec(s)?.index].map((i) => i ?? Infinity));
     return Number.isFinite(at) ? at : -1;
   };
-  return { test: (s) => !!(lower?.test(s) || upper?.test(s)), search };
+  return { test: (s) => !!(lower?.test(s) || upper?.test(s)), search, anyCase: String.raw`\b(?:${alt(list)})(?![\w])` };
 }
 
 const CUE = matcher(W.cues);
@@ -132,6 +134,12 @@ const LEADS = new RegExp(String.raw`^(?:${alt(W.verbless.leads)})$`, 'i');
 const WITHIN = new RegExp(String.raw`(?:[,;]\s*|\s)(?:${alt(W.continuation.within)})\b`, 'i');
 const STARTS = new RegExp(String.raw`^\W*(?:\d+[.)]\s*)?(?:${alt(W.continuation.starts)})\b`, 'i');
 const DEFERRED = new RegExp(String.raw`\b(?:${alt(W.deferral.before)})\s+(?:the\s+)?(?:${alt(W.deferral.names)})`, 'i');
+// One scan that every sentence readSentence keeps passes (a "no ...", a cue, a modality, an action, a deferral):
+// most sentences of a long document fail it and are spared the dozen patterns read below.
+const MAY_RECOMMEND = new RegExp(
+  [NONE.source, CUE.anyCase, ...MODALITY.map(([m]) => m.anyCase), ...ACTIONS.map(([, m]) => m.anyCase), DEFERRED.source].join('|'),
+  'i',
+);
 const LABEL = /^\W*(?:\d+[.)]\s*)?(?:recommendations?|plan|follow-?up)\s*:\s*/i;
 
 /** The Lung-RADS category a sentence assigns, as the RADS reader reads it. */
@@ -225,6 +233,7 @@ export function parseFollowUp(text: string): FollowUp[] | null {
 }
 
 function readSentence(text: string): { options: FollowUp[]; later: FollowUp[][]; deferred: boolean } | null {
+  if (!MAY_RECOMMEND.test(text)) return null;
   const isNone = NONE.test(text);
   const cue = isNone || CUE.test(text);
   const { first, later } = stepsOf(text.replace(LABEL, ''));
