@@ -409,7 +409,9 @@ function tokenize(text: string, cuts: readonly number[] = []): Token[] {
     tokens.push({ start, end: start + t.length, text: t, kind: kindOf(t), lower: t.toLowerCase() });
   };
   let c = 0;
-  for (const m of allMatches(TOKEN, text)) {
+  // exec one match at a time: a list of every match of a long document only fed the garbage collector.
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
     const end = m.index + m[0].length;
     while (c < cuts.length && cuts[c] <= m.index) c++;
     let from = m.index;
