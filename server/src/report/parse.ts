@@ -28,7 +28,8 @@ const HEADER_RUN_IN = /(?=[A-Z])(?<=[A-Za-z0-9)\]_][.!?][ \t]{0,3}|[_:][ \t]{1,3
 const HEADER_GLUED =
   /(?=[CHITF])(?<=[A-Za-z)\]_]|[a-z0-9%][ \t])(?<!CONTRA)((?:CLINICAL )?(?:HISTORY|INDICATIONS?)|TECHNIQUE|COMPARISONS?|FINDINGS|(?:FINAL )?IMPRESSIONS?|CONCLUSIONS?)[ \t]*:(?!\/)/g;
 
-const TOKEN = /XXXX+|\p{L}[\p{L}\p{M}'’]*\p{L}|\p{L}|\d+(?:[.,]\d+)*|[^\s\p{L}\d]/gu;
+// Sticky: read from a given position (tokenize).
+const TOKEN = /XXXX+|\p{L}[\p{L}\p{M}'’]*\p{L}|\p{L}|\d+(?:[.,]\d+)*|[^\s\p{L}\d]/uy;
 
 // Words that end in a period without ending the sentence.
 const ABBREVIATIONS = new Set([
@@ -409,17 +410,28 @@ function tokenize(text: string, cuts: readonly number[] = []): Token[] {
     tokens.push({ start, end: start + t.length, text: t, kind: kindOf(t), lower: t.toLowerCase() });
   };
   let c = 0;
-  // exec one match at a time: a list of every match of a long document only fed the garbage collector.
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
-    const end = m.index + m[0].length;
-    while (c < cuts.length && cuts[c] <= m.index) c++;
-    let from = m.index;
+  // Every character but white space starts a token (the last alternative takes any other sign), so the
+  // tokens are read from each such position with the sticky pattern's test(): no match object per token.
+  for (let at = 0; at < text.length;) {
+    const ch = text.charCodeAt(at);
+    if (ch === 32 || (ch >= 9 && ch <= 13) || (ch >= 128 && SPACE.test(text[at]))) {
+      at++;
+      continue;
+    }
+    TOKEN.lastIndex = at;
+    if (!TOKEN.test(text)) {
+      at++;
+      continue;
+    }
+    const end = TOKEN.lastIndex;
+    while (c < cuts.length && cuts[c] <= at) c++;
+    let from = at;
     for (; c < cuts.length && cuts[c] < end; c++) {
       push(from, text.slice(from, cuts[c]));
       from = cuts[c];
     }
     push(from, text.slice(from, end));
+    at = end;
   }
   return tokens;
 }
