@@ -52,7 +52,8 @@ function gluedHeaders(text: string): RegExpExecArray[] {
   return out;
 }
 
-const TOKEN = /XXXX+|\p{L}[\p{L}\p{M}'’]*\p{L}|\p{L}|\d+(?:[.,]\d+)*|[^\s\p{L}\d]/gu;
+// Sticky: read from a given position (tokenize).
+const TOKEN = /XXXX+|\p{L}[\p{L}\p{M}'’]*\p{L}|\p{L}|\d+(?:[.,]\d+)*|[^\s\p{L}\d]/uy;
 
 // Words that end in a period without ending the sentence.
 const ABBREVIATIONS = new Set([
@@ -309,21 +310,27 @@ function addSubsection(text: string, section: Section, h: HeaderMatch): void {
   section.subsections.push(sub);
 }
 
-// "1. ", "2) " at the start of a line or after a sentence end, counting up from 1.
-const ITEM_MARKER = /(?<=^|[\s])(\d{1,2})[.)](?=[ \t]+\S)/g;
+// "1. ", "2) " at the start of a line or after a sentence end, counting up from 1. The white space before
+// the number is tested by hand: a look-behind tried at every character of the text cost more than the rest.
+const ITEM_MARKER = /(\d{1,2})[.)](?=[ \t]+\S)/g;
+const SPACE = /\s/;
 
 function findItems(text: string, section: Section): NumberedItem[] {
-  const body = text.slice(section.body.start, section.body.end);
+  const bodyStart = section.body.start;
+  const body = text.slice(bodyStart, section.body.end);
   const items: NumberedItem[] = [];
   let expected = 1;
   for (const m of allMatches(ITEM_MARKER, body)) {
-    const n = Number(m[1]);
-    if (n !== expected) continue;
-    const at = section.body.start + m.index;
-    const before = text.slice(section.body.start, at).trimEnd();
-    const atStart = before.length === 0 || /[.!?:;\n]$/.test(before) || /\n\s*$/.test(text.slice(section.body.start, at));
-    if (!atStart) continue;
-    items.push({ number: n, start: at, end: section.body.end, marker: { start: at, end: at + m[0].length } });
+    // A marker starts the body or follows white space (a match right after a digit hides no marker).
+    if (m.index > 0 && !SPACE.test(body[m.index - 1])) continue;
+    if (Number(m[1]) !== expected) continue;
+    // At the start or after a sentence end or a line break: read back over the white space before it.
+    let j = m.index - 1;
+    let newline = false;
+    for (; j >= 0 && SPACE.test(body[j]); j--) if (body[j] === '\n') newline = true;
+    if (!(j < 0 || newline || '.!?:;'.includes(body[j]))) continue;
+    const at = bodyStart + m.index;
+    items.push({ number: expected, start: at, end: section.body.end, marker: { start: at, end: at + m[0].length } });
     expected++;
   }
   // A lone "1." is a number, not a list, unless it stands at the start of the section.
@@ -471,15 +478,28 @@ function tokenize(text: string, cuts: readonly number[] = []): Token[] {
     tokens.push({ start, end: start + t.length, text: t, kind: kindOf(t), lower: t.toLowerCase() });
   };
   let c = 0;
-  for (const m of allMatches(TOKEN, text)) {
-    const end = m.index + m[0].length;
-    while (c < cuts.length && cuts[c] <= m.index) c++;
-    let from = m.index;
+  // Every character but white space starts a token (the last alternative takes any other sign), so the
+  // tokens are read from each such position with the sticky pattern's test(): no match object per token.
+  for (let at = 0; at < text.length;) {
+    const ch = text.charCodeAt(at);
+    if (ch === 32 || (ch >= 9 && ch <= 13) || (ch >= 128 && SPACE.test(text[at]))) {
+      at++;
+      continue;
+    }
+    TOKEN.lastIndex = at;
+    if (!TOKEN.test(text)) {
+      at++;
+      continue;
+    }
+    const end = TOKEN.lastIndex;
+    while (c < cuts.length && cuts[c] <= at) c++;
+    let from = at;
     for (; c < cuts.length && cuts[c] < end; c++) {
       push(from, text.slice(from, cuts[c]));
       from = cuts[c];
     }
     push(from, text.slice(from, end));
+    at = end;
   }
   return tokens;
 }
