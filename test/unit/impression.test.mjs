@@ -724,15 +724,20 @@ test('impression: an impression run into the findings as "•" statements keeps 
     );
 });
 
-// Verifier gap (rewrite/verify-clauses.ts, not owned here): it reads no old impression in a report without an
-// IMPRESSION header, so a caveat or a run-in "•" impression in the findings may be dropped and still verify.
-test(
-  "verifier: a normal draft that drops the findings' caveat on what CT can show is refused",
-  { todo: 'the verifier asks nothing of caveats or a run-in impression in the findings' },
-  () => {
-    const text =
-      'EXAM: CT CHEST\nFINDINGS: The airways are patent. No pleural effusion. No consolidation is seen in either lung. However, CT can be false-negative early in a viral infection.\n';
-    const dropped = `${text.trimEnd()}\nIMPRESSION: No acute cardiopulmonary abnormality.\n`;
-    assert.equal(verifyRewrite(text, dropped, { kind: 'impression', mode: 'verbatim' }).ok, false);
-  },
-);
+// The gate (its clause layer) keeps a caveat on what the exam can show under any "all is well" (cues.json caveats).
+test("verifier: a normal draft that drops the findings' caveat on what CT can show is refused", () => {
+  const { verify } = require(path.join(root, 'out/server/rewrite/index.js'));
+  const gate = (source, output) => verify('impression', engine.analyze(source), output);
+  const text =
+    'EXAM: CT CHEST\nFINDINGS: The airways are patent. No pleural effusion. No consolidation is seen in either lung. However, CT can be false-negative early in a viral infection.\n';
+  const dropped = `${text.trimEnd()}\nIMPRESSION: No acute cardiopulmonary abnormality.\n`;
+  const v = gate(text, dropped);
+  assert.equal(v.ok, false);
+  assert.match(v.reasons.join('\n'), /drops the caveat "However, CT can be false-negative/);
+  const kept = dropped.replace('abnormality.', 'abnormality. However, CT can be false-negative early in a viral infection.');
+  assert.equal(gate(text, kept).ok, true);
+  // "Limited by motion" under a normal statement is kept the same way.
+  const motion = text.replace('However, CT can be false-negative early in a viral infection.', 'The study is limited by motion.');
+  const normal = `${motion.trimEnd()}\nIMPRESSION: No acute cardiopulmonary abnormality.\n`;
+  assert.equal(gate(motion, normal).ok, false);
+});
