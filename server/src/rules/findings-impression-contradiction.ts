@@ -89,8 +89,8 @@ function contradictionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] 
 
   // 1. Present in one section, denied in the other.
   // "Thrombosis: No thrombus is identified" in a structured report: the label affirms nothing.
-  const both = [...c.inFindings, ...c.inImpression];
-  const affirmed = (f: Finding) => f.assertion === 'present' && !labelOnly(report, f, both);
+  let both: Finding[] | undefined;
+  const affirmed = (f: Finding) => f.assertion === 'present' && !labelOnly(report, f, (both ??= [...c.inFindings, ...c.inImpression]));
   const pairs: [Finding[], Finding[]][] = [
     [c.inFindings, c.inImpression],
     [c.inImpression, c.inFindings],
@@ -107,6 +107,8 @@ function contradictionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] 
     return map;
   };
   for (const [deniers, affirmers] of pairs) {
+    // Most parts deny nothing in one of the sections: no maps to build for it.
+    if (!deniers.some((d) => d.assertion === 'absent')) continue;
     const affirmedByConcept = byOwnConcept(affirmers, affirmed);
     const alsoAffirmed = byOwnConcept(deniers, (o) => o.assertion === 'present' || o.assertion === 'possible');
     // One judgement per denied finding, side and site: repeated denials add nothing.
@@ -221,7 +223,7 @@ function contradictionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] 
       (f) =>
         f.assertion === 'present' &&
         f.significant &&
-        fitsExam(c.u, f) &&
+        fitsExam(c.u, f, report) &&
         (!named.has(f.concept) || f.critical === 'minutes' || f.critical === 'hours') &&
         !isMinor(report, f),
     );
@@ -243,7 +245,7 @@ function contradictionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] 
               (g.start < statement.start || g.start >= statement.end) &&
               g.assertion === 'present' &&
               g.significant &&
-              fitsExam(c.u, g) &&
+              fitsExam(c.u, g, report) &&
               !reported.has(g) &&
               !isMinor(report, g),
           ));
