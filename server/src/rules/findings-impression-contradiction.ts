@@ -182,9 +182,11 @@ function contradictionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] 
     }
   }
 
-  // 2. Opposite findings, one in each section: growth restriction above, macrosomia below.
+  // 2. Opposite findings, one in each section: growth restriction above, macrosomia below. Once per finding
+  // ("dichorionic diamniotic twin pregnancy" names multiple gestation twice).
+  const opposed = new Set<string>();
   for (const g of c.inImpression) {
-    if (g.assertion !== 'present' || reported.has(g)) continue;
+    if (g.assertion !== 'present' || reported.has(g) || opposed.has(g.concept)) continue;
     // Findings that give both ("twin A and twin B ... a dichorionic diamniotic single pregnancy") support the
     // impression only where it names both too (twin-twin transfusion: polyhydramnios of one sac, oligohydramnios of the other).
     if (
@@ -195,6 +197,7 @@ function contradictionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] 
     const other = oppositeInFindings(report, c, g);
     if (!other) continue;
     reported.add(g);
+    opposed.add(g.concept);
     problems.push(
       problemOf(rule, {
         start: g.start,
