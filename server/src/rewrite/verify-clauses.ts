@@ -51,7 +51,7 @@ export interface ClauseOptions {
   additionMarker?: string;
   /** Fixed lines of a summary that are not statements about the report (opening, closing). */
   summaryBoilerplate?: readonly RegExp[];
-  /** Where the findings core reads a present or possible finding, significant or not: what a summary of a report without an impression tells. */
+  /** Where the findings core reads a present or possible finding, significant or not: what a summary tells of the impression (else the findings). */
   presentAt?: readonly Span[];
 }
 
