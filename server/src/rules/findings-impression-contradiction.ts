@@ -19,7 +19,7 @@ import type { Fix, Problem } from '../problem';
 import { statementFrom } from '../report/edit';
 import { defineRule, type Rule } from './types';
 import { labelOnly } from '../critical/findings';
-import { oppositeInFindings } from './unsupported-impression';
+import { oppositeInFindings, statedOpposite } from './unsupported-impression';
 
 // Words that narrow a denial (lexicon/relations.json narrowingWords).
 const NARROWING_RE = new RegExp(String.raw`\b(${NARROWING_WORDS.join('|')})\b`, 'gi');
@@ -185,7 +185,13 @@ function contradictionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] 
   // 2. Opposite findings, one in each section: growth restriction above, macrosomia below.
   for (const g of c.inImpression) {
     if (g.assertion !== 'present' || reported.has(g)) continue;
-    if (c.inFindings.some((f) => f.concept === g.concept && f.assertion !== 'absent')) continue;
+    // Findings that give both ("twin A and twin B ... a dichorionic diamniotic single pregnancy") support the
+    // impression only where it names both too (twin-twin transfusion: polyhydramnios of one sac, oligohydramnios of the other).
+    if (
+      c.inFindings.some((f) => f.concept === g.concept && f.assertion !== 'absent') &&
+      (!statedOpposite(c.inFindings, g) || statedOpposite(c.inImpression, g))
+    )
+      continue;
     const other = oppositeInFindings(report, c, g);
     if (!other) continue;
     reported.add(g);
@@ -214,7 +220,7 @@ function contradictionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] 
       (f) =>
         f.assertion === 'present' &&
         f.significant &&
-        fitsExam(c.u, f) &&
+        fitsExam(c.u, f, report) &&
         (!named.has(f.concept) || f.critical === 'minutes' || f.critical === 'hours') &&
         !isMinor(report, f),
     );
@@ -236,7 +242,7 @@ function contradictionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] 
               (g.start < statement.start || g.start >= statement.end) &&
               g.assertion === 'present' &&
               g.significant &&
-              fitsExam(c.u, g) &&
+              fitsExam(c.u, g, report) &&
               !reported.has(g) &&
               !isMinor(report, g),
           ));

@@ -205,6 +205,17 @@ function computeSizes(context: RuleContext): SizeComparison {
   for (const part of c.parts) {
     const inFindingsText: Measurement[] = [];
     for (const s of part.findingsSections) inFindingsText.push(...measurementsIn(c.u.measurements, s));
+    // The findings' quantities measured by name, each read once per part (first measurement per quantity).
+    let byQuantity: Map<string, Measurement> | undefined;
+    const namedInFindings = () => {
+      if (byQuantity) return byQuantity;
+      byQuantity = new Map();
+      for (const x of inFindingsText) {
+        const q = mm(x) && measuredQuantity(report.text, x);
+        if (q && !byQuantity.has(q)) byQuantity.set(q, x);
+      }
+      return byQuantity;
+    };
     const handled = new Set<Measurement>();
     const measuredInFindings = byConcept(part.inFindings.filter((f) => sizesOf(f).length));
     // One judgement per finding, place and size: repeated mentions add nothing.
@@ -276,7 +287,7 @@ function computeSizes(context: RuleContext): SizeComparison {
       // A quantity measured by name (units.json quantities: "cervical length", "nuchal translucency") and
       // given another value in the findings.
       const quantity = measuredQuantity(report.text, im);
-      const named = quantity && inFindingsText.find((x) => !!mm(x) && measuredQuantity(report.text, x) === quantity);
+      const named = quantity && namedInFindings().get(quantity);
       if (named) mismatches.push({ im, fm: named });
     }
   }
