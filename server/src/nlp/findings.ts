@@ -19,10 +19,13 @@ import {
 import { findMeasurements, isUpperBound, shortAxisMm } from './measurements';
 import { normalStatementsIn } from './normal';
 import { ownSide, placeOf } from './place';
+import { gestationalWeeks } from './patient';
 import { scanSentence, type SentenceWords } from './scan';
 import type { Finding, Measurement } from './types';
 import type { PhraseTrie } from './trie';
 import type { Word } from './words';
+
+const NONE: Finding[] = [];
 
 /**
  * The denials a sentence's normal statements make ("The lungs are clear" denies consolidation): one
@@ -33,12 +36,14 @@ function normalFindings(
   s: SentenceWords,
   sentenceIndex: number,
   findings: readonly Finding[],
+  from: number,
   section: { kind: string } | undefined,
   sectionIndex: number,
 ): Finding[] {
   const statements = normalStatementsIn(s.words);
-  if (statements.length === 0) return [];
-  const own = findings.filter((f) => f.sentenceIndex === sentenceIndex);
+  if (statements.length === 0) return NONE;
+  // This sentence's mentions are the last ones made (linear in the report).
+  const own = findings.slice(from).filter((f) => f.sentenceIndex === sentenceIndex);
   const out: Finding[] = [];
   for (const st of statements) {
     if (own.some((f) => (f.assertion === 'present' || f.assertion === 'possible') && st.concepts.includes(f.concept))) continue;
@@ -109,6 +114,8 @@ export function extractFindings(
   const contextTries = contexts.map((c) => CONCEPT_TRIES.byContext.get(c)).filter((t): t is PhraseTrie<{ concept: Concept }> => !!t);
   const findings: Finding[] = [];
   const normals: Finding[] = [];
+  // Findings that matter only from some week of gestation, with that week (a breech fetus near term).
+  const byGestation: [Finding, number][] = [];
   let w0 = 0;
   report.sentences.forEach((sentence, sentenceIndex) => {
     while (w0 < words.length && words[w0].start < sentence.start) w0++;
@@ -119,7 +126,7 @@ export function extractFindings(
     const places: { side: Side | null; site: string[]; phraseEnd: number }[] = [];
     // Per mention, its finding (none for a term used in another sense).
     const byMention: (Finding | undefined)[] = [];
-    const firstOfSentence = findings.length; // normalFindings looks at this sentence's only (linear in the report)
+    const firstOfSentence = findings.length;
     for (const [index, mention] of s.mentions.entries()) {
       const place = placeOf(s, mention);
       const concept = refinedAtSite(refined(s, mention, place.phraseStart), place.site);
@@ -167,21 +174,42 @@ export function extractFindings(
       finding.sectionIndex = sentence.section;
       finding.sentenceIndex = sentenceIndex;
       finding.measurements = [];
-      finding.critical = m.concept.critical && !oldNews(s, place.phraseStart, m.i) ? m.concept.critical : null;
+      finding.critical = m.concept.critical && !assertion.known && !oldNews(s, place.phraseStart, m.i) ? m.concept.critical : null;
       finding.significant = m.concept.significant;
+      if (m.concept.significantFromWeek && !m.concept.significant) byGestation.push([finding, m.concept.significantFromWeek]);
       if (m.concept.sex) finding.sex = m.concept.sex;
       byMention.push(finding);
       findings.push(finding);
     }
     if (!NO_NORMAL_STATEMENTS.has(section?.kind ?? ''))
-      normals.push(...normalFindings(s, sentenceIndex, findings.slice(firstOfSentence), section, sentence.section));
+      for (const denial of normalFindings(s, sentenceIndex, findings, firstOfSentence, section, sentence.section)) normals.push(denial);
     w0 = w1;
   });
   const measurements = findMeasurements(report.text);
   attachMeasurements(findings, measurements, report.sentences, report);
   for (const f of findings) refineAtSize(f, report.text);
+  if (byGestation.length) {
+    const weeks = gestationalWeeks(report.text);
+    for (const [f, from] of byGestation) if (weeks !== null && weeks >= from) f.significant = true;
+  }
   if (normals.length === 0) return { findings, measurements };
   // Normal statements carry no measurements; merged into text order after the attachment.
-  const all = [...findings, ...normals].sort((a, b) => a.sentenceIndex - b.sentenceIndex || a.start - b.start);
-  return { findings: all, measurements };
+  return { findings: inTextOrder(findings, normals), measurements };
+}
+
+const textOrder = (a: Finding, b: Finding) => a.sentenceIndex - b.sentenceIndex || a.start - b.start;
+const sorted = (list: readonly Finding[]) => list.every((f, i) => i === 0 || textOrder(list[i - 1], f) <= 0);
+/**
+ * Mentions and denials in text order, as a stable sort of the two would give them (mentions first on a
+ * tie): a merge, as both lists nearly always come in order already (the sort cost more than some rules).
+ */
+function inTextOrder(findings: Finding[], normals: Finding[]): Finding[] {
+  if (!sorted(findings) || !sorted(normals)) return [...findings, ...normals].sort(textOrder);
+  const all: Finding[] = [];
+  let a = 0;
+  let b = 0;
+  while (a < findings.length && b < normals.length) all.push(textOrder(findings[a], normals[b]) <= 0 ? findings[a++] : normals[b++]);
+  while (a < findings.length) all.push(findings[a++]);
+  while (b < normals.length) all.push(normals[b++]);
+  return all;
 }

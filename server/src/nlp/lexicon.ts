@@ -8,6 +8,7 @@ import type { Side } from './types';
 import type { Urgency } from './types';
 import { PhraseTrie } from './trie';
 import { wordsOf } from './words';
+import { escapeRegExp } from '../report/regex';
 
 const Urgency = z.enum(['minutes', 'hours', 'days']);
 const SideSchema = z.enum(['left', 'right', 'bilateral']);
@@ -23,6 +24,7 @@ export const CONCEPT_FLAGS = [
   'spinal-level',
   'heading',
   'call-only-when-large',
+  'subtle-significant',
 ] as const;
 export type ConceptFlag = (typeof CONCEPT_FLAGS)[number];
 
@@ -67,6 +69,8 @@ const ConceptSchema = z.object({
   pluralBilateral: z.boolean().default(false),
   critical: Urgency.nullable().default(null),
   significant: z.boolean(),
+  /** Significant from this week of gestation on (a breech fetus matters near term, when version or delivery is planned). */
+  significantFromWeek: z.number().int().positive().optional(),
   sex: z.enum(['female', 'male']).optional(),
   flags: z.array(z.enum(CONCEPT_FLAGS)).default([]),
 });
@@ -105,6 +109,8 @@ const ContextSchema = z.object({
       windows: z.record(z.string(), z.number().int().positive()).default({}),
     }),
   ),
+  readAsNote: z.string(),
+  readAs: Phrases,
   listBreakers: Phrases,
 });
 
@@ -219,21 +225,28 @@ export const PREDICATE_STATES: ReadonlySet<string> = new Set(
   CONCEPTS.flatMap((c) => c.predicates.flatMap((p) => p.state.map((s) => keysOf(s).join(' ')))).filter((s) => !s.includes(' ')),
 );
 
+/** What a normalised word can start (bits of scanStarts' masks). */
+export const STARTS = { concept: 1, contextConcept: 2, subject: 4, state: 8, cue: 16 } as const;
+
 /**
- * The normalised words that can start a concept, a subject, a state before its subject or a cue, in
- * any context: the sentence scan tries its tries only at those (and at the exact trie's first words),
- * one set look-up instead of five walks for nearly every word of a report.
+ * Per normalised word, what it can start, in any context: a concept, a subject, a state before its
+ * subject, a cue. The sentence scan walks only the tries a word can start (and the exact trie at its
+ * first words): one map look-up instead of seven walks for nearly every word of a report.
  */
-export function scanStarts(): ReadonlySet<string> {
-  return (scanStartSet ??= new Set([
-    ...CONCEPT_TRIES.base.firstKeys(),
-    ...[...CONCEPT_TRIES.byContext.values()].flatMap((t) => [...t.firstKeys()]),
-    ...PREDICATE_TRIE.firstKeys(),
-    ...PREDICATE_STATES,
-    ...CUE_TRIE.firstKeys(),
-  ]));
+export function scanStarts(): ReadonlyMap<string, number> {
+  if (scanStartMasks) return scanStartMasks;
+  const masks = new Map<string, number>();
+  const mark = (keys: Iterable<string>, bit: number) => {
+    for (const key of keys) masks.set(key, (masks.get(key) ?? 0) | bit);
+  };
+  mark(CONCEPT_TRIES.base.firstKeys(), STARTS.concept);
+  for (const trie of CONCEPT_TRIES.byContext.values()) mark(trie.firstKeys(), STARTS.contextConcept);
+  mark(PREDICATE_TRIE.firstKeys(), STARTS.subject);
+  mark(PREDICATE_STATES, STARTS.state);
+  mark(CUE_TRIE.firstKeys(), STARTS.cue);
+  return (scanStartMasks = masks);
 }
-let scanStartSet: ReadonlySet<string> | undefined;
+let scanStartMasks: ReadonlyMap<string, number> | undefined;
 
 export interface CueEntry {
   pre?: { kind: CueKind; window?: number };
@@ -260,6 +273,11 @@ function cueTrie() {
   return trie;
 }
 export const CUE_TRIE = cueTrie();
+/** "consistent with", "likely", "due to" …: words reading what the report saw as a diagnosis or its cause. */
+export const READ_AS = new RegExp(
+  String.raw`\b(?:${context.readAs.map((t) => escapeRegExp(t).replace(/ +/g, String.raw`\s+`)).join('|')})\b`,
+  'i',
+);
 /** Words after a comma that start a new statement rather than continue a denied list. */
 export const LIST_BREAKERS: ReadonlySet<string> = new Set(context.listBreakers.map((w) => keysOf(w).join(' ')));
 

@@ -178,6 +178,19 @@ function readTitle(words: Word[]): TitleReading {
   return r;
 }
 
+// Titles read before, by their text: most reports of a service share a handful of titles, and reading one
+// (its words, three trie walks per word) cost more than the rest of findExam. Bounded: cleared when full.
+const TITLES = new Map<string, TitleReading>();
+function readTitleText(text: string): TitleReading {
+  let r = TITLES.get(text);
+  if (r) return r;
+  if (TITLES.size >= 500) TITLES.clear();
+  r = readTitle(wordsOf(text));
+  Object.freeze(r.contexts); // shared by every report with this title
+  TITLES.set(text, r);
+  return r;
+}
+
 /** The technique's first sentence: "Axial CT images of the head were obtained without contrast." */
 function techniqueLine(report: Report): { start: number; end: number } | null {
   const s = report.sections.find((x) => x.kind === 'technique' && x.body.end > x.body.start);
@@ -215,10 +228,9 @@ export function findExam(report: Report): Exam & { contexts: string[] } {
       candidates.push({ start, end: start + line.length, firstLine: true });
   }
   const technique = techniqueLine(report);
-  const fromTechnique = technique ? readTitle(wordsOf(report.text.slice(technique.start, technique.end))) : null;
+  const fromTechnique = technique ? readTitleText(report.text.slice(technique.start, technique.end)) : null;
   for (const span of candidates) {
-    const words = wordsOf(report.text.slice(span.start, span.end));
-    const r = readTitle(words);
+    const r = readTitleText(report.text.slice(span.start, span.end));
     // A first line without a header is a title only if it names a modality ("CC: Left hand weakness" is not).
     if ('firstLine' in span ? r.modality : r.modality || r.bodyPart) {
       // The technique names what the title leaves out: the body part, and then its side too.
@@ -243,6 +255,13 @@ export function findExam(report: Report): Exam & { contexts: string[] } {
 export function findSexSpecific(words: readonly Word[]): { start: number; end: number; term: string; sex: Sex }[] {
   const out: { start: number; end: number; term: string; sex: Sex }[] = [];
   for (let i = 0; i < words.length;) {
+    // Nearly no word starts a term: the tries' first keys asked before a walk of each (the exact trie
+    // holds only all-capital abbreviations, so only a word starting with a capital is looked up there).
+    const first = words[i].text.charCodeAt(0);
+    if (!SEX_TRIES.base.startsWith(words[i].norm) && !(first >= 65 && first <= 90 && SEX_TRIES.exact.startsWith(words[i].text))) {
+      i++;
+      continue;
+    }
     const a = SEX_TRIES.base.match(words, i);
     const b = SEX_TRIES.exact.match(words, i);
     const hit = a && (!b || a.end >= b.end) ? a : b;
@@ -254,4 +273,18 @@ export function findSexSpecific(words: readonly Word[]): { start: number; end: n
     i = hit.end;
   }
   return out;
+}
+
+// "at 36 weeks 3 days", "37weeks and 4days", "34 weeks gestation": a gestational age in weeks (a pregnancy
+// lasts at most some 44 weeks; "+/- 2 weeks" and "follow-up in 4 weeks" are never the largest).
+const GESTATION_WEEKS = /\b(\d{1,2})[ \t-]*(?:weeks?|wks?)\b/gi;
+
+/** The latest gestational age the report states, in whole weeks (the current one: prior scans were earlier); null when none. */
+export function gestationalWeeks(text: string): number | null {
+  let weeks: number | null = null;
+  for (const m of allMatches(GESTATION_WEEKS, text)) {
+    const n = Number(m[1]);
+    if (n <= 44 && (weeks === null || n > weeks)) weeks = n;
+  }
+  return weeks;
 }

@@ -1,6 +1,6 @@
 // The words of one sentence read once: each lexicon mention (longest match, a subject with its state a
 // few words on) and each assertion cue, so assertion, place and binding index them by word.
-import { CONCEPT_TRIES, CUE_TRIE, PREDICATE_STATES, PREDICATE_TRIE, scanStarts, type Concept, type CueEntry } from './lexicon';
+import { CONCEPT_TRIES, CUE_TRIE, PREDICATE_STATES, PREDICATE_TRIE, STARTS, scanStarts, type Concept, type CueEntry } from './lexicon';
 import { INNER_SIDES, NEGATORS, PREDICATE_FILLERS, STATE_MODIFIERS } from './grammar';
 import type { PhraseTrie } from './trie';
 import type { Word } from './words';
@@ -28,17 +28,28 @@ export interface SentenceWords {
   cues: Cue[];
 }
 
-export function matchConcept(words: readonly Word[], i: number, contextTries: readonly PhraseTrie<{ concept: Concept }>[]): Mention | null {
+/**
+ * The mention starting at words[i], if any. `starts`: what the word can start (scanStarts' bits) and
+ * whether the exact trie has it first, when the caller knows: a trie the word cannot start is not walked.
+ */
+export function matchConcept(
+  words: readonly Word[],
+  i: number,
+  contextTries: readonly PhraseTrie<{ concept: Concept }>[],
+  starts = -1,
+  exactStart = true,
+): Mention | null {
   // The longest of the tries' matches, the first on a tie (no closure or object per word: called for every word).
-  let found = CONCEPT_TRIES.base.match(words, i, words.length, INNER_SIDES);
-  const exact = CONCEPT_TRIES.exact.match(words, i);
+  let found = starts & STARTS.concept ? CONCEPT_TRIES.base.match(words, i, words.length, INNER_SIDES) : null;
+  const exact = exactStart ? CONCEPT_TRIES.exact.match(words, i) : null;
   if (exact && (!found || exact.end > found.end)) found = exact;
-  for (const trie of contextTries) {
-    const m = trie.match(words, i);
-    if (m && (!found || m.end > found.end)) found = m;
-  }
+  if (starts & STARTS.contextConcept)
+    for (const trie of contextTries) {
+      const m = trie.match(words, i);
+      if (m && (!found || m.end > found.end)) found = m;
+    }
   // A subject with its state a few words on: "the cardiac silhouette is mildly enlarged".
-  const subject = PREDICATE_TRIE.match(words, i);
+  const subject = starts & STARTS.subject ? PREDICATE_TRIE.match(words, i) : null;
   if (subject) {
     let negated = false;
     for (let k = subject.end; k < Math.min(words.length, subject.end + 6); k++) {
@@ -54,7 +65,7 @@ export function matchConcept(words: readonly Word[], i: number, contextTries: re
   }
   // The state before its subject, across the words that place it: "enlarged left level II lymph node".
   const state = words[i].norm;
-  if (PREDICATE_STATES.has(state))
+  if (starts & STARTS.state && PREDICATE_STATES.has(state))
     for (let k = i + 1; k < Math.min(words.length, i + 6); k++) {
       const later = PREDICATE_TRIE.match(words, k);
       const hit = later?.value.find((p) => p.states.has(state));
@@ -76,12 +87,15 @@ export function scanSentence(words: Word[], contextTries: readonly PhraseTrie<{ 
   // Cues first where they are longer than a concept starting at the same word ("free of" vs "free air").
   for (let i = 0; i < words.length;) {
     const w = words[i];
-    if (w.kind === 'number' || w.kind === 'deid' || (!starts.has(w.norm) && !CONCEPT_TRIES.exact.startsWith(w.text))) {
+    const skipped = w.kind === 'number' || w.kind === 'deid';
+    const can = skipped ? 0 : (starts.get(w.norm) ?? 0);
+    const exactStart = !skipped && CONCEPT_TRIES.exact.startsWith(w.text);
+    if (can === 0 && !exactStart) {
       i++;
       continue;
     }
-    const cue = CUE_TRIE.match(words, i);
-    const mention = matchConcept(words, i, contextTries);
+    const cue = can & STARTS.cue ? CUE_TRIE.match(words, i) : null;
+    const mention = matchConcept(words, i, contextTries, can, exactStart);
     if (mention && (!cue || mention.j >= cue.end)) {
       for (let k = mention.i; k < mention.j; k++) mentionAt[k] = mentions.length;
       mentions.push(mention);

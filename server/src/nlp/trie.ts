@@ -44,13 +44,20 @@ export class PhraseTrie<T> {
   match(words: readonly Word[], at: number, limit = words.length, skip?: ReadonlySet<string>): { end: number; value: T } | null {
     // The best end and value as two locals and one result object at the end, not one per matching step:
     // every word of a report starts several walks.
-    let node: Node<T> | undefined = this.root;
+    if (at >= limit) return null;
+    // The first word alone first: nearly every walk ends there (a skipped word never starts a phrase).
+    let node: Node<T> | undefined = this.root.next.get(this.exact ? words[at].text : words[at].norm);
+    if (node === undefined) return null;
     let end = -1;
     let value: T | undefined;
-    for (let i = at; i < limit && node; i++) {
+    if (node.value !== undefined) {
+      end = at + 1;
+      value = node.value;
+    }
+    for (let i = at + 1; i < limit && node; i++) {
       const key = this.exact ? words[i].text : words[i].norm;
       const next: Node<T> | undefined = node.next.get(key);
-      if (!next && skip && i > at && node !== this.root && skip.has(words[i].norm)) continue;
+      if (!next && skip && skip.has(words[i].norm)) continue;
       node = next;
       if (node !== undefined && node.value !== undefined) {
         end = i + 1;

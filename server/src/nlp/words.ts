@@ -28,11 +28,20 @@ const SPELLING: Array<[RegExp, string]> = [
   [/’/g, "'"],
 ];
 
+/** Might SPELLING change this lower-case word: does it hold ’, "haem", "oe" or "tumour", or start with "disk"? */
+function mayRespell(w: string): boolean {
+  // One pass over the letters, not five string searches: nearly no word holds any of these.
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c === 0x6f ? w.charCodeAt(i + 1) === 0x65 : c === 0x2019) return true; // "oe", "’"
+    if (c === 0x68 ? w.startsWith('aem', i + 1) : c === 0x74 && w.startsWith('umour', i + 1)) return true; // "haem", "tumour"
+  }
+  return w.startsWith('disk');
+}
+
 export function normWord(text: string, lower = text.toLowerCase()): string {
   let w = lower;
-  // String searches, not a regex per word: nearly no word holds any of these.
-  if (w.includes('’') || w.includes('haem') || w.includes('oe') || w.includes('tumour') || w.startsWith('disk'))
-    for (const [from, to] of SPELLING) w = w.replace(from, to);
+  if (mayRespell(w)) for (const [from, to] of SPELLING) w = w.replace(from, to);
   if (w === 'disc' && /s$/i.test(text)) w = 'discs';
   return w;
 }

@@ -25,10 +25,35 @@ const HEADER_RUN_IN = /(?=[A-Z])(?<=[A-Za-z0-9)\]_][.!?][ \t]{0,3}|[_:][ \t]{1,3
 // reports run them together ("...WITH CONTRASTCLINICAL HISTORY:", "...weight lossTECHNIQUE:", "COMPARISON:
 // ()FINDINGS:", "__HISTORY:", "DLP: 680 mGy-cm FINDINGS:", "LVEF: 55 % IMPRESSION:"): only the top-level
 // names, in capitals, so a word that merely ends in one ("CONTRAINDICATIONS:") is not cut.
+// The name alone is searched and what stands before it tested by code (gluedAfter): the same matches as
+// the lookbehind /(?<=[A-Za-z)\]_]|[a-z0-9%][ \t])(?<!CONTRA)NAME/, at a fifth of the cost.
 const HEADER_GLUED =
-  /(?=[CHITF])(?<=[A-Za-z)\]_]|[a-z0-9%][ \t])(?<!CONTRA)((?:CLINICAL )?(?:HISTORY|INDICATIONS?)|TECHNIQUE|COMPARISONS?|FINDINGS|(?:FINAL )?IMPRESSIONS?|CONCLUSIONS?)[ \t]*:(?!\/)/g;
+  /((?:CLINICAL )?(?:HISTORY|INDICATIONS?)|TECHNIQUE|COMPARISONS?|FINDINGS|(?:FINAL )?IMPRESSIONS?|CONCLUSIONS?)[ \t]*:(?!\/)/g;
+const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+/** Is a glued header name at `at` glued: right after a letter, ")", "]" or "_", or one blank after [a-z0-9%], not after CONTRA? */
+function gluedAfter(text: string, at: number): boolean {
+  const c = text.charCodeAt(at - 1);
+  if (!(isAsciiLetter(c) || c === 41 || c === 93 || c === 95)) {
+    if (c !== 32 && c !== 9) return false;
+    const d = text.charCodeAt(at - 2);
+    if (!((d >= 97 && d <= 122) || (d >= 48 && d <= 57) || d === 37)) return false;
+  }
+  return !(at >= 6 && text.startsWith('CONTRA', at - 6));
+}
+/** HEADER_GLUED's matches that are glued, in text order (a rejected place is searched again one on, as a regex does). */
+function gluedHeaders(text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  HEADER_GLUED.lastIndex = 0;
+  for (let m = HEADER_GLUED.exec(text); m; m = HEADER_GLUED.exec(text)) {
+    if (gluedAfter(text, m.index)) out.push(m);
+    else HEADER_GLUED.lastIndex = m.index + 1;
+  }
+  HEADER_GLUED.lastIndex = 0;
+  return out;
+}
 
-const TOKEN = /XXXX+|\p{L}[\p{L}\p{M}'’]*\p{L}|\p{L}|\d+(?:[.,]\d+)*|[^\s\p{L}\d]/gu;
+// Sticky: read from a given position (tokenize).
+const TOKEN = /XXXX+|\p{L}[\p{L}\p{M}'’]*\p{L}|\p{L}|\d+(?:[.,]\d+)*|[^\s\p{L}\d]/uy;
 
 // Words that end in a period without ending the sentence.
 const ABBREVIATIONS = new Set([
@@ -80,16 +105,17 @@ function findHeaders(text: string): HeaderMatch[] {
   for (const m of allMatches(HEADER_WITH_COLON, text)) {
     const name = m[1];
     const start = m.index + m[0].indexOf(name);
-    const words = name.trim().split(/\s+/);
-    if (words.length > 6) continue;
+    const trimmed = name.trim();
+    const words = wordCount(trimmed);
+    if (words > 6) continue;
     // "Dr. X" and times ("at 14:35") are not headers; the pattern already needs letters only.
     headers.push({
       start,
       end: m.index + m[0].length,
-      name: name.trim(),
+      name: trimmed,
       kind: knownSectionKind(name),
       allCaps: name === name.toUpperCase() && /[A-Z]{2}/.test(name),
-      words: words.length,
+      words,
     });
   }
   for (const m of allMatches(HEADER_ALONE, text)) {
@@ -105,26 +131,53 @@ function findHeaders(text: string): HeaderMatch[] {
     const name = m[1].trim();
     headers.push({ start: m.index + m[0].indexOf(name), end: m.index + m[0].length, name, kind: null, allCaps: false, words: 1 });
   }
-  const starts = new Set(headers.map((h) => h.start));
-  for (const m of allMatches(HEADER_RUN_IN, text)) {
+  // Run-in and glued headers are rare: the starts so far are gathered only when one is found.
+  const runIn = allMatches(HEADER_RUN_IN, text);
+  const glued = gluedHeaders(text);
+  const starts = runIn.length || glued.length ? new Set(headers.map((h) => h.start)) : new Set<number>();
+  for (const m of runIn) {
     const name = m[1].trim();
     const kind = knownSectionKind(name);
     if (!kind || kind === 'other' || starts.has(m.index)) continue;
     starts.add(m.index);
     headers.push({ start: m.index, end: m.index + m[0].length, name, kind, allCaps: true, words: name.split(/\s+/).length });
   }
-  for (const m of allMatches(HEADER_GLUED, text)) {
+  // The glued name replaces a header read from the line start up to the same colon ("CT CHEST WITH
+  // CONTRASTCLINICAL HISTORY"): the first one ending there, looked up by its end (a splice per glued
+  // header was quadratic in a long document).
+  let byEnd: Map<number, number> | undefined;
+  const replaced = new Set<number>();
+  for (const m of glued) {
     const name = m[1];
     const end = m.index + m[0].length;
     if (starts.has(m.index)) continue;
-    // The glued name replaces a header read from the line start up to the same colon ("CT CHEST WITH CONTRASTCLINICAL HISTORY").
-    const longer = headers.findIndex((h) => h.end === end);
-    if (longer >= 0) headers.splice(longer, 1);
+    if (!byEnd) {
+      byEnd = new Map();
+      for (let i = headers.length - 1; i >= 0; i--) byEnd.set(headers[i].end, i);
+    }
+    const longer = byEnd.get(end);
+    if (longer !== undefined) {
+      replaced.add(longer);
+      byEnd.delete(end);
+    }
     headers.push({ start: m.index, end, name, kind: knownSectionKind(name), allCaps: true, words: name.split(' ').length });
   }
-  headers.sort((a, b) => a.start - b.start);
+  if (replaced.size) {
+    let k = 0;
+    for (let i = 0; i < headers.length; i++) if (!replaced.has(i)) headers[k++] = headers[i];
+    headers.length = k;
+  }
+  // Usually found in order already (the line-start headers alone).
+  if (headers.some((h, i) => i > 0 && headers[i - 1].start > h.start)) headers.sort((a, b) => a.start - b.start);
   // A header said twice in a row ("INDICATION: INDICATION: Pain") is one header.
   return headers.filter((h, i) => i === 0 || h.name !== headers[i - 1].name || text.slice(headers[i - 1].end, h.start).trim() !== '');
+}
+
+/** The words of a trimmed header name (its only white space is the space): as name.split(/\s+/).length. */
+function wordCount(name: string): number {
+  let n = 1;
+  for (let i = 1; i < name.length; i++) if (name.charCodeAt(i) === 32 && name.charCodeAt(i - 1) !== 32) n++;
+  return n;
 }
 
 // The characters of a regex \s, tested by code: trimming runs over every sentence of every report.
@@ -257,21 +310,27 @@ function addSubsection(text: string, section: Section, h: HeaderMatch): void {
   section.subsections.push(sub);
 }
 
-// "1. ", "2) " at the start of a line or after a sentence end, counting up from 1.
-const ITEM_MARKER = /(?<=^|[\s])(\d{1,2})[.)](?=[ \t]+\S)/g;
+// "1. ", "2) " at the start of a line or after a sentence end, counting up from 1. The white space before
+// the number is tested by hand: a look-behind tried at every character of the text cost more than the rest.
+const ITEM_MARKER = /(\d{1,2})[.)](?=[ \t]+\S)/g;
+const SPACE = /\s/;
 
 function findItems(text: string, section: Section): NumberedItem[] {
-  const body = text.slice(section.body.start, section.body.end);
+  const bodyStart = section.body.start;
+  const body = text.slice(bodyStart, section.body.end);
   const items: NumberedItem[] = [];
   let expected = 1;
   for (const m of allMatches(ITEM_MARKER, body)) {
-    const n = Number(m[1]);
-    if (n !== expected) continue;
-    const at = section.body.start + m.index;
-    const before = text.slice(section.body.start, at).trimEnd();
-    const atStart = before.length === 0 || /[.!?:;\n]$/.test(before) || /\n\s*$/.test(text.slice(section.body.start, at));
-    if (!atStart) continue;
-    items.push({ number: n, start: at, end: section.body.end, marker: { start: at, end: at + m[0].length } });
+    // A marker starts the body or follows white space (a match right after a digit hides no marker).
+    if (m.index > 0 && !SPACE.test(body[m.index - 1])) continue;
+    if (Number(m[1]) !== expected) continue;
+    // At the start or after a sentence end or a line break: read back over the white space before it.
+    let j = m.index - 1;
+    let newline = false;
+    for (; j >= 0 && SPACE.test(body[j]); j--) if (body[j] === '\n') newline = true;
+    if (!(j < 0 || newline || '.!?:;'.includes(body[j]))) continue;
+    const at = bodyStart + m.index;
+    items.push({ number: expected, start: at, end: section.body.end, marker: { start: at, end: at + m[0].length } });
     expected++;
   }
   // A lone "1." is a number, not a list, unless it stands at the start of the section.
@@ -283,17 +342,23 @@ function findItems(text: string, section: Section): NumberedItem[] {
 
 // A quotation mark right after the stop, then a space: the quote ends with the sentence ("… right lobe." Increases …).
 const closesQuote = (text: string, q: number, end: number) =>
-  (text[q] === '"' || text[q] === '”') && (q + 1 >= end || /\s/.test(text[q + 1]));
+  (text[q] === '"' || text[q] === '”') && (q + 1 >= end || isSpace(text.charCodeAt(q + 1)));
+
+function wordOrStop(text: string, k: number): boolean {
+  const c = text.charCodeAt(k);
+  if (c < 128) return c === 46 || isAsciiLetter(c);
+  return /[\p{L}.]/u.test(text[k]);
+}
 
 function isSentenceEnd(text: string, i: number, end: number): boolean {
   const ch = text[i];
   if (ch === '!' || ch === '?') return true;
   if (ch !== '.') return false;
   const next = text[i + 1];
-  if (i + 1 < end && next !== undefined && !/\s/.test(next) && !closesQuote(text, i + 1, end)) return false; // "2.3", "x-XXXX.", "e.g.,"
-  // The word before the period.
+  if (i + 1 < end && next !== undefined && !isSpace(text.charCodeAt(i + 1)) && !closesQuote(text, i + 1, end)) return false; // "2.3", "x-XXXX.", "e.g.,"
+  // The word before the period (letters and periods; the letter pattern only past ASCII).
   let j = i;
-  while (j > 0 && /[\p{L}.]/u.test(text[j - 1])) j--;
+  while (j > 0 && wordOrStop(text, j - 1)) j--;
   const word = text.slice(j, i).toLowerCase();
   if (ABBREVIATIONS.has(word)) return false;
   if (/^\p{L}$/u.test(word) && /\p{Lu}/u.test(text[j])) return false; // an initial: "J. Smith"
@@ -413,15 +478,28 @@ function tokenize(text: string, cuts: readonly number[] = []): Token[] {
     tokens.push({ start, end: start + t.length, text: t, kind: kindOf(t), lower: t.toLowerCase() });
   };
   let c = 0;
-  for (const m of allMatches(TOKEN, text)) {
-    const end = m.index + m[0].length;
-    while (c < cuts.length && cuts[c] <= m.index) c++;
-    let from = m.index;
+  // Every character but white space starts a token (the last alternative takes any other sign), so the
+  // tokens are read from each such position with the sticky pattern's test(): no match object per token.
+  for (let at = 0; at < text.length;) {
+    const ch = text.charCodeAt(at);
+    if (ch === 32 || (ch >= 9 && ch <= 13) || (ch >= 128 && SPACE.test(text[at]))) {
+      at++;
+      continue;
+    }
+    TOKEN.lastIndex = at;
+    if (!TOKEN.test(text)) {
+      at++;
+      continue;
+    }
+    const end = TOKEN.lastIndex;
+    while (c < cuts.length && cuts[c] <= at) c++;
+    let from = at;
     for (; c < cuts.length && cuts[c] < end; c++) {
       push(from, text.slice(from, cuts[c]));
       from = cuts[c];
     }
     push(from, text.slice(from, end));
+    at = end;
   }
   return tokens;
 }

@@ -16,6 +16,7 @@ import { chooseTemplate, type TemplateChoice } from '../templates/choose';
 import { isNotice, isNoticeHeader, MATERIALS, sentenceKind } from '../templates/sentence-kinds';
 import { BACK_REFERENCE, DATING } from '../templates/placement-words';
 import { HEAD, norm, OTHER, Router, type PlacedBy, type Target } from './restructure-subsection';
+import { labelName } from './clauses';
 
 export type { PlacedBy } from './restructure-subsection';
 
@@ -68,7 +69,7 @@ const HEADER_SECTIONS = [
 ] as const;
 
 // "Liver: ...", "L4-5: ...", "Gallbladder and bile ducts: ..." at the start of a sentence; not "at 14:35".
-const LABEL = /^([A-Za-z][A-Za-z0-9 ,/&()'-]{0,48}?)[ \t]*:(?!\d)[ \t]*/;
+const LABEL = new RegExp(`^(${labelName(48)}?)[ \\t]*:(?!\\d)[ \\t]*`);
 const TERMINAL = /[.!?]["')\]]*$/;
 const SIDED = /\b(?:right|left|bilateral|rt|lt)\b/i;
 const ANAPHORA = /^(?:it|its|this|these|they|their|which)\b/i;
@@ -76,7 +77,7 @@ const TWIN = /^(?:twin|baby|fetus) [A-D1-4]\b/i;
 const FRAGMENT = /^[a-z)\]]/;
 const INTERPRETATION = /^\s*interpretations?\s*$/i;
 const DISCUSSION = /^\s*discussion\s*$/i;
-const HEADING_LINE = /^[A-Za-z][A-Za-z0-9 ,/&()'-]{0,48}:$/;
+const HEADING_LINE = new RegExp(`^${labelName(48)}:$`);
 /** A finding that lives in at least this many organs (a mass, a cyst, a lesion) says nothing of where it is. */
 const MANY_PLACES = 4;
 const THIS_LEVEL = /\b(?:this|that|the same|his) (?:disc |disk )?level\b/i;
