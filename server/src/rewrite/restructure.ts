@@ -78,6 +78,8 @@ const FRAGMENT = /^[a-z)\]]/;
 const INTERPRETATION = /^\s*interpretations?\s*$/i;
 const DISCUSSION = /^\s*discussion\s*$/i;
 const HEADING_LINE = new RegExp(`^${labelName(48)}:$`);
+/** A finding that lives in at least this many organs (a mass, a cyst, a lesion) says nothing of where it is. */
+const MANY_PLACES = 4;
 const THIS_LEVEL = /\b(?:this|that|the same|his) (?:disc |disk )?level\b/i;
 
 /** The concepts a template's pertinent negative denies, read once per subsection. */
@@ -425,6 +427,12 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     // So is a sentence of a whole region ("Concerning the remainder of the pelvis, no acute pathology is
     // identified."): the sentence before (the lung bases) does not place it.
     if (!label && !organs.length && !ev.clues.some((c) => c.strong) && names(sw)) return { sub: HEAD, by: 'unplaced' };
+    // A finding of many places and no organ named ("There is an infiltrative mass extending into the
+    // pre-epiglottic space" after the epiglottis) is where the sentence before is, not in some field a
+    // mass may be in (the brain's).
+    const manyPlaces = (c: { concept?: string }) => (ORGANS_OF_CONCEPT.get(c.concept ?? '')?.length ?? 0) >= MANY_PLACES;
+    if (previous && !label && !organs.length && ev.clues.length && ev.clues.every((c) => c.by === 'finding' && manyPlaces(c)))
+      return { sub: previous.sub, by: 'context' };
     const target = router.pick(ev, previous);
     // "Twin A is cephalic ... Estimated fetal weight 640 grams.": the rest of the twin's line stays with it.
     if (target && target.sub >= 0 && TWIN.test(s.text)) openLevel = { sub: target.sub, end: s.end };
