@@ -1020,6 +1020,8 @@ const NOT_A_FINDING = /\b(?:no|not|without|negative|normal|unremarkable|stable|u
 
 // A finding placed in the breast (a mass of the shoulder seen on the same ultrasound is not).
 const IN_THE_BREAST = /\b(?:breasts?|o'?clock|quadrant|subareolar|retroareolar|axill\w*)\b/i;
+// A side word that places something outside the breast ("the left shoulder" in a breast ultrasound sentence).
+const ANOTHER_PART_AFTER = /^\w+\s+(?:\w+\s+)?(?:shoulder|arm|upper extremity|neck|chest wall|back|thigh)\b/i;
 /** A negation cue before the finding in its sentence ("revealed no cystic or hypoechoic solid mass"). */
 function deniedIn(sentence, family) {
   const m = family.exec(sentence);
@@ -1039,7 +1041,7 @@ function breastSideSlips(report) {
   ]) {
     for (const s of here) {
       const words = sideWords(s.text);
-      if (words.length !== 1 || !IN_THE_BREAST.test(s.text)) continue;
+      if (words.length !== 1 || !IN_THE_BREAST.test(s.text) || ANOTHER_PART_AFTER.test(s.text.slice(words[0].index))) continue;
       const side = words[0][1].toLowerCase();
       const family = familyHits(BREAST_FAMILIES, s.text).find(
         (f) => !deniedIn(s.text, BREAST_FAMILIES[f]) && there.some((o) => BREAST_FAMILIES[f].test(o.text) && sideWords(o.text).length > 0),

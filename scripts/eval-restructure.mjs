@@ -165,8 +165,13 @@ export function evaluateRestructure({ iuLimit = Infinity } = {}) {
     }
     const once =
       new Set(out.placed.map((p) => p.sentence)).size === report.sentences.length && out.placed.length === report.sentences.length;
-    const a = multiset(u.findings);
-    const b = multiset(understand(parseReport(out.text)).findings);
+    // A normal statement's implied denials are read in FINDINGS only: left out when findings dictated in TECHNIQUE moved there.
+    const noImplied = out.placed.some(
+      (p) => p.section === 'FINDINGS' && report.sections[report.sentences[p.sentence].section]?.kind === 'technique',
+    );
+    const read = (findings) => multiset(findings.filter((f) => !(noImplied && f.normal)));
+    const a = read(u.findings);
+    const b = read(understand(parseReport(out.text)).findings);
     const added = excess(a, b);
     const dropped = excess(b, a);
     if ((added.length || dropped.length) && examples.changed.length < 8) examples.changed.push({ id: r.id, added, dropped });

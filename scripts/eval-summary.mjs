@@ -2,6 +2,9 @@
 // MTSamples CT, MRI, US and others): grade, coverage of the findings it must carry, findings it invents,
 // and advice, outlook or cause sentences it writes on its own. `evaluateSummaries` is exported so one
 // table can show every rewrite.
+// --read N [--seed S]: for reading by hand, reports drawn with seed S in turn from MTSamples imaging
+// (no chest film), CT-RATE and the synthetic CT/MRI reports until N summaries are offered: each report,
+// then its summary as offered (glossary included) or why it is refused.
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -237,9 +240,46 @@ export function corpusReports() {
   ];
 }
 
+/** N offered summaries of CT/MRI/US reports drawn with `seed`, and the refusals met on the way, for reading by hand. */
+export function readSummaries(count, seed) {
+  const { analyze } = load('engine.js');
+  const { rewrite } = load('rewrite/index.js');
+  const draws = drawsFrom(rng(seed));
+  const pools = [
+    mtReports()
+      .filter(
+        (r) =>
+          analyze(r.text).report.document === 'imaging' &&
+          !/^\s*(?:EXAM: )?(?:PA AND LATERAL )?CHEST X-?RAY/i.test(r.text) &&
+          !/\b(?:views? of (?:the )?chest|chest x-?ray|radiograph)/i.test(r.name),
+      )
+      .map((r) => ({ id: `mt:${r.id} ${r.name}`, text: r.text })),
+    ctRateReports().map((text, i) => ({ id: `ctrate:${i}`, text })),
+    syntheticReports().map((text, i) => ({ id: `synthetic:${i}`, text })),
+  ].map((pool) => draws.shuffle(pool));
+  const out = [];
+  let offered = 0;
+  for (let i = 0; offered < count && pools.some((p) => i < p.length); i++)
+    for (const pool of pools) {
+      if (offered >= count || i >= pool.length) continue;
+      const s = rewrite('summary', analyze(pool[i].text));
+      if (s.verification.ok) offered++;
+      out.push({ id: pool[i].id, report: pool[i].text.trim(), ok: s.verification.ok, summary: s.text, reasons: s.verification.reasons });
+    }
+  return out;
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   if (!haveData) {
     console.log(`eval:summary skipped: no data at ${dataDir}`);
+    process.exit(0);
+  }
+  if (process.argv.includes('--read')) {
+    let n = 0;
+    for (const r of readSummaries(numberOption(process.argv, 'read', 20), numberOption(process.argv, 'seed', 1))) {
+      console.log(`\n########## ${r.ok ? `S${++n}` : 'refused'} ${r.id}\n${r.report}\n---------- SUMMARY`);
+      console.log(r.ok ? r.summary.trim() : `REFUSED: ${r.reasons.join(' | ')}`);
+    }
     process.exit(0);
   }
   const m = evaluateSummaries(corpusReports());

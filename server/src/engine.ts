@@ -111,7 +111,7 @@ export class Analysis implements ReportAnalysis {
 
   /** Present or suspected critical findings, with the user's changes to the list. */
   get critical(): CriticalFinding[] {
-    return (this.#critical ??= findCriticalFindings(this.report, this.understanding.findings, this.settings.critical));
+    return (this.#critical ??= findCriticalFindings(this.report, this.understanding, this.settings.critical));
   }
 
   /** Every enabled rule's problems, in text order. */

@@ -62,3 +62,39 @@ test('an impression may give the largest dimension rounder: "a 4 cm hematoma" fo
   assert.equal(sizes('Left breast hematoma, 3 cm.').length, 2);
   assert.equal(sizes('Left breast hematoma, 4.1 cm.').length, 2);
 });
+
+test('an impression that reports the RECIST target lesions accounts for the measured metastases and nodes', () => {
+  const mri = (impression) =>
+    [
+      'CLINICAL HISTORY: Metastatic colorectal carcinoma on treatment, follow-up.',
+      'FINDINGS: Multiple liver metastases in both lobes; the largest in segment IV measures 3.2 x 2.7 cm, previously 4.1 x 3.5 cm.',
+      'Retroperitoneal lymphadenopathy, the largest node 2.3 x 1.7 cm, previously 3.0 x 2.2 cm.',
+      `IMPRESSION: ${impression}`,
+    ].join('\n');
+  assert.deepEqual(
+    alarms(mri('All target lesions decreased in size, a partial response by RECIST. No new lesions.')).map((p) => p.message),
+    [],
+  );
+  assert.ok(alarms(mri('No new lesions.')).some((p) => p.rule === 'impression-omission'));
+});
+
+test('small mastoid effusions are left out of an impression; a complex labral tear is not asked for as a meniscal tear', () => {
+  const neck =
+    'FINDINGS: Mild mucosal thickening in the paranasal sinuses and small bilateral mastoid effusions. Enlarged right level III lymph node, 3.1 cm.\nIMPRESSION: Right cervical lymphadenopathy.';
+  assert.deepEqual(
+    alarms(neck).map((p) => p.message),
+    [],
+  );
+  // Fluid that has increased is worth the impression.
+  assert.ok(
+    alarms(neck.replace('small bilateral mastoid effusions.', 'bilateral mastoid effusions, increased since the prior study.')).some(
+      (p) => p.rule === 'impression-omission' && /mastoid effusion/.test(p.message),
+    ),
+  );
+  const shoulder =
+    'EXAM: MRI right shoulder.\nFINDINGS: The labrum shows a complex tear involving the anterosuperior and posterosuperior labrum.\nIMPRESSION: Complex SLAP tear.';
+  assert.deepEqual(
+    alarms(shoulder).map((p) => p.message),
+    [],
+  );
+});

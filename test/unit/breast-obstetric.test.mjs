@@ -205,3 +205,105 @@ test('one fetus in the findings and twins in the impression (or the other way) i
   );
   assert.ok(!alarms(recall).some((a) => /words it/.test(a)));
 });
+
+test('findings that state both fetal counts contradict an impression that states one; twin-twin transfusion names both and is quiet', () => {
+  const single = read('obstetric-us/01-first-trimester-normal.txt');
+  const twinSac = single.replace('There is a single intrauterine gestational sac', 'There is a twin intrauterine gestational sac');
+  assert.ok(
+    alarms(twinSac).some((a) =>
+      /^findings-impression-contradiction: Singleton pregnancy in the impression, but the findings describe multiple/.test(a),
+    ),
+    alarms(twinSac).join('\n'),
+  );
+  const twoLive = single.replace('a single live embryo', 'a twin live embryo');
+  assert.ok(
+    alarms(twoLive).some((a) => /^findings-impression-contradiction: Singleton/.test(a)),
+    alarms(twoLive).join('\n'),
+  );
+  // "consistent with a ... single pregnancy" is read as probable: still the other count.
+  const twins = read('obstetric-us/07-twins.txt');
+  const probableSingle = twins.replace('dichorionic diamniotic twin pregnancy.', 'dichorionic diamniotic single pregnancy.');
+  assert.ok(probableSingle !== twins);
+  assert.ok(
+    alarms(probableSingle).some((a) => /^findings-impression-contradiction: Multiple gestation/.test(a)),
+    alarms(probableSingle).join('\n'),
+  );
+  const ttts = [
+    'EXAM: Obstetric ultrasound.',
+    'FINDINGS:',
+    'Monochorionic diamniotic twin pregnancy. Polyhydramnios in the sac of twin A, deepest pocket 9 cm. Oligohydramnios in the sac of twin B, deepest pocket 1 cm.',
+    'IMPRESSION:',
+    'Monochorionic diamniotic twins with polyhydramnios of twin A and oligohydramnios of twin B, concerning for twin-twin transfusion.',
+  ].join('\n');
+  assert.ok(!alarms(ttts).some((a) => /^findings-impression-contradiction/.test(a)), alarms(ttts).join('\n'));
+});
+
+test('a breech fetus left out of the impression is a warning near term (36 weeks on), not at 34 weeks', () => {
+  const breech = read('obstetric-us/14-breech-third-trimester.txt');
+  assert.deepEqual(alarms(breech), []);
+  const left = breech.replace('Single live intrauterine pregnancy in frank breech presentation at 36 weeks 3 days. ', '');
+  assert.ok(left !== breech);
+  assert.ok(
+    alarms(left).some((a) => /^impression-omission: .*fetal malpresentation/.test(a)),
+    alarms(left).join('\n'),
+  );
+  const earlier = left.replaceAll('36 weeks 3 days', '34 weeks 2 days');
+  assert.ok(!alarms(earlier).some((a) => /malpresentation/.test(a)), alarms(earlier).join('\n'));
+  assert.deepEqual(alarms(read('restructure/ob-growth-bpp.rpt')), []);
+});
+
+test('a tiny cluster of breast calcifications or a subtle distortion is no minor finding; benign-appearing calcifications are', () => {
+  const report = (finding, impression) =>
+    [
+      'EXAM: Diagnostic mammogram, right breast.',
+      'FINDINGS: The breasts are heterogeneously dense.',
+      `${finding}`,
+      'There are no spiculated masses.',
+      `IMPRESSION: ${impression}`,
+      'BI-RADS 0: Incomplete.',
+    ].join('\n');
+  const recall = 'Recommend spot magnification views of the right breast.';
+  for (const finding of [
+    "There is a tiny cluster of calcifications in the right breast at 11 o'clock.",
+    "Subtle architectural distortion in the right breast at 2 o'clock.",
+  ]) {
+    assert.ok(
+      alarms(report(finding, recall)).some((a) => /^impression-omission:/.test(a)),
+      finding,
+    );
+    assert.ok(!alarms(report(finding, `${finding} ${recall}`)).some((a) => /^impression-omission:/.test(a)), finding);
+  }
+  assert.ok(
+    !alarms(report('Scattered benign-appearing calcifications in both breasts.', recall)).some((a) => /^impression-omission:/.test(a)),
+  );
+});
+
+test('"The left breast was not imaged today." under a right mammogram is no side error; the findings flipped to the left are', () => {
+  const right = read('restructure/mg-calcifications.rpt');
+  assert.ok(right.includes('The left breast was not imaged today.'));
+  assert.deepEqual(alarms(right), []);
+  const flipped = right.replace('Magnification views of the right breast', 'Magnification views of the left breast');
+  assert.ok(
+    alarms(flipped).some((a) => /^exam-side-mismatch: "left breast", but the exam is of the right breast/.test(a)),
+    alarms(flipped).join('\n'),
+  );
+});
+
+test('"The cervix measures 2.4 cm, shortened, without funneling" supports a short cervix: funneling denied is not the cervix denied', () => {
+  const report = (cervix) =>
+    [
+      'EXAM: Obstetric ultrasound.',
+      'CLINICAL HISTORY: 24 weeks.',
+      'FINDINGS:',
+      'Single live intrauterine pregnancy.',
+      cervix,
+      'IMPRESSION:',
+      'Single live intrauterine pregnancy. Short cervix, 2.4 cm.',
+      'Discussed with Dr. Adams by telephone at 09:30.',
+    ].join('\n');
+  assert.deepEqual(alarms(report('The cervix measures 2.4 cm, shortened, without funneling.')), []);
+  assert.deepEqual(alarms(report('The cervix is shortened, 2.4 cm, with funneling of the internal os.')), []);
+  assert.ok(
+    alarms(report('The cervix measures 3.9 cm, closed, without funneling.')).some((a) => /^unsupported-impression: .*short cervix/.test(a)),
+  );
+});

@@ -557,6 +557,106 @@ test('impression: "The heart is larger than normal" keeps "than normal"; "This w
   assert.equal(spine.ok, true, spine.reasons.join('\n'));
 });
 
+test('impression: an impression run into the findings after a quotation mark keeps each of its statements', () => {
+  const text =
+    'EXAM: CT CHEST\nFINDINGS: Trachea, both main bronchi are open. Minimal bronchiectatic segments were observed in the lower lobes. A 4 mm nodule was observed in the right lower lobe. Bone structures are natural. " Mediastinal lymph nodes that do not reach pathological size." Calcified lymph node in the right hilum. " Free air images in the intervertebral space at the level of L2 have recently developed. Further examination with lumbar MRI is recommended.\n';
+  const d = draft(text);
+  const texts = d.items.map((i) => i.text);
+  for (const said of [
+    'Calcified lymph node in the right hilum',
+    'have recently developed',
+    'Further examination with lumbar MRI is recommended',
+  ])
+    assert.ok(
+      texts.some((t) => t.includes(said)),
+      `${said}: ${texts.join(' | ')}`,
+    );
+  // No item opens on the stray quotation mark.
+  assert.ok(
+    texts.every((t) => !/^["“”]/.test(t)),
+    texts.join(' | '),
+  );
+  assert.equal(verifyRewrite(text, withDraft(parseReport(text), d), { kind: 'impression', mode: 'verbatim' }).ok, true);
+});
+
+test('impression: a kept statement broken by a stray full stop keeps its lower-case rest ("… a significant difference. not detected.")', () => {
+  const text =
+    'EXAM: CT CHEST\nFINDINGS: A 6 mm nodule is present in the right lower lobe. No pleural effusion. " Stable 6 mm nodule in the right lower lobe. Apart from this, there is a significant difference. not detected.\n';
+  const texts = draft(text).items.map((i) => i.text);
+  assert.ok(!texts.some((t) => /significant difference\.?$/.test(t)), texts.join(' | '));
+  assert.ok(
+    texts.some((t) => t.includes('significant difference. not detected')),
+    texts.join(' | '),
+  );
+});
+
+test('impression: advice after a ";" stays with the finding it speaks of, and is offered ("…; It is recommended to evaluate …")', () => {
+  const text =
+    'EXAM: CT CHEST\nFINDINGS: Trachea and main bronchi are open. A 3 mm nonspecific nodule is seen in the right lower lobe. No pleural effusion. • Focal tree-in-bud opacities in the anterior segment of the right upper lobe; It is recommended to evaluate for infective processes.\n';
+  const d = draft(text);
+  assert.ok(
+    d.items.some((i) => /tree-in-bud[^\n]*; It is recommended to evaluate for infective processes/.test(i.text)),
+    d.text,
+  );
+  assert.equal(verifyRewrite(text, withDraft(parseReport(text), d), { kind: 'impression', mode: 'verbatim' }).ok, true);
+});
+
+test('impression: the sentences kept of one numbered old-impression item stay one item ("Mild septal ischemia. Likely due to …")', () => {
+  const text =
+    'EXAM: CT ABDOMEN\nFINDINGS: The liver is enlarged. There is a small left renal cyst.\nIMPRESSION:\n1. Mild hepatomegaly. Likely due to passive congestion.\n2. Left renal cyst. This is considered benign, no follow-up needed.\n';
+  const texts = draft(text).items.map((i) => i.text);
+  assert.ok(!texts.some((t) => /^(?:Likely due to|This is considered)/.test(t)), texts.join(' | '));
+  assert.ok(
+    texts.some((t) => /Likely due to passive congestion/.test(t) && /hepatomegaly/i.test(t)),
+    texts.join(' | '),
+  );
+});
+
+test('impression: a normal statement of the old impression that answers the question asked is kept ("Normal appendix." for "rule out appendicitis")', () => {
+  const text =
+    'EXAM: CT ABDOMEN AND PELVIS\nREASON FOR EXAM: Right lower quadrant pain, rule out appendicitis.\nFINDINGS: The appendix is normal. There is a small hiatal hernia. There is a moderate amount of stool throughout the colon.\nIMPRESSION:\n1. Normal appendix.\n2. Small hiatal hernia.\n';
+  const d = draft(text);
+  assert.ok(
+    d.items.some((i) => /appendix/i.test(i.text)),
+    d.text,
+  );
+  assert.equal(verifyRewrite(text, withDraft(parseReport(text), d), { kind: 'impression', mode: 'verbatim' }).ok, true);
+});
+
+test('impression: a label of several names is kept whole or not at all ("Cartilage, bones, and marrow:" never "Marrow:")', () => {
+  const text =
+    'EXAM: MR HIP\nFINDINGS: Mild right hip joint effusion is noted. Cartilage, bones, and marrow: Moderate to severe degenerative changes are observed in the right hip joint, characterized by marked chondral loss, subchondral sclerosis, and multiple subchondral cysts in both the femoral head and acetabulum. No evidence of avascular necrosis.\n';
+  const texts = draft(text).items.map((i) => i.text);
+  assert.ok(!texts.some((t) => /^(?:and )?marrow:/i.test(t)), texts.join(' | '));
+  assert.ok(
+    texts.some((t) => /degenerative changes/.test(t)),
+    texts.join(' | '),
+  );
+});
+
+test('impression: a sentence pointing back ("It measures 6 x 2 cm.", "Its catheter is …") stays as written right after what it speaks of, and is offered', () => {
+  const text =
+    'EXAM: CT CHEST\nFINDINGS: There is a large right paratracheal lymph node which measures 3 x 2 cm. A subcarinal lymph node is enlarged also. It measures 6 x 2 cm. Density compatible with the pace maker is observed at the left pectoral level. Its catheter is observed in the jugular vein.\nIMPRESSION:\n1. Extensive mediastinal adenopathy as described above.\n';
+  const d = draft(text);
+  const texts = d.items.map((i) => i.text);
+  assert.ok(
+    texts.some((t) => /Subcarinal lymph node is enlarged also\. It measures 6 x 2 cm\./.test(t)),
+    texts.join(' | '),
+  );
+  assert.ok(!texts.some((t) => /^Its catheter/.test(t)), texts.join(' | '));
+  assert.equal(verifyRewrite(text, withDraft(parseReport(text), d), { kind: 'impression', mode: 'verbatim' }).ok, true);
+});
+
+test('impression: the kept rest of a numbered old-impression item goes with the item\'s first sentence ("Mass within the liver. … Further evaluation with MRI is recommended.")', () => {
+  const text =
+    'EXAM: Renal ultrasound.\nFINDINGS: The kidneys fail to demonstrate evidence of mass, hydronephrosis or calculus. Incidentally there is a rounded low-attenuation mass within the inferior aspect of the right lobe of the liver measuring 2.1 x 1.5 x 1.9 cm.\nIMPRESSION:\n1. No evidence of hydronephrosis.\n2. Mass within the right lobe of the liver. The patient apparently has a severe iodine allergy. Further evaluation with MRI is recommended.\n';
+  const texts = draft(text).items.map((i) => i.text);
+  assert.ok(
+    texts.some((t) => /^Mass within the right lobe of the liver\.[^\n]*Further evaluation with MRI is recommended/.test(t)),
+    texts.join(' | '),
+  );
+});
+
 test('impression: a line the findings say was removed is no line in place ("The right jugular central venous catheter … was removed")', () => {
   const ct = offered(
     'EXAM: CT CHEST\nFINDINGS: The right jugular central venous catheter, which was observed in the previous examination, was removed. Thrombus is observed in the distal right internal jugular vein. A newly emerged right pleural effusion measuring 22 mm is observed.\n',
@@ -598,15 +698,20 @@ test('impression: an impression run into the findings as "•" statements keeps 
     );
 });
 
-// Verifier gap (rewrite/verify-clauses.ts, not owned here): it reads no old impression in a report without an
-// IMPRESSION header, so a caveat or a run-in "•" impression in the findings may be dropped and still verify.
-test(
-  "verifier: a normal draft that drops the findings' caveat on what CT can show is refused",
-  { todo: 'the verifier asks nothing of caveats or a run-in impression in the findings' },
-  () => {
-    const text =
-      'EXAM: CT CHEST\nFINDINGS: The airways are patent. No pleural effusion. No consolidation is seen in either lung. However, CT can be false-negative early in a viral infection.\n';
-    const dropped = `${text.trimEnd()}\nIMPRESSION: No acute cardiopulmonary abnormality.\n`;
-    assert.equal(verifyRewrite(text, dropped, { kind: 'impression', mode: 'verbatim' }).ok, false);
-  },
-);
+// The gate (its clause layer) keeps a caveat on what the exam can show under any "all is well" (cues.json caveats).
+test("verifier: a normal draft that drops the findings' caveat on what CT can show is refused", () => {
+  const { verify } = require(path.join(root, 'out/server/rewrite/index.js'));
+  const gate = (source, output) => verify('impression', engine.analyze(source), output);
+  const text =
+    'EXAM: CT CHEST\nFINDINGS: The airways are patent. No pleural effusion. No consolidation is seen in either lung. However, CT can be false-negative early in a viral infection.\n';
+  const dropped = `${text.trimEnd()}\nIMPRESSION: No acute cardiopulmonary abnormality.\n`;
+  const v = gate(text, dropped);
+  assert.equal(v.ok, false);
+  assert.match(v.reasons.join('\n'), /drops the caveat "However, CT can be false-negative/);
+  const kept = dropped.replace('abnormality.', 'abnormality. However, CT can be false-negative early in a viral infection.');
+  assert.equal(gate(text, kept).ok, true);
+  // "Limited by motion" under a normal statement is kept the same way.
+  const motion = text.replace('However, CT can be false-negative early in a viral infection.', 'The study is limited by motion.');
+  const normal = `${motion.trimEnd()}\nIMPRESSION: No acute cardiopulmonary abnormality.\n`;
+  assert.equal(gate(motion, normal).ok, false);
+});

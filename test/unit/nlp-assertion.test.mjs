@@ -280,6 +280,55 @@ test('a hedged item of a history\'s list is the history\'s: "the clinical histor
   assert.equal(assertionOf('FINDINGS: History of lymphoma, and possible pneumonia in the left lower lobe.', 'pneumonia'), 'possible');
 });
 
+test('a hedge over a history weighs a known history, no new result: "consistent with the patient\'s history of stroke"', () => {
+  const known = (text, concept) => mentions(text, concept).map((m) => [m.assertion, m.f.critical]);
+  assert.deepEqual(
+    known("FINDINGS: Encephalomalacia in the left MCA territory, consistent with the patient's history of ischemic stroke.", 'infarct'),
+    [['possible', null]],
+  );
+  assert.deepEqual(known('FINDINGS: Findings may relate to a history of stroke.', 'infarct'), [['possible', null]]);
+  // A known malignancy may still be there: possible, not historical, but no new result to call about.
+  assert.deepEqual(known('FINDINGS: Abnormal enhancement compatible with the history of malignancy.', 'malignancy'), [['possible', null]]);
+  // The hedge nearer the finding is today's: "history of cough with possible pneumonia"; a new stroke is called.
+  assert.equal(assertionOf('FINDINGS: History of cough with possible pneumonia in the left lower lobe.', 'pneumonia'), 'possible');
+  assert.deepEqual(known('FINDINGS: Restricted diffusion, consistent with acute ischemic stroke.', 'infarct'), [['possible', 'minutes']]);
+  // A denial still wins.
+  assert.equal(assertionOf('FINDINGS: No findings to suggest history of stroke.', 'infarct'), 'absent');
+});
+
+test('a denial at the end of a long description of the earlier finding reaches it; a far recommendation does not', () => {
+  assert.equal(
+    assertionOf(
+      'FINDINGS: However, intra-abdominal free air views observed in previous examinations in the vicinity of this level and in other intra-abdominal areas were not detected in the current examination.',
+      'pneumoperitoneum',
+    ),
+    'absent',
+  );
+  assert.equal(
+    assertionOf(
+      'FINDINGS: The mass lesion described in the right lung on the prior study of last year Close follow-up is recommended.',
+      'mass',
+    ),
+    'present',
+  );
+  assert.equal(assertionOf('IMPRESSION: Follow-up CT of the nodule is recommended.', 'nodule'), 'hypothetical');
+});
+
+test('what could not be evaluated is not asserted: "Free air ..., which was observed before, could not be evaluated"', () => {
+  assert.equal(
+    assertionOf(
+      'FINDINGS: Free air at the rectosigmoid level, which was observed in the previous examination, could not be evaluated in the current examination.',
+      'pneumoperitoneum',
+    ),
+    'hypothetical',
+  );
+  assert.equal(
+    assertionOf('FINDINGS: The possible presence of a mass in this localization cannot be clearly evaluated.', 'mass'),
+    'hypothetical',
+  );
+  assert.equal(assertionOf('FINDINGS: A mass is seen in the left upper lobe. The mediastinum cannot be evaluated.', 'mass'), 'present');
+});
+
 test('one item of a differential stays one: "less likely", "or other"', () => {
   const text =
     'FINDINGS: Differential considerations include a neoplastic process, such as glioma or metastasis, or less likely, an abscess or other infectious process.';

@@ -264,3 +264,21 @@ test('spine: cord compression is a call, cord signal is myelopathy, a nerve root
     'minutes',
   );
 });
+
+test('fluid in the mastoid is no mastoiditis; a complex tear of the labrum is labral; mass effect on a tendon is impingement; RECIST target lesions', () => {
+  assert.deepEqual(present('Small bilateral mastoid effusions.'), ['mastoid-effusion']);
+  assert.deepEqual(present('Partial opacification of the right mastoid air cells.'), ['mastoid-effusion']);
+  assert.deepEqual(present('Right coalescent mastoiditis.'), ['mastoiditis']);
+  assert.ok(present('The labrum shows a complex tear involving the anterosuperior labrum.').includes('labral-tear'));
+  assert.ok(!present('The labrum shows a complex tear involving the anterosuperior labrum.').includes('meniscal-tear'));
+  assert.ok(present('Complex tear of the posterior horn of the medial meniscus.').includes('meniscal-tear'));
+  assert.ok(!present('Enthesophytes causing mass effect on the underlying supraspinatus tendon.').includes('mass-effect'));
+  assert.ok(present('The hematoma causes mass effect on the left lateral ventricle.').includes('mass-effect'));
+  assert.ok(present('All target lesions decreased in size.').includes('target-lesions'));
+});
+
+test('sulcal effacement is mass effect (its cause gets the call); diffuse sulcal effacement is cerebral edema', () => {
+  assert.ok(present('There is also effacement of the left sulci and gyri.').includes('mass-effect'));
+  assert.ok(!present('There is also effacement of the left sulci and gyri.').includes('cerebral-edema'));
+  assert.ok(present('Diffuse sulcal effacement and loss of gray-white differentiation.').includes('cerebral-edema'));
+});

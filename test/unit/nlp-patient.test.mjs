@@ -86,3 +86,14 @@ test('a title written as the first header names the exam, so a bare "edema" ther
   assert.ok(!u.findings.some((f) => f.concept === 'pulmonary-edema'));
   assert.equal(understand('CLINICAL HISTORY: Cough.\nFINDINGS: Clear lungs.').exam.modality, null);
 });
+
+test('the gestational age the report states (the latest) makes a breech fetus significant from 36 weeks', () => {
+  const significant = (history) =>
+    understand(
+      `CLINICAL HISTORY: ${history}\nCOMPARISON: Anatomy survey at 20 weeks.\nFINDINGS: Single live fetus in breech presentation.`,
+    ).findings.find((f) => f.concept === 'fetal-malpresentation' && f.section === 'findings')?.significant;
+  assert.equal(significant('G1P0 at 36 weeks 3 days.'), true);
+  assert.equal(significant('GESTATIONAL AGE BY CURRENT ULTRASOUND: 37weeks 4days +/- 2 weeks.'), true);
+  assert.equal(significant('34 weeks gestation, follow-up in 2 weeks.'), false);
+  assert.equal(significant('Routine anatomy scan.'), false);
+});

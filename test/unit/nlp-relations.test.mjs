@@ -47,6 +47,10 @@ const names = () => ({
     'spine',
     'scrotum',
     'breast',
+    'chest',
+    'abdomen',
+    'abdomen and pelvis',
+    'pelvis',
   ]),
 });
 

@@ -222,3 +222,23 @@ test('critical-communication-missing: "consistent with the patient\'s history of
   // A hedged new stroke is still called.
   assert.equal(at('Restricted diffusion in the left frontal lobe, consistent with acute ischemic stroke.').length, 1);
 });
+
+test('critical-communication-missing: what the exam cannot show is another organ\'s word, not a call ("infarct" of the spleen on a chest CT)', () => {
+  const RULE = 'critical-communication-missing';
+  const spleen =
+    'FINDINGS: A wedge-shaped hypodense area sitting on the capsule was observed in the posterior part of the spleen, and it was evaluated in favor of infarct.\n';
+  assert.deepEqual(problemsOf(RULE, `EXAM: CT chest\n${spleen}`), []);
+  assert.deepEqual(
+    problemsOf(
+      RULE,
+      'EXAM: CT chest\nFINDINGS: More prominent intraparenchymal hemorrhage-contusion areas in the upper lobes of both lungs.\n',
+    )
+      .map((p) => p.message)
+      .join()
+      .includes('intracranial'),
+    false,
+  );
+  // On a head CT the same word is the brain's, and called; so on a title naming the head among other parts.
+  assert.equal(problemsOf(RULE, 'EXAM: CT head\nFINDINGS: Acute infarct in the left MCA territory.\n').length, 1);
+  assert.equal(problemsOf(RULE, 'EXAM: CT chest and head\nFINDINGS: Acute subdural hematoma over the left convexity.\n').length, 1);
+});

@@ -58,6 +58,8 @@ test('exam-side-mismatch: silent when the body agrees with the title, or talks o
     'EXAM: MRI RIGHT KNEE\nFINDINGS: Tear of the right medial meniscus. Right joint effusion.\nIMPRESSION: Right medial meniscal tear.',
     'EXAM: MRI LEFT SHOULDER\nFINDINGS: Full-thickness supraspinatus tear. Compared with the prior right shoulder MRI, the right rotator cuff tear is larger.\nIMPRESSION: Supraspinatus tear.',
     'EXAM: CHEST PA AND LATERAL\nFINDINGS: Left pleural effusion. Left basilar atelectasis.\nIMPRESSION: Left pleural effusion.',
+    "EXAM: Diagnostic mammogram, right breast.\nFINDINGS: Grouped calcifications in the right breast at 11 o'clock. The left breast was not imaged today.\nIMPRESSION: Right breast calcifications.",
+    'EXAM: MRI RIGHT KNEE\nFINDINGS: Tear of the right medial meniscus. The left knee was not examined.\nIMPRESSION: Right medial meniscal tear.',
   ]) {
     assert.deepEqual(problemsOf(RULE, text), [], text);
   }
@@ -125,4 +127,16 @@ test('one wrong side word, one problem: the exam-side rule has it, the others le
     ['right'],
   );
   assert.deepEqual(problemsOf('laterality-mismatch', text), [], 'the same word is not reported again as a findings/impression mismatch');
+});
+
+test('exam-side-mismatch: a title of two exams holds its one-sided part to its side; the chest keeps its own sides', () => {
+  const two = (side, chest) =>
+    problemsOf(
+      RULE,
+      `EXAM: Two-view chest. Three-view ${side} ankle.\nFINDINGS: Chest: Both lungs clear. Small ${chest} pleural effusion. Right ankle: No fracture.\nIMPRESSION: Small ${chest} pleural effusion.\n`,
+    );
+  assert.deepEqual(two('right', 'left'), []);
+  const p = two('left', 'left');
+  assert.equal(p.length, 1);
+  assert.match(p[0].message, /"?Right ankle"?, but the exam is of the left ankle/);
 });

@@ -242,6 +242,11 @@ test('impression-omission: the diagnosis covers its own sign (cirrhosis an enlar
       'The pulmonary arteries demonstrate a filling defect in the right lower lobe segmental branch, consistent with a pulmonary embolism.',
       'Pulmonary embolism in the right lower lobe segmental branch.',
     ],
+    // "likely" reads the sign as the diagnosis as "consistent with" does (context.json readAs).
+    [
+      'The pulmonary arteries demonstrate a filling defect in the right lower lobe segmental branch, likely a pulmonary embolism.',
+      'Pulmonary embolism in the right lower lobe segmental branch.',
+    ],
   ]) {
     const ps = problemsOf(RULE, `EXAM: CT\nFINDINGS: ${findings}\nIMPRESSION: ${impression}\n`);
     assert.deepEqual(

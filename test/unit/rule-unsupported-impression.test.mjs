@@ -114,3 +114,13 @@ test('unsupported-impression: the findings may tell the phrase in their own orde
   // The organ alone, or the words in another organ, do not tell it.
   assert.equal(at('The right kidney is normal in size. The liver is atrophic.', 'Atrophic right kidney.').length, 1);
 });
+
+test('unsupported-impression: "cervical shortening" is told by "the cervix measures 2.4 cm, shortened"; a normal cervix does not tell it', () => {
+  const ob = (findings) =>
+    problemsOf(
+      RULE,
+      `EXAM: Obstetric ultrasound.\nFINDINGS: Single live intrauterine pregnancy. ${findings}\nIMPRESSION: Cervical shortening to 2.4 cm.\n`,
+    );
+  assert.deepEqual(ob('The cervix measures 2.4 cm in length, shortened since the prior study.'), []);
+  assert.equal(ob('The cervix measures 4.0 cm in length.').length, 1);
+});

@@ -351,3 +351,28 @@ test('the committed snippets are generated from the templates (run `npm run snip
   const changed = templates.TEMPLATES.map((t, i) => (i === 0 ? { ...t, exam: 'Chest radiograph, one view.' } : t));
   assert.notEqual(snippetsText(changed, JSON.parse(file)), file);
 });
+
+test('issue 18 a report of several exams, each under its own title line, is refused; so are a consult letter and a procedure note', () => {
+  const titled =
+    'CT HEAD WITHOUT CONTRAST\n\nFINDINGS: No hemorrhage.\n\nIMPRESSION: Negative head.\n\nCT CERVICAL SPINE WITHOUT CONTRAST\n\nFINDINGS: No fracture.\n\nIMPRESSION: Negative cervical spine.';
+  assert.match(choose(titled).refused ?? '', /^no template for the head with the cervical spine/);
+  // A title line repeated, or of the template's own body part, is one exam.
+  const one = 'CT HEAD WITHOUT CONTRAST\n\nFINDINGS: No hemorrhage.\n\nCT HEAD\n\nIMPRESSION: Negative.';
+  assert.equal(choose(one).refused, undefined);
+  const letter =
+    'EXAM: Obstetric ultrasound.\nFINDINGS: Single live intrauterine pregnancy. We discussed the findings with the couple. Thank you for allowing me to see her. Please do not hesitate to call.';
+  assert.match(choose(letter).refused ?? '', /^a consult letter, not an exam report/);
+  const procedure =
+    'EXAM: Ultrasound-guided biopsy of the left breast.\nFINDINGS: A 9 mm mass at 3 o clock. Informed consent was obtained. The skin was prepped and draped in sterile fashion. 1% lidocaine was given. Four cores were taken.';
+  assert.match(choose(procedure).refused ?? '', /^a procedure note, not an exam report/);
+  // An arterial Doppler of the legs is no venous duplex; a venous study that names an artery is one.
+  const arterial =
+    'RIGHT LOWER EXTREMITY: Triphasic arterial waveforms to the popliteal artery. Ankle brachial index 0.9.\nIMPRESSION: Mild arterial disease.';
+  assert.match(choose(arterial).refused ?? '', /^an arterial study, not what/);
+  const venous =
+    'EXAM: Ultrasound venous duplex, left leg.\nFINDINGS: The common femoral, femoral and popliteal veins are compressible with normal flow. The adjacent artery is normal.\nIMPRESSION: No DVT.';
+  assert.equal(choose(venous).template.id, 'us-venous-lower-extremity');
+  assert.equal(choose(venous).refused, undefined);
+  // One procedure word is not a procedure note: a report that mentions a prior biopsy keeps its template.
+  assert.equal(choose('EXAM: CT chest.\nFINDINGS: Nodule, sampled under informed consent last year.').refused, undefined);
+});

@@ -8,7 +8,7 @@ import { root } from '../helpers/engine.mjs';
 
 const require = createRequire(import.meta.url);
 const { checkClauses } = require(path.join(root, 'out/server/rewrite/verify-clauses.js'));
-const { readClause } = require(path.join(root, 'out/server/rewrite/clauses.js'));
+const { readClause, loadCues, CUES } = require(path.join(root, 'out/server/rewrite/clauses.js'));
 const { parseReport } = require(path.join(root, 'out/server/report/index.js'));
 
 const check = (kind, source, candidate, significantAt = []) =>
@@ -371,4 +371,16 @@ test('summary of a report without an impression: each report term of the finding
     check('summary', source, dropped).some((m) => m.startsWith('drops "degenerative change')),
     check('summary', source, dropped).join('\n'),
   );
+});
+
+test('cues.json: every qualifying cue is a hedge, checked at load', () => {
+  assert.doesNotThrow(() => loadCues(CUES));
+  assert.throws(() => loadCues({ ...CUES, qualifying: [...CUES.qualifying, 'stable'] }), /qualifying "stable" is no hedge/);
+});
+
+test('"Low lung volumes, otherwise no acute findings" states the volumes beside its normal; "Lungs are clear" states nothing', () => {
+  const read = (t) => readClause(t, { start: 0, end: t.length }, 'impression', null);
+  assert.equal(read('Low lung volumes, otherwise, no definite acute findings.').positive, true);
+  assert.equal(read('Lungs are clear.').positive, false);
+  assert.equal(read('No acute cardiopulmonary abnormality.').positive, false);
 });

@@ -155,6 +155,69 @@ test('restructure: a sentence under another organ is misplaced', () => {
   rejects('restructure', text, out, /places .* under/);
 });
 
+test('restructure: a word that qualifies another thing places nothing; the organ itself still does', () => {
+  const accepts = (source, out) => assert.deepEqual(reasonsOf('restructure', source, out), []);
+  // A differential in brackets, and the lungs named in a side cue ("both lungs").
+  const chest = 'EXAM: CT chest\nFINDINGS: The trachea is patent. Mosaic attenuation (small airway disease? small vessel disease?).\n';
+  accepts(
+    chest,
+    'EXAM: CT chest\nFINDINGS:\nAirways: The trachea is patent.\nLungs: Mosaic attenuation (small airway disease? small vessel disease?).\n',
+  );
+  const both = chest.replace('Mosaic attenuation', 'Mosaic attenuation in both lungs');
+  accepts(
+    both,
+    'EXAM: CT chest\nFINDINGS:\nAirways: The trachea is patent.\nLungs: Mosaic attenuation in both lungs (small airway disease? small vessel disease?).\n',
+  );
+  rejects(
+    'restructure',
+    'EXAM: CT chest\nFINDINGS: The lungs are clear. The airways are narrowed.\n',
+    'EXAM: CT chest\nFINDINGS:\nAirways: The lungs are clear.\nLungs: The airways are narrowed.\n',
+    /places "Lungs: The airways are narrowed\." under lungs, but it speaks of airways/,
+  );
+  // The mastoid process is bone; the mastoid air cells are the mastoids.
+  const head = (s) => `EXAM: CT head\nFINDINGS: The calvarium is intact. ${s}\n`;
+  const skull = 'There is a fracture of the left temporal bone extending to the mastoid process.';
+  accepts(head(skull), `EXAM: CT head\nFINDINGS:\nSkull and scalp: ${skull}\nSinuses and mastoids: The calvarium is intact.\n`);
+  const cells = 'There is opacification of the left mastoid air cells.';
+  rejects(
+    'restructure',
+    head(cells),
+    `EXAM: CT head\nFINDINGS:\nSkull and scalp: ${cells}\nSinuses and mastoids: The calvarium is intact.\n`,
+    /speaks of sinuses and mastoids/,
+  );
+  // A bursal-sided tear is the tendon's; bursitis is the bursa's.
+  const shoulder = 'EXAM: MRI shoulder\nFINDINGS: The infraspinatus tendon shows bursal-sided fraying. There is subacromial bursitis.\n';
+  accepts(
+    shoulder,
+    'EXAM: MRI shoulder\nFINDINGS:\nRotator cuff: The infraspinatus tendon shows bursal-sided fraying.\nBursae: There is subacromial bursitis.\n',
+  );
+  rejects(
+    'restructure',
+    shoulder,
+    'EXAM: MRI shoulder\nFINDINGS:\nRotator cuff: There is subacromial bursitis.\nBursae: The infraspinatus tendon shows bursal-sided fraying.\n',
+    /under rotator cuff, but it speaks of bursae/,
+  );
+  // "Ligament" names both ligament fields of a knee, so neither by itself; the cruciate ligament names its own.
+  const knee =
+    'EXAM: MRI knee\nFINDINGS: The quadriceps tendon and the infrapatellar ligament are intact. There is a complete tear of the anterior cruciate ligament.\n';
+  accepts(
+    knee,
+    'EXAM: MRI knee\nFINDINGS:\nCruciate ligaments: There is a complete tear of the anterior cruciate ligament.\nCollateral ligaments and corners: [ ]\nExtensor mechanism: The quadriceps tendon and the infrapatellar ligament are intact.\n',
+  );
+  rejects(
+    'restructure',
+    knee,
+    'EXAM: MRI knee\nFINDINGS:\nCruciate ligaments: The quadriceps tendon and the infrapatellar ligament are intact.\nExtensor mechanism: There is a complete tear of the anterior cruciate ligament.\n',
+    /under extensor mechanism, but it speaks of cruciate ligaments/,
+  );
+});
+
+test('impression: a draft of list marks only ("1. ") is no impression, whatever the findings state', () => {
+  const text = 'EXAM: Chest radiograph.\nFINDINGS: The lungs are clear. Moderate degenerative changes of the thoracic spine.\n';
+  rejects('impression', text, `${text}IMPRESSION:\n1. \n`, /has no impression/);
+  assert.deepEqual(reasonsOf('impression', text, `${text}IMPRESSION:\n1. Moderate degenerative changes of the thoracic spine.\n`), []);
+});
+
 test('AI quick fixes: offered only when the report states what they say', () => {
   const text = CHEST;
   const at = text.indexOf('Moderate left pleural effusion.');

@@ -1,7 +1,7 @@
 // The current critical findings of a report: what the critical rules report and features (compare,
 // hover) may show. Below rules; the analysis computes them once (Analysis.critical).
 import type { Report } from '../report/types';
-import { QUALIFIERS, conceptHas, type Finding, type Urgency } from '../nlp';
+import { QUALIFIERS, READ_AS, conceptHas, fitsExam, type Finding, type Understanding, type Urgency } from '../nlp';
 import { malpositionedTubes } from './malposition';
 
 /** User overrides by finding name: an urgency makes it critical, 'none' takes it off the list. */
@@ -21,9 +21,10 @@ const HANDLED =
 const HANDLED_AFTER = /\b(stopped|hemostasis|controlled|tamponaded)\b/i;
 // What the report reads as the expected result of an operation ("free air ... It was evaluated in favor of
 // postoperative change", "free air (postoperative change?)"): expected, not a new result to call about.
-const AFTER_SURGERY =
-  /(?:\b(?:in favou?r of|consistent with|compatible with|likely|probably|represent\w*|related to|due to|secondary to|attributed to|expected)\s+(?:an?\s+|the\s+)?|\(\s*)(?:post-?operative|post-?surgical)\s+(?:change|state|air|finding)s?\b/i;
-const HISTORY_OF = /\b(?:history|hx) of\s+(?:(?:an?|the|known|prior|previous|remote|old)\s+)?(?:[a-z-]+\s+)?$/i;
+const AFTER_SURGERY = new RegExp(
+  String.raw`(?:(?:${READ_AS.source}|\bexpected\b)\s+(?:an?\s+|the\s+)?|\(\s*)(?:post-?operative|post-?surgical)\s+(?:change|state|air|finding)s?\b`,
+  'i',
+);
 // A sentence that speaks of the one before ("This is adjacent to ...", "These findings may be due to ...").
 const ANAPHORA = /^\s*(\d+[.)]\s*)?(this|these|it|they|findings|the findings)\b/i;
 
@@ -39,7 +40,12 @@ export interface CriticalFinding {
 }
 
 /** Present or suspected, current critical findings: denials, history and questions do not count. */
-export function findCriticalFindings(report: Report, findings: Finding[], overrides: CriticalOverrides): CriticalFinding[] {
+export function findCriticalFindings(
+  report: Report,
+  u: Pick<Understanding, 'exam' | 'findings'>,
+  overrides: CriticalOverrides,
+): CriticalFinding[] {
+  const findings = u.findings;
   const found: CriticalFinding[] = [];
   // A case history or an operative note retells results; it is never asked for a critical-result call.
   if (report.document !== 'imaging') return found;
@@ -53,6 +59,8 @@ export function findCriticalFindings(report: Report, findings: Finding[], overri
     if (!urgency) continue;
     if (finding.assertion !== 'present' && finding.assertion !== 'possible') continue;
     if (finding.section === 'history' || finding.section === 'comparison' || finding.section === 'exam') continue;
+    // What the exam cannot show is another organ's word ("infarct" of the spleen on a chest CT), not a call.
+    if (!fitsExam(u, finding, report)) continue;
     // Narrative sections ("COURSE:", "HX:") of a report that has its own findings or impression
     // tell the story; the result being reported is in the findings and impression.
     if (finding.section === 'other' && hasReportSections) continue;
@@ -60,8 +68,6 @@ export function findCriticalFindings(report: Report, findings: Finding[], overri
     // follows it does. A field answered in its own words ("Pneumothorax: large, right.") is the finding.
     if (labelOnly(report, finding, findings)) continue;
     const sentence = report.sentences[finding.sentenceIndex]?.text ?? '';
-    // "consistent with the patient's history of ischemic stroke": the hedge weighs the history, not a new finding.
-    if (finding.assertion === 'possible' && HISTORY_OF.test(report.text.slice(Math.max(0, finding.start - 40), finding.start))) continue;
     const before = ANAPHORA.test(sentence) ? (report.sentences[finding.sentenceIndex - 1]?.text ?? '') : '';
     const after = report.sentences[finding.sentenceIndex + 1]?.text ?? '';
     const expected = AFTER_SURGERY.test(sentence) || (ANAPHORA.test(after) && AFTER_SURGERY.test(after));

@@ -90,6 +90,36 @@ function matcher(list: readonly string[]): Matcher {
   return { test: (s) => !!(lower?.test(s) || upper?.test(s)), search };
 }
 
+/**
+ * Words as one pattern shaped like a trie ("re(?:commend\w*|peat|...)"), the same words as pattern()
+ * reads them ("-" and " " interchangeable, a trailing * any ending): the regex engine follows one branch
+ * per letter instead of trying every word at every position.
+ */
+function trie(list: readonly string[]): string {
+  interface Node {
+    end: boolean;
+    next: Map<string, Node>;
+  }
+  const root: Node = { end: false, next: new Map() };
+  for (const w of list) {
+    let node = root;
+    for (const ch of w.toLowerCase()) {
+      const key = ch === ' ' ? '-' : ch;
+      let child = node.next.get(key);
+      if (!child) node.next.set(key, (child = { end: false, next: new Map() }));
+      node = child;
+    }
+    node.end = true;
+  }
+  const source = (node: Node): string => {
+    const branches = [...node.next].map(([k, child]) => (k === '*' ? String.raw`\w*` : k === '-' ? '[- ]?' : escape(k)) + source(child));
+    if (!branches.length) return '';
+    const body = branches.length === 1 ? branches[0] : `(?:${branches.join('|')})`;
+    return node.end ? `(?:${body})?` : body;
+  };
+  return source(root);
+}
+
 const CUE = matcher(W.cues);
 const OPTIONAL = matcher(W.optional);
 const none = W.none;
@@ -132,6 +162,13 @@ const LEADS = new RegExp(String.raw`^(?:${alt(W.verbless.leads)})$`, 'i');
 const WITHIN = new RegExp(String.raw`(?:[,;]\s*|\s)(?:${alt(W.continuation.within)})\b`, 'i');
 const STARTS = new RegExp(String.raw`^\W*(?:\d+[.)]\s*)?(?:${alt(W.continuation.starts)})\b`, 'i');
 const DEFERRED = new RegExp(String.raw`\b(?:${alt(W.deferral.before)})\s+(?:the\s+)?(?:${alt(W.deferral.names)})`, 'i');
+// One scan that every sentence readSentence keeps passes, in any case (a cue, a modality, an action, a
+// "no ...", a deferral): most sentences of a long document fail it and are spared the patterns read below.
+const MAY_RECOMMEND = new RegExp(
+  String.raw`\b${trie([...W.cues, ...Object.values(W.modalities).flat(), ...Object.values(W.actions).flat()])}(?![\w])|` +
+    `${NONE.source}|${DEFERRED.source}`,
+  'i',
+);
 const LABEL = /^\W*(?:\d+[.)]\s*)?(?:recommendations?|plan|follow-?up)\s*:\s*/i;
 
 /** The Lung-RADS category a sentence assigns, as the RADS reader reads it. */
@@ -225,6 +262,7 @@ export function parseFollowUp(text: string): FollowUp[] | null {
 }
 
 function readSentence(text: string): { options: FollowUp[]; later: FollowUp[][]; deferred: boolean } | null {
+  if (!MAY_RECOMMEND.test(text)) return null;
   const isNone = NONE.test(text);
   const cue = isNone || CUE.test(text);
   const { first, later } = stepsOf(text.replace(LABEL, ''));

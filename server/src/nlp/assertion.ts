@@ -35,8 +35,15 @@ const RANK: Record<CueKind, number> = {
 };
 const kindRank = (kind: CueKind) => RANK[kind];
 
+/** How a mention is asserted; `known` when a hedge weighs a known history rather than a new finding. */
+export interface Asserted {
+  assertion: Assertion;
+  hedge?: Hedge;
+  known?: true;
+}
+
 /** The cue kinds that reach a mention: pre cues before it in its clause, post cues after it. */
-export function assertionOf(s: SentenceWords, m: Mention): { assertion: Assertion; hedge?: Hedge } {
+export function assertionOf(s: SentenceWords, m: Mention): Asserted {
   if (m.negatedInside) return { assertion: 'absent' };
   const { words, mentionAt, cueAt, cues } = s;
   let best: CueKind | null = null;
@@ -56,6 +63,7 @@ export function assertionOf(s: SentenceWords, m: Mention): { assertion: Assertio
   let carried = false;
   let orList = false;
   let inHistory = false;
+  let nearest: CueKind | null = null;
   for (let k = m.i - 1; k >= 0 && distance < 24; k--) {
     const w = words[k];
     // A colon or comma right after a cue introduces what it governs: "Differential diagnosis: abscess,
@@ -77,6 +85,7 @@ export function assertionOf(s: SentenceWords, m: Mention): { assertion: Assertio
       if (pre.kind === 'terminate' || pre.kind === 'pseudo') break;
       const gap = countWords(s, cue.j, m.i);
       if (pre.window === undefined || gap <= pre.window) {
+        nearest ??= pre.kind;
         take(pre.kind);
         found = true;
         if (pre.kind === 'absent') break;
@@ -111,7 +120,7 @@ export function assertionOf(s: SentenceWords, m: Mention): { assertion: Assertio
   let crossedBefore = false;
   let joined = false;
   let steps = 0;
-  for (let k = m.j; k < words.length && steps < 12; k++) {
+  for (let k = m.j; k < words.length && steps < 16; k++) {
     const w = words[k];
     if (HARD_BOUNDARY.has(w.norm)) break;
     const c = cueAt[k];
@@ -163,6 +172,9 @@ export function assertionOf(s: SentenceWords, m: Mention): { assertion: Assertio
     case 'possible':
     case 'probable':
     case 'differential':
+      // "consistent with the patient's history of ischemic stroke": the hedge reads today's image by a known
+      // history (the nearer cue), which may still be there (a known malignancy) but is no new result.
+      if (nearest === 'historical') return { assertion: 'possible', hedge: differential ? 'differential' : kind, known: true };
       // One item of a differential stays one, however else it is hedged ("or less likely, an abscess or other").
       return { assertion: 'possible', hedge: differential ? 'differential' : kind };
     default:

@@ -19,6 +19,7 @@ import {
 import { findMeasurements, isUpperBound, shortAxisMm } from './measurements';
 import { normalStatementsIn } from './normal';
 import { ownSide, placeOf } from './place';
+import { gestationalWeeks } from './patient';
 import { scanSentence, type SentenceWords } from './scan';
 import type { Finding, Measurement } from './types';
 import type { PhraseTrie } from './trie';
@@ -113,6 +114,8 @@ export function extractFindings(
   const contextTries = contexts.map((c) => CONCEPT_TRIES.byContext.get(c)).filter((t): t is PhraseTrie<{ concept: Concept }> => !!t);
   const findings: Finding[] = [];
   const normals: Finding[] = [];
+  // Findings that matter only from some week of gestation, with that week (a breech fetus near term).
+  const byGestation: [Finding, number][] = [];
   let w0 = 0;
   report.sentences.forEach((sentence, sentenceIndex) => {
     while (w0 < words.length && words[w0].start < sentence.start) w0++;
@@ -171,8 +174,9 @@ export function extractFindings(
       finding.sectionIndex = sentence.section;
       finding.sentenceIndex = sentenceIndex;
       finding.measurements = [];
-      finding.critical = m.concept.critical && !oldNews(s, place.phraseStart, m.i) ? m.concept.critical : null;
+      finding.critical = m.concept.critical && !assertion.known && !oldNews(s, place.phraseStart, m.i) ? m.concept.critical : null;
       finding.significant = m.concept.significant;
+      if (m.concept.significantFromWeek && !m.concept.significant) byGestation.push([finding, m.concept.significantFromWeek]);
       if (m.concept.sex) finding.sex = m.concept.sex;
       byMention.push(finding);
       findings.push(finding);
@@ -184,6 +188,10 @@ export function extractFindings(
   const measurements = findMeasurements(report.text);
   attachMeasurements(findings, measurements, report.sentences, report);
   for (const f of findings) refineAtSize(f, report.text);
+  if (byGestation.length) {
+    const weeks = gestationalWeeks(report.text);
+    for (const [f, from] of byGestation) if (weeks !== null && weeks >= from) f.significant = true;
+  }
   if (normals.length === 0) return { findings, measurements };
   // Normal statements carry no measurements; merged into text order after the attachment.
   return { findings: inTextOrder(findings, normals), measurements };

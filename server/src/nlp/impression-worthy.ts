@@ -12,7 +12,7 @@ import type { Finding, Understanding } from './types';
  */
 export function impressionWorthy(report: Report, u: Understanding, f: Finding): 'warning' | 'info' | null {
   const possible = f.assertion === 'possible' && !!f.hedge;
-  if ((f.assertion !== 'present' && !possible) || !f.significant || !fitsExam(u, f)) return null;
+  if ((f.assertion !== 'present' && !possible) || !f.significant || !fitsExam(u, f, report)) return null;
   // Lines, tubes and surgical changes are listed by local habit; a malpositioned one is critical and still counts.
   if (!f.critical && listedByHabit(CONCEPT_BY_ID.get(f.concept))) return null;
   // A finding that is urgent only as a new suspicion (a mass) is not new when unchanged.

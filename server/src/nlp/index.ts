@@ -6,7 +6,7 @@ import { findExam, findPatient, findSexSpecific } from './patient';
 import type { Finding, Understanding } from './types';
 import { wordsFromTokens } from './words';
 export * from './types';
-export { CONCEPTS, CONCEPT_BY_ID, PAIRED_ANATOMY, SEX_SPECIFIC_TERMS, type Concept, type ConceptFlag, type Sex } from './lexicon';
+export { CONCEPTS, CONCEPT_BY_ID, PAIRED_ANATOMY, READ_AS, SEX_SPECIFIC_TERMS, type Concept, type ConceptFlag, type Sex } from './lexicon';
 export {
   DEGREE_ONLY_WORDS,
   NARROWING_WORDS,
@@ -21,6 +21,7 @@ export {
   deniedBy,
   denies,
   fitsExam,
+  examTitleParts,
   isOneSidedBodyPart,
   kinOf,
   knownConcept,

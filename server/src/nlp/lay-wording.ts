@@ -36,6 +36,15 @@ const WordingSchema = z.object({
   comparisonWords: z.array(Plain).min(1),
   states: z.object({ concepts: z.array(Plain), lead: Plain }),
   sideWords: z.object({ left: z.array(Plain), right: z.array(Plain), bilateral: z.array(Plain) }).strict(),
+  ownWords: z
+    .object({
+      note: z.string(),
+      limitations: z.array(Plain).min(1),
+      differentials: z.array(Plain).min(1),
+      linkers: z.array(Plain).min(1),
+      increases: z.array(Plain).min(1),
+    })
+    .strict(),
 });
 
 const wording = WordingSchema.parse(wordingData);
@@ -118,3 +127,11 @@ export const SIDE_WORDS: Readonly<Record<'left' | 'right' | 'bilateral', RegExp>
 export const STATES: ReadonlySet<string> = new Set(wording.states.concepts);
 export const STATE_LEAD = wording.states.lead;
 export const EXAM_NAMES: Readonly<Record<string, string>> = wording.examNames;
+/** Cues of a sentence the summary tells in the report's words (summary-reading.ts's toldAsWritten). */
+export const OWN_WORDS = {
+  limitation: wordsRe(wording.ownWords.limitations),
+  differential: wordsRe(wording.ownWords.differentials),
+  /** A word that reads one thing as another, anywhere before the finding ("…, likely representing Y"). */
+  linker: wordsRe(wording.ownWords.linkers, 'gi'),
+  increase: wordsRe(wording.ownWords.increases),
+};

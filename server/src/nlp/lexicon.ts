@@ -8,6 +8,7 @@ import type { Side } from './types';
 import type { Urgency } from './types';
 import { PhraseTrie } from './trie';
 import { wordsOf } from './words';
+import { escapeRegExp } from '../report/regex';
 
 const Urgency = z.enum(['minutes', 'hours', 'days']);
 const SideSchema = z.enum(['left', 'right', 'bilateral']);
@@ -23,6 +24,7 @@ export const CONCEPT_FLAGS = [
   'spinal-level',
   'heading',
   'call-only-when-large',
+  'subtle-significant',
 ] as const;
 export type ConceptFlag = (typeof CONCEPT_FLAGS)[number];
 
@@ -67,6 +69,8 @@ const ConceptSchema = z.object({
   pluralBilateral: z.boolean().default(false),
   critical: Urgency.nullable().default(null),
   significant: z.boolean(),
+  /** Significant from this week of gestation on (a breech fetus matters near term, when version or delivery is planned). */
+  significantFromWeek: z.number().int().positive().optional(),
   sex: z.enum(['female', 'male']).optional(),
   flags: z.array(z.enum(CONCEPT_FLAGS)).default([]),
 });
@@ -105,6 +109,8 @@ const ContextSchema = z.object({
       windows: z.record(z.string(), z.number().int().positive()).default({}),
     }),
   ),
+  readAsNote: z.string(),
+  readAs: Phrases,
   listBreakers: Phrases,
 });
 
@@ -267,6 +273,11 @@ function cueTrie() {
   return trie;
 }
 export const CUE_TRIE = cueTrie();
+/** "consistent with", "likely", "due to" …: words reading what the report saw as a diagnosis or its cause. */
+export const READ_AS = new RegExp(
+  String.raw`\b(?:${context.readAs.map((t) => escapeRegExp(t).replace(/ +/g, String.raw`\s+`)).join('|')})\b`,
+  'i',
+);
 /** Words after a comma that start a new statement rather than continue a denied list. */
 export const LIST_BREAKERS: ReadonlySet<string> = new Set(context.listBreakers.map((w) => keysOf(w).join(' ')));
 

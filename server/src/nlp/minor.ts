@@ -29,6 +29,8 @@ const MINOR_ANYWHERE = minorAnywhere(QUALIFIER_WORDS.minorAnywhere);
 const notIncidental = (words: readonly string[]) => words.filter((w) => !QUALIFIER_WORDS.incidental.includes(w));
 const MINOR_ANYWHERE_ACUTE = minorAnywhere(notIncidental(QUALIFIER_WORDS.minorAnywhere));
 const MINOR_BEFORE_ACUTE = wordsRegex(notIncidental(QUALIFIER_WORDS.minorBefore));
+// A faint or tiny cluster of breast calcifications is what screening looks for: size and subtlety grade nothing down.
+const MINOR_BEFORE_SUBTLE = wordsRegex(notIncidental(QUALIFIER_WORDS.minorBefore).filter((w) => !QUALIFIER_WORDS.subtle.includes(w)));
 
 // Descriptive findings (an opacity, a density) that the sentence explains or hedges: the
 // explanation, when it matters, is a finding of its own.
@@ -52,8 +54,8 @@ export function isMinor(report: Report, finding: Finding): boolean {
     '',
   );
   const acute = !!finding.critical || conceptHas(finding.concept, 'acute');
-  if ((acute ? MINOR_BEFORE_ACUTE : MINOR_BEFORE).test(clause) || (acute ? MINOR_ANYWHERE_ACUTE : MINOR_ANYWHERE).test(sentence.text))
-    return true;
+  const minorBefore = conceptHas(finding.concept, 'subtle-significant') ? MINOR_BEFORE_SUBTLE : acute ? MINOR_BEFORE_ACUTE : MINOR_BEFORE;
+  if (minorBefore.test(clause) || (acute ? MINOR_ANYWHERE_ACUTE : MINOR_ANYWHERE).test(sentence.text)) return true;
   // A de-identification token where a qualifier would stand ("XXXX opacities", "XXXX atelectasis"):
   // the word it hides may have been "streaky" or "likely", so nothing can be concluded.
   if (

@@ -274,3 +274,17 @@ export function findSexSpecific(words: readonly Word[]): { start: number; end: n
   }
   return out;
 }
+
+// "at 36 weeks 3 days", "37weeks and 4days", "34 weeks gestation": a gestational age in weeks (a pregnancy
+// lasts at most some 44 weeks; "+/- 2 weeks" and "follow-up in 4 weeks" are never the largest).
+const GESTATION_WEEKS = /\b(\d{1,2})[ \t-]*(?:weeks?|wks?)\b/gi;
+
+/** The latest gestational age the report states, in whole weeks (the current one: prior scans were earlier); null when none. */
+export function gestationalWeeks(text: string): number | null {
+  let weeks: number | null = null;
+  for (const m of allMatches(GESTATION_WEEKS, text)) {
+    const n = Number(m[1]);
+    if (n <= 44 && (weeks === null || n > weeks)) weeks = n;
+  }
+  return weeks;
+}

@@ -6,9 +6,10 @@
 import { z } from 'zod';
 import relationsData from './lexicon/relations.json';
 import qualifiersData from './lexicon/qualifiers.json';
-import { BODY_PART_NAMES, CONCEPT_BY_ID, SIDE_WORD_PAIRS, SITE_NAMES, type Concept, type ConceptFlag } from './lexicon';
+import { BODY_PART_NAMES, BODY_PART_TRIE, CONCEPT_BY_ID, SIDE_WORD_PAIRS, SITE_NAMES, type Concept, type ConceptFlag } from './lexicon';
 import type { Report, Sentence } from '../report/types';
-import type { Finding, Side, Understanding } from './types';
+import type { Exam, Finding, Side, Understanding } from './types';
+import { wordsOf } from './words';
 import { escapeRegExp as escape } from '../report/regex';
 import { allMatches } from '../report/matches';
 
@@ -98,12 +99,36 @@ const GROUPS_BY_PART: ReadonlyMap<string, readonly string[]> = new Map(
 
 /**
  * Whether the finding's kind can be seen on this exam: a chest concept in a foot MRI ("a small
- * effusion in the tendon sheath") is a word read in the wrong sense, not a finding to report.
+ * effusion in the tendon sheath") is a word read in the wrong sense, not a finding to report. With the
+ * report, every body part its title names counts ("CT chest and head" shows the brain).
  */
-export function fitsExam(u: Understanding, f: Finding): boolean {
-  const groups = u.exam.bodyPart ? GROUPS_BY_PART.get(u.exam.bodyPart) : undefined;
+export function fitsExam(u: Pick<Understanding, 'exam'>, f: Finding, report?: Report): boolean {
   const group = CONCEPT_BY_ID.get(f.concept)?.group;
-  return !groups || !group || groups.includes(group);
+  if (!group) return true;
+  const parts = report ? examTitleParts(report, u.exam) : u.exam.bodyPart ? [u.exam.bodyPart] : [];
+  if (!parts.length) return true;
+  return parts.some((part) => {
+    const groups = GROUPS_BY_PART.get(part);
+    return !groups || groups.includes(group);
+  });
+}
+
+/** The body parts an exam title names ("CT chest and head": chest, head), read once per report. */
+const TITLE_PARTS = new WeakMap<Report, readonly string[]>();
+export function examTitleParts(report: Report, exam: Exam): readonly string[] {
+  let parts = TITLE_PARTS.get(report);
+  if (!parts) {
+    const named = new Set<string>(exam.bodyPart ? [exam.bodyPart] : []);
+    if (exam.span) {
+      const words = wordsOf(report.text.slice(exam.span.start, exam.span.end));
+      for (let i = 0; i < words.length; i++) {
+        const m = BODY_PART_TRIE.match(words, i);
+        if (m) named.add(m.value.part);
+      }
+    }
+    TITLE_PARTS.set(report, (parts = [...named]));
+  }
+  return parts;
 }
 
 const ONE_SIDED: ReadonlySet<string> = new Set(RELATIONS.oneSidedBodyParts);
@@ -132,6 +157,7 @@ const QUALIFIER_NAMES = [
   'marked',
   'lowVolumes',
   'spreadOut',
+  'subtle',
 ] as const;
 const QualifiersSchema = z.object({ note: z.string(), ...Object.fromEntries(QUALIFIER_NAMES.map((n) => [n, Words])) }).strict();
 const qualifiers = QualifiersSchema.parse(qualifiersData) as unknown as Record<(typeof QUALIFIER_NAMES)[number], string[]>;

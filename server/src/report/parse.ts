@@ -52,7 +52,8 @@ function gluedHeaders(text: string): RegExpExecArray[] {
   return out;
 }
 
-const TOKEN = /XXXX+|\p{L}[\p{L}\p{M}'’]*\p{L}|\p{L}|\d+(?:[.,]\d+)*|[^\s\p{L}\d]/gu;
+// Sticky: read from a given position (tokenize).
+const TOKEN = /XXXX+|\p{L}[\p{L}\p{M}'’]*\p{L}|\p{L}|\d+(?:[.,]\d+)*|[^\s\p{L}\d]/uy;
 
 // Words that end in a period without ending the sentence.
 const ABBREVIATIONS = new Set([
@@ -309,21 +310,27 @@ function addSubsection(text: string, section: Section, h: HeaderMatch): void {
   section.subsections.push(sub);
 }
 
-// "1. ", "2) " at the start of a line or after a sentence end, counting up from 1.
-const ITEM_MARKER = /(?<=^|[\s])(\d{1,2})[.)](?=[ \t]+\S)/g;
+// "1. ", "2) " at the start of a line or after a sentence end, counting up from 1. The white space before
+// the number is tested by hand: a look-behind tried at every character of the text cost more than the rest.
+const ITEM_MARKER = /(\d{1,2})[.)](?=[ \t]+\S)/g;
+const SPACE = /\s/;
 
 function findItems(text: string, section: Section): NumberedItem[] {
-  const body = text.slice(section.body.start, section.body.end);
+  const bodyStart = section.body.start;
+  const body = text.slice(bodyStart, section.body.end);
   const items: NumberedItem[] = [];
   let expected = 1;
   for (const m of allMatches(ITEM_MARKER, body)) {
-    const n = Number(m[1]);
-    if (n !== expected) continue;
-    const at = section.body.start + m.index;
-    const before = text.slice(section.body.start, at).trimEnd();
-    const atStart = before.length === 0 || /[.!?:;\n]$/.test(before) || /\n\s*$/.test(text.slice(section.body.start, at));
-    if (!atStart) continue;
-    items.push({ number: n, start: at, end: section.body.end, marker: { start: at, end: at + m[0].length } });
+    // A marker starts the body or follows white space (a match right after a digit hides no marker).
+    if (m.index > 0 && !SPACE.test(body[m.index - 1])) continue;
+    if (Number(m[1]) !== expected) continue;
+    // At the start or after a sentence end or a line break: read back over the white space before it.
+    let j = m.index - 1;
+    let newline = false;
+    for (; j >= 0 && SPACE.test(body[j]); j--) if (body[j] === '\n') newline = true;
+    if (!(j < 0 || newline || '.!?:;'.includes(body[j]))) continue;
+    const at = bodyStart + m.index;
+    items.push({ number: expected, start: at, end: section.body.end, marker: { start: at, end: at + m[0].length } });
     expected++;
   }
   // A lone "1." is a number, not a list, unless it stands at the start of the section.
@@ -332,6 +339,10 @@ function findItems(text: string, section: Section): NumberedItem[] {
   for (const item of items) Object.assign(item, trimSpan(text, item.start, item.end));
   return items;
 }
+
+// A quotation mark right after the stop, then a space: the quote ends with the sentence ("… right lobe." Increases …).
+const closesQuote = (text: string, q: number, end: number) =>
+  (text[q] === '"' || text[q] === '”') && (q + 1 >= end || isSpace(text.charCodeAt(q + 1)));
 
 function wordOrStop(text: string, k: number): boolean {
   const c = text.charCodeAt(k);
@@ -344,7 +355,7 @@ function isSentenceEnd(text: string, i: number, end: number): boolean {
   if (ch === '!' || ch === '?') return true;
   if (ch !== '.') return false;
   const next = text[i + 1];
-  if (i + 1 < end && next !== undefined && !isSpace(text.charCodeAt(i + 1))) return false; // "2.3", "x-XXXX.", "e.g.,"
+  if (i + 1 < end && next !== undefined && !isSpace(text.charCodeAt(i + 1)) && !closesQuote(text, i + 1, end)) return false; // "2.3", "x-XXXX.", "e.g.,"
   // The word before the period (letters and periods; the letter pattern only past ASCII).
   let j = i;
   while (j > 0 && wordOrStop(text, j - 1)) j--;
@@ -360,7 +371,7 @@ const CONTINUES = /\b(or|and|nor|versus|vs\.?|either|with|of|to|by|the|a|an|at|f
 
 // What can end a sentence (isSentenceEnd and the line-break rule decide whether it does), and the
 // round bracket, whose stops end nothing: "lesions (cyst?) in both kidneys".
-const BREAK = /[.!?(\n\r]/g;
+const BREAK = /[.!?("\n\r]/g;
 // What ends a round bracket: its ")", or the line, when it stays open (then its stops count again).
 const BRACKET_END = /[)\n\r]/g;
 
@@ -422,6 +433,12 @@ function splitSentences(text: string, section: Section, sectionIndex: number, ou
       }
       continue;
     }
+    if (ch === '"') {
+      // A quotation mark standing alone before a capital opens the next item of a list run on without
+      // stops ('… in the aorta " Millimetric nodules in both lungs " Emphysema …').
+      if (i > from && text[i - 1] === ' ' && text[i + 1] === ' ' && /\p{Lu}/u.test(text[i + 2] ?? '')) push(i);
+      continue;
+    }
     if (ch === '\n' || ch === '\r') {
       // A blank line always ends a sentence; a single line break does when the next line starts
       // like a new statement (capital, digit, bullet).
@@ -439,7 +456,7 @@ function splitSentences(text: string, section: Section, sectionIndex: number, ou
     }
     // A question or stop in brackets, or right before a ")" whose "(" is on an earlier line, belongs to the bracket.
     if (i < closeAt || text[i + 1] === ')') continue;
-    if (isSentenceEnd(text, i, end)) push(i + 1);
+    if (isSentenceEnd(text, i, end)) push(closesQuote(text, i + 1, end) ? i + 2 : i + 1);
   }
   push(end);
 }
@@ -461,15 +478,28 @@ function tokenize(text: string, cuts: readonly number[] = []): Token[] {
     tokens.push({ start, end: start + t.length, text: t, kind: kindOf(t), lower: t.toLowerCase() });
   };
   let c = 0;
-  for (const m of allMatches(TOKEN, text)) {
-    const end = m.index + m[0].length;
-    while (c < cuts.length && cuts[c] <= m.index) c++;
-    let from = m.index;
+  // Every character but white space starts a token (the last alternative takes any other sign), so the
+  // tokens are read from each such position with the sticky pattern's test(): no match object per token.
+  for (let at = 0; at < text.length;) {
+    const ch = text.charCodeAt(at);
+    if (ch === 32 || (ch >= 9 && ch <= 13) || (ch >= 128 && SPACE.test(text[at]))) {
+      at++;
+      continue;
+    }
+    TOKEN.lastIndex = at;
+    if (!TOKEN.test(text)) {
+      at++;
+      continue;
+    }
+    const end = TOKEN.lastIndex;
+    while (c < cuts.length && cuts[c] <= at) c++;
+    let from = at;
     for (; c < cuts.length && cuts[c] < end; c++) {
       push(from, text.slice(from, cuts[c]));
       from = cuts[c];
     }
     push(from, text.slice(from, end));
+    at = end;
   }
   return tokens;
 }

@@ -31,12 +31,23 @@ const CueSchema = z
     qualifying: phrases,
     dangling: phrases,
     sequenceWords: phrases,
+    structures: phrases,
+    caveats: phrases,
     generic: phrases,
     stopwords: phrases,
   })
   .strict();
 
-export const CUES = CueSchema.parse(cueData);
+/** Parses and checks the cue words; throws naming a qualifying cue that is no hedge. Exported for the tests. */
+export function loadCues(input: unknown): z.infer<typeof CueSchema> {
+  const cues = CueSchema.parse(input);
+  // A qualifying cue ("no filling defect compatible with thrombus" denies the thrombus) is a hedge that may stand in a denial.
+  for (const q of cues.qualifying)
+    if (!cues.hedges.some((h) => h.phrase === q)) throw new Error(`cues.json: qualifying "${q}" is no hedge`);
+  return cues;
+}
+
+export const CUES = loadCues(cueData);
 
 type CueKind =
   | 'hedge'
@@ -183,8 +194,13 @@ function isSequence(tokens: readonly string[], i: number): boolean {
     beside(tokens[i - 1]) || beside(tokens[i + 1]) || [tokens[i - 2], tokens[i + 2]].some((w) => !!w && SEQUENCE.test(w) && w !== tokens[i])
   );
 }
+/**
+ * A label's name as reports write it ("Liver", "Lungs and pleura", "C5-6", "FL/BPD"), at most `max` + 1
+ * characters: the one pattern of the rewrites' labels (a clause's, a restructured line's, a heading line).
+ */
+export const labelName = (max: number) => `[A-Za-z][A-Za-z0-9 ,/&()'-]{0,${max}}`;
 // "Liver:", "Lungs and pleura:" opening a clause; not "at 14:35".
-const LABEL = /^[ \t]*([A-Za-z][A-Za-z0-9 ,/&()'-]{0,40}?)[ \t]*:(?!\d)[ \t]*/;
+const LABEL = new RegExp(`^[ \\t]*(${labelName(40)}?)[ \\t]*:(?!\\d)[ \\t]*`);
 const CLAUSE_BREAK = /;|,?\s+(?:but|however|although|whereas)\b,?/gi;
 const NEW_STATEMENT = new Set(['is', 'are', 'was', 'were']);
 
@@ -396,7 +412,8 @@ export function readClause(text: string, span: Span, section: SectionKind, field
     }
     i++;
   }
-  if (!part.words.length && !part.sides.length && !part.severity.length && c.parts.length > 1) c.parts.pop();
+  // An empty last part goes, unless it is the normal of "Low lung volumes, otherwise no acute findings".
+  if (!part.words.length && !part.sides.length && !part.severity.length && !part.normal && c.parts.length > 1) c.parts.pop();
   // A side the finding gets only in the words joined to it: "focal consolidations in the superior and basal
   // segments of the right lung lower lobe" are right-sided.
   for (let k = c.parts.length - 2; k >= 0; k--) {
@@ -489,21 +506,23 @@ export function rejoined(report: Report): Report {
 /** The text parsed as `rejoined` reads it. */
 export const parseRejoined = (text: string) => rejoined(parseReport(text));
 
+/** The words of each finding found within the clause, generic ones left out ("acute appendicitis": acute appendicitis). */
+export function findingTerms(report: Report, s: Span & { section: SectionKind }, found: readonly Span[]): string[][] {
+  return found
+    .filter((f) => s.start <= f.start && f.start < s.end && f.end > f.start)
+    .map((f) => readClause(report.text.slice(f.start, f.end), f, s.section, null).words.filter((w) => !GENERIC.has(w)))
+    .filter((t) => t.length > 0);
+}
+
 /**
- * The word each finding within the clause is named by: its last word that is not generic ("cancer").
+ * The word each finding of `findingTerms` is named by: its last word that is not generic ("cancer").
  * The verifier asks a rewrite to name each significant finding by it (verify-clauses.ts), and an impression draft keeps what its items do not name (impression-kept.ts).
  */
-export function findingHeads(report: Report, s: Span & { section: SectionKind }, found: readonly Span[]): string[] {
-  const heads = found
-    .filter((f) => s.start <= f.start && f.start < s.end && f.end > f.start)
-    .map((f) =>
-      readClause(report.text.slice(f.start, f.end), f, s.section, null)
-        .words.filter((w) => !GENERIC.has(w))
-        .pop(),
-    )
-    .filter((w): w is string => !!w);
-  return [...new Set(heads)];
-}
+export const headsOf = (terms: readonly string[][]): string[] => [...new Set(terms.map((t) => t[t.length - 1]))];
+
+/** `headsOf` the clause's `findingTerms`. */
+export const findingHeads = (report: Report, s: Span & { section: SectionKind }, found: readonly Span[]) =>
+  headsOf(findingTerms(report, s, found));
 
 /**
  * The parts a clause states (between commas, "and", "with") of which no more than half the own words are

@@ -90,7 +90,11 @@ export function carries(text: string, c: Clause): boolean {
 function piecesOf(report: Report, c: Clause): Span[] {
   const out: Span[] = [];
   let from = c.start;
-  for (const m of report.text.slice(c.start, c.end).matchAll(/,(?!\d)/g)) {
+  const text = report.text.slice(c.start, c.end);
+  // A label of several names is one piece: "Cartilage, bones, and marrow:" is never cut to "Marrow:".
+  const label = /^[^:.;()]{1,60}:(?=\s)/.exec(text)?.[0].length ?? 0;
+  for (const m of text.matchAll(/,(?!\d)/g)) {
+    if (m.index < label) continue;
     out.push({ start: from, end: c.start + m.index });
     from = c.start + m.index + 1;
   }
@@ -164,7 +168,8 @@ export function sequelOf(report: Report, clauses: Clauses, c: Clause): string {
   if (!pointing && !aside) return '';
   const says = read.words.length || read.time.size || read.hedges.length || read.severity.length || read.quantities.length;
   if (!says) return '';
-  const text = pointing ? withoutPointer(next.text) : tidy(next.text);
+  // "It measures 6 x 2 cm." stays as written right after what it speaks of when it will not stand without "It".
+  const text = pointing ? (withoutPointer(next.text) ?? tidy(next.text)) : tidy(next.text);
   return text && carries(text, read) ? ` ${text}` : '';
 }
 
@@ -261,7 +266,7 @@ export function windowOf(report: Report, clauses: Clauses, c: Clause, start: num
     if (before === null) continue;
     const piece = report.text.slice(pieces[i].start, pieces[j].end);
     const broken = before && !/[.?] $/.test(before);
-    const words = broken ? decapitalise(tidy(piece)) : before ? withoutPointer(piece) : tidy(piece);
+    const words = broken ? decapitalise(tidy(piece)) : before ? (withoutPointer(piece) ?? tidy(piece)) : tidy(piece);
     if (!words) continue;
     const text = heading + words;
     // Never a subject cut from its verb: "the lesion …, which is observed …, | is observed as fragmented …".

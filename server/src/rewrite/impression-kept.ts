@@ -7,7 +7,7 @@ import type { Finding, Understanding } from '../nlp';
 import keptData from './impression-kept.json';
 import { CUES, GENERIC, findingHeads, partsUnsaid, readClause, readText, type Clause } from './clauses';
 import { dropsOf, polarityLostBy, shareOf } from './clause-changes';
-import type { Report, Section } from '../report/types';
+import type { NumberedItem, Report, Section } from '../report/types';
 import { firstWord, tidy, windowOf, type Clauses } from './impression-excerpt';
 import { stripListNumber } from './list-number';
 import { adviceKindOf } from './advice';
@@ -79,15 +79,20 @@ export function caveatItems(report: Report, items: readonly ImpressionItem[]): I
   return out;
 }
 
+// Where an impression run into the findings begins: its first "•" statement, or a quotation mark opening
+// a sentence ('… are preserved. " Wall calcifications in the aorta." Right lower …'), as chest CT reports
+// exported without headers write it.
+const RUN_IN = /\u2022|(?<=[.?!:;)]\s*)["\u201c\u201d](?=\s*[A-Za-z0-9])/;
+
 /**
- * The impression run into the findings after them as a list of "•" statements (a report with no IMPRESSION
- * header): read as the old impression, so that its statements are kept like one's.
+ * The impression run into the findings after them (a report with no IMPRESSION header): read as the old
+ * impression, so that its statements are kept like one's.
  */
 export function runInImpression(report: Report): Section | undefined {
   if (report.sections.some((s) => s.kind === 'impression')) return undefined;
   for (const i of findingsSections(report)) {
     const s = report.sections[i];
-    const at = report.text.slice(s.body.start, s.body.end).indexOf('\u2022');
+    const at = report.text.slice(s.body.start, s.body.end).search(RUN_IN);
     if (at > 0) return { ...s, body: { start: s.body.start + at, end: s.body.end } };
   }
   return undefined;
@@ -215,6 +220,7 @@ const PRIOR = /\b(?:prior|previous|earlier)\b/i;
 /** A clause as written, list mark off, with its full stop. */
 const asWritten = (text: string) =>
   stripListNumber(text)
+    .replace(/^[\s"“”]+/, '')
     .trim()
     .replace(/[\s.,;:]*$/, '.');
 
@@ -232,6 +238,19 @@ const pertinentDenial = (c: Clause) =>
 const SPLIT_NEGATIVE = /\bnegative\b[^.;]*\bfor\b/i;
 
 /**
+ * "Normal appendix." under "REASON FOR EXAM: rule out appendicitis": a normal statement naming what the
+ * question asks about (a word of it, or one of the same stem) is the answer, kept like a denial by name.
+ */
+function answersQuestion(report: Report, c: Clause): boolean {
+  if (!c.normal || c.positive) return false;
+  const asked = report.sections
+    .filter((s) => s.kind === 'history')
+    .map((s) => report.text.slice(s.start, s.end).toLowerCase())
+    .join(' ');
+  return c.words.some((w) => w.length >= 5 && !GENERIC.has(w) && new RegExp(`\\b${escapeRegExp(w.slice(0, 6))}`).test(asked));
+}
+
+/**
  * The old impression's clauses that state something no draft item accounts for in full, as written
  * (its "no acute …" statements are not kept: a draft never says that beside a finding).
  */
@@ -245,11 +264,12 @@ export function keptFromImpression(
   const significant = significantOf(u);
   const drafted = draftedClauses(items);
   const out: ImpressionItem[] = [];
+  const itemOf = new Map<ImpressionItem, NumberedItem | undefined>();
   for (const said of clauses.all) {
     if (said.start < impression.body.start || said.start >= impression.body.end) continue;
     // "This was also seen on a prior study": no word the cue reading counts, but the time of what it points to.
     const sincePrior = !said.words.length && PRIOR.test(said.text);
-    const denial = pertinentDenial(said);
+    const denial = pertinentDenial(said) || answersQuestion(report, said);
     if (!(said.positive || said.recommendation || said.communication || said.significant || denial || sincePrior)) continue;
     // Accounted for only by items that carry its time, severity, size and level too ("a stable SEGA"); a
     // side the findings give otherwise is the draft's correction, not a loss.
@@ -291,7 +311,22 @@ export function keptFromImpression(
             !CUES.dangling.includes(firstWord(sentence.text))
           ? tidy(sentence.text)
           : (windowOf(report, clauses, said, said.start, said.end) ?? tidy(said.text));
-    if (text && !out.some((item) => item.text.includes(text))) out.push({ text, findings: [] });
+    // '… there is a significant difference. not detected.': a sentence broken by a stray full stop goes on in lower case.
+    const next = sentence && report.sentences[report.sentences.indexOf(sentence) + 1];
+    const goesOn = next && next.section === sentence.section && /^[a-z]/.test(next.text) ? ` ${next.text.trim()}` : '';
+    const kept = goesOn && text ? `${text}${goesOn}` : text;
+    if (!kept || out.some((item) => item.text.includes(kept))) continue;
+    // The sentences kept of one numbered item stay one item ("Mild septal ischemia. Likely due to the left
+    // bundle-branch block."): what follows the first speaks of it.
+    const listed = impression.items.find((x) => x.start <= said.start && said.start < x.end);
+    if (listed && listed === itemOf.get(out[out.length - 1])) out[out.length - 1].text += ` ${kept}`;
+    else {
+      // And with the item's first sentences, told already or not: "Mass within the right lobe of the liver.
+      // … Further evaluation with MRI is recommended." (the advice is the mass's, not the item's before).
+      const opening = listed && sentence ? tidy(report.text.slice(listed.marker.end, sentence.start)) : '';
+      out.push({ text: opening && !kept.startsWith(opening.slice(0, -1)) ? `${opening} ${kept}` : kept, findings: [] });
+      itemOf.set(out[out.length - 1], listed);
+    }
   }
   return out;
 }

@@ -143,7 +143,7 @@ function candidatesOf(report: Report, u: Understanding, options: DraftOptions): 
   return u.findings.filter((f) => {
     if (!sections.has(f.sectionIndex)) return false;
     if (f.assertion !== 'present' && f.assertion !== 'possible') return false;
-    if (!fitsExam(u, f)) return false;
+    if (!fitsExam(u, f, report)) return false;
     if (options.includeMinor) return true;
     const urgent = f.critical === 'minutes' || f.critical === 'hours';
     if (!f.significant && !urgent && !SIGNS.has(f.concept)) return false;

@@ -193,7 +193,11 @@ export function verify(kind: RewriteKind, analysis: Analysis, output: string, mo
     kind,
     analysis.report,
     output,
-    { additionMarker: PERTINENT_NEGATIVE_MARK, summaryBoilerplate: SUMMARY_FIXED_LINES },
+    {
+      additionMarker: PERTINENT_NEGATIVE_MARK,
+      summaryBoilerplate: SUMMARY_FIXED_LINES,
+      presentAt: analysis.understanding.findings.filter((f) => !f.normal && (f.assertion === 'present' || f.assertion === 'possible')),
+    },
     significantAt,
     parsed,
   );

@@ -48,11 +48,14 @@ export const HEAD = -2;
 // (not the organ itself: "calvarial signal abnormalities" are the skull's).
 const ADJECTIVE = /^(?:intra|inter|retro|peri|para|sub|supra|infra|extra)[a-z]+(?:al|ic|ar|ary)$/i;
 
+/** An organ hit, or a place word's (placement-words.json `places`). */
+type PlaceHit = OrganHit & { place?: true };
+
 /**
  * The organs a sentence names, as placing reads them: a vessel before "territory" stands for the
  * organ it feeds, and a thing the lexicon has no finding for names the organ it lives in ("phleboliths": veins).
  */
-function placesOf(organs: readonly OrganHit[], text: string, offset: number): OrganHit[] {
+function placesOf(organs: readonly OrganHit[], text: string, offset: number): PlaceHit[] {
   // "the lung parenchyma window" is how the images were shown, no place.
   const hits = organs
     .filter((h) => !WINDOW_AFTER.test(text.slice(h.end - offset)))
@@ -60,12 +63,18 @@ function placesOf(organs: readonly OrganHit[], text: string, offset: number): Or
       const fed = FED_BY.get(h.organ);
       return fed && TERRITORY_AFTER.test(text.slice(h.end - offset)) ? { ...h, organ: fed } : h;
     });
-  const places: OrganHit[] = [...text.matchAll(PLACES)].map((m) => ({
-    organ: PLACE_OF.get(m[0].toLowerCase())!,
-    start: offset + m.index,
-    end: offset + m.index + m[0].length,
-    by: 'term',
-  }));
+  // A place word inside a longer organ term is that organ's ("inguinal" in "inguinal canal").
+  const inTerm = (p: { start: number; end: number }) =>
+    hits.some((h) => h.by === 'term' && h.start <= p.start && p.end <= h.end && h.end - h.start > p.end - p.start);
+  const places: PlaceHit[] = [...text.matchAll(PLACES)]
+    .map((m) => ({
+      organ: PLACE_OF.get(m[0].toLowerCase())!,
+      start: offset + m.index,
+      end: offset + m.index + m[0].length,
+      by: 'term' as const,
+      place: true as const,
+    }))
+    .filter((p) => !inTerm(p));
   if (!places.length) return hits;
   // Words first in the order they stand, then the patterns (levels) as organsNamed gives them. A
   // place phrase outranks the organ words inside it ("fetal" in "fetal anatomic exam").
@@ -91,6 +100,8 @@ interface Clue {
   landmark?: boolean;
   /** A later member of a list of organs ("aortic valve, mitral valve, and tricuspid valve"): the list is one subject, its first. */
   listed?: boolean;
+  /** Named by a place word ("interaortocaval"), not an organ word. */
+  place?: boolean;
 }
 
 interface Evidence {
@@ -105,6 +116,8 @@ interface Evidence {
   outsideAt: number;
   /** "The conus terminates at L1-L2". */
   conusLevel: boolean;
+  /** Every organ word is a part word ("Parenchyma is homogeneous."): it is a part of the organ the sentence before spoke of. */
+  partsOnly: boolean;
 }
 
 export class Router {
@@ -146,7 +159,10 @@ export class Router {
       const own = this.organSubs.get(h.organ) ?? [];
       const subs = nouns.flatMap((o) => this.organSubs.get(o) ?? []);
       const alone = (o: string) => (this.organSubs.get(o) ?? []).every((k) => this.template.findings[k].organs.length === 1);
-      return subs.length > 0 && !subs.some((k) => own.includes(k)) && nouns.every((o) => !LOCATED_BY.has(o) || alone(o));
+      // ("paravesical fat planes" in a chest CT: the bladder's, though the chest wall holds fat.)
+      return (
+        subs.length > 0 && !subs.some((k) => own.includes(k)) && nouns.every((o) => !LOCATED_BY.has(o) || (alone(o) && own.length > 0))
+      );
     };
     const modifier = (h: OrganHit) =>
       h.by === 'term' &&
@@ -186,8 +202,10 @@ export class Router {
           organ: h.organ,
           listed,
           landmark: h.by === 'term' && LANDMARK_BEFORE.test(text.slice(0, h.start - offset)),
+          place: h.place,
         });
-      else {
+      // An organ with no field here named only as a landmark ("distal to the tip of the malleolus") is not where the finding is.
+      else if (!(h.by === 'term' && LANDMARK_BEFORE.test(text.slice(0, h.start - offset)))) {
         namedOutside = true;
         outsideAt = Math.min(outsideAt, h.start);
       }
@@ -208,7 +226,9 @@ export class Router {
     const second = SECOND_CLAUSE.exec(text);
     const firstClause = second ? clues.filter((c) => c.at < offset + second.index) : clues;
     const used = firstClause.some((c) => c.by === 'organ') ? firstClause : clues;
-    return { clues: used, known, inTemplate: used.length > 0, namedOutside, outsideAt, conusLevel: CONUS_ENDS.test(text) };
+    // (Not "soft tissue", which alone is the soft tissues: "no perivertebral soft tissue abnormality".)
+    const partsOnly = organs.length > 0 && organs.every((h) => isPart(h) && !LOCATED_BY.has(h.organ));
+    return { clues: used, known, inTemplate: used.length > 0, namedOutside, outsideAt, conusLevel: CONUS_ENDS.test(text), partsOnly };
   }
 
   /**
@@ -241,10 +261,21 @@ export class Router {
       if (region) return { sub: region.subs.find((i) => subject.subs.includes(i))!, by: 'finding' };
     }
     const placing = (c: Clue) => c.by === 'organ' && !c.level && !REGIONS.has(c.organ ?? '');
+    // A thing found in many places (a lymph node, soft tissue) is where the sentence says: with a field
+    // of its own here, that field ("lymph node in the interaortocaval space": Lymph nodes); in a place
+    // this template has no field for, no field of this template ("lymph nodes in the meso of the sigmoid
+    // colon" in a chest CT is not mediastinal): Other.
+    const located = ev.clues.filter((c) => placing(c) && LOCATED_BY.has(c.organ ?? ''));
+    const ownField = located.find((c) => c.subs.length === 1 && this.template.findings[c.subs[0]].organs.length === 1);
+    if (located.length && ev.namedOutside && ev.clues.filter(placing).every((c) => LOCATED_BY.has(c.organ ?? ''))) return null;
+    if (ownField && ev.clues.every((c) => !placing(c) || c.place || c.organ === ownField.organ))
+      return { sub: ownField.subs[0], by: 'organ' };
     const organNamed = ev.clues.some(placing);
     // An organ named as a landmark ("free air in the pleural space adjacent to the upper lobe") does
     // not outvote the organ the finding is in, when the sentence names one.
     const placed = ev.clues.some((c) => placing(c) && !c.landmark);
+    // Only landmarks named ("tearing of the tendon distal to the tip of the medial malleolus"): a finding of one place is where it is.
+    if (organNamed && !placed && subject?.by === 'finding' && subject.strong) return { sub: subject.subs[0], by: 'finding' };
     for (const clue of ev.clues) {
       if (clue.by !== 'organ' || clue.level || clue.listed || (placed && clue.landmark) || (organNamed && REGIONS.has(clue.organ ?? '')))
         continue;

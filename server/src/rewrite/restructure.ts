@@ -14,8 +14,9 @@ import { wordsFromTokens, wordsOf, type Word } from '../nlp/words';
 import { OTHER_LABEL, templateById, type ReportTemplate, type TemplateSubsection } from '../templates/library';
 import { chooseTemplate, type TemplateChoice } from '../templates/choose';
 import { isNotice, isNoticeHeader, MATERIALS, sentenceKind } from '../templates/sentence-kinds';
-import { BACK_REFERENCE } from '../templates/placement-words';
+import { BACK_REFERENCE, DATING } from '../templates/placement-words';
 import { HEAD, norm, OTHER, Router, type PlacedBy, type Target } from './restructure-subsection';
+import { labelName } from './clauses';
 
 export type { PlacedBy } from './restructure-subsection';
 
@@ -68,15 +69,15 @@ const HEADER_SECTIONS = [
 ] as const;
 
 // "Liver: ...", "L4-5: ...", "Gallbladder and bile ducts: ..." at the start of a sentence; not "at 14:35".
-const LABEL = /^([A-Za-z][A-Za-z0-9 ,/&()'-]{0,48}?)[ \t]*:(?!\d)[ \t]*/;
+const LABEL = new RegExp(`^(${labelName(48)}?)[ \\t]*:(?!\\d)[ \\t]*`);
 const TERMINAL = /[.!?]["')\]]*$/;
 const SIDED = /\b(?:right|left|bilateral|rt|lt)\b/i;
-const ANAPHORA = /^(?:it|this|these|they|which)\b/i;
+const ANAPHORA = /^(?:it|its|this|these|they|their|which)\b/i;
 const TWIN = /^(?:twin|baby|fetus) [A-D1-4]\b/i;
 const FRAGMENT = /^[a-z)\]]/;
 const INTERPRETATION = /^\s*interpretations?\s*$/i;
 const DISCUSSION = /^\s*discussion\s*$/i;
-const HEADING_LINE = /^[A-Za-z][A-Za-z0-9 ,/&()'-]{0,48}:$/;
+const HEADING_LINE = new RegExp(`^${labelName(48)}:$`);
 const THIS_LEVEL = /\b(?:this|that|the same|his) (?:disc |disk )?level\b/i;
 
 /** The concepts a template's pertinent negative denies, read once per subsection. */
@@ -245,6 +246,8 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     ),
   );
   const hasFindings = !noFindings || interpretation.size > 0;
+  /** TECHNIQUE sections the findings are dictated on in. */
+  const techniqueFindings = new Set<number>();
   report.sentences.forEach((s, i) => {
     while (w < words.length && words[w].start < s.start) w++;
     let w1 = w;
@@ -265,7 +268,14 @@ export function restructure(report: Report, template: ReportTemplate, options: R
       placedBy.set(i, 'title');
       return;
     }
-    if (kind === 'exam' || kind === 'history' || kind === 'technique' || kind === 'comparison') {
+    // Findings dictated on in the TECHNIQUE paragraph ("… was performed with contrast. There has been no
+    // change in the aneurysm …"): from the first sentence stating a finding, what is not technique is the findings'.
+    const findingInTechnique =
+      kind === 'technique' &&
+      (statesFinding.has(i) || techniqueFindings.has(s.section)) &&
+      sentenceKind(s.text, organsNamed(sw, s.text, s.start).length > 0) === null;
+    if (findingInTechnique) techniqueFindings.add(s.section);
+    else if (kind === 'exam' || kind === 'history' || kind === 'technique' || kind === 'comparison') {
       header.get(kind)!.push(i);
       placedBy.set(i, 'section');
       return;
@@ -390,17 +400,31 @@ export function restructure(report: Report, template: ReportTemplate, options: R
       if (ev.known && !ev.inTemplate) return { sub: OTHER, by: 'other' };
     }
     const ev = router.evidence(sw, s.text, s.start, conceptsBySentence.get(i) ?? [], namedInFindings, organs);
+    // "There is a fetal pole measuring 7mm consistent with 6 weeks 4 days.": the pregnancy's dating, its biometry.
+    const biometry = router.subsOf('fetal-biometry');
+    if (biometry.length && DATING.test(s.text)) return { sub: biometry[0], by: 'organ' };
     // "It causes narrowing of the lumen.": a sentence about the one before, naming no organ, stays with it.
     if (previous && ANAPHORA.test(s.text) && !organs.length) return { sub: previous.sub, by: 'context' };
     // "(small airway disease? small vessel disease?)." cut at its question marks: the pieces are the sentence's before.
     if (previous && FRAGMENT.test(s.text) && !ev.clues.some((c) => c.by === 'organ')) return { sub: previous.sub, by: 'context' };
-    // "… and the ligament has a celery stick appearance" after the cruciate ligament: the same ligament.
-    if (previous && previous.sub >= 0 && BACK_REFERENCE.test(s.text) && !ev.clues.some((c) => c.by === 'organ'))
+    // "… and the ligament has a celery stick appearance" after the cruciate ligament: the same ligament;
+    // "The mass was measured 27 mm" after the sigmoid colon's mass (Other): the colon's, not the lungs'.
+    // Not one that names an organ this template has no field for ("The pituitary gland is not identified,
+    // suggesting the mass arises from it" in a head CT): that goes to Other.
+    // (The referent's own word, "the ligament", is no other organ.)
+    const referent = BACK_REFERENCE.exec(s.text);
+    const otherOrgan =
+      ev.namedOutside &&
+      !(referent && s.start + referent.index <= ev.outsideAt && ev.outsideAt < s.start + referent.index + referent[0].length);
+    if (referent && previous && !otherOrgan && !ev.clues.some((c) => c.by === 'organ' && !c.landmark))
       return { sub: previous.sub, by: 'context' };
+    // "Parenchyma is homogeneous." after the prostate: a part of the organ the sentence before spoke of.
+    if (previous && ev.partsOnly && !ev.clues.some((c) => c.by === 'finding' && c.strong)) return { sub: previous.sub, by: 'context' };
     // "Non-contrast CT of the thorax within normal limits.": the whole exam, no organ's field. Not a
     // finding of one place the modality only qualifies ("no CT evidence of acute diverticulitis").
-    if (!label && !organs.length && !ev.clues.some((c) => c.strong) && sw.some((_, j) => MODALITY_TRIE.match(sw, j)))
-      return { sub: HEAD, by: 'unplaced' };
+    // So is a sentence of a whole region ("Concerning the remainder of the pelvis, no acute pathology is
+    // identified."): the sentence before (the lung bases) does not place it.
+    if (!label && !organs.length && !ev.clues.some((c) => c.strong) && names(sw)) return { sub: HEAD, by: 'unplaced' };
     const target = router.pick(ev, previous);
     // "Twin A is cephalic ... Estimated fetal weight 640 grams.": the rest of the twin's line stays with it.
     if (target && target.sub >= 0 && TWIN.test(s.text)) openLevel = { sub: target.sub, end: s.end };

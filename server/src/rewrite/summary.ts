@@ -7,12 +7,26 @@
 // This file assembles the summary and runs the checked loop; a finding's own words are read in
 // summary-reading.ts and said in plain words in summary-wording.ts.
 import { understand } from '../nlp';
-import { PLAIN_STATEMENTS } from '../nlp/glossary';
+import { glossOf, PLAIN_STATEMENTS } from '../nlp/glossary';
 import type { Finding, Side, Understanding } from '../nlp/types';
 import { sitesAgree } from '../nlp/relations';
 import { sentencesIn } from '../report';
 import type { Report, Section, Sentence } from '../report/types';
-import { CHANGE, COMMUNICATION, COMPARED, EXAM_NAMES, LAY_LINES, QUALIFIER, SHAPES, SIDE_WORDS } from '../nlp/lay-wording';
+import {
+  CHANGE,
+  COMMUNICATION,
+  COMPARED,
+  EXAM_NAMES,
+  LAY_LINES,
+  OWN_WORDS,
+  QUALIFIER,
+  SHAPES,
+  SIDE_WORDS,
+  SIZE_UNITS,
+} from '../nlp/lay-wording';
+import { organsNamed, ORGANS_OF_CONCEPT, type OrganHit } from '../nlp/organs';
+import { wordsOf } from '../nlp/words';
+import { LEVEL } from '../report/parse';
 import { adviceKindOf } from './advice';
 import { gradeOf } from './readability';
 import {
@@ -24,6 +38,7 @@ import {
   leadLevels,
   measuredIn,
   ownStretch,
+  ownWords,
   SPINE_LEVEL,
   type Item,
 } from './summary-reading';
@@ -70,6 +85,8 @@ const IS_GRADE = new RegExp(`^\\s*(?:is|are|was|were|appears?|remains?|seems?)\\
 // A change word used as an adjective of a noun ("decreased disc height", "increased signal"), not of a change since before.
 const ATTRIBUTIVE_CHANGE =
   /\b(?:increased|decreased|diminished|increasing|decreasing)\s+(?!(?:in|since|from|compared|to|and|or|when|than|slightly|mildly|markedly)\b)(?=[a-z])/gi;
+// "Several smaller nodules": a size among them, not a change since the last images ("is smaller than before" still is).
+const COMPARATIVE_SIZE = /\b(?:smaller|larger)\s+(?!(?:than|since|in|compared|and|or)\b)(?=[a-z])/gi;
 const stated = (f: Finding) => f.assertion === 'present' || f.assertion === 'possible';
 // One item a finding and sentence: each line carries its own sentence's side, grade, level, size and
 // time (the same finding at two spine levels is two lines), so a line the check refuses quotes only its own sentence.
@@ -82,6 +99,86 @@ function sourceSections(report: Report): { sections: Section[]; fromImpression: 
   const findings = report.sections.filter((s) => s.kind === 'findings' && hasBody(s));
   if (findings.length) return { sections: findings, fromImpression: false };
   return { sections: report.sections.filter((s) => (s.kind === 'preamble' || s.kind === 'other') && hasBody(s)), fromImpression: false };
+}
+
+const LEVELS = new RegExp(LEVEL, 'g');
+// A finding of one organ says that organ in its concept's plain words ("subdural": between the brain and the
+// skull); a term's own words ("complex tear": a tear), or a finding of several organs or none, must say it.
+const ownOrgan = (report: Report, f: Finding, organ: string) =>
+  (ORGANS_OF_CONCEPT.get(f.concept) ?? []).join() === organ && glossFor(report, f).lay === glossOf(f.concept)?.lay;
+const SIZED = new RegExp(`\\d\\s*(?:${[...SIZE_UNITS].map(escapeRegExp).join('|')})(?![a-z])`, 'i');
+/**
+ * The report sentences the summary tells in the report's own words, as plain words would misstate them:
+ * a limit of the exam ("as far as can be observed …", "motion artefacts"), a differential ("a simple cyst
+ * was considered"), a finding read through another ("thickening, likely representing bronchitis": the
+ * thickening is certain, the bronchitis likely), several spine levels (each finding is at all of them),
+ * a finding that names no organ in a sentence that names one ("no wall thickening" of the esophagus, a
+ * bladder stone), and a new or increased finding the plain lines would not tell.
+ */
+function toldAsWritten(report: Report, understanding: Understanding): Set<number> {
+  const { sections, fromImpression } = sourceSections(report);
+  const source = new Set(sections.map((s) => report.sections.indexOf(s)));
+  const bySentence = new Map<number, Finding[]>();
+  for (const f of understanding.findings) bySentence.set(f.sentenceIndex, [...(bySentence.get(f.sentenceIndex) ?? []), f]);
+  // What summarize tells in plain words: the source sections' findings, and with an impression the findings' significant ones.
+  const told = (f: Finding) =>
+    !f.normal &&
+    (stated(f)
+      ? source.has(f.sectionIndex) || (fromImpression && f.section === 'findings' && f.significant)
+      : f.assertion === 'absent' && source.has(f.sectionIndex) && (fromImpression || f.significant));
+  const out = new Set<number>();
+  report.sentences.forEach((sentence, i) => {
+    const section = report.sections[sentence.section];
+    if (!section || !(source.has(sentence.section) || section.kind === 'findings' || section.kind === 'impression')) return;
+    const text = stripListNumber(sentence.text);
+    const fs = bySentence.get(i) ?? [];
+    const plain = fs.filter(told);
+    const present = plain.filter(stated);
+    // A linker after some words of its own: "X, likely representing Y", "X, concerning for recurrent disease".
+    const linked = [...text.matchAll(OWN_WORDS.linker)].some((m) => (text.slice(0, m.index).match(/\p{L}{2,}/gu)?.length ?? 0) >= 2);
+    // Advice that names a finding ("It is recommended to be evaluated in terms of DISH disease") states none.
+    const advice = !!adviceKindOf(text) && !COMMUNICATION.test(text);
+    const levels = new Set([...text.matchAll(LEVELS)].map((m) => m[0].toUpperCase().replace(/\s+/g, '')));
+    // An organ the sentence names (by word, outside the finding's own term) that the finding's plain line does not say.
+    const organLost = () => {
+      const generic = plain.filter((f) => !f.site.length);
+      if (!generic.length) return false;
+      // The findings an organ word may belong to; a normal statement's ("adrenal glands were normal") names its organ, no finding's.
+      const others = fs.filter((g) => !g.normal);
+      // Hits are offsets in the sentence's text.
+      const hits = organsNamed(wordsOf(sentence.text), sentence.text).filter((h) => h.by === 'term');
+      return generic.some((f) => {
+        const line = (stated(f) ? findingSentences(report, itemOf(report, f, understanding))[0] : denialSentence(report, f)).toLowerCase();
+        // An organ word is the place of the finding nearest to it ("subdural hematoma along the left cerebral
+        // convexity, with midline shift": the convexity is the hematoma's), and no place of the finding it is in.
+        const gap = (g: Finding, h: OrganHit) => Math.max(g.start - sentence.start - h.end, h.start - (g.end - sentence.start), 0);
+        return hits.some((h) => {
+          if (others.some((g) => h.start >= g.start - sentence.start && h.end <= g.end - sentence.start) || ownOrgan(report, f, h.organ))
+            return false;
+          // A list of denials shares its place ("No mass or infiltrative lesion … in both lungs").
+          const shared = f.assertion === 'absent' && others.every((g) => g.assertion === 'absent');
+          if (!shared && others.some((g) => g !== f && gap(g, h) < gap(f, h))) return false;
+          const word = sentence.text.slice(h.start, h.end).toLowerCase().split(/\s+/).pop()!;
+          // Said by its own word or by the organ's ("perirenal": "around the right kidney").
+          return !line.includes(word.replace(/s$/, '')) && !line.includes(h.organ.replace(/-/g, ' ').replace(/s$/, ''));
+        });
+      });
+    };
+    // A size of something the findings core names no finding in ("The thoracic aortic wall reaches 82 mm").
+    const sized = source.has(sentence.section) && !fs.length && SIZED.test(text);
+    const increase =
+      OWN_WORDS.increase.test(text) && fs.every((f) => stated(f) && !told(f)) && (fs.length > 0 || !/\b(?:no|not|without)\b/i.test(text));
+    if (
+      OWN_WORDS.limitation.test(text) ||
+      (present.length && (OWN_WORDS.differential.test(text) || levels.size > 1 || advice)) ||
+      (plain.length && linked) ||
+      (plain.length && organLost()) ||
+      sized ||
+      increase
+    )
+      out.add(i);
+  });
+  return out;
 }
 
 const stripNumber = (s: string) => stripListNumber(s).trim();
@@ -101,7 +198,7 @@ export function summarize(report: Report, understanding: Understanding = underst
   const { sections, fromImpression } = sourceSections(report);
   const indexes = new Set(sections.map((s) => report.sections.indexOf(s)));
   const omit = options.omit ?? new Set<number>();
-  const quote = new Set([...(options.quote ?? [])].filter((i) => !omit.has(i)));
+  const quote = new Set([...(options.quote ?? toldAsWritten(report, understanding))].filter((i) => !omit.has(i)));
   const unquoted = (f: Finding) => !quote.has(f.sentenceIndex) && !omit.has(f.sentenceIndex);
   // A normal statement's implied denials are rendered as the statement itself ("no sign of a new problem").
   const source = understanding.findings.filter((f) => indexes.has(f.sectionIndex) && !f.normal && unquoted(f));
@@ -186,11 +283,13 @@ export function summarize(report: Report, understanding: Understanding = underst
   const changeOf = (m: Finding) => {
     if (SHAPES.has(m.concept) && !COMPARED.test(report.sentences[m.sentenceIndex]?.text ?? '')) return [];
     const st = ownStretch(report, understanding, m);
-    const kinds = CHANGE.filter((c) => c.re.test(withoutName(m, st.start, st.end)));
+    const kinds = CHANGE.filter((c) => c.re.test(withoutName(m, st.start, st.end).replace(COMPARATIVE_SIZE, ' ')));
     const sentence = report.sentences[m.sentenceIndex];
     const alone = understanding.findings.filter((g) => g.sentenceIndex === m.sentenceIndex && stated(g) && !g.normal).length === 1;
     // Elsewhere in the sentence, "decreased disc height" describes another thing, not a change of this finding.
-    const rest = withoutName(m, sentence?.start ?? 0, sentence?.end ?? 0).replace(ATTRIBUTIVE_CHANGE, ' ');
+    const rest = withoutName(m, sentence?.start ?? 0, sentence?.end ?? 0)
+      .replace(ATTRIBUTIVE_CHANGE, ' ')
+      .replace(COMPARATIVE_SIZE, ' ');
     return kinds.length || !alone || !sentence ? kinds : CHANGE.filter((c) => c.re.test(rest));
   };
   for (const item of items.values()) {
@@ -213,8 +312,9 @@ export function summarize(report: Report, understanding: Understanding = underst
       Object.assign(item, { degree: degreeOf(grades[0][0])!.degree, degreeWord: grades[0][0].toLowerCase() });
     const lead = leadLevels(report.sentences[f.sentenceIndex]?.text ?? '');
     item.levels = [...new Set([...lead, ...[...own.matchAll(SPINE_LEVEL)].map((m) => m[0].toUpperCase().replace(/\s+/g, ''))])];
-    // Only the words up to the finding's end: a side after it ("… with bilateral narrowing") is another's.
-    const upTo = report.text.slice(stretch.start, Math.max(stretch.start, f.end));
+    // Only the finding's own words before it: a side after it ("… with bilateral narrowing") or before
+    // another noun ("bilateral pars defects with spondylolisthesis") is another's.
+    const upTo = ownWords(report, f, true, understanding);
     const sides = Object.entries(SIDE_WORDS).filter(([, re]) => re.test(upTo));
     if (!f.side && sides.length === 1) item.side = sides[0][0] as Side;
     // "Rib fracture, healed": an age word after the finding is its qualifier too.
@@ -253,7 +353,9 @@ export function summarize(report: Report, understanding: Understanding = underst
   // Impression statements with no finding in them that have a plain rendering ("No acute ...").
   const statements: { plain: string; sentence: number }[] = [];
   const carried: { line: string; sentence: number }[] = [];
-  const withFinding = new Set(source.map((f) => f.sentenceIndex));
+  // A sentence whose findings are told (stated or denied); one with only a past or hypothetical finding
+  // ("Operated stomach ca.") is given in the report's words.
+  const withFinding = new Set(source.filter((f) => stated(f) || f.assertion === 'absent').map((f) => f.sentenceIndex));
   for (const s of sentences) {
     const text = stripNumber(s.text);
     const index = report.sentences.indexOf(s);
@@ -287,7 +389,16 @@ export function summarize(report: Report, understanding: Understanding = underst
   lines.push('');
   const found = [...items.values()];
   // Sentences told in the report's words: those the plain words could not carry faithfully.
-  const quoted = [...quote].sort((a, b) => a - b).filter((i) => report.sentences[i]);
+  // A quoted sentence that only denies ("Thoracic esophagus … no wall thickening was detected") is told with the denials.
+  const denies = (i: number) => {
+    const fs = understanding.findings.filter((f) => f.sentenceIndex === i && !f.normal);
+    return (
+      fs.length > 0 && fs.every((f) => f.assertion === 'absent') && /\b(?:no|not|without|negative|absent)\b/i.test(report.sentences[i].text)
+    );
+  };
+  const allQuoted = [...quote].sort((a, b) => a - b).filter((i) => report.sentences[i]);
+  const quoted = allQuoted.filter((i) => !denies(i));
+  const quotedDenials = allQuoted.filter(denies);
   if (found.length || quoted.length) {
     lines.push('What the report found:');
     // Two sentences that say the same thing in plain words are one line.
@@ -300,13 +411,14 @@ export function summarize(report: Report, understanding: Understanding = underst
     for (const i of quoted) for (const line of quoteLines(report.sentences[i].text)) say(line, [i]);
     lines.push('');
   }
-  if (denied.size || statements.length) {
+  if (denied.size || statements.length || quotedDenials.length) {
     lines.push(found.length || quoted.length ? 'What the report did not find:' : 'What the report says:');
     for (const st of statements) say(`- ${st.plain}`, [st.sentence]);
     for (const f of denied.values()) say(`- ${denialSentence(report, f)}`, [f.sentenceIndex]);
+    for (const i of quotedDenials) for (const line of quoteLines(report.sentences[i].text)) say(line, [i]);
     lines.push('');
   }
-  if (!found.length && !quoted.length && !denied.size && !statements.length && !carried.length) {
+  if (!found.length && !allQuoted.length && !denied.size && !statements.length && !carried.length) {
     lines.push(SUMMARY_NOTHING_PLAIN);
     lines.push('');
   }
@@ -360,9 +472,19 @@ export function summarizeChecked<V extends Checked>(
   understanding: Understanding,
   check: (text: string) => V,
 ): { summary: Summary; verification: V } {
-  const quote = new Set<number>();
+  // Sentences quoted because plain words would misstate them; one the check refuses even quoted (a
+  // verifier reading of its own) goes back to plain words once, before it is left out.
+  const asWritten = toldAsWritten(report, understanding);
+  const quote = new Set(asWritten);
   const omit = new Set<number>();
-  let summary = summarize(report, understanding);
+  // A denial goes rather than be told without its organ.
+  const onlyDenies = (i: number) => understanding.findings.every((f) => f.sentenceIndex !== i || f.normal || f.assertion === 'absent');
+  const leaveOut = (i: number) => {
+    quote.delete(i);
+    if (asWritten.delete(i) && !onlyDenies(i)) return;
+    omit.add(i);
+  };
+  let summary = summarize(report, understanding, { quote, omit });
   let verification = check(summary.text);
   for (let round = 0; round < 4 && !verification.ok; round++) {
     const before = quote.size + omit.size;
@@ -370,10 +492,8 @@ export function summarizeChecked<V extends Checked>(
     const quotedBefore = new Set(quote);
     const blame = (i: number) => {
       if (omit.has(i)) return;
-      if (quotedBefore.has(i)) {
-        quote.delete(i);
-        omit.add(i);
-      } else quote.add(i);
+      if (quotedBefore.has(i)) leaveOut(i);
+      else quote.add(i);
     };
     for (const d of verification.details ?? []) {
       if (UNANSWERABLE.test(d.message)) return { summary, verification };
@@ -391,9 +511,12 @@ export function summarizeChecked<V extends Checked>(
       }
       // A normal statement beside a finding is left out; anything else is told in the report's words.
       // A report sentence the check pairs with another sentence's line: both are told in their own words.
-      if (NORMAL_OVER.test(d.message)) written.forEach((i) => omit.add(i));
-      else written.forEach(blame);
-      fromReport.forEach((i) => !written.has(i) && blame(i));
+      // The finding a normal statement is wrong beside is not at fault: it stays as it is told.
+      if (NORMAL_OVER.test(d.message)) written.forEach((i) => (asWritten.has(i) ? leaveOut(i) : omit.add(i)));
+      else {
+        written.forEach(blame);
+        fromReport.forEach((i) => !written.has(i) && blame(i));
+      }
     }
     if (quote.size + omit.size === before && [...quotedBefore].every((i) => quote.has(i))) break;
     summary = summarize(report, understanding, { quote, omit });

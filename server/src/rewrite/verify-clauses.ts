@@ -10,12 +10,15 @@ import {
   CUES,
   GENERIC,
   clausesOf,
-  findingHeads,
+  findingTerms,
+  headsOf,
+  labelName,
   parseRejoined,
   partsUnsaid,
   readClause,
   readText,
   rejoined,
+  squash,
   stem,
   type Clause,
 } from './clauses';
@@ -25,6 +28,7 @@ import { lastImpression } from './verify-reading';
 import { TEMPLATES } from '../templates';
 import { stripListNumber } from './list-number';
 import { GLOSSARY } from '../nlp/glossary';
+import { escapeRegExp } from '../report/regex';
 
 export interface VerifyReason {
   message: string;
@@ -47,6 +51,8 @@ export interface ClauseOptions {
   additionMarker?: string;
   /** Fixed lines of a summary that are not statements about the report (opening, closing). */
   summaryBoilerplate?: readonly RegExp[];
+  /** Where the findings core reads a present or possible finding, significant or not: what a summary of a report without an impression tells. */
+  presentAt?: readonly Span[];
 }
 
 // Words of a field's label that name no organ of their own ("Upper abdomen", "Biceps tendon").
@@ -55,8 +61,9 @@ const FIELD_STOP = new Set(
     ' ',
   ),
 );
-// Words of a field's label naming a kind of structure, which another organ's word may qualify ("nasal bones").
-const STRUCTURE_KINDS = new Set(['bone', 'tendon', 'vessel', 'node', 'muscle']);
+// Words naming a kind of structure or a surface, which another organ's word may qualify ("nasal bones",
+// "mastoid process", "bursal-sided").
+const STRUCTURES: ReadonlySet<string> = new Set(CUES.structures.map(stem));
 const fieldWords = (field: string) =>
   field
     .toLowerCase()
@@ -280,7 +287,7 @@ export function checkClauses(
     // Or one naming a finding the core found in it, whole, from a sentence saying no more than it ("Consistent
     // with acute appendicitis." of "Acute appendicitis with surrounding fat stranding …"; not the perinephric
     // stranding's line for a hernia's stranding).
-    const terms = termsAt(source, s, sig);
+    const terms = findingTerms(source, s, sig);
     const namesFinding = (c: Clause) =>
       kind === 'summary' &&
       terms.some((t) => t.every((w) => c.words.includes(w) && !c.negated.has(w))) &&
@@ -310,11 +317,11 @@ export function checkClauses(
     if (kind !== 'restructure') {
       // Stated, not denied: "no sign of a lump (mass lesion)" does not tell the hypodense lesion.
       const said = new Set(keptBy.flatMap((c) => c.words.filter((w) => !c.negated.has(w))));
-      const lost = findingHeads(source, s, sig).filter((w) => !said.has(w));
+      const lost = headsOf(terms).filter((w) => !said.has(w));
       if (lost.length) say(`drops "${lost.join(' ')}" of "${clip(s.text)}"`, s, keptBy[0]);
       // Findings of one clause named by one word ("bursal effusion and … glenohumeral joint effusion"): each
       // is told by its own line, not by the line of the other.
-      for (const own of ownWordsOfKin(source, s, sig))
+      for (const own of ownWordsOfKin(terms))
         if (!own.some((w) => said.has(w))) say(`drops "${own.join(' ')}" of "${clip(s.text)}"`, s, keptBy[0]);
       // What the impression tells the patient is told whole: each report term of its item ("Low lung volumes
       // with airspace disease", "8mm nodule …, likely calcified granuloma"), significant or not.
@@ -345,13 +352,33 @@ export function checkClauses(
     ))
       say(`${drop}: "${clip(s.text, 60)}" -> "${clip(keptBy[0].text, 60)}"`, s, keptBy[0]);
   }
-  // Without an impression a summary is told from the findings: each report term they state ("There are
-  // degenerative changes in the bone structures") is named by some line, significant or not.
-  if (kind === 'summary' && !hasImpression)
-    for (const s of src.filter((x) => x.section === 'findings' && x.positive && !x.communication && !required.includes(x)))
-      for (const term of termsIn(s))
-        if (!written.some((c) => !asked.has(c) && term.words.every((w) => c.words.includes(w) && !c.negated.has(w))))
-          say(`drops "${term.name}" of "${clip(s.text)}"`, s);
+  // A caveat on what the exam may show ("CT can be false-negative early in a viral infection", "limited by
+  // motion") stands over every normal statement: an impression or summary calling the study normal keeps it,
+  // unless the report's own impression called it normal without it.
+  if (kind !== 'restructure' && !impressionSaysNormal && written.some(globalNormal))
+    for (const s of src.filter((x) => !QUESTION_SECTIONS.has(x.section) && CAVEAT.test(x.text)))
+      if (!written.some((c) => restsOn.get(s)?.includes(c) || shareOf(s, c) >= KEPT_BY))
+        say(`drops the caveat "${clip(s.text)}" while saying all is well`, s);
+  // A summary tells each thing the impression states, or without one the findings: each report term they state
+  // ("There are degenerative changes in the bone structures") is named by some line, significant or not.
+  const tells = (x: Clause) => (hasImpression ? inImpression(x) : x.section === 'findings') && x.positive && !x.communication;
+  if (kind === 'summary')
+    for (const s of src.filter(tells)) {
+      const states = (c: Clause, w: string) => c.words.includes(w) && !c.negated.has(w);
+      if (!hasImpression)
+        for (const term of termsIn(s))
+          if (!written.some((c) => !asked.has(c) && term.words.every((w) => states(c, w))))
+            say(`drops "${term.name}" of "${clip(s.text)}"`, s);
+      // And each finding the core reads there (the impression's, else the findings'), by its last word and most
+      // of its words ("calcified atheromatous plaques" is not told by the aorta's "calcific atheroma plaques").
+      for (const term of findingTerms(source, s, options.presentAt ?? []))
+        if (
+          !written.some(
+            (c) => !asked.has(c) && states(c, term[term.length - 1]) && term.filter((w) => states(c, w)).length * 2 > term.length,
+          )
+        )
+          say(`drops "${term.join(' ')}" of "${clip(s.text)}"`, s);
+    }
   // A drafted impression item carries the side, severity, size, level and time of the sentence it was
   // taken from ("Stenosis." of "Severe plaque … stenosis around 70%" drops all of them).
   if (kind === 'impression')
@@ -364,17 +391,27 @@ export function checkClauses(
           stripListNumber(c.text)
             .split(/[\s,]+/)[0]
             ?.toLowerCase() ?? '';
-        if (CUES.dangling.includes(first)) say(`cuts "${clip(c.text, 60)}" from what it speaks of in "${clip(s.text, 60)}"`, s, c);
+        // Not right after, on its line, what the report says before it: "A subcarinal node is enlarged. It
+        // measures 6 x 2 cm.", "Focal bud view …; It is recommended …" keep it with what it speaks of.
+        const before = candidate[candidate.indexOf(c) - 1];
+        const told = src[src.indexOf(s) - 1];
+        const sameLine = !!before && !/\n/.test(candidateText.slice(before.end, c.start));
+        const joined =
+          sameLine && (/;\s*$/.test(candidateText.slice(before.end, c.start)) || (!!told && !!restsOn.get(told)?.includes(before)));
+        if (CUES.dangling.includes(first) && !joined)
+          say(`cuts "${clip(c.text, 60)}" from what it speaks of in "${clip(s.text, 60)}"`, s, c);
       }
       for (const drop of dropsOf(s, items, { sizes: true }))
         say(`${drop}: "${clip(s.text, 60)}" -> "${clip(items[0].text, 60)}"`, s, items[0]);
     }
   if (kind === 'restructure') {
-    checkPlacement(candidate, pairs, new Set(source.sections.map((x) => x.header?.name.toLowerCase())), say);
+    checkPlacement(candidate, candidateAll, pairs, new Set(source.sections.map((x) => x.header?.name.toLowerCase())), say);
     checkFieldLevels(candidateAll, src, say);
   }
   return reasons;
 }
+
+const CAVEAT = new RegExp(`\\b(?:${CUES.caveats.map(escapeRegExp).join('|')})\\b`, 'i');
 
 /** Two clauses saying one thing, each holding most of the other's words (a finding and its impression item). */
 const restates = (a: Clause, b: Clause) => shareOf(a, b) >= KEPT_BY && shareOf(b, a) >= KEPT_BY;
@@ -401,19 +438,11 @@ function ownWord(report: Report, s: Clause, found: readonly Span[]): string | nu
   return word ? stem(word.toLowerCase()) : null;
 }
 
-/** The words of each significant finding the core found in the clause ("acute appendicitis": appendicitis). */
-const termsAt = (report: Report, s: Clause, found: readonly Span[]) =>
-  found
-    .filter((f) => s.start <= f.start && f.start < s.end && f.end > f.start)
-    .map((f) => readClause(report.text.slice(f.start, f.end), f, s.section, null).words.filter((w) => !GENERIC.has(w)))
-    .filter((t) => t.length > 0);
-
 /**
  * The significant findings of a clause that share their last word with another of its findings
  * ("bursal effusion", "glenohumeral joint effusion"): for each, the words the others do not have.
  */
-function ownWordsOfKin(report: Report, s: Clause, found: readonly Span[]): string[][] {
-  const terms = termsAt(report, s, found);
+function ownWordsOfKin(terms: readonly string[][]): string[][] {
   const out: string[][] = [];
   for (const t of terms) {
     const kin = terms.filter((x) => x.join() !== t.join() && x[x.length - 1] === t[t.length - 1]);
@@ -487,7 +516,7 @@ function pairUp(src: readonly Clause[], candidate: readonly Clause[]): Map<Claus
 
 // Template scaffolding: "[ ]" fields, snippet tab stops, blanks; and the label a field stands after.
 const SCAFFOLDING = /\$\{\d+(?::[^}\n]*)?\}|\$\d+|\[[^\]\n]*\]|_{3,}/g;
-const LABEL_OPENING = /^[ \t]*[A-Za-z][A-Za-z0-9 ,/&()'-]{0,48}?[ \t]*:(?!\d)/;
+const LABEL_OPENING = new RegExp(`^[ \\t]*${labelName(48)}?[ \\t]*:(?!\\d)`);
 
 /** Both clauses give one size ("2.1 cm simple cyst" and "renal cyst, 2.1 cm"). */
 const sameSize = (a: Clause, b: Clause) => a.quantities.some((q) => !q.startsWith('n:') && b.quantities.includes(q));
@@ -523,39 +552,52 @@ function checkFieldLevels(candidate: readonly Clause[], src: readonly Clause[], 
  */
 function checkPlacement(
   candidate: readonly Clause[],
+  /** Every clause of the candidate, its empty fields too ("Collateral ligaments: [ ]"). */
+  all: readonly Clause[],
   sourceOf: ReadonlyMap<Clause, Clause>,
   sourceHeadings: ReadonlySet<string | undefined>,
   say: (m: string, s?: Clause, c?: Clause) => void,
 ): void {
   const fields = [...new Set(candidate.map((c) => c.field).filter((f): f is string => !!f))];
-  const wordsOf = new Map(fields.map((f) => [f, fieldWords(f)]));
+  const template = [...new Set(all.map((c) => c.field).filter((f): f is string => !!f))];
+  const wordsOf = new Map(template.map((f) => [f, fieldWords(f)]));
+  // A word of several fields' labels ("ligament" of the cruciate and of the collateral ligaments) names neither by itself.
+  const fieldsNaming = new Map<string, number>();
+  for (const f of template) for (const w of new Set(wordsOf.get(f))) fieldsNaming.set(w, (fieldsNaming.get(w) ?? 0) + 1);
+  const ownWordsOf = new Map(template.map((f) => [f, wordsOf.get(f)!.filter((w) => fieldsNaming.get(w) === 1)]));
+  const labelOf = (f: string) => f.split(/[^a-z]+/).map(stem);
+  const names = (organs: readonly string[], said: readonly string[]) => said.some((w) => organs.some((o) => sameOrgan(w, o)));
   for (const c of candidate) {
     if (!c.field) continue;
     const own = wordsOf.get(c.field)!;
     // Its words and its label; under its own field also the label or field it stood under in the report
-    // ("Biometry:" of the fetal weight's line), which may name no organ of another field ("MRI brain:").
+    // ("Biometry:" of the fetal weight's line), which may name no organ of another field ("MRI brain:"),
+    // and the words of its cues ("in both lungs").
     const source = sourceOf.get(c);
     const words = [...c.words, ...(source?.label ?? [])];
     const stoodUnder = [...(source?.heading ?? []), ...(source?.field ? fieldWords(source.field) : [])];
-    const names = (organs: readonly string[], said: readonly string[]) => said.some((w) => organs.some((o) => sameOrgan(w, o)));
-    if (!own.length || names(own, [...words, ...stoodUnder])) continue;
-    // The kind of structure its field holds ("Facial bones") named after another organ's word: the "nasal
-    // bones" are bones, not the nasal cavity.
-    const kinds = c.field
-      .split(/[^a-z]+/)
-      .map(stem)
-      .filter((w) => STRUCTURE_KINDS.has(w));
-    const qualifies = (i: number) => kinds.includes(c.words[i + 1] ?? '');
+    const cueWords = squash(c.text.replace(LABEL_OPENING, '')).split(' ').map(stem);
+    if (!own.length || names(own, [...words, ...stoodUnder, ...cueWords])) continue;
+    // A differential in brackets ("mosaic attenuation (small airway disease?)") places nothing.
+    const aside = c.text.replace(/\([^()]*\?[^()]*\)/g, ' ');
+    const said = aside === c.text ? c.words : readClause(aside, c, c.section, c.field).words;
+    // A kind of structure named after another organ's word ("nasal bones", "mastoid process") is that
+    // organ's field's only when its label names that kind too; under its own field's kind ("Facial bones") never.
+    const ownKinds = labelOf(c.field).filter((w) => STRUCTURES.has(w));
+    const qualifies = (i: number, f: string) => {
+      const next = said[i + 1] ?? '';
+      return STRUCTURES.has(next) && (ownKinds.includes(next) || !labelOf(f).includes(next));
+    };
     // A word many organs share ("pulmonary" nodule, "spinal" canal) names no other field by itself; a heading
     // the report has itself ("FL/BPD:" kept on its line) is no other organ's field.
     const other = fields.find(
       (f) =>
         f !== c.field &&
         !sourceHeadings.has(f) &&
-        names(
-          wordsOf.get(f)!,
-          words.filter((w, i) => !GENERIC.has(w) && !(i < c.words.length && qualifies(i))),
-        ),
+        names(ownWordsOf.get(f)!, [
+          ...said.filter((w, i) => !GENERIC.has(w) && !qualifies(i, f)),
+          ...(source?.label ?? []).filter((w) => !GENERIC.has(w)),
+        ]),
     );
     if (other) say(`places "${clip(c.text, 60)}" under ${c.field}, but it speaks of ${other}`, undefined, c);
   }

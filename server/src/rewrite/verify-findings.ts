@@ -7,6 +7,7 @@
 import { sameFinding, type Finding, type Measurement } from '../nlp';
 import { sentenceIndexAt } from '../report';
 import { findingName, note, type Diff, type Reading } from './verify-reading';
+import { sentenceKind } from '../templates/sentence-kinds';
 
 const UNIT_SCALE: Readonly<Record<string, [string, number]>> = {
   mm: ['length', 1],
@@ -37,10 +38,25 @@ function distinct(findings: readonly Finding[]): Map<string, Finding[]> {
   return map;
 }
 
+/**
+ * Who the patient is, written above the headers ("This is a 22-year-old pregnant female."), is the
+ * history wherever a rewrite puts it: moved under the history header word for word, what it names
+ * becomes the history's (a question, not a finding) and is neither dropped nor added. The lines moved so.
+ */
+function patientLinesMoved(src: Reading, out: Reading): Set<string> {
+  const lines = (r: Reading, section: string) =>
+    new Set(r.findings.filter((f) => f.section === section).map((f) => r.report.sentences[f.sentenceIndex]?.text.trim() ?? ''));
+  const history = lines(out, 'history');
+  return new Set([...lines(src, 'preamble')].filter((t) => history.has(t) && sentenceKind(t) === 'history'));
+}
+
 /** Both texts state the same findings: nothing dropped, added, moved to the other side or re-hedged. */
 export function compareFindings(src: Reading, out: Reading, diff: Diff): void {
-  const a = distinct(src.findings);
-  const b = distinct(out.findings);
+  const moved = patientLinesMoved(src, out);
+  const stays = (r: Reading, section: string) => (f: Finding) =>
+    f.section !== section || !moved.has(r.report.sentences[f.sentenceIndex]?.text.trim() ?? '');
+  const a = distinct(src.findings.filter(stays(src, 'preamble')));
+  const b = distinct(out.findings.filter(stays(out, 'history')));
   const lost = [...a].filter(([k]) => !b.has(k)).map(([, l]) => l[0]);
   const gained = [...b].filter(([k]) => !a.has(k)).map(([, l]) => l[0]);
   const take = (from: Finding[], test: (g: Finding) => boolean) => {

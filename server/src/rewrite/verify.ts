@@ -22,6 +22,7 @@ import { isImpression, newDiff, note, readingOf, restrict } from './verify-readi
 import { compareSentences, declaredSentences } from './verify-verbatim';
 import type { VerifyReason } from './verify-clauses';
 import type { RewriteKind } from './kinds';
+import { stripListNumber } from './list-number';
 
 export { sizeKey } from './verify-findings';
 export { findingName } from './verify-reading';
@@ -75,7 +76,17 @@ export function verifyRewrite(source: Analysis, output: string, options: VerifyO
   if (options.kind === 'impression') {
     const keepSrc = (i: number) => !isImpression(src.report, i);
     const keepOut = (i: number) => !isImpression(out.report, i) && notDeclared(i);
-    if (!out.report.sections.some((s) => s.kind === 'impression' && s.body.end > s.body.start)) note(diff, 'has no impression');
+    // An impression of list marks only ("1. ") says nothing; an item of its mark alone ("3. ", "5. 6. …") lost its text.
+    const lines = out.report.sections
+      .filter((s) => s.kind === 'impression')
+      .flatMap((s) => out.report.text.slice(s.body.start, s.body.end).split('\n'));
+    if (!lines.some((line) => /[a-z0-9]/i.test(stripListNumber(line)))) note(diff, 'has no impression');
+    else
+      for (const line of lines) {
+        const rest = stripListNumber(line);
+        if (rest !== line.replace(/^\s+/, '') && (!/[a-z0-9]/i.test(rest) || stripListNumber(rest) !== rest))
+          note(diff, `drops the text of an item: "${line.trim()}"`);
+      }
     // The report around the impression is untouched.
     compareFindings(restrict(src, keepSrc), restrict(out, keepOut), diff);
     compareSizes(restrict(src, keepSrc), restrict(out, keepOut), diff, false);

@@ -42,6 +42,9 @@ const COMMANDS: SpokenCommand[] = dictation.commands.map((c) => ({
   midSentence: c.midSentence,
 }));
 
+// Any command at all: one scan of the text, and the commands one by one only where it finds one.
+const ANY_COMMAND = new RegExp(String.raw`\b(?:${dictation.commands.flatMap((c) => c.phrases).join('|')})\b`, 'i');
+
 // "a new line", "the next line": a noun phrase (a central line, a line of text), not a command.
 const DETERMINER_BEFORE = /\b(?:a|an|the|this|that|another|one|its|his|her|their|no)\s+$/i;
 
@@ -86,6 +89,7 @@ function repeatedWords(report: Report, rule: Rule): Problem[] {
 function spokenCommands(report: Report, rule: Rule): Problem[] {
   const problems: Problem[] = [];
   const { text, eol } = report;
+  if (!ANY_COMMAND.test(text)) return problems;
   for (const command of COMMANDS) {
     for (const m of allMatches(command.pattern, text)) {
       const start = m.index;

@@ -1,12 +1,14 @@
-import { isOneSidedBodyPart, opposite, sideWordLike, sideWordOf, sideWordsIn, type SideWord } from '../nlp';
+import { examTitleParts, isOneSidedBodyPart, opposite, sideWordLike, sideWordOf, sideWordsIn, type SideWord } from '../nlp';
 import { textOf } from '../report';
 import type { Report } from '../report/types';
 import { changeSideFix, consistencyOf, problemOf, sectionLabel, sentenceIndexAt } from './consistency';
 import type { Problem } from '../problem';
 import { defineRule, type SharedPart, type Rule, type RuleContext } from './types';
 
-// Sentences that legitimately speak of the other side.
-export const OTHER_SIDE_TALK = /\b(?:contralateral|comparison|compared|opposite|other side|prior|previous)\b/i;
+// Sentences that legitimately speak of the other side, or say it was not examined ("The left breast was not
+// imaged today.").
+export const OTHER_SIDE_TALK =
+  /\b(?:contralateral|comparison|compared|opposite|other side|prior|previous|not (?:imaged|examined|included|evaluated|scanned|studied|performed))\b/i;
 
 const BODY_PART_AFTER_SIDE = new Map<string, RegExp>();
 /** "left knee", "right-shoulder": a side word followed by the exam's body part. */
@@ -37,7 +39,12 @@ function examSideProblems(rule: Rule, context: RuleContext): ExamSides {
   const problems: Problem[] = [];
   const words = new Set<number>();
   const examSide = exam.side === 'left' || exam.side === 'right' ? exam.side : null;
-  if (!examSide || !isOneSidedBodyPart(exam.bodyPart) || !exam.span) return { problems, words };
+  if (!examSide || !exam.span) return { problems, words };
+  // A title of two exams ("Two-view chest. Three-view right ankle."): the one-sided part is held to its side
+  // where the report names it ("Right ankle: ..."); the chest's findings keep their own sides.
+  const oneSided = isOneSidedBodyPart(exam.bodyPart) ? exam.bodyPart : examTitleParts(report, exam).find(isOneSidedBodyPart);
+  if (!oneSided) return { problems, words };
+  const sidedFindings = oneSided === exam.bodyPart;
   const examSpan = exam.span;
   const wrong = opposite(examSide) as 'left' | 'right';
   const title = textOf(report, examSpan).trim();
@@ -52,7 +59,7 @@ function examSideProblems(rule: Rule, context: RuleContext): ExamSides {
     else if (!talksOfOtherSide) against.push({ word, what, ...(finding ? { finding } : {}) });
   };
   // A finding given a side ("MRI RIGHT KNEE" and a left meniscus).
-  for (const f of c.u.findings) {
+  for (const f of sidedFindings ? c.u.findings : []) {
     if ((f.side !== 'left' && f.side !== 'right') || f.section === 'history' || f.section === 'comparison') continue;
     if (f.start >= examSpan.start && f.end <= examSpan.end) continue;
     const word = sideWordOf(report, f);
@@ -61,7 +68,7 @@ function examSideProblems(rule: Rule, context: RuleContext): ExamSides {
     add(word, `${f.finding} in ${sectionLabel(f)}`, f.finding, !!sentence && OTHER_SIDE_TALK.test(sentence.text));
   }
   // The body part itself named with a side ("MRI of the left knee" under "MRI RIGHT KNEE").
-  const part = bodyPartAfterSide(exam.bodyPart ?? '');
+  const part = bodyPartAfterSide(oneSided);
   for (const section of report.sections) {
     if (section.kind !== 'technique' && section.kind !== 'findings' && section.kind !== 'impression') continue;
     const body = report.text.slice(section.body.start, section.body.end);
@@ -72,7 +79,7 @@ function examSideProblems(rule: Rule, context: RuleContext): ExamSides {
       const sentence = report.sentences[sentenceIndexAt(report, start)];
       add(
         { start, end: start + m[1].length, text: m[1], side },
-        `"${m[1]} ${exam.bodyPart}"`,
+        `"${m[1]} ${oneSided}"`,
         undefined,
         !!sentence && OTHER_SIDE_TALK.test(sentence.text),
       );
@@ -105,8 +112,8 @@ function examSideProblems(rule: Rule, context: RuleContext): ExamSides {
         start: a.word.start,
         end: a.word.end,
         message: a.finding
-          ? `"${a.word.text}" ${a.what}, but the exam is of the ${examSide} ${exam.bodyPart}.`
-          : `${a.what}, but the exam is of the ${examSide} ${exam.bodyPart}.`,
+          ? `"${a.word.text}" ${a.what}, but the exam is of the ${examSide} ${oneSided}.`
+          : `${a.what}, but the exam is of the ${examSide} ${oneSided}.`,
         related: [{ ...examSpan, message: `Exam title: ${title}` }],
         ...(a.finding ? { finding: a.finding } : {}),
         side: a.word.side,

@@ -19,7 +19,7 @@ import type { Fix, Problem } from '../problem';
 import { statementFrom } from '../report/edit';
 import { defineRule, type Rule } from './types';
 import { labelOnly } from '../critical/findings';
-import { oppositeInFindings } from './unsupported-impression';
+import { oppositeInFindings, statedOpposite } from './unsupported-impression';
 
 // Words that narrow a denial (lexicon/relations.json narrowingWords).
 const NARROWING_RE = new RegExp(String.raw`\b(${NARROWING_WORDS.join('|')})\b`, 'gi');
@@ -89,8 +89,8 @@ function contradictionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] 
 
   // 1. Present in one section, denied in the other.
   // "Thrombosis: No thrombus is identified" in a structured report: the label affirms nothing.
-  const both = [...c.inFindings, ...c.inImpression];
-  const affirmed = (f: Finding) => f.assertion === 'present' && !labelOnly(report, f, both);
+  let both: Finding[] | undefined;
+  const affirmed = (f: Finding) => f.assertion === 'present' && !labelOnly(report, f, (both ??= [...c.inFindings, ...c.inImpression]));
   const pairs: [Finding[], Finding[]][] = [
     [c.inFindings, c.inImpression],
     [c.inImpression, c.inFindings],
@@ -107,6 +107,8 @@ function contradictionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] 
     return map;
   };
   for (const [deniers, affirmers] of pairs) {
+    // Most parts deny nothing in one of the sections: no maps to build for it.
+    if (!deniers.some((d) => d.assertion === 'absent')) continue;
     const affirmedByConcept = byOwnConcept(affirmers, affirmed);
     const alsoAffirmed = byOwnConcept(deniers, (o) => o.assertion === 'present' || o.assertion === 'possible');
     // One judgement per denied finding, side and site: repeated denials add nothing.
@@ -183,7 +185,13 @@ function contradictionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] 
   // 2. Opposite findings, one in each section: growth restriction above, macrosomia below.
   for (const g of c.inImpression) {
     if (g.assertion !== 'present' || reported.has(g)) continue;
-    if (c.inFindings.some((f) => f.concept === g.concept && f.assertion !== 'absent')) continue;
+    // Findings that give both ("twin A and twin B ... a dichorionic diamniotic single pregnancy") support the
+    // impression only where it names both too (twin-twin transfusion: polyhydramnios of one sac, oligohydramnios of the other).
+    if (
+      c.inFindings.some((f) => f.concept === g.concept && f.assertion !== 'absent') &&
+      (!statedOpposite(c.inFindings, g) || statedOpposite(c.inImpression, g))
+    )
+      continue;
     const other = oppositeInFindings(report, c, g);
     if (!other) continue;
     reported.add(g);
@@ -212,7 +220,7 @@ function contradictionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] 
       (f) =>
         f.assertion === 'present' &&
         f.significant &&
-        fitsExam(c.u, f) &&
+        fitsExam(c.u, f, report) &&
         (!named.has(f.concept) || f.critical === 'minutes' || f.critical === 'hours') &&
         !isMinor(report, f),
     );
@@ -234,7 +242,7 @@ function contradictionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] 
               (g.start < statement.start || g.start >= statement.end) &&
               g.assertion === 'present' &&
               g.significant &&
-              fitsExam(c.u, g) &&
+              fitsExam(c.u, g, report) &&
               !reported.has(g) &&
               !isMinor(report, g),
           ));

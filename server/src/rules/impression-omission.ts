@@ -1,4 +1,4 @@
-import { covers, coveredBy, sameFindingKin, type Finding } from '../nlp';
+import { READ_AS, covers, coveredBy, sameFindingKin, type Finding } from '../nlp';
 import type { Report } from '../report/types';
 import { impressionWorthy } from '../nlp/impression-worthy';
 import { NORMAL_STATEMENT, problemOf, problemsPerPart, type ReportPart } from './consistency';
@@ -116,10 +116,10 @@ function omissionsIn(rule: Rule, report: Report, c: ReportPart, mustName: Readon
 
 const capitalHedge = (hedge: Finding['hedge']) => (hedge === 'probable' ? 'Probable' : 'Possible');
 
-// "a filling defect ..., consistent with a pulmonary embolism": the sentence reads the sign as a diagnosis.
-const READ_AS = /\b(?:consistent|compatible) with\b|\bin keeping with\b|\brepresenting\b|\bin favou?r of\b/i;
-
-/** A sign its own sentence reads as a diagnosis that covers it, which the impression names: the sign is named by it. */
+/**
+ * A sign its own sentence reads as a diagnosis that covers it ("a filling defect ..., consistent with a pulmonary
+ * embolism"), which the impression names: the sign is named by it.
+ */
 function readAsNamed(report: Report, findings: readonly Finding[], f: Finding, named: ReadonlySet<string>): boolean {
   return findings.some(
     (g) =>

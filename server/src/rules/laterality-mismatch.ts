@@ -34,16 +34,21 @@ export const lateralityMismatch = defineRule({
 
     // The same finding with opposite sides in findings and impression.
     for (const part of c.parts) {
+      const affirmed = (f: Finding) => f.assertion !== 'absent' && f.assertion !== 'hypothetical';
+      // A mention's side in its sentence, read when first asked: most parts name no side in the impression.
+      const sides = new Map<Finding, Side | null>();
+      const sideOf = (f: Finding): Side | null => {
+        let side = sides.get(f);
+        if (side === undefined) sides.set(f, (side = affirmed(f) ? sideInSentence(report, f) : null));
+        return side;
+      };
+      if (!part.inImpression.some((g) => sideOf(g) === 'left' || sideOf(g) === 'right')) continue;
       const findingsByConcept = byConcept(part.inFindings);
       const impressionByConcept = byConcept(part.inImpression);
       // One judgement per finding, side and site: repeated mentions add nothing.
       const judged = new Set<string>();
-      const affirmed = (f: Finding) => f.assertion !== 'absent' && f.assertion !== 'hypothetical';
-      const sides = new Map<Finding, Side | null>();
-      for (const f of part.inFindings) sides.set(f, affirmed(f) ? sideInSentence(report, f) : null);
-      for (const f of part.inImpression) sides.set(f, affirmed(f) ? sideInSentence(report, f) : null);
       for (const g of part.inImpression) {
-        const gSide = sides.get(g);
+        const gSide = sideOf(g);
         if (gSide !== 'left' && gSide !== 'right') continue;
         // Spine findings differ by level: they are compared only with mentions at the same level, and
         // not at all where the level is not said. A finding the impression itself gives on both sides is
@@ -55,20 +60,20 @@ export const lateralityMismatch = defineRule({
         if (judged.has(key)) continue;
         judged.add(key);
         const kin = sameFindingKin(g.concept);
-        if ((impressionByConcept.get(g.concept) ?? []).some((o) => sides.get(o) === opposite(gSide) && sitesAgree(o, g))) continue;
+        if ((impressionByConcept.get(g.concept) ?? []).some((o) => sideOf(o) === opposite(gSide) && sitesAgree(o, g))) continue;
         const candidates = mentionsOf(findingsByConcept, kin).filter(
-          (f) => sides.get(f) && sitesAgree(f, g) && (!level || levelOf(report, f) === level),
+          (f) => sideOf(f) && sitesAgree(f, g) && (!level || levelOf(report, f) === level),
         );
         // Judge by the closest mentions: the same site named the same way, if the findings have one.
         const sameSite = candidates.filter((f) => sitesMatch(f, g));
         const partners = sameSite.length ? sameSite : candidates;
         // A mention on this side agrees, if it is at the same site or its site is not known.
         const agreeing = sameSite.length ? [...sameSite, ...candidates.filter((f) => !f.site.length)] : candidates;
-        if (!partners.length || agreeing.some((f) => sides.get(f) === gSide || sides.get(f) === 'bilateral')) continue;
-        const against = partners.filter((p) => sides.get(p) === opposite(gSide));
+        if (!partners.length || agreeing.some((f) => sideOf(f) === gSide || sideOf(f) === 'bilateral')) continue;
+        const against = partners.filter((p) => sideOf(p) === opposite(gSide));
         const f = against.find((p) => p.concept === g.concept) ?? against[0];
         if (!f) continue;
-        const fSide = sides.get(f) as 'left' | 'right';
+        const fSide = sideOf(f) as 'left' | 'right';
         const here = sideWordOf(report, g, gSide);
         const there = sideWordOf(report, f, fSide);
         if (!here || !there || reported.has(here.start) || reported.has(there.start)) continue;
@@ -89,7 +94,7 @@ export const lateralityMismatch = defineRule({
           );
         const hereCount =
           words(
-            (impressionByConcept.get(g.concept) ?? []).filter((o) => sides.get(o) === gSide && sitesAgree(o, g)),
+            (impressionByConcept.get(g.concept) ?? []).filter((o) => sideOf(o) === gSide && sitesAgree(o, g)),
             gSide,
           ) + votes(gSide);
         const thereCount = words(against, fSide) + votes(fSide);

@@ -85,25 +85,32 @@ function roundedLargest(a: Measurement, b: Measurement): boolean {
  * unattached goes to the nearest finding of its sentence ("5 mm nodular opacity").
  */
 function sizesByFinding(report: Report, findings: readonly Finding[], all: readonly Measurement[]): Map<Finding, Measurement[]> {
+  // Only measured findings get a list: a long document has tens of thousands of mentions, few measured.
   const sizes = new Map<Finding, Measurement[]>();
   const attached = new Set<Measurement>();
-  const bySentence = new Map<number, Finding[]>();
   for (const f of findings) {
+    if (!f.measurements.length) continue;
     // A distance from a landmark is no size of the finding ("3-4 cm from the ankle joint").
     sizes.set(
       f,
       f.measurements.filter((m) => !isDistance(report.text, m)),
     );
     for (const m of f.measurements) attached.add(m);
-    let list = bySentence.get(f.sentenceIndex);
-    if (!list) bySentence.set(f.sentenceIndex, (list = []));
-    list.push(f);
   }
+  let bySentence: Map<number, Finding[]> | undefined; // built for the first measurement left unattached
   for (const m of all) {
     if (attached.has(m) || isDistance(report.text, m)) continue;
     const index = sentenceIndexAt(report, m.start);
     const sentence = report.sentences[index];
     if (!sentence || m.end > sentence.end) continue;
+    if (!bySentence) {
+      bySentence = new Map();
+      for (const f of findings) {
+        let list = bySentence.get(f.sentenceIndex);
+        if (!list) bySentence.set(f.sentenceIndex, (list = []));
+        list.push(f);
+      }
+    }
     let best: Finding | undefined;
     let distance = 60;
     for (const f of bySentence.get(index) ?? []) {
@@ -113,7 +120,11 @@ function sizesByFinding(report: Report, findings: readonly Finding[], all: reado
         distance = d;
       }
     }
-    if (best) sizes.get(best)?.push(m);
+    if (best) {
+      let list = sizes.get(best);
+      if (!list) sizes.set(best, (list = []));
+      list.push(m);
+    }
   }
   return sizes;
 }
@@ -194,6 +205,17 @@ function computeSizes(context: RuleContext): SizeComparison {
   for (const part of c.parts) {
     const inFindingsText: Measurement[] = [];
     for (const s of part.findingsSections) inFindingsText.push(...measurementsIn(c.u.measurements, s));
+    // The findings' quantities measured by name, each read once per part (first measurement per quantity).
+    let byQuantity: Map<string, Measurement> | undefined;
+    const namedInFindings = () => {
+      if (byQuantity) return byQuantity;
+      byQuantity = new Map();
+      for (const x of inFindingsText) {
+        const q = mm(x) && measuredQuantity(report.text, x);
+        if (q && !byQuantity.has(q)) byQuantity.set(q, x);
+      }
+      return byQuantity;
+    };
     const handled = new Set<Measurement>();
     const measuredInFindings = byConcept(part.inFindings.filter((f) => sizesOf(f).length));
     // One judgement per finding, place and size: repeated mentions add nothing.
@@ -265,7 +287,7 @@ function computeSizes(context: RuleContext): SizeComparison {
       // A quantity measured by name (units.json quantities: "cervical length", "nuchal translucency") and
       // given another value in the findings.
       const quantity = measuredQuantity(report.text, im);
-      const named = quantity && inFindingsText.find((x) => !!mm(x) && measuredQuantity(report.text, x) === quantity);
+      const named = quantity && namedInFindings().get(quantity);
       if (named) mismatches.push({ im, fm: named });
     }
   }

@@ -42,6 +42,11 @@ interface Part {
   end: number;
 }
 
+const possessiveS = (t: string) => {
+  const c = t.charCodeAt(t.length - 2);
+  return (c === 39 || c === 0x2019) && (t.endsWith('s') || t.endsWith('S'));
+};
+
 // "patient's", "Kerley's", "bronchi’" -> the word without its possessive ending.
 function stripPossessive(part: Part): Part {
   const m = /['’]+s?$/i.exec(part.text);
@@ -60,24 +65,19 @@ function isAbbreviationLike(word: string): boolean {
   return !/^\p{Lu}\p{Lu}\p{Ll}+$|^\p{Ll}\p{Lu}\p{Ll}+$/u.test(word);
 }
 
+// A hyphen glued between tokens[j] and the token after it ("well-defined", "x-XXXX", "L4-5").
+const hyphenAfter = (tokens: Token[], j: number) =>
+  tokens[j + 1]?.text === '-' && tokens[j + 1].start === tokens[j].end && tokens[j + 2]?.start === tokens[j + 1].end;
+
 /**
- * Word tokens joined by hyphens with nothing between ("well-defined", "epicondylo-olecranon"),
- * starting at tokens[i]. `end` is the index of the last token taken. `glued` is true when the
- * chain runs on into a number or de-identified text ("x-XXXX", "T2-weighted", "L4-5").
+ * The last of the word tokens joined by hyphens with nothing between ("well-defined",
+ * "epicondylo-olecranon") that start at tokens[i]: the chain's parts are tokens i, i+2, ... end.
+ * An index, not a list: nearly every word is a chain of one, read once per token of every check.
  */
-function hyphenChain(tokens: Token[], i: number): { parts: Token[]; end: number; glued: boolean } {
-  const parts = [tokens[i]];
+function chainEnd(tokens: Token[], i: number): number {
   let j = i;
-  let glued = false;
-  while (tokens[j + 1]?.text === '-' && tokens[j + 1].start === tokens[j].end && tokens[j + 2]?.start === tokens[j + 1].end) {
-    if (tokens[j + 2].kind !== 'word') {
-      glued = true;
-      break;
-    }
-    parts.push(tokens[j + 2]);
-    j += 2;
-  }
-  return { parts, end: j, glued };
+  while (hyphenAfter(tokens, j) && tokens[j + 2].kind === 'word') j += 2;
+  return j;
 }
 
 function skipChain(report: Report, tokens: Token[], first: number, last: number): boolean {
@@ -168,26 +168,32 @@ export const spelling = defineRule({
       let unknown = 0;
       for (let i = 0; i < tokens.length && unknown < MAX_UNKNOWN_WORDS; i++) {
         if (tokens[i].kind !== 'word') continue;
-        const chain = hyphenChain(tokens, i);
         const first = i;
-        i = chain.end;
-        if (chain.glued) continue;
+        const last = chainEnd(tokens, i);
+        i = last;
+        // Glued to a number or de-identified text after a hyphen: "x-XXXX", "T2-weighted", "L4-5".
+        if (hyphenAfter(tokens, last)) continue;
         // De-identification cut into a word: "comparisXXXX".
-        if (chain.parts.some((t) => t.text.includes('XXXX'))) continue;
+        let cut = false;
+        for (let k = first; k <= last && !cut; k += 2) cut = tokens[k].text.includes('XXXX');
+        if (cut) continue;
         // "well-defined" may be listed whole; otherwise each part must be a word.
-        if (chain.parts.length > 1) {
-          const whole = text.slice(chain.parts[0].start, tokens[chain.end].end);
+        if (last > first) {
+          const whole = text.slice(tokens[first].start, tokens[last].end);
           if (checker.isKnown(whole) || accepted.has(whole.toLowerCase())) continue;
         }
         // What stands around the chain (digits, "Dr.", an address) is read only for a word that would be
         // reported: nearly every word is known, and the look-around cost more than the (memoised) look-up.
         let aside: boolean | undefined;
-        for (const [k, token] of chain.parts.entries()) {
-          const part = stripPossessive({ text: token.text, start: token.start, end: token.end });
+        for (let k = first; k <= last; k += 2) {
+          const token = tokens[k];
+          // A word token ends in a letter: only "'s" can be a possessive ending to strip.
+          const part = possessiveS(token.text) ? stripPossessive(token) : token;
           if (part.text.length < 3) continue;
-          if (accepted.has(part.text.toLowerCase()) || checker.isKnown(part.text) || isAbbreviationLike(part.text)) continue;
-          if (k < chain.parts.length - 1 && isCombiningForm(part.text, checker)) continue;
-          if ((aside ??= skipChain(report, tokens, first, chain.end))) break;
+          const lower = part === token ? token.lower : part.text.toLowerCase();
+          if ((accepted.size && accepted.has(lower)) || checker.isKnown(part.text) || isAbbreviationLike(part.text)) continue;
+          if (k < last && isCombiningForm(part.text, checker)) continue;
+          if ((aside ??= skipChain(report, tokens, first, last))) break;
           if (++unknown > MAX_UNKNOWN_WORDS) break;
           const typo = typos.find((t) => t.start === part.start && t.end === part.end);
           problems.push(

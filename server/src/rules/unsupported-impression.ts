@@ -11,6 +11,8 @@ import {
   type Finding,
 } from '../nlp';
 import { organsIn, otherOrgan } from '../nlp/normal';
+import { ORGANS_OF_CONCEPT, organsNamed } from '../nlp/organs';
+import { wordsOf } from '../nlp/words';
 import { sentencesIn } from '../report';
 import type { Report, Sentence } from '../report/types';
 import { isMinor } from '../nlp/minor';
@@ -59,6 +61,8 @@ const EVIDENCE: Readonly<Record<string, RegExp>> = {
     /\b(?:weight|EFW|abdominal circumference|AC)\b[^.;]{0,40}?(?:\b(?:below|under|less than)\s+|<\s*)?(?:the\s+)?\b(?:[1-9]|10)(?:st|nd|rd|th)?\s*(?:percentile|centile)/i,
   macrosomia:
     /\b(?:weight|EFW|abdominal circumference|AC)\b[^.;]{0,40}?(?:\b(?:above|over|greater than)\s+|>\s*)?(?:the\s+)?\b9\d(?:st|nd|rd|th)?\s*(?:percentile|centile)/i,
+  // "The cervix measures 2.4 cm, shortened": the length read as short beside its measurement.
+  'short-cervix': /\bcervi\w*\b(?:[^.;]|\.(?=\d)){0,40}\b(?:shorten\w*|short)\b/i,
   // A valve or vessel "severely restricted", "narrowed", with its pressure gradient.
   stenosis: /\b(?:narrow\w*|restrict\w*|gradients?|stenotic)\b/i,
   // Inflammation shows as more blood flow on Doppler.
@@ -122,25 +126,50 @@ function inOtherOrgans(report: Report, organsOf: OrgansOf, f: Finding, g: Findin
   return theirs.size > 0 && ![...theirs].some((o) => own.has(o));
 }
 
+// Whether one word names an organ on its own ("kidney", not "right"): a property of the word, read once.
+const organWords = new Map<string, boolean>();
+function namesOrgan(word: string): boolean {
+  let named = organWords.get(word);
+  if (named === undefined) {
+    if (organWords.size > 5000) organWords.clear();
+    organWords.set(word, (named = organsNamed(wordsOf(word), word).length > 0));
+  }
+  return named;
+}
+
 /**
  * The findings tell the impression's phrase in their own order: "bladder wall thickening" as "the urinary
  * bladder demonstrates a focal area of wall thickening", "atrophic right kidney" as "the right kidney
  * appears to be atrophic". A sentence of the same organ holds every other word of the phrase, not denied.
  */
 function toldAcrossSentence(report: Report, organsOf: OrgansOf, sentences: readonly Sentence[], g: Finding): boolean {
-  const organs = organsOf(g.start, g.end);
+  const named = organsOf(g.start, g.end);
+  // A phrase naming its organ by an adjective no organ list can hold ("cervical" shortening: cervix or spine?) is
+  // of its concept's organ, and told by its head word ("the cervix measures 2.4 cm, shortened").
+  const organs = named.size ? named : new Set(ORGANS_OF_CONCEPT.get(g.concept) ?? []);
   if (!organs.size) return false;
   const words: string[] = [];
-  for (const m of report.text.slice(g.start, g.end).matchAll(/[a-z]+/gi)) {
-    const at = g.start + m.index;
-    if (!organsOf(at, at + m[0].length).size) words.push(m[0].toLowerCase());
+  for (const [word] of report.text.slice(g.start, g.end).matchAll(/[a-z]+/gi)) {
+    if (!namesOrgan(word)) words.push(word.toLowerCase());
   }
+  if (!named.size) words.splice(0, words.length - 1);
   if (!words.length) return false;
-  const head = new RegExp(String.raw`\b${words[words.length - 1]}\b`, 'i');
+  const forms = words.map(wordForms);
+  const last = words[words.length - 1];
+  const head = forms[forms.length - 1] ?? new RegExp(String.raw`\b${last}\b`, 'i');
   return sentences.some((s) => {
     const lower = s.text.toLowerCase();
-    return [...organsOf(s.start, s.end)].some((o) => organs.has(o)) && words.every((w) => hasWords(lower, w)) && affirms(s.text, head);
+    return (
+      [...organsOf(s.start, s.end)].some((o) => organs.has(o)) &&
+      forms.every((w, i) => (w ? w.test(lower) : hasWords(lower, words[i]))) &&
+      affirms(s.text, head)
+    );
   });
+}
+
+/** A change named by its "-ing" noun is told by its participle too: "cervical shortening", "the cervix ... shortened". */
+function wordForms(word: string): RegExp | null {
+  return word.length > 6 && word.endsWith('ing') ? new RegExp(String.raw`\b${word.slice(0, -3)}(?:ing|ed)\b`, 'i') : null;
 }
 
 const DENIED_BEFORE = /\b(?:no|not|without|negative|free of|normal|clear|unremarkable)\b/i;
@@ -151,6 +180,14 @@ function affirms(sentence: string, evidence: RegExp): boolean {
   return !!m && !DENIED_BEFORE.test(sentence.slice(0, m.index)) && !/\b(?:no|not|without|negative)\b/i.test(m[0]);
 }
 
+/** A finding stated, or read as probable ("consistent with a singleton pregnancy"), that cannot hold with g. */
+export function statedOpposite(findings: readonly Finding[], g: Finding): Finding | undefined {
+  const opposite = opposites(g.concept);
+  return findings.find(
+    (x) => (x.assertion === 'present' || (x.assertion === 'possible' && x.hedge === 'probable')) && opposite.includes(x.concept),
+  );
+}
+
 /**
  * What the findings say that cannot hold with the impression's finding: its opposite named, or shown
  * without its name ("estimated fetal weight below the 5th percentile" under "macrosomia").
@@ -158,7 +195,7 @@ function affirms(sentence: string, evidence: RegExp): boolean {
 export function oppositeInFindings(report: Report, c: ReportPart, g: Finding): { name: string; start: number; end: number } | null {
   const opposite = opposites(g.concept);
   if (!opposite.length) return null;
-  const f = c.inFindings.find((x) => x.assertion === 'present' && opposite.includes(x.concept));
+  const f = statedOpposite(c.inFindings, g);
   if (f) return { name: f.finding, start: f.start, end: f.end };
   for (const section of c.findingsSections) {
     for (const s of sentencesIn(report, section)) {
@@ -208,7 +245,7 @@ function insertionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] {
       sitesAgree(f, g) && (!f.side || !g.side || f.side === g.side || f.side === 'bilateral' || g.side === 'bilateral');
     // A diagnosis outside the exam's body part ("acute appendicitis" on an elbow MRI) is not explained by
     // what it would cover there (the elbow's muscle edema): only its own name in the findings supports it.
-    const inExam = fitsExam(c.u, g);
+    const inExam = fitsExam(c.u, g, report);
     const described = c.inFindings.some((f) =>
       f.assertion === 'absent'
         ? denies(conceptOf(report, f), conceptOf(report, g)) &&

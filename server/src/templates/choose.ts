@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { TEMPLATES, type ReportTemplate } from './library';
 import modalityCueData from './modality-cues.json';
 import { phraseRegex } from './phrases';
+import { narrativeKind } from './narrative';
 
 export type Confidence = 'high' | 'medium' | 'low';
 
@@ -29,13 +30,32 @@ export interface TemplateChoice {
   refused?: string;
 }
 
+const NOT_FOR = new Map(
+  TEMPLATES.flatMap((t) =>
+    t.notFor ? [[t.id, { words: phraseRegex(t.notFor.words, 'gi'), unless: phraseRegex(t.notFor.unless, 'gi') }]] : [],
+  ),
+);
+const count = (text: string, re: RegExp) => text.match(re)?.length ?? 0;
+
 /**
  * The choice, refused when the exam names a modality or body part its template is not for, names
  * no modality while its body part has templates for several, or names body parts beyond its template's.
  */
-function checked(choice: TemplateChoice, modality: string | null, parts: ReadonlySet<string>, title: readonly Word[]): TemplateChoice {
+function checked(
+  choice: TemplateChoice,
+  modality: string | null,
+  parts: ReadonlySet<string>,
+  titles: readonly (readonly Word[])[],
+  text: string,
+): TemplateChoice {
   const t = choice.template;
   if (choice.refused) return choice;
+  // A sibling exam this template is not for, by its words: an arterial Doppler is no venous duplex.
+  const notFor = t.notFor && NOT_FOR.get(t.id)!;
+  if (notFor && count(text, notFor.words) > count(text, notFor.unless))
+    return { ...choice, refused: `${t.notFor!.name}, not what ${t.name} is for: no template for it` };
+  const narrative = narrativeKind(text);
+  if (narrative) return { ...choice, refused: `${narrative}, not an exam report: no template has a place for its narrative` };
   const modalities = new Set(TEMPLATES.filter((x) => x.bodyParts.some((p) => t.bodyParts.includes(p))).map((x) => x.modality));
   if (modality === null && modalities.size > 1)
     return { ...choice, refused: `no modality named: the ${t.bodyParts[0]} has templates for ${[...modalities].join(', ')}` };
@@ -46,15 +66,28 @@ function checked(choice: TemplateChoice, modality: string | null, parts: Readonl
       ...choice,
       refused: `no template for the ${[...parts].join(', ')}: the closest, ${t.name}, is for the ${t.bodyParts.join(', ')}`,
     };
-  // A combined title ("CT head, facial bones and cervical spine") is several exams: one exam's
-  // template would file the others' findings under its own fields.
-  const beyond = partsBeyond(title, t);
+  // A combined title ("CT head, facial bones and cervical spine"), or a title line per exam down the
+  // report, is several exams: one exam's template would file the others' findings under its own fields.
+  const beyond = new Set(titles.flatMap((title) => [...partsBeyond(title, t)]));
   if (beyond.size)
     return {
       ...choice,
       refused: `no template for the ${t.bodyParts[0]} with the ${[...beyond].join(' and ')}: the closest, ${t.name}, is for the ${t.bodyParts[0]} alone`,
     };
   return choice;
+}
+
+// A line set in capitals, as exam titles are ("CT FACIAL BONES WITHOUT CONTRAST"), a header's colon aside.
+const CAPITALS_LINE = /^[ \t]*([^a-z\r\n]{4,200}?)[ \t]*:?[ \t]*$/gm;
+
+/** Exam titles on lines of their own anywhere in the report: a capitals line that opens with a modality. */
+function titleLines(report: Report): Word[][] {
+  const out: Word[][] = [];
+  for (const m of report.text.matchAll(CAPITALS_LINE)) {
+    const words = wordsOf(m[1]);
+    if (words.length <= 16 && MODALITY_TRIE.match(words, 0)) out.push(words);
+  }
+  return out;
 }
 
 /**
@@ -143,7 +176,7 @@ export function chooseTemplate(report: Report): TemplateChoice {
   if (!choice) {
     const exam = findExam(report);
     const best = bestTemplate(report, exam);
-    choice = checked(best.choice, best.modality, best.parts, best.title);
+    choice = checked(best.choice, best.modality, best.parts, [best.title, ...titleLines(report)], report.text);
     CHOSEN.set(report, choice);
   }
   return choice;

@@ -68,6 +68,11 @@ const TemplateSchema = z.object({
   findings: z.array(SubsectionSchema).min(1),
   /** The snippet's suggested impression for a normal study; never inserted by restructure. */
   impression: Text.optional(),
+  /**
+   * Words of a sibling exam this template is not for (an arterial study beside the venous duplex): a
+   * report that says them more often than the `unless` words of this exam is refused, not filed here.
+   */
+  notFor: z.object({ name: Text, words: z.array(Text).min(1), unless: z.array(Text).min(1) }).optional(),
 });
 
 export type TemplateSubsection = z.infer<typeof SubsectionSchema>;

@@ -18,6 +18,7 @@ const Schema = z.object({
   territories: z.object({ words: Phrases, fed: z.record(z.string(), z.string().min(1)) }),
   locatedBy: Phrases,
   backReferences: Phrases,
+  dating: Phrases,
   windows: Phrases,
 });
 
@@ -32,9 +33,10 @@ export function loadPlacementWords(input: unknown): {
   fedBy: ReadonlyMap<string, string>;
   locatedBy: ReadonlySet<string>;
   backReference: RegExp;
+  dating: RegExp;
   windowAfter: RegExp;
 } {
-  const { partWords, lookFindings, landmarks, places, territories, locatedBy, backReferences, windows } = Schema.parse(input);
+  const { partWords, lookFindings, landmarks, places, territories, locatedBy, backReferences, dating, windows } = Schema.parse(input);
   for (const id of lookFindings) if (!CONCEPT_BY_ID.has(id)) throw new Error(`placement-words: unknown finding ${id}`);
   for (const id of [...Object.values(places), ...Object.keys(territories.fed), ...Object.values(territories.fed), ...locatedBy])
     if (!ORGAN_BY_ID.has(id)) throw new Error(`placement-words: unknown organ ${id}`);
@@ -56,6 +58,12 @@ export function loadPlacementWords(input: unknown): {
     fedBy: new Map(Object.entries(territories.fed)),
     locatedBy: new Set(locatedBy),
     backReference: phraseRegex(backReferences),
+    // A measurement, then a dating word and the weeks ("measuring 7mm consistent with 6 weeks 4 days"),
+    // or a percentile ("places the fetus in the 66th percentile").
+    dating: new RegExp(
+      `\\d\\s*(?:mm|cm)\\b.*?${phraseRegex(dating).source}\\s+(?:an?\\s+)?(?:(?:gestational\\s+)?age\\s+of\\s+)?\\d{1,2}\\s*(?:weeks?|wks?)\\b|\\b\\d{1,2}(?:st|nd|rd|th)\\s+percentile\\b`,
+      'i',
+    ),
     windowAfter: new RegExp(`^\\s*${phraseRegex(windows).source}`, 'i'),
   };
 }
@@ -70,5 +78,6 @@ export const {
   fedBy: FED_BY,
   locatedBy: LOCATED_BY,
   backReference: BACK_REFERENCE,
+  dating: DATING,
   windowAfter: WINDOW_AFTER,
 } = loadPlacementWords(data);

@@ -13,9 +13,11 @@ const Schema = z.object({
   procedure: Phrases,
   imaging: Phrases,
   comparison: Phrases,
+  advice: Phrases,
   findingWords: Phrases,
   history: Phrases,
   historyPatterns: Phrases,
+  communication: Phrases,
   notice: Phrases,
   noticeHeaders: Phrases,
   materials: Phrases,
@@ -31,8 +33,9 @@ const PROCEDURE = phraseRegex(KINDS.procedure);
 const IMAGING = phraseRegex(KINDS.imaging);
 const COMPARISON = phraseRegex(KINDS.comparison);
 const FINDING_WORDS = phraseRegex(KINDS.findingWords);
+const ADVICE = new RegExp(`^\\s*${phraseRegex(KINDS.advice).source}`, 'i');
 const HISTORY = new RegExp([phraseRegex(KINDS.history).source, ...KINDS.historyPatterns].join('|'), 'i');
-const NOTICE = phraseRegex(KINDS.notice);
+const NOTICE = phraseRegex([...KINDS.notice, ...KINDS.communication]);
 const NOTICE_HEADER = phraseRegex(KINDS.noticeHeaders);
 
 /**
@@ -42,6 +45,8 @@ const NOTICE_HEADER = phraseRegex(KINDS.noticeHeaders);
  * sentence that states a finding may move.
  */
 export function sentenceKind(text: string, namesOrgan = false): 'technique' | 'comparison' | 'history' | null {
+  // Advice stays with the findings it is about ("Correlate with history of recent surgery.").
+  if (ADVICE.test(text)) return null;
   if (HISTORY.test(text)) return 'history';
   if (FINDING_WORDS.test(text)) return null;
   if (namesOrgan) return PROCEDURE.test(text) && IMAGING.test(text) ? 'technique' : null;
@@ -50,7 +55,10 @@ export function sentenceKind(text: string, namesOrgan = false): 'technique' | 'c
   return null;
 }
 
-/** Breast imaging boilerplate ("... should not delay a biopsy", the letter to the patient): no organ's finding. */
+/**
+ * Breast imaging boilerplate ("... should not delay a biopsy", the letter to the patient), or who was
+ * told the results ("Preliminary report given to emergency room …"): no organ's finding.
+ */
 export const isNotice = (text: string) => NOTICE.test(text);
 
 /** A section header over such boilerplate ("MAMMOGRAPHY INFORMATION"): not a region of the findings. */

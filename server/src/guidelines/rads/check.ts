@@ -1,6 +1,7 @@
 // A report's RADS categories against the management it writes, against each other (an overall
 // category lower than a lesion's), and against what the text says of the finding (TI-RADS points). Pure: the report and what the engine understood of it in.
 import type { Report } from '../../report/types';
+import { spanIndexAt } from '../../report';
 import type { Understanding } from '../../nlp/types';
 import { findFollowUps, type SaidFollowUp } from '../followups';
 import { followUpAgrees, type FollowUp } from '../index';
@@ -76,12 +77,13 @@ export function managementAgrees(options: readonly FollowUp[], accepts: readonly
 /** Every RADS category the report writes, judged. The understanding is asked for only when a category is written. */
 export function judgeRads(report: Report, understanding: () => Understanding): RadsResult[] {
   const mentions = readCategories(report.text).filter((m) => {
-    const section = report.sections.find((s) => s.start <= m.start && m.start < s.end);
+    const section = report.sections[spanIndexAt(report.sections, m.start)];
     return !section || OWN.has(section.kind);
   });
   if (!mentions.length) return [];
   const u = understanding();
-  const sentenceAt = (offset: number) => report.sentences.findIndex((s) => s.start <= offset && offset < s.end);
+  // Binary searches: a long document of mammograms writes a category in thousands of sentences.
+  const sentenceAt = (offset: number) => spanIndexAt(report.sentences, offset);
   const followUps = findFollowUps(report);
   const sideOfSaid = followUps.map((s) => sideOf(s.text));
   const performed = PERFORMED.test(report.text);

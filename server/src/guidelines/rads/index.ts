@@ -126,8 +126,14 @@ function readAll(text: string): RadsMention[] {
     }
   }
   // Two systems never claim the same words ("Lung-RADS" is not "RADS"); keep the first reading of a span.
+  // In start order a span overlaps an earlier one exactly when it starts before the furthest end so far.
   out.sort((a, b) => a.start - b.start);
-  return out.filter((m, i) => !out.slice(0, i).some((o) => m.start < o.end && m.end > o.start));
+  let reach = -Infinity;
+  return out.filter((m) => {
+    const free = m.start >= reach;
+    reach = Math.max(reach, m.end);
+    return free;
+  });
 }
 
 /** Breast density as written ("heterogeneously dense", "density C", "ACR c"), or null. */

@@ -1,0 +1,21 @@
+// Documents a template cannot hold (templates/narrative-cues.json): a consult letter or a procedure
+// note tells a visit or the steps of a procedure, and restructure would file each step under an organ.
+import { z } from 'zod';
+import data from './narrative-cues.json';
+import { phraseRegex } from './phrases';
+
+const Schema = z.object({
+  note: z.string(),
+  kinds: z.array(z.object({ name: z.string().min(1), least: z.number().int().min(1), phrases: z.array(z.string().min(1)).min(1) })).min(1),
+});
+
+const KINDS = Schema.parse(data).kinds.map((k) => ({ ...k, re: phraseRegex(k.phrases, 'gi') }));
+
+/** "a consult letter" / "a procedure note" when the text reads as one, else null. */
+export function narrativeKind(text: string): string | null {
+  for (const k of KINDS) {
+    const found = new Set([...text.matchAll(k.re)].map((m) => m[0].toLowerCase()));
+    if (found.size >= k.least) return k.name;
+  }
+  return null;
+}
