@@ -36,6 +36,8 @@ export interface ProblemAnchor {
 // the checks that read any text.
 const ANY_DOCUMENT: ReadonlySet<Category> = new Set<Category>(['spelling', 'dictation', 'placeholder']);
 
+const NO_WORDS: ReadonlySet<string> = new Set();
+
 export const DEFAULT_SETTINGS: EngineSettings = { rules: {}, critical: {}, words: [], ignoredWords: [], ruleOptions: {}, ignores: [] };
 
 // A rule's defaults, parsed once: zod parsing every rule's options on every check cost more than some rules.
@@ -89,8 +91,13 @@ export class Analysis implements ReportAnalysis {
 
   #candidates(): Map<number, string> {
     if (this.#typoCandidates) return this.#typoCandidates;
-    const words = [...this.settings.words, ...this.settings.ignoredWords].filter((w): w is string => typeof w === 'string');
-    return (this.#typoCandidates = typoCandidates(this.report, getSpellChecker(), new Set(words.map((w) => w.toLowerCase()))));
+    const { words, ignoredWords } = this.settings;
+    // No words of the user's (nearly every check): no lists and set made per report.
+    const accepted =
+      words.length === 0 && ignoredWords.length === 0
+        ? NO_WORDS
+        : new Set([...words, ...ignoredWords].filter((w): w is string => typeof w === 'string').map((w) => w.toLowerCase()));
+    return (this.#typoCandidates = typoCandidates(this.report, getSpellChecker(), accepted));
   }
 
   #read() {
