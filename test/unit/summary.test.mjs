@@ -616,3 +616,26 @@ test('summary: a denial read through a linker keeps its words ("no typical findi
   assert.doesNotMatch(s, /no sign of a lung infection \(pneumonia\)/);
   assert.match(s, /"No typical imaging findings favoring viral pneumonia were detected\."/);
 });
+
+test('summary: a finding placed by a structure the plain line would widen is quoted, not moved to the region', () => {
+  // Told "a tear in the knee" or "a bone bruise in the ankle", the meniscus and the talus are lost.
+  for (const [text, structure] of [
+    ['IMPRESSION: Complex tear of the posterior horn of the lateral meniscus extending to the capsule.', /meniscus/],
+    ['IMPRESSION: Small bone contusion of the talar dome.', /talar dome/],
+    ['IMPRESSION: Nondisplaced fracture of the scaphoid waist.', /scaphoid/],
+  ]) {
+    const s = summaryOf(text);
+    const line = lineWith(s, structure);
+    assert.ok(line && line.startsWith('The report'), `${text}\n${body(s)}`);
+  }
+  // A region the report names as the region keeps its plain line.
+  assert.match(body(summaryOf('IMPRESSION: Small joint effusion of the knee.')), /^- There is .*knee/m);
+});
+
+test('summary: a finding whose plain words name no place is quoted when its sentence places it', () => {
+  // "a small round spot" alone does not say the lung lobe the sentence gives it.
+  const s = summaryOf('FINDINGS: A solid nodule with a diameter of 6 mm was observed in the lower lobe of the left lung.');
+  assert.ok(lineWith(s, /lower lobe of the left lung/)?.startsWith('The report'), body(s));
+  // Plain words that name the organ keep their line.
+  assert.match(body(summaryOf('IMPRESSION: Small left pleural effusion.')), /^- There is .*left lung/m);
+});

@@ -28,6 +28,7 @@ const WordingSchema = z.object({
     .strict(),
   around: z.array(z.object({ words: z.array(Plain).min(1), at: Plain, site: Plain.optional() }).strict()),
   nearLungSites: z.array(Plain),
+  regionSites: z.array(Plain),
   communication: z.array(Plain),
   examNames: z.record(z.string(), Plain),
   shapeConcepts: z.array(Plain),
@@ -57,7 +58,7 @@ function check(): void {
     if (!isDegree(w)) throw new Error(`lay-wording: "${w}" is no plain degree of degrees`);
   for (const d of degrees) if (!isDegree(d) || !wording.amounts[d]) throw new Error(`lay-wording: no amount for degree "${d}"`);
   const sites = new Set((anatomyData as { sites: { site: string }[] }).sites.map((s) => s.site));
-  for (const s of [...wording.nearLungSites, ...wording.around.flatMap((a) => a.site ?? [])])
+  for (const s of [...wording.nearLungSites, ...wording.regionSites, ...wording.around.flatMap((a) => a.site ?? [])])
     if (!sites.has(s)) throw new Error(`lay-wording: unknown site ${s}`);
   const units = new Set(Object.values((unitsData as { written: Record<string, string> }).written));
   for (const u of wording.sizeUnits) if (!units.has(u)) throw new Error(`lay-wording: unknown unit ${u}`);
@@ -111,6 +112,8 @@ export const AROUND: readonly { re: RegExp; at: string; site: string | null }[] 
   site: a.site ?? null,
 }));
 export const NEAR_LUNG: ReadonlySet<string> = new Set(wording.nearLungSites);
+/** Sites named after a region whose structures a report names in their own words. */
+export const REGION_SITES: ReadonlySet<string> = new Set(wording.regionSites);
 export const COMMUNICATION = wordsRe(wording.communication);
 export const COMPARED = wordsRe(wording.comparisonWords);
 /** Words right after a size that make it the size on earlier images ("20x14 mm in the previous examination"), not now. */

@@ -20,12 +20,14 @@ import {
   LAY_LINES,
   OWN_WORDS,
   QUALIFIER,
+  REGION_SITES,
   SHAPES,
   SIDE_WORDS,
   SIZE_UNITS,
 } from '../nlp/lay-wording';
 import { organsNamed, ORGANS_OF_CONCEPT, type OrganHit } from '../nlp/organs';
 import { wordsOf } from '../nlp/words';
+import { SITE_TRIES } from '../nlp/lexicon';
 import { LEVEL } from '../report/parse';
 import { adviceKindOf } from './advice';
 import { gradeOf } from './readability';
@@ -141,26 +143,45 @@ function toldAsWritten(report: Report, understanding: Understanding): Set<number
     const levels = new Set([...text.matchAll(LEVELS)].map((m) => m[0].toUpperCase().replace(/\s+/g, '')));
     // An organ the sentence names (by word, outside the finding's own term) that the finding's plain line does not say.
     const organLost = () => {
-      const generic = plain.filter((f) => !f.site.length);
-      if (!generic.length) return false;
+      const words = wordsOf(sentence.text);
+      // A site the sentence names by a narrower word than the site told ("medial meniscus", "talus": the knee, the ankle).
+      const narrower: OrganHit[] = [];
+      for (let i = 0; i < words.length;) {
+        const m = SITE_TRIES.base.match(words, i);
+        if (!m) {
+          i++;
+          continue;
+        }
+        const [start, end] = [words[i].start, words[m.end - 1].end];
+        const written = sentence.text.slice(start, end).toLowerCase();
+        if (REGION_SITES.has(m.value.site) && !m.value.site.split(' ').some((w) => written.includes(w)))
+          narrower.push({ organ: m.value.site, start, end, by: 'term' });
+        i = m.end;
+      }
       // The findings an organ word may belong to; a normal statement's ("adrenal glands were normal") names its organ, no finding's.
       const others = fs.filter((g) => !g.normal);
       // Hits are offsets in the sentence's text.
-      const hits = organsNamed(wordsOf(sentence.text), sentence.text).filter((h) => h.by === 'term');
-      return generic.some((f) => {
+      const hits = organsNamed(words, sentence.text).filter((h) => h.by === 'term');
+      return plain.some((f) => {
+        const sited = f.site.length > 0;
         const line = (stated(f) ? findingSentences(report, itemOf(report, f, understanding))[0] : denialSentence(report, f)).toLowerCase();
+        // A concept's plain words say its one organ only when they name a place at all ("a small round spot" does not).
+        const placed = organsNamed(wordsOf(line), line).length > 0;
         // An organ word is the place of the finding nearest to it ("subdural hematoma along the left cerebral
         // convexity, with midline shift": the convexity is the hematoma's), and no place of the finding it is in.
         const gap = (g: Finding, h: OrganHit) => Math.max(g.start - sentence.start - h.end, h.start - (g.end - sentence.start), 0);
-        return hits.some((h) => {
-          if (others.some((g) => h.start >= g.start - sentence.start && h.end <= g.end - sentence.start) || ownOrgan(report, f, h.organ))
+        return (sited ? narrower.filter((h) => f.site.includes(h.organ)) : hits).some((h) => {
+          if (
+            others.some((g) => h.start >= g.start - sentence.start && h.end <= g.end - sentence.start) ||
+            (placed && ownOrgan(report, f, h.organ))
+          )
             return false;
           // A list of denials shares its place ("No mass or infiltrative lesion … in both lungs").
           const shared = f.assertion === 'absent' && others.every((g) => g.assertion === 'absent');
           if (!shared && others.some((g) => g !== f && gap(g, h) < gap(f, h))) return false;
           const word = sentence.text.slice(h.start, h.end).toLowerCase().split(/\s+/).pop()!;
           // Said by its own word or by the organ's ("perirenal": "around the right kidney").
-          return !line.includes(word.replace(/s$/, '')) && !line.includes(h.organ.replace(/-/g, ' ').replace(/s$/, ''));
+          return !line.includes(word.replace(/s$/, '')) && (sited || !line.includes(h.organ.replace(/-/g, ' ').replace(/s$/, '')));
         });
       });
     };
