@@ -32,7 +32,7 @@ const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const load = (p) => require(path.join(root, 'out/server', p));
 
-const significantPresent = (c, u, f) => f.assertion === 'present' && f.significant && c.fitsExam(u, f);
+const significantPresent = (c, report, u, f) => f.assertion === 'present' && f.significant && c.fitsExam(u, f, report);
 const sidesMeet = (a, b) => !a || !b || a === b || a === 'bilateral' || b === 'bilateral';
 
 /** The report without its impression sections (header and body), and the original parse. */
@@ -119,7 +119,7 @@ export function evaluateImpression({ limit = Infinity, includeMinor = false, sho
     const sideOf = (r, f) => f.side ?? c.sideInSentence(r, f);
     const outReport = reportModule.parseReport(output);
 
-    const wanted = original.filter((f) => significantPresent(c, u, f));
+    const wanted = original.filter((f) => significantPresent(c, report, u, f));
     const seen = new Set();
     const missed = [];
     let covered = 0;

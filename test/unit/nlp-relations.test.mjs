@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { nlp, understand } from '../helpers/nlp.mjs';
+import { nlp, parseReport } from '../helpers/nlp.mjs';
 import { root } from '../helpers/engine.mjs';
 
 const relationsJson = () => JSON.parse(readFileSync(path.join(root, 'server/src/nlp/lexicon/relations.json'), 'utf8'));
@@ -156,10 +156,11 @@ test('side words and their mirror images come from anatomy.json', () => {
 });
 
 test('an exam shows the concept groups of its body part', () => {
-  const u = understand('EXAM: MRI LEFT KNEE\nFINDINGS: Small joint effusion. Small pleural effusion.');
-  const fits = u.findings.map((f) => [f.concept, nlp.fitsExam(u, f)]);
+  const r = parseReport('EXAM: MRI LEFT KNEE\nFINDINGS: Small joint effusion. Small pleural effusion.');
+  const u = nlp.understand(r);
+  const fits = u.findings.map((f) => [f.concept, nlp.fitsExam(u, f, r)]);
   assert.ok(fits.some(([c, ok]) => c === 'joint-effusion' && ok));
-  assert.ok(!nlp.fitsExam(u, /** @type {any} a finding by its concept only */ ({ concept: 'pneumothorax' })));
+  assert.ok(!nlp.fitsExam(u, /** @type {any} a finding by its concept only */ ({ concept: 'pneumothorax' }), r));
   assert.ok(nlp.isOneSidedBodyPart('knee') && !nlp.isOneSidedBodyPart('chest') && !nlp.isOneSidedBodyPart(null));
   assert.ok(nlp.ORGAN_SIZES.find((o) => o.name === 'kidney').organ.test('the right kidney measures'));
 });

@@ -99,13 +99,13 @@ const GROUPS_BY_PART: ReadonlyMap<string, readonly string[]> = new Map(
 
 /**
  * Whether the finding's kind can be seen on this exam: a chest concept in a foot MRI ("a small
- * effusion in the tendon sheath") is a word read in the wrong sense, not a finding to report. With the
- * report, every body part its title names counts ("CT chest and head" shows the brain).
+ * effusion in the tendon sheath") is a word read in the wrong sense, not a finding to report. Every body
+ * part the report's title names counts ("CT chest and head" shows the brain).
  */
-export function fitsExam(u: Pick<Understanding, 'exam'>, f: Finding, report?: Report): boolean {
+export function fitsExam(u: Pick<Understanding, 'exam'>, f: Finding, report: Report): boolean {
   const group = CONCEPT_BY_ID.get(f.concept)?.group;
   if (!group) return true;
-  const parts = report ? examTitleParts(report, u.exam) : u.exam.bodyPart ? [u.exam.bodyPart] : [];
+  const parts = examTitleParts(report, u.exam);
   if (!parts.length) return true;
   return parts.some((part) => {
     const groups = GROUPS_BY_PART.get(part);

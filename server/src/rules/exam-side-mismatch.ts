@@ -7,7 +7,7 @@ import { defineRule, type SharedPart, type Rule, type RuleContext } from './type
 
 // Sentences that legitimately speak of the other side, or say it was not examined ("The left breast was not
 // imaged today.").
-export const OTHER_SIDE_TALK =
+const OTHER_SIDE_TALK =
   /\b(?:contralateral|comparison|compared|opposite|other side|prior|previous|not (?:imaged|examined|included|evaluated|scanned|studied|performed))\b/i;
 
 const BODY_PART_AFTER_SIDE = new Map<string, RegExp>();
