@@ -2,6 +2,7 @@
 // its verification and the LLM path's checks: a summary says them only as the report's own words.
 import { z } from 'zod';
 import adviceData from './advice.json';
+import { squash } from './clauses';
 import { sentenceSpans } from './readability';
 
 export type AdviceKind = 'treatment' | 'prognosis' | 'cause';
@@ -24,11 +25,6 @@ export interface AdviceSentence {
 }
 
 const CARRIED = /^the report (says|also says)\b[^"“]*["“](.+)["”]\.?$/i;
-export const squash = (s: string) =>
-  s
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
 
 /** The first advice kind a sentence gives, if any. */
 export function adviceKindOf(sentence: string): AdviceKind | undefined {

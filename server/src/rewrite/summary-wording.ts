@@ -23,7 +23,7 @@ import {
   STATE_LEAD,
   STATES,
 } from '../nlp/lay-wording';
-import { squash } from './advice';
+import { squash } from './clauses';
 import { capitalise } from './impression-phrase';
 import { degreeOf, landmarkOf, ownWords, qualifierOf, type Item } from './summary-reading';
 import { escapeRegExp } from '../report/regex';
