@@ -639,3 +639,20 @@ test('summary: a finding whose plain words name no place is quoted when its sent
   // Plain words that name the organ keep their line.
   assert.match(body(summaryOf('IMPRESSION: Small left pleural effusion.')), /^- There is .*left lung/m);
 });
+
+test('summary: an abnormal findings sentence with no concept read in it, and a listed item with no impression section, are quoted', () => {
+  const spine = body(
+    summaryOf(
+      'EXAM: MRI lumbar spine.\n\nFINDINGS:\nThe L2 vertebral body shows severe loss of height. There is a disc bulge at L4-L5.\n\nIMPRESSION:\nDisc bulge at L4-L5.',
+    ),
+  );
+  assert.match(spine, /"The L2 vertebral body shows severe loss of height\."/);
+  const listed = body(
+    summaryOf(
+      'EXAM: CT chest.\n\nFINDINGS:\nHeart size is increased. Thickened interlobular septa are seen. • Findings due to fluid overload. • Cardiomegaly.',
+    ),
+  );
+  assert.match(listed, /"Findings due to fluid overload\."/);
+  // A normal sentence is still not quoted.
+  assert.doesNotMatch(spine, /The report also says: "There is a disc bulge/);
+});

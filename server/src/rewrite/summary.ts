@@ -45,7 +45,7 @@ import {
   type Item,
 } from './summary-reading';
 import { bare, denialSentence, findingSentences, glossaryOf, glossFor, termOf, type GlossaryLine } from './summary-wording';
-import { stripListNumber } from './list-number';
+import { LIST_NUMBER, stripListNumber } from './list-number';
 import { escapeRegExp } from '../report/regex';
 
 export { adviceKindOf, adviceSentences, lintSummary, type AdviceKind, type AdviceSentence } from './advice';
@@ -189,13 +189,17 @@ function toldAsWritten(report: Report, understanding: Understanding): Set<number
     const sized = source.has(sentence.section) && !fs.length && SIZED.test(text);
     const increase =
       OWN_WORDS.increase.test(text) && fs.every((f) => stated(f) && !told(f)) && (fs.length > 0 || !/\b(?:no|not|without)\b/i.test(text));
+    // An abnormal finding the findings core reads no concept in ("The L2 vertebral body shows severe loss of height").
+    const unread =
+      section.kind === 'findings' && fs.every((f) => f.normal) && OWN_WORDS.unread.test(text) && !/\b(?:no|not|without)\b/i.test(text);
     if (
       OWN_WORDS.limitation.test(text) ||
       (present.length && (OWN_WORDS.differential.test(text) || levels.size > 1 || advice)) ||
       (plain.length && linked) ||
       (plain.length && organLost()) ||
       sized ||
-      increase
+      increase ||
+      unread
     )
       out.add(i);
   });
@@ -386,7 +390,8 @@ export function summarize(report: Report, understanding: Understanding = underst
       for (const line of quoteLines(text, 'says')) carried.push({ line, sentence: index });
       continue;
     }
-    if (withFinding.has(index) || !fromImpression) continue;
+    // With no impression section, a listed item ("• Changes secondary to …") is an impression item all the same.
+    if (withFinding.has(index) || !(fromImpression || LIST_NUMBER.test(s.text))) continue;
     const plain = PLAIN_STATEMENTS.find((p) => p.pattern.test(text))?.plain;
     if (plain) {
       if (!statements.some((st) => st.plain === plain)) statements.push({ plain, sentence: index });
