@@ -656,3 +656,12 @@ test('summary: an abnormal findings sentence with no concept read in it, and a l
   // A normal sentence is still not quoted.
   assert.doesNotMatch(spine, /The report also says: "There is a disc bulge/);
 });
+
+test('summary: a place the anatomy words do not know, named after its side ("the left eyelid"), is not told as "the left side"', () => {
+  const s = body(
+    summaryOf(
+      'EXAM: CT face.\n\nFINDINGS:\nThere is mild soft tissue swelling involving the left eyelid. No fracture.\n\nIMPRESSION:\nSoft tissue swelling about the left eyelid. No fracture.',
+    ),
+  );
+  assert.match(s, /eyelid/);
+});

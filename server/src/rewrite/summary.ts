@@ -141,6 +141,17 @@ function toldAsWritten(report: Report, understanding: Understanding): Set<number
     // Advice that names a finding ("It is recommended to be evaluated in terms of DISH disease") states none.
     const advice = !!adviceKindOf(text) && !COMMUNICATION.test(text);
     const levels = new Set([...text.matchAll(LEVELS)].map((m) => m[0].toUpperCase().replace(/\s+/g, '')));
+    const lineOf = (f: Finding) =>
+      (stated(f) ? findingSentences(report, itemOf(report, f, understanding))[0] : denialSentence(report, f)).toLowerCase();
+    // A place the anatomy lexicon does not know, named by the word after its side ("the right cheek"): a
+    // finding with a side and no site would be told "on the right side", the place lost.
+    const placeLost = () => {
+      const known = organsNamed(wordsOf(sentence.text), sentence.text);
+      const places = [...sentence.text.matchAll(/\b(?:involving|about|over|of|in|at|along|around) the (?:left|right)\s+(\p{L}{3,})/giu)]
+        .map((m) => ({ word: m[1].toLowerCase(), start: m.index + m[0].length - m[1].length }))
+        .filter((p) => p.word !== 'side' && !known.some((h) => p.start >= h.start && p.start < h.end));
+      return plain.some((f) => f.side && !f.site.length && places.some((p) => !lineOf(f).includes(p.word.replace(/s$/, ''))));
+    };
     // An organ the sentence names (by word, outside the finding's own term) that the finding's plain line does not say.
     const organLost = () => {
       const words = wordsOf(sentence.text);
@@ -164,7 +175,7 @@ function toldAsWritten(report: Report, understanding: Understanding): Set<number
       const hits = organsNamed(words, sentence.text).filter((h) => h.by === 'term');
       return plain.some((f) => {
         const sited = f.site.length > 0;
-        const line = (stated(f) ? findingSentences(report, itemOf(report, f, understanding))[0] : denialSentence(report, f)).toLowerCase();
+        const line = lineOf(f);
         // A concept's plain words say its one organ only when they name a place at all ("a small round spot" does not).
         const placed = organsNamed(wordsOf(line), line).length > 0;
         // An organ word is the place of the finding nearest to it ("subdural hematoma along the left cerebral
@@ -196,7 +207,7 @@ function toldAsWritten(report: Report, understanding: Understanding): Set<number
       OWN_WORDS.limitation.test(text) ||
       (present.length && (OWN_WORDS.differential.test(text) || levels.size > 1 || advice)) ||
       (plain.length && linked) ||
-      (plain.length && organLost()) ||
+      (plain.length && (organLost() || placeLost())) ||
       sized ||
       increase ||
       unread
