@@ -665,3 +665,13 @@ test('summary: a place the anatomy words do not know, named after its side ("the
   );
   assert.match(s, /eyelid/);
 });
+
+test('summary: "This lesion measures …" after a sided lesion is that lesion, told once with its size', () => {
+  const s = body(
+    summaryOf(
+      'EXAM: MRI brain.\n\nFINDINGS:\nThere is a small lesion in the right frontal lobe. This lesion measures 8 x 6 mm. No hydrocephalus.\n\nIMPRESSION:\nSmall right frontal lobe lesion, likely representing a meningioma.',
+    ),
+  );
+  assert.equal(s.match(/^- .*\(lesion\)/gm)?.length, 1, s);
+  assert.match(s, /right side of the brain \(lesion\)\. It measures about 8 by 6 millimeters/);
+});

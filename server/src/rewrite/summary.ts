@@ -286,12 +286,15 @@ export function summarize(report: Report, understanding: Understanding = underst
   // hematoma ... the hematoma"), when there is only one.
   for (const [key, item] of items) {
     const f = item.first;
-    // Only a bare re-mention: one with its own size or site may be another finding.
-    if (f.side || item.mentions.some((m) => m.measurements.length || m.site.length)) continue;
+    // Only a bare re-mention: one with its own size or site may be another finding, unless it points back
+    // ("This lesion measures 1.2 cm") to the one finding that has no size of its own.
+    const sentence = report.sentences[f.sentenceIndex];
+    const pointsBack = /^(?:this|that|the|these|those)\s+$/i.test(stripListNumber(sentence.text.slice(0, f.start - sentence.start)));
+    if (f.side || item.mentions.some((m) => m.site.length || (m.measurements.length && !pointsBack))) continue;
     const sided = [...items.values()].filter(
       (i) => i !== item && i.first.side && i.first.concept === f.concept && i.first.assertion === f.assertion,
     );
-    if (sided.length !== 1) continue;
+    if (sided.length !== 1 || (pointsBack && sided[0].mentions.some((m) => m.measurements.length))) continue;
     sided[0].mentions.push(...item.mentions);
     items.delete(key);
   }
