@@ -83,3 +83,16 @@ test('glossary: meanings read at grade 8 or lower, lay phrases are unique, and n
     [],
   );
 });
+
+test('glossary: a meaning states no size threshold and no route a report can contradict', () => {
+  // "nodule"/"mass" near 3 cm is a lung convention: a 2 cm liver mass must not read as "more than 3 cm".
+  for (const g of glossary.GLOSSARY) {
+    for (const m of [g.means, ...Object.values(g.terms ?? {}).map((t) => t.means)]) {
+      assert.doesNotMatch(m, /\d\s*(centimeters|millimeters|inches)/, `${g.id}: ${m}`);
+    }
+  }
+  assert.match(glossary.glossOfMention('enteric-tube', 'Gastrostomy tube in place').means, /belly wall/);
+  assert.match(glossary.glossOfMention('enteric-tube', 'PEG tube tip in the stomach').means, /belly wall/);
+  assert.doesNotMatch(glossary.glossOfMention('enteric-tube', 'Enteric tube in the stomach').means, /nose|mouth/);
+  assert.match(glossary.glossOfMention('enteric-tube', 'Nasogastric tube tip in the stomach').means, /nose/);
+});

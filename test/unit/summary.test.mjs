@@ -639,3 +639,39 @@ test('summary: a finding whose plain words name no place is quoted when its sent
   // Plain words that name the organ keep their line.
   assert.match(body(summaryOf('IMPRESSION: Small left pleural effusion.')), /^- There is .*left lung/m);
 });
+
+test('summary: an abnormal findings sentence with no concept read in it, and a listed item with no impression section, are quoted', () => {
+  const spine = body(
+    summaryOf(
+      'EXAM: MRI lumbar spine.\n\nFINDINGS:\nThe L2 vertebral body shows severe loss of height. There is a disc bulge at L4-L5.\n\nIMPRESSION:\nDisc bulge at L4-L5.',
+    ),
+  );
+  assert.match(spine, /"The L2 vertebral body shows severe loss of height\."/);
+  const listed = body(
+    summaryOf(
+      'EXAM: CT chest.\n\nFINDINGS:\nHeart size is increased. Thickened interlobular septa are seen. • Findings due to fluid overload. • Cardiomegaly.',
+    ),
+  );
+  assert.match(listed, /"Findings due to fluid overload\."/);
+  // A normal sentence is still not quoted.
+  assert.doesNotMatch(spine, /The report also says: "There is a disc bulge/);
+});
+
+test('summary: a place the anatomy words do not know, named after its side ("the left eyelid"), is not told as "the left side"', () => {
+  const s = body(
+    summaryOf(
+      'EXAM: CT face.\n\nFINDINGS:\nThere is mild soft tissue swelling involving the left eyelid. No fracture.\n\nIMPRESSION:\nSoft tissue swelling about the left eyelid. No fracture.',
+    ),
+  );
+  assert.match(s, /eyelid/);
+});
+
+test('summary: "This lesion measures …" after a sided lesion is that lesion, told once with its size', () => {
+  const s = body(
+    summaryOf(
+      'EXAM: MRI brain.\n\nFINDINGS:\nThere is a small lesion in the right frontal lobe. This lesion measures 8 x 6 mm. No hydrocephalus.\n\nIMPRESSION:\nSmall right frontal lobe lesion, likely representing a meningioma.',
+    ),
+  );
+  assert.equal(s.match(/^- .*\(lesion\)/gm)?.length, 1, s);
+  assert.match(s, /right side of the brain \(lesion\)\. It measures about 8 by 6 millimeters/);
+});

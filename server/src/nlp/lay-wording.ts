@@ -44,6 +44,7 @@ const WordingSchema = z.object({
       differentials: z.array(Plain).min(1),
       linkers: z.array(Plain).min(1),
       increases: z.array(Plain).min(1),
+      unread: z.array(Plain).min(1),
     })
     .strict(),
 });
@@ -137,4 +138,6 @@ export const OWN_WORDS = {
   /** A word that reads one thing as another, anywhere before the finding ("…, likely representing Y"). */
   linker: wordsRe(wording.ownWords.linkers, 'gi'),
   increase: wordsRe(wording.ownWords.increases),
+  /** A grade or damage word: a sentence with one and no finding read in it states something abnormal. */
+  unread: wordsRe(wording.ownWords.unread),
 };

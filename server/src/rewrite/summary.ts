@@ -45,7 +45,7 @@ import {
   type Item,
 } from './summary-reading';
 import { bare, denialSentence, findingSentences, glossaryOf, glossFor, termOf, type GlossaryLine } from './summary-wording';
-import { stripListNumber } from './list-number';
+import { LIST_NUMBER, stripListNumber } from './list-number';
 import { escapeRegExp } from '../report/regex';
 
 export { adviceKindOf, adviceSentences, lintSummary, type AdviceKind, type AdviceSentence } from './advice';
@@ -141,6 +141,17 @@ function toldAsWritten(report: Report, understanding: Understanding): Set<number
     // Advice that names a finding ("It is recommended to be evaluated in terms of DISH disease") states none.
     const advice = !!adviceKindOf(text) && !COMMUNICATION.test(text);
     const levels = new Set([...text.matchAll(LEVELS)].map((m) => m[0].toUpperCase().replace(/\s+/g, '')));
+    const lineOf = (f: Finding) =>
+      (stated(f) ? findingSentences(report, itemOf(report, f, understanding))[0] : denialSentence(report, f)).toLowerCase();
+    // A place the anatomy lexicon does not know, named by the word after its side ("the right cheek"): a
+    // finding with a side and no site would be told "on the right side", the place lost.
+    const placeLost = () => {
+      const known = organsNamed(wordsOf(sentence.text), sentence.text);
+      const places = [...sentence.text.matchAll(/\b(?:involving|about|over|of|in|at|along|around) the (?:left|right)\s+(\p{L}{3,})/giu)]
+        .map((m) => ({ word: m[1].toLowerCase(), start: m.index + m[0].length - m[1].length }))
+        .filter((p) => p.word !== 'side' && !known.some((h) => p.start >= h.start && p.start < h.end));
+      return plain.some((f) => f.side && !f.site.length && places.some((p) => !lineOf(f).includes(p.word.replace(/s$/, ''))));
+    };
     // An organ the sentence names (by word, outside the finding's own term) that the finding's plain line does not say.
     const organLost = () => {
       const words = wordsOf(sentence.text);
@@ -164,7 +175,7 @@ function toldAsWritten(report: Report, understanding: Understanding): Set<number
       const hits = organsNamed(words, sentence.text).filter((h) => h.by === 'term');
       return plain.some((f) => {
         const sited = f.site.length > 0;
-        const line = (stated(f) ? findingSentences(report, itemOf(report, f, understanding))[0] : denialSentence(report, f)).toLowerCase();
+        const line = lineOf(f);
         // A concept's plain words say its one organ only when they name a place at all ("a small round spot" does not).
         const placed = organsNamed(wordsOf(line), line).length > 0;
         // An organ word is the place of the finding nearest to it ("subdural hematoma along the left cerebral
@@ -189,13 +200,17 @@ function toldAsWritten(report: Report, understanding: Understanding): Set<number
     const sized = source.has(sentence.section) && !fs.length && SIZED.test(text);
     const increase =
       OWN_WORDS.increase.test(text) && fs.every((f) => stated(f) && !told(f)) && (fs.length > 0 || !/\b(?:no|not|without)\b/i.test(text));
+    // An abnormal finding the findings core reads no concept in ("The L2 vertebral body shows severe loss of height").
+    const unread =
+      section.kind === 'findings' && fs.every((f) => f.normal) && OWN_WORDS.unread.test(text) && !/\b(?:no|not|without)\b/i.test(text);
     if (
       OWN_WORDS.limitation.test(text) ||
       (present.length && (OWN_WORDS.differential.test(text) || levels.size > 1 || advice)) ||
       (plain.length && linked) ||
-      (plain.length && organLost()) ||
+      (plain.length && (organLost() || placeLost())) ||
       sized ||
-      increase
+      increase ||
+      unread
     )
       out.add(i);
   });
@@ -271,12 +286,15 @@ export function summarize(report: Report, understanding: Understanding = underst
   // hematoma ... the hematoma"), when there is only one.
   for (const [key, item] of items) {
     const f = item.first;
-    // Only a bare re-mention: one with its own size or site may be another finding.
-    if (f.side || item.mentions.some((m) => m.measurements.length || m.site.length)) continue;
+    // Only a bare re-mention: one with its own size or site may be another finding, unless it points back
+    // ("This lesion measures 1.2 cm") to the one finding that has no size of its own.
+    const sentence = report.sentences[f.sentenceIndex];
+    const pointsBack = /^(?:this|that|the|these|those)\s+$/i.test(stripListNumber(sentence.text.slice(0, f.start - sentence.start)));
+    if (f.side || item.mentions.some((m) => m.site.length || (m.measurements.length && !pointsBack))) continue;
     const sided = [...items.values()].filter(
       (i) => i !== item && i.first.side && i.first.concept === f.concept && i.first.assertion === f.assertion,
     );
-    if (sided.length !== 1) continue;
+    if (sided.length !== 1 || (pointsBack && sided[0].mentions.some((m) => m.measurements.length))) continue;
     sided[0].mentions.push(...item.mentions);
     items.delete(key);
   }
@@ -386,7 +404,8 @@ export function summarize(report: Report, understanding: Understanding = underst
       for (const line of quoteLines(text, 'says')) carried.push({ line, sentence: index });
       continue;
     }
-    if (withFinding.has(index) || !fromImpression) continue;
+    // With no impression section, a listed item ("• Changes secondary to …") is an impression item all the same.
+    if (withFinding.has(index) || !(fromImpression || LIST_NUMBER.test(s.text))) continue;
     const plain = PLAIN_STATEMENTS.find((p) => p.pattern.test(text))?.plain;
     if (plain) {
       if (!statements.some((st) => st.plain === plain)) statements.push({ plain, sentence: index });
