@@ -376,3 +376,10 @@ test('issue 18 a report of several exams, each under its own title line, is refu
   // One procedure word is not a procedure note: a report that mentions a prior biopsy keeps its template.
   assert.equal(choose('EXAM: CT chest.\nFINDINGS: Nodule, sampled under informed consent last year.').refused, undefined);
 });
+
+test('a nuclear medicine study with no title is refused, not filed into an X-ray template by its "projections"', () => {
+  const scan = choose(
+    'TECHNIQUE: Three hours after intravenous injection of 24 mCi of Tc-99m MDP, anterior and posterior projections of the skeleton were obtained.\n\nFINDINGS: Increased radiotracer uptake in the left sacroiliac joint and the pelvis. Tracer activity elsewhere in the skeleton is physiologic.\n\nIMPRESSION: Sacroiliac uptake.\n',
+  );
+  assert.match(scan.refused ?? '', /^no NM template/);
+});
