@@ -383,3 +383,14 @@ test('a nuclear medicine study with no title is refused, not filed into an X-ray
   );
   assert.match(scan.refused ?? '', /^no NM template/);
 });
+
+test('a spine report by region ("Cervical spine: … Lumbar spine: …") is refused by the whole-spine template, which files by level', () => {
+  const byRegion = choose(
+    'EXAM: MRI WHOLE SPINE\n\nFINDINGS: Cervical spine: Mild disc bulging without canal stenosis. Lumbar spine: At L4-L5 a disc extrusion causes severe canal stenosis.\n\nIMPRESSION: Lumbar canal stenosis.\n',
+  );
+  assert.match(byRegion.refused ?? '', /^a report by spine region/);
+  const oneRegion = choose(
+    'EXAM: MRI WHOLE SPINE\n\nFINDINGS: Lumbar spine: At L4-L5 a disc extrusion causes severe canal stenosis.\n\nIMPRESSION: Stenosis.\n',
+  );
+  assert.doesNotMatch(oneRegion.refused ?? '', /spine region/);
+});
