@@ -1294,3 +1294,18 @@ test('a finding of many places with no organ named (a mass) stays with the sente
   assert.match(line(run(knee, PLAIN, 'mri-knee').out, 'Bones and marrow'), /no fractures/);
   for (const t of [neck, knee]) assert.equal(broken(t), null);
 });
+
+test('a word of another sense does not pick the field: lung lines, body-wall hernias, wrist compartments, cartilage, the knee corner', () => {
+  const cases = [
+    ['ct-chest', 'Scattered reticular lines are noted at both lung bases.', 'Lungs'],
+    ['ct-chest', 'The patient is mastectomized on the right.', 'Chest wall'],
+    ['ct-abdomen-pelvis', 'A small fat-containing umbilical hernia is present.', 'Body wall'],
+    ['mri-wrist', 'There is synovitis within the first dorsal compartment.', 'Tendons'],
+    ['mri-knee', 'The patellar cartilage is thinned along the lateral facet.', 'Articular cartilage'],
+    ['mri-knee', 'The arcuate ligament is thickened.', 'Collateral ligaments and corners'],
+  ];
+  for (const [id, sentence, label] of cases) {
+    const { out } = run(`FINDINGS:\n${sentence}\n\nIMPRESSION:\nSee above.\n`, PLAIN, id);
+    assert.ok(line(out, label)?.includes(sentence), `${id}: "${sentence}" under ${label}:\n${out.text}`);
+  }
+});

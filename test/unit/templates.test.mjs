@@ -376,3 +376,21 @@ test('issue 18 a report of several exams, each under its own title line, is refu
   // One procedure word is not a procedure note: a report that mentions a prior biopsy keeps its template.
   assert.equal(choose('EXAM: CT chest.\nFINDINGS: Nodule, sampled under informed consent last year.').refused, undefined);
 });
+
+test('a nuclear medicine study with no title is refused, not filed into an X-ray template by its "projections"', () => {
+  const scan = choose(
+    'TECHNIQUE: Three hours after intravenous injection of 24 mCi of Tc-99m MDP, anterior and posterior projections of the skeleton were obtained.\n\nFINDINGS: Increased radiotracer uptake in the left sacroiliac joint and the pelvis. Tracer activity elsewhere in the skeleton is physiologic.\n\nIMPRESSION: Sacroiliac uptake.\n',
+  );
+  assert.match(scan.refused ?? '', /^no NM template/);
+});
+
+test('a spine report by region ("Cervical spine: … Lumbar spine: …") is refused by the whole-spine template, which files by level', () => {
+  const byRegion = choose(
+    'EXAM: MRI WHOLE SPINE\n\nFINDINGS: Cervical spine: Mild disc bulging without canal stenosis. Lumbar spine: At L4-L5 a disc extrusion causes severe canal stenosis.\n\nIMPRESSION: Lumbar canal stenosis.\n',
+  );
+  assert.match(byRegion.refused ?? '', /^a report by spine region/);
+  const oneRegion = choose(
+    'EXAM: MRI WHOLE SPINE\n\nFINDINGS: Lumbar spine: At L4-L5 a disc extrusion causes severe canal stenosis.\n\nIMPRESSION: Stenosis.\n',
+  );
+  assert.doesNotMatch(oneRegion.refused ?? '', /spine region/);
+});

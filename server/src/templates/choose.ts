@@ -66,6 +66,14 @@ function checked(
       ...choice,
       refused: `no template for the ${[...parts].join(', ')}: the closest, ${t.name}, is for the ${t.bodyParts.join(', ')}`,
     };
+  // A spine report in paragraphs per region ("Cervical spine: … Thoracic spine: …"): the whole-spine
+  // template files by level and finding, so a region's "no canal stenosis" would stand for the whole spine.
+  const regions = new Set([...text.matchAll(SPINE_REGION_LABEL)].map((m) => m[1].toLowerCase()));
+  if (t.bodyParts.includes('spine') && regions.size > 1)
+    return {
+      ...choice,
+      refused: `a report by spine region (${[...regions].join(', ')}): ${t.name} files by level and would lose the region`,
+    };
   // A combined title ("CT head, facial bones and cervical spine"), or a title line per exam down the
   // report, is several exams: one exam's template would file the others' findings under its own fields.
   const beyond = new Set(titles.flatMap((title) => [...partsBeyond(title, t)]));
@@ -76,6 +84,9 @@ function checked(
     };
   return choice;
 }
+
+// A region label opening a line or following a sentence or header: "Cervical spine:", "THORACIC:".
+const SPINE_REGION_LABEL = /(?:^|[.!?:])[ \t]*(cervical|thoracic|lumbar)(?:[ \t]+spine)?[ \t]*:/gim;
 
 // A line set in capitals, as exam titles are ("CT FACIAL BONES WITHOUT CONTRAST"), a header's colon aside.
 const CAPITALS_LINE = /^[ \t]*([^a-z\r\n]{4,200}?)[ \t]*:?[ \t]*$/gm;
