@@ -384,7 +384,7 @@ export function draftImpression(
   // A caveat on what the exam can show goes with the draft whatever it says.
   items = [...items, ...caveatItems(report, items)];
   if (items.length) items = [...items, ...adviceItems(report, clauses, items)];
-  items = withoutRepeats(items);
+  items = withoutRepeats(items.flatMap(splitAtQuotes));
   return {
     items,
     text: items.length
@@ -400,6 +400,18 @@ export function draftImpression(
 /** The items for these findings: grouped, worded, read back. */
 function itemsOf(report: Report, u: Understanding, findings: readonly Finding[], clauses: Clauses): ImpressionItem[] {
   return withoutRepeats(readBackItems(report, u, groupsOf(report, findings), u.findings, clauses));
+}
+
+// A quotation mark between two statements ('… lingular segment" Nonspecific nodules …', 'Control is recommended
+// "Mosaic attenuation …'), as chest CT reports exported without headers run their impression in: two items.
+const QUOTE_BETWEEN = /(?<=[a-z0-9)])(?:["\u201c\u201d]\s+|\s+["\u201c\u201d])(?=[A-Z])/;
+const STRAY_QUOTES = (text: string) => text.replace(/^[\s"\u201c\u201d]+/, '').replace(/[\s"\u201c\u201d.]*$/, '.');
+
+/** An item of statements glued by a stray quotation mark, as one item each (the findings go with the first). */
+function splitAtQuotes(item: ImpressionItem): ImpressionItem[] {
+  const parts = item.text.split(QUOTE_BETWEEN);
+  if (parts.length < 2) return [item];
+  return parts.map((part, i) => ({ text: STRAY_QUOTES(part), findings: i ? [] : item.findings }));
 }
 
 const GLUED_SENTENCES = /[a-z]\.[A-Z][a-z]/;
