@@ -746,9 +746,17 @@ test('impression: a line of the old impression calling a structure normal by nam
   const d = draft(
     'EXAM: MRI RIGHT KNEE\nHISTORY: Twisting injury.\nFINDINGS: There is a complex tear of the medial meniscus posterior horn. The lateral meniscus is intact.\nIMPRESSION:\n1. Complex tear of the posterior horn of the medial meniscus.\n2. The lateral meniscus is intact.\n',
   );
-  assert.ok(d.items.some((i) => /lateral meniscus is intact/i.test(i.text)), JSON.stringify(d.items.map((i) => i.text)));
-  const e = draft('EXAM: CT ABDOMEN AND PELVIS\nHISTORY: Flank pain.\nFINDINGS: There is a 4 mm stone in the left kidney. The gallbladder is normal.\nIMPRESSION:\n1. Left nephrolithiasis.\n2. Normal gallbladder.\n');
-  assert.ok(e.items.some((i) => /^Normal gallbladder\.$/.test(i.text)), JSON.stringify(e.items.map((i) => i.text)));
+  assert.ok(
+    d.items.some((i) => /lateral meniscus is intact/i.test(i.text)),
+    JSON.stringify(d.items.map((i) => i.text)),
+  );
+  const e = draft(
+    'EXAM: CT ABDOMEN AND PELVIS\nHISTORY: Flank pain.\nFINDINGS: There is a 4 mm stone in the left kidney. The gallbladder is normal.\nIMPRESSION:\n1. Left nephrolithiasis.\n2. Normal gallbladder.\n',
+  );
+  assert.ok(
+    e.items.some((i) => /^Normal gallbladder\.$/.test(i.text)),
+    JSON.stringify(e.items.map((i) => i.text)),
+  );
 });
 
 test('impression: statements run in with a stray quotation mark between them are items of their own', () => {

@@ -273,7 +273,14 @@ const SPLIT_NEGATIVE = /\bnegative\b[^.;]*\bfor\b/i;
  * "The posterior cruciate ligament is intact.": a line of the old impression calling a structure normal by
  * name is the radiologist's answer and never dropped; only the exam's all-clear ("no acute process") goes.
  */
-const namedNormal = (c: Clause) => c.normal && !c.positive && c.words.some((w) => !GENERIC.has(w) && !CATCH_ALL.test(w)) && !c.words.some((w) => CATCH_ALL.test(w));
+const namedNormal = (c: Clause) =>
+  c.normal &&
+  !c.positive &&
+  !EXAM_WORDS.test(c.text) &&
+  c.words.some((w) => !GENERIC.has(w) && !CATCH_ALL.test(w)) &&
+  !c.words.some((w) => CATCH_ALL.test(w));
+// "Normal renal ultrasound.": the exam's all-clear, not a structure's.
+const EXAM_WORDS = /\b(?:ultrasound|sonogram|study|exam\w*|ct|mri|scan|radiograph\w*|mammogra\w*|x-?ray)\b/i;
 
 /**
  * "Normal appendix." under "REASON FOR EXAM: rule out appendicitis": a normal statement naming what the

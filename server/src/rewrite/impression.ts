@@ -409,8 +409,15 @@ const STRAY_QUOTES = (text: string) => text.replace(/^[\s"\u201c\u201d]+/, '').r
 
 /** An item of statements glued by a stray quotation mark, as one item each (the findings go with the first). */
 function splitAtQuotes(item: ImpressionItem): ImpressionItem[] {
+  // A quoted term inside a sentence ('the "Dawson's finger" pattern') is no statement: at least four words up to the next quote.
   const parts = item.text.split(QUOTE_BETWEEN);
-  if (parts.length < 2) return [item];
+  // One that points back ("It may be negative in the early period.") stays with what it speaks of.
+  const apart = (p: string) =>
+    p
+      .split(/["\u201c\u201d]/)[0]
+      .trim()
+      .split(/\s+/).length >= 4 && !CUES.dangling.includes(firstWord(p));
+  if (parts.length < 2 || !parts.slice(1).every(apart)) return [item];
   return parts.map((part, i) => ({ text: STRAY_QUOTES(part), findings: i ? [] : item.findings }));
 }
 
