@@ -277,6 +277,9 @@ const namedNormal = (c: Clause) =>
   c.normal &&
   !c.positive &&
   !EXAM_WORDS.test(c.text) &&
+  // "It may be negative in the early period": a caveat on the statement before, not a structure called normal.
+  !c.hedges.length &&
+  !/^\s*(?:it|they|this|these|those)\b/i.test(c.text) &&
   c.words.some((w) => !GENERIC.has(w) && !CATCH_ALL.test(w)) &&
   !c.words.some((w) => CATCH_ALL.test(w));
 // "Normal renal ultrasound.": the exam's all-clear, not a structure's.

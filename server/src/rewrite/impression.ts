@@ -405,6 +405,7 @@ function itemsOf(report: Report, u: Understanding, findings: readonly Finding[],
 // A quotation mark between two statements ('… lingular segment" Nonspecific nodules …', 'Control is recommended
 // "Mosaic attenuation …'), as chest CT reports exported without headers run their impression in: two items.
 const QUOTE_BETWEEN = /(?<=[a-z0-9)])(?:["\u201c\u201d]\s+|\s+["\u201c\u201d])(?=[A-Z])/;
+const POINTS_BACK = /^\s*(?:it|its|they|their|this|these|those|which)\b/i;
 const STRAY_QUOTES = (text: string) => text.replace(/^[\s"\u201c\u201d]+/, '').replace(/[\s"\u201c\u201d.]*$/, '.');
 
 /** An item of statements glued by a stray quotation mark, as one item each (the findings go with the first). */
@@ -416,7 +417,9 @@ function splitAtQuotes(item: ImpressionItem): ImpressionItem[] {
     p
       .split(/["\u201c\u201d]/)[0]
       .trim()
-      .split(/\s+/).length >= 4 && !CUES.dangling.includes(firstWord(p));
+      .split(/\s+/).length >= 4 &&
+    !CUES.dangling.includes(firstWord(p)) &&
+    !POINTS_BACK.test(p);
   if (parts.length < 2 || !parts.slice(1).every(apart)) return [item];
   return parts.map((part, i) => ({ text: STRAY_QUOTES(part), findings: i ? [] : item.findings }));
 }
