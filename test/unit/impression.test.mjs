@@ -776,3 +776,11 @@ test('impression: a paragraph of its own giving the exam category after the list
   assert.ok(texts.includes('BI-RADS Category 2 - Benign findings.'), JSON.stringify(texts));
   assert.ok(!texts.some((t) => /breast\. BI-RADS/.test(t)), JSON.stringify(texts));
 });
+
+test('impression: an item cut from a clause that opens on its place keeps the place', () => {
+  const d = draft(
+    'CT CHEST\nFindings: Trachea and main bronchi are open. In addition, in the apical segments of the upper lobes, an area of cavitary consolidation accompanied by bronchiectasis containing fluid levels and millimetric nodules in the parenchyma are observed. No pleural effusion.\n',
+  );
+  const item = d.items.find((i) => /cavitary consolidation/.test(i.text));
+  assert.ok(item && /apical segments of the upper lobes/.test(item.text), JSON.stringify(d.items.map((i) => i.text)));
+});

@@ -420,7 +420,9 @@ function splitAtQuotes(item: ImpressionItem): ImpressionItem[] {
       .split(/\s+/).length >= 4 &&
     !CUES.dangling.includes(firstWord(p)) &&
     !POINTS_BACK.test(p);
-  if (parts.length < 2 || !parts.slice(1).every(apart)) return [item];
+  // A quotation mark left alone at an end ('… compatible with tuberculosis."') goes.
+  const odd = (item.text.match(/["\u201c\u201d]/g) ?? []).length % 2 === 1;
+  if (parts.length < 2 || !parts.slice(1).every(apart)) return odd ? [{ ...item, text: STRAY_QUOTES(item.text) }] : [item];
   return parts.map((part, i) => ({ text: STRAY_QUOTES(part), findings: i ? [] : item.findings }));
 }
 
