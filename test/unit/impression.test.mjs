@@ -741,3 +741,46 @@ test("verifier: a normal draft that drops the findings' caveat on what CT can sh
   const normal = `${motion.trimEnd()}\nIMPRESSION: No acute cardiopulmonary abnormality.\n`;
   assert.equal(gate(motion, normal).ok, false);
 });
+
+test('impression: a line of the old impression calling a structure normal by name is kept beside the findings', () => {
+  const d = draft(
+    'EXAM: MRI RIGHT KNEE\nHISTORY: Twisting injury.\nFINDINGS: There is a complex tear of the medial meniscus posterior horn. The lateral meniscus is intact.\nIMPRESSION:\n1. Complex tear of the posterior horn of the medial meniscus.\n2. The lateral meniscus is intact.\n',
+  );
+  assert.ok(
+    d.items.some((i) => /lateral meniscus is intact/i.test(i.text)),
+    JSON.stringify(d.items.map((i) => i.text)),
+  );
+  const e = draft(
+    'EXAM: CT ABDOMEN AND PELVIS\nHISTORY: Flank pain.\nFINDINGS: There is a 4 mm stone in the left kidney. The gallbladder is normal.\nIMPRESSION:\n1. Left nephrolithiasis.\n2. Normal gallbladder.\n',
+  );
+  assert.ok(
+    e.items.some((i) => /^Normal gallbladder\.$/.test(i.text)),
+    JSON.stringify(e.items.map((i) => i.text)),
+  );
+});
+
+test('impression: statements run in with a stray quotation mark between them are items of their own', () => {
+  const d = draft(
+    'CT CHEST\nFindings: Trachea and both main bronchi are open. There is a 6 mm nodule in the right upper lobe. There is consolidation in the left lower lobe. " 6 mm nodule in the right lung upper lobe" Consolidation in the left lung lower lobe, compatible with pneumonia."\n',
+  );
+  const texts = d.items.map((i) => i.text);
+  assert.ok(!texts.some((t) => /["\u201c\u201d]/.test(t)), JSON.stringify(texts));
+  assert.ok(texts.includes('Consolidation in the left lung lower lobe, compatible with pneumonia.'), JSON.stringify(texts));
+});
+
+test('impression: a paragraph of its own giving the exam category after the list is not glued to the last item', () => {
+  const d = draft(
+    'EXAM: BILATERAL DIAGNOSTIC MAMMOGRAM\nFINDINGS: There is a stable 5 mm nodule in the left breast. No suspicious calcifications.\nIMPRESSION:\n1. Stable left breast nodule.\n2. No mammographic evidence of malignancy in the right breast.\n\nBI-RADS Category 2 - Benign findings.\n',
+  );
+  const texts = d.items.map((i) => i.text);
+  assert.ok(texts.includes('BI-RADS Category 2 - Benign findings.'), JSON.stringify(texts));
+  assert.ok(!texts.some((t) => /breast\. BI-RADS/.test(t)), JSON.stringify(texts));
+});
+
+test('impression: an item cut from a clause that opens on its place keeps the place', () => {
+  const d = draft(
+    'CT CHEST\nFindings: Trachea and main bronchi are open. In addition, in the apical segments of the upper lobes, an area of cavitary consolidation accompanied by bronchiectasis containing fluid levels and millimetric nodules in the parenchyma are observed. No pleural effusion.\n',
+  );
+  const item = d.items.find((i) => /cavitary consolidation/.test(i.text));
+  assert.ok(item && /apical segments of the upper lobes/.test(item.text), JSON.stringify(d.items.map((i) => i.text)));
+});

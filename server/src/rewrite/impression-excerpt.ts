@@ -247,6 +247,10 @@ function levelSentenceOf(report: Report, at: number): string | null {
 }
 
 /** The shortest run of the clause's pieces over [start, end) that carries the clause, as an item; null when none does. */
+// A piece that only says where: "in the basal segments of the lower lobes", "at the level of the carina".
+const OPENING_PLACE =
+  /^[\s,;]*(?:in|at|on|within|along|throughout|over|under|around|near|adjacent to)\s+(?:the\s+|both\s+|bilateral\s+)?[^.;,]*[\s,]*$/i;
+
 export function windowOf(report: Report, clauses: Clauses, c: Clause, start: number, end: number): string | null {
   const governed = levelParagraphOf(report, c);
   if (governed) return governed;
@@ -274,7 +278,9 @@ export function windowOf(report: Report, clauses: Clauses, c: Clause, start: num
     // Nor a later piece that points back ("…, and there is a collection area in it").
     const leans =
       i > 0 && (LINKING.has(firstWord(piece)) || LINKING.has(firstWord(words)) || /\b(?:it|its|they|them|their)\b/i.test(words));
-    if (leans || (rest && PREDICATE.has(rest)) || !carries(text, c)) continue;
+    // Nor the place the clause opens on ("In addition, in the basal segments of the lower lobes, an area of …"): only a connective goes.
+    const placeCut = i > 0 && OPENING_PLACE.test(report.text.slice(pieces[i - 1].start, pieces[i - 1].end));
+    if (leans || placeCut || (rest && PREDICATE.has(rest)) || !carries(text, c)) continue;
     return before + text + (j === pieces.length - 1 ? sequelOf(report, clauses, c) : '');
   }
   return null;

@@ -246,6 +246,7 @@ export function unreadItems(report: Report, u: Understanding, clauses: Clauses, 
 const readingNotAdvice = (c: Clause) =>
   c.recommendation && [...c.recommends].every((r) => /^suggest/.test(r)) && adviceKindOf(c.text) !== 'treatment';
 
+const PARAGRAPH_BREAK = /\n[ \t]*\r?\n/;
 const PRIOR = /\b(?:prior|previous|earlier)\b/i;
 
 /** A clause as written, list mark off, with its full stop. */
@@ -267,6 +268,22 @@ const pertinentDenial = (c: Clause) =>
   (!c.words.some((w) => CATCH_ALL.test(w)) || !c.deniedTime.has('new'));
 // "Negative EKG criteria for ischemia": "negative for" with the test between, read as a normal statement.
 const SPLIT_NEGATIVE = /\bnegative\b[^.;]*\bfor\b/i;
+
+/**
+ * "The posterior cruciate ligament is intact.": a line of the old impression calling a structure normal by
+ * name is the radiologist's answer and never dropped; only the exam's all-clear ("no acute process") goes.
+ */
+const namedNormal = (c: Clause) =>
+  c.normal &&
+  !c.positive &&
+  !EXAM_WORDS.test(c.text) &&
+  // "It may be negative in the early period": a caveat on the statement before, not a structure called normal.
+  !c.hedges.length &&
+  !/^\s*(?:it|they|this|these|those)\b/i.test(c.text) &&
+  c.words.some((w) => !GENERIC.has(w) && !CATCH_ALL.test(w)) &&
+  !c.words.some((w) => CATCH_ALL.test(w));
+// "Normal renal ultrasound.": the exam's all-clear, not a structure's.
+const EXAM_WORDS = /\b(?:ultrasound|sonogram|study|exam\w*|ct|mri|scan|radiograph\w*|mammogra\w*|x-?ray)\b/i;
 
 /**
  * "Normal appendix." under "REASON FOR EXAM: rule out appendicitis": a normal statement naming what the
@@ -300,7 +317,7 @@ export function keptFromImpression(
     if (said.start < impression.body.start || said.start >= impression.body.end) continue;
     // "This was also seen on a prior study": no word the cue reading counts, but the time of what it points to.
     const sincePrior = !said.words.length && PRIOR.test(said.text);
-    const denial = pertinentDenial(said) || answersQuestion(report, said);
+    const denial = pertinentDenial(said) || answersQuestion(report, said) || namedNormal(said);
     // "Straightening of the normal cervical lordosis …" states a finding, "normal" or not.
     const altered = ALTERED_NORMAL.test(said.text);
     if (!(said.positive || said.recommendation || said.communication || said.significant || denial || sincePrior || altered)) continue;
@@ -351,7 +368,10 @@ export function keptFromImpression(
     if (!kept || out.some((item) => item.text.includes(kept))) continue;
     // The sentences kept of one numbered item stay one item ("Mild septal ischemia. Likely due to the left
     // bundle-branch block."): what follows the first speaks of it.
-    const listed = impression.items.find((x) => x.start <= said.start && said.start < x.end);
+    // A paragraph of its own after the list ("BI-RADS Category 2 - Benign.") speaks of the whole exam, not the last item.
+    const listed = impression.items.find(
+      (x) => x.start <= said.start && said.start < x.end && !PARAGRAPH_BREAK.test(report.text.slice(x.marker.end, said.start)),
+    );
     if (listed && listed === itemOf.get(out[out.length - 1])) out[out.length - 1].text += ` ${kept}`;
     else {
       // And with the item's first sentences, told already or not: "Mass within the right lobe of the liver.

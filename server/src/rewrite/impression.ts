@@ -384,7 +384,7 @@ export function draftImpression(
   // A caveat on what the exam can show goes with the draft whatever it says.
   items = [...items, ...caveatItems(report, items)];
   if (items.length) items = [...items, ...adviceItems(report, clauses, items)];
-  items = withoutRepeats(items);
+  items = withoutRepeats(items.flatMap(splitAtQuotes));
   return {
     items,
     text: items.length
@@ -400,6 +400,30 @@ export function draftImpression(
 /** The items for these findings: grouped, worded, read back. */
 function itemsOf(report: Report, u: Understanding, findings: readonly Finding[], clauses: Clauses): ImpressionItem[] {
   return withoutRepeats(readBackItems(report, u, groupsOf(report, findings), u.findings, clauses));
+}
+
+// A quotation mark between two statements ('… lingular segment" Nonspecific nodules …', 'Control is recommended
+// "Mosaic attenuation …'), as chest CT reports exported without headers run their impression in: two items.
+const QUOTE_BETWEEN = /(?<=[a-z0-9)])(?:["\u201c\u201d]\s+|\s+["\u201c\u201d])(?=[A-Z])/;
+const POINTS_BACK = /^\s*(?:it|its|they|their|this|these|those|which)\b/i;
+const STRAY_QUOTES = (text: string) => text.replace(/^[\s"\u201c\u201d]+/, '').replace(/[\s"\u201c\u201d.]*$/, '.');
+
+/** An item of statements glued by a stray quotation mark, as one item each (the findings go with the first). */
+function splitAtQuotes(item: ImpressionItem): ImpressionItem[] {
+  // A quoted term inside a sentence ('the "Dawson's finger" pattern') is no statement: at least four words up to the next quote.
+  const parts = item.text.split(QUOTE_BETWEEN);
+  // One that points back ("It may be negative in the early period.") stays with what it speaks of.
+  const apart = (p: string) =>
+    p
+      .split(/["\u201c\u201d]/)[0]
+      .trim()
+      .split(/\s+/).length >= 4 &&
+    !CUES.dangling.includes(firstWord(p)) &&
+    !POINTS_BACK.test(p);
+  // A quotation mark left alone at an end ('… compatible with tuberculosis."') goes.
+  const odd = (item.text.match(/["\u201c\u201d]/g) ?? []).length % 2 === 1;
+  if (parts.length < 2 || !parts.slice(1).every(apart)) return odd ? [{ ...item, text: STRAY_QUOTES(item.text) }] : [item];
+  return parts.map((part, i) => ({ text: STRAY_QUOTES(part), findings: i ? [] : item.findings }));
 }
 
 const GLUED_SENTENCES = /[a-z]\.[A-Z][a-z]/;
