@@ -140,3 +140,23 @@ test('exam-side-mismatch: a title of two exams holds its one-sided part to its s
   assert.equal(p.length, 1);
   assert.match(p[0].message, /"?Right ankle"?, but the exam is of the left ankle/);
 });
+
+test('exam-side-mismatch: the history or a procedure line names the body part on the other side', () => {
+  const history =
+    'EXAM: MRI RIGHT SHOULDER\nINDICATION: Left shoulder pain since a fall.\nFINDINGS: No rotator cuff tear.\nIMPRESSION: Normal.\n';
+  const [h] = problemsOf(RULE, history);
+  assert.equal(slice(history, h), 'Left');
+  assert.match(h.message, /exam is of the right shoulder/);
+  const procedure =
+    'EXAM: MRI LEFT ANKLE\nPROCEDURE: Multiplanar imaging of the right ankle was performed.\nFINDINGS: No fracture.\nIMPRESSION: Normal.\n';
+  assert.deepEqual(
+    problemsOf(RULE, procedure).map((p) => slice(procedure, p)),
+    ['right'],
+  );
+  // A history of both sides, or of an earlier operation, speaks of the other side on purpose.
+  for (const quiet of [
+    'EXAM: MRI RIGHT SHOULDER\nINDICATION: Left shoulder replaced in 2019, now right shoulder pain.\nFINDINGS: No tear.\nIMPRESSION: Normal.\n',
+    'EXAM: MRI RIGHT SHOULDER\nINDICATION: Previous left shoulder surgery.\nFINDINGS: No tear.\nIMPRESSION: Normal.\n',
+  ])
+    assert.deepEqual(problemsOf(RULE, quiet), [], quiet);
+});

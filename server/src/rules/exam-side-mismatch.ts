@@ -67,14 +67,20 @@ function examSideProblems(rule: Rule, context: RuleContext): ExamSides {
     const sentence = report.sentences[f.sentenceIndex];
     add(word, `${f.finding} in ${sectionLabel(f)}`, f.finding, !!sentence && OTHER_SIDE_TALK.test(sentence.text));
   }
-  // The body part itself named with a side ("MRI of the left knee" under "MRI RIGHT KNEE").
+  // The body part itself named with a side ("MRI of the left knee" under "MRI RIGHT KNEE"), in the body, a
+  // procedure line, or the history ("CLINICAL: Left knee pain."). A history that also names the title's side
+  // ("left knee replaced, now right knee pain") speaks of both knees: it is left alone.
   const part = bodyPartAfterSide(oneSided);
   for (const section of report.sections) {
-    if (section.kind !== 'technique' && section.kind !== 'findings' && section.kind !== 'impression') continue;
+    if (section.kind === 'comparison') continue;
     const body = report.text.slice(section.body.start, section.body.end);
-    for (const m of body.matchAll(part)) {
+    const named = [...body.matchAll(part)].filter((m) => {
       const start = section.body.start + m.index;
-      if (start >= examSpan.start && start < examSpan.end) continue;
+      return start < examSpan.start || start >= examSpan.end;
+    });
+    if (section.kind === 'history' && named.some((m) => m[1].toLowerCase() === examSide)) continue;
+    for (const m of named) {
+      const start = section.body.start + m.index;
       const side = m[1].toLowerCase() === 'left' ? 'left' : 'right';
       const sentence = report.sentences[sentenceIndexAt(report, start)];
       add(
