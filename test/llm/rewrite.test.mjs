@@ -31,7 +31,7 @@ const SUMMARY_OK = [
   '- There is a small round spot in the upper part of the right lung (nodule). It measures about 2.1 centimeters.',
   '- There is a little fluid around the left lung (pleural effusion).',
   'Words in your report:',
-  '- nodule: Small round spot. A small, round spot, less than 3 centimeters across.',
+  '- nodule: Small round spot. A small, round spot that looks different from the tissue around it.',
 ].join('\n');
 
 let fake;
