@@ -99,7 +99,8 @@ test('impression: denied, hypothetical and minor findings are left out unless mi
 });
 
 test('impression: nothing significant gives a normal statement for the exam', () => {
-  assert.equal(draft(example('chest-radiograph-normal.rpt')).text, 'No acute cardiopulmonary abnormality.');
+  // The report's own all-clear, as its radiologist wrote it.
+  assert.equal(draft(example('chest-radiograph-normal.rpt')).text, 'No acute cardiopulmonary process.');
   assert.equal(draft(example('chest-radiograph-normal.rpt')).items.length, 0);
   assert.equal(
     draft('EXAM: CT head without contrast.\nFINDINGS: No intracranial hemorrhage. The ventricles are normal in size.').text,
@@ -783,4 +784,14 @@ test('impression: an item cut from a clause that opens on its place keeps the pl
   );
   const item = d.items.find((i) => /cavitary consolidation/.test(i.text));
   assert.ok(item && /apical segments of the upper lobes/.test(item.text), JSON.stringify(d.items.map((i) => i.text)));
+});
+
+test('with nothing to list, the old impression keeps its own all-clear and its scope, not a wider "no acute abnormality"', () => {
+  const d = draft(
+    'EXAM: CT HEAD WITHOUT CONTRAST\nHISTORY: Fall.\nFINDINGS: There is a laceration in the left occipital scalp. No intracranial hemorrhage. Ventricles normal.\nIMPRESSION: 1. No acute intracranial process.',
+  );
+  assert.deepEqual(d.items, []);
+  assert.equal(d.text, 'No acute intracranial process.');
+  // Without an old impression the exam's all-clear is written as before.
+  assert.equal(draft('EXAM: CT HEAD\nFINDINGS: Normal brain.').text, 'No acute abnormality.');
 });

@@ -22,6 +22,7 @@ import {
 } from '../nlp';
 import { parseReport } from '../report';
 import { CUES } from './clauses';
+import { stripListNumber } from './list-number';
 import type { Report, Span } from '../report/types';
 import { isExplained, isMinor } from '../nlp/minor';
 import { impressionWorthy } from '../nlp/impression-worthy';
@@ -385,13 +386,24 @@ export function draftImpression(
   items = [...items, ...caveatItems(report, items)];
   if (items.length) items = [...items, ...adviceItems(report, clauses, items)];
   items = withoutRepeats(items.flatMap(splitAtQuotes));
+  // Nothing to list: the old impression's own all-clear, as written, keeps its scope ("No acute intracranial
+  // process." is not "No acute abnormality." over a scalp laceration the findings describe).
+  const allClear =
+    old && clauses.all.find((c) => c.start >= old.body.start && c.start < old.body.end && c.normal && !c.positive && !c.hedges.length);
+  const ownAllClear =
+    allClear &&
+    stripListNumber(allClear.text)
+      .trim()
+      .replace(/[.;,]*$/, '.');
   return {
     items,
     text: items.length
       ? items.map((item, i) => `${i + 1}. ${item.text}`).join(report.eol)
-      : chest
-        ? 'No acute cardiopulmonary abnormality.'
-        : 'No acute abnormality.',
+      : ownAllClear
+        ? ownAllClear[0].toUpperCase() + ownAllClear.slice(1)
+        : chest
+          ? 'No acute cardiopulmonary abnormality.'
+          : 'No acute abnormality.',
     replaces: impression ? { start: impression.body.start, end: impression.body.end } : null,
     insertAt,
   };
