@@ -96,3 +96,15 @@ test('glossary: a meaning states no size threshold and no route a report can con
   assert.doesNotMatch(glossary.glossOfMention('enteric-tube', 'Enteric tube in the stomach').means, /nose|mouth/);
   assert.match(glossary.glossOfMention('enteric-tube', 'Nasogastric tube tip in the stomach').means, /nose/);
 });
+
+test('glossary: spine surgery words say what each operation does; "apical" names no one organ', () => {
+  const mean = (term) => glossary.glossOfMention('spinal-fusion', term);
+  // A laminectomy or discectomy takes something out; only a fusion joins bones.
+  assert.match(`${mean('laminectomy').lay} ${mean('laminectomy').means}`, /removed part of a spine bone/);
+  assert.doesNotMatch(mean('laminectomy').means, /joined/);
+  assert.match(mean('discectomy').means, /disc\) between two spine bones was taken out/);
+  assert.match(mean('posterior spinal fusion').means, /joined together/);
+  assert.match(glossary.glossOfMention('orthopedic-hardware', 'vertebroplasty').means, /Cement/);
+  // The heart's apex is apical too.
+  assert.doesNotMatch(glossary.plainTerm('apical'), /lung/);
+});

@@ -675,3 +675,49 @@ test('summary: "This lesion measures …" after a sided lesion is that lesion, t
   assert.equal(s.match(/^- .*\(lesion\)/gm)?.length, 1, s);
   assert.match(s, /right side of the brain \(lesion\)\. It measures about 8 by 6 millimeters/);
 });
+
+test('summary: a word several organs share is not explained as one organ it is not', () => {
+  const words = (s) => s.text.split('\nWords in your report:')[1] ?? '';
+  // An esophageal diverticulum is not the bowel's.
+  const esophagus = summaryOf(
+    'EXAMINATION: CT NECK\nFINDINGS: A 1.5 cm diverticulum arises from the posterior wall of the cervical esophagus.\nIMPRESSION: Esophageal diverticulum.',
+  );
+  assert.doesNotMatch(esophagus.text, /bowel/);
+  assert.match(words(esophagus), /diverticulum: .*hollow body part/);
+  // The stomach's lesser curvature is no curved spine.
+  const stomach = summaryOf(
+    'EXAMINATION: CT CHEST\nFINDINGS: A 2 cm ulcer is seen along the greater curvature of the stomach. Lungs are clear.\nIMPRESSION: Gastric ulcer along the greater curvature.',
+  );
+  assert.doesNotMatch(stomach.text, /spine|scoliosis/i);
+  // A lung's small vessel disease is not the brain's.
+  const lung = summaryOf(
+    'EXAMINATION: CT CHEST\nFINDINGS: Air trapping in both lower lobes (small airways-small vessel disease?).\nIMPRESSION: Air trapping, small airways-small vessel disease?',
+  );
+  assert.doesNotMatch(lung.text, /brain/);
+  // Edema around the portal veins on a chest CT is not fluid in the lungs.
+  const liver = summaryOf(
+    'EXAMINATION: CT CHEST\nFINDINGS: Trace left pleural effusion. Pericholecystic edema is noted.\nIMPRESSION: Trace left pleural effusion. Pericholecystic edema.',
+  );
+  assert.doesNotMatch(liver.text, /fluid in the lungs/);
+});
+
+test('summary: a line whose plain words would change its meaning is quoted', () => {
+  // A stone that may have passed is not a stone that may be there.
+  const passed = summaryOf(
+    'EXAMINATION: CT ABDOMEN\nFINDINGS: No renal or ureteral calculi. Mild right hydronephrosis.\nIMPRESSION: Mild right hydronephrosis, possibly from a recently passed stone.',
+  );
+  assert.doesNotMatch(passed.text, /may be a stone/);
+  assert.match(passed.text, /"[^"]*recently passed stone\."/);
+  // A nerve root pressed upon is not a pinched joint.
+  const root = summaryOf(
+    'EXAMINATION: MRI LUMBAR SPINE\nFINDINGS: L5-S1 right foraminal disc extrusion with radicular impingement upon the exiting right L5 nerve root.\nIMPRESSION: L5-S1 right foraminal disc extrusion.',
+  );
+  assert.doesNotMatch(root.text, /joint/);
+});
+
+test('summary: a sentence that points back ("It is …") is quoted with the sentence it completes', () => {
+  const s = summaryOf(
+    'EXAMINATION: CT CHEST\nFINDINGS: The main pulmonary artery diameter is 36 mm. This is above the normal range. Small left pleural effusion.',
+  );
+  assert.match(s.text, /"The main pulmonary artery diameter is 36 mm\."\n.*"This is above the normal range\."/);
+});

@@ -45,6 +45,7 @@ const WordingSchema = z.object({
       linkers: z.array(Plain).min(1),
       increases: z.array(Plain).min(1),
       unread: z.array(Plain).min(1),
+      events: z.array(Plain).min(1),
     })
     .strict(),
 });
@@ -140,4 +141,6 @@ export const OWN_WORDS = {
   increase: wordsRe(wording.ownWords.increases),
   /** A grade or damage word: a sentence with one and no finding read in it states something abnormal. */
   unread: wordsRe(wording.ownWords.unread),
+  /** A finding told as something that happened, not something there ("recent stone passage"). */
+  event: wordsRe(wording.ownWords.events),
 };

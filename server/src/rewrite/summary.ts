@@ -207,6 +207,7 @@ function toldAsWritten(report: Report, understanding: Understanding): Set<number
       OWN_WORDS.limitation.test(text) ||
       (present.length && (OWN_WORDS.differential.test(text) || levels.size > 1 || advice)) ||
       (plain.length && linked) ||
+      (plain.length && OWN_WORDS.event.test(text)) ||
       (plain.length && (organLost() || placeLost())) ||
       sized ||
       increase ||
@@ -214,8 +215,18 @@ function toldAsWritten(report: Report, understanding: Understanding): Set<number
     )
       out.add(i);
   });
+  // A sentence that points back ("It is wider than normal.") says what the quoted one only measures: quoted with it.
+  for (const i of [...out].sort((a, b) => a - b))
+    for (
+      let j = i + 1;
+      report.sentences[j]?.section === report.sentences[i].section && POINTER.test(stripListNumber(report.sentences[j].text));
+      j++
+    )
+      out.add(j);
   return out;
 }
+/** A sentence that opens by pointing to the one before. */
+const POINTER = /^\s*(?:it|this|these|they)\b/i;
 
 const stripNumber = (s: string) => stripListNumber(s).trim();
 /** A report sentence in its own words, on a line of its own (quote marks inside made single). */
