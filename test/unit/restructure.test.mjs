@@ -1348,3 +1348,11 @@ test('a protocol line that names the organs scanned is technique, not a finding'
   );
   assert.equal(line(out, 'TECHNIQUE'), 'TECHNIQUE: Axial CT of the brain per standard protocol.');
 });
+
+test('a protocol named for a finding ("per pulmonary embolism protocol") is how the exam was done: technique, and the rewrite is offered', () => {
+  const text =
+    'EXAM: CT angiogram chest.\nFINDINGS: CT angiography of the chest per pulmonary embolism protocol. The lungs are clear. No pleural effusion.\nIMPRESSION: No acute abnormality.';
+  const { out } = run(text, PLAIN, 'ct-chest');
+  assert.equal(line(out, 'TECHNIQUE'), 'TECHNIQUE: CT angiography of the chest per pulmonary embolism protocol.');
+  assert.equal(rewrite('restructure', analyze(text)).verification.ok, true);
+});

@@ -13,7 +13,7 @@ import { BODY_PART_TRIE, MODALITY_TRIE } from '../nlp/lexicon';
 import { wordsFromTokens, wordsOf, type Word } from '../nlp/words';
 import { OTHER_LABEL, templateById, type ReportTemplate, type TemplateSubsection } from '../templates/library';
 import { chooseTemplate, type TemplateChoice } from '../templates/choose';
-import { isNotice, isNoticeHeader, MATERIALS, sentenceKind } from '../templates/sentence-kinds';
+import { inProtocolName, isNotice, isNoticeHeader, MATERIALS, sentenceKind } from '../templates/sentence-kinds';
 import { BACK_REFERENCE, DATING } from '../templates/placement-words';
 import { HEAD, norm, OTHER, Router, type PlacedBy, type Target } from './restructure-subsection';
 import { labelName } from './clauses';
@@ -160,7 +160,12 @@ export function restructure(report: Report, template: ReportTemplate, options: R
   const router = new Router(template);
   const conceptsBySentence = new Map<number, { concept: string; start: number }[]>();
   /** Sentences that state a finding: "Oral contrast was also administered" states none. */
-  const statesFinding = new Set(u.findings.filter((f) => !MATERIALS.has(f.concept)).map((f) => f.sentenceIndex));
+  // The finding a protocol is named for ("per renal stone protocol") is what was looked for, not found.
+  const statesFinding = new Set(
+    u.findings
+      .filter((f) => !MATERIALS.has(f.concept) && !inProtocolName(report.sentences[f.sentenceIndex], f.start))
+      .map((f) => f.sentenceIndex),
+  );
   for (const f of u.findings) {
     const list = conceptsBySentence.get(f.sentenceIndex) ?? [];
     list.push({ concept: f.concept, start: f.start });
