@@ -1356,3 +1356,13 @@ test('a protocol named for a finding ("per pulmonary embolism protocol") is how 
   assert.equal(line(out, 'TECHNIQUE'), 'TECHNIQUE: CT angiography of the chest per pulmonary embolism protocol.');
   assert.equal(rewrite('restructure', analyze(text)).verification.ok, true);
 });
+
+test('a section after the impression whose lines open with the template’s field names is filed by field, not left after the impression', () => {
+  const text =
+    'EXAM: Obstetric ultrasound.\nFINDINGS: Single live intrauterine pregnancy in breech presentation. BPD 7.9 cm.\nIMPRESSION: Single live intrauterine pregnancy.\nGENERAL EVALUATION:\nPlacenta: Fundal, grade I.\nAmniotic Fluid: Mildly increased, AFI 22 cm.\nCervix: Long and closed.\n';
+  const { out } = run(text, PLAIN, 'us-obstetric');
+  assert.equal(line(out, 'Placenta'), 'Placenta: Fundal, grade I.');
+  assert.equal(line(out, 'Cervix'), 'Cervix: Long and closed.');
+  assert.match(out.text, /Cervix: Long and closed\.[\s\S]*IMPRESSION:\nSingle live intrauterine pregnancy\.\s*$/);
+  assert.equal(rewrite('restructure', analyze(text)).verification.ok, true);
+});

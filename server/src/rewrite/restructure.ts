@@ -200,6 +200,14 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     const hw = wordsOf(section.header.name);
     const named = organsNamed(hw, section.header.name);
     if (named.length || hw.some((_, j) => BODY_PART_TRIE.match(hw, j))) anatomyHeaders.add(k);
+    // A heading that names no region over lines opened by this template's field names ("GENERAL EVALUATION:
+    // Placenta: … Cervix: …") is part of the findings: its lines are filed by field, not left after the impression.
+    const inSection = report.sentences.filter((x) => x.section === k);
+    const labelled = inSection.filter((x) => {
+      const label = /^\s*([^:]{1,40}):/.exec(x.text)?.[1];
+      return label !== undefined && organsNamed(wordsOf(label), label).some((h) => router.subsOf(h.organ).length > 0);
+    });
+    if (inSection.length >= 2 && labelled.length * 2 >= inSection.length) anatomyHeaders.add(k);
     // A heading that names one field's organ ("BPD:", "HC:" in an obstetric scan) is that field's label:
     // its sentences go there, and the heading opens the first of them, so "8.4 cm" stays the BPD's.
     const fields = new Set(named.flatMap((h) => router.subsOf(h.organ)));
