@@ -1309,3 +1309,60 @@ test('a word of another sense does not pick the field: lung lines, body-wall her
     assert.ok(line(out, label)?.includes(sentence), `${id}: "${sentence}" under ${label}:\n${out.text}`);
   }
 });
+
+test('the space around an organ, an ischemic change, the cervical spine, the iliac fossa and a bowel anastomosis place a sentence by their organ', () => {
+  const filed = (id, sentences) => run(`EXAM: CT.\nFINDINGS: ${sentences.join(' ')}\nIMPRESSION: Normal.`, PLAIN, id).out;
+  const abdomen = filed('ct-abdomen-pelvis', [
+    'The sigmoid colon has diverticula.',
+    'Mild right periureteric fat stranding is noted.',
+    'The liver is normal.',
+    'Perinephric fat stranding on the left.',
+    'The liver is normal.',
+    'A 5 cm mass in the left iliac fossa.',
+  ]);
+  assert.equal(line(abdomen, 'Bowel'), 'Bowel: The sigmoid colon has diverticula.');
+  assert.match(line(abdomen, 'Kidneys and ureters'), /periureteric fat stranding is noted\. Perinephric fat stranding on the left\.$/);
+  assert.match(line(abdomen, 'Peritoneum and retroperitoneum'), /iliac fossa/);
+  const head = filed('ct-head', [
+    'There is a small subdural hematoma.',
+    'No acute ischemic change is seen.',
+    'The upper cervical spine is visualized without fractures.',
+  ]);
+  assert.equal(line(head, 'Brain'), 'Brain: No acute ischemic change is seen.');
+  // No field for the spine in a head CT: Other, not the skull.
+  assert.equal(line(head, 'Other'), 'Other: The upper cervical spine is visualized without fractures.');
+  const chest = filed('ct-chest', [
+    'There is a tube in the stomach.',
+    'Fluid in the right iliac fossa.',
+    'An anastomotic line is seen in the transverse colon.',
+  ]);
+  assert.equal(line(chest, 'Lines and devices'), 'Lines and devices: There is a tube in the stomach.');
+  assert.equal(line(chest, 'Other'), 'Other: Fluid in the right iliac fossa. An anastomotic line is seen in the transverse colon.');
+});
+
+test('a protocol line that names the organs scanned is technique, not a finding', () => {
+  const { out } = run(
+    'EXAM: CT.\nFINDINGS: Axial CT of the brain per standard protocol. There is a small subdural hematoma.\nIMPRESSION: Normal.',
+    PLAIN,
+    'ct-head',
+  );
+  assert.equal(line(out, 'TECHNIQUE'), 'TECHNIQUE: Axial CT of the brain per standard protocol.');
+});
+
+test('a protocol named for a finding ("per pulmonary embolism protocol") is how the exam was done: technique, and the rewrite is offered', () => {
+  const text =
+    'EXAM: CT angiogram chest.\nFINDINGS: CT angiography of the chest per pulmonary embolism protocol. The lungs are clear. No pleural effusion.\nIMPRESSION: No acute abnormality.';
+  const { out } = run(text, PLAIN, 'ct-chest');
+  assert.equal(line(out, 'TECHNIQUE'), 'TECHNIQUE: CT angiography of the chest per pulmonary embolism protocol.');
+  assert.equal(rewrite('restructure', analyze(text)).verification.ok, true);
+});
+
+test('a section after the impression whose lines open with the template’s field names is filed by field, not left after the impression', () => {
+  const text =
+    'EXAM: Obstetric ultrasound.\nFINDINGS: Single live intrauterine pregnancy in breech presentation. BPD 7.9 cm.\nIMPRESSION: Single live intrauterine pregnancy.\nGENERAL EVALUATION:\nPlacenta: Fundal, grade I.\nAmniotic Fluid: Mildly increased, AFI 22 cm.\nCervix: Long and closed.\n';
+  const { out } = run(text, PLAIN, 'us-obstetric');
+  assert.equal(line(out, 'Placenta'), 'Placenta: Fundal, grade I.');
+  assert.equal(line(out, 'Cervix'), 'Cervix: Long and closed.');
+  assert.match(out.text, /Cervix: Long and closed\.[\s\S]*IMPRESSION:\nSingle live intrauterine pregnancy\.\s*$/);
+  assert.equal(rewrite('restructure', analyze(text)).verification.ok, true);
+});

@@ -13,7 +13,7 @@ import { BODY_PART_TRIE, MODALITY_TRIE } from '../nlp/lexicon';
 import { wordsFromTokens, wordsOf, type Word } from '../nlp/words';
 import { OTHER_LABEL, templateById, type ReportTemplate, type TemplateSubsection } from '../templates/library';
 import { chooseTemplate, type TemplateChoice } from '../templates/choose';
-import { isNotice, isNoticeHeader, MATERIALS, sentenceKind } from '../templates/sentence-kinds';
+import { inProtocolName, isNotice, isNoticeHeader, MATERIALS, sentenceKind } from '../templates/sentence-kinds';
 import { BACK_REFERENCE, DATING } from '../templates/placement-words';
 import { HEAD, norm, OTHER, Router, type PlacedBy, type Target } from './restructure-subsection';
 import { labelName } from './clauses';
@@ -160,7 +160,12 @@ export function restructure(report: Report, template: ReportTemplate, options: R
   const router = new Router(template);
   const conceptsBySentence = new Map<number, { concept: string; start: number }[]>();
   /** Sentences that state a finding: "Oral contrast was also administered" states none. */
-  const statesFinding = new Set(u.findings.filter((f) => !MATERIALS.has(f.concept)).map((f) => f.sentenceIndex));
+  // The finding a protocol is named for ("per renal stone protocol") is what was looked for, not found.
+  const statesFinding = new Set(
+    u.findings
+      .filter((f) => !MATERIALS.has(f.concept) && !inProtocolName(report.sentences[f.sentenceIndex], f.start))
+      .map((f) => f.sentenceIndex),
+  );
   for (const f of u.findings) {
     const list = conceptsBySentence.get(f.sentenceIndex) ?? [];
     list.push({ concept: f.concept, start: f.start });
@@ -195,6 +200,14 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     const hw = wordsOf(section.header.name);
     const named = organsNamed(hw, section.header.name);
     if (named.length || hw.some((_, j) => BODY_PART_TRIE.match(hw, j))) anatomyHeaders.add(k);
+    // A heading that names no region over lines opened by this template's field names ("GENERAL EVALUATION:
+    // Placenta: … Cervix: …") is part of the findings: its lines are filed by field, not left after the impression.
+    const inSection = report.sentences.filter((x) => x.section === k);
+    const labelled = inSection.filter((x) => {
+      const label = /^\s*([^:]{1,40}):/.exec(x.text)?.[1];
+      return label !== undefined && organsNamed(wordsOf(label), label).some((h) => router.subsOf(h.organ).length > 0);
+    });
+    if (inSection.length >= 2 && labelled.length * 2 >= inSection.length) anatomyHeaders.add(k);
     // A heading that names one field's organ ("BPD:", "HC:" in an obstetric scan) is that field's label:
     // its sentences go there, and the heading opens the first of them, so "8.4 cm" stays the BPD's.
     const fields = new Set(named.flatMap((h) => router.subsOf(h.organ)));

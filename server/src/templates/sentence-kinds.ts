@@ -11,6 +11,7 @@ const Schema = z.object({
   note: z.string(),
   technique: Phrases,
   procedure: Phrases,
+  protocolWords: Phrases,
   imaging: Phrases,
   comparison: Phrases,
   advice: Phrases,
@@ -63,3 +64,19 @@ export const isNotice = (text: string) => NOTICE.test(text);
 
 /** A section header over such boilerplate ("MAMMOGRAPHY INFORMATION"): not a region of the findings. */
 export const isNoticeHeader = (name: string) => NOTICE_HEADER.test(name);
+
+// "per renal stone protocol", "for the pulmonary embolism protocol": the words before the protocol word name it.
+const PROTOCOL_NAME = new RegExp(
+  `\\b(?:per|for|using)\\s+(?:(?:the|a|an|standard)\\s+)?(?:[\\w-]+\\s+){1,4}${phraseRegex(KINDS.protocolWords).source}`,
+  'gi',
+);
+
+/** Whether the text offset `at` of a sentence lies in the name of a protocol the exam followed. */
+export function inProtocolName(sentence: { text: string; start: number } | undefined, at: number): boolean {
+  if (!sentence) return false;
+  for (const m of sentence.text.matchAll(PROTOCOL_NAME)) {
+    const start = sentence.start + m.index;
+    if (start <= at && at < start + m[0].length) return true;
+  }
+  return false;
+}
