@@ -48,6 +48,7 @@ import {
   levelParagraphOf,
   pointsBack,
   sequelOf,
+  tidy,
   tokens,
   windowOf,
   type Clauses,
@@ -385,7 +386,7 @@ export function draftImpression(
   // A caveat on what the exam can show goes with the draft whatever it says.
   items = [...items, ...caveatItems(report, items)];
   if (items.length) items = [...items, ...adviceItems(report, clauses, items)];
-  items = withoutRepeats(items.flatMap(splitAtQuotes));
+  items = withTheirAntecedents(report, withoutRepeats(items.flatMap(splitAtQuotes)));
   // Nothing to list: the old impression's own all-clear, as written, keeps its scope ("No acute intracranial
   // process." is not "No acute abnormality." over a scalp laceration the findings describe).
   const allClear =
@@ -464,6 +465,62 @@ function withoutRepeats(items: readonly ImpressionItem[]): ImpressionItem[] {
   });
   return kept.sort((a, b) => place.get(a)! - place.get(b)!);
 }
+
+// A sentence that speaks of the finding named before it: "The lesion appearance is stable …", "The outlook
+// is compatible with …", "… given its consolidated appearance", "There was no difference in the size … of the nodule".
+const SPEAKS_OF_BEFORE =
+  /^\s*(?:(?:it|its|this|these|those|they)\b|the (?:lesion|outlook|finding|appearance|abnormality)s?\b)|\b(?:given|due to|because of) its\b|^\s*there (?:was|is) no (?:significant )?(?:difference|change) in the size\b/i;
+
+/**
+ * An item that speaks of the finding before it in the report goes right after the item that says that
+ * finding (joined to it): listed after another finding, "its consolidated appearance" reads as that one's.
+ */
+function withTheirAntecedents(report: Report, items: readonly ImpressionItem[]): ImpressionItem[] {
+  const out = items.map((item) => ({ ...item, findings: [...item.findings] }));
+  const said = (text: string) => new Set(tokens(text).filter((w) => !UNSAID.has(w)));
+  for (let i = out.length - 1; i >= 0; i--) {
+    const item = out[i];
+    if (!SPEAKS_OF_BEFORE.test(item.text)) continue;
+    const own = tokens(item.text.replace(/[.\s]+$/, ''));
+    const at = report.sentences.findIndex((s) => {
+      const words = tokens(s.text);
+      return own.length > 0 && words.length >= own.length && words.slice(0, own.length).join(' ') === own.join(' ');
+    });
+    const prev = report.sentences[at - 1];
+    if (at < 0 || !prev || prev.section !== report.sentences[at].section) continue;
+    // The item that says most of the sentence before (its words, not "there is").
+    const before = [...said(prev.text)];
+    const share = (x: ImpressionItem) => {
+      const words = said(x.text);
+      return before.length ? before.filter((w) => words.has(w)).length / before.length : 0;
+    };
+    const host = out.reduce<ImpressionItem | undefined>(
+      (best, x) => (x !== item && share(x) >= 0.6 && (!best || share(x) > share(best)) ? x : best),
+      undefined,
+    );
+    if (!host || out.indexOf(host) === i - 1 || host.text.includes(item.text)) continue;
+    host.text = `${host.text} ${item.text}`;
+    host.findings.push(...item.findings);
+    out.splice(i, 1);
+  }
+  // "No difference was found in the size of the nodule compared with the previous study" after the nodule's
+  // sentence: its time, which no other item says, goes with it.
+  for (const item of out) {
+    const last = tokens(item.text.split(/(?<=[a-z)]\.)\s+(?=[A-Z])/).pop() ?? '').join(' ');
+    const at = report.sentences.findIndex((s) => last && tokens(s.text).join(' ').includes(last));
+    const next = report.sentences[at + 1];
+    if (at < 0 || !next || next.section !== report.sentences[at].section || !STABLE_SINCE.test(next.text)) continue;
+    const named = [...next.text.matchAll(/\b(?:the|its) ([a-z]+)/gi)].map((m) => m[1].toLowerCase());
+    const own = new Set(tokens(item.text));
+    const aside = tidy(next.text);
+    if (!named.some((w) => own.has(w) || own.has(w.replace(/s$/, ''))) || out.some((x) => x.text.includes(aside.slice(0, -1)))) continue;
+    item.text = `${item.text} ${aside}`;
+  }
+  return out;
+}
+// No change since the last exam, in the words of a follow-up CT: "no difference in the size …", "… remained stable compared with …".
+const STABLE_SINCE =
+  /\b(?:no|not|without)\b[^.;]*\b(?:difference|change|changed|progression)\b[^.;]*\b(?:compared|since|previous|prior|earlier)\b|\b(?:stable|unchanged)\b[^.;]*\b(?:compared|since|previous|prior|earlier)\b/i;
 
 // The exam title and its context words ("chest" makes "effusion" pleural) for the re-read.
 function examLine(report: Report, u: Understanding): string {
