@@ -813,3 +813,13 @@ test('impression: a nodule lifted from the findings keeps the next sentence tell
   const nodule = texts.find((t) => /7 mm/.test(t));
   assert.ok(nodule && /No difference was found in the size and shape of the nodule/.test(nodule), JSON.stringify(texts));
 });
+
+test('impression: a sentence whose side the sentence before gives ("around the nodules", "in the lower lobe") stays with that sentence', () => {
+  const texts = draft(
+    'CT THORAX\nFindings: Mediastinal structures are normal. In the left lung, nodules up to 14 mm are seen in the upper lobe apicoposterior segment. A halo of ground glass density is seen around the nodules. In the right lung, scattered nodules measuring up to 6 mm are observed in the lower lobe. Several nodules with a diameter of 8 mm are seen in the lower lobe lateral basal segment.\n',
+  ).items.map((i) => i.text);
+  const halo = texts.find((t) => /halo of ground glass/i.test(t));
+  assert.ok(halo && /In the left lung/.test(halo), JSON.stringify(texts));
+  const basal = texts.find((t) => /lateral basal segment/.test(t));
+  assert.ok(basal && /In the right lung/.test(basal), JSON.stringify(texts));
+});

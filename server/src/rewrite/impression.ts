@@ -480,14 +480,12 @@ function withTheirAntecedents(report: Report, items: readonly ImpressionItem[]):
   const said = (text: string) => new Set(tokens(text).filter((w) => !UNSAID.has(w)));
   for (let i = out.length - 1; i >= 0; i--) {
     const item = out[i];
-    if (!SPEAKS_OF_BEFORE.test(item.text)) continue;
-    const own = tokens(item.text.replace(/[.\s]+$/, ''));
-    const at = report.sentences.findIndex((s) => {
-      const words = tokens(s.text);
-      return own.length > 0 && words.length >= own.length && words.slice(0, own.length).join(' ') === own.join(' ');
-    });
+    const at = sourceOf(report, item.text.split(SENTENCE_END)[0]);
     const prev = report.sentences[at - 1];
     if (at < 0 || !prev || prev.section !== report.sentences[at].section) continue;
+    // A place with no side of its own ("in the lower lobe", "around the nodules") whose side the sentence before gives.
+    const sideFromBefore = !SIDE_TEXT.test(item.text) && SIDE_TEXT.test(prev.text) && LEANS_ON_PLACE.test(item.text);
+    if (!sideFromBefore && !SPEAKS_OF_BEFORE.test(item.text)) continue;
     // The item that says most of the sentence before (its words, not "there is").
     const before = [...said(prev.text)];
     const share = (x: ImpressionItem) => {
@@ -498,7 +496,7 @@ function withTheirAntecedents(report: Report, items: readonly ImpressionItem[]):
       (best, x) => (x !== item && share(x) >= 0.6 && (!best || share(x) > share(best)) ? x : best),
       undefined,
     );
-    if (!host || out.indexOf(host) === i - 1 || host.text.includes(item.text)) continue;
+    if (!host || (out.indexOf(host) === i - 1 && !sideFromBefore) || host.text.includes(item.text)) continue;
     host.text = `${host.text} ${item.text}`;
     host.findings.push(...item.findings);
     out.splice(i, 1);
@@ -506,8 +504,7 @@ function withTheirAntecedents(report: Report, items: readonly ImpressionItem[]):
   // "No difference was found in the size of the nodule compared with the previous study" after the nodule's
   // sentence: its time, which no other item says, goes with it.
   for (const item of out) {
-    const last = tokens(item.text.split(/(?<=[a-z)]\.)\s+(?=[A-Z])/).pop() ?? '').join(' ');
-    const at = report.sentences.findIndex((s) => last && tokens(s.text).join(' ').includes(last));
+    const at = sourceOf(report, item.text.split(SENTENCE_END).pop() ?? '');
     const next = report.sentences[at + 1];
     if (at < 0 || !next || next.section !== report.sentences[at].section || !STABLE_SINCE.test(next.text)) continue;
     const named = [...next.text.matchAll(/\b(?:the|its) ([a-z]+)/gi)].map((m) => m[1].toLowerCase());
@@ -517,6 +514,15 @@ function withTheirAntecedents(report: Report, items: readonly ImpressionItem[]):
     item.text = `${item.text} ${aside}`;
   }
   return out;
+}
+const SENTENCE_END = /(?<=[a-z)]\.)\s+(?=[A-Z])/;
+// "in the lower lobe", "around the nodules", "the basal segment": a place in the lung the sentence names without a side.
+const LEANS_ON_PLACE = /\b(?:lobes?|segments?|the (?:nodules?|lesions?|masses|consolidations?))\b/i;
+
+/** The report sentence an item's sentence was lifted from (its words in a row); -1 when none. */
+function sourceOf(report: Report, sentence: string): number {
+  const words = tokens(sentence).join(' ');
+  return words ? report.sentences.findIndex((s) => tokens(s.text).join(' ').includes(words)) : -1;
 }
 // No change since the last exam, in the words of a follow-up CT: "no difference in the size …", "… remained stable compared with …".
 const STABLE_SINCE =
