@@ -823,3 +823,11 @@ test('impression: a sentence whose side the sentence before gives ("around the n
   const basal = texts.find((t) => /lateral basal segment/.test(t));
   assert.ok(basal && /In the right lung/.test(basal), JSON.stringify(texts));
 });
+
+test('impression: a lobe without a side takes the nearest sentence before that names one, across a normal statement', () => {
+  const texts = draft(
+    'CT CHEST\nFINDINGS: Heart size is normal. The left lung lower lobe shows a 3 cm area of consolidation. The basal segments are otherwise clear. Multiple nodules measuring up to 7 mm are seen in the lower lobe posterior basal segment. A hiatal hernia is present.\n',
+  ).items.map((i) => i.text);
+  const nodules = texts.find((t) => /up to 7 mm/.test(t));
+  assert.ok(nodules && /left lung lower lobe/.test(nodules), JSON.stringify(texts));
+});

@@ -478,13 +478,18 @@ const SPEAKS_OF_BEFORE =
 function withTheirAntecedents(report: Report, items: readonly ImpressionItem[]): ImpressionItem[] {
   const out = items.map((item) => ({ ...item, findings: [...item.findings] }));
   const said = (text: string) => new Set(tokens(text).filter((w) => !UNSAID.has(w)));
-  for (let i = out.length - 1; i >= 0; i--) {
+  const joined = new Map<ImpressionItem, { text: string; after: { at: number; text: string }[] }>();
+  for (let i = 0; i < out.length; i++) {
     const item = out[i];
     const at = sourceOf(report, item.text.split(SENTENCE_END)[0]);
-    const prev = report.sentences[at - 1];
-    if (at < 0 || !prev || prev.section !== report.sentences[at].section) continue;
-    // A place with no side of its own ("in the lower lobe", "around the nodules") whose side the sentence before gives.
-    const sideFromBefore = !SIDE_TEXT.test(item.text) && SIDE_TEXT.test(prev.text) && LEANS_ON_PLACE.test(item.text);
+    if (at < 0) continue;
+    // A place with no side of its own ("in the lower lobe", "around the nodules") whose side the nearest sentence
+    // before that names one gives (within two sentences: "… right lung middle lobe …. In the lower lobe …. Several nodules …").
+    const unsided = !SIDE_TEXT.test(item.text) && LEANS_ON_PLACE.test(item.text);
+    const sided = unsided ? [1, 2, 3].map((k) => at - k).find((j) => j >= 0 && SIDE_TEXT.test(report.sentences[j].text)) : undefined;
+    const sideFromBefore = sided !== undefined;
+    const prev = report.sentences[sided ?? at - 1];
+    if (!prev || prev.section !== report.sentences[at].section) continue;
     if (!sideFromBefore && !SPEAKS_OF_BEFORE.test(item.text)) continue;
     // The item that says most of the sentence before (its words, not "there is").
     const before = [...said(prev.text)];
@@ -497,9 +502,14 @@ function withTheirAntecedents(report: Report, items: readonly ImpressionItem[]):
       undefined,
     );
     if (!host || (out.indexOf(host) === i - 1 && !sideFromBefore) || host.text.includes(item.text)) continue;
-    host.text = `${host.text} ${item.text}`;
+    // Joined in the report's order, whichever item came first.
+    const parts = joined.get(host) ?? { text: host.text, after: [] };
+    parts.after.push({ at, text: item.text });
+    parts.after.sort((a, b) => a.at - b.at);
+    joined.set(host, parts);
+    host.text = [parts.text, ...parts.after.map((x) => x.text)].join(' ');
     host.findings.push(...item.findings);
-    out.splice(i, 1);
+    out.splice(i--, 1);
   }
   // "No difference was found in the size of the nodule compared with the previous study" after the nodule's
   // sentence: its time, which no other item says, goes with it.
@@ -519,10 +529,15 @@ const SENTENCE_END = /(?<=[a-z)]\.)\s+(?=[A-Z])/;
 // "in the lower lobe", "around the nodules", "the basal segment": a place in the lung the sentence names without a side.
 const LEANS_ON_PLACE = /\b(?:lobes?|segments?|the (?:nodules?|lesions?|masses|consolidations?))\b/i;
 
-/** The report sentence an item's sentence was lifted from (its words in a row); -1 when none. */
+/** The report sentence an item's sentence was lifted from (its words in order, "is noted" and the like left out); -1 when none. */
 function sourceOf(report: Report, sentence: string): number {
-  const words = tokens(sentence).join(' ');
-  return words ? report.sentences.findIndex((s) => tokens(s.text).join(' ').includes(words)) : -1;
+  const words = tokens(sentence);
+  const inOrder = (text: string) => {
+    let k = 0;
+    for (const w of tokens(text)) if (w === words[k]) k++;
+    return k === words.length;
+  };
+  return words.length ? report.sentences.findIndex((s) => inOrder(s.text)) : -1;
 }
 // No change since the last exam, in the words of a follow-up CT: "no difference in the size …", "… remained stable compared with …".
 const STABLE_SINCE =
