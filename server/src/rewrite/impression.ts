@@ -484,7 +484,7 @@ function withTheirAntecedents(report: Report, items: readonly ImpressionItem[]):
     const at = sourceOf(report, item.text.split(SENTENCE_END)[0]);
     if (at < 0) continue;
     // A place with no side of its own ("in the lower lobe", "around the nodules") whose side the nearest sentence
-    // before that names one gives (within two sentences: "… right lung middle lobe …. In the lower lobe …. Several nodules …").
+    // before that names one gives (up to three back: "… right lung middle lobe …. In the lower lobe …. Several nodules …").
     const unsided = !SIDE_TEXT.test(item.text) && LEANS_ON_PLACE.test(item.text);
     const sided = unsided ? [1, 2, 3].map((k) => at - k).find((j) => j >= 0 && SIDE_TEXT.test(report.sentences[j].text)) : undefined;
     const sideFromBefore = sided !== undefined;
