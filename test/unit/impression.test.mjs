@@ -795,3 +795,39 @@ test('with nothing to list, the old impression keeps its own all-clear and its s
   // Without an old impression the exam's all-clear is written as before.
   assert.equal(draft('EXAM: CT HEAD\nFINDINGS: Normal brain.').text, 'No acute abnormality.');
 });
+
+test('impression: a sentence that speaks of the finding before it goes with that finding, not after another', () => {
+  const texts = draft(
+    'CT THORAX\nFindings: A soft tissue mass measuring 38x27 mm is seen in the lower lobe of the left lung, abutting the pleura. The appearance of the lesion has not changed since the previous study. Right pleural effusion measuring 12 mm. Degenerative changes in the thoracic spine.\n',
+  ).items.map((i) => i.text);
+  const at = texts.findIndex((t) => /The appearance of the lesion has not changed/.test(t));
+  assert.ok(at >= 0, JSON.stringify(texts));
+  // In the mass's item, or the item right after it; never after the effusion.
+  assert.ok(/soft tissue mass/i.test(texts[at]) || /soft tissue mass/i.test(texts[at - 1] ?? ''), JSON.stringify(texts));
+});
+
+test('impression: a nodule lifted from the findings keeps the next sentence telling it is unchanged since the last exam', () => {
+  const texts = draft(
+    'CT THORAX\nFindings: Trachea and main bronchi are open. A nonspecific nodule measuring approximately 7 mm is observed in the superior segment of the right lower lobe. No difference was found in the size and shape of the nodule compared with the previous study. A hiatal hernia is present.\n',
+  ).items.map((i) => i.text);
+  const nodule = texts.find((t) => /7 mm/.test(t));
+  assert.ok(nodule && /No difference was found in the size and shape of the nodule/.test(nodule), JSON.stringify(texts));
+});
+
+test('impression: a sentence whose side the sentence before gives ("around the nodules", "in the lower lobe") stays with that sentence', () => {
+  const texts = draft(
+    'CT THORAX\nFindings: Mediastinal structures are normal. In the left lung, nodules up to 14 mm are seen in the upper lobe apicoposterior segment. A halo of ground glass density is seen around the nodules. In the right lung, scattered nodules measuring up to 6 mm are observed in the lower lobe. Several nodules with a diameter of 8 mm are seen in the lower lobe lateral basal segment.\n',
+  ).items.map((i) => i.text);
+  const halo = texts.find((t) => /halo of ground glass/i.test(t));
+  assert.ok(halo && /In the left lung/.test(halo), JSON.stringify(texts));
+  const basal = texts.find((t) => /lateral basal segment/.test(t));
+  assert.ok(basal && /In the right lung/.test(basal), JSON.stringify(texts));
+});
+
+test('impression: a lobe without a side takes the nearest sentence before that names one, across a normal statement', () => {
+  const texts = draft(
+    'CT CHEST\nFINDINGS: Heart size is normal. The left lung lower lobe shows a 3 cm area of consolidation. The basal segments are otherwise clear. Multiple nodules measuring up to 7 mm are seen in the lower lobe posterior basal segment. A hiatal hernia is present.\n',
+  ).items.map((i) => i.text);
+  const nodules = texts.find((t) => /up to 7 mm/.test(t));
+  assert.ok(nodules && /left lung lower lobe/.test(nodules), JSON.stringify(texts));
+});

@@ -48,6 +48,7 @@ import {
   levelParagraphOf,
   pointsBack,
   sequelOf,
+  tidy,
   tokens,
   windowOf,
   type Clauses,
@@ -385,7 +386,7 @@ export function draftImpression(
   // A caveat on what the exam can show goes with the draft whatever it says.
   items = [...items, ...caveatItems(report, items)];
   if (items.length) items = [...items, ...adviceItems(report, clauses, items)];
-  items = withoutRepeats(items.flatMap(splitAtQuotes));
+  items = withTheirAntecedents(report, withoutRepeats(items.flatMap(splitAtQuotes)));
   // Nothing to list: the old impression's own all-clear, as written, keeps its scope ("No acute intracranial
   // process." is not "No acute abnormality." over a scalp laceration the findings describe).
   const allClear =
@@ -464,6 +465,83 @@ function withoutRepeats(items: readonly ImpressionItem[]): ImpressionItem[] {
   });
   return kept.sort((a, b) => place.get(a)! - place.get(b)!);
 }
+
+// A sentence that speaks of the finding named before it: "The lesion appearance is stable …", "The outlook
+// is compatible with …", "… given its consolidated appearance", "There was no difference in the size … of the nodule".
+const SPEAKS_OF_BEFORE =
+  /^\s*(?:(?:it|its|this|these|those|they)\b|the (?:lesion|outlook|finding|appearance|abnormality)s?\b)|\b(?:given|due to|because of) its\b|^\s*there (?:was|is) no (?:significant )?(?:difference|change) in the size\b/i;
+
+/**
+ * An item that speaks of the finding before it in the report goes right after the item that says that
+ * finding (joined to it): listed after another finding, "its consolidated appearance" reads as that one's.
+ */
+function withTheirAntecedents(report: Report, items: readonly ImpressionItem[]): ImpressionItem[] {
+  const out = items.map((item) => ({ ...item, findings: [...item.findings] }));
+  const said = (text: string) => new Set(tokens(text).filter((w) => !UNSAID.has(w)));
+  const joined = new Map<ImpressionItem, { text: string; after: { at: number; text: string }[] }>();
+  for (let i = 0; i < out.length; i++) {
+    const item = out[i];
+    const at = sourceOf(report, item.text.split(SENTENCE_END)[0]);
+    if (at < 0) continue;
+    // A place with no side of its own ("in the lower lobe", "around the nodules") whose side the nearest sentence
+    // before that names one gives (up to three back: "… right lung middle lobe …. In the lower lobe …. Several nodules …").
+    const unsided = !SIDE_TEXT.test(item.text) && LEANS_ON_PLACE.test(item.text);
+    const sided = unsided ? [1, 2, 3].map((k) => at - k).find((j) => j >= 0 && SIDE_TEXT.test(report.sentences[j].text)) : undefined;
+    const sideFromBefore = sided !== undefined;
+    const prev = report.sentences[sided ?? at - 1];
+    if (!prev || prev.section !== report.sentences[at].section) continue;
+    if (!sideFromBefore && !SPEAKS_OF_BEFORE.test(item.text)) continue;
+    // The item that says most of the sentence before (its words, not "there is").
+    const before = [...said(prev.text)];
+    const share = (x: ImpressionItem) => {
+      const words = said(x.text);
+      return before.length ? before.filter((w) => words.has(w)).length / before.length : 0;
+    };
+    const host = out.reduce<ImpressionItem | undefined>(
+      (best, x) => (x !== item && share(x) >= 0.6 && (!best || share(x) > share(best)) ? x : best),
+      undefined,
+    );
+    if (!host || (out.indexOf(host) === i - 1 && !sideFromBefore) || host.text.includes(item.text)) continue;
+    // Joined in the report's order, whichever item came first.
+    const parts = joined.get(host) ?? { text: host.text, after: [] };
+    parts.after.push({ at, text: item.text });
+    parts.after.sort((a, b) => a.at - b.at);
+    joined.set(host, parts);
+    host.text = [parts.text, ...parts.after.map((x) => x.text)].join(' ');
+    host.findings.push(...item.findings);
+    out.splice(i--, 1);
+  }
+  // "No difference was found in the size of the nodule compared with the previous study" after the nodule's
+  // sentence: its time, which no other item says, goes with it.
+  for (const item of out) {
+    const at = sourceOf(report, item.text.split(SENTENCE_END).pop() ?? '');
+    const next = report.sentences[at + 1];
+    if (at < 0 || !next || next.section !== report.sentences[at].section || !STABLE_SINCE.test(next.text)) continue;
+    const named = [...next.text.matchAll(/\b(?:the|its) ([a-z]+)/gi)].map((m) => m[1].toLowerCase());
+    const own = new Set(tokens(item.text));
+    const aside = tidy(next.text);
+    if (!named.some((w) => own.has(w) || own.has(w.replace(/s$/, ''))) || out.some((x) => x.text.includes(aside.slice(0, -1)))) continue;
+    item.text = `${item.text} ${aside}`;
+  }
+  return out;
+}
+const SENTENCE_END = /(?<=[a-z)]\.)\s+(?=[A-Z])/;
+// "in the lower lobe", "around the nodules", "the basal segment": a place in the lung the sentence names without a side.
+const LEANS_ON_PLACE = /\b(?:lobes?|segments?|the (?:nodules?|lesions?|masses|consolidations?))\b/i;
+
+/** The report sentence an item's sentence was lifted from (its words in order, "is noted" and the like left out); -1 when none. */
+function sourceOf(report: Report, sentence: string): number {
+  const words = tokens(sentence);
+  const inOrder = (text: string) => {
+    let k = 0;
+    for (const w of tokens(text)) if (w === words[k]) k++;
+    return k === words.length;
+  };
+  return words.length ? report.sentences.findIndex((s) => inOrder(s.text)) : -1;
+}
+// No change since the last exam, in the words of a follow-up CT: "no difference in the size …", "… remained stable compared with …".
+const STABLE_SINCE =
+  /\b(?:no|not|without)\b[^.;]*\b(?:difference|change|changed|progression)\b[^.;]*\b(?:compared|since|previous|prior|earlier)\b|\b(?:stable|unchanged)\b[^.;]*\b(?:compared|since|previous|prior|earlier)\b/i;
 
 // The exam title and its context words ("chest" makes "effusion" pleural) for the re-read.
 function examLine(report: Report, u: Understanding): string {
