@@ -192,6 +192,7 @@ export class Router {
       // A region ("the right lower quadrant, the appendix …") says where, and starts no list.
       if (h.by === 'term' && subs)
         list = inList ? { end: h.end, subs: list!.subs } : alone(h) && !REGIONS.has(h.organ) ? { end: h.end, subs } : null;
+      const landmark = h.by === 'term' && LANDMARK_BEFORE.test(text.slice(0, h.start - offset));
       if (subs)
         clues.push({
           at: h.start,
@@ -201,11 +202,11 @@ export class Router {
           level: h.by === 'pattern' && LEVEL_FIELD.test(h.organ),
           organ: h.organ,
           listed,
-          landmark: h.by === 'term' && LANDMARK_BEFORE.test(text.slice(0, h.start - offset)),
+          landmark,
           place: h.place,
         });
       // An organ with no field here named only as a landmark ("distal to the tip of the malleolus") is not where the finding is.
-      else if (!(h.by === 'term' && LANDMARK_BEFORE.test(text.slice(0, h.start - offset)))) {
+      else if (!landmark) {
         namedOutside = true;
         outsideAt = Math.min(outsideAt, h.start);
       }
