@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { iuReports, haveData, dataDir } from './lib/corpus.mjs';
 import { startServer } from '../test/helpers/lsp.mjs';
-import { formatSummary, ms, quantile, summary as summarise } from './lib/stats.mjs';
+import { formatSummary, ms, quantile, summary as summarise, timed } from './lib/stats.mjs';
 import { rng } from './lib/random.mjs';
 
 const require = createRequire(import.meta.url);
@@ -61,12 +61,9 @@ async function engineBench() {
   const understand = [];
   const started = performance.now();
   for (const text of reports) {
-    const t0 = performance.now();
-    const c0 = process.cpuUsage();
-    void checkText(text).problems;
-    const c = process.cpuUsage(c0);
-    check.push(performance.now() - t0);
-    checkCpu.push((c.user + c.system) / 1000);
+    const t = timed(() => checkText(text).problems);
+    check.push(t.ms);
+    checkCpu.push(t.cpu);
   }
   const total = performance.now() - started;
   for (const text of reports) {
@@ -95,13 +92,9 @@ async function engineBench() {
     }
     return big.join('\n').slice(0, n);
   };
-  // CPU time beside wall time: on a shared machine the wall clock also counts the other processes' turns.
   const timeCheck = (text) => {
-    const t0 = performance.now();
-    const c0 = process.cpuUsage();
-    const count = checkText(text).problems.length;
-    const cpu = process.cpuUsage(c0);
-    return { ms: performance.now() - t0, cpu: (cpu.user + cpu.system) / 1000, count };
+    const t = timed(() => checkText(text).problems.length);
+    return { ...t, count: t.value };
   };
   const both = (t) => `${ms(t.ms)} wall, ${ms(t.cpu)} cpu`;
   const one = timeCheck(sized(1_000_000));
@@ -310,12 +303,9 @@ async function suggestBench(count = 200) {
   const cpu = [];
   let top3 = 0;
   for (const { typo, word } of typos) {
-    const t0 = performance.now();
-    const c0 = process.cpuUsage();
-    const found = checker.suggest(typo).map((s) => s.word.toLowerCase());
-    const c = process.cpuUsage(c0);
-    wall.push(performance.now() - t0);
-    cpu.push((c.user + c.system) / 1000);
+    const { value: found, ms: took, cpu: used } = timed(() => checker.suggest(typo).map((s) => s.word.toLowerCase()));
+    wall.push(took);
+    cpu.push(used);
     if (found.slice(0, 3).includes(word)) top3++;
   }
   console.log(`server: suggest() for ${typos.length} words two edits from a radiology word, wall: ${summary(wall)}`);

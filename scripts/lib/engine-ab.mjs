@@ -5,10 +5,10 @@
 //   node scripts/lib/engine-ab.mjs /tmp/ab/base out --runs=3 --rounds=4
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { performance } from 'node:perf_hooks';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { iuReports } from './corpus.mjs';
+import { quantile, timed } from './stats.mjs';
 
 const here = fileURLToPath(import.meta.url);
 const flag = (name, fallback) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
@@ -26,14 +26,11 @@ if (process.env.ENGINE_AB_CHILD) {
   const cpu = [];
   for (let r = 0; r < rounds; r++)
     for (const text of reports) {
-      const t0 = performance.now();
-      const c0 = process.cpuUsage();
-      void checkText(text).problems;
-      const c = process.cpuUsage(c0);
-      wall.push(performance.now() - t0);
-      cpu.push((c.user + c.system) / 1000);
+      const t = timed(() => checkText(text).problems);
+      wall.push(t.ms);
+      cpu.push(t.cpu);
     }
-  const at = (list, q) => [...list].sort((a, b) => a - b)[Math.floor(q * (list.length - 1))].toFixed(3);
+  const at = (list, q) => quantile(list, q).toFixed(3);
   const mean = (list) => (list.reduce((a, b) => a + b, 0) / list.length).toFixed(3);
   console.log(`${dirs[0]}: wall p50 ${at(wall, 0.5)} p99 ${at(wall, 0.99)} ms | cpu p50 ${at(cpu, 0.5)} mean ${mean(cpu)} ms per report`);
 } else {

@@ -1,3 +1,5 @@
+import { performance } from 'node:perf_hooks';
+
 // Latency summaries for the benchmarks: nearest-rank quantiles over a sample of milliseconds.
 export const ms = (x) => `${x.toFixed(3)} ms`;
 
@@ -14,6 +16,16 @@ export function summary(samples) {
     max: Math.max(...samples),
     n: samples.length,
   };
+}
+
+/** Runs fn once: its value, wall time and CPU time (user + system) in ms. CPU beside wall: on a shared machine
+ * the wall clock also counts the other processes' turns. */
+export function timed(fn) {
+  const t0 = performance.now();
+  const c0 = process.cpuUsage();
+  const value = fn();
+  const c = process.cpuUsage(c0);
+  return { value, ms: performance.now() - t0, cpu: (c.user + c.system) / 1000 };
 }
 
 export const formatSummary = (s) => `p50 ${ms(s.p50)}  p95 ${ms(s.p95)}  p99 ${ms(s.p99)}  max ${ms(s.max)}`;
