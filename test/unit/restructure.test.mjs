@@ -246,6 +246,26 @@ test('spine levels are filed by level', () => {
   assert.equal(line(out, 'L2-L3'), 'L2-L3: [ ]');
 });
 
+test('a paragraph opened at one level keeps its sentences there until a blank line, another level or another organ', () => {
+  const text = [
+    'EXAM: CT cervical spine',
+    'FINDINGS: At the C6-7 level, there is uncovertebral joint hypertrophy on the right.  A broad disc osteophyte complex indents the thecal sac.  Moderate right foraminal narrowing results.  The remaining levels are unremarkable.',
+    '',
+    'At C5-6, mild disc space narrowing is seen.  There is endplate sclerosis.',
+    '',
+    'The prevertebral soft tissues are normal.',
+  ].join('\n');
+  const { out } = run(text);
+  assert.equal(out.template, 'ct-cervical-spine');
+  assert.match(
+    out.text,
+    /^C6-C7:\nAt the C6-7 level, there is uncovertebral joint hypertrophy on the right\. A broad disc osteophyte complex indents the thecal sac\. Moderate right foraminal narrowing results\.$/m,
+  );
+  assert.match(out.text, /^C5-C6:\nAt C5-6, mild disc space narrowing is seen\. There is endplate sclerosis\.$/m);
+  assert.doesNotMatch(out.text, /results\. The remaining levels/);
+  assert.equal(broken(text), null);
+});
+
 test('a level label keeps the rest of its line: the cord at C5-6 is not cut from its level', () => {
   const text =
     'EXAM: MRI cervical spine\nFINDINGS:\nC5-6: Disc osteophyte complex with mild foraminal narrowing. No cord compression.\nC6-7: Normal.\nThe cord is normal in signal.';
@@ -771,6 +791,9 @@ test('part words are organ terms, places and territories organ ids, checked at l
     backReferences: ['the ligament'],
     dating: ['consistent with'],
     windows: ['window'],
+    levelParts: ['discs'],
+    levelAlongside: ['spinal-cord'],
+    beyondLevel: ['remaining'],
   };
   assert.ok(loadPlacementWords(words).partWords.has('cortex'));
   assert.throws(() => loadPlacementWords({ ...words, partWords: ['gizzard'] }), /gizzard is no organ term/);

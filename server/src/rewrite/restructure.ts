@@ -14,7 +14,7 @@ import { wordsFromTokens, wordsOf, type Word } from '../nlp/words';
 import { OTHER_LABEL, templateById, type ReportTemplate, type TemplateSubsection } from '../templates/library';
 import { chooseTemplate, type TemplateChoice } from '../templates/choose';
 import { inProtocolName, isNotice, isNoticeHeader, MATERIALS, sentenceKind } from '../templates/sentence-kinds';
-import { BACK_REFERENCE, DATING } from '../templates/placement-words';
+import { BACK_REFERENCE, BEYOND_LEVEL, DATING, LEVEL_ALONGSIDE, LEVEL_PARTS } from '../templates/placement-words';
 import { HEAD, norm, OTHER, Router, type PlacedBy, type Target } from './restructure-subsection';
 import { labelName } from './clauses';
 
@@ -246,8 +246,12 @@ export function restructure(report: Report, template: ReportTemplate, options: R
   let previous: Target | null = null;
   /** The level field the last sentence at a level went to: "at this level" speaks of it. */
   let lastLevel: number | null = null;
-  /** The level a level label opened ("C5-6: … . No cord compression."): its line stays under it. */
-  let openLevel: { sub: number; end: number } | null = null;
+  /**
+   * The level a level label opened ("C5-6: … . No cord compression."): its line stays under it. A
+   * sentence at one level opens its paragraph ("At the L4-5 level, … . There is broad based disk
+   * bulging …"): what follows in it at no other level and of the level's own parts stays there too.
+   */
+  let openLevel: { sub: number; end: number; paragraph?: true } | null = null;
   // "INTERPRETATION: Real-time exam demonstrates a single intrauterine fetus …" above the IMPRESSION,
   // and "DISCUSSION: No acute intracranial abnormalities …" in a report without FINDINGS: the findings.
   const lastImpression = report.sections.map((x) => x.kind).lastIndexOf('impression');
@@ -388,12 +392,20 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     // "Lack of radiographic evidence of malignancy should not delay a biopsy …" speaks of no organ of this patient.
     if (isNotice(s.text)) return { sub: HEAD, by: 'unplaced' };
     const label = LABEL.exec(s.text);
-    const sameLine = openLevel !== null && !/[\r\n]/.test(report.text.slice(openLevel.end, s.start));
-    if (!label && sameLine && !organs.some((h) => h.by === 'pattern')) {
+    const gap = openLevel === null ? '' : report.text.slice(openLevel.end, s.start);
+    const sameLine = openLevel !== null && !openLevel.paragraph && !/[\r\n]/.test(gap);
+    const sameParagraph =
+      !!openLevel?.paragraph &&
+      !/\n[ \t]*\r?\n/.test(gap) &&
+      !BEYOND_LEVEL.test(s.text) &&
+      organs.every((h) => LEVEL_PARTS.has(h.organ) || (LEVEL_ALONGSIDE.has(h.organ) && organs.some((g) => LEVEL_PARTS.has(g.organ))));
+    if (!label && (sameLine || sameParagraph) && !organs.some((h) => h.by === 'pattern')) {
       openLevel!.end = s.end;
-      return { sub: openLevel!.sub, by: 'label' };
+      return { sub: openLevel!.sub, by: sameLine ? 'label' : 'context' };
     }
     openLevel = null;
+    // "The remaining levels are unremarkable." after a level speaks of the other levels, not the one before.
+    const before = previous && router.isLevel(previous.sub) && BEYOND_LEVEL.test(s.text) ? null : previous;
     // "There is foraminal narrowing at this level." speaks of the last level named, also across a
     // sentence of another field between ("At C4-5, … . A cord signal abnormality is not identified. … at this level").
     if (!label && lastLevel !== null && THIS_LEVEL.test(s.text)) return { sub: lastLevel, by: 'context' };
@@ -406,7 +418,7 @@ export function restructure(report: Report, template: ReportTemplate, options: R
         s.start,
         [],
       );
-      const target = exact !== null ? { sub: exact, by: 'label' as const } : router.pick(ev, previous);
+      const target = exact !== null ? { sub: exact, by: 'label' as const } : router.pick(ev, before);
       if (target && target.sub >= 0) {
         labelOf.set(i, label[1]);
         if (organsNamed(wordsOf(label[1]), label[1]).some((h) => h.by === 'pattern')) openLevel = { sub: target.sub, end: s.end };
@@ -419,9 +431,9 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     const biometry = router.subsOf('fetal-biometry');
     if (biometry.length && DATING.test(s.text)) return { sub: biometry[0], by: 'organ' };
     // "It causes narrowing of the lumen.": a sentence about the one before, naming no organ, stays with it.
-    if (previous && ANAPHORA.test(s.text) && !organs.length) return { sub: previous.sub, by: 'context' };
+    if (before && ANAPHORA.test(s.text) && !organs.length) return { sub: before.sub, by: 'context' };
     // "(small airway disease? small vessel disease?)." cut at its question marks: the pieces are the sentence's before.
-    if (previous && FRAGMENT.test(s.text) && !ev.clues.some((c) => c.by === 'organ')) return { sub: previous.sub, by: 'context' };
+    if (before && FRAGMENT.test(s.text) && !ev.clues.some((c) => c.by === 'organ')) return { sub: before.sub, by: 'context' };
     // "… and the ligament has a celery stick appearance" after the cruciate ligament: the same ligament;
     // "The mass was measured 27 mm" after the sigmoid colon's mass (Other): the colon's, not the lungs'.
     // Not one that names an organ this template has no field for ("The pituitary gland is not identified,
@@ -431,10 +443,10 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     const otherOrgan =
       ev.namedOutside &&
       !(referent && s.start + referent.index <= ev.outsideAt && ev.outsideAt < s.start + referent.index + referent[0].length);
-    if (referent && previous && !otherOrgan && !ev.clues.some((c) => c.by === 'organ' && !c.landmark))
-      return { sub: previous.sub, by: 'context' };
+    if (referent && before && !otherOrgan && !ev.clues.some((c) => c.by === 'organ' && !c.landmark))
+      return { sub: before.sub, by: 'context' };
     // "Parenchyma is homogeneous." after the prostate: a part of the organ the sentence before spoke of.
-    if (previous && ev.partsOnly && !ev.clues.some((c) => c.by === 'finding' && c.strong)) return { sub: previous.sub, by: 'context' };
+    if (before && ev.partsOnly && !ev.clues.some((c) => c.by === 'finding' && c.strong)) return { sub: before.sub, by: 'context' };
     // "Non-contrast CT of the thorax within normal limits.": the whole exam, no organ's field. Not a
     // finding of one place the modality only qualifies ("no CT evidence of acute diverticulitis").
     // So is a sentence of a whole region ("Concerning the remainder of the pelvis, no acute pathology is
@@ -444,14 +456,15 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     // pre-epiglottic space" after the epiglottis) is where the sentence before is, not in some field a
     // mass may be in (the brain's).
     const manyPlaces = (c: { concept?: string }) => (ORGANS_OF_CONCEPT.get(c.concept ?? '')?.length ?? 0) >= MANY_PLACES;
-    if (previous && !label && !organs.length && ev.clues.length && ev.clues.every((c) => c.by === 'finding' && manyPlaces(c)))
-      return { sub: previous.sub, by: 'context' };
-    const target = router.pick(ev, previous);
+    if (before && !label && !organs.length && ev.clues.length && ev.clues.every((c) => c.by === 'finding' && manyPlaces(c)))
+      return { sub: before.sub, by: 'context' };
+    const target = router.pick(ev, before);
     // "Twin A is cephalic ... Estimated fetal weight 640 grams.": the rest of the twin's line stays with it.
     if (target && target.sub >= 0 && TWIN.test(s.text)) openLevel = { sub: target.sub, end: s.end };
+    if (target && !label && router.isLevel(target.sub)) openLevel = { sub: target.sub, end: s.end, paragraph: true };
     if (target) return target;
     if (ev.known) return { sub: OTHER, by: 'other' };
-    if (previous) return { sub: previous.sub, by: 'context' };
+    if (before) return { sub: before.sub, by: 'context' };
     return { sub: HEAD, by: 'unplaced' };
   }
 

@@ -20,6 +20,9 @@ const Schema = z.object({
   backReferences: Phrases,
   dating: Phrases,
   windows: Phrases,
+  levelParts: Phrases,
+  levelAlongside: Phrases,
+  beyondLevel: Phrases,
 });
 
 /** Parses and checks the placement words; throws naming a part word that is no organ term. Exported for the tests. */
@@ -35,10 +38,33 @@ export function loadPlacementWords(input: unknown): {
   backReference: RegExp;
   dating: RegExp;
   windowAfter: RegExp;
+  levelParts: ReadonlySet<string>;
+  levelAlongside: ReadonlySet<string>;
+  beyondLevel: RegExp;
 } {
-  const { partWords, lookFindings, landmarks, places, territories, locatedBy, backReferences, dating, windows } = Schema.parse(input);
+  const {
+    partWords,
+    lookFindings,
+    landmarks,
+    places,
+    territories,
+    locatedBy,
+    backReferences,
+    dating,
+    windows,
+    levelParts,
+    levelAlongside,
+    beyondLevel,
+  } = Schema.parse(input);
   for (const id of lookFindings) if (!CONCEPT_BY_ID.has(id)) throw new Error(`placement-words: unknown finding ${id}`);
-  for (const id of [...Object.values(places), ...Object.keys(territories.fed), ...Object.values(territories.fed), ...locatedBy])
+  for (const id of [
+    ...Object.values(places),
+    ...Object.keys(territories.fed),
+    ...Object.values(territories.fed),
+    ...locatedBy,
+    ...levelParts,
+    ...levelAlongside,
+  ])
     if (!ORGAN_BY_ID.has(id)) throw new Error(`placement-words: unknown organ ${id}`);
   for (const w of partWords) {
     const words = wordsOf(w);
@@ -65,6 +91,9 @@ export function loadPlacementWords(input: unknown): {
       'i',
     ),
     windowAfter: new RegExp(`^\\s*${phraseRegex(windows).source}`, 'i'),
+    levelParts: new Set(levelParts),
+    levelAlongside: new Set(levelAlongside),
+    beyondLevel: phraseRegex(beyondLevel),
   };
 }
 
@@ -80,4 +109,7 @@ export const {
   backReference: BACK_REFERENCE,
   dating: DATING,
   windowAfter: WINDOW_AFTER,
+  levelParts: LEVEL_PARTS,
+  levelAlongside: LEVEL_ALONGSIDE,
+  beyondLevel: BEYOND_LEVEL,
 } = loadPlacementWords(data);
