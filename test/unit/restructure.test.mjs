@@ -266,6 +266,26 @@ test('a paragraph opened at one level keeps its sentences there until a blank li
   assert.equal(broken(text), null);
 });
 
+test('a section of no known kind keeps its side of the impression; a part label under a field leaves the field named', () => {
+  const text = [
+    'EXAM: Transthoracic echocardiogram',
+    'FINDINGS: The left ventricle is normal in size with an ejection fraction of 60%. No intracardiac thrombus is seen.',
+    'DIMENSIONS: Septum 1.0 cm, posterior wall 0.9 cm.',
+    'IMPRESSION: Normal study.',
+    'ADDENDUM: Discussed with the referring physician.',
+  ].join('\n');
+  const { out } = run(text);
+  assert.equal(out.template, 'us-echocardiogram');
+  assert.match(out.text, /DIMENSIONS: Septum 1\.0 cm, posterior wall 0\.9 cm\.\n\nIMPRESSION:\nNormal study\.\n\nADDENDUM:/);
+  assert.doesNotMatch(line(out, 'Aortic root and venae cavae'), /thrombus/);
+  assert.equal(broken(text), null);
+  const ob = run(
+    'EXAM: Obstetric ultrasound\n\nFETAL ANATOMY:\nFetal Stomach: Normal\n\nFetal Kidneys: Normal\n\nPlacenta: Posterior.\n\nIMPRESSION:\nSingle live intrauterine pregnancy.',
+  ).out;
+  assert.match(ob.text, /^Fetal anatomy: Fetal Stomach: Normal\nFetal Kidneys: Normal$/m);
+  assert.equal(line(ob, 'Placenta'), 'Placenta: Posterior.');
+});
+
 test('a level label keeps the rest of its line: the cord at C5-6 is not cut from its level', () => {
   const text =
     'EXAM: MRI cervical spine\nFINDINGS:\nC5-6: Disc osteophyte complex with mild foraminal narrowing. No cord compression.\nC6-7: Normal.\nThe cord is normal in signal.';

@@ -95,6 +95,13 @@ function deniedBy(sub: TemplateSubsection): string[] {
   return list;
 }
 
+/** A label's words, lower case and singular ("Kidneys and ureters" → kidney, and, ureter). */
+const wordsIn = (label: string) =>
+  label
+    .toLowerCase()
+    .match(/[a-z0-9]+/g)
+    ?.map((w) => w.replace(/s$/, '')) ?? [];
+
 const snippetEscape = (s: string) => s.replace(/[\\$}]/g, (c) => '\\' + c);
 
 /** Consecutive runs of sentences from the same source section. */
@@ -579,8 +586,10 @@ export function restructure(report: Report, template: ReportTemplate, options: R
   function subsectionLine(label: string, list: readonly number[], level = false): string {
     const texts = list.map((i) => esc(filedTextOf(i)));
     // The source's own label for this subsection opens the line in its place ("Kidneys: ...", not "Kidneys and ureters: Kidneys: ...").
+    // Only a label the field's own names hold ("Kidneys" under "Kidneys and ureters"): a part's label
+    // ("Fetal Ventricles:" under "Fetal anatomy") leaves the field unnamed, and its lines read as the field before.
     const own = labelOf.get(list[0]);
-    if (own !== undefined) return joinGathered(texts, eol);
+    if (own !== undefined && wordsIn(own).every((w) => wordsIn(label).includes(w))) return joinGathered(texts, eol);
     // A level's field over a sentence that names its level in its own words ("At C4-5, ..."): the
     // label on a line of its own, so the level is not read twice, or in two spellings, in one sentence.
     if (level) return `${label}:${eol}${joinGathered(texts, eol)}`;
@@ -593,6 +602,18 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     return `${label}: ${joinGathered(texts, eol)}`;
   }
 
+  // A section of no known kind keeps its side of the impression in an imaging report: "DIMENSIONS:"
+  // or a biometry line dictated before the IMPRESSION stays before it; a note after it stays after.
+  const firstImpression = impression.length && report.document === 'imaging' ? report.sentences[impression[0]].section : -1;
+  const extraBlock = ([sectionIndex, list]: [number, number[]]) => {
+    const section = report.sections[sectionIndex];
+    const name = norm(section.header?.name ?? section.kind).toUpperCase();
+    record(list, name, null);
+    blocks.push(`${name}: ${asWritten(list)}`);
+  };
+  const extras = [...extra].sort((a, b) => a[0] - b[0]);
+  extras.filter(([k]) => k < firstImpression).forEach(extraBlock);
+
   if (impression.length === 0) blocks.push(`IMPRESSION:${eol}${field('IMPRESSION', null)}`);
   const impressionBlocks = blocksOf(impression, 'impression', false);
   for (const [k, group] of impressionBlocks.entries()) {
@@ -602,12 +623,7 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     blocks.push(`${title}:${eol}${asWritten(group.sentences)}`);
   }
 
-  for (const [sectionIndex, list] of [...extra].sort((a, b) => a[0] - b[0])) {
-    const section = report.sections[sectionIndex];
-    const name = norm(section.header?.name ?? section.kind).toUpperCase();
-    record(list, name, null);
-    blocks.push(`${name}: ${asWritten(list)}`);
-  }
+  extras.filter(([k]) => k >= firstImpression).forEach(extraBlock);
 
   placed.sort((a, b) => a.sentence - b.sentence);
   return { text: blocks.join(eol + eol) + eol, template: template.id, placed, fields };
