@@ -266,6 +266,17 @@ test('a paragraph opened at one level keeps its sentences there until a blank li
   assert.equal(broken(text), null);
 });
 
+test("where one field holds every level, a level paragraph stays whole there; the cord alone is the cord's", () => {
+  const text =
+    'EXAM: MRI spine\nFINDINGS: L4-L5 shows a left paracentral protrusion. No thecal sac deformity. Bilateral laminotomies noted. A cord signal abnormality is not identified.';
+  const { out } = run(text, PLAIN, 'mri-spine');
+  assert.equal(
+    line(out, 'Disc levels and spinal canal'),
+    'Disc levels and spinal canal: L4-L5 shows a left paracentral protrusion. No thecal sac deformity. Bilateral laminotomies noted.',
+  );
+  assert.equal(line(out, 'Spinal cord and conus'), 'Spinal cord and conus: A cord signal abnormality is not identified.');
+});
+
 test('a section of no known kind keeps its side of the impression; a part label under a field leaves the field named', () => {
   const text = [
     'EXAM: Transthoracic echocardiogram',
@@ -812,6 +823,7 @@ test('part words are organ terms, places and territories organ ids, checked at l
     dating: ['consistent with'],
     windows: ['window'],
     levelParts: ['discs'],
+    levelSpaces: ['thecal sac'],
     levelAlongside: ['spinal-cord'],
     beyondLevel: ['remaining'],
   };

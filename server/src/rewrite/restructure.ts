@@ -14,7 +14,7 @@ import { wordsFromTokens, wordsOf, type Word } from '../nlp/words';
 import { OTHER_LABEL, templateById, type ReportTemplate, type TemplateSubsection } from '../templates/library';
 import { chooseTemplate, type TemplateChoice } from '../templates/choose';
 import { inProtocolName, isNotice, isNoticeHeader, MATERIALS, sentenceKind } from '../templates/sentence-kinds';
-import { BACK_REFERENCE, BEYOND_LEVEL, DATING, LEVEL_ALONGSIDE, LEVEL_PARTS } from '../templates/placement-words';
+import { BACK_REFERENCE, BEYOND_LEVEL, DATING, LEVEL_ALONGSIDE, LEVEL_PARTS, LEVEL_SPACE } from '../templates/placement-words';
 import { HEAD, norm, OTHER, Router, type PlacedBy, type Target } from './restructure-subsection';
 import { labelName } from './clauses';
 
@@ -405,7 +405,12 @@ export function restructure(report: Report, template: ReportTemplate, options: R
       !!openLevel?.paragraph &&
       !/\n[ \t]*\r?\n/.test(gap) &&
       !BEYOND_LEVEL.test(s.text) &&
-      organs.every((h) => LEVEL_PARTS.has(h.organ) || (LEVEL_ALONGSIDE.has(h.organ) && organs.some((g) => LEVEL_PARTS.has(g.organ))));
+      organs.every(
+        (h) =>
+          LEVEL_PARTS.has(h.organ) ||
+          LEVEL_SPACE.test(report.text.slice(h.start, h.end)) ||
+          (LEVEL_ALONGSIDE.has(h.organ) && organs.some((g) => LEVEL_PARTS.has(g.organ))),
+      );
     if (!label && (sameLine || sameParagraph) && !organs.some((h) => h.by === 'pattern')) {
       openLevel!.end = s.end;
       return { sub: openLevel!.sub, by: sameLine ? 'label' : 'context' };
@@ -468,7 +473,9 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     const target = router.pick(ev, before);
     // "Twin A is cephalic ... Estimated fetal weight 640 grams.": the rest of the twin's line stays with it.
     if (target && target.sub >= 0 && TWIN.test(s.text)) openLevel = { sub: target.sub, end: s.end };
-    if (target && !label && router.isLevel(target.sub)) openLevel = { sub: target.sub, end: s.end, paragraph: true };
+    // (Also where one field holds every level, "Disc levels and spinal canal": the paragraph stays whole there.)
+    const levels = new Set(ev.clues.flatMap((c) => (c.level ? c.subs : [])));
+    if (target && !label && levels.size === 1 && levels.has(target.sub)) openLevel = { sub: target.sub, end: s.end, paragraph: true };
     if (target) return target;
     if (ev.known) return { sub: OTHER, by: 'other' };
     if (before) return { sub: before.sub, by: 'context' };

@@ -21,6 +21,7 @@ const Schema = z.object({
   dating: Phrases,
   windows: Phrases,
   levelParts: Phrases,
+  levelSpaces: Phrases,
   levelAlongside: Phrases,
   beyondLevel: Phrases,
 });
@@ -39,6 +40,7 @@ export function loadPlacementWords(input: unknown): {
   dating: RegExp;
   windowAfter: RegExp;
   levelParts: ReadonlySet<string>;
+  levelSpace: RegExp;
   levelAlongside: ReadonlySet<string>;
   beyondLevel: RegExp;
 } {
@@ -53,6 +55,7 @@ export function loadPlacementWords(input: unknown): {
     dating,
     windows,
     levelParts,
+    levelSpaces,
     levelAlongside,
     beyondLevel,
   } = Schema.parse(input);
@@ -92,6 +95,7 @@ export function loadPlacementWords(input: unknown): {
     ),
     windowAfter: new RegExp(`^\\s*${phraseRegex(windows).source}`, 'i'),
     levelParts: new Set(levelParts),
+    levelSpace: new RegExp(`^${phraseRegex(levelSpaces).source}$`, 'i'),
     levelAlongside: new Set(levelAlongside),
     beyondLevel: phraseRegex(beyondLevel),
   };
@@ -110,6 +114,7 @@ export const {
   dating: DATING,
   windowAfter: WINDOW_AFTER,
   levelParts: LEVEL_PARTS,
+  levelSpace: LEVEL_SPACE,
   levelAlongside: LEVEL_ALONGSIDE,
   beyondLevel: BEYOND_LEVEL,
 } = loadPlacementWords(data);
