@@ -277,6 +277,24 @@ test("where one field holds every level, a level paragraph stays whole there; th
   assert.equal(line(out, 'Spinal cord and conus'), 'Spinal cord and conus: A cord signal abnormality is not identified.');
 });
 
+test('a sentence that leans on the one before stays with it; one on the whole exam goes to the general line; nodes of a region to Lymph nodes', () => {
+  const chest = run(
+    'EXAM: CT chest\nFINDINGS: A 2 cm cystic lesion abuts the right heart border in the middle lobe of the right lung. Also, it most likely represents a benign lesion (pericardial cyst?). Mild cardiomegaly. All other findings are stable compared with the prior examination.',
+  ).out;
+  assert.match(
+    line(chest, 'Lungs'),
+    /middle lobe of the right lung\. Also, it most likely represents a benign lesion \(pericardial cyst\?\)\.$/,
+  );
+  assert.equal(line(chest, 'Heart and pericardium'), 'Heart and pericardium: Mild cardiomegaly.');
+  assert.match(chest.text, /FINDINGS:\nAll other findings are stable compared with the prior examination\.\n/);
+  const abdomen = run('EXAM: CT abdomen and pelvis\nFINDINGS: The bladder is unremarkable. No inguinal adenopathy.').out;
+  assert.equal(line(abdomen, 'Lymph nodes'), 'Lymph nodes: No inguinal adenopathy.');
+  const ankle = run(
+    'EXAM: MRI right ankle\nFINDINGS: The Achilles tendon is intact. There is tendinosis of the peroneus longus just above the calcaneus.',
+  ).out;
+  assert.match(line(ankle, 'Tendons'), /peroneus longus just above the calcaneus\.$/);
+});
+
 test('a section of no known kind keeps its side of the impression; a part label under a field leaves the field named', () => {
   const text = [
     'EXAM: Transthoracic echocardiogram',
@@ -825,6 +843,7 @@ test('part words are organ terms, places and territories organ ids, checked at l
     levelParts: ['discs'],
     levelSpaces: ['thecal sac'],
     levelAlongside: ['spinal-cord'],
+    wholeReport: ['other findings'],
     beyondLevel: ['remaining'],
   };
   assert.ok(loadPlacementWords(words).partWords.has('cortex'));

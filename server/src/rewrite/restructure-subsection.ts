@@ -46,6 +46,8 @@ const LIST_GAP = /^\s*(?:,\s*|,?\s*(?:and|or|as well as)\s+(?:the\s+)?|\s*[&/]\s
 export const HEAD = -2;
 // An adjective of a space around or within an organ: "intracranial", "retroperitoneal", "intramammary"
 // (not the organ itself: "calvarial signal abnormalities" are the skull's).
+/** A finding that lives in at least this many organs (a cyst, a mass) says nothing of where it is. */
+const MANY_PLACES = 4;
 const ADJECTIVE = /^(?:intra|inter|retro|peri|para|sub|supra|infra|extra)[a-z]+(?:al|ic|ar|ary)$/i;
 
 /** An organ hit, or a place word's (placement-words.json `places`). */
@@ -168,7 +170,11 @@ export class Router {
       h.by === 'term' &&
       ADJECTIVE.test(text.slice(h.start - offset, h.end - offset)) &&
       (organs.some((g) => g.by === 'term' && adjacentAfter(h, g.start) && nounPlaces(h, [g.organ])) ||
-        concepts.some((c) => adjacentAfter(h, c.start) && nounPlaces(h, ORGANS_OF_CONCEPT.get(c.concept) ?? [])));
+        // (Not a finding of many places: a "pericardial cyst" is the pericardium's, not the liver's or kidney's.)
+        concepts.some((c) => {
+          const of = ORGANS_OF_CONCEPT.get(c.concept) ?? [];
+          return adjacentAfter(h, c.start) && of.length < MANY_PLACES && nounPlaces(h, of);
+        }));
     let list: { end: number; subs: readonly number[] } | null = null;
     for (const h of organs) {
       // A part word of no organ here ("no evidence of cortical thinning" in a renal scan) names no place: the sentence before does.
@@ -271,6 +277,18 @@ export class Router {
     if (located.length && ev.namedOutside && ev.clues.filter(placing).every((c) => LOCATED_BY.has(c.organ ?? ''))) return null;
     if (ownField && ev.clues.every((c) => !placing(c) || c.place || c.organ === ownField.organ))
       return { sub: ownField.subs[0], by: 'organ' };
+    // A finding of a thing found in many places with a field of its own here ("No pelvic or inguinal
+    // adenopathy" in an abdomen CT with Lymph nodes), placed by no organ but a region: that field.
+    const ownFieldOf = (o: string) => this.subsOf(o).find((k) => this.template.findings[k].organs.length === 1);
+    // (A finding that lives there and in no other field here: not fat stranding, which the bowel's field holds too.)
+    const locatedOnly = (c: Clue) =>
+      (ORGANS_OF_CONCEPT.get(c.concept ?? '') ?? []).every((o) => LOCATED_BY.has(o) || !this.subsOf(o).length);
+    const locatedFinding = [...LOCATED_BY].find(
+      (o) =>
+        ownFieldOf(o) !== undefined &&
+        ev.clues.some((c) => c.by === 'finding' && locatedOnly(c) && ORGANS_OF_CONCEPT.get(c.concept ?? '')?.includes(o)),
+    );
+    if (locatedFinding && !ev.namedOutside && !ev.clues.some(placing)) return { sub: ownFieldOf(locatedFinding)!, by: 'finding' };
     const organNamed = ev.clues.some(placing);
     // An organ named as a landmark ("free air in the pleural space adjacent to the upper lobe") does
     // not outvote the organ the finding is in, when the sentence names one.

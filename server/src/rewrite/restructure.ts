@@ -14,7 +14,15 @@ import { wordsFromTokens, wordsOf, type Word } from '../nlp/words';
 import { OTHER_LABEL, templateById, type ReportTemplate, type TemplateSubsection } from '../templates/library';
 import { chooseTemplate, type TemplateChoice } from '../templates/choose';
 import { inProtocolName, isNotice, isNoticeHeader, MATERIALS, sentenceKind } from '../templates/sentence-kinds';
-import { BACK_REFERENCE, BEYOND_LEVEL, DATING, LEVEL_ALONGSIDE, LEVEL_PARTS, LEVEL_SPACE } from '../templates/placement-words';
+import {
+  BACK_REFERENCE,
+  BEYOND_LEVEL,
+  DATING,
+  LEVEL_ALONGSIDE,
+  LEVEL_PARTS,
+  LEVEL_SPACE,
+  WHOLE_REPORT,
+} from '../templates/placement-words';
 import { HEAD, norm, OTHER, Router, type PlacedBy, type Target } from './restructure-subsection';
 import { labelName } from './clauses';
 
@@ -72,7 +80,8 @@ const HEADER_SECTIONS = [
 const LABEL = new RegExp(`^(${labelName(48)}?)[ \\t]*:(?!\\d)[ \\t]*`);
 const TERMINAL = /[.!?]["')\]]*$/;
 const SIDED = /\b(?:right|left|bilateral|rt|lt)\b/i;
-const ANAPHORA = /^(?:it|its|this|these|they|their|which)\b/i;
+// (Also after a connective: "However, it was evaluated in favor of a benign lesion.")
+const ANAPHORA = /^(?:(?:however|also|additionally|again|furthermore|moreover|in addition),?\s+)?(?:it|its|this|these|they|their|which)\b/i;
 const TWIN = /^(?:twin|baby|fetus) [A-D1-4]\b/i;
 const FRAGMENT = /^[a-z)\]]/;
 const INTERPRETATION = /^\s*interpretations?\s*$/i;
@@ -442,8 +451,12 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     // "There is a fetal pole measuring 7mm consistent with 6 weeks 4 days.": the pregnancy's dating, its biometry.
     const biometry = router.subsOf('fetal-biometry');
     if (biometry.length && DATING.test(s.text)) return { sub: biometry[0], by: 'organ' };
+    // "There was no difference in other findings when compared with the previous examination.": the whole exam's.
+    if (!label && !organs.length && WHOLE_REPORT.test(s.text)) return { sub: HEAD, by: 'unplaced' };
     // "It causes narrowing of the lumen.": a sentence about the one before, naming no organ, stays with it.
-    if (before && ANAPHORA.test(s.text) && !organs.length) return { sub: before.sub, by: 'context' };
+    // So does one whose organ words are only a differential in brackets ("However, it was evaluated in favor of benign pathologies (pericardial cyst?).").
+    const bracketed = (h: OrganHit) => /\([^()]*$/.test(report.text.slice(s.start, h.start));
+    if (before && ANAPHORA.test(s.text) && organs.every(bracketed)) return { sub: before.sub, by: 'context' };
     // "(small airway disease? small vessel disease?)." cut at its question marks: the pieces are the sentence's before.
     if (before && FRAGMENT.test(s.text) && !ev.clues.some((c) => c.by === 'organ')) return { sub: before.sub, by: 'context' };
     // "… and the ligament has a celery stick appearance" after the cruciate ligament: the same ligament;

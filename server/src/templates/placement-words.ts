@@ -23,6 +23,7 @@ const Schema = z.object({
   levelParts: Phrases,
   levelSpaces: Phrases,
   levelAlongside: Phrases,
+  wholeReport: Phrases,
   beyondLevel: Phrases,
 });
 
@@ -42,6 +43,7 @@ export function loadPlacementWords(input: unknown): {
   levelParts: ReadonlySet<string>;
   levelSpace: RegExp;
   levelAlongside: ReadonlySet<string>;
+  wholeReport: RegExp;
   beyondLevel: RegExp;
 } {
   const {
@@ -57,6 +59,7 @@ export function loadPlacementWords(input: unknown): {
     levelParts,
     levelSpaces,
     levelAlongside,
+    wholeReport,
     beyondLevel,
   } = Schema.parse(input);
   for (const id of lookFindings) if (!CONCEPT_BY_ID.has(id)) throw new Error(`placement-words: unknown finding ${id}`);
@@ -97,6 +100,7 @@ export function loadPlacementWords(input: unknown): {
     levelParts: new Set(levelParts),
     levelSpace: new RegExp(`^${phraseRegex(levelSpaces).source}$`, 'i'),
     levelAlongside: new Set(levelAlongside),
+    wholeReport: phraseRegex(wholeReport),
     beyondLevel: phraseRegex(beyondLevel),
   };
 }
@@ -116,5 +120,6 @@ export const {
   levelParts: LEVEL_PARTS,
   levelSpace: LEVEL_SPACE,
   levelAlongside: LEVEL_ALONGSIDE,
+  wholeReport: WHOLE_REPORT,
   beyondLevel: BEYOND_LEVEL,
 } = loadPlacementWords(data);
