@@ -295,6 +295,13 @@ test('a sentence that leans on the one before stays with it; one on the whole ex
   assert.match(line(ankle, 'Tendons'), /peroneus longus just above the calcaneus\.$/);
 });
 
+test("an exam's title set as a heading over no finding is the exam: its words are kept", () => {
+  const text = 'EXAM: CT head\nCT HEAD WITHOUT CONTRAST: __\nFINDINGS: No acute intracranial hemorrhage.\nIMPRESSION: Normal.';
+  const { out } = run(text);
+  assert.match(out.text, /^EXAM: CT head\nCT HEAD WITHOUT CONTRAST: __\n/);
+  assert.equal(broken(text), null);
+});
+
 test('a section of no known kind keeps its side of the impression; a part label under a field leaves the field named', () => {
   const text = [
     'EXAM: Transthoracic echocardiogram',

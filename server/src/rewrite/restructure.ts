@@ -205,6 +205,8 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     const covers = (p: { part: string; context: string }) => template.bodyParts.includes(p.part) || template.bodyParts.includes(p.context);
     return parts.length > 0 && parts.every((p) => p.context !== 'other' && !covers(p));
   };
+  /** Sections headed by an exam's title that state no finding: the exam. */
+  const examTitles = new Set<number>();
   /** Headings that are one field's label: the field, and the section's first sentence (which the heading opens). */
   const headedBy = new Map<number, { sub: number; first: number }>();
   report.sections.forEach((section, k) => {
@@ -235,7 +237,12 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     // The field's own name as the heading ("FETAL ANATOMY:") is said by the field's label.
     const own = sub >= 0 && norm(section.header.name).toLowerCase() === template.findings[sub].label.toLowerCase();
     const first = report.sentences.findIndex((x) => x.section === k);
-    if (sub >= 0) headedBy.set(k, { sub, first: own ? -1 : first });
+    // "MRI BRAIN WITH AND WITHOUT CONTRAST: __": an exam's title set as a heading over no finding is the
+    // exam, its words kept with its line; filed by organ, the heading would be lost.
+    if (titled && report.sentences.every((x, i) => x.section !== k || !conceptsBySentence.has(i))) {
+      examTitles.add(k);
+      headedBy.set(k, { sub: HEAD, first });
+    } else if (sub >= 0) headedBy.set(k, { sub, first: own ? -1 : first });
     else if (otherExam(section.header.name)) headedBy.set(k, { sub: OTHER, first });
   });
   // The same heading inside FINDINGS ("FINDINGS: HEAD: … CERVICAL SPINE: …"): its sentences, the heading's own line first.
@@ -294,6 +301,11 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     if (examHistory) {
       header.get('history')!.push(i);
       placedBy.set(i, 'section');
+      return;
+    }
+    if (examTitles.has(s.section)) {
+      header.get('exam')!.push(i);
+      placedBy.set(i, 'title');
       return;
     }
     // An exam title on a line of its own below the history ("CT HEAD WITHOUT CONTRAST") is the exam.
