@@ -187,7 +187,9 @@ export function chooseTemplate(report: Report): TemplateChoice {
   if (!choice) {
     const exam = findExam(report);
     const best = bestTemplate(report, exam);
-    choice = checked(best.choice, best.modality, best.parts, [best.title, ...titleLines(report)], report.text);
+    // (The EXAM section's every line too: "CTA ABDOMEN PELVIS LOWER EXTREMITIES" run into the next header is no line of its own.)
+    const examLines = textOfKind(report, 'exam').split(/\r?\n/).map(wordsOf);
+    choice = checked(best.choice, best.modality, best.parts, [best.title, ...examLines, ...titleLines(report)], report.text);
     CHOSEN.set(report, choice);
   }
   return choice;
