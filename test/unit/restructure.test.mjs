@@ -277,7 +277,7 @@ test("where one field holds every level, a level paragraph stays whole there; th
   assert.equal(line(out, 'Spinal cord and conus'), 'Spinal cord and conus: A cord signal abnormality is not identified.');
 });
 
-test('a sentence that leans on the one before stays with it; one on the whole exam goes to the general line; nodes of a region to Lymph nodes', () => {
+test("a sentence that leans on the one before stays with it; one on the whole exam goes to the general line; nodes of a region to Lymph nodes; a part of another organ is that organ's", () => {
   const chest = run(
     'EXAM: CT chest\nFINDINGS: A 2 cm cystic lesion abuts the right heart border in the middle lobe of the right lung. Also, it most likely represents a benign lesion (pericardial cyst?). Mild cardiomegaly. All other findings are stable compared with the prior examination.',
   ).out;
@@ -289,6 +289,10 @@ test('a sentence that leans on the one before stays with it; one on the whole ex
   assert.match(chest.text, /FINDINGS:\nAll other findings are stable compared with the prior examination\.\n/);
   const abdomen = run('EXAM: CT abdomen and pelvis\nFINDINGS: The bladder is unremarkable. No inguinal adenopathy.').out;
   assert.equal(line(abdomen, 'Lymph nodes'), 'Lymph nodes: No inguinal adenopathy.');
+  const knee = run(
+    'EXAM: MRI left knee\nFINDINGS: The ACL is intact. There is a contusion in the posteromedial corner of the tibial plateau.',
+  ).out;
+  assert.equal(line(knee, 'Bones and marrow'), 'Bones and marrow: There is a contusion in the posteromedial corner of the tibial plateau.');
   const ankle = run(
     'EXAM: MRI right ankle\nFINDINGS: The Achilles tendon is intact. There is tendinosis of the peroneus longus just above the calcaneus.',
   ).out;

@@ -46,6 +46,7 @@ const LIST_GAP = /^\s*(?:,\s*|,?\s*(?:and|or|as well as)\s+(?:the\s+)?|\s*[&/]\s
 export const HEAD = -2;
 // An adjective of a space around or within an organ: "intracranial", "retroperitoneal", "intramammary"
 // (not the organ itself: "calvarial signal abnormalities" are the skull's).
+const OF_OWNER = /^\s+of\s+(?:the\s+)?(?:(?:left|right|bilateral|medial|lateral|proximal|distal)\s+)?$/i;
 /** A finding that lives in at least this many organs (a cyst, a mass) says nothing of where it is. */
 const MANY_PLACES = 4;
 const ADJECTIVE = /^(?:intra|inter|retro|peri|para|sub|supra|infra|extra)[a-z]+(?:al|ic|ar|ary)$/i;
@@ -152,6 +153,22 @@ export class Router {
     // "the right lung lat lobe": the lobe is the lung's own, and counts for it.
     const yields = (h: OrganHit) => own.size > 0 && isPart(h) && !own.has(h.organ);
     const alone = (h: OrganHit) => !organs.some((g) => g !== h && g.start === h.start && g.end === h.end);
+    // "the posterolateral corner of the tibia": a part named "of" another organ of this template is that
+    // organ's (a contusion of the bone, not of the ligaments of the corner). Not a thing of many places
+    // ("lymph nodes of the mesentery"), which the rules for those place.
+    const ownedBy = (h: OrganHit) =>
+      h.by === 'term' &&
+      !LOCATED_BY.has(h.organ) &&
+      organs.some((g) => {
+        const gap = text.slice(h.end - offset, g.start - offset);
+        return (
+          g.by === 'term' &&
+          g.start > h.end &&
+          OF_OWNER.test(gap) &&
+          this.organSubs.has(g.organ) &&
+          !sameSubs(this.organSubs.get(g.organ)!, this.organSubs.get(h.organ))
+        );
+      });
     // An adjective of the space of one organ before the noun of another place, an organ or a finding of
     // one organ ("intracranial flow voids", "retroperitoneal lymphadenopathy"): the noun
     // names the thing, the adjective where it is. Of a thing found in many places ("intramammary lymph
@@ -190,7 +207,7 @@ export class Router {
       last = { organ: h.organ, start: h.start, end: h.end, subs };
       if (same) continue;
       named?.add(h.organ);
-      if (yields(h) || modifier(h)) continue;
+      if (yields(h) || modifier(h) || ownedBy(h)) continue;
       // A list starts at a word of one organ ("aortic arch" is the mediastinum's and the aorta's); its
       // members of the first one's place count there ("prevascular, paratracheal and subcarinal"), the others not.
       const inList: boolean = list !== null && h.by === 'term' && LIST_GAP.test(text.slice(list.end - offset, h.start - offset));
