@@ -619,9 +619,12 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     const texts = list.map((i) => esc(filedTextOf(i)));
     // The source's own label for this subsection opens the line in its place ("Kidneys: ...", not "Kidneys and ureters: Kidneys: ...").
     // Only a label the field's own names hold ("Kidneys" under "Kidneys and ureters"): a part's label
-    // ("Fetal Ventricles:" under "Fetal anatomy") leaves the field unnamed, and its lines read as the field before.
+    // ("Fetal Ventricles:" under "Fetal anatomy") is no name for the field: the field's label goes on a line of its own.
     const own = labelOf.get(list[0]);
-    if (own !== undefined && wordsIn(own).every((w) => wordsIn(label).includes(w))) return joinGathered(texts, eol);
+    if (own !== undefined)
+      return wordsIn(own).every((w) => wordsIn(label).includes(w))
+        ? joinGathered(texts, eol)
+        : `${label}:${eol}${joinGathered(texts, eol)}`;
     // A level's field over a sentence that names its level in its own words ("At C4-5, ..."): the
     // label on a line of its own, so the level is not read twice, or in two spellings, in one sentence.
     if (level) return `${label}:${eol}${joinGathered(texts, eol)}`;

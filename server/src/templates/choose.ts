@@ -111,7 +111,8 @@ function partsBeyond(title: readonly Word[], t: ReportTemplate): Set<string> {
   for (let i = 0; i < title.length; i++) {
     const b = BODY_PART_TRIE.match(title, i);
     if (!b) continue;
-    const own = t.bodyParts.includes(b.value.part) || TITLE_TRIE.match(title, i)?.value.has(t.id);
+    // (A region of a template's part is the template's: the cervical spine is the whole-spine template's.)
+    const own = t.bodyParts.includes(b.value.part) || t.bodyParts.includes(b.value.context) || TITLE_TRIE.match(title, i)?.value.has(t.id);
     if (!own) beyond.add(b.value.part);
     i = b.end - 1;
   }
@@ -187,8 +188,11 @@ export function chooseTemplate(report: Report): TemplateChoice {
   if (!choice) {
     const exam = findExam(report);
     const best = bestTemplate(report, exam);
-    // (The EXAM section's every line too: "CTA ABDOMEN PELVIS LOWER EXTREMITIES" run into the next header is no line of its own.)
-    const examLines = textOfKind(report, 'exam').split(/\r?\n/).map(wordsOf);
+    // (The EXAM section's title lines too: "CTA ABDOMEN PELVIS LOWER EXTREMITIES" run into the next header is no line of its own.)
+    const examLines = textOfKind(report, 'exam')
+      .split(/\r?\n/)
+      .map(wordsOf)
+      .filter((words) => MODALITY_TRIE.match(words, 0) !== null);
     choice = checked(best.choice, best.modality, best.parts, [best.title, ...examLines, ...titleLines(report)], report.text);
     CHOSEN.set(report, choice);
   }
