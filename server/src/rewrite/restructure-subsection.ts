@@ -353,11 +353,10 @@ export class Router {
     // A finding of many organs ("no obvious solid mass" after the kidneys) says nothing of where it is:
     // the sentence before does.
     if (prevSub !== null && weak.every((c) => c.subs.length > 2)) return { sub: prevSub, by: 'context' };
-    const scores = new Map<number, number>();
-    for (const c of weak) for (const i of c.subs) scores.set(i, (scores.get(i) ?? 0) + 1 / c.subs.length);
-    let best = -1;
-    for (const [i, score] of scores) if (best < 0 || score > scores.get(best)! || (score === scores.get(best)! && i < best)) best = i;
-    return { sub: best, by: 'finding' };
+    // Weak clues that agree on no one field ("No masses or thrombi" in an echocardiogram: the chambers'
+    // or the venae cavae's?) read no organ with confidence: no organ's field, but the general one.
+    const fields = new Set(weak.flatMap((c) => c.subs));
+    return fields.size === 1 ? { sub: [...fields][0], by: 'finding' } : null;
   }
 
   /** The fields an organ has in this template. */
