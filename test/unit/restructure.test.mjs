@@ -1369,12 +1369,16 @@ test('"the mass" in a sentence naming an organ this template has no field for go
   assert.equal(broken(text), null);
 });
 
-test('a finding of many places with no organ named (a mass) stays with the sentence before; one of few places (a fracture) goes to its field', () => {
+test('a finding of many places with no organ named (a mass) stays with the sentence before; one of few places (a fracture) goes to its field; one of several fields with no sentence before to Other', () => {
   const neck =
     'EXAM: CT neck with contrast\nFINDINGS: There is a lobulated mass of the epiglottis. There is an infiltrative mass extending into the pre-epiglottic space. There are no fractures.';
   const out = run(neck, PLAIN, 'ct-neck').out;
   assert.match(line(out, 'Pharynx and larynx'), /lobulated mass of the epiglottis\. There is an infiltrative mass extending/);
   assert.doesNotMatch(line(out, 'Visualized brain and orbits') ?? '', /mass/);
+  // A finding of several fields here, with nothing before it to place it, is no one field's: Other.
+  const first = run('EXAM: CT abdomen and pelvis\nFINDINGS: There is a 12 mm hypodense lesion. The spleen is normal.').out;
+  assert.match(line(first, 'Liver'), /\[ \]/);
+  assert.match(first.text, /Other: There is a 12 mm hypodense lesion\./);
   const knee = 'EXAM: MRI right knee\nFINDINGS: Normal quadriceps and patellar tendons. There are no fractures.';
   assert.match(line(run(knee, PLAIN, 'mri-knee').out, 'Bones and marrow'), /no fractures/);
   for (const t of [neck, knee]) assert.equal(broken(t), null);

@@ -353,8 +353,8 @@ export class Router {
     // A finding of many organs ("no obvious solid mass" after the kidneys) says nothing of where it is:
     // the sentence before does.
     if (prevSub !== null && weak.every((c) => c.subs.length > 2)) return { sub: prevSub, by: 'context' };
-    // Weak clues that agree on no one field ("No masses or thrombi" in an echocardiogram: the chambers'
-    // or the venae cavae's?) read no organ with confidence: no organ's field, but the general one.
+    // Weak clues that agree on no one field ("a lesion" of the liver, pancreas or kidneys, and the
+    // sentence before of none of them) read no organ with confidence: no organ's field, but the general one.
     const fields = new Set(weak.flatMap((c) => c.subs));
     return fields.size === 1 ? { sub: [...fields][0], by: 'finding' } : null;
   }
