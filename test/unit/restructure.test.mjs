@@ -299,6 +299,15 @@ test("a sentence that leans on the one before stays with it; one on the whole ex
   assert.match(line(ankle, 'Tendons'), /peroneus longus just above the calcaneus\.$/);
 });
 
+test('a history with no FINDINGS header that runs on, after a blank line, into what the exam showed is refused, not filed as history', () => {
+  const text =
+    'EXAM: Renal ultrasound\nCLINICAL HISTORY:  Recurrent urinary tract infections.\n\nThe right kidney measures 10.2 cm.  There is mild right hydronephrosis.  The urinary bladder is unremarkable.\n\nIMPRESSION:  Mild right hydronephrosis.';
+  assert.match(chooseTemplate(parseReport(text)).refused ?? '', /runs on under the clinical history/);
+  assert.equal(rewrite('restructure', analyze(text)).verification.ok, false);
+  const headed = text.replace('\n\nThe right kidney', '\n\nFINDINGS: The right kidney');
+  assert.equal(chooseTemplate(parseReport(headed)).refused, undefined);
+});
+
 test("an exam's title set as a heading over no finding is the exam: its words are kept", () => {
   const text = 'EXAM: CT head\nCT HEAD WITHOUT CONTRAST: __\nFINDINGS: No acute intracranial hemorrhage.\nIMPRESSION: Normal.';
   const { out } = run(text);
