@@ -308,11 +308,15 @@ test('a history with no FINDINGS header that runs on, after a blank line, into w
   assert.equal(chooseTemplate(parseReport(headed)).refused, undefined);
 });
 
-test("an exam's title set as a heading over no finding is the exam: its words are kept", () => {
+test("an exam's title set as a heading over no finding is the exam, a region's over a bare value stays with it: their words are kept", () => {
   const text = 'EXAM: CT head\nCT HEAD WITHOUT CONTRAST: __\nFINDINGS: No acute intracranial hemorrhage.\nIMPRESSION: Normal.';
   const { out } = run(text);
   assert.match(out.text, /^EXAM: CT head\nCT HEAD WITHOUT CONTRAST: __\n/);
   assert.equal(broken(text), null);
+  // So does a region's heading over a bare value: "2 cm." alone would not say what measures 2 cm.
+  const value = 'EXAM: CT head\nFINDINGS: No acute intracranial hemorrhage.\n\nTHYROID:  2 cm.\n\nIMPRESSION: Normal.';
+  assert.match(run(value).out.text, /\nTHYROID: 2 cm\.\n/);
+  assert.equal(broken(value), null);
 });
 
 test('a section of no known kind keeps its side of the impression; a part label under a field leaves the field named', () => {

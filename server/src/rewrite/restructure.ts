@@ -244,6 +244,19 @@ export function restructure(report: Report, template: ReportTemplate, options: R
       headedBy.set(k, { sub: HEAD, first });
     } else if (sub >= 0) headedBy.set(k, { sub, first: own ? -1 : first });
     else if (otherExam(section.header.name)) headedBy.set(k, { sub: OTHER, first });
+    // A region's heading over a line or two that say nothing without it ("EJECTION FRACTION: 72%."):
+    // the heading stays with its line, in the general field, so the value keeps its name.
+    // (Not an exam's name, "ANKLE MRI:", over the exam's title line: that line says what it is.)
+    else if (
+      anatomyHeaders.has(k) &&
+      lines <= 2 &&
+      first >= 0 &&
+      !conceptsBySentence.has(first) &&
+      !hw.some((_, j) => MODALITY_TRIE.match(hw, j))
+    ) {
+      const fw = wordsOf(report.sentences[first].text);
+      if (!organsNamed(fw, report.sentences[first].text).length) headedBy.set(k, { sub: HEAD, first });
+    }
   });
   // The same heading inside FINDINGS ("FINDINGS: HEAD: … CERVICAL SPINE: …"): its sentences, the heading's own line first.
   const otherRegion = new Set<number>();
