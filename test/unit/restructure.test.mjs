@@ -293,6 +293,11 @@ test("a sentence that leans on the one before stays with it; one on the whole ex
     'EXAM: MRI left knee\nFINDINGS: The ACL is intact. There is a contusion in the posteromedial corner of the tibial plateau.',
   ).out;
   assert.equal(line(knee, 'Bones and marrow'), 'Bones and marrow: There is a contusion in the posteromedial corner of the tibial plateau.');
+  // A measure after an organ word names no organ ("attenuation" is a brain word); a piece cut at a question mark after a comma stays with its start.
+  const neck = run(
+    'EXAM: CT neck\nFINDINGS: There is a mass of the left parotid gland. There is a solid rim with a mean attenuation coefficient of 40. Is it necrotic? , or cystic, we cannot tell.',
+  ).out;
+  assert.match(line(neck, 'Salivary glands'), /mean attenuation coefficient of 40\. Is it necrotic\? , or cystic, we cannot tell\.$/);
   const ankle = run(
     'EXAM: MRI right ankle\nFINDINGS: The Achilles tendon is intact. There is tendinosis of the peroneus longus just above the calcaneus.',
   ).out;

@@ -83,7 +83,8 @@ const SIDED = /\b(?:right|left|bilateral|rt|lt)\b/i;
 // (Also after a connective: "However, it was evaluated in favor of a benign lesion.")
 const ANAPHORA = /^(?:(?:however|also|additionally|again|furthermore|moreover|in addition),?\s+)?(?:it|its|this|these|they|their|which)\b/i;
 const TWIN = /^(?:twin|baby|fetus) [A-D1-4]\b/i;
-const FRAGMENT = /^[a-z)\]]/;
+// (Also one cut at a question mark that goes on after a comma: ", soft tissue densities … were thought …".)
+const FRAGMENT = /^(?:[a-z)\]]|[,;]\s)/;
 const INTERPRETATION = /^\s*interpretations?\s*$/i;
 const DISCUSSION = /^\s*discussion\s*$/i;
 const HEADING_LINE = new RegExp(`^${labelName(48)}:$`);
@@ -483,7 +484,8 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     const bracketed = (h: OrganHit) => /\([^()]*$/.test(report.text.slice(s.start, h.start));
     if (before && ANAPHORA.test(s.text) && organs.every(bracketed)) return { sub: before.sub, by: 'context' };
     // "(small airway disease? small vessel disease?)." cut at its question marks: the pieces are the sentence's before.
-    if (before && FRAGMENT.test(s.text) && !ev.clues.some((c) => c.by === 'organ')) return { sub: before.sub, by: 'context' };
+    if (before && FRAGMENT.test(s.text) && (/^[,;]/.test(s.text) || !ev.clues.some((c) => c.by === 'organ')))
+      return { sub: before.sub, by: 'context' };
     // "… and the ligament has a celery stick appearance" after the cruciate ligament: the same ligament;
     // "The mass was measured 27 mm" after the sigmoid colon's mass (Other): the colon's, not the lungs'.
     // Not one that names an organ this template has no field for ("The pituitary gland is not identified,
