@@ -298,6 +298,10 @@ test("a sentence that leans on the one before stays with it; one on the whole ex
     'EXAM: CT neck\nFINDINGS: There is a mass of the left parotid gland. There is a solid rim with a mean attenuation coefficient of 40. Is it necrotic? , or cystic, we cannot tell.',
   ).out;
   assert.match(line(neck, 'Salivary glands'), /mean attenuation coefficient of 40\. Is it necrotic\? , or cystic, we cannot tell\.$/);
+  const reading = run(
+    'EXAM: CT neck\nFINDINGS: A 2 cm mass is seen in the right parotid gland. Primary consideration is a benign neoplasm.',
+  ).out;
+  assert.match(line(reading, 'Salivary glands'), /right parotid gland\. Primary consideration is a benign neoplasm\.$/);
   const ankle = run(
     'EXAM: MRI right ankle\nFINDINGS: The Achilles tendon is intact. There is tendinosis of the peroneus longus just above the calcaneus.',
   ).out;
@@ -872,6 +876,7 @@ test('part words are organ terms, places and territories organ ids, checked at l
     levelParts: ['discs'],
     levelSpaces: ['thecal sac'],
     levelAlongside: ['spinal-cord'],
+    readings: ['primary consideration'],
     wholeReport: ['other findings'],
     beyondLevel: ['remaining'],
   };

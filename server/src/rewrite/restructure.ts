@@ -21,6 +21,7 @@ import {
   LEVEL_ALONGSIDE,
   LEVEL_PARTS,
   LEVEL_SPACE,
+  READING,
   WHOLE_REPORT,
 } from '../templates/placement-words';
 import { HEAD, norm, OTHER, Router, type PlacedBy, type Target } from './restructure-subsection';
@@ -479,10 +480,13 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     if (biometry.length && DATING.test(s.text)) return { sub: biometry[0], by: 'organ' };
     // "There was no difference in other findings when compared with the previous examination.": the whole exam's.
     if (!label && !organs.length && WHOLE_REPORT.test(s.text)) return { sub: HEAD, by: 'unplaced' };
-    // "It causes narrowing of the lumen.": a sentence about the one before, naming no organ, stays with it.
-    // So does one whose organ words are only a differential in brackets ("However, it was evaluated in favor of benign pathologies (pericardial cyst?).").
+    // "It causes narrowing of the lumen.": a sentence about the one before, naming no organ (or only a
+    // differential in brackets: "However, it was evaluated in favor of benign pathologies (pericardial
+    // cyst?)."), stays with it; so does the reading of that finding ("Primary consideration is of a
+    // benign mixed tumor (pleomorphic adenoma)"), not under the organ a diagnosis of it is listed for.
     const bracketed = (h: OrganHit) => /\([^()]*$/.test(report.text.slice(s.start, h.start));
-    if (before && ANAPHORA.test(s.text) && organs.every(bracketed)) return { sub: before.sub, by: 'context' };
+    const leans = ANAPHORA.test(s.text) || (!label && READING.test(s.text));
+    if (before && leans && organs.every(bracketed)) return { sub: before.sub, by: 'context' };
     // "(small airway disease? small vessel disease?)." cut at its question marks: the pieces are the sentence's before.
     if (before && FRAGMENT.test(s.text) && (/^[,;]/.test(s.text) || !ev.clues.some((c) => c.by === 'organ')))
       return { sub: before.sub, by: 'context' };

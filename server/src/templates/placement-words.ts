@@ -23,6 +23,7 @@ const Schema = z.object({
   levelParts: Phrases,
   levelSpaces: Phrases,
   levelAlongside: Phrases,
+  readings: Phrases,
   wholeReport: Phrases,
   beyondLevel: Phrases,
 });
@@ -43,6 +44,7 @@ export function loadPlacementWords(input: unknown): {
   levelParts: ReadonlySet<string>;
   levelSpace: RegExp;
   levelAlongside: ReadonlySet<string>;
+  reading: RegExp;
   wholeReport: RegExp;
   beyondLevel: RegExp;
 } {
@@ -59,6 +61,7 @@ export function loadPlacementWords(input: unknown): {
     levelParts,
     levelSpaces,
     levelAlongside,
+    readings,
     wholeReport,
     beyondLevel,
   } = Schema.parse(input);
@@ -100,6 +103,7 @@ export function loadPlacementWords(input: unknown): {
     levelParts: new Set(levelParts),
     levelSpace: new RegExp(`^${phraseRegex(levelSpaces).source}$`, 'i'),
     levelAlongside: new Set(levelAlongside),
+    reading: phraseRegex(readings),
     wholeReport: phraseRegex(wholeReport),
     beyondLevel: phraseRegex(beyondLevel),
   };
@@ -120,6 +124,7 @@ export const {
   levelParts: LEVEL_PARTS,
   levelSpace: LEVEL_SPACE,
   levelAlongside: LEVEL_ALONGSIDE,
+  reading: READING,
   wholeReport: WHOLE_REPORT,
   beyondLevel: BEYOND_LEVEL,
 } = loadPlacementWords(data);
