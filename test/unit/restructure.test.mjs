@@ -298,6 +298,8 @@ test("a sentence that leans on the one before stays with it; one on the whole ex
     'EXAM: CT neck\nFINDINGS: There is a mass of the left parotid gland. There is a solid rim with a mean attenuation coefficient of 40. Is it necrotic? , or cystic, we cannot tell.',
   ).out;
   assert.match(line(neck, 'Salivary glands'), /mean attenuation coefficient of 40\. Is it necrotic\? , or cystic, we cannot tell\.$/);
+  const magnet = run('EXAM: MRI right shoulder\nFINDINGS: The patient was scanned in a 3 Tesla magnet. The rotator cuff is intact.').out;
+  assert.equal(line(magnet, 'TECHNIQUE'), 'TECHNIQUE: The patient was scanned in a 3 Tesla magnet.');
   const reading = run(
     'EXAM: CT neck\nFINDINGS: A 2 cm mass is seen in the right parotid gland. Primary consideration is a benign neoplasm.',
   ).out;
