@@ -279,14 +279,14 @@ test("where one field holds every level, a level paragraph stays whole there; th
 
 test("a sentence that leans on the one before stays with it; one on the whole exam goes to the general line; nodes of a region to Lymph nodes; a part of another organ is that organ's", () => {
   const chest = run(
-    'EXAM: CT chest\nFINDINGS: A 2 cm cystic lesion abuts the right heart border in the middle lobe of the right lung. Also, it most likely represents a benign lesion (pericardial cyst?). Mild cardiomegaly. All other findings are stable compared with the prior examination.',
+    'EXAM: CT chest\nFINDINGS: A 2 cm cystic lesion abuts the right heart border in the middle lobe of the right lung. Also, it most likely represents a benign lesion (pericardial cyst?). Mild cardiomegaly. All other findings are stable compared with the prior examination. Other areas are normal.',
   ).out;
   assert.match(
     line(chest, 'Lungs'),
     /middle lobe of the right lung\. Also, it most likely represents a benign lesion \(pericardial cyst\?\)\.$/,
   );
   assert.equal(line(chest, 'Heart and pericardium'), 'Heart and pericardium: Mild cardiomegaly.');
-  assert.match(chest.text, /FINDINGS:\nAll other findings are stable compared with the prior examination\.\n/);
+  assert.match(chest.text, /FINDINGS:\nAll other findings are stable compared with the prior examination\. Other areas are normal\.\n/);
   const abdomen = run('EXAM: CT abdomen and pelvis\nFINDINGS: The bladder is unremarkable. No inguinal adenopathy.').out;
   assert.equal(line(abdomen, 'Lymph nodes'), 'Lymph nodes: No inguinal adenopathy.');
   const knee = run(
