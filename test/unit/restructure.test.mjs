@@ -298,6 +298,13 @@ test("a sentence that leans on the one before stays with it; one on the whole ex
     'EXAM: CT neck\nFINDINGS: There is a mass of the left parotid gland. There is a solid rim with a mean attenuation coefficient of 40. Is it necrotic? , or cystic, we cannot tell.',
   ).out;
   assert.match(line(neck, 'Salivary glands'), /mean attenuation coefficient of 40\. Is it necrotic\? , or cystic, we cannot tell\.$/);
+  const colon = run(
+    'EXAM: CT chest\nFINDINGS: The lungs are clear. There is wall thickening of the sigmoid colon. In this location, there is infiltration of the pericolonic fat.',
+  ).out;
+  assert.match(
+    colon.text,
+    /Other: There is wall thickening of the sigmoid colon\. In this location, there is infiltration of the pericolonic fat\./,
+  );
   const magnet = run('EXAM: MRI right shoulder\nFINDINGS: The patient was scanned in a 3 Tesla magnet. The rotator cuff is intact.').out;
   assert.equal(line(magnet, 'TECHNIQUE'), 'TECHNIQUE: The patient was scanned in a 3 Tesla magnet.');
   const reading = run(

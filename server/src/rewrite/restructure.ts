@@ -81,8 +81,9 @@ const HEADER_SECTIONS = [
 const LABEL = new RegExp(`^(${labelName(48)}?)[ \\t]*:(?!\\d)[ \\t]*`);
 const TERMINAL = /[.!?]["')\]]*$/;
 const SIDED = /\b(?:right|left|bilateral|rt|lt)\b/i;
-// (Also after a connective: "However, it was evaluated in favor of a benign lesion.")
-const ANAPHORA = /^(?:(?:however|also|additionally|again|furthermore|moreover|in addition),?\s+)?(?:it|its|this|these|they|their|which)\b/i;
+// (Also after a connective: "However, it was evaluated in favor of a benign lesion."; and "In this localization, …".)
+const ANAPHORA =
+  /^(?:(?:however|also|additionally|again|furthermore|moreover|in addition),?\s+)?(?:it|its|this|these|they|their|which|(?:in|at) (?:this|that|the same) (?:localization|location|region|area|site))\b/i;
 const TWIN = /^(?:twin|baby|fetus) [A-D1-4]\b/i;
 // (Also one cut at a question mark that goes on after a comma: ", soft tissue densities … were thought …".)
 const FRAGMENT = /^(?:[a-z)\]]|[,;]\s)/;
