@@ -305,6 +305,8 @@ test("a sentence that leans on the one before stays with it; one on the whole ex
     colon.text,
     /Other: There is wall thickening of the sigmoid colon\. In this location, there is infiltration of the pericolonic fat\./,
   );
+  const neckMri = run('EXAM: MRI neck\nFINDINGS: The ethmoid sinuses show mucosal thickening. No supraclavicular masses are seen.').out;
+  assert.equal(line(neckMri, 'Soft tissues'), 'Soft tissues: No supraclavicular masses are seen.');
   const magnet = run('EXAM: MRI right shoulder\nFINDINGS: The patient was scanned in a 3 Tesla magnet. The rotator cuff is intact.').out;
   assert.equal(line(magnet, 'TECHNIQUE'), 'TECHNIQUE: The patient was scanned in a 3 Tesla magnet.');
   const reading = run(
