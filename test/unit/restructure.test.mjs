@@ -307,6 +307,10 @@ test("a sentence that leans on the one before stays with it; one on the whole ex
   );
   const neckMri = run('EXAM: MRI neck\nFINDINGS: The ethmoid sinuses show mucosal thickening. No supraclavicular masses are seen.').out;
   assert.equal(line(neckMri, 'Soft tissues'), 'Soft tissues: No supraclavicular masses are seen.');
+  const weighted = run(
+    'EXAM: MRI left knee\nTECHNIQUE: Sagittal proton density and coronal T2-weighted images are evaluated.\nFINDINGS: The menisci are intact.',
+  ).out;
+  assert.equal(line(weighted, 'TECHNIQUE'), 'TECHNIQUE: Sagittal proton density and coronal T2-weighted images are evaluated.');
   const magnet = run('EXAM: MRI right shoulder\nFINDINGS: The patient was scanned in a 3 Tesla magnet. The rotator cuff is intact.').out;
   assert.equal(line(magnet, 'TECHNIQUE'), 'TECHNIQUE: The patient was scanned in a 3 Tesla magnet.');
   const reading = run(
