@@ -249,7 +249,7 @@ test('spine levels are filed by level', () => {
 test('a paragraph opened at one level keeps its sentences there until a blank line, another level or another organ', () => {
   const text = [
     'EXAM: CT cervical spine',
-    'FINDINGS: At the C6-7 level, there is uncovertebral joint hypertrophy on the right.  A broad disc osteophyte complex indents the thecal sac.  Moderate right foraminal narrowing results.  The remaining levels are unremarkable.',
+    'FINDINGS: At the C6-7 level, there is uncovertebral joint hypertrophy on the right.  A broad disc osteophyte complex indents the thecal sac.  No cord compression is evident.  Moderate right foraminal narrowing results.  The remaining levels are unremarkable.',
     '',
     'At C5-6, mild disc space narrowing is seen.  There is endplate sclerosis.',
     '',
@@ -259,7 +259,7 @@ test('a paragraph opened at one level keeps its sentences there until a blank li
   assert.equal(out.template, 'ct-cervical-spine');
   assert.match(
     out.text,
-    /^C6-C7:\nAt the C6-7 level, there is uncovertebral joint hypertrophy on the right\. A broad disc osteophyte complex indents the thecal sac\. Moderate right foraminal narrowing results\.$/m,
+    /^C6-C7:\nAt the C6-7 level, there is uncovertebral joint hypertrophy on the right\. A broad disc osteophyte complex indents the thecal sac\. No cord compression is evident\. Moderate right foraminal narrowing results\.$/m,
   );
   assert.match(out.text, /^C5-C6:\nAt C5-6, mild disc space narrowing is seen\. There is endplate sclerosis\.$/m);
   assert.doesNotMatch(out.text, /results\. The remaining levels/);
@@ -891,6 +891,7 @@ test('part words are organ terms, places and territories organ ids, checked at l
     levelParts: ['discs'],
     levelSpaces: ['thecal sac'],
     levelAlongside: ['spinal-cord'],
+    levelFindings: ['cord-compression'],
     readings: ['primary consideration'],
     wholeReport: ['other findings'],
     beyondLevel: ['remaining'],

@@ -19,6 +19,7 @@ import {
   BEYOND_LEVEL,
   DATING,
   LEVEL_ALONGSIDE,
+  LEVEL_FINDINGS,
   LEVEL_PARTS,
   LEVEL_SPACE,
   READING,
@@ -446,7 +447,8 @@ export function restructure(report: Report, template: ReportTemplate, options: R
         (h) =>
           LEVEL_PARTS.has(h.organ) ||
           LEVEL_SPACE.test(report.text.slice(h.start, h.end)) ||
-          (LEVEL_ALONGSIDE.has(h.organ) && organs.some((g) => LEVEL_PARTS.has(g.organ))),
+          (LEVEL_ALONGSIDE.has(h.organ) &&
+            (organs.some((g) => LEVEL_PARTS.has(g.organ)) || (conceptsBySentence.get(i) ?? []).some((c) => LEVEL_FINDINGS.has(c.concept)))),
       );
     if (!label && (sameLine || sameParagraph) && !organs.some((h) => h.by === 'pattern')) {
       openLevel!.end = s.end;

@@ -23,6 +23,7 @@ const Schema = z.object({
   levelParts: Phrases,
   levelSpaces: Phrases,
   levelAlongside: Phrases,
+  levelFindings: Phrases,
   readings: Phrases,
   wholeReport: Phrases,
   beyondLevel: Phrases,
@@ -44,6 +45,7 @@ export function loadPlacementWords(input: unknown): {
   levelParts: ReadonlySet<string>;
   levelSpace: RegExp;
   levelAlongside: ReadonlySet<string>;
+  levelFindings: ReadonlySet<string>;
   reading: RegExp;
   wholeReport: RegExp;
   beyondLevel: RegExp;
@@ -61,11 +63,13 @@ export function loadPlacementWords(input: unknown): {
     levelParts,
     levelSpaces,
     levelAlongside,
+    levelFindings,
     readings,
     wholeReport,
     beyondLevel,
   } = Schema.parse(input);
-  for (const id of lookFindings) if (!CONCEPT_BY_ID.has(id)) throw new Error(`placement-words: unknown finding ${id}`);
+  for (const id of [...lookFindings, ...levelFindings])
+    if (!CONCEPT_BY_ID.has(id)) throw new Error(`placement-words: unknown finding ${id}`);
   for (const id of [
     ...Object.values(places),
     ...Object.keys(territories.fed),
@@ -103,6 +107,7 @@ export function loadPlacementWords(input: unknown): {
     levelParts: new Set(levelParts),
     levelSpace: new RegExp(`^${phraseRegex(levelSpaces).source}$`, 'i'),
     levelAlongside: new Set(levelAlongside),
+    levelFindings: new Set(levelFindings),
     reading: phraseRegex(readings),
     wholeReport: phraseRegex(wholeReport),
     beyondLevel: phraseRegex(beyondLevel),
@@ -124,6 +129,7 @@ export const {
   levelParts: LEVEL_PARTS,
   levelSpace: LEVEL_SPACE,
   levelAlongside: LEVEL_ALONGSIDE,
+  levelFindings: LEVEL_FINDINGS,
   reading: READING,
   wholeReport: WHOLE_REPORT,
   beyondLevel: BEYOND_LEVEL,
