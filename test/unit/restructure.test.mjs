@@ -311,6 +311,13 @@ test("a sentence that leans on the one before stays with it; one on the whole ex
     'EXAM: MRI left knee\nTECHNIQUE: Sagittal proton density and coronal T2-weighted images are evaluated.\nFINDINGS: The menisci are intact.',
   ).out;
   assert.equal(line(weighted, 'TECHNIQUE'), 'TECHNIQUE: Sagittal proton density and coronal T2-weighted images are evaluated.');
+  const smoker = run(
+    'EXAM: CT chest\nFINDINGS: The heart is normal. A centrilobular nodular pattern is seen in both upper lobes. It was evaluated as compatible with respiratory bronchiolitis in a patient with a history of smoking.',
+  ).out;
+  assert.match(
+    line(smoker, 'Lungs'),
+    /both upper lobes\. It was evaluated as compatible with respiratory bronchiolitis in a patient with a history of smoking\.$/,
+  );
   const magnet = run('EXAM: MRI right shoulder\nFINDINGS: The patient was scanned in a 3 Tesla magnet. The rotator cuff is intact.').out;
   assert.equal(line(magnet, 'TECHNIQUE'), 'TECHNIQUE: The patient was scanned in a 3 Tesla magnet.');
   const reading = run(

@@ -384,7 +384,10 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     }
     // "This is a 22-year-old pregnant female.": who the patient is, stating a finding that under a
     // history header would read as the clinical question; in the findings' general field, no organ's.
-    if (sentence === 'history') {
+    // Not the reading of the finding before ("It was evaluated as compatible with respiratory
+    // bronchiolitis in the case with a history of smoking."): that stays with it.
+    const leansOnBefore = ANAPHORA.test(s.text) && previous !== null && s.section === flowSection;
+    if (sentence === 'history' && !leansOnBefore) {
       head.push(i);
       placedBy.set(i, 'unplaced');
       return;
