@@ -47,8 +47,8 @@ export const HEAD = -2;
 // An adjective of a space around or within an organ: "intracranial", "retroperitoneal", "intramammary"
 // (not the organ itself: "calvarial signal abnormalities" are the skull's).
 const OF_OWNER = /^\s+of\s+(?:the\s+)?(?:(?:left|right|bilateral|medial|lateral|proximal|distal)\s+)?$/i;
-/** A finding that lives in at least this many organs (a cyst, a mass) says nothing of where it is. */
-const MANY_PLACES = 4;
+/** A finding that lives in at least this many organs (a mass, a cyst, a lesion) says nothing of where it is. */
+export const MANY_PLACES = 4;
 const ADJECTIVE = /^(?:intra|inter|retro|peri|para|sub|supra|infra|extra)[a-z]+(?:al|ic|ar|ary)$/i;
 
 /** An organ hit, or a place word's (placement-words.json `places`). */

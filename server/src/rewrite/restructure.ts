@@ -25,7 +25,7 @@ import {
   READING,
   WHOLE_REPORT,
 } from '../templates/placement-words';
-import { HEAD, norm, OTHER, Router, type PlacedBy, type Target } from './restructure-subsection';
+import { HEAD, MANY_PLACES, norm, OTHER, Router, type PlacedBy, type Target } from './restructure-subsection';
 import { labelName } from './clauses';
 
 export type { PlacedBy } from './restructure-subsection';
@@ -91,8 +91,6 @@ const FRAGMENT = /^(?:[a-z)\]]|[,;]\s)/;
 const INTERPRETATION = /^\s*interpretations?\s*$/i;
 const DISCUSSION = /^\s*discussion\s*$/i;
 const HEADING_LINE = new RegExp(`^${labelName(48)}:$`);
-/** A finding that lives in at least this many organs (a mass, a cyst, a lesion) says nothing of where it is. */
-const MANY_PLACES = 4;
 const THIS_LEVEL = /\b(?:this|that|the same|his) (?:disc |disk )?level\b/i;
 
 /** The concepts a template's pertinent negative denies, read once per subsection. */
