@@ -103,6 +103,9 @@ interface HeaderMatch {
 const CAPITALS_LINE = 1;
 const LEVEL_LINE = 2;
 const isLineEnd = (c: number) => c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
+const OTHER_LINE_ENDS = /[\r\u2028\u2029]/;
+// HEADER_ALONE's characters: capitals, blanks, "/", "&" and "-".
+const isCapitalsLineChar = (c: number) => (c >= 65 && c <= 90) || c === 32 || c === 9 || c === 47 || c === 38 || c === 45;
 /**
  * Which line-start patterns can match, read by code in one pass: a line of capitals and joiners only
  * (HEADER_ALONE), a line starting with a vertebra and a digit (LEVEL_LABEL). Most reports have neither,
@@ -110,6 +113,8 @@ const isLineEnd = (c: number) => c === 10 || c === 13 || c === 0x2028 || c === 0
  */
 function lineCues(text: string): number {
   let cues = 0;
+  // Lines end at "\n" alone in nearly every text: found by indexOf then.
+  const onlyNewlines = !OTHER_LINE_ENDS.test(text);
   for (let at = 0; at <= text.length;) {
     while (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9) at++;
     const c = text.charCodeAt(at) | 32; // lower case of a letter
@@ -119,12 +124,13 @@ function lineCues(text: string): number {
       if (isDigit(text.charCodeAt(d))) cues |= LEVEL_LINE;
     }
     let j = at;
-    let capitals = text.charCodeAt(j) >= 65 && text.charCodeAt(j) <= 90;
-    for (; j < text.length && !isLineEnd(text.charCodeAt(j)); j++) {
-      const d = text.charCodeAt(j);
-      if (capitals && !((d >= 65 && d <= 90) || d === 32 || d === 9 || d === 47 || d === 38 || d === 45)) capitals = false;
+    if (text.charCodeAt(j) >= 65 && text.charCodeAt(j) <= 90) {
+      while (j < text.length && isCapitalsLineChar(text.charCodeAt(j))) j++;
+      if (j >= text.length || isLineEnd(text.charCodeAt(j))) cues |= CAPITALS_LINE;
     }
-    if (capitals) cues |= CAPITALS_LINE;
+    if (onlyNewlines) j = text.indexOf('\n', j);
+    else while (j < text.length && !isLineEnd(text.charCodeAt(j))) j++;
+    if (j < 0 || j >= text.length) break;
     at = j + 1;
   }
   return cues;
