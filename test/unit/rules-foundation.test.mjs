@@ -70,6 +70,7 @@ test("a rule's options given as one object are parsed once, and another object i
 // settings object, or another list, is read afresh; a rule's options that fail to parse fail that rule only.
 test('levels kept per settings object, read afresh for another; options that throw fail their rule only', () => {
   let parses = 0;
+  /** @type {import('../../server/src/rules/types.js').Rule<number>} */
   const probe = {
     id: 'probe',
     category: 'style',
@@ -83,6 +84,7 @@ test('levels kept per settings object, read afresh for another; options that thr
     check: ({ options }) => [{ rule: 'probe', category: 'style', severity: 'info', message: String(options), start: 0, end: 1 }],
   };
   const rules = [probe];
+  /** @type {Partial<import('../../server/src/engine.js').EngineSettings>} */
   const settings = { rules: { probe: 'warning' }, ruleOptions: { probe: 4 } };
   const seen = () => engine.checkText('text', settings, rules).problems.map((p) => `${p.severity} ${p.message}`);
   assert.deepEqual([...seen(), ...seen()], ['warning 4', 'warning 4']);
@@ -96,7 +98,10 @@ test('levels kept per settings object, read afresh for another; options that thr
     engine.checkText('text', settings, [probe]).problems.map((p) => p.message),
     ['5'],
   );
-  const failing = engine.checkText('text', { ruleOptions: { probe: -1 } }, [probe, { ...probe, id: 'other', options: undefined }]);
+  const failing = engine.checkText('text', { ruleOptions: { probe: -1 } }, [
+    probe,
+    /** @type {import('../../server/src/rules/types.js').Rule} */ ({ ...probe, id: 'other', options: undefined }),
+  ]);
   assert.deepEqual(
     failing.failures.map((f) => f.rule),
     ['probe'],
