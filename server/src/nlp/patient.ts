@@ -146,13 +146,15 @@ export function findPatient(report: Report, sexSpecific: readonly { start: numbe
 interface TitleReading {
   modality: string | null;
   bodyPart: string | null;
+  /** Every body part named ("right foot and ankle"). */
+  parts: string[];
   /** Lexicon contexts of every body part the title names ("pelvis ... and chest"). */
   contexts: string[];
   side: Side | null;
 }
 
 function readTitle(words: Word[]): TitleReading {
-  const r: TitleReading = { modality: null, bodyPart: null, contexts: [], side: null };
+  const r: TitleReading = { modality: null, bodyPart: null, parts: [], contexts: [], side: null };
   const sides = new Set<Side>();
   for (let i = 0; i < words.length;) {
     const m = MODALITY_TRIE.match(words, i);
@@ -169,6 +171,7 @@ function readTitle(words: Word[]): TitleReading {
     for (let j = i + 1; !r.modality && j < end; j++) r.modality = MODALITY_TRIE.match(words, j)?.value ?? null;
     if (b && b.end === end) {
       r.bodyPart ??= b.value.part;
+      if (!r.parts.includes(b.value.part)) r.parts.push(b.value.part);
       if (!r.contexts.includes(b.value.context)) r.contexts.push(b.value.context);
     }
     if (s && s.end === end) sides.add(s.value.side);
@@ -187,18 +190,44 @@ function readTitleText(text: string): TitleReading {
   if (TITLES.size >= 500) TITLES.clear();
   r = readTitle(wordsOf(text));
   Object.freeze(r.contexts); // shared by every report with this title
+  Object.freeze(r.parts);
   TITLES.set(text, r);
   return r;
 }
 
-/** The technique's first sentence: "Axial CT images of the head were obtained without contrast." */
-function techniqueLine(report: Report): { start: number; end: number } | null {
-  const s = report.sections.find((x) => x.kind === 'technique' && x.body.end > x.body.start);
-  if (!s) return null;
+/** A section's first sentence, if short: "Axial CT images of the head were obtained without contrast." */
+function firstSentence(report: Report, s: Section): { start: number; end: number } | null {
   const body = report.text.slice(s.body.start, s.body.end);
   const stop = body.search(/\.(?:\s|$)|\r?\n/);
   const end = stop < 0 ? s.body.end : s.body.start + stop;
   return report.text.slice(s.body.start, end).split(/\s+/).length <= 40 ? { start: s.body.start, end } : null;
+}
+
+/** The technique's first sentence. */
+function techniqueLine(report: Report): { start: number; end: number } | null {
+  const s = report.sections.find((x) => x.kind === 'technique' && x.body.end > x.body.start);
+  return s ? firstSentence(report, s) : null;
+}
+
+/**
+ * A title that names the body part but no side ("MRI HIP"): the side from the sentence that states what was
+ * imaged, in the procedure or technique ("imaging of the right hip was performed"), if it names the same part.
+ */
+function statedSide(
+  report: Report,
+  bodyPart: string,
+  title: { start: number; end: number },
+): { side: Side; span: { start: number; end: number } } | null {
+  for (const s of report.sections as Section[]) {
+    // The title's own line goes on there too ("ANKLE MRI: MRI OF THE RIGHT ANKLE").
+    const titled = s.header?.start === title.start;
+    if ((s.kind !== 'exam' && s.kind !== 'technique' && !titled) || s.body.end <= s.body.start) continue;
+    const line = firstSentence(report, s);
+    if (!line || (line.start < title.end && title.start < line.end)) continue;
+    const r = readTitleText(report.text.slice(line.start, line.end));
+    if (r.parts.includes(bodyPart) && (r.side === 'left' || r.side === 'right')) return { side: r.side, span: line };
+  }
+  return null;
 }
 
 /**
@@ -243,11 +272,22 @@ export function findExam(report: Report): Exam & { contexts: string[] } {
           contexts: fromTechnique.contexts,
         };
       }
-      return { modality: r.modality, bodyPart: r.bodyPart, side: r.side, span: { start: span.start, end: span.end }, contexts: r.contexts };
+      const stated = !r.side && r.bodyPart ? statedSide(report, r.bodyPart, span) : null;
+      return {
+        modality: r.modality,
+        bodyPart: r.bodyPart,
+        side: stated?.side ?? r.side,
+        span: { start: span.start, end: span.end },
+        ...(stated ? { sideSpan: stated.span } : {}),
+        contexts: r.contexts,
+      };
     }
   }
   // No title: the technique, if it names a body part.
-  if (fromTechnique?.bodyPart && technique) return { ...fromTechnique, span: technique };
+  if (fromTechnique?.bodyPart && technique) {
+    const { modality, bodyPart, side, contexts } = fromTechnique;
+    return { modality, bodyPart, side, contexts, span: technique };
+  }
   return { modality: null, bodyPart: null, side: null, span: null, contexts: [] };
 }
 
