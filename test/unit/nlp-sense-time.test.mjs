@@ -87,7 +87,8 @@ test('a consent discussion is not the communication of a result', () => {
 });
 
 test('bleeding and air in the chest are read in their organ: lung, mediastinum, vein', () => {
-  // Blood in the lung after trauma is no intracranial hemorrhage, and alveolar bleeding is the lung's.
+  // Blood in the lung after trauma is no intracranial hemorrhage; intra-alveolar hemorrhage is told with the contusion
+  // (diffuse alveolar hemorrhage stays a call).
   assert.deepEqual(concepts('Intraparenchymal hemorrhage-contusion areas in the upper lobe anterior segment of the right lung.'), [
     'contusion',
     'contusion',
@@ -96,6 +97,7 @@ test('bleeding and air in the chest are read in their organ: lung, mediastinum, 
   assert.deepEqual(calls('FINDINGS: Ground glass areas consistent with intra-alveolar hemorrhage in the lingula.'), []);
   assert.deepEqual(calls('FINDINGS: Intraparenchymal hemorrhage in the right frontal lobe.'), ['intracranial-hemorrhage']);
   assert.deepEqual(calls('FINDINGS: Diffuse alveolar hemorrhage.'), ['hemorrhage']);
+  assert.ok(concepts('Ground glass areas consistent with intra-alveolar hemorrhage.').includes('contusion'));
   assert.ok(concepts('Left pleural effusion with hemorrhage.').includes('hemothorax'));
   assert.ok(concepts('Knee joint effusion with blood products.').every((c) => c === 'joint-effusion'));
   // Free air by the mediastinum or an esophageal anastomosis is pneumomediastinum; under the diaphragm, pneumoperitoneum.
