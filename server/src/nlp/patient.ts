@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Report, Section } from '../report/types';
 import patientData from './lexicon/patient.json';
 import type { Side } from './types';
-import { BODY_PART_TRIE, MODALITY_TRIE, SEX_SPECIFIC_TERMS, SIDE_TRIE, SEX_TRIES, sideOfSides, type Sex } from './lexicon';
+import { BODY_PART_TRIE, COVERAGE, MODALITY_TRIE, SEX_SPECIFIC_TERMS, SIDE_TRIE, SEX_TRIES, sideOfSides, type Sex } from './lexicon';
 import type { Exam, Patient } from './types';
 import { wordsOf, type Word } from './words';
 import { allMatches } from '../report/matches';
@@ -195,6 +195,26 @@ function readTitleText(text: string): TitleReading {
   return r;
 }
 
+// "from the base of the brain to the upper abdomen": the ends of what a scan covers.
+const RANGE =
+  /\bfrom\s+(?:the\s+)?(.{3,60}?)\s+(?:to|through)\s+(?:the\s+)?(.{3,60}?)(?=\s+(?:following|after|with|without|using|before|in)\b|[,.;]|$)/i;
+
+/**
+ * A technique or procedure sentence read for the exam: a range's ends name the body parts around the one
+ * scanned, so the range reads as what lies between them (data: anatomy.json coverage), or as nothing.
+ */
+function readStatement(text: string): TitleReading {
+  const range = RANGE.exec(text);
+  if (range) {
+    const [from, to] = [range[1], range[2]].map((end) => readTitleText(end).bodyPart);
+    if (from && to && from !== to) {
+      const between = COVERAGE.get(`${from}|${to}`) ?? '';
+      return readTitleText(text.slice(0, range.index) + between + text.slice(range.index + range[0].length));
+    }
+  }
+  return readTitleText(text);
+}
+
 /** A section's first sentence, if short: "Axial CT images of the head were obtained without contrast." */
 function firstSentence(report: Report, s: Section): { start: number; end: number } | null {
   const body = report.text.slice(s.body.start, s.body.end);
@@ -224,7 +244,7 @@ function statedSide(
     if ((s.kind !== 'exam' && s.kind !== 'technique' && !titled) || s.body.end <= s.body.start) continue;
     const line = firstSentence(report, s);
     if (!line || (line.start < title.end && title.start < line.end)) continue;
-    const r = readTitleText(report.text.slice(line.start, line.end));
+    const r = readStatement(report.text.slice(line.start, line.end));
     if (r.parts.includes(bodyPart) && (r.side === 'left' || r.side === 'right')) return { side: r.side, span: line };
   }
   return null;
@@ -245,11 +265,14 @@ export function findExam(report: Report): Exam & { contexts: string[] } {
     }
   }
   // A title written as the first header ("MRI HIP: ..."): its name, if it names a modality.
-  const titleHeader = report.sections.find((s) => s.header)?.header;
-  if (titleHeader && !report.text.slice(0, titleHeader.start).trim())
+  const headed = report.sections.find((s) => s.header);
+  const titleHeader = headed?.header;
+  const opensReport = !!titleHeader && !report.text.slice(0, titleHeader.start).trim();
+  if (titleHeader && opensReport)
     candidates.push({ start: titleHeader.start, end: titleHeader.start + titleHeader.name.length, firstLine: true });
-  // No EXAM header: the first non-empty line, if it reads like a title rather than a sentence.
-  const first = /^\s*([^\r\n]{3,120})/.exec(report.text);
+  // No EXAM header: the first non-empty line, if it reads like a title rather than a sentence (not a
+  // technique or history opening the report: "TECHNIQUE: CT images from the neck to the pelvis.").
+  const first = opensReport && headed.kind !== 'exam' && headed.kind !== 'other' ? null : /^\s*([^\r\n]{3,120})/.exec(report.text);
   if (first) {
     const start = first.index + first[0].indexOf(first[1]);
     const line = first[1].replace(/\s+$/, '');
@@ -257,7 +280,7 @@ export function findExam(report: Report): Exam & { contexts: string[] } {
       candidates.push({ start, end: start + line.length, firstLine: true });
   }
   const technique = techniqueLine(report);
-  const fromTechnique = technique ? readTitleText(report.text.slice(technique.start, technique.end)) : null;
+  const fromTechnique = technique ? readStatement(report.text.slice(technique.start, technique.end)) : null;
   for (const span of candidates) {
     const r = readTitleText(report.text.slice(span.start, span.end));
     // A first line without a header is a title only if it names a modality ("CC: Left hand weakness" is not).
