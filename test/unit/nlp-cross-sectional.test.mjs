@@ -282,3 +282,15 @@ test('sulcal effacement is mass effect (its cause gets the call); diffuse sulcal
   assert.ok(!present('There is also effacement of the left sulci and gyri.').includes('cerebral-edema'));
   assert.ok(present('Diffuse sulcal effacement and loss of gray-white differentiation.').includes('cerebral-edema'));
 });
+
+test('bone erosion is a finding of its own; a graded fatty liver is worth the impression, a mild one is not', () => {
+  assert.deepEqual(present('Cortical erosion is present.'), ['bone-erosion']);
+  assert.deepEqual(present('Osseous destruction of the left iliac bone.'), ['bone-erosion']);
+  // "Osseous involvement" of a metastatic survey is the lesions, not an erosion.
+  assert.ok(!present('Hepatic lesions and osseous involvement.').includes('bone-erosion'));
+  const significant = (text) => understand(text).findings.find((f) => f.concept === 'hepatic-steatosis').significant;
+  assert.equal(significant('The liver shows increased echotexture with significant fatty infiltration.'), true);
+  assert.equal(significant('Severe hepatic steatosis.'), true);
+  assert.equal(significant('Mild hepatic steatosis.'), false);
+  assert.equal(significant('Hepatic steatosis.'), false);
+});

@@ -71,6 +71,8 @@ const ConceptSchema = z.object({
   significant: z.boolean(),
   /** Significant from this week of gestation on (a breech fetus matters near term, when version or delivery is planned). */
   significantFromWeek: z.number().int().positive().optional(),
+  /** Grades in the mention's own phrase that make a finding worth the impression ("significant fatty infiltration"). */
+  significantWhen: Phrases.default([]),
   sex: z.enum(['female', 'male']).optional(),
   flags: z.array(z.enum(CONCEPT_FLAGS)).default([]),
 });
