@@ -294,3 +294,9 @@ test('bone erosion is a finding of its own; a graded fatty liver is worth the im
   assert.equal(significant('Mild hepatic steatosis.'), false);
   assert.equal(significant('Hepatic steatosis.'), false);
 });
+
+test('a lesion in the liver is a liver lesion, worth the impression of a chest CT that sees it', () => {
+  assert.deepEqual(present('Hypodense lesions in the liver that could not be characterized were observed.'), ['liver-lesion']);
+  assert.deepEqual(present('Hepatic hamartomas.'), ['liver-lesion']);
+  assert.deepEqual(present('Hypodense lesion in the spleen.'), ['lesion']);
+});
