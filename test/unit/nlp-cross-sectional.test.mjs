@@ -300,3 +300,13 @@ test('a lesion in the liver is a liver lesion, worth the impression of a chest C
   assert.deepEqual(present('Hepatic hamartomas.'), ['liver-lesion']);
   assert.deepEqual(present('Hypodense lesion in the spleen.'), ['lesion']);
 });
+
+test('"no nodular or infiltrative lesion" in the lung denies an infiltrate, not every lung lesion', () => {
+  const denied = (text) =>
+    understand(text)
+      .findings.filter((f) => f.assertion === 'absent')
+      .map((f) => f.concept);
+  assert.deepEqual(denied('No nodular or infiltrative lesion is detected in the lung parenchyma.'), ['infiltrate']);
+  assert.deepEqual(present('Infiltrative lesion of the pancreatic head.'), ['lesion']);
+  assert.deepEqual(present('Infiltrative lesion in the left frontal lobe.'), ['lesion']);
+});
