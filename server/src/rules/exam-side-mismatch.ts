@@ -48,7 +48,7 @@ function examSideProblems(rule: Rule, context: RuleContext): ExamSides {
   const sidedFindings = oneSided === exam.bodyPart;
   // Where the side was read: the title, or the procedure line when the title names none.
   const examSpan = exam.sideSpan ?? exam.span;
-  const titled = !exam.sideSpan;
+  const where = exam.sideSpan ? 'exam line' : 'exam title';
   const wrong = opposite(examSide) as 'left' | 'right';
   const title = textOf(report, examSpan).trim();
   // Every side the body gives, on the exam's side or the other, once per side word.
@@ -104,17 +104,10 @@ function examSideProblems(rule: Rule, context: RuleContext): ExamSides {
       problemOf(rule, {
         start: titleWord.start,
         end: titleWord.end,
-        message: `The ${titled ? 'exam title' : 'exam line'} says ${examSide}, but every side in the report is ${wrong} (${against.length} mentions).`,
+        message: `The ${where} says ${examSide}, but every side in the report is ${wrong} (${against.length} mentions).`,
         related: against.map((a) => ({ start: a.word.start, end: a.word.end, message: `${a.word.text} ${a.what}` })),
         side: examSide,
-        fixes: [
-          changeSideFix(
-            titleWord,
-            wrong,
-            `Change the ${titled ? 'exam title' : 'exam line'} to "${sideWordLike(titleWord.text, wrong)}" as in the report`,
-            true,
-          ),
-        ],
+        fixes: [changeSideFix(titleWord, wrong, `Change the ${where} to "${sideWordLike(titleWord.text, wrong)}" as in the report`, true)],
       }),
     );
     return { problems, words };
@@ -128,17 +121,10 @@ function examSideProblems(rule: Rule, context: RuleContext): ExamSides {
         message: a.finding
           ? `"${a.word.text}" ${a.what}, but the exam is of the ${examSide} ${oneSided}.`
           : `${a.what}, but the exam is of the ${examSide} ${oneSided}.`,
-        related: [{ ...examSpan, message: `${titled ? 'Exam title' : 'Exam'}: ${title}` }],
+        related: [{ ...examSpan, message: `${exam.sideSpan ? 'Exam' : 'Exam title'}: ${title}` }],
         ...(a.finding ? { finding: a.finding } : {}),
         side: a.word.side,
-        fixes: [
-          changeSideFix(
-            a.word,
-            examSide,
-            `Change to "${sideWordLike(a.word.text, examSide)}" as in the ${titled ? 'exam title' : 'exam line'}`,
-            true,
-          ),
-        ],
+        fixes: [changeSideFix(a.word, examSide, `Change to "${sideWordLike(a.word.text, examSide)}" as in the ${where}`, true)],
       }),
     );
   }
