@@ -105,6 +105,9 @@ test('bleeding and air in the chest are read in their organ: lung, mediastinum, 
   assert.ok(concepts('Free air images around the esophagogastric anastomosis line.').includes('pneumomediastinum'));
   assert.ok(concepts('Free air under the diaphragm.').includes('pneumoperitoneum'));
   assert.ok(!concepts('Thrombus leading to partial obstruction in the total vena subclavia.').includes('bowel-obstruction'));
+  // The lateral masses of C1 are anatomy, not a mass.
+  assert.ok(!concepts('The lateral masses of C1 are symmetric.').includes('mass'));
+  assert.ok(concepts('There is a 2 cm mass lateral to the kidney.').includes('mass'));
   // An air cyst of the lung is a pocket of air, not the fluid-filled cyst.
   assert.deepEqual(concepts('Thin-walled air cysts in the right lower lobe.'), ['lung-cyst']);
   assert.deepEqual(concepts('Simple cyst in the liver.'), ['cyst']);
