@@ -50,6 +50,7 @@ const KeptSchema = z.object({
   caveats: z.array(z.string().min(1)),
   alteredNormals: z.array(z.string().min(1)),
   plainNormals: z.array(z.string().min(1)),
+  technique: z.array(z.string().min(1)),
 });
 const KEPT = KeptSchema.parse(keptData);
 for (const phrase of KEPT.conclusions)
@@ -57,8 +58,13 @@ for (const phrase of KEPT.conclusions)
 for (const time of KEPT.changes) if (!(time in CUES.time)) throw new Error(`impression-kept.json: "${time}" is no time of cues.json`);
 const CONCLUSIONS = new Set(KEPT.conclusions);
 const ALTERED_NORMAL = new RegExp(`\\b(?:${KEPT.alteredNormals.map(escapeRegExp).join('|')})\\b`, 'i');
+// A finding by the cue words' own name ("lesion", "collapse", "effusion"), not a grade alone ("a moderate-size vessel").
+const FINDING_WORD = new RegExp(`\\b(?:${CUES.significant.map(escapeRegExp).join('|')})`, 'i');
+// "The small and large bowel loops are normal, without obstruction, wall thickening …": a normal statement, whatever the cue words read in its list.
+const NORMAL_WORDS = new RegExp(`\\b(?:${CUES.normal.map(escapeRegExp).join('|')})\\b`, 'i');
 // "No pneumothorax, pleural effusion or suspicious focal air space opacity": a denial, whatever its hedge.
 const DENIES = /^\s*(?:no|without|negative for)\b/i;
+const TECHNIQUE = new RegExp(`\\b(?:${KEPT.technique.map(escapeRegExp).join('|')})\\b`, 'i');
 const PLAIN_NORMAL = new RegExp(`\\b(?:${KEPT.plainNormals.map(escapeRegExp).join('|')})\\b`, 'i');
 const CAVEAT = new RegExp(`\\b(?:${KEPT.caveats.map(escapeRegExp).join('|')})\\b`, 'i');
 // A sentence that qualifies the one before it: "However, it should be known that CT may be false negative …".
@@ -184,7 +190,17 @@ export function statedItems(
     // A differential told as advice ("Other viral pneumonias and organizing pneumonia can be considered in
     // the differential diagnosis") states the findings it names like any other sentence.
     const states = c.positive || (c.recommendation && !c.negated.size);
-    if (!(states && own.length) && !lessened && (items.length > 0 || !c.significant)) continue;
+    // And one the cue words read as significant that no item says at all ("hypodense lesions in the liver that
+    // could not be characterized" beside lung masses): a finding the lexicon does not list is still told.
+    const untold =
+      !alike.length &&
+      c.positive &&
+      c.significant &&
+      !c.negated.size &&
+      underHeader &&
+      FINDING_WORD.test(c.text) &&
+      !NORMAL_WORDS.test(c.text);
+    if (!(states && own.length) && !lessened && !untold && (items.length > 0 || !c.significant)) continue;
     const text = windowOf(report, clauses, c, c.start, c.end);
     if (text && !out.some((item) => item.text.includes(text)) && !items.some((item) => item.text.includes(text)))
       out.push({ text, findings: own });
@@ -256,9 +272,12 @@ export function otherStatements(report: Report, clauses: Clauses): { items: Impr
     if (report.tokens.some((t, k) => t.kind === 'deid' && t.start >= c.start && t.end <= c.end && report.tokens[k + 1]?.kind === 'deid'))
       continue;
     // "Bone structures are natural": as it should be, with nothing measured, graded, timed or hedged.
-    const plain = !c.quantities.length && !c.severity.length && !c.hedges.length;
-    // "Both lungs are clear and expanded", "Stable normal cardiac size": a normal statement, whatever its other words.
-    if (plain && (c.normal || (!c.time.size && PLAIN_NORMAL.test(c.text)))) continue;
+    const plain = !c.severity.length && !c.hedges.length;
+    // "Both lungs are clear and expanded", "Stable normal cardiac size", "Duplex imaging was carried out according
+    // to normal protocol with a 7.5 MHz probe": a normal statement, whatever its other words.
+    if (plain && (c.normal || (!c.time.size && !c.quantities.length && PLAIN_NORMAL.test(c.text)))) continue;
+    // How the images were made, and a title line ("DUPLEX ULTRASOUND OF LEGS").
+    if ((plain && TECHNIQUE.test(c.text)) || !/[a-z]/.test(c.text)) continue;
     const sentence = report.sentences.find((x) => x.start <= c.start && c.start < x.end);
     if (!sentence || !sections.has(sentence.section)) continue;
     const text = windowOf(report, clauses, c, c.start, c.end);

@@ -478,16 +478,20 @@ function withoutRepeats(items: readonly ImpressionItem[]): ImpressionItem[] {
 // A sentence that speaks of the finding named before it: "The lesion appearance is stable …", "The outlook
 // is compatible with …", "… given its consolidated appearance", "There was no difference in the size … of the nodule",
 // "Due to their size, they could not be characterized", "None of the remaining masses …", "The largest of the
-// described lymphadenopathies …", "Other possibilities such as … cannot be excluded", "… of the tendon consistent with …".
+// described lymphadenopathies …", "Other possibilities such as … cannot be excluded", "… of the tendon consistent with …",
+// "The imaging findings are suggestive of …", "Given the patient's clinical presentation, these likely represent …".
 const OPENS_ON_BEFORE = [
-  /^\s*(?:(?:it|its|this|these|those|they|their)\b|the (?:lesion|outlook|finding|appearance|abnormality)s?\b)/,
+  /^\s*(?:(?:it|its|this|these|those|they|their)\b|the (?:(?:imaging|above|described|mentioned|radiologic|radiological) )?(?:lesion|outlook|finding|appearance|abnormality|manifestation)s?\b)/,
   /^\s*there (?:was|is) no (?:significant )?(?:difference|change) in the size\b/,
   // An opening phrase, then the pointer as the subject: "In this examination, they …", "Due to their size, they …".
-  /^[^,.;]{1,40},\s*(?:it|they|these|those)\b/,
+  /^[^,.;]{1,60},\s*(?:it|this|they|these|those)\b/,
   // What the sentences before described, by a word that says so.
-  /^\s*(?:(?:none|some|one|all|each|most|both|many|several|the (?:largest|smallest|biggest|dominant|latter|former))\s+of\s+)?(?:the\s+)?(?:remaining|aforementioned|above|described|mentioned|said)\b/,
-  /^\s*(?:none|some|one|all|each|most|both|the (?:largest|smallest|biggest|dominant)) of (?:these|those|them)\b/,
+  /^\s*(?:(?:none|some|one|all|each|most|both|many|several|the (?:largest|larger|smallest|smaller|biggest|dominant|latter|former))\s+of\s+)?(?:the\s+)?(?:remaining|aforementioned|above|described|mentioned|said)\b/,
+  /^\s*(?:none|some|one|all|each|most|both|the (?:largest|larger|smallest|smaller|biggest|dominant)) of (?:these|those|them)\b/,
   /^\s*other\b(?!\s*:)/,
+  // A reading or a change with no subject of its own: "Compatible with adenoma.", "Has just emerged.", "…; no significant difference was found".
+  /^\s*(?:most\s+)?(?:compatible|consistent|suggestive|in favor)\b|^\s*(?:has|have|had)\s+(?:just\s+)?(?:emerged|appeared|developed|increased|decreased|regressed)\b/,
+  /^\s*no (?:significant |marked )?(?:difference|change)\b/,
 ];
 const oneOf = (patterns: RegExp[]) => new RegExp(patterns.map((r) => r.source).join('|'), 'i');
 /** Opens on what was named before: with nothing to join, the sentence before goes with it. */
@@ -532,7 +536,9 @@ function withTheirAntecedents(report: Report, items: readonly ImpressionItem[]):
     // A later clause of its sentence that leans on the clause before it: the sentence whole.
     const from = startIn(sentence.text, first);
     const opening = from > 0 ? sentence.text.slice(0, from).replace(JOINER, '') : '';
-    if (opening && tokens(opening).filter((w) => !UNSAID.has(w)).length >= 2 && SPEAKS_OF_BEFORE.test(first)) {
+    // (Its pointer taken off or not: "…; it has just emerged" is listed as "Has just emerged.")
+    const pointer = /\b(?:it|this|these|those|they)\s*$/i.test(sentence.text.slice(0, from));
+    if (opening && tokens(opening).filter((w) => !UNSAID.has(w)).length >= 2 && (pointer || SPEAKS_OF_BEFORE.test(first))) {
       const whole = tidy(sentence.text);
       const lead = bare(tidy(opening));
       const host = out.find((x) => x !== item && bare(x.text).includes(lead));
@@ -542,8 +548,10 @@ function withTheirAntecedents(report: Report, items: readonly ImpressionItem[]):
         continue;
       }
       if (!bare(host.text).includes(bare(whole))) {
+        // In place of the opening where the host ends a sentence on it, else after the host.
         const k = host.text.toLowerCase().indexOf(lead);
-        host.text = host.text.slice(0, k) + whole.slice(0, -1) + host.text.slice(k + lead.length);
+        const after = host.text.slice(k + lead.length);
+        host.text = /^(?:[.?](?:\s|$)|$)/.test(after) ? host.text.slice(0, k) + whole.slice(0, -1) + after : `${host.text} ${whole}`;
       }
       if (rest.trim() && !host.text.includes(rest.trim())) host.text += rest;
       host.findings.push(...item.findings);
@@ -594,16 +602,24 @@ function withTheirAntecedents(report: Report, items: readonly ImpressionItem[]):
     out.splice(i--, 1);
   }
   // "No difference was found in the size of the nodule compared with the previous study" after the nodule's
-  // sentence: its time, which no other item says, goes with it.
+  // sentence: its time, which no other item says, goes with it; so does what a sentence opening on it tells
+  // of it ("The largest of these nodes measures 2.1 cm.", "Due to their size, they cannot be characterized.").
   for (const item of out) {
     const at = sourceOf(report, item.text.split(SENTENCE_END).pop() ?? '');
     const next = report.sentences[at + 1];
-    if (at < 0 || !next || next.section !== report.sentences[at].section || !STABLE_SINCE.test(next.text)) continue;
+    if (at < 0 || !next || next.section !== report.sentences[at].section) continue;
+    const aside = tidy(next.text);
+    if (!aside || out.some((x) => x.text.includes(aside.slice(0, -1)))) continue;
     const named = [...next.text.matchAll(/\b(?:the|its) ([a-z]+)/gi)].map((m) => m[1].toLowerCase());
     const own = new Set(tokens(item.text));
-    const aside = tidy(next.text);
-    if (!named.some((w) => own.has(w) || own.has(w.replace(/s$/, ''))) || out.some((x) => x.text.includes(aside.slice(0, -1)))) continue;
-    item.text = `${item.text} ${aside}`;
+    const stable = STABLE_SINCE.test(next.text) && named.some((w) => own.has(w) || own.has(w.replace(/s$/, '')));
+    // (Not a normal statement: "These are otherwise normal" beside a finding reads as "nothing is wrong".)
+    const read = readClause(next.text, { start: 0, end: next.text.length }, 'findings', null);
+    // (Not a sentence the report says twice: after two findings it is told where the verifier reads it.)
+    const once = report.sentences.filter((x) => x.text.trim() === next.text.trim()).length === 1;
+    // ("It …", "This …" after an item: sequelOf's, which words them so the verifier reads them with it.)
+    const leans = OPENS_BACK.test(next.text) && !CUES.dangling.includes(firstWord(next.text));
+    if (stable || (once && leans && !read.recommendation && !read.normal)) item.text = `${item.text} ${aside}`;
   }
   return out;
 }
