@@ -893,3 +893,15 @@ test('impression: an old impression item whose second sentence points back is ke
   assert.equal((body.match(/Right lower quadrant 4\.1 cm fluid collection has not changed in size/g) ?? []).length, 1, body);
   assert.match(body, /May represent an abscess|These findings may represent an abscess/);
 });
+
+test('impression: an item from a labelled paragraph ("Left kidney: Measures 10.9 cm. There is a 6 mm stone.") carries its label, or is refused', () => {
+  const r = offered(
+    'EXAM: US renal.\nFINDINGS:\nRight kidney: Measures 11.2 cm. No hydronephrosis.\nLeft kidney: Measures 10.9 cm. There is a 6 mm nonobstructing stone in the lower pole. No hydronephrosis.\nBladder: Normal.\n',
+  );
+  // Never the stone without its kidney.
+  assert.ok(!r.ok || /Left kidney: /.test(r.body), r.body);
+  assert.match(
+    draft('EXAM: US renal.\nFINDINGS:\nLeft kidney: Measures 10.9 cm. There is a 6 mm nonobstructing stone in the lower pole.\n').text,
+    /Left kidney: /,
+  );
+});

@@ -185,8 +185,12 @@ function labelOf(report: Report, c: Clause): string {
   const header = sub ? sub.header : !PLAIN_SECTIONS.has(section.kind) ? section.header : null;
   const opens = header && /^[\s\d.)-]*$/.test(report.text.slice(header.end, c.start));
   if (!header || !opens || header.name.split(/\s+/).length > 4 || c.text.toLowerCase().includes(header.name.toLowerCase())) return '';
-  // Abbreviations stay as written ("BPD", "CT pelvis").
-  const name = header.name
+  return labelText(header.name);
+}
+
+/** A heading as an item's label: "LEFT KIDNEY" as "Left kidney: ", abbreviations as written ("BPD", "CT pelvis"). */
+export function labelText(heading: string): string {
+  const name = heading
     .split(/\s+/)
     .map((w) => (w.length <= 3 ? w : w.toLowerCase()))
     .join(' ');

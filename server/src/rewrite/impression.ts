@@ -45,6 +45,7 @@ import {
   carries,
   clausesFor,
   firstWord,
+  labelText,
   levelParagraphOf,
   pointsBack,
   sequelOf,
@@ -389,7 +390,7 @@ export function draftImpression(
   // A caveat on what the exam can show goes with the draft whatever it says.
   items = [...items, ...caveatItems(report, items)];
   if (items.length) items = [...items, ...adviceItems(report, clauses, items)];
-  items = withTheirAntecedents(report, withoutRepeats(items.flatMap(splitAtQuotes)));
+  items = withTheirLabels(report, withTheirAntecedents(report, withoutRepeats(items.flatMap(splitAtQuotes))));
   // Nothing to list: the old impression's own all-clear, as written, keeps its scope ("No acute intracranial
   // process." is not "No acute abnormality." over a scalp laceration the findings describe).
   const allClear =
@@ -624,6 +625,23 @@ function withTheirAntecedents(report: Report, items: readonly ImpressionItem[]):
   return out;
 }
 const SENTENCE_END = /(?<=[a-z)]\.)\s+(?=[A-Z])/;
+/**
+ * "Left kidney: Measures 10.9 cm. There is a 6 mm stone.": an item lifted from a labelled paragraph after its
+ * first sentence says nothing of its side or organ without the label, so the label goes before it as written.
+ */
+function withTheirLabels(report: Report, items: readonly ImpressionItem[]): ImpressionItem[] {
+  return items.map((item) => {
+    const at = sourceOf(report, item.text.split(SENTENCE_END)[0]);
+    const sentence = report.sentences[at];
+    const sub = sentence && report.sections[sentence.section]?.subsections.find((x) => x.start <= sentence.start && sentence.start < x.end);
+    if (!sub || sub.header.name.split(/\s+/).length > 4 || /^[CTLS]\d/i.test(sub.header.name)) return item;
+    // Said already: the item names the label's words ("left kidney", "kidney"), or opens on a label of its own.
+    const own = new Set(tokens(item.text));
+    if (tokens(sub.header.name).every((w) => own.has(w) || own.has(w.replace(/s$/, ''))) || /^[^.;:]{1,40}:\s/.test(item.text)) return item;
+    return { ...item, text: labelText(sub.header.name) + item.text };
+  });
+}
+
 // "in the lower lobe", "around the nodules", "the basal segment": a place in the lung the sentence names without a side.
 const LEANS_ON_PLACE = /\b(?:lobes?|segments?|the (?:nodules?|lesions?|masses|consolidations?))\b/i;
 
