@@ -296,7 +296,8 @@ const readingNotAdvice = (c: Clause) =>
   c.recommendation && [...c.recommends].every((r) => /^suggest/.test(r)) && adviceKindOf(c.text) !== 'treatment';
 
 const PARAGRAPH_BREAK = /\n[ \t]*\r?\n/;
-const PRIOR = /\b(?:prior|previous|earlier)\b/i;
+// The study compared with, by cues.json's own words ('on a prior study', 'previous examination').
+const PRIOR = new RegExp(`\\b(?:${CUES.references.map(escapeRegExp).join('|')})\\b`, 'i');
 
 /** `more` after `text`, without the sentences it opens with that `text` says already (an antecedent taken along twice). */
 function onceEach(text: string, more: string): string {

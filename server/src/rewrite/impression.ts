@@ -21,7 +21,7 @@ import {
   type Understanding,
 } from '../nlp';
 import { parseReport } from '../report';
-import { CUES, readClause } from './clauses';
+import { CUES, labelName, readClause } from './clauses';
 import { stripListNumber } from './list-number';
 import type { Report, Span } from '../report/types';
 import { isExplained, isMinor } from '../nlp/minor';
@@ -625,6 +625,8 @@ function withTheirAntecedents(report: Report, items: readonly ImpressionItem[]):
   return out;
 }
 const SENTENCE_END = /(?<=[a-z)]\.)\s+(?=[A-Z])/;
+const OWN_LABEL = new RegExp(`^${labelName(40)}:\\s`);
+
 /**
  * "Left kidney: Measures 10.9 cm. There is a 6 mm stone.": an item lifted from a labelled paragraph after its
  * first sentence says nothing of its side or organ without the label, so the label goes before it as written.
@@ -637,7 +639,7 @@ function withTheirLabels(report: Report, items: readonly ImpressionItem[]): Impr
     if (!sub || sub.header.name.split(/\s+/).length > 4 || /^[CTLS]\d/i.test(sub.header.name)) return item;
     // Said already: the item names the label's words ("left kidney", "kidney"), or opens on a label of its own.
     const own = new Set(tokens(item.text));
-    if (tokens(sub.header.name).every((w) => own.has(w) || own.has(w.replace(/s$/, ''))) || /^[^.;:]{1,40}:\s/.test(item.text)) return item;
+    if (tokens(sub.header.name).every((w) => own.has(w) || own.has(w.replace(/s$/, ''))) || OWN_LABEL.test(item.text)) return item;
     return { ...item, text: labelText(sub.header.name) + item.text };
   });
 }
