@@ -13,6 +13,8 @@ import {
   findingTerms,
   headsOf,
   labelName,
+  leansOn,
+  speaksBeyondLevel,
   parseRejoined,
   partsUnsaid,
   readClause,
@@ -70,6 +72,9 @@ const fieldWords = (field: string) =>
     .split(/[^a-z]+/)
     .filter((w) => w.length > 2 && !FIELD_STOP.has(stem(w)))
     .map(stem);
+
+// The organs the templates' fields name: "The spleen is enlarged." names its own.
+const ORGANS: ReadonlySet<string> = new Set(TEMPLATES.flatMap((t) => t.findings.flatMap((f) => fieldWords(f.label))));
 
 /**
  * Two words name one organ: the same word, one beginning the other ("lymph" of "lymphadenopathy", "hila"
@@ -352,6 +357,25 @@ export function checkClauses(
     ))
       say(`${drop}: "${clip(s.text, 60)}" -> "${clip(keptBy[0].text, 60)}"`, s, keptBy[0]);
   }
+  // A summary tells a sentence leaning on the one before it ("It is slightly above normal.", "The visualized
+  // portion of the head …") right after that one, and does not tell that one without it.
+  if (kind === 'summary')
+    for (let i = 1; i < src.length; i++) {
+      const [p, s] = [src[i - 1], src[i]];
+      if (p.sectionIndex !== s.sectionIndex || asks(s) || !leansOn(s, sentenceBefore(src, i), ORGANS)) continue;
+      const [onP, onS] = [restsOn.get(p) ?? [], restsOn.get(s) ?? []];
+      // (Where it stands in the report only: what the summary must add.)
+      if (onS.length && !onP.length) say(`tells "${clip(s.text, 60)}" without "${clip(p.text, 60)}" it speaks on from`, p);
+      const said = new Set(written.flatMap((c) => c.words));
+      const own = s.words.filter((w) => !GENERIC.has(w));
+      if (
+        onP.length &&
+        !onS.length &&
+        own.filter((w) => !said.has(w)).length * 2 > own.length &&
+        !written.some((c) => shareOf(s, c) >= KEPT_BY)
+      )
+        say(`tells "${clip(p.text, 60)}" without "${clip(s.text, 60)}" that goes on with it`, s);
+    }
   // A caveat on what the exam may show ("CT can be false-negative early in a viral infection", "limited by
   // motion") stands over every normal statement: an impression or summary calling the study normal keeps it,
   // unless the report's own impression called it normal without it.
@@ -385,7 +409,7 @@ export function checkClauses(
     for (const [s, resting] of restsOn) {
       const items = resting.filter(inImpression);
       if (!items.length || inImpression(s)) continue;
-      // "Exhibits wall thickening …", "This finding is suspicious …": cut from what it speaks of.
+      // "Exhibits wall thickening …", "This finding is suspicious …", "None of the remaining masses …": cut from what it speaks of.
       for (const c of items) {
         const first =
           stripListNumber(c.text)
@@ -398,7 +422,10 @@ export function checkClauses(
         const sameLine = !!before && !/\n/.test(candidateText.slice(before.end, c.start));
         const joined =
           sameLine && (/;\s*$/.test(candidateText.slice(before.end, c.start)) || (!!told && !!restsOn.get(told)?.includes(before)));
-        if (CUES.dangling.includes(first) && !joined)
+        // A pointing phrase ("The mass is …", "None of the remaining …") may also open the next item after it.
+        const pointer = CUES.dangling.includes(first);
+        const nextItem = !!before && !!told && !!restsOn.get(told)?.includes(before);
+        if ((pointer || leansOn(c, sentenceBefore(src, src.indexOf(s)), ORGANS)) && !joined && (pointer || !nextItem))
           say(`cuts "${clip(c.text, 60)}" from what it speaks of in "${clip(s.text, 60)}"`, s, c);
       }
       for (const drop of dropsOf(s, items, { sizes: true }))
@@ -407,6 +434,7 @@ export function checkClauses(
   if (kind === 'restructure') {
     checkPlacement(candidate, candidateAll, pairs, new Set(source.sections.map((x) => x.header?.name.toLowerCase())), say);
     checkFieldLevels(candidateAll, src, say);
+    checkBound(source.text, src, candidate, candidateAll, pairs, say);
   }
   return reasons;
 }
@@ -546,6 +574,88 @@ function checkFieldLevels(candidate: readonly Clause[], src: readonly Clause[], 
   }
 }
 
+const names = (organs: readonly string[], said: readonly string[]) => said.some((w) => organs.some((o) => sameOrgan(w, o)));
+
+/** The template's fields (every field of the candidate, its empty ones too) and the organ words of each label, all and its own. */
+function templateWords(all: readonly Clause[]) {
+  const template = [...new Set(all.map((c) => c.field).filter((f): f is string => !!f))];
+  const wordsOf = new Map(template.map((f) => [f, fieldWords(f)]));
+  // A word of several fields' labels ("ligament" of the cruciate and of the collateral ligaments) names neither by itself.
+  const fieldsNaming = new Map<string, number>();
+  for (const f of template) for (const w of new Set(wordsOf.get(f))) fieldsNaming.set(w, (fieldsNaming.get(w) ?? 0) + 1);
+  const ownWordsOf = new Map(template.map((f) => [f, wordsOf.get(f)!.filter((w) => fieldsNaming.get(w) === 1)]));
+  return { wordsOf, ownWordsOf };
+}
+
+/** The words before clause `i` a pointing word may point to: the clause before and the one before that, in its section. */
+const sentenceBefore = (src: readonly Clause[], i: number) =>
+  src
+    .slice(Math.max(0, i - 2), i)
+    .filter((x) => x.sectionIndex === src[i].sectionIndex)
+    .map((x) => x.text)
+    .join(' ');
+
+// A sentence opening on a spinal level ("L2-L3 shows …", "At C5-6, …"): the sentences after it speak of that level.
+const LEVEL_OPENING = /^(?:at\s+(?:the\s+)?)?[CTLS]\d{1,2}\b/i;
+const SPINAL_LEVEL = /^[ctls]\d/i;
+
+/**
+ * Restructure: a sentence that leans on the one before it in the report ("However, it was …", "The
+ * remaining masses …", `leansOn`), or goes on with the level the one before it opened ("L2-L3 shows … .
+ * Spinal canal is patent.", the sentences on a "L5-S1:" line), stands right after that one in the rewrite
+ * (or, for a level, on a line or under a field of that level): filed apart, it speaks of something else.
+ * A level's run ends at a blank line or a sentence of another level; opened within a paragraph, also at one
+ * naming another field's organ.
+ */
+function checkBound(
+  text: string,
+  src: readonly Clause[],
+  candidate: readonly Clause[],
+  all: readonly Clause[],
+  sourceOf: ReadonlyMap<Clause, Clause>,
+  say: (m: string, s?: Clause, c?: Clause) => void,
+): void {
+  const pairOf = new Map([...sourceOf].map(([c, s]) => [s, c]));
+  const { ownWordsOf } = templateWords(all);
+  const fieldLevels = (c: Clause) => (c.field ? readClause(`${c.field}:`, c, c.section, null).levels : []);
+  const after = (s: Clause, p: Clause) => {
+    const [c, cp] = [pairOf.get(s), pairOf.get(p)];
+    if (!c || !cp) return true;
+    // (Or after a sentence of the same words: two like sentences may pair crosswise.)
+    const before = candidate[candidate.indexOf(c) - 1];
+    return before === cp || (!!p.key && before?.key === p.key);
+  };
+  // (A report read by level names several: one "T2" in a shoulder MRI opens no run.)
+  const byLevel = new Set(src.flatMap((s) => s.levels.filter((l) => SPINAL_LEVEL.test(l)))).size > 1;
+  let run: { levels: string[]; field: string | null; paragraph: boolean } | null = null;
+  for (let i = 1; i < src.length; i++) {
+    const [p, s] = [src[i - 1], src[i]];
+    const c = pairOf.get(s);
+    const opensParagraph = p.sectionIndex !== s.sectionIndex || /\n[ \t]*\n/.test(text.slice(p.end, s.start));
+    const spinal = byLevel ? s.levels.filter((l) => SPINAL_LEVEL.test(l)) : [];
+    if (opensParagraph || spinal.length) run = null;
+    if (spinal.length && (opensParagraph || LEVEL_OPENING.test(stripListNumber(s.text))))
+      run = { levels: spinal, field: pairOf.get(s)?.field ?? null, paragraph: opensParagraph };
+    if (!c || spinal.length || s.section !== 'findings') continue;
+    // A sentence of the whole spine or beyond it ends the level's run; within a paragraph of other sentences,
+    // so does one naming an organ another field is for.
+    const own = [...ownWordsOf].filter(([f]) => f !== run?.field).flatMap(([, w]) => w);
+    if (run && (speaksBeyondLevel(s) || (!run.paragraph && names(own, s.words)))) run = null;
+    const levels = s.headingLevels.length ? s.headingLevels : (run?.levels ?? []);
+    const atLevel = [...c.levels, ...c.headingLevels, ...fieldLevels(c)].some((l) => levels.includes(l));
+    if (levels.length && !atLevel && !after(s, p)) say(`moves "${clip(s.text, 60)}" away from its level (${levels.join(', ')})`, s, c);
+    else if (
+      p.sectionIndex === s.sectionIndex &&
+      leansOn(s, sentenceBefore(src, i), ORGANS) &&
+      !after(s, p) &&
+      // Filed with it, or under the field its own words name ("The surrounding muscles …" under Muscles).
+      c.field !== pairOf.get(p)?.field &&
+      !(c.field && /^the\b/i.test(s.text) && names(fieldWords(c.field), s.words))
+    )
+      say(`moves "${clip(s.text, 60)}" away from "${clip(p.text, 60)}" it speaks on from`, s, c);
+  }
+}
+
 /**
  * Restructure: a sentence stands under the field of the organ it speaks of. One that names another
  * field's organ and none of its own field's (nor stood under its label in the source) is misplaced.
@@ -559,14 +669,8 @@ function checkPlacement(
   say: (m: string, s?: Clause, c?: Clause) => void,
 ): void {
   const fields = [...new Set(candidate.map((c) => c.field).filter((f): f is string => !!f))];
-  const template = [...new Set(all.map((c) => c.field).filter((f): f is string => !!f))];
-  const wordsOf = new Map(template.map((f) => [f, fieldWords(f)]));
-  // A word of several fields' labels ("ligament" of the cruciate and of the collateral ligaments) names neither by itself.
-  const fieldsNaming = new Map<string, number>();
-  for (const f of template) for (const w of new Set(wordsOf.get(f))) fieldsNaming.set(w, (fieldsNaming.get(w) ?? 0) + 1);
-  const ownWordsOf = new Map(template.map((f) => [f, wordsOf.get(f)!.filter((w) => fieldsNaming.get(w) === 1)]));
+  const { wordsOf, ownWordsOf } = templateWords(all);
   const labelOf = (f: string) => f.split(/[^a-z]+/).map(stem);
-  const names = (organs: readonly string[], said: readonly string[]) => said.some((w) => organs.some((o) => sameOrgan(w, o)));
   for (const c of candidate) {
     if (!c.field) continue;
     const own = wordsOf.get(c.field)!;
