@@ -167,3 +167,27 @@ test('summary: a sentence is not told without the one leaning on it, nor the lea
     ),
   );
 });
+
+test('restructure: what the report finds before its impression is not put after it', () => {
+  const source = `EXAM: Obstetric ultrasound.
+FINDINGS: Single live intrauterine pregnancy.
+BIOMETRY:
+HC/AC: 1.02 (0.96-1.10)
+IMPRESSION: Normal growth.
+`;
+  const faithful = `EXAM: Obstetric ultrasound.
+FINDINGS:
+Single live intrauterine pregnancy.
+HC/AC: 1.02 (0.96-1.10)
+IMPRESSION: Normal growth.
+`;
+  assert.deepEqual(check('restructure', source, faithful), []);
+  const after = `EXAM: Obstetric ultrasound.
+FINDINGS:
+Single live intrauterine pregnancy.
+IMPRESSION: Normal growth.
+
+HC/AC: 1.02 (0.96-1.10)
+`;
+  assert.ok(check('restructure', source, after).some((m) => m.endsWith('from before the impression to after it')));
+});

@@ -435,9 +435,22 @@ export function checkClauses(
     checkPlacement(candidate, candidateAll, pairs, new Set(source.sections.map((x) => x.header?.name.toLowerCase())), say);
     checkFieldLevels(candidateAll, src, say);
     checkBound(source.text, src, candidate, candidateAll, pairs, say);
+    // What the report finds before its impression (its findings, a measurement under a heading of its own:
+    // "CI: 83 (70-86)") is not put after it.
+    const [impressionAt, candidateImpressionAt] = [firstImpression(source), candidateReport ? firstImpression(candidateReport) : -1];
+    if (impressionAt >= 0 && candidateImpressionAt >= 0)
+      for (const [c, s] of pairs)
+        if (
+          s.sectionIndex < impressionAt &&
+          c.sectionIndex > candidateImpressionAt &&
+          (s.section === 'findings' || (s.section === 'other' && s.quantities.length > 0))
+        )
+          say(`moves "${clip(s.text, 60)}" from before the impression to after it`, s, c);
   }
   return reasons;
 }
+
+const firstImpression = (r: Report) => r.sections.findIndex((x) => x.kind === 'impression');
 
 const CAVEAT = new RegExp(`\\b(?:${CUES.caveats.map(escapeRegExp).join('|')})\\b`, 'i');
 
