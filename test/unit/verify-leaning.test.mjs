@@ -191,3 +191,26 @@ HC/AC: 1.02 (0.96-1.10)
 `;
   assert.ok(check('restructure', source, after).some((m) => m.endsWith('from before the impression to after it')));
 });
+
+test('summary: a denial told in plain words keeps what the report denied it of ("no cavitary lesion" is no "no lesion")', () => {
+  const source = `EXAM: CT chest.
+FINDINGS: A 6 mm nodule is seen in the right upper lobe. No cavitary lesion is seen in the lungs. No pleural effusion, consolidation or pneumothorax.
+IMPRESSION: 6 mm right upper lobe nodule.
+`;
+  const told = 'The report says: "6 mm right upper lobe nodule."\n';
+  const widened = `${told}- There is no sign of an abnormal area in the lungs (lesion).\n`;
+  assert.ok(
+    check('summary', source, widened).some((m) => m.startsWith('widens the denial of "lesion": the report denies only "cavitary" ones')),
+  );
+  const kept = `${told}- There is no sign of a cavitary abnormal area in the lungs (lesion).\n`;
+  assert.deepEqual(
+    check('summary', source, kept).filter((m) => m.startsWith('widens')),
+    [],
+  );
+  // A list of denials qualifies none of its items by the one before: "no pleural effusion, consolidation or pneumothorax".
+  const list = `${told}- There is no sign of a collapsed lung (pneumothorax).\n- There is no sign of a filled-in area of the lung (consolidation).\n`;
+  assert.deepEqual(
+    check('summary', source, list).filter((m) => m.startsWith('widens')),
+    [],
+  );
+});

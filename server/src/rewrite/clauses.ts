@@ -612,3 +612,31 @@ export const speaksBeyondLevel = (c: Clause) => {
   const said = ` ${squash(c.text)} `;
   return LEANING.levelRunEnds.some((p) => said.includes(` ${p} `));
 };
+
+// Words that say how sure, how much, when or where, not what: a denial widened by dropping one still denies the same thing.
+const CUE_WORDS: ReadonlySet<string> = new Set(
+  [...CUE_INDEX.entries()].filter(([, list]) => list.some((c) => c.words.length === 1)).map(([w]) => w),
+);
+
+/**
+ * The words qualifying a denied term in a report's sentence ("nodular", "infiltrative" of "no nodular or
+ * infiltrative lesion"): back from the term to the denial, leaving out cue, stop and generic words. Empty when
+ * the sentence does not deny the term.
+ */
+export function deniedQualifiers(sentence: string, term: string): string[] {
+  // Commas kept as words: "no consolidation, effusion" does not qualify the effusion.
+  const words = sentence.toLowerCase().match(/[a-z0-9]+(?:-[a-z0-9]+)*|[,;:]/g) ?? [];
+  const t = squash(term).split(' ');
+  for (let i = 0; i + t.length <= words.length; i++) {
+    if (!t.every((w, k) => words[i + k] === w)) continue;
+    const out: string[] = [];
+    for (let j = i - 1; j >= 0 && i - j <= 5; j--) {
+      const w = words[j];
+      if (w === 'no' || w === 'not' || w === 'without') return out;
+      if (/^[,;:]$/.test(w) || w === 'or' || w === 'and' || w === 'nor') return out;
+      if (!STOP.has(w) && !CUE_WORDS.has(w) && !GENERIC.has(stem(w))) out.push(w);
+    }
+    return [];
+  }
+  return [];
+}

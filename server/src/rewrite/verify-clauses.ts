@@ -14,6 +14,7 @@ import {
   headsOf,
   labelName,
   leansOn,
+  deniedQualifiers,
   speaksBeyondLevel,
   parseRejoined,
   partsUnsaid,
@@ -375,6 +376,22 @@ export function checkClauses(
         !written.some((c) => shareOf(s, c) >= KEPT_BY)
       )
         say(`tells "${clip(p.text, 60)}" without "${clip(s.text, 60)}" that goes on with it`, s);
+    }
+  // A summary denies no more than the report does: "no infiltrative lesion" is not "no abnormal area in the lung (lesion)".
+  if (kind === 'summary')
+    for (const c of written) {
+      const term = /\(([^()]+)\)\W*$/.exec(c.text)?.[1];
+      if (!term || !c.negated.size) continue;
+      const head = stem(squash(term).split(' ').pop() ?? '');
+      const deniers = src.filter((s) => !asks(s) && s.negated.has(head));
+      const said = ` ${squash(c.text)} `;
+      const widened = deniers.map((s) => deniedQualifiers(s.text, term).filter((q) => !said.includes(` ${q} `)));
+      if (deniers.length && widened.every((w) => w.length))
+        say(
+          `widens the denial of "${term}": the report denies only "${widened[0].join(' ')}" ones in "${clip(deniers[0].text, 60)}"`,
+          deniers[0],
+          c,
+        );
     }
   // A caveat on what the exam may show ("CT can be false-negative early in a viral infection", "limited by
   // motion") stands over every normal statement: an impression or summary calling the study normal keeps it,
