@@ -214,3 +214,25 @@ IMPRESSION: 6 mm right upper lobe nodule.
     [],
   );
 });
+
+test("summary: a word explained as another organ's than the report's sentence names is refused", () => {
+  const source = `EXAM: CT neck.
+FINDINGS: A small air-filled diverticulum arises from the right wall of the trachea. The thyroid is normal.
+IMPRESSION: Small tracheal diverticulum.
+`;
+  const summary = (sense) => `The report says: "Small tracheal diverticulum."\n\nWords in your report:\n- diverticulum: ${sense}\n`;
+  assert.ok(
+    check('summary', source, summary('Small pouches. Small pouches that bulge out through weak spots in the wall of the bowel.')).some(
+      (m) => m.startsWith('explains "diverticulum" as of the bowel, but the report says it of the lung'),
+    ),
+  );
+  // An explanation naming no organ, or the organ the report names, fits.
+  for (const sense of [
+    'A pouch. A small pouch that bulges out from a wall.',
+    'A pouch of the airway. A small pouch off the windpipe, which leads to the lungs.',
+  ])
+    assert.deepEqual(
+      check('summary', source, summary(sense)).filter((m) => m.startsWith('explains "diverticulum"')),
+      [],
+    );
+});

@@ -42,6 +42,7 @@ const CueSchema = z
         verbs: phrases,
       })
       .strict(),
+    senseOrgans: z.record(lowerPhrase, z.object({ sense: phrases, report: phrases }).strict()),
     sequenceWords: phrases,
     structures: phrases,
     caveats: phrases,

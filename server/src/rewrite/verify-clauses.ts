@@ -142,7 +142,7 @@ export function checkClauses(
   const source = rejoined(report);
   const sig = significantAt.map((x) => (typeof x === 'number' ? { start: x, end: x } : x));
   const reasons: VerifyReason[] = [];
-  const say = (message: string, s?: Clause, c?: Clause) => {
+  const say = (message: string, s?: Span, c?: Span) => {
     if (reasons.some((r) => r.message === message)) return;
     reasons.push({ message, source: s && { start: s.start, end: s.end }, candidate: c && { start: c.start, end: c.end } });
   };
@@ -393,6 +393,7 @@ export function checkClauses(
           c,
         );
     }
+  if (kind === 'summary') checkSenses(source, candidateText, say);
   // A caveat on what the exam may show ("CT can be false-negative early in a viral infection", "limited by
   // motion") stands over every normal statement: an impression or summary calling the study normal keeps it,
   // unless the report's own impression called it normal without it.
@@ -465,6 +466,55 @@ export function checkClauses(
           say(`moves "${clip(s.text, 60)}" from before the impression to after it`, s, c);
   }
   return reasons;
+}
+
+/**
+ * Summary: each word explanation ("- diverticulum: Small pouches in the bowel wall …") that names an organ
+ * fits how the report uses the word: the words around it where the report says it name that organ, or no organ
+ * at all. One of the trachea's, the stomach's or the liver's told as the bowel's, the spine's or the lungs' is refused.
+ */
+// How many words either side of a term may name the organ it is said of.
+const WINDOW = 5;
+
+function checkSenses(source: Report, text: string, say: (m: string, s?: Span) => void): void {
+  const organs = Object.entries(CUES.senseOrgans);
+  const naming = (said: string, words: readonly string[]) => words.some((w) => said.includes(` ${w}`));
+  const part = text.split(/^\s*Words in your report\s*:?\s*$/im)[1] ?? '';
+  for (const line of part.split('\n')) {
+    const entry = /^\s*-\s*([^:]+):\s*(.+)$/.exec(line);
+    if (!entry) continue;
+    const sense = ` ${squash(entry[2])} `;
+    const told = organs.filter(([, o]) => o.sense.some((w) => sense.includes(` ${w} `)));
+    if (told.length !== 1) continue;
+    // The words around the term where the report says it ("tracheal diverticulum", "curvature of the stomach").
+    const term = squash(entry[1]).split(' ');
+    // (Within its own item of a list: "Mild cardiomegaly and moderate hiatal hernia" says the hernia of no organ.)
+    const around = (x: { text: string }) => {
+      const words = x.text.toLowerCase().match(/[a-z0-9]+|[,;:"•]/g) ?? [];
+      const i = words.findIndex((_, k) => term.every((w, j) => words[k + j]?.startsWith(w)));
+      if (i < 0) return null;
+      const stop = (w: string | undefined) => !w || /^[,;:"•]$/.test(w) || w === 'and' || w === 'or';
+      let [from, to] = [i, i + term.length];
+      while (i - from < WINDOW && !stop(words[from - 1])) from--;
+      while (to - i - term.length < WINDOW && !stop(words[to])) to++;
+      return ` ${words.slice(from, to).join(' ')} `;
+    };
+    const of = (said: string) => organs.filter(([, o]) => naming(said, o.report)).map(([name]) => name);
+    // A term naming its organ ("deviation of the trachea") is that organ's, whatever else its explanation names.
+    if (of(` ${term.join(' ')} `).length) continue;
+    const spoken = source.sentences.flatMap((x) => {
+      const said = around(x);
+      return said ? [{ x, organs: of(said) }] : [];
+    });
+    for (const [organ] of told)
+      if (spoken.some((s) => s.organs.length) && !spoken.some((s) => s.organs.includes(organ))) {
+        const { x, organs: others } = spoken.find((s) => s.organs.length)!;
+        say(
+          `explains "${entry[1].trim()}" as of the ${organ}, but the report says it of the ${others.join(', ')}: "${clip(x.text, 60)}"`,
+          x,
+        );
+      }
+  }
 }
 
 const firstImpression = (r: Report) => r.sections.findIndex((x) => x.kind === 'impression');
