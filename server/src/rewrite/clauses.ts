@@ -577,8 +577,7 @@ export function leansOn(c: Clause, before: string, organs: ReadonlySet<string> =
       .replace(LIST_NUMBER, '')
       .match(/[a-z0-9]+(?:'s)?|,/g) ?? []
   ).slice(0, 24);
-  for (let again = true; again;) {
-    again = false;
+  for (;;) {
     const opener = OPENERS.find((o) => o.every((w, i) => tokens[i] === w));
     if (!opener) break;
     const comma = tokens.indexOf(',');
@@ -586,7 +585,6 @@ export function leansOn(c: Clause, before: string, organs: ReadonlySet<string> =
       if (comma < 0 || comma > 12) return false;
       tokens.splice(0, comma + 1);
     } else tokens.splice(0, opener.length + (tokens[opener.length] === ',' ? 1 : 0));
-    again = true;
   }
   const [first, next] = tokens;
   if (!first) return false;
