@@ -21,6 +21,8 @@ import {
   type Understanding,
 } from '../nlp';
 import { parseReport } from '../report';
+import { organsNamed } from '../nlp/organs';
+import { wordsOf } from '../nlp/words';
 import { CUES, labelName, readClause } from './clauses';
 import { stripListNumber } from './list-number';
 import type { Report, Span } from '../report/types';
@@ -561,7 +563,11 @@ function withTheirAntecedents(report: Report, items: readonly ImpressionItem[]):
     }
     // A place with no side of its own ("in the lower lobe", "around the nodules") whose side the nearest sentence
     // before that names one gives (up to three back: "… right lung middle lobe …. In the lower lobe …. Several nodules …").
-    const unsided = !SIDE_TEXT.test(item.text) && LEANS_ON_PLACE.test(item.text);
+    // (A lung's place: "the caudate lobe of the liver" takes no side from the lung sentence before it.)
+    const unsided =
+      !SIDE_TEXT.test(item.text) &&
+      LEANS_ON_PLACE.test(item.text) &&
+      organsNamed(wordsOf(item.text), item.text).every((hit) => CHEST_ORGANS.has(hit.organ));
     const sided = unsided ? [1, 2, 3].map((k) => at - k).find((j) => j >= 0 && SIDE_TEXT.test(report.sentences[j].text)) : undefined;
     const sideFromBefore = sided !== undefined;
     // (Advice and normal statements name no finding: "Further work-up is indicated. Other benign masses …" and
@@ -644,6 +650,8 @@ function withTheirLabels(report: Report, items: readonly ImpressionItem[]): Impr
   });
 }
 
+// The organs a lung lobe's sentence speaks of (organs.json ids).
+const CHEST_ORGANS = new Set(['lungs', 'pleura', 'airways', 'mediastinum']);
 // "in the lower lobe", "around the nodules", "the basal segment": a place in the lung the sentence names without a side.
 const LEANS_ON_PLACE = /\b(?:lobes?|segments?|the (?:nodules?|lesions?|masses|consolidations?))\b/i;
 
