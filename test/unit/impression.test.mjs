@@ -905,3 +905,11 @@ test('impression: an item from a labelled paragraph ("Left kidney: Measures 10.9
     /Left kidney: /,
   );
 });
+
+test('impression: a liver lesion by "the caudate lobe" takes no lung side and joins no lung item', () => {
+  const texts = draft(
+    'EXAM: CT chest.\nFINDINGS: A 5 mm nodule is seen in the left lung upper lobe. Follow-up is recommended. A 4 cm cystic lesion is seen adjacent to the caudate lobe of the liver. It is stable compared to the previous examination.\n',
+  ).items.map((i) => i.text);
+  const cyst = texts.find((t) => /caudate lobe/.test(t));
+  assert.ok(cyst && !/nodule/.test(cyst), JSON.stringify(texts));
+});

@@ -21,6 +21,8 @@ import {
   type Understanding,
 } from '../nlp';
 import { parseReport } from '../report';
+import { organsNamed } from '../nlp/organs';
+import { wordsOf } from '../nlp/words';
 import { CUES, labelName, readClause } from './clauses';
 import { stripListNumber } from './list-number';
 import type { Report, Span } from '../report/types';
@@ -561,7 +563,11 @@ function withTheirAntecedents(report: Report, items: readonly ImpressionItem[]):
     }
     // A place with no side of its own ("in the lower lobe", "around the nodules") whose side the nearest sentence
     // before that names one gives (up to three back: "… right lung middle lobe …. In the lower lobe …. Several nodules …").
-    const unsided = !SIDE_TEXT.test(item.text) && LEANS_ON_PLACE.test(item.text);
+    // (A lung's place: "the caudate lobe of the liver" takes no side from the lung sentence before it.)
+    const unsided =
+      !SIDE_TEXT.test(item.text) &&
+      LEANS_ON_PLACE.test(item.text) &&
+      !organsNamed(wordsOf(item.text), item.text).some((hit) => LOBED_ELSEWHERE.has(hit.organ));
     const sided = unsided ? [1, 2, 3].map((k) => at - k).find((j) => j >= 0 && SIDE_TEXT.test(report.sentences[j].text)) : undefined;
     const sideFromBefore = sided !== undefined;
     // (Advice and normal statements name no finding: "Further work-up is indicated. Other benign masses …" and
@@ -613,9 +619,12 @@ function withTheirAntecedents(report: Report, items: readonly ImpressionItem[]):
     if (!aside || out.some((x) => x.text.includes(aside.slice(0, -1)))) continue;
     const named = [...next.text.matchAll(/\b(?:the|its) ([a-z]+)/gi)].map((m) => m[1].toLowerCase());
     const own = new Set(tokens(item.text));
-    const stable = STABLE_SINCE.test(next.text) && named.some((w) => own.has(w) || own.has(w.replace(/s$/, '')));
+    // Of this finding: it names it ("the nodule") or says a word of it ("in the amount of effusion").
+    const says = (w: string) => own.has(w) || own.has(w.replace(/s$/, ''));
+    const shared = tokens(next.text).some((w) => w.length >= 5 && !UNSAID.has(w) && !TIME_TALK.has(w) && says(w));
     // (Not a normal statement: "These are otherwise normal" beside a finding reads as "nothing is wrong".)
     const read = readClause(next.text, { start: 0, end: next.text.length }, 'findings', null);
+    const stable = STABLE_SINCE.test(next.text) && (named.some(says) || shared);
     // (Not a sentence the report says twice: after two findings it is told where the verifier reads it.)
     const once = report.sentences.filter((x) => x.text.trim() === next.text.trim()).length === 1;
     // ("It …", "This …" after an item: sequelOf's, which words them so the verifier reads them with it.)
@@ -644,6 +653,8 @@ function withTheirLabels(report: Report, items: readonly ImpressionItem[]): Impr
   });
 }
 
+// Organs outside the chest with lobes or segments of their own (organs.json ids): "the caudate lobe of the liver".
+const LOBED_ELSEWHERE = new Set(['liver', 'thyroid', 'prostate']);
 // "in the lower lobe", "around the nodules", "the basal segment": a place in the lung the sentence names without a side.
 const LEANS_ON_PLACE = /\b(?:lobes?|segments?|the (?:nodules?|lesions?|masses|consolidations?))\b/i;
 
@@ -657,6 +668,12 @@ function sourceOf(report: Report, sentence: string): number {
   };
   return words.length ? report.sentences.findIndex((s) => inOrder(s.text)) : -1;
 }
+// The words of a comparison itself, which name no finding.
+const TIME_TALK = new Set(
+  'compared comparison previous prior earlier examination study difference significant change changes amount there finding findings appearance these those which patient'.split(
+    ' ',
+  ),
+);
 // No change since the last exam, in the words of a follow-up CT: "no difference in the size …", "… remained stable compared with …".
 const STABLE_SINCE =
   /\b(?:no|not|without)\b[^.;]*\b(?:difference|change|changed|progression)\b[^.;]*\b(?:compared|since|previous|prior|earlier)\b|\b(?:stable|unchanged)\b[^.;]*\b(?:compared|since|previous|prior|earlier)\b/i;
