@@ -478,7 +478,9 @@ const WINDOW = 5;
 
 function checkSenses(source: Report, text: string, say: (m: string, s?: Span) => void): void {
   const organs = Object.entries(CUES.senseOrgans);
-  const naming = (said: string, words: readonly string[]) => words.some((w) => said.includes(` ${w}`));
+  // A short word only as itself ("disc", not "disclose"); a longer one as the start of a word too ("cardi" of "cardiac").
+  const naming = (said: string, words: readonly string[]) =>
+    words.some((w) => (w.length > 4 ? said.includes(` ${w}`) : said.includes(` ${w} `) || said.includes(` ${w}s `)));
   const part = text.split(/^\s*Words in your report\s*:?\s*$/im)[1] ?? '';
   for (const line of part.split('\n')) {
     const entry = /^\s*-\s*([^:]+):\s*(.+)$/.exec(line);
