@@ -490,6 +490,32 @@ function injectExamSide(report) {
   };
 }
 
+// The side flipped in the technique's statement of what was imaged ("MR imaging of the right elbow was
+// performed") when the title names no side ("MRI ELBOW"): the exam's side is stated there only.
+function injectTechniqueSide(report) {
+  const exam = report.sections.find((s) => s.kind === 'exam');
+  const header = report.sections.find((s) => s.header)?.header;
+  const titles = [exam && report.text.slice(exam.body.start, exam.body.end).split(/\r?\n/)[0], header?.name].filter(Boolean);
+  if (titles.some((t) => sideWords(t).length)) return null;
+  const technique = report.sections.find((s) => s.kind === 'technique' && s.body.end > s.body.start);
+  if (!technique) return null;
+  const line = report.text.slice(technique.body.start, technique.body.end).split(/\.(?:\s|$)|\r?\n/)[0];
+  const words = sideWords(line);
+  if (words.length !== 1) return null;
+  const { findings } = sectionsOf(report);
+  if (!findings) return null;
+  const side = words[0][1].toLowerCase();
+  const bodySides = new Set(sideWords(report.text.slice(findings.body.start)).map((w) => w[1].toLowerCase()));
+  if (!bodySides.has(side) || bodySides.size !== 1) return null;
+  const at = technique.body.start + words[0].index;
+  const by = flipSide(words[0][1]);
+  return {
+    text: replaceAt(report.text, at, at + words[0][1].length, by),
+    span: { start: at, end: at + by.length },
+    note: 'technique side',
+  };
+}
+
 // Spoken commands typed inside a sentence, and a doubled "is".
 const COMMANDS_MID = ['new paragraph', 'next field', 'new paragraph', 'next field'];
 function injectCommand(report) {
@@ -977,6 +1003,8 @@ const cross = injectInto(crossSectional, (s) => crossClean.get(s.id), {
     inject: (report) => injectOmission(report, true) ?? injectRegional(report, 'possible'),
   },
   'omission, qualified critical': { ...INJECTORS['omission, qualified critical'], inject: (report) => injectRegional(report, 'critical') },
+  // Last, so the rows above keep their samples.
+  'exam side in the technique': { inject: injectTechniqueSide, categories: ['laterality'] },
 });
 const byModality = ['CT', 'MR', 'US'].map((m) => `${m} ${crossSectional.filter((s) => s.modality === m).length}`).join(', ');
 console.log('');

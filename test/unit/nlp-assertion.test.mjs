@@ -350,3 +350,17 @@ test('a recommended procedure is not a finding: "fine-needle aspiration is recom
   ])
     assert.equal(assertionOf(text, 'aspiration'), 'hypothetical', text);
 });
+
+test('a bare list of findings opening the sentence shares the denial after it; a modified first item does not', () => {
+  for (const [text, concept] of [
+    ['Active infiltration, mass lesion is not detected in both lungs.', 'infiltrate'],
+    ['Pleural effusion, pneumothorax was not detected.', 'pleural-effusion'],
+  ])
+    assert.equal(assertionOf(text, concept), 'absent', text);
+  for (const [text, concept] of [
+    ['Mild cardiomegaly, effusion is not seen.', 'cardiomegaly'],
+    ['Right pleural effusion, pneumothorax is not seen.', 'pleural-effusion'],
+    ['There is consolidation, effusion is not seen.', 'consolidation'],
+  ])
+    assert.equal(assertionOf(text, concept), 'present', text);
+});

@@ -282,3 +282,31 @@ test('sulcal effacement is mass effect (its cause gets the call); diffuse sulcal
   assert.ok(!present('There is also effacement of the left sulci and gyri.').includes('cerebral-edema'));
   assert.ok(present('Diffuse sulcal effacement and loss of gray-white differentiation.').includes('cerebral-edema'));
 });
+
+test('bone erosion is a finding of its own; a graded fatty liver is worth the impression, a mild one is not', () => {
+  assert.deepEqual(present('Cortical erosion is present.'), ['bone-erosion']);
+  assert.deepEqual(present('Osseous destruction of the left iliac bone.'), ['bone-erosion']);
+  // "Osseous involvement" of a metastatic survey is the lesions, not an erosion.
+  assert.ok(!present('Hepatic lesions and osseous involvement.').includes('bone-erosion'));
+  const significant = (text) => understand(text).findings.find((f) => f.concept === 'hepatic-steatosis').significant;
+  assert.equal(significant('The liver shows increased echotexture with significant fatty infiltration.'), true);
+  assert.equal(significant('Severe hepatic steatosis.'), true);
+  assert.equal(significant('Mild hepatic steatosis.'), false);
+  assert.equal(significant('Hepatic steatosis.'), false);
+});
+
+test('a lesion in the liver is a liver lesion, worth the impression of a chest CT that sees it', () => {
+  assert.deepEqual(present('Hypodense lesions in the liver that could not be characterized were observed.'), ['liver-lesion']);
+  assert.deepEqual(present('Hepatic hamartomas.'), ['liver-lesion']);
+  assert.deepEqual(present('Hypodense lesion in the spleen.'), ['lesion']);
+});
+
+test('"no nodular or infiltrative lesion" in the lung denies an infiltrate, not every lung lesion', () => {
+  const denied = (text) =>
+    understand(text)
+      .findings.filter((f) => f.assertion === 'absent')
+      .map((f) => f.concept);
+  assert.deepEqual(denied('No nodular or infiltrative lesion is detected in the lung parenchyma.'), ['infiltrate']);
+  assert.deepEqual(present('Infiltrative lesion of the pancreatic head.'), ['lesion']);
+  assert.deepEqual(present('Infiltrative lesion in the left frontal lobe.'), ['lesion']);
+});

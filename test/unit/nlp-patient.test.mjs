@@ -47,6 +47,22 @@ test('exam modality, body part and side from the title', () => {
   assert.deepEqual([mg.modality, mg.bodyPart, mg.side], ['MG', 'breast', 'bilateral']);
 });
 
+test('a technique scanning from one body part to another reads as the part between, never as an end', () => {
+  const exam = (technique) => {
+    const e = understand(`TECHNIQUE: ${technique}\nFINDINGS: The lungs are clear.\n`).exam;
+    return [e.modality, e.bodyPart];
+  };
+  assert.deepEqual(exam('Sequential axial CT images were obtained from the base of the brain to the upper abdomen.'), ['CT', 'chest']);
+  assert.deepEqual(exam('Axial CT images of the head were obtained from the skull base to the vertex.'), ['CT', 'head']);
+  // A range whose middle the data does not know names no body part rather than an end's.
+  assert.equal(exam('CT images were obtained from the neck to the pelvis.')[1], null);
+  // The side of a title without one, from the procedure line ("MRI HIP" over "imaging of the right hip").
+  const hip = understand(
+    'MRI HIP:\nPROCEDURE: Multiplanar, multisequence imaging of the right hip and pelvis was performed at 3T without contrast. Full field of view imaging of the pelvis was also obtained.\nFINDINGS: Normal.\n',
+  ).exam;
+  assert.deepEqual([hip.bodyPart, hip.side], ['hip', 'right']);
+});
+
 test('the exam decides what an ambiguous word means', () => {
   const knee = understand('EXAM: MRI LEFT KNEE\nFINDINGS: Small effusion.');
   assert.equal(knee.findings[0].concept, 'joint-effusion');

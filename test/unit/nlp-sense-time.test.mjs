@@ -85,3 +85,30 @@ test('a consent discussion is not the communication of a result', () => {
   const p = analyze(text).problems.find((x) => x.rule === 'critical-communication-missing');
   assert.match(p.message, /no documented communication/);
 });
+
+test('bleeding and air in the chest are read in their organ: lung, mediastinum, vein', () => {
+  // Blood in the lung after trauma is no intracranial hemorrhage; intra-alveolar hemorrhage is told with the contusion
+  // (diffuse alveolar hemorrhage stays a call).
+  assert.deepEqual(concepts('Intraparenchymal hemorrhage-contusion areas in the upper lobe anterior segment of the right lung.'), [
+    'contusion',
+    'contusion',
+  ]);
+  assert.ok(concepts('Parenchymal hemorrhage in the left lower lobe.').includes('contusion'));
+  assert.deepEqual(calls('FINDINGS: Ground glass areas consistent with intra-alveolar hemorrhage in the lingula.'), []);
+  assert.deepEqual(calls('FINDINGS: Intraparenchymal hemorrhage in the right frontal lobe.'), ['intracranial-hemorrhage']);
+  assert.deepEqual(calls('FINDINGS: Diffuse alveolar hemorrhage.'), ['hemorrhage']);
+  assert.ok(concepts('Ground glass areas consistent with intra-alveolar hemorrhage.').includes('contusion'));
+  assert.ok(concepts('Left pleural effusion with hemorrhage.').includes('hemothorax'));
+  assert.ok(concepts('Knee joint effusion with blood products.').every((c) => c === 'joint-effusion'));
+  // Free air by the mediastinum or an esophageal anastomosis is pneumomediastinum; under the diaphragm, pneumoperitoneum.
+  assert.ok(concepts('Widespread free air images are observed on the ventral side in the mediastinum.').includes('pneumomediastinum'));
+  assert.ok(concepts('Free air images around the esophagogastric anastomosis line.').includes('pneumomediastinum'));
+  assert.ok(concepts('Free air under the diaphragm.').includes('pneumoperitoneum'));
+  assert.ok(!concepts('Thrombus leading to partial obstruction in the total vena subclavia.').includes('bowel-obstruction'));
+  // The lateral masses of C1 are anatomy, not a mass.
+  assert.ok(!concepts('The lateral masses of C1 are symmetric.').includes('mass'));
+  assert.ok(concepts('There is a 2 cm mass lateral to the kidney.').includes('mass'));
+  // An air cyst of the lung is a pocket of air, not the fluid-filled cyst.
+  assert.deepEqual(concepts('Thin-walled air cysts in the right lower lobe.'), ['lung-cyst']);
+  assert.deepEqual(concepts('Simple cyst in the liver.'), ['cyst']);
+});

@@ -160,3 +160,26 @@ test('exam-side-mismatch: the history or a procedure line names the body part on
   ])
     assert.deepEqual(problemsOf(RULE, quiet), [], quiet);
 });
+
+test('exam-side-mismatch: a title without a side takes it from the procedure or technique line', () => {
+  const flipped =
+    'MRI HIP:\nPROCEDURE: Multiplanar, multisequence imaging of the left hip and pelvis was performed at 3T without contrast. Full field of view imaging of the pelvis was also obtained.\nFINDINGS: Tear of the right anterosuperior labrum. The right femoral head is normal.\nIMPRESSION: Right labral tear.\n';
+  const ps = problemsOf(RULE, flipped);
+  assert.equal(ps.length, 1, 'one problem, on the stated side');
+  assert.equal(slice(flipped, ps[0]), 'left');
+  assert.match(ps[0].message, /exam line says left/);
+  assert.deepEqual(all(applyFix(flipped, ps[0].fixes[0])), []);
+  // The technique's "left foot and ankle" against the title's right ankle.
+  const technique =
+    'ANKLE MRI: MRI OF THE RIGHT ANKLE\nTECHNIQUE: STIR sequences were performed of the left foot and ankle.\nFINDINGS: Edema surrounding the right ankle.\nIMPRESSION: Right ankle edema.\n';
+  assert.deepEqual(
+    problemsOf(RULE, technique).map((p) => slice(technique, p)),
+    ['left'],
+  );
+  // Agreeing, or a technique naming another body part: silent.
+  for (const text of [
+    flipped.replace('of the left hip', 'of the right hip'),
+    'MRI HIP:\nTECHNIQUE: Imaging of the left shoulder was performed.\nFINDINGS: Tear of the right anterosuperior labrum.\nIMPRESSION: Right labral tear.\n',
+  ])
+    assert.deepEqual(all(text), [], text);
+});

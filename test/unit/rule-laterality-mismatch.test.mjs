@@ -139,3 +139,13 @@ test('laterality-mismatch: spine findings are compared level by level; a stenosi
     'EXAM: MRA left lower extremity.\nFINDINGS: Focal stenosis of approximately 70% in the proximal left anterior tibial artery.\nIMPRESSION: Focal 70% stenosis of the proximal right anterior tibial artery.';
   assert.equal(engine.checkText(artery).problems.filter((x) => x.category === 'laterality').length, 1);
 });
+
+test('laterality-mismatch: a lung-wide impression statement agrees with the lobe finding on its side', () => {
+  // The right upper lobe mass is the "lung malignancy"; the left lower lobe nodule is another finding.
+  const text =
+    'FINDINGS: 3.2 cm spiculated mass in the right upper lobe. Several pulmonary nodules, the largest 7 mm in the left lower lobe.\nIMPRESSION: Spiculated mass in the right upper lobe, highly concerning for primary lung malignancy. Multiple pulmonary nodules.\n';
+  assert.deepEqual(problemsOf(RULE, text), []);
+  // The impression's lobe flipped is still a slip.
+  const flipped = text.replace('mass in the right upper lobe, highly', 'mass in the left upper lobe, highly');
+  assert.ok(problemsOf(RULE, flipped).length + problemsOf('lobe-side-mismatch', flipped).length >= 1);
+});

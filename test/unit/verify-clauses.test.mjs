@@ -253,6 +253,16 @@ test('MR sequences are no spine levels: a draft may leave "T2" out, but not chan
   assert.deepEqual(read('T1-T2 disc bulge.').levels, ['T1-T2']);
 });
 
+test('"L3/4" is one disc level, as "L3-4" is: a changed level is caught, not read as a level and a number', () => {
+  assert.deepEqual(read('Disc bulge at L3/4.').levels, ['L3-4']);
+  assert.deepEqual(read('Disc bulge at L3/4.').quantities, []);
+  assert.deepEqual(read('Disc bulge at L5/S1.').levels, ['L5-S1']);
+  const source = 'EXAM: MRI lumbar spine.\nFINDINGS: At L3/4, there is a moderate central disc protrusion.\n';
+  const drafted = (item) => `${source}IMPRESSION:\n1. ${item}\n`;
+  assert.deepEqual(check('impression', source, drafted('Moderate central disc protrusion at L3/4.')), []);
+  assert.ok(check('impression', source, drafted('Moderate central disc protrusion at L4/4.')).length > 0);
+});
+
 test('"considered" hedges what follows it; "should be considered" is advice', () => {
   const c = read('Nodular lesions in both lungs considered metastases.');
   assert.ok(c.hedged.has('metastase') && !c.recommendation && c.positive);

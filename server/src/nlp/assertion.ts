@@ -133,7 +133,7 @@ export function assertionOf(s: SentenceWords, m: Mention): Asserted {
       }
       if (post && post.kind !== 'terminate' && post.kind !== 'pseudo') {
         const gap = countWords(s, m.j, cue.i);
-        if ((post.window === undefined || gap <= post.window) && (!crossedComma || joined)) take(post.kind);
+        if ((post.window === undefined || gap <= post.window) && (!crossedComma || joined || bareList(s, m, cue.i))) take(post.kind);
         break;
       }
       // "Pneumothorax, which was seen on the right before, was not detected now": a relative clause
@@ -191,6 +191,21 @@ function historyBefore(s: SentenceWords, at: number): boolean {
     if (c >= 0) return s.cues[c].entry.pre?.kind === 'historical';
   }
   return false;
+}
+
+/**
+ * "Active infiltration, mass lesion is not detected": findings listed bare by commas from the sentence's start up
+ * to the cue at `to` share it. A modifier, a cue or any other word in the list ("Mild cardiomegaly, effusion is
+ * not seen") makes the first item a statement of its own.
+ */
+function bareList(s: SentenceWords, m: Mention, to: number): boolean {
+  for (let k = 0; k < m.i; k++) if (isBreaker(s.words[k]) || s.cueAt[k] >= 0 || s.mentionAt[k] >= 0) return false;
+  for (let k = m.j; k < to; k++) {
+    if (s.mentionAt[k] >= 0) continue;
+    const w = s.words[k].norm;
+    if (w !== ',' && !COPULAS.has(w)) return false;
+  }
+  return true;
 }
 
 const RELATIVES: ReadonlySet<string> = new Set(['which', 'who']);

@@ -175,7 +175,7 @@ export function extractFindings(
       finding.sentenceIndex = sentenceIndex;
       finding.measurements = [];
       finding.critical = m.concept.critical && !assertion.known && !oldNews(s, place.phraseStart, m.i) ? m.concept.critical : null;
-      finding.significant = m.concept.significant;
+      finding.significant = m.concept.significant || gradedUp(s, place.phraseStart, m.i, m.concept.significantWhen);
       if (m.concept.significantFromWeek && !m.concept.significant) byGestation.push([finding, m.concept.significantFromWeek]);
       if (m.concept.sex) finding.sex = m.concept.sex;
       byMention.push(finding);
@@ -195,6 +195,13 @@ export function extractFindings(
   if (normals.length === 0) return { findings, measurements };
   // Normal statements carry no measurements; merged into text order after the attachment.
   return { findings: inTextOrder(findings, normals), measurements };
+}
+
+/** A grade of the concept's `significantWhen` among the words of the mention's phrase before it. */
+function gradedUp(s: { words: readonly { norm: string }[] }, from: number, to: number, grades: readonly string[]): boolean {
+  if (!grades.length) return false;
+  for (let k = from; k < to; k++) if (grades.includes(s.words[k].norm)) return true;
+  return false;
 }
 
 const textOrder = (a: Finding, b: Finding) => a.sentenceIndex - b.sentenceIndex || a.start - b.start;

@@ -37,6 +37,7 @@ export {
   sideWordsIn,
   sitesAgree,
   sitesMatch,
+  withinSite,
   wordsPattern,
   wordsRegex,
   type LexiconNames,

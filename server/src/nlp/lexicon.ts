@@ -71,6 +71,8 @@ const ConceptSchema = z.object({
   significant: z.boolean(),
   /** Significant from this week of gestation on (a breech fetus matters near term, when version or delivery is planned). */
   significantFromWeek: z.number().int().positive().optional(),
+  /** Grades in the mention's own phrase that make a finding worth the impression ("significant fatty infiltration"). */
+  significantWhen: Phrases.default([]),
   sex: z.enum(['female', 'male']).optional(),
   flags: z.array(z.enum(CONCEPT_FLAGS)).default([]),
 });
@@ -84,6 +86,8 @@ const AnatomySchema = z.object({
   paired: Phrases,
   sexSpecific: z.object({ female: Phrases, male: Phrases }),
   bodyParts: z.array(z.object({ part: z.string(), context: z.string(), terms: Phrases })),
+  /** What a scan "from the base of the brain to the upper abdomen" covers: the part between two named ends. */
+  coverage: z.array(z.object({ from: Phrases, to: Phrases, part: z.string() })).default([]),
   modalities: z.array(z.object({ code: z.string(), terms: Phrases })),
 });
 
@@ -313,6 +317,13 @@ for (const c of CONCEPTS)
   for (const r of c.refineAtSite)
     for (const site of r.sites) if (!SITE_NAMES.has(site)) throw new Error(`lexicon: ${c.id} refines at unknown site ${site}`);
 export const BODY_PART_NAMES: ReadonlySet<string> = new Set(anatomy.bodyParts.map((b) => b.part));
+for (const c of anatomy.coverage)
+  for (const part of [...c.from, ...c.to, c.part])
+    if (!BODY_PART_NAMES.has(part)) throw new Error(`anatomy.json coverage: "${part}" is no body part`);
+/** The body part a range of two others covers, by their names ("head|abdomen" → chest). */
+export const COVERAGE: ReadonlyMap<string, string> = new Map(
+  anatomy.coverage.flatMap((c) => c.from.flatMap((a) => c.to.map((b) => [`${a}|${b}`, c.part] as [string, string]))),
+);
 
 /** Structures that come in pairs: a finding in one of them should say which side. */
 export const PAIRED_ANATOMY: readonly string[] = anatomy.paired;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Report, Section } from '../report/types';
 import patientData from './lexicon/patient.json';
 import type { Side } from './types';
-import { BODY_PART_TRIE, MODALITY_TRIE, SEX_SPECIFIC_TERMS, SIDE_TRIE, SEX_TRIES, sideOfSides, type Sex } from './lexicon';
+import { BODY_PART_TRIE, COVERAGE, MODALITY_TRIE, SEX_SPECIFIC_TERMS, SIDE_TRIE, SEX_TRIES, sideOfSides, type Sex } from './lexicon';
 import type { Exam, Patient } from './types';
 import { wordsOf, type Word } from './words';
 import { allMatches } from '../report/matches';
@@ -114,13 +114,15 @@ export function findPatient(report: Report, sexSpecific: readonly { start: numbe
       if (patient.age === null && age !== null && age <= 120) patient.age = age;
       patient.sex ??= sexOf(m[2]);
     }
-    for (const m of allMatches(SEX_LABEL, text)) patient.sex ??= sexOf(m[1]);
-    for (const m of allMatches(AGE_LABEL, text)) if (patient.age === null && Number(m[1]) <= 120) patient.age = Number(m[1]);
+    // A pattern that can give only what is known already is not searched.
+    if (!patient.sex) for (const m of allMatches(SEX_LABEL, text)) patient.sex ??= sexOf(m[1]);
+    if (patient.age === null)
+      for (const m of allMatches(AGE_LABEL, text)) if (patient.age === null && Number(m[1]) <= 120) patient.age = Number(m[1]);
     for (const m of allMatches(COMPACT_AGE_SEX, text)) {
       if (patient.age === null && Number(m[1]) <= 120) patient.age = Number(m[1]);
       patient.sex ??= sexOf(m[2]);
     }
-    for (const m of allMatches(TITLE, text)) patient.sex ??= sexOf(m[1]);
+    if (!patient.sex) for (const m of allMatches(TITLE, text)) patient.sex ??= sexOf(m[1]);
     if (patient.sex && patient.age !== null) return patient;
   }
   // "A middle-aged male with ...": a sex word in the history, outside findings (where "male breast" may stand).
@@ -146,13 +148,15 @@ export function findPatient(report: Report, sexSpecific: readonly { start: numbe
 interface TitleReading {
   modality: string | null;
   bodyPart: string | null;
+  /** Every body part named ("right foot and ankle"). */
+  parts: string[];
   /** Lexicon contexts of every body part the title names ("pelvis ... and chest"). */
   contexts: string[];
   side: Side | null;
 }
 
 function readTitle(words: Word[]): TitleReading {
-  const r: TitleReading = { modality: null, bodyPart: null, contexts: [], side: null };
+  const r: TitleReading = { modality: null, bodyPart: null, parts: [], contexts: [], side: null };
   const sides = new Set<Side>();
   for (let i = 0; i < words.length;) {
     const m = MODALITY_TRIE.match(words, i);
@@ -169,6 +173,7 @@ function readTitle(words: Word[]): TitleReading {
     for (let j = i + 1; !r.modality && j < end; j++) r.modality = MODALITY_TRIE.match(words, j)?.value ?? null;
     if (b && b.end === end) {
       r.bodyPart ??= b.value.part;
+      if (!r.parts.includes(b.value.part)) r.parts.push(b.value.part);
       if (!r.contexts.includes(b.value.context)) r.contexts.push(b.value.context);
     }
     if (s && s.end === end) sides.add(s.value.side);
@@ -187,18 +192,64 @@ function readTitleText(text: string): TitleReading {
   if (TITLES.size >= 500) TITLES.clear();
   r = readTitle(wordsOf(text));
   Object.freeze(r.contexts); // shared by every report with this title
+  Object.freeze(r.parts);
   TITLES.set(text, r);
   return r;
 }
 
-/** The technique's first sentence: "Axial CT images of the head were obtained without contrast." */
-function techniqueLine(report: Report): { start: number; end: number } | null {
-  const s = report.sections.find((x) => x.kind === 'technique' && x.body.end > x.body.start);
-  if (!s) return null;
+// "from the base of the brain to the upper abdomen": the ends of what a scan covers.
+const RANGE =
+  /\bfrom\s+(?:the\s+)?(.{3,60}?)\s+(?:to|through)\s+(?:the\s+)?(.{3,60}?)(?=\s+(?:following|after|with|without|using|before|in)\b|[,.;]|$)/i;
+
+/**
+ * A technique or procedure sentence read for the exam: a range's ends name the body parts around the one
+ * scanned, so the range reads as what lies between them (data: anatomy.json coverage), or as nothing.
+ */
+function readStatement(text: string): TitleReading {
+  const range = RANGE.exec(text);
+  if (range) {
+    const [from, to] = [range[1], range[2]].map((end) => readTitleText(end).bodyPart);
+    if (from && to && from !== to) {
+      const between = COVERAGE.get(`${from}|${to}`) ?? '';
+      return readTitleText(text.slice(0, range.index) + between + text.slice(range.index + range[0].length));
+    }
+  }
+  return readTitleText(text);
+}
+
+/** A section's first sentence, if short: "Axial CT images of the head were obtained without contrast." */
+function firstSentence(report: Report, s: Section): { start: number; end: number } | null {
   const body = report.text.slice(s.body.start, s.body.end);
   const stop = body.search(/\.(?:\s|$)|\r?\n/);
   const end = stop < 0 ? s.body.end : s.body.start + stop;
   return report.text.slice(s.body.start, end).split(/\s+/).length <= 40 ? { start: s.body.start, end } : null;
+}
+
+/** The technique's first sentence. */
+function techniqueLine(report: Report): { start: number; end: number } | null {
+  const s = report.sections.find((x) => x.kind === 'technique' && x.body.end > x.body.start);
+  return s ? firstSentence(report, s) : null;
+}
+
+/**
+ * A title that names the body part but no side ("MRI HIP"): the side from the sentence that states what was
+ * imaged, in the procedure or technique ("imaging of the right hip was performed"), if it names the same part.
+ */
+function statedSide(
+  report: Report,
+  bodyPart: string,
+  title: { start: number; end: number },
+): { side: Side; span: { start: number; end: number } } | null {
+  for (const s of report.sections as Section[]) {
+    // The title's own line goes on there too ("ANKLE MRI: MRI OF THE RIGHT ANKLE").
+    const titled = s.header?.start === title.start;
+    if ((s.kind !== 'exam' && s.kind !== 'technique' && !titled) || s.body.end <= s.body.start) continue;
+    const line = firstSentence(report, s);
+    if (!line || (line.start < title.end && title.start < line.end)) continue;
+    const r = readStatement(report.text.slice(line.start, line.end));
+    if (r.parts.includes(bodyPart) && (r.side === 'left' || r.side === 'right')) return { side: r.side, span: line };
+  }
+  return null;
 }
 
 /**
@@ -216,11 +267,14 @@ export function findExam(report: Report): Exam & { contexts: string[] } {
     }
   }
   // A title written as the first header ("MRI HIP: ..."): its name, if it names a modality.
-  const titleHeader = report.sections.find((s) => s.header)?.header;
-  if (titleHeader && !report.text.slice(0, titleHeader.start).trim())
+  const headed = report.sections.find((s) => s.header);
+  const titleHeader = headed?.header;
+  const opensReport = !!titleHeader && !report.text.slice(0, titleHeader.start).trim();
+  if (titleHeader && opensReport)
     candidates.push({ start: titleHeader.start, end: titleHeader.start + titleHeader.name.length, firstLine: true });
-  // No EXAM header: the first non-empty line, if it reads like a title rather than a sentence.
-  const first = /^\s*([^\r\n]{3,120})/.exec(report.text);
+  // No EXAM header: the first non-empty line, if it reads like a title rather than a sentence (not a
+  // technique or history opening the report: "TECHNIQUE: CT images from the neck to the pelvis.").
+  const first = opensReport && headed.kind !== 'exam' && headed.kind !== 'other' ? null : /^\s*([^\r\n]{3,120})/.exec(report.text);
   if (first) {
     const start = first.index + first[0].indexOf(first[1]);
     const line = first[1].replace(/\s+$/, '');
@@ -228,7 +282,7 @@ export function findExam(report: Report): Exam & { contexts: string[] } {
       candidates.push({ start, end: start + line.length, firstLine: true });
   }
   const technique = techniqueLine(report);
-  const fromTechnique = technique ? readTitleText(report.text.slice(technique.start, technique.end)) : null;
+  const fromTechnique = technique ? readStatement(report.text.slice(technique.start, technique.end)) : null;
   for (const span of candidates) {
     const r = readTitleText(report.text.slice(span.start, span.end));
     // A first line without a header is a title only if it names a modality ("CC: Left hand weakness" is not).
@@ -243,11 +297,22 @@ export function findExam(report: Report): Exam & { contexts: string[] } {
           contexts: fromTechnique.contexts,
         };
       }
-      return { modality: r.modality, bodyPart: r.bodyPart, side: r.side, span: { start: span.start, end: span.end }, contexts: r.contexts };
+      const stated = !r.side && r.bodyPart ? statedSide(report, r.bodyPart, span) : null;
+      return {
+        modality: r.modality,
+        bodyPart: r.bodyPart,
+        side: stated?.side ?? r.side,
+        span: { start: span.start, end: span.end },
+        ...(stated ? { sideSpan: stated.span } : {}),
+        contexts: r.contexts,
+      };
     }
   }
   // No title: the technique, if it names a body part.
-  if (fromTechnique?.bodyPart && technique) return { ...fromTechnique, span: technique };
+  if (fromTechnique?.bodyPart && technique) {
+    const { modality, bodyPart, side, contexts } = fromTechnique;
+    return { modality, bodyPart, side, contexts, span: technique };
+  }
   return { modality: null, bodyPart: null, side: null, span: null, contexts: [] };
 }
 

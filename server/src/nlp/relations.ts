@@ -20,6 +20,8 @@ const RelationsSchema = z.object({
   covers: z.record(z.string(), Ids),
   denialReaches: z.record(z.string(), Ids),
   lungZones: z.record(z.string(), z.array(z.enum(['upper', 'lower'])).min(1)),
+  // Sites that name the whole lung: a finding in a lobe lies there too.
+  wholeLungSites: Ids,
   examShows: z.object({ everyExam: Ids, byBodyPart: z.record(z.string(), Ids) }),
   oneSidedBodyParts: Ids,
   listedByHabit: Ids,
@@ -60,6 +62,7 @@ export function checkRelations(data: unknown, names: LexiconNames): RelationsDat
     }
   }
   check('sites', names.sites, Object.keys(r.lungZones), 'lungZones');
+  check('sites', names.sites, r.wholeLungSites, 'wholeLungSites');
   check('groups', names.groups, r.examShows.everyExam, 'examShows.everyExam');
   for (const [part, groups] of Object.entries(r.examShows.byBodyPart)) {
     check('bodyParts', names.bodyParts, [part], 'examShows.byBodyPart');
@@ -291,6 +294,13 @@ function siteAgrees(a: string, b: string): boolean {
 export function sitesAgree(a: Finding, b: Finding): boolean {
   if (!a.site.length || !b.site.length) return true;
   return a.site.some((s) => b.site.some((t) => siteAgrees(s, t)));
+}
+
+const WHOLE_LUNG = new Set(RELATIONS.wholeLungSites);
+
+/** `a` lies inside `b`'s site: `b` names only the whole lung ("lung malignancy") and `a` a place in it ("upper lobe mass"). */
+export function withinSite(a: Finding, b: Finding): boolean {
+  return b.site.length > 0 && b.site.every((s) => WHOLE_LUNG.has(s)) && a.site.some((s) => !WHOLE_LUNG.has(s) && !!own(LUNG_ZONES, s));
 }
 
 /** Sites that name the very same place (for choosing the closest partner). */

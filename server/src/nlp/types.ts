@@ -61,6 +61,8 @@ export interface Exam {
   side: Side | null;
   /** Where the exam title was read from. */
   span: Span | null;
+  /** Where the side was read when the title names none: the procedure or technique sentence ("imaging of the right hip"). */
+  sideSpan?: Span;
 }
 
 /** A word that belongs to one sex only (prostate, uterus, pregnancy), wherever it stands. */

@@ -253,6 +253,9 @@ export function readClause(text: string, span: Span, section: SectionKind, field
     last = m.index + t.length;
     const glued = GLUED.exec(t);
     if (glued && !LEVEL.test(t) && !ORDINAL_NUMBER.test(t)) tokens.push(glued[1], glued[2]);
+    // "L3/4", "L5/S1": a slash between two levels names one disc level, as "L3-4" does.
+    else if (LEVEL.test(t.replace('/', '-')) && /\d\/[ctls]?\d/.test(t) && !t.split('/').every((x) => SEQUENCE.test(x)))
+      tokens.push(t.replace('/', '-'));
     // "FLAIR/T2": a sequence or level joined to another word by a slash is read apart.
     else if (t.includes('/') && t.split('/').some((x) => LEVEL.test(x))) tokens.push(...t.split('/').filter(Boolean));
     // "infiltrates/consolidation", "subacromial/subdeltoid": each word is said (not a unit, "cm/s").

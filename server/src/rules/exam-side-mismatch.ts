@@ -11,10 +11,11 @@ const OTHER_SIDE_TALK =
   /\b(?:contralateral|comparison|compared|opposite|other side|prior|previous|not (?:imaged|examined|included|evaluated|scanned|studied|performed))\b/i;
 
 const BODY_PART_AFTER_SIDE = new Map<string, RegExp>();
-/** "left knee", "right-shoulder": a side word followed by the exam's body part. */
+/** "left knee", "right-shoulder", "left foot and ankle": a side word followed by the exam's body part. */
 function bodyPartAfterSide(bodyPart: string): RegExp {
   let re = BODY_PART_AFTER_SIDE.get(bodyPart);
-  if (!re) BODY_PART_AFTER_SIDE.set(bodyPart, (re = new RegExp(String.raw`\b(left|right)\b(?=[\s-]+(?:${bodyPart}s?)\b)`, 'gi')));
+  if (!re)
+    BODY_PART_AFTER_SIDE.set(bodyPart, (re = new RegExp(String.raw`\b(left|right)\b(?=[\s-]+(?:[a-z]+ and )?(?:${bodyPart}s?)\b)`, 'gi')));
   re.lastIndex = 0;
   return re;
 }
@@ -45,7 +46,9 @@ function examSideProblems(rule: Rule, context: RuleContext): ExamSides {
   const oneSided = isOneSidedBodyPart(exam.bodyPart) ? exam.bodyPart : examTitleParts(report, exam).find(isOneSidedBodyPart);
   if (!oneSided) return { problems, words };
   const sidedFindings = oneSided === exam.bodyPart;
-  const examSpan = exam.span;
+  // Where the side was read: the title, or the procedure line when the title names none.
+  const examSpan = exam.sideSpan ?? exam.span;
+  const where = exam.sideSpan ? 'exam line' : 'exam title';
   const wrong = opposite(examSide) as 'left' | 'right';
   const title = textOf(report, examSpan).trim();
   // Every side the body gives, on the exam's side or the other, once per side word.
@@ -101,12 +104,10 @@ function examSideProblems(rule: Rule, context: RuleContext): ExamSides {
       problemOf(rule, {
         start: titleWord.start,
         end: titleWord.end,
-        message: `The exam title says ${examSide}, but every side in the report is ${wrong} (${against.length} mentions).`,
+        message: `The ${where} says ${examSide}, but every side in the report is ${wrong} (${against.length} mentions).`,
         related: against.map((a) => ({ start: a.word.start, end: a.word.end, message: `${a.word.text} ${a.what}` })),
         side: examSide,
-        fixes: [
-          changeSideFix(titleWord, wrong, `Change the exam title to "${sideWordLike(titleWord.text, wrong)}" as in the report`, true),
-        ],
+        fixes: [changeSideFix(titleWord, wrong, `Change the ${where} to "${sideWordLike(titleWord.text, wrong)}" as in the report`, true)],
       }),
     );
     return { problems, words };
@@ -120,10 +121,10 @@ function examSideProblems(rule: Rule, context: RuleContext): ExamSides {
         message: a.finding
           ? `"${a.word.text}" ${a.what}, but the exam is of the ${examSide} ${oneSided}.`
           : `${a.what}, but the exam is of the ${examSide} ${oneSided}.`,
-        related: [{ ...examSpan, message: `Exam title: ${title}` }],
+        related: [{ ...examSpan, message: `${exam.sideSpan ? 'Exam' : 'Exam title'}: ${title}` }],
         ...(a.finding ? { finding: a.finding } : {}),
         side: a.word.side,
-        fixes: [changeSideFix(a.word, examSide, `Change to "${sideWordLike(a.word.text, examSide)}" as in the exam title`, true)],
+        fixes: [changeSideFix(a.word, examSide, `Change to "${sideWordLike(a.word.text, examSide)}" as in the ${where}`, true)],
       }),
     );
   }

@@ -7,6 +7,7 @@ import {
   sideWordOf,
   sitesAgree,
   sitesMatch,
+  withinSite,
   type Finding,
 } from '../nlp';
 import { byConcept, changeSideFix as changeTo, consistencyOf, mentionsOf, problemOf, sectionLabel } from './consistency';
@@ -67,8 +68,9 @@ export const lateralityMismatch = defineRule({
         // Judge by the closest mentions: the same site named the same way, if the findings have one.
         const sameSite = candidates.filter((f) => sitesMatch(f, g));
         const partners = sameSite.length ? sameSite : candidates;
-        // A mention on this side agrees, if it is at the same site or its site is not known.
-        const agreeing = sameSite.length ? [...sameSite, ...candidates.filter((f) => !f.site.length)] : candidates;
+        // A mention on this side agrees, if it is at the same site, inside it ("right upper lobe mass" under
+        // "lung malignancy") or its site is not known.
+        const agreeing = sameSite.length ? [...sameSite, ...candidates.filter((f) => !f.site.length || withinSite(f, g))] : candidates;
         if (!partners.length || agreeing.some((f) => sideOf(f) === gSide || sideOf(f) === 'bilateral')) continue;
         const against = partners.filter((p) => sideOf(p) === opposite(gSide));
         const f = against.find((p) => p.concept === g.concept) ?? against[0];
