@@ -570,9 +570,9 @@ const VERBS = new Set(LEANING.verbs);
  */
 export function leansOn(c: Clause, before: string, organs: ReadonlySet<string> = new Set()): boolean {
   if (!before || c.label.length) return false;
-  // "… a possible mass at this level …": wherever it says it.
+  // "… a possible mass at this level …": wherever it says it, unless it names its level ("T12 … at this level").
   const said = ` ${squash(c.text)} `;
-  if (LEANING.within.some((p) => said.includes(` ${p} `))) return true;
+  if (!c.levels.length && LEANING.within.some((p) => said.includes(` ${p} `))) return true;
   const tokens = (
     c.text
       .replace(/[‘’ʼ]/g, "'")

@@ -358,8 +358,9 @@ export function checkClauses(
     ))
       say(`${drop}: "${clip(s.text, 60)}" -> "${clip(keptBy[0].text, 60)}"`, s, keptBy[0]);
   }
-  // A summary tells a sentence leaning on the one before it ("It is slightly above normal.", "The visualized
-  // portion of the head …") right after that one, and does not tell that one without it.
+  // A summary does not tell a sentence leaning on the one before it ("However, a possible mass at this level …")
+  // without that one, nor that one without it ("The aortic arch is 34 mm." without "It is wider than normal.").
+  const writtenWords = new Set(written.flatMap((c) => c.words));
   if (kind === 'summary')
     for (let i = 1; i < src.length; i++) {
       const [p, s] = [src[i - 1], src[i]];
@@ -367,12 +368,11 @@ export function checkClauses(
       const [onP, onS] = [restsOn.get(p) ?? [], restsOn.get(s) ?? []];
       // (Where it stands in the report only: what the summary must add.)
       if (onS.length && !onP.length) say(`tells "${clip(s.text, 60)}" without "${clip(p.text, 60)}" it speaks on from`, p);
-      const said = new Set(written.flatMap((c) => c.words));
       const own = s.words.filter((w) => !GENERIC.has(w));
       if (
         onP.length &&
         !onS.length &&
-        own.filter((w) => !said.has(w)).length * 2 > own.length &&
+        own.filter((w) => !writtenWords.has(w)).length * 2 > own.length &&
         !written.some((c) => shareOf(s, c) >= KEPT_BY)
       )
         say(`tells "${clip(p.text, 60)}" without "${clip(s.text, 60)}" that goes on with it`, s);
@@ -468,17 +468,19 @@ export function checkClauses(
   return reasons;
 }
 
+// How many words either side of a term may name the organ it is said of.
+const WINDOW = 5;
+
 /**
  * Summary: each word explanation ("- diverticulum: Small pouches in the bowel wall …") that names an organ
  * fits how the report uses the word: the words around it where the report says it name that organ, or no organ
  * at all. One of the trachea's, the stomach's or the liver's told as the bowel's, the spine's or the lungs' is refused.
  */
-// How many words either side of a term may name the organ it is said of.
-const WINDOW = 5;
-
 function checkSenses(source: Report, text: string, say: (m: string, s?: Span) => void): void {
   const organs = Object.entries(CUES.senseOrgans);
-  const naming = (said: string, words: readonly string[]) => words.some((w) => said.includes(` ${w}`));
+  // A short word only as itself ("disc", not "disclose"); a longer one as the start of a word too ("cardi" of "cardiac").
+  const naming = (said: string, words: readonly string[]) =>
+    words.some((w) => (w.length > 4 ? said.includes(` ${w}`) : said.includes(` ${w} `) || said.includes(` ${w}s `)));
   const part = text.split(/^\s*Words in your report\s*:?\s*$/im)[1] ?? '';
   for (const line of part.split('\n')) {
     const entry = /^\s*-\s*([^:]+):\s*(.+)$/.exec(line);
