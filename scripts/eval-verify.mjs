@@ -3,7 +3,7 @@
 // faithful rewrite mutated one way at a time (a clause dropped, a hedge dropped, severity raised, a
 // side flipped, a number, unit or level changed, a finding, recommendation or normal statement added,
 // a negation flipped, a time word changed): how many the verifier rejects, and with the right reason.
-// Prints figures; asserts nothing.
+// Prints figures; asserts nothing. VERIFY_SEED=n draws other reports and mutations (default 18).
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -23,7 +23,7 @@ if (!haveData) {
   process.exit(0);
 }
 const PER_GROUP = Number(process.env.VERIFY_SAMPLE ?? 300);
-const random = rng(18);
+const random = rng(Number(process.env.VERIFY_SEED ?? 18));
 const draws = drawsFrom(random);
 const groups = rewriteGroups(PER_GROUP, draws);
 // VERIFY_KINDS=impression,summary and VERIFY_ONLY='drop clause': a part of the tables, to read misses faster.

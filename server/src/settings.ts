@@ -219,12 +219,21 @@ export function parseSettings(raw: unknown): ParsedSettings {
   return { settings: fallback.success ? fallback.data : DEFAULTS, warnings };
 }
 
-/** The engine's share of the settings; the adapter adds the word lists it read. */
+// Made once per settings object (the server keeps one per document): the engine keeps what it parsed
+// from these objects by identity (engine.ts), so a new ruleOptions per check was parsed again each time.
+const ENGINE_SETTINGS = new WeakMap<Settings, Pick<EngineSettings, 'rules' | 'critical' | 'ruleOptions'>>();
+
+/** The engine's share of the settings; the adapter adds the word lists it read. Shared: do not change it. */
 export function engineSettings(settings: Settings): Pick<EngineSettings, 'rules' | 'critical' | 'ruleOptions'> {
-  const followUp = { guidelines: settings.guidelines.enabled, risk: settings.guidelines.defaultRisk };
-  return {
-    rules: settings.rules,
-    critical: settings.critical,
-    ruleOptions: { 'follow-up-recommendation': followUp, ...settings.ruleOptions },
-  };
+  let shared = ENGINE_SETTINGS.get(settings);
+  if (!shared) {
+    const followUp = { guidelines: settings.guidelines.enabled, risk: settings.guidelines.defaultRisk };
+    shared = {
+      rules: settings.rules,
+      critical: settings.critical,
+      ruleOptions: { 'follow-up-recommendation': followUp, ...settings.ruleOptions },
+    };
+    ENGINE_SETTINGS.set(settings, shared);
+  }
+  return shared;
 }

@@ -831,3 +831,77 @@ test('impression: a lobe without a side takes the nearest sentence before that n
   const nodules = texts.find((t) => /up to 7 mm/.test(t));
   assert.ok(nodules && /left lung lower lobe/.test(nodules), JSON.stringify(texts));
 });
+
+// Items whose subject is what the report named before (issue 18, hand-reads of seeds 57 and 83).
+const itemsOf = (text) =>
+  offered(text)
+    .body.split(/\n/)
+    .map((line) => line.replace(/^\d+\.\s*/, ''));
+
+test('impression: a sentence opening on what was named before ("Due to their size, they …", "The largest of these …") goes with the item naming it', () => {
+  const body = itemsOf(
+    'EXAM: CT abdomen.\nFINDINGS: The spleen is normal. Three small hypodense lesions are seen in the right lobe of the liver. Due to their size, they cannot be characterized. A 3 cm simple cyst is present in the left kidney. Enlarged retroperitoneal lymph nodes are present. The largest of these nodes measures 2.1 cm in short axis.\n',
+  );
+  const lesions = body.find((t) => /hypodense lesions/.test(t));
+  assert.ok(lesions && /Due to their size, they cannot be characterized/.test(lesions), JSON.stringify(body));
+  const nodes = body.find((t) => /lymph nodes/.test(t));
+  assert.ok(nodes && /largest of these nodes measures 2\.1 cm/.test(nodes), JSON.stringify(body));
+  assert.ok(!body.some((t) => /^(?:Due to|The largest)/.test(t)), JSON.stringify(body));
+});
+
+test('impression: "…, but other possibilities such as … cannot be excluded" keeps its sentence whole, never an item of its own', () => {
+  const r = offered(
+    'EXAM: MRI brain.\nFINDINGS: A 9 mm enhancing lesion is present in the right frontal lobe. The appearance favors a meningioma, but other entities such as a metastasis cannot be excluded. The ventricles are normal.\n',
+  );
+  assert.equal(r.ok, true, r.reasons.join('\n'));
+  const items = r.body.split(/\n/);
+  assert.ok(!items.some((t) => /^\d+\. Other entities/i.test(t)), r.body);
+  assert.ok(
+    items.some((t) => /favors a meningioma, but other entities such as a metastasis cannot be excluded/.test(t)),
+    r.body,
+  );
+});
+
+test('impression: "None of the remaining masses …" never leads the list; it follows the masses it speaks of', () => {
+  const r = offered(
+    'EXAM: MRI breast.\nFINDINGS: There is a 1.4 cm irregular enhancing mass in the left breast at 3:00, suspicious for malignancy. Biopsy is recommended.\n\nThere are several other oval enhancing masses in both breasts.\n\nIMPRESSION: BI-RADS 4.\n\nNone of the remaining masses appear suspicious.\n',
+  );
+  const items = r.body.split(/\n/);
+  assert.ok(!/None of the remaining/.test(items[0]), r.body);
+  const at = items.findIndex((t) => /None of the remaining/.test(t));
+  assert.ok(at > items.findIndex((t) => /other oval enhancing masses/.test(t)), r.body);
+});
+
+test('impression: with no impression, a findings statement the lexicon does not know is listed, never "No acute abnormality."', () => {
+  const r = offered(
+    'EXAM: CT head.\nFINDINGS: There is a small avulsion of the right auricle skin. No intracranial hemorrhage. Ventricles are normal.\n',
+  );
+  assert.equal(r.body, '1. Small avulsion of the right auricle skin.');
+  assert.equal(r.ok, true, r.reasons.join('\n'));
+  // Statements read as normal or negative, however worded ("open", "natural", how the images were made), still allow it.
+  assert.equal(
+    offered('EXAM: CT chest.\nFINDINGS: Images were obtained without contrast. The airways are open. No effusion. The heart is normal.\n')
+      .body,
+    'No acute cardiopulmonary abnormality.',
+  );
+});
+
+test('impression: an old impression item whose second sentence points back is kept once, not with its first sentence twice', () => {
+  const text =
+    'EXAM: CT abdomen and pelvis.\nFINDINGS: A 4.1 cm fluid collection is present in the right lower quadrant. It has not changed.\nIMPRESSION:\n1. Right lower quadrant 4.1 cm fluid collection has not changed in size.  These findings may represent an abscess.\n';
+  const body = offered(text).body;
+  assert.equal((body.match(/Right lower quadrant 4\.1 cm fluid collection has not changed in size/g) ?? []).length, 1, body);
+  assert.match(body, /May represent an abscess|These findings may represent an abscess/);
+});
+
+test('impression: an item from a labelled paragraph ("Left kidney: Measures 10.9 cm. There is a 6 mm stone.") carries its label, or is refused', () => {
+  const r = offered(
+    'EXAM: US renal.\nFINDINGS:\nRight kidney: Measures 11.2 cm. No hydronephrosis.\nLeft kidney: Measures 10.9 cm. There is a 6 mm nonobstructing stone in the lower pole. No hydronephrosis.\nBladder: Normal.\n',
+  );
+  // Never the stone without its kidney.
+  assert.ok(!r.ok || /Left kidney: /.test(r.body), r.body);
+  assert.match(
+    draft('EXAM: US renal.\nFINDINGS:\nLeft kidney: Measures 10.9 cm. There is a 6 mm nonobstructing stone in the lower pole.\n').text,
+    /Left kidney: /,
+  );
+});

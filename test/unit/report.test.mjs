@@ -224,3 +224,68 @@ test('a section name after a measurement\'s "%" is a header ("LVEF: 55 % IMPRESS
   assert.deepEqual(kinds(r), ['findings', 'impression']);
   assert.equal(bodyOf(r, 'impression'), 'Hypertrophic cardiomyopathy.');
 });
+
+// The tokenizer reads ASCII by code and the pattern only past it: it must cut as the one pattern does
+// (and, where a header starts inside a word, at the header too).
+test('tokens as the token pattern gives them, on any text', () => {
+  const TOKEN = /XXXX+|\p{L}[\p{L}\p{M}'’]*\p{L}|\p{L}|\d+(?:[.,]\d+)*|[^\s\p{L}\d]/gu;
+  const pieces = [
+    'a',
+    'Xy',
+    'XXXX',
+    'X',
+    "'",
+    '’',
+    '-',
+    '.',
+    ',',
+    '1',
+    '2.5',
+    ' ',
+    '\t',
+    '\n',
+    '\r',
+    'é',
+    '\u0301',
+    '😀',
+    '\u00a0',
+    ':',
+    'C5',
+    'HISTORY:',
+  ];
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), (parts) => {
+      const text = parts.join('');
+      const r = R.parseReport(text);
+      const starts = new Set([...text.matchAll(TOKEN)].map((m) => m.index));
+      // Pieces of one pattern token cut at a header start are joined again.
+      const joined = [];
+      for (const t of r.tokens) {
+        if (joined.length && !starts.has(t.start)) joined[joined.length - 1] += t.text;
+        else joined.push(t.text);
+      }
+      assert.deepEqual(
+        joined,
+        [...text.matchAll(TOKEN)].map((m) => m[0]),
+      );
+    }),
+    { numRuns: 3000 },
+  );
+  const texts = (text) => R.parseReport(text).tokens.map((t) => t.text);
+  assert.deepEqual(texts("don't'' XXXXXs 1.2.3, 4,5. naïve"), ["don't", "'", "'", 'XXXXX', 's', '1.2.3', ',', '4,5', '.', 'naïve']);
+});
+
+test('own-line headers and level labels are found with blanks before them', () => {
+  const r = R.parseReport('FINDINGS:\n \tc5-6: Mild narrowing.\ns1: Normal.\n\t IMPRESSION \nDegenerative change.');
+  assert.deepEqual(kinds(r), ['findings', 'impression']);
+  assert.deepEqual(
+    r.sections[0].subsections.map((s) => s.header.name),
+    ['c5-6', 's1'],
+  );
+  for (const label of ['S1', 't 12-l1', 'l4/5'])
+    assert.deepEqual(
+      R.parseReport(`FINDINGS:\n${label}: Normal.`).sections[0].subsections.map((s) => s.header.name),
+      [label],
+    );
+  assert.deepEqual(kinds(R.parseReport('FINDINGS: Normal.\rIMPRESSION\rNormal.')), ['findings', 'impression']);
+});

@@ -246,6 +246,130 @@ test('spine levels are filed by level', () => {
   assert.equal(line(out, 'L2-L3'), 'L2-L3: [ ]');
 });
 
+test('a paragraph opened at one level keeps its sentences there until a blank line, another level or another organ', () => {
+  const text = [
+    'EXAM: CT cervical spine',
+    'FINDINGS: At the C6-7 level, there is uncovertebral joint hypertrophy on the right.  A broad disc osteophyte complex indents the thecal sac.  No cord compression is evident.  Moderate right foraminal narrowing results.  The remaining levels are unremarkable.',
+    '',
+    'At C5-6, mild disc space narrowing is seen.  There is endplate sclerosis.',
+    '',
+    'The prevertebral soft tissues are normal.',
+  ].join('\n');
+  const { out } = run(text);
+  assert.equal(out.template, 'ct-cervical-spine');
+  assert.match(
+    out.text,
+    /^C6-C7:\nAt the C6-7 level, there is uncovertebral joint hypertrophy on the right\. A broad disc osteophyte complex indents the thecal sac\. No cord compression is evident\. Moderate right foraminal narrowing results\.$/m,
+  );
+  assert.match(out.text, /^C5-C6:\nAt C5-6, mild disc space narrowing is seen\. There is endplate sclerosis\.$/m);
+  assert.doesNotMatch(out.text, /results\. The remaining levels/);
+  assert.equal(broken(text), null);
+});
+
+test("where one field holds every level, a level paragraph stays whole there; the cord alone is the cord's", () => {
+  const text =
+    'EXAM: MRI spine\nFINDINGS: L4-L5 shows a left paracentral protrusion. No thecal sac deformity. Bilateral laminotomies noted. A cord signal abnormality is not identified.';
+  const { out } = run(text, PLAIN, 'mri-spine');
+  assert.equal(
+    line(out, 'Disc levels and spinal canal'),
+    'Disc levels and spinal canal: L4-L5 shows a left paracentral protrusion. No thecal sac deformity. Bilateral laminotomies noted.',
+  );
+  assert.equal(line(out, 'Spinal cord and conus'), 'Spinal cord and conus: A cord signal abnormality is not identified.');
+});
+
+test("a sentence that leans on the one before stays with it; one on the whole exam goes to the general line; nodes of a region to Lymph nodes; a part of another organ is that organ's", () => {
+  const chest = run(
+    'EXAM: CT chest\nFINDINGS: A 2 cm cystic lesion abuts the right heart border in the middle lobe of the right lung. Also, it most likely represents a benign lesion (pericardial cyst?). Mild cardiomegaly. All other findings are stable compared with the prior examination. Other areas are normal.',
+  ).out;
+  assert.match(
+    line(chest, 'Lungs'),
+    /middle lobe of the right lung\. Also, it most likely represents a benign lesion \(pericardial cyst\?\)\.$/,
+  );
+  assert.equal(line(chest, 'Heart and pericardium'), 'Heart and pericardium: Mild cardiomegaly.');
+  assert.match(chest.text, /FINDINGS:\nAll other findings are stable compared with the prior examination\. Other areas are normal\.\n/);
+  const abdomen = run('EXAM: CT abdomen and pelvis\nFINDINGS: The bladder is unremarkable. No inguinal adenopathy.').out;
+  assert.equal(line(abdomen, 'Lymph nodes'), 'Lymph nodes: No inguinal adenopathy.');
+  const knee = run(
+    'EXAM: MRI left knee\nFINDINGS: The ACL is intact. There is a contusion in the posteromedial corner of the tibial plateau.',
+  ).out;
+  assert.equal(line(knee, 'Bones and marrow'), 'Bones and marrow: There is a contusion in the posteromedial corner of the tibial plateau.');
+  // A measure after an organ word names no organ ("attenuation" is a brain word); a piece cut at a question mark after a comma stays with its start.
+  const neck = run(
+    'EXAM: CT neck\nFINDINGS: There is a mass of the left parotid gland. There is a solid rim with a mean attenuation coefficient of 40. Is it necrotic? , or cystic, we cannot tell.',
+  ).out;
+  assert.match(line(neck, 'Salivary glands'), /mean attenuation coefficient of 40\. Is it necrotic\? , or cystic, we cannot tell\.$/);
+  const colon = run(
+    'EXAM: CT chest\nFINDINGS: The lungs are clear. There is wall thickening of the sigmoid colon. In this location, there is infiltration of the pericolonic fat.',
+  ).out;
+  assert.match(
+    colon.text,
+    /Other: There is wall thickening of the sigmoid colon\. In this location, there is infiltration of the pericolonic fat\./,
+  );
+  const neckMri = run('EXAM: MRI neck\nFINDINGS: The ethmoid sinuses show mucosal thickening. No supraclavicular masses are seen.').out;
+  assert.equal(line(neckMri, 'Soft tissues'), 'Soft tissues: No supraclavicular masses are seen.');
+  const weighted = run(
+    'EXAM: MRI left knee\nTECHNIQUE: Sagittal proton density and coronal T2-weighted images are evaluated.\nFINDINGS: The menisci are intact.',
+  ).out;
+  assert.equal(line(weighted, 'TECHNIQUE'), 'TECHNIQUE: Sagittal proton density and coronal T2-weighted images are evaluated.');
+  const smoker = run(
+    'EXAM: CT chest\nFINDINGS: The heart is normal. A centrilobular nodular pattern is seen in both upper lobes. It was evaluated as compatible with respiratory bronchiolitis in a patient with a history of smoking.',
+  ).out;
+  assert.match(
+    line(smoker, 'Lungs'),
+    /both upper lobes\. It was evaluated as compatible with respiratory bronchiolitis in a patient with a history of smoking\.$/,
+  );
+  const magnet = run('EXAM: MRI right shoulder\nFINDINGS: The patient was scanned in a 3 Tesla magnet. The rotator cuff is intact.').out;
+  assert.equal(line(magnet, 'TECHNIQUE'), 'TECHNIQUE: The patient was scanned in a 3 Tesla magnet.');
+  const reading = run(
+    'EXAM: CT neck\nFINDINGS: A 2 cm mass is seen in the right parotid gland. Primary consideration is a benign neoplasm.',
+  ).out;
+  assert.match(line(reading, 'Salivary glands'), /right parotid gland\. Primary consideration is a benign neoplasm\.$/);
+  const ankle = run(
+    'EXAM: MRI right ankle\nFINDINGS: The Achilles tendon is intact. There is tendinosis of the peroneus longus just above the calcaneus.',
+  ).out;
+  assert.match(line(ankle, 'Tendons'), /peroneus longus just above the calcaneus\.$/);
+});
+
+test('a history with no FINDINGS header that runs on, after a blank line, into what the exam showed is refused, not filed as history', () => {
+  const text =
+    'EXAM: Renal ultrasound\nCLINICAL HISTORY:  Recurrent urinary tract infections.\n\nThe right kidney measures 10.2 cm.  There is mild right hydronephrosis.  The urinary bladder is unremarkable.\n\nIMPRESSION:  Mild right hydronephrosis.';
+  assert.match(chooseTemplate(parseReport(text)).refused ?? '', /runs on under the clinical history/);
+  assert.equal(rewrite('restructure', analyze(text)).verification.ok, false);
+  const headed = text.replace('\n\nThe right kidney', '\n\nFINDINGS: The right kidney');
+  assert.equal(chooseTemplate(parseReport(headed)).refused, undefined);
+});
+
+test("an exam's title set as a heading over no finding is the exam, a region's over a bare value stays with it: their words are kept", () => {
+  const text = 'EXAM: CT head\nCT HEAD WITHOUT CONTRAST: __\nFINDINGS: No acute intracranial hemorrhage.\nIMPRESSION: Normal.';
+  const { out } = run(text);
+  assert.match(out.text, /^EXAM: CT head\nCT HEAD WITHOUT CONTRAST: __\n/);
+  assert.equal(broken(text), null);
+  // So does a region's heading over a bare value: "2 cm." alone would not say what measures 2 cm.
+  const value = 'EXAM: CT head\nFINDINGS: No acute intracranial hemorrhage.\n\nTHYROID:  2 cm.\n\nIMPRESSION: Normal.';
+  assert.match(run(value).out.text, /\nTHYROID: 2 cm\.\n/);
+  assert.equal(broken(value), null);
+});
+
+test('a section of no known kind keeps its side of the impression; a part label under a field leaves the field named', () => {
+  const text = [
+    'EXAM: Transthoracic echocardiogram',
+    'FINDINGS: The left ventricle is normal in size with an ejection fraction of 60%. No intracardiac thrombus is seen.',
+    'DIMENSIONS: Septum 1.0 cm, posterior wall 0.9 cm.',
+    'IMPRESSION: Normal study.',
+    'ADDENDUM: Discussed with the referring physician.',
+  ].join('\n');
+  const { out } = run(text);
+  assert.equal(out.template, 'us-echocardiogram');
+  assert.match(out.text, /DIMENSIONS: Septum 1\.0 cm, posterior wall 0\.9 cm\.\n\nIMPRESSION:\nNormal study\.\n\nADDENDUM:/);
+  assert.doesNotMatch(line(out, 'Aortic root and venae cavae'), /thrombus/);
+  assert.equal(broken(text), null);
+  const ob = run(
+    'EXAM: Obstetric ultrasound\n\nFETAL ANATOMY:\nFetal Stomach: Normal\n\nFetal Kidneys: Normal\n\nPlacenta: Posterior.\n\nIMPRESSION:\nSingle live intrauterine pregnancy.',
+  ).out;
+  assert.match(ob.text, /^Fetal anatomy:\nFetal Stomach: Normal\nFetal Kidneys: Normal$/m);
+  assert.equal(line(ob, 'Placenta'), 'Placenta: Posterior.');
+});
+
 test('a level label keeps the rest of its line: the cord at C5-6 is not cut from its level', () => {
   const text =
     'EXAM: MRI cervical spine\nFINDINGS:\nC5-6: Disc osteophyte complex with mild foraminal narrowing. No cord compression.\nC6-7: Normal.\nThe cord is normal in signal.';
@@ -771,6 +895,13 @@ test('part words are organ terms, places and territories organ ids, checked at l
     backReferences: ['the ligament'],
     dating: ['consistent with'],
     windows: ['window'],
+    levelParts: ['discs'],
+    levelSpaces: ['thecal sac'],
+    levelAlongside: ['spinal-cord'],
+    levelFindings: ['cord-compression'],
+    readings: ['primary consideration'],
+    wholeReport: ['other findings'],
+    beyondLevel: ['remaining'],
   };
   assert.ok(loadPlacementWords(words).partWords.has('cortex'));
   assert.throws(() => loadPlacementWords({ ...words, partWords: ['gizzard'] }), /gizzard is no organ term/);
@@ -1284,12 +1415,16 @@ test('"the mass" in a sentence naming an organ this template has no field for go
   assert.equal(broken(text), null);
 });
 
-test('a finding of many places with no organ named (a mass) stays with the sentence before; one of few places (a fracture) goes to its field', () => {
+test('a finding of many places with no organ named (a mass) stays with the sentence before; one of few places (a fracture) goes to its field; one of several fields with no sentence before to Other', () => {
   const neck =
     'EXAM: CT neck with contrast\nFINDINGS: There is a lobulated mass of the epiglottis. There is an infiltrative mass extending into the pre-epiglottic space. There are no fractures.';
   const out = run(neck, PLAIN, 'ct-neck').out;
   assert.match(line(out, 'Pharynx and larynx'), /lobulated mass of the epiglottis\. There is an infiltrative mass extending/);
   assert.doesNotMatch(line(out, 'Visualized brain and orbits') ?? '', /mass/);
+  // A finding of several fields here, with nothing before it to place it, is no one field's: Other.
+  const first = run('EXAM: CT abdomen and pelvis\nFINDINGS: There is a 12 mm hypodense lesion. The spleen is normal.').out;
+  assert.match(line(first, 'Liver'), /\[ \]/);
+  assert.match(first.text, /Other: There is a 12 mm hypodense lesion\./);
   const knee = 'EXAM: MRI right knee\nFINDINGS: Normal quadriceps and patellar tendons. There are no fractures.';
   assert.match(line(run(knee, PLAIN, 'mri-knee').out, 'Bones and marrow'), /no fractures/);
   for (const t of [neck, knee]) assert.equal(broken(t), null);

@@ -66,6 +66,52 @@ test("a rule's options given as one object are parsed once, and another object i
   assert.equal(parses, 2);
 });
 
+// The rules a check runs are kept per rule list and settings objects (engine.ts stepsOf): another
+// settings object, or another list, is read afresh; a rule's options that fail to parse fail that rule only.
+test('levels kept per settings object, read afresh for another; options that throw fail their rule only', () => {
+  let parses = 0;
+  /** @type {import('../../server/src/rules/types.js').Rule<number>} */
+  const probe = {
+    id: 'probe',
+    category: 'style',
+    severity: 'info',
+    description: '',
+    options: z.number().transform((n) => {
+      parses++;
+      if (n < 0) throw new Error('negative');
+      return n;
+    }),
+    check: ({ options }) => [{ rule: 'probe', category: 'style', severity: 'info', message: String(options), start: 0, end: 1 }],
+  };
+  const rules = [probe];
+  /** @type {Partial<import('../../server/src/engine.js').EngineSettings>} */
+  const settings = { rules: { probe: 'warning' }, ruleOptions: { probe: 4 } };
+  const seen = () => engine.checkText('text', settings, rules).problems.map((p) => `${p.severity} ${p.message}`);
+  assert.deepEqual([...seen(), ...seen()], ['warning 4', 'warning 4']);
+  assert.equal(parses, 1);
+  settings.rules = { probe: 'off' };
+  assert.deepEqual(seen(), []);
+  settings.rules = { probe: 'error' };
+  settings.ruleOptions = { probe: 5 };
+  assert.deepEqual(seen(), ['error 5']);
+  assert.deepEqual(
+    engine.checkText('text', settings, [probe]).problems.map((p) => p.message),
+    ['5'],
+  );
+  const failing = engine.checkText('text', { ruleOptions: { probe: -1 } }, [
+    probe,
+    /** @type {import('../../server/src/rules/types.js').Rule} */ ({ ...probe, id: 'other', options: undefined }),
+  ]);
+  assert.deepEqual(
+    failing.failures.map((f) => f.rule),
+    ['probe'],
+  );
+  assert.deepEqual(
+    failing.problems.map((p) => p.message),
+    ['undefined'],
+  );
+});
+
 const FOUNDATION = new Set(['unfilled-placeholder', 'dictation-artifact', 'missing-impression']);
 
 test('real reports: no alarm on XXXX, and the first rules stay rare', { skip: skipWithoutData }, () => {

@@ -153,3 +153,17 @@ test('the generator refuses a setting without metadata, an unknown group and a d
     },
   ]);
 });
+
+// The engine keeps what it parsed from settings objects by identity (engine.ts): the engine's share of one
+// settings object is made once, and another settings object gets its own.
+test("the engine's share of the settings is one object per settings object", () => {
+  const { engineSettings, parseSettings } = require(path.join(root, 'out/server/settings.js'));
+  const a = parseSettings({ guidelines: { defaultRisk: 'high' } }).settings;
+  const b = parseSettings({ guidelines: { defaultRisk: 'low' } }).settings;
+  assert.equal(engineSettings(a), engineSettings(a));
+  assert.notEqual(engineSettings(a).ruleOptions, engineSettings(b).ruleOptions);
+  assert.deepEqual(
+    [a, b].map((s) => engineSettings(s).ruleOptions['follow-up-recommendation'].risk),
+    ['high', 'low'],
+  );
+});

@@ -293,6 +293,11 @@ test('issue 18 a title of several exams no one template covers is refused, not f
       /^no template for the head with the cervical spine/,
     ],
     ['EXAM: MRI brain; MRI neck soft tissue with contrast.\nFINDINGS: Normal.', /^no template for the head with the neck/],
+    // The second line of the EXAM section, run into the next header, names the legs too.
+    [
+      'EXAM: CT ANGIOGRAPHY\nCTA ABDOMEN PELVIS AND BOTH LOWER EXTREMITIESHISTORY: Claudication.\nFINDINGS: No aneurysm. Mild disease of the superficial femoral arteries.',
+      /^no template for the .*lower extremity/,
+    ],
     [
       'EXAM: PA and lateral chest. Two views of the left knee.\nFINDINGS: Clear lungs. No fracture.',
       /^no template for the chest with the knee/,

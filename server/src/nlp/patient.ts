@@ -114,13 +114,15 @@ export function findPatient(report: Report, sexSpecific: readonly { start: numbe
       if (patient.age === null && age !== null && age <= 120) patient.age = age;
       patient.sex ??= sexOf(m[2]);
     }
-    for (const m of allMatches(SEX_LABEL, text)) patient.sex ??= sexOf(m[1]);
-    for (const m of allMatches(AGE_LABEL, text)) if (patient.age === null && Number(m[1]) <= 120) patient.age = Number(m[1]);
+    // A pattern that can give only what is known already is not searched.
+    if (!patient.sex) for (const m of allMatches(SEX_LABEL, text)) patient.sex ??= sexOf(m[1]);
+    if (patient.age === null)
+      for (const m of allMatches(AGE_LABEL, text)) if (patient.age === null && Number(m[1]) <= 120) patient.age = Number(m[1]);
     for (const m of allMatches(COMPACT_AGE_SEX, text)) {
       if (patient.age === null && Number(m[1]) <= 120) patient.age = Number(m[1]);
       patient.sex ??= sexOf(m[2]);
     }
-    for (const m of allMatches(TITLE, text)) patient.sex ??= sexOf(m[1]);
+    if (!patient.sex) for (const m of allMatches(TITLE, text)) patient.sex ??= sexOf(m[1]);
     if (patient.sex && patient.age !== null) return patient;
   }
   // "A middle-aged male with ...": a sex word in the history, outside findings (where "male breast" may stand).

@@ -78,6 +78,11 @@ export function matchConcept(
   return found ? { i, j: found.end, concept: found.value.concept, negatedInside: false } : null;
 }
 
+// The first characters of the exact trie's phrases (abbreviations, nearly all capitals): a word starting
+// otherwise is not looked up there.
+const EXACT_FIRST = new Uint8Array(0x10000);
+for (const key of CONCEPT_TRIES.exact.firstKeys()) EXACT_FIRST[key.charCodeAt(0)] = 1;
+
 export function scanSentence(words: Word[], contextTries: readonly PhraseTrie<{ concept: Concept }>[]): SentenceWords {
   const mentionAt = new Array<number>(words.length).fill(-1);
   const cueAt = new Array<number>(words.length).fill(-1);
@@ -89,7 +94,7 @@ export function scanSentence(words: Word[], contextTries: readonly PhraseTrie<{ 
     const w = words[i];
     const skipped = w.kind === 'number' || w.kind === 'deid';
     const can = skipped ? 0 : (starts.get(w.norm) ?? 0);
-    const exactStart = !skipped && CONCEPT_TRIES.exact.startsWith(w.text);
+    const exactStart = !skipped && EXACT_FIRST[w.text.charCodeAt(0)] === 1 && CONCEPT_TRIES.exact.startsWith(w.text);
     if (can === 0 && !exactStart) {
       i++;
       continue;

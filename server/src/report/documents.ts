@@ -52,16 +52,20 @@ const KINDS: readonly KindCue[] = [
   },
 ];
 
+// Any word of any kind, tested once: nearly no report holds one, and each kind's own count was a search of its own.
+const ANY_KIND_WORD = new RegExp(KINDS.flatMap((k) => (k.words ? [k.words.source] : [])).join('|'), 'i');
+
 /** The kind of document the text is, from its section headers and words. */
 export function documentKind(text: string, sections: readonly Section[]): DocumentKind {
   const names = new Set(sections.map((s) => s.header?.name.trim().replace(/\s+/g, ' ').toUpperCase()).filter((n): n is string => !!n));
   const readsImaging = sections.some((s) => s.kind === 'findings') || READS_IMAGING.test(text);
+  const kindWords = ANY_KIND_WORD.test(text);
   for (const cue of KINDS) {
     if (cue.yieldsToImaging && readsImaging) continue;
     let headers = 0;
     for (const name of names) if (cue.headerNames.test(name)) headers++;
     if (headers >= cue.headers) return cue.kind;
-    if (cue.words && (text.match(cue.words)?.length ?? 0) >= (cue.mentions ?? 1)) return cue.kind;
+    if (kindWords && cue.words && (text.match(cue.words)?.length ?? 0) >= (cue.mentions ?? 1)) return cue.kind;
   }
   return 'imaging';
 }

@@ -100,6 +100,42 @@ interface HeaderMatch {
   words: number;
 }
 
+const CAPITALS_LINE = 1;
+const LEVEL_LINE = 2;
+const isLineEnd = (c: number) => c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
+const OTHER_LINE_ENDS = /[\r\u2028\u2029]/;
+// HEADER_ALONE's characters: capitals, blanks, "/", "&" and "-".
+const isCapitalsLineChar = (c: number) => (c >= 65 && c <= 90) || c === 32 || c === 9 || c === 47 || c === 38 || c === 45;
+/**
+ * Which line-start patterns can match, read by code in one pass: a line of capitals and joiners only
+ * (HEADER_ALONE), a line starting with a vertebra and a digit (LEVEL_LABEL). Most reports have neither,
+ * and each pattern tried at every line start cost more than this.
+ */
+function lineCues(text: string): number {
+  let cues = 0;
+  // Lines end at "\n" alone in nearly every text: found by indexOf then.
+  const onlyNewlines = !OTHER_LINE_ENDS.test(text);
+  for (let at = 0; at <= text.length;) {
+    while (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9) at++;
+    const c = text.charCodeAt(at) | 32; // lower case of a letter
+    if (c === 99 || c === 116 || c === 108 || c === 115) {
+      let d = at + 1;
+      if (text.charCodeAt(d) === 32 || text.charCodeAt(d) === 9) d++;
+      if (isDigit(text.charCodeAt(d))) cues |= LEVEL_LINE;
+    }
+    let j = at;
+    if (text.charCodeAt(j) >= 65 && text.charCodeAt(j) <= 90) {
+      while (j < text.length && isCapitalsLineChar(text.charCodeAt(j))) j++;
+      if (j >= text.length || isLineEnd(text.charCodeAt(j))) cues |= CAPITALS_LINE;
+    }
+    if (onlyNewlines) j = text.indexOf('\n', j);
+    else while (j < text.length && !isLineEnd(text.charCodeAt(j))) j++;
+    if (j < 0 || j >= text.length) break;
+    at = j + 1;
+  }
+  return cues;
+}
+
 function findHeaders(text: string): HeaderMatch[] {
   const headers: HeaderMatch[] = [];
   for (const m of allMatches(HEADER_WITH_COLON, text)) {
@@ -118,7 +154,8 @@ function findHeaders(text: string): HeaderMatch[] {
       words,
     });
   }
-  for (const m of allMatches(HEADER_ALONE, text)) {
+  const lines = lineCues(text);
+  for (const m of lines & CAPITALS_LINE ? allMatches(HEADER_ALONE, text) : []) {
     const name = m[1];
     const kind = knownSectionKind(name);
     if (!kind || kind === 'other') continue;
@@ -127,7 +164,7 @@ function findHeaders(text: string): HeaderMatch[] {
   }
   // Spine level labels ("C5-6:", "L4-L5:", "C7-T1, T1-2:"): inside FINDINGS the level's field, like an
   // organ label; elsewhere plain text (allCaps false), so an impression's "L4-5: ..." opens nothing.
-  for (const m of allMatches(LEVEL_LABEL, text)) {
+  for (const m of lines & LEVEL_LINE ? allMatches(LEVEL_LABEL, text) : []) {
     const name = m[1].trim();
     headers.push({ start: m.index + m[0].indexOf(name), end: m.index + m[0].length, name, kind: null, allCaps: false, words: 1 });
   }
@@ -471,6 +508,50 @@ export function kindOf(t: string): TokenKind {
   return /^\p{L}/u.test(t) ? 'word' : 'punct';
 }
 
+const isDigit = (c: number) => c >= 48 && c <= 57;
+/**
+ * The end of TOKEN's match at `at` (a character that is no white space), or -1: read by code for ASCII,
+ * the pattern only where a character past ASCII may take part (its \p{L} tests cost most of the parse).
+ */
+function tokenEnd(text: string, at: number): number {
+  const c = text.charCodeAt(at);
+  if (c < 128) {
+    if (c === 88 && text.startsWith('XXXX', at)) {
+      let j = at + 4;
+      while (text.charCodeAt(j) === 88) j++;
+      return j;
+    }
+    if (isAsciiLetter(c)) {
+      // Letters and apostrophes, back to the last letter, as the pattern backtracks.
+      let j = at + 1;
+      for (; j < text.length; j++) {
+        const d = text.charCodeAt(j);
+        if (d >= 128) return tokenEndByPattern(text, at);
+        if (!(isAsciiLetter(d) || d === 39)) break;
+      }
+      while (text.charCodeAt(j - 1) === 39) j--;
+      return j;
+    }
+    if (isDigit(c)) {
+      // \d+(?:[.,]\d+)*
+      let j = at + 1;
+      for (;;) {
+        while (isDigit(text.charCodeAt(j))) j++;
+        const d = text.charCodeAt(j);
+        if ((d === 46 || d === 44) && isDigit(text.charCodeAt(j + 1))) j += 2;
+        else return j;
+      }
+    }
+    return at + 1;
+  }
+  return tokenEndByPattern(text, at);
+}
+
+function tokenEndByPattern(text: string, at: number): number {
+  TOKEN.lastIndex = at;
+  return TOKEN.test(text) ? TOKEN.lastIndex : -1;
+}
+
 /** Tokens; a word run into a header ("CONTRASTCLINICAL HISTORY:") is cut where the header starts. */
 function tokenize(text: string, cuts: readonly number[] = []): Token[] {
   const tokens: Token[] = [];
@@ -486,12 +567,11 @@ function tokenize(text: string, cuts: readonly number[] = []): Token[] {
       at++;
       continue;
     }
-    TOKEN.lastIndex = at;
-    if (!TOKEN.test(text)) {
+    const end = tokenEnd(text, at);
+    if (end < 0) {
       at++;
       continue;
     }
-    const end = TOKEN.lastIndex;
     while (c < cuts.length && cuts[c] <= at) c++;
     let from = at;
     for (; c < cuts.length && cuts[c] < end; c++) {

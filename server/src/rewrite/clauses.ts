@@ -30,6 +30,19 @@ const CueSchema = z
     references: phrases,
     qualifying: phrases,
     dangling: phrases,
+    leaning: z
+      .object({
+        openers: phrases,
+        pointers: phrases,
+        phrases: phrases,
+        within: phrases,
+        impersonal: phrases,
+        levelRunEnds: phrases,
+        study: phrases,
+        verbs: phrases,
+      })
+      .strict(),
+    senseOrgans: z.record(lowerPhrase, z.object({ sense: phrases, report: phrases }).strict()),
     sequenceWords: phrases,
     structures: phrases,
     caveats: phrases,
@@ -538,4 +551,94 @@ export function partsUnsaid(c: Clause, said: ReadonlySet<string>): string[][] {
     .filter((part) => part.stated)
     .map((part) => part.words.filter((w) => !GENERIC.has(w) && !c.negated.has(w)))
     .filter((own) => own.length > 1 && own.filter((w) => said.has(w)).length * 2 <= own.length);
+}
+
+const LEANING = CUES.leaning;
+const OPENERS = LEANING.openers.map((p) => p.split(' '));
+// Openers that begin a clause of their own ("Given the clinical presentation, these …"): read on after its comma.
+const SUBORDINATE = new Set(['given', 'although', 'though']);
+const POINTERS = new Set(LEANING.pointers);
+const STUDY = new Set(LEANING.study);
+const VERBS = new Set(LEANING.verbs);
+
+/**
+ * Whether a clause leans on the one before it: it opens, after "However," or "Given …,", on a pointer
+ * ("it", "these", "which"), a phrase pointing back ("None of the remaining masses", "Other possibilities such
+ * as …", "The largest of these"), or "the" and a bare noun the clause before names ("The mass is …", "The
+ * lesion's appearance", not an organ in `organs`), or says "at this level" anywhere. Read from its own opening words and the words `before` it
+ * only: a rewrite keeps such a clause next to that one, or it speaks of something else.
+ */
+export function leansOn(c: Clause, before: string, organs: ReadonlySet<string> = new Set()): boolean {
+  if (!before || c.label.length) return false;
+  // "… a possible mass at this level …": wherever it says it.
+  const said = ` ${squash(c.text)} `;
+  if (LEANING.within.some((p) => said.includes(` ${p} `))) return true;
+  const tokens = (
+    c.text
+      .replace(/[‘’ʼ]/g, "'")
+      .toLowerCase()
+      .replace(LIST_NUMBER, '')
+      .match(/[a-z0-9]+(?:'s)?|,/g) ?? []
+  ).slice(0, 24);
+  for (;;) {
+    const opener = OPENERS.find((o) => o.every((w, i) => tokens[i] === w));
+    if (!opener) break;
+    const comma = tokens.indexOf(',');
+    if (SUBORDINATE.has(opener[0])) {
+      if (comma < 0 || comma > 12) return false;
+      tokens.splice(0, comma + 1);
+    } else tokens.splice(0, opener.length + (tokens[opener.length] === ',' ? 1 : 0));
+  }
+  const [first, next] = tokens;
+  if (!first) return false;
+  const opening = tokens.join(' ');
+  const opens = (p: string) => opening === p || opening.startsWith(`${p} `);
+  // "It was learned that …" points to nothing.
+  if (LEANING.impersonal.some(opens)) return false;
+  if (POINTERS.has(first)) return !STUDY.has(next ?? '');
+  if (LEANING.phrases.some(opens)) return true;
+  if (first !== 'the') return false;
+  // "The mass is …", "The lesion's …": "the" and a bare noun the clause before names, no organ of its own
+  // ("The spleen is enlarged"). A noun with words of its own ("The posterior tibial artery") names itself.
+  const t = tokens[2] ?? '';
+  const noun = tokens[1] ?? '';
+  const head = noun.endsWith("'s") ? noun.slice(0, -2) : VERBS.has(t) ? noun : '';
+  if (!head || STOP.has(head) || STUDY.has(head) || organs.has(stem(head))) return false;
+  // An abbreviation names its structure ("The SMA demonstrates …").
+  if (new RegExp(`\\b[Tt]he\\s+${head.toUpperCase()}\\b`).test(c.text)) return false;
+  return squash(before).split(' ').map(stem).includes(stem(head));
+}
+
+/** A sentence of the whole spine or outside it ("Alignment is normal.", "The paraspinal soft tissues …"): no level's. */
+export const speaksBeyondLevel = (c: Clause) => {
+  const said = ` ${squash(c.text)} `;
+  return LEANING.levelRunEnds.some((p) => said.includes(` ${p} `));
+};
+
+// Words that say how sure, how much, when or where, not what: a denial widened by dropping one still denies the same thing.
+const CUE_WORDS: ReadonlySet<string> = new Set(
+  [...CUE_INDEX.entries()].filter(([, list]) => list.some((c) => c.words.length === 1)).map(([w]) => w),
+);
+
+/**
+ * The words qualifying a denied term in a report's sentence ("nodular", "infiltrative" of "no nodular or
+ * infiltrative lesion"): back from the term to the denial, leaving out cue, stop and generic words. Empty when
+ * the sentence does not deny the term.
+ */
+export function deniedQualifiers(sentence: string, term: string): string[] {
+  // Commas kept as words: "no consolidation, effusion" does not qualify the effusion.
+  const words = sentence.toLowerCase().match(/[a-z0-9]+(?:-[a-z0-9]+)*|[,;:]/g) ?? [];
+  const t = squash(term).split(' ');
+  for (let i = 0; i + t.length <= words.length; i++) {
+    if (!t.every((w, k) => words[i + k] === w)) continue;
+    const out: string[] = [];
+    for (let j = i - 1; j >= 0 && i - j <= 5; j--) {
+      const w = words[j];
+      if (w === 'no' || w === 'not' || w === 'without') return out;
+      if (/^[,;:]$/.test(w) || w === 'or' || w === 'and' || w === 'nor') return out;
+      if (!STOP.has(w) && !CUE_WORDS.has(w) && !GENERIC.has(stem(w))) out.push(w);
+    }
+    return [];
+  }
+  return [];
 }

@@ -4,7 +4,7 @@
 // the sentence before it when it opens on "It"/"This", the one after it when that only tells its time,
 // and the heading it stands under ("Liver: ", "RIGHT:") when it says nothing without it; no size taken
 // from another finding's words.
-import { CUES, clausesOf, readClause, type Clause } from './clauses';
+import { CUES, clausesOf, labelName, readClause, type Clause } from './clauses';
 import { changesOf, dropsOf, polarityLostBy } from './clause-changes';
 import type { Report, Sentence, Span } from '../report/types';
 import { organsNamed } from '../nlp/organs';
@@ -86,13 +86,16 @@ export function carries(text: string, c: Clause): boolean {
   );
 }
 
+// "Cartilage, bones, and marrow:" opening a clause (clauses.ts's one label pattern).
+const LABEL = new RegExp(`^${labelName(59)}:(?=\\s)`);
+
 /** The clause's pieces between commas (not a number's "1,200"), as spans of the report. */
 function piecesOf(report: Report, c: Clause): Span[] {
   const out: Span[] = [];
   let from = c.start;
   const text = report.text.slice(c.start, c.end);
   // A label of several names is one piece: "Cartilage, bones, and marrow:" is never cut to "Marrow:".
-  const label = /^[^:.;()]{1,60}:(?=\s)/.exec(text)?.[0].length ?? 0;
+  const label = LABEL.exec(text)?.[0].length ?? 0;
   for (const m of text.matchAll(/,(?!\d)/g)) {
     if (m.index < label) continue;
     out.push({ start: from, end: c.start + m.index });
@@ -185,8 +188,12 @@ function labelOf(report: Report, c: Clause): string {
   const header = sub ? sub.header : !PLAIN_SECTIONS.has(section.kind) ? section.header : null;
   const opens = header && /^[\s\d.)-]*$/.test(report.text.slice(header.end, c.start));
   if (!header || !opens || header.name.split(/\s+/).length > 4 || c.text.toLowerCase().includes(header.name.toLowerCase())) return '';
-  // Abbreviations stay as written ("BPD", "CT pelvis").
-  const name = header.name
+  return labelText(header.name);
+}
+
+/** A heading as an item's label: "LEFT KIDNEY" as "Left kidney: ", abbreviations as written ("BPD", "CT pelvis"). */
+export function labelText(heading: string): string {
+  const name = heading
     .split(/\s+/)
     .map((w) => (w.length <= 3 ? w : w.toLowerCase()))
     .join(' ');

@@ -49,6 +49,8 @@ const KeptSchema = z.object({
   changes: z.array(z.string().min(1)),
   caveats: z.array(z.string().min(1)),
   alteredNormals: z.array(z.string().min(1)),
+  plainNormals: z.array(z.string().min(1)),
+  technique: z.array(z.string().min(1)),
 });
 const KEPT = KeptSchema.parse(keptData);
 for (const phrase of KEPT.conclusions)
@@ -56,6 +58,14 @@ for (const phrase of KEPT.conclusions)
 for (const time of KEPT.changes) if (!(time in CUES.time)) throw new Error(`impression-kept.json: "${time}" is no time of cues.json`);
 const CONCLUSIONS = new Set(KEPT.conclusions);
 const ALTERED_NORMAL = new RegExp(`\\b(?:${KEPT.alteredNormals.map(escapeRegExp).join('|')})\\b`, 'i');
+// A finding by the cue words' own name ("lesion", "collapse", "effusion"), not a grade alone ("a moderate-size vessel").
+const FINDING_WORD = new RegExp(`\\b(?:${CUES.significant.map(escapeRegExp).join('|')})`, 'i');
+// "The small and large bowel loops are normal, without obstruction, wall thickening …": a normal statement, whatever the cue words read in its list.
+const NORMAL_WORDS = new RegExp(`\\b(?:${CUES.normal.map(escapeRegExp).join('|')})\\b`, 'i');
+// "No pneumothorax, pleural effusion or suspicious focal air space opacity": a denial, whatever its hedge.
+const DENIES = /^\s*(?:no|without|negative for)\b/i;
+const TECHNIQUE = new RegExp(`\\b(?:${KEPT.technique.map(escapeRegExp).join('|')})\\b`, 'i');
+const PLAIN_NORMAL = new RegExp(`\\b(?:${KEPT.plainNormals.map(escapeRegExp).join('|')})\\b`, 'i');
 const CAVEAT = new RegExp(`\\b(?:${KEPT.caveats.map(escapeRegExp).join('|')})\\b`, 'i');
 // A sentence that qualifies the one before it: "However, it should be known that CT may be false negative …".
 const QUALIFIES = /^(?:however|but|although|nevertheless)\b/i;
@@ -180,7 +190,17 @@ export function statedItems(
     // A differential told as advice ("Other viral pneumonias and organizing pneumonia can be considered in
     // the differential diagnosis") states the findings it names like any other sentence.
     const states = c.positive || (c.recommendation && !c.negated.size);
-    if (!(states && own.length) && !lessened && (items.length > 0 || !c.significant)) continue;
+    // And one the cue words read as significant that no item says at all ("hypodense lesions in the liver that
+    // could not be characterized" beside lung masses): a finding the lexicon does not list is still told.
+    const untold =
+      !alike.length &&
+      c.positive &&
+      c.significant &&
+      !c.negated.size &&
+      underHeader &&
+      FINDING_WORD.test(c.text) &&
+      !NORMAL_WORDS.test(c.text);
+    if (!(states && own.length) && !lessened && !untold && (items.length > 0 || !c.significant)) continue;
     const text = windowOf(report, clauses, c, c.start, c.end);
     if (text && !out.some((item) => item.text.includes(text)) && !items.some((item) => item.text.includes(text)))
       out.push({ text, findings: own });
@@ -239,6 +259,35 @@ export function unreadItems(report: Report, u: Understanding, clauses: Clauses, 
 }
 
 /**
+ * Before a draft of nothing says "no acute …": every statement of the findings that is not read as normal or
+ * negative, as written ("There is a laceration in the left occipital scalp", "The liver shows a nutmeg
+ * pattern"). `refused` says why there is no draft when one of them cannot be cut out to stand alone.
+ */
+export function otherStatements(report: Report, clauses: Clauses): { items: ImpressionItem[]; refused?: string } {
+  const sections = new Set(findingsSections(report));
+  const items: ImpressionItem[] = [];
+  for (const c of clauses.all) {
+    if (!c.positive || c.communication || !c.words.length || ASKED.test(c.text) || BLANK.test(c.text) || DENIES.test(c.text)) continue;
+    // Words taken out by de-identification where the statement's verb stood ("have XXXX XXXX in the interval"): unreadable.
+    if (report.tokens.some((t, k) => t.kind === 'deid' && t.start >= c.start && t.end <= c.end && report.tokens[k + 1]?.kind === 'deid'))
+      continue;
+    // "Bone structures are natural": as it should be, with nothing measured, graded, timed or hedged.
+    const plain = !c.severity.length && !c.hedges.length;
+    // "Both lungs are clear and expanded", "Stable normal cardiac size", "Duplex imaging was carried out according
+    // to normal protocol with a 7.5 MHz probe": a normal statement, whatever its other words.
+    if (plain && (c.normal || (!c.time.size && !c.quantities.length && PLAIN_NORMAL.test(c.text)))) continue;
+    // How the images were made, and a title line ("DUPLEX ULTRASOUND OF LEGS").
+    if ((plain && TECHNIQUE.test(c.text)) || !/[a-z]/.test(c.text)) continue;
+    const sentence = report.sentences.find((x) => x.start <= c.start && c.start < x.end);
+    if (!sentence || !sections.has(sentence.section)) continue;
+    const text = windowOf(report, clauses, c, c.start, c.end);
+    if (!text) return { items: [], refused: `cannot say the study is normal: "${c.text.slice(0, 60)}" states something it cannot list` };
+    if (!items.some((item) => item.text.includes(text))) items.push({ text, findings: [] });
+  }
+  return { items };
+}
+
+/**
  * "The described manifestations primarily suggest infective pathology": "suggest" is a recommendation cue
  * of cues.json, but with no advice (advice.json: "suggest further imaging", "suggest correlation") it is
  * the radiologist's reading.
@@ -247,7 +296,15 @@ const readingNotAdvice = (c: Clause) =>
   c.recommendation && [...c.recommends].every((r) => /^suggest/.test(r)) && adviceKindOf(c.text) !== 'treatment';
 
 const PARAGRAPH_BREAK = /\n[ \t]*\r?\n/;
-const PRIOR = /\b(?:prior|previous|earlier)\b/i;
+// The study compared with, by cues.json's own words ('on a prior study', 'previous examination').
+const PRIOR = new RegExp(`\\b(?:${CUES.references.map(escapeRegExp).join('|')})\\b`, 'i');
+
+/** `more` after `text`, without the sentences it opens with that `text` says already (an antecedent taken along twice). */
+function onceEach(text: string, more: string): string {
+  const sentences = more.split(/(?<=[.?!])\s+(?=[A-Z])/);
+  while (sentences.length > 1 && text.toLowerCase().includes(sentences[0].toLowerCase().replace(/\.$/, ''))) sentences.shift();
+  return `${text} ${sentences.join(' ')}`;
+}
 
 /** A clause as written, list mark off, with its full stop. */
 const asWritten = (text: string) =>
@@ -372,7 +429,7 @@ export function keptFromImpression(
     const listed = impression.items.find(
       (x) => x.start <= said.start && said.start < x.end && !PARAGRAPH_BREAK.test(report.text.slice(x.marker.end, said.start)),
     );
-    if (listed && listed === itemOf.get(out[out.length - 1])) out[out.length - 1].text += ` ${kept}`;
+    if (listed && listed === itemOf.get(out[out.length - 1])) out[out.length - 1].text = onceEach(out[out.length - 1].text, kept);
     else {
       // And with the item's first sentences, told already or not: "Mass within the right lobe of the liver.
       // … Further evaluation with MRI is recommended." (the advice is the mass's, not the item's before).

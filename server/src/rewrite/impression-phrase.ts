@@ -5,6 +5,7 @@
 import type { Finding } from '../nlp';
 import { spanIndexAt } from '../report';
 import type { Report, Token } from '../report/types';
+import { labelName } from './clauses';
 import type { Side } from '../nlp/types';
 
 // Words that end the modifiers before a finding ("There is a | small left effusion").
@@ -173,6 +174,8 @@ export function statementOf(report: Report, f: Finding, side: Side | null, all: 
   return capitalise(hedge ? hedge + decapitalise(text) : text) + '.';
 }
 
+// A subheading before the clause ("Kidneys: "), by clauses.ts's one label pattern.
+const LABEL = new RegExp(`^${labelName(30)}:\\s*`);
 const COPULA = /\b(?:is|are|was|were|appears?|remains?|has become|have become|seems?)\b/i;
 
 /** The clause of a one-word predicate mention ("Heart size is mildly enlarged"), as a statement. */
@@ -187,7 +190,8 @@ export function predicateClause(report: Report, f: Finding): string | null {
   const subject = upTo.split(COPULA)[0] ?? '';
   if (!COPULA.test(upTo) || !/[a-z]{3}/i.test(subject.replace(/XXXX/g, ''))) return null;
   const text = clause
-    .replace(/^[A-Z][A-Za-z /&-]{0,30}:\s*/, '')
+    // (A spine level's label stays: "L3-4: There is normal disc height …" speaks of that level.)
+    .replace(LABEL, (label) => (/\d/.test(label) ? label : ''))
     .replace(/^(?:and|but|however|also)\s+/i, '')
     .replace(/[.\s]+$/, '');
   return text ? capitalise(text) + '.' : null;

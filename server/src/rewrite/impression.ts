@@ -21,7 +21,7 @@ import {
   type Understanding,
 } from '../nlp';
 import { parseReport } from '../report';
-import { CUES } from './clauses';
+import { CUES, labelName, readClause } from './clauses';
 import { stripListNumber } from './list-number';
 import type { Report, Span } from '../report/types';
 import { isExplained, isMinor } from '../nlp/minor';
@@ -45,6 +45,7 @@ import {
   carries,
   clausesFor,
   firstWord,
+  labelText,
   levelParagraphOf,
   pointsBack,
   sequelOf,
@@ -58,6 +59,7 @@ import {
   caveatItems,
   findingsSections,
   keptFromImpression,
+  otherStatements,
   runInImpression,
   statedItems,
   statedSections,
@@ -80,6 +82,8 @@ export interface ImpressionDraft {
   replaces: Span | null;
   /** Where a new IMPRESSION section goes (after the last findings section) when there is none. */
   insertAt: number;
+  /** Why no draft is offered: a statement of the findings that is not normal and that no item can carry. */
+  refused?: string;
 }
 
 const URGENCY_RANK: Readonly<Record<string, number>> = { minutes: 0, hours: 1, days: 2 };
@@ -386,7 +390,7 @@ export function draftImpression(
   // A caveat on what the exam can show goes with the draft whatever it says.
   items = [...items, ...caveatItems(report, items)];
   if (items.length) items = [...items, ...adviceItems(report, clauses, items)];
-  items = withTheirAntecedents(report, withoutRepeats(items.flatMap(splitAtQuotes)));
+  items = withTheirLabels(report, withTheirAntecedents(report, withoutRepeats(items.flatMap(splitAtQuotes))));
   // Nothing to list: the old impression's own all-clear, as written, keeps its scope ("No acute intracranial
   // process." is not "No acute abnormality." over a scalp laceration the findings describe).
   const allClear =
@@ -396,6 +400,11 @@ export function draftImpression(
     stripListNumber(allClear.text)
       .trim()
       .replace(/[.;,]*$/, '.');
+  // Else "no acute …" only when every statement of the findings reads as normal or negative: what else they
+  // state ("a laceration in the left occipital scalp", words the lexicon does not know) is listed as written,
+  // or the draft is refused.
+  let refused: string | undefined;
+  if (!items.length && !ownAllClear) ({ items, refused } = otherStatements(report, clauses));
   return {
     items,
     text: items.length
@@ -407,6 +416,7 @@ export function draftImpression(
           : 'No acute abnormality.',
     replaces: impression ? { start: impression.body.start, end: impression.body.end } : null,
     insertAt,
+    ...(refused ? { refused } : {}),
   };
 }
 
@@ -467,30 +477,102 @@ function withoutRepeats(items: readonly ImpressionItem[]): ImpressionItem[] {
 }
 
 // A sentence that speaks of the finding named before it: "The lesion appearance is stable …", "The outlook
-// is compatible with …", "… given its consolidated appearance", "There was no difference in the size … of the nodule".
-const SPEAKS_OF_BEFORE =
-  /^\s*(?:(?:it|its|this|these|those|they)\b|the (?:lesion|outlook|finding|appearance|abnormality)s?\b)|\b(?:given|due to|because of) its\b|^\s*there (?:was|is) no (?:significant )?(?:difference|change) in the size\b/i;
+// is compatible with …", "… given its consolidated appearance", "There was no difference in the size … of the nodule",
+// "Due to their size, they could not be characterized", "None of the remaining masses …", "The largest of the
+// described lymphadenopathies …", "Other possibilities such as … cannot be excluded", "… of the tendon consistent with …",
+// "The imaging findings are suggestive of …", "Given the patient's clinical presentation, these likely represent …".
+const OPENS_ON_BEFORE = [
+  /^\s*(?:(?:it|its|this|these|those|they|their)\b|the (?:(?:imaging|above|described|mentioned|radiologic|radiological) )?(?:lesion|outlook|finding|appearance|abnormality|manifestation)s?\b)/,
+  /^\s*there (?:was|is) no (?:significant )?(?:difference|change) in the size\b/,
+  // An opening phrase, then the pointer as the subject: "In this examination, they …", "Due to their size, they …".
+  /^[^,.;]{1,60},\s*(?:it|this|they|these|those)\b/,
+  // What the sentences before described, by a word that says so.
+  /^\s*(?:(?:none|some|one|all|each|most|both|many|several|the (?:largest|larger|smallest|smaller|biggest|dominant|latter|former))\s+of\s+)?(?:the\s+)?(?:remaining|aforementioned|above|described|mentioned|said)\b/,
+  /^\s*(?:none|some|one|all|each|most|both|the (?:largest|larger|smallest|smaller|biggest|dominant)) of (?:these|those|them)\b/,
+  /^\s*other\b(?!\s*:)/,
+  // A reading or a change with no subject of its own: "Compatible with adenoma.", "Has just emerged.", "…; no significant difference was found".
+  /^\s*(?:most\s+)?(?:compatible|consistent|suggestive|in favor)\b|^\s*(?:has|have|had)\s+(?:just\s+)?(?:emerged|appeared|developed|increased|decreased|regressed)\b/,
+  /^\s*no (?:significant |marked )?(?:difference|change)\b/,
+];
+const oneOf = (patterns: RegExp[]) => new RegExp(patterns.map((r) => r.source).join('|'), 'i');
+/** Opens on what was named before: with nothing to join, the sentence before goes with it. */
+const OPENS_BACK = oneOf(OPENS_ON_BEFORE);
+const SPEAKS_OF_BEFORE = oneOf([
+  ...OPENS_ON_BEFORE,
+  /\b(?:given|due to|because of) (?:its|their)\b/,
+  // A bare structure with "the" in mid-sentence: the one the sentence before named ("… of the tendon consistent with …").
+  /\b(?:of|in|within|along) the (?:tendon|ligament|lesion|mass|nodule|cyst)\b(?!\s+(?:of|in|at)\b)/,
+]);
+// Words that join a sentence's later clause to its first: "…, but other possibilities …".
+const JOINER = /[\s,;:]*(?:\b(?:but|however|although|though|whereas|while|and)\b)?[\s,;:]*$/i;
+
+/** Advice or a normal or negative statement, as the verifier reads it: it names no finding a later sentence could speak of. */
+const namesNothing = (text: string) => !readClause(text, { start: 0, end: text.length }, 'findings', null).positive;
+
+/** Where in `sentence` the item's words start (its first three words in order); -1 when not found. */
+function startIn(sentence: string, item: string): number {
+  const words = tokens(item).slice(0, 3);
+  if (!words.length) return -1;
+  return sentence.search(new RegExp(`\\b${words.join('[^a-z0-9]+')}\\b`, 'i'));
+}
 
 /**
- * An item that speaks of the finding before it in the report goes right after the item that says that
- * finding (joined to it): listed after another finding, "its consolidated appearance" reads as that one's.
+ * An item that speaks of what the report named before it never stands apart from it: joined right after
+ * the item that says that (in the report's order), else given that sentence before it, as written (listed
+ * after another finding, "its consolidated appearance" reads as that one's; listed first, "None of the remaining
+ * masses …" has no masses to remain of). A later clause of a sentence ("…, but other possibilities such as …")
+ * takes its sentence whole.
  */
 function withTheirAntecedents(report: Report, items: readonly ImpressionItem[]): ImpressionItem[] {
   const out = items.map((item) => ({ ...item, findings: [...item.findings] }));
   const said = (text: string) => new Set(tokens(text).filter((w) => !UNSAID.has(w)));
   const joined = new Map<ImpressionItem, { text: string; after: { at: number; text: string }[] }>();
+  const bare = (text: string) => text.toLowerCase().replace(/[.\s]+$/, '');
   for (let i = 0; i < out.length; i++) {
     const item = out[i];
-    const at = sourceOf(report, item.text.split(SENTENCE_END)[0]);
+    const first = item.text.split(SENTENCE_END)[0];
+    const at = sourceOf(report, first);
     if (at < 0) continue;
+    const sentence = report.sentences[at];
+    // A later clause of its sentence that leans on the clause before it: the sentence whole.
+    const from = startIn(sentence.text, first);
+    const opening = from > 0 ? sentence.text.slice(0, from).replace(JOINER, '') : '';
+    // (Its pointer taken off or not: "…; it has just emerged" is listed as "Has just emerged.")
+    const pointer = /\b(?:it|this|these|those|they)\s*$/i.test(sentence.text.slice(0, from));
+    if (opening && tokens(opening).filter((w) => !UNSAID.has(w)).length >= 2 && (pointer || SPEAKS_OF_BEFORE.test(first))) {
+      const whole = tidy(sentence.text);
+      const lead = bare(tidy(opening));
+      const host = out.find((x) => x !== item && bare(x.text).includes(lead));
+      const rest = item.text.slice(first.length);
+      if (!host) {
+        item.text = whole + rest;
+        continue;
+      }
+      if (!bare(host.text).includes(bare(whole))) {
+        // In place of the opening where the host ends a sentence on it, else after the host.
+        const k = host.text.toLowerCase().indexOf(lead);
+        const after = host.text.slice(k + lead.length);
+        host.text = /^(?:[.?](?:\s|$)|$)/.test(after) ? host.text.slice(0, k) + whole.slice(0, -1) + after : `${host.text} ${whole}`;
+      }
+      if (rest.trim() && !host.text.includes(rest.trim())) host.text += rest;
+      host.findings.push(...item.findings);
+      out.splice(i--, 1);
+      continue;
+    }
     // A place with no side of its own ("in the lower lobe", "around the nodules") whose side the nearest sentence
     // before that names one gives (up to three back: "… right lung middle lobe …. In the lower lobe …. Several nodules …").
     const unsided = !SIDE_TEXT.test(item.text) && LEANS_ON_PLACE.test(item.text);
     const sided = unsided ? [1, 2, 3].map((k) => at - k).find((j) => j >= 0 && SIDE_TEXT.test(report.sentences[j].text)) : undefined;
     const sideFromBefore = sided !== undefined;
-    const prev = report.sentences[sided ?? at - 1];
-    if (!prev || prev.section !== report.sentences[at].section) continue;
-    if (!sideFromBefore && !SPEAKS_OF_BEFORE.test(item.text)) continue;
+    // (Advice and normal statements name no finding: "Further work-up is indicated. Other benign masses …" and
+    // "The neurovascular bundles are not involved. The lesion has a PI-RADS score of 2" speak of the lesion before.)
+    let back = sided ?? at - 1;
+    while (!sideFromBefore && back > 0 && report.sentences[back].section === sentence.section && namesNothing(report.sentences[back].text))
+      back--;
+    const prev = report.sentences[back];
+    if (!prev || prev.section !== sentence.section) continue;
+    const leans = SPEAKS_OF_BEFORE.test(first);
+    if (!sideFromBefore && !leans) continue;
     // The item that says most of the sentence before (its words, not "there is").
     const before = [...said(prev.text)];
     const share = (x: ImpressionItem) => {
@@ -501,7 +583,16 @@ function withTheirAntecedents(report: Report, items: readonly ImpressionItem[]):
       (best, x) => (x !== item && share(x) >= 0.6 && (!best || share(x) > share(best)) ? x : best),
       undefined,
     );
-    if (!host || (out.indexOf(host) === i - 1 && !sideFromBefore) || host.text.includes(item.text)) continue;
+    if (host?.text.includes(item.text)) continue;
+    if (!host) {
+      // None: the sentence it speaks of goes before it, as written (and the one that sentence speaks of, once).
+      const prior = report.sentences[at - 2];
+      const chain = SPEAKS_OF_BEFORE.test(prev.text) && prior && prior.section === sentence.section ? `${tidy(prior.text)} ` : '';
+      const text = tidy(prev.text);
+      if (OPENS_BACK.test(first) && text && !namesNothing(prev.text) && !item.text.includes(text.slice(0, -1)))
+        item.text = `${chain}${text} ${item.text}`;
+      continue;
+    }
     // Joined in the report's order, whichever item came first.
     const parts = joined.get(host) ?? { text: host.text, after: [] };
     parts.after.push({ at, text: item.text });
@@ -512,20 +603,47 @@ function withTheirAntecedents(report: Report, items: readonly ImpressionItem[]):
     out.splice(i--, 1);
   }
   // "No difference was found in the size of the nodule compared with the previous study" after the nodule's
-  // sentence: its time, which no other item says, goes with it.
+  // sentence: its time, which no other item says, goes with it; so does what a sentence opening on it tells
+  // of it ("The largest of these nodes measures 2.1 cm.", "Due to their size, they cannot be characterized.").
   for (const item of out) {
     const at = sourceOf(report, item.text.split(SENTENCE_END).pop() ?? '');
     const next = report.sentences[at + 1];
-    if (at < 0 || !next || next.section !== report.sentences[at].section || !STABLE_SINCE.test(next.text)) continue;
+    if (at < 0 || !next || next.section !== report.sentences[at].section) continue;
+    const aside = tidy(next.text);
+    if (!aside || out.some((x) => x.text.includes(aside.slice(0, -1)))) continue;
     const named = [...next.text.matchAll(/\b(?:the|its) ([a-z]+)/gi)].map((m) => m[1].toLowerCase());
     const own = new Set(tokens(item.text));
-    const aside = tidy(next.text);
-    if (!named.some((w) => own.has(w) || own.has(w.replace(/s$/, ''))) || out.some((x) => x.text.includes(aside.slice(0, -1)))) continue;
-    item.text = `${item.text} ${aside}`;
+    const stable = STABLE_SINCE.test(next.text) && named.some((w) => own.has(w) || own.has(w.replace(/s$/, '')));
+    // (Not a normal statement: "These are otherwise normal" beside a finding reads as "nothing is wrong".)
+    const read = readClause(next.text, { start: 0, end: next.text.length }, 'findings', null);
+    // (Not a sentence the report says twice: after two findings it is told where the verifier reads it.)
+    const once = report.sentences.filter((x) => x.text.trim() === next.text.trim()).length === 1;
+    // ("It …", "This …" after an item: sequelOf's, which words them so the verifier reads them with it.)
+    const leans = OPENS_BACK.test(next.text) && !CUES.dangling.includes(firstWord(next.text));
+    if (stable || (once && leans && !read.recommendation && !read.normal)) item.text = `${item.text} ${aside}`;
   }
   return out;
 }
 const SENTENCE_END = /(?<=[a-z)]\.)\s+(?=[A-Z])/;
+const OWN_LABEL = new RegExp(`^${labelName(40)}:\\s`);
+
+/**
+ * "Left kidney: Measures 10.9 cm. There is a 6 mm stone.": an item lifted from a labelled paragraph after its
+ * first sentence says nothing of its side or organ without the label, so the label goes before it as written.
+ */
+function withTheirLabels(report: Report, items: readonly ImpressionItem[]): ImpressionItem[] {
+  return items.map((item) => {
+    const at = sourceOf(report, item.text.split(SENTENCE_END)[0]);
+    const sentence = report.sentences[at];
+    const sub = sentence && report.sections[sentence.section]?.subsections.find((x) => x.start <= sentence.start && sentence.start < x.end);
+    if (!sub || sub.header.name.split(/\s+/).length > 4 || /^[CTLS]\d/i.test(sub.header.name)) return item;
+    // Said already: the item names the label's words ("left kidney", "kidney"), or opens on a label of its own.
+    const own = new Set(tokens(item.text));
+    if (tokens(sub.header.name).every((w) => own.has(w) || own.has(w.replace(/s$/, ''))) || OWN_LABEL.test(item.text)) return item;
+    return { ...item, text: labelText(sub.header.name) + item.text };
+  });
+}
+
 // "in the lower lobe", "around the nodules", "the basal segment": a place in the lung the sentence names without a side.
 const LEANS_ON_PLACE = /\b(?:lobes?|segments?|the (?:nodules?|lesions?|masses|consolidations?))\b/i;
 

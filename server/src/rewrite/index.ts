@@ -133,7 +133,11 @@ const ENGINE: Record<RewriteKind, KindEngine> = {
       const draft = draftImpression(report, analysis.understanding, { includeMinor: options.includeMinor ?? false });
       const where = placed(report, draftPlacement(draft), draft.text);
       const text = applyEdit(report.text, where.edit!);
-      return { kind, text, ...where, replacesImpression: draft.replaces !== null, verification: verify(kind, analysis, text), by: 'rules' };
+      // A findings statement the draft can neither call normal nor list: refused, the verifier has nothing to add.
+      const verification = draft.refused
+        ? { ok: false, reasons: [draft.refused], details: [{ message: draft.refused }] }
+        : verify(kind, analysis, text);
+      return { kind, text, ...where, replacesImpression: draft.replaces !== null, verification, by: 'rules' };
     },
     verify: (analysis, output, mode, _details, parsed) => verifyRewrite(analysis, output, { kind: 'impression', mode, parsed }),
   },

@@ -46,6 +46,9 @@ const LIST_GAP = /^\s*(?:,\s*|,?\s*(?:and|or|as well as)\s+(?:the\s+)?|\s*[&/]\s
 export const HEAD = -2;
 // An adjective of a space around or within an organ: "intracranial", "retroperitoneal", "intramammary"
 // (not the organ itself: "calvarial signal abnormalities" are the skull's).
+const OF_OWNER = /^\s+of\s+(?:the\s+)?(?:(?:left|right|bilateral|medial|lateral|proximal|distal)\s+)?$/i;
+/** A finding that lives in at least this many organs (a cyst, a mass) says nothing of where it is. */
+const MANY_PLACES = 4;
 const ADJECTIVE = /^(?:intra|inter|retro|peri|para|sub|supra|infra|extra)[a-z]+(?:al|ic|ar|ary)$/i;
 
 /** An organ hit, or a place word's (placement-words.json `places`). */
@@ -150,6 +153,22 @@ export class Router {
     // "the right lung lat lobe": the lobe is the lung's own, and counts for it.
     const yields = (h: OrganHit) => own.size > 0 && isPart(h) && !own.has(h.organ);
     const alone = (h: OrganHit) => !organs.some((g) => g !== h && g.start === h.start && g.end === h.end);
+    // "the posterolateral corner of the tibia": a part named "of" another organ of this template is that
+    // organ's (a contusion of the bone, not of the ligaments of the corner). Not a thing of many places
+    // ("lymph nodes of the mesentery"), which the rules for those place.
+    const ownedBy = (h: OrganHit) =>
+      h.by === 'term' &&
+      !LOCATED_BY.has(h.organ) &&
+      organs.some((g) => {
+        const gap = text.slice(h.end - offset, g.start - offset);
+        return (
+          g.by === 'term' &&
+          g.start > h.end &&
+          OF_OWNER.test(gap) &&
+          this.organSubs.has(g.organ) &&
+          !sameSubs(this.organSubs.get(g.organ)!, this.organSubs.get(h.organ))
+        );
+      });
     // An adjective of the space of one organ before the noun of another place, an organ or a finding of
     // one organ ("intracranial flow voids", "retroperitoneal lymphadenopathy"): the noun
     // names the thing, the adjective where it is. Of a thing found in many places ("intramammary lymph
@@ -168,7 +187,11 @@ export class Router {
       h.by === 'term' &&
       ADJECTIVE.test(text.slice(h.start - offset, h.end - offset)) &&
       (organs.some((g) => g.by === 'term' && adjacentAfter(h, g.start) && nounPlaces(h, [g.organ])) ||
-        concepts.some((c) => adjacentAfter(h, c.start) && nounPlaces(h, ORGANS_OF_CONCEPT.get(c.concept) ?? [])));
+        // (Not a finding of many places: a "pericardial cyst" is the pericardium's, not the liver's or kidney's.)
+        concepts.some((c) => {
+          const of = ORGANS_OF_CONCEPT.get(c.concept) ?? [];
+          return adjacentAfter(h, c.start) && of.length < MANY_PLACES && nounPlaces(h, of);
+        }));
     let list: { end: number; subs: readonly number[] } | null = null;
     for (const h of organs) {
       // A part word of no organ here ("no evidence of cortical thinning" in a renal scan) names no place: the sentence before does.
@@ -184,7 +207,7 @@ export class Router {
       last = { organ: h.organ, start: h.start, end: h.end, subs };
       if (same) continue;
       named?.add(h.organ);
-      if (yields(h) || modifier(h)) continue;
+      if (yields(h) || modifier(h) || ownedBy(h)) continue;
       // A list starts at a word of one organ ("aortic arch" is the mediastinum's and the aorta's); its
       // members of the first one's place count there ("prevascular, paratracheal and subcarinal"), the others not.
       const inList: boolean = list !== null && h.by === 'term' && LIST_GAP.test(text.slice(list.end - offset, h.start - offset));
@@ -271,6 +294,18 @@ export class Router {
     if (located.length && ev.namedOutside && ev.clues.filter(placing).every((c) => LOCATED_BY.has(c.organ ?? ''))) return null;
     if (ownField && ev.clues.every((c) => !placing(c) || c.place || c.organ === ownField.organ))
       return { sub: ownField.subs[0], by: 'organ' };
+    // A finding of a thing found in many places with a field of its own here ("No pelvic or inguinal
+    // adenopathy" in an abdomen CT with Lymph nodes), placed by no organ but a region: that field.
+    const ownFieldOf = (o: string) => this.subsOf(o).find((k) => this.template.findings[k].organs.length === 1);
+    // (A finding that lives there and in no other field here: not fat stranding, which the bowel's field holds too.)
+    const locatedOnly = (c: Clue) =>
+      (ORGANS_OF_CONCEPT.get(c.concept ?? '') ?? []).every((o) => LOCATED_BY.has(o) || !this.subsOf(o).length);
+    const locatedFinding = [...LOCATED_BY].find(
+      (o) =>
+        ownFieldOf(o) !== undefined &&
+        ev.clues.some((c) => c.by === 'finding' && locatedOnly(c) && ORGANS_OF_CONCEPT.get(c.concept ?? '')?.includes(o)),
+    );
+    if (locatedFinding && !ev.namedOutside && !ev.clues.some(placing)) return { sub: ownFieldOf(locatedFinding)!, by: 'finding' };
     const organNamed = ev.clues.some(placing);
     // An organ named as a landmark ("free air in the pleural space adjacent to the upper lobe") does
     // not outvote the organ the finding is in, when the sentence names one.
@@ -318,11 +353,10 @@ export class Router {
     // A finding of many organs ("no obvious solid mass" after the kidneys) says nothing of where it is:
     // the sentence before does.
     if (prevSub !== null && weak.every((c) => c.subs.length > 2)) return { sub: prevSub, by: 'context' };
-    const scores = new Map<number, number>();
-    for (const c of weak) for (const i of c.subs) scores.set(i, (scores.get(i) ?? 0) + 1 / c.subs.length);
-    let best = -1;
-    for (const [i, score] of scores) if (best < 0 || score > scores.get(best)! || (score === scores.get(best)! && i < best)) best = i;
-    return { sub: best, by: 'finding' };
+    // Weak clues that agree on no one field ("a lesion" of the liver, pancreas or kidneys, and the
+    // sentence before of none of them) read no organ with confidence: no organ's field, but the general one.
+    const fields = new Set(weak.flatMap((c) => c.subs));
+    return fields.size === 1 ? { sub: [...fields][0], by: 'finding' } : null;
   }
 
   /** The fields an organ has in this template. */

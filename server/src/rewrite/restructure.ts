@@ -14,7 +14,17 @@ import { wordsFromTokens, wordsOf, type Word } from '../nlp/words';
 import { OTHER_LABEL, templateById, type ReportTemplate, type TemplateSubsection } from '../templates/library';
 import { chooseTemplate, type TemplateChoice } from '../templates/choose';
 import { inProtocolName, isNotice, isNoticeHeader, MATERIALS, sentenceKind } from '../templates/sentence-kinds';
-import { BACK_REFERENCE, DATING } from '../templates/placement-words';
+import {
+  BACK_REFERENCE,
+  BEYOND_LEVEL,
+  DATING,
+  LEVEL_ALONGSIDE,
+  LEVEL_FINDINGS,
+  LEVEL_PARTS,
+  LEVEL_SPACE,
+  READING,
+  WHOLE_REPORT,
+} from '../templates/placement-words';
 import { HEAD, norm, OTHER, Router, type PlacedBy, type Target } from './restructure-subsection';
 import { labelName } from './clauses';
 
@@ -72,9 +82,12 @@ const HEADER_SECTIONS = [
 const LABEL = new RegExp(`^(${labelName(48)}?)[ \\t]*:(?!\\d)[ \\t]*`);
 const TERMINAL = /[.!?]["')\]]*$/;
 const SIDED = /\b(?:right|left|bilateral|rt|lt)\b/i;
-const ANAPHORA = /^(?:it|its|this|these|they|their|which)\b/i;
+// (Also after a connective: "However, it was evaluated in favor of a benign lesion."; and "In this localization, …".)
+const ANAPHORA =
+  /^(?:(?:however|also|additionally|again|furthermore|moreover|in addition),?\s+)?(?:it|its|this|these|they|their|which|(?:in|at) (?:this|that|the same) (?:localization|location|region|area|site))\b/i;
 const TWIN = /^(?:twin|baby|fetus) [A-D1-4]\b/i;
-const FRAGMENT = /^[a-z)\]]/;
+// (Also one cut at a question mark that goes on after a comma: ", soft tissue densities … were thought …".)
+const FRAGMENT = /^(?:[a-z)\]]|[,;]\s)/;
 const INTERPRETATION = /^\s*interpretations?\s*$/i;
 const DISCUSSION = /^\s*discussion\s*$/i;
 const HEADING_LINE = new RegExp(`^${labelName(48)}:$`);
@@ -94,6 +107,13 @@ function deniedBy(sub: TemplateSubsection): string[] {
   }
   return list;
 }
+
+/** A label's words, lower case and singular ("Kidneys and ureters" → kidney, and, ureter). */
+const wordsIn = (label: string) =>
+  label
+    .toLowerCase()
+    .match(/[a-z0-9]+/g)
+    ?.map((w) => w.replace(/s$/, '')) ?? [];
 
 const snippetEscape = (s: string) => s.replace(/[\\$}]/g, (c) => '\\' + c);
 
@@ -189,6 +209,8 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     const covers = (p: { part: string; context: string }) => template.bodyParts.includes(p.part) || template.bodyParts.includes(p.context);
     return parts.length > 0 && parts.every((p) => p.context !== 'other' && !covers(p));
   };
+  /** Sections headed by an exam's title that state no finding: the exam. */
+  const examTitles = new Set<number>();
   /** Headings that are one field's label: the field, and the section's first sentence (which the heading opens). */
   const headedBy = new Map<number, { sub: number; first: number }>();
   report.sections.forEach((section, k) => {
@@ -219,8 +241,26 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     // The field's own name as the heading ("FETAL ANATOMY:") is said by the field's label.
     const own = sub >= 0 && norm(section.header.name).toLowerCase() === template.findings[sub].label.toLowerCase();
     const first = report.sentences.findIndex((x) => x.section === k);
-    if (sub >= 0) headedBy.set(k, { sub, first: own ? -1 : first });
+    // "MRI BRAIN WITH AND WITHOUT CONTRAST: __": an exam's title set as a heading over no finding is the
+    // exam, its words kept with its line; filed by organ, the heading would be lost.
+    if (titled && report.sentences.every((x, i) => x.section !== k || !conceptsBySentence.has(i))) {
+      examTitles.add(k);
+      headedBy.set(k, { sub: HEAD, first });
+    } else if (sub >= 0) headedBy.set(k, { sub, first: own ? -1 : first });
     else if (otherExam(section.header.name)) headedBy.set(k, { sub: OTHER, first });
+    // A region's heading over a line or two that say nothing without it ("EJECTION FRACTION: 72%."):
+    // the heading stays with its line, in the general field, so the value keeps its name.
+    // (Not an exam's name, "ANKLE MRI:", over the exam's title line: that line says what it is.)
+    else if (
+      anatomyHeaders.has(k) &&
+      lines <= 2 &&
+      first >= 0 &&
+      !conceptsBySentence.has(first) &&
+      !hw.some((_, j) => MODALITY_TRIE.match(hw, j))
+    ) {
+      const fw = wordsOf(report.sentences[first].text);
+      if (!organsNamed(fw, report.sentences[first].text).length) headedBy.set(k, { sub: HEAD, first });
+    }
   });
   // The same heading inside FINDINGS ("FINDINGS: HEAD: … CERVICAL SPINE: …"): its sentences, the heading's own line first.
   const otherRegion = new Set<number>();
@@ -246,8 +286,12 @@ export function restructure(report: Report, template: ReportTemplate, options: R
   let previous: Target | null = null;
   /** The level field the last sentence at a level went to: "at this level" speaks of it. */
   let lastLevel: number | null = null;
-  /** The level a level label opened ("C5-6: … . No cord compression."): its line stays under it. */
-  let openLevel: { sub: number; end: number } | null = null;
+  /**
+   * The level a level label opened ("C5-6: … . No cord compression."): its line stays under it. A
+   * sentence at one level opens its paragraph ("At the L4-5 level, … . There is broad based disk
+   * bulging …"): what follows in it at no other level and of the level's own parts stays there too.
+   */
+  let openLevel: { sub: number; end: number; paragraph?: true } | null = null;
   // "INTERPRETATION: Real-time exam demonstrates a single intrauterine fetus …" above the IMPRESSION,
   // and "DISCUSSION: No acute intracranial abnormalities …" in a report without FINDINGS: the findings.
   const lastImpression = report.sections.map((x) => x.kind).lastIndexOf('impression');
@@ -274,6 +318,11 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     if (examHistory) {
       header.get('history')!.push(i);
       placedBy.set(i, 'section');
+      return;
+    }
+    if (examTitles.has(s.section)) {
+      header.get('exam')!.push(i);
+      placedBy.set(i, 'title');
       return;
     }
     // An exam title on a line of its own below the history ("CT HEAD WITHOUT CONTRAST") is the exam.
@@ -335,7 +384,10 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     }
     // "This is a 22-year-old pregnant female.": who the patient is, stating a finding that under a
     // history header would read as the clinical question; in the findings' general field, no organ's.
-    if (sentence === 'history') {
+    // Not the reading of the finding before ("It was evaluated as compatible with respiratory
+    // bronchiolitis in the case with a history of smoking."): that stays with it.
+    const leansOnBefore = ANAPHORA.test(s.text) && previous !== null && s.section === flowSection;
+    if (sentence === 'history' && !leansOnBefore) {
       head.push(i);
       placedBy.set(i, 'unplaced');
       return;
@@ -388,12 +440,26 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     // "Lack of radiographic evidence of malignancy should not delay a biopsy …" speaks of no organ of this patient.
     if (isNotice(s.text)) return { sub: HEAD, by: 'unplaced' };
     const label = LABEL.exec(s.text);
-    const sameLine = openLevel !== null && !/[\r\n]/.test(report.text.slice(openLevel.end, s.start));
-    if (!label && sameLine && !organs.some((h) => h.by === 'pattern')) {
+    const gap = openLevel === null ? '' : report.text.slice(openLevel.end, s.start);
+    const sameLine = openLevel !== null && !openLevel.paragraph && !/[\r\n]/.test(gap);
+    const sameParagraph =
+      !!openLevel?.paragraph &&
+      !/\n[ \t]*\r?\n/.test(gap) &&
+      !BEYOND_LEVEL.test(s.text) &&
+      organs.every(
+        (h) =>
+          LEVEL_PARTS.has(h.organ) ||
+          LEVEL_SPACE.test(report.text.slice(h.start, h.end)) ||
+          (LEVEL_ALONGSIDE.has(h.organ) &&
+            (organs.some((g) => LEVEL_PARTS.has(g.organ)) || (conceptsBySentence.get(i) ?? []).some((c) => LEVEL_FINDINGS.has(c.concept)))),
+      );
+    if (!label && (sameLine || sameParagraph) && !organs.some((h) => h.by === 'pattern')) {
       openLevel!.end = s.end;
-      return { sub: openLevel!.sub, by: 'label' };
+      return { sub: openLevel!.sub, by: sameLine ? 'label' : 'context' };
     }
     openLevel = null;
+    // "The remaining levels are unremarkable." after a level speaks of the other levels, not the one before.
+    const before = previous && router.isLevel(previous.sub) && BEYOND_LEVEL.test(s.text) ? null : previous;
     // "There is foraminal narrowing at this level." speaks of the last level named, also across a
     // sentence of another field between ("At C4-5, … . A cord signal abnormality is not identified. … at this level").
     if (!label && lastLevel !== null && THIS_LEVEL.test(s.text)) return { sub: lastLevel, by: 'context' };
@@ -406,7 +472,7 @@ export function restructure(report: Report, template: ReportTemplate, options: R
         s.start,
         [],
       );
-      const target = exact !== null ? { sub: exact, by: 'label' as const } : router.pick(ev, previous);
+      const target = exact !== null ? { sub: exact, by: 'label' as const } : router.pick(ev, before);
       if (target && target.sub >= 0) {
         labelOf.set(i, label[1]);
         if (organsNamed(wordsOf(label[1]), label[1]).some((h) => h.by === 'pattern')) openLevel = { sub: target.sub, end: s.end };
@@ -418,10 +484,18 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     // "There is a fetal pole measuring 7mm consistent with 6 weeks 4 days.": the pregnancy's dating, its biometry.
     const biometry = router.subsOf('fetal-biometry');
     if (biometry.length && DATING.test(s.text)) return { sub: biometry[0], by: 'organ' };
-    // "It causes narrowing of the lumen.": a sentence about the one before, naming no organ, stays with it.
-    if (previous && ANAPHORA.test(s.text) && !organs.length) return { sub: previous.sub, by: 'context' };
+    // "There was no difference in other findings when compared with the previous examination.": the whole exam's.
+    if (!label && !organs.length && WHOLE_REPORT.test(s.text)) return { sub: HEAD, by: 'unplaced' };
+    // "It causes narrowing of the lumen.": a sentence about the one before, naming no organ (or only a
+    // differential in brackets: "However, it was evaluated in favor of benign pathologies (pericardial
+    // cyst?)."), stays with it; so does the reading of that finding ("Primary consideration is of a
+    // benign mixed tumor (pleomorphic adenoma)"), not under the organ a diagnosis of it is listed for.
+    const bracketed = (h: OrganHit) => /\([^()]*$/.test(report.text.slice(s.start, h.start));
+    const leans = ANAPHORA.test(s.text) || (!label && READING.test(s.text));
+    if (before && leans && organs.every(bracketed)) return { sub: before.sub, by: 'context' };
     // "(small airway disease? small vessel disease?)." cut at its question marks: the pieces are the sentence's before.
-    if (previous && FRAGMENT.test(s.text) && !ev.clues.some((c) => c.by === 'organ')) return { sub: previous.sub, by: 'context' };
+    if (before && FRAGMENT.test(s.text) && (/^[,;]/.test(s.text) || !ev.clues.some((c) => c.by === 'organ')))
+      return { sub: before.sub, by: 'context' };
     // "… and the ligament has a celery stick appearance" after the cruciate ligament: the same ligament;
     // "The mass was measured 27 mm" after the sigmoid colon's mass (Other): the colon's, not the lungs'.
     // Not one that names an organ this template has no field for ("The pituitary gland is not identified,
@@ -431,10 +505,10 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     const otherOrgan =
       ev.namedOutside &&
       !(referent && s.start + referent.index <= ev.outsideAt && ev.outsideAt < s.start + referent.index + referent[0].length);
-    if (referent && previous && !otherOrgan && !ev.clues.some((c) => c.by === 'organ' && !c.landmark))
-      return { sub: previous.sub, by: 'context' };
+    if (referent && before && !otherOrgan && !ev.clues.some((c) => c.by === 'organ' && !c.landmark))
+      return { sub: before.sub, by: 'context' };
     // "Parenchyma is homogeneous." after the prostate: a part of the organ the sentence before spoke of.
-    if (previous && ev.partsOnly && !ev.clues.some((c) => c.by === 'finding' && c.strong)) return { sub: previous.sub, by: 'context' };
+    if (before && ev.partsOnly && !ev.clues.some((c) => c.by === 'finding' && c.strong)) return { sub: before.sub, by: 'context' };
     // "Non-contrast CT of the thorax within normal limits.": the whole exam, no organ's field. Not a
     // finding of one place the modality only qualifies ("no CT evidence of acute diverticulitis").
     // So is a sentence of a whole region ("Concerning the remainder of the pelvis, no acute pathology is
@@ -444,14 +518,17 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     // pre-epiglottic space" after the epiglottis) is where the sentence before is, not in some field a
     // mass may be in (the brain's).
     const manyPlaces = (c: { concept?: string }) => (ORGANS_OF_CONCEPT.get(c.concept ?? '')?.length ?? 0) >= MANY_PLACES;
-    if (previous && !label && !organs.length && ev.clues.length && ev.clues.every((c) => c.by === 'finding' && manyPlaces(c)))
-      return { sub: previous.sub, by: 'context' };
-    const target = router.pick(ev, previous);
+    if (before && !label && !organs.length && ev.clues.length && ev.clues.every((c) => c.by === 'finding' && manyPlaces(c)))
+      return { sub: before.sub, by: 'context' };
+    const target = router.pick(ev, before);
     // "Twin A is cephalic ... Estimated fetal weight 640 grams.": the rest of the twin's line stays with it.
     if (target && target.sub >= 0 && TWIN.test(s.text)) openLevel = { sub: target.sub, end: s.end };
+    // (Also where one field holds every level, "Disc levels and spinal canal": the paragraph stays whole there.)
+    const levels = new Set(ev.clues.flatMap((c) => (c.level ? c.subs : [])));
+    if (target && !label && levels.size === 1 && levels.has(target.sub)) openLevel = { sub: target.sub, end: s.end, paragraph: true };
     if (target) return target;
     if (ev.known) return { sub: OTHER, by: 'other' };
-    if (previous) return { sub: previous.sub, by: 'context' };
+    if (before) return { sub: before.sub, by: 'context' };
     return { sub: HEAD, by: 'unplaced' };
   }
 
@@ -566,8 +643,13 @@ export function restructure(report: Report, template: ReportTemplate, options: R
   function subsectionLine(label: string, list: readonly number[], level = false): string {
     const texts = list.map((i) => esc(filedTextOf(i)));
     // The source's own label for this subsection opens the line in its place ("Kidneys: ...", not "Kidneys and ureters: Kidneys: ...").
+    // Only a label the field's own names hold ("Kidneys" under "Kidneys and ureters"): a part's label
+    // ("Fetal Ventricles:" under "Fetal anatomy") is no name for the field: the field's label goes on a line of its own.
     const own = labelOf.get(list[0]);
-    if (own !== undefined) return joinGathered(texts, eol);
+    if (own !== undefined)
+      return wordsIn(own).every((w) => wordsIn(label).includes(w))
+        ? joinGathered(texts, eol)
+        : `${label}:${eol}${joinGathered(texts, eol)}`;
     // A level's field over a sentence that names its level in its own words ("At C4-5, ..."): the
     // label on a line of its own, so the level is not read twice, or in two spellings, in one sentence.
     if (level) return `${label}:${eol}${joinGathered(texts, eol)}`;
@@ -580,6 +662,18 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     return `${label}: ${joinGathered(texts, eol)}`;
   }
 
+  // A section of no known kind keeps its side of the impression in an imaging report: "DIMENSIONS:"
+  // or a biometry line dictated before the IMPRESSION stays before it; a note after it stays after.
+  const firstImpression = impression.length && report.document === 'imaging' ? report.sentences[impression[0]].section : -1;
+  const extraBlock = ([sectionIndex, list]: [number, number[]]) => {
+    const section = report.sections[sectionIndex];
+    const name = norm(section.header?.name ?? section.kind).toUpperCase();
+    record(list, name, null);
+    blocks.push(`${name}: ${asWritten(list)}`);
+  };
+  const extras = [...extra].sort((a, b) => a[0] - b[0]);
+  extras.filter(([k]) => k < firstImpression).forEach(extraBlock);
+
   if (impression.length === 0) blocks.push(`IMPRESSION:${eol}${field('IMPRESSION', null)}`);
   const impressionBlocks = blocksOf(impression, 'impression', false);
   for (const [k, group] of impressionBlocks.entries()) {
@@ -589,12 +683,7 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     blocks.push(`${title}:${eol}${asWritten(group.sentences)}`);
   }
 
-  for (const [sectionIndex, list] of [...extra].sort((a, b) => a[0] - b[0])) {
-    const section = report.sections[sectionIndex];
-    const name = norm(section.header?.name ?? section.kind).toUpperCase();
-    record(list, name, null);
-    blocks.push(`${name}: ${asWritten(list)}`);
-  }
+  extras.filter(([k]) => k >= firstImpression).forEach(extraBlock);
 
   placed.sort((a, b) => a.sentence - b.sentence);
   return { text: blocks.join(eol + eol) + eol, template: template.id, placed, fields };

@@ -13,6 +13,9 @@ import {
   findingTerms,
   headsOf,
   labelName,
+  leansOn,
+  deniedQualifiers,
+  speaksBeyondLevel,
   parseRejoined,
   partsUnsaid,
   readClause,
@@ -70,6 +73,9 @@ const fieldWords = (field: string) =>
     .split(/[^a-z]+/)
     .filter((w) => w.length > 2 && !FIELD_STOP.has(stem(w)))
     .map(stem);
+
+// The organs the templates' fields name: "The spleen is enlarged." names its own.
+const ORGANS: ReadonlySet<string> = new Set(TEMPLATES.flatMap((t) => t.findings.flatMap((f) => fieldWords(f.label))));
 
 /**
  * Two words name one organ: the same word, one beginning the other ("lymph" of "lymphadenopathy", "hila"
@@ -136,7 +142,7 @@ export function checkClauses(
   const source = rejoined(report);
   const sig = significantAt.map((x) => (typeof x === 'number' ? { start: x, end: x } : x));
   const reasons: VerifyReason[] = [];
-  const say = (message: string, s?: Clause, c?: Clause) => {
+  const say = (message: string, s?: Span, c?: Span) => {
     if (reasons.some((r) => r.message === message)) return;
     reasons.push({ message, source: s && { start: s.start, end: s.end }, candidate: c && { start: c.start, end: c.end } });
   };
@@ -352,6 +358,42 @@ export function checkClauses(
     ))
       say(`${drop}: "${clip(s.text, 60)}" -> "${clip(keptBy[0].text, 60)}"`, s, keptBy[0]);
   }
+  // A summary tells a sentence leaning on the one before it ("It is slightly above normal.", "The visualized
+  // portion of the head …") right after that one, and does not tell that one without it.
+  if (kind === 'summary')
+    for (let i = 1; i < src.length; i++) {
+      const [p, s] = [src[i - 1], src[i]];
+      if (p.sectionIndex !== s.sectionIndex || asks(s) || !leansOn(s, sentenceBefore(src, i), ORGANS)) continue;
+      const [onP, onS] = [restsOn.get(p) ?? [], restsOn.get(s) ?? []];
+      // (Where it stands in the report only: what the summary must add.)
+      if (onS.length && !onP.length) say(`tells "${clip(s.text, 60)}" without "${clip(p.text, 60)}" it speaks on from`, p);
+      const said = new Set(written.flatMap((c) => c.words));
+      const own = s.words.filter((w) => !GENERIC.has(w));
+      if (
+        onP.length &&
+        !onS.length &&
+        own.filter((w) => !said.has(w)).length * 2 > own.length &&
+        !written.some((c) => shareOf(s, c) >= KEPT_BY)
+      )
+        say(`tells "${clip(p.text, 60)}" without "${clip(s.text, 60)}" that goes on with it`, s);
+    }
+  // A summary denies no more than the report does: "no infiltrative lesion" is not "no abnormal area in the lung (lesion)".
+  if (kind === 'summary')
+    for (const c of written) {
+      const term = /\(([^()]+)\)\W*$/.exec(c.text)?.[1];
+      if (!term || !c.negated.size) continue;
+      const head = stem(squash(term).split(' ').pop() ?? '');
+      const deniers = src.filter((s) => !asks(s) && s.negated.has(head));
+      const said = ` ${squash(c.text)} `;
+      const widened = deniers.map((s) => deniedQualifiers(s.text, term).filter((q) => !said.includes(` ${q} `)));
+      if (deniers.length && widened.every((w) => w.length))
+        say(
+          `widens the denial of "${term}": the report denies only "${widened[0].join(' ')}" ones in "${clip(deniers[0].text, 60)}"`,
+          deniers[0],
+          c,
+        );
+    }
+  if (kind === 'summary') checkSenses(source, candidateText, say);
   // A caveat on what the exam may show ("CT can be false-negative early in a viral infection", "limited by
   // motion") stands over every normal statement: an impression or summary calling the study normal keeps it,
   // unless the report's own impression called it normal without it.
@@ -385,7 +427,7 @@ export function checkClauses(
     for (const [s, resting] of restsOn) {
       const items = resting.filter(inImpression);
       if (!items.length || inImpression(s)) continue;
-      // "Exhibits wall thickening …", "This finding is suspicious …": cut from what it speaks of.
+      // "Exhibits wall thickening …", "This finding is suspicious …", "None of the remaining masses …": cut from what it speaks of.
       for (const c of items) {
         const first =
           stripListNumber(c.text)
@@ -398,7 +440,10 @@ export function checkClauses(
         const sameLine = !!before && !/\n/.test(candidateText.slice(before.end, c.start));
         const joined =
           sameLine && (/;\s*$/.test(candidateText.slice(before.end, c.start)) || (!!told && !!restsOn.get(told)?.includes(before)));
-        if (CUES.dangling.includes(first) && !joined)
+        // A pointing phrase ("The mass is …", "None of the remaining …") may also open the next item after it.
+        const pointer = CUES.dangling.includes(first);
+        const nextItem = !!before && !!told && !!restsOn.get(told)?.includes(before);
+        if ((pointer || leansOn(c, sentenceBefore(src, src.indexOf(s)), ORGANS)) && !joined && (pointer || !nextItem))
           say(`cuts "${clip(c.text, 60)}" from what it speaks of in "${clip(s.text, 60)}"`, s, c);
       }
       for (const drop of dropsOf(s, items, { sizes: true }))
@@ -407,9 +452,72 @@ export function checkClauses(
   if (kind === 'restructure') {
     checkPlacement(candidate, candidateAll, pairs, new Set(source.sections.map((x) => x.header?.name.toLowerCase())), say);
     checkFieldLevels(candidateAll, src, say);
+    checkBound(source.text, src, candidate, candidateAll, pairs, say);
+    // What the report finds before its impression (its findings, a measurement under a heading of its own:
+    // "CI: 83 (70-86)") is not put after it.
+    const [impressionAt, candidateImpressionAt] = [firstImpression(source), candidateReport ? firstImpression(candidateReport) : -1];
+    if (impressionAt >= 0 && candidateImpressionAt >= 0)
+      for (const [c, s] of pairs)
+        if (
+          s.sectionIndex < impressionAt &&
+          c.sectionIndex > candidateImpressionAt &&
+          (s.section === 'findings' || (s.section === 'other' && s.quantities.length > 0))
+        )
+          say(`moves "${clip(s.text, 60)}" from before the impression to after it`, s, c);
   }
   return reasons;
 }
+
+/**
+ * Summary: each word explanation ("- diverticulum: Small pouches in the bowel wall …") that names an organ
+ * fits how the report uses the word: the words around it where the report says it name that organ, or no organ
+ * at all. One of the trachea's, the stomach's or the liver's told as the bowel's, the spine's or the lungs' is refused.
+ */
+// How many words either side of a term may name the organ it is said of.
+const WINDOW = 5;
+
+function checkSenses(source: Report, text: string, say: (m: string, s?: Span) => void): void {
+  const organs = Object.entries(CUES.senseOrgans);
+  const naming = (said: string, words: readonly string[]) => words.some((w) => said.includes(` ${w}`));
+  const part = text.split(/^\s*Words in your report\s*:?\s*$/im)[1] ?? '';
+  for (const line of part.split('\n')) {
+    const entry = /^\s*-\s*([^:]+):\s*(.+)$/.exec(line);
+    if (!entry) continue;
+    const sense = ` ${squash(entry[2])} `;
+    const told = organs.filter(([, o]) => o.sense.some((w) => sense.includes(` ${w} `)));
+    if (told.length !== 1) continue;
+    // The words around the term where the report says it ("tracheal diverticulum", "curvature of the stomach").
+    const term = squash(entry[1]).split(' ');
+    // (Within its own item of a list: "Mild cardiomegaly and moderate hiatal hernia" says the hernia of no organ.)
+    const around = (x: { text: string }) => {
+      const words = x.text.toLowerCase().match(/[a-z0-9]+|[,;:"•]/g) ?? [];
+      const i = words.findIndex((_, k) => term.every((w, j) => words[k + j]?.startsWith(w)));
+      if (i < 0) return null;
+      const stop = (w: string | undefined) => !w || /^[,;:"•]$/.test(w) || w === 'and' || w === 'or';
+      let [from, to] = [i, i + term.length];
+      while (i - from < WINDOW && !stop(words[from - 1])) from--;
+      while (to - i - term.length < WINDOW && !stop(words[to])) to++;
+      return ` ${words.slice(from, to).join(' ')} `;
+    };
+    const of = (said: string) => organs.filter(([, o]) => naming(said, o.report)).map(([name]) => name);
+    // A term naming its organ ("deviation of the trachea") is that organ's, whatever else its explanation names.
+    if (of(` ${term.join(' ')} `).length) continue;
+    const spoken = source.sentences.flatMap((x) => {
+      const said = around(x);
+      return said ? [{ x, organs: of(said) }] : [];
+    });
+    for (const [organ] of told)
+      if (spoken.some((s) => s.organs.length) && !spoken.some((s) => s.organs.includes(organ))) {
+        const { x, organs: others } = spoken.find((s) => s.organs.length)!;
+        say(
+          `explains "${entry[1].trim()}" as of the ${organ}, but the report says it of the ${others.join(', ')}: "${clip(x.text, 60)}"`,
+          x,
+        );
+      }
+  }
+}
+
+const firstImpression = (r: Report) => r.sections.findIndex((x) => x.kind === 'impression');
 
 const CAVEAT = new RegExp(`\\b(?:${CUES.caveats.map(escapeRegExp).join('|')})\\b`, 'i');
 
@@ -546,6 +654,88 @@ function checkFieldLevels(candidate: readonly Clause[], src: readonly Clause[], 
   }
 }
 
+const names = (organs: readonly string[], said: readonly string[]) => said.some((w) => organs.some((o) => sameOrgan(w, o)));
+
+/** The template's fields (every field of the candidate, its empty ones too) and the organ words of each label, all and its own. */
+function templateWords(all: readonly Clause[]) {
+  const template = [...new Set(all.map((c) => c.field).filter((f): f is string => !!f))];
+  const wordsOf = new Map(template.map((f) => [f, fieldWords(f)]));
+  // A word of several fields' labels ("ligament" of the cruciate and of the collateral ligaments) names neither by itself.
+  const fieldsNaming = new Map<string, number>();
+  for (const f of template) for (const w of new Set(wordsOf.get(f))) fieldsNaming.set(w, (fieldsNaming.get(w) ?? 0) + 1);
+  const ownWordsOf = new Map(template.map((f) => [f, wordsOf.get(f)!.filter((w) => fieldsNaming.get(w) === 1)]));
+  return { wordsOf, ownWordsOf };
+}
+
+/** The words before clause `i` a pointing word may point to: the clause before and the one before that, in its section. */
+const sentenceBefore = (src: readonly Clause[], i: number) =>
+  src
+    .slice(Math.max(0, i - 2), i)
+    .filter((x) => x.sectionIndex === src[i].sectionIndex)
+    .map((x) => x.text)
+    .join(' ');
+
+// A sentence opening on a spinal level ("L2-L3 shows …", "At C5-6, …"): the sentences after it speak of that level.
+const LEVEL_OPENING = /^(?:at\s+(?:the\s+)?)?[CTLS]\d{1,2}\b/i;
+const SPINAL_LEVEL = /^[ctls]\d/i;
+
+/**
+ * Restructure: a sentence that leans on the one before it in the report ("However, it was …", "The
+ * remaining masses …", `leansOn`), or goes on with the level the one before it opened ("L2-L3 shows … .
+ * Spinal canal is patent.", the sentences on a "L5-S1:" line), stands right after that one in the rewrite
+ * (or, for a level, on a line or under a field of that level): filed apart, it speaks of something else.
+ * A level's run ends at a blank line or a sentence of another level; opened within a paragraph, also at one
+ * naming another field's organ.
+ */
+function checkBound(
+  text: string,
+  src: readonly Clause[],
+  candidate: readonly Clause[],
+  all: readonly Clause[],
+  sourceOf: ReadonlyMap<Clause, Clause>,
+  say: (m: string, s?: Clause, c?: Clause) => void,
+): void {
+  const pairOf = new Map([...sourceOf].map(([c, s]) => [s, c]));
+  const { ownWordsOf } = templateWords(all);
+  const fieldLevels = (c: Clause) => (c.field ? readClause(`${c.field}:`, c, c.section, null).levels : []);
+  const after = (s: Clause, p: Clause) => {
+    const [c, cp] = [pairOf.get(s), pairOf.get(p)];
+    if (!c || !cp) return true;
+    // (Or after a sentence of the same words: two like sentences may pair crosswise.)
+    const before = candidate[candidate.indexOf(c) - 1];
+    return before === cp || (!!p.key && before?.key === p.key);
+  };
+  // (A report read by level names several: one "T2" in a shoulder MRI opens no run.)
+  const byLevel = new Set(src.flatMap((s) => s.levels.filter((l) => SPINAL_LEVEL.test(l)))).size > 1;
+  let run: { levels: string[]; field: string | null; paragraph: boolean } | null = null;
+  for (let i = 1; i < src.length; i++) {
+    const [p, s] = [src[i - 1], src[i]];
+    const c = pairOf.get(s);
+    const opensParagraph = p.sectionIndex !== s.sectionIndex || /\n[ \t]*\n/.test(text.slice(p.end, s.start));
+    const spinal = byLevel ? s.levels.filter((l) => SPINAL_LEVEL.test(l)) : [];
+    if (opensParagraph || spinal.length) run = null;
+    if (spinal.length && (opensParagraph || LEVEL_OPENING.test(stripListNumber(s.text))))
+      run = { levels: spinal, field: pairOf.get(s)?.field ?? null, paragraph: opensParagraph };
+    if (!c || spinal.length || s.section !== 'findings') continue;
+    // A sentence of the whole spine or beyond it ends the level's run; within a paragraph of other sentences,
+    // so does one naming an organ another field is for.
+    const own = [...ownWordsOf].filter(([f]) => f !== run?.field).flatMap(([, w]) => w);
+    if (run && (speaksBeyondLevel(s) || (!run.paragraph && names(own, s.words)))) run = null;
+    const levels = s.headingLevels.length ? s.headingLevels : (run?.levels ?? []);
+    const atLevel = [...c.levels, ...c.headingLevels, ...fieldLevels(c)].some((l) => levels.includes(l));
+    if (levels.length && !atLevel && !after(s, p)) say(`moves "${clip(s.text, 60)}" away from its level (${levels.join(', ')})`, s, c);
+    else if (
+      p.sectionIndex === s.sectionIndex &&
+      leansOn(s, sentenceBefore(src, i), ORGANS) &&
+      !after(s, p) &&
+      // Filed with it, or under the field its own words name ("The surrounding muscles …" under Muscles).
+      c.field !== pairOf.get(p)?.field &&
+      !(c.field && /^the\b/i.test(s.text) && names(fieldWords(c.field), s.words))
+    )
+      say(`moves "${clip(s.text, 60)}" away from "${clip(p.text, 60)}" it speaks on from`, s, c);
+  }
+}
+
 /**
  * Restructure: a sentence stands under the field of the organ it speaks of. One that names another
  * field's organ and none of its own field's (nor stood under its label in the source) is misplaced.
@@ -559,14 +749,8 @@ function checkPlacement(
   say: (m: string, s?: Clause, c?: Clause) => void,
 ): void {
   const fields = [...new Set(candidate.map((c) => c.field).filter((f): f is string => !!f))];
-  const template = [...new Set(all.map((c) => c.field).filter((f): f is string => !!f))];
-  const wordsOf = new Map(template.map((f) => [f, fieldWords(f)]));
-  // A word of several fields' labels ("ligament" of the cruciate and of the collateral ligaments) names neither by itself.
-  const fieldsNaming = new Map<string, number>();
-  for (const f of template) for (const w of new Set(wordsOf.get(f))) fieldsNaming.set(w, (fieldsNaming.get(w) ?? 0) + 1);
-  const ownWordsOf = new Map(template.map((f) => [f, wordsOf.get(f)!.filter((w) => fieldsNaming.get(w) === 1)]));
+  const { wordsOf, ownWordsOf } = templateWords(all);
   const labelOf = (f: string) => f.split(/[^a-z]+/).map(stem);
-  const names = (organs: readonly string[], said: readonly string[]) => said.some((w) => organs.some((o) => sameOrgan(w, o)));
   for (const c of candidate) {
     if (!c.field) continue;
     const own = wordsOf.get(c.field)!;

@@ -110,6 +110,8 @@ function contradictionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] 
     // Most parts deny nothing in one of the sections: no maps to build for it.
     if (!deniers.some((d) => d.assertion === 'absent')) continue;
     const affirmedByConcept = byOwnConcept(affirmers, affirmed);
+    // Nothing affirmed in the other section (a normal report): no denial can clash.
+    if (affirmedByConcept.size === 0) continue;
     const alsoAffirmed = byOwnConcept(deniers, (o) => o.assertion === 'present' || o.assertion === 'possible');
     // One judgement per denied finding, side and site: repeated denials add nothing.
     const judged = new Set<string>();

@@ -47,6 +47,7 @@ function checked(
   parts: ReadonlySet<string>,
   titles: readonly (readonly Word[])[],
   text: string,
+  report?: Report,
 ): TemplateChoice {
   const t = choice.template;
   if (choice.refused) return choice;
@@ -54,6 +55,12 @@ function checked(
   const notFor = t.notFor && NOT_FOR.get(t.id)!;
   if (notFor && count(text, notFor.words) > count(text, notFor.unless))
     return { ...choice, refused: `${t.notFor!.name}, not what ${t.name} is for: no template for it` };
+  if (report && historyRunsOn(report))
+    return {
+      ...choice,
+      refused:
+        'what the exam showed runs on under the clinical history, with no FINDINGS header: filed as history it would read as the question',
+    };
   const narrative = narrativeKind(text);
   if (narrative) return { ...choice, refused: `${narrative}, not an exam report: no template has a place for its narrative` };
   const modalities = new Set(TEMPLATES.filter((x) => x.bodyParts.some((p) => t.bodyParts.includes(p))).map((x) => x.modality));
@@ -85,6 +92,22 @@ function checked(
   return choice;
 }
 
+/**
+ * A report with no FINDINGS header whose CLINICAL HISTORY runs on, after a blank line, into paragraphs
+ * that name organs ("… gestational diabetes.⏎⏎Transabdominal ultrasound examination demonstrated a single
+ * fetus … The placenta was posterior"): the engine reads those as history, so no template can file them.
+ */
+function historyRunsOn(report: Report): boolean {
+  if (report.sections.some((s) => s.kind === 'findings')) return false;
+  return report.sections.some((s) => {
+    if (s.kind !== 'history') return false;
+    const body = report.text.slice(s.body.start, s.body.end);
+    const blank = /\r?\n[ \t]*\r?\n/.exec(body);
+    const rest = blank ? body.slice(blank.index + blank[0].length) : '';
+    return rest.trim() !== '' && organsNamed(wordsOf(rest), rest).length > 0;
+  });
+}
+
 // A region label opening a line or following a sentence or header: "Cervical spine:", "THORACIC:".
 const SPINE_REGION_LABEL = /(?:^|[.!?:])[ \t]*(cervical|thoracic|lumbar)(?:[ \t]+spine)?[ \t]*:/gim;
 
@@ -111,7 +134,8 @@ function partsBeyond(title: readonly Word[], t: ReportTemplate): Set<string> {
   for (let i = 0; i < title.length; i++) {
     const b = BODY_PART_TRIE.match(title, i);
     if (!b) continue;
-    const own = t.bodyParts.includes(b.value.part) || TITLE_TRIE.match(title, i)?.value.has(t.id);
+    // (A region of a template's part is the template's: the cervical spine is the whole-spine template's.)
+    const own = t.bodyParts.includes(b.value.part) || t.bodyParts.includes(b.value.context) || TITLE_TRIE.match(title, i)?.value.has(t.id);
     if (!own) beyond.add(b.value.part);
     i = b.end - 1;
   }
@@ -187,7 +211,12 @@ export function chooseTemplate(report: Report): TemplateChoice {
   if (!choice) {
     const exam = findExam(report);
     const best = bestTemplate(report, exam);
-    choice = checked(best.choice, best.modality, best.parts, [best.title, ...titleLines(report)], report.text);
+    // (The EXAM section's title lines too: "CTA ABDOMEN PELVIS LOWER EXTREMITIES" run into the next header is no line of its own.)
+    const examLines = textOfKind(report, 'exam')
+      .split(/\r?\n/)
+      .map(wordsOf)
+      .filter((words) => MODALITY_TRIE.match(words, 0) !== null);
+    choice = checked(best.choice, best.modality, best.parts, [best.title, ...examLines, ...titleLines(report)], report.text, report);
     CHOSEN.set(report, choice);
   }
   return choice;

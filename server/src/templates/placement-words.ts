@@ -20,6 +20,13 @@ const Schema = z.object({
   backReferences: Phrases,
   dating: Phrases,
   windows: Phrases,
+  levelParts: Phrases,
+  levelSpaces: Phrases,
+  levelAlongside: Phrases,
+  levelFindings: Phrases,
+  readings: Phrases,
+  wholeReport: Phrases,
+  beyondLevel: Phrases,
 });
 
 /** Parses and checks the placement words; throws naming a part word that is no organ term. Exported for the tests. */
@@ -35,10 +42,42 @@ export function loadPlacementWords(input: unknown): {
   backReference: RegExp;
   dating: RegExp;
   windowAfter: RegExp;
+  levelParts: ReadonlySet<string>;
+  levelSpace: RegExp;
+  levelAlongside: ReadonlySet<string>;
+  levelFindings: ReadonlySet<string>;
+  reading: RegExp;
+  wholeReport: RegExp;
+  beyondLevel: RegExp;
 } {
-  const { partWords, lookFindings, landmarks, places, territories, locatedBy, backReferences, dating, windows } = Schema.parse(input);
-  for (const id of lookFindings) if (!CONCEPT_BY_ID.has(id)) throw new Error(`placement-words: unknown finding ${id}`);
-  for (const id of [...Object.values(places), ...Object.keys(territories.fed), ...Object.values(territories.fed), ...locatedBy])
+  const {
+    partWords,
+    lookFindings,
+    landmarks,
+    places,
+    territories,
+    locatedBy,
+    backReferences,
+    dating,
+    windows,
+    levelParts,
+    levelSpaces,
+    levelAlongside,
+    levelFindings,
+    readings,
+    wholeReport,
+    beyondLevel,
+  } = Schema.parse(input);
+  for (const id of [...lookFindings, ...levelFindings])
+    if (!CONCEPT_BY_ID.has(id)) throw new Error(`placement-words: unknown finding ${id}`);
+  for (const id of [
+    ...Object.values(places),
+    ...Object.keys(territories.fed),
+    ...Object.values(territories.fed),
+    ...locatedBy,
+    ...levelParts,
+    ...levelAlongside,
+  ])
     if (!ORGAN_BY_ID.has(id)) throw new Error(`placement-words: unknown organ ${id}`);
   for (const w of partWords) {
     const words = wordsOf(w);
@@ -65,6 +104,13 @@ export function loadPlacementWords(input: unknown): {
       'i',
     ),
     windowAfter: new RegExp(`^\\s*${phraseRegex(windows).source}`, 'i'),
+    levelParts: new Set(levelParts),
+    levelSpace: new RegExp(`^${phraseRegex(levelSpaces).source}$`, 'i'),
+    levelAlongside: new Set(levelAlongside),
+    levelFindings: new Set(levelFindings),
+    reading: phraseRegex(readings),
+    wholeReport: phraseRegex(wholeReport),
+    beyondLevel: phraseRegex(beyondLevel),
   };
 }
 
@@ -80,4 +126,11 @@ export const {
   backReference: BACK_REFERENCE,
   dating: DATING,
   windowAfter: WINDOW_AFTER,
+  levelParts: LEVEL_PARTS,
+  levelSpace: LEVEL_SPACE,
+  levelAlongside: LEVEL_ALONGSIDE,
+  levelFindings: LEVEL_FINDINGS,
+  reading: READING,
+  wholeReport: WHOLE_REPORT,
+  beyondLevel: BEYOND_LEVEL,
 } = loadPlacementWords(data);

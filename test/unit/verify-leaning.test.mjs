@@ -1,0 +1,238 @@
+// The verifier keeps a sentence with what it leans on (rewrite/clauses.ts `leansOn`, verify-clauses.ts):
+// a pointer ("It …", "Given …, these …"), a phrase pointing back ("None of the …", "Other possibilities …"),
+// "the" and a bare noun the sentence before names ("The mass is …"), or "at this level"; and the sentences
+// of a spine level's paragraph or run stay at that level. Built from the pattern, on sentences of our own.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { root } from '../helpers/engine.mjs';
+
+const require = createRequire(import.meta.url);
+const { checkClauses } = require(path.join(root, 'out/server/rewrite/verify-clauses.js'));
+const { readClause, leansOn } = require(path.join(root, 'out/server/rewrite/clauses.js'));
+const { parseReport } = require(path.join(root, 'out/server/report/index.js'));
+
+const check = (kind, source, candidate) => checkClauses(kind, parseReport(source), candidate).map((r) => r.message);
+const leans = (text, before, organs = new Set()) =>
+  leansOn(readClause(text, { start: 0, end: text.length }, 'findings', null), before, organs);
+
+test('leansOn: pointers, phrases pointing back, a bare noun named just before; not a study, an organ or an impersonal "it"', () => {
+  const before = 'A 2 cm enhancing mass is seen in the tail of the pancreas.';
+  for (const text of [
+    'It is hypoenhancing on the delayed images.',
+    'However, it was thought most likely benign.',
+    'Given the history of pancreatitis, these likely represent pseudocysts.',
+    'None of the other lesions are suspicious.',
+    'Other possibilities such as a neuroendocrine tumor cannot be excluded.',
+    'The largest of these measures 9 mm.',
+    'The mass is inseparable from the splenic vein.',
+    "The mass's margins are lobulated.",
+    'A small cyst may also be present at this level.',
+  ])
+    assert.equal(leans(text, before), true, text);
+  for (const text of [
+    'This examination was limited by motion.',
+    'These images were obtained after contrast.',
+    'It was learned that the patient had a prior resection.',
+    'The spleen is normal in size.',
+    'The posterior tibial artery is patent.',
+    'The SMA is patent.',
+    'The kidneys are normal.',
+  ])
+    assert.equal(leans(text, `${before} The spleen and the SMA and the kidneys are seen.`, new Set(['spleen', 'kidney'])), false, text);
+});
+
+const ABDOMEN = `EXAM: CT abdomen.
+FINDINGS: The liver is normal. A 2 cm mass is seen in the tail of the pancreas. It is hypoenhancing and abuts the splenic vein. The kidneys are normal.
+IMPRESSION: Pancreatic tail mass.
+`;
+
+test('restructure: a sentence leaning on the one before is refused under another field, accepted in that one', () => {
+  const faithful = `EXAM: CT abdomen.
+FINDINGS:
+Liver: The liver is normal.
+Pancreas: A 2 cm mass is seen in the tail of the pancreas. It is hypoenhancing and abuts the splenic vein.
+Kidneys: The kidneys are normal.
+IMPRESSION: Pancreatic tail mass.
+`;
+  assert.deepEqual(check('restructure', ABDOMEN, faithful), []);
+  const cut = faithful
+    .replace(' It is hypoenhancing and abuts the splenic vein.', '')
+    .replace('Kidneys: The kidneys are normal.', 'Kidneys: The kidneys are normal. It is hypoenhancing and abuts the splenic vein.');
+  assert.ok(
+    check('restructure', ABDOMEN, cut).some((m) => m.startsWith('moves "It is hypoenhancing') && m.includes('A 2 cm mass')),
+    'cut from its antecedent',
+  );
+  // On the general line, away from it, it speaks of nothing either.
+  const general = faithful
+    .replace(' It is hypoenhancing and abuts the splenic vein.', '')
+    .replace('FINDINGS:\n', 'FINDINGS:\nIt is hypoenhancing and abuts the splenic vein.\n');
+  assert.ok(check('restructure', ABDOMEN, general).some((m) => m.startsWith('moves "It is hypoenhancing')));
+});
+
+const SPINE = `EXAM: MRI lumbar spine.
+FINDINGS: Alignment is normal. The conus ends at L1.
+
+At the L4-L5 level, there is a broad-based disc bulge. Moderate narrowing of the spinal canal is present. The neural foramina are patent.
+
+L5-S1: Small central protrusion. Mild left foraminal narrowing.
+IMPRESSION: Moderate canal narrowing at L4-L5.
+`;
+
+test('restructure: the sentences of a level paragraph or labelled line stay at their level', () => {
+  const faithful = `EXAM: MRI lumbar spine.
+FINDINGS:
+Alignment: Alignment is normal.
+Spinal cord and conus: The conus ends at L1.
+Disc levels: At the L4-L5 level, there is a broad-based disc bulge. Moderate narrowing of the spinal canal is present. The neural foramina are patent.
+L5-S1: Small central protrusion. Mild left foraminal narrowing.
+IMPRESSION: Moderate canal narrowing at L4-L5.
+`;
+  assert.deepEqual(check('restructure', SPINE, faithful), []);
+  const unlevelled = faithful
+    .replace(' Moderate narrowing of the spinal canal is present. The neural foramina are patent.', '')
+    .replace(
+      'The conus ends at L1.',
+      'The conus ends at L1. Moderate narrowing of the spinal canal is present. The neural foramina are patent.',
+    );
+  assert.ok(
+    check('restructure', SPINE, unlevelled).some(
+      (m) => m === 'moves "Moderate narrowing of the spinal canal is present." away from its level (L4-L5)',
+    ),
+  );
+  const line = faithful
+    .replace(' Mild left foraminal narrowing.', '')
+    .replace('Alignment: Alignment is normal.', 'Alignment: Alignment is normal. Mild left foraminal narrowing.');
+  assert.ok(
+    check('restructure', SPINE, line).some((m) => m.startsWith('moves "Mild left foraminal narrowing." away from its level (L5-S1)')),
+  );
+  // A sentence of the whole spine after a level's sentences is no level's.
+  const source = SPINE.replace('Alignment is normal. The conus ends at L1.\n\n', 'The conus ends at L1.\n\n').replace(
+    'The neural foramina are patent.',
+    'The neural foramina are patent. Alignment is normal.',
+  );
+  const filed = faithful.replace(' The neural foramina are patent.', ' The neural foramina are patent.');
+  assert.deepEqual(check('restructure', source, filed), []);
+});
+
+const LIVER = `EXAM: CT abdomen.
+FINDINGS: A 3 cm mass is seen in the right lobe of the liver. The mass is most consistent with a hemangioma. Several simple cysts are seen in both kidneys. None of the cysts are complex.
+`;
+
+test('impression: an item pointing back is refused leading away from what it points to, accepted right after it', () => {
+  const faithful = `${LIVER}IMPRESSION:
+1. A 3 cm mass is seen in the right lobe of the liver.
+2. The mass is most consistent with a hemangioma.
+3. Several simple cysts are seen in both kidneys. None of the cysts are complex.
+`;
+  assert.deepEqual(check('impression', LIVER, faithful), []);
+  const leading = `${LIVER}IMPRESSION:
+1. None of the cysts are complex.
+2. A 3 cm mass is seen in the right lobe of the liver.
+3. The mass is most consistent with a hemangioma.
+4. Several simple cysts are seen in both kidneys.
+`;
+  assert.ok(check('impression', LIVER, leading).some((m) => m.startsWith('cuts "1. None of the cysts are complex.')));
+  const away = `${LIVER}IMPRESSION:
+1. A 3 cm mass is seen in the right lobe of the liver.
+2. Several simple cysts are seen in both kidneys. None of the cysts are complex.
+3. The mass is most consistent with a hemangioma.
+`;
+  assert.ok(check('impression', LIVER, away).some((m) => m.startsWith('cuts "3. The mass is most consistent')));
+});
+
+const AORTA = `EXAM: CT chest.
+FINDINGS: The ascending aorta measures 46 mm. It is aneurysmal. The lungs are clear.
+IMPRESSION: Ascending aortic aneurysm, 46 mm.
+`;
+
+test('summary: a sentence is not told without the one leaning on it, nor the leaning one without its antecedent', () => {
+  const both =
+    'The report says: "Ascending aortic aneurysm, 46 mm."\nThe report also says: "The ascending aorta measures 46 mm."\nThe report also says: "It is aneurysmal."\n';
+  assert.deepEqual(
+    check('summary', AORTA, both).filter((m) => m.startsWith('tells')),
+    [],
+  );
+  const without = both.replace('The report also says: "It is aneurysmal."\n', '');
+  assert.ok(
+    check('summary', AORTA, without).some(
+      (m) => m === 'tells "The ascending aorta measures 46 mm." without "It is aneurysmal." that goes on with it',
+    ),
+  );
+  const alone = both.replace('The report also says: "The ascending aorta measures 46 mm."\n', '');
+  assert.ok(
+    check('summary', AORTA, alone).some(
+      (m) => m === 'tells "It is aneurysmal." without "The ascending aorta measures 46 mm." it speaks on from',
+    ),
+  );
+});
+
+test('restructure: what the report finds before its impression is not put after it', () => {
+  const source = `EXAM: Obstetric ultrasound.
+FINDINGS: Single live intrauterine pregnancy.
+BIOMETRY:
+HC/AC: 1.02 (0.96-1.10)
+IMPRESSION: Normal growth.
+`;
+  const faithful = `EXAM: Obstetric ultrasound.
+FINDINGS:
+Single live intrauterine pregnancy.
+HC/AC: 1.02 (0.96-1.10)
+IMPRESSION: Normal growth.
+`;
+  assert.deepEqual(check('restructure', source, faithful), []);
+  const after = `EXAM: Obstetric ultrasound.
+FINDINGS:
+Single live intrauterine pregnancy.
+IMPRESSION: Normal growth.
+
+HC/AC: 1.02 (0.96-1.10)
+`;
+  assert.ok(check('restructure', source, after).some((m) => m.endsWith('from before the impression to after it')));
+});
+
+test('summary: a denial told in plain words keeps what the report denied it of ("no cavitary lesion" is no "no lesion")', () => {
+  const source = `EXAM: CT chest.
+FINDINGS: A 6 mm nodule is seen in the right upper lobe. No cavitary lesion is seen in the lungs. No pleural effusion, consolidation or pneumothorax.
+IMPRESSION: 6 mm right upper lobe nodule.
+`;
+  const told = 'The report says: "6 mm right upper lobe nodule."\n';
+  const widened = `${told}- There is no sign of an abnormal area in the lungs (lesion).\n`;
+  assert.ok(
+    check('summary', source, widened).some((m) => m.startsWith('widens the denial of "lesion": the report denies only "cavitary" ones')),
+  );
+  const kept = `${told}- There is no sign of a cavitary abnormal area in the lungs (lesion).\n`;
+  assert.deepEqual(
+    check('summary', source, kept).filter((m) => m.startsWith('widens')),
+    [],
+  );
+  // A list of denials qualifies none of its items by the one before: "no pleural effusion, consolidation or pneumothorax".
+  const list = `${told}- There is no sign of a collapsed lung (pneumothorax).\n- There is no sign of a filled-in area of the lung (consolidation).\n`;
+  assert.deepEqual(
+    check('summary', source, list).filter((m) => m.startsWith('widens')),
+    [],
+  );
+});
+
+test("summary: a word explained as another organ's than the report's sentence names is refused", () => {
+  const source = `EXAM: CT neck.
+FINDINGS: A small air-filled diverticulum arises from the right wall of the trachea. The thyroid is normal.
+IMPRESSION: Small tracheal diverticulum.
+`;
+  const summary = (sense) => `The report says: "Small tracheal diverticulum."\n\nWords in your report:\n- diverticulum: ${sense}\n`;
+  assert.ok(
+    check('summary', source, summary('Small pouches. Small pouches that bulge out through weak spots in the wall of the bowel.')).some(
+      (m) => m.startsWith('explains "diverticulum" as of the bowel, but the report says it of the lung'),
+    ),
+  );
+  // An explanation naming no organ, or the organ the report names, fits.
+  for (const sense of [
+    'A pouch. A small pouch that bulges out from a wall.',
+    'A pouch of the airway. A small pouch off the windpipe, which leads to the lungs.',
+  ])
+    assert.deepEqual(
+      check('summary', source, summary(sense)).filter((m) => m.startsWith('explains "diverticulum"')),
+      [],
+    );
+});
