@@ -372,3 +372,11 @@ test('a bare list of findings opening the sentence shares the denial after it; a
   ])
     assert.equal(assertionOf(text, concept), 'present', text);
 });
+
+test('contrast "not given" or "not administered" is absent', () => {
+  assert.equal(
+    assertionOf('Mediastinum cannot be evaluated optimally because contrast material is not given.', 'contrast-material'),
+    'absent',
+  );
+  assert.equal(assertionOf('Oral contrast was not administered.', 'contrast-material'), 'absent');
+});

@@ -321,3 +321,11 @@ test('the density a nodule is "of" or "with" describes the nodule; ground glass 
     'ground-glass-opacity',
   ]);
 });
+
+test('a term read in its organ: a vertebral collapse fracture is no collapsed lobe, coarse splenic calcifications no breast finding', () => {
+  assert.deepEqual(present('FINDINGS: There is a collapse fracture in the L1 vertebra.'), ['fracture']);
+  assert.deepEqual(present('FINDINGS: Complete collapse of the left lower lobe.'), ['lobar-collapse']);
+  assert.deepEqual(present('FINDINGS: Coarse calcifications are seen in the spleen.'), ['calcification']);
+  assert.deepEqual(present('FINDINGS: Coarse calcifications in the left breast.'), ['breast-calcifications']);
+  assert.deepEqual(present('FINDINGS: Patchy crazy paving appearances were observed in both lungs.'), ['ground-glass-opacity']);
+});
