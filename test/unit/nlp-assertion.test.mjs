@@ -63,6 +63,14 @@ test('pseudo-triggers are not denials', () => {
   assert.equal(assertionOf('Not only an effusion but also consolidation.', 'pleural-effusion'), 'present');
 });
 
+test('"there is no change in X" tells of X unchanged, the denial cue does not swallow the pseudo-trigger', () => {
+  assert.equal(assertionOf('There is no increase in peribronchial wall thickness.', 'bronchial-wall-thickening'), 'present');
+  assert.equal(assertionOf('There is no significant change in the small left pleural effusion.', 'pleural-effusion'), 'present');
+  assert.equal(assertionOf('There are no interval changes in the nodule.', 'nodule'), 'present');
+  assert.equal(assertionOf('There is no pleural effusion.', 'pleural-effusion'), 'absent');
+  assert.equal(assertionOf('There is no longer a pleural effusion.', 'pleural-effusion'), 'absent');
+});
+
 test('terminators close the scope: but, however, which, semicolon', () => {
   assert.equal(assertionOf('No consolidation but a small pleural effusion.', 'pleural-effusion'), 'present');
   assert.equal(assertionOf('No pneumothorax; moderate pleural effusion.', 'pleural-effusion'), 'present');
@@ -363,4 +371,12 @@ test('a bare list of findings opening the sentence shares the denial after it; a
     ['There is consolidation, effusion is not seen.', 'consolidation'],
   ])
     assert.equal(assertionOf(text, concept), 'present', text);
+});
+
+test('contrast "not given" or "not administered" is absent', () => {
+  assert.equal(
+    assertionOf('Mediastinum cannot be evaluated optimally because contrast material is not given.', 'contrast-material'),
+    'absent',
+  );
+  assert.equal(assertionOf('Oral contrast was not administered.', 'contrast-material'), 'absent');
 });

@@ -310,3 +310,22 @@ test('"no nodular or infiltrative lesion" in the lung denies an infiltrate, not 
   assert.deepEqual(present('Infiltrative lesion of the pancreatic head.'), ['lesion']);
   assert.deepEqual(present('Infiltrative lesion in the left frontal lobe.'), ['lesion']);
 });
+
+test('the density a nodule is "of" or "with" describes the nodule; ground glass beside it in a list is its own finding', () => {
+  assert.deepEqual(present('FINDINGS: Nodule of ground glass density in the right upper lobe.'), ['nodule']);
+  assert.deepEqual(present('FINDINGS: A 6 mm nodule with a ground-glass component in the left lower lobe.'), ['nodule']);
+  assert.deepEqual(present('FINDINGS: Nodules and ground glass density in the right upper lobe.'), ['nodule', 'ground-glass-opacity']);
+  assert.deepEqual(present('FINDINGS: Areas of ground glass density in the left lower lobe.'), ['ground-glass-opacity']);
+  assert.deepEqual(present('FINDINGS: Consolidation with ground glass opacity in the left lower lobe.'), [
+    'consolidation',
+    'ground-glass-opacity',
+  ]);
+});
+
+test('a term read in its organ: a vertebral collapse fracture is no collapsed lobe, coarse splenic calcifications no breast finding', () => {
+  assert.deepEqual(present('FINDINGS: There is a collapse fracture in the L1 vertebra.'), ['fracture']);
+  assert.deepEqual(present('FINDINGS: Complete collapse of the left lower lobe.'), ['lobar-collapse']);
+  assert.deepEqual(present('FINDINGS: Coarse calcifications are seen in the spleen.'), ['calcification']);
+  assert.deepEqual(present('FINDINGS: Coarse calcifications in the left breast.'), ['breast-calcifications']);
+  assert.deepEqual(present('FINDINGS: Patchy crazy paving appearances were observed in both lungs.'), ['ground-glass-opacity']);
+});

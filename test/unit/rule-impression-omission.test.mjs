@@ -262,3 +262,16 @@ test('impression-omission: the diagnosis covers its own sign (cirrhosis an enlar
     ['hepatomegaly'],
   );
 });
+
+test('impression-omission: a finding a later sentence reads as another ("this finding corresponds to a lymph node") is covered by that one', () => {
+  const findings =
+    'FINDINGS: A T2-hyperintense nodule is seen in the right neck. It measures 1.5 cm. On comparison, this finding corresponds to a lymph node lateral to the sternocleidomastoid. The nodule enhances.';
+  assert.deepEqual(problemsOf(RULE, `${findings}\nIMPRESSION: Enlarging 1.5 cm right neck lymph node.`), []);
+  // Without the reading, the nodule is not the node.
+  const plain = 'FINDINGS: A 1.5 cm nodule is seen in the right lung. Enlarged lymph node in the right neck.';
+  assert.ok(
+    problemsOf(RULE, `${plain}\nIMPRESSION: Enlarged right neck lymph node.`)
+      .map((p) => p.finding)
+      .includes('nodule'),
+  );
+});

@@ -117,9 +117,17 @@ export function inOtherSense(s: SentenceWords, m: Mention): boolean {
   };
   return m.concept.otherSense.some((o) => {
     if (!o.terms.includes(phrase)) return false;
+    if (o.describes.length) return describesPrevious(s, m, o.before, o.describes);
     const [from, to] = around(s, m, o.reach, o.reach);
     return has(from, m.i, o.before) || has(m.j, to, o.after);
   });
+}
+
+/** Only linking words between the mention and a finding before it that it describes ("nodule with ground glass attenuation"). */
+function describesPrevious(s: SentenceWords, m: Mention, linking: readonly string[], concepts: readonly string[]): boolean {
+  let k = m.i - 1;
+  while (k >= 0 && s.mentionAt[k] < 0 && linking.includes(s.words[k].norm)) k--;
+  return k < m.i - 1 && k >= 0 && s.mentionAt[k] >= 0 && concepts.includes(s.mentions[s.mentionAt[k]].concept.id);
 }
 
 /** The more specific concept every site of the mention's phrase calls for ("plaques in the coronary arteries"). */

@@ -61,7 +61,16 @@ const ConceptSchema = z.object({
    * this concept: surgical "blunt dissection", contrast "opacification of the artery", "obstruction of the sinuses".
    */
   otherSense: z
-    .array(z.object({ terms: Phrases, before: Phrases, after: Phrases, reach: z.number().int().positive().default(4) }))
+    .array(
+      z.object({
+        terms: Phrases,
+        before: Phrases,
+        after: Phrases,
+        reach: z.number().int().positive().default(4),
+        /** Findings the term describes when only `before` words lie between ("nodule of ground glass density"). */
+        describes: Phrases,
+      }),
+    )
     .default([]),
   /** Terms that carry their own side ("levoscoliosis"). */
   sideTerms: z.object({ left: Phrases, right: Phrases }).partial().default({}),
@@ -130,6 +139,8 @@ if (CONCEPT_BY_ID.size !== CONCEPTS.length) throw new Error('lexicon: duplicate 
 for (const c of CONCEPTS) {
   for (const r of [...c.refine, ...c.refineNear, ...c.refineAtSite, ...c.refineAtSize])
     if (!CONCEPT_BY_ID.has(r.concept)) throw new Error(`lexicon: ${c.id} refines to unknown ${r.concept}`);
+  for (const id of c.otherSense.flatMap((o) => o.describes))
+    if (!CONCEPT_BY_ID.has(id)) throw new Error(`lexicon: ${c.id} describes unknown ${id}`);
   for (const o of c.otherSense)
     for (const t of o.terms)
       if (![...c.terms, ...Object.values(c.contexts).flat()].some((x) => x === t || inflections(x).includes(t)))

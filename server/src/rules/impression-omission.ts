@@ -54,10 +54,16 @@ function omissionsIn(rule: Rule, report: Report, c: ReportPart, mustName: Readon
     if (hit === undefined) quoted.set(words, (hit = hasWords(impressionLower, words)));
     return hit;
   };
+  const readAs = readAsLater(report, c.inFindings);
+  // What a later sentence reads the finding as, named in the impression or its words repeated there.
+  const readAsCovered = (f: Finding, concepts: ReadonlySet<string>) => {
+    const g = readAs.get(f.concept);
+    return !!g && (concepts.has(g.concept) || inImpression(g));
+  };
   const covered = (f: Finding) =>
     (mustName.has(f)
-      ? namedConcepts.has(f.concept) || readAsNamed(report, c.inFindings, f, namedConcepts)
-      : coveredConcepts.has(f.concept)) ||
+      ? namedConcepts.has(f.concept) || readAsNamed(report, c.inFindings, f, namedConcepts) || readAsCovered(f, namedConcepts)
+      : coveredConcepts.has(f.concept) || readAsCovered(f, coveredConcepts)) ||
     inImpression(f) ||
     f.measurements.some(inImpression);
 
@@ -129,4 +135,26 @@ function readAsNamed(report: Report, findings: readonly Finding[], f: Finding, n
       covers(g.concept, f.concept) &&
       READ_AS.test(report.text.slice(f.end, g.start)),
   );
+}
+
+// "... this finding corresponds to a lymph node": a later sentence reads the finding before it.
+const ANAPHOR = /\b(?:this|these|it|they)\b/i;
+/**
+ * Concepts a later sentence (within two) reads as another finding, its reading led by an anaphor ("a T2-hyperintense
+ * nodule ... . This finding corresponds to a lymph node"): the nodule is the node the impression names.
+ */
+function readAsLater(report: Report, findings: readonly Finding[]): Map<string, Finding> {
+  const readAs = new Map<string, Finding>();
+  for (const g of findings) {
+    if (g.assertion === 'absent') continue;
+    const before = report.text.slice(report.sentences[g.sentenceIndex].start, g.start);
+    const at = before.search(ANAPHOR);
+    if (at < 0 || before.length - at > 60 || !READ_AS.test(before.slice(at))) continue;
+    // The last finding told before the reading's sentence, at most two sentences back.
+    let read: Finding | undefined;
+    for (const f of findings)
+      if (f.sentenceIndex < g.sentenceIndex && f.sentenceIndex >= g.sentenceIndex - 2 && f.assertion !== 'absent') read = f;
+    if (read && read.concept !== g.concept) readAs.set(read.concept, g);
+  }
+  return readAs;
 }
