@@ -1,0 +1,157 @@
+// The report sentences the patient summary tells in the report's own words, quoted, because plain words
+// would misstate them (toldAsWritten), and the sections a summary is written from. summary.ts assembles
+// the summary; a finding's own words are read in summary-reading.ts and said in summary-wording.ts.
+import type { Finding, Understanding } from '../nlp/types';
+import { glossOf } from '../nlp/glossary';
+import { COMMUNICATION, OWN_WORDS, REGION_SITES, SIZE_UNITS } from '../nlp/lay-wording';
+import { organsNamed, ORGANS_OF_CONCEPT, type OrganHit } from '../nlp/organs';
+import { wordsOf } from '../nlp/words';
+import { SITE_TRIES } from '../nlp/lexicon';
+import { LEVEL } from '../report/parse';
+import type { Report, Section } from '../report/types';
+import { escapeRegExp } from '../report/regex';
+import { adviceKindOf } from './advice';
+import { stripListNumber } from './list-number';
+import { itemOf } from './summary-reading';
+import { denialSentence, findingSentences, glossFor } from './summary-wording';
+
+const hasBody = (s: Section) => s.body.end > s.body.start;
+export const stated = (f: Finding) => f.assertion === 'present' || f.assertion === 'possible';
+/** Words that deny what a sentence names ("no", "without", "negative", "absent"). */
+export const NEGATED = /\b(?:no|not|without|negative|absent)\b/i;
+
+/** The sections the summary is written from: the impressions, or else the findings (or the whole text). */
+export function sourceSections(report: Report): { sections: Section[]; fromImpression: boolean } {
+  const impressions = report.sections.filter((s) => s.kind === 'impression' && hasBody(s));
+  if (impressions.length) return { sections: impressions, fromImpression: true };
+  const findings = report.sections.filter((s) => s.kind === 'findings' && hasBody(s));
+  if (findings.length) return { sections: findings, fromImpression: false };
+  return { sections: report.sections.filter((s) => (s.kind === 'preamble' || s.kind === 'other') && hasBody(s)), fromImpression: false };
+}
+
+const LEVELS = new RegExp(LEVEL, 'g');
+// A finding of one organ says that organ in its concept's plain words ("subdural": between the brain and the
+// skull); a term's own words ("complex tear": a tear), or a finding of several organs or none, must say it.
+const ownOrgan = (report: Report, f: Finding, organ: string) =>
+  (ORGANS_OF_CONCEPT.get(f.concept) ?? []).join() === organ && glossFor(report, f).lay === glossOf(f.concept)?.lay;
+const SIZED = new RegExp(`\\d\\s*(?:${[...SIZE_UNITS].map(escapeRegExp).join('|')})(?![a-z])`, 'i');
+/**
+ * The report sentences the summary tells in the report's own words, as plain words would misstate them:
+ * a limit of the exam ("as far as can be observed …", "motion artefacts"), a differential ("a simple cyst
+ * was considered"), a finding read through another ("thickening, likely representing bronchitis": the
+ * thickening is certain, the bronchitis likely), several spine levels (each finding is at all of them),
+ * a finding that names no organ in a sentence that names one ("no wall thickening" of the esophagus, a
+ * bladder stone), and a new or increased finding the plain lines would not tell.
+ */
+export function toldAsWritten(report: Report, understanding: Understanding): Set<number> {
+  const { sections, fromImpression } = sourceSections(report);
+  const source = new Set(sections.map((s) => report.sections.indexOf(s)));
+  const bySentence = new Map<number, Finding[]>();
+  for (const f of understanding.findings) {
+    const list = bySentence.get(f.sentenceIndex);
+    if (list) list.push(f);
+    else bySentence.set(f.sentenceIndex, [f]);
+  }
+  // What summarize tells in plain words: the source sections' findings, and with an impression the findings' significant ones.
+  const told = (f: Finding) =>
+    !f.normal &&
+    (stated(f)
+      ? source.has(f.sectionIndex) || (fromImpression && f.section === 'findings' && f.significant)
+      : f.assertion === 'absent' && source.has(f.sectionIndex) && (fromImpression || f.significant));
+  const out = new Set<number>();
+  report.sentences.forEach((sentence, i) => {
+    const section = report.sections[sentence.section];
+    if (!section || !(source.has(sentence.section) || section.kind === 'findings' || section.kind === 'impression')) return;
+    const text = stripListNumber(sentence.text);
+    const fs = bySentence.get(i) ?? [];
+    const plain = fs.filter(told);
+    const present = plain.filter(stated);
+    // A linker after some words of its own: "X, likely representing Y", "X, concerning for recurrent disease".
+    const linked = [...text.matchAll(OWN_WORDS.linker)].some((m) => (text.slice(0, m.index).match(/\p{L}{2,}/gu)?.length ?? 0) >= 2);
+    // Advice that names a finding ("It is recommended to be evaluated in terms of DISH disease") states none.
+    const advice = !!adviceKindOf(text) && !COMMUNICATION.test(text);
+    const levels = new Set([...text.matchAll(LEVELS)].map((m) => m[0].toUpperCase().replace(/\s+/g, '')));
+    const lineOf = (f: Finding) =>
+      (stated(f) ? findingSentences(report, itemOf(report, f, understanding))[0] : denialSentence(report, f)).toLowerCase();
+    // A place the anatomy lexicon does not know, named by the word after its side ("the right cheek"): a
+    // finding with a side and no site would be told "on the right side", the place lost.
+    const placeLost = () => {
+      const known = organsNamed(wordsOf(sentence.text), sentence.text);
+      const places = [...sentence.text.matchAll(/\b(?:involving|about|over|of|in|at|along|around) the (?:left|right)\s+(\p{L}{3,})/giu)]
+        .map((m) => ({ word: m[1].toLowerCase(), start: m.index + m[0].length - m[1].length }))
+        .filter((p) => p.word !== 'side' && !known.some((h) => p.start >= h.start && p.start < h.end));
+      return plain.some((f) => f.side && !f.site.length && places.some((p) => !lineOf(f).includes(p.word.replace(/s$/, ''))));
+    };
+    // An organ the sentence names (by word, outside the finding's own term) that the finding's plain line does not say.
+    const organLost = () => {
+      const words = wordsOf(sentence.text);
+      // A site the sentence names by a narrower word than the site told ("medial meniscus", "talus": the knee, the ankle).
+      const narrower: OrganHit[] = [];
+      for (let i = 0; i < words.length;) {
+        const m = SITE_TRIES.base.match(words, i);
+        if (!m) {
+          i++;
+          continue;
+        }
+        const [start, end] = [words[i].start, words[m.end - 1].end];
+        const written = sentence.text.slice(start, end).toLowerCase();
+        if (REGION_SITES.has(m.value.site) && !m.value.site.split(' ').some((w) => written.includes(w)))
+          narrower.push({ organ: m.value.site, start, end, by: 'term' });
+        i = m.end;
+      }
+      // The findings an organ word may belong to; a normal statement's ("adrenal glands were normal") names its organ, no finding's.
+      const others = fs.filter((g) => !g.normal);
+      // Hits are offsets in the sentence's text.
+      const hits = organsNamed(words, sentence.text).filter((h) => h.by === 'term');
+      return plain.some((f) => {
+        const sited = f.site.length > 0;
+        const line = lineOf(f);
+        // A concept's plain words say its one organ only when they name a place at all ("a small round spot" does not).
+        const placed = organsNamed(wordsOf(line), line).length > 0;
+        // An organ word is the place of the finding nearest to it ("subdural hematoma along the left cerebral
+        // convexity, with midline shift": the convexity is the hematoma's), and no place of the finding it is in.
+        const gap = (g: Finding, h: OrganHit) => Math.max(g.start - sentence.start - h.end, h.start - (g.end - sentence.start), 0);
+        return (sited ? narrower.filter((h) => f.site.includes(h.organ)) : hits).some((h) => {
+          if (
+            others.some((g) => h.start >= g.start - sentence.start && h.end <= g.end - sentence.start) ||
+            (placed && ownOrgan(report, f, h.organ))
+          )
+            return false;
+          // A list of denials shares its place ("No mass or infiltrative lesion … in both lungs").
+          const shared = f.assertion === 'absent' && others.every((g) => g.assertion === 'absent');
+          if (!shared && others.some((g) => g !== f && gap(g, h) < gap(f, h))) return false;
+          const word = sentence.text.slice(h.start, h.end).toLowerCase().split(/\s+/).pop()!;
+          // Said by its own word or by the organ's ("perirenal": "around the right kidney").
+          return !line.includes(word.replace(/s$/, '')) && (sited || !line.includes(h.organ.replace(/-/g, ' ').replace(/s$/, '')));
+        });
+      });
+    };
+    // A size of something the findings core names no finding in ("The thoracic aortic wall reaches 82 mm").
+    const sized = source.has(sentence.section) && !fs.length && SIZED.test(text);
+    const increase = OWN_WORDS.increase.test(text) && fs.every((f) => stated(f) && !told(f)) && (fs.length > 0 || !NEGATED.test(text));
+    // An abnormal finding the findings core reads no concept in ("The L2 vertebral body shows severe loss of height").
+    const unread = section.kind === 'findings' && fs.every((f) => f.normal) && OWN_WORDS.unread.test(text) && !NEGATED.test(text);
+    if (
+      OWN_WORDS.limitation.test(text) ||
+      (present.length && (OWN_WORDS.differential.test(text) || levels.size > 1 || advice)) ||
+      (plain.length && linked) ||
+      (plain.length && OWN_WORDS.event.test(text)) ||
+      (plain.length && (organLost() || placeLost())) ||
+      sized ||
+      increase ||
+      unread
+    )
+      out.add(i);
+  });
+  // A sentence that points back ("It is wider than normal.") says what the quoted one only measures: quoted with it.
+  for (const i of [...out].sort((a, b) => a - b))
+    for (
+      let j = i + 1;
+      report.sentences[j]?.section === report.sentences[i].section && POINTER.test(stripListNumber(report.sentences[j].text));
+      j++
+    )
+      out.add(j);
+  return out;
+}
+/** A sentence that opens by pointing to the one before. */
+const POINTER = /^\s*(?:it|this|these|they)\b/i;
