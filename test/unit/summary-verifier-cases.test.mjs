@@ -130,3 +130,41 @@ test('each finding an impression item states is told: the gallstones beside the 
   assert.equal(kept.length, lines.length - 1, s.text);
   assert.match(verify('summary', s.analysis, kept.join('\n'), 'reworded').reasons.join('\n'), /drops "gallstone"/);
 });
+
+// Patterns of the seed-83 hand-read (new sentences, not the read reports'): what plain words would misstate is quoted whole.
+test('a narrowed denial is told in the report’s words: "no infiltrative lesion" is not "no abnormal area" beside two nodules', () => {
+  const s = summarised(
+    'EXAM: CT chest\nFINDINGS: A 5 mm solid nodule is seen in the right upper lobe. A 3 mm nodule is seen in the left lower lobe. No pleural effusion.\nIMPRESSION: Two small pulmonary nodules. No infiltrative lesion is seen in the lungs. No pleural effusion.\n',
+  );
+  assert.equal(s.ok, true, s.reasons);
+  assert.doesNotMatch(s.text, /no sign of an abnormal area/i);
+  assert.match(s.text, /The report also says: "No infiltrative lesion is seen in the lungs\."/);
+});
+
+test('a lump denied in a region where a node is told is quoted, not "no sign of a lump"', () => {
+  const s = summarised(
+    'EXAM: MRI neck\nFINDINGS: A 2.1 cm enlarged lymph node is seen in the left neck at level II.\nIMPRESSION: Enlarged 2.1 cm left level II lymph node. No other mass in the left neck.\n',
+  );
+  assert.equal(s.ok, true, s.reasons);
+  assert.doesNotMatch(s.text, /no sign of a lump/i);
+  assert.match(s.text, /"No other mass in the left neck\."/);
+});
+
+test('a finding placed in words the anatomy does not know keeps its place: the tendon is named', () => {
+  const s = summarised(
+    'EXAM: MRI shoulder\nFINDINGS: Moderate tendinosis of the infraspinatus tendon footprint.\nIMPRESSION: Moderate tendinosis of the infraspinatus tendon footprint.\n',
+  );
+  assert.equal(s.ok, true, s.reasons);
+  assert.match(s.text, /infraspinatus/);
+});
+
+test('a sentence that opens on a word of the quoted one before it is quoted after it, not left alone', () => {
+  const s = summarised(
+    'EXAM: US abdomen\nFINDINGS: Liver normal.\nIMPRESSION:\n1. Except for small portions of the pancreatic tail, the pancreas could not be seen because of bowel gas. The visualized portion of the tail had a normal appearance.\n2. No gallstones.\n',
+  );
+  assert.equal(s.ok, true, s.reasons);
+  const lines = s.text.split('\n');
+  const at = lines.findIndex((l) => /could not be seen/.test(l));
+  assert.ok(at >= 0, s.text);
+  assert.match(lines[at + 1], /The visualized portion of the tail/);
+});

@@ -45,6 +45,9 @@ const WordingSchema = z.object({
       differentials: z.array(Plain).min(1),
       linkers: z.array(Plain).min(1),
       readAsHedges: z.array(Plain),
+      genericDenials: z.array(Plain),
+      denialFillers: z.array(Plain),
+      placeFillers: z.array(Plain),
       increases: z.array(Plain).min(1),
       unread: z.array(Plain).min(1),
       events: z.array(Plain).min(1),
@@ -69,7 +72,7 @@ function check(): void {
     if (!sites.has(s)) throw new Error(`lay-wording: unknown site ${s}`);
   const units = new Set(Object.values((unitsData as { written: Record<string, string> }).written));
   for (const u of wording.sizeUnits) if (!units.has(u)) throw new Error(`lay-wording: unknown unit ${u}`);
-  for (const c of [...wording.states.concepts, ...wording.shapeConcepts])
+  for (const c of [...wording.states.concepts, ...wording.shapeConcepts, ...wording.ownWords.genericDenials])
     if (!CONCEPT_BY_ID.has(c)) throw new Error(`lay-wording: unknown concept ${c}`);
   // The summary's own cue words only: what context.json says is read from there.
   const shared = [...wording.ownWords.linkers, ...wording.ownWords.differentials].filter((w) => CONTEXT_CUES.has(w));
@@ -153,4 +156,13 @@ export const OWN_WORDS = {
   unread: wordsRe(wording.ownWords.unread),
   /** A finding told as something that happened, not something there ("recent stone passage"). */
   event: wordsRe(wording.ownWords.events),
+  /** Concepts whose denial holds only in the report's scope ("no space-occupying lesion in the liver"). */
+  genericDenials: new Set(wording.ownWords.genericDenials),
+  /** Words before a denied term that do not narrow the denial: context.json's absent cues and these. */
+  denialFillers: new Set([
+    ...wording.ownWords.denialFillers,
+    ...contextData.cues.filter((c) => c.kind === 'absent').flatMap((c) => c.terms.flatMap((t) => t.split(' '))),
+  ]),
+  /** Words after "in the" that name no place ("in the visualized portion"). */
+  placeFillers: new Set(wording.ownWords.placeFillers),
 };

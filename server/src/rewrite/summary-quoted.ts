@@ -3,7 +3,7 @@
 // the summary; a finding's own words are read in summary-reading.ts and said in summary-wording.ts.
 import type { Finding, Understanding } from '../nlp/types';
 import { glossOf } from '../nlp/glossary';
-import { COMMUNICATION, OWN_WORDS, REGION_SITES, SIZE_UNITS } from '../nlp/lay-wording';
+import { COMMUNICATION, DEGREE, OWN_WORDS, QUALIFIER, REGION_SITES, SIDE_WORDS, SIZE_UNITS } from '../nlp/lay-wording';
 import { organsNamed, ORGANS_OF_CONCEPT, type OrganHit } from '../nlp/organs';
 import { wordsOf } from '../nlp/words';
 import { SITE_TRIES } from '../nlp/lexicon';
@@ -12,7 +12,7 @@ import type { Report, Section } from '../report/types';
 import { escapeRegExp } from '../report/regex';
 import { adviceKindOf } from './advice';
 import { stripListNumber } from './list-number';
-import { itemOf } from './summary-reading';
+import { itemOf, ownWords } from './summary-reading';
 import { denialSentence, findingSentences, glossFor } from './summary-wording';
 
 const hasBody = (s: Section) => s.body.end > s.body.start;
@@ -126,6 +126,58 @@ export function toldAsWritten(report: Report, understanding: Understanding): Set
         });
       });
     };
+    // A denial narrowed by a word its plain line does not say ("no infiltrative lesion", "no other mass"), or of
+    // a lump or abnormal area at all, holds only as the report scopes it ("… in the liver", beside a node).
+    const narrowed = () =>
+      plain.some((f) => {
+        if (f.assertion !== 'absent') return false;
+        if (OWN_WORDS.genericDenials.has(f.concept)) return true;
+        const line = lineOf(f);
+        return (ownWords(report, f, false).match(/[\p{L}-]+/gu) ?? []).some(
+          (w) =>
+            !OWN_WORDS.denialFillers.has(w) &&
+            !DEGREE[w] &&
+            !QUALIFIER[w] &&
+            !Object.values(SIDE_WORDS).some((re) => re.test(w)) &&
+            !line.includes(w),
+        );
+      });
+    // A finding the sentence gives a side, nearer to it than to any other finding, and its plain line none ("a
+    // filled-in area of the lung" for the left lower lobe's).
+    const sideLost = () => {
+      const sides = Object.values(SIDE_WORDS).flatMap((re) => [...text.matchAll(new RegExp(re.source, 'gi'))]);
+      const offset = sentence.text.indexOf(text);
+      const gap = (g: Finding, at: number) => Math.max(g.start - sentence.start - offset - at, at - (g.end - sentence.start - offset), 0);
+      return present.some(
+        (f) =>
+          !f.side &&
+          sides.some((m) => fs.every((g) => g === f || g.normal || gap(f, m.index) <= gap(g, m.index))) &&
+          !/\b(?:left|right|both)\b/.test(lineOf(f)),
+      );
+    };
+    // A finding with no site in a sentence that places it in words the anatomy does not know ("tendinosis … in the
+    // gluteus medius tendon insertion"): "a worn tendon" would lose which.
+    const whereLost = () => {
+      if (!present.some((f) => !f.site.length)) return false;
+      const known = organsNamed(wordsOf(sentence.text), sentence.text);
+      const inside = (at: number) =>
+        known.some((h) => at >= h.start && at < h.end) || fs.some((g) => at >= g.start - sentence.start && at < g.end - sentence.start);
+      const words: string[] = [];
+      for (const m of sentence.text.matchAll(PLACE)) {
+        let at = m.index + m[0].length - m[1].length;
+        for (const w of m[1].split(/\s+/)) {
+          if (PLACE_END.test(w)) break;
+          const word = w.toLowerCase();
+          if (word.length >= 4 && !OWN_WORDS.placeFillers.has(word) && !inside(at)) words.push(word.replace(/s$/, ''));
+          at += w.length + 1;
+        }
+      }
+      return present.some((f) => !f.site.length && words.some((w) => !lineOf(f).includes(w)));
+    };
+    // A finding that describes another ("nodule of ground glass density", "ground glass density"): one thing, not two or three.
+    const attribute = present.some((f) =>
+      fs.some((g) => g !== f && stated(g) && g.end <= f.start && ATTRIBUTE_GAP.test(report.text.slice(g.end, f.start))),
+    );
     // A size of something the findings core names no finding in ("The thoracic aortic wall reaches 82 mm").
     const sized = source.has(sentence.section) && !fs.length && SIZED.test(text);
     const increase = OWN_WORDS.increase.test(text) && fs.every((f) => stated(f) && !told(f)) && (fs.length > 0 || !NEGATED.test(text));
@@ -136,22 +188,46 @@ export function toldAsWritten(report: Report, understanding: Understanding): Set
       (present.length && (OWN_WORDS.differential.test(text) || levels.size > 1 || advice)) ||
       (plain.length && linked) ||
       (plain.length && OWN_WORDS.event.test(text)) ||
-      (plain.length && (organLost() || placeLost())) ||
+      (plain.length && (organLost() || placeLost() || narrowed() || sideLost() || whereLost())) ||
+      attribute ||
       sized ||
       increase ||
       unread
     )
       out.add(i);
   });
-  // A sentence that points back ("It is wider than normal.") says what the quoted one only measures: quoted with it.
-  for (const i of [...out].sort((a, b) => a - b))
-    for (
-      let j = i + 1;
-      report.sentences[j]?.section === report.sentences[i].section && POINTER.test(stripListNumber(report.sentences[j].text));
-      j++
-    )
-      out.add(j);
-  return out;
+  return withReferents(report, understanding, out);
 }
 /** A sentence that opens by pointing to the one before. */
 const POINTER = /^\s*(?:it|this|these|they)\b/i;
+// A place named after "in the", "of the" …, its words up to the next joining word.
+const PLACE = /\b(?:in|of|at|along|around|within|involving|over|about|near)\s+the\s+((?:[\p{L}-]+\s+){0,3}[\p{L}-]+)/giu;
+const PLACE_END = /^(?:and|or|with|without|is|are|was|were|which|that|of|in|at|to|from|on|by|for|as|measuring)$/i;
+const ATTRIBUTE_GAP = /^[\s-]*(?:of\s+(?:[\p{L}-]+\s+){0,2})?$/u;
+const THE_WORDS = /^\s*the\s+((?:[\p{L}-]+\s+){0,4}[\p{L}-]+)/iu;
+
+/**
+ * The quoted sentences with those that only make sense after them, quoted right after: one that points back
+ * ("It is wider than normal."), and one with no finding of its own that opens on a word of the quoted one
+ * ("… pancreatic head …" then "The visualized portion of the head had a normal appearance.").
+ */
+export function withReferents(report: Report, understanding: Understanding, quote: ReadonlySet<number>): Set<number> {
+  const out = new Set(quote);
+  for (const i of [...out].sort((a, b) => a - b)) for (let j = i + 1; refersBack(report, understanding, j); j++) out.add(j);
+  return out;
+}
+
+/** Whether sentence j only makes sense after the one before it, in the same section (see withReferents). */
+function refersBack(report: Report, understanding: Understanding, j: number): boolean {
+  const [sentence, before] = [report.sentences[j], report.sentences[j - 1]];
+  if (!sentence || !before || sentence.section !== before.section) return false;
+  const text = stripListNumber(sentence.text);
+  if (POINTER.test(text)) return true;
+  const the = THE_WORDS.exec(text)?.[1];
+  if (!the || understanding.findings.some((f) => f.sentenceIndex === j && stated(f) && !f.normal)) return false;
+  const words = new Set(before.text.toLowerCase().match(/\p{L}{4,}/gu) ?? []);
+  return the
+    .toLowerCase()
+    .split(/\s+/)
+    .some((w) => w.length >= 4 && !OWN_WORDS.placeFillers.has(w) && words.has(w));
+}

@@ -29,7 +29,7 @@ import {
   SPINE_LEVEL,
   type Item,
 } from './summary-reading';
-import { NEGATED, sourceSections, stated, toldAsWritten } from './summary-quoted';
+import { NEGATED, sourceSections, stated, toldAsWritten, withReferents } from './summary-quoted';
 import { bare, denialSentence, findingSentences, glossaryOf, glossFor, termOf, type GlossaryLine } from './summary-wording';
 import { LIST_NUMBER, stripListNumber } from './list-number';
 import { escapeRegExp } from '../report/regex';
@@ -95,7 +95,10 @@ export function summarize(report: Report, understanding: Understanding = underst
   const { sections, fromImpression } = sourceSections(report);
   const indexes = new Set(sections.map((s) => report.sections.indexOf(s)));
   const omit = options.omit ?? new Set<number>();
-  const quote = new Set([...(options.quote ?? toldAsWritten(report, understanding))].filter((i) => !omit.has(i)));
+  // A sentence pointing back to a quoted one is quoted after it, whoever chose the quote.
+  const quote = new Set(
+    [...withReferents(report, understanding, options.quote ?? toldAsWritten(report, understanding))].filter((i) => !omit.has(i)),
+  );
   const unquoted = (f: Finding) => !quote.has(f.sentenceIndex) && !omit.has(f.sentenceIndex);
   // A normal statement's implied denials are rendered as the statement itself ("no sign of a new problem").
   const source = understanding.findings.filter((f) => indexes.has(f.sectionIndex) && !f.normal && unquoted(f));
@@ -279,6 +282,9 @@ export function summarize(report: Report, understanding: Understanding = underst
   const lines: string[] = [SUMMARY_OPENING];
   const from = new Map<number, number[]>();
   const say = (line: string, sentences: number[]) => {
+    // A sentence the report writes twice is told once.
+    const twice = lines.indexOf(line);
+    if (from.has(twice)) return void from.get(twice)!.push(...sentences);
     from.set(lines.length, sentences);
     lines.push(line);
   };
