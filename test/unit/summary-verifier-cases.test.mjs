@@ -168,3 +168,12 @@ test('a sentence that opens on a word of the quoted one before it is quoted afte
   assert.ok(at >= 0, s.text);
   assert.match(lines[at + 1], /The visualized portion of the tail/);
 });
+
+test('an air cyst is an air-filled pocket, and the lateral masses of C1 are bone, no lump', () => {
+  const s = summarised(
+    'EXAM: CT chest\nFINDINGS: A 2 cm air cyst in the right lower lobe. The lateral masses of C1 are normally aligned.\nIMPRESSION: 2 cm air cyst in the right lower lobe.\n',
+  );
+  assert.equal(s.ok, true, s.reasons);
+  assert.match(s.text, /air-filled pocket/);
+  assert.doesNotMatch(s.text, /fluid-filled|lump/i);
+});
