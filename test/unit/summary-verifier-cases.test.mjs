@@ -177,3 +177,21 @@ test('an air cyst is an air-filled pocket, and the lateral masses of C1 are bone
   assert.match(s.text, /air-filled pocket/);
   assert.doesNotMatch(s.text, /fluid-filled|lump/i);
 });
+
+test('a statement of an impression run into the findings after a quotation mark is told, even one word long', () => {
+  const s = summarised(
+    'EXAM: CT CHEST\nFINDINGS: Heart size is normal. A 6 mm nodule is seen in the right upper lobe. The liver is diffusely hypodense. " Right upper lobe nodule of 6 mm " Hepatosteatosis " Aortic stasis?\n',
+  );
+  assert.equal(s.ok, true, s.reasons);
+  assert.match(s.text, /The report also says: "Hepatosteatosis"/);
+  assert.match(s.text, /The report also says: "Aortic stasis\?"/);
+});
+
+test('a limit of the exam the technique states is told, and sentences run together are quoted one by one', () => {
+  const s = summarised(
+    'EXAM: MRI wrist\nTECHNIQUE: Multiplanar images. The study is limited by patient motion.\nFINDINGS: Bone bruise of the lunate.\nIMPRESSION: Non-displaced scaphoid fracture.Partial tear of the scapholunate ligament.\n',
+  );
+  assert.match(s.text, /"The study is limited by patient motion\."/);
+  assert.equal(s.ok, true, s.reasons);
+  assert.match(s.text, /"Non-displaced scaphoid fracture\."\nThe report also says: "Partial tear of the scapholunate ligament\."/);
+});

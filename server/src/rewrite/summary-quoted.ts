@@ -23,7 +23,10 @@ export const NEGATED = /\b(?:no|not|without|negative|absent)\b/i;
 /** The sections the summary is written from: the impressions, or else the findings (or the whole text). */
 export function sourceSections(report: Report): { sections: Section[]; fromImpression: boolean } {
   const impressions = report.sections.filter((s) => s.kind === 'impression' && hasBody(s));
-  if (impressions.length) return { sections: impressions, fromImpression: true };
+  // What the report says after its impression under a header of its own (an addendum that corrects it) is told too.
+  const last = report.sections.lastIndexOf(impressions[impressions.length - 1]);
+  const after = report.sections.slice(last + 1).filter((s) => s.kind === 'other' && hasBody(s));
+  if (impressions.length) return { sections: [...impressions, ...after], fromImpression: true };
   const findings = report.sections.filter((s) => s.kind === 'findings' && hasBody(s));
   if (findings.length) return { sections: findings, fromImpression: false };
   return { sections: report.sections.filter((s) => (s.kind === 'preamble' || s.kind === 'other') && hasBody(s)), fromImpression: false };
@@ -61,8 +64,10 @@ export function toldAsWritten(report: Report, understanding: Understanding): Set
   const out = new Set<number>();
   report.sentences.forEach((sentence, i) => {
     const section = report.sections[sentence.section];
-    if (!section || !(source.has(sentence.section) || section.kind === 'findings' || section.kind === 'impression')) return;
     const text = stripListNumber(sentence.text);
+    // A limit of the exam the technique states ("limited by motion") is told with what the exam found.
+    if (section?.kind === 'technique' && OWN_WORDS.limitation.test(text)) return void out.add(i);
+    if (!section || !(source.has(sentence.section) || section.kind === 'findings' || section.kind === 'impression')) return;
     const fs = bySentence.get(i) ?? [];
     const plain = fs.filter(told);
     const present = plain.filter(stated);

@@ -32,6 +32,7 @@ import {
 import { NEGATED, sourceSections, stated, toldAsWritten, withReferents } from './summary-quoted';
 import { bare, denialSentence, findingSentences, glossaryOf, glossFor, termOf, type GlossaryLine } from './summary-wording';
 import { LIST_NUMBER, stripListNumber } from './list-number';
+import { runInImpression } from './impression-kept';
 import { escapeRegExp } from '../report/regex';
 
 export { adviceKindOf, adviceSentences, lintSummary, type AdviceKind, type AdviceSentence } from './advice';
@@ -79,13 +80,18 @@ const COMPARATIVE_SIZE = /\b(?:smaller|larger)\s+(?!(?:than|since|in|compared|an
 const itemKey = (f: Finding) => `${f.concept}|${f.side ?? ''}|${f.assertion}|${f.sentenceIndex}`;
 
 const stripNumber = (s: string) => stripListNumber(s).trim();
+// Two words, or one a diagnosis may be ("Hepatosteatosis"), not a stray "None".
+const STATES_SOMETHING = /\p{L}{2,}\P{L}+\p{L}{2,}|\p{L}{8,}/u;
 /** A report sentence in its own words, on a line of its own (quote marks inside made single). */
 const quoteLines = (text: string, verb: 'says' | 'also says' = 'also says') =>
   // One line a clause, split where the verifier splits the report ("…, but …"), so a quote is read as the report is.
   stripNumber(text)
     .replace(/\s+/g, ' ')
+    // A quotation mark opening or closing a run-in impression statement is no part of it.
+    .replace(/^["“”]\s*|\s*["“”]$/g, '')
     .replace(/["“”]/g, "'")
-    .split(/(?=;|,?\s+(?:but|however|although|whereas)\b)/i)
+    // Sentences run together ("fracture.Partial tear") are two.
+    .split(/(?=;|,?\s+(?:[Bb]ut|[Hh]owever|[Aa]lthough|[Ww]hereas)\b)|(?<=[a-z]\.)(?=[A-Z][a-z])/)
     .map((piece) => piece.replace(/^;\s*/, '').trim())
     .filter((piece) => /[a-z0-9]/i.test(piece))
     .map((piece, n) => `The report ${n ? 'also says' : verb}: "${piece}"`);
@@ -258,6 +264,7 @@ export function summarize(report: Report, understanding: Understanding = underst
   const carried: { line: string; sentence: number }[] = [];
   // A sentence whose findings are told (stated or denied); one with only a past or hypothetical finding
   // ("Operated stomach ca.") is given in the report's words.
+  const runIn = fromImpression ? undefined : runInImpression(report);
   const withFinding = new Set(source.filter((f) => stated(f) || f.assertion === 'absent').map((f) => f.sentenceIndex));
   for (const s of sentences) {
     const text = stripNumber(s.text);
@@ -268,12 +275,14 @@ export function summarize(report: Report, understanding: Understanding = underst
       for (const line of quoteLines(text, 'says')) carried.push({ line, sentence: index });
       continue;
     }
-    // With no impression section, a listed item ("• Changes secondary to …") is an impression item all the same.
-    if (withFinding.has(index) || !(fromImpression || LIST_NUMBER.test(s.text))) continue;
+    // With no impression section, a listed item ("• Changes secondary to …") is an impression item all the same,
+    // and so is a statement of an impression run into the findings ('… preserved. " Hepatosteatosis " …').
+    const item = fromImpression || LIST_NUMBER.test(s.text) || (!!runIn && s.start >= runIn.body.start);
+    if (withFinding.has(index) || !item) continue;
     const plain = PLAIN_STATEMENTS.find((p) => p.pattern.test(text))?.plain;
     if (plain) {
       if (!statements.some((st) => st.plain === plain)) statements.push({ plain, sentence: index });
-    } else if (!COMMUNICATION.test(text) && (text.replace(/\bX{2,}\b/g, '').match(/\p{L}{2,}/gu)?.length ?? 0) >= 2) {
+    } else if (!COMMUNICATION.test(text) && STATES_SOMETHING.test(text.replace(/\bX{2,}\b/g, ''))) {
       // An impression statement the findings core cannot read is given in the report's words, not dropped.
       for (const line of quoteLines(text)) carried.push({ line, sentence: index });
     }
