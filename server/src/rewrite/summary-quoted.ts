@@ -2,7 +2,7 @@
 // would misstate them (toldAsWritten), and the sections a summary is written from. summary.ts assembles
 // the summary; a finding's own words are read in summary-reading.ts and said in summary-wording.ts.
 import type { Finding, Understanding } from '../nlp/types';
-import { glossOf } from '../nlp/glossary';
+import { glossOf, plainSite } from '../nlp/glossary';
 import { COMMUNICATION, DEGREE, OWN_WORDS, QUALIFIER, REGION_SITES, SIDE_WORDS, SIZE_UNITS } from '../nlp/lay-wording';
 import { organsNamed, ORGANS_OF_CONCEPT, type OrganHit } from '../nlp/organs';
 import { wordsOf } from '../nlp/words';
@@ -179,6 +179,11 @@ export function toldAsWritten(report: Report, understanding: Understanding): Set
       }
       return present.some((f) => !f.site.length && words.some((w) => !lineOf(f).includes(w)));
     };
+    // A finding at several places ("plaques in the aorta and coronary arteries"): its plain line says one.
+    const placesLost = present.some((f) => {
+      const organs = new Set(f.site.map((site) => plainSite(site, null)?.organ));
+      return f.site.filter((site) => !organs.has(site)).length > 1;
+    });
     // A finding that describes another ("nodule of ground glass density", "ground glass density"): one thing, not two or three.
     const attribute = present.some((f) =>
       fs.some((g) => g !== f && stated(g) && g.end <= f.start && ATTRIBUTE_GAP.test(report.text.slice(g.end, f.start))),
@@ -195,6 +200,7 @@ export function toldAsWritten(report: Report, understanding: Understanding): Set
       (plain.length && OWN_WORDS.event.test(text)) ||
       (plain.length && (organLost() || placeLost() || narrowed() || sideLost() || whereLost())) ||
       attribute ||
+      placesLost ||
       sized ||
       increase ||
       unread
