@@ -178,12 +178,12 @@ test('an air cyst is an air-filled pocket, and the lateral masses of C1 are bone
   assert.doesNotMatch(s.text, /fluid-filled|lump/i);
 });
 
-test('a statement of an impression run into the findings after a quotation mark is told, even one word long', () => {
+test('a statement of an impression run into the findings after a quotation mark is told, even one word long ("Cholecystectomized")', () => {
   const s = summarised(
-    'EXAM: CT CHEST\nFINDINGS: Heart size is normal. A 6 mm nodule is seen in the right upper lobe. The liver is diffusely hypodense. " Right upper lobe nodule of 6 mm " Hepatosteatosis " Aortic stasis?\n',
+    'EXAM: CT CHEST\nFINDINGS: Heart size is normal. A 6 mm nodule is seen in the right upper lobe. The gallbladder is not seen. " Right upper lobe nodule of 6 mm " Cholecystectomized " Aortic stasis?\n',
   );
   assert.equal(s.ok, true, s.reasons);
-  assert.match(s.text, /The report also says: "Hepatosteatosis"/);
+  assert.match(s.text, /The report also says: "Cholecystectomized"/);
   assert.match(s.text, /The report also says: "Aortic stasis\?"/);
 });
 
