@@ -195,3 +195,9 @@ test('a limit of the exam the technique states is told, and sentences run togeth
   assert.equal(s.ok, true, s.reasons);
   assert.match(s.text, /"Non-displaced scaphoid fracture\."\nThe report also says: "Partial tear of the scapholunate ligament\."/);
 });
+
+test('an impression item with a part read as nothing beside one read is quoted whole, not told by the part read', () => {
+  const s = summarised('EXAM: CT chest\nFINDINGS: The heart is enlarged.\nIMPRESSION: Cardiomegaly, dextrocardia with situs inversus.\n');
+  assert.equal(s.ok, true, s.reasons);
+  assert.match(s.text, /"Cardiomegaly, dextrocardia with situs inversus\."/);
+});

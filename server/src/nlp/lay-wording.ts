@@ -163,6 +163,8 @@ export const OWN_WORDS = {
     ...wording.ownWords.denialFillers,
     ...contextData.cues.filter((c) => c.kind === 'absent').flatMap((c) => c.terms.flatMap((t) => t.split(' '))),
   ]),
+  /** Every word of context.json's cues ("otherwise", "findings", "acute"): no finding of its own. */
+  cueWords: new Set(contextData.cues.flatMap((c) => c.terms.flatMap((t) => t.split(' ')))),
   /** Words after "in the" that name no place ("in the visualized portion"). */
   placeFillers: new Set(wording.ownWords.placeFillers),
 };

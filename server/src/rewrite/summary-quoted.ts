@@ -3,14 +3,15 @@
 // the summary; a finding's own words are read in summary-reading.ts and said in summary-wording.ts.
 import type { Finding, Understanding } from '../nlp/types';
 import { glossOf, plainSite } from '../nlp/glossary';
-import { COMMUNICATION, DEGREE, OWN_WORDS, QUALIFIER, REGION_SITES, SIDE_WORDS, SIZE_UNITS } from '../nlp/lay-wording';
+import { CHANGE, COMMUNICATION, DEGREE, OWN_WORDS, QUALIFIER, REGION_SITES, SIDE_WORDS, SIZE_UNITS } from '../nlp/lay-wording';
 import { organsNamed, ORGANS_OF_CONCEPT, type OrganHit } from '../nlp/organs';
 import { wordsOf } from '../nlp/words';
 import { SITE_TRIES } from '../nlp/lexicon';
 import { LEVEL } from '../report/parse';
-import type { Report, Section } from '../report/types';
+import type { Report, Section, Sentence } from '../report/types';
 import { escapeRegExp } from '../report/regex';
 import { adviceKindOf } from './advice';
+import { runInImpression } from './impression-kept';
 import { stripListNumber } from './list-number';
 import { itemOf, ownWords } from './summary-reading';
 import { denialSentence, findingSentences, glossFor } from './summary-wording';
@@ -38,13 +39,27 @@ const LEVELS = new RegExp(LEVEL, 'g');
 const ownOrgan = (report: Report, f: Finding, organ: string) =>
   (ORGANS_OF_CONCEPT.get(f.concept) ?? []).join() === organ && glossFor(report, f).lay === glossOf(f.concept)?.lay;
 const SIZED = new RegExp(`\\d\\s*(?:${[...SIZE_UNITS].map(escapeRegExp).join('|')})(?![a-z])`, 'i');
+/** Whether a sentence states the impression: one of the summary's impression sections, or of an impression run into the findings. */
+export function impressionStatements(report: Report): (sentence: Sentence) => boolean {
+  const { sections, fromImpression } = sourceSections(report);
+  if (fromImpression) {
+    const source = new Set(sections.map((s) => report.sections.indexOf(s)));
+    return (sentence) => source.has(sentence.section);
+  }
+  const runIn = runInImpression(report);
+  return (sentence) => !!runIn && sentence.start >= runIn.body.start && sentence.start < runIn.body.end;
+}
+
 /**
  * The report sentences the summary tells in the report's own words, as plain words would misstate them:
  * a limit of the exam ("as far as can be observed …", "motion artefacts"), a differential ("a simple cyst
  * was considered"), a finding read through another ("thickening, likely representing bronchitis": the
  * thickening is certain, the bronchitis likely), several spine levels (each finding is at all of them),
  * a finding that names no organ in a sentence that names one ("no wall thickening" of the esophagus, a
- * bladder stone), and a new or increased finding the plain lines would not tell.
+ * bladder stone), a new or increased finding the plain lines would not tell, a denial narrowed by a word
+ * its line does not say, a finding whose side, unknown place or several places its line loses, a finding
+ * that describes another, an impression item with a part read as nothing, a technique's limit of the
+ * exam; and the sentences that point back to a quoted one (withReferents).
  */
 export function toldAsWritten(report: Report, understanding: Understanding): Set<number> {
   const { sections, fromImpression } = sourceSections(report);
@@ -61,6 +76,7 @@ export function toldAsWritten(report: Report, understanding: Understanding): Set
     (stated(f)
       ? source.has(f.sectionIndex) || (fromImpression && f.section === 'findings' && f.significant)
       : f.assertion === 'absent' && source.has(f.sectionIndex) && (fromImpression || f.significant));
+  const item = impressionStatements(report);
   const out = new Set<number>();
   report.sentences.forEach((sentence, i) => {
     const section = report.sections[sentence.section];
@@ -188,6 +204,27 @@ export function toldAsWritten(report: Report, understanding: Understanding): Set
     const attribute = present.some((f) =>
       fs.some((g) => g !== f && stated(g) && g.end <= f.start && ATTRIBUTE_GAP.test(report.text.slice(g.end, f.start))),
     );
+    // An impression item with a part the findings core reads nothing in, beside one it reads ("Hepatomegaly,
+    // <a word it does not know>."): the plain line would tell only the part it reads.
+    const partUnread = () => {
+      if (!(item(sentence) && present.length)) return false;
+      let at = sentence.text.indexOf(text);
+      return text.split(/([,;]|\band\b)/).some((piece, n) => {
+        const [from, to] = [sentence.start + at, sentence.start + at + piece.length];
+        at += piece.length;
+        // A word of its own: not a cue ("otherwise no acute findings"), a grade, a change or a filler.
+        const own = (piece.toLowerCase().match(/\p{L}{6,}/gu) ?? []).filter(
+          (w) =>
+            !OWN_WORDS.cueWords.has(w) &&
+            !OWN_WORDS.placeFillers.has(w) &&
+            !DEGREE[w] &&
+            !QUALIFIER[w] &&
+            !CHANGE.some((c) => c.re.test(w)),
+        );
+        if (n % 2 || !own.length || adviceKindOf(piece) || COMMUNICATION.test(piece)) return false;
+        return !fs.some((g) => g.start < to && from < g.end);
+      });
+    };
     // A size of something the findings core names no finding in ("The thoracic aortic wall reaches 82 mm").
     const sized = source.has(sentence.section) && !fs.length && SIZED.test(text);
     const increase = OWN_WORDS.increase.test(text) && fs.every((f) => stated(f) && !told(f)) && (fs.length > 0 || !NEGATED.test(text));
@@ -201,6 +238,7 @@ export function toldAsWritten(report: Report, understanding: Understanding): Set
       (plain.length && (organLost() || placeLost() || narrowed() || sideLost() || whereLost())) ||
       attribute ||
       placesLost ||
+      (plain.length && partUnread()) ||
       sized ||
       increase ||
       unread

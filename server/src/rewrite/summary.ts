@@ -29,10 +29,9 @@ import {
   SPINE_LEVEL,
   type Item,
 } from './summary-reading';
-import { NEGATED, sourceSections, stated, toldAsWritten, withReferents } from './summary-quoted';
+import { impressionStatements, NEGATED, sourceSections, stated, toldAsWritten, withReferents } from './summary-quoted';
 import { bare, denialSentence, findingSentences, glossaryOf, glossFor, termOf, type GlossaryLine } from './summary-wording';
 import { LIST_NUMBER, stripListNumber } from './list-number';
-import { runInImpression } from './impression-kept';
 import { escapeRegExp } from '../report/regex';
 
 export { adviceKindOf, adviceSentences, lintSummary, type AdviceKind, type AdviceSentence } from './advice';
@@ -264,7 +263,7 @@ export function summarize(report: Report, understanding: Understanding = underst
   const carried: { line: string; sentence: number }[] = [];
   // A sentence whose findings are told (stated or denied); one with only a past or hypothetical finding
   // ("Operated stomach ca.") is given in the report's words.
-  const runIn = fromImpression ? undefined : runInImpression(report);
+  const impressionStatement = impressionStatements(report);
   const withFinding = new Set(source.filter((f) => stated(f) || f.assertion === 'absent').map((f) => f.sentenceIndex));
   for (const s of sentences) {
     const text = stripNumber(s.text);
@@ -277,7 +276,7 @@ export function summarize(report: Report, understanding: Understanding = underst
     }
     // With no impression section, a listed item ("• Changes secondary to …") is an impression item all the same,
     // and so is a statement of an impression run into the findings ('… preserved. " Hepatosteatosis " …').
-    const item = fromImpression || LIST_NUMBER.test(s.text) || (!!runIn && s.start >= runIn.body.start);
+    const item = impressionStatement(s) || LIST_NUMBER.test(s.text);
     if (withFinding.has(index) || !item) continue;
     const plain = PLAIN_STATEMENTS.find((p) => p.pattern.test(text))?.plain;
     if (plain) {
