@@ -201,3 +201,11 @@ test('an impression item with a part read as nothing beside one read is quoted w
   assert.equal(s.ok, true, s.reasons);
   assert.match(s.text, /"Cardiomegaly, dextrocardia with situs inversus\."/);
 });
+
+test('without an impression, every sentence of a numbered item is told, not only the one after its number', () => {
+  const s = summarised(
+    'COMMENTS:\n1. The left ventricle is normal in size. There is abnormal left ventricular relaxation pattern seen.\n2. The left atrium appears mildly dilated.\n',
+  );
+  assert.equal(s.ok, true, s.reasons);
+  assert.match(s.text, /"There is abnormal left ventricular relaxation pattern seen\."/);
+});

@@ -265,6 +265,8 @@ export function summarize(report: Report, understanding: Understanding = underst
   // ("Operated stomach ca.") is given in the report's words.
   const impressionStatement = impressionStatements(report);
   const withFinding = new Set(source.filter((f) => stated(f) || f.assertion === 'absent').map((f) => f.sentenceIndex));
+  const listFrom = new Map<number, number>();
+  for (const s of sentences) if (LIST_NUMBER.test(s.text) && !listFrom.has(s.section)) listFrom.set(s.section, s.start);
   for (const s of sentences) {
     const text = stripNumber(s.text);
     const index = report.sentences.indexOf(s);
@@ -274,9 +276,10 @@ export function summarize(report: Report, understanding: Understanding = underst
       for (const line of quoteLines(text, 'says')) carried.push({ line, sentence: index });
       continue;
     }
-    // With no impression section, a listed item ("• Changes secondary to …") is an impression item all the same,
-    // and so is a statement of an impression run into the findings ('… preserved. " Hepatosteatosis " …').
-    const item = impressionStatement(s) || LIST_NUMBER.test(s.text);
+    // With no impression section, a listed item ("• Changes secondary to …", and each sentence after its
+    // number) is an impression item all the same, and so is a statement of an impression run into the
+    // findings ('… preserved. " Hepatosteatosis " …').
+    const item = impressionStatement(s) || s.start >= (listFrom.get(s.section) ?? Infinity);
     if (withFinding.has(index) || !item) continue;
     const plain = PLAIN_STATEMENTS.find((p) => p.pattern.test(text))?.plain;
     if (plain) {
