@@ -209,3 +209,11 @@ test('without an impression, every sentence of a numbered item is told, not only
   assert.equal(s.ok, true, s.reasons);
   assert.match(s.text, /"There is abnormal left ventricular relaxation pattern seen\."/);
 });
+
+test('contrast not given is a limit of the exam, not leftover dye', () => {
+  const s = summarised(
+    'EXAM: CT CHEST\nFINDINGS: Mediastinal structures cannot be evaluated optimally because contrast material is not given. There is a minimal hiatal hernia.\nIMPRESSION: Minimal hiatal hernia.\n',
+  );
+  assert.equal(s.ok, true, s.reasons);
+  assert.doesNotMatch(s.text, /leftover/i);
+});
