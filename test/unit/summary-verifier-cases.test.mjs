@@ -130,3 +130,90 @@ test('each finding an impression item states is told: the gallstones beside the 
   assert.equal(kept.length, lines.length - 1, s.text);
   assert.match(verify('summary', s.analysis, kept.join('\n'), 'reworded').reasons.join('\n'), /drops "gallstone"/);
 });
+
+// Patterns of the seed-83 hand-read (new sentences, not the read reports'): what plain words would misstate is quoted whole.
+test('a narrowed denial is told in the report’s words: "no infiltrative lesion" is not "no abnormal area" beside two nodules', () => {
+  const s = summarised(
+    'EXAM: CT chest\nFINDINGS: A 5 mm solid nodule is seen in the right upper lobe. A 3 mm nodule is seen in the left lower lobe. No pleural effusion.\nIMPRESSION: Two small pulmonary nodules. No infiltrative lesion is seen in the lungs. No pleural effusion.\n',
+  );
+  assert.equal(s.ok, true, s.reasons);
+  assert.doesNotMatch(s.text, /no sign of an abnormal area/i);
+  assert.match(s.text, /The report also says: "No infiltrative lesion is seen in the lungs\."/);
+});
+
+test('a lump denied in a region where a node is told is quoted, not "no sign of a lump"', () => {
+  const s = summarised(
+    'EXAM: MRI neck\nFINDINGS: A 2.1 cm enlarged lymph node is seen in the left neck at level II.\nIMPRESSION: Enlarged 2.1 cm left level II lymph node. No other mass in the left neck.\n',
+  );
+  assert.equal(s.ok, true, s.reasons);
+  assert.doesNotMatch(s.text, /no sign of a lump/i);
+  assert.match(s.text, /"No other mass in the left neck\."/);
+});
+
+test('a finding placed in words the anatomy does not know keeps its place: the tendon is named', () => {
+  const s = summarised(
+    'EXAM: MRI shoulder\nFINDINGS: Moderate tendinosis of the infraspinatus tendon footprint.\nIMPRESSION: Moderate tendinosis of the infraspinatus tendon footprint.\n',
+  );
+  assert.equal(s.ok, true, s.reasons);
+  assert.match(s.text, /infraspinatus/);
+});
+
+test('a sentence that opens on a word of the quoted one before it is quoted after it, not left alone', () => {
+  const s = summarised(
+    'EXAM: US abdomen\nFINDINGS: Liver normal.\nIMPRESSION:\n1. Except for small portions of the pancreatic tail, the pancreas could not be seen because of bowel gas. The visualized portion of the tail had a normal appearance.\n2. No gallstones.\n',
+  );
+  assert.equal(s.ok, true, s.reasons);
+  const lines = s.text.split('\n');
+  const at = lines.findIndex((l) => /could not be seen/.test(l));
+  assert.ok(at >= 0, s.text);
+  assert.match(lines[at + 1], /The visualized portion of the tail/);
+});
+
+test('an air cyst is an air-filled pocket, and the lateral masses of C1 are bone, no lump', () => {
+  const s = summarised(
+    'EXAM: CT chest\nFINDINGS: A 2 cm air cyst in the right lower lobe. The lateral masses of C1 are normally aligned.\nIMPRESSION: 2 cm air cyst in the right lower lobe.\n',
+  );
+  assert.equal(s.ok, true, s.reasons);
+  assert.match(s.text, /air-filled pocket/);
+  assert.doesNotMatch(s.text, /fluid-filled|lump/i);
+});
+
+test('a statement of an impression run into the findings after a quotation mark is told, even one word long ("Cholecystectomized")', () => {
+  const s = summarised(
+    'EXAM: CT CHEST\nFINDINGS: Heart size is normal. A 6 mm nodule is seen in the right upper lobe. The gallbladder is not seen. " Right upper lobe nodule of 6 mm " Cholecystectomized " Aortic stasis?\n',
+  );
+  assert.equal(s.ok, true, s.reasons);
+  assert.match(s.text, /The report also says: "Cholecystectomized"/);
+  assert.match(s.text, /The report also says: "Aortic stasis\?"/);
+});
+
+test('a limit of the exam the technique states is told, and sentences run together are quoted one by one', () => {
+  const s = summarised(
+    'EXAM: MRI wrist\nTECHNIQUE: Multiplanar images. The study is limited by patient motion.\nFINDINGS: Bone bruise of the lunate.\nIMPRESSION: Non-displaced scaphoid fracture.Partial tear of the scapholunate ligament.\n',
+  );
+  assert.match(s.text, /"The study is limited by patient motion\."/);
+  assert.equal(s.ok, true, s.reasons);
+  assert.match(s.text, /"Non-displaced scaphoid fracture\."\nThe report also says: "Partial tear of the scapholunate ligament\."/);
+});
+
+test('an impression item with a part read as nothing beside one read is quoted whole, not told by the part read', () => {
+  const s = summarised('EXAM: CT chest\nFINDINGS: The heart is enlarged.\nIMPRESSION: Cardiomegaly, dextrocardia with situs inversus.\n');
+  assert.equal(s.ok, true, s.reasons);
+  assert.match(s.text, /"Cardiomegaly, dextrocardia with situs inversus\."/);
+});
+
+test('without an impression, every sentence of a numbered item is told, not only the one after its number', () => {
+  const s = summarised(
+    'COMMENTS:\n1. The left ventricle is normal in size. There is abnormal left ventricular relaxation pattern seen.\n2. The left atrium appears mildly dilated.\n',
+  );
+  assert.equal(s.ok, true, s.reasons);
+  assert.match(s.text, /"There is abnormal left ventricular relaxation pattern seen\."/);
+});
+
+test('contrast not given is a limit of the exam, not leftover dye', () => {
+  const s = summarised(
+    'EXAM: CT CHEST\nFINDINGS: Mediastinal structures cannot be evaluated optimally because contrast material is not given. There is a minimal hiatal hernia.\nIMPRESSION: Minimal hiatal hernia.\n',
+  );
+  assert.equal(s.ok, true, s.reasons);
+  assert.doesNotMatch(s.text, /leftover/i);
+});

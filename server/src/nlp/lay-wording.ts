@@ -5,6 +5,7 @@ import { z } from 'zod';
 import wordingData from './lexicon/lay-wording.json';
 import anatomyData from './lexicon/anatomy.json';
 import unitsData from './lexicon/units.json';
+import contextData from './lexicon/context.json';
 import { CONCEPT_BY_ID } from './lexicon';
 import { escapeRegExp as escape } from '../report/regex';
 
@@ -43,6 +44,10 @@ const WordingSchema = z.object({
       limitations: z.array(Plain).min(1),
       differentials: z.array(Plain).min(1),
       linkers: z.array(Plain).min(1),
+      readAsHedges: z.array(Plain),
+      genericDenials: z.array(Plain),
+      denialFillers: z.array(Plain),
+      placeFillers: z.array(Plain),
       increases: z.array(Plain).min(1),
       unread: z.array(Plain).min(1),
       events: z.array(Plain).min(1),
@@ -51,6 +56,9 @@ const WordingSchema = z.object({
 });
 
 const wording = WordingSchema.parse(wordingData);
+// context.json's readAs phrases and differential cues ("A versus B"), which ownWords builds on.
+const DIFFERENTIAL_CUES = contextData.cues.filter((c) => c.kind === 'differential').flatMap((c) => c.terms);
+const CONTEXT_CUES = new Set([...contextData.readAs, ...DIFFERENTIAL_CUES]);
 
 function check(): void {
   // A plain degree, or two of them joined ("small to large").
@@ -64,8 +72,13 @@ function check(): void {
     if (!sites.has(s)) throw new Error(`lay-wording: unknown site ${s}`);
   const units = new Set(Object.values((unitsData as { written: Record<string, string> }).written));
   for (const u of wording.sizeUnits) if (!units.has(u)) throw new Error(`lay-wording: unknown unit ${u}`);
-  for (const c of [...wording.states.concepts, ...wording.shapeConcepts])
+  for (const c of [...wording.states.concepts, ...wording.shapeConcepts, ...wording.ownWords.genericDenials])
     if (!CONCEPT_BY_ID.has(c)) throw new Error(`lay-wording: unknown concept ${c}`);
+  // The summary's own cue words only: what context.json says is read from there.
+  const shared = [...wording.ownWords.linkers, ...wording.ownWords.differentials].filter((w) => CONTEXT_CUES.has(w));
+  if (shared.length) throw new Error(`lay-wording: ownWords repeats context.json: ${shared.join(', ')}`);
+  for (const h of wording.ownWords.readAsHedges)
+    if (!contextData.readAs.includes(h)) throw new Error(`lay-wording: "${h}" is no readAs phrase`);
 }
 check();
 
@@ -132,15 +145,26 @@ export const SIDE_WORDS: Readonly<Record<'left' | 'right' | 'bilateral', RegExp>
 export const STATES: ReadonlySet<string> = new Set(wording.states.concepts);
 export const STATE_LEAD = wording.states.lead;
 export const EXAM_NAMES: Readonly<Record<string, string>> = wording.examNames;
-/** Cues of a sentence the summary tells in the report's words (summary-reading.ts's toldAsWritten). */
+/** Cues of a sentence the summary tells in the report's words (summary-quoted.ts's toldAsWritten). */
 export const OWN_WORDS = {
   limitation: wordsRe(wording.ownWords.limitations),
-  differential: wordsRe(wording.ownWords.differentials),
-  /** A word that reads one thing as another, anywhere before the finding ("…, likely representing Y"). */
-  linker: wordsRe(wording.ownWords.linkers, 'gi'),
+  differential: wordsRe([...DIFFERENTIAL_CUES, ...wording.ownWords.differentials]),
+  /** A word that reads one thing as another, anywhere before the finding ("…, likely representing Y"); a hedge alone is told as "likely". */
+  linker: wordsRe([...contextData.readAs.filter((w) => !wording.ownWords.readAsHedges.includes(w)), ...wording.ownWords.linkers], 'gi'),
   increase: wordsRe(wording.ownWords.increases),
   /** A grade or damage word: a sentence with one and no finding read in it states something abnormal. */
   unread: wordsRe(wording.ownWords.unread),
   /** A finding told as something that happened, not something there ("recent stone passage"). */
   event: wordsRe(wording.ownWords.events),
+  /** Concepts whose denial holds only in the report's scope ("no space-occupying lesion in the liver"). */
+  genericDenials: new Set(wording.ownWords.genericDenials),
+  /** Words before a denied term that do not narrow the denial: context.json's absent cues and these. */
+  denialFillers: new Set([
+    ...wording.ownWords.denialFillers,
+    ...contextData.cues.filter((c) => c.kind === 'absent').flatMap((c) => c.terms.flatMap((t) => t.split(' '))),
+  ]),
+  /** Every word of context.json's cues ("otherwise", "findings", "acute"): no finding of its own. */
+  cueWords: new Set(contextData.cues.flatMap((c) => c.terms.flatMap((t) => t.split(' ')))),
+  /** Words after "in the" that name no place ("in the visualized portion"). */
+  placeFillers: new Set(wording.ownWords.placeFillers),
 };

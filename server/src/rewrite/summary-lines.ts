@@ -50,9 +50,12 @@ function withoutLay(line: string, terms: readonly string[]): string {
 }
 
 const LIST_MARKS = new RegExp(LIST_NUMBER.source, 'gm');
+const STATEMENT_QUOTE = /(?<=[.?!;:)]\s*)["“”]|["“”](?=\s+[A-Z])/g;
 /** Text as its words with clause ends marked ("|"): a quote is a whole clause or sentence of it. */
 const marked = (text: string) =>
   text
+    // A quotation mark between statements ('… preserved. " Hepatosteatosis " Mild …') ends one; one around words does not.
+    .replace(STATEMENT_QUOTE, ' | ')
     .toLowerCase()
     .replace(LIST_MARKS, '|')
     .replace(/[.;:](?!\d)|\n|,?\s+(?:but|however|although|whereas)\b/g, ' | ')

@@ -4,31 +4,16 @@
 // free text. Side, site, size, grade, level, hedge and change are carried from the finding's own
 // phrase; nothing is added; advice, outlook and cause are said only as the report's own words. What
 // the plain words cannot carry faithfully (the verifier says which) is quoted: summarizeChecked.
-// This file assembles the summary and runs the checked loop; a finding's own words are read in
-// summary-reading.ts and said in plain words in summary-wording.ts.
+// This file assembles the summary and runs the checked loop; the sentences told in the report's words
+// are chosen in summary-quoted.ts, a finding's own words are read in summary-reading.ts and said in
+// plain words in summary-wording.ts.
 import { understand } from '../nlp';
-import { glossOf, PLAIN_STATEMENTS } from '../nlp/glossary';
+import { PLAIN_STATEMENTS } from '../nlp/glossary';
 import type { Finding, Side, Understanding } from '../nlp/types';
 import { sitesAgree } from '../nlp/relations';
 import { sentencesIn } from '../report';
-import type { Report, Section, Sentence } from '../report/types';
-import {
-  CHANGE,
-  COMMUNICATION,
-  COMPARED,
-  EXAM_NAMES,
-  LAY_LINES,
-  OWN_WORDS,
-  QUALIFIER,
-  REGION_SITES,
-  SHAPES,
-  SIDE_WORDS,
-  SIZE_UNITS,
-} from '../nlp/lay-wording';
-import { organsNamed, ORGANS_OF_CONCEPT, type OrganHit } from '../nlp/organs';
-import { wordsOf } from '../nlp/words';
-import { SITE_TRIES } from '../nlp/lexicon';
-import { LEVEL } from '../report/parse';
+import type { Report, Sentence } from '../report/types';
+import { CHANGE, COMMUNICATION, COMPARED, EXAM_NAMES, LAY_LINES, QUALIFIER, SHAPES, SIDE_WORDS } from '../nlp/lay-wording';
 import { adviceKindOf } from './advice';
 import { gradeOf } from './readability';
 import {
@@ -44,6 +29,7 @@ import {
   SPINE_LEVEL,
   type Item,
 } from './summary-reading';
+import { impressionStatements, NEGATED, sourceSections, stated, toldAsWritten, withReferents } from './summary-quoted';
 import { bare, denialSentence, findingSentences, glossaryOf, glossFor, termOf, type GlossaryLine } from './summary-wording';
 import { LIST_NUMBER, stripListNumber } from './list-number';
 import { escapeRegExp } from '../report/regex';
@@ -80,7 +66,6 @@ export const SUMMARY_FIXED_LINES: readonly RegExp[] = [
 
 // ---------------------------------------------------------------------------------------------
 
-const hasBody = (s: Section) => s.body.end > s.body.start;
 const pick = <T, K extends keyof T>(o: T, ...keys: K[]) => Object.fromEntries(keys.map((k) => [k, o[k]])) as Pick<T, K>;
 // A grade said of a finding right after it: "… is small", "… appears mildly …".
 const IS_GRADE = new RegExp(`^\\s*(?:is|are|was|were|appears?|remains?|seems?)\\s+(?:now\\s+|still\\s+)?(${DEGREE_RE.source})`, 'i');
@@ -89,153 +74,23 @@ const ATTRIBUTIVE_CHANGE =
   /\b(?:increased|decreased|diminished|increasing|decreasing)\s+(?!(?:in|since|from|compared|to|and|or|when|than|slightly|mildly|markedly)\b)(?=[a-z])/gi;
 // "Several smaller nodules": a size among them, not a change since the last images ("is smaller than before" still is).
 const COMPARATIVE_SIZE = /\b(?:smaller|larger)\s+(?!(?:than|since|in|compared|and|or)\b)(?=[a-z])/gi;
-const stated = (f: Finding) => f.assertion === 'present' || f.assertion === 'possible';
 // One item a finding and sentence: each line carries its own sentence's side, grade, level, size and
 // time (the same finding at two spine levels is two lines), so a line the check refuses quotes only its own sentence.
 const itemKey = (f: Finding) => `${f.concept}|${f.side ?? ''}|${f.assertion}|${f.sentenceIndex}`;
 
-/** The sections the summary is written from: the impressions, or else the findings (or the whole text). */
-function sourceSections(report: Report): { sections: Section[]; fromImpression: boolean } {
-  const impressions = report.sections.filter((s) => s.kind === 'impression' && hasBody(s));
-  if (impressions.length) return { sections: impressions, fromImpression: true };
-  const findings = report.sections.filter((s) => s.kind === 'findings' && hasBody(s));
-  if (findings.length) return { sections: findings, fromImpression: false };
-  return { sections: report.sections.filter((s) => (s.kind === 'preamble' || s.kind === 'other') && hasBody(s)), fromImpression: false };
-}
-
-const LEVELS = new RegExp(LEVEL, 'g');
-// A finding of one organ says that organ in its concept's plain words ("subdural": between the brain and the
-// skull); a term's own words ("complex tear": a tear), or a finding of several organs or none, must say it.
-const ownOrgan = (report: Report, f: Finding, organ: string) =>
-  (ORGANS_OF_CONCEPT.get(f.concept) ?? []).join() === organ && glossFor(report, f).lay === glossOf(f.concept)?.lay;
-const SIZED = new RegExp(`\\d\\s*(?:${[...SIZE_UNITS].map(escapeRegExp).join('|')})(?![a-z])`, 'i');
-/**
- * The report sentences the summary tells in the report's own words, as plain words would misstate them:
- * a limit of the exam ("as far as can be observed …", "motion artefacts"), a differential ("a simple cyst
- * was considered"), a finding read through another ("thickening, likely representing bronchitis": the
- * thickening is certain, the bronchitis likely), several spine levels (each finding is at all of them),
- * a finding that names no organ in a sentence that names one ("no wall thickening" of the esophagus, a
- * bladder stone), and a new or increased finding the plain lines would not tell.
- */
-function toldAsWritten(report: Report, understanding: Understanding): Set<number> {
-  const { sections, fromImpression } = sourceSections(report);
-  const source = new Set(sections.map((s) => report.sections.indexOf(s)));
-  const bySentence = new Map<number, Finding[]>();
-  for (const f of understanding.findings) bySentence.set(f.sentenceIndex, [...(bySentence.get(f.sentenceIndex) ?? []), f]);
-  // What summarize tells in plain words: the source sections' findings, and with an impression the findings' significant ones.
-  const told = (f: Finding) =>
-    !f.normal &&
-    (stated(f)
-      ? source.has(f.sectionIndex) || (fromImpression && f.section === 'findings' && f.significant)
-      : f.assertion === 'absent' && source.has(f.sectionIndex) && (fromImpression || f.significant));
-  const out = new Set<number>();
-  report.sentences.forEach((sentence, i) => {
-    const section = report.sections[sentence.section];
-    if (!section || !(source.has(sentence.section) || section.kind === 'findings' || section.kind === 'impression')) return;
-    const text = stripListNumber(sentence.text);
-    const fs = bySentence.get(i) ?? [];
-    const plain = fs.filter(told);
-    const present = plain.filter(stated);
-    // A linker after some words of its own: "X, likely representing Y", "X, concerning for recurrent disease".
-    const linked = [...text.matchAll(OWN_WORDS.linker)].some((m) => (text.slice(0, m.index).match(/\p{L}{2,}/gu)?.length ?? 0) >= 2);
-    // Advice that names a finding ("It is recommended to be evaluated in terms of DISH disease") states none.
-    const advice = !!adviceKindOf(text) && !COMMUNICATION.test(text);
-    const levels = new Set([...text.matchAll(LEVELS)].map((m) => m[0].toUpperCase().replace(/\s+/g, '')));
-    const lineOf = (f: Finding) =>
-      (stated(f) ? findingSentences(report, itemOf(report, f, understanding))[0] : denialSentence(report, f)).toLowerCase();
-    // A place the anatomy lexicon does not know, named by the word after its side ("the right cheek"): a
-    // finding with a side and no site would be told "on the right side", the place lost.
-    const placeLost = () => {
-      const known = organsNamed(wordsOf(sentence.text), sentence.text);
-      const places = [...sentence.text.matchAll(/\b(?:involving|about|over|of|in|at|along|around) the (?:left|right)\s+(\p{L}{3,})/giu)]
-        .map((m) => ({ word: m[1].toLowerCase(), start: m.index + m[0].length - m[1].length }))
-        .filter((p) => p.word !== 'side' && !known.some((h) => p.start >= h.start && p.start < h.end));
-      return plain.some((f) => f.side && !f.site.length && places.some((p) => !lineOf(f).includes(p.word.replace(/s$/, ''))));
-    };
-    // An organ the sentence names (by word, outside the finding's own term) that the finding's plain line does not say.
-    const organLost = () => {
-      const words = wordsOf(sentence.text);
-      // A site the sentence names by a narrower word than the site told ("medial meniscus", "talus": the knee, the ankle).
-      const narrower: OrganHit[] = [];
-      for (let i = 0; i < words.length;) {
-        const m = SITE_TRIES.base.match(words, i);
-        if (!m) {
-          i++;
-          continue;
-        }
-        const [start, end] = [words[i].start, words[m.end - 1].end];
-        const written = sentence.text.slice(start, end).toLowerCase();
-        if (REGION_SITES.has(m.value.site) && !m.value.site.split(' ').some((w) => written.includes(w)))
-          narrower.push({ organ: m.value.site, start, end, by: 'term' });
-        i = m.end;
-      }
-      // The findings an organ word may belong to; a normal statement's ("adrenal glands were normal") names its organ, no finding's.
-      const others = fs.filter((g) => !g.normal);
-      // Hits are offsets in the sentence's text.
-      const hits = organsNamed(words, sentence.text).filter((h) => h.by === 'term');
-      return plain.some((f) => {
-        const sited = f.site.length > 0;
-        const line = lineOf(f);
-        // A concept's plain words say its one organ only when they name a place at all ("a small round spot" does not).
-        const placed = organsNamed(wordsOf(line), line).length > 0;
-        // An organ word is the place of the finding nearest to it ("subdural hematoma along the left cerebral
-        // convexity, with midline shift": the convexity is the hematoma's), and no place of the finding it is in.
-        const gap = (g: Finding, h: OrganHit) => Math.max(g.start - sentence.start - h.end, h.start - (g.end - sentence.start), 0);
-        return (sited ? narrower.filter((h) => f.site.includes(h.organ)) : hits).some((h) => {
-          if (
-            others.some((g) => h.start >= g.start - sentence.start && h.end <= g.end - sentence.start) ||
-            (placed && ownOrgan(report, f, h.organ))
-          )
-            return false;
-          // A list of denials shares its place ("No mass or infiltrative lesion … in both lungs").
-          const shared = f.assertion === 'absent' && others.every((g) => g.assertion === 'absent');
-          if (!shared && others.some((g) => g !== f && gap(g, h) < gap(f, h))) return false;
-          const word = sentence.text.slice(h.start, h.end).toLowerCase().split(/\s+/).pop()!;
-          // Said by its own word or by the organ's ("perirenal": "around the right kidney").
-          return !line.includes(word.replace(/s$/, '')) && (sited || !line.includes(h.organ.replace(/-/g, ' ').replace(/s$/, '')));
-        });
-      });
-    };
-    // A size of something the findings core names no finding in ("The thoracic aortic wall reaches 82 mm").
-    const sized = source.has(sentence.section) && !fs.length && SIZED.test(text);
-    const increase =
-      OWN_WORDS.increase.test(text) && fs.every((f) => stated(f) && !told(f)) && (fs.length > 0 || !/\b(?:no|not|without)\b/i.test(text));
-    // An abnormal finding the findings core reads no concept in ("The L2 vertebral body shows severe loss of height").
-    const unread =
-      section.kind === 'findings' && fs.every((f) => f.normal) && OWN_WORDS.unread.test(text) && !/\b(?:no|not|without)\b/i.test(text);
-    if (
-      OWN_WORDS.limitation.test(text) ||
-      (present.length && (OWN_WORDS.differential.test(text) || levels.size > 1 || advice)) ||
-      (plain.length && linked) ||
-      (plain.length && OWN_WORDS.event.test(text)) ||
-      (plain.length && (organLost() || placeLost())) ||
-      sized ||
-      increase ||
-      unread
-    )
-      out.add(i);
-  });
-  // A sentence that points back ("It is wider than normal.") says what the quoted one only measures: quoted with it.
-  for (const i of [...out].sort((a, b) => a - b))
-    for (
-      let j = i + 1;
-      report.sentences[j]?.section === report.sentences[i].section && POINTER.test(stripListNumber(report.sentences[j].text));
-      j++
-    )
-      out.add(j);
-  return out;
-}
-/** A sentence that opens by pointing to the one before. */
-const POINTER = /^\s*(?:it|this|these|they)\b/i;
-
 const stripNumber = (s: string) => stripListNumber(s).trim();
+// Two words, or one a diagnosis may be ("Hepatosteatosis"), not a stray "None".
+const STATES_SOMETHING = /\p{L}{2,}\P{L}+\p{L}{2,}|\p{L}{8,}/u;
 /** A report sentence in its own words, on a line of its own (quote marks inside made single). */
 const quoteLines = (text: string, verb: 'says' | 'also says' = 'also says') =>
   // One line a clause, split where the verifier splits the report ("…, but …"), so a quote is read as the report is.
   stripNumber(text)
     .replace(/\s+/g, ' ')
+    // A quotation mark opening or closing a run-in impression statement is no part of it.
+    .replace(/^["“”]\s*|\s*["“”]$/g, '')
     .replace(/["“”]/g, "'")
-    .split(/(?=;|,?\s+(?:but|however|although|whereas)\b)/i)
+    // Sentences run together ("fracture.Partial tear") are two.
+    .split(/(?=;|,?\s+(?:[Bb]ut|[Hh]owever|[Aa]lthough|[Ww]hereas)\b)|(?<=[a-z]\.)(?=[A-Z][a-z])/)
     .map((piece) => piece.replace(/^;\s*/, '').trim())
     .filter((piece) => /[a-z0-9]/i.test(piece))
     .map((piece, n) => `The report ${n ? 'also says' : verb}: "${piece}"`);
@@ -245,7 +100,10 @@ export function summarize(report: Report, understanding: Understanding = underst
   const { sections, fromImpression } = sourceSections(report);
   const indexes = new Set(sections.map((s) => report.sections.indexOf(s)));
   const omit = options.omit ?? new Set<number>();
-  const quote = new Set([...(options.quote ?? toldAsWritten(report, understanding))].filter((i) => !omit.has(i)));
+  // A sentence pointing back to a quoted one is quoted after it, whoever chose the quote.
+  const quote = new Set(
+    [...withReferents(report, understanding, options.quote ?? toldAsWritten(report, understanding))].filter((i) => !omit.has(i)),
+  );
   const unquoted = (f: Finding) => !quote.has(f.sentenceIndex) && !omit.has(f.sentenceIndex);
   // A normal statement's implied denials are rendered as the statement itself ("no sign of a new problem").
   const source = understanding.findings.filter((f) => indexes.has(f.sectionIndex) && !f.normal && unquoted(f));
@@ -405,7 +263,10 @@ export function summarize(report: Report, understanding: Understanding = underst
   const carried: { line: string; sentence: number }[] = [];
   // A sentence whose findings are told (stated or denied); one with only a past or hypothetical finding
   // ("Operated stomach ca.") is given in the report's words.
+  const impressionStatement = impressionStatements(report);
   const withFinding = new Set(source.filter((f) => stated(f) || f.assertion === 'absent').map((f) => f.sentenceIndex));
+  const listFrom = new Map<number, number>();
+  for (const s of sentences) if (LIST_NUMBER.test(s.text) && !listFrom.has(s.section)) listFrom.set(s.section, s.start);
   for (const s of sentences) {
     const text = stripNumber(s.text);
     const index = report.sentences.indexOf(s);
@@ -415,12 +276,15 @@ export function summarize(report: Report, understanding: Understanding = underst
       for (const line of quoteLines(text, 'says')) carried.push({ line, sentence: index });
       continue;
     }
-    // With no impression section, a listed item ("• Changes secondary to …") is an impression item all the same.
-    if (withFinding.has(index) || !(fromImpression || LIST_NUMBER.test(s.text))) continue;
+    // With no impression section, a listed item ("• Changes secondary to …", and each sentence after its
+    // number) is an impression item all the same, and so is a statement of an impression run into the
+    // findings ('… preserved. " Hepatosteatosis " …').
+    const item = impressionStatement(s) || s.start >= (listFrom.get(s.section) ?? Infinity);
+    if (withFinding.has(index) || !item) continue;
     const plain = PLAIN_STATEMENTS.find((p) => p.pattern.test(text))?.plain;
     if (plain) {
       if (!statements.some((st) => st.plain === plain)) statements.push({ plain, sentence: index });
-    } else if (!COMMUNICATION.test(text) && (text.replace(/\bX{2,}\b/g, '').match(/\p{L}{2,}/gu)?.length ?? 0) >= 2) {
+    } else if (!COMMUNICATION.test(text) && STATES_SOMETHING.test(text.replace(/\bX{2,}\b/g, ''))) {
       // An impression statement the findings core cannot read is given in the report's words, not dropped.
       for (const line of quoteLines(text)) carried.push({ line, sentence: index });
     }
@@ -429,6 +293,9 @@ export function summarize(report: Report, understanding: Understanding = underst
   const lines: string[] = [SUMMARY_OPENING];
   const from = new Map<number, number[]>();
   const say = (line: string, sentences: number[]) => {
+    // A sentence the report writes twice is told once.
+    const twice = lines.indexOf(line);
+    if (from.has(twice)) return void from.get(twice)!.push(...sentences);
     from.set(lines.length, sentences);
     lines.push(line);
   };
@@ -443,9 +310,7 @@ export function summarize(report: Report, understanding: Understanding = underst
   // A quoted sentence that only denies ("Thoracic esophagus … no wall thickening was detected") is told with the denials.
   const denies = (i: number) => {
     const fs = understanding.findings.filter((f) => f.sentenceIndex === i && !f.normal);
-    return (
-      fs.length > 0 && fs.every((f) => f.assertion === 'absent') && /\b(?:no|not|without|negative|absent)\b/i.test(report.sentences[i].text)
-    );
+    return fs.length > 0 && fs.every((f) => f.assertion === 'absent') && NEGATED.test(report.sentences[i].text);
   };
   const allQuoted = [...quote].sort((a, b) => a - b).filter((i) => report.sentences[i]);
   const quoted = allQuoted.filter((i) => !denies(i));

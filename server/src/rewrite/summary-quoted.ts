@@ -1,0 +1,282 @@
+// The report sentences the patient summary tells in the report's own words, quoted, because plain words
+// would misstate them (toldAsWritten), and the sections a summary is written from. summary.ts assembles
+// the summary; a finding's own words are read in summary-reading.ts and said in summary-wording.ts.
+import type { Finding, Understanding } from '../nlp/types';
+import { glossOf, plainSite } from '../nlp/glossary';
+import { CHANGE, COMMUNICATION, DEGREE, OWN_WORDS, QUALIFIER, REGION_SITES, SIDE_WORDS, SIZE_UNITS } from '../nlp/lay-wording';
+import { organsNamed, ORGANS_OF_CONCEPT, type OrganHit } from '../nlp/organs';
+import { wordsOf } from '../nlp/words';
+import { SITE_TRIES } from '../nlp/lexicon';
+import { LEVEL } from '../report/parse';
+import type { Report, Section, Sentence } from '../report/types';
+import { escapeRegExp } from '../report/regex';
+import { adviceKindOf } from './advice';
+import { runInImpression } from './impression-kept';
+import { stripListNumber } from './list-number';
+import { itemOf, ownWords } from './summary-reading';
+import { denialSentence, findingSentences, glossFor } from './summary-wording';
+
+const hasBody = (s: Section) => s.body.end > s.body.start;
+export const stated = (f: Finding) => f.assertion === 'present' || f.assertion === 'possible';
+/** Words that deny what a sentence names ("no", "without", "negative", "absent"). */
+export const NEGATED = /\b(?:no|not|without|negative|absent)\b/i;
+
+/** The sections the summary is written from: the impressions, or else the findings (or the whole text). */
+export function sourceSections(report: Report): { sections: Section[]; fromImpression: boolean } {
+  const impressions = report.sections.filter((s) => s.kind === 'impression' && hasBody(s));
+  // What the report says after its impression under a header of its own (an addendum that corrects it) is told too.
+  const last = report.sections.lastIndexOf(impressions[impressions.length - 1]);
+  const after = report.sections.slice(last + 1).filter((s) => s.kind === 'other' && hasBody(s));
+  if (impressions.length) return { sections: [...impressions, ...after], fromImpression: true };
+  const findings = report.sections.filter((s) => s.kind === 'findings' && hasBody(s));
+  if (findings.length) return { sections: findings, fromImpression: false };
+  return { sections: report.sections.filter((s) => (s.kind === 'preamble' || s.kind === 'other') && hasBody(s)), fromImpression: false };
+}
+
+const LEVELS = new RegExp(LEVEL, 'g');
+// A finding of one organ says that organ in its concept's plain words ("subdural": between the brain and the
+// skull); a term's own words ("complex tear": a tear), or a finding of several organs or none, must say it.
+const ownOrgan = (report: Report, f: Finding, organ: string) =>
+  (ORGANS_OF_CONCEPT.get(f.concept) ?? []).join() === organ && glossFor(report, f).lay === glossOf(f.concept)?.lay;
+const SIZED = new RegExp(`\\d\\s*(?:${[...SIZE_UNITS].map(escapeRegExp).join('|')})(?![a-z])`, 'i');
+/** Whether a sentence states the impression: one of the summary's impression sections, or of an impression run into the findings. */
+export function impressionStatements(report: Report): (sentence: Sentence) => boolean {
+  const { sections, fromImpression } = sourceSections(report);
+  if (fromImpression) {
+    const source = new Set(sections.map((s) => report.sections.indexOf(s)));
+    return (sentence) => source.has(sentence.section);
+  }
+  const runIn = runInImpression(report);
+  return (sentence) => !!runIn && sentence.start >= runIn.body.start && sentence.start < runIn.body.end;
+}
+
+/**
+ * The report sentences the summary tells in the report's own words, as plain words would misstate them:
+ * a limit of the exam ("as far as can be observed …", "motion artefacts"), a differential ("a simple cyst
+ * was considered"), a finding read through another ("thickening, likely representing bronchitis": the
+ * thickening is certain, the bronchitis likely), several spine levels (each finding is at all of them),
+ * a finding that names no organ in a sentence that names one ("no wall thickening" of the esophagus, a
+ * bladder stone), a new or increased finding the plain lines would not tell, a denial narrowed by a word
+ * its line does not say, a finding whose side, unknown place or several places its line loses, a finding
+ * that describes another, an impression item with a part read as nothing, a technique's limit of the
+ * exam; and the sentences that point back to a quoted one (withReferents).
+ */
+export function toldAsWritten(report: Report, understanding: Understanding): Set<number> {
+  const { sections, fromImpression } = sourceSections(report);
+  const source = new Set(sections.map((s) => report.sections.indexOf(s)));
+  const bySentence = new Map<number, Finding[]>();
+  for (const f of understanding.findings) {
+    const list = bySentence.get(f.sentenceIndex);
+    if (list) list.push(f);
+    else bySentence.set(f.sentenceIndex, [f]);
+  }
+  // What summarize tells in plain words: the source sections' findings, and with an impression the findings' significant ones.
+  const told = (f: Finding) =>
+    !f.normal &&
+    (stated(f)
+      ? source.has(f.sectionIndex) || (fromImpression && f.section === 'findings' && f.significant)
+      : f.assertion === 'absent' && source.has(f.sectionIndex) && (fromImpression || f.significant));
+  const item = impressionStatements(report);
+  const out = new Set<number>();
+  report.sentences.forEach((sentence, i) => {
+    const section = report.sections[sentence.section];
+    const text = stripListNumber(sentence.text);
+    // A limit of the exam the technique states ("limited by motion") is told with what the exam found.
+    if (section?.kind === 'technique' && OWN_WORDS.limitation.test(text)) return void out.add(i);
+    if (!section || !(source.has(sentence.section) || section.kind === 'findings' || section.kind === 'impression')) return;
+    const fs = bySentence.get(i) ?? [];
+    const plain = fs.filter(told);
+    const present = plain.filter(stated);
+    // A linker after some words of its own: "X, likely representing Y", "X, concerning for recurrent disease".
+    const linked = [...text.matchAll(OWN_WORDS.linker)].some((m) => (text.slice(0, m.index).match(/\p{L}{2,}/gu)?.length ?? 0) >= 2);
+    // Advice that names a finding ("It is recommended to be evaluated in terms of DISH disease") states none.
+    const advice = !!adviceKindOf(text) && !COMMUNICATION.test(text);
+    const levels = new Set([...text.matchAll(LEVELS)].map((m) => m[0].toUpperCase().replace(/\s+/g, '')));
+    const lineOf = (f: Finding) =>
+      (stated(f) ? findingSentences(report, itemOf(report, f, understanding))[0] : denialSentence(report, f)).toLowerCase();
+    // A place the anatomy lexicon does not know, named by the word after its side ("the right cheek"): a
+    // finding with a side and no site would be told "on the right side", the place lost.
+    const placeLost = () => {
+      const known = organsNamed(wordsOf(sentence.text), sentence.text);
+      const places = [...sentence.text.matchAll(/\b(?:involving|about|over|of|in|at|along|around) the (?:left|right)\s+(\p{L}{3,})/giu)]
+        .map((m) => ({ word: m[1].toLowerCase(), start: m.index + m[0].length - m[1].length }))
+        .filter((p) => p.word !== 'side' && !known.some((h) => p.start >= h.start && p.start < h.end));
+      return plain.some((f) => f.side && !f.site.length && places.some((p) => !lineOf(f).includes(p.word.replace(/s$/, ''))));
+    };
+    // An organ the sentence names (by word, outside the finding's own term) that the finding's plain line does not say.
+    const organLost = () => {
+      const words = wordsOf(sentence.text);
+      // A site the sentence names by a narrower word than the site told ("medial meniscus", "talus": the knee, the ankle).
+      const narrower: OrganHit[] = [];
+      for (let i = 0; i < words.length;) {
+        const m = SITE_TRIES.base.match(words, i);
+        if (!m) {
+          i++;
+          continue;
+        }
+        const [start, end] = [words[i].start, words[m.end - 1].end];
+        const written = sentence.text.slice(start, end).toLowerCase();
+        if (REGION_SITES.has(m.value.site) && !m.value.site.split(' ').some((w) => written.includes(w)))
+          narrower.push({ organ: m.value.site, start, end, by: 'term' });
+        i = m.end;
+      }
+      // The findings an organ word may belong to; a normal statement's ("adrenal glands were normal") names its organ, no finding's.
+      const others = fs.filter((g) => !g.normal);
+      // Hits are offsets in the sentence's text.
+      const hits = organsNamed(words, sentence.text).filter((h) => h.by === 'term');
+      return plain.some((f) => {
+        const sited = f.site.length > 0;
+        const line = lineOf(f);
+        // A concept's plain words say its one organ only when they name a place at all ("a small round spot" does not).
+        const placed = organsNamed(wordsOf(line), line).length > 0;
+        // An organ word is the place of the finding nearest to it ("subdural hematoma along the left cerebral
+        // convexity, with midline shift": the convexity is the hematoma's), and no place of the finding it is in.
+        const gap = (g: Finding, h: OrganHit) => Math.max(g.start - sentence.start - h.end, h.start - (g.end - sentence.start), 0);
+        return (sited ? narrower.filter((h) => f.site.includes(h.organ)) : hits).some((h) => {
+          if (
+            others.some((g) => h.start >= g.start - sentence.start && h.end <= g.end - sentence.start) ||
+            (placed && ownOrgan(report, f, h.organ))
+          )
+            return false;
+          // A list of denials shares its place ("No mass or infiltrative lesion … in both lungs").
+          const shared = f.assertion === 'absent' && others.every((g) => g.assertion === 'absent');
+          if (!shared && others.some((g) => g !== f && gap(g, h) < gap(f, h))) return false;
+          const word = sentence.text.slice(h.start, h.end).toLowerCase().split(/\s+/).pop()!;
+          // Said by its own word or by the organ's ("perirenal": "around the right kidney").
+          return !line.includes(word.replace(/s$/, '')) && (sited || !line.includes(h.organ.replace(/-/g, ' ').replace(/s$/, '')));
+        });
+      });
+    };
+    // A denial narrowed by a word its plain line does not say ("no infiltrative lesion", "no other mass"), or of
+    // a lump or abnormal area at all, holds only as the report scopes it ("… in the liver", beside a node).
+    const narrowed = () =>
+      plain.some((f) => {
+        if (f.assertion !== 'absent') return false;
+        if (OWN_WORDS.genericDenials.has(f.concept)) return true;
+        const line = lineOf(f);
+        return (ownWords(report, f, false).match(/[\p{L}-]+/gu) ?? []).some(
+          (w) =>
+            !OWN_WORDS.denialFillers.has(w) &&
+            !DEGREE[w] &&
+            !QUALIFIER[w] &&
+            !Object.values(SIDE_WORDS).some((re) => re.test(w)) &&
+            !line.includes(w),
+        );
+      });
+    // A finding the sentence gives a side, nearer to it than to any other finding, and its plain line none ("a
+    // filled-in area of the lung" for the left lower lobe's).
+    const sideLost = () => {
+      const sides = Object.values(SIDE_WORDS).flatMap((re) => [...text.matchAll(new RegExp(re.source, 'gi'))]);
+      const offset = sentence.text.indexOf(text);
+      const gap = (g: Finding, at: number) => Math.max(g.start - sentence.start - offset - at, at - (g.end - sentence.start - offset), 0);
+      return present.some(
+        (f) =>
+          !f.side &&
+          sides.some((m) => fs.every((g) => g === f || g.normal || gap(f, m.index) <= gap(g, m.index))) &&
+          !/\b(?:left|right|both)\b/.test(lineOf(f)),
+      );
+    };
+    // A finding with no site in a sentence that places it in words the anatomy does not know ("tendinosis … in the
+    // gluteus medius tendon insertion"): "a worn tendon" would lose which.
+    const whereLost = () => {
+      if (!present.some((f) => !f.site.length)) return false;
+      const known = organsNamed(wordsOf(sentence.text), sentence.text);
+      const inside = (at: number) =>
+        known.some((h) => at >= h.start && at < h.end) || fs.some((g) => at >= g.start - sentence.start && at < g.end - sentence.start);
+      const words: string[] = [];
+      for (const m of sentence.text.matchAll(PLACE)) {
+        let at = m.index + m[0].length - m[1].length;
+        for (const w of m[1].split(/\s+/)) {
+          if (PLACE_END.test(w)) break;
+          const word = w.toLowerCase();
+          if (word.length >= 4 && !OWN_WORDS.placeFillers.has(word) && !inside(at)) words.push(word.replace(/s$/, ''));
+          at += w.length + 1;
+        }
+      }
+      return present.some((f) => !f.site.length && words.some((w) => !lineOf(f).includes(w)));
+    };
+    // A finding at several places ("plaques in the aorta and coronary arteries"): its plain line says one.
+    const placesLost = present.some((f) => {
+      const organs = new Set(f.site.map((site) => plainSite(site, null)?.organ));
+      return f.site.filter((site) => !organs.has(site)).length > 1;
+    });
+    // A finding that describes another ("nodule of ground glass density", "ground glass density"): one thing, not two or three.
+    const attribute = present.some((f) =>
+      fs.some((g) => g !== f && stated(g) && g.end <= f.start && ATTRIBUTE_GAP.test(report.text.slice(g.end, f.start))),
+    );
+    // An impression item with a part the findings core reads nothing in, beside one it reads ("Hepatomegaly,
+    // <a word it does not know>."): the plain line would tell only the part it reads.
+    const partUnread = () => {
+      if (!(item(sentence) && present.length)) return false;
+      let at = sentence.text.indexOf(text);
+      return text.split(/([,;]|\band\b)/).some((piece, n) => {
+        const [from, to] = [sentence.start + at, sentence.start + at + piece.length];
+        at += piece.length;
+        // A word of its own: not a cue ("otherwise no acute findings"), a grade, a change or a filler.
+        const own = (piece.toLowerCase().match(/\p{L}{6,}/gu) ?? []).filter(
+          (w) =>
+            !OWN_WORDS.cueWords.has(w) &&
+            !OWN_WORDS.placeFillers.has(w) &&
+            !DEGREE[w] &&
+            !QUALIFIER[w] &&
+            !CHANGE.some((c) => c.re.test(w)),
+        );
+        if (n % 2 || !own.length || adviceKindOf(piece) || COMMUNICATION.test(piece)) return false;
+        return !fs.some((g) => g.start < to && from < g.end);
+      });
+    };
+    // A size of something the findings core names no finding in ("The thoracic aortic wall reaches 82 mm").
+    const sized = source.has(sentence.section) && !fs.length && SIZED.test(text);
+    const increase = OWN_WORDS.increase.test(text) && fs.every((f) => stated(f) && !told(f)) && (fs.length > 0 || !NEGATED.test(text));
+    // An abnormal finding the findings core reads no concept in ("The L2 vertebral body shows severe loss of height").
+    const unread = section.kind === 'findings' && fs.every((f) => f.normal) && OWN_WORDS.unread.test(text) && !NEGATED.test(text);
+    if (
+      OWN_WORDS.limitation.test(text) ||
+      (present.length && (OWN_WORDS.differential.test(text) || levels.size > 1 || advice)) ||
+      (plain.length && linked) ||
+      (plain.length && OWN_WORDS.event.test(text)) ||
+      (plain.length && (organLost() || placeLost() || narrowed() || sideLost() || whereLost())) ||
+      attribute ||
+      placesLost ||
+      (plain.length && partUnread()) ||
+      sized ||
+      increase ||
+      unread
+    )
+      out.add(i);
+  });
+  return withReferents(report, understanding, out);
+}
+/** A sentence that opens by pointing to the one before. */
+const POINTER = /^\s*(?:it|this|these|they)\b/i;
+// A place named after "in the", "of the" …, its words up to the next joining word.
+const PLACE = /\b(?:in|of|at|along|around|within|involving|over|about|near)\s+the\s+((?:[\p{L}-]+\s+){0,3}[\p{L}-]+)/giu;
+const PLACE_END = /^(?:and|or|with|without|is|are|was|were|which|that|of|in|at|to|from|on|by|for|as|measuring)$/i;
+const ATTRIBUTE_GAP = /^[\s-]*(?:of\s+(?:[\p{L}-]+\s+){0,2})?$/u;
+const THE_WORDS = /^\s*the\s+((?:[\p{L}-]+\s+){0,4}[\p{L}-]+)/iu;
+
+/**
+ * The quoted sentences with those that only make sense after them, quoted right after: one that points back
+ * ("It is wider than normal."), and one with no finding of its own that opens on a word of the quoted one
+ * ("… pancreatic head …" then "The visualized portion of the head had a normal appearance.").
+ */
+export function withReferents(report: Report, understanding: Understanding, quote: ReadonlySet<number>): Set<number> {
+  const out = new Set(quote);
+  for (const i of [...out].sort((a, b) => a - b)) for (let j = i + 1; refersBack(report, understanding, j); j++) out.add(j);
+  return out;
+}
+
+/** Whether sentence j only makes sense after the one before it, in the same section (see withReferents). */
+function refersBack(report: Report, understanding: Understanding, j: number): boolean {
+  const [sentence, before] = [report.sentences[j], report.sentences[j - 1]];
+  if (!sentence || !before || sentence.section !== before.section) return false;
+  const text = stripListNumber(sentence.text);
+  if (POINTER.test(text)) return true;
+  const the = THE_WORDS.exec(text)?.[1];
+  if (!the || understanding.findings.some((f) => f.sentenceIndex === j && stated(f) && !f.normal)) return false;
+  const words = new Set(before.text.toLowerCase().match(/\p{L}{4,}/gu) ?? []);
+  return the
+    .toLowerCase()
+    .split(/\s+/)
+    .some((w) => w.length >= 4 && !OWN_WORDS.placeFillers.has(w) && words.has(w));
+}
