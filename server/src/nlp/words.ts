@@ -67,18 +67,8 @@ function push(out: Word[], start: number, text: string, kind: TokenKind, lower?:
   out.push({ start, end: start + text.length, text, norm: kind === 'deid' ? 'xxxx' : normWord(text, lower), kind });
 }
 
-// Understanding, the template choice and the comparison all read a report's words: made once per
-// token list (a 1 MB report has some 200,000).
-const wordsByTokens = new WeakMap<readonly Token[], readonly Word[]>();
-
-/** Words of a report from its tokens (shared: never changed by a caller). */
-export function wordsFromTokens(tokens: readonly Token[]): readonly Word[] {
-  let words = wordsByTokens.get(tokens);
-  if (!words) wordsByTokens.set(tokens, (words = makeWords(tokens)));
-  return words;
-}
-
-function makeWords(tokens: readonly Token[]): Word[] {
+/** Words of a report from its tokens. */
+export function wordsFromTokens(tokens: readonly Token[]): Word[] {
   const out: Word[] = [];
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k];
