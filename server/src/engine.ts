@@ -7,6 +7,7 @@ import { findCriticalFindings, type CriticalFinding, type CriticalOverrides } fr
 import type { Category, Problem } from './problem';
 import type { ReportAnalysis, Rule, RuleContext, RuleLevel, SharedPart } from './rules/types';
 import { getSpellChecker } from './spelling/load';
+import { acceptedWords } from './rules/spelling';
 import { typoCandidates, understandThroughTypos, type FindingTypo } from './spelling/finding-typos';
 
 export type { RuleLevel };
@@ -35,8 +36,6 @@ export interface ProblemAnchor {
 // A document that is no imaging report (a case history, an operative note: report/documents.ts) gets only
 // the checks that read any text.
 const ANY_DOCUMENT: ReadonlySet<Category> = new Set<Category>(['spelling', 'dictation', 'placeholder']);
-
-const NO_WORDS: ReadonlySet<string> = new Set();
 
 export const DEFAULT_SETTINGS: EngineSettings = { rules: {}, critical: {}, words: [], ignoredWords: [], ruleOptions: {}, ignores: [] };
 
@@ -115,13 +114,7 @@ export class Analysis implements ReportAnalysis {
 
   #candidates(): Map<number, string> {
     if (this.#typoCandidates) return this.#typoCandidates;
-    const { words, ignoredWords } = this.settings;
-    // No words of the user's (nearly every check): no lists and set made per report.
-    const accepted =
-      words.length === 0 && ignoredWords.length === 0
-        ? NO_WORDS
-        : new Set([...words, ...ignoredWords].filter((w): w is string => typeof w === 'string').map((w) => w.toLowerCase()));
-    return (this.#typoCandidates = typoCandidates(this.report, getSpellChecker(), accepted));
+    return (this.#typoCandidates = typoCandidates(this.report, getSpellChecker(), acceptedWords(this.settings)));
   }
 
   #read() {

@@ -228,10 +228,15 @@ export function subjectMatches(guidelineId: string, concept: string, sentence: s
   return !(s.notNear && s.notNear.test(sentence));
 }
 
-/** Guidelines a report could concern at all: the cheap test before any work. */
+/**
+ * Guidelines a report could concern at all: the cheap test before any work. Only findings a case can
+ * come from count (present or possible, where observed): every "lungs are clear" denies a nodule.
+ */
 export function mayConcern(u: Understanding): boolean {
-  return u.findings.some((f) => COVERED_CONCEPTS.has(f.concept));
+  return u.findings.some((f) => isObserved(f) && COVERED_CONCEPTS.has(f.concept));
 }
+
+const isObserved = (f: Finding) => (f.assertion === 'present' || f.assertion === 'possible') && OBSERVED.has(f.section);
 
 /** Every guideline case the report gives: one per guideline with a present or possible mention. */
 export function extractCases(report: Report, u: Understanding, options: ExtractOptions = {}): GuidelineCase[] {
@@ -252,7 +257,7 @@ export function extractCases(report: Report, u: Understanding, options: ExtractO
     | undefined;
   const out: GuidelineCase[] = [];
   // Present or possible and observed: the same for every guideline, so sorted out once.
-  const observed = u.findings.filter((f) => (f.assertion === 'present' || f.assertion === 'possible') && OBSERVED.has(f.section));
+  const observed = u.findings.filter(isObserved);
   for (const g of GUIDELINES) {
     if (enabled && !enabled.includes(g.id)) continue;
     const mentions = observed.filter((f) => {

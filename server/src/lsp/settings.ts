@@ -9,13 +9,26 @@ import type { InitializationOptions } from '../protocol';
 import { DEFAULTS, engineSettings, parseSettings, type Settings } from '../settings';
 import { WORKSPACE_WORD_LIST, addToWordList, cachedWordList, forgetWordList, userWordListPath } from '../word-lists';
 
+// The user's and the folder's word lists as one, the same array while neither is re-read: the
+// spelling check makes its set once per list, not per keystroke.
+const joinedLists = new WeakMap<readonly string[], WeakMap<readonly string[], readonly string[]>>();
+function joined(a: readonly string[], b: readonly string[]): readonly string[] {
+  if (b.length === 0) return a;
+  let byB = joinedLists.get(a);
+  if (!byB) joinedLists.set(a, (byB = new WeakMap()));
+  let both = byB.get(b);
+  if (!both) byB.set(b, (both = [...a, ...b]));
+  return both;
+}
+
 export class SettingsStore {
   #cache = new Map<string, Promise<Settings>>();
   #warned = new Set<string>();
   #canAsk = false;
   #folders: string[] = [];
   #userWordList = userWordListPath();
-  #ignored = new Map<string, Set<string>>();
+  // Replaced, never changed in place: the spelling check keeps its set per list (rules/spelling.ts).
+  #ignored = new Map<string, readonly string[]>();
   #workspaceIgnores = new Map<string, { ignores: ProblemIgnore[]; readAt: number }>();
   /** Bumped whenever anything an analysis depends on changes (settings, word lists, ignores). */
   epoch = 0;
@@ -66,8 +79,9 @@ export class SettingsStore {
   async engineSettingsFor(uri: string): Promise<EngineSettings> {
     const settings = await this.settingsFor(uri);
     const folder = this.workspaceOf(uri);
-    const words = [...cachedWordList(this.#userWordList), ...(folder ? cachedWordList(path.join(folder, WORKSPACE_WORD_LIST)) : [])];
-    return { ...engineSettings(settings), words, ignoredWords: [...(this.#ignored.get(uri) ?? [])], ignores: this.#ignoresFor(uri) };
+    const user = cachedWordList(this.#userWordList);
+    const words = folder ? joined(user, cachedWordList(path.join(folder, WORKSPACE_WORD_LIST))) : user;
+    return { ...engineSettings(settings), words, ignoredWords: this.#ignored.get(uri) ?? [], ignores: this.#ignoresFor(uri) };
   }
 
   /**
@@ -151,9 +165,8 @@ export class SettingsStore {
   }
 
   ignoreWord(uri: string, word: string): void {
-    const set = this.#ignored.get(uri) ?? new Set<string>();
-    set.add(word);
-    this.#ignored.set(uri, set);
+    const list = this.#ignored.get(uri) ?? [];
+    if (!list.includes(word)) this.#ignored.set(uri, [...list, word]);
     this.epoch++;
   }
 

@@ -29,8 +29,22 @@ const MAX_UNKNOWN_WORDS = 100;
 // Titles before a name: the name after them is not a misspelling.
 const TITLES = new Set(['dr', 'mr', 'mrs', 'ms', 'prof', 'doctor']);
 
+const NO_WORDS: ReadonlySet<string> = new Set();
+// The server passes the same lists check after check: their set is made once per pair of lists.
+const setsByLists = new WeakMap<readonly string[], WeakMap<readonly string[], ReadonlySet<string>>>();
+
 /** The words the user accepted, lower-cased (anything but a list of words counts as none). */
-function acceptedWords({ words, ignoredWords }: ReportAnalysis['settings']): Set<string> {
+export function acceptedWords({ words, ignoredWords }: Pick<ReportAnalysis['settings'], 'words' | 'ignoredWords'>): ReadonlySet<string> {
+  if (!Array.isArray(words) || !Array.isArray(ignoredWords)) return makeSet(words, ignoredWords);
+  if (words.length === 0 && ignoredWords.length === 0) return NO_WORDS;
+  let byIgnored = setsByLists.get(words);
+  if (!byIgnored) setsByLists.set(words, (byIgnored = new WeakMap()));
+  let set = byIgnored.get(ignoredWords);
+  if (!set) byIgnored.set(ignoredWords, (set = makeSet(words, ignoredWords)));
+  return set;
+}
+
+function makeSet(words: unknown, ignoredWords: unknown): ReadonlySet<string> {
   const list = (v: unknown) => (Array.isArray(v) ? v.filter((w): w is string => typeof w === 'string') : []);
   return new Set([...list(words), ...list(ignoredWords)].map((w) => w.toLowerCase()));
 }
