@@ -236,3 +236,12 @@ IMPRESSION: Small tracheal diverticulum.
       [],
     );
 });
+
+test('a blank line ends a level’s run in a CRLF file as in an LF one', () => {
+  const source =
+    'EXAM: MRI lumbar spine.\nFINDINGS: At the L3-L4 level, there is a small disc bulge. Mild narrowing of the canal is present.\n\nThe spinal cord is normal in signal.\nL4-L5: Small central protrusion.\nIMPRESSION: Mild canal narrowing at L3-L4.\n';
+  const candidate =
+    'EXAM: MRI lumbar spine.\nFINDINGS:\nSpinal cord and conus: The spinal cord is normal in signal.\nDisc levels: At the L3-L4 level, there is a small disc bulge. Mild narrowing of the canal is present.\nL4-L5: Small central protrusion.\nIMPRESSION: Mild canal narrowing at L3-L4.\n';
+  const crlf = (t) => t.replace(/\n/g, '\r\n');
+  assert.deepEqual(check('restructure', crlf(source), crlf(candidate)), check('restructure', source, candidate));
+});

@@ -713,7 +713,7 @@ function checkBound(
   for (let i = 1; i < src.length; i++) {
     const [p, s] = [src[i - 1], src[i]];
     const c = pairOf.get(s);
-    const opensParagraph = p.sectionIndex !== s.sectionIndex || /\n[ \t]*\n/.test(text.slice(p.end, s.start));
+    const opensParagraph = p.sectionIndex !== s.sectionIndex || /\n[ \t]*\r?\n/.test(text.slice(p.end, s.start));
     const spinal = byLevel ? s.levels.filter((l) => SPINAL_LEVEL.test(l)) : [];
     if (opensParagraph || spinal.length) run = null;
     if (spinal.length && (opensParagraph || LEVEL_OPENING.test(stripListNumber(s.text))))
