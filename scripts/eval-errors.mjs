@@ -474,19 +474,21 @@ function injectExamSide(report) {
   const title = report.text.slice(exam.body.start, lineEnd < 0 ? exam.body.end : Math.min(lineEnd, exam.body.end));
   const words = sideWords(title);
   if (words.length !== 1) return null;
+  return flipTheOneSide(report, exam.body.start + words[0].index, words[0][1], 'exam title side');
+}
+
+// The side word at `at` flipped, when the findings and what follows name that side somewhere and never the other,
+// so the flipped word is the one outlier.
+function flipTheOneSide(report, at, word, note) {
   const { findings } = sectionsOf(report);
   if (!findings) return null;
-  // The body must name the title's side somewhere and never the other, so the flipped title is the one outlier.
-  const body = report.text.slice(findings.body.start);
-  const side = words[0][1].toLowerCase();
-  const bodySides = new Set(sideWords(body).map((w) => w[1].toLowerCase()));
-  if (!bodySides.has(side) || bodySides.size !== 1) return null;
-  const at = exam.body.start + words[0].index;
-  const by = flipSide(words[0][1]);
+  const bodySides = new Set(sideWords(report.text.slice(findings.body.start)).map((w) => w[1].toLowerCase()));
+  if (!bodySides.has(word.toLowerCase()) || bodySides.size !== 1) return null;
+  const by = flipSide(word);
   return {
-    text: replaceAt(report.text, at, at + words[0][1].length, by),
+    text: replaceAt(report.text, at, at + word.length, by),
     span: { start: at, end: at + by.length },
-    note: 'exam title side',
+    note,
   };
 }
 
@@ -502,18 +504,7 @@ function injectTechniqueSide(report) {
   const line = report.text.slice(technique.body.start, technique.body.end).split(/\.(?:\s|$)|\r?\n/)[0];
   const words = sideWords(line);
   if (words.length !== 1) return null;
-  const { findings } = sectionsOf(report);
-  if (!findings) return null;
-  const side = words[0][1].toLowerCase();
-  const bodySides = new Set(sideWords(report.text.slice(findings.body.start)).map((w) => w[1].toLowerCase()));
-  if (!bodySides.has(side) || bodySides.size !== 1) return null;
-  const at = technique.body.start + words[0].index;
-  const by = flipSide(words[0][1]);
-  return {
-    text: replaceAt(report.text, at, at + words[0][1].length, by),
-    span: { start: at, end: at + by.length },
-    note: 'technique side',
-  };
+  return flipTheOneSide(report, technique.body.start + words[0].index, words[0][1], 'technique side');
 }
 
 // Spoken commands typed inside a sentence, and a doubled "is".
