@@ -1,5 +1,8 @@
 // Text taken literally in a regex, and words found as words without one: shared by every layer above.
 
+/** A blank line between paragraphs, LF or CRLF, spaces or tabs on it (tested, never global). */
+export const BLANK_LINE = /\n[ \t]*\r?\n/;
+
 /** `text` as a regex source that matches it literally. */
 export const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 

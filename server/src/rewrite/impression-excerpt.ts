@@ -11,6 +11,7 @@ import { organsNamed } from '../nlp/organs';
 import { wordsOf } from '../nlp/words';
 import { capitalise, decapitalise } from './impression-phrase';
 import { stripListNumber } from './list-number';
+import { BLANK_LINE } from '../report/regex';
 
 export const tokens = (text: string) => text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
 // Words a phrase may leave out of its sentence: filler and the verbs of being seen.
@@ -222,7 +223,7 @@ export function levelParagraphOf(report: Report, c: Clause): string | null {
   if (/^[\s\d.)-]*$/.test(report.text.slice(sub.header.end, sentence.start))) return null;
   const between = report.text.slice(sub.body.start, sentence.start);
   const alone = report.text.slice(sub.header.end, sub.body.start).includes('\n');
-  if (alone ? /\n[ \t]*\r?\n/.test(between) : /\n/.test(between)) return null;
+  if (alone ? BLANK_LINE.test(between) : /\n/.test(between)) return null;
   return tidy(report.text.slice(sub.header.start, sentence.end));
 }
 

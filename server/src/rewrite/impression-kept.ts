@@ -11,7 +11,7 @@ import type { NumberedItem, Report, Section } from '../report/types';
 import { firstWord, tidy, windowOf, type Clauses } from './impression-excerpt';
 import { stripListNumber } from './list-number';
 import { adviceKindOf } from './advice';
-import { escapeRegExp } from '../report/regex';
+import { BLANK_LINE, escapeRegExp } from '../report/regex';
 
 export interface ImpressionItem {
   text: string;
@@ -295,7 +295,6 @@ export function otherStatements(report: Report, clauses: Clauses): { items: Impr
 const readingNotAdvice = (c: Clause) =>
   c.recommendation && [...c.recommends].every((r) => /^suggest/.test(r)) && adviceKindOf(c.text) !== 'treatment';
 
-const PARAGRAPH_BREAK = /\n[ \t]*\r?\n/;
 // The study compared with, by cues.json's own words ('on a prior study', 'previous examination').
 const PRIOR = new RegExp(`\\b(?:${CUES.references.map(escapeRegExp).join('|')})\\b`, 'i');
 
@@ -427,7 +426,7 @@ export function keptFromImpression(
     // bundle-branch block."): what follows the first speaks of it.
     // A paragraph of its own after the list ("BI-RADS Category 2 - Benign.") speaks of the whole exam, not the last item.
     const listed = impression.items.find(
-      (x) => x.start <= said.start && said.start < x.end && !PARAGRAPH_BREAK.test(report.text.slice(x.marker.end, said.start)),
+      (x) => x.start <= said.start && said.start < x.end && !BLANK_LINE.test(report.text.slice(x.marker.end, said.start)),
     );
     if (listed && listed === itemOf.get(out[out.length - 1])) out[out.length - 1].text = onceEach(out[out.length - 1].text, kept);
     else {

@@ -27,6 +27,7 @@ import {
 } from '../templates/placement-words';
 import { HEAD, MANY_PLACES, norm, OTHER, Router, type PlacedBy, type Target } from './restructure-subsection';
 import { labelName } from './clauses';
+import { BLANK_LINE } from '../report/regex';
 
 export type { PlacedBy } from './restructure-subsection';
 
@@ -442,7 +443,7 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     const sameLine = openLevel !== null && !openLevel.paragraph && !/[\r\n]/.test(gap);
     const sameParagraph =
       !!openLevel?.paragraph &&
-      !/\n[ \t]*\r?\n/.test(gap) &&
+      !BLANK_LINE.test(gap) &&
       !BEYOND_LEVEL.test(s.text) &&
       organs.every(
         (h) =>

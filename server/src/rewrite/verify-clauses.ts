@@ -31,7 +31,7 @@ import { lastImpression } from './verify-reading';
 import { TEMPLATES } from '../templates';
 import { stripListNumber } from './list-number';
 import { GLOSSARY } from '../nlp/glossary';
-import { escapeRegExp } from '../report/regex';
+import { BLANK_LINE, escapeRegExp } from '../report/regex';
 
 export interface VerifyReason {
   message: string;
@@ -713,7 +713,7 @@ function checkBound(
   for (let i = 1; i < src.length; i++) {
     const [p, s] = [src[i - 1], src[i]];
     const c = pairOf.get(s);
-    const opensParagraph = p.sectionIndex !== s.sectionIndex || /\n[ \t]*\r?\n/.test(text.slice(p.end, s.start));
+    const opensParagraph = p.sectionIndex !== s.sectionIndex || BLANK_LINE.test(text.slice(p.end, s.start));
     const spinal = byLevel ? s.levels.filter((l) => SPINAL_LEVEL.test(l)) : [];
     if (opensParagraph || spinal.length) run = null;
     if (spinal.length && (opensParagraph || LEVEL_OPENING.test(stripListNumber(s.text))))

@@ -12,6 +12,7 @@ import { TEMPLATES, type ReportTemplate } from './library';
 import modalityCueData from './modality-cues.json';
 import { phraseRegex } from './phrases';
 import { narrativeKind } from './narrative';
+import { BLANK_LINE } from '../report/regex';
 
 export type Confidence = 'high' | 'medium' | 'low';
 
@@ -102,7 +103,7 @@ function historyRunsOn(report: Report): boolean {
   return report.sections.some((s) => {
     if (s.kind !== 'history') return false;
     const body = report.text.slice(s.body.start, s.body.end);
-    const blank = /\r?\n[ \t]*\r?\n/.exec(body);
+    const blank = BLANK_LINE.exec(body);
     const rest = blank ? body.slice(blank.index + blank[0].length) : '';
     return rest.trim() !== '' && organsNamed(wordsOf(rest), rest).length > 0;
   });
