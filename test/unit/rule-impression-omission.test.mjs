@@ -275,3 +275,33 @@ test('impression-omission: a finding a later sentence reads as another ("this fi
       .includes('nodule'),
   );
 });
+
+test('impression-omission: a hedged reading in a later sentence does not stand for what was seen', () => {
+  // The impression names one possible cause; the observation itself is what it leaves out.
+  for (const [findings, impression, finding] of [
+    [
+      'There are diffuse increased interstitial opacities. This may be secondary to edema, or alternatively atypical infection.',
+      'Findings may be secondary to pulmonary edema.',
+      'opacity',
+    ],
+    [
+      'Patchy ground-glass opacities in both lower lobes. These could be related to infection or edema.',
+      'Possible edema.',
+      'ground-glass opacity',
+    ],
+  ])
+    assert.ok(
+      problemsOf(RULE, `EXAM: CT chest\nFINDINGS: ${findings}\nIMPRESSION: ${impression}`)
+        .map((p) => p.finding)
+        .includes(finding),
+      findings,
+    );
+  // A firm reading still does ("this finding corresponds to ..." above).
+  assert.deepEqual(
+    problemsOf(
+      RULE,
+      'EXAM: CT neck\nFINDINGS: A T2-hyperintense nodule is seen in the right neck. This finding corresponds to a lymph node on the prior study.\nIMPRESSION: Stable right neck lymph node.',
+    ),
+    [],
+  );
+});

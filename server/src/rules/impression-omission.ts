@@ -142,11 +142,13 @@ const ANAPHOR = /\b(?:this|these|it|they)\b/i;
 /**
  * Concepts a later sentence (within two) reads as another finding, its reading led by an anaphor ("a T2-hyperintense
  * nodule ... . This finding corresponds to a lymph node"): the nodule is the node the impression names.
+ * Only a firm reading stands for what was seen: after "Interstitial opacities. This may be secondary to edema, or
+ * alternatively atypical infection" an impression of "Findings may be secondary to edema" does not say what was seen.
  */
 function readAsLater(report: Report, findings: readonly Finding[]): Map<string, Finding> {
   const readAs = new Map<string, Finding>();
   for (const g of findings) {
-    if (g.assertion === 'absent') continue;
+    if (!(g.assertion === 'present' || (g.assertion === 'possible' && g.hedge === 'probable'))) continue;
     const before = report.text.slice(report.sentences[g.sentenceIndex].start, g.start);
     const at = before.search(ANAPHOR);
     if (at < 0 || before.length - at > 60 || !READ_AS.test(before.slice(at))) continue;
