@@ -329,3 +329,12 @@ test('a term read in its organ: a vertebral collapse fracture is no collapsed lo
   assert.deepEqual(present('FINDINGS: Coarse calcifications in the left breast.'), ['breast-calcifications']);
   assert.deepEqual(present('FINDINGS: Patchy crazy paving appearances were observed in both lungs.'), ['ground-glass-opacity']);
 });
+
+test('a dilated trachea is tracheomegaly, by name or by the trachea said to be dilated', () => {
+  assert.ok(present('Tracheomegaly.').includes('tracheomegaly'));
+  assert.ok(present('The trachea is dilated, measuring 3.2 cm in transverse diameter.').includes('tracheomegaly'));
+  assert.ok(present('Dilatation of the trachea and main bronchi (Mounier-Kuhn).').includes('tracheomegaly'));
+  assert.equal(mentions('No tracheal dilatation.', 'tracheomegaly')[0].assertion, 'absent');
+  // A tube in the trachea with its cuff inflated is no dilated trachea.
+  assert.ok(!present('The endotracheal tube is in the trachea, the cuff is dilated.').includes('tracheomegaly'));
+});
