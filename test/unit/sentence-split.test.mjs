@@ -21,6 +21,25 @@ test('a stop inside a number or after an abbreviation ends nothing; a question d
   ]);
 });
 
+// Dotted clinical abbreviations stand inside a sentence; a word that may end one ("lab.") still does.
+test('n.p.o., p.o., i.v., p.r.n. and the a.c. joint end no sentence', () => {
+  assert.deepEqual(
+    sentences(
+      'INDICATION: Patient kept n.p.o. since midnight, pain medication p.r.n. for a week.\nFINDINGS: Oral contrast given p.o. and i.v. contrast administered. Liver normal.',
+    ),
+    [
+      'Patient kept n.p.o. since midnight, pain medication p.r.n. for a week.',
+      'Oral contrast given p.o. and i.v. contrast administered.',
+      'Liver normal.',
+    ],
+  );
+  assert.deepEqual(sentences('FINDINGS: The a.c. joint is intact. Sample sent to the lab. No fracture.'), [
+    'The a.c. joint is intact.',
+    'Sample sent to the lab.',
+    'No fracture.',
+  ]);
+});
+
 // A query or stop in round brackets qualifies the finding before it; it does not end the sentence.
 test('a question or stop inside round brackets ends no sentence', () => {
   assert.deepEqual(
