@@ -121,6 +121,21 @@ test('critical-communication-missing: a minimal, mild or ungraded pericardial ef
   assert.equal(problemsOf('critical-finding', 'FINDINGS: Minimal pericardial effusion.\n').length, 1, 'still marked critical');
 });
 
+test('critical-communication-missing: a new pericardial effusion the report grades small is no call; a large one is', () => {
+  for (const text of [
+    'A smear-like effusion was observed in the pericardial space. It is new in current review.\nIMPRESSION: Pericardial effusion; new to current review.',
+    'There is a small pericardial effusion, new since the prior study.',
+    'Trace pericardial fluid, which is new compared to the prior.\nIMPRESSION: New pericardial effusion.',
+  ])
+    assert.deepEqual(noCall(text), [], text);
+  for (const text of [
+    'There is a moderate pericardial effusion, new since the prior study.',
+    'The pericardial effusion has increased and is now large.',
+    'A pericardial effusion is new since the prior study.',
+  ])
+    assert.equal(noCall(text).length, 1, text);
+});
+
 test('critical-communication-missing: free air is placed by its site (mediastinum, pleural space, soft tissue, disc)', () => {
   assert.deepEqual(noCall('Free air images consistent with emphysema are observed in the fatty planes of the left axillary region.'), []);
   assert.deepEqual(noCall('Free air images are observed in the intervertebral disc spaces at the lower thoracic levels.'), []);

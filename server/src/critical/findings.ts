@@ -80,7 +80,7 @@ export function findCriticalFindings(
           !handled(report, finding, findings, toldHandled) &&
           finding.hedge !== 'differential' &&
           !onlyInDifferential(finding, findings, differentialOnly) &&
-          largeEnough(report, finding)));
+          largeEnough(report, finding, findings)));
     found.push({ finding, urgency, needsCall });
   }
   return found;
@@ -90,15 +90,30 @@ export function findCriticalFindings(
 // minimal, mild or ungraded one is reported, not called. "Large", "moderate", "new", "increased" (the
 // qualifiers' marked words) in its own clause make it a call ("pericardial effusion increased",
 // "Pericardial effusion; new to current review"), not in another's ("increased pleural effusion,
-// pericardial effusion").
-function largeEnough(report: Report, finding: Finding): boolean {
+// pericardial effusion"). New or increased is no call when the report grades the effusion small in any
+// mention ("A smear-like effusion in the pericardial space. It is new." / "Pericardial effusion; new").
+const SMALL_AMOUNT = /\b(?:small|trace|tiny|minimal|minimally|minute|mild|mildly|slight|slightly|thin|smear[- ]like|physiologic(?:al)?)\b/i;
+const LARGE_AMOUNT = /\b(?:large|moderate|severe|extensive|massive|marked|significant|substantial|sizeable|sizable)\b/i;
+function largeEnough(report: Report, finding: Finding, findings: readonly Finding[]): boolean {
   if (!conceptHas(finding.concept, 'call-only-when-large')) return true;
+  const clause = clauseOf(report, finding);
+  if (clause === null) return true;
+  if (!QUALIFIERS.marked.test(clause)) return false;
+  if (LARGE_AMOUNT.test(clause)) return true;
+  return !findings.some((f) => {
+    if (f.concept !== finding.concept || (f.assertion !== 'present' && f.assertion !== 'possible')) return false;
+    const c = clauseOf(report, f);
+    return c !== null && SMALL_AMOUNT.test(c) && !LARGE_AMOUNT.test(c);
+  });
+}
+
+/** The words of the finding's own clause (its sentence cut at the commas around it), or null without a sentence. */
+function clauseOf(report: Report, finding: Finding): string | null {
   const sentence = report.sentences[finding.sentenceIndex];
-  if (!sentence) return true;
+  if (!sentence) return null;
   const before = report.text.slice(sentence.start, finding.start);
   const after = report.text.slice(finding.end, sentence.end);
-  const clause = before.slice(before.lastIndexOf(',') + 1) + after.split(',')[0];
-  return QUALIFIERS.marked.test(clause);
+  return before.slice(before.lastIndexOf(',') + 1) + after.split(',')[0];
 }
 
 /**
