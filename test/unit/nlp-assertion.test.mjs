@@ -380,3 +380,17 @@ test('contrast "not given" or "not administered" is no finding (a limit of the e
   ])
     assert.ok(!understand(text).findings.some((f) => f.concept === 'contrast-material' && f.assertion !== 'absent'), text);
 });
+
+test('"does not appear to be / represent A or B" denies both, past the word window of "not"', () => {
+  for (const [text, concept] of [
+    ['Does not appear to be a hydropneumothorax or empyema.', 'abscess'],
+    ['This does not appear to represent an abscess or empyema.', 'abscess'],
+    ['The lucency does not appear to be a pneumothorax or pneumomediastinum.', 'pneumomediastinum'],
+    ['The opacity does not represent pneumonia or aspiration.', 'aspiration'],
+  ]) {
+    const said = mentions(text, concept).map((m) => m.assertion);
+    assert.ok(said.length > 0 && said.every((a) => a === 'absent'), `${text}: ${said}`);
+  }
+  // What comes before the denial stays as it is said.
+  assert.equal(assertionOf('Large right pneumothorax, which does not appear to be under tension.', 'pneumothorax'), 'present');
+});
