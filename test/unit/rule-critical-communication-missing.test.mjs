@@ -257,3 +257,30 @@ test('critical-communication-missing: what the exam cannot show is another organ
   assert.equal(problemsOf(RULE, 'EXAM: CT head\nFINDINGS: Acute infarct in the left MCA territory.\n').length, 1);
   assert.equal(problemsOf(RULE, 'EXAM: CT chest and head\nFINDINGS: Acute subdural hematoma over the left convexity.\n').length, 1);
 });
+
+test('critical-communication-missing: free air read as the result of a recent operation, at any mention, is no call', () => {
+  for (const text of [
+    "There is subphrenic free air.\nIMPRESSION: Pneumoperitoneum, attributed to the patient's recent abdominal surgery.",
+    'Small amount of free intraperitoneal air on the right. This is likely to be postprocedural due to the recent abdominal surgery.',
+    'Small pneumoperitoneum, likely related to recent laparoscopy.',
+  ])
+    assert.deepEqual(noCall(text), [], text);
+  // Free air with surgery named only as a question is still a call.
+  assert.equal(noCall('Free air under the diaphragm.\nIMPRESSION: Free air. History of recent surgery is requested.').length, 1);
+});
+
+test('critical-communication-missing: a finding the words after it read as old, resolved or residual is no call; growing it is', () => {
+  for (const text of [
+    'Subluxation/dislocation of the left shoulder, possibly chronic.',
+    'Dislocation of the right acromioclavicular joint, chronic in appearance.',
+    'Almost completely resolved right apical pneumothorax.',
+    'Probable residual left pneumothorax after chest tube removal.',
+  ])
+    assert.deepEqual(noCall(text), [], text);
+  for (const text of [
+    'Large right pneumothorax and rib fractures, likely old.',
+    'Large right pneumothorax with old rib fractures.',
+    'Small residual left apical pneumothorax has increased slightly in size.',
+  ])
+    assert.equal(noCall(text).length, 1, text);
+});

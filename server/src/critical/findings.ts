@@ -2,6 +2,7 @@
 // hover) may show. Below rules; the analysis computes them once (Analysis.critical).
 import type { Report } from '../report/types';
 import { QUALIFIERS, READ_AS, conceptHas, fitsExam, type Finding, type Understanding, type Urgency } from '../nlp';
+import { NOT_ACUTE } from '../nlp/grammar';
 import { malpositionedTubes } from './malposition';
 
 /** User overrides by finding name: an urgency makes it critical, 'none' takes it off the list. */
@@ -10,7 +11,12 @@ export type CriticalOverrides = Record<string, Urgency | 'none'>;
 // Words saying a finding is already known: not a new result to call about, unless it is immediately
 // life-threatening (a known tension pneumothorax is still an emergency).
 const ALREADY_KNOWN =
-  /\b(stable|unchanged|known|again (seen|noted|demonstrated)|redemonstrat\w*|persistent|persists|decreas\w*|improv\w*|resolving|smaller|reduced|regress\w*|similar|previously (seen|described|noted)|(seen|described|noted) previously|no (significant )?change|(has|have|had) not (significantly )?changed)\b/i;
+  /\b(stable|unchanged|known|again (seen|noted|demonstrated)|redemonstrat\w*|persistent|persists|decreas\w*|improv\w*|resolving|(?:almost |nearly |largely |partially )?resolved|smaller|reduced|regress\w*|similar|previously (seen|described|noted)|(seen|described|noted) previously|no (significant )?change|(has|have|had) not (significantly )?changed)\b/i;
+// What is left of a treated finding ("residual pneumothorax" after the chest tube) is known, unless it grows
+// ("small residual pneumothorax has increased slightly in size").
+const RESIDUAL = /\bresidual\b/i;
+const GROWING = /(?<!\b(?:no|not|without)\s+(?:\w+\s+)?)\b(?:increas\w*|enlarg\w*|larger|worse\w*|expand\w*)\b/i;
+const alreadyKnown = (text: string) => ALREADY_KNOWN.test(text) || (RESIDUAL.test(text) && !GROWING.test(text));
 // Bleeding the report's own procedure met and stopped ("transient arterial hemorrhage ... until
 // hemostasis was achieved", "active bleeding ... stopped by tract embolization"), or a collection already
 // drained ("a catheter extending into the abscess cavity"): the operator knows.
@@ -20,9 +26,12 @@ const HANDLED =
   /\b(transient(ly)?|stopped|hemostasis|controlled|tamponaded|resolved with|drainage (catheter|tube)|catheter (extending )?(into|within) the (abscess|collection|cavity))\b/i;
 const HANDLED_AFTER = /\b(stopped|hemostasis|controlled|tamponaded)\b/i;
 // What the report reads as the expected result of an operation ("free air ... It was evaluated in favor of
-// postoperative change", "free air (postoperative change?)"): expected, not a new result to call about.
+// postoperative change", "free air (postoperative change?)", "pneumoperitoneum, attributed to the patient's recent
+// abdominal surgery", "likely postprocedural due to the recent surgery"): expected, not a new result to call about.
 const AFTER_SURGERY = new RegExp(
-  String.raw`(?:(?:${READ_AS.source}|\bexpected\b)\s+(?:an?\s+|the\s+)?|\(\s*)(?:post-?operative|post-?surgical)\s+(?:change|state|air|finding)s?\b`,
+  String.raw`(?:(?:${READ_AS.source}|\bexpected\b)\s+(?:an?\s+|the\s+)?|\(\s*)(?:post-?operative|post-?surgical|post-?procedural)\s+(?:change|state|air|finding)s?\b` +
+    String.raw`|(?:${READ_AS.source}|\bexpected\b|\bto be)\s+post-?procedural\b` +
+    String.raw`|(?:${READ_AS.source})\s+(?:the\s+|an?\s+)?(?:patient'?s\s+)?(?:recent\s+)?(?:[a-z-]+\s+){0,2}(?:surgery|operation|procedure|laparotomy|laparoscopy|thoracotomy|sternotomy|thoracentesis|paracentesis|biopsy)\b`,
   'i',
 );
 // A sentence that speaks of the one before ("This is adjacent to ...", "These findings may be due to ...").
@@ -53,6 +62,7 @@ export function findCriticalFindings(
   // Questions about all mentions of a concept, asked once per concept (perConcept).
   const toldHandled = new Map<string, boolean>();
   const differentialOnly = new Map<string, boolean>();
+  const toldExpected = new Map<string, boolean>();
   for (const finding of [...findings, ...malpositionedTubes(report, findings)]) {
     const override = overrides[finding.finding];
     const urgency = override === 'none' ? null : (override ?? finding.critical);
@@ -69,14 +79,20 @@ export function findCriticalFindings(
     if (labelOnly(report, finding, findings)) continue;
     const sentence = report.sentences[finding.sentenceIndex]?.text ?? '';
     const before = ANAPHORA.test(sentence) ? (report.sentences[finding.sentenceIndex - 1]?.text ?? '') : '';
-    const after = report.sentences[finding.sentenceIndex + 1]?.text ?? '';
-    const expected = AFTER_SURGERY.test(sentence) || (ANAPHORA.test(after) && AFTER_SURGERY.test(after));
+    // Read as the operation's result here or at another mention ("There is subphrenic free air." ... "Pneumoperitoneum,
+    // attributed to the patient's recent abdominal surgery"): the same air.
+    const expected = perConcept(toldExpected, finding.concept, () =>
+      findings.some(
+        (f) => f.concept === finding.concept && (f.assertion === 'present' || f.assertion === 'possible') && readAsAfterSurgery(report, f),
+      ),
+    );
     const needsCall =
       !expected &&
+      !readAsOld(report, finding, findings) &&
       (urgency === 'minutes' ||
         (urgency === 'hours' &&
-          !ALREADY_KNOWN.test(sentence) &&
-          !ALREADY_KNOWN.test(before) &&
+          !alreadyKnown(sentence) &&
+          !alreadyKnown(before) &&
           !handled(report, finding, findings, toldHandled) &&
           finding.hedge !== 'differential' &&
           !onlyInDifferential(finding, findings, differentialOnly) &&
@@ -143,6 +159,30 @@ function handled(report: Report, finding: Finding, findings: Finding[], toldHand
         HANDLED.test(report.sentences[f.sentenceIndex]?.text ?? ''),
     ),
   );
+}
+
+// A finding the words after it read as old ("subluxation/dislocation left shoulder, possibly chronic", "subdural
+// collection, chronic in appearance"): old news, as "chronic" before it is. The time word must close the clause, so
+// "pneumothorax with old rib fractures" stays a pneumothorax to call about.
+const OLD_AFTER = new RegExp(
+  String.raw`^[^.;]{0,40}?(?:,|\b(?:is|are|appears?|appearing|likely|probably|possibly))\s+(?:(?:possibly|probably|likely|most likely|presumably|also)\s+)?` +
+    String.raw`(?:${[...NOT_ACUTE].join('|')})\b\s*(?:[.;,)]|$|in (?:appearance|nature|age)\b)`,
+  'i',
+);
+/** Do the words after the mention, up to the next finding of its sentence, read it as old? */
+function readAsOld(report: Report, finding: Finding, findings: readonly Finding[]): boolean {
+  const sentence = report.sentences[finding.sentenceIndex];
+  if (!sentence) return false;
+  let to = sentence.end;
+  for (const f of findings) if (f.sentenceIndex === finding.sentenceIndex && f.start >= finding.end && f.start < to) to = f.start;
+  return OLD_AFTER.test(report.text.slice(finding.end, to));
+}
+
+/** Does the mention's sentence, or the next one speaking of it ("This is likely postprocedural"), read it as an operation's result? */
+function readAsAfterSurgery(report: Report, f: Finding): boolean {
+  const sentence = report.sentences[f.sentenceIndex]?.text ?? '';
+  const after = report.sentences[f.sentenceIndex + 1]?.text ?? '';
+  return AFTER_SURGERY.test(sentence) || (ANAPHORA.test(after) && AFTER_SURGERY.test(after));
 }
 
 /** A question about all mentions of a concept, asked once per concept (a long document has many mentions). */
