@@ -1,7 +1,9 @@
 // critical-communication-missing: a critical finding without a documented who, when and how.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { problemsOf, applyFix } from '../helpers/engine.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { problemsOf, applyFix, root } from '../helpers/engine.mjs';
 
 const slice = (text, p) => text.slice(p.start, p.end);
 
@@ -283,4 +285,35 @@ test('critical-communication-missing: a finding the words after it read as old, 
     'Small residual left apical pneumothorax has increased slightly in size.',
   ])
     assert.equal(noCall(text).length, 1, text);
+});
+
+test('critical-communication-missing: a widened mediastinum read as a benign cause is no call; unexplained or read as a bleed it is', () => {
+  for (const text of [
+    'Widening of the mediastinum, secondary to lymphadenopathy related to sarcoid.',
+    'Slightly widened mediastinum, secondary to cardiomegaly and a tortuous aorta.',
+    'Widened mediastinum. Maybe secondary to prominent mediastinal fat or tortuous aorta.',
+    'The mediastinum is widened, likely due to AP portable technique.',
+    'There is widening of the mediastinum.\nIMPRESSION: Widened mediastinum, likely due to a tortuous aorta.',
+  ])
+    assert.deepEqual(noCall(text), [], text);
+  for (const text of [
+    'Widened mediastinum after motor vehicle collision.',
+    'The mediastinum is widened, likely due to mediastinal hematoma.',
+    'Widened mediastinum, which may reflect mediastinal hematoma.',
+  ])
+    assert.equal(noCall(text).length, 1, text);
+});
+
+test('explained.json names signs and causes the lexicon knows, and no cause that is itself critical', () => {
+  const explained = JSON.parse(fs.readFileSync(path.join(root, 'server/src/critical/explained.json'), 'utf8'));
+  const concepts = new Map(
+    JSON.parse(fs.readFileSync(path.join(root, 'server/src/nlp/lexicon/findings.json'), 'utf8')).concepts.map((c) => [c.id, c]),
+  );
+  for (const { sign, causes } of explained.signs) {
+    assert.ok(concepts.get(sign)?.critical, `${sign} is a critical concept`);
+    for (const cause of causes) {
+      assert.ok(concepts.has(cause), `${cause} is a concept`);
+      assert.ok(!concepts.get(cause).critical, `${cause} is not critical`);
+    }
+  }
 });

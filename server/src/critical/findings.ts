@@ -3,6 +3,8 @@
 import type { Report } from '../report/types';
 import { QUALIFIERS, READ_AS, conceptHas, fitsExam, type Finding, type Understanding, type Urgency } from '../nlp';
 import { NOT_ACUTE } from '../nlp/grammar';
+import { wordsRegex } from '../nlp/relations';
+import explainedData from './explained.json';
 import { malpositionedTubes } from './malposition';
 
 /** User overrides by finding name: an urgency makes it critical, 'none' takes it off the list. */
@@ -63,6 +65,7 @@ export function findCriticalFindings(
   const toldHandled = new Map<string, boolean>();
   const differentialOnly = new Map<string, boolean>();
   const toldExpected = new Map<string, boolean>();
+  const toldBenign = new Map<string, boolean>();
   for (const finding of [...findings, ...malpositionedTubes(report, findings)]) {
     const override = overrides[finding.finding];
     const urgency = override === 'none' ? null : (override ?? finding.critical);
@@ -89,6 +92,10 @@ export function findCriticalFindings(
     const needsCall =
       !expected &&
       !readAsOld(report, finding, findings) &&
+      // Read as a benign cause at any mention: the impression may explain the sign the findings only name.
+      !perConcept(toldBenign, finding.concept, () =>
+        findings.some((f) => f.concept === finding.concept && f.assertion !== 'absent' && explainedAsBenign(report, f, findings)),
+      ) &&
       (urgency === 'minutes' ||
         (urgency === 'hours' &&
           !alreadyKnown(sentence) &&
@@ -176,6 +183,30 @@ function readAsOld(report: Report, finding: Finding, findings: readonly Finding[
   let to = sentence.end;
   for (const f of findings) if (f.sentenceIndex === finding.sentenceIndex && f.start >= finding.end && f.start < to) to = f.start;
   return OLD_AFTER.test(report.text.slice(finding.end, to));
+}
+
+// Signs critical only while unexplained (explained.json): "Widening of the mediastinum, secondary to lymphadenopathy
+// related to sarcoid", "Widened mediastinum. Maybe secondary to prominent mediastinal fat or tortuous aorta."
+const EXPLAINED = new Map(explainedData.signs.map((s) => [s.sign, { causes: new Set(s.causes), words: wordsRegex(s.words) }]));
+// The sentence after that goes on reading the sign: it opens with a pointer back or a hedge.
+const READING_GOES_ON = /^\s*(?:this|these|it|they|findings|maybe|may be|possibly|probably|likely|most likely)\b/i;
+/** Does the sign's sentence (or the next, reading it on) read it as a benign cause? */
+function explainedAsBenign(report: Report, finding: Finding, findings: readonly Finding[]): boolean {
+  const explained = EXPLAINED.get(finding.concept);
+  const sentence = report.sentences[finding.sentenceIndex];
+  if (!explained || !sentence) return false;
+  const next = report.sentences[finding.sentenceIndex + 1];
+  const regions: [number, number][] = [[finding.end, sentence.end]];
+  if (next && READING_GOES_ON.test(next.text)) regions.push([next.start, next.end]);
+  return regions.some(([from, to]) => {
+    const cue = READ_AS.exec(report.text.slice(from, to));
+    if (!cue) return false;
+    const at = from + cue.index + cue[0].length;
+    return (
+      findings.some((g) => g.start >= at && g.end <= to && g.assertion !== 'absent' && explained.causes.has(g.concept)) ||
+      explained.words.test(report.text.slice(at, Math.min(to, at + 80)))
+    );
+  });
 }
 
 /** Does the mention's sentence, or the next one speaking of it ("This is likely postprocedural"), read it as an operation's result? */
