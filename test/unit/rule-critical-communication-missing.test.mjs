@@ -277,12 +277,15 @@ test('critical-communication-missing: a finding the words after it read as old, 
     'Dislocation of the right acromioclavicular joint, chronic in appearance.',
     'Almost completely resolved right apical pneumothorax.',
     'Probable residual left pneumothorax after chest tube removal.',
+    'Continued moderate right pneumothorax with the chest tube in place.',
   ])
     assert.deepEqual(noCall(text), [], text);
   for (const text of [
     'Large right pneumothorax and rib fractures, likely old.',
     'Large right pneumothorax with old rib fractures.',
     'Small residual left apical pneumothorax has increased slightly in size.',
+    'Continued enlargement of the large pericardial effusion.',
+    'Thrombus in the left common femoral vein continued into the external iliac vein.',
   ])
     assert.equal(noCall(text).length, 1, text);
 });

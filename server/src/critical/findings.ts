@@ -14,9 +14,11 @@ export type CriticalOverrides = Record<string, Urgency | 'none'>;
 // life-threatening (a known tension pneumothorax is still an emergency).
 const ALREADY_KNOWN =
   /\b(stable|unchanged|known|again (seen|noted|demonstrated)|redemonstrat\w*|persistent|persists|decreas\w*|improv\w*|resolving|(?:almost |nearly |largely |partially )?resolved|smaller|reduced|regress\w*|similar|previously (seen|described|noted)|(seen|described|noted) previously|no (significant )?change|(has|have|had) not (significantly )?changed)\b/i;
-// What is left of a treated finding ("residual pneumothorax" after the chest tube) is known, unless it grows
-// ("small residual pneumothorax has increased slightly in size").
-const RESIDUAL = /\bresidual\b/i;
+// What is left of a treated finding ("residual pneumothorax" after the chest tube) or told as going on ("continued
+// severe cardiomegaly and/or pericardial effusion") is known, unless it grows ("small residual pneumothorax has
+// increased slightly in size", "continued enlargement").
+// "Continued" in time only: a thrombus "continued into the iliac vein" is where it runs.
+const RESIDUAL = /\b(?:residual|continued(?!\s+(?:to|into|along|through|up|down|until|from|in|at|as)\b))\b/i;
 const GROWING = /(?<!\b(?:no|not|without)\s+(?:\w+\s+)?)\b(?:increas\w*|enlarg\w*|larger|worse\w*|expand\w*)\b/i;
 const alreadyKnown = (text: string) => ALREADY_KNOWN.test(text) || (RESIDUAL.test(text) && !GROWING.test(text));
 // Bleeding the report's own procedure met and stopped ("transient arterial hemorrhage ... until
