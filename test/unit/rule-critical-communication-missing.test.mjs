@@ -320,3 +320,16 @@ test('explained.json names signs and causes the lexicon knows, and no cause that
     }
   }
 });
+
+test('critical-communication-missing: a mediastinal shift read as volume loss, collapse, resection or rotation pulls, and is no call', () => {
+  for (const text of [
+    'Mediastinal shift to the right, consistent with volume loss.',
+    'Rightward mediastinal shift secondary to right upper lobe collapse.',
+    'Shift of the mediastinum to the left due to prior left pneumonectomy.',
+    'Tracheal deviation to the right, likely due to patient rotation.',
+  ])
+    assert.deepEqual(noCall(text), [], text);
+  // Pushed away by an effusion or a pneumothorax, it stays a call.
+  assert.equal(noCall('Mediastinal shift to the left due to a large right pleural effusion.').length, 1);
+  assert.ok(noCall('Large right pneumothorax with mediastinal shift to the left.')[0].message.includes('mediastinal shift'));
+});
