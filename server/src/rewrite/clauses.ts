@@ -17,6 +17,7 @@ const CueSchema = z
     $comment: z.string(),
     hedges: scoped,
     negations: scoped,
+    narrowing: phrases,
     time: z.record(z.enum(['new', 'unchanged', 'increased', 'decreased', 'old']), phrases),
     severity: z.record(z.enum(['1', '2', '3', '4', '5']), phrases),
     counts: z.record(z.string(), phrases),
@@ -105,6 +106,7 @@ const CUE_INDEX = (() => {
   return index;
 })();
 const STOP = new Set(CUES.stopwords);
+const NARROWING = new Set(CUES.narrowing);
 // One-word time cues, for the time inside a normal phrase ("no acute").
 const TIME_WORD = new Map(
   Object.entries(CUES.time).flatMap(([value, list]) => list.filter((p) => !p.includes(' ')).map((p) => [p, value] as const)),
@@ -152,6 +154,8 @@ export interface Clause extends Span {
   time: Set<string>;
   /** Time a negation reaches: "no new lesion" denies only new ones ("no acute" is "new" too). */
   deniedTime: Set<string>;
+  /** Narrowing words a negation reaches: "no other mass", "no additional nodules" deny others than the one described. */
+  narrowing: Set<string>;
   /** Severity a negation reaches: "no large effusion" denies only a large one. */
   deniedSeverity: string[];
   /** Severity grades ('1' trace … '5' massive), one per word: "moderate … and marked …" is two. */
@@ -280,6 +284,7 @@ export function readClause(text: string, span: Span, section: SectionKind, field
     hedges: [],
     time: new Set(),
     deniedTime: new Set(),
+    narrowing: new Set(),
     deniedSeverity: [],
     severity: [],
     counts: new Set(),
@@ -321,6 +326,7 @@ export function readClause(text: string, span: Span, section: SectionKind, field
   let normalCue = false;
   const wordAt: { word: string; at: number }[] = [];
   const negatedAt: number[] = [];
+  const narrowingAt: { word: string; at: number }[] = [];
   for (let i = 0; i < tokens.length;) {
     const t = tokens[i];
     if (t === PART_BREAK || PART_WORDS.has(t)) nextPart(t !== PART_BREAK);
@@ -421,6 +427,7 @@ export function readClause(text: string, span: Span, section: SectionKind, field
       i += cue.words.length;
       continue;
     }
+    if (NARROWING.has(t)) narrowingAt.push({ word: t, at: i });
     if (!STOP.has(t) && /[a-z]/.test(t)) {
       wordAt.push({ word: stem(t), at: i });
       part.words.push(stem(t));
@@ -444,6 +451,8 @@ export function readClause(text: string, span: Span, section: SectionKind, field
     if (at >= hedgeFrom) c.hedged.add(word);
     if (denies(at)) c.negated.add(word);
   }
+  // (Read after the clause: "Other lesions are not seen" is narrowed by a negation after it.)
+  for (const { word, at } of narrowingAt) if (denies(at)) c.narrowing.add(word);
   // "Liver: Normal." is about the liver; a label alone ("BIOMETRIC DATA:") says nothing.
   if (!c.words.length && /[a-z0-9]/i.test(body)) c.words = labelWords;
   const unnegated = c.words.some((w) => !c.negated.has(w));
