@@ -118,8 +118,12 @@ export function dropsOf(source: Clause, candidates: readonly Clause[], what: { s
     has((c) => c.severity),
   );
   if (severity.length) out.push(`drops severity: ${severityName(new Set(severity))}`);
+  // A side only a normal part of the clause says ("Aeration of both lungs is normal, and a patchy density … of the
+  // right lung") is no finding's: an item telling the density alone drops nothing.
+  const normalOnly = (side: string) =>
+    source.parts.some((p) => p.normal && p.sides.includes(side)) && !source.parts.some((p) => !p.normal && p.sides.includes(side));
   const sides = missing(
-    source.sides,
+    [...source.sides].filter((x) => !normalOnly(x)),
     has((c) => c.sides),
   );
   if (sides.length) out.push(`drops side: ${sides.join(', ')}`);

@@ -219,6 +219,10 @@ export const labelName = (max: number) => `[A-Za-z][A-Za-z0-9 ,/&()'-]{0,${max}}
 // "Liver:", "Lungs and pleura:" opening a clause; not "at 14:35".
 const LABEL = new RegExp(`^[ \\t]*(${labelName(40)}?)[ \\t]*:(?!\\d)[ \\t]*`);
 const CLAUSE_BREAK = /;|,?\s+(?:but|however|although|whereas)\b,?/gi;
+// A quotation mark before a capital ('… of the right lung" Ground-glass densities …', '" Renal cortical cysts'):
+// the report's quoted items run into one sentence (CT-RATE), each a statement of its own, whose hedge or
+// negation reaches no further.
+const QUOTED_ITEM = /["“”]\s+(?=[A-Z])/g;
 const NEW_STATEMENT = new Set(['is', 'are', 'was', 'were']);
 
 export const stem = (w: string) =>
@@ -305,6 +309,8 @@ export function readClause(text: string, span: Span, section: SectionKind, field
   };
   let hedgeFrom = Infinity;
   let negateFrom = Infinity;
+  // Where a "without" opened the negation, if one did.
+  let withoutAt = -1;
   // A hedge after a negation ends it: "no enhancement, most compatible with chronic change".
   let negateTo = Infinity;
   // Where earlier negations reached, before a hedge or a new statement ended them ("no effusion and there is no …").
@@ -372,6 +378,9 @@ export function readClause(text: string, span: Span, section: SectionKind, field
       i += 2;
       continue;
     }
+    // "Soft tissue density without significant mass effect was observed in the right hilar region": "without"
+    // qualifies the subject; the verb after it states the rest.
+    if (withoutAt >= 0 && NEW_STATEMENT.has(t) && negateTo === Infinity && negateFrom === withoutAt) negateTo = i;
     // "… no tear, and there is a cyst": a new statement ends what the negation before it reaches.
     if (t === 'and' && tokens[i + 1] === 'there' && NEW_STATEMENT.has(tokens[i + 2]) && negateFrom !== Infinity && negateTo === Infinity)
       negateTo = i;
@@ -390,6 +399,7 @@ export function readClause(text: string, span: Span, section: SectionKind, field
         if (cue.scope === 'clause') negateFrom = -1;
         else if (negateTo !== Infinity && i >= negateTo) negateAgain(i);
         else negateFrom = Math.min(negateFrom, i);
+        withoutAt = cue.value === 'without' && negateFrom === i ? i : -1;
       }
       // Time and severity a negation reaches say what is denied ("without acute …", "no large …").
       else if (cue.kind === 'time') {
@@ -481,7 +491,9 @@ export function clausesOf(report: Report): Clause[] {
     const field = sub ? sub.header.name.toLowerCase() : null;
     let from = 0;
     const pieces: Span[] = [];
-    for (const m of sentence.text.matchAll(CLAUSE_BREAK)) {
+    const breaks = [...sentence.text.matchAll(CLAUSE_BREAK), ...sentence.text.matchAll(QUOTED_ITEM)].sort((a, b) => a.index - b.index);
+    for (const m of breaks) {
+      if (m.index < from) continue;
       pieces.push({ start: from, end: m.index });
       from = m.index + m[0].length;
     }

@@ -238,6 +238,17 @@ function summarySource(analysis: Analysis, output: string): string {
       .replace(/[^a-z0-9]+/g, ' ')
       .trim()} `;
   const quotes = [...output.matchAll(/^\s*The report (?:also )?says:? ["“]([^"”]+)["”]\s*$/gm)].map((m) => squash(m[1]));
+  // And every sentence holding, word for word, a report term a line names in brackets ("There is calcium in the
+  // arteries of the heart (atherosclerotic plaques)"): what the summary tells is read where the report says it.
+  const terms = [...output.matchAll(/^\s*-[^\n]*\(([^()\n]{4,})\)/gm)].map((m) => squash(m[1]));
+  const findings = sectionOf(report, 'findings');
+  report.sentences.forEach(
+    (s, i) =>
+      findings &&
+      s.section === report.sections.indexOf(findings) &&
+      terms.some((t) => t.trim() && squash(s.text).includes(t)) &&
+      said.add(i),
+  );
   report.sentences.forEach((s, i) => quotes.some((q) => q.trim() && squash(s.text).includes(q)) && said.add(i));
   return `IMPRESSION:\n${[...said]
     .sort((a, b) => a - b)
