@@ -41,6 +41,8 @@ const CueSchema = z
         levelRunEnds: phrases,
         study: phrases,
         verbs: phrases,
+        referring: phrases,
+        endings: phrases,
       })
       .strict(),
     senseOrgans: z.record(lowerPhrase, z.object({ sense: phrases, report: phrases }).strict()),
@@ -581,6 +583,7 @@ const SUBORDINATE = new Set(['given', 'although', 'though']);
 const POINTERS = new Set(LEANING.pointers);
 const STUDY = new Set(LEANING.study);
 const VERBS = new Set(LEANING.verbs);
+const REFERRING = new Set(LEANING.referring);
 
 /**
  * Whether a clause leans on the one before it: it opens, after "However," or "Given …,", on a pointer
@@ -594,6 +597,8 @@ export function leansOn(c: Clause, before: string, organs: ReadonlySet<string> =
   // "… a possible mass at this level …": wherever it says it, unless it names its level ("T12 … at this level").
   const said = ` ${squash(c.text)} `;
   if (!c.levels.length && LEANING.within.some((p) => said.includes(` ${p} `))) return true;
+  // "… compatible with this": it ends on what the sentence before named.
+  if (LEANING.endings.some((p) => said.endsWith(` ${p} `))) return true;
   const tokens = (
     c.text
       .replace(/[‘’ʼ]/g, "'")
@@ -618,7 +623,12 @@ export function leansOn(c: Clause, before: string, organs: ReadonlySet<string> =
   if (LEANING.impersonal.some(opens)) return false;
   if (POINTERS.has(first)) return !STUDY.has(next ?? '');
   if (LEANING.phrases.some(opens)) return true;
+  // An opening phrase, then a pointer as the subject: "In this examination, they …", "On the lateral view, it …".
+  const comma = tokens.indexOf(',');
+  if (comma > 0 && comma <= 8 && POINTERS.has(tokens[comma + 1] ?? '') && !STUDY.has(tokens[comma + 2] ?? '')) return true;
   if (first !== 'the') return false;
+  // "The region demonstrates …", "The finding is …": a word that only refers, whatever the sentence before names.
+  if (REFERRING.has(next ?? '') && VERBS.has(tokens[2] ?? '')) return true;
   // "The mass is …", "The lesion's …": "the" and a bare noun the clause before names, no organ of its own
   // ("The spleen is enlarged"). A noun with words of its own ("The posterior tibial artery") names itself.
   const t = tokens[2] ?? '';
