@@ -41,7 +41,8 @@ const CueSchema = z
         levelRunEnds: phrases,
         study: phrases,
         verbs: phrases,
-        referring: phrases,
+        openingPhrase: phrases,
+        subjects: phrases,
         endings: phrases,
       })
       .strict(),
@@ -583,7 +584,8 @@ const SUBORDINATE = new Set(['given', 'although', 'though']);
 const POINTERS = new Set(LEANING.pointers);
 const STUDY = new Set(LEANING.study);
 const VERBS = new Set(LEANING.verbs);
-const REFERRING = new Set(LEANING.referring);
+const OPENING_PHRASE = new Set(LEANING.openingPhrase);
+const SUBJECTS = new Set(LEANING.subjects);
 
 /**
  * Whether a clause leans on the one before it: it opens, after "However," or "Given …,", on a pointer
@@ -623,12 +625,12 @@ export function leansOn(c: Clause, before: string, organs: ReadonlySet<string> =
   if (LEANING.impersonal.some(opens)) return false;
   if (POINTERS.has(first)) return !STUDY.has(next ?? '');
   if (LEANING.phrases.some(opens)) return true;
-  // An opening phrase, then a pointer as the subject: "In this examination, they …", "On the lateral view, it …".
+  // An opening phrase, then a pointer as the subject: "In this examination, they …", "On the lateral view, it …"
+  // (a phrase opening on a preposition; not "There is a nodule, which measures …").
   const comma = tokens.indexOf(',');
-  if (comma > 0 && comma <= 8 && POINTERS.has(tokens[comma + 1] ?? '') && !STUDY.has(tokens[comma + 2] ?? '')) return true;
+  if (comma > 0 && comma <= 8 && OPENING_PHRASE.has(first) && SUBJECTS.has(tokens[comma + 1] ?? '') && !STUDY.has(tokens[comma + 2] ?? ''))
+    return true;
   if (first !== 'the') return false;
-  // "The region demonstrates …", "The finding is …": a word that only refers, whatever the sentence before names.
-  if (REFERRING.has(next ?? '') && VERBS.has(tokens[2] ?? '')) return true;
   // "The mass is …", "The lesion's …": "the" and a bare noun the clause before names, no organ of its own
   // ("The spleen is enlarged"). A noun with words of its own ("The posterior tibial artery") names itself.
   const t = tokens[2] ?? '';

@@ -502,8 +502,8 @@ function checkSenses(source: Report, text: string, say: (m: string, s?: Span) =>
     // The words around the term where the report says it ("tracheal diverticulum", "curvature of the stomach").
     const term = squash(entry[1]).split(' ');
     // (Within its own item of a list: "Mild cardiomegaly and moderate hiatal hernia" says the hernia of no organ.)
-    // (The whole item when the words near the term name no organ: "Effusion reaching 2 cm in its thickest part
-    // was observed in both pleural spaces" names the pleura at its end.)
+    // (The whole item, when the words near the term name no organ, may bear the explanation out: "Effusion reaching
+    // 2 cm in its thickest part was observed in both pleural spaces" names the pleura at its end.)
     const around = (x: { text: string }, window: number) => {
       const words = x.text.toLowerCase().match(/[a-z0-9]+|[,;:"•]/g) ?? [];
       const i = words.findIndex((_, k) => term.every((w, j) => words[k + j]?.startsWith(w)));
@@ -519,12 +519,13 @@ function checkSenses(source: Report, text: string, say: (m: string, s?: Span) =>
     if (of(` ${term.join(' ')} `).length) continue;
     const spoken = source.sentences.flatMap((x) => {
       const said = around(x, WINDOW);
-      if (!said) return [];
-      const near = of(said);
-      return [{ x, organs: near.length ? near : of(around(x, Infinity) ?? '') }];
+      return said ? [{ x, organs: of(said), item: of(around(x, Infinity) ?? '') }] : [];
     });
     for (const [organ] of told)
-      if (spoken.some((s) => s.organs.length) && !spoken.some((s) => s.organs.includes(organ))) {
+      if (
+        spoken.some((s) => s.organs.length) &&
+        !spoken.some((s) => s.organs.includes(organ) || (!s.organs.length && s.item.includes(organ)))
+      ) {
         const { x, organs: others } = spoken.find((s) => s.organs.length)!;
         say(
           `explains "${entry[1].trim()}" as of the ${organ}, but the report says it of the ${others.join(', ')}: "${clip(x.text, 60)}"`,
