@@ -268,6 +268,9 @@ test('leansOn, complete for the writers: an opening phrase then a pointer, a phr
     // A comma then "which" or a participle goes on in the same sentence; it opens no new one.
     'There is a left renal nodule, which measures 1.9 cm.',
     'The left ovary is enlarged, demonstrating a 6 cm cyst.',
+    // An impersonal "it" after the opening phrase points to nothing either.
+    'When these two findings are evaluated together, it is recommended to repeat the examination.',
+    'In the previous examination of the patient, it was understood that the nodule was stable.',
   ])
     assert.equal(leans(text, before), false, text);
 });

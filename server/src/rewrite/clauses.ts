@@ -628,7 +628,16 @@ export function leansOn(c: Clause, before: string, organs: ReadonlySet<string> =
   // An opening phrase, then a pointer as the subject: "In this examination, they …", "On the lateral view, it …"
   // (a phrase opening on a preposition; not "There is a nodule, which measures …").
   const comma = tokens.indexOf(',');
-  if (comma > 0 && comma <= 8 && OPENING_PHRASE.has(first) && SUBJECTS.has(tokens[comma + 1] ?? '') && !STUDY.has(tokens[comma + 2] ?? ''))
+  // (Nor an impersonal "it" after it: "When these two findings are evaluated together, it is recommended …".)
+  const after = `${tokens.slice(comma + 1).join(' ')} `;
+  if (
+    comma > 0 &&
+    comma <= 8 &&
+    OPENING_PHRASE.has(first) &&
+    SUBJECTS.has(tokens[comma + 1] ?? '') &&
+    !STUDY.has(tokens[comma + 2] ?? '') &&
+    !LEANING.impersonal.some((p) => after.startsWith(`${p} `))
+  )
     return true;
   if (first !== 'the') return false;
   // "The mass is …", "The lesion's …": "the" and a bare noun the clause before names, no organ of its own
