@@ -197,10 +197,16 @@ const faithful = new Map(); // kind -> { n, accepted }
 for (const [group, texts] of groups) {
   for (const kind of KINDS) {
     let ok = 0;
+    // Imaging reports apart: a case history or an operative note in a corpus is refused as such, rightly.
+    let imaging = 0;
+    let imagingOk = 0;
     const reasons = new Map();
     for (const text of texts) {
       const analysis = analyze(text);
       const r = rewrite(kind, analysis);
+      const isImaging = analysis.report.document === 'imaging';
+      if (isImaging) imaging++;
+      if (isImaging && r.verification.ok) imagingOk++;
       if (!r.verification.ok) {
         const key = (r.verification.reasons[0] ?? '').replace(/:.*/, '');
         reasons.set(key, (reasons.get(key) ?? 0) + 1);
@@ -235,15 +241,22 @@ for (const [group, texts] of groups) {
       }
     }
     const top = [...reasons].sort((a, b) => b[1] - a[1]).slice(0, 2);
-    offered.push([kind, group, texts.length, pct(ok, texts.length), top.map(([k, n]) => `${k} (${n})`).join('; ') || '-']);
+    offered.push([
+      kind,
+      group,
+      texts.length,
+      pct(ok, texts.length),
+      `${pct(imagingOk, imaging)} of ${imaging}`,
+      top.map(([k, n]) => `${k} (${n})`).join('; ') || '-',
+    ]);
   }
 }
 
 console.log(
   '## Offered after the verifier, per rewrite and corpus  (targets: restructure & summary ≥90% chest films, ≥70% CT/MRI/US; impression ≥90%)',
 );
-console.log('| rewrite | corpus | reports | offered | not offered: most common reasons |');
-console.log('|---|---|---:|---:|---|');
+console.log('| rewrite | corpus | reports | offered | of imaging reports | not offered: most common reasons |');
+console.log('|---|---|---:|---:|---:|---|');
 for (const row of offered) console.log(`| ${row.join(' | ')} |`);
 
 console.log('\n## Faithful rewrites (the offered ones, read back as reworded text): accepted');

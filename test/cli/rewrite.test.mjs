@@ -59,6 +59,23 @@ test('summarize: plain words with a grade, the findings kept with side and size,
   assert.doesNotMatch(json.text, /surgery|you will need/i);
 });
 
+test('impression on a case history: told it is no imaging report, not that the study cannot be called normal', () => {
+  const history = [
+    'CC: Weakness.',
+    'HX: A 59 y/o woman with a month of fatigue and salt craving.',
+    'LAB: Na 129 meq/L, K 5.6 meq/L, Cl 97 meq/L, CO2 21meq/L, BUN 18mg/DL, CR 1.1mg/DL, Glucose 70mg/DL, ESR 12mm/hr, CBC WNL with nl WBC differential, Urinalysis: SG 1.012 and otherwise WNL, TSH 2.2 IU/ML, FT4 1.0ng/DL, Urine Osmolality 300 MOSM/Kg (high), Urine Na 60 meq/L,',
+    'COURSE: She was treated with hydrocortisone.',
+    '',
+  ].join('\n\n');
+  for (const command of ['impression', 'restructure', 'summarize']) {
+    const r = run([command, '-'], history);
+    assert.equal(r.status, 1, command);
+    assert.equal(r.stdout, '', command);
+    assert.match(r.stderr, /not an imaging report \(it reads as a case history\)/, command);
+    assert.doesNotMatch(r.stderr, /cannot say the study is normal/, command);
+  }
+});
+
 test('bad input: a missing file, two files, an unknown option each exit 2 with one line', () => {
   assert.equal(run(['summarize', 'no/such.rpt']).status, 2);
   assert.equal(run(['impression', 'a.rpt', 'b.rpt']).status, 2);

@@ -65,6 +65,33 @@ test('empty or content-free input is refused with a clear message, for every kin
     }
 });
 
+// A case history whose lab line the impression draft can neither call normal nor list, and an operative
+// note: each kind is told the document is no imaging report, not what its writer tripped on in it.
+const NOT_IMAGING = [
+  [
+    'CC: Fatigue and dizziness.',
+    'HX: This 68 y/o man had two months of malaise and lightheadedness when standing up.',
+    'LAB: Na 128 meq/L, K 3.9 meq/L, Cl 95 meq/L, CO2 22meq/L, BUN 10mg/DL, CR 0.8mg/DL, Glucose 95mg/DL, ESR 22mm/hr, CBC WNL with nl WBC differential, Urinalysis: SG 1.020 and otherwise WNL, TSH 1.9 IU/ML, FT4 1.1ng/DL, Urine Osmolality 210 MOSM/Kg (low), Urine Na 40 meq/L,',
+    'COURSE: He improved with fluids.',
+  ].join('\n\n'),
+  [
+    'PREOPERATIVE DIAGNOSIS: Hallux valgus, left foot.',
+    'ANESTHESIA: Ankle block with sedation.',
+    'DESCRIPTION OF PROCEDURE: A dorsomedial incision was made and the capsule opened. The medial eminence was resected with a sagittal saw.',
+  ].join('\n\n'),
+];
+
+test('a case history or an operative note: every kind refuses it as no imaging report, by one path', () => {
+  for (const text of NOT_IMAGING)
+    for (const kind of ['restructure', 'impression', 'summary']) {
+      const v = rewrite(kind, analyze(text)).verification;
+      assert.equal(v.ok, false, kind);
+      assert.deepEqual(v.reasons.length, 1, `${kind}: ${v.reasons.join(' | ')}`);
+      assert.match(v.reasons[0], /^not an imaging report \(it reads as a (case history|procedure note)\)/, kind);
+      assert.equal(v.details[0].unrewritable, true, kind);
+    }
+});
+
 test('summary: built from the whole report, refused while it has an unresolved error', () => {
   const r = rewrite('summary', analyze(example('chest-radiograph-errors.rpt')));
   assert.equal(r.verification.ok, false);

@@ -245,3 +245,32 @@ test('a blank line ends a level’s run in a CRLF file as in an LF one', () => {
   const crlf = (t) => t.replace(/\n/g, '\r\n');
   assert.deepEqual(check('restructure', crlf(source), crlf(candidate)), check('restructure', source, candidate));
 });
+
+test('leansOn, complete for the writers: an opening phrase then a pointer, a phrase pointing back, an ending on "this"', () => {
+  const before = 'A 3 cm hypodense lesion is seen in segment 7 of the liver.';
+  for (const text of [
+    'In this examination, they are smaller than before.',
+    'On the delayed phase, it fills in centripetally.',
+    'Due to their size, they are likely benign.',
+    'The finding is most compatible with a hemangioma.',
+    'There is no change in the size of the lesion.',
+    'The above mentioned lesion is unchanged.',
+    'Findings are most likely related to this.',
+  ])
+    assert.equal(leans(text, before), true, text);
+  for (const text of [
+    'In the right lobe, there is a small cyst.',
+    'On the prior study, these images were degraded by motion.',
+    'In comparison with the prior, this examination shows no change.',
+    'The appearance of the kidneys is normal.',
+    'It is recommended to evaluate with ultrasound.',
+    'Mild splenomegaly is noted.',
+    // A comma then "which" or a participle goes on in the same sentence; it opens no new one.
+    'There is a left renal nodule, which measures 1.9 cm.',
+    'The left ovary is enlarged, demonstrating a 6 cm cyst.',
+    // An impersonal "it" after the opening phrase points to nothing either.
+    'When these two findings are evaluated together, it is recommended to repeat the examination.',
+    'In the previous examination of the patient, it was understood that the nodule was stable.',
+  ])
+    assert.equal(leans(text, before), false, text);
+});

@@ -40,6 +40,7 @@ export function changesOf(source: Clause, candidate: Clause): string[] {
   const denied = lost(candidate.negated, source.negated);
   if (denied.length) out.push(`denies what the report states: "${denied.join(' ')}"`);
   const extra = (a: Iterable<string>, b: Iterable<string>) => [...a].filter((x) => ![...b].includes(x));
+  out.push(...widenedDenial(source, candidate));
   const time = extra(candidate.time, source.time);
   if (time.length) out.push(`adds time: ${time.join(', ')}${source.time.size ? ` (the report says ${[...source.time].join(', ')})` : ''}`);
   const deniedTime = extra(candidate.deniedTime, source.deniedTime);
@@ -117,8 +118,12 @@ export function dropsOf(source: Clause, candidates: readonly Clause[], what: { s
     has((c) => c.severity),
   );
   if (severity.length) out.push(`drops severity: ${severityName(new Set(severity))}`);
+  // A side only a normal part of the clause says ("Aeration of both lungs is normal, and a patchy density … of the
+  // right lung") is no finding's: an item telling the density alone drops nothing.
+  const normalOnly = (side: string) =>
+    source.parts.some((p) => p.normal && p.sides.includes(side)) && !source.parts.some((p) => !p.normal && p.sides.includes(side));
   const sides = missing(
-    source.sides,
+    [...source.sides].filter((x) => !normalOnly(x)),
     has((c) => c.sides),
   );
   if (sides.length) out.push(`drops side: ${sides.join(', ')}`);
@@ -154,6 +159,22 @@ export function sidesMovedBy(source: Clause, keeping: readonly Clause[]): string
     if (!kin.length || kin.some((q) => p.sides.some((x) => q.sides.includes(x)))) continue;
     out.push(`changes side of "${p.words.join(' ')}": ${p.sides.join(', ')} -> ${[...new Set(kin.flatMap((q) => q.sides))].join(', ')}`);
   }
+  return out;
+}
+
+/**
+ * A denial the report narrows ("No other renal mass", "No additional nodules", "No new lesions", "No acute
+ * fracture") denies, said without its narrowing word, also the one it leaves out ("No renal mass" denies the
+ * mass the report describes); the narrowed denial kept beside that mass contradicts nothing.
+ */
+export function widenedDenial(source: Clause, candidate: Clause): string[] {
+  const both = candidate.words.filter((w) => source.negated.has(w) && candidate.negated.has(w));
+  if (!both.length) return [];
+  const out: string[] = [];
+  if (source.narrowing.size && !candidate.narrowing.size)
+    out.push(`widens the denial of "${both.join(' ')}": the report denies only ${[...source.narrowing].join('/')} ones`);
+  const time = [...source.deniedTime].filter((t) => !candidate.deniedTime.has(t));
+  if (time.length) out.push(`widens the denial of "${both.join(' ')}": the report denies only ${time.join('/')} ones`);
   return out;
 }
 

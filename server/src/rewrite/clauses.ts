@@ -17,6 +17,7 @@ const CueSchema = z
     $comment: z.string(),
     hedges: scoped,
     negations: scoped,
+    narrowing: phrases,
     time: z.record(z.enum(['new', 'unchanged', 'increased', 'decreased', 'old']), phrases),
     severity: z.record(z.enum(['1', '2', '3', '4', '5']), phrases),
     counts: z.record(z.string(), phrases),
@@ -40,6 +41,9 @@ const CueSchema = z
         levelRunEnds: phrases,
         study: phrases,
         verbs: phrases,
+        openingPhrase: phrases,
+        subjects: phrases,
+        endings: phrases,
       })
       .strict(),
     senseOrgans: z.record(lowerPhrase, z.object({ sense: phrases, report: phrases }).strict()),
@@ -105,6 +109,7 @@ const CUE_INDEX = (() => {
   return index;
 })();
 const STOP = new Set(CUES.stopwords);
+const NARROWING = new Set(CUES.narrowing);
 // One-word time cues, for the time inside a normal phrase ("no acute").
 const TIME_WORD = new Map(
   Object.entries(CUES.time).flatMap(([value, list]) => list.filter((p) => !p.includes(' ')).map((p) => [p, value] as const)),
@@ -152,6 +157,8 @@ export interface Clause extends Span {
   time: Set<string>;
   /** Time a negation reaches: "no new lesion" denies only new ones ("no acute" is "new" too). */
   deniedTime: Set<string>;
+  /** Narrowing words a negation reaches: "no other mass", "no additional nodules" deny others than the one described. */
+  narrowing: Set<string>;
   /** Severity a negation reaches: "no large effusion" denies only a large one. */
   deniedSeverity: string[];
   /** Severity grades ('1' trace … '5' massive), one per word: "moderate … and marked …" is two. */
@@ -215,6 +222,10 @@ export const labelName = (max: number) => `[A-Za-z][A-Za-z0-9 ,/&()'-]{0,${max}}
 // "Liver:", "Lungs and pleura:" opening a clause; not "at 14:35".
 const LABEL = new RegExp(`^[ \\t]*(${labelName(40)}?)[ \\t]*:(?!\\d)[ \\t]*`);
 const CLAUSE_BREAK = /;|,?\s+(?:but|however|although|whereas)\b,?/gi;
+// A quotation mark before a capital ('… of the right lung" Ground-glass densities …', '" Renal cortical cysts'):
+// the report's quoted items run into one sentence (CT-RATE), each a statement of its own, whose hedge or
+// negation reaches no further.
+const QUOTED_ITEM = /["“”]\s+(?=[A-Z])/g;
 const NEW_STATEMENT = new Set(['is', 'are', 'was', 'were']);
 
 export const stem = (w: string) =>
@@ -280,6 +291,7 @@ export function readClause(text: string, span: Span, section: SectionKind, field
     hedges: [],
     time: new Set(),
     deniedTime: new Set(),
+    narrowing: new Set(),
     deniedSeverity: [],
     severity: [],
     counts: new Set(),
@@ -300,6 +312,8 @@ export function readClause(text: string, span: Span, section: SectionKind, field
   };
   let hedgeFrom = Infinity;
   let negateFrom = Infinity;
+  // Where a "without" opened the negation, if one did.
+  let withoutAt = -1;
   // A hedge after a negation ends it: "no enhancement, most compatible with chronic change".
   let negateTo = Infinity;
   // Where earlier negations reached, before a hedge or a new statement ended them ("no effusion and there is no …").
@@ -321,6 +335,7 @@ export function readClause(text: string, span: Span, section: SectionKind, field
   let normalCue = false;
   const wordAt: { word: string; at: number }[] = [];
   const negatedAt: number[] = [];
+  const narrowingAt: { word: string; at: number }[] = [];
   for (let i = 0; i < tokens.length;) {
     const t = tokens[i];
     if (t === PART_BREAK || PART_WORDS.has(t)) nextPart(t !== PART_BREAK);
@@ -366,6 +381,9 @@ export function readClause(text: string, span: Span, section: SectionKind, field
       i += 2;
       continue;
     }
+    // "Soft tissue density without significant mass effect was observed in the right hilar region": "without"
+    // qualifies the subject; the verb after it states the rest.
+    if (withoutAt >= 0 && NEW_STATEMENT.has(t) && negateTo === Infinity && negateFrom === withoutAt) negateTo = i;
     // "… no tear, and there is a cyst": a new statement ends what the negation before it reaches.
     if (t === 'and' && tokens[i + 1] === 'there' && NEW_STATEMENT.has(tokens[i + 2]) && negateFrom !== Infinity && negateTo === Infinity)
       negateTo = i;
@@ -384,6 +402,7 @@ export function readClause(text: string, span: Span, section: SectionKind, field
         if (cue.scope === 'clause') negateFrom = -1;
         else if (negateTo !== Infinity && i >= negateTo) negateAgain(i);
         else negateFrom = Math.min(negateFrom, i);
+        withoutAt = cue.value === 'without' && negateFrom === i ? i : -1;
       }
       // Time and severity a negation reaches say what is denied ("without acute …", "no large …").
       else if (cue.kind === 'time') {
@@ -421,6 +440,7 @@ export function readClause(text: string, span: Span, section: SectionKind, field
       i += cue.words.length;
       continue;
     }
+    if (NARROWING.has(t)) narrowingAt.push({ word: t, at: i });
     if (!STOP.has(t) && /[a-z]/.test(t)) {
       wordAt.push({ word: stem(t), at: i });
       part.words.push(stem(t));
@@ -444,6 +464,8 @@ export function readClause(text: string, span: Span, section: SectionKind, field
     if (at >= hedgeFrom) c.hedged.add(word);
     if (denies(at)) c.negated.add(word);
   }
+  // (Read after the clause: "Other lesions are not seen" is narrowed by a negation after it.)
+  for (const { word, at } of narrowingAt) if (denies(at)) c.narrowing.add(word);
   // "Liver: Normal." is about the liver; a label alone ("BIOMETRIC DATA:") says nothing.
   if (!c.words.length && /[a-z0-9]/i.test(body)) c.words = labelWords;
   const unnegated = c.words.some((w) => !c.negated.has(w));
@@ -472,7 +494,9 @@ export function clausesOf(report: Report): Clause[] {
     const field = sub ? sub.header.name.toLowerCase() : null;
     let from = 0;
     const pieces: Span[] = [];
-    for (const m of sentence.text.matchAll(CLAUSE_BREAK)) {
+    const breaks = [...sentence.text.matchAll(CLAUSE_BREAK), ...sentence.text.matchAll(QUOTED_ITEM)].sort((a, b) => a.index - b.index);
+    for (const m of breaks) {
+      if (m.index < from) continue;
       pieces.push({ start: from, end: m.index });
       from = m.index + m[0].length;
     }
@@ -560,6 +584,8 @@ const SUBORDINATE = new Set(['given', 'although', 'though']);
 const POINTERS = new Set(LEANING.pointers);
 const STUDY = new Set(LEANING.study);
 const VERBS = new Set(LEANING.verbs);
+const OPENING_PHRASE = new Set(LEANING.openingPhrase);
+const SUBJECTS = new Set(LEANING.subjects);
 
 /**
  * Whether a clause leans on the one before it: it opens, after "However," or "Given …,", on a pointer
@@ -573,6 +599,8 @@ export function leansOn(c: Clause, before: string, organs: ReadonlySet<string> =
   // "… a possible mass at this level …": wherever it says it, unless it names its level ("T12 … at this level").
   const said = ` ${squash(c.text)} `;
   if (!c.levels.length && LEANING.within.some((p) => said.includes(` ${p} `))) return true;
+  // "… compatible with this": it ends on what the sentence before named.
+  if (LEANING.endings.some((p) => said.endsWith(` ${p} `))) return true;
   const tokens = (
     c.text
       .replace(/[‘’ʼ]/g, "'")
@@ -597,6 +625,20 @@ export function leansOn(c: Clause, before: string, organs: ReadonlySet<string> =
   if (LEANING.impersonal.some(opens)) return false;
   if (POINTERS.has(first)) return !STUDY.has(next ?? '');
   if (LEANING.phrases.some(opens)) return true;
+  // An opening phrase, then a pointer as the subject: "In this examination, they …", "On the lateral view, it …"
+  // (a phrase opening on a preposition; not "There is a nodule, which measures …").
+  const comma = tokens.indexOf(',');
+  // (Nor an impersonal "it" after it: "When these two findings are evaluated together, it is recommended …".)
+  const after = `${tokens.slice(comma + 1).join(' ')} `;
+  if (
+    comma > 0 &&
+    comma <= 8 &&
+    OPENING_PHRASE.has(first) &&
+    SUBJECTS.has(tokens[comma + 1] ?? '') &&
+    !STUDY.has(tokens[comma + 2] ?? '') &&
+    !LEANING.impersonal.some((p) => after.startsWith(`${p} `))
+  )
+    return true;
   if (first !== 'the') return false;
   // "The mass is …", "The lesion's …": "the" and a bare noun the clause before names, no organ of its own
   // ("The spleen is enlarged"). A noun with words of its own ("The posterior tibial artery") names itself.

@@ -109,9 +109,8 @@ const ENGINE: Record<RewriteKind, KindEngine> = {
       const { template, refused } = chosen;
       const common = { fillPertinentNegatives: options.fillPertinentNegatives ?? false, understanding: analysis.understanding };
       const plain = restructure(report, template, { ...common, fields: 'plain' });
-      // A template for another modality or body part is refused, not used (the user may still pick one);
-      // an empty or non-imaging document is told that first. Either way the verifier has nothing to add.
-      const refusal = refused && (unrewritable(report) ?? refused);
+      // A template for another modality or body part is refused, not used (the user may still pick one).
+      const refusal = refused ? refusedFor(report, refused) : null;
       return {
         kind,
         text: plain.text,
@@ -119,7 +118,7 @@ const ENGINE: Record<RewriteKind, KindEngine> = {
         ...placed(report, { at: 'report' }, plain.text),
         replacesImpression: false,
         template: choiceOf(chosen),
-        verification: refusal ? { ok: false, reasons: [refusal], details: [{ message: refusal }] } : verify(kind, analysis, plain.text),
+        verification: refusal ?? verify(kind, analysis, plain.text),
         by: 'rules',
       };
     },
@@ -134,9 +133,7 @@ const ENGINE: Record<RewriteKind, KindEngine> = {
       const where = placed(report, draftPlacement(draft), draft.text);
       const text = applyEdit(report.text, where.edit!);
       // A findings statement the draft can neither call normal nor list: refused, the verifier has nothing to add.
-      const verification = draft.refused
-        ? { ok: false, reasons: [draft.refused], details: [{ message: draft.refused }] }
-        : verify(kind, analysis, text);
+      const verification = draft.refused ? refusedFor(report, draft.refused) : verify(kind, analysis, text);
       return { kind, text, ...where, replacesImpression: draft.replaces !== null, verification, by: 'rules' };
     },
     verify: (analysis, output, mode, _details, parsed) => verifyRewrite(analysis, output, { kind: 'impression', mode, parsed }),
@@ -177,6 +174,17 @@ const ENGINE: Record<RewriteKind, KindEngine> = {
     },
   },
 };
+
+/**
+ * A rewrite its writer refused before the verifier ran (a template for another body part, an impression
+ * it cannot draft), for every kind alike: an empty or non-imaging document is told that, the real reason,
+ * and not what the writer tripped on in it.
+ */
+function refusedFor(report: Report, why: string): Verification {
+  const none = unrewritable(report);
+  const message = none ?? why;
+  return { ok: false, reasons: [message], details: [{ message, ...(none ? { unrewritable: true as const } : {}) }] };
+}
 
 /** The highest reading grade a summary may have (NIH: at most 8th grade; the AMA aims at 6th). */
 export const MAX_SUMMARY_GRADE = 8;
@@ -230,6 +238,17 @@ function summarySource(analysis: Analysis, output: string): string {
       .replace(/[^a-z0-9]+/g, ' ')
       .trim()} `;
   const quotes = [...output.matchAll(/^\s*The report (?:also )?says:? ["“]([^"”]+)["”]\s*$/gm)].map((m) => squash(m[1]));
+  // And every sentence holding, word for word, a report term a line names in brackets ("There is calcium in the
+  // arteries of the heart (atherosclerotic plaques)"): what the summary tells is read where the report says it.
+  const terms = [...output.matchAll(/^\s*-[^\n]*\(([^()\n]{4,})\)/gm)].map((m) => squash(m[1]));
+  const findings = sectionOf(report, 'findings');
+  report.sentences.forEach(
+    (s, i) =>
+      findings &&
+      s.section === report.sections.indexOf(findings) &&
+      terms.some((t) => t.trim() && squash(s.text).includes(t)) &&
+      said.add(i),
+  );
   report.sentences.forEach((s, i) => quotes.some((q) => q.trim() && squash(s.text).includes(q)) && said.add(i));
   return `IMPRESSION:\n${[...said]
     .sort((a, b) => a - b)

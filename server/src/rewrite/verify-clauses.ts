@@ -363,7 +363,12 @@ export function checkClauses(
   const writtenWords = new Set(written.flatMap((c) => c.words));
   if (kind === 'summary')
     for (let i = 1; i < src.length; i++) {
-      const [p, s] = [src[i - 1], src[i]];
+      // A statement after advice leans past it, on the statement the advice follows ("Findings may represent
+      // infection. Clinical correlation is recommended. However, the pattern is not typical for COVID-19."):
+      // the advice is the doctor's, not the patient's, and a summary tells it or not on its own.
+      let k = i - 1;
+      while (k > 0 && adviceOnly(src[k]) && !adviceOnly(src[i]) && src[k - 1].sectionIndex === src[i].sectionIndex) k--;
+      const [p, s] = [src[k], src[i]];
       if (p.sectionIndex !== s.sectionIndex || asks(s) || !leansOn(s, sentenceBefore(src, i), ORGANS)) continue;
       const [onP, onS] = [restsOn.get(p) ?? [], restsOn.get(s) ?? []];
       // (Where it stands in the report only: what the summary must add.)
@@ -436,13 +441,15 @@ export function checkClauses(
         // Not right after, on its line, what the report says before it: "A subcarinal node is enlarged. It
         // measures 6 x 2 cm.", "Focal bud view …; It is recommended …" keep it with what it speaks of.
         const before = candidate[candidate.indexOf(c) - 1];
-        const told = src[src.indexOf(s) - 1];
+        // (What the report says before it, or before its repetition: the impression telling the findings' "…
+        // lingular segment. The described appearance …" again, where the draft took either.)
+        const told = src.filter((x) => x === s || (shareOf(x, s) === 1 && shareOf(s, x) === 1)).map((x) => src[src.indexOf(x) - 1]);
+        const toldBefore = !!before && told.some((x) => !!x && !!restsOn.get(x)?.includes(before));
         const sameLine = !!before && !/\n/.test(candidateText.slice(before.end, c.start));
-        const joined =
-          sameLine && (/;\s*$/.test(candidateText.slice(before.end, c.start)) || (!!told && !!restsOn.get(told)?.includes(before)));
+        const joined = sameLine && (/;\s*$/.test(candidateText.slice(before.end, c.start)) || toldBefore);
         // A pointing phrase ("The mass is …", "None of the remaining …") may also open the next item after it.
         const pointer = CUES.dangling.includes(first);
-        const nextItem = !!before && !!told && !!restsOn.get(told)?.includes(before);
+        const nextItem = toldBefore;
         if ((pointer || leansOn(c, sentenceBefore(src, src.indexOf(s)), ORGANS)) && !joined && (pointer || !nextItem))
           say(`cuts "${clip(c.text, 60)}" from what it speaks of in "${clip(s.text, 60)}"`, s, c);
       }
@@ -488,28 +495,37 @@ function checkSenses(source: Report, text: string, say: (m: string, s?: Span) =>
     const sense = ` ${squash(entry[2])} `;
     const told = organs.filter(([, o]) => o.sense.some((w) => sense.includes(` ${w} `)));
     if (told.length !== 1) continue;
+    // An explanation giving another sense beside the organ's ("Of the chest, or the middle part of the spine") is
+    // not that organ's alone.
+    const senses = entry[2].split(/,?\s+or\s+/i).map((x) => ` ${squash(x)} `);
+    if (senses.length > 1 && senses.some((x) => !organs.some(([, o]) => o.sense.some((w) => x.includes(` ${w} `))))) continue;
     // The words around the term where the report says it ("tracheal diverticulum", "curvature of the stomach").
     const term = squash(entry[1]).split(' ');
     // (Within its own item of a list: "Mild cardiomegaly and moderate hiatal hernia" says the hernia of no organ.)
-    const around = (x: { text: string }) => {
+    // (The whole item, when the words near the term name no organ, may bear the explanation out: "Effusion reaching
+    // 2 cm in its thickest part was observed in both pleural spaces" names the pleura at its end.)
+    const around = (x: { text: string }, window: number) => {
       const words = x.text.toLowerCase().match(/[a-z0-9]+|[,;:"•]/g) ?? [];
       const i = words.findIndex((_, k) => term.every((w, j) => words[k + j]?.startsWith(w)));
       if (i < 0) return null;
       const stop = (w: string | undefined) => !w || /^[,;:"•]$/.test(w) || w === 'and' || w === 'or';
       let [from, to] = [i, i + term.length];
-      while (i - from < WINDOW && !stop(words[from - 1])) from--;
-      while (to - i - term.length < WINDOW && !stop(words[to])) to++;
+      while (i - from < window && !stop(words[from - 1])) from--;
+      while (to - i - term.length < window && !stop(words[to])) to++;
       return ` ${words.slice(from, to).join(' ')} `;
     };
     const of = (said: string) => organs.filter(([, o]) => naming(said, o.report)).map(([name]) => name);
     // A term naming its organ ("deviation of the trachea") is that organ's, whatever else its explanation names.
     if (of(` ${term.join(' ')} `).length) continue;
     const spoken = source.sentences.flatMap((x) => {
-      const said = around(x);
-      return said ? [{ x, organs: of(said) }] : [];
+      const said = around(x, WINDOW);
+      return said ? [{ x, organs: of(said), item: of(around(x, Infinity) ?? '') }] : [];
     });
     for (const [organ] of told)
-      if (spoken.some((s) => s.organs.length) && !spoken.some((s) => s.organs.includes(organ))) {
+      if (
+        spoken.some((s) => s.organs.length) &&
+        !spoken.some((s) => s.organs.includes(organ) || (!s.organs.length && s.item.includes(organ)))
+      ) {
         const { x, organs: others } = spoken.find((s) => s.organs.length)!;
         say(
           `explains "${entry[1].trim()}" as of the ${organ}, but the report says it of the ${others.join(', ')}: "${clip(x.text, 60)}"`,
@@ -670,6 +686,9 @@ function templateWords(all: readonly Clause[]) {
 }
 
 /** The words before clause `i` a pointing word may point to: the clause before and the one before that, in its section. */
+/** Advice and nothing else ("Clinical correlation is recommended."). */
+const adviceOnly = (c: Clause) => c.recommendation && !c.positive;
+
 const sentenceBefore = (src: readonly Clause[], i: number) =>
   src
     .slice(Math.max(0, i - 2), i)

@@ -1,10 +1,10 @@
 // The per-kind policies of the verifier (verify.ts): what an impression statement may rest on, what a
 // patient summary must name, what inserted template text may deny, and the impression's consistency
 // with the rest of the report as the rules judge it.
-import { covers, sameFinding } from '../nlp';
+import { covers, sameFinding, type Finding } from '../nlp';
 import type { Analysis } from '../engine';
 import type { Category, Problem } from '../problem';
-import { akin, asserted, deniesFinding, findingName, note, sideOf, type Diff, type Reading } from './verify-reading';
+import { akin, asserted, deniesFinding, findingName, note, sideInPiece, sideOf, type Diff, type Reading } from './verify-reading';
 
 /** The rule categories an impression draft must leave no new problem of. */
 export const IMPRESSION_CATEGORIES: readonly Category[] = ['omission', 'laterality', 'insertion', 'contradiction'];
@@ -39,7 +39,8 @@ export function checkImpressionSupport(src: Reading, out: Reading, diff: Diff): 
     const certain = kin.filter((f) => ASSERTION_SUPPORT[g.assertion]?.includes(f.assertion));
     const sided = certain.filter((f) => {
       const side = sideOf(src.report, f);
-      return !gSide || side === gSide || side === 'bilateral' || (gSide === 'bilateral' && !!side);
+      // (Or the side of the piece of its sentence it stands in, which a draft cutting the sentence there reads.)
+      return !gSide || side === gSide || side === 'bilateral' || (gSide === 'bilateral' && !!side) || sideInPiece(src.report, f) === gSide;
     });
     if (sided.length) continue;
     if (certain.length) {
@@ -72,6 +73,21 @@ export function checkConsistency(source: Analysis, output: string, diff: Diff): 
 }
 
 /** A summary names every significant finding the report asserts (or hedges) and none it does not. */
+/**
+ * The summary names `g` in the report's own words, and they stand in the report inside its statement of `f`:
+ * "(atherosclerotic plaques)" of "extensive calcific atherosclerotic plaques in the coronary arteries", which
+ * the findings core reads whole as coronary artery calcification and the words alone as atherosclerosis.
+ */
+function namedAt(src: Reading, out: Reading, g: Finding, f: Finding): boolean {
+  const words = out.report.text.slice(g.start, g.end).toLowerCase();
+  if (words.length < 4) return false;
+  const text = src.report.text.toLowerCase();
+  for (let at = text.indexOf(words); at >= 0; at = text.indexOf(words, at + 1))
+    if (f.start <= at && at + words.length <= f.end && !/[a-z]/.test(text[at - 1] ?? '') && !/[a-z]/.test(text[at + words.length] ?? ''))
+      return true;
+  return false;
+}
+
 export function checkSummary(src: Reading, out: Reading, diff: Diff): void {
   // The impression is what the patient is told; a report without one is summarised from its findings.
   const hasImpression = src.findings.some((f) => f.section === 'impression');
@@ -101,7 +117,7 @@ export function checkSummary(src: Reading, out: Reading, diff: Diff): void {
       continue;
     }
     if (!asserted(g)) continue;
-    const kin = src.findings.filter((f) => asserted(f) && akin(f, g));
+    const kin = src.findings.filter((f) => asserted(f) && (akin(f, g) || namedAt(src, out, g, f)));
     if (!kin.length) {
       note(diff, `adds: ${findingName(g, gSide)}`, undefined, g);
       continue;
@@ -109,7 +125,12 @@ export function checkSummary(src: Reading, out: Reading, diff: Diff): void {
     if (g.assertion === 'present' && kin.every((f) => f.assertion === 'possible'))
       note(diff, `changes possible ${g.finding} to certain`, kin[0], g);
     const sides = kin.map((f) => sideOf(src.report, f));
-    if (gSide && gSide !== 'bilateral' && !sides.some((s) => s === gSide || s === 'bilateral'))
+    if (
+      gSide &&
+      gSide !== 'bilateral' &&
+      !sides.some((s) => s === gSide || s === 'bilateral') &&
+      !kin.some((f) => sideInPiece(src.report, f) === gSide)
+    )
       note(diff, `changes side of: ${g.finding} (${sides.find(Boolean) ?? 'none'} -> ${gSide})`, kin[0], g);
   }
 }

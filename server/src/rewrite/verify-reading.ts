@@ -1,6 +1,6 @@
 // What the verifier's policies share (verify.ts): a text as the findings core reads it, the reasons
 // collected so far, how a finding is named in a reason, and the few ways two findings relate.
-import { covers, denies, sameFinding, sideInSentence, type Finding, type Measurement, type Understanding } from '../nlp';
+import { covers, denies, sameFinding, sideInSentence, sideWordsIn, type Finding, type Measurement, type Understanding } from '../nlp';
 import { sentenceIndexAt } from '../report';
 import type { Report } from '../report/types';
 import type { Side } from '../nlp/types';
@@ -61,6 +61,32 @@ export function note(diff: Diff, reason: string, source?: { sentenceIndex: numbe
 
 export const sideOf = (report: Report, f: Finding): Side | null =>
   f.side ?? sideInSentence(report, f) ?? headingSide(report, f.sentenceIndex);
+
+// Where a sentence breaks into pieces that each stand alone: a semicolon, a quotation mark (CT-RATE runs its
+// quoted impression items into one sentence: '"… in both lung segment bronchi" There are … in the right lung').
+const PIECE_BREAK = /[;"“”]/;
+const BOTH_SIDES_WORD = /\b(?:bilateral(?:ly)?|both|bibasilar|bibasal|biapical|bihilar)\b/i;
+
+/**
+ * The side of the piece of its sentence a finding stands in, when that piece names one side only: "In the
+ * evaluation of both lung parenchyma; a crazy paving appearance … of the left lung lower lobe" gives the
+ * crazy paving the left side, as a draft that cuts the sentence at the semicolon reads it alone.
+ */
+export function sideInPiece(report: Report, f: Finding): Side | null {
+  const sentence = report.sentences[f.sentenceIndex];
+  if (!sentence || !PIECE_BREAK.test(sentence.text)) return null;
+  let start = sentence.start;
+  for (const piece of sentence.text.split(PIECE_BREAK)) {
+    const end = start + piece.length;
+    if (start <= f.start && f.end <= end) {
+      if (BOTH_SIDES_WORD.test(piece)) return null;
+      const words = sideWordsIn({ ...sentence, start, end, text: piece });
+      return words.length && words.every((w) => w.side === words[0].side) ? words[0].side : null;
+    }
+    start = end + 1;
+  }
+  return null;
+}
 
 /** The side a heading gives what stands under it ("RIGHT:" of a carotid study's paragraphs). */
 function headingSide(report: Report, sentenceIndex: number): Side | null {
