@@ -3,6 +3,12 @@
 // outside the worktree (lint reads every file in it), with node_modules linked beside it:
 //   mkdir /tmp/ab && cp -r out /tmp/ab/base && ln -s "$PWD/node_modules" /tmp/ab/node_modules
 //   node scripts/lib/engine-ab.mjs /tmp/ab/base out --runs=3 --rounds=4
+// With --interleaved, two builds run in one process, report by report (A B, then B A on the next report), and
+// each pass prints B's cpu over A's: on a loaded machine the load changes from second to second, and separate
+// processes saw ratios of 0.85-1.16 between runs of the same code, pairs of reports about 1.00-1.05.
+// The build loaded first ran about 2% faster here (two copies of one build: 1.02), so run both orders and take
+// the geometric mean of B/A and of the inverse of the second run's ratio.
+//   node scripts/lib/engine-ab.mjs /tmp/ab/base out --interleaved --rounds=6
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { spawnSync } from 'node:child_process';
@@ -15,7 +21,47 @@ const flag = (name, fallback) => Number(process.argv.find((a) => a.startsWith(`-
 const dirs = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const rounds = flag('rounds', 4);
 
-if (process.env.ENGINE_AB_CHILD) {
+const cpuMs = () => {
+  const c = process.cpuUsage();
+  return (c.user + c.system) / 1000;
+};
+
+if (process.argv.includes('--interleaved')) {
+  // Two copies of the engine side by side (each build's modules load from its own path, so nothing is shared).
+  if (dirs.length !== 2 || path.resolve(dirs[0]) === path.resolve(dirs[1])) throw new Error('--interleaved compares two different builds');
+  const require = createRequire(import.meta.url);
+  const [a, b] = dirs.map((dir) => require(path.resolve(dir, 'server/engine.js')));
+  await a.prepareRules();
+  await b.prepareRules();
+  const reports = iuReports({ requireBoth: false }).map((r) => r.text);
+  for (let pass = 0; pass < 2; pass++)
+    for (const text of reports) {
+      void a.checkText(text).problems;
+      void b.checkText(text).problems;
+    }
+  const cpu = [[], []];
+  const ratios = [];
+  for (let r = 0; r < rounds; r++) {
+    const sums = [0, 0];
+    reports.forEach((text, i) => {
+      // Who goes first alternates: the second check of a text finds it in the processor's caches.
+      for (const k of i % 2 ? [1, 0] : [0, 1]) {
+        const t0 = cpuMs();
+        void [a, b][k].checkText(text).problems;
+        const t = cpuMs() - t0;
+        cpu[k].push(t);
+        sums[k] += t;
+      }
+    });
+    ratios.push(sums[1] / sums[0]);
+  }
+  const at = (list, q) => quantile(list, q).toFixed(3);
+  for (const [k, dir] of dirs.entries()) console.log(`${dir}: cpu p50 ${at(cpu[k], 0.5)} p99 ${at(cpu[k], 0.99)} ms per report`);
+  const sum = (list) => list.reduce((x, y) => x + y, 0);
+  console.log(
+    `${dirs[1]} / ${dirs[0]}, cpu per pass: ${ratios.map((x) => x.toFixed(3)).join(' ')}; all passes ${(sum(cpu[1]) / sum(cpu[0])).toFixed(3)}`,
+  );
+} else if (process.env.ENGINE_AB_CHILD) {
   // One build in its own process: two warm-up passes, then `rounds` timed passes over the IU reports.
   const require = createRequire(import.meta.url);
   const { checkText, prepareRules } = require(path.resolve(dirs[0], 'server/engine.js'));

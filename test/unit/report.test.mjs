@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { report as R } from '../helpers/engine.mjs';
+import { load, report as R } from '../helpers/engine.mjs';
 
 const kinds = (r) => r.sections.map((s) => s.kind);
 const bodyOf = (r, kind) => {
@@ -288,4 +288,18 @@ test('own-line headers and level labels are found with blanks before them', () =
       [label],
     );
   assert.deepEqual(kinds(R.parseReport('FINDINGS: Normal.\rIMPRESSION\rNormal.')), ['findings', 'impression']);
+});
+
+test('a token serves as its own word: its norm is the lexicon form, a joining hyphen is no word', () => {
+  /** @type {typeof import('../../server/src/nlp/words.js')} */
+  const { wordsFromTokens, wordsOf } = load('nlp/words.js');
+  const r = R.parseReport('FINDINGS: Left-sided pleural OEDEMA, XXXX haemorrhage. Disks 2.5 cm.');
+  const norms = (words) => words.map((w) => w.norm).join(' ');
+  assert.equal(norms(r.tokens), 'findings : left - sided pleural edema , xxxx hemorrhage . discs 2.5 cm .');
+  const words = wordsFromTokens(r.tokens);
+  assert.equal(norms(words), 'findings : left sided pleural edema , xxxx hemorrhage . discs 2.5 cm .');
+  // The same objects, not copies: a report's words cost no second object each.
+  assert.ok(words.includes(r.tokens.find((t) => t.text === 'OEDEMA')));
+  // Any other text splits as a report does.
+  assert.equal(norms(wordsOf('Left-sided pleural OEDEMA, XXXX')), 'left sided pleural edema , xxxx');
 });

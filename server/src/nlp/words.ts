@@ -1,6 +1,9 @@
 import type { Token, TokenKind } from '../report/types';
 import { allMatches } from '../report/matches';
 import { kindOf } from '../report/parse';
+import { normWord } from '../report/norm';
+
+export { normWord };
 
 /**
  * A word as the lexicon sees it. Hyphenated tokens are split ("left-sided" -> "left", "sided") so
@@ -19,52 +22,18 @@ export interface Word {
 // Same shape as the report tokenizer, so lexicon phrases split exactly like report text.
 const TOKEN = /XXXX+|\p{L}[\p{L}\p{M}'’-]*\p{L}|\p{L}|\d+(?:[.,]\d+)*|[^\s\p{L}\d]/gu;
 
-const SPELLING: Array<[RegExp, string]> = [
-  [/haem/g, 'hem'],
-  [/oedem/g, 'edem'],
-  [/oesoph/g, 'esoph'],
-  [/tumour/g, 'tumor'],
-  [/^disks?$/, 'disc'],
-  [/’/g, "'"],
-];
-
-/** Might SPELLING change this lower-case word: does it hold ’, "haem", "oe" or "tumour", or start with "disk"? */
-function mayRespell(w: string): boolean {
-  // One pass over the letters, not five string searches: nearly no word holds any of these.
-  for (let i = 0; i < w.length; i++) {
-    const c = w.charCodeAt(i);
-    if (c === 0x6f ? w.charCodeAt(i + 1) === 0x65 : c === 0x2019) return true; // "oe", "’"
-    if (c === 0x68 ? w.startsWith('aem', i + 1) : c === 0x74 && w.startsWith('umour', i + 1)) return true; // "haem", "tumour"
-  }
-  return w.startsWith('disk');
+/** A word part of a hyphenated token, or a word of other text: the tokenizer's shape (one shape for every word read). */
+function wordAt(start: number, text: string, kind: TokenKind): Token {
+  const lower = text.toLowerCase();
+  return { start, end: start + text.length, text, kind, lower, norm: kind === 'deid' ? 'xxxx' : normWord(text, lower) };
 }
 
-export function normWord(text: string, lower = text.toLowerCase()): string {
-  let w = lower;
-  if (mayRespell(w)) for (const [from, to] of SPELLING) w = w.replace(from, to);
-  if (w === 'disc' && /s$/i.test(text)) w = 'discs';
-  return w;
-}
-
-function push(out: Word[], start: number, text: string, kind: TokenKind, lower?: string): void {
-  if (kind === 'word' && text.includes('-')) {
-    let offset = 0;
-    for (const part of text.split('-')) {
-      if (part) {
-        const deid = /^XXXX+$/.test(part);
-        out.push({
-          start: start + offset,
-          end: start + offset + part.length,
-          text: part,
-          norm: deid ? 'xxxx' : normWord(part),
-          kind: deid ? 'deid' : 'word',
-        });
-      }
-      offset += part.length + 1;
-    }
-    return;
+function pushParts(out: Word[], start: number, text: string): void {
+  let offset = 0;
+  for (const part of text.split('-')) {
+    if (part) out.push(wordAt(start + offset, part, /^XXXX+$/.test(part) ? 'deid' : 'word'));
+    offset += part.length + 1;
   }
-  out.push({ start, end: start + text.length, text, norm: kind === 'deid' ? 'xxxx' : normWord(text, lower), kind });
 }
 
 /** Words of a report from its tokens. */
@@ -74,8 +43,9 @@ export function wordsFromTokens(tokens: readonly Token[]): Word[] {
     const t = tokens[k];
     // A hyphen joining two words ("left-sided") is not a word boundary of its own.
     if (t.text === '-' && k > 0 && k + 1 < tokens.length && tokens[k - 1].end === t.start && tokens[k + 1].start === t.end) continue;
-    // The token's lower case is made already.
-    push(out, t.start, t.text, t.kind, t.lower);
+    // A token is its own word (its norm made by the tokenizer): no second object per word.
+    if (t.kind === 'word' && t.text.includes('-')) pushParts(out, t.start, t.text);
+    else out.push(t);
   }
   return out;
 }
@@ -84,7 +54,9 @@ export function wordsFromTokens(tokens: readonly Token[]): Word[] {
 export function wordsOf(text: string): Word[] {
   const out: Word[] = [];
   for (const m of allMatches(TOKEN, text)) {
-    push(out, m.index, m[0], kindOf(m[0]));
+    const kind = kindOf(m[0]);
+    if (kind === 'word' && m[0].includes('-')) pushParts(out, m.index, m[0]);
+    else out.push(wordAt(m.index, m[0], kind));
   }
   return out;
 }

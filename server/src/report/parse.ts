@@ -2,6 +2,7 @@ import { documentKind } from './documents';
 import { knownSectionKind, opensSectionInsideFindings } from './sections';
 import type { NumberedItem, Report, Section, SectionKind, Sentence, Span, Subsection, Token, TokenKind } from './types';
 import { allMatches } from './matches';
+import { normWord } from './norm';
 
 // A header: at the start of a line, a name of letters (and a few joiners) ending in a colon.
 // Group 1 is the name. Inline ("FINDINGS: The heart ...") and own-line forms both match.
@@ -569,7 +570,9 @@ function tokenEndByPattern(text: string, at: number): number {
 function tokenize(text: string, cuts: readonly number[] = []): Token[] {
   const tokens: Token[] = [];
   const push = (start: number, t: string) => {
-    tokens.push({ start, end: start + t.length, text: t, kind: kindOf(t), lower: t.toLowerCase() });
+    const kind = kindOf(t);
+    const lower = t.toLowerCase();
+    tokens.push({ start, end: start + t.length, text: t, kind, lower, norm: kind === 'deid' ? 'xxxx' : normWord(t, lower) });
   };
   let c = 0;
   // Every character but white space starts a token (the last alternative takes any other sign), so the

@@ -62,8 +62,13 @@ export type TokenKind = 'word' | 'number' | 'punct' | 'deid';
 export interface Token extends Span {
   text: string;
   kind: TokenKind;
-  /** Lower-cased text, for lexicon look-ups. */
+  /** Lower-cased text. */
   lower: string;
+  /**
+   * What the lexicon matches (report/norm.ts): lower case with British spellings folded, "xxxx" for a
+   * de-identified token. Made here so that a token serves as its own word (nlp/words.ts).
+   */
+  norm: string;
 }
 
 /** What kind of document a text is: only an imaging report gets the clinical checks. */
