@@ -902,8 +902,10 @@ test('part words are organ terms, places and territories organ ids, checked at l
     readings: ['primary consideration'],
     wholeReport: ['other findings'],
     beyondLevel: ['remaining'],
+    stations: { words: ['chain'], vessels: ['neck-vessels'] },
   };
   assert.ok(loadPlacementWords(words).partWords.has('cortex'));
+  assert.throws(() => loadPlacementWords({ ...words, stations: { words: ['chain'], vessels: ['jugulars'] } }), /unknown organ jugulars/);
   assert.throws(() => loadPlacementWords({ ...words, partWords: ['gizzard'] }), /gizzard is no organ term/);
   assert.throws(() => loadPlacementWords({ ...words, places: { phlebolith: 'pelvic-veins' } }), /unknown organ pelvic-veins/);
   assert.throws(
@@ -1500,4 +1502,62 @@ test('a section after the impression whose lines open with the template’s fiel
   assert.equal(line(out, 'Cervix'), 'Cervix: Long and closed.');
   assert.match(out.text, /Cervix: Long and closed\.[\s\S]*IMPRESSION:\nSingle live intrauterine pregnancy\.\s*$/);
   assert.equal(rewrite('restructure', analyze(text)).verification.ok, true);
+});
+
+/** Where each sentence goes, as the whole FINDINGS of a report in the template: its field label. */
+const fieldOf = (id, sentence) => run(`FINDINGS:\n${sentence}\n`, PLAIN, id).out.placed[0].subsection;
+
+test('a valve’s finding is the valve’s, also when two valves share the noun; a PA pressure is no valve’s', () => {
+  for (const [sentence, field] of [
+    ['Trace aortic and pulmonary regurgitation.', 'Aortic valve'],
+    ['Mild aortic and mitral regurgitation.', 'Aortic valve'],
+    ['Moderate aortic stenosis.', 'Aortic valve'],
+    ['The aortic root measures 3.2 cm.', 'Aortic root and venae cavae'],
+    ['PA systolic pressure is 36 mmHg.', 'Other'],
+    ['Estimated PASP 40 mmHg.', 'Other'],
+  ])
+    assert.equal(fieldOf('us-echocardiogram', sentence), field, sentence);
+  // In a chest CT the valves are the heart's, the aorta and its branches the vessels'.
+  assert.equal(fieldOf('ct-chest', 'Aortic and mitral valve calcifications.'), 'Heart and pericardium');
+  assert.equal(fieldOf('ct-chest', 'Aortic and iliac atherosclerosis.'), 'Vessels');
+});
+
+test('a heading of a technique alone ("DOPPLER:") over valve findings is findings told by Doppler, never the exam line', () => {
+  const text =
+    '2-D M-MODE:\n1.  Normal size right and left ventricle.\n2.  Normal morphology of aortic valve, mitral valve, tricuspid valve, and pulmonary valve.\n3.  PA systolic pressure is 36 mmHg.\n\n' +
+    'COLOR DOPPLER:\n1.  Moderate mitral and mild tricuspid regurgitation.\n2.  Mild aortic and trace pulmonic regurgitation.\n';
+  const { out } = run(text, PLAIN, 'us-echocardiogram');
+  assert.equal(line(out, 'EXAM'), 'EXAM: [ ]');
+  assert.match(line(out, 'Mitral valve'), /Moderate mitral and mild tricuspid regurgitation\./);
+  assert.match(line(out, 'Aortic valve'), /Mild aortic and trace pulmonic regurgitation\./);
+  assert.doesNotMatch(line(out, 'Aortic valve'), /PA systolic/);
+  assert.equal(broken(text), null);
+  assert.deepEqual(gate(text), []);
+  // An exam's title as a heading still names the exam.
+  const titled = run('MRI BRAIN WITH AND WITHOUT CONTRAST: 12/01/2026\n\nFINDINGS: The ventricles are normal.', PLAIN, 'mri-brain').out;
+  assert.equal(line(titled, 'EXAM'), 'EXAM: MRI BRAIN WITH AND WITHOUT CONTRAST: 12/01/2026');
+});
+
+test('a lymph node is where its station says: a node in the lung is the lung’s, a station named after a vessel the nodes’', () => {
+  for (const [id, sentence, field] of [
+    ['ct-chest', 'Small intrapulmonary lymph node.', 'Lungs'],
+    ['ct-chest', 'Subpleural lymph node in the right middle lobe, 4 mm.', 'Lungs'],
+    ['ct-chest', 'A 5 mm perifissural nodule along the left major fissure, likely a lymph node.', 'Lungs'],
+    ['ct-chest', 'No mediastinal or hilar lymphadenopathy.', 'Mediastinum and hila'],
+    ['ct-chest', 'Internal mammary lymph node 8 mm.', 'Mediastinum and hila'],
+    ['ct-neck', 'There is bilateral cervical lymphadenopathy at the internal jugular stations (levels II-IV).', 'Lymph nodes'],
+    ['ct-neck', 'Bilateral internal jugular chain lymphadenopathy, up to 14 mm.', 'Lymph nodes'],
+    ['ct-neck', 'Lymphadenopathy along the left internal jugular vein.', 'Lymph nodes'],
+    ['ct-neck', 'The jugular veins are patent.', 'Vessels'],
+    ['ct-neck', 'A 2 cm mass in the right carotid space.', 'Soft tissues'],
+    ['ct-neck', 'Left carotid space mass displacing the internal carotid artery anteriorly.', 'Soft tissues'],
+    ['us-carotid', 'Enlarged internal jugular chain lymph nodes on the right.', 'Neck soft tissues'],
+    ['ct-abdomen-pelvis', 'Hepatic hilum lymph nodes are prominent.', 'Lymph nodes'],
+    ['ct-abdomen-pelvis', 'Splenic hilar lymph node of 9 mm.', 'Lymph nodes'],
+    ['ct-abdomen-pelvis', 'Enlarged para-aortic and aortocaval lymph nodes.', 'Lymph nodes'],
+    ['ct-abdomen-pelvis', 'Celiac axis lymph nodes are enlarged.', 'Lymph nodes'],
+    ['ct-abdomen-pelvis', 'The aorta and lymph nodes are normal.', 'Vessels'],
+    ['ct-abdomen-pelvis', 'The spleen is normal with a small lymph node at its hilum.', 'Spleen'],
+  ])
+    assert.equal(fieldOf(id, sentence), field, sentence);
 });

@@ -2,8 +2,8 @@
 // point to (the organ named most, else a finding that lives in one organ, else the sentence before),
 // "Other" for an organ the template has no place for. restructure.ts lays out the template around it.
 import type { ReportTemplate } from '../templates/library';
-import { ORGANS_OF_CONCEPT, organsNamed, type OrganHit } from '../nlp/organs';
-import type { Word } from '../nlp/words';
+import { ORGANS_OF_CONCEPT, organAt, organsNamed, type OrganHit } from '../nlp/organs';
+import { wordsOf, type Word } from '../nlp/words';
 import {
   FED_BY,
   LANDMARK_BEFORE,
@@ -12,6 +12,8 @@ import {
   PART_WORDS,
   PLACE_OF,
   PLACES,
+  STATION_GAP,
+  STATION_VESSELS,
   TERRITORY_AFTER,
   WINDOW_AFTER,
 } from '../templates/placement-words';
@@ -60,12 +62,13 @@ type PlaceHit = OrganHit & { place?: true };
  */
 function placesOf(organs: readonly OrganHit[], text: string, offset: number): PlaceHit[] {
   // "the lung parenchyma window" is how the images were shown, no place.
-  const hits = organs
-    .filter((h) => !WINDOW_AFTER.test(text.slice(h.end - offset)))
-    .map((h) => {
-      const fed = FED_BY.get(h.organ);
-      return fed && TERRITORY_AFTER.test(text.slice(h.end - offset)) ? { ...h, organ: fed } : h;
-    });
+  const kept = organs.filter((h) => !WINDOW_AFTER.test(text.slice(h.end - offset)));
+  const hits = kept.flatMap((h, k) => {
+    const fed = FED_BY.get(h.organ);
+    if (fed && TERRITORY_AFTER.test(text.slice(h.end - offset))) return [{ ...h, organ: fed }];
+    const shared = sharedHead(h, kept[k + 1], text, offset);
+    return shared ? shared.map((organ) => ({ ...h, organ })) : [h];
+  });
   // A place word inside a longer organ term is that organ's ("inguinal" in "inguinal canal").
   const inTerm = (p: { start: number; end: number }) =>
     hits.some((h) => h.by === 'term' && h.start <= p.start && p.end <= h.end && h.end - h.start > p.end - p.start);
@@ -85,6 +88,65 @@ function placesOf(organs: readonly OrganHit[], text: string, offset: number): Pl
   const terms = [...hits.filter((h) => h.by === 'term' && !inPlace(h)), ...places].sort((a, b) => a.start - b.start);
   return [...terms, ...hits.filter((h) => h.by === 'pattern')];
 }
+
+// "and", "or" or a comma, then at most two words that grade the next one ("mild aortic and trace pulmonic regurgitation").
+const SHARED_GAP = /^\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or)\s+)(?:[a-z-]+\s+){0,2}$/i;
+
+/**
+ * A word that shares the head noun of the term after it ("aortic and pulmonary regurgitation" is
+ * aortic regurgitation and pulmonary regurgitation): the organs the word names with that head, when
+ * they are others than the word's alone ("aortic" is the aorta's, "aortic regurgitation" the valve's).
+ */
+function sharedHead(h: OrganHit, next: OrganHit | undefined, text: string, offset: number): readonly string[] | null {
+  if (!next || h.by !== 'term' || next.by !== 'term' || !SHARED_GAP.test(text.slice(h.end - offset, next.start - offset))) return null;
+  const own = wordsOf(text.slice(h.start - offset, h.end - offset));
+  const head = wordsOf(text.slice(next.start - offset, next.end - offset)).slice(1);
+  if (own.length !== 1 || head.length === 0) return null;
+  const joined = [...own, ...head];
+  const m = organAt(joined, 0);
+  return m && m.end === joined.length && !m.organs.includes(h.organ) ? m.organs : null;
+}
+
+/**
+ * A lymph node that heads its sentence: named first, with only the words of its station before it
+ * ("internal jugular chain lymph nodes", "hepatic hilum lymph nodes"), or a lymphadenopathy that opens
+ * the sentence ("lymphadenopathy along the internal jugular vein"). The organs of the station's name
+ * come with it; null when the sentence opens on something else.
+ */
+function nodeHeading(
+  organs: readonly PlaceHit[],
+  concepts: readonly { concept: string; start: number }[],
+  text: string,
+  offset: number,
+): { station: PlaceHit[] } | null {
+  const nodeFinding = (c: { concept: string }) => {
+    const of = ORGANS_OF_CONCEPT.get(c.concept) ?? [];
+    return of.includes(NODES) && of.length < MANY_PLACES;
+  };
+  const items = [
+    ...organs
+      .filter((h) => h.by === 'term')
+      .map((h) => ({ start: h.start, end: h.end, hit: h as PlaceHit | null, node: h.organ === NODES })),
+    // (Not a finding read off an organ's normal statement, which starts at the organ's word: "The aorta and lymph nodes are normal".)
+    // Another finding first ("No abdominal ascites or lymphadenopathy") heads the sentence itself.
+    ...concepts
+      .filter((c) => !organs.some((h) => h.start === c.start))
+      .map((c) => ({ start: c.start, end: c.start, hit: null, node: nodeFinding(c) })),
+  ].sort((a, b) => a.start - b.start);
+  const station: PlaceHit[] = [];
+  for (const [k, item] of items.entries()) {
+    // (Also a list of station adjectives: "para-aortic and aortocaval lymph nodes", not "the aorta and lymph nodes".)
+    const gap = k > 0 ? text.slice(items[k - 1].end - offset, item.start - offset) : '';
+    const adjective = k > 0 && STATION_ADJECTIVE.test(text.slice(items[k - 1].start - offset, items[k - 1].end - offset));
+    if (k > 0 && !STATION_GAP.test(gap) && !(adjective && LIST_GAP.test(gap))) return null;
+    if (item.node) return { station };
+    if (!item.hit) return null;
+    station.push(item.hit);
+  }
+  return null;
+}
+const NODES = 'lymph-nodes';
+const STATION_ADJECTIVE = /(?:ic|al|ar|ary|ac)$/i;
 
 /** One clue to where a sentence belongs: an organ word, a disc level, or a finding that lives somewhere. */
 interface Clue {
@@ -119,6 +181,8 @@ interface Evidence {
   outsideAt: number;
   /** "The conus terminates at L1-L2". */
   conusLevel: boolean;
+  /** A lymph node heads the sentence: the organs of its station's name ("internal jugular chain nodes"), else null. */
+  nodeHead: { station: PlaceHit[] } | null;
   /** Every organ word is a part word ("Parenchyma is homogeneous."): it is a part of the organ the sentence before spoke of. */
   partsOnly: boolean;
 }
@@ -252,7 +316,16 @@ export class Router {
     const used = firstClause.some((c) => c.by === 'organ') ? firstClause : clues;
     // (Not "soft tissue", which alone is the soft tissues: "no perivertebral soft tissue abnormality".)
     const partsOnly = organs.length > 0 && organs.every((h) => isPart(h) && !LOCATED_BY.has(h.organ));
-    return { clues: used, known, inTemplate: used.length > 0, namedOutside, outsideAt, conusLevel: CONUS_ENDS.test(text), partsOnly };
+    return {
+      clues: used,
+      known,
+      inTemplate: used.length > 0,
+      namedOutside,
+      outsideAt,
+      conusLevel: CONUS_ENDS.test(text),
+      partsOnly,
+      nodeHead: nodeHeading(organs, concepts, text, offset),
+    };
   }
 
   /**
@@ -271,6 +344,16 @@ export class Router {
     const cord = this.organSubs.get('spinal-cord');
     if (levels.size && cord && ev.conusLevel) return { sub: cord[0], by: 'organ' };
     if (levels.size === 1) return { sub: [...levels][0], by: 'organ' };
+    // A lymph node heading its sentence is the lymph nodes', whatever station it is at ("hepatic hilum
+    // lymph nodes", "lymphadenopathy along the internal jugular vein"), where they have a field of their
+    // own; where they share one, a station named after a vessel is still theirs ("internal jugular chain").
+    const nodeFields = this.subsOf(NODES);
+    const nodeOwn = nodeFields.find((k) => this.template.findings[k].organs.length === 1);
+    // (Not nodes of a place this template has no field for: "no mediastinal lymphadenopathy" in an abdomen's.)
+    if (ev.nodeHead && nodeOwn !== undefined && !ev.namedOutside) return { sub: nodeOwn, by: 'organ' };
+    const station = ev.nodeHead?.station ?? [];
+    if (nodeFields.length && station.length && station.every((h) => STATION_VESSELS.has(h.organ)))
+      return { sub: nodeFields[0], by: 'organ' };
     // The organs a sentence names outvote the organs its findings live in ("bronchiectasis in the
     // middle lobe of the right lung" is about the lung), and a word named once loses to one named
     // more often ("superior segment of the left lung lower lobe" is not the liver's segment).

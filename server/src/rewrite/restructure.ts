@@ -220,10 +220,22 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     if (SIDED.test(section.header.name)) return;
     const hw = wordsOf(section.header.name);
     const named = organsNamed(hw, section.header.name);
-    if (named.length || hw.some((_, j) => BODY_PART_TRIE.match(hw, j))) anatomyHeaders.add(k);
+    const bodyPart = hw.some((_, j) => BODY_PART_TRIE.match(hw, j));
+    if (named.length || bodyPart) anatomyHeaders.add(k);
+    // A heading of a technique alone ("DOPPLER:", "COLOR FLOW:" in an echocardiogram) over lines that
+    // name this template's organs ("Mild mitral and tricuspid regurgitation.") is findings told by that
+    // technique: filed by organ, never the exam's title.
+    // (All its words but one are the technique's: not "REASON FOR CT SCAN:".)
+    const techniqueWords = hw.reduce((n, _, j) => Math.max(n, (MODALITY_TRIE.match(hw, j)?.end ?? j) - j), 0);
+    const techniqueOnly = !bodyPart && techniqueWords > 0 && hw.length - techniqueWords <= 1;
+    const inSection = report.sentences.filter((x) => x.section === k);
+    const namesField = (x: Sentence) => {
+      const xw = wordsOf(x.text);
+      return organsNamed(xw, x.text).some((h) => router.subsOf(h.organ).length > 0);
+    };
+    if (techniqueOnly && inSection.some(namesField)) anatomyHeaders.add(k);
     // A heading that names no region over lines opened by this template's field names ("GENERAL EVALUATION:
     // Placenta: … Cervix: …") is part of the findings: its lines are filed by field, not left after the impression.
-    const inSection = report.sentences.filter((x) => x.section === k);
     const labelled = inSection.filter((x) => {
       const label = /^\s*([^:]{1,40}):/.exec(x.text)?.[1];
       return label !== undefined && organsNamed(wordsOf(label), label).some((h) => router.subsOf(h.organ).length > 0);
@@ -235,7 +247,8 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     // Only a heading over a line or two ("BPD: 8.4 cm ..."), not an exam title ("MRI BRAIN:") nor a
     // region's paragraph ("FACIAL BONES: ... orbits ... sinuses ..."), whose sentences are filed one by one.
     const lines = report.sentences.filter((x) => x.section === k).length;
-    const titled = MODALITY_TRIE.match(hw, 0) !== null;
+    // (An exam's title names a body part: "MRI BRAIN:", not "DOPPLER:".)
+    const titled = MODALITY_TRIE.match(hw, 0) !== null && (bodyPart || !anatomyHeaders.has(k));
     const sub = fields.size === 1 && lines <= 2 && !titled ? [...fields][0] : -1;
     // The field's own name as the heading ("FETAL ANATOMY:") is said by the field's label.
     const own = sub >= 0 && norm(section.header.name).toLowerCase() === template.findings[sub].label.toLowerCase();

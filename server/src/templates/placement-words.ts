@@ -27,6 +27,7 @@ const Schema = z.object({
   readings: Phrases,
   wholeReport: Phrases,
   beyondLevel: Phrases,
+  stations: z.object({ words: Phrases, vessels: Phrases }),
 });
 
 /** Parses and checks the placement words; throws naming a part word that is no organ term. Exported for the tests. */
@@ -49,6 +50,8 @@ export function loadPlacementWords(input: unknown): {
   reading: RegExp;
   wholeReport: RegExp;
   beyondLevel: RegExp;
+  stationGap: RegExp;
+  stationVessels: ReadonlySet<string>;
 } {
   const {
     partWords,
@@ -67,6 +70,7 @@ export function loadPlacementWords(input: unknown): {
     readings,
     wholeReport,
     beyondLevel,
+    stations,
   } = Schema.parse(input);
   for (const id of [...lookFindings, ...levelFindings])
     if (!CONCEPT_BY_ID.has(id)) throw new Error(`placement-words: unknown finding ${id}`);
@@ -77,6 +81,7 @@ export function loadPlacementWords(input: unknown): {
     ...locatedBy,
     ...levelParts,
     ...levelAlongside,
+    ...stations.vessels,
   ])
     if (!ORGAN_BY_ID.has(id)) throw new Error(`placement-words: unknown organ ${id}`);
   for (const w of partWords) {
@@ -111,6 +116,9 @@ export function loadPlacementWords(input: unknown): {
     reading: phraseRegex(readings),
     wholeReport: phraseRegex(wholeReport),
     beyondLevel: phraseRegex(beyondLevel),
+    // Between the words of one station's name: white space, a hyphen, a station word ("internal jugular chain").
+    stationGap: new RegExp(`^(?:[\\s-]|${phraseRegex(stations.words).source})*$`, 'i'),
+    stationVessels: new Set(stations.vessels),
   };
 }
 
@@ -133,4 +141,6 @@ export const {
   reading: READING,
   wholeReport: WHOLE_REPORT,
   beyondLevel: BEYOND_LEVEL,
+  stationGap: STATION_GAP,
+  stationVessels: STATION_VESSELS,
 } = loadPlacementWords(data);
