@@ -903,6 +903,8 @@ test('part words are organ terms, places and territories organ ids, checked at l
     wholeReport: ['other findings'],
     beyondLevel: ['remaining'],
     stations: { words: ['chain'], vessels: ['neck-vessels'] },
+    edgePlaces: { 'abdominal sections': 'upper-abdomen' },
+    nodeRegions: ['upper-abdomen'],
   };
   assert.ok(loadPlacementWords(words).partWords.has('cortex'));
   assert.throws(() => loadPlacementWords({ ...words, stations: { words: ['chain'], vessels: ['jugulars'] } }), /unknown organ jugulars/);
@@ -1560,4 +1562,34 @@ test('a lymph node is where its station says: a node in the lung is the lung’s
     ['ct-abdomen-pelvis', 'The spleen is normal with a small lymph node at its hilum.', 'Spleen'],
   ])
     assert.equal(fieldOf(id, sentence), field, sentence);
+});
+
+test('a chest CT’s abdominal sections are its upper abdomen, and the nodes named at no place after them are theirs', () => {
+  const text =
+    'EXAM: CT chest\nFINDINGS: No enlarged lymph nodes were seen in the mediastinum or hila. The lungs are clear. ' +
+    'There is no free fluid in the upper abdominal sections. There are no enlarged lymph nodes of pathological size. ' +
+    'No significant abnormality was seen in the abdominal slices. No lytic lesion in the bones.\nIMPRESSION: Normal.';
+  const { out } = run(text, PLAIN, 'ct-chest');
+  assert.equal(
+    line(out, 'Upper abdomen'),
+    'Upper abdomen: There is no free fluid in the upper abdominal sections. There are no enlarged lymph nodes of pathological size. No significant abnormality was seen in the abdominal slices.',
+  );
+  assert.equal(line(out, 'Mediastinum and hila'), 'Mediastinum and hila: No enlarged lymph nodes were seen in the mediastinum or hila.');
+  assert.equal(broken(text), null);
+  // After a chest sentence the same nodes are the chest's; in an abdomen CT the abdominal sections are the whole exam's.
+  assert.equal(
+    run('FINDINGS:\nThe heart is normal in size. No enlarged lymph nodes.\n', PLAIN, 'ct-chest').out.placed[1].subsection,
+    'Mediastinum and hila',
+  );
+  assert.equal(fieldOf('ct-abdomen-pelvis', 'No pathology was detected in the abdominal sections.'), null);
+});
+
+test('a region’s label opening a sentence filed by organ starts its own line, not read as part of the field’s', () => {
+  const text =
+    'EXAM: CT abdomen and pelvis\nFINDINGS: Abdomen: The lung bases are clear. The liver is normal. Pelvis: The ureters are normal in caliber. The bladder is normal.\nIMPRESSION: Normal.';
+  const { out } = run(text, PLAIN, 'ct-abdomen-pelvis');
+  assert.match(out.text, /\nKidneys and ureters:\nPelvis: The ureters are normal in caliber\.\n/);
+  assert.match(out.text, /\nLower chest:\nAbdomen: The lung bases are clear\.\n/);
+  assert.equal(broken(text), null);
+  assert.deepEqual(gate(text), []);
 });

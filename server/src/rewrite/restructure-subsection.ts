@@ -5,10 +5,13 @@ import type { ReportTemplate } from '../templates/library';
 import { ORGANS_OF_CONCEPT, organAt, organsNamed, type OrganHit } from '../nlp/organs';
 import { wordsOf, type Word } from '../nlp/words';
 import {
+  EDGE_PLACE_OF,
+  EDGE_PLACES,
   FED_BY,
   LANDMARK_BEFORE,
   LOCATED_BY,
   LOOK_FINDINGS,
+  NODE_REGIONS,
   PART_WORDS,
   PLACE_OF,
   PLACES,
@@ -60,7 +63,7 @@ type PlaceHit = OrganHit & { place?: true };
  * The organs a sentence names, as placing reads them: a vessel before "territory" stands for the
  * organ it feeds, and a thing the lexicon has no finding for names the organ it lives in ("phleboliths": veins).
  */
-function placesOf(organs: readonly OrganHit[], text: string, offset: number): PlaceHit[] {
+function placesOf(organs: readonly OrganHit[], text: string, offset: number, held: (organ: string) => boolean): PlaceHit[] {
   // "the lung parenchyma window" is how the images were shown, no place.
   const kept = organs.filter((h) => !WINDOW_AFTER.test(text.slice(h.end - offset)));
   const hits = kept.flatMap((h, k) => {
@@ -72,15 +75,18 @@ function placesOf(organs: readonly OrganHit[], text: string, offset: number): Pl
   // A place word inside a longer organ term is that organ's ("inguinal" in "inguinal canal").
   const inTerm = (p: { start: number; end: number }) =>
     hits.some((h) => h.by === 'term' && h.start <= p.start && p.end <= h.end && h.end - h.start > p.end - p.start);
-  const places: PlaceHit[] = [...text.matchAll(PLACES)]
-    .map((m) => ({
-      organ: PLACE_OF.get(m[0].toLowerCase())!,
-      start: offset + m.index,
-      end: offset + m.index + m[0].length,
-      by: 'term' as const,
-      place: true as const,
-    }))
-    .filter((p) => !inTerm(p));
+  const placeHit = (organ: string, m: RegExpExecArray) => ({
+    organ,
+    start: offset + m.index,
+    end: offset + m.index + m[0].length,
+    by: 'term' as const,
+    place: true as const,
+  });
+  const places: PlaceHit[] = [
+    ...[...text.matchAll(PLACES)].map((m) => placeHit(PLACE_OF.get(m[0].toLowerCase())!, m)),
+    // The part of a neighbouring region a scan takes in, only where this template has a field for it.
+    ...[...text.matchAll(EDGE_PLACES)].map((m) => placeHit(EDGE_PLACE_OF.get(m[0].toLowerCase())!, m)).filter((p) => held(p.organ)),
+  ].filter((p) => !inTerm(p));
   if (!places.length) return hits;
   // Words first in the order they stand, then the patterns (levels) as organsNamed gives them. A
   // place phrase outranks the organ words inside it ("fetal" in "fetal anatomic exam").
@@ -203,7 +209,7 @@ export class Router {
     named?: Set<string>,
     spoken: readonly OrganHit[] = organsNamed(words, text, offset),
   ): Evidence {
-    const organs = placesOf(spoken, text, offset);
+    const organs = placesOf(spoken, text, offset, (o) => this.organSubs.has(o));
     const clues: Clue[] = [];
     let known = false;
     let namedOutside = false;
@@ -351,6 +357,12 @@ export class Router {
     const nodeOwn = nodeFields.find((k) => this.template.findings[k].organs.length === 1);
     // (Not nodes of a place this template has no field for: "no mediastinal lymphadenopathy" in an abdomen's.)
     if (ev.nodeHead && nodeOwn !== undefined && !ev.namedOutside) return { sub: nodeOwn, by: 'organ' };
+    // Nodes named at no place after a sentence of a region that holds its own nodes ("No upper abdominal
+    // free fluid-collection was detected. No pathologically enlarged lymph nodes were observed."): that region's.
+    const before = prevSub !== null ? this.template.findings[prevSub] : null;
+    const nodesOnly = ev.clues.every((c) => c.by === 'finding' || c.organ === NODES);
+    if (ev.nodeHead && nodesOnly && !ev.namedOutside && before?.organs.some((o) => NODE_REGIONS.has(o)))
+      return { sub: prevSub!, by: 'context' };
     const station = ev.nodeHead?.station ?? [];
     if (nodeFields.length && station.length && station.every((h) => STATION_VESSELS.has(h.organ)))
       return { sub: nodeFields[0], by: 'organ' };

@@ -668,8 +668,17 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     // A sentence with a lead-in label of its own ("As far as can be observed: Heart size is normal.")
     // starts the line under the field's label when the two would be too long to read as labels of one
     // line, or when the field is Other ("Other: Grade I: ..." reads as one label).
+    // So does a region's label, naming no organ ("Pelvis: The ureters have a normal course."): after the field's label,
+    // "Kidneys and ureters: Pelvis:" would read as the renal pelvis.
     const leadIn = LABEL.exec(texts[0]);
-    if (leadIn && (label === OTHER_LABEL || HEADING_LINE.test(texts[0]) || `${label} ${leadIn[1]}`.split(/\s+/).length > 8))
+    const region = (name: string) => {
+      const lw = wordsOf(name);
+      return lw.some((_, j) => BODY_PART_TRIE.match(lw, j)) && organsNamed(lw, name).length === 0;
+    };
+    if (
+      leadIn &&
+      (label === OTHER_LABEL || HEADING_LINE.test(texts[0]) || `${label} ${leadIn[1]}`.split(/\s+/).length > 8 || region(leadIn[1]))
+    )
       return `${label}:${eol}${joinGathered(texts, eol)}`;
     return `${label}: ${joinGathered(texts, eol)}`;
   }

@@ -28,6 +28,8 @@ const Schema = z.object({
   wholeReport: Phrases,
   beyondLevel: Phrases,
   stations: z.object({ words: Phrases, vessels: Phrases }),
+  edgePlaces: z.record(z.string(), z.string().min(1)),
+  nodeRegions: Phrases,
 });
 
 /** Parses and checks the placement words; throws naming a part word that is no organ term. Exported for the tests. */
@@ -52,6 +54,9 @@ export function loadPlacementWords(input: unknown): {
   beyondLevel: RegExp;
   stationGap: RegExp;
   stationVessels: ReadonlySet<string>;
+  edgePlaces: RegExp;
+  edgePlaceOf: ReadonlyMap<string, string>;
+  nodeRegions: ReadonlySet<string>;
 } {
   const {
     partWords,
@@ -71,6 +76,8 @@ export function loadPlacementWords(input: unknown): {
     wholeReport,
     beyondLevel,
     stations,
+    edgePlaces,
+    nodeRegions,
   } = Schema.parse(input);
   for (const id of [...lookFindings, ...levelFindings])
     if (!CONCEPT_BY_ID.has(id)) throw new Error(`placement-words: unknown finding ${id}`);
@@ -82,6 +89,8 @@ export function loadPlacementWords(input: unknown): {
     ...levelParts,
     ...levelAlongside,
     ...stations.vessels,
+    ...Object.values(edgePlaces),
+    ...nodeRegions,
   ])
     if (!ORGAN_BY_ID.has(id)) throw new Error(`placement-words: unknown organ ${id}`);
   for (const w of partWords) {
@@ -119,6 +128,9 @@ export function loadPlacementWords(input: unknown): {
     // Between the words of one station's name: white space, a hyphen, a station word ("internal jugular chain").
     stationGap: new RegExp(`^(?:[\\s-]|${phraseRegex(stations.words).source})*$`, 'i'),
     stationVessels: new Set(stations.vessels),
+    edgePlaces: phraseRegex(Object.keys(edgePlaces), 'gi'),
+    edgePlaceOf: new Map(Object.entries(edgePlaces).map(([w, o]) => [w.toLowerCase(), o])),
+    nodeRegions: new Set(nodeRegions),
   };
 }
 
@@ -143,4 +155,7 @@ export const {
   beyondLevel: BEYOND_LEVEL,
   stationGap: STATION_GAP,
   stationVessels: STATION_VESSELS,
+  edgePlaces: EDGE_PLACES,
+  edgePlaceOf: EDGE_PLACE_OF,
+  nodeRegions: NODE_REGIONS,
 } = loadPlacementWords(data);
