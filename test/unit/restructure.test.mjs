@@ -905,6 +905,8 @@ test('part words are organ terms, places and territories organ ids, checked at l
     stations: { words: ['chain'], vessels: ['neck-vessels'] },
     edgePlaces: { 'abdominal sections': 'upper-abdomen' },
     nodeRegions: ['upper-abdomen'],
+    measuredBy: ['flow'],
+    findingReferences: ['the findings'],
   };
   assert.ok(loadPlacementWords(words).partWords.has('cortex'));
   assert.throws(() => loadPlacementWords({ ...words, stations: { words: ['chain'], vessels: ['jugulars'] } }), /unknown organ jugulars/);
@@ -1592,4 +1594,24 @@ test('a region’s label opening a sentence filed by organ starts its own line, 
   assert.match(out.text, /\nLower chest:\nAbdomen: The lung bases are clear\.\n/);
   assert.equal(broken(text), null);
   assert.deepEqual(gate(text), []);
+});
+
+test('a sentence about the finding or organ before, naming nothing of its own, stays with it rather than heading the findings', () => {
+  const scrotum =
+    'EXAM: Scrotal ultrasound\nFINDINGS: The right testis measures 4.2 x 2.5 x 2.8 cm and is homogeneous. There is normal color Doppler flow. ' +
+    'A small hydrocele is present on the right. The right epididymis is normal.\nIMPRESSION: Small right hydrocele.';
+  const s = run(scrotum, PLAIN, 'us-scrotum').out;
+  assert.match(line(s, 'Testes'), /homogeneous\. There is normal color Doppler flow\./);
+  assert.equal(line(s, 'Scrotal sac and cords'), 'Scrotal sac and cords: A small hydrocele is present on the right.');
+  assert.equal(broken(scrotum), null);
+  const chest =
+    'EXAM: CT chest\nFINDINGS: Post-radiation fibrosis in the right upper lobe. Compared with the PET-CT of 03/2025 these findings have decreased. The heart is normal.\nIMPRESSION: Decreased fibrosis.';
+  assert.match(
+    line(run(chest, PLAIN, 'ct-chest').out, 'Lungs'),
+    /right upper lobe\. Compared with the PET-CT of 03\/2025 these findings have decreased\./,
+  );
+  // A sentence of the whole exam stays the exam's; one naming its finding is placed by it.
+  assert.equal(fieldOf('ct-chest', 'Non-contrast CT of the thorax within normal limits.'), null);
+  const covid = 'FINDINGS:\nNo fracture of the ribs.\nThe findings were evaluated as viral pneumonia.\n';
+  assert.equal(run(covid, PLAIN, 'ct-chest').out.placed[1].subsection, 'Lungs');
 });

@@ -18,10 +18,12 @@ import {
   BACK_REFERENCE,
   BEYOND_LEVEL,
   DATING,
+  FINDING_REFERENCE,
   LEVEL_ALONGSIDE,
   LEVEL_FINDINGS,
   LEVEL_PARTS,
   LEVEL_SPACE,
+  MEASURED_AFTER,
   READING,
   WHOLE_REPORT,
 } from '../templates/placement-words';
@@ -435,8 +437,13 @@ export function restructure(report: Report, template: ReportTemplate, options: R
   file(heading);
 
   /** Words that name a body part or a modality ("CT ABDOMEN", "PELVIS"). */
+  // (Not a technique that measured the organ before: "There is normal Doppler blood flow.")
   function names(ws: readonly Word[]): boolean {
-    return ws.some((_, j) => BODY_PART_TRIE.match(ws, j) || MODALITY_TRIE.match(ws, j));
+    const exam = (j: number) => {
+      const m = MODALITY_TRIE.match(ws, j);
+      return m !== null && !MEASURED_AFTER.test(report.text.slice(ws[m.end - 1].end));
+    };
+    return ws.some((_, j) => BODY_PART_TRIE.match(ws, j) || exam(j));
   }
 
   function file(x: { i: number; target: Target } | null) {
@@ -519,6 +526,8 @@ export function restructure(report: Report, template: ReportTemplate, options: R
       !(referent && s.start + referent.index <= ev.outsideAt && ev.outsideAt < s.start + referent.index + referent[0].length);
     if (referent && before && !otherOrgan && !ev.clues.some((c) => c.by === 'organ' && !c.landmark))
       return { sub: before.sub, by: 'context' };
+    // "… there is a regression in the findings." naming nothing of its own: the finding before's.
+    if (before && !label && !organs.length && !ev.clues.length && FINDING_REFERENCE.test(s.text)) return { sub: before.sub, by: 'context' };
     // "Parenchyma is homogeneous." after the prostate: a part of the organ the sentence before spoke of.
     if (before && ev.partsOnly && !ev.clues.some((c) => c.by === 'finding' && c.strong)) return { sub: before.sub, by: 'context' };
     // "Non-contrast CT of the thorax within normal limits.": the whole exam, no organ's field. Not a

@@ -30,6 +30,8 @@ const Schema = z.object({
   stations: z.object({ words: Phrases, vessels: Phrases }),
   edgePlaces: z.record(z.string(), z.string().min(1)),
   nodeRegions: Phrases,
+  measuredBy: Phrases,
+  findingReferences: Phrases,
 });
 
 /** Parses and checks the placement words; throws naming a part word that is no organ term. Exported for the tests. */
@@ -57,6 +59,8 @@ export function loadPlacementWords(input: unknown): {
   edgePlaces: RegExp;
   edgePlaceOf: ReadonlyMap<string, string>;
   nodeRegions: ReadonlySet<string>;
+  measuredAfter: RegExp;
+  findingReference: RegExp;
 } {
   const {
     partWords,
@@ -78,6 +82,8 @@ export function loadPlacementWords(input: unknown): {
     stations,
     edgePlaces,
     nodeRegions,
+    measuredBy,
+    findingReferences,
   } = Schema.parse(input);
   for (const id of [...lookFindings, ...levelFindings])
     if (!CONCEPT_BY_ID.has(id)) throw new Error(`placement-words: unknown finding ${id}`);
@@ -131,6 +137,8 @@ export function loadPlacementWords(input: unknown): {
     edgePlaces: phraseRegex(Object.keys(edgePlaces), 'gi'),
     edgePlaceOf: new Map(Object.entries(edgePlaces).map(([w, o]) => [w.toLowerCase(), o])),
     nodeRegions: new Set(nodeRegions),
+    findingReference: phraseRegex(findingReferences),
+    measuredAfter: new RegExp(`^\\s*${phraseRegex(measuredBy).source}`, 'i'),
   };
 }
 
@@ -158,4 +166,6 @@ export const {
   edgePlaces: EDGE_PLACES,
   edgePlaceOf: EDGE_PLACE_OF,
   nodeRegions: NODE_REGIONS,
+  measuredAfter: MEASURED_AFTER,
+  findingReference: FINDING_REFERENCE,
 } = loadPlacementWords(data);
