@@ -399,3 +399,20 @@ test('a spine report by region ("Cervical spine: … Lumbar spine: …") is refu
   );
   assert.doesNotMatch(oneRegion.refused ?? '', /spine region/);
 });
+
+test('a catheter angiogram is refused, not filed into the carotid ultrasound: by its arteriogram words, or by its access and closure steps', () => {
+  const arteriogram = choose(
+    'EXAM: Bilateral carotid arteriograms.\n\nFINDINGS: Selective catheterization of both common carotid arteries. Arteriography shows a 70% stenosis of the left internal carotid artery. The right carotid arteries are normal.\n\nIMPRESSION: Left ICA stenosis.\n',
+  );
+  assert.match(arteriogram.refused ?? '', /^no XA template/);
+  const steps = choose(
+    'EXAM: Carotid arteries.\n\nFINDINGS: The left groin was cleansed and draped. A 5 French sheath was placed in the femoral artery. The catheter was advanced to the aortic arch. The left internal carotid artery is occluded. The puncture site was closed with a closure device and the patient was discharged to home.\n',
+  );
+  assert.match(steps.refused ?? '', /^a procedure note, not an exam report/);
+  // A carotid duplex keeps its template.
+  const duplex = choose(
+    'EXAM: Carotid duplex ultrasound.\n\nFINDINGS: Peak systolic velocity in the right ICA is 90 cm/s. Mild plaque at the left bulb.\n\nIMPRESSION: No hemodynamically significant stenosis.\n',
+  );
+  assert.equal(duplex.template.id, 'us-carotid');
+  assert.equal(duplex.refused, undefined);
+});
