@@ -416,3 +416,16 @@ test('a catheter angiogram is refused, not filed into the carotid ultrasound: by
   assert.equal(duplex.template.id, 'us-carotid');
   assert.equal(duplex.refused, undefined);
 });
+
+test('a scan’s range read as the title names its ends, not the exam: the chest CT scanned from the brain to the abdomen is a chest CT', () => {
+  for (const technique of [
+    'Sequential axial CT images were obtained from the base of the brain to the upper abdomen after intravenous contrast.',
+    'Contiguous axial CT images were obtained from the skull base through the upper abdomen.',
+  ]) {
+    const c = choose(
+      `TECHNIQUE: ${technique}\n\nFINDINGS: The heart size is normal. There is no mediastinal or hilar lymphadenopathy. The lungs are clear. No pneumothorax.\n\nIMPRESSION: No acute abnormality.\n`,
+    );
+    assert.equal(c.template.id, 'ct-chest', technique);
+    assert.equal(c.refused, undefined, technique);
+  }
+});
