@@ -1615,3 +1615,23 @@ test('a sentence about the finding or organ before, naming nothing of its own, s
   const covid = 'FINDINGS:\nNo fracture of the ribs.\nThe findings were evaluated as viral pneumonia.\n';
   assert.equal(run(covid, PLAIN, 'ct-chest').out.placed[1].subsection, 'Lungs');
 });
+
+test('findings told a paragraph per side keep their side: a paragraph that would be split over fields stays whole', () => {
+  const text =
+    'EXAM: Renal ultrasound\nFINDINGS: The right kidney measures 11.2 cm. There is moderate hydronephrosis. The bladder is decompressed.\n\n' +
+    'The left kidney measures 10.8 cm. No hydronephrosis. A 1 cm simple cyst is present in the bladder wall.\nIMPRESSION: Right hydronephrosis.';
+  const { out } = run(text, PLAIN, 'us-renal');
+  assert.match(
+    out.text,
+    /\nFINDINGS:\nThe right kidney measures 11\.2 cm\. There is moderate hydronephrosis\. The bladder is decompressed\.\nThe left kidney/,
+  );
+  assert.match(line(out, 'Bladder'), /\[ \]/);
+  assert.equal(broken(text), null);
+  assert.deepEqual(gate(text), []);
+  // Paragraphs whose sentences all go to one field, or that name their side, are filed as usual.
+  const oneField =
+    'EXAM: Renal ultrasound\nFINDINGS: The right kidney measures 11.2 cm. There is no hydronephrosis.\n\nThe left kidney measures 10.8 cm. There is no hydronephrosis.\n\nThe bladder is normal.\nIMPRESSION: Normal.';
+  const o = run(oneField, PLAIN, 'us-renal').out;
+  assert.match(line(o, 'Kidneys'), /^Kidneys: The right kidney measures 11\.2 cm\./);
+  assert.equal(line(o, 'Bladder'), 'Bladder: The bladder is normal.');
+});

@@ -85,6 +85,8 @@ const HEADER_SECTIONS = [
 const LABEL = new RegExp(`^(${labelName(48)}?)[ \\t]*:(?!\\d)[ \\t]*`);
 const TERMINAL = /[.!?]["')\]]*$/;
 const SIDED = /\b(?:right|left|bilateral|rt|lt)\b/i;
+// A paragraph opened by one side: "The left testicle measures …", "Right kidney: …", "On the left, …".
+const SIDE_OPENING = /^\W*(?:(?:in|at|on)\s+)?(?:the\s+)?(left|right)\b/i;
 // (Also after a connective: "However, it was evaluated in favor of a benign lesion."; and "In this localization, …".)
 const ANAPHORA =
   /^(?:(?:however|also|additionally|again|furthermore|moreover|in addition),?\s+)?(?:it|its|this|these|they|their|which|(?:in|at) (?:this|that|the same) (?:localization|location|region|area|site))\b/i;
@@ -435,6 +437,45 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     if (router.isLevel(target.sub)) lastLevel = target.sub;
   });
   file(heading);
+  /** The first sentences of paragraphs by side kept whole in the general field. */
+  const sidedOpenings = new Set<number>();
+  keepSidedParagraphs();
+
+  /**
+   * Findings told side by side, a paragraph each ("The left testicle measures … There is a trace
+   * hydrocele.⏎⏎The right testicle measures … The epididymis has normal appearance."): a sentence
+   * naming no side has the side of its paragraph. Filed under another organ's field than the
+   * paragraph's opening, it would lose that side (the right epididymis read as a repeat of the left),
+   * so such a paragraph stays whole, as written, in the findings' general field.
+   */
+  function keepSidedParagraphs() {
+    const lists = [...subs, other, head];
+    const listOf = new Map<number, number[]>();
+    for (const list of lists) for (const i of list) listOf.set(i, list);
+    const paragraphs: number[][] = [];
+    for (const i of [...listOf.keys()].sort((a, b) => a - b)) {
+      const last = paragraphs[paragraphs.length - 1];
+      const p = last?.[last.length - 1];
+      const [a, b] = [report.sentences[p ?? -1], report.sentences[i]];
+      if (last && p === i - 1 && a.section === b.section && !BLANK_LINE.test(report.text.slice(a.end, b.start))) last.push(i);
+      else paragraphs.push([i]);
+    }
+    const sideOf = (p: number[]) => SIDE_OPENING.exec(report.sentences[p[0]].text)?.[1].toLowerCase();
+    const sided = paragraphs.filter((p) => p.length > 1 && sideOf(p));
+    if (new Set(sided.map(sideOf)).size < 2) return;
+    for (const p of sided) {
+      const opening = listOf.get(p[0]);
+      if (p.every((i) => SIDED.test(report.sentences[i].text) || listOf.get(i) === opening)) continue;
+      sidedOpenings.add(p[0]);
+      for (const i of p) {
+        const list = listOf.get(i)!;
+        list.splice(list.indexOf(i), 1);
+        head.push(i);
+        placedBy.set(i, i === p[0] ? 'unplaced' : 'context');
+      }
+    }
+    head.sort((a, b) => a - b);
+  }
 
   /** Words that name a body part or a modality ("CT ABDOMEN", "PELVIS"). */
   // (Not a technique that measured the organ before: "There is normal Doppler blood flow.")
@@ -624,11 +665,20 @@ export function restructure(report: Report, template: ReportTemplate, options: R
   const findingLines: string[] = ['FINDINGS:'];
   if (head.length) {
     record(head, 'FINDINGS', null, filedTextOf);
+    // (A side's paragraph kept whole starts a line of its own, as it did in the report.)
+    const runs: number[][] = [];
+    for (const i of head)
+      if (runs.length && !sidedOpenings.has(i)) runs[runs.length - 1].push(i);
+      else runs.push([i]);
     findingLines.push(
-      joinGathered(
-        head.map((i) => esc(filedTextOf(i))),
-        eol,
-      ),
+      runs
+        .map((run) =>
+          joinGathered(
+            run.map((i) => esc(filedTextOf(i))),
+            eol,
+          ),
+        )
+        .join(eol),
     );
   }
   // Organs the report speaks of anywhere outside the clinical question: a subsection whose organ the
