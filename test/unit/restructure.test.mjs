@@ -903,7 +903,7 @@ test('part words are organ terms, places and territories organ ids, checked at l
     wholeReport: ['other findings'],
     beyondLevel: ['remaining'],
     stations: { words: ['chain'], vessels: ['neck-vessels'] },
-    edgePlaces: { 'abdominal sections': 'upper-abdomen' },
+    heldPlaces: { 'abdominal sections': 'upper-abdomen' },
     nodeRegions: ['upper-abdomen'],
     measuredBy: ['flow'],
     findingReferences: ['the findings'],
@@ -1519,6 +1519,8 @@ test('a valve’s finding is the valve’s, also when two valves share the noun;
     ['The aortic root measures 3.2 cm.', 'Aortic root and venae cavae'],
     ['PA systolic pressure is 36 mmHg.', 'Other'],
     ['Estimated PASP 40 mmHg.', 'Other'],
+    ['Peak aortic velocity 3.2 m/s, mean gradient 25 mmHg.', 'Aortic valve'],
+    ['E/A ratio 0.8 consistent with grade I diastolic dysfunction.', 'Ventricles'],
   ])
     assert.equal(fieldOf('us-echocardiogram', sentence), field, sentence);
   // In a chest CT the valves are the heart's, the aorta and its branches the vessels'.

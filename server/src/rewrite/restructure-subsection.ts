@@ -5,8 +5,8 @@ import type { ReportTemplate } from '../templates/library';
 import { ORGANS_OF_CONCEPT, organAt, organsNamed, type OrganHit } from '../nlp/organs';
 import { wordsOf, type Word } from '../nlp/words';
 import {
-  EDGE_PLACE_OF,
-  EDGE_PLACES,
+  HELD_PLACE_OF,
+  HELD_PLACES,
   FED_BY,
   LANDMARK_BEFORE,
   LOCATED_BY,
@@ -84,8 +84,8 @@ function placesOf(organs: readonly OrganHit[], text: string, offset: number, hel
   });
   const places: PlaceHit[] = [
     ...[...text.matchAll(PLACES)].map((m) => placeHit(PLACE_OF.get(m[0].toLowerCase())!, m)),
-    // The part of a neighbouring region a scan takes in, only where this template has a field for it.
-    ...[...text.matchAll(EDGE_PLACES)].map((m) => placeHit(EDGE_PLACE_OF.get(m[0].toLowerCase())!, m)).filter((p) => held(p.organ)),
+    // Places only where this template has a field for them (the part of a neighbouring region a scan takes in).
+    ...[...text.matchAll(HELD_PLACES)].map((m) => placeHit(HELD_PLACE_OF.get(m[0].toLowerCase())!, m)).filter((p) => held(p.organ)),
   ].filter((p) => !inTerm(p));
   if (!places.length) return hits;
   // Words first in the order they stand, then the patterns (levels) as organsNamed gives them. A

@@ -28,7 +28,7 @@ const Schema = z.object({
   wholeReport: Phrases,
   beyondLevel: Phrases,
   stations: z.object({ words: Phrases, vessels: Phrases }),
-  edgePlaces: z.record(z.string(), z.string().min(1)),
+  heldPlaces: z.record(z.string(), z.string().min(1)),
   nodeRegions: Phrases,
   measuredBy: Phrases,
   findingReferences: Phrases,
@@ -56,8 +56,8 @@ export function loadPlacementWords(input: unknown): {
   beyondLevel: RegExp;
   stationGap: RegExp;
   stationVessels: ReadonlySet<string>;
-  edgePlaces: RegExp;
-  edgePlaceOf: ReadonlyMap<string, string>;
+  heldPlaces: RegExp;
+  heldPlaceOf: ReadonlyMap<string, string>;
   nodeRegions: ReadonlySet<string>;
   measuredAfter: RegExp;
   findingReference: RegExp;
@@ -80,7 +80,7 @@ export function loadPlacementWords(input: unknown): {
     wholeReport,
     beyondLevel,
     stations,
-    edgePlaces,
+    heldPlaces,
     nodeRegions,
     measuredBy,
     findingReferences,
@@ -95,7 +95,7 @@ export function loadPlacementWords(input: unknown): {
     ...levelParts,
     ...levelAlongside,
     ...stations.vessels,
-    ...Object.values(edgePlaces),
+    ...Object.values(heldPlaces),
     ...nodeRegions,
   ])
     if (!ORGAN_BY_ID.has(id)) throw new Error(`placement-words: unknown organ ${id}`);
@@ -134,8 +134,8 @@ export function loadPlacementWords(input: unknown): {
     // Between the words of one station's name: white space, a hyphen, a station word ("internal jugular chain").
     stationGap: new RegExp(`^(?:[\\s-]|${phraseRegex(stations.words).source})*$`, 'i'),
     stationVessels: new Set(stations.vessels),
-    edgePlaces: phraseRegex(Object.keys(edgePlaces), 'gi'),
-    edgePlaceOf: new Map(Object.entries(edgePlaces).map(([w, o]) => [w.toLowerCase(), o])),
+    heldPlaces: phraseRegex(Object.keys(heldPlaces), 'gi'),
+    heldPlaceOf: new Map(Object.entries(heldPlaces).map(([w, o]) => [w.toLowerCase(), o])),
     nodeRegions: new Set(nodeRegions),
     findingReference: phraseRegex(findingReferences),
     measuredAfter: new RegExp(`^\\s*${phraseRegex(measuredBy).source}`, 'i'),
@@ -163,8 +163,8 @@ export const {
   beyondLevel: BEYOND_LEVEL,
   stationGap: STATION_GAP,
   stationVessels: STATION_VESSELS,
-  edgePlaces: EDGE_PLACES,
-  edgePlaceOf: EDGE_PLACE_OF,
+  heldPlaces: HELD_PLACES,
+  heldPlaceOf: HELD_PLACE_OF,
   nodeRegions: NODE_REGIONS,
   measuredAfter: MEASURED_AFTER,
   findingReference: FINDING_REFERENCE,
