@@ -1637,3 +1637,14 @@ test('findings told a paragraph per side keep their side: a paragraph that would
   assert.match(line(o, 'Kidneys'), /^Kidneys: The right kidney measures 11\.2 cm\./);
   assert.equal(line(o, 'Bladder'), 'Bladder: The bladder is normal.');
 });
+
+test('a word naming an organ with no field here and one with a field is that field’s: the breast and axilla are a chest CT’s chest wall', () => {
+  for (const [sentence, field] of [
+    ['There is an implant in the left breast.', 'Chest wall'],
+    ['A 12 mm nodular density in the upper outer quadrant of the right breast.', 'Chest wall'],
+    ['No axillary lymphadenopathy is present.', 'Chest wall'],
+  ])
+    assert.equal(fieldOf('ct-chest', sentence), field, sentence);
+  // Nodes in the axillae are still not the mediastinum's, which holds a chest CT's nodes.
+  assert.notEqual(fieldOf('ct-chest', 'There are short lymph nodes less than 1 cm in diameter in both axillae.'), 'Mediastinum and hila');
+});

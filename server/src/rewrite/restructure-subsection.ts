@@ -173,6 +173,8 @@ interface Clue {
   listed?: boolean;
   /** Named by a place word ("interaortocaval"), not an organ word. */
   place?: boolean;
+  /** Its word also names an organ of no field here ("axillae": the soft tissues and the axillae). */
+  shared?: boolean;
 }
 
 interface Evidence {
@@ -183,6 +185,8 @@ interface Evidence {
   inTemplate: boolean;
   /** An organ is named that no subsection holds ("the thyroid" in a CT abdomen). */
   namedOutside: boolean;
+  /** An organ no subsection holds is named by a word that also names one a subsection holds ("axillary"). */
+  sharedOutside: boolean;
   /** Where the first such organ is named. */
   outsideAt: number;
   /** "The conus terminates at L1-L2". */
@@ -213,6 +217,7 @@ export class Router {
     const clues: Clue[] = [];
     let known = false;
     let namedOutside = false;
+    let sharedOutside = false;
     let outsideAt = Infinity;
     let last: { organ: string; start: number; end: number; subs?: readonly number[] } | null = null;
     // A word for a part several organs have ("cortex": bone, brain, kidney) takes the organ the
@@ -297,8 +302,12 @@ export class Router {
           listed,
           landmark,
           place: h.place,
+          shared: organs.some((g) => g.start === h.start && g.end === h.end && !this.organSubs.has(g.organ)),
         });
       // An organ with no field here named only as a landmark ("distal to the tip of the malleolus") is not where the finding is.
+      // Nor is one whose word names an organ with a field here too ("axillary": the axillae, and the
+      // chest wall's soft tissues in a chest CT).
+      else if (organs.some((g) => g.start === h.start && g.end === h.end && this.organSubs.has(g.organ))) sharedOutside = true;
       else if (!landmark) {
         namedOutside = true;
         outsideAt = Math.min(outsideAt, h.start);
@@ -315,6 +324,9 @@ export class Router {
       clues.push({ at: c.start, subs, strong, by: 'finding', concept: c.concept });
     }
     clues.sort((a, b) => a.at - b.at);
+    // (Still a place of no field here for a thing of many places: "lymph nodes in both axillae" are not
+    // the mediastinum's, which holds the chest CT's nodes.)
+    if (sharedOutside && clues.some((c) => c.by === 'organ' && LOCATED_BY.has(c.organ ?? '') && !c.shared)) namedOutside = true;
     // A second clause ("The urinary bladder is normal, and the prostate gland is enlarged") does not
     // outvote the first: when the first names an organ, the organs after it are left out.
     const second = SECOND_CLAUSE.exec(text);
@@ -327,6 +339,7 @@ export class Router {
       known,
       inTemplate: used.length > 0,
       namedOutside,
+      sharedOutside,
       outsideAt,
       conusLevel: CONUS_ENDS.test(text),
       partsOnly,
