@@ -902,8 +902,14 @@ test('part words are organ terms, places and territories organ ids, checked at l
     readings: ['primary consideration'],
     wholeReport: ['other findings'],
     beyondLevel: ['remaining'],
+    stations: { words: ['chain'], vessels: ['neck-vessels'] },
+    heldPlaces: { 'abdominal sections': 'upper-abdomen' },
+    nodeRegions: ['upper-abdomen'],
+    measuredBy: ['flow'],
+    findingReferences: ['the findings'],
   };
   assert.ok(loadPlacementWords(words).partWords.has('cortex'));
+  assert.throws(() => loadPlacementWords({ ...words, stations: { words: ['chain'], vessels: ['jugulars'] } }), /unknown organ jugulars/);
   assert.throws(() => loadPlacementWords({ ...words, partWords: ['gizzard'] }), /gizzard is no organ term/);
   assert.throws(() => loadPlacementWords({ ...words, places: { phlebolith: 'pelvic-veins' } }), /unknown organ pelvic-veins/);
   assert.throws(
@@ -1500,4 +1506,145 @@ test('a section after the impression whose lines open with the template’s fiel
   assert.equal(line(out, 'Cervix'), 'Cervix: Long and closed.');
   assert.match(out.text, /Cervix: Long and closed\.[\s\S]*IMPRESSION:\nSingle live intrauterine pregnancy\.\s*$/);
   assert.equal(rewrite('restructure', analyze(text)).verification.ok, true);
+});
+
+/** Where each sentence goes, as the whole FINDINGS of a report in the template: its field label. */
+const fieldOf = (id, sentence) => run(`FINDINGS:\n${sentence}\n`, PLAIN, id).out.placed[0].subsection;
+
+test('a valve’s finding is the valve’s, also when two valves share the noun; a PA pressure is no valve’s', () => {
+  for (const [sentence, field] of [
+    ['Trace aortic and pulmonary regurgitation.', 'Aortic valve'],
+    ['Mild aortic and mitral regurgitation.', 'Aortic valve'],
+    ['Moderate aortic stenosis.', 'Aortic valve'],
+    ['The aortic root measures 3.2 cm.', 'Aortic root and venae cavae'],
+    ['PA systolic pressure is 36 mmHg.', 'Other'],
+    ['Estimated PASP 40 mmHg.', 'Other'],
+    ['Peak aortic velocity 3.2 m/s, mean gradient 25 mmHg.', 'Aortic valve'],
+    ['E/A ratio 0.8 consistent with grade I diastolic dysfunction.', 'Ventricles'],
+  ])
+    assert.equal(fieldOf('us-echocardiogram', sentence), field, sentence);
+  // In a chest CT the valves are the heart's, the aorta and its branches the vessels'.
+  assert.equal(fieldOf('ct-chest', 'Aortic and mitral valve calcifications.'), 'Heart and pericardium');
+  assert.equal(fieldOf('ct-chest', 'Aortic and iliac atherosclerosis.'), 'Vessels');
+});
+
+test('a heading of a technique alone ("DOPPLER:") over valve findings is findings told by Doppler, never the exam line', () => {
+  const text =
+    '2-D M-MODE:\n1.  Normal size right and left ventricle.\n2.  Normal morphology of aortic valve, mitral valve, tricuspid valve, and pulmonary valve.\n3.  PA systolic pressure is 36 mmHg.\n\n' +
+    'COLOR DOPPLER:\n1.  Moderate mitral and mild tricuspid regurgitation.\n2.  Mild aortic and trace pulmonic regurgitation.\n';
+  const { out } = run(text, PLAIN, 'us-echocardiogram');
+  assert.equal(line(out, 'EXAM'), 'EXAM: [ ]');
+  assert.match(line(out, 'Mitral valve'), /Moderate mitral and mild tricuspid regurgitation\./);
+  assert.match(line(out, 'Aortic valve'), /Mild aortic and trace pulmonic regurgitation\./);
+  assert.doesNotMatch(line(out, 'Aortic valve'), /PA systolic/);
+  assert.equal(broken(text), null);
+  assert.deepEqual(gate(text), []);
+  // An exam's title as a heading still names the exam.
+  const titled = run('MRI BRAIN WITH AND WITHOUT CONTRAST: 12/01/2026\n\nFINDINGS: The ventricles are normal.', PLAIN, 'mri-brain').out;
+  assert.equal(line(titled, 'EXAM'), 'EXAM: MRI BRAIN WITH AND WITHOUT CONTRAST: 12/01/2026');
+});
+
+test('a lymph node is where its station says: a node in the lung is the lung’s, a station named after a vessel the nodes’', () => {
+  for (const [id, sentence, field] of [
+    ['ct-chest', 'Small intrapulmonary lymph node.', 'Lungs'],
+    ['ct-chest', 'Subpleural lymph node in the right middle lobe, 4 mm.', 'Lungs'],
+    ['ct-chest', 'A 5 mm perifissural nodule along the left major fissure, likely a lymph node.', 'Lungs'],
+    ['ct-chest', 'No mediastinal or hilar lymphadenopathy.', 'Mediastinum and hila'],
+    ['ct-chest', 'Internal mammary lymph node 8 mm.', 'Mediastinum and hila'],
+    ['ct-neck', 'There is bilateral cervical lymphadenopathy at the internal jugular stations (levels II-IV).', 'Lymph nodes'],
+    ['ct-neck', 'Bilateral internal jugular chain lymphadenopathy, up to 14 mm.', 'Lymph nodes'],
+    ['ct-neck', 'Lymphadenopathy along the left internal jugular vein.', 'Lymph nodes'],
+    ['ct-neck', 'The jugular veins are patent.', 'Vessels'],
+    ['ct-neck', 'A 2 cm mass in the right carotid space.', 'Soft tissues'],
+    ['ct-neck', 'Left carotid space mass displacing the internal carotid artery anteriorly.', 'Soft tissues'],
+    ['us-carotid', 'Enlarged internal jugular chain lymph nodes on the right.', 'Neck soft tissues'],
+    ['ct-abdomen-pelvis', 'Hepatic hilum lymph nodes are prominent.', 'Lymph nodes'],
+    ['ct-abdomen-pelvis', 'Splenic hilar lymph node of 9 mm.', 'Lymph nodes'],
+    ['ct-abdomen-pelvis', 'Enlarged para-aortic and aortocaval lymph nodes.', 'Lymph nodes'],
+    ['ct-abdomen-pelvis', 'Celiac axis lymph nodes are enlarged.', 'Lymph nodes'],
+    ['ct-abdomen-pelvis', 'The aorta and lymph nodes are normal.', 'Vessels'],
+    ['ct-abdomen-pelvis', 'The spleen is normal with a small lymph node at its hilum.', 'Spleen'],
+  ])
+    assert.equal(fieldOf(id, sentence), field, sentence);
+});
+
+test('a chest CT’s abdominal sections are its upper abdomen, and the nodes named at no place after them are theirs', () => {
+  const text =
+    'EXAM: CT chest\nFINDINGS: No enlarged lymph nodes were seen in the mediastinum or hila. The lungs are clear. ' +
+    'There is no free fluid in the upper abdominal sections. There are no enlarged lymph nodes of pathological size. ' +
+    'No significant abnormality was seen in the abdominal slices. No lytic lesion in the bones.\nIMPRESSION: Normal.';
+  const { out } = run(text, PLAIN, 'ct-chest');
+  assert.equal(
+    line(out, 'Upper abdomen'),
+    'Upper abdomen: There is no free fluid in the upper abdominal sections. There are no enlarged lymph nodes of pathological size. No significant abnormality was seen in the abdominal slices.',
+  );
+  assert.equal(line(out, 'Mediastinum and hila'), 'Mediastinum and hila: No enlarged lymph nodes were seen in the mediastinum or hila.');
+  assert.equal(broken(text), null);
+  // After a chest sentence the same nodes are the chest's; in an abdomen CT the abdominal sections are the whole exam's.
+  assert.equal(
+    run('FINDINGS:\nThe heart is normal in size. No enlarged lymph nodes.\n', PLAIN, 'ct-chest').out.placed[1].subsection,
+    'Mediastinum and hila',
+  );
+  assert.equal(fieldOf('ct-abdomen-pelvis', 'No pathology was detected in the abdominal sections.'), null);
+});
+
+test('a region’s label opening a sentence filed by organ starts its own line, not read as part of the field’s', () => {
+  const text =
+    'EXAM: CT abdomen and pelvis\nFINDINGS: Abdomen: The lung bases are clear. The liver is normal. Pelvis: The ureters are normal in caliber. The bladder is normal.\nIMPRESSION: Normal.';
+  const { out } = run(text, PLAIN, 'ct-abdomen-pelvis');
+  assert.match(out.text, /\nKidneys and ureters:\nPelvis: The ureters are normal in caliber\.\n/);
+  assert.match(out.text, /\nLower chest:\nAbdomen: The lung bases are clear\.\n/);
+  assert.equal(broken(text), null);
+  assert.deepEqual(gate(text), []);
+});
+
+test('a sentence about the finding or organ before, naming nothing of its own, stays with it rather than heading the findings', () => {
+  const scrotum =
+    'EXAM: Scrotal ultrasound\nFINDINGS: The right testis measures 4.2 x 2.5 x 2.8 cm and is homogeneous. There is normal color Doppler flow. ' +
+    'A small hydrocele is present on the right. The right epididymis is normal.\nIMPRESSION: Small right hydrocele.';
+  const s = run(scrotum, PLAIN, 'us-scrotum').out;
+  assert.match(line(s, 'Testes'), /homogeneous\. There is normal color Doppler flow\./);
+  assert.equal(line(s, 'Scrotal sac and cords'), 'Scrotal sac and cords: A small hydrocele is present on the right.');
+  assert.equal(broken(scrotum), null);
+  const chest =
+    'EXAM: CT chest\nFINDINGS: Post-radiation fibrosis in the right upper lobe. Compared with the PET-CT of 03/2025 these findings have decreased. The heart is normal.\nIMPRESSION: Decreased fibrosis.';
+  assert.match(
+    line(run(chest, PLAIN, 'ct-chest').out, 'Lungs'),
+    /right upper lobe\. Compared with the PET-CT of 03\/2025 these findings have decreased\./,
+  );
+  // A sentence of the whole exam stays the exam's; one naming its finding is placed by it.
+  assert.equal(fieldOf('ct-chest', 'Non-contrast CT of the thorax within normal limits.'), null);
+  const covid = 'FINDINGS:\nNo fracture of the ribs.\nThe findings were evaluated as viral pneumonia.\n';
+  assert.equal(run(covid, PLAIN, 'ct-chest').out.placed[1].subsection, 'Lungs');
+});
+
+test('findings told a paragraph per side keep their side: a paragraph that would be split over fields stays whole', () => {
+  const text =
+    'EXAM: Renal ultrasound\nFINDINGS: The right kidney measures 11.2 cm. There is moderate hydronephrosis. The bladder is decompressed.\n\n' +
+    'The left kidney measures 10.8 cm. No hydronephrosis. A 1 cm simple cyst is present in the bladder wall.\nIMPRESSION: Right hydronephrosis.';
+  const { out } = run(text, PLAIN, 'us-renal');
+  assert.match(
+    out.text,
+    /\nFINDINGS:\nThe right kidney measures 11\.2 cm\. There is moderate hydronephrosis\. The bladder is decompressed\.\nThe left kidney/,
+  );
+  assert.match(line(out, 'Bladder'), /\[ \]/);
+  assert.equal(broken(text), null);
+  assert.deepEqual(gate(text), []);
+  // Paragraphs whose sentences all go to one field, or that name their side, are filed as usual.
+  const oneField =
+    'EXAM: Renal ultrasound\nFINDINGS: The right kidney measures 11.2 cm. There is no hydronephrosis.\n\nThe left kidney measures 10.8 cm. There is no hydronephrosis.\n\nThe bladder is normal.\nIMPRESSION: Normal.';
+  const o = run(oneField, PLAIN, 'us-renal').out;
+  assert.match(line(o, 'Kidneys'), /^Kidneys: The right kidney measures 11\.2 cm\./);
+  assert.equal(line(o, 'Bladder'), 'Bladder: The bladder is normal.');
+});
+
+test('a word naming an organ with no field here and one with a field is that field’s: the breast and axilla are a chest CT’s chest wall', () => {
+  for (const [sentence, field] of [
+    ['There is an implant in the left breast.', 'Chest wall'],
+    ['A 12 mm nodular density in the upper outer quadrant of the right breast.', 'Chest wall'],
+    ['No axillary lymphadenopathy is present.', 'Chest wall'],
+  ])
+    assert.equal(fieldOf('ct-chest', sentence), field, sentence);
+  // Nodes in the axillae are still not the mediastinum's, which holds a chest CT's nodes.
+  assert.notEqual(fieldOf('ct-chest', 'There are short lymph nodes less than 1 cm in diameter in both axillae.'), 'Mediastinum and hila');
 });

@@ -399,3 +399,33 @@ test('a spine report by region ("Cervical spine: … Lumbar spine: …") is refu
   );
   assert.doesNotMatch(oneRegion.refused ?? '', /spine region/);
 });
+
+test('a catheter angiogram is refused, not filed into the carotid ultrasound: by its arteriogram words, or by its access and closure steps', () => {
+  const arteriogram = choose(
+    'EXAM: Bilateral carotid arteriograms.\n\nFINDINGS: Selective catheterization of both common carotid arteries. Arteriography shows a 70% stenosis of the left internal carotid artery. The right carotid arteries are normal.\n\nIMPRESSION: Left ICA stenosis.\n',
+  );
+  assert.match(arteriogram.refused ?? '', /^no XA template/);
+  const steps = choose(
+    'EXAM: Carotid arteries.\n\nFINDINGS: The left groin was cleansed and draped. A 5 French sheath was placed in the femoral artery. The catheter was advanced to the aortic arch. The left internal carotid artery is occluded. The puncture site was closed with a closure device and the patient was discharged to home.\n',
+  );
+  assert.match(steps.refused ?? '', /^a procedure note, not an exam report/);
+  // A carotid duplex keeps its template.
+  const duplex = choose(
+    'EXAM: Carotid duplex ultrasound.\n\nFINDINGS: Peak systolic velocity in the right ICA is 90 cm/s. Mild plaque at the left bulb.\n\nIMPRESSION: No hemodynamically significant stenosis.\n',
+  );
+  assert.equal(duplex.template.id, 'us-carotid');
+  assert.equal(duplex.refused, undefined);
+});
+
+test('a scan’s range read as the title names its ends, not the exam: the chest CT scanned from the brain to the abdomen is a chest CT', () => {
+  for (const technique of [
+    'Sequential axial CT images were obtained from the base of the brain to the upper abdomen after intravenous contrast.',
+    'Contiguous axial CT images were obtained from the skull base through the upper abdomen.',
+  ]) {
+    const c = choose(
+      `TECHNIQUE: ${technique}\n\nFINDINGS: The heart size is normal. There is no mediastinal or hilar lymphadenopathy. The lungs are clear. No pneumothorax.\n\nIMPRESSION: No acute abnormality.\n`,
+    );
+    assert.equal(c.template.id, 'ct-chest', technique);
+    assert.equal(c.refused, undefined, technique);
+  }
+});

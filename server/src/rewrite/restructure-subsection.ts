@@ -2,16 +2,21 @@
 // point to (the organ named most, else a finding that lives in one organ, else the sentence before),
 // "Other" for an organ the template has no place for. restructure.ts lays out the template around it.
 import type { ReportTemplate } from '../templates/library';
-import { ORGANS_OF_CONCEPT, organsNamed, type OrganHit } from '../nlp/organs';
-import type { Word } from '../nlp/words';
+import { ORGANS_OF_CONCEPT, organAt, organsNamed, type OrganHit } from '../nlp/organs';
+import { wordsOf, type Word } from '../nlp/words';
 import {
+  HELD_PLACE_OF,
+  HELD_PLACES,
   FED_BY,
   LANDMARK_BEFORE,
   LOCATED_BY,
   LOOK_FINDINGS,
+  NODE_REGIONS,
   PART_WORDS,
   PLACE_OF,
   PLACES,
+  STATION_GAP,
+  STATION_VESSELS,
   TERRITORY_AFTER,
   WINDOW_AFTER,
 } from '../templates/placement-words';
@@ -58,26 +63,30 @@ type PlaceHit = OrganHit & { place?: true };
  * The organs a sentence names, as placing reads them: a vessel before "territory" stands for the
  * organ it feeds, and a thing the lexicon has no finding for names the organ it lives in ("phleboliths": veins).
  */
-function placesOf(organs: readonly OrganHit[], text: string, offset: number): PlaceHit[] {
+function placesOf(organs: readonly OrganHit[], text: string, offset: number, held: (organ: string) => boolean): PlaceHit[] {
   // "the lung parenchyma window" is how the images were shown, no place.
-  const hits = organs
-    .filter((h) => !WINDOW_AFTER.test(text.slice(h.end - offset)))
-    .map((h) => {
-      const fed = FED_BY.get(h.organ);
-      return fed && TERRITORY_AFTER.test(text.slice(h.end - offset)) ? { ...h, organ: fed } : h;
-    });
+  const kept = organs.filter((h) => !WINDOW_AFTER.test(text.slice(h.end - offset)));
+  const hits = kept.flatMap((h, k) => {
+    const fed = FED_BY.get(h.organ);
+    if (fed && TERRITORY_AFTER.test(text.slice(h.end - offset))) return [{ ...h, organ: fed }];
+    const shared = sharedHead(h, kept[k + 1], text, offset);
+    return shared ? shared.map((organ) => ({ ...h, organ })) : [h];
+  });
   // A place word inside a longer organ term is that organ's ("inguinal" in "inguinal canal").
   const inTerm = (p: { start: number; end: number }) =>
     hits.some((h) => h.by === 'term' && h.start <= p.start && p.end <= h.end && h.end - h.start > p.end - p.start);
-  const places: PlaceHit[] = [...text.matchAll(PLACES)]
-    .map((m) => ({
-      organ: PLACE_OF.get(m[0].toLowerCase())!,
-      start: offset + m.index,
-      end: offset + m.index + m[0].length,
-      by: 'term' as const,
-      place: true as const,
-    }))
-    .filter((p) => !inTerm(p));
+  const placeHit = (organ: string, m: RegExpExecArray) => ({
+    organ,
+    start: offset + m.index,
+    end: offset + m.index + m[0].length,
+    by: 'term' as const,
+    place: true as const,
+  });
+  const places: PlaceHit[] = [
+    ...[...text.matchAll(PLACES)].map((m) => placeHit(PLACE_OF.get(m[0].toLowerCase())!, m)),
+    // Places only where this template has a field for them (the part of a neighbouring region a scan takes in).
+    ...[...text.matchAll(HELD_PLACES)].map((m) => placeHit(HELD_PLACE_OF.get(m[0].toLowerCase())!, m)).filter((p) => held(p.organ)),
+  ].filter((p) => !inTerm(p));
   if (!places.length) return hits;
   // Words first in the order they stand, then the patterns (levels) as organsNamed gives them. A
   // place phrase outranks the organ words inside it ("fetal" in "fetal anatomic exam").
@@ -85,6 +94,65 @@ function placesOf(organs: readonly OrganHit[], text: string, offset: number): Pl
   const terms = [...hits.filter((h) => h.by === 'term' && !inPlace(h)), ...places].sort((a, b) => a.start - b.start);
   return [...terms, ...hits.filter((h) => h.by === 'pattern')];
 }
+
+// "and", "or" or a comma, then at most two words that grade the next one ("mild aortic and trace pulmonic regurgitation").
+const SHARED_GAP = /^\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or)\s+)(?:[a-z-]+\s+){0,2}$/i;
+
+/**
+ * A word that shares the head noun of the term after it ("aortic and pulmonary regurgitation" is
+ * aortic regurgitation and pulmonary regurgitation): the organs the word names with that head, when
+ * they are others than the word's alone ("aortic" is the aorta's, "aortic regurgitation" the valve's).
+ */
+function sharedHead(h: OrganHit, next: OrganHit | undefined, text: string, offset: number): readonly string[] | null {
+  if (!next || h.by !== 'term' || next.by !== 'term' || !SHARED_GAP.test(text.slice(h.end - offset, next.start - offset))) return null;
+  const own = wordsOf(text.slice(h.start - offset, h.end - offset));
+  const head = wordsOf(text.slice(next.start - offset, next.end - offset)).slice(1);
+  if (own.length !== 1 || head.length === 0) return null;
+  const joined = [...own, ...head];
+  const m = organAt(joined, 0);
+  return m && m.end === joined.length && !m.organs.includes(h.organ) ? m.organs : null;
+}
+
+/**
+ * A lymph node that heads its sentence: named first, with only the words of its station before it
+ * ("internal jugular chain lymph nodes", "hepatic hilum lymph nodes"), or a lymphadenopathy that opens
+ * the sentence ("lymphadenopathy along the internal jugular vein"). The organs of the station's name
+ * come with it; null when the sentence opens on something else.
+ */
+function nodeHeading(
+  organs: readonly PlaceHit[],
+  concepts: readonly { concept: string; start: number }[],
+  text: string,
+  offset: number,
+): { station: PlaceHit[] } | null {
+  const nodeFinding = (c: { concept: string }) => {
+    const of = ORGANS_OF_CONCEPT.get(c.concept) ?? [];
+    return of.includes(NODES) && of.length < MANY_PLACES;
+  };
+  const items = [
+    ...organs
+      .filter((h) => h.by === 'term')
+      .map((h) => ({ start: h.start, end: h.end, hit: h as PlaceHit | null, node: h.organ === NODES })),
+    // (Not a finding read off an organ's normal statement, which starts at the organ's word: "The aorta and lymph nodes are normal".)
+    // Another finding first ("No abdominal ascites or lymphadenopathy") heads the sentence itself.
+    ...concepts
+      .filter((c) => !organs.some((h) => h.start === c.start))
+      .map((c) => ({ start: c.start, end: c.start, hit: null, node: nodeFinding(c) })),
+  ].sort((a, b) => a.start - b.start);
+  const station: PlaceHit[] = [];
+  for (const [k, item] of items.entries()) {
+    // (Also a list of station adjectives: "para-aortic and aortocaval lymph nodes", not "the aorta and lymph nodes".)
+    const gap = k > 0 ? text.slice(items[k - 1].end - offset, item.start - offset) : '';
+    const adjective = k > 0 && STATION_ADJECTIVE.test(text.slice(items[k - 1].start - offset, items[k - 1].end - offset));
+    if (k > 0 && !STATION_GAP.test(gap) && !(adjective && LIST_GAP.test(gap))) return null;
+    if (item.node) return { station };
+    if (!item.hit) return null;
+    station.push(item.hit);
+  }
+  return null;
+}
+const NODES = 'lymph-nodes';
+const STATION_ADJECTIVE = /(?:ic|al|ar|ary|ac)$/i;
 
 /** One clue to where a sentence belongs: an organ word, a disc level, or a finding that lives somewhere. */
 interface Clue {
@@ -105,6 +173,8 @@ interface Clue {
   listed?: boolean;
   /** Named by a place word ("interaortocaval"), not an organ word. */
   place?: boolean;
+  /** Its word also names an organ of no field here ("axillae": the soft tissues and the axillae). */
+  shared?: boolean;
 }
 
 interface Evidence {
@@ -115,10 +185,14 @@ interface Evidence {
   inTemplate: boolean;
   /** An organ is named that no subsection holds ("the thyroid" in a CT abdomen). */
   namedOutside: boolean;
+  /** An organ no subsection holds is named by a word that also names one a subsection holds ("axillary"). */
+  sharedOutside: boolean;
   /** Where the first such organ is named. */
   outsideAt: number;
   /** "The conus terminates at L1-L2". */
   conusLevel: boolean;
+  /** A lymph node heads the sentence: the organs of its station's name ("internal jugular chain nodes"), else null. */
+  nodeHead: { station: PlaceHit[] } | null;
   /** Every organ word is a part word ("Parenchyma is homogeneous."): it is a part of the organ the sentence before spoke of. */
   partsOnly: boolean;
 }
@@ -139,10 +213,11 @@ export class Router {
     named?: Set<string>,
     spoken: readonly OrganHit[] = organsNamed(words, text, offset),
   ): Evidence {
-    const organs = placesOf(spoken, text, offset);
+    const organs = placesOf(spoken, text, offset, (o) => this.organSubs.has(o));
     const clues: Clue[] = [];
     let known = false;
     let namedOutside = false;
+    let sharedOutside = false;
     let outsideAt = Infinity;
     let last: { organ: string; start: number; end: number; subs?: readonly number[] } | null = null;
     // A word for a part several organs have ("cortex": bone, brain, kidney) takes the organ the
@@ -227,8 +302,12 @@ export class Router {
           listed,
           landmark,
           place: h.place,
+          shared: organs.some((g) => g.start === h.start && g.end === h.end && !this.organSubs.has(g.organ)),
         });
       // An organ with no field here named only as a landmark ("distal to the tip of the malleolus") is not where the finding is.
+      // Nor is one whose word names an organ with a field here too ("axillary": the axillae, and the
+      // chest wall's soft tissues in a chest CT).
+      else if (organs.some((g) => g.start === h.start && g.end === h.end && this.organSubs.has(g.organ))) sharedOutside = true;
       else if (!landmark) {
         namedOutside = true;
         outsideAt = Math.min(outsideAt, h.start);
@@ -245,6 +324,9 @@ export class Router {
       clues.push({ at: c.start, subs, strong, by: 'finding', concept: c.concept });
     }
     clues.sort((a, b) => a.at - b.at);
+    // (Still a place of no field here for a thing of many places: "lymph nodes in both axillae" are not
+    // the mediastinum's, which holds the chest CT's nodes.)
+    if (sharedOutside && clues.some((c) => c.by === 'organ' && LOCATED_BY.has(c.organ ?? '') && !c.shared)) namedOutside = true;
     // A second clause ("The urinary bladder is normal, and the prostate gland is enlarged") does not
     // outvote the first: when the first names an organ, the organs after it are left out.
     const second = SECOND_CLAUSE.exec(text);
@@ -252,7 +334,17 @@ export class Router {
     const used = firstClause.some((c) => c.by === 'organ') ? firstClause : clues;
     // (Not "soft tissue", which alone is the soft tissues: "no perivertebral soft tissue abnormality".)
     const partsOnly = organs.length > 0 && organs.every((h) => isPart(h) && !LOCATED_BY.has(h.organ));
-    return { clues: used, known, inTemplate: used.length > 0, namedOutside, outsideAt, conusLevel: CONUS_ENDS.test(text), partsOnly };
+    return {
+      clues: used,
+      known,
+      inTemplate: used.length > 0,
+      namedOutside,
+      sharedOutside,
+      outsideAt,
+      conusLevel: CONUS_ENDS.test(text),
+      partsOnly,
+      nodeHead: nodeHeading(organs, concepts, text, offset),
+    };
   }
 
   /**
@@ -271,6 +363,22 @@ export class Router {
     const cord = this.organSubs.get('spinal-cord');
     if (levels.size && cord && ev.conusLevel) return { sub: cord[0], by: 'organ' };
     if (levels.size === 1) return { sub: [...levels][0], by: 'organ' };
+    // A lymph node heading its sentence is the lymph nodes', whatever station it is at ("hepatic hilum
+    // lymph nodes", "lymphadenopathy along the internal jugular vein"), where they have a field of their
+    // own; where they share one, a station named after a vessel is still theirs ("internal jugular chain").
+    const nodeFields = this.subsOf(NODES);
+    const nodeOwn = nodeFields.find((k) => this.template.findings[k].organs.length === 1);
+    // (Not nodes of a place this template has no field for: "no mediastinal lymphadenopathy" in an abdomen's.)
+    if (ev.nodeHead && nodeOwn !== undefined && !ev.namedOutside) return { sub: nodeOwn, by: 'organ' };
+    // Nodes named at no place after a sentence of a region that holds its own nodes ("No upper abdominal
+    // free fluid-collection was detected. No pathologically enlarged lymph nodes were observed."): that region's.
+    const before = prevSub !== null ? this.template.findings[prevSub] : null;
+    const nodesOnly = ev.clues.every((c) => c.by === 'finding' || c.organ === NODES);
+    if (ev.nodeHead && nodesOnly && !ev.namedOutside && before?.organs.some((o) => NODE_REGIONS.has(o)))
+      return { sub: prevSub!, by: 'context' };
+    const station = ev.nodeHead?.station ?? [];
+    if (nodeFields.length && station.length && station.every((h) => STATION_VESSELS.has(h.organ)))
+      return { sub: nodeFields[0], by: 'organ' };
     // The organs a sentence names outvote the organs its findings live in ("bronchiectasis in the
     // middle lobe of the right lung" is about the lung), and a word named once loses to one named
     // more often ("superior segment of the left lung lower lobe" is not the liver's segment).

@@ -18,10 +18,12 @@ import {
   BACK_REFERENCE,
   BEYOND_LEVEL,
   DATING,
+  FINDING_REFERENCE,
   LEVEL_ALONGSIDE,
   LEVEL_FINDINGS,
   LEVEL_PARTS,
   LEVEL_SPACE,
+  MEASURED_AFTER,
   READING,
   WHOLE_REPORT,
 } from '../templates/placement-words';
@@ -83,6 +85,8 @@ const HEADER_SECTIONS = [
 const LABEL = new RegExp(`^(${labelName(48)}?)[ \\t]*:(?!\\d)[ \\t]*`);
 const TERMINAL = /[.!?]["')\]]*$/;
 const SIDED = /\b(?:right|left|bilateral|rt|lt)\b/i;
+// A paragraph opened by one side: "The left testicle measures …", "Right kidney: …", "On the left, …".
+const SIDE_OPENING = /^\W*(?:(?:in|at|on)\s+)?(?:the\s+)?(left|right)\b/i;
 // (Also after a connective: "However, it was evaluated in favor of a benign lesion."; and "In this localization, …".)
 const ANAPHORA =
   /^(?:(?:however|also|additionally|again|furthermore|moreover|in addition),?\s+)?(?:it|its|this|these|they|their|which|(?:in|at) (?:this|that|the same) (?:localization|location|region|area|site))\b/i;
@@ -220,10 +224,22 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     if (SIDED.test(section.header.name)) return;
     const hw = wordsOf(section.header.name);
     const named = organsNamed(hw, section.header.name);
-    if (named.length || hw.some((_, j) => BODY_PART_TRIE.match(hw, j))) anatomyHeaders.add(k);
+    const bodyPart = hw.some((_, j) => BODY_PART_TRIE.match(hw, j));
+    if (named.length || bodyPart) anatomyHeaders.add(k);
+    // A heading of a technique alone ("DOPPLER:", "COLOR FLOW:" in an echocardiogram) over lines that
+    // name this template's organs ("Mild mitral and tricuspid regurgitation.") is findings told by that
+    // technique: filed by organ, never the exam's title.
+    // (All its words but one are the technique's: not "REASON FOR CT SCAN:".)
+    const techniqueWords = hw.reduce((n, _, j) => Math.max(n, (MODALITY_TRIE.match(hw, j)?.end ?? j) - j), 0);
+    const techniqueOnly = !bodyPart && techniqueWords > 0 && hw.length - techniqueWords <= 1;
+    const inSection = report.sentences.filter((x) => x.section === k);
+    const namesField = (x: Sentence) => {
+      const xw = wordsOf(x.text);
+      return organsNamed(xw, x.text).some((h) => router.subsOf(h.organ).length > 0);
+    };
+    if (techniqueOnly && inSection.some(namesField)) anatomyHeaders.add(k);
     // A heading that names no region over lines opened by this template's field names ("GENERAL EVALUATION:
     // Placenta: … Cervix: …") is part of the findings: its lines are filed by field, not left after the impression.
-    const inSection = report.sentences.filter((x) => x.section === k);
     const labelled = inSection.filter((x) => {
       const label = /^\s*([^:]{1,40}):/.exec(x.text)?.[1];
       return label !== undefined && organsNamed(wordsOf(label), label).some((h) => router.subsOf(h.organ).length > 0);
@@ -235,7 +251,8 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     // Only a heading over a line or two ("BPD: 8.4 cm ..."), not an exam title ("MRI BRAIN:") nor a
     // region's paragraph ("FACIAL BONES: ... orbits ... sinuses ..."), whose sentences are filed one by one.
     const lines = report.sentences.filter((x) => x.section === k).length;
-    const titled = MODALITY_TRIE.match(hw, 0) !== null;
+    // (An exam's title names a body part: "MRI BRAIN:", not "DOPPLER:".)
+    const titled = MODALITY_TRIE.match(hw, 0) !== null && (bodyPart || !anatomyHeaders.has(k));
     const sub = fields.size === 1 && lines <= 2 && !titled ? [...fields][0] : -1;
     // The field's own name as the heading ("FETAL ANATOMY:") is said by the field's label.
     const own = sub >= 0 && norm(section.header.name).toLowerCase() === template.findings[sub].label.toLowerCase();
@@ -420,10 +437,54 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     if (router.isLevel(target.sub)) lastLevel = target.sub;
   });
   file(heading);
+  /** The first sentences of paragraphs by side kept whole in the general field. */
+  const sidedOpenings = new Set<number>();
+  keepSidedParagraphs();
+
+  /**
+   * Findings told side by side, a paragraph each ("The left testicle measures … There is a trace
+   * hydrocele.⏎⏎The right testicle measures … The epididymis has normal appearance."): a sentence
+   * naming no side has the side of its paragraph. Filed under another organ's field than the
+   * paragraph's opening, it would lose that side (the right epididymis read as a repeat of the left),
+   * so such a paragraph stays whole, as written, in the findings' general field.
+   */
+  function keepSidedParagraphs() {
+    const lists = [...subs, other, head];
+    const listOf = new Map<number, number[]>();
+    for (const list of lists) for (const i of list) listOf.set(i, list);
+    const paragraphs: number[][] = [];
+    for (const i of [...listOf.keys()].sort((a, b) => a - b)) {
+      const last = paragraphs[paragraphs.length - 1];
+      const p = last?.[last.length - 1];
+      const [a, b] = [report.sentences[p ?? -1], report.sentences[i]];
+      if (last && p === i - 1 && a.section === b.section && !BLANK_LINE.test(report.text.slice(a.end, b.start))) last.push(i);
+      else paragraphs.push([i]);
+    }
+    const sideOf = (p: number[]) => SIDE_OPENING.exec(report.sentences[p[0]].text)?.[1].toLowerCase();
+    const sided = paragraphs.filter((p) => p.length > 1 && sideOf(p));
+    if (new Set(sided.map(sideOf)).size < 2) return;
+    for (const p of sided) {
+      const opening = listOf.get(p[0]);
+      if (p.every((i) => SIDED.test(report.sentences[i].text) || listOf.get(i) === opening)) continue;
+      sidedOpenings.add(p[0]);
+      for (const i of p) {
+        const list = listOf.get(i)!;
+        list.splice(list.indexOf(i), 1);
+        head.push(i);
+        placedBy.set(i, i === p[0] ? 'unplaced' : 'context');
+      }
+    }
+    head.sort((a, b) => a - b);
+  }
 
   /** Words that name a body part or a modality ("CT ABDOMEN", "PELVIS"). */
+  // (Not a technique that measured the organ before: "There is normal Doppler blood flow.")
   function names(ws: readonly Word[]): boolean {
-    return ws.some((_, j) => BODY_PART_TRIE.match(ws, j) || MODALITY_TRIE.match(ws, j));
+    const exam = (j: number) => {
+      const m = MODALITY_TRIE.match(ws, j);
+      return m !== null && !MEASURED_AFTER.test(report.text.slice(ws[m.end - 1].end));
+    };
+    return ws.some((_, j) => BODY_PART_TRIE.match(ws, j) || exam(j));
   }
 
   function file(x: { i: number; target: Target } | null) {
@@ -506,6 +567,8 @@ export function restructure(report: Report, template: ReportTemplate, options: R
       !(referent && s.start + referent.index <= ev.outsideAt && ev.outsideAt < s.start + referent.index + referent[0].length);
     if (referent && before && !otherOrgan && !ev.clues.some((c) => c.by === 'organ' && !c.landmark))
       return { sub: before.sub, by: 'context' };
+    // "… there is a regression in the findings." naming nothing of its own: the finding before's.
+    if (before && !label && !organs.length && !ev.clues.length && FINDING_REFERENCE.test(s.text)) return { sub: before.sub, by: 'context' };
     // "Parenchyma is homogeneous." after the prostate: a part of the organ the sentence before spoke of.
     if (before && ev.partsOnly && !ev.clues.some((c) => c.by === 'finding' && c.strong)) return { sub: before.sub, by: 'context' };
     // "Non-contrast CT of the thorax within normal limits.": the whole exam, no organ's field. Not a
@@ -602,11 +665,20 @@ export function restructure(report: Report, template: ReportTemplate, options: R
   const findingLines: string[] = ['FINDINGS:'];
   if (head.length) {
     record(head, 'FINDINGS', null, filedTextOf);
+    // (A side's paragraph kept whole starts a line of its own, as it did in the report.)
+    const runs: number[][] = [];
+    for (const i of head)
+      if (runs.length && !sidedOpenings.has(i)) runs[runs.length - 1].push(i);
+      else runs.push([i]);
     findingLines.push(
-      joinGathered(
-        head.map((i) => esc(filedTextOf(i))),
-        eol,
-      ),
+      runs
+        .map((run) =>
+          joinGathered(
+            run.map((i) => esc(filedTextOf(i))),
+            eol,
+          ),
+        )
+        .join(eol),
     );
   }
   // Organs the report speaks of anywhere outside the clinical question: a subsection whose organ the
@@ -655,8 +727,17 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     // A sentence with a lead-in label of its own ("As far as can be observed: Heart size is normal.")
     // starts the line under the field's label when the two would be too long to read as labels of one
     // line, or when the field is Other ("Other: Grade I: ..." reads as one label).
+    // So does a region's label, naming no organ ("Pelvis: The ureters have a normal course."): after the field's label,
+    // "Kidneys and ureters: Pelvis:" would read as the renal pelvis.
     const leadIn = LABEL.exec(texts[0]);
-    if (leadIn && (label === OTHER_LABEL || HEADING_LINE.test(texts[0]) || `${label} ${leadIn[1]}`.split(/\s+/).length > 8))
+    const region = (name: string) => {
+      const lw = wordsOf(name);
+      return lw.some((_, j) => BODY_PART_TRIE.match(lw, j)) && organsNamed(lw, name).length === 0;
+    };
+    if (
+      leadIn &&
+      (label === OTHER_LABEL || HEADING_LINE.test(texts[0]) || `${label} ${leadIn[1]}`.split(/\s+/).length > 8 || region(leadIn[1]))
+    )
       return `${label}:${eol}${joinGathered(texts, eol)}`;
     return `${label}: ${joinGathered(texts, eol)}`;
   }

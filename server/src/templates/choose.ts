@@ -186,6 +186,8 @@ function read(words: readonly Word[]): Reading {
   return r;
 }
 
+const SCAN_RANGE = /\bfrom\s+(?:the\s+)?[\w\s-]{2,40}?\s+(?:to|through|thru)\s+(?:the\s+)?[a-z]/i;
+
 const MODALITY_CUES = Object.entries(
   z.object({ note: z.string(), cues: z.record(z.string(), z.array(z.string().min(1)).min(1)) }).parse(modalityCueData).cues,
 ).map(([code, words]) => ({
@@ -232,8 +234,12 @@ function bestTemplate(
   exam: ReturnType<typeof findExam>,
 ): { choice: TemplateChoice; modality: string | null; parts: Set<string>; title: Word[] } {
   const titleText = exam.span ? report.text.slice(exam.span.start, exam.span.end) : textOfKind(report, 'exam');
-  const titleWords = wordsOf(titleText);
+  // A scan's range ("obtained from the base of the brain to the upper abdomen") names its ends, not
+  // the exam: the body part between them is the one the exam is of, where the exam's reading has it.
+  const range = exam.bodyPart ? SCAN_RANGE.exec(titleText) : null;
+  const titleWords = wordsOf(range ? titleText.slice(0, range.index) : titleText);
   const title = read(titleWords);
+  if (range) title.parts.add(exam.bodyPart!);
   const technique = read(wordsOf(textOfKind(report, 'technique')));
   const modality = exam.modality ?? title.modalities[0] ?? technique.modalities[0] ?? modalityByWords(report.text);
   const namedParts = title.parts.size ? title.parts : new Set(exam.bodyPart ? [exam.bodyPart] : []);

@@ -27,6 +27,11 @@ const Schema = z.object({
   readings: Phrases,
   wholeReport: Phrases,
   beyondLevel: Phrases,
+  stations: z.object({ words: Phrases, vessels: Phrases }),
+  heldPlaces: z.record(z.string(), z.string().min(1)),
+  nodeRegions: Phrases,
+  measuredBy: Phrases,
+  findingReferences: Phrases,
 });
 
 /** Parses and checks the placement words; throws naming a part word that is no organ term. Exported for the tests. */
@@ -49,6 +54,13 @@ export function loadPlacementWords(input: unknown): {
   reading: RegExp;
   wholeReport: RegExp;
   beyondLevel: RegExp;
+  stationGap: RegExp;
+  stationVessels: ReadonlySet<string>;
+  heldPlaces: RegExp;
+  heldPlaceOf: ReadonlyMap<string, string>;
+  nodeRegions: ReadonlySet<string>;
+  measuredAfter: RegExp;
+  findingReference: RegExp;
 } {
   const {
     partWords,
@@ -67,6 +79,11 @@ export function loadPlacementWords(input: unknown): {
     readings,
     wholeReport,
     beyondLevel,
+    stations,
+    heldPlaces,
+    nodeRegions,
+    measuredBy,
+    findingReferences,
   } = Schema.parse(input);
   for (const id of [...lookFindings, ...levelFindings])
     if (!CONCEPT_BY_ID.has(id)) throw new Error(`placement-words: unknown finding ${id}`);
@@ -77,6 +94,9 @@ export function loadPlacementWords(input: unknown): {
     ...locatedBy,
     ...levelParts,
     ...levelAlongside,
+    ...stations.vessels,
+    ...Object.values(heldPlaces),
+    ...nodeRegions,
   ])
     if (!ORGAN_BY_ID.has(id)) throw new Error(`placement-words: unknown organ ${id}`);
   for (const w of partWords) {
@@ -111,6 +131,14 @@ export function loadPlacementWords(input: unknown): {
     reading: phraseRegex(readings),
     wholeReport: phraseRegex(wholeReport),
     beyondLevel: phraseRegex(beyondLevel),
+    // Between the words of one station's name: white space, a hyphen, a station word ("internal jugular chain").
+    stationGap: new RegExp(`^(?:[\\s-]|${phraseRegex(stations.words).source})*$`, 'i'),
+    stationVessels: new Set(stations.vessels),
+    heldPlaces: phraseRegex(Object.keys(heldPlaces), 'gi'),
+    heldPlaceOf: new Map(Object.entries(heldPlaces).map(([w, o]) => [w.toLowerCase(), o])),
+    nodeRegions: new Set(nodeRegions),
+    findingReference: phraseRegex(findingReferences),
+    measuredAfter: new RegExp(`^\\s*${phraseRegex(measuredBy).source}`, 'i'),
   };
 }
 
@@ -133,4 +161,11 @@ export const {
   reading: READING,
   wholeReport: WHOLE_REPORT,
   beyondLevel: BEYOND_LEVEL,
+  stationGap: STATION_GAP,
+  stationVessels: STATION_VESSELS,
+  heldPlaces: HELD_PLACES,
+  heldPlaceOf: HELD_PLACE_OF,
+  nodeRegions: NODE_REGIONS,
+  measuredAfter: MEASURED_AFTER,
+  findingReference: FINDING_REFERENCE,
 } = loadPlacementWords(data);
