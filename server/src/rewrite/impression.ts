@@ -56,6 +56,7 @@ import {
   windowOf,
   type Clauses,
 } from './impression-excerpt';
+import { leansOnOrgan, organBefore, sourceOf, splitAtMarks, withTheirPredicates, withWhatTheyIntroduce } from './impression-whole';
 import {
   adviceItems,
   caveatItems,
@@ -63,6 +64,7 @@ import {
   keptFromImpression,
   otherStatements,
   runInImpression,
+  setsTheScene,
   statedItems,
   statedSections,
   unreadItems,
@@ -392,7 +394,15 @@ export function draftImpression(
   // A caveat on what the exam can show goes with the draft whatever it says.
   items = [...items, ...caveatItems(report, items)];
   if (items.length) items = [...items, ...adviceItems(report, clauses, items)];
-  items = withTheirLabels(report, withTheirAntecedents(report, withoutRepeats(items.flatMap(splitAtQuotes))));
+  // One item per list mark of the report, none that only sets the scene, each with what its sentence tells of it after a ";".
+  const whole = items.flatMap(splitAtQuotes).flatMap((item) => splitAtMarks(report, item));
+  items = withTheirLabels(
+    report,
+    withTheirPredicates(
+      report,
+      withWhatTheyIntroduce(report, withTheirAntecedents(report, withoutRepeats(whole.filter((item) => !setsTheScene(item.text))))),
+    ),
+  );
   // Nothing to list: the old impression's own all-clear, as written, keeps its scope ("No acute intracranial
   // process." is not "No acute abnormality." over a scalp laceration the findings describe).
   const allClear =
@@ -569,10 +579,13 @@ function withTheirAntecedents(report: Report, items: readonly ImpressionItem[]):
       LEANS_ON_PLACE.test(item.text) &&
       !organsNamed(wordsOf(item.text), item.text).some((hit) => LOBED_ELSEWHERE.has(hit.organ));
     const sided = unsided ? [1, 2, 3].map((k) => at - k).find((j) => j >= 0 && SIDE_TEXT.test(report.sentences[j].text)) : undefined;
-    const sideFromBefore = sided !== undefined;
+    // A lobe or segment with no organ of its own ("a nodule in the right lobe" after the thyroid's sentence): the
+    // nearest sentence before that names the organ.
+    const organ = sided === undefined && leansOnOrgan(item.text) ? organBefore(report, at) : undefined;
+    const sideFromBefore = sided !== undefined || organ !== undefined;
     // (Advice and normal statements name no finding: "Further work-up is indicated. Other benign masses …" and
     // "The neurovascular bundles are not involved. The lesion has a PI-RADS score of 2" speak of the lesion before.)
-    let back = sided ?? at - 1;
+    let back = sided ?? organ ?? at - 1;
     while (!sideFromBefore && back > 0 && report.sentences[back].section === sentence.section && namesNothing(report.sentences[back].text))
       back--;
     const prev = report.sentences[back];
@@ -595,7 +608,7 @@ function withTheirAntecedents(report: Report, items: readonly ImpressionItem[]):
       const prior = report.sentences[at - 2];
       const chain = SPEAKS_OF_BEFORE.test(prev.text) && prior && prior.section === sentence.section ? `${tidy(prior.text)} ` : '';
       const text = tidy(prev.text);
-      if (OPENS_BACK.test(first) && text && !namesNothing(prev.text) && !item.text.includes(text.slice(0, -1)))
+      if ((OPENS_BACK.test(first) || organ !== undefined) && text && !namesNothing(prev.text) && !item.text.includes(text.slice(0, -1)))
         item.text = `${chain}${text} ${item.text}`;
       continue;
     }
@@ -658,16 +671,6 @@ const LOBED_ELSEWHERE = new Set(['liver', 'thyroid', 'prostate']);
 // "in the lower lobe", "around the nodules", "the basal segment": a place in the lung the sentence names without a side.
 const LEANS_ON_PLACE = /\b(?:lobes?|segments?|the (?:nodules?|lesions?|masses|consolidations?))\b/i;
 
-/** The report sentence an item's sentence was lifted from (its words in order, "is noted" and the like left out); -1 when none. */
-function sourceOf(report: Report, sentence: string): number {
-  const words = tokens(sentence);
-  const inOrder = (text: string) => {
-    let k = 0;
-    for (const w of tokens(text)) if (w === words[k]) k++;
-    return k === words.length;
-  };
-  return words.length ? report.sentences.findIndex((s) => inOrder(s.text)) : -1;
-}
 // The words of a comparison itself, which name no finding.
 const TIME_TALK = new Set(
   'compared comparison previous prior earlier examination study difference significant change changes amount there finding findings appearance these those which patient'.split(

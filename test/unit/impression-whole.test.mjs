@@ -1,0 +1,124 @@
+// Draft impression items kept whole (rewrite/impression-whole.ts, impression-excerpt.ts): one item per list
+// mark, no item that only sets the scene, a predicate kept with its subject across ";", a lobe or segment
+// with its organ, a qualifying piece and a parenthesis kept with what they qualify. Each draft is offered.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { engine, load } from '../helpers/engine.mjs';
+
+const { rewrite } = load('rewrite/index.js');
+const { setsTheScene } = load('rewrite/impression-kept.js');
+
+/** The offered draft's items (fails when the verifier refuses it). */
+function items(text) {
+  const r = rewrite('impression', engine.analyze(text));
+  assert.deepEqual(r.verification.reasons, [], text);
+  return r.placed.split('\n').map((line) => line.replace(/^\d+\.\s*/, ''));
+}
+const chest = (body) => `EXAM: CT CHEST\nFINDINGS: ${body}\n`;
+
+test('impression items: each bullet, dash or number of a run-in impression is one item, after an abbreviation too', () => {
+  const bullets = items(
+    chest(
+      'Heart size is normal. A 9 mm sclerotic lesion is seen in the T8 vertebral body. There is a small left pleural effusion. • Operated breast ca. • Stable sclerotic lesion in the T8 vertebra. • Small left pleural effusion.',
+    ),
+  );
+  assert.ok(bullets.includes('Operated breast ca.'), bullets.join('\n'));
+  assert.ok(bullets.includes('Stable sclerotic lesion in the T8 vertebra.'), bullets.join('\n'));
+  const dashes = items(
+    chest(
+      'A 2.1 cm spiculated mass is seen in the right upper lobe. There are enlarged right hilar lymph nodes up to 14 mm. - Known lung ca. - Right upper lobe mass, stable. - Right hilar lymphadenopathy.',
+    ),
+  );
+  assert.ok(dashes.includes('Known lung ca.'), dashes.join('\n'));
+  assert.ok(dashes.includes('Right upper lobe mass, stable.'), dashes.join('\n'));
+  for (const line of [...bullets, ...dashes]) assert.doesNotMatch(line, /[•·]|\. - /, line);
+});
+
+test('impression items: a clause that introduces a bullet goes with it; one that only sets the scene is no item', () => {
+  const introduced = items(
+    chest(
+      'There is a moderate right pleural effusion with adjacent atelectasis. In the patient with operated colon cancer; • Moderate right pleural effusion and atelectasis.',
+    ),
+  );
+  assert.ok(
+    introduced.some((line) => /^In the patient with operated colon cancer; moderate right pleural effusion/.test(line)),
+    introduced.join('\n'),
+  );
+  const followUp = items(
+    chest(
+      'There are enlarged mediastinal lymph nodes up to 18 mm, unchanged. In the follow-up of lymphoma: • Unchanged mediastinal lymphadenopathy.',
+    ),
+  );
+  assert.ok(
+    followUp.some((line) => /^In the follow-up of lymphoma: unchanged mediastinal lymphadenopathy/.test(line)),
+    followUp.join('\n'),
+  );
+  assert.ok(!followUp.includes('In the follow-up of lymphoma.'), followUp.join('\n'));
+  const scene = items(
+    chest(
+      'Calibration of mediastinal vascular structures is natural. When examined in the lung parenchyma window; No nodule or infiltration is seen. On the post-contrast images: No enhancing lesion. The gallbladder is operated.',
+    ),
+  );
+  assert.deepEqual(scene, ['The gallbladder is operated.']);
+});
+
+test('impression items: setsTheScene knows how the images were looked at from a statement of a finding', () => {
+  for (const text of [
+    'When examined in the lung parenchyma window;',
+    'On the post-contrast images:',
+    'In the mediastinal window',
+    'When evaluated in the bone window',
+    'On sagittal reformats',
+    'As far as can be seen;',
+  ])
+    assert.equal(setsTheScene(text), true, text);
+  for (const text of [
+    'In the lung window there is a nodule',
+    'In the sections passing through the upper abdomen, a 2 cm cyst in the liver',
+    'On the post-contrast images there is a 12 mm enhancing lesion',
+    'In the patient with operated colon cancer',
+  ])
+    assert.equal(setsTheScene(text), false, text);
+});
+
+test('impression items: a time or change told after ";" with no subject of its own stays with its subject', () => {
+  const lines = items(
+    chest(
+      'There are several millimetric nodules in both lungs. There is a hypodense lesion in the left kidney. • Several millimetric nodules in both lungs; is stable. • Hypodense lesion in the left kidney (cyst?); has increased in size.',
+    ),
+  );
+  assert.ok(lines.includes('Several millimetric nodules in both lungs; is stable.'), lines.join('\n'));
+  assert.ok(lines.includes('Hypodense lesion in the left kidney (cyst?); has increased in size.'), lines.join('\n'));
+});
+
+test('impression items: a lobe or segment named without its organ takes the sentence that names the organ', () => {
+  const lines = items(
+    'EXAM: CT NECK AND CHEST\nFINDINGS: The thyroid gland is enlarged. A 12 mm hypodense nodule is seen in the right lobe. The liver is mildly enlarged. There is a 15 mm hypodense lesion in segment 6. A 6 mm nodule is seen in the right lower lobe.\n',
+  );
+  const thyroid = lines.find((line) => /12 mm/.test(line));
+  assert.match(thyroid ?? '', /thyroid/i, lines.join('\n'));
+  const liver = lines.find((line) => /15 mm/.test(line));
+  assert.match(liver ?? '', /liver/i, lines.join('\n'));
+  // A lung lobe says its organ: nothing goes before it.
+  assert.ok(lines.includes('6 mm nodule in the right lower lobe.'), lines.join('\n'));
+});
+
+test('impression items: a piece that says where most, what cannot be said, or a parenthesis is kept with its finding', () => {
+  const lines = items(
+    chest(
+      'Mild bronchiectasis is seen in both lungs, predominantly in the lower lobes. There is a 2 cm hypodense lesion in the liver, which cannot be characterized on this examination. There is a 5 mm nodule in the left upper lobe (series 4, image 22), likely a granuloma.',
+    ),
+  );
+  assert.ok(
+    lines.some((line) => /bronchiectasis.*predominantly in the lower lobes/.test(line)),
+    lines.join('\n'),
+  );
+  assert.ok(
+    lines.some((line) => /hypodense lesion.*which cannot be characterized/.test(line)),
+    lines.join('\n'),
+  );
+  assert.ok(
+    lines.some((line) => /\(series 4, image 22\)/.test(line)),
+    lines.join('\n'),
+  );
+});
