@@ -122,3 +122,65 @@ test('impression items: a piece that says where most, what cannot be said, or a 
     lines.join('\n'),
   );
 });
+
+test('impression items: the other side of a contrast stays with its finding ("…, which may be scarring, but malignancy cannot be excluded")', () => {
+  const apex = items(
+    chest('There is a spiculated opacity at the left apex, which may represent scarring, but malignancy cannot be excluded.'),
+  );
+  assert.deepEqual(apex, ['Spiculated opacity at the left apex, which may represent scarring, but malignancy cannot be excluded.']);
+  const kidney = items(
+    'EXAM: CT ABDOMEN\nFINDINGS: There is a 1.5 cm lesion in the right kidney, which may represent a hyperdense cyst, but a solid mass cannot be excluded. The liver is normal.\n',
+  );
+  assert.deepEqual(kidney, [
+    '1.5 cm lesion in the right kidney, which may represent a hyperdense cyst, but a solid mass cannot be excluded.',
+  ]);
+});
+
+test('impression items: the comparison a sentence opens on stays with its finding, which is then not new', () => {
+  const lines = items(
+    chest(
+      'As seen on the prior examination, there is a large right chest wall mass measuring 10 cm. Compared with the prior study, there is a 9 mm nodule in the left lower lobe.',
+    ),
+  );
+  assert.ok(
+    lines.some((line) => /^As seen on the prior examination, .*chest wall mass/.test(line)),
+    lines.join('\n'),
+  );
+  assert.ok(
+    lines.some((line) => /^Compared with the prior study, .*9 mm nodule/.test(line)),
+    lines.join('\n'),
+  );
+});
+
+test('impression items: a finding placed from "the mass" goes after the item naming the mass, not the one before it', () => {
+  const chestWall = items(
+    chest(
+      'There is a large right chest wall mass measuring 10 cm. There is a small left pleural effusion. Just superior to the mass is a second focus of tumor measuring 5 x 3 cm.',
+    ),
+  );
+  assert.ok(
+    chestWall.some((line) => /chest wall mass measuring 10 cm\. Just superior to the mass/.test(line)),
+    chestWall.join('\n'),
+  );
+  assert.ok(chestWall.includes('Small left pleural effusion.'), chestWall.join('\n'));
+  const pancreas = items(
+    'EXAM: CT ABDOMEN\nFINDINGS: There is a 4 cm hypodense mass in the pancreatic head. There is mild splenomegaly. Adjacent to the mass is a 1.5 cm enlarged lymph node.\n',
+  );
+  assert.ok(
+    pancreas.some((line) => /pancreatic head\. Adjacent to the mass/.test(line)),
+    pancreas.join('\n'),
+  );
+});
+
+test('impression items: a time with no subject after ";" stays with its finding; a finding of its own after ";" does not', () => {
+  const lines = items(
+    chest(
+      'There is a 6 mm nodule in the right upper lobe; unchanged since 2020. Right lower lobe consolidation; is new compared with the prior study.',
+    ),
+  );
+  assert.ok(lines.includes('6 mm nodule in the right upper lobe; unchanged since 2020.'), lines.join('\n'));
+  assert.ok(lines.includes('Right lower lobe consolidation; is new compared with the prior study.'), lines.join('\n'));
+  assert.ok(!lines.some((line) => /^Is new/.test(line)), lines.join('\n'));
+  const two = items(chest('There is a 6 mm nodule in the right upper lobe; new 5 mm nodule in the left lower lobe.'));
+  assert.ok(two.includes('6 mm nodule in the right upper lobe.'), two.join('\n'));
+});

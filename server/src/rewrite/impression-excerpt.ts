@@ -267,6 +267,10 @@ const OPENING_PLACE =
 const QUALIFIES_BEFORE =
   /^\s*(?:and\s+)?(?:(?:especially|predominantly|particularly|mainly|mostly|chiefly|primarily|more prominent(?:ly)?|most (?:prominent(?:ly)?|marked(?:ly)?|pronounced))\b|(?:which|that)\s+(?:cannot|could not|can not|can't|is not|are not|was not|were not)\s+(?:be\s+)?(?:further\s+)?(?:characteri[sz]ed|evaluated|assessed|differentiated|distinguished|excluded)\b|(?:which|that)\s+(?:is|are|was|were|remains?)\s+(?:indeterminate|nonspecific|non-specific|too small to)\b)/i;
 
+// A piece that tells what the finding is compared with: "As seen on the prior examination", "Compared with the CT of 2019".
+const OPENING_COMPARISON =
+  /^\s*(?:as (?:was )?(?:seen|noted|described|demonstrated|shown|before)|(?:when )?compared (?:with|to)|in comparison (?:with|to)|relative to|since the (?:prior|previous|last))\b/i;
+
 export function windowOf(report: Report, clauses: Clauses, c: Clause, start: number, end: number): string | null {
   const governed = levelParagraphOf(report, c);
   if (governed) return governed;
@@ -296,9 +300,11 @@ export function windowOf(report: Report, clauses: Clauses, c: Clause, start: num
       i > 0 && (LINKING.has(firstWord(piece)) || LINKING.has(firstWord(words)) || /\b(?:it|its|they|them|their)\b/i.test(words));
     // Nor the place the clause opens on ("In addition, in the basal segments of the lower lobes, an area of …"): only a connective goes.
     const placeCut = i > 0 && OPENING_PLACE.test(report.text.slice(pieces[i - 1].start, pieces[i - 1].end));
+    // Nor the comparison it opens on ("As seen on the prior examination, there is …"): without it the finding reads as new.
+    const sinceCut = pieces.slice(0, i).some((p) => OPENING_COMPARISON.test(report.text.slice(p.start, p.end)));
     // Nor a run that leaves off the piece after it that qualifies it ("…, predominantly in the lower lobes", "…, which cannot be characterized").
     const qualified = pieces[j + 1] && QUALIFIES_BEFORE.test(report.text.slice(pieces[j + 1].start, pieces[j + 1].end));
-    if (leans || placeCut || qualified || (rest && PREDICATE.has(rest)) || !carries(text, c)) continue;
+    if (leans || placeCut || sinceCut || qualified || (rest && PREDICATE.has(rest)) || !carries(text, c)) continue;
     return before + text + (j === pieces.length - 1 ? sequelOf(report, clauses, c) : '');
   }
   return null;

@@ -66,6 +66,13 @@ export function splitAtMarks(report: Report, item: ImpressionItem): ImpressionIt
 const BARE_PREDICATE =
   /^\s*[;,]\s*(?:and\s+)?(?:(?:is|are|was|were)|(?:has|have|had)(?:\s+(?:been|remained|become))?|remains?|remained|appears?|measures?|measured|shows?|showed)\b[^;.]*?(?=\s*(?:[;.]|$))/i;
 
+// Words of a comparison, which name no finding of their own ("since", "in size", "compared with the prior study").
+const TIME_TALK = new Set(
+  'since size sizes dimension dimensions number appearance interval compared comparison previous prior examination exam study'.split(' '),
+);
+// A clause after ";" (up to the next one or the full stop), to be read for a time with no subject.
+const BARE_TIME = /^\s*;\s*[^;.]*?(?=\s*(?:[;.]|$))/;
+
 /** Where in `sentence` the item's last words end (its last four words in order); -1 when not found. */
 function endIn(sentence: string, item: string): number {
   const words = tokens(item).slice(-4);
@@ -87,10 +94,14 @@ export function withTheirPredicates(report: Report, items: readonly ImpressionIt
     for (const at of sourcesOf(report, last)) {
       const sentence = report.sentences[at].text;
       const end = endIn(sentence, last);
-      const rest = end < 0 ? null : BARE_PREDICATE.exec(sentence.slice(end));
+      const after = end < 0 ? '' : sentence.slice(end);
+      const verb = BARE_PREDICATE.exec(after);
+      const rest = verb ?? BARE_TIME.exec(after);
       if (!rest) continue;
       const read = readClause(rest[0], { start: 0, end: rest[0].length }, 'findings', null);
       if (!read.time.size && !read.quantities.length && !read.severity.length) continue;
+      // No verb: only words of time or change ("; unchanged since 2020", "; previously 9 mm"), naming nothing of their own.
+      if (!verb && (!read.words.every((w) => TIME_TALK.has(w)) || !read.time.size)) continue;
       const predicate = rest[0].replace(/\s+/g, ' ').trim();
       if (item.text.toLowerCase().includes(predicate.replace(/^[;,]\s*/, '').toLowerCase())) return item;
       return { ...item, text: `${item.text.replace(/[.\s]+$/, '')}${predicate}.` };
@@ -151,6 +162,40 @@ export function withWhatTheyIntroduce(report: Report, items: readonly Impression
     if (!host || bare(host.text).startsWith(bare(item.text))) continue;
     host.text = `${item.text.replace(/[.\s]+$/, '')}; ${decapitalise(host.text)}`;
     host.findings.unshift(...item.findings);
+    out.splice(i--, 1);
+  }
+  return out;
+}
+
+// A place told from a finding named before: "Just superior to the mass is …", "Adjacent to the lesion, …".
+const FROM_THE_ONE_NAMED =
+  /^\s*(?:just |immediately )?(?:superior|inferior|anterior|posterior|medial|lateral|adjacent|deep|superficial|proximal|distal|cranial|caudal) (?:to|of) the (mass|lesion|nodule|tumou?r|collection|cyst|fracture|abnormality)\b/i;
+
+/**
+ * "Just superior to the mass is a second focus of tumor …": an item placed from the finding named before goes
+ * right after the item that names it (the latest such in the report before it), not after whatever came between.
+ */
+export function withTheirReferents(report: Report, items: readonly ImpressionItem[]): ImpressionItem[] {
+  const out = items.map((item) => ({ ...item, findings: [...item.findings] }));
+  for (let i = 0; i < out.length; i++) {
+    const item = out[i];
+    const named = FROM_THE_ONE_NAMED.exec(item.text)?.[1];
+    const at = named ? sourceOf(report, item.text.split(/(?<=[a-z0-9)]\.)\s+(?=[A-Z])/)[0]) : -1;
+    if (!named || at < 0) continue;
+    const noun = new RegExp(`\\b${escapeRegExp(named)}`, 'i');
+    let host: ImpressionItem | undefined;
+    let hostAt = -1;
+    for (const x of out) {
+      if (x === item || !noun.test(x.text)) continue;
+      const from = sourceOf(report, x.text.split(/(?<=[a-z0-9)]\.)\s+(?=[A-Z])/)[0]);
+      if (from >= 0 && from < at && from > hostAt && report.sentences[from].section === report.sentences[at].section) {
+        host = x;
+        hostAt = from;
+      }
+    }
+    if (!host) continue;
+    host.text = `${host.text} ${item.text}`;
+    host.findings.push(...item.findings);
     out.splice(i--, 1);
   }
   return out;

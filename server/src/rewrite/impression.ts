@@ -56,7 +56,15 @@ import {
   windowOf,
   type Clauses,
 } from './impression-excerpt';
-import { leansOnOrgan, organBefore, sourceOf, splitAtMarks, withTheirPredicates, withWhatTheyIntroduce } from './impression-whole';
+import {
+  leansOnOrgan,
+  organBefore,
+  sourceOf,
+  splitAtMarks,
+  withTheirPredicates,
+  withTheirReferents,
+  withWhatTheyIntroduce,
+} from './impression-whole';
 import {
   adviceItems,
   caveatItems,
@@ -398,9 +406,15 @@ export function draftImpression(
   const whole = items.flatMap(splitAtQuotes).flatMap((item) => splitAtMarks(report, item));
   items = withTheirLabels(
     report,
-    withTheirPredicates(
-      report,
-      withWhatTheyIntroduce(report, withTheirAntecedents(report, withoutRepeats(whole.filter((item) => !setsTheScene(item.text))))),
+    // (Again without repeats: a predicate listed alone, "Is new compared with the prior study.", is now its subject's.)
+    withoutRepeats(
+      withTheirPredicates(
+        report,
+        withWhatTheyIntroduce(
+          report,
+          withTheirAntecedents(report, withTheirReferents(report, withoutRepeats(whole.filter((item) => !setsTheScene(item.text))))),
+        ),
+      ),
     ),
   );
   // Nothing to list: the old impression's own all-clear, as written, keeps its scope ("No acute intracranial
@@ -515,6 +529,8 @@ const SPEAKS_OF_BEFORE = oneOf([
   // A bare structure with "the" in mid-sentence: the one the sentence before named ("… of the tendon consistent with …").
   /\b(?:of|in|within|along) the (?:tendon|ligament|lesion|mass|nodule|cyst)\b(?!\s+(?:of|in|at)\b)/,
 ]);
+// A later clause that answers the first: "…, but malignancy cannot be excluded", "…; however, the proximal arteries are patent".
+const CONTRAST = /[,;]\s*(?:but|however|although|though|whereas|yet)\b[\s,]*$/i;
 // Words that join a sentence's later clause to its first: "…, but other possibilities …".
 const JOINER = /[\s,;:]*(?:\b(?:but|however|although|though|whereas|while|and)\b)?[\s,;:]*$/i;
 
@@ -548,16 +564,22 @@ function withTheirAntecedents(report: Report, items: readonly ImpressionItem[]):
     const sentence = report.sentences[at];
     // A later clause of its sentence that leans on the clause before it: the sentence whole.
     const from = startIn(sentence.text, first);
-    const opening = from > 0 ? sentence.text.slice(0, from).replace(JOINER, '') : '';
+    // (Up to the item's words and the article its tidying took off: "…, but a solid mass cannot be excluded".)
+    const upTo = sentence.text.slice(0, from).replace(/\b(?:a|an|the)\s*$/i, '');
+    const opening = from > 0 ? upTo.replace(JOINER, '') : '';
     // (Its pointer taken off or not: "…; it has just emerged" is listed as "Has just emerged.")
     const pointer = /\b(?:it|this|these|those|they)\s*$/i.test(sentence.text.slice(0, from));
-    if (opening && tokens(opening).filter((w) => !UNSAID.has(w)).length >= 2 && (pointer || SPEAKS_OF_BEFORE.test(first))) {
+    // (Or it is the other side of a contrast: "…, which may represent scarring, but malignancy cannot be excluded" is one reading.)
+    const contrast = CONTRAST.test(upTo);
+    if (opening && tokens(opening).filter((w) => !UNSAID.has(w)).length >= 2 && (pointer || contrast || SPEAKS_OF_BEFORE.test(first))) {
       const whole = tidy(sentence.text);
       const lead = bare(tidy(opening));
       const host = out.find((x) => x !== item && bare(x.text).includes(lead));
       const rest = item.text.slice(first.length);
       if (!host) {
         item.text = whole + rest;
+        // A sentence whole that opens back ("These may be reactive; however, …") is read again, for what it speaks of.
+        if (OPENS_BACK.test(whole)) i--;
         continue;
       }
       if (!bare(host.text).includes(bare(whole))) {
