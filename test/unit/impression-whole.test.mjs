@@ -184,3 +184,22 @@ test('impression items: a time with no subject after ";" stays with its finding;
   const two = items(chest('There is a 6 mm nodule in the right upper lobe; new 5 mm nodule in the left lower lobe.'));
   assert.ok(two.includes('6 mm nodule in the right upper lobe.'), two.join('\n'));
 });
+
+test('impression items: a statement placing another finding by one already listed ("rib destruction in the region of the mass") is listed too', () => {
+  const ribs = items(
+    chest(
+      'There is a large right chest wall mass measuring 10 cm. There is extensive rib destruction in the region of the chest wall mass.',
+    ),
+  );
+  assert.ok(
+    ribs.some((line) => /rib destruction/.test(line)),
+    ribs.join('\n'),
+  );
+  const adrenal = items(
+    'EXAM: CT ABDOMEN\nFINDINGS: There is a 7 cm left adrenal mass. There is invasion of the upper pole of the left kidney by the left adrenal mass.\n',
+  );
+  assert.ok(
+    adrenal.some((line) => /invasion of the upper pole of the left kidney/i.test(line)),
+    adrenal.join('\n'),
+  );
+});

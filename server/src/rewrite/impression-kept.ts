@@ -195,7 +195,15 @@ export function statedItems(
     // And each alternative it offers, by most of its words ("… and organizing pneumonia" is not said by
     // "viral pneumonia"); a description told with less ("The effusion layers posteriorly") is the item's.
     const parts = !c.hedged.size || !partsUnsaid(c, new Set(alike.flatMap((d) => d.words))).length;
-    if (closest && named && parts && !lost.length) continue;
+    // A statement that names an item's finding to place another by it ("extensive rib destruction in the region of the
+    // chest wall mass") is not told by that item, written from another sentence: what it alone adds goes unsaid.
+    const writtenHere = items.some((item) => item.findings[0] && c.start <= item.findings[0].start && item.findings[0].start < c.end);
+    // (Told before the finding it names, as its subject: "The effusion layers posteriorly" only describes the effusion.)
+    const itemWords = new Set(alike.flatMap((d) => d.words));
+    const subject = own.length ? report.text.slice(c.start, Math.min(...own.map((f) => f.start))) : '';
+    const subjectWords = subject ? readClause(subject, { start: 0, end: subject.length }, 'findings', null).words : [];
+    const adds = !writtenHere && subjectWords.filter((w) => !GENERIC.has(w) && !itemWords.has(w)).length >= 2;
+    if (closest && named && parts && !lost.length && !adds) continue;
     // The cue words' reading of significant counts too where an item says it with less ("Retention cyst
     // versus polyp" for the findings' "large retention cyst versus polyp"); and any statement an item
     // says without its size, grade or time ("Dilated common duct … as described" for "… up to 1 cm").
