@@ -203,3 +203,12 @@ test('impression items: a statement placing another finding by one already liste
     adrenal.join('\n'),
   );
 });
+
+test('impression items: an all-clear run in after a quotation mark is kept without the mark', () => {
+  for (const mark of ['"', '\u201c']) {
+    const lines = items(
+      chest(`Heart size is normal. No pleural effusion. No nodule in either lung. ${mark} Thoracic CT examination within normal limits`),
+    );
+    assert.deepEqual(lines, ['Thoracic CT examination within normal limits.']);
+  }
+});

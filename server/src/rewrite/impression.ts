@@ -424,6 +424,8 @@ export function draftImpression(
   const ownAllClear =
     allClear &&
     stripListNumber(allClear.text)
+      // (CT-RATE's impression opens on a quotation mark: '" Thoracic CT examination within normal limits'.)
+      .replace(/^[\s"\u201c\u201d]+/, '')
       .trim()
       .replace(/[.;,]*$/, '.');
   // Else "no acute …" only when every statement of the findings reads as normal or negative: what else they
