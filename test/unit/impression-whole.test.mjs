@@ -99,6 +99,20 @@ test('impression items: a lobe or segment named without its organ takes the sent
   assert.match(thyroid ?? '', /thyroid/i, lines.join('\n'));
   const liver = lines.find((line) => /15 mm/.test(line));
   assert.match(liver ?? '', /liver/i, lines.join('\n'));
+  // The organ's sentence goes before it even when it calls the organ normal otherwise.
+  const normalOrgan = items(
+    chest(
+      'Heart size is normal. Thyroid gland sizes are normal. However, a millimetric hypodense nodule is observed in the right lobe. The liver is normal in size. A 9 mm hypodense lesion is seen in the left lobe.',
+    ),
+  );
+  assert.ok(
+    normalOrgan.some((line) => /^Thyroid gland sizes are normal\. .*nodule .*right lobe/.test(line)),
+    normalOrgan.join('\n'),
+  );
+  assert.ok(
+    normalOrgan.some((line) => /^The liver is normal in size\. .*9 mm .*left lobe/.test(line)),
+    normalOrgan.join('\n'),
+  );
   // A lung lobe says its organ: nothing goes before it.
   assert.ok(lines.includes('6 mm nodule in the right lower lobe.'), lines.join('\n'));
 });

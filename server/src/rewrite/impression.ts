@@ -632,7 +632,8 @@ function withTheirAntecedents(report: Report, items: readonly ImpressionItem[]):
       const prior = report.sentences[at - 2];
       const chain = SPEAKS_OF_BEFORE.test(prev.text) && prior && prior.section === sentence.section ? `${tidy(prior.text)} ` : '';
       const text = tidy(prev.text);
-      if ((OPENS_BACK.test(first) || organ !== undefined) && text && !namesNothing(prev.text) && !item.text.includes(text.slice(0, -1)))
+      // (The organ's sentence even when it calls the organ normal: "Thyroid gland sizes are normal. However, a nodule … in the right lobe".)
+      if ((organ !== undefined || (OPENS_BACK.test(first) && !namesNothing(prev.text))) && text && !item.text.includes(text.slice(0, -1)))
         item.text = `${chain}${text} ${item.text}`;
       continue;
     }
