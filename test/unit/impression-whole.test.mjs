@@ -150,6 +150,17 @@ test('impression items: the other side of a contrast stays with its finding ("â€
   ]);
 });
 
+test('impression items: a later clause after "but" that describes rather than hedges is not joined (the draft stays offered)', () => {
+  const lines = items(
+    'EXAM: CT CORONARY ANGIOGRAM\nFINDINGS:\nLEFT MAIN CORONARY ARTERY: The left main coronary artery has a posteriorly positioned take-off from the valve cusp, with a patent ostium, and it has an extramural (non-malignant) course. The vessel is of moderate size. There is an apparent second ostium, in a more normal anatomic location, but quite small. This has an extramural (non-malignant) course.\nRIGHT CORONARY ARTERY: There is a 6 mm aneurysm of the proximal right coronary artery.\n',
+  );
+  assert.ok(
+    lines.some((line) => /6 mm aneurysm/.test(line)),
+    lines.join('\n'),
+  );
+  assert.ok(!lines.some((line) => /normal anatomic location, but quite small/.test(line)), lines.join('\n'));
+});
+
 test('impression items: the comparison a sentence opens on stays with its finding, which is then not new', () => {
   const lines = items(
     chest(

@@ -533,6 +533,9 @@ const SPEAKS_OF_BEFORE = oneOf([
 ]);
 // A later clause that answers the first: "…, but malignancy cannot be excluded", "…; however, the proximal arteries are patent".
 const CONTRAST = /[,;]\s*(?:but|however|although|though|whereas|yet)\b[\s,]*$/i;
+// What a caveat says: "cannot be excluded", "would be difficult to totally exclude", "the possibility of …", "may …".
+const CAVEAT_WORDS =
+  /\b(?:exclude[sd]?|excluding|rule[sd]? out|ruled out|possibility|possibly|possible|may|might|could|cannot|favou?red|likely)\b/i;
 // Words that join a sentence's later clause to its first: "…, but other possibilities …".
 const JOINER = /[\s,;:]*(?:\b(?:but|however|although|though|whereas|while|and)\b)?[\s,;:]*$/i;
 
@@ -572,7 +575,8 @@ function withTheirAntecedents(report: Report, items: readonly ImpressionItem[]):
     // (Its pointer taken off or not: "…; it has just emerged" is listed as "Has just emerged.")
     const pointer = /\b(?:it|this|these|those|they)\s*$/i.test(sentence.text.slice(0, from));
     // (Or it is the other side of a contrast: "…, which may represent scarring, but malignancy cannot be excluded" is one reading.)
-    const contrast = CONTRAST.test(upTo);
+    // (A caveat, not a description: "…, in a more normal anatomic location, but quite small" is two statements.)
+    const contrast = CONTRAST.test(upTo) && CAVEAT_WORDS.test(first);
     if (opening && tokens(opening).filter((w) => !UNSAID.has(w)).length >= 2 && (pointer || contrast || SPEAKS_OF_BEFORE.test(first))) {
       const whole = tidy(sentence.text);
       const lead = bare(tidy(opening));
