@@ -237,3 +237,18 @@ test('impression items: an all-clear run in after a quotation mark is kept witho
     assert.deepEqual(lines, ['Thoracic CT examination within normal limits.']);
   }
 });
+
+test('impression items: a sentence ending on "in it" or "within it" goes with the finding it speaks of', () => {
+  const lung = items(
+    chest(
+      'There is a consolidation area in the right lower lobe. Air bronchograms are observed in it. There is a 5 mm nodule in the left upper lobe.',
+    ),
+  );
+  assert.ok(lung.includes('Consolidation area in the right lower lobe. Air bronchograms are observed in it.'), lung.join('\n'));
+  const mass = items(
+    chest(
+      'There is a 2 cm mass in the right upper lobe. A small focus of hemorrhage is seen within it. There is a small left pleural effusion.',
+    ),
+  );
+  assert.ok(mass[0]?.startsWith('2 cm mass in the right upper lobe. Small focus of hemorrhage'), mass.join('\n'));
+});

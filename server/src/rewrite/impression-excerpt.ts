@@ -24,9 +24,9 @@ const FILLER =
   /^(?:(?:and|but|with|while|whereas|also|however|additionally|furthermore)\b,?\s+)?(?:there (?:is|are|was|were)\s+(?:also\s+)?|(?:this|the) (?:study|exam|examination|scan|images?) (?:demonstrates|shows|reveals)\s+)?(?:an?\s+(?=\S))?/i;
 // "This study demonstrates …" speaks of the exam, not of a finding named before.
 const THIS_STUDY = /^\s*this (?:study|exam|examination|scan|images?)\b/i;
-// "… changes associated with this.": a sentence that ends pointing back.
-const ENDS_POINTING = /\b(?:with|of|to|from|in|by|on) (?:this|these)[\s.]*$/i;
-/** Whether the text leans on what was said before: it opens on "It", "These lesions", "Measuring", or ends on "with this". */
+// "… changes associated with this.", "Air bronchograms are observed in it.": a sentence that ends pointing back.
+const ENDS_POINTING = /\b(?:with|of|to|from|in|within|inside|by|on) (?:this|these|it|them)[\s.]*$/i;
+/** Whether the text leans on what was said before: it opens on "It", "These lesions", "Measuring", or ends on "with this", "in it". */
 export const pointsBack = (text: string) =>
   (CUES.dangling.includes(firstWord(text)) && !THIS_STUDY.test(text)) || ENDS_POINTING.test(text) || THE_ONE_NAMED.test(text);
 // "The region demonstrates …", "The mass shows …", "The described appearance may be …", "enhancement seen
