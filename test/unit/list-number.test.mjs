@@ -16,6 +16,7 @@ test('a list number is taken off, with its space, glued to its word or not', () 
   assert.equal(stripListNumber('1.Very mild degenerative change.'), 'Very mild degenerative change.');
   assert.equal(stripListNumber('- Small effusion.'), 'Small effusion.');
   assert.equal(stripListNumber('• Small effusion.'), 'Small effusion.');
+  assert.equal(stripListNumber('· Small effusion.'), 'Small effusion.');
   assert.equal(stripListNumber('3.'), '');
 });
 

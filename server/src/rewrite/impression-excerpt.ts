@@ -24,9 +24,9 @@ const FILLER =
   /^(?:(?:and|but|with|while|whereas|also|however|additionally|furthermore)\b,?\s+)?(?:there (?:is|are|was|were)\s+(?:also\s+)?|(?:this|the) (?:study|exam|examination|scan|images?) (?:demonstrates|shows|reveals)\s+)?(?:an?\s+(?=\S))?/i;
 // "This study demonstrates …" speaks of the exam, not of a finding named before.
 const THIS_STUDY = /^\s*this (?:study|exam|examination|scan|images?)\b/i;
-// "… changes associated with this.": a sentence that ends pointing back.
-const ENDS_POINTING = /\b(?:with|of|to|from|in|by|on) (?:this|these)[\s.]*$/i;
-/** Whether the text leans on what was said before: it opens on "It", "These lesions", "Measuring", or ends on "with this". */
+// "… changes associated with this.", "Air bronchograms are observed in it.": a sentence that ends pointing back.
+const ENDS_POINTING = /\b(?:with|of|to|from|in|within|inside|by|on) (?:this|these|it|them)[\s.]*$/i;
+/** Whether the text leans on what was said before: it opens on "It", "These lesions", "Measuring", or ends on "with this", "in it". */
 export const pointsBack = (text: string) =>
   (CUES.dangling.includes(firstWord(text)) && !THIS_STUDY.test(text)) || ENDS_POINTING.test(text) || THE_ONE_NAMED.test(text);
 // "The region demonstrates …", "The mass shows …", "The described appearance may be …", "enhancement seen
@@ -52,7 +52,7 @@ export const firstWord = (text: string) => text.toLowerCase().match(/[a-z0-9]+/)
 /** A piece of report text as an item: list mark, leading filler and end punctuation off, capitalised, one full stop. */
 export function tidy(text: string): string {
   const t = stripListNumber(text)
-    .replace(/^[\s"'“”•*-]+/, '')
+    .replace(/^[\s"'“”•·*-]+/, '')
     // A quotation mark between two statements (CT-RATE's summary lines) is a dash: one clause still, as the verifier reads it.
     .replace(/\s+["“”]\s+(?=[A-Z])/g, ' - ')
     .replace(/\s+/g, ' ')
@@ -90,7 +90,7 @@ export function carries(text: string, c: Clause): boolean {
 // "Cartilage, bones, and marrow:" opening a clause (clauses.ts's one label pattern).
 const LABEL = new RegExp(`^${labelName(59)}:(?=\\s)`);
 
-/** The clause's pieces between commas (not a number's "1,200"), as spans of the report. */
+/** The clause's pieces between commas (not a number's "1,200", not one inside a parenthesis), as spans of the report. */
 function piecesOf(report: Report, c: Clause): Span[] {
   const out: Span[] = [];
   let from = c.start;
@@ -99,6 +99,9 @@ function piecesOf(report: Report, c: Clause): Span[] {
   const label = LABEL.exec(text)?.[0].length ?? 0;
   for (const m of text.matchAll(/,(?!\d)/g)) {
     if (m.index < label) continue;
+    // Nor a parenthesis: "(series #3, image #17)", "(implants?, postoperative changes?)" is one piece with its words.
+    const before = text.slice(0, m.index);
+    if ((before.match(/\(/g) ?? []).length > (before.match(/\)/g) ?? []).length) continue;
     out.push({ start: from, end: c.start + m.index });
     from = c.start + m.index + 1;
   }
@@ -259,6 +262,15 @@ function levelSentenceOf(report: Report, at: number): string | null {
 const OPENING_PLACE =
   /^[\s,;]*(?:in|at|on|within|along|throughout|over|under|around|near|adjacent to)\s+(?:the\s+|both\s+|bilateral\s+)?[^.;,]*[\s,]*$/i;
 
+// A piece that narrows or qualifies the pieces before it: where most ("especially in the lower lobes", "predominantly
+// on the left", "more prominently in the left lobe") or what cannot be said ("which cannot be characterized by this examination").
+const QUALIFIES_BEFORE =
+  /^\s*(?:and\s+)?(?:(?:especially|predominantly|particularly|mainly|mostly|chiefly|primarily|more prominent(?:ly)?|most (?:prominent(?:ly)?|marked(?:ly)?|pronounced))\b|(?:which|that)\s+(?:cannot|could not|can not|can't|is not|are not|was not|were not)\s+(?:be\s+)?(?:further\s+)?(?:characteri[sz]ed|evaluated|assessed|differentiated|distinguished|excluded)\b|(?:which|that)\s+(?:is|are|was|were|remains?)\s+(?:indeterminate|nonspecific|non-specific|too small to)\b)/i;
+
+// A piece that tells what the finding is compared with: "As seen on the prior examination", "Compared with the CT of 2019".
+const OPENING_COMPARISON =
+  /^\s*(?:as (?:was )?(?:seen|noted|described|demonstrated|shown|before)|(?:when )?compared (?:with|to)|in comparison (?:with|to)|relative to|since the (?:prior|previous|last))\b/i;
+
 export function windowOf(report: Report, clauses: Clauses, c: Clause, start: number, end: number): string | null {
   const governed = levelParagraphOf(report, c);
   if (governed) return governed;
@@ -288,7 +300,11 @@ export function windowOf(report: Report, clauses: Clauses, c: Clause, start: num
       i > 0 && (LINKING.has(firstWord(piece)) || LINKING.has(firstWord(words)) || /\b(?:it|its|they|them|their)\b/i.test(words));
     // Nor the place the clause opens on ("In addition, in the basal segments of the lower lobes, an area of …"): only a connective goes.
     const placeCut = i > 0 && OPENING_PLACE.test(report.text.slice(pieces[i - 1].start, pieces[i - 1].end));
-    if (leans || placeCut || (rest && PREDICATE.has(rest)) || !carries(text, c)) continue;
+    // Nor the comparison it opens on ("As seen on the prior examination, there is …"): without it the finding reads as new.
+    const sinceCut = pieces.slice(0, i).some((p) => OPENING_COMPARISON.test(report.text.slice(p.start, p.end)));
+    // Nor a run that leaves off the piece after it that qualifies it ("…, predominantly in the lower lobes", "…, which cannot be characterized").
+    const qualified = pieces[j + 1] && QUALIFIES_BEFORE.test(report.text.slice(pieces[j + 1].start, pieces[j + 1].end));
+    if (leans || placeCut || sinceCut || qualified || (rest && PREDICATE.has(rest)) || !carries(text, c)) continue;
     return before + text + (j === pieces.length - 1 ? sequelOf(report, clauses, c) : '');
   }
   return null;

@@ -51,6 +51,7 @@ const KeptSchema = z.object({
   alteredNormals: z.array(z.string().min(1)),
   plainNormals: z.array(z.string().min(1)),
   technique: z.array(z.string().min(1)),
+  scenes: z.array(z.string().min(1)),
 });
 const KEPT = KeptSchema.parse(keptData);
 for (const phrase of KEPT.conclusions)
@@ -67,6 +68,20 @@ const DENIES = /^\s*(?:no|without|negative for)\b/i;
 const TECHNIQUE = new RegExp(`\\b(?:${KEPT.technique.map(escapeRegExp).join('|')})\\b`, 'i');
 const PLAIN_NORMAL = new RegExp(`\\b(?:${KEPT.plainNormals.map(escapeRegExp).join('|')})\\b`, 'i');
 const CAVEAT = new RegExp(`\\b(?:${KEPT.caveats.map(escapeRegExp).join('|')})\\b`, 'i');
+// "When examined in the lung parenchyma window", "On the post-contrast images", "In the mediastinal window",
+// "On sagittal reformats", "As far as can be seen": how the images were looked at, with no finding in it.
+const SCENE = new RegExp(
+  `^(?:(?:when|as|once)\\s+(?:it\\s+(?:is|was)\\s+)?(?:examined|evaluated|viewed|assessed|reviewed|looked at)\\b[^.;:,]*\\b(?:${KEPT.scenes.map(escapeRegExp).join('|')})|(?:on|in|at)\\s+(?:the\\s+)?[^.;:,\\d]{0,40}\\b(?:${KEPT.scenes.map(escapeRegExp).join('|')})|as far as (?:can be|it can be|could be|is)\\s+(?:seen|observed|evaluated|assessed|visualized))\\b(?:\\s+[a-z-]+){0,5}$`,
+  'i',
+);
+
+/** Whether a statement only tells how the images were looked at (a few words after it at most): an opening clause cut from what it introduces, no finding. */
+export function setsTheScene(text: string): boolean {
+  const t = stripListNumber(text)
+    .trim()
+    .replace(/[.;:\s]+$/, '');
+  return SCENE.test(t) && !readClause(t, { start: 0, end: t.length }, 'findings', null).significant;
+}
 // A sentence that qualifies the one before it: "However, it should be known that CT may be false negative …".
 const QUALIFIES = /^(?:however|but|although|nevertheless)\b/i;
 
@@ -91,10 +106,10 @@ export function caveatItems(report: Report, items: readonly ImpressionItem[]): I
   return out;
 }
 
-// Where an impression run into the findings begins: its first "•" statement, or a quotation mark opening
+// Where an impression run into the findings begins: its first "•" or "·" statement, or a quotation mark opening
 // a sentence ('… are preserved. " Wall calcifications in the aorta." Right lower …'), as chest CT reports
 // exported without headers write it.
-const RUN_IN = /\u2022|(?<=[.?!:;)]\s*)["\u201c\u201d](?=\s*[A-Za-z0-9])/;
+const RUN_IN = /\u2022|\u00b7(?=\s*[A-Z])|(?<=[.?!:;)]\s*)["\u201c\u201d](?=\s*[A-Za-z0-9])/;
 
 /**
  * The impression run into the findings after them (a report with no IMPRESSION header): read as the old
@@ -180,7 +195,15 @@ export function statedItems(
     // And each alternative it offers, by most of its words ("… and organizing pneumonia" is not said by
     // "viral pneumonia"); a description told with less ("The effusion layers posteriorly") is the item's.
     const parts = !c.hedged.size || !partsUnsaid(c, new Set(alike.flatMap((d) => d.words))).length;
-    if (closest && named && parts && !lost.length) continue;
+    // A statement that names an item's finding to place another by it ("extensive rib destruction in the region of the
+    // chest wall mass") is not told by that item, written from another sentence: what it alone adds goes unsaid.
+    const writtenHere = items.some((item) => item.findings[0] && c.start <= item.findings[0].start && item.findings[0].start < c.end);
+    // (Told before the finding it names, as its subject: "The effusion layers posteriorly" only describes the effusion.)
+    const itemWords = new Set(alike.flatMap((d) => d.words));
+    const subject = own.length ? report.text.slice(c.start, Math.min(...own.map((f) => f.start))) : '';
+    const subjectWords = subject ? readClause(subject, { start: 0, end: subject.length }, 'findings', null).words : [];
+    const adds = !writtenHere && subjectWords.filter((w) => !GENERIC.has(w) && !itemWords.has(w)).length >= 2;
+    if (closest && named && parts && !lost.length && !adds) continue;
     // The cue words' reading of significant counts too where an item says it with less ("Retention cyst
     // versus polyp" for the findings' "large retention cyst versus polyp"); and any statement an item
     // says without its size, grade or time ("Dilated common duct … as described" for "… up to 1 cm").
@@ -233,7 +256,7 @@ export function unreadItems(report: Report, u: Understanding, clauses: Clauses, 
   for (const c of clauses.all) {
     const reading = readingNotAdvice(c);
     if (!(c.positive || reading) || c.normal || (c.recommendation && !reading) || c.communication) continue;
-    if (ASKED.test(c.text) || BLANK.test(c.text)) continue;
+    if (ASKED.test(c.text) || BLANK.test(c.text) || setsTheScene(c.text)) continue;
     const sentence = report.sentences.find((x) => x.start <= c.start && c.start < x.end);
     if (!sentence || !sections.has(sentence.section)) continue;
     if (u.findings.some((f) => f.start < c.end && f.end > c.start)) continue;
@@ -277,7 +300,7 @@ export function otherStatements(report: Report, clauses: Clauses): { items: Impr
     // to normal protocol with a 7.5 MHz probe": a normal statement, whatever its other words.
     if (plain && (c.normal || (!c.time.size && !c.quantities.length && PLAIN_NORMAL.test(c.text)))) continue;
     // How the images were made, and a title line ("DUPLEX ULTRASOUND OF LEGS").
-    if ((plain && TECHNIQUE.test(c.text)) || !/[a-z]/.test(c.text)) continue;
+    if ((plain && TECHNIQUE.test(c.text)) || !/[a-z]/.test(c.text) || setsTheScene(c.text)) continue;
     const sentence = report.sentences.find((x) => x.start <= c.start && c.start < x.end);
     if (!sentence || !sections.has(sentence.section)) continue;
     const text = windowOf(report, clauses, c, c.start, c.end);

@@ -57,12 +57,22 @@ import {
   type Clauses,
 } from './impression-excerpt';
 import {
+  leansOnOrgan,
+  organBefore,
+  sourceOf,
+  splitAtMarks,
+  withTheirPredicates,
+  withTheirReferents,
+  withWhatTheyIntroduce,
+} from './impression-whole';
+import {
   adviceItems,
   caveatItems,
   findingsSections,
   keptFromImpression,
   otherStatements,
   runInImpression,
+  setsTheScene,
   statedItems,
   statedSections,
   unreadItems,
@@ -392,7 +402,21 @@ export function draftImpression(
   // A caveat on what the exam can show goes with the draft whatever it says.
   items = [...items, ...caveatItems(report, items)];
   if (items.length) items = [...items, ...adviceItems(report, clauses, items)];
-  items = withTheirLabels(report, withTheirAntecedents(report, withoutRepeats(items.flatMap(splitAtQuotes))));
+  // One item per list mark of the report, none that only sets the scene, each with what its sentence tells of it after a ";".
+  const whole = items.flatMap(splitAtQuotes).flatMap((item) => splitAtMarks(report, item));
+  items = withTheirLabels(
+    report,
+    // (Again without repeats: a predicate listed alone, "Is new compared with the prior study.", is now its subject's.)
+    withoutRepeats(
+      withTheirPredicates(
+        report,
+        withWhatTheyIntroduce(
+          report,
+          withTheirAntecedents(report, withTheirReferents(report, withoutRepeats(whole.filter((item) => !setsTheScene(item.text))))),
+        ),
+      ),
+    ),
+  );
   // Nothing to list: the old impression's own all-clear, as written, keeps its scope ("No acute intracranial
   // process." is not "No acute abnormality." over a scalp laceration the findings describe).
   const allClear =
@@ -400,6 +424,8 @@ export function draftImpression(
   const ownAllClear =
     allClear &&
     stripListNumber(allClear.text)
+      // (CT-RATE's impression opens on a quotation mark: '" Thoracic CT examination within normal limits'.)
+      .replace(/^[\s"\u201c\u201d]+/, '')
       .trim()
       .replace(/[.;,]*$/, '.');
   // Else "no acute …" only when every statement of the findings reads as normal or negative: what else they
@@ -505,6 +531,11 @@ const SPEAKS_OF_BEFORE = oneOf([
   // A bare structure with "the" in mid-sentence: the one the sentence before named ("… of the tendon consistent with …").
   /\b(?:of|in|within|along) the (?:tendon|ligament|lesion|mass|nodule|cyst)\b(?!\s+(?:of|in|at)\b)/,
 ]);
+// A later clause that answers the first: "…, but malignancy cannot be excluded", "…; however, the proximal arteries are patent".
+const CONTRAST = /[,;]\s*(?:but|however|although|though|whereas|yet)\b[\s,]*$/i;
+// What a caveat says: "cannot be excluded", "would be difficult to totally exclude", "the possibility of …", "may …".
+const CAVEAT_WORDS =
+  /\b(?:exclude[sd]?|excluding|rule[sd]? out|ruled out|possibility|possibly|possible|may|might|could|cannot|favou?red|likely)\b/i;
 // Words that join a sentence's later clause to its first: "…, but other possibilities …".
 const JOINER = /[\s,;:]*(?:\b(?:but|however|although|though|whereas|while|and)\b)?[\s,;:]*$/i;
 
@@ -538,16 +569,23 @@ function withTheirAntecedents(report: Report, items: readonly ImpressionItem[]):
     const sentence = report.sentences[at];
     // A later clause of its sentence that leans on the clause before it: the sentence whole.
     const from = startIn(sentence.text, first);
-    const opening = from > 0 ? sentence.text.slice(0, from).replace(JOINER, '') : '';
+    // (Up to the item's words and the article its tidying took off: "…, but a solid mass cannot be excluded".)
+    const upTo = sentence.text.slice(0, from).replace(/\b(?:a|an|the)\s*$/i, '');
+    const opening = from > 0 ? upTo.replace(JOINER, '') : '';
     // (Its pointer taken off or not: "…; it has just emerged" is listed as "Has just emerged.")
     const pointer = /\b(?:it|this|these|those|they)\s*$/i.test(sentence.text.slice(0, from));
-    if (opening && tokens(opening).filter((w) => !UNSAID.has(w)).length >= 2 && (pointer || SPEAKS_OF_BEFORE.test(first))) {
+    // (Or it is the other side of a contrast: "…, which may represent scarring, but malignancy cannot be excluded" is one reading.)
+    // (A caveat, not a description: "…, in a more normal anatomic location, but quite small" is two statements.)
+    const contrast = CONTRAST.test(upTo) && CAVEAT_WORDS.test(first);
+    if (opening && tokens(opening).filter((w) => !UNSAID.has(w)).length >= 2 && (pointer || contrast || SPEAKS_OF_BEFORE.test(first))) {
       const whole = tidy(sentence.text);
       const lead = bare(tidy(opening));
       const host = out.find((x) => x !== item && bare(x.text).includes(lead));
       const rest = item.text.slice(first.length);
       if (!host) {
         item.text = whole + rest;
+        // A sentence whole that opens back ("These may be reactive; however, …") is read again, for what it speaks of.
+        if (OPENS_BACK.test(whole)) i--;
         continue;
       }
       if (!bare(host.text).includes(bare(whole))) {
@@ -569,10 +607,13 @@ function withTheirAntecedents(report: Report, items: readonly ImpressionItem[]):
       LEANS_ON_PLACE.test(item.text) &&
       !organsNamed(wordsOf(item.text), item.text).some((hit) => LOBED_ELSEWHERE.has(hit.organ));
     const sided = unsided ? [1, 2, 3].map((k) => at - k).find((j) => j >= 0 && SIDE_TEXT.test(report.sentences[j].text)) : undefined;
-    const sideFromBefore = sided !== undefined;
+    // A lobe or segment with no organ of its own ("a nodule in the right lobe" after the thyroid's sentence): the
+    // nearest sentence before that names the organ.
+    const organ = sided === undefined && leansOnOrgan(item.text) ? organBefore(report, at) : undefined;
+    const sideFromBefore = sided !== undefined || organ !== undefined;
     // (Advice and normal statements name no finding: "Further work-up is indicated. Other benign masses …" and
     // "The neurovascular bundles are not involved. The lesion has a PI-RADS score of 2" speak of the lesion before.)
-    let back = sided ?? at - 1;
+    let back = sided ?? organ ?? at - 1;
     while (!sideFromBefore && back > 0 && report.sentences[back].section === sentence.section && namesNothing(report.sentences[back].text))
       back--;
     const prev = report.sentences[back];
@@ -595,7 +636,8 @@ function withTheirAntecedents(report: Report, items: readonly ImpressionItem[]):
       const prior = report.sentences[at - 2];
       const chain = SPEAKS_OF_BEFORE.test(prev.text) && prior && prior.section === sentence.section ? `${tidy(prior.text)} ` : '';
       const text = tidy(prev.text);
-      if (OPENS_BACK.test(first) && text && !namesNothing(prev.text) && !item.text.includes(text.slice(0, -1)))
+      // (The organ's sentence even when it calls the organ normal: "Thyroid gland sizes are normal. However, a nodule … in the right lobe".)
+      if ((organ !== undefined || (OPENS_BACK.test(first) && !namesNothing(prev.text))) && text && !item.text.includes(text.slice(0, -1)))
         item.text = `${chain}${text} ${item.text}`;
       continue;
     }
@@ -658,16 +700,6 @@ const LOBED_ELSEWHERE = new Set(['liver', 'thyroid', 'prostate']);
 // "in the lower lobe", "around the nodules", "the basal segment": a place in the lung the sentence names without a side.
 const LEANS_ON_PLACE = /\b(?:lobes?|segments?|the (?:nodules?|lesions?|masses|consolidations?))\b/i;
 
-/** The report sentence an item's sentence was lifted from (its words in order, "is noted" and the like left out); -1 when none. */
-function sourceOf(report: Report, sentence: string): number {
-  const words = tokens(sentence);
-  const inOrder = (text: string) => {
-    let k = 0;
-    for (const w of tokens(text)) if (w === words[k]) k++;
-    return k === words.length;
-  };
-  return words.length ? report.sentences.findIndex((s) => inOrder(s.text)) : -1;
-}
 // The words of a comparison itself, which name no finding.
 const TIME_TALK = new Set(
   'compared comparison previous prior earlier examination study difference significant change changes amount there finding findings appearance these those which patient'.split(

@@ -1,0 +1,254 @@
+// Draft impression items kept whole (rewrite/impression-whole.ts, impression-excerpt.ts): one item per list
+// mark, no item that only sets the scene, a predicate kept with its subject across ";", a lobe or segment
+// with its organ, a qualifying piece and a parenthesis kept with what they qualify. Each draft is offered.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { engine, load } from '../helpers/engine.mjs';
+
+const { rewrite } = load('rewrite/index.js');
+const { setsTheScene } = load('rewrite/impression-kept.js');
+
+/** The offered draft's items (fails when the verifier refuses it). */
+function items(text) {
+  const r = rewrite('impression', engine.analyze(text));
+  assert.deepEqual(r.verification.reasons, [], text);
+  return r.placed.split('\n').map((line) => line.replace(/^\d+\.\s*/, ''));
+}
+const chest = (body) => `EXAM: CT CHEST\nFINDINGS: ${body}\n`;
+
+test('impression items: each bullet, dash or number of a run-in impression is one item, after an abbreviation too', () => {
+  const bullets = items(
+    chest(
+      'Heart size is normal. A 9 mm sclerotic lesion is seen in the T8 vertebral body. There is a small left pleural effusion. • Operated breast ca. • Stable sclerotic lesion in the T8 vertebra. • Small left pleural effusion.',
+    ),
+  );
+  assert.ok(bullets.includes('Operated breast ca.'), bullets.join('\n'));
+  assert.ok(bullets.includes('Stable sclerotic lesion in the T8 vertebra.'), bullets.join('\n'));
+  const dashes = items(
+    chest(
+      'A 2.1 cm spiculated mass is seen in the right upper lobe. There are enlarged right hilar lymph nodes up to 14 mm. - Known lung ca. - Right upper lobe mass, stable. - Right hilar lymphadenopathy.',
+    ),
+  );
+  assert.ok(dashes.includes('Known lung ca.'), dashes.join('\n'));
+  assert.ok(dashes.includes('Right upper lobe mass, stable.'), dashes.join('\n'));
+  for (const line of [...bullets, ...dashes]) assert.doesNotMatch(line, /[•·]|\. - /, line);
+});
+
+test('impression items: a clause that introduces a bullet goes with it; one that only sets the scene is no item', () => {
+  const introduced = items(
+    chest(
+      'There is a moderate right pleural effusion with adjacent atelectasis. In the patient with operated colon cancer; • Moderate right pleural effusion and atelectasis.',
+    ),
+  );
+  assert.ok(
+    introduced.some((line) => /^In the patient with operated colon cancer; moderate right pleural effusion/.test(line)),
+    introduced.join('\n'),
+  );
+  const followUp = items(
+    chest(
+      'There are enlarged mediastinal lymph nodes up to 18 mm, unchanged. In the follow-up of lymphoma: • Unchanged mediastinal lymphadenopathy.',
+    ),
+  );
+  assert.ok(
+    followUp.some((line) => /^In the follow-up of lymphoma: unchanged mediastinal lymphadenopathy/.test(line)),
+    followUp.join('\n'),
+  );
+  assert.ok(!followUp.includes('In the follow-up of lymphoma.'), followUp.join('\n'));
+  const scene = items(
+    chest(
+      'Calibration of mediastinal vascular structures is natural. When examined in the lung parenchyma window; No nodule or infiltration is seen. On the post-contrast images: No enhancing lesion. The gallbladder is operated.',
+    ),
+  );
+  assert.deepEqual(scene, ['The gallbladder is operated.']);
+});
+
+test('impression items: setsTheScene knows how the images were looked at from a statement of a finding', () => {
+  for (const text of [
+    'When examined in the lung parenchyma window;',
+    'On the post-contrast images:',
+    'In the mediastinal window',
+    'When evaluated in the bone window',
+    'On sagittal reformats',
+    'As far as can be seen;',
+  ])
+    assert.equal(setsTheScene(text), true, text);
+  for (const text of [
+    'In the lung window there is a nodule',
+    'In the sections passing through the upper abdomen, a 2 cm cyst in the liver',
+    'On the post-contrast images there is a 12 mm enhancing lesion',
+    'In the patient with operated colon cancer',
+  ])
+    assert.equal(setsTheScene(text), false, text);
+});
+
+test('impression items: a time or change told after ";" with no subject of its own stays with its subject', () => {
+  const lines = items(
+    chest(
+      'There are several millimetric nodules in both lungs. There is a hypodense lesion in the left kidney. • Several millimetric nodules in both lungs; is stable. • Hypodense lesion in the left kidney (cyst?); has increased in size.',
+    ),
+  );
+  assert.ok(lines.includes('Several millimetric nodules in both lungs; is stable.'), lines.join('\n'));
+  assert.ok(lines.includes('Hypodense lesion in the left kidney (cyst?); has increased in size.'), lines.join('\n'));
+});
+
+test('impression items: a lobe or segment named without its organ takes the sentence that names the organ', () => {
+  const lines = items(
+    'EXAM: CT NECK AND CHEST\nFINDINGS: The thyroid gland is enlarged. A 12 mm hypodense nodule is seen in the right lobe. The liver is mildly enlarged. There is a 15 mm hypodense lesion in segment 6. A 6 mm nodule is seen in the right lower lobe.\n',
+  );
+  const thyroid = lines.find((line) => /12 mm/.test(line));
+  assert.match(thyroid ?? '', /thyroid/i, lines.join('\n'));
+  const liver = lines.find((line) => /15 mm/.test(line));
+  assert.match(liver ?? '', /liver/i, lines.join('\n'));
+  // The organ's sentence goes before it even when it calls the organ normal otherwise.
+  const normalOrgan = items(
+    chest(
+      'Heart size is normal. Thyroid gland sizes are normal. However, a millimetric hypodense nodule is observed in the right lobe. The liver is normal in size. A 9 mm hypodense lesion is seen in the left lobe.',
+    ),
+  );
+  assert.ok(
+    normalOrgan.some((line) => /^Thyroid gland sizes are normal\. .*nodule .*right lobe/.test(line)),
+    normalOrgan.join('\n'),
+  );
+  assert.ok(
+    normalOrgan.some((line) => /^The liver is normal in size\. .*9 mm .*left lobe/.test(line)),
+    normalOrgan.join('\n'),
+  );
+  // A lung lobe says its organ: nothing goes before it.
+  assert.ok(lines.includes('6 mm nodule in the right lower lobe.'), lines.join('\n'));
+});
+
+test('impression items: a piece that says where most, what cannot be said, or a parenthesis is kept with its finding', () => {
+  const lines = items(
+    chest(
+      'Mild bronchiectasis is seen in both lungs, predominantly in the lower lobes. There is a 2 cm hypodense lesion in the liver, which cannot be characterized on this examination. There is a 5 mm nodule in the left upper lobe (series 4, image 22), likely a granuloma.',
+    ),
+  );
+  assert.ok(
+    lines.some((line) => /bronchiectasis.*predominantly in the lower lobes/.test(line)),
+    lines.join('\n'),
+  );
+  assert.ok(
+    lines.some((line) => /hypodense lesion.*which cannot be characterized/.test(line)),
+    lines.join('\n'),
+  );
+  assert.ok(
+    lines.some((line) => /\(series 4, image 22\)/.test(line)),
+    lines.join('\n'),
+  );
+});
+
+test('impression items: the other side of a contrast stays with its finding ("…, which may be scarring, but malignancy cannot be excluded")', () => {
+  const apex = items(
+    chest('There is a spiculated opacity at the left apex, which may represent scarring, but malignancy cannot be excluded.'),
+  );
+  assert.deepEqual(apex, ['Spiculated opacity at the left apex, which may represent scarring, but malignancy cannot be excluded.']);
+  const kidney = items(
+    'EXAM: CT ABDOMEN\nFINDINGS: There is a 1.5 cm lesion in the right kidney, which may represent a hyperdense cyst, but a solid mass cannot be excluded. The liver is normal.\n',
+  );
+  assert.deepEqual(kidney, [
+    '1.5 cm lesion in the right kidney, which may represent a hyperdense cyst, but a solid mass cannot be excluded.',
+  ]);
+});
+
+test('impression items: a later clause after "but" that describes rather than hedges is not joined (the draft stays offered)', () => {
+  const lines = items(
+    'EXAM: CT CORONARY ANGIOGRAM\nFINDINGS:\nLEFT MAIN CORONARY ARTERY: The left main coronary artery has a posteriorly positioned take-off from the valve cusp, with a patent ostium, and it has an extramural (non-malignant) course. The vessel is of moderate size. There is an apparent second ostium, in a more normal anatomic location, but quite small. This has an extramural (non-malignant) course.\nRIGHT CORONARY ARTERY: There is a 6 mm aneurysm of the proximal right coronary artery.\n',
+  );
+  assert.ok(
+    lines.some((line) => /6 mm aneurysm/.test(line)),
+    lines.join('\n'),
+  );
+  assert.ok(!lines.some((line) => /normal anatomic location, but quite small/.test(line)), lines.join('\n'));
+});
+
+test('impression items: the comparison a sentence opens on stays with its finding, which is then not new', () => {
+  const lines = items(
+    chest(
+      'As seen on the prior examination, there is a large right chest wall mass measuring 10 cm. Compared with the prior study, there is a 9 mm nodule in the left lower lobe.',
+    ),
+  );
+  assert.ok(
+    lines.some((line) => /^As seen on the prior examination, .*chest wall mass/.test(line)),
+    lines.join('\n'),
+  );
+  assert.ok(
+    lines.some((line) => /^Compared with the prior study, .*9 mm nodule/.test(line)),
+    lines.join('\n'),
+  );
+});
+
+test('impression items: a finding placed from "the mass" goes after the item naming the mass, not the one before it', () => {
+  const chestWall = items(
+    chest(
+      'There is a large right chest wall mass measuring 10 cm. There is a small left pleural effusion. Just superior to the mass is a second focus of tumor measuring 5 x 3 cm.',
+    ),
+  );
+  assert.ok(
+    chestWall.some((line) => /chest wall mass measuring 10 cm\. Just superior to the mass/.test(line)),
+    chestWall.join('\n'),
+  );
+  assert.ok(chestWall.includes('Small left pleural effusion.'), chestWall.join('\n'));
+  const pancreas = items(
+    'EXAM: CT ABDOMEN\nFINDINGS: There is a 4 cm hypodense mass in the pancreatic head. There is mild splenomegaly. Adjacent to the mass is a 1.5 cm enlarged lymph node.\n',
+  );
+  assert.ok(
+    pancreas.some((line) => /pancreatic head\. Adjacent to the mass/.test(line)),
+    pancreas.join('\n'),
+  );
+});
+
+test('impression items: a time with no subject after ";" stays with its finding; a finding of its own after ";" does not', () => {
+  const lines = items(
+    chest(
+      'There is a 6 mm nodule in the right upper lobe; unchanged since 2020. Right lower lobe consolidation; is new compared with the prior study.',
+    ),
+  );
+  assert.ok(lines.includes('6 mm nodule in the right upper lobe; unchanged since 2020.'), lines.join('\n'));
+  assert.ok(lines.includes('Right lower lobe consolidation; is new compared with the prior study.'), lines.join('\n'));
+  assert.ok(!lines.some((line) => /^Is new/.test(line)), lines.join('\n'));
+  const two = items(chest('There is a 6 mm nodule in the right upper lobe; new 5 mm nodule in the left lower lobe.'));
+  assert.ok(two.includes('6 mm nodule in the right upper lobe.'), two.join('\n'));
+});
+
+test('impression items: a statement placing another finding by one already listed ("rib destruction in the region of the mass") is listed too', () => {
+  const ribs = items(
+    chest(
+      'There is a large right chest wall mass measuring 10 cm. There is extensive rib destruction in the region of the chest wall mass.',
+    ),
+  );
+  assert.ok(
+    ribs.some((line) => /rib destruction/.test(line)),
+    ribs.join('\n'),
+  );
+  const adrenal = items(
+    'EXAM: CT ABDOMEN\nFINDINGS: There is a 7 cm left adrenal mass. There is invasion of the upper pole of the left kidney by the left adrenal mass.\n',
+  );
+  assert.ok(
+    adrenal.some((line) => /invasion of the upper pole of the left kidney/i.test(line)),
+    adrenal.join('\n'),
+  );
+});
+
+test('impression items: an all-clear run in after a quotation mark is kept without the mark', () => {
+  for (const mark of ['"', '\u201c']) {
+    const lines = items(
+      chest(`Heart size is normal. No pleural effusion. No nodule in either lung. ${mark} Thoracic CT examination within normal limits`),
+    );
+    assert.deepEqual(lines, ['Thoracic CT examination within normal limits.']);
+  }
+});
+
+test('impression items: a sentence ending on "in it" or "within it" goes with the finding it speaks of', () => {
+  const lung = items(
+    chest(
+      'There is a consolidation area in the right lower lobe. Air bronchograms are observed in it. There is a 5 mm nodule in the left upper lobe.',
+    ),
+  );
+  assert.ok(lung.includes('Consolidation area in the right lower lobe. Air bronchograms are observed in it.'), lung.join('\n'));
+  const mass = items(
+    chest(
+      'There is a 2 cm mass in the right upper lobe. A small focus of hemorrhage is seen within it. There is a small left pleural effusion.',
+    ),
+  );
+  assert.ok(mass[0]?.startsWith('2 cm mass in the right upper lobe. Small focus of hemorrhage'), mass.join('\n'));
+});
