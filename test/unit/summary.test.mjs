@@ -726,3 +726,93 @@ test('summary: a sentence that points back ("It is …") is quoted with the sent
   );
   assert.match(s.text, /"The main pulmonary artery diameter is 36 mm\."\n.*"This is above the normal range\."/);
 });
+
+/** The "Words in your report" list of an offered summary, term -> meaning. */
+const wordList = (text) =>
+  new Map(
+    (summaryRewrite(text).text.split('\nWords in your report:\n')[1] ?? '')
+      .split('\n')
+      .map((l) => /^- ([^:]+): (.+)$/.exec(l))
+      .filter(Boolean)
+      .map((m) => [m[1].toLowerCase(), m[2]]),
+  );
+
+test('summary: the word list explains a word in the sense the report uses, or leaves it out', () => {
+  // Effusions over the brain are no fluid around the lung, however the findings core read them.
+  for (const text of [
+    'EXAM: CT CHEST AND HEAD\nFINDINGS: Small bilateral subdural effusions over the frontal convexities.\nIMPRESSION: Small bilateral subdural effusions.',
+    'EXAM: CT CHEST\nFINDINGS: Small effusions in the mastoid air cells bilaterally.\nIMPRESSION: Small mastoid effusions.',
+  ])
+    for (const [, meaning] of wordList(text)) assert.doesNotMatch(meaning, /lung/, text);
+  // Contrast flowing back into a vein is no leftover dye; retained contrast is.
+  for (const text of [
+    'EXAM: CT CHEST WITH CONTRAST\nFINDINGS: Reflux of contrast material into the IVC and hepatic veins.\nIMPRESSION: Reflux of contrast material into the inferior vena cava.',
+    'EXAM: CT ABDOMEN\nFINDINGS: Dense contrast media refluxing into the hepatic veins.\nIMPRESSION: Contrast media reflux into the hepatic veins, which can be seen with right heart dysfunction.',
+  ])
+    for (const [, meaning] of wordList(text)) assert.doesNotMatch(meaning, /leftover|earlier scan/i, text);
+  assert.match(
+    wordList(
+      'EXAM: CT CHEST\nFINDINGS: Retained contrast in the colon from a prior study.\nIMPRESSION: Retained contrast in the colon.',
+    ).get('retained contrast'),
+    /Leftover/,
+  );
+  // Sutures and other surgical material are no clips; sternal sutures are wires.
+  for (const text of [
+    'EXAM: CT CHEST\nFINDINGS: Surgical material is noted in the anterior abdominal wall.\nIMPRESSION: Postoperative changes with surgical material in the abdominal wall.',
+    'EXAM: CT CHEST\nFINDINGS: Suture materials in the sternum from median sternotomy.\nIMPRESSION: Sternotomy suture materials.',
+  ])
+    for (const [term, meaning] of wordList(text))
+      if (/sutur|material/.test(term)) assert.doesNotMatch(meaning.split('.')[0], /clip/i, text);
+  // A mass the findings core read as benign by the words near it is explained as a mass: the list asserts neither.
+  for (const text of [
+    'EXAM: CT NECK\nFINDINGS: Benign-appearing mass in the right parotid gland measuring 2 cm.\nIMPRESSION: 2 cm benign-appearing right parotid mass.',
+    'EXAM: MRI PELVIS\nFINDINGS: Benign appearing masses in the uterus.\nIMPRESSION: Uterine masses, benign appearing.',
+  ])
+    for (const [term, meaning] of wordList(text))
+      if (/^mass/.test(term)) assert.doesNotMatch(meaning, /not cancer|cancer that/i, `${text}\n${meaning}`);
+  // Cervical nodes are the neck's, not the spine's; infiltration of a gland by a tumor is no cloudy area.
+  const neck = wordList(
+    'EXAM: CT NECK WITH CONTRAST\nFINDINGS: Enlarged right cervical lymph nodes with infiltration of the right thyroid lobe by adjacent adenopathy.\nIMPRESSION: Right cervical adenopathy with infiltration of the thyroid gland.',
+  );
+  assert.doesNotMatch(neck.get('cervical') ?? '', /spine/);
+  assert.equal(neck.get('infiltration'), undefined);
+  // A vertebral collapse on a chest CT is no collapsed lung; chest wall edema is no fluid in the lungs.
+  const chest = summaryRewrite(
+    'EXAM: CT CHEST\nFINDINGS: Moderate subcutaneous edema of the chest wall. Collapse of the T8 vertebral body.\nIMPRESSION: Chest wall edema. Collapse of the T8 vertebral body.',
+  ).text;
+  assert.doesNotMatch(chest, /deflated|collapsed lung|fluid in the lungs/i);
+});
+
+test('summary: a quoted denial or possible stands under its own heading, never under what the report found', () => {
+  const part = (text, heading) => (text.split(`${heading}\n`)[1] ?? '').split('\n\n')[0];
+  const cases = [
+    // A denial after a place phrase, a denial cut from a "but" clause, and a possible only, each quoted.
+    [
+      'EXAM: CT CHEST\nFINDINGS: In mediastinal lymph node stations, no lymph node with pathological size and appearance was detected.\nIMPRESSION: In the mediastinum, no lymph node of pathological size was detected. Right lower lobe consolidation.',
+      /no lymph node/,
+      'What the report did not find:',
+    ],
+    [
+      'EXAM: CTA CHEST\nFINDINGS: The proximal pulmonary arteries are free of embolus, but the distal arteries are limited by motion.\nIMPRESSION: The proximal pulmonary arteries are free of embolus, but the distal arteries are limited by motion. Small right pleural effusion.',
+      /free of embolus/,
+      'What the report did not find:',
+    ],
+    [
+      'EXAM: CT ABDOMEN\nFINDINGS: Gallbladder wall thickening versus underdistension.\nIMPRESSION: Gallbladder wall thickening versus underdistension. Simple left renal cyst.',
+      /versus underdistension/,
+      'What the report says may be there:',
+    ],
+  ];
+  for (const [text, quote, heading] of cases) {
+    const s = summaryRewrite(text);
+    assert.equal(s.verification.ok, true, s.verification.reasons.join('\n'));
+    assert.doesNotMatch(part(s.text, 'What the report found:'), quote, s.text);
+    assert.match(part(s.text, heading), quote, s.text);
+  }
+  // A possible told in plain words stands with the possibles too.
+  const maybe = summaryRewrite(
+    'EXAM: CT CHEST\nFINDINGS: Possible 4 mm nodule in the right upper lobe.\nIMPRESSION: Possible 4 mm right upper lobe nodule.',
+  ).text;
+  assert.match(part(maybe, 'What the report says may be there:'), /There may be a small round spot/);
+  assert.doesNotMatch(maybe, /small small/);
+});

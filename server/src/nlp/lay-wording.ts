@@ -12,7 +12,16 @@ import { escapeRegExp as escape } from '../report/regex';
 const Plain = z.string().min(1);
 const WordingSchema = z.object({
   note: z.string(),
-  lines: z.object({ opening: Plain, closing: Plain, nothingPlain: Plain }),
+  lines: z.object({
+    opening: Plain,
+    closing: Plain,
+    nothingPlain: Plain,
+    found: Plain,
+    possible: Plain,
+    denied: Plain,
+    says: Plain,
+    more: Plain,
+  }),
   degrees: z.record(z.string(), Plain),
   amounts: z.record(z.string(), Plain),
   sizeWords: z.array(Plain),

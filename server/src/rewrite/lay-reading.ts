@@ -14,8 +14,9 @@ export function layToReport(text: string): string {
   const out: string[] = [];
   let denied = false;
   for (const line of text.split(/\r?\n/)) {
+    // A heading sets how the lines under it are read: only the denials' are denied.
     if (/^\s*What the report did not find/i.test(line)) denied = true;
-    else if (/^\s*What the report found/i.test(line)) denied = false;
+    else if (/^\s*(?:What the report (?:found|says may be there)|More from the report)\b/i.test(line)) denied = false;
     if (/^\s*Words in your report/i.test(line)) break;
     const quoted = QUOTE.exec(line);
     if (quoted) {

@@ -230,7 +230,10 @@ export function toldAsWritten(report: Report, understanding: Understanding): Set
     const increase = OWN_WORDS.increase.test(text) && fs.every((f) => stated(f) && !told(f)) && (fs.length > 0 || !NEGATED.test(text));
     // An abnormal finding the findings core reads no concept in ("The L2 vertebral body shows severe loss of height").
     const unread = section.kind === 'findings' && fs.every((f) => f.normal) && OWN_WORDS.unread.test(text) && !NEGATED.test(text);
+    // A word used in a sense the glossary has no plain words for ("subdural effusions"): its plain line would misstate it.
+    const unfit = plain.some((f) => glossFor(report, f).unfit);
     if (
+      unfit ||
       OWN_WORDS.limitation.test(text) ||
       (present.length && (OWN_WORDS.differential.test(text) || levels.size > 1 || advice)) ||
       (plain.length && linked) ||
@@ -267,7 +270,7 @@ export function withReferents(report: Report, understanding: Understanding, quot
 }
 
 /** Whether sentence j only makes sense after the one before it, in the same section (see withReferents). */
-function refersBack(report: Report, understanding: Understanding, j: number): boolean {
+export function refersBack(report: Report, understanding: Understanding, j: number): boolean {
   const [sentence, before] = [report.sentences[j], report.sentences[j - 1]];
   if (!sentence || !before || sentence.section !== before.section) return false;
   const text = stripListNumber(sentence.text);

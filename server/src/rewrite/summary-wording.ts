@@ -2,7 +2,17 @@
 // sentence ("There is a small amount of fluid around the left lung (pleural effusion)."), a denial's
 // sentence, and the "Words in your report" list. Built from the wording data (glossary.json,
 // lay-wording.json) and a finding's own words (summary-reading.ts), never from free text.
-import { definitionOf, glossOfMention, plainSite, plainTerm, plainUnit, withSide, PLAIN_WORDS, type PlainSite } from '../nlp/glossary';
+import {
+  definitionOf,
+  glossOfMention,
+  glossOfWord,
+  plainSite,
+  plainTerm,
+  plainUnit,
+  withSide,
+  PLAIN_WORDS,
+  type PlainSite,
+} from '../nlp/glossary';
 import type { Finding, Measurement, Side } from '../nlp/types';
 import type { Report, Sentence } from '../report/types';
 import { parseReport } from '../report';
@@ -44,7 +54,14 @@ export function plainMeasurement(report: Report, m: Measurement): string {
 
 const article = (phrase: string) => (/^[aeiou]/i.test(phrase) && !/^(u[nr]i|one)/i.test(phrase) ? 'an ' : 'a ') + phrase;
 
-export const glossFor = (report: Report, f: Finding) => glossOfMention(f.concept, report.text.slice(f.start, f.end))!;
+/** The words of a finding's sentence around it, which tell the sense of its word. */
+const aroundOf = (report: Report, f: Finding) => {
+  const sentence = report.sentences[f.sentenceIndex];
+  return sentence
+    ? { before: report.text.slice(sentence.start, f.start), after: report.text.slice(f.end, sentence.end) }
+    : { before: '', after: '' };
+};
+export const glossFor = (report: Report, f: Finding) => glossOfMention(f.concept, report.text.slice(f.start, f.end), aroundOf(report, f))!;
 export const bare = (phrase: string) => withSide(phrase, null).toLowerCase();
 
 /** The plain noun phrase of a finding with its side and site: "fluid around the bottom of the left lung". */
@@ -120,7 +137,9 @@ function phraseOf(
   let degreeSaid = true;
   if (opts.degree && gloss.mass && !plural && AMOUNTS.test(lay))
     head = `${AMOUNT[opts.degree] ?? `a ${opts.degree} amount of`} ${qualifier}${lay}`;
-  else if (opts.degree && !mass && SIZE_WORDS.has(opts.degree)) head = `${opts.degree} ${qualifier}${lay}`;
+  // "a small small round spot": a lay phrase that opens with the size already says it.
+  else if (opts.degree && !mass && SIZE_WORDS.has(opts.degree))
+    head = lay.startsWith(`${opts.degree} `) && !qualifier ? lay : `${opts.degree} ${qualifier}${lay}`;
   else {
     // "a mild worn tendon", "mild swollen lymph nodes" read wrong: the grade is said in a sentence of its own.
     head = `${qualifier}${lay}`;
@@ -254,7 +273,9 @@ export function glossaryOf(
     out.push({ term, meaning });
   };
   for (const f of [...found.map((i) => i.first), ...denied]) {
-    const gloss = glossFor(report, f);
+    // The word as the report uses it: left unexplained when no sense of the glossary fits it.
+    const gloss = glossOfWord(f.concept, report.text.slice(f.start, f.end), aroundOf(report, f))!;
+    if (gloss.unfit) continue;
     const { lay, means } = definitionOf(gloss);
     add(termOf(report, f), `${capitalise(lay)}. ${means}`);
   }
@@ -265,7 +286,11 @@ export function glossaryOf(
     .map((s) => s.text.toLowerCase())
     .join(' ');
   for (const { word, re } of WORD_RES) {
-    if (re.test(text) && ![...seen].some((t) => t.includes(squash(word)))) add(word, capitalise(plainTerm(word)!) + '.');
+    const m = re.exec(text);
+    if (!m || [...seen].some((t) => t.includes(squash(word)))) continue;
+    // In the sense the words around it give ("cervical lymph nodes": the neck's); none fits, none said.
+    const plain = plainTerm(word, { before: text.slice(0, m.index), after: text.slice(m.index + m[0].length) });
+    if (plain) add(word, capitalise(plain) + '.');
   }
   return out;
 }
