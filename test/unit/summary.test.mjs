@@ -371,8 +371,8 @@ test('summary: a density the sentence places in the spleen is not told as on the
   assert.match(lineWith(summaryOf('EXAM: Chest x-ray\nFINDINGS: Right basilar opacity.'), /opacity/), /right lung/);
 });
 
-test('summary: a grade is said as the adjective ("mildly enlarged" -> mild), a change of a plural finding as "They have"', () => {
-  assert.match(body(summaryOf('EXAM: CT\nIMPRESSION: Mildly enlarged prostate.')), /The report calls it mild\./);
+test('summary: a grade is said in the report words ("mildly enlarged"), a change of a plural finding as "They have"', () => {
+  assert.match(body(summaryOf('EXAM: CT\nIMPRESSION: Mildly enlarged prostate.')), /The report calls it mildly enlarged\./);
   assert.match(
     lineWith(summaryOf('EXAM: CT chest\nFINDINGS: Stable parenchymal nodules in both lungs.'), /nodules/),
     /They have not changed since the last images\./,
@@ -815,4 +815,39 @@ test('summary: a quoted denial or possible stands under its own heading, never u
   ).text;
   assert.match(part(maybe, 'What the report says may be there:'), /There may be a small round spot/);
   assert.doesNotMatch(maybe, /small small/);
+});
+
+test('summary: graded adverbs and ranges keep their words ("moderately advanced", "mild to moderately severe")', () => {
+  const cases = [
+    [
+      'EXAM: CT ABDOMEN\nFINDINGS: Moderately advanced hepatic steatosis.\nIMPRESSION: Moderately advanced hepatic steatosis.',
+      /moderately advanced/,
+    ],
+    [
+      'EXAM: CT CHEST\nFINDINGS: Markedly enlarged mediastinal lymph nodes.\nIMPRESSION: Markedly enlarged mediastinal lymph nodes.',
+      /markedly enlarged/,
+    ],
+    [
+      'EXAM: CT CHEST\nFINDINGS: Mildly to moderately enlarged heart.\nIMPRESSION: Mildly to moderately enlarged heart.',
+      /mildly to moderately enlarged/,
+    ],
+  ];
+  for (const [text, words] of cases) {
+    const s = summaryRewrite(text);
+    assert.equal(s.verification.ok, true, s.verification.reasons.join('\n'));
+    assert.match(body({ text: s.text }), words, s.text);
+    assert.doesNotMatch(s.text, /\b(\w+) to \1\b|calls (?:it|them) moderate\./, s.text);
+  }
+});
+
+test('summary: the bracket holds the report term, never the clause it stands in ("is seen in the lungs")', () => {
+  for (const text of [
+    'EXAM: CT CHEST\nFINDINGS: Small right pleural effusion.\nIMPRESSION: Small right pleural effusion. No infiltrative lesion is seen in the lungs.',
+    'EXAM: CT CHEST\nFINDINGS: Small left pleural effusion.\nIMPRESSION: Small left pleural effusion. No infiltrative lesion was detected in both lungs.',
+  ]) {
+    const s = summaryRewrite(text);
+    assert.equal(s.verification.ok, true, s.verification.reasons.join('\n'));
+    for (const [, inner] of body({ text: s.text }).matchAll(/\(([^()]+)\)/g))
+      assert.doesNotMatch(inner, /\b(?:is|was|seen|detected)\b/, s.text);
+  }
 });

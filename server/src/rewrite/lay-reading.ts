@@ -24,6 +24,12 @@ export function layToReport(text: string): string {
       continue;
     }
     const terms = [...line.matchAll(/\(([^()]+)\)/g)].map((m) => m[1].trim());
+    // A finding line whose plain words are the report's term ("There is an enlarged heart.") names it in no
+    // brackets: the line itself is read.
+    if (terms.length === 0 && !denied && /^\s*-\s*There (?:is|are|may be)\b/i.test(line)) {
+      out.push(line.replace(/^\s*-\s*/, '').trim());
+      continue;
+    }
     if (terms.length === 0) continue;
     const side = /\bboth (?:sides|lungs|kidneys)\b/i.test(line)
       ? 'bilateral'

@@ -135,7 +135,7 @@ function phraseOf(
       : '';
   let head: string;
   let degreeSaid = true;
-  if (opts.degree && gloss.mass && !plural && AMOUNTS.test(lay))
+  if (opts.degree && AMOUNT[opts.degree] && gloss.mass && !plural && AMOUNTS.test(lay))
     head = `${AMOUNT[opts.degree] ?? `a ${opts.degree} amount of`} ${qualifier}${lay}`;
   // "a small small round spot": a lay phrase that opens with the size already says it.
   else if (opts.degree && !mass && SIZE_WORDS.has(opts.degree))
@@ -182,6 +182,8 @@ function readAs(text: string): string[] {
   }
   return concepts;
 }
+// The verb of a sentence that states or denies a finding ("is seen", "was not detected").
+const SEEN = /\b(?:is|are|was|were|has|have|had|can|could|may|might|appears?|seems?|measur\w*|shows?|showing|extend\w*|involv\w*)\b/;
 let TERM_CONCEPTS: Map<string, Set<string>> | undefined;
 /** The concepts each lexicon term names. */
 function conceptsOfTerm(): Map<string, Set<string>> {
@@ -205,15 +207,20 @@ export function namedTerm(report: Report, f: Finding): string {
   const before = ownWords(report, f, false).split(/\s+/).filter(Boolean);
   // The words before it, nearest first; else its whole phrase after it, never cut mid-phrase.
   const wider = before.map((_, n) => [...before.slice(before.length - n - 1), term].join(' '));
-  const after = (/^[^.;:,()]*/.exec(report.text.slice(f.end, f.end + 80))?.[0] ?? '').trim().replace(/\s+/g, ' ');
-  if (after && after.split(' ').length <= 8) wider.push(`${term} ${after.toLowerCase()}`);
+  // After it, only the place its own phrase goes on to ("noncalcified plaque along the left pleura"), fewest
+  // words first, up to the sentence's verb: "(infiltrative lesion is seen in the lungs)" is a clause, no term.
+  const after = (/^[^.;:,()]*/.exec(report.text.slice(f.end, f.end + 80))?.[0] ?? '').trim().replace(/\s+/g, ' ').toLowerCase();
+  const place = after.split(SEEN)[0].split(/\s+/).filter(Boolean);
+  if (place.length <= 8) for (let k = 1; k <= place.length; k++) wider.push(`${term} ${place.slice(0, k).join(' ')}`);
   return wider.find((w) => readAs(w).includes(f.concept)) ?? term;
 }
 
 export function findingSentences(report: Report, item: Item): string[] {
   const f = item.first;
   const gloss = glossFor(report, f);
-  const { text: phrase, plural, degreeSaid } = phraseOf(report, f, item);
+  // A graded adverb and the word it grades ("moderately advanced") are the report's words, said as they stand.
+  const graded = !!item.degreeWord && /ly [a-z-]+$/.test(item.degreeWord);
+  const { text: phrase, plural, degreeSaid } = phraseOf(report, f, graded ? { ...item, degree: null } : item);
   const verb = plural ? 'are' : 'is';
   const term = namedTerm(report, f);
   const named = squash(term) === squash(bare(gloss.lay)) ? '' : ` (${term})`;
@@ -225,7 +232,8 @@ export function findingSentences(report: Report, item: Item): string[] {
   else lead = `There ${verb} ${phrase}${named}.`;
   const out = [capitalise(lead)];
   // As the report says it, as an adjective: "mildly enlarged" -> "The report calls it mild".
-  if (!degreeSaid) out.push(`The report calls ${plural ? 'them' : 'it'} ${item.degreeWord?.replace(/ly\b/g, '') ?? item.degree}.`);
+  if (graded) out.push(`The report calls ${plural ? 'them' : 'it'} ${item.degreeWord}.`);
+  else if (!degreeSaid) out.push(`The report calls ${plural ? 'them' : 'it'} ${item.degreeWord?.replace(/ly\b/g, '') ?? item.degree}.`);
   const own = item.measured;
   // A state's numbers are measurements of something else (a pregnancy's are the baby's).
   // Only a size: "surrounds the artery 360 degrees" measures nothing.
@@ -263,6 +271,7 @@ export function glossaryOf(
   found: readonly Item[],
   denied: readonly Finding[],
   sentences: readonly Sentence[],
+  others: readonly Finding[] = [],
 ): GlossaryLine[] {
   const out: GlossaryLine[] = [];
   const seen = new Set<string>();
@@ -276,6 +285,14 @@ export function glossaryOf(
     // The word as the report uses it: left unexplained when no sense of the glossary fits it.
     const gloss = glossOfWord(f.concept, report.text.slice(f.start, f.end), aroundOf(report, f))!;
     if (gloss.unfit) continue;
+    // A bare word the report also says of another finding ("effusion" beside "pericardial effusion") would
+    // read as that one's too: it is left unexplained.
+    const term = termOf(report, f);
+    if (
+      !term.includes(' ') &&
+      others.some((g) => g.concept !== f.concept && new RegExp(`\\w\\s+${escapeRegExp(term)}$`, 'i').test(termOf(report, g)))
+    )
+      continue;
     const { lay, means } = definitionOf(gloss);
     add(termOf(report, f), `${capitalise(lay)}. ${means}`);
   }

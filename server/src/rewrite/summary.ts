@@ -396,7 +396,7 @@ export function summarize(report: Report, understanding: Understanding = underst
   lines.push(SUMMARY_CLOSING);
 
   const inQuotes = understanding.findings.filter((f) => quote.has(f.sentenceIndex) && stated(f) && !f.normal);
-  const glossary = glossaryOf(report, found, [...denied.values(), ...inQuotes], sentences);
+  const glossary = glossaryOf(report, found, [...denied.values(), ...inQuotes], sentences, understanding.findings);
   if (glossary.length) {
     lines.push('', 'Words in your report:');
     for (const g of glossary) lines.push(`- ${g.term}: ${g.meaning}`);
