@@ -851,3 +851,43 @@ test('summary: the bracket holds the report term, never the clause it stands in 
       assert.doesNotMatch(inner, /\b(?:is|was|seen|detected)\b/, s.text);
   }
 });
+
+test('summary: a lead-in stays with what it leads into; a denial of a pair or of a kind is told as written; a side stops at a comma', () => {
+  const quotes = (text) => [...summaryRewrite(text).text.matchAll(/^The report (?:also )?says: "([^"]+)"$/gm)].map((m) => m[1]);
+  // "In the evaluation of …; No …", "As far as can be seen; The diameter …": never quoted alone.
+  for (const text of [
+    'EXAM: CT CHEST\nFINDINGS: In the evaluation of both lung parenchyma; No active infiltration or mass lesion was detected. Small right pleural effusion.\nIMPRESSION: Small right pleural effusion.',
+    'EXAM: CT CHEST\nFINDINGS: As far as can be seen; The diameter of the ascending aorta is 40 mm and it shows mild dilatation.\nIMPRESSION: Mild dilatation of the ascending aorta.',
+  ])
+    for (const q of quotes(text)) assert.doesNotMatch(q, /^(?:In the evaluation of both lung parenchyma|As far as can be seen)$/, text);
+  // "effusion-thickening", "effusion or increase in thickness": the plain line would deny the effusion only.
+  for (const [text, denied] of [
+    [
+      'EXAM: CT CHEST\nFINDINGS: Pericardial effusion-thickening was not detected. Small left pleural effusion.\nIMPRESSION: Small left pleural effusion. Pericardial effusion-thickening was not detected.',
+      /thickening/,
+    ],
+    [
+      'EXAM: CT CHEST\nFINDINGS: Small left pleural effusion.\nIMPRESSION: Small left pleural effusion. Pericardial effusion or increase in thickness is not observed.',
+      /thickness/,
+    ],
+    // A kind the denied term names: "no destructive lesions" is no all-clear for the bone.
+    [
+      'EXAM: CT CHEST\nFINDINGS: Small left pleural effusion.\nIMPRESSION: Small left pleural effusion. No lytic-destructive lesions in the bones.',
+      /destructive/,
+    ],
+    ['EXAM: CT ABDOMEN\nFINDINGS: Simple left renal cyst.\nIMPRESSION: Simple left renal cyst. No aggressive bone lesion.', /aggressive/],
+  ]) {
+    const s = summaryRewrite(text);
+    assert.equal(s.verification.ok, true, s.verification.reasons.join('\n'));
+    assert.ok(
+      quotes(text).some((q) => denied.test(q)),
+      s.text,
+    );
+  }
+  // "… in both lungs, giant bullae in the apical segments": the side is the emphysema's, not the bullae's.
+  const bullae = lineWith(
+    summaryOf('EXAM: CT CHEST\nIMPRESSION: Diffuse emphysematous changes in both lungs, giant bullae formations in apical, stable.'),
+    /bullae/,
+  );
+  assert.doesNotMatch(bullae ?? '', /both/);
+});

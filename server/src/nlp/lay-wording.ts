@@ -60,6 +60,7 @@ const WordingSchema = z.object({
       increases: z.array(Plain).min(1),
       unread: z.array(Plain).min(1),
       events: z.array(Plain).min(1),
+      kindWords: z.array(Plain).min(1),
     })
     .strict(),
 });
@@ -176,4 +177,6 @@ export const OWN_WORDS = {
   cueWords: new Set(contextData.cues.flatMap((c) => c.terms.flatMap((t) => t.split(' ')))),
   /** Words after "in the" that name no place ("in the visualized portion"). */
   placeFillers: new Set(wording.ownWords.placeFillers),
+  /** Words inside a denied term that narrow it to one kind ("destructive lesions"): its plain phrase must say them. */
+  kindWords: new Set(wording.ownWords.kindWords),
 };

@@ -92,6 +92,15 @@ const quotePieces = (text: string) =>
     .replace(/["“”]/g, "'")
     // Sentences run together ("fracture.Partial tear") are two.
     .split(/(?=;|,?\s+(?:[Bb]ut|[Hh]owever|[Aa]lthough|[Ww]hereas)\b)|(?<=[a-z]\.)(?=[A-Z][a-z])/)
+    .reduce<string[]>((out, piece) => {
+      // A lead-in that names nothing ("In the evaluation of both lung parenchyma; No …", "As far as can be
+      // seen; The diameter …") is no statement of its own: it stays with what it leads into.
+      const last = out[out.length - 1];
+      if (last !== undefined && piece.startsWith(';') && !pieceFindings(last).length && !/[.!?]$/.test(last))
+        out[out.length - 1] = `${last}${piece}`;
+      else out.push(piece);
+      return out;
+    }, [])
     .map((piece) => piece.replace(/^;\s*/, '').trim())
     .filter((piece) => /[a-z0-9]/i.test(piece));
 const quoteLine = (piece: string, n: number, verb: 'says' | 'also says' = 'also says') =>
@@ -253,7 +262,8 @@ export function summarize(report: Report, understanding: Understanding = underst
     item.levels = [...new Set([...lead, ...[...own.matchAll(SPINE_LEVEL)].map((m) => m[0].toUpperCase().replace(/\s+/g, ''))])];
     // Only the finding's own words before it: a side after it ("… with bilateral narrowing") or before
     // another noun ("bilateral pars defects with spondylolisthesis") is another's.
-    const upTo = ownWords(report, f, true, understanding);
+    // Nor one before a comma: "changes in both lungs, giant bullae in apical" gives the bullae no side.
+    const upTo = `${ownWords(report, f, false, understanding).split(',').pop()} ${report.text.slice(f.start, f.end)}`.toLowerCase();
     const sides = Object.entries(SIDE_WORDS).filter(([, re]) => re.test(upTo));
     if (!f.side && sides.length === 1) item.side = sides[0][0] as Side;
     // "Rib fracture, healed": an age word after the finding is its qualifier too.
