@@ -891,3 +891,15 @@ test('summary: a lead-in stays with what it leads into; a denial of a pair or of
   );
   assert.doesNotMatch(bullae ?? '', /both/);
 });
+
+test('summary: the steps of a procedure stand apart from what the report found', () => {
+  for (const text of [
+    'EXAM: CAROTID ARTERIOGRAM\nFINDINGS: The right groin was sterilely cleansed and draped. A wire was then advanced into the abdominal aorta and the catheter was advanced to the arch. Mild stenosis of the right internal carotid artery.\nIMPRESSION: Mild stenosis of the right internal carotid artery.',
+    'EXAM: CT GUIDED BIOPSY\nFINDINGS: A 19-gauge needle was advanced into the left renal mass. Three core samples were obtained. The patient tolerated the procedure well. Left renal mass measuring 3 cm.\nIMPRESSION: Left renal mass, 3 cm.',
+  ]) {
+    const s = summaryRewrite(text);
+    assert.equal(s.verification.ok, true, s.verification.reasons.join('\n'));
+    const found = (s.text.split('What the report found:\n')[1] ?? '').split('\n\n')[0];
+    assert.doesNotMatch(found, /advanced|draped|obtained|tolerated/, s.text);
+  }
+});

@@ -13,7 +13,8 @@ import type { Finding, Side, Understanding } from '../nlp/types';
 import { sitesAgree } from '../nlp/relations';
 import { parseReport, sentencesIn } from '../report';
 import type { Report, Sentence } from '../report/types';
-import { CHANGE, COMMUNICATION, COMPARED, EXAM_NAMES, LAY_LINES, QUALIFIER, SHAPES, SIDE_WORDS } from '../nlp/lay-wording';
+import { CHANGE, COMMUNICATION, COMPARED, EXAM_NAMES, LAY_LINES, OWN_WORDS, QUALIFIER, SHAPES, SIDE_WORDS } from '../nlp/lay-wording';
+import { CONCEPT_BY_ID } from '../nlp/lexicon';
 import { adviceKindOf } from './advice';
 import { gradeOf } from './readability';
 import {
@@ -106,7 +107,7 @@ const quotePieces = (text: string) =>
 const quoteLine = (piece: string, n: number, verb: 'says' | 'also says' = 'also says') =>
   `The report ${n ? 'also says' : verb}: "${piece}"`;
 
-type QuoteKind = 'found' | 'may' | 'denied';
+type QuoteKind = 'found' | 'may' | 'denied' | 'more';
 const OPENS_DENIAL = /^(?:(?:but|and|however),?\s+)?(?:there (?:is|are|was|were)\s+)?(?:no|without)\b/i;
 // What a few words read as on their own (the findings core), kept as quotes repeat across reports (bounded).
 const PIECE_READ = new Map<string, Finding[]>();
@@ -128,8 +129,12 @@ function pieceKind(piece: string): QuoteKind {
   const clause = readClause(piece, { start: 0, end: piece.length }, 'impression', null);
   const fs = pieceFindings(piece);
   const said = fs.filter(stated);
-  // A denial names what it denies, or opens on "no": "the pancreas could not be seen" is a limit, no denial.
-  if (!said.length && clause.negated.size > 0 && (fs.length > 0 || OPENS_DENIAL.test(piece))) return 'denied';
+  // A step of the procedure ("a wire was then advanced into the aorta") is no finding, whatever device it names.
+  if (OWN_WORDS.procedureStep.test(piece) && said.every((f) => CONCEPT_BY_ID.get(f.concept)?.group === 'device')) return 'more';
+  // A denial names what it denies, opens on "no" or denies most of its words: "the pancreas could not be
+  // seen" is a limit, no denial.
+  const mostly = /\bno\b/i.test(piece) && clause.words.filter((w) => clause.negated.has(w)).length * 2 > clause.words.length;
+  if (!said.length && clause.negated.size > 0 && (fs.length > 0 || OPENS_DENIAL.test(piece) || mostly)) return 'denied';
   if (said.length && said.every((f) => f.assertion === 'possible')) return 'may';
   if (!said.length && clause.hedges.length && clause.words.every((w) => clause.hedged.has(w))) return 'may';
   return 'found';
@@ -351,7 +356,7 @@ export function summarize(report: Report, understanding: Understanding = underst
   // of a quote stands under the heading of what it says: a denial ("… are free of embolus") with the
   // denials, a possible ("… cannot be excluded") with the possibles, never listed as found.
   const allQuoted = [...quote].sort((a, b) => a - b).filter((i) => report.sentences[i]);
-  const groups: Record<QuoteKind, { line: string; sentence: number }[]> = { found: [], may: [], denied: [] };
+  const groups: Record<QuoteKind, { line: string; sentence: number }[]> = { found: [], may: [], denied: [], more: [] };
   let last: QuoteKind = 'found';
   for (const i of allQuoted)
     quotePieces(report.sentences[i].text).forEach((piece, n) => {
@@ -360,8 +365,8 @@ export function summarize(report: Report, understanding: Understanding = underst
       groups[last].push({ line: quoteLine(piece, 0), sentence: i });
     });
   // An impression statement the findings core cannot read, too; advice, outlook and cause stay apart, in the report's words.
-  const apart: typeof carried = [];
-  for (const c of carried) (c.advice ? apart : groups[pieceKind(c.piece)]).push({ line: c.line, sentence: c.sentence });
+  for (const c of carried) groups[c.advice ? 'more' : pieceKind(c.piece)].push({ line: c.line, sentence: c.sentence });
+  const apart = groups.more;
   const certain = found.filter((item) => !item.hedged);
   const possible = found.filter((item) => item.hedged);
   // Two sentences that say the same thing in plain words are one line.
