@@ -93,17 +93,22 @@ const quotePieces = (text: string) =>
     .replace(/["“”]/g, "'")
     // Sentences run together ("fracture.Partial tear") are two.
     .split(/(?=;|,?\s+(?:[Bb]ut|[Hh]owever|[Aa]lthough|[Ww]hereas)\b)|(?<=[a-z]\.)(?=[A-Z][a-z])/)
-    .reduce<string[]>((out, piece) => {
-      // A lead-in that names nothing ("In the evaluation of both lung parenchyma; No …", "As far as can be
-      // seen; The diameter …") is no statement of its own: it stays with what it leads into.
-      const last = out[out.length - 1];
-      if (last !== undefined && piece.startsWith(';') && !pieceFindings(last).length && !/[.!?]$/.test(last))
-        out[out.length - 1] = `${last}${piece}`;
-      else out.push(piece);
-      return out;
-    }, [])
     .map((piece) => piece.replace(/^;\s*/, '').trim())
     .filter((piece) => /[a-z0-9]/i.test(piece));
+/**
+ * What each quoted clause of a sentence says (quotePieces), by its own words; a lead-in that names
+ * nothing ("In the evaluation of both lung parenchyma; No …", "As far as can be seen; The diameter …")
+ * says what the clause it leads into says, and stands right before it.
+ */
+function pieceKinds(text: string): { piece: string; kind: QuoteKind }[] {
+  const pieces = quotePieces(text);
+  const out = pieces.map((piece) => ({ piece, kind: pieceKind(piece) }));
+  for (let i = out.length - 2; i >= 0; i--) {
+    const { piece } = out[i];
+    if (!/[.!?]$/.test(piece) && text.includes(`${piece};`) && !pieceFindings(piece).length) out[i].kind = out[i + 1].kind;
+  }
+  return out;
+}
 const quoteLine = (piece: string, n: number, verb: 'says' | 'also says' = 'also says') =>
   `The report ${n ? 'also says' : verb}: "${piece}"`;
 
@@ -306,7 +311,7 @@ export function summarize(report: Report, understanding: Understanding = underst
 
   // Impression statements with no finding in them that have a plain rendering ("No acute ...").
   const statements: { plain: string; sentence: number }[] = [];
-  const carried: { line: string; piece: string; sentence: number; advice?: true }[] = [];
+  const carried: { line: string; kind: QuoteKind; sentence: number; advice?: true }[] = [];
   // A sentence whose findings are told (stated or denied); one with only a past or hypothetical finding
   // ("Operated stomach ca.") is given in the report's words.
   const impressionStatement = impressionStatements(report);
@@ -319,7 +324,9 @@ export function summarize(report: Report, understanding: Understanding = underst
     if (!text || quote.has(index) || omit.has(index)) continue;
     const kind = adviceKindOf(text);
     if ((kind === 'treatment' || kind === 'prognosis') && !COMMUNICATION.test(text)) {
-      quotePieces(text).forEach((piece, n) => carried.push({ line: quoteLine(piece, n, 'says'), piece, sentence: index, advice: true }));
+      quotePieces(text).forEach((piece, n) =>
+        carried.push({ line: quoteLine(piece, n, 'says'), kind: 'more', sentence: index, advice: true }),
+      );
       continue;
     }
     // With no impression section, a listed item ("• Changes secondary to …", and each sentence after its
@@ -332,7 +339,9 @@ export function summarize(report: Report, understanding: Understanding = underst
       if (!statements.some((st) => st.plain === plain)) statements.push({ plain, sentence: index });
     } else if (!COMMUNICATION.test(text) && STATES_SOMETHING.test(text.replace(/\bX{2,}\b/g, ''))) {
       // An impression statement the findings core cannot read is given in the report's words, not dropped.
-      quotePieces(text).forEach((piece, n) => carried.push({ line: quoteLine(piece, n), piece, sentence: index }));
+      pieceKinds(text.replace(/\s+/g, ' ')).forEach(({ piece, kind }, n) =>
+        carried.push({ line: quoteLine(piece, n), kind, sentence: index }),
+      );
     }
   }
 
@@ -359,13 +368,13 @@ export function summarize(report: Report, understanding: Understanding = underst
   const groups: Record<QuoteKind, { line: string; sentence: number }[]> = { found: [], may: [], denied: [], more: [] };
   let last: QuoteKind = 'found';
   for (const i of allQuoted)
-    quotePieces(report.sentences[i].text).forEach((piece, n) => {
+    pieceKinds(report.sentences[i].text.replace(/\s+/g, ' ')).forEach(({ piece, kind }, n) => {
       // A sentence that points back ("This is above the normal range.") stands with the one it completes.
-      last = n === 0 && allQuoted.includes(i - 1) && refersBack(report, understanding, i) ? last : pieceKind(piece);
+      last = n === 0 && allQuoted.includes(i - 1) && refersBack(report, understanding, i) ? last : kind;
       groups[last].push({ line: quoteLine(piece, 0), sentence: i });
     });
   // An impression statement the findings core cannot read, too; advice, outlook and cause stay apart, in the report's words.
-  for (const c of carried) groups[c.advice ? 'more' : pieceKind(c.piece)].push({ line: c.line, sentence: c.sentence });
+  for (const c of carried) groups[c.advice ? 'more' : c.kind].push({ line: c.line, sentence: c.sentence });
   const apart = groups.more;
   const certain = found.filter((item) => !item.hedged);
   const possible = found.filter((item) => item.hedged);
