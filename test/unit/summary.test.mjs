@@ -916,3 +916,34 @@ test('summary: the steps of a procedure stand apart from what the report found',
     assert.doesNotMatch(found, /advanced|draped|obtained|tolerated/, s.text);
   }
 });
+
+test('summary: a part of an organ its own words name ("ethmoid", "paracentral") is kept: told as written when the plain line drops it', () => {
+  for (const [text, part] of [
+    [
+      'EXAM: CT SINUS\nFINDINGS: Mild bilateral ethmoid sinus mucosal thickening.\nIMPRESSION: Mild bilateral ethmoid sinus mucosal thickening.',
+      /ethmoid/,
+    ],
+    [
+      'EXAM: CT SINUS\nFINDINGS: Small right sphenoid sinus mucosal thickening.\nIMPRESSION: Right sphenoid sinus mucosal thickening.',
+      /sphenoid/,
+    ],
+    [
+      'EXAM: CT CERVICAL SPINE\nFINDINGS: C5-C6: Moderate right paracentral disc protrusion.\nIMPRESSION: Moderate right paracentral disc protrusion at C5-C6.',
+      /paracentral/,
+    ],
+  ]) {
+    const s = summaryRewrite(text);
+    assert.equal(s.verification.ok, true, s.verification.reasons.join('\n'));
+    for (const line of body({ text: s.text })
+      .split('\n')
+      .filter((l) => /^- There/.test(l)))
+      assert.match(line, part, s.text);
+    assert.match(body({ text: s.text }), part);
+  }
+  // Contrast a lesion takes up, or that leaks out, is no dye told as a finding of its own.
+  for (const text of [
+    'EXAM: CT ABDOMEN\nFINDINGS: A hypodense lesion in liver segment 6 showing peripheral nodular contrast material uptake.\nIMPRESSION: Liver lesion with peripheral nodular contrast material uptake.',
+    'EXAM: CT ABDOMEN\nFINDINGS: Extravasation of contrast material in the left flank.\nIMPRESSION: Active extravasation of contrast material in the left flank.',
+  ])
+    assert.doesNotMatch(body({ text: summaryRewrite(text).text }), /^- There is (?:leftover )?contrast dye/m, text);
+});

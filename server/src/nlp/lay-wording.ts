@@ -62,6 +62,7 @@ const WordingSchema = z.object({
       events: z.array(Plain).min(1),
       kindWords: z.array(Plain).min(1),
       procedureSteps: z.array(Plain).min(1),
+      partWords: z.array(Plain).min(1),
     })
     .strict(),
 });
@@ -180,6 +181,8 @@ export const OWN_WORDS = {
   placeFillers: new Set(wording.ownWords.placeFillers),
   /** Words inside a denied term that narrow it to one kind ("destructive lesions"): its plain phrase must say them. */
   kindWords: new Set(wording.ownWords.kindWords),
+  /** Words naming which part of an organ or group a finding is in ("ethmoid", "paracentral"). */
+  partWords: wordsRe(wording.ownWords.partWords, 'gi'),
   /** A step of a procedure, as the report narrates it ("was then advanced", "were performed"). */
   procedureStep: new RegExp(
     `\\b(?:was|were|is|are)\\s+(?:then\\s+)?(?:[a-z]+ly\\s+)?(?:${wording.ownWords.procedureSteps.join('|')})\\b|\\btolerated the procedure\\b`,

@@ -245,6 +245,13 @@ export function toldAsWritten(report: Report, understanding: Understanding): Set
       const m = PAIRED.exec(report.text.slice(f.end, sentence.end));
       return !!m && /\p{L}{4,}/u.test(m[1]) && !fs.some((g) => g !== f && g.start >= f.end && g.start < f.end + m[0].length);
     });
+    // A part its own words name ("bilateral ethmoid sinus mucosal thickening", "right paracentral disc
+    // protrusion") that its plain line does not say: which sinuses, which part of the canal, would be lost.
+    const partLost = () =>
+      present.some((f) => {
+        const line = lineOf(f).replace(/\([^()]*\)/g, ' ');
+        return [...ownWords(report, f, true).matchAll(OWN_WORDS.partWords)].some((m) => !line.includes(m[0].toLowerCase()));
+      });
     // A word used in a sense the glossary has no plain words for ("subdural effusions"): its plain line would misstate it.
     const unfit = plain.some((f) => glossFor(report, f).unfit);
     if (
@@ -254,7 +261,7 @@ export function toldAsWritten(report: Report, understanding: Understanding): Set
       (present.length && (OWN_WORDS.differential.test(text) || levels.size > 1 || advice)) ||
       (plain.length && linked) ||
       (plain.length && OWN_WORDS.event.test(text)) ||
-      (plain.length && (organLost() || placeLost() || narrowed() || sideLost() || whereLost())) ||
+      (plain.length && (organLost() || placeLost() || narrowed() || sideLost() || whereLost() || partLost())) ||
       attribute ||
       placesLost ||
       (plain.length && partUnread()) ||
