@@ -947,3 +947,28 @@ test('summary: a part of an organ its own words name ("ethmoid", "paracentral") 
   ])
     assert.doesNotMatch(body({ text: summaryRewrite(text).text }), /^- There is (?:leftover )?contrast dye/m, text);
 });
+
+test('summary: doubt in a finding own words ("presumed", "(cyst?)") is never told as certain', () => {
+  for (const [text, doubt] of [
+    [
+      'EXAM: CT CHEST\nFINDINGS: Presumed subcarinal adenopathy measuring 1.5 cm.\nIMPRESSION: Presumed subcarinal adenopathy.',
+      /presumed|likely/i,
+    ],
+    [
+      'EXAM: CT CHEST\nFINDINGS: Hypodense lesion (cyst?) in the right lobe of the liver.\nIMPRESSION: Hypodense lesion (cyst?) in the liver.',
+      /\?/,
+    ],
+    [
+      'EXAM: CT ABDOMEN\nFINDINGS: Suspected small left renal calculus.\nIMPRESSION: Suspected small left renal calculus.',
+      /suspected|likely/i,
+    ],
+  ]) {
+    const s = summaryRewrite(text);
+    assert.equal(s.verification.ok, true, s.verification.reasons.join('\n'));
+    for (const line of body({ text: s.text })
+      .split('\n')
+      .filter((l) => /^- There (?:is|are) (?!likely)/.test(l)))
+      assert.fail(`told as certain: ${line}`);
+    assert.match(body({ text: s.text }), doubt);
+  }
+});

@@ -63,6 +63,7 @@ const WordingSchema = z.object({
       kindWords: z.array(Plain).min(1),
       procedureSteps: z.array(Plain).min(1),
       partWords: z.array(Plain).min(1),
+      unreadHedges: z.array(Plain).min(1),
     })
     .strict(),
 });
@@ -183,6 +184,8 @@ export const OWN_WORDS = {
   kindWords: new Set(wording.ownWords.kindWords),
   /** Words naming which part of an organ or group a finding is in ("ethmoid", "paracentral"). */
   partWords: wordsRe(wording.ownWords.partWords, 'gi'),
+  /** Words of doubt in a finding's own words the findings core may read as certain ("presumed"). */
+  unreadHedge: wordsRe(wording.ownWords.unreadHedges),
   /** A step of a procedure, as the report narrates it ("was then advanced", "were performed"). */
   procedureStep: new RegExp(
     `\\b(?:was|were|is|are)\\s+(?:then\\s+)?(?:[a-z]+ly\\s+)?(?:${wording.ownWords.procedureSteps.join('|')})\\b|\\btolerated the procedure\\b`,

@@ -252,11 +252,19 @@ export function toldAsWritten(report: Report, understanding: Understanding): Set
         const line = lineOf(f).replace(/\([^()]*\)/g, ' ');
         return [...ownWords(report, f, true).matchAll(OWN_WORDS.partWords)].some((m) => !line.includes(m[0].toLowerCase()));
       });
+    // Doubt in a finding's own words that its plain line, told as certain, would drop ("presumed subcarinal
+    // adenopathy", "hypodense lesion (cyst?)").
+    const doubtLost = present.some(
+      (f) =>
+        f.assertion === 'present' &&
+        (OWN_WORDS.unreadHedge.test(ownWords(report, f, true)) || /^\s*\??\s*\?/.test(report.text.slice(f.end, f.end + 4))),
+    );
     // A word used in a sense the glossary has no plain words for ("subdural effusions"): its plain line would misstate it.
     const unfit = plain.some((f) => glossFor(report, f).unfit);
     if (
       unfit ||
       pairLost ||
+      doubtLost ||
       OWN_WORDS.limitation.test(text) ||
       (present.length && (OWN_WORDS.differential.test(text) || levels.size > 1 || advice)) ||
       (plain.length && linked) ||
