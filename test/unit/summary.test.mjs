@@ -972,3 +972,24 @@ test('summary: doubt in a finding own words ("presumed", "(cyst?)") is never tol
     assert.match(body({ text: s.text }), doubt);
   }
 });
+
+test('summary: a pleural plaque is no artery plaque, a glioma no certain cancer; "grossly intact" and "free of disease" are not possibles or findings', () => {
+  for (const text of [
+    'EXAM: CT CHEST\nFINDINGS: Calcific pleural plaques in the right hemithorax.\nIMPRESSION: Calcified pleural plaques.',
+    'EXAM: CT CHEST\nFINDINGS: Calcified plaques along the diaphragmatic pleura.\nIMPRESSION: Calcified diaphragmatic pleural plaques.',
+  ])
+    for (const [, meaning] of wordList(text)) assert.doesNotMatch(meaning, /artery/, text);
+  const brain = wordList(
+    'EXAM: MRI BRAIN\nFINDINGS: Small enhancing lesion in the left cerebellar hemisphere.\nIMPRESSION: Small enhancing lesion, likely hemangioblastoma, although a low-grade glioma cannot be excluded.',
+  );
+  assert.doesNotMatch(brain.get('glioma') ?? '', /^Cancer/);
+  const part = (text, heading) => (text.split(`${heading}\n`)[1] ?? '').split('\n\n')[0];
+  const knee = summaryRewrite(
+    'EXAM: MRI LEFT KNEE\nFINDINGS: The posterior cruciate ligament is grossly intact. Small joint effusion.\nIMPRESSION: Small joint effusion. The posterior cruciate ligament is grossly intact.',
+  ).text;
+  assert.doesNotMatch(part(knee, 'What the report says may be there:'), /grossly intact/, knee);
+  const cath = summaryRewrite(
+    'EXAM: CORONARY ANGIOGRAM\nFINDINGS: Left main is a large-caliber vessel. It is angiographically free of disease. 60% mid left anterior descending stenosis.\nIMPRESSION: 60% mid left anterior descending stenosis. Left main is angiographically free of disease.',
+  ).text;
+  assert.doesNotMatch(part(cath, 'What the report found:'), /free of disease/, cath);
+});

@@ -113,6 +113,7 @@ const quoteLine = (piece: string, n: number, verb: 'says' | 'also says' = 'also 
   `The report ${n ? 'also says' : verb}: "${piece}"`;
 
 type QuoteKind = 'found' | 'may' | 'denied' | 'more';
+const NORMAL_WORDS = /\b(?:intact|normal|unremarkable|patent|preserved|within normal limits)\b/i;
 const OPENS_DENIAL = /^(?:(?:but|and|however),?\s+)?(?:there (?:is|are|was|were)\s+)?(?:no|without)\b/i;
 // What a few words read as on their own (the findings core), kept as quotes repeat across reports (bounded).
 const PIECE_READ = new Map<string, Finding[]>();
@@ -134,14 +135,17 @@ function pieceKind(piece: string): QuoteKind {
   const clause = readClause(piece, { start: 0, end: piece.length }, 'impression', null);
   const fs = pieceFindings(piece);
   const said = fs.filter(stated);
+  // Advice the report gives that names no finding stands with the rest of its advice, apart from what it found.
+  if (!said.length && adviceKindOf(piece) === 'treatment' && !COMMUNICATION.test(piece)) return 'more';
   // A step of the procedure ("a wire was then advanced into the aorta") is no finding, whatever device it names.
   if (OWN_WORDS.procedureStep.test(piece) && said.every((f) => CONCEPT_BY_ID.get(f.concept)?.group === 'device')) return 'more';
   // A denial names what it denies, opens on "no" or denies most of its words: "the pancreas could not be
   // seen" is a limit, no denial.
-  const mostly = /\bno\b/i.test(piece) && clause.words.filter((w) => clause.negated.has(w)).length * 2 > clause.words.length;
+  const mostly = /\b(?:no|free of)\b/i.test(piece) && clause.words.filter((w) => clause.negated.has(w)).length * 3 >= clause.words.length;
   if (!said.length && clause.negated.size > 0 && (fs.length > 0 || OPENS_DENIAL.test(piece) || mostly)) return 'denied';
   if (said.length && said.every((f) => f.assertion === 'possible')) return 'may';
-  if (!said.length && clause.hedges.length && clause.words.every((w) => clause.hedged.has(w))) return 'may';
+  // "… is grossly intact" hedges a normal statement: nothing is said to be there.
+  if (!said.length && clause.hedges.length && clause.words.every((w) => clause.hedged.has(w)) && !NORMAL_WORDS.test(piece)) return 'may';
   return 'found';
 }
 
