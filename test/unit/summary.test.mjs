@@ -803,7 +803,7 @@ test('summary: a quoted denial or possible stands under its own heading, never u
       'What the report says may be there:',
     ],
   ];
-  for (const [text, quote, heading] of cases) {
+  for (const [text, quote, heading] of /** @type {[string, RegExp, string][]} */ (cases)) {
     const s = summaryRewrite(text);
     assert.equal(s.verification.ok, true, s.verification.reasons.join('\n'));
     assert.doesNotMatch(part(s.text, 'What the report found:'), quote, s.text);
@@ -832,7 +832,7 @@ test('summary: graded adverbs and ranges keep their words ("moderately advanced"
       /mildly to moderately enlarged/,
     ],
   ];
-  for (const [text, words] of cases) {
+  for (const [text, words] of /** @type {[string, RegExp][]} */ (cases)) {
     const s = summaryRewrite(text);
     assert.equal(s.verification.ok, true, s.verification.reasons.join('\n'));
     assert.match(body({ text: s.text }), words, s.text);
@@ -856,7 +856,7 @@ test('summary: a lead-in stays with what it leads into; a denial of a pair or of
   const quotes = (text) => [...summaryRewrite(text).text.matchAll(/^The report (?:also )?says: "([^"]+)"$/gm)].map((m) => m[1]);
   // "In the evaluation of …; No …", "As far as can be seen; The diameter …": the lead-in stands right before
   // the clause it leads into, under its heading (a denial's lead-in with the denials).
-  for (const [text, into] of [
+  for (const [text, into] of /** @type {[string, RegExp][]} */ ([
     [
       'EXAM: CT CHEST\nFINDINGS: In the evaluation of both lung parenchyma; No active infiltration or mass lesion was detected. Small right pleural effusion.\nIMPRESSION: Small right pleural effusion. In the evaluation of both lung parenchyma; No active infiltration or mass lesion was detected.',
       /^The report also says: "No active infiltration/,
@@ -865,7 +865,7 @@ test('summary: a lead-in stays with what it leads into; a denial of a pair or of
       'EXAM: CT CHEST\nFINDINGS: As far as can be seen; The diameter of the ascending aorta is 40 mm and it shows mild dilatation.\nIMPRESSION: As far as can be seen; The diameter of the ascending aorta is 40 mm and it shows mild dilatation.',
       /^The report also says: "The diameter of the ascending aorta/,
     ],
-  ]) {
+  ])) {
     const s = summaryRewrite(text);
     assert.equal(s.verification.ok, true, s.verification.reasons.join('\n'));
     const lines = s.text.split('\n');
@@ -874,7 +874,7 @@ test('summary: a lead-in stays with what it leads into; a denial of a pair or of
     assert.match(lines[at + 1], into, s.text);
   }
   // "effusion-thickening", "effusion or increase in thickness": the plain line would deny the effusion only.
-  for (const [text, denied] of [
+  for (const [text, denied] of /** @type {[string, RegExp][]} */ ([
     [
       'EXAM: CT CHEST\nFINDINGS: Pericardial effusion-thickening was not detected. Small left pleural effusion.\nIMPRESSION: Small left pleural effusion. Pericardial effusion-thickening was not detected.',
       /thickening/,
@@ -889,7 +889,7 @@ test('summary: a lead-in stays with what it leads into; a denial of a pair or of
       /destructive/,
     ],
     ['EXAM: CT ABDOMEN\nFINDINGS: Simple left renal cyst.\nIMPRESSION: Simple left renal cyst. No aggressive bone lesion.', /aggressive/],
-  ]) {
+  ])) {
     const s = summaryRewrite(text);
     assert.equal(s.verification.ok, true, s.verification.reasons.join('\n'));
     assert.ok(
@@ -918,7 +918,7 @@ test('summary: the steps of a procedure stand apart from what the report found',
 });
 
 test('summary: a part of an organ its own words name ("ethmoid", "paracentral") is kept: told as written when the plain line drops it', () => {
-  for (const [text, part] of [
+  for (const [text, part] of /** @type {[string, RegExp][]} */ ([
     [
       'EXAM: CT SINUS\nFINDINGS: Mild bilateral ethmoid sinus mucosal thickening.\nIMPRESSION: Mild bilateral ethmoid sinus mucosal thickening.',
       /ethmoid/,
@@ -931,7 +931,7 @@ test('summary: a part of an organ its own words name ("ethmoid", "paracentral") 
       'EXAM: CT CERVICAL SPINE\nFINDINGS: C5-C6: Moderate right paracentral disc protrusion.\nIMPRESSION: Moderate right paracentral disc protrusion at C5-C6.',
       /paracentral/,
     ],
-  ]) {
+  ])) {
     const s = summaryRewrite(text);
     assert.equal(s.verification.ok, true, s.verification.reasons.join('\n'));
     for (const line of body({ text: s.text })
@@ -949,7 +949,7 @@ test('summary: a part of an organ its own words name ("ethmoid", "paracentral") 
 });
 
 test('summary: doubt in a finding own words ("presumed", "(cyst?)") is never told as certain', () => {
-  for (const [text, doubt] of [
+  for (const [text, doubt] of /** @type {[string, RegExp][]} */ ([
     [
       'EXAM: CT CHEST\nFINDINGS: Presumed subcarinal adenopathy measuring 1.5 cm.\nIMPRESSION: Presumed subcarinal adenopathy.',
       /presumed|likely/i,
@@ -962,7 +962,7 @@ test('summary: doubt in a finding own words ("presumed", "(cyst?)") is never tol
       'EXAM: CT ABDOMEN\nFINDINGS: Suspected small left renal calculus.\nIMPRESSION: Suspected small left renal calculus.',
       /suspected|likely/i,
     ],
-  ]) {
+  ])) {
     const s = summaryRewrite(text);
     assert.equal(s.verification.ok, true, s.verification.reasons.join('\n'));
     for (const line of body({ text: s.text })
