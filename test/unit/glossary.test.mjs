@@ -69,7 +69,7 @@ test('glossary: plainTerm explains report anatomy words; plainUnit and plainSite
 });
 
 test('glossary: meanings read at grade 8 or lower, lay phrases are unique, and nothing gives advice, outlook or cause', () => {
-  const meanings = glossary.GLOSSARY.flatMap((g) => [g.means, ...Object.values(g.terms).map((t) => t.means)]);
+  const meanings = glossary.GLOSSARY.flatMap((g) => [g.means, ...[...Object.values(g.terms), ...g.senses].flatMap((t) => t.means ?? [])]);
   const hard = meanings.filter((m) => gradeOf(m) > 8);
   assert.deepEqual(hard, []);
   const lays = glossary.GLOSSARY.map((g) => glossary.withSide(g.lay, null));
@@ -77,7 +77,8 @@ test('glossary: meanings read at grade 8 or lower, lay phrases are unique, and n
     lays.filter((l, i) => lays.indexOf(l) !== i),
     [],
   );
-  const texts = [...meanings, ...lays, ...Object.values(data.words), ...data.statements.map((s) => s.plain)];
+  const words = Object.keys(data.words).flatMap((w) => glossary.plainTerms(w));
+  const texts = [...meanings, ...lays, ...words, ...data.statements.map((s) => s.plain)];
   assert.deepEqual(
     texts.flatMap((t) => adviceSentences(t)),
     [],
@@ -107,4 +108,31 @@ test('glossary: spine surgery words say what each operation does; "apical" names
   assert.match(glossary.glossOfMention('orthopedic-hardware', 'vertebroplasty').means, /Cement/);
   // The heart's apex is apical too.
   assert.doesNotMatch(glossary.plainTerm('apical'), /lung/);
+});
+
+test('glossary: a sense is chosen by the words around the mention; a sense with no words of its own leaves the word unfit', () => {
+  const around = (before, after = '') => ({ before, after });
+  assert.equal(glossary.glossOfMention('pleural-effusion', 'effusions', around('Small bilateral subdural ')).unfit, true);
+  assert.equal(glossary.glossOfMention('pleural-effusion', 'effusion', around('Small ', ' in the right mastoid air cells')).unfit, true);
+  assert.equal(glossary.glossOfMention('pleural-effusion', 'effusion', around('Small right ', ' with atelectasis')).unfit, undefined);
+  // "Pericardial and pleural effusions": the pleural term names its own sense.
+  assert.equal(glossary.glossOfMention('pleural-effusion', 'pleural effusions', around('Small pericardial and ')).unfit, undefined);
+  assert.match(glossary.glossOfMention('pulmonary-edema', 'edema', around('Diffuse subcutaneous ')).lay, /swelling/);
+  assert.match(glossary.glossOfMention('pulmonary-edema', 'edema', around('Mild interstitial ')).lay, /lungs/);
+  assert.doesNotMatch(
+    glossary.glossOfMention('contrast-material', 'contrast material', around('Reflux of ', ' into the IVC')).lay,
+    /leftover/,
+  );
+  assert.match(glossary.glossOfMention('contrast-material', 'contrast material', around('Residual ', ' in the colon')).lay, /leftover/);
+  assert.match(glossary.glossOfMention('surgical-clips', 'sutures', around('Median sternotomy ')).lay, /breastbone/);
+  assert.match(glossary.glossOfMention('surgical-clips', 'sutures', around('', ' at the bowel anastomosis')).lay, /stitches/);
+  // The word list explains a word the findings core refined by the words near it as the word it is.
+  assert.doesNotMatch(glossary.glossOfWord('benign-neoplasm', 'mass', around('Benign-appearing ')).means, /cancer/);
+  assert.match(glossary.glossOfWord('benign-neoplasm', 'lipoma').lay, /not cancer/);
+  // Report words: the lung's base and hilum only near the lung.
+  assert.equal(glossary.plainTerm('base', around('at the skull ')), undefined);
+  assert.match(glossary.plainTerm('hilum', around('in the renal ')), /organ/);
+  assert.match(glossary.plainTerm('cervical', around('', ' spine')), /spine/);
+  assert.match(glossary.plainTerm('cervical', around('enlarged ', ' lymph nodes')), /neck/);
+  assert.match(glossary.plainTerm('cervical', around('', ' length of the pregnancy')), /womb/);
 });

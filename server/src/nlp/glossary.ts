@@ -15,6 +15,20 @@ const TermSchema = z.object({
   mass: z.boolean().default(false),
   plural: z.boolean().default(false),
 });
+// A sense of a concept's word the report may use ("subdural effusions" are no fluid around the lung):
+// told by the words near the mention. With words of its own it explains the word in that sense;
+// without, no entry fits and the word is left unexplained rather than explained wrongly.
+const SenseSchema = z.object({
+  /** Words (lower case) that show the sense when one stands within `reach` words either side of the mention. */
+  near: z.array(Plain).min(1),
+  reach: z.number().int().positive().default(4),
+  /** Only for these report terms of the concept (all of its terms when absent). */
+  terms: z.array(Plain).optional(),
+  lay: Plain.optional(),
+  means: Plain.optional(),
+  mass: z.boolean().default(false),
+  plural: z.boolean().default(false),
+});
 const EntrySchema = z.object({
   lay: Plain,
   means: Plain,
@@ -32,12 +46,19 @@ const EntrySchema = z.object({
   anyOrgan: Plain.optional(),
   /** Report terms of the concept that need their own words, keyed by the term as findings.json has it. */
   terms: z.record(z.string(), TermSchema).default({}),
+  /** Other senses of its terms, by the words around them (first that applies wins). */
+  senses: z.array(SenseSchema).default([]),
+});
+// A report word with senses: "cervical" lymph nodes are the neck's, a cervical mass on a pelvic scan the womb's.
+const WordSchema = z.object({
+  plain: Plain,
+  senses: z.array(z.object({ near: z.array(Plain).min(1), reach: z.number().int().positive().default(4), plain: Plain.optional() })),
 });
 const GlossarySchema = z.object({
   note: z.string(),
   concepts: z.record(z.string(), EntrySchema),
   sites: z.record(z.string(), z.object({ at: Plain, np: Plain, npPl: Plain.optional(), both: Plain.optional(), organ: Plain.optional() })),
-  words: z.record(z.string(), Plain),
+  words: z.record(z.string(), z.union([Plain, WordSchema])),
   units: z.record(z.string(), Plain),
   statements: z.array(z.object({ pattern: Plain, plain: Plain })),
 });
@@ -57,7 +78,11 @@ export interface Gloss {
   sideAs?: string;
   anyOrgan?: string;
   terms: Readonly<Record<string, { lay: string; means: string; mass: boolean; plural: boolean }>>;
+  senses: readonly Sense[];
+  /** The mention uses the word in a sense no entry explains: said in the report's words, not glossed. */
+  unfit?: true;
 }
+export type Sense = z.infer<typeof SenseSchema>;
 
 function check(): Map<string, Gloss> {
   const out = new Map<string, Gloss>();
@@ -66,6 +91,12 @@ function check(): Map<string, Gloss> {
     if (!concept) throw new Error(`glossary: entry for unknown concept ${id}`);
     const known = new Set([...concept.terms, ...concept.abbr, ...Object.values(concept.contexts).flat()].map((t) => t.toLowerCase()));
     for (const t of Object.keys(e.terms)) if (!known.has(t)) throw new Error(`glossary: ${id} has no term "${t}"`);
+    for (const sense of e.senses) {
+      for (const t of sense.terms ?? [])
+        if (!known.has(t) && !known.has(t.replace(/s$/, ''))) throw new Error(`glossary: ${id} sense names no term of it: "${t}"`);
+      if (!sense.lay !== !sense.means)
+        throw new Error(`glossary: ${id} has a sense with a phrase and no meaning, or a meaning and no phrase`);
+    }
     out.set(id, { concept: id, term: concept.name, ...e });
   }
   // A word-list meaning for a shared term names no organ: "opacification" on a sinus CT is not the lung's.
@@ -100,14 +131,33 @@ const norm = (s: string) =>
     .replace(/[^a-z0-9']+/g, ' ')
     .trim();
 
+/** The words of a mention's sentence around it, for telling its sense. */
+export interface Around {
+  before: string;
+  after: string;
+}
+
+const senseOf = (gloss: Gloss, term: string, around: Around): Sense | undefined =>
+  gloss.senses.find((s) => {
+    if (s.terms && !s.terms.some((t) => norm(t) === term || `${norm(t)}s` === term)) return false;
+    const near = [...norm(around.before).split(' ').slice(-s.reach), '|', ...norm(around.after).split(' ').slice(0, s.reach)].join(' ');
+    return s.near.some((w) => ` ${near} `.includes(` ${norm(w)} `));
+  });
+
 /**
  * The gloss for a mention as written: a term with words of its own ("prostate cancer") overrides the
- * concept's lay phrase and meaning.
+ * concept's lay phrase and meaning, and the words around it choose among the senses of its word
+ * ("subdural effusions"); a sense with no words of its own marks the gloss unfit.
  */
-export function glossOfMention(conceptId: string, text: string): Gloss | undefined {
+export function glossOfMention(conceptId: string, text: string, around?: Around): Gloss | undefined {
   const gloss = GLOSSES.get(conceptId);
   if (!gloss) return undefined;
   const words = ` ${norm(text)} `;
+  const sense = around && senseOf(gloss, norm(text), around);
+  if (sense) {
+    if (!sense.lay || !sense.means) return { ...gloss, unfit: true };
+    return { ...gloss, lay: sense.lay, means: sense.means, mass: sense.mass, plural: sense.plural, pl: undefined, anyOrgan: undefined };
+  }
   let best: string | undefined;
   for (const t of Object.keys(gloss.terms)) if (words.includes(` ${norm(t)} `) && (!best || t.length > best.length)) best = t;
   if (!best) return gloss;
@@ -115,12 +165,53 @@ export function glossOfMention(conceptId: string, text: string): Gloss | undefin
   return { ...gloss, lay: own.lay, means: own.means, mass: own.mass, plural: own.plural, pl: undefined, anyOrgan: undefined };
 }
 
-const WORDS = new Map(Object.entries(glossary.words).map(([k, v]) => [k.toLowerCase(), v]));
+let OWNER: Map<string, string[]> | undefined;
+/**
+ * The gloss of a report word as the word list explains it: a word the findings core read as a narrower
+ * concept by the words around it ("benign-appearing mass", "infiltrative lesion in the lung") is
+ * explained as the word it is (a mass: a lump), so the list never asserts what the word does not say.
+ */
+export function glossOfWord(conceptId: string, text: string, around?: Around): Gloss | undefined {
+  const concept = CONCEPT_BY_ID.get(conceptId);
+  const term = norm(text);
+  if (!OWNER) {
+    OWNER = new Map();
+    for (const c of CONCEPTS) for (const t of c.terms) OWNER.set(norm(t), [...(OWNER.get(norm(t)) ?? []), c.id]);
+  }
+  const own = concept && [...concept.terms, ...concept.abbr, ...Object.values(concept.contexts).flat()].some((t) => norm(t) === term);
+  const owners = OWNER.get(term) ?? [];
+  if (!own && owners.length === 1 && owners[0] !== conceptId) return glossOfMention(owners[0], text, around);
+  return glossOfMention(conceptId, text, around);
+}
 
-/** A report word's plain meaning ("hilum" -> "the area where airways ... enter the lung"), or undefined. */
-export function plainTerm(word: string): string | undefined {
+const WORDS = new Map(
+  Object.entries(glossary.words).map(([k, v]) => [k.toLowerCase(), typeof v === 'string' ? { plain: v, senses: [] } : v]),
+);
+const wordEntry = (word: string) => {
   const key = word.trim().toLowerCase().replace(/\s+/g, ' ');
   return WORDS.get(key) ?? (key.endsWith('s') ? WORDS.get(key.slice(0, -1)) : undefined);
+};
+
+/**
+ * A report word's plain meaning ("hilum" -> "the area where airways ... enter the lung"), in the sense
+ * the words around it give; undefined when it has none, or when the sense they give has no plain words.
+ */
+export function plainTerm(word: string, around?: Around): string | undefined {
+  const entry = wordEntry(word);
+  if (!entry) return undefined;
+  const sense =
+    around &&
+    entry.senses.find((s) => {
+      const near = [...norm(around.before).split(' ').slice(-s.reach), '|', ...norm(around.after).split(' ').slice(0, s.reach)].join(' ');
+      return s.near.some((w) => ` ${near} `.includes(` ${norm(w)} `));
+    });
+  return sense ? sense.plain : entry.plain;
+}
+
+/** Every plain meaning a report word has, one per sense (for checking a word list). */
+export function plainTerms(word: string): string[] {
+  const entry = wordEntry(word);
+  return entry ? [entry.plain, ...entry.senses.flatMap((s) => (s.plain ? [s.plain] : []))] : [];
 }
 
 /** The report words glossary.json explains, longest first (for finding them in text). */

@@ -12,7 +12,16 @@ import { escapeRegExp as escape } from '../report/regex';
 const Plain = z.string().min(1);
 const WordingSchema = z.object({
   note: z.string(),
-  lines: z.object({ opening: Plain, closing: Plain, nothingPlain: Plain }),
+  lines: z.object({
+    opening: Plain,
+    closing: Plain,
+    nothingPlain: Plain,
+    found: Plain,
+    possible: Plain,
+    denied: Plain,
+    says: Plain,
+    more: Plain,
+  }),
   degrees: z.record(z.string(), Plain),
   amounts: z.record(z.string(), Plain),
   sizeWords: z.array(Plain),
@@ -51,6 +60,10 @@ const WordingSchema = z.object({
       increases: z.array(Plain).min(1),
       unread: z.array(Plain).min(1),
       events: z.array(Plain).min(1),
+      kindWords: z.array(Plain).min(1),
+      procedureSteps: z.array(Plain).min(1),
+      partWords: z.array(Plain).min(1),
+      unreadHedges: z.array(Plain).min(1),
     })
     .strict(),
 });
@@ -167,4 +180,15 @@ export const OWN_WORDS = {
   cueWords: new Set(contextData.cues.flatMap((c) => c.terms.flatMap((t) => t.split(' ')))),
   /** Words after "in the" that name no place ("in the visualized portion"). */
   placeFillers: new Set(wording.ownWords.placeFillers),
+  /** Words inside a denied term that narrow it to one kind ("destructive lesions"): its plain phrase must say them. */
+  kindWords: new Set(wording.ownWords.kindWords),
+  /** Words naming which part of an organ or group a finding is in ("ethmoid", "paracentral"). */
+  partWords: wordsRe(wording.ownWords.partWords, 'gi'),
+  /** Words of doubt in a finding's own words the findings core may read as certain ("presumed"). */
+  unreadHedge: wordsRe(wording.ownWords.unreadHedges),
+  /** A step of a procedure, as the report narrates it ("was then advanced", "were performed"). */
+  procedureStep: new RegExp(
+    `\\b(?:was|were|is|are)\\s+(?:then\\s+)?(?:[a-z]+ly\\s+)?(?:${wording.ownWords.procedureSteps.join('|')})\\b|\\btolerated the procedure\\b`,
+    'i',
+  ),
 };

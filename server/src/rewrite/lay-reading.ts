@@ -14,8 +14,9 @@ export function layToReport(text: string): string {
   const out: string[] = [];
   let denied = false;
   for (const line of text.split(/\r?\n/)) {
+    // A heading sets how the lines under it are read: only the denials' are denied.
     if (/^\s*What the report did not find/i.test(line)) denied = true;
-    else if (/^\s*What the report found/i.test(line)) denied = false;
+    else if (/^\s*(?:What the report (?:found|says may be there)|More from the report)\b/i.test(line)) denied = false;
     if (/^\s*Words in your report/i.test(line)) break;
     const quoted = QUOTE.exec(line);
     if (quoted) {
@@ -23,6 +24,12 @@ export function layToReport(text: string): string {
       continue;
     }
     const terms = [...line.matchAll(/\(([^()]+)\)/g)].map((m) => m[1].trim());
+    // A finding line whose plain words are the report's term ("There is an enlarged heart.") names it in no
+    // brackets: the line itself is read.
+    if (terms.length === 0 && !denied && /^\s*-\s*There (?:is|are|may be)\b/i.test(line)) {
+      out.push(line.replace(/^\s*-\s*/, '').trim());
+      continue;
+    }
     if (terms.length === 0) continue;
     const side = /\bboth (?:sides|lungs|kidneys)\b/i.test(line)
       ? 'bilateral'

@@ -1,14 +1,14 @@
 // A patient summary read as clauses, line by line, for the verifier: a line speaks of the report
 // terms it names in brackets and the report sentences it quotes; its plain words, the glossary's,
 // are for the patient. verify-clauses.ts checks these clauses against the report's.
-import { definitionOf, GLOSSARY, plainTerm, withSide } from '../nlp/glossary';
+import { definitionOf, GLOSSARY, plainTerms, withSide } from '../nlp/glossary';
 import { clip } from './clause-changes';
 import { readClause, squash, type Clause } from './clauses';
 import { LIST_NUMBER } from './list-number';
 import { escapeRegExp } from '../report/regex';
 
 // "What the report found:", "- term: meaning", "(pleural effusion)".
-const PART = /^\s*(What the report (?:found|did not find|says)|Words in your report)\s*:?\s*$/i;
+const PART = /^\s*(What the report (?:found|did not find|says(?: may be there)?)|More from the report|Words in your report)\s*:?\s*$/i;
 const TERM = /\(([^()]+)\)/g;
 const QUOTED = /["“]([^"”]+)["”]/g;
 const QUOTE_LINE = /^\s*The report (?:also )?says:? ["“]([^"”]+)["”]\s*$/;
@@ -18,14 +18,21 @@ const MEANINGS = (() => {
   for (const g of GLOSSARY) {
     const { lay, means } = definitionOf(g);
     out.add(squash(`${lay} ${means}`));
-    for (const t of Object.values(g.terms)) out.add(squash(`${withSide(t.lay, null)} ${t.means}`));
+    for (const t of [...Object.values(g.terms), ...g.senses]) if (t.lay && t.means) out.add(squash(`${withSide(t.lay, null)} ${t.means}`));
   }
-  return { has: (term: string, meaning: string) => out.has(squash(meaning)) || squash(plainTerm(term) ?? '-') === squash(meaning) };
+  return {
+    has: (term: string, meaning: string) => out.has(squash(meaning)) || plainTerms(term).some((p) => squash(p) === squash(meaning)),
+  };
 })();
 
 // Each glossary term's plain phrase, in pieces around its side ("fluid around the", "lung").
 const LAY_FRAGMENTS = GLOSSARY.flatMap((g) =>
-  [[g.term, g.lay], ...Object.entries(g.terms).map(([term, t]) => [term, t.lay])].map(([term, lay]) => ({
+  [
+    [g.term, g.lay],
+    ...Object.entries(g.terms).map(([term, t]) => [term, t.lay]),
+    // A sense's phrase, for the terms it is said of.
+    ...g.senses.flatMap((s) => (s.lay ? (s.terms ?? [g.term, ...Object.keys(g.terms)]).map((term) => [term, s.lay!]) : [])),
+  ].map(([term, lay]) => ({
     term: term.toLowerCase(),
     pieces: lay
       .toLowerCase()

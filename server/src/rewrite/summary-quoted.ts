@@ -154,6 +154,14 @@ export function toldAsWritten(report: Report, understanding: Understanding): Set
         if (f.assertion !== 'absent') return false;
         if (OWN_WORDS.genericDenials.has(f.concept)) return true;
         const line = lineOf(f);
+        // A kind the denied term itself names ("lytic-destructive lesions") that its plain phrase drops.
+        const kinds = (
+          report.text
+            .slice(f.start, f.end)
+            .toLowerCase()
+            .match(/[\p{L}-]+/gu) ?? []
+        ).flatMap((w) => w.split('-').concat(w));
+        if (kinds.some((w) => OWN_WORDS.kindWords.has(w) && !line.replace(/\([^()]*\)/g, ' ').includes(w))) return true;
         return (ownWords(report, f, false).match(/[\p{L}-]+/gu) ?? []).some(
           (w) =>
             !OWN_WORDS.denialFillers.has(w) &&
@@ -230,12 +238,38 @@ export function toldAsWritten(report: Report, understanding: Understanding): Set
     const increase = OWN_WORDS.increase.test(text) && fs.every((f) => stated(f) && !told(f)) && (fs.length > 0 || !NEGATED.test(text));
     // An abnormal finding the findings core reads no concept in ("The L2 vertebral body shows severe loss of height").
     const unread = section.kind === 'findings' && fs.every((f) => f.normal) && OWN_WORDS.unread.test(text) && !NEGATED.test(text);
+    // A denial of two things joined to one term ("Pericardial effusion-thickening", "effusion or increase in
+    // thickness … is not observed"), the second read as no finding: its plain line would deny the first only.
+    const pairLost = plain.some((f) => {
+      if (f.assertion !== 'absent') return false;
+      const m = PAIRED.exec(report.text.slice(f.end, sentence.end));
+      return !!m && /\p{L}{4,}/u.test(m[1]) && !fs.some((g) => g !== f && g.start >= f.end && g.start < f.end + m[0].length);
+    });
+    // A part its own words name ("bilateral ethmoid sinus mucosal thickening", "right paracentral disc
+    // protrusion") that its plain line does not say: which sinuses, which part of the canal, would be lost.
+    const partLost = () =>
+      present.some((f) => {
+        const line = lineOf(f).replace(/\([^()]*\)/g, ' ');
+        return [...ownWords(report, f, true).matchAll(OWN_WORDS.partWords)].some((m) => !line.includes(m[0].toLowerCase()));
+      });
+    // Doubt in a finding's own words that its plain line, told as certain, would drop ("presumed subcarinal
+    // adenopathy", "hypodense lesion (cyst?)").
+    const doubtLost = present.some(
+      (f) =>
+        f.assertion === 'present' &&
+        (OWN_WORDS.unreadHedge.test(ownWords(report, f, true)) || /^\s*\??\s*\?/.test(report.text.slice(f.end, f.end + 4))),
+    );
+    // A word used in a sense the glossary has no plain words for ("subdural effusions"): its plain line would misstate it.
+    const unfit = plain.some((f) => glossFor(report, f).unfit);
     if (
+      unfit ||
+      pairLost ||
+      doubtLost ||
       OWN_WORDS.limitation.test(text) ||
       (present.length && (OWN_WORDS.differential.test(text) || levels.size > 1 || advice)) ||
       (plain.length && linked) ||
       (plain.length && OWN_WORDS.event.test(text)) ||
-      (plain.length && (organLost() || placeLost() || narrowed() || sideLost() || whereLost())) ||
+      (plain.length && (organLost() || placeLost() || narrowed() || sideLost() || whereLost() || partLost())) ||
       attribute ||
       placesLost ||
       (plain.length && partUnread()) ||
@@ -247,6 +281,9 @@ export function toldAsWritten(report: Report, understanding: Understanding): Set
   });
   return withReferents(report, understanding, out);
 }
+// What a denied term is joined to: "-thickening", " or increase in thickness", up to the sentence's verb.
+const PAIRED =
+  /^(?:-|\s*\/\s*|\s+(?:or|and|nor)\s+)((?:[\p{L}-]+\s+){0,4}?[\p{L}-]+)(?=\s+(?:is|are|was|were|has|have|could|can)\b|\s*[.;,]|\s*$)/u;
 /** A sentence that opens by pointing to the one before. */
 const POINTER = /^\s*(?:it|this|these|they)\b/i;
 // A place named after "in the", "of the" …, its words up to the next joining word.
@@ -267,7 +304,7 @@ export function withReferents(report: Report, understanding: Understanding, quot
 }
 
 /** Whether sentence j only makes sense after the one before it, in the same section (see withReferents). */
-function refersBack(report: Report, understanding: Understanding, j: number): boolean {
+export function refersBack(report: Report, understanding: Understanding, j: number): boolean {
   const [sentence, before] = [report.sentences[j], report.sentences[j - 1]];
   if (!sentence || !before || sentence.section !== before.section) return false;
   const text = stripListNumber(sentence.text);

@@ -58,7 +58,10 @@ export function degreeOf(words: string): { degree: string; word: string } | null
   if (!m) return null;
   const a = DEGREE[m[1].toLowerCase()];
   const b = m[2] ? DEGREE[m[2].toLowerCase()] : undefined;
-  return { degree: b && b !== a ? `${a} to ${b}` : a, word: m[0].toLowerCase() };
+  // A graded adverb keeps the word it grades: "moderately advanced", "mild to moderately severe".
+  const graded = /ly$/i.test(m[0]) ? /^\s*([a-z][a-z-]*)/i.exec(words.slice(m.index + m[0].length))?.[1] : undefined;
+  const word = graded && !/^(?:and|or|to|with|of|in)$/i.test(graded) ? `${m[0]} ${graded}` : m[0];
+  return { degree: b && b !== a ? `${a} to ${b}` : a, word: word.toLowerCase() };
 }
 
 // "Healed" and "old" reach over a short list: "healed left clavicle and rib fractures".

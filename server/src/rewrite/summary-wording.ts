@@ -2,7 +2,17 @@
 // sentence ("There is a small amount of fluid around the left lung (pleural effusion)."), a denial's
 // sentence, and the "Words in your report" list. Built from the wording data (glossary.json,
 // lay-wording.json) and a finding's own words (summary-reading.ts), never from free text.
-import { definitionOf, glossOfMention, plainSite, plainTerm, plainUnit, withSide, PLAIN_WORDS, type PlainSite } from '../nlp/glossary';
+import {
+  definitionOf,
+  glossOfMention,
+  glossOfWord,
+  plainSite,
+  plainTerm,
+  plainUnit,
+  withSide,
+  PLAIN_WORDS,
+  type PlainSite,
+} from '../nlp/glossary';
 import type { Finding, Measurement, Side } from '../nlp/types';
 import type { Report, Sentence } from '../report/types';
 import { parseReport } from '../report';
@@ -44,7 +54,14 @@ export function plainMeasurement(report: Report, m: Measurement): string {
 
 const article = (phrase: string) => (/^[aeiou]/i.test(phrase) && !/^(u[nr]i|one)/i.test(phrase) ? 'an ' : 'a ') + phrase;
 
-export const glossFor = (report: Report, f: Finding) => glossOfMention(f.concept, report.text.slice(f.start, f.end))!;
+/** The words of a finding's sentence around it, which tell the sense of its word. */
+const aroundOf = (report: Report, f: Finding) => {
+  const sentence = report.sentences[f.sentenceIndex];
+  return sentence
+    ? { before: report.text.slice(sentence.start, f.start), after: report.text.slice(f.end, sentence.end) }
+    : { before: '', after: '' };
+};
+export const glossFor = (report: Report, f: Finding) => glossOfMention(f.concept, report.text.slice(f.start, f.end), aroundOf(report, f))!;
 export const bare = (phrase: string) => withSide(phrase, null).toLowerCase();
 
 /** The plain noun phrase of a finding with its side and site: "fluid around the bottom of the left lung". */
@@ -118,9 +135,11 @@ function phraseOf(
       : '';
   let head: string;
   let degreeSaid = true;
-  if (opts.degree && gloss.mass && !plural && AMOUNTS.test(lay))
+  if (opts.degree && AMOUNT[opts.degree] && gloss.mass && !plural && AMOUNTS.test(lay))
     head = `${AMOUNT[opts.degree] ?? `a ${opts.degree} amount of`} ${qualifier}${lay}`;
-  else if (opts.degree && !mass && SIZE_WORDS.has(opts.degree)) head = `${opts.degree} ${qualifier}${lay}`;
+  // "a small small round spot": a lay phrase that opens with the size already says it.
+  else if (opts.degree && !mass && SIZE_WORDS.has(opts.degree))
+    head = lay.startsWith(`${opts.degree} `) && !qualifier ? lay : `${opts.degree} ${qualifier}${lay}`;
   else {
     // "a mild worn tendon", "mild swollen lymph nodes" read wrong: the grade is said in a sentence of its own.
     head = `${qualifier}${lay}`;
@@ -163,6 +182,8 @@ function readAs(text: string): string[] {
   }
   return concepts;
 }
+// The verb of a sentence that states or denies a finding ("is seen", "was not detected").
+const SEEN = /\b(?:is|are|was|were|has|have|had|can|could|may|might|appears?|seems?|measur\w*|shows?|showing|extend\w*|involv\w*)\b/;
 let TERM_CONCEPTS: Map<string, Set<string>> | undefined;
 /** The concepts each lexicon term names. */
 function conceptsOfTerm(): Map<string, Set<string>> {
@@ -186,15 +207,20 @@ export function namedTerm(report: Report, f: Finding): string {
   const before = ownWords(report, f, false).split(/\s+/).filter(Boolean);
   // The words before it, nearest first; else its whole phrase after it, never cut mid-phrase.
   const wider = before.map((_, n) => [...before.slice(before.length - n - 1), term].join(' '));
-  const after = (/^[^.;:,()]*/.exec(report.text.slice(f.end, f.end + 80))?.[0] ?? '').trim().replace(/\s+/g, ' ');
-  if (after && after.split(' ').length <= 8) wider.push(`${term} ${after.toLowerCase()}`);
+  // After it, only the place its own phrase goes on to ("noncalcified plaque along the left pleura"), fewest
+  // words first, up to the sentence's verb: "(infiltrative lesion is seen in the lungs)" is a clause, no term.
+  const after = (/^[^.;:,()]*/.exec(report.text.slice(f.end, f.end + 80))?.[0] ?? '').trim().replace(/\s+/g, ' ').toLowerCase();
+  const place = after.split(SEEN)[0].split(/\s+/).filter(Boolean);
+  if (place.length <= 8) for (let k = 1; k <= place.length; k++) wider.push(`${term} ${place.slice(0, k).join(' ')}`);
   return wider.find((w) => readAs(w).includes(f.concept)) ?? term;
 }
 
 export function findingSentences(report: Report, item: Item): string[] {
   const f = item.first;
   const gloss = glossFor(report, f);
-  const { text: phrase, plural, degreeSaid } = phraseOf(report, f, item);
+  // A graded adverb and the word it grades ("moderately advanced") are the report's words, said as they stand.
+  const graded = !!item.degreeWord && /ly [a-z-]+$/.test(item.degreeWord);
+  const { text: phrase, plural, degreeSaid } = phraseOf(report, f, graded ? { ...item, degree: null } : item);
   const verb = plural ? 'are' : 'is';
   const term = namedTerm(report, f);
   const named = squash(term) === squash(bare(gloss.lay)) ? '' : ` (${term})`;
@@ -206,7 +232,8 @@ export function findingSentences(report: Report, item: Item): string[] {
   else lead = `There ${verb} ${phrase}${named}.`;
   const out = [capitalise(lead)];
   // As the report says it, as an adjective: "mildly enlarged" -> "The report calls it mild".
-  if (!degreeSaid) out.push(`The report calls ${plural ? 'them' : 'it'} ${item.degreeWord?.replace(/ly\b/g, '') ?? item.degree}.`);
+  if (graded) out.push(`The report calls ${plural ? 'them' : 'it'} ${item.degreeWord}.`);
+  else if (!degreeSaid) out.push(`The report calls ${plural ? 'them' : 'it'} ${item.degreeWord?.replace(/ly\b/g, '') ?? item.degree}.`);
   const own = item.measured;
   // A state's numbers are measurements of something else (a pregnancy's are the baby's).
   // Only a size: "surrounds the artery 360 degrees" measures nothing.
@@ -244,6 +271,7 @@ export function glossaryOf(
   found: readonly Item[],
   denied: readonly Finding[],
   sentences: readonly Sentence[],
+  others: readonly Finding[] = [],
 ): GlossaryLine[] {
   const out: GlossaryLine[] = [];
   const seen = new Set<string>();
@@ -254,7 +282,17 @@ export function glossaryOf(
     out.push({ term, meaning });
   };
   for (const f of [...found.map((i) => i.first), ...denied]) {
-    const gloss = glossFor(report, f);
+    // The word as the report uses it: left unexplained when no sense of the glossary fits it.
+    const gloss = glossOfWord(f.concept, report.text.slice(f.start, f.end), aroundOf(report, f))!;
+    if (gloss.unfit) continue;
+    // A bare word the report also says of another finding ("effusion" beside "pericardial effusion") would
+    // read as that one's too: it is left unexplained.
+    const term = termOf(report, f);
+    if (
+      !term.includes(' ') &&
+      others.some((g) => g.concept !== f.concept && new RegExp(`\\w\\s+${escapeRegExp(term)}$`, 'i').test(termOf(report, g)))
+    )
+      continue;
     const { lay, means } = definitionOf(gloss);
     add(termOf(report, f), `${capitalise(lay)}. ${means}`);
   }
@@ -265,7 +303,11 @@ export function glossaryOf(
     .map((s) => s.text.toLowerCase())
     .join(' ');
   for (const { word, re } of WORD_RES) {
-    if (re.test(text) && ![...seen].some((t) => t.includes(squash(word)))) add(word, capitalise(plainTerm(word)!) + '.');
+    const m = re.exec(text);
+    if (!m || [...seen].some((t) => t.includes(squash(word)))) continue;
+    // In the sense the words around it give ("cervical lymph nodes": the neck's); none fits, none said.
+    const plain = plainTerm(word, { before: text.slice(0, m.index), after: text.slice(m.index + m[0].length) });
+    if (plain) add(word, capitalise(plain) + '.');
   }
   return out;
 }

@@ -11,9 +11,10 @@ import { understand } from '../nlp';
 import { PLAIN_STATEMENTS } from '../nlp/glossary';
 import type { Finding, Side, Understanding } from '../nlp/types';
 import { sitesAgree } from '../nlp/relations';
-import { sentencesIn } from '../report';
+import { parseReport, sentencesIn } from '../report';
 import type { Report, Sentence } from '../report/types';
-import { CHANGE, COMMUNICATION, COMPARED, EXAM_NAMES, LAY_LINES, QUALIFIER, SHAPES, SIDE_WORDS } from '../nlp/lay-wording';
+import { CHANGE, COMMUNICATION, COMPARED, EXAM_NAMES, LAY_LINES, OWN_WORDS, QUALIFIER, SHAPES, SIDE_WORDS } from '../nlp/lay-wording';
+import { CONCEPT_BY_ID } from '../nlp/lexicon';
 import { adviceKindOf } from './advice';
 import { gradeOf } from './readability';
 import {
@@ -29,10 +30,11 @@ import {
   SPINE_LEVEL,
   type Item,
 } from './summary-reading';
-import { impressionStatements, NEGATED, sourceSections, stated, toldAsWritten, withReferents } from './summary-quoted';
+import { impressionStatements, refersBack, sourceSections, stated, toldAsWritten, withReferents } from './summary-quoted';
 import { bare, denialSentence, findingSentences, glossaryOf, glossFor, termOf, type GlossaryLine } from './summary-wording';
 import { LIST_NUMBER, stripListNumber } from './list-number';
 import { escapeRegExp } from '../report/regex';
+import { readClause } from './clauses';
 
 export { adviceKindOf, adviceSentences, lintSummary, type AdviceKind, type AdviceSentence } from './advice';
 export { plainMeasurement, type GlossaryLine } from './summary-wording';
@@ -81,8 +83,8 @@ const itemKey = (f: Finding) => `${f.concept}|${f.side ?? ''}|${f.assertion}|${f
 const stripNumber = (s: string) => stripListNumber(s).trim();
 // Two words, or one a diagnosis may be ("Hepatosteatosis"), not a stray "None".
 const STATES_SOMETHING = /\p{L}{2,}\P{L}+\p{L}{2,}|\p{L}{8,}/u;
-/** A report sentence in its own words, on a line of its own (quote marks inside made single). */
-const quoteLines = (text: string, verb: 'says' | 'also says' = 'also says') =>
+/** A report sentence in its own words, one piece a clause (quote marks inside made single). */
+const quotePieces = (text: string) =>
   // One line a clause, split where the verifier splits the report ("…, but …"), so a quote is read as the report is.
   stripNumber(text)
     .replace(/\s+/g, ' ')
@@ -92,8 +94,60 @@ const quoteLines = (text: string, verb: 'says' | 'also says' = 'also says') =>
     // Sentences run together ("fracture.Partial tear") are two.
     .split(/(?=;|,?\s+(?:[Bb]ut|[Hh]owever|[Aa]lthough|[Ww]hereas)\b)|(?<=[a-z]\.)(?=[A-Z][a-z])/)
     .map((piece) => piece.replace(/^;\s*/, '').trim())
-    .filter((piece) => /[a-z0-9]/i.test(piece))
-    .map((piece, n) => `The report ${n ? 'also says' : verb}: "${piece}"`);
+    .filter((piece) => /[a-z0-9]/i.test(piece));
+/**
+ * What each quoted clause of a sentence says (quotePieces), by its own words; a lead-in that names
+ * nothing ("In the evaluation of both lung parenchyma; No …", "As far as can be seen; The diameter …")
+ * says what the clause it leads into says, and stands right before it.
+ */
+function pieceKinds(text: string): { piece: string; kind: QuoteKind }[] {
+  const pieces = quotePieces(text);
+  const out = pieces.map((piece) => ({ piece, kind: pieceKind(piece) }));
+  for (let i = out.length - 2; i >= 0; i--) {
+    const { piece } = out[i];
+    if (!/[.!?]$/.test(piece) && text.includes(`${piece};`) && !pieceFindings(piece).length) out[i].kind = out[i + 1].kind;
+  }
+  return out;
+}
+const quoteLine = (piece: string, n: number, verb: 'says' | 'also says' = 'also says') =>
+  `The report ${n ? 'also says' : verb}: "${piece}"`;
+
+type QuoteKind = 'found' | 'may' | 'denied' | 'more';
+const NORMAL_WORDS = /\b(?:intact|normal|unremarkable|patent|preserved|within normal limits)\b/i;
+const OPENS_DENIAL = /^(?:(?:but|and|however),?\s+)?(?:there (?:is|are|was|were)\s+)?(?:no|without)\b/i;
+// What a few words read as on their own (the findings core), kept as quotes repeat across reports (bounded).
+const PIECE_READ = new Map<string, Finding[]>();
+function pieceFindings(piece: string): Finding[] {
+  let fs = PIECE_READ.get(piece);
+  if (!fs) {
+    fs = understand(parseReport(`IMPRESSION:\n${piece.replace(/[.;:,]*$/, '')}.\n`)).findings.filter((f) => !f.normal);
+    if (PIECE_READ.size > 5000) PIECE_READ.clear();
+    PIECE_READ.set(piece, fs);
+  }
+  return fs;
+}
+/**
+ * What a quoted clause says, by its own words: it denies (all it names is denied, or it reads as a
+ * denial and states nothing), it says what may be there (all it states is possible, or every word of it
+ * is under a hedge), or else it is found.
+ */
+function pieceKind(piece: string): QuoteKind {
+  const clause = readClause(piece, { start: 0, end: piece.length }, 'impression', null);
+  const fs = pieceFindings(piece);
+  const said = fs.filter(stated);
+  // Advice the report gives that names no finding stands with the rest of its advice, apart from what it found.
+  if (!said.length && adviceKindOf(piece) === 'treatment' && !COMMUNICATION.test(piece)) return 'more';
+  // A step of the procedure ("a wire was then advanced into the aorta") is no finding, whatever device it names.
+  if (OWN_WORDS.procedureStep.test(piece) && said.every((f) => CONCEPT_BY_ID.get(f.concept)?.group === 'device')) return 'more';
+  // A denial names what it denies, opens on "no" or denies most of its words: "the pancreas could not be
+  // seen" is a limit, no denial.
+  const mostly = /\b(?:no|free of)\b/i.test(piece) && clause.words.filter((w) => clause.negated.has(w)).length * 3 >= clause.words.length;
+  if (!said.length && clause.negated.size > 0 && (fs.length > 0 || OPENS_DENIAL.test(piece) || mostly)) return 'denied';
+  if (said.length && said.every((f) => f.assertion === 'possible')) return 'may';
+  // "… is grossly intact" hedges a normal statement: nothing is said to be there.
+  if (!said.length && clause.hedges.length && clause.words.every((w) => clause.hedged.has(w)) && !NORMAL_WORDS.test(piece)) return 'may';
+  return 'found';
+}
 
 /** A patient-friendly summary of a report, with its grade and a "Words in your report" list. */
 export function summarize(report: Report, understanding: Understanding = understand(report), options: SummaryOptions = {}): Summary {
@@ -222,7 +276,8 @@ export function summarize(report: Report, understanding: Understanding = underst
     item.levels = [...new Set([...lead, ...[...own.matchAll(SPINE_LEVEL)].map((m) => m[0].toUpperCase().replace(/\s+/g, ''))])];
     // Only the finding's own words before it: a side after it ("… with bilateral narrowing") or before
     // another noun ("bilateral pars defects with spondylolisthesis") is another's.
-    const upTo = ownWords(report, f, true, understanding);
+    // Nor one before a comma: "changes in both lungs, giant bullae in apical" gives the bullae no side.
+    const upTo = `${ownWords(report, f, false, understanding).split(',').pop()} ${report.text.slice(f.start, f.end)}`.toLowerCase();
     const sides = Object.entries(SIDE_WORDS).filter(([, re]) => re.test(upTo));
     if (!f.side && sides.length === 1) item.side = sides[0][0] as Side;
     // "Rib fracture, healed": an age word after the finding is its qualifier too.
@@ -260,7 +315,7 @@ export function summarize(report: Report, understanding: Understanding = underst
 
   // Impression statements with no finding in them that have a plain rendering ("No acute ...").
   const statements: { plain: string; sentence: number }[] = [];
-  const carried: { line: string; sentence: number }[] = [];
+  const carried: { line: string; kind: QuoteKind; sentence: number; advice?: true }[] = [];
   // A sentence whose findings are told (stated or denied); one with only a past or hypothetical finding
   // ("Operated stomach ca.") is given in the report's words.
   const impressionStatement = impressionStatements(report);
@@ -273,7 +328,9 @@ export function summarize(report: Report, understanding: Understanding = underst
     if (!text || quote.has(index) || omit.has(index)) continue;
     const kind = adviceKindOf(text);
     if ((kind === 'treatment' || kind === 'prognosis') && !COMMUNICATION.test(text)) {
-      for (const line of quoteLines(text, 'says')) carried.push({ line, sentence: index });
+      quotePieces(text).forEach((piece, n) =>
+        carried.push({ line: quoteLine(piece, n, 'says'), kind: 'more', sentence: index, advice: true }),
+      );
       continue;
     }
     // With no impression section, a listed item ("• Changes secondary to …", and each sentence after its
@@ -286,7 +343,9 @@ export function summarize(report: Report, understanding: Understanding = underst
       if (!statements.some((st) => st.plain === plain)) statements.push({ plain, sentence: index });
     } else if (!COMMUNICATION.test(text) && STATES_SOMETHING.test(text.replace(/\bX{2,}\b/g, ''))) {
       // An impression statement the findings core cannot read is given in the report's words, not dropped.
-      for (const line of quoteLines(text)) carried.push({ line, sentence: index });
+      pieceKinds(text.replace(/\s+/g, ' ')).forEach(({ piece, kind }, n) =>
+        carried.push({ line: quoteLine(piece, n), kind, sentence: index }),
+      );
     }
   }
 
@@ -306,46 +365,66 @@ export function summarize(report: Report, understanding: Understanding = underst
   }
   lines.push('');
   const found = [...items.values()];
-  // Sentences told in the report's words: those the plain words could not carry faithfully.
-  // A quoted sentence that only denies ("Thoracic esophagus … no wall thickening was detected") is told with the denials.
-  const denies = (i: number) => {
-    const fs = understanding.findings.filter((f) => f.sentenceIndex === i && !f.normal);
-    return fs.length > 0 && fs.every((f) => f.assertion === 'absent') && NEGATED.test(report.sentences[i].text);
-  };
+  // Sentences told in the report's words: those the plain words could not carry faithfully. Each clause
+  // of a quote stands under the heading of what it says: a denial ("… are free of embolus") with the
+  // denials, a possible ("… cannot be excluded") with the possibles, never listed as found.
   const allQuoted = [...quote].sort((a, b) => a - b).filter((i) => report.sentences[i]);
-  const quoted = allQuoted.filter((i) => !denies(i));
-  const quotedDenials = allQuoted.filter(denies);
-  if (found.length || quoted.length) {
-    lines.push('What the report found:');
-    // Two sentences that say the same thing in plain words are one line.
+  const groups: Record<QuoteKind, { line: string; sentence: number }[]> = { found: [], may: [], denied: [], more: [] };
+  let last: QuoteKind = 'found';
+  for (const i of allQuoted)
+    pieceKinds(report.sentences[i].text.replace(/\s+/g, ' ')).forEach(({ piece, kind }, n) => {
+      // A sentence that points back ("This is above the normal range.") stands with the one it completes.
+      last = n === 0 && allQuoted.includes(i - 1) && refersBack(report, understanding, i) ? last : kind;
+      groups[last].push({ line: quoteLine(piece, 0), sentence: i });
+    });
+  // An impression statement the findings core cannot read, too; advice, outlook and cause stay apart, in the report's words.
+  for (const c of carried) groups[c.advice ? 'more' : c.kind].push({ line: c.line, sentence: c.sentence });
+  const apart = groups.more;
+  const certain = found.filter((item) => !item.hedged);
+  const possible = found.filter((item) => item.hedged);
+  // Two sentences that say the same thing in plain words are one line.
+  const sayItems = (list: Item[]) => {
     const byLine = new Map<string, number[]>();
-    for (const item of found) {
+    for (const item of list) {
       const line = `- ${findingSentences(report, item).join(' ')}`;
       byLine.set(line, [...(byLine.get(line) ?? []), ...item.mentions.map((m) => m.sentenceIndex)]);
     }
     for (const [line, sentences] of byLine) say(line, [...new Set(sentences)]);
-    for (const i of quoted) for (const line of quoteLines(report.sentences[i].text)) say(line, [i]);
+  };
+  const sayQuotes = (list: { line: string; sentence: number }[]) => list.forEach((q) => say(q.line, [q.sentence]));
+  if (certain.length || groups.found.length) {
+    lines.push(LAY_LINES.found);
+    sayItems(certain);
+    sayQuotes(groups.found);
     lines.push('');
   }
-  if (denied.size || statements.length || quotedDenials.length) {
-    lines.push(found.length || quoted.length ? 'What the report did not find:' : 'What the report says:');
+  if (possible.length || groups.may.length) {
+    lines.push(LAY_LINES.possible);
+    sayItems(possible);
+    sayQuotes(groups.may);
+    lines.push('');
+  }
+  const anyFound = certain.length || groups.found.length || possible.length || groups.may.length;
+  if (denied.size || statements.length || groups.denied.length) {
+    lines.push(anyFound ? LAY_LINES.denied : LAY_LINES.says);
     for (const st of statements) say(`- ${st.plain}`, [st.sentence]);
     for (const f of denied.values()) say(`- ${denialSentence(report, f)}`, [f.sentenceIndex]);
-    for (const i of quotedDenials) for (const line of quoteLines(report.sentences[i].text)) say(line, [i]);
+    sayQuotes(groups.denied);
     lines.push('');
   }
   if (!found.length && !allQuoted.length && !denied.size && !statements.length && !carried.length) {
     lines.push(SUMMARY_NOTHING_PLAIN);
     lines.push('');
   }
-  if (carried.length) {
-    for (const c of carried) say(c.line, [c.sentence]);
+  if (apart.length) {
+    if (lines.length > 3) lines.push(LAY_LINES.more);
+    for (const c of apart) say(c.line, [c.sentence]);
     lines.push('');
   }
   lines.push(SUMMARY_CLOSING);
 
   const inQuotes = understanding.findings.filter((f) => quote.has(f.sentenceIndex) && stated(f) && !f.normal);
-  const glossary = glossaryOf(report, found, [...denied.values(), ...inQuotes], sentences);
+  const glossary = glossaryOf(report, found, [...denied.values(), ...inQuotes], sentences, understanding.findings);
   if (glossary.length) {
     lines.push('', 'Words in your report:');
     for (const g of glossary) lines.push(`- ${g.term}: ${g.meaning}`);
