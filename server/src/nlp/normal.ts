@@ -3,8 +3,8 @@
 // list (lexicon/organs.json), so the consistency rules can weigh "clear lungs" against an impression's
 // "consolidation" as they weigh "no consolidation". The wording is data (organs.json normalStatements).
 import { CONCEPT_BY_ID } from './lexicon';
-import { NORMAL_STATEMENTS, ORGAN_BY_ID, organAt, organsNamed } from './organs';
-import { PhraseTrie } from './trie';
+import { NORMAL_STATEMENTS, ORGAN_BY_ID, ORGAN_FIRST_WORDS, organAt, organsNamed } from './organs';
+import { firstWordBits, PhraseTrie } from './trie';
 import type { Finding, Side } from './types';
 import type { Report } from '../report/types';
 import { wordsOf, type Word } from './words';
@@ -50,6 +50,19 @@ const STUDIES = (() => {
 const TRIGGERS: ReadonlySet<string> = new Set([
   ...[...NORMAL_STATEMENTS.after, ...NORMAL_STATEMENTS.before].map((p) => keysOf(p)[0]),
   ...NORMAL_STATEMENTS.studies.flatMap((st) => st.phrases.map((p) => keysOf(p)[1] ?? keysOf(p)[0])),
+]);
+
+// What a word can start, in one look-up: a sentence with a state word is walked word by word through four
+// tries, and nearly every word starts none of them.
+const EXCEPTION = 1;
+const STUDY = 2;
+const STATE_BEFORE = 4;
+const ORGAN = 8;
+const STARTS = firstWordBits([
+  [EXCEPTIONS, EXCEPTION],
+  [STUDIES, STUDY],
+  [BEFORE, STATE_BEFORE],
+  [ORGAN_FIRST_WORDS, ORGAN],
 ]);
 
 const SIDES: Readonly<Record<string, Side>> = { left: 'left', right: 'right', bilateral: 'bilateral', both: 'bilateral' };
@@ -108,17 +121,22 @@ function sideBefore(words: readonly Word[], k: number): Side | null {
 export function normalStatementsIn(words: readonly Word[]): NormalStatement[] {
   // Most sentences hold no state word at all: leave them after one set lookup per word.
   if (!words.some((w) => TRIGGERS.has(w.norm))) return [];
-  for (let k = 0; k < words.length; k++) if (EXCEPTIONS.match(words, k)) return [];
   const out: NormalStatement[] = [];
   for (let i = 0; i < words.length;) {
-    const study = STUDIES.match(words, i);
+    // A study statement, a state before its organ and an organ list all start with a word of their tries.
+    const can = STARTS.get(words[i].norm) ?? 0;
+    if (can === 0) {
+      i++;
+      continue;
+    }
+    const study = can & STUDY ? STUDIES.match(words, i) : null;
     if (study) {
       out.push({ i, j: study.end, organs: study.value.organs, concepts: study.value.concepts, side: null, kind: 'study' });
       i = study.end;
       continue;
     }
     // "Unremarkable liver", "normal right kidney", "clear lungs".
-    const before = BEFORE.match(words, i);
+    const before = can & STATE_BEFORE ? BEFORE.match(words, i) : null;
     if (before) {
       let k = before.end;
       const side = SIDES[words[k]?.norm ?? ''] ?? null;
@@ -131,7 +149,7 @@ export function normalStatementsIn(words: readonly Word[]): NormalStatement[] {
       }
     }
     // "The lungs are clear", "Heart size is normal", "The heart and lungs are within normal limits".
-    const list = organList(words, i);
+    const list = can & ORGAN ? organList(words, i) : null;
     if (list) {
       let k = list.end;
       while (k < words.length && FILLERS.has(words[k].norm) && !AFTER.match(words, k)) k++;
@@ -146,7 +164,12 @@ export function normalStatementsIn(words: readonly Word[]): NormalStatement[] {
     }
     i++;
   }
-  return out.filter((s) => s.concepts.length > 0);
+  const stated = out.filter((s) => s.concepts.length > 0);
+  // The exception is looked for only in a sentence that states something: most sentences with a state
+  // word state nothing, and this walk over every word was the hottest line here.
+  if (stated.length > 0)
+    for (let k = 0; k < words.length; k++) if ((STARTS.get(words[k].norm) ?? 0) & EXCEPTION && EXCEPTIONS.match(words, k)) return [];
+  return stated;
 }
 
 /** The organs a stretch of the report names. */

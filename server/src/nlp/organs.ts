@@ -103,6 +103,9 @@ const ORGAN_TRIE = (() => {
     }
   return trie;
 })();
+/** The first words of the organ terms (for callers that test several tries at a word with one look-up). */
+export const ORGAN_FIRST_WORDS = { firstKeys: (): Iterable<string> => ORGAN_TRIE.firstKeys() };
+
 /** The organ term starting at words[i] (longest), or null. */
 export function organAt(words: readonly Word[], i: number): { end: number; organs: readonly string[] } | null {
   const m = ORGAN_TRIE.match(words, i);

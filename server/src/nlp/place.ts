@@ -4,6 +4,7 @@ import { SIDE_TRIE, SITE_TRIES, sideOfSides, TERM_SIDES } from './lexicon';
 import { BACK_STOP, COMPARATIVES, COPULAS, HEART_PARTS, LOCATIVE, PHRASE_STOP, RELATIVE_LINK } from './grammar';
 import type { Mention, SentenceWords } from './scan';
 import type { Side } from './types';
+import { firstWordBits } from './trie';
 import type { Word } from './words';
 
 interface Place {
@@ -11,10 +12,26 @@ interface Place {
   sites: string[];
 }
 
+// placeAt is tried at most words around each finding: one look-up of the word says which of the side and
+// site tries it can start, and a word whose first character starts no abbreviation skips the exact trie.
+const SITE = 1;
+const SIDE = 2;
+const PLACE_STARTS = firstWordBits([
+  [SITE_TRIES.base, SITE],
+  [SIDE_TRIE, SIDE],
+]);
+const EXACT_SITE_FIRST = new Set<number>();
+for (const key of SITE_TRIES.exact.firstKeys()) EXACT_SITE_FIRST.add(key.charCodeAt(0));
+
 /** A side or site phrase at words[k], or null. Side words naming heart chambers are not laterality. */
 function placeAt(words: readonly Word[], k: number): { end: number; side?: Side; site?: string } | null {
-  const site = SITE_TRIES.base.match(words, k) ?? SITE_TRIES.exact.match(words, k);
-  const side = SIDE_TRIE.match(words, k);
+  const w = words[k];
+  if (w === undefined) return null;
+  const can = PLACE_STARTS.get(w.norm) ?? 0;
+  const site =
+    (can & SITE ? SITE_TRIES.base.match(words, k) : null) ??
+    (EXACT_SITE_FIRST.has(w.text.charCodeAt(0)) ? SITE_TRIES.exact.match(words, k) : null);
+  const side = can & SIDE ? SIDE_TRIE.match(words, k) : null;
   if (side && (!site || side.end > site.end)) {
     const next = words[side.end]?.norm;
     if (next && HEART_PARTS.has(next)) return { end: side.end + 1 };

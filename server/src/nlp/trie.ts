@@ -67,3 +67,14 @@ export class PhraseTrie<T> {
     return end < 0 ? null : { end, value: value as T };
   }
 }
+
+/**
+ * Per first word, one bit for each of several (normalised, not exact) tries that a phrase of it can start
+ * with that word. A caller trying a few tries at a word looks the word up once and walks only the tries
+ * it can start: nearly every word of a report starts none, and each miss was a map look-up of its own.
+ */
+export function firstWordBits(tries: readonly (readonly [{ firstKeys(): Iterable<string> }, number])[]): ReadonlyMap<string, number> {
+  const bits = new Map<string, number>();
+  for (const [trie, bit] of tries) for (const key of trie.firstKeys()) bits.set(key, (bits.get(key) ?? 0) | bit);
+  return bits;
+}
