@@ -150,6 +150,19 @@ test('impression items: the other side of a contrast stays with its finding ("â€
   ]);
 });
 
+test('impression items: a caveat after "but" typed without its comma stays with its first clause, after a label too', () => {
+  const carotid = items(
+    'EXAM: CAROTID DUPLEX\nFINDINGS: Mild plaque at the left carotid bulb. There is no high grade stenosis but a flow-limiting lesion can not be excluded. The vertebral arteries show antegrade flow.\n',
+  );
+  assert.ok(carotid.includes('No high grade stenosis but a flow-limiting lesion can not be excluded.'), carotid.join('\n'));
+  const liver = items(
+    'EXAM: CT ABDOMEN\nFINDINGS: Liver: 2 cm hypodense lesion in segment 6 which likely represents a cyst but metastasis cannot be excluded. Spleen is normal.\n',
+  );
+  assert.deepEqual(liver, ['Liver: 2 cm hypodense lesion in segment 6 which likely represents a cyst but metastasis cannot be excluded.']);
+  // No orphan caveat: the hedge never stands as an item of its own.
+  for (const line of [...carotid, ...liver]) assert.doesNotMatch(line, /^(?:flow-limiting lesion|metastasis) can ?not be excluded/i, line);
+});
+
 test('impression items: a later clause after "but" that describes rather than hedges is not joined (the draft stays offered)', () => {
   const lines = items(
     'EXAM: CT CORONARY ANGIOGRAM\nFINDINGS:\nLEFT MAIN CORONARY ARTERY: The left main coronary artery has a posteriorly positioned take-off from the valve cusp, with a patent ostium, and it has an extramural (non-malignant) course. The vessel is of moderate size. There is an apparent second ostium, in a more normal anatomic location, but quite small. This has an extramural (non-malignant) course.\nRIGHT CORONARY ARTERY: There is a 6 mm aneurysm of the proximal right coronary artery.\n',
@@ -251,4 +264,22 @@ test('impression items: a sentence ending on "in it" or "within it" goes with th
     ),
   );
   assert.ok(mass[0]?.startsWith('2 cm mass in the right upper lobe. Small focus of hemorrhage'), mass.join('\n'));
+});
+
+test('impression verifier: "would be difficult to (totally) exclude" is a hedge a draft may not drop', () => {
+  const { verify } = load('rewrite/index.js');
+  for (const hedge of ['would be difficult to totally exclude', 'is difficult to exclude', 'would be hard to exclude']) {
+    const source = `EXAM: CT CHEST\nFINDINGS: There is consolidation in the right lower lobe. A small abscess ${hedge}.\n`;
+    const kept = rewrite('impression', engine.analyze(source));
+    assert.deepEqual(kept.verification.reasons, [], kept.text);
+    assert.match(kept.placed, new RegExp(hedge), kept.placed);
+    // The findings sentence stays as written; only the impression item loses its hedge.
+    const candidate = `${source}\nIMPRESSION:\n1. Consolidation in the right lower lobe.\n2. Small abscess.\n`;
+    const verdict = verify('impression', engine.analyze(source), candidate);
+    assert.equal(verdict.ok, false, hedge);
+    assert.ok(
+      verdict.reasons.some((r) => /hedge/.test(r)),
+      verdict.reasons.join('\n'),
+    );
+  }
 });

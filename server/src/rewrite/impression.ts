@@ -531,8 +531,9 @@ const SPEAKS_OF_BEFORE = oneOf([
   // A bare structure with "the" in mid-sentence: the one the sentence before named ("… of the tendon consistent with …").
   /\b(?:of|in|within|along) the (?:tendon|ligament|lesion|mass|nodule|cyst)\b(?!\s+(?:of|in|at)\b)/,
 ]);
-// A later clause that answers the first: "…, but malignancy cannot be excluded", "…; however, the proximal arteries are patent".
-const CONTRAST = /[,;]\s*(?:but|however|although|though|whereas|yet)\b[\s,]*$/i;
+// A later clause that answers the first: "…, but malignancy cannot be excluded", "…; however, the proximal arteries are patent",
+// or "but" typed without its comma ("no high grade stenosis but a flow-limiting lesion can not be excluded").
+const CONTRAST = /(?:[,;]\s*(?:but|however|although|though|whereas|yet)|\sbut)\b[\s,]*$/i;
 // What a caveat says: "cannot be excluded", "would be difficult to totally exclude", "the possibility of …", "may …".
 const CAVEAT_WORDS =
   /\b(?:exclude[sd]?|excluding|rule[sd]? out|ruled out|possibility|possibly|possible|may|might|could|cannot|favou?red|likely)\b/i;
