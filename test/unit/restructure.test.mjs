@@ -1670,3 +1670,22 @@ test('a PROCEDURE section telling how the study was done fills TECHNIQUE, not a 
   const title = run('PROCEDURE: CT chest without contrast.\n\nFINDINGS: The lungs are clear.\n', PLAIN, 'ct-chest').out.text;
   assert.match(title, /^EXAM: CT chest without contrast\.$/m);
 });
+
+test('in an echocardiogram the valve abbreviations name their valve; in another template, and in capitals throughout, they name none', () => {
+  for (const [sentence, field] of [
+    ['Trace MR and TR.', 'Mitral valve'],
+    ['Mild AI.', 'Aortic valve'],
+    ['There is moderate AS with a peak velocity of 3.4 m/s.', 'Aortic valve'],
+    ['Mild to moderate MR is seen.', 'Mitral valve'],
+    ['Physiologic PI.', 'Tricuspid and pulmonic valves'],
+    ['Moderate TR, RVSP 45 mmHg.', 'Tricuspid and pulmonic valves'],
+    ['No significant AR.', 'Aortic valve'],
+    ['Mild MS with a mean gradient of 5 mmHg.', 'Mitral valve'],
+  ])
+    assert.equal(fieldOf('us-echocardiogram', sentence), field, sentence);
+  // "AS", "PR", "MS" are words or other things elsewhere: nothing changes outside the echo.
+  assert.equal(fieldOf('ct-chest', 'Trace MR and TR.'), fieldOf('ct-chest', 'Trace XY and YZ.'));
+  assert.equal(fieldOf('ct-chest', 'Moderate AS.'), fieldOf('ct-chest', 'Moderate XY.'));
+  assert.equal(fieldOf('us-echocardiogram', 'THE PR INTERVAL IS NORMAL AS SEEN.'), null);
+  assert.equal(fieldOf('us-echocardiogram', 'The PR interval is 180 ms.'), null);
+});

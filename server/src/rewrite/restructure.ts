@@ -401,7 +401,7 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     // headers, go to their sections; other lines above the headers of a report that has its FINDINGS
     // ("This is a 22-year-old female.") are its history. Only sentences that state no finding move.
     // The organs a sentence names, read once: what moves it to a header section and where it is filed.
-    const organs = organsNamed(sw, s.text, s.start);
+    const organs = router.organsNamed(sw, s.text, s.start);
     // "In non-contrast sections, the gallbladder appears operated" names an organ: a finding.
     const sentence = sentenceKind(s.text, organs.length > 0);
     // Who the patient is, above the headers, is the history even when it names a finding ("This is a
