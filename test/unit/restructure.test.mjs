@@ -1648,3 +1648,44 @@ test('a word naming an organ with no field here and one with a field is that fie
   // Nodes in the axillae are still not the mediastinum's, which holds a chest CT's nodes.
   assert.notEqual(fieldOf('ct-chest', 'There are short lymph nodes less than 1 cm in diameter in both axillae.'), 'Mediastinum and hila');
 });
+
+test('a PROCEDURE section telling how the study was done fills TECHNIQUE, not a section of its own beside an empty one', () => {
+  const echo = run(
+    'EXAM: Transthoracic echocardiogram.\n\nPROCEDURE: Complete two-dimensional, M-mode and color Doppler examination was performed.\n\nFINDINGS: The left ventricle is normal in size.\n\nIMPRESSION: Normal study.\n',
+    PLAIN,
+    'us-echocardiogram',
+  ).out.text;
+  assert.match(echo, /^TECHNIQUE: Complete two-dimensional, M-mode and color Doppler examination was performed\.$/m);
+  assert.doesNotMatch(echo, /^PROCEDURE:/m);
+  assert.doesNotMatch(echo, /TECHNIQUE: \[ \]/);
+  const ct = run(
+    'CT CHEST WITH CONTRAST\n\nPROCEDURES PERFORMED: Axial images of the chest were obtained following intravenous contrast. A 6 mm nodule is present in the right upper lobe.\n\nIMPRESSION: Right upper lobe nodule.\n',
+    PLAIN,
+    'ct-chest',
+  ).out.text;
+  assert.match(ct, /^TECHNIQUE: Axial images of the chest were obtained following intravenous contrast\.$/m);
+  // Its finding still goes to the organ's field.
+  assert.match(ct, /^Lungs[^:]*: A 6 mm nodule is present in the right upper lobe\.$/m);
+  // A PROCEDURE header over the exam's name alone is still the exam.
+  const title = run('PROCEDURE: CT chest without contrast.\n\nFINDINGS: The lungs are clear.\n', PLAIN, 'ct-chest').out.text;
+  assert.match(title, /^EXAM: CT chest without contrast\.$/m);
+});
+
+test('in an echocardiogram the valve abbreviations name their valve; in another template, and in capitals throughout, they name none', () => {
+  for (const [sentence, field] of [
+    ['Trace MR and TR.', 'Mitral valve'],
+    ['Mild AI.', 'Aortic valve'],
+    ['There is moderate AS with a peak velocity of 3.4 m/s.', 'Aortic valve'],
+    ['Mild to moderate MR is seen.', 'Mitral valve'],
+    ['Physiologic PI.', 'Tricuspid and pulmonic valves'],
+    ['Moderate TR, RVSP 45 mmHg.', 'Tricuspid and pulmonic valves'],
+    ['No significant AR.', 'Aortic valve'],
+    ['Mild MS with a mean gradient of 5 mmHg.', 'Mitral valve'],
+  ])
+    assert.equal(fieldOf('us-echocardiogram', sentence), field, sentence);
+  // "AS", "PR", "MS" are words or other things elsewhere: nothing changes outside the echo.
+  assert.equal(fieldOf('ct-chest', 'Trace MR and TR.'), fieldOf('ct-chest', 'Trace XY and YZ.'));
+  assert.equal(fieldOf('ct-chest', 'Moderate AS.'), fieldOf('ct-chest', 'Moderate XY.'));
+  assert.equal(fieldOf('us-echocardiogram', 'THE PR INTERVAL IS NORMAL AS SEEN.'), null);
+  assert.equal(fieldOf('us-echocardiogram', 'The PR interval is 180 ms.'), null);
+});

@@ -155,6 +155,14 @@ test('a bad organ id in a template fails with the template, subsection and id', 
   const reserved = clone(templateData[0]);
   reserved.findings[0].label = 'Other';
   assert.throws(() => templates.loadTemplates([reserved]), /reserved/);
+  // An abbreviation names an organ with a field in its own template, written in capitals.
+  const echo = clone(templateData.find((t) => t.id === 'us-echocardiogram'));
+  assert.equal(templates.loadTemplates([echo])[0].abbreviations.TR, 'right-heart-valves');
+  assert.throws(
+    () => templates.loadTemplates([{ ...echo, abbreviations: { MR: 'brain' } }]),
+    /abbreviation MR names brain, which has no field/,
+  );
+  assert.throws(() => templates.loadTemplates([{ ...echo, abbreviations: { mr: 'mitral-valve' } }]), /abbreviations/);
 });
 
 test('template skeletons state no finding; pertinent negatives only deny', () => {

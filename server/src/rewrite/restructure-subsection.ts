@@ -467,6 +467,22 @@ export class Router {
     return fields.size === 1 ? { sub: [...fields][0], by: 'finding' } : null;
   }
 
+  /**
+   * Organs this template's own abbreviations name in a sentence ("Trace MR and TR." in an echocardiogram),
+   * after `organsNamed`'s. Capitals only, whole words, and not in a line all in capitals ("AS NOTED").
+   * (Not an interval of the ECG: "PR interval".)
+   */
+  organsNamed(words: readonly Word[], text: string, offset: number): OrganHit[] {
+    const hits = organsNamed(words, text, offset);
+    const abbreviations = this.template.abbreviations;
+    if (Object.keys(abbreviations).length === 0 || !/[a-z]/.test(text)) return hits;
+    for (const m of text.matchAll(/(?<![\w-])[A-Z]{2,5}(?![\w-])(?!\s+(?:interval|segment)\b)/g)) {
+      const organ = abbreviations[m[0]];
+      if (organ) hits.push({ organ, start: offset + m.index, end: offset + m.index + m[0].length, by: 'term' });
+    }
+    return hits.sort((a, b) => a.start - b.start);
+  }
+
   /** The fields an organ has in this template. */
   subsOf(organ: string): readonly number[] {
     return this.organSubs.get(organ) ?? [];

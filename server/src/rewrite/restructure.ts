@@ -13,7 +13,8 @@ import { BODY_PART_TRIE, MODALITY_TRIE } from '../nlp/lexicon';
 import { wordsFromTokens, wordsOf, type Word } from '../nlp/words';
 import { OTHER_LABEL, templateById, type ReportTemplate, type TemplateSubsection } from '../templates/library';
 import { chooseTemplate, type TemplateChoice } from '../templates/choose';
-import { inProtocolName, isNotice, isNoticeHeader, MATERIALS, sentenceKind } from '../templates/sentence-kinds';
+import { saysNarrativeStep } from '../templates/narrative';
+import { inProtocolName, isNotice, isNoticeHeader, isProcedureHeader, MATERIALS, sentenceKind } from '../templates/sentence-kinds';
 import {
   BACK_REFERENCE,
   BEYOND_LEVEL,
@@ -194,7 +195,24 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     list.push({ concept: f.concept, start: f.start });
     conceptsBySentence.set(f.sentenceIndex, list);
   }
-  const hasExamSection = report.sections.some((s) => s.kind === 'exam');
+  /**
+   * Sections read as the exam by their header ("PROCEDURE:", "PROCEDURE PERFORMED:") whose lines tell
+   * how the study was done ("… was performed", "images were obtained …"; not the exam's name alone,
+   * "CT chest without contrast."): the technique. Not the steps of an intervention (consent, needle,
+   * sheath, catheters): no technique field holds them, they stay as written.
+   */
+  const procedureSections = new Set(
+    report.sections.flatMap((x, k) =>
+      x.kind === 'exam' &&
+      x.header &&
+      isProcedureHeader(x.header.name) &&
+      !saysNarrativeStep(report.text.slice(x.start, x.end)) &&
+      report.sentences.some((y) => y.section === k && sentenceKind(y.text, true) === 'technique')
+        ? [k]
+        : [],
+    ),
+  );
+  const hasExamSection = report.sections.some((s, k) => s.kind === 'exam' && !procedureSections.has(k));
   /** Sentences that state a finding present or possible: under a history header they would read as a question. */
   const stating = new Set(u.findings.filter((f) => f.assertion === 'present' || f.assertion === 'possible').map((f) => f.sentenceIndex));
 
@@ -328,7 +346,9 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     let w1 = w;
     while (w1 < words.length && words[w1].end <= s.end) w1++;
     const sw = words.slice(w, w1);
-    const kind = report.sections[s.section]?.kind ?? 'preamble';
+    // "PROCEDURE: Complete 2D, M-mode and Doppler echocardiogram was performed.": how the study was done
+    // fills TECHNIQUE, not a section of its own beside an empty one (its findings still go by organ).
+    const kind = procedureSections.has(s.section) ? 'technique' : (report.sections[s.section]?.kind ?? 'preamble');
     // "EXAM: Bilateral diagnostic mammogram.⏎⏎History of palpable abnormality …": the exam is its first line, the rest history.
     const examHistory = kind === 'exam' && report.sentences[i - 1]?.section === s.section && sentenceKind(s.text) === 'history';
     if (examHistory) {
@@ -381,7 +401,7 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     // headers, go to their sections; other lines above the headers of a report that has its FINDINGS
     // ("This is a 22-year-old female.") are its history. Only sentences that state no finding move.
     // The organs a sentence names, read once: what moves it to a header section and where it is filed.
-    const organs = organsNamed(sw, s.text, s.start);
+    const organs = router.organsNamed(sw, s.text, s.start);
     // "In non-contrast sections, the gallbladder appears operated" names an organ: a finding.
     const sentence = sentenceKind(s.text, organs.length > 0);
     // Who the patient is, above the headers, is the history even when it names a finding ("This is a

@@ -73,6 +73,11 @@ const TemplateSchema = z.object({
    * report that says them more often than the `unless` words of this exam is refused, not filed here.
    */
   notFor: z.object({ name: Text, words: z.array(Text).min(1), unless: z.array(Text).min(1) }).optional(),
+  /**
+   * Capitals that name an organ in this exam only ("MR", "TR", "AI" in an echocardiogram: the valve
+   * whose lesion they are), read case-sensitive as whole words; each organ must have a field here.
+   */
+  abbreviations: z.record(z.string().regex(/^[A-Z]{2,5}$/), z.string()).default({}),
 });
 
 export type TemplateSubsection = z.infer<typeof SubsectionSchema>;
@@ -104,6 +109,9 @@ export function loadTemplates(data: readonly unknown[]): ReportTemplate[] {
       for (const organ of s.organs)
         if (!ORGAN_BY_ID.has(organ)) throw new Error(`template ${t.id}: subsection ${s.label} names unknown organ ${organ}`);
     }
+    for (const [abbr, organ] of Object.entries(t.abbreviations))
+      if (!t.findings.some((s) => s.organs.includes(organ)))
+        throw new Error(`template ${t.id}: abbreviation ${abbr} names ${organ}, which has no field`);
   }
   return templates;
 }

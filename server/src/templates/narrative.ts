@@ -19,3 +19,8 @@ export function narrativeKind(text: string): string | null {
   }
   return null;
 }
+
+/** Whether the text says any step of such a document ("informed consent", "local anesthesia"): a part of one, not an exam's technique. */
+export function saysNarrativeStep(text: string): boolean {
+  return KINDS.some((k) => text.match(k.re) !== null);
+}

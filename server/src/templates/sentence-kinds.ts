@@ -21,6 +21,7 @@ const Schema = z.object({
   communication: Phrases,
   notice: Phrases,
   noticeHeaders: Phrases,
+  procedureHeaders: Phrases,
   materials: Phrases,
 });
 const KINDS = Schema.parse(data);
@@ -61,6 +62,11 @@ export function sentenceKind(text: string, namesOrgan = false): 'technique' | 'c
  * told the results ("Preliminary report given to emergency room …"): no organ's finding.
  */
 export const isNotice = (text: string) => NOTICE.test(text);
+
+const PROCEDURE_HEADER = new RegExp(`^\\s*${phraseRegex(KINDS.procedureHeaders).source}\\s*$`, 'i');
+
+/** A header naming the procedure done ("PROCEDURE PERFORMED"), which may tell the technique rather than the exam. */
+export const isProcedureHeader = (name: string) => PROCEDURE_HEADER.test(name);
 
 /** A section header over such boilerplate ("MAMMOGRAPHY INFORMATION"): not a region of the findings. */
 export const isNoticeHeader = (name: string) => NOTICE_HEADER.test(name);
