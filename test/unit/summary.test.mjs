@@ -294,6 +294,21 @@ test('summary: one line per finding and sentence, each with its own spine level,
     .split('\n')
     .filter((l) => /pleural effusion/.test(l));
   assert.deepEqual(fluid, ['- There is a small amount of fluid around the left lung (pleural effusion).']);
+  // A level the sentence opens with as its place ("At C5-C6, …", "At the L4-5 level …") is every
+  // finding's of the clause, not only the one before "with".
+  for (const [text, level] of [
+    ['IMPRESSION: At C5-C6, disc protrusion with moderate foraminal stenosis and mild canal stenosis.', 'C5-C6'],
+    ['IMPRESSION: At the L4-5 level there is a disc bulge with mild bilateral neural foraminal narrowing.', 'L4-5'],
+    ['IMPRESSION: At L5, there is a pars defect with grade 1 anterolisthesis.', 'L5'],
+  ]) {
+    const found = body(summaryOf(text))
+      .split('\n')
+      .filter((l) => /^- There (?:is|are)/.test(l));
+    assert.ok(found.length >= 2, body(summaryOf(text)));
+    for (const l of found) assert.match(l, new RegExp(`places (?:it|them) at ${level}\\.`), l);
+  }
+  // "At T2, …" names a vertebra; "T2 hyperintense …" with no label does not.
+  assert.doesNotMatch(body(summaryOf('IMPRESSION: At least two T2 hyperintense foci in the white matter.')), /places/);
   // Not an MR sequence: "T2 signal" is no level.
   assert.doesNotMatch(body(summaryOf('IMPRESSION: T2 signal abnormality with edema in the right temporal lobe.')), /places it at/);
   // A site that says its side says it once: the middle lobe is on the right.

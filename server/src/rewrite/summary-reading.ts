@@ -82,14 +82,20 @@ export const SPINE_LEVEL = /\b[CTLS]\d{1,2}\s*[-/]\s*[CTLS]?\d{1,2}\b|\b[CTL]\d{
 // Spine levels that open a sentence as its label ("L5-S1: …", "2. C5-6 disc protrusion …"): the level
 // of every finding the sentence names.
 // The level is the report parser's range or one vertebra, read after the sentence's list mark ("2. C5-6 …").
-const LEVEL_LEAD = new RegExp(`^\\s*((?:${LEVEL}(?:\\s*,\\s*|\\s+and\\s+|\\s*(?=[:\\s])))+)(?=[:\\s])`);
+// A level also leads as a place the sentence opens with ("At C5-C6, disc protrusion with … stenosis",
+// "At the L4-5 level there is …"): every finding of the clause is at it, not only the first.
+const LEVEL_LEAD = new RegExp(
+  `^\\s*(?<at>[Aa]t\\s+(?:the\\s+)?)?(?<lv>(?:${LEVEL}(?:\\s*,\\s*(?=${LEVEL})|\\s+and\\s+|\\s*(?=[:,\\s])))+)(?<word>\\s+(?:disc\\s+)?(?:levels?|interspaces?))?(?=\\s*[:,]|\\s)`,
+);
 const A_RANGE = new RegExp(SPINE_LEVEL_RANGE);
 const LEVELS = new RegExp(LEVEL, 'g');
 export function leadLevels(sentence: string): string[] {
   const text = stripListNumber(sentence);
   const m = LEVEL_LEAD.exec(text);
-  // A single vertebra only as a label ("L5:"), not an MR sequence ("T2 signal").
-  const lead = m && (A_RANGE.test(m[1]) || text[m.index + m[0].length] === ':') ? m[1] : '';
+  // A single vertebra only as a label ("L5:", "At L5, …", "T12 level:"), not an MR sequence ("T2 signal").
+  const label =
+    m && /^\s*[:,]/.test(text.slice(m.index + m[0].length)) && (m.groups?.at || m.groups?.word || text[m.index + m[0].length] === ':');
+  const lead = m && (A_RANGE.test(m.groups!.lv) || label) ? m.groups!.lv : '';
   return [...lead.matchAll(LEVELS)].map((l) =>
     l[0]
       .replace(/\s*(?:–|\bto\b)\s*/gi, '-')
