@@ -237,6 +237,52 @@ IMPRESSION: Small tracheal diverticulum.
     );
 });
 
+test("summary: an organ named as where something comes from or goes to is not the word's organ", () => {
+  // The glossary's own line for the aorta, over reports naming the lung beside it.
+  const line = "- aorta: The body's main artery, which carries blood from the heart.";
+  for (const findings of [
+    'Atherosclerotic calcification of the aorta beside the left lung apex.',
+    'Mild calcified plaque in the descending aorta, posterior to the left lower lobe of the lung.',
+  ]) {
+    const source = `EXAM: CT chest.\nFINDINGS: ${findings}\nIMPRESSION: Atherosclerotic calcification of the aorta.\n`;
+    const summary = `The report says: "Atherosclerotic calcification of the aorta."\n\nWords in your report:\n${line}\n`;
+    assert.deepEqual(
+      check('summary', source, summary).filter((m) => m.startsWith('explains "aorta"')),
+      [],
+      findings,
+    );
+  }
+});
+
+test('summary: a statement about what the sentence before named is told by its own words, not by lines naming that thing', () => {
+  const cases = [
+    [
+      'EXAM: MRI lumbar spine.\nFINDINGS: L4-5: Large central disc extrusion with mass effect on the thecal sac.\nIMPRESSION: Large central disc extrusion at L4-5. The extrusion causes severe compression of the thecal sac.\n',
+      'The extrusion causes severe compression of the thecal sac.',
+    ],
+    [
+      'EXAM: CT head.\nFINDINGS: A 5 cm enhancing mass in the left frontal lobe with vasogenic edema and mass effect on the left lateral ventricle and 6 mm midline shift to the right.\nIMPRESSION: 5 cm enhancing left frontal mass with vasogenic edema. This mass results in significant mass effect, with 6 mm midline shift to the right and compression of the left lateral ventricle.\n',
+      'This mass results in significant mass effect, with 6 mm midline shift to the right and compression of the left lateral ventricle.',
+    ],
+  ];
+  const { analyze } = require(path.join(root, 'out/server/engine.js'));
+  const { verify } = require(path.join(root, 'out/server/rewrite/index.js'));
+  const verified = (source, text) => verify('summary', analyze(source), text, 'reworded').reasons;
+  for (const [source, statement] of cases) {
+    const sentences = source
+      .split('\n')
+      .flatMap((l) => l.replace(/^[A-Z ]+:\s*/, '').split(/(?<=\.)\s+(?=[A-Z])/))
+      .filter((x) => x && !/^(EXAM|CT|MRI)/.test(x) && !/^[A-Z][a-z]+ (head|lumbar spine)\.$/.test(x));
+    const told = (xs) => xs.map((x) => `The report also says: "${x}"`).join('\n') + '\n';
+    const all = sentences.filter((x) => !/^(CT|MRI) /.test(x));
+    assert.deepEqual(verified(source, told(all)), [], statement);
+    assert.ok(
+      verified(source, told(all.filter((x) => x !== statement))).some((m) => m.startsWith('drops')),
+      statement,
+    );
+  }
+});
+
 test('a blank line ends a level’s run in a CRLF file as in an LF one', () => {
   const source =
     'EXAM: MRI lumbar spine.\nFINDINGS: At the L3-L4 level, there is a small disc bulge. Mild narrowing of the canal is present.\n\nThe spinal cord is normal in signal.\nL4-L5: Small central protrusion.\nIMPRESSION: Mild canal narrowing at L3-L4.\n';

@@ -47,6 +47,7 @@ const CueSchema = z
       })
       .strict(),
     senseOrgans: z.record(lowerPhrase, z.object({ sense: phrases, report: phrases }).strict()),
+    senseRoutes: phrases,
     sequenceWords: phrases,
     structures: phrases,
     caveats: phrases,

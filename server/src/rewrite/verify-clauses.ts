@@ -329,6 +329,17 @@ export function checkClauses(
       // is told by its own line, not by the line of the other.
       for (const own of ownWordsOfKin(terms))
         if (!own.some((w) => said.has(w))) say(`drops "${own.join(' ')}" of "${clip(s.text)}"`, s, keptBy[0]);
+      // A finding word the statement alone has ("This mass results in … compression of the left lateral ventricle"
+      // beside the findings' "mass effect upon the left lateral ventricle") is told by what keeps it: lines naming
+      // the mass it speaks of, or the organ its finding is named after, do not tell it.
+      if (kind === 'summary') {
+        const untold = mine.filter((w) => terms.some((t) => t.includes(w)) && !said.has(w));
+        if (untold.length) say(`drops "${untold.join(' ')}" of "${clip(s.text)}"`, s, keptBy[0]);
+        // A statement about what the sentence before named ("The extrusion causes severe compression of the thecal
+        // sac") is its own words, not the thing it points to: lines naming only that thing do not tell it.
+        else if (mine.length && !mine.some((w) => said.has(w)) && pointsBack(s, sentenceBefore(src, src.indexOf(s))))
+          say(`drops "${mine.join(' ')}" of "${clip(s.text)}"`, s, keptBy[0]);
+      }
       // What the impression tells the patient is told whole: each report term of its item ("Low lung volumes
       // with airspace disease", "8mm nodule …, likely calcified granuloma"), significant or not.
       if (kind === 'summary' && inImpression(s))
@@ -492,7 +503,9 @@ function checkSenses(source: Report, text: string, say: (m: string, s?: Span) =>
   for (const line of part.split('\n')) {
     const entry = /^\s*-\s*([^:]+):\s*(.+)$/.exec(line);
     if (!entry) continue;
-    const sense = ` ${squash(entry[2])} `;
+    // An organ named as where something comes from or goes to ("carries blood from the heart to the body") is not
+    // the word's organ: "aorta" is not a word of the heart.
+    const sense = ` ${squash(entry[2])} `.replace(ROUTES, ' ');
     const told = organs.filter(([, o]) => o.sense.some((w) => sense.includes(` ${w} `)));
     if (told.length !== 1) continue;
     // An explanation giving another sense beside the organ's ("Of the chest, or the middle part of the spine") is
@@ -542,6 +555,8 @@ const CAVEAT = new RegExp(`\\b(?:${CUES.caveats.map(escapeRegExp).join('|')})\\b
 /** Two clauses saying one thing, each holding most of the other's words (a finding and its impression item). */
 const restates = (a: Clause, b: Clause) => shareOf(a, b) >= KEPT_BY && shareOf(b, a) >= KEPT_BY;
 
+// Where a glossary explanation says something comes from or goes to ("from the heart").
+const ROUTES = new RegExp(` (?:${CUES.senseRoutes.join('|')}) (?:the |your |a )?[a-z]+(?= )`, 'g');
 // The glossary's report terms as clause words ("low lung volumes": low lung volume), those naming more than "lung disease".
 const TERMS = GLOSSARY.flatMap((g) => [g.term, ...Object.keys(g.terms)])
   .map((name) => ({ name: name.toLowerCase(), words: readClause(name, { start: 0, end: 0 }, 'findings', null).words }))
@@ -551,6 +566,13 @@ const TERMS = GLOSSARY.flatMap((g) => [g.term, ...Object.keys(g.terms)])
 function termsIn(s: Clause): { name: string; words: string[] }[] {
   const at = (t: { words: string[] }, i: number) => t.words.every((w, k) => s.words[i + k] === w);
   return TERMS.filter((t) => !t.words.some((w) => s.negated.has(w)) && s.words.some((_, i) => at(t, i)));
+}
+
+/** A clause about what the sentence before named: a pointer ("This mass …") or the same noun again ("The extrusion causes …"). */
+function pointsBack(s: Clause, before: string): boolean {
+  if (leansOn(s, before, ORGANS)) return true;
+  const subject = /^\s*(?:\d+[.)]\s*)?the\s+([a-z]+)\b/i.exec(s.text)?.[1]?.toLowerCase();
+  return !!subject && ` ${squash(before)} `.includes(` ${subject} `);
 }
 
 /** Old news: a finding the report calls old, chronic or healed and not new or grown. */
