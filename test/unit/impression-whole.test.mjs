@@ -77,6 +77,10 @@ test('impression items: setsTheScene knows how the images were looked at from a 
     'In the sections passing through the upper abdomen, a 2 cm cyst in the liver',
     'On the post-contrast images there is a 12 mm enhancing lesion',
     'In the patient with operated colon cancer',
+    // Findings the lexicon does not know, after a scene: kept (an MRI liver's arterial hyperenhancement and washout).
+    'In the arterial phase there is hyperenhancement',
+    'On the delayed images there is washout',
+    'On the post-contrast images there is enhancement',
   ])
     assert.equal(setsTheScene(text), false, text);
 });

@@ -71,11 +71,15 @@ const CAVEAT = new RegExp(`\\b(?:${KEPT.caveats.map(escapeRegExp).join('|')})\\b
 // "When examined in the lung parenchyma window", "On the post-contrast images", "In the mediastinal window",
 // "On sagittal reformats", "As far as can be seen": how the images were looked at, with no finding in it.
 const SCENE = new RegExp(
-  `^(?:(?:when|as|once)\\s+(?:it\\s+(?:is|was)\\s+)?(?:examined|evaluated|viewed|assessed|reviewed|looked at)\\b[^.;:,]*\\b(?:${KEPT.scenes.map(escapeRegExp).join('|')})|(?:on|in|at)\\s+(?:the\\s+)?[^.;:,\\d]{0,40}\\b(?:${KEPT.scenes.map(escapeRegExp).join('|')})|as far as (?:can be|it can be|could be|is)\\s+(?:seen|observed|evaluated|assessed|visualized))\\b(?:\\s+[a-z-]+){0,5}$`,
+  `^(?:(?:when|as|once)\\s+(?:it\\s+(?:is|was)\\s+)?(?:examined|evaluated|viewed|assessed|reviewed|looked at)\\b[^.;:,]*\\b(?:${KEPT.scenes.map(escapeRegExp).join('|')})|(?:on|in|at)\\s+(?:the\\s+)?[^.;:,\\d]{0,40}\\b(?:${KEPT.scenes.map(escapeRegExp).join('|')})|as far as (?:can be|it can be|could be|is)\\s+(?:seen|observed|evaluated|assessed|visualized))\\b(?:\\s+(?:obtained|acquired|performed|taken|provided|available|examined|evaluated|reviewed))?$`,
   'i',
 );
 
-/** Whether a statement only tells how the images were looked at (a few words after it at most): an opening clause cut from what it introduces, no finding. */
+/**
+ * Whether a statement only tells how the images were looked at: an opening clause cut from what it introduces, no
+ * finding. Only a participle may follow the scene ("On the images obtained"): "In the arterial phase there is
+ * hyperenhancement" states what the lexicon does not know, and is kept.
+ */
 export function setsTheScene(text: string): boolean {
   const t = stripListNumber(text)
     .trim()
