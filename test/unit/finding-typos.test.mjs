@@ -78,3 +78,27 @@ test('a long document: each typo is decided in its own sentence, one that makes 
   const spelling = analysis.problems.filter((p) => p.rule === 'spelling');
   assert.deepEqual([...new Set(spelling.map((p) => `${p.word} ${p.severity}`))], ['plueral info', 'pnuemothorax warning']);
 });
+
+test('a typo with an extra, a missing or two swapped letters is read as its finding, which spans the whole typo', () => {
+  const cases = [
+    ['Small left pleural effussion.', 'effussion', 'pleural effusion'], // extra letter
+    ['Small right pneumothoraax.', 'pneumothoraax', 'pneumothorax'],
+    ['Small left pleural efusion.', 'efusion', 'pleural effusion'], // missing letter
+    ['Small right pneumthorax.', 'pneumthorax', 'pneumothorax'],
+    ['Small left pleural effsuion.', 'effsuion', 'pleural effusion'], // swapped letters
+    ['Small right pnuemothorax.', 'pnuemothorax', 'pneumothorax'],
+  ];
+  for (const [impression, word, finding] of cases) {
+    const text = REPORT(impression);
+    const analysis = analyze(text);
+    assert.deepEqual(
+      analysis.findingTypos.map((t) => [t.word, t.finding]),
+      [[word, finding]],
+      impression,
+    );
+    const at = text.indexOf(word);
+    const made = analysis.understanding.findings.find((f) => f.section === 'impression' && f.finding === finding);
+    assert.ok(made, impression);
+    assert.ok(made.start <= at && made.end === at + word.length, `${impression}: ${text.slice(made.start, made.end)}`);
+  }
+});

@@ -333,3 +333,32 @@ test('critical-communication-missing: a mediastinal shift read as volume loss, c
   assert.equal(noCall('Mediastinal shift to the left due to a large right pleural effusion.').length, 1);
   assert.ok(noCall('Large right pneumothorax with mediastinal shift to the left.')[0].message.includes('mediastinal shift'));
 });
+
+test('critical-communication-missing: a known, chronic, residual, repaired or unchanged dissection is no new call; a new, acute or extending one is', () => {
+  for (const text of [
+    'Known type B aortic dissection with a thrombosed false lumen, unchanged.',
+    'Residual dissection flap in the descending aorta after type A repair.',
+    'Status post ascending aortic graft for type A dissection with residual intimal flap in the arch.',
+    'Redemonstrated intimal flap of the descending aorta. No new extension into the branch vessels.',
+    'Stable appearance of the left vertebral artery dissection.',
+    // A mention that says neither reads as the known one told before it.
+    'Known chronic type B dissection, unchanged.\nIMPRESSION: Aortic dissection.',
+  ])
+    assert.deepEqual(noCall(text), [], text);
+  for (const text of [
+    'Known type B dissection, now extending into the left common iliac artery.',
+    'Acute type A aortic dissection involving the ascending aorta.',
+    'Residual dissection flap, increased in extent since the prior study.',
+    'Known chronic type B dissection.\nIMPRESSION: New intramural hematoma of the ascending aorta.',
+    'Intimal flap in the descending thoracic aorta.',
+  ])
+    assert.equal(noCall(text).length, 1, text);
+});
+
+test('known.json names concepts of the minutes tier', () => {
+  const known = JSON.parse(fs.readFileSync(path.join(root, 'server/src/critical/known.json'), 'utf8'));
+  const concepts = new Map(
+    JSON.parse(fs.readFileSync(path.join(root, 'server/src/nlp/lexicon/findings.json'), 'utf8')).concepts.map((c) => [c.id, c]),
+  );
+  for (const id of known.concepts) assert.equal(concepts.get(id)?.critical, 'minutes', id);
+});

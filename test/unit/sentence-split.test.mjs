@@ -69,3 +69,32 @@ test('a question right before ")" stays in the bracket even when the bracket beg
     ['Mosaic attenuation of both lungs (air trapping,\nsmall airway disease?) without consolidation.', 'No effusion.'],
   );
 });
+
+// A stop typed without its space still ends the sentence, so a normal statement does not glue onto
+// the finding before it; a stop inside a name, an abbreviation, a number or initials does not.
+test('a stop without its space between a lower-case word and a capital ends a sentence', () => {
+  assert.deepEqual(sentences('FINDINGS: There is mild edema.The other structures are normal.'), [
+    'There is mild edema.',
+    'The other structures are normal.',
+  ]);
+  assert.deepEqual(sentences('FINDINGS: Normal liver.No mass.Small simple cyst in the left kidney.CT shows no hydronephrosis.'), [
+    'Normal liver.',
+    'No mass.',
+    'Small simple cyst in the left kidney.',
+    'CT shows no hydronephrosis.',
+  ]);
+});
+
+test('Dr.Smith, U.S., e.g.The, St.Mary, initials, decimals, fig.3 and n.p.o. are not cut', () => {
+  assert.deepEqual(sentences('FINDINGS: Discussed with Dr.Smith at St.Mary hospital. Aorta 2.5 cm, see fig.3 of the prior.'), [
+    'Discussed with Dr.Smith at St.Mary hospital.',
+    'Aorta 2.5 cm, see fig.3 of the prior.',
+  ]);
+  assert.deepEqual(sentences('INDICATION: Seen at a U.S.Army hospital, e.g.The prior, seen by J.R.Brown, kept n.p.o.Today.'), [
+    'Seen at a U.S.Army hospital, e.g.The prior, seen by J.R.Brown, kept n.p.o.Today.',
+  ]);
+  assert.deepEqual(sentences('FINDINGS: Lungs clear.no effusion. Heart size 10.5 cm.'), [
+    'Lungs clear.no effusion.',
+    'Heart size 10.5 cm.',
+  ]);
+});

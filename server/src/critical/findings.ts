@@ -5,6 +5,7 @@ import { QUALIFIERS, READ_AS, conceptHas, fitsExam, type Finding, type Understan
 import { NOT_ACUTE } from '../nlp/grammar';
 import { wordsRegex } from '../nlp/relations';
 import explainedData from './explained.json';
+import knownData from './known.json';
 import { malpositionedTubes } from './malposition';
 
 /** User overrides by finding name: an urgency makes it critical, 'none' takes it off the list. */
@@ -68,6 +69,7 @@ export function findCriticalFindings(
   const differentialOnly = new Map<string, boolean>();
   const toldExpected = new Map<string, boolean>();
   const toldBenign = new Map<string, boolean>();
+  const toldKnown = new Map<string, boolean>();
   for (const finding of [...findings, ...malpositionedTubes(report, findings)]) {
     const override = overrides[finding.finding];
     const urgency = override === 'none' ? null : (override ?? finding.critical);
@@ -98,7 +100,7 @@ export function findCriticalFindings(
       !perConcept(toldBenign, finding.concept, () =>
         findings.some((f) => f.concept === finding.concept && f.assertion !== 'absent' && explainedAsBenign(report, f, findings)),
       ) &&
-      (urgency === 'minutes' ||
+      ((urgency === 'minutes' && !knownNoCall(report, finding, findings, toldKnown)) ||
         (urgency === 'hours' &&
           !alreadyKnown(sentence) &&
           !alreadyKnown(before) &&
@@ -109,6 +111,30 @@ export function findCriticalFindings(
     found.push({ finding, urgency, needsCall });
   }
   return found;
+}
+
+// Immediate threats that are no new call when known (known.json): "known type B dissection with a thrombosed false
+// lumen", "residual flap after type A repair", "chronic dissection, unchanged"; a new, acute or extending one is.
+const KNOWN_CONCEPTS: ReadonlySet<string> = new Set(knownData.concepts);
+const KNOWN_WORDS = wordsRegex(knownData.known);
+// A negated new word ("no new", "without extension", "not increased") tells nothing new.
+const NEW_WORDS = new RegExp(String.raw`(?<!\b(?:no|not|without)\s+(?:\w+\s+)?)` + wordsRegex(knownData.new).source, 'i');
+type Told = 'known' | 'new' | null;
+function toldAs(report: Report, finding: Finding): Told {
+  const sentence = report.sentences[finding.sentenceIndex]?.text ?? '';
+  if (NEW_WORDS.test(sentence)) return 'new';
+  return KNOWN_WORDS.test(sentence) ? 'known' : null;
+}
+/** A known dissection (its sentence, or another mention when its own says neither) and no mention told new. */
+function knownNoCall(report: Report, finding: Finding, findings: readonly Finding[], toldKnown: Map<string, boolean>): boolean {
+  if (!KNOWN_CONCEPTS.has(finding.concept)) return false;
+  const told = toldAs(report, finding);
+  if (told !== null) return told === 'known';
+  return perConcept(toldKnown, finding.concept, () => {
+    const mentions = findings.filter((f) => f.concept === finding.concept && (f.assertion === 'present' || f.assertion === 'possible'));
+    const tolds = mentions.map((f) => toldAs(report, f));
+    return tolds.includes('known') && !tolds.includes('new');
+  });
 }
 
 // A finding that is urgent only when large (a pericardial effusion): the ACR lists a large one; a

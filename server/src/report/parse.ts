@@ -406,14 +406,25 @@ function isSentenceEnd(text: string, i: number, end: number): boolean {
   if (ch === '!' || ch === '?') return true;
   if (ch !== '.') return false;
   const next = text[i + 1];
-  if (i + 1 < end && next !== undefined && !isSpace(text.charCodeAt(i + 1)) && !closesQuote(text, i + 1, end)) return false; // "2.3", "x-XXXX.", "e.g.,"
   // The word before the period (letters and periods; the letter pattern only past ASCII).
   let j = i;
   while (j > 0 && wordOrStop(text, j - 1)) j--;
+  if (i + 1 < end && next !== undefined && !isSpace(text.charCodeAt(i + 1)) && !closesQuote(text, i + 1, end)) {
+    // "2.3", "x-XXXX.", "e.g.," go on; a stop typed without its space ("mild edema.The", "Normal
+    // liver.No mass") ends a sentence when a lower-case word that is no abbreviation ends before it
+    // and a capital starts a word after it ("Dr.Smith", "U.S.", "e.g.The", "St.Mary", "n.p.o.Today" go on).
+    return gluedStop(text.slice(j, i), text, i + 1);
+  }
   const word = text.slice(j, i).toLowerCase();
   if (ABBREVIATIONS.has(word)) return false;
   if (/^\p{L}$/u.test(word) && /\p{Lu}/u.test(text[j])) return false; // an initial: "J. Smith"
   return true;
+}
+
+/** A stop typed without its space: a word of 2+ lower-case letters, no abbreviation, then a capital that starts a word (not an initial "J."). */
+function gluedStop(word: string, text: string, k: number): boolean {
+  if (!/^\p{Ll}{2,}$/u.test(word) || ABBREVIATIONS.has(word)) return false;
+  return /\p{Lu}/u.test(text[k]) && text[k + 1] !== '.';
 }
 
 // A line that ends in a joining word goes on after the break, blank line or not: "either A or⏎⏎B",

@@ -75,16 +75,27 @@ export function understandThroughTypos(
   const theirs = understand(sentencesOf(report, [...found.keys()], corrected));
   const typos: FindingTypo[] = [];
   const kept = new Set<number>();
+  // A word ends at its start plus its text's length, so a correction shorter than the typo
+  // ("effussion" -> "effusion") ends its finding before the typo does: the finding is matched at
+  // the end the correction reads to, then given the typo's own end.
+  const readEnd = (i: number) => report.tokens[i].start + (found.get(i) ?? report.tokens[i].text).length;
   for (const [i, correction] of found) {
     const { start, end, text } = report.tokens[i];
-    const made = theirs.findings.find((f) => f.start <= start && end <= f.end);
+    const made = theirs.findings.find((f) => f.start <= start && readEnd(i) <= f.end);
     if (!made) continue;
     typos.push({ start, end, word: text, correction, finding: made.finding });
     kept.add(i);
   }
   // A correction that made no finding is not read at all: the words stay as written.
-  const read = kept.size === 0 ? report : { ...report, tokens: report.tokens.map((t, i) => (kept.has(i) ? corrected(i) : t)) };
-  return { understanding: understand(read), typos };
+  if (kept.size === 0) return { understanding: understand(report), typos };
+  const understanding = understand({ ...report, tokens: report.tokens.map((t, i) => (kept.has(i) ? corrected(i) : t)) });
+  // The finding spans the whole typo as written, not the length of its correction.
+  for (const f of understanding.findings) {
+    for (const i of kept) {
+      if (f.start <= report.tokens[i].start && f.end === readEnd(i)) f.end = report.tokens[i].end;
+    }
+  }
+  return { understanding, typos };
 }
 
 /**
