@@ -7,7 +7,7 @@ import { readClause } from './clauses';
 import type { Report } from '../report/types';
 import { escapeRegExp } from '../report/regex';
 import { decapitalise } from './impression-phrase';
-import { tidy, tokens, UNSAID } from './impression-excerpt';
+import { tidy, tokens } from './impression-excerpt';
 import { setsTheScene, type ImpressionItem } from './impression-kept';
 
 /** The report sentences an item's sentence may have been lifted from (its words in order, "is noted" and the like left out). */
@@ -129,9 +129,6 @@ export function organBefore(report: Report, at: number): number | undefined {
   }
   return undefined;
 }
-
-/** Words of a sentence worth sharing (not "there is"), for finding the item that says it. */
-export const saidWords = (text: string) => new Set(tokens(text).filter((w) => !UNSAID.has(w)));
 
 // An opening clause that may tell the setting of what follows: "In the patient with operated colon cancer;", "In the follow-up of lymphoma:".
 const OPENING = /^(?:in|on|for|after|during|at|as|when)\b/i;
