@@ -348,6 +348,9 @@ test('critical-communication-missing: only the clause right after the reading ex
   for (const text of [
     'Mediastinal widening is likely due to AP technique and patient rotation.',
     'Widened mediastinum, likely due to ectatic thoracic aorta.',
+    // A growth word after the reading belongs to the benign cause.
+    'Mediastinal widening likely due to enlarged thyroid goiter.',
+    'Widened mediastinum secondary to enlarging hilar and mediastinal lymphadenopathy.',
   ])
     assert.deepEqual(noCall(text), [], text);
 });

@@ -104,7 +104,8 @@ export function findCriticalFindings(
       (!expected || STILL_A_CALL.test(sentence)) &&
       !readAsOld(report, finding, findings) &&
       // Read as a benign cause at any mention: the impression may explain the sign the findings only name.
-      (STILL_A_CALL.test(clauseOf(report, finding) ?? sentence) ||
+      // Only the words before the reading: "widened mediastinum due to enlarged lymph nodes" grows nothing.
+      (STILL_A_CALL.test((clauseOf(report, finding) ?? sentence).split(READ_AS)[0]) ||
         !perConcept(toldBenign, finding.concept, () =>
           findings.some((f) => f.concept === finding.concept && f.assertion !== 'absent' && explainedAsBenign(report, f, findings)),
         )) &&
