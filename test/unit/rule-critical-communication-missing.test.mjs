@@ -362,3 +362,102 @@ test('known.json names concepts of the minutes tier', () => {
   );
   for (const id of known.concepts) assert.equal(concepts.get(id)?.critical, 'minutes', id);
 });
+
+test('critical-communication-missing: only the clause right after the reading explains a widened mediastinum', () => {
+  for (const text of [
+    'Widened mediastinum, likely due to vascular injury.',
+    'Widened mediastinum, possibly related to injury of the great vessels.',
+    'The mediastinum is widened, not likely due to technique.',
+    'Widened mediastinum, likely related to hematoma; AP portable technique may contribute.',
+    'The mediastinum is widened. This is likely vascular; aortic injury cannot be excluded.',
+    'Mediastinal widening, probably due to rotation, but in this trauma patient a mediastinal hematoma should be excluded.',
+  ])
+    assert.equal(noCall(text).length, 1, text);
+  // The benign readings h8c made quiet stay quiet.
+  for (const text of [
+    'Mediastinal widening is likely due to AP technique and patient rotation.',
+    'Widened mediastinum, likely due to ectatic thoracic aorta.',
+    // A growth word after the reading belongs to the benign cause.
+    'Mediastinal widening likely due to enlarged thyroid goiter.',
+    'Widened mediastinum secondary to enlarging hilar and mediastinal lymphadenopathy.',
+  ])
+    assert.deepEqual(noCall(text), [], text);
+});
+
+test('critical-communication-missing: a shift pushed by an effusion, pneumothorax, mass or bleed is a call even beside collapse', () => {
+  for (const text of [
+    'Mediastinal shift to the left due to large right pleural effusion with compressive atelectasis.',
+    'Shift of the mediastinum to the right secondary to a large left hemothorax and left lower lobe collapse.',
+    'Rightward mediastinal shift, likely due to the left hilar mass with associated volume loss.',
+  ])
+    assert.equal(noCall(text).length, 1, text);
+  for (const text of [
+    'Mediastinal shift toward the left, consistent with left lower lobe collapse.',
+    'Mild shift of the mediastinum to the right, likely from right upper lobectomy.',
+  ])
+    assert.deepEqual(noCall(text), [], text);
+});
+
+test('critical-communication-missing: free air after a procedure is a call when it is a perforation, a leak, new, growing or large', () => {
+  for (const text of [
+    'Large volume free intraperitoneal air, consistent with perforation after biopsy.',
+    'Pneumoperitoneum, likely related to bowel perforation after colonoscopy procedure.',
+    'Increasing free intraperitoneal air, likely related to the recent surgery.',
+    'New pneumoperitoneum, attributed to recent laparoscopy.',
+    'Free air, likely due to the anastomotic leak after surgery.',
+    'Free air, likely due to complication of liver biopsy.',
+  ])
+    assert.equal(noCall(text).length, 1, text);
+  for (const text of [
+    'Small pneumoperitoneum, likely related to recent laparoscopic surgery.',
+    'Small amount of free air, likely postoperative change; no evidence of anastomotic leak.',
+  ])
+    assert.deepEqual(noCall(text), [], text);
+});
+
+test('critical-communication-missing: one mention read as postoperative leaves a growing or leaking mention its own call', () => {
+  for (const text of [
+    'Small amount of free air, likely postoperative change.\nIMPRESSION: Free air, markedly increased since the prior study, anastomotic leak not excluded.',
+    'Small pneumoperitoneum, expected postoperative change.\nIMPRESSION: Large pneumoperitoneum, concerning for bowel perforation.',
+  ])
+    assert.equal(noCall(text).length, 1, text);
+  assert.deepEqual(noCall('Small amount of free air, likely postoperative change.\nIMPRESSION: Pneumoperitoneum.'), []);
+});
+
+test('critical-communication-missing: a size told as the old one is not the size now (an enlarging pericardial effusion)', () => {
+  for (const text of [
+    'The previously small pericardial effusion has increased.',
+    'Pericardial effusion was trace on the prior study and has enlarged.',
+    'Pericardial effusion has increased in size; it had been small before.',
+  ])
+    assert.equal(noCall(text).length, 1, text);
+  for (const text of [
+    'There is a small pericardial effusion, new since the prior study.',
+    'Small pericardial effusion, previously trace, increased.',
+  ])
+    assert.deepEqual(noCall(text), [], text);
+});
+
+test("critical-communication-missing: 'residual' is read in the finding's own clause; new or increased there is growing", () => {
+  for (const text of [
+    'Residual moderate left pneumothorax with new mediastinal shift to the right.',
+    'Residual right pneumothorax, new since the prior film.',
+    'Residual small left pneumothorax, increased from prior.',
+  ])
+    assert.equal(noCall(text).length, 1, text);
+  for (const text of [
+    'Residual small left apical pneumothorax after chest tube removal.',
+    'Continued severe cardiomegaly and/or pericardial effusion. No acute pulmonary disease.',
+  ])
+    assert.deepEqual(noCall(text), [], text);
+});
+
+test('critical-communication-missing: a subdural read as chronic with an acute part (acute on chronic) is a call', () => {
+  const head = (text) => problemsOf('critical-communication-missing', `EXAM: CT HEAD\nFINDINGS: ${text}\n`);
+  for (const text of [
+    'Left subdural hematoma, likely chronic, with acute hemorrhage.',
+    'Right convexity subdural collection, probably chronic, with an acute component.',
+  ])
+    assert.equal(head(text).length, 1, text);
+  assert.deepEqual(head('Left subdural collection, chronic in appearance.'), []);
+});

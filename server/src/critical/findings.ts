@@ -20,8 +20,11 @@ const ALREADY_KNOWN =
 // increased slightly in size", "continued enlargement").
 // "Continued" in time only: a thrombus "continued into the iliac vein" is where it runs.
 const RESIDUAL = /\b(?:residual|continued(?!\s+(?:to|into|along|through|up|down|until|from|in|at|as)\b))\b/i;
-const GROWING = /(?<!\b(?:no|not|without)\s+(?:\w+\s+)?)\b(?:increas\w*|enlarg\w*|larger|worse\w*|expand\w*)\b/i;
-const alreadyKnown = (text: string) => ALREADY_KNOWN.test(text) || (RESIDUAL.test(text) && !GROWING.test(text));
+const GROWING = /(?<!\b(?:no|not|without)\s+(?:\w+\s+)?)\b(?:increas\w*|enlarg\w*|larger|worse\w*|expand\w*|new)\b/i;
+// "Residual" is read in the finding's own clause, and growth there or up to the next finding ("residual pneumothorax,
+// new since ..."): "residual pneumothorax with new mediastinal shift" keeps both calls.
+const alreadyKnown = (text: string, clause = text, growth = clause) =>
+  ALREADY_KNOWN.test(text) || (RESIDUAL.test(clause) && !GROWING.test(growth));
 // Bleeding the report's own procedure met and stopped ("transient arterial hemorrhage ... until
 // hemostasis was achieved", "active bleeding ... stopped by tract embolization"), or a collection already
 // drained ("a catheter extending into the abscess cavity"): the operator knows.
@@ -36,7 +39,13 @@ const HANDLED_AFTER = /\b(stopped|hemostasis|controlled|tamponaded)\b/i;
 const AFTER_SURGERY = new RegExp(
   String.raw`(?:(?:${READ_AS.source}|\bexpected\b)\s+(?:an?\s+|the\s+)?|\(\s*)(?:post-?operative|post-?surgical|post-?procedural)\s+(?:change|state|air|finding)s?\b` +
     String.raw`|(?:${READ_AS.source}|\bexpected\b|\bto be)\s+post-?procedural\b` +
-    String.raw`|(?:${READ_AS.source})\s+(?:the\s+|an?\s+)?(?:patient'?s\s+)?(?:recent\s+)?(?:[a-z-]+\s+){0,2}(?:surgery|operation|procedure|laparotomy|laparoscopy|thoracotomy|sternotomy|thoracentesis|paracentesis|biopsy)\b`,
+    String.raw`|(?:${READ_AS.source})\s+(?:the\s+|an?\s+)?(?:patient'?s\s+)?(?:recent\s+)?(?:(?:abdominal|pelvic|bowel|gastric|colonic|laparoscopic|robotic|open|thoracic|chest|cardiac|endoscopic|percutaneous)\s+)?(?:surgery|operation|procedure|laparotomy|laparoscopy|thoracotomy|sternotomy|thoracentesis|paracentesis|biopsy)\b`,
+  'i',
+);
+// A mention that grows, is large, or is read as a leak or perforation is a result to call about even after an
+// operation or beside a benign reading ("free air, markedly increased ..., anastomotic leak not excluded").
+const STILL_A_CALL = new RegExp(
+  String.raw`${GROWING.source}|(?<!\b(?:no|not|without)\s+(?:\w+\s+){0,3})\b(?:large(?!\s+(?:bowel|intestine))|massive|perforat\w*|leak\w*)\b`,
   'i',
 );
 // A sentence that speaks of the one before ("This is adjacent to ...", "These findings may be due to ...").
@@ -94,15 +103,21 @@ export function findCriticalFindings(
       ),
     );
     const needsCall =
-      !expected &&
+      (!expected || STILL_A_CALL.test(sentence)) &&
       !readAsOld(report, finding, findings) &&
       // Read as a benign cause at any mention: the impression may explain the sign the findings only name.
-      !perConcept(toldBenign, finding.concept, () =>
-        findings.some((f) => f.concept === finding.concept && f.assertion !== 'absent' && explainedAsBenign(report, f, findings)),
-      ) &&
+      // Only the words before the reading: "widened mediastinum due to enlarged lymph nodes" grows nothing.
+      (STILL_A_CALL.test((clauseOf(report, finding) ?? sentence).split(READ_AS)[0]) ||
+        !perConcept(toldBenign, finding.concept, () =>
+          findings.some((f) => f.concept === finding.concept && f.assertion !== 'absent' && explainedAsBenign(report, f, findings)),
+        )) &&
       ((urgency === 'minutes' && !knownNoCall(report, finding, findings, toldKnown)) ||
         (urgency === 'hours' &&
-          !alreadyKnown(sentence) &&
+          !alreadyKnown(
+            sentence,
+            clauseOf(report, finding) ?? sentence,
+            `${clauseOf(report, finding)} ${ownStretch(report, finding, findings)}`,
+          ) &&
           !alreadyKnown(before) &&
           !handled(report, finding, findings, toldHandled) &&
           finding.hedge !== 'differential' &&
@@ -147,15 +162,36 @@ const SMALL_AMOUNT = /\b(?:small|trace|tiny|minimal|minimally|minute|mild|mildly
 const LARGE_AMOUNT = /\b(?:large|moderate|severe|extensive|massive|marked|significant|substantial|sizeable|sizable)\b/i;
 function largeEnough(report: Report, finding: Finding, findings: readonly Finding[]): boolean {
   if (!conceptHas(finding.concept, 'call-only-when-large')) return true;
-  const clause = clauseOf(report, finding);
+  const clause = nowSized(clauseOf(report, finding));
   if (clause === null) return true;
-  if (!QUALIFIERS.marked.test(clause)) return false;
+  if (!QUALIFIERS.marked.test(clause) && !GROWING.test(clause)) return false;
   if (LARGE_AMOUNT.test(clause)) return true;
   return !findings.some((f) => {
     if (f.concept !== finding.concept || (f.assertion !== 'present' && f.assertion !== 'possible')) return false;
-    const c = clauseOf(report, f);
+    const c = nowSized(clauseOf(report, f));
     return c !== null && SMALL_AMOUNT.test(c) && !LARGE_AMOUNT.test(c);
   });
+}
+
+// A size told as the old one ("the previously small effusion has increased", "was trace") is not the size now.
+const OLD_SIZE = new RegExp(
+  String.raw`\b(?:previously|prior(?:ly)?|formerly|was|were|had been)\s+(?:(?:very|only|a|quite)\s+)?(?:${SMALL_AMOUNT.source.replace(/^\\b|\\b$/g, '')}|${LARGE_AMOUNT.source.replace(/^\\b|\\b$/g, '')})\b`,
+  'gi',
+);
+const nowSized = (clause: string | null) => clause && clause.replace(OLD_SIZE, ' ');
+
+/** The words of the finding's sentence from the finding before it to the one after it ("residual pneumothorax, new since"). */
+function ownStretch(report: Report, finding: Finding, findings: readonly Finding[]): string {
+  const sentence = report.sentences[finding.sentenceIndex];
+  if (!sentence) return '';
+  let from = sentence.start;
+  let to = sentence.end;
+  for (const f of findings) {
+    if (f.sentenceIndex !== finding.sentenceIndex || f.concept === finding.concept) continue;
+    if (f.end <= finding.start && f.end > from) from = f.end;
+    if (f.start >= finding.end && f.start < to) to = f.start;
+  }
+  return report.text.slice(from, to);
 }
 
 /** The words of the finding's own clause (its sentence cut at the commas around it), or null without a sentence. */
@@ -204,35 +240,56 @@ const OLD_AFTER = new RegExp(
     String.raw`(?:${[...NOT_ACUTE].join('|')})\b\s*(?:[.;,)]|$|in (?:appearance|nature|age)\b)`,
   'i',
 );
+const ACUTE_TOO = /(?<!\b(?:no|not|without)\s+(?:\w+\s+){0,3})\b(?:acute|acute-on-chronic|hyperacute|fresh|new)\b/i;
 /** Do the words after the mention, up to the next finding of its sentence, read it as old? */
 function readAsOld(report: Report, finding: Finding, findings: readonly Finding[]): boolean {
   const sentence = report.sentences[finding.sentenceIndex];
   if (!sentence) return false;
   let to = sentence.end;
   for (const f of findings) if (f.sentenceIndex === finding.sentenceIndex && f.start >= finding.end && f.start < to) to = f.start;
-  return OLD_AFTER.test(report.text.slice(finding.end, to));
+  // "likely chronic, with acute hemorrhage / an acute component": acute on chronic is new.
+  return OLD_AFTER.test(report.text.slice(finding.end, to)) && !ACUTE_TOO.test(report.text.slice(finding.end, sentence.end));
 }
 
 // Signs critical only while unexplained (explained.json): "Widening of the mediastinum, secondary to lymphadenopathy
 // related to sarcoid", "Widened mediastinum. Maybe secondary to prominent mediastinal fat or tortuous aorta."
-const EXPLAINED = new Map(explainedData.signs.map((s) => [s.sign, { causes: new Set(s.causes), words: wordsRegex(s.words) }]));
+const EXPLAINED = new Map(
+  explainedData.signs.map((s) => [s.sign, { causes: new Set(s.causes), words: wordsRegex(s.words), against: wordsRegex(s.against) }]),
+);
 // The sentence after that goes on reading the sign: it opens with a pointer back or a hedge.
 const READING_GOES_ON = /^\s*(?:this|these|it|they|findings|maybe|may be|possibly|probably|likely|most likely)\b/i;
-/** Does the sign's sentence (or the next, reading it on) read it as a benign cause? */
+// A denied reading explains nothing ("not likely due to technique").
+const DENIED_READING = /\b(?:not|no|nor|without|rather than|instead of)\s+(?:\w+\s+)?$/i;
+// The reading's clause ends at a semicolon, a comma, "but", "however", "although".
+const CLAUSE_END = /[;,:]|\b(?:but|however|although|though|yet|while|whereas)\b/i;
+/**
+ * Does the sign's sentence (or the next, reading it on) read it as a benign cause? Only the clause right after the
+ * reading counts, and not when the sentence also names a critical finding or a cause that pushes (an effusion, a
+ * hematoma: explained.json `against`).
+ */
 function explainedAsBenign(report: Report, finding: Finding, findings: readonly Finding[]): boolean {
   const explained = EXPLAINED.get(finding.concept);
   const sentence = report.sentences[finding.sentenceIndex];
   if (!explained || !sentence) return false;
   const next = report.sentences[finding.sentenceIndex + 1];
-  const regions: [number, number][] = [[finding.end, sentence.end]];
-  if (next && READING_GOES_ON.test(next.text)) regions.push([next.start, next.end]);
-  return regions.some(([from, to]) => {
-    const cue = READ_AS.exec(report.text.slice(from, to));
-    if (!cue) return false;
-    const at = from + cue.index + cue[0].length;
+  const regions: [number, number, number][] = [[finding.end, sentence.end, finding.sentenceIndex]];
+  if (next && READING_GOES_ON.test(next.text)) regions.push([next.start, next.end, finding.sentenceIndex + 1]);
+  return regions.some(([from, to, at]) => {
+    const whole = report.sentences[at];
+    if (explained.against.test(whole.text)) return false;
+    const critical = findings.some(
+      (g) => g.sentenceIndex === at && g !== finding && g.concept !== finding.concept && g.critical && g.assertion !== 'absent',
+    );
+    if (critical) return false;
+    const text = report.text.slice(from, to);
+    const cue = READ_AS.exec(text);
+    if (!cue || DENIED_READING.test(text.slice(0, cue.index))) return false;
+    const start = from + cue.index + cue[0].length;
+    const rest = report.text.slice(start, to);
+    const end = start + (CLAUSE_END.exec(rest)?.index ?? rest.length);
     return (
-      findings.some((g) => g.start >= at && g.end <= to && g.assertion !== 'absent' && explained.causes.has(g.concept)) ||
-      explained.words.test(report.text.slice(at, Math.min(to, at + 80)))
+      findings.some((g) => g.start >= start && g.end <= end && g.assertion !== 'absent' && explained.causes.has(g.concept)) ||
+      explained.words.test(report.text.slice(start, end))
     );
   });
 }
@@ -241,7 +298,8 @@ function explainedAsBenign(report: Report, finding: Finding, findings: readonly 
 function readAsAfterSurgery(report: Report, f: Finding): boolean {
   const sentence = report.sentences[f.sentenceIndex]?.text ?? '';
   const after = report.sentences[f.sentenceIndex + 1]?.text ?? '';
-  return AFTER_SURGERY.test(sentence) || (ANAPHORA.test(after) && AFTER_SURGERY.test(after));
+  const reads = (text: string) => AFTER_SURGERY.test(text) && !STILL_A_CALL.test(text);
+  return reads(sentence) || (ANAPHORA.test(after) && reads(after) && !STILL_A_CALL.test(sentence));
 }
 
 /** A question about all mentions of a concept, asked once per concept (a long document has many mentions). */
