@@ -913,3 +913,18 @@ test('impression: a liver lesion by "the caudate lobe" takes no lung side and jo
   const cyst = texts.find((t) => /caudate lobe/.test(t));
   assert.ok(cyst && !/nodule/.test(cyst), JSON.stringify(texts));
 });
+
+test('impression: a report with no findings section is never drafted normal (the finding under a one-line HISTORY field, a case history)', () => {
+  for (const text of [
+    'EXAM: CT HEAD\nHISTORY: Fall.\nThere is a 2 cm acute subdural hematoma over the left convexity with 4 mm midline shift.\n',
+    'EXAM: MRI BRAIN\nINDICATION: Headache.\nLarge enhancing mass in the right frontal lobe with surrounding edema.\n',
+    'CC: Headache.\n\nHX: 60 y/o woman with a known right parietal AVM. Brain CT showed a 3 x 4 cm right parietal hemorrhage.\n',
+  ]) {
+    const r = rewrite('impression', analyze(text));
+    assert.equal(r.verification.ok, false, text);
+    assert.match(r.verification.reasons.join(' '), /no findings section|not an imaging report/, text);
+  }
+  // Still drafted: a normal FINDINGS section, and an impression-only report whose own all-clear is kept.
+  assert.equal(offered('EXAM: CT HEAD\nHISTORY: Fall.\nFINDINGS: No hemorrhage, mass or midline shift.\n').ok, true);
+  assert.equal(offered('IMPRESSION: No acute intracranial abnormality.\n').ok, true);
+});

@@ -433,6 +433,10 @@ export function draftImpression(
   // or the draft is refused.
   let refused: string | undefined;
   if (!items.length && !ownAllClear) ({ items, refused } = otherStatements(report, clauses));
+  // No section whose findings an impression sums up ("HISTORY: Fall." with the hematoma on the lines under it, a
+  // case history): nothing was read as findings, so nothing may be called normal.
+  if (!items.length && !ownAllClear && !findingsSections(report).length)
+    refused ??= 'cannot say the study is normal: the report has no findings section (nothing was read as findings)';
   return {
     items,
     text: items.length
