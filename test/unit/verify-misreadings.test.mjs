@@ -188,3 +188,20 @@ IMPRESSION: Consolidation areas including air bronchogram are observed in the li
     reasonsOf('impression', source, cut).join(' | '),
   );
 });
+
+test('verifier: a time, grade or denial said of no finding the report names is checked against the report as written', () => {
+  const cases = [
+    ['Other findings are stable.', 'Other findings are new.'],
+    ['The remaining findings are unchanged.', 'The remaining findings have increased.'],
+    ['The rest of the examination is unchanged.', 'The rest of the examination is new.'],
+  ];
+  for (const [said, changed] of cases) {
+    const source = `EXAM: CT CHEST\nFINDINGS: 11 mm calcified nodule in the left lower lobe. ${said}\nIMPRESSION: 1. 11 mm calcified nodule in the left lower lobe. ${said}\n`;
+    assert.deepEqual(reasonsOf('impression', source, source), [], said);
+    const reasons = reasonsOf('impression', source, source.replace(`lobe. ${said}\n`, `lobe. ${changed}\n`));
+    assert.ok(
+      reasons.some((r) => /changes what it says of no finding|adds time|time/.test(r)),
+      `${changed}: ${reasons.join(' | ')}`,
+    );
+  }
+});

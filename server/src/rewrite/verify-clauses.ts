@@ -241,6 +241,17 @@ export function checkClauses(
       // "Recommend biopsy.": all cue words, still a recommendation the report must have made.
       if (c.recommendation && !src.some((s) => [...c.recommends].every((r) => s.recommends.has(r))))
         say(`adds a recommendation: "${clip(c.text)}"`, undefined, c);
+      // "Other findings are stable." -> "Other findings are new.": a time, grade, hedge or denial said of no word the
+      // report names is still said; a copying rewrite finds it as written in a clause of the report that names none.
+      else if (kind !== 'summary' && (c.time.size || c.severity.length || c.hedges.length || c.negated.size)) {
+        const bare = src.filter((s) => !s.words.length && !s.quantities.length);
+        if (!bare.some((s) => changesOf(s, c).length === 0))
+          say(
+            `changes what it says of no finding: "${clip(c.text)}"${bare.length ? ` (the report: "${clip(bare[0].text)}")` : ''}`,
+            bare[0],
+            c,
+          );
+      }
       continue;
     }
     const place = restingPlace(c, src);
