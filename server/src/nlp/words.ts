@@ -3,8 +3,6 @@ import { allMatches } from '../report/matches';
 import { kindOf } from '../report/parse';
 import { normWord } from '../report/norm';
 
-export { normWord };
-
 /**
  * A word as the lexicon sees it. Hyphenated tokens are split ("left-sided" -> "left", "sided") so
  * "ground-glass" and "ground glass" meet the same lexicon entry and side words inside compounds count.

@@ -19,7 +19,7 @@ import { denialSentence, findingSentences, glossFor } from './summary-wording';
 const hasBody = (s: Section) => s.body.end > s.body.start;
 export const stated = (f: Finding) => f.assertion === 'present' || f.assertion === 'possible';
 /** Words that deny what a sentence names ("no", "without", "negative", "absent"). */
-export const NEGATED = /\b(?:no|not|without|negative|absent)\b/i;
+const NEGATED = /\b(?:no|not|without|negative|absent)\b/i;
 
 /** The sections the summary is written from: the impressions, or else the findings (or the whole text). */
 export function sourceSections(report: Report): { sections: Section[]; fromImpression: boolean } {

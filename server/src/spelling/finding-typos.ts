@@ -6,7 +6,8 @@
 // as corrected).
 import { CONCEPTS } from '../nlp/lexicon';
 import { understand, type Understanding } from '../nlp';
-import { normWord, wordsOf } from '../nlp/words';
+import { normWord } from '../report/norm';
+import { wordsOf } from '../nlp/words';
 import { sentenceIndexAt, spanIndexAt } from '../report';
 import type { Report, Sentence, Token } from '../report/types';
 import type { SpellChecker } from './checker';
