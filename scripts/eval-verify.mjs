@@ -16,7 +16,8 @@ const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { analyze } = require(path.join(root, 'out/server/engine.js'));
 const { rewrite, verify, REWRITE_KINDS } = require(path.join(root, 'out/server/rewrite/index.js'));
-const { readText, readClause } = require(path.join(root, 'out/server/rewrite/clauses.js'));
+const { readText, readClause, leansOn } = require(path.join(root, 'out/server/rewrite/clauses.js'));
+const { ORGANS } = require(path.join(root, 'out/server/rewrite/verify-clauses.js'));
 
 if (!haveData) {
   console.log(`eval:verify skipped: no data at ${dataDir}`);
@@ -24,6 +25,8 @@ if (!haveData) {
 }
 const PER_GROUP = Number(process.env.VERIFY_SAMPLE ?? 300);
 const random = rng(Number(process.env.VERIFY_SEED ?? 18));
+// The leaning-sentence mutation draws apart, so the other mutations draw as they did before it was added.
+const moveRandom = rng(Number(process.env.VERIFY_SEED ?? 18) + 1);
 const draws = drawsFrom(random);
 const groups = rewriteGroups(PER_GROUP, draws);
 // VERIFY_KINDS=impression,summary and VERIFY_ONLY='drop clause': a part of the tables, to read misses faster.
@@ -50,6 +53,8 @@ const SEVERITY_UP = {
   moderate: 'severe',
   slight: 'marked',
 };
+const ROMAN_UP = { I: 'II', II: 'III', III: 'IV', IV: 'V' };
+const GRADE_UP = (v) => ROMAN_UP[v.toUpperCase()] ?? String(Number(v) + 1);
 const LEVEL_UP = (m) => `${m[1]}${Number(m[2]) + 1}`;
 // A summary line or a report sentence left out.
 const DROP = {
@@ -57,6 +62,50 @@ const DROP = {
   summary: swap(/^- There (?:is|are|may|is likely)[^\n]*\n|^The report also says: [^\n]*\n/gm, () => ''),
   report: swap(/(?<=[.:]\s)[A-Z][^.\n]{12,}\.\s?/g, () => ''),
 };
+/** The sentence moveLeaning moved leans, in the report too, on the sentence before it there. */
+function leansInSource(source) {
+  const src = readText(source);
+  const i = src.findIndex((c) => c.text === movedSentence);
+  return i > 0 && src[i - 1].sectionIndex === src[i].sectionIndex && leansOn(src[i], src[i - 1].text, ORGANS);
+}
+
+/**
+ * Restructure: a sentence leaning on the one before it under its field ("The thickening is more pronounced …"
+ * after "The bronchial walls are thickened.") moved to the end of another field's line, whose label it does not name.
+ */
+let movedSentence = '';
+function moveLeaning(text, at) {
+  const clauses = readText(text).filter((c) => c.section === 'findings' && c.start >= at.start && c.end <= at.end);
+  const leaning = clauses.filter((c, i) => {
+    const before = clauses[i - 1];
+    return (
+      i > 0 &&
+      !!c.field &&
+      before.field === c.field &&
+      /^[A-Z]/.test(c.text) &&
+      /\.$/.test(c.text) &&
+      /^[ \t]+$/.test(text.slice(before.end, c.start)) &&
+      leansOn(c, before.text, ORGANS)
+    );
+  });
+  if (!leaning.length) return null;
+  const c = leaning[Math.floor(moveRandom() * leaning.length)];
+  movedSentence = c.text;
+  const said = ` ${c.text.toLowerCase()} `;
+  const names = (field) => field.split(/[^a-z]+/).some((w) => w.length > 3 && said.includes(w.slice(0, 5)));
+  const lines = [...text.slice(at.start, at.end).matchAll(/^[ \t]*([A-Za-z][A-Za-z0-9 ,/&()'-]{0,48}):[^\n]*$/gm)]
+    .map((m) => ({ end: at.start + m.index + m[0].length, field: m[1].toLowerCase(), start: at.start + m.index }))
+    .filter((l) => l.field !== c.field && !names(l.field) && !/impression|findings/.test(l.field) && (l.end <= c.start || l.start > c.end));
+  if (!lines.length) return null;
+  const to = lines[Math.floor(moveRandom() * lines.length)];
+  // Two edits of the text as it stands, the later one first: the sentence cut out, and put after the field's label.
+  const from = text.slice(0, c.start).replace(/[ \t]+$/, '').length;
+  const blank = /\[\s*\]\s*$/.exec(text.slice(to.start, to.end));
+  const put = blank ? { start: to.start + blank.index, end: to.end, text: c.text } : { start: to.end, end: to.end, text: ` ${c.text}` };
+  const edits = [{ start: from, end: c.end, text: '' }, put].sort((a, b) => b.start - a.start);
+  return edits.reduce((t, e) => t.slice(0, e.start) + e.text + t.slice(e.end), text);
+}
+
 const MUTATIONS = {
   // A drop of meaning only: a line that repeats another, or speaks of a normal organ, drops nothing.
   'drop clause': { ...DROP, real: (source, line, at) => droppedMeaning(at, { worthyOnly: true }) },
@@ -133,6 +182,23 @@ const MUTATIONS = {
           m[1].toLowerCase()
         ] ?? 'new',
     ),
+  },
+  // Restructure only: a sentence leaning on the one before it filed under another field.
+  'move a leaning sentence': {
+    kinds: ['restructure'],
+    reason: /away from|speaks of/,
+    report: moveLeaning,
+    real: (source) => leansInSource(source),
+  },
+  // A grade, type, category or node level raised ("grade 1" -> "grade 2", "Grade II" -> "Grade III", "BI-RADS 3" -> "BI-RADS 4").
+  'change grade': {
+    reason: /grade/,
+    all: swap(/\b(grade|type|bosniak|bi-rads|category|level)\s+(\d{1,2}|I{1,3}|IV)\b/gi, (m) => `${m[1]} ${GRADE_UP(m[2])}`),
+  },
+  // A grade left out ("grade 1 anterolisthesis" -> "anterolisthesis") or its letter ("Bosniak 2F" -> "Bosniak 2").
+  'drop grade': {
+    reason: /grade/,
+    all: swap(/\bgrade\s+(?:\d{1,2}|I{1,3}|IV)\s+(?=[a-z])|(?<=\b(?:bosniak|bi-rads|category)\s+\d)[a-f]\b/gi, () => ''),
   },
 };
 
@@ -223,6 +289,7 @@ for (const [group, texts] of groups) {
       for (const [name, m] of Object.entries(MUTATIONS)) {
         if (ONLY && !ONLY.has(name)) continue;
         if (m.applies && !m.applies(analysis)) continue;
+        if (m.kinds && !m.kinds.includes(kind)) continue;
         const mutate = m.all ?? (kind === 'summary' ? m.summary : m.report);
         const changed = mutate(r.text, region);
         if (changed === null || changed === r.text) continue;

@@ -320,3 +320,63 @@ test('leansOn, complete for the writers: an opening phrase then a pointer, a phr
   ])
     assert.equal(leans(text, before), false, text);
 });
+
+test('leansOn: "the" and the noun of the sentence before\'s predicate ("thickened" -> "The thickening"), any verb after it, a place or appearance pointing back', () => {
+  for (const [text, before] of [
+    ['The thickening is more pronounced in the lower lobes.', 'The bronchial walls are thickened.'],
+    ['The dilatation extends to the level of the ampulla.', 'The common bile duct is dilated to 11 mm.'],
+    ['The enlargement is most marked in the left lobe.', 'The thyroid gland is diffusely enlarged.'],
+    ['The narrowing is more pronounced at the lumbar level.', 'Facet joints are hypertrophic, and the neural foramina are narrowed.'],
+    ['The nodule exhibits a mildly lobulated contour.', 'A subcutaneous, T2-hyperintense nodule is identified in the right neck.'],
+    ['The mass displays internal vascularity on color Doppler.', 'A hypoechoic mass is seen in the upper pole of the left kidney.'],
+    ['The lesion also measures 12 mm on the coronal images.', 'A lesion is seen in segment 6 of the liver.'],
+    [
+      'There is also minimal volume loss in this localization.',
+      'Minimal peribronchial thickening is seen around the left lower lobe bronchi.',
+    ],
+    ['When compared with the prior examination, minimal regression was detected in the described appearance.', 'Volume loss is seen.'],
+  ])
+    assert.equal(leans(text, before), true, text);
+  for (const [text, before] of [
+    ['The spleen is normal in size.', 'The liver is enlarged.'],
+    ['The heart size is normal.', 'The bronchial walls are thickened.'],
+    ['The remainder of the bowel is unremarkable.', 'The small bowel loops are dilated.'],
+    ['The pancreas demonstrates normal enhancement.', 'The common bile duct is dilated.'],
+  ])
+    assert.equal(leans(text, before, new Set(['spleen', 'pancreas'])), false, text);
+});
+
+test('restructure: a sentence naming the previous predicate ("The thickening …", "The nodule exhibits …") is refused under another field', () => {
+  const chest = `EXAM: CT chest.
+FINDINGS: The trachea is midline. The bronchial walls are thickened. The thickening is more pronounced in the lower lobes. There is no consolidation.
+IMPRESSION: Bronchial wall thickening.
+`;
+  const kept = `EXAM: CT chest.
+FINDINGS:
+Airways: The trachea is midline. The bronchial walls are thickened. The thickening is more pronounced in the lower lobes.
+Lungs: There is no consolidation.
+IMPRESSION: Bronchial wall thickening.
+`;
+  assert.deepEqual(check('restructure', chest, kept), []);
+  // Right after it in the text, but under the next field's label: filed apart.
+  const filed = kept
+    .replace(' The thickening is more pronounced in the lower lobes.', '')
+    .replace('Lungs: There', 'Lungs: The thickening is more pronounced in the lower lobes. There');
+  assert.ok(check('restructure', chest, filed).some((m) => m.startsWith('moves "The thickening is more pronounced')));
+  const neck = `EXAM: MRI neck.
+FINDINGS: The skin marker is at the right neck, where a subcutaneous T2-hyperintense nodule is identified. The nodule exhibits a mildly lobulated contour. The thyroid gland is normal.
+IMPRESSION: Subcutaneous nodule in the right neck.
+`;
+  const apart = `EXAM: MRI neck.
+FINDINGS:
+Soft tissues: The skin marker is at the right neck, where a subcutaneous T2-hyperintense nodule is identified.
+Thyroid: The thyroid gland is normal.
+Lung apices: The nodule exhibits a mildly lobulated contour.
+IMPRESSION: Subcutaneous nodule in the right neck.
+`;
+  assert.ok(check('restructure', neck, apart).some((m) => m.startsWith('moves "The nodule exhibits')));
+  const together = apart
+    .replace('\nLung apices: The nodule exhibits a mildly lobulated contour.', '')
+    .replace('is identified.\n', 'is identified. The nodule exhibits a mildly lobulated contour.\n');
+  assert.deepEqual(check('restructure', neck, together), []);
+});

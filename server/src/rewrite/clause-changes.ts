@@ -69,6 +69,9 @@ export function changesOf(source: Clause, candidate: Clause): string[] {
     out.push(
       `changes sequence: ${sequences.join(', ')}${source.sequences.length ? ` (the report says ${source.sequences.join(', ')})` : ''}`,
     );
+  const grades = multisetExtra(candidate.grades, source.grades);
+  if (grades.length)
+    out.push(`changes grade: ${grades.join(', ')}${source.grades.length ? ` (the report says ${source.grades.join(', ')})` : ''}`);
   const counts = extra(candidate.counts, source.counts);
   if (counts.length) out.push(`changes count: ${counts.join(', ')}`);
   const advice = extra(candidate.recommends, source.recommends);
@@ -139,6 +142,11 @@ export function dropsOf(source: Clause, candidates: readonly Clause[], what: { s
     has((c) => c.levels),
   );
   if (levels.length) out.push(`drops level: ${levels.join(', ')}`);
+  const grades = missing(
+    source.grades,
+    has((c) => c.grades),
+  );
+  if (grades.length) out.push(`drops grade: ${grades.join(', ')}`);
   return out;
 }
 

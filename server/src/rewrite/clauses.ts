@@ -52,6 +52,7 @@ const CueSchema = z
     structures: phrases,
     caveats: phrases,
     generic: phrases,
+    grades: z.record(z.string(), phrases),
     stopwords: phrases,
   })
   .strict();
@@ -121,6 +122,43 @@ export const squash = (s: string) =>
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
 const ORDINALS = new Map(CUES.ordinals.map((w, i) => [w, i + 1]));
+const GRADE_WORD = new Map(Object.entries(CUES.grades).flatMap(([name, list]) => list.map((w) => [w, name] as const)));
+// "2", "2f", "IIF", "4a", "III": a grade's value (a Roman numeral read as its number).
+const GRADE_VALUE = /^(\d{1,2}|i{1,3}|iv|vi{0,3}|ix|x)([a-f])?$/;
+const ROMAN_VALUE: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, v: 5, vi: 6, vii: 7, viii: 8, ix: 9, x: 10 };
+/**
+ * The values after a grade word at `i` ("grade 1-2", "grade II to III", "BI-RADS category 4A", "type B"),
+ * as "1-2", or null; marks their tokens in `at`.
+ */
+/** The grades of a phrase read alone ("bi-rads 4a" of a label). */
+function gradesIn(phrase: string): string[] {
+  const tokens = (phrase.match(TOKEN) ?? []).flatMap((t) => (GRADE_VALUE.test(t) ? [t] : t.split(/[-/]/).filter(Boolean)));
+  const out: string[] = [];
+  tokens.forEach((t, i) => {
+    const grade = GRADE_WORD.get(t);
+    const values = grade && !GRADE_WORD.has(tokens[i - 1] ?? '') ? gradeValues(tokens, i, new Set()) : null;
+    if (values) out.push(`${grade} ${values}`);
+  });
+  return out;
+}
+
+function gradeValues(tokens: readonly string[], i: number, at: Set<number>): string | null {
+  let k = i + 1;
+  while (GRADE_WORD.has(tokens[k] ?? '')) k++;
+  const values: string[] = [];
+  for (;;) {
+    const t = tokens[k] ?? '';
+    const m = GRADE_VALUE.exec(t);
+    // Stanford "type A/B" dissection, a lettered type.
+    const letter = GRADE_WORD.get(tokens[i]) === 'type' && /^[ab]$/.test(t);
+    if (!m && !letter) break;
+    values.push(letter ? t : `${ROMAN_VALUE[m![1]] ?? m![1]}${m![2] ?? ''}`);
+    at.add(k);
+    k++;
+    if ((tokens[k] === 'to' || tokens[k] === 'or') && GRADE_VALUE.test(tokens[k + 1] ?? '')) k++;
+  }
+  return values.length ? values.join('-') : null;
+}
 
 /** A part of a clause: its content words, side and grade words, and whether it says something or calls it normal. */
 export interface Part {
@@ -181,6 +219,8 @@ export interface Clause extends Span {
   levels: string[];
   /** MR sequences read like a level ("T2" of "T2 hyperintense"): a changed one is a change, one left out drops no level. */
   sequences: string[];
+  /** Grades, types, stages, categories and node levels by their number: "grade 1", "bosniak 2f", "rads 4a", "level 4". */
+  grades: string[];
   normal: boolean;
   recommendation: boolean;
   /** The recommendation's cue words ("recommend", "biopsy"). */
@@ -246,12 +286,15 @@ export function readClause(text: string, span: Span, section: SectionKind, field
   let labelWords: string[] = [];
   const sides: string[] = [];
   const levelsOfLabel: string[] = [];
+  const labelGrades: string[] = [];
   if (label && label[1].split(/\s+/).length <= 5) {
     labelWords = (label[1].toLowerCase().match(TOKEN) ?? []).filter((w) => !STOP.has(w)).map(stem);
     // "L4-L5:", "C5-6:": the level a spine report's paragraph speaks of.
     for (const w of labelWords) if (LEVEL.test(w)) levelsOfLabel.push(w.toUpperCase());
     // "RIGHT: 1. Mild plaque …": the item's number after the label is no quantity.
     body = body.slice(label[0].length).replace(LIST_NUMBER, '');
+    // "BI-RADS 4:", "Bosniak IIF:": a label may give the grade.
+    labelGrades.push(...gradesIn(label[1].toLowerCase()));
     // "RIGHT: 1. Mild plaque …": a side heading is the clause's side.
     for (const w of labelWords) for (const [side, list] of Object.entries(CUES.sides)) if (list.includes(w)) sides.push(side);
   }
@@ -264,7 +307,9 @@ export function readClause(text: string, span: Span, section: SectionKind, field
     if (/[,;]/.test(lower.slice(last, m.index)) && tokens.length) tokens.push(PART_BREAK);
     last = m.index + t.length;
     const glued = GLUED.exec(t);
-    if (glued && !LEVEL.test(t) && !ORDINAL_NUMBER.test(t)) tokens.push(glued[1], glued[2]);
+    // ("Bosniak 2F", "BI-RADS 4A": a grade's lettered value stays one.)
+    const graded = GRADE_WORD.has(tokens[tokens.length - 1] ?? '') && GRADE_VALUE.test(t);
+    if (glued && !LEVEL.test(t) && !ORDINAL_NUMBER.test(t) && !graded) tokens.push(glued[1], glued[2]);
     // "L3/4", "L5/S1": a slash between two levels names one disc level, as "L3-4" does.
     else if (LEVEL.test(t.replace('/', '-')) && /\d\/[ctls]?\d/.test(t) && !t.split('/').every((x) => SEQUENCE.test(x)))
       tokens.push(t.replace('/', '-'));
@@ -303,6 +348,7 @@ export function readClause(text: string, span: Span, section: SectionKind, field
     quantities: [],
     levels: [...levelsOfLabel],
     sequences: [],
+    grades: labelGrades,
     normal: false,
     recommendation: false,
     recommends: new Set(),
@@ -337,8 +383,20 @@ export function readClause(text: string, span: Span, section: SectionKind, field
   const wordAt: { word: string; at: number }[] = [];
   const negatedAt: number[] = [];
   const narrowingAt: { word: string; at: number }[] = [];
+  // The number or numeral of a grade ("grade II", "Bosniak 2F") is the grade's, no quantity.
+  const gradeValueAt = new Set<number>();
   for (let i = 0; i < tokens.length;) {
     const t = tokens[i];
+    if (gradeValueAt.has(i)) {
+      i++;
+      continue;
+    }
+    const grade = GRADE_WORD.get(t);
+    // (One grade of "BI-RADS category 4".)
+    if (grade && !GRADE_WORD.has(tokens[i - 1] ?? '')) {
+      const values = gradeValues(tokens, i, gradeValueAt);
+      if (values) c.grades.push(`${grade} ${values}`);
+    }
     if (t === PART_BREAK || PART_WORDS.has(t)) nextPart(t !== PART_BREAK);
     if (t === PART_BREAK) {
       i++;
@@ -643,13 +701,31 @@ export function leansOn(c: Clause, before: string, organs: ReadonlySet<string> =
   if (first !== 'the') return false;
   // "The mass is …", "The lesion's …": "the" and a bare noun the clause before names, no organ of its own
   // ("The spleen is enlarged"). A noun with words of its own ("The posterior tibial artery") names itself.
-  const t = tokens[2] ?? '';
+  // (An adverb may stand between: "The nodule also measures …".)
+  const t = ADVERBS.has(tokens[2] ?? '') ? (tokens[3] ?? '') : (tokens[2] ?? '');
   const noun = tokens[1] ?? '';
   const head = noun.endsWith("'s") ? noun.slice(0, -2) : VERBS.has(t) ? noun : '';
   if (!head || STOP.has(head) || STUDY.has(head) || organs.has(stem(head))) return false;
   // An abbreviation names its structure ("The SMA demonstrates …").
   if (new RegExp(`\\b[Tt]he\\s+${head.toUpperCase()}\\b`).test(c.text)) return false;
-  return squash(before).split(' ').map(stem).includes(stem(head));
+  return squash(before)
+    .split(' ')
+    .some((w) => stem(w) === stem(head) || namedBy(head, w));
+}
+
+// Words between "the <noun>" and its verb: "The nodule also measures …".
+const ADVERBS = new Set(['also', 'again', 'now', 'still', 'itself', 'themselves', 'otherwise']);
+// The noun a predicate or an adjective is named by ("thickened" -> "the thickening", "dilated" -> "the
+// dilatation", "enlarged" -> "the enlargement", "opacities" -> "the opacity"): a shared root of five
+// letters or more, the noun with a noun ending, the word with a verb's or an adjective's.
+const NOUN_ENDINGS_OF_A_PREDICATE = ['', 'ing', 'ment', 'ation', 'cation', 'ition', 'tion', 'sion', 'ion', 'ity', 'y', 'osis'];
+const PREDICATE_ENDINGS = new Set(['', 'ed', 'd', 'en', 'ing', 'e', 'es', 's', 'ies', 'ied', 'osed', 'al', 'ic']);
+function namedBy(noun: string, word: string): boolean {
+  return NOUN_ENDINGS_OF_A_PREDICATE.some((end) => {
+    if (!noun.endsWith(end)) return false;
+    const root = noun.slice(0, noun.length - end.length);
+    return root.length >= 5 && word.startsWith(root) && PREDICATE_ENDINGS.has(word.slice(root.length));
+  });
 }
 
 /** A sentence of the whole spine or outside it ("Alignment is normal.", "The paraspinal soft tissues …"): no level's. */

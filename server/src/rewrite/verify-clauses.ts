@@ -75,7 +75,7 @@ const fieldWords = (field: string) =>
     .map(stem);
 
 // The organs the templates' fields name: "The spleen is enlarged." names its own.
-const ORGANS: ReadonlySet<string> = new Set(TEMPLATES.flatMap((t) => t.findings.flatMap((f) => fieldWords(f.label))));
+export const ORGANS: ReadonlySet<string> = new Set(TEMPLATES.flatMap((t) => t.findings.flatMap((f) => fieldWords(f.label))));
 
 /**
  * Two words name one organ: the same word, one beginning the other ("lymph" of "lymphadenopathy", "hila"
@@ -755,9 +755,10 @@ function checkBound(
   const after = (s: Clause, p: Clause) => {
     const [c, cp] = [pairOf.get(s), pairOf.get(p)];
     if (!c || !cp) return true;
-    // (Or after a sentence of the same words: two like sentences may pair crosswise.)
+    // (Or after a sentence of the same words: two like sentences may pair crosswise.) Under the next field's
+    // label it is filed apart, though it follows in the text ("Airways: … are thickened. Lungs: The thickening …").
     const before = candidate[candidate.indexOf(c) - 1];
-    return before === cp || (!!p.key && before?.key === p.key);
+    return (before === cp || (!!p.key && before?.key === p.key)) && !c.label.length && before.field === c.field;
   };
   // (A report read by level names several: one "T2" in a shoulder MRI opens no run.)
   const byLevel = new Set(src.flatMap((s) => s.levels.filter((l) => SPINAL_LEVEL.test(l)))).size > 1;
@@ -770,7 +771,8 @@ function checkBound(
     if (opensParagraph || spinal.length) run = null;
     if (spinal.length && (opensParagraph || LEVEL_OPENING.test(stripListNumber(s.text))))
       run = { levels: spinal, field: pairOf.get(s)?.field ?? null, paragraph: opensParagraph };
-    if (!c || spinal.length || s.section !== 'findings') continue;
+    // (A sentence of another section the rewrite files under a findings field is held to it too.)
+    if (!c || spinal.length || (s.section !== 'findings' && c.section !== 'findings')) continue;
     // A sentence of the whole spine or beyond it ends the level's run; within a paragraph of other sentences,
     // so does one naming an organ another field is for.
     const own = [...ownWordsOf].filter(([f]) => f !== run?.field).flatMap(([, w]) => w);
