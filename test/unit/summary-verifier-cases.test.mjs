@@ -218,3 +218,27 @@ test('contrast not given is a limit of the exam, not leftover dye', () => {
   assert.equal(s.ok, true, s.reasons);
   assert.doesNotMatch(s.text, /leftover/i);
 });
+
+test('summary: a plain line puts its finding where the report does (a hilar node is not "in the lung"), or names no place', () => {
+  const { checkClauses } = require(path.join(root, 'out/server/rewrite/verify-clauses.js'));
+  const { parseReport } = require(path.join(root, 'out/server/report/index.js'));
+  const source = `EXAM: CT chest.
+FINDINGS: There is a 14 mm right hilar lymph node. A 5 mm nodule is seen in the left lower lobe. Small right pleural effusion.
+IMPRESSION: Enlarged right hilar lymph node, 14 mm. 5 mm left lower lobe nodule. Small right pleural effusion.
+`;
+  const places = (line) =>
+    checkClauses('summary', parseReport(source), `What the report found:\n${line}\n`)
+      .map((r) => r.message)
+      .filter((m) => m.startsWith('places'));
+  for (const line of [
+    '- There is a swollen gland in the right lung (lymph node). It measures about 14 millimeters.',
+    '- There is a small amount of fluid in the liver (pleural effusion).',
+  ])
+    assert.equal(places(line).length, 1, line);
+  for (const line of [
+    '- There is a swollen gland near the middle of the chest on the right (lymph node). It measures about 14 millimeters.',
+    '- There is a small round spot in the lower part of the left lung (nodule). It measures about 5 millimeters.',
+    '- There is a small amount of fluid around the right lung (pleural effusion).',
+  ])
+    assert.deepEqual(places(line), [], line);
+});

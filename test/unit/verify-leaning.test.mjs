@@ -380,3 +380,25 @@ IMPRESSION: Subcutaneous nodule in the right neck.
     .replace('is identified.\n', 'is identified. The nodule exhibits a mildly lobulated contour.\n');
   assert.deepEqual(check('restructure', neck, together), []);
 });
+
+test('leansOn: "The area/The lesion …" the sentence before names, "Similar findings …", a bracket standing alone, "its …" after an opening phrase, "Apart from this", "these bones"', () => {
+  for (const [text, before] of [
+    ['The area shows restricted diffusion on the ADC map.', 'There is a focal area of T2 hypointensity in the left mid-gland.'],
+    ['The lesion demonstrates washout on delayed images.', 'An arterially enhancing lesion is seen in segment 7.'],
+    ['Similar findings are noted on the aortic valve as well.', 'Fibrocalcific mitral leaflets are noted with adequate excursion.'],
+    ['Similar changes are seen in the contralateral knee.', 'Tricompartmental osteophytes are present.'],
+    ['(secondary to opportunistic infections?, lymphoma).', 'Nodules are seen in both lungs.'],
+    ['(metastasis? infection?)', 'A 7 mm nodule is seen in the right upper lobe.'],
+    ['According to the review dated 08.11.2017, its dimensions have decreased.', 'Celiac lymph nodes measure 21 x 10 mm.'],
+    ['Compared with the prior study, their size is unchanged.', 'Two hypodense lesions are seen in the liver.'],
+    ['Apart from this, no lymph node was detected in the abdomen.', 'A 12 mm celiac lymph node is seen.'],
+    ['Fractures in these bones cannot be completely excluded.', 'Subtle lucency in the proximal fourth and fifth metatarsals.'],
+  ])
+    assert.equal(leans(text, before), true, text);
+  for (const [text, before] of [
+    ['The area of the left lobe is unremarkable.', 'The liver is enlarged.'],
+    ['According to the history, the patient fell.', 'A fracture is seen.'],
+    ['Small bilateral pleural effusions are present.', 'Similar findings were reported in 2019.'],
+  ])
+    assert.equal(leans(text, before), false, text);
+});

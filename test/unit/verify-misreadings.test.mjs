@@ -205,3 +205,69 @@ test('verifier: a time, grade or denial said of no finding the report names is c
     );
   }
 });
+
+test("a heading's words are the report's: a label line made of them adds no word and no side; another word or side still does", () => {
+  // Restructure keeps a heading on its content's line; its words (and its side) are the report's own.
+  const ob = `EXAM: Obstetric ultrasound.
+FINDINGS: Single live intrauterine pregnancy.
+
+GESTATIONAL AGE BY CURRENT ULTRASOUND: 16 weeks 5 days.
+
+EDD BY CURRENT ULTRASOUND: 10-31-07
+
+IMPRESSION: Single live intrauterine pregnancy.
+`;
+  const obLines = `EXAM: Obstetric ultrasound.
+FINDINGS:
+Single live intrauterine pregnancy.
+GESTATIONAL AGE BY CURRENT ULTRASOUND: 16 weeks 5 days.
+EDD BY CURRENT ULTRASOUND: 10-31-07
+IMPRESSION: Single live intrauterine pregnancy.
+`;
+  const added = (source, candidate) => checkClauses('restructure', parseReport(source), candidate).map((r) => r.message);
+  assert.deepEqual(added(ob, obLines), []);
+  assert.ok(added(ob, obLines.replace('EDD BY CURRENT', 'EDD BY FOLLOWUP')).some((m) => m.startsWith('adds what the report does not say')));
+  const carotid = `EXAM: Carotid duplex.
+RIGHT CAROTID SYSTEM: The internal carotid artery shows mild intimal thickening. The vertebral artery is antegrade.
+
+LEFT CAROTID SYSTEM: The internal carotid artery shows mild plaque. The vertebral artery is antegrade.
+
+IMPRESSION: Mild bilateral carotid disease without stenosis.
+`;
+  const onLines = `EXAM: Carotid duplex.
+FINDINGS:
+Carotid and vertebral arteries:
+RIGHT CAROTID SYSTEM: The internal carotid artery shows mild intimal thickening. The vertebral artery is antegrade.
+LEFT CAROTID SYSTEM: The internal carotid artery shows mild plaque. The vertebral artery is antegrade.
+IMPRESSION: Mild bilateral carotid disease without stenosis.
+`;
+  const reasons = (candidate) => reasonsOf('restructure', carotid, candidate);
+  assert.deepEqual(reasons(onLines), []);
+  assert.ok(reasons(onLines.replace('RIGHT CAROTID SYSTEM:', 'LEFT CAROTID SYSTEM:')).length > 0, 'a side the heading does not give');
+});
+
+test("a drafted item may take its section heading's side ('Left anterior descending artery:'), not another", () => {
+  const source = `EXAM: CT coronary angiogram.
+FINDINGS:
+LEFT ANTERIOR DESCENDING ARTERY:
+There is dense calcific plaque in the mid vessel, and a flow-limiting lesion cannot be excluded.
+
+RIGHT KIDNEY:
+A 2 cm simple cyst is seen in the upper pole.
+IMPRESSION: Coronary calcification.
+`;
+  const items = (a, b) => checkClauses('impression', parseReport(source), withImpression(source, `1. ${a}\n2. ${b}`)).map((r) => r.message);
+  const given = items(
+    'Left anterior descending artery: Dense calcific plaque in the mid vessel, a flow-limiting lesion cannot be excluded.',
+    'Right kidney: 2 cm simple cyst in the upper pole.',
+  );
+  assert.ok(!given.some((m) => /side/.test(m)), given.join(' | '));
+  const other = items(
+    'Right anterior descending artery: Dense calcific plaque in the mid vessel, a flow-limiting lesion cannot be excluded.',
+    'Left kidney: 2 cm simple cyst in the upper pole.',
+  );
+  assert.ok(
+    other.some((m) => /side/.test(m)),
+    other.join(' | '),
+  );
+});

@@ -43,6 +43,7 @@ export function changesOf(source: Clause, candidate: Clause): string[] {
   out.push(...widenedDenial(source, candidate));
   const time = extra(candidate.time, source.time);
   if (time.length) out.push(`adds time: ${time.join(', ')}${source.time.size ? ` (the report says ${[...source.time].join(', ')})` : ''}`);
+  else out.push(...timeUnbound(source, candidate));
   const deniedTime = extra(candidate.deniedTime, source.deniedTime);
   if (deniedTime.length) out.push(`adds time to what is denied: no ${deniedTime.join(', ')}`);
   if (multisetExtra(candidate.severity, source.severity).length)
@@ -101,6 +102,28 @@ function unbound(source: Clause, candidate: Clause): string[] {
     const given = (p: Part) => [severityName(p.severity), p.sides.join(' ')].filter(Boolean).join(' ');
     out.push(
       `changes side or severity: the report gives "${part.words.join(' ')}" as ${kin.map(given).filter(Boolean).join('; ')}, not ${given(part)}`,
+    );
+  }
+  return out;
+}
+
+/**
+ * A time the candidate gives a finding that the source gives another finding of the same clause ("new
+ * consolidation and chronic scarring" said as "new consolidation and new scarring"): the report's part
+ * closest to it gives it a time, and not this one.
+ */
+function timeUnbound(source: Clause, candidate: Clause): string[] {
+  const out: string[] = [];
+  for (const part of candidate.parts) {
+    if (!part.time?.length || !part.words.length) continue;
+    const overlap = (p: Part) => p.words.filter((w) => part.words.includes(w)).length;
+    const most = Math.max(0, ...source.parts.map(overlap));
+    // Most of its words: the same finding, not one sharing an organ word with it.
+    const kin = most * 2 > part.words.length ? source.parts.filter((p) => overlap(p) === most) : [];
+    if (!kin.length || !kin.every((p) => p.time?.length)) continue;
+    if (kin.some((p) => part.time!.every((t) => p.time!.includes(t)))) continue;
+    out.push(
+      `changes time of "${part.words.join(' ')}": the report says ${[...new Set(kin.flatMap((p) => p.time!))].join(', ')}, not ${part.time.join(', ')}`,
     );
   }
   return out;

@@ -165,6 +165,8 @@ export interface Part {
   words: string[];
   sides: string[];
   severity: string[];
+  /** The time words it states (not denies): "new" of "new consolidation", "old" of "and chronic scarring". */
+  time?: string[];
   stated?: boolean;
   normal?: boolean;
   /** Opened by "and", "or", "with" … (not a comma): it may go on with what the part before says. */
@@ -280,6 +282,27 @@ export const GENERIC: ReadonlySet<string> = new Set(CUES.generic.map(stem));
 // Typographic apostrophes and quotes read as typed ones ("don’t" is "don't"); same length, offsets kept.
 const TYPOGRAPHIC: Record<string, string> = { '‘': "'", '’': "'", ʼ: "'", '“': '"', '”': '"' };
 
+/**
+ * The stretches of a clause a question mark hedges: a bracket holding one ("(opportunistic infections?,
+ * lymphoma)", "(infective? atelectasis?)" — a differential, every item of it), else the words before it back
+ * to a comma, semicolon, colon or bracket ("Pneumonia?", "…, abscess?").
+ */
+function questioned(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  for (const m of text.matchAll(/\([^()]*\?[^()]*\)/g)) out.push([m.index, m.index + m[0].length]);
+  for (const m of text.matchAll(/\?/g)) {
+    if (out.some(([from, to]) => m.index >= from && m.index < to)) continue;
+    const before = text.slice(0, m.index);
+    const from = Math.max(...[',', ';', ':', '(', ')'].map((x) => before.lastIndexOf(x))) + 1;
+    // "?PE", "? pneumonia": a question mark opening the words asks about those after it.
+    if (!/[a-z0-9]/.test(text.slice(from, m.index))) {
+      const rest = text.slice(m.index + 1).search(/[,;:()?]|\.(?:\s|$)/);
+      out.push([m.index, rest < 0 ? text.length : m.index + 1 + rest]);
+    } else out.push([from, m.index]);
+  }
+  return out;
+}
+
 export function readClause(text: string, span: Span, section: SectionKind, field: string | null): Clause {
   let body = text.replace(/[‘’ʼ“”]/g, (q) => TYPOGRAPHIC[q]).replace(LIST_NUMBER, '');
   const label = LABEL.exec(body);
@@ -301,6 +324,9 @@ export function readClause(text: string, span: Span, section: SectionKind, field
   const tokens: string[] = [];
   const lower = body.toLowerCase().replace(/(\d)\s*[x×*]\s*(?=\d)/g, '$1 x ');
   let last = 0;
+  // Where each token stands in `lower`: a question mark hedges what stands before it.
+  const tokenAt: number[] = [];
+  const asked = questioned(lower);
   for (const m of lower.matchAll(TOKEN)) {
     const t = m[0];
     // A comma or semicolon ends a part of the clause (and no cue phrase reaches over it).
@@ -320,7 +346,9 @@ export function readClause(text: string, span: Span, section: SectionKind, field
     // "effusion-thickening", "well-defined": the words apart, unless the whole is a cue ("follow-up").
     else if (t.includes('-') && !LEVEL.test(t) && !CUE_INDEX.has(t)) tokens.push(...t.split('-').filter(Boolean));
     else tokens.push(t);
+    while (tokenAt.length < tokens.length) tokenAt.push(m.index);
   }
+  const isAsked = (i: number) => asked.some(([from, to]) => tokenAt[i] >= from && tokenAt[i] < to);
   const c: Clause = {
     ...span,
     text: text.trim(),
@@ -466,6 +494,7 @@ export function readClause(text: string, span: Span, section: SectionKind, field
       // Time and severity a negation reaches say what is denied ("without acute …", "no large …").
       else if (cue.kind === 'time') {
         (denies(i) ? c.deniedTime : c.time).add(cue.value);
+        if (!denies(i)) (part.time ??= []).push(cue.value);
         acute ||= cue.words[0].endsWith('acute') && !denies(i);
       } else if (cue.kind === 'severity') {
         (denies(i) ? c.deniedSeverity : c.severity).push(cue.value);
@@ -520,7 +549,8 @@ export function readClause(text: string, span: Span, section: SectionKind, field
   if (lastCue.kind === 'negation' && lastCue.end === tokens.length) [negateFrom, negateTo] = [-1, Infinity];
   for (const { word, at } of wordAt) {
     c.words.push(word);
-    if (at >= hedgeFrom) c.hedged.add(word);
+    if (at >= hedgeFrom || isAsked(at)) c.hedged.add(word);
+    if (isAsked(at) && !c.hedges.includes('?')) c.hedges.push('?');
     if (denies(at)) c.negated.add(word);
   }
   // (Read after the clause: "Other lesions are not seen" is narrowed by a negation after it.)
@@ -565,19 +595,37 @@ export function clausesOf(report: Report): Clause[] {
     const header = section?.kind === 'other' ? section.header : null;
     const labelled = header && header.name.split(/\s+/).length <= 3 && /^[ \t]*$/.test(report.text.slice(header.end, sentence.start));
     const ownLabel = labelled ? `${header.name}: ` : '';
+    // The side of a place lead-in before a semicolon ("Between the pleural leaves on the right; An effusion …").
+    let leadSides: string[] = [];
     for (const p of pieces) {
       const text = sentence.text.slice(p.start, p.end);
       if (!/[a-z0-9]/i.test(text)) continue;
+      const sides = leadSides;
+      leadSides = [];
       const span = { start: sentence.start + p.start, end: sentence.start + p.end };
       const clause = readClause((p.start ? '' : ownLabel) + text, span, section?.kind ?? 'preamble', field);
       clause.text = text.trim(); // as written at its span
       clause.sectionIndex = sentence.section;
+      // (A finding it states, unless it gives its own side: "In the evaluation of both lungs; … in the left lower
+      // lobe" is left, and "…; No infiltration was detected." denies it anywhere.)
+      if (!clause.sides.size && clause.positive) for (const side of sides) clause.sides.add(side);
+      // (Read past a label: "Lungs: When examined in the lung window; …" as the report's "When examined …; …".)
+      const bare = text.replace(LABEL, '');
+      if (LEAD_IN.test(bare) && !STATING.test(bare) && sentence.text[p.end] === ';') leadSides = [...clause.sides];
       // Under a side heading ("RIGHT:" as a section or a field), the clause speaks of that side.
       for (const name of [field, section?.header?.name.toLowerCase()])
         for (const [side, list] of Object.entries(CUES.sides)) if (name && list.includes(name)) clause.sides.add(side);
       if (clause.label.length) heading = clause;
       else if (heading)
         Object.assign(clause, { heading: heading.heading, headingSides: heading.headingSides, headingLevels: heading.headingLevels });
+      // Under "LEFT ANTERIOR DESCENDING ARTERY:" or "Right kidney:", a rewrite may give the clause that heading's side.
+      const headingSides = [field, section?.header?.name.toLowerCase()].flatMap((name) =>
+        Object.entries(CUES.sides)
+          .filter(([, list]) => name && name.split(/[^a-z-]+/).some((w) => list.includes(w)))
+          .map(([side]) => side),
+      );
+      if (headingSides.some((x) => !clause.headingSides.includes(x)))
+        clause.headingSides = [...new Set([...clause.headingSides, ...headingSides])];
       out.push(clause);
     }
   }
@@ -585,6 +633,10 @@ export function clausesOf(report: Report): Clause[] {
 }
 
 export const readText = (text: string) => clausesOf(parseReport(text));
+
+// A place the next clause is said of, opening on a preposition and stating nothing ("In the right lung;").
+const LEAD_IN = /^\s*(?:\d+[.)]\s*)?(?:in|on|at|between|within|when|along|adjacent|around|under|over|regarding)\b/i;
+const STATING = /\b(?:is|are|was|were|observed|seen|noted|detected|identified|shows?|demonstrates?|has|have)\b/i;
 
 // A sentence broken off by "....." and going on in lower case ("… the whole lung ..... posteriorly, and …").
 const BROKEN_OFF = /(?<=\S)[ \t]*\.{3,}[ \t]+(?=[a-z])/g;
@@ -655,6 +707,8 @@ const SUBJECTS = new Set(LEANING.subjects);
  */
 export function leansOn(c: Clause, before: string, organs: ReadonlySet<string> = new Set()): boolean {
   if (!before || c.label.length) return false;
+  // "(secondary to opportunistic infections?, lymphoma)." standing as a sentence of its own qualifies the one before.
+  if (/^\s*\(/.test(c.text.replace(LIST_NUMBER, ''))) return true;
   // "… a possible mass at this level …": wherever it says it, unless it names its level ("T12 … at this level").
   const said = ` ${squash(c.text)} `;
   if (!c.levels.length && LEANING.within.some((p) => said.includes(` ${p} `))) return true;
@@ -705,6 +759,8 @@ export function leansOn(c: Clause, before: string, organs: ReadonlySet<string> =
   const t = ADVERBS.has(tokens[2] ?? '') ? (tokens[3] ?? '') : (tokens[2] ?? '');
   const noun = tokens[1] ?? '';
   const head = noun.endsWith("'s") ? noun.slice(0, -2) : VERBS.has(t) ? noun : '';
+  // "The area shows …", "The finding is …": a word naming no finding of its own points back when the sentence before says it.
+  if (head && ANAPHORIC.has(head) && squash(before).split(' ').map(stem).includes(stem(head))) return true;
   if (!head || STOP.has(head) || STUDY.has(head) || organs.has(stem(head))) return false;
   // An abbreviation names its structure ("The SMA demonstrates …").
   if (new RegExp(`\\b[Tt]he\\s+${head.toUpperCase()}\\b`).test(c.text)) return false;
@@ -713,6 +769,8 @@ export function leansOn(c: Clause, before: string, organs: ReadonlySet<string> =
     .some((w) => stem(w) === stem(head) || namedBy(head, w));
 }
 
+// Nouns naming no finding of their own ("area", "focus"), stop words elsewhere, that point back as "the <noun>".
+const ANAPHORIC = new Set(['area', 'areas', 'region', 'focus', 'foci', 'finding', 'findings', 'abnormality', 'lesion', 'lesions']);
 // Words between "the <noun>" and its verb: "The nodule also measures …".
 const ADVERBS = new Set(['also', 'again', 'now', 'still', 'itself', 'themselves', 'otherwise']);
 // The noun a predicate or an adjective is named by ("thickened" -> "the thickening", "dilated" -> "the

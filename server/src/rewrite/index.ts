@@ -15,12 +15,21 @@ import { lintSummary, summarizeChecked, SUMMARY_FIXED_LINES, type GlossaryLine }
 import { verifyRewrite, type Verification } from './verify';
 import { checkClauses, unrewritable, type VerifyReason } from './verify-clauses';
 import { parseRejoined } from './clauses';
-import type { RewriteKind, TemplateChoice } from './kinds';
+import { SUMMARY_PARTS, type RewriteKind, type TemplateChoice } from './kinds';
+import { LAY_LINES } from '../nlp/lay-wording';
 import { placeText, type Placement } from './placement';
 import { stripListNumber } from './list-number';
 import type { Problem } from '../problem';
 
 export { REWRITE_KIND, REWRITE_KINDS, rewriteKindOf, type RewriteKind, type TemplateChoice } from './kinds';
+
+// The LLM is asked for the summary's parts by kinds.ts (it imports nothing, for the client); the summary writes
+// them from the wording data. One table, checked here: a heading changed in one and not the other fails at load.
+for (const part of ['found', 'possible', 'denied', 'more', 'closing'] as const)
+  if (LAY_LINES[part] !== SUMMARY_PARTS[part])
+    throw new Error(
+      `kinds.ts SUMMARY_PARTS.${part} "${SUMMARY_PARTS[part]}" is not the summary's "${LAY_LINES[part]}" (lay-wording.json lines)`,
+    );
 
 export interface RewriteOptions {
   /** Restructure into this template instead of the one the exam calls for. */

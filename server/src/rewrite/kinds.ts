@@ -6,6 +6,19 @@
 export const REWRITE_KINDS = ['restructure', 'impression', 'summary'] as const;
 export type RewriteKind = (typeof REWRITE_KINDS)[number];
 
+/**
+ * The patient summary's part headings and closing line, as the summary writes them (nlp/lexicon/lay-wording.json
+ * `lines`; rewrite/index.ts checks at load that the two agree): the LLM is asked for these parts, by this one table.
+ */
+export const SUMMARY_PARTS = {
+  found: 'What the report found:',
+  possible: 'What the report says may be there:',
+  denied: 'What the report did not find:',
+  more: 'More from the report:',
+  closing: 'Your doctor will talk with you about what these results mean for you.',
+  words: 'Words in your report:',
+} as const;
+
 export interface RewriteKindInfo {
   /** The command (server and VS Code client alike): arguments [documentUri, version]. */
   command: string;
@@ -57,12 +70,15 @@ Answer with the impression's list only, without the "IMPRESSION:" header.`,
     result: 'patient summary',
     cli: 'summarize',
     prompt: `Write a summary of the report's impression for the patient, in plain words at a 6th-grade reading level
-(short sentences, everyday words). Use exactly these parts: the first line given below;
-"What the report found:" with one "- " line per finding, giving the plain words first and then the report's own
+(short sentences, everyday words). Use exactly these parts, each heading on a line of its own, and leave out a part
+with nothing in it: the first line given below;
+"${SUMMARY_PARTS.found}" with one "- " line per finding, giving the plain words first and then the report's own
 term in brackets, e.g. "- There is fluid around the left lung (pleural effusion). It measures about 2 centimeters.";
-"What the report did not find:" with "- There is no sign of ... (term)." lines for the impression's denials; then
-"Words in your report:" with "- term: meaning" lines. Keep every side and size. Give no advice on treatment, no
-prognosis and no cause unless the report itself says it. Do not add any finding.`,
+"${SUMMARY_PARTS.possible}" with "- There may be ... (term)." lines for what the report calls possible or likely;
+"${SUMMARY_PARTS.denied}" with "- There is no sign of ... (term)." lines for the impression's denials;
+"${SUMMARY_PARTS.more}" with the report's other statements quoted word for word as 'The report also says: "..."';
+the line "${SUMMARY_PARTS.closing}"; then "${SUMMARY_PARTS.words}" with "- term: meaning" lines. Keep every side
+and size. Give no advice on treatment, no prognosis and no cause unless the report itself says it. Do not add any finding.`,
   },
 } as const satisfies Record<RewriteKind, RewriteKindInfo>;
 

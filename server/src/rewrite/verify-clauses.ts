@@ -186,7 +186,13 @@ export function checkClauses(
   const restsOn = new Map<Clause, Clause[]>();
   const inImpression = (c: Clause) => c.section === 'impression';
   // (Its labels too: "Placenta:" over "Anterior Grade I." is the report's word.)
-  const sourceWords = new Set(src.flatMap((s) => [...s.words, ...s.label].map((w) => w.slice(0, 5))));
+  // (And its headings: "EDD BY CURRENT ULTRASOUND:" over a date is the report's wording, kept on the date's line.)
+  const headings = source.sections.flatMap((x) => [x.header, ...x.subsections.map((u) => u.header)]).filter((h) => !!h);
+  const sourceWords = new Set(
+    [...src, ...headings.map((h) => readClause(h.name, h, 'findings', null))].flatMap((s) =>
+      [...s.words, ...s.label].map((w) => w.slice(0, 5)),
+    ),
+  );
   // A summary may pass on the impression's own "no acute …" beside the significant findings it tells
   // (every one is required below); a drafted impression never writes one over them.
   const impressionSaysNormal = src.some((s) => inImpression(s) && globalNormal(s));
@@ -252,6 +258,28 @@ export function checkClauses(
             c,
           );
       }
+      continue;
+    }
+    // "No acute process in the brain." told as "no sign of active disease": an all-clear the report scopes to
+    // new findings (its every one does) said of all time says more than the report.
+    // (Of the whole study, naming no organ: "The ventricles are normal." is no all-clear.)
+    // (The impression's, when it has one: "Clear lungs." in the findings does not unscope its "No acute …".)
+    const anyClears = src.filter((x) => globalNormal(x) && !namesOrgan(x) && !asks(x));
+    const allClears = anyClears.some(inImpression) ? anyClears.filter(inImpression) : anyClears;
+    if (
+      kind !== 'restructure' &&
+      globalNormal(c) &&
+      !namesOrgan(c) &&
+      !c.deniedTime.size &&
+      allClears.length &&
+      allClears.every((x) => x.deniedTime.size)
+    ) {
+      const times = [...new Set(allClears.flatMap((x) => [...x.deniedTime]))].join('/');
+      say(
+        `widens the all-clear: the report denies only ${times} findings ("${clip(allClears[0].text, 60)}"): "${clip(c.text)}"`,
+        allClears[0],
+        c,
+      );
       continue;
     }
     const place = restingPlace(c, src);
@@ -421,6 +449,7 @@ export function checkClauses(
         );
     }
   if (kind === 'summary') checkSenses(source, candidateText, say);
+  if (kind === 'summary') checkPlaces(source, candidateText, say);
   // A caveat on what the exam may show ("CT can be false-negative early in a viral infection", "limited by
   // motion") stands over every normal statement: an impression or summary calling the study normal keeps it,
   // unless the report's own impression called it normal without it.
@@ -556,6 +585,48 @@ function checkSenses(source: Report, text: string, say: (m: string, s?: Span) =>
           x,
         );
       }
+  }
+}
+
+/**
+ * Summary: a plain line placing its finding in an organ ("- There is a swollen gland in the right lung (lymph
+ * node).") places it where the report does: the report's item naming the line's term names that organ, or no
+ * organ at all. A hilar node told as in the lung, a pleural effusion told as in the liver, is refused.
+ */
+function checkPlaces(source: Report, text: string, say: (m: string, s?: Span) => void): void {
+  const organs = Object.entries(CUES.senseOrgans);
+  const naming = (said: string, words: readonly string[]) =>
+    words.some((w) => (w.length > 4 ? said.includes(` ${w}`) : said.includes(` ${w} `) || said.includes(` ${w}s `)));
+  const part = text.split(/^\s*Words in your report\s*:?\s*$/im)[0];
+  for (const line of part.split('\n')) {
+    if (!/^\s*-\s/.test(line)) continue;
+    const terms = [...line.matchAll(/\(([^()]+)\)/g)].map((m) => squash(m[1]));
+    // The plain words, where the line puts the finding ("in the right lung", "of the liver").
+    const plain = ` ${squash(line.replace(/\([^()]*\)/g, ' '))} `.replace(ROUTES, ' ');
+    const placed = organs.filter(([, o]) =>
+      o.sense.some((w) =>
+        new RegExp(` (?:in|of|on|inside|around) (?:the |your )?(?:(?:left|right|upper|lower|both|middle) )*${w} `).test(plain),
+      ),
+    );
+    if (placed.length !== 1 || !terms.length) continue;
+    const [organ] = placed[0];
+    // The report's items saying the term (between commas, "and", "or").
+    const items = source.sentences.flatMap((x) => {
+      const said = ` ${squash(x.text)} `;
+      return terms.some((t) => t && said.includes(` ${t} `))
+        ? x.text
+            .split(/[,;]|\band\b|\bor\b/i)
+            .map((i) => ` ${squash(i)} `)
+            .filter((i) => terms.some((t) => i.includes(` ${t} `)))
+        : [];
+    });
+    const of = (said: string) => organs.filter(([, o]) => naming(said, o.report)).map(([name]) => name);
+    if (!items.length || items.some((i) => !of(i).length || of(i).includes(organ))) continue;
+    const first = source.sentences.find((x) => terms.some((t) => ` ${squash(x.text)} `.includes(` ${t} `)));
+    say(
+      `places "${terms[0]}" in the ${organ}, but the report says it of the ${of(items[0]).join(', ')}: "${clip(first?.text ?? '', 60)}"`,
+      first,
+    );
   }
 }
 

@@ -21,12 +21,20 @@ interface Words {
   /** Per word: its offset in the text and its sentence index. */
   starts: number[];
   sentence: number[];
+  /** Per word: the words of the label it was kept from (a side word of "RIGHT CAROTID SYSTEM:"), else null. */
+  labels: (string[] | null)[];
+  /** The words of every header and leading label of the text. */
+  labelWords: Set<string>;
 }
 
 function wordsOf(report: Report): Words {
   const skip: { start: number; end: number; keepSides: boolean }[] = [];
+  const labelWords = new Set<string>();
+  const lowerWords = (t: string) => t.toLowerCase().match(/[a-z0-9]+/g) ?? [];
   for (const s of report.sections) {
     if (s.header) skip.push({ start: s.header.start, end: s.header.end, keepSides: false });
+    for (const header of [s.header, ...s.subsections.map((x) => x.header)])
+      if (header) for (const w of lowerWords(header.name)) labelWords.add(w);
     for (const item of s.items) skip.push({ start: item.marker.start, end: item.marker.end, keepSides: false });
   }
   for (const sentence of report.sentences) {
@@ -36,10 +44,11 @@ function wordsOf(report: Report): Words {
     const label = LEADING_LABELS.exec(report.text.slice(at, sentence.end));
     if (label && label[0].split(/\s+/).filter(Boolean).length <= 8) {
       skip.push({ start: at, end: at + label[0].length, keepSides: true });
+      for (const w of lowerWords(label[0])) labelWords.add(w);
     }
   }
   skip.sort((a, b) => a.start - b.start);
-  const out: Words = { words: [], starts: [], sentence: [] };
+  const out: Words = { words: [], starts: [], sentence: [], labels: [], labelWords };
   let k = 0;
   for (const t of report.tokens) {
     if (t.kind === 'punct') continue;
@@ -47,6 +56,7 @@ function wordsOf(report: Report): Words {
     const inSkip = k < skip.length && skip[k].start <= t.start && t.end <= skip[k].end;
     if (inSkip && !(skip[k].keepSides && SIDE_WORDS.has(t.lower))) continue;
     out.words.push(t.lower);
+    out.labels.push(inSkip ? lowerWords(report.text.slice(skip[k].start, skip[k].end)) : null);
     out.starts.push(t.start);
     out.sentence.push(sentenceIndexAt(report.sentences, t.start));
   }
@@ -116,6 +126,9 @@ export function compareSentences(
   b.words.forEach((_, i) => {
     const s = b.sentence[i];
     if (used[i] || s < 0 || declared.has(s) || !checkOutputSentence(s) || inScaffold(b.starts[i])) return;
+    // A side word of a label made of the report's own headings and labels ("RIGHT CAROTID SYSTEM:" of the
+    // report's heading, "RIGHT ICA:" of its "RIGHT:" and "ICA:") is the report's.
+    if (b.labels[i]?.every((w) => a.labelWords.has(w))) return;
     added.add(s);
   });
   // A dropped sentence and an added one that share most of their words: the sentence was reworded.
