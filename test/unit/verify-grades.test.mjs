@@ -17,7 +17,7 @@ const read = (text) => readClause(text, { start: 0, end: text.length }, 'impress
 const check = (kind, source, candidate) => checkClauses(kind, parseReport(source), candidate).map((r) => r.message);
 
 test('grades are read by number, a Roman numeral as its number, a letter kept; not as a quantity', () => {
-  for (const [text, grades] of [
+  for (const [text, grades] of /** @type {[string, string[]][]} */ ([
     ['Grade 1 anterolisthesis of L4 on L5.', ['grade 1']],
     ['Grade II spondylolisthesis at L5-S1.', ['grade 2']],
     ['A 2.1 cm Bosniak 2F cyst in the left kidney.', ['bosniak 2f']],
@@ -29,7 +29,7 @@ test('grades are read by number, a Roman numeral as its number, a letter kept; n
     ['Grade 1-2 chondromalacia of the patella.', ['grade 1-2']],
     ['Grade II to III chondromalacia.', ['grade 2-3']],
     ['Mild disc bulge at L4-5 with moderate foraminal narrowing.', []],
-  ])
+  ]))
     assert.deepEqual(read(text).grades, grades, text);
   assert.deepEqual(read('Grade 1 anterolisthesis, 4 mm.').quantities, ['length:4']);
 });
