@@ -239,6 +239,7 @@ IMPRESSION: Enlarged right hilar lymph node, 14 mm. 5 mm left lower lobe nodule.
     '- There is a swollen gland near the middle of the chest on the right (lymph node). It measures about 14 millimeters.',
     '- There is a small round spot in the lower part of the left lung (nodule). It measures about 5 millimeters.',
     '- There is a small amount of fluid around the right lung (pleural effusion).',
+    '- There is a swollen gland near the root of the right lung (lymph node). It measures about 14 millimeters.',
   ])
     assert.deepEqual(places(line), [], line);
 });

@@ -168,6 +168,19 @@ test('summary: a sentence is not told without the one leaning on it, nor the lea
   );
 });
 
+test('summary: "Apart from this, … is normal." after a finding need not be told with it; a finding leaning on it must', () => {
+  const source = `EXAM: CT chest.
+FINDINGS: A 6 mm nodule is seen in the right upper lobe. Apart from this, both lungs are normal.
+IMPRESSION: 6 mm right upper lobe nodule.
+`;
+  const told = 'The report says: "6 mm right upper lobe nodule."\nThe report also says: "A 6 mm nodule is seen in the right upper lobe."\n';
+  assert.deepEqual(
+    check('summary', source, told).filter((m) => m.startsWith('tells')),
+    [],
+  );
+  assert.ok(leans('Apart from this, both lungs are normal.', 'A 6 mm nodule is seen in the right upper lobe.'));
+});
+
 test('restructure: what the report finds before its impression is not put after it', () => {
   const source = `EXAM: Obstetric ultrasound.
 FINDINGS: Single live intrauterine pregnancy.

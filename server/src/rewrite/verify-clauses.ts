@@ -424,7 +424,9 @@ export function checkClauses(
       // (Where it stands in the report only: what the summary must add.)
       if (onS.length && !onP.length) say(`tells "${clip(s.text, 60)}" without "${clip(p.text, 60)}" it speaks on from`, p);
       const own = s.words.filter((w) => !GENERIC.has(w));
+      // (What it goes on to state: "Apart from this, ventilation is normal." adds nothing the summary must tell.)
       if (
+        s.positive &&
         onP.length &&
         !onS.length &&
         own.filter((w) => !writtenWords.has(w)).length * 2 > own.length &&
@@ -605,7 +607,7 @@ function checkPlaces(source: Report, text: string, say: (m: string, s?: Span) =>
     const plain = ` ${squash(line.replace(/\([^()]*\)/g, ' '))} `.replace(ROUTES, ' ');
     const placed = organs.filter(([, o]) =>
       o.sense.some((w) =>
-        new RegExp(` (?:in|of|on|inside|around) (?:the |your )?(?:(?:left|right|upper|lower|both|middle) )*${w} `).test(plain),
+        new RegExp(` (?:in|inside|within) (?:(?:the|your|left|right|upper|lower|both|middle|top|bottom|part|parts|of) )*${w} `).test(plain),
       ),
     );
     if (placed.length !== 1 || !terms.length) continue;
