@@ -907,10 +907,15 @@ test('part words are organ terms, places and territories organ ids, checked at l
     nodeRegions: ['upper-abdomen'],
     measuredBy: ['flow'],
     findingReferences: ['the findings'],
+    wholeStudy: { subjects: ['study'], verdicts: ['normal'] },
+    bareFindings: ['nodule'],
+    edgeFields: ['Lung apices'],
+    placeReferences: ['in this localization'],
   };
   assert.ok(loadPlacementWords(words).partWords.has('cortex'));
   assert.throws(() => loadPlacementWords({ ...words, stations: { words: ['chain'], vessels: ['jugulars'] } }), /unknown organ jugulars/);
   assert.throws(() => loadPlacementWords({ ...words, partWords: ['gizzard'] }), /gizzard is no organ term/);
+  assert.throws(() => loadPlacementWords({ ...words, bareFindings: ['nodules'] }), /unknown finding nodules/);
   assert.throws(() => loadPlacementWords({ ...words, places: { phlebolith: 'pelvic-veins' } }), /unknown organ pelvic-veins/);
   assert.throws(
     () => loadPlacementWords({ ...words, territories: { words: ['territory'], fed: { 'intracranial-vessels': 'brains' } } }),
@@ -1688,4 +1693,70 @@ test('in an echocardiogram the valve abbreviations name their valve; in another 
   assert.equal(fieldOf('ct-chest', 'Moderate AS.'), fieldOf('ct-chest', 'Moderate XY.'));
   assert.equal(fieldOf('us-echocardiogram', 'THE PR INTERVAL IS NORMAL AS SEEN.'), null);
   assert.equal(fieldOf('us-echocardiogram', 'The PR interval is 180 ms.'), null);
+});
+
+/** The field each sentence of a FINDINGS paragraph is filed under, in order. */
+const fieldsOf = (id, findings) => run(`FINDINGS:\n${findings}\n`, PLAIN, id).out.placed.map((p) => p.subsection);
+
+test('a sentence that points back stays with what it points to, also where its words would file it elsewhere', () => {
+  // The nodule of a neck exam is not the lung apices' on the word alone; nor is its enhancement.
+  assert.deepEqual(
+    fieldsOf(
+      'ct-neck',
+      'A 1.1 cm enhancing nodule is seen in the left parotid gland. The nodule demonstrates well-defined margins. The lesion shows no calcification.',
+    ),
+    ['Salivary glands', 'Salivary glands', 'Salivary glands'],
+  );
+  // A noun made of the verb before ("… are thickened. The thickening …"), and "the enlargement" of "enlarged".
+  assert.deepEqual(
+    fieldsOf('ct-chest', 'The bronchial walls are diffusely thickened. The thickening is more marked in both lower lobes.'),
+    ['Airways', 'Airways'],
+  );
+  assert.deepEqual(
+    fieldsOf('ct-abdomen-pelvis', 'The spleen is enlarged, measuring 16 cm. The enlargement has progressed since the prior study.'),
+    ['Spleen', 'Spleen'],
+  );
+  // A place pointed back to ("in this localization", "in the same area"), and a change told against the prior
+  // "in the described appearance": the finding's, not COMPARISON's nor another organ's.
+  const lobe =
+    'Reticular opacities are present in the posterior basal segment of the left lower lobe. Mild traction bronchiectasis is seen in the same area. ' +
+    'Compared with the previous study, slight progression is noted in the described appearance.';
+  const placed = run(`EXAM: CT chest\nFINDINGS: ${lobe}\nIMPRESSION: Fibrosis.`, PLAIN, 'ct-chest').out.placed;
+  assert.deepEqual(
+    placed.filter((p) => p.section !== 'EXAM' && p.section !== 'IMPRESSION').map((p) => p.subsection),
+    ['Lungs', 'Lungs', 'Lungs'],
+  );
+  // Not an organ's own name after "the": "The left epididymis is normal." after the left testis is the epididymis'.
+  assert.deepEqual(fieldsOf('us-scrotum', 'The left testis is normal in size. The left epididymis is normal.'), ['Testes', 'Epididymides']);
+});
+
+test('a whole-study conclusion goes to the findings’ general line, never the last organ’s field', () => {
+  for (const conclusion of [
+    'Otherwise normal study.',
+    'Examination otherwise unremarkable.',
+    'Findings within normal limits.',
+    'Chest CT examination within normal limits except for a small hiatal hernia.',
+  ])
+    assert.deepEqual(fieldsOf('ct-chest', `No lytic or sclerotic bone lesion. ${conclusion}`), ['Bones', null], conclusion);
+  // A finding's own organ still places it.
+  assert.deepEqual(fieldsOf('ct-chest', 'The lungs are within normal limits.'), ['Lungs']);
+});
+
+test('the organ by the right word: segmental arteries, laryngeal cartilages, a neck nodule, a ligament complex', () => {
+  assert.equal(fieldOf('ct-chest', 'Subsegmental atelectasis is present at both lung bases.'), 'Lungs');
+  assert.equal(fieldOf('ct-chest', 'Linear segmental atelectasis in the lingula.'), 'Lungs');
+  assert.equal(
+    fieldOf('ct-pulmonary-angiogram', 'Filling defects are present in the segmental arteries of the right lower lobe.'),
+    'Pulmonary arteries',
+  );
+  assert.equal(fieldOf('ct-pulmonary-angiogram', 'No filling defect to the subsegmental level.'), 'Pulmonary arteries');
+  assert.equal(fieldOf('ct-neck', 'The thyroid and cricoid cartilages are intact.'), 'Pharynx and larynx');
+  assert.equal(fieldOf('ct-neck', 'Normal thyroid, cricoid and arytenoid cartilages.'), 'Pharynx and larynx');
+  assert.equal(fieldOf('ct-neck', 'The thyroid gland is homogeneous.'), 'Thyroid');
+  assert.equal(fieldOf('ct-neck', 'An 11 mm lymph node is seen at the level of the cricoid cartilage.'), 'Lymph nodes');
+  assert.equal(fieldOf('ct-neck', 'There is a 9 mm hypoechoic nodule.'), 'Other');
+  assert.equal(fieldOf('ct-neck', 'A 5 mm nodule is present in the right lung apex.'), 'Lung apices');
+  assert.equal(fieldOf('mri-elbow', 'The lateral ulnar collateral ligament complex is intact.'), 'Ligaments');
+  assert.equal(fieldOf('mri-elbow', 'The medial collateral ligament complex is thickened without tear.'), 'Ligaments');
+  assert.equal(fieldOf('mri-knee', 'The medial collateral ligament complex is intact.'), 'Collateral ligaments and corners');
 });
