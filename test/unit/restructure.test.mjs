@@ -1593,12 +1593,20 @@ test('a chest CT’s abdominal sections are its upper abdomen, and the nodes nam
   assert.equal(fieldOf('ct-abdomen-pelvis', 'No pathology was detected in the abdominal sections.'), null);
 });
 
-test('a region’s label opening a sentence filed by organ starts its own line, not read as part of the field’s', () => {
+test('a region’s label opening a sentence filed by organ starts its own line; two regions’ run-in labels keep their runs whole', () => {
+  const one = run(
+    'EXAM: CT abdomen and pelvis\nFINDINGS: The liver is normal. Pelvis: The ureters are normal in caliber.\nIMPRESSION: Normal.',
+    PLAIN,
+    'ct-abdomen-pelvis',
+  ).out;
+  assert.match(one.text, /\nKidneys and ureters:\nPelvis: The ureters are normal in caliber\.\n/);
   const text =
     'EXAM: CT abdomen and pelvis\nFINDINGS: Abdomen: The lung bases are clear. The liver is normal. Pelvis: The ureters are normal in caliber. The bladder is normal.\nIMPRESSION: Normal.';
   const { out } = run(text, PLAIN, 'ct-abdomen-pelvis');
-  assert.match(out.text, /\nKidneys and ureters:\nPelvis: The ureters are normal in caliber\.\n/);
-  assert.match(out.text, /\nLower chest:\nAbdomen: The lung bases are clear\.\n/);
+  assert.match(
+    out.text,
+    /\nFINDINGS:\nAbdomen: The lung bases are clear\. The liver is normal\.\nPelvis: The ureters are normal in caliber\. The bladder is normal\.\n/,
+  );
   assert.equal(broken(text), null);
   assert.deepEqual(gate(text), []);
 });
@@ -1759,4 +1767,51 @@ test('the organ by the right word: segmental arteries, laryngeal cartilages, a n
   assert.equal(fieldOf('mri-elbow', 'The lateral ulnar collateral ligament complex is intact.'), 'Ligaments');
   assert.equal(fieldOf('mri-elbow', 'The medial collateral ligament complex is thickened without tear.'), 'Ligaments');
   assert.equal(fieldOf('mri-knee', 'The medial collateral ligament complex is intact.'), 'Collateral ligaments and corners');
+});
+
+test('headings and labels: history and comparison synonyms, run-in region labels, an untitled referral opening', () => {
+  const headed =
+    'CT ABDOMEN AND PELVIS WITH CONTRAST\nCLINICAL BACKGROUND: A 61-year-old woman with weight loss.\nPRIOR EXAMINATION: CT of 02/03/2024.\n' +
+    'PROCEDURE COMMENTS: Axial images were obtained after intravenous contrast.\nFINDINGS: The liver is normal.\nIMPRESSION: Normal.';
+  const out = run(headed, PLAIN, 'ct-abdomen-pelvis').out;
+  assert.equal(line(out, 'CLINICAL HISTORY'), 'CLINICAL HISTORY: A 61-year-old woman with weight loss.');
+  assert.equal(line(out, 'COMPARISON'), 'COMPARISON: CT of 02/03/2024.');
+  assert.equal(line(out, 'TECHNIQUE'), 'TECHNIQUE: Axial images were obtained after intravenous contrast.');
+  const comparative = run('EXAM: MRI knee\nCOMPARATIVE STUDY: None.\nFINDINGS: No effusion.\nIMPRESSION: Normal.', PLAIN, 'mri-knee').out;
+  assert.equal(line(comparative, 'COMPARISON'), 'COMPARISON: None.');
+  // Run-in region labels in one paragraph keep each region's sentences together, opened by the label.
+  const regions =
+    'EXAM: CT chest, abdomen and pelvis\nFINDINGS: Chest: The lungs are clear. No effusion. Abdomen: The liver is normal. No free fluid. ' +
+    'Pelvis: The bladder is normal. No free fluid.\nIMPRESSION: Normal.';
+  const r = run(regions, PLAIN, 'ct-abdomen-pelvis').out;
+  assert.match(
+    r.text,
+    /\nChest: The lungs are clear\. No effusion\.\nAbdomen: The liver is normal\. No free fluid\.\nPelvis: The bladder is normal\. No free fluid\.\n/,
+  );
+  assert.equal(broken(regions), null);
+  // An untitled opening saying who the patient is, above FINDINGS, names the finding asked about: under no organ.
+  for (const opening of [
+    'This is a middle-aged woman with a palpable parotid mass and dysphagia.',
+    'This is an elderly man with hoarseness and a left vocal cord mass.',
+  ]) {
+    const o = run(`${opening}\n\nFINDINGS:\nThe thyroid gland is normal.\n\nIMPRESSION:\nNormal.`, PLAIN, 'ct-neck').out;
+    assert.equal(o.placed[0].section, 'FINDINGS');
+    assert.equal(o.placed[0].subsection, null);
+  }
+});
+
+test('a node negative with no place is the nodes of the region before, never the mediastinum after an abdominal line', () => {
+  for (const before of ['No intraabdominal free fluid-collection was detected.', 'There is no free fluid in the pelvis.'])
+    assert.deepEqual(fieldsOf('ct-chest', `The lungs are clear. ${before} No pathologically enlarged lymph nodes were observed.`), [
+      'Lungs',
+      'Other',
+      'Other',
+    ]);
+  assert.deepEqual(fieldsOf('ct-chest', 'The mediastinum is normal. No pathologically enlarged lymph nodes were observed.'), [
+    'Mediastinum and hila',
+    'Mediastinum and hila',
+  ]);
+  for (const id of ['ct-abdomen-pelvis', 'mri-neck'])
+    assert.deepEqual(fieldsOf(id, 'No pathologically enlarged lymph nodes.'), ['Lymph nodes']);
+  assert.deepEqual(fieldsOf('mri-shoulder', 'No enlarged lymph nodes are seen.'), ['Other']);
 });

@@ -408,6 +408,10 @@ export class Router {
     const nodesOnly = ev.clues.every((c) => c.by === 'finding' || c.organ === NODES);
     if (ev.nodeHead && nodesOnly && !ev.namedOutside && before?.organs.some((o) => NODE_REGIONS.has(o)))
       return { sub: prevSub!, by: 'context' };
+    // Or after a sentence of a region this template has no field for ("No intraabdominal free fluid-collection
+    // was detected." in a chest CT): that region's nodes, Other with it, not the mediastinum's.
+    if (ev.nodeHead && nodesOnly && !ev.namedOutside && previous?.sub === OTHER && previous.by === 'other')
+      return { sub: OTHER, by: 'context' };
     const station = ev.nodeHead?.station ?? [];
     if (nodeFields.length && station.length && station.every((h) => STATION_VESSELS.has(h.organ)))
       return { sub: nodeFields[0], by: 'organ' };

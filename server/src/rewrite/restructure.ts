@@ -469,6 +469,53 @@ export function restructure(report: Report, template: ReportTemplate, options: R
   /** The first sentences of paragraphs by side kept whole in the general field. */
   const sidedOpenings = new Set<number>();
   keepSidedParagraphs();
+  keepRegionRuns();
+
+  /**
+   * Findings told region by region under run-in labels ("FINDINGS: Abdomen: The lung bases are clear … Pelvis:
+   * The ureters … No free air, free fluid, or inflammatory change is present."): a sentence naming no region
+   * has the region of its label. Filed by organ, "No free fluid" of the pelvis would read as a repeat of the
+   * abdomen's, so where one section has two regions' runs, each run stays whole, as written, on a line of
+   * its own in the findings' general field, opened by its label.
+   */
+  function keepRegionRuns() {
+    const lists = [...subs, other, head];
+    const listOf = new Map<number, number[]>();
+    for (const list of lists) for (const i of list) listOf.set(i, list);
+    // (A run-in label, on the line of its first sentence: a heading on a line of its own heads its lines as headings do.)
+    const regionLabel = (i: number) => {
+      if (HEADING_LINE.test(report.sentences[i].text)) return null;
+      const name = LABEL.exec(report.sentences[i].text)?.[1];
+      if (!name || name.trim().split(/\s+/).length > 3) return null;
+      const lw = wordsOf(name);
+      return lw.some((_, j) => BODY_PART_TRIE.match(lw, j)) && organsNamed(lw, name).length === 0 ? name.trim().toLowerCase() : null;
+    };
+    const runs: number[][] = [];
+    for (const i of [...listOf.keys()].sort((a, b) => a - b)) {
+      const last = runs[runs.length - 1];
+      const p = last?.[last.length - 1];
+      if (regionLabel(i) !== null) runs.push([i]);
+      else if (last && p === i - 1 && report.sentences[p].section === report.sentences[i].section) last.push(i);
+    }
+    const bySection = new Map<number, number[][]>();
+    for (const run of runs) {
+      const k = report.sentences[run[0]].section;
+      bySection.set(k, [...(bySection.get(k) ?? []), run]);
+    }
+    for (const list of bySection.values()) {
+      if (new Set(list.map((run) => regionLabel(run[0]))).size < 2) continue;
+      for (const run of list) {
+        sidedOpenings.add(run[0]);
+        for (const i of run) {
+          const from = listOf.get(i)!;
+          from.splice(from.indexOf(i), 1);
+          head.push(i);
+          placedBy.set(i, i === run[0] ? 'unplaced' : 'context');
+        }
+      }
+    }
+    head.sort((a, b) => a - b);
+  }
 
   /**
    * Findings told side by side, a paragraph each ("The left testicle measures … There is a trace
