@@ -1815,3 +1815,22 @@ test('a node negative with no place is the nodes of the region before, never the
     assert.deepEqual(fieldsOf(id, 'No pathologically enlarged lymph nodes.'), ['Lymph nodes']);
   assert.deepEqual(fieldsOf('mri-shoulder', 'No enlarged lymph nodes are seen.'), ['Other']);
 });
+
+test('a bracketed differential stays with its finding; a prior "evaluated together with" is the comparison; an inline "Conclusion." opens the impression', () => {
+  for (const differential of ['(lymphoma involvement? infection?).', '(metastasis? granuloma?)'])
+    assert.deepEqual(fieldsOf('ct-chest', `A 9 mm nodule is present in the right lung upper lobe. ${differential}`), ['Lungs', 'Lungs']);
+  for (const prior of [
+    'The examination was evaluated together with the PET-CT examination dated 12.03.2021.',
+    'The current study was evaluated comparatively with the CT dated 04.05.2020.',
+  ]) {
+    const out = run(`EXAM: CT chest\nFINDINGS: ${prior} The lungs are clear.`, PLAIN, 'ct-chest').out;
+    assert.equal(line(out, 'COMPARISON'), `COMPARISON: ${prior}`);
+  }
+  for (const heading of ['Conclusion.', 'Result:']) {
+    const text = `EXAM: CT chest\nFINDINGS: No lytic lesion in the bones. ${heading} Ground glass opacities in the right lower lobe, suspicious for viral pneumonia.`;
+    const out = run(text, PLAIN, 'ct-chest').out;
+    assert.equal(line(out, 'Bones'), 'Bones: No lytic lesion in the bones.');
+    assert.match(out.text, /\nIMPRESSION:\n(?:Conclusion\.|Result:) Ground glass opacities/);
+    assert.equal(broken(text), null);
+  }
+});

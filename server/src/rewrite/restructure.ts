@@ -100,10 +100,13 @@ const STUDY_NOUN = /^(?:exam|study|studies|image|imaging|patient|report|procedur
 const ROOT = (w: string) => w.toLowerCase().replace(/(?:ements?|ments?|ations?|ings?|ed|es|s|e)$/, '');
 const TWIN = /^(?:twin|baby|fetus) [A-D1-4]\b/i;
 // (Also one cut at a question mark that goes on after a comma: ", soft tissue densities … were thought …".)
-const FRAGMENT = /^(?:[a-z)\]]|[,;]\s)/;
+// And a differential in brackets after its finding, cut off at the finding's full stop: "(secondary to opportunistic infections?, lymphoma)."
+const FRAGMENT = /^(?:[a-z)\]]|[,;]\s|\()/;
 const INTERPRETATION = /^\s*interpretations?\s*$/i;
 const DISCUSSION = /^\s*discussion\s*$/i;
 const HEADING_LINE = new RegExp(`^${labelName(48)}:$`);
+const CONCLUSION_LABEL = /^\s*(?:conclusions?|results?|impressions?|opinion)\s*:\s*\S/i;
+const INLINE_CONCLUSION = /^\s*(?:conclusions?|results?|impressions?|opinion)\s*[.:]?\s*$/i;
 const THIS_LEVEL = /\b(?:this|that|the same|his) (?:disc |disk )?level\b/i;
 
 /** The concepts a template's pertinent negative denies, read once per subsection. */
@@ -346,6 +349,16 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     ),
   );
   const hasFindings = !noFindings || interpretation.size > 0;
+  // "… in bone structures. Conclusion. There are ground glass densities …": an impression's heading written
+  // as a sentence of its own inside the findings' run (translated CT reports): what follows it in that
+  // section is the impression. Only where the report has no IMPRESSION of its own.
+  const concludedFrom = new Map<number, number>();
+  if (lastImpression < 0)
+    report.sentences.forEach((x, i) => {
+      if (report.sections[x.section]?.kind !== 'findings' || concludedFrom.has(x.section)) return;
+      const alone = INLINE_CONCLUSION.test(x.text) && report.sentences[i + 1]?.section === x.section;
+      if (alone || CONCLUSION_LABEL.test(x.text)) concludedFrom.set(x.section, i);
+    });
   /** TECHNIQUE sections the findings are dictated on in. */
   const techniqueFindings = new Set<number>();
   report.sentences.forEach((s, i) => {
@@ -387,7 +400,7 @@ export function restructure(report: Report, template: ReportTemplate, options: R
       placedBy.set(i, 'section');
       return;
     }
-    if (kind === 'impression' && !interpretation.has(s.section)) {
+    if ((kind === 'impression' && !interpretation.has(s.section)) || (concludedFrom.get(s.section) ?? Infinity) <= i) {
       impression.push(i);
       placedBy.set(i, 'section');
       return;
