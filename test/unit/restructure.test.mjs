@@ -1814,6 +1814,10 @@ test('a node negative with no place is the nodes of the region before, never the
   for (const id of ['ct-abdomen-pelvis', 'mri-neck'])
     assert.deepEqual(fieldsOf(id, 'No pathologically enlarged lymph nodes.'), ['Lymph nodes']);
   assert.deepEqual(fieldsOf('mri-shoulder', 'No enlarged lymph nodes are seen.'), ['Other']);
+  // A region of the exam's own named with the nodes is their field; another region's is not.
+  assert.deepEqual(fieldsOf('mri-neck', 'No significant lymphadenopathy is seen in the neck.'), ['Lymph nodes']);
+  assert.deepEqual(fieldsOf('ct-abdomen-pelvis', 'There is no pelvic lymphadenopathy.'), ['Lymph nodes']);
+  assert.notDeepEqual(fieldsOf('mri-neck', 'No pelvic lymphadenopathy.'), ['Lymph nodes']);
 });
 
 test('a bracketed differential stays with its finding; a prior "evaluated together with" is the comparison; an inline "Conclusion." opens the impression', () => {

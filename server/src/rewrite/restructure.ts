@@ -718,7 +718,15 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     // finding of one place the modality only qualifies ("no CT evidence of acute diverticulitis").
     // So is a sentence of a whole region ("Concerning the remainder of the pelvis, no acute pathology is
     // identified."): the sentence before (the lung bases) does not place it.
-    if (!label && !organs.length && !ev.clues.some((c) => c.strong) && names(sw)) return { sub: HEAD, by: 'unplaced' };
+    // (Not the nodes of the region the exam is of: "No cervical lymphadenopathy." in a neck MRI is its Lymph nodes'.)
+    const nodeField = router.subsOf('lymph-nodes').find((k) => template.findings[k].organs.length === 1);
+    const parts = sw.flatMap((_, j) => BODY_PART_TRIE.match(sw, j)?.value ?? []);
+    const nodes =
+      nodeField !== undefined &&
+      parts.length > 0 &&
+      parts.every((p) => template.bodyParts.includes(p.part) || template.bodyParts.includes(p.context)) &&
+      ev.clues.some((c) => c.by === 'finding' && (ORGANS_OF_CONCEPT.get(c.concept ?? '') ?? []).includes('lymph-nodes'));
+    if (!label && !organs.length && !nodes && !ev.clues.some((c) => c.strong) && names(sw)) return { sub: HEAD, by: 'unplaced' };
     // A finding of many places and no organ named ("There is an infiltrative mass extending into the
     // pre-epiglottic space" after the epiglottis) is where the sentence before is, not in some field a
     // mass may be in (the brain's).
