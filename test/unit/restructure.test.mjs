@@ -1838,3 +1838,21 @@ test('a bracketed differential stays with its finding; a prior "evaluated togeth
     assert.equal(broken(text), null);
   }
 });
+
+test('a finding told after a lead-in of the history stays a finding; advice "evaluated together with" the clinic is no comparison', () => {
+  for (const sentence of [
+    'In the case with a history of trauma, slight corrugation is observed in the anterior contour of the 6th rib on the right.',
+    'In the patient with a history of a fall, a nondisplaced fracture is seen in the left 7th rib.',
+  ]) {
+    const out = run(`EXAM: CT chest\nFINDINGS: The lungs are clear. ${sentence}`, PLAIN, 'ct-chest').out;
+    assert.equal(out.placed[2].section, 'FINDINGS', sentence);
+    assert.equal(out.placed[2].subsection, 'Bones', sentence);
+  }
+  for (const advice of [
+    'It is recommended that this localization be evaluated together with the physical examination findings.',
+    'The findings should be evaluated together with the clinical and laboratory findings.',
+  ]) {
+    const out = run(`EXAM: CT chest\nFINDINGS: A 6 mm nodule is seen in the left lower lobe. ${advice}`, PLAIN, 'ct-chest').out;
+    assert.equal(out.placed[2].section, 'FINDINGS', advice);
+  }
+});
