@@ -1856,3 +1856,32 @@ test('a finding told after a lead-in of the history stays a finding; advice "eva
     assert.equal(out.placed[2].section, 'FINDINGS', advice);
   }
 });
+
+test('a statement of no comparison is the comparison, also dictated in TECHNIQUE; "The lesion …" after "a focal area …" stays with it', () => {
+  for (const none of ['There are no comparison studies.', 'No prior studies are available for comparison.']) {
+    const technique = run(
+      `EXAM: CT head\nTECHNIQUE: Axial images were obtained without contrast. ${none}\nFINDINGS: The ventricles are normal.`,
+      PLAIN,
+      'ct-head',
+    ).out;
+    assert.equal(line(technique, 'COMPARISON'), `COMPARISON: ${none}`);
+    assert.equal(line(technique, 'TECHNIQUE'), 'TECHNIQUE: Axial images were obtained without contrast.');
+  }
+  const prior = run(
+    'EXAM: CT head\nTECHNIQUE: Axial images were obtained. Comparison is made with the prior CT dated 01/02/2020.\nFINDINGS: Normal.',
+    PLAIN,
+    'ct-head',
+  ).out;
+  assert.equal(line(prior, 'COMPARISON'), 'COMPARISON: Comparison is made with the prior CT dated 01/02/2020.');
+  for (const [first, next] of [
+    [
+      'There is a 12 mm focal area of T2 hypointensity in the left peripheral zone of the prostate.',
+      'The lesion shows restricted diffusion.',
+    ],
+    ['A 2 cm hypoattenuating focus is present in the pancreatic tail.', 'The lesion abuts the splenic vein.'],
+  ])
+    assert.deepEqual(
+      new Set(fieldsOf(first.includes('prostate') ? 'mri-abdomen-pelvis' : 'ct-abdomen-pelvis', `${first} ${next}`)).size,
+      1,
+    );
+});

@@ -94,7 +94,9 @@ const SIDE_OPENING = /^\W*(?:(?:in|at|on)\s+)?(?:the\s+)?(left|right)\b/i;
 // "The narrowing is more pronounced …" after "… the neural foramina are narrowed": the noun of the verb before.
 // So does the noun of the sentence before again: "… where a subcutaneous nodule is identified. The nodule exhibits …".
 const NOMINAL_SUBJECT =
-  /^\W*(?:(?:however|also|additionally|in addition),?\s+)?the\s+([a-z]{5,})\s+(?:is|are|was|were|has|have|had|[a-z]+s|[a-z]+ed)\b/i;
+  /^\W*(?:(?:however|also|additionally|in addition),?\s+)?the\s+([a-z]{4,})\s+(?:is|are|was|were|has|have|had|[a-z]+s|[a-z]+ed)\b/i;
+const LESION_NOUN =
+  /^(?:lesions?|areas?|focus|foci|abnormalit(?:y|ies)|mass(?:es)?|nodules?|collections?|opacit(?:y|ies)|densit(?:y|ies))$/i;
 const MODIFIER = /^(?:right|left|bilateral|remaining|other|visualized|included|upper|lower|middle|small|large|previous|prior)$/i;
 const STUDY_NOUN = /^(?:exam|study|studies|image|imaging|patient|report|procedure|scan|evaluation|sequence|series)/i;
 const ROOT = (w: string) => w.toLowerCase().replace(/(?:ements?|ments?|ations?|ings?|ed|es|s|e)$/, '');
@@ -396,7 +398,10 @@ export function restructure(report: Report, template: ReportTemplate, options: R
       sentenceKind(s.text, organsNamed(sw, s.text, s.start).length > 0) === null;
     if (findingInTechnique) techniqueFindings.add(s.section);
     else if (kind === 'exam' || kind === 'history' || kind === 'technique' || kind === 'comparison') {
-      header.get(kind)!.push(i);
+      // "TECHNIQUE: CT of the head was performed without contrast. There are no comparison studies.": the comparison's.
+      const own =
+        kind === 'technique' && sentenceKind(s.text, organsNamed(sw, s.text, s.start).length > 0) === 'comparison' ? 'comparison' : kind;
+      header.get(own)!.push(i);
       placedBy.set(i, 'section');
       return;
     }
@@ -607,7 +612,10 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     if (organs.some((h) => h.start <= verbAt && verbAt < h.end) || (noun && MODIFIER.test(noun))) return false;
     // (Not the exam itself: "The examination is limited" after "… was examined".)
     if (!noun || own.has(stem(noun.toLowerCase())) || ROOT(noun).length < 4 || STUDY_NOUN.test(noun)) return false;
-    return (prev.text.toLowerCase().match(/[a-z]+/g) ?? []).some((w) => ROOT(w) === ROOT(noun)) ? 'subject' : false;
+    const before = prev.text.toLowerCase().match(/[a-z]+/g) ?? [];
+    // (Or a word for a lesion after another: "… a focal area of T2 hypointensity … . The lesion shows restricted diffusion".)
+    const lesion = LESION_NOUN.test(noun) && before.some((w) => LESION_NOUN.test(w));
+    return lesion || before.some((w) => ROOT(w) === ROOT(noun)) ? 'subject' : false;
   }
 
   function file(x: { i: number; target: Target } | null) {

@@ -19,6 +19,7 @@ const Schema = z.object({
   history: Phrases,
   historyPatterns: Phrases,
   observations: Phrases,
+  noComparison: Phrases,
   communication: Phrases,
   notice: Phrases,
   noticeHeaders: Phrases,
@@ -39,6 +40,7 @@ const FINDING_WORDS = phraseRegex(KINDS.findingWords);
 const ADVICE = new RegExp(`^\\s*${phraseRegex(KINDS.advice).source}`, 'i');
 const HISTORY = new RegExp([phraseRegex(KINDS.history).source, ...KINDS.historyPatterns].join('|'), 'i');
 const OBSERVED = phraseRegex(KINDS.observations);
+const NO_COMPARISON = phraseRegex(KINDS.noComparison);
 // "In the case with a history of trauma, …": a lead-in phrase that ends at its comma.
 const LEAD_IN = /^\W*(?:in|for|given)\b[^,]{0,80},/i;
 const NOTICE = phraseRegex([...KINDS.notice, ...KINDS.communication]);
@@ -58,6 +60,7 @@ export function sentenceKind(text: string, namesOrgan = false): 'technique' | 'c
   const leadIn = LEAD_IN.exec(text);
   const history = HISTORY.exec(text);
   if (history && !(leadIn && history.index < leadIn[0].length && OBSERVED.test(text.slice(leadIn[0].length)))) return 'history';
+  if (!namesOrgan && NO_COMPARISON.test(text)) return 'comparison';
   if (FINDING_WORDS.test(text)) return null;
   if (namesOrgan) return PROCEDURE.test(text) && IMAGING.test(text) ? 'technique' : null;
   if (COMPARISON.test(text)) return 'comparison';
