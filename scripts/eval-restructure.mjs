@@ -10,12 +10,15 @@
 //             over all and over imaging reports, and why not, split into by design (empty, not an
 //             imaging report), chooser refused (no template for that exam; right when we have none)
 //             and verifier refused (its first reason, quoted words elided)
+//   read      (--read N --seed S) for reading by hand: MTSamples imaging, CT-RATE and synthetic reports
+//             drawn in turn (seeded), each printed with its chosen template and the rewrite, or the
+//             refusal, until N are offered
 // evaluateRestructure() returns the figures, so `npm run eval:rewrite` can print one table for all rewrites.
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { iuReports, mtReports, haveData, dataDir, rewriteGroups } from './lib/corpus.mjs';
+import { iuReports, mtReports, ctRateReports, syntheticReports, haveData, dataDir, rewriteGroups } from './lib/corpus.mjs';
 import { drawsFrom, rng } from './lib/random.mjs';
 
 const require = createRequire(import.meta.url);
@@ -288,7 +291,53 @@ export function formatOffered(rows) {
   return lines;
 }
 
+/**
+ * Reports to read by hand: the three pools of CT/MRI/US reports (MTSamples imaging reports other than
+ * chest films, CT-RATE, synthetic), each shuffled by `seed`, drawn one from each in turn; every draw
+ * printed with its template and the rewrite or why it was refused, until `count` were offered.
+ */
+export function readRestructures(count, seed, print = console.log) {
+  if (!haveData) return;
+  const { analyze } = require(path.join(root, 'out/server/engine.js'));
+  const { rewrite } = require(path.join(root, 'out/server/rewrite/index.js'));
+  const draws = drawsFrom(rng(seed));
+  const chestFilm = (r) =>
+    /^\s*(?:EXAM: )?(?:PA AND LATERAL )?CHEST X-?RAY/i.test(r.text) ||
+    /\b(?:views? of (?:the )?chest|chest x-?ray|radiograph)/i.test(r.name);
+  const pools = [
+    mtReports()
+      .filter((r) => !chestFilm(r) && analyze(r.text).report.document === 'imaging')
+      .map((r) => ({ id: `mt:${r.id} ${r.name}`, text: r.text })),
+    ctRateReports().map((text, i) => ({ id: `ctrate:${i}`, text })),
+    syntheticReports().map((text, i) => ({ id: `synthetic:${i}`, text })),
+  ].map((pool) => draws.shuffle(pool));
+  let offered = 0;
+  for (let i = 0; offered < count && pools.some((p) => i < p.length); i++)
+    for (const pool of pools) {
+      if (offered >= count || i >= pool.length) continue;
+      const r = rewrite('restructure', analyze(pool[i].text));
+      const ok = r.verification.ok;
+      if (ok) offered++;
+      const template = `${r.template?.id}${r.template?.refused ? ' (chooser refused)' : ''}`;
+      print(`\n########## ${ok ? `R${offered}` : 'refused'} ${pool[i].id} | template ${template} — ${r.template?.why ?? ''}`);
+      print(pool[i].text.trim());
+      print('---------- REWRITE');
+      print(ok ? r.text.trim() : `REFUSED: ${r.verification.reasons.join(' | ')}`);
+    }
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const read = process.argv.indexOf('--read');
+  if (read >= 0) {
+    const seedAt = process.argv.indexOf('--seed');
+    const seed = seedAt >= 0 ? Number(process.argv[seedAt + 1]) : NaN;
+    if (!Number.isInteger(seed)) {
+      console.error('usage: node scripts/eval-restructure.mjs --read N --seed S');
+      process.exit(2);
+    }
+    readRestructures(Number(process.argv[read + 1]) || 20, seed);
+    process.exit(0);
+  }
   const at = process.argv.indexOf('--offered');
   if (at >= 0) {
     const n = Number(process.argv[at + 1]) || 150;

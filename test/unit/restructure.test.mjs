@@ -907,10 +907,15 @@ test('part words are organ terms, places and territories organ ids, checked at l
     nodeRegions: ['upper-abdomen'],
     measuredBy: ['flow'],
     findingReferences: ['the findings'],
+    wholeStudy: { subjects: ['study'], verdicts: ['normal'] },
+    bareFindings: ['nodule'],
+    edgeFields: ['Lung apices'],
+    placeReferences: ['in this localization'],
   };
   assert.ok(loadPlacementWords(words).partWords.has('cortex'));
   assert.throws(() => loadPlacementWords({ ...words, stations: { words: ['chain'], vessels: ['jugulars'] } }), /unknown organ jugulars/);
   assert.throws(() => loadPlacementWords({ ...words, partWords: ['gizzard'] }), /gizzard is no organ term/);
+  assert.throws(() => loadPlacementWords({ ...words, bareFindings: ['nodules'] }), /unknown finding nodules/);
   assert.throws(() => loadPlacementWords({ ...words, places: { phlebolith: 'pelvic-veins' } }), /unknown organ pelvic-veins/);
   assert.throws(
     () => loadPlacementWords({ ...words, territories: { words: ['territory'], fed: { 'intracranial-vessels': 'brains' } } }),
@@ -1588,12 +1593,20 @@ test('a chest CT’s abdominal sections are its upper abdomen, and the nodes nam
   assert.equal(fieldOf('ct-abdomen-pelvis', 'No pathology was detected in the abdominal sections.'), null);
 });
 
-test('a region’s label opening a sentence filed by organ starts its own line, not read as part of the field’s', () => {
+test('a region’s label opening a sentence filed by organ starts its own line; two regions’ run-in labels keep their runs whole', () => {
+  const one = run(
+    'EXAM: CT abdomen and pelvis\nFINDINGS: The liver is normal. Pelvis: The ureters are normal in caliber.\nIMPRESSION: Normal.',
+    PLAIN,
+    'ct-abdomen-pelvis',
+  ).out;
+  assert.match(one.text, /\nKidneys and ureters:\nPelvis: The ureters are normal in caliber\.\n/);
   const text =
     'EXAM: CT abdomen and pelvis\nFINDINGS: Abdomen: The lung bases are clear. The liver is normal. Pelvis: The ureters are normal in caliber. The bladder is normal.\nIMPRESSION: Normal.';
   const { out } = run(text, PLAIN, 'ct-abdomen-pelvis');
-  assert.match(out.text, /\nKidneys and ureters:\nPelvis: The ureters are normal in caliber\.\n/);
-  assert.match(out.text, /\nLower chest:\nAbdomen: The lung bases are clear\.\n/);
+  assert.match(
+    out.text,
+    /\nFINDINGS:\nAbdomen: The lung bases are clear\. The liver is normal\.\nPelvis: The ureters are normal in caliber\. The bladder is normal\.\n/,
+  );
   assert.equal(broken(text), null);
   assert.deepEqual(gate(text), []);
 });
@@ -1688,4 +1701,187 @@ test('in an echocardiogram the valve abbreviations name their valve; in another 
   assert.equal(fieldOf('ct-chest', 'Moderate AS.'), fieldOf('ct-chest', 'Moderate XY.'));
   assert.equal(fieldOf('us-echocardiogram', 'THE PR INTERVAL IS NORMAL AS SEEN.'), null);
   assert.equal(fieldOf('us-echocardiogram', 'The PR interval is 180 ms.'), null);
+});
+
+/** The field each sentence of a FINDINGS paragraph is filed under, in order. */
+const fieldsOf = (id, findings) => run(`FINDINGS:\n${findings}\n`, PLAIN, id).out.placed.map((p) => p.subsection);
+
+test('a sentence that points back stays with what it points to, also where its words would file it elsewhere', () => {
+  // The nodule of a neck exam is not the lung apices' on the word alone; nor is its enhancement.
+  assert.deepEqual(
+    fieldsOf(
+      'ct-neck',
+      'A 1.1 cm enhancing nodule is seen in the left parotid gland. The nodule demonstrates well-defined margins. The lesion shows no calcification.',
+    ),
+    ['Salivary glands', 'Salivary glands', 'Salivary glands'],
+  );
+  // A noun made of the verb before ("… are thickened. The thickening …"), and "the enlargement" of "enlarged".
+  assert.deepEqual(
+    fieldsOf('ct-chest', 'The bronchial walls are diffusely thickened. The thickening is more marked in both lower lobes.'),
+    ['Airways', 'Airways'],
+  );
+  assert.deepEqual(
+    fieldsOf('ct-abdomen-pelvis', 'The spleen is enlarged, measuring 16 cm. The enlargement has progressed since the prior study.'),
+    ['Spleen', 'Spleen'],
+  );
+  // A place pointed back to ("in this localization", "in the same area"), and a change told against the prior
+  // "in the described appearance": the finding's, not COMPARISON's nor another organ's.
+  const lobe =
+    'Reticular opacities are present in the posterior basal segment of the left lower lobe. Mild traction bronchiectasis is seen in the same area. ' +
+    'Compared with the previous study, slight progression is noted in the described appearance.';
+  const placed = run(`EXAM: CT chest\nFINDINGS: ${lobe}\nIMPRESSION: Fibrosis.`, PLAIN, 'ct-chest').out.placed;
+  assert.deepEqual(
+    placed.filter((p) => p.section !== 'EXAM' && p.section !== 'IMPRESSION').map((p) => p.subsection),
+    ['Lungs', 'Lungs', 'Lungs'],
+  );
+  // Not an organ's own name after "the": "The left epididymis is normal." after the left testis is the epididymis'.
+  assert.deepEqual(fieldsOf('us-scrotum', 'The left testis is normal in size. The left epididymis is normal.'), ['Testes', 'Epididymides']);
+});
+
+test('a whole-study conclusion goes to the findings’ general line, never the last organ’s field', () => {
+  for (const conclusion of [
+    'Otherwise normal study.',
+    'Examination otherwise unremarkable.',
+    'Findings within normal limits.',
+    'Chest CT examination within normal limits except for a small hiatal hernia.',
+  ])
+    assert.deepEqual(fieldsOf('ct-chest', `No lytic or sclerotic bone lesion. ${conclusion}`), ['Bones', null], conclusion);
+  // A finding's own organ still places it.
+  assert.deepEqual(fieldsOf('ct-chest', 'The lungs are within normal limits.'), ['Lungs']);
+});
+
+test('the organ by the right word: segmental arteries, laryngeal cartilages, a neck nodule, a ligament complex', () => {
+  assert.equal(fieldOf('ct-chest', 'Subsegmental atelectasis is present at both lung bases.'), 'Lungs');
+  assert.equal(fieldOf('ct-chest', 'Linear segmental atelectasis in the lingula.'), 'Lungs');
+  assert.equal(
+    fieldOf('ct-pulmonary-angiogram', 'Filling defects are present in the segmental arteries of the right lower lobe.'),
+    'Pulmonary arteries',
+  );
+  assert.equal(fieldOf('ct-pulmonary-angiogram', 'No filling defect to the subsegmental level.'), 'Pulmonary arteries');
+  assert.equal(fieldOf('ct-neck', 'The thyroid and cricoid cartilages are intact.'), 'Pharynx and larynx');
+  assert.equal(fieldOf('ct-neck', 'Normal thyroid, cricoid and arytenoid cartilages.'), 'Pharynx and larynx');
+  assert.equal(fieldOf('ct-neck', 'The thyroid gland is homogeneous.'), 'Thyroid');
+  assert.equal(fieldOf('ct-neck', 'An 11 mm lymph node is seen at the level of the cricoid cartilage.'), 'Lymph nodes');
+  assert.equal(fieldOf('ct-neck', 'There is a 9 mm hypoechoic nodule.'), 'Other');
+  assert.equal(fieldOf('ct-neck', 'A 5 mm nodule is present in the right lung apex.'), 'Lung apices');
+  assert.equal(fieldOf('mri-elbow', 'The lateral ulnar collateral ligament complex is intact.'), 'Ligaments');
+  assert.equal(fieldOf('mri-elbow', 'The medial collateral ligament complex is thickened without tear.'), 'Ligaments');
+  assert.equal(fieldOf('mri-knee', 'The medial collateral ligament complex is intact.'), 'Collateral ligaments and corners');
+});
+
+test('headings and labels: history and comparison synonyms, run-in region labels, an untitled referral opening', () => {
+  const headed =
+    'CT ABDOMEN AND PELVIS WITH CONTRAST\nCLINICAL BACKGROUND: A 61-year-old woman with weight loss.\nPRIOR EXAMINATION: CT of 02/03/2024.\n' +
+    'PROCEDURE COMMENTS: Axial images were obtained after intravenous contrast.\nFINDINGS: The liver is normal.\nIMPRESSION: Normal.';
+  const out = run(headed, PLAIN, 'ct-abdomen-pelvis').out;
+  assert.equal(line(out, 'CLINICAL HISTORY'), 'CLINICAL HISTORY: A 61-year-old woman with weight loss.');
+  assert.equal(line(out, 'COMPARISON'), 'COMPARISON: CT of 02/03/2024.');
+  assert.equal(line(out, 'TECHNIQUE'), 'TECHNIQUE: Axial images were obtained after intravenous contrast.');
+  const comparative = run('EXAM: MRI knee\nCOMPARATIVE STUDY: None.\nFINDINGS: No effusion.\nIMPRESSION: Normal.', PLAIN, 'mri-knee').out;
+  assert.equal(line(comparative, 'COMPARISON'), 'COMPARISON: None.');
+  // Run-in region labels in one paragraph keep each region's sentences together, opened by the label.
+  const regions =
+    'EXAM: CT chest, abdomen and pelvis\nFINDINGS: Chest: The lungs are clear. No effusion. Abdomen: The liver is normal. No free fluid. ' +
+    'Pelvis: The bladder is normal. No free fluid.\nIMPRESSION: Normal.';
+  const r = run(regions, PLAIN, 'ct-abdomen-pelvis').out;
+  assert.match(
+    r.text,
+    /\nChest: The lungs are clear\. No effusion\.\nAbdomen: The liver is normal\. No free fluid\.\nPelvis: The bladder is normal\. No free fluid\.\n/,
+  );
+  assert.equal(broken(regions), null);
+  // An untitled opening saying who the patient is, above FINDINGS, names the finding asked about: under no organ.
+  for (const opening of [
+    'This is a middle-aged woman with a palpable parotid mass and dysphagia.',
+    'This is an elderly man with hoarseness and a left vocal cord mass.',
+  ]) {
+    const o = run(`${opening}\n\nFINDINGS:\nThe thyroid gland is normal.\n\nIMPRESSION:\nNormal.`, PLAIN, 'ct-neck').out;
+    assert.equal(o.placed[0].section, 'FINDINGS');
+    assert.equal(o.placed[0].subsection, null);
+  }
+});
+
+test('a node negative with no place is the nodes of the region before, never the mediastinum after an abdominal line', () => {
+  for (const before of ['No intraabdominal free fluid-collection was detected.', 'There is no free fluid in the pelvis.'])
+    assert.deepEqual(fieldsOf('ct-chest', `The lungs are clear. ${before} No pathologically enlarged lymph nodes were observed.`), [
+      'Lungs',
+      'Other',
+      'Other',
+    ]);
+  assert.deepEqual(fieldsOf('ct-chest', 'The mediastinum is normal. No pathologically enlarged lymph nodes were observed.'), [
+    'Mediastinum and hila',
+    'Mediastinum and hila',
+  ]);
+  for (const id of ['ct-abdomen-pelvis', 'mri-neck'])
+    assert.deepEqual(fieldsOf(id, 'No pathologically enlarged lymph nodes.'), ['Lymph nodes']);
+  assert.deepEqual(fieldsOf('mri-shoulder', 'No enlarged lymph nodes are seen.'), ['Other']);
+  // A region of the exam's own named with the nodes is their field; another region's is not.
+  assert.deepEqual(fieldsOf('mri-neck', 'No significant lymphadenopathy is seen in the neck.'), ['Lymph nodes']);
+  assert.deepEqual(fieldsOf('ct-abdomen-pelvis', 'There is no pelvic lymphadenopathy.'), ['Lymph nodes']);
+  assert.notDeepEqual(fieldsOf('mri-neck', 'No pelvic lymphadenopathy.'), ['Lymph nodes']);
+});
+
+test('a bracketed differential stays with its finding; a prior "evaluated together with" is the comparison; an inline "Conclusion." opens the impression', () => {
+  for (const differential of ['(lymphoma involvement? infection?).', '(metastasis? granuloma?)'])
+    assert.deepEqual(fieldsOf('ct-chest', `A 9 mm nodule is present in the right lung upper lobe. ${differential}`), ['Lungs', 'Lungs']);
+  for (const prior of [
+    'The examination was evaluated together with the PET-CT examination dated 12.03.2021.',
+    'The current study was evaluated comparatively with the CT dated 04.05.2020.',
+  ]) {
+    const out = run(`EXAM: CT chest\nFINDINGS: ${prior} The lungs are clear.`, PLAIN, 'ct-chest').out;
+    assert.equal(line(out, 'COMPARISON'), `COMPARISON: ${prior}`);
+  }
+  for (const heading of ['Conclusion.', 'Result:']) {
+    const text = `EXAM: CT chest\nFINDINGS: No lytic lesion in the bones. ${heading} Ground glass opacities in the right lower lobe, suspicious for viral pneumonia.`;
+    const out = run(text, PLAIN, 'ct-chest').out;
+    assert.equal(line(out, 'Bones'), 'Bones: No lytic lesion in the bones.');
+    assert.match(out.text, /\nIMPRESSION:\n(?:Conclusion\.|Result:) Ground glass opacities/);
+    assert.equal(broken(text), null);
+  }
+});
+
+test('a finding told after a lead-in of the history stays a finding; advice "evaluated together with" the clinic is no comparison', () => {
+  for (const sentence of [
+    'In the case with a history of trauma, slight corrugation is observed in the anterior contour of the 6th rib on the right.',
+    'In the patient with a history of a fall, a nondisplaced fracture is seen in the left 7th rib.',
+  ]) {
+    const out = run(`EXAM: CT chest\nFINDINGS: The lungs are clear. ${sentence}`, PLAIN, 'ct-chest').out;
+    assert.equal(out.placed[2].section, 'FINDINGS', sentence);
+    assert.equal(out.placed[2].subsection, 'Bones', sentence);
+  }
+  for (const advice of [
+    'It is recommended that this localization be evaluated together with the physical examination findings.',
+    'The findings should be evaluated together with the clinical and laboratory findings.',
+  ]) {
+    const out = run(`EXAM: CT chest\nFINDINGS: A 6 mm nodule is seen in the left lower lobe. ${advice}`, PLAIN, 'ct-chest').out;
+    assert.equal(out.placed[2].section, 'FINDINGS', advice);
+  }
+});
+
+test('a statement of no comparison is the comparison, also dictated in TECHNIQUE; "The lesion …" after "a focal area …" stays with it', () => {
+  for (const none of ['There are no comparison studies.', 'No prior studies are available for comparison.']) {
+    const technique = run(
+      `EXAM: CT head\nTECHNIQUE: Axial images were obtained without contrast. ${none}\nFINDINGS: The ventricles are normal.`,
+      PLAIN,
+      'ct-head',
+    ).out;
+    assert.equal(line(technique, 'COMPARISON'), `COMPARISON: ${none}`);
+    assert.equal(line(technique, 'TECHNIQUE'), 'TECHNIQUE: Axial images were obtained without contrast.');
+  }
+  const prior = run(
+    'EXAM: CT head\nTECHNIQUE: Axial images were obtained. Comparison is made with the prior CT dated 01/02/2020.\nFINDINGS: Normal.',
+    PLAIN,
+    'ct-head',
+  ).out;
+  assert.equal(line(prior, 'COMPARISON'), 'COMPARISON: Comparison is made with the prior CT dated 01/02/2020.');
+  for (const [first, next] of [
+    [
+      'There is a 12 mm focal area of T2 hypointensity in the left peripheral zone of the prostate.',
+      'The lesion shows restricted diffusion.',
+    ],
+    ['A 2 cm hypoattenuating focus is present in the pancreatic tail.', 'The lesion abuts the splenic vein.'],
+  ])
+    assert.deepEqual(
+      new Set(fieldsOf(first.includes('prostate') ? 'mri-abdomen-pelvis' : 'ct-abdomen-pelvis', `${first} ${next}`)).size,
+      1,
+    );
 });

@@ -5,6 +5,8 @@ import type { ReportTemplate } from '../templates/library';
 import { ORGANS_OF_CONCEPT, organAt, organsNamed, type OrganHit } from '../nlp/organs';
 import { wordsOf, type Word } from '../nlp/words';
 import {
+  BARE_FINDINGS,
+  EDGE_FIELDS,
   HELD_PLACE_OF,
   HELD_PLACES,
   FED_BY,
@@ -54,6 +56,7 @@ export const HEAD = -2;
 const OF_OWNER = /^\s+of\s+(?:the\s+)?(?:(?:left|right|bilateral|medial|lateral|proximal|distal)\s+)?$/i;
 /** A finding that lives in at least this many organs (a mass, a cyst, a lesion) says nothing of where it is. */
 export const MANY_PLACES = 4;
+const VESSEL_NOUN = /\b(?:arter(?:y|ies)|branch(?:es)?|vessels?|veins?)$/i;
 const ADJECTIVE = /^(?:intra|inter|retro|peri|para|sub|supra|infra|extra)[a-z]+(?:al|ic|ar|ary)$/i;
 
 /** An organ hit, or a place word's (placement-words.json `places`). */
@@ -65,11 +68,20 @@ type PlaceHit = OrganHit & { place?: true };
  */
 function placesOf(organs: readonly OrganHit[], text: string, offset: number, held: (organ: string) => boolean): PlaceHit[] {
   // "the lung parenchyma window" is how the images were shown, no place.
-  const kept = organs.filter((h) => !WINDOW_AFTER.test(text.slice(h.end - offset)));
+  // A structure of an organ of no field here named with its head noun ("the medial collateral ligament
+  // complex" of an elbow, whose field is Ligaments): the head noun's organ, where that has a field.
+  const kept = organs
+    .filter((h) => !WINDOW_AFTER.test(text.slice(h.end - offset)))
+    .map((h) => {
+      if (h.by !== 'term' || held(h.organ) || organs.some((g) => g.start === h.start && g.end === h.end && held(g.organ))) return h;
+      const ws = wordsOf(text.slice(h.start - offset, h.end - offset));
+      const organ = ws.length > 1 ? organAt(ws, ws.length - 1)?.organs.find(held) : undefined;
+      return organ ? { ...h, organ } : h;
+    });
   const hits = kept.flatMap((h, k) => {
     const fed = FED_BY.get(h.organ);
     if (fed && TERRITORY_AFTER.test(text.slice(h.end - offset))) return [{ ...h, organ: fed }];
-    const shared = sharedHead(h, kept[k + 1], text, offset);
+    const shared = sharedHead(h, kept.slice(k + 1), text, offset);
     return shared ? shared.map((organ) => ({ ...h, organ })) : [h];
   });
   // A place word inside a longer organ term is that organ's ("inguinal" in "inguinal canal").
@@ -103,8 +115,19 @@ const SHARED_GAP = /^\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or)\s+)(?:[a-z-]+\s+){0,
  * aortic regurgitation and pulmonary regurgitation): the organs the word names with that head, when
  * they are others than the word's alone ("aortic" is the aorta's, "aortic regurgitation" the valve's).
  */
-function sharedHead(h: OrganHit, next: OrganHit | undefined, text: string, offset: number): readonly string[] | null {
-  if (!next || h.by !== 'term' || next.by !== 'term' || !SHARED_GAP.test(text.slice(h.end - offset, next.start - offset))) return null;
+function sharedHead(h: OrganHit, after: readonly OrganHit[], text: string, offset: number): readonly string[] | null {
+  // The list's head noun stands on its last member ("thyroid, cricoid and arytenoid cartilages"): members of one word go by.
+  let [end, k] = [h.end, 0];
+  while (
+    after[k] &&
+    after[k].by === 'term' &&
+    after[k].start >= end &&
+    wordsOf(text.slice(after[k].start - offset, after[k].end - offset)).length === 1 &&
+    LIST_GAP.test(text.slice(end - offset, after[k].start - offset))
+  )
+    end = after[k++].end;
+  const next = after[k];
+  if (!next || h.by !== 'term' || next.by !== 'term' || !SHARED_GAP.test(text.slice(end - offset, next.start - offset))) return null;
   const own = wordsOf(text.slice(h.start - offset, h.end - offset));
   const head = wordsOf(text.slice(next.start - offset, next.end - offset)).slice(1);
   if (own.length !== 1 || head.length === 0) return null;
@@ -231,9 +254,11 @@ export class Router {
     // "the posterolateral corner of the tibia": a part named "of" another organ of this template is that
     // organ's (a contusion of the bone, not of the ligaments of the corner). Not a thing of many places
     // ("lymph nodes of the mesentery"), which the rules for those place.
+    // (Not a vessel named "of" the organ it runs in: "the segmental branches of the right lower lobe" are arteries.)
     const ownedBy = (h: OrganHit) =>
       h.by === 'term' &&
       !LOCATED_BY.has(h.organ) &&
+      !VESSEL_NOUN.test(text.slice(h.start - offset, h.end - offset)) &&
       organs.some((g) => {
         const gap = text.slice(h.end - offset, g.start - offset);
         return (
@@ -355,6 +380,13 @@ export class Router {
    */
   pick(ev: Evidence, previous: Target | null): Target | null {
     const prevSub = previous && previous.sub >= 0 ? previous.sub : null;
+    // "There is a 9 mm hypoechoic nodule." in a neck CT: not the lung apices' on the word alone.
+    const edge = (k: number) => EDGE_FIELDS.has(this.template.findings[k].label.toLowerCase());
+    const bare = (c: Clue) => c.by === 'finding' && BARE_FINDINGS.has(c.concept ?? '') && c.subs.every(edge);
+    if (ev.clues.length && ev.clues.every(bare))
+      return prevSub !== null && ev.clues.some((c) => c.subs.includes(prevSub))
+        ? { sub: prevSub, by: 'context' }
+        : { sub: OTHER, by: 'other' };
     // Spine findings are kept per level: a sentence at one level goes to that level's field, whatever
     // else it names ("At C4-5, disc osteophyte contacts the cord"); one naming several levels ("The
     // C2-3 and C3-4 levels are unremarkable") to the general fields, by its other words.
@@ -376,6 +408,10 @@ export class Router {
     const nodesOnly = ev.clues.every((c) => c.by === 'finding' || c.organ === NODES);
     if (ev.nodeHead && nodesOnly && !ev.namedOutside && before?.organs.some((o) => NODE_REGIONS.has(o)))
       return { sub: prevSub!, by: 'context' };
+    // Or after a sentence of a region this template has no field for ("No intraabdominal free fluid-collection
+    // was detected." in a chest CT): that region's nodes, Other with it, not the mediastinum's.
+    if (ev.nodeHead && nodesOnly && !ev.namedOutside && previous?.sub === OTHER && previous.by === 'other')
+      return { sub: OTHER, by: 'context' };
     const station = ev.nodeHead?.station ?? [];
     if (nodeFields.length && station.length && station.every((h) => STATION_VESSELS.has(h.organ)))
       return { sub: nodeFields[0], by: 'organ' };

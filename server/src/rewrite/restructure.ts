@@ -25,11 +25,14 @@ import {
   LEVEL_PARTS,
   LEVEL_SPACE,
   MEASURED_AFTER,
+  PART_WORDS,
+  PLACE_REFERENCE,
   READING,
   WHOLE_REPORT,
+  WHOLE_STUDY,
 } from '../templates/placement-words';
 import { HEAD, MANY_PLACES, norm, OTHER, Router, type PlacedBy, type Target } from './restructure-subsection';
-import { labelName } from './clauses';
+import { labelName, leansOn, readClause, stem } from './clauses';
 import { BLANK_LINE } from '../report/regex';
 
 export type { PlacedBy } from './restructure-subsection';
@@ -88,15 +91,24 @@ const TERMINAL = /[.!?]["')\]]*$/;
 const SIDED = /\b(?:right|left|bilateral|rt|lt)\b/i;
 // A paragraph opened by one side: "The left testicle measures …", "Right kidney: …", "On the left, …".
 const SIDE_OPENING = /^\W*(?:(?:in|at|on)\s+)?(?:the\s+)?(left|right)\b/i;
-// (Also after a connective: "However, it was evaluated in favor of a benign lesion."; and "In this localization, …".)
-const ANAPHORA =
-  /^(?:(?:however|also|additionally|again|furthermore|moreover|in addition),?\s+)?(?:it|its|this|these|they|their|which|(?:in|at) (?:this|that|the same) (?:localization|location|region|area|site))\b/i;
+// "The narrowing is more pronounced …" after "… the neural foramina are narrowed": the noun of the verb before.
+// So does the noun of the sentence before again: "… where a subcutaneous nodule is identified. The nodule exhibits …".
+const NOMINAL_SUBJECT =
+  /^\W*(?:(?:however|also|additionally|in addition),?\s+)?the\s+([a-z]{4,})\s+(?:is|are|was|were|has|have|had|[a-z]+s|[a-z]+ed)\b/i;
+const LESION_NOUN =
+  /^(?:lesions?|areas?|focus|foci|abnormalit(?:y|ies)|mass(?:es)?|nodules?|collections?|opacit(?:y|ies)|densit(?:y|ies))$/i;
+const MODIFIER = /^(?:right|left|bilateral|remaining|other|visualized|included|upper|lower|middle|small|large|previous|prior)$/i;
+const STUDY_NOUN = /^(?:exam|study|studies|image|imaging|patient|report|procedure|scan|evaluation|sequence|series)/i;
+const ROOT = (w: string) => w.toLowerCase().replace(/(?:ements?|ments?|ations?|ings?|ed|es|s|e)$/, '');
 const TWIN = /^(?:twin|baby|fetus) [A-D1-4]\b/i;
 // (Also one cut at a question mark that goes on after a comma: ", soft tissue densities … were thought …".)
-const FRAGMENT = /^(?:[a-z)\]]|[,;]\s)/;
+// And a differential in brackets after its finding, cut off at the finding's full stop: "(secondary to opportunistic infections?, lymphoma)."
+const FRAGMENT = /^(?:[a-z)\]]|[,;]\s|\()/;
 const INTERPRETATION = /^\s*interpretations?\s*$/i;
 const DISCUSSION = /^\s*discussion\s*$/i;
 const HEADING_LINE = new RegExp(`^${labelName(48)}:$`);
+const CONCLUSION_LABEL = /^\s*(?:conclusions?|results?|impressions?|opinion)\s*:\s*\S/i;
+const INLINE_CONCLUSION = /^\s*(?:conclusions?|results?|impressions?|opinion)\s*[.:]?\s*$/i;
 const THIS_LEVEL = /\b(?:this|that|the same|his) (?:disc |disk )?level\b/i;
 
 /** The concepts a template's pertinent negative denies, read once per subsection. */
@@ -339,6 +351,16 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     ),
   );
   const hasFindings = !noFindings || interpretation.size > 0;
+  // "… in bone structures. Conclusion. There are ground glass densities …": an impression's heading written
+  // as a sentence of its own inside the findings' run (translated CT reports): what follows it in that
+  // section is the impression. Only where the report has no IMPRESSION of its own.
+  const concludedFrom = new Map<number, number>();
+  if (lastImpression < 0)
+    report.sentences.forEach((x, i) => {
+      if (report.sections[x.section]?.kind !== 'findings' || concludedFrom.has(x.section)) return;
+      const alone = INLINE_CONCLUSION.test(x.text) && report.sentences[i + 1]?.section === x.section;
+      if (alone || CONCLUSION_LABEL.test(x.text)) concludedFrom.set(x.section, i);
+    });
   /** TECHNIQUE sections the findings are dictated on in. */
   const techniqueFindings = new Set<number>();
   report.sentences.forEach((s, i) => {
@@ -376,11 +398,14 @@ export function restructure(report: Report, template: ReportTemplate, options: R
       sentenceKind(s.text, organsNamed(sw, s.text, s.start).length > 0) === null;
     if (findingInTechnique) techniqueFindings.add(s.section);
     else if (kind === 'exam' || kind === 'history' || kind === 'technique' || kind === 'comparison') {
-      header.get(kind)!.push(i);
+      // "TECHNIQUE: CT of the head was performed without contrast. There are no comparison studies.": the comparison's.
+      const own =
+        kind === 'technique' && sentenceKind(s.text, organsNamed(sw, s.text, s.start).length > 0) === 'comparison' ? 'comparison' : kind;
+      header.get(own)!.push(i);
       placedBy.set(i, 'section');
       return;
     }
-    if (kind === 'impression' && !interpretation.has(s.section)) {
+    if ((kind === 'impression' && !interpretation.has(s.section)) || (concludedFrom.get(s.section) ?? Infinity) <= i) {
       impression.push(i);
       placedBy.set(i, 'section');
       return;
@@ -407,10 +432,12 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     // Who the patient is, above the headers, is the history even when it names a finding ("This is a
     // 34-year-old female with no fetal heart motion noted on office scan"); among the findings only a
     // line that states none moves ("L M P: not given").
+    // (Not a change in the finding before, told against the prior: "When compared with the previous
+    // examination, minimal regression was detected in the described appearance." is that finding's.)
     const moved =
       sentence === 'history' && kind === 'preamble' && !stating.has(i)
         ? sentence
-        : statesFinding.has(i)
+        : statesFinding.has(i) || (sentence === 'comparison' && !!leaning(s, i, organs))
           ? null
           : (sentence ?? (kind === 'preamble' && hasFindings ? 'history' : null));
     if (moved) {
@@ -422,7 +449,7 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     // history header would read as the clinical question; in the findings' general field, no organ's.
     // Not the reading of the finding before ("It was evaluated as compatible with respiratory
     // bronchiolitis in the case with a history of smoking."): that stays with it.
-    const leansOnBefore = ANAPHORA.test(s.text) && previous !== null && s.section === flowSection;
+    const leansOnBefore = previous !== null && s.section === flowSection && !!leaning(s, i, organs);
     if (sentence === 'history' && !leansOnBefore) {
       head.push(i);
       placedBy.set(i, 'unplaced');
@@ -460,6 +487,53 @@ export function restructure(report: Report, template: ReportTemplate, options: R
   /** The first sentences of paragraphs by side kept whole in the general field. */
   const sidedOpenings = new Set<number>();
   keepSidedParagraphs();
+  keepRegionRuns();
+
+  /**
+   * Findings told region by region under run-in labels ("FINDINGS: Abdomen: The lung bases are clear … Pelvis:
+   * The ureters … No free air, free fluid, or inflammatory change is present."): a sentence naming no region
+   * has the region of its label. Filed by organ, "No free fluid" of the pelvis would read as a repeat of the
+   * abdomen's, so where one section has two regions' runs, each run stays whole, as written, on a line of
+   * its own in the findings' general field, opened by its label.
+   */
+  function keepRegionRuns() {
+    const lists = [...subs, other, head];
+    const listOf = new Map<number, number[]>();
+    for (const list of lists) for (const i of list) listOf.set(i, list);
+    // (A run-in label, on the line of its first sentence: a heading on a line of its own heads its lines as headings do.)
+    const regionLabel = (i: number) => {
+      if (HEADING_LINE.test(report.sentences[i].text)) return null;
+      const name = LABEL.exec(report.sentences[i].text)?.[1];
+      if (!name || name.trim().split(/\s+/).length > 3) return null;
+      const lw = wordsOf(name);
+      return lw.some((_, j) => BODY_PART_TRIE.match(lw, j)) && organsNamed(lw, name).length === 0 ? name.trim().toLowerCase() : null;
+    };
+    const runs: number[][] = [];
+    for (const i of [...listOf.keys()].sort((a, b) => a - b)) {
+      const last = runs[runs.length - 1];
+      const p = last?.[last.length - 1];
+      if (regionLabel(i) !== null) runs.push([i]);
+      else if (last && p === i - 1 && report.sentences[p].section === report.sentences[i].section) last.push(i);
+    }
+    const bySection = new Map<number, number[][]>();
+    for (const run of runs) {
+      const k = report.sentences[run[0]].section;
+      bySection.set(k, [...(bySection.get(k) ?? []), run]);
+    }
+    for (const list of bySection.values()) {
+      if (new Set(list.map((run) => regionLabel(run[0]))).size < 2) continue;
+      for (const run of list) {
+        sidedOpenings.add(run[0]);
+        for (const i of run) {
+          const from = listOf.get(i)!;
+          from.splice(from.indexOf(i), 1);
+          head.push(i);
+          placedBy.set(i, i === run[0] ? 'unplaced' : 'context');
+        }
+      }
+    }
+    head.sort((a, b) => a - b);
+  }
 
   /**
    * Findings told side by side, a paragraph each ("The left testicle measures … There is a trace
@@ -505,6 +579,43 @@ export function restructure(report: Report, template: ReportTemplate, options: R
       return m !== null && !MEASURED_AFTER.test(report.text.slice(ws[m.end - 1].end));
     };
     return ws.some((_, j) => BODY_PART_TRIE.match(ws, j) || exam(j));
+  }
+
+  /**
+   * Whether a FINDINGS sentence points back to the one before it in its section, as the verifier reads it
+   * (`leansOn`: "The nodule exhibits …", "This finding …", "… in this localization", "the described
+   * appearance"), or names by a noun what the one before said by its verb ("… are narrowed. The
+   * narrowing is more pronounced …"). Filed apart from it, it would speak of something else.
+   */
+  function leaning(s: Sentence, i: number, organs: readonly OrganHit[]): 'subject' | 'place' | false {
+    const prev = report.sentences[i - 1];
+    if (!prev || prev.section !== s.section) return false;
+    // The organ words of the sentence itself: "The spleen is enlarged." names its own organ.
+    const own = new Set(
+      organs.flatMap((h) =>
+        (
+          report.text
+            .slice(h.start, h.end)
+            .toLowerCase()
+            .match(/[a-z]+/g) ?? []
+        ).map(stem),
+      ),
+    );
+    if (leansOn(readClause(s.text, s, 'findings', null), prev.text, own)) return 'subject';
+    // "… in this localization", naming no place of its own before it.
+    const place = PLACE_REFERENCE.exec(s.text);
+    if (place && !organs.some((h) => h.start < s.start + place.index)) return 'place';
+    const nominal = NOMINAL_SUBJECT.exec(s.text);
+    const noun = nominal?.[1];
+    // (A word before an organ's name is no noun of its own: "The right epididymis is normal.")
+    const verbAt = nominal ? s.start + nominal[0].length - 1 : -1;
+    if (organs.some((h) => h.start <= verbAt && verbAt < h.end) || (noun && MODIFIER.test(noun))) return false;
+    // (Not the exam itself: "The examination is limited" after "… was examined".)
+    if (!noun || own.has(stem(noun.toLowerCase())) || ROOT(noun).length < 4 || STUDY_NOUN.test(noun)) return false;
+    const before = prev.text.toLowerCase().match(/[a-z]+/g) ?? [];
+    // (Or a word for a lesion after another: "… a focal area of T2 hypointensity … . The lesion shows restricted diffusion".)
+    const lesion = LESION_NOUN.test(noun) && before.some((w) => LESION_NOUN.test(w));
+    return lesion || before.some((w) => ROOT(w) === ROOT(noun)) ? 'subject' : false;
   }
 
   function file(x: { i: number; target: Target } | null) {
@@ -566,13 +677,33 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     if (biometry.length && DATING.test(s.text)) return { sub: biometry[0], by: 'organ' };
     // "There was no difference in other findings when compared with the previous examination.": the whole exam's.
     if (!label && !organs.length && WHOLE_REPORT.test(s.text)) return { sub: HEAD, by: 'unplaced' };
+    // "Findings within normal limits.", "Thorax CT examination within normal limits except for hiatal
+    // hernia.": the study's conclusion, not the organ's before it nor the one its exception names.
+    const except = /\bexcept(?:ion)?\b/i.exec(s.text)?.index ?? s.text.length;
+    const ahead = (at: number) => at - s.start < except;
+    if (
+      !label &&
+      WHOLE_STUDY.test(s.text.slice(0, except)) &&
+      !organs.some((h) => ahead(h.start)) &&
+      !(conceptsBySentence.get(i) ?? []).some((c) => ahead(c.start))
+    )
+      return { sub: HEAD, by: 'unplaced' };
     // "It causes narrowing of the lumen.": a sentence about the one before, naming no organ (or only a
     // differential in brackets: "However, it was evaluated in favor of benign pathologies (pericardial
     // cyst?)."), stays with it; so does the reading of that finding ("Primary consideration is of a
     // benign mixed tumor (pleomorphic adenoma)"), not under the organ a diagnosis of it is listed for.
     const bracketed = (h: OrganHit) => /\([^()]*$/.test(report.text.slice(s.start, h.start));
-    const leans = ANAPHORA.test(s.text) || (!label && READING.test(s.text));
-    if (before && leans && organs.every(bracketed)) return { sub: before.sub, by: 'context' };
+    // (Nor one that speaks on of the finding before in its own words: "The nodule exhibits a lobulated contour"
+    // in a neck MRI is that neck nodule's, not the lung apices'; so is "The thickening is more pronounced in
+    // the lower lobes" after the bronchial walls, where the lobes only say where.)
+    const partOnly = (h: OrganHit) => PART_WORDS.has(report.text.slice(h.start, h.end).toLowerCase().split(/\s+/).pop() ?? '');
+    // A sentence whose subject is the thing the one before told ("The mass extends cranially from the
+    // periphery of the trachea …"), or that opens on its place ("In these localizations, the borders of
+    // the mass cannot be distinguished from the trachea"), stays with it whatever organs it reaches.
+    const leans = label ? false : READING.test(s.text) || leaning(s, i, organs);
+    const beforeField = (h: OrganHit) => before !== null && before.sub >= 0 && router.subsOf(h.organ).includes(before.sub);
+    if (before && leans && (leans !== true || organs.every((h) => bracketed(h) || partOnly(h) || beforeField(h))))
+      return { sub: before.sub, by: 'context' };
     // "(small airway disease? small vessel disease?)." cut at its question marks: the pieces are the sentence's before.
     if (before && FRAGMENT.test(s.text) && (/^[,;]/.test(s.text) || !ev.clues.some((c) => c.by === 'organ')))
       return { sub: before.sub, by: 'context' };
@@ -595,7 +726,15 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     // finding of one place the modality only qualifies ("no CT evidence of acute diverticulitis").
     // So is a sentence of a whole region ("Concerning the remainder of the pelvis, no acute pathology is
     // identified."): the sentence before (the lung bases) does not place it.
-    if (!label && !organs.length && !ev.clues.some((c) => c.strong) && names(sw)) return { sub: HEAD, by: 'unplaced' };
+    // (Not the nodes of the region the exam is of: "No cervical lymphadenopathy." in a neck MRI is its Lymph nodes'.)
+    const nodeField = router.subsOf('lymph-nodes').find((k) => template.findings[k].organs.length === 1);
+    const parts = sw.flatMap((_, j) => BODY_PART_TRIE.match(sw, j)?.value ?? []);
+    const nodes =
+      nodeField !== undefined &&
+      parts.length > 0 &&
+      parts.every((p) => template.bodyParts.includes(p.part) || template.bodyParts.includes(p.context)) &&
+      ev.clues.some((c) => c.by === 'finding' && (ORGANS_OF_CONCEPT.get(c.concept ?? '') ?? []).includes('lymph-nodes'));
+    if (!label && !organs.length && !nodes && !ev.clues.some((c) => c.strong) && names(sw)) return { sub: HEAD, by: 'unplaced' };
     // A finding of many places and no organ named ("There is an infiltrative mass extending into the
     // pre-epiglottic space" after the epiglottis) is where the sentence before is, not in some field a
     // mass may be in (the brain's).

@@ -32,6 +32,10 @@ const Schema = z.object({
   nodeRegions: Phrases,
   measuredBy: Phrases,
   findingReferences: Phrases,
+  wholeStudy: z.object({ subjects: Phrases, verdicts: Phrases }),
+  bareFindings: Phrases,
+  edgeFields: Phrases,
+  placeReferences: Phrases,
 });
 
 /** Parses and checks the placement words; throws naming a part word that is no organ term. Exported for the tests. */
@@ -61,6 +65,10 @@ export function loadPlacementWords(input: unknown): {
   nodeRegions: ReadonlySet<string>;
   measuredAfter: RegExp;
   findingReference: RegExp;
+  wholeStudy: RegExp;
+  bareFindings: ReadonlySet<string>;
+  edgeFields: ReadonlySet<string>;
+  placeReference: RegExp;
 } {
   const {
     partWords,
@@ -84,8 +92,12 @@ export function loadPlacementWords(input: unknown): {
     nodeRegions,
     measuredBy,
     findingReferences,
+    wholeStudy,
+    bareFindings,
+    edgeFields,
+    placeReferences,
   } = Schema.parse(input);
-  for (const id of [...lookFindings, ...levelFindings])
+  for (const id of [...lookFindings, ...levelFindings, ...bareFindings])
     if (!CONCEPT_BY_ID.has(id)) throw new Error(`placement-words: unknown finding ${id}`);
   for (const id of [
     ...Object.values(places),
@@ -139,6 +151,14 @@ export function loadPlacementWords(input: unknown): {
     nodeRegions: new Set(nodeRegions),
     findingReference: phraseRegex(findingReferences),
     measuredAfter: new RegExp(`^\\s*${phraseRegex(measuredBy).source}`, 'i'),
+    // The study as the subject and a normal verdict, in either order ("Normal study.", "Examination within normal limits").
+    wholeStudy: new RegExp(
+      `${phraseRegex(wholeStudy.subjects).source}.*${phraseRegex(wholeStudy.verdicts).source}|${phraseRegex(wholeStudy.verdicts).source}.*${phraseRegex(wholeStudy.subjects).source}`,
+      'i',
+    ),
+    bareFindings: new Set(bareFindings),
+    edgeFields: new Set(edgeFields.map((l) => l.toLowerCase())),
+    placeReference: phraseRegex(placeReferences),
   };
 }
 
@@ -168,4 +188,8 @@ export const {
   nodeRegions: NODE_REGIONS,
   measuredAfter: MEASURED_AFTER,
   findingReference: FINDING_REFERENCE,
+  wholeStudy: WHOLE_STUDY,
+  bareFindings: BARE_FINDINGS,
+  edgeFields: EDGE_FIELDS,
+  placeReference: PLACE_REFERENCE,
 } = loadPlacementWords(data);

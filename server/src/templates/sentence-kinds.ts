@@ -18,6 +18,8 @@ const Schema = z.object({
   findingWords: Phrases,
   history: Phrases,
   historyPatterns: Phrases,
+  observations: Phrases,
+  noComparison: Phrases,
   communication: Phrases,
   notice: Phrases,
   noticeHeaders: Phrases,
@@ -37,6 +39,10 @@ const COMPARISON = phraseRegex(KINDS.comparison);
 const FINDING_WORDS = phraseRegex(KINDS.findingWords);
 const ADVICE = new RegExp(`^\\s*${phraseRegex(KINDS.advice).source}`, 'i');
 const HISTORY = new RegExp([phraseRegex(KINDS.history).source, ...KINDS.historyPatterns].join('|'), 'i');
+const OBSERVED = phraseRegex(KINDS.observations);
+const NO_COMPARISON = phraseRegex(KINDS.noComparison);
+// "In the case with a history of trauma, …": a lead-in phrase that ends at its comma.
+const LEAD_IN = /^\W*(?:in|for|given)\b[^,]{0,80},/i;
 const NOTICE = phraseRegex([...KINDS.notice, ...KINDS.communication]);
 const NOTICE_HEADER = phraseRegex(KINDS.noticeHeaders);
 
@@ -49,7 +55,12 @@ const NOTICE_HEADER = phraseRegex(KINDS.noticeHeaders);
 export function sentenceKind(text: string, namesOrgan = false): 'technique' | 'comparison' | 'history' | null {
   // Advice stays with the findings it is about ("Correlate with history of recent surgery.").
   if (ADVICE.test(text)) return null;
-  if (HISTORY.test(text)) return 'history';
+  // (Not a finding told after a lead-in of the history: "In the case with a history of trauma, slight
+  // corrugation is observed in the 6th rib.")
+  const leadIn = LEAD_IN.exec(text);
+  const history = HISTORY.exec(text);
+  if (history && !(leadIn && history.index < leadIn[0].length && OBSERVED.test(text.slice(leadIn[0].length)))) return 'history';
+  if (!namesOrgan && NO_COMPARISON.test(text)) return 'comparison';
   if (FINDING_WORDS.test(text)) return null;
   if (namesOrgan) return PROCEDURE.test(text) && IMAGING.test(text) ? 'technique' : null;
   if (COMPARISON.test(text)) return 'comparison';
