@@ -928,3 +928,70 @@ test('impression: a report with no findings section is never drafted normal (the
   assert.equal(offered('EXAM: CT HEAD\nHISTORY: Fall.\nFINDINGS: No hemorrhage, mass or midline shift.\n').ok, true);
   assert.equal(offered('IMPRESSION: No acute intracranial abnormality.\n').ok, true);
 });
+
+test('impression: a "but" that answers nothing keeps the clause whole (the node\'s own denied feature, the second bound of a place)', () => {
+  const cases = [
+    [
+      'EXAM: CT neck with contrast.\nFINDINGS: A 14 mm right level IIA lymph node is present but without central necrosis or extranodal extension.\n',
+      /14 mm right level IIA lymph node is present but without central necrosis or extranodal extension\./,
+    ],
+    [
+      'EXAM: CT chest.\nFINDINGS: There is an enlarged right hilar lymph node measuring 16 mm but no calcification.\n',
+      /right hilar lymph node measuring 16 mm but no calcification\./,
+    ],
+    [
+      'EXAM: CT neck.\nFINDINGS: An enlarged left supraclavicular node lies posterior to the clavicle but anterior to the scalene muscle, measuring 11 mm.\n',
+      /left supraclavicular node lies posterior to the clavicle but anterior to the scalene muscle, measuring 11 mm\./,
+    ],
+  ];
+  for (const [text, item] of cases) {
+    const r = offered(text);
+    assert.match(r.body, item, r.body);
+    assert.equal(r.ok, true, r.reasons.join('\n'));
+  }
+  // A "but" that answers the clause before is still a boundary: the normal piece is no item.
+  const contrast = offered('EXAM: CT abdomen.\nFINDINGS: The liver is normal in size, but there is a 3 cm hypodense mass in segment 7.\n');
+  assert.doesNotMatch(contrast.body, /normal in size/, contrast.body);
+});
+
+test("impression: a spine level said once, at the start or the end of its paragraph's first sentence, stays with the later items of its run", () => {
+  for (const [text, level, item] of [
+    [
+      'EXAM: CT lumbar spine.\nFINDINGS:\nThere is severe disc space narrowing at the L4-5 level with vacuum phenomenon. A posterior disc osteophyte complex extends into the right lateral recess. There is moderate right foraminal stenosis.\n\nAlignment is normal.\n',
+      'L4-5',
+      'moderate right foraminal stenosis',
+    ],
+    [
+      'EXAM: MRI cervical spine.\nFINDINGS:\nAt C5-6 there is a broad-based disc osteophyte complex. Severe left neural foraminal narrowing is present.\n\nThe cord signal is normal.\n',
+      'C5-6',
+      'Severe left neural foraminal narrowing',
+    ],
+  ]) {
+    const r = offered(text);
+    const line = r.body.split('\n').find((l) => l.toLowerCase().includes(item.toLowerCase()));
+    assert.ok(line && line.includes(level), r.body);
+    assert.equal(r.ok, true, r.reasons.join('\n'));
+  }
+  // The run ends at a sentence of the whole spine or of another organ: the sinus is no level's.
+  const r = offered(
+    'EXAM: CT cervical spine.\nFINDINGS: There is a disc osteophyte complex at C6-7. There is a large retention cyst within the right maxillary sinus.\n',
+  );
+  assert.doesNotMatch(r.body, /C6-7[^\n]*maxillary/, r.body);
+});
+
+test("impression: the reader's attestation is never an item; it stays after the items, cut where the dictation ran text into it", () => {
+  const knee = offered(
+    'EXAM: MRI left knee.\nFINDINGS: There is a small joint effusion. There is a horizontal tear of the posterior horn of the medial meniscus.\nIMPRESSION: Medial meniscal tear. Small effusion.\nI have personally reviewed the images and agree with the above interpretation.\n',
+  );
+  assert.doesNotMatch(knee.body, /^\d+\.\s*I have/m, knee.body);
+  assert.match(knee.body, /\nI have personally reviewed the images and agree with the above interpretation\.$/, knee.body);
+  assert.equal(knee.ok, true, knee.reasons.join('\n'));
+  const run = draft(
+    'EXAM: MRI right shoulder.\nFINDINGS: Partial thickness tear of the supraspinatus tendon.\nIMPRESSION: Partial thickness supraspinatus tear. I have reviewed the images and agree with the report transcribed above.52-year-old male with left shoulder pain.\n',
+  );
+  assert.doesNotMatch(run.text, /year-old|left shoulder/, run.text);
+  assert.ok(
+    run.items.every((item) => !/reviewed the images/.test(item.text)),
+    run.text,
+  );
+});

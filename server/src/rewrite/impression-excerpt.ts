@@ -4,7 +4,7 @@
 // the sentence before it when it opens on "It"/"This", the one after it when that only tells its time,
 // and the heading it stands under ("Liver: ", "RIGHT:") when it says nothing without it; no size taken
 // from another finding's words.
-import { CUES, clausesOf, labelName, readClause, type Clause } from './clauses';
+import { CUES, clausesOf, labelName, readClause, speaksBeyondLevel, type Clause } from './clauses';
 import { changesOf, dropsOf, polarityLostBy } from './clause-changes';
 import type { Report, Sentence, Span } from '../report/types';
 import { organsNamed } from '../nlp/organs';
@@ -115,8 +115,49 @@ export interface Clauses {
   at(offset: number): Clause | undefined;
 }
 
+// What follows a "but" that answers nothing: the finding's own feature denied ("12 mm node but no central necrosis",
+// "… but without extranodal extension"), or the second bound of its place ("inferior to the hyoid but cephalad to
+// the cricoid", "below the carina but above the diaphragm"). Neither has a verb of its own.
+const NOT_CONTRAST =
+  /^\s*(?:(?:no|without|not)\b|(?:(?:just|immediately|slightly)\s+)?(?:(?:superior|inferior|anterior|posterior|medial|lateral|cephalad|caudad|cranial|caudal|proximal|distal|deep|superficial|dorsal|ventral)\s+(?:to|of)|above|below|beneath|beyond|short of)\b)/i;
+const OWN_VERB =
+  /\b(?:is|are|was|were|has|have|had|there|shows?|demonstrates?|measures?|remains?|appears?|seen|noted|identified|cannot|can|may|could)\b/i;
+// The "but" the clause reader broke the sentence at (clauses.ts CLAUSE_BREAK), between two clauses.
+const BUT = /^\s*,?\s+but\b,?\s*$/i;
+
+/**
+ * The report's clauses as the impression cuts its items from them: the verifier's clauses, with a clause that
+ * goes on past a "but" that answers nothing joined to it again (`NOT_CONTRAST`): cut there, the node loses the
+ * necrosis it does not have, and the place its bound.
+ */
 export function clausesFor(report: Report): Clauses {
-  const all = clausesOf(report);
+  const all: Clause[] = [];
+  for (const c of clausesOf(report)) {
+    const prev = all[all.length - 1];
+    const gap = prev && report.text.slice(prev.end, c.start);
+    if (
+      prev &&
+      prev.sectionIndex === c.sectionIndex &&
+      gap &&
+      BUT.test(gap) &&
+      NOT_CONTRAST.test(c.text) &&
+      !OWN_VERB.test(c.text) &&
+      prev.positive
+    ) {
+      const text = report.text.slice(prev.start, c.end);
+      const read = readClause(text, { start: prev.start, end: c.end }, prev.section, prev.field);
+      all[all.length - 1] = {
+        ...read,
+        text: text.trim(),
+        sectionIndex: prev.sectionIndex,
+        heading: prev.heading,
+        headingSides: prev.headingSides,
+        headingLevels: prev.headingLevels,
+      };
+      continue;
+    }
+    all.push(c);
+  }
   return { all, at: (offset) => all.find((c) => c.start <= offset && offset < c.end) };
 }
 
@@ -221,7 +262,7 @@ export function levelParagraphOf(report: Report, c: Clause): string | null {
   const sentence = report.sentences[at];
   if (!sentence || NAMES_LEVEL.test(sentence.text)) return null;
   const sub = report.sections[sentence.section]?.subsections.find((x) => x.start <= c.start && c.start < x.end);
-  if (!sub || !SPINE_LEVEL.test(sub.header.name)) return levelSentenceOf(report, at);
+  if (!sub || !SPINE_LEVEL.test(sub.header.name)) return null;
   // The label opens this very sentence: labelOf writes it.
   if (/^[\s\d.)-]*$/.test(report.text.slice(sub.header.end, sentence.start))) return null;
   const between = report.text.slice(sub.body.start, sentence.start);
@@ -234,25 +275,52 @@ export function levelParagraphOf(report: Report, c: Clause): string | null {
 const OPENS_ON_LEVEL = /^\s*(?:at\s+(?:the\s+)?)?[CTLS]\d{1,2}(?:\s*-\s*[CTLS]?\d{1,2})?\b/i;
 // What a level speaks of: its disc, canal and foramina, vertebrae and cord (organs.json ids; a level's own id is "l4-l5").
 const AT_LEVEL = /^(?:discs|vertebrae|spinal-cord|[clts]\d+-[clts]\d+)$/;
+// A spinal level as written ("L5-S1", "C5/6", "T12"), not a nerve root ("the exiting left C7 nerve root").
+const LEVEL_WORD = /\b[CTLS]\d{1,2}(?:\s*[-/]\s*[CTLS]?\d{1,2})?\b(?![ \t]*(?:and [CTLS]\d{1,2} )?(?:nerve|root))/gi;
+
+/** The spinal levels a span of the report names, as the verifier's clauses read them (an MR sequence, "T2 hyperintense", is none). */
+function levelsIn(report: Report, clauses: Clauses, span: Span): string[] {
+  const read = new Set(clauses.all.filter((x) => x.start < span.end && x.end > span.start).flatMap((x) => x.levels));
+  const named = [...report.text.slice(span.start, span.end).matchAll(LEVEL_WORD)].map((m) =>
+    m[0].replace(/\s+/g, '').replace('/', '-').toUpperCase(),
+  );
+  return [...new Set(named.filter((l) => read.has(l)))];
+}
 
 /**
- * "L4-L5 level shows moderate disk height loss. Extraforaminal annular tears noted on both sides.": in a
- * run of sentences, those after one that opens on a level speak of that level while they name no other
- * level and no organ a level does not hold (the sacroiliac joints, the bladder). The run as written from
- * the level's sentence; null when the sentence is not in such a run.
+ * "There is marked disc space narrowing at the L5-S1 level … . There is mild neural foraminal stenosis.": the level
+ * a clause that names none speaks of, as the verifier reads a level's run (verify-clauses.ts): opened by the first
+ * sentence of a paragraph that names a level (at its start or its end) or by a sentence opening on one, or by an
+ * earlier clause of the clause's own sentence; ended by a blank line, another level, a sentence of the whole spine
+ * or beyond it (cues.json `levelRunEnds`: "Alignment is normal.", "the included sacroiliac joints"), or one naming
+ * an organ a level does not hold (the maxillary sinus, the bladder). The run as written from the
+ * level's sentence through the clause's (the verifier takes no level label the report did not write); null when
+ * the clause names its own level or stands in no run.
  */
-function levelSentenceOf(report: Report, at: number): string | null {
+export function levelRunOf(report: Report, clauses: Clauses, c: Clause): string | null {
+  const at = report.sentences.findIndex((x) => x.start <= c.start && c.start < x.end);
   const sentence = report.sentences[at];
-  // (The old impression's sentences are the radiologist's own summary, kept as written.)
-  if (report.sections[sentence.section].kind === 'impression') return null;
-  const atLevel = (x: Sentence) => organsNamed(wordsOf(x.text), x.text).every((h) => AT_LEVEL.test(h.organ)) && !NAMES_LEVEL.test(x.text);
-  if (!atLevel(sentence)) return null;
-  for (let i = at - 1; i >= 0 && at - i <= 4; i--) {
+  if (!sentence || report.sections[sentence.section].kind === 'impression' || levelsIn(report, clauses, c).length) return null;
+  // (An earlier clause of its own sentence: "There is a disc bulge at L4-5; there is moderate foraminal stenosis.")
+  const run = (from: Sentence) => tidy(report.text.slice(from.start, sentence.end));
+  if (levelsIn(report, clauses, { start: sentence.start, end: c.start }).length) return run(sentence);
+  if (levelsIn(report, clauses, sentence).length) return null;
+  const beyond = (x: Sentence) => clauses.all.some((k) => k.start >= x.start && k.end <= x.end && speaksBeyondLevel(k));
+  const atLevel = (x: Sentence) => organsNamed(wordsOf(x.text), x.text).every((h) => AT_LEVEL.test(h.organ));
+  const opensParagraph = (i: number) =>
+    i === 0 ||
+    report.sentences[i - 1].section !== report.sentences[i].section ||
+    BLANK_LINE.test(report.text.slice(report.sentences[i - 1].end, report.sentences[i].start));
+  if (beyond(sentence) || !atLevel(sentence)) return null;
+  for (let i = at - 1; i >= 0; i--) {
     const before = report.sentences[i];
-    // The same paragraph: no line break between.
-    if (before.section !== sentence.section || report.text.slice(before.end, report.sentences[i + 1].start).includes('\n')) return null;
-    if (OPENS_ON_LEVEL.test(before.text)) return tidy(report.text.slice(before.start, sentence.end));
-    if (!atLevel(before)) return null;
+    if (before.section !== sentence.section || opensParagraph(i + 1)) return null;
+    const levels = levelsIn(report, clauses, before);
+    if (levels.length) {
+      if (opensParagraph(i)) return run(before);
+      return OPENS_ON_LEVEL.test(stripListNumber(before.text)) ? run(before) : null;
+    }
+    if (beyond(before) || !atLevel(before)) return null;
   }
   return null;
 }
@@ -272,7 +340,7 @@ const OPENING_COMPARISON =
   /^\s*(?:as (?:was )?(?:seen|noted|described|demonstrated|shown|before)|(?:when )?compared (?:with|to)|in comparison (?:with|to)|relative to|since the (?:prior|previous|last))\b/i;
 
 export function windowOf(report: Report, clauses: Clauses, c: Clause, start: number, end: number): string | null {
-  const governed = levelParagraphOf(report, c);
+  const governed = levelParagraphOf(report, c) ?? levelRunOf(report, clauses, c);
   if (governed) return governed;
   const pieces = piecesOf(report, c);
   const first = pieces.findIndex((p) => p.end > start);

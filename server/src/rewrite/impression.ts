@@ -49,6 +49,7 @@ import {
   firstWord,
   labelText,
   levelParagraphOf,
+  levelRunOf,
   pointsBack,
   sequelOf,
   tidy,
@@ -61,6 +62,7 @@ import {
   organBefore,
   sourceOf,
   splitAtMarks,
+  TIME_TALK,
   withTheirPredicates,
   withTheirReferents,
   withWhatTheyIntroduce,
@@ -71,6 +73,7 @@ import {
   findingsSections,
   keptFromImpression,
   otherStatements,
+  signOffOf,
   runInImpression,
   setsTheScene,
   statedItems,
@@ -301,7 +304,7 @@ function wordings(report: Report, g: Group, all: readonly Finding[], clauses: Cl
       tokens(phrase).every((w) => said.has(w)) && (!window || tokens(window).every((w) => kept.has(w) || UNSAID.has(w) || !said.has(w)));
     const standsAlone = !CUES.dangling.includes(firstWord(phrase)) && antecedentOf(clauses, clause) === '';
     // Under a spine level label the phrase would lose the level: the window writes it.
-    const labelled = levelParagraphOf(report, clause) !== null;
+    const labelled = levelParagraphOf(report, clause) !== null || levelRunOf(report, clauses, clause) !== null;
     if (fits && standsAlone && !labelled && carries(phrase, clause)) out.push(phrase + sequelOf(report, clauses, clause));
     if (window) out.push(window);
     // A sentence that points back ("These lesions show …") and no wording carries: it is the finding named before.
@@ -437,10 +440,12 @@ export function draftImpression(
   // case history): nothing was read as findings, so nothing may be called normal.
   if (!items.length && !ownAllClear && !findingsSections(report).length)
     refused ??= 'cannot say the study is normal: the report has no findings section (nothing was read as findings)';
+  // The old impression's attestation stays the reader's, on its own line after the items.
+  const signOff = old && items.length ? signOffOf(old, clauses) : null;
   return {
     items,
     text: items.length
-      ? items.map((item, i) => `${i + 1}. ${item.text}`).join(report.eol)
+      ? [...items.map((item, i) => `${i + 1}. ${item.text}`), ...(signOff ? [signOff] : [])].join(report.eol)
       : ownAllClear
         ? ownAllClear[0].toUpperCase() + ownAllClear.slice(1)
         : chest
@@ -705,12 +710,6 @@ const LOBED_ELSEWHERE = new Set(['liver', 'thyroid', 'prostate']);
 // "in the lower lobe", "around the nodules", "the basal segment": a place in the lung the sentence names without a side.
 const LEANS_ON_PLACE = /\b(?:lobes?|segments?|the (?:nodules?|lesions?|masses|consolidations?))\b/i;
 
-// The words of a comparison itself, which name no finding.
-const TIME_TALK = new Set(
-  'compared comparison previous prior earlier examination study difference significant change changes amount there finding findings appearance these those which patient'.split(
-    ' ',
-  ),
-);
 // No change since the last exam, in the words of a follow-up CT: "no difference in the size …", "… remained stable compared with …".
 const STABLE_SINCE =
   /\b(?:no|not|without)\b[^.;]*\b(?:difference|change|changed|progression)\b[^.;]*\b(?:compared|since|previous|prior|earlier)\b|\b(?:stable|unchanged)\b[^.;]*\b(?:compared|since|previous|prior|earlier)\b/i;
