@@ -995,3 +995,24 @@ test("impression: the reader's attestation is never an item; it stays after the 
     run.text,
   );
 });
+
+test("impression: a node's benign look stays with it (normal morphology, a fatty hilum, reactive): it is why the node is no disease", () => {
+  for (const [text, kept] of [
+    [
+      'EXAM: US left axilla.\nFINDINGS: A 15 mm left axillary lymph node with preserved fatty hilum is seen.\n',
+      /15 mm left axillary lymph node with preserved fatty hilum/,
+    ],
+    [
+      'EXAM: CT neck.\nFINDINGS: There is a 2 cm mass in the right tonsil. There is a 1.3 cm right level II lymph node, with a fatty hilum.\n',
+      /1\.3 cm right level II lymph node, with a fatty hilum/,
+    ],
+    [
+      'EXAM: CT abdomen and pelvis.\nFINDINGS: There is a 4 cm mass in the cecum. There is a 13 mm enlarged ileocolic lymph node, likely reactive.\n',
+      /13 mm enlarged ileocolic lymph node, likely reactive/,
+    ],
+  ]) {
+    const r = offered(text);
+    assert.match(r.body, kept, r.body);
+    assert.equal(r.ok, true, r.reasons.join('\n'));
+  }
+});

@@ -73,7 +73,9 @@ export function carries(text: string, c: Clause): boolean {
   return (
     // Words to rest on, unless the clause has none either ("This is unchanged from prior.").
     (read.words.length > 0 || (!c.words.length && read.quantities.join() === c.quantities.join())) &&
-    !(read.normal && !read.specificDenial) &&
+    // Never cut to a normal statement; one the clause makes itself beside what it states ("15 mm node with preserved
+    // fatty hilum") is its own.
+    !(read.normal && !read.specificDenial && !(c.normal && c.positive && read.positive)) &&
     // Every hedge too: "likely representing a cyst" stays with its lesion.
     c.hedges.every((h) => read.hedges.includes(h)) &&
     !dropsOf(c, [read], { sizes: true }).length &&
@@ -332,12 +334,22 @@ const OPENING_PLACE =
 
 // A piece that narrows or qualifies the pieces before it: where most ("especially in the lower lobes", "predominantly
 // on the left", "more prominently in the left lobe") or what cannot be said ("which cannot be characterized by this examination").
+// And a node's benign look, which is why it is not reported as disease: "with normal morphology", "with a (preserved)
+// fatty hilum", "reactive-appearing", "likely reactive".
 const QUALIFIES_BEFORE =
-  /^\s*(?:and\s+)?(?:(?:especially|predominantly|particularly|mainly|mostly|chiefly|primarily|more prominent(?:ly)?|most (?:prominent(?:ly)?|marked(?:ly)?|pronounced))\b|(?:which|that)\s+(?:cannot|could not|can not|can't|is not|are not|was not|were not)\s+(?:be\s+)?(?:further\s+)?(?:characteri[sz]ed|evaluated|assessed|differentiated|distinguished|excluded)\b|(?:which|that)\s+(?:is|are|was|were|remains?)\s+(?:indeterminate|nonspecific|non-specific|too small to)\b)/i;
+  /^\s*(?:and\s+)?(?:(?:with|showing|demonstrating|having)\s+(?:an?\s+)?(?:(?:normal|preserved|intact|maintained)\s+)?(?:fatty\s+)?hil(?:um|ar)\b|(?:with|showing|of)\s+(?:an?\s+)?(?:normal|benign|preserved)\s+(?:morphology|architecture|appearance|configuration|shape)\b|(?:(?:likely|probably|presumably|most likely)\s+)?reactive\b|(?:especially|predominantly|particularly|mainly|mostly|chiefly|primarily|more prominent(?:ly)?|most (?:prominent(?:ly)?|marked(?:ly)?|pronounced))\b|(?:which|that)\s+(?:cannot|could not|can not|can't|is not|are not|was not|were not)\s+(?:be\s+)?(?:further\s+)?(?:characteri[sz]ed|evaluated|assessed|differentiated|distinguished|excluded)\b|(?:which|that)\s+(?:is|are|was|were|remains?)\s+(?:indeterminate|nonspecific|non-specific|too small to)\b)/i;
 
 // A piece that tells what the finding is compared with: "As seen on the prior examination", "Compared with the CT of 2019".
 const OPENING_COMPARISON =
   /^\s*(?:as (?:was )?(?:seen|noted|described|demonstrated|shown|before)|(?:when )?compared (?:with|to)|in comparison (?:with|to)|relative to|since the (?:prior|previous|last))\b/i;
+
+/** The clause as the report wrote it, as an item: list mark off, capitalised, one full stop. */
+const asWritten = (c: Clause) =>
+  capitalise(
+    stripListNumber(c.text)
+      .trim()
+      .replace(/[\s.,;:]+$/, ''),
+  ) + '.';
 
 export function windowOf(report: Report, clauses: Clauses, c: Clause, start: number, end: number): string | null {
   const governed = levelParagraphOf(report, c) ?? levelRunOf(report, clauses, c);
@@ -373,7 +385,10 @@ export function windowOf(report: Report, clauses: Clauses, c: Clause, start: num
     // Nor a run that leaves off the piece after it that qualifies it ("…, predominantly in the lower lobes", "…, which cannot be characterized").
     const qualified = pieces[j + 1] && QUALIFIES_BEFORE.test(report.text.slice(pieces[j + 1].start, pieces[j + 1].end));
     if (leans || placeCut || sinceCut || qualified || (rest && PREDICATE.has(rest)) || !carries(text, c)) continue;
-    return before + text + (j === pieces.length - 1 ? sequelOf(report, clauses, c) : '');
+    // A finding told with its normal look ("15 mm node with preserved fatty hilum") reads as a normal statement to the
+    // verifier unless copied as the report wrote it, the way it takes an organ's own normal statement.
+    const own = !before && !heading && c.normal && readClause(text, c, 'impression', null).normal ? asWritten(c) : null;
+    return before + (own ?? text) + (j === pieces.length - 1 ? sequelOf(report, clauses, c) : '');
   }
   return null;
 }
