@@ -1016,3 +1016,58 @@ test("impression: a node's benign look stays with it (normal morphology, a fatty
     assert.equal(r.ok, true, r.reasons.join('\n'));
   }
 });
+
+test('impression: a judgement of the finding before ("Imaging features are indeterminate for …", "probable findings for …") is kept, right after that finding', () => {
+  for (const [text, finding, judgement] of [
+    [
+      'EXAM: CT chest.\nFINDINGS: There are peripheral ground glass opacities in both lower lobes. Imaging features are indeterminate for COVID-19 pneumonia. There is a 3 cm hiatal hernia.\n',
+      'ground glass opacities in both lower lobes',
+      'Imaging features are indeterminate for COVID-19 pneumonia',
+    ],
+    [
+      'EXAM: CT abdomen.\nFINDINGS: The liver is normal. There is a 2.5 cm enhancing lesion in the upper pole of the left kidney. Imaging appearances are indeterminate for renal cell carcinoma.\n',
+      'enhancing lesion in the upper pole of the left kidney',
+      'Imaging appearances are indeterminate for renal cell carcinoma',
+    ],
+    [
+      'EXAM: CT chest.\nFINDINGS: Bilateral peripheral ground-glass opacities are seen in the lower lobes. Features are of probable COVID-19 pneumonia.\n',
+      'ground-glass opacities',
+      'Features are of probable COVID-19 pneumonia',
+    ],
+  ]) {
+    const r = offered(text);
+    const line = r.body.split('\n').find((l) => l.includes(judgement));
+    assert.ok(line, r.body);
+    assert.ok(line.indexOf(judgement) > line.indexOf(finding) && line.includes(finding), r.body);
+    assert.equal(r.ok, true, r.reasons.join('\n'));
+  }
+});
+
+test('impression: a sentence about part of a lesion ("a central cystic area …", "The mass extends …") stays right after its lesion', () => {
+  const parotid = offered(
+    'EXAM: CT neck.\nFINDINGS: There is a 3 cm mass in the left parotid gland. There is an enhancing peripheral rim. There is a central low attenuation area measuring 1 cm, suggesting necrosis. There are bilateral level II lymph nodes measuring up to 14 mm, likely reactive.\n',
+  );
+  const mass = parotid.body.split('\n').find((l) => /left parotid gland/.test(l));
+  assert.match(mass ?? '', /left parotid gland.*central low attenuation area measuring 1 cm, suggesting necrosis/i, parotid.body);
+  assert.equal(parotid.ok, true, parotid.reasons.join('\n'));
+  const ovary = offered(
+    'EXAM: MRI pelvis.\nFINDINGS: There is a 6 cm solid and cystic mass in the right adnexa. There is a 14 mm left external iliac lymph node. The solid component shows restricted diffusion, suggesting malignancy.\n',
+  );
+  const adnexa = ovary.body.split('\n').find((l) => /right adnexa/.test(l));
+  assert.match(adnexa ?? '', /right adnexa.*solid component shows restricted diffusion/i, ovary.body);
+  assert.doesNotMatch(ovary.body, /lymph node\. The solid component/, ovary.body);
+  assert.equal(ovary.ok, true, ovary.reasons.join('\n'));
+  // The part names its lesion: it goes to the mass, not to the cyst between.
+  const kidney = draft(
+    'EXAM: CT abdomen.\nFINDINGS: There is a 5 cm mass in the right kidney. There is a 2 cm complex cyst in the liver. The enhancing portion of the mass measures 3 cm.\n',
+  ).items.map((i) => i.text);
+  assert.ok(!kidney.some((t) => /cyst in the liver\. The enhancing portion/.test(t)), JSON.stringify(kidney));
+});
+
+test('impression: a "but" clause that names the finding ("… inferior to the hyoid but | cephalad to the cricoid, consistent with a level III node") is the item of the whole clause', () => {
+  const r = offered(
+    'EXAM: CT neck.\nFINDINGS: There is a 2 cm mass of the epiglottis. There is a left cervical node measuring 12 x 9 mm, located below the hyoid bone but above the cricoid cartilage, consistent with a level III node.\n',
+  );
+  assert.match(r.body, /left cervical node measuring 12 x 9 mm, located below the hyoid bone but above the cricoid cartilage/i, r.body);
+  assert.doesNotMatch(r.body, /^\d+\. Above the cricoid/m, r.body);
+});

@@ -4,7 +4,7 @@
 // the sentence before it when it opens on "It"/"This", the one after it when that only tells its time,
 // and the heading it stands under ("Liver: ", "RIGHT:") when it says nothing without it; no size taken
 // from another finding's words.
-import { CUES, clausesOf, labelName, readClause, speaksBeyondLevel, type Clause } from './clauses';
+import { CUES, clausesOf, labelName, leansOn, readClause, speaksBeyondLevel, type Clause } from './clauses';
 import { changesOf, dropsOf, polarityLostBy } from './clause-changes';
 import type { Report, Sentence, Span } from '../report/types';
 import { organsNamed } from '../nlp/organs';
@@ -22,17 +22,21 @@ export const UNSAID = new Set(
 // Leading words an impression item does without: "and", "with", "There is".
 const FILLER =
   /^(?:(?:and|but|with|while|whereas|also|however|additionally|furthermore)\b,?\s+)?(?:there (?:is|are|was|were)\s+(?:also\s+)?|(?:this|the) (?:study|exam|examination|scan|images?) (?:demonstrates|shows|reveals)\s+)?(?:an?\s+(?=\S))?/i;
-// "This study demonstrates …" speaks of the exam, not of a finding named before.
-const THIS_STUDY = /^\s*this (?:study|exam|examination|scan|images?)\b/i;
-// "… changes associated with this.", "Air bronchograms are observed in it.": a sentence that ends pointing back.
-const ENDS_POINTING = /\b(?:with|of|to|from|in|within|inside|by|on) (?:this|these|it|them)[\s.]*$/i;
-/** Whether the text leans on what was said before: it opens on "It", "These lesions", "Measuring", or ends on "with this", "in it". */
-export const pointsBack = (text: string) =>
-  (CUES.dangling.includes(firstWord(text)) && !THIS_STUDY.test(text)) || ENDS_POINTING.test(text) || THE_ONE_NAMED.test(text);
-// "The region demonstrates …", "The mass shows …", "The described appearance may be …", "enhancement seen
-// in this location": the thing or place named by the sentence before.
+// "… changes associated with this.", "Air bronchograms are observed in it.": a sentence that ends pointing back (beyond
+// cues.json's `leaning.endings`, which the verifier reads).
+const ENDS_POINTING = /\b(?:(?:in|within|inside) (?:this|these|it|them)|(?:with|of|to|from|by|on) (?:it|them))[\s.]*$/i;
+/**
+ * Whether the text leans on `before`, as the verifier reads it (clauses.ts `leansOn`: "It …", "These lesions …",
+ * "Measuring …", "The mass extends …", "… compatible with this"), or ends on "in it", or opens on a place the
+ * sentence before named ("The region demonstrates …", "enhancement seen in this location").
+ */
+export const pointsBack = (text: string, before: string) =>
+  leansOn(readClause(text, { start: 0, end: text.length }, 'findings', null), before || ' ') ||
+  ENDS_POINTING.test(text) ||
+  THE_ONE_NAMED.test(text);
+// "The region demonstrates …", "The area shows …": the place named by the sentence before, whatever its words.
 const THE_ONE_NAMED =
-  /^\s*the\s+(?:described|mentioned|aforementioned)\b|^\s*the\s+(?:region|area|lesion|mass|abnormality|finding|collection)\s+(?:demonstrates|shows|exhibits|contains|measures|extends|is|appears)\b|\b(?:in|at) (?:this|that|the same) (?:location|site|position|level)\b/i;
+  /^\s*the\s+(?:region|area|abnormality|finding|collection)\s+(?:demonstrates|shows|exhibits|contains|measures|extends|is|appears)\b|\b(?:in|at) (?:this|that|the same) (?:location|site|position|level)\b/i;
 // A piece that opens on these leans on the words before it ("suspicious for …", "which …", "measuring …").
 const LINKING = new Set([
   ...CUES.dangling,
@@ -127,40 +131,31 @@ const OWN_VERB =
 // The "but" the clause reader broke the sentence at (clauses.ts CLAUSE_BREAK), between two clauses.
 const BUT = /^\s*,?\s+but\b,?\s*$/i;
 
-/**
- * The report's clauses as the impression cuts its items from them: the verifier's clauses, with a clause that
- * goes on past a "but" that answers nothing joined to it again (`NOT_CONTRAST`): cut there, the node loses the
- * necrosis it does not have, and the place its bound.
- */
 export function clausesFor(report: Report): Clauses {
-  const all: Clause[] = [];
-  for (const c of clausesOf(report)) {
-    const prev = all[all.length - 1];
-    const gap = prev && report.text.slice(prev.end, c.start);
-    if (
-      prev &&
-      prev.sectionIndex === c.sectionIndex &&
-      gap &&
-      BUT.test(gap) &&
-      NOT_CONTRAST.test(c.text) &&
-      !OWN_VERB.test(c.text) &&
-      prev.positive
-    ) {
-      const text = report.text.slice(prev.start, c.end);
-      const read = readClause(text, { start: prev.start, end: c.end }, prev.section, prev.field);
-      all[all.length - 1] = {
-        ...read,
-        text: text.trim(),
-        sectionIndex: prev.sectionIndex,
-        heading: prev.heading,
-        headingSides: prev.headingSides,
-        headingLevels: prev.headingLevels,
-      };
-      continue;
-    }
-    all.push(c);
-  }
+  const all = clausesOf(report);
   return { all, at: (offset) => all.find((c) => c.start <= offset && offset < c.end) };
+}
+
+/**
+ * " but no demonstrated central necrosis": the clause after `c` when it goes on past a "but" that answers nothing
+ * (`NOT_CONTRAST`), as written from the end of `c`, for the item to keep (cut there, the node loses the necrosis it
+ * does not have, and the place its second bound); '' when none.
+ */
+/** The clause `c` goes on from past a "but" that answers nothing (`continuationOf`); undefined when none. */
+export function continuedFrom(report: Report, clauses: Clauses, c: Clause): Clause | undefined {
+  const from = clauses.all[clauses.all.indexOf(c) - 1];
+  return from && continuationOf(report, clauses, from) ? from : undefined;
+}
+
+export function continuationOf(report: Report, clauses: Clauses, c: Clause): string {
+  const next = clauses.all[clauses.all.indexOf(c) + 1];
+  if (!next || next.sectionIndex !== c.sectionIndex || !c.positive) return '';
+  const gap = report.text.slice(c.end, next.start);
+  if (!BUT.test(gap) || !NOT_CONTRAST.test(next.text) || OWN_VERB.test(next.text)) return '';
+  return report.text
+    .slice(c.end, next.end)
+    .replace(/\s+/g, ' ')
+    .replace(/[\s.,;:]+$/, '');
 }
 
 // "This is", "These lesions appeared", "It has remained": what opens a sentence that goes on about the one before.
@@ -192,10 +187,14 @@ export function antecedentOf(clauses: Clauses, c: Clause, depth = 0): string | n
     const text = tidy(prev.text.replace(BROKEN_OFF, ''));
     return text && carries(text, prev) ? `${text.slice(0, -1)} ` : null;
   }
-  if (!pointsBack(c.text)) return '';
+  if (!pointsBack(c.text, prev?.text ?? '')) return '';
   if (!prev || prev.section !== c.section) return null;
   // "… wall thickening measuring 1.2 cm. The region demonstrates … . This finding is suspicious for …": back to the one named.
-  const further = pointsBack(prev.text) ? (depth < 2 ? antecedentOf(clauses, prev, depth + 1) : null) : '';
+  const further = pointsBack(prev.text, before[before.length - 2]?.text ?? '')
+    ? depth < 2
+      ? antecedentOf(clauses, prev, depth + 1)
+      : null
+    : '';
   if (!further && further !== '') return null;
   const text = tidy(prev.text);
   return text && carries(text, prev) ? `${further}${text} ` : null;
@@ -354,6 +353,10 @@ const asWritten = (c: Clause) =>
 export function windowOf(report: Report, clauses: Clauses, c: Clause, start: number, end: number): string | null {
   const governed = levelParagraphOf(report, c) ?? levelRunOf(report, clauses, c);
   if (governed) return governed;
+  // Past a "but" that answers nothing ("… inferior to the hyoid but | cephalad to the cricoid consistent with a Level III
+  // node"): the clause it goes on from, whole, says it.
+  const from = continuedFrom(report, clauses, c);
+  if (from) return windowOf(report, clauses, from, from.start, from.end);
   const pieces = piecesOf(report, c);
   const first = pieces.findIndex((p) => p.end > start);
   const last = pieces.findIndex((p) => p.end >= end);
@@ -388,7 +391,11 @@ export function windowOf(report: Report, clauses: Clauses, c: Clause, start: num
     // A finding told with its normal look ("15 mm node with preserved fatty hilum") reads as a normal statement to the
     // verifier unless copied as the report wrote it, the way it takes an organ's own normal statement.
     const own = !before && !heading && c.normal && readClause(text, c, 'impression', null).normal ? asWritten(c) : null;
-    return before + (own ?? text) + (j === pieces.length - 1 ? sequelOf(report, clauses, c) : '');
+    if (j < pieces.length - 1) return before + (own ?? text);
+    // To the clause's end: what goes on past a "but" that answers nothing goes too.
+    const goesOn = continuationOf(report, clauses, c);
+    const whole = own ?? text;
+    return before + (goesOn ? `${whole.slice(0, -1)}${goesOn}.` : whole) + sequelOf(report, clauses, c);
   }
   return null;
 }

@@ -215,6 +215,8 @@ export function statedItems(
     // not any item's: another level's "minimal … left neural foramen" carries nothing for this one.
     const closest = alike.reduce<Clause | undefined>((best, d) => (!best || shareOf(d, c) > shareOf(best, c) ? d : best), undefined);
     const lost = closest ? dropsOf(c, [closest], { sizes: true }) : [];
+    // (Each of its sizes, as often as it says it: "26 x 12 x 10 mm" of one node does not carry another's "12 x 10 x 10 mm".)
+    if (closest && !eachSizeOf(c, closest)) lost.push('drops size');
     // And each alternative it offers, by most of its words ("… and organizing pneumonia" is not said by
     // "viral pneumonia"); a description told with less ("The effusion layers posteriorly") is the item's.
     const parts = !c.hedged.size || !partsUnsaid(c, new Set(alike.flatMap((d) => d.words))).length;
@@ -252,6 +254,15 @@ export function statedItems(
       out.push({ text, findings: own });
   }
   return out;
+}
+
+/** Whether `by` says each of `c`'s sizes as often as `c` does. */
+function eachSizeOf(c: Clause, by: Clause): boolean {
+  const left = [...by.quantities];
+  return c.quantities.every((q) => {
+    const k = left.indexOf(q);
+    return k >= 0 && left.splice(k, 1).length > 0;
+  });
 }
 
 /**
