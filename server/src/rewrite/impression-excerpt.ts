@@ -4,7 +4,7 @@
 // the sentence before it when it opens on "It"/"This", the one after it when that only tells its time,
 // and the heading it stands under ("Liver: ", "RIGHT:") when it says nothing without it; no size taken
 // from another finding's words.
-import { CUES, clausesOf, labelName, leansOn, readClause, speaksBeyondLevel, type Clause } from './clauses';
+import { CUES, clausesOf, labelName, readClause, speaksBeyondLevel, type Clause } from './clauses';
 import { changesOf, dropsOf, polarityLostBy } from './clause-changes';
 import type { Report, Sentence, Span } from '../report/types';
 import { organsNamed } from '../nlp/organs';
@@ -22,21 +22,21 @@ export const UNSAID = new Set(
 // Leading words an impression item does without: "and", "with", "There is".
 const FILLER =
   /^(?:(?:and|but|with|while|whereas|also|however|additionally|furthermore)\b,?\s+)?(?:there (?:is|are|was|were)\s+(?:also\s+)?|(?:this|the) (?:study|exam|examination|scan|images?) (?:demonstrates|shows|reveals)\s+)?(?:an?\s+(?=\S))?/i;
-// "… changes associated with this.", "Air bronchograms are observed in it.": a sentence that ends pointing back (beyond
-// cues.json's `leaning.endings`, which the verifier reads).
-const ENDS_POINTING = /\b(?:(?:in|within|inside) (?:this|these|it|them)|(?:with|of|to|from|by|on) (?:it|them))[\s.]*$/i;
+// "This study demonstrates …" speaks of the exam, not of a finding named before.
+const THIS_STUDY = /^\s*this (?:study|exam|examination|scan|images?)\b/i;
+// "… changes associated with this.", "Air bronchograms are observed in it.": a sentence that ends pointing back.
+const ENDS_POINTING = /\b(?:with|of|to|from|in|within|inside|by|on) (?:this|these|it|them)[\s.]*$/i;
 /**
- * Whether the text leans on `before`, as the verifier reads it (clauses.ts `leansOn`: "It …", "These lesions …",
- * "Measuring …", "The mass extends …", "… compatible with this"), or ends on "in it", or opens on a place the
- * sentence before named ("The region demonstrates …", "enhancement seen in this location").
+ * Whether the text cannot stand as an item without the sentence before it: it opens on "It", "These lesions",
+ * "Measuring", or ends on "with this", "in it". (Narrower than clauses.ts `leansOn`, which also reads past "However,"
+ * and "Although …,": such a sentence says enough to stand; the draft places it after what it speaks of instead.)
  */
-export const pointsBack = (text: string, before: string) =>
-  leansOn(readClause(text, { start: 0, end: text.length }, 'findings', null), before || ' ') ||
-  ENDS_POINTING.test(text) ||
-  THE_ONE_NAMED.test(text);
-// "The region demonstrates …", "The area shows …": the place named by the sentence before, whatever its words.
+export const pointsBack = (text: string) =>
+  (CUES.dangling.includes(firstWord(text)) && !THIS_STUDY.test(text)) || ENDS_POINTING.test(text) || THE_ONE_NAMED.test(text);
+// "The region demonstrates …", "The mass shows …", "The described appearance may be …", "enhancement seen
+// in this location": the thing or place named by the sentence before.
 const THE_ONE_NAMED =
-  /^\s*the\s+(?:region|area|abnormality|finding|collection)\s+(?:demonstrates|shows|exhibits|contains|measures|extends|is|appears)\b|\b(?:in|at) (?:this|that|the same) (?:location|site|position|level)\b/i;
+  /^\s*the\s+(?:described|mentioned|aforementioned)\b|^\s*the\s+(?:region|area|lesion|mass|abnormality|finding|collection)\s+(?:demonstrates|shows|exhibits|contains|measures|extends|is|appears)\b|\b(?:in|at) (?:this|that|the same) (?:location|site|position|level)\b/i;
 // A piece that opens on these leans on the words before it ("suspicious for …", "which …", "measuring …").
 const LINKING = new Set([
   ...CUES.dangling,
@@ -187,14 +187,10 @@ export function antecedentOf(clauses: Clauses, c: Clause, depth = 0): string | n
     const text = tidy(prev.text.replace(BROKEN_OFF, ''));
     return text && carries(text, prev) ? `${text.slice(0, -1)} ` : null;
   }
-  if (!pointsBack(c.text, prev?.text ?? '')) return '';
+  if (!pointsBack(c.text)) return '';
   if (!prev || prev.section !== c.section) return null;
   // "… wall thickening measuring 1.2 cm. The region demonstrates … . This finding is suspicious for …": back to the one named.
-  const further = pointsBack(prev.text, before[before.length - 2]?.text ?? '')
-    ? depth < 2
-      ? antecedentOf(clauses, prev, depth + 1)
-      : null
-    : '';
+  const further = pointsBack(prev.text) ? (depth < 2 ? antecedentOf(clauses, prev, depth + 1) : null) : '';
   if (!further && further !== '') return null;
   const text = tidy(prev.text);
   return text && carries(text, prev) ? `${further}${text} ` : null;
@@ -336,7 +332,7 @@ const OPENING_PLACE =
 // And a node's benign look, which is why it is not reported as disease: "with normal morphology", "with a (preserved)
 // fatty hilum", "reactive-appearing", "likely reactive".
 const QUALIFIES_BEFORE =
-  /^\s*(?:and\s+)?(?:(?:with|showing|demonstrating|having)\s+(?:an?\s+)?(?:(?:normal|preserved|intact|maintained)\s+)?(?:fatty\s+)?hil(?:um|ar)\b|(?:with|showing|of)\s+(?:an?\s+)?(?:normal|benign|preserved)\s+(?:morphology|architecture|appearance|configuration|shape)\b|(?:(?:likely|probably|presumably|most likely)\s+)?reactive\b|(?:especially|predominantly|particularly|mainly|mostly|chiefly|primarily|more prominent(?:ly)?|most (?:prominent(?:ly)?|marked(?:ly)?|pronounced))\b|(?:which|that)\s+(?:cannot|could not|can not|can't|is not|are not|was not|were not)\s+(?:be\s+)?(?:further\s+)?(?:characteri[sz]ed|evaluated|assessed|differentiated|distinguished|excluded)\b|(?:which|that)\s+(?:is|are|was|were|remains?)\s+(?:indeterminate|nonspecific|non-specific|too small to)\b)/i;
+  /^\s*(?:and\s+)?(?:(?:with|showing|demonstrating|having)\s+(?:an?\s+)?(?:(?:normal|preserved|intact|maintained)\s+)?(?:fatty\s+)?hil(?:um|ar)\b|(?:with|showing|of)\s+(?:an?\s+)?(?:normal|benign|preserved)\s+(?:morphology|architecture|appearance|configuration|shape)\b|(?:(?:likely|probably|presumably|most likely)\s+)?reactive\b|(?:especially|predominantly|particularly|mainly|mostly|chiefly|primarily|more prominent(?:ly)?|most (?:prominent(?:ly)?|marked(?:ly)?|pronounced))\b|(?:which|that)\s+(?:cannot|could not|can not|can't|is not|are not|was not|were not)\s+(?:be\s+)?(?:(?:further|clearly|fully|reliably|definitely|definitively|well|adequately|accurately)\s+)?(?:characteri[sz]ed|evaluated|assessed|differentiated|distinguished|excluded)\b|(?:which|that)\s+(?:is|are|was|were|remains?)\s+(?:indeterminate|nonspecific|non-specific|too small to)\b)/i;
 
 // A piece that tells what the finding is compared with: "As seen on the prior examination", "Compared with the CT of 2019".
 const OPENING_COMPARISON =

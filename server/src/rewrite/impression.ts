@@ -315,7 +315,7 @@ function wordings(report: Report, g: Group, all: readonly Finding[], clauses: Cl
     if (fits && standsAlone && !labelled && carries(phrase, clause)) out.push(phrase + sequelOf(report, clauses, clause));
     if (window) out.push(window);
     // A sentence that points back ("These lesions show …") and no wording carries: it is the finding named before.
-    else if (!out.length && pointsBack(clause.text, clauses.all[clauses.all.indexOf(clause) - 1]?.text ?? '')) return [];
+    else if (!out.length && pointsBack(clause.text)) return [];
   }
   out.push(text, statementOf(report, g.lead, side, all));
   // A finding read from a predicate ("the sternotomy wires are broken") is worded as its clause.
@@ -562,7 +562,9 @@ const ORGAN_WORDS: ReadonlySet<string> = new Set(
     .filter((t) => /^[a-z]+$/i.test(t))
     .map((t) => stem(t.toLowerCase())),
 );
+// (As the verifier also reads an item: one opening on a pointing word, "It is recommended …" too, speaks on from the one before.)
 const leansOnBefore = (text: string, before: string) =>
+  CUES.dangling.includes(firstWord(text)) ||
   leansOn(readClause(text, { start: 0, end: text.length }, 'findings', null), before, ORGAN_WORDS);
 /** Opens on what was named in `before`: with nothing to join, the sentence before goes with it. */
 const opensBack = (text: string, before: string) => OPENS_BACK.test(text) || leansOnBefore(text, before);
@@ -659,6 +661,20 @@ function withTheirAntecedents(report: Report, items: readonly ImpressionItem[]):
           .find((j) => j >= 0 && report.sentences[j].section === sentence.section && namesLesionOf(first, report.sentences[j].text))
       : undefined;
     if (!sideFromBefore && lesionAt !== undefined) back = lesionAt;
+    // The sentences it passes on the way back that speak on of the one before them go with it, as written, so that it
+    // still follows the one it speaks on from ("… ground glass areas … . The described appearances are new. Although …").
+    const between: string[] = [];
+    // (Told already, its opening words or pointer taken off or not: "This lesion is associated with …" as "Associated with …".)
+    const told = (text: string) => {
+      const all = tokens(text);
+      const words = all.slice(Math.min(3, Math.max(0, all.length - 3))).join(' ');
+      return out.some((x) => tokens(x.text).join(' ').includes(words));
+    };
+    const passOver = () => {
+      const passed = report.sentences[back].text;
+      if (back > 0 && speaksOfBefore(passed, report.sentences[back - 1].text) && !told(passed)) between.unshift(tidy(passed));
+      back--;
+    };
     while (
       !sideFromBefore &&
       lesionAt === undefined &&
@@ -666,14 +682,13 @@ function withTheirAntecedents(report: Report, items: readonly ImpressionItem[]):
       report.sentences[back].section === sentence.section &&
       namesNothing(report.sentences[back].text)
     )
-      back--;
+      passOver();
     const leans = !sideFromBefore && speaksOfBefore(first, report.sentences[back]?.text ?? '');
     // Past the sentences that themselves speak on of the one before them, to the one that names it: "There is a 3 cm mass …
     // There is a solid peripheral rim … There is a central cystic area …" all speak of the mass.
     for (let k = 0; leans && lesionAt === undefined && k < 3 && back > 0 && report.sentences[back - 1].section === sentence.section; k++) {
-      if (!speaksOfBefore(report.sentences[back].text, report.sentences[back - 1].text)) break;
-      if (out.some((x) => x !== item && x.text.includes(tidy(report.sentences[back].text).slice(0, -1)))) break;
-      back--;
+      if (!speaksOfBefore(report.sentences[back].text, report.sentences[back - 1].text) || told(report.sentences[back].text)) break;
+      passOver();
     }
     const prev = report.sentences[back];
     if (!prev || prev.section !== sentence.section) continue;
@@ -705,7 +720,7 @@ function withTheirAntecedents(report: Report, items: readonly ImpressionItem[]):
     }
     // Joined in the report's order, whichever item came first.
     const parts = joined.get(host) ?? { text: host.text, after: [] };
-    parts.after.push({ at, text: item.text });
+    parts.after.push({ at, text: [...between.filter((x) => !item.text.includes(x.slice(0, -1))), item.text].join(' ') });
     parts.after.sort((a, b) => a.at - b.at);
     joined.set(host, parts);
     host.text = [parts.text, ...parts.after.map((x) => x.text)].join(' ');
