@@ -1071,3 +1071,46 @@ test('impression: a "but" clause that names the finding ("… inferior to the hy
   assert.match(r.body, /left cervical node measuring 12 x 9 mm, located below the hyoid bone but above the cricoid cartilage/i, r.body);
   assert.doesNotMatch(r.body, /^\d+\. Above the cricoid/m, r.body);
 });
+
+test('impression: what a sentence says of the finding before it ("its dimensions have decreased", "in these bones") stays with that finding', () => {
+  const node = offered(
+    'EXAM: CT chest.\nFINDINGS: A 21 x 10 mm lymph node is seen at the level of the celiac trunk. Compared to the study dated 2019, its dimensions have decreased. There is a 3 mm nodule in the lingula.\n',
+  );
+  assert.match(node.body, /celiac trunk\. Compared to the study dated 2019, its dimensions have decreased\./, node.body);
+  assert.equal(node.ok, true, node.reasons.join('\n'));
+  const foot = offered(
+    'EXAM: Right foot radiographs.\nFINDINGS: There is a subtle lucency at the base of the fourth metatarsal and mild sclerosis at the base of the fifth metatarsal. Fractures in these bones cannot be excluded. There is a moderate hallux valgus deformity.\n',
+  );
+  assert.doesNotMatch(foot.body, /^1\. Fractures in these bones/m, foot.body);
+  assert.match(foot.body, /fifth metatarsal\. Fractures in these bones cannot be excluded\./, foot.body);
+});
+
+test('impression: the organ or side a sentence gives only before its "but" or ";" stays with the finding after it', () => {
+  const spleen = offered(
+    'EXAM: MRI abdomen.\nFINDINGS: The liver shows multiple metastases, the largest 3 cm. The spleen is normal in size, but there are several small hypoenhancing lesions, suggesting metastatic involvement.\n',
+  );
+  assert.match(spleen.body, /spleen is normal in size, but there are several small hypoenhancing lesions/i, spleen.body);
+  assert.equal(spleen.ok, true, spleen.reasons.join('\n'));
+  for (const [text, item] of [
+    [
+      'EXAM: CT chest.\nFINDINGS: In the left hemithorax; a pleural effusion measuring 35 mm in its widest part was observed. There is a right pleural effusion measuring 20 mm.\n',
+      /In the left hemithorax; pleural effusion measuring 35 mm/,
+    ],
+    [
+      'EXAM: CT chest.\nFINDINGS: There are bilateral pleural effusions. On the right side; the effusion measures 40 mm in thickness. On the left side; the effusion measures 22 mm.\n',
+      /On the left side; the effusion measures 22 mm/,
+    ],
+  ]) {
+    const r = offered(text);
+    assert.match(r.body, item, r.body);
+    assert.equal(r.ok, true, r.reasons.join('\n'));
+  }
+});
+
+test('impression: a lesion "which cannot be clearly characterized" keeps that qualifier', () => {
+  const r = offered(
+    'EXAM: CT chest.\nFINDINGS: In the right lobe of the liver, a 9 mm hypodense lesion is seen, which cannot be clearly characterized because the examination is unenhanced. There is a 5 mm nodule in the right upper lobe.\n',
+  );
+  assert.match(r.body, /which cannot be clearly characterized/, r.body);
+  assert.equal(r.ok, true, r.reasons.join('\n'));
+});

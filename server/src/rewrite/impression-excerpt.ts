@@ -141,6 +141,21 @@ export function clausesFor(report: Report): Clauses {
  * (`NOT_CONTRAST`), as written from the end of `c`, for the item to keep (cut there, the node loses the necrosis it
  * does not have, and the place its second bound); '' when none.
  */
+// A clause that only says where, before a ";": "In the left hemithorax;", "Between the pleural leaves on the right;".
+const PLACE_LEAD = /^\s*(?:in|on|at|between|within|along|over|under|around|near|adjacent to)\b/i;
+
+/**
+ * "In the left hemithorax; a pleural effusion measuring 35 mm …": the clause before `c` in its sentence, as written,
+ * when it is only the place and side `c` stands under (CT-RATE's translated reports say the side there alone); ''
+ * when there is none.
+ */
+function leadInOf(report: Report, clauses: Clauses, c: Clause): string {
+  const prev = clauses.all[clauses.all.indexOf(c) - 1];
+  if (!prev || prev.sectionIndex !== c.sectionIndex || !/^\s*;\s*$/.test(report.text.slice(prev.end, c.start))) return '';
+  if (!PLACE_LEAD.test(prev.text) || OWN_VERB.test(prev.text) || !prev.sides.size || c.sides.size) return '';
+  return stripListNumber(prev.text).replace(/\s+/g, ' ').trim();
+}
+
 /** The clause `c` goes on from past a "but" that answers nothing (`continuationOf`); undefined when none. */
 export function continuedFrom(report: Report, clauses: Clauses, c: Clause): Clause | undefined {
   const from = clauses.all[clauses.all.indexOf(c) - 1];
@@ -387,10 +402,13 @@ export function windowOf(report: Report, clauses: Clauses, c: Clause, start: num
     // A finding told with its normal look ("15 mm node with preserved fatty hilum") reads as a normal statement to the
     // verifier unless copied as the report wrote it, the way it takes an organ's own normal statement.
     const own = !before && !heading && c.normal && readClause(text, c, 'impression', null).normal ? asWritten(c) : null;
-    if (j < pieces.length - 1) return before + (own ?? text);
+    // The place and side it opens under, said before a ";" ("In the left hemithorax; a pleural effusion …"), stay before it.
+    const lead = i === 0 && !before && !own ? leadInOf(report, clauses, c) : '';
+    const said = lead ? `${heading}${capitalise(lead)}; ${decapitalise(words)}` : (own ?? text);
+    if (j < pieces.length - 1) return before + said;
     // To the clause's end: what goes on past a "but" that answers nothing goes too.
     const goesOn = continuationOf(report, clauses, c);
-    const whole = own ?? text;
+    const whole = said;
     return before + (goesOn ? `${whole.slice(0, -1)}${goesOn}.` : whole) + sequelOf(report, clauses, c);
   }
   return null;

@@ -535,11 +535,14 @@ function namesLesionOf(part: string, text: string): boolean {
   const own = LESION.exec(part.replace(PART_OF_LESION, ''))?.[0];
   return own ? new RegExp(`\\b${own.replace(/(?:es|s)$/i, '')}`, 'i').test(text) : LESION.test(text);
 }
+// What the sentence before named, by a demonstrative in mid-sentence: "Fractures in these bones cannot be excluded.",
+// "Soft tissue swelling in this region".
+const DEMONSTRATIVE = /\b(?:in|of|within|involving|at|from|to) (?:these|those) [a-z]+|\b(?:in|at|of) (?:this|that) (?:region|area)\b/i;
 const OPENS_ON_BEFORE = [
   /^\s*the (?:(?:imaging|radiologic|radiological) )?(?:lesion|outlook|appearance|abnormality|manifestation)s?\b/,
   /^\s*there (?:was|is) no significant (?:difference|change) in the size\b/,
   // An opening phrase, then the pointer as the subject: "In this examination, they …", "Due to their size, they …".
-  /^[^,.;]{1,60},\s*(?:it|this|they|these|those)\b/,
+  /^[^,.;]{1,60},\s*(?:it|its|this|they|their|these|those)\b/,
   // What the sentences before described, by a word that says so.
   /^\s*(?:(?:some|one|all|each|most|both|many|several|the (?:largest|larger|smallest|smaller|biggest|dominant|latter|former))\s+of\s+)?(?:the\s+)?(?:remaining|said)\b/,
   /^\s*other\b(?!\s*:)/,
@@ -553,6 +556,7 @@ const OPENS_BACK = oneOf(OPENS_ON_BEFORE);
 const SPEAKS_OF_BEFORE = oneOf([
   ...OPENS_ON_BEFORE,
   /\b(?:given|due to|because of) (?:its|their)\b/,
+  DEMONSTRATIVE,
   // A bare structure with "the" in mid-sentence: the one the sentence before named ("… of the tendon consistent with …").
   /\b(?:of|in|within|along) the (?:tendon|ligament|lesion|mass|nodule|cyst)\b(?!\s+(?:of|in|at)\b)/,
 ]);
@@ -610,13 +614,19 @@ function withTheirAntecedents(report: Report, items: readonly ImpressionItem[]):
     // A later clause of its sentence that leans on the clause before it: the sentence whole.
     const from = startIn(sentence.text, first);
     // (Up to the item's words and the article its tidying took off: "…, but a solid mass cannot be excluded".)
-    const upTo = sentence.text.slice(0, from).replace(/\b(?:a|an|the)\s*$/i, '');
+    const upTo = sentence.text
+      .slice(0, from)
+      .replace(/\b(?:a|an|the)\s*$/i, '')
+      .replace(/\bthere\s+(?:is|are|was|were)(?:\s+also)?\s*$/i, '');
     const opening = from > 0 ? upTo.replace(JOINER, '') : '';
     // (Its pointer taken off or not: "…; it has just emerged" is listed as "Has just emerged.")
     const pointer = /\b(?:it|this|these|those|they)\s*$/i.test(sentence.text.slice(0, from));
     // (Or it is the other side of a contrast: "…, which may represent scarring, but malignancy cannot be excluded" is one reading.)
     // (A caveat, not a description: "…, in a more normal anatomic location, but quite small" is two statements.)
-    const contrast = CONTRAST.test(upTo) && CAVEAT_WORDS.test(first);
+    // (Or the organ is named only on the other side: "The spleen is normal in size, but there are several small lesions".)
+    const organOnlyBefore =
+      organsNamed(wordsOf(opening), opening).length > 0 && !organsNamed(wordsOf(first), first).length && !leansOnOrgan(first);
+    const contrast = CONTRAST.test(upTo) && (CAVEAT_WORDS.test(first) || organOnlyBefore);
     if (opening && tokens(opening).filter((w) => !UNSAID.has(w)).length >= 2 && (pointer || contrast || speaksOfBefore(first, opening))) {
       const whole = tidy(sentence.text);
       const lead = bare(tidy(opening));
@@ -711,7 +721,7 @@ function withTheirAntecedents(report: Report, items: readonly ImpressionItem[]):
       const text = tidy(prev.text);
       // (The organ's sentence even when it calls the organ normal: "Thyroid gland sizes are normal. However, a nodule … in the right lobe".)
       if (
-        (organ !== undefined || (opensBack(first, prev.text) && !namesNothing(prev.text))) &&
+        (organ !== undefined || ((opensBack(first, prev.text) || DEMONSTRATIVE.test(first)) && !namesNothing(prev.text))) &&
         text &&
         !item.text.includes(text.slice(0, -1))
       )
