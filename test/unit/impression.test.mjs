@@ -1114,3 +1114,34 @@ test('impression: a lesion "which cannot be clearly characterized" keeps that qu
   assert.match(r.body, /which cannot be clearly characterized/, r.body);
   assert.equal(r.ok, true, r.reasons.join('\n'));
 });
+
+test('impression: two words that describe a finding together are never cut at their comma; advice with no finding of its own stays after the finding before it', () => {
+  for (const [text, item] of [
+    [
+      'EXAM: CT chest.\nFINDINGS: There are intraparenchymal, locally pleural-based nodular lesions in all segments of both lungs, the largest 8 mm.\n',
+      /Intraparenchymal, locally pleural-based nodular lesions/,
+    ],
+    [
+      'EXAM: CT chest.\nFINDINGS: There are solid, partly calcified nodules in the right upper lobe, the largest measuring 9 mm.\n',
+      /Solid, partly calcified nodules/,
+    ],
+  ]) {
+    const r = offered(text);
+    assert.match(r.body, item, r.body);
+    assert.equal(r.ok, true, r.reasons.join('\n'));
+  }
+  for (const [text, pair] of [
+    [
+      'EXAM: CT chest.\nFINDINGS: There is a 15 mm nodule in the right thyroid lobe. Status post right nephrectomy for renal cell carcinoma. There are small bilateral pleural effusions.\nIMPRESSION: Nodule in the right thyroid lobe. US control is recommended. Operated renal cell carcinoma on follow-up. Bilateral pleural effusions.\n',
+      /thyroid lobe\. US control is recommended\./,
+    ],
+    [
+      'EXAM: CT abdomen.\nFINDINGS: There is a 2 cm indeterminate lesion in the right adrenal gland. There is a 4 cm abdominal aortic aneurysm.\nIMPRESSION: Indeterminate right adrenal lesion. Adrenal protocol CT is advised. Abdominal aortic aneurysm measuring 4 cm.\n',
+      /adrenal (?:lesion|gland)\. Adrenal protocol CT is advised\./i,
+    ],
+  ]) {
+    const r = offered(text);
+    assert.match(r.body, pair, r.body);
+    assert.equal(r.ok, true, r.reasons.join('\n'));
+  }
+});

@@ -349,6 +349,11 @@ const OPENING_PLACE =
 const QUALIFIES_BEFORE =
   /^\s*(?:and\s+)?(?:(?:with|showing|demonstrating|having)\s+(?:an?\s+)?(?:(?:normal|preserved|intact|maintained)\s+)?(?:fatty\s+)?hil(?:um|ar)\b|(?:with|showing|of)\s+(?:an?\s+)?(?:normal|benign|preserved)\s+(?:morphology|architecture|appearance|configuration|shape)\b|(?:(?:likely|probably|presumably|most likely)\s+)?reactive\b|(?:especially|predominantly|particularly|mainly|mostly|chiefly|primarily|more prominent(?:ly)?|most (?:prominent(?:ly)?|marked(?:ly)?|pronounced))\b|(?:which|that)\s+(?:cannot|could not|can not|can't|is not|are not|was not|were not)\s+(?:be\s+)?(?:(?:further|clearly|fully|reliably|definitely|definitively|well|adequately|accurately)\s+)?(?:characteri[sz]ed|evaluated|assessed|differentiated|distinguished|excluded)\b|(?:which|that)\s+(?:is|are|was|were|remains?)\s+(?:indeterminate|nonspecific|non-specific|too small to)\b)/i;
 
+// A clause's first piece that is one or two describing words and no more ("There are intraparenchymal", "Solid"): not
+// a connective ("However", "In addition"), a place ("Bilaterally") or a label.
+const MODIFIER_ONLY =
+  /^\s*(?:there\s+(?:is|are|was|were)\s+(?:also\s+)?)?(?:an?\s+|the\s+)?(?!(?:however|additionally|also|furthermore|moreover|in|on|at|again|otherwise|overall|incidentally|finally|lastly|then|now|currently|today|here|bilaterally|there|this|these|it)\b)[a-z]+(?:-[a-z]+)?(?:\s+[a-z]+(?:-[a-z]+)?)?\s*$/i;
+
 // A piece that tells what the finding is compared with: "As seen on the prior examination", "Compared with the CT of 2019".
 const OPENING_COMPARISON =
   /^\s*(?:as (?:was )?(?:seen|noted|described|demonstrated|shown|before)|(?:when )?compared (?:with|to)|in comparison (?:with|to)|relative to|since the (?:prior|previous|last))\b/i;
@@ -396,9 +401,12 @@ export function windowOf(report: Report, clauses: Clauses, c: Clause, start: num
     const placeCut = i > 0 && OPENING_PLACE.test(report.text.slice(pieces[i - 1].start, pieces[i - 1].end));
     // Nor the comparison it opens on ("As seen on the prior examination, there is …"): without it the finding reads as new.
     const sinceCut = pieces.slice(0, i).some((p) => OPENING_COMPARISON.test(report.text.slice(p.start, p.end)));
+    // Nor the first of two words that describe it together, cut at their comma: "There are intraparenchymal, | locally
+    // pleural-based nodular lesions", "Solid, | partly calcified nodules".
+    const modifierCut = i === 1 && MODIFIER_ONLY.test(report.text.slice(pieces[0].start, pieces[0].end));
     // Nor a run that leaves off the piece after it that qualifies it ("…, predominantly in the lower lobes", "…, which cannot be characterized").
     const qualified = pieces[j + 1] && QUALIFIES_BEFORE.test(report.text.slice(pieces[j + 1].start, pieces[j + 1].end));
-    if (leans || placeCut || sinceCut || qualified || (rest && PREDICATE.has(rest)) || !carries(text, c)) continue;
+    if (leans || placeCut || sinceCut || modifierCut || qualified || (rest && PREDICATE.has(rest)) || !carries(text, c)) continue;
     // A finding told with its normal look ("15 mm node with preserved fatty hilum") reads as a normal statement to the
     // verifier unless copied as the report wrote it, the way it takes an organ's own normal statement.
     const own = !before && !heading && c.normal && readClause(text, c, 'impression', null).normal ? asWritten(c) : null;

@@ -702,7 +702,14 @@ function withTheirAntecedents(report: Report, items: readonly ImpressionItem[]):
     }
     const prev = report.sentences[back];
     if (!prev || prev.section !== sentence.section) continue;
-    if (!sideFromBefore && !leans) continue;
+    // Advice with no finding of its own ("US control is recommended.", "Correlation is advised.") is the advice for the
+    // finding the report says right before it: listed after another finding, it reads as that one's.
+    const advice =
+      at > 0 &&
+      back === at - 1 &&
+      namesNothing(first) &&
+      readClause(first, { start: 0, end: first.length }, 'findings', null).recommendation;
+    if (!sideFromBefore && !leans && !advice) continue;
     // The item that says most of the sentence before (its words, not "there is").
     const before = [...said(prev.text)];
     const share = (x: ImpressionItem) => {
