@@ -773,7 +773,8 @@ function withTheirAntecedents(report: Report, items: readonly ImpressionItem[]):
   }
   return out;
 }
-const SENTENCE_END = /(?<=[a-z)]\.)\s+(?=[A-Z])/;
+// (After a capital or a number too: "… probable findings for COVID. Note: …", "… in segment 6. The …".)
+const SENTENCE_END = /(?<=[A-Za-z0-9)]\.)\s+(?=[A-Z])/;
 const OWN_LABEL = new RegExp(`^${labelName(40)}:\\s`);
 
 /**
