@@ -1078,6 +1078,14 @@ test('impression: what a sentence says of the finding before it ("its dimensions
   );
   assert.match(node.body, /celiac trunk\. Compared to the study dated 2019, its dimensions have decreased\./, node.body);
   assert.equal(node.ok, true, node.reasons.join('\n'));
+  const dated = offered(
+    'EXAM: CT chest.\nFINDINGS: A 15 mm right paratracheal lymph node is seen. According to the examination dated 08.11.2017, its size has decreased. There is a 3 mm nodule in the lingula.\n',
+  );
+  assert.match(
+    dated.body,
+    /paratracheal lymph node\. According to the examination dated 08\.11\.2017, its size has decreased\./,
+    dated.body,
+  );
   const foot = offered(
     'EXAM: Right foot radiographs.\nFINDINGS: There is a subtle lucency at the base of the fourth metatarsal and mild sclerosis at the base of the fifth metatarsal. Fractures in these bones cannot be excluded. There is a moderate hallux valgus deformity.\n',
   );

@@ -542,7 +542,8 @@ const OPENS_ON_BEFORE = [
   /^\s*the (?:(?:imaging|radiologic|radiological) )?(?:lesion|outlook|appearance|abnormality|manifestation)s?\b/,
   /^\s*there (?:was|is) no significant (?:difference|change) in the size\b/,
   // An opening phrase, then the pointer as the subject: "In this examination, they …", "Due to their size, they …".
-  /^[^,.;]{1,60},\s*(?:it|its|this|they|their|these|those)\b/,
+  // (A date's dots are no sentence end: "According to the review dated 08.11.2017, its dimensions have decreased".)
+  /^(?:[^,.;]|(?<=\d)\.(?=\d)){1,60},\s*(?:it|its|this|they|their|these|those)\b/,
   // What the sentences before described, by a word that says so.
   /^\s*(?:(?:some|one|all|each|most|both|many|several|the (?:largest|larger|smallest|smaller|biggest|dominant|latter|former))\s+of\s+)?(?:the\s+)?(?:remaining|said)\b/,
   /^\s*other\b(?!\s*:)/,
