@@ -928,3 +928,228 @@ test('impression: a report with no findings section is never drafted normal (the
   assert.equal(offered('EXAM: CT HEAD\nHISTORY: Fall.\nFINDINGS: No hemorrhage, mass or midline shift.\n').ok, true);
   assert.equal(offered('IMPRESSION: No acute intracranial abnormality.\n').ok, true);
 });
+
+test('impression: a "but" that answers nothing keeps the clause whole (the node\'s own denied feature, the second bound of a place)', () => {
+  const cases = [
+    [
+      'EXAM: CT neck with contrast.\nFINDINGS: A 14 mm right level IIA lymph node is present but without central necrosis or extranodal extension.\n',
+      /14 mm right level IIA lymph node is present but without central necrosis or extranodal extension\./,
+    ],
+    [
+      'EXAM: CT chest.\nFINDINGS: There is an enlarged right hilar lymph node measuring 16 mm but no calcification.\n',
+      /right hilar lymph node measuring 16 mm but no calcification\./,
+    ],
+    [
+      'EXAM: CT neck.\nFINDINGS: An enlarged left supraclavicular node lies posterior to the clavicle but anterior to the scalene muscle, measuring 11 mm.\n',
+      /left supraclavicular node lies posterior to the clavicle but anterior to the scalene muscle, measuring 11 mm\./,
+    ],
+  ];
+  for (const [text, item] of cases) {
+    const r = offered(text);
+    assert.match(r.body, new RegExp(item), r.body);
+    assert.equal(r.ok, true, r.reasons.join('\n'));
+  }
+  // A "but" that answers the clause before is still a boundary: the normal piece is no item.
+  const contrast = offered('EXAM: CT abdomen.\nFINDINGS: The liver is normal in size, but there is a 3 cm hypodense mass in segment 7.\n');
+  assert.doesNotMatch(contrast.body, /normal in size/, contrast.body);
+});
+
+test("impression: a spine level said once, at the start or the end of its paragraph's first sentence, stays with the later items of its run", () => {
+  for (const [text, level, item] of [
+    [
+      'EXAM: CT lumbar spine.\nFINDINGS:\nThere is severe disc space narrowing at the L4-5 level with vacuum phenomenon. A posterior disc osteophyte complex extends into the right lateral recess. There is moderate right foraminal stenosis.\n\nAlignment is normal.\n',
+      'L4-5',
+      'moderate right foraminal stenosis',
+    ],
+    [
+      'EXAM: MRI cervical spine.\nFINDINGS:\nAt C5-6 there is a broad-based disc osteophyte complex. Severe left neural foraminal narrowing is present.\n\nThe cord signal is normal.\n',
+      'C5-6',
+      'Severe left neural foraminal narrowing',
+    ],
+  ]) {
+    const r = offered(text);
+    const line = r.body.split('\n').find((l) => l.toLowerCase().includes(item.toLowerCase()));
+    assert.ok(line && line.includes(level), r.body);
+    assert.equal(r.ok, true, r.reasons.join('\n'));
+  }
+  // The run ends at a sentence of the whole spine or of another organ: the sinus is no level's.
+  const r = offered(
+    'EXAM: CT cervical spine.\nFINDINGS: There is a disc osteophyte complex at C6-7. There is a large retention cyst within the right maxillary sinus.\n',
+  );
+  assert.doesNotMatch(r.body, /C6-7[^\n]*maxillary/, r.body);
+});
+
+test("impression: the reader's attestation is never an item; it stays after the items, cut where the dictation ran text into it", () => {
+  const knee = offered(
+    'EXAM: MRI left knee.\nFINDINGS: There is a small joint effusion. There is a horizontal tear of the posterior horn of the medial meniscus.\nIMPRESSION: Medial meniscal tear. Small effusion.\nI have personally reviewed the images and agree with the above interpretation.\n',
+  );
+  assert.doesNotMatch(knee.body, /^\d+\.\s*I have/m, knee.body);
+  assert.match(knee.body, /\nI have personally reviewed the images and agree with the above interpretation\.$/, knee.body);
+  assert.equal(knee.ok, true, knee.reasons.join('\n'));
+  const run = draft(
+    'EXAM: MRI right shoulder.\nFINDINGS: Partial thickness tear of the supraspinatus tendon.\nIMPRESSION: Partial thickness supraspinatus tear. I have reviewed the images and agree with the report transcribed above.52-year-old male with left shoulder pain.\n',
+  );
+  assert.doesNotMatch(run.text, /year-old|left shoulder/, run.text);
+  assert.ok(
+    run.items.every((item) => !/reviewed the images/.test(item.text)),
+    run.text,
+  );
+});
+
+test("impression: a node's benign look stays with it (normal morphology, a fatty hilum, reactive): it is why the node is no disease", () => {
+  for (const [text, kept] of [
+    [
+      'EXAM: US left axilla.\nFINDINGS: A 15 mm left axillary lymph node with preserved fatty hilum is seen.\n',
+      /15 mm left axillary lymph node with preserved fatty hilum/,
+    ],
+    [
+      'EXAM: CT neck.\nFINDINGS: There is a 2 cm mass in the right tonsil. There is a 1.3 cm right level II lymph node, with a fatty hilum.\n',
+      /1\.3 cm right level II lymph node, with a fatty hilum/,
+    ],
+    [
+      'EXAM: CT abdomen and pelvis.\nFINDINGS: There is a 4 cm mass in the cecum. There is a 13 mm enlarged ileocolic lymph node, likely reactive.\n',
+      /13 mm enlarged ileocolic lymph node, likely reactive/,
+    ],
+  ]) {
+    const r = offered(text);
+    assert.match(r.body, new RegExp(kept), r.body);
+    assert.equal(r.ok, true, r.reasons.join('\n'));
+  }
+});
+
+test('impression: a judgement of the finding before ("Imaging features are indeterminate for …", "probable findings for …") is kept, right after that finding', () => {
+  for (const [text, finding, judgement] of [
+    [
+      'EXAM: CT chest.\nFINDINGS: There are peripheral ground glass opacities in both lower lobes. Imaging features are indeterminate for COVID-19 pneumonia. There is a 3 cm hiatal hernia.\n',
+      'ground glass opacities in both lower lobes',
+      'Imaging features are indeterminate for COVID-19 pneumonia',
+    ],
+    [
+      'EXAM: CT abdomen.\nFINDINGS: The liver is normal. There is a 2.5 cm enhancing lesion in the upper pole of the left kidney. Imaging appearances are indeterminate for renal cell carcinoma.\n',
+      'enhancing lesion in the upper pole of the left kidney',
+      'Imaging appearances are indeterminate for renal cell carcinoma',
+    ],
+    [
+      'EXAM: CT chest.\nFINDINGS: Bilateral peripheral ground-glass opacities are seen in the lower lobes. Features are of probable COVID-19 pneumonia.\n',
+      'ground-glass opacities',
+      'Features are of probable COVID-19 pneumonia',
+    ],
+  ]) {
+    const r = offered(text);
+    const line = r.body.split('\n').find((l) => l.includes(judgement));
+    assert.ok(line, r.body);
+    assert.ok(line.indexOf(judgement) > line.indexOf(finding) && line.includes(finding), r.body);
+    assert.equal(r.ok, true, r.reasons.join('\n'));
+  }
+});
+
+test('impression: a sentence about part of a lesion ("a central cystic area …", "The mass extends …") stays right after its lesion', () => {
+  const parotid = offered(
+    'EXAM: CT neck.\nFINDINGS: There is a 3 cm mass in the left parotid gland. There is an enhancing peripheral rim. There is a central low attenuation area measuring 1 cm, suggesting necrosis. There are bilateral level II lymph nodes measuring up to 14 mm, likely reactive.\n',
+  );
+  const mass = parotid.body.split('\n').find((l) => /left parotid gland/.test(l));
+  assert.match(mass ?? '', /left parotid gland.*central low attenuation area measuring 1 cm, suggesting necrosis/i, parotid.body);
+  assert.equal(parotid.ok, true, parotid.reasons.join('\n'));
+  const ovary = offered(
+    'EXAM: MRI pelvis.\nFINDINGS: There is a 6 cm solid and cystic mass in the right adnexa. There is a 14 mm left external iliac lymph node. The solid component shows restricted diffusion, suggesting malignancy.\n',
+  );
+  const adnexa = ovary.body.split('\n').find((l) => /right adnexa/.test(l));
+  assert.match(adnexa ?? '', /right adnexa.*solid component shows restricted diffusion/i, ovary.body);
+  assert.doesNotMatch(ovary.body, /lymph node\. The solid component/, ovary.body);
+  assert.equal(ovary.ok, true, ovary.reasons.join('\n'));
+  // The part names its lesion: it goes to the mass, not to the cyst between.
+  const kidney = draft(
+    'EXAM: CT abdomen.\nFINDINGS: There is a 5 cm mass in the right kidney. There is a 2 cm complex cyst in the liver. The enhancing portion of the mass measures 3 cm.\n',
+  ).items.map((i) => i.text);
+  assert.ok(!kidney.some((t) => /cyst in the liver\. The enhancing portion/.test(t)), JSON.stringify(kidney));
+});
+
+test('impression: a "but" clause that names the finding ("… inferior to the hyoid but | cephalad to the cricoid, consistent with a level III node") is the item of the whole clause', () => {
+  const r = offered(
+    'EXAM: CT neck.\nFINDINGS: There is a 2 cm mass of the epiglottis. There is a left cervical node measuring 12 x 9 mm, located below the hyoid bone but above the cricoid cartilage, consistent with a level III node.\n',
+  );
+  assert.match(r.body, /left cervical node measuring 12 x 9 mm, located below the hyoid bone but above the cricoid cartilage/i, r.body);
+  assert.doesNotMatch(r.body, /^\d+\. Above the cricoid/m, r.body);
+});
+
+test('impression: what a sentence says of the finding before it ("its dimensions have decreased", "in these bones") stays with that finding', () => {
+  const node = offered(
+    'EXAM: CT chest.\nFINDINGS: A 21 x 10 mm lymph node is seen at the level of the celiac trunk. Compared to the study dated 2019, its dimensions have decreased. There is a 3 mm nodule in the lingula.\n',
+  );
+  assert.match(node.body, /celiac trunk\. Compared to the study dated 2019, its dimensions have decreased\./, node.body);
+  assert.equal(node.ok, true, node.reasons.join('\n'));
+  const dated = offered(
+    'EXAM: CT chest.\nFINDINGS: A 15 mm right paratracheal lymph node is seen. According to the examination dated 08.11.2017, its size has decreased. There is a 3 mm nodule in the lingula.\n',
+  );
+  assert.match(
+    dated.body,
+    /paratracheal lymph node\. According to the examination dated 08\.11\.2017, its size has decreased\./,
+    dated.body,
+  );
+  const foot = offered(
+    'EXAM: Right foot radiographs.\nFINDINGS: There is a subtle lucency at the base of the fourth metatarsal and mild sclerosis at the base of the fifth metatarsal. Fractures in these bones cannot be excluded. There is a moderate hallux valgus deformity.\n',
+  );
+  assert.doesNotMatch(foot.body, /^1\. Fractures in these bones/m, foot.body);
+  assert.match(foot.body, /fifth metatarsal\. Fractures in these bones cannot be excluded\./, foot.body);
+});
+
+test('impression: the organ or side a sentence gives only before its "but" or ";" stays with the finding after it', () => {
+  const spleen = offered(
+    'EXAM: MRI abdomen.\nFINDINGS: The liver shows multiple metastases, the largest 3 cm. The spleen is normal in size, but there are several small hypoenhancing lesions, suggesting metastatic involvement.\n',
+  );
+  assert.match(spleen.body, /spleen is normal in size, but there are several small hypoenhancing lesions/i, spleen.body);
+  assert.equal(spleen.ok, true, spleen.reasons.join('\n'));
+  for (const [text, item] of [
+    [
+      'EXAM: CT chest.\nFINDINGS: In the left hemithorax; a pleural effusion measuring 35 mm in its widest part was observed. There is a right pleural effusion measuring 20 mm.\n',
+      /In the left hemithorax; pleural effusion measuring 35 mm/,
+    ],
+    [
+      'EXAM: CT chest.\nFINDINGS: There are bilateral pleural effusions. On the right side; the effusion measures 40 mm in thickness. On the left side; the effusion measures 22 mm.\n',
+      /On the left side; the effusion measures 22 mm/,
+    ],
+  ]) {
+    const r = offered(text);
+    assert.match(r.body, new RegExp(item), r.body);
+    assert.equal(r.ok, true, r.reasons.join('\n'));
+  }
+});
+
+test('impression: a lesion "which cannot be clearly characterized" keeps that qualifier', () => {
+  const r = offered(
+    'EXAM: CT chest.\nFINDINGS: In the right lobe of the liver, a 9 mm hypodense lesion is seen, which cannot be clearly characterized because the examination is unenhanced. There is a 5 mm nodule in the right upper lobe.\n',
+  );
+  assert.match(r.body, /which cannot be clearly characterized/, r.body);
+  assert.equal(r.ok, true, r.reasons.join('\n'));
+});
+
+test('impression: two words that describe a finding together are never cut at their comma; advice with no finding of its own stays after the finding before it', () => {
+  for (const [text, item] of [
+    [
+      'EXAM: CT chest.\nFINDINGS: There are intraparenchymal, locally pleural-based nodular lesions in all segments of both lungs, the largest 8 mm.\n',
+      /Intraparenchymal, locally pleural-based nodular lesions/,
+    ],
+    [
+      'EXAM: CT chest.\nFINDINGS: There are solid, partly calcified nodules in the right upper lobe, the largest measuring 9 mm.\n',
+      /Solid, partly calcified nodules/,
+    ],
+  ]) {
+    const r = offered(text);
+    assert.match(r.body, new RegExp(item), r.body);
+    assert.equal(r.ok, true, r.reasons.join('\n'));
+  }
+  for (const [text, pair] of [
+    [
+      'EXAM: CT chest.\nFINDINGS: There is a 15 mm nodule in the right thyroid lobe. Status post right nephrectomy for renal cell carcinoma. There are small bilateral pleural effusions.\nIMPRESSION: Nodule in the right thyroid lobe. US control is recommended. Operated renal cell carcinoma on follow-up. Bilateral pleural effusions.\n',
+      /thyroid lobe\. US control is recommended\./,
+    ],
+    [
+      'EXAM: CT abdomen.\nFINDINGS: There is a 2 cm indeterminate lesion in the right adrenal gland. There is a 4 cm abdominal aortic aneurysm.\nIMPRESSION: Indeterminate right adrenal lesion. Adrenal protocol CT is advised. Abdominal aortic aneurysm measuring 4 cm.\n',
+      /adrenal (?:lesion|gland)\. Adrenal protocol CT is advised\./i,
+    ],
+  ]) {
+    const r = offered(text);
+    assert.match(r.body, new RegExp(pair), r.body);
+    assert.equal(r.ok, true, r.reasons.join('\n'));
+  }
+});

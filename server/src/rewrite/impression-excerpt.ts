@@ -4,7 +4,7 @@
 // the sentence before it when it opens on "It"/"This", the one after it when that only tells its time,
 // and the heading it stands under ("Liver: ", "RIGHT:") when it says nothing without it; no size taken
 // from another finding's words.
-import { CUES, clausesOf, labelName, readClause, type Clause } from './clauses';
+import { CUES, clausesOf, labelName, readClause, speaksBeyondLevel, type Clause } from './clauses';
 import { changesOf, dropsOf, polarityLostBy } from './clause-changes';
 import type { Report, Sentence, Span } from '../report/types';
 import { organsNamed } from '../nlp/organs';
@@ -26,7 +26,11 @@ const FILLER =
 const THIS_STUDY = /^\s*this (?:study|exam|examination|scan|images?)\b/i;
 // "… changes associated with this.", "Air bronchograms are observed in it.": a sentence that ends pointing back.
 const ENDS_POINTING = /\b(?:with|of|to|from|in|within|inside|by|on) (?:this|these|it|them)[\s.]*$/i;
-/** Whether the text leans on what was said before: it opens on "It", "These lesions", "Measuring", or ends on "with this", "in it". */
+/**
+ * Whether the text cannot stand as an item without the sentence before it: it opens on "It", "These lesions",
+ * "Measuring", or ends on "with this", "in it". (Narrower than clauses.ts `leansOn`, which also reads past "However,"
+ * and "Although …,": such a sentence says enough to stand; the draft places it after what it speaks of instead.)
+ */
 export const pointsBack = (text: string) =>
   (CUES.dangling.includes(firstWord(text)) && !THIS_STUDY.test(text)) || ENDS_POINTING.test(text) || THE_ONE_NAMED.test(text);
 // "The region demonstrates …", "The mass shows …", "The described appearance may be …", "enhancement seen
@@ -73,7 +77,9 @@ export function carries(text: string, c: Clause): boolean {
   return (
     // Words to rest on, unless the clause has none either ("This is unchanged from prior.").
     (read.words.length > 0 || (!c.words.length && read.quantities.join() === c.quantities.join())) &&
-    !(read.normal && !read.specificDenial) &&
+    // Never cut to a normal statement; one the clause makes itself beside what it states ("15 mm node with preserved
+    // fatty hilum") is its own.
+    !(read.normal && !read.specificDenial && !(c.normal && c.positive && read.positive)) &&
     // Every hedge too: "likely representing a cyst" stays with its lesion.
     c.hedges.every((h) => read.hedges.includes(h)) &&
     !dropsOf(c, [read], { sizes: true }).length &&
@@ -115,9 +121,56 @@ export interface Clauses {
   at(offset: number): Clause | undefined;
 }
 
+// What follows a "but" that answers nothing: the finding's own feature denied ("12 mm node but no central necrosis",
+// "… but without extranodal extension"), or the second bound of its place ("inferior to the hyoid but cephalad to
+// the cricoid", "below the carina but above the diaphragm"). Neither has a verb of its own.
+const NOT_CONTRAST =
+  /^\s*(?:(?:no|without|not)\b|(?:(?:just|immediately|slightly)\s+)?(?:(?:superior|inferior|anterior|posterior|medial|lateral|cephalad|caudad|cranial|caudal|proximal|distal|deep|superficial|dorsal|ventral)\s+(?:to|of)|above|below|beneath|beyond|short of)\b)/i;
+const OWN_VERB =
+  /\b(?:is|are|was|were|has|have|had|there|shows?|demonstrates?|measures?|remains?|appears?|seen|noted|identified|cannot|can|may|could)\b/i;
+// The "but" the clause reader broke the sentence at (clauses.ts CLAUSE_BREAK), between two clauses.
+const BUT = /^\s*,?\s+but\b,?\s*$/i;
+
 export function clausesFor(report: Report): Clauses {
   const all = clausesOf(report);
   return { all, at: (offset) => all.find((c) => c.start <= offset && offset < c.end) };
+}
+
+/**
+ * " but no demonstrated central necrosis": the clause after `c` when it goes on past a "but" that answers nothing
+ * (`NOT_CONTRAST`), as written from the end of `c`, for the item to keep (cut there, the node loses the necrosis it
+ * does not have, and the place its second bound); '' when none.
+ */
+// A clause that only says where, before a ";": "In the left hemithorax;", "Between the pleural leaves on the right;".
+const PLACE_LEAD = /^\s*(?:in|on|at|between|within|along|over|under|around|near|adjacent to)\b/i;
+
+/**
+ * "In the left hemithorax; a pleural effusion measuring 35 mm …": the clause before `c` in its sentence, as written,
+ * when it is only the place and side `c` stands under (CT-RATE's translated reports say the side there alone); ''
+ * when there is none.
+ */
+function leadInOf(report: Report, clauses: Clauses, c: Clause): string {
+  const prev = clauses.all[clauses.all.indexOf(c) - 1];
+  if (!prev || prev.sectionIndex !== c.sectionIndex || !/^\s*;\s*$/.test(report.text.slice(prev.end, c.start))) return '';
+  if (!PLACE_LEAD.test(prev.text) || OWN_VERB.test(prev.text) || !prev.sides.size || c.sides.size) return '';
+  return stripListNumber(prev.text).replace(/\s+/g, ' ').trim();
+}
+
+/** The clause `c` goes on from past a "but" that answers nothing (`continuationOf`); undefined when none. */
+export function continuedFrom(report: Report, clauses: Clauses, c: Clause): Clause | undefined {
+  const from = clauses.all[clauses.all.indexOf(c) - 1];
+  return from && continuationOf(report, clauses, from) ? from : undefined;
+}
+
+export function continuationOf(report: Report, clauses: Clauses, c: Clause): string {
+  const next = clauses.all[clauses.all.indexOf(c) + 1];
+  if (!next || next.sectionIndex !== c.sectionIndex || !c.positive) return '';
+  const gap = report.text.slice(c.end, next.start);
+  if (!BUT.test(gap) || !NOT_CONTRAST.test(next.text) || OWN_VERB.test(next.text)) return '';
+  return report.text
+    .slice(c.end, next.end)
+    .replace(/\s+/g, ' ')
+    .replace(/[\s.,;:]+$/, '');
 }
 
 // "This is", "These lesions appeared", "It has remained": what opens a sentence that goes on about the one before.
@@ -221,7 +274,7 @@ export function levelParagraphOf(report: Report, c: Clause): string | null {
   const sentence = report.sentences[at];
   if (!sentence || NAMES_LEVEL.test(sentence.text)) return null;
   const sub = report.sections[sentence.section]?.subsections.find((x) => x.start <= c.start && c.start < x.end);
-  if (!sub || !SPINE_LEVEL.test(sub.header.name)) return levelSentenceOf(report, at);
+  if (!sub || !SPINE_LEVEL.test(sub.header.name)) return null;
   // The label opens this very sentence: labelOf writes it.
   if (/^[\s\d.)-]*$/.test(report.text.slice(sub.header.end, sentence.start))) return null;
   const between = report.text.slice(sub.body.start, sentence.start);
@@ -234,25 +287,52 @@ export function levelParagraphOf(report: Report, c: Clause): string | null {
 const OPENS_ON_LEVEL = /^\s*(?:at\s+(?:the\s+)?)?[CTLS]\d{1,2}(?:\s*-\s*[CTLS]?\d{1,2})?\b/i;
 // What a level speaks of: its disc, canal and foramina, vertebrae and cord (organs.json ids; a level's own id is "l4-l5").
 const AT_LEVEL = /^(?:discs|vertebrae|spinal-cord|[clts]\d+-[clts]\d+)$/;
+// A spinal level as written ("L5-S1", "C5/6", "T12"), not a nerve root ("the exiting left C7 nerve root").
+const LEVEL_WORD = /\b[CTLS]\d{1,2}(?:\s*[-/]\s*[CTLS]?\d{1,2})?\b(?![ \t]*(?:and [CTLS]\d{1,2} )?(?:nerve|root))/gi;
+
+/** The spinal levels a span of the report names, as the verifier's clauses read them (an MR sequence, "T2 hyperintense", is none). */
+function levelsIn(report: Report, clauses: Clauses, span: Span): string[] {
+  const read = new Set(clauses.all.filter((x) => x.start < span.end && x.end > span.start).flatMap((x) => x.levels));
+  const named = [...report.text.slice(span.start, span.end).matchAll(LEVEL_WORD)].map((m) =>
+    m[0].replace(/\s+/g, '').replace('/', '-').toUpperCase(),
+  );
+  return [...new Set(named.filter((l) => read.has(l)))];
+}
 
 /**
- * "L4-L5 level shows moderate disk height loss. Extraforaminal annular tears noted on both sides.": in a
- * run of sentences, those after one that opens on a level speak of that level while they name no other
- * level and no organ a level does not hold (the sacroiliac joints, the bladder). The run as written from
- * the level's sentence; null when the sentence is not in such a run.
+ * "There is marked disc space narrowing at the L5-S1 level … . There is mild neural foraminal stenosis.": the level
+ * a clause that names none speaks of, as the verifier reads a level's run (verify-clauses.ts): opened by the first
+ * sentence of a paragraph that names a level (at its start or its end) or by a sentence opening on one, or by an
+ * earlier clause of the clause's own sentence; ended by a blank line, another level, a sentence of the whole spine
+ * or beyond it (cues.json `levelRunEnds`: "Alignment is normal.", "the included sacroiliac joints"), or one naming
+ * an organ a level does not hold (the maxillary sinus, the bladder). The run as written from the
+ * level's sentence through the clause's (the verifier takes no level label the report did not write); null when
+ * the clause names its own level or stands in no run.
  */
-function levelSentenceOf(report: Report, at: number): string | null {
+export function levelRunOf(report: Report, clauses: Clauses, c: Clause): string | null {
+  const at = report.sentences.findIndex((x) => x.start <= c.start && c.start < x.end);
   const sentence = report.sentences[at];
-  // (The old impression's sentences are the radiologist's own summary, kept as written.)
-  if (report.sections[sentence.section].kind === 'impression') return null;
-  const atLevel = (x: Sentence) => organsNamed(wordsOf(x.text), x.text).every((h) => AT_LEVEL.test(h.organ)) && !NAMES_LEVEL.test(x.text);
-  if (!atLevel(sentence)) return null;
-  for (let i = at - 1; i >= 0 && at - i <= 4; i--) {
+  if (!sentence || report.sections[sentence.section].kind === 'impression' || levelsIn(report, clauses, c).length) return null;
+  // (An earlier clause of its own sentence: "There is a disc bulge at L4-5; there is moderate foraminal stenosis.")
+  const run = (from: Sentence) => tidy(report.text.slice(from.start, sentence.end));
+  if (levelsIn(report, clauses, { start: sentence.start, end: c.start }).length) return run(sentence);
+  if (levelsIn(report, clauses, sentence).length) return null;
+  const beyond = (x: Sentence) => clauses.all.some((k) => k.start >= x.start && k.end <= x.end && speaksBeyondLevel(k));
+  const atLevel = (x: Sentence) => organsNamed(wordsOf(x.text), x.text).every((h) => AT_LEVEL.test(h.organ));
+  const opensParagraph = (i: number) =>
+    i === 0 ||
+    report.sentences[i - 1].section !== report.sentences[i].section ||
+    BLANK_LINE.test(report.text.slice(report.sentences[i - 1].end, report.sentences[i].start));
+  if (beyond(sentence) || !atLevel(sentence)) return null;
+  for (let i = at - 1; i >= 0; i--) {
     const before = report.sentences[i];
-    // The same paragraph: no line break between.
-    if (before.section !== sentence.section || report.text.slice(before.end, report.sentences[i + 1].start).includes('\n')) return null;
-    if (OPENS_ON_LEVEL.test(before.text)) return tidy(report.text.slice(before.start, sentence.end));
-    if (!atLevel(before)) return null;
+    if (before.section !== sentence.section || opensParagraph(i + 1)) return null;
+    const levels = levelsIn(report, clauses, before);
+    if (levels.length) {
+      if (opensParagraph(i)) return run(before);
+      return OPENS_ON_LEVEL.test(stripListNumber(before.text)) ? run(before) : null;
+    }
+    if (beyond(before) || !atLevel(before)) return null;
   }
   return null;
 }
@@ -264,16 +344,35 @@ const OPENING_PLACE =
 
 // A piece that narrows or qualifies the pieces before it: where most ("especially in the lower lobes", "predominantly
 // on the left", "more prominently in the left lobe") or what cannot be said ("which cannot be characterized by this examination").
+// And a node's benign look, which is why it is not reported as disease: "with normal morphology", "with a (preserved)
+// fatty hilum", "reactive-appearing", "likely reactive".
 const QUALIFIES_BEFORE =
-  /^\s*(?:and\s+)?(?:(?:especially|predominantly|particularly|mainly|mostly|chiefly|primarily|more prominent(?:ly)?|most (?:prominent(?:ly)?|marked(?:ly)?|pronounced))\b|(?:which|that)\s+(?:cannot|could not|can not|can't|is not|are not|was not|were not)\s+(?:be\s+)?(?:further\s+)?(?:characteri[sz]ed|evaluated|assessed|differentiated|distinguished|excluded)\b|(?:which|that)\s+(?:is|are|was|were|remains?)\s+(?:indeterminate|nonspecific|non-specific|too small to)\b)/i;
+  /^\s*(?:and\s+)?(?:(?:with|showing|demonstrating|having)\s+(?:an?\s+)?(?:(?:normal|preserved|intact|maintained)\s+)?(?:fatty\s+)?hil(?:um|ar)\b|(?:with|showing|of)\s+(?:an?\s+)?(?:normal|benign|preserved)\s+(?:morphology|architecture|appearance|configuration|shape)\b|(?:(?:likely|probably|presumably|most likely)\s+)?reactive\b|(?:especially|predominantly|particularly|mainly|mostly|chiefly|primarily|more prominent(?:ly)?|most (?:prominent(?:ly)?|marked(?:ly)?|pronounced))\b|(?:which|that)\s+(?:cannot|could not|can not|can't|is not|are not|was not|were not)\s+(?:be\s+)?(?:(?:further|clearly|fully|reliably|definitely|definitively|well|adequately|accurately)\s+)?(?:characteri[sz]ed|evaluated|assessed|differentiated|distinguished|excluded)\b|(?:which|that)\s+(?:is|are|was|were|remains?)\s+(?:indeterminate|nonspecific|non-specific|too small to)\b)/i;
+
+// A clause's first piece that is one or two describing words and no more ("There are intraparenchymal", "Solid"): not
+// a connective ("However", "In addition"), a place ("Bilaterally") or a label.
+const MODIFIER_ONLY =
+  /^\s*(?:there\s+(?:is|are|was|were)\s+(?:also\s+)?)?(?:an?\s+|the\s+)?(?!(?:however|additionally|also|furthermore|moreover|in|on|at|again|otherwise|overall|incidentally|finally|lastly|then|now|currently|today|here|bilaterally|there|this|these|it)\b)[a-z]+(?:-[a-z]+)?(?:\s+[a-z]+(?:-[a-z]+)?)?\s*$/i;
 
 // A piece that tells what the finding is compared with: "As seen on the prior examination", "Compared with the CT of 2019".
 const OPENING_COMPARISON =
   /^\s*(?:as (?:was )?(?:seen|noted|described|demonstrated|shown|before)|(?:when )?compared (?:with|to)|in comparison (?:with|to)|relative to|since the (?:prior|previous|last))\b/i;
 
+/** The clause as the report wrote it, as an item: list mark off, capitalised, one full stop. */
+const asWritten = (c: Clause) =>
+  capitalise(
+    stripListNumber(c.text)
+      .trim()
+      .replace(/[\s.,;:]+$/, ''),
+  ) + '.';
+
 export function windowOf(report: Report, clauses: Clauses, c: Clause, start: number, end: number): string | null {
-  const governed = levelParagraphOf(report, c);
+  const governed = levelParagraphOf(report, c) ?? levelRunOf(report, clauses, c);
   if (governed) return governed;
+  // Past a "but" that answers nothing ("… inferior to the hyoid but | cephalad to the cricoid consistent with a Level III
+  // node"): the clause it goes on from, whole, says it.
+  const from = continuedFrom(report, clauses, c);
+  if (from) return windowOf(report, clauses, from, from.start, from.end);
   const pieces = piecesOf(report, c);
   const first = pieces.findIndex((p) => p.end > start);
   const last = pieces.findIndex((p) => p.end >= end);
@@ -302,10 +401,23 @@ export function windowOf(report: Report, clauses: Clauses, c: Clause, start: num
     const placeCut = i > 0 && OPENING_PLACE.test(report.text.slice(pieces[i - 1].start, pieces[i - 1].end));
     // Nor the comparison it opens on ("As seen on the prior examination, there is …"): without it the finding reads as new.
     const sinceCut = pieces.slice(0, i).some((p) => OPENING_COMPARISON.test(report.text.slice(p.start, p.end)));
+    // Nor the first of two words that describe it together, cut at their comma: "There are intraparenchymal, | locally
+    // pleural-based nodular lesions", "Solid, | partly calcified nodules".
+    const modifierCut = i === 1 && MODIFIER_ONLY.test(report.text.slice(pieces[0].start, pieces[0].end));
     // Nor a run that leaves off the piece after it that qualifies it ("…, predominantly in the lower lobes", "…, which cannot be characterized").
     const qualified = pieces[j + 1] && QUALIFIES_BEFORE.test(report.text.slice(pieces[j + 1].start, pieces[j + 1].end));
-    if (leans || placeCut || sinceCut || qualified || (rest && PREDICATE.has(rest)) || !carries(text, c)) continue;
-    return before + text + (j === pieces.length - 1 ? sequelOf(report, clauses, c) : '');
+    if (leans || placeCut || sinceCut || modifierCut || qualified || (rest && PREDICATE.has(rest)) || !carries(text, c)) continue;
+    // A finding told with its normal look ("15 mm node with preserved fatty hilum") reads as a normal statement to the
+    // verifier unless copied as the report wrote it, the way it takes an organ's own normal statement.
+    const own = !before && !heading && c.normal && readClause(text, c, 'impression', null).normal ? asWritten(c) : null;
+    // The place and side it opens under, said before a ";" ("In the left hemithorax; a pleural effusion …"), stay before it.
+    const lead = i === 0 && !before && !own ? leadInOf(report, clauses, c) : '';
+    const said = lead ? `${heading}${capitalise(lead)}; ${decapitalise(words)}` : (own ?? text);
+    if (j < pieces.length - 1) return before + said;
+    // To the clause's end: what goes on past a "but" that answers nothing goes too.
+    const goesOn = continuationOf(report, clauses, c);
+    const whole = said;
+    return before + (goesOn ? `${whole.slice(0, -1)}${goesOn}.` : whole) + sequelOf(report, clauses, c);
   }
   return null;
 }

@@ -52,6 +52,7 @@ const KeptSchema = z.object({
   plainNormals: z.array(z.string().min(1)),
   technique: z.array(z.string().min(1)),
   scenes: z.array(z.string().min(1)),
+  signOffs: z.array(z.string().min(1)),
 });
 const KEPT = KeptSchema.parse(keptData);
 for (const phrase of KEPT.conclusions)
@@ -68,6 +69,24 @@ const DENIES = /^\s*(?:no|without|negative for)\b/i;
 const TECHNIQUE = new RegExp(`\\b(?:${KEPT.technique.map(escapeRegExp).join('|')})\\b`, 'i');
 const PLAIN_NORMAL = new RegExp(`\\b(?:${KEPT.plainNormals.map(escapeRegExp).join('|')})\\b`, 'i');
 const CAVEAT = new RegExp(`\\b(?:${KEPT.caveats.map(escapeRegExp).join('|')})\\b`, 'i');
+const SIGN_OFF = new RegExp(`\\b(?:${KEPT.signOffs.map(escapeRegExp).join('|')})\\b`, 'i');
+
+/** The reader's attestation or the dictation's trailer ("I have personally reviewed the images and agree …"): no statement of the patient. */
+export const signsOff = (text: string) => SIGN_OFF.test(text);
+
+// A full stop with no space after it before a number or a capital ("transcribed above.45-year-old female …"):
+// the dictation ran the next text into the sentence.
+const RUN_TOGETHER = /(?<=[a-z)])\.(?=[0-9A-Z])/;
+
+/**
+ * "I have personally reviewed the images and agree with the report.": the old impression's attestation, as
+ * written up to any text the dictation ran into it, for the line after the draft's items (never an item).
+ * Null when the old impression has none.
+ */
+export function signOffOf(impression: Section, clauses: Clauses): string | null {
+  const said = clauses.all.find((c) => c.start >= impression.body.start && c.start < impression.body.end && signsOff(c.text));
+  return said ? asWritten(said.text.split(RUN_TOGETHER)[0]) : null;
+}
 // "When examined in the lung parenchyma window", "On the post-contrast images", "In the mediastinal window",
 // "On sagittal reformats", "As far as can be seen": how the images were looked at, with no finding in it.
 const SCENE = new RegExp(
@@ -196,6 +215,8 @@ export function statedItems(
     // not any item's: another level's "minimal … left neural foramen" carries nothing for this one.
     const closest = alike.reduce<Clause | undefined>((best, d) => (!best || shareOf(d, c) > shareOf(best, c) ? d : best), undefined);
     const lost = closest ? dropsOf(c, [closest], { sizes: true }) : [];
+    // (Each of its sizes, as often as it says it: "26 x 12 x 10 mm" of one node does not carry another's "12 x 10 x 10 mm".)
+    if (closest && !eachSizeOf(c, closest)) lost.push('drops size');
     // And each alternative it offers, by most of its words ("… and organizing pneumonia" is not said by
     // "viral pneumonia"); a description told with less ("The effusion layers posteriorly") is the item's.
     const parts = !c.hedged.size || !partsUnsaid(c, new Set(alike.flatMap((d) => d.words))).length;
@@ -235,6 +256,15 @@ export function statedItems(
   return out;
 }
 
+/** Whether `by` says each of `c`'s sizes as often as `c` does. */
+function eachSizeOf(c: Clause, by: Clause): boolean {
+  const left = [...by.quantities];
+  return c.quantities.every((q) => {
+    const k = left.indexOf(q);
+    return k >= 0 && left.splice(k, 1).length > 0;
+  });
+}
+
 /**
  * The items' clauses, as the verifier reads them: an item of several sentences is several clauses, and
  * an old impression's statement is said only if the clauses like it say its words (not a later sentence
@@ -260,7 +290,7 @@ export function unreadItems(report: Report, u: Understanding, clauses: Clauses, 
   for (const c of clauses.all) {
     const reading = readingNotAdvice(c);
     if (!(c.positive || reading) || c.normal || (c.recommendation && !reading) || c.communication) continue;
-    if (ASKED.test(c.text) || BLANK.test(c.text) || setsTheScene(c.text)) continue;
+    if (ASKED.test(c.text) || BLANK.test(c.text) || setsTheScene(c.text) || signsOff(c.text)) continue;
     const sentence = report.sentences.find((x) => x.start <= c.start && c.start < x.end);
     if (!sentence || !sections.has(sentence.section)) continue;
     if (u.findings.some((f) => f.start < c.end && f.end > c.start)) continue;
@@ -294,7 +324,16 @@ export function otherStatements(report: Report, clauses: Clauses): { items: Impr
   const sections = new Set(findingsSections(report));
   const items: ImpressionItem[] = [];
   for (const c of clauses.all) {
-    if (!c.positive || c.communication || !c.words.length || ASKED.test(c.text) || BLANK.test(c.text) || DENIES.test(c.text)) continue;
+    if (
+      !c.positive ||
+      c.communication ||
+      !c.words.length ||
+      ASKED.test(c.text) ||
+      BLANK.test(c.text) ||
+      DENIES.test(c.text) ||
+      signsOff(c.text)
+    )
+      continue;
     // Words taken out by de-identification where the statement's verb stood ("have XXXX XXXX in the interval"): unreadable.
     if (report.tokens.some((t, k) => t.kind === 'deid' && t.start >= c.start && t.end <= c.end && report.tokens[k + 1]?.kind === 'deid'))
       continue;
@@ -397,7 +436,7 @@ export function keptFromImpression(
   const out: ImpressionItem[] = [];
   const itemOf = new Map<ImpressionItem, NumberedItem | undefined>();
   for (const said of clauses.all) {
-    if (said.start < impression.body.start || said.start >= impression.body.end) continue;
+    if (said.start < impression.body.start || said.start >= impression.body.end || signsOff(said.text)) continue;
     // "This was also seen on a prior study": no word the cue reading counts, but the time of what it points to.
     const sincePrior = !said.words.length && PRIOR.test(said.text);
     const denial = pertinentDenial(said) || answersQuestion(report, said) || namedNormal(said);

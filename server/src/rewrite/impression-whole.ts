@@ -66,9 +66,12 @@ export function splitAtMarks(report: Report, item: ImpressionItem): ImpressionIt
 const BARE_PREDICATE =
   /^\s*[;,]\s*(?:and\s+)?(?:(?:is|are|was|were)|(?:has|have|had)(?:\s+(?:been|remained|become))?|remains?|remained|appears?|measures?|measured|shows?|showed)\b[^;.]*?(?=\s*(?:[;.]|$))/i;
 
-// Words of a comparison, which name no finding of their own ("since", "in size", "compared with the prior study").
-const TIME_TALK = new Set(
-  'since size sizes dimension dimensions number appearance interval compared comparison previous prior examination exam study'.split(' '),
+// Words of a comparison, which name no finding of their own ("since", "in size", "compared with the prior study",
+// "no difference was found in the amount of these findings"): the impression's one list.
+export const TIME_TALK: ReadonlySet<string> = new Set(
+  'since size sizes dimension dimensions number amount appearance interval compared comparison previous prior earlier examination exam study difference significant change changes there finding findings these those which patient'.split(
+    ' ',
+  ),
 );
 // A clause after ";" (up to the next one or the full stop), to be read for a time with no subject.
 const BARE_TIME = /^\s*;\s*[^;.]*?(?=\s*(?:[;.]|$))/;

@@ -21,9 +21,9 @@ import {
   type Understanding,
 } from '../nlp';
 import { parseReport } from '../report';
-import { organsNamed } from '../nlp/organs';
+import { ORGANS, organsNamed } from '../nlp/organs';
 import { wordsOf } from '../nlp/words';
-import { CUES, labelName, readClause } from './clauses';
+import { CUES, labelName, leansOn, readClause, stem } from './clauses';
 import { stripListNumber } from './list-number';
 import type { Report, Span } from '../report/types';
 import { isExplained, isMinor } from '../nlp/minor';
@@ -46,9 +46,12 @@ import {
   antecedentOf,
   carries,
   clausesFor,
+  continuationOf,
+  continuedFrom,
   firstWord,
   labelText,
   levelParagraphOf,
+  levelRunOf,
   pointsBack,
   sequelOf,
   tidy,
@@ -61,6 +64,7 @@ import {
   organBefore,
   sourceOf,
   splitAtMarks,
+  TIME_TALK,
   withTheirPredicates,
   withTheirReferents,
   withWhatTheyIntroduce,
@@ -71,6 +75,7 @@ import {
   findingsSections,
   keptFromImpression,
   otherStatements,
+  signOffOf,
   runInImpression,
   setsTheScene,
   statedItems,
@@ -301,7 +306,12 @@ function wordings(report: Report, g: Group, all: readonly Finding[], clauses: Cl
       tokens(phrase).every((w) => said.has(w)) && (!window || tokens(window).every((w) => kept.has(w) || UNSAID.has(w) || !said.has(w)));
     const standsAlone = !CUES.dangling.includes(firstWord(phrase)) && antecedentOf(clauses, clause) === '';
     // Under a spine level label the phrase would lose the level: the window writes it.
-    const labelled = levelParagraphOf(report, clause) !== null;
+    // (Nor a clause that goes on past a "but" that answers nothing: the window keeps the rest.)
+    const labelled =
+      levelParagraphOf(report, clause) !== null ||
+      levelRunOf(report, clauses, clause) !== null ||
+      continuationOf(report, clauses, clause) !== '' ||
+      continuedFrom(report, clauses, clause) !== undefined;
     if (fits && standsAlone && !labelled && carries(phrase, clause)) out.push(phrase + sequelOf(report, clauses, clause));
     if (window) out.push(window);
     // A sentence that points back ("These lesions show …") and no wording carries: it is the finding named before.
@@ -437,10 +447,12 @@ export function draftImpression(
   // case history): nothing was read as findings, so nothing may be called normal.
   if (!items.length && !ownAllClear && !findingsSections(report).length)
     refused ??= 'cannot say the study is normal: the report has no findings section (nothing was read as findings)';
+  // The old impression's attestation stays the reader's, on its own line after the items.
+  const signOff = old && items.length ? signOffOf(old, clauses) : null;
   return {
     items,
     text: items.length
-      ? items.map((item, i) => `${i + 1}. ${item.text}`).join(report.eol)
+      ? [...items.map((item, i) => `${i + 1}. ${item.text}`), ...(signOff ? [signOff] : [])].join(report.eol)
       : ownAllClear
         ? ownAllClear[0].toUpperCase() + ownAllClear.slice(1)
         : chest
@@ -508,33 +520,61 @@ function withoutRepeats(items: readonly ImpressionItem[]): ImpressionItem[] {
   return kept.sort((a, b) => place.get(a)! - place.get(b)!);
 }
 
-// A sentence that speaks of the finding named before it: "The lesion appearance is stable …", "The outlook
-// is compatible with …", "… given its consolidated appearance", "There was no difference in the size … of the nodule",
-// "Due to their size, they could not be characterized", "None of the remaining masses …", "The largest of the
-// described lymphadenopathies …", "Other possibilities such as … cannot be excluded", "… of the tendon consistent with …",
-// "The imaging findings are suggestive of …", "Given the patient's clinical presentation, these likely represent …".
+// A sentence that speaks of the finding named before it, as the verifier reads one (clauses.ts `leansOn`, cues.json
+// `leaning`: "It …", "These likely represent …", "None of the remaining masses …", "The mass extends …", "Imaging
+// features are indeterminate for …"), and by what only a draft's items need besides: "The lesion appearance is
+// stable …", "The outlook is compatible with …", "Due to their size, they …", "Other possibilities …", "Compatible
+// with adenoma.", a part of the lesion with no noun of its own ("There is a central cystic area …, suggesting necrosis").
+// A part of a lesion, with no noun of its own: "There is a central cystic appearing area …", "An enhancing peripheral rim …",
+// "The solid component shows …". It speaks of the nearest lesion before it (`LESION`), not of the sentence just before.
+const PART_OF_LESION =
+  /^\s*(?:there (?:is|are)\s+(?:also\s+)?)?(?:an?\s+|the\s+)?(?:(?:central|peripheral|internal|eccentric|inner|outer|solid|cystic|necrotic|enhancing|nonenhancing|non-enhancing|calcified|fatty|hemorrhagic|mural)[\s,-]+(?:[a-z]+[\s-]+){0,2}?)+(?:areas?|components?|portions?|parts?|foci|focus|rim|region|cent(?:er|re)|wall|septations?)\b/i;
+const LESION = /\b(?:mass(?:es)?|lesions?|tumou?rs?|neoplasms?|nodules?|cysts?|carcinoma)\b/i;
+/** Whether `text` names the lesion a part sentence speaks of: the one it names ("the enhancing portion of the mass"), else any. */
+function namesLesionOf(part: string, text: string): boolean {
+  const own = LESION.exec(part.replace(PART_OF_LESION, ''))?.[0];
+  return own ? new RegExp(`\\b${own.replace(/(?:es|s)$/i, '')}`, 'i').test(text) : LESION.test(text);
+}
+// What the sentence before named, by a demonstrative in mid-sentence: "Fractures in these bones cannot be excluded.",
+// "Soft tissue swelling in this region".
+const DEMONSTRATIVE = /\b(?:in|of|within|involving|at|from|to) (?:these|those) [a-z]+|\b(?:in|at|of) (?:this|that) (?:region|area)\b/i;
 const OPENS_ON_BEFORE = [
-  /^\s*(?:(?:it|its|this|these|those|they|their)\b|the (?:(?:imaging|above|described|mentioned|radiologic|radiological) )?(?:lesion|outlook|finding|appearance|abnormality|manifestation)s?\b)/,
-  /^\s*there (?:was|is) no (?:significant )?(?:difference|change) in the size\b/,
+  /^\s*the (?:(?:imaging|radiologic|radiological) )?(?:lesion|outlook|appearance|abnormality|manifestation)s?\b/,
+  /^\s*there (?:was|is) no significant (?:difference|change) in the size\b/,
   // An opening phrase, then the pointer as the subject: "In this examination, they …", "Due to their size, they …".
-  /^[^,.;]{1,60},\s*(?:it|this|they|these|those)\b/,
+  // (A date's dots are no sentence end: "According to the review dated 08.11.2017, its dimensions have decreased".)
+  /^(?:[^,.;]|(?<=\d)\.(?=\d)){1,60},\s*(?:it|its|this|they|their|these|those)\b/,
   // What the sentences before described, by a word that says so.
-  /^\s*(?:(?:none|some|one|all|each|most|both|many|several|the (?:largest|larger|smallest|smaller|biggest|dominant|latter|former))\s+of\s+)?(?:the\s+)?(?:remaining|aforementioned|above|described|mentioned|said)\b/,
-  /^\s*(?:none|some|one|all|each|most|both|the (?:largest|larger|smallest|smaller|biggest|dominant)) of (?:these|those|them)\b/,
+  /^\s*(?:(?:some|one|all|each|most|both|many|several|the (?:largest|larger|smallest|smaller|biggest|dominant|latter|former))\s+of\s+)?(?:the\s+)?(?:remaining|said)\b/,
   /^\s*other\b(?!\s*:)/,
   // A reading or a change with no subject of its own: "Compatible with adenoma.", "Has just emerged.", "…; no significant difference was found".
   /^\s*(?:most\s+)?(?:compatible|consistent|suggestive|in favor)\b|^\s*(?:has|have|had)\s+(?:just\s+)?(?:emerged|appeared|developed|increased|decreased|regressed)\b/,
   /^\s*no (?:significant |marked )?(?:difference|change)\b/,
+  PART_OF_LESION,
 ];
 const oneOf = (patterns: RegExp[]) => new RegExp(patterns.map((r) => r.source).join('|'), 'i');
-/** Opens on what was named before: with nothing to join, the sentence before goes with it. */
 const OPENS_BACK = oneOf(OPENS_ON_BEFORE);
 const SPEAKS_OF_BEFORE = oneOf([
   ...OPENS_ON_BEFORE,
   /\b(?:given|due to|because of) (?:its|their)\b/,
+  DEMONSTRATIVE,
   // A bare structure with "the" in mid-sentence: the one the sentence before named ("… of the tendon consistent with …").
   /\b(?:of|in|within|along) the (?:tendon|ligament|lesion|mass|nodule|cyst)\b(?!\s+(?:of|in|at)\b)/,
 ]);
+// Organs by their one-word names: "The spleen is enlarged" names its organ afresh, whatever the sentence before said.
+const ORGAN_WORDS: ReadonlySet<string> = new Set(
+  ORGANS.flatMap((o) => o.terms)
+    .filter((t) => /^[a-z]+$/i.test(t))
+    .map((t) => stem(t.toLowerCase())),
+);
+// (As the verifier also reads an item: one opening on a pointing word, "It is recommended …" too, speaks on from the one before.)
+const leansOnBefore = (text: string, before: string) =>
+  CUES.dangling.includes(firstWord(text)) ||
+  leansOn(readClause(text, { start: 0, end: text.length }, 'findings', null), before, ORGAN_WORDS);
+/** Opens on what was named in `before`: with nothing to join, the sentence before goes with it. */
+const opensBack = (text: string, before: string) => OPENS_BACK.test(text) || leansOnBefore(text, before);
+/** Speaks of what was named in `before`, at its opening or in mid-sentence ("… given its consolidated appearance"). */
+const speaksOfBefore = (text: string, before: string) => SPEAKS_OF_BEFORE.test(text) || leansOnBefore(text, before);
 // A later clause that answers the first: "…, but malignancy cannot be excluded", "…; however, the proximal arteries are patent",
 // or "but" typed without its comma ("no high grade stenosis but a flow-limiting lesion can not be excluded").
 const CONTRAST = /(?:[,;]\s*(?:but|however|although|though|whereas|yet)|\sbut)\b[\s,]*$/i;
@@ -575,14 +615,20 @@ function withTheirAntecedents(report: Report, items: readonly ImpressionItem[]):
     // A later clause of its sentence that leans on the clause before it: the sentence whole.
     const from = startIn(sentence.text, first);
     // (Up to the item's words and the article its tidying took off: "…, but a solid mass cannot be excluded".)
-    const upTo = sentence.text.slice(0, from).replace(/\b(?:a|an|the)\s*$/i, '');
+    const upTo = sentence.text
+      .slice(0, from)
+      .replace(/\b(?:a|an|the)\s*$/i, '')
+      .replace(/\bthere\s+(?:is|are|was|were)(?:\s+also)?\s*$/i, '');
     const opening = from > 0 ? upTo.replace(JOINER, '') : '';
     // (Its pointer taken off or not: "…; it has just emerged" is listed as "Has just emerged.")
     const pointer = /\b(?:it|this|these|those|they)\s*$/i.test(sentence.text.slice(0, from));
     // (Or it is the other side of a contrast: "…, which may represent scarring, but malignancy cannot be excluded" is one reading.)
     // (A caveat, not a description: "…, in a more normal anatomic location, but quite small" is two statements.)
-    const contrast = CONTRAST.test(upTo) && CAVEAT_WORDS.test(first);
-    if (opening && tokens(opening).filter((w) => !UNSAID.has(w)).length >= 2 && (pointer || contrast || SPEAKS_OF_BEFORE.test(first))) {
+    // (Or the organ is named only on the other side: "The spleen is normal in size, but there are several small lesions".)
+    const organOnlyBefore =
+      organsNamed(wordsOf(opening), opening).length > 0 && !organsNamed(wordsOf(first), first).length && !leansOnOrgan(first);
+    const contrast = CONTRAST.test(upTo) && (CAVEAT_WORDS.test(first) || organOnlyBefore);
+    if (opening && tokens(opening).filter((w) => !UNSAID.has(w)).length >= 2 && (pointer || contrast || speaksOfBefore(first, opening))) {
       const whole = tidy(sentence.text);
       const lead = bare(tidy(opening));
       const host = out.find((x) => x !== item && bare(x.text).includes(lead));
@@ -590,7 +636,7 @@ function withTheirAntecedents(report: Report, items: readonly ImpressionItem[]):
       if (!host) {
         item.text = whole + rest;
         // A sentence whole that opens back ("These may be reactive; however, …") is read again, for what it speaks of.
-        if (OPENS_BACK.test(whole)) i--;
+        if (opensBack(whole, report.sentences[at - 1]?.text ?? '')) i--;
         continue;
       }
       if (!bare(host.text).includes(bare(whole))) {
@@ -619,12 +665,52 @@ function withTheirAntecedents(report: Report, items: readonly ImpressionItem[]):
     // (Advice and normal statements name no finding: "Further work-up is indicated. Other benign masses …" and
     // "The neurovascular bundles are not involved. The lesion has a PI-RADS score of 2" speak of the lesion before.)
     let back = sided ?? organ ?? at - 1;
-    while (!sideFromBefore && back > 0 && report.sentences[back].section === sentence.section && namesNothing(report.sentences[back].text))
+    // (A part of a lesion: the nearest sentence before, up to three, that names one.)
+    const lesionAt = PART_OF_LESION.test(first)
+      ? [1, 2, 3]
+          .map((k) => at - k)
+          .find((j) => j >= 0 && report.sentences[j].section === sentence.section && namesLesionOf(first, report.sentences[j].text))
+      : undefined;
+    if (!sideFromBefore && lesionAt !== undefined) back = lesionAt;
+    // The sentences it passes on the way back that speak on of the one before them go with it, as written, so that it
+    // still follows the one it speaks on from ("… ground glass areas … . The described appearances are new. Although …").
+    const between: string[] = [];
+    // (Told already, its opening words or pointer taken off or not: "This lesion is associated with …" as "Associated with …".)
+    const told = (text: string) => {
+      const all = tokens(text);
+      const words = all.slice(Math.min(3, Math.max(0, all.length - 3))).join(' ');
+      return out.some((x) => tokens(x.text).join(' ').includes(words));
+    };
+    const passOver = () => {
+      const passed = report.sentences[back].text;
+      if (back > 0 && speaksOfBefore(passed, report.sentences[back - 1].text) && !told(passed)) between.unshift(tidy(passed));
       back--;
+    };
+    while (
+      !sideFromBefore &&
+      lesionAt === undefined &&
+      back > 0 &&
+      report.sentences[back].section === sentence.section &&
+      namesNothing(report.sentences[back].text)
+    )
+      passOver();
+    const leans = !sideFromBefore && speaksOfBefore(first, report.sentences[back]?.text ?? '');
+    // Past the sentences that themselves speak on of the one before them, to the one that names it: "There is a 3 cm mass …
+    // There is a solid peripheral rim … There is a central cystic area …" all speak of the mass.
+    for (let k = 0; leans && lesionAt === undefined && k < 3 && back > 0 && report.sentences[back - 1].section === sentence.section; k++) {
+      if (!speaksOfBefore(report.sentences[back].text, report.sentences[back - 1].text) || told(report.sentences[back].text)) break;
+      passOver();
+    }
     const prev = report.sentences[back];
     if (!prev || prev.section !== sentence.section) continue;
-    const leans = SPEAKS_OF_BEFORE.test(first);
-    if (!sideFromBefore && !leans) continue;
+    // Advice with no finding of its own ("US control is recommended.", "Correlation is advised.") is the advice for the
+    // finding the report says right before it: listed after another finding, it reads as that one's.
+    const advice =
+      at > 0 &&
+      back === at - 1 &&
+      namesNothing(first) &&
+      readClause(first, { start: 0, end: first.length }, 'findings', null).recommendation;
+    if (!sideFromBefore && !leans && !advice) continue;
     // The item that says most of the sentence before (its words, not "there is").
     const before = [...said(prev.text)];
     const share = (x: ImpressionItem) => {
@@ -639,16 +725,20 @@ function withTheirAntecedents(report: Report, items: readonly ImpressionItem[]):
     if (!host) {
       // None: the sentence it speaks of goes before it, as written (and the one that sentence speaks of, once).
       const prior = report.sentences[at - 2];
-      const chain = SPEAKS_OF_BEFORE.test(prev.text) && prior && prior.section === sentence.section ? `${tidy(prior.text)} ` : '';
+      const chain = prior && prior.section === sentence.section && speaksOfBefore(prev.text, prior.text) ? `${tidy(prior.text)} ` : '';
       const text = tidy(prev.text);
       // (The organ's sentence even when it calls the organ normal: "Thyroid gland sizes are normal. However, a nodule … in the right lobe".)
-      if ((organ !== undefined || (OPENS_BACK.test(first) && !namesNothing(prev.text))) && text && !item.text.includes(text.slice(0, -1)))
+      if (
+        (organ !== undefined || ((opensBack(first, prev.text) || DEMONSTRATIVE.test(first)) && !namesNothing(prev.text))) &&
+        text &&
+        !item.text.includes(text.slice(0, -1))
+      )
         item.text = `${chain}${text} ${item.text}`;
       continue;
     }
     // Joined in the report's order, whichever item came first.
     const parts = joined.get(host) ?? { text: host.text, after: [] };
-    parts.after.push({ at, text: item.text });
+    parts.after.push({ at, text: [...between.filter((x) => !item.text.includes(x.slice(0, -1))), item.text].join(' ') });
     parts.after.sort((a, b) => a.at - b.at);
     joined.set(host, parts);
     host.text = [parts.text, ...parts.after.map((x) => x.text)].join(' ');
@@ -675,12 +765,17 @@ function withTheirAntecedents(report: Report, items: readonly ImpressionItem[]):
     // (Not a sentence the report says twice: after two findings it is told where the verifier reads it.)
     const once = report.sentences.filter((x) => x.text.trim() === next.text.trim()).length === 1;
     // ("It …", "This …" after an item: sequelOf's, which words them so the verifier reads them with it.)
-    const leans = OPENS_BACK.test(next.text) && !CUES.dangling.includes(firstWord(next.text));
+    // (A part of a lesion goes only with a lesion: "The solid component …" after a node's sentence is the mass's before it.)
+    const leans =
+      opensBack(next.text, report.sentences[at].text) &&
+      !CUES.dangling.includes(firstWord(next.text)) &&
+      (!PART_OF_LESION.test(next.text) || namesLesionOf(next.text, item.text));
     if (stable || (once && leans && !read.recommendation && !read.normal)) item.text = `${item.text} ${aside}`;
   }
   return out;
 }
-const SENTENCE_END = /(?<=[a-z)]\.)\s+(?=[A-Z])/;
+// (After a capital or a number too: "… probable findings for COVID. Note: …", "… in segment 6. The …".)
+const SENTENCE_END = /(?<=[A-Za-z0-9)]\.)\s+(?=[A-Z])/;
 const OWN_LABEL = new RegExp(`^${labelName(40)}:\\s`);
 
 /**
@@ -705,12 +800,6 @@ const LOBED_ELSEWHERE = new Set(['liver', 'thyroid', 'prostate']);
 // "in the lower lobe", "around the nodules", "the basal segment": a place in the lung the sentence names without a side.
 const LEANS_ON_PLACE = /\b(?:lobes?|segments?|the (?:nodules?|lesions?|masses|consolidations?))\b/i;
 
-// The words of a comparison itself, which name no finding.
-const TIME_TALK = new Set(
-  'compared comparison previous prior earlier examination study difference significant change changes amount there finding findings appearance these those which patient'.split(
-    ' ',
-  ),
-);
 // No change since the last exam, in the words of a follow-up CT: "no difference in the size …", "… remained stable compared with …".
 const STABLE_SINCE =
   /\b(?:no|not|without)\b[^.;]*\b(?:difference|change|changed|progression)\b[^.;]*\b(?:compared|since|previous|prior|earlier)\b|\b(?:stable|unchanged)\b[^.;]*\b(?:compared|since|previous|prior|earlier)\b/i;
