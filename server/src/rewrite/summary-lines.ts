@@ -113,10 +113,12 @@ export function summaryClauses(
     // Cues are read outside the glossary's plain phrases ("an IV line in a large vein" is no severity).
     const quote = QUOTE_LINE.exec(line);
     if (quote) {
-      // The report's own sentence, quoted: read as it stands, and it must be the report's.
-      const said = readClause(quote[1], span, 'impression', null);
-      if (!quotes(sourceSaid, quote[1])) say(`quotes what the report does not say: "${clip(quote[1])}"`, undefined, said);
-      out.push(said);
+      // The report's own sentence, quoted: read as it stands, and it must be the report's. A lead-in quoted
+      // with the clause it leads into ("In the evaluation of both lungs; No mass …") is read, as the report
+      // is, clause by clause.
+      const pieces = quote[1].split(';').map((piece) => readClause(piece, span, 'impression', null));
+      if (!quotes(sourceSaid, quote[1])) say(`quotes what the report does not say: "${clip(quote[1])}"`, undefined, pieces[0]);
+      out.push(...pieces.filter((c) => /[a-z0-9]/i.test(c.text)));
       continue;
     }
     const bracketed = [...line.matchAll(TERM)].map((m) => m[1]);

@@ -98,14 +98,17 @@ const quotePieces = (text: string) =>
 /**
  * What each quoted clause of a sentence says (quotePieces), by its own words; a lead-in that names
  * nothing ("In the evaluation of both lung parenchyma; No …", "As far as can be seen; The diameter …")
- * says what the clause it leads into says, and stands right before it.
+ * is one quote with the clause it leads into, and says what that clause says: alone it would tell a
+ * patient nothing, and the clause would lose its organ or its limit.
  */
 function pieceKinds(text: string): { piece: string; kind: QuoteKind }[] {
   const pieces = quotePieces(text);
-  const out = pieces.map((piece) => ({ piece, kind: pieceKind(piece) }));
-  for (let i = out.length - 2; i >= 0; i--) {
-    const { piece } = out[i];
-    if (!/[.!?]$/.test(piece) && text.includes(`${piece};`) && !pieceFindings(piece).length) out[i].kind = out[i + 1].kind;
+  const out: { piece: string; kind: QuoteKind }[] = [];
+  for (let i = 0; i < pieces.length; i++) {
+    let piece = pieces[i];
+    while (i + 1 < pieces.length && !/[.!?]$/.test(piece) && text.includes(`${piece};`) && !pieceFindings(piece).length)
+      piece = `${piece}; ${pieces[++i]}`;
+    out.push({ piece, kind: pieceKind(pieces[i]) });
   }
   return out;
 }
