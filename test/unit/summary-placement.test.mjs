@@ -38,3 +38,29 @@ test('summary: a lead-in before ";" is quoted with the clause it introduces, nev
     );
   }
 });
+
+test('summary: a sentence that points back stands right after the one it points to, under its heading', () => {
+  for (const [text, antecedent, pointer] of [
+    [
+      'EXAM: CT NECK\nIMPRESSION: 1. Enhancing nodule of the left parotid gland, for which a pleomorphic adenoma cannot be excluded. Ultrasound-guided biopsy may be considered for further characterization of this lesion. 2. Mild mucosal thickening of the right maxillary sinus.\n',
+      /^The report (?:also )?says: "Enhancing nodule of the left parotid gland/,
+      /this lesion\."$/,
+    ],
+    [
+      'EXAM: CT CHEST\nFINDINGS: Small left pleural effusion.\nIMPRESSION: Small left pleural effusion. Patchy consolidation in the right lower lobe is not typical for aspiration. However, it cannot be excluded.\n',
+      /^The report (?:also )?says: "Patchy consolidation in the right lower lobe is not typical for aspiration\."$/,
+      /^The report (?:also )?says: "However, it cannot be excluded\."$/,
+    ],
+    [
+      'EXAM: CEREBRAL ANGIOGRAM\nIMPRESSION: 1. Right MCA aneurysm measuring 4 mm. 2. Severe vasospasm of the right M1 and A1 segments. Intra-arterial nimodipine was infused with improved caliber of the above mentioned vessels.\n',
+      /vasospasm of the right M1 and A1 segments/,
+      /above mentioned vessels\."$/,
+    ],
+  ]) {
+    const s = offered(text);
+    const lines = s.split('\n');
+    const at = lines.findIndex((l) => pointer.test(l));
+    assert.ok(at > 0, s);
+    assert.match(lines[at - 1], antecedent, s);
+  }
+});

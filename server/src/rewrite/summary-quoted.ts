@@ -11,6 +11,8 @@ import { LEVEL } from '../report/parse';
 import type { Report, Section, Sentence } from '../report/types';
 import { escapeRegExp } from '../report/regex';
 import { adviceKindOf } from './advice';
+import { leansOn, readClause, stem } from './clauses';
+import { TEMPLATES } from '../templates';
 import { runInImpression } from './impression-kept';
 import { stripListNumber } from './list-number';
 import { itemOf, ownWords } from './summary-reading';
@@ -284,36 +286,42 @@ export function toldAsWritten(report: Report, understanding: Understanding): Set
 // What a denied term is joined to: "-thickening", " or increase in thickness", up to the sentence's verb.
 const PAIRED =
   /^(?:-|\s*\/\s*|\s+(?:or|and|nor)\s+)((?:[\p{L}-]+\s+){0,4}?[\p{L}-]+)(?=\s+(?:is|are|was|were|has|have|could|can)\b|\s*[.;,]|\s*$)/u;
-/** A sentence that opens by pointing to the one before. */
-const POINTER = /^\s*(?:it|this|these|they)\b/i;
 // A place named after "in the", "of the" …, its words up to the next joining word.
 const PLACE = /\b(?:in|of|at|along|around|within|involving|over|about|near)\s+the\s+((?:[\p{L}-]+\s+){0,3}[\p{L}-]+)/giu;
 const PLACE_END = /^(?:and|or|with|without|is|are|was|were|which|that|of|in|at|to|from|on|by|for|as|measuring)$/i;
 const ATTRIBUTE_GAP = /^[\s-]*(?:of\s+(?:[\p{L}-]+\s+){0,2})?$/u;
-const THE_WORDS = /^\s*the\s+((?:[\p{L}-]+\s+){0,4}[\p{L}-]+)/iu;
+
+// The organs the templates' fields name, as the verifier reads them: "The spleen is enlarged." names its own
+// organ and leans on no sentence before it.
+const FIELD_STOP = new Set(
+  'and the of other general additional upper lower left right mid tendon joint soft tissue bone vessel wall node structure space osseous'.split(
+    ' ',
+  ),
+);
+const ORGANS: ReadonlySet<string> = new Set(
+  TEMPLATES.flatMap((t) => t.findings.flatMap((f) => f.label.toLowerCase().split(/[^a-z]+/)))
+    .filter((w) => w.length > 2 && !FIELD_STOP.has(stem(w)))
+    .map(stem),
+);
 
 /**
- * The quoted sentences with those that only make sense after them, quoted right after: one that points back
- * ("It is wider than normal."), and one with no finding of its own that opens on a word of the quoted one
- * ("… pancreatic head …" then "The visualized portion of the head had a normal appearance.").
+ * The quoted sentences with those they cannot be told apart from: one that leans on the sentence before it
+ * ("It is wider than normal.", "However, it cannot be ruled out.", "… increased flow in the aforementioned
+ * vessels.") is quoted right after that one, and that one with it, as the verifier reads them (`leansOn`).
  */
 export function withReferents(report: Report, understanding: Understanding, quote: ReadonlySet<number>): Set<number> {
   const out = new Set(quote);
-  for (const i of [...out].sort((a, b) => a - b)) for (let j = i + 1; refersBack(report, understanding, j); j++) out.add(j);
+  for (const i of [...out].sort((a, b) => a - b)) {
+    for (let j = i + 1; refersBack(report, understanding, j); j++) out.add(j);
+    for (let j = i; refersBack(report, understanding, j); j--) out.add(j - 1);
+  }
   return out;
 }
 
-/** Whether sentence j only makes sense after the one before it, in the same section (see withReferents). */
-export function refersBack(report: Report, understanding: Understanding, j: number): boolean {
+/** Whether sentence j leans on the one before it, in the same section (`leansOn`, the verifier's reading). */
+export function refersBack(report: Report, _understanding: Understanding, j: number): boolean {
   const [sentence, before] = [report.sentences[j], report.sentences[j - 1]];
   if (!sentence || !before || sentence.section !== before.section) return false;
-  const text = stripListNumber(sentence.text);
-  if (POINTER.test(text)) return true;
-  const the = THE_WORDS.exec(text)?.[1];
-  if (!the || understanding.findings.some((f) => f.sentenceIndex === j && stated(f) && !f.normal)) return false;
-  const words = new Set(before.text.toLowerCase().match(/\p{L}{4,}/gu) ?? []);
-  return the
-    .toLowerCase()
-    .split(/\s+/)
-    .some((w) => w.length >= 4 && !OWN_WORDS.placeFillers.has(w) && words.has(w));
+  const section = report.sections[sentence.section]?.kind ?? 'preamble';
+  return leansOn(readClause(stripListNumber(sentence.text), sentence, section, null), stripListNumber(before.text), ORGANS);
 }

@@ -157,9 +157,22 @@ export function summarize(report: Report, understanding: Understanding = underst
   const { sections, fromImpression } = sourceSections(report);
   const indexes = new Set(sections.map((s) => report.sections.indexOf(s)));
   const omit = options.omit ?? new Set<number>();
-  // A sentence pointing back to a quoted one is quoted after it, whoever chose the quote.
+  // A sentence pointing back to a quoted one is quoted after it, whoever chose the quote; one that names no
+  // finding of its own ("However, it cannot be ruled out.", "… for this finding.") is told in the report's
+  // words all the same, so it is quoted, with the sentence it points back to.
+  const leaning = sections
+    .flatMap((s) => sentencesIn(report, s))
+    .map((s) => report.sentences.indexOf(s))
+    .filter(
+      (j) =>
+        !omit.has(j) &&
+        refersBack(report, understanding, j) &&
+        !understanding.findings.some((f) => f.sentenceIndex === j && !f.normal && (stated(f) || f.assertion === 'absent')),
+    );
   const quote = new Set(
-    [...withReferents(report, understanding, options.quote ?? toldAsWritten(report, understanding))].filter((i) => !omit.has(i)),
+    [...withReferents(report, understanding, new Set([...(options.quote ?? toldAsWritten(report, understanding)), ...leaning]))].filter(
+      (i) => !omit.has(i),
+    ),
   );
   const unquoted = (f: Finding) => !quote.has(f.sentenceIndex) && !omit.has(f.sentenceIndex);
   // A normal statement's implied denials are rendered as the statement itself ("no sign of a new problem").
@@ -372,13 +385,15 @@ export function summarize(report: Report, understanding: Understanding = underst
   // of a quote stands under the heading of what it says: a denial ("… are free of embolus") with the
   // denials, a possible ("… cannot be excluded") with the possibles, never listed as found.
   const allQuoted = [...quote].sort((a, b) => a - b).filter((i) => report.sentences[i]);
-  const groups: Record<QuoteKind, { line: string; sentence: number }[]> = { found: [], may: [], denied: [], more: [] };
+  type Quoted = { line: string; sentence: number; leans?: boolean };
+  const groups: Record<QuoteKind, Quoted[]> = { found: [], may: [], denied: [], more: [] };
   let last: QuoteKind = 'found';
   for (const i of allQuoted)
     pieceKinds(report.sentences[i].text.replace(/\s+/g, ' ')).forEach(({ piece, kind }, n) => {
       // A sentence that points back ("This is above the normal range.") stands with the one it completes.
-      last = n === 0 && allQuoted.includes(i - 1) && refersBack(report, understanding, i) ? last : kind;
-      groups[last].push({ line: quoteLine(piece, 0), sentence: i });
+      const leans = n === 0 && allQuoted.includes(i - 1) && refersBack(report, understanding, i);
+      last = leans ? last : kind;
+      groups[last].push({ line: quoteLine(piece, 0), sentence: i, leans });
     });
   // An impression statement the findings core cannot read, too; advice, outlook and cause stay apart, in the report's words.
   for (const c of carried) groups[c.advice ? 'more' : c.kind].push({ line: c.line, sentence: c.sentence });
@@ -394,7 +409,16 @@ export function summarize(report: Report, understanding: Understanding = underst
     }
     for (const [line, sentences] of byLine) say(line, [...new Set(sentences)]);
   };
-  const sayQuotes = (list: { line: string; sentence: number }[]) => list.forEach((q) => say(q.line, [q.sentence]));
+  // A sentence leaning on the one before it stands right after it: that one is said again if it was said elsewhere.
+  const sayQuotes = (list: Quoted[]) =>
+    list.forEach((q, k) => {
+      const before = list[k - 1];
+      if (q.leans && before && lines[lines.length - 1] !== before.line && !lines.includes(q.line)) {
+        from.set(lines.length, [before.sentence]);
+        lines.push(before.line);
+      }
+      say(q.line, [q.sentence]);
+    });
   if (certain.length || groups.found.length) {
     lines.push(LAY_LINES.found);
     sayItems(certain);
@@ -451,6 +475,7 @@ interface Checked {
 // Reasons no rewording can answer: the summary is rightly not offered.
 const UNANSWERABLE = /^(?:not offered while|the report is empty|not an imaging report)/;
 const NORMAL_OVER = /^(?:says nothing is wrong|adds a normal statement)/;
+const CAVEAT_DROPPED = /^drops the caveat /;
 // The finding a reason of the findings comparison names ("adds: left renal cyst").
 const NAMED = [
   /^(?:adds|drops|denies what the report describes): (.+)$/,
@@ -513,7 +538,9 @@ export function summarizeChecked<V extends Checked>(
       if (NORMAL_OVER.test(d.message)) written.forEach((i) => (asWritten.has(i) ? leaveOut(i) : omit.add(i)));
       else {
         written.forEach(blame);
-        fromReport.forEach((i) => !written.has(i) && blame(i));
+        // A caveat already told in the report's words is not at fault: the all-is-well line beside it is (its own reason).
+        const told = (i: number) => CAVEAT_DROPPED.test(d.message) && quotedBefore.has(i);
+        fromReport.forEach((i) => !written.has(i) && !told(i) && blame(i));
       }
     }
     if (quote.size + omit.size === before && [...quotedBefore].every((i) => quote.has(i))) break;
