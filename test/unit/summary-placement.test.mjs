@@ -64,3 +64,42 @@ test('summary: a sentence that points back stands right after the one it points 
     assert.match(lines[at - 1], antecedent, s);
   }
 });
+
+test('summary: a quoted denial of a lump keeps the organ the sentence before it names; another denial is not given one', () => {
+  for (const [text, organ, denial] of [
+    [
+      'EXAM: CT ABDOMEN\nFINDINGS: The liver is normal in size and attenuation. No focal lesion is identified. A 2.5 cm enhancing mass is seen in the right kidney.\n',
+      'liver',
+      'No focal lesion is identified.',
+    ],
+    [
+      'EXAM: CT CHEST\nFINDINGS: Small right pleural effusion. The contour and parenchymal density of the spleen are natural. No solid or cystic mass lesion was observed.\n',
+      'spleen',
+      'No solid or cystic mass lesion was observed.',
+    ],
+  ]) {
+    const s = offered(text);
+    const lines = s.split('\n');
+    const at = lines.findIndex((l) => l.includes(`"${denial}"`));
+    assert.ok(at > 0, s);
+    assert.equal(lines[at - 1], `About your ${organ}:`, s);
+  }
+  // "No lymphadenopathy" after a kidney sentence is no denial of the kidney's.
+  const nodes = offered(
+    'EXAM: CT ABDOMEN\nFINDINGS: A 3 cm mass is seen in the left kidney. No retroperitoneal lymphadenopathy. No ascites.\n',
+  );
+  assert.doesNotMatch(nodes, /About your/);
+});
+
+test('summary: an organ line the report does not give its quote is refused by the check', () => {
+  const { verify } = load('rewrite/index.js');
+  const analysis = engine.analyze(
+    'EXAM: CT ABDOMEN\nFINDINGS: The liver is normal in size. No focal lesion is identified. A 2.5 cm mass is seen in the right kidney.\n',
+  );
+  const good = offered(analysis.report.text);
+  assert.ok(verify('summary', analysis, good).ok);
+  const moved = good.replace('About your liver:', 'About your pancreas:');
+  assert.notEqual(moved, good);
+  const v = verify('summary', analysis, moved);
+  assert.ok(!v.ok && v.reasons.some((r) => /tells of the pancreas what the report does not say/.test(r)), v.reasons.join('; '));
+});

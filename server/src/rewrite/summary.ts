@@ -35,6 +35,9 @@ import { bare, denialSentence, findingSentences, glossaryOf, glossFor, termOf, t
 import { LIST_NUMBER, stripListNumber } from './list-number';
 import { escapeRegExp } from '../report/regex';
 import { readClause } from './clauses';
+import { ORGAN_LEAD } from './summary-lines';
+import { organsNamed, type OrganHit } from '../nlp/organs';
+import { wordsOf } from '../nlp/words';
 
 export { adviceKindOf, adviceSentences, lintSummary, type AdviceKind, type AdviceSentence } from './advice';
 export { plainMeasurement, type GlossaryLine } from './summary-wording';
@@ -385,15 +388,39 @@ export function summarize(report: Report, understanding: Understanding = underst
   // of a quote stands under the heading of what it says: a denial ("… are free of embolus") with the
   // denials, a possible ("… cannot be excluded") with the possibles, never listed as found.
   const allQuoted = [...quote].sort((a, b) => a - b).filter((i) => report.sentences[i]);
-  type Quoted = { line: string; sentence: number; leans?: boolean };
+  type Quoted = { line: string; sentence: number; leans?: boolean; organ?: string };
+  /** The organ the sentence before quoted denial i names, in its words, when i names none. */
+  const organBefore = (i: number): string | undefined => {
+    const [s, before] = [report.sentences[i], report.sentences[i - 1]];
+    if (!before || before.section !== s.section) return undefined;
+    const hits = (t: string) => organsNamed(wordsOf(t), t).filter((h) => h.by === 'term');
+    if (hits(s.text).length || LIST_NUMBER.test(s.text) !== LIST_NUMBER.test(before.text)) return undefined;
+    // Only a denial of a lump or abnormal area, which is the organ's ("No lymphadenopathy" after the kidneys is not theirs).
+    const denies = understanding.findings.filter((f) => f.sentenceIndex === i && !f.normal);
+    if (!denies.length || denies.some((f) => f.assertion !== 'absent' || !OWN_WORDS.genericDenials.has(f.concept))) return undefined;
+    // The organ by its own name, not a word of its tissue or part ("parenchymal", "attenuation", "both lobes of the liver").
+    const written = (h: OrganHit) => before.text.slice(h.start, h.end).toLowerCase().replace(/\s+/g, ' ');
+    const words = [
+      ...new Set(
+        hits(before.text)
+          .filter((h) => written(h).includes(h.organ.slice(0, 4)))
+          .map(written),
+      ),
+    ];
+    return words.length ? words.join(' and ') : undefined;
+  };
   const groups: Record<QuoteKind, Quoted[]> = { found: [], may: [], denied: [], more: [] };
   let last: QuoteKind = 'found';
   for (const i of allQuoted)
-    pieceKinds(report.sentences[i].text.replace(/\s+/g, ' ')).forEach(({ piece, kind }, n) => {
+    pieceKinds(report.sentences[i].text.replace(/\s+/g, ' ')).forEach(({ piece: own, kind }, n, all) => {
+      // A denial that names no organ is the organ's the sentence before names ("The liver is normal in size.
+      // No space-occupying lesion was detected."): quoted with it, never as a denial of the whole body.
+      const organ = all.length === 1 && kind === 'denied' ? organBefore(i) : undefined;
+      const piece = own;
       // A sentence that points back ("This is above the normal range.") stands with the one it completes.
       const leans = n === 0 && allQuoted.includes(i - 1) && refersBack(report, understanding, i);
       last = leans ? last : kind;
-      groups[last].push({ line: quoteLine(piece, 0), sentence: i, leans });
+      groups[last].push({ line: quoteLine(piece, 0), sentence: i, leans, organ });
     });
   // An impression statement the findings core cannot read, too; advice, outlook and cause stay apart, in the report's words.
   for (const c of carried) groups[c.advice ? 'more' : c.kind].push({ line: c.line, sentence: c.sentence });
@@ -416,6 +443,13 @@ export function summarize(report: Report, understanding: Understanding = underst
       if (q.leans && before && lines[lines.length - 1] !== before.line && !lines.includes(q.line)) {
         from.set(lines.length, [before.sentence]);
         lines.push(before.line);
+      }
+      // A denial told of the organ the sentence before it names: that organ, then the denial (said again if it was).
+      if (q.organ) {
+        lines.push(`${ORGAN_LEAD}${q.organ}:`);
+        from.set(lines.length, [q.sentence]);
+        lines.push(q.line);
+        return;
       }
       say(q.line, [q.sentence]);
     });
