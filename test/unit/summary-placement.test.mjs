@@ -103,3 +103,20 @@ test('summary: an organ line the report does not give its quote is refused by th
   const v = verify('summary', analysis, moved);
   assert.ok(!v.ok && v.reasons.some((r) => /tells of the pancreas what the report does not say/.test(r)), v.reasons.join('; '));
 });
+
+test('summary: who the patient is (an age and a person) is history, never under what the report found', () => {
+  for (const [text, history] of [
+    [
+      'EXAM: CT ABDOMEN\nFINDINGS: The patient is a 58-year-old male who had a left nephrectomy for renal cell carcinoma. There is a 2 cm lesion in segment 6 of the liver. No ascites.\n',
+      'The patient is a 58-year-old male',
+    ],
+    [
+      'EXAM: US ABDOMEN\nFINDINGS: There is a 1.2 cm echogenic focus in the gallbladder. This is a 3-month-old infant boy who underwent pyloromyotomy. No free fluid.\n',
+      'This is a 3-month-old infant boy',
+    ],
+  ]) {
+    const s = offered(text);
+    for (const heading of ['What the report found:', 'What the report says may be there:', 'What the report did not find:'])
+      assert.ok(!under(s, heading).some((l) => l.includes(history)), s);
+  }
+});

@@ -64,6 +64,7 @@ const WordingSchema = z.object({
       procedureSteps: z.array(Plain).min(1),
       partWords: z.array(Plain).min(1),
       unreadHedges: z.array(Plain).min(1),
+      persons: z.array(Plain).min(1),
     })
     .strict(),
 });
@@ -186,6 +187,14 @@ export const OWN_WORDS = {
   partWords: wordsRe(wording.ownWords.partWords, 'gi'),
   /** Words of doubt in a finding's own words the findings core may read as certain ("presumed"). */
   unreadHedge: wordsRe(wording.ownWords.unreadHedges),
+  /**
+   * Who the patient is, by age ("The patient is a 13-year-old boy who had clipping …", "This is a 22-year-old
+   * pregnant female."): the history the exam was asked for, no finding of it.
+   */
+  patient: new RegExp(
+    `^\\W*(?:the\\s+)?(?:patient|pt)\\s+(?:is|was)\\s+an?\\b|\\b\\d+[- ]?(?:years?|yrs?|months?|weeks?|days?)[- ]old\\s+(?:[a-z]+\\s+){0,2}(?:${wording.ownWords.persons.join('|')})s?\\b`,
+    'i',
+  ),
   /** A step of a procedure, as the report narrates it ("was then advanced", "were performed"). */
   procedureStep: new RegExp(
     `\\b(?:was|were|is|are)\\s+(?:then\\s+)?(?:[a-z]+ly\\s+)?(?:${wording.ownWords.procedureSteps.join('|')})\\b|\\btolerated the procedure\\b`,

@@ -323,5 +323,7 @@ export function refersBack(report: Report, _understanding: Understanding, j: num
   const [sentence, before] = [report.sentences[j], report.sentences[j - 1]];
   if (!sentence || !before || sentence.section !== before.section) return false;
   const section = report.sections[sentence.section]?.kind ?? 'preamble';
+  // "This is a 40-year-old woman …" points at the patient, not at the sentence before.
+  if (OWN_WORDS.patient.test(sentence.text)) return false;
   return leansOn(readClause(stripListNumber(sentence.text), sentence, section, null), stripListNumber(before.text), ORGANS);
 }

@@ -143,6 +143,8 @@ function pieceKind(piece: string): QuoteKind {
   const said = fs.filter(stated);
   // Advice the report gives that names no finding stands with the rest of its advice, apart from what it found.
   if (!said.length && adviceKindOf(piece) === 'treatment' && !COMMUNICATION.test(piece)) return 'more';
+  // Who the patient is and what was done before ("This is a 22-year-old pregnant female.") is history, no finding.
+  if (OWN_WORDS.patient.test(piece)) return 'more';
   // A step of the procedure ("a wire was then advanced into the aorta") is no finding, whatever device it names.
   if (OWN_WORDS.procedureStep.test(piece) && said.every((f) => CONCEPT_BY_ID.get(f.concept)?.group === 'device')) return 'more';
   // A denial names what it denies, opens on "no" or denies most of its words: "the pancreas could not be
