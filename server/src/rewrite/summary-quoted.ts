@@ -318,6 +318,7 @@ export function withReferents(report: Report, understanding: Understanding, quot
   return out;
 }
 
+const ABOVE = /\b(?:aforementioned|above[- ]?mentioned|above[- ]?described)\b/i;
 /** Whether sentence j leans on the one before it, in the same section (`leansOn`, the verifier's reading). */
 export function refersBack(report: Report, _understanding: Understanding, j: number): boolean {
   const [sentence, before] = [report.sentences[j], report.sentences[j - 1]];
@@ -325,5 +326,8 @@ export function refersBack(report: Report, _understanding: Understanding, j: num
   const section = report.sections[sentence.section]?.kind ?? 'preamble';
   // "This is a 40-year-old woman …" points at the patient, not at the sentence before.
   if (OWN_WORDS.patient.test(sentence.text)) return false;
+  // "… increased flow in the aforementioned vessels": most often the sentence right before; the verifier does not ask
+  // it (the antecedent may stand further back), but the summary keeps the two together when it can.
+  if (ABOVE.test(sentence.text)) return true;
   return leansOn(readClause(stripListNumber(sentence.text), sentence, section, null), stripListNumber(before.text), ORGANS);
 }

@@ -512,6 +512,7 @@ interface Checked {
 const UNANSWERABLE = /^(?:not offered while|the report is empty|not an imaging report)/;
 const NORMAL_OVER = /^(?:says nothing is wrong|adds a normal statement)/;
 const CAVEAT_DROPPED = /^drops the caveat /;
+const LEANS_WITHOUT = /^tells "(.+?)" without ".*" it speaks on from$/;
 // The finding a reason of the findings comparison names ("adds: left renal cyst").
 const NAMED = [
   /^(?:adds|drops|denies what the report describes): (.+)$/,
@@ -567,6 +568,18 @@ export function summarizeChecked<V extends Checked>(
         for (const f of summary.from)
           if (summary.text.slice(f.start, f.end).toLowerCase().includes(term)) f.sentences.forEach((i) => written.add(i));
         report.sentences.forEach((s, i) => s.text.toLowerCase().includes(term) && fromReport.add(i));
+      }
+      // A sentence that states nothing, told without the one it leans on, which is already left out (a normal
+      // statement that may not stand beside a finding): it goes too, as it cannot be told alone.
+      const alone = LEANS_WITHOUT.exec(d.message)?.[1].replace(/…$/, '').replace(/\s+/g, ' ');
+      if (alone && fromReport.size && [...fromReport].every((i) => omit.has(i))) {
+        report.sentences.forEach((s, i) => {
+          if (!stripListNumber(s.text).replace(/\s+/g, ' ').startsWith(alone) || !onlyDenies(i)) return;
+          quote.delete(i);
+          asWritten.delete(i);
+          omit.add(i);
+        });
+        continue;
       }
       // A normal statement beside a finding is left out; anything else is told in the report's words.
       // A report sentence the check pairs with another sentence's line: both are told in their own words.
