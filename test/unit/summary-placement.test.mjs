@@ -120,3 +120,19 @@ test('summary: who the patient is (an age and a person) is history, never under 
       assert.ok(!under(s, heading).some((l) => l.includes(history)), s);
   }
 });
+
+test('summary: one finding at two sites with two grades is two lines, each site with its own grade', () => {
+  const joints = offered(
+    'EXAM: MRI PELVIS\nIMPRESSION: Degenerative changes in the lumbar spine and mild degenerative changes in the hip joints.\n',
+  );
+  assert.match(joints, /^- .*\bhip\b.*mild/m, joints);
+  assert.doesNotMatch(joints, /^- .*\bspine\b.*mild/m, joints);
+  const lobes = offered(
+    'EXAM: CT CHEST\nIMPRESSION: Mild bronchiectasis in the right middle lobe and moderate bronchiectasis in the right lower lobe.\n',
+  );
+  // Told plainly or quoted whole, never one line with one of the grades.
+  if (/^- /m.test(lobes)) {
+    assert.match(lobes, /^- .*middle.*mild/m, lobes);
+    assert.match(lobes, /^- .*lower.*moderate/m, lobes);
+  } else assert.match(lobes, /"Mild bronchiectasis in the right middle lobe and moderate bronchiectasis in the right lower lobe\."/);
+});

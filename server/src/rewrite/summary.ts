@@ -81,7 +81,9 @@ const ATTRIBUTIVE_CHANGE =
 const COMPARATIVE_SIZE = /\b(?:smaller|larger)\s+(?!(?:than|since|in|compared|and|or)\b)(?=[a-z])/gi;
 // One item a finding and sentence: each line carries its own sentence's side, grade, level, size and
 // time (the same finding at two spine levels is two lines), so a line the check refuses quotes only its own sentence.
-const itemKey = (f: Finding) => `${f.concept}|${f.side ?? ''}|${f.assertion}|${f.sentenceIndex}`;
+// Two mentions at two sites ("degenerative changes in the lumbar spine and mild degenerative changes in the hip
+// joints") are two lines: the second site is not lost and its grade stays its own.
+const itemKey = (f: Finding) => `${f.concept}|${f.side ?? ''}|${f.assertion}|${f.sentenceIndex}|${[...f.site].sort().join('+')}`;
 
 const stripNumber = (s: string) => stripListNumber(s).trim();
 // Two words, or one a diagnosis may be ("Hepatosteatosis"), not a stray "None".
