@@ -136,3 +136,16 @@ test('summary: one finding at two sites with two grades is two lines, each site 
     assert.match(lobes, /^- .*lower.*moderate/m, lobes);
   } else assert.match(lobes, /"Mild bronchiectasis in the right middle lobe and moderate bronchiectasis in the right lower lobe\."/);
 });
+
+test('summary: "X has increased" with no earlier study named is not told as a change since the last images', () => {
+  for (const text of [
+    'EXAM: CT CHEST\nCOMPARISON: None.\nFINDINGS: The cardiac silhouette has increased in size (cardiomegaly). Small left pleural effusion.\n',
+    'EXAM: CT ABDOMEN\nFINDINGS: Liver size has increased (hepatomegaly). No ascites.\n',
+  ])
+    assert.doesNotMatch(offered(text), /since the last images/);
+  // With an earlier study, the change is told.
+  assert.match(
+    offered('EXAM: CT ABDOMEN\nCOMPARISON: CT abdomen 01/05/2022.\nFINDINGS: Liver size has increased (hepatomegaly). No ascites.\n'),
+    /increased since the last images/,
+  );
+});

@@ -29,7 +29,7 @@ const WordingSchema = z.object({
   qualifiers: z.record(z.string(), Plain),
   termQualifiers: z.record(z.string(), Plain),
   denialHedges: z.array(Plain),
-  changes: z.array(z.object({ words: z.array(Plain).min(1), plain: Plain })),
+  changes: z.array(z.object({ words: z.array(Plain).min(1), plain: Plain, needsPrior: z.boolean().optional() })),
   sizeUnits: z.array(Plain),
   sizeBounds: z.record(z.string(), Plain),
   distances: z.array(z.object({ before: z.array(Plain), after: z.array(Plain).min(1), plain: Plain }).strict()),
@@ -45,6 +45,7 @@ const WordingSchema = z.object({
   findingParts: z.array(Plain),
   priorSizeAfter: z.array(Plain).min(1),
   comparisonWords: z.array(Plain).min(1),
+  priorStudy: z.object({ note: z.string(), words: z.array(Plain).min(1), none: z.array(Plain).min(1) }).strict(),
   states: z.object({ concepts: z.array(Plain), lead: Plain }),
   sideWords: z.object({ left: z.array(Plain), right: z.array(Plain), bilateral: z.array(Plain) }).strict(),
   ownWords: z
@@ -109,7 +110,16 @@ export const QUALIFIER: Readonly<Record<string, string>> = wording.qualifiers;
 export const DENIAL_HEDGE = wordsRe(wording.denialHedges);
 /** Qualifier words a finding's own term says ("high-grade partial tear"), and the plain qualifier. */
 export const TERM_QUALIFIER: Readonly<Record<string, string>> = wording.termQualifiers;
-export const CHANGE: readonly { re: RegExp; plain: string }[] = wording.changes.map((c) => ({ re: wordsRe(c.words), plain: c.plain }));
+export const CHANGE: readonly { re: RegExp; plain: string; needsPrior: boolean }[] = wording.changes.map((c) => ({
+  re: wordsRe(c.words),
+  plain: c.plain,
+  needsPrior: c.needsPrior ?? false,
+}));
+/** Words that name an earlier study the report compares with ("compared with the prior CT"), and a COMPARISON field saying there is none. */
+export const PRIOR_STUDY = {
+  re: wordsRe(wording.priorStudy.words),
+  none: new RegExp(`^\\W*(?:${wording.priorStudy.none.map(escape).join('|')})\\b`, 'i'),
+};
 /** A bound right before a size ("less than 10 mm"), as the summary says it. */
 export const SIZE_BOUND: { re: RegExp; plain: Readonly<Record<string, string>> } = {
   re: new RegExp(`(?:^|[^a-z])(${Object.keys(wording.sizeBounds).map(escape).join('|')})\\s*$`, 'i'),

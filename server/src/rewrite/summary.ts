@@ -13,7 +13,18 @@ import type { Finding, Side, Understanding } from '../nlp/types';
 import { sitesAgree } from '../nlp/relations';
 import { parseReport, sentencesIn } from '../report';
 import type { Report, Sentence } from '../report/types';
-import { CHANGE, COMMUNICATION, COMPARED, EXAM_NAMES, LAY_LINES, OWN_WORDS, QUALIFIER, SHAPES, SIDE_WORDS } from '../nlp/lay-wording';
+import {
+  CHANGE,
+  COMMUNICATION,
+  COMPARED,
+  EXAM_NAMES,
+  LAY_LINES,
+  OWN_WORDS,
+  PRIOR_STUDY,
+  QUALIFIER,
+  SHAPES,
+  SIDE_WORDS,
+} from '../nlp/lay-wording';
 import { CONCEPT_BY_ID } from '../nlp/lexicon';
 import { adviceKindOf } from './advice';
 import { gradeOf } from './readability';
@@ -265,17 +276,23 @@ export function summarize(report: Report, understanding: Understanding = underst
     COMPARED.test(report.sentences[m.sentenceIndex]?.text ?? '')
       ? report.text.slice(start, end)
       : report.text.slice(start, Math.max(start, m.start)) + ' ' + report.text.slice(Math.min(end, m.end), end);
+  // With no earlier study named, "Heart size has increased" says the heart is big, not that it grew since the last images.
+  const priorSeen = report.sentences.some((s) => {
+    const kind = report.sections[s.section]?.kind;
+    return kind === 'comparison' ? !PRIOR_STUDY.none.test(s.text) : kind !== 'history' && PRIOR_STUDY.re.test(s.text);
+  });
+  const changes = CHANGE.filter((c) => priorSeen || !c.needsPrior);
   const changeOf = (m: Finding) => {
     if (SHAPES.has(m.concept) && !COMPARED.test(report.sentences[m.sentenceIndex]?.text ?? '')) return [];
     const st = ownStretch(report, understanding, m);
-    const kinds = CHANGE.filter((c) => c.re.test(withoutName(m, st.start, st.end).replace(COMPARATIVE_SIZE, ' ')));
+    const kinds = changes.filter((c) => c.re.test(withoutName(m, st.start, st.end).replace(COMPARATIVE_SIZE, ' ')));
     const sentence = report.sentences[m.sentenceIndex];
     const alone = understanding.findings.filter((g) => g.sentenceIndex === m.sentenceIndex && stated(g) && !g.normal).length === 1;
     // Elsewhere in the sentence, "decreased disc height" describes another thing, not a change of this finding.
     const rest = withoutName(m, sentence?.start ?? 0, sentence?.end ?? 0)
       .replace(ATTRIBUTIVE_CHANGE, ' ')
       .replace(COMPARATIVE_SIZE, ' ');
-    return kinds.length || !alone || !sentence ? kinds : CHANGE.filter((c) => c.re.test(rest));
+    return kinds.length || !alone || !sentence ? kinds : changes.filter((c) => c.re.test(rest));
   };
   for (const item of items.values()) {
     const f = item.first;
