@@ -149,3 +149,24 @@ test('summary: "X has increased" with no earlier study named is not told as a ch
     /increased since the last images/,
   );
 });
+
+test('summary: place and size words kept: a node at the lung root is not in the lung, a chest wall keeps its wall, "millimetric" stays', () => {
+  for (const text of [
+    'EXAM: CT CHEST\nIMPRESSION: Stable lymph node at the level of the left lung hilum.\n',
+    'EXAM: CT CHEST\nIMPRESSION: Enlarged lymph node in the right lung hilum.\n',
+  ]) {
+    const s = offered(text);
+    assert.match(s, /root of the (?:left|right) lung/, s);
+    assert.doesNotMatch(s, /^- .* in the (?:left|right) lung\b/m, s);
+  }
+  for (const text of [
+    'EXAM: CT CHEST\nIMPRESSION: Large right chest wall mass.\n',
+    'EXAM: CT CHEST\nIMPRESSION: Abscess in the left chest wall.\n',
+  ])
+    assert.match(offered(text), /chest wall/);
+  for (const [text, word] of [
+    ['EXAM: CT CHEST\nIMPRESSION: Millimetric nodules in both lungs.\n', 'millimetric'],
+    ['EXAM: CT CHEST\nIMPRESSION: Subcentimeter nodule in the right upper lobe.\n', 'subcentimeter'],
+  ])
+    assert.match(offered(text).toLowerCase(), new RegExp(word));
+});

@@ -25,6 +25,7 @@ const WordingSchema = z.object({
   degrees: z.record(z.string(), Plain),
   amounts: z.record(z.string(), Plain),
   sizeWords: z.array(Plain),
+  sizeTerms: z.array(Plain).min(1),
   amountPhrases: z.array(Plain),
   qualifiers: z.record(z.string(), Plain),
   termQualifiers: z.record(z.string(), Plain),
@@ -107,6 +108,8 @@ export const AMOUNT: Readonly<Record<string, string>> = wording.amounts;
 export const SIZE_WORDS: ReadonlySet<string> = new Set(wording.sizeWords);
 export const AMOUNTS = new RegExp(`^(?:${wording.amountPhrases.map(escape).join('|')})\\b`);
 export const QUALIFIER: Readonly<Record<string, string>> = wording.qualifiers;
+/** A size said in a word, not a number ("millimetric", "subcentimeter"). */
+export const SIZE_TERM = new RegExp(`\\b(${wording.sizeTerms.map(escape).join('|')})\\b`, 'i');
 export const DENIAL_HEDGE = wordsRe(wording.denialHedges);
 /** Qualifier words a finding's own term says ("high-grade partial tear"), and the plain qualifier. */
 export const TERM_QUALIFIER: Readonly<Record<string, string>> = wording.termQualifiers;
