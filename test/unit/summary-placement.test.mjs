@@ -170,3 +170,15 @@ test('summary: place and size words kept: a node at the lung root is not in the 
   ])
     assert.match(offered(text).toLowerCase(), new RegExp(word));
 });
+
+test('summary: a numbered grade stays with its finding', () => {
+  for (const [text, grade] of [
+    ['EXAM: XR LUMBAR SPINE\nIMPRESSION: Grade 2 spondylolisthesis at L4-L5.\n', /grade 2/i],
+    ['EXAM: MRI LUMBAR SPINE\nFINDINGS: There is grade 1 retrolisthesis of L3 on L4. Mild disc bulge at L4-5.\n', /grade 1/i],
+    ['EXAM: MRI LUMBAR SPINE\nIMPRESSION: Grade I anterolisthesis of L5 on S1 with bilateral pars defects.\n', /grade I\b/i],
+  ]) {
+    const s = offered(text);
+    const line = s.split('\n').find((l) => /listhesis|slipped/i.test(l));
+    assert.match(line ?? '', grade, s);
+  }
+});

@@ -219,6 +219,8 @@ export function namedTerm(report: Report, f: Finding): string {
   return wider.find((w) => readAs(w).includes(f.concept)) ?? term;
 }
 
+const NUMBERED_GRADE = /\bgrade\s+(?:[1-5]|I{1,3}V?|IV|V)(?:\s*(?:-|to)\s*(?:[1-5]|I{1,3}V?|IV|V))?(?![\w/])/i;
+
 export function findingSentences(report: Report, item: Item): string[] {
   const f = item.first;
   const gloss = glossFor(report, f);
@@ -248,6 +250,9 @@ export function findingSentences(report: Report, item: Item): string[] {
   // A size said in a word ("millimetric nodules") is kept as the report's word.
   const sizeTerm = SIZE_TERM.exec(`${ownWords(report, f, false)} ${report.text.slice(f.start, f.end)}`)?.[1];
   if (!sizes.length && sizeTerm) out.push(`The report calls ${plural ? 'them' : 'it'} ${sizeTerm.toLowerCase()}.`);
+  // A numbered grade in the finding's own words ("grade 2 spondylolisthesis", "Grade I anterolisthesis") is kept as written.
+  const grade = NUMBERED_GRADE.exec(`${ownWords(report, f, false)} ${report.text.slice(f.start, f.end)}`)?.[0];
+  if (grade) out.push(`The report calls ${plural ? 'them' : 'it'} ${grade.replace(/\s+/g, ' ').replace(/^G/, 'g')}.`);
   for (const m of item.distances) out.push(`${plural ? 'They are' : 'It is'} ${plainMeasurement(report, m)} ${landmarkOf(report, m)}.`);
   if (item.levels.length) out.push(`The report places ${plural ? 'them' : 'it'} at ${item.levels.join(' and ')}.`);
   if (item.change) out.push(plural ? item.change.replace(/^It has\b/, 'They have') : item.change);
