@@ -182,3 +182,29 @@ test('summary: a numbered grade stays with its finding', () => {
     assert.match(line ?? '', grade, s);
   }
 });
+
+test('summary: "See above" brings in the findings it points to; a template label stays with its value; a closing normal line is told', () => {
+  const above = offered(
+    'EXAM: CT CHEST\nFINDINGS: There is a 4 cm mass in the right upper lobe. Mild emphysema. Healed left rib fractures.\nIMPRESSION: See above.\n',
+  );
+  assert.match(above, /emphysema/);
+  assert.match(above, /Healed left rib fractures|healed/i);
+  assert.ok(!under(above, 'What the report found:').some((l) => /See above/.test(l)), above);
+  const described = offered(
+    'EXAM: CT ABDOMEN\nFINDINGS: Cholelithiasis without cholecystitis. Mild hepatic steatosis.\nIMPRESSION:\n1. Acute uncomplicated appendicitis.\n2. Other findings as described above.\n',
+  );
+  assert.match(described, /gallstones/);
+  assert.match(described, /fatty liver/);
+  // "FL: 4.1cm consistent with …": the value is quoted under its label.
+  const ob = offered(
+    'EXAM: OB ULTRASOUND\nBIOMETRY:\nFL: 4.1cm consistent with 23 weeks, 2 days gestation\n\nAC: 18.0cm consistent with 23 weeks, 0 days\n\nIMPRESSION:\nSingle live intrauterine pregnancy at 23 weeks by biometry. No fetal anomaly seen.\n',
+  );
+  const lines = ob.split('\n');
+  const at = lines.findIndex((l) => l.includes('"4.1cm consistent'));
+  if (at >= 0) assert.equal(lines[at - 1], 'About "FL":', ob);
+  for (const text of [
+    'EXAM: CT CHEST\nFINDINGS: Heart and mediastinum are normal. Lungs are clear. No pleural effusion.\nFindings within normal limits.\n',
+    'EXAM: CT CHEST\nFINDINGS: Trachea and main bronchi are open. No pleural effusion. Examination within normal limits\n',
+  ])
+    assert.match(offered(text), /The report says the images look normal\./);
+});

@@ -69,9 +69,13 @@ const marked = (text: string) =>
     .replace(/[^a-z0-9|]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-/** The line naming the organ a quoted denial is of ("About your liver:"), which its own words do not name. */
+/**
+ * The line naming the organ a quoted denial is of ("About your liver:"), or the report's label a quoted value
+ * stands under ('About "BPD":'), which the quote's own words do not name.
+ */
 export const ORGAN_LEAD = 'About your ';
-const ORGAN_LINE = new RegExp(`^\\s*${ORGAN_LEAD}([a-z][a-z -]*):\\s*$`, 'i');
+export const LABEL_LEAD = 'About ';
+const ORGAN_LINE = /^\s*About (?:your ([a-z][a-z -]*)|"([^"]+)"):\s*$/i;
 /** Whether the report says `quote` right after a sentence naming `organ` (one or two clauses before it). */
 function saidOf(sourceSaid: string, quote: string, organ: string): boolean {
   const q = marked(quote).replace(/^[|\s]+|[|\s]+$/g, '');
@@ -118,7 +122,7 @@ export function summaryClauses(
     if (organ && !(quote && saidOf(sourceSaid, quote[1], organ.name)))
       say(`tells of the ${organ.name} what the report does not say of it: "${clip(line)}"`, undefined, organ.clause);
     const about = ORGAN_LINE.exec(line);
-    organ = about ? { name: about[1].toLowerCase(), clause: readClause(line, span, 'impression', null) } : null;
+    organ = about ? { name: (about[1] ?? about[2]).toLowerCase(), clause: readClause(line, span, 'impression', null) } : null;
     if (about) continue;
     const heading = PART.exec(line);
     if (heading) {

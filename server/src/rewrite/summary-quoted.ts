@@ -23,14 +23,23 @@ export const stated = (f: Finding) => f.assertion === 'present' || f.assertion =
 /** Words that deny what a sentence names ("no", "without", "negative", "absent"). */
 const NEGATED = /\b(?:no|not|without|negative|absent)\b/i;
 
-/** The sections the summary is written from: the impressions, or else the findings (or the whole text). */
+/** An impression sentence that points to the findings instead of saying them ("See above.", "As described above."). */
+export const SEE_ABOVE = /^\W*(?:please\s+)?see\s+above\b|\bas\s+(?:described|detailed|noted|discussed|stated|seen)?\s*above\b/i;
+
+/**
+ * The sections the summary is written from: the impressions, or else the findings (or the whole text). An
+ * impression that points to the findings ("See above.") brings them in: they are what it says.
+ */
 export function sourceSections(report: Report): { sections: Section[]; fromImpression: boolean } {
   const impressions = report.sections.filter((s) => s.kind === 'impression' && hasBody(s));
   // What the report says after its impression under a header of its own (an addendum that corrects it) is told too.
   const last = report.sections.lastIndexOf(impressions[impressions.length - 1]);
   const after = report.sections.slice(last + 1).filter((s) => s.kind === 'other' && hasBody(s));
-  if (impressions.length) return { sections: [...impressions, ...after], fromImpression: true };
   const findings = report.sections.filter((s) => s.kind === 'findings' && hasBody(s));
+  const pointsUp = report.sentences.some(
+    (s) => impressions.some((i) => report.sections.indexOf(i) === s.section) && SEE_ABOVE.test(stripListNumber(s.text)),
+  );
+  if (impressions.length) return { sections: [...(pointsUp ? findings : []), ...impressions, ...after], fromImpression: true };
   if (findings.length) return { sections: findings, fromImpression: false };
   return { sections: report.sections.filter((s) => (s.kind === 'preamble' || s.kind === 'other') && hasBody(s)), fromImpression: false };
 }

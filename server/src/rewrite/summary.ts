@@ -41,12 +41,12 @@ import {
   SPINE_LEVEL,
   type Item,
 } from './summary-reading';
-import { impressionStatements, refersBack, sourceSections, stated, toldAsWritten, withReferents } from './summary-quoted';
+import { impressionStatements, refersBack, SEE_ABOVE, sourceSections, stated, toldAsWritten, withReferents } from './summary-quoted';
 import { bare, denialSentence, findingSentences, glossaryOf, glossFor, termOf, type GlossaryLine } from './summary-wording';
 import { LIST_NUMBER, stripListNumber } from './list-number';
 import { escapeRegExp } from '../report/regex';
 import { readClause } from './clauses';
-import { ORGAN_LEAD } from './summary-lines';
+import { LABEL_LEAD, ORGAN_LEAD } from './summary-lines';
 import { organsNamed, type OrganHit } from '../nlp/organs';
 import { wordsOf } from '../nlp/words';
 
@@ -156,6 +156,9 @@ function pieceKind(piece: string): QuoteKind {
   const said = fs.filter(stated);
   // Advice the report gives that names no finding stands with the rest of its advice, apart from what it found.
   if (!said.length && adviceKindOf(piece) === 'treatment' && !COMMUNICATION.test(piece)) return 'more';
+  // "See above.", "Other findings as described above.": the findings it points to are told (sourceSections); the
+  // pointer itself is no finding.
+  if (!said.length && SEE_ABOVE.test(piece)) return 'more';
   // Who the patient is and what was done before ("This is a 22-year-old pregnant female.") is history, no finding.
   if (OWN_WORDS.patient.test(piece)) return 'more';
   // A step of the procedure ("a wire was then advanced into the aorta") is no finding, whatever device it names.
@@ -376,7 +379,11 @@ export function summarize(report: Report, understanding: Understanding = underst
     // With no impression section, a listed item ("• Changes secondary to …", and each sentence after its
     // number) is an impression item all the same, and so is a statement of an impression run into the
     // findings ('… preserved. " Hepatosteatosis " …').
-    const item = impressionStatement(s) || s.start >= (listFrom.get(s.section) ?? Infinity);
+    // Without an impression, the findings' closing sentence that calls the whole study normal ("Findings within
+    // normal limits") is the report's conclusion all the same.
+    const closing =
+      !fromImpression && report.sentences[index + 1]?.section !== s.section && PLAIN_STATEMENTS.some((p) => p.pattern.test(text));
+    const item = impressionStatement(s) || closing || s.start >= (listFrom.get(s.section) ?? Infinity);
     if (withFinding.has(index) || !item) continue;
     const plain = PLAIN_STATEMENTS.find((p) => p.pattern.test(text))?.plain;
     if (plain) {
@@ -409,7 +416,16 @@ export function summarize(report: Report, understanding: Understanding = underst
   // of a quote stands under the heading of what it says: a denial ("… are free of embolus") with the
   // denials, a possible ("… cannot be excluded") with the possibles, never listed as found.
   const allQuoted = [...quote].sort((a, b) => a - b).filter((i) => report.sentences[i]);
-  type Quoted = { line: string; sentence: number; leans?: boolean; organ?: string };
+  type Quoted = { line: string; sentence: number; leans?: boolean; organ?: string; label?: string };
+  // A template's short label on the sentence's own line ("BPD: 3.5cm consistent with 16 weeks") is quoted with it:
+  // without it nothing says what measures 3.5 cm.
+  const labelOf = (i: number) => {
+    const s = report.sentences[i];
+    const section = report.sections[s.section];
+    const header = section?.kind === 'other' ? section.header : null;
+    const onLine = header && header.name.split(/\s+/).length <= 3 && /^[ \t]*$/.test(report.text.slice(header.end, s.start));
+    return onLine ? header.name : undefined;
+  };
   /** The organ the sentence before quoted denial i names, in its words, when i names none. */
   const organBefore = (i: number): string | undefined => {
     const [s, before] = [report.sentences[i], report.sentences[i - 1]];
@@ -438,10 +454,11 @@ export function summarize(report: Report, understanding: Understanding = underst
       // No space-occupying lesion was detected."): quoted with it, never as a denial of the whole body.
       const organ = all.length === 1 && kind === 'denied' ? organBefore(i) : undefined;
       const piece = own;
+      const label = n === 0 && !organ ? labelOf(i) : undefined;
       // A sentence that points back ("This is above the normal range.") stands with the one it completes.
       const leans = n === 0 && allQuoted.includes(i - 1) && refersBack(report, understanding, i);
       last = leans ? last : kind;
-      groups[last].push({ line: quoteLine(piece, 0), sentence: i, leans, organ });
+      groups[last].push({ line: quoteLine(piece, 0), sentence: i, leans, organ, label });
     });
   // An impression statement the findings core cannot read, too; advice, outlook and cause stay apart, in the report's words.
   for (const c of carried) groups[c.advice ? 'more' : c.kind].push({ line: c.line, sentence: c.sentence });
@@ -465,9 +482,10 @@ export function summarize(report: Report, understanding: Understanding = underst
         from.set(lines.length, [before.sentence]);
         lines.push(before.line);
       }
-      // A denial told of the organ the sentence before it names: that organ, then the denial (said again if it was).
-      if (q.organ) {
-        lines.push(`${ORGAN_LEAD}${q.organ}:`);
+      // A denial told of the organ the sentence before it names, or a value of the label it stands under: that
+      // organ or label, then the quote (said again if it was).
+      if (q.organ || q.label) {
+        lines.push(q.organ ? `${ORGAN_LEAD}${q.organ}:` : `${LABEL_LEAD}"${q.label}":`);
         from.set(lines.length, [q.sentence]);
         lines.push(q.line);
         return;
