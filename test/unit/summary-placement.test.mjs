@@ -208,3 +208,31 @@ test('summary: "See above" brings in the findings it points to; a template label
   ])
     assert.match(offered(text), /The report says the images look normal\./);
 });
+
+test('summary (r10s): a finding before ";" is no lead-in; ", and although" leaves no dangling "and"; history bullets and reading words', () => {
+  // "Increase in the size of both thyroid lobes; examination with USG is recommended.": the finding is not advice.
+  const thyroid = offered(
+    'EXAM: CT NECK\nFINDINGS: The thyroid gland is enlarged.\nIMPRESSION: Increase in the size of both thyroid lobes; examination with USG is recommended.\n',
+  );
+  assert.ok(!under(thyroid, 'More from the report:').some((l) => /thyroid lobes/.test(l)), thyroid);
+  const plaque = offered(
+    'EXAM: CTA CORONARY\nFINDINGS: There is dense calcific plaque within the left circumflex artery, and although a high-grade stenosis cannot be excluded, there is no flow-limiting lesion demonstrated.\n',
+  );
+  assert.doesNotMatch(plaque, /, and"$|"and"$/m, plaque);
+  for (const [text, history] of [
+    ['EXAM: CT CHEST\nIMPRESSION: Operated bladder tumor on follow-up. Small right pleural effusion.\n', 'Operated bladder tumor'],
+    ['EXAM: CT ABDOMEN\nIMPRESSION: Status post right nephrectomy. Small left renal cyst.\n', 'Status post right nephrectomy'],
+  ]) {
+    const s = offered(text);
+    assert.ok(!under(s, 'What the report found:').some((l) => l.includes(history)), s);
+  }
+  // "significant for" weighs a reading, it grades nothing: told as written.
+  for (const text of [
+    'EXAM: CT CHEST\nFINDINGS: Peripheral ground glass opacities in the right lower lobe.\nIMPRESSION: Although the involvement is unilateral, it was evaluated as significant for viral pneumonia.\n',
+    'EXAM: CT CHEST\nIMPRESSION: Bilateral patchy consolidations, significant for multifocal pneumonia.\n',
+  ])
+    assert.doesNotMatch(offered(text), /significant (?:lung )?infection|There is a significant/);
+  // "No acute process in the brain" keeps acute as sudden and its place; active stays active.
+  assert.match(offered('EXAM: CT HEAD\nIMPRESSION: No acute process in the brain.\n'), /sudden problem inside the head/);
+  assert.doesNotMatch(offered('EXAM: CT HEAD\nIMPRESSION: No acute process.\n'), /active disease/);
+});

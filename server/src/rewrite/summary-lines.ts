@@ -65,7 +65,7 @@ const marked = (text: string) =>
     .replace(STATEMENT_QUOTE, ' | ')
     .toLowerCase()
     .replace(LIST_MARKS, '|')
-    .replace(/[.;:](?!\d)|\n|,?\s+(?:but|however|although|whereas)\b/g, ' | ')
+    .replace(/[.;:](?!\d)|\n|(?:,?\s+and)?,?\s+(?:but|however|although|whereas)\b/g, ' | ')
     .replace(/[^a-z0-9|]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();

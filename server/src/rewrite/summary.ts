@@ -108,9 +108,16 @@ const quotePieces = (text: string) =>
     .replace(/^["“”]\s*|\s*["“”]$/g, '')
     .replace(/["“”]/g, "'")
     // Sentences run together ("fracture.Partial tear") are two.
-    .split(/(?=;|,?\s+(?:[Bb]ut|[Hh]owever|[Aa]lthough|[Ww]hereas)\b)|(?<=[a-z]\.)(?=[A-Z][a-z])/)
-    .map((piece) => piece.replace(/^;\s*/, '').trim())
+    // ", and although …": the "and" goes with the clause it joins, not left dangling on the one before.
+    .split(
+      /(?=;|,?\s+and,?\s+(?:[Bb]ut|[Hh]owever|[Aa]lthough|[Ww]hereas)\b)|(?<!\band)(?=,?\s+(?:[Bb]ut|[Hh]owever|[Aa]lthough|[Ww]hereas)\b)|(?<=[a-z]\.)(?=[A-Z][a-z])/,
+    )
+    .map((piece) => piece.replace(/^(?:;\s*|,?\s*and\s*,?\s+(?=(?:but|however|although|whereas)\b))/i, '').trim())
     .filter((piece) => /[a-z0-9]/i.test(piece));
+// A lead-in sets the scene ("When examined in …", "In the evaluation of …", "As far as can be seen"); a finding the
+// findings core does not know ("Increase in the size of both thyroid lobes; examination with USG is recommended")
+// does not.
+const LEAD_IN = /^(?:in|on|at|when|while|within|as|after|during|upon|under|regarding|concerning|according|considering)\b/i;
 /**
  * What each quoted clause of a sentence says (quotePieces), by its own words; a lead-in that names
  * nothing ("In the evaluation of both lung parenchyma; No …", "As far as can be seen; The diameter …")
@@ -122,7 +129,13 @@ function pieceKinds(text: string): { piece: string; kind: QuoteKind }[] {
   const out: { piece: string; kind: QuoteKind }[] = [];
   for (let i = 0; i < pieces.length; i++) {
     let piece = pieces[i];
-    while (i + 1 < pieces.length && !/[.!?]$/.test(piece) && text.includes(`${piece};`) && !pieceFindings(piece).length)
+    while (
+      i + 1 < pieces.length &&
+      LEAD_IN.test(piece) &&
+      !/[.!?]$/.test(piece) &&
+      text.includes(`${piece};`) &&
+      !pieceFindings(piece).length
+    )
       piece = `${piece}; ${pieces[++i]}`;
     out.push({ piece, kind: pieceKind(pieces[i]) });
   }
@@ -161,6 +174,13 @@ function pieceKind(piece: string): QuoteKind {
   if (!said.length && SEE_ABOVE.test(piece)) return 'more';
   // Who the patient is and what was done before ("This is a 22-year-old pregnant female.") is history, no finding.
   if (OWN_WORDS.patient.test(piece)) return 'more';
+  // "Operated bladder tumor on follow-up.", "Status post right nephrectomy.": what was done before, no finding now.
+  if (
+    said.length <= 1 &&
+    /^(?:operated|status post|s\/p|post-?operative|history of|known)\b/i.test(piece) &&
+    !/\b(?:with|and|but|new|recurren\w*|residual)\b/i.test(piece)
+  )
+    return 'more';
   // A step of the procedure ("a wire was then advanced into the aorta") is no finding, whatever device it names.
   if (OWN_WORDS.procedureStep.test(piece) && said.every((f) => CONCEPT_BY_ID.get(f.concept)?.group === 'device')) return 'more';
   // A denial names what it denies, opens on "no" or denies most of its words: "the pancreas could not be
@@ -371,9 +391,12 @@ export function summarize(report: Report, understanding: Understanding = underst
     if (!text || quote.has(index) || omit.has(index)) continue;
     const kind = adviceKindOf(text);
     if ((kind === 'treatment' || kind === 'prognosis') && !COMMUNICATION.test(text)) {
-      quotePieces(text).forEach((piece, n) =>
-        carried.push({ line: quoteLine(piece, n, 'says'), kind: 'more', sentence: index, advice: true }),
-      );
+      // A finding before the advice ("Increase in the size of both thyroid lobes; examination with USG is
+      // recommended.") stands with the findings, the advice apart.
+      pieceKinds(text).forEach(({ piece, kind: said }, n) => {
+        const advice = ['treatment', 'prognosis'].includes(adviceKindOf(piece) ?? '') || said === 'more';
+        carried.push({ line: quoteLine(piece, n, 'says'), kind: advice ? 'more' : said, sentence: index, ...(advice && { advice: true }) });
+      });
       continue;
     }
     // With no impression section, a listed item ("• Changes secondary to …", and each sentence after its
