@@ -236,3 +236,28 @@ test('summary (r10s): a finding before ";" is no lead-in; ", and although" leave
   assert.match(offered('EXAM: CT HEAD\nIMPRESSION: No acute process in the brain.\n'), /sudden problem inside the head/);
   assert.doesNotMatch(offered('EXAM: CT HEAD\nIMPRESSION: No acute process.\n'), /active disease/);
 });
+
+test('summary (r10s): a word is explained as of the organ the report says it of', () => {
+  /** The summary's word list, term -> meaning. */
+  const words = (text) => {
+    const s = rewrite('summary', engine.analyze(text));
+    assert.ok(s.verification.ok, s.verification.reasons.join('; '));
+    return new Map((s.text.split('\nWords in your report:\n')[1] ?? '').split('\n').map((l) => [l.replace(/^- /, '').split(': ')[0], l]));
+  };
+  for (const text of [
+    'EXAM: ECHOCARDIOGRAM\nIMPRESSION: Aortic valve sclerosis. Moderate mitral regurgitation.\n',
+    'EXAM: TRANSESOPHAGEAL ECHO\nIMPRESSION: Sclerosis of the mitral valve leaflets without stenosis.\n',
+  ])
+    assert.doesNotMatch(words(text).get('sclerosis') ?? '', /bone/i, text);
+  for (const text of [
+    'EXAM: CT ABDOMEN\nIMPRESSION: Effusion and edema in the left perinephric area. Left renal cyst.\n',
+    'EXAM: CT ABDOMEN\nIMPRESSION: Small perinephric effusion on the left. Left renal stone.\n',
+  ])
+    for (const [, line] of words(text)) assert.doesNotMatch(line, /^- (?:edema|effusion): .*lung/i, text);
+  assert.match(
+    words(
+      'EXAM: CARDIAC MRI\nIMPRESSION: Thinning of the left ventricular apex with delayed enhancement consistent with chronic infarction.\n',
+    ).get('chronic infarction') ?? '',
+    /heart/,
+  );
+});
