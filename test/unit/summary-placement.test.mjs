@@ -261,3 +261,18 @@ test('summary (r10s): a word is explained as of the organ the report says it of'
     /heart/,
   );
 });
+
+test('summary (r10s): a denial of two places or two kinds joined by "or"/"and" keeps both', () => {
+  for (const [text, kept] of [
+    [
+      'EXAM: CT CHEST\nFINDINGS: No pleural or pericardial effusion was detected. There is a 2 cm nodule in the right upper lobe.\n',
+      /pleural/,
+    ],
+    ['EXAM: CT ABDOMEN\nFINDINGS: No intra- or extrahepatic biliary dilatation. 2 cm cyst in the right kidney.\n', /intra-/],
+    [
+      'EXAM: CT CHEST\nFINDINGS: There are no pathologically enlarged lymph nodes in the mediastinum and hilar regions. 5 mm nodule in the left lower lobe.\n',
+      /hilar|root of/,
+    ],
+  ])
+    assert.match(offered(text), kept);
+});

@@ -214,8 +214,9 @@ export function toldAsWritten(report: Report, understanding: Understanding): Set
       }
       return present.some((f) => !f.site.length && words.some((w) => !lineOf(f).includes(w)));
     };
-    // A finding at several places ("plaques in the aorta and coronary arteries"): its plain line says one.
-    const placesLost = present.some((f) => {
+    // A finding at several places ("plaques in the aorta and coronary arteries", "no enlarged nodes in the
+    // mediastinum and hilar regions"): its plain line says one.
+    const placesLost = plain.some((f) => {
       const organs = new Set(f.site.map((site) => plainSite(site, null)?.organ));
       return f.site.filter((site) => !organs.has(site)).length > 1;
     });
@@ -256,6 +257,14 @@ export function toldAsWritten(report: Report, understanding: Understanding): Set
       const m = PAIRED.exec(report.text.slice(f.end, sentence.end));
       return !!m && /\p{L}{4,}/u.test(m[1]) && !fs.some((g) => g !== f && g.start >= f.end && g.start < f.end + m[0].length);
     });
+    // A modifier joined to the finding's own by "or"/"and" ("No pleural or pericardial effusion", "intra- or
+    // extrahepatic biliary dilatation"), read as no finding of its own: the plain line would tell the second only.
+    const modifierLost = plain.some((f) => {
+      const m = /([\p{L}-]{3,})\s*(?:,\s*)?(?:or|and|nor|\/)\s*$/iu.exec(report.text.slice(sentence.start, f.start));
+      if (!m || /^(?:no|not|any|of|with|without|the|there|is|are|was|were|evidence|signs?)$/i.test(m[1])) return false;
+      const at = f.start - m[0].length;
+      return !fs.some((g) => g !== f && g.start <= at && at < g.end);
+    });
     // A part its own words name ("bilateral ethmoid sinus mucosal thickening", "right paracentral disc
     // protrusion") that its plain line does not say: which sinuses, which part of the canal, would be lost.
     const partLost = () =>
@@ -275,6 +284,7 @@ export function toldAsWritten(report: Report, understanding: Understanding): Set
     if (
       unfit ||
       pairLost ||
+      modifierLost ||
       doubtLost ||
       OWN_WORDS.limitation.test(text) ||
       (present.length && (OWN_WORDS.differential.test(text) || levels.size > 1 || advice)) ||
