@@ -276,3 +276,17 @@ test('summary (r10s): a denial of two places or two kinds joined by "or"/"and" k
   ])
     assert.match(offered(text), kept);
 });
+
+test('summary: a normal statement is never told as found; "as described above" with words of its own brings no findings in', () => {
+  for (const text of [
+    'EXAM: CT ABDOMEN\nFINDINGS: Normal appendix.\nIMPRESSION: Unremarkable exam; specifically no evidence for acute appendicitis.\n',
+    'EXAM: MRI ELBOW\nFINDINGS: Small joint effusion.\nIMPRESSION: Small joint effusion; the ulnotrochlear articulation is normal.\n',
+  ]) {
+    const s = offered(text);
+    assert.ok(!under(s, 'What the report found:').some((l) => /Unremarkable exam"|is normal\."/.test(l)), s);
+  }
+  const own = offered(
+    'EXAM: MRI ELBOW\nFINDINGS: The brachialis tendon is normal. The triceps tendon is normal. Small joint effusion.\nIMPRESSION: Periligamentous inflammation of the radial collateral ligament as described above. Small joint effusion.\n',
+  );
+  assert.doesNotMatch(own, /brachialis|triceps/);
+});

@@ -26,6 +26,17 @@ const NEGATED = /\b(?:no|not|without|negative|absent)\b/i;
 /** An impression sentence that points to the findings instead of saying them ("See above.", "As described above."). */
 export const SEE_ABOVE = /^\W*(?:please\s+)?see\s+above\b|\bas\s+(?:described|detailed|noted|discussed|stated|seen)?\s*above\b/i;
 
+/** A sentence that only points to the findings ("See above.", "Other findings as described above."), saying nothing of its own. */
+export const pointsOnlyUp = (text: string) =>
+  SEE_ABOVE.test(text) &&
+  !text
+    .replace(/\b(?:please\s+)?see\s+above\b|\bas\s+(?:[a-z]+\s+)?above\b/gi, ' ')
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .some(
+      (w) => w.length > 2 && !['other', 'findings', 'finding', 'regarding', 'for', 'the', 'details', 'and', 'remaining', 'all'].includes(w),
+    );
+
 /**
  * The sections the summary is written from: the impressions, or else the findings (or the whole text). An
  * impression that points to the findings ("See above.") brings them in: they are what it says.
@@ -37,7 +48,7 @@ export function sourceSections(report: Report): { sections: Section[]; fromImpre
   const after = report.sections.slice(last + 1).filter((s) => s.kind === 'other' && hasBody(s));
   const findings = report.sections.filter((s) => s.kind === 'findings' && hasBody(s));
   const pointsUp = report.sentences.some(
-    (s) => impressions.some((i) => report.sections.indexOf(i) === s.section) && SEE_ABOVE.test(stripListNumber(s.text)),
+    (s) => impressions.some((i) => report.sections.indexOf(i) === s.section) && pointsOnlyUp(stripListNumber(s.text)),
   );
   if (impressions.length) return { sections: [...(pointsUp ? findings : []), ...impressions, ...after], fromImpression: true };
   if (findings.length) return { sections: findings, fromImpression: false };
@@ -338,8 +349,11 @@ export function withReferents(report: Report, understanding: Understanding, quot
 }
 
 const ABOVE = /\b(?:aforementioned|above[- ]?mentioned|above[- ]?described)\b/i;
-/** Whether sentence j leans on the one before it, in the same section (`leansOn`, the verifier's reading). */
-export function refersBack(report: Report, _understanding: Understanding, j: number): boolean {
+/**
+ * Whether sentence j leans on the one before it, in the same section (`leansOn`, the verifier's reading, and
+ * "the aforementioned …"), or has no finding of its own and opens on a word of the one before.
+ */
+export function refersBack(report: Report, understanding: Understanding, j: number): boolean {
   const [sentence, before] = [report.sentences[j], report.sentences[j - 1]];
   if (!sentence || !before || sentence.section !== before.section) return false;
   const section = report.sections[sentence.section]?.kind ?? 'preamble';
@@ -348,5 +362,16 @@ export function refersBack(report: Report, _understanding: Understanding, j: num
   // "… increased flow in the aforementioned vessels": most often the sentence right before; the verifier does not ask
   // it (the antecedent may stand further back), but the summary keeps the two together when it can.
   if (ABOVE.test(sentence.text)) return true;
-  return leansOn(readClause(stripListNumber(sentence.text), sentence, section, null), stripListNumber(before.text), ORGANS);
+  const text = stripListNumber(sentence.text);
+  if (leansOn(readClause(text, sentence, section, null), stripListNumber(before.text), ORGANS)) return true;
+  // One with no finding of its own that opens on a word of the sentence before, which leansOn does not ask for
+  // ("… the pancreatic tail could not be seen …" then "The visualized portion of the tail had a normal appearance.").
+  const the = THE_WORDS.exec(text)?.[1];
+  if (!the || understanding.findings.some((f) => f.sentenceIndex === j && stated(f) && !f.normal)) return false;
+  const words = new Set(before.text.toLowerCase().match(/\p{L}{4,}/gu) ?? []);
+  return the
+    .toLowerCase()
+    .split(/\s+/)
+    .some((w) => w.length >= 4 && !OWN_WORDS.placeFillers.has(w) && words.has(w));
 }
+const THE_WORDS = /^\s*the\s+((?:[\p{L}-]+\s+){0,4}[\p{L}-]+)/iu;

@@ -41,7 +41,7 @@ import {
   SPINE_LEVEL,
   type Item,
 } from './summary-reading';
-import { impressionStatements, refersBack, SEE_ABOVE, sourceSections, stated, toldAsWritten, withReferents } from './summary-quoted';
+import { impressionStatements, pointsOnlyUp, refersBack, sourceSections, stated, toldAsWritten, withReferents } from './summary-quoted';
 import { bare, denialSentence, findingSentences, glossaryOf, glossFor, termOf, type GlossaryLine } from './summary-wording';
 import { LIST_NUMBER, stripListNumber } from './list-number';
 import { escapeRegExp } from '../report/regex';
@@ -171,7 +171,7 @@ function pieceKind(piece: string): QuoteKind {
   if (!said.length && adviceKindOf(piece) === 'treatment' && !COMMUNICATION.test(piece)) return 'more';
   // "See above.", "Other findings as described above.": the findings it points to are told (sourceSections); the
   // pointer itself is no finding.
-  if (!said.length && SEE_ABOVE.test(piece)) return 'more';
+  if (!said.length && pointsOnlyUp(piece)) return 'more';
   // Who the patient is and what was done before ("This is a 22-year-old pregnant female.") is history, no finding.
   if (OWN_WORDS.patient.test(piece)) return 'more';
   // "Operated bladder tumor on follow-up.", "Status post right nephrectomy.": what was done before, no finding now.
@@ -188,6 +188,8 @@ function pieceKind(piece: string): QuoteKind {
   const mostly = /\b(?:no|free of)\b/i.test(piece) && clause.words.filter((w) => clause.negated.has(w)).length * 3 >= clause.words.length;
   if (!said.length && clause.negated.size > 0 && (fs.length > 0 || OPENS_DENIAL.test(piece) || mostly)) return 'denied';
   if (said.length && said.every((f) => f.assertion === 'possible')) return 'may';
+  // A normal statement ("Unremarkable exam", "The ulnotrochlear articulation is normal.") finds nothing wrong.
+  if (!said.length && !clause.hedges.length && clause.normal && !clause.positive && !OWN_WORDS.limitation.test(piece)) return 'denied';
   // "… is grossly intact" hedges a normal statement: nothing is said to be there.
   if (!said.length && clause.hedges.length && clause.words.every((w) => clause.hedged.has(w)) && !NORMAL_WORDS.test(piece)) return 'may';
   return 'found';
