@@ -40,7 +40,7 @@ test('summary: a lead-in before ";" is quoted with the clause it introduces, nev
 });
 
 test('summary: a sentence that points back stands right after the one it points to, under its heading', () => {
-  for (const [text, antecedent, pointer] of [
+  for (const [text, antecedent, pointer] of /** @type {[string, RegExp, RegExp][]} */ ([
     [
       'EXAM: CT NECK\nIMPRESSION: 1. Enhancing nodule of the left parotid gland, for which a pleomorphic adenoma cannot be excluded. Ultrasound-guided biopsy may be considered for further characterization of this lesion. 2. Mild mucosal thickening of the right maxillary sinus.\n',
       /^The report (?:also )?says: "Enhancing nodule of the left parotid gland/,
@@ -56,7 +56,7 @@ test('summary: a sentence that points back stands right after the one it points 
       /vasospasm of the right M1 and A1 segments/,
       /above mentioned vessels\."$/,
     ],
-  ]) {
+  ])) {
     const s = offered(text);
     const lines = s.split('\n');
     const at = lines.findIndex((l) => pointer.test(l));
@@ -172,11 +172,11 @@ test('summary: place and size words kept: a node at the lung root is not in the 
 });
 
 test('summary: a numbered grade stays with its finding', () => {
-  for (const [text, grade] of [
+  for (const [text, grade] of /** @type {[string, RegExp][]} */ ([
     ['EXAM: XR LUMBAR SPINE\nIMPRESSION: Grade 2 spondylolisthesis at L4-L5.\n', /grade 2/i],
     ['EXAM: MRI LUMBAR SPINE\nFINDINGS: There is grade 1 retrolisthesis of L3 on L4. Mild disc bulge at L4-5.\n', /grade 1/i],
     ['EXAM: MRI LUMBAR SPINE\nIMPRESSION: Grade I anterolisthesis of L5 on S1 with bilateral pars defects.\n', /grade I\b/i],
-  ]) {
+  ])) {
     const s = offered(text);
     const line = s.split('\n').find((l) => /listhesis|slipped/i.test(l));
     assert.match(line ?? '', grade, s);
@@ -263,7 +263,7 @@ test('summary (r10s): a word is explained as of the organ the report says it of'
 });
 
 test('summary (r10s): a denial of two places or two kinds joined by "or"/"and" keeps both', () => {
-  for (const [text, kept] of [
+  for (const [text, kept] of /** @type {[string, RegExp][]} */ ([
     [
       'EXAM: CT CHEST\nFINDINGS: No pleural or pericardial effusion was detected. There is a 2 cm nodule in the right upper lobe.\n',
       /pleural/,
@@ -273,7 +273,7 @@ test('summary (r10s): a denial of two places or two kinds joined by "or"/"and" k
       'EXAM: CT CHEST\nFINDINGS: There are no pathologically enlarged lymph nodes in the mediastinum and hilar regions. 5 mm nodule in the left lower lobe.\n',
       /hilar|root of/,
     ],
-  ])
+  ]))
     assert.match(offered(text), kept);
 });
 
