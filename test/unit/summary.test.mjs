@@ -869,24 +869,26 @@ test('summary: the bracket holds the report term, never the clause it stands in 
 
 test('summary: a lead-in stays with what it leads into; a denial of a pair or of a kind is told as written; a side stops at a comma', () => {
   const quotes = (text) => [...summaryRewrite(text).text.matchAll(/^The report (?:also )?says: "([^"]+)"$/gm)].map((m) => m[1]);
-  // "In the evaluation of …; No …", "As far as can be seen; The diameter …": the lead-in stands right before
-  // the clause it leads into, under its heading (a denial's lead-in with the denials).
+  // "In the evaluation of …; No …", "As far as can be seen; The diameter …": the lead-in is quoted with the
+  // clause it leads into, under its heading (a denial's lead-in with the denials), never alone.
   for (const [text, into] of /** @type {[string, RegExp][]} */ ([
     [
       'EXAM: CT CHEST\nFINDINGS: In the evaluation of both lung parenchyma; No active infiltration or mass lesion was detected. Small right pleural effusion.\nIMPRESSION: Small right pleural effusion. In the evaluation of both lung parenchyma; No active infiltration or mass lesion was detected.',
-      /^The report also says: "No active infiltration/,
+      /^The report also says: "In the evaluation of both lung parenchyma; No active infiltration/,
     ],
     [
       'EXAM: CT CHEST\nFINDINGS: As far as can be seen; The diameter of the ascending aorta is 40 mm and it shows mild dilatation.\nIMPRESSION: As far as can be seen; The diameter of the ascending aorta is 40 mm and it shows mild dilatation.',
-      /^The report also says: "The diameter of the ascending aorta/,
+      /^The report also says: "As far as can be seen; The diameter of the ascending aorta/,
     ],
   ])) {
     const s = summaryRewrite(text);
     assert.equal(s.verification.ok, true, s.verification.reasons.join('\n'));
     const lines = s.text.split('\n');
-    const at = lines.findIndex((l) => /"(?:In the evaluation of both lung parenchyma|As far as can be seen)"$/.test(l));
-    assert.ok(at > 0, s.text);
-    assert.match(lines[at + 1], into, s.text);
+    assert.ok(!lines.some((l) => /"(?:In the evaluation of both lung parenchyma|As far as can be seen)"$/.test(l)), s.text);
+    assert.ok(
+      lines.some((l) => into.test(l)),
+      s.text,
+    );
   }
   // "effusion-thickening", "effusion or increase in thickness": the plain line would deny the effusion only.
   for (const [text, denied] of /** @type {[string, RegExp][]} */ ([

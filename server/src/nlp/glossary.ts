@@ -57,7 +57,17 @@ const WordSchema = z.object({
 const GlossarySchema = z.object({
   note: z.string(),
   concepts: z.record(z.string(), EntrySchema),
-  sites: z.record(z.string(), z.object({ at: Plain, np: Plain, npPl: Plain.optional(), both: Plain.optional(), organ: Plain.optional() })),
+  sites: z.record(
+    z.string(),
+    z.object({
+      at: Plain,
+      np: Plain,
+      npPl: Plain.optional(),
+      both: Plain.optional(),
+      organ: Plain.optional(),
+      written: z.record(z.string(), z.object({ at: Plain, np: Plain, both: Plain.optional() }).strict()).optional(),
+    }),
+  ),
   words: z.record(z.string(), z.union([Plain, WordSchema])),
   units: z.record(z.string(), Plain),
   statements: z.array(z.object({ pattern: Plain, plain: Plain })),
@@ -236,9 +246,12 @@ export interface PlainSite {
 }
 
 /** Where a site is, in plain words, with its side: "in the lower part of the right lung". */
-export function plainSite(site: string, side: Side | null, plural = false, at?: string): PlainSite | undefined {
-  const s = glossary.sites[site];
-  if (!s) return undefined;
+export function plainSite(site: string, side: Side | null, plural = false, at?: string, said = ''): PlainSite | undefined {
+  const entry = glossary.sites[site];
+  if (!entry) return undefined;
+  // The report's own words for a narrower place the site stands for ("chest wall" of the hemithorax).
+  const written = Object.entries(entry.written ?? {}).find(([w]) => new RegExp(`\\b${w}\\b`, 'i').test(said))?.[1];
+  const s = written ? { ...entry, ...written, npPl: undefined } : entry;
   let np: string;
   if (side === 'bilateral') np = s.both ?? `${withSide(s.np, null)} on both sides`;
   else np = withSide(plural && s.npPl ? s.npPl : s.np, side);

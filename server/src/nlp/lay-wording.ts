@@ -25,11 +25,12 @@ const WordingSchema = z.object({
   degrees: z.record(z.string(), Plain),
   amounts: z.record(z.string(), Plain),
   sizeWords: z.array(Plain),
+  sizeTerms: z.array(Plain).min(1),
   amountPhrases: z.array(Plain),
   qualifiers: z.record(z.string(), Plain),
   termQualifiers: z.record(z.string(), Plain),
   denialHedges: z.array(Plain),
-  changes: z.array(z.object({ words: z.array(Plain).min(1), plain: Plain })),
+  changes: z.array(z.object({ words: z.array(Plain).min(1), plain: Plain, needsPrior: z.boolean().optional() })),
   sizeUnits: z.array(Plain),
   sizeBounds: z.record(z.string(), Plain),
   distances: z.array(z.object({ before: z.array(Plain), after: z.array(Plain).min(1), plain: Plain }).strict()),
@@ -45,6 +46,7 @@ const WordingSchema = z.object({
   findingParts: z.array(Plain),
   priorSizeAfter: z.array(Plain).min(1),
   comparisonWords: z.array(Plain).min(1),
+  priorStudy: z.object({ note: z.string(), words: z.array(Plain).min(1), none: z.array(Plain).min(1) }).strict(),
   states: z.object({ concepts: z.array(Plain), lead: Plain }),
   sideWords: z.object({ left: z.array(Plain), right: z.array(Plain), bilateral: z.array(Plain) }).strict(),
   ownWords: z
@@ -64,6 +66,7 @@ const WordingSchema = z.object({
       procedureSteps: z.array(Plain).min(1),
       partWords: z.array(Plain).min(1),
       unreadHedges: z.array(Plain).min(1),
+      persons: z.array(Plain).min(1),
     })
     .strict(),
 });
@@ -105,10 +108,21 @@ export const AMOUNT: Readonly<Record<string, string>> = wording.amounts;
 export const SIZE_WORDS: ReadonlySet<string> = new Set(wording.sizeWords);
 export const AMOUNTS = new RegExp(`^(?:${wording.amountPhrases.map(escape).join('|')})\\b`);
 export const QUALIFIER: Readonly<Record<string, string>> = wording.qualifiers;
+/** A size said in a word, not a number ("millimetric", "subcentimeter"). */
+export const SIZE_TERM = new RegExp(`\\b(${wording.sizeTerms.map(escape).join('|')})\\b`, 'i');
 export const DENIAL_HEDGE = wordsRe(wording.denialHedges);
 /** Qualifier words a finding's own term says ("high-grade partial tear"), and the plain qualifier. */
 export const TERM_QUALIFIER: Readonly<Record<string, string>> = wording.termQualifiers;
-export const CHANGE: readonly { re: RegExp; plain: string }[] = wording.changes.map((c) => ({ re: wordsRe(c.words), plain: c.plain }));
+export const CHANGE: readonly { re: RegExp; plain: string; needsPrior: boolean }[] = wording.changes.map((c) => ({
+  re: wordsRe(c.words),
+  plain: c.plain,
+  needsPrior: c.needsPrior ?? false,
+}));
+/** Words that name an earlier study the report compares with ("compared with the prior CT"), and a COMPARISON field saying there is none. */
+export const PRIOR_STUDY = {
+  re: wordsRe(wording.priorStudy.words),
+  none: new RegExp(`^\\W*(?:${wording.priorStudy.none.map(escape).join('|')})\\b`, 'i'),
+};
 /** A bound right before a size ("less than 10 mm"), as the summary says it. */
 export const SIZE_BOUND: { re: RegExp; plain: Readonly<Record<string, string>> } = {
   re: new RegExp(`(?:^|[^a-z])(${Object.keys(wording.sizeBounds).map(escape).join('|')})\\s*$`, 'i'),
@@ -186,6 +200,14 @@ export const OWN_WORDS = {
   partWords: wordsRe(wording.ownWords.partWords, 'gi'),
   /** Words of doubt in a finding's own words the findings core may read as certain ("presumed"). */
   unreadHedge: wordsRe(wording.ownWords.unreadHedges),
+  /**
+   * Who the patient is, by age ("The patient is a 13-year-old boy who had clipping …", "This is a 22-year-old
+   * pregnant female."): the history the exam was asked for, no finding of it.
+   */
+  patient: new RegExp(
+    `^\\W*(?:the\\s+)?(?:patient|pt)\\s+(?:is|was)\\s+an?\\b|\\b\\d+[- ]?(?:years?|yrs?|months?|weeks?|days?)[- ]old\\s+(?:[a-z]+\\s+){0,2}(?:${wording.ownWords.persons.join('|')})s?\\b`,
+    'i',
+  ),
   /** A step of a procedure, as the report narrates it ("was then advanced", "were performed"). */
   procedureStep: new RegExp(
     `\\b(?:was|were|is|are)\\s+(?:then\\s+)?(?:[a-z]+ly\\s+)?(?:${wording.ownWords.procedureSteps.join('|')})\\b|\\btolerated the procedure\\b`,

@@ -65,10 +65,30 @@ const marked = (text: string) =>
     .replace(STATEMENT_QUOTE, ' | ')
     .toLowerCase()
     .replace(LIST_MARKS, '|')
-    .replace(/[.;:](?!\d)|\n|,?\s+(?:but|however|although|whereas)\b/g, ' | ')
+    .replace(/[.;:](?!\d)|\n|(?:,?\s+and)?,?\s+(?:but|however|although|whereas)\b/g, ' | ')
     .replace(/[^a-z0-9|]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
+/**
+ * The line naming the organ a quoted denial is of ("About your liver:"), or the report's label a quoted value
+ * stands under ('About "BPD":'), which the quote's own words do not name.
+ */
+export const ORGAN_LEAD = 'About your ';
+export const LABEL_LEAD = 'About ';
+const ORGAN_LINE = /^\s*About (?:your ([a-z][a-z -]*)|"([^"]+)"):\s*$/i;
+/** Whether the report says `quote` right after a sentence naming `organ` (one or two clauses before it). */
+function saidOf(sourceSaid: string, quote: string, organ: string): boolean {
+  const q = marked(quote).replace(/^[|\s]+|[|\s]+$/g, '');
+  const words = marked(organ)
+    .split(' ')
+    .filter((w) => w !== 'and');
+  for (let at = sourceSaid.indexOf(` | ${q} | `); q && at >= 0; at = sourceSaid.indexOf(` | ${q} | `, at + 1)) {
+    const before = ` ${sourceSaid.slice(0, at).split(' | ').slice(-2).join(' ')} `;
+    if (words.every((w) => before.includes(` ${w} `))) return true;
+  }
+  return false;
+}
+
 /** Whether `quote` is a clause or sentences of the report as it stands (not "Active disease" cut from "No active disease"). */
 function quotes(sourceSaid: string, quote: string): boolean {
   // A clause cut at "…, but …" is quoted from its "but".
@@ -93,9 +113,17 @@ export function summaryClauses(
   const out: Clause[] = [];
   let part = '';
   let at = 0;
+  // The organ an "About your …:" line names, for the quote right after it.
+  let organ: { name: string; clause: Clause } | null = null;
   for (const line of text.split('\n')) {
     const span = { start: at, end: at + line.length };
     at += line.length + 1;
+    const quote = QUOTE_LINE.exec(line);
+    if (organ && !(quote && saidOf(sourceSaid, quote[1], organ.name)))
+      say(`tells of the ${organ.name} what the report does not say of it: "${clip(line)}"`, undefined, organ.clause);
+    const about = ORGAN_LINE.exec(line);
+    organ = about ? { name: (about[1] ?? about[2]).toLowerCase(), clause: readClause(line, span, 'impression', null) } : null;
+    if (about) continue;
     const heading = PART.exec(line);
     if (heading) {
       part = heading[1].toLowerCase();
@@ -111,12 +139,14 @@ export function summaryClauses(
       continue;
     }
     // Cues are read outside the glossary's plain phrases ("an IV line in a large vein" is no severity).
-    const quote = QUOTE_LINE.exec(line);
     if (quote) {
-      // The report's own sentence, quoted: read as it stands, and it must be the report's.
-      const said = readClause(quote[1], span, 'impression', null);
-      if (!quotes(sourceSaid, quote[1])) say(`quotes what the report does not say: "${clip(quote[1])}"`, undefined, said);
-      out.push(said);
+      // The report's own sentences, quoted: read as they stand, and they must be the report's. A lead-in quoted
+      // with the clause it leads into ("In the evaluation of both lungs; No mass …") is read, as the report
+      // is, clause by clause.
+      // Two sentences quoted together (a denial with the sentence naming its organ) are read one by one.
+      const pieces = quote[1].split(/;|(?<=[a-z0-9)][.!?])\s+(?=[A-Z])/).map((piece) => readClause(piece, span, 'impression', null));
+      if (!quotes(sourceSaid, quote[1])) say(`quotes what the report does not say: "${clip(quote[1])}"`, undefined, pieces[0]);
+      out.push(...pieces.filter((c) => /[a-z0-9]/i.test(c.text)));
       continue;
     }
     const bracketed = [...line.matchAll(TERM)].map((m) => m[1]);

@@ -11,6 +11,8 @@ import { LEVEL } from '../report/parse';
 import type { Report, Section, Sentence } from '../report/types';
 import { escapeRegExp } from '../report/regex';
 import { adviceKindOf } from './advice';
+import { leansOn, readClause, stem } from './clauses';
+import { TEMPLATES } from '../templates';
 import { runInImpression } from './impression-kept';
 import { stripListNumber } from './list-number';
 import { itemOf, ownWords } from './summary-reading';
@@ -21,14 +23,34 @@ export const stated = (f: Finding) => f.assertion === 'present' || f.assertion =
 /** Words that deny what a sentence names ("no", "without", "negative", "absent"). */
 const NEGATED = /\b(?:no|not|without|negative|absent)\b/i;
 
-/** The sections the summary is written from: the impressions, or else the findings (or the whole text). */
+/** An impression sentence that points to the findings instead of saying them ("See above.", "As described above."). */
+export const SEE_ABOVE = /^\W*(?:please\s+)?see\s+above\b|\bas\s+(?:described|detailed|noted|discussed|stated|seen)?\s*above\b/i;
+
+/** A sentence that only points to the findings ("See above.", "Other findings as described above."), saying nothing of its own. */
+export const pointsOnlyUp = (text: string) =>
+  SEE_ABOVE.test(text) &&
+  !text
+    .replace(/\b(?:please\s+)?see\s+above\b|\bas\s+(?:[a-z]+\s+)?above\b/gi, ' ')
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .some(
+      (w) => w.length > 2 && !['other', 'findings', 'finding', 'regarding', 'for', 'the', 'details', 'and', 'remaining', 'all'].includes(w),
+    );
+
+/**
+ * The sections the summary is written from: the impressions, or else the findings (or the whole text). An
+ * impression that points to the findings ("See above.") brings them in: they are what it says.
+ */
 export function sourceSections(report: Report): { sections: Section[]; fromImpression: boolean } {
   const impressions = report.sections.filter((s) => s.kind === 'impression' && hasBody(s));
   // What the report says after its impression under a header of its own (an addendum that corrects it) is told too.
   const last = report.sections.lastIndexOf(impressions[impressions.length - 1]);
   const after = report.sections.slice(last + 1).filter((s) => s.kind === 'other' && hasBody(s));
-  if (impressions.length) return { sections: [...impressions, ...after], fromImpression: true };
   const findings = report.sections.filter((s) => s.kind === 'findings' && hasBody(s));
+  const pointsUp = report.sentences.some(
+    (s) => impressions.some((i) => report.sections.indexOf(i) === s.section) && pointsOnlyUp(stripListNumber(s.text)),
+  );
+  if (impressions.length) return { sections: [...(pointsUp ? findings : []), ...impressions, ...after], fromImpression: true };
   if (findings.length) return { sections: findings, fromImpression: false };
   return { sections: report.sections.filter((s) => (s.kind === 'preamble' || s.kind === 'other') && hasBody(s)), fromImpression: false };
 }
@@ -203,8 +225,9 @@ export function toldAsWritten(report: Report, understanding: Understanding): Set
       }
       return present.some((f) => !f.site.length && words.some((w) => !lineOf(f).includes(w)));
     };
-    // A finding at several places ("plaques in the aorta and coronary arteries"): its plain line says one.
-    const placesLost = present.some((f) => {
+    // A finding at several places ("plaques in the aorta and coronary arteries", "no enlarged nodes in the
+    // mediastinum and hilar regions"): its plain line says one.
+    const placesLost = plain.some((f) => {
       const organs = new Set(f.site.map((site) => plainSite(site, null)?.organ));
       return f.site.filter((site) => !organs.has(site)).length > 1;
     });
@@ -245,6 +268,14 @@ export function toldAsWritten(report: Report, understanding: Understanding): Set
       const m = PAIRED.exec(report.text.slice(f.end, sentence.end));
       return !!m && /\p{L}{4,}/u.test(m[1]) && !fs.some((g) => g !== f && g.start >= f.end && g.start < f.end + m[0].length);
     });
+    // A modifier joined to the finding's own by "or"/"and" ("No pleural or pericardial effusion", "intra- or
+    // extrahepatic biliary dilatation"), read as no finding of its own: the plain line would tell the second only.
+    const modifierLost = plain.some((f) => {
+      const m = /([\p{L}-]{3,})\s*(?:,\s*)?(?:or|and|nor|\/)\s*$/iu.exec(report.text.slice(sentence.start, f.start));
+      if (!m || /^(?:no|not|any|of|with|without|the|there|is|are|was|were|evidence|signs?)$/i.test(m[1])) return false;
+      const at = f.start - m[0].length;
+      return !fs.some((g) => g !== f && g.start <= at && at < g.end);
+    });
     // A part its own words name ("bilateral ethmoid sinus mucosal thickening", "right paracentral disc
     // protrusion") that its plain line does not say: which sinuses, which part of the canal, would be lost.
     const partLost = () =>
@@ -264,6 +295,7 @@ export function toldAsWritten(report: Report, understanding: Understanding): Set
     if (
       unfit ||
       pairLost ||
+      modifierLost ||
       doubtLost ||
       OWN_WORDS.limitation.test(text) ||
       (present.length && (OWN_WORDS.differential.test(text) || levels.size > 1 || advice)) ||
@@ -284,31 +316,56 @@ export function toldAsWritten(report: Report, understanding: Understanding): Set
 // What a denied term is joined to: "-thickening", " or increase in thickness", up to the sentence's verb.
 const PAIRED =
   /^(?:-|\s*\/\s*|\s+(?:or|and|nor)\s+)((?:[\p{L}-]+\s+){0,4}?[\p{L}-]+)(?=\s+(?:is|are|was|were|has|have|could|can)\b|\s*[.;,]|\s*$)/u;
-/** A sentence that opens by pointing to the one before. */
-const POINTER = /^\s*(?:it|this|these|they)\b/i;
 // A place named after "in the", "of the" …, its words up to the next joining word.
 const PLACE = /\b(?:in|of|at|along|around|within|involving|over|about|near)\s+the\s+((?:[\p{L}-]+\s+){0,3}[\p{L}-]+)/giu;
 const PLACE_END = /^(?:and|or|with|without|is|are|was|were|which|that|of|in|at|to|from|on|by|for|as|measuring)$/i;
 const ATTRIBUTE_GAP = /^[\s-]*(?:of\s+(?:[\p{L}-]+\s+){0,2})?$/u;
-const THE_WORDS = /^\s*the\s+((?:[\p{L}-]+\s+){0,4}[\p{L}-]+)/iu;
+
+// The organs the templates' fields name, as the verifier reads them: "The spleen is enlarged." names its own
+// organ and leans on no sentence before it.
+const FIELD_STOP = new Set(
+  'and the of other general additional upper lower left right mid tendon joint soft tissue bone vessel wall node structure space osseous'.split(
+    ' ',
+  ),
+);
+const ORGANS: ReadonlySet<string> = new Set(
+  TEMPLATES.flatMap((t) => t.findings.flatMap((f) => f.label.toLowerCase().split(/[^a-z]+/)))
+    .filter((w) => w.length > 2 && !FIELD_STOP.has(stem(w)))
+    .map(stem),
+);
 
 /**
- * The quoted sentences with those that only make sense after them, quoted right after: one that points back
- * ("It is wider than normal."), and one with no finding of its own that opens on a word of the quoted one
- * ("… pancreatic head …" then "The visualized portion of the head had a normal appearance.").
+ * The quoted sentences with those they cannot be told apart from: one that leans on the sentence before it
+ * ("It is wider than normal.", "However, it cannot be ruled out.", "… increased flow in the aforementioned
+ * vessels.") is quoted right after that one, and that one with it, as the verifier reads them (`leansOn`).
  */
 export function withReferents(report: Report, understanding: Understanding, quote: ReadonlySet<number>): Set<number> {
   const out = new Set(quote);
-  for (const i of [...out].sort((a, b) => a - b)) for (let j = i + 1; refersBack(report, understanding, j); j++) out.add(j);
+  for (const i of [...out].sort((a, b) => a - b)) {
+    for (let j = i + 1; refersBack(report, understanding, j); j++) out.add(j);
+    for (let j = i; refersBack(report, understanding, j); j--) out.add(j - 1);
+  }
   return out;
 }
 
-/** Whether sentence j only makes sense after the one before it, in the same section (see withReferents). */
+const ABOVE = /\b(?:aforementioned|above[- ]?mentioned|above[- ]?described)\b/i;
+/**
+ * Whether sentence j leans on the one before it, in the same section (`leansOn`, the verifier's reading, and
+ * "the aforementioned …"), or has no finding of its own and opens on a word of the one before.
+ */
 export function refersBack(report: Report, understanding: Understanding, j: number): boolean {
   const [sentence, before] = [report.sentences[j], report.sentences[j - 1]];
   if (!sentence || !before || sentence.section !== before.section) return false;
+  const section = report.sections[sentence.section]?.kind ?? 'preamble';
+  // "This is a 40-year-old woman …" points at the patient, not at the sentence before.
+  if (OWN_WORDS.patient.test(sentence.text)) return false;
+  // "… increased flow in the aforementioned vessels": most often the sentence right before; the verifier does not ask
+  // it (the antecedent may stand further back), but the summary keeps the two together when it can.
+  if (ABOVE.test(sentence.text)) return true;
   const text = stripListNumber(sentence.text);
-  if (POINTER.test(text)) return true;
+  if (leansOn(readClause(text, sentence, section, null), stripListNumber(before.text), ORGANS)) return true;
+  // One with no finding of its own that opens on a word of the sentence before, which leansOn does not ask for
+  // ("… the pancreatic tail could not be seen …" then "The visualized portion of the tail had a normal appearance.").
   const the = THE_WORDS.exec(text)?.[1];
   if (!the || understanding.findings.some((f) => f.sentenceIndex === j && stated(f) && !f.normal)) return false;
   const words = new Set(before.text.toLowerCase().match(/\p{L}{4,}/gu) ?? []);
@@ -317,3 +374,4 @@ export function refersBack(report: Report, understanding: Understanding, j: numb
     .split(/\s+/)
     .some((w) => w.length >= 4 && !OWN_WORDS.placeFillers.has(w) && words.has(w));
 }
+const THE_WORDS = /^\s*the\s+((?:[\p{L}-]+\s+){0,4}[\p{L}-]+)/iu;

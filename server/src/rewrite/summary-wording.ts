@@ -28,6 +28,7 @@ import {
   offLung,
   SIDE_WORDS,
   SIZE_BOUND,
+  SIZE_TERM,
   SIZE_UNITS,
   SIZE_WORDS,
   STATE_LEAD,
@@ -89,10 +90,13 @@ function phraseOf(
     .trim()
     .toLowerCase();
   const own = part ? f.site.filter((s) => s !== part) : f.site;
-  const sites = own.length || !around?.site ? own : [around.site];
+  const all = own.length || !around?.site ? own : [around.site];
+  // A part of an organ names the place, not the organ it is a part of: "the left lung hilum" is the root of the
+  // left lung (nodes there), not in the lung.
+  const sites = all.filter((s) => !all.some((t) => t !== s && plainSite(t, null)?.organ === s));
   // A single organ's finding says no site; a site the lay phrase already names is not said twice.
   const places = (gloss.noSide ? [] : sites)
-    .map((s) => plainSite(s, side, opts.plural, around?.at))
+    .map((s) => plainSite(s, side, opts.plural, around?.at, report.sentences[f.sentenceIndex]?.text))
     .filter((p): p is PlainSite => !!p)
     // Off the lung, a lung place is a word another organ shares ("apical transmural scar" is the heart's apex).
     .filter((p) => !(off && p.organ === 'lung'))
@@ -215,6 +219,8 @@ export function namedTerm(report: Report, f: Finding): string {
   return wider.find((w) => readAs(w).includes(f.concept)) ?? term;
 }
 
+const NUMBERED_GRADE = /\bgrade\s+(?:[1-5]|I{1,3}V?|IV|V)(?:\s*(?:-|to)\s*(?:[1-5]|I{1,3}V?|IV|V))?(?![\w/])/i;
+
 export function findingSentences(report: Report, item: Item): string[] {
   const f = item.first;
   const gloss = glossFor(report, f);
@@ -241,6 +247,12 @@ export function findingSentences(report: Report, item: Item): string[] {
     ? []
     : [...new Set((own.length ? own : item.sizes).filter((m) => SIZE_UNITS.has(m.unit)).map((m) => plainMeasurement(report, m)))];
   if (sizes.length) out.push(`${plural ? 'They measure' : 'It measures'} ${sizes.join(' and ')}.`);
+  // A size said in a word ("millimetric nodules") is kept as the report's word.
+  const sizeTerm = SIZE_TERM.exec(`${ownWords(report, f, false)} ${report.text.slice(f.start, f.end)}`)?.[1];
+  if (!sizes.length && sizeTerm) out.push(`The report calls ${plural ? 'them' : 'it'} ${sizeTerm.toLowerCase()}.`);
+  // A numbered grade in the finding's own words ("grade 2 spondylolisthesis", "Grade I anterolisthesis") is kept as written.
+  const grade = NUMBERED_GRADE.exec(`${ownWords(report, f, false)} ${report.text.slice(f.start, f.end)}`)?.[0];
+  if (grade) out.push(`The report calls ${plural ? 'them' : 'it'} ${grade.replace(/\s+/g, ' ').replace(/^G/, 'g')}.`);
   for (const m of item.distances) out.push(`${plural ? 'They are' : 'It is'} ${plainMeasurement(report, m)} ${landmarkOf(report, m)}.`);
   if (item.levels.length) out.push(`The report places ${plural ? 'them' : 'it'} at ${item.levels.join(' and ')}.`);
   if (item.change) out.push(plural ? item.change.replace(/^It has\b/, 'They have') : item.change);

@@ -13,7 +13,18 @@ import type { Finding, Side, Understanding } from '../nlp/types';
 import { sitesAgree } from '../nlp/relations';
 import { parseReport, sentencesIn } from '../report';
 import type { Report, Sentence } from '../report/types';
-import { CHANGE, COMMUNICATION, COMPARED, EXAM_NAMES, LAY_LINES, OWN_WORDS, QUALIFIER, SHAPES, SIDE_WORDS } from '../nlp/lay-wording';
+import {
+  CHANGE,
+  COMMUNICATION,
+  COMPARED,
+  EXAM_NAMES,
+  LAY_LINES,
+  OWN_WORDS,
+  PRIOR_STUDY,
+  QUALIFIER,
+  SHAPES,
+  SIDE_WORDS,
+} from '../nlp/lay-wording';
 import { CONCEPT_BY_ID } from '../nlp/lexicon';
 import { adviceKindOf } from './advice';
 import { gradeOf } from './readability';
@@ -30,11 +41,14 @@ import {
   SPINE_LEVEL,
   type Item,
 } from './summary-reading';
-import { impressionStatements, refersBack, sourceSections, stated, toldAsWritten, withReferents } from './summary-quoted';
+import { impressionStatements, pointsOnlyUp, refersBack, sourceSections, stated, toldAsWritten, withReferents } from './summary-quoted';
 import { bare, denialSentence, findingSentences, glossaryOf, glossFor, termOf, type GlossaryLine } from './summary-wording';
 import { LIST_NUMBER, stripListNumber } from './list-number';
 import { escapeRegExp } from '../report/regex';
 import { readClause } from './clauses';
+import { LABEL_LEAD, ORGAN_LEAD } from './summary-lines';
+import { organsNamed, type OrganHit } from '../nlp/organs';
+import { wordsOf } from '../nlp/words';
 
 export { adviceKindOf, adviceSentences, lintSummary, type AdviceKind, type AdviceSentence } from './advice';
 export { plainMeasurement, type GlossaryLine } from './summary-wording';
@@ -78,7 +92,9 @@ const ATTRIBUTIVE_CHANGE =
 const COMPARATIVE_SIZE = /\b(?:smaller|larger)\s+(?!(?:than|since|in|compared|and|or)\b)(?=[a-z])/gi;
 // One item a finding and sentence: each line carries its own sentence's side, grade, level, size and
 // time (the same finding at two spine levels is two lines), so a line the check refuses quotes only its own sentence.
-const itemKey = (f: Finding) => `${f.concept}|${f.side ?? ''}|${f.assertion}|${f.sentenceIndex}`;
+// Two mentions at two sites ("degenerative changes in the lumbar spine and mild degenerative changes in the hip
+// joints") are two lines: the second site is not lost and its grade stays its own.
+const itemKey = (f: Finding) => `${f.concept}|${f.side ?? ''}|${f.assertion}|${f.sentenceIndex}|${[...f.site].sort().join('+')}`;
 
 const stripNumber = (s: string) => stripListNumber(s).trim();
 // Two words, or one a diagnosis may be ("Hepatosteatosis"), not a stray "None".
@@ -92,20 +108,36 @@ const quotePieces = (text: string) =>
     .replace(/^["“”]\s*|\s*["“”]$/g, '')
     .replace(/["“”]/g, "'")
     // Sentences run together ("fracture.Partial tear") are two.
-    .split(/(?=;|,?\s+(?:[Bb]ut|[Hh]owever|[Aa]lthough|[Ww]hereas)\b)|(?<=[a-z]\.)(?=[A-Z][a-z])/)
-    .map((piece) => piece.replace(/^;\s*/, '').trim())
+    // ", and although …": the "and" goes with the clause it joins, not left dangling on the one before.
+    .split(
+      /(?=;|,?\s+and,?\s+(?:[Bb]ut|[Hh]owever|[Aa]lthough|[Ww]hereas)\b)|(?<!\band)(?=,?\s+(?:[Bb]ut|[Hh]owever|[Aa]lthough|[Ww]hereas)\b)|(?<=[a-z]\.)(?=[A-Z][a-z])/,
+    )
+    .map((piece) => piece.replace(/^(?:;\s*|,?\s*and\s*,?\s+(?=(?:but|however|although|whereas)\b))/i, '').trim())
     .filter((piece) => /[a-z0-9]/i.test(piece));
+// A lead-in sets the scene ("When examined in …", "In the evaluation of …", "As far as can be seen"); a finding the
+// findings core does not know ("Increase in the size of both thyroid lobes; examination with USG is recommended")
+// does not.
+const LEAD_IN = /^(?:in|on|at|when|while|within|as|after|during|upon|under|regarding|concerning|according|considering)\b/i;
 /**
  * What each quoted clause of a sentence says (quotePieces), by its own words; a lead-in that names
  * nothing ("In the evaluation of both lung parenchyma; No …", "As far as can be seen; The diameter …")
- * says what the clause it leads into says, and stands right before it.
+ * is one quote with the clause it leads into, and says what that clause says: alone it would tell a
+ * patient nothing, and the clause would lose its organ or its limit.
  */
 function pieceKinds(text: string): { piece: string; kind: QuoteKind }[] {
   const pieces = quotePieces(text);
-  const out = pieces.map((piece) => ({ piece, kind: pieceKind(piece) }));
-  for (let i = out.length - 2; i >= 0; i--) {
-    const { piece } = out[i];
-    if (!/[.!?]$/.test(piece) && text.includes(`${piece};`) && !pieceFindings(piece).length) out[i].kind = out[i + 1].kind;
+  const out: { piece: string; kind: QuoteKind }[] = [];
+  for (let i = 0; i < pieces.length; i++) {
+    let piece = pieces[i];
+    while (
+      i + 1 < pieces.length &&
+      LEAD_IN.test(piece) &&
+      !/[.!?]$/.test(piece) &&
+      text.includes(`${piece};`) &&
+      !pieceFindings(piece).length
+    )
+      piece = `${piece}; ${pieces[++i]}`;
+    out.push({ piece, kind: pieceKind(pieces[i]) });
   }
   return out;
 }
@@ -137,6 +169,18 @@ function pieceKind(piece: string): QuoteKind {
   const said = fs.filter(stated);
   // Advice the report gives that names no finding stands with the rest of its advice, apart from what it found.
   if (!said.length && adviceKindOf(piece) === 'treatment' && !COMMUNICATION.test(piece)) return 'more';
+  // "See above.", "Other findings as described above.": the findings it points to are told (sourceSections); the
+  // pointer itself is no finding.
+  if (!said.length && pointsOnlyUp(piece)) return 'more';
+  // Who the patient is and what was done before ("This is a 22-year-old pregnant female.") is history, no finding.
+  if (OWN_WORDS.patient.test(piece)) return 'more';
+  // "Operated bladder tumor on follow-up.", "Status post right nephrectomy.": what was done before, no finding now.
+  if (
+    said.length <= 1 &&
+    /^(?:operated|status post|s\/p|post-?operative|history of|known)\b/i.test(piece) &&
+    !/\b(?:with|and|but|new|recurren\w*|residual)\b/i.test(piece)
+  )
+    return 'more';
   // A step of the procedure ("a wire was then advanced into the aorta") is no finding, whatever device it names.
   if (OWN_WORDS.procedureStep.test(piece) && said.every((f) => CONCEPT_BY_ID.get(f.concept)?.group === 'device')) return 'more';
   // A denial names what it denies, opens on "no" or denies most of its words: "the pancreas could not be
@@ -144,6 +188,8 @@ function pieceKind(piece: string): QuoteKind {
   const mostly = /\b(?:no|free of)\b/i.test(piece) && clause.words.filter((w) => clause.negated.has(w)).length * 3 >= clause.words.length;
   if (!said.length && clause.negated.size > 0 && (fs.length > 0 || OPENS_DENIAL.test(piece) || mostly)) return 'denied';
   if (said.length && said.every((f) => f.assertion === 'possible')) return 'may';
+  // A normal statement ("Unremarkable exam", "The ulnotrochlear articulation is normal.") finds nothing wrong.
+  if (!said.length && !clause.hedges.length && clause.normal && !clause.positive && !OWN_WORDS.limitation.test(piece)) return 'denied';
   // "… is grossly intact" hedges a normal statement: nothing is said to be there.
   if (!said.length && clause.hedges.length && clause.words.every((w) => clause.hedged.has(w)) && !NORMAL_WORDS.test(piece)) return 'may';
   return 'found';
@@ -154,9 +200,22 @@ export function summarize(report: Report, understanding: Understanding = underst
   const { sections, fromImpression } = sourceSections(report);
   const indexes = new Set(sections.map((s) => report.sections.indexOf(s)));
   const omit = options.omit ?? new Set<number>();
-  // A sentence pointing back to a quoted one is quoted after it, whoever chose the quote.
+  // A sentence pointing back to a quoted one is quoted after it, whoever chose the quote; one that names no
+  // finding of its own ("However, it cannot be ruled out.", "… for this finding.") is told in the report's
+  // words all the same, so it is quoted, with the sentence it points back to.
+  const leaning = sections
+    .flatMap((s) => sentencesIn(report, s))
+    .map((s) => report.sentences.indexOf(s))
+    .filter(
+      (j) =>
+        !omit.has(j) &&
+        refersBack(report, understanding, j) &&
+        !understanding.findings.some((f) => f.sentenceIndex === j && !f.normal && (stated(f) || f.assertion === 'absent')),
+    );
   const quote = new Set(
-    [...withReferents(report, understanding, options.quote ?? toldAsWritten(report, understanding))].filter((i) => !omit.has(i)),
+    [...withReferents(report, understanding, new Set([...(options.quote ?? toldAsWritten(report, understanding)), ...leaning]))].filter(
+      (i) => !omit.has(i),
+    ),
   );
   const unquoted = (f: Finding) => !quote.has(f.sentenceIndex) && !omit.has(f.sentenceIndex);
   // A normal statement's implied denials are rendered as the statement itself ("no sign of a new problem").
@@ -242,17 +301,23 @@ export function summarize(report: Report, understanding: Understanding = underst
     COMPARED.test(report.sentences[m.sentenceIndex]?.text ?? '')
       ? report.text.slice(start, end)
       : report.text.slice(start, Math.max(start, m.start)) + ' ' + report.text.slice(Math.min(end, m.end), end);
+  // With no earlier study named, "Heart size has increased" says the heart is big, not that it grew since the last images.
+  const priorSeen = report.sentences.some((s) => {
+    const kind = report.sections[s.section]?.kind;
+    return kind === 'comparison' ? !PRIOR_STUDY.none.test(s.text) : kind !== 'history' && PRIOR_STUDY.re.test(s.text);
+  });
+  const changes = CHANGE.filter((c) => priorSeen || !c.needsPrior);
   const changeOf = (m: Finding) => {
     if (SHAPES.has(m.concept) && !COMPARED.test(report.sentences[m.sentenceIndex]?.text ?? '')) return [];
     const st = ownStretch(report, understanding, m);
-    const kinds = CHANGE.filter((c) => c.re.test(withoutName(m, st.start, st.end).replace(COMPARATIVE_SIZE, ' ')));
+    const kinds = changes.filter((c) => c.re.test(withoutName(m, st.start, st.end).replace(COMPARATIVE_SIZE, ' ')));
     const sentence = report.sentences[m.sentenceIndex];
     const alone = understanding.findings.filter((g) => g.sentenceIndex === m.sentenceIndex && stated(g) && !g.normal).length === 1;
     // Elsewhere in the sentence, "decreased disc height" describes another thing, not a change of this finding.
     const rest = withoutName(m, sentence?.start ?? 0, sentence?.end ?? 0)
       .replace(ATTRIBUTIVE_CHANGE, ' ')
       .replace(COMPARATIVE_SIZE, ' ');
-    return kinds.length || !alone || !sentence ? kinds : CHANGE.filter((c) => c.re.test(rest));
+    return kinds.length || !alone || !sentence ? kinds : changes.filter((c) => c.re.test(rest));
   };
   for (const item of items.values()) {
     const f = item.first;
@@ -328,15 +393,22 @@ export function summarize(report: Report, understanding: Understanding = underst
     if (!text || quote.has(index) || omit.has(index)) continue;
     const kind = adviceKindOf(text);
     if ((kind === 'treatment' || kind === 'prognosis') && !COMMUNICATION.test(text)) {
-      quotePieces(text).forEach((piece, n) =>
-        carried.push({ line: quoteLine(piece, n, 'says'), kind: 'more', sentence: index, advice: true }),
-      );
+      // A finding before the advice ("Increase in the size of both thyroid lobes; examination with USG is
+      // recommended.") stands with the findings, the advice apart.
+      pieceKinds(text).forEach(({ piece, kind: said }, n) => {
+        const advice = ['treatment', 'prognosis'].includes(adviceKindOf(piece) ?? '') || said === 'more';
+        carried.push({ line: quoteLine(piece, n, 'says'), kind: advice ? 'more' : said, sentence: index, ...(advice && { advice: true }) });
+      });
       continue;
     }
     // With no impression section, a listed item ("• Changes secondary to …", and each sentence after its
     // number) is an impression item all the same, and so is a statement of an impression run into the
     // findings ('… preserved. " Hepatosteatosis " …').
-    const item = impressionStatement(s) || s.start >= (listFrom.get(s.section) ?? Infinity);
+    // Without an impression, the findings' closing sentence that calls the whole study normal ("Findings within
+    // normal limits") is the report's conclusion all the same.
+    const closing =
+      !fromImpression && report.sentences[index + 1]?.section !== s.section && PLAIN_STATEMENTS.some((p) => p.pattern.test(text));
+    const item = impressionStatement(s) || closing || s.start >= (listFrom.get(s.section) ?? Infinity);
     if (withFinding.has(index) || !item) continue;
     const plain = PLAIN_STATEMENTS.find((p) => p.pattern.test(text))?.plain;
     if (plain) {
@@ -369,13 +441,49 @@ export function summarize(report: Report, understanding: Understanding = underst
   // of a quote stands under the heading of what it says: a denial ("… are free of embolus") with the
   // denials, a possible ("… cannot be excluded") with the possibles, never listed as found.
   const allQuoted = [...quote].sort((a, b) => a - b).filter((i) => report.sentences[i]);
-  const groups: Record<QuoteKind, { line: string; sentence: number }[]> = { found: [], may: [], denied: [], more: [] };
+  type Quoted = { line: string; sentence: number; leans?: boolean; organ?: string; label?: string };
+  // A template's short label on the sentence's own line ("BPD: 3.5cm consistent with 16 weeks") is quoted with it:
+  // without it nothing says what measures 3.5 cm.
+  const labelOf = (i: number) => {
+    const s = report.sentences[i];
+    const section = report.sections[s.section];
+    const header = section?.kind === 'other' ? section.header : null;
+    const onLine = header && header.name.split(/\s+/).length <= 3 && /^[ \t]*$/.test(report.text.slice(header.end, s.start));
+    return onLine ? header.name : undefined;
+  };
+  /** The organ the sentence before quoted denial i names, in its words, when i names none. */
+  const organBefore = (i: number): string | undefined => {
+    const [s, before] = [report.sentences[i], report.sentences[i - 1]];
+    if (!before || before.section !== s.section) return undefined;
+    const hits = (t: string) => organsNamed(wordsOf(t), t).filter((h) => h.by === 'term');
+    if (hits(s.text).length || LIST_NUMBER.test(s.text) !== LIST_NUMBER.test(before.text)) return undefined;
+    // Only a denial of a lump or abnormal area, which is the organ's ("No lymphadenopathy" after the kidneys is not theirs).
+    const denies = understanding.findings.filter((f) => f.sentenceIndex === i && !f.normal);
+    if (!denies.length || denies.some((f) => f.assertion !== 'absent' || !OWN_WORDS.genericDenials.has(f.concept))) return undefined;
+    // The organ by its own name, not a word of its tissue or part ("parenchymal", "attenuation", "both lobes of the liver").
+    const written = (h: OrganHit) => before.text.slice(h.start, h.end).toLowerCase().replace(/\s+/g, ' ');
+    const words = [
+      ...new Set(
+        hits(before.text)
+          .filter((h) => written(h).includes(h.organ.slice(0, 4)))
+          .map(written),
+      ),
+    ];
+    return words.length ? words.join(' and ') : undefined;
+  };
+  const groups: Record<QuoteKind, Quoted[]> = { found: [], may: [], denied: [], more: [] };
   let last: QuoteKind = 'found';
   for (const i of allQuoted)
-    pieceKinds(report.sentences[i].text.replace(/\s+/g, ' ')).forEach(({ piece, kind }, n) => {
+    pieceKinds(report.sentences[i].text.replace(/\s+/g, ' ')).forEach(({ piece: own, kind }, n, all) => {
+      // A denial that names no organ is the organ's the sentence before names ("The liver is normal in size.
+      // No space-occupying lesion was detected."): quoted with it, never as a denial of the whole body.
+      const organ = all.length === 1 && kind === 'denied' ? organBefore(i) : undefined;
+      const piece = own;
+      const label = n === 0 && !organ ? labelOf(i) : undefined;
       // A sentence that points back ("This is above the normal range.") stands with the one it completes.
-      last = n === 0 && allQuoted.includes(i - 1) && refersBack(report, understanding, i) ? last : kind;
-      groups[last].push({ line: quoteLine(piece, 0), sentence: i });
+      const leans = n === 0 && allQuoted.includes(i - 1) && refersBack(report, understanding, i);
+      last = leans ? last : kind;
+      groups[last].push({ line: quoteLine(piece, 0), sentence: i, leans, organ, label });
     });
   // An impression statement the findings core cannot read, too; advice, outlook and cause stay apart, in the report's words.
   for (const c of carried) groups[c.advice ? 'more' : c.kind].push({ line: c.line, sentence: c.sentence });
@@ -391,7 +499,24 @@ export function summarize(report: Report, understanding: Understanding = underst
     }
     for (const [line, sentences] of byLine) say(line, [...new Set(sentences)]);
   };
-  const sayQuotes = (list: { line: string; sentence: number }[]) => list.forEach((q) => say(q.line, [q.sentence]));
+  // A sentence leaning on the one before it stands right after it: that one is said again if it was said elsewhere.
+  const sayQuotes = (list: Quoted[]) =>
+    list.forEach((q, k) => {
+      const before = list[k - 1];
+      if (q.leans && before && lines[lines.length - 1] !== before.line && !lines.includes(q.line)) {
+        from.set(lines.length, [before.sentence]);
+        lines.push(before.line);
+      }
+      // A denial told of the organ the sentence before it names, or a value of the label it stands under: that
+      // organ or label, then the quote (said again if it was).
+      if (q.organ || q.label) {
+        lines.push(q.organ ? `${ORGAN_LEAD}${q.organ}:` : `${LABEL_LEAD}"${q.label}":`);
+        from.set(lines.length, [q.sentence]);
+        lines.push(q.line);
+        return;
+      }
+      say(q.line, [q.sentence]);
+    });
   if (certain.length || groups.found.length) {
     lines.push(LAY_LINES.found);
     sayItems(certain);
@@ -448,6 +573,8 @@ interface Checked {
 // Reasons no rewording can answer: the summary is rightly not offered.
 const UNANSWERABLE = /^(?:not offered while|the report is empty|not an imaging report)/;
 const NORMAL_OVER = /^(?:says nothing is wrong|adds a normal statement)/;
+const CAVEAT_DROPPED = /^drops the caveat /;
+const LEANS_WITHOUT = /^tells "(.+?)" without ".*" it speaks on from$/;
 // The finding a reason of the findings comparison names ("adds: left renal cyst").
 const NAMED = [
   /^(?:adds|drops|denies what the report describes): (.+)$/,
@@ -504,13 +631,27 @@ export function summarizeChecked<V extends Checked>(
           if (summary.text.slice(f.start, f.end).toLowerCase().includes(term)) f.sentences.forEach((i) => written.add(i));
         report.sentences.forEach((s, i) => s.text.toLowerCase().includes(term) && fromReport.add(i));
       }
+      // A sentence that states nothing, told without the one it leans on, which is already left out (a normal
+      // statement that may not stand beside a finding): it goes too, as it cannot be told alone.
+      const alone = LEANS_WITHOUT.exec(d.message)?.[1].replace(/…$/, '').replace(/\s+/g, ' ');
+      if (alone && fromReport.size && [...fromReport].every((i) => omit.has(i))) {
+        report.sentences.forEach((s, i) => {
+          if (!stripListNumber(s.text).replace(/\s+/g, ' ').startsWith(alone) || !onlyDenies(i)) return;
+          quote.delete(i);
+          asWritten.delete(i);
+          omit.add(i);
+        });
+        continue;
+      }
       // A normal statement beside a finding is left out; anything else is told in the report's words.
       // A report sentence the check pairs with another sentence's line: both are told in their own words.
       // The finding a normal statement is wrong beside is not at fault: it stays as it is told.
       if (NORMAL_OVER.test(d.message)) written.forEach((i) => (asWritten.has(i) ? leaveOut(i) : omit.add(i)));
       else {
         written.forEach(blame);
-        fromReport.forEach((i) => !written.has(i) && blame(i));
+        // A caveat already told in the report's words is not at fault: the all-is-well line beside it is (its own reason).
+        const told = (i: number) => CAVEAT_DROPPED.test(d.message) && quotedBefore.has(i);
+        fromReport.forEach((i) => !written.has(i) && !told(i) && blame(i));
       }
     }
     if (quote.size + omit.size === before && [...quotedBefore].every((i) => quote.has(i))) break;

@@ -1,0 +1,292 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { load, engine } from '../helpers/engine.mjs';
+
+// Where each thing of a patient summary stands, and what stays with it (hand-reads r8s–r10s, issue 18):
+// a lead-in with its clause, a sentence pointing back with the one it points to, a denial with its organ.
+/** @type {typeof import('../../server/src/rewrite/index.js')} */
+const { rewrite } = load('rewrite/index.js');
+/** The summary as offered (verified), without its word list. */
+const offered = (text) => {
+  const s = rewrite('summary', engine.analyze(text));
+  assert.ok(s.verification.ok, s.verification.reasons.join('; '));
+  return s.text.split('\nWords in your report:')[0];
+};
+/** The lines under a heading of the summary. */
+const under = (text, heading) => (text.split(`${heading}\n`)[1] ?? '').split('\n\n')[0].split('\n');
+const quotes = (text) => [...text.matchAll(/^The report (?:also )?says: "(.*)"$/gm)].map((m) => m[1]);
+
+test('summary: a lead-in before ";" is quoted with the clause it introduces, never as an item of its own', () => {
+  for (const [text, lead] of [
+    [
+      'EXAM: CT ABDOMEN\nFINDINGS: Within the limits of this unenhanced examination; No mass lesion was detected in the liver. The spleen is enlarged, measuring 15 cm.\n',
+      'Within the limits of this unenhanced examination',
+    ],
+    [
+      'EXAM: CT CHEST\nFINDINGS: Small right pleural effusion. In the sections passing through the upper abdomen; No space-occupying lesion was detected in the adrenal glands.\n',
+      'In the sections passing through the upper abdomen',
+    ],
+  ]) {
+    const s = offered(text);
+    assert.ok(!quotes(s).includes(lead), s);
+    const joined = quotes(s).find((q) => q.startsWith(`${lead}; `));
+    assert.ok(joined, s);
+    // Under the heading of what it leads into: a denial.
+    assert.ok(
+      under(s, 'What the report did not find:').some((l) => l.includes(joined)),
+      s,
+    );
+  }
+});
+
+test('summary: a sentence that points back stands right after the one it points to, under its heading', () => {
+  for (const [text, antecedent, pointer] of /** @type {[string, RegExp, RegExp][]} */ ([
+    [
+      'EXAM: CT NECK\nIMPRESSION: 1. Enhancing nodule of the left parotid gland, for which a pleomorphic adenoma cannot be excluded. Ultrasound-guided biopsy may be considered for further characterization of this lesion. 2. Mild mucosal thickening of the right maxillary sinus.\n',
+      /^The report (?:also )?says: "Enhancing nodule of the left parotid gland/,
+      /this lesion\."$/,
+    ],
+    [
+      'EXAM: CT CHEST\nFINDINGS: Small left pleural effusion.\nIMPRESSION: Small left pleural effusion. Patchy consolidation in the right lower lobe is not typical for aspiration. However, it cannot be excluded.\n',
+      /^The report (?:also )?says: "Patchy consolidation in the right lower lobe is not typical for aspiration\."$/,
+      /^The report (?:also )?says: "However, it cannot be excluded\."$/,
+    ],
+    [
+      'EXAM: CEREBRAL ANGIOGRAM\nIMPRESSION: 1. Right MCA aneurysm measuring 4 mm. 2. Severe vasospasm of the right M1 and A1 segments. Intra-arterial nimodipine was infused with improved caliber of the above mentioned vessels.\n',
+      /vasospasm of the right M1 and A1 segments/,
+      /above mentioned vessels\."$/,
+    ],
+  ])) {
+    const s = offered(text);
+    const lines = s.split('\n');
+    const at = lines.findIndex((l) => pointer.test(l));
+    assert.ok(at > 0, s);
+    assert.match(lines[at - 1], antecedent, s);
+  }
+});
+
+test('summary: a quoted denial of a lump keeps the organ the sentence before it names; another denial is not given one', () => {
+  for (const [text, organ, denial] of [
+    [
+      'EXAM: CT ABDOMEN\nFINDINGS: The liver is normal in size and attenuation. No focal lesion is identified. A 2.5 cm enhancing mass is seen in the right kidney.\n',
+      'liver',
+      'No focal lesion is identified.',
+    ],
+    [
+      'EXAM: CT CHEST\nFINDINGS: Small right pleural effusion. The contour and parenchymal density of the spleen are natural. No solid or cystic mass lesion was observed.\n',
+      'spleen',
+      'No solid or cystic mass lesion was observed.',
+    ],
+  ]) {
+    const s = offered(text);
+    const lines = s.split('\n');
+    const at = lines.findIndex((l) => l.includes(`"${denial}"`));
+    assert.ok(at > 0, s);
+    assert.equal(lines[at - 1], `About your ${organ}:`, s);
+  }
+  // "No lymphadenopathy" after a kidney sentence is no denial of the kidney's.
+  const nodes = offered(
+    'EXAM: CT ABDOMEN\nFINDINGS: A 3 cm mass is seen in the left kidney. No retroperitoneal lymphadenopathy. No ascites.\n',
+  );
+  assert.doesNotMatch(nodes, /About your/);
+});
+
+test('summary: an organ line the report does not give its quote is refused by the check', () => {
+  const { verify } = load('rewrite/index.js');
+  const analysis = engine.analyze(
+    'EXAM: CT ABDOMEN\nFINDINGS: The liver is normal in size. No focal lesion is identified. A 2.5 cm mass is seen in the right kidney.\n',
+  );
+  const good = offered(analysis.report.text);
+  assert.ok(verify('summary', analysis, good).ok);
+  const moved = good.replace('About your liver:', 'About your pancreas:');
+  assert.notEqual(moved, good);
+  const v = verify('summary', analysis, moved);
+  assert.ok(!v.ok && v.reasons.some((r) => /tells of the pancreas what the report does not say/.test(r)), v.reasons.join('; '));
+});
+
+test('summary: who the patient is (an age and a person) is history, never under what the report found', () => {
+  for (const [text, history] of [
+    [
+      'EXAM: CT ABDOMEN\nFINDINGS: The patient is a 58-year-old male who had a left nephrectomy for renal cell carcinoma. There is a 2 cm lesion in segment 6 of the liver. No ascites.\n',
+      'The patient is a 58-year-old male',
+    ],
+    [
+      'EXAM: US ABDOMEN\nFINDINGS: There is a 1.2 cm echogenic focus in the gallbladder. This is a 3-month-old infant boy who underwent pyloromyotomy. No free fluid.\n',
+      'This is a 3-month-old infant boy',
+    ],
+  ]) {
+    const s = offered(text);
+    for (const heading of ['What the report found:', 'What the report says may be there:', 'What the report did not find:'])
+      assert.ok(!under(s, heading).some((l) => l.includes(history)), s);
+  }
+});
+
+test('summary: one finding at two sites with two grades is two lines, each site with its own grade', () => {
+  const joints = offered(
+    'EXAM: MRI PELVIS\nIMPRESSION: Degenerative changes in the lumbar spine and mild degenerative changes in the hip joints.\n',
+  );
+  assert.match(joints, /^- .*\bhip\b.*mild/m, joints);
+  assert.doesNotMatch(joints, /^- .*\bspine\b.*mild/m, joints);
+  const lobes = offered(
+    'EXAM: CT CHEST\nIMPRESSION: Mild bronchiectasis in the right middle lobe and moderate bronchiectasis in the right lower lobe.\n',
+  );
+  // Told plainly or quoted whole, never one line with one of the grades.
+  if (/^- /m.test(lobes)) {
+    assert.match(lobes, /^- .*middle.*mild/m, lobes);
+    assert.match(lobes, /^- .*lower.*moderate/m, lobes);
+  } else assert.match(lobes, /"Mild bronchiectasis in the right middle lobe and moderate bronchiectasis in the right lower lobe\."/);
+});
+
+test('summary: "X has increased" with no earlier study named is not told as a change since the last images', () => {
+  for (const text of [
+    'EXAM: CT CHEST\nCOMPARISON: None.\nFINDINGS: The cardiac silhouette has increased in size (cardiomegaly). Small left pleural effusion.\n',
+    'EXAM: CT ABDOMEN\nFINDINGS: Liver size has increased (hepatomegaly). No ascites.\n',
+  ])
+    assert.doesNotMatch(offered(text), /since the last images/);
+  // With an earlier study, the change is told.
+  assert.match(
+    offered('EXAM: CT ABDOMEN\nCOMPARISON: CT abdomen 01/05/2022.\nFINDINGS: Liver size has increased (hepatomegaly). No ascites.\n'),
+    /increased since the last images/,
+  );
+});
+
+test('summary: place and size words kept: a node at the lung root is not in the lung, a chest wall keeps its wall, "millimetric" stays', () => {
+  for (const text of [
+    'EXAM: CT CHEST\nIMPRESSION: Stable lymph node at the level of the left lung hilum.\n',
+    'EXAM: CT CHEST\nIMPRESSION: Enlarged lymph node in the right lung hilum.\n',
+  ]) {
+    const s = offered(text);
+    assert.match(s, /root of the (?:left|right) lung/, s);
+    assert.doesNotMatch(s, /^- .* in the (?:left|right) lung\b/m, s);
+  }
+  for (const text of [
+    'EXAM: CT CHEST\nIMPRESSION: Large right chest wall mass.\n',
+    'EXAM: CT CHEST\nIMPRESSION: Abscess in the left chest wall.\n',
+  ])
+    assert.match(offered(text), /chest wall/);
+  for (const [text, word] of [
+    ['EXAM: CT CHEST\nIMPRESSION: Millimetric nodules in both lungs.\n', 'millimetric'],
+    ['EXAM: CT CHEST\nIMPRESSION: Subcentimeter nodule in the right upper lobe.\n', 'subcentimeter'],
+  ])
+    assert.match(offered(text).toLowerCase(), new RegExp(word));
+});
+
+test('summary: a numbered grade stays with its finding', () => {
+  for (const [text, grade] of /** @type {[string, RegExp][]} */ ([
+    ['EXAM: XR LUMBAR SPINE\nIMPRESSION: Grade 2 spondylolisthesis at L4-L5.\n', /grade 2/i],
+    ['EXAM: MRI LUMBAR SPINE\nFINDINGS: There is grade 1 retrolisthesis of L3 on L4. Mild disc bulge at L4-5.\n', /grade 1/i],
+    ['EXAM: MRI LUMBAR SPINE\nIMPRESSION: Grade I anterolisthesis of L5 on S1 with bilateral pars defects.\n', /grade I\b/i],
+  ])) {
+    const s = offered(text);
+    const line = s.split('\n').find((l) => /listhesis|slipped/i.test(l));
+    assert.match(line ?? '', grade, s);
+  }
+});
+
+test('summary: "See above" brings in the findings it points to; a template label stays with its value; a closing normal line is told', () => {
+  const above = offered(
+    'EXAM: CT CHEST\nFINDINGS: There is a 4 cm mass in the right upper lobe. Mild emphysema. Healed left rib fractures.\nIMPRESSION: See above.\n',
+  );
+  assert.match(above, /emphysema/);
+  assert.match(above, /Healed left rib fractures|healed/i);
+  assert.ok(!under(above, 'What the report found:').some((l) => /See above/.test(l)), above);
+  const described = offered(
+    'EXAM: CT ABDOMEN\nFINDINGS: Cholelithiasis without cholecystitis. Mild hepatic steatosis.\nIMPRESSION:\n1. Acute uncomplicated appendicitis.\n2. Other findings as described above.\n',
+  );
+  assert.match(described, /gallstones/);
+  assert.match(described, /fatty liver/);
+  // "FL: 4.1cm consistent with …": the value is quoted under its label.
+  const ob = offered(
+    'EXAM: OB ULTRASOUND\nBIOMETRY:\nFL: 4.1cm consistent with 23 weeks, 2 days gestation\n\nAC: 18.0cm consistent with 23 weeks, 0 days\n\nIMPRESSION:\nSingle live intrauterine pregnancy at 23 weeks by biometry. No fetal anomaly seen.\n',
+  );
+  const lines = ob.split('\n');
+  const at = lines.findIndex((l) => l.includes('"4.1cm consistent'));
+  if (at >= 0) assert.equal(lines[at - 1], 'About "FL":', ob);
+  for (const text of [
+    'EXAM: CT CHEST\nFINDINGS: Heart and mediastinum are normal. Lungs are clear. No pleural effusion.\nFindings within normal limits.\n',
+    'EXAM: CT CHEST\nFINDINGS: Trachea and main bronchi are open. No pleural effusion. Examination within normal limits\n',
+  ])
+    assert.match(offered(text), /The report says the images look normal\./);
+});
+
+test('summary (r10s): a finding before ";" is no lead-in; ", and although" leaves no dangling "and"; history bullets and reading words', () => {
+  // "Increase in the size of both thyroid lobes; examination with USG is recommended.": the finding is not advice.
+  const thyroid = offered(
+    'EXAM: CT NECK\nFINDINGS: The thyroid gland is enlarged.\nIMPRESSION: Increase in the size of both thyroid lobes; examination with USG is recommended.\n',
+  );
+  assert.ok(!under(thyroid, 'More from the report:').some((l) => /thyroid lobes/.test(l)), thyroid);
+  const plaque = offered(
+    'EXAM: CTA CORONARY\nFINDINGS: There is dense calcific plaque within the left circumflex artery, and although a high-grade stenosis cannot be excluded, there is no flow-limiting lesion demonstrated.\n',
+  );
+  assert.doesNotMatch(plaque, /, and"$|"and"$/m, plaque);
+  for (const [text, history] of [
+    ['EXAM: CT CHEST\nIMPRESSION: Operated bladder tumor on follow-up. Small right pleural effusion.\n', 'Operated bladder tumor'],
+    ['EXAM: CT ABDOMEN\nIMPRESSION: Status post right nephrectomy. Small left renal cyst.\n', 'Status post right nephrectomy'],
+  ]) {
+    const s = offered(text);
+    assert.ok(!under(s, 'What the report found:').some((l) => l.includes(history)), s);
+  }
+  // "significant for" weighs a reading, it grades nothing: told as written.
+  for (const text of [
+    'EXAM: CT CHEST\nFINDINGS: Peripheral ground glass opacities in the right lower lobe.\nIMPRESSION: Although the involvement is unilateral, it was evaluated as significant for viral pneumonia.\n',
+    'EXAM: CT CHEST\nIMPRESSION: Bilateral patchy consolidations, significant for multifocal pneumonia.\n',
+  ])
+    assert.doesNotMatch(offered(text), /significant (?:lung )?infection|There is a significant/);
+  // "No acute process in the brain" keeps acute as sudden and its place; active stays active.
+  assert.match(offered('EXAM: CT HEAD\nIMPRESSION: No acute process in the brain.\n'), /sudden problem inside the head/);
+  assert.doesNotMatch(offered('EXAM: CT HEAD\nIMPRESSION: No acute process.\n'), /active disease/);
+});
+
+test('summary (r10s): a word is explained as of the organ the report says it of', () => {
+  /** The summary's word list, term -> meaning. */
+  const words = (text) => {
+    const s = rewrite('summary', engine.analyze(text));
+    assert.ok(s.verification.ok, s.verification.reasons.join('; '));
+    return new Map((s.text.split('\nWords in your report:\n')[1] ?? '').split('\n').map((l) => [l.replace(/^- /, '').split(': ')[0], l]));
+  };
+  for (const text of [
+    'EXAM: ECHOCARDIOGRAM\nIMPRESSION: Aortic valve sclerosis. Moderate mitral regurgitation.\n',
+    'EXAM: TRANSESOPHAGEAL ECHO\nIMPRESSION: Sclerosis of the mitral valve leaflets without stenosis.\n',
+  ])
+    assert.doesNotMatch(words(text).get('sclerosis') ?? '', /bone/i, text);
+  for (const text of [
+    'EXAM: CT ABDOMEN\nIMPRESSION: Effusion and edema in the left perinephric area. Left renal cyst.\n',
+    'EXAM: CT ABDOMEN\nIMPRESSION: Small perinephric effusion on the left. Left renal stone.\n',
+  ])
+    for (const [, line] of words(text)) assert.doesNotMatch(line, /^- (?:edema|effusion): .*lung/i, text);
+  assert.match(
+    words(
+      'EXAM: CARDIAC MRI\nIMPRESSION: Thinning of the left ventricular apex with delayed enhancement consistent with chronic infarction.\n',
+    ).get('chronic infarction') ?? '',
+    /heart/,
+  );
+});
+
+test('summary (r10s): a denial of two places or two kinds joined by "or"/"and" keeps both', () => {
+  for (const [text, kept] of /** @type {[string, RegExp][]} */ ([
+    [
+      'EXAM: CT CHEST\nFINDINGS: No pleural or pericardial effusion was detected. There is a 2 cm nodule in the right upper lobe.\n',
+      /pleural/,
+    ],
+    ['EXAM: CT ABDOMEN\nFINDINGS: No intra- or extrahepatic biliary dilatation. 2 cm cyst in the right kidney.\n', /intra-/],
+    [
+      'EXAM: CT CHEST\nFINDINGS: There are no pathologically enlarged lymph nodes in the mediastinum and hilar regions. 5 mm nodule in the left lower lobe.\n',
+      /hilar|root of/,
+    ],
+  ]))
+    assert.match(offered(text), kept);
+});
+
+test('summary: a normal statement is never told as found; "as described above" with words of its own brings no findings in', () => {
+  for (const text of [
+    'EXAM: CT ABDOMEN\nFINDINGS: Normal appendix.\nIMPRESSION: Unremarkable exam; specifically no evidence for acute appendicitis.\n',
+    'EXAM: MRI ELBOW\nFINDINGS: Small joint effusion.\nIMPRESSION: Small joint effusion; the ulnotrochlear articulation is normal.\n',
+  ]) {
+    const s = offered(text);
+    assert.ok(!under(s, 'What the report found:').some((l) => /Unremarkable exam"|is normal\."/.test(l)), s);
+  }
+  const own = offered(
+    'EXAM: MRI ELBOW\nFINDINGS: The brachialis tendon is normal. The triceps tendon is normal. Small joint effusion.\nIMPRESSION: Periligamentous inflammation of the radial collateral ligament as described above. Small joint effusion.\n',
+  );
+  assert.doesNotMatch(own, /brachialis|triceps/);
+});
