@@ -23,6 +23,8 @@ import { gestationalWeeks } from './patient';
 import { scanSentence, type SentenceWords } from './scan';
 import type { Finding, Measurement } from './types';
 import type { PhraseTrie } from './trie';
+import lymphNodeSizes from './lexicon/lymph-node-sizes.json';
+import { escapeRegExp } from '../report/regex';
 import type { Word } from './words';
 
 const NONE: Finding[] = [];
@@ -80,8 +82,59 @@ function oldNews(s: SentenceWords, from: number, to: number): boolean {
   return false;
 }
 
+// Lymph-node stations and the short axis up to which their nodes are normal (sources in the data).
+const NODE_SIZES = {
+  adenopathy: conceptNamed(lymphNodeSizes.adenopathy),
+  node: conceptNamed(lymphNodeSizes.node),
+  generalMm: lymphNodeSizes.generalMm,
+  subcentimeter: new RegExp(String.raw`\b(?:${lymphNodeSizes.subcentimeterWords.map(escapeRegExp).join('|')})\b`, 'i'),
+  keep: new RegExp(String.raw`\b(?:${lymphNodeSizes.keepWords.map(escapeRegExp).join('|')})\b`, 'i'),
+  stations: lymphNodeSizes.stations.map((st) => ({
+    words: new RegExp(String.raw`\b(?:${st.words.map(escapeRegExp).join('|')})\b`, 'gi'),
+    normalUpToMm: st.normalUpToMm,
+  })),
+};
+function conceptNamed(id: string): Concept {
+  const c = CONCEPT_BY_ID.get(id);
+  if (!c) throw new Error(`lymph-node-sizes.json: unknown concept '${id}'`);
+  return c;
+}
+
+/**
+ * "Subcentimeter mesenteric lymphadenopathy", "external iliac adenopathy measuring up to 7 mm": adenopathy
+ * the report itself measures at or under its station's normal short axis is a lymph node, not adenopathy;
+ * unless the clause calls it necrotic, conglomerate, pathological or the like.
+ */
+function nodeAtNormalSize(f: Finding, report: Report): boolean {
+  const sentence = report.sentences[f.sentenceIndex];
+  if (f.concept !== NODE_SIZES.adenopathy.id || !sentence) return false;
+  const text = report.text;
+  const before = text.slice(sentence.start, f.start);
+  const from = sentence.start + Math.max(before.lastIndexOf(','), before.lastIndexOf(';')) + 1;
+  const after = text.slice(f.end, sentence.end).search(/[;]/);
+  const clause = text.slice(from, after < 0 ? sentence.end : f.end + after);
+  if (NODE_SIZES.keep.test(clause)) return false;
+  let rest = clause;
+  let limit = Infinity;
+  for (const st of NODE_SIZES.stations) {
+    const left = rest.replace(st.words, ' ');
+    if (left !== rest) limit = Math.min(limit, st.normalUpToMm);
+    rest = left;
+  }
+  if (limit === Infinity) limit = NODE_SIZES.generalMm;
+  const sizes = f.measurements.map((m) => shortAxisMm(m)).filter((mm): mm is number => mm !== null);
+  if (sizes.length) return Math.max(...sizes) <= limit;
+  return limit >= 9 && NODE_SIZES.subcentimeter.test(clause);
+}
+
 /** "Lymph nodes, the largest 17 x 12 mm": a short axis at the concept's threshold makes it the more specific concept. */
-function refineAtSize(f: Finding, text: string): void {
+function refineAtSize(f: Finding, report: Report): void {
+  const text = report.text;
+  if (nodeAtNormalSize(f, report)) {
+    const to = NODE_SIZES.node;
+    Object.assign(f, { concept: to.id, finding: to.name, critical: to.critical, significant: to.significant });
+    return;
+  }
   const rules = CONCEPT_BY_ID.get(f.concept)?.refineAtSize;
   if (!rules?.length) return;
   const size = Math.max(0, ...f.measurements.map((m) => (isUpperBound(text, m) ? 0 : (shortAxisMm(m) ?? 0))));
@@ -187,7 +240,7 @@ export function extractFindings(
   });
   const measurements = findMeasurements(report.text);
   attachMeasurements(findings, measurements, report.sentences, report);
-  for (const f of findings) refineAtSize(f, report.text);
+  for (const f of findings) refineAtSize(f, report);
   if (byGestation.length) {
     const weeks = gestationalWeeks(report.text);
     for (const [f, from] of byGestation) if (weeks !== null && weeks >= from) f.significant = true;
