@@ -305,3 +305,51 @@ test('impression-omission: a hedged reading in a later sentence does not stand f
     [],
   );
 });
+
+test('impression-omission: marrow edema and cartilage loss at a joint their sentence calls arthritic are the arthritis', () => {
+  const omitted = (exam, findings, impression) =>
+    problemsOf(RULE, `EXAM: ${exam}\nFINDINGS: ${findings}\nIMPRESSION: ${impression}\n`).map((p) => p.finding);
+  // Degenerative: a facet, the acromioclavicular joint, a knee compartment with osteoarthritis.
+  assert.deepEqual(
+    omitted('MRI lumbar spine', 'Facet arthropathy at L4-L5 with marrow edema in the left facet.', 'Mild degenerative changes at L4-L5.'),
+    [],
+  );
+  assert.deepEqual(
+    omitted(
+      'MRI right shoulder',
+      'Hypertrophic acromioclavicular joint arthrosis with subchondral marrow edema. Full-thickness tear of the supraspinatus tendon.',
+      'Full-thickness supraspinatus tendon tear.',
+    ),
+    [],
+  );
+  assert.deepEqual(
+    omitted(
+      'MRI left knee',
+      'Subchondral bone marrow edema in the medial tibial plateau with full-thickness cartilage loss, compatible with osteoarthritis. Complex tear of the medial meniscus.',
+      'Complex tear of the medial meniscus.',
+    ),
+    [],
+  );
+  // Not the arthritis: a fracture line, or edema more than it explains; edema without arthritis stays a finding.
+  assert.ok(
+    omitted(
+      'MRI left knee',
+      'Subchondral marrow edema in the medial femoral condyle with a subchondral fracture line, on a background of osteoarthritis. Complex tear of the medial meniscus.',
+      'Complex tear of the medial meniscus.',
+    ).includes('bone marrow edema'),
+  );
+  assert.ok(
+    omitted(
+      'MRI lumbar spine',
+      'Marrow edema in the L4 and L5 endplates, out of proportion to degenerative change. Mild disc bulge at L4-L5.',
+      'Mild disc bulge at L4-L5.',
+    ).includes('bone marrow edema'),
+  );
+  assert.ok(
+    omitted(
+      'MRI left knee',
+      'Marrow edema in the medial femoral condyle. Complex tear of the medial meniscus.',
+      'Complex tear of the medial meniscus.',
+    ).includes('bone marrow edema'),
+  );
+});

@@ -3,7 +3,9 @@
 // (lexicon/qualifiers.json); this reads them against the finding's sentence.
 import type { Report } from '../report/types';
 import { QUALIFIERS, QUALIFIER_WORDS, conceptHas, knownConcept, wordsPattern, wordsRegex } from './relations';
+import { CONCEPT_BY_ID } from './lexicon';
 import type { Finding } from './types';
+import degenerative from './lexicon/degenerative.json';
 
 const ATELECTASIS = knownConcept('atelectasis', 'isMinor');
 const NODULE = knownConcept('nodule', 'isMinor');
@@ -31,6 +33,21 @@ const MINOR_ANYWHERE_ACUTE = minorAnywhere(notIncidental(QUALIFIER_WORDS.minorAn
 const MINOR_BEFORE_ACUTE = wordsRegex(notIncidental(QUALIFIER_WORDS.minorBefore));
 // A faint or tiny cluster of breast calcifications is what screening looks for: size and subtlety grade nothing down.
 const MINOR_BEFORE_SUBTLE = wordsRegex(notIncidental(QUALIFIER_WORDS.minorBefore).filter((w) => !QUALIFIER_WORDS.subtle.includes(w)));
+
+// Marrow edema and cartilage loss at a joint their sentence calls arthritic are the arthritis (lexicon/degenerative.json).
+const AT_ARTHRITIC_JOINT: ReadonlySet<string> = new Set(degenerative.findings.map((id) => knownConcept(id, 'degenerative.json')));
+const ARTHRITIC = wordsRegex(
+  degenerative.processes.flatMap((id) => {
+    const concept = CONCEPT_BY_ID.get(knownConcept(id, 'degenerative.json'));
+    return concept ? concept.terms : [];
+  }),
+);
+const NOT_DEGENERATIVE = wordsRegex(degenerative.notWith);
+
+/** "Facet arthropathy with marrow edema": part of the degenerative joint its sentence names. */
+function partOfArthritis(sentence: string, finding: Finding): boolean {
+  return AT_ARTHRITIC_JOINT.has(finding.concept) && ARTHRITIC.test(sentence) && !NOT_DEGENERATIVE.test(sentence);
+}
 
 // Descriptive findings (an opacity, a density) that the sentence explains or hedges: the
 // explanation, when it matters, is a finding of its own.
@@ -67,5 +84,6 @@ export function isMinor(report: Report, finding: Finding): boolean {
   if (descriptive(finding) && EXPLAINED.test(sentence.text)) return true;
   if (descriptive(finding) && finding.concept !== NODULE && OVERLAP.test(sentence.text)) return true;
   if (finding.concept === ATELECTASIS && LOW_VOLUMES.test(sentence.text)) return true;
+  if (partOfArthritis(sentence.text, finding)) return true;
   return conceptHas(finding.concept, 'incidental-unless-marked') && !MARKED.test(sentence.text);
 }
