@@ -3,6 +3,7 @@
 import type { Report } from '../report/types';
 import { QUALIFIERS, READ_AS, conceptHas, fitsExam, type Finding, type Understanding, type Urgency } from '../nlp';
 import { NOT_ACUTE } from '../nlp/grammar';
+import { DENIED_READING } from '../nlp/minor';
 import { wordsRegex } from '../nlp/relations';
 import explainedData from './explained.json';
 import knownData from './known.json';
@@ -158,8 +159,8 @@ function knownNoCall(report: Report, finding: Finding, findings: readonly Findin
 // "Pericardial effusion; new to current review"), not in another's ("increased pleural effusion,
 // pericardial effusion"). New or increased is no call when the report grades the effusion small in any
 // mention ("A smear-like effusion in the pericardial space. It is new." / "Pericardial effusion; new").
-const SMALL_AMOUNT = /\b(?:small|trace|tiny|minimal|minimally|minute|mild|mildly|slight|slightly|thin|smear[- ]like|physiologic(?:al)?)\b/i;
-const LARGE_AMOUNT = /\b(?:large|moderate|severe|extensive|massive|marked|significant|substantial|sizeable|sizable)\b/i;
+const SMALL_AMOUNT = QUALIFIERS.smallAmount;
+const LARGE_AMOUNT = QUALIFIERS.largeAmount;
 function largeEnough(report: Report, finding: Finding, findings: readonly Finding[]): boolean {
   if (!conceptHas(finding.concept, 'call-only-when-large')) return true;
   const clause = nowSized(clauseOf(report, finding, findings));
@@ -281,8 +282,6 @@ const EXPLAINED = new Map(
 );
 // The sentence after that goes on reading the sign: it opens with a pointer back or a hedge.
 const READING_GOES_ON = /^\s*(?:this|these|it|they|findings|maybe|may be|possibly|probably|likely|most likely)\b/i;
-// A denied reading explains nothing ("not likely due to technique").
-const DENIED_READING = /\b(?:not|no|nor|without|rather than|instead of)\s+(?:\w+\s+)?$/i;
 // The reading's clause ends at a semicolon, a comma, "but", "however", "although".
 const CLAUSE_END = /[;,:]|\b(?:but|however|although|though|yet|while|whereas)\b/i;
 /**

@@ -53,10 +53,20 @@ function partOfArthritis(sentence: string, finding: Finding): boolean {
 // explanation, when it matters, is a finding of its own.
 const descriptive = (f: Finding) => conceptHas(f.concept, 'descriptive');
 
+/** A denied reading explains nothing ("not likely due to technique", "rather than atelectasis"): shared with critical/. */
+export const DENIED_READING = /\b(?:not|no|nor|without|rather than|instead of)\s+(?:\w+\s+)?$/i;
+const EXPLAINED_ALL = new RegExp(EXPLAINED.source, 'gi');
+
+/** The sentence explains or hedges what it names, by a reading it does not deny. */
+function explains(sentence: string): boolean {
+  for (const m of sentence.matchAll(EXPLAINED_ALL)) if (!DENIED_READING.test(sentence.slice(0, m.index))) return true;
+  return false;
+}
+
 /** A descriptive finding the sentence explains away (a widened mediastinum "secondary to a tortuous aorta"). */
 export function isExplained(report: Report, finding: Finding): boolean {
   const sentence = report.sentences[finding.sentenceIndex];
-  return !!sentence && descriptive(finding) && (EXPLAINED.test(sentence.text) || OVERLAP.test(sentence.text));
+  return !!sentence && descriptive(finding) && (explains(sentence.text) || OVERLAP.test(sentence.text));
 }
 
 /** Minor, chronic, explained or unchanged as written: radiologists routinely leave these out of impressions. */
@@ -81,7 +91,7 @@ export function isMinor(report: Report, finding: Finding): boolean {
     /XXXX(?:[ \t]+[\w-]+){0,2}[ \t]+$/.test(report.text.slice(Math.max(sentence.start, finding.start - 40), finding.start))
   )
     return true;
-  if (descriptive(finding) && EXPLAINED.test(sentence.text)) return true;
+  if (descriptive(finding) && explains(sentence.text)) return true;
   if (descriptive(finding) && finding.concept !== NODULE && OVERLAP.test(sentence.text)) return true;
   if (finding.concept === ATELECTASIS && LOW_VOLUMES.test(sentence.text)) return true;
   if (partOfArthritis(sentence.text, finding)) return true;
