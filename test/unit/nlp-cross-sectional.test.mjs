@@ -81,6 +81,12 @@ test("adenopathy measured at or under its station's normal short axis is a lymph
   assert.deepEqual(present('Necrotic left external iliac lymphadenopathy measuring 8 mm.'), ['lymphadenopathy']);
   assert.deepEqual(present('Mesenteric adenopathy measuring 14 x 11 mm.'), ['lymphadenopathy']);
   assert.deepEqual(present('Bulky mediastinal lymphadenopathy.'), ['lymphadenopathy']);
+  // A measured node of a named station is enlarged only past that station's limit.
+  assert.deepEqual(present('Two small external iliac lymph nodes measure up to 0.7 and 1.0 cm.'), ['lymph-node']);
+  assert.deepEqual(present('A 9 mm left internal iliac lymph node.'), ['lymphadenopathy']);
+  assert.deepEqual(present('A 7 mm retrocrural lymph node.'), ['lymphadenopathy']);
+  assert.deepEqual(present('A 12 mm right external iliac node.'), ['lymphadenopathy']);
+  assert.deepEqual(present('Mesenteric lymph node measuring 8 x 6 mm.'), ['lymph-node']);
 });
 
 test('CT density as attenuation, a lucency or outside the lung is no lung opacity; sequelae density is a scar', () => {

@@ -106,28 +106,39 @@ function conceptNamed(id: string): Concept {
  * unless the clause calls it necrotic, conglomerate, pathological or the like.
  */
 function nodeAtNormalSize(f: Finding, report: Report): boolean {
+  if (f.concept !== NODE_SIZES.adenopathy.id) return false;
+  const read = stationOf(f, report);
+  if (!read || NODE_SIZES.keep.test(read.clause)) return false;
+  const limit = read.limitMm ?? NODE_SIZES.generalMm;
+  const sizes = f.measurements.map((m) => shortAxisMm(m)).filter((mm): mm is number => mm !== null);
+  if (sizes.length) return Math.max(...sizes) <= limit;
+  return limit >= 9 && NODE_SIZES.subcentimeter.test(read.clause);
+}
+
+/** The clause of a node mention and the smallest normal short axis of the stations it names (null: none named). */
+function stationOf(f: Finding, report: Report): { clause: string; limitMm: number | null } | null {
   const sentence = report.sentences[f.sentenceIndex];
-  if (f.concept !== NODE_SIZES.adenopathy.id || !sentence) return false;
+  if (!sentence) return null;
   const text = report.text;
   const before = text.slice(sentence.start, f.start);
   const from = sentence.start + Math.max(before.lastIndexOf(','), before.lastIndexOf(';')) + 1;
   const after = text.slice(f.end, sentence.end).search(/[;]/);
   const clause = text.slice(from, after < 0 ? sentence.end : f.end + after);
-  if (NODE_SIZES.keep.test(clause)) return false;
   let rest = clause;
-  let limit = Infinity;
+  let limitMm: number | null = null;
   for (const st of NODE_SIZES.stations) {
     const left = rest.replace(st.words, ' ');
-    if (left !== rest) limit = Math.min(limit, st.normalUpToMm);
+    if (left !== rest) limitMm = Math.min(limitMm ?? Infinity, st.normalUpToMm);
     rest = left;
   }
-  if (limit === Infinity) limit = NODE_SIZES.generalMm;
-  const sizes = f.measurements.map((m) => shortAxisMm(m)).filter((mm): mm is number => mm !== null);
-  if (sizes.length) return Math.max(...sizes) <= limit;
-  return limit >= 9 && NODE_SIZES.subcentimeter.test(clause);
+  return { clause, limitMm };
 }
 
-/** "Lymph nodes, the largest 17 x 12 mm": a short axis at the concept's threshold makes it the more specific concept. */
+/**
+ * "Lymph nodes, the largest 17 x 12 mm": a short axis at the concept's threshold makes it the more specific
+ * concept; a lymph node of a named station is enlarged only past that station's normal short axis ("two
+ * small external iliac lymph nodes up to 1.0 cm" are nodes; a 9 mm internal iliac node is adenopathy).
+ */
 function refineAtSize(f: Finding, report: Report): void {
   const text = report.text;
   if (nodeAtNormalSize(f, report)) {
@@ -138,7 +149,13 @@ function refineAtSize(f: Finding, report: Report): void {
   const rules = CONCEPT_BY_ID.get(f.concept)?.refineAtSize;
   if (!rules?.length) return;
   const size = Math.max(0, ...f.measurements.map((m) => (isUpperBound(text, m) ? 0 : (shortAxisMm(m) ?? 0))));
-  const rule = rules.find((r) => size >= r.shortAxisMm);
+  const limitMm = f.concept === NODE_SIZES.node.id ? stationOf(f, report)?.limitMm : null;
+  const rule =
+    limitMm !== null && limitMm !== undefined
+      ? size > limitMm
+        ? rules.find((r) => r.concept === NODE_SIZES.adenopathy.id)
+        : undefined
+      : rules.find((r) => size >= r.shortAxisMm);
   const to = rule && CONCEPT_BY_ID.get(rule.concept);
   if (to) Object.assign(f, { concept: to.id, finding: to.name, critical: to.critical, significant: to.significant });
 }
