@@ -353,3 +353,31 @@ test('impression-omission: marrow edema and cartilage loss at a joint their sent
     ).includes('bone marrow edema'),
   );
 });
+
+test('impression-omission: an impression naming the osteoarthritis accounts for its marrow edema and cartilage loss', () => {
+  const omitted = (findings, impression) =>
+    problemsOf(RULE, `EXAM: MRI right shoulder\nFINDINGS: ${findings}\nIMPRESSION: ${impression}\n`).map((p) => p.finding);
+  assert.deepEqual(
+    omitted(
+      'There is moderate acromioclavicular joint osteoarthritis. There is marrow edema about the distal clavicle and acromion process.',
+      'Moderate acromioclavicular joint osteoarthritis.',
+    ),
+    [],
+  );
+  assert.deepEqual(
+    omitted('Glenohumeral osteoarthritis. Cartilage thinning over the glenoid.', 'Moderate glenohumeral osteoarthritis.'),
+    [],
+  );
+  // Delamination is a chondral lesion: it names the cartilage loss.
+  assert.deepEqual(
+    omitted('Cartilage thinning is noted over the anteroinferior glenoid.', 'Cartilage delamination over the superior humeral head.'),
+    [],
+  );
+  // An impression of something else does not.
+  assert.ok(
+    omitted(
+      'Marrow edema about the distal clavicle. Full-thickness tear of the supraspinatus tendon.',
+      'Full-thickness supraspinatus tear.',
+    ).includes('bone marrow edema'),
+  );
+});
