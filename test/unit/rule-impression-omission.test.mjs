@@ -381,3 +381,25 @@ test('impression-omission: an impression naming the osteoarthritis accounts for 
     ).includes('bone marrow edema'),
   );
 });
+
+test('impression-omission: synovitis in the impression (pigmented villonodular, inflammatory) accounts for its erosions', () => {
+  const omitted = (exam, findings, impression) =>
+    problemsOf(RULE, `EXAM: ${exam}\nFINDINGS: ${findings}\nIMPRESSION: ${impression}\n`).map((p) => p.finding);
+  assert.deepEqual(
+    omitted(
+      'MRI left hip',
+      'Extensive synovial proliferation with blooming, compatible with pigmented villonodular synovitis. Cortical erosion of the femoral head-neck junction.',
+      'Pigmented villonodular synovitis of the hip.',
+    ),
+    [],
+  );
+  assert.deepEqual(
+    omitted('MRI left wrist', 'Synovitis of the radiocarpal joint. Bone erosions of the scaphoid.', 'Radiocarpal synovitis.'),
+    [],
+  );
+  assert.ok(
+    omitted('MRI left knee', 'Cortical erosion of the lateral femoral condyle. Normal synovium.', 'Small joint effusion.').includes(
+      'bone erosion',
+    ),
+  );
+});
