@@ -154,3 +154,32 @@ test('unsupported-impression: atelectasis shows neither a hiatal hernia nor a pl
   assert.deepEqual(at('There is obscuration of the bilateral lung bases.', 'Bilateral pleural effusions.'), []);
   assert.deepEqual(at('Retrocardiac air-fluid level.', 'Hiatal hernia.'), []);
 });
+
+test('unsupported-impression: a tumour in the findings does not show lymphadenopathy the findings never describe', () => {
+  const at = (exam, findings, impression) =>
+    problemsOf(RULE, `EXAM: ${exam}\nFINDINGS: ${findings}\nIMPRESSION: ${impression}\n`).map((p) => p.finding);
+  assert.deepEqual(
+    at(
+      'MR BRAIN',
+      'There is a new enhancing mass in the right occipital lobe, suggesting a neoplastic process, with vasogenic edema.',
+      'New right occipital lobe mass. Mediastinal lymphadenopathy.',
+    ),
+    ['lymphadenopathy'],
+  );
+  assert.deepEqual(
+    at(
+      'CT chest',
+      '4 cm spiculated mass in the right upper lobe. No pleural effusion.',
+      'Right upper lobe mass with mediastinal lymphadenopathy.',
+    ),
+    ['lymphadenopathy'],
+  );
+  assert.deepEqual(
+    at(
+      'CT chest',
+      '4 cm spiculated mass in the right upper lobe. Enlarged right hilar lymph nodes measuring up to 15 mm.',
+      'Right upper lobe mass with right hilar lymphadenopathy, suspicious for malignancy.',
+    ),
+    [],
+  );
+});
