@@ -59,3 +59,22 @@ test('npm run demo (scripts/demo.mjs): a heading before check and one before fin
   assert.match(checkPart, /error laterality-mismatch/);
   assert.match(findingsPart, /patient: female, 71 years · exam: XR chest/);
 });
+
+test('a misspelt finding word is read as the checks read it, as text and as JSON', () => {
+  const report = 'FINDINGS: Small right pnuemothorax. Moderate left pleural efusion.\nIMPRESSION: Small right pneumothorax.\n';
+  const out = lines(run(['findings', '-'], report));
+  assert.ok(
+    out.some((l) => /\tpneumothorax · present · right[^\t]*\t\[findings\] "pnuemothorax"$/.test(l)),
+    out.join('\n'),
+  );
+  assert.ok(
+    out.some((l) => /\tpleural effusion · present · left[^\t]*\t\[findings\] "pleural efusion"$/.test(l)),
+    out.join('\n'),
+  );
+  const json = JSON.parse(run(['findings', '--format', 'json', '-'], report).stdout);
+  const names = json.files[0].findings.filter((f) => f.section === 'findings').map((f) => f.concept ?? f.finding);
+  assert.ok(
+    names.some((n) => /pneumothorax/.test(n)),
+    JSON.stringify(names),
+  );
+});

@@ -69,6 +69,26 @@ test('a lymph node is lymphadenopathy from 10 mm short axis; a smaller one, or o
   assert.deepEqual(present('FINDINGS:\nLymph nodes: No enlarged lymph nodes.'), []);
 });
 
+test("adenopathy measured at or under its station's normal short axis is a lymph node; necrotic or larger stays adenopathy", () => {
+  // Each station's published limit (lymph-node-sizes.json): mesentery 9, external iliac 10, internal iliac 7, retrocrural 6 mm.
+  assert.deepEqual(present('Subcentimeter mesenteric lymphadenopathy, likely reactive.'), ['lymph-node']);
+  assert.deepEqual(present('Small bilateral external iliac lymphadenopathy measuring up to 7 mm.'), ['lymph-node']);
+  assert.deepEqual(present('Nonspecific subcentimeter axillary adenopathy.'), ['lymph-node']);
+  assert.deepEqual(present('Mild mediastinal lymphadenopathy, the largest node 8 mm in short axis.'), ['lymph-node']);
+  assert.deepEqual(present('Left internal iliac adenopathy measuring 9 mm.'), ['lymphadenopathy']);
+  assert.deepEqual(present('Retrocrural adenopathy measuring 8 mm.'), ['lymphadenopathy']);
+  assert.deepEqual(present('Subcentimeter retrocrural adenopathy.'), ['lymphadenopathy']);
+  assert.deepEqual(present('Necrotic left external iliac lymphadenopathy measuring 8 mm.'), ['lymphadenopathy']);
+  assert.deepEqual(present('Mesenteric adenopathy measuring 14 x 11 mm.'), ['lymphadenopathy']);
+  assert.deepEqual(present('Bulky mediastinal lymphadenopathy.'), ['lymphadenopathy']);
+  // A measured node of a named station is enlarged only past that station's limit.
+  assert.deepEqual(present('Two small external iliac lymph nodes measure up to 0.7 and 1.0 cm.'), ['lymph-node']);
+  assert.deepEqual(present('A 9 mm left internal iliac lymph node.'), ['lymphadenopathy']);
+  assert.deepEqual(present('A 7 mm retrocrural lymph node.'), ['lymphadenopathy']);
+  assert.deepEqual(present('A 12 mm right external iliac node.'), ['lymphadenopathy']);
+  assert.deepEqual(present('Mesenteric lymph node measuring 8 x 6 mm.'), ['lymph-node']);
+});
+
 test('CT density as attenuation, a lucency or outside the lung is no lung opacity; sequelae density is a scar', () => {
   assert.ok(!present('Liver parenchyma density is diffusely decreased in line with hepatosteatosis.').includes('opacity'));
   assert.ok(!present('A soft tissue density lesion of 20 x 40 mm on the right pleural surface.').includes('opacity'));

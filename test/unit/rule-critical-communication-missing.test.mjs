@@ -461,3 +461,16 @@ test('critical-communication-missing: a subdural read as chronic with an acute p
     assert.equal(head(text).length, 1, text);
   assert.deepEqual(head('Left subdural collection, chronic in appearance.'), []);
 });
+
+test('critical-communication-missing: a size read in its own clause, cut at a semicolon or a contrasting "but"', () => {
+  for (const text of [
+    'Moderate right pleural effusion; small pericardial effusion.\nIMPRESSION: Moderate right pleural effusion; small pericardial effusion.',
+    'The pleural effusions are large but the pericardial effusion is small.\nIMPRESSION: Large pleural effusions but only a small pericardial effusion.',
+  ])
+    assert.deepEqual(noCall(text), [], text);
+  for (const text of [
+    'Trace pleural effusion; the pericardial effusion is new and large.',
+    'The pleural effusion is small but there is a large pericardial effusion.',
+  ])
+    assert.equal(noCall(text).length, 1, text);
+});

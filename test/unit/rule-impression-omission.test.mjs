@@ -305,3 +305,101 @@ test('impression-omission: a hedged reading in a later sentence does not stand f
     [],
   );
 });
+
+test('impression-omission: marrow edema and cartilage loss at a joint their sentence calls arthritic are the arthritis', () => {
+  const omitted = (exam, findings, impression) =>
+    problemsOf(RULE, `EXAM: ${exam}\nFINDINGS: ${findings}\nIMPRESSION: ${impression}\n`).map((p) => p.finding);
+  // Degenerative: a facet, the acromioclavicular joint, a knee compartment with osteoarthritis.
+  assert.deepEqual(
+    omitted('MRI lumbar spine', 'Facet arthropathy at L4-L5 with marrow edema in the left facet.', 'Mild degenerative changes at L4-L5.'),
+    [],
+  );
+  assert.deepEqual(
+    omitted(
+      'MRI right shoulder',
+      'Hypertrophic acromioclavicular joint arthrosis with subchondral marrow edema. Full-thickness tear of the supraspinatus tendon.',
+      'Full-thickness supraspinatus tendon tear.',
+    ),
+    [],
+  );
+  assert.deepEqual(
+    omitted(
+      'MRI left knee',
+      'Subchondral bone marrow edema in the medial tibial plateau with full-thickness cartilage loss, compatible with osteoarthritis. Complex tear of the medial meniscus.',
+      'Complex tear of the medial meniscus.',
+    ),
+    [],
+  );
+  // Not the arthritis: a fracture line, or edema more than it explains; edema without arthritis stays a finding.
+  assert.ok(
+    omitted(
+      'MRI left knee',
+      'Subchondral marrow edema in the medial femoral condyle with a subchondral fracture line, on a background of osteoarthritis. Complex tear of the medial meniscus.',
+      'Complex tear of the medial meniscus.',
+    ).includes('bone marrow edema'),
+  );
+  assert.ok(
+    omitted(
+      'MRI lumbar spine',
+      'Marrow edema in the L4 and L5 endplates, out of proportion to degenerative change. Mild disc bulge at L4-L5.',
+      'Mild disc bulge at L4-L5.',
+    ).includes('bone marrow edema'),
+  );
+  assert.ok(
+    omitted(
+      'MRI left knee',
+      'Marrow edema in the medial femoral condyle. Complex tear of the medial meniscus.',
+      'Complex tear of the medial meniscus.',
+    ).includes('bone marrow edema'),
+  );
+});
+
+test('impression-omission: an impression naming the osteoarthritis accounts for its marrow edema and cartilage loss', () => {
+  const omitted = (findings, impression) =>
+    problemsOf(RULE, `EXAM: MRI right shoulder\nFINDINGS: ${findings}\nIMPRESSION: ${impression}\n`).map((p) => p.finding);
+  assert.deepEqual(
+    omitted(
+      'There is moderate acromioclavicular joint osteoarthritis. There is marrow edema about the distal clavicle and acromion process.',
+      'Moderate acromioclavicular joint osteoarthritis.',
+    ),
+    [],
+  );
+  assert.deepEqual(
+    omitted('Glenohumeral osteoarthritis. Cartilage thinning over the glenoid.', 'Moderate glenohumeral osteoarthritis.'),
+    [],
+  );
+  // Delamination is a chondral lesion: it names the cartilage loss.
+  assert.deepEqual(
+    omitted('Cartilage thinning is noted over the anteroinferior glenoid.', 'Cartilage delamination over the superior humeral head.'),
+    [],
+  );
+  // An impression of something else does not.
+  assert.ok(
+    omitted(
+      'Marrow edema about the distal clavicle. Full-thickness tear of the supraspinatus tendon.',
+      'Full-thickness supraspinatus tear.',
+    ).includes('bone marrow edema'),
+  );
+});
+
+test('impression-omission: synovitis in the impression (pigmented villonodular, inflammatory) accounts for its erosions', () => {
+  const omitted = (exam, findings, impression) =>
+    problemsOf(RULE, `EXAM: ${exam}\nFINDINGS: ${findings}\nIMPRESSION: ${impression}\n`).map((p) => p.finding);
+  assert.deepEqual(
+    omitted(
+      'MRI left hip',
+      'Extensive synovial proliferation with blooming, compatible with pigmented villonodular synovitis. Cortical erosion of the femoral head-neck junction.',
+      'Pigmented villonodular synovitis of the hip.',
+    ),
+    [],
+  );
+  assert.deepEqual(
+    omitted('MRI left wrist', 'Synovitis of the radiocarpal joint. Bone erosions of the scaphoid.', 'Radiocarpal synovitis.'),
+    [],
+  );
+  assert.ok(
+    omitted('MRI left knee', 'Cortical erosion of the lateral femoral condyle. Normal synovium.', 'Small joint effusion.').includes(
+      'bone erosion',
+    ),
+  );
+});

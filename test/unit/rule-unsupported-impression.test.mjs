@@ -124,3 +124,62 @@ test('unsupported-impression: "cervical shortening" is told by "the cervix measu
   assert.deepEqual(ob('The cervix measures 2.4 cm in length, shortened since the prior study.'), []);
   assert.equal(ob('The cervix measures 4.0 cm in length.').length, 1);
 });
+
+test('unsupported-impression: a healed granuloma, or an opacity read as something else or lying elsewhere, shows no mass', () => {
+  const mass = (findings, impression = 'Spiculated right upper lobe mass, suspicious for malignancy.') =>
+    problemsOf(RULE, `FINDINGS: Heart size is normal. No pneumothorax. ${findings}\nIMPRESSION: ${impression}\n`).map((p) => p.finding);
+  // Benign and healed: a calcified granuloma, granulomatous disease.
+  assert.deepEqual(mass('There is a calcified granuloma in the right midlung.'), ['mass']);
+  assert.deepEqual(mass('Scattered calcified granulomas.'), ['mass']);
+  assert.deepEqual(mass('Nodular densities consistent with chronic granulomatous disease.'), ['mass']);
+  // An opacity the sentence reads as another finding, or at another place.
+  assert.deepEqual(mass('Streaky opacity in the right lower lobe, likely subsegmental atelectasis.'), ['mass']);
+  assert.deepEqual(mass('Bibasilar airspace opacities.', 'Right upper lobe mass.'), ['mass']);
+  assert.deepEqual(mass('There is an opacity projecting over the left midlung.', 'Right upper lobe mass.'), ['mass']);
+  // Still shown: the density at its place, or the granuloma under the nodule it is.
+  assert.deepEqual(mass('There is a 4 cm rounded density in the right upper lung zone.', 'Right upper lobe mass.'), []);
+  assert.deepEqual(mass('Large opacity in the right upper lobe.', 'Right upper lobe mass.'), []);
+  assert.deepEqual(mass('Calcified granuloma in the left upper lobe.', 'Left upper lobe calcified nodule, a granuloma.'), []);
+});
+
+test('unsupported-impression: atelectasis shows neither a hiatal hernia nor a pleural effusion; obscured bases show an effusion', () => {
+  const at = (findings, impression) =>
+    problemsOf(RULE, `FINDINGS: Heart size is normal. No pneumothorax. ${findings}\nIMPRESSION: ${impression}\n`).map((p) => p.finding);
+  assert.deepEqual(at('Bandlike opacities in the right base consistent with atelectasis.', 'Atelectasis. Large hiatal hernia.'), [
+    'hiatal hernia',
+  ]);
+  assert.deepEqual(at('Minimal atelectasis or scarring in the left lower lobe.', 'Moderate hiatal hernia.'), ['hiatal hernia']);
+  assert.deepEqual(at('Patchy left basilar atelectasis.', 'Left basilar atelectasis. Small left pleural effusion.'), ['pleural effusion']);
+  assert.deepEqual(at('The left hemidiaphragm is obscured.', 'Small left pleural effusion.'), []);
+  assert.deepEqual(at('There is obscuration of the bilateral lung bases.', 'Bilateral pleural effusions.'), []);
+  assert.deepEqual(at('Retrocardiac air-fluid level.', 'Hiatal hernia.'), []);
+});
+
+test('unsupported-impression: a tumour in the findings does not show lymphadenopathy the findings never describe', () => {
+  const at = (exam, findings, impression) =>
+    problemsOf(RULE, `EXAM: ${exam}\nFINDINGS: ${findings}\nIMPRESSION: ${impression}\n`).map((p) => p.finding);
+  assert.deepEqual(
+    at(
+      'MR BRAIN',
+      'There is a new enhancing mass in the right occipital lobe, suggesting a neoplastic process, with vasogenic edema.',
+      'New right occipital lobe mass. Mediastinal lymphadenopathy.',
+    ),
+    ['lymphadenopathy'],
+  );
+  assert.deepEqual(
+    at(
+      'CT chest',
+      '4 cm spiculated mass in the right upper lobe. No pleural effusion.',
+      'Right upper lobe mass with mediastinal lymphadenopathy.',
+    ),
+    ['lymphadenopathy'],
+  );
+  assert.deepEqual(
+    at(
+      'CT chest',
+      '4 cm spiculated mass in the right upper lobe. Enlarged right hilar lymph nodes measuring up to 15 mm.',
+      'Right upper lobe mass with right hilar lymphadenopathy, suspicious for malignancy.',
+    ),
+    [],
+  );
+});

@@ -98,3 +98,22 @@ test('Dr.Smith, U.S., e.g.The, St.Mary, initials, decimals, fig.3 and n.p.o. are
     'Heart size 10.5 cm.',
   ]);
 });
+
+test('a dotted country without "the" names something of it and goes on; "in the U.S." may end the sentence', () => {
+  assert.deepEqual(sentences('FINDINGS: Images were read at U.S. Radiology and reviewed. No fracture.'), [
+    'Images were read at U.S. Radiology and reviewed.',
+    'No fracture.',
+  ]);
+  assert.deepEqual(sentences('HISTORY: Referred from U.S. Army Hospital; a U.K. trial participant. No acute abnormality.'), [
+    'Referred from U.S. Army Hospital; a U.K. trial participant.',
+    'No acute abnormality.',
+  ]);
+  assert.deepEqual(sentences('HISTORY: Recently moved to the U.K. In 2019 she had surgery.'), [
+    'Recently moved to the U.K.',
+    'In 2019 she had surgery.',
+  ]);
+  assert.deepEqual(sentences('HISTORY: Study performed in the U.S. No prior imaging.'), [
+    'Study performed in the U.S.',
+    'No prior imaging.',
+  ]);
+});

@@ -4,9 +4,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ignoresFor, readIgnores } from '../ignores';
 import { analyze, prepareRules } from '../engine';
-import { findingsJson, understand } from '../nlp';
+import { findingsJson } from '../nlp';
 import { radsEntries, radsLine } from '../guidelines/rads/check';
-import { parseReport, rangeOf, type Report } from '../report';
+import { rangeOf, type Report } from '../report';
 import { RULES } from '../rules/registry';
 import type { Problem } from '../problem';
 import { DEFAULTS, engineSettings } from '../settings';
@@ -83,10 +83,16 @@ export async function runChecks(argv: string[], io: Io): Promise<number> {
   const options = parseArgs(argv);
   const { readable, inputError } = await readReadable(options.paths, options.maxSize, io);
 
+  await prepareRules();
+  const base = engineSettings({ ...DEFAULTS, rules: Object.fromEntries(options.disabled.map((id) => [id, 'off' as const])) });
+  // The same word lists the editor writes: the user's, this folder's workspace list, and --words.
+  const words = [userWordListPath(), WORKSPACE_WORD_LIST, ...options.wordLists].flatMap(readWordList);
+
   if (options.command === 'findings') {
+    // Read as the checks read it: a misspelt finding word ("pnuemothorax") as its correction, the user's words known.
     const files = readable.map((i) => {
-      const report = parseReport(i.text);
-      const u = understand(report);
+      const analysis = analyze(i.text, { ...base, words });
+      const { report, understanding: u } = analysis;
       return { path: toPosix(i.path), report, u, rads: radsEntries(report, () => u) };
     });
     if (options.format === 'json') {
@@ -110,10 +116,6 @@ export async function runChecks(argv: string[], io: Io): Promise<number> {
     return inputError ? 2 : 0;
   }
 
-  await prepareRules();
-  const base = engineSettings({ ...DEFAULTS, rules: Object.fromEntries(options.disabled.map((id) => [id, 'off' as const])) });
-  // The same word lists the editor writes: the user's, this folder's workspace list, and --words.
-  const words = [userWordListPath(), WORKSPACE_WORD_LIST, ...options.wordLists].flatMap(readWordList);
   // And the problems the editor's "Ignore here" kept in this folder's .radlint.json.
   const workspace = readIgnores(process.cwd());
   if (workspace.error) io.stderr(`radlint: warning: ${workspace.error}\n`);

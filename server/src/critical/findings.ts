@@ -3,6 +3,7 @@
 import type { Report } from '../report/types';
 import { QUALIFIERS, READ_AS, conceptHas, fitsExam, type Finding, type Understanding, type Urgency } from '../nlp';
 import { NOT_ACUTE } from '../nlp/grammar';
+import { DENIED_READING } from '../nlp/minor';
 import { wordsRegex } from '../nlp/relations';
 import explainedData from './explained.json';
 import knownData from './known.json';
@@ -107,7 +108,7 @@ export function findCriticalFindings(
       !readAsOld(report, finding, findings) &&
       // Read as a benign cause at any mention: the impression may explain the sign the findings only name.
       // Only the words before the reading: "widened mediastinum due to enlarged lymph nodes" grows nothing.
-      (STILL_A_CALL.test((clauseOf(report, finding) ?? sentence).split(READ_AS)[0]) ||
+      (STILL_A_CALL.test((clauseOf(report, finding, findings) ?? sentence).split(READ_AS)[0]) ||
         !perConcept(toldBenign, finding.concept, () =>
           findings.some((f) => f.concept === finding.concept && f.assertion !== 'absent' && explainedAsBenign(report, f, findings)),
         )) &&
@@ -115,8 +116,8 @@ export function findCriticalFindings(
         (urgency === 'hours' &&
           !alreadyKnown(
             sentence,
-            clauseOf(report, finding) ?? sentence,
-            `${clauseOf(report, finding)} ${ownStretch(report, finding, findings)}`,
+            clauseOf(report, finding, findings) ?? sentence,
+            `${clauseOf(report, finding, findings)} ${ownStretch(report, finding, findings)}`,
           ) &&
           !alreadyKnown(before) &&
           !handled(report, finding, findings, toldHandled) &&
@@ -158,17 +159,17 @@ function knownNoCall(report: Report, finding: Finding, findings: readonly Findin
 // "Pericardial effusion; new to current review"), not in another's ("increased pleural effusion,
 // pericardial effusion"). New or increased is no call when the report grades the effusion small in any
 // mention ("A smear-like effusion in the pericardial space. It is new." / "Pericardial effusion; new").
-const SMALL_AMOUNT = /\b(?:small|trace|tiny|minimal|minimally|minute|mild|mildly|slight|slightly|thin|smear[- ]like|physiologic(?:al)?)\b/i;
-const LARGE_AMOUNT = /\b(?:large|moderate|severe|extensive|massive|marked|significant|substantial|sizeable|sizable)\b/i;
+const SMALL_AMOUNT = QUALIFIERS.smallAmount;
+const LARGE_AMOUNT = QUALIFIERS.largeAmount;
 function largeEnough(report: Report, finding: Finding, findings: readonly Finding[]): boolean {
   if (!conceptHas(finding.concept, 'call-only-when-large')) return true;
-  const clause = nowSized(clauseOf(report, finding));
+  const clause = nowSized(clauseOf(report, finding, findings));
   if (clause === null) return true;
   if (!QUALIFIERS.marked.test(clause) && !GROWING.test(clause)) return false;
   if (LARGE_AMOUNT.test(clause)) return true;
   return !findings.some((f) => {
     if (f.concept !== finding.concept || (f.assertion !== 'present' && f.assertion !== 'possible')) return false;
-    const c = nowSized(clauseOf(report, f));
+    const c = nowSized(clauseOf(report, f, findings));
     return c !== null && SMALL_AMOUNT.test(c) && !LARGE_AMOUNT.test(c);
   });
 }
@@ -194,13 +195,36 @@ function ownStretch(report: Report, finding: Finding, findings: readonly Finding
   return report.text.slice(from, to);
 }
 
-/** The words of the finding's own clause (its sentence cut at the commas around it), or null without a sentence. */
-function clauseOf(report: Report, finding: Finding): string | null {
+// What ends a clause: a comma always; a semicolon or a contrasting "but" when another finding stands
+// beyond it ("stable effusion; new pneumothorax", "effusions are large but the pericardial effusion is
+// small"), not when only the finding's own words do ("Pericardial effusion; new to current review").
+const SOFT_BREAK = /;|\bbut\b/gi;
+
+/** The words of the finding's own clause (its sentence cut around it, as above), or null without a sentence. */
+function clauseOf(report: Report, finding: Finding, findings: readonly Finding[]): string | null {
   const sentence = report.sentences[finding.sentenceIndex];
   if (!sentence) return null;
+  const others = findings.filter((f) => f !== finding && f.sentenceIndex === finding.sentenceIndex);
+  let from = sentence.start;
+  let to = sentence.end;
   const before = report.text.slice(sentence.start, finding.start);
+  from += before.lastIndexOf(',') + 1;
+  for (const m of before.matchAll(SOFT_BREAK)) {
+    const at = sentence.start + m.index + m[0].length;
+    if (at > from && others.some((f) => f.end <= at - m[0].length && f.start >= from)) from = at;
+  }
   const after = report.text.slice(finding.end, sentence.end);
-  return before.slice(before.lastIndexOf(',') + 1) + after.split(',')[0];
+  const comma = after.indexOf(',');
+  if (comma >= 0) to = finding.end + comma;
+  for (const m of after.matchAll(SOFT_BREAK)) {
+    const at = finding.end + m.index;
+    if (at >= to) break;
+    if (others.some((f) => f.start >= at + m[0].length && f.start < sentence.end)) {
+      to = at;
+      break;
+    }
+  }
+  return report.text.slice(from, finding.start) + report.text.slice(finding.end, to);
 }
 
 /**
@@ -258,8 +282,6 @@ const EXPLAINED = new Map(
 );
 // The sentence after that goes on reading the sign: it opens with a pointer back or a hedge.
 const READING_GOES_ON = /^\s*(?:this|these|it|they|findings|maybe|may be|possibly|probably|likely|most likely)\b/i;
-// A denied reading explains nothing ("not likely due to technique").
-const DENIED_READING = /\b(?:not|no|nor|without|rather than|instead of)\s+(?:\w+\s+)?$/i;
 // The reading's clause ends at a semicolon, a comma, "but", "however", "although".
 const CLAUSE_END = /[;,:]|\b(?:but|however|although|though|yet|while|whereas)\b/i;
 /**

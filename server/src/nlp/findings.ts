@@ -23,6 +23,8 @@ import { gestationalWeeks } from './patient';
 import { scanSentence, type SentenceWords } from './scan';
 import type { Finding, Measurement } from './types';
 import type { PhraseTrie } from './trie';
+import lymphNodeSizes from './lexicon/lymph-node-sizes.json';
+import { escapeRegExp } from '../report/regex';
 import type { Word } from './words';
 
 const NONE: Finding[] = [];
@@ -80,12 +82,80 @@ function oldNews(s: SentenceWords, from: number, to: number): boolean {
   return false;
 }
 
-/** "Lymph nodes, the largest 17 x 12 mm": a short axis at the concept's threshold makes it the more specific concept. */
-function refineAtSize(f: Finding, text: string): void {
+// Lymph-node stations and the short axis up to which their nodes are normal (sources in the data).
+const NODE_SIZES = {
+  adenopathy: conceptNamed(lymphNodeSizes.adenopathy),
+  node: conceptNamed(lymphNodeSizes.node),
+  generalMm: lymphNodeSizes.generalMm,
+  subcentimeter: new RegExp(String.raw`\b(?:${lymphNodeSizes.subcentimeterWords.map(escapeRegExp).join('|')})\b`, 'i'),
+  keep: new RegExp(String.raw`\b(?:${lymphNodeSizes.keepWords.map(escapeRegExp).join('|')})\b`, 'i'),
+  stations: lymphNodeSizes.stations.map((st) => ({
+    words: new RegExp(String.raw`\b(?:${st.words.map(escapeRegExp).join('|')})\b`, 'gi'),
+    normalUpToMm: st.normalUpToMm,
+  })),
+};
+function conceptNamed(id: string): Concept {
+  const c = CONCEPT_BY_ID.get(id);
+  if (!c) throw new Error(`lymph-node-sizes.json: unknown concept '${id}'`);
+  return c;
+}
+
+/**
+ * "Subcentimeter mesenteric lymphadenopathy", "external iliac adenopathy measuring up to 7 mm": adenopathy
+ * the report itself measures at or under its station's normal short axis is a lymph node, not adenopathy;
+ * unless the clause calls it necrotic, conglomerate, pathological or the like.
+ */
+function nodeAtNormalSize(f: Finding, report: Report): boolean {
+  if (f.concept !== NODE_SIZES.adenopathy.id) return false;
+  const read = stationOf(f, report);
+  if (!read || NODE_SIZES.keep.test(read.clause)) return false;
+  const limit = read.limitMm ?? NODE_SIZES.generalMm;
+  const sizes = f.measurements.map((m) => shortAxisMm(m)).filter((mm): mm is number => mm !== null);
+  if (sizes.length) return Math.max(...sizes) <= limit;
+  return limit >= 9 && NODE_SIZES.subcentimeter.test(read.clause);
+}
+
+/** The clause of a node mention and the smallest normal short axis of the stations it names (null: none named). */
+function stationOf(f: Finding, report: Report): { clause: string; limitMm: number | null } | null {
+  const sentence = report.sentences[f.sentenceIndex];
+  if (!sentence) return null;
+  const text = report.text;
+  const before = text.slice(sentence.start, f.start);
+  const from = sentence.start + Math.max(before.lastIndexOf(','), before.lastIndexOf(';')) + 1;
+  const after = text.slice(f.end, sentence.end).search(/[;]/);
+  const clause = text.slice(from, after < 0 ? sentence.end : f.end + after);
+  let rest = clause;
+  let limitMm: number | null = null;
+  for (const st of NODE_SIZES.stations) {
+    const left = rest.replace(st.words, ' ');
+    if (left !== rest) limitMm = Math.min(limitMm ?? Infinity, st.normalUpToMm);
+    rest = left;
+  }
+  return { clause, limitMm };
+}
+
+/**
+ * "Lymph nodes, the largest 17 x 12 mm": a short axis at the concept's threshold makes it the more specific
+ * concept; a lymph node of a named station is enlarged only past that station's normal short axis ("two
+ * small external iliac lymph nodes up to 1.0 cm" are nodes; a 9 mm internal iliac node is adenopathy).
+ */
+function refineAtSize(f: Finding, report: Report): void {
+  const text = report.text;
+  if (nodeAtNormalSize(f, report)) {
+    const to = NODE_SIZES.node;
+    Object.assign(f, { concept: to.id, finding: to.name, critical: to.critical, significant: to.significant });
+    return;
+  }
   const rules = CONCEPT_BY_ID.get(f.concept)?.refineAtSize;
   if (!rules?.length) return;
   const size = Math.max(0, ...f.measurements.map((m) => (isUpperBound(text, m) ? 0 : (shortAxisMm(m) ?? 0))));
-  const rule = rules.find((r) => size >= r.shortAxisMm);
+  const limitMm = f.concept === NODE_SIZES.node.id ? stationOf(f, report)?.limitMm : null;
+  const rule =
+    limitMm !== null && limitMm !== undefined
+      ? size > limitMm
+        ? rules.find((r) => r.concept === NODE_SIZES.adenopathy.id)
+        : undefined
+      : rules.find((r) => size >= r.shortAxisMm);
   const to = rule && CONCEPT_BY_ID.get(rule.concept);
   if (to) Object.assign(f, { concept: to.id, finding: to.name, critical: to.critical, significant: to.significant });
 }
@@ -187,7 +257,7 @@ export function extractFindings(
   });
   const measurements = findMeasurements(report.text);
   attachMeasurements(findings, measurements, report.sentences, report);
-  for (const f of findings) refineAtSize(f, report.text);
+  for (const f of findings) refineAtSize(f, report);
   if (byGestation.length) {
     const weeks = gestationalWeeks(report.text);
     for (const [f, from] of byGestation) if (weeks !== null && weeks >= from) f.significant = true;

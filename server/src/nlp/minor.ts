@@ -3,7 +3,9 @@
 // (lexicon/qualifiers.json); this reads them against the finding's sentence.
 import type { Report } from '../report/types';
 import { QUALIFIERS, QUALIFIER_WORDS, conceptHas, knownConcept, wordsPattern, wordsRegex } from './relations';
+import { CONCEPT_BY_ID } from './lexicon';
 import type { Finding } from './types';
+import degenerative from './lexicon/degenerative.json';
 
 const ATELECTASIS = knownConcept('atelectasis', 'isMinor');
 const NODULE = knownConcept('nodule', 'isMinor');
@@ -32,14 +34,39 @@ const MINOR_BEFORE_ACUTE = wordsRegex(notIncidental(QUALIFIER_WORDS.minorBefore)
 // A faint or tiny cluster of breast calcifications is what screening looks for: size and subtlety grade nothing down.
 const MINOR_BEFORE_SUBTLE = wordsRegex(notIncidental(QUALIFIER_WORDS.minorBefore).filter((w) => !QUALIFIER_WORDS.subtle.includes(w)));
 
+// Marrow edema and cartilage loss at a joint their sentence calls arthritic are the arthritis (lexicon/degenerative.json).
+const AT_ARTHRITIC_JOINT: ReadonlySet<string> = new Set(degenerative.findings.map((id) => knownConcept(id, 'degenerative.json')));
+const ARTHRITIC = wordsRegex(
+  degenerative.processes.flatMap((id) => {
+    const concept = CONCEPT_BY_ID.get(knownConcept(id, 'degenerative.json'));
+    return concept ? concept.terms : [];
+  }),
+);
+const NOT_DEGENERATIVE = wordsRegex(degenerative.notWith);
+
+/** "Facet arthropathy with marrow edema": part of the degenerative joint its sentence names. */
+function partOfArthritis(sentence: string, finding: Finding): boolean {
+  return AT_ARTHRITIC_JOINT.has(finding.concept) && ARTHRITIC.test(sentence) && !NOT_DEGENERATIVE.test(sentence);
+}
+
 // Descriptive findings (an opacity, a density) that the sentence explains or hedges: the
 // explanation, when it matters, is a finding of its own.
 const descriptive = (f: Finding) => conceptHas(f.concept, 'descriptive');
 
+/** A denied reading explains nothing ("not likely due to technique", "rather than atelectasis"): shared with critical/. */
+export const DENIED_READING = /\b(?:not|no|nor|without|rather than|instead of)\s+(?:\w+\s+)?$/i;
+const EXPLAINED_ALL = new RegExp(EXPLAINED.source, 'gi');
+
+/** The sentence explains or hedges what it names, by a reading it does not deny. */
+function explains(sentence: string): boolean {
+  for (const m of sentence.matchAll(EXPLAINED_ALL)) if (!DENIED_READING.test(sentence.slice(0, m.index))) return true;
+  return false;
+}
+
 /** A descriptive finding the sentence explains away (a widened mediastinum "secondary to a tortuous aorta"). */
 export function isExplained(report: Report, finding: Finding): boolean {
   const sentence = report.sentences[finding.sentenceIndex];
-  return !!sentence && descriptive(finding) && (EXPLAINED.test(sentence.text) || OVERLAP.test(sentence.text));
+  return !!sentence && descriptive(finding) && (explains(sentence.text) || OVERLAP.test(sentence.text));
 }
 
 /** Minor, chronic, explained or unchanged as written: radiologists routinely leave these out of impressions. */
@@ -64,8 +91,9 @@ export function isMinor(report: Report, finding: Finding): boolean {
     /XXXX(?:[ \t]+[\w-]+){0,2}[ \t]+$/.test(report.text.slice(Math.max(sentence.start, finding.start - 40), finding.start))
   )
     return true;
-  if (descriptive(finding) && EXPLAINED.test(sentence.text)) return true;
+  if (descriptive(finding) && explains(sentence.text)) return true;
   if (descriptive(finding) && finding.concept !== NODULE && OVERLAP.test(sentence.text)) return true;
   if (finding.concept === ATELECTASIS && LOW_VOLUMES.test(sentence.text)) return true;
+  if (partOfArthritis(sentence.text, finding)) return true;
   return conceptHas(finding.concept, 'incidental-unless-marked') && !MARKED.test(sentence.text);
 }

@@ -161,6 +161,8 @@ const QUALIFIER_NAMES = [
   'lowVolumes',
   'spreadOut',
   'subtle',
+  'smallAmount',
+  'largeAmount',
 ] as const;
 const QualifiersSchema = z.object({ note: z.string(), ...Object.fromEntries(QUALIFIER_NAMES.map((n) => [n, Words])) }).strict();
 const qualifiers = QualifiersSchema.parse(qualifiersData) as unknown as Record<(typeof QUALIFIER_NAMES)[number], string[]>;

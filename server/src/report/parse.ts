@@ -105,6 +105,9 @@ const ABBREVIATIONS = new Set([
   'max',
 ]);
 
+// Dotted country names: a noun only after "the" ("in the U.S."), else a modifier ("U.S. Radiology").
+const DOTTED_COUNTRIES = new Set(['u.s', 'u.k', 'u.s.a']);
+
 interface HeaderMatch {
   start: number;
   end: number; // after the colon (or the name, for own-line headers)
@@ -417,6 +420,9 @@ function isSentenceEnd(text: string, i: number, end: number): boolean {
   }
   const word = text.slice(j, i).toLowerCase();
   if (ABBREVIATIONS.has(word)) return false;
+  // "at U.S. Radiology", "from U.S. Army Hospital": a dotted country without "the" names something of
+  // it and goes on; "in the U.S." may end the sentence.
+  if (DOTTED_COUNTRIES.has(word) && !/\bthe\s+$/i.test(text.slice(Math.max(0, j - 5), j))) return false;
   if (/^\p{L}$/u.test(word) && /\p{Lu}/u.test(text[j])) return false; // an initial: "J. Smith"
   return true;
 }

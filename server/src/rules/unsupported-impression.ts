@@ -8,6 +8,7 @@ import {
   opposites,
   sameFinding,
   sitesAgree,
+  wordsRegex,
   type Finding,
 } from '../nlp';
 import { organsIn, otherOrgan } from '../nlp/normal';
@@ -20,6 +21,7 @@ import { NORMAL_STATEMENT, conceptOf, impressionStatements, problemOf, problemsP
 import type { Problem } from '../problem';
 import { defineRule, type Rule } from './types';
 import { hasWords } from '../report/regex';
+import unsupportedData from './unsupported-impression.json';
 
 // Findings that only point elsewhere ("See impression") describe nothing to compare with.
 const FINDINGS_DEFERRED = /\b(?:see (?:impression|below|conclusion)|as (?:per|in) (?:the )?impression)\b/i;
@@ -43,7 +45,9 @@ const EVIDENCE: Readonly<Record<string, RegExp>> = {
   ),
   'heart-failure': new RegExp(VESSELS_ABNORMAL + String.raw`|\bengorge\w*|\bcongest\w*`, 'i'),
   'pulmonary-hypertension': /\b(?:pulmonary arter\w*|hil(?:um|a|ar))\b/i,
-  'pleural-effusion': /\b(?:costophrenic|blunt\w*|meniscus|pleural fluid)\b/i,
+  // A base, costophrenic angle or hemidiaphragm obscured is what an effusion shows on a film.
+  'pleural-effusion':
+    /\b(?:costophrenic|blunt\w*|meniscus|pleural fluid)\b|\bobscur\w*\b[^.;]{0,40}\b(?:bases?|hemidiaphragms?|diaphragms?)\b|\b(?:bases?|hemidiaphragms?|diaphragms?)\b[^.;]{0,30}\bobscur\w*/i,
   'fluid-collection': /\b(?:costophrenic|blunt\w*|meniscus|pleural fluid|effusions?)\b/i,
   atelectasis: /\b(?:opacit\w*|opaque|opacif\w*|densit\w*|volume loss|platelike|discoid|linear|streaky|airspace|air space)\b/i,
   'lobar-collapse': /\b(?:opaque|opacif\w*|opacit\w*|volume loss|collapse\w*)\b/i,
@@ -75,6 +79,48 @@ for (const c of ['malignancy', 'lesion', 'mass', 'nodule', 'metastases', 'bone-l
 
 // Every concept the evidence table names must exist, like the ids of relations.json.
 for (const id of Object.keys(EVIDENCE)) knownConcept(id, 'unsupported-impression evidence');
+
+// Findings joined to an impression's finding that do not show it (atelectasis is no hiatal hernia).
+const NOT_SHOWN_BY: ReadonlyMap<string, ReadonlySet<string>> = new Map(
+  Object.entries(unsupportedData.notShownBy).map(([shown, by]) => [
+    knownConcept(shown, 'unsupported-impression.json'),
+    new Set(by.map((b) => knownConcept(b, 'unsupported-impression.json'))),
+  ]),
+);
+const notShownBy = (g: Finding, f: Finding) => NOT_SHOWN_BY.get(g.concept)?.has(f.concept) ?? false;
+// The concepts whose evidence is a nodular opacity or density, and the words that read one as benign.
+const TUMOUR_EVIDENCE: ReadonlySet<string> = new Set(['malignancy', 'lesion', 'mass', 'nodule', 'metastases', 'bone-lesion']);
+const BENIGN_NODULE = wordsRegex(unsupportedData.benignNodule);
+const OTHER_SIDE: Readonly<Record<string, RegExp>> = {
+  left: /\bright\b/i,
+  right: /\bleft\b/i,
+};
+const SIDE_NAMED: Readonly<Record<string, RegExp>> = {
+  left: /\b(?:left|bilateral\w*|both|bibasilar|biapical)\b/i,
+  right: /\b(?:right|bilateral\w*|both|bibasilar|biapical)\b/i,
+};
+
+/**
+ * The sentence is evidence of g where g lies: not of the other side only ("right upper lobe mass" is not
+ * shown by "opacity in the left lung base"), and, for a tumour, not a density the sentence reads as
+ * benign or as another finding ("nodular densities of old granulomatous disease", "opacity, likely
+ * atelectasis").
+ */
+function evidenceFor(c: ReportPart, s: Sentence, g: Finding): boolean {
+  if (g.side && OTHER_SIDE[g.side]?.test(s.text) && !SIDE_NAMED[g.side].test(s.text)) return false;
+  const stated = c.inFindings.filter((f) => f.start >= s.start && f.end <= s.end && f.assertion !== 'absent');
+  // Every finding of the sentence lies elsewhere ("bibasilar opacities" under "right upper lobe mass").
+  const elsewhere = (f: Finding) =>
+    !sitesAgree(f, g) ||
+    (!!f.side && (g.side === 'left' || g.side === 'right') && (f.side === 'left' || f.side === 'right') && f.side !== g.side);
+  if (stated.length && stated.every(elsewhere)) return false;
+  if (!TUMOUR_EVIDENCE.has(g.concept)) return true;
+  if (BENIGN_NODULE.test(s.text)) return false;
+  return !stated.some(
+    (f) =>
+      f.concept !== 'opacity' && !sameFinding(f.concept, g.concept) && (sameFinding(f.concept, 'opacity') || covers(f.concept, 'opacity')),
+  );
+}
 
 /** Minor only by its size word ("mild", "small"): not stable, chronic, incidental or behind a de-identified word. */
 function onlyMild(report: Report, g: Finding): boolean {
@@ -252,9 +298,14 @@ function insertionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] {
           (!f.normal || (samePlace(f) && !otherOrgan(report, f, g))) &&
           !inOtherOrgans(report, organsOf, f, g)
         : f.concept === g.concept ||
-          (sameFinding(f.concept, g.concept) && !inOtherOrgans(report, organsOf, f, g)) ||
+          (sameFinding(f.concept, g.concept) && !notShownBy(g, f) && !inOtherOrgans(report, organsOf, f, g)) ||
           (inExam &&
             (covers(f.concept, g.concept) || covers(g.concept, f.concept)) &&
+            !notShownBy(g, f) &&
+            // An opacity shows a tumour only when its sentence does not read it as benign or as another finding.
+            (!TUMOUR_EVIDENCE.has(g.concept) ||
+              !report.sentences[f.sentenceIndex] ||
+              evidenceFor(c, report.sentences[f.sentenceIndex], g)) &&
             samePlace(f) &&
             !inOtherOrgans(report, organsOf, f, g) &&
             // What a one-sided diagnosis explains supports it only where placed ("surrounding edema" is no rib fracture).
@@ -265,7 +316,7 @@ function insertionsIn(rule: Rule, report: Report, c: ReportPart): Problem[] {
     // Findings that show its opposite (growth restriction under "macrosomia"): the contradiction rule's business.
     if (oppositeInFindings(report, c, g)) continue;
     const evidence = EVIDENCE[g.concept];
-    if (evidence && findingSentences.some((s) => affirms(s.text, evidence))) continue;
+    if (evidence && findingSentences.some((s) => affirms(s.text, evidence) && evidenceFor(c, s, g))) continue;
     done.add(g.concept);
     problems.push(
       problemOf(rule, {
