@@ -6,6 +6,11 @@ import type { Problem } from '../problem';
 import { sectionAt } from '../report';
 import type { Report } from '../report/types';
 import { defineRule } from './types';
+import words from './rads-management.json';
+import { escapeRegExp } from '../report/regex';
+
+// The breast findings BI-RADS reads as suspicious features, not diagnosis words ("assessment ... for cancer is limited").
+const SUSPICIOUS_FEATURES: ReadonlySet<string> = new Set(words.suspiciousFeatures);
 
 /**
  * A negative or benign BI-RADS (1, 2) as the report's assessment, over a finding it describes as a
@@ -23,6 +28,7 @@ function suspiciousUnderBenign(report: Report, u: Understanding, r: RadsResult):
   return told.find(
     (f) =>
       f.critical === 'days' &&
+      SUSPICIOUS_FEATURES.has(f.concept) &&
       !benignAsWritten(f) &&
       !told.some((g) => g !== f && g.concept === f.concept && (!g.side || !f.side || g.side === f.side) && benignAsWritten(g)),
   );
@@ -60,6 +66,44 @@ function wordingAgainst(report: Report, r: RadsResult): string | undefined {
   if (saysBenign && /^[45]/.test(category)) return after[1].trim();
   if (!saysBenign && /^[12]$/.test(category)) return after[1].trim();
   return undefined;
+}
+
+// BI-RADS 0's management as breast reports state it (rads-management.json): a recall, the additional imaging it is
+// for, or prior examinations awaited for comparison; "-" and " " alike.
+const wordsOf = (list: readonly string[]) =>
+  new RegExp(
+    String.raw`\b(?:${[...list]
+      .sort((a, b) => b.length - a.length)
+      .map((w) => escapeRegExp(w).replace(/[- ]+/g, '[- ]?'))
+      .join('|')})\b`,
+    'gi',
+  );
+const RECALL = wordsOf([...words.recall, ...words.workup]);
+const PRIORS = wordsOf(words.priors);
+const AWAITED = new RegExp(wordsOf(words.awaited).source, 'i');
+const DENIED_BEFORE = new RegExp(String.raw`\b(?:${words.deniedBefore.map(escapeRegExp).join('|')})\s+(?:\w+\s+)?$`, 'i');
+const DENIED_AFTER = new RegExp(String.raw`^\W*(?:[\w-]+\W+){0,3}?(?:${words.deniedAfter.map(escapeRegExp).join('|')})\b`, 'i');
+const RECALL_SECTIONS = new Set(['findings', 'impression', 'other', 'preamble', 'communication']);
+
+/** A word of the list in the text, not denied by the words right before or after it ("no additional imaging is needed"). */
+function statedIn(text: string, words: RegExp): boolean {
+  for (const m of text.matchAll(words)) {
+    if (!DENIED_BEFORE.test(text.slice(0, m.index)) && !DENIED_AFTER.test(text.slice(m.index + m[0].length))) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether the report states BI-RADS 0's recall in words the follow-up reader does not take for a recommendation
+ * ("Additional imaging evaluation needed", "the patient will be called back for magnification views", "outside
+ * mammograms have been requested"): in its own sections, outside its exam title.
+ */
+function recallStated(report: Report, exam: { start: number; end: number } | null): boolean {
+  return report.sentences.some((s) => {
+    const kind = report.sections[s.section]?.kind;
+    if (!kind || !RECALL_SECTIONS.has(kind) || (exam && s.start < exam.end && s.end > exam.start)) return false;
+    return statedIn(s.text, RECALL) || (statedIn(s.text, PRIORS) && AWAITED.test(s.text.replace(PRIORS, ' ')));
+  });
 }
 
 const cite = (r: RadsResult) => `${r.mention.system.short} ${r.mention.system.version}; ${r.mention.system.reference}`;
@@ -139,7 +183,10 @@ export const radsManagement = defineRule({
           message: `${named(r)} calls for ${r.management}; the report recommends "${r.said.map((s) => s.text.trim()).join(' ')}" (${cite(r)}).`,
           related: r.said.map((s) => ({ start: s.start, end: s.end, message: 'The report\u2019s recommendation' })),
         });
-      else if (r.verdict === 'missing')
+      else if (
+        r.verdict === 'missing' &&
+        !(r.mention.system.id === 'bi-rads' && r.mention.category.id === '0' && recallStated(report, exam ?? null))
+      )
         problems.push({
           ...base,
           severity: 'info',

@@ -1,0 +1,175 @@
+// Breast imaging read as a breast radiologist reads it: fifteen reports in test/fixtures/breast (screening
+// negative, BI-RADS 0 recalls in several wordings, a suspicious solid mass and a simple cyst on ultrasound, a
+// probably benign fibroadenoma, suspicious calcifications, post-lumpectomy changes, implants, and breast MRI
+// for high-risk screening, extent of a known cancer and non-mass enhancement) raise the alarms a breast
+// radiologist would raise and no others, at any severity. The reports were written before the patterns were
+// fixed. BI-RADS 0's recall is read in the words breast reports use, and the breast composition is filed under
+// its own template field.
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { parseReport } from '../helpers/nlp.mjs';
+import { problemsOf, root } from '../helpers/engine.mjs';
+
+const require = createRequire(import.meta.url);
+const { analyze, prepareRules } = require(path.join(root, 'out/server/engine.js'));
+const { templateById } = require(path.join(root, 'out/server/templates/index.js'));
+const { restructure } = require(path.join(root, 'out/server/rewrite/restructure.js'));
+const ruleWords = JSON.parse(fs.readFileSync(path.join(root, 'server/src/rules/rads-management.json'), 'utf8'));
+const lexicon = JSON.parse(fs.readFileSync(path.join(root, 'server/src/nlp/lexicon/findings.json'), 'utf8'));
+
+before(() => prepareRules());
+
+const DIR = path.join(root, 'test/fixtures/breast');
+const RULE = 'rads-management';
+
+/**
+ * What a breast radiologist expects of each report, as `rule: finding` (or the rule alone): `due` must be
+ * raised; `allowed` may be (a days-tier mark on a finding a reader may or may not call a suspected new
+ * cancer). Everything else is a false alarm, except the `knownFalse` ones, each a fault in a file this suite
+ * does not own, named for the lead; they are tolerated, never required, so fixing them breaks nothing here.
+ */
+const EXPECTED = {
+  '01-screening-dbt-negative.txt': {
+    // report/sections.ts:10 reads no "ASSESSMENT:" header, which in a breast report is the impression.
+    knownFalse: ['missing-impression'],
+  },
+  '02-screening-recall-mass.txt': { allowed: ['critical-finding: mass', 'critical-finding: breast mass'] },
+  '03-screening-recall-calcifications.txt': {},
+  '04-screening-recall-asymmetry.txt': {},
+  '05-us-solid-mass-suspicious.txt': { due: ['critical-finding: mass'] },
+  '06-us-simple-cyst.txt': {
+    // critical/findings.ts: a days-tier mass its own sentence reads as a simple cyst is still marked.
+    knownFalse: ['critical-finding: mass'],
+  },
+  '07-us-probably-benign-fibroadenoma.txt': {
+    knownFalse: ['critical-finding: mass', 'critical-finding: breast mass'],
+  },
+  '08-diagnostic-calcifications-4a.txt': { allowed: ['critical-finding: suspicious breast calcifications'] },
+  '09-post-lumpectomy.txt': {
+    // critical/findings.ts: post-lumpectomy distortion, stable since 2024, is not a suspected new cancer.
+    knownFalse: ['critical-finding: architectural distortion'],
+  },
+  '10-mri-implant-rupture.txt': {
+    // nlp: "Assessment of the breast parenchyma for cancer is limited" reads cancer as present.
+    knownFalse: ['critical-finding: malignancy', 'impression-omission: malignancy'],
+  },
+  '11-mri-high-risk-negative.txt': {},
+  '12-mri-known-cancer-extent.txt': {
+    // critical/findings.ts: a known, biopsy-proven cancer staged before surgery is not unexpected.
+    knownFalse: ['critical-finding: mass', 'critical-finding: malignancy', 'critical-finding: breast mass'],
+  },
+  '13-mri-non-mass-enhancement.txt': {
+    allowed: ['critical-finding: breast mass'],
+    knownFalse: ['critical-finding: malignancy'],
+  },
+  '14-screening-benign-findings.txt': {},
+  '15-screening-needs-priors.txt': {
+    // Circumscribed masses "which may represent cysts or fibroadenomas", awaiting priors: no suspected cancer.
+    knownFalse: ['critical-finding: mass', 'impression-omission: mass', 'impression-omission: fibroadenoma'],
+  },
+};
+
+const keyOf = (p) => (p.finding ? `${p.rule}: ${p.finding}` : p.rule);
+
+test('the fifteen breast reports raise the alarms a breast radiologist would, and no others', () => {
+  const files = fs.readdirSync(DIR).filter((f) => f.endsWith('.txt'));
+  assert.deepEqual(files.sort(), Object.keys(EXPECTED).sort());
+  for (const file of files) {
+    const text = fs.readFileSync(path.join(DIR, file), 'utf8');
+    const { due = [], allowed = [], knownFalse = [] } = EXPECTED[file];
+    const a = analyze(text);
+    assert.equal(a.report.document, 'imaging', file);
+    const raised = new Set(a.problems.map(keyOf));
+    for (const d of due) assert.ok(raised.has(d), `${file}: ${d} is due`);
+    const unexpected = [...raised].filter((k) => !due.includes(k) && !allowed.includes(k) && !knownFalse.includes(k));
+    assert.deepEqual(unexpected, [], file);
+  }
+});
+
+const screening = (impression) =>
+  `EXAM: Bilateral screening mammogram.\nCOMPARISON: 2024.\n\nFINDINGS:\nScattered fibroglandular density. There is a 7 mm mass in the left breast at 3 o'clock, middle depth.\n\nIMPRESSION:\n${impression}\n`;
+const missing = (text) => problemsOf(RULE, text).filter((p) => /which the report does not state/.test(p.message));
+
+test("BI-RADS 0's recall is read in the words breast reports use", () => {
+  for (const said of [
+    'Left breast mass. Additional imaging is needed. BI-RADS 0: Incomplete.',
+    'BI-RADS 0. The patient will be called back for spot compression views and ultrasound of the left breast.',
+    'BI-RADS 0: Incomplete. Recall for additional evaluation of the left breast mass.',
+    'Left breast mass, for callback. BI-RADS category 0.',
+    'BI-RADS 0 - incomplete, need additional imaging evaluation.',
+    'ACR BI-RADS 0. Diagnostic mammogram and targeted ultrasound of the left breast.',
+    'BI-RADS 0: Incomplete. Prior outside mammograms have been requested for comparison.',
+    'BI-RADS 0. An addendum will follow once the previous mammograms are reviewed.',
+  ])
+    assert.deepEqual(missing(screening(said)), [], said);
+});
+
+test('BI-RADS 0 without its recall is still info: alone, denied, only in the history or the exam title, priors merely compared', () => {
+  assert.equal(missing(screening('Left breast mass. BI-RADS 0: Incomplete.')).length, 1);
+  assert.equal(missing(screening('BI-RADS 0.')).length, 1);
+  // A denial is no recall (the follow-up reader reads "no additional imaging" as a recommendation of none).
+  assert.ok(problemsOf(RULE, screening('BI-RADS 0: Incomplete. No additional imaging is needed.')).length >= 1);
+  assert.equal(missing(screening('BI-RADS 0: Incomplete. There is no need for additional views.')).length, 1);
+  assert.equal(missing(screening('BI-RADS 0: Incomplete. A callback is not necessary.')).length, 1);
+  const diagnostic =
+    'EXAM: Diagnostic mammogram, left breast.\nCLINICAL HISTORY: Recalled from screening for left breast calcifications.\n\nFINDINGS:\nScattered fibroglandular density. Calcifications in the left breast.\n\nIMPRESSION:\nBI-RADS 0: Incomplete.\n';
+  assert.equal(missing(diagnostic).length, 1);
+  assert.equal(missing(screening('The mass is unchanged compared with prior mammograms. BI-RADS 0.')).length, 1);
+});
+
+test('a benign BI-RADS over a diagnosis word is no contradiction; over a described suspicious feature it is', () => {
+  for (const id of ruleWords.suspiciousFeatures)
+    assert.ok(
+      lexicon.concepts.some((c) => c.id === id),
+      `rads-management.json names unknown concept ${id}`,
+    );
+  const limited = (extra) =>
+    `EXAM: Breast MRI without contrast, implant protocol.\nFINDINGS: Intact bilateral silicone implants. Assessment of the breast tissue for cancer is limited without contrast.${extra}\nIMPRESSION: Intact implants. BI-RADS 2: Benign.\n`;
+  assert.deepEqual(
+    problemsOf(RULE, limited('')).filter((p) => /suspicious for cancer/.test(p.message)),
+    [],
+  );
+  const mass = problemsOf(RULE, limited(" There is a new 9 mm irregular mass in the right breast at 2 o'clock."));
+  assert.ok(mass.some((p) => /describes (?:breast )?mass, a finding suspicious for cancer/.test(p.message)));
+});
+
+/** The FINDINGS lines of a breast report restructured into a template. */
+function fields(text, id) {
+  const out = restructure(parseReport(text), templateById(id), { fillPertinentNegatives: false, fields: 'plain' });
+  return out.text.split(/\r?\n/);
+}
+const lineOf = (lines, label) => lines.find((l) => l.startsWith(`${label}:`)) ?? '';
+
+test('the breast composition, told with the breasts as its subject, goes to its own field', () => {
+  for (const density of [
+    'The breasts are heterogeneously dense, which may obscure small masses.',
+    'The breast tissue is scattered fibroglandular density.',
+    'Both breasts are almost entirely fatty.',
+    'The breasts have scattered areas of fibroglandular density.',
+    'The breasts are extremely dense, which lowers the sensitivity of mammography.',
+  ]) {
+    const lines = fields(
+      `EXAM: Bilateral screening mammogram.\nFINDINGS: ${density} There is an 8 mm oval mass in the right breast at 10 o'clock.\nIMPRESSION: BI-RADS 0.\n`,
+      'mg-breast',
+    );
+    assert.ok(lineOf(lines, 'Breast composition').includes(density), density);
+    assert.ok(lineOf(lines, 'Breasts').includes('8 mm oval mass'), density);
+  }
+});
+
+test('a mass denied after a breast finding, and breast implants, stay with the breasts', () => {
+  const us = fields(
+    "EXAM: Right breast ultrasound.\nFINDINGS: At 9 o'clock in the right breast there is a 6 mm simple cyst. No solid mass is seen in the area of clinical concern.\nIMPRESSION: BI-RADS 2.\n",
+    'us-breast',
+  );
+  assert.match(lineOf(us, 'Breasts'), /simple cyst\. No solid mass is seen/);
+  assert.equal(lineOf(us, 'Other'), '');
+  const mg = fields(
+    'EXAM: Bilateral screening mammogram with implant displacement views.\nFINDINGS: The breasts are heterogeneously dense. Retropectoral silicone implants are intact. No suspicious mass.\nIMPRESSION: BI-RADS 1.\n',
+    'mg-breast',
+  );
+  assert.match(lineOf(mg, 'Breasts'), /Retropectoral silicone implants are intact\. No suspicious mass\./);
+});
