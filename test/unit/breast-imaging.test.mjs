@@ -17,6 +17,7 @@ const require = createRequire(import.meta.url);
 const { analyze, prepareRules } = require(path.join(root, 'out/server/engine.js'));
 const { templateById } = require(path.join(root, 'out/server/templates/index.js'));
 const { restructure } = require(path.join(root, 'out/server/rewrite/restructure.js'));
+const { summarize } = require(path.join(root, 'out/server/rewrite/summary.js'));
 const ruleWords = JSON.parse(fs.readFileSync(path.join(root, 'server/src/rules/rads-management.json'), 'utf8'));
 const lexicon = JSON.parse(fs.readFileSync(path.join(root, 'server/src/nlp/lexicon/findings.json'), 'utf8'));
 
@@ -172,4 +173,15 @@ test('a mass denied after a breast finding, and breast implants, stay with the b
     'mg-breast',
   );
   assert.match(lineOf(mg, 'Breasts'), /Retropectoral silicone implants are intact\. No suspicious mass\./);
+});
+
+test("the summary keeps the density's caveat, that dense tissue may hide a cancer", () => {
+  for (const density of [
+    'The breasts are heterogeneously dense, which could obscure small masses.',
+    'The breasts are extremely dense, which lowers the sensitivity of mammography.',
+    'Heterogeneously dense breast tissue reduces the sensitivity of the examination.',
+  ]) {
+    const text = `EXAM: Bilateral screening mammogram.\nFINDINGS:\n${density}\nNo suspicious mass, calcifications or architectural distortion.\nIMPRESSION:\nNo mammographic evidence of malignancy. BI-RADS 1: Negative.\n`;
+    assert.ok(summarize(parseReport(text)).text.includes(density), density);
+  }
 });
