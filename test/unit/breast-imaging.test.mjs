@@ -121,6 +121,21 @@ test('BI-RADS 0 without its recall is still info: alone, denied, only in the his
   assert.equal(missing(screening('The mass is unchanged compared with prior mammograms. BI-RADS 0.')).length, 1);
 });
 
+test('BI-RADS 4 and 5: a biopsy told as arranged states the tissue diagnosis; a biopsy clip does not', () => {
+  const suspicious = (impression) =>
+    `EXAM: Left breast ultrasound.\nFINDINGS: Irregular hypoechoic mass with angular margins at 2 o'clock, 14 mm.\nIMPRESSION: ${impression}\n`;
+  for (const said of [
+    'BI-RADS 4B. Biopsy was discussed with the patient and scheduled for next week.',
+    'BI-RADS 5: Highly suggestive of malignancy. An ultrasound-guided core needle biopsy will be performed on Monday.',
+    'BI-RADS 4C. The patient consented to tissue sampling, which has been booked.',
+  ])
+    assert.deepEqual(missing(suspicious(said)), [], said);
+  for (const silent of ['BI-RADS 4. Biopsy clip in the lower outer quadrant, unchanged.', 'BI-RADS 4: Suspicious.'])
+    assert.equal(missing(suspicious(silent)).length, 1, silent);
+  // A denied biopsy is no tissue diagnosis (the follow-up reader reads it as a recommendation of none).
+  assert.ok(problemsOf(RULE, suspicious('BI-RADS 4. No biopsy has been scheduled yet.')).length >= 1);
+});
+
 test('a benign BI-RADS over a diagnosis word is no contradiction; over a described suspicious feature it is', () => {
   for (const id of ruleWords.suspiciousFeatures)
     assert.ok(

@@ -83,7 +83,9 @@ const PRIORS = wordsOf(words.priors);
 const AWAITED = new RegExp(wordsOf(words.awaited).source, 'i');
 const DENIED_BEFORE = new RegExp(String.raw`\b(?:${words.deniedBefore.map(escapeRegExp).join('|')})\s+(?:\w+\s+)?$`, 'i');
 const DENIED_AFTER = new RegExp(String.raw`^\W*(?:[\w-]+\W+){0,3}?(?:${words.deniedAfter.map(escapeRegExp).join('|')})\b`, 'i');
-const RECALL_SECTIONS = new Set(['findings', 'impression', 'other', 'preamble', 'communication']);
+const BIOPSY = wordsOf(words.biopsy);
+const PLANNED = new RegExp(wordsOf(words.planned).source, 'i');
+const OWN_SECTIONS = new Set(['findings', 'impression', 'other', 'preamble', 'communication']);
 
 /** A word of the list in the text, not denied by the words right before or after it ("no additional imaging is needed"). */
 function statedIn(text: string, words: RegExp): boolean {
@@ -99,11 +101,30 @@ function statedIn(text: string, words: RegExp): boolean {
  * mammograms have been requested"): in its own sections, outside its exam title.
  */
 function recallStated(report: Report, exam: { start: number; end: number } | null): boolean {
-  return report.sentences.some((s) => {
+  return ownSentences(report, exam).some(
+    (s) => statedIn(s.text, RECALL) || (statedIn(s.text, PRIORS) && AWAITED.test(s.text.replace(PRIORS, ' '))),
+  );
+}
+
+/** Whether the report tells BI-RADS 4 or 5's biopsy as arranged ("Biopsy was discussed with the patient and scheduled"). */
+function biopsyPlanned(report: Report, exam: { start: number; end: number } | null): boolean {
+  return ownSentences(report, exam).some((s) => statedIn(s.text, BIOPSY) && PLANNED.test(s.text));
+}
+
+/** The sentences of the report's own findings, impression and recommendations, outside its exam title. */
+function ownSentences(report: Report, exam: { start: number; end: number } | null) {
+  return report.sentences.filter((s) => {
     const kind = report.sections[s.section]?.kind;
-    if (!kind || !RECALL_SECTIONS.has(kind) || (exam && s.start < exam.end && s.end > exam.start)) return false;
-    return statedIn(s.text, RECALL) || (statedIn(s.text, PRIORS) && AWAITED.test(s.text.replace(PRIORS, ' ')));
+    return !!kind && OWN_SECTIONS.has(kind) && !(exam && s.start < exam.end && s.end > exam.start);
   });
+}
+
+/** A BI-RADS management the report states in its own words, not as a recommendation the follow-up reader reads. */
+function statedOtherwise(report: Report, r: RadsResult, exam: { start: number; end: number } | null): boolean {
+  if (r.mention.system.id !== 'bi-rads') return false;
+  if (r.mention.category.id === '0') return recallStated(report, exam);
+  if (/^[45]/.test(r.mention.category.id)) return biopsyPlanned(report, exam);
+  return false;
 }
 
 const cite = (r: RadsResult) => `${r.mention.system.short} ${r.mention.system.version}; ${r.mention.system.reference}`;
@@ -183,10 +204,7 @@ export const radsManagement = defineRule({
           message: `${named(r)} calls for ${r.management}; the report recommends "${r.said.map((s) => s.text.trim()).join(' ')}" (${cite(r)}).`,
           related: r.said.map((s) => ({ start: s.start, end: s.end, message: 'The report\u2019s recommendation' })),
         });
-      else if (
-        r.verdict === 'missing' &&
-        !(r.mention.system.id === 'bi-rads' && r.mention.category.id === '0' && recallStated(report, exam ?? null))
-      )
+      else if (r.verdict === 'missing' && !statedOtherwise(report, r, exam ?? null))
         problems.push({
           ...base,
           severity: 'info',
