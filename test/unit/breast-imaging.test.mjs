@@ -152,6 +152,21 @@ test('a benign BI-RADS over a diagnosis word is no contradiction; over a describ
   assert.ok(mass.some((p) => /describes (?:breast )?mass, a finding suspicious for cancer/.test(p.message)));
 });
 
+test("a screening mammogram states its density in BI-RADS 4th edition numbers or as the tissue's density; a dense mass is no density", () => {
+  const withDensity = (d) =>
+    `EXAM: Bilateral screening mammogram.\nFINDINGS: ${d} No suspicious mass, calcifications or architectural distortion.\nIMPRESSION: BI-RADS 1: Negative. Annual screening mammogram.\n`;
+  const noDensity = (text) => problemsOf(RULE, text).filter((p) => /without the breast density/.test(p.message));
+  for (const d of [
+    'Density category 2.',
+    'Breast density is heterogeneous.',
+    'The breasts are of heterogeneous density.',
+    'Mammographic density: 3.',
+  ])
+    assert.deepEqual(noDensity(withDensity(d)), [], d);
+  for (const d of ['A high-density oval mass in the right breast is stable.', 'Stable calcifications.'])
+    assert.equal(noDensity(withDensity(d)).length, 1, d);
+});
+
 /** The FINDINGS lines of a breast report restructured into a template. */
 function fields(text, id) {
   const out = restructure(parseReport(text), templateById(id), { fillPertinentNegatives: false, fields: 'plain' });

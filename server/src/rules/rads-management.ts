@@ -46,8 +46,10 @@ function densitiesIn(report: Report): { id: string; start: number; end: number }
   }
 }
 
-// A composition told in older or own words ("a mixture of adipose and fibroglandular elements").
-const COMPOSITION_WORDS = /\b(?:fibroglandular|adipose|fatty|composition)\b|\bdense\b(?![ \t]+(?:mass|nodule|lesion|calcification))/i;
+// A composition told in older or own words ("a mixture of adipose and fibroglandular elements"), in BI-RADS 4th
+// edition numbers ("density 2", "Density category 3") or as the tissue's density ("Breast density is heterogeneous").
+const COMPOSITION_WORDS =
+  /\b(?:fibroglandular|adipose|fatty|composition)\b|\bdense\b(?![ \t]+(?:mass|nodule|lesion|calcification))|\b(?:breast|tissue|parenchymal|mammographic|ACR|BI-?RADS)[ \t]+density\b|\bdensity[ \t]+(?:category[ \t]+|grade[ \t]+|pattern[ \t]+)?[1-4]\b|\bheterogeneous[ \t]+(?:density|parenchyma|breast tissue)\b/i;
 
 /**
  * The words right after a BI-RADS category that say the opposite of it: "BI-RADS 4C: Benign." or
