@@ -167,6 +167,19 @@ test("a screening mammogram states its density in BI-RADS 4th edition numbers or
     assert.equal(noDensity(withDensity(d)).length, 1, d);
 });
 
+test('a mass with a benign name the lexicon does not read (fat-containing, hamartoma, galactocele) is benign under BI-RADS 2, unless suspicion is told beside it', () => {
+  const benign2 = (f) =>
+    `EXAM: Bilateral diagnostic mammogram.\nFINDINGS: Scattered fibroglandular density. ${f}\nIMPRESSION: Benign findings. BI-RADS 2: Benign.\n`;
+  const contradiction = (text) => problemsOf(RULE, text).filter((p) => /a finding suspicious for cancer/.test(p.message));
+  for (const f of [
+    'A mass containing fat and soft tissue in the left breast is characteristic of a hamartoma.',
+    "A 2 cm fat-containing mass at 9 o'clock in the right breast.",
+    'Circumscribed mass in the left retroareolar region with a fat-fluid level, consistent with a galactocele in this lactating patient.',
+  ])
+    assert.deepEqual(contradiction(benign2(f)), [], f);
+  assert.equal(contradiction(benign2("An irregular mass at 2 o'clock in the left breast, hamartoma versus carcinoma.")).length, 1);
+});
+
 /** The FINDINGS lines of a breast report restructured into a template. */
 function fields(text, id) {
   const out = restructure(parseReport(text), templateById(id), { fillPertinentNegatives: false, fields: 'plain' });

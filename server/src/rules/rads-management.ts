@@ -9,6 +9,15 @@ import { defineRule } from './types';
 import words from './rads-management.json';
 import { escapeRegExp } from '../report/regex';
 
+// Benign names the findings lexicon does not read (a fat-containing mass, a hamartoma, an intramammary node), with no
+// word of suspicion beside them in the sentence (rads-management.json).
+const BENIGN_NAMES = new RegExp(
+  String.raw`\b(?:${words.benignNames.map((w) => escapeRegExp(w).replace(/[- ]+/g, '[- ]?')).join('|')})\b`,
+  'i',
+);
+const SUSPICIOUS_WORDS = new RegExp(String.raw`\b(?:${words.suspiciousWords.map(escapeRegExp).join('|')})\b`, 'i');
+const namedBenign = (sentence: string) => BENIGN_NAMES.test(sentence) && !SUSPICIOUS_WORDS.test(sentence);
+
 // The breast findings BI-RADS reads as suspicious features, not diagnosis words ("assessment ... for cancer is limited").
 const SUSPICIOUS_FEATURES: ReadonlySet<string> = new Set(words.suspiciousFeatures);
 
@@ -24,6 +33,7 @@ function suspiciousUnderBenign(report: Report, u: Understanding, r: RadsResult):
   const told = u.findings.filter((f) => (f.section === 'findings' || f.section === 'impression') && f.assertion === 'present');
   const benignAsWritten = (f: Finding) =>
     isMinor(report, f) ||
+    namedBenign(report.sentences[f.sentenceIndex]?.text ?? '') ||
     u.findings.some((g) => g.sentenceIndex === f.sentenceIndex && g.start > f.end && g.assertion !== 'absent' && !g.critical);
   return told.find(
     (f) =>
