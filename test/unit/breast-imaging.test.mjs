@@ -228,3 +228,22 @@ test("the summary keeps the density's caveat, that dense tissue may hide a cance
     assert.ok(summarize(parseReport(text)).text.includes(density), density);
   }
 });
+
+// (A sentence of a many-place finding alone, "No suspicious mass.", still follows the sentence before it, so after
+// the density sentence it lands under Breast composition: rewrite/restructure-subsection.ts, the lead's to weigh.)
+test("a mammogram's vascular calcifications are the breasts' (breast arterial calcification), not Other", () => {
+  for (const sentence of [
+    'Scattered benign-appearing vascular calcifications are noted bilaterally.',
+    'Vascular calcifications in both breasts, unchanged.',
+  ])
+    assert.ok(
+      lineOf(
+        fields(
+          `EXAM: Bilateral screening mammogram.\nFINDINGS: The breasts are almost entirely fatty. No suspicious mass or calcifications in either breast. ${sentence}\nIMPRESSION: BI-RADS 2.\n`,
+          'mg-breast',
+        ),
+        'Breasts',
+      ).includes(sentence),
+      sentence,
+    );
+});
