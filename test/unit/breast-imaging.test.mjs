@@ -247,3 +247,13 @@ test("a mammogram's vascular calcifications are the breasts' (breast arterial ca
       sentence,
     );
 });
+
+test('pertinent negatives never state a breast density: the composition is a finding the radiologist gives', () => {
+  const out = restructure(
+    parseReport('EXAM: Bilateral screening mammogram.\nFINDINGS: No suspicious mass in either breast.\nIMPRESSION: BI-RADS 1.\n'),
+    templateById('mg-breast'),
+    { fillPertinentNegatives: true, fields: 'plain' },
+  );
+  const composition = lineOf(out.text.split(/\r?\n/), 'Breast composition');
+  assert.equal(composition, 'Breast composition: [ ]');
+});
