@@ -180,6 +180,24 @@ test('a mass with a benign name the lexicon does not read (fat-containing, hamar
   assert.equal(contradiction(benign2("An irregular mass at 2 o'clock in the left breast, hamartoma versus carcinoma.")).length, 1);
 });
 
+test("each breast's BI-RADS under its label is judged by that breast's recommendation, not the other's", () => {
+  const both = (impression) =>
+    `EXAM: Bilateral diagnostic mammogram.\nFINDINGS: Heterogeneously dense. Left breast: oval circumscribed mass at 3 o'clock, 7 mm. Right breast: simple cyst.\nIMPRESSION:\n${impression}\n`;
+  const disagree = (text) => problemsOf(RULE, text).filter((p) => /the report recommends/.test(p.message));
+  for (const said of [
+    'RIGHT BREAST: BI-RADS 1: Negative.\nLEFT BREAST: BI-RADS 3: Probably benign. Short-interval follow-up left diagnostic mammogram in 6 months.\nOVERALL: BI-RADS 3.',
+    'RIGHT: BI-RADS 2: Benign.\nLEFT: BI-RADS 4: Suspicious. Ultrasound-guided biopsy of the left breast mass is recommended.',
+    'Right breast: BI-RADS 1. Left breast: BI-RADS 3. Follow-up left breast ultrasound in 6 months.',
+  ])
+    assert.deepEqual(disagree(both(said)), [], said);
+  // The breast's own recommendation against its category still disagrees.
+  for (const said of [
+    'LEFT: BI-RADS 4: Suspicious. Recommend left breast follow-up ultrasound in 6 months.',
+    'RIGHT BREAST: BI-RADS 2: Benign. Recommend short-interval follow-up of the right breast in 6 months.',
+  ])
+    assert.equal(disagree(both(said)).length, 1, said);
+});
+
 /** The FINDINGS lines of a breast report restructured into a template. */
 function fields(text, id) {
   const out = restructure(parseReport(text), templateById(id), { fillPertinentNegatives: false, fields: 'plain' });

@@ -1,5 +1,5 @@
-import { judgeRads, type RadsResult } from '../guidelines/rads/check';
-import { readDensity } from '../guidelines/rads/index';
+import { judgeRads, managementAgrees, type RadsResult } from '../guidelines/rads/check';
+import { managementOf, readDensity } from '../guidelines/rads/index';
 import type { Finding, Understanding } from '../nlp';
 import { isMinor } from '../nlp/minor';
 import type { Problem } from '../problem';
@@ -139,6 +139,48 @@ function statedOtherwise(report: Report, r: RadsResult, exam: { start: number; e
   return false;
 }
 
+// A breast's own assessment under its label ("RIGHT BREAST: BI-RADS 1: Negative." then "LEFT: BI-RADS 3 ... follow-up left
+// diagnostic mammogram in 6 months."): the other breast's recommendation is not this category's.
+const SIDE_WORD = /\b(right|left|bilateral|both)\b/gi;
+const SIDE_LABEL =
+  /(?:^|\n)[ \t]*(?:\d+[.)][ \t]*)?((?:right|left)(?:[ \t]+breast)?|(?:breast|mammogram|ultrasound)[ \t,]+(?:right|left))[ \t]*:[^\n]*$/i;
+function sideIn(text: string): 'left' | 'right' | 'bilateral' | null {
+  const sides = new Set([...text.matchAll(SIDE_WORD)].map((m) => m[1].toLowerCase()));
+  if (sides.has('bilateral') || sides.has('both') || (sides.has('right') && sides.has('left'))) return 'bilateral';
+  return sides.has('right') ? 'right' : sides.has('left') ? 'left' : null;
+}
+/** The breast a label names over an offset: its section's header ("RIGHT BREAST:") or a label opening its line ("Left:"). */
+function labelledSide(report: Report, offset: number): 'left' | 'right' | null {
+  const header = sectionAt(report, offset)?.header?.name ?? '';
+  const line = SIDE_LABEL.exec(report.text.slice(Math.max(0, offset - 200), offset))?.[1] ?? '';
+  const side = sideIn(
+    /^(?:right|left)(?:\s+breast)?$|^(?:breast|mammogram|ultrasound)[\s,]+(?:right|left)$/i.test(header.trim()) ? header : line,
+  );
+  return side === 'bilateral' ? null : side;
+}
+/**
+ * A disagreement that stands only on the other breast's recommendation: the category is labelled one breast's,
+ * and what the report recommends for that breast (or for neither) agrees with it or is not there.
+ */
+function otherBreastOnly(report: Report, r: RadsResult): boolean {
+  if (r.mention.system.id !== 'bi-rads') return false;
+  const side = labelledSide(report, r.mention.start);
+  if (!side) return false;
+  const own = r.said.filter((s) => {
+    const said = sideIn(s.text) ?? labelledSide(report, s.start);
+    return !said || said === side || said === 'bilateral';
+  });
+  if (own.length === r.said.length) return false;
+  const m = managementOf(r.mention.category, r.sizeMm);
+  return (
+    !m ||
+    managementAgrees(
+      own.flatMap((s) => s.options),
+      m.accepts,
+    ) !== false
+  );
+}
+
 const cite = (r: RadsResult) => `${r.mention.system.short} ${r.mention.system.version}; ${r.mention.system.reference}`;
 const named = (r: RadsResult) => `${r.mention.system.short} ${r.mention.category.id} (${r.mention.category.label.toLowerCase()})`;
 
@@ -209,7 +251,7 @@ export const radsManagement = defineRule({
         ...(r.subject ? { finding: r.subject } : {}),
         ...(r.side && r.side !== 'bilateral' ? { side: r.side } : {}),
       };
-      if (r.verdict === 'disagree')
+      if (r.verdict === 'disagree' && !otherBreastOnly(report, r))
         problems.push({
           ...base,
           severity: 'warning',
