@@ -4,10 +4,11 @@ import type { SectionKind } from './types';
 // A known header always starts a section; an unknown ALL-CAPS header ("LIVER:", "RIGHT:") is an
 // organ or side subheading when it stands inside FINDINGS, and an "other" section elsewhere.
 const KNOWN: Array<[SectionKind, RegExp]> = [
-  // An echo sums up under "ECHOCARDIOGRAPHIC DIAGNOSES" or "IN SUMMARY" (MTSamples).
+  // An echo sums up under "ECHOCARDIOGRAPHIC DIAGNOSES" or "IN SUMMARY" (MTSamples); a breast report under
+  // "ASSESSMENT" or "BI-RADS ASSESSMENT" (ACR BI-RADS: the final assessment is the impression).
   [
     'impression',
-    /^(FINAL |CLINICAL |OVERALL |IN )?(IMPRESSIONS?|CONCLUSIONS?|OPINION|SUMMARY|(ECHOCARDIOGRAPHIC )?DIAGNOS[IE]S|INTERPRETATION)$/,
+    /^(FINAL |CLINICAL |OVERALL |IN )?(IMPRESSIONS?|CONCLUSIONS?|OPINION|SUMMARY|(ECHOCARDIOGRAPHIC )?DIAGNOS[IE]S|INTERPRETATION)$|^((FINAL|OVERALL|BI-?RADS|ACR BI-?RADS)( FINAL)? )?ASSESSMENTS?$/,
   ],
   ['findings', /^((TECHNIQUE AND )?FINDINGS?|REPORT|DESCRIPTION|RESULTS?|OBSERVATIONS?|FINDINGS AND DISCUSSION)$/],
   [
@@ -40,7 +41,7 @@ export function knownSectionKind(name: string): SectionKind | null {
 // stand at the top level of a report whatever their case. CONTRAST and MEDICATIONS, even in
 // capitals, never do: the contrast given is told within the findings of many MRI reports.
 const TOP_LEVEL =
-  /^((FINAL |CLINICAL |OVERALL )?(IMPRESSIONS?|CONCLUSIONS?)|OPINION|(IN )?SUMMARY|(ECHOCARDIOGRAPHIC )?DIAGNOS[IE]S|INTERPRETATION|(TECHNIQUE AND )?FINDINGS?|FINDINGS AND DISCUSSION|(CLINICAL )?(HISTORY|INDICATIONS?)|REASON FOR (THE )?(EXAM(INATION)?|STUDY|REFERRAL)|COMPARISONS?|PRIOR STUDIES|PREVIOUS STUDIES|COMPARISON STUDIES|TECHNIQUE|PROTOCOL|EXAM(INATION)?|PROCEDURES?( DONE| PERFORMED)?|TYPE OF (STUDY|EXAM)|COMMUNICATION|CRITICAL RESULTS?( NOTIFICATION)?|RECOMMENDATIONS?|ADDENDUM|ATTESTATION|SIGNED BY|DICTATED BY|ELECTRONICALLY SIGNED BY)$/;
+  /^((FINAL |OVERALL |BI-?RADS )?ASSESSMENT|(FINAL |CLINICAL |OVERALL )?(IMPRESSIONS?|CONCLUSIONS?)|OPINION|(IN )?SUMMARY|(ECHOCARDIOGRAPHIC )?DIAGNOS[IE]S|INTERPRETATION|(TECHNIQUE AND )?FINDINGS?|FINDINGS AND DISCUSSION|(CLINICAL )?(HISTORY|INDICATIONS?)|REASON FOR (THE )?(EXAM(INATION)?|STUDY|REFERRAL)|COMPARISONS?|PRIOR STUDIES|PREVIOUS STUDIES|COMPARISON STUDIES|TECHNIQUE|PROTOCOL|EXAM(INATION)?|PROCEDURES?( DONE| PERFORMED)?|TYPE OF (STUDY|EXAM)|COMMUNICATION|CRITICAL RESULTS?( NOTIFICATION)?|RECOMMENDATIONS?|ADDENDUM|ATTESTATION|SIGNED BY|DICTATED BY|ELECTRONICALLY SIGNED BY)$/;
 const NEVER_INSIDE_FINDINGS = /^(CONTRAST|MEDICATIONS?)$/;
 
 /** Whether a known header met inside FINDINGS ends the findings (else it labels a subsection). */
@@ -48,4 +49,19 @@ export function opensSectionInsideFindings(name: string, allCaps: boolean): bool
   const upper = normaliseHeaderName(name);
   if (NEVER_INSIDE_FINDINGS.test(upper)) return false;
   return allCaps || TOP_LEVEL.test(upper);
+}
+
+// Inside IMPRESSION, a side or a part of the exam run in as a label ("RIGHT BREAST:", "LEFT:", "OVERALL:",
+// "RIGHT KIDNEY:", "ABDOMEN:") heads a part of the impression, not a section of its own: a per-side or
+// per-region impression stays the impression. Other unknown capitals ("MAMMOGRAPHY INFORMATION:") still end it.
+const SIDE = '(RIGHT|LEFT|RT|LT|BILATERAL|BOTH)';
+const PART =
+  '(BREASTS?|AXILLAE?|KIDNEYS?|LIVER|SPLEEN|PANCREAS|GALLBLADDER|ADRENALS?|OVARY|OVARIES|ADNEXA|UTERUS|TESTIS|TESTES|THYROID|LUNGS?|CHEST|ABDOMEN|PELVIS|NECK|HEAD|BRAIN|SPINE|HIP|KNEE|SHOULDER|(UPPER |LOWER )?EXTREMITY|(CAROTID|RENAL|ILIAC|FEMORAL|VERTEBRAL) ARTER(Y|IES))';
+const IMPRESSION_LABEL = new RegExp(
+  `^(${SIDE}( ${PART}| SIDE)?|${PART}( ${SIDE})?|(ABDOMEN|CHEST|NECK|HEAD) AND (PELVIS|ABDOMEN|NECK)|OVERALL|COMBINED)$`,
+);
+
+/** Whether a header met inside IMPRESSION labels a side or part of it (else it opens what it names). */
+export function labelsImpressionPart(name: string): boolean {
+  return IMPRESSION_LABEL.test(normaliseHeaderName(name));
 }
