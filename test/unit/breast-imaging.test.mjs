@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { parseReport } from '../helpers/nlp.mjs';
+import { parseReport, mentions } from '../helpers/nlp.mjs';
 import { problemsOf, root } from '../helpers/engine.mjs';
 
 const require = createRequire(import.meta.url);
@@ -45,10 +45,8 @@ const EXPECTED = {
   '08-diagnostic-calcifications-4a.txt': { allowed: ['critical-finding: suspicious breast calcifications'] },
   // Post-lumpectomy distortion, stable since 2024, is not a suspected new cancer.
   '09-post-lumpectomy.txt': {},
-  '10-mri-implant-rupture.txt': {
-    // nlp: "Assessment of the breast parenchyma for cancer is limited" reads cancer as present.
-    knownFalse: ['critical-finding: malignancy', 'impression-omission: malignancy'],
-  },
+  // "Assessment of the breast parenchyma for cancer is limited": a limit of the study, not a cancer.
+  '10-mri-implant-rupture.txt': {},
   '11-mri-high-risk-negative.txt': {},
   // A known, biopsy-proven cancer staged before surgery is not unexpected.
   '12-mri-known-cancer-extent.txt': {},
@@ -261,4 +259,25 @@ test('pertinent negatives never state a breast density: the composition is a fin
   );
   const composition = lineOf(out.text.split(/\r?\n/), 'Breast composition');
   assert.equal(composition, 'Breast composition: [ ]');
+});
+
+test('a finding the study is limited for is not present; a finding limited to a site is', () => {
+  const assertions = (sentence) =>
+    ['malignancy', 'metastases', 'breast-mass', 'consolidation', 'pneumothorax'].flatMap((c) =>
+      mentions(`FINDINGS: ${sentence}\nIMPRESSION: See above.\n`, c).map((m) => m.assertion),
+    );
+  for (const sentence of [
+    'Assessment of the breast parenchyma for cancer is limited without contrast.',
+    'Sensitivity for breast cancer is limited due to the dense tissue.',
+    'Evaluation of the liver for metastatic disease is somewhat limited on this noncontrast study.',
+  ]) {
+    const read = assertions(sentence);
+    assert.ok(read.length > 0 && !read.includes('present'), `${sentence}: ${read}`);
+  }
+  for (const sentence of [
+    'Consolidation is limited to the lingula.',
+    'The tumor is limited to the left upper lobe.',
+    'Pneumothorax is limited in size.',
+  ])
+    assert.deepEqual(assertions(sentence), ['present'], sentence);
 });
