@@ -62,6 +62,7 @@ test("ASSESSMENT heads the impression (a breast report's final assessment), in i
 });
 
 test('a side or a part run in as a label inside IMPRESSION stays the impression, in any exam; other capitals still end it', () => {
+  /** @type {[string, RegExp][]} */
   const cases = [
     [
       'IMPRESSION:\nRIGHT BREAST: BI-RADS 1: Negative.\nLEFT BREAST: BI-RADS 3: Probably benign.\nOVERALL: BI-RADS 3.',
