@@ -29,6 +29,40 @@ test('a recommendation without a verb: a modality or action and a time to come',
   assert.equal(p('The nodule measured 5 mm on CT at 6 months.'), null);
 });
 
+test('an exam or a biopsy denied as the subject is a recommendation of none, not of what it names', () => {
+  for (const said of [
+    'Additional views are not required.',
+    'Spot compression views of the left breast are not needed.',
+    'A biopsy is not planned at this time.',
+    'Tissue sampling is not indicated.',
+    'Breast MRI will not be necessary.',
+    'Ultrasound is not currently warranted.',
+    'Follow-up CT is not recommended.',
+    // "No <exam> is needed", "no need for <exam>".
+    'No additional views are needed.',
+    'No MRI is necessary at this time.',
+    'There is no need for further imaging.',
+    'No need for biopsy.',
+  ])
+    assert.deepEqual(p(said), [{ action: 'none' }], said);
+  // Said without the denial, the same words still recommend.
+  assert.deepEqual(p('Additional views are required.'), [{ action: 'imaging', modality: ['MG'] }]);
+  assert.deepEqual(p('A biopsy is planned.'), [{ action: 'biopsy' }]);
+  assert.deepEqual(p('Ultrasound is recommended in 6 months.'), [{ action: 'imaging', modality: ['US'], months: [6, 6] }]);
+  // An exam's own evidence or correlate denied is no recommendation at all.
+  for (const said of [
+    'No mammographic evidence of malignancy.',
+    'No MRI evidence of implant rupture.',
+    'No additional views were obtained.',
+  ])
+    assert.equal(p(said), null, said);
+  // A later step after the denial still counts.
+  assert.deepEqual(p('Additional views are not required; follow-up in 6 months.'), [
+    { action: 'none' },
+    { action: 'imaging', months: [6, 6] },
+  ]);
+});
+
 test('a recommendation in steps: the first step is the recommendation, later steps continue it', () => {
   const report = reportLib.parseReport(
     'IMPRESSION: Multiple ground-glass nodules. CT at 3–6 months, then at 18–24 months if unchanged. If stable, consider CT at 2 and 4 years.',

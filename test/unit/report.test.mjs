@@ -51,6 +51,37 @@ test('spine level labels are subsections inside FINDINGS, and open nothing in th
   assert.equal(r.sections[1].subsections.length, 0);
 });
 
+test("ASSESSMENT heads the impression (a breast report's final assessment), in its usual forms", () => {
+  for (const h of ['ASSESSMENT', 'BI-RADS ASSESSMENT', 'FINAL ASSESSMENT', 'Assessment', 'BIRADS Assessment', 'Overall assessment']) {
+    const r = R.parseReport(`FINDINGS:\nScattered fibroglandular density. No suspicious mass.\n\n${h}: BI-RADS 1 - Negative.\n`);
+    assert.deepEqual(kinds(r), ['findings', 'impression'], h);
+    assert.equal(bodyOf(r, 'impression'), 'BI-RADS 1 - Negative.', h);
+  }
+  // Other words before ASSESSMENT name no impression ("QUALITY ASSESSMENT:" is about the study).
+  assert.notEqual(R.parseReport('QUALITY ASSESSMENT: Good bolus timing.\nFINDINGS: Normal.').sections[0].kind, 'impression');
+});
+
+test('a side or a part run in as a label inside IMPRESSION stays the impression, in any exam; other capitals still end it', () => {
+  /** @type {[string, RegExp][]} */
+  const cases = [
+    [
+      'IMPRESSION:\nRIGHT BREAST: BI-RADS 1: Negative.\nLEFT BREAST: BI-RADS 3: Probably benign.\nOVERALL: BI-RADS 3.',
+      /OVERALL: BI-RADS 3\.$/,
+    ],
+    ['IMPRESSION:\nRIGHT: BI-RADS 2.\nLEFT: BI-RADS 4. Biopsy is recommended.', /LEFT: BI-RADS 4\. Biopsy is recommended\.$/],
+    ['IMPRESSION:\nRIGHT KIDNEY: Mild hydronephrosis.\nLEFT KIDNEY: Normal.', /LEFT KIDNEY: Normal\.$/],
+    ['IMPRESSION:\nCHEST: No pulmonary embolism.\nABDOMEN AND PELVIS: Acute appendicitis.', /Acute appendicitis\.$/],
+    ['Impression:\nRight kidney: 9 mm stone.\nLeft kidney: Normal.', /Left kidney: Normal\.$/],
+  ];
+  for (const [text, end] of cases) {
+    const r = R.parseReport(`FINDINGS:\nDescribed.\n\n${text}\n`);
+    assert.deepEqual(kinds(r), ['findings', 'impression'], text);
+    assert.match(bodyOf(r, 'impression'), end, text);
+  }
+  const r = R.parseReport('FINDINGS: Normal.\nIMPRESSION: BI-RADS 1.\n\nMAMMOGRAPHY INFORMATION:\n1. Some cancers are not seen.');
+  assert.deepEqual(kinds(r), ['findings', 'impression', 'other']);
+});
+
 test('mixed-case labels inside FINDINGS are subsections, not sections ("Contrast:" is not TECHNIQUE)', () => {
   const text =
     'TECHNIQUE: MRI of the chest.\nFINDINGS:\nContrast: 7.5 mL gadobutrol intravenously.\nLungs: Small left pleural effusion.\nGallbladder and bile ducts: Unremarkable.\nIMPRESSION: Small left pleural effusion.';

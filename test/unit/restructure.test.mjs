@@ -1075,7 +1075,8 @@ const PLACED_BY_PATTERN = [
     'one phrase names one field once: "axillary lymph nodes" does not outvote "both breasts"',
     'EXAM: Screening mammogram\nFINDINGS: The breasts are dense. There are benign-appearing calcifications in both breasts as well as unremarkable axillary lymph nodes.\nIMPRESSION: Benign.',
     'Breasts',
-    'Breasts: The breasts are dense. There are benign-appearing calcifications in both breasts as well as unremarkable axillary lymph nodes.',
+    // "The breasts are dense" is the breast composition (BI-RADS density), its own field.
+    'Breasts: There are benign-appearing calcifications in both breasts as well as unremarkable axillary lymph nodes.',
   ],
   [
     'pelvic phleboliths are veins, not reproductive organs',

@@ -52,3 +52,54 @@ test('critical-finding: settings extend and trim the list', () => {
   const names = extended.problems.filter((p) => p.rule === 'critical-finding').map((p) => p.finding);
   assert.ok(names.length > 0, 'nodule made critical by setting');
 });
+
+test('critical-finding: no "days" mark on what the report reads as benign, as the known cancer, or as stable post-surgical change', () => {
+  for (const text of [
+    // Read as benign after the mention, or named benign before it.
+    "EXAM: Right breast ultrasound.\nFINDINGS: At 10 o'clock there is a 1.4 cm oval circumscribed hypoechoic mass parallel to the skin, most likely a fibroadenoma.\nIMPRESSION: Probably benign mass, likely fibroadenoma. BI-RADS 3.",
+    "EXAM: Left breast ultrasound.\nFINDINGS: 8 mm anechoic mass with posterior acoustic enhancement at 2 o'clock, compatible with a simple cyst.\nIMPRESSION: Simple cyst. BI-RADS 2: Benign.",
+    // The known, biopsy-proven cancer being staged.
+    "EXAM: Bilateral breast MRI.\nFINDINGS: The biopsy-proven invasive ductal carcinoma in the right breast at 11 o'clock measures 2.1 cm.\nIMPRESSION: Known right breast cancer measuring 2.1 cm. BI-RADS 6.",
+    // Stable, or the operation's change.
+    'EXAM: CT chest.\nFINDINGS: 2.5 cm right upper lobe mass, stable since 2019.\nIMPRESSION: Stable right upper lobe mass.',
+    'EXAM: Bilateral diagnostic mammogram.\nFINDINGS: Architectural distortion at the lumpectomy site in the left breast, unchanged from 2023.\nIMPRESSION: Postsurgical changes. BI-RADS 2.',
+  ])
+    assert.deepEqual(
+      marksOf(text).map((p) => p.finding),
+      [],
+      text,
+    );
+});
+
+test('critical-finding: a new or suspicious mass, suspicious calcifications and a BI-RADS 4 or 5 lesion keep their "days" mark', () => {
+  for (const [text, finding] of [
+    [
+      "EXAM: Left breast ultrasound.\nFINDINGS: 1.2 cm irregular hypoechoic mass with spiculated margins at 2 o'clock.\nIMPRESSION: Suspicious mass. BI-RADS 4C. Biopsy recommended.",
+      'mass',
+    ],
+    [
+      'EXAM: Screening mammogram.\nFINDINGS: New 9 mm mass in the right breast, upper outer quadrant.\nIMPRESSION: New right breast mass. BI-RADS 0.',
+      'mass',
+    ],
+    [
+      'EXAM: Diagnostic mammogram.\nFINDINGS: New grouped fine pleomorphic calcifications in the left breast.\nIMPRESSION: Suspicious calcifications. BI-RADS 4B. Stereotactic biopsy recommended.',
+      'suspicious breast calcifications',
+    ],
+    // Beside the known cancer, a new mass in the other breast.
+    [
+      "EXAM: Bilateral breast MRI.\nFINDINGS: Known right breast cancer at 9 o'clock. In the left breast there is a new 8 mm irregular enhancing mass.\nIMPRESSION: New left breast mass, suspicious. BI-RADS 4.",
+      'mass',
+    ],
+    // Stable, but spiculated: suspicion stands beside it.
+    ['EXAM: CT chest.\nFINDINGS: 3 cm spiculated right upper lobe mass, stable since 2019.\nIMPRESSION: Right upper lobe mass.', 'mass'],
+    // A benign reading under a BI-RADS 4 is still a suspected cancer.
+    [
+      "EXAM: Left breast ultrasound.\nFINDINGS: 1.5 cm oval hypoechoic mass at 3 o'clock, possibly a fibroadenoma.\nIMPRESSION: BI-RADS 4A. Ultrasound-guided biopsy is recommended.",
+      'mass',
+    ],
+  ])
+    assert.ok(
+      marksOf(text).some((p) => p.finding === finding && /days/.test(p.message)),
+      text,
+    );
+});

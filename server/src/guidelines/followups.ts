@@ -35,7 +35,7 @@ const RecommendationWords = z
     about: z.string(),
     cues: Words,
     optional: Words,
-    none: z.object({ no: Words, qualifiers: Words, nouns: Words, notNeeded: Words, before: Words }).strict(),
+    none: z.object({ no: Words, qualifiers: Words, nouns: Words, notNeeded: Words, notPlanned: Words, before: Words }).strict(),
     modalities: z.record(z.enum(['CT', 'MR', 'US', 'MG']), Words),
     actions: z.object({ pet: Words, biopsy: Words, surgery: Words, referral: Words }).strict(),
     followUpWords: Words,
@@ -123,11 +123,20 @@ function trie(list: readonly string[]): string {
 const CUE = matcher(W.cues);
 const OPTIONAL = matcher(W.optional);
 const none = W.none;
+// What a denial may name as its subject: a follow-up word, an exam, a biopsy.
+const DENIABLE = [...none.nouns, ...Object.values(W.modalities).flat(), ...W.actions.biopsy];
 const NONE = new RegExp(
   String.raw`\b(?:${alt(none.no)}) (?:(?:${alt(none.qualifiers)}) )*(?:${alt(none.nouns)})\b|` +
     String.raw`\b(?:${alt(none.nouns)})(?: imaging)? (?:is |are )?not (?:\w+ )?(?:${alt(none.notNeeded)})\b|` +
     String.raw`\b(?:${alt(none.before)}) (?:(?:${alt(none.qualifiers)}) )*(?:${alt(none.nouns)})\b|` +
-    String.raw`\bneed not be (?:pursued|followed|reported)\b|\bdoes not (?:require|need|warrant) (?:any )?(?:further |additional )?(?:${alt(none.nouns)})\b`,
+    String.raw`\bneed not be (?:pursued|followed|reported)\b|\bdoes not (?:require|need|warrant) (?:any )?(?:further |additional )?(?:${alt(none.nouns)})\b|` +
+    // A modality or biopsy denied as the subject ("Additional views are not required.", "A biopsy is not planned at this
+    // time.", "Breast MRI will not be needed."): none, not the exam it names.
+    String.raw`\b(?:${alt(DENIABLE)})(?:[ \t]+[\w-]+){0,6}? ` +
+    String.raw`(?:is|are|will|would|should) not (?:be )?(?:\w+ )?(?:${alt([...none.notNeeded, ...none.notPlanned])})\b` +
+    // "No additional views are needed.", "No MRI is necessary.", "There is no need for further imaging or biopsy."
+    String.raw`|\bno (?:(?:${alt(none.qualifiers)}) )*(?:${alt(DENIABLE)})(?: views?)? (?:is|are) (?:\w+ )?(?:${alt(none.notNeeded)})\b` +
+    String.raw`|\bno need for (?:(?:${alt(none.qualifiers)}) )*(?:${alt(DENIABLE)})\b`,
   'i',
 );
 const NONE_ALL = new RegExp(NONE.source, 'gi');

@@ -1,5 +1,5 @@
 import { documentKind } from './documents';
-import { knownSectionKind, opensSectionInsideFindings } from './sections';
+import { knownSectionKind, labelsImpressionPart, opensSectionInsideFindings } from './sections';
 import type { NumberedItem, Report, Section, SectionKind, Sentence, Span, Subsection, Token, TokenKind } from './types';
 import { allMatches } from './matches';
 import { normWord } from './norm';
@@ -284,6 +284,8 @@ function buildSections(text: string): Section[] {
       if (h.allCaps || h.words <= MAX_LABEL_WORDS) addSubsection(text, current, h);
       continue;
     }
+    // "RIGHT BREAST:", "LEFT:", "OVERALL:" inside IMPRESSION: text of the impression, as a mixed-case label is.
+    if (!kind && current.kind === 'impression' && labelsImpressionPart(h.name)) continue;
     if (!kind) {
       // Elsewhere an unknown ALL-CAPS header opens a section of its own, and mixed-case words
       // followed by a colon ("Note: ...") are ordinary text.

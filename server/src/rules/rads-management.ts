@@ -1,11 +1,25 @@
-import { judgeRads, type RadsResult } from '../guidelines/rads/check';
-import { readDensity } from '../guidelines/rads/index';
+import { judgeRads, managementAgrees, type RadsResult } from '../guidelines/rads/check';
+import { managementOf, readDensity } from '../guidelines/rads/index';
 import type { Finding, Understanding } from '../nlp';
 import { isMinor } from '../nlp/minor';
 import type { Problem } from '../problem';
 import { sectionAt } from '../report';
 import type { Report } from '../report/types';
 import { defineRule } from './types';
+import words from './rads-management.json';
+import { escapeRegExp } from '../report/regex';
+
+// Benign names the findings lexicon does not read (a fat-containing mass, a hamartoma, an intramammary node), with no
+// word of suspicion beside them in the sentence (rads-management.json).
+const BENIGN_NAMES = new RegExp(
+  String.raw`\b(?:${words.benignNames.map((w) => escapeRegExp(w).replace(/[- ]+/g, '[- ]?')).join('|')})\b`,
+  'i',
+);
+const SUSPICIOUS_WORDS = new RegExp(String.raw`\b(?:${words.suspiciousWords.map(escapeRegExp).join('|')})\b`, 'i');
+const namedBenign = (sentence: string) => BENIGN_NAMES.test(sentence) && !SUSPICIOUS_WORDS.test(sentence);
+
+// The breast findings BI-RADS reads as suspicious features, not diagnosis words ("assessment ... for cancer is limited").
+const SUSPICIOUS_FEATURES: ReadonlySet<string> = new Set(words.suspiciousFeatures);
 
 /**
  * A negative or benign BI-RADS (1, 2) as the report's assessment, over a finding it describes as a
@@ -19,10 +33,12 @@ function suspiciousUnderBenign(report: Report, u: Understanding, r: RadsResult):
   const told = u.findings.filter((f) => (f.section === 'findings' || f.section === 'impression') && f.assertion === 'present');
   const benignAsWritten = (f: Finding) =>
     isMinor(report, f) ||
+    namedBenign(report.sentences[f.sentenceIndex]?.text ?? '') ||
     u.findings.some((g) => g.sentenceIndex === f.sentenceIndex && g.start > f.end && g.assertion !== 'absent' && !g.critical);
   return told.find(
     (f) =>
       f.critical === 'days' &&
+      SUSPICIOUS_FEATURES.has(f.concept) &&
       !benignAsWritten(f) &&
       !told.some((g) => g !== f && g.concept === f.concept && (!g.side || !f.side || g.side === f.side) && benignAsWritten(g)),
   );
@@ -40,8 +56,10 @@ function densitiesIn(report: Report): { id: string; start: number; end: number }
   }
 }
 
-// A composition told in older or own words ("a mixture of adipose and fibroglandular elements").
-const COMPOSITION_WORDS = /\b(?:fibroglandular|adipose|fatty|composition)\b|\bdense\b(?![ \t]+(?:mass|nodule|lesion|calcification))/i;
+// A composition told in older or own words ("a mixture of adipose and fibroglandular elements"), in BI-RADS 4th
+// edition numbers ("density 2", "Density category 3") or as the tissue's density ("Breast density is heterogeneous").
+const COMPOSITION_WORDS =
+  /\b(?:fibroglandular|adipose|fatty|composition)\b|\bdense\b(?![ \t]+(?:mass|nodule|lesion|calcification))|\b(?:breast|tissue|parenchymal|mammographic|ACR|BI-?RADS)[ \t]+density\b|\bdensity[ \t]+(?:category[ \t]+|grade[ \t]+|pattern[ \t]+)?[1-4]\b|\bheterogeneous[ \t]+(?:density|parenchyma|breast tissue)\b/i;
 
 /**
  * The words right after a BI-RADS category that say the opposite of it: "BI-RADS 4C: Benign." or
@@ -60,6 +78,107 @@ function wordingAgainst(report: Report, r: RadsResult): string | undefined {
   if (saysBenign && /^[45]/.test(category)) return after[1].trim();
   if (!saysBenign && /^[12]$/.test(category)) return after[1].trim();
   return undefined;
+}
+
+// BI-RADS 0's management as breast reports state it (rads-management.json): a recall, the additional imaging it is
+// for, or prior examinations awaited for comparison; "-" and " " alike.
+const wordsOf = (list: readonly string[]) =>
+  new RegExp(
+    String.raw`\b(?:${[...list]
+      .sort((a, b) => b.length - a.length)
+      .map((w) => escapeRegExp(w).replace(/[- ]+/g, '[- ]?'))
+      .join('|')})\b`,
+    'gi',
+  );
+const RECALL = wordsOf([...words.recall, ...words.workup]);
+const PRIORS = wordsOf(words.priors);
+const AWAITED = new RegExp(wordsOf(words.awaited).source, 'i');
+const DENIED_BEFORE = new RegExp(String.raw`\b(?:${words.deniedBefore.map(escapeRegExp).join('|')})\s+(?:\w+\s+)?$`, 'i');
+const DENIED_AFTER = new RegExp(String.raw`^\W*(?:[\w-]+\W+){0,3}?(?:${words.deniedAfter.map(escapeRegExp).join('|')})\b`, 'i');
+const BIOPSY = wordsOf(words.biopsy);
+const PLANNED = new RegExp(wordsOf(words.planned).source, 'i');
+const OWN_SECTIONS = new Set(['findings', 'impression', 'other', 'preamble', 'communication']);
+
+/** A word of the list in the text, not denied by the words right before or after it ("no additional imaging is needed"). */
+function statedIn(text: string, words: RegExp): boolean {
+  for (const m of text.matchAll(words)) {
+    if (!DENIED_BEFORE.test(text.slice(0, m.index)) && !DENIED_AFTER.test(text.slice(m.index + m[0].length))) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether the report states BI-RADS 0's recall in words the follow-up reader does not take for a recommendation
+ * ("Additional imaging evaluation needed", "the patient will be called back for magnification views", "outside
+ * mammograms have been requested"): in its own sections, outside its exam title.
+ */
+function recallStated(report: Report, exam: { start: number; end: number } | null): boolean {
+  return ownSentences(report, exam).some(
+    (s) => statedIn(s.text, RECALL) || (statedIn(s.text, PRIORS) && AWAITED.test(s.text.replace(PRIORS, ' '))),
+  );
+}
+
+/** Whether the report tells BI-RADS 4 or 5's biopsy as arranged ("Biopsy was discussed with the patient and scheduled"). */
+function biopsyPlanned(report: Report, exam: { start: number; end: number } | null): boolean {
+  return ownSentences(report, exam).some((s) => statedIn(s.text, BIOPSY) && PLANNED.test(s.text));
+}
+
+/** The sentences of the report's own findings, impression and recommendations, outside its exam title. */
+function ownSentences(report: Report, exam: { start: number; end: number } | null) {
+  return report.sentences.filter((s) => {
+    const kind = report.sections[s.section]?.kind;
+    return !!kind && OWN_SECTIONS.has(kind) && !(exam && s.start < exam.end && s.end > exam.start);
+  });
+}
+
+/** A BI-RADS management the report states in its own words, not as a recommendation the follow-up reader reads. */
+function statedOtherwise(report: Report, r: RadsResult, exam: { start: number; end: number } | null): boolean {
+  if (r.mention.system.id !== 'bi-rads') return false;
+  if (r.mention.category.id === '0') return recallStated(report, exam);
+  if (/^[45]/.test(r.mention.category.id)) return biopsyPlanned(report, exam);
+  return false;
+}
+
+// A breast's own assessment under its label ("RIGHT BREAST: BI-RADS 1: Negative." then "LEFT: BI-RADS 3 ... follow-up left
+// diagnostic mammogram in 6 months."): the other breast's recommendation is not this category's.
+const SIDE_WORD = /\b(right|left|bilateral|both)\b/gi;
+const SIDE_LABEL =
+  /(?:^|\n)[ \t]*(?:\d+[.)][ \t]*)?((?:right|left)(?:[ \t]+breast)?|(?:breast|mammogram|ultrasound)[ \t,]+(?:right|left))[ \t]*:[^\n]*$/i;
+function sideIn(text: string): 'left' | 'right' | 'bilateral' | null {
+  const sides = new Set([...text.matchAll(SIDE_WORD)].map((m) => m[1].toLowerCase()));
+  if (sides.has('bilateral') || sides.has('both') || (sides.has('right') && sides.has('left'))) return 'bilateral';
+  return sides.has('right') ? 'right' : sides.has('left') ? 'left' : null;
+}
+/** The breast a label names over an offset: its section's header ("RIGHT BREAST:") or a label opening its line ("Left:"). */
+function labelledSide(report: Report, offset: number): 'left' | 'right' | null {
+  const header = sectionAt(report, offset)?.header?.name ?? '';
+  const line = SIDE_LABEL.exec(report.text.slice(Math.max(0, offset - 200), offset))?.[1] ?? '';
+  const side = sideIn(
+    /^(?:right|left)(?:\s+breast)?$|^(?:breast|mammogram|ultrasound)[\s,]+(?:right|left)$/i.test(header.trim()) ? header : line,
+  );
+  return side === 'bilateral' ? null : side;
+}
+/**
+ * A disagreement that stands only on the other breast's recommendation: the category is labelled one breast's,
+ * and what the report recommends for that breast (or for neither) agrees with it or is not there.
+ */
+function otherBreastOnly(report: Report, r: RadsResult): boolean {
+  if (r.mention.system.id !== 'bi-rads') return false;
+  const side = labelledSide(report, r.mention.start);
+  if (!side) return false;
+  const own = r.said.filter((s) => {
+    const said = sideIn(s.text) ?? labelledSide(report, s.start);
+    return !said || said === side || said === 'bilateral';
+  });
+  if (own.length === r.said.length) return false;
+  const m = managementOf(r.mention.category, r.sizeMm);
+  return (
+    !m ||
+    managementAgrees(
+      own.flatMap((s) => s.options),
+      m.accepts,
+    ) !== false
+  );
 }
 
 const cite = (r: RadsResult) => `${r.mention.system.short} ${r.mention.system.version}; ${r.mention.system.reference}`;
@@ -132,14 +251,14 @@ export const radsManagement = defineRule({
         ...(r.subject ? { finding: r.subject } : {}),
         ...(r.side && r.side !== 'bilateral' ? { side: r.side } : {}),
       };
-      if (r.verdict === 'disagree')
+      if (r.verdict === 'disagree' && !otherBreastOnly(report, r))
         problems.push({
           ...base,
           severity: 'warning',
           message: `${named(r)} calls for ${r.management}; the report recommends "${r.said.map((s) => s.text.trim()).join(' ')}" (${cite(r)}).`,
           related: r.said.map((s) => ({ start: s.start, end: s.end, message: 'The report\u2019s recommendation' })),
         });
-      else if (r.verdict === 'missing')
+      else if (r.verdict === 'missing' && !statedOtherwise(report, r, exam ?? null))
         problems.push({
           ...base,
           severity: 'info',
