@@ -108,21 +108,21 @@ test('critical-finding: a benign word beside the mention, a hedged benign cause 
   for (const [text, finding] of [
     // The reading word reads the mass as a cancer; the cyst after "with" is another finding.
     [
-      'EXAM: CT abdomen and pelvis with contrast.\nFINDINGS: 4 cm hypodense mass in the uncinate process, most likely pancreatic adenocarcinoma, with a 6 mm simple cyst in the pancreatic body.\nIMPRESSION: Uncinate process mass, most likely adenocarcinoma.',
+      'EXAM: CT abdomen with contrast.\nFINDINGS: 4 cm pancreatic tail mass, most likely adenocarcinoma, with a 6 mm simple cyst in the pancreatic body.\nIMPRESSION: Pancreatic tail mass, most likely adenocarcinoma, and a small pancreatic cyst.',
       'pancreatic mass',
     ],
     // Outside breast imaging a benign cause named for a mass is no reason to drop its mark.
     [
-      'EXAM: CT chest with contrast.\nFINDINGS: 3.2 cm left lower lobe mass, possibly related to post-radiation scarring.\nIMPRESSION: Left lower lobe mass, possibly scar.',
+      'EXAM: CT chest with contrast.\nFINDINGS: 2.8 cm right lower lobe mass, possibly related to scarring from prior infection.\nIMPRESSION: Right lower lobe mass, possibly related to scarring.',
       'mass',
     ],
     [
-      'EXAM: CT abdomen with contrast.\nFINDINGS: 5 cm left renal mass, likely due to a hemorrhagic cyst.\nIMPRESSION: Left renal mass.',
+      'EXAM: CT abdomen with contrast.\nFINDINGS: 5 cm left renal mass, likely due to a hemorrhagic cyst.\nIMPRESSION: 5 cm left renal mass, which may be related to a hemorrhagic cyst.',
       'renal mass',
     ],
     // A malignancy in the reading, by any -carcinoma, -oma or tumor word.
     [
-      'EXAM: MRI pelvis.\nFINDINGS: 6 cm right adnexal mass, likely a teratoma versus cystadenocarcinoma.\nIMPRESSION: Right adnexal mass.',
+      'EXAM: MRI pelvis.\nFINDINGS: 6 cm right adnexal mass, likely a dermoid or cystadenocarcinoma.\nIMPRESSION: Right adnexal mass, likely a dermoid or cystadenocarcinoma.',
       'adnexal mass',
     ],
     [
