@@ -268,15 +268,24 @@ test('pertinent negatives never state a breast density: the composition is a fin
   assert.equal(composition, 'Breast composition: [ ]');
 });
 
-test('a finding the study is limited for is not present; a finding limited to a site is', () => {
+test('a finding the study is limited for is not present; a finding limited to a site or in amount is', () => {
   const assertions = (sentence) =>
-    ['malignancy', 'metastases', 'breast-mass', 'consolidation', 'pneumothorax'].flatMap((c) =>
-      mentions(`FINDINGS: ${sentence}\nIMPRESSION: See above.\n`, c).map((m) => m.assertion),
-    );
+    [
+      'malignancy',
+      'metastases',
+      'breast-mass',
+      'consolidation',
+      'pneumothorax',
+      'hemorrhage',
+      'subarachnoid-hemorrhage',
+      'pneumoperitoneum',
+    ].flatMap((c) => mentions(`FINDINGS: ${sentence}\nIMPRESSION: See above.\n`, c).map((m) => m.assertion));
   for (const sentence of [
     'Assessment of the breast parenchyma for cancer is limited without contrast.',
     'Sensitivity for breast cancer is limited due to the dense tissue.',
     'Evaluation of the liver for metastatic disease is somewhat limited on this noncontrast study.',
+    'Sensitivity of mammography for breast cancer is reduced in dense breasts.',
+    'Evaluation of the lungs for small metastases is limited by respiratory motion.',
   ]) {
     const read = assertions(sentence);
     assert.ok(read.length > 0 && !read.includes('present'), `${sentence}: ${read}`);
@@ -285,6 +294,10 @@ test('a finding the study is limited for is not present; a finding limited to a 
     'Consolidation is limited to the lingula.',
     'The tumor is limited to the left upper lobe.',
     'Pneumothorax is limited in size.',
+    // "limited" of the finding itself, not of the study: the finding stands.
+    'Subarachnoid hemorrhage is limited.',
+    'Pneumoperitoneum is limited in amount.',
+    'Intraperitoneal hemorrhage is limited to the pelvis.',
   ])
     assert.deepEqual(assertions(sentence), ['present'], sentence);
 });

@@ -103,3 +103,51 @@ test('critical-finding: a new or suspicious mass, suspicious calcifications and 
       text,
     );
 });
+
+test('critical-finding: a benign word beside the mention, a hedged benign cause outside breast imaging, or a malignancy named in the reading keeps the "days" mark', () => {
+  for (const [text, finding] of [
+    // The reading word reads the mass as a cancer; the cyst after "with" is another finding.
+    [
+      'EXAM: CT abdomen with contrast.\nFINDINGS: 4 cm pancreatic tail mass, most likely adenocarcinoma, with a 6 mm simple cyst in the pancreatic body.\nIMPRESSION: Pancreatic tail mass, most likely adenocarcinoma, and a small pancreatic cyst.',
+      'pancreatic mass',
+    ],
+    // Outside breast imaging a benign cause named for a mass is no reason to drop its mark.
+    [
+      'EXAM: CT chest with contrast.\nFINDINGS: 2.8 cm right lower lobe mass, possibly related to scarring from prior infection.\nIMPRESSION: Right lower lobe mass, possibly related to scarring.',
+      'mass',
+    ],
+    [
+      'EXAM: CT abdomen with contrast.\nFINDINGS: 5 cm left renal mass, likely due to a hemorrhagic cyst.\nIMPRESSION: 5 cm left renal mass, which may be related to a hemorrhagic cyst.',
+      'renal mass',
+    ],
+    // A malignancy in the reading, by any -carcinoma, -oma or tumor word.
+    [
+      'EXAM: MRI pelvis.\nFINDINGS: 6 cm right adnexal mass, likely a dermoid or cystadenocarcinoma.\nIMPRESSION: Right adnexal mass, likely a dermoid or cystadenocarcinoma.',
+      'adnexal mass',
+    ],
+    [
+      "EXAM: Right breast ultrasound.\nFINDINGS: At 9 o'clock there is a 1.1 cm oval mass, likely an intramammary lymph node versus lymphoma.\nIMPRESSION: Right breast mass. BI-RADS 0: Incomplete.",
+      'mass',
+    ],
+    [
+      "EXAM: Left breast ultrasound.\nFINDINGS: At 2 o'clock there is a 2.4 cm circumscribed oval mass, most consistent with a phyllodes tumor.\nIMPRESSION: Left breast mass. Surgical consultation.",
+      'mass',
+    ],
+  ])
+    assert.ok(
+      marksOf(text).some((p) => p.finding === finding && /days/.test(p.message)),
+      text,
+    );
+});
+
+test('critical-finding: a breast report reads a mass benign by its own reading word, chained or followed by another clause', () => {
+  for (const text of [
+    "EXAM: Left breast ultrasound.\nFINDINGS: At 1 o'clock there is a 9 mm oval circumscribed mass, likely representing an intramammary lymph node.\nIMPRESSION: Left breast mass, likely an intramammary lymph node. BI-RADS 2: Benign.",
+    "EXAM: Bilateral breast MRI.\nFINDINGS: Right breast 10 o'clock: 7 mm circumscribed enhancing mass, most likely a fibroadenoma, with a small adjacent cyst.\nIMPRESSION: Right breast mass, most likely a fibroadenoma. BI-RADS 3: Probably benign. Follow-up MRI in 6 months.",
+  ])
+    assert.deepEqual(
+      marksOf(text).map((p) => p.finding),
+      [],
+      text,
+    );
+});

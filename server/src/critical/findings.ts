@@ -348,3 +348,6 @@ export const URGENCY_WORDS: Record<Urgency, string> = {
   hours: 'communicate within hours (urgent)',
   days: 'communicate within days (unexpected, needs action)',
 };
+
+// Shared with the critical-finding rule, which reads a mention's benign reading the same way.
+export { DENIED_READING, READING_GOES_ON };

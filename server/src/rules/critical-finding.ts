@@ -1,77 +1,89 @@
 import { findCommunications } from '../critical/communication';
-import { URGENCY_WORDS } from '../critical/findings';
+import { DENIED_READING, READING_GOES_ON, URGENCY_WORDS } from '../critical/findings';
 import { readCategories } from '../guidelines/rads/index';
-import { READ_AS, type Finding } from '../nlp';
+import { READ_AS, examTitleParts, wordsPattern, wordsRegex, type Finding, type Understanding } from '../nlp';
 import type { Report } from '../report/types';
 import { ruleLevel } from './levels';
 import type { Problem } from '../problem';
 import { defineRule } from './types';
+import words from './critical-finding.json';
 
 // The "days" tier (ACR: unexpected, needs action) is for a finding new to the clinician. What the report itself reads as
-// benign ("mass ... consistent with a simple cyst", "likely fibroadenoma", "may represent cysts or fibroadenomas"), as the
-// known, biopsy-proven cancer being staged or treated, or as stable post-surgical change needs no such communication.
-// Suspicion beside it keeps the mark ("irregular mass, fibroadenoma versus carcinoma", a BI-RADS 4 or 5 in the report).
+// the known, biopsy-proven cancer being staged or treated, or as stable post-surgical change needs no such communication
+// in any exam; what a breast report reads as benign ("mass ... consistent with a simple cyst", "likely fibroadenoma", "may
+// represent cysts or fibroadenomas") needs none there. Suspicion or a malignancy named beside it keeps the mark
+// ("irregular mass, fibroadenoma versus carcinoma", "mass, likely adenocarcinoma", a BI-RADS 4 or 5 in the report).
+// The word lists are critical-finding.json.
 const NOT_DENIED = String.raw`(?<!\b(?:no|not|without|negative for)\s+(?:\w+\s+){0,3})`;
 const SUSPICION = new RegExp(
   NOT_DENIED +
-    String.raw`\b(?:suspicious|suspicion|worrisome|concerning|malignan\w*|carcinoma|cancer|neoplasm|neoplastic|metasta\w*|irregular|spiculat\w*|indistinct|microlobulated|angular|complex|solid component|cannot be excluded|not excluded)\b`,
+    String.raw`\b(?:${wordsPattern([...words.suspicion, ...words.malignancy])}|\w*(?:${wordsPattern(words.malignancyEndings)}))\b`,
   'i',
 );
-// Benign readings beyond the non-critical concepts the lexicon finds after the reading word.
-const BENIGN_WORDS =
-  /\b(?:benign|simple cysts?|cysts?|fibroadenomas?|lipomas?|hamartomas?|oil cysts?|fat necrosis|galactoceles?|(?:intramammary )?lymph nodes?|scar|seromas?|post-?(?:surgical|operative|lumpectomy|treatment|radiation|biopsy) changes?)\b/i;
-const READ_BENIGN = new RegExp(String.raw`${READ_AS.source}|\b(?:characteristic of|typical of|diagnostic of)\b`, 'i');
+const BENIGN_WORDS = wordsRegex(words.benign);
+const READ_BENIGN = new RegExp(String.raw`${READ_AS.source}|${wordsRegex(words.readBenign).source}`, 'i');
 // "Probably benign right breast mass", "benign-appearing mass", "simple cyst" (the mention itself named benign).
-const BENIGN_BEFORE = /\b(?:benign(?:-appearing)?|simple|stable)\s+(?:[\w-]+\s+){0,4}$/i;
-// "The sonographic features are most consistent with a fibroadenoma": the next sentence reading the mention on.
-const READS_ON = /^\s*(?:\d+[.)]\s*)?(?:this|these|it|they|the (?:\w+ )?(?:features|findings|appearance|lesion|lesions|mass|masses))\b/i;
+const BENIGN_BEFORE = new RegExp(String.raw`\b(?:${wordsPattern(words.benignBefore)})\s+(?:[\w-]+\s+){0,4}$`, 'i');
+// What a reading word says the mention is ends with its clause: "mass, likely adenocarcinoma, with a small cyst in the
+// tail" reads the mass as adenocarcinoma, not as the cyst.
+const OBJECT_END = /[;,:]|\.(?!\d)|\b(?:with|but|however|although|though|yet|while|whereas|which|versus|vs)\b/i;
+// "The sonographic features are most consistent with a fibroadenoma": a lesion's next sentence naming it by its look
+// reads it on, as do the pointers and hedges of READING_GOES_ON.
+// "likely represents a cyst", "probably consistent with fat necrosis": the reading words chained before the object.
+const READ_BENIGN_NEXT = new RegExp(String.raw`^\s*(?:most\s+)?(?:${READ_BENIGN.source})`, 'i');
+const DESCRIBES_IT = /^\s*(?:\d+[.)]\s*)?the (?:\w+ )?(?:features|findings|appearance|lesion|lesions|mass|masses)\b/i;
 // The known cancer: "the known biopsy-proven cancer", "Known left breast carcinoma", "compatible with the known carcinoma".
-const KNOWN =
-  /\b(?:known|biopsy-proven|pathology-proven|previously (?:diagnosed|biopsied)|recently diagnosed|newly diagnosed|treated|index)\b/i;
+const KNOWN = wordsRegex(words.known);
 const KNOWN_BEFORE = new RegExp(String.raw`${KNOWN.source}\s+(?:[\w-]+\s+){0,4}$`, 'i');
 const KNOWN_AFTER = new RegExp(String.raw`^(?:[^.;]|\.\d)*?(?:${READ_AS.source})\s+(?:the\s+)?(?:patient'?s\s+)?${KNOWN.source}`, 'i');
 // Stable, or the operation's change: "Post-lumpectomy changes ... with architectural distortion ..., stable since 2024".
-const STABLE = new RegExp(
-  String.raw`${NOT_DENIED}\b(?:stable|unchanged|no (?:significant )?(?:interval )?change|post-?(?:lumpectomy|surgical|operative|treatment|radiation|biopsy)|lumpectomy site|surgical site|biopsy site|surgical scar)\b`,
-  'i',
-);
-const NEW = new RegExp(
-  String.raw`${NOT_DENIED}\b(?:new|newly (?!diagnosed)|increas\w*|enlarg\w*|larger|grow\w*|additional|second|another)\b`,
-  'i',
-);
+const STABLE = new RegExp(NOT_DENIED + wordsRegex(words.stable).source, 'i');
+const NEW = new RegExp(NOT_DENIED + wordsRegex(words.new).source, 'i');
 
 /** The words of a mention's own sentence, and of the next one when it reads the mention on: one stretch of the text. */
 function aroundMention(report: Report, f: Finding): { before: string; after: string; sentence: string } {
   const s = report.sentences[f.sentenceIndex];
   const next = report.sentences[f.sentenceIndex + 1];
-  const end = next && READS_ON.test(next.text) ? next.end : s.end;
+  const end = next && (READING_GOES_ON.test(next.text) || DESCRIBES_IT.test(next.text)) ? next.end : s.end;
   return { before: report.text.slice(s.start, f.start), after: report.text.slice(f.end, end), sentence: report.text.slice(s.start, end) };
 }
 
-/** Does the report read this mention as benign, as the known cancer, or as stable post-surgical change? */
-function readAsNotNew(report: Report, f: Finding, findings: readonly Finding[], suspiciousCategory: boolean): boolean {
+/** A breast exam, or a report that assesses its lesions benign or probably benign (BI-RADS 2 or 3). */
+function readsBenignLook(report: Report, understanding: Pick<Understanding, 'exam'>): boolean {
+  if (understanding.exam.bodyPart === 'breast' || examTitleParts(report, understanding.exam).includes('breast')) return true;
+  return readCategories(report.text).some((m) => m.system.id === 'bi-rads' && /^[23]$/.test(m.category.id));
+}
+
+/** Does the mention's reading word say it is benign? Only the reading's own object counts, and not a denied reading. */
+function readAsBenign(report: Report, f: Finding, findings: readonly Finding[], before: string, after: string): boolean {
+  if (BENIGN_BEFORE.test(before)) return true;
+  const cue = READ_BENIGN.exec(after);
+  if (!cue || DENIED_READING.test(after.slice(0, cue.index))) return false;
+  let from = f.end + cue.index + cue[0].length;
+  for (let more = READ_BENIGN_NEXT.exec(report.text.slice(from)); more; more = READ_BENIGN_NEXT.exec(report.text.slice(from)))
+    from += more[0].length;
+  const rest = report.text.slice(from, f.end + after.length);
+  const to = from + (OBJECT_END.exec(rest)?.index ?? rest.length);
+  const benignConcept = findings.some((g) => g.start >= from && g.end <= to && !g.critical && g.assertion !== 'absent');
+  return benignConcept || BENIGN_WORDS.test(report.text.slice(from, to));
+}
+
+/** Does the report read this mention as the known cancer, as stable post-surgical change, or (where it may) as benign? */
+function readAsNotNew(
+  report: Report,
+  f: Finding,
+  findings: readonly Finding[],
+  how: { suspiciousCategory: boolean; benignLook: boolean },
+): boolean {
   const s = report.sentences[f.sentenceIndex];
   if (!s) return false;
   const { before, after, sentence } = aroundMention(report, f);
   if (KNOWN_BEFORE.test(before) || KNOWN_AFTER.test(after)) return !NEW.test(sentence);
-  if (suspiciousCategory || SUSPICION.test(sentence)) return false;
+  if (how.suspiciousCategory || SUSPICION.test(sentence)) return false;
   // Another critical finding in the sentence is not read away with this one.
   if (findings.some((g) => g.sentenceIndex === f.sentenceIndex && g.concept !== f.concept && g.critical && g.assertion !== 'absent'))
     return false;
-  if (BENIGN_BEFORE.test(before)) return true;
-  const cue = READ_BENIGN.exec(after);
-  if (cue && !/\b(?:not|no|rather than)\s+(?:\w+\s+)?$/i.test(after.slice(0, cue.index))) {
-    const from = f.end + cue.index + cue[0].length;
-    const benignConcept = findings.some(
-      (g) =>
-        g.start >= from &&
-        g.sentenceIndex >= f.sentenceIndex &&
-        g.sentenceIndex <= f.sentenceIndex + 1 &&
-        !g.critical &&
-        g.assertion !== 'absent',
-    );
-    if (benignConcept || BENIGN_WORDS.test(after.slice(cue.index))) return true;
-  }
+  if (how.benignLook && readAsBenign(report, f, findings, before, after)) return true;
   return STABLE.test(sentence) && !NEW.test(sentence);
 }
 
@@ -89,6 +101,7 @@ export const criticalFinding = defineRule({
     const findings = context.analysis.understanding.findings;
     // A BI-RADS 4 or 5 in the report: its lesion is suspected cancer, whatever else is read as benign.
     const suspiciousCategory = readCategories(report.text).some((m) => m.system.id === 'bi-rads' && /^[45]/.test(m.category.id));
+    const how = { suspiciousCategory, benignLook: readsBenignLook(report, context.analysis.understanding) };
     const critical = context.analysis.critical;
     const problems: Problem[] = [];
     const seen = new Set<string>();
@@ -100,9 +113,7 @@ export const criticalFinding = defineRule({
       // A days-tier finding every mention of which the report reads as benign, known or stable is no new result.
       if (
         urgency === 'days' &&
-        critical
-          .filter((c) => c.finding.concept === finding.concept)
-          .every((c) => readAsNotNew(report, c.finding, findings, suspiciousCategory))
+        critical.filter((c) => c.finding.concept === finding.concept).every((c) => readAsNotNew(report, c.finding, findings, how))
       )
         continue;
       problems.push({
