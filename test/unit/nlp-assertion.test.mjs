@@ -394,3 +394,14 @@ test('"does not appear to be / represent A or B" denies both, past the word wind
   // What comes before the denial stays as it is said.
   assert.equal(assertionOf('Large right pneumothorax, which does not appear to be under tension.', 'pneumothorax'), 'present');
 });
+
+test('"not seen on the prior study" tells a finding new, not absent; "not seen on the current study" still denies it', () => {
+  for (const [text, concept] of [
+    ['FINDINGS: Type B aortic dissection, not seen on the prior study of 2 weeks ago.', 'aortic-dissection'],
+    ['FINDINGS: Small left apical pneumothorax, not seen on the previous radiograph.', 'pneumothorax'],
+    ['FINDINGS: A 6 mm nodule in the right upper lobe, not visible on the prior CT.', 'nodule'],
+  ])
+    assert.equal(assertionOf(text, concept), 'present', text);
+  assert.equal(assertionOf('FINDINGS: The previously described nodule is not seen on the current study.', 'nodule'), 'absent');
+  assert.equal(assertionOf('FINDINGS: No pneumothorax is seen on the prior study or today.', 'pneumothorax'), 'absent');
+});

@@ -87,6 +87,15 @@ test("adenopathy measured at or under its station's normal short axis is a lymph
   assert.deepEqual(present('A 7 mm retrocrural lymph node.'), ['lymphadenopathy']);
   assert.deepEqual(present('A 12 mm right external iliac node.'), ['lymphadenopathy']);
   assert.deepEqual(present('Mesenteric lymph node measuring 8 x 6 mm.'), ['lymph-node']);
+  // What the radiologist calls enlarged, round or without its fatty hilum keeps its reading at any size.
+  assert.deepEqual(present('Enlarged subcarinal lymph node measuring 9 mm.'), ['lymphadenopathy']);
+  assert.deepEqual(present('Round right axillary lymphadenopathy measuring 8 mm with loss of the fatty hilum.'), ['lymphadenopathy']);
+  // Supraclavicular, retropharyngeal and internal mammary nodes are normal only to about 5 mm.
+  assert.deepEqual(present('Left supraclavicular lymphadenopathy measuring 8 mm.'), ['lymphadenopathy']);
+  assert.deepEqual(present('A 7 mm right internal mammary lymph node.'), ['lymphadenopathy']);
+  // Adenopathy of no listed station stays as written.
+  assert.deepEqual(present('Retroperitoneal lymphadenopathy measuring 8 mm.'), ['lymphadenopathy']);
+  assert.deepEqual(present('Subcentimeter paraaortic adenopathy.'), ['lymphadenopathy']);
 });
 
 test('CT density as attenuation, a lucency or outside the lung is no lung opacity; sequelae density is a scar', () => {

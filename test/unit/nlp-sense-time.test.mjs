@@ -112,3 +112,24 @@ test('bleeding and air in the chest are read in their organ: lung, mediastinum, 
   assert.deepEqual(concepts('Thin-walled air cysts in the right lower lobe.'), ['lung-cyst']);
   assert.deepEqual(concepts('Simple cyst in the liver.'), ['cyst']);
 });
+
+test('air by its organ: venous and cardiac air, air in soft tissue or a catheterised bladder is no pneumoperitoneum; portal venous gas is bowel ischemia', () => {
+  // Air in the right heart or pulmonary artery (usually from the intravenous line) is venous air, not free intraperitoneal air.
+  assert.ok(!concepts('There is free air in the pulmonary trunk and right atrium.').includes('pneumoperitoneum'));
+  assert.ok(
+    !concepts('A few bubbles of free gas within the right ventricle, likely from the intravenous injection.').includes('pneumoperitoneum'),
+  );
+  assert.ok(!concepts('Free air in the left brachiocephalic vein, related to the IV.').includes('pneumoperitoneum'));
+  assert.ok(!concepts('Free air in the soft tissues of the anterior abdominal wall.').includes('pneumoperitoneum'));
+  assert.ok(!concepts('Free air within the urinary bladder after catheterization.').includes('pneumoperitoneum'));
+  assert.ok(!concepts('Free gas in the bladder lumen, Foley catheter in place.').includes('pneumoperitoneum'));
+  // Free air along the abdominal wall or beside the bladder is still pneumoperitoneum.
+  assert.ok(concepts('Free air is seen along the anterior abdominal wall.').includes('pneumoperitoneum'));
+  assert.ok(concepts('Large amount of free intraperitoneal air adjacent to the bladder dome.').includes('pneumoperitoneum'));
+  // Gas in the portal veins is portal venous gas: a call within minutes.
+  assert.deepEqual(calls('FINDINGS: Free air in the portal veins extending to the liver periphery.'), ['bowel-ischemia']);
+  assert.deepEqual(calls('FINDINGS: There is gas within the intrahepatic portal veins.'), ['bowel-ischemia']);
+  assert.deepEqual(calls('FINDINGS: Branching air in the portal venous system of the left lobe.'), ['bowel-ischemia']);
+  assert.ok(concepts('No gas in the portal veins.').includes('bowel-ischemia'));
+  assert.deepEqual(calls('FINDINGS: No gas in the portal veins.'), []);
+});

@@ -343,6 +343,10 @@ test('critical-communication-missing: a known, chronic, residual, repaired or un
     'Stable appearance of the left vertebral artery dissection.',
     // A mention that says neither reads as the known one told before it.
     'Known chronic type B dissection, unchanged.\nIMPRESSION: Aortic dissection.',
+    // Read with the previous study: it was there before.
+    'Without contrast the vessels are suboptimally seen; evaluated together with the prior CT angiogram, the type B dissection flap is again in the descending aorta.',
+    'Dissection of the descending thoracic aorta, seen on the previous CT of 2019.',
+    'Thrombosed false lumen of the abdominal aortic dissection, present on the prior examination.',
   ])
     assert.deepEqual(noCall(text), [], text);
   for (const text of [
@@ -351,6 +355,10 @@ test('critical-communication-missing: a known, chronic, residual, repaired or un
     'Residual dissection flap, increased in extent since the prior study.',
     'Known chronic type B dissection.\nIMPRESSION: New intramural hematoma of the ascending aorta.',
     'Intimal flap in the descending thoracic aorta.',
+    // Compared with the prior, first seen today: a call.
+    'Evaluated with the previous examination, a dissection flap of the descending aorta has developed.',
+    'Type B aortic dissection, not seen on the prior study of 2 weeks ago.',
+    'Compared with the previous examination, a dissection is observed in the abdominal aorta.',
   ])
     assert.equal(noCall(text).length, 1, text);
 });

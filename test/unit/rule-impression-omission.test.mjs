@@ -352,6 +352,12 @@ test('impression-omission: marrow edema and cartilage loss at a joint their sent
       'Complex tear of the medial meniscus.',
     ).includes('bone marrow edema'),
   );
+  // Graded beyond the arthritis (an insufficiency fracture or osteonecrosis may begin so): still a finding.
+  for (const findings of [
+    'Extensive subchondral marrow edema of the medial femoral condyle with small marginal osteophytes. Complex tear of the medial meniscus.',
+    'Severe bone marrow edema of the lateral tibial plateau, with mild osteoarthritis of the lateral compartment. Complex tear of the medial meniscus.',
+  ])
+    assert.ok(omitted('MRI left knee', findings, 'Complex tear of the medial meniscus.').includes('bone marrow edema'), findings);
 });
 
 test('impression-omission: an impression naming the osteoarthritis accounts for its marrow edema and cartilage loss', () => {
@@ -402,4 +408,20 @@ test('impression-omission: synovitis in the impression (pigmented villonodular, 
       'bone erosion',
     ),
   );
+});
+
+test('impression-omission: pulmonary edema or heart failure in the impression accounts for the lung opacities it causes', () => {
+  for (const text of [
+    'FINDINGS: Moderate cardiomegaly. Bibasilar airspace disease. No pneumothorax.\nIMPRESSION: Cardiomegaly and mild alveolar pulmonary edema.',
+    'FINDINGS: The heart is large. Bibasilar interstitial infiltrates and bilateral pleural effusions.\nIMPRESSION: Congestive heart failure with interstitial edema and bilateral pleural effusions.',
+    'FINDINGS: Cardiomegaly. Diffuse perihilar alveolar consolidation with Kerley B lines.\nIMPRESSION: Cardiomegaly with alveolar pulmonary edema.',
+  ])
+    assert.deepEqual(
+      problemsOf(RULE, text).map((p) => p.message),
+      [],
+      text,
+    );
+  // A mass beside the edema is still left out.
+  const mass = 'FINDINGS: Interstitial infiltrates. A 3 cm mass in the right upper lobe.\nIMPRESSION: Interstitial pulmonary edema.';
+  assert.equal(problemsOf(RULE, mass).length, 1);
 });

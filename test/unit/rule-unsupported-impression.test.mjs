@@ -97,6 +97,45 @@ test("unsupported-impression: a mild finding beside an organ's short normal stat
   );
 });
 
+test('unsupported-impression: a mild finding beside a statement that only denies ("No pleural effusion or pneumothorax.")', () => {
+  for (const [exam, findings, impression, named] of [
+    [
+      'CT CHEST',
+      'No mediastinal or hilar lymphadenopathy. No pleural effusion or pneumothorax. The heart is normal in size.',
+      'No pleural effusion or pneumothorax. Mild pulmonary edema.',
+      'pulmonary edema',
+    ],
+    [
+      'ULTRASOUND ABDOMEN',
+      'The liver is normal in echotexture. The gallbladder is without gallstones or wall thickening. No hydronephrosis.',
+      '1. No gallstones. No hydronephrosis. 2. Mild splenomegaly.',
+      'splenomegaly',
+    ],
+  ]) {
+    const text = `EXAM: ${exam}\nFINDINGS: ${findings}\nIMPRESSION: ${impression}`;
+    assert.deepEqual(
+      problemsOf(RULE, text).map((p) => slice(text, p)),
+      [named],
+      impression,
+    );
+  }
+  // Described in the findings, it stands beside the denial as it should.
+  const told =
+    'EXAM: CT CHEST\nFINDINGS: Mild interlobular septal thickening and vascular congestion, mild pulmonary edema. No pleural effusion.\nIMPRESSION: No pleural effusion or pneumothorax. Mild pulmonary edema.';
+  assert.deepEqual(problemsOf(RULE, told), []);
+  // A statement naming a finding it affirms is no denial: a mild finding beside it may be added in passing.
+  const beside =
+    'EXAM: CT CHEST\nFINDINGS: Small right pleural effusion. No pneumothorax.\nIMPRESSION: Small right pleural effusion. Mild pulmonary edema.';
+  assert.deepEqual(problemsOf(RULE, beside), []);
+  // Pulmonary edema accounts for opacities, but an opacity alone does not show edema.
+  const opacity =
+    'EXAM: CHEST 2 VIEWS\nFINDINGS: Streaky left retrocardiac airspace opacity. No pleural effusion.\nIMPRESSION: No pneumothorax. Mild pulmonary edema.';
+  assert.deepEqual(
+    problemsOf(RULE, opacity).map((p) => slice(opacity, p)),
+    ['pulmonary edema'],
+  );
+});
+
 test('unsupported-impression: the findings may tell the phrase in their own order ("the bladder demonstrates ... wall thickening")', () => {
   const at = (findings, impression) =>
     problemsOf('unsupported-impression', `EXAM: CT abdomen and pelvis\nFINDINGS: ${findings}\nIMPRESSION: ${impression}\n`);

@@ -86,7 +86,6 @@ function oldNews(s: SentenceWords, from: number, to: number): boolean {
 const NODE_SIZES = {
   adenopathy: conceptNamed(lymphNodeSizes.adenopathy),
   node: conceptNamed(lymphNodeSizes.node),
-  generalMm: lymphNodeSizes.generalMm,
   subcentimeter: new RegExp(String.raw`\b(?:${lymphNodeSizes.subcentimeterWords.map(escapeRegExp).join('|')})\b`, 'i'),
   keep: new RegExp(String.raw`\b(?:${lymphNodeSizes.keepWords.map(escapeRegExp).join('|')})\b`, 'i'),
   stations: lymphNodeSizes.stations.map((st) => ({
@@ -108,8 +107,9 @@ function conceptNamed(id: string): Concept {
 function nodeAtNormalSize(f: Finding, report: Report): boolean {
   if (f.concept !== NODE_SIZES.adenopathy.id) return false;
   const read = stationOf(f, report);
-  if (!read || NODE_SIZES.keep.test(read.clause)) return false;
-  const limit = read.limitMm ?? NODE_SIZES.generalMm;
+  // Of no listed station, adenopathy stays as the radiologist wrote it.
+  if (!read || read.limitMm === null || NODE_SIZES.keep.test(read.clause)) return false;
+  const limit = read.limitMm;
   const sizes = f.measurements.map((m) => shortAxisMm(m)).filter((mm): mm is number => mm !== null);
   if (sizes.length) return Math.max(...sizes) <= limit;
   return limit >= 9 && NODE_SIZES.subcentimeter.test(read.clause);

@@ -1,7 +1,7 @@
 // Whether a finding is minor or explained as written: what the consistency rules, the impression
 // draft and the comparison agree to leave out of an impression. Qualifier words are lexicon data
 // (lexicon/qualifiers.json); this reads them against the finding's sentence.
-import type { Report } from '../report/types';
+import type { Report, Sentence } from '../report/types';
 import { QUALIFIERS, QUALIFIER_WORDS, conceptHas, knownConcept, wordsPattern, wordsRegex } from './relations';
 import { CONCEPT_BY_ID } from './lexicon';
 import type { Finding } from './types';
@@ -43,10 +43,20 @@ const ARTHRITIC = wordsRegex(
   }),
 );
 const NOT_DEGENERATIVE = wordsRegex(degenerative.notWith);
+// A grade on the edema itself, up to two of its own words before it ("extensive subchondral marrow edema").
+const GRADED_BEYOND = new RegExp(
+  String.raw`\b(?:${degenerative.gradedBeyond.join('|')})\s+(?:(?!(?:with|and|of|in|at)\b)[\w-]+\s+){0,2}$`,
+  'i',
+);
 
-/** "Facet arthropathy with marrow edema": part of the degenerative joint its sentence names. */
-function partOfArthritis(sentence: string, finding: Finding): boolean {
-  return AT_ARTHRITIC_JOINT.has(finding.concept) && ARTHRITIC.test(sentence) && !NOT_DEGENERATIVE.test(sentence);
+/** "Facet arthropathy with marrow edema": part of the degenerative joint its sentence names, unless graded beyond it. */
+function partOfArthritis(report: Report, sentence: Sentence, finding: Finding): boolean {
+  return (
+    AT_ARTHRITIC_JOINT.has(finding.concept) &&
+    ARTHRITIC.test(sentence.text) &&
+    !NOT_DEGENERATIVE.test(sentence.text) &&
+    !GRADED_BEYOND.test(report.text.slice(sentence.start, finding.start))
+  );
 }
 
 // Descriptive findings (an opacity, a density) that the sentence explains or hedges: the
@@ -94,6 +104,6 @@ export function isMinor(report: Report, finding: Finding): boolean {
   if (descriptive(finding) && explains(sentence.text)) return true;
   if (descriptive(finding) && finding.concept !== NODULE && OVERLAP.test(sentence.text)) return true;
   if (finding.concept === ATELECTASIS && LOW_VOLUMES.test(sentence.text)) return true;
-  if (partOfArthritis(sentence.text, finding)) return true;
+  if (partOfArthritis(report, sentence, finding)) return true;
   return conceptHas(finding.concept, 'incidental-unless-marked') && !MARKED.test(sentence.text);
 }

@@ -129,18 +129,28 @@ function onlyMild(report: Report, g: Finding): boolean {
   return QUALIFIERS.minorBefore.test(report.text.slice(sentence.start, g.end));
 }
 
-/** Another statement of the impression reads as normal ("Unremarkable study.", "1. Stable chest."). */
+/**
+ * Another statement of the impression reads as normal ("Unremarkable study.", "1. Stable chest.") or only
+ * denies ("No pleural effusion or pneumothorax.", "Unremarkable liver, without gallstones.").
+ */
 function normalBeside(report: Report, c: ReportPart, g: Finding): boolean {
   return impressionStatements(report, c.impression).some(
     (s) =>
       !(s.start <= g.start && g.end <= s.end) &&
       (NORMAL_STATEMENT.test(s.text) ||
+        onlyDenies(c, s) ||
         /^(?:stable (?:chest|study|exam\w*|appearance of the chest)|clear lungs?)\.?$/i.test(s.text) ||
         // An organ's short normal statement: "Normal appendix.", "Negative cervical spine.", "The liver is normal."
         /^(?:(?:normal|negative|unremarkable)\b[^,;]{0,40}|(?:the )?[a-z][a-z -]{0,30}\b(?:is|are) (?:normal|unremarkable))\.?$/i.test(
           s.text,
         )),
   );
+}
+
+/** The statement names findings, every one of them denied or normal. */
+function onlyDenies(c: ReportPart, s: { start: number; end: number }): boolean {
+  const named = c.inImpression.filter((f) => f.start >= s.start && f.end <= s.end);
+  return named.length > 0 && named.every((f) => f.assertion === 'absent');
 }
 
 type OrgansOf = (from: number, to: number) => ReadonlySet<string>;
