@@ -49,6 +49,9 @@ const CueSchema = z
     senseOrgans: z.record(lowerPhrase, z.object({ sense: phrases, report: phrases }).strict()),
     senseRoutes: phrases,
     sequenceWords: phrases,
+    organNames: z.array(phrases),
+    siteParts: z.record(lowerPhrase, phrases),
+    landmarks: phrases,
     structures: phrases,
     caveats: phrases,
     generic: phrases,
@@ -387,6 +390,8 @@ export function readClause(text: string, span: Span, section: SectionKind, field
   };
   let hedgeFrom = Infinity;
   let negateFrom = Infinity;
+  // Where a negation reaching over its whole statement ("not", "absent") begins it.
+  let clauseNegationFrom = -1;
   // Where a "without" opened the negation, if one did.
   let withoutAt = -1;
   // A hedge after a negation ends it: "no enhancement, most compatible with chronic change".
@@ -486,8 +491,16 @@ export function readClause(text: string, span: Span, section: SectionKind, field
         if (cue.scope === 'after' && negateFrom >= 0 && negateTo === Infinity && wordAt.some((w) => denies(w.at)) && !qualifies)
           negateTo = i;
       } else if (cue.kind === 'negation') {
-        if (cue.scope === 'clause') negateFrom = -1;
-        else if (negateTo !== Infinity && i >= negateTo) negateAgain(i);
+        if (cue.scope === 'clause') {
+          // "… is not detected, and loose bodies are present": it denies its own statement, not the next one.
+          const [from, to] = statementOf(tokens, i);
+          clauseNegationFrom = from;
+          if (from <= 0 && to >= tokens.length) negateFrom = -1;
+          else {
+            if (negateFrom !== Infinity) ended.push([negateFrom, negateTo]);
+            [negateFrom, negateTo] = [from, to];
+          }
+        } else if (negateTo !== Infinity && i >= negateTo) negateAgain(i);
         else negateFrom = Math.min(negateFrom, i);
         withoutAt = cue.value === 'without' && negateFrom === i ? i : -1;
       }
@@ -546,7 +559,7 @@ export function readClause(text: string, span: Span, section: SectionKind, field
   }
   // A hedge or negation after every word ("Atelectasis, likely."; "Effusion: no.") reaches back over the clause.
   if (lastCue.kind === 'hedge' && lastCue.end === tokens.length) hedgeFrom = -1;
-  if (lastCue.kind === 'negation' && lastCue.end === tokens.length) [negateFrom, negateTo] = [-1, Infinity];
+  if (lastCue.kind === 'negation' && lastCue.end === tokens.length) [negateFrom, negateTo] = [clauseNegationFrom, Infinity];
   for (const { word, at } of wordAt) {
     c.words.push(word);
     if (at >= hedgeFrom || isAsked(at)) c.hedged.add(word);
@@ -567,6 +580,53 @@ export function readClause(text: string, span: Span, section: SectionKind, field
   // "Low lung volumes, otherwise no acute abnormality" states the low volumes beside the normal.
   c.positive = unnegated && !c.recommendation && (!c.normal || (c.parts.length > 1 && c.parts.some((p) => p.stated && !p.normal)));
   return c;
+}
+
+// A verb that makes the words around it a statement of their own ("… is not detected, and loose bodies are present").
+const STATEMENT_VERBS = new Set([
+  'is',
+  'are',
+  'was',
+  'were',
+  'seen',
+  'noted',
+  'detected',
+  'identified',
+  'observed',
+  'present',
+  'appears',
+  'appear',
+  'shows',
+  'show',
+  'demonstrates',
+  'has',
+  'have',
+]);
+
+/**
+ * The tokens [from, to) of the statement token `i` stands in: the clause cut at each ", and" with a statement on
+ * both sides of it ("Effusion is not detected, and loose bodies are present"), not at one ending a list
+ * ("Fracture, dislocation, and effusion are not seen").
+ */
+function statementOf(tokens: readonly string[], i: number): [number, number] {
+  const cuts = [-1];
+  tokens.forEach((t, k) => {
+    if (t === PART_BREAK && tokens[k + 1] === 'and') cuts.push(k);
+  });
+  cuts.push(tokens.length);
+  const stating = (a: number, b: number) => tokens.slice(a, b).some((t) => STATEMENT_VERBS.has(t));
+  let from = 0;
+  let to = tokens.length;
+  for (let j = 1; j < cuts.length - 1; j++) {
+    const k = cuts[j];
+    if (!stating(cuts[j - 1] + 1, k) || !stating(k + 2, cuts[j + 1])) continue;
+    if (k < i) from = k + 2;
+    else {
+      to = k;
+      break;
+    }
+  }
+  return [from, to];
 }
 
 /** The clauses of a report: each sentence split at ";" and "but", headers left out. */
@@ -702,18 +762,22 @@ const SUBJECTS = new Set(LEANING.subjects);
  * Whether a clause leans on the one before it: it opens, after "However," or "Given …,", on a pointer
  * ("it", "these", "which"), a phrase pointing back ("None of the remaining masses", "Other possibilities such
  * as …", "The largest of these"), or "the" and a bare noun the clause before names ("The mass is …", "The
- * lesion's appearance", not an organ in `organs`), or says "at this level" anywhere. Read from its own opening words and the words `before` it
+ * lesion's appearance", not an organ in `organs`), or says "at this level" anywhere (a place, "in this localization",
+ * only after no word of `organs`), or ends "… adjacent to it". Read from its own opening words and the words `before` it
  * only: a rewrite keeps such a clause next to that one, or it speaks of something else.
  */
 export function leansOn(c: Clause, before: string, organs: ReadonlySet<string> = new Set()): boolean {
   if (!before || c.label.length) return false;
   // "(secondary to opportunistic infections?, lymphoma)." standing as a sentence of its own qualifies the one before.
   if (/^\s*\(/.test(c.text.replace(LIST_NUMBER, ''))) return true;
-  // "… a possible mass at this level …": wherever it says it, unless it names its level ("T12 … at this level").
+  // "… a possible mass at this level …": wherever it says it, unless it names its level ("T12 … at this level"),
+  // or, for a place ("in this localization", "the described appearance"), names an organ of its own before it
+  // ("… in the left lung lower lobe …, volume loss in this localization" says where itself).
   const said = ` ${squash(c.text)} `;
-  if (!c.levels.length && LEANING.within.some((p) => said.includes(` ${p} `))) return true;
+  if (!c.levels.length && LEANING.within.some((p) => withinSaid(said, p, organs))) return true;
   // "… compatible with this": it ends on what the sentence before named.
-  if (LEANING.endings.some((p) => said.endsWith(` ${p} `))) return true;
+  // ("… adjacent to it", "… next to them": unless an organ is named before, where "it" may be what the sentence itself names.)
+  if (LEANING.endings.some((p) => said.endsWith(` ${p} `) && (!/ (?:it|them)$/.test(p) || withinSaid(said, p, organs)))) return true;
   const tokens = (
     c.text
       .replace(/[‘’ʼ]/g, "'")
@@ -767,6 +831,18 @@ export function leansOn(c: Clause, before: string, organs: ReadonlySet<string> =
   return squash(before)
     .split(' ')
     .some((w) => stem(w) === stem(head) || namedBy(head, w));
+}
+
+// A pointer noun ("this nodule", "these lesions") points back wherever it stands; a place phrase only with no organ before it.
+const POINTER_NOUN = /^(?:this|these|that|those) (?!(?:region|area|location|localization|localisation|site|level)s?$)/;
+function withinSaid(said: string, phrase: string, organs: ReadonlySet<string>): boolean {
+  const at = said.indexOf(` ${phrase} `);
+  if (at < 0) return false;
+  if (POINTER_NOUN.test(phrase)) return true;
+  return !said
+    .slice(0, at)
+    .split(' ')
+    .some((w) => w && organs.has(stem(w)));
 }
 
 // Nouns naming no finding of their own ("area", "focus"), stop words elsewhere, that point back as "the <noun>".
