@@ -8,6 +8,7 @@ import cueData from './cues.json';
 import { parseReport } from '../report';
 import type { Report, SectionKind, Span } from '../report/types';
 import { LIST_NUMBER } from './list-number';
+import { TEMPLATES } from '../templates';
 
 const lowerPhrase = z.string().regex(/^[^\sA-Z]+(?: [^\sA-Z]+)*$/, 'lower-case words separated by single spaces');
 const scoped = z.array(z.object({ phrase: lowerPhrase, scope: z.enum(['after', 'clause']) }).strict());
@@ -44,6 +45,7 @@ const CueSchema = z
         openingPhrase: phrases,
         subjects: phrases,
         endings: phrases,
+        leadIns: phrases,
       })
       .strict(),
     senseOrgans: z.record(lowerPhrase, z.object({ sense: phrases, report: phrases }).strict()),
@@ -129,10 +131,6 @@ const GRADE_WORD = new Map(Object.entries(CUES.grades).flatMap(([name, list]) =>
 // "2", "2f", "IIF", "4a", "III": a grade's value (a Roman numeral read as its number).
 const GRADE_VALUE = /^(\d{1,2}|i{1,3}|iv|vi{0,3}|ix|x)([a-f])?$/;
 const ROMAN_VALUE: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, v: 5, vi: 6, vii: 7, viii: 8, ix: 9, x: 10 };
-/**
- * The values after a grade word at `i` ("grade 1-2", "grade II to III", "BI-RADS category 4A", "type B"),
- * as "1-2", or null; marks their tokens in `at`.
- */
 /** The grades of a phrase read alone ("bi-rads 4a" of a label). */
 function gradesIn(phrase: string): string[] {
   const tokens = (phrase.match(TOKEN) ?? []).flatMap((t) => (GRADE_VALUE.test(t) ? [t] : t.split(/[-/]/).filter(Boolean)));
@@ -145,6 +143,10 @@ function gradesIn(phrase: string): string[] {
   return out;
 }
 
+/**
+ * The values after a grade word at `i` ("grade 1-2", "grade II to III", "BI-RADS category 4A", "type B"),
+ * as "1-2", or null; marks their tokens in `at`.
+ */
 function gradeValues(tokens: readonly string[], i: number, at: Set<number>): string | null {
   let k = i + 1;
   while (GRADE_WORD.has(tokens[k] ?? '')) k++;
@@ -695,7 +697,7 @@ export function clausesOf(report: Report): Clause[] {
 export const readText = (text: string) => clausesOf(parseReport(text));
 
 // A place the next clause is said of, opening on a preposition and stating nothing ("In the right lung;").
-const LEAD_IN = /^\s*(?:\d+[.)]\s*)?(?:in|on|at|between|within|when|along|adjacent|around|under|over|regarding)\b/i;
+const LEAD_IN = new RegExp(`^\\s*(?:\\d+[.)]\\s*)?(?:${CUES.leaning.leadIns.join('|')})\\b`, 'i');
 const STATING = /\b(?:is|are|was|were|observed|seen|noted|detected|identified|shows?|demonstrates?|has|have)\b/i;
 
 // A sentence broken off by "....." and going on in lower case ("… the whole lung ..... posteriorly, and …").
@@ -749,6 +751,25 @@ export function partsUnsaid(c: Clause, said: ReadonlySet<string>): string[][] {
 }
 
 const LEANING = CUES.leaning;
+
+// Words of a field's label that name no organ of their own ("Upper abdomen", "Biceps tendon").
+const FIELD_STOP = new Set(
+  'and the of other general additional upper lower left right mid tendon joint soft tissue bone vessel wall node structure space osseous'.split(
+    ' ',
+  ),
+);
+/** The organ words of a template field's label, stemmed ("Kidneys and ureters": kidney, ureter). */
+export const fieldWords = (field: string) =>
+  field
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .filter((w) => w.length > 2 && !FIELD_STOP.has(stem(w)))
+    .map(stem);
+/**
+ * The organs the templates' fields name: `leansOn`'s own-organ words by default ("The spleen is enlarged." names
+ * its own; "… in the left lung …, volume loss in this localization" says where itself). One set for every reader.
+ */
+export const LEANING_ORGANS: ReadonlySet<string> = new Set(TEMPLATES.flatMap((t) => t.findings.flatMap((f) => fieldWords(f.label))));
 const OPENERS = LEANING.openers.map((p) => p.split(' '));
 // Openers that begin a clause of their own ("Given the clinical presentation, these …"): read on after its comma.
 const SUBORDINATE = new Set(['given', 'although', 'though']);
@@ -766,7 +787,7 @@ const SUBJECTS = new Set(LEANING.subjects);
  * only after no word of `organs`), or ends "… adjacent to it". Read from its own opening words and the words `before` it
  * only: a rewrite keeps such a clause next to that one, or it speaks of something else.
  */
-export function leansOn(c: Clause, before: string, organs: ReadonlySet<string> = new Set()): boolean {
+export function leansOn(c: Clause, before: string, organs: ReadonlySet<string> = LEANING_ORGANS): boolean {
   if (!before || c.label.length) return false;
   // "(secondary to opportunistic infections?, lymphoma)." standing as a sentence of its own qualifies the one before.
   if (/^\s*\(/.test(c.text.replace(LIST_NUMBER, ''))) return true;

@@ -9,6 +9,8 @@ import type { RewriteKind } from './kinds';
 import {
   CUES,
   GENERIC,
+  LEANING_ORGANS,
+  fieldWords,
   clausesOf,
   findingTerms,
   headsOf,
@@ -58,24 +60,12 @@ export interface ClauseOptions {
   presentAt?: readonly Span[];
 }
 
-// Words of a field's label that name no organ of their own ("Upper abdomen", "Biceps tendon").
-const FIELD_STOP = new Set(
-  'and the of other general additional upper lower left right mid tendon joint soft tissue bone vessel wall node structure space osseous'.split(
-    ' ',
-  ),
-);
 // Words naming a kind of structure or a surface, which another organ's word may qualify ("nasal bones",
 // "mastoid process", "bursal-sided").
 const STRUCTURES: ReadonlySet<string> = new Set(CUES.structures.map(stem));
-const fieldWords = (field: string) =>
-  field
-    .toLowerCase()
-    .split(/[^a-z]+/)
-    .filter((w) => w.length > 2 && !FIELD_STOP.has(stem(w)))
-    .map(stem);
 
-// The organs the templates' fields name: "The spleen is enlarged." names its own.
-export const ORGANS: ReadonlySet<string> = new Set(TEMPLATES.flatMap((t) => t.findings.flatMap((f) => fieldWords(f.label))));
+// The organs the templates' fields name (clauses.ts LEANING_ORGANS): "The spleen is enlarged." names its own.
+export const ORGANS = LEANING_ORGANS;
 
 /**
  * Two words name one organ: the same word, one beginning the other ("lymph" of "lymphadenopathy", "hila"
