@@ -287,3 +287,11 @@ test('a "not" denies its own statement: ", and" opening another statement ends i
   const out = 'EXAM: MRI knee\nFINDINGS:\nJoint and synovium: A joint effusion is not detected, and loose bodies are present.\n';
   assert.match(reasonsOf('restructure', source, out).join('\n'), /states what the report denies|denies/);
 });
+
+test('a "no" denies its own statement too: ", and" opening another statement ends it', () => {
+  const negated = (text) => [...readText(`FINDINGS: ${text}`)[0].negated];
+  assert.deepEqual(negated('There is no evidence of mesenteric ischemia, and portal adenopathy is present.'), ['mesenteric', 'ischemia']);
+  assert.deepEqual(negated('No fracture is seen, and a small joint effusion is present.'), ['fracture']);
+  assert.ok(negated('No effusion, consolidation, and pneumothorax.').includes('pneumothorax'));
+  assert.ok(negated('There is no evidence of ischemia, and no adenopathy is present.').includes('adenopathy'));
+});

@@ -502,8 +502,13 @@ export function readClause(text: string, span: Span, section: SectionKind, field
             if (negateFrom !== Infinity) ended.push([negateFrom, negateTo]);
             [negateFrom, negateTo] = [from, to];
           }
-        } else if (negateTo !== Infinity && i >= negateTo) negateAgain(i);
-        else negateFrom = Math.min(negateFrom, i);
+        } else {
+          if (negateTo !== Infinity && i >= negateTo) negateAgain(i);
+          else negateFrom = Math.min(negateFrom, i);
+          // "There is no evidence of ischemia, and … adenopathy is present": nor does a "no" reach the next statement.
+          const end = statementOf(tokens, i)[1];
+          if (end < tokens.length && negateTo > end) negateTo = end;
+        }
         withoutAt = cue.value === 'without' && negateFrom === i ? i : -1;
       }
       // Time and severity a negation reaches say what is denied ("without acute …", "no large …").
@@ -537,6 +542,8 @@ export function readClause(text: string, span: Span, section: SectionKind, field
       } else if (cue.kind === 'normal' && cue.words[0] === 'no' && cue.words.length > 1) {
         if (negateTo !== Infinity && i >= negateTo) negateAgain(i);
         else negateFrom = Math.min(negateFrom, i);
+        const end = statementOf(tokens, i)[1];
+        if (end < tokens.length && negateTo > end) negateTo = end;
         // "No acute …" denies new findings only.
         for (const w of cue.words) if (TIME_WORD.has(w)) c.deniedTime.add(TIME_WORD.get(w)!);
       }
