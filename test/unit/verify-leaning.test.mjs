@@ -415,3 +415,26 @@ test('leansOn: "The area/The lesion …" the sentence before names, "Similar fin
   ])
     assert.equal(leans(text, before), false, text);
 });
+
+test('leansOn: a place phrase ("in this localization") leans only when the sentence names no organ before it; "… adjacent to it" leans', () => {
+  const organs = new Set(['lung', 'liver', 'kidney']);
+  const before = 'Minimal peribronchial thickening is observed around the left lung lower lobe bronchi.';
+  for (const text of [
+    'There is also minimal volume loss and structural distortion in this localization.',
+    'Minimal regression was detected in the described appearance.',
+    'A 3 mm cyst is seen adjacent to it.',
+    'A small vessel courses next to it.',
+    'A small lymph node lies posterior to it.',
+    // A pointer noun points back wherever it stands.
+    'In the right lung this nodule measures 5 mm.',
+  ])
+    assert.equal(leans(text, before, organs), true, text);
+  for (const text of [
+    'Minimal thickening around bronchial structures in the left lung lower lobe, minimal volume loss in this localization.',
+    'The liver is normal in this region.',
+    'In the right kidney there is a 4 mm stone, and no hydronephrosis at the same site.',
+    // ("them" is what the sentence itself names before it.)
+    'Consolidations in both lungs and areas of ground glass are observed adjacent to them.',
+  ])
+    assert.equal(leans(text, before, organs), false, text);
+});

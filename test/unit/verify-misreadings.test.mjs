@@ -271,3 +271,27 @@ IMPRESSION: Coronary calcification.
     other.join(' | '),
   );
 });
+
+test('a "not" denies its own statement: ", and" opening another statement ends it; a list before it stays denied', () => {
+  const negated = (text) => [...readText(`FINDINGS: ${text}`)[0].negated];
+  assert.deepEqual(negated('A joint effusion is not detected, and loose bodies are present.'), ['joint', 'effusion', 'detected']);
+  assert.deepEqual(negated('Loose bodies are present, and a joint effusion is not seen.'), ['joint', 'effusion']);
+  assert.deepEqual(negated('The appendix is not visualized, and there are inflammatory changes in the right lower quadrant.'), [
+    'appendix',
+    'visualized',
+  ]);
+  for (const w of ['fracture', 'dislocation', 'effusion'])
+    assert.ok(negated('Fracture, dislocation, and effusion are not seen.').includes(w), w);
+  // The mutation: "no loose bodies" flipped to "loose bodies" is refused.
+  const source = 'EXAM: MRI knee\nFINDINGS: A joint effusion is not detected, and no loose bodies are present.\n';
+  const out = 'EXAM: MRI knee\nFINDINGS:\nJoint and synovium: A joint effusion is not detected, and loose bodies are present.\n';
+  assert.match(reasonsOf('restructure', source, out).join('\n'), /states what the report denies|denies/);
+});
+
+test('a "no" denies its own statement too: ", and" opening another statement ends it', () => {
+  const negated = (text) => [...readText(`FINDINGS: ${text}`)[0].negated];
+  assert.deepEqual(negated('There is no evidence of mesenteric ischemia, and portal adenopathy is present.'), ['mesenteric', 'ischemia']);
+  assert.deepEqual(negated('No fracture is seen, and a small joint effusion is present.'), ['fracture']);
+  assert.ok(negated('No effusion, consolidation, and pneumothorax.').includes('pneumothorax'));
+  assert.ok(negated('There is no evidence of ischemia, and no adenopathy is present.').includes('adenopathy'));
+});

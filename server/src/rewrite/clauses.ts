@@ -8,6 +8,7 @@ import cueData from './cues.json';
 import { parseReport } from '../report';
 import type { Report, SectionKind, Span } from '../report/types';
 import { LIST_NUMBER } from './list-number';
+import { TEMPLATES } from '../templates';
 
 const lowerPhrase = z.string().regex(/^[^\sA-Z]+(?: [^\sA-Z]+)*$/, 'lower-case words separated by single spaces');
 const scoped = z.array(z.object({ phrase: lowerPhrase, scope: z.enum(['after', 'clause']) }).strict());
@@ -44,11 +45,15 @@ const CueSchema = z
         openingPhrase: phrases,
         subjects: phrases,
         endings: phrases,
+        leadIns: phrases,
       })
       .strict(),
     senseOrgans: z.record(lowerPhrase, z.object({ sense: phrases, report: phrases }).strict()),
     senseRoutes: phrases,
     sequenceWords: phrases,
+    organNames: z.array(phrases),
+    siteParts: z.record(lowerPhrase, phrases),
+    landmarks: phrases,
     structures: phrases,
     caveats: phrases,
     generic: phrases,
@@ -126,10 +131,6 @@ const GRADE_WORD = new Map(Object.entries(CUES.grades).flatMap(([name, list]) =>
 // "2", "2f", "IIF", "4a", "III": a grade's value (a Roman numeral read as its number).
 const GRADE_VALUE = /^(\d{1,2}|i{1,3}|iv|vi{0,3}|ix|x)([a-f])?$/;
 const ROMAN_VALUE: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, v: 5, vi: 6, vii: 7, viii: 8, ix: 9, x: 10 };
-/**
- * The values after a grade word at `i` ("grade 1-2", "grade II to III", "BI-RADS category 4A", "type B"),
- * as "1-2", or null; marks their tokens in `at`.
- */
 /** The grades of a phrase read alone ("bi-rads 4a" of a label). */
 function gradesIn(phrase: string): string[] {
   const tokens = (phrase.match(TOKEN) ?? []).flatMap((t) => (GRADE_VALUE.test(t) ? [t] : t.split(/[-/]/).filter(Boolean)));
@@ -142,6 +143,10 @@ function gradesIn(phrase: string): string[] {
   return out;
 }
 
+/**
+ * The values after a grade word at `i` ("grade 1-2", "grade II to III", "BI-RADS category 4A", "type B"),
+ * as "1-2", or null; marks their tokens in `at`.
+ */
 function gradeValues(tokens: readonly string[], i: number, at: Set<number>): string | null {
   let k = i + 1;
   while (GRADE_WORD.has(tokens[k] ?? '')) k++;
@@ -387,6 +392,8 @@ export function readClause(text: string, span: Span, section: SectionKind, field
   };
   let hedgeFrom = Infinity;
   let negateFrom = Infinity;
+  // Where a negation reaching over its whole statement ("not", "absent") begins it.
+  let clauseNegationFrom = -1;
   // Where a "without" opened the negation, if one did.
   let withoutAt = -1;
   // A hedge after a negation ends it: "no enhancement, most compatible with chronic change".
@@ -486,9 +493,22 @@ export function readClause(text: string, span: Span, section: SectionKind, field
         if (cue.scope === 'after' && negateFrom >= 0 && negateTo === Infinity && wordAt.some((w) => denies(w.at)) && !qualifies)
           negateTo = i;
       } else if (cue.kind === 'negation') {
-        if (cue.scope === 'clause') negateFrom = -1;
-        else if (negateTo !== Infinity && i >= negateTo) negateAgain(i);
-        else negateFrom = Math.min(negateFrom, i);
+        if (cue.scope === 'clause') {
+          // "… is not detected, and loose bodies are present": it denies its own statement, not the next one.
+          const [from, to] = statementOf(tokens, i);
+          clauseNegationFrom = from;
+          if (from <= 0 && to >= tokens.length) negateFrom = -1;
+          else {
+            if (negateFrom !== Infinity) ended.push([negateFrom, negateTo]);
+            [negateFrom, negateTo] = [from, to];
+          }
+        } else {
+          if (negateTo !== Infinity && i >= negateTo) negateAgain(i);
+          else negateFrom = Math.min(negateFrom, i);
+          // "There is no evidence of ischemia, and … adenopathy is present": nor does a "no" reach the next statement.
+          const end = statementOf(tokens, i)[1];
+          if (end < tokens.length && negateTo > end) negateTo = end;
+        }
         withoutAt = cue.value === 'without' && negateFrom === i ? i : -1;
       }
       // Time and severity a negation reaches say what is denied ("without acute …", "no large …").
@@ -522,6 +542,8 @@ export function readClause(text: string, span: Span, section: SectionKind, field
       } else if (cue.kind === 'normal' && cue.words[0] === 'no' && cue.words.length > 1) {
         if (negateTo !== Infinity && i >= negateTo) negateAgain(i);
         else negateFrom = Math.min(negateFrom, i);
+        const end = statementOf(tokens, i)[1];
+        if (end < tokens.length && negateTo > end) negateTo = end;
         // "No acute …" denies new findings only.
         for (const w of cue.words) if (TIME_WORD.has(w)) c.deniedTime.add(TIME_WORD.get(w)!);
       }
@@ -546,7 +568,7 @@ export function readClause(text: string, span: Span, section: SectionKind, field
   }
   // A hedge or negation after every word ("Atelectasis, likely."; "Effusion: no.") reaches back over the clause.
   if (lastCue.kind === 'hedge' && lastCue.end === tokens.length) hedgeFrom = -1;
-  if (lastCue.kind === 'negation' && lastCue.end === tokens.length) [negateFrom, negateTo] = [-1, Infinity];
+  if (lastCue.kind === 'negation' && lastCue.end === tokens.length) [negateFrom, negateTo] = [clauseNegationFrom, Infinity];
   for (const { word, at } of wordAt) {
     c.words.push(word);
     if (at >= hedgeFrom || isAsked(at)) c.hedged.add(word);
@@ -567,6 +589,53 @@ export function readClause(text: string, span: Span, section: SectionKind, field
   // "Low lung volumes, otherwise no acute abnormality" states the low volumes beside the normal.
   c.positive = unnegated && !c.recommendation && (!c.normal || (c.parts.length > 1 && c.parts.some((p) => p.stated && !p.normal)));
   return c;
+}
+
+// A verb that makes the words around it a statement of their own ("… is not detected, and loose bodies are present").
+const STATEMENT_VERBS = new Set([
+  'is',
+  'are',
+  'was',
+  'were',
+  'seen',
+  'noted',
+  'detected',
+  'identified',
+  'observed',
+  'present',
+  'appears',
+  'appear',
+  'shows',
+  'show',
+  'demonstrates',
+  'has',
+  'have',
+]);
+
+/**
+ * The tokens [from, to) of the statement token `i` stands in: the clause cut at each ", and" with a statement on
+ * both sides of it ("Effusion is not detected, and loose bodies are present"), not at one ending a list
+ * ("Fracture, dislocation, and effusion are not seen").
+ */
+function statementOf(tokens: readonly string[], i: number): [number, number] {
+  const cuts = [-1];
+  tokens.forEach((t, k) => {
+    if (t === PART_BREAK && tokens[k + 1] === 'and') cuts.push(k);
+  });
+  cuts.push(tokens.length);
+  const stating = (a: number, b: number) => tokens.slice(a, b).some((t) => STATEMENT_VERBS.has(t));
+  let from = 0;
+  let to = tokens.length;
+  for (let j = 1; j < cuts.length - 1; j++) {
+    const k = cuts[j];
+    if (!stating(cuts[j - 1] + 1, k) || !stating(k + 2, cuts[j + 1])) continue;
+    if (k < i) from = k + 2;
+    else {
+      to = k;
+      break;
+    }
+  }
+  return [from, to];
 }
 
 /** The clauses of a report: each sentence split at ";" and "but", headers left out. */
@@ -635,7 +704,7 @@ export function clausesOf(report: Report): Clause[] {
 export const readText = (text: string) => clausesOf(parseReport(text));
 
 // A place the next clause is said of, opening on a preposition and stating nothing ("In the right lung;").
-const LEAD_IN = /^\s*(?:\d+[.)]\s*)?(?:in|on|at|between|within|when|along|adjacent|around|under|over|regarding)\b/i;
+const LEAD_IN = new RegExp(`^\\s*(?:\\d+[.)]\\s*)?(?:${CUES.leaning.leadIns.join('|')})\\b`, 'i');
 const STATING = /\b(?:is|are|was|were|observed|seen|noted|detected|identified|shows?|demonstrates?|has|have)\b/i;
 
 // A sentence broken off by "....." and going on in lower case ("… the whole lung ..... posteriorly, and …").
@@ -689,6 +758,25 @@ export function partsUnsaid(c: Clause, said: ReadonlySet<string>): string[][] {
 }
 
 const LEANING = CUES.leaning;
+
+// Words of a field's label that name no organ of their own ("Upper abdomen", "Biceps tendon").
+const FIELD_STOP = new Set(
+  'and the of other general additional upper lower left right mid tendon joint soft tissue bone vessel wall node structure space osseous'.split(
+    ' ',
+  ),
+);
+/** The organ words of a template field's label, stemmed ("Kidneys and ureters": kidney, ureter). */
+export const fieldWords = (field: string) =>
+  field
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .filter((w) => w.length > 2 && !FIELD_STOP.has(stem(w)))
+    .map(stem);
+/**
+ * The organs the templates' fields name: `leansOn`'s own-organ words by default ("The spleen is enlarged." names
+ * its own; "… in the left lung …, volume loss in this localization" says where itself). One set for every reader.
+ */
+export const LEANING_ORGANS: ReadonlySet<string> = new Set(TEMPLATES.flatMap((t) => t.findings.flatMap((f) => fieldWords(f.label))));
 const OPENERS = LEANING.openers.map((p) => p.split(' '));
 // Openers that begin a clause of their own ("Given the clinical presentation, these …"): read on after its comma.
 const SUBORDINATE = new Set(['given', 'although', 'though']);
@@ -702,18 +790,22 @@ const SUBJECTS = new Set(LEANING.subjects);
  * Whether a clause leans on the one before it: it opens, after "However," or "Given …,", on a pointer
  * ("it", "these", "which"), a phrase pointing back ("None of the remaining masses", "Other possibilities such
  * as …", "The largest of these"), or "the" and a bare noun the clause before names ("The mass is …", "The
- * lesion's appearance", not an organ in `organs`), or says "at this level" anywhere. Read from its own opening words and the words `before` it
+ * lesion's appearance", not an organ in `organs`), or says "at this level" anywhere (a place, "in this localization",
+ * only after no word of `organs`), or ends "… adjacent to it". Read from its own opening words and the words `before` it
  * only: a rewrite keeps such a clause next to that one, or it speaks of something else.
  */
-export function leansOn(c: Clause, before: string, organs: ReadonlySet<string> = new Set()): boolean {
+export function leansOn(c: Clause, before: string, organs: ReadonlySet<string> = LEANING_ORGANS): boolean {
   if (!before || c.label.length) return false;
   // "(secondary to opportunistic infections?, lymphoma)." standing as a sentence of its own qualifies the one before.
   if (/^\s*\(/.test(c.text.replace(LIST_NUMBER, ''))) return true;
-  // "… a possible mass at this level …": wherever it says it, unless it names its level ("T12 … at this level").
+  // "… a possible mass at this level …": wherever it says it, unless it names its level ("T12 … at this level"),
+  // or, for a place ("in this localization", "the described appearance"), names an organ of its own before it
+  // ("… in the left lung lower lobe …, volume loss in this localization" says where itself).
   const said = ` ${squash(c.text)} `;
-  if (!c.levels.length && LEANING.within.some((p) => said.includes(` ${p} `))) return true;
+  if (!c.levels.length && LEANING.within.some((p) => withinSaid(said, p, organs))) return true;
   // "… compatible with this": it ends on what the sentence before named.
-  if (LEANING.endings.some((p) => said.endsWith(` ${p} `))) return true;
+  // ("… adjacent to it", "… next to them": unless an organ is named before, where "it" may be what the sentence itself names.)
+  if (LEANING.endings.some((p) => said.endsWith(` ${p} `) && (!/ (?:it|them)$/.test(p) || withinSaid(said, p, organs)))) return true;
   const tokens = (
     c.text
       .replace(/[‘’ʼ]/g, "'")
@@ -767,6 +859,18 @@ export function leansOn(c: Clause, before: string, organs: ReadonlySet<string> =
   return squash(before)
     .split(' ')
     .some((w) => stem(w) === stem(head) || namedBy(head, w));
+}
+
+// A pointer noun ("this nodule", "these lesions") points back wherever it stands; a place phrase only with no organ before it.
+const POINTER_NOUN = /^(?:this|these|that|those) (?!(?:region|area|location|localization|localisation|site|level)s?$)/;
+function withinSaid(said: string, phrase: string, organs: ReadonlySet<string>): boolean {
+  const at = said.indexOf(` ${phrase} `);
+  if (at < 0) return false;
+  if (POINTER_NOUN.test(phrase)) return true;
+  return !said
+    .slice(0, at)
+    .split(' ')
+    .some((w) => w && organs.has(stem(w)));
 }
 
 // Nouns naming no finding of their own ("area", "focus"), stop words elsewhere, that point back as "the <noun>".

@@ -9,6 +9,8 @@ import type { RewriteKind } from './kinds';
 import {
   CUES,
   GENERIC,
+  LEANING_ORGANS,
+  fieldWords,
   clausesOf,
   findingTerms,
   headsOf,
@@ -58,24 +60,12 @@ export interface ClauseOptions {
   presentAt?: readonly Span[];
 }
 
-// Words of a field's label that name no organ of their own ("Upper abdomen", "Biceps tendon").
-const FIELD_STOP = new Set(
-  'and the of other general additional upper lower left right mid tendon joint soft tissue bone vessel wall node structure space osseous'.split(
-    ' ',
-  ),
-);
 // Words naming a kind of structure or a surface, which another organ's word may qualify ("nasal bones",
 // "mastoid process", "bursal-sided").
 const STRUCTURES: ReadonlySet<string> = new Set(CUES.structures.map(stem));
-const fieldWords = (field: string) =>
-  field
-    .toLowerCase()
-    .split(/[^a-z]+/)
-    .filter((w) => w.length > 2 && !FIELD_STOP.has(stem(w)))
-    .map(stem);
 
-// The organs the templates' fields name: "The spleen is enlarged." names its own.
-export const ORGANS: ReadonlySet<string> = new Set(TEMPLATES.flatMap((t) => t.findings.flatMap((f) => fieldWords(f.label))));
+// The organs the templates' fields name (clauses.ts LEANING_ORGANS): "The spleen is enlarged." names its own.
+export const ORGANS = LEANING_ORGANS;
 
 /**
  * Two words name one organ: the same word, one beginning the other ("lymph" of "lymphadenopathy", "hila"
@@ -84,8 +74,11 @@ export const ORGANS: ReadonlySet<string> = new Set(TEMPLATES.flatMap((t) => t.fi
  * "mediastinum", "glenoid" and "glenohumeral", "spine" and "spinal" (cord).
  */
 const NOUN_ENDINGS = new Set(['', 'a', 'ae', 'um', 'us', 'i', 'is', 'es', 'itis']);
+// The names of one organ, lay, Latin and adjective ("testicle" / "testis", "renal" / "kidney"): cues.json organNames.
+const ORGAN_NAME = new Map(CUES.organNames.flatMap((names, i) => names.map((n) => [stem(n), i] as const)));
 function sameOrgan(a: string, b: string): boolean {
   if (a === b) return true;
+  if (ORGAN_NAME.has(a) && ORGAN_NAME.get(a) === ORGAN_NAME.get(b)) return true;
   let n = 0;
   while (n < a.length && a[n] === b[n]) n++;
   if (n < 4) return false;
@@ -452,6 +445,7 @@ export function checkClauses(
     }
   if (kind === 'summary') checkSenses(source, candidateText, say);
   if (kind === 'summary') checkPlaces(source, candidateText, say);
+  if (kind === 'summary') checkSiteParts(source, candidateText, say);
   // A caveat on what the exam may show ("CT can be false-negative early in a viral infection", "limited by
   // motion") stands over every normal statement: an impression or summary calling the study normal keeps it,
   // unless the report's own impression called it normal without it.
@@ -586,6 +580,39 @@ function checkSenses(source: Report, text: string, say: (m: string, s?: Span) =>
           `explains "${entry[1].trim()}" as of the ${organ}, but the report says it of the ${others.join(', ')}: "${clip(x.text, 60)}"`,
           x,
         );
+      }
+  }
+}
+
+// The part of an organ a site names ("wall" of "chest wall"), by each of its words, and the lay words telling it.
+const SITE_PART = new Map(
+  Object.entries(CUES.siteParts).flatMap(([part, lay]) =>
+    lay.filter((w) => w === part || w.startsWith(part)).map((w) => [stem(w), lay.map(stem)] as const),
+  ),
+);
+const STOPWORDS: ReadonlySet<string> = new Set(CUES.stopwords);
+
+/**
+ * Summary: a line naming the organ and the finding of a site the report names with the organ's part ("chest wall
+ * mass", "aortic root dilatation", "lung base opacity") names that part too, in its words or lay ones ("bottom"):
+ * "a lump in the chest (mass)" moves the chest wall's mass into the chest. Read by the report's words in a row, not
+ * by the lexicon; not where another sentence of the report says the organ and the finding without the part.
+ */
+function checkSiteParts(source: Report, text: string, say: (m: string, s?: Span) => void): void {
+  const wordsOf = (s: string) => squash(s).split(' ').filter(Boolean).map(stem);
+  const sentences = source.sentences.map((x) => ({ x, w: wordsOf(x.text) }));
+  const part = text.split(/^\s*Words in your report\s*:?\s*$/im)[0];
+  for (const line of part.split('\n')) {
+    if (!/^\s*-\s/.test(line)) continue;
+    const said = new Set(wordsOf(line));
+    for (const { x, w } of sentences)
+      for (let i = 0; i + 2 < w.length; i++) {
+        const [organ, site, finding] = [w[i], w[i + 1], w[i + 2]];
+        const lay = SITE_PART.get(site);
+        if (!lay || STOPWORDS.has(organ) || STOPWORDS.has(finding) || /\d/.test(organ + finding)) continue;
+        if (!said.has(organ) || !said.has(finding) || lay.some((l) => said.has(l))) continue;
+        if (sentences.some((o) => o.w.includes(organ) && o.w.includes(finding) && !o.w.includes(site))) continue;
+        say(`drops "${site}" of "${organ} ${site} ${finding}" in "${clip(x.text, 60)}": "${clip(line.replace(/^\s*-\s*/, ''), 60)}"`, x);
       }
   }
 }
@@ -891,8 +918,13 @@ function checkPlacement(
     const stoodUnder = [...(source?.heading ?? []), ...(source?.field ? fieldWords(source.field) : [])];
     const cueWords = squash(c.text.replace(LABEL_OPENING, '')).split(' ').map(stem);
     if (!own.length || names(own, [...words, ...stoodUnder, ...cueWords])) continue;
-    // A differential in brackets ("mosaic attenuation (small airway disease?)") places nothing.
-    const aside = c.text.replace(/\([^()]*\?[^()]*\)/g, ' ');
+    // A differential in brackets ("mosaic attenuation (small airway disease?)") places nothing; nor an organ after a
+    // landmark ("extend to the mediastinal inlet", "mass effect on the lateral ventricle"), where the finding reaches
+    // or presses, nor the part a word before "of" names of its whole ("posteromedial corner of the tibia").
+    const aside = c.text
+      .replace(/\([^()]*\?[^()]*\)/g, ' ')
+      .replace(LANDMARK, ' ')
+      .replace(PART_OF, ' ');
     const said = aside === c.text ? c.words : readClause(aside, c, c.section, c.field).words;
     // A kind of structure named after another organ's word ("nasal bones", "mastoid process") is that
     // organ's field's only when its label names that kind too; under its own field's kind ("Facial bones") never.
@@ -915,6 +947,11 @@ function checkPlacement(
     if (other) say(`places "${clip(c.text, 60)}" under ${c.field}, but it speaks of ${other}`, undefined, c);
   }
 }
+
+// A landmark cue and the words after it to the next comma, semicolon or full stop (cues.json landmarks).
+const LANDMARK = new RegExp(`\\b(?:${CUES.landmarks.map((p) => p.replace(/ /g, '\\s+')).join('|')})\\b[^,;.]*`, 'gi');
+// A word naming a part of the whole after "of": "corner of the tibia", "body of the pancreas", "neck of the gallbladder".
+const PART_OF = /\b[A-Za-z]+(?=\s+of\s+(?:the\s+|its\s+|a\s+)?[A-Za-z])/g;
 
 /**
  * Whether a quick fix (an AI suggestion replacing a span) may be offered: every clause it changes
