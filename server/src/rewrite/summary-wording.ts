@@ -219,6 +219,20 @@ export function namedTerm(report: Report, f: Finding): string {
   return wider.find((w) => readAs(w).includes(f.concept)) ?? term;
 }
 
+const SIDE_IN_TERM = /\b(?:left|right|bilateral)\s+(?=\w)/i;
+/**
+ * A side the plain words say on its own is not said again in the brackets ("on the right side (acute right
+ * subdural hematoma)", "(effacement of the right lateral ventricle)"): the line would name the side twice where
+ * the report names it once. Only when the term without it still reads as the same finding.
+ */
+function withoutSaidSide(term: string, phrase: string, concept: string): string {
+  // Only a side said on its own ("on the right side"); one said of an organ ("in the left ribs") the check pairs with the term's.
+  // A term holding a size ("1.5 cm right paratracheal lymph node") is read with it; it stays as written.
+  if (!SIDE_IN_TERM.test(term) || /\d/.test(term) || !/\bon (?:the (?:left|right) side|both sides)\b/i.test(phrase)) return term;
+  const bareTerm = term.replace(new RegExp(SIDE_IN_TERM.source, 'gi'), '').replace(/\s+/g, ' ').trim();
+  return readAs(bareTerm).includes(concept) ? bareTerm : term;
+}
+
 const NUMBERED_GRADE = /\bgrade\s+(?:[1-5]|I{1,3}V?|IV|V)(?:\s*(?:-|to)\s*(?:[1-5]|I{1,3}V?|IV|V))?(?![\w/])/i;
 
 export function findingSentences(report: Report, item: Item): string[] {
@@ -228,7 +242,7 @@ export function findingSentences(report: Report, item: Item): string[] {
   const graded = !!item.degreeWord && /ly [a-z-]+$/.test(item.degreeWord);
   const { text: phrase, plural, degreeSaid } = phraseOf(report, f, graded ? { ...item, degree: null } : item);
   const verb = plural ? 'are' : 'is';
-  const term = namedTerm(report, f);
+  const term = withoutSaidSide(namedTerm(report, f), phrase, f.concept);
   const named = squash(term) === squash(bare(gloss.lay)) ? '' : ` (${term})`;
   let lead: string;
   const state = STATES.has(f.concept) && !item.hedged;

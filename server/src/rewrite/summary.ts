@@ -34,7 +34,7 @@ import {
   degreeOf,
   distancesIn,
   itemOf,
-  leadLevels,
+  runInLevels,
   measuredIn,
   ownStretch,
   ownWords,
@@ -96,6 +96,22 @@ const COMPARATIVE_SIZE = /\b(?:smaller|larger)\s+(?!(?:than|since|in|compared|an
 // joints") are two lines: the second site is not lost and its grade stays its own.
 const itemKey = (f: Finding) => `${f.concept}|${f.side ?? ''}|${f.assertion}|${f.sentenceIndex}|${[...f.site].sort().join('+')}`;
 
+// The impression's name of a finding and the findings' one, the same but for words that say it again
+// ("Chronic left basal ganglia lacunar infarct" / "Chronic lacunar infarct in the left basal ganglia"): one
+// name holds all the other's words.
+const sameTerm = (a: string, b: string) => {
+  const [x, y] = [a, b].map((t) => t.toLowerCase().split(/\s+/));
+  return x.every((w) => y.includes(w)) || y.every((w) => x.includes(w));
+};
+// Told first: what the report's urgency tiers call urgent, sooner before later; an old one ("chronic
+// infarct", "healed fracture") is no urgent news whatever its kind.
+const URGENCY = { minutes: 0, hours: 1, days: 2 } as const;
+const OLD = /\b(?:chronic|old|remote|healed|prior|sequela\w*|long-?standing)\b/i;
+const urgencyOf = (report: Report, item: Item) => {
+  const f = item.first;
+  if (!f.critical || OLD.test(report.text.slice(f.start, f.end)) || (item.qualifier && OLD.test(item.qualifier))) return 3;
+  return URGENCY[f.critical];
+};
 const stripNumber = (s: string) => stripListNumber(s).trim();
 // Two words, or one a diagnosis may be ("Hepatosteatosis"), not a stray "None".
 const STATES_SOMETHING = /\p{L}{2,}\P{L}+\p{L}{2,}|\p{L}{8,}/u;
@@ -144,15 +160,18 @@ function pieceKinds(text: string): { piece: string; kind: QuoteKind }[] {
 const quoteLine = (piece: string, n: number, verb: 'says' | 'also says' = 'also says') =>
   `The report ${n ? 'also says' : verb}: "${piece}"`;
 
+// What asks for a next step, not a word of a finding's own name ("post-treatment changes").
+const ASKS = /\b(?:recommend\w*|advised?|needed|necessary|required|suggest\w*|recall(?:ed)? for|call[- ]?back|correlat\w*)\b/i;
 type QuoteKind = 'found' | 'may' | 'denied' | 'more';
 const NORMAL_WORDS = /\b(?:intact|normal|unremarkable|patent|preserved|within normal limits)\b/i;
 const OPENS_DENIAL = /^(?:(?:but|and|however),?\s+)?(?:there (?:is|are|was|were)\s+)?(?:no|without)\b/i;
 // What a few words read as on their own (the findings core), kept as quotes repeat across reports (bounded).
+const PIECE_HEAD = 'IMPRESSION:\n';
 const PIECE_READ = new Map<string, Finding[]>();
 function pieceFindings(piece: string): Finding[] {
   let fs = PIECE_READ.get(piece);
   if (!fs) {
-    fs = understand(parseReport(`IMPRESSION:\n${piece.replace(/[.;:,]*$/, '')}.\n`)).findings.filter((f) => !f.normal);
+    fs = understand(parseReport(`${PIECE_HEAD}${piece.replace(/[.;:,]*$/, '')}.\n`)).findings.filter((f) => !f.normal);
     if (PIECE_READ.size > 5000) PIECE_READ.clear();
     PIECE_READ.set(piece, fs);
   }
@@ -168,7 +187,13 @@ function pieceKind(piece: string): QuoteKind {
   const fs = pieceFindings(piece);
   const said = fs.filter(stated);
   // Advice the report gives that names no finding stands with the rest of its advice, apart from what it found.
-  if (!said.length && adviceKindOf(piece) === 'treatment' && !COMMUNICATION.test(piece)) return 'more';
+  // Advice that names the finding it is for ("Additional imaging evaluation needed for a right breast mass",
+  // "Recommend biopsy of the left thyroid nodule") is advice all the same: the finding is told on its own line.
+  // Only advice that leads, in its first words: "…nodule, TI-RADS 1, no follow-up needed" tells the nodule first,
+  // "Soft tissue densities are observed …, and it is recommended …" a finding before its advice.
+  const asks = ASKS.exec(piece);
+  const leads = asks && piece.slice(0, asks.index).split(/\s+/).length <= 6 && said.every((f) => asks.index < f.start - PIECE_HEAD.length);
+  if ((!said.length || leads) && adviceKindOf(piece) === 'treatment' && !COMMUNICATION.test(piece)) return 'more';
   // "See above.", "Other findings as described above.": the findings it points to are told (sourceSections); the
   // pointer itself is no finding.
   if (!said.length && pointsOnlyUp(piece)) return 'more';
@@ -253,7 +278,7 @@ export function summarize(report: Report, understanding: Understanding = underst
           i.first.assertion === f.assertion &&
           i.first.side === f.side &&
           sitesAgree(i.first, f) &&
-          termOf(report, i.first) === termOf(report, f) &&
+          sameTerm(termOf(report, i.first), termOf(report, f)) &&
           !i.degree &&
           i.mentions.every((m) => !m.measurements.length),
       );
@@ -337,7 +362,7 @@ export function summarize(report: Report, understanding: Understanding = underst
     ];
     if (!item.degree && grades.length === 1)
       Object.assign(item, { degree: degreeOf(grades[0][0])!.degree, degreeWord: grades[0][0].toLowerCase() });
-    const lead = leadLevels(report.sentences[f.sentenceIndex]?.text ?? '');
+    const lead = runInLevels(report, f.sentenceIndex);
     item.levels = [...new Set([...lead, ...[...own.matchAll(SPINE_LEVEL)].map((m) => m[0].toUpperCase().replace(/\s+/g, ''))])];
     // Only the finding's own words before it: a side after it ("… with bilateral narrowing") or before
     // another noun ("bilateral pars defects with spondylolisthesis") is another's.
@@ -391,6 +416,11 @@ export function summarize(report: Report, understanding: Understanding = underst
     const text = stripNumber(s.text);
     const index = report.sentences.indexOf(s);
     if (!text || quote.has(index) || omit.has(index)) continue;
+    // A one-word assessment the report says again with its label ("Incomplete." beside "BI-RADS 0: Incomplete.") is
+    // told once, with its label: alone it tells a patient nothing.
+    const word = /^\p{L}+[.!]?$/u.exec(text) ? text.replace(/[.!]$/, '').toLowerCase() : null;
+    const labelled = (o: Sentence) => o !== s && o.section === s.section && o.text.length > text.length + 2;
+    if (word && sentences.some((o) => labelled(o) && new RegExp(`\\b${word}\\b`, 'i').test(o.text))) continue;
     const kind = adviceKindOf(text);
     if ((kind === 'treatment' || kind === 'prognosis') && !COMMUNICATION.test(text)) {
       // A finding before the advice ("Increase in the size of both thyroid lobes; examination with USG is
@@ -493,7 +523,8 @@ export function summarize(report: Report, understanding: Understanding = underst
   // Two sentences that say the same thing in plain words are one line.
   const sayItems = (list: Item[]) => {
     const byLine = new Map<string, number[]>();
-    for (const item of list) {
+    const ranked = list.map((item, n) => ({ item, n, rank: urgencyOf(report, item) })).sort((a, b) => a.rank - b.rank || a.n - b.n);
+    for (const { item } of ranked) {
       const line = `- ${findingSentences(report, item).join(' ')}`;
       byLine.set(line, [...(byLine.get(line) ?? []), ...item.mentions.map((m) => m.sentenceIndex)]);
     }
