@@ -355,3 +355,50 @@ test('summary (lead9): a one-word assessment is told with its label; a call for 
       quotes(offered(`EXAM: SCREENING MAMMOGRAM\nFINDINGS: ${caveat} There is a new 8 mm mass in the right breast.\n`)).includes(caveat),
     );
 });
+
+test('summary (r10s): the agent a study is named by is no finding; a node is not called swollen by its size alone; a site word stays', () => {
+  for (const text of [
+    'EXAM: BARIUM ENEMA\nFINDINGS: The colon fills normally with barium to the cecum. No filling defect.\nIMPRESSION: Normal barium enema.\n',
+    'EXAM: UPPER GI\nFINDINGS: Barium passes freely through the esophagus. No stricture.\nIMPRESSION: Unremarkable barium swallow.\n',
+  ]) {
+    const s = offered(text);
+    assert.doesNotMatch(s, /There is barium/, s);
+    assert.match(s, /images look normal/, s);
+  }
+  for (const text of [
+    'EXAM: CT CHEST\nFINDINGS: There is a 12 mm lymph node in the right hilum. No pleural effusion.\n',
+    'EXAM: CT ABDOMEN\nFINDINGS: A 15 mm periportal lymph node is noted.\n',
+  ])
+    assert.doesNotMatch(offered(text), /swollen/);
+  assert.match(offered('EXAM: CT ABDOMEN\nFINDINGS: Multiple enlarged retroperitoneal lymph nodes measuring up to 18 mm.\n'), /swollen/);
+  for (const [text, site] of /** @type {[string, RegExp][]} */ ([
+    ['EXAM: CT SINUS\nFINDINGS: The nasal septum is midline.\nIMPRESSION: Mild mucosal thickening of the ethmoid sinuses.\n', /ethmoid/],
+    ['EXAM: CT SINUS\nIMPRESSION: Moderate mucosal thickening in the right maxillary sinus.\n', /maxillary/],
+    ['EXAM: US SCROTUM\nFINDINGS: The testes are normal.\nIMPRESSION: Mild scrotal wall thickening.\n', /scrotal/i],
+  ]))
+    assert.match(offered(text), site);
+});
+
+test('summary (r10s): under an all-clear impression, a thing the findings say is there and the core cannot name is told', () => {
+  for (const [text, told] of /** @type {[string, RegExp][]} */ ([
+    [
+      'EXAM: CT HEAD\nFINDINGS: There is a laceration in the left parietal region of the scalp without underlying calvarial fractures. No hemorrhage.\nIMPRESSION: No acute intracranial process.\n',
+      /laceration/,
+    ],
+    [
+      'EXAM: CT HEAD\nFINDINGS: There is a small abrasion over the right forehead. The ventricles are normal.\nIMPRESSION: No acute intracranial abnormality.\n',
+      /abrasion/,
+    ],
+  ])) {
+    const s = offered(text);
+    assert.ok(
+      under(s, 'What the report found:').some((l) => told.test(l)),
+      s,
+    );
+  }
+  // A normal description is no such thing.
+  assert.doesNotMatch(
+    offered('EXAM: US ABDOMEN\nFINDINGS: The aorta is smooth walled. The liver is normal.\nIMPRESSION: Normal abdominal ultrasound.\n'),
+    /smooth walled/,
+  );
+});

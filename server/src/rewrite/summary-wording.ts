@@ -62,7 +62,33 @@ const aroundOf = (report: Report, f: Finding) => {
     ? { before: report.text.slice(sentence.start, f.start), after: report.text.slice(f.end, sentence.end) }
     : { before: '', after: '' };
 };
-export const glossFor = (report: Report, f: Finding) => glossOfMention(f.concept, report.text.slice(f.start, f.end), aroundOf(report, f))!;
+let BY_SIZE: Map<string, { from: string; terms: string[]; says: RegExp }> | undefined;
+/**
+ * A finding the findings core reads as a larger one by its size alone ("a 12 mm lymph node" read as
+ * lymphadenopathy) is said as the word the report writes, its size told beside it: the report did not
+ * call it enlarged. A sentence that says so ("enlarged", "pathologic") keeps the larger reading.
+ */
+function sizedFrom(report: Report, f: Finding): string | undefined {
+  if (!BY_SIZE) {
+    BY_SIZE = new Map();
+    for (const c of CONCEPT_BY_ID.values())
+      for (const r of c.refineAtSize) {
+        const into = CONCEPT_BY_ID.get(r.concept);
+        const states = into?.predicates.flatMap((p) => p.state) ?? [];
+        const words = [...states, 'swollen', ...(into?.terms ?? [])].map(escapeRegExp);
+        const says = new RegExp(`\\b(?:enlarg\\w*|${words.join('|')})\\b`, 'i');
+        BY_SIZE.set(r.concept, { from: c.id, terms: c.terms.map((t) => t.toLowerCase()), says });
+      }
+  }
+  const by = BY_SIZE.get(f.concept);
+  if (!by) return undefined;
+  const text = report.text.slice(f.start, f.end).toLowerCase().replace(/\s+/g, ' ');
+  const sentence = report.sentences[f.sentenceIndex]?.text ?? '';
+  if (!by.terms.some((t) => text === t || text.endsWith(` ${t}`)) || by.says.test(sentence)) return undefined;
+  return by.from;
+}
+export const glossFor = (report: Report, f: Finding) =>
+  glossOfMention(sizedFrom(report, f) ?? f.concept, report.text.slice(f.start, f.end), aroundOf(report, f))!;
 export const bare = (phrase: string) => withSide(phrase, null).toLowerCase();
 
 /** The plain noun phrase of a finding with its side and site: "fluid around the bottom of the left lung". */

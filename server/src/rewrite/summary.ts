@@ -160,6 +160,9 @@ function pieceKinds(text: string): { piece: string; kind: QuoteKind }[] {
 const quoteLine = (piece: string, n: number, verb: 'says' | 'also says' = 'also says') =>
   `The report ${n ? 'also says' : verb}: "${piece}"`;
 
+// A study named by its agent: "barium enema", "contrast swallow", "gadolinium arthrogram".
+const EXAM_BY_AGENT =
+  /^\s*(?:enema|swallow|esophago?gram|meal|follow-through|small bowel series|cystogram|urethrogram|arthrogram|myelogram|venogram|angiogram|study|examination)\b/i;
 // What asks for a next step, not a word of a finding's own name ("post-treatment changes").
 const ASKS = /\b(?:recommend\w*|advised?|needed|necessary|required|suggest\w*|recall(?:ed)? for|call[- ]?back|correlat\w*)\b/i;
 type QuoteKind = 'found' | 'may' | 'denied' | 'more';
@@ -211,7 +214,14 @@ function pieceKind(piece: string): QuoteKind {
   // A denial names what it denies, opens on "no" or denies most of its words: "the pancreas could not be
   // seen" is a limit, no denial.
   const mostly = /\b(?:no|free of)\b/i.test(piece) && clause.words.filter((w) => clause.negated.has(w)).length * 3 >= clause.words.length;
-  if (!said.length && clause.negated.size > 0 && (fs.length > 0 || OPENS_DENIAL.test(piece) || mostly)) return 'denied';
+  // "There is a laceration … of the scalp without underlying calvarial fractures": a thing it states, unread, before its denial.
+  const statesFirst =
+    /\bwithout\b/i.test(piece) &&
+    !/\b(?:no|not|free of|negative for)\b/i.test(piece) &&
+    !OPENS_DENIAL.test(piece) &&
+    clause.positive &&
+    !clause.normal;
+  if (!said.length && clause.negated.size > 0 && (fs.length > 0 || OPENS_DENIAL.test(piece) || mostly) && !statesFirst) return 'denied';
   if (said.length && said.every((f) => f.assertion === 'possible')) return 'may';
   // A normal statement ("Unremarkable exam", "The ulnotrochlear articulation is normal.") finds nothing wrong.
   if (!said.length && !clause.hedges.length && clause.normal && !clause.positive && !OWN_WORDS.limitation.test(piece)) return 'denied';
@@ -244,7 +254,10 @@ export function summarize(report: Report, understanding: Understanding = underst
   );
   const unquoted = (f: Finding) => !quote.has(f.sentenceIndex) && !omit.has(f.sentenceIndex);
   // A normal statement's implied denials are rendered as the statement itself ("no sign of a new problem").
-  const source = understanding.findings.filter((f) => indexes.has(f.sectionIndex) && !f.normal && unquoted(f));
+  // The agent a study is named by ("Normal barium enema", "Unremarkable barium swallow") is no finding of it.
+  const examAgent = (f: Finding) =>
+    CONCEPT_BY_ID.get(f.concept)?.significant === false && EXAM_BY_AGENT.test(report.text.slice(f.end, f.end + 30));
+  const source = understanding.findings.filter((f) => indexes.has(f.sectionIndex) && !f.normal && unquoted(f) && !examAgent(f));
   const sentences: Sentence[] = sections.flatMap((s) => sentencesIn(report, s));
 
   // Present and possible findings, one item per finding, side and assertion.
@@ -262,7 +275,7 @@ export function summarize(report: Report, understanding: Understanding = underst
   // pneumothorax stated in the findings only).
   if (fromImpression) {
     for (const f of understanding.findings) {
-      if (f.section !== 'findings' || !stated(f) || !f.significant || f.normal || !unquoted(f)) continue;
+      if (f.section !== 'findings' || !stated(f) || !f.significant || f.normal || !unquoted(f) || examAgent(f)) continue;
       // Told on a line of its own, with its own sentence's grade, level and size; the impression's
       // line of the same finding that says none of these is this line ("small left pleural effusion").
       const key = itemKey(f);
