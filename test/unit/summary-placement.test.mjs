@@ -402,3 +402,13 @@ test('summary (r10s): under an all-clear impression, a thing the findings say is
     /smooth walled/,
   );
 });
+
+test('summary (r10s): a letter with its results under "DETAILS:" is told from them; what the writer says of the visit is not a finding', () => {
+  for (const header of ['DETAILS', 'RESULTS']) {
+    const s = offered(
+      `The patient is a 30-year-old gravida 2 at 20 weeks.\n\nPAST MEDICAL HISTORY: None.\n\n${header}: I performed a transabdominal ultrasound today. The cervical length is 3.5 cm. There is a 2 cm simple cyst in the left ovary.\n\nWe discussed the results with the patient.\n`,
+    );
+    assert.match(s, /cervical length/, s);
+    assert.ok(!under(s, 'What the report found:').some((l) => /We discussed|I performed/.test(l)), s);
+  }
+});

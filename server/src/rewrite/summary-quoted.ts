@@ -41,6 +41,7 @@ export const pointsOnlyUp = (text: string) =>
  * The sections the summary is written from: the impressions, or else the findings (or the whole text). An
  * impression that points to the findings ("See above.") brings them in: they are what it says.
  */
+const RESULTS_HEADER = /^(?:details|results?|report|observations?|ultrasound findings|sonographic findings)$/i;
 export function sourceSections(report: Report): { sections: Section[]; fromImpression: boolean } {
   const impressions = report.sections.filter((s) => s.kind === 'impression' && hasBody(s));
   // What the report says after its impression under a header of its own (an addendum that corrects it) is told too.
@@ -52,6 +53,10 @@ export function sourceSections(report: Report): { sections: Section[]; fromImpre
   );
   if (impressions.length) return { sections: [...(pointsUp ? findings : []), ...impressions, ...after], fromImpression: true };
   if (findings.length) return { sections: findings, fromImpression: false };
+  // A letter's results under a heading of its own ("DETAILS:", "RESULTS:"), whatever the sections before it made of
+  // it: what the study found, not the history above it.
+  const results = report.sections.filter((s) => hasBody(s) && RESULTS_HEADER.test(s.header?.name ?? ''));
+  if (results.length) return { sections: results, fromImpression: false };
   return { sections: report.sections.filter((s) => (s.kind === 'preamble' || s.kind === 'other') && hasBody(s)), fromImpression: false };
 }
 

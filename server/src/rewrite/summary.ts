@@ -200,6 +200,9 @@ function pieceKind(piece: string): QuoteKind {
   // "See above.", "Other findings as described above.": the findings it points to are told (sourceSections); the
   // pointer itself is no finding.
   if (!said.length && pointsOnlyUp(piece)) return 'more';
+  // What the writer says of their own visit ("We discussed …", "I performed …", "… which we have the most concern
+  // regarding …") is the letter's talk, no finding.
+  if (/^(?:we|i)\s/i.test(piece) || (!said.length && /\bwe\b/i.test(piece))) return 'more';
   // Who the patient is and what was done before ("This is a 22-year-old pregnant female.") is history, no finding.
   if (OWN_WORDS.patient.test(piece)) return 'more';
   // "Operated bladder tumor on follow-up.", "Status post right nephrectomy.": what was done before, no finding now.
