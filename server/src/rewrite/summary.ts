@@ -520,11 +520,10 @@ export function summarize(report: Report, understanding: Understanding = underst
   const groups: Record<QuoteKind, Quoted[]> = { found: [], may: [], denied: [], more: [] };
   let last: QuoteKind = 'found';
   for (const i of allQuoted)
-    pieceKinds(report.sentences[i].text.replace(/\s+/g, ' ')).forEach(({ piece: own, kind }, n, all) => {
+    pieceKinds(report.sentences[i].text.replace(/\s+/g, ' ')).forEach(({ piece, kind }, n, all) => {
       // A denial that names no organ is the organ's the sentence before names ("The liver is normal in size.
       // No space-occupying lesion was detected."): quoted with it, never as a denial of the whole body.
       const organ = all.length === 1 && kind === 'denied' ? organBefore(i) : undefined;
-      const piece = own;
       const label = n === 0 && !organ ? labelOf(i) : undefined;
       // A sentence that points back ("This is above the normal range.") stands with the one it completes.
       const leans = n === 0 && allQuoted.includes(i - 1) && refersBack(report, understanding, i);
