@@ -412,3 +412,14 @@ test('summary (r10s): a letter with its results under "DETAILS:" is told from th
     assert.ok(!under(s, 'What the report found:').some((l) => /We discussed|I performed/.test(l)), s);
   }
 });
+
+test('summary: a skull bone named by its lobe word is the skull, not the brain', () => {
+  for (const [text, place] of /** @type {[string, RegExp][]} */ ([
+    ['EXAM: CT HEAD\nIMPRESSION: Non-displaced left temporal bone fracture.\n', /left side of the skull/],
+    ['EXAM: CT HEAD\nFINDINGS: Small right occipital bone fracture. No hemorrhage.\n', /back of the skull/],
+  ])) {
+    const s = offered(text);
+    assert.match(s, place, s);
+    assert.doesNotMatch(s, /brain \(fracture\)/, s);
+  }
+});
