@@ -290,3 +290,136 @@ test('summary: a normal statement is never told as found; "as described above" w
   );
   assert.doesNotMatch(own, /brachialis|triceps/);
 });
+
+test('summary (lead9): the urgent finding is told first, in plain words; an impression twin of a findings line is one line', () => {
+  for (const [text, urgent, old] of /** @type {[string, RegExp, RegExp][]} */ ([
+    [
+      'EXAM: CT HEAD\nFINDINGS: Chronic lacunar infarct in the left thalamus. There is a 7 mm acute left subdural hematoma. No hydrocephalus.\nIMPRESSION:\n1. Chronic left thalamic lacunar infarct.\n2. Acute left subdural hematoma.\n',
+      /blood collection between the brain and the skull/,
+      /old stroke/,
+    ],
+    [
+      'EXAM: CT HEAD\nFINDINGS: Old right cerebellar infarct. Acute intraparenchymal hemorrhage in the right frontal lobe measuring 2 cm.\nIMPRESSION:\n1. Old right cerebellar infarct.\n2. Acute right frontal intraparenchymal hemorrhage.\n',
+      /bleeding|blood/,
+      /old stroke|stroke/,
+    ],
+  ])) {
+    const s = offered(text);
+    const found = under(s, 'What the report found:');
+    assert.match(found[0], urgent, s);
+    assert.equal(found.filter((l) => old.test(l)).length, 1, s);
+  }
+  // The side said in plain words is not said again in the brackets.
+  const sided = offered(
+    'EXAM: CT HEAD\nIMPRESSION: Acute right subdural hematoma measuring up to 9 mm with 4 mm leftward midline shift.\n',
+  );
+  assert.match(sided, /on the right side \(acute subdural hematoma\)/);
+});
+
+test('summary (lead9): a run-in spine level label stays with every sentence of its run', () => {
+  for (const [text, line] of /** @type {[string, RegExp][]} */ ([
+    [
+      'EXAM: MRI LUMBAR SPINE\nFINDINGS:\nL3-L4: Mild disc bulge.\nL4-L5: Broad-based disc bulge. Moderate canal stenosis. Mild left foraminal narrowing.\n',
+      /narrow spinal canal.*at L4-L5/,
+    ],
+    [
+      'EXAM: MRI CERVICAL SPINE\nFINDINGS:\nC4-C5: Normal.\nC5-C6: Disc osteophyte complex. Severe right foraminal stenosis.\n',
+      /nerve opening.*at C5-C6/,
+    ],
+  ]))
+    assert.match(offered(text), line);
+  // A label on a line before is not a run-in of the next line.
+  assert.doesNotMatch(
+    offered('EXAM: MRI LUMBAR SPINE\nFINDINGS:\nL3-L4: Mild disc bulge.\nModerate canal stenosis at the lumbosacral junction.\n'),
+    /narrow spinal canal.*at L3-L4/,
+  );
+});
+
+test('summary (lead9): a one-word assessment is told with its label; a call for more imaging is advice; a density caveat is told', () => {
+  for (const text of [
+    'EXAM: SCREENING MAMMOGRAM\nFINDINGS: There is a new 8 mm irregular mass in the right breast.\nIMPRESSION:\nIncomplete. Additional imaging evaluation needed for a right breast mass.\nBI-RADS 0: Incomplete.\n',
+    'EXAM: SCREENING MAMMOGRAM\nFINDINGS: New grouped calcifications in the left breast.\nIMPRESSION:\nIncomplete. Further diagnostic mammographic views are needed of the left breast calcifications.\nBI-RADS Category 0: Incomplete - Need additional imaging evaluation.\n',
+  ]) {
+    const s = offered(text);
+    assert.ok(!quotes(s).includes('Incomplete.'), s);
+    assert.ok(
+      under(s, 'More from the report:').some((l) => /(?:Additional|Further) /.test(l)),
+      s,
+    );
+  }
+  for (const caveat of [
+    'The breasts are heterogeneously dense, which may obscure small masses.',
+    'The breasts are extremely dense, which lowers the sensitivity of mammography.',
+  ])
+    assert.ok(
+      quotes(offered(`EXAM: SCREENING MAMMOGRAM\nFINDINGS: ${caveat} There is a new 8 mm mass in the right breast.\n`)).includes(caveat),
+    );
+});
+
+test('summary (r10s): the agent a study is named by is no finding; a node is not called swollen by its size alone; a site word stays', () => {
+  for (const text of [
+    'EXAM: BARIUM ENEMA\nFINDINGS: The colon fills normally with barium to the cecum. No filling defect.\nIMPRESSION: Normal barium enema.\n',
+    'EXAM: UPPER GI\nFINDINGS: Barium passes freely through the esophagus. No stricture.\nIMPRESSION: Unremarkable barium swallow.\n',
+  ]) {
+    const s = offered(text);
+    assert.doesNotMatch(s, /There is barium/, s);
+    assert.match(s, /images look normal/, s);
+  }
+  for (const text of [
+    'EXAM: CT CHEST\nFINDINGS: There is a 12 mm lymph node in the right hilum. No pleural effusion.\n',
+    'EXAM: CT ABDOMEN\nFINDINGS: A 15 mm periportal lymph node is noted.\n',
+  ])
+    assert.doesNotMatch(offered(text), /swollen/);
+  assert.match(offered('EXAM: CT ABDOMEN\nFINDINGS: Multiple enlarged retroperitoneal lymph nodes measuring up to 18 mm.\n'), /swollen/);
+  for (const [text, site] of /** @type {[string, RegExp][]} */ ([
+    ['EXAM: CT SINUS\nFINDINGS: The nasal septum is midline.\nIMPRESSION: Mild mucosal thickening of the ethmoid sinuses.\n', /ethmoid/],
+    ['EXAM: CT SINUS\nIMPRESSION: Moderate mucosal thickening in the right maxillary sinus.\n', /maxillary/],
+    ['EXAM: US SCROTUM\nFINDINGS: The testes are normal.\nIMPRESSION: Mild scrotal wall thickening.\n', /scrotal/i],
+  ]))
+    assert.match(offered(text), site);
+});
+
+test('summary (r10s): under an all-clear impression, a thing the findings say is there and the core cannot name is told', () => {
+  for (const [text, told] of /** @type {[string, RegExp][]} */ ([
+    [
+      'EXAM: CT HEAD\nFINDINGS: There is a laceration in the left parietal region of the scalp without underlying calvarial fractures. No hemorrhage.\nIMPRESSION: No acute intracranial process.\n',
+      /laceration/,
+    ],
+    [
+      'EXAM: CT HEAD\nFINDINGS: There is a small abrasion over the right forehead. The ventricles are normal.\nIMPRESSION: No acute intracranial abnormality.\n',
+      /abrasion/,
+    ],
+  ])) {
+    const s = offered(text);
+    assert.ok(
+      under(s, 'What the report found:').some((l) => told.test(l)),
+      s,
+    );
+  }
+  // A normal description is no such thing.
+  assert.doesNotMatch(
+    offered('EXAM: US ABDOMEN\nFINDINGS: The aorta is smooth walled. The liver is normal.\nIMPRESSION: Normal abdominal ultrasound.\n'),
+    /smooth walled/,
+  );
+});
+
+test('summary (r10s): a letter with its results under "DETAILS:" is told from them; what the writer says of the visit is not a finding', () => {
+  for (const header of ['DETAILS', 'RESULTS']) {
+    const s = offered(
+      `The patient is a 30-year-old gravida 2 at 20 weeks.\n\nPAST MEDICAL HISTORY: None.\n\n${header}: I performed a transabdominal ultrasound today. The cervical length is 3.5 cm. There is a 2 cm simple cyst in the left ovary.\n\nWe discussed the results with the patient.\n`,
+    );
+    assert.match(s, /cervical length/, s);
+    assert.ok(!under(s, 'What the report found:').some((l) => /We discussed|I performed/.test(l)), s);
+  }
+});
+
+test('summary: a skull bone named by its lobe word is the skull, not the brain', () => {
+  for (const [text, place] of /** @type {[string, RegExp][]} */ ([
+    ['EXAM: CT HEAD\nIMPRESSION: Non-displaced left temporal bone fracture.\n', /left side of the skull/],
+    ['EXAM: CT HEAD\nFINDINGS: Small right occipital bone fracture. No hemorrhage.\n', /back of the skull/],
+  ])) {
+    const s = offered(text);
+    assert.match(s, place, s);
+    assert.doesNotMatch(s, /brain \(fracture\)/, s);
+  }
+});

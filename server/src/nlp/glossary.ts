@@ -250,7 +250,9 @@ export function plainSite(site: string, side: Side | null, plural = false, at?: 
   const entry = glossary.sites[site];
   if (!entry) return undefined;
   // The report's own words for a narrower place the site stands for ("chest wall" of the hemithorax).
-  const written = Object.entries(entry.written ?? {}).find(([w]) => new RegExp(`\\b${w}\\b`, 'i').test(said))?.[1];
+  // Not when the sentence names the site itself too ("temporal bone fracture with temporal lobe contusion").
+  const named = (w: string) => new RegExp(`\\b${w}\\b`, 'i').test(said);
+  const written = named(site) ? undefined : Object.entries(entry.written ?? {}).find(([w]) => named(w))?.[1];
   const s = written ? { ...entry, ...written, npPl: undefined } : entry;
   let np: string;
   if (side === 'bilateral') np = s.both ?? `${withSide(s.np, null)} on both sides`;

@@ -15,7 +15,7 @@ import { leansOn, readClause, stem } from './clauses';
 import { TEMPLATES } from '../templates';
 import { runInImpression } from './impression-kept';
 import { stripListNumber } from './list-number';
-import { itemOf, ownWords } from './summary-reading';
+import { itemOf, ownStretch, ownWords } from './summary-reading';
 import { denialSentence, findingSentences, glossFor } from './summary-wording';
 
 const hasBody = (s: Section) => s.body.end > s.body.start;
@@ -41,6 +41,7 @@ export const pointsOnlyUp = (text: string) =>
  * The sections the summary is written from: the impressions, or else the findings (or the whole text). An
  * impression that points to the findings ("See above.") brings them in: they are what it says.
  */
+const RESULTS_HEADER = /^(?:details|results?|report|observations?|ultrasound findings|sonographic findings)$/i;
 export function sourceSections(report: Report): { sections: Section[]; fromImpression: boolean } {
   const impressions = report.sections.filter((s) => s.kind === 'impression' && hasBody(s));
   // What the report says after its impression under a header of its own (an addendum that corrects it) is told too.
@@ -52,6 +53,10 @@ export function sourceSections(report: Report): { sections: Section[]; fromImpre
   );
   if (impressions.length) return { sections: [...(pointsUp ? findings : []), ...impressions, ...after], fromImpression: true };
   if (findings.length) return { sections: findings, fromImpression: false };
+  // A letter's results under a heading of its own ("DETAILS:", "RESULTS:"), whatever the sections before it made of
+  // it: what the study found, not the history above it.
+  const results = report.sections.filter((s) => hasBody(s) && RESULTS_HEADER.test(s.header?.name ?? ''));
+  if (results.length) return { sections: results, fromImpression: false };
   return { sections: report.sections.filter((s) => (s.kind === 'preamble' || s.kind === 'other') && hasBody(s)), fromImpression: false };
 }
 
@@ -83,6 +88,10 @@ export function impressionStatements(report: Report): (sentence: Sentence) => bo
  * that describes another, an impression item with a part read as nothing, a technique's limit of the
  * exam; and the sentences that point back to a quoted one (withReferents).
  */
+// What a findings sentence under an all-clear impression says that is no finding: a normal word, a value, how
+// the images were made. Only a sentence saying a thing is there ("There is a laceration …") is told.
+const ALL_CLEAR_ASIDE =
+  /\d|\b(?:normal\w*|unremarkable|patent|maintained|preserv\w*|intact|satisfactory|alignment|aligned|clear|symmetric\w*|images?|views?|obtained|performed|demonstrates? no|no evidence)\b/i;
 export function toldAsWritten(report: Report, understanding: Understanding): Set<number> {
   const { sections, fromImpression } = sourceSections(report);
   const source = new Set(sections.map((s) => report.sections.indexOf(s)));
@@ -100,9 +109,30 @@ export function toldAsWritten(report: Report, understanding: Understanding): Set
       : f.assertion === 'absent' && source.has(f.sectionIndex) && (fromImpression || f.significant));
   const item = impressionStatements(report);
   const out = new Set<number>();
+  // An impression that states no finding ("No acute intracranial process."): a findings sentence that states
+  // something the findings core names nothing in ("a laceration … of the scalp") is told as written, not left out.
+  const allClear =
+    fromImpression &&
+    !understanding.findings.some((f) => source.has(f.sectionIndex) && stated(f) && !f.normal) &&
+    !report.sentences.some((s) => source.has(s.section) && OWN_WORDS.unread.test(s.text));
   report.sentences.forEach((sentence, i) => {
     const section = report.sections[sentence.section];
     const text = stripListNumber(sentence.text);
+    if (allClear && section?.kind === 'findings' && !(bySentence.get(i) ?? []).some((f) => stated(f) || f.normal)) {
+      const clause = readClause(text, { start: 0, end: text.length }, 'findings', null);
+      const exists = /^(?:there (?:is|are|was|were) (?:an?|two|three|several|multiple|some)\b|(?:an?|two|three|several|multiple)\s)/i.test(
+        text,
+      );
+      if (
+        exists &&
+        clause.positive &&
+        !clause.normal &&
+        !ALL_CLEAR_ASIDE.test(text) &&
+        !adviceKindOf(text) &&
+        !OWN_WORDS.limitation.test(text)
+      )
+        return void out.add(i);
+    }
     // A limit of the exam the technique states ("limited by motion") is told with what the exam found.
     if (section?.kind === 'technique' && OWN_WORDS.limitation.test(text)) return void out.add(i);
     if (!section || !(source.has(sentence.section) || section.kind === 'findings' || section.kind === 'impression')) return;
@@ -281,7 +311,10 @@ export function toldAsWritten(report: Report, understanding: Understanding): Set
     const partLost = () =>
       present.some((f) => {
         const line = lineOf(f).replace(/\([^()]*\)/g, ' ');
-        return [...ownWords(report, f, true).matchAll(OWN_WORDS.partWords)].some((m) => !line.includes(m[0].toLowerCase()));
+        // Before it or after it in its own stretch ("Mild mucosal thickening of the ethmoid sinuses").
+        const st = ownStretch(report, understanding, f);
+        const own = `${ownWords(report, f, true)} ${report.text.slice(f.end, Math.max(f.end, st.end))}`;
+        return [...own.matchAll(OWN_WORDS.partWords)].some((m) => !line.includes(m[0].toLowerCase()));
       });
     // Doubt in a finding's own words that its plain line, told as certain, would drop ("presumed subcarinal
     // adenopathy", "hypodense lesion (cyst?)").

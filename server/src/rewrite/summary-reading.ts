@@ -103,6 +103,22 @@ export function leadLevels(sentence: string): string[] {
       .toUpperCase(),
   );
 }
+/**
+ * The level a run-in label gives a sentence that follows it on the same line ("L4-L5: Disc bulge … Moderate
+ * canal stenosis. Mild left foraminal narrowing."; "C5-6: … . Severe right foraminal stenosis."): the label
+ * covers every sentence of its run, up to the line's end; its own levels when the sentence leads with one.
+ */
+export function runInLevels(report: Report, index: number): string[] {
+  const own = leadLevels(report.sentences[index]?.text ?? '');
+  if (own.length) return own;
+  for (let j = index - 1; j >= 0; j--) {
+    const [s, next] = [report.sentences[j], report.sentences[j + 1]];
+    if (s.section !== report.sentences[index].section || /\n/.test(report.text.slice(s.start, next.start))) return [];
+    const lead = leadLevels(s.text);
+    if (lead.length) return /^[^:]{1,24}:/.test(stripListNumber(s.text)) ? lead : [];
+  }
+  return [];
+}
 export const AGE_AFTER = /\b(healed|healing|old|chronic|remote)\b/i;
 // Where a finding's own phrase ends: a clause break, a comma, a quote mark (CT-RATE quotes its impression items)
 // or a word joining another finding to it.

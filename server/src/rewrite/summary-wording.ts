@@ -62,7 +62,33 @@ const aroundOf = (report: Report, f: Finding) => {
     ? { before: report.text.slice(sentence.start, f.start), after: report.text.slice(f.end, sentence.end) }
     : { before: '', after: '' };
 };
-export const glossFor = (report: Report, f: Finding) => glossOfMention(f.concept, report.text.slice(f.start, f.end), aroundOf(report, f))!;
+let BY_SIZE: Map<string, { from: string; terms: string[]; says: RegExp }> | undefined;
+/**
+ * A finding the findings core reads as a larger one by its size alone ("a 12 mm lymph node" read as
+ * lymphadenopathy) is said as the word the report writes, its size told beside it: the report did not
+ * call it enlarged. A sentence that says so ("enlarged", "pathologic") keeps the larger reading.
+ */
+function sizedFrom(report: Report, f: Finding): string | undefined {
+  if (!BY_SIZE) {
+    BY_SIZE = new Map();
+    for (const c of CONCEPT_BY_ID.values())
+      for (const r of c.refineAtSize) {
+        const into = CONCEPT_BY_ID.get(r.concept);
+        const states = into?.predicates.flatMap((p) => p.state) ?? [];
+        const words = [...states, 'swollen', ...(into?.terms ?? [])].map(escapeRegExp);
+        const says = new RegExp(`\\b(?:enlarg\\w*|${words.join('|')})\\b`, 'i');
+        BY_SIZE.set(r.concept, { from: c.id, terms: c.terms.map((t) => t.toLowerCase()), says });
+      }
+  }
+  const by = BY_SIZE.get(f.concept);
+  if (!by) return undefined;
+  const text = report.text.slice(f.start, f.end).toLowerCase().replace(/\s+/g, ' ');
+  const sentence = report.sentences[f.sentenceIndex]?.text ?? '';
+  if (!by.terms.some((t) => text === t || text.endsWith(` ${t}`)) || by.says.test(sentence)) return undefined;
+  return by.from;
+}
+export const glossFor = (report: Report, f: Finding) =>
+  glossOfMention(sizedFrom(report, f) ?? f.concept, report.text.slice(f.start, f.end), aroundOf(report, f))!;
 export const bare = (phrase: string) => withSide(phrase, null).toLowerCase();
 
 /** The plain noun phrase of a finding with its side and site: "fluid around the bottom of the left lung". */
@@ -219,6 +245,20 @@ export function namedTerm(report: Report, f: Finding): string {
   return wider.find((w) => readAs(w).includes(f.concept)) ?? term;
 }
 
+const SIDE_IN_TERM = /\b(?:left|right|bilateral)\s+(?=\w)/i;
+/**
+ * A side the plain words say on its own is not said again in the brackets ("on the right side (acute right
+ * subdural hematoma)", "(effacement of the right lateral ventricle)"): the line would name the side twice where
+ * the report names it once. Only when the term without it still reads as the same finding.
+ */
+function withoutSaidSide(term: string, phrase: string, concept: string): string {
+  // Only a side said on its own ("on the right side"); one said of an organ ("in the left ribs") the check pairs with the term's.
+  // A term holding a size ("1.5 cm right paratracheal lymph node") is read with it; it stays as written.
+  if (!SIDE_IN_TERM.test(term) || /\d/.test(term) || !/\bon (?:the (?:left|right) side|both sides)\b/i.test(phrase)) return term;
+  const bareTerm = term.replace(new RegExp(SIDE_IN_TERM.source, 'gi'), '').replace(/\s+/g, ' ').trim();
+  return readAs(bareTerm).includes(concept) ? bareTerm : term;
+}
+
 const NUMBERED_GRADE = /\bgrade\s+(?:[1-5]|I{1,3}V?|IV|V)(?:\s*(?:-|to)\s*(?:[1-5]|I{1,3}V?|IV|V))?(?![\w/])/i;
 
 export function findingSentences(report: Report, item: Item): string[] {
@@ -228,7 +268,7 @@ export function findingSentences(report: Report, item: Item): string[] {
   const graded = !!item.degreeWord && /ly [a-z-]+$/.test(item.degreeWord);
   const { text: phrase, plural, degreeSaid } = phraseOf(report, f, graded ? { ...item, degree: null } : item);
   const verb = plural ? 'are' : 'is';
-  const term = namedTerm(report, f);
+  const term = withoutSaidSide(namedTerm(report, f), phrase, f.concept);
   const named = squash(term) === squash(bare(gloss.lay)) ? '' : ` (${term})`;
   let lead: string;
   const state = STATES.has(f.concept) && !item.hedged;

@@ -34,7 +34,7 @@ import {
   degreeOf,
   distancesIn,
   itemOf,
-  leadLevels,
+  runInLevels,
   measuredIn,
   ownStretch,
   ownWords,
@@ -96,6 +96,22 @@ const COMPARATIVE_SIZE = /\b(?:smaller|larger)\s+(?!(?:than|since|in|compared|an
 // joints") are two lines: the second site is not lost and its grade stays its own.
 const itemKey = (f: Finding) => `${f.concept}|${f.side ?? ''}|${f.assertion}|${f.sentenceIndex}|${[...f.site].sort().join('+')}`;
 
+// The impression's name of a finding and the findings' one, the same but for words that say it again
+// ("Chronic left basal ganglia lacunar infarct" / "Chronic lacunar infarct in the left basal ganglia"): one
+// name holds all the other's words.
+const sameTerm = (a: string, b: string) => {
+  const [x, y] = [a, b].map((t) => t.toLowerCase().split(/\s+/));
+  return x.every((w) => y.includes(w)) || y.every((w) => x.includes(w));
+};
+// Told first: what the report's urgency tiers call urgent, sooner before later; an old one ("chronic
+// infarct", "healed fracture") is no urgent news whatever its kind.
+const URGENCY = { minutes: 0, hours: 1, days: 2 } as const;
+const OLD = /\b(?:chronic|old|remote|healed|prior|sequela\w*|long-?standing)\b/i;
+const urgencyOf = (report: Report, item: Item) => {
+  const f = item.first;
+  if (!f.critical || OLD.test(report.text.slice(f.start, f.end)) || (item.qualifier && OLD.test(item.qualifier))) return 3;
+  return URGENCY[f.critical];
+};
 const stripNumber = (s: string) => stripListNumber(s).trim();
 // Two words, or one a diagnosis may be ("Hepatosteatosis"), not a stray "None".
 const STATES_SOMETHING = /\p{L}{2,}\P{L}+\p{L}{2,}|\p{L}{8,}/u;
@@ -144,15 +160,21 @@ function pieceKinds(text: string): { piece: string; kind: QuoteKind }[] {
 const quoteLine = (piece: string, n: number, verb: 'says' | 'also says' = 'also says') =>
   `The report ${n ? 'also says' : verb}: "${piece}"`;
 
+// A study named by its agent: "barium enema", "contrast swallow", "gadolinium arthrogram".
+const EXAM_BY_AGENT =
+  /^\s*(?:enema|swallow|esophago?gram|meal|follow-through|small bowel series|cystogram|urethrogram|arthrogram|myelogram|venogram|angiogram|study|examination)\b/i;
+// What asks for a next step, not a word of a finding's own name ("post-treatment changes").
+const ASKS = /\b(?:recommend\w*|advised?|needed|necessary|required|suggest\w*|recall(?:ed)? for|call[- ]?back|correlat\w*)\b/i;
 type QuoteKind = 'found' | 'may' | 'denied' | 'more';
 const NORMAL_WORDS = /\b(?:intact|normal|unremarkable|patent|preserved|within normal limits)\b/i;
 const OPENS_DENIAL = /^(?:(?:but|and|however),?\s+)?(?:there (?:is|are|was|were)\s+)?(?:no|without)\b/i;
 // What a few words read as on their own (the findings core), kept as quotes repeat across reports (bounded).
+const PIECE_HEAD = 'IMPRESSION:\n';
 const PIECE_READ = new Map<string, Finding[]>();
 function pieceFindings(piece: string): Finding[] {
   let fs = PIECE_READ.get(piece);
   if (!fs) {
-    fs = understand(parseReport(`IMPRESSION:\n${piece.replace(/[.;:,]*$/, '')}.\n`)).findings.filter((f) => !f.normal);
+    fs = understand(parseReport(`${PIECE_HEAD}${piece.replace(/[.;:,]*$/, '')}.\n`)).findings.filter((f) => !f.normal);
     if (PIECE_READ.size > 5000) PIECE_READ.clear();
     PIECE_READ.set(piece, fs);
   }
@@ -168,10 +190,19 @@ function pieceKind(piece: string): QuoteKind {
   const fs = pieceFindings(piece);
   const said = fs.filter(stated);
   // Advice the report gives that names no finding stands with the rest of its advice, apart from what it found.
-  if (!said.length && adviceKindOf(piece) === 'treatment' && !COMMUNICATION.test(piece)) return 'more';
+  // Advice that names the finding it is for ("Additional imaging evaluation needed for a right breast mass",
+  // "Recommend biopsy of the left thyroid nodule") is advice all the same: the finding is told on its own line.
+  // Only advice that leads, in its first words: "…nodule, TI-RADS 1, no follow-up needed" tells the nodule first,
+  // "Soft tissue densities are observed …, and it is recommended …" a finding before its advice.
+  const asks = ASKS.exec(piece);
+  const leads = asks && piece.slice(0, asks.index).split(/\s+/).length <= 6 && said.every((f) => asks.index < f.start - PIECE_HEAD.length);
+  if ((!said.length || leads) && adviceKindOf(piece) === 'treatment' && !COMMUNICATION.test(piece)) return 'more';
   // "See above.", "Other findings as described above.": the findings it points to are told (sourceSections); the
   // pointer itself is no finding.
   if (!said.length && pointsOnlyUp(piece)) return 'more';
+  // What the writer says of their own visit ("We discussed …", "I performed …", "… which we have the most concern
+  // regarding …") is the letter's talk, no finding.
+  if (/^(?:we|i)\s/i.test(piece) || (!said.length && /\bwe\b/i.test(piece))) return 'more';
   // Who the patient is and what was done before ("This is a 22-year-old pregnant female.") is history, no finding.
   if (OWN_WORDS.patient.test(piece)) return 'more';
   // "Operated bladder tumor on follow-up.", "Status post right nephrectomy.": what was done before, no finding now.
@@ -186,7 +217,14 @@ function pieceKind(piece: string): QuoteKind {
   // A denial names what it denies, opens on "no" or denies most of its words: "the pancreas could not be
   // seen" is a limit, no denial.
   const mostly = /\b(?:no|free of)\b/i.test(piece) && clause.words.filter((w) => clause.negated.has(w)).length * 3 >= clause.words.length;
-  if (!said.length && clause.negated.size > 0 && (fs.length > 0 || OPENS_DENIAL.test(piece) || mostly)) return 'denied';
+  // "There is a laceration … of the scalp without underlying calvarial fractures": a thing it states, unread, before its denial.
+  const statesFirst =
+    /\bwithout\b/i.test(piece) &&
+    !/\b(?:no|not|free of|negative for)\b/i.test(piece) &&
+    !OPENS_DENIAL.test(piece) &&
+    clause.positive &&
+    !clause.normal;
+  if (!said.length && clause.negated.size > 0 && (fs.length > 0 || OPENS_DENIAL.test(piece) || mostly) && !statesFirst) return 'denied';
   if (said.length && said.every((f) => f.assertion === 'possible')) return 'may';
   // A normal statement ("Unremarkable exam", "The ulnotrochlear articulation is normal.") finds nothing wrong.
   if (!said.length && !clause.hedges.length && clause.normal && !clause.positive && !OWN_WORDS.limitation.test(piece)) return 'denied';
@@ -219,7 +257,10 @@ export function summarize(report: Report, understanding: Understanding = underst
   );
   const unquoted = (f: Finding) => !quote.has(f.sentenceIndex) && !omit.has(f.sentenceIndex);
   // A normal statement's implied denials are rendered as the statement itself ("no sign of a new problem").
-  const source = understanding.findings.filter((f) => indexes.has(f.sectionIndex) && !f.normal && unquoted(f));
+  // The agent a study is named by ("Normal barium enema", "Unremarkable barium swallow") is no finding of it.
+  const examAgent = (f: Finding) =>
+    CONCEPT_BY_ID.get(f.concept)?.significant === false && EXAM_BY_AGENT.test(report.text.slice(f.end, f.end + 30));
+  const source = understanding.findings.filter((f) => indexes.has(f.sectionIndex) && !f.normal && unquoted(f) && !examAgent(f));
   const sentences: Sentence[] = sections.flatMap((s) => sentencesIn(report, s));
 
   // Present and possible findings, one item per finding, side and assertion.
@@ -237,7 +278,7 @@ export function summarize(report: Report, understanding: Understanding = underst
   // pneumothorax stated in the findings only).
   if (fromImpression) {
     for (const f of understanding.findings) {
-      if (f.section !== 'findings' || !stated(f) || !f.significant || f.normal || !unquoted(f)) continue;
+      if (f.section !== 'findings' || !stated(f) || !f.significant || f.normal || !unquoted(f) || examAgent(f)) continue;
       // Told on a line of its own, with its own sentence's grade, level and size; the impression's
       // line of the same finding that says none of these is this line ("small left pleural effusion").
       const key = itemKey(f);
@@ -253,7 +294,7 @@ export function summarize(report: Report, understanding: Understanding = underst
           i.first.assertion === f.assertion &&
           i.first.side === f.side &&
           sitesAgree(i.first, f) &&
-          termOf(report, i.first) === termOf(report, f) &&
+          sameTerm(termOf(report, i.first), termOf(report, f)) &&
           !i.degree &&
           i.mentions.every((m) => !m.measurements.length),
       );
@@ -337,7 +378,7 @@ export function summarize(report: Report, understanding: Understanding = underst
     ];
     if (!item.degree && grades.length === 1)
       Object.assign(item, { degree: degreeOf(grades[0][0])!.degree, degreeWord: grades[0][0].toLowerCase() });
-    const lead = leadLevels(report.sentences[f.sentenceIndex]?.text ?? '');
+    const lead = runInLevels(report, f.sentenceIndex);
     item.levels = [...new Set([...lead, ...[...own.matchAll(SPINE_LEVEL)].map((m) => m[0].toUpperCase().replace(/\s+/g, ''))])];
     // Only the finding's own words before it: a side after it ("… with bilateral narrowing") or before
     // another noun ("bilateral pars defects with spondylolisthesis") is another's.
@@ -391,6 +432,11 @@ export function summarize(report: Report, understanding: Understanding = underst
     const text = stripNumber(s.text);
     const index = report.sentences.indexOf(s);
     if (!text || quote.has(index) || omit.has(index)) continue;
+    // A one-word assessment the report says again with its label ("Incomplete." beside "BI-RADS 0: Incomplete.") is
+    // told once, with its label: alone it tells a patient nothing.
+    const word = /^\p{L}+[.!]?$/u.exec(text) ? text.replace(/[.!]$/, '').toLowerCase() : null;
+    const labelled = (o: Sentence) => o !== s && o.section === s.section && o.text.length > text.length + 2;
+    if (word && sentences.some((o) => labelled(o) && new RegExp(`\\b${word}\\b`, 'i').test(o.text))) continue;
     const kind = adviceKindOf(text);
     if ((kind === 'treatment' || kind === 'prognosis') && !COMMUNICATION.test(text)) {
       // A finding before the advice ("Increase in the size of both thyroid lobes; examination with USG is
@@ -474,11 +520,10 @@ export function summarize(report: Report, understanding: Understanding = underst
   const groups: Record<QuoteKind, Quoted[]> = { found: [], may: [], denied: [], more: [] };
   let last: QuoteKind = 'found';
   for (const i of allQuoted)
-    pieceKinds(report.sentences[i].text.replace(/\s+/g, ' ')).forEach(({ piece: own, kind }, n, all) => {
+    pieceKinds(report.sentences[i].text.replace(/\s+/g, ' ')).forEach(({ piece, kind }, n, all) => {
       // A denial that names no organ is the organ's the sentence before names ("The liver is normal in size.
       // No space-occupying lesion was detected."): quoted with it, never as a denial of the whole body.
       const organ = all.length === 1 && kind === 'denied' ? organBefore(i) : undefined;
-      const piece = own;
       const label = n === 0 && !organ ? labelOf(i) : undefined;
       // A sentence that points back ("This is above the normal range.") stands with the one it completes.
       const leans = n === 0 && allQuoted.includes(i - 1) && refersBack(report, understanding, i);
@@ -493,7 +538,8 @@ export function summarize(report: Report, understanding: Understanding = underst
   // Two sentences that say the same thing in plain words are one line.
   const sayItems = (list: Item[]) => {
     const byLine = new Map<string, number[]>();
-    for (const item of list) {
+    const ranked = list.map((item, n) => ({ item, n, rank: urgencyOf(report, item) })).sort((a, b) => a.rank - b.rank || a.n - b.n);
+    for (const { item } of ranked) {
       const line = `- ${findingSentences(report, item).join(' ')}`;
       byLine.set(line, [...(byLine.get(line) ?? []), ...item.mentions.map((m) => m.sentenceIndex)]);
     }
