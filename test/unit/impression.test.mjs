@@ -461,6 +461,21 @@ test('impression: a reading the lexicon knows no finding in ("evaluated in favor
   );
   assert.match(ct.body, /The findings were evaluated in favor of stable disease\./, ct.body);
   assert.equal(ct.ok, true, ct.reasons.join('\n'));
+  // The reading cues the verifier counts as hedges ("in favor of", "significant for") are readings too.
+  for (const [text, kept] of [
+    [
+      'EXAM: CT abdomen.\nFINDINGS: There is a 3 cm mass in the pancreatic head. The overall appearance is significant for locally advanced disease. No ascites.\n',
+      /The overall appearance is significant for locally advanced disease\./,
+    ],
+    [
+      'EXAM: CT chest.\nFINDINGS: Multiple sclerotic foci are seen in the thoracic vertebrae, unchanged. Appearances are in favor of treated metastatic disease.\n',
+      /Appearances are in favor of treated metastatic disease\./,
+    ],
+  ]) {
+    const r = offered(text);
+    assert.match(r.body, new RegExp(kept), r.body);
+    assert.equal(r.ok, true, r.reasons.join('\n'));
+  }
   const echo = offered(
     'EXAM: Dobutamine stress echocardiogram.\nFINDINGS: There is moderate aortic stenosis. The EKG at rest showed sinus rhythm with no ST-T wave depression suggestive of ischemia or injury.\n',
   );
