@@ -253,7 +253,33 @@ function labelOf(report: Report, c: Clause): string {
   const header = sub ? sub.header : !PLAIN_SECTIONS.has(section.kind) ? section.header : null;
   const opens = header && /^[\s\d.)-]*$/.test(report.text.slice(header.end, c.start));
   if (!header || !opens || header.name.split(/\s+/).length > 4 || c.text.toLowerCase().includes(header.name.toLowerCase())) return '';
-  return labelText(header.name);
+  return labelRepeats(header.name, c.text) ? '' : labelText(header.name);
+}
+
+// An organ at the opening of a statement, its subject: "The appendix is dilated …", "Left kidney: …".
+const organsOf = (text: string) => organsNamed(wordsOf(text), text);
+
+/**
+ * Whether a run-in label only says again the organ its statement names: "Kidneys:" over "4 mm stone in the left kidney",
+ * "Menisci:" over "tear of the lateral meniscus", "Bowel:" over "The appendix is dilated …" (its own organ, as subject).
+ * One with a side or a level ("Left:", "L4-L5:") or over a statement naming no organ ("Medial meniscus:" over "Tear …") is needed.
+ */
+export function labelRepeats(label: string, text: string): boolean {
+  if (/\b(?:right|left|bilateral|both)\b|\d/i.test(label)) return false;
+  // Its words said in the statement ("Pelvis:" over "free fluid in the pelvis").
+  const said = ` ${text.toLowerCase().replace(/[^a-z]+/g, ' ')} `;
+  if (
+    label
+      .toLowerCase()
+      .split(/[^a-z]+/)
+      .filter(Boolean)
+      .every((w) => said.includes(` ${w} `) || said.includes(` ${w.replace(/s$/, '')} `))
+  )
+    return true;
+  const named = organsOf(label).map((h) => h.organ);
+  const own = organsOf(text);
+  if (!named.length || !own.length) return false;
+  return named.every((o) => own.some((h) => h.organ === o)) || own[0].start <= (/^\s*(?:the\s+)?/i.exec(text)?.[0].length ?? 0);
 }
 
 /** A heading as an item's label: "LEFT KIDNEY" as "Left kidney: ", abbreviations as written ("BPD", "CT pelvis"). */
