@@ -461,11 +461,11 @@ test('impression: a reading the lexicon knows no finding in ("evaluated in favor
   );
   assert.match(ct.body, /The findings were evaluated in favor of stable disease\./, ct.body);
   assert.equal(ct.ok, true, ct.reasons.join('\n'));
-  // The reading cues the verifier counts as hedges ("in favor of", "significant for") are readings too.
+  // The reading cues the verifier counts as hedges ("in favor of") are readings too.
   for (const [text, kept] of [
     [
-      'EXAM: CT abdomen.\nFINDINGS: There is a 3 cm mass in the pancreatic head. The overall appearance is significant for locally advanced disease. No ascites.\n',
-      /The overall appearance is significant for locally advanced disease\./,
+      'EXAM: CT abdomen.\nFINDINGS: There is a 1.8 cm hypodense lesion in the right adrenal gland. The findings are in favor of a lipid-rich adenoma. No ascites.\n',
+      /The findings are in favor of a lipid-rich adenoma\./,
     ],
     [
       'EXAM: CT chest.\nFINDINGS: Multiple sclerotic foci are seen in the thoracic vertebrae, unchanged. Appearances are in favor of treated metastatic disease.\n',

@@ -464,8 +464,7 @@ export function windowOf(report: Report, clauses: Clauses, c: Clause, start: num
     if (j < pieces.length - 1) return before + said;
     // To the clause's end: what goes on past a "but" that answers nothing goes too.
     const goesOn = continuationOf(report, clauses, c);
-    const whole = said;
-    return before + (goesOn ? `${whole.slice(0, -1)}${goesOn}.` : whole) + sequelOf(report, clauses, c);
+    return before + (goesOn ? `${said.slice(0, -1)}${goesOn}.` : said) + sequelOf(report, clauses, c);
   }
   return null;
 }
