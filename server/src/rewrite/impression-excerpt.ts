@@ -259,6 +259,8 @@ function labelOf(report: Report, c: Clause): string {
 // An organ at the opening of a statement, its subject: "The appendix is dilated …", "Left kidney: …".
 const organsOf = (text: string) => organsNamed(wordsOf(text), text);
 
+const PART_ONLY = /\b(?:segments?|poles?|lobes?|horns?)\b/i;
+
 /**
  * Whether a run-in label only says again the organ its statement names: "Kidneys:" over "4 mm stone in the left kidney",
  * "Menisci:" over "tear of the lateral meniscus", "Bowel:" over "The appendix is dilated …" (its own organ, as subject).
@@ -277,7 +279,8 @@ export function labelRepeats(label: string, text: string): boolean {
   )
     return true;
   const named = organsOf(label).map((h) => h.organ);
-  const own = organsOf(text);
+  // An organ the statement names by its own word: not one read from a part only ("segment 6" is the liver's or a lung's).
+  const own = organsOf(text).filter((h) => h.by !== 'pattern' && !PART_ONLY.test(text.slice(h.start, h.end)));
   if (!named.length || !own.length) return false;
   return named.every((o) => own.some((h) => h.organ === o)) || own[0].start <= (/^\s*(?:the\s+)?/i.exec(text)?.[0].length ?? 0);
 }
