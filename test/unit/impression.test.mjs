@@ -461,6 +461,21 @@ test('impression: a reading the lexicon knows no finding in ("evaluated in favor
   );
   assert.match(ct.body, /The findings were evaluated in favor of stable disease\./, ct.body);
   assert.equal(ct.ok, true, ct.reasons.join('\n'));
+  // The reading cues the verifier counts as hedges ("in favor of") are readings too.
+  for (const [text, kept] of [
+    [
+      'EXAM: CT abdomen.\nFINDINGS: There is a 1.8 cm hypodense lesion in the right adrenal gland. The findings are in favor of a lipid-rich adenoma. No ascites.\n',
+      /The findings are in favor of a lipid-rich adenoma\./,
+    ],
+    [
+      'EXAM: CT chest.\nFINDINGS: Multiple sclerotic foci are seen in the thoracic vertebrae, unchanged. Appearances are in favor of treated metastatic disease.\n',
+      /Appearances are in favor of treated metastatic disease\./,
+    ],
+  ]) {
+    const r = offered(text);
+    assert.match(r.body, new RegExp(kept), r.body);
+    assert.equal(r.ok, true, r.reasons.join('\n'));
+  }
   const echo = offered(
     'EXAM: Dobutamine stress echocardiogram.\nFINDINGS: There is moderate aortic stenosis. The EKG at rest showed sinus rhythm with no ST-T wave depression suggestive of ischemia or injury.\n',
   );
@@ -1152,4 +1167,63 @@ test('impression: two words that describe a finding together are never cut at th
     assert.match(r.body, new RegExp(pair), r.body);
     assert.equal(r.ok, true, r.reasons.join('\n'));
   }
+});
+
+test('impression: over an old impression, a drafted item that only says again one of its items (same finding, side, size) goes; the radiologist’s wording stays', () => {
+  const head = offered(
+    'EXAM: CT head without contrast.\nFINDINGS: There is a 12 mm crescentic extra-axial collection along the left convexity, consistent with acute subdural hematoma. There is 6 mm of rightward midline shift. No hydrocephalus.\nIMPRESSION:\n1. Acute left subdural hematoma measuring 12 mm with 6 mm rightward midline shift.\n',
+  );
+  assert.match(head.body, /Acute left subdural hematoma measuring 12 mm with 6 mm rightward midline shift\./, head.body);
+  assert.equal(head.body.match(/midline shift/g)?.length, 1, head.body);
+  assert.equal(head.ok, true, head.reasons.join('\n'));
+  const thyroid = offered(
+    'EXAM: US thyroid.\nFINDINGS:\nNodule 1: Left upper pole, 0.8 cm, spongiform.\nNodule 2: Right lower pole, 2.1 x 1.5 x 1.2 cm, solid, hypoechoic, taller-than-wide.\nIMPRESSION:\n1. 2.1 cm TI-RADS 5 nodule in the right lower pole. Fine needle aspiration is recommended.\n2. Spongiform left nodule, TI-RADS 1, no follow-up needed.\n',
+  );
+  assert.doesNotMatch(thyroid.body, /Nodule [12]:/, thyroid.body);
+  assert.match(thyroid.body, /2\.1 cm TI-RADS 5 nodule in the right lower pole/, thyroid.body);
+  assert.equal(thyroid.ok, true, thyroid.reasons.join('\n'));
+  // Another side is another finding: the right nodule's item does not stand for the left one.
+  const sides = offered(
+    'EXAM: US thyroid.\nFINDINGS:\nRight lobe: 1.4 cm solid hypoechoic nodule in the lower pole.\nLeft lobe: 1.1 cm solid hypoechoic nodule in the upper pole.\nIMPRESSION:\n1. 1.4 cm right lower pole nodule, TI-RADS 4.\n',
+  );
+  assert.match(sides.body, /1\.1 cm/, sides.body);
+});
+
+test('impression: a call or discussion of the findings is its own line after the items, never glued into the last', () => {
+  for (const [text, call] of [
+    [
+      'EXAM: CT head.\nFINDINGS: Chronic lacunar infarct in the right thalamus. There is a 7 mm left subdural hematoma.\nIMPRESSION:\n1. Left subdural hematoma measuring 7 mm.\n2. Chronic right thalamic lacunar infarct. Findings were discussed with Dr. Brown by phone at 09:40 on 3/4/2026.\n',
+      'Findings were discussed with Dr. Brown by phone at 09:40 on 3/4/2026.',
+    ],
+    [
+      'EXAM: CT chest.\nFINDINGS: Large right pneumothorax with leftward mediastinal shift.\nIMPRESSION:\n1. Large right pneumothorax. These results were called to Dr. Patel at 2:15 pm and read back.\n',
+      'called to Dr. Patel at 2:15 pm and read back.',
+    ],
+  ]) {
+    const r = offered(text);
+    const lines = r.body.split('\n');
+    const last = lines[lines.length - 1];
+    assert.ok(last.toLowerCase().endsWith(call.toLowerCase()) && !/^\d+\. /.test(last), r.body);
+    assert.ok(
+      lines.slice(0, -1).every((l) => /^\d+\. /.test(l) && !l.includes(call)),
+      r.body,
+    );
+    // The item it was glued to no longer says again what another item says.
+    assert.equal(new Set(lines.map((l) => l.replace(/^\d+\. /, ''))).size, lines.length, r.body);
+    assert.equal(r.ok, true, r.reasons.join('\n'));
+  }
+});
+
+test('impression: a run-in label that only says again the organ its item names goes; a needed one stays', () => {
+  const ct = offered(
+    'EXAM: CT abdomen and pelvis.\nFINDINGS:\nKidneys: 6 mm nonobstructing stone in the interpolar right kidney. No hydronephrosis.\nBowel: The appendix is enlarged to 11 mm with surrounding inflammatory stranding.\nPelvis: Trace free fluid in the pelvis.\n',
+  );
+  assert.doesNotMatch(ct.body, /Kidneys:|Bowel:|Pelvis:/, ct.body);
+  assert.match(ct.body, /The appendix is enlarged to 11 mm/, ct.body);
+  assert.equal(ct.ok, true, ct.reasons.join('\n'));
+  const spine = offered(
+    'EXAM: MRI lumbar spine.\nFINDINGS:\nL4-L5: Broad-based disc bulge with moderate canal stenosis.\nL5-S1: Left paracentral disc extrusion contacting the left S1 nerve root.\n',
+  );
+  assert.match(spine.body, /L4-L5: Broad-based disc bulge/, spine.body);
+  assert.equal(spine.ok, true, spine.reasons.join('\n'));
 });

@@ -152,9 +152,17 @@ const PLACE_LEAD = /^\s*(?:in|on|at|between|within|along|over|under|around|near|
 function leadInOf(report: Report, clauses: Clauses, c: Clause): string {
   const prev = clauses.all[clauses.all.indexOf(c) - 1];
   if (!prev || prev.sectionIndex !== c.sectionIndex || !/^\s*;\s*$/.test(report.text.slice(prev.end, c.start))) return '';
-  if (!PLACE_LEAD.test(prev.text) || OWN_VERB.test(prev.text) || !prev.sides.size || c.sides.size) return '';
+  // (The clause's side read from its own words: the verifier lets the lead-in's side pass on to it.)
+  if (!PLACE_LEAD.test(prev.text) || OWN_VERB.test(prev.text) || !prev.sides.size || readClause(c.text, c, c.section, null).sides.size)
+    return '';
   return stripListNumber(prev.text).replace(/\s+/g, ' ').trim();
 }
+
+/** `c` as said with its lead-in: the side it takes from there is written once, in the lead-in's words. */
+const ledBy = (c: Clause, sides: ReadonlySet<string>): Clause => ({
+  ...c,
+  sideList: [...c.sideList, ...[...sides].filter((x) => !c.sideList.includes(x))],
+});
 
 /** The clause `c` goes on from past a "but" that answers nothing (`continuationOf`); undefined when none. */
 export function continuedFrom(report: Report, clauses: Clauses, c: Clause): Clause | undefined {
@@ -245,7 +253,36 @@ function labelOf(report: Report, c: Clause): string {
   const header = sub ? sub.header : !PLAIN_SECTIONS.has(section.kind) ? section.header : null;
   const opens = header && /^[\s\d.)-]*$/.test(report.text.slice(header.end, c.start));
   if (!header || !opens || header.name.split(/\s+/).length > 4 || c.text.toLowerCase().includes(header.name.toLowerCase())) return '';
-  return labelText(header.name);
+  return labelRepeats(header.name, c.text) ? '' : labelText(header.name);
+}
+
+// An organ at the opening of a statement, its subject: "The appendix is dilated …", "Left kidney: …".
+const organsOf = (text: string) => organsNamed(wordsOf(text), text);
+
+const PART_ONLY = /\b(?:segments?|poles?|lobes?|horns?)\b/i;
+
+/**
+ * Whether a run-in label only says again the organ its statement names: "Kidneys:" over "4 mm stone in the left kidney",
+ * "Menisci:" over "tear of the lateral meniscus", "Bowel:" over "The appendix is dilated …" (its own organ, as subject).
+ * One with a side or a level ("Left:", "L4-L5:") or over a statement naming no organ ("Medial meniscus:" over "Tear …") is needed.
+ */
+export function labelRepeats(label: string, text: string): boolean {
+  if (/\b(?:right|left|bilateral|both)\b|\d/i.test(label)) return false;
+  // Its words said in the statement ("Pelvis:" over "free fluid in the pelvis").
+  const said = ` ${text.toLowerCase().replace(/[^a-z]+/g, ' ')} `;
+  if (
+    label
+      .toLowerCase()
+      .split(/[^a-z]+/)
+      .filter(Boolean)
+      .every((w) => said.includes(` ${w} `) || said.includes(` ${w.replace(/s$/, '')} `))
+  )
+    return true;
+  const named = organsOf(label).map((h) => h.organ);
+  // An organ the statement names by its own word: not one read from a part only ("segment 6" is the liver's or a lung's).
+  const own = organsOf(text).filter((h) => h.by !== 'pattern' && !PART_ONLY.test(text.slice(h.start, h.end)));
+  if (!named.length || !own.length) return false;
+  return named.every((o) => own.some((h) => h.organ === o)) || own[0].start <= (/^\s*(?:the\s+)?/i.exec(text)?.[0].length ?? 0);
 }
 
 /** A heading as an item's label: "LEFT KIDNEY" as "Left kidney: ", abbreviations as written ("BPD", "CT pelvis"). */
@@ -383,7 +420,13 @@ export function windowOf(report: Report, clauses: Clauses, c: Clause, start: num
   // A side the clause takes from its heading ("RIGHT:" over a list) is written as the item's label.
   const written = readClause(c.text, c, c.section, null).sides;
   const sides = [...c.sides].filter((x) => !written.has(x));
-  const heading = sides.length ? `${capitalise(sides.join(' and '))}: ` : labelOf(report, c);
+  const headingOf = (sides: string[]) => (sides.length ? `${capitalise(sides.join(' and '))}: ` : labelOf(report, c));
+  const heading = headingOf(sides);
+  // The place and side it opens under, said before a ";" ("In the left hemithorax; a pleural effusion …"): the
+  // report's own words for the side, never a "Left:" label made up over them.
+  const leadIn = leadInOf(report, clauses, c);
+  const leadSides = leadIn ? readClause(leadIn, c, c.section, null).sides : new Set<string>();
+  const leadHeading = headingOf(sides.filter((x) => !leadSides.has(x)));
   for (const [i, j] of runs) {
     const before = i === 0 ? antecedentOf(clauses, c) : '';
     if (before === null) continue;
@@ -391,7 +434,8 @@ export function windowOf(report: Report, clauses: Clauses, c: Clause, start: num
     const broken = before && !/[.?] $/.test(before);
     const words = broken ? decapitalise(tidy(piece)) : before ? (withoutPointer(piece) ?? tidy(piece)) : tidy(piece);
     if (!words) continue;
-    const text = heading + words;
+    const lead = i === 0 && !before ? leadIn : '';
+    const text = lead ? `${leadHeading}${capitalise(lead)}; ${decapitalise(words)}` : heading + words;
     // Never a subject cut from its verb: "the lesion …, which is observed …, | is observed as fragmented …".
     const rest = pieces[j + 1] && firstWord(report.text.slice(pieces[j + 1].start, pieces[j + 1].end));
     // Nor a later piece that points back ("…, and there is a collection area in it").
@@ -406,18 +450,24 @@ export function windowOf(report: Report, clauses: Clauses, c: Clause, start: num
     const modifierCut = i === 1 && MODIFIER_ONLY.test(report.text.slice(pieces[0].start, pieces[0].end));
     // Nor a run that leaves off the piece after it that qualifies it ("…, predominantly in the lower lobes", "…, which cannot be characterized").
     const qualified = pieces[j + 1] && QUALIFIES_BEFORE.test(report.text.slice(pieces[j + 1].start, pieces[j + 1].end));
-    if (leans || placeCut || sinceCut || modifierCut || qualified || (rest && PREDICATE.has(rest)) || !carries(text, c)) continue;
+    if (
+      leans ||
+      placeCut ||
+      sinceCut ||
+      modifierCut ||
+      qualified ||
+      (rest && PREDICATE.has(rest)) ||
+      !carries(text, lead ? ledBy(c, leadSides) : c)
+    )
+      continue;
     // A finding told with its normal look ("15 mm node with preserved fatty hilum") reads as a normal statement to the
     // verifier unless copied as the report wrote it, the way it takes an organ's own normal statement.
-    const own = !before && !heading && c.normal && readClause(text, c, 'impression', null).normal ? asWritten(c) : null;
-    // The place and side it opens under, said before a ";" ("In the left hemithorax; a pleural effusion …"), stay before it.
-    const lead = i === 0 && !before && !own ? leadInOf(report, clauses, c) : '';
-    const said = lead ? `${heading}${capitalise(lead)}; ${decapitalise(words)}` : (own ?? text);
+    const own = !before && !heading && !lead && c.normal && readClause(text, c, 'impression', null).normal ? asWritten(c) : null;
+    const said = own ?? text;
     if (j < pieces.length - 1) return before + said;
     // To the clause's end: what goes on past a "but" that answers nothing goes too.
     const goesOn = continuationOf(report, clauses, c);
-    const whole = said;
-    return before + (goesOn ? `${whole.slice(0, -1)}${goesOn}.` : whole) + sequelOf(report, clauses, c);
+    return before + (goesOn ? `${said.slice(0, -1)}${goesOn}.` : said) + sequelOf(report, clauses, c);
   }
   return null;
 }

@@ -72,7 +72,7 @@ const CAVEAT = new RegExp(`\\b(?:${KEPT.caveats.map(escapeRegExp).join('|')})\\b
 const SIGN_OFF = new RegExp(`\\b(?:${KEPT.signOffs.map(escapeRegExp).join('|')})\\b`, 'i');
 
 /** The reader's attestation or the dictation's trailer ("I have personally reviewed the images and agree …"): no statement of the patient. */
-export const signsOff = (text: string) => SIGN_OFF.test(text);
+const signsOff = (text: string) => SIGN_OFF.test(text);
 
 // A full stop with no space after it before a number or a capital ("transcribed above.45-year-old female …"):
 // the dictation ran the next text into the sentence.

@@ -25,6 +25,7 @@ import { ORGANS, organsNamed } from '../nlp/organs';
 import { wordsOf } from '../nlp/words';
 import { CUES, labelName, leansOn, readClause, stem } from './clauses';
 import { stripListNumber } from './list-number';
+import { withoutTwins } from './impression-twins';
 import type { Report, Span } from '../report/types';
 import { isExplained, isMinor } from '../nlp/minor';
 import { impressionWorthy } from '../nlp/impression-worthy';
@@ -33,6 +34,7 @@ import type { Edit } from '../problem';
 import { placeText, type Placement } from './placement';
 import {
   SIDE_TEXT,
+  capitalise,
   decapitalise,
   isChronic,
   phraseOf,
@@ -50,6 +52,7 @@ import {
   continuedFrom,
   firstWord,
   labelText,
+  labelRepeats,
   levelParagraphOf,
   levelRunOf,
   pointsBack,
@@ -89,6 +92,8 @@ export type { ImpressionItem } from './impression-kept';
 export interface DraftOptions {
   /** Keep minor, chronic and incidental findings (and lines and tubes) too. */
   includeMinor: boolean;
+  /** Whether the verifier passes a draft (over an old impression, the drafted twins of its items go only then). */
+  accepts?: (draft: ImpressionDraft) => boolean;
 }
 
 export interface ImpressionDraft {
@@ -449,19 +454,57 @@ export function draftImpression(
     refused ??= 'cannot say the study is normal: the report has no findings section (nothing was read as findings)';
   // The old impression's attestation stays the reader's, on its own line after the items.
   const signOff = old && items.length ? signOffOf(old, clauses) : null;
+  const replaces = impression ? { start: impression.body.start, end: impression.body.end } : null;
+  // A call or discussion of the findings ("Findings were discussed with Dr. X …") is no item: its own line after them.
+  // (The item it was glued to may then say again what another says: "Large right pneumothorax.")
+  const calls: string[] = [];
+  const called = items.flatMap((item) => {
+    const { text, call } = callOff(item.text);
+    if (call) calls.push(call);
+    return text ? [{ ...item, text }] : [];
+  });
+  // (A draft of nothing but a call lists it.)
+  if (called.length) items = withoutRepeats(called);
+  else calls.length = 0;
+  const listed = (xs: readonly ImpressionItem[]) =>
+    [...xs.map((item, i) => `${i + 1}. ${item.text}`), ...calls, ...(signOff ? [signOff] : [])].join(report.eol);
+  const accepts = options.accepts;
+  const passes = (xs: readonly ImpressionItem[]) => !!accepts?.({ items: [...xs], text: listed(xs), replaces, insertAt });
+  if (old && items.length && accepts) items = withoutTwins(report, u, old.body, items, passes);
+  // "Kidneys: 4 mm stone in the left kidney", "Bowel: The appendix is dilated …": a run-in label copied with its line that only
+  // says the organ again goes; a needed one ("L4-L5:", "Medial meniscus:" over "Tear …") stays.
+  const unlabelled = items.map((item) => {
+    const m = RUN_IN_LABEL.exec(item.text);
+    return m && labelRepeats(m[1], item.text.slice(m[0].length)) ? { ...item, text: capitalise(item.text.slice(m[0].length)) } : item;
+  });
+  if (accepts && unlabelled.some((x, i) => x !== items[i]) && passes(unlabelled)) items = unlabelled;
   return {
     items,
     text: items.length
-      ? [...items.map((item, i) => `${i + 1}. ${item.text}`), ...(signOff ? [signOff] : [])].join(report.eol)
+      ? listed(items)
       : ownAllClear
         ? ownAllClear[0].toUpperCase() + ownAllClear.slice(1)
         : chest
           ? 'No acute cardiopulmonary abnormality.'
           : 'No acute abnormality.',
-    replaces: impression ? { start: impression.body.start, end: impression.body.end } : null,
+    replaces,
     insertAt,
     ...(refused ? { refused } : {}),
   };
+}
+
+/**
+ * "Chronic lacunar infarct. Findings were discussed with Dr. Smith by phone at 14:32.": the item without the call or
+ * discussion of the findings its last sentences are (cues.json communication), and that call as written.
+ */
+function callOff(text: string): { text: string; call: string } {
+  const sentences = text.split(/(?<!\b(?:Dr|Drs|Mr|Mrs|Ms|Prof|St)\.)(?<=[.!?])\s+(?=[A-Z])/);
+  const call = (t: string) => {
+    const c = readClause(t, { start: 0, end: t.length }, 'impression', null);
+    return c.communication && !c.significant;
+  };
+  const at = sentences.findIndex((x, i) => call(x) && call(sentences.slice(i).join(' ')));
+  return at < 0 ? { text, call: '' } : { text: sentences.slice(0, at).join(' '), call: sentences.slice(at).join(' ') };
 }
 
 /** The items for these findings: grouped, worded, read back. */
@@ -782,6 +825,19 @@ const OWN_LABEL = new RegExp(`^${labelName(40)}:\\s`);
  * "Left kidney: Measures 10.9 cm. There is a 6 mm stone.": an item lifted from a labelled paragraph after its
  * first sentence says nothing of its side or organ without the label, so the label goes before it as written.
  */
+// A run-in label at the opening of an item: "Kidneys: ", "Lymph nodes: ".
+const RUN_IN_LABEL = /^([A-Z][A-Za-z ,/&-]{1,40}):\s+(?=\S)/;
+
+/** Whether the report's own impression writes `text` (an old item kept as written takes no findings label). */
+function saidInImpression(report: Report, text: string): boolean {
+  const bare = (t: string) =>
+    t
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
+  return report.sections.some((x) => x.kind === 'impression' && bare(report.text.slice(x.body.start, x.body.end)).includes(bare(text)));
+}
+
 function withTheirLabels(report: Report, items: readonly ImpressionItem[]): ImpressionItem[] {
   return items.map((item) => {
     const at = sourceOf(report, item.text.split(SENTENCE_END)[0]);
@@ -791,6 +847,7 @@ function withTheirLabels(report: Report, items: readonly ImpressionItem[]): Impr
     // Said already: the item names the label's words ("left kidney", "kidney"), or opens on a label of its own.
     const own = new Set(tokens(item.text));
     if (tokens(sub.header.name).every((w) => own.has(w) || own.has(w.replace(/s$/, ''))) || OWN_LABEL.test(item.text)) return item;
+    if (labelRepeats(sub.header.name, item.text) || saidInImpression(report, item.text)) return item;
     return { ...item, text: labelText(sub.header.name) + item.text };
   });
 }

@@ -6,7 +6,7 @@ import type { Edit } from '../problem';
 import { sectionOf } from '../report';
 import type { Report } from '../report/types';
 import { chooseTemplate, templateById, type ReportTemplate } from '../templates';
-import { draftImpression, draftPlacement } from './impression';
+import { draftImpression, draftPlacement, type ImpressionDraft } from './impression';
 import { significantOf } from './impression-kept';
 import { layToReport } from './lay-reading';
 import { gradeOf } from './readability';
@@ -138,7 +138,10 @@ const ENGINE: Record<RewriteKind, KindEngine> = {
     rewrite(analysis, options) {
       const kind = 'impression';
       const { report } = analysis;
-      const draft = draftImpression(report, analysis.understanding, { includeMinor: options.includeMinor ?? false });
+      // Over an old impression, a drafted item that only says again one of its items goes when the verifier takes that.
+      const accepts = (d: ImpressionDraft) =>
+        verify(kind, analysis, applyEdit(report.text, placed(report, draftPlacement(d), d.text).edit!)).ok;
+      const draft = draftImpression(report, analysis.understanding, { includeMinor: options.includeMinor ?? false, accepts });
       const where = placed(report, draftPlacement(draft), draft.text);
       const text = applyEdit(report.text, where.edit!);
       // A findings statement the draft can neither call normal nor list: refused, the verifier has nothing to add.

@@ -1,0 +1,102 @@
+// Impression draft over an existing impression: a findings-drafted item and the old impression's item for
+// the same finding are one item. The radiologist's own impression wording is kept; the drafted twin goes,
+// and only when the verifier still passes the draft without it (what the verifier does not take, stays).
+
+import type { Finding, Understanding } from '../nlp/types';
+import { sameFindingKin } from '../nlp/relations';
+import type { Report, Span } from '../report/types';
+import { readClause } from './clauses';
+import type { ImpressionItem } from './impression-kept';
+
+// "collection …, consistent with acute subdural hematoma": what the sentence reads the finding before it as.
+const READ_AS =
+  /\b(?:consistent|compatible|in keeping|diagnostic)\s+with\b|\bsuggest(?:s|ive|ing)?\b|\brepresent(?:s|ing)?\b|\blikely\b|\bin favou?r of\b/i;
+
+const bare = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+const read = (text: string) => readClause(text, { start: 0, end: text.length }, 'impression', null);
+// Sizes only ("1.6 x 1.2 x 1.0 cm"), not a list number or a category ("Nodule 2:", "TI-RADS 1").
+const numbersOf = (text: string) => new Set(text.match(/\d+(?:\.\d+)?(?=\s*(?:x|×|mm|cm)\b)/g) ?? []);
+
+const sideOf = (f: Finding, text: string) => {
+  const sides = [...read(text).sides];
+  return f.side ?? (sides.length === 1 ? sides[0] : null);
+};
+
+/** Whether drafted finding `g` (in item text `drafted`) is the finding `f` the old impression's item `old` names. */
+function sameFinding(g: Finding, drafted: string, f: Finding, old: string): boolean {
+  if (!sameFindingKin(g.concept).has(f.concept)) return false;
+  // The same side: the one the finding was read with, else the one side its item says ("Nodule 1: Right mid pole, …").
+  if (sideOf(g, drafted) !== sideOf(f, old)) return false;
+  // The same site when both say one ("right upper lobe" is not the lower lobe's nodule).
+  return !g.site.length || !f.site.length || g.site.some((s) => f.site.includes(s));
+}
+
+/**
+ * The drafted items that only say again a finding of the old impression's item `old`: each of its findings is one
+ * the old item names, same side and site, or one the sentence reads as such a finding; a size both give is the same.
+ */
+function twinsOf(report: Report, old: ImpressionItem, oldFindings: readonly Finding[], items: readonly ImpressionItem[]): ImpressionItem[] {
+  const oldNumbers = numbersOf(old.text);
+  return items.filter((item) => {
+    if (item === old || !item.findings.length) return false;
+    const named = item.findings.filter((g) => oldFindings.some((f) => sameFinding(g, item.text, f, old.text)));
+    if (!named.length) return false;
+    const readAs = (g: Finding) =>
+      named.some(
+        (h) => h.start > g.end && READ_AS.test(report.text.slice(g.end, h.start)) && !/[.;]/.test(report.text.slice(g.end, h.start)),
+      );
+    if (!item.findings.every((g) => named.includes(g) || readAs(g))) return false;
+    const numbers = numbersOf(item.text);
+    return !numbers.size || !oldNumbers.size || [...numbers].some((n) => oldNumbers.has(n));
+  });
+}
+
+/** Where in `within` the report writes `text` (an item as the draft wrote it: any list mark, space or full stop aside). */
+function spanIn(reportText: string, within: Span, text: string): Span | null {
+  const words = text
+    .replace(/[.\s]+$/, '')
+    .split(/\s+/)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const found = new RegExp(words.join('\\s+'), 'i').exec(reportText.slice(within.start, within.end));
+  return found ? { start: within.start + found.index, end: within.start + found.index + found[0].length } : null;
+}
+
+/**
+ * The items with each drafted twin of an old-impression item taken out, the old item standing where its first twin
+ * stood; one old item at a time, kept only when `accepts` (the verifier) passes the items so.
+ */
+export function withoutTwins(
+  report: Report,
+  u: Understanding,
+  old: Span,
+  items: readonly ImpressionItem[],
+  accepts: (items: readonly ImpressionItem[]) => boolean,
+): ImpressionItem[] {
+  const body = bare(report.text.slice(old.start, old.end));
+  const inOld = u.findings.filter(
+    (f) => f.start >= old.start && f.end <= old.end && (f.assertion === 'present' || f.assertion === 'possible'),
+  );
+  let out = [...items];
+  for (const item of items) {
+    // An item of the old impression, as written there.
+    if (item.findings.length || !body.includes(bare(item.text))) continue;
+    // The findings read where the old impression writes it (not another item's same word: "nodule").
+    const at = spanIn(report.text, old, item.text);
+    const own = at ? inOld.filter((f) => f.start >= at.start && f.end <= at.end) : [];
+    if (!own.length) continue;
+    // One twin at a time: the verifier may take one ("4 mm of leftward midline shift") and not another.
+    for (const twin of twinsOf(report, item, own, out)) {
+      const first = Math.min(out.indexOf(item), out.indexOf(twin));
+      const rest = out.filter((x) => x !== item && x !== twin);
+      const moved = [...rest.slice(0, first), item, ...rest.slice(first)];
+      const stayed = out.filter((x) => x !== twin);
+      const next = [moved, stayed].find(accepts);
+      if (next) out = next;
+    }
+  }
+  return out;
+}
