@@ -31,13 +31,13 @@ function sameFinding(g: Finding, drafted: string, f: Finding, old: string): bool
   if (!sameFindingKin(g.concept).has(f.concept)) return false;
   // The same side: the one the finding was read with, else the one side its item says ("Nodule 1: Right mid pole, …").
   if (sideOf(g, drafted) !== sideOf(f, old)) return false;
-  // The same site when both say one ("right upper lobe" is not the lower lobe's nodule).
-  return !g.site.length || !f.site.length || g.site.some((s) => f.site.includes(s));
+  // No site the old item does not say: the twin's "internal jugular" station would be lost with it.
+  return g.site.every((s) => f.site.includes(s));
 }
 
 /**
  * The drafted items that only say again a finding of the old impression's item `old`: each of its findings is one
- * the old item names, same side and site, or one the sentence reads as such a finding; a size both give is the same.
+ * the old item names, same side, no site or size the old item does not say, or one the sentence reads as such a finding.
  */
 function twinsOf(report: Report, old: ImpressionItem, oldFindings: readonly Finding[], items: readonly ImpressionItem[]): ImpressionItem[] {
   const oldNumbers = numbersOf(old.text);
@@ -50,8 +50,8 @@ function twinsOf(report: Report, old: ImpressionItem, oldFindings: readonly Find
         (h) => h.start > g.end && READ_AS.test(report.text.slice(g.end, h.start)) && !/[.;]/.test(report.text.slice(g.end, h.start)),
       );
     if (!item.findings.every((g) => named.includes(g) || readAs(g))) return false;
-    const numbers = numbersOf(item.text);
-    return !numbers.size || !oldNumbers.size || [...numbers].some((n) => oldNumbers.has(n));
+    // No size the old item does not give: a node's "2.2 x 1.8 cm" would be lost with its twin.
+    return [...numbersOf(item.text)].every((n) => oldNumbers.has(n));
   });
 }
 
