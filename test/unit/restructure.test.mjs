@@ -911,8 +911,15 @@ test('part words are organ terms, places and territories organ ids, checked at l
     bareFindings: ['nodule'],
     edgeFields: ['Lung apices'],
     placeReferences: ['in this localization'],
+    sharedParts: { lobe: ['thyroid', 'liver'] },
+    nodeStationRegions: { cervical: 'neck' },
+    likeReferences: ['similar findings'],
+    thingNecks: ['hernia'],
   };
   assert.ok(loadPlacementWords(words).partWords.has('cortex'));
+  assert.deepEqual(loadPlacementWords(words).sharedParts.get('lobe'), ['thyroid', 'liver']);
+  assert.throws(() => loadPlacementWords({ ...words, sharedParts: { lobe: ['thyroids'] } }), /unknown organ thyroids/);
+  assert.throws(() => loadPlacementWords({ ...words, sharedParts: { flap: ['thyroid'] } }), /flap is no organ term/);
   assert.throws(() => loadPlacementWords({ ...words, stations: { words: ['chain'], vessels: ['jugulars'] } }), /unknown organ jugulars/);
   assert.throws(() => loadPlacementWords({ ...words, partWords: ['gizzard'] }), /gizzard is no organ term/);
   assert.throws(() => loadPlacementWords({ ...words, bareFindings: ['nodules'] }), /unknown finding nodules/);
@@ -1884,4 +1891,113 @@ test('a statement of no comparison is the comparison, also dictated in TECHNIQUE
       new Set(fieldsOf(first.includes('prostate') ? 'mri-abdomen-pelvis' : 'ct-abdomen-pelvis', `${first} ${next}`)).size,
       1,
     );
+});
+
+/** The field each FINDINGS sentence went to, with the exam line the chooser reads. */
+const filedIn = (id, findings) =>
+  Object.fromEntries(
+    run(`FINDINGS:\n${findings}\n`, PLAIN, id)
+      .out.placed.filter((p) => p.section === 'FINDINGS')
+      .map((p) => [p.text, p.subsection]),
+  );
+
+test("a part of the template's own organ is that organ's: a thyroid's lobes, poles and isthmus, where the lung and liver have no field", () => {
+  const placed = filedIn(
+    'us-neck',
+    [
+      'Right lobe: 5.1 x 2.0 x 1.9 cm. Homogeneous echotexture.',
+      'The left lobe measures 4.6 x 1.7 x 1.5 cm.',
+      'Isthmus: 3 mm in thickness.',
+      'Nodule 2: Left upper pole, 8 mm spongiform nodule.',
+      'A 6 mm cyst is seen in the lower pole.',
+    ].join('\n'),
+  );
+  for (const [sentence, field] of Object.entries(placed)) assert.equal(field, 'Thyroid', sentence);
+  // Where the organ the lexicon lists them under has a field, they stay its own.
+  assert.equal(
+    filedIn('us-abdomen', 'The right lobe of the liver measures 16 cm. The left lobe is normal.')['The left lobe is normal.'],
+    'Liver',
+  );
+  assert.equal(
+    filedIn('us-renal', 'A 1.2 cm cyst in the upper pole of the left kidney.')['A 1.2 cm cyst in the upper pole of the left kidney.'],
+    'Kidneys',
+  );
+});
+
+test("a node negative with a station of the exam's own region is its Lymph nodes', not the cervical spine's", () => {
+  for (const id of ['us-neck', 'mri-neck'])
+    for (const s of ['No cervical lymphadenopathy.', 'No enlarged supraclavicular lymph nodes are seen.'])
+      assert.equal(filedIn(id, `The thyroid gland is unremarkable. ${s}`)[s], 'Lymph nodes', `${id}: ${s}`);
+});
+
+test("a line naming several fields in its label stands once for them all; a label before another field's organ; a run-in label starts its line", () => {
+  for (const label of ['Pancreas, spleen, adrenals', 'Spleen and pancreas']) {
+    const text = `EXAM: CT abdomen and pelvis\nFINDINGS:\nLiver: Normal.\n${label}: Unremarkable.\nKidneys: No stone.`;
+    const { out } = run(text, PLAIN, 'ct-abdomen-pelvis');
+    assert.equal(line(out, label), `${label}: Unremarkable.`);
+    assert.equal(line(out, 'Spleen'), undefined, label);
+    assert.equal(line(out, 'Gallbladder and bile ducts'), 'Gallbladder and bile ducts: [ ]');
+    assert.equal(broken(text), null);
+    assert.ok(rewrite('restructure', analyze(text)).verification.ok, label);
+  }
+  for (const s of ['Bowel: The appendix is dilated to 11 mm with surrounding fat stranding.', 'GI tract: The appendix is normal.'])
+    assert.equal(filedIn('ct-abdomen-pelvis', s)[s], 'Appendix', s);
+  // A level's label keeps its disc.
+  assert.equal(filedIn('mri-cervical-spine', 'C6-7: Disc bulge.')['C6-7: Disc bulge.'], 'C6-C7');
+  for (const s of ['Lung bases: Clear.', 'Lung bases: Mild dependent atelectasis.'])
+    assert.equal(filedIn('ct-abdomen-pelvis', s)[s], 'Lower chest', s);
+  const { out } = run(
+    'EXAM: CT abdomen and pelvis\nFINDINGS:\nBowel: No obstruction. No free air. Pelvis: Trace free fluid in the cul-de-sac.',
+    PLAIN,
+    'ct-abdomen-pelvis',
+  );
+  assert.match(out.text, /\nPelvis: Trace free fluid in the cul-de-sac\./);
+});
+
+test('an echo done of limited quality is technique; "similar findings … as well" follows what it compares with', () => {
+  for (const s of [
+    'Transthoracic echocardiogram was performed of technically limited quality.',
+    'A limited transthoracic echocardiogram was performed.',
+  ]) {
+    const { out } = run(`EXAM: Echocardiogram\nFINDINGS:\n${s} The left ventricle is normal in size.`, PLAIN, 'us-echocardiogram');
+    assert.equal(line(out, 'TECHNIQUE'), `TECHNIQUE: ${s}`);
+  }
+  // Still a finding where it does not say the exam was done.
+  const { out } = run('EXAM: CT abdomen\nFINDINGS:\nEvaluation of the pancreas is limited by motion.', PLAIN, 'ct-abdomen-pelvis');
+  assert.equal(line(out, 'TECHNIQUE'), 'TECHNIQUE: [ ]');
+  for (const [id, first, like, field] of [
+    [
+      'us-echocardiogram',
+      'Mitral annular calcification is present.',
+      'Similar changes are seen at the aortic valve as well.',
+      'Mitral valve',
+    ],
+    [
+      'ct-abdomen-pelvis',
+      'Multiple small hypodense lesions are seen in the spleen.',
+      'Similar findings are present in the liver as well.',
+      'Spleen',
+    ],
+  ]) {
+    assert.equal(filedIn(id, `${first} ${like}`)[like], field, like);
+    assert.ok(
+      rewrite(
+        'restructure',
+        analyze(`EXAM: ${id === 'us-echocardiogram' ? 'Echocardiogram' : 'CT abdomen and pelvis'}\nFINDINGS:\n${first} ${like}`),
+      ).verification.ok,
+      like,
+    );
+  }
+});
+
+test("a hernia's or aneurysm's neck is not the neck region; stranding around an organ is that organ's", () => {
+  const hernia = filedIn('ct-abdomen-pelvis', 'A small umbilical hernia contains fat. The hernia neck measures 1.5 cm.');
+  assert.equal(hernia['The hernia neck measures 1.5 cm.'], 'Body wall');
+  const aneurysm = filedIn(
+    'ct-abdomen-pelvis',
+    'There is a 4.2 cm infrarenal abdominal aortic aneurysm. The neck of the aneurysm is 1.6 cm long.',
+  );
+  assert.equal(aneurysm['The neck of the aneurysm is 1.6 cm long.'], 'Vessels');
+  for (const s of ['Mild right perinephric stranding.', 'Perirenal stranding is noted on the left.'])
+    assert.equal(filedIn('ct-abdomen-pelvis', `The liver is normal. ${s}`)[s], 'Kidneys and ureters', s);
 });

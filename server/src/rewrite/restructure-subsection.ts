@@ -17,6 +17,7 @@ import {
   PART_WORDS,
   PLACE_OF,
   PLACES,
+  SHARED_PARTS,
   STATION_GAP,
   STATION_VESSELS,
   TERRITORY_AFTER,
@@ -66,7 +67,13 @@ type PlaceHit = OrganHit & { place?: true };
  * The organs a sentence names, as placing reads them: a vessel before "territory" stands for the
  * organ it feeds, and a thing the lexicon has no finding for names the organ it lives in ("phleboliths": veins).
  */
-function placesOf(organs: readonly OrganHit[], text: string, offset: number, held: (organ: string) => boolean): PlaceHit[] {
+function placesOf(
+  organs: readonly OrganHit[],
+  text: string,
+  offset: number,
+  held: (organ: string) => boolean,
+  partOwner: (word: string) => string | undefined = () => undefined,
+): PlaceHit[] {
   // "the lung parenchyma window" is how the images were shown, no place.
   // A structure of an organ of no field here named with its head noun ("the medial collateral ligament
   // complex" of an elbow, whose field is Ligaments): the head noun's organ, where that has a field.
@@ -74,8 +81,10 @@ function placesOf(organs: readonly OrganHit[], text: string, offset: number, hel
     .filter((h) => !WINDOW_AFTER.test(text.slice(h.end - offset)))
     .map((h) => {
       if (h.by !== 'term' || held(h.organ) || organs.some((g) => g.start === h.start && g.end === h.end && held(g.organ))) return h;
-      const ws = wordsOf(text.slice(h.start - offset, h.end - offset));
-      const organ = ws.length > 1 ? organAt(ws, ws.length - 1)?.organs.find(held) : undefined;
+      const word = text.slice(h.start - offset, h.end - offset);
+      const ws = wordsOf(word);
+      // A part the organ of this template's own has too ("Right lobe:", "upper pole" in a thyroid US): that organ's.
+      const organ = (ws.length > 1 ? organAt(ws, ws.length - 1)?.organs.find(held) : undefined) ?? partOwner(word.toLowerCase());
       return organ ? { ...h, organ } : h;
     });
   const hits = kept.flatMap((h, k) => {
@@ -236,7 +245,13 @@ export class Router {
     named?: Set<string>,
     spoken: readonly OrganHit[] = organsNamed(words, text, offset),
   ): Evidence {
-    const organs = placesOf(spoken, text, offset, (o) => this.organSubs.has(o));
+    const organs = placesOf(
+      spoken,
+      text,
+      offset,
+      (o) => this.organSubs.has(o),
+      (w) => this.partOwner(w),
+    );
     const clues: Clue[] = [];
     let known = false;
     let namedOutside = false;
@@ -517,6 +532,18 @@ export class Router {
       if (organ) hits.push({ organ, start: offset + m.index, end: offset + m.index + m[0].length, by: 'term' });
     }
     return hits.sort((a, b) => a.start - b.start);
+  }
+
+  /**
+   * The organ of this template a shared part word is of (sharedParts: "right lobe" of the thyroid in a
+   * neck US): the one listed organ with a field here that is not a glimpse of the next region; none when
+   * two are (a chest CT's lungs and lower neck), which the words around must tell.
+   */
+  partOwner(word: string): string | undefined {
+    const own = (SHARED_PARTS.get(word) ?? []).filter((o) =>
+      this.subsOf(o).some((k) => !EDGE_FIELDS.has(this.template.findings[k].label.toLowerCase())),
+    );
+    return own.length === 1 ? own[0] : undefined;
   }
 
   /** The fields an organ has in this template. */
