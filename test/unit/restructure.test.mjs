@@ -915,11 +915,13 @@ test('part words are organ terms, places and territories organ ids, checked at l
     nodeStationRegions: { cervical: 'neck' },
     likeReferences: ['similar findings'],
     thingNecks: ['hernia'],
+    compositions: { 'breast-composition': 'breast' },
   };
   assert.ok(loadPlacementWords(words).partWords.has('cortex'));
   assert.deepEqual(loadPlacementWords(words).sharedParts.get('lobe'), ['thyroid', 'liver']);
   assert.throws(() => loadPlacementWords({ ...words, sharedParts: { lobe: ['thyroids'] } }), /unknown organ thyroids/);
   assert.throws(() => loadPlacementWords({ ...words, sharedParts: { flap: ['thyroid'] } }), /flap is no organ term/);
+  assert.throws(() => loadPlacementWords({ ...words, compositions: { density: 'breast' } }), /unknown organ density/);
   assert.throws(() => loadPlacementWords({ ...words, stations: { words: ['chain'], vessels: ['jugulars'] } }), /unknown organ jugulars/);
   assert.throws(() => loadPlacementWords({ ...words, partWords: ['gizzard'] }), /gizzard is no organ term/);
   assert.throws(() => loadPlacementWords({ ...words, bareFindings: ['nodules'] }), /unknown finding nodules/);
@@ -2000,4 +2002,16 @@ test("a hernia's or aneurysm's neck is not the neck region; stranding around an 
   assert.equal(aneurysm['The neck of the aneurysm is 1.6 cm long.'], 'Vessels');
   for (const s of ['Mild right perinephric stranding.', 'Perirenal stranding is noted on the left.'])
     assert.equal(filedIn('ct-abdomen-pelvis', `The liver is normal. ${s}`)[s], 'Kidneys and ureters', s);
+});
+
+test("breast density is the composition field, and the sentence told on after it the breasts'; a mass or vascularity of no field here follows its finding", () => {
+  for (const density of ['The breasts are extremely dense.', 'There are scattered areas of fibroglandular density.']) {
+    const placed = filedIn('mg-breast', `${density} No suspicious mass is seen.`);
+    assert.equal(placed[density], 'Breast composition', density);
+    assert.equal(placed['No suspicious mass is seen.'], 'Breasts', density);
+  }
+  for (const next of ['No internal vascularity.', 'No solid component or mass is identified.']) {
+    const placed = filedIn('us-breast', `At 9 o'clock in the left breast there is a 7 mm oval hypoechoic mass. ${next}`);
+    assert.equal(placed[next], 'Breasts', next);
+  }
 });

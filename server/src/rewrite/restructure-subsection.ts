@@ -6,6 +6,7 @@ import { ORGANS_OF_CONCEPT, organAt, organsNamed, type OrganHit } from '../nlp/o
 import { wordsOf, type Word } from '../nlp/words';
 import {
   BARE_FINDINGS,
+  COMPOSITION_OF,
   EDGE_FIELDS,
   HELD_PLACE_OF,
   HELD_PLACES,
@@ -465,6 +466,11 @@ export class Router {
         ev.clues.some((c) => c.by === 'finding' && locatedOnly(c) && ORGANS_OF_CONCEPT.get(c.concept ?? '')?.includes(o)),
     );
     if (locatedFinding && !ev.namedOutside && !ev.clues.some(placing)) return { sub: ownFieldOf(locatedFinding)!, by: 'finding' };
+    // "The breasts are heterogeneously dense": what the breasts are made of, the composition's field.
+    const composition = ev.clues.find((c) => c.by === 'organ' && COMPOSITION_OF.has(c.organ ?? ''));
+    const host = composition && COMPOSITION_OF.get(composition.organ!);
+    if (composition && ev.clues.filter(placing).every((c) => c.organ === composition.organ || c.organ === host))
+      return { sub: composition.subs[0], by: 'organ' };
     const organNamed = ev.clues.some(placing);
     // An organ named as a landmark ("free air in the pleural space adjacent to the upper lobe") does
     // not outvote the organ the finding is in, when the sentence names one.
@@ -544,6 +550,14 @@ export class Router {
       this.subsOf(o).some((k) => !EDGE_FIELDS.has(this.template.findings[k].label.toLowerCase())),
     );
     return own.length === 1 ? own[0] : undefined;
+  }
+
+  /** Where a sentence told on by context goes from a field: a composition's field hands it to its host's ("No suspicious mass." after the density). */
+  toldOnFrom(sub: number): number {
+    if (sub < 0) return sub;
+    const host = this.template.findings[sub].organs.map((o) => COMPOSITION_OF.get(o)).find((o) => o !== undefined);
+    const to = host === undefined ? undefined : this.subsOf(host)[0];
+    return to ?? sub;
   }
 
   /** The fields an organ has in this template. */

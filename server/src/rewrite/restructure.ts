@@ -481,7 +481,8 @@ export function restructure(report: Report, template: ReportTemplate, options: R
       openLevel = null;
       lastLevel = null;
     }
-    const target = route(s, i, sw, organs);
+    const routed = route(s, i, sw, organs);
+    const target = routed.by === 'context' ? { ...routed, sub: router.toldOnFrom(routed.sub) } : routed;
     // A heading line of its own ("BIOMETRIC DATA:") that names no field heads the lines after it: it
     // waits for the next sentence of its section and goes where that one goes.
     // A region's heading ("CT ABDOMEN:") is the general field's: its paragraph is filed organ by organ.
@@ -782,6 +783,10 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     // mass may be in (the brain's).
     const manyPlaces = (c: { concept?: string }) => (ORGANS_OF_CONCEPT.get(c.concept ?? '')?.length ?? 0) >= MANY_PLACES;
     if (before && !label && !organs.length && ev.clues.length && ev.clues.every((c) => c.by === 'finding' && manyPlaces(c)))
+      return { sub: before.sub, by: 'context' };
+    // So is one whose many places have no field here ("No associated mass." after breast calcifications).
+    const own = conceptsBySentence.get(i) ?? [];
+    if (before && before.sub >= 0 && !label && !organs.length && !ev.clues.length && own.length && own.every((c) => manyPlaces(c)))
       return { sub: before.sub, by: 'context' };
     // "The hernia neck measures 2.7 cm." after "There is a left inguinal hernia …": naming no organ, a
     // finding the sentence before told, told on, is where that one is.

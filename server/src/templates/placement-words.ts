@@ -40,6 +40,7 @@ const Schema = z.object({
   nodeStationRegions: z.record(z.string(), z.string().min(1)),
   likeReferences: Phrases,
   thingNecks: Phrases,
+  compositions: z.record(z.string(), z.string().min(1)),
 });
 
 const longestFirst = (phrases: readonly string[]) => [...phrases].sort((a, b) => b.length - a.length);
@@ -79,6 +80,7 @@ export function loadPlacementWords(input: unknown): {
   nodeStationRegions: ReadonlyMap<string, string>;
   likeReference: RegExp;
   thingNecks: ReadonlySet<string>;
+  compositionOf: ReadonlyMap<string, string>;
 } {
   const {
     partWords,
@@ -110,6 +112,7 @@ export function loadPlacementWords(input: unknown): {
     nodeStationRegions,
     likeReferences,
     thingNecks,
+    compositions,
   } = Schema.parse(input);
   for (const id of [...lookFindings, ...levelFindings, ...bareFindings])
     if (!CONCEPT_BY_ID.has(id)) throw new Error(`placement-words: unknown finding ${id}`);
@@ -124,6 +127,8 @@ export function loadPlacementWords(input: unknown): {
     ...Object.values(heldPlaces),
     ...nodeRegions,
     ...Object.values(sharedParts).flat(),
+    ...Object.keys(compositions),
+    ...Object.values(compositions),
   ])
     if (!ORGAN_BY_ID.has(id)) throw new Error(`placement-words: unknown organ ${id}`);
   for (const w of [...partWords, ...Object.keys(sharedParts)]) {
@@ -179,6 +184,7 @@ export function loadPlacementWords(input: unknown): {
     nodeStationRegions: new Map(Object.entries(nodeStationRegions).map(([w, r]) => [w.toLowerCase(), r])),
     likeReference: phraseRegex(likeReferences),
     thingNecks: new Set(thingNecks.map((w) => w.toLowerCase())),
+    compositionOf: new Map(Object.entries(compositions)),
   };
 }
 
@@ -216,4 +222,5 @@ export const {
   nodeStationRegions: NODE_STATION_REGIONS,
   likeReference: LIKE_REFERENCE,
   thingNecks: THING_NECKS,
+  compositionOf: COMPOSITION_OF,
 } = loadPlacementWords(data);
