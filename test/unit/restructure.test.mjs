@@ -2015,3 +2015,13 @@ test("breast density is the composition field, and the sentence told on after it
     assert.equal(placed[next], 'Breasts', next);
   }
 });
+
+test('a bullet run without stops is an item each, filed by its own organ', () => {
+  const placed = filedIn(
+    'ct-chest',
+    'The trachea is patent. • Enlarged mediastinal lymph nodes • Moderate left pleural effusion • Lytic lesions in the thoracic vertebrae',
+  );
+  assert.equal(placed['• Enlarged mediastinal lymph nodes'], 'Mediastinum and hila');
+  assert.equal(placed['• Moderate left pleural effusion'], 'Pleura');
+  assert.equal(placed['• Lytic lesions in the thoracic vertebrae'], 'Bones');
+});

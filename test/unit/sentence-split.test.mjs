@@ -98,3 +98,17 @@ test('Dr.Smith, U.S., e.g.The, St.Mary, initials, decimals, fig.3 and n.p.o. are
     'Heart size 10.5 cm.',
   ]);
 });
+
+test('a bullet inside a line opens the next item of a list run on without stops; a bullet between lower-case words does not', () => {
+  assert.deepEqual(sentences('IMPRESSION: • Enlarged mediastinal lymph nodes • Hiatal hernia • Lytic lesions in the thoracic spine'), [
+    '• Enlarged mediastinal lymph nodes',
+    '• Hiatal hernia',
+    '• Lytic lesions in the thoracic spine',
+  ]);
+  assert.deepEqual(sentences('FINDINGS: The lungs are clear. • Right pleural effusion • 6 mm nodule in the left upper lobe'), [
+    'The lungs are clear.',
+    '• Right pleural effusion',
+    '• 6 mm nodule in the left upper lobe',
+  ]);
+  assert.deepEqual(sentences('FINDINGS: Scattered • nodes noted.'), ['Scattered • nodes noted.']);
+});
