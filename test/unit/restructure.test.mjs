@@ -145,12 +145,12 @@ test('no pertinent negative where the report speaks of the organ elsewhere', () 
   assert.match(line(out, 'Bones and soft tissues'), /<<from template>> No acute osseous abnormality\./);
 });
 
-test('a sentence naming several organs is filed under the first; the others get no pertinent negative', () => {
+test('a sentence naming several organs is filed under the first; the others get no pertinent negative, nor an empty field beside it', () => {
   const text = 'EXAM: CT abdomen and pelvis.\nFINDINGS: The liver, gallbladder and spleen are unremarkable.\nIMPRESSION: Normal.';
   const { out } = run(text, { fillPertinentNegatives: true, fields: 'plain' });
   assert.equal(line(out, 'Liver'), 'Liver: The liver, gallbladder and spleen are unremarkable.');
-  assert.equal(line(out, 'Spleen'), 'Spleen: [ ]');
-  assert.equal(line(out, 'Gallbladder and bile ducts'), 'Gallbladder and bile ducts: [ ]');
+  assert.equal(line(out, 'Spleen'), undefined);
+  assert.equal(line(out, 'Gallbladder and bile ducts'), undefined);
   assert.match(line(out, 'Pancreas'), /<<from template>>/);
 });
 
@@ -2024,4 +2024,24 @@ test('a bullet run without stops is an item each, filed by its own organ', () =>
   assert.equal(placed['• Enlarged mediastinal lymph nodes'], 'Mediastinum and hila');
   assert.equal(placed['• Moderate left pleural effusion'], 'Pleura');
   assert.equal(placed['• Lytic lesions in the thoracic vertebrae'], 'Bones');
+});
+
+test("a sentence whose subject lists several fields' organs stands for them: their empty fields are not printed beside it", () => {
+  /** @type {[string, string[]][]} */
+  const cases = [
+    ['The liver, pancreas, spleen, and adrenal glands are unremarkable.', ['Pancreas', 'Spleen', 'Adrenal glands']],
+    ['The pancreas and spleen are normal in size and attenuation.', ['Spleen']],
+  ];
+  for (const [sentence, gone] of cases) {
+    const text = `EXAM: CT abdomen and pelvis\nFINDINGS:\n${sentence} The kidneys are normal.`;
+    const { out } = run(text, PLAIN, 'ct-abdomen-pelvis');
+    assert.ok(out.text.includes(sentence), sentence);
+    for (const label of gone) assert.equal(line(out, label), undefined, `${sentence}: ${label}`);
+    assert.equal(line(out, 'Bladder'), 'Bladder: [ ]');
+    assert.equal(broken(text), null);
+    assert.ok(rewrite('restructure', analyze(text)).verification.ok, sentence);
+  }
+  // Not where the other organ is only where a finding lies ("free fluid adjacent to the spleen").
+  const { out } = run('EXAM: CT abdomen\nFINDINGS:\nThere is free fluid adjacent to the spleen.', PLAIN, 'ct-abdomen-pelvis');
+  assert.ok(line(out, 'Spleen') !== undefined);
 });

@@ -109,6 +109,9 @@ const TWIN = /^(?:twin|baby|fetus) [A-D1-4]\b/i;
 const FRAGMENT = /^(?:[a-z)\]]|[,;]\s|\()/;
 const INTERPRETATION = /^\s*interpretations?\s*$/i;
 const DISCUSSION = /^\s*discussion\s*$/i;
+// The start of a subject (nothing, "The", "Both") and the joints of a list of organs in it (", ", "and", ", and the").
+const SUBJECT_START = /^\W*(?:the\s+|both\s+)?$/i;
+const LIST_JOIN = /^\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or)\s+)(?:the\s+)?(?:bilateral\s+|both\s+)?$/i;
 const RUN_IN = new RegExp(`^\\p{Lu}[\\p{L} ,/&-]{1,40}:[ \\t]+\\S`, 'u');
 const HEADING_LINE = new RegExp(`^${labelName(48)}:$`);
 const CONCLUSION_LABEL = /^\s*(?:conclusions?|results?|impressions?|opinion)\s*:\s*\S/i;
@@ -926,6 +929,23 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     const others = [...named].filter((j) => j !== k && subs[j].length === 0 && !spokenFor.has(j));
     if (!named.has(k) || others.length === 0) return;
     sharedLine.add(k);
+    for (const j of others) spokenFor.add(j);
+  });
+  // So does a sentence whose subject is such a list ("The liver, gallbladder, pancreas, spleen, and adrenal
+  // glands are unremarkable."), under the first one's label: the others it names, with nothing of their own, go unprinted.
+  template.findings.forEach((_, k) => {
+    if (!subs[k].length || sharedLine.has(k) || spokenFor.has(k) || labelOf.has(subs[k][0])) return;
+    const first = report.sentences[subs[k][0]];
+    const hits = organsNamed(wordsOf(first.text), first.text).filter((h) => h.by === 'term');
+    const listed: string[] = [];
+    for (const [n, h] of hits.entries()) {
+      if (n === 0 ? !SUBJECT_START.test(first.text.slice(0, h.start)) : h.start < hits[n - 1].end) break;
+      if (n > 0 && !LIST_JOIN.test(first.text.slice(hits[n - 1].end, h.start))) break;
+      listed.push(h.organ);
+    }
+    const named = new Set(listed.flatMap((o) => router.subsOf(o)));
+    const others = [...named].filter((j) => j !== k && subs[j].length === 0 && !spokenFor.has(j));
+    if (new Set(listed).size < 2 || !named.has(k) || others.length === 0) return;
     for (const j of others) spokenFor.add(j);
   });
   template.findings.forEach((sub, k) => {
