@@ -2045,3 +2045,26 @@ test("a sentence whose subject lists several fields' organs stands for them: the
   const { out } = run('EXAM: CT abdomen\nFINDINGS:\nThere is free fluid adjacent to the spleen.', PLAIN, 'ct-abdomen-pelvis');
   assert.ok(line(out, 'Spleen') !== undefined);
 });
+
+test('"this finding corresponds to …" stays with the finding it tells of, not ahead of it under the organ it names', () => {
+  for (const [first, reading] of [
+    [
+      'A 1.4 cm enhancing subcutaneous nodule is seen in the right posterior neck.',
+      'On comparison with the prior CT, this finding corresponds to a lymph node.',
+    ],
+    ['There is a 9 mm hypoechoic nodule in the left submandibular region.', 'This lesion most likely represents a reactive lymph node.'],
+  ]) {
+    const placed = filedIn('mri-neck', `${first} ${reading} The thyroid gland is normal.`);
+    assert.equal(placed[reading], placed[first], reading);
+  }
+});
+
+test("a carpal or tarsal bone named alone is the bones' field, not Other; the ligament named after two of them stays the ligaments'", () => {
+  const placed = filedIn(
+    'mri-wrist',
+    'There is a small intraosseous cyst in the lunate. A nondisplaced fracture of the scaphoid waist is present. The scapholunate ligament is intact.',
+  );
+  assert.equal(placed['There is a small intraosseous cyst in the lunate.'], 'Bones and marrow');
+  assert.equal(placed['A nondisplaced fracture of the scaphoid waist is present.'], 'Bones and marrow');
+  assert.equal(placed['The scapholunate ligament is intact.'], 'Ligaments and TFCC');
+});

@@ -112,6 +112,8 @@ const DISCUSSION = /^\s*discussion\s*$/i;
 // The start of a subject (nothing, "The", "Both") and the joints of a list of organs in it (", ", "and", ", and the").
 const SUBJECT_START = /^\W*(?:the\s+|both\s+)?$/i;
 const LIST_JOIN = /^\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or)\s+)(?:the\s+)?(?:bilateral\s+|both\s+)?$/i;
+const THIS_FINDING =
+  /\b(?:this|these)\s+(?:finding|findings|lesion|lesions|abnormality|abnormalities|nodule|nodules|mass|masses)\s+(?:is|are|corresponds?|represents?|may|might|could|likely|probably|most|appears?|was|were)\b/i;
 const RUN_IN = new RegExp(`^\\p{Lu}[\\p{L} ,/&-]{1,40}:[ \\t]+\\S`, 'u');
 const HEADING_LINE = new RegExp(`^${labelName(48)}:$`);
 const CONCLUSION_LABEL = /^\s*(?:conclusions?|results?|impressions?|opinion)\s*:\s*\S/i;
@@ -762,6 +764,11 @@ export function restructure(report: Report, template: ReportTemplate, options: R
       return { sub: before.sub, by: 'context' };
     // "… there is a regression in the findings." naming nothing of its own: the finding before's.
     if (before && !label && !organs.length && !ev.clues.length && FINDING_REFERENCE.test(s.text)) return { sub: before.sub, by: 'context' };
+    // "…, this finding corresponds to a lymph node …": a sentence whose subject is the finding before, named
+    // with "this"/"these" before any organ, tells what that finding is: it stays with it, not ahead of it under the organ it names.
+    const pointed = THIS_FINDING.exec(s.text);
+    if (before && before.sub >= 0 && !label && pointed && !organs.some((h) => h.start < s.start + pointed.index))
+      return { sub: before.sub, by: 'context' };
     // "Parenchyma is homogeneous." after the prostate: a part of the organ the sentence before spoke of.
     if (before && ev.partsOnly && !ev.clues.some((c) => c.by === 'finding' && c.strong)) return { sub: before.sub, by: 'context' };
     // "Non-contrast CT of the thorax within normal limits.": the whole exam, no organ's field. Not a
