@@ -916,6 +916,8 @@ test('part words are organ terms, places and territories organ ids, checked at l
     likeReferences: ['similar findings'],
     thingNecks: ['hernia'],
     compositions: { 'breast-composition': 'breast' },
+    arteryLevels: { levels: ['segmental'], nouns: ['artery'] },
+    pointingPlaces: ['adjacent to it'],
   };
   assert.ok(loadPlacementWords(words).partWords.has('cortex'));
   assert.deepEqual(loadPlacementWords(words).sharedParts.get('lobe'), ['thyroid', 'liver']);
@@ -2067,4 +2069,48 @@ test("a carpal or tarsal bone named alone is the bones' field, not Other; the li
   assert.equal(placed['There is a small intraosseous cyst in the lunate.'], 'Bones and marrow');
   assert.equal(placed['A nondisplaced fracture of the scaphoid waist is present.'], 'Bones and marrow');
   assert.equal(placed['The scapholunate ligament is intact.'], 'Ligaments and TFCC');
+});
+
+test('a level word of the pulmonary arteries names them only before an artery or clot word; two stations of a node list; a place told "adjacent to it"', () => {
+  for (const s of [
+    'There is a segmental PE in the right lower lobe.',
+    'Segmental and subsegmental pulmonary emboli are present in the left lower lobe.',
+    'Filling defects are seen in the segmental pulmonary arterial branches of the right upper lobe.',
+  ])
+    assert.equal(filedIn('ct-chest', s)[s], 'Vessels', s);
+  for (const s of [
+    'Segmental-subsegmental peribronchial thickening is seen in both lungs.',
+    'Subsegmental atelectasis is noted in both lower lobes.',
+  ])
+    assert.ok(['Lungs', 'Airways'].includes(filedIn('ct-chest', s)[s]), s);
+  for (const s of [
+    'No significant retroperitoneal or mesenteric lymphadenopathy was identified.',
+    'No pelvic or inguinal lymphadenopathy.',
+  ])
+    assert.equal(filedIn('mri-abdomen-pelvis', `The spleen is normal. ${s}`)[s], 'Lymph nodes', s);
+  for (const next of [
+    'A slight increase in density is observed in the subcutaneous soft tissue planes adjacent to it.',
+    'Mild soft tissue swelling is seen around it.',
+  ]) {
+    const placed = filedIn('ct-chest', `A nondisplaced fracture of the right 6th rib is seen. ${next}`);
+    assert.equal(placed[next], 'Bones', next);
+  }
+});
+
+test('"in the described localization" after a part word stays with the finding it points to; "evaluated together with the examinations dated" is the comparison', () => {
+  for (const next of [
+    'The boundaries of the soft tissue density observed in the described localization cannot be distinguished from the mediastinal pleura.',
+    'The soft tissue component in this localization abuts the mediastinal pleura.',
+  ]) {
+    const first = 'An irregular soft tissue density is seen in the left upper lobe.';
+    const placed = filedIn('ct-chest', `${first} ${next}`);
+    assert.equal(placed[next], placed[first], next);
+    assert.notEqual(placed[next], 'Mediastinum and hila', next);
+  }
+  const { out } = run(
+    'EXAM: CT chest\nFINDINGS: The examination of the patient was evaluated together with the examinations dated 2014 and 2016. The lungs are clear.',
+    PLAIN,
+    'ct-chest',
+  );
+  assert.match(line(out, 'COMPARISON'), /evaluated together with the examinations dated 2014/);
 });

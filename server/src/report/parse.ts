@@ -503,7 +503,9 @@ function splitSentences(text: string, section: Section, sectionIndex: number, ou
     }
     if (ch === '•') {
       // A bullet inside a line opens the next item of a list run on without stops ("• Hiatal hernia • Pleural effusion on the left").
-      if (i > from && /\S/.test(text.slice(from, i)) && /\s/.test(text[i - 1]) && /^\s[\p{Lu}\d]/u.test(text.slice(i + 1, i + 3))) push(i);
+      // (Not after a clause that introduces it: "In the patient with operated colon cancer; • Moderate …" is one item.)
+      const before = text.slice(from, i).trimEnd();
+      if (before && !/[;:,]$/.test(before) && /\s/.test(text[i - 1]) && /^\s[\p{Lu}\d]/u.test(text.slice(i + 1, i + 3))) push(i);
       continue;
     }
     if (ch === '\n' || ch === '\r') {

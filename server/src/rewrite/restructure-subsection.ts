@@ -5,6 +5,7 @@ import type { ReportTemplate } from '../templates/library';
 import { ORGANS_OF_CONCEPT, organAt, organsNamed, type OrganHit } from '../nlp/organs';
 import { wordsOf, type Word } from '../nlp/words';
 import {
+  ARTERY_LEVEL,
   BARE_FINDINGS,
   COMPOSITION_OF,
   EDGE_FIELDS,
@@ -15,6 +16,7 @@ import {
   LOCATED_BY,
   LOOK_FINDINGS,
   NODE_REGIONS,
+  NODE_STATION_REGIONS,
   PART_WORDS,
   PLACE_OF,
   PLACES,
@@ -108,6 +110,8 @@ function placesOf(
     ...[...text.matchAll(PLACES)].map((m) => placeHit(PLACE_OF.get(m[0].toLowerCase())!, m)),
     // Places only where this template has a field for them (the part of a neighbouring region a scan takes in).
     ...[...text.matchAll(HELD_PLACES)].map((m) => placeHit(HELD_PLACE_OF.get(m[0].toLowerCase())!, m)).filter((p) => held(p.organ)),
+    // "segmental PE", "segmental and subsegmental pulmonary emboli": the pulmonary arteries, by the noun after the level.
+    ...[...text.matchAll(ARTERY_LEVEL)].map((m) => placeHit(PULMONARY_ARTERIES, m)).filter((p) => held(p.organ)),
   ].filter((p) => !inTerm(p));
   if (!places.length) return hits;
   // Words first in the order they stand, then the patterns (levels) as organsNamed gives them. A
@@ -177,7 +181,9 @@ function nodeHeading(
     // (Also a list of station adjectives: "para-aortic and aortocaval lymph nodes", not "the aorta and lymph nodes".)
     const gap = k > 0 ? text.slice(items[k - 1].end - offset, item.start - offset) : '';
     const adjective = k > 0 && STATION_ADJECTIVE.test(text.slice(items[k - 1].start - offset, items[k - 1].end - offset));
-    if (k > 0 && !STATION_GAP.test(gap) && !(adjective && LIST_GAP.test(gap))) return null;
+    // (A station word of no organ between, "retroperitoneal or mesenteric lymphadenopathy": one more station of the list.)
+    const bare = gap.replace(STATION_WORD, ' ');
+    if (k > 0 && !STATION_GAP.test(gap) && !(adjective && (LIST_GAP.test(gap) || LIST_GAP.test(bare)))) return null;
     if (item.node) return { station };
     if (!item.hit) return null;
     station.push(item.hit);
@@ -185,7 +191,9 @@ function nodeHeading(
   return null;
 }
 const NODES = 'lymph-nodes';
+const PULMONARY_ARTERIES = 'pulmonary-arteries';
 const STATION_ADJECTIVE = /(?:ic|al|ar|ary|ac)$/i;
+const STATION_WORD = new RegExp(`(?<![\\w-])(?:${[...NODE_STATION_REGIONS.keys()].join('|')})(?![\\w-])`, 'gi');
 
 /** One clue to where a sentence belongs: an organ word, a disc level, or a finding that lives somewhere. */
 interface Clue {

@@ -29,6 +29,7 @@ import {
   NODE_STATION_REGIONS,
   PART_WORDS,
   PLACE_REFERENCE,
+  POINTING_PLACE,
   READING,
   THING_NECKS,
   WHOLE_REPORT,
@@ -631,7 +632,9 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     if (leansOn(readClause(s.text, s, 'findings', null), prev.text, own)) return 'subject';
     // "… in this localization", naming no place of its own before it.
     const place = PLACE_REFERENCE.exec(s.text);
-    if (place && !organs.some((h) => h.start < s.start + place.index)) return 'place';
+    // (A part word is how the thing looks, no place: "The boundaries of the soft tissue density observed in the described localization …".)
+    const partWord = (h: OrganHit) => PART_WORDS.has(report.text.slice(h.start, h.end).toLowerCase());
+    if (place && !organs.some((h) => h.start < s.start + place.index && !partWord(h))) return 'place';
     const nominal = NOMINAL_SUBJECT.exec(s.text);
     const noun = nominal?.[1];
     // (A word before an organ's name is no noun of its own: "The right epididymis is normal.")
@@ -764,6 +767,8 @@ export function restructure(report: Report, template: ReportTemplate, options: R
       return { sub: before.sub, by: 'context' };
     // "… there is a regression in the findings." naming nothing of its own: the finding before's.
     if (before && !label && !organs.length && !ev.clues.length && FINDING_REFERENCE.test(s.text)) return { sub: before.sub, by: 'context' };
+    // "… soft tissue planes adjacent to it": "it" is the finding before; the sentence stays with it.
+    if (before && before.sub >= 0 && !label && POINTING_PLACE.test(s.text)) return { sub: before.sub, by: 'context' };
     // "…, this finding corresponds to a lymph node …": a sentence whose subject is the finding before, named
     // with "this"/"these" before any organ, tells what that finding is: it stays with it, not ahead of it under the organ it names.
     const pointed = THIS_FINDING.exec(s.text);

@@ -41,6 +41,8 @@ const Schema = z.object({
   likeReferences: Phrases,
   thingNecks: Phrases,
   compositions: z.record(z.string(), z.string().min(1)),
+  arteryLevels: z.object({ levels: Phrases, nouns: Phrases }),
+  pointingPlaces: Phrases,
 });
 
 const longestFirst = (phrases: readonly string[]) => [...phrases].sort((a, b) => b.length - a.length);
@@ -81,6 +83,8 @@ export function loadPlacementWords(input: unknown): {
   likeReference: RegExp;
   thingNecks: ReadonlySet<string>;
   compositionOf: ReadonlyMap<string, string>;
+  arteryLevel: RegExp;
+  pointingPlace: RegExp;
 } {
   const {
     partWords,
@@ -113,6 +117,8 @@ export function loadPlacementWords(input: unknown): {
     likeReferences,
     thingNecks,
     compositions,
+    arteryLevels,
+    pointingPlaces,
   } = Schema.parse(input);
   for (const id of [...lookFindings, ...levelFindings, ...bareFindings])
     if (!CONCEPT_BY_ID.has(id)) throw new Error(`placement-words: unknown finding ${id}`);
@@ -185,6 +191,13 @@ export function loadPlacementWords(input: unknown): {
     likeReference: phraseRegex(likeReferences),
     thingNecks: new Set(thingNecks.map((w) => w.toLowerCase())),
     compositionOf: new Map(Object.entries(compositions)),
+    // A level word, or two joined ("segmental and subsegmental", "segmental-subsegmental"), then at most two
+    // words before the artery's noun ("segmental pulmonary arterial branches").
+    arteryLevel: new RegExp(
+      `${phraseRegex(arteryLevels.levels).source}(?:\\s*(?:-|,|and|or|/)\\s*${phraseRegex(arteryLevels.levels).source})*(?:\\s+[\\w-]+){0,2}?\\s+${phraseRegex(arteryLevels.nouns).source}`,
+      'gi',
+    ),
+    pointingPlace: phraseRegex(pointingPlaces),
   };
 }
 
@@ -223,4 +236,6 @@ export const {
   likeReference: LIKE_REFERENCE,
   thingNecks: THING_NECKS,
   compositionOf: COMPOSITION_OF,
+  arteryLevel: ARTERY_LEVEL,
+  pointingPlace: POINTING_PLACE,
 } = loadPlacementWords(data);
