@@ -917,7 +917,6 @@ test('part words are organ terms, places and territories organ ids, checked at l
     thingNecks: ['hernia'],
     compositions: { 'breast-composition': 'breast' },
     arteryLevels: { levels: ['segmental'], nouns: ['artery'] },
-    pointingPlaces: ['adjacent to it'],
   };
   assert.ok(loadPlacementWords(words).partWords.has('cortex'));
   assert.deepEqual(loadPlacementWords(words).sharedParts.get('lobe'), ['thyroid', 'liver']);
@@ -2071,7 +2070,7 @@ test("a carpal or tarsal bone named alone is the bones' field, not Other; the li
   assert.equal(placed['The scapholunate ligament is intact.'], 'Ligaments and TFCC');
 });
 
-test('a level word of the pulmonary arteries names them only before an artery or clot word; two stations of a node list; a place told "adjacent to it"', () => {
+test('a level word of the pulmonary arteries names them only before an artery or clot word; two stations of a node list', () => {
   for (const s of [
     'There is a segmental PE in the right lower lobe.',
     'Segmental and subsegmental pulmonary emboli are present in the left lower lobe.',
@@ -2088,13 +2087,6 @@ test('a level word of the pulmonary arteries names them only before an artery or
     'No pelvic or inguinal lymphadenopathy.',
   ])
     assert.equal(filedIn('mri-abdomen-pelvis', `The spleen is normal. ${s}`)[s], 'Lymph nodes', s);
-  for (const next of [
-    'A slight increase in density is observed in the subcutaneous soft tissue planes adjacent to it.',
-    'Mild soft tissue swelling is seen around it.',
-  ]) {
-    const placed = filedIn('ct-chest', `A nondisplaced fracture of the right 6th rib is seen. ${next}`);
-    assert.equal(placed[next], 'Bones', next);
-  }
 });
 
 test('"in the described localization" after a part word stays with the finding it points to; "evaluated together with the examinations dated" is the comparison', () => {
@@ -2113,4 +2105,12 @@ test('"in the described localization" after a part word stays with the finding i
     'ct-chest',
   );
   assert.match(line(out, 'COMPARISON'), /evaluated together with the examinations dated 2014/);
+});
+
+test('a ligament tear told "in the region of" a bone cyst and "towards" a bone stays the ligament\'s', () => {
+  for (const s of [
+    'There is a partial tear of the scapholunate ligament in the region of a lunate cyst with retraction towards the scaphoid.',
+    'The lunotriquetral ligament is torn, with fluid extending toward the triquetrum.',
+  ])
+    assert.equal(filedIn('mri-wrist', s)[s], 'Ligaments and TFCC', s);
 });

@@ -29,7 +29,6 @@ import {
   NODE_STATION_REGIONS,
   PART_WORDS,
   PLACE_REFERENCE,
-  POINTING_PLACE,
   READING,
   THING_NECKS,
   WHOLE_REPORT,
@@ -767,12 +766,10 @@ export function restructure(report: Report, template: ReportTemplate, options: R
       return { sub: before.sub, by: 'context' };
     // "… there is a regression in the findings." naming nothing of its own: the finding before's.
     if (before && !label && !organs.length && !ev.clues.length && FINDING_REFERENCE.test(s.text)) return { sub: before.sub, by: 'context' };
-    // "… soft tissue planes adjacent to it": "it" is the finding before; the sentence stays with it.
-    if (before && before.sub >= 0 && !label && POINTING_PLACE.test(s.text)) return { sub: before.sub, by: 'context' };
     // "…, this finding corresponds to a lymph node …": a sentence whose subject is the finding before, named
     // with "this"/"these" before any organ, tells what that finding is: it stays with it, not ahead of it under the organ it names.
     const pointed = THIS_FINDING.exec(s.text);
-    if (before && before.sub >= 0 && !label && pointed && !organs.some((h) => h.start < s.start + pointed.index))
+    if (before && before.sub !== HEAD && !label && pointed && !organs.some((h) => h.start < s.start + pointed.index))
       return { sub: before.sub, by: 'context' };
     // "Parenchyma is homogeneous." after the prostate: a part of the organ the sentence before spoke of.
     if (before && ev.partsOnly && !ev.clues.some((c) => c.by === 'finding' && c.strong)) return { sub: before.sub, by: 'context' };

@@ -42,7 +42,6 @@ const Schema = z.object({
   thingNecks: Phrases,
   compositions: z.record(z.string(), z.string().min(1)),
   arteryLevels: z.object({ levels: Phrases, nouns: Phrases }),
-  pointingPlaces: Phrases,
 });
 
 const longestFirst = (phrases: readonly string[]) => [...phrases].sort((a, b) => b.length - a.length);
@@ -84,7 +83,6 @@ export function loadPlacementWords(input: unknown): {
   thingNecks: ReadonlySet<string>;
   compositionOf: ReadonlyMap<string, string>;
   arteryLevel: RegExp;
-  pointingPlace: RegExp;
 } {
   const {
     partWords,
@@ -118,7 +116,6 @@ export function loadPlacementWords(input: unknown): {
     thingNecks,
     compositions,
     arteryLevels,
-    pointingPlaces,
   } = Schema.parse(input);
   for (const id of [...lookFindings, ...levelFindings, ...bareFindings])
     if (!CONCEPT_BY_ID.has(id)) throw new Error(`placement-words: unknown finding ${id}`);
@@ -197,7 +194,6 @@ export function loadPlacementWords(input: unknown): {
       `${phraseRegex(arteryLevels.levels).source}(?:\\s*(?:-|,|and|or|/)\\s*${phraseRegex(arteryLevels.levels).source})*(?:\\s+[\\w-]+){0,2}?\\s+${phraseRegex(arteryLevels.nouns).source}`,
       'gi',
     ),
-    pointingPlace: phraseRegex(pointingPlaces),
   };
 }
 
@@ -237,5 +233,4 @@ export const {
   thingNecks: THING_NECKS,
   compositionOf: COMPOSITION_OF,
   arteryLevel: ARTERY_LEVEL,
-  pointingPlace: POINTING_PLACE,
 } = loadPlacementWords(data);
