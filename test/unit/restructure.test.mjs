@@ -145,12 +145,12 @@ test('no pertinent negative where the report speaks of the organ elsewhere', () 
   assert.match(line(out, 'Bones and soft tissues'), /<<from template>> No acute osseous abnormality\./);
 });
 
-test('a sentence naming several organs is filed under the first; the others get no pertinent negative', () => {
+test('a sentence naming several organs is filed under the first; the others get no pertinent negative, nor an empty field beside it', () => {
   const text = 'EXAM: CT abdomen and pelvis.\nFINDINGS: The liver, gallbladder and spleen are unremarkable.\nIMPRESSION: Normal.';
   const { out } = run(text, { fillPertinentNegatives: true, fields: 'plain' });
   assert.equal(line(out, 'Liver'), 'Liver: The liver, gallbladder and spleen are unremarkable.');
-  assert.equal(line(out, 'Spleen'), 'Spleen: [ ]');
-  assert.equal(line(out, 'Gallbladder and bile ducts'), 'Gallbladder and bile ducts: [ ]');
+  assert.equal(line(out, 'Spleen'), undefined);
+  assert.equal(line(out, 'Gallbladder and bile ducts'), undefined);
   assert.match(line(out, 'Pancreas'), /<<from template>>/);
 });
 
@@ -911,8 +911,18 @@ test('part words are organ terms, places and territories organ ids, checked at l
     bareFindings: ['nodule'],
     edgeFields: ['Lung apices'],
     placeReferences: ['in this localization'],
+    sharedParts: { lobe: ['thyroid', 'liver'] },
+    nodeStationRegions: { cervical: 'neck' },
+    likeReferences: ['similar findings'],
+    thingNecks: ['hernia'],
+    compositions: { 'breast-composition': 'breast' },
+    arteryLevels: { levels: ['segmental'], nouns: ['artery'] },
   };
   assert.ok(loadPlacementWords(words).partWords.has('cortex'));
+  assert.deepEqual(loadPlacementWords(words).sharedParts.get('lobe'), ['thyroid', 'liver']);
+  assert.throws(() => loadPlacementWords({ ...words, sharedParts: { lobe: ['thyroids'] } }), /unknown organ thyroids/);
+  assert.throws(() => loadPlacementWords({ ...words, sharedParts: { flap: ['thyroid'] } }), /flap is no organ term/);
+  assert.throws(() => loadPlacementWords({ ...words, compositions: { density: 'breast' } }), /unknown organ density/);
   assert.throws(() => loadPlacementWords({ ...words, stations: { words: ['chain'], vessels: ['jugulars'] } }), /unknown organ jugulars/);
   assert.throws(() => loadPlacementWords({ ...words, partWords: ['gizzard'] }), /gizzard is no organ term/);
   assert.throws(() => loadPlacementWords({ ...words, bareFindings: ['nodules'] }), /unknown finding nodules/);
@@ -1885,4 +1895,223 @@ test('a statement of no comparison is the comparison, also dictated in TECHNIQUE
       new Set(fieldsOf(first.includes('prostate') ? 'mri-abdomen-pelvis' : 'ct-abdomen-pelvis', `${first} ${next}`)).size,
       1,
     );
+});
+
+/** The field each FINDINGS sentence went to, with the exam line the chooser reads. */
+const filedIn = (id, findings) =>
+  Object.fromEntries(
+    run(`FINDINGS:\n${findings}\n`, PLAIN, id)
+      .out.placed.filter((p) => p.section === 'FINDINGS')
+      .map((p) => [p.text, p.subsection]),
+  );
+
+test("a part of the template's own organ is that organ's: a thyroid's lobes, poles and isthmus, where the lung and liver have no field", () => {
+  const placed = filedIn(
+    'us-neck',
+    [
+      'Right lobe: 5.1 x 2.0 x 1.9 cm. Homogeneous echotexture.',
+      'The left lobe measures 4.6 x 1.7 x 1.5 cm.',
+      'Isthmus: 3 mm in thickness.',
+      'Nodule 2: Left upper pole, 8 mm spongiform nodule.',
+      'A 6 mm cyst is seen in the lower pole.',
+    ].join('\n'),
+  );
+  for (const [sentence, field] of Object.entries(placed)) assert.equal(field, 'Thyroid', sentence);
+  // Where the organ the lexicon lists them under has a field, they stay its own.
+  assert.equal(
+    filedIn('us-abdomen', 'The right lobe of the liver measures 16 cm. The left lobe is normal.')['The left lobe is normal.'],
+    'Liver',
+  );
+  assert.equal(
+    filedIn('us-renal', 'A 1.2 cm cyst in the upper pole of the left kidney.')['A 1.2 cm cyst in the upper pole of the left kidney.'],
+    'Kidneys',
+  );
+});
+
+test("a node negative with a station of the exam's own region is its Lymph nodes', not the cervical spine's", () => {
+  for (const id of ['us-neck', 'mri-neck'])
+    for (const s of ['No cervical lymphadenopathy.', 'No enlarged supraclavicular lymph nodes are seen.'])
+      assert.equal(filedIn(id, `The thyroid gland is unremarkable. ${s}`)[s], 'Lymph nodes', `${id}: ${s}`);
+});
+
+test("a line naming several fields in its label stands once for them all; a label before another field's organ; a run-in label starts its line", () => {
+  for (const label of ['Pancreas, spleen, adrenals', 'Spleen and pancreas']) {
+    const text = `EXAM: CT abdomen and pelvis\nFINDINGS:\nLiver: Normal.\n${label}: Unremarkable.\nKidneys: No stone.`;
+    const { out } = run(text, PLAIN, 'ct-abdomen-pelvis');
+    assert.equal(line(out, label), `${label}: Unremarkable.`);
+    assert.equal(line(out, 'Spleen'), undefined, label);
+    assert.equal(line(out, 'Gallbladder and bile ducts'), 'Gallbladder and bile ducts: [ ]');
+    assert.equal(broken(text), null);
+    assert.ok(rewrite('restructure', analyze(text)).verification.ok, label);
+  }
+  for (const s of ['Bowel: The appendix is dilated to 11 mm with surrounding fat stranding.', 'GI tract: The appendix is normal.'])
+    assert.equal(filedIn('ct-abdomen-pelvis', s)[s], 'Appendix', s);
+  // A level's label keeps its disc.
+  assert.equal(filedIn('mri-cervical-spine', 'C6-7: Disc bulge.')['C6-7: Disc bulge.'], 'C6-C7');
+  for (const s of ['Lung bases: Clear.', 'Lung bases: Mild dependent atelectasis.'])
+    assert.equal(filedIn('ct-abdomen-pelvis', s)[s], 'Lower chest', s);
+  const { out } = run(
+    'EXAM: CT abdomen and pelvis\nFINDINGS:\nBowel: No obstruction. No free air. Pelvis: Trace free fluid in the cul-de-sac.',
+    PLAIN,
+    'ct-abdomen-pelvis',
+  );
+  assert.match(out.text, /\nPelvis: Trace free fluid in the cul-de-sac\./);
+});
+
+test('an echo done of limited quality is technique; "similar findings … as well" follows what it compares with', () => {
+  for (const s of [
+    'Transthoracic echocardiogram was performed of technically limited quality.',
+    'A limited transthoracic echocardiogram was performed.',
+  ]) {
+    const { out } = run(`EXAM: Echocardiogram\nFINDINGS:\n${s} The left ventricle is normal in size.`, PLAIN, 'us-echocardiogram');
+    assert.equal(line(out, 'TECHNIQUE'), `TECHNIQUE: ${s}`);
+  }
+  // Still a finding where it does not say the exam was done.
+  const { out } = run('EXAM: CT abdomen\nFINDINGS:\nEvaluation of the pancreas is limited by motion.', PLAIN, 'ct-abdomen-pelvis');
+  assert.equal(line(out, 'TECHNIQUE'), 'TECHNIQUE: [ ]');
+  for (const [id, first, like, field] of [
+    [
+      'us-echocardiogram',
+      'Mitral annular calcification is present.',
+      'Similar changes are seen at the aortic valve as well.',
+      'Mitral valve',
+    ],
+    [
+      'ct-abdomen-pelvis',
+      'Multiple small hypodense lesions are seen in the spleen.',
+      'Similar findings are present in the liver as well.',
+      'Spleen',
+    ],
+  ]) {
+    assert.equal(filedIn(id, `${first} ${like}`)[like], field, like);
+    assert.ok(
+      rewrite(
+        'restructure',
+        analyze(`EXAM: ${id === 'us-echocardiogram' ? 'Echocardiogram' : 'CT abdomen and pelvis'}\nFINDINGS:\n${first} ${like}`),
+      ).verification.ok,
+      like,
+    );
+  }
+});
+
+test("a hernia's or aneurysm's neck is not the neck region; stranding around an organ is that organ's", () => {
+  const hernia = filedIn('ct-abdomen-pelvis', 'A small umbilical hernia contains fat. The hernia neck measures 1.5 cm.');
+  assert.equal(hernia['The hernia neck measures 1.5 cm.'], 'Body wall');
+  const aneurysm = filedIn(
+    'ct-abdomen-pelvis',
+    'There is a 4.2 cm infrarenal abdominal aortic aneurysm. The neck of the aneurysm is 1.6 cm long.',
+  );
+  assert.equal(aneurysm['The neck of the aneurysm is 1.6 cm long.'], 'Vessels');
+  for (const s of ['Mild right perinephric stranding.', 'Perirenal stranding is noted on the left.'])
+    assert.equal(filedIn('ct-abdomen-pelvis', `The liver is normal. ${s}`)[s], 'Kidneys and ureters', s);
+});
+
+test("breast density is the composition field, and the sentence told on after it the breasts'; a mass or vascularity of no field here follows its finding", () => {
+  for (const density of ['The breasts are extremely dense.', 'There are scattered areas of fibroglandular density.']) {
+    const placed = filedIn('mg-breast', `${density} No suspicious mass is seen.`);
+    assert.equal(placed[density], 'Breast composition', density);
+    assert.equal(placed['No suspicious mass is seen.'], 'Breasts', density);
+  }
+  for (const next of ['No internal vascularity.', 'No solid component or mass is identified.']) {
+    const placed = filedIn('us-breast', `At 9 o'clock in the left breast there is a 7 mm oval hypoechoic mass. ${next}`);
+    assert.equal(placed[next], 'Breasts', next);
+  }
+});
+
+test('a bullet run without stops is an item each, filed by its own organ', () => {
+  const placed = filedIn(
+    'ct-chest',
+    'The trachea is patent. • Enlarged mediastinal lymph nodes • Moderate left pleural effusion • Lytic lesions in the thoracic vertebrae',
+  );
+  assert.equal(placed['• Enlarged mediastinal lymph nodes'], 'Mediastinum and hila');
+  assert.equal(placed['• Moderate left pleural effusion'], 'Pleura');
+  assert.equal(placed['• Lytic lesions in the thoracic vertebrae'], 'Bones');
+});
+
+test("a sentence whose subject lists several fields' organs stands for them: their empty fields are not printed beside it", () => {
+  /** @type {[string, string[]][]} */
+  const cases = [
+    ['The liver, pancreas, spleen, and adrenal glands are unremarkable.', ['Pancreas', 'Spleen', 'Adrenal glands']],
+    ['The pancreas and spleen are normal in size and attenuation.', ['Spleen']],
+  ];
+  for (const [sentence, gone] of cases) {
+    const text = `EXAM: CT abdomen and pelvis\nFINDINGS:\n${sentence} The kidneys are normal.`;
+    const { out } = run(text, PLAIN, 'ct-abdomen-pelvis');
+    assert.ok(out.text.includes(sentence), sentence);
+    for (const label of gone) assert.equal(line(out, label), undefined, `${sentence}: ${label}`);
+    assert.equal(line(out, 'Bladder'), 'Bladder: [ ]');
+    assert.equal(broken(text), null);
+    assert.ok(rewrite('restructure', analyze(text)).verification.ok, sentence);
+  }
+  // Not where the other organ is only where a finding lies ("free fluid adjacent to the spleen").
+  const { out } = run('EXAM: CT abdomen\nFINDINGS:\nThere is free fluid adjacent to the spleen.', PLAIN, 'ct-abdomen-pelvis');
+  assert.ok(line(out, 'Spleen') !== undefined);
+});
+
+test('"this finding corresponds to …" stays with the finding it tells of, not ahead of it under the organ it names', () => {
+  for (const [first, reading] of [
+    [
+      'A 1.4 cm enhancing subcutaneous nodule is seen in the right posterior neck.',
+      'On comparison with the prior CT, this finding corresponds to a lymph node.',
+    ],
+    ['There is a 9 mm hypoechoic nodule in the left submandibular region.', 'This lesion most likely represents a reactive lymph node.'],
+  ]) {
+    const placed = filedIn('mri-neck', `${first} ${reading} The thyroid gland is normal.`);
+    assert.equal(placed[reading], placed[first], reading);
+  }
+});
+
+test("a carpal or tarsal bone named alone is the bones' field, not Other; the ligament named after two of them stays the ligaments'", () => {
+  const placed = filedIn(
+    'mri-wrist',
+    'There is a small intraosseous cyst in the lunate. A nondisplaced fracture of the scaphoid waist is present. The scapholunate ligament is intact.',
+  );
+  assert.equal(placed['There is a small intraosseous cyst in the lunate.'], 'Bones and marrow');
+  assert.equal(placed['A nondisplaced fracture of the scaphoid waist is present.'], 'Bones and marrow');
+  assert.equal(placed['The scapholunate ligament is intact.'], 'Ligaments and TFCC');
+});
+
+test('a level word of the pulmonary arteries names them only before an artery or clot word; two stations of a node list', () => {
+  for (const s of [
+    'There is a segmental PE in the right lower lobe.',
+    'Segmental and subsegmental pulmonary emboli are present in the left lower lobe.',
+    'Filling defects are seen in the segmental pulmonary arterial branches of the right upper lobe.',
+  ])
+    assert.equal(filedIn('ct-chest', s)[s], 'Vessels', s);
+  for (const s of [
+    'Segmental-subsegmental peribronchial thickening is seen in both lungs.',
+    'Subsegmental atelectasis is noted in both lower lobes.',
+  ])
+    assert.ok(['Lungs', 'Airways'].includes(filedIn('ct-chest', s)[s]), s);
+  for (const s of [
+    'No significant retroperitoneal or mesenteric lymphadenopathy was identified.',
+    'No pelvic or inguinal lymphadenopathy.',
+  ])
+    assert.equal(filedIn('mri-abdomen-pelvis', `The spleen is normal. ${s}`)[s], 'Lymph nodes', s);
+});
+
+test('"in the described localization" after a part word stays with the finding it points to; "evaluated together with the examinations dated" is the comparison', () => {
+  for (const next of [
+    'The boundaries of the soft tissue density observed in the described localization cannot be distinguished from the mediastinal pleura.',
+    'The soft tissue component in this localization abuts the mediastinal pleura.',
+  ]) {
+    const first = 'An irregular soft tissue density is seen in the left upper lobe.';
+    const placed = filedIn('ct-chest', `${first} ${next}`);
+    assert.equal(placed[next], placed[first], next);
+    assert.notEqual(placed[next], 'Mediastinum and hila', next);
+  }
+  const { out } = run(
+    'EXAM: CT chest\nFINDINGS: The examination of the patient was evaluated together with the examinations dated 2014 and 2016. The lungs are clear.',
+    PLAIN,
+    'ct-chest',
+  );
+  assert.match(line(out, 'COMPARISON'), /evaluated together with the examinations dated 2014/);
+});
+
+test('a ligament tear told "in the region of" a bone cyst and "towards" a bone stays the ligament\'s', () => {
+  for (const s of [
+    'There is a partial tear of the scapholunate ligament in the region of a lunate cyst with retraction towards the scaphoid.',
+    'The lunotriquetral ligament is torn, with fluid extending toward the triquetrum.',
+  ])
+    assert.equal(filedIn('mri-wrist', s)[s], 'Ligaments and TFCC', s);
 });

@@ -117,3 +117,17 @@ test('a dotted country without "the" names something of it and goes on; "in the 
     'No prior imaging.',
   ]);
 });
+
+test('a bullet inside a line opens the next item of a list run on without stops; a bullet between lower-case words does not', () => {
+  assert.deepEqual(sentences('IMPRESSION: • Enlarged mediastinal lymph nodes • Hiatal hernia • Lytic lesions in the thoracic spine'), [
+    '• Enlarged mediastinal lymph nodes',
+    '• Hiatal hernia',
+    '• Lytic lesions in the thoracic spine',
+  ]);
+  assert.deepEqual(sentences('FINDINGS: The lungs are clear. • Right pleural effusion • 6 mm nodule in the left upper lobe'), [
+    'The lungs are clear.',
+    '• Right pleural effusion',
+    '• 6 mm nodule in the left upper lobe',
+  ]);
+  assert.deepEqual(sentences('FINDINGS: Scattered • nodes noted.'), ['Scattered • nodes noted.']);
+});

@@ -441,7 +441,7 @@ const CONTINUES = /\b(or|and|nor|versus|vs\.?|either|with|of|to|by|the|a|an|at|f
 
 // What can end a sentence (isSentenceEnd and the line-break rule decide whether it does), and the
 // round bracket, whose stops end nothing: "lesions (cyst?) in both kidneys".
-const BREAK = /[.!?("\n\r]/g;
+const BREAK = /[.!?("\n\r•]/g;
 // What ends a round bracket: its ")", or the line, when it stays open (then its stops count again).
 const BRACKET_END = /[)\n\r]/g;
 
@@ -507,6 +507,13 @@ function splitSentences(text: string, section: Section, sectionIndex: number, ou
       // A quotation mark standing alone before a capital opens the next item of a list run on without
       // stops ('… in the aorta " Millimetric nodules in both lungs " Emphysema …').
       if (i > from && text[i - 1] === ' ' && text[i + 1] === ' ' && /\p{Lu}/u.test(text[i + 2] ?? '')) push(i);
+      continue;
+    }
+    if (ch === '•') {
+      // A bullet inside a line opens the next item of a list run on without stops ("• Hiatal hernia • Pleural effusion on the left").
+      // (Not after a clause that introduces it: "In the patient with operated colon cancer; • Moderate …" is one item.)
+      const before = text.slice(from, i).trimEnd();
+      if (before && !/[;:,]$/.test(before) && /\s/.test(text[i - 1]) && /^\s[\p{Lu}\d]/u.test(text.slice(i + 1, i + 3))) push(i);
       continue;
     }
     if (ch === '\n' || ch === '\r') {

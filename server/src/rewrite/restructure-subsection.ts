@@ -5,7 +5,9 @@ import type { ReportTemplate } from '../templates/library';
 import { ORGANS_OF_CONCEPT, organAt, organsNamed, type OrganHit } from '../nlp/organs';
 import { wordsOf, type Word } from '../nlp/words';
 import {
+  ARTERY_LEVEL,
   BARE_FINDINGS,
+  COMPOSITION_OF,
   EDGE_FIELDS,
   HELD_PLACE_OF,
   HELD_PLACES,
@@ -14,9 +16,11 @@ import {
   LOCATED_BY,
   LOOK_FINDINGS,
   NODE_REGIONS,
+  NODE_STATION_REGIONS,
   PART_WORDS,
   PLACE_OF,
   PLACES,
+  SHARED_PARTS,
   STATION_GAP,
   STATION_VESSELS,
   TERRITORY_AFTER,
@@ -66,7 +70,13 @@ type PlaceHit = OrganHit & { place?: true };
  * The organs a sentence names, as placing reads them: a vessel before "territory" stands for the
  * organ it feeds, and a thing the lexicon has no finding for names the organ it lives in ("phleboliths": veins).
  */
-function placesOf(organs: readonly OrganHit[], text: string, offset: number, held: (organ: string) => boolean): PlaceHit[] {
+function placesOf(
+  organs: readonly OrganHit[],
+  text: string,
+  offset: number,
+  held: (organ: string) => boolean,
+  partOwner: (word: string) => string | undefined = () => undefined,
+): PlaceHit[] {
   // "the lung parenchyma window" is how the images were shown, no place.
   // A structure of an organ of no field here named with its head noun ("the medial collateral ligament
   // complex" of an elbow, whose field is Ligaments): the head noun's organ, where that has a field.
@@ -74,8 +84,10 @@ function placesOf(organs: readonly OrganHit[], text: string, offset: number, hel
     .filter((h) => !WINDOW_AFTER.test(text.slice(h.end - offset)))
     .map((h) => {
       if (h.by !== 'term' || held(h.organ) || organs.some((g) => g.start === h.start && g.end === h.end && held(g.organ))) return h;
-      const ws = wordsOf(text.slice(h.start - offset, h.end - offset));
-      const organ = ws.length > 1 ? organAt(ws, ws.length - 1)?.organs.find(held) : undefined;
+      const word = text.slice(h.start - offset, h.end - offset);
+      const ws = wordsOf(word);
+      // A part the organ of this template's own has too ("Right lobe:", "upper pole" in a thyroid US): that organ's.
+      const organ = (ws.length > 1 ? organAt(ws, ws.length - 1)?.organs.find(held) : undefined) ?? partOwner(word.toLowerCase());
       return organ ? { ...h, organ } : h;
     });
   const hits = kept.flatMap((h, k) => {
@@ -98,6 +110,8 @@ function placesOf(organs: readonly OrganHit[], text: string, offset: number, hel
     ...[...text.matchAll(PLACES)].map((m) => placeHit(PLACE_OF.get(m[0].toLowerCase())!, m)),
     // Places only where this template has a field for them (the part of a neighbouring region a scan takes in).
     ...[...text.matchAll(HELD_PLACES)].map((m) => placeHit(HELD_PLACE_OF.get(m[0].toLowerCase())!, m)).filter((p) => held(p.organ)),
+    // "segmental PE", "segmental and subsegmental pulmonary emboli": the pulmonary arteries, by the noun after the level.
+    ...[...text.matchAll(ARTERY_LEVEL)].map((m) => placeHit(PULMONARY_ARTERIES, m)).filter((p) => held(p.organ)),
   ].filter((p) => !inTerm(p));
   if (!places.length) return hits;
   // Words first in the order they stand, then the patterns (levels) as organsNamed gives them. A
@@ -167,7 +181,9 @@ function nodeHeading(
     // (Also a list of station adjectives: "para-aortic and aortocaval lymph nodes", not "the aorta and lymph nodes".)
     const gap = k > 0 ? text.slice(items[k - 1].end - offset, item.start - offset) : '';
     const adjective = k > 0 && STATION_ADJECTIVE.test(text.slice(items[k - 1].start - offset, items[k - 1].end - offset));
-    if (k > 0 && !STATION_GAP.test(gap) && !(adjective && LIST_GAP.test(gap))) return null;
+    // (A station word of no organ between, "retroperitoneal or mesenteric lymphadenopathy": one more station of the list.)
+    const bare = gap.replace(STATION_WORD, ' ');
+    if (k > 0 && !STATION_GAP.test(gap) && !(adjective && (LIST_GAP.test(gap) || LIST_GAP.test(bare)))) return null;
     if (item.node) return { station };
     if (!item.hit) return null;
     station.push(item.hit);
@@ -175,7 +191,9 @@ function nodeHeading(
   return null;
 }
 const NODES = 'lymph-nodes';
+const PULMONARY_ARTERIES = 'pulmonary-arteries';
 const STATION_ADJECTIVE = /(?:ic|al|ar|ary|ac)$/i;
+const STATION_WORD = new RegExp(`(?<![\\w-])(?:${[...NODE_STATION_REGIONS.keys()].join('|')})(?![\\w-])`, 'gi');
 
 /** One clue to where a sentence belongs: an organ word, a disc level, or a finding that lives somewhere. */
 interface Clue {
@@ -236,7 +254,13 @@ export class Router {
     named?: Set<string>,
     spoken: readonly OrganHit[] = organsNamed(words, text, offset),
   ): Evidence {
-    const organs = placesOf(spoken, text, offset, (o) => this.organSubs.has(o));
+    const organs = placesOf(
+      spoken,
+      text,
+      offset,
+      (o) => this.organSubs.has(o),
+      (w) => this.partOwner(w),
+    );
     const clues: Clue[] = [];
     let known = false;
     let namedOutside = false;
@@ -450,6 +474,11 @@ export class Router {
         ev.clues.some((c) => c.by === 'finding' && locatedOnly(c) && ORGANS_OF_CONCEPT.get(c.concept ?? '')?.includes(o)),
     );
     if (locatedFinding && !ev.namedOutside && !ev.clues.some(placing)) return { sub: ownFieldOf(locatedFinding)!, by: 'finding' };
+    // "The breasts are heterogeneously dense": what the breasts are made of, the composition's field.
+    const composition = ev.clues.find((c) => c.by === 'organ' && COMPOSITION_OF.has(c.organ ?? ''));
+    const host = composition && COMPOSITION_OF.get(composition.organ!);
+    if (composition && ev.clues.filter(placing).every((c) => c.organ === composition.organ || c.organ === host))
+      return { sub: composition.subs[0], by: 'organ' };
     const organNamed = ev.clues.some(placing);
     // An organ named as a landmark ("free air in the pleural space adjacent to the upper lobe") does
     // not outvote the organ the finding is in, when the sentence names one.
@@ -517,6 +546,26 @@ export class Router {
       if (organ) hits.push({ organ, start: offset + m.index, end: offset + m.index + m[0].length, by: 'term' });
     }
     return hits.sort((a, b) => a.start - b.start);
+  }
+
+  /**
+   * The organ of this template a shared part word is of (sharedParts: "right lobe" of the thyroid in a
+   * neck US): the one listed organ with a field here that is not a glimpse of the next region; none when
+   * two are (a chest CT's lungs and lower neck), which the words around must tell.
+   */
+  partOwner(word: string): string | undefined {
+    const own = (SHARED_PARTS.get(word) ?? []).filter((o) =>
+      this.subsOf(o).some((k) => !EDGE_FIELDS.has(this.template.findings[k].label.toLowerCase())),
+    );
+    return own.length === 1 ? own[0] : undefined;
+  }
+
+  /** Where a sentence told on by context goes from a field: a composition's field hands it to its host's ("No suspicious mass." after the density). */
+  toldOnFrom(sub: number): number {
+    if (sub < 0) return sub;
+    const host = this.template.findings[sub].organs.map((o) => COMPOSITION_OF.get(o)).find((o) => o !== undefined);
+    const to = host === undefined ? undefined : this.subsOf(host)[0];
+    return to ?? sub;
   }
 
   /** The fields an organ has in this template. */

@@ -24,10 +24,13 @@ import {
   LEVEL_FINDINGS,
   LEVEL_PARTS,
   LEVEL_SPACE,
+  LIKE_REFERENCE,
   MEASURED_AFTER,
+  NODE_STATION_REGIONS,
   PART_WORDS,
   PLACE_REFERENCE,
   READING,
+  THING_NECKS,
   WHOLE_REPORT,
   WHOLE_STUDY,
 } from '../templates/placement-words';
@@ -106,6 +109,12 @@ const TWIN = /^(?:twin|baby|fetus) [A-D1-4]\b/i;
 const FRAGMENT = /^(?:[a-z)\]]|[,;]\s|\()/;
 const INTERPRETATION = /^\s*interpretations?\s*$/i;
 const DISCUSSION = /^\s*discussion\s*$/i;
+// The start of a subject (nothing, "The", "Both") and the joints of a list of organs in it (", ", "and", ", and the").
+const SUBJECT_START = /^\W*(?:the\s+|both\s+)?$/i;
+const LIST_JOIN = /^\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or)\s+)(?:the\s+)?(?:bilateral\s+|both\s+)?$/i;
+const THIS_FINDING =
+  /\b(?:this|these)\s+(?:finding|findings|lesion|lesions|abnormality|abnormalities|nodule|nodules|mass|masses)\s+(?:is|are|corresponds?|represents?|may|might|could|likely|probably|most|appears?|was|were)\b/i;
+const RUN_IN = new RegExp(`^\\p{Lu}[\\p{L} ,/&-]{1,40}:[ \\t]+\\S`, 'u');
 const HEADING_LINE = new RegExp(`^${labelName(48)}:$`);
 const CONCLUSION_LABEL = /^\s*(?:conclusions?|results?|impressions?|opinion)\s*:\s*\S/i;
 const INLINE_CONCLUSION = /^\s*(?:conclusions?|results?|impressions?|opinion)\s*[.:]?\s*$/i;
@@ -149,7 +158,10 @@ function joinGathered(texts: readonly string[], eol: string): string {
   let out = '';
   for (const t of texts) {
     if (!out) out = t;
-    else if (TERMINAL.test(out)) out += ' ' + t;
+    // A sentence under a run-in label of its own ("Pelvis: Small amount of free fluid.") starts a line,
+    // so the label is not read as a word of the sentence before.
+    else if (TERMINAL.test(out) && !RUN_IN.test(t)) out += ' ' + t;
+    else if (TERMINAL.test(out)) out += eol + t;
     else out += (/^[\p{Lu}\d•*-]/u.test(t) ? eol : eol + eol) + t;
   }
   return out;
@@ -236,6 +248,17 @@ export function restructure(report: Report, template: ReportTemplate, options: R
    * together under Other, opened by the heading. Filed one by one, "There is mild generalized
    * osteopenia" would become the skull's. A region a general word names ("PELVIS") is not one.
    */
+  // (An organ word that is not itself the region's name: "spine" in "CERVICAL SPINE" is a region, the bones only by the way.)
+  const namesOwnField = (name: string) => {
+    const hw = wordsOf(name);
+    const regions = hw.flatMap((w, j) => {
+      const m = BODY_PART_TRIE.match(hw, j);
+      return m ? [{ start: w.start, end: hw[m.end - 1].end }] : [];
+    });
+    return organsNamed(hw, name).some(
+      (h) => router.subsOf(h.organ).length > 0 && !regions.some((r) => r.start <= h.start && h.end <= r.end),
+    );
+  };
   const otherExam = (name: string) => {
     const hw = wordsOf(name);
     const parts = hw.flatMap((_, j) => BODY_PART_TRIE.match(hw, j)?.value ?? []);
@@ -312,7 +335,8 @@ export function restructure(report: Report, template: ReportTemplate, options: R
   const otherRegion = new Set<number>();
   for (const section of report.sections)
     for (const part of section.kind === 'findings' ? section.subsections : [])
-      if (!SIDED.test(part.header.name) && otherExam(part.header.name))
+      // (Not a label naming an organ of a field here: "Lung bases:" in an abdomen CT is its Lower chest.)
+      if (!SIDED.test(part.header.name) && otherExam(part.header.name) && !namesOwnField(part.header.name))
         report.sentences.forEach((x, i) => x.start >= part.start && x.start < part.end && otherRegion.add(i));
   const header = new Map<string, number[]>(HEADER_SECTIONS.map(([kind]) => [kind, []]));
   const impression: number[] = [];
@@ -462,7 +486,8 @@ export function restructure(report: Report, template: ReportTemplate, options: R
       openLevel = null;
       lastLevel = null;
     }
-    const target = route(s, i, sw, organs);
+    const routed = route(s, i, sw, organs);
+    const target = routed.by === 'context' ? { ...routed, sub: router.toldOnFrom(routed.sub) } : routed;
     // A heading line of its own ("BIOMETRIC DATA:") that names no field heads the lines after it: it
     // waits for the next sentence of its section and goes where that one goes.
     // A region's heading ("CT ABDOMEN:") is the general field's: its paragraph is filed organ by organ.
@@ -578,7 +603,9 @@ export function restructure(report: Report, template: ReportTemplate, options: R
       const m = MODALITY_TRIE.match(ws, j);
       return m !== null && !MEASURED_AFTER.test(report.text.slice(ws[m.end - 1].end));
     };
-    return ws.some((_, j) => BODY_PART_TRIE.match(ws, j) || exam(j));
+    // "The hernia neck measures 2.7 cm.", "the neck of the aneurysm": a thing's neck, not the region.
+    const thingNeck = (j: number) => ws[j].norm === 'neck' && ((j > 0 && THING_NECKS.has(ws[j - 1].norm)) || ws[j + 1]?.norm === 'of');
+    return ws.some((_, j) => (BODY_PART_TRIE.match(ws, j) && !thingNeck(j)) || exam(j));
   }
 
   /**
@@ -604,7 +631,9 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     if (leansOn(readClause(s.text, s, 'findings', null), prev.text, own)) return 'subject';
     // "… in this localization", naming no place of its own before it.
     const place = PLACE_REFERENCE.exec(s.text);
-    if (place && !organs.some((h) => h.start < s.start + place.index)) return 'place';
+    // (A part word is how the thing looks, no place: "The boundaries of the soft tissue density observed in the described localization …".)
+    const partWord = (h: OrganHit) => PART_WORDS.has(report.text.slice(h.start, h.end).toLowerCase());
+    if (place && !organs.some((h) => h.start < s.start + place.index && !partWord(h))) return 'place';
     const nominal = NOMINAL_SUBJECT.exec(s.text);
     const noun = nominal?.[1];
     // (A word before an organ's name is no noun of its own: "The right epididymis is normal.")
@@ -666,6 +695,21 @@ export function restructure(report: Report, template: ReportTemplate, options: R
       const target = exact !== null ? { sub: exact, by: 'label' as const } : router.pick(ev, before);
       if (target && target.sub >= 0) {
         labelOf.set(i, label[1]);
+        // A sentence whose subject is an organ with a field of its own here, other than the label's
+        // ("Bowel: The appendix is dilated …", "Chest: The heart is enlarged"): that organ's field.
+        // (Not a level's label: "C5-6: Disc desiccation." is that level's disc.)
+        const levelLabel = organsNamed(wordsOf(label[1]), label[1]).some((h) => h.by === 'pattern');
+        const subject = levelLabel ? undefined : organs.find((h) => h.start >= labelEnd);
+        const subjectField = subject && subject.by === 'term' ? router.subsOf(subject.organ) : [];
+        if (
+          subject &&
+          /^\s*(?:the\s+)?$/i.test(report.text.slice(labelEnd, subject.start)) &&
+          subjectField.length === 1 &&
+          subjectField[0] !== target.sub &&
+          template.findings[subjectField[0]].organs.length === 1 &&
+          !ev.clues.some((c) => c.organ === subject.organ)
+        )
+          return { sub: subjectField[0], by: 'organ' };
         if (organsNamed(wordsOf(label[1]), label[1]).some((h) => h.by === 'pattern')) openLevel = { sub: target.sub, end: s.end };
         return { sub: target.sub, by: 'label' };
       }
@@ -704,6 +748,8 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     const beforeField = (h: OrganHit) => before !== null && before.sub >= 0 && router.subsOf(h.organ).includes(before.sub);
     if (before && leans && (leans !== true || organs.every((h) => bracketed(h) || partOnly(h) || beforeField(h))))
       return { sub: before.sub, by: 'context' };
+    // "Similar findings noted on the aortic valve as well": after what it compares with, never read before it.
+    if (before && before.sub >= 0 && !label && LIKE_REFERENCE.test(s.text)) return { sub: before.sub, by: 'context' };
     // "(small airway disease? small vessel disease?)." cut at its question marks: the pieces are the sentence's before.
     if (before && FRAGMENT.test(s.text) && (/^[,;]/.test(s.text) || !ev.clues.some((c) => c.by === 'organ')))
       return { sub: before.sub, by: 'context' };
@@ -720,6 +766,11 @@ export function restructure(report: Report, template: ReportTemplate, options: R
       return { sub: before.sub, by: 'context' };
     // "… there is a regression in the findings." naming nothing of its own: the finding before's.
     if (before && !label && !organs.length && !ev.clues.length && FINDING_REFERENCE.test(s.text)) return { sub: before.sub, by: 'context' };
+    // "…, this finding corresponds to a lymph node …": a sentence whose subject is the finding before, named
+    // with "this"/"these" before any organ, tells what that finding is: it stays with it, not ahead of it under the organ it names.
+    const pointed = THIS_FINDING.exec(s.text);
+    if (before && before.sub !== HEAD && !label && pointed && !organs.some((h) => h.start < s.start + pointed.index))
+      return { sub: before.sub, by: 'context' };
     // "Parenchyma is homogeneous." after the prostate: a part of the organ the sentence before spoke of.
     if (before && ev.partsOnly && !ev.clues.some((c) => c.by === 'finding' && c.strong)) return { sub: before.sub, by: 'context' };
     // "Non-contrast CT of the thorax within normal limits.": the whole exam, no organ's field. Not a
@@ -728,7 +779,11 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     // identified."): the sentence before (the lung bases) does not place it.
     // (Not the nodes of the region the exam is of: "No cervical lymphadenopathy." in a neck MRI is its Lymph nodes'.)
     const nodeField = router.subsOf('lymph-nodes').find((k) => template.findings[k].organs.length === 1);
-    const parts = sw.flatMap((_, j) => BODY_PART_TRIE.match(sw, j)?.value ?? []);
+    // ("cervical" before nodes is the neck's, not the cervical spine's.)
+    const parts = sw.flatMap((w, j) => {
+      const region = NODE_STATION_REGIONS.get(w.norm);
+      return region ? [{ part: region, context: region }] : (BODY_PART_TRIE.match(sw, j)?.value ?? []);
+    });
     const nodes =
       nodeField !== undefined &&
       parts.length > 0 &&
@@ -740,6 +795,23 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     // mass may be in (the brain's).
     const manyPlaces = (c: { concept?: string }) => (ORGANS_OF_CONCEPT.get(c.concept ?? '')?.length ?? 0) >= MANY_PLACES;
     if (before && !label && !organs.length && ev.clues.length && ev.clues.every((c) => c.by === 'finding' && manyPlaces(c)))
+      return { sub: before.sub, by: 'context' };
+    // So is one whose many places have no field here ("No associated mass." after breast calcifications).
+    const own = conceptsBySentence.get(i) ?? [];
+    if (before && before.sub >= 0 && !label && !organs.length && !ev.clues.length && own.length && own.every((c) => manyPlaces(c)))
+      return { sub: before.sub, by: 'context' };
+    // "The hernia neck measures 2.7 cm." after "There is a left inguinal hernia …": naming no organ, a
+    // finding the sentence before told, told on, is where that one is.
+    const toldBefore = new Set(
+      i > 0 && report.sentences[i - 1].section === s.section ? (conceptsBySentence.get(i - 1) ?? []).map((c) => c.concept) : [],
+    );
+    if (
+      before &&
+      !label &&
+      !organs.length &&
+      ev.clues.length &&
+      ev.clues.every((c) => c.by === 'finding' && toldBefore.has(c.concept ?? ''))
+    )
       return { sub: before.sub, by: 'context' };
     const target = router.pick(ev, before);
     // "Twin A is cephalic ... Estimated fetal weight 640 grams.": the rest of the twin's line stays with it.
@@ -851,8 +923,53 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     deniedBy(sub).some((d) =>
       stated.some((f) => (f.assertion === 'present' || f.assertion === 'possible') && (denies(d, f.concept) || sameFinding(d, f.concept))),
     );
+  // A line that names several fields' organs in its label ("Pancreas, spleen, adrenals: Unremarkable.")
+  // speaks for each: it stands as written in the first one's place, and the others it names, with nothing
+  // of their own, are not printed empty beside it (an empty Spleen would read as not reported on).
+  const spokenFor = new Set<number>();
+  const sharedLine = new Set<number>();
+  template.findings.forEach((_, k) => {
+    const own = subs[k].length ? labelOf.get(subs[k][0]) : undefined;
+    // (A list of organs by their words, not a level that names its disc: "C5-6:".)
+    if (own === undefined || !/,|&|\/|\band\b/i.test(own)) return;
+    const terms = organsNamed(wordsOf(own), own).filter((h) => h.by === 'term');
+    if (new Set(terms.map((h) => h.organ)).size < 2) return;
+    const named = new Set(terms.flatMap((h) => router.subsOf(h.organ)));
+    const others = [...named].filter((j) => j !== k && subs[j].length === 0 && !spokenFor.has(j));
+    if (!named.has(k) || others.length === 0) return;
+    sharedLine.add(k);
+    for (const j of others) spokenFor.add(j);
+  });
+  // So does a sentence whose subject is such a list ("The liver, gallbladder, pancreas, spleen, and adrenal
+  // glands are unremarkable."), under the first one's label: the others it names, with nothing of their own, go unprinted.
+  template.findings.forEach((_, k) => {
+    if (!subs[k].length || sharedLine.has(k) || spokenFor.has(k) || labelOf.has(subs[k][0])) return;
+    const first = report.sentences[subs[k][0]];
+    const hits = organsNamed(wordsOf(first.text), first.text).filter((h) => h.by === 'term');
+    const listed: string[] = [];
+    for (const [n, h] of hits.entries()) {
+      if (n === 0 ? !SUBJECT_START.test(first.text.slice(0, h.start)) : h.start < hits[n - 1].end) break;
+      if (n > 0 && !LIST_JOIN.test(first.text.slice(hits[n - 1].end, h.start))) break;
+      listed.push(h.organ);
+    }
+    const named = new Set(listed.flatMap((o) => router.subsOf(o)));
+    const others = [...named].filter((j) => j !== k && subs[j].length === 0 && !spokenFor.has(j));
+    if (new Set(listed).size < 2 || !named.has(k) || others.length === 0) return;
+    for (const j of others) spokenFor.add(j);
+  });
   template.findings.forEach((sub, k) => {
     const list = subs[k];
+    if (spokenFor.has(k)) return;
+    if (sharedLine.has(k)) {
+      record(list, 'FINDINGS', sub.label, filedTextOf);
+      findingLines.push(
+        joinGathered(
+          list.map((i) => esc(filedTextOf(i))),
+          eol,
+        ),
+      );
+      return;
+    }
     if (list.length === 0) {
       if (options.fillPertinentNegatives && sub.normal && !sub.organs.some((o) => spokenOf.has(o)) && !contradicts(sub)) {
         fields.push({ section: 'FINDINGS', subsection: sub.label, content: 'pertinent-negative' });

@@ -36,7 +36,15 @@ const Schema = z.object({
   bareFindings: Phrases,
   edgeFields: Phrases,
   placeReferences: Phrases,
+  sharedParts: z.record(z.string(), z.array(z.string().min(1)).min(1)),
+  nodeStationRegions: z.record(z.string(), z.string().min(1)),
+  likeReferences: Phrases,
+  thingNecks: Phrases,
+  compositions: z.record(z.string(), z.string().min(1)),
+  arteryLevels: z.object({ levels: Phrases, nouns: Phrases }),
 });
+
+const longestFirst = (phrases: readonly string[]) => [...phrases].sort((a, b) => b.length - a.length);
 
 /** Parses and checks the placement words; throws naming a part word that is no organ term. Exported for the tests. */
 export function loadPlacementWords(input: unknown): {
@@ -69,6 +77,12 @@ export function loadPlacementWords(input: unknown): {
   bareFindings: ReadonlySet<string>;
   edgeFields: ReadonlySet<string>;
   placeReference: RegExp;
+  sharedParts: ReadonlyMap<string, readonly string[]>;
+  nodeStationRegions: ReadonlyMap<string, string>;
+  likeReference: RegExp;
+  thingNecks: ReadonlySet<string>;
+  compositionOf: ReadonlyMap<string, string>;
+  arteryLevel: RegExp;
 } {
   const {
     partWords,
@@ -96,6 +110,12 @@ export function loadPlacementWords(input: unknown): {
     bareFindings,
     edgeFields,
     placeReferences,
+    sharedParts,
+    nodeStationRegions,
+    likeReferences,
+    thingNecks,
+    compositions,
+    arteryLevels,
   } = Schema.parse(input);
   for (const id of [...lookFindings, ...levelFindings, ...bareFindings])
     if (!CONCEPT_BY_ID.has(id)) throw new Error(`placement-words: unknown finding ${id}`);
@@ -109,9 +129,12 @@ export function loadPlacementWords(input: unknown): {
     ...stations.vessels,
     ...Object.values(heldPlaces),
     ...nodeRegions,
+    ...Object.values(sharedParts).flat(),
+    ...Object.keys(compositions),
+    ...Object.values(compositions),
   ])
     if (!ORGAN_BY_ID.has(id)) throw new Error(`placement-words: unknown organ ${id}`);
-  for (const w of partWords) {
+  for (const w of [...partWords, ...Object.keys(sharedParts)]) {
     const words = wordsOf(w);
     if (organAt(words, 0)?.end !== words.length) throw new Error(`placement-words: ${w} is no organ term of organs.json`);
   }
@@ -123,7 +146,8 @@ export function loadPlacementWords(input: unknown): {
     partWords: new Set(partWords.map((w) => w.toLowerCase())),
     lookFindings: new Set(lookFindings),
     landmark,
-    places: phraseRegex(Object.keys(places), 'gi'),
+    // Longest first: "perinephric stranding" is one place, not "perinephric" before a finding's noun.
+    places: phraseRegex(longestFirst(Object.keys(places)), 'gi'),
     placeOf: new Map(Object.entries(places).map(([w, o]) => [w.toLowerCase(), o])),
     territoryAfter,
     fedBy: new Map(Object.entries(territories.fed)),
@@ -146,7 +170,7 @@ export function loadPlacementWords(input: unknown): {
     // Between the words of one station's name: white space, a hyphen, a station word ("internal jugular chain").
     stationGap: new RegExp(`^(?:[\\s-]|${phraseRegex(stations.words).source})*$`, 'i'),
     stationVessels: new Set(stations.vessels),
-    heldPlaces: phraseRegex(Object.keys(heldPlaces), 'gi'),
+    heldPlaces: phraseRegex(longestFirst(Object.keys(heldPlaces)), 'gi'),
     heldPlaceOf: new Map(Object.entries(heldPlaces).map(([w, o]) => [w.toLowerCase(), o])),
     nodeRegions: new Set(nodeRegions),
     findingReference: phraseRegex(findingReferences),
@@ -159,6 +183,17 @@ export function loadPlacementWords(input: unknown): {
     bareFindings: new Set(bareFindings),
     edgeFields: new Set(edgeFields.map((l) => l.toLowerCase())),
     placeReference: phraseRegex(placeReferences),
+    sharedParts: new Map(Object.entries(sharedParts).map(([w, o]) => [w.toLowerCase(), o])),
+    nodeStationRegions: new Map(Object.entries(nodeStationRegions).map(([w, r]) => [w.toLowerCase(), r])),
+    likeReference: phraseRegex(likeReferences),
+    thingNecks: new Set(thingNecks.map((w) => w.toLowerCase())),
+    compositionOf: new Map(Object.entries(compositions)),
+    // A level word, or two joined ("segmental and subsegmental", "segmental-subsegmental"), then at most two
+    // words before the artery's noun ("segmental pulmonary arterial branches").
+    arteryLevel: new RegExp(
+      `${phraseRegex(arteryLevels.levels).source}(?:\\s*(?:-|,|and|or|/)\\s*${phraseRegex(arteryLevels.levels).source})*(?:\\s+[\\w-]+){0,2}?\\s+${phraseRegex(arteryLevels.nouns).source}`,
+      'gi',
+    ),
   };
 }
 
@@ -192,4 +227,10 @@ export const {
   bareFindings: BARE_FINDINGS,
   edgeFields: EDGE_FIELDS,
   placeReference: PLACE_REFERENCE,
+  sharedParts: SHARED_PARTS,
+  nodeStationRegions: NODE_STATION_REGIONS,
+  likeReference: LIKE_REFERENCE,
+  thingNecks: THING_NECKS,
+  compositionOf: COMPOSITION_OF,
+  arteryLevel: ARTERY_LEVEL,
 } = loadPlacementWords(data);

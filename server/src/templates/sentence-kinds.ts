@@ -25,6 +25,7 @@ const Schema = z.object({
   noticeHeaders: Phrases,
   procedureHeaders: Phrases,
   materials: Phrases,
+  quality: Phrases,
 });
 const KINDS = Schema.parse(data);
 for (const id of KINDS.materials) if (!CONCEPT_BY_ID.has(id)) throw new Error(`sentence-kinds: unknown finding ${id}`);
@@ -37,6 +38,7 @@ const PROCEDURE = phraseRegex(KINDS.procedure);
 const IMAGING = phraseRegex(KINDS.imaging);
 const COMPARISON = phraseRegex(KINDS.comparison);
 const FINDING_WORDS = phraseRegex(KINDS.findingWords);
+const QUALITY = new RegExp(phraseRegex(KINDS.quality).source, 'gi');
 const ADVICE = new RegExp(`^\\s*${phraseRegex(KINDS.advice).source}`, 'i');
 const HISTORY = new RegExp([phraseRegex(KINDS.history).source, ...KINDS.historyPatterns].join('|'), 'i');
 const OBSERVED = phraseRegex(KINDS.observations);
@@ -61,7 +63,9 @@ export function sentenceKind(text: string, namesOrgan = false): 'technique' | 'c
   const history = HISTORY.exec(text);
   if (history && !(leadIn && history.index < leadIn[0].length && OBSERVED.test(text.slice(leadIn[0].length)))) return 'history';
   if (!namesOrgan && NO_COMPARISON.test(text)) return 'comparison';
-  if (FINDING_WORDS.test(text)) return null;
+  // "… echocardiogram was performed of technically limited quality.": how well it was done, still technique.
+  const done = PROCEDURE.test(text) && IMAGING.test(text);
+  if (FINDING_WORDS.test(done ? text.replace(QUALITY, ' ') : text)) return null;
   if (namesOrgan) return PROCEDURE.test(text) && IMAGING.test(text) ? 'technique' : null;
   if (COMPARISON.test(text)) return 'comparison';
   if (TECHNIQUE.test(text)) return 'technique';
