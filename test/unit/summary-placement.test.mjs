@@ -423,3 +423,13 @@ test('summary: a skull bone named by its lobe word is the skull, not the brain',
     assert.doesNotMatch(s, /brain \(fracture\)/, s);
   }
 });
+
+test('summary: the mediastinum is not the hilum — a pneumothorax with mediastinal shift is told as a collapsed lung and offered', () => {
+  for (const text of [
+    'EXAM: Chest radiograph, portable AP.\nFINDINGS:\nLarge left pneumothorax with rightward mediastinal shift.\nIMPRESSION:\nLarge left pneumothorax with rightward mediastinal shift.\n',
+    'EXAM: CT chest.\nFINDINGS:\nLarge right pneumothorax. The mediastinum is shifted to the left.\nIMPRESSION:\nLarge right pneumothorax with leftward mediastinal shift.\n',
+  ]) {
+    const body = offered(text);
+    assert.match(body, /collapsed .*lung \(.*pneumothorax\)/, body);
+  }
+});
