@@ -522,9 +522,7 @@ export function restructure(report: Report, template: ReportTemplate, options: R
    * its own in the findings' general field, opened by its label.
    */
   function keepRegionRuns() {
-    const lists = [...subs, other, head];
-    const listOf = new Map<number, number[]>();
-    for (const list of lists) for (const i of list) listOf.set(i, list);
+    const listOf = listsByIndex();
     // (A run-in label, on the line of its first sentence: a heading on a line of its own heads its lines as headings do.)
     const regionLabel = (i: number) => {
       if (HEADING_LINE.test(report.sentences[i].text)) return null;
@@ -547,15 +545,7 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     }
     for (const list of bySection.values()) {
       if (new Set(list.map((run) => regionLabel(run[0]))).size < 2) continue;
-      for (const run of list) {
-        sidedOpenings.add(run[0]);
-        for (const i of run) {
-          const from = listOf.get(i)!;
-          from.splice(from.indexOf(i), 1);
-          head.push(i);
-          placedBy.set(i, i === run[0] ? 'unplaced' : 'context');
-        }
-      }
+      for (const run of list) keepWhole(run, listOf);
     }
     head.sort((a, b) => a - b);
   }
@@ -568,9 +558,7 @@ export function restructure(report: Report, template: ReportTemplate, options: R
    * so such a paragraph stays whole, as written, in the findings' general field.
    */
   function keepSidedParagraphs() {
-    const lists = [...subs, other, head];
-    const listOf = new Map<number, number[]>();
-    for (const list of lists) for (const i of list) listOf.set(i, list);
+    const listOf = listsByIndex();
     const paragraphs: number[][] = [];
     for (const i of [...listOf.keys()].sort((a, b) => a - b)) {
       const last = paragraphs[paragraphs.length - 1];
@@ -585,15 +573,27 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     for (const p of sided) {
       const opening = listOf.get(p[0]);
       if (p.every((i) => SIDED.test(report.sentences[i].text) || listOf.get(i) === opening)) continue;
-      sidedOpenings.add(p[0]);
-      for (const i of p) {
-        const list = listOf.get(i)!;
-        list.splice(list.indexOf(i), 1);
-        head.push(i);
-        placedBy.set(i, i === p[0] ? 'unplaced' : 'context');
-      }
+      keepWhole(p, listOf);
     }
     head.sort((a, b) => a - b);
+  }
+
+  /** Which field's list (or Other, or the findings' head) each sentence now stands in. */
+  function listsByIndex() {
+    const listOf = new Map<number, number[]>();
+    for (const list of [...subs, other, head]) for (const i of list) listOf.set(i, list);
+    return listOf;
+  }
+
+  /** A run of sentences taken out of their fields and kept whole, as written, at the findings' head. */
+  function keepWhole(run: number[], listOf: Map<number, number[]>) {
+    sidedOpenings.add(run[0]);
+    for (const i of run) {
+      const from = listOf.get(i)!;
+      from.splice(from.indexOf(i), 1);
+      head.push(i);
+      placedBy.set(i, i === run[0] ? 'unplaced' : 'context');
+    }
   }
 
   /** Words that name a body part or a modality ("CT ABDOMEN", "PELVIS"). */
