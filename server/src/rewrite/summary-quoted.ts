@@ -11,8 +11,7 @@ import { LEVEL } from '../report/parse';
 import type { Report, Section, Sentence } from '../report/types';
 import { escapeRegExp } from '../report/regex';
 import { adviceKindOf } from './advice';
-import { leansOn, readClause, stem } from './clauses';
-import { TEMPLATES } from '../templates';
+import { leansOn, readClause } from './clauses';
 import { runInImpression } from './impression-kept';
 import { stripListNumber } from './list-number';
 import { itemOf, ownStretch, ownWords } from './summary-reading';
@@ -354,19 +353,6 @@ const PLACE = /\b(?:in|of|at|along|around|within|involving|over|about|near)\s+th
 const PLACE_END = /^(?:and|or|with|without|is|are|was|were|which|that|of|in|at|to|from|on|by|for|as|measuring)$/i;
 const ATTRIBUTE_GAP = /^[\s-]*(?:of\s+(?:[\p{L}-]+\s+){0,2})?$/u;
 
-// The organs the templates' fields name, as the verifier reads them: "The spleen is enlarged." names its own
-// organ and leans on no sentence before it.
-const FIELD_STOP = new Set(
-  'and the of other general additional upper lower left right mid tendon joint soft tissue bone vessel wall node structure space osseous'.split(
-    ' ',
-  ),
-);
-const ORGANS: ReadonlySet<string> = new Set(
-  TEMPLATES.flatMap((t) => t.findings.flatMap((f) => f.label.toLowerCase().split(/[^a-z]+/)))
-    .filter((w) => w.length > 2 && !FIELD_STOP.has(stem(w)))
-    .map(stem),
-);
-
 /**
  * The quoted sentences with those they cannot be told apart from: one that leans on the sentence before it
  * ("It is wider than normal.", "However, it cannot be ruled out.", "… increased flow in the aforementioned
@@ -396,7 +382,7 @@ export function refersBack(report: Report, understanding: Understanding, j: numb
   // it (the antecedent may stand further back), but the summary keeps the two together when it can.
   if (ABOVE.test(sentence.text)) return true;
   const text = stripListNumber(sentence.text);
-  if (leansOn(readClause(text, sentence, section, null), stripListNumber(before.text), ORGANS)) return true;
+  if (leansOn(readClause(text, sentence, section, null), stripListNumber(before.text))) return true;
   // One with no finding of its own that opens on a word of the sentence before, which leansOn does not ask for
   // ("… the pancreatic tail could not be seen …" then "The visualized portion of the tail had a normal appearance.").
   const the = THE_WORDS.exec(text)?.[1];
