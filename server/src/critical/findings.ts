@@ -52,6 +52,9 @@ const STILL_A_CALL = new RegExp(
 // A sentence that speaks of the one before ("This is adjacent to ...", "These findings may be due to ...").
 const ANAPHORA = /^\s*(\d+[.)]\s*)?(this|these|it|they|findings|the findings)\b/i;
 
+/** The report's findings by the index of their sentence, in the order of the list. */
+type BySentence = ReadonlyMap<number, readonly Finding[]>;
+
 export interface CriticalFinding {
   finding: Finding;
   urgency: Urgency;
@@ -80,6 +83,14 @@ export function findCriticalFindings(
   const toldExpected = new Map<string, boolean>();
   const toldBenign = new Map<string, boolean>();
   const toldKnown = new Map<string, boolean>();
+  // Each mention reads the other findings of its own sentence: indexed once, as a scan of all findings per
+  // mention made a long document quadratic (a 1 MB document spent most of its time here).
+  const bySentence = new Map<number, Finding[]>();
+  for (const f of findings) {
+    const list = bySentence.get(f.sentenceIndex);
+    if (list) list.push(f);
+    else bySentence.set(f.sentenceIndex, [f]);
+  }
   for (const finding of [...findings, ...malpositionedTubes(report, findings)]) {
     const override = overrides[finding.finding];
     const urgency = override === 'none' ? null : (override ?? finding.critical);
@@ -105,10 +116,10 @@ export function findCriticalFindings(
     );
     const needsCall =
       (!expected || STILL_A_CALL.test(sentence)) &&
-      !readAsOld(report, finding, findings) &&
+      !readAsOld(report, finding, bySentence) &&
       // Read as a benign cause at any mention: the impression may explain the sign the findings only name.
       // Only the words before the reading: "widened mediastinum due to enlarged lymph nodes" grows nothing.
-      (STILL_A_CALL.test((clauseOf(report, finding, findings) ?? sentence).split(READ_AS)[0]) ||
+      (STILL_A_CALL.test((clauseOf(report, finding, bySentence) ?? sentence).split(READ_AS)[0]) ||
         !perConcept(toldBenign, finding.concept, () =>
           findings.some((f) => f.concept === finding.concept && f.assertion !== 'absent' && explainedAsBenign(report, f, findings)),
         )) &&
@@ -116,14 +127,14 @@ export function findCriticalFindings(
         (urgency === 'hours' &&
           !alreadyKnown(
             sentence,
-            clauseOf(report, finding, findings) ?? sentence,
-            `${clauseOf(report, finding, findings)} ${ownStretch(report, finding, findings)}`,
+            clauseOf(report, finding, bySentence) ?? sentence,
+            `${clauseOf(report, finding, bySentence)} ${ownStretch(report, finding, bySentence)}`,
           ) &&
           !alreadyKnown(before) &&
           !handled(report, finding, findings, toldHandled) &&
           finding.hedge !== 'differential' &&
           !onlyInDifferential(finding, findings, differentialOnly) &&
-          largeEnough(report, finding, findings)));
+          largeEnough(report, finding, findings, bySentence)));
     found.push({ finding, urgency, needsCall });
   }
   return found;
@@ -161,15 +172,15 @@ function knownNoCall(report: Report, finding: Finding, findings: readonly Findin
 // mention ("A smear-like effusion in the pericardial space. It is new." / "Pericardial effusion; new").
 const SMALL_AMOUNT = QUALIFIERS.smallAmount;
 const LARGE_AMOUNT = QUALIFIERS.largeAmount;
-function largeEnough(report: Report, finding: Finding, findings: readonly Finding[]): boolean {
+function largeEnough(report: Report, finding: Finding, findings: readonly Finding[], bySentence: BySentence): boolean {
   if (!conceptHas(finding.concept, 'call-only-when-large')) return true;
-  const clause = nowSized(clauseOf(report, finding, findings));
+  const clause = nowSized(clauseOf(report, finding, bySentence));
   if (clause === null) return true;
   if (!QUALIFIERS.marked.test(clause) && !GROWING.test(clause)) return false;
   if (LARGE_AMOUNT.test(clause)) return true;
   return !findings.some((f) => {
     if (f.concept !== finding.concept || (f.assertion !== 'present' && f.assertion !== 'possible')) return false;
-    const c = nowSized(clauseOf(report, f, findings));
+    const c = nowSized(clauseOf(report, f, bySentence));
     return c !== null && SMALL_AMOUNT.test(c) && !LARGE_AMOUNT.test(c);
   });
 }
@@ -182,13 +193,13 @@ const OLD_SIZE = new RegExp(
 const nowSized = (clause: string | null) => clause && clause.replace(OLD_SIZE, ' ');
 
 /** The words of the finding's sentence from the finding before it to the one after it ("residual pneumothorax, new since"). */
-function ownStretch(report: Report, finding: Finding, findings: readonly Finding[]): string {
+function ownStretch(report: Report, finding: Finding, bySentence: BySentence): string {
   const sentence = report.sentences[finding.sentenceIndex];
   if (!sentence) return '';
   let from = sentence.start;
   let to = sentence.end;
-  for (const f of findings) {
-    if (f.sentenceIndex !== finding.sentenceIndex || f.concept === finding.concept) continue;
+  for (const f of bySentence.get(finding.sentenceIndex) ?? []) {
+    if (f.concept === finding.concept) continue;
     if (f.end <= finding.start && f.end > from) from = f.end;
     if (f.start >= finding.end && f.start < to) to = f.start;
   }
@@ -201,10 +212,10 @@ function ownStretch(report: Report, finding: Finding, findings: readonly Finding
 const SOFT_BREAK = /;|\bbut\b/gi;
 
 /** The words of the finding's own clause (its sentence cut around it, as above), or null without a sentence. */
-function clauseOf(report: Report, finding: Finding, findings: readonly Finding[]): string | null {
+function clauseOf(report: Report, finding: Finding, bySentence: BySentence): string | null {
   const sentence = report.sentences[finding.sentenceIndex];
   if (!sentence) return null;
-  const others = findings.filter((f) => f !== finding && f.sentenceIndex === finding.sentenceIndex);
+  const others = (bySentence.get(finding.sentenceIndex) ?? []).filter((f) => f !== finding);
   let from = sentence.start;
   let to = sentence.end;
   const before = report.text.slice(sentence.start, finding.start);
@@ -266,11 +277,11 @@ const OLD_AFTER = new RegExp(
 );
 const ACUTE_TOO = /(?<!\b(?:no|not|without)\s+(?:\w+\s+){0,3})\b(?:acute|acute-on-chronic|hyperacute|fresh|new)\b/i;
 /** Do the words after the mention, up to the next finding of its sentence, read it as old? */
-function readAsOld(report: Report, finding: Finding, findings: readonly Finding[]): boolean {
+function readAsOld(report: Report, finding: Finding, bySentence: BySentence): boolean {
   const sentence = report.sentences[finding.sentenceIndex];
   if (!sentence) return false;
   let to = sentence.end;
-  for (const f of findings) if (f.sentenceIndex === finding.sentenceIndex && f.start >= finding.end && f.start < to) to = f.start;
+  for (const f of bySentence.get(finding.sentenceIndex) ?? []) if (f.start >= finding.end && f.start < to) to = f.start;
   // "likely chronic, with acute hemorrhage / an acute component": acute on chronic is new.
   return OLD_AFTER.test(report.text.slice(finding.end, to)) && !ACUTE_TOO.test(report.text.slice(finding.end, sentence.end));
 }
