@@ -49,10 +49,11 @@ function aroundMention(report: Report, f: Finding): { before: string; after: str
 }
 
 /** A breast exam, or a report that assesses its lesions benign or probably benign (BI-RADS 2 or 3). */
-function readsBenignLook(report: Report, understanding: Pick<Understanding, 'exam'>): boolean {
+function readsBenignLook(report: Report, understanding: Pick<Understanding, 'exam'>, categories: Categories): boolean {
   if (understanding.exam.bodyPart === 'breast' || examTitleParts(report, understanding.exam).includes('breast')) return true;
-  return readCategories(report.text).some((m) => m.system.id === 'bi-rads' && /^[23]$/.test(m.category.id));
+  return categories.some((m) => m.system.id === 'bi-rads' && /^[23]$/.test(m.category.id));
 }
+type Categories = ReturnType<typeof readCategories>;
 
 /** Does the mention's reading word say it is benign? Only the reading's own object counts, and not a denied reading. */
 function readAsBenign(report: Report, f: Finding, findings: readonly Finding[], before: string, after: string): boolean {
@@ -99,9 +100,16 @@ export const criticalFinding = defineRule({
     // A finding that needs a call is named, with its urgency, by critical-communication-missing: one message, not two.
     const merged = ruleLevel(context.analysis.settings.rules, 'critical-communication-missing') !== 'off';
     const findings = context.analysis.understanding.findings;
-    // A BI-RADS 4 or 5 in the report: its lesion is suspected cancer, whatever else is read as benign.
-    const suspiciousCategory = readCategories(report.text).some((m) => m.system.id === 'bi-rads' && /^[45]/.test(m.category.id));
-    const how = { suspiciousCategory, benignLook: readsBenignLook(report, context.analysis.understanding) };
+    // Read once, and only when a days-tier mark is weighed: most reports have none, and reading the categories and the
+    // exam's title for every report cost some 3% of a check.
+    let how: { suspiciousCategory: boolean; benignLook: boolean } | undefined;
+    const howRead = () => {
+      if (how) return how;
+      const categories = readCategories(report.text);
+      // A BI-RADS 4 or 5 in the report: its lesion is suspected cancer, whatever else is read as benign.
+      const suspiciousCategory = categories.some((m) => m.system.id === 'bi-rads' && /^[45]/.test(m.category.id));
+      return (how = { suspiciousCategory, benignLook: readsBenignLook(report, context.analysis.understanding, categories) });
+    };
     const critical = context.analysis.critical;
     const problems: Problem[] = [];
     const seen = new Set<string>();
@@ -113,7 +121,7 @@ export const criticalFinding = defineRule({
       // A days-tier finding every mention of which the report reads as benign, known or stable is no new result.
       if (
         urgency === 'days' &&
-        critical.filter((c) => c.finding.concept === finding.concept).every((c) => readAsNotNew(report, c.finding, findings, how))
+        critical.filter((c) => c.finding.concept === finding.concept).every((c) => readAsNotNew(report, c.finding, findings, howRead()))
       )
         continue;
       problems.push({
