@@ -425,3 +425,23 @@ test('impression-omission: pulmonary edema or heart failure in the impression ac
   const mass = 'FINDINGS: Interstitial infiltrates. A 3 cm mass in the right upper lobe.\nIMPRESSION: Interstitial pulmonary edema.';
   assert.equal(problemsOf(RULE, mass).length, 1);
 });
+
+test('impression-omission: a breast impression assessing BI-RADS 0, 1 or 2 accounts for the lesions the report reads as benign', () => {
+  for (const text of [
+    'EXAM: Screening mammogram, bilateral.\nFINDINGS: Heterogeneously dense breasts. Several circumscribed oval masses in both breasts, the largest 8 mm on the left, which may represent cysts or fibroadenomas.\nIMPRESSION: BI-RADS 0: Incomplete. Comparison with outside prior mammograms is needed.',
+    'EXAM: Left breast ultrasound.\nFINDINGS: At 2 o clock there is an oval circumscribed hypoechoic mass, 9 mm, consistent with the biopsy-proven fibroadenoma, unchanged since 2023.\nIMPRESSION: Benign. BI-RADS 2.',
+    'EXAM: Right breast ultrasound.\nFINDINGS: At 9 o clock, a 6 mm anechoic mass with posterior enhancement, compatible with a simple cyst.\nIMPRESSION: BI-RADS 2: Benign finding. Annual screening.',
+  ])
+    assert.deepEqual(
+      problemsOf(RULE, text).map((p) => p.message),
+      [],
+      text,
+    );
+  // Probably benign (3) names what it follows; a mass read as possibly cancer is named whatever the category.
+  const probablyBenign =
+    'EXAM: Screening mammogram.\nFINDINGS: Circumscribed mass in the left breast, likely a fibroadenoma.\nIMPRESSION: BI-RADS 3: Probably benign. Follow-up in 6 months.';
+  assert.ok(problemsOf(RULE, probablyBenign).some((p) => p.finding === 'mass'));
+  const suspicious =
+    'EXAM: Screening mammogram.\nFINDINGS: An irregular mass in the right breast, which may represent a fibroadenoma or carcinoma.\nIMPRESSION: BI-RADS 0: Incomplete. Additional imaging is needed.';
+  assert.ok(problemsOf(RULE, suspicious).some((p) => p.finding === 'mass'));
+});

@@ -6,6 +6,8 @@ import type { Problem } from '../problem';
 import { addToImpressionByUrgency, statementFrom } from '../report/edit';
 import { defineRule, type Rule } from './types';
 import { hasWords } from '../report/regex';
+import { readCategories } from '../guidelines/rads/index';
+import { readAsBenignLesion } from './critical-finding';
 
 // An impression that points back to the findings ("as described above") covers what it points to.
 const REFERS_BACK =
@@ -54,6 +56,11 @@ function omissionsIn(rule: Rule, report: Report, c: ReportPart, mustName: Readon
     if (hit === undefined) quoted.set(words, (hit = hasWords(impressionLower, words)));
     return hit;
   };
+  // A breast impression that assesses the study as negative, benign or waiting for priors (BI-RADS 0, 1, 2) accounts for
+  // the lesions the report reads as benign ("circumscribed masses which may represent cysts or fibroadenomas",
+  // "biopsy-proven fibroadenoma, unchanged"); a probably benign (3) or suspicious (4, 5) one names what it follows.
+  const categories = readCategories(impressionText).filter((m) => m.system.id === 'bi-rads');
+  const benignAssessment = categories.length > 0 && categories.every((m) => /^[012]$/.test(m.category.id));
   const readAs = readAsLater(report, c.inFindings);
   // What a later sentence reads the finding as, named in the impression or its words repeated there.
   const readAsCovered = (f: Finding, concepts: ReadonlySet<string>) => {
@@ -89,6 +96,7 @@ function omissionsIn(rule: Rule, report: Report, c: ReportPart, mustName: Readon
   for (const f of c.inFindings) {
     const worthy = done.has(f.concept) ? null : impressionWorthy(report, c.u, f);
     if (!worthy || covered(f) || (refersBack && rankOf(f) > URGENCY_RANK.hours)) continue;
+    if (benignAssessment && readAsBenignLesion(report, c.u, f, c.inFindings)) continue;
     // An accompanying finding ("effusion with adjacent atelectasis") goes with the one it follows.
     if (!f.critical && (coveredFrom.get(f.sentenceIndex) ?? Infinity) < f.start) continue;
     const possible = f.assertion === 'possible';
