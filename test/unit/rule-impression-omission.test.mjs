@@ -464,3 +464,44 @@ test('impression-omission: a measurement read as a finding and quoted in the imp
     'FINDINGS: Aortic valve area by planimetry 1.3 cm2, consistent with moderate aortic stenosis.\nIMPRESSION: Ejection fraction 55%.';
   assert.equal(problemsOf(RULE, other).length, 1);
 });
+
+test('impression-omission: a diagnosis named in the impression does not name its complication (free air, abscess) read as part of it', () => {
+  const ct = (sign, diagnosis, impression) =>
+    `EXAM: CT abdomen and pelvis with contrast.\nFINDINGS: ${sign} These findings are consistent with ${diagnosis}. The liver is unremarkable.\nIMPRESSION: ${impression}\n`;
+  for (const [sign, diagnosis, impression, finding] of [
+    [
+      'The appendix is dilated with periappendiceal stranding. Probable free intraperitoneal air under the diaphragm.',
+      'acute appendicitis',
+      'Acute appendicitis.',
+      'pneumoperitoneum',
+    ],
+    [
+      'Dilated appendix with surrounding fat stranding. Probable small abscess in the right lower quadrant.',
+      'acute appendicitis',
+      'Acute appendicitis.',
+      'abscess',
+    ],
+    [
+      'Sigmoid wall thickening with pericolic stranding. A 3 cm rim-enhancing pericolic abscess.',
+      'acute sigmoid diverticulitis',
+      'Acute sigmoid diverticulitis.',
+      'abscess',
+    ],
+  ])
+    assert.ok(
+      problemsOf(RULE, ct(sign, diagnosis, impression)).some((p) => p.finding === finding),
+      `${finding} under "${impression}"`,
+    );
+  // Named as a complication, it is covered.
+  assert.deepEqual(
+    problemsOf(
+      RULE,
+      ct(
+        'Dilated appendix with surrounding fat stranding. Small abscess in the right lower quadrant.',
+        'acute appendicitis',
+        'Perforated acute appendicitis with a small abscess.',
+      ),
+    ).map((p) => p.message),
+    [],
+  );
+});

@@ -74,6 +74,13 @@ function omissionsIn(rule: Rule, report: Report, c: ReportPart, mustName: Readon
     const g = readAs.get(f.concept);
     return !!g && (concepts.has(g.concept) || inImpression(g));
   };
+  // A critical finding to call about is named by a later reading only when that diagnosis accounts for it: "Probable
+  // free air under the diaphragm. These findings are consistent with acute appendicitis." names appendicitis, and the
+  // free air of a perforation still needs its own words.
+  const readAsNamedLater = (f: Finding) => {
+    const g = readAs.get(f.concept);
+    return !!g && covers(g.concept, f.concept) && readAsCovered(f, namedConcepts);
+  };
   // "Valve area 1.3 cm2, consistent with moderate aortic stenosis" under an impression giving "valve area of 1.3 cm2":
   // the measurement the sentence reads as the finding is the finding, quoted.
   const measuredReadingQuoted = (f: Finding) => {
@@ -85,7 +92,7 @@ function omissionsIn(rule: Rule, report: Report, c: ReportPart, mustName: Readon
   };
   const covered = (f: Finding) =>
     (mustName.has(f)
-      ? namedConcepts.has(f.concept) || readAsNamed(report, c.inFindings, f, namedConcepts) || readAsCovered(f, namedConcepts)
+      ? namedConcepts.has(f.concept) || readAsNamed(report, c.inFindings, f, namedConcepts) || readAsNamedLater(f)
       : coveredConcepts.has(f.concept) || readAsCovered(f, coveredConcepts)) ||
     inImpression(f) ||
     f.measurements.some(inImpression) ||
