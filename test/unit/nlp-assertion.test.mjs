@@ -405,3 +405,20 @@ test('"not seen on the prior study" tells a finding new, not absent; "not seen o
   assert.equal(assertionOf('FINDINGS: The previously described nodule is not seen on the current study.', 'nodule'), 'absent');
   assert.equal(assertionOf('FINDINGS: No pneumothorax is seen on the prior study or today.', 'pneumothorax'), 'absent');
 });
+
+test('"developing" tells time, not doubt: a newly developing finding is present; only a hedge of its own makes it possible', () => {
+  for (const [text, concept] of [
+    ['FINDINGS: Newly developing consolidation in the right lower lobe.', 'consolidation'],
+    ['FINDINGS: There is a newly developing small left pleural effusion.', 'pleural-effusion'],
+    ['FINDINGS: Consolidation is developing in the lingula since the prior study.', 'consolidation'],
+    ['FINDINGS: Developing atelectasis at the left base.', 'atelectasis'],
+  ])
+    assert.equal(assertionOf(text, concept), 'present', text);
+  for (const text of [
+    'IMPRESSION: Possibly developing pneumonia in the left lower lobe.',
+    'IMPRESSION: Findings are concerning for developing pneumonia.',
+    'IMPRESSION: Left basilar opacity may represent atelectasis or developing pneumonia.',
+  ])
+    assert.equal(assertionOf(text, 'pneumonia'), 'possible', text);
+  assert.equal(assertionOf('FINDINGS: No newly developing pleural effusion.', 'pleural-effusion'), 'absent');
+});

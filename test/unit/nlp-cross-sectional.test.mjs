@@ -367,3 +367,47 @@ test('a dilated trachea is tracheomegaly, by name or by the trachea said to be d
   // A tube in the trachea with its cuff inflated is no dilated trachea.
   assert.ok(!present('The endotracheal tube is in the trachea, the cuff is dilated.').includes('tracheomegaly'));
 });
+
+test('venous air embolism is its own minutes-tier concept; air in the right heart a sign of its own, never free air', () => {
+  for (const text of [
+    'IMPRESSION: Venous air embolism.',
+    'FINDINGS: Large volume of air in the right ventricle, concerning for an air embolus.',
+    'FINDINGS: Gas embolism in the pulmonary trunk after central line placement.',
+  ]) {
+    const u = understand(text);
+    const embolism = u.findings.find((f) => f.concept === 'venous-air-embolism');
+    assert.ok(embolism, text);
+    assert.equal(embolism.critical, 'minutes', text);
+    assert.ok(!u.findings.some((f) => f.concept === 'pulmonary-embolism' || f.concept === 'pneumoperitoneum'), text);
+  }
+  for (const text of [
+    'Small amount of air in the right atrium, likely from the IV line.',
+    'Tiny focus of air within the main pulmonary artery.',
+  ])
+    assert.deepEqual(present(text), ['right-heart-air'], text);
+  assert.equal(mentions('No intracardiac air.', 'right-heart-air')[0].assertion, 'absent');
+});
+
+test('breast non-mass enhancement is a finding of its own, not a denied mass', () => {
+  for (const text of [
+    'Clumped segmental non-mass enhancement in the upper outer left breast.',
+    'There is 2 cm of linear nonmass enhancement at 6 o\u2019clock in the right breast.',
+    'Regional NME in the left breast, new since the prior MRI.',
+  ]) {
+    assert.ok(present(text).includes('non-mass-enhancement'), text);
+    assert.ok(!understand(text).findings.some((f) => f.concept === 'mass'), text);
+  }
+  assert.equal(mentions('No suspicious non-mass enhancement.', 'non-mass-enhancement')[0].assertion, 'absent');
+});
+
+test('aortic stenosis is a narrowed valve, not a stenosed vessel', () => {
+  for (const text of [
+    'Severe aortic stenosis with heavily calcified leaflets.',
+    'The aortic valve is thickened with moderate aortic valve stenosis.',
+    'Calcific stenosis of the aortic valve.',
+  ]) {
+    assert.ok(present(text).includes('aortic-valve-stenosis'), text);
+    assert.ok(!present(text).includes('stenosis'), text);
+  }
+  assert.deepEqual(present('There is a 70% stenosis of the left common iliac artery.'), ['stenosis']);
+});

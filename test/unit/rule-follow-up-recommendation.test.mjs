@@ -57,6 +57,8 @@ test('follow-up-recommendation: "no follow-up needed" where the guideline calls 
   const [p] = problemsOf(RULE, text);
   assert.equal(p.severity, 'warning');
   assert.match(p.message, /consider CT at 3 months, PET\/CT, or tissue sampling/);
+  // A declined follow-up is what the report says, not what it recommends.
+  assert.match(p.message, /^The report says "[^"]*No follow-up is needed\."/);
 });
 
 test('follow-up-recommendation: an agreeing recommendation is silent', () => {

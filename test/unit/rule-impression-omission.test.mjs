@@ -425,3 +425,83 @@ test('impression-omission: pulmonary edema or heart failure in the impression ac
   const mass = 'FINDINGS: Interstitial infiltrates. A 3 cm mass in the right upper lobe.\nIMPRESSION: Interstitial pulmonary edema.';
   assert.equal(problemsOf(RULE, mass).length, 1);
 });
+
+test('impression-omission: a breast impression assessing BI-RADS 0, 1 or 2 accounts for benign-read lesions on a screening, known or stable ones anywhere', () => {
+  for (const text of [
+    'EXAM: Screening mammogram, bilateral.\nFINDINGS: Heterogeneously dense breasts. Several circumscribed oval masses in both breasts, the largest 8 mm on the left, which may represent cysts or fibroadenomas.\nIMPRESSION: BI-RADS 0: Incomplete. Comparison with outside prior mammograms is needed.',
+    'EXAM: Left breast ultrasound.\nFINDINGS: At 2 o clock there is an oval circumscribed hypoechoic mass, 9 mm, consistent with the biopsy-proven fibroadenoma, unchanged since 2023.\nIMPRESSION: Benign. BI-RADS 2.',
+  ])
+    assert.deepEqual(
+      problemsOf(RULE, text).map((p) => p.message),
+      [],
+      text,
+    );
+  // A diagnostic exam names what it was asked about: the simple cyst that is the palpable lump.
+  const diagnostic =
+    'EXAM: Right breast ultrasound.\nFINDINGS: At 9 o clock, a 6 mm anechoic mass with posterior enhancement, compatible with a simple cyst.\nIMPRESSION: BI-RADS 2: Benign finding. Annual screening.';
+  assert.ok(problemsOf(RULE, diagnostic).some((p) => p.finding === 'mass' || p.finding === 'cyst'));
+  // Probably benign (3) names what it follows; a mass read as possibly cancer is named whatever the category.
+  const probablyBenign =
+    'EXAM: Screening mammogram.\nFINDINGS: Circumscribed mass in the left breast, likely a fibroadenoma.\nIMPRESSION: BI-RADS 3: Probably benign. Follow-up in 6 months.';
+  assert.ok(problemsOf(RULE, probablyBenign).some((p) => p.finding === 'mass'));
+  const suspicious =
+    'EXAM: Screening mammogram.\nFINDINGS: An irregular mass in the right breast, which may represent a fibroadenoma or carcinoma.\nIMPRESSION: BI-RADS 0: Incomplete. Additional imaging is needed.';
+  assert.ok(problemsOf(RULE, suspicious).some((p) => p.finding === 'mass'));
+});
+
+test('impression-omission: a measurement read as a finding and quoted in the impression covers the finding', () => {
+  for (const text of [
+    'FINDINGS: Aortic valve area by planimetry 1.3 cm2, consistent with moderate aortic stenosis.\nIMPRESSION: Aortic valve area of 1.3 cm2.',
+    'FINDINGS: The common bile duct measures 11 mm, compatible with biliary dilatation.\nIMPRESSION: Common bile duct of 11 mm. No stones seen.',
+  ])
+    assert.deepEqual(
+      problemsOf(RULE, text).map((p) => p.message),
+      [],
+      text,
+    );
+  // Another number in the impression quotes nothing.
+  const other =
+    'FINDINGS: Aortic valve area by planimetry 1.3 cm2, consistent with moderate aortic stenosis.\nIMPRESSION: Ejection fraction 55%.';
+  assert.equal(problemsOf(RULE, other).length, 1);
+});
+
+test('impression-omission: a diagnosis named in the impression does not name its complication (free air, abscess) read as part of it', () => {
+  const ct = (sign, diagnosis, impression) =>
+    `EXAM: CT abdomen and pelvis with contrast.\nFINDINGS: ${sign} These findings are consistent with ${diagnosis}. The liver is unremarkable.\nIMPRESSION: ${impression}\n`;
+  for (const [sign, diagnosis, impression, finding] of [
+    [
+      'The appendix is dilated with periappendiceal stranding. Probable free intraperitoneal air under the diaphragm.',
+      'acute appendicitis',
+      'Acute appendicitis.',
+      'pneumoperitoneum',
+    ],
+    [
+      'Dilated appendix with surrounding fat stranding. Probable small abscess in the right lower quadrant.',
+      'acute appendicitis',
+      'Acute appendicitis.',
+      'abscess',
+    ],
+    [
+      'Sigmoid wall thickening with pericolic stranding. A 3 cm rim-enhancing pericolic abscess.',
+      'acute sigmoid diverticulitis',
+      'Acute sigmoid diverticulitis.',
+      'abscess',
+    ],
+  ])
+    assert.ok(
+      problemsOf(RULE, ct(sign, diagnosis, impression)).some((p) => p.finding === finding),
+      `${finding} under "${impression}"`,
+    );
+  // Named as a complication, it is covered.
+  assert.deepEqual(
+    problemsOf(
+      RULE,
+      ct(
+        'Dilated appendix with surrounding fat stranding. Small abscess in the right lower quadrant.',
+        'acute appendicitis',
+        'Perforated acute appendicitis with a small abscess.',
+      ),
+    ).map((p) => p.message),
+    [],
+  );
+});

@@ -222,3 +222,15 @@ test('unsupported-impression: a tumour in the findings does not show lymphadenop
     [],
   );
 });
+
+test('unsupported-impression: aortic stenosis is described by its valve and its measures, not only by name', () => {
+  const echo = (findings) =>
+    `EXAM: Transthoracic echocardiogram.\nFINDINGS: ${findings} Normal left ventricular function.\nIMPRESSION: Severe aortic stenosis.`;
+  for (const f of [
+    'The aortic valve is thick and calcified with a severely restricted opening.',
+    'Heavily calcified aortic valve leaflets with reduced excursion.',
+    'Peak velocity 4.6 m/s and mean gradient 52 mmHg across the aortic valve.',
+  ])
+    assert.deepEqual(problemsOf(RULE, echo(f)), [], f);
+  assert.equal(problemsOf(RULE, echo('The mitral valve is normal.')).length, 1);
+});

@@ -69,6 +69,26 @@ function readAsBenign(report: Report, f: Finding, findings: readonly Finding[], 
   return benignConcept || BENIGN_WORDS.test(report.text.slice(from, to));
 }
 
+/**
+ * Does a breast report read this mention as benign: named so itself ("fibroadenoma", "simple cyst", "benign-appearing
+ * mass") or read so ("masses ... which may represent cysts or fibroadenomas")? Suspicion in its sentence keeps it
+ * ("fibroadenoma versus phyllodes tumor, irregular margins"). `knownOnly`: and told known or stable too ("the
+ * biopsy-proven fibroadenoma, unchanged since 2023"), not a new result.
+ */
+export function readAsBenignLesion(
+  report: Report,
+  u: Pick<Understanding, 'exam'>,
+  f: Finding,
+  findings: readonly Finding[],
+  knownOnly = false,
+): boolean {
+  if (!report.sentences[f.sentenceIndex] || !readsBenignLook(report, u)) return false;
+  const { before, after, sentence } = aroundMention(report, f);
+  if (SUSPICION.test(sentence)) return false;
+  if (knownOnly && !((KNOWN.test(sentence) || STABLE.test(sentence)) && !NEW.test(sentence))) return false;
+  return BENIGN_WORDS.test(report.text.slice(f.start, f.end)) || readAsBenign(report, f, findings, before, after);
+}
+
 /** Does the report read this mention as the known cancer, as stable post-surgical change, or (where it may) as benign? */
 function readAsNotNew(
   report: Report,

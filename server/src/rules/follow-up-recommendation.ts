@@ -3,6 +3,7 @@ import { agrees, analyse, type CaseResult } from '../guidelines/check';
 import { FOLLOW_UP_RULE, followUpOptionsSchema } from '../guidelines/options';
 import type { Fix, Problem } from '../problem';
 import { defineRule } from './types';
+import { reportRecommends } from './said';
 
 // Snippet syntax: $, } and \ are literal only when escaped.
 const snippetEscape = (s: string) => s.replace(/[$}\\]/g, (c) => `\\${c}`);
@@ -83,7 +84,7 @@ export const followUpRecommendation = defineRule({
         problems.push({
           ...base,
           severity: 'warning',
-          message: `The report recommends "${said[0].text.trim()}"; ${r.text} (${guideline.reference}).`,
+          message: `The report ${reportRecommends(said[0].text)}; ${r.text} (${guideline.reference}).`,
           related: said.map((s) => ({ start: s.start, end: s.end, message: 'The report\u2019s recommendation' })),
         });
       }

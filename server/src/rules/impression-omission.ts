@@ -6,6 +6,8 @@ import type { Problem } from '../problem';
 import { addToImpressionByUrgency, statementFrom } from '../report/edit';
 import { defineRule, type Rule } from './types';
 import { hasWords } from '../report/regex';
+import { readCategories } from '../guidelines/rads/index';
+import { readAsBenignLesion } from './critical-finding';
 
 // An impression that points back to the findings ("as described above") covers what it points to.
 const REFERS_BACK =
@@ -23,6 +25,9 @@ export const impressionOmission = defineRule({
     return problemsPerPart(context, (part) => omissionsIn(this, report, part, mustName));
   },
 });
+
+// A number with its unit: "1.3 cm2", "4.2 m/s", "45 mmHg", "12 mm".
+const MEASURED = /\b\d+(?:\.\d+)?\s?(?:cm2|cm\^2|sq\.? ?cm|cm|mm|m\/s|mmhg|ml)(?![\w])/gi;
 
 const URGENCY_RANK = { minutes: 0, hours: 1, days: 2 } as const;
 /** 0 minutes, 1 hours, 2 days, 3 not critical: the order an impression lists findings in. */
@@ -54,18 +59,44 @@ function omissionsIn(rule: Rule, report: Report, c: ReportPart, mustName: Readon
     if (hit === undefined) quoted.set(words, (hit = hasWords(impressionLower, words)));
     return hit;
   };
+  // A breast impression that assesses the study as negative, benign or waiting for priors (BI-RADS 0, 1, 2) accounts for
+  // the lesions the report reads as benign on a screening ("circumscribed masses which may represent cysts or
+  // fibroadenomas") and for known or stable ones on any exam ("biopsy-proven fibroadenoma, unchanged"). A diagnostic
+  // exam names what it was asked about (the simple cyst that is the palpable lump); a probably benign (3) or
+  // suspicious (4, 5) one names what it follows.
+  const categories = readCategories(impressionText).filter((m) => m.system.id === 'bi-rads');
+  const benignAssessment = categories.length > 0 && categories.every((m) => /^[012]$/.test(m.category.id));
+  const examSpan = c.u.exam.span;
+  const screening = !!examSpan && /\bscreening\b/i.test(report.text.slice(examSpan.start, examSpan.end));
   const readAs = readAsLater(report, c.inFindings);
   // What a later sentence reads the finding as, named in the impression or its words repeated there.
   const readAsCovered = (f: Finding, concepts: ReadonlySet<string>) => {
     const g = readAs.get(f.concept);
     return !!g && (concepts.has(g.concept) || inImpression(g));
   };
+  // A critical finding to call about is named by a later reading only when that diagnosis accounts for it: "Probable
+  // free air under the diaphragm. These findings are consistent with acute appendicitis." names appendicitis, and the
+  // free air of a perforation still needs its own words.
+  const readAsNamedLater = (f: Finding) => {
+    const g = readAs.get(f.concept);
+    return !!g && covers(g.concept, f.concept) && readAsCovered(f, namedConcepts);
+  };
+  // "Valve area 1.3 cm2, consistent with moderate aortic stenosis" under an impression giving "valve area of 1.3 cm2":
+  // the measurement the sentence reads as the finding is the finding, quoted.
+  const measuredReadingQuoted = (f: Finding) => {
+    const sentence = report.sentences[f.sentenceIndex];
+    if (!sentence) return false;
+    const before = report.text.slice(sentence.start, f.start);
+    if (!READ_AS.test(before)) return false;
+    return [...before.matchAll(MEASURED)].some((m) => hasWords(impressionLower, m[0].toLowerCase().replace(/\s+/g, ' ')));
+  };
   const covered = (f: Finding) =>
     (mustName.has(f)
-      ? namedConcepts.has(f.concept) || readAsNamed(report, c.inFindings, f, namedConcepts) || readAsCovered(f, namedConcepts)
+      ? namedConcepts.has(f.concept) || readAsNamed(report, c.inFindings, f, namedConcepts) || readAsNamedLater(f)
       : coveredConcepts.has(f.concept) || readAsCovered(f, coveredConcepts)) ||
     inImpression(f) ||
-    f.measurements.some(inImpression);
+    f.measurements.some(inImpression) ||
+    measuredReadingQuoted(f);
 
   // How urgent each impression statement is: its most urgent finding; a normal statement ranks last.
   const statementRank = (x: { start: number; end: number; text: string }) => {
@@ -89,6 +120,7 @@ function omissionsIn(rule: Rule, report: Report, c: ReportPart, mustName: Readon
   for (const f of c.inFindings) {
     const worthy = done.has(f.concept) ? null : impressionWorthy(report, c.u, f);
     if (!worthy || covered(f) || (refersBack && rankOf(f) > URGENCY_RANK.hours)) continue;
+    if (benignAssessment && readAsBenignLesion(report, c.u, f, c.inFindings, !screening)) continue;
     // An accompanying finding ("effusion with adjacent atelectasis") goes with the one it follows.
     if (!f.critical && (coveredFrom.get(f.sentenceIndex) ?? Infinity) < f.start) continue;
     const possible = f.assertion === 'possible';

@@ -8,6 +8,7 @@ import type { Report } from '../report/types';
 import { defineRule } from './types';
 import words from './rads-management.json';
 import { escapeRegExp } from '../report/regex';
+import { reportRecommends } from './said';
 
 // Benign names the findings lexicon does not read (a fat-containing mass, a hamartoma, an intramammary node), with no
 // word of suspicion beside them in the sentence (rads-management.json).
@@ -43,6 +44,15 @@ function suspiciousUnderBenign(report: Report, u: Understanding, r: RadsResult):
       !told.some((g) => g !== f && g.concept === f.concept && (!g.side || !f.side || g.side === f.side) && benignAsWritten(g)),
   );
 }
+
+// A mass told only as oval and circumscribed is not yet suspicious; one its sentence calls irregular or spiculated is,
+// and so are the findings BI-RADS names suspicious by themselves (rads-management.json suspiciousByName).
+const SUSPICIOUS_BY_NAME: ReadonlySet<string> = new Set(words.suspiciousByName);
+function suspiciousAsWritten(report: Report, f: Finding): boolean {
+  return SUSPICIOUS_BY_NAME.has(f.concept) || SUSPICIOUS_WORDS.test(report.sentences[f.sentenceIndex]?.text ?? '');
+}
+/** "a mass", "an architectural distortion", "suspicious breast calcifications". */
+const withArticle = (name: string) => (/[^s]s$/.test(name) ? name : `${/^[aeiou]/i.test(name) ? 'an' : 'a'} ${name}`);
 
 /** Every breast density the report states, in text order, outside its history. */
 function densitiesIn(report: Report): { id: string; start: number; end: number }[] {
@@ -243,7 +253,9 @@ export const radsManagement = defineRule({
           ...at,
           severity: 'warning',
           finding: suspicious.finding,
-          message: `${named(r)}, but the report describes ${suspicious.finding}, a finding suspicious for cancer; its assessment is BI-RADS 0, 4 or 5 (${cite(r)}).`,
+          message: suspiciousAsWritten(report, suspicious)
+            ? `${named(r)}, but the report describes ${withArticle(suspicious.finding)}, a finding suspicious for cancer; its assessment is BI-RADS 0, 4 or 5 (${cite(r)}).`
+            : `${named(r)}, but the report describes ${withArticle(suspicious.finding)} without calling it benign or stable: name what makes it benign, or assess it BI-RADS 3 (probably benign), 0, 4 or 5 (${cite(r)}).`,
           related: [{ start: suspicious.start, end: suspicious.end, message: 'The suspicious finding' }],
         });
       const base = {
@@ -255,7 +267,7 @@ export const radsManagement = defineRule({
         problems.push({
           ...base,
           severity: 'warning',
-          message: `${named(r)} calls for ${r.management}; the report recommends "${r.said.map((s) => s.text.trim()).join(' ')}" (${cite(r)}).`,
+          message: `${named(r)} calls for ${r.management}; the report ${reportRecommends(r.said.map((s) => s.text.trim()).join(' '))} (${cite(r)}).`,
           related: r.said.map((s) => ({ start: s.start, end: s.end, message: 'The report\u2019s recommendation' })),
         });
       else if (r.verdict === 'missing' && !statedOtherwise(report, r, exam ?? null))

@@ -45,6 +45,10 @@ const EVIDENCE: Readonly<Record<string, RegExp>> = {
   ),
   'heart-failure': new RegExp(VESSELS_ABNORMAL + String.raw`|\bengorge\w*|\bcongest\w*`, 'i'),
   'pulmonary-hypertension': /\b(?:pulmonary arter\w*|hil(?:um|a|ar))\b/i,
+  // An echo or CT describes the narrowed valve by its leaflets and its measures: "thick and calcified aortic valve, a
+  // severely restricted opening", "aortic valve area 0.8 cm2", "peak gradient 64 mmHg".
+  'aortic-valve-stenosis':
+    /\baortic valve\b[^.;]{0,80}\b(?:calcif\w*|thicken\w*|thick|restrict\w*|stenotic|narrow\w*|sclero\w*|area|gradients?|velocit\w*)|\b(?:calcif\w*|thicken\w*|stenotic|sclero\w*)\b[^.;]{0,30}\baortic valve\b|\b(?:valve area|(?:peak|mean) (?:gradient|velocity)|aortic valve (?:area|gradient|velocity))\b/i,
   // A base, costophrenic angle or hemidiaphragm obscured is what an effusion shows on a film.
   'pleural-effusion':
     /\b(?:costophrenic|blunt\w*|meniscus|pleural fluid)\b|\bobscur\w*\b[^.;]{0,40}\b(?:bases?|hemidiaphragms?|diaphragms?)\b|\b(?:bases?|hemidiaphragms?|diaphragms?)\b[^.;]{0,30}\bobscur\w*/i,
