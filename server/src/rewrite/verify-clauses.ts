@@ -213,7 +213,8 @@ export function checkClauses(
     if (gone.length) say(`drops "${gone.join(' ')}" of "${clip(s.text)}"`, s, c);
     if (s.communication && !c.communication) say(`drops the communication of "${clip(s.text)}"`, s, c);
     for (const lost of polarityLostBy(s, [c])) say(`${lost}: "${clip(s.text, 60)}"`, s, c);
-    for (const drop of dropsOf(s, [c], { sizes: true })) say(`${drop}: "${clip(s.text, 60)}" -> "${clip(c.text, 60)}"`, s, c);
+    for (const drop of dropsOf(s, [c], { sizes: true, carried: true }))
+      say(`${drop}: "${clip(s.text, 60)}" -> "${clip(c.text, 60)}"`, s, c);
   }
   for (const s of src.filter(moved))
     if (!restsOn.has(s) && (s.words.length || s.quantities.length || s.key || s.communication || s.recommendation))
@@ -293,6 +294,7 @@ export function checkClauses(
     (restsOn.get(s) ?? restsOn.set(s, []).get(s)!).push(c);
     compare(s, c);
     for (const lost of hedgeLostOn(c, src)) say(`${lost}: "${clip(c.text, 60)}"`, s, c);
+    for (const lost of denialLostOn(c, src)) say(`${lost}: "${clip(c.text, 60)}"`, s, c);
   }
 
   // Every source clause the rewrite sums up is accounted for by what it writes.
@@ -397,7 +399,7 @@ export function checkClauses(
     for (const drop of dropsOf(
       s,
       kind === 'summary' ? [...keptBy, { ...keptBy[0], quantities: candidate.flatMap((c) => c.quantities) }] : keptBy,
-      { sizes: true },
+      { sizes: true, carried: true },
     ))
       say(`${drop}: "${clip(s.text, 60)}" -> "${clip(keptBy[0].text, 60)}"`, s, keptBy[0]);
   }
@@ -500,7 +502,7 @@ export function checkClauses(
         if ((pointer || leansOn(c, sentenceBefore(src, src.indexOf(s)), ORGANS)) && !joined && (pointer || !nextItem))
           say(`cuts "${clip(c.text, 60)}" from what it speaks of in "${clip(s.text, 60)}"`, s, c);
       }
-      for (const drop of dropsOf(s, items, { sizes: true }))
+      for (const drop of dropsOf(s, items, { sizes: true, carried: true }))
         say(`${drop}: "${clip(s.text, 60)}" -> "${clip(items[0].text, 60)}"`, s, items[0]);
     }
   if (kind === 'restructure') {
@@ -731,6 +733,21 @@ function hedgeLostOn(c: Clause, src: readonly Clause[]): string[] {
   return lost.length ? [`drops the hedge on "${lost.join(' ')}" (the report never states it as certain)`] : [];
 }
 const QUESTION_SECTIONS = new Set(['history', 'exam', 'technique', 'comparison']);
+
+/**
+ * A finding word the report denies wherever it states anything of it, said without a denial ("No evidence of
+ * tuberculosis." drafted as "Evidence of tuberculosis."): whatever clause the candidate rests on (the history's
+ * "rule out tuberculosis" asks, it does not state), the report never says it is there.
+ */
+function denialLostOn(c: Clause, src: readonly Clause[]): string[] {
+  const stated = src.filter((s) => !QUESTION_SECTIONS.has(s.section));
+  const lost = c.words.filter((w) => {
+    if (c.negated.has(w) || GENERIC.has(w) || w.length < 4) return false;
+    const saying = stated.filter((s) => s.words.includes(w));
+    return saying.length > 0 && saying.every((s) => s.negated.has(w));
+  });
+  return lost.length ? [`states what the report denies: "${lost.join(' ')}" (the report never states it)`] : [];
+}
 
 /**
  * Pairs the sentences a rewrite moves with the report's, one to one: the same words first, then the
