@@ -33,7 +33,7 @@ const PARAGRAPHS = [
     'There is a 2.1 cm simple cyst in the upper pole of the left kidney.',
   ],
   [
-    'In the left breast, the tissue is heterogeneously dense. An irregular mass is seen at 2 o clock.',
+    'On the left side, the breast tissue is heterogeneously dense. An irregular mass is seen at 2 o clock.',
     'An irregular mass is seen at 2 o clock.',
     'left',
     'An irregular mass is seen at 2 o clock in the left breast.',
@@ -54,6 +54,9 @@ test('the clause after a sided opening carries its side until the next label', (
   assert.deepEqual(labelled.find((c) => c.text.startsWith('Liver')).carriedSides, []);
   const blank = readText(report('On the right, a small effusion.\n\nThe heart is enlarged.', 'Cardiomegaly.'));
   assert.deepEqual(blank.find((c) => c.text.startsWith('The heart')).carriedSides, []);
+  // An opening naming an organ places its own sentence only: the run-on paragraph goes on to the liver.
+  const organ = readText(report('In the left lung, there is a 4 mm nodule. The liver is enlarged.', 'Hepatomegaly.'));
+  assert.deepEqual(organ.find((c) => c.text.startsWith('The liver')).carriedSides, []);
 });
 
 test('impression: an item drawn from a sided paragraph keeps its side; the other side is refused', () => {

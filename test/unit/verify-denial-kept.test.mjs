@@ -25,7 +25,8 @@ const CASES = [
   ],
   ['Trauma. ? Fracture.', 'Alignment is normal.', 'No acute fracture or dislocation is seen.', 'Acute fracture or dislocation is seen.'],
 ];
-const report = ([history, findings], impression) => `HISTORY: ${history}\n\nFINDINGS:\n${findings}\n\nIMPRESSION:\n${impression}\n`;
+const report = (/** @type {string[]} */ [history, findings], /** @type {string} */ impression) =>
+  `HISTORY: ${history}\n\nFINDINGS:\n${findings}\n\nIMPRESSION:\n${impression}\n`;
 
 test('impression: a denial kept passes; the same words stated are refused', () => {
   for (const c of CASES) {

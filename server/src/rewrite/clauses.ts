@@ -728,6 +728,7 @@ export function clausesOf(report: Report): Clause[] {
 export const readText = (text: string) => clausesOf(parseReport(text));
 
 const BLANK = /\n[ \t]*\n/;
+const LEAD_WORDS: ReadonlySet<string> = new Set(CUES.leaning.leadIns);
 const SIDE_WORD = new Map(Object.entries(CUES.sides).flatMap(([side, list]) => list.map((w) => [w, side] as const)));
 /**
  * The sides a clause opens its paragraph's run with: a label naming one ("Left kidney:", "Right frontal lobe:") or
@@ -736,10 +737,14 @@ const SIDE_WORD = new Map(Object.entries(CUES.sides).flatMap(([side, list]) => l
 function sidedOpening(c: Clause, bare: string): string[] | null {
   const ofLabel = c.label.map((w) => SIDE_WORD.get(w)).filter((x): x is string => !!x);
   if (ofLabel.length) return [...new Set(ofLabel)];
-  const lead = /^([^,;:]{1,60}),/.exec(bare.replace(LIST_NUMBER, '').trim())?.[1];
+  const lead = /^([^,;:]{1,40}),/.exec(bare.replace(LIST_NUMBER, '').trim())?.[1];
   if (!lead || !LEAD_IN.test(lead) || STATING.test(lead)) return null;
-  const sides = (lead.toLowerCase().match(/[a-z-]+/g) ?? []).map((w) => SIDE_WORD.get(w)).filter((x): x is string => !!x);
-  return sides.length ? [...new Set(sides)] : null;
+  // A side alone ("On the right,", "On the left side,"): the paragraph is that side's. One naming an organ ("In the left
+  // lung, …") places its own sentence; the next may speak of the liver.
+  const words = lead.toLowerCase().match(/[a-z-]+/g) ?? [];
+  const sides = words.map((w) => SIDE_WORD.get(w)).filter((x): x is string => !!x);
+  const sideAlone = words.every((w) => SIDE_WORD.has(w) || STOP.has(w) || LEAD_WORDS.has(w) || w === 'side' || w === 'sided');
+  return sides.length && sideAlone ? [...new Set(sides)] : null;
 }
 
 // A place the next clause is said of, opening on a preposition and stating nothing ("In the right lung;").
