@@ -2,7 +2,8 @@
 // rewrite is still offered, chest films and CT/MRI/US apart, with the most common refusal. (2) Each
 // faithful rewrite mutated one way at a time (a clause dropped, a hedge dropped, severity raised, a
 // side flipped, a number, unit or level changed, a finding, recommendation or normal statement added,
-// a negation flipped, a time word changed): how many the verifier rejects, and with the right reason.
+// a negation flipped, a time word changed, a count raised, a disc level moved, a new finding told as old): how
+// many the verifier rejects, and with the right reason.
 // Prints figures; asserts nothing. VERIFY_SEED=n draws other reports and mutations (default 18).
 import fs from 'node:fs';
 import path from 'node:path';
@@ -27,6 +28,8 @@ const PER_GROUP = Number(process.env.VERIFY_SAMPLE ?? 300);
 const random = rng(Number(process.env.VERIFY_SEED ?? 18));
 // The leaning-sentence mutation draws apart, so the other mutations draw as they did before it was added.
 const moveRandom = rng(Number(process.env.VERIFY_SEED ?? 18) + 1);
+// The count, spine-level-pair and new-to-old mutations draw apart too (added later; the rows before keep their draws).
+const extraRandom = rng(Number(process.env.VERIFY_SEED ?? 18) + 2);
 const draws = drawsFrom(random);
 const groups = rewriteGroups(PER_GROUP, draws);
 // VERIFY_KINDS=impression,summary and VERIFY_ONLY='drop clause': a part of the tables, to read misses faster.
@@ -42,6 +45,57 @@ const swap = (re, to) => (text, at) => {
   const m = hits[Math.floor(random() * hits.length)];
   const start = at.start + m.index;
   return text.slice(0, start) + to(m) + text.slice(start + m[0].length);
+};
+/** `swap` drawing from its own generator (for the mutations added after the others). */
+const swapApart = (re, to) => (text, at) => {
+  const hits = [...text.slice(at.start, at.end).matchAll(re)];
+  if (!hits.length) return null;
+  const m = hits[Math.floor(extraRandom() * hits.length)];
+  const start = at.start + m.index;
+  return text.slice(0, start) + to(m) + text.slice(start + m[0].length);
+};
+const COUNT_UP = {
+  one: 'two',
+  single: 'two',
+  two: 'three',
+  three: 'four',
+  four: 'five',
+  five: 'six',
+  several: 'numerous',
+  few: 'many',
+  multiple: 'two',
+};
+const SPINE_ORDER = [
+  'C1',
+  'C2',
+  'C3',
+  'C4',
+  'C5',
+  'C6',
+  'C7',
+  'T1',
+  'T2',
+  'T3',
+  'T4',
+  'T5',
+  'T6',
+  'T7',
+  'T8',
+  'T9',
+  'T10',
+  'T11',
+  'T12',
+  'L1',
+  'L2',
+  'L3',
+  'L4',
+  'L5',
+  'S1',
+];
+/** "L4-5" -> "L5-S1", "C5-C6" -> "C6-C7": the disc level one below, written whole. */
+const PAIR_DOWN = (m) => {
+  const i = SPINE_ORDER.indexOf(`${m[1].toUpperCase()}${m[2]}`);
+  return i < 0 || i + 2 >= SPINE_ORDER.length ? m[0] : `${SPINE_ORDER[i + 1]}-${SPINE_ORDER[i + 2]}`;
 };
 const appendLine = (line) => (text, at) => text.slice(0, at.end) + `\n${line}` + text.slice(at.end);
 const SEVERITY_UP = {
@@ -189,6 +243,21 @@ const MUTATIONS = {
     reason: /away from|speaks of/,
     report: moveLeaning,
     real: (source) => leansInSource(source),
+  },
+  // A count raised ("two" -> "three", "single" -> "two", "several" -> "numerous").
+  'change count': {
+    reason: /count|number|changes/,
+    all: swapApart(/\b(one|single|two|three|four|five|several|few|multiple)\b/gi, (m) => COUNT_UP[m[1].toLowerCase()]),
+  },
+  // A disc level moved one down, written whole ("L4-5" -> "L5-S1", "C5-C6" -> "C6-C7").
+  'change level pair': { reason: /level/, all: swapApart(/\b([CTL])(\d{1,2})-(?:[CTLS])?\d{1,2}\b/g, PAIR_DOWN) },
+  // A new finding told as old ("new" -> "old", "acute" -> "chronic").
+  'change time new to old': {
+    reason: /time/,
+    all: swapApart(
+      /\b(new|newly|acute|recent)\b/gi,
+      (m) => ({ new: 'old', newly: 'previously', acute: 'chronic', recent: 'remote' })[m[1].toLowerCase()],
+    ),
   },
   // A grade, type, category or node level raised ("grade 1" -> "grade 2", "Grade II" -> "Grade III", "BI-RADS 3" -> "BI-RADS 4").
   'change grade': {

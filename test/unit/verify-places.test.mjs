@@ -98,3 +98,15 @@ test('summary: a line naming the organ and the finding keeps the part of the org
       line,
     );
 });
+
+test('shoulder: a ligament the tendon lies under or deep to is a landmark; a sentence of the labrum is still refused', () => {
+  const shoulder = (s, field) => filed('MRI shoulder', 'The glenoid labrum is intact.', 'Labrum and ligaments', s, field);
+  for (const s of [
+    'There is no subluxation of the tendon under the transverse humeral ligament.',
+    'The tendon is normal in caliber beneath the transverse ligament.',
+    'The long head tendon is thickened deep to the coracohumeral ligament.',
+  ])
+    assert.deepEqual(shoulder(s, 'Biceps tendon'), [], s);
+  for (const s of ['The superior labrum is torn.', 'There is a tear of the inferior glenohumeral ligament.'])
+    assert.match(shoulder(s, 'Biceps tendon').join(), /speaks of labrum and ligaments/, s);
+});

@@ -37,6 +37,10 @@ export function changesOf(source: Clause, candidate: Clause): string[] {
   else if (!mostIn(source.hedged, words) && mostIn(candidate.hedged, words)) out.push(`adds a hedge (${candidate.hedges.join(', ')})`);
   const undenied = lost(source.negated, candidate.negated);
   if (undenied.length) out.push(`states what the report denies: "${undenied.join(' ')}"`);
+  // Every word kept and a denial gone ("No effusion, and no mediastinal invasion" -> "No effusion, and mediastinal
+  // invasion"): the reading may let the first "no" reach on, the report denied the second thing in its own words.
+  if (!undenied.length && source.denials > candidate.denials && shareOf(source, candidate) === 1 && words.length > 0)
+    out.push(`drops a denial of what the report denies (${source.denials} -> ${candidate.denials} in "${clip(candidate.text, 60)}")`);
   const denied = lost(candidate.negated, source.negated);
   if (denied.length) out.push(`denies what the report states: "${denied.join(' ')}"`);
   const extra = (a: Iterable<string>, b: Iterable<string>) => [...a].filter((x) => ![...b].includes(x));
@@ -54,7 +58,7 @@ export function changesOf(source: Clause, candidate: Clause): string[] {
   const sides = [
     ...new Set([
       ...extra(candidate.sides, [...source.sides, ...source.headingSides]),
-      ...multisetExtra(candidate.sideList, source.sideList),
+      ...multisetExtra(candidate.sideList, [...source.sideList, ...(source.sides.size ? [] : source.headingSides)]),
     ]),
   ];
   if (sides.length)
@@ -130,7 +134,12 @@ function timeUnbound(source: Clause, candidate: Clause): string[] {
 }
 
 /** What of `source` the candidates aligned to it do not carry (time, severity, side, size, level, hedge). */
-export function dropsOf(source: Clause, candidates: readonly Clause[], what: { sizes: boolean }): string[] {
+export function dropsOf(
+  source: Clause,
+  candidates: readonly Clause[],
+  /** `carried`: also the side the source's label, field or paragraph opening gives it (the verifier asks it; a writer may). */
+  what: { sizes: boolean; carried?: boolean },
+): string[] {
   const out: string[] = [];
   const has = (pick: (c: Clause) => Iterable<string>) => new Set(candidates.flatMap((c) => [...pick(c)]));
   const missing = (mine: Iterable<string>, theirs: Set<string>) => [...mine].filter((x) => !theirs.has(x));
@@ -148,9 +157,12 @@ export function dropsOf(source: Clause, candidates: readonly Clause[], what: { s
   // right lung") is no finding's: an item telling the density alone drops nothing.
   const normalOnly = (side: string) =>
     source.parts.some((p) => p.normal && p.sides.includes(side)) && !source.parts.some((p) => !p.normal && p.sides.includes(side));
+  // A clause naming no side has the one its label, field or paragraph's opening gives it ("On the right, … . The
+  // popliteal artery is occluded."): taken from there, it says it, or says it of no side (or either).
+  const inherited = !what.carried || source.sides.size || source.normal ? [] : source.headingSides;
   const sides = missing(
-    [...source.sides].filter((x) => !normalOnly(x)),
-    has((c) => c.sides),
+    [...source.sides, ...inherited].filter((x) => !normalOnly(x)),
+    has((c) => [...c.sides, ...c.headingSides]),
   );
   if (sides.length) out.push(`drops side: ${sides.join(', ')}`);
   if (what.sizes) {

@@ -195,6 +195,13 @@ export interface Clause extends Span {
   heading: string[];
   headingSides: string[];
   headingLevels: string[];
+  /**
+   * The side a paragraph's opening phrase or label gives a clause that names none ("On the right, the femoral
+   * artery is patent. The popliteal artery is occluded.": the popliteal artery is the right one). Also in
+   * `headingSides`, so a rewrite may say it; unlike a label's side on the line, a rewrite taking the clause out
+   * of its paragraph must say it (`dropsOf`).
+   */
+  carriedSides: string[];
   /** Content words (no cue or stop words), normalised, in order; the label's words when it has no others. */
   words: string[];
   hedged: Set<string>;
@@ -240,6 +247,8 @@ export interface Clause extends Span {
   communication: boolean;
   /** Denies something by name ("no pneumothorax"), not the whole exam ("no acute abnormality"). */
   specificDenial: boolean;
+  /** How many denials it says ("no", "without", "not" …): "No effusion, and no invasion" says two. */
+  denials: number;
 }
 
 const TOKEN = /%|[a-z0-9]+(?:[.'/-][a-z0-9]+)*/g;
@@ -364,6 +373,7 @@ export function readClause(text: string, span: Span, section: SectionKind, field
     heading: labelWords,
     headingSides: [...sides],
     headingLevels: [...levelsOfLabel],
+    carriedSides: [],
     words: [],
     hedged: new Set(),
     negated: new Set(),
@@ -388,6 +398,7 @@ export function readClause(text: string, span: Span, section: SectionKind, field
     significant: false,
     positive: false,
     specificDenial: false,
+    denials: 0,
     communication: false,
   };
   let hedgeFrom = Infinity;
@@ -493,6 +504,7 @@ export function readClause(text: string, span: Span, section: SectionKind, field
         if (cue.scope === 'after' && negateFrom >= 0 && negateTo === Infinity && wordAt.some((w) => denies(w.at)) && !qualifies)
           negateTo = i;
       } else if (cue.kind === 'negation') {
+        c.denials++;
         if (cue.scope === 'clause') {
           // "… is not detected, and loose bodies are present": it denies its own statement, not the next one.
           const [from, to] = statementOf(tokens, i);
@@ -540,6 +552,7 @@ export function readClause(text: string, span: Span, section: SectionKind, field
         part.words.push(stem(t));
         part.stated ||= !denies(i);
       } else if (cue.kind === 'normal' && cue.words[0] === 'no' && cue.words.length > 1) {
+        c.denials++;
         if (negateTo !== Infinity && i >= negateTo) negateAgain(i);
         else negateFrom = Math.min(negateFrom, i);
         const end = statementOf(tokens, i)[1];
@@ -643,9 +656,15 @@ export function clausesOf(report: Report): Clause[] {
   const out: Clause[] = [];
   // The label of the line's first sentence ("Left knee:", "C6-7:", "Biometry:"), carried to the sentences after it on its line.
   let heading: Pick<Clause, 'heading' | 'headingSides' | 'headingLevels'> | null = null;
+  // The side the paragraph's opening phrase or sided label gives the clauses after it ("On the right, …",
+  // "Left kidney: …"), until a blank line, another section, another label or another sided opening.
+  let carried: string[] = [];
   let lastEnd = 0;
+  let lastSection = -1;
   for (const sentence of report.sentences) {
     if (/\n/.test(report.text.slice(lastEnd, sentence.start))) heading = null;
+    if (sentence.section !== lastSection || BLANK.test(report.text.slice(lastEnd, sentence.start))) carried = [];
+    lastSection = sentence.section;
     lastEnd = sentence.end;
     const section = report.sections[sentence.section];
     const sub = section?.subsections.find((s) => s.start <= sentence.start && sentence.start < s.end);
@@ -684,6 +703,10 @@ export function clausesOf(report: Report): Clause[] {
       // Under a side heading ("RIGHT:" as a section or a field), the clause speaks of that side.
       for (const name of [field, section?.header?.name.toLowerCase()])
         for (const [side, list] of Object.entries(CUES.sides)) if (name && list.includes(name)) clause.sides.add(side);
+      const opening = sidedOpening(clause, bare);
+      if (opening) carried = opening;
+      else if (clause.label.length) carried = [];
+      else if (carried.length && !clause.sides.size) clause.carriedSides = [...carried];
       if (clause.label.length) heading = clause;
       else if (heading)
         Object.assign(clause, { heading: heading.heading, headingSides: heading.headingSides, headingLevels: heading.headingLevels });
@@ -693,6 +716,7 @@ export function clausesOf(report: Report): Clause[] {
           .filter(([, list]) => name && name.split(/[^a-z-]+/).some((w) => list.includes(w)))
           .map(([side]) => side),
       );
+      headingSides.push(...clause.carriedSides);
       if (headingSides.some((x) => !clause.headingSides.includes(x)))
         clause.headingSides = [...new Set([...clause.headingSides, ...headingSides])];
       out.push(clause);
@@ -702,6 +726,26 @@ export function clausesOf(report: Report): Clause[] {
 }
 
 export const readText = (text: string) => clausesOf(parseReport(text));
+
+const BLANK = /\n[ \t]*\n/;
+const LEAD_WORDS: ReadonlySet<string> = new Set(CUES.leaning.leadIns);
+const SIDE_WORD = new Map(Object.entries(CUES.sides).flatMap(([side, list]) => list.map((w) => [w, side] as const)));
+/**
+ * The sides a clause opens its paragraph's run with: a label naming one ("Left kidney:", "Right frontal lobe:") or
+ * a place phrase before its first comma stating nothing ("On the right,", "In the left breast,"). Null otherwise.
+ */
+function sidedOpening(c: Clause, bare: string): string[] | null {
+  const ofLabel = c.label.map((w) => SIDE_WORD.get(w)).filter((x): x is string => !!x);
+  if (ofLabel.length) return [...new Set(ofLabel)];
+  const lead = /^([^,;:]{1,40}),/.exec(bare.replace(LIST_NUMBER, '').trim())?.[1];
+  if (!lead || !LEAD_IN.test(lead) || STATING.test(lead)) return null;
+  // A side alone ("On the right,", "On the left side,"): the paragraph is that side's. One naming an organ ("In the left
+  // lung, …") places its own sentence; the next may speak of the liver.
+  const words = lead.toLowerCase().match(/[a-z-]+/g) ?? [];
+  const sides = words.map((w) => SIDE_WORD.get(w)).filter((x): x is string => !!x);
+  const sideAlone = words.every((w) => SIDE_WORD.has(w) || STOP.has(w) || LEAD_WORDS.has(w) || w === 'side' || w === 'sided');
+  return sides.length && sideAlone ? [...new Set(sides)] : null;
+}
 
 // A place the next clause is said of, opening on a preposition and stating nothing ("In the right lung;").
 const LEAD_IN = new RegExp(`^\\s*(?:\\d+[.)]\\s*)?(?:${CUES.leaning.leadIns.join('|')})\\b`, 'i');

@@ -92,13 +92,16 @@ function sameOrgan(a: string, b: string): boolean {
  * of, else the closest. A clause holding all its words comes first: "moderate plaque in the bulb" raised to
  * "severe" is that sentence changed, not a borrowing of another vessel's severe plaque.
  */
-function restingPlace(c: Clause, sources: readonly Clause[]): { clause: Clause; share: number } | null {
+function restingPlace(c: Clause, sources: readonly Clause[], sizeBinds = false): { clause: Clause; share: number } | null {
   const whole = c.words.length > 0 && sources.some((s) => shareOf(c, s) === 1);
   let best: { clause: Clause; share: number; changes: number } | null = null;
   for (const s of sources) {
     const share = shareOf(c, s);
     if (share < (whole ? 1 : RESTS_ON)) continue;
-    const changes = changesOf(s, c).length;
+    // A summary line's size names its finding ("a small round spot in the upper part of the right lung (nodule). It
+    // measures about 3 millimeters." is the 3 mm nodule): another finding's sentence without that size is a worse
+    // place than the sized one whose side the line changed, so the side is compared where it belongs.
+    const changes = changesOf(s, c).reduce((n, x) => n + (sizeBinds && x.startsWith('changes size or number') ? 2 : 1), 0);
     if (
       !best ||
       changes < best.changes ||
@@ -213,7 +216,8 @@ export function checkClauses(
     if (gone.length) say(`drops "${gone.join(' ')}" of "${clip(s.text)}"`, s, c);
     if (s.communication && !c.communication) say(`drops the communication of "${clip(s.text)}"`, s, c);
     for (const lost of polarityLostBy(s, [c])) say(`${lost}: "${clip(s.text, 60)}"`, s, c);
-    for (const drop of dropsOf(s, [c], { sizes: true })) say(`${drop}: "${clip(s.text, 60)}" -> "${clip(c.text, 60)}"`, s, c);
+    for (const drop of dropsOf(s, [c], { sizes: true, carried: true }))
+      say(`${drop}: "${clip(s.text, 60)}" -> "${clip(c.text, 60)}"`, s, c);
   }
   for (const s of src.filter(moved))
     if (!restsOn.has(s) && (s.words.length || s.quantities.length || s.key || s.communication || s.recommendation))
@@ -275,7 +279,7 @@ export function checkClauses(
       );
       continue;
     }
-    const place = restingPlace(c, src);
+    const place = restingPlace(c, src, kind === 'summary' && c.quantities.some((q) => !q.startsWith('n:')));
     if (!place) {
       // A normal statement may stand new in a drafted impression or summary of a report that states nothing significant,
       // denying no other time than the report's own ("no acute …" may say "nothing new", not "nothing unchanged").
@@ -293,6 +297,7 @@ export function checkClauses(
     (restsOn.get(s) ?? restsOn.set(s, []).get(s)!).push(c);
     compare(s, c);
     for (const lost of hedgeLostOn(c, src)) say(`${lost}: "${clip(c.text, 60)}"`, s, c);
+    for (const lost of denialLostOn(c, src)) say(`${lost}: "${clip(c.text, 60)}"`, s, c);
   }
 
   // Every source clause the rewrite sums up is accounted for by what it writes.
@@ -301,8 +306,11 @@ export function checkClauses(
     if (!s.words.length && !s.quantities.length) return false;
     if (kind === 'restructure') return false;
     if (kind === 'impression') return inImpression(s) ? s.positive || s.recommendation || s.significant : told.has(s) && !isOld(s);
-    // A summary tells the impression and every significant finding.
-    return !s.communication && (told.has(s) || (inImpression(s) && (s.positive || namesDenial(s))));
+    // A summary tells the impression and every significant finding; an impression sentence that states a finding and
+    // advises on it ("This finding may indicate prostate cancer recurrence and requires further evaluation") states it.
+    const statesAndAdvises =
+      s.recommendation && ((options.presentAt ?? []).some((f) => s.start <= f.start && f.start < s.end) || statesBeforeAdvice(s));
+    return !s.communication && (told.has(s) || (inImpression(s) && (s.positive || namesDenial(s) || statesAndAdvises)));
   });
   // A line passing on the history or the question ("a history of hepatocellular carcinoma") tells no finding.
   const asked = new Set(src.filter(asks).flatMap((x) => restsOn.get(x) ?? []));
@@ -330,11 +338,16 @@ export function checkClauses(
       kind === 'summary' &&
       terms.some((t) => t.every((w) => c.words.includes(w) && !c.negated.has(w))) &&
       [...restsOn].every(([r, on]) => r === s || !on.includes(c) || shareOf(r, s) === 1);
+    // A summary line giving a size tells the finding of that size ("… (nodule). It measures about 2 millimeters." is
+    // not the 3 mm nodule on the right fissure).
+    const sized = (c: Clause) => c.quantities.some((q) => !q.startsWith('n:'));
+    const sameFinding = (c: Clause) => kind !== 'summary' || !sized(c) || !sized(s) || sameSize(c, s);
     const keptBy = written.filter(
       (c) =>
         restsOn.get(s)?.includes(c) ||
         (!asked.has(c) &&
           sameSide(c) &&
+          sameFinding(c) &&
           sameLevel(c) &&
           (!mine.length || mine.some((w) => c.words.includes(w)) || (!!own && c.words.includes(own)) || namesFinding(c)) &&
           (shareOf(c, s) >= 0.5 || shareOf(s, c) >= KEPT_BY || (shareOf(c, s) > 0 && sameSize(c, s)) || (!!own && c.words.includes(own)))),
@@ -397,7 +410,7 @@ export function checkClauses(
     for (const drop of dropsOf(
       s,
       kind === 'summary' ? [...keptBy, { ...keptBy[0], quantities: candidate.flatMap((c) => c.quantities) }] : keptBy,
-      { sizes: true },
+      { sizes: true, carried: true },
     ))
       say(`${drop}: "${clip(s.text, 60)}" -> "${clip(keptBy[0].text, 60)}"`, s, keptBy[0]);
   }
@@ -500,7 +513,7 @@ export function checkClauses(
         if ((pointer || leansOn(c, sentenceBefore(src, src.indexOf(s)), ORGANS)) && !joined && (pointer || !nextItem))
           say(`cuts "${clip(c.text, 60)}" from what it speaks of in "${clip(s.text, 60)}"`, s, c);
       }
-      for (const drop of dropsOf(s, items, { sizes: true }))
+      for (const drop of dropsOf(s, items, { sizes: true, carried: true }))
         say(`${drop}: "${clip(s.text, 60)}" -> "${clip(items[0].text, 60)}"`, s, items[0]);
     }
   if (kind === 'restructure') {
@@ -686,6 +699,22 @@ function pointsBack(s: Clause, before: string): boolean {
   return !!subject && ` ${squash(before)} `.includes(` ${subject} `);
 }
 
+/**
+ * A clause stating something before it advises ("The appearance is suspicious for a bladder neoplasm, and further
+ * evaluation with cystoscopy is recommended"): one of its pieces before the advice states a word of its own. Advice
+ * that comes first ("Recommend MRI of the brain and pituitary …") states nothing.
+ */
+function statesBeforeAdvice(s: Clause): boolean {
+  for (const piece of s.text.split(/,\s*(?:and\s+)?|\s+and\s+/)) {
+    const read = readClause(piece, s, s.section, null);
+    if (read.recommendation) return false;
+    // ("If clinically indicated, …", "For further characterization, …": the advice's condition or purpose.)
+    if (/^\s*(?:\d+[.)]\s*)?(?:if|when|unless|should|for|to|as)\b/i.test(piece)) continue;
+    if (read.positive && read.words.some((w) => !GENERIC.has(w) && !read.negated.has(w))) return true;
+  }
+  return false;
+}
+
 /** Old news: a finding the report calls old, chronic or healed and not new or grown. */
 const isOld = (s: Clause) => s.time.has('old') && !s.time.has('new') && !s.time.has('increased');
 
@@ -731,6 +760,24 @@ function hedgeLostOn(c: Clause, src: readonly Clause[]): string[] {
   return lost.length ? [`drops the hedge on "${lost.join(' ')}" (the report never states it as certain)`] : [];
 }
 const QUESTION_SECTIONS = new Set(['history', 'exam', 'technique', 'comparison']);
+
+/**
+ * A finding word the report denies wherever it states anything of it, said without a denial ("No evidence of
+ * tuberculosis." drafted as "Evidence of tuberculosis."): whatever clause the candidate rests on (the history's
+ * "rule out tuberculosis" asks, it does not state), the report never says it is there.
+ */
+function denialLostOn(c: Clause, src: readonly Clause[]): string[] {
+  const stated = src.filter((s) => !QUESTION_SECTIONS.has(s.section));
+  // The study's own words ("CT scan", "contrast") name what was done, not a finding: "No abnormality in the CT scan"
+  // denies no scan.
+  const done = new Set(src.filter((s) => s.section !== 'history' && QUESTION_SECTIONS.has(s.section)).flatMap((s) => s.words));
+  const lost = c.words.filter((w) => {
+    if (c.negated.has(w) || GENERIC.has(w) || w.length < 4) return false;
+    const saying = stated.filter((s) => s.words.includes(w));
+    return saying.length > 0 && saying.every((s) => s.negated.has(w)) && !done.has(w);
+  });
+  return lost.length ? [`states what the report denies: "${lost.join(' ')}" (the report never states it)`] : [];
+}
 
 /**
  * Pairs the sentences a rewrite moves with the report's, one to one: the same words first, then the

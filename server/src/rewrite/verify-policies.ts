@@ -4,7 +4,18 @@
 import { covers, sameFinding, type Finding } from '../nlp';
 import type { Analysis } from '../engine';
 import type { Category, Problem } from '../problem';
-import { akin, asserted, deniesFinding, findingName, note, sideInPiece, sideOf, type Diff, type Reading } from './verify-reading';
+import {
+  akin,
+  asserted,
+  carriedSidesOf,
+  deniesFinding,
+  findingName,
+  note,
+  sideInPiece,
+  sideOf,
+  type Diff,
+  type Reading,
+} from './verify-reading';
 
 /** The rule categories an impression draft must leave no new problem of. */
 export const IMPRESSION_CATEGORIES: readonly Category[] = ['omission', 'laterality', 'insertion', 'contradiction'];
@@ -40,7 +51,14 @@ export function checkImpressionSupport(src: Reading, out: Reading, diff: Diff): 
     const sided = certain.filter((f) => {
       const side = sideOf(src.report, f);
       // (Or the side of the piece of its sentence it stands in, which a draft cutting the sentence there reads.)
-      return !gSide || side === gSide || side === 'bilateral' || (gSide === 'bilateral' && !!side) || sideInPiece(src.report, f) === gSide;
+      return (
+        !gSide ||
+        side === gSide ||
+        side === 'bilateral' ||
+        (gSide === 'bilateral' && !!side) ||
+        sideInPiece(src.report, f) === gSide ||
+        (!side && carriedSidesOf(src.report, f).includes(gSide))
+      );
     });
     if (sided.length) continue;
     if (certain.length) {

@@ -4,7 +4,7 @@ import { covers, denies, sameFinding, sideInSentence, sideWordsIn, type Finding,
 import { sentenceIndexAt } from '../report';
 import type { Report } from '../report/types';
 import type { Side } from '../nlp/types';
-import { CUES } from './clauses';
+import { CUES, clausesOf, type Clause } from './clauses';
 
 export interface Reading {
   report: Report;
@@ -86,6 +86,17 @@ export function sideInPiece(report: Report, f: Finding): Side | null {
     start = end + 1;
   }
   return null;
+}
+
+const CLAUSES = new WeakMap<Report, Clause[]>();
+/**
+ * The sides the paragraph's opening gives the clause a finding stands in, when it names none ("On the right, …
+ * . The popliteal artery is occluded."): a draft may say them (clauses.ts carriedSides).
+ */
+export function carriedSidesOf(report: Report, f: Pick<Finding, 'start'>): string[] {
+  let clauses = CLAUSES.get(report);
+  if (!clauses) CLAUSES.set(report, (clauses = clausesOf(report)));
+  return clauses.find((c) => c.start <= f.start && f.start < c.end)?.carriedSides ?? [];
 }
 
 /** The side a heading gives what stands under it ("RIGHT:" of a carotid study's paragraphs). */
