@@ -173,3 +173,16 @@ test('impression: a courtesy line is no item of the draft', () => {
     body,
   );
 });
+
+test('impression: a category said alone after its finding goes with it; a breast place is never cut from the mass', () => {
+  const thyroid = offered(
+    'EXAM: US THYROID\nFINDINGS: There is a 1.9 cm solid hypoechoic nodule in the left lobe with punctate echogenic foci. ACR TI-RADS TR5. The right lobe is normal.\n',
+  );
+  assert.equal(thyroid.ok, true, thyroid.reasons.join(' | '));
+  assert.match(itemWith(thyroid.items, 'nodule'), /TI-RADS TR5/, thyroid.body);
+  const breast = offered(
+    'EXAM: US RIGHT BREAST\nFINDINGS: Right breast: a 12 mm irregular hypoechoic mass in the lower inner quadrant, posterior depth, with posterior shadowing.\n',
+  );
+  assert.equal(breast.ok, true, breast.reasons.join(' | '));
+  assert.match(itemWith(breast.items, 'mass'), /posterior depth/, breast.body);
+});

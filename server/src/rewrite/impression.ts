@@ -867,10 +867,14 @@ function withTheirAntecedents(report: Report, items: readonly ImpressionItem[]):
       opensBack(next.text, report.sentences[at].text) &&
       !CUES.dangling.includes(firstWord(next.text)) &&
       (!PART_OF_LESION.test(next.text) || namesLesionOf(next.text, item.text));
-    if (stable || (once && leans && !read.recommendation && !read.normal)) item.text = `${item.text} ${aside}`;
+    // A category said as a sentence of its own right after the finding ("TI-RADS 4.", "Bosniak IIF.") is that finding's.
+    const category = CATEGORY_ONLY.test(next.text) && tokens(next.text).length <= 8;
+    if (stable || category || (once && leans && !read.recommendation && !read.normal)) item.text = `${item.text} ${aside}`;
   }
   return out;
 }
+// "TI-RADS 4.", "ACR TI-RADS TR5.", "BI-RADS category 3 - probably benign.", "Bosniak IIF.": a category alone (cues.json `grades`).
+const CATEGORY_ONLY = /^\s*(?:acr\s+)?(?:[a-z]{1,4}-?rads|bosniak)\b/i;
 // (After a capital or a number too: "… probable findings for COVID. Note: …", "… in segment 6. The …".)
 const SENTENCE_END = /(?<=[A-Za-z0-9)]\.)\s+(?=[A-Z])/;
 const OWN_LABEL = new RegExp(`^${labelName(40)}:\\s`);
