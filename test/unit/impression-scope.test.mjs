@@ -77,6 +77,13 @@ test('impression: a study whose normal result is its answer keeps it beside the 
   );
   assert.equal(forAge.ok, true, forAge.reasons.join(' | '));
   assert.ok(itemWith(forAge.items, 'normal mri brain for'), forAge.body);
+  // How the images were made is no item beside the verdict.
+  const technique = offered(
+    'EXAM: NM MYOCARDIAL PERFUSION\nFINDINGS: Myocardial perfusion study, two-day protocol: rest and stress images were acquired with 9.8 and 29.6 mCi of sestamibi. Perfusion is uniform. Mild septal hypokinesis on gated images.\nIMPRESSION:\n1. Normal myocardial perfusion study.\n2. Mild septal hypokinesis.\n',
+  );
+  assert.equal(technique.ok, true, technique.reasons.join(' | '));
+  assert.ok(itemWith(technique.items, 'normal myocardial perfusion study'), technique.body);
+  assert.equal(itemWith(technique.items, 'mci'), '', technique.body);
   // An exam's plain all-clear beside a finding still goes.
   const plain = offered(
     'EXAM: US ABDOMEN\nFINDINGS: 8 mm gallbladder polyp. The liver is normal.\nIMPRESSION: 8 mm gallbladder polyp. Otherwise normal abdominal ultrasound.\n',

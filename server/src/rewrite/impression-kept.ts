@@ -236,7 +236,9 @@ export function statedItems(
     // says without its size, grade or time ("Dilated common duct … as described" for "… up to 1 cm").
     // (Under a findings header: a headerless body holds the addenda and notes too.)
     const underHeader = c.section === 'findings' || c.section === 'impression';
-    const lessened = alike.length > 0 && c.positive && (c.significant || (lost.length > 0 && underHeader));
+    // (Not how the images were made: "Resting and stress images were obtained with 10.4 mCi …" beside "Normal … perfusion scan".)
+    const technique = TECHNIQUE.test(c.text) && !c.significant;
+    const lessened = alike.length > 0 && c.positive && !technique && (c.significant || (lost.length > 0 && underHeader));
     // A differential told as advice ("Other viral pneumonias and organizing pneumonia can be considered in
     // the differential diagnosis") states the findings it names like any other sentence.
     const states = c.positive || (c.recommendation && !c.negated.size);
