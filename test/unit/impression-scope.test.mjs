@@ -30,6 +30,17 @@ test('impression scope: a side label scopes the sentences after it, until the ne
   assert.equal(scopeOf(report, at('femoral artery is occluded'))?.side, 'right');
   assert.equal(scopeOf(report, at('popliteal artery is patent'))?.side, 'left');
   assert.equal(scopeOf(report, at('aorta is ectatic')), undefined);
+  // A side clause within a paragraph opens one statement, not a run: "… normal. On the left, especially …, X. The Y …".
+  const inline = parseReport(
+    'FINDINGS: The liver is normal. On the left, especially in the mid ureter, soft tissue density is seen. A catheter balloon is in the bladder.\n',
+  );
+  assert.equal(
+    scopeOf(
+      inline,
+      inline.sentences.findIndex((s) => s.text.includes('balloon')),
+    ),
+    undefined,
+  );
   // A sentence on the way that names the other side has left the label's run.
   const crossed = parseReport('FINDINGS: Right kidney: 10 cm. The left kidney is small. There is a 2 cm stone.\n');
   assert.equal(

@@ -441,6 +441,7 @@ export function keptFromImpression(
   impression: Section,
   items: readonly ImpressionItem[],
   clauses: Clauses,
+  earlier = false,
 ): ImpressionItem[] {
   const significant = significantOf(u);
   const drafted = draftedClauses(items);
@@ -448,6 +449,9 @@ export function keptFromImpression(
   const itemOf = new Map<ImpressionItem, NumberedItem | undefined>();
   for (const said of clauses.all) {
     if (said.start < impression.body.start || said.start >= impression.body.end || signsOff(said.text)) continue;
+    // An earlier impression (the draft does not replace it) runs on to the next exam's title ("CT CERVICAL SPINE WITHOUT
+    // CONTRAST"), which is no statement of it.
+    if (earlier && !/[a-z]/.test(said.text)) continue;
     // "This was also seen on a prior study": no word the cue reading counts, but the time of what it points to.
     const sincePrior = !said.words.length && PRIOR.test(said.text);
     const denial = pertinentDenial(said) || answersQuestion(report, said) || namedNormal(said) || studyVerdict(said);

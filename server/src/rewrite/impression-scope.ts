@@ -37,6 +37,14 @@ function labelOf(text: string, at: number): Scope | undefined {
 const side = (word: string): 'right' | 'left' => (/^r/i.test(word) ? 'right' : 'left');
 const OTHER: Readonly<Record<'right' | 'left', RegExp>> = { right: /\bleft\b/i, left: /\bright\b/i };
 
+/** Whether only white space (or a section header, or a list mark) stands between the line's start and `offset`. */
+function opensLine(report: Report, offset: number): boolean {
+  const line = report.text.slice(report.text.lastIndexOf('\n', offset - 1) + 1, offset);
+  const header = report.sections.find((s) => s.header && s.header.start <= offset && offset <= s.body.start)?.header;
+  const rest = header && header.end <= offset ? report.text.slice(Math.max(header.end, offset - line.length), offset) : line;
+  return /^[\s\d.)•·*-]*$/.test(rest);
+}
+
 /** The side label the report sentence `at` stands under (its own opening, or one of the sentences before it in its paragraph). */
 export function scopeOf(report: Report, at: number): Scope | undefined {
   const sentence = report.sentences[at];
@@ -45,7 +53,8 @@ export function scopeOf(report: Report, at: number): Scope | undefined {
     const x = report.sentences[j];
     if (x.section !== sentence.section) return undefined;
     if (j < at && BLANK_LINE.test(report.text.slice(x.end, report.sentences[j + 1].start))) return undefined;
-    const found = labelOf(x.text, j);
+    // (A label opens its line: "On the left, especially in the middle part of the ureter, …" within a paragraph is one statement.)
+    const found = opensLine(report, x.start) ? labelOf(x.text, j) : undefined;
     if (!found) continue;
     // (A sentence on the way that names the other side has left the label's run: "… The right kidney is normal.")
     const between = report.sentences.slice(j + 1, at + 1).map((s) => s.text);

@@ -417,7 +417,8 @@ export function draftImpression(
   const earlier = report.sections.filter(
     (s) => s.kind === 'impression' && s !== impression && !!impression && headed(s) === headed(impression),
   );
-  for (const section of [...earlier, ...(old ? [old] : [])]) items = [...items, ...keptFromImpression(report, u, section, items, clauses)];
+  for (const section of [...earlier, ...(old ? [old] : [])])
+    items = [...items, ...keptFromImpression(report, u, section, items, clauses, section !== old)];
   // Never "no acute abnormality" over a significant finding: the sentences stating one are listed as written.
   items = [...items, ...statedItems(report, u, clauses, items)];
   if (!items.length) items = statedItems(report, u, clauses, items, statedSections(report));
@@ -635,8 +636,9 @@ const OPENS_ON_BEFORE = [
   /^\s*the (?:(?:imaging|radiologic|radiological) )?(?:lesion|outlook|appearance|abnormality|manifestation)s?\b/,
   // With no article: "Appearance is nonspecific.", "Morphology is suggestive of …".
   /^\s*(?:(?:its|overall|imaging)\s+)?(?:appearances?|morphology|configuration|outlook)\s+(?:is|are|was|were|remains?|may|might|could|appears?|suggests?)\b/,
-  // What goes with the finding named before: "The surrounding edema causes …", "Adjacent fat stranding …", "Associated mass effect …".
-  /^\s*(?:the\s+|there (?:is|are)\s+(?:an?\s+)?)?(?:surrounding|adjacent|associated|accompanying|perilesional|peritumou?ral|resultant|resulting|secondary)\s+[a-z]/,
+  // What goes with the finding named before: "The surrounding edema causes …", "Associated mass effect …".
+  // (Not "adjacent": "The adjacent bones are intact", "Adjacent to the T9 lesion, …" name a place of their own.)
+  /^\s*(?:the\s+|there (?:is|are)\s+(?:an?\s+)?)?(?:surrounding|associated|accompanying|perilesional|peritumou?ral|resultant|resulting)\s+[a-z]/,
   /^\s*there (?:was|is) no significant (?:difference|change) in the size\b/,
   // An opening phrase, then the pointer as the subject: "In this examination, they …", "Due to their size, they …".
   // (A date's dots are no sentence end: "According to the review dated 08.11.2017, its dimensions have decreased".)
