@@ -379,12 +379,19 @@ export function levelRunOf(report: Report, clauses: Clauses, c: Clause): string 
 const OPENING_PLACE =
   /^[\s,;]*(?:in|at|on|within|along|throughout|over|under|around|near|adjacent to)\s+(?:the\s+|both\s+|bilateral\s+)?[^.;,]*[\s,]*$/i;
 
+// Where in the breast, by its own pieces: "middle depth", "posterior third", "4 cm from the nipple", "at 2 o'clock", "FN 3 cm",
+// "subareolar" (cut there, a mass is placed by its clock face alone).
+const BREAST_PLACE =
+  /(?:at\s+)?(?:(?:anterior|middle|mid|posterior)(?:\s+(?:to|-)\s*(?:anterior|middle|mid|posterior))?\s+(?:depth|third)|\d+(?:\.\d+)?\s*cm\s+(?:from\s+(?:the\s+)?nipple|fn)|fn\s*\d|\d{1,2}(?::\d{2})?\s*o['\u2019]?\s*clock|(?:sub|retro|peri)areolar)\b/;
+
 // A piece that narrows or qualifies the pieces before it: where most ("especially in the lower lobes", "predominantly
 // on the left", "more prominently in the left lobe") or what cannot be said ("which cannot be characterized by this examination").
 // And a node's benign look, which is why it is not reported as disease: "with normal morphology", "with a (preserved)
 // fatty hilum", "reactive-appearing", "likely reactive".
-const QUALIFIES_BEFORE =
-  /^\s*(?:and\s+)?(?:(?:with|showing|demonstrating|having)\s+(?:an?\s+)?(?:(?:normal|preserved|intact|maintained)\s+)?(?:fatty\s+)?hil(?:um|ar)\b|(?:with|showing|of)\s+(?:an?\s+)?(?:normal|benign|preserved)\s+(?:morphology|architecture|appearance|configuration|shape)\b|(?:(?:likely|probably|presumably|most likely)\s+)?reactive\b|(?:especially|predominantly|particularly|mainly|mostly|chiefly|primarily|more prominent(?:ly)?|most (?:prominent(?:ly)?|marked(?:ly)?|pronounced))\b|(?:which|that)\s+(?:cannot|could not|can not|can't|is not|are not|was not|were not)\s+(?:be\s+)?(?:(?:further|clearly|fully|reliably|definitely|definitively|well|adequately|accurately)\s+)?(?:characteri[sz]ed|evaluated|assessed|differentiated|distinguished|excluded)\b|(?:which|that)\s+(?:is|are|was|were|remains?)\s+(?:indeterminate|nonspecific|non-specific|too small to)\b)/i;
+const QUALIFIES_BEFORE = new RegExp(
+  String.raw`^\s*(?:and\s+)?(?:(?:with|showing|demonstrating|having)\s+(?:an?\s+)?(?:(?:normal|preserved|intact|maintained)\s+)?(?:fatty\s+)?hil(?:um|ar)\b|(?:with|showing|of)\s+(?:an?\s+)?(?:normal|benign|preserved)\s+(?:morphology|architecture|appearance|configuration|shape)\b|(?:(?:likely|probably|presumably|most likely)\s+)?reactive\b|(?:especially|predominantly|particularly|mainly|mostly|chiefly|primarily|more prominent(?:ly)?|most (?:prominent(?:ly)?|marked(?:ly)?|pronounced))\b|(?:which|that)\s+(?:cannot|could not|can not|can't|is not|are not|was not|were not)\s+(?:be\s+)?(?:(?:further|clearly|fully|reliably|definitely|definitively|well|adequately|accurately)\s+)?(?:characteri[sz]ed|evaluated|assessed|differentiated|distinguished|excluded)\b|(?:which|that)\s+(?:is|are|was|were|remains?)\s+(?:indeterminate|nonspecific|non-specific|too small to)\b|${BREAST_PLACE.source})`,
+  'i',
+);
 
 // A clause's first piece that is one or two describing words and no more ("There are intraparenchymal", "Solid"): not
 // a connective ("However", "In addition"), a place ("Bilaterally") or a label.

@@ -52,6 +52,7 @@ const KeptSchema = z.object({
   plainNormals: z.array(z.string().min(1)),
   technique: z.array(z.string().min(1)),
   scenes: z.array(z.string().min(1)),
+  verdicts: z.array(z.string().min(1)),
   signOffs: z.array(z.string().min(1)),
 });
 const KEPT = KeptSchema.parse(keptData);
@@ -69,6 +70,7 @@ const DENIES = /^\s*(?:no|without|negative for)\b/i;
 const TECHNIQUE = new RegExp(`\\b(?:${KEPT.technique.map(escapeRegExp).join('|')})\\b`, 'i');
 const PLAIN_NORMAL = new RegExp(`\\b(?:${KEPT.plainNormals.map(escapeRegExp).join('|')})\\b`, 'i');
 const CAVEAT = new RegExp(`\\b(?:${KEPT.caveats.map(escapeRegExp).join('|')})\\b`, 'i');
+const VERDICT = new RegExp(`(?<![a-z])(?:${KEPT.verdicts.map(escapeRegExp).join('|')})(?![a-z])`, 'i');
 const SIGN_OFF = new RegExp(`\\b(?:${KEPT.signOffs.map(escapeRegExp).join('|')})\\b`, 'i');
 
 /** The reader's attestation or the dictation's trailer ("I have personally reviewed the images and agree …"): no statement of the patient. */
@@ -234,7 +236,9 @@ export function statedItems(
     // says without its size, grade or time ("Dilated common duct … as described" for "… up to 1 cm").
     // (Under a findings header: a headerless body holds the addenda and notes too.)
     const underHeader = c.section === 'findings' || c.section === 'impression';
-    const lessened = alike.length > 0 && c.positive && (c.significant || (lost.length > 0 && underHeader));
+    // (Not how the images were made: "Resting and stress images were obtained with 10.4 mCi …" beside "Normal … perfusion scan".)
+    const technique = TECHNIQUE.test(c.text) && !c.significant;
+    const lessened = alike.length > 0 && c.positive && !technique && (c.significant || (lost.length > 0 && underHeader));
     // A differential told as advice ("Other viral pneumonias and organizing pneumonia can be considered in
     // the differential diagnosis") states the findings it names like any other sentence.
     const states = c.positive || (c.recommendation && !c.negated.size);
@@ -404,8 +408,15 @@ const namedNormal = (c: Clause) =>
   !/^\s*(?:it|they|this|these|those)\b/i.test(c.text) &&
   c.words.some((w) => !GENERIC.has(w) && !CATCH_ALL.test(w)) &&
   !c.words.some((w) => CATCH_ALL.test(w));
-// "Normal renal ultrasound.": the exam's all-clear, not a structure's.
-const EXAM_WORDS = /\b(?:ultrasound|sonogram|study|exam\w*|ct|mri|scan|radiograph\w*|mammogra\w*|x-?ray)\b/i;
+// "Normal renal ultrasound.", "Normal treadmill test.": the exam's all-clear, not a structure's.
+const EXAM_WORDS = /\b(?:ultrasound|sonogram|study|exam\w*|ct|mri|scan|test|radiograph\w*|mammogra\w*|x-?ray)\b/i;
+
+/**
+ * "Normal myocardial perfusion scan.", "Normal ventilation perfusion study.", "Normal MRI of the brain for age.": the
+ * exam's normal statement that is its result (a functional study's answer, or the reader's verdict on the minor
+ * findings beside it), kept as written like a structure called normal by name.
+ */
+const studyVerdict = (c: Clause) => c.normal && !c.positive && !c.hedges.length && EXAM_WORDS.test(c.text) && VERDICT.test(c.text);
 
 /**
  * "Normal appendix." under "REASON FOR EXAM: rule out appendicitis": a normal statement naming what the
@@ -430,6 +441,7 @@ export function keptFromImpression(
   impression: Section,
   items: readonly ImpressionItem[],
   clauses: Clauses,
+  earlier = false,
 ): ImpressionItem[] {
   const significant = significantOf(u);
   const drafted = draftedClauses(items);
@@ -437,9 +449,12 @@ export function keptFromImpression(
   const itemOf = new Map<ImpressionItem, NumberedItem | undefined>();
   for (const said of clauses.all) {
     if (said.start < impression.body.start || said.start >= impression.body.end || signsOff(said.text)) continue;
+    // An earlier impression (the draft does not replace it) runs on to the next exam's title ("CT CERVICAL SPINE WITHOUT
+    // CONTRAST"), which is no statement of it.
+    if (earlier && !/[a-z]/.test(said.text)) continue;
     // "This was also seen on a prior study": no word the cue reading counts, but the time of what it points to.
     const sincePrior = !said.words.length && PRIOR.test(said.text);
-    const denial = pertinentDenial(said) || answersQuestion(report, said) || namedNormal(said);
+    const denial = pertinentDenial(said) || answersQuestion(report, said) || namedNormal(said) || studyVerdict(said);
     // "Straightening of the normal cervical lordosis …" states a finding, "normal" or not.
     const altered = ALTERED_NORMAL.test(said.text);
     if (!(said.positive || said.recommendation || said.communication || said.significant || denial || sincePrior || altered)) continue;
@@ -473,9 +488,12 @@ export function keptFromImpression(
       host.text = `${host.text} ${asWritten(said.text)}`;
       continue;
     }
+    // A denial that answers the clause before it in its sentence ("L3-4 extrusion but no thecal sac compression") is
+    // kept with it, its level and finding: alone, "no thecal sac compression" reads as the whole spine's.
+    const tail = !!whole && whole.length > 1 && whole[0] !== said && !CUES.dangling.includes(firstWord(sentence.text));
     const text = before
       ? `${tidy(before.text)} ${asWritten(said.text)}`
-      : denial
+      : denial && !tail
         ? asWritten(said.text)
         : whole &&
             whole.length > 1 &&

@@ -26,7 +26,8 @@ import { wordsOf } from '../nlp/words';
 import { CUES, labelName, leansOn, readClause, stem } from './clauses';
 import { stripListNumber } from './list-number';
 import { withoutTwins } from './impression-twins';
-import type { Report, Span } from '../report/types';
+import { withTheirSides } from './impression-scope';
+import type { Report, Section, Span } from '../report/types';
 import { isExplained, isMinor } from '../nlp/minor';
 import { impressionWorthy } from '../nlp/impression-worthy';
 import type { Side } from '../nlp/types';
@@ -409,7 +410,15 @@ export function draftImpression(
   // statement the findings core cannot read) is kept as written, never dropped; so is an impression run
   // into the findings as "•" statements.
   const old = impression ?? runInImpression(report);
-  items = [...items, ...(old ? keptFromImpression(report, u, old, items, clauses) : [])];
+  // A report with two IMPRESSION sections (a stress test's, then the nuclear scan's) answers in both: the earlier
+  // one's statements are read too, first.
+  // (By the same header: an INTERPRETATION over the findings that a CONCLUSION sums up is no answer of its own.)
+  const headed = (s: Section) => s.header?.name.toLowerCase().trim();
+  const earlier = report.sections.filter(
+    (s) => s.kind === 'impression' && s !== impression && !!impression && headed(s) === headed(impression),
+  );
+  for (const section of [...earlier, ...(old ? [old] : [])])
+    items = [...items, ...keptFromImpression(report, u, section, items, clauses, section !== old)];
   // Never "no acute abnormality" over a significant finding: the sentences stating one are listed as written.
   items = [...items, ...statedItems(report, u, clauses, items)];
   if (!items.length) items = statedItems(report, u, clauses, items, statedSections(report));
@@ -418,20 +427,39 @@ export function draftImpression(
   items = [...items, ...caveatItems(report, items)];
   if (items.length) items = [...items, ...adviceItems(report, clauses, items)];
   // One item per list mark of the report, none that only sets the scene, each with what its sentence tells of it after a ";".
-  const whole = items.flatMap(splitAtQuotes).flatMap((item) => splitAtMarks(report, item));
-  items = withTheirLabels(
-    report,
-    // (Again without repeats: a predicate listed alone, "Is new compared with the prior study.", is now its subject's.)
-    withoutRepeats(
-      withTheirPredicates(
-        report,
-        withWhatTheyIntroduce(
+  const gathered = items;
+  const assemble = (split: boolean) => {
+    const whole = gathered
+      .flatMap(splitAtQuotes)
+      .flatMap((item) => (split ? splitRunTogether(item) : [item]))
+      .flatMap((item) => splitAtMarks(report, item));
+    return withTheirLabels(
+      report,
+      // (Again without repeats: a predicate listed alone, "Is new compared with the prior study.", is now its subject's.)
+      withoutRepeats(
+        withTheirPredicates(
           report,
-          withTheirAntecedents(report, withTheirReferents(report, withoutRepeats(whole.filter((item) => !setsTheScene(item.text))))),
+          withWhatTheyIntroduce(
+            report,
+            withTheirAntecedents(report, withTheirReferents(report, withoutRepeats(whole.filter((item) => !setsTheScene(item.text))))),
+          ),
         ),
       ),
-    ),
-  );
+    );
+  };
+  // A list run together with no marks is split only where the verifier reads its members apart too (it may read the
+  // run as one statement, whose hedge or side each member would then seem to drop).
+  const runTogether = gathered.some((item) => splitRunTogether(item).length > 1);
+  items = assemble(true);
+  if (runTogether && options.accepts) {
+    const draftOf = (xs: readonly ImpressionItem[]) => ({
+      items: [...xs],
+      text: xs.map((item, i) => `${i + 1}. ${item.text}`).join(report.eol),
+      replaces: impression ? { start: impression.body.start, end: impression.body.end } : null,
+      insertAt,
+    });
+    if (!options.accepts(draftOf(items))) items = assemble(false);
+  }
   // Nothing to list: the old impression's own all-clear, as written, keeps its scope ("No acute intracranial
   // process." is not "No acute abnormality." over a scalp laceration the findings describe).
   const allClear =
@@ -478,6 +506,14 @@ export function draftImpression(
     return m && labelRepeats(m[1], item.text.slice(m[0].length)) ? { ...item, text: capitalise(item.text.slice(m[0].length)) } : item;
   });
   if (accepts && unlabelled.some((x, i) => x !== items[i]) && passes(unlabelled)) items = unlabelled;
+  // An item from a sentence under a side label ("On the right, …", "Left kidney: …") opens on the label; where the verifier
+  // does not read the side the label passes on, on the label's sentence as written; else it stays as it is.
+  const inImpression = (text: string) => saidInImpression(report, text);
+  const sided = withTheirSides(report, items, inImpression);
+  if (sided.some((x, i) => x !== items[i])) {
+    const written = withTheirSides(report, items, inImpression, true);
+    items = !accepts ? written : ([sided, written].find(passes) ?? items);
+  }
   return {
     items,
     text: items.length
@@ -536,6 +572,21 @@ function splitAtQuotes(item: ImpressionItem): ImpressionItem[] {
   return parts.map((part, i) => ({ text: STRAY_QUOTES(part), findings: i ? [] : item.findings }));
 }
 
+// "Emphysema Nodule in the right lower lobe Coronary artery atherosclerosis": a list typed with nothing between its members
+// but the capital that opens each. (Not a name after a word that leads into one: "consistent with Chiari", "by Dr Smith".)
+const RUN_TOGETHER_AT = /(?<=[a-z0-9)])(?<!\b(?:of|with|and|or|the|a|an|to|in|by|for|from|at|on|dr|mr|mrs|ms)) (?=[A-Z][a-z])/;
+const RUN_TOGETHER_ALL = new RegExp(RUN_TOGETHER_AT.source, 'g');
+
+/** An item that is such a list, as one item per member (the findings go with the first); three members at least. */
+function splitRunTogether(item: ImpressionItem): ImpressionItem[] {
+  const body = item.text.replace(/[.\s]+$/, '');
+  const marks = (body.match(RUN_TOGETHER_ALL) ?? []).length;
+  if (/[.,;:?!"\u201c\u201d]/.test(body) || marks < 2) return [item];
+  // (Written in words, not in title case: "Fetal Cardiac Activity" is one heading.)
+  if ((body.match(/(?:^|\s)[a-z]/g) ?? []).length < marks) return [item];
+  return body.split(RUN_TOGETHER_AT).map((part, i) => ({ text: `${part.trim()}.`, findings: i ? [] : item.findings }));
+}
+
 const GLUED_SENTENCES = /[a-z]\.[A-Z][a-z]/;
 
 /** An item another one says word for word (or says again) goes with that one, which takes its place in the list. */
@@ -583,6 +634,11 @@ function namesLesionOf(part: string, text: string): boolean {
 const DEMONSTRATIVE = /\b(?:in|of|within|involving|at|from|to) (?:these|those) [a-z]+|\b(?:in|at|of) (?:this|that) (?:region|area)\b/i;
 const OPENS_ON_BEFORE = [
   /^\s*the (?:(?:imaging|radiologic|radiological) )?(?:lesion|outlook|appearance|abnormality|manifestation)s?\b/,
+  // With no article: "Appearance is nonspecific.", "Morphology is suggestive of …".
+  /^\s*(?:(?:its|overall|imaging)\s+)?(?:appearances?|morphology|configuration|outlook)\s+(?:is|are|was|were|remains?|may|might|could|appears?|suggests?)\b/,
+  // What goes with the finding named before: "The surrounding edema causes …", "Associated mass effect …".
+  // (Not "adjacent": "The adjacent bones are intact", "Adjacent to the T9 lesion, …" name a place of their own.)
+  /^\s*(?:the\s+|there (?:is|are)\s+(?:an?\s+)?)?(?:surrounding|associated|accompanying|perilesional|peritumou?ral|resultant|resulting)\s+[a-z]/,
   /^\s*there (?:was|is) no significant (?:difference|change) in the size\b/,
   // An opening phrase, then the pointer as the subject: "In this examination, they …", "Due to their size, they …".
   // (A date's dots are no sentence end: "According to the review dated 08.11.2017, its dimensions have decreased".)
@@ -813,10 +869,14 @@ function withTheirAntecedents(report: Report, items: readonly ImpressionItem[]):
       opensBack(next.text, report.sentences[at].text) &&
       !CUES.dangling.includes(firstWord(next.text)) &&
       (!PART_OF_LESION.test(next.text) || namesLesionOf(next.text, item.text));
-    if (stable || (once && leans && !read.recommendation && !read.normal)) item.text = `${item.text} ${aside}`;
+    // A category said as a sentence of its own right after the finding ("TI-RADS 4.", "Bosniak IIF.") is that finding's.
+    const category = CATEGORY_ONLY.test(next.text) && tokens(next.text).length <= 8;
+    if (stable || category || (once && leans && !read.recommendation && !read.normal)) item.text = `${item.text} ${aside}`;
   }
   return out;
 }
+// "TI-RADS 4.", "ACR TI-RADS TR5.", "BI-RADS category 3 - probably benign.", "Bosniak IIF.": a category alone (cues.json `grades`).
+const CATEGORY_ONLY = /^\s*(?:acr\s+)?(?:[a-z]{1,4}-?rads|bosniak)\b/i;
 // (After a capital or a number too: "… probable findings for COVID. Note: …", "… in segment 6. The …".)
 const SENTENCE_END = /(?<=[A-Za-z0-9)]\.)\s+(?=[A-Z])/;
 const OWN_LABEL = new RegExp(`^${labelName(40)}:\\s`);

@@ -1,0 +1,206 @@
+// Impression draft: what a sentence inherits from the report around it stays with the item written from it
+// (a side label over a paragraph, a contrast's first half, the finding a follow-on sentence speaks of), and
+// what a report says as its answer is kept (a functional study's normal result, both IMPRESSION sections).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { root } from '../helpers/engine.mjs';
+
+const require = createRequire(import.meta.url);
+const { analyze } = require(path.join(root, 'out/server/engine.js'));
+const { rewrite } = require(path.join(root, 'out/server/rewrite/index.js'));
+const { scopeOf } = require(path.join(root, 'out/server/rewrite/impression-scope.js'));
+const { parseReport } = require(path.join(root, 'out/server/report/index.js'));
+
+/** The impression rewrite through the gate: its numbered items and whether it is offered. */
+const offered = (text) => {
+  const r = rewrite('impression', analyze(text));
+  const body = r.text.slice(r.text.lastIndexOf('IMPRESSION:') + 'IMPRESSION:'.length).trim();
+  const items = body.split('\n').filter((l) => /^\d+\.\s/.test(l));
+  return { body, items, ok: r.verification.ok, reasons: r.verification.reasons };
+};
+const itemWith = (items, word) => items.find((i) => i.toLowerCase().includes(word)) ?? '';
+
+test('impression scope: a side label scopes the sentences after it, until the next label or a blank line', () => {
+  const report = parseReport(
+    'FINDINGS: On the right, the iliac arteries are patent. The femoral artery is occluded.\nLeft leg: mild plaque. The popliteal artery is patent.\n\nThe aorta is ectatic.\n',
+  );
+  const at = (words) => report.sentences.findIndex((s) => s.text.includes(words));
+  assert.equal(scopeOf(report, at('femoral artery is occluded'))?.side, 'right');
+  assert.equal(scopeOf(report, at('popliteal artery is patent'))?.side, 'left');
+  assert.equal(scopeOf(report, at('aorta is ectatic')), undefined);
+  // A side clause within a paragraph opens one statement, not a run: "… normal. On the left, especially …, X. The Y …".
+  const inline = parseReport(
+    'FINDINGS: The liver is normal. On the left, especially in the mid ureter, soft tissue density is seen. A catheter balloon is in the bladder.\n',
+  );
+  assert.equal(
+    scopeOf(
+      inline,
+      inline.sentences.findIndex((s) => s.text.includes('balloon')),
+    ),
+    undefined,
+  );
+  // A sentence on the way that names the other side has left the label's run.
+  const crossed = parseReport('FINDINGS: Right kidney: 10 cm. The left kidney is small. There is a 2 cm stone.\n');
+  assert.equal(
+    scopeOf(
+      crossed,
+      crossed.sentences.findIndex((s) => s.text.includes('stone')),
+    ),
+    undefined,
+  );
+});
+
+test('impression scope: an item from a sentence under a side label keeps the side', () => {
+  const cases = [
+    [
+      'EXAM: CTA LOWER EXTREMITIES\nFINDINGS: On the left, the superficial femoral artery has scattered calcified plaque. The popliteal artery shows a short segment occlusion. On the right, the runoff is patent.\n',
+      'occlusion',
+      'left',
+    ],
+    [
+      'EXAM: US KIDNEYS\nFINDINGS: Left kidney: 12.1 cm. There is moderate hydronephrosis. No stone.\nRight kidney: 11.4 cm, normal.\n',
+      'hydronephrosis',
+      'left',
+    ],
+    [
+      'EXAM: US CAROTID\nFINDINGS: On the right, the common carotid artery has mild intimal thickening. At the bulb, however, there is soft plaque with approximately 70% stenosis. The left side is unremarkable.\n',
+      'stenosis',
+      'right',
+    ],
+  ];
+  for (const [text, word, side] of cases) {
+    const { items, ok, reasons } = offered(text);
+    assert.equal(ok, true, `${word}: ${reasons.join(' | ')}`);
+    assert.match(itemWith(items, word), new RegExp(`\\b${side}\\b`, 'i'), items.join('\n'));
+  }
+});
+
+test('impression: a study whose normal result is its answer keeps it beside the findings, from both IMPRESSION sections', () => {
+  const perfusion = offered(
+    'EXAM: SPECT MYOCARDIAL PERFUSION\nFINDINGS: No reversible or fixed perfusion defect. Gated ejection fraction 61%.\nIMPRESSION:\n1. Normal SPECT myocardial perfusion study.\n2. Ejection fraction 61%.\n',
+  );
+  assert.equal(perfusion.ok, true, perfusion.reasons.join(' | '));
+  assert.ok(itemWith(perfusion.items, 'normal spect myocardial perfusion study'), perfusion.body);
+  const forAge = offered(
+    "EXAM: MRI BRAIN\nFINDINGS: Scattered punctate FLAIR hyperintensities in the periventricular white matter. No mass, hemorrhage or infarct.\nIMPRESSION: Normal MRI brain for the patient's age. Scattered punctate white matter hyperintensities, likely chronic small vessel change.\n",
+  );
+  assert.equal(forAge.ok, true, forAge.reasons.join(' | '));
+  assert.ok(itemWith(forAge.items, 'normal mri brain for'), forAge.body);
+  // How the images were made is no item beside the verdict.
+  const technique = offered(
+    'EXAM: NM MYOCARDIAL PERFUSION\nFINDINGS: Myocardial perfusion study, two-day protocol: rest and stress images were acquired with 9.8 and 29.6 mCi of sestamibi. Perfusion is uniform. Mild septal hypokinesis on gated images.\nIMPRESSION:\n1. Normal myocardial perfusion study.\n2. Mild septal hypokinesis.\n',
+  );
+  assert.equal(technique.ok, true, technique.reasons.join(' | '));
+  assert.ok(itemWith(technique.items, 'normal myocardial perfusion study'), technique.body);
+  assert.equal(itemWith(technique.items, 'mci'), '', technique.body);
+  // An exam's plain all-clear beside a finding still goes.
+  const plain = offered(
+    'EXAM: US ABDOMEN\nFINDINGS: 8 mm gallbladder polyp. The liver is normal.\nIMPRESSION: 8 mm gallbladder polyp. Otherwise normal abdominal ultrasound.\n',
+  );
+  assert.equal(itemWith(plain.items, 'normal abdominal ultrasound'), '', plain.body);
+  const two = offered(
+    'EXAM: PHARMACOLOGIC STRESS TEST WITH SPECT\n\nPROTOCOL: Regadenoson infusion. No chest pain. No ischemic ECG changes.\n\nIMPRESSION:\n1. Negative pharmacologic stress ECG for ischemia.\n\nNUCLEAR FINDINGS: Uniform tracer uptake at rest and stress. Ejection fraction 57%.\n\nIMPRESSION:\n1. Normal myocardial perfusion scan.\n2. Ejection fraction 57%.\n',
+  );
+  assert.equal(two.ok, true, two.reasons.join(' | '));
+  assert.ok(itemWith(two.items, 'negative pharmacologic stress ecg'), two.body);
+  assert.ok(itemWith(two.items, 'normal myocardial perfusion scan'), two.body);
+});
+
+test('impression: a denial that answers the finding before it in its sentence keeps that finding and its level', () => {
+  const cases = [
+    [
+      'EXAM: MRI CERVICAL SPINE\nFINDINGS: C6-7: there is a right paracentral disc protrusion. C4-5: mild disc bulge.\nIMPRESSION: C6-7 right paracentral disc protrusion but no cord compression. Mild C4-5 disc bulge.\n',
+      'no cord compression',
+      'c6-7',
+    ],
+    [
+      'EXAM: MRI LUMBAR SPINE\nFINDINGS: L2-3: there is a small central disc extrusion.\nIMPRESSION: L2-3 small central disc extrusion, however without nerve root impingement.\n',
+      'nerve root impingement',
+      'l2-3',
+    ],
+  ];
+  for (const [text, denial, level] of cases) {
+    const { items, ok, reasons, body } = offered(text);
+    assert.equal(ok, true, reasons.join(' | '));
+    const item = itemWith(items, denial);
+    assert.ok(item.toLowerCase().includes(level), body);
+  }
+});
+
+test('impression: a sentence that goes on about the finding before it stays right after it', () => {
+  const cases = [
+    [
+      'EXAM: CT HEAD\nFINDINGS: Left frontal lobe: 3.5 cm intraparenchymal hemorrhage. The surrounding edema causes 5 mm rightward midline shift. Old right cerebellar infarct.\n',
+      'hemorrhage',
+      'midline shift',
+    ],
+    [
+      'EXAM: CT ABDOMEN\nFINDINGS: There is a 4 cm cystic mass in the pancreatic head. Appearance is indeterminate. It may represent an intraductal papillary mucinous neoplasm. The spleen is enlarged at 15 cm.\n',
+      'cystic mass',
+      'indeterminate',
+    ],
+  ];
+  for (const [text, finding, follow] of cases) {
+    const { items, ok, reasons, body } = offered(text);
+    assert.equal(ok, true, reasons.join(' | '));
+    const at = items.findIndex((i) => i.toLowerCase().includes(finding));
+    const next = items.findIndex((i) => i.toLowerCase().includes(follow));
+    assert.ok(at >= 0 && (next === at || next === at + 1), body);
+  }
+});
+
+test('impression: a list typed with nothing between its members is one item each; a name or a heading is not a member', () => {
+  const { items, ok, reasons, body } = offered(
+    'EXAM: CT CHEST\nFINDINGS: Centrilobular emphysema. Coronary artery calcification. Aortic atherosclerosis. Small hiatal hernia.\nIMPRESSION: Centrilobular emphysema Coronary artery calcification Aortic atherosclerosis Hiatal hernia\n',
+  );
+  assert.equal(ok, true, reasons.join(' | '));
+  assert.ok(
+    items.some((i) => /^\d+\. Aortic atherosclerosis\.$/.test(i)),
+    body,
+  );
+  assert.ok(
+    items.some((i) => /^\d+\. Coronary artery calcification\.$/.test(i)),
+    body,
+  );
+  const named = offered(
+    'EXAM: MRI BRAIN\nFINDINGS: Cerebellar tonsils extend 8 mm below the foramen magnum, consistent with Chiari Malformation type 1.\nIMPRESSION: Findings consistent with Chiari Malformation type 1\n',
+  );
+  assert.ok(
+    named.items.every((i) => !/^\d+\. (?:Malformation|Chiari)\b/.test(i)),
+    named.body,
+  );
+  // A heading in title case ("Fetal Heart Rate Tracing") is one statement.
+  const titled = offered(
+    'EXAM: OB ULTRASOUND\nFINDINGS: Single live intrauterine pregnancy. Fetal Heart Rate Tracing Reassuring Pattern Noted\n',
+  );
+  assert.ok(
+    titled.items.every((i) => !/^\d+\. (?:Heart|Rate|Tracing|Reassuring)\b/.test(i)),
+    titled.body,
+  );
+});
+
+test('impression: a courtesy line is no item of the draft', () => {
+  const { items, body, ok } = offered(
+    'EXAM: CT CHEST\nFINDINGS: Left lower lobe consolidation.\nIMPRESSION: Left lower lobe pneumonia.\nThank you for referring this patient.\n',
+  );
+  assert.equal(ok, true);
+  assert.ok(
+    items.every((i) => !/thank you/i.test(i)),
+    body,
+  );
+});
+
+test('impression: a category said alone after its finding goes with it; a breast place is never cut from the mass', () => {
+  const thyroid = offered(
+    'EXAM: US THYROID\nFINDINGS: There is a 1.9 cm solid hypoechoic nodule in the left lobe with punctate echogenic foci. ACR TI-RADS TR5. The right lobe is normal.\n',
+  );
+  assert.equal(thyroid.ok, true, thyroid.reasons.join(' | '));
+  assert.match(itemWith(thyroid.items, 'nodule'), /TI-RADS TR5/, thyroid.body);
+  const breast = offered(
+    'EXAM: US RIGHT BREAST\nFINDINGS: Right breast: a 12 mm irregular hypoechoic mass in the lower inner quadrant, posterior depth, with posterior shadowing.\n',
+  );
+  assert.equal(breast.ok, true, breast.reasons.join(' | '));
+  assert.match(itemWith(breast.items, 'mass'), /posterior depth/, breast.body);
+});
