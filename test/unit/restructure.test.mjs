@@ -360,7 +360,9 @@ test('a section of no known kind keeps its side of the impression; a part label 
   ].join('\n');
   const { out } = run(text);
   assert.equal(out.template, 'us-echocardiogram');
-  assert.match(out.text, /DIMENSIONS: Septum 1\.0 cm, posterior wall 0\.9 cm\.\n\nIMPRESSION:\nNormal study\.\n\nADDENDUM:/);
+  // (The wall dimensions follow the ventricle told before them, with its thrombus denial: a chamber's, no vessel's.)
+  assert.match(out.text, /\nDIMENSIONS: Septum 1\.0 cm, posterior wall 0\.9 cm\.\n[^]*\n\nIMPRESSION:\nNormal study\.\n\nADDENDUM:/);
+  assert.match(line(out, 'Ventricles'), /No intracardiac thrombus is seen\./);
   assert.doesNotMatch(line(out, 'Aortic root and venae cavae'), /thrombus/);
   assert.equal(broken(text), null);
   const ob = run(
@@ -2114,4 +2116,74 @@ test('a ligament tear told "in the region of" a bone cyst and "towards" a bone s
     'The lunotriquetral ligament is torn, with fluid extending toward the triquetrum.',
   ])
     assert.equal(filedIn('mri-wrist', s)[s], 'Ligaments and TFCC', s);
+});
+
+test('a sentence pointing back by "the identified changes", "the appearance" or "However," stays with the finding before, whatever it names after', () => {
+  for (const [id, first, next] of [
+    [
+      'ct-chest',
+      'There is mild pleural thickening at the right lung base with linear parenchymal bands in the right lower lobe.',
+      "The identified changes are also present on the patient's previous CT dated 2016.",
+    ],
+    [
+      'ct-abdomen-pelvis',
+      'Nodular thickening of the left adrenal gland is noted.',
+      'The identified changes were also seen on the previous CT from 2020.',
+    ],
+    [
+      'ct-chest',
+      'There is extensive consolidation with air bronchograms in both lower lobes.',
+      'The appearance may represent an infectious process or parenchymal involvement by lymphoma.',
+    ],
+    [
+      'ct-abdomen-pelvis',
+      'There is a 2 cm hypodense lesion in segment 7 of the liver.',
+      'The described appearance is compatible with a hemangioma.',
+    ],
+    ['ct-chest', 'The gallbladder is distended in the imaged upper abdomen.', 'However, intraluminal content on CT appears hypodense.'],
+    ['ct-abdomen-pelvis', 'The spleen is enlarged.', 'However, no focal lesion is identified on this CT.'],
+  ]) {
+    const placed = filedIn(id, `The lungs are clear. ${first} ${next} No pleural effusion.`);
+    assert.equal(placed[next], placed[first], next);
+  }
+  // Not the look of an organ named after it, nor changes said of an organ of their own.
+  const placed = filedIn(
+    'ct-abdomen-pelvis',
+    'The liver is normal. The appearance of the kidneys is normal. The identified changes in the right kidney are stable.',
+  );
+  assert.equal(placed['The appearance of the kidneys is normal.'], 'Kidneys and ureters');
+  assert.equal(placed['The identified changes in the right kidney are stable.'], 'Kidneys and ureters');
+});
+
+test("an echo's organless clot or mass denial stays with its list item's chamber; biatrial enlargement is the atria's", () => {
+  for (const [item, next] of [
+    ['2. The interatrial septum is intact.', 'No thrombus is seen.'],
+    ['2. The left atrium is dilated.', 'There is no clot or mass seen.'],
+  ]) {
+    const placed = filedIn(
+      'us-echocardiogram',
+      `1. The left ventricle is normal in size.\n${item} ${next}\n3. The mitral valve is normal.\n4. There is mild plaque in the descending thoracic aorta.`,
+    );
+    assert.equal(placed[next], 'Atria', next);
+  }
+  for (const s of ['Mild biatrial enlargement.', 'There is moderate bi-atrial enlargement.'])
+    assert.equal(filedIn('us-echocardiogram', `1. Moderate concentric left ventricular hypertrophy.\n2. ${s}`)[s], 'Atria', s);
+});
+
+test('"vertebral body heights" in a level\'s paragraph is the vertebral bodies\' field; a fracture at the level keeps its level', () => {
+  for (const [id, text, s] of [
+    [
+      'ct-cervical-spine',
+      'There are postsurgical changes of C5-C6 anterior discectomy and fusion with intact hardware. Vertebral body heights are maintained. At C6-C7 there is mild disc bulge.',
+      'Vertebral body heights are maintained.',
+    ],
+    [
+      'ct-lumbar-spine',
+      'Mild degenerative disc disease at L4-L5 with disc space narrowing. The vertebral body heights are well preserved without compression fracture. L5-S1 shows a small protrusion.',
+      'The vertebral body heights are well preserved without compression fracture.',
+    ],
+  ])
+    assert.equal(filedIn(id, text)[s], 'Vertebral bodies', s);
+  const placed = filedIn('ct-lumbar-spine', 'At L4-L5 there is a disc bulge. Endplate osteophytes are present at this level.');
+  assert.equal(placed['Endplate osteophytes are present at this level.'], 'L4-L5');
 });

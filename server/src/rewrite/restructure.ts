@@ -112,8 +112,13 @@ const DISCUSSION = /^\s*discussion\s*$/i;
 // The start of a subject (nothing, "The", "Both") and the joints of a list of organs in it (", ", "and", ", and the").
 const SUBJECT_START = /^\W*(?:the\s+|both\s+)?$/i;
 const LIST_JOIN = /^\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or)\s+)(?:the\s+)?(?:bilateral\s+|both\s+)?$/i;
+// Also a noun phrase that points back by its participle ("The identified changes are also present on the old CT",
+// "The described appearance …") or the look of what was just told ("The appearance may represent infection or
+// lymphoma", "These appearances are not specific"), its verb right after (not "The appearance of the liver is …").
 const THIS_FINDING =
-  /\b(?:this|these)\s+(?:finding|findings|lesion|lesions|abnormality|abnormalities|nodule|nodules|mass|masses)\s+(?:is|are|corresponds?|represents?|may|might|could|likely|probably|most|appears?|was|were)\b/i;
+  /\b(?:(?:this|these|those)(?:\s+(?:described|identified|detected|observed))?|the\s+(?:identified|described|detected|observed|above|aforementioned|above-mentioned|mentioned))\s+(?:finding|findings|lesion|lesions|abnormality|abnormalities|nodule|nodules|mass|masses|changes?|appearances?)\s+(?:is|are|corresponds?|represents?|may|might|could|can|likely|probably|most|appears?|was|were|suggests?)\b|^\W*(?:however,?\s+)?the\s+appearances?\s+(?:is|are|may|might|could|can|likely|probably|most|suggests?|was|were)\b/i;
+// A sentence that opens by setting itself against the one before: "However, …", "But …", "Nevertheless, …".
+const CONTRAST_OPENING = /^\W*(?:however|but|nevertheless|nonetheless|yet)\b/i;
 const RUN_IN = new RegExp(`^\\p{Lu}[\\p{L} ,/&-]{1,40}:[ \\t]+\\S`, 'u');
 const HEADING_LINE = new RegExp(`^${labelName(48)}:$`);
 const CONCLUSION_LABEL = /^\s*(?:conclusions?|results?|impressions?|opinion)\s*:\s*\S/i;
@@ -461,7 +466,7 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     const moved =
       sentence === 'history' && kind === 'preamble' && !stating.has(i)
         ? sentence
-        : statesFinding.has(i) || (sentence === 'comparison' && !!leaning(s, i, organs))
+        : statesFinding.has(i) || (sentence === 'comparison' && (!!leaning(s, i, organs) || pointsBack(s, organs)))
           ? null
           : (sentence ?? (kind === 'preamble' && hasFindings ? 'history' : null));
     if (moved) {
@@ -647,6 +652,12 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     return lesion || before.some((w) => ROOT(w) === ROOT(noun)) ? 'subject' : false;
   }
 
+  /** A sentence whose subject is the finding before, pointed to before any organ it names (THIS_FINDING). */
+  function pointsBack(s: Sentence, organs: readonly OrganHit[]): boolean {
+    const pointed = THIS_FINDING.exec(s.text);
+    return !!pointed && !organs.some((h) => h.start < s.start + pointed.index);
+  }
+
   function file(x: { i: number; target: Target } | null) {
     if (!x) return;
     (x.target.sub === OTHER ? other : x.target.sub === HEAD ? head : subs[x.target.sub]).push(x.i);
@@ -768,8 +779,10 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     if (before && !label && !organs.length && !ev.clues.length && FINDING_REFERENCE.test(s.text)) return { sub: before.sub, by: 'context' };
     // "…, this finding corresponds to a lymph node …": a sentence whose subject is the finding before, named
     // with "this"/"these" before any organ, tells what that finding is: it stays with it, not ahead of it under the organ it names.
-    const pointed = THIS_FINDING.exec(s.text);
-    if (before && before.sub !== HEAD && !label && pointed && !organs.some((h) => h.start < s.start + pointed.index))
+    if (before && before.sub !== HEAD && !label && pointsBack(s, organs)) return { sub: before.sub, by: 'context' };
+    // "However, intraluminal content on CT appears hypodense." after the gallbladder: a contrast drawn with
+    // the sentence before, naming no organ, is said of that one's organ; its modality word makes it no whole-study line.
+    if (before && before.sub !== HEAD && !label && !organs.length && CONTRAST_OPENING.test(s.text) && !ev.clues.some((c) => c.strong))
       return { sub: before.sub, by: 'context' };
     // "Parenchyma is homogeneous." after the prostate: a part of the organ the sentence before spoke of.
     if (before && ev.partsOnly && !ev.clues.some((c) => c.by === 'finding' && c.strong)) return { sub: before.sub, by: 'context' };
