@@ -918,7 +918,8 @@ test('part words are organ terms, places and territories organ ids, checked at l
     likeReferences: ['similar findings'],
     thingNecks: ['hernia'],
     compositions: { 'breast-composition': 'breast' },
-    arteryLevels: { levels: ['segmental'], nouns: ['artery'] },
+    arteryLevels: { levels: ['segmental'], nouns: ['artery', 'branches'], sharedNouns: ['branches'], airwayWords: ['mucus'] },
+    pieces: ['fragment'],
   };
   assert.ok(loadPlacementWords(words).partWords.has('cortex'));
   assert.deepEqual(loadPlacementWords(words).sharedParts.get('lobe'), ['thyroid', 'liver']);
@@ -2186,4 +2187,37 @@ test('"vertebral body heights" in a level\'s paragraph is the vertebral bodies\'
     assert.equal(filedIn(id, text)[s], 'Vertebral bodies', s);
   const placed = filedIn('ct-lumbar-spine', 'At L4-L5 there is a disc bulge. Endplate osteophytes are present at this level.');
   assert.equal(placed['Endplate osteophytes are present at this level.'], 'L4-L5');
+});
+
+test("a displaced or flipped fragment after a meniscal tear is the meniscus's, wherever it lies; so is a parameniscal cyst", () => {
+  for (const [tear, piece] of [
+    [
+      'The lateral meniscus demonstrates a complex tear involving the body and posterior horn.',
+      'A displaced fragment is noted in the intercondylar notch.',
+    ],
+    ['There is a bucket-handle tear of the medial meniscus.', 'A flipped fragment lies in the intercondylar notch adjacent to the PCL.'],
+    ['There is a horizontal tear of the medial meniscus.', 'The flap is displaced into the medial gutter.'],
+  ]) {
+    const placed = filedIn('mri-knee', `${tear} ${piece} There is a moderate joint effusion.`);
+    assert.equal(placed[piece], 'Menisci', piece);
+    assert.equal(placed['There is a moderate joint effusion.'], 'Joint and synovium');
+  }
+  const s = 'An associated parameniscal cyst is present along the posteromedial joint line.';
+  assert.equal(filedIn('mri-knee', `The lateral meniscus is intact. ${s}`)[s], 'Menisci');
+  // A fragment named with its own organ is that organ's.
+  const bone = 'A small bone fragment is seen in the joint.';
+  assert.notEqual(filedIn('mri-knee', `There is a horizontal tear of the medial meniscus. ${bone}`)[bone], 'Menisci');
+});
+
+test('"segmental branches" in a sentence of mucus or bronchi are the airways\', not the pulmonary arteries', () => {
+  for (const s of [
+    'Low-density filling in the segmental branches of the left lower lobe, which is considered compatible with mucus in the airways.',
+    'Secretions are seen in the subsegmental branches of the right lower lobe bronchi.',
+  ])
+    assert.equal(filedIn('ct-chest', `The pulmonary arteries are normal in caliber. ${s}`)[s], 'Airways', s);
+  for (const s of [
+    'Filling defects are seen in the segmental branches of the right lower lobe.',
+    'There are filling defects in the segmental branches of the left lower lobe pulmonary arteries; the bronchi are patent.',
+  ])
+    assert.equal(filedIn('ct-chest', s)[s], 'Vessels', s);
 });

@@ -28,6 +28,7 @@ import {
   MEASURED_AFTER,
   NODE_STATION_REGIONS,
   PART_WORDS,
+  PIECE_SUBJECT,
   PLACE_REFERENCE,
   READING,
   THING_NECKS,
@@ -783,6 +784,11 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     // "However, intraluminal content on CT appears hypodense." after the gallbladder: a contrast drawn with
     // the sentence before, naming no organ, is said of that one's organ; its modality word makes it no whole-study line.
     if (before && before.sub !== HEAD && !label && !organs.length && CONTRAST_OPENING.test(s.text) && !ev.clues.some((c) => c.strong))
+      return { sub: before.sub, by: 'context' };
+    // "A displaced fragment is noted in the intercondylar notch." after a meniscal tear: the piece is the torn
+    // meniscus's, wherever it lies; so is a flap (named before any organ of its own: not "A meniscal flap …" after the cartilage).
+    const piece = PIECE_SUBJECT.exec(s.text);
+    if (before && before.sub >= 0 && !label && piece && !organs.some((h) => h.start < s.start + piece[0].length))
       return { sub: before.sub, by: 'context' };
     // "Parenchyma is homogeneous." after the prostate: a part of the organ the sentence before spoke of.
     if (before && ev.partsOnly && !ev.clues.some((c) => c.by === 'finding' && c.strong)) return { sub: before.sub, by: 'context' };

@@ -41,7 +41,8 @@ const Schema = z.object({
   likeReferences: Phrases,
   thingNecks: Phrases,
   compositions: z.record(z.string(), z.string().min(1)),
-  arteryLevels: z.object({ levels: Phrases, nouns: Phrases }),
+  arteryLevels: z.object({ levels: Phrases, nouns: Phrases, sharedNouns: Phrases, airwayWords: Phrases }),
+  pieces: Phrases,
 });
 
 const longestFirst = (phrases: readonly string[]) => [...phrases].sort((a, b) => b.length - a.length);
@@ -83,6 +84,10 @@ export function loadPlacementWords(input: unknown): {
   thingNecks: ReadonlySet<string>;
   compositionOf: ReadonlyMap<string, string>;
   arteryLevel: RegExp;
+  sharedArteryNoun: RegExp;
+  airwayWord: RegExp;
+  arteryNoun: RegExp;
+  pieceSubject: RegExp;
 } {
   const {
     partWords,
@@ -116,6 +121,7 @@ export function loadPlacementWords(input: unknown): {
     thingNecks,
     compositions,
     arteryLevels,
+    pieces,
   } = Schema.parse(input);
   for (const id of [...lookFindings, ...levelFindings, ...bareFindings])
     if (!CONCEPT_BY_ID.has(id)) throw new Error(`placement-words: unknown finding ${id}`);
@@ -194,6 +200,16 @@ export function loadPlacementWords(input: unknown): {
       `${phraseRegex(arteryLevels.levels).source}(?:\\s*(?:-|,|and|or|/)\\s*${phraseRegex(arteryLevels.levels).source})*(?:\\s+[\\w-]+){0,2}?\\s+${phraseRegex(arteryLevels.nouns).source}`,
       'gi',
     ),
+    // The shared noun ends the level's match; the airway words may stand anywhere in the sentence.
+    sharedArteryNoun: new RegExp(`${phraseRegex(arteryLevels.sharedNouns).source}$`, 'i'),
+    airwayWord: phraseRegex(arteryLevels.airwayWords),
+    // An artery's own word elsewhere in the sentence keeps the level the arteries' ("… pulmonary arteries; the bronchi are patent").
+    arteryNoun: phraseRegex(arteryLevels.nouns.filter((n) => !arteryLevels.sharedNouns.includes(n))),
+    // The subject's noun, at most three words after its article ("A small displaced fragment …").
+    pieceSubject: new RegExp(
+      `^\\W*(?:(?:an?|the|this|these|one|two|several|multiple)\\s+)?(?:[\\w-]+\\s+){0,3}?${phraseRegex(pieces).source}`,
+      'i',
+    ),
   };
 }
 
@@ -233,4 +249,8 @@ export const {
   thingNecks: THING_NECKS,
   compositionOf: COMPOSITION_OF,
   arteryLevel: ARTERY_LEVEL,
+  sharedArteryNoun: SHARED_ARTERY_NOUN,
+  airwayWord: AIRWAY_WORD,
+  arteryNoun: ARTERY_NOUN,
+  pieceSubject: PIECE_SUBJECT,
 } = loadPlacementWords(data);
