@@ -920,6 +920,7 @@ test('part words are organ terms, places and territories organ ids, checked at l
     compositions: { 'breast-composition': 'breast' },
     arteryLevels: { levels: ['segmental'], nouns: ['artery', 'branches'], sharedNouns: ['branches'], airwayWords: ['mucus'] },
     pieces: ['fragment'],
+    techniqueHeadings: ['doppler'],
   };
   assert.ok(loadPlacementWords(words).partWords.has('cortex'));
   assert.deepEqual(loadPlacementWords(words).sharedParts.get('lobe'), ['thyroid', 'liver']);
@@ -2220,4 +2221,30 @@ test('"segmental branches" in a sentence of mucus or bronchi are the airways\', 
     'There are filling defects in the segmental branches of the left lower lobe pulmonary arteries; the bronchi are patent.',
   ])
     assert.equal(filedIn('ct-chest', s)[s], 'Vessels', s);
+});
+
+test("an echo told technique by technique keeps each heading's list whole, numbers and all; the fields it speaks of are not printed empty", () => {
+  for (const [text, twoD, doppler] of [
+    [
+      '2-D STUDY\n1. Mild aortic stenosis, widely calcified.\n2. Moderate biatrial enlargement.\n3. Normal mitral valve.\n\nDOPPLER\n1. There is 1 to 2+ aortic regurgitation, but no aortic stenosis.\n2. Mild tricuspid regurgitation.\n\nSUMMARY\n1. Moderate biatrial enlargement.',
+      /2-D STUDY\n1\. Mild aortic stenosis, widely calcified\.\n2\. Moderate biatrial enlargement\./,
+      /DOPPLER\n1\. There is 1 to 2\+ aortic regurgitation, but no aortic stenosis\.\n2\. Mild tricuspid regurgitation\./,
+    ],
+    [
+      'EXAM: Transthoracic echocardiogram\n\nFINDINGS:\n2-D:\n1. The aortic valve is thickened with mild stenosis.\n2. The left atrium is mildly enlarged.\n\nCOLOR FLOW DOPPLER:\n1. No aortic stenosis by Doppler.\n2. Mild mitral regurgitation.\n\nIMPRESSION:\nMild LV dysfunction.',
+      /2-D:\n1\. The aortic valve is thickened with mild stenosis\./,
+      /COLOR FLOW DOPPLER:\n1\. No aortic stenosis by Doppler\.\n2\. Mild mitral regurgitation\./,
+    ],
+  ]) {
+    const { out } = run(text, PLAIN, 'us-echocardiogram');
+    assert.match(out.text, twoD);
+    assert.match(out.text, doppler);
+    assert.equal(line(out, 'Aortic valve'), undefined, 'the aortic valve is spoken of in the lists');
+    assert.equal(line(out, 'Atria'), undefined);
+    assert.match(line(out, 'Pericardium'), /\[ \]/);
+    assert.equal(broken(text), null);
+  }
+  // One heading alone heads nothing to keep apart: its items are filed by organ.
+  const { out } = run('FINDINGS:\nDOPPLER\n1. Mild mitral regurgitation.\n2. Trace tricuspid regurgitation.', PLAIN, 'us-echocardiogram');
+  assert.equal(line(out, 'Mitral valve'), 'Mitral valve: Mild mitral regurgitation.');
 });

@@ -31,6 +31,7 @@ import {
   PIECE_SUBJECT,
   PLACE_REFERENCE,
   READING,
+  TECHNIQUE_HEADING,
   THING_NECKS,
   WHOLE_REPORT,
   WHOLE_STUDY,
@@ -517,8 +518,42 @@ export function restructure(report: Report, template: ReportTemplate, options: R
   file(heading);
   /** The first sentences of paragraphs by side kept whole in the general field. */
   const sidedOpenings = new Set<number>();
+  /** Runs under a technique's heading kept whole, by their heading: written as in the source, list numbers and lines. */
+  const writtenWhole = new Map<number, number[]>();
   keepSidedParagraphs();
   keepRegionRuns();
+  keepTechniqueRuns();
+
+  /**
+   * Findings told technique by technique under headings of their own ("2-D STUDY ⏎ 1. Mild aortic stenosis …
+   * ⏎⏎ DOPPLER ⏎ 1. … but no aortic stenosis."): each item says what that technique showed. Filed by organ,
+   * "Mild aortic stenosis" and "no aortic stenosis" would stand side by side with neither's technique, and
+   * each list's numbers would be cut loose; so where one section has two such headings, each heading's run
+   * stays whole, as written, numbers and all, on lines of its own in the findings' general field.
+   */
+  function keepTechniqueRuns() {
+    const listOf = listsByIndex();
+    const runs: number[][] = [];
+    for (const i of [...listOf.keys()].sort((a, b) => a - b)) {
+      const last = runs[runs.length - 1];
+      const p = last?.[last.length - 1];
+      if (TECHNIQUE_HEADING.test(report.sentences[i].text)) runs.push([i]);
+      else if (last && p === i - 1 && report.sentences[p].section === report.sentences[i].section) last.push(i);
+    }
+    const bySection = new Map<number, number[][]>();
+    for (const run of runs) {
+      const k = report.sentences[run[0]].section;
+      bySection.set(k, [...(bySection.get(k) ?? []), run]);
+    }
+    for (const list of bySection.values()) {
+      if (list.length < 2) continue;
+      for (const run of list) {
+        keepWhole(run, listOf);
+        writtenWhole.set(run[0], run);
+      }
+    }
+    head.sort((a, b) => a - b);
+  }
 
   /**
    * Findings told region by region under run-in labels ("FINDINGS: Abdomen: The lung bases are clear … Pelvis:
@@ -914,7 +949,8 @@ export function restructure(report: Report, template: ReportTemplate, options: R
 
   const findingLines: string[] = ['FINDINGS:'];
   if (head.length) {
-    record(head, 'FINDINGS', null, filedTextOf);
+    const whole = new Set([...writtenWhole.values()].flat());
+    record(head, 'FINDINGS', null, (i) => (whole.has(i) ? textOf(i) : filedTextOf(i)));
     // (A side's paragraph kept whole starts a line of its own, as it did in the report.)
     const runs: number[][] = [];
     for (const i of head)
@@ -923,10 +959,12 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     findingLines.push(
       runs
         .map((run) =>
-          joinGathered(
-            run.map((i) => esc(filedTextOf(i))),
-            eol,
-          ),
+          writtenWhole.has(run[0])
+            ? asWritten(run)
+            : joinGathered(
+                run.map((i) => esc(filedTextOf(i))),
+                eol,
+              ),
         )
         .join(eol),
     );
@@ -976,6 +1014,13 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     if (new Set(listed).size < 2 || !named.has(k) || others.length === 0) return;
     for (const j of others) spokenFor.add(j);
   });
+  // A field whose organ a technique's run kept whole speaks of is spoken for there: printed empty below
+  // it, "Atria: [ ]" would read as not reported on.
+  for (const i of [...writtenWhole.values()].flat()) {
+    const s = report.sentences[i];
+    for (const h of router.organsNamed(wordsOf(s.text), s.text, 0))
+      for (const j of router.subsOf(h.organ)) if (subs[j].length === 0) spokenFor.add(j);
+  }
   template.findings.forEach((sub, k) => {
     const list = subs[k];
     if (spokenFor.has(k)) return;

@@ -43,6 +43,7 @@ const Schema = z.object({
   compositions: z.record(z.string(), z.string().min(1)),
   arteryLevels: z.object({ levels: Phrases, nouns: Phrases, sharedNouns: Phrases, airwayWords: Phrases }),
   pieces: Phrases,
+  techniqueHeadings: Phrases,
 });
 
 const longestFirst = (phrases: readonly string[]) => [...phrases].sort((a, b) => b.length - a.length);
@@ -88,6 +89,7 @@ export function loadPlacementWords(input: unknown): {
   airwayWord: RegExp;
   arteryNoun: RegExp;
   pieceSubject: RegExp;
+  techniqueHeading: RegExp;
 } {
   const {
     partWords,
@@ -122,6 +124,7 @@ export function loadPlacementWords(input: unknown): {
     compositions,
     arteryLevels,
     pieces,
+    techniqueHeadings,
   } = Schema.parse(input);
   for (const id of [...lookFindings, ...levelFindings, ...bareFindings])
     if (!CONCEPT_BY_ID.has(id)) throw new Error(`placement-words: unknown finding ${id}`);
@@ -210,6 +213,8 @@ export function loadPlacementWords(input: unknown): {
       `^\\W*(?:(?:an?|the|this|these|one|two|several|multiple)\\s+)?(?:[\\w-]+\\s+){0,3}?${phraseRegex(pieces).source}`,
       'i',
     ),
+    // A line of the heading alone, a colon after it allowed ("DOPPLER", "2-D STUDY:").
+    techniqueHeading: new RegExp(`^\\s*${phraseRegex(techniqueHeadings).source}\\s*:?\\s*$`, 'i'),
   };
 }
 
@@ -253,4 +258,5 @@ export const {
   airwayWord: AIRWAY_WORD,
   arteryNoun: ARTERY_NOUN,
   pieceSubject: PIECE_SUBJECT,
+  techniqueHeading: TECHNIQUE_HEADING,
 } = loadPlacementWords(data);
