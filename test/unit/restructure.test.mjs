@@ -2248,3 +2248,33 @@ test("an echo told technique by technique keeps each heading's list whole, numbe
   const { out } = run('FINDINGS:\nDOPPLER\n1. Mild mitral regurgitation.\n2. Trace tricuspid regurgitation.', PLAIN, 'us-echocardiogram');
   assert.equal(line(out, 'Mitral valve'), 'Mitral valve: Mild mitral regurgitation.');
 });
+
+test("an obstetric worksheet's prior-study date is the comparison, and its label lines stay apart; a pregnant patient's line stays a finding", () => {
+  for (const [text, history, comparison] of [
+    [
+      'This is a 24-year-old pregnant patient to evaluate fetal weight and placental grade.\n\nBIOMETRY:\nBPD: 9.0cm consistent with 36weeks, 4days gestation\n\nAC: 34.6cm which equals 38weeks and 4days gestational age.\n\nCI (BPD/OFD):  (70-86) 73\n\nGESTATIONAL AGE BY DATES: 40weeks 0days.\n\nL M P: Unknown.\n\nDATE OF PREVIOUS ULTRASOUND: 03/05/07.\n\nEDD BY PREVIOUS ULTRASOUND: 05/24/07.\n\nIMPRESSION:\nSingle live intrauterine pregnancy.',
+      /This is a 24-year-old pregnant patient to evaluate fetal weight/,
+      'COMPARISON: DATE OF PREVIOUS ULTRASOUND: 03/05/07.',
+    ],
+    [
+      'A 31-year-old pregnant female referred to assess fetal growth.\n\nBIOMETRY:\nHC: 30.1cm which equals 33weeks gestational age.\n\nFL/AC (20-24) 21\n\nPRIOR ULTRASOUND: 01/12/19.\n\nIMPRESSION:\nAppropriate growth.',
+      /A 31-year-old pregnant female referred to assess fetal growth\./,
+      'COMPARISON: PRIOR ULTRASOUND: 01/12/19.',
+    ],
+  ]) {
+    const { out } = run(text, PLAIN, 'us-obstetric');
+    // (Under CLINICAL HISTORY "pregnant" would read as the question: the line stays in the findings' general field.)
+    assert.match(out.text, new RegExp(`FINDINGS:\\n${history.source}`));
+    assert.equal(line(out, 'COMPARISON'), comparison);
+    assert.doesNotMatch(out.text, /gestational age\. [A-Z]/, 'a label line is not glued to the one before');
+    assert.equal(broken(text), null);
+  }
+  // A dating line that only derives from the prior study stays with the biometry.
+  const { out } = run(
+    'BIOMETRY:\nBPD: 9.0cm consistent with 36weeks gestation\n\nEDD BY PREVIOUS ULTRASOUND: 05/24/07.\n\nIMPRESSION:\nPregnancy.',
+    PLAIN,
+    'us-obstetric',
+  );
+  assert.match(out.text, /EDD BY PREVIOUS ULTRASOUND: 05\/24\/07\./);
+  assert.equal(line(out, 'COMPARISON'), 'COMPARISON: [ ]');
+});

@@ -14,7 +14,15 @@ import { wordsFromTokens, wordsOf, type Word } from '../nlp/words';
 import { OTHER_LABEL, templateById, type ReportTemplate, type TemplateSubsection } from '../templates/library';
 import { chooseTemplate, type TemplateChoice } from '../templates/choose';
 import { saysNarrativeStep } from '../templates/narrative';
-import { inProtocolName, isNotice, isNoticeHeader, isProcedureHeader, MATERIALS, sentenceKind } from '../templates/sentence-kinds';
+import {
+  inProtocolName,
+  isNotice,
+  isNoticeHeader,
+  isProcedureHeader,
+  MATERIALS,
+  sentenceKind,
+  isComparisonHeader,
+} from '../templates/sentence-kinds';
 import {
   BACK_REFERENCE,
   BEYOND_LEVEL,
@@ -121,7 +129,8 @@ const THIS_FINDING =
   /\b(?:(?:this|these|those)(?:\s+(?:described|identified|detected|observed))?|the\s+(?:identified|described|detected|observed|above|aforementioned|above-mentioned|mentioned))\s+(?:finding|findings|lesion|lesions|abnormality|abnormalities|nodule|nodules|mass|masses|changes?|appearances?)\s+(?:is|are|corresponds?|represents?|may|might|could|can|likely|probably|most|appears?|was|were|suggests?)\b|^\W*(?:however,?\s+)?the\s+appearances?\s+(?:is|are|may|might|could|can|likely|probably|most|suggests?|was|were)\b/i;
 // A sentence that opens by setting itself against the one before: "However, …", "But …", "Nevertheless, …".
 const CONTRAST_OPENING = /^\W*(?:however|but|nevertheless|nonetheless|yet)\b/i;
-const RUN_IN = new RegExp(`^\\p{Lu}[\\p{L} ,/&-]{1,40}:[ \\t]+\\S`, 'u');
+// (Digits and brackets too: "CI (BPD/OFD): (70-86) 73", "Fetal Heart (4 Chamber View): Normal".)
+const RUN_IN = new RegExp(`^\\p{Lu}[\\p{L}\\d ,/&()-]{1,40}:[ \\t]+\\S`, 'u');
 const HEADING_LINE = new RegExp(`^${labelName(48)}:$`);
 const CONCLUSION_LABEL = /^\s*(?:conclusions?|results?|impressions?|opinion)\s*:\s*\S/i;
 const INLINE_CONCLUSION = /^\s*(?:conclusions?|results?|impressions?|opinion)\s*[.:]?\s*$/i;
@@ -160,14 +169,17 @@ function groupBySection(list: readonly number[], sectionOf: (i: number) => numbe
   return groups;
 }
 
-/** Joins sentences gathered from several places: a space, or a line break after one without end punctuation. */
-function joinGathered(texts: readonly string[], eol: string): string {
+/**
+ * Joins sentences gathered from several places: a space, or a line break after one without end punctuation
+ * or before one that stood on a line of its own (`ownLine`).
+ */
+function joinGathered(texts: readonly string[], eol: string, ownLine: (k: number) => boolean = () => false): string {
   let out = '';
-  for (const t of texts) {
+  for (const [k, t] of texts.entries()) {
     if (!out) out = t;
     // A sentence under a run-in label of its own ("Pelvis: Small amount of free fluid.") starts a line,
     // so the label is not read as a word of the sentence before.
-    else if (TERMINAL.test(out) && !RUN_IN.test(t)) out += ' ' + t;
+    else if (TERMINAL.test(out) && !RUN_IN.test(t) && !ownLine(k)) out += ' ' + t;
     else if (TERMINAL.test(out)) out += eol + t;
     else out += (/^[\p{Lu}\d•*-]/u.test(t) ? eol : eol + eol) + t;
   }
@@ -355,6 +367,8 @@ export function restructure(report: Report, template: ReportTemplate, options: R
   /** Organs the findings name anywhere ("The liver, gallbladder and spleen are unremarkable" names three). */
   const namedInFindings = new Set<string>();
   const labelOf = new Map<number, string>();
+  /** A prior study's heading moved to COMPARISON, by its section: the first sentence, which the heading opens. */
+  const priorHeaded = new Map<number, number>();
 
   let w = 0;
   /** A heading line waiting for the sentence it heads. */
@@ -439,6 +453,14 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     if ((kind === 'impression' && !interpretation.has(s.section)) || (concludedFrom.get(s.section) ?? Infinity) <= i) {
       impression.push(i);
       placedBy.set(i, 'section');
+      return;
+    }
+    // "DATE OF PREVIOUS ULTRASOUND: 03/05/07." among an obstetric worksheet's dating lines: the comparison, its heading kept as its label.
+    const sectionHeader = report.sections[s.section].header;
+    if (kind === 'other' && sectionHeader && isComparisonHeader(sectionHeader.name)) {
+      header.get('comparison')!.push(i);
+      placedBy.set(i, 'section');
+      if (report.sections[s.section].items.length === 0 && !priorHeaded.has(s.section)) priorHeaded.set(s.section, i);
       return;
     }
     if (kind === 'communication' || (kind === 'other' && !anatomyHeaders.has(s.section) && !interpretation.has(s.section))) {
@@ -893,7 +915,7 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     const markerEnd = itemStarts.get(s.start);
     const text = markerEnd === undefined ? textOf(i) : norm(report.text.slice(markerEnd, s.end));
     const heading = headedBy.get(s.section);
-    return heading?.first === i ? `${norm(report.sections[s.section].header!.name)}: ${text}` : text;
+    return heading?.first === i || priorHeaded.get(s.section) === i ? `${norm(report.sections[s.section].header!.name)}: ${text}` : text;
   };
   const esc = (t: string) => (snippet ? snippetEscape(t) : t);
   const field = (section: string, subsection: string | null): string => {
@@ -1053,17 +1075,24 @@ export function restructure(report: Report, template: ReportTemplate, options: R
 
   function subsectionLine(label: string, list: readonly number[], level = false): string {
     const texts = list.map((i) => esc(filedTextOf(i)));
+    // A worksheet's value line with no end punctuation on a line of its own in the source ("FL/AC (20-24) 21")
+    // keeps its line: run on after a sentence it would read as that one's words.
+    const ownLine = (k: number) => {
+      const s = report.sentences[list[k]];
+      const before = report.sentences[list[k] - 1];
+      return !TERMINAL.test(s.text) && !!before && /[\r\n]/.test(report.text.slice(before.end, s.start));
+    };
     // The source's own label for this subsection opens the line in its place ("Kidneys: ...", not "Kidneys and ureters: Kidneys: ...").
     // Only a label the field's own names hold ("Kidneys" under "Kidneys and ureters"): a part's label
     // ("Fetal Ventricles:" under "Fetal anatomy") is no name for the field: the field's label goes on a line of its own.
     const own = labelOf.get(list[0]);
     if (own !== undefined)
       return wordsIn(own).every((w) => wordsIn(label).includes(w))
-        ? joinGathered(texts, eol)
-        : `${label}:${eol}${joinGathered(texts, eol)}`;
+        ? joinGathered(texts, eol, ownLine)
+        : `${label}:${eol}${joinGathered(texts, eol, ownLine)}`;
     // A level's field over a sentence that names its level in its own words ("At C4-5, ..."): the
     // label on a line of its own, so the level is not read twice, or in two spellings, in one sentence.
-    if (level) return `${label}:${eol}${joinGathered(texts, eol)}`;
+    if (level) return `${label}:${eol}${joinGathered(texts, eol, ownLine)}`;
     // A sentence with a lead-in label of its own ("As far as can be observed: Heart size is normal.")
     // starts the line under the field's label when the two would be too long to read as labels of one
     // line, or when the field is Other ("Other: Grade I: ..." reads as one label).
@@ -1078,8 +1107,8 @@ export function restructure(report: Report, template: ReportTemplate, options: R
       leadIn &&
       (label === OTHER_LABEL || HEADING_LINE.test(texts[0]) || `${label} ${leadIn[1]}`.split(/\s+/).length > 8 || region(leadIn[1]))
     )
-      return `${label}:${eol}${joinGathered(texts, eol)}`;
-    return `${label}: ${joinGathered(texts, eol)}`;
+      return `${label}:${eol}${joinGathered(texts, eol, ownLine)}`;
+    return `${label}: ${joinGathered(texts, eol, ownLine)}`;
   }
 
   // A section of no known kind keeps its side of the impression in an imaging report: "DIMENSIONS:"
