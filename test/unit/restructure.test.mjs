@@ -2278,3 +2278,26 @@ test("an obstetric worksheet's prior-study date is the comparison, and its label
   assert.match(out.text, /EDD BY PREVIOUS ULTRASOUND: 05\/24\/07\./);
   assert.equal(line(out, 'COMPARISON'), 'COMPARISON: [ ]');
 });
+
+test("a side told over several paragraphs in a row is kept whole together: a lead-in still leads to its lines, 'again' follows what it repeats", () => {
+  const text = [
+    'EXAM: Bilateral carotid ultrasound.',
+    '',
+    'FINDINGS: The right common carotid artery is patent with mild intimal thickening. Right ICA PSV 0.61 m/second. Vertebral flow is antegrade on the right.',
+    '',
+    'On the left, there is moderate plaque at the bifurcation. Measurements are as follows:',
+    '',
+    'Left common carotid PSV 0.70 m/second. Left ECA PSV 0.90 m/second.',
+    '',
+    'Left internal carotid artery again shows hard plaque with 50% stenosis. There is spectral broadening.',
+    '',
+    'IMPRESSION: Left ICA stenosis of about 50%.',
+  ].join('\n');
+  const { out } = run(text, PLAIN, 'us-carotid');
+  assert.match(
+    out.text,
+    /On the left, there is moderate plaque at the bifurcation\. Measurements are as follows:\nLeft common carotid PSV 0\.70 m\/second\. Left ECA PSV 0\.90 m\/second\.\nLeft internal carotid artery again shows hard plaque/,
+  );
+  assert.match(line(out, 'Carotid and vertebral arteries'), /Vertebral flow is antegrade on the right\.$/);
+  assert.equal(broken(text), null);
+});

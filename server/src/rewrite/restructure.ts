@@ -633,10 +633,23 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     const sideOf = (p: number[]) => SIDE_OPENING.exec(report.sentences[p[0]].text)?.[1].toLowerCase();
     const sided = paragraphs.filter((p) => p.length > 1 && sideOf(p));
     if (new Set(sided.map(sideOf)).size < 2) return;
+    // One side told over several paragraphs in a row ("On the left, … See the velocity measurements below: ⏎⏎
+    // Left carotid ECA … ⏎⏎ Left internal carotid artery again demonstrates …"): kept whole, they are kept
+    // whole together, so a lead-in still leads to its lines and "again" still follows what it repeats.
+    const bySide: number[][][] = [];
     for (const p of sided) {
-      const opening = listOf.get(p[0]);
-      if (p.every((i) => SIDED.test(report.sentences[i].text) || listOf.get(i) === opening)) continue;
-      keepWhole(p, listOf);
+      const run = bySide[bySide.length - 1];
+      const last = run?.[run.length - 1];
+      if (run && sideOf(last) === sideOf(p) && paragraphs.indexOf(last) === paragraphs.indexOf(p) - 1) run.push(p);
+      else bySide.push([p]);
+    }
+    for (const run of bySide) {
+      const whole = (p: number[]) => {
+        const opening = listOf.get(p[0]);
+        return p.every((i) => SIDED.test(report.sentences[i].text) || listOf.get(i) === opening);
+      };
+      if (run.every(whole)) continue;
+      for (const p of run) keepWhole(p, listOf);
     }
     head.sort((a, b) => a - b);
   }
