@@ -909,7 +909,7 @@ test('part words are organ terms, places and territories organ ids, checked at l
     nodeRegions: ['upper-abdomen'],
     measuredBy: ['flow'],
     findingReferences: ['the findings'],
-    wholeStudy: { subjects: ['study'], verdicts: ['normal'] },
+    wholeStudy: { subjects: ['study'], verdicts: ['normal'], parts: ['bubble'] },
     bareFindings: ['nodule'],
     edgeFields: ['Lung apices'],
     placeReferences: ['in this localization'],
@@ -2300,4 +2300,51 @@ test("a side told over several paragraphs in a row is kept whole together: a lea
   );
   assert.match(line(out, 'Carotid and vertebral arteries'), /Vertebral flow is antegrade on the right\.$/);
   assert.equal(broken(text), null);
+});
+
+test('a transesophageal echo whose consent-and-probe narrative stands in a section of its own is restructured, the narrative kept as written', () => {
+  for (const [narrative, header] of [
+    [
+      'The procedure and its complications were explained to the patient and formal consent was obtained. His throat was anesthetized with lidocaine spray. Probe was introduced without any difficulty. The patient tolerated the procedure very well.',
+      'INTERPRETATION',
+    ],
+    [
+      'Informed consent was obtained. The oropharynx was anesthetized with topical lidocaine. The probe was passed without difficulty. The patient tolerated the procedure well.',
+      'DESCRIPTION OF PROCEDURE',
+    ],
+  ]) {
+    const text = `REASON FOR EXAM: Bacteremia.\n\nPROCEDURE: Transesophageal echocardiogram.\n\n${header}: ${narrative}\n\nFINDINGS:\n1. Left ventricle has normal size and function.\n2. Atrial septum is intact. Bubble study was negative.\n3. Aortic valve reveals echodensity suggestive of vegetation.\n\nIMPRESSION:\n1. Aortic valve vegetation.`;
+    const report = parseReport(text);
+    const choice = chooseTemplate(report);
+    assert.equal(choice.refused, undefined, header);
+    assert.equal(choice.template.id, 'us-echocardiogram');
+    const out = restructure(report, choice.template, PLAIN);
+    assert.match(out.text, new RegExp(`${header}:\\s+${narrative.slice(0, 40)}`));
+    assert.match(line(out, 'Atria'), /Atrial septum is intact\. Bubble study was negative\./);
+    assert.equal(broken(text), null);
+  }
+  // A procedure note whose FINDINGS tell the steps is still refused.
+  const note =
+    'PROCEDURE: Ultrasound-guided biopsy.\n\nFINDINGS: Informed consent was obtained. The skin was prepped and draped in sterile fashion. Local anesthesia was given with lidocaine. Core biopsies were obtained and sent to pathology.\n\nIMPRESSION: Successful biopsy.';
+  assert.match(chooseTemplate(parseReport(note)).refused ?? '', /procedure note/);
+});
+
+test('"trace MR" in an echo list without an exam line is mitral regurgitation, not an MRI: the echo template', () => {
+  for (const text of [
+    'FINDINGS:\n1. The left ventricle is normal in size.\n2. The interatrial septum is intact.\n3. The mitral valve is structurally normal with trace MR.\n4. There is mild plaque in the descending thoracic aorta.',
+    'FINDINGS:\nNormal left ventricular size and function. Mild MR and trace TR. No pericardial effusion.',
+  ])
+    assert.equal(chooseTemplate(parseReport(text)).template.id, 'us-echocardiogram', text);
+});
+
+test("a later sentence of a numbered item naming no organ stays with its item, though it names the study; 'otherwise normal study' is still the whole exam's", () => {
+  for (const next of ['Study was negative.', 'Bubble study was negative.', 'Saline contrast study showed no shunt.']) {
+    const placed = filedIn(
+      'us-echocardiogram',
+      `1. Left ventricle is normal in size.\n2. Atrial septum intact. ${next}\n3. Doppler study essentially benign.\n4. Aorta essentially benign.`,
+    );
+    assert.equal(placed[next], 'Atria', next);
+  }
+  const placed = filedIn('ct-chest', '1. Mild cardiomegaly. Otherwise normal study.\n2. The lungs are clear.');
+  assert.equal(placed['Otherwise normal study.'], null);
 });

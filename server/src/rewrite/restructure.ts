@@ -127,6 +127,7 @@ const LIST_JOIN = /^\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or)\s+)(?:the\s+)?(?:bila
 // lymphoma", "These appearances are not specific"), its verb right after (not "The appearance of the liver is …").
 const THIS_FINDING =
   /\b(?:(?:this|these|those)(?:\s+(?:described|identified|detected|observed))?|the\s+(?:identified|described|detected|observed|above|aforementioned|above-mentioned|mentioned))\s+(?:finding|findings|lesion|lesions|abnormality|abnormalities|nodule|nodules|mass|masses|changes?|appearances?)\s+(?:is|are|corresponds?|represents?|may|might|could|can|likely|probably|most|appears?|was|were|suggests?)\b|^\W*(?:however,?\s+)?the\s+appearances?\s+(?:is|are|may|might|could|can|likely|probably|most|suggests?|was|were)\b/i;
+const OTHERWISE = /\b(?:otherwise|remainder|rest of)\b/i;
 // A sentence that opens by setting itself against the one before: "However, …", "But …", "Nevertheless, …".
 const CONTRAST_OPENING = /^\W*(?:however|but|nevertheless|nonetheless|yet)\b/i;
 // (Digits and brackets too: "CI (BPD/OFD): (70-86) 73", "Fetal Heart (4 Chamber View): Normal".)
@@ -389,7 +390,11 @@ export function restructure(report: Report, template: ReportTemplate, options: R
   const noFindings = !report.sections.some((x) => x.kind === 'findings');
   const interpretation = new Set(
     report.sections.flatMap((x, k) =>
-      (x.kind === 'impression' && k < lastImpression && INTERPRETATION.test(x.header?.name ?? '')) ||
+      // (Not one telling a procedure's steps: "INTERPRETATION: … consent was obtained … Probe was introduced …" stays as written.)
+      (x.kind === 'impression' &&
+        k < lastImpression &&
+        INTERPRETATION.test(x.header?.name ?? '') &&
+        !saysNarrativeStep(report.text.slice(x.start, x.end))) ||
       (x.kind === 'other' && noFindings && DISCUSSION.test(x.header?.name ?? ''))
         ? [k]
         : [],
@@ -723,6 +728,14 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     return lesion || before.some((w) => ROOT(w) === ROOT(noun)) ? 'subject' : false;
   }
 
+  /** Whether a sentence is a later one of the numbered item the sentence before it opened or went on. */
+  function sameItem(i: number): boolean {
+    const [s, prev] = [report.sentences[i], report.sentences[i - 1]];
+    if (!prev || prev.section !== s.section) return false;
+    const item = report.sections[s.section].items.find((x) => x.start <= prev.start && s.end <= x.end);
+    return !!item && item.marker.start !== s.start;
+  }
+
   /** A sentence whose subject is the finding before, pointed to before any organ it names (THIS_FINDING). */
   function pointsBack(s: Sentence, organs: readonly OrganHit[]): boolean {
     const pointed = THIS_FINDING.exec(s.text);
@@ -811,7 +824,10 @@ export function restructure(report: Report, template: ReportTemplate, options: R
       !label &&
       WHOLE_STUDY.test(s.text.slice(0, except)) &&
       !organs.some((h) => ahead(h.start)) &&
-      !(conceptsBySentence.get(i) ?? []).some((c) => ahead(c.start))
+      !(conceptsBySentence.get(i) ?? []).some((c) => ahead(c.start)) &&
+      // (Not a later sentence of a numbered item: "6. Atrial septum intact. Study was negative." is the septum's
+      // bubble study; "Otherwise normal study." there still speaks of the whole exam.)
+      !(before && before.sub >= 0 && sameItem(i) && !OTHERWISE.test(s.text))
     )
       return { sub: HEAD, by: 'unplaced' };
     // "It causes narrowing of the lumen.": a sentence about the one before, naming no organ (or only a
@@ -878,6 +894,10 @@ export function restructure(report: Report, template: ReportTemplate, options: R
       parts.length > 0 &&
       parts.every((p) => template.bodyParts.includes(p.part) || template.bodyParts.includes(p.context)) &&
       ev.clues.some((c) => c.by === 'finding' && (ORGANS_OF_CONCEPT.get(c.concept ?? '') ?? []).includes('lymph-nodes'));
+    // "4. Atrial septum is intact. Bubble study was negative.": a later sentence of a numbered item naming no
+    // organ of its own is said of the item's, though it names the study; it is no line of the whole exam.
+    if (before && before.sub >= 0 && !label && !organs.length && !ev.clues.some((c) => c.strong) && sameItem(i))
+      return { sub: before.sub, by: 'context' };
     if (!label && !organs.length && !nodes && !ev.clues.some((c) => c.strong) && names(sw)) return { sub: HEAD, by: 'unplaced' };
     // A finding of many places and no organ named ("There is an infiltrative mass extending into the
     // pre-epiglottic space" after the epiglottis) is where the sentence before is, not in some field a

@@ -32,7 +32,7 @@ const Schema = z.object({
   nodeRegions: Phrases,
   measuredBy: Phrases,
   findingReferences: Phrases,
-  wholeStudy: z.object({ subjects: Phrases, verdicts: Phrases }),
+  wholeStudy: z.object({ subjects: Phrases, verdicts: Phrases, parts: Phrases }),
   bareFindings: Phrases,
   edgeFields: Phrases,
   placeReferences: Phrases,
@@ -151,6 +151,7 @@ export function loadPlacementWords(input: unknown): {
   const landmark = new RegExp(`${phraseRegex(landmarks).source}\\s+(?:[\\w-]+\\s+){0,3}$`, 'i');
   // The territory word right after the vessel, an abbreviation in brackets between ("middle cerebral artery (MCA) territory").
   const territoryAfter = new RegExp(`^\\s*(?:\\([^)]{1,12}\\)\\s*)?${phraseRegex(territories.words).source}`, 'i');
+  const studySubject = new RegExp(`(?<!${phraseRegex(wholeStudy.parts).source}\\s+)${phraseRegex(wholeStudy.subjects).source}`, 'i');
   return {
     partWords: new Set(partWords.map((w) => w.toLowerCase())),
     lookFindings: new Set(lookFindings),
@@ -185,8 +186,9 @@ export function loadPlacementWords(input: unknown): {
     findingReference: phraseRegex(findingReferences),
     measuredAfter: new RegExp(`^\\s*${phraseRegex(measuredBy).source}`, 'i'),
     // The study as the subject and a normal verdict, in either order ("Normal study.", "Examination within normal limits").
+    // (Not a part of the exam named by its own test: "Bubble study was negative.")
     wholeStudy: new RegExp(
-      `${phraseRegex(wholeStudy.subjects).source}.*${phraseRegex(wholeStudy.verdicts).source}|${phraseRegex(wholeStudy.verdicts).source}.*${phraseRegex(wholeStudy.subjects).source}`,
+      `${studySubject.source}.*${phraseRegex(wholeStudy.verdicts).source}|${phraseRegex(wholeStudy.verdicts).source}.*${studySubject.source}`,
       'i',
     ),
     bareFindings: new Set(bareFindings),
