@@ -2224,7 +2224,7 @@ test('"segmental branches" in a sentence of mucus or bronchi are the airways\', 
 });
 
 test("an echo told technique by technique keeps each heading's list whole, numbers and all; the fields it speaks of are not printed empty", () => {
-  for (const [text, twoD, doppler] of [
+  for (const [text, twoD, doppler] of /** @type {[string, RegExp, RegExp][]} */ ([
     [
       '2-D STUDY\n1. Mild aortic stenosis, widely calcified.\n2. Moderate biatrial enlargement.\n3. Normal mitral valve.\n\nDOPPLER\n1. There is 1 to 2+ aortic regurgitation, but no aortic stenosis.\n2. Mild tricuspid regurgitation.\n\nSUMMARY\n1. Moderate biatrial enlargement.',
       /2-D STUDY\n1\. Mild aortic stenosis, widely calcified\.\n2\. Moderate biatrial enlargement\./,
@@ -2235,7 +2235,7 @@ test("an echo told technique by technique keeps each heading's list whole, numbe
       /2-D:\n1\. The aortic valve is thickened with mild stenosis\./,
       /COLOR FLOW DOPPLER:\n1\. No aortic stenosis by Doppler\.\n2\. Mild mitral regurgitation\./,
     ],
-  ]) {
+  ])) {
     const { out } = run(text, PLAIN, 'us-echocardiogram');
     assert.match(out.text, twoD);
     assert.match(out.text, doppler);
@@ -2250,7 +2250,7 @@ test("an echo told technique by technique keeps each heading's list whole, numbe
 });
 
 test("an obstetric worksheet's prior-study date is the comparison, and its label lines stay apart; a pregnant patient's line stays a finding", () => {
-  for (const [text, history, comparison] of [
+  for (const [text, history, comparison] of /** @type {[string, RegExp, string][]} */ ([
     [
       'This is a 24-year-old pregnant patient to evaluate fetal weight and placental grade.\n\nBIOMETRY:\nBPD: 9.0cm consistent with 36weeks, 4days gestation\n\nAC: 34.6cm which equals 38weeks and 4days gestational age.\n\nCI (BPD/OFD):  (70-86) 73\n\nGESTATIONAL AGE BY DATES: 40weeks 0days.\n\nL M P: Unknown.\n\nDATE OF PREVIOUS ULTRASOUND: 03/05/07.\n\nEDD BY PREVIOUS ULTRASOUND: 05/24/07.\n\nIMPRESSION:\nSingle live intrauterine pregnancy.',
       /This is a 24-year-old pregnant patient to evaluate fetal weight/,
@@ -2261,7 +2261,7 @@ test("an obstetric worksheet's prior-study date is the comparison, and its label
       /A 31-year-old pregnant female referred to assess fetal growth\./,
       'COMPARISON: PRIOR ULTRASOUND: 01/12/19.',
     ],
-  ]) {
+  ])) {
     const { out } = run(text, PLAIN, 'us-obstetric');
     // (Under CLINICAL HISTORY "pregnant" would read as the question: the line stays in the findings' general field.)
     assert.match(out.text, new RegExp(`FINDINGS:\\n${history.source}`));
