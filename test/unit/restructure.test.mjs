@@ -2348,3 +2348,21 @@ test("a later sentence of a numbered item naming no organ stays with its item, t
   const placed = filedIn('ct-chest', '1. Mild cardiomegaly. Otherwise normal study.\n2. The lungs are clear.');
   assert.equal(placed['Otherwise normal study.'], null);
 });
+
+test('the tendons named as a group are the Tendons field where a template has one, not the joint they surround', () => {
+  for (const s of [
+    'Tendinous structures surrounding the ankle joint are intact.',
+    'The tendon structures about the ankle are unremarkable.',
+  ])
+    assert.equal(filedIn('mri-ankle', `There is no evidence of joint effusion. ${s}`)[s], 'Tendons', s);
+  // In a shoulder the rotator cuff tendons keep their own field.
+  const cuff = 'The supraspinatus tendon is intact.';
+  assert.equal(filedIn('mri-shoulder', cuff)[cuff], 'Rotator cuff');
+});
+
+test('"REASON FOR CT SCAN:" above a clinic note\'s findings is the clinical history, not a line of the findings', () => {
+  const text =
+    'REASON FOR CT SCAN: The patient has adult hydrocephalus with a shunt.\n\nCT scan from 03/11/2008 demonstrates a single shunt ending in the left lateral ventricle.\n\nASSESSMENT: The subdural effusions are improving.';
+  const { out } = run(text, PLAIN, 'ct-head');
+  assert.match(line(out, 'CLINICAL HISTORY'), /adult hydrocephalus with a shunt/);
+});
