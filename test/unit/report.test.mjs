@@ -334,3 +334,13 @@ test('a token serves as its own word: its norm is the lexicon form, a joining hy
   // Any other text splits as a report does.
   assert.equal(norms(wordsOf('Left-sided pleural OEDEMA, XXXX')), 'left sided pleural edema , xxxx');
 });
+
+test('"REASON FOR CT SCAN", "REASON FOR MRI", "REASON FOR ULTRASOUND" are the history; "CT SCAN" alone is no header of it', () => {
+  for (const header of ['REASON FOR CT SCAN', 'REASON FOR MRI', 'Reason for ultrasound', 'REASON FOR SCAN'])
+    assert.deepEqual(
+      kinds(R.parseReport(`${header}: Headache.\n\nFINDINGS: No hemorrhage.\n\nIMPRESSION: Normal.`)),
+      ['history', 'findings', 'impression'],
+      header,
+    );
+  assert.notEqual(kinds(R.parseReport('REASON FOR CT SCAN WAS UNCLEAR: Headache.\nFINDINGS: No hemorrhage.'))[0], 'history');
+});

@@ -360,7 +360,9 @@ test('a section of no known kind keeps its side of the impression; a part label 
   ].join('\n');
   const { out } = run(text);
   assert.equal(out.template, 'us-echocardiogram');
-  assert.match(out.text, /DIMENSIONS: Septum 1\.0 cm, posterior wall 0\.9 cm\.\n\nIMPRESSION:\nNormal study\.\n\nADDENDUM:/);
+  // (The wall dimensions follow the ventricle told before them, with its thrombus denial: a chamber's, no vessel's.)
+  assert.match(out.text, /\nDIMENSIONS: Septum 1\.0 cm, posterior wall 0\.9 cm\.\n[^]*\n\nIMPRESSION:\nNormal study\.\n\nADDENDUM:/);
+  assert.match(line(out, 'Ventricles'), /No intracardiac thrombus is seen\./);
   assert.doesNotMatch(line(out, 'Aortic root and venae cavae'), /thrombus/);
   assert.equal(broken(text), null);
   const ob = run(
@@ -907,7 +909,7 @@ test('part words are organ terms, places and territories organ ids, checked at l
     nodeRegions: ['upper-abdomen'],
     measuredBy: ['flow'],
     findingReferences: ['the findings'],
-    wholeStudy: { subjects: ['study'], verdicts: ['normal'] },
+    wholeStudy: { subjects: ['study'], verdicts: ['normal'], parts: ['bubble'] },
     bareFindings: ['nodule'],
     edgeFields: ['Lung apices'],
     placeReferences: ['in this localization'],
@@ -916,7 +918,9 @@ test('part words are organ terms, places and territories organ ids, checked at l
     likeReferences: ['similar findings'],
     thingNecks: ['hernia'],
     compositions: { 'breast-composition': 'breast' },
-    arteryLevels: { levels: ['segmental'], nouns: ['artery'] },
+    arteryLevels: { levels: ['segmental'], nouns: ['artery', 'branches'], sharedNouns: ['branches'], airwayWords: ['mucus'] },
+    pieces: ['fragment'],
+    techniqueHeadings: ['doppler'],
   };
   assert.ok(loadPlacementWords(words).partWords.has('cortex'));
   assert.deepEqual(loadPlacementWords(words).sharedParts.get('lobe'), ['thyroid', 'liver']);
@@ -2114,4 +2118,251 @@ test('a ligament tear told "in the region of" a bone cyst and "towards" a bone s
     'The lunotriquetral ligament is torn, with fluid extending toward the triquetrum.',
   ])
     assert.equal(filedIn('mri-wrist', s)[s], 'Ligaments and TFCC', s);
+});
+
+test('a sentence pointing back by "the identified changes", "the appearance" or "However," stays with the finding before, whatever it names after', () => {
+  for (const [id, first, next] of [
+    [
+      'ct-chest',
+      'There is mild pleural thickening at the right lung base with linear parenchymal bands in the right lower lobe.',
+      "The identified changes are also present on the patient's previous CT dated 2016.",
+    ],
+    [
+      'ct-abdomen-pelvis',
+      'Nodular thickening of the left adrenal gland is noted.',
+      'The identified changes were also seen on the previous CT from 2020.',
+    ],
+    [
+      'ct-chest',
+      'There is extensive consolidation with air bronchograms in both lower lobes.',
+      'The appearance may represent an infectious process or parenchymal involvement by lymphoma.',
+    ],
+    [
+      'ct-abdomen-pelvis',
+      'There is a 2 cm hypodense lesion in segment 7 of the liver.',
+      'The described appearance is compatible with a hemangioma.',
+    ],
+    ['ct-chest', 'The gallbladder is distended in the imaged upper abdomen.', 'However, intraluminal content on CT appears hypodense.'],
+    ['ct-abdomen-pelvis', 'The spleen is enlarged.', 'However, no focal lesion is identified on this CT.'],
+  ]) {
+    const placed = filedIn(id, `The lungs are clear. ${first} ${next} No pleural effusion.`);
+    assert.equal(placed[next], placed[first], next);
+  }
+  // Not the look of an organ named after it, nor changes said of an organ of their own.
+  const placed = filedIn(
+    'ct-abdomen-pelvis',
+    'The liver is normal. The appearance of the kidneys is normal. The identified changes in the right kidney are stable.',
+  );
+  assert.equal(placed['The appearance of the kidneys is normal.'], 'Kidneys and ureters');
+  assert.equal(placed['The identified changes in the right kidney are stable.'], 'Kidneys and ureters');
+});
+
+test("an echo's organless clot or mass denial stays with its list item's chamber; biatrial enlargement is the atria's", () => {
+  for (const [item, next] of [
+    ['2. The interatrial septum is intact.', 'No thrombus is seen.'],
+    ['2. The left atrium is dilated.', 'There is no clot or mass seen.'],
+  ]) {
+    const placed = filedIn(
+      'us-echocardiogram',
+      `1. The left ventricle is normal in size.\n${item} ${next}\n3. The mitral valve is normal.\n4. There is mild plaque in the descending thoracic aorta.`,
+    );
+    assert.equal(placed[next], 'Atria', next);
+  }
+  for (const s of ['Mild biatrial enlargement.', 'There is moderate bi-atrial enlargement.'])
+    assert.equal(filedIn('us-echocardiogram', `1. Moderate concentric left ventricular hypertrophy.\n2. ${s}`)[s], 'Atria', s);
+});
+
+test('"vertebral body heights" in a level\'s paragraph is the vertebral bodies\' field; a fracture at the level keeps its level', () => {
+  for (const [id, text, s] of [
+    [
+      'ct-cervical-spine',
+      'There are postsurgical changes of C5-C6 anterior discectomy and fusion with intact hardware. Vertebral body heights are maintained. At C6-C7 there is mild disc bulge.',
+      'Vertebral body heights are maintained.',
+    ],
+    [
+      'ct-lumbar-spine',
+      'Mild degenerative disc disease at L4-L5 with disc space narrowing. The vertebral body heights are well preserved without compression fracture. L5-S1 shows a small protrusion.',
+      'The vertebral body heights are well preserved without compression fracture.',
+    ],
+  ])
+    assert.equal(filedIn(id, text)[s], 'Vertebral bodies', s);
+  const placed = filedIn('ct-lumbar-spine', 'At L4-L5 there is a disc bulge. Endplate osteophytes are present at this level.');
+  assert.equal(placed['Endplate osteophytes are present at this level.'], 'L4-L5');
+});
+
+test("a displaced or flipped fragment after a meniscal tear is the meniscus's, wherever it lies; so is a parameniscal cyst", () => {
+  for (const [tear, piece] of [
+    [
+      'The lateral meniscus demonstrates a complex tear involving the body and posterior horn.',
+      'A displaced fragment is noted in the intercondylar notch.',
+    ],
+    ['There is a bucket-handle tear of the medial meniscus.', 'A flipped fragment lies in the intercondylar notch adjacent to the PCL.'],
+    ['There is a horizontal tear of the medial meniscus.', 'The flap is displaced into the medial gutter.'],
+  ]) {
+    const placed = filedIn('mri-knee', `${tear} ${piece} There is a moderate joint effusion.`);
+    assert.equal(placed[piece], 'Menisci', piece);
+    assert.equal(placed['There is a moderate joint effusion.'], 'Joint and synovium');
+  }
+  const s = 'An associated parameniscal cyst is present along the posteromedial joint line.';
+  assert.equal(filedIn('mri-knee', `The lateral meniscus is intact. ${s}`)[s], 'Menisci');
+  // A fragment named with its own organ is that organ's.
+  const bone = 'A small bone fragment is seen in the joint.';
+  assert.notEqual(filedIn('mri-knee', `There is a horizontal tear of the medial meniscus. ${bone}`)[bone], 'Menisci');
+});
+
+test('"segmental branches" in a sentence of mucus or bronchi are the airways\', not the pulmonary arteries', () => {
+  for (const s of [
+    'Low-density filling in the segmental branches of the left lower lobe, which is considered compatible with mucus in the airways.',
+    'Secretions are seen in the subsegmental branches of the right lower lobe bronchi.',
+  ])
+    assert.equal(filedIn('ct-chest', `The pulmonary arteries are normal in caliber. ${s}`)[s], 'Airways', s);
+  for (const s of [
+    'Filling defects are seen in the segmental branches of the right lower lobe.',
+    'There are filling defects in the segmental branches of the left lower lobe pulmonary arteries; the bronchi are patent.',
+  ])
+    assert.equal(filedIn('ct-chest', s)[s], 'Vessels', s);
+});
+
+test("an echo told technique by technique keeps each heading's list whole, numbers and all; the fields it speaks of are not printed empty", () => {
+  for (const [text, twoD, doppler] of /** @type {[string, RegExp, RegExp][]} */ ([
+    [
+      '2-D STUDY\n1. Mild aortic stenosis, widely calcified.\n2. Moderate biatrial enlargement.\n3. Normal mitral valve.\n\nDOPPLER\n1. There is 1 to 2+ aortic regurgitation, but no aortic stenosis.\n2. Mild tricuspid regurgitation.\n\nSUMMARY\n1. Moderate biatrial enlargement.',
+      /2-D STUDY\n1\. Mild aortic stenosis, widely calcified\.\n2\. Moderate biatrial enlargement\./,
+      /DOPPLER\n1\. There is 1 to 2\+ aortic regurgitation, but no aortic stenosis\.\n2\. Mild tricuspid regurgitation\./,
+    ],
+    [
+      'EXAM: Transthoracic echocardiogram\n\nFINDINGS:\n2-D:\n1. The aortic valve is thickened with mild stenosis.\n2. The left atrium is mildly enlarged.\n\nCOLOR FLOW DOPPLER:\n1. No aortic stenosis by Doppler.\n2. Mild mitral regurgitation.\n\nIMPRESSION:\nMild LV dysfunction.',
+      /2-D:\n1\. The aortic valve is thickened with mild stenosis\./,
+      /COLOR FLOW DOPPLER:\n1\. No aortic stenosis by Doppler\.\n2\. Mild mitral regurgitation\./,
+    ],
+  ])) {
+    const { out } = run(text, PLAIN, 'us-echocardiogram');
+    assert.match(out.text, twoD);
+    assert.match(out.text, doppler);
+    assert.equal(line(out, 'Aortic valve'), undefined, 'the aortic valve is spoken of in the lists');
+    assert.equal(line(out, 'Atria'), undefined);
+    assert.match(line(out, 'Pericardium'), /\[ \]/);
+    assert.equal(broken(text), null);
+  }
+  // One heading alone heads nothing to keep apart: its items are filed by organ.
+  const { out } = run('FINDINGS:\nDOPPLER\n1. Mild mitral regurgitation.\n2. Trace tricuspid regurgitation.', PLAIN, 'us-echocardiogram');
+  assert.equal(line(out, 'Mitral valve'), 'Mitral valve: Mild mitral regurgitation.');
+});
+
+test("an obstetric worksheet's prior-study date is the comparison, and its label lines stay apart; a pregnant patient's line stays a finding", () => {
+  for (const [text, history, comparison] of /** @type {[string, RegExp, string][]} */ ([
+    [
+      'This is a 24-year-old pregnant patient to evaluate fetal weight and placental grade.\n\nBIOMETRY:\nBPD: 9.0cm consistent with 36weeks, 4days gestation\n\nAC: 34.6cm which equals 38weeks and 4days gestational age.\n\nCI (BPD/OFD):  (70-86) 73\n\nGESTATIONAL AGE BY DATES: 40weeks 0days.\n\nL M P: Unknown.\n\nDATE OF PREVIOUS ULTRASOUND: 03/05/07.\n\nEDD BY PREVIOUS ULTRASOUND: 05/24/07.\n\nIMPRESSION:\nSingle live intrauterine pregnancy.',
+      /This is a 24-year-old pregnant patient to evaluate fetal weight/,
+      'COMPARISON: DATE OF PREVIOUS ULTRASOUND: 03/05/07.',
+    ],
+    [
+      'A 31-year-old pregnant female referred to assess fetal growth.\n\nBIOMETRY:\nHC: 30.1cm which equals 33weeks gestational age.\n\nFL/AC (20-24) 21\n\nPRIOR ULTRASOUND: 01/12/19.\n\nIMPRESSION:\nAppropriate growth.',
+      /A 31-year-old pregnant female referred to assess fetal growth\./,
+      'COMPARISON: PRIOR ULTRASOUND: 01/12/19.',
+    ],
+  ])) {
+    const { out } = run(text, PLAIN, 'us-obstetric');
+    // (Under CLINICAL HISTORY "pregnant" would read as the question: the line stays in the findings' general field.)
+    assert.match(out.text, new RegExp(`FINDINGS:\\n${history.source}`));
+    assert.equal(line(out, 'COMPARISON'), comparison);
+    assert.doesNotMatch(out.text, /gestational age\. [A-Z]/, 'a label line is not glued to the one before');
+    assert.equal(broken(text), null);
+  }
+  // A dating line that only derives from the prior study stays with the biometry.
+  const { out } = run(
+    'BIOMETRY:\nBPD: 9.0cm consistent with 36weeks gestation\n\nEDD BY PREVIOUS ULTRASOUND: 05/24/07.\n\nIMPRESSION:\nPregnancy.',
+    PLAIN,
+    'us-obstetric',
+  );
+  assert.match(out.text, /EDD BY PREVIOUS ULTRASOUND: 05\/24\/07\./);
+  assert.equal(line(out, 'COMPARISON'), 'COMPARISON: [ ]');
+});
+
+test("a side told over several paragraphs in a row is kept whole together: a lead-in still leads to its lines, 'again' follows what it repeats", () => {
+  const text = [
+    'EXAM: Bilateral carotid ultrasound.',
+    '',
+    'FINDINGS: The right common carotid artery is patent with mild intimal thickening. Right ICA PSV 0.61 m/second. Vertebral flow is antegrade on the right.',
+    '',
+    'On the left, there is moderate plaque at the bifurcation. Measurements are as follows:',
+    '',
+    'Left common carotid PSV 0.70 m/second. Left ECA PSV 0.90 m/second.',
+    '',
+    'Left internal carotid artery again shows hard plaque with 50% stenosis. There is spectral broadening.',
+    '',
+    'IMPRESSION: Left ICA stenosis of about 50%.',
+  ].join('\n');
+  const { out } = run(text, PLAIN, 'us-carotid');
+  assert.match(
+    out.text,
+    /On the left, there is moderate plaque at the bifurcation\. Measurements are as follows:\nLeft common carotid PSV 0\.70 m\/second\. Left ECA PSV 0\.90 m\/second\.\nLeft internal carotid artery again shows hard plaque/,
+  );
+  assert.match(line(out, 'Carotid and vertebral arteries'), /Vertebral flow is antegrade on the right\.$/);
+  assert.equal(broken(text), null);
+});
+
+test('a transesophageal echo whose consent-and-probe narrative stands in a section of its own is restructured, the narrative kept as written', () => {
+  for (const [narrative, header] of [
+    [
+      'The procedure and its complications were explained to the patient and formal consent was obtained. His throat was anesthetized with lidocaine spray. Probe was introduced without any difficulty. The patient tolerated the procedure very well.',
+      'INTERPRETATION',
+    ],
+    [
+      'Informed consent was obtained. The oropharynx was anesthetized with topical lidocaine. The probe was passed without difficulty. The patient tolerated the procedure well.',
+      'DESCRIPTION OF PROCEDURE',
+    ],
+  ]) {
+    const text = `REASON FOR EXAM: Bacteremia.\n\nPROCEDURE: Transesophageal echocardiogram.\n\n${header}: ${narrative}\n\nFINDINGS:\n1. Left ventricle has normal size and function.\n2. Atrial septum is intact. Bubble study was negative.\n3. Aortic valve reveals echodensity suggestive of vegetation.\n\nIMPRESSION:\n1. Aortic valve vegetation.`;
+    const report = parseReport(text);
+    const choice = chooseTemplate(report);
+    assert.equal(choice.refused, undefined, header);
+    assert.equal(choice.template.id, 'us-echocardiogram');
+    const out = restructure(report, choice.template, PLAIN);
+    assert.match(out.text, new RegExp(`${header}:\\s+${narrative.slice(0, 40)}`));
+    assert.match(line(out, 'Atria'), /Atrial septum is intact\. Bubble study was negative\./);
+    assert.equal(broken(text), null);
+  }
+  // A procedure note whose FINDINGS tell the steps is still refused.
+  const note =
+    'PROCEDURE: Ultrasound-guided biopsy.\n\nFINDINGS: Informed consent was obtained. The skin was prepped and draped in sterile fashion. Local anesthesia was given with lidocaine. Core biopsies were obtained and sent to pathology.\n\nIMPRESSION: Successful biopsy.';
+  assert.match(chooseTemplate(parseReport(note)).refused ?? '', /procedure note/);
+});
+
+test('"trace MR" in an echo list without an exam line is mitral regurgitation, not an MRI: the echo template', () => {
+  for (const text of [
+    'FINDINGS:\n1. The left ventricle is normal in size.\n2. The interatrial septum is intact.\n3. The mitral valve is structurally normal with trace MR.\n4. There is mild plaque in the descending thoracic aorta.',
+    'FINDINGS:\nNormal left ventricular size and function. Mild MR and trace TR. No pericardial effusion.',
+  ])
+    assert.equal(chooseTemplate(parseReport(text)).template.id, 'us-echocardiogram', text);
+});
+
+test("a later sentence of a numbered item naming no organ stays with its item, though it names the study; 'otherwise normal study' is still the whole exam's", () => {
+  for (const next of ['Study was negative.', 'Bubble study was negative.', 'Saline contrast study showed no shunt.']) {
+    const placed = filedIn(
+      'us-echocardiogram',
+      `1. Left ventricle is normal in size.\n2. Atrial septum intact. ${next}\n3. Doppler study essentially benign.\n4. Aorta essentially benign.`,
+    );
+    assert.equal(placed[next], 'Atria', next);
+  }
+  const placed = filedIn('ct-chest', '1. Mild cardiomegaly. Otherwise normal study.\n2. The lungs are clear.');
+  assert.equal(placed['Otherwise normal study.'], null);
+});
+
+test('the tendons named as a group are the Tendons field where a template has one, not the joint they surround', () => {
+  for (const s of [
+    'Tendinous structures surrounding the ankle joint are intact.',
+    'The tendon structures about the ankle are unremarkable.',
+  ])
+    assert.equal(filedIn('mri-ankle', `There is no evidence of joint effusion. ${s}`)[s], 'Tendons', s);
+  // In a shoulder the rotator cuff tendons keep their own field.
+  const cuff = 'The supraspinatus tendon is intact.';
+  assert.equal(filedIn('mri-shoulder', cuff)[cuff], 'Rotator cuff');
+});
+
+test('"REASON FOR CT SCAN:" above a clinic note\'s findings is the clinical history, not a line of the findings', () => {
+  const text =
+    'REASON FOR CT SCAN: The patient has adult hydrocephalus with a shunt.\n\nCT scan from 03/11/2008 demonstrates a single shunt ending in the left lateral ventricle.\n\nASSESSMENT: The subdural effusions are improving.';
+  const { out } = run(text, PLAIN, 'ct-head');
+  assert.match(line(out, 'CLINICAL HISTORY'), /adult hydrocephalus with a shunt/);
 });

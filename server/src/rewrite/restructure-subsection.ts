@@ -5,7 +5,9 @@ import type { ReportTemplate } from '../templates/library';
 import { ORGANS_OF_CONCEPT, organAt, organsNamed, type OrganHit } from '../nlp/organs';
 import { wordsOf, type Word } from '../nlp/words';
 import {
+  AIRWAY_WORD,
   ARTERY_LEVEL,
+  ARTERY_NOUN,
   BARE_FINDINGS,
   COMPOSITION_OF,
   EDGE_FIELDS,
@@ -20,6 +22,7 @@ import {
   PART_WORDS,
   PLACE_OF,
   PLACES,
+  SHARED_ARTERY_NOUN,
   SHARED_PARTS,
   STATION_GAP,
   STATION_VESSELS,
@@ -111,7 +114,12 @@ function placesOf(
     // Places only where this template has a field for them (the part of a neighbouring region a scan takes in).
     ...[...text.matchAll(HELD_PLACES)].map((m) => placeHit(HELD_PLACE_OF.get(m[0].toLowerCase())!, m)).filter((p) => held(p.organ)),
     // "segmental PE", "segmental and subsegmental pulmonary emboli": the pulmonary arteries, by the noun after the level.
-    ...[...text.matchAll(ARTERY_LEVEL)].map((m) => placeHit(PULMONARY_ARTERIES, m)).filter((p) => held(p.organ)),
+    // Not "segmental branches" in a sentence of the airways ("… compatible with mucus in the airways"): the bronchi's.
+    ...[...text.matchAll(ARTERY_LEVEL)]
+      .map((m) =>
+        placeHit(SHARED_ARTERY_NOUN.test(m[0]) && AIRWAY_WORD.test(text) && !ARTERY_NOUN.test(text) ? AIRWAYS : PULMONARY_ARTERIES, m),
+      )
+      .filter((p) => held(p.organ)),
   ].filter((p) => !inTerm(p));
   if (!places.length) return hits;
   // Words first in the order they stand, then the patterns (levels) as organsNamed gives them. A
@@ -192,6 +200,7 @@ function nodeHeading(
 }
 const NODES = 'lymph-nodes';
 const PULMONARY_ARTERIES = 'pulmonary-arteries';
+const AIRWAYS = 'airways';
 const STATION_ADJECTIVE = /(?:ic|al|ar|ary|ac)$/i;
 const STATION_WORD = new RegExp(`(?<![\\w-])(?:${[...NODE_STATION_REGIONS.keys()].join('|')})(?![\\w-])`, 'gi');
 

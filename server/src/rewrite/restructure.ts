@@ -14,7 +14,15 @@ import { wordsFromTokens, wordsOf, type Word } from '../nlp/words';
 import { OTHER_LABEL, templateById, type ReportTemplate, type TemplateSubsection } from '../templates/library';
 import { chooseTemplate, type TemplateChoice } from '../templates/choose';
 import { saysNarrativeStep } from '../templates/narrative';
-import { inProtocolName, isNotice, isNoticeHeader, isProcedureHeader, MATERIALS, sentenceKind } from '../templates/sentence-kinds';
+import {
+  inProtocolName,
+  isNotice,
+  isNoticeHeader,
+  isProcedureHeader,
+  MATERIALS,
+  sentenceKind,
+  isComparisonHeader,
+} from '../templates/sentence-kinds';
 import {
   BACK_REFERENCE,
   BEYOND_LEVEL,
@@ -28,8 +36,10 @@ import {
   MEASURED_AFTER,
   NODE_STATION_REGIONS,
   PART_WORDS,
+  PIECE_SUBJECT,
   PLACE_REFERENCE,
   READING,
+  TECHNIQUE_HEADING,
   THING_NECKS,
   WHOLE_REPORT,
   WHOLE_STUDY,
@@ -112,9 +122,16 @@ const DISCUSSION = /^\s*discussion\s*$/i;
 // The start of a subject (nothing, "The", "Both") and the joints of a list of organs in it (", ", "and", ", and the").
 const SUBJECT_START = /^\W*(?:the\s+|both\s+)?$/i;
 const LIST_JOIN = /^\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or)\s+)(?:the\s+)?(?:bilateral\s+|both\s+)?$/i;
+// Also a noun phrase that points back by its participle ("The identified changes are also present on the old CT",
+// "The described appearance …") or the look of what was just told ("The appearance may represent infection or
+// lymphoma", "These appearances are not specific"), its verb right after (not "The appearance of the liver is …").
 const THIS_FINDING =
-  /\b(?:this|these)\s+(?:finding|findings|lesion|lesions|abnormality|abnormalities|nodule|nodules|mass|masses)\s+(?:is|are|corresponds?|represents?|may|might|could|likely|probably|most|appears?|was|were)\b/i;
-const RUN_IN = new RegExp(`^\\p{Lu}[\\p{L} ,/&-]{1,40}:[ \\t]+\\S`, 'u');
+  /\b(?:(?:this|these|those)(?:\s+(?:described|identified|detected|observed))?|the\s+(?:identified|described|detected|observed|above|aforementioned|above-mentioned|mentioned))\s+(?:finding|findings|lesion|lesions|abnormality|abnormalities|nodule|nodules|mass|masses|changes?|appearances?)\s+(?:is|are|corresponds?|represents?|may|might|could|can|likely|probably|most|appears?|was|were|suggests?)\b|^\W*(?:however,?\s+)?the\s+appearances?\s+(?:is|are|may|might|could|can|likely|probably|most|suggests?|was|were)\b/i;
+const OTHERWISE = /\b(?:otherwise|remainder|rest of)\b/i;
+// A sentence that opens by setting itself against the one before: "However, …", "But …", "Nevertheless, …".
+const CONTRAST_OPENING = /^\W*(?:however|but|nevertheless|nonetheless|yet)\b/i;
+// (Digits and brackets too: "CI (BPD/OFD): (70-86) 73", "Fetal Heart (4 Chamber View): Normal".)
+const RUN_IN = new RegExp(`^\\p{Lu}[\\p{L}\\d ,/&()-]{1,40}:[ \\t]+\\S`, 'u');
 const HEADING_LINE = new RegExp(`^${labelName(48)}:$`);
 const CONCLUSION_LABEL = /^\s*(?:conclusions?|results?|impressions?|opinion)\s*:\s*\S/i;
 const INLINE_CONCLUSION = /^\s*(?:conclusions?|results?|impressions?|opinion)\s*[.:]?\s*$/i;
@@ -153,14 +170,17 @@ function groupBySection(list: readonly number[], sectionOf: (i: number) => numbe
   return groups;
 }
 
-/** Joins sentences gathered from several places: a space, or a line break after one without end punctuation. */
-function joinGathered(texts: readonly string[], eol: string): string {
+/**
+ * Joins sentences gathered from several places: a space, or a line break after one without end punctuation
+ * or before one that stood on a line of its own (`ownLine`).
+ */
+function joinGathered(texts: readonly string[], eol: string, ownLine: (k: number) => boolean = () => false): string {
   let out = '';
-  for (const t of texts) {
+  for (const [k, t] of texts.entries()) {
     if (!out) out = t;
     // A sentence under a run-in label of its own ("Pelvis: Small amount of free fluid.") starts a line,
     // so the label is not read as a word of the sentence before.
-    else if (TERMINAL.test(out) && !RUN_IN.test(t)) out += ' ' + t;
+    else if (TERMINAL.test(out) && !RUN_IN.test(t) && !ownLine(k)) out += ' ' + t;
     else if (TERMINAL.test(out)) out += eol + t;
     else out += (/^[\p{Lu}\d•*-]/u.test(t) ? eol : eol + eol) + t;
   }
@@ -350,6 +370,8 @@ export function restructure(report: Report, template: ReportTemplate, options: R
   /** Organs the findings name anywhere ("The liver, gallbladder and spleen are unremarkable" names three). */
   const namedInFindings = new Set<string>();
   const labelOf = new Map<number, string>();
+  /** A prior study's heading moved to COMPARISON, by its section: the first sentence, which the heading opens. */
+  const priorHeaded = new Map<number, number>();
 
   let w = 0;
   /** A heading line waiting for the sentence it heads. */
@@ -370,7 +392,11 @@ export function restructure(report: Report, template: ReportTemplate, options: R
   const noFindings = !report.sections.some((x) => x.kind === 'findings');
   const interpretation = new Set(
     report.sections.flatMap((x, k) =>
-      (x.kind === 'impression' && k < lastImpression && INTERPRETATION.test(x.header?.name ?? '')) ||
+      // (Not one telling a procedure's steps: "INTERPRETATION: … consent was obtained … Probe was introduced …" stays as written.)
+      (x.kind === 'impression' &&
+        k < lastImpression &&
+        INTERPRETATION.test(x.header?.name ?? '') &&
+        !saysNarrativeStep(report.text.slice(x.start, x.end))) ||
       (x.kind === 'other' && noFindings && DISCUSSION.test(x.header?.name ?? ''))
         ? [k]
         : [],
@@ -436,6 +462,14 @@ export function restructure(report: Report, template: ReportTemplate, options: R
       placedBy.set(i, 'section');
       return;
     }
+    // "DATE OF PREVIOUS ULTRASOUND: 03/05/07." among an obstetric worksheet's dating lines: the comparison, its heading kept as its label.
+    const sectionHeader = report.sections[s.section].header;
+    if (kind === 'other' && sectionHeader && isComparisonHeader(sectionHeader.name)) {
+      header.get('comparison')!.push(i);
+      placedBy.set(i, 'section');
+      if (report.sections[s.section].items.length === 0 && !priorHeaded.has(s.section)) priorHeaded.set(s.section, i);
+      return;
+    }
     if (kind === 'communication' || (kind === 'other' && !anatomyHeaders.has(s.section) && !interpretation.has(s.section))) {
       extra.set(s.section, [...(extra.get(s.section) ?? []), i]);
       placedBy.set(i, 'section');
@@ -463,7 +497,7 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     const moved =
       sentence === 'history' && kind === 'preamble' && !stating.has(i)
         ? sentence
-        : statesFinding.has(i) || (sentence === 'comparison' && !!leaning(s, i, organs))
+        : statesFinding.has(i) || (sentence === 'comparison' && (!!leaning(s, i, organs) || pointsBack(s, organs)))
           ? null
           : (sentence ?? (kind === 'preamble' && hasFindings ? 'history' : null));
     if (moved) {
@@ -513,8 +547,42 @@ export function restructure(report: Report, template: ReportTemplate, options: R
   file(heading);
   /** The first sentences of paragraphs by side kept whole in the general field. */
   const sidedOpenings = new Set<number>();
+  /** Runs under a technique's heading kept whole, by their heading: written as in the source, list numbers and lines. */
+  const writtenWhole = new Map<number, number[]>();
   keepSidedParagraphs();
   keepRegionRuns();
+  keepTechniqueRuns();
+
+  /**
+   * Findings told technique by technique under headings of their own ("2-D STUDY ⏎ 1. Mild aortic stenosis …
+   * ⏎⏎ DOPPLER ⏎ 1. … but no aortic stenosis."): each item says what that technique showed. Filed by organ,
+   * "Mild aortic stenosis" and "no aortic stenosis" would stand side by side with neither's technique, and
+   * each list's numbers would be cut loose; so where one section has two such headings, each heading's run
+   * stays whole, as written, numbers and all, on lines of its own in the findings' general field.
+   */
+  function keepTechniqueRuns() {
+    const listOf = listsByIndex();
+    const runs: number[][] = [];
+    for (const i of [...listOf.keys()].sort((a, b) => a - b)) {
+      const last = runs[runs.length - 1];
+      const p = last?.[last.length - 1];
+      if (TECHNIQUE_HEADING.test(report.sentences[i].text)) runs.push([i]);
+      else if (last && p === i - 1 && report.sentences[p].section === report.sentences[i].section) last.push(i);
+    }
+    const bySection = new Map<number, number[][]>();
+    for (const run of runs) {
+      const k = report.sentences[run[0]].section;
+      bySection.set(k, [...(bySection.get(k) ?? []), run]);
+    }
+    for (const list of bySection.values()) {
+      if (list.length < 2) continue;
+      for (const run of list) {
+        keepWhole(run, listOf);
+        writtenWhole.set(run[0], run);
+      }
+    }
+    head.sort((a, b) => a - b);
+  }
 
   /**
    * Findings told region by region under run-in labels ("FINDINGS: Abdomen: The lung bases are clear … Pelvis:
@@ -572,10 +640,23 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     const sideOf = (p: number[]) => SIDE_OPENING.exec(report.sentences[p[0]].text)?.[1].toLowerCase();
     const sided = paragraphs.filter((p) => p.length > 1 && sideOf(p));
     if (new Set(sided.map(sideOf)).size < 2) return;
+    // One side told over several paragraphs in a row ("On the left, … See the velocity measurements below: ⏎⏎
+    // Left carotid ECA … ⏎⏎ Left internal carotid artery again demonstrates …"): kept whole, they are kept
+    // whole together, so a lead-in still leads to its lines and "again" still follows what it repeats.
+    const bySide: number[][][] = [];
     for (const p of sided) {
-      const opening = listOf.get(p[0]);
-      if (p.every((i) => SIDED.test(report.sentences[i].text) || listOf.get(i) === opening)) continue;
-      keepWhole(p, listOf);
+      const run = bySide[bySide.length - 1];
+      const last = run?.[run.length - 1];
+      if (run && sideOf(last) === sideOf(p) && paragraphs.indexOf(last) === paragraphs.indexOf(p) - 1) run.push(p);
+      else bySide.push([p]);
+    }
+    for (const run of bySide) {
+      const whole = (p: number[]) => {
+        const opening = listOf.get(p[0]);
+        return p.every((i) => SIDED.test(report.sentences[i].text) || listOf.get(i) === opening);
+      };
+      if (run.every(whole)) continue;
+      for (const p of run) keepWhole(p, listOf);
     }
     head.sort((a, b) => a - b);
   }
@@ -654,6 +735,20 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     // (Or a word for a lesion after another: "… a focal area of T2 hypointensity … . The lesion shows restricted diffusion".)
     const lesion = LESION_NOUN.test(noun) && before.some((w) => LESION_NOUN.test(w));
     return lesion || before.some((w) => ROOT(w) === ROOT(noun)) ? 'subject' : false;
+  }
+
+  /** Whether a sentence is a later one of the numbered item the sentence before it opened or went on. */
+  function sameItem(i: number): boolean {
+    const [s, prev] = [report.sentences[i], report.sentences[i - 1]];
+    if (!prev || prev.section !== s.section) return false;
+    const item = report.sections[s.section].items.find((x) => x.start <= prev.start && s.end <= x.end);
+    return !!item && item.marker.start !== s.start;
+  }
+
+  /** A sentence whose subject is the finding before, pointed to before any organ it names (THIS_FINDING). */
+  function pointsBack(s: Sentence, organs: readonly OrganHit[]): boolean {
+    const pointed = THIS_FINDING.exec(s.text);
+    return !!pointed && !organs.some((h) => h.start < s.start + pointed.index);
   }
 
   function file(x: { i: number; target: Target } | null) {
@@ -738,7 +833,10 @@ export function restructure(report: Report, template: ReportTemplate, options: R
       !label &&
       WHOLE_STUDY.test(s.text.slice(0, except)) &&
       !organs.some((h) => ahead(h.start)) &&
-      !(conceptsBySentence.get(i) ?? []).some((c) => ahead(c.start))
+      !(conceptsBySentence.get(i) ?? []).some((c) => ahead(c.start)) &&
+      // (Not a later sentence of a numbered item: "6. Atrial septum intact. Study was negative." is the septum's
+      // bubble study; "Otherwise normal study." there still speaks of the whole exam.)
+      !(before && before.sub >= 0 && sameItem(i) && !OTHERWISE.test(s.text))
     )
       return { sub: HEAD, by: 'unplaced' };
     // "It causes narrowing of the lumen.": a sentence about the one before, naming no organ (or only a
@@ -777,8 +875,15 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     if (before && !label && !organs.length && !ev.clues.length && FINDING_REFERENCE.test(s.text)) return { sub: before.sub, by: 'context' };
     // "…, this finding corresponds to a lymph node …": a sentence whose subject is the finding before, named
     // with "this"/"these" before any organ, tells what that finding is: it stays with it, not ahead of it under the organ it names.
-    const pointed = THIS_FINDING.exec(s.text);
-    if (before && before.sub !== HEAD && !label && pointed && !organs.some((h) => h.start < s.start + pointed.index))
+    if (before && before.sub !== HEAD && !label && pointsBack(s, organs)) return { sub: before.sub, by: 'context' };
+    // "However, intraluminal content on CT appears hypodense." after the gallbladder: a contrast drawn with
+    // the sentence before, naming no organ, is said of that one's organ; its modality word makes it no whole-study line.
+    if (before && before.sub !== HEAD && !label && !organs.length && CONTRAST_OPENING.test(s.text) && !ev.clues.some((c) => c.strong))
+      return { sub: before.sub, by: 'context' };
+    // "A displaced fragment is noted in the intercondylar notch." after a meniscal tear: the piece is the torn
+    // meniscus's, wherever it lies; so is a flap (named before any organ of its own: not "A meniscal flap …" after the cartilage).
+    const piece = PIECE_SUBJECT.exec(s.text);
+    if (before && before.sub >= 0 && !label && piece && !organs.some((h) => h.start < s.start + piece[0].length))
       return { sub: before.sub, by: 'context' };
     // "Parenchyma is homogeneous." after the prostate: a part of the organ the sentence before spoke of.
     if (before && ev.partsOnly && !ev.clues.some((c) => c.by === 'finding' && c.strong)) return { sub: before.sub, by: 'context' };
@@ -798,6 +903,10 @@ export function restructure(report: Report, template: ReportTemplate, options: R
       parts.length > 0 &&
       parts.every((p) => template.bodyParts.includes(p.part) || template.bodyParts.includes(p.context)) &&
       ev.clues.some((c) => c.by === 'finding' && (ORGANS_OF_CONCEPT.get(c.concept ?? '') ?? []).includes('lymph-nodes'));
+    // "4. Atrial septum is intact. Bubble study was negative.": a later sentence of a numbered item naming no
+    // organ of its own is said of the item's, though it names the study; it is no line of the whole exam.
+    if (before && before.sub >= 0 && !label && !organs.length && !ev.clues.some((c) => c.strong) && sameItem(i))
+      return { sub: before.sub, by: 'context' };
     if (!label && !organs.length && !nodes && !ev.clues.some((c) => c.strong) && names(sw)) return { sub: HEAD, by: 'unplaced' };
     // A finding of many places and no organ named ("There is an infiltrative mass extending into the
     // pre-epiglottic space" after the epiglottis) is where the sentence before is, not in some field a
@@ -848,7 +957,7 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     const markerEnd = itemStarts.get(s.start);
     const text = markerEnd === undefined ? textOf(i) : norm(report.text.slice(markerEnd, s.end));
     const heading = headedBy.get(s.section);
-    return heading?.first === i ? `${norm(report.sections[s.section].header!.name)}: ${text}` : text;
+    return heading?.first === i || priorHeaded.get(s.section) === i ? `${norm(report.sections[s.section].header!.name)}: ${text}` : text;
   };
   const esc = (t: string) => (snippet ? snippetEscape(t) : t);
   const field = (section: string, subsection: string | null): string => {
@@ -904,7 +1013,8 @@ export function restructure(report: Report, template: ReportTemplate, options: R
 
   const findingLines: string[] = ['FINDINGS:'];
   if (head.length) {
-    record(head, 'FINDINGS', null, filedTextOf);
+    const whole = new Set([...writtenWhole.values()].flat());
+    record(head, 'FINDINGS', null, (i) => (whole.has(i) ? textOf(i) : filedTextOf(i)));
     // (A side's paragraph kept whole starts a line of its own, as it did in the report.)
     const runs: number[][] = [];
     for (const i of head)
@@ -913,10 +1023,12 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     findingLines.push(
       runs
         .map((run) =>
-          joinGathered(
-            run.map((i) => esc(filedTextOf(i))),
-            eol,
-          ),
+          writtenWhole.has(run[0])
+            ? asWritten(run)
+            : joinGathered(
+                run.map((i) => esc(filedTextOf(i))),
+                eol,
+              ),
         )
         .join(eol),
     );
@@ -966,6 +1078,13 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     if (new Set(listed).size < 2 || !named.has(k) || others.length === 0) return;
     for (const j of others) spokenFor.add(j);
   });
+  // A field whose organ a technique's run kept whole speaks of is spoken for there: printed empty below
+  // it, "Atria: [ ]" would read as not reported on.
+  for (const i of [...writtenWhole.values()].flat()) {
+    const s = report.sentences[i];
+    for (const h of router.organsNamed(wordsOf(s.text), s.text, 0))
+      for (const j of router.subsOf(h.organ)) if (subs[j].length === 0) spokenFor.add(j);
+  }
   template.findings.forEach((sub, k) => {
     const list = subs[k];
     if (spokenFor.has(k)) return;
@@ -998,17 +1117,24 @@ export function restructure(report: Report, template: ReportTemplate, options: R
 
   function subsectionLine(label: string, list: readonly number[], level = false): string {
     const texts = list.map((i) => esc(filedTextOf(i)));
+    // A worksheet's value line with no end punctuation on a line of its own in the source ("FL/AC (20-24) 21")
+    // keeps its line: run on after a sentence it would read as that one's words.
+    const ownLine = (k: number) => {
+      const s = report.sentences[list[k]];
+      const before = report.sentences[list[k] - 1];
+      return !TERMINAL.test(s.text) && !!before && /[\r\n]/.test(report.text.slice(before.end, s.start));
+    };
     // The source's own label for this subsection opens the line in its place ("Kidneys: ...", not "Kidneys and ureters: Kidneys: ...").
     // Only a label the field's own names hold ("Kidneys" under "Kidneys and ureters"): a part's label
     // ("Fetal Ventricles:" under "Fetal anatomy") is no name for the field: the field's label goes on a line of its own.
     const own = labelOf.get(list[0]);
     if (own !== undefined)
       return wordsIn(own).every((w) => wordsIn(label).includes(w))
-        ? joinGathered(texts, eol)
-        : `${label}:${eol}${joinGathered(texts, eol)}`;
+        ? joinGathered(texts, eol, ownLine)
+        : `${label}:${eol}${joinGathered(texts, eol, ownLine)}`;
     // A level's field over a sentence that names its level in its own words ("At C4-5, ..."): the
     // label on a line of its own, so the level is not read twice, or in two spellings, in one sentence.
-    if (level) return `${label}:${eol}${joinGathered(texts, eol)}`;
+    if (level) return `${label}:${eol}${joinGathered(texts, eol, ownLine)}`;
     // A sentence with a lead-in label of its own ("As far as can be observed: Heart size is normal.")
     // starts the line under the field's label when the two would be too long to read as labels of one
     // line, or when the field is Other ("Other: Grade I: ..." reads as one label).
@@ -1023,8 +1149,8 @@ export function restructure(report: Report, template: ReportTemplate, options: R
       leadIn &&
       (label === OTHER_LABEL || HEADING_LINE.test(texts[0]) || `${label} ${leadIn[1]}`.split(/\s+/).length > 8 || region(leadIn[1]))
     )
-      return `${label}:${eol}${joinGathered(texts, eol)}`;
-    return `${label}: ${joinGathered(texts, eol)}`;
+      return `${label}:${eol}${joinGathered(texts, eol, ownLine)}`;
+    return `${label}: ${joinGathered(texts, eol, ownLine)}`;
   }
 
   // A section of no known kind keeps its side of the impression in an imaging report: "DIMENSIONS:"

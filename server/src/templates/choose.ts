@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { TEMPLATES, type ReportTemplate } from './library';
 import modalityCueData from './modality-cues.json';
 import { phraseRegex } from './phrases';
-import { narrativeKind } from './narrative';
+import { narrativeKind, saysNarrativeStep } from './narrative';
 import { BLANK_LINE } from '../report/regex';
 
 export type Confidence = 'high' | 'medium' | 'low';
@@ -39,6 +39,19 @@ const NOT_FOR = new Map(
 const count = (text: string, re: RegExp) => text.match(re)?.length ?? 0;
 
 /**
+ * A report of an exam done as a procedure (a transesophageal echo: consent, lidocaine spray, "tolerated the
+ * procedure") whose narrative stands in sections of its own before a FINDINGS and an IMPRESSION that say no
+ * step of it: those are filed, the narrative kept as written under its own header. Not a procedure told
+ * after the findings (a biopsy after the diagnostic CT, with an impression of its own): refused as before.
+ */
+function narrativeApart(report: Report | undefined): boolean {
+  if (!report) return false;
+  const first = report.sections.findIndex((s) => s.kind === 'findings');
+  if (first < 0 || !report.sections.slice(first).some((s) => s.kind === 'impression')) return false;
+  return report.sections.slice(first).every((s) => !saysNarrativeStep(report.text.slice(s.start, s.end)));
+}
+
+/**
  * The choice, refused when the exam names a modality or body part its template is not for, names
  * no modality while its body part has templates for several, or names body parts beyond its template's.
  */
@@ -62,7 +75,7 @@ function checked(
       refused:
         'what the exam showed runs on under the clinical history, with no FINDINGS header: filed as history it would read as the question',
     };
-  const narrative = narrativeKind(text);
+  const narrative = narrativeKind(text) && !narrativeApart(report) ? narrativeKind(text) : null;
   if (narrative) return { ...choice, refused: `${narrative}, not an exam report: no template has a place for its narrative` };
   const modalities = new Set(TEMPLATES.filter((x) => x.bodyParts.some((p) => t.bodyParts.includes(p))).map((x) => x.modality));
   if (modality === null && modalities.size > 1)
@@ -169,7 +182,9 @@ function read(words: readonly Word[]): Reading {
   let modalityAt = -Infinity;
   let modalityEnd = -Infinity;
   for (let i = 0; i < words.length; i++) {
-    const m = MODALITY_TRIE.match(words, i);
+    // ("trace MR" is mitral regurgitation, no MRI.)
+    const graded = i > 0 && GRADES_BEFORE.has(words[i - 1].norm) && TEMPLATE_ABBREVIATIONS.has(words[i].text);
+    const m = graded ? null : MODALITY_TRIE.match(words, i);
     if (m) {
       if (!r.modalities.includes(m.value)) r.modalities.push(m.value);
       modalityAt = i;
@@ -188,9 +203,17 @@ function read(words: readonly Word[]): Reading {
 
 const SCAN_RANGE = /\bfrom\s+(?:the\s+)?[\w\s-]{2,40}?\s+(?:to|through|thru)\s+(?:the\s+)?[a-z]/i;
 
-const MODALITY_CUES = Object.entries(
-  z.object({ note: z.string(), cues: z.record(z.string(), z.array(z.string().min(1)).min(1)) }).parse(modalityCueData).cues,
-).map(([code, words]) => ({
+const MODALITY_DATA = z
+  .object({
+    note: z.string(),
+    gradesBefore: z.array(z.string().min(1)).min(1),
+    cues: z.record(z.string(), z.array(z.string().min(1)).min(1)),
+  })
+  .parse(modalityCueData);
+const GRADES_BEFORE = new Set(MODALITY_DATA.gradesBefore);
+/** Abbreviations templates name their organs' findings by ("MR" in an echocardiogram). */
+const TEMPLATE_ABBREVIATIONS = new Set(TEMPLATES.flatMap((t) => Object.keys(t.abbreviations)));
+const MODALITY_CUES = Object.entries(MODALITY_DATA.cues).map(([code, words]) => ({
   code,
   re: phraseRegex(words, 'gi'),
 }));

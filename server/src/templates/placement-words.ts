@@ -32,7 +32,7 @@ const Schema = z.object({
   nodeRegions: Phrases,
   measuredBy: Phrases,
   findingReferences: Phrases,
-  wholeStudy: z.object({ subjects: Phrases, verdicts: Phrases }),
+  wholeStudy: z.object({ subjects: Phrases, verdicts: Phrases, parts: Phrases }),
   bareFindings: Phrases,
   edgeFields: Phrases,
   placeReferences: Phrases,
@@ -41,7 +41,9 @@ const Schema = z.object({
   likeReferences: Phrases,
   thingNecks: Phrases,
   compositions: z.record(z.string(), z.string().min(1)),
-  arteryLevels: z.object({ levels: Phrases, nouns: Phrases }),
+  arteryLevels: z.object({ levels: Phrases, nouns: Phrases, sharedNouns: Phrases, airwayWords: Phrases }),
+  pieces: Phrases,
+  techniqueHeadings: Phrases,
 });
 
 const longestFirst = (phrases: readonly string[]) => [...phrases].sort((a, b) => b.length - a.length);
@@ -83,6 +85,11 @@ export function loadPlacementWords(input: unknown): {
   thingNecks: ReadonlySet<string>;
   compositionOf: ReadonlyMap<string, string>;
   arteryLevel: RegExp;
+  sharedArteryNoun: RegExp;
+  airwayWord: RegExp;
+  arteryNoun: RegExp;
+  pieceSubject: RegExp;
+  techniqueHeading: RegExp;
 } {
   const {
     partWords,
@@ -116,6 +123,8 @@ export function loadPlacementWords(input: unknown): {
     thingNecks,
     compositions,
     arteryLevels,
+    pieces,
+    techniqueHeadings,
   } = Schema.parse(input);
   for (const id of [...lookFindings, ...levelFindings, ...bareFindings])
     if (!CONCEPT_BY_ID.has(id)) throw new Error(`placement-words: unknown finding ${id}`);
@@ -142,6 +151,7 @@ export function loadPlacementWords(input: unknown): {
   const landmark = new RegExp(`${phraseRegex(landmarks).source}\\s+(?:[\\w-]+\\s+){0,3}$`, 'i');
   // The territory word right after the vessel, an abbreviation in brackets between ("middle cerebral artery (MCA) territory").
   const territoryAfter = new RegExp(`^\\s*(?:\\([^)]{1,12}\\)\\s*)?${phraseRegex(territories.words).source}`, 'i');
+  const studySubject = new RegExp(`(?<!${phraseRegex(wholeStudy.parts).source}\\s+)${phraseRegex(wholeStudy.subjects).source}`, 'i');
   return {
     partWords: new Set(partWords.map((w) => w.toLowerCase())),
     lookFindings: new Set(lookFindings),
@@ -176,8 +186,9 @@ export function loadPlacementWords(input: unknown): {
     findingReference: phraseRegex(findingReferences),
     measuredAfter: new RegExp(`^\\s*${phraseRegex(measuredBy).source}`, 'i'),
     // The study as the subject and a normal verdict, in either order ("Normal study.", "Examination within normal limits").
+    // (Not a part of the exam named by its own test: "Bubble study was negative.")
     wholeStudy: new RegExp(
-      `${phraseRegex(wholeStudy.subjects).source}.*${phraseRegex(wholeStudy.verdicts).source}|${phraseRegex(wholeStudy.verdicts).source}.*${phraseRegex(wholeStudy.subjects).source}`,
+      `${studySubject.source}.*${phraseRegex(wholeStudy.verdicts).source}|${phraseRegex(wholeStudy.verdicts).source}.*${studySubject.source}`,
       'i',
     ),
     bareFindings: new Set(bareFindings),
@@ -194,6 +205,18 @@ export function loadPlacementWords(input: unknown): {
       `${phraseRegex(arteryLevels.levels).source}(?:\\s*(?:-|,|and|or|/)\\s*${phraseRegex(arteryLevels.levels).source})*(?:\\s+[\\w-]+){0,2}?\\s+${phraseRegex(arteryLevels.nouns).source}`,
       'gi',
     ),
+    // The shared noun ends the level's match; the airway words may stand anywhere in the sentence.
+    sharedArteryNoun: new RegExp(`${phraseRegex(arteryLevels.sharedNouns).source}$`, 'i'),
+    airwayWord: phraseRegex(arteryLevels.airwayWords),
+    // An artery's own word elsewhere in the sentence keeps the level the arteries' ("… pulmonary arteries; the bronchi are patent").
+    arteryNoun: phraseRegex(arteryLevels.nouns.filter((n) => !arteryLevels.sharedNouns.includes(n))),
+    // The subject's noun, at most three words after its article ("A small displaced fragment …").
+    pieceSubject: new RegExp(
+      `^\\W*(?:(?:an?|the|this|these|one|two|several|multiple)\\s+)?(?:[\\w-]+\\s+){0,3}?${phraseRegex(pieces).source}`,
+      'i',
+    ),
+    // A line of the heading alone, a colon after it allowed ("DOPPLER", "2-D STUDY:").
+    techniqueHeading: new RegExp(`^\\s*${phraseRegex(techniqueHeadings).source}\\s*:?\\s*$`, 'i'),
   };
 }
 
@@ -233,4 +256,9 @@ export const {
   thingNecks: THING_NECKS,
   compositionOf: COMPOSITION_OF,
   arteryLevel: ARTERY_LEVEL,
+  sharedArteryNoun: SHARED_ARTERY_NOUN,
+  airwayWord: AIRWAY_WORD,
+  arteryNoun: ARTERY_NOUN,
+  pieceSubject: PIECE_SUBJECT,
+  techniqueHeading: TECHNIQUE_HEADING,
 } = loadPlacementWords(data);

@@ -18,6 +18,7 @@ const Schema = z.object({
   findingWords: Phrases,
   history: Phrases,
   historyPatterns: Phrases,
+  comparisonHeaders: Phrases,
   observations: Phrases,
   noComparison: Phrases,
   communication: Phrases,
@@ -77,6 +78,11 @@ export function sentenceKind(text: string, namesOrgan = false): 'technique' | 'c
  * told the results ("Preliminary report given to emergency room …"): no organ's finding.
  */
 export const isNotice = (text: string) => NOTICE.test(text);
+
+const COMPARISON_HEADER = new RegExp(`^\\s*${phraseRegex(KINDS.comparisonHeaders).source}\\s*$`, 'i');
+
+/** A heading naming the prior study itself ("DATE OF PREVIOUS ULTRASOUND"), which the parser reads as no known section. */
+export const isComparisonHeader = (name: string) => COMPARISON_HEADER.test(name);
 
 const PROCEDURE_HEADER = new RegExp(`^\\s*${phraseRegex(KINDS.procedureHeaders).source}\\s*$`, 'i');
 
