@@ -21,6 +21,7 @@ const WordingSchema = z.object({
     denied: Plain,
     says: Plain,
     more: Plain,
+    words: Plain,
   }),
   degrees: z.record(z.string(), Plain),
   amounts: z.record(z.string(), Plain),

@@ -6,9 +6,15 @@ import { clip } from './clause-changes';
 import { readClause, squash, type Clause } from './clauses';
 import { LIST_NUMBER } from './list-number';
 import { escapeRegExp } from '../report/regex';
+import { LAY_LINES } from '../nlp/lay-wording';
 
-// "What the report found:", "- term: meaning", "(pleural effusion)".
-const PART = /^\s*(What the report (?:found|did not find|says(?: may be there)?)|More from the report|Words in your report)\s*:?\s*$/i;
+// "What the report found:", "- term: meaning", "(pleural effusion)". The headings are the wording data's (lay-wording.json lines).
+const heading = (line: string) => escapeRegExp(line.replace(/\s*:\s*$/, ''));
+const WORDS_PART = LAY_LINES.words.replace(/\s*:\s*$/, '').toLowerCase();
+const PART = new RegExp(
+  `^\\s*(${(['found', 'possible', 'denied', 'says', 'more', 'words'] as const).map((k) => heading(LAY_LINES[k])).join('|')})\\s*:?\\s*$`,
+  'i',
+);
 const TERM = /\(([^()]+)\)/g;
 const QUOTED = /["“]([^"”]+)["”]/g;
 const QUOTE_LINE = /^\s*The report (?:also )?says:? ["“]([^"”]+)["”]\s*$/;
@@ -130,7 +136,7 @@ export function summaryClauses(
       continue;
     }
     if (!line.trim() || boilerplate.some((b) => b.test(line))) continue;
-    if (part === 'words in your report') {
+    if (part === WORDS_PART) {
       const entry = /^\s*-\s*([^:]+):\s*(.+)$/.exec(line);
       if (!entry || !MEANINGS.has(entry[1], entry[2]))
         say(`explains a word in its own words, not the glossary's: "${clip(line)}"`, undefined, {

@@ -597,7 +597,7 @@ export function summarize(report: Report, understanding: Understanding = underst
   const inQuotes = understanding.findings.filter((f) => quote.has(f.sentenceIndex) && stated(f) && !f.normal);
   const glossary = glossaryOf(report, found, [...denied.values(), ...inQuotes], sentences, understanding.findings);
   if (glossary.length) {
-    lines.push('', 'Words in your report:');
+    lines.push('', LAY_LINES.words);
     for (const g of glossary) lines.push(`- ${g.term}: ${g.meaning}`);
   }
   const text = lines.join('\n') + '\n';
