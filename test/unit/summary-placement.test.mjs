@@ -433,3 +433,33 @@ test('summary: the mediastinum is not the hilum — a pneumothorax with mediasti
     assert.match(body, /collapsed .*lung \(.*pneumothorax\)/, body);
   }
 });
+
+test('summary (r11s #3 #8 #15): a segment, bone part or weighing qualifier its line would drop is told, plain or quoted', () => {
+  for (const [text, kept] of /** @type {[string, RegExp][]} */ ([
+    ['EXAM: CT ABDOMEN\nFINDINGS: The liver is normal.\nIMPRESSION: 1. Descending colon diverticulosis without diverticulitis.\n', /descending colon/i],
+    ['EXAM: CT ABDOMEN AND PELVIS\nFINDINGS: Scattered diverticula.\nIMPRESSION: Diverticulosis of the sigmoid colon.\n', /sigmoid/i],
+    ['EXAM: CT CHEST\nFINDINGS: The heart is normal.\nIMPRESSION: Aneurysmal dilatation of the ascending thoracic aorta measuring 44 mm.\n', /ascending/i],
+    ['EXAM: CT CHEST\nFINDINGS: No effusion.\nIMPRESSION: Atherosclerosis of the aortic arch.\n', /aortic arch/i],
+    ['EXAM: CT PELVIS\nFINDINGS: No fracture.\nIMPRESSION: Benign cystic lesion of the left iliac wing.\n', /iliac wing/i],
+    ['EXAM: CT ABDOMEN\nFINDINGS: No free air.\nIMPRESSION: Small fat-containing reducible left inguinal hernia.\n', /reducible/i],
+    ['EXAM: CT ABDOMEN\nFINDINGS: No free air.\nIMPRESSION: Incarcerated ventral hernia containing small bowel.\n', /incarcerated/i],
+    ['EXAM: CT ABDOMEN\nFINDINGS: No hydronephrosis.\nIMPRESSION: Non-obstructing right lower pole renal calculus.\n', /non-obstructing.*lower pole/i],
+    ['EXAM: CT CHEST\nFINDINGS: No effusion.\nIMPRESSION: Reactive mediastinal lymph nodes.\n', /reactive/i],
+  ])) {
+    const s = offered(text);
+    assert.match(under(s, 'What the report found:').join('\n'), kept, s);
+  }
+});
+
+test('summary: a narrowed heart valve is told as that valve, not as any tube or vessel', () => {
+  for (const [text, valve] of /** @type {[string, RegExp][]} */ ([
+    ['EXAM: ECHOCARDIOGRAM\nFINDINGS: The aortic valve is heavily calcified.\nIMPRESSION: Severe aortic stenosis.\n', /aortic valve/],
+    ['EXAM: ECHOCARDIOGRAM\nFINDINGS: The left ventricle is normal.\nIMPRESSION: Mild mitral stenosis.\n', /mitral/],
+  ])) {
+    const s = offered(text);
+    assert.match(s, valve, s);
+    assert.doesNotMatch(s, /tube or vessel/, s);
+  }
+  // A vessel's narrowing stays a vessel's.
+  assert.doesNotMatch(offered('EXAM: CT ANGIOGRAM NECK\nIMPRESSION: Moderate stenosis of the left internal carotid artery.\n'), /valve/);
+});
