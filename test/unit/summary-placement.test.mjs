@@ -463,3 +463,34 @@ test('summary: a narrowed heart valve is told as that valve, not as any tube or 
   // A vessel's narrowing stays a vessel's.
   assert.doesNotMatch(offered('EXAM: CT ANGIOGRAM NECK\nIMPRESSION: Moderate stenosis of the left internal carotid artery.\n'), /valve/);
 });
+
+test('summary (r11s #2 #4 #17 #19): a sentence is cut only where its clauses say different things', () => {
+  // Clauses that say the same kind of thing stay one quote, as the report wrote them.
+  for (const [text, whole] of [
+    [
+      'EXAM: CT CHEST\nFINDINGS: There is a right pleural effusion.\nIMPRESSION:\n1. Right pleural effusion; new since the prior study.\n2. Left lower lobe consolidation; increased compared with the prior examination.\n',
+      'Right pleural effusion; new since the prior study.',
+    ],
+    [
+      'EXAM: ECHOCARDIOGRAM\nFINDINGS: The left ventricle is normal.\nIMPRESSION:\n1. Moderate mitral regurgitation, but only mild left atrial enlargement.\n',
+      'Moderate mitral regurgitation, but only mild left atrial enlargement.',
+    ],
+    [
+      'EXAM: MRI BRAIN\nFINDINGS: There are scattered foci of T2 hyperintensity.\nIMPRESSION: Please note, however, that the small left frontal white matter foci are nonspecific.\n',
+      'Please note, however, that the small left frontal white matter foci are nonspecific.',
+    ],
+    // A relative clause stays whole, whatever its parts say.
+    [
+      'EXAM: CT CHEST\nFINDINGS: There is a soft tissue nodule in the right upper lobe, in which small calcifications with lobulated contour but no spiculation are seen.\nIMPRESSION: Right upper lobe nodule.\n',
+      'There is a soft tissue nodule in the right upper lobe, in which small calcifications with lobulated contour but no spiculation are seen.',
+    ],
+  ]) {
+    const s = offered(text);
+    assert.ok(quotes(s).includes(whole), s);
+    assert.ok(!quotes(s).some((q) => q !== whole && whole.includes(q) && !/^There is a right pleural/.test(q)), s);
+  }
+  // A finding and its denial are still told apart, each under its own heading.
+  const s = offered('EXAM: CT CHEST\nIMPRESSION: Small right pleural effusion, but no pneumothorax.\n');
+  assert.ok(!under(s, 'What the report found:').some((l) => /pneumothorax/.test(l)), s);
+  assert.ok(under(s, 'What the report did not find:').some((l) => /pneumothorax/.test(l)), s);
+});

@@ -149,8 +149,11 @@ export function summaryClauses(
       // The report's own sentences, quoted: read as they stand, and they must be the report's. A lead-in quoted
       // with the clause it leads into ("In the evaluation of both lungs; No mass …") is read, as the report
       // is, clause by clause.
-      // Two sentences quoted together (a denial with the sentence naming its organ) are read one by one.
-      const pieces = quote[1].split(/;|(?<=[a-z0-9)][.!?])\s+(?=[A-Z])/).map((piece) => readClause(piece, span, 'impression', null));
+      // Two sentences quoted together (a denial with the sentence naming its organ) are read one by one, and so are
+      // clauses a quote keeps together ("Mild tricuspid regurgitation, but only mild …"): where the report is read.
+      const pieces = quote[1]
+        .split(/;|,?\s+(?:but|however|although|whereas)\b,?|(?<=[a-z0-9)][.!?])\s+(?=[A-Z])/i)
+        .map((piece) => readClause(piece, span, 'impression', null));
       if (!quotes(sourceSaid, quote[1])) say(`quotes what the report does not say: "${clip(quote[1])}"`, undefined, pieces[0]);
       out.push(...pieces.filter((c) => /[a-z0-9]/i.test(c.text)));
       continue;

@@ -116,13 +116,16 @@ const stripNumber = (s: string) => stripListNumber(s).trim();
 // Two words, or one a diagnosis may be ("Hepatosteatosis"), not a stray "None".
 const STATES_SOMETHING = /\p{L}{2,}\P{L}+\p{L}{2,}|\p{L}{8,}/u;
 /** A report sentence in its own words, one piece a clause (quote marks inside made single). */
-const quotePieces = (text: string) =>
-  // One line a clause, split where the verifier splits the report ("…, but …"), so a quote is read as the report is.
+/** A report sentence as it is quoted: no list number, one space between words, quote marks inside made single. */
+const quoteText = (text: string) =>
   stripNumber(text)
     .replace(/\s+/g, ' ')
     // A quotation mark opening or closing a run-in impression statement is no part of it.
     .replace(/^["“”]\s*|\s*["“”]$/g, '')
-    .replace(/["“”]/g, "'")
+    .replace(/["“”]/g, "'");
+const quotePieces = (text: string) =>
+  // One line a clause, split where the verifier splits the report ("…, but …"), so a quote is read as the report is.
+  quoteText(text)
     // Sentences run together ("fracture.Partial tear") are two.
     // ", and although …": the "and" goes with the clause it joins, not left dangling on the one before.
     .split(
@@ -155,7 +158,35 @@ function pieceKinds(text: string): { piece: string; kind: QuoteKind }[] {
       piece = `${piece}; ${pieces[++i]}`;
     out.push({ piece, kind: pieceKind(pieces[i]) });
   }
-  return out;
+  return joinedClauses(quoteText(text), out);
+}
+// A relative clause left open before a cut: "…, in which small calcifications with lobulated contour" has its verb in
+// the piece after ("but no spiculation are seen").
+const OPEN_RELATIVE = /\b(?:in which|which|where|whose|of which)\b(?![^]*\b(?:is|are|was|were|has|have|shows?|seen|noted|observed|identified|detected|present)\b)[^]*$/i;
+/**
+ * A sentence is cut only where its clauses say different things (a finding, then "but no …" denied, or "… cannot be
+ * excluded"): clauses that say the same kind of thing stay one quote, the way the report wrote them ("Right pleural
+ * effusion; new since the prior study.", "Mild tricuspid regurgitation, but only mild increase in right heart
+ * pressures.", "Please note, however, that …"), and a relative clause stays whole whatever its parts say. A sentence run
+ * into the next without its space ("fracture.Partial tear") stays two.
+ */
+function joinedClauses(text: string, pieces: { piece: string; kind: QuoteKind }[]): { piece: string; kind: QuoteKind }[] {
+  const out: { piece: string; kind: QuoteKind; start: number; end: number }[] = [];
+  let at = 0;
+  for (const p of pieces) {
+    const start = text.indexOf(p.piece, at);
+    if (start < 0) return pieces;
+    const end = start + p.piece.length;
+    at = end;
+    const last = out[out.length - 1];
+    const gap = last ? text.slice(last.end, start) : '';
+    const cut = /;|^,?\s*$/.test(gap) && !/[.!?]$/.test(last?.piece ?? '.');
+    if (last && cut && (last.kind === p.kind || OPEN_RELATIVE.test(last.piece))) {
+      last.piece = text.slice(last.start, end);
+      last.end = end;
+    } else out.push({ ...p, start, end });
+  }
+  return out.map(({ piece, kind }) => ({ piece, kind }));
 }
 const quoteLine = (piece: string, n: number, verb: 'says' | 'also says' = 'also says') =>
   `The report ${n ? 'also says' : verb}: "${piece}"`;
