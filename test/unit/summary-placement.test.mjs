@@ -494,3 +494,35 @@ test('summary (r11s #2 #4 #17 #19): a sentence is cut only where its clauses say
   assert.ok(!under(s, 'What the report found:').some((l) => /pneumothorax/.test(l)), s);
   assert.ok(under(s, 'What the report did not find:').some((l) => /pneumothorax/.test(l)), s);
 });
+
+test('summary (r11s #1, brief 3): how the exam or procedure was done is told apart from what it found', () => {
+  for (const [text, step] of [
+    [
+      'EXAM: THORACIC SPINE\nINTERPRETATION: The thoracic spine was examined in the AP and lateral projections. There is mild anterior wedging of T12.\nIMPRESSION: Mild T12 wedging.\n',
+      'The thoracic spine was examined in the AP and lateral projections.',
+    ],
+    [
+      'EXAM: TEE\nINTERPRETATION: The patient was brought to the procedure unit. His throat was anesthetized with lidocaine spray. There is a 1 cm vegetation on the aortic valve.\nIMPRESSION: Aortic valve vegetation.\n',
+      'His throat was anesthetized with lidocaine spray.',
+    ],
+  ]) {
+    const s = offered(text);
+    assert.ok(!under(s, 'What the report found:').some((l) => l.includes(step)), s);
+    assert.ok(under(s, 'More from the report:').some((l) => l.includes(step)), s);
+  }
+});
+
+test('summary: a denial that opens on "Apart from this" after advice stands with the denials, not with the advice', () => {
+  const s = offered(
+    'EXAM: CT CHEST\nFINDINGS: There is a mosaic attenuation pattern in both lungs. It is recommended to be evaluated together with clinical findings. Apart from this, no mass lesion was detected in both lungs.\nIMPRESSION: Mosaic attenuation pattern in both lungs.\n',
+  );
+  assert.ok(!under(s, 'More from the report:').some((l) => /Apart from this/.test(l)), s);
+});
+
+test('summary (S11 of seed 7321): "no interval change" beside a finding is told, not left out', () => {
+  for (const text of [
+    'EXAM: MRI BRAIN\nFINDINGS: Periventricular white matter hyperintensities.\nIMPRESSION: Chronic small vessel ischemic changes. No significant interval change compared to the prior examination.\n',
+    'EXAM: CT CHEST\nFINDINGS: Stable 5 mm right upper lobe nodule.\nIMPRESSION: Right upper lobe nodule. No interval change from the prior study.\n',
+  ])
+    assert.match(offered(text), /interval change|look the same as on the last images|not changed since the last images/i);
+});

@@ -557,7 +557,9 @@ export function summarize(report: Report, understanding: Understanding = underst
       const organ = all.length === 1 && kind === 'denied' ? organBefore(i) : undefined;
       const label = n === 0 && !organ ? labelOf(i) : undefined;
       // A sentence that points back ("This is above the normal range.") stands with the one it completes.
-      const leans = n === 0 && allQuoted.includes(i - 1) && refersBack(report, understanding, i);
+      // Not onto advice or history: "Apart from this, no mass … was detected in both lungs." after "It is recommended to be
+      // evaluated …" is a denial of its own, told with the denials.
+      const leans = n === 0 && last !== 'more' && allQuoted.includes(i - 1) && refersBack(report, understanding, i);
       last = leans ? last : kind;
       groups[last].push({ line: quoteLine(piece, 0), sentence: i, leans, organ, label });
     });
