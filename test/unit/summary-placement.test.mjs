@@ -436,14 +436,23 @@ test('summary: the mediastinum is not the hilum — a pneumothorax with mediasti
 
 test('summary (r11s #3 #8 #15): a segment, bone part or weighing qualifier its line would drop is told, plain or quoted', () => {
   for (const [text, kept] of /** @type {[string, RegExp][]} */ ([
-    ['EXAM: CT ABDOMEN\nFINDINGS: The liver is normal.\nIMPRESSION: 1. Descending colon diverticulosis without diverticulitis.\n', /descending colon/i],
+    [
+      'EXAM: CT ABDOMEN\nFINDINGS: The liver is normal.\nIMPRESSION: 1. Descending colon diverticulosis without diverticulitis.\n',
+      /descending colon/i,
+    ],
     ['EXAM: CT ABDOMEN AND PELVIS\nFINDINGS: Scattered diverticula.\nIMPRESSION: Diverticulosis of the sigmoid colon.\n', /sigmoid/i],
-    ['EXAM: CT CHEST\nFINDINGS: The heart is normal.\nIMPRESSION: Aneurysmal dilatation of the ascending thoracic aorta measuring 44 mm.\n', /ascending/i],
+    [
+      'EXAM: CT CHEST\nFINDINGS: The heart is normal.\nIMPRESSION: Aneurysmal dilatation of the ascending thoracic aorta measuring 44 mm.\n',
+      /ascending/i,
+    ],
     ['EXAM: CT CHEST\nFINDINGS: No effusion.\nIMPRESSION: Atherosclerosis of the aortic arch.\n', /aortic arch/i],
     ['EXAM: CT PELVIS\nFINDINGS: No fracture.\nIMPRESSION: Benign cystic lesion of the left iliac wing.\n', /iliac wing/i],
     ['EXAM: CT ABDOMEN\nFINDINGS: No free air.\nIMPRESSION: Small fat-containing reducible left inguinal hernia.\n', /reducible/i],
     ['EXAM: CT ABDOMEN\nFINDINGS: No free air.\nIMPRESSION: Incarcerated ventral hernia containing small bowel.\n', /incarcerated/i],
-    ['EXAM: CT ABDOMEN\nFINDINGS: No hydronephrosis.\nIMPRESSION: Non-obstructing right lower pole renal calculus.\n', /non-obstructing.*lower pole/i],
+    [
+      'EXAM: CT ABDOMEN\nFINDINGS: No hydronephrosis.\nIMPRESSION: Non-obstructing right lower pole renal calculus.\n',
+      /non-obstructing.*lower pole/i,
+    ],
     ['EXAM: CT CHEST\nFINDINGS: No effusion.\nIMPRESSION: Reactive mediastinal lymph nodes.\n', /reactive/i],
   ])) {
     const s = offered(text);
@@ -492,7 +501,10 @@ test('summary (r11s #2 #4 #17 #19): a sentence is cut only where its clauses say
   // A finding and its denial are still told apart, each under its own heading.
   const s = offered('EXAM: CT CHEST\nIMPRESSION: Small right pleural effusion, but no pneumothorax.\n');
   assert.ok(!under(s, 'What the report found:').some((l) => /pneumothorax/.test(l)), s);
-  assert.ok(under(s, 'What the report did not find:').some((l) => /pneumothorax/.test(l)), s);
+  assert.ok(
+    under(s, 'What the report did not find:').some((l) => /pneumothorax/.test(l)),
+    s,
+  );
 });
 
 test('summary (r11s #1, brief 3): how the exam or procedure was done is told apart from what it found', () => {
@@ -508,7 +520,10 @@ test('summary (r11s #1, brief 3): how the exam or procedure was done is told apa
   ]) {
     const s = offered(text);
     assert.ok(!under(s, 'What the report found:').some((l) => l.includes(step)), s);
-    assert.ok(under(s, 'More from the report:').some((l) => l.includes(step)), s);
+    assert.ok(
+      under(s, 'More from the report:').some((l) => l.includes(step)),
+      s,
+    );
   }
 });
 

@@ -162,7 +162,8 @@ function pieceKinds(text: string): { piece: string; kind: QuoteKind }[] {
 }
 // A relative clause left open before a cut: "…, in which small calcifications with lobulated contour" has its verb in
 // the piece after ("but no spiculation are seen").
-const OPEN_RELATIVE = /\b(?:in which|which|where|whose|of which)\b(?![^]*\b(?:is|are|was|were|has|have|shows?|seen|noted|observed|identified|detected|present)\b)[^]*$/i;
+const OPEN_RELATIVE =
+  /\b(?:in which|which|where|whose|of which)\b(?![^]*\b(?:is|are|was|were|has|have|shows?|seen|noted|observed|identified|detected|present)\b)[^]*$/i;
 /**
  * A sentence is cut only where its clauses say different things (a finding, then "but no …" denied, or "… cannot be
  * excluded"): clauses that say the same kind of thing stay one quote, the way the report wrote them ("Right pleural
