@@ -541,3 +541,29 @@ test('summary (S11 of seed 7321): "no interval change" beside a finding is told,
   ])
     assert.match(offered(text), /interval change|look the same as on the last images|not changed since the last images/i);
 });
+
+test('summary (r11s #5, brief 3): a vessel "wider than normal" or "dilated" the core names nothing in is told as found', () => {
+  for (const [text, told] of /** @type {[string, string][]} */ ([
+    [
+      'EXAM: CT CHEST\nFINDINGS: Calibration of the aortic arch is 33 mm wider than normal. No pleural effusion.\nIMPRESSION: No pneumonia.\n',
+      'Calibration of the aortic arch is 33 mm wider than normal.',
+    ],
+    [
+      'EXAM: CT CHEST\nFINDINGS: The main pulmonary artery measures 34 mm and is wider than normal. No nodules.\nIMPRESSION: No acute findings.\n',
+      'The main pulmonary artery measures 34 mm and is wider than normal.',
+    ],
+    [
+      'EXAM: CT ABDOMEN\nFINDINGS: The common bile duct is dilated to 11 mm. The pancreas is normal.\nIMPRESSION: Small gallstones.\n',
+      'The common bile duct is dilated to 11 mm.',
+    ],
+  ])) {
+    const s = offered(text);
+    assert.ok(
+      under(s, 'What the report found:').some((l) => l.includes(told)),
+      s,
+    );
+  }
+  // Not dilated is no finding.
+  const none = offered('EXAM: CT ABDOMEN\nFINDINGS: The common bile duct is not dilated.\nIMPRESSION: Small gallstones.\n');
+  assert.ok(!under(none, 'What the report found:').some((l) => /not dilated/.test(l)), none);
+});

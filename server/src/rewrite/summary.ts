@@ -259,7 +259,10 @@ function pieceKind(piece: string): QuoteKind {
   if (!said.length && clause.negated.size > 0 && (fs.length > 0 || OPENS_DENIAL.test(piece) || mostly) && !statesFirst) return 'denied';
   if (said.length && said.every((f) => f.assertion === 'possible')) return 'may';
   // A normal statement ("Unremarkable exam", "The ulnotrochlear articulation is normal.") finds nothing wrong.
-  if (!said.length && !clause.hedges.length && clause.normal && !clause.positive && !OWN_WORDS.limitation.test(piece)) return 'denied';
+  // "… is 33 mm wider than normal" measures against normal: no normal statement.
+  const abnormal = OWN_WORDS.unread.test(piece) && !clause.negated.size;
+  if (!said.length && !clause.hedges.length && clause.normal && !clause.positive && !abnormal && !OWN_WORDS.limitation.test(piece))
+    return 'denied';
   // "… is grossly intact" hedges a normal statement: nothing is said to be there.
   if (!said.length && clause.hedges.length && clause.words.every((w) => clause.hedged.has(w)) && !NORMAL_WORDS.test(piece)) return 'may';
   return 'found';
