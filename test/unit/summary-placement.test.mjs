@@ -488,6 +488,11 @@ test('summary (r11s #2 #4 #17 #19): a sentence is cut only where its clauses say
       'EXAM: MRI BRAIN\nFINDINGS: There are scattered foci of T2 hyperintensity.\nIMPRESSION: Please note, however, that the small left frontal white matter foci are nonspecific.\n',
       'Please note, however, that the small left frontal white matter foci are nonspecific.',
     ],
+    // "; however," is two clause ends in a row, read as the report's are.
+    [
+      'EXAM: CT CHEST\nFINDINGS: Symmetric bilateral hilar lymph nodes.\nIMPRESSION: Bilateral hilar lymphadenopathy. Differential includes lymphoma or metastasis; however, sarcoidosis is favored given the symmetric distribution.\n',
+      'Differential includes lymphoma or metastasis; however, sarcoidosis is favored given the symmetric distribution.',
+    ],
     // A relative clause stays whole, whatever its parts say.
     [
       'EXAM: CT CHEST\nFINDINGS: There is a soft tissue nodule in the right upper lobe, in which small calcifications with lobulated contour but no spiculation are seen.\nIMPRESSION: Right upper lobe nodule.\n',

@@ -98,9 +98,11 @@ function saidOf(sourceSaid: string, quote: string, organ: string): boolean {
 /** Whether `quote` is a clause or sentences of the report as it stands (not "Active disease" cut from "No active disease"). */
 function quotes(sourceSaid: string, quote: string): boolean {
   // A clause cut at "…, but …" is quoted from its "but".
+  // Clause ends as the source's are spaced ("…disease; however, toxoplasmosis …" is two ends in a row).
   const q = marked(quote)
     .replace(/^[|\s]+|[|\s]+$/g, '')
-    .replace(/^(?:but|however|although|whereas)\s+/, '');
+    .replace(/^(?:but|however|although|whereas)\s+/, '')
+    .replace(/\s*\|\s*/g, ' | ');
   return !!q && sourceSaid.includes(` | ${q} | `);
 }
 
