@@ -572,3 +572,27 @@ test('summary (r11s #5, brief 3): a vessel "wider than normal" or "dilated" the 
   const none = offered('EXAM: CT ABDOMEN\nFINDINGS: The common bile duct is not dilated.\nIMPRESSION: Small gallstones.\n');
   assert.ok(!under(none, 'What the report found:').some((l) => /not dilated/.test(l)), none);
 });
+
+test('summary (r11s #12): a thing stated before it is read through another is found; the reading keeps its hedge in the quote', () => {
+  for (const [text, told] of [
+    [
+      'EXAM: MRI RIGHT KNEE\nFINDINGS: The patellofemoral compartment demonstrates moderate thinning of the articular cartilage in the medial and lateral facets, suggesting progressive degenerative changes.\nIMPRESSION: Patellofemoral cartilage thinning.\n',
+      'suggesting progressive degenerative changes.',
+    ],
+    [
+      'EXAM: CT ABDOMEN\nFINDINGS: There is a 2 cm hypodense lesion in the right hepatic lobe, concerning for metastasis.\nIMPRESSION: Right hepatic lobe lesion concerning for metastasis.\n',
+      'concerning for metastasis.',
+    ],
+  ]) {
+    const s = offered(text);
+    assert.ok(
+      under(s, 'What the report found:').some((l) => l.includes(told)),
+      s,
+    );
+  }
+  // Nothing stated before the link: what may be there.
+  const s = offered(
+    'EXAM: CT CHEST\nFINDINGS: Findings suggestive of pneumonia in the left lower lobe.\nIMPRESSION: Possible left lower lobe pneumonia.\n',
+  );
+  assert.ok(!/What the report found:/.test(s), s);
+});

@@ -115,6 +115,19 @@ const urgencyOf = (report: Report, item: Item) => {
 const stripNumber = (s: string) => stripListNumber(s).trim();
 // Two words, or one a diagnosis may be ("Hepatosteatosis"), not a stray "None".
 const STATES_SOMETHING = /\p{L}{2,}\P{L}+\p{L}{2,}|\p{L}{8,}/u;
+/**
+ * A clause that states a thing before it reads it through another ("… moderate thinning of the articular cartilage,
+ * suggesting progressive degenerative changes"): the thing is found, only the reading is hedged, and the quote keeps
+ * the hedge in its own words.
+ */
+function statesBeforeLink(piece: string): boolean {
+  const link = [...piece.matchAll(OWN_WORDS.linker)][0];
+  if (!link?.index) return false;
+  const before = piece.slice(0, link.index).replace(/[\s,]+$/, '');
+  if ((before.match(/\p{L}{3,}/gu)?.length ?? 0) < 3) return false;
+  const clause = readClause(before, { start: 0, end: before.length }, 'impression', null);
+  return clause.positive && !clause.normal && !clause.hedges.length && !clause.negated.size;
+}
 /** A report sentence in its own words, one piece a clause (quote marks inside made single). */
 /** A report sentence as it is quoted: no list number, one space between words, quote marks inside made single. */
 const quoteText = (text: string) =>
@@ -257,7 +270,7 @@ function pieceKind(piece: string): QuoteKind {
     clause.positive &&
     !clause.normal;
   if (!said.length && clause.negated.size > 0 && (fs.length > 0 || OPENS_DENIAL.test(piece) || mostly) && !statesFirst) return 'denied';
-  if (said.length && said.every((f) => f.assertion === 'possible')) return 'may';
+  if (said.length && said.every((f) => f.assertion === 'possible') && !statesBeforeLink(piece)) return 'may';
   // A normal statement ("Unremarkable exam", "The ulnotrochlear articulation is normal.") finds nothing wrong.
   // "… is 33 mm wider than normal" measures against normal: no normal statement.
   const abnormal = OWN_WORDS.unread.test(piece) && !clause.negated.size;
