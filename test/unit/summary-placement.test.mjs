@@ -596,3 +596,15 @@ test('summary (r11s #12): a thing stated before it is read through another is fo
   );
   assert.ok(!/What the report found:/.test(s), s);
 });
+
+test('summary (seed 7321 S17): a contrast with no subject of its own stays with the clause it is said of', () => {
+  const { summarize } = load('rewrite/summary.js');
+  const { parseReport } = load('report/index.js');
+  for (const text of [
+    'EXAM: MRI LEFT KNEE\nFINDINGS: Moderate joint effusion. The anterior cruciate ligament is intact but demonstrates mild thickening suggestive of a sprain.\nIMPRESSION: Moderate joint effusion.\n',
+    'EXAM: CT ABDOMEN\nFINDINGS: The right kidney is normal in size but contains a 2 cm simple cyst.\nIMPRESSION: Right renal cyst.\n',
+  ]) {
+    const said = summarize(parseReport(text)).text;
+    assert.ok(!quotes(said).some((q) => /^but\b/i.test(q)), said);
+  }
+});

@@ -173,6 +173,10 @@ function pieceKinds(text: string): { piece: string; kind: QuoteKind }[] {
   }
   return joinedClauses(quoteText(text), out);
 }
+// A contrast with no subject of its own ("… is intact but demonstrates mild thickening …", "…, but is not enlarged"):
+// its verb is said of the subject before the cut.
+const SUBJECTLESS =
+  /^(?:but|however|although|whereas),?\s+(?:(?:now|still|also|otherwise|mildly|slightly)\s+)?(?:is|are|was|were|has|have|had|shows?|showed|demonstrates?|demonstrated|appears?|remains?|contains?|measures?|exhibits?|reveals?)\b/i;
 // A relative clause left open before a cut: "…, in which small calcifications with lobulated contour" has its verb in
 // the piece after ("but no spiculation are seen").
 const OPEN_RELATIVE =
@@ -195,9 +199,12 @@ function joinedClauses(text: string, pieces: { piece: string; kind: QuoteKind }[
     const last = out[out.length - 1];
     const gap = last ? text.slice(last.end, start) : '';
     const cut = /;|^,?\s*$/.test(gap) && !/[.!?]$/.test(last?.piece ?? '.');
-    if (last && cut && (last.kind === p.kind || OPEN_RELATIVE.test(last.piece))) {
+    const subjectless = SUBJECTLESS.test(p.piece);
+    if (last && cut && (last.kind === p.kind || OPEN_RELATIVE.test(last.piece) || subjectless)) {
       last.piece = text.slice(last.start, end);
       last.end = end;
+      // "The ligament is intact but demonstrates mild thickening …": said of what the contrast finds there.
+      if (subjectless && last.kind === 'denied') last.kind = p.kind;
     } else out.push({ ...p, start, end });
   }
   return out.map(({ piece, kind }) => ({ piece, kind }));
