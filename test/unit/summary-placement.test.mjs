@@ -433,3 +433,178 @@ test('summary: the mediastinum is not the hilum — a pneumothorax with mediasti
     assert.match(body, /collapsed .*lung \(.*pneumothorax\)/, body);
   }
 });
+
+test('summary (r11s #3 #8 #15): a segment, bone part or weighing qualifier its line would drop is told, plain or quoted', () => {
+  for (const [text, kept] of /** @type {[string, RegExp][]} */ ([
+    [
+      'EXAM: CT ABDOMEN\nFINDINGS: The liver is normal.\nIMPRESSION: 1. Descending colon diverticulosis without diverticulitis.\n',
+      /descending colon/i,
+    ],
+    ['EXAM: CT ABDOMEN AND PELVIS\nFINDINGS: Scattered diverticula.\nIMPRESSION: Diverticulosis of the sigmoid colon.\n', /sigmoid/i],
+    [
+      'EXAM: CT CHEST\nFINDINGS: The heart is normal.\nIMPRESSION: Aneurysmal dilatation of the ascending thoracic aorta measuring 44 mm.\n',
+      /ascending/i,
+    ],
+    ['EXAM: CT CHEST\nFINDINGS: No effusion.\nIMPRESSION: Atherosclerosis of the aortic arch.\n', /aortic arch/i],
+    ['EXAM: CT PELVIS\nFINDINGS: No fracture.\nIMPRESSION: Benign cystic lesion of the left iliac wing.\n', /iliac wing/i],
+    ['EXAM: CT ABDOMEN\nFINDINGS: No free air.\nIMPRESSION: Small fat-containing reducible left inguinal hernia.\n', /reducible/i],
+    ['EXAM: CT ABDOMEN\nFINDINGS: No free air.\nIMPRESSION: Incarcerated ventral hernia containing small bowel.\n', /incarcerated/i],
+    [
+      'EXAM: CT ABDOMEN\nFINDINGS: No hydronephrosis.\nIMPRESSION: Non-obstructing right lower pole renal calculus.\n',
+      /non-obstructing.*lower pole/i,
+    ],
+    ['EXAM: CT CHEST\nFINDINGS: No effusion.\nIMPRESSION: Reactive mediastinal lymph nodes.\n', /reactive/i],
+  ])) {
+    const s = offered(text);
+    assert.match(under(s, 'What the report found:').join('\n'), kept, s);
+  }
+});
+
+test('summary: a narrowed heart valve is told as that valve, not as any tube or vessel', () => {
+  for (const [text, valve] of /** @type {[string, RegExp][]} */ ([
+    ['EXAM: ECHOCARDIOGRAM\nFINDINGS: The aortic valve is heavily calcified.\nIMPRESSION: Severe aortic stenosis.\n', /aortic valve/],
+    ['EXAM: ECHOCARDIOGRAM\nFINDINGS: The left ventricle is normal.\nIMPRESSION: Mild mitral stenosis.\n', /mitral/],
+  ])) {
+    const s = offered(text);
+    assert.match(s, valve, s);
+    assert.doesNotMatch(s, /tube or vessel/, s);
+  }
+  // A vessel's narrowing stays a vessel's.
+  assert.doesNotMatch(offered('EXAM: CT ANGIOGRAM NECK\nIMPRESSION: Moderate stenosis of the left internal carotid artery.\n'), /valve/);
+});
+
+test('summary (r11s #2 #4 #17 #19): a sentence is cut only where its clauses say different things', () => {
+  // Clauses that say the same kind of thing stay one quote, as the report wrote them.
+  for (const [text, whole] of [
+    [
+      'EXAM: CT CHEST\nFINDINGS: There is a right pleural effusion.\nIMPRESSION:\n1. Right pleural effusion; new since the prior study.\n2. Left lower lobe consolidation; increased compared with the prior examination.\n',
+      'Right pleural effusion; new since the prior study.',
+    ],
+    [
+      'EXAM: ECHOCARDIOGRAM\nFINDINGS: The left ventricle is normal.\nIMPRESSION:\n1. Moderate mitral regurgitation, but only mild left atrial enlargement.\n',
+      'Moderate mitral regurgitation, but only mild left atrial enlargement.',
+    ],
+    [
+      'EXAM: MRI BRAIN\nFINDINGS: There are scattered foci of T2 hyperintensity.\nIMPRESSION: Please note, however, that the small left frontal white matter foci are nonspecific.\n',
+      'Please note, however, that the small left frontal white matter foci are nonspecific.',
+    ],
+    // "; however," is two clause ends in a row, read as the report's are.
+    [
+      'EXAM: CT CHEST\nFINDINGS: Symmetric bilateral hilar lymph nodes.\nIMPRESSION: Bilateral hilar lymphadenopathy. Differential includes lymphoma or metastasis; however, sarcoidosis is favored given the symmetric distribution.\n',
+      'Differential includes lymphoma or metastasis; however, sarcoidosis is favored given the symmetric distribution.',
+    ],
+    // A relative clause stays whole, whatever its parts say.
+    [
+      'EXAM: CT CHEST\nFINDINGS: There is a soft tissue nodule in the right upper lobe, in which small calcifications with lobulated contour but no spiculation are seen.\nIMPRESSION: Right upper lobe nodule.\n',
+      'There is a soft tissue nodule in the right upper lobe, in which small calcifications with lobulated contour but no spiculation are seen.',
+    ],
+  ]) {
+    const s = offered(text);
+    assert.ok(quotes(s).includes(whole), s);
+    assert.ok(!quotes(s).some((q) => q !== whole && whole.includes(q) && !/^There is a right pleural/.test(q)), s);
+  }
+  // A finding and its denial are still told apart, each under its own heading.
+  const s = offered('EXAM: CT CHEST\nIMPRESSION: Small right pleural effusion, but no pneumothorax.\n');
+  assert.ok(!under(s, 'What the report found:').some((l) => /pneumothorax/.test(l)), s);
+  assert.ok(
+    under(s, 'What the report did not find:').some((l) => /pneumothorax/.test(l)),
+    s,
+  );
+});
+
+test('summary (r11s #1, brief 3): how the exam or procedure was done is told apart from what it found', () => {
+  for (const [text, step] of [
+    [
+      'EXAM: THORACIC SPINE\nINTERPRETATION: The thoracic spine was examined in the AP and lateral projections. There is mild anterior wedging of T12.\nIMPRESSION: Mild T12 wedging.\n',
+      'The thoracic spine was examined in the AP and lateral projections.',
+    ],
+    [
+      'EXAM: TEE\nINTERPRETATION: The patient was brought to the procedure unit. His throat was anesthetized with lidocaine spray. There is a 1 cm vegetation on the aortic valve.\nIMPRESSION: Aortic valve vegetation.\n',
+      'His throat was anesthetized with lidocaine spray.',
+    ],
+  ]) {
+    const s = offered(text);
+    assert.ok(!under(s, 'What the report found:').some((l) => l.includes(step)), s);
+    assert.ok(
+      under(s, 'More from the report:').some((l) => l.includes(step)),
+      s,
+    );
+  }
+});
+
+test('summary: a denial that opens on "Apart from this" after advice stands with the denials, not with the advice', () => {
+  const s = offered(
+    'EXAM: CT CHEST\nFINDINGS: There is a mosaic attenuation pattern in both lungs. It is recommended to be evaluated together with clinical findings. Apart from this, no mass lesion was detected in both lungs.\nIMPRESSION: Mosaic attenuation pattern in both lungs.\n',
+  );
+  assert.ok(!under(s, 'More from the report:').some((l) => /Apart from this/.test(l)), s);
+});
+
+test('summary (S11 of seed 7321): "no interval change" beside a finding is told, not left out', () => {
+  for (const text of [
+    'EXAM: MRI BRAIN\nFINDINGS: Periventricular white matter hyperintensities.\nIMPRESSION: Chronic small vessel ischemic changes. No significant interval change compared to the prior examination.\n',
+    'EXAM: CT CHEST\nFINDINGS: Stable 5 mm right upper lobe nodule.\nIMPRESSION: Right upper lobe nodule. No interval change from the prior study.\n',
+  ])
+    assert.match(offered(text), /interval change|look the same as on the last images|not changed since the last images/i);
+});
+
+test('summary (r11s #5, brief 3): a vessel "wider than normal" or "dilated" the core names nothing in is told as found', () => {
+  for (const [text, told] of /** @type {[string, string][]} */ ([
+    [
+      'EXAM: CT CHEST\nFINDINGS: Calibration of the aortic arch is 33 mm wider than normal. No pleural effusion.\nIMPRESSION: No pneumonia.\n',
+      'Calibration of the aortic arch is 33 mm wider than normal.',
+    ],
+    [
+      'EXAM: CT CHEST\nFINDINGS: The main pulmonary artery measures 34 mm and is wider than normal. No nodules.\nIMPRESSION: No acute findings.\n',
+      'The main pulmonary artery measures 34 mm and is wider than normal.',
+    ],
+    [
+      'EXAM: CT ABDOMEN\nFINDINGS: The common bile duct is dilated to 11 mm. The pancreas is normal.\nIMPRESSION: Small gallstones.\n',
+      'The common bile duct is dilated to 11 mm.',
+    ],
+  ])) {
+    const s = offered(text);
+    assert.ok(
+      under(s, 'What the report found:').some((l) => l.includes(told)),
+      s,
+    );
+  }
+  // Not dilated is no finding.
+  const none = offered('EXAM: CT ABDOMEN\nFINDINGS: The common bile duct is not dilated.\nIMPRESSION: Small gallstones.\n');
+  assert.ok(!under(none, 'What the report found:').some((l) => /not dilated/.test(l)), none);
+});
+
+test('summary (r11s #12): a thing stated before it is read through another is found; the reading keeps its hedge in the quote', () => {
+  for (const [text, told] of [
+    [
+      'EXAM: MRI RIGHT KNEE\nFINDINGS: The patellofemoral compartment demonstrates moderate thinning of the articular cartilage in the medial and lateral facets, suggesting progressive degenerative changes.\nIMPRESSION: Patellofemoral cartilage thinning.\n',
+      'suggesting progressive degenerative changes.',
+    ],
+    [
+      'EXAM: CT ABDOMEN\nFINDINGS: There is a 2 cm hypodense lesion in the right hepatic lobe, concerning for metastasis.\nIMPRESSION: Right hepatic lobe lesion concerning for metastasis.\n',
+      'concerning for metastasis.',
+    ],
+  ]) {
+    const s = offered(text);
+    assert.ok(
+      under(s, 'What the report found:').some((l) => l.includes(told)),
+      s,
+    );
+  }
+  // Nothing stated before the link: what may be there.
+  const s = offered(
+    'EXAM: CT CHEST\nFINDINGS: Findings suggestive of pneumonia in the left lower lobe.\nIMPRESSION: Possible left lower lobe pneumonia.\n',
+  );
+  assert.ok(!/What the report found:/.test(s), s);
+});
+
+test('summary (seed 7321 S17): a contrast with no subject of its own stays with the clause it is said of', () => {
+  const { summarize } = load('rewrite/summary.js');
+  const { parseReport } = load('report/index.js');
+  for (const text of [
+    'EXAM: MRI LEFT KNEE\nFINDINGS: Moderate joint effusion. The anterior cruciate ligament is intact but demonstrates mild thickening suggestive of a sprain.\nIMPRESSION: Moderate joint effusion.\n',
+    'EXAM: CT ABDOMEN\nFINDINGS: The right kidney is normal in size but contains a 2 cm simple cyst.\nIMPRESSION: Right renal cyst.\n',
+  ]) {
+    const said = summarize(parseReport(text)).text;
+    assert.ok(!quotes(said).some((q) => /^but\b/i.test(q)), said);
+  }
+});

@@ -21,6 +21,7 @@ const WordingSchema = z.object({
     denied: Plain,
     says: Plain,
     more: Plain,
+    words: Plain,
   }),
   degrees: z.record(z.string(), Plain),
   amounts: z.record(z.string(), Plain),
@@ -65,6 +66,7 @@ const WordingSchema = z.object({
       kindWords: z.array(Plain).min(1),
       procedureSteps: z.array(Plain).min(1),
       partWords: z.array(Plain).min(1),
+      keptQualifiers: z.array(Plain).min(1),
       unreadHedges: z.array(Plain).min(1),
       persons: z.array(Plain).min(1),
     })
@@ -198,6 +200,8 @@ export const OWN_WORDS = {
   kindWords: new Set(wording.ownWords.kindWords),
   /** Words naming which part of an organ or group a finding is in ("ethmoid", "paracentral"). */
   partWords: wordsRe(wording.ownWords.partWords, 'gi'),
+  /** Words that tell what kind of a finding it is ("reducible", "non-obstructing", "benign"): its plain line must say them. */
+  keptQualifiers: wordsRe(wording.ownWords.keptQualifiers, 'gi'),
   /** Words of doubt in a finding's own words the findings core may read as certain ("presumed"). */
   unreadHedge: wordsRe(wording.ownWords.unreadHedges),
   /**

@@ -25,7 +25,7 @@ export { REWRITE_KIND, REWRITE_KINDS, rewriteKindOf, type RewriteKind, type Temp
 
 // The LLM is asked for the summary's parts by kinds.ts (it imports nothing, for the client); the summary writes
 // them from the wording data. One table, checked here: a heading changed in one and not the other fails at load.
-for (const part of ['found', 'possible', 'denied', 'more', 'closing'] as const)
+for (const part of ['found', 'possible', 'denied', 'more', 'closing', 'words'] as const)
   if (LAY_LINES[part] !== SUMMARY_PARTS[part])
     throw new Error(
       `kinds.ts SUMMARY_PARTS.${part} "${SUMMARY_PARTS[part]}" is not the summary's "${LAY_LINES[part]}" (lay-wording.json lines)`,

@@ -5,9 +5,12 @@
 import { understand, type Understanding } from '../nlp';
 import { parseReport } from '../report';
 import type { Report } from '../report/types';
+import { LAY_LINES } from '../nlp/lay-wording';
 
 const UNIT: Record<string, string> = { millimeter: 'mm', millimeters: 'mm', centimeter: 'cm', centimeters: 'cm' };
 const SIZE = /(\d+(?:\.\d+)?)((?: by \d+(?:\.\d+)?){0,2}) (millimeters?|centimeters?)/g;
+// The glossary list's heading (lay-wording.json lines), with or without its colon: what follows explains words, states nothing.
+const WORDS_HEADING = LAY_LINES.words.replace(/\s*:\s*$/, '').toLowerCase();
 const QUOTE = /The report (?:also )?says:? ["“]([^"”]+)["”]/;
 
 export function layToReport(text: string): string {
@@ -17,7 +20,7 @@ export function layToReport(text: string): string {
     // A heading sets how the lines under it are read: only the denials' are denied.
     if (/^\s*What the report did not find/i.test(line)) denied = true;
     else if (/^\s*(?:What the report (?:found|says may be there)|More from the report)\b/i.test(line)) denied = false;
-    if (/^\s*Words in your report/i.test(line)) break;
+    if (line.trim().toLowerCase().startsWith(WORDS_HEADING)) break;
     const quoted = QUOTE.exec(line);
     if (quoted) {
       out.push(quoted[1].trim().replace(/([^.!?])$/, '$1.'));

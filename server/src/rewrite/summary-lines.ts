@@ -6,9 +6,15 @@ import { clip } from './clause-changes';
 import { readClause, squash, type Clause } from './clauses';
 import { LIST_NUMBER } from './list-number';
 import { escapeRegExp } from '../report/regex';
+import { LAY_LINES } from '../nlp/lay-wording';
 
-// "What the report found:", "- term: meaning", "(pleural effusion)".
-const PART = /^\s*(What the report (?:found|did not find|says(?: may be there)?)|More from the report|Words in your report)\s*:?\s*$/i;
+// "What the report found:", "- term: meaning", "(pleural effusion)". The headings are the wording data's (lay-wording.json lines).
+const heading = (line: string) => escapeRegExp(line.replace(/\s*:\s*$/, ''));
+const WORDS_PART = LAY_LINES.words.replace(/\s*:\s*$/, '').toLowerCase();
+const PART = new RegExp(
+  `^\\s*(${(['found', 'possible', 'denied', 'says', 'more', 'words'] as const).map((k) => heading(LAY_LINES[k])).join('|')})\\s*:?\\s*$`,
+  'i',
+);
 const TERM = /\(([^()]+)\)/g;
 const QUOTED = /["“]([^"”]+)["”]/g;
 const QUOTE_LINE = /^\s*The report (?:also )?says:? ["“]([^"”]+)["”]\s*$/;
@@ -92,9 +98,11 @@ function saidOf(sourceSaid: string, quote: string, organ: string): boolean {
 /** Whether `quote` is a clause or sentences of the report as it stands (not "Active disease" cut from "No active disease"). */
 function quotes(sourceSaid: string, quote: string): boolean {
   // A clause cut at "…, but …" is quoted from its "but".
+  // Clause ends as the source's are spaced ("…disease; however, toxoplasmosis …" is two ends in a row).
   const q = marked(quote)
     .replace(/^[|\s]+|[|\s]+$/g, '')
-    .replace(/^(?:but|however|although|whereas)\s+/, '');
+    .replace(/^(?:but|however|although|whereas)\s+/, '')
+    .replace(/\s*\|\s*/g, ' | ');
   return !!q && sourceSaid.includes(` | ${q} | `);
 }
 
@@ -130,7 +138,7 @@ export function summaryClauses(
       continue;
     }
     if (!line.trim() || boilerplate.some((b) => b.test(line))) continue;
-    if (part === 'words in your report') {
+    if (part === WORDS_PART) {
       const entry = /^\s*-\s*([^:]+):\s*(.+)$/.exec(line);
       if (!entry || !MEANINGS.has(entry[1], entry[2]))
         say(`explains a word in its own words, not the glossary's: "${clip(line)}"`, undefined, {
@@ -143,8 +151,11 @@ export function summaryClauses(
       // The report's own sentences, quoted: read as they stand, and they must be the report's. A lead-in quoted
       // with the clause it leads into ("In the evaluation of both lungs; No mass …") is read, as the report
       // is, clause by clause.
-      // Two sentences quoted together (a denial with the sentence naming its organ) are read one by one.
-      const pieces = quote[1].split(/;|(?<=[a-z0-9)][.!?])\s+(?=[A-Z])/).map((piece) => readClause(piece, span, 'impression', null));
+      // Two sentences quoted together (a denial with the sentence naming its organ) are read one by one, and so are
+      // clauses a quote keeps together ("Mild tricuspid regurgitation, but only mild …"): where the report is read.
+      const pieces = quote[1]
+        .split(/;|,?\s+(?:but|however|although|whereas)\b,?|(?<=[a-z0-9)][.!?])\s+(?=[A-Z])/i)
+        .map((piece) => readClause(piece, span, 'impression', null));
       if (!quotes(sourceSaid, quote[1])) say(`quotes what the report does not say: "${clip(quote[1])}"`, undefined, pieces[0]);
       out.push(...pieces.filter((c) => /[a-z0-9]/i.test(c.text)));
       continue;

@@ -306,14 +306,18 @@ export function toldAsWritten(report: Report, understanding: Understanding): Set
       return !fs.some((g) => g !== f && g.start <= at && at < g.end);
     });
     // A part its own words name ("bilateral ethmoid sinus mucosal thickening", "right paracentral disc
-    // protrusion") that its plain line does not say: which sinuses, which part of the canal, would be lost.
+    // protrusion", "sigmoid colon diverticulosis") that its plain line does not say: which sinuses, which part of
+    // the canal or the bowel, would be lost.
     const partLost = () =>
       present.some((f) => {
         const line = lineOf(f).replace(/\([^()]*\)/g, ' ');
         // Before it or after it in its own stretch ("Mild mucosal thickening of the ethmoid sinuses").
         const st = ownStretch(report, understanding, f);
         const own = `${ownWords(report, f, true)} ${report.text.slice(f.end, Math.max(f.end, st.end))}`;
-        return [...own.matchAll(OWN_WORDS.partWords)].some((m) => !line.includes(m[0].toLowerCase()));
+        // And a word telling its kind ("reducible umbilical hernia", "benign cystic lesion", "reactive lymph nodes").
+        return [...own.matchAll(OWN_WORDS.partWords), ...own.matchAll(OWN_WORDS.keptQualifiers)].some(
+          (m) => !line.includes(m[0].toLowerCase().replace(/\s+/g, ' ')),
+        );
       });
     // Doubt in a finding's own words that its plain line, told as certain, would drop ("presumed subcarinal
     // adenopathy", "hypodense lesion (cyst?)").

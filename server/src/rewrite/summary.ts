@@ -115,14 +115,30 @@ const urgencyOf = (report: Report, item: Item) => {
 const stripNumber = (s: string) => stripListNumber(s).trim();
 // Two words, or one a diagnosis may be ("Hepatosteatosis"), not a stray "None".
 const STATES_SOMETHING = /\p{L}{2,}\P{L}+\p{L}{2,}|\p{L}{8,}/u;
+/**
+ * A clause that states a thing before it reads it through another ("… moderate thinning of the articular cartilage,
+ * suggesting progressive degenerative changes"): the thing is found, only the reading is hedged, and the quote keeps
+ * the hedge in its own words.
+ */
+function statesBeforeLink(piece: string): boolean {
+  const link = [...piece.matchAll(OWN_WORDS.linker)][0];
+  if (!link?.index) return false;
+  const before = piece.slice(0, link.index).replace(/[\s,]+$/, '');
+  if ((before.match(/\p{L}{3,}/gu)?.length ?? 0) < 3) return false;
+  const clause = readClause(before, { start: 0, end: before.length }, 'impression', null);
+  return clause.positive && !clause.normal && !clause.hedges.length && !clause.negated.size;
+}
 /** A report sentence in its own words, one piece a clause (quote marks inside made single). */
-const quotePieces = (text: string) =>
-  // One line a clause, split where the verifier splits the report ("…, but …"), so a quote is read as the report is.
+/** A report sentence as it is quoted: no list number, one space between words, quote marks inside made single. */
+const quoteText = (text: string) =>
   stripNumber(text)
     .replace(/\s+/g, ' ')
     // A quotation mark opening or closing a run-in impression statement is no part of it.
     .replace(/^["“”]\s*|\s*["“”]$/g, '')
-    .replace(/["“”]/g, "'")
+    .replace(/["“”]/g, "'");
+const quotePieces = (text: string) =>
+  // One line a clause, split where the verifier splits the report ("…, but …"), so a quote is read as the report is.
+  quoteText(text)
     // Sentences run together ("fracture.Partial tear") are two.
     // ", and although …": the "and" goes with the clause it joins, not left dangling on the one before.
     .split(
@@ -155,7 +171,43 @@ function pieceKinds(text: string): { piece: string; kind: QuoteKind }[] {
       piece = `${piece}; ${pieces[++i]}`;
     out.push({ piece, kind: pieceKind(pieces[i]) });
   }
-  return out;
+  return joinedClauses(quoteText(text), out);
+}
+// A contrast with no subject of its own ("… is intact but demonstrates mild thickening …", "…, but is not enlarged"):
+// its verb is said of the subject before the cut.
+const SUBJECTLESS =
+  /^(?:but|however|although|whereas),?\s+(?:(?:now|still|also|otherwise|mildly|slightly)\s+)?(?:is|are|was|were|has|have|had|shows?|showed|demonstrates?|demonstrated|appears?|remains?|contains?|measures?|exhibits?|reveals?)\b/i;
+// A relative clause left open before a cut: "…, in which small calcifications with lobulated contour" has its verb in
+// the piece after ("but no spiculation are seen").
+const OPEN_RELATIVE =
+  /\b(?:in which|which|where|whose|of which)\b(?![^]*\b(?:is|are|was|were|has|have|shows?|seen|noted|observed|identified|detected|present)\b)[^]*$/i;
+/**
+ * A sentence is cut only where its clauses say different things (a finding, then "but no …" denied, or "… cannot be
+ * excluded"): clauses that say the same kind of thing stay one quote, the way the report wrote them ("Right pleural
+ * effusion; new since the prior study.", "Mild tricuspid regurgitation, but only mild increase in right heart
+ * pressures.", "Please note, however, that …"), and a relative clause stays whole whatever its parts say. A sentence run
+ * into the next without its space ("fracture.Partial tear") stays two.
+ */
+function joinedClauses(text: string, pieces: { piece: string; kind: QuoteKind }[]): { piece: string; kind: QuoteKind }[] {
+  const out: { piece: string; kind: QuoteKind; start: number; end: number }[] = [];
+  let at = 0;
+  for (const p of pieces) {
+    const start = text.indexOf(p.piece, at);
+    if (start < 0) return pieces;
+    const end = start + p.piece.length;
+    at = end;
+    const last = out[out.length - 1];
+    const gap = last ? text.slice(last.end, start) : '';
+    const cut = /;|^,?\s*$/.test(gap) && !/[.!?]$/.test(last?.piece ?? '.');
+    const subjectless = SUBJECTLESS.test(p.piece);
+    if (last && cut && (last.kind === p.kind || OPEN_RELATIVE.test(last.piece) || subjectless)) {
+      last.piece = text.slice(last.start, end);
+      last.end = end;
+      // "The ligament is intact but demonstrates mild thickening …": said of what the contrast finds there.
+      if (subjectless && last.kind === 'denied') last.kind = p.kind;
+    } else out.push({ ...p, start, end });
+  }
+  return out.map(({ piece, kind }) => ({ piece, kind }));
 }
 const quoteLine = (piece: string, n: number, verb: 'says' | 'also says' = 'also says') =>
   `The report ${n ? 'also says' : verb}: "${piece}"`;
@@ -225,9 +277,12 @@ function pieceKind(piece: string): QuoteKind {
     clause.positive &&
     !clause.normal;
   if (!said.length && clause.negated.size > 0 && (fs.length > 0 || OPENS_DENIAL.test(piece) || mostly) && !statesFirst) return 'denied';
-  if (said.length && said.every((f) => f.assertion === 'possible')) return 'may';
+  if (said.length && said.every((f) => f.assertion === 'possible') && !statesBeforeLink(piece)) return 'may';
   // A normal statement ("Unremarkable exam", "The ulnotrochlear articulation is normal.") finds nothing wrong.
-  if (!said.length && !clause.hedges.length && clause.normal && !clause.positive && !OWN_WORDS.limitation.test(piece)) return 'denied';
+  // "… is 33 mm wider than normal" measures against normal: no normal statement.
+  const abnormal = OWN_WORDS.unread.test(piece) && !clause.negated.size;
+  if (!said.length && !clause.hedges.length && clause.normal && !clause.positive && !abnormal && !OWN_WORDS.limitation.test(piece))
+    return 'denied';
   // "… is grossly intact" hedges a normal statement: nothing is said to be there.
   if (!said.length && clause.hedges.length && clause.words.every((w) => clause.hedged.has(w)) && !NORMAL_WORDS.test(piece)) return 'may';
   return 'found';
@@ -526,7 +581,9 @@ export function summarize(report: Report, understanding: Understanding = underst
       const organ = all.length === 1 && kind === 'denied' ? organBefore(i) : undefined;
       const label = n === 0 && !organ ? labelOf(i) : undefined;
       // A sentence that points back ("This is above the normal range.") stands with the one it completes.
-      const leans = n === 0 && allQuoted.includes(i - 1) && refersBack(report, understanding, i);
+      // Not onto advice or history: "Apart from this, no mass … was detected in both lungs." after "It is recommended to be
+      // evaluated …" is a denial of its own, told with the denials.
+      const leans = n === 0 && last !== 'more' && allQuoted.includes(i - 1) && refersBack(report, understanding, i);
       last = leans ? last : kind;
       groups[last].push({ line: quoteLine(piece, 0), sentence: i, leans, organ, label });
     });
@@ -597,7 +654,7 @@ export function summarize(report: Report, understanding: Understanding = underst
   const inQuotes = understanding.findings.filter((f) => quote.has(f.sentenceIndex) && stated(f) && !f.normal);
   const glossary = glossaryOf(report, found, [...denied.values(), ...inQuotes], sentences, understanding.findings);
   if (glossary.length) {
-    lines.push('', 'Words in your report:');
+    lines.push('', LAY_LINES.words);
     for (const g of glossary) lines.push(`- ${g.term}: ${g.meaning}`);
   }
   const text = lines.join('\n') + '\n';
