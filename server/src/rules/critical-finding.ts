@@ -82,7 +82,7 @@ export function readAsBenignLesion(
   findings: readonly Finding[],
   knownOnly = false,
 ): boolean {
-  if (!report.sentences[f.sentenceIndex] || !readsBenignLook(report, u)) return false;
+  if (!report.sentences[f.sentenceIndex] || !readsBenignLook(report, u, readCategories(report.text))) return false;
   const { before, after, sentence } = aroundMention(report, f);
   if (SUSPICION.test(sentence)) return false;
   if (knownOnly && !((KNOWN.test(sentence) || STABLE.test(sentence)) && !NEW.test(sentence))) return false;
