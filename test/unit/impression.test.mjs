@@ -1230,3 +1230,30 @@ test('impression: a run-in label that only says again the organ its item names g
   assert.match(spine.body, /L4-L5: Broad-based disc bulge/, spine.body);
   assert.equal(spine.ok, true, spine.reasons.join('\n'));
 });
+
+test('impression: two sentences that speak on from one finding both join its item, and no sentence of it is lost in the joins', () => {
+  for (const findings of [
+    'There is a 3.5 cm intraparenchymal hemorrhage in the right basal ganglia. It causes 6 mm of leftward midline shift. The surrounding vasogenic edema is moderate. It is associated with intraventricular extension of blood. The ventricles are otherwise normal.',
+    'There is a 3.1 cm spiculated mass in the right upper lobe. It abuts the mediastinal pleura, but there is no chest wall invasion. The surrounding ground-glass opacity is mild. Its solid component measures 2.4 cm. The heart is normal.',
+    'The liver is enlarged, measuring 21 cm. Within it there is a 5 cm heterogeneous mass in segment 6. It has ruptured, with a large hemoperitoneum. The surrounding parenchyma shows mild edema. The spleen is normal.',
+  ]) {
+    const text = `EXAM: CT.\nFINDINGS:\n${findings}\n`;
+    const d = draft(text);
+    // One item holds the finding and every sentence that speaks on from it, in the report's order.
+    const host = d.items.find((i) => /\bcm\b/.test(i.text) && /\bsurrounding\b/i.test(i.text));
+    assert.ok(host, d.text);
+    const follow = findings.split(/(?<=\.)\s+/).filter((s) => /^(?:It|Its|The surrounding)\b/.test(s));
+    assert.ok(follow.length >= 2);
+    const at = follow.map((s) => host.text.indexOf(s.replace(/^It is associated with/, 'Associated with').slice(0, -1)));
+    assert.ok(
+      at.every((k) => k > 0),
+      host.text,
+    );
+    assert.deepEqual(
+      [...at].sort((a, b) => a - b),
+      at,
+      host.text,
+    );
+    assert.equal(verifyRewrite(text, withDraft(parseReport(text), d), { kind: 'impression', mode: 'verbatim' }).ok, true, text);
+  }
+});

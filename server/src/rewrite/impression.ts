@@ -703,7 +703,7 @@ function startIn(sentence: string, item: string): number {
 function withTheirAntecedents(report: Report, items: readonly ImpressionItem[]): ImpressionItem[] {
   const out = items.map((item) => ({ ...item, findings: [...item.findings] }));
   const said = (text: string) => new Set(tokens(text).filter((w) => !UNSAID.has(w)));
-  const joined = new Map<ImpressionItem, { text: string; after: { at: number; text: string }[] }>();
+  const joined = new Map<ImpressionItem, { at: number; text: string }[]>();
   const bare = (text: string) => text.toLowerCase().replace(/[.\s]+$/, '');
   for (let i = 0; i < out.length; i++) {
     const item = out[i];
@@ -835,12 +835,19 @@ function withTheirAntecedents(report: Report, items: readonly ImpressionItem[]):
         item.text = `${chain}${text} ${item.text}`;
       continue;
     }
-    // Joined in the report's order, whichever item came first.
-    const parts = joined.get(host) ?? { text: host.text, after: [] };
-    parts.after.push({ at, text: [...between.filter((x) => !item.text.includes(x.slice(0, -1))), item.text].join(' ') });
-    parts.after.sort((a, b) => a.at - b.at);
-    joined.set(host, parts);
-    host.text = [parts.text, ...parts.after.map((x) => x.text)].join(' ');
+    // Joined in the report's order, whichever item came first: before the first one joined already that the report says
+    // after it, else at the end. Always into the host's text as it stands now (a sentence an earlier step put before or
+    // into it since it took its first follow-on stays: rebuilt from the text it had then, it was lost unseen).
+    const after = joined.get(host) ?? [];
+    const text = [...between.filter((x) => !item.text.includes(x.slice(0, -1))), item.text].join(' ');
+    const later = after
+      .filter((x) => x.at > at)
+      .map((x) => host.text.lastIndexOf(x.text))
+      .filter((k) => k > 0);
+    const k = later.length ? Math.min(...later) : -1;
+    host.text = k > 0 ? `${host.text.slice(0, k)}${text} ${host.text.slice(k)}` : `${host.text} ${text}`;
+    after.push({ at, text });
+    joined.set(host, after);
     host.findings.push(...item.findings);
     out.splice(i--, 1);
   }
