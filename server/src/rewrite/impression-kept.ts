@@ -54,11 +54,16 @@ const KeptSchema = z.object({
   scenes: z.array(z.string().min(1)),
   verdicts: z.array(z.string().min(1)),
   signOffs: z.array(z.string().min(1)),
+  lesionCategories: z.array(z.string().min(1)),
 });
 const KEPT = KeptSchema.parse(keptData);
 for (const phrase of KEPT.conclusions)
   if (!CUES.hedges.some((h) => h.phrase === phrase)) throw new Error(`impression-kept.json: "${phrase}" is no hedge of cues.json`);
 for (const time of KEPT.changes) if (!(time in CUES.time)) throw new Error(`impression-kept.json: "${time}" is no time of cues.json`);
+// (Each a category system the verifier reads as a grade: cues.json `grades`, by its name or as an "…-RADS" or LI-RADS's "LR-".)
+for (const system of KEPT.lesionCategories)
+  if (!/rads$|^lr$/.test(system.replace(/-/g, '')) && !(system in CUES.grades))
+    throw new Error(`impression-kept.json: "${system}" is no category system of cues.json grades`);
 const CONCLUSIONS = new Set(KEPT.conclusions);
 const ALTERED_NORMAL = new RegExp(`\\b(?:${KEPT.alteredNormals.map(escapeRegExp).join('|')})\\b`, 'i');
 // A finding by the cue words' own name ("lesion", "collapse", "effusion"), not a grade alone ("a moderate-size vessel").
@@ -72,6 +77,15 @@ const PLAIN_NORMAL = new RegExp(`\\b(?:${KEPT.plainNormals.map(escapeRegExp).joi
 const CAVEAT = new RegExp(`\\b(?:${KEPT.caveats.map(escapeRegExp).join('|')})\\b`, 'i');
 const VERDICT = new RegExp(`(?<![a-z])(?:${KEPT.verdicts.map(escapeRegExp).join('|')})(?![a-z])`, 'i');
 const SIGN_OFF = new RegExp(`\\b(?:${KEPT.signOffs.map(escapeRegExp).join('|')})\\b`, 'i');
+
+/**
+ * A category of a system that grades one lesion, said alone ("TI-RADS 4.", "ACR TI-RADS TR5.", "Bosniak IIF.", "LR-5."):
+ * the finding's before it. Not an exam's category ("Lung-RADS 4A.", "BI-RADS 4."), which grades all its lesions.
+ */
+export const LESION_CATEGORY_ONLY = new RegExp(
+  `^\\s*(?:acr\\s+)?(?:${KEPT.lesionCategories.map(escapeRegExp).join('|')})(?:\\b|(?=-?\\d))`,
+  'i',
+);
 
 /** The reader's attestation or the dictation's trailer ("I have personally reviewed the images and agree …"): no statement of the patient. */
 const signsOff = (text: string) => SIGN_OFF.test(text);
@@ -128,6 +142,27 @@ export function caveatItems(report: Report, items: readonly ImpressionItem[]): I
     const text = tidy(report.text.slice(report.sentences[first].start, report.sentences[last].end));
     if (text && ![...items, ...out].some((item) => item.text.includes(text))) out.push({ text, findings: [] });
   });
+  return out;
+}
+
+// A category said as a sentence of its own ("Lung-RADS 4A.", "BI-RADS 4.", "CAD-RADS 3.", "LR-5."), of any system.
+const CATEGORY_ALONE = /^\s*(?:(?:overall|final)\s+)?(?:acr\s+)?(?:[a-z]{1,4}-?rads|bosniak|lr-?\d)\b/i;
+
+/**
+ * An exam's category said alone in the findings ("Lung-RADS 4A." after two nodules, "BI-RADS 4." after a mass and a
+ * node) that no item says: an item of its own, as written. It grades all the lesions before it, so it is pinned on
+ * none; a lesion's category ("TI-RADS 4.") goes with its finding's item instead (impression.ts).
+ */
+export function categoryItems(report: Report, items: readonly ImpressionItem[]): ImpressionItem[] {
+  const sections = new Set(findingsSections(report));
+  const out: ImpressionItem[] = [];
+  for (const s of report.sentences) {
+    const text = tidy(s.text);
+    if (!sections.has(s.section) || !CATEGORY_ALONE.test(text) || LESION_CATEGORY_ONLY.test(text) || text.split(/\s+/).length > 12)
+      continue;
+    const bare = text.replace(/[.\s]+$/, '').toLowerCase();
+    if (bare && ![...items, ...out].some((item) => item.text.toLowerCase().includes(bare))) out.push({ text, findings: [] });
+  }
   return out;
 }
 
