@@ -204,3 +204,55 @@ test('impression: a category said alone after its finding goes with it; a breast
   assert.equal(breast.ok, true, breast.reasons.join(' | '));
   assert.match(itemWith(breast.items, 'mass'), /posterior depth/, breast.body);
 });
+
+test("impression: an exam's category said alone (Lung-RADS, BI-RADS) is an item of its own, not pinned on the last lesion, and never left out", () => {
+  for (const [text, category] of [
+    [
+      'EXAM: LOW-DOSE CT CHEST\nFINDINGS: There is a 9 mm solid nodule in the right upper lobe. There is a 5 mm solid nodule in the left lower lobe. Lung-RADS 4A.\n',
+      'Lung-RADS 4A.',
+    ],
+    [
+      "EXAM: DIAGNOSTIC MAMMOGRAM AND LEFT BREAST US\nFINDINGS: There is a 1.4 cm irregular mass in the left breast at 2 o'clock. There is a 1.8 cm lymph node in the left axilla with a thickened cortex. BI-RADS 4.\n",
+      'BI-RADS 4.',
+    ],
+  ]) {
+    const r = offered(text);
+    assert.equal(r.ok, true, r.reasons.join(' | '));
+    assert.ok(
+      r.items.some((i) => i.replace(/^\d+\.\s*/, '') === category),
+      r.body,
+    );
+  }
+  // A lesion's category still goes with its lesion: "TI-RADS 1." after the second nodule is that nodule's.
+  const thyroid = offered(
+    'EXAM: US THYROID\nFINDINGS: The right lobe contains a 1.6 cm solid hypoechoic nodule. TI-RADS 4. The left lobe contains a 0.8 cm spongiform nodule. TI-RADS 1.\n',
+  );
+  assert.match(itemWith(thyroid.items, '1.6 cm'), /TI-RADS 4\.$/, thyroid.body);
+  assert.match(itemWith(thyroid.items, '0.8 cm'), /TI-RADS 1\.$/, thyroid.body);
+});
+
+test('impression: another label ends a side label’s run, and a line after labels of both sides is given no side', () => {
+  for (const [text, item] of [
+    [
+      'EXAM: US RENAL\nFINDINGS:\nRIGHT KIDNEY: 10.5 cm, normal echotexture.\nLEFT KIDNEY: 11 cm, normal echotexture.\nBLADDER: There is a 2 cm stone in the bladder.\n',
+      'stone',
+    ],
+    ['EXAM: US SCROTUM\nFINDINGS:\nLeft testis: 4.2 cm, homogeneous.\nEpididymis: A 6 mm cyst in the epididymal head.\n', 'cyst'],
+  ]) {
+    const r = offered(text);
+    assert.equal(r.ok, true, r.reasons.join(' | '));
+    assert.doesNotMatch(itemWith(r.items, item), /\b(?:left|right)\b/i, r.body);
+  }
+  for (const text of [
+    'EXAM: US RENAL\nFINDINGS:\nRIGHT KIDNEY: 10.5 cm, normal echotexture.\nLEFT KIDNEY: 11 cm, normal echotexture.\nThere is moderate hydronephrosis.\n',
+    'EXAM: MRI KNEES\nFINDINGS:\nRight knee: Intact menisci.\nLeft knee: Intact menisci.\nThere is a moderate joint effusion.\n',
+  ]) {
+    const r = offered(text);
+    assert.doesNotMatch(r.body, /\b(?:left|right)\b/i, r.body);
+  }
+  // A label alone on its line still opens its side's lines.
+  const own = offered(
+    'EXAM: US RENAL\nFINDINGS:\nRight kidney:\nThe kidney measures 10.5 cm.\nThere is moderate hydronephrosis.\nLeft kidney:\nNormal.\n',
+  );
+  assert.match(itemWith(own.items, 'hydronephrosis'), /right kidney/i, own.body);
+});

@@ -26,7 +26,7 @@ import { wordsOf } from '../nlp/words';
 import { CUES, labelName, leansOn, readClause, stem } from './clauses';
 import { stripListNumber } from './list-number';
 import { withoutTwins } from './impression-twins';
-import { withTheirSides } from './impression-scope';
+import { afterBothSides, withTheirSides } from './impression-scope';
 import type { Report, Section, Span } from '../report/types';
 import { isExplained, isMinor } from '../nlp/minor';
 import { impressionWorthy } from '../nlp/impression-worthy';
@@ -76,8 +76,10 @@ import {
 import {
   adviceItems,
   caveatItems,
+  categoryItems,
   findingsSections,
   keptFromImpression,
+  LESION_CATEGORY_ONLY,
   otherStatements,
   signOffOf,
   runInImpression,
@@ -425,6 +427,10 @@ export function draftImpression(
   items = [...items, ...unreadItems(report, u, clauses, items)];
   // A caveat on what the exam can show goes with the draft whatever it says.
   items = [...items, ...caveatItems(report, items)];
+  // An exam's category (BI-RADS, Lung-RADS) said alone in the findings is never left out; in a draft of nothing else,
+  // one of 3 or more only (a "BI-RADS 1." alone is the all-clear's).
+  const categories = categoryItems(report, items);
+  items = [...items, ...(items.length ? categories : categories.filter((c) => /(?<![a-z])(?:[3-6]|lr-?[3-5m]|tr[3-5])/i.test(c.text)))];
   if (items.length) items = [...items, ...adviceItems(report, clauses, items)];
   // One item per list mark of the report, none that only sets the scene, each with what its sentence tells of it after a ";".
   const gathered = items;
@@ -876,14 +882,13 @@ function withTheirAntecedents(report: Report, items: readonly ImpressionItem[]):
       opensBack(next.text, report.sentences[at].text) &&
       !CUES.dangling.includes(firstWord(next.text)) &&
       (!PART_OF_LESION.test(next.text) || namesLesionOf(next.text, item.text));
-    // A category said as a sentence of its own right after the finding ("TI-RADS 4.", "Bosniak IIF.") is that finding's.
-    const category = CATEGORY_ONLY.test(next.text) && tokens(next.text).length <= 8;
+    // A lesion's category said as a sentence of its own right after the finding ("TI-RADS 4.", "Bosniak IIF.") is that
+    // finding's (an exam's, "Lung-RADS 4A." after the last of two nodules, is not).
+    const category = LESION_CATEGORY_ONLY.test(next.text) && tokens(next.text).length <= 8;
     if (stable || category || (once && leans && !read.recommendation && !read.normal)) item.text = `${item.text} ${aside}`;
   }
   return out;
 }
-// "TI-RADS 4.", "ACR TI-RADS TR5.", "BI-RADS category 3 - probably benign.", "Bosniak IIF.": a category alone (cues.json `grades`).
-const CATEGORY_ONLY = /^\s*(?:acr\s+)?(?:[a-z]{1,4}-?rads|bosniak)\b/i;
 // (After a capital or a number too: "… probable findings for COVID. Note: …", "… in segment 6. The …".)
 const SENTENCE_END = /(?<=[A-Za-z0-9)]\.)\s+(?=[A-Z])/;
 const OWN_LABEL = new RegExp(`^${labelName(40)}:\\s`);
@@ -915,6 +920,10 @@ function withTheirLabels(report: Report, items: readonly ImpressionItem[]): Impr
     const own = new Set(tokens(item.text));
     if (tokens(sub.header.name).every((w) => own.has(w) || own.has(w.replace(/s$/, ''))) || OWN_LABEL.test(item.text)) return item;
     if (labelRepeats(sub.header.name, item.text) || saidInImpression(report, item.text)) return item;
+    // (A side's label, after the other side's, over a line of its own the report gives no side: none given here either.)
+    const side = /^\s*(right|left)\b/i.exec(sub.header.name)?.[1].toLowerCase() as 'right' | 'left' | undefined;
+    const label = report.sentences.findIndex((x) => x.start <= sub.header.start && sub.header.start < x.end);
+    if (side && afterBothSides(report, at, label, side)) return item;
     return { ...item, text: labelText(sub.header.name) + item.text };
   });
 }
