@@ -1257,3 +1257,21 @@ test('impression: two sentences that speak on from one finding both join its ite
     assert.equal(verifyRewrite(text, withDraft(parseReport(text), d), { kind: 'impression', mode: 'verbatim' }).ok, true, text);
   }
 });
+
+test('impression: a statement the old impression writes as it stands is never taken out as the twin of its other statement', () => {
+  // A vessel "not opacified / not visualized, suggesting occlusion" is the occlusion, beside the infarct it explains.
+  for (const [text, kept] of [
+    [
+      'EXAM: CT HEAD AND CTA\nFINDINGS:\nThere is an acute left MCA territory infarct involving the insula. There is effacement of the left lateral ventricle, consistent with mass effect. The left internal carotid artery is not opacified, consistent with occlusion.\nIMPRESSION:\nAcute left MCA territory infarct with mass effect. The left internal carotid artery is not opacified, consistent with occlusion.\n',
+      'The left internal carotid artery is not opacified, consistent with occlusion.',
+    ],
+    [
+      'EXAM: CTA HEAD AND NECK\nFINDINGS:\nThere is evidence of an acute right cerebellar infarct. There is mild mass effect on the fourth ventricle, consistent with swelling. The right vertebral artery is not opacified, suggesting occlusion.\nIMPRESSION:\nAcute right cerebellar infarct with swelling. The right vertebral artery is not opacified, suggesting occlusion.\n',
+      'The right vertebral artery is not opacified, suggesting occlusion.',
+    ],
+  ]) {
+    const r = offered(text);
+    assert.equal(r.ok, true, r.reasons.join(' | '));
+    assert.ok(r.body.includes(kept), r.body);
+  }
+});
