@@ -1275,3 +1275,29 @@ test('impression: a statement the old impression writes as it stands is never ta
     assert.ok(r.body.includes(kept), r.body);
   }
 });
+
+test('impression: a finding keeps the clause after it that says where it is most ("which is predominantly peripheral") or that it is too small to characterize, and the count words before it', () => {
+  for (const [findings, item] of [
+    [
+      'There is interlobular septal thickening in both lungs, which is predominantly peripheral.',
+      'Interlobular septal thickening in both lungs, which is predominantly peripheral.',
+    ],
+    [
+      'There are ground-glass opacities in both lungs, which are prominent in the upper lobes.',
+      'Ground-glass opacities in both lungs, which are prominent in the upper lobes.',
+    ],
+    [
+      'There are scattered, small, hypodense lesions in the liver, too small to characterize.',
+      'Scattered, small, hypodense lesions in the liver, too small to characterize.',
+    ],
+    ['There are several, discrete, hypodense lesions in the spleen.', 'Several, discrete, hypodense lesions in the spleen.'],
+    [
+      'There are two, well-circumscribed, solid nodules in the right lobe of the thyroid.',
+      'Two, well-circumscribed, solid nodules in the right lobe of the thyroid.',
+    ],
+  ]) {
+    const r = offered(`EXAM: CT.\nFINDINGS:\n${findings} No other abnormality.\n`);
+    assert.equal(r.ok, true, r.reasons.join(' | '));
+    assert.match(r.body, new RegExp(`^1\\. ${item.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm'), r.body);
+  }
+});

@@ -385,11 +385,12 @@ const BREAST_PLACE =
   /(?:at\s+)?(?:(?:anterior|middle|mid|posterior)(?:\s+(?:to|-)\s*(?:anterior|middle|mid|posterior))?\s+(?:depth|third)|\d+(?:\.\d+)?\s*cm\s+(?:from\s+(?:the\s+)?nipple|fn)|fn\s*\d|\d{1,2}(?::\d{2})?\s*o['\u2019]?\s*clock|(?:sub|retro|peri)areolar)\b/;
 
 // A piece that narrows or qualifies the pieces before it: where most ("especially in the lower lobes", "predominantly
-// on the left", "more prominently in the left lobe") or what cannot be said ("which cannot be characterized by this examination").
+// on the left", "more prominently in the left lobe", "which are prominent in the center", "which are predominantly
+// subpleural") or what cannot be said ("which cannot be characterized by this examination", "too small to characterize").
 // And a node's benign look, which is why it is not reported as disease: "with normal morphology", "with a (preserved)
 // fatty hilum", "reactive-appearing", "likely reactive".
 const QUALIFIES_BEFORE = new RegExp(
-  String.raw`^\s*(?:and\s+)?(?:(?:with|showing|demonstrating|having)\s+(?:an?\s+)?(?:(?:normal|preserved|intact|maintained)\s+)?(?:fatty\s+)?hil(?:um|ar)\b|(?:with|showing|of)\s+(?:an?\s+)?(?:normal|benign|preserved)\s+(?:morphology|architecture|appearance|configuration|shape)\b|(?:(?:likely|probably|presumably|most likely)\s+)?reactive\b|(?:especially|predominantly|particularly|mainly|mostly|chiefly|primarily|more prominent(?:ly)?|most (?:prominent(?:ly)?|marked(?:ly)?|pronounced))\b|(?:which|that)\s+(?:cannot|could not|can not|can't|is not|are not|was not|were not)\s+(?:be\s+)?(?:(?:further|clearly|fully|reliably|definitely|definitively|well|adequately|accurately)\s+)?(?:characteri[sz]ed|evaluated|assessed|differentiated|distinguished|excluded)\b|(?:which|that)\s+(?:is|are|was|were|remains?)\s+(?:indeterminate|nonspecific|non-specific|too small to)\b|${BREAST_PLACE.source})`,
+  String.raw`^\s*(?:and\s+)?(?:(?:with|showing|demonstrating|having)\s+(?:an?\s+)?(?:(?:normal|preserved|intact|maintained)\s+)?(?:fatty\s+)?hil(?:um|ar)\b|(?:with|showing|of)\s+(?:an?\s+)?(?:normal|benign|preserved)\s+(?:morphology|architecture|appearance|configuration|shape)\b|(?:(?:likely|probably|presumably|most likely)\s+)?reactive\b|(?:(?:which|that)\s+(?:is|are|was|were|appears?|seems?)\s+)?(?:especially|predominantly|particularly|mainly|mostly|chiefly|primarily|prominent(?:ly)?|more (?:prominent(?:ly)?|marked(?:ly)?|pronounced)|most (?:prominent(?:ly)?|marked(?:ly)?|pronounced))\b|(?:(?:which|that)\s+(?:is|are|was|were)\s+)?too small to\b|(?:which|that)\s+(?:cannot|could not|can not|can't|is not|are not|was not|were not)\s+(?:be\s+)?(?:(?:further|clearly|fully|reliably|definitely|definitively|well|adequately|accurately)\s+)?(?:characteri[sz]ed|evaluated|assessed|differentiated|distinguished|excluded)\b|(?:which|that)\s+(?:is|are|was|were|remains?)\s+(?:indeterminate|nonspecific|non-specific|too small to)\b|${BREAST_PLACE.source})`,
   'i',
 );
 
@@ -452,9 +453,9 @@ export function windowOf(report: Report, clauses: Clauses, c: Clause, start: num
     const placeCut = i > 0 && OPENING_PLACE.test(report.text.slice(pieces[i - 1].start, pieces[i - 1].end));
     // Nor the comparison it opens on ("As seen on the prior examination, there is …"): without it the finding reads as new.
     const sinceCut = pieces.slice(0, i).some((p) => OPENING_COMPARISON.test(report.text.slice(p.start, p.end)));
-    // Nor the first of two words that describe it together, cut at their comma: "There are intraparenchymal, | locally
-    // pleural-based nodular lesions", "Solid, | partly calcified nodules".
-    const modifierCut = i === 1 && MODIFIER_ONLY.test(report.text.slice(pieces[0].start, pieces[0].end));
+    // Nor the first of the words that describe it together, cut at their commas: "There are intraparenchymal, | locally
+    // pleural-based nodular lesions", "Solid, | partly calcified nodules", "There are several, discrete, | nodular opacities".
+    const modifierCut = i > 0 && pieces.slice(0, i).every((p) => MODIFIER_ONLY.test(report.text.slice(p.start, p.end)));
     // Nor a run that leaves off the piece after it that qualifies it ("…, predominantly in the lower lobes", "…, which cannot be characterized").
     const qualified = pieces[j + 1] && QUALIFIES_BEFORE.test(report.text.slice(pieces[j + 1].start, pieces[j + 1].end));
     if (
