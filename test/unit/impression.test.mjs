@@ -1301,3 +1301,17 @@ test('impression: a finding keeps the clause after it that says where it is most
     assert.match(r.body, new RegExp(`^1\\. ${item.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm'), r.body);
   }
 });
+
+test('impression: what the patient was told to watch for is never an item (its symptoms are not findings)', () => {
+  for (const text of [
+    'PROCEDURE: Right L4-5 transforaminal epidural steroid injection under fluoroscopy.\nCOMPLICATIONS: None.\nDISCUSSION: The patient tolerated the procedure well. The patient was instructed to call for fever, new weakness or bowel or bladder changes. Follow up in clinic in two weeks.\n',
+    'EXAM: Fluoroscopic lumbar puncture.\nFINDINGS: A 22 gauge needle was placed at L3-L4 and 12 mL of clear fluid was obtained. No immediate complication. The patient was told to call for severe headache, fever or neck stiffness.\n',
+  ]) {
+    const d = draft(text);
+    assert.ok(d.items.length > 0, text);
+    assert.ok(
+      d.items.every((i) => !/\b(?:fever|headache|weakness)\b/i.test(i.text)),
+      d.text,
+    );
+  }
+});

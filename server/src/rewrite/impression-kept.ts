@@ -55,6 +55,7 @@ const KeptSchema = z.object({
   verdicts: z.array(z.string().min(1)),
   signOffs: z.array(z.string().min(1)),
   lesionCategories: z.array(z.string().min(1)),
+  instructions: z.array(z.string().min(1)),
 });
 const KEPT = KeptSchema.parse(keptData);
 for (const phrase of KEPT.conclusions)
@@ -86,6 +87,10 @@ export const LESION_CATEGORY_ONLY = new RegExp(
   `^\\s*(?:acr\\s+)?(?:${KEPT.lesionCategories.map(escapeRegExp).join('|')})(?:\\b|(?=-?\\d))`,
   'i',
 );
+
+const INSTRUCTION = new RegExp(`\\b(?:${KEPT.instructions.map(escapeRegExp).join('|')})\\b`, 'i');
+/** What the patient was told to watch for ("… was instructed to call for fever, new weakness …"): no finding of the patient. */
+export const instructsPatient = (text: string) => INSTRUCTION.test(text);
 
 /** The reader's attestation or the dictation's trailer ("I have personally reviewed the images and agree …"): no statement of the patient. */
 const signsOff = (text: string) => SIGN_OFF.test(text);

@@ -78,6 +78,7 @@ import {
   caveatItems,
   categoryItems,
   findingsSections,
+  instructsPatient,
   keptFromImpression,
   LESION_CATEGORY_ONLY,
   otherStatements,
@@ -379,6 +380,21 @@ function readBackItems(
   return groups.flatMap((g, i) => (done[i] ? [{ text: options[i][choice[i]], findings: g.findings }] : []));
 }
 
+/**
+ * The items without a sentence of what the patient was told to watch for ("… instructed to call for fever, new
+ * weakness …"): the symptoms it lists are not the patient's findings.
+ */
+function withoutInstructions(items: readonly ImpressionItem[]): ImpressionItem[] {
+  return items.flatMap((item) => {
+    if (!instructsPatient(item.text)) return [item];
+    const text = item.text
+      .split(SENTENCE_END)
+      .filter((x) => !instructsPatient(x))
+      .join(' ');
+    return text.trim() ? [{ ...item, text }] : [];
+  });
+}
+
 /** Draft an impression from the report's findings. */
 export function draftImpression(
   report: Report,
@@ -423,6 +439,7 @@ export function draftImpression(
     items = [...items, ...keptFromImpression(report, u, section, items, clauses, section !== old)];
   // Never "no acute abnormality" over a significant finding: the sentences stating one are listed as written.
   items = [...items, ...statedItems(report, u, clauses, items)];
+  items = withoutInstructions(items);
   if (!items.length) items = statedItems(report, u, clauses, items, statedSections(report));
   items = [...items, ...unreadItems(report, u, clauses, items)];
   // A caveat on what the exam can show goes with the draft whatever it says.
@@ -433,7 +450,7 @@ export function draftImpression(
   items = [...items, ...(items.length ? categories : categories.filter((c) => /(?<![a-z])(?:[3-6]|lr-?[3-5m]|tr[3-5])/i.test(c.text)))];
   if (items.length) items = [...items, ...adviceItems(report, clauses, items)];
   // One item per list mark of the report, none that only sets the scene, each with what its sentence tells of it after a ";".
-  const gathered = items;
+  const gathered = withoutInstructions(items);
   const assemble = (split: boolean) => {
     const whole = gathered
       .flatMap(splitAtQuotes)
