@@ -256,3 +256,24 @@ test('impression: another label ends a side label’s run, and a line after labe
   );
   assert.match(itemWith(own.items, 'hydronephrosis'), /right kidney/i, own.body);
 });
+
+test('impression: a limb vessel named with no side right after a sentence of one side keeps that sentence, and so its side', () => {
+  for (const [text, side] of [
+    ['EXAM: CTA RUNOFF\nFINDINGS:\nThe right common femoral artery is patent. The popliteal artery is occluded over 6 cm.\n', 'right'],
+    [
+      'EXAM: US VENOUS\nFINDINGS:\nThe left common femoral vein is compressible with normal flow. The popliteal vein contains occlusive thrombus.\n',
+      'left',
+    ],
+    [
+      'EXAM: US ARTERIAL\nFINDINGS:\nThere is a 4 cm aneurysm of the right popliteal artery. The posterior tibial artery is occluded.\n',
+      'right',
+    ],
+  ]) {
+    const r = offered(text);
+    assert.equal(r.ok, true, r.reasons.join(' | '));
+    assert.match(itemWith(r.items, 'occlu'), new RegExp(`\\b${side}\\b`, 'i'), r.body);
+  }
+  // Not a vessel the body has once: "The basilar artery is occluded." takes no side from the vertebral artery before it.
+  const basilar = offered('EXAM: CTA HEAD\nFINDINGS:\nThe right vertebral artery is dominant. The basilar artery is occluded.\n');
+  assert.doesNotMatch(itemWith(basilar.items, 'basilar'), /\bright\b/i, basilar.body);
+});

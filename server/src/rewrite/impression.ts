@@ -779,7 +779,20 @@ function withTheirAntecedents(report: Report, items: readonly ImpressionItem[]):
       !SIDE_TEXT.test(item.text) &&
       LEANS_ON_PLACE.test(item.text) &&
       !organsNamed(wordsOf(item.text), item.text).some((hit) => LOBED_ELSEWHERE.has(hit.organ));
-    const sided = unsided ? [1, 2, 3].map((k) => at - k).find((j) => j >= 0 && SIDE_TEXT.test(report.sentences[j].text)) : undefined;
+    // (Or a limb's vessel or nerve named with no side right after a sentence of one side: "… of the right peroneal
+    // trunk. The posterior tibial artery is occluded." is the right leg's.)
+    const oneSide = (text: string) => /\bright\b/i.test(text) !== /\bleft\b/i.test(text) && !/\bbilateral(?:ly)?\b|\bboth\b/i.test(text);
+    const pairedAfter =
+      !SIDE_TEXT.test(item.text) &&
+      PAIRED_VESSEL.test(first) &&
+      at > 0 &&
+      report.sentences[at - 1].section === sentence.section &&
+      oneSide(report.sentences[at - 1].text);
+    const sided = unsided
+      ? [1, 2, 3].map((k) => at - k).find((j) => j >= 0 && SIDE_TEXT.test(report.sentences[j].text))
+      : pairedAfter
+        ? at - 1
+        : undefined;
     // A lobe or segment with no organ of its own ("a nodule in the right lobe" after the thyroid's sentence): the
     // nearest sentence before that names the organ.
     const organ = sided === undefined && leansOnOrgan(item.text) ? organBefore(report, at) : undefined;
@@ -851,7 +864,7 @@ function withTheirAntecedents(report: Report, items: readonly ImpressionItem[]):
       const text = tidy(prev.text);
       // (The organ's sentence even when it calls the organ normal: "Thyroid gland sizes are normal. However, a nodule … in the right lobe".)
       if (
-        (organ !== undefined || ((opensBack(first, prev.text) || DEMONSTRATIVE.test(first)) && !namesNothing(prev.text))) &&
+        (organ !== undefined || pairedAfter || ((opensBack(first, prev.text) || DEMONSTRATIVE.test(first)) && !namesNothing(prev.text))) &&
         text &&
         !item.text.includes(text.slice(0, -1))
       )
@@ -949,6 +962,10 @@ function withTheirLabels(report: Report, items: readonly ImpressionItem[]): Impr
 const LOBED_ELSEWHERE = new Set(['liver', 'thyroid', 'prostate']);
 // "in the lower lobe", "around the nodules", "the basal segment": a place in the lung the sentence names without a side.
 const LEANS_ON_PLACE = /\b(?:lobes?|segments?|the (?:nodules?|lesions?|masses|consolidations?))\b/i;
+// A vessel or nerve of a pair ("the posterior tibial artery", "the popliteal vein", "the sciatic nerve"), one of them:
+// not one the body has once ("the basilar artery", "the portal vein") nor both ("the popliteal arteries").
+const PAIRED_VESSEL =
+  /\b(?<!\b(?:basilar|mesenteric|celiac|coeliac|splenic|hepatic|portal|pulmonary|gastroduodenal|azygos|spinal|umbilical|vena)\s)(?:artery|vein|nerve)\b/i;
 
 // No change since the last exam, in the words of a follow-up CT: "no difference in the size …", "… remained stable compared with …".
 const STABLE_SINCE =
