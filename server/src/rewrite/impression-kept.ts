@@ -161,15 +161,25 @@ const CATEGORY_ALONE = /^\s*(?:(?:overall|final)\s+)?(?:acr\s+)?(?:[a-z]{1,4}-?r
 export function categoryItems(report: Report, items: readonly ImpressionItem[]): ImpressionItem[] {
   const sections = new Set(findingsSections(report));
   const out: ImpressionItem[] = [];
+  const said = (phrase: string) => [...items, ...out].some((item) => item.text.toLowerCase().includes(phrase.toLowerCase()));
   for (const s of report.sentences) {
     const text = tidy(s.text);
-    if (!sections.has(s.section) || !CATEGORY_ALONE.test(text) || LESION_CATEGORY_ONLY.test(text) || text.split(/\s+/).length > 12)
+    if (!sections.has(s.section) || !text || LESION_CATEGORY_ONLY.test(text)) continue;
+    if (CATEGORY_ALONE.test(text) && text.split(/\s+/).length <= 12) {
+      if (!said(text.replace(/[.\s]+$/, ''))) out.push({ text, findings: [] });
       continue;
-    const bare = text.replace(/[.\s]+$/, '').toLowerCase();
-    if (bare && ![...items, ...out].some((item) => item.text.toLowerCase().includes(bare))) out.push({ text, findings: [] });
+    }
+    // A lesion of category 3 or more in any system ("…, with a PI-RADS v2 score of 3", "LR-4 observation", "Bosniak III
+    // cyst") is never left out: its sentence, as written, where no item says that category of it.
+    const high = [...text.matchAll(HIGH_CATEGORY)].map((m) => m[0]);
+    if (high.length && !high.every(said)) out.push({ text, findings: [] });
   }
   return out;
 }
+// A category of 3 or more (a lesion that needs more than routine follow-up): "PI-RADS v2 score of 3", "BI-RADS 4A",
+// "LI-RADS category 4", "LR-5", "TR4", "O-RADS 3", "Bosniak III", "Bosniak IIF".
+const HIGH_CATEGORY =
+  /\b(?:(?:[a-z]{1,4}-?rads)(?:\s+v\s?\d(?:\.\d)?|\s+version\s+\d)?(?:\s+(?:score|category|assessment|classification))?(?:\s+(?:of|is|=|:))?\s*(?:tr\s?|lr-?)?(?:[3-6][a-c]?|m)\b|lr-(?:[3-5]|m|tiv)\b|tr[3-5]\b|bosniak(?:\s+(?:category|class|type))?\s+(?:iif|iii|iv|2f|3|4)\b)/gi;
 
 // Where an impression run into the findings begins: its first "•" or "·" statement, or a quotation mark opening
 // a sentence ('… are preserved. " Wall calcifications in the aorta." Right lower …'), as chest CT reports
