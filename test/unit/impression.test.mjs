@@ -1315,3 +1315,21 @@ test('impression: what the patient was told to watch for is never an item (its s
     );
   }
 });
+
+test('impression: a part of an organ told by "its" keeps the sentence before it that names the organ, even one that calls it normal', () => {
+  for (const [text, organ] of [
+    [
+      'EXAM: CT ABDOMEN\nFINDINGS:\nThe liver is normal in size. Nodularity is noted along its surface, suggesting cirrhosis. The spleen is normal.\n',
+      'liver',
+    ],
+    [
+      'EXAM: CT ABDOMEN\nFINDINGS:\nThe spleen is of normal size. Mild irregularity of its contours is seen, likely from prior trauma.\n',
+      'spleen',
+    ],
+  ]) {
+    const r = offered(text);
+    assert.equal(r.ok, true, r.reasons.join(' | '));
+    const item = r.body.split('\n').find((l) => /\bits\b/.test(l)) ?? '';
+    assert.match(item, new RegExp(`\\b${organ}\\b[^\\n]*\\bits\\b`, 'i'), r.body);
+  }
+});

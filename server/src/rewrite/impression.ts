@@ -795,7 +795,15 @@ function withTheirAntecedents(report: Report, items: readonly ImpressionItem[]):
         : undefined;
     // A lobe or segment with no organ of its own ("a nodule in the right lobe" after the thyroid's sentence): the
     // nearest sentence before that names the organ.
-    const organ = sided === undefined && leansOnOrgan(item.text) ? organBefore(report, at) : undefined;
+    // (Or a part of the organ by "its", the organ named only in the sentence right before, which may call it normal:
+    // "The liver is of normal size. Slight lobulation is observed in its contours.")
+    const before1 = report.sentences[at - 1];
+    const possessed =
+      POSSESSED_PART.test(first) &&
+      !organsNamed(wordsOf(first), first).length &&
+      before1?.section === sentence.section &&
+      organsNamed(wordsOf(before1.text), before1.text).length > 0;
+    const organ = sided === undefined ? (leansOnOrgan(item.text) ? organBefore(report, at) : possessed ? at - 1 : undefined) : undefined;
     const sideFromBefore = sided !== undefined || organ !== undefined;
     // (Advice and normal statements name no finding: "Further work-up is indicated. Other benign masses …" and
     // "The neurovascular bundles are not involved. The lesion has a PI-RADS score of 2" speak of the lesion before.)
@@ -961,6 +969,9 @@ function withTheirLabels(report: Report, items: readonly ImpressionItem[]): Impr
 // Organs outside the chest with lobes or segments of their own (organs.json ids): "the caudate lobe of the liver".
 const LOBED_ELSEWHERE = new Set(['liver', 'thyroid', 'prostate']);
 // "in the lower lobe", "around the nodules", "the basal segment": a place in the lung the sentence names without a side.
+// A part or measure of an organ by "its"/"their": "in its contours", "their walls are thickened", "its echotexture".
+const POSSESSED_PART =
+  /\b(?:its|their)\s+(?:\w+\s+)?(?:contours?|margins?|walls?|borders?|outlines?|surfaces?|capsules?|parenchyma|echotexture|echogenicity|density|lumen|lumina|size|dimensions?|diameters?)\b/i;
 const LEANS_ON_PLACE = /\b(?:lobes?|segments?|the (?:nodules?|lesions?|masses|consolidations?))\b/i;
 // A vessel or nerve of a pair ("the posterior tibial artery", "the popliteal vein", "the sciatic nerve"), one of them:
 // not one the body has once ("the basilar artery", "the portal vein") nor both ("the popliteal arteries").
