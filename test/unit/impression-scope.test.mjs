@@ -282,15 +282,15 @@ test('impression: a lesion of category 3 or more in any RADS system is never lef
   for (const [text, category] of [
     [
       'EXAM: MRI PROSTATE\nFINDINGS:\nThe prostate measures 4.1 x 3.9 x 4.4 cm. There is a 14 mm lesion in the right peripheral zone at the base with marked restricted diffusion, PI-RADS 5. Separately, the left mid-gland transition zone shows a mildly hypointense area with indistinct margins and a PI-RADS category of 3. No extraprostatic extension.\nIMPRESSION:\n14 mm PI-RADS 5 lesion in the right peripheral zone base, highly suspicious for clinically significant cancer.\n',
-      /PI-RADS category of 3/,
+      'a PI-RADS category of 3',
     ],
     [
       'EXAM: MRI LIVER\nFINDINGS:\nThe liver is cirrhotic. In segment 8 there is a 2.3 cm arterially enhancing observation with washout and capsule, LR-5. The segment 6 observation measures 1.1 cm and enhances in the arterial phase without washout, categorized as LI-RADS 3. No portal vein thrombus.\nIMPRESSION:\n2.3 cm LR-5 observation in segment 8, consistent with hepatocellular carcinoma.\n',
-      /1\.1 cm[^\n]*LI-RADS 3/,
+      'categorized as LI-RADS 3',
     ],
   ]) {
     const r = offered(text);
     assert.equal(r.ok, true, r.reasons.join(' | '));
-    assert.match(r.body, category, r.body);
+    assert.ok(r.body.includes(category), r.body);
   }
 });
