@@ -6,7 +6,7 @@ import { glossOf, plainSite } from '../nlp/glossary';
 import { CHANGE, COMMUNICATION, DEGREE, OWN_WORDS, QUALIFIER, REGION_SITES, SIDE_WORDS, SIZE_UNITS } from '../nlp/lay-wording';
 import { organsNamed, ORGANS_OF_CONCEPT, type OrganHit } from '../nlp/organs';
 import { wordsOf } from '../nlp/words';
-import { SITE_TRIES } from '../nlp/lexicon';
+import { CONCEPT_BY_ID, SITE_TRIES } from '../nlp/lexicon';
 import { LEVEL } from '../report/parse';
 import type { Report, Section, Sentence } from '../report/types';
 import { escapeRegExp } from '../report/regex';
@@ -18,6 +18,12 @@ import { itemOf, ownStretch, ownWords } from './summary-reading';
 import { denialSentence, findingSentences, glossFor } from './summary-wording';
 
 const hasBody = (s: Section) => s.body.end > s.body.start;
+// A study named by its agent: "barium enema", "contrast swallow", "gadolinium arthrogram".
+const EXAM_BY_AGENT =
+  /^\s*(?:enema|swallow|esophago?gram|meal|follow-through|small bowel series|cystogram|urethrogram|arthrogram|myelogram|venogram|angiogram|study|examination)\b/i;
+/** The agent a study is named by ("Normal barium enema"): no finding of it. */
+export const examAgentOf = (report: Report, f: Finding) =>
+  CONCEPT_BY_ID.get(f.concept)?.significant === false && EXAM_BY_AGENT.test(report.text.slice(f.end, f.end + 30));
 export const stated = (f: Finding) => f.assertion === 'present' || f.assertion === 'possible';
 /** Words that deny what a sentence names ("no", "without", "negative", "absent"). */
 const NEGATED = /\b(?:no|not|without|negative|absent)\b/i;
@@ -108,6 +114,22 @@ export function toldAsWritten(report: Report, understanding: Understanding): Set
       : f.assertion === 'absent' && source.has(f.sectionIndex) && (fromImpression || f.significant));
   const item = impressionStatements(report);
   const out = new Set<number>();
+  // What the impression states, by concept: a findings sentence of the same concept is what it sums up.
+  const inImpression = new Set(
+    understanding.findings.filter((f) => source.has(f.sectionIndex) && stated(f) && !f.normal).map((f) => f.concept),
+  );
+  // A finding stated only in the findings that the summary does not tell in plain words (one the lexicon
+  // holds minor: atrophy, degenerative change, coronary calcification, Schmorl's nodes), alone or as the tail of
+  // a normal or negative sentence ("The heart is normal in size, with coronary calcification", "No fracture,
+  // but mild degenerative change"): quoted, so the patient does not read an all-clear over it.
+  const untoldFinding = (f: Finding) =>
+    fromImpression &&
+    f.section === 'findings' &&
+    stated(f) &&
+    !f.normal &&
+    !told(f) &&
+    !inImpression.has(f.concept) &&
+    !examAgentOf(report, f);
   // An impression that states no finding ("No acute intracranial process."): a findings sentence that states
   // something the findings core names nothing in ("a laceration … of the scalp") is told as written, not left out.
   const allClear =
@@ -136,6 +158,13 @@ export function toldAsWritten(report: Report, understanding: Understanding): Set
     if (section?.kind === 'technique' && OWN_WORDS.limitation.test(text)) return void out.add(i);
     if (!section || !(source.has(sentence.section) || section.kind === 'findings' || section.kind === 'impression')) return;
     const fs = bySentence.get(i) ?? [];
+    // (A sentence that also states a finding told in plain words keeps its plain line: "Cardiomegaly, with …".)
+    // (Nor a word the same sentence denies: "In the node stations, no enlarged lymph node" names no node that is there.)
+    const untold = fs.filter((f) => untoldFinding(f) && !fs.some((g) => g.concept === f.concept && g.assertion === 'absent'));
+    if (section.kind === 'findings' && untold.length && !fs.some((f) => stated(f) && told(f))) return void out.add(i);
+    // A follow-up denial ("There is no evidence of local recurrence in the surgical bed."): the treated disease not back.
+    if ((section.kind === 'findings' || source.has(sentence.section)) && NEGATED.test(text) && OWN_WORDS.recurrence.test(text))
+      return void out.add(i);
     const plain = fs.filter(told);
     const present = plain.filter(stated);
     // A linker after some words of its own: "X, likely representing Y", "X, concerning for recurrent disease".
