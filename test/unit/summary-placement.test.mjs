@@ -686,3 +686,24 @@ test('summary (brief 4): a quote with a question inside brackets is read as one 
     ' no hydronephrosis',
   ]);
 });
+
+test('summary (brief 4): "apparent X" and "X/Y" keep their doubt: told as written, never as a plain finding', () => {
+  for (const [text, quoted] of [
+    ['EXAM: CT chest.\nFINDINGS: 4 mm nodule/scar in the lingula.\nIMPRESSION: 4 mm lingular nodule/scar.\n', /nodule\/scar/],
+    [
+      'EXAM: CT abdomen.\nFINDINGS: 2 cm cyst/abscess in the right hepatic lobe.\nIMPRESSION: 2 cm right hepatic cyst/abscess.\n',
+      /cyst\/abscess/,
+    ],
+    [
+      'EXAM: CT chest.\nFINDINGS: Apparent 5 mm nodule in the right lower lobe.\nIMPRESSION: Apparent 5 mm right lower lobe nodule.\n',
+      /Apparent/,
+    ],
+  ]) {
+    const s = offered(text);
+    assert.ok(
+      quotes(s).some((q) => quoted.test(q)),
+      s,
+    );
+    assert.doesNotMatch(s, /^- There (?:is|are) /m, s);
+  }
+});

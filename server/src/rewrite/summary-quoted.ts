@@ -349,11 +349,15 @@ export function toldAsWritten(report: Report, understanding: Understanding): Set
         );
       });
     // Doubt in a finding's own words that its plain line, told as certain, would drop ("presumed subcarinal
-    // adenopathy", "hypodense lesion (cyst?)").
+    // adenopathy", "hypodense lesion (cyst?)", "apparent nodule", "nodule/scar").
     const doubtLost = present.some(
       (f) =>
         f.assertion === 'present' &&
-        (OWN_WORDS.unreadHedge.test(ownWords(report, f, true)) || /^\s*\??\s*\?/.test(report.text.slice(f.end, f.end + 4))),
+        (OWN_WORDS.unreadHedge.test(ownWords(report, f, true)) ||
+          /^\s*\??\s*\?/.test(report.text.slice(f.end, f.end + 4)) ||
+          // One of two things it may be, written with a slash ("nodule/scar", "cyst/abscess").
+          /^\/\s*\p{L}/u.test(report.text.slice(f.end, f.end + 3)) ||
+          /\p{L}\s*\/$/u.test(report.text.slice(Math.max(0, f.start - 3), f.start))),
     );
     // A word used in a sense the glossary has no plain words for ("subdural effusions"): its plain line would misstate it.
     const unfit = plain.some((f) => glossFor(report, f).unfit);
