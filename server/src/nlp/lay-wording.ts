@@ -106,6 +106,8 @@ export const wordsRe = (words: readonly string[], flags = 'i') =>
   new RegExp(`\\b(?:${words.map((w) => escape(w).replace(/ /g, '\\s+')).join('|')})\\b`, flags);
 
 export const LAY_LINES = wording.lines;
+/** A part's heading as the summary writes it, without its colon ("What the report found"). */
+export const headingOf = (part: 'found' | 'possible' | 'denied' | 'says' | 'more' | 'words') => LAY_LINES[part].replace(/\s*:\s*$/, '');
 export const DEGREE: Readonly<Record<string, string>> = wording.degrees;
 export const AMOUNT: Readonly<Record<string, string>> = wording.amounts;
 export const SIZE_WORDS: ReadonlySet<string> = new Set(wording.sizeWords);

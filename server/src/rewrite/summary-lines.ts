@@ -6,13 +6,12 @@ import { clip } from './clause-changes';
 import { readClause, squash, type Clause } from './clauses';
 import { LIST_NUMBER } from './list-number';
 import { escapeRegExp } from '../report/regex';
-import { LAY_LINES } from '../nlp/lay-wording';
+import { headingOf } from '../nlp/lay-wording';
 
 // "What the report found:", "- term: meaning", "(pleural effusion)". The headings are the wording data's (lay-wording.json lines).
-const heading = (line: string) => escapeRegExp(line.replace(/\s*:\s*$/, ''));
-const WORDS_PART = LAY_LINES.words.replace(/\s*:\s*$/, '').toLowerCase();
+const WORDS_PART = headingOf('words').toLowerCase();
 const PART = new RegExp(
-  `^\\s*(${(['found', 'possible', 'denied', 'says', 'more', 'words'] as const).map((k) => heading(LAY_LINES[k])).join('|')})\\s*:?\\s*$`,
+  `^\\s*(${(['found', 'possible', 'denied', 'says', 'more', 'words'] as const).map((k) => escapeRegExp(headingOf(k))).join('|')})\\s*:?\\s*$`,
   'i',
 );
 const TERM = /\(([^()]+)\)/g;

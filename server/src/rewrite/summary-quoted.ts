@@ -114,22 +114,6 @@ export function toldAsWritten(report: Report, understanding: Understanding): Set
       : f.assertion === 'absent' && source.has(f.sectionIndex) && (fromImpression || f.significant));
   const item = impressionStatements(report);
   const out = new Set<number>();
-  // What the impression states, by concept: a findings sentence of the same concept is what it sums up.
-  const inImpression = new Set(
-    understanding.findings.filter((f) => source.has(f.sectionIndex) && stated(f) && !f.normal).map((f) => f.concept),
-  );
-  // A finding stated only in the findings that the summary does not tell in plain words (one the lexicon
-  // holds minor: atrophy, degenerative change, coronary calcification, Schmorl's nodes), alone or as the tail of
-  // a normal or negative sentence ("The heart is normal in size, with coronary calcification", "No fracture,
-  // but mild degenerative change"): quoted, so the patient does not read an all-clear over it.
-  const untoldFinding = (f: Finding) =>
-    fromImpression &&
-    f.section === 'findings' &&
-    stated(f) &&
-    !f.normal &&
-    !told(f) &&
-    !inImpression.has(f.concept) &&
-    !examAgentOf(report, f);
   // An impression that states no finding ("No acute intracranial process."): a findings sentence that states
   // something the findings core names nothing in ("a laceration … of the scalp") is told as written, not left out.
   const allClear =
@@ -158,10 +142,6 @@ export function toldAsWritten(report: Report, understanding: Understanding): Set
     if (section?.kind === 'technique' && OWN_WORDS.limitation.test(text)) return void out.add(i);
     if (!section || !(source.has(sentence.section) || section.kind === 'findings' || section.kind === 'impression')) return;
     const fs = bySentence.get(i) ?? [];
-    // (A sentence that also states a finding told in plain words keeps its plain line: "Cardiomegaly, with …".)
-    // (Nor a word the same sentence denies: "In the node stations, no enlarged lymph node" names no node that is there.)
-    const untold = fs.filter((f) => untoldFinding(f) && !fs.some((g) => g.concept === f.concept && g.assertion === 'absent'));
-    if (section.kind === 'findings' && untold.length && !fs.some((f) => stated(f) && told(f))) return void out.add(i);
     // A follow-up denial ("There is no evidence of local recurrence in the surgical bed."): the treated disease not back.
     if ((section.kind === 'findings' || source.has(sentence.section)) && NEGATED.test(text) && OWN_WORDS.recurrence.test(text))
       return void out.add(i);
