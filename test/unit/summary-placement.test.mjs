@@ -675,9 +675,9 @@ test('summary (brief 4): "apparent X" and "X/Y" keep their doubt: told as writte
       /Apparent/,
     ],
   ]) {
-    const s = offered(text);
+    const s = offered(/** @type {string} */ (text));
     assert.ok(
-      quotes(s).some((q) => quoted.test(q)),
+      quotes(s).some((q) => /** @type {RegExp} */ (quoted).test(q)),
       s,
     );
     assert.doesNotMatch(s, /^- There (?:is|are) /m, s);
