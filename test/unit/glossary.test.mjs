@@ -136,3 +136,15 @@ test('glossary: a sense is chosen by the words around the mention; a sense with 
   assert.match(glossary.plainTerm('cervical', around('enlarged ', ' lymph nodes')), /neck/);
   assert.match(glossary.plainTerm('cervical', around('', ' length of the pregnancy')), /womb/);
 });
+
+// h10c's four concepts (round one) in words a patient reads: no modality the report may not be, the side where it has one.
+test('glossary: venous air embolism, air in the right heart, non-mass enhancement and aortic stenosis in plain words', () => {
+  for (const id of ['venous-air-embolism', 'right-heart-air', 'non-mass-enhancement', 'aortic-valve-stenosis']) {
+    const g = glossary.glossOf(id);
+    assert.ok(g.lay && g.means, id);
+    assert.ok(gradeOf(g.means) <= 8, `${id}: ${g.means}`);
+    assert.doesNotMatch(`${g.lay} ${g.means}`, /\b(?:MRI|CT|embolism|stenosis|enhancement)\b/i, id);
+  }
+  assert.equal(glossary.withSide(glossary.glossOf('non-mass-enhancement').lay, 'left'), 'area of the left breast that takes up dye');
+  assert.match(glossary.glossOf('venous-air-embolism').lay, /air/);
+});

@@ -131,3 +131,26 @@ test('a bullet inside a line opens the next item of a list run on without stops;
   ]);
   assert.deepEqual(sentences('FINDINGS: Scattered • nodes noted.'), ['Scattered • nodes noted.']);
 });
+
+// An area's unit ("sq. cm") and a unit whose measure goes on after its stop end no sentence; a measure that ends
+// the sentence still does, whatever comes next.
+test('"sq. cm", "sq. mm" and "2 cm. in diameter" end no sentence; "measures 3 cm. The liver" and "3 cm. liver normal." do', () => {
+  assert.deepEqual(sentences('FINDINGS: The mitral valve area is 1.1 sq. cm by planimetry. Mild MR.'), [
+    'The mitral valve area is 1.1 sq. cm by planimetry.',
+    'Mild MR.',
+  ]);
+  assert.deepEqual(sentences('FINDINGS: Orifice of 20 sq. mm. Valve area approx. 0.8 sq. cm. by continuity equation. No effusion.'), [
+    'Orifice of 20 sq. mm.',
+    'Valve area approx. 0.8 sq. cm. by continuity equation.',
+    'No effusion.',
+  ]);
+  assert.deepEqual(sentences('FINDINGS: A cyst of 4 cm. in diameter in the right ovary. Uterus 8 mm. thick lining. Cyst vs. abscess.'), [
+    'A cyst of 4 cm. in diameter in the right ovary.',
+    'Uterus 8 mm. thick lining.',
+    'Cyst vs. abscess.',
+  ]);
+  assert.deepEqual(
+    sentences('FINDINGS: The nodule measures 3 cm. The liver is normal. stone 5 mm. liver normal.\nnode 9 mm.\nin the hilum.'),
+    ['The nodule measures 3 cm.', 'The liver is normal.', 'stone 5 mm.', 'liver normal.', 'node 9 mm.', 'in the hilum.'],
+  );
+});

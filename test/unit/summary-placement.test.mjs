@@ -608,3 +608,78 @@ test('summary (seed 7321 S17): a contrast with no subject of its own stays with 
     assert.ok(!quotes(said).some((q) => /^but\b/i.test(q)), said);
   }
 });
+
+test('summary (r12s): which tendon, an unread degeneration and a dependent (expected) density keep their sentence', () => {
+  // Degeneration the findings core reads no concept in.
+  const shoulder =
+    'EXAM: MRI right shoulder.\nFINDINGS: Full-thickness tear of the supraspinatus tendon. Mild degeneration of the posterior labrum.\nIMPRESSION: Full-thickness supraspinatus tendon tear.\n';
+  assert.ok(quotes(offered(shoulder)).some((q) => /posterior labrum/.test(q)));
+  // Which tendon, and a dependent (expected) density, are kept with the sentence.
+  const tendon = offered(
+    'EXAM: MRI left shoulder.\nFINDINGS: Moderate tendinopathy of the subscapularis tendon.\nIMPRESSION: Subscapularis tendinopathy.\n',
+  );
+  assert.match(tendon, /subscapularis/);
+  const dependent = offered(
+    'EXAM: CT chest.\nFINDINGS: Dependent atelectasis in both lower lobes, an expected finding. No pneumothorax.\nIMPRESSION: No acute cardiopulmonary abnormality.\n',
+  );
+  assert.ok(
+    quotes(dependent).some((q) => /Dependent atelectasis/.test(q)),
+    dependent,
+  );
+});
+
+test('summary (r12s): a follow-up denial of recurrence is told; advice said as "X may be necessary" is no finding', () => {
+  const followUp = offered(
+    'EXAM: CT abdomen and pelvis.\nFINDINGS: Postsurgical changes of left nephrectomy. No evidence of recurrent tumor in the nephrectomy bed. Residual-relapse appearance was not detected.\nIMPRESSION: Postsurgical changes of left nephrectomy.\n',
+  );
+  assert.ok(
+    quotes(followUp).some((q) => /recurrent tumor/.test(q)),
+    followUp,
+  );
+  assert.ok(
+    quotes(followUp).some((q) => /Residual-relapse/.test(q)),
+    followUp,
+  );
+  const advice = offered(
+    'EXAM: CT chest.\nFINDINGS: A 9 mm solid nodule in the right lower lobe.\nIMPRESSION: 9 mm right lower lobe nodule. A PET-CT may be necessary for further evaluation. Tissue sampling might be helpful.\n',
+  );
+  assert.ok(!under(advice, 'What the report found:').some((l) => /PET-CT/.test(l)), advice);
+  assert.ok(
+    under(advice, 'More from the report:').some((l) => /PET-CT may be necessary/.test(l)),
+    advice,
+  );
+});
+
+test('summary (brief 4): a quote with a question inside brackets is read as one clause, as the report reads it', () => {
+  const text =
+    'EXAM: CT CHEST\nFINDINGS: There are bilateral small pleural effusions. Conclusion: Pleural effusions (parapneumonic? reactive?) Mild cardiomegaly (volume overload? cardiomyopathy?) Emphysematous changes in both lungs\n';
+  const s = rewrite('summary', engine.analyze(text));
+  assert.ok(s.verification.ok, s.verification.reasons.join('; '));
+  const { quoteClauses } = load('rewrite/summary-lines.js');
+  assert.deepEqual(quoteClauses('Cyst (benign? complex?) in the liver. Stone in the kidney; no hydronephrosis'), [
+    'Cyst (benign? complex?) in the liver.',
+    'Stone in the kidney',
+    ' no hydronephrosis',
+  ]);
+});
+
+test('summary (brief 4): "apparent X" and "X/Y" keep their doubt: told as written, never as a plain finding', () => {
+  for (const [text, quoted] of [
+    ['EXAM: CT chest.\nFINDINGS: 4 mm nodule/scar in the lingula.\nIMPRESSION: 4 mm lingular nodule/scar.\n', /nodule\/scar/],
+    [
+      'EXAM: CT abdomen.\nFINDINGS: 2 cm cyst/abscess in the right hepatic lobe.\nIMPRESSION: 2 cm right hepatic cyst/abscess.\n',
+      /cyst\/abscess/,
+    ],
+    [
+      'EXAM: CT chest.\nFINDINGS: Apparent 5 mm nodule in the right lower lobe.\nIMPRESSION: Apparent 5 mm right lower lobe nodule.\n',
+      /Apparent/,
+    ],
+  ]) {
+    const s = offered(/** @type {string} */ (text));
+    assert.ok(
+      quotes(s).some((q) => /** @type {RegExp} */ (quoted).test(q)),
+      s,
+    );
+    assert.doesNotMatch(s, /^- There (?:is|are) /m, s);
+  }
+});

@@ -243,3 +243,15 @@ IMPRESSION: Enlarged right hilar lymph node, 14 mm. 5 mm left lower lobe nodule.
   ])
     assert.deepEqual(places(line), [], line);
 });
+
+// rev10 §2.6: the headings are lay-wording.json's, read in one place; a line under "What the report says:" after the
+// denials is not read as denied (it was: "What the report says" was no heading the denial reading knew).
+test('summary check: only the lines under the denials heading are read as denied, whichever heading follows', () => {
+  const { layToReport } = require(path.join(root, 'out/server/rewrite/lay-reading.js'));
+  const read = layToReport(
+    'What the report did not find:\n- There is no sign of fluid around the lung (pleural effusion).\n\nWhat the report says:\n- There is a small round spot in the right lung (nodule).\n\nMore from the report:\n- There are stones in the gallbladder (gallstones).\n',
+  );
+  assert.match(read, /^No pleural effusion\.$/m);
+  assert.match(read, /^right nodule\.$/m);
+  assert.doesNotMatch(read, /No nodule|No gallstones/);
+});

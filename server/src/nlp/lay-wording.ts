@@ -68,6 +68,7 @@ const WordingSchema = z.object({
       partWords: z.array(Plain).min(1),
       keptQualifiers: z.array(Plain).min(1),
       unreadHedges: z.array(Plain).min(1),
+      recurrenceWords: z.array(Plain).min(1),
       persons: z.array(Plain).min(1),
     })
     .strict(),
@@ -105,6 +106,8 @@ export const wordsRe = (words: readonly string[], flags = 'i') =>
   new RegExp(`\\b(?:${words.map((w) => escape(w).replace(/ /g, '\\s+')).join('|')})\\b`, flags);
 
 export const LAY_LINES = wording.lines;
+/** A part's heading as the summary writes it, without its colon ("What the report found"). */
+export const headingOf = (part: 'found' | 'possible' | 'denied' | 'says' | 'more' | 'words') => LAY_LINES[part].replace(/\s*:\s*$/, '');
 export const DEGREE: Readonly<Record<string, string>> = wording.degrees;
 export const AMOUNT: Readonly<Record<string, string>> = wording.amounts;
 export const SIZE_WORDS: ReadonlySet<string> = new Set(wording.sizeWords);
@@ -204,6 +207,8 @@ export const OWN_WORDS = {
   keptQualifiers: wordsRe(wording.ownWords.keptQualifiers, 'gi'),
   /** Words of doubt in a finding's own words the findings core may read as certain ("presumed"). */
   unreadHedge: wordsRe(wording.ownWords.unreadHedges),
+  /** What a follow-up after treatment looks for ("no local recurrence", "no residual-relapse"): its denial is told as written. */
+  recurrence: wordsRe(wording.ownWords.recurrenceWords),
   /**
    * Who the patient is, by age ("The patient is a 13-year-old boy who had clipping …", "This is a 22-year-old
    * pregnant female."): the history the exam was asked for, no finding of it.

@@ -65,6 +65,8 @@ const ABBREVIATIONS = new Set([
   'st',
   'vs',
   'approx',
+  // An area's unit: "0.6 sq. cm", "4 sq. mm".
+  'sq',
   'cf',
   'etc',
   'fig',
@@ -104,6 +106,11 @@ const ABBREVIATIONS = new Set([
   'min',
   'max',
 ]);
+
+// Units a report may write with a stop mid-phrase ("2 cm. in diameter").
+const UNIT_STOPS = new Set(['cm', 'mm', 'ml', 'cc', 'sec', 'hr', 'hrs']);
+// … when the words after it go on with the measure, on the same line.
+const UNIT_GOES_ON = /^[ \t]+(?:in|by|at|on|of|with|from|x|×|and|or|to|long|wide|thick|deep|apart|below|above|proximal|distal)\b/u;
 
 // Dotted country names: a noun only after "the" ("in the U.S."), else a modifier ("U.S. Radiology").
 const DOTTED_COUNTRIES = new Set(['u.s', 'u.k', 'u.s.a']);
@@ -422,6 +429,9 @@ function isSentenceEnd(text: string, i: number, end: number): boolean {
   }
   const word = text.slice(j, i).toLowerCase();
   if (ABBREVIATIONS.has(word)) return false;
+  // A unit written with a stop and the measure going on ("2 cm. in diameter", "0.9 sq. cm. by planimetry");
+  // "measures 3 cm. The liver …" and "3 cm. liver normal." end there.
+  if (UNIT_STOPS.has(word) && UNIT_GOES_ON.test(text.slice(i + 1, Math.min(end, i + 16)))) return false;
   // "at U.S. Radiology", "from U.S. Army Hospital": a dotted country without "the" names something of
   // it and goes on; "in the U.S." may end the sentence.
   if (DOTTED_COUNTRIES.has(word) && !/\bthe\s+$/i.test(text.slice(Math.max(0, j - 5), j))) return false;

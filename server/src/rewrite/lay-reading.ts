@@ -5,12 +5,14 @@
 import { understand, type Understanding } from '../nlp';
 import { parseReport } from '../report';
 import type { Report } from '../report/types';
-import { LAY_LINES } from '../nlp/lay-wording';
+import { headingOf } from '../nlp/lay-wording';
 
 const UNIT: Record<string, string> = { millimeter: 'mm', millimeters: 'mm', centimeter: 'cm', centimeters: 'cm' };
 const SIZE = /(\d+(?:\.\d+)?)((?: by \d+(?:\.\d+)?){0,2}) (millimeters?|centimeters?)/g;
 // The glossary list's heading (lay-wording.json lines), with or without its colon: what follows explains words, states nothing.
-const WORDS_HEADING = LAY_LINES.words.replace(/\s*:\s*$/, '').toLowerCase();
+const WORDS_HEADING = headingOf('words').toLowerCase();
+// The headings lines stand under (lay-wording.json lines): only the denials' lines are denied.
+const HEADINGS = (['found', 'possible', 'denied', 'says', 'more'] as const).map((part) => ({ part, name: headingOf(part).toLowerCase() }));
 const QUOTE = /The report (?:also )?says:? ["“]([^"”]+)["”]/;
 
 export function layToReport(text: string): string {
@@ -18,8 +20,12 @@ export function layToReport(text: string): string {
   let denied = false;
   for (const line of text.split(/\r?\n/)) {
     // A heading sets how the lines under it are read: only the denials' are denied.
-    if (/^\s*What the report did not find/i.test(line)) denied = true;
-    else if (/^\s*(?:What the report (?:found|says may be there)|More from the report)\b/i.test(line)) denied = false;
+    const named = line
+      .trim()
+      .replace(/\s*:\s*$/, '')
+      .toLowerCase();
+    const under = HEADINGS.find((h) => h.name === named);
+    if (under) denied = under.part === 'denied';
     if (line.trim().toLowerCase().startsWith(WORDS_HEADING)) break;
     const quoted = QUOTE.exec(line);
     if (quoted) {

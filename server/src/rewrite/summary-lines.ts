@@ -6,13 +6,12 @@ import { clip } from './clause-changes';
 import { readClause, squash, type Clause } from './clauses';
 import { LIST_NUMBER } from './list-number';
 import { escapeRegExp } from '../report/regex';
-import { LAY_LINES } from '../nlp/lay-wording';
+import { headingOf } from '../nlp/lay-wording';
 
 // "What the report found:", "- term: meaning", "(pleural effusion)". The headings are the wording data's (lay-wording.json lines).
-const heading = (line: string) => escapeRegExp(line.replace(/\s*:\s*$/, ''));
-const WORDS_PART = LAY_LINES.words.replace(/\s*:\s*$/, '').toLowerCase();
+const WORDS_PART = headingOf('words').toLowerCase();
 const PART = new RegExp(
-  `^\\s*(${(['found', 'possible', 'denied', 'says', 'more', 'words'] as const).map((k) => heading(LAY_LINES[k])).join('|')})\\s*:?\\s*$`,
+  `^\\s*(${(['found', 'possible', 'denied', 'says', 'more', 'words'] as const).map((k) => escapeRegExp(headingOf(k))).join('|')})\\s*:?\\s*$`,
   'i',
 );
 const TERM = /\(([^()]+)\)/g;
@@ -95,6 +94,30 @@ function saidOf(sourceSaid: string, quote: string, organ: string): boolean {
   return false;
 }
 
+const CONTRAST_CUT = /;|,?\s+(?:but|however|although|whereas)\b,?/i;
+/**
+ * A quote's clauses, cut where the report is read: at ";", a contrast, and a stop before a capital outside round
+ * brackets — "(endometrial mass? further investigation recommended)" is one clause in the report, not two.
+ */
+export function quoteClauses(quote: string): string[] {
+  return quote.split(CONTRAST_CUT).flatMap((part) => {
+    const out: string[] = [];
+    let [depth, from] = [0, 0];
+    for (let i = 0; i < part.length; i++) {
+      const c = part[i];
+      if (c === '(') depth++;
+      else if (c === ')') depth = Math.max(0, depth - 1);
+      else if (!depth && (c === '.' || c === '!' || c === '?') && /[A-Za-z0-9)]/.test(part[i - 1] ?? '')) {
+        const gap = /^\s+(?=[A-Z])/.exec(part.slice(i + 1));
+        if (!gap) continue;
+        out.push(part.slice(from, i + 1));
+        from = i + 1 + gap[0].length;
+      }
+    }
+    out.push(part.slice(from));
+    return out;
+  });
+}
 /** Whether `quote` is a clause or sentences of the report as it stands (not "Active disease" cut from "No active disease"). */
 function quotes(sourceSaid: string, quote: string): boolean {
   // A clause cut at "…, but …" is quoted from its "but".
@@ -153,9 +176,13 @@ export function summaryClauses(
       // is, clause by clause.
       // Two sentences quoted together (a denial with the sentence naming its organ) are read one by one, and so are
       // clauses a quote keeps together ("Mild tricuspid regurgitation, but only mild …"): where the report is read.
-      const pieces = quote[1]
-        .split(/;|,?\s+(?:but|however|although|whereas)\b,?|(?<=[a-z0-9)][.!?])\s+(?=[A-Z])/i)
-        .map((piece) => readClause(piece, span, 'impression', null));
+      const pieces = quoteClauses(quote[1]).map((piece) => {
+        const c = readClause(piece, span, 'impression', null);
+        // A report sentence that calls one thing normal and states another ("Heart size is normal, with mild coronary
+        // calcification") is no all-clear: quoted, it says what the report says of both.
+        if (c.normal && c.positive) c.specificDenial = true;
+        return c;
+      });
       if (!quotes(sourceSaid, quote[1])) say(`quotes what the report does not say: "${clip(quote[1])}"`, undefined, pieces[0]);
       out.push(...pieces.filter((c) => /[a-z0-9]/i.test(c.text)));
       continue;

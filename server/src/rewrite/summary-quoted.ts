@@ -6,7 +6,7 @@ import { glossOf, plainSite } from '../nlp/glossary';
 import { CHANGE, COMMUNICATION, DEGREE, OWN_WORDS, QUALIFIER, REGION_SITES, SIDE_WORDS, SIZE_UNITS } from '../nlp/lay-wording';
 import { organsNamed, ORGANS_OF_CONCEPT, type OrganHit } from '../nlp/organs';
 import { wordsOf } from '../nlp/words';
-import { SITE_TRIES } from '../nlp/lexicon';
+import { CONCEPT_BY_ID, SITE_TRIES } from '../nlp/lexicon';
 import { LEVEL } from '../report/parse';
 import type { Report, Section, Sentence } from '../report/types';
 import { escapeRegExp } from '../report/regex';
@@ -18,6 +18,12 @@ import { itemOf, ownStretch, ownWords } from './summary-reading';
 import { denialSentence, findingSentences, glossFor } from './summary-wording';
 
 const hasBody = (s: Section) => s.body.end > s.body.start;
+// A study named by its agent: "barium enema", "contrast swallow", "gadolinium arthrogram".
+const EXAM_BY_AGENT =
+  /^\s*(?:enema|swallow|esophago?gram|meal|follow-through|small bowel series|cystogram|urethrogram|arthrogram|myelogram|venogram|angiogram|study|examination)\b/i;
+/** The agent a study is named by ("Normal barium enema"): no finding of it. */
+export const examAgentOf = (report: Report, f: Finding) =>
+  CONCEPT_BY_ID.get(f.concept)?.significant === false && EXAM_BY_AGENT.test(report.text.slice(f.end, f.end + 30));
 export const stated = (f: Finding) => f.assertion === 'present' || f.assertion === 'possible';
 /** Words that deny what a sentence names ("no", "without", "negative", "absent"). */
 const NEGATED = /\b(?:no|not|without|negative|absent)\b/i;
@@ -136,6 +142,9 @@ export function toldAsWritten(report: Report, understanding: Understanding): Set
     if (section?.kind === 'technique' && OWN_WORDS.limitation.test(text)) return void out.add(i);
     if (!section || !(source.has(sentence.section) || section.kind === 'findings' || section.kind === 'impression')) return;
     const fs = bySentence.get(i) ?? [];
+    // A follow-up denial ("There is no evidence of local recurrence in the surgical bed."): the treated disease not back.
+    if ((section.kind === 'findings' || source.has(sentence.section)) && NEGATED.test(text) && OWN_WORDS.recurrence.test(text))
+      return void out.add(i);
     const plain = fs.filter(told);
     const present = plain.filter(stated);
     // A linker after some words of its own: "X, likely representing Y", "X, concerning for recurrent disease".
@@ -320,11 +329,15 @@ export function toldAsWritten(report: Report, understanding: Understanding): Set
         );
       });
     // Doubt in a finding's own words that its plain line, told as certain, would drop ("presumed subcarinal
-    // adenopathy", "hypodense lesion (cyst?)").
+    // adenopathy", "hypodense lesion (cyst?)", "apparent nodule", "nodule/scar").
     const doubtLost = present.some(
       (f) =>
         f.assertion === 'present' &&
-        (OWN_WORDS.unreadHedge.test(ownWords(report, f, true)) || /^\s*\??\s*\?/.test(report.text.slice(f.end, f.end + 4))),
+        (OWN_WORDS.unreadHedge.test(ownWords(report, f, true)) ||
+          /^\s*\??\s*\?/.test(report.text.slice(f.end, f.end + 4)) ||
+          // One of two things it may be, written with a slash ("nodule/scar", "cyst/abscess").
+          /^\/\s*\p{L}/u.test(report.text.slice(f.end, f.end + 3)) ||
+          /\p{L}\s*\/$/u.test(report.text.slice(Math.max(0, f.start - 3), f.start))),
     );
     // A word used in a sense the glossary has no plain words for ("subdural effusions"): its plain line would misstate it.
     const unfit = plain.some((f) => glossFor(report, f).unfit);

@@ -41,7 +41,16 @@ import {
   SPINE_LEVEL,
   type Item,
 } from './summary-reading';
-import { impressionStatements, pointsOnlyUp, refersBack, sourceSections, stated, toldAsWritten, withReferents } from './summary-quoted';
+import {
+  examAgentOf,
+  impressionStatements,
+  pointsOnlyUp,
+  refersBack,
+  sourceSections,
+  stated,
+  toldAsWritten,
+  withReferents,
+} from './summary-quoted';
 import { bare, denialSentence, findingSentences, glossaryOf, glossFor, termOf, type GlossaryLine } from './summary-wording';
 import { LIST_NUMBER, stripListNumber } from './list-number';
 import { escapeRegExp } from '../report/regex';
@@ -212,9 +221,6 @@ function joinedClauses(text: string, pieces: { piece: string; kind: QuoteKind }[
 const quoteLine = (piece: string, n: number, verb: 'says' | 'also says' = 'also says') =>
   `The report ${n ? 'also says' : verb}: "${piece}"`;
 
-// A study named by its agent: "barium enema", "contrast swallow", "gadolinium arthrogram".
-const EXAM_BY_AGENT =
-  /^\s*(?:enema|swallow|esophago?gram|meal|follow-through|small bowel series|cystogram|urethrogram|arthrogram|myelogram|venogram|angiogram|study|examination)\b/i;
 // What asks for a next step, not a word of a finding's own name ("post-treatment changes").
 const ASKS = /\b(?:recommend\w*|advised?|needed|necessary|required|suggest\w*|recall(?:ed)? for|call[- ]?back|correlat\w*)\b/i;
 type QuoteKind = 'found' | 'may' | 'denied' | 'more';
@@ -313,8 +319,7 @@ export function summarize(report: Report, understanding: Understanding = underst
   const unquoted = (f: Finding) => !quote.has(f.sentenceIndex) && !omit.has(f.sentenceIndex);
   // A normal statement's implied denials are rendered as the statement itself ("no sign of a new problem").
   // The agent a study is named by ("Normal barium enema", "Unremarkable barium swallow") is no finding of it.
-  const examAgent = (f: Finding) =>
-    CONCEPT_BY_ID.get(f.concept)?.significant === false && EXAM_BY_AGENT.test(report.text.slice(f.end, f.end + 30));
+  const examAgent = (f: Finding) => examAgentOf(report, f);
   const source = understanding.findings.filter((f) => indexes.has(f.sectionIndex) && !f.normal && unquoted(f) && !examAgent(f));
   const sentences: Sentence[] = sections.flatMap((s) => sentencesIn(report, s));
 
