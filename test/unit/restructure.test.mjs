@@ -2366,3 +2366,90 @@ test('"REASON FOR CT SCAN:" above a clinic note\'s findings is the clinical hist
   const { out } = run(text, PLAIN, 'ct-head');
   assert.match(line(out, 'CLINICAL HISTORY'), /adult hydrocephalus with a shunt/);
 });
+
+test('a list of organs anywhere in a sentence, or an organ heading a clause of its own, stands for their empty fields', () => {
+  /** @type {[string, string, string, string[]][]} */
+  const cases = [
+    ['us-echocardiogram', 'Normal appearance of the tricuspid and mitral valves.', 'Trace aortic regurgitation.', ['Mitral valve']],
+    [
+      'us-echocardiogram',
+      'Structurally normal mitral, tricuspid and pulmonic valves.',
+      'No pericardial effusion.',
+      ['Tricuspid and pulmonic valves'],
+    ],
+    [
+      'mri-knee',
+      'The anterior and posterior cruciate ligaments and the medial and lateral collateral ligaments are intact.',
+      'Small joint effusion.',
+      ['Collateral ligaments and corners'],
+    ],
+    [
+      'mri-shoulder',
+      'The biceps tendon is in normal position, and the labrum is grossly intact.',
+      'No fracture.',
+      ['Labrum and ligaments'],
+    ],
+    ['mri-shoulder', 'The biceps tendon is normal; the labrum appears intact.', 'No fracture.', ['Labrum and ligaments']],
+    [
+      'ct-abdomen-pelvis',
+      'Given the lack of contrast, the liver, spleen and pancreas are grossly unremarkable.',
+      'No ascites.',
+      ['Spleen', 'Pancreas'],
+    ],
+  ];
+  for (const [id, sentence, other, gone] of cases) {
+    const { out } = run(`FINDINGS:\n${sentence} ${other}\n`, PLAIN, id);
+    assert.ok(out.text.includes(sentence), sentence);
+    for (const label of gone) assert.equal(line(out, label), undefined, `${sentence}: ${label}`);
+    assert.ok(
+      out.text.split('\n').some((l) => l.endsWith('[ ]')),
+      `${sentence}: other fields still printed`,
+    );
+  }
+  // One noun, one thing: "The thoracic spine alignment is maintained." leaves Vertebral bodies printed.
+  const { out } = run('FINDINGS:\nThe thoracic spine alignment is maintained.\n', PLAIN, 'ct-spine');
+  assert.equal(line(out, 'Vertebral bodies'), 'Vertebral bodies: [ ]');
+  // Nor an organ only where a finding lies.
+  const near = run('FINDINGS:\nThe gallbladder is distended, with fluid adjacent to the liver.\n', PLAIN, 'ct-abdomen-pelvis');
+  assert.equal(line(near.out, 'Liver'), 'Liver: [ ]');
+});
+
+test("an organ's finding told with the history it bears out is that organ's, not a line of the whole exam", () => {
+  for (const [id, sentence, field] of [
+    [
+      'ct-abdomen-pelvis',
+      "The left kidney shows multiple cysts, in keeping with the patient's history of polycystic kidney disease.",
+      'Kidneys and ureters',
+    ],
+    [
+      'ct-spine',
+      'Vertebral body heights are preserved except for a mild compression fracture at T9, consistent with known history of osteoporosis.',
+      'Vertebral bodies',
+    ],
+    ['ct-abdomen-pelvis', 'Postsurgical changes of the bowel, compatible with the history of colectomy.', 'Bowel'],
+  ]) {
+    const placed = filedIn(id, `${sentence} No free fluid.`);
+    assert.equal(placed[sentence], field, sentence);
+  }
+  // Who the patient is, among the findings, names no organ first: still no organ's.
+  const who = 'Patient is a 45-year-old woman with a history of liver cirrhosis.';
+  assert.equal(filedIn('ct-abdomen-pelvis', `The spleen is enlarged. ${who}`)[who], null);
+});
+
+test('advice naming only the modality to follow with stays with the finding it is for, not at the head of the findings', () => {
+  for (const [id, finding, advice] of [
+    ['ct-chest', 'A 22 mm hypodense nodule is seen in the left thyroid lobe.', 'Ultrasound correlation is recommended.'],
+    ['ct-chest', 'A 4 mm nodule in the right lower lobe.', 'CT follow-up in 12 months is suggested.'],
+    ['ct-abdomen-pelvis', 'Hepatic steatosis with a 9 mm hypodensity.', 'MRI is recommended for further characterization.'],
+    ['ct-chest', 'An 18 mm nodule in the right thyroid lobe.', 'US control is recommended.'],
+  ]) {
+    const text = `FINDINGS:\n${finding} ${advice}\nNo pleural effusion.\n`;
+    const placed = filedIn(id, `${finding} ${advice}\nNo pleural effusion.`);
+    assert.equal(placed[advice], placed[finding], advice);
+    assert.notEqual(placed[advice], null, advice);
+    assert.equal(broken(text), null);
+  }
+  // A whole-exam line naming the modality is still the whole exam's.
+  const study = 'Non-contrast CT of the thorax within normal limits.';
+  assert.equal(filedIn('ct-chest', `Mild cardiomegaly. ${study}`)[study], null);
+});
