@@ -2453,3 +2453,28 @@ test('advice naming only the modality to follow with stays with the finding it i
   const study = 'Non-contrast CT of the thorax within normal limits.';
   assert.equal(filedIn('ct-chest', `Mild cardiomegaly. ${study}`)[study], null);
 });
+
+test("a clot named in the pulmonary arteries is theirs, however many lobes say where they run; a system's word and the alignment of a region have their fields", () => {
+  for (const [id, sentence, field] of [
+    [
+      'ct-pulmonary-angiogram',
+      'Filling defects are seen in segmental branches of the right upper lobe, right middle lobe, and bilateral lower lobes.',
+      'Pulmonary arteries',
+    ],
+    [
+      'ct-chest',
+      'Acute pulmonary emboli are present in segmental arteries of the right upper and middle lobes and both lower lobes.',
+      'Vessels',
+    ],
+    ['ct-abdomen-pelvis', 'There are no notable musculoskeletal abnormalities.', 'Bones'],
+    ['ct-cervical-spine', 'Alignment of the cervical spine is maintained.', 'Alignment'],
+    ['mri-lumbar-spine', 'The alignment of the lumbar spine is normal.', 'Alignment'],
+    ['ct-chest', 'A 12 mm nodule is present in the left thyroid lobe.', 'Lower neck'],
+  ]) {
+    const placed = filedIn(id, `The urinary bladder is unremarkable. ${sentence}`);
+    assert.equal(placed[sentence], field, sentence);
+  }
+  // A lung finding that only names a clot later keeps its lung.
+  const lung = 'Consolidation in the right lower lobe with a small pleural effusion.';
+  assert.equal(filedIn('ct-pulmonary-angiogram', lung)[lung], 'Lungs');
+});
