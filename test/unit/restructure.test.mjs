@@ -2478,3 +2478,33 @@ test("a clot named in the pulmonary arteries is theirs, however many lobes say w
   const lung = 'Consolidation in the right lower lobe with a small pleural effusion.';
   assert.equal(filedIn('ct-pulmonary-angiogram', lung)[lung], 'Lungs');
 });
+
+test("a side told over paragraphs whose sentences stand in one field is kept whole in that field, after the other side's, each side on a line of its own", () => {
+  const text = [
+    'EXAM: CAROTID DOPPLER ULTRASOUND, BILATERAL',
+    '',
+    'FINDINGS:',
+    'The right common carotid artery shows mild intimal thickening. Peak systolic velocity in the right internal carotid artery is 85 cm/s. Flow in the vertebral artery is antegrade.',
+    '',
+    'On the left, there is moderate heterogeneous plaque at the bifurcation. Measurements are as follows:',
+    '',
+    'Left internal carotid artery peak systolic velocity 190 cm/s, end-diastolic velocity 60 cm/s.',
+    '',
+    'Left internal carotid artery again shows plaque with estimated 50-69% stenosis. Flow is antegrade in the vertebral artery.',
+    '',
+    'IMPRESSION:',
+    'Left ICA 50-69% stenosis.',
+  ].join('\n');
+  const { out } = run(text, PLAIN, 'us-carotid');
+  const lines = out.text.split('\n');
+  const field = lines.findIndex((l) => l.startsWith('Carotid and vertebral arteries: The right common carotid'));
+  const left = lines.findIndex((l) => l.startsWith('On the left, there is moderate'));
+  assert.ok(field > 0 && left > field, out.text);
+  assert.ok(
+    lines.slice(field, left).every((l) => !/^[A-Z][\w ]+: \[ \]$/.test(l)),
+    'no other field between the sides',
+  );
+  assert.equal(lines[left + 1], 'Left internal carotid artery peak systolic velocity 190 cm/s, end-diastolic velocity 60 cm/s.');
+  assert.equal(broken(text), null);
+  assert.ok(rewrite('restructure', analyze(text)).verification.ok);
+});

@@ -563,6 +563,8 @@ export function restructure(report: Report, template: ReportTemplate, options: R
   file(heading);
   /** The first sentences of paragraphs by side kept whole in the general field. */
   const sidedOpenings = new Set<number>();
+  /** The first sentences of sides kept whole in a field: each starts a line there. */
+  const sidesInField = new Set<number>();
   /** Runs under a technique's heading kept whole, by their heading: written as in the source, list numbers and lines. */
   const writtenWhole = new Map<number, number[]>();
   keepSidedParagraphs();
@@ -672,6 +674,24 @@ export function restructure(report: Report, template: ReportTemplate, options: R
         return p.every((i) => SIDED.test(report.sentences[i].text) || listOf.get(i) === opening);
       };
       if (run.every(whole)) continue;
+      // Where the side's sentences filed by organ all stand in one field (the rest in no field), the field of both sides' vessels
+      // ("Carotid and vertebral arteries"), the side is kept whole there, in its place after (or before) the
+      // other side's, not at the head of the findings above it.
+      const all = run.flat();
+      const fieldsOf = new Set(all.map((i) => listOf.get(i)).filter((l) => l !== head && l !== other));
+      const [field] = fieldsOf;
+      if (fieldsOf.size === 1 && subs.includes(field!)) {
+        for (const i of all) {
+          const from = listOf.get(i)!;
+          if (from === field) continue;
+          from.splice(from.indexOf(i), 1);
+          field!.push(i);
+          placedBy.set(i, 'context');
+        }
+        field!.sort((a, b) => a - b);
+        for (const p of sided) if (field!.includes(p[0])) sidesInField.add(p[0]);
+        continue;
+      }
       for (const p of run) keepWhole(p, listOf);
     }
     head.sort((a, b) => a - b);
@@ -1154,6 +1174,7 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     const ownLine = (k: number) => {
       const s = report.sentences[list[k]];
       const before = report.sentences[list[k] - 1];
+      if (k > 0 && sidesInField.has(list[k])) return true;
       return !TERMINAL.test(s.text) && !!before && /[\r\n]/.test(report.text.slice(before.end, s.start));
     };
     // The source's own label for this subsection opens the line in its place ("Kidneys: ...", not "Kidneys and ureters: Kidneys: ...").
