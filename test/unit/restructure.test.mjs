@@ -2508,3 +2508,19 @@ test("a side told over paragraphs whose sentences stand in one field is kept who
   assert.equal(broken(text), null);
   assert.ok(rewrite('restructure', analyze(text)).verification.ok);
 });
+
+test('a second section under the same exam header is one EXAM field told on two lines, not two EXAM headers', () => {
+  for (const second of ['MRI OF THE LEFT KNEE WITHOUT CONTRAST EXAM DATE: __.', 'CT CHEST (PULMONARY ANGIOGRAM)']) {
+    const text = `EXAM: ${second.startsWith('MRI') ? 'MRI KNEE' : 'CT CHEST'}\nEXAM:\n${second}\nHISTORY: Pain.\nFINDINGS:\nSmall joint effusion.\nIMPRESSION:\nEffusion.`;
+    const { out } = run(text, PLAIN);
+    assert.equal(out.text.match(/^EXAM:/gm)?.length, 1, out.text);
+    assert.ok(out.text.includes(second), second);
+    assert.equal(broken(text), null);
+  }
+  // A procedure section after the exam keeps its own header.
+  const { out } = run(
+    'EXAM: Echocardiogram.\nPROCEDURE: Complete 2D and Doppler study was performed.\nFINDINGS:\nNormal left ventricular size.',
+    PLAIN,
+  );
+  assert.equal(out.text.match(/^EXAM:/gm)?.length, 1);
+});

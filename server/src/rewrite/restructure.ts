@@ -1025,13 +1025,26 @@ export function restructure(report: Report, template: ReportTemplate, options: R
    * ("PROCEDURE:" after "EXAM:"; the exam title is the first line of each) or a numbered list (its
    * numbers restart at 1, and a list is only read as one from 1).
    */
+  const openingLabel = (text: string) => {
+    const name = LABEL.exec(text)?.[1];
+    return !!name && (knownSectionKind(name) !== null || organsNamed(wordsOf(name), name).length > 0);
+  };
   const blocksOf = (list: readonly number[], kind: string, everySection: boolean) => {
     const out: { header: string; sentences: number[] }[] = [];
     for (const run of groupBySection(list, (i) => report.sentences[i].section)) {
       const section = report.sections[report.sentences[run[0]].section];
       // A sentence moved in from another kind of section (technique dictated in FINDINGS) joins the block before it.
       const own = section.kind === kind && (everySection || section.items.length > 0);
-      if (out.length && !(own && section.header)) out[out.length - 1].sentences.push(...run);
+      // (A second section under the same header, "EXAM: CT CHEST ⏎ EXAM: ⏎ CHEST CT SCAN WITH CONTRAST", is one
+      // section told on two lines: two "EXAM:" headers would read as two exams.)
+      const again =
+        out.length > 0 &&
+        !!section.header &&
+        norm(section.header.name).toUpperCase() === out[out.length - 1].header &&
+        [section, report.sections[report.sentences[out[out.length - 1].sentences[0]].section]].every((x) => x.items.length === 0) &&
+        // (Not a line that opens on a label of an organ or a section: under the first header it would read as a header.)
+        !openingLabel(report.sentences[run[0]].text);
+      if (out.length && (!(own && section.header) || again)) out[out.length - 1].sentences.push(...run);
       else out.push({ header: section.header ? norm(section.header.name).toUpperCase() : '', sentences: [...run] });
     }
     return out;
