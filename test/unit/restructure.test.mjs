@@ -2524,3 +2524,15 @@ test('a second section under the same exam header is one EXAM field told on two 
   );
   assert.equal(out.text.match(/^EXAM:/gm)?.length, 1);
 });
+
+test('a line that names the prior exam by its date, naming no organ, is the comparison; a finding told against it stays a finding', () => {
+  for (const line of [
+    'The review was evaluated together with the old CT dated January 2020.',
+    'Comparatively evaluated with CT dated 20 September.',
+  ]) {
+    const { out } = run(`FINDINGS:\n${line}\nA 5 mm nodule in the right upper lobe.\n`, PLAIN, 'ct-chest');
+    assert.equal(out.placed.find((p) => p.text === line)?.section, 'COMPARISON', line);
+  }
+  const finding = 'The nodule was not seen on the CT dated 2019.';
+  assert.equal(filedIn('ct-chest', `A 5 mm nodule in the right upper lobe. ${finding}`)[finding], 'Lungs');
+});
