@@ -2366,3 +2366,173 @@ test('"REASON FOR CT SCAN:" above a clinic note\'s findings is the clinical hist
   const { out } = run(text, PLAIN, 'ct-head');
   assert.match(line(out, 'CLINICAL HISTORY'), /adult hydrocephalus with a shunt/);
 });
+
+test('a list of organs anywhere in a sentence, or an organ heading a clause of its own, stands for their empty fields', () => {
+  /** @type {[string, string, string, string[]][]} */
+  const cases = [
+    ['us-echocardiogram', 'Normal appearance of the tricuspid and mitral valves.', 'Trace aortic regurgitation.', ['Mitral valve']],
+    [
+      'us-echocardiogram',
+      'Structurally normal mitral, tricuspid and pulmonic valves.',
+      'No pericardial effusion.',
+      ['Tricuspid and pulmonic valves'],
+    ],
+    [
+      'mri-knee',
+      'The anterior and posterior cruciate ligaments and the medial and lateral collateral ligaments are intact.',
+      'Small joint effusion.',
+      ['Collateral ligaments and corners'],
+    ],
+    [
+      'mri-shoulder',
+      'The biceps tendon is in normal position, and the labrum is grossly intact.',
+      'No fracture.',
+      ['Labrum and ligaments'],
+    ],
+    ['mri-shoulder', 'The biceps tendon is normal; the labrum appears intact.', 'No fracture.', ['Labrum and ligaments']],
+    [
+      'ct-abdomen-pelvis',
+      'Given the lack of contrast, the liver, spleen and pancreas are grossly unremarkable.',
+      'No ascites.',
+      ['Spleen', 'Pancreas'],
+    ],
+  ];
+  for (const [id, sentence, other, gone] of cases) {
+    const { out } = run(`FINDINGS:\n${sentence} ${other}\n`, PLAIN, id);
+    assert.ok(out.text.includes(sentence), sentence);
+    for (const label of gone) assert.equal(line(out, label), undefined, `${sentence}: ${label}`);
+    assert.ok(
+      out.text.split('\n').some((l) => l.endsWith('[ ]')),
+      `${sentence}: other fields still printed`,
+    );
+  }
+  // One noun, one thing: "The thoracic spine alignment is maintained." leaves Vertebral bodies printed.
+  const { out } = run('FINDINGS:\nThe thoracic spine alignment is maintained.\n', PLAIN, 'ct-spine');
+  assert.equal(line(out, 'Vertebral bodies'), 'Vertebral bodies: [ ]');
+  // Nor an organ only where a finding lies.
+  const near = run('FINDINGS:\nThe gallbladder is distended, with fluid adjacent to the liver.\n', PLAIN, 'ct-abdomen-pelvis');
+  assert.equal(line(near.out, 'Liver'), 'Liver: [ ]');
+});
+
+test("an organ's finding told with the history it bears out is that organ's, not a line of the whole exam", () => {
+  for (const [id, sentence, field] of [
+    [
+      'ct-abdomen-pelvis',
+      "The left kidney shows multiple cysts, in keeping with the patient's history of polycystic kidney disease.",
+      'Kidneys and ureters',
+    ],
+    [
+      'ct-spine',
+      'Vertebral body heights are preserved except for a mild compression fracture at T9, consistent with known history of osteoporosis.',
+      'Vertebral bodies',
+    ],
+    ['ct-abdomen-pelvis', 'Postsurgical changes of the bowel, compatible with the history of colectomy.', 'Bowel'],
+  ]) {
+    const placed = filedIn(id, `${sentence} No free fluid.`);
+    assert.equal(placed[sentence], field, sentence);
+  }
+  // Who the patient is, among the findings, names no organ first: still no organ's.
+  const who = 'Patient is a 45-year-old woman with a history of liver cirrhosis.';
+  assert.equal(filedIn('ct-abdomen-pelvis', `The spleen is enlarged. ${who}`)[who], null);
+});
+
+test('advice naming only the modality to follow with stays with the finding it is for, not at the head of the findings', () => {
+  for (const [id, finding, advice] of [
+    ['ct-chest', 'A 22 mm hypodense nodule is seen in the left thyroid lobe.', 'Ultrasound correlation is recommended.'],
+    ['ct-chest', 'A 4 mm nodule in the right lower lobe.', 'CT follow-up in 12 months is suggested.'],
+    ['ct-abdomen-pelvis', 'Hepatic steatosis with a 9 mm hypodensity.', 'MRI is recommended for further characterization.'],
+    ['ct-chest', 'An 18 mm nodule in the right thyroid lobe.', 'US control is recommended.'],
+  ]) {
+    const text = `FINDINGS:\n${finding} ${advice}\nNo pleural effusion.\n`;
+    const placed = filedIn(id, `${finding} ${advice}\nNo pleural effusion.`);
+    assert.equal(placed[advice], placed[finding], advice);
+    assert.notEqual(placed[advice], null, advice);
+    assert.equal(broken(text), null);
+  }
+  // A whole-exam line naming the modality is still the whole exam's.
+  const study = 'Non-contrast CT of the thorax within normal limits.';
+  assert.equal(filedIn('ct-chest', `Mild cardiomegaly. ${study}`)[study], null);
+});
+
+test("a clot named in the pulmonary arteries is theirs, however many lobes say where they run; a system's word and the alignment of a region have their fields", () => {
+  for (const [id, sentence, field] of [
+    [
+      'ct-pulmonary-angiogram',
+      'Filling defects are seen in segmental branches of the right upper lobe, right middle lobe, and bilateral lower lobes.',
+      'Pulmonary arteries',
+    ],
+    [
+      'ct-chest',
+      'Acute pulmonary emboli are present in segmental arteries of the right upper and middle lobes and both lower lobes.',
+      'Vessels',
+    ],
+    ['ct-abdomen-pelvis', 'There are no notable musculoskeletal abnormalities.', 'Bones'],
+    ['ct-cervical-spine', 'Alignment of the cervical spine is maintained.', 'Alignment'],
+    ['mri-lumbar-spine', 'The alignment of the lumbar spine is normal.', 'Alignment'],
+    ['ct-chest', 'A 12 mm nodule is present in the left thyroid lobe.', 'Lower neck'],
+  ]) {
+    const placed = filedIn(id, `The urinary bladder is unremarkable. ${sentence}`);
+    assert.equal(placed[sentence], field, sentence);
+  }
+  // A lung finding that only names a clot later keeps its lung.
+  const lung = 'Consolidation in the right lower lobe with a small pleural effusion.';
+  assert.equal(filedIn('ct-pulmonary-angiogram', lung)[lung], 'Lungs');
+});
+
+test("a side told over paragraphs whose sentences stand in one field is kept whole in that field, after the other side's, each side on a line of its own", () => {
+  const text = [
+    'EXAM: CAROTID DOPPLER ULTRASOUND, BILATERAL',
+    '',
+    'FINDINGS:',
+    'The right common carotid artery shows mild intimal thickening. Peak systolic velocity in the right internal carotid artery is 85 cm/s. Flow in the vertebral artery is antegrade.',
+    '',
+    'On the left, there is moderate heterogeneous plaque at the bifurcation. Measurements are as follows:',
+    '',
+    'Left internal carotid artery peak systolic velocity 190 cm/s, end-diastolic velocity 60 cm/s.',
+    '',
+    'Left internal carotid artery again shows plaque with estimated 50-69% stenosis. Flow is antegrade in the vertebral artery.',
+    '',
+    'IMPRESSION:',
+    'Left ICA 50-69% stenosis.',
+  ].join('\n');
+  const { out } = run(text, PLAIN, 'us-carotid');
+  const lines = out.text.split('\n');
+  const field = lines.findIndex((l) => l.startsWith('Carotid and vertebral arteries: The right common carotid'));
+  const left = lines.findIndex((l) => l.startsWith('On the left, there is moderate'));
+  assert.ok(field > 0 && left > field, out.text);
+  assert.ok(
+    lines.slice(field, left).every((l) => !/^[A-Z][\w ]+: \[ \]$/.test(l)),
+    'no other field between the sides',
+  );
+  assert.equal(lines[left + 1], 'Left internal carotid artery peak systolic velocity 190 cm/s, end-diastolic velocity 60 cm/s.');
+  assert.equal(broken(text), null);
+  assert.ok(rewrite('restructure', analyze(text)).verification.ok);
+});
+
+test('a second section under the same exam header is one EXAM field told on two lines, not two EXAM headers', () => {
+  for (const second of ['MRI OF THE LEFT KNEE WITHOUT CONTRAST EXAM DATE: __.', 'CT CHEST (PULMONARY ANGIOGRAM)']) {
+    const text = `EXAM: ${second.startsWith('MRI') ? 'MRI KNEE' : 'CT CHEST'}\nEXAM:\n${second}\nHISTORY: Pain.\nFINDINGS:\nSmall joint effusion.\nIMPRESSION:\nEffusion.`;
+    const { out } = run(text, PLAIN);
+    assert.equal(out.text.match(/^EXAM:/gm)?.length, 1, out.text);
+    assert.ok(out.text.includes(second), second);
+    assert.equal(broken(text), null);
+  }
+  // A procedure section after the exam keeps its own header.
+  const { out } = run(
+    'EXAM: Echocardiogram.\nPROCEDURE: Complete 2D and Doppler study was performed.\nFINDINGS:\nNormal left ventricular size.',
+    PLAIN,
+  );
+  assert.equal(out.text.match(/^EXAM:/gm)?.length, 1);
+});
+
+test('a line that names the prior exam by its date, naming no organ, is the comparison; a finding told against it stays a finding', () => {
+  for (const line of [
+    'The review was evaluated together with the old CT dated January 2020.',
+    'Comparatively evaluated with CT dated 20 September.',
+  ]) {
+    const { out } = run(`FINDINGS:\n${line}\nA 5 mm nodule in the right upper lobe.\n`, PLAIN, 'ct-chest');
+    assert.equal(out.placed.find((p) => p.text === line)?.section, 'COMPARISON', line);
+  }
+  const finding = 'The nodule was not seen on the CT dated 2019.';
+  assert.equal(filedIn('ct-chest', `A 5 mm nodule in the right upper lobe. ${finding}`)[finding], 'Lungs');
+});

@@ -201,6 +201,7 @@ function nodeHeading(
 const NODES = 'lymph-nodes';
 const PULMONARY_ARTERIES = 'pulmonary-arteries';
 const AIRWAYS = 'airways';
+const LUNGS = 'lungs';
 const STATION_ADJECTIVE = /(?:ic|al|ar|ary|ac)$/i;
 const STATION_WORD = new RegExp(`(?<![\\w-])(?:${[...NODE_STATION_REGIONS.keys()].join('|')})(?![\\w-])`, 'gi');
 
@@ -494,6 +495,11 @@ export class Router {
     const placed = ev.clues.some((c) => placing(c) && !c.landmark);
     // Only landmarks named ("tearing of the tendon distal to the tip of the medial malleolus"): a finding of one place is where it is.
     if (organNamed && !placed && subject?.by === 'finding' && subject.strong) return { sub: subject.subs[0], by: 'finding' };
+    // "Filling defects in segmental branches of the right upper lobe, right middle lobe and both lower lobes": the
+    // pulmonary arteries named first, the lobes after them say where they run, however many (not a lung finding).
+    const placers = ev.clues.filter((c) => placing(c) && !c.landmark).sort((a, b) => a.at - b.at);
+    if (placers[0]?.organ === PULMONARY_ARTERIES && placers.slice(1).every((c) => c.organ === PULMONARY_ARTERIES || c.organ === LUNGS))
+      return { sub: placers[0].subs[0], by: 'organ' };
     for (const clue of ev.clues) {
       if (clue.by !== 'organ' || clue.level || clue.listed || (placed && clue.landmark) || (organNamed && REGIONS.has(clue.organ ?? '')))
         continue;

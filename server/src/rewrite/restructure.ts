@@ -21,6 +21,8 @@ import {
   isProcedureHeader,
   MATERIALS,
   sentenceKind,
+  historyAt,
+  saysAdvice,
   isComparisonHeader,
 } from '../templates/sentence-kinds';
 import {
@@ -120,13 +122,19 @@ const FRAGMENT = /^(?:[a-z)\]]|[,;]\s|\()/;
 const INTERPRETATION = /^\s*interpretations?\s*$/i;
 const DISCUSSION = /^\s*discussion\s*$/i;
 // The start of a subject (nothing, "The", "Both") and the joints of a list of organs in it (", ", "and", ", and the").
-const SUBJECT_START = /^\W*(?:the\s+|both\s+)?$/i;
 const LIST_JOIN = /^\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or)\s+)(?:the\s+)?(?:bilateral\s+|both\s+)?$/i;
 // Also a noun phrase that points back by its participle ("The identified changes are also present on the old CT",
 // "The described appearance …") or the look of what was just told ("The appearance may represent infection or
 // lymphoma", "These appearances are not specific"), its verb right after (not "The appearance of the liver is …").
 const THIS_FINDING =
   /\b(?:(?:this|these|those)(?:\s+(?:described|identified|detected|observed))?|the\s+(?:identified|described|detected|observed|above|aforementioned|above-mentioned|mentioned))\s+(?:finding|findings|lesion|lesions|abnormality|abnormalities|nodule|nodules|mass|masses|changes?|appearances?)\s+(?:is|are|corresponds?|represents?|may|might|could|can|likely|probably|most|appears?|was|were|suggests?)\b|^\W*(?:however,?\s+)?the\s+appearances?\s+(?:is|are|may|might|could|can|likely|probably|most|suggests?|was|were)\b/i;
+// Words that may stand between the organs of a list: their sides and parts ("the anterior and posterior cruciate
+// ligaments and the medial and lateral collateral ligaments").
+const LIST_QUALIFIERS =
+  /\b(?:(?:anterior|posterior|medial|lateral|left|right|bilateral|both|superior|inferior|visuali[sz]ed|imaged)\s+(?:and\s+)?)+$/i;
+// A clause of its own after a comma or semicolon whose subject is an organ: ", and the labrum appears intact".
+const CLAUSE_SUBJECT = /(?:,\s*(?:and|while|but|whereas)?|;)\s*(?:the\s+)?$/i;
+const CLAUSE_VERB = /^\s+(?:is|are|appears?|remains?|looks?|seems?)\b/i;
 const OTHERWISE = /\b(?:otherwise|remainder|rest of)\b/i;
 // A sentence that opens by setting itself against the one before: "However, …", "But …", "Nevertheless, …".
 const CONTRAST_OPENING = /^\W*(?:however|but|nevertheless|nonetheless|yet)\b/i;
@@ -488,7 +496,15 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     // The organs a sentence names, read once: what moves it to a header section and where it is filed.
     const organs = router.organsNamed(sw, s.text, s.start);
     // "In non-contrast sections, the gallbladder appears operated" names an organ: a finding.
-    const sentence = sentenceKind(s.text, organs.length > 0);
+    // Among the findings, an organ's finding told with the history it bears out ("The left kidney shows multicystic
+    // change, in keeping with the patient's history of dysplastic kidney.") is that organ's: its organ comes first.
+    const read = sentenceKind(s.text, organs.length > 0);
+    const bearsOutHistory =
+      read === 'history' &&
+      kind === 'findings' &&
+      organs.some((h) => router.subsOf(h.organ).length > 0) &&
+      organs[0].start - s.start < historyAt(s.text);
+    const sentence = bearsOutHistory ? null : read;
     // Who the patient is, above the headers, is the history even when it names a finding ("This is a
     // 34-year-old female with no fetal heart motion noted on office scan"); among the findings only a
     // line that states none moves ("L M P: not given").
@@ -547,6 +563,8 @@ export function restructure(report: Report, template: ReportTemplate, options: R
   file(heading);
   /** The first sentences of paragraphs by side kept whole in the general field. */
   const sidedOpenings = new Set<number>();
+  /** The first sentences of sides kept whole in a field: each starts a line there. */
+  const sidesInField = new Set<number>();
   /** Runs under a technique's heading kept whole, by their heading: written as in the source, list numbers and lines. */
   const writtenWhole = new Map<number, number[]>();
   keepSidedParagraphs();
@@ -656,6 +674,24 @@ export function restructure(report: Report, template: ReportTemplate, options: R
         return p.every((i) => SIDED.test(report.sentences[i].text) || listOf.get(i) === opening);
       };
       if (run.every(whole)) continue;
+      // Where the side's sentences filed by organ all stand in one field (the rest in no field), the field of both sides' vessels
+      // ("Carotid and vertebral arteries"), the side is kept whole there, in its place after (or before) the
+      // other side's, not at the head of the findings above it.
+      const all = run.flat();
+      const fieldsOf = new Set(all.map((i) => listOf.get(i)).filter((l) => l !== head && l !== other));
+      const [field] = fieldsOf;
+      if (fieldsOf.size === 1 && subs.includes(field!)) {
+        for (const i of all) {
+          const from = listOf.get(i)!;
+          if (from === field) continue;
+          from.splice(from.indexOf(i), 1);
+          field!.push(i);
+          placedBy.set(i, 'context');
+        }
+        field!.sort((a, b) => a - b);
+        for (const p of sided) if (field!.includes(p[0])) sidesInField.add(p[0]);
+        continue;
+      }
       for (const p of run) keepWhole(p, listOf);
     }
     head.sort((a, b) => a - b);
@@ -907,6 +943,10 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     // organ of its own is said of the item's, though it names the study; it is no line of the whole exam.
     if (before && before.sub >= 0 && !label && !organs.length && !ev.clues.some((c) => c.strong) && sameItem(i))
       return { sub: before.sub, by: 'context' };
+    // "Ultrasound correlation is recommended." after a thyroid nodule, "CT follow-up in 12 months is suggested.": advice
+    // naming only the modality to follow with is the finding before's, not a line of the whole exam cut from what it is for.
+    if (before && before.sub >= 0 && !label && !organs.length && !ev.clues.some((c) => c.strong) && saysAdvice(s.text))
+      return { sub: before.sub, by: 'context' };
     if (!label && !organs.length && !nodes && !ev.clues.some((c) => c.strong) && names(sw)) return { sub: HEAD, by: 'unplaced' };
     // A finding of many places and no organ named ("There is an infiltrative mass extending into the
     // pre-epiglottic space" after the epiglottis) is where the sentence before is, not in some field a
@@ -985,13 +1025,26 @@ export function restructure(report: Report, template: ReportTemplate, options: R
    * ("PROCEDURE:" after "EXAM:"; the exam title is the first line of each) or a numbered list (its
    * numbers restart at 1, and a list is only read as one from 1).
    */
+  const openingLabel = (text: string) => {
+    const name = LABEL.exec(text)?.[1];
+    return !!name && (knownSectionKind(name) !== null || organsNamed(wordsOf(name), name).length > 0);
+  };
   const blocksOf = (list: readonly number[], kind: string, everySection: boolean) => {
     const out: { header: string; sentences: number[] }[] = [];
     for (const run of groupBySection(list, (i) => report.sentences[i].section)) {
       const section = report.sections[report.sentences[run[0]].section];
       // A sentence moved in from another kind of section (technique dictated in FINDINGS) joins the block before it.
       const own = section.kind === kind && (everySection || section.items.length > 0);
-      if (out.length && !(own && section.header)) out[out.length - 1].sentences.push(...run);
+      // (A second section under the same header, "EXAM: CT CHEST ⏎ EXAM: ⏎ CHEST CT SCAN WITH CONTRAST", is one
+      // section told on two lines: two "EXAM:" headers would read as two exams.)
+      const again =
+        out.length > 0 &&
+        !!section.header &&
+        norm(section.header.name).toUpperCase() === out[out.length - 1].header &&
+        [section, report.sections[report.sentences[out[out.length - 1].sentences[0]].section]].every((x) => x.items.length === 0) &&
+        // (Not a line that opens on a label of an organ or a section: under the first header it would read as a header.)
+        !openingLabel(report.sentences[run[0]].text);
+      if (out.length && (!(own && section.header) || again)) out[out.length - 1].sentences.push(...run);
       else out.push({ header: section.header ? norm(section.header.name).toUpperCase() : '', sentences: [...run] });
     }
     return out;
@@ -1061,22 +1114,34 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     sharedLine.add(k);
     for (const j of others) spokenFor.add(j);
   });
-  // So does a sentence whose subject is such a list ("The liver, gallbladder, pancreas, spleen, and adrenal
-  // glands are unremarkable."), under the first one's label: the others it names, with nothing of their own, go unprinted.
+  // So does a sentence that names such a list, as its subject or anywhere ("The liver, gallbladder, pancreas, spleen, and
+  // adrenal glands are unremarkable.", "Normal appearance of the tricuspid and mitral valves.", "The cruciate and the medial
+  // and lateral collateral ligaments are intact."), or an organ as the subject of a clause of its own ("The biceps tendon
+  // is normal, and the labrum appears intact."), under the first one's label: the others it names, with nothing of their
+  // own, go unprinted ("Labrum: [ ]" would read as not reported on).
   template.findings.forEach((_, k) => {
-    if (!subs[k].length || sharedLine.has(k) || spokenFor.has(k) || labelOf.has(subs[k][0])) return;
-    const first = report.sentences[subs[k][0]];
-    const hits = organsNamed(wordsOf(first.text), first.text).filter((h) => h.by === 'term');
-    const listed: string[] = [];
-    for (const [n, h] of hits.entries()) {
-      if (n === 0 ? !SUBJECT_START.test(first.text.slice(0, h.start)) : h.start < hits[n - 1].end) break;
-      if (n > 0 && !LIST_JOIN.test(first.text.slice(hits[n - 1].end, h.start))) break;
-      listed.push(h.organ);
+    if (!subs[k].length || sharedLine.has(k) || spokenFor.has(k)) return;
+    for (const i of subs[k]) {
+      if (labelOf.has(i)) continue;
+      const s = report.sentences[i];
+      const hits = organsNamed(wordsOf(s.text), s.text).filter((h) => h.by === 'term');
+      const runs: OrganHit[][] = [];
+      for (const [n, h] of hits.entries()) {
+        const last = runs.at(-1)?.at(-1);
+        // (One span, one thing: "collateral ligaments", "thoracic spine alignment".)
+        if (last && h.start < last.end) continue;
+        const between = n > 0 ? s.text.slice(hits[n - 1].end, h.start) : '';
+        const clause = CLAUSE_SUBJECT.test(between) && CLAUSE_VERB.test(s.text.slice(h.end));
+        if (last && (LIST_JOIN.test(between.replace(LIST_QUALIFIERS, '')) || clause)) runs.at(-1)!.push(h);
+        else runs.push([h]);
+      }
+      for (const run of runs) {
+        const listed = new Set(run.map((h) => h.organ));
+        const named = new Set([...listed].flatMap((o) => router.subsOf(o)));
+        if (listed.size < 2 || !named.has(k)) continue;
+        for (const j of named) if (j !== k && subs[j].length === 0) spokenFor.add(j);
+      }
     }
-    const named = new Set(listed.flatMap((o) => router.subsOf(o)));
-    const others = [...named].filter((j) => j !== k && subs[j].length === 0 && !spokenFor.has(j));
-    if (new Set(listed).size < 2 || !named.has(k) || others.length === 0) return;
-    for (const j of others) spokenFor.add(j);
   });
   // A field whose organ a technique's run kept whole speaks of is spoken for there: printed empty below
   // it, "Atria: [ ]" would read as not reported on.
@@ -1122,6 +1187,7 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     const ownLine = (k: number) => {
       const s = report.sentences[list[k]];
       const before = report.sentences[list[k] - 1];
+      if (k > 0 && sidesInField.has(list[k])) return true;
       return !TERMINAL.test(s.text) && !!before && /[\r\n]/.test(report.text.slice(before.end, s.start));
     };
     // The source's own label for this subsection opens the line in its place ("Kidneys: ...", not "Kidneys and ureters: Kidneys: ...").

@@ -15,6 +15,7 @@ const Schema = z.object({
   imaging: Phrases,
   comparison: Phrases,
   advice: Phrases,
+  adviceAnywhere: Phrases,
   findingWords: Phrases,
   history: Phrases,
   historyPatterns: Phrases,
@@ -40,6 +41,7 @@ const IMAGING = phraseRegex(KINDS.imaging);
 const COMPARISON = phraseRegex(KINDS.comparison);
 const FINDING_WORDS = phraseRegex(KINDS.findingWords);
 const QUALITY = new RegExp(phraseRegex(KINDS.quality).source, 'gi');
+const ADVICE_ANYWHERE = phraseRegex(KINDS.adviceAnywhere);
 const ADVICE = new RegExp(`^\\s*${phraseRegex(KINDS.advice).source}`, 'i');
 const HISTORY = new RegExp([phraseRegex(KINDS.history).source, ...KINDS.historyPatterns].join('|'), 'i');
 const OBSERVED = phraseRegex(KINDS.observations);
@@ -71,6 +73,14 @@ export function sentenceKind(text: string, namesOrgan = false): 'technique' | 'c
   if (COMPARISON.test(text)) return 'comparison';
   if (TECHNIQUE.test(text)) return 'technique';
   return null;
+}
+
+/** Advice or a request, wherever its words stand ("Ultrasound correlation is recommended.", "CT follow-up is advised."). */
+export const saysAdvice = (text: string) => ADVICE.test(text) || ADVICE_ANYWHERE.test(text);
+
+/** Where a sentence's words of the history start ("… in keeping with the patient's history of …"), or -1. */
+export function historyAt(text: string): number {
+  return HISTORY.exec(text)?.index ?? -1;
 }
 
 /**
