@@ -159,7 +159,8 @@ export function dropsOf(
     source.parts.some((p) => p.normal && p.sides.includes(side)) && !source.parts.some((p) => !p.normal && p.sides.includes(side));
   // A clause naming no side has the one its label, field or paragraph's opening gives it ("On the right, … . The
   // popliteal artery is occluded."): taken from there, it says it, or says it of no side (or either).
-  const inherited = !what.carried || source.sides.size || source.normal ? [] : source.headingSides;
+  const inherited =
+    !what.carried || source.sides.size || source.normal ? [] : source.headingSides.filter((x) => !source.looseSides.includes(x));
   const sides = missing(
     [...source.sides, ...inherited].filter((x) => !normalOnly(x)),
     has((c) => [...c.sides, ...c.headingSides]),
