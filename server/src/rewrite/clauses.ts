@@ -24,6 +24,7 @@ const CueSchema = z
     counts: z.record(z.string(), phrases),
     sides: z.object({ left: phrases, right: phrases, bilateral: phrases }).strict(),
     sideNames: phrases,
+    changeWords: phrases,
     ordinals: phrases,
     units: z.record(z.string(), z.tuple([z.string(), z.number().positive()])),
     normal: phrases,
@@ -223,6 +224,8 @@ export interface Clause extends Span {
   /** Severity grades ('1' trace … '5' massive), one per word: "moderate … and marked …" is two. */
   severity: string[];
   counts: Set<string>;
+  /** The count words in order, each time said: "one or two" is not "two or two". */
+  countList: string[];
   sides: Set<string>;
   /** The side words in order, one per word: "right … and left …" is two. */
   sideList: string[];
@@ -290,6 +293,7 @@ const CLAUSE_BREAK = /;|,?\s+(?:but|however|although|whereas)\b,?/gi;
 // negation reaches no further.
 const QUOTED_ITEM = /["“”]\s+(?=[A-Z])/g;
 const NEW_STATEMENT = new Set(['is', 'are', 'was', 'were']);
+const CHANGE_WORDS = new Set(CUES.changeWords);
 // "Emphysema Nodule in the right lower lobe Aortic atherosclerosis": a list typed with nothing between its members but
 // the capital that opens each, after a word ending a noun phrase (not "consistent with Chiari", "seen by Dr Smith").
 const MEMBER_START =
@@ -409,6 +413,7 @@ export function readClause(text: string, span: Span, section: SectionKind, field
     deniedSeverity: [],
     severity: [],
     counts: new Set(),
+    countList: [],
     sides: new Set(sides),
     sideList: [],
     parts: [],
@@ -556,8 +561,10 @@ export function readClause(text: string, span: Span, section: SectionKind, field
       } else if (cue.kind === 'severity') {
         (denies(i) ? c.deniedSeverity : c.severity).push(cue.value);
         part.severity.push(cue.value);
-      } else if (cue.kind === 'count') c.counts.add(cue.value);
-      else if (cue.kind === 'side') {
+      } else if (cue.kind === 'count') {
+        c.counts.add(cue.value);
+        c.countList.push(cue.value);
+      } else if (cue.kind === 'side') {
         c.sides.add(cue.value);
         c.sideList.push(cue.value);
         part.sides.push(cue.value);
@@ -623,7 +630,9 @@ export function readClause(text: string, span: Span, section: SectionKind, field
   const stated = !['history', 'exam', 'technique', 'comparison'].includes(section);
   c.significant = stated && unnegated && !old && (significantCue || acute || [...c.severity].some((s) => s >= '3'));
   // "Follow-up after appropriate therapy" advises; it does not call anything normal.
-  c.normal = normalCue && !c.significant && !c.recommendation;
+  // "No acute interval change", "No significant change": nothing new, what was there still is; no all-clear.
+  const changeOnly = c.words.length > 0 && c.words.every((w) => CHANGE_WORDS.has(w));
+  c.normal = normalCue && !c.significant && !c.recommendation && !changeOnly;
   // "Low lung volumes, otherwise no acute abnormality" states the low volumes beside the normal.
   c.positive = unnegated && !c.recommendation && (!c.normal || (c.parts.length > 1 && c.parts.some((p) => p.stated && !p.normal)));
   return c;
@@ -732,6 +741,9 @@ export function clausesOf(report: Report): Clause[] {
         for (const [side, list] of Object.entries(CUES.sides)) if (name && list.includes(name)) clause.sides.add(side);
       const opening = sidedOpening(clause, bare);
       const named: string[] = [];
+      // "On the right, the CFA is patent. The left SFA is occluded. The popliteal artery …": a sentence naming another
+      // side ends the run; the popliteal artery is no longer surely the right one.
+      if (!opening && [...clause.sides].some((x) => !carried.sides.includes(x))) carried = { sides: [], named: [] };
       if (opening) carried = opening;
       else if (clause.label.length) carried = { sides: [], named: [] };
       else if (!clause.sides.size) {
