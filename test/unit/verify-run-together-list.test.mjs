@@ -16,6 +16,7 @@ const { parseReport } = require(path.join(root, 'out/server/report/index.js'));
 const FINDINGS =
   'FINDINGS: Centrilobular emphysema in both upper lobes. A nodule in the right lower lobe. Possible atelectasis in the left lower lobe. Calcified plaque in the aorta. Hiatal hernia.\n';
 const report = (impression) => `EXAM: CT CHEST\n${FINDINGS}\nIMPRESSION:\n${impression}\n`;
+/** @type {[string, string[]][]} */
 const LISTS = [
   [
     'Emphysema Nodule in the right lower lobe Possible atelectasis in the left lower lobe Aortic atherosclerosis',
