@@ -250,7 +250,12 @@ const MUTATIONS = {
     all: swapApart(/\b(one|single|two|three|four|five|several|few|multiple)\b/gi, (m) => COUNT_UP[m[1].toLowerCase()]),
   },
   // A disc level moved one down, written whole ("L4-5" -> "L5-S1", "C5-C6" -> "C6-C7").
-  'change level pair': { reason: /level/, all: swapApart(/\b([CTL])(\d{1,2})-(?:[CTLS])?\d{1,2}\b/g, PAIR_DOWN) },
+  // (Not an empty template field, "C3-C4: [ ]": renamed, it says nothing of a level.)
+  'change level pair': {
+    reason: /level/,
+    all: swapApart(/\b([CTL])(\d{1,2})-(?:[CTLS])?\d{1,2}\b/g, PAIR_DOWN),
+    real: (source, line) => !/^[\s\d.)-]*[CTLS]\d{1,2}-[CTLS]?\d{1,2}:\s*(?:\[[^\]]*\]|_{3,}|\$\{[^}]*\})?\s*$/.test(line),
+  },
   // A new finding told as old ("new" -> "old", "acute" -> "chronic").
   'change time new to old': {
     reason: /time/,

@@ -75,3 +75,26 @@ test('restructure: a sentence taken out of its sided paragraph says the side', (
   const together = `EXAM: CT angiogram lower extremities.\nFINDINGS:\nArteries: On the right, the common femoral artery is patent. The popliteal artery is occluded.\nOn the left, the superficial femoral artery is patent.\n`;
   assert.deepEqual(sideReasons('restructure', source, together), []);
 });
+
+test('a sentence naming the other side ends the run: the next sentence is no longer surely that side', () => {
+  const cases = [
+    [
+      'On the right, the common femoral artery is patent. The left superficial femoral artery is occluded. The popliteal artery is occluded.',
+      'The popliteal artery is occluded.',
+      'Right popliteal artery is occluded.',
+    ],
+    [
+      'On the left side, the kidney measures 11 cm. A right renal cyst is present. There is mild hydronephrosis.',
+      'There is mild hydronephrosis.',
+      'Left mild hydronephrosis.',
+    ],
+  ];
+  for (const [findings, sentence, sided] of cases) {
+    const source = report(findings, 'Pending.');
+    assert.deepEqual(readText(source).find((c) => c.text === sentence).carriedSides, [], findings);
+    // Neither side may be given to it; without a side it passes.
+    for (const item of [sided, flip(sided)])
+      assert.ok(sideReasons('impression', source, source.replace('Pending.', `1. ${item}`)).length > 0, item);
+    assert.deepEqual(sideReasons('impression', source, source.replace('Pending.', `1. ${sentence}`)), [], sentence);
+  }
+});

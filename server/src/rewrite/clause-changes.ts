@@ -77,8 +77,11 @@ export function changesOf(source: Clause, candidate: Clause): string[] {
   const grades = multisetExtra(candidate.grades, source.grades);
   if (grades.length)
     out.push(`changes grade: ${grades.join(', ')}${source.grades.length ? ` (the report says ${source.grades.join(', ')})` : ''}`);
+  // A range said with one of its ends twice ("one or two" as "two or two") changes it too; a candidate joining two
+  // clauses may say a count of the report's twice.
   const counts = extra(candidate.counts, source.counts);
-  if (counts.length) out.push(`changes count: ${counts.join(', ')}`);
+  const recounted = candidate.countList.length <= source.countList.length ? multisetExtra(candidate.countList, source.countList) : [];
+  if (counts.length || recounted.length) out.push(`changes count: ${(counts.length ? counts : recounted).join(', ')}`);
   const advice = extra(candidate.recommends, source.recommends);
   if (candidate.recommendation && advice.length) out.push(`adds a recommendation (${advice.join(', ')})`);
   return out;
@@ -159,7 +162,8 @@ export function dropsOf(
     source.parts.some((p) => p.normal && p.sides.includes(side)) && !source.parts.some((p) => !p.normal && p.sides.includes(side));
   // A clause naming no side has the one its label, field or paragraph's opening gives it ("On the right, … . The
   // popliteal artery is occluded."): taken from there, it says it, or says it of no side (or either).
-  const inherited = !what.carried || source.sides.size || source.normal ? [] : source.headingSides;
+  const inherited =
+    !what.carried || source.sides.size || source.normal ? [] : source.headingSides.filter((x) => !source.looseSides.includes(x));
   const sides = missing(
     [...source.sides, ...inherited].filter((x) => !normalOnly(x)),
     has((c) => [...c.sides, ...c.headingSides]),

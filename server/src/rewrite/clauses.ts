@@ -23,6 +23,8 @@ const CueSchema = z
     severity: z.record(z.enum(['1', '2', '3', '4', '5']), phrases),
     counts: z.record(z.string(), phrases),
     sides: z.object({ left: phrases, right: phrases, bilateral: phrases }).strict(),
+    sideNames: phrases,
+    changeWords: phrases,
     ordinals: phrases,
     units: z.record(z.string(), z.tuple([z.string(), z.number().positive()])),
     normal: phrases,
@@ -202,6 +204,11 @@ export interface Clause extends Span {
    * of its paragraph must say it (`dropsOf`).
    */
   carriedSides: string[];
+  /**
+   * The sides in `headingSides` its heading, field or paragraph opening gives only by naming a structure with a side
+   * word in its name ("Left ventricle:", "RIGHT CORONARY ARTERY:", "Left main:"): a rewrite may say them, need not.
+   */
+  looseSides: string[];
   /** Content words (no cue or stop words), normalised, in order; the label's words when it has no others. */
   words: string[];
   hedged: Set<string>;
@@ -217,6 +224,8 @@ export interface Clause extends Span {
   /** Severity grades ('1' trace … '5' massive), one per word: "moderate … and marked …" is two. */
   severity: string[];
   counts: Set<string>;
+  /** The count words in order, each time said: "one or two" is not "two or two". */
+  countList: string[];
   sides: Set<string>;
   /** The side words in order, one per word: "right … and left …" is two. */
   sideList: string[];
@@ -284,6 +293,22 @@ const CLAUSE_BREAK = /;|,?\s+(?:but|however|although|whereas)\b,?/gi;
 // negation reaches no further.
 const QUOTED_ITEM = /["“”]\s+(?=[A-Z])/g;
 const NEW_STATEMENT = new Set(['is', 'are', 'was', 'were']);
+const CHANGE_WORDS = new Set(CUES.changeWords);
+// "Emphysema Nodule in the right lower lobe Aortic atherosclerosis": a list typed with nothing between its members but
+// the capital that opens each, after a word ending a noun phrase (not "consistent with Chiari", "seen by Dr Smith").
+const MEMBER_START =
+  /(?<=[a-z0-9)])(?<!\b(?:of|with|and|or|the|a|an|to|in|by|for|from|at|on|as|dr|mr|mrs|ms|suggest|suggests|suggesting|represent|represents|including|include|includes|like|called|named|see|per))[ \t]+(?=[A-Z][a-z])/g;
+/**
+ * The starts of a run-together list's members, each read as a clause of its own with its own hedge and side: three
+ * members at least, no punctuation inside, and written in words, not in title case ("Fetal Cardiac Activity").
+ */
+function membersOf(sentence: string): RegExpExecArray[] {
+  const body = sentence.replace(/[.\s]+$/, '').trim();
+  if (/[.,;:?!"\u201c\u201d()]/.test(body)) return [];
+  const starts = [...sentence.matchAll(MEMBER_START)];
+  if (starts.length < 2 || (body.match(/(?:^|\s)[a-z]/g) ?? []).length < starts.length) return [];
+  return starts;
+}
 
 export const stem = (w: string) =>
   w.length > 4 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is') ? w.slice(0, -1) : w;
@@ -322,6 +347,7 @@ export function readClause(text: string, span: Span, section: SectionKind, field
   const label = LABEL.exec(body);
   let labelWords: string[] = [];
   const sides: string[] = [];
+  const namedSides: string[] = [];
   const levelsOfLabel: string[] = [];
   const labelGrades: string[] = [];
   if (label && label[1].split(/\s+/).length <= 5) {
@@ -332,8 +358,10 @@ export function readClause(text: string, span: Span, section: SectionKind, field
     body = body.slice(label[0].length).replace(LIST_NUMBER, '');
     // "BI-RADS 4:", "Bosniak IIF:": a label may give the grade.
     labelGrades.push(...gradesIn(label[1].toLowerCase()));
-    // "RIGHT: 1. Mild plaque …": a side heading is the clause's side.
-    for (const w of labelWords) for (const [side, list] of Object.entries(CUES.sides)) if (list.includes(w)) sides.push(side);
+    // "RIGHT: 1. Mild plaque …": a side heading is the clause's side; "Left ventricle:" names a chamber.
+    const heading = headingSidesOf(label[1]);
+    sides.push(...heading.sides);
+    namedSides.push(...heading.named.filter((x) => !heading.sides.includes(x)));
   }
   const tokens: string[] = [];
   const lower = body.toLowerCase().replace(/(\d)\s*[x×*]\s*(?=\d)/g, '$1 x ');
@@ -371,9 +399,10 @@ export function readClause(text: string, span: Span, section: SectionKind, field
     field,
     label: labelWords,
     heading: labelWords,
-    headingSides: [...sides],
+    headingSides: [...sides, ...namedSides],
     headingLevels: [...levelsOfLabel],
     carriedSides: [],
+    looseSides: [...namedSides],
     words: [],
     hedged: new Set(),
     negated: new Set(),
@@ -384,6 +413,7 @@ export function readClause(text: string, span: Span, section: SectionKind, field
     deniedSeverity: [],
     severity: [],
     counts: new Set(),
+    countList: [],
     sides: new Set(sides),
     sideList: [],
     parts: [],
@@ -531,8 +561,10 @@ export function readClause(text: string, span: Span, section: SectionKind, field
       } else if (cue.kind === 'severity') {
         (denies(i) ? c.deniedSeverity : c.severity).push(cue.value);
         part.severity.push(cue.value);
-      } else if (cue.kind === 'count') c.counts.add(cue.value);
-      else if (cue.kind === 'side') {
+      } else if (cue.kind === 'count') {
+        c.counts.add(cue.value);
+        c.countList.push(cue.value);
+      } else if (cue.kind === 'side') {
         c.sides.add(cue.value);
         c.sideList.push(cue.value);
         part.sides.push(cue.value);
@@ -598,7 +630,9 @@ export function readClause(text: string, span: Span, section: SectionKind, field
   const stated = !['history', 'exam', 'technique', 'comparison'].includes(section);
   c.significant = stated && unnegated && !old && (significantCue || acute || [...c.severity].some((s) => s >= '3'));
   // "Follow-up after appropriate therapy" advises; it does not call anything normal.
-  c.normal = normalCue && !c.significant && !c.recommendation;
+  // "No acute interval change", "No significant change": nothing new, what was there still is; no all-clear.
+  const changeOnly = c.words.length > 0 && c.words.every((w) => CHANGE_WORDS.has(w));
+  c.normal = normalCue && !c.significant && !c.recommendation && !changeOnly;
   // "Low lung volumes, otherwise no acute abnormality" states the low volumes beside the normal.
   c.positive = unnegated && !c.recommendation && (!c.normal || (c.parts.length > 1 && c.parts.some((p) => p.stated && !p.normal)));
   return c;
@@ -655,15 +689,15 @@ function statementOf(tokens: readonly string[], i: number): [number, number] {
 export function clausesOf(report: Report): Clause[] {
   const out: Clause[] = [];
   // The label of the line's first sentence ("Left knee:", "C6-7:", "Biometry:"), carried to the sentences after it on its line.
-  let heading: Pick<Clause, 'heading' | 'headingSides' | 'headingLevels'> | null = null;
+  let heading: Pick<Clause, 'heading' | 'headingSides' | 'headingLevels' | 'looseSides'> | null = null;
   // The side the paragraph's opening phrase or sided label gives the clauses after it ("On the right, …",
   // "Left kidney: …"), until a blank line, another section, another label or another sided opening.
-  let carried: string[] = [];
+  let carried: Opening = { sides: [], named: [] };
   let lastEnd = 0;
   let lastSection = -1;
   for (const sentence of report.sentences) {
     if (/\n/.test(report.text.slice(lastEnd, sentence.start))) heading = null;
-    if (sentence.section !== lastSection || BLANK.test(report.text.slice(lastEnd, sentence.start))) carried = [];
+    if (sentence.section !== lastSection || BLANK.test(report.text.slice(lastEnd, sentence.start))) carried = { sides: [], named: [] };
     lastSection = sentence.section;
     lastEnd = sentence.end;
     const section = report.sections[sentence.section];
@@ -671,7 +705,9 @@ export function clausesOf(report: Report): Clause[] {
     const field = sub ? sub.header.name.toLowerCase() : null;
     let from = 0;
     const pieces: Span[] = [];
-    const breaks = [...sentence.text.matchAll(CLAUSE_BREAK), ...sentence.text.matchAll(QUOTED_ITEM)].sort((a, b) => a.index - b.index);
+    const breaks = [...sentence.text.matchAll(CLAUSE_BREAK), ...sentence.text.matchAll(QUOTED_ITEM), ...membersOf(sentence.text)].sort(
+      (a, b) => a.index - b.index,
+    );
     for (const m of breaks) {
       if (m.index < from) continue;
       pieces.push({ start: from, end: m.index });
@@ -704,21 +740,38 @@ export function clausesOf(report: Report): Clause[] {
       for (const name of [field, section?.header?.name.toLowerCase()])
         for (const [side, list] of Object.entries(CUES.sides)) if (name && list.includes(name)) clause.sides.add(side);
       const opening = sidedOpening(clause, bare);
+      const named: string[] = [];
+      // "On the right, the CFA is patent. The left SFA is occluded. The popliteal artery …": a sentence naming another
+      // side ends the run; the popliteal artery is no longer surely the right one.
+      if (!opening && [...clause.sides].some((x) => !carried.sides.includes(x))) carried = { sides: [], named: [] };
       if (opening) carried = opening;
-      else if (clause.label.length) carried = [];
-      else if (carried.length && !clause.sides.size) clause.carriedSides = [...carried];
+      else if (clause.label.length) carried = { sides: [], named: [] };
+      else if (!clause.sides.size) {
+        clause.carriedSides = [...carried.sides];
+        named.push(...carried.named);
+      }
       if (clause.label.length) heading = clause;
       else if (heading)
-        Object.assign(clause, { heading: heading.heading, headingSides: heading.headingSides, headingLevels: heading.headingLevels });
-      // Under "LEFT ANTERIOR DESCENDING ARTERY:" or "Right kidney:", a rewrite may give the clause that heading's side.
-      const headingSides = [field, section?.header?.name.toLowerCase()].flatMap((name) =>
-        Object.entries(CUES.sides)
-          .filter(([, list]) => name && name.split(/[^a-z-]+/).some((w) => list.includes(w)))
-          .map(([side]) => side),
-      );
-      headingSides.push(...clause.carriedSides);
-      if (headingSides.some((x) => !clause.headingSides.includes(x)))
-        clause.headingSides = [...new Set([...clause.headingSides, ...headingSides])];
+        Object.assign(clause, {
+          heading: heading.heading,
+          headingSides: heading.headingSides,
+          headingLevels: heading.headingLevels,
+          looseSides: heading.looseSides,
+        });
+      // Under "Right kidney:", a rewrite may give the clause that heading's side, and must keep it when it takes the
+      // clause out; under "LEFT ANTERIOR DESCENDING ARTERY:" it may (the artery's name), need not.
+      const headingSides = [...clause.carriedSides];
+      for (const name of [field, section?.header?.name]) {
+        if (!name) continue;
+        const of = headingSidesOf(name);
+        headingSides.push(...of.sides);
+        named.push(...of.named);
+      }
+      const firm = new Set([...clause.headingSides.filter((x) => !clause.looseSides.includes(x)), ...headingSides]);
+      const loose = [...clause.looseSides, ...named].filter((x) => !firm.has(x));
+      if ([...headingSides, ...loose].some((x) => !clause.headingSides.includes(x)))
+        clause.headingSides = [...new Set([...clause.headingSides, ...headingSides, ...loose])];
+      clause.looseSides = [...new Set(loose)];
       out.push(clause);
     }
   }
@@ -734,9 +787,10 @@ const SIDE_WORD = new Map(Object.entries(CUES.sides).flatMap(([side, list]) => l
  * The sides a clause opens its paragraph's run with: a label naming one ("Left kidney:", "Right frontal lobe:") or
  * a place phrase before its first comma stating nothing ("On the right,", "In the left breast,"). Null otherwise.
  */
-function sidedOpening(c: Clause, bare: string): string[] | null {
-  const ofLabel = c.label.map((w) => SIDE_WORD.get(w)).filter((x): x is string => !!x);
-  if (ofLabel.length) return [...new Set(ofLabel)];
+function sidedOpening(c: Clause, bare: string): Opening | null {
+  const ofLabel = headingSidesOf(c.label.join(' '));
+  if (ofLabel.sides.length || ofLabel.named.length)
+    return { sides: [...new Set(ofLabel.sides)], named: [...new Set(ofLabel.named)].filter((x) => !ofLabel.sides.includes(x)) };
   const lead = /^([^,;:]{1,40}),/.exec(bare.replace(LIST_NUMBER, '').trim())?.[1];
   if (!lead || !LEAD_IN.test(lead) || STATING.test(lead)) return null;
   // A side alone ("On the right,", "On the left side,"): the paragraph is that side's. One naming an organ ("In the left
@@ -744,7 +798,29 @@ function sidedOpening(c: Clause, bare: string): string[] | null {
   const words = lead.toLowerCase().match(/[a-z-]+/g) ?? [];
   const sides = words.map((w) => SIDE_WORD.get(w)).filter((x): x is string => !!x);
   const sideAlone = words.every((w) => SIDE_WORD.has(w) || STOP.has(w) || LEAD_WORDS.has(w) || w === 'side' || w === 'sided');
-  return sides.length && sideAlone ? [...new Set(sides)] : null;
+  return sides.length && sideAlone ? { sides: [...new Set(sides)], named: [] } : null;
+}
+
+/** The sides a paragraph's opening gives: its own, and those only a structure's name says ("Left ventricle:"). */
+interface Opening {
+  sides: string[];
+  named: string[];
+}
+const SIDE_NAMES = CUES.sideNames.map((p) => p.split(' '));
+/**
+ * The side words of a heading ("Left kidney", "RIGHT"), apart from those that are part of a structure's name
+ * ("Left ventricle", "Right coronary artery", "Left main"): the chamber or artery is no side of the body.
+ */
+function headingSidesOf(name: string): Opening {
+  const words = name.toLowerCase().match(/[a-z-]+/g) ?? [];
+  const out: Opening = { sides: [], named: [] };
+  words.forEach((w, i) => {
+    const side = SIDE_WORD.get(w);
+    if (!side) return;
+    const names = SIDE_NAMES.some((n) => n.every((x, k) => words[i + 1 + k] === x));
+    (names ? out.named : out.sides).push(side);
+  });
+  return out;
 }
 
 // A place the next clause is said of, opening on a preposition and stating nothing ("In the right lung;").
