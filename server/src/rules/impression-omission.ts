@@ -5,7 +5,8 @@ import { NORMAL_STATEMENT, problemOf, problemsPerPart, type ReportPart } from '.
 import type { Problem } from '../problem';
 import { addToImpressionByUrgency, statementFrom } from '../report/edit';
 import { defineRule, type Rule } from './types';
-import { hasWords } from '../report/regex';
+import { escapeRegExp, hasWords } from '../report/regex';
+import units from '../nlp/lexicon/units.json';
 import { readCategories } from '../guidelines/rads/index';
 import { readAsBenignLesion, type Categories } from './critical-finding';
 import { awaitsPriorsOnly } from './rads-management';
@@ -29,9 +30,14 @@ export const impressionOmission = defineRule({
   },
 });
 
-// A number with its unit: "1.3 cm2", "4.2 m/s", "45 mmHg", "12 mm".
-const MEASURED = /\b\d+(?:\.\d+)?\s?(?:cm2|cm\^2|sq\.? ?cm|cm|mm|m\/s|mmhg|ml)(?![\w])/gi;
-
+// A number with its unit (units.json quoted): "1.3 cm2", "4.2 m/s", "45 mmHg", "12 mm".
+const MEASURED = new RegExp(
+  String.raw`\b\d+(?:\.\d+)?\s?(?:${[...units.quoted]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
+    .join('|')})(?![\w])`,
+  'gi',
+);
 // Devices' words ("line", "tip") name no organ a measure belongs to.
 const organsIn = (text: string) =>
   organsNamed(wordsOf(text), text)
