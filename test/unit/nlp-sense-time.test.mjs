@@ -178,3 +178,15 @@ test('fine-needle aspiration is a procedure and tumour infiltrating an organ is 
   assert.ok(concepts('Multiple hepatic nodules are seen.').includes('liver-lesion'));
   assert.ok(concepts('Multiple pulmonary nodules in both lungs.').includes('nodule'));
 });
+
+test('air in the right heart is air or gas in any right heart chamber or the pulmonary trunk, however spelt', () => {
+  for (const t of [
+    'Small amount of air in the RV, likely from the IV injection.',
+    'Air bubbles within the right atrium.',
+    'Foci of air in the main pulmonary artery.',
+    'Gas within the right ventricular outflow tract.',
+  ])
+    assert.ok(concepts(t).includes('right-heart-air'), t);
+  for (const t of ['Free air under the right hemidiaphragm.', 'Air in the rectum. The RA is normal.'])
+    assert.ok(!concepts(t).includes('right-heart-air'), t);
+});
