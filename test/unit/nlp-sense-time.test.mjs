@@ -161,6 +161,9 @@ test("a word's sense by exam: volume loss is the lung's on a chest study and the
     assert.ok(!concepts(t).includes('opacity'), t);
   }
   assert.deepEqual(concepts(head('The right mastoid air cells are partially opacified.')), []);
+  // Contrast filling a vessel or a venous sinus is no sinus disease.
+  for (const f of ['There is normal opacification of the intracranial arteries.', 'Good opacification of the dural venous sinuses.'])
+    assert.ok(!concepts(head(f)).includes('sinusitis'), f);
   assert.ok(concepts('EXAM: Chest radiograph.\nFINDINGS: Opacification of the left hemithorax.').includes('opacity'));
   assert.ok(concepts('EXAM: CT abdomen and pelvis.\nFINDINGS: Opacification at the left lung base.').includes('opacity'));
 });
