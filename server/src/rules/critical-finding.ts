@@ -60,8 +60,8 @@ export type Categories = ReturnType<typeof readCategories>;
 // Where a breast report's benign look reaches: the breast, its skin and nipple, the axilla and the nodes there.
 const BREAST_PLACES: ReadonlySet<string> = new Set(['breast', 'breast-composition', 'breast-skin-nipple', 'axillae', 'lymph-nodes']);
 /**
- * A breast finding: a breast concept, or a lesion of any organ (mass, cyst, node) whose sentence places it in no organ but
- * the breast or axilla. A liver lesion "that may represent a cyst" on a breast MRI is read as the liver's, not the breast's.
+ * A breast finding: a breast concept, or a lesion of any organ (mass, cyst, node) whose sentence places it in the breast or
+ * axilla, or names no organ. A liver lesion "that may represent a cyst" on a breast MRI is read as the liver's, not the breast's.
  */
 function breastLesion(report: Report, f: Finding): boolean {
   const group = CONCEPT_BY_ID.get(f.concept)?.group;
@@ -69,9 +69,9 @@ function breastLesion(report: Report, f: Finding): boolean {
   if (group !== 'general') return false;
   const text = report.sentences[f.sentenceIndex]?.text ?? '';
   const hits = organsNamed(wordsOf(text), text);
-  // "breasts" names the soft tissues too: a word that names a breast place is the breast's.
-  const breastWords = new Set(hits.filter((h) => BREAST_PLACES.has(h.organ)).map((h) => h.start));
-  return hits.every((h) => h.organ === 'devices' || breastWords.has(h.start));
+  // A sentence placing it in the breast ("at 7 o'clock", "3 cm from the nipple") is the breast's, whatever else it names
+  // ("internal vascularity"); one naming only another organ ("a mass in the liver") is not.
+  return hits.every((h) => h.organ === 'devices') || hits.some((h) => BREAST_PLACES.has(h.organ));
 }
 
 /** Does the mention's reading word say it is benign? Only the reading's own object counts, and not a denied reading. */
