@@ -133,3 +133,63 @@ test('air by its organ: venous and cardiac air, air in soft tissue or a catheter
   assert.ok(concepts('No gas in the portal veins.').includes('bowel-ischemia'));
   assert.deepEqual(calls('FINDINGS: No gas in the portal veins.'), []);
 });
+
+test("a word's sense by exam: volume loss is the lung's on a chest study and the brain's on a head study; opacification is a sinus's on a head or face CT", () => {
+  const head = (f) => `EXAM: CT head without contrast.\nFINDINGS: ${f}\nIMPRESSION: No acute intracranial abnormality.`;
+  for (const f of [
+    'There is diffuse volume loss with prominence of the sulci and ventricles.',
+    'Mild generalized loss of volume, age appropriate.',
+  ]) {
+    assert.ok(concepts(head(f)).includes('atrophy'), f);
+    assert.ok(!concepts(head(f)).includes('volume-loss'), f);
+  }
+  for (const t of [
+    'EXAM: Chest radiograph.\nFINDINGS: Left lower lobe opacity with volume loss.',
+    'FINDINGS: Right upper lobe volume loss with rightward tracheal shift.',
+    'EXAM: CT abdomen and pelvis.\nFINDINGS: Left lower lobe lung volume loss.',
+  ])
+    assert.ok(concepts(t).includes('volume-loss'), t);
+  // Not the lung's on an abdomen study: an organ's.
+  assert.ok(
+    !concepts('EXAM: CT abdomen and pelvis.\nFINDINGS: The left kidney shows cortical thinning and volume loss.').includes('volume-loss'),
+  );
+  for (const t of [
+    'EXAM: CT sinus without contrast.\nFINDINGS: Complete opacification of the left maxillary sinus.',
+    'EXAM: CT maxillofacial.\nFINDINGS: The sphenoid sinus exhibits complete opacification.',
+  ]) {
+    assert.ok(concepts(t).includes('sinusitis'), t);
+    assert.ok(!concepts(t).includes('opacity'), t);
+  }
+  assert.deepEqual(concepts(head('The right mastoid air cells are partially opacified.')), []);
+  // Contrast filling a vessel or a venous sinus is no sinus disease.
+  for (const f of ['There is normal opacification of the intracranial arteries.', 'Good opacification of the dural venous sinuses.'])
+    assert.ok(!concepts(head(f)).includes('sinusitis'), f);
+  assert.ok(concepts('EXAM: Chest radiograph.\nFINDINGS: Opacification of the left hemithorax.').includes('opacity'));
+  assert.ok(concepts('EXAM: CT abdomen and pelvis.\nFINDINGS: Opacification at the left lung base.').includes('opacity'));
+});
+
+test('fine-needle aspiration is a procedure and tumour infiltrating an organ is no lung infiltrate; liver nodules are liver lesions', () => {
+  for (const t of [
+    'Further evaluation with fine-needle aspiration is recommended.',
+    'Ultrasound-guided aspiration of the cyst was performed.',
+  ])
+    assert.ok(!concepts(t).includes('aspiration'), t);
+  assert.ok(concepts('Findings are compatible with aspiration pneumonia in the right lower lobe.').includes('aspiration'));
+  assert.ok(!concepts('Infiltration of the right thyroid lobe by adjacent adenopathy.').includes('infiltrate'));
+  assert.ok(concepts('Patchy infiltrate in the left lower lobe.').includes('infiltrate'));
+  assert.ok(concepts('The liver contains multiple enhancing nodules.').includes('liver-lesion'));
+  assert.ok(concepts('Multiple hepatic nodules are seen.').includes('liver-lesion'));
+  assert.ok(concepts('Multiple pulmonary nodules in both lungs.').includes('nodule'));
+});
+
+test('air in the right heart is air or gas in any right heart chamber or the pulmonary trunk, however spelt', () => {
+  for (const t of [
+    'Small amount of air in the RV, likely from the IV injection.',
+    'Air bubbles within the right atrium.',
+    'Foci of air in the main pulmonary artery.',
+    'Gas within the right ventricular outflow tract.',
+  ])
+    assert.ok(concepts(t).includes('right-heart-air'), t);
+  for (const t of ['Free air under the right hemidiaphragm.', 'Air in the rectum. The RA is normal.'])
+    assert.ok(!concepts(t).includes('right-heart-air'), t);
+});

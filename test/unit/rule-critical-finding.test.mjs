@@ -151,3 +151,12 @@ test('critical-finding: a breast report reads a mass benign by its own reading w
       text,
     );
 });
+
+test("critical-finding: a breast exam's benign reading takes the days mark from breast lesions only, not from another organ's mass", () => {
+  const liver =
+    'EXAM: Bilateral breast MRI.\nFINDINGS: No suspicious enhancement in either breast. A 2 cm mass in the liver, which may represent a hemangioma.\nIMPRESSION: BI-RADS 1: Negative. Liver mass, likely hemangioma.';
+  assert.ok(problemsOf('critical-finding', liver).some((p) => /mass/.test(p.message)));
+  const breast =
+    'EXAM: Bilateral breast MRI.\nFINDINGS: A 9 mm oval circumscribed mass in the left breast, which may represent a fibroadenoma.\nIMPRESSION: BI-RADS 3: Probably benign. Left breast mass, likely fibroadenoma.';
+  assert.deepEqual(problemsOf('critical-finding', breast), []);
+});

@@ -505,3 +505,60 @@ test('impression-omission: a diagnosis named in the impression does not name its
     [],
   );
 });
+
+test('impression-omission: a size quoted in the impression covers its finding only in a statement about the same organ, never a finding to call about', () => {
+  // The same number about another organ quotes nothing.
+  for (const text of [
+    'FINDINGS: There is a circumferential pericardial effusion measuring 3.5 cm, compatible with a large effusion.\nIMPRESSION: 3.5 cm renal cyst.',
+    'FINDINGS: There is a 2.3 cm mass in the pancreatic head.\nIMPRESSION: 2.3 cm simple renal cyst.',
+    'FINDINGS: The common bile duct measures 11 mm, compatible with biliary dilatation.\nIMPRESSION: 11 mm left renal stone.',
+  ])
+    assert.ok(problemsOf(RULE, text).length > 0, text);
+  // A finding to call about is named, whatever size the impression repeats.
+  for (const tamponade of [
+    'FINDINGS: Pericardial fluid collection measuring 4 cm, consistent with a large pericardial effusion with tamponade physiology.\nIMPRESSION: 4 cm cyst of the liver.',
+    'FINDINGS: Large pericardial effusion measuring up to 3 cm with diastolic collapse of the right ventricle, compatible with tamponade.\nIMPRESSION: 3 cm hepatic cyst.',
+  ])
+    assert.ok(
+      problemsOf(RULE, tamponade).some((p) => p.finding === 'cardiac tamponade'),
+      tamponade,
+    );
+  // Quoted about its own organ, it covers.
+  for (const text of [
+    'FINDINGS: There is a 2.3 cm mass in the pancreatic head.\nIMPRESSION: 2.3 cm hypoenhancing lesion of the pancreatic head.',
+    'FINDINGS: 12 mm solid nodule in the right upper lobe.\nIMPRESSION: 12 mm right upper lobe nodule.',
+  ])
+    assert.deepEqual(
+      problemsOf(RULE, text).map((p) => p.message),
+      [],
+      text,
+    );
+});
+
+test('impression-omission: BI-RADS 0 recalls the lesion it is incomplete for, which the impression names', () => {
+  for (const text of [
+    "EXAM: Screening mammogram, bilateral.\nFINDINGS: Circumscribed oval mass in the left breast at 2 o'clock, which may represent a cyst.\nIMPRESSION: BI-RADS 0: Incomplete. Recall for additional imaging.",
+    'EXAM: Bilateral screening mammogram.\nFINDINGS: In the right breast upper outer quadrant there is a 7 mm circumscribed mass, likely a cyst.\nIMPRESSION: BI-RADS 0 - Incomplete: needs additional imaging evaluation. Spot compression views and ultrasound of the right breast are recommended.',
+  ])
+    assert.ok(
+      problemsOf(RULE, text).some((p) => p.finding === 'mass'),
+      text,
+    );
+});
+
+test('impression-omission: a breast assessment of benign accounts for breast and axillary lesions only, not another organ seen on the exam', () => {
+  for (const text of [
+    'EXAM: Screening breast MRI, bilateral.\nFINDINGS: Minimal background parenchymal enhancement. A 2 cm mass in the liver, which may represent a hemangioma.\nIMPRESSION: BI-RADS 2: Benign.',
+    'EXAM: Screening breast MRI.\nFINDINGS: Scattered fibroglandular tissue. A 15 mm mass in the right hepatic lobe, likely a hemangioma.\nIMPRESSION: BI-RADS 1: Negative.',
+  ])
+    assert.ok(
+      problemsOf(RULE, text).some((p) => p.finding === 'mass'),
+      text,
+    );
+  const axilla =
+    'EXAM: Screening mammogram.\nFINDINGS: A 9 mm oval lymph node in the left axilla with a fatty hilum, consistent with a benign lymph node.\nIMPRESSION: BI-RADS 2: Benign.';
+  assert.deepEqual(
+    problemsOf(RULE, axilla).map((p) => p.message),
+    [],
+  );
+});

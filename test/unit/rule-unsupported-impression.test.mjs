@@ -234,3 +234,20 @@ test('unsupported-impression: aortic stenosis is described by its valve and its 
     assert.deepEqual(problemsOf(RULE, echo(f)), [], f);
   assert.equal(problemsOf(RULE, echo('The mitral valve is normal.')).length, 1);
 });
+
+test("unsupported-impression: another valve's or vessel's measures are no evidence of aortic stenosis; the aortic valve's are", () => {
+  const echo = (findings) =>
+    `EXAM: Transthoracic echocardiogram.\nFINDINGS: ${findings} Normal left ventricular function.\nIMPRESSION: Severe aortic stenosis.`;
+  for (const f of [
+    'Mitral valve area 1.2 cm2 by pressure half-time.',
+    'Mitral valve: mean gradient 10 mmHg, valve area 1.1 cm2.',
+    'Tricuspid regurgitation peak velocity 3.1 m/s.',
+  ])
+    assert.equal(problemsOf(RULE, echo(f)).length, 1, f);
+  for (const f of [
+    'AV peak velocity 4.5 m/s, mean gradient 48 mmHg.',
+    'Transaortic mean gradient 45 mmHg.',
+    'Aortic valve area by continuity equation 0.8 cm2.',
+  ])
+    assert.deepEqual(problemsOf(RULE, echo(f)), [], f);
+});

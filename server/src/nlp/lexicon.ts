@@ -37,6 +37,11 @@ const ConceptSchema = z.object({
   /** Terms that mean this concept only in some exams ("effusion" is pleural on a chest film, articular in a knee). */
   contexts: z.record(z.string(), Phrases).default({}),
   predicates: z.array(z.object({ subject: Phrases, state: Phrases })).default([]),
+  /**
+   * Terms composed as a finding word, a joining word and a place: "air" x "in the", "within" x "right atrium", "RV"
+   * gives "air in the right atrium", "air within RV" ... (added to terms at load), so no spelling of the pattern is missed.
+   */
+  composed: z.array(z.object({ finding: Phrases, joins: Phrases, places: Phrases })).default([]),
   /** A modifier in the mention's own phrase that makes it a more specific concept ("calcified ... granuloma"). */
   refine: z.array(z.object({ words: Phrases, concept: z.string() })).default([]),
   /** A neighbouring finding of a group, or a word, that makes it another concept ("catheter fracture" is a device's). */
@@ -133,6 +138,10 @@ const findings = FindingsSchema.parse(findingsData);
 const anatomy = AnatomySchema.parse(anatomyData);
 const context = ContextSchema.parse(contextData);
 
+for (const c of findings.concepts)
+  for (const k of c.composed)
+    for (const f of k.finding)
+      for (const j of k.joins) for (const p of k.places) if (!c.terms.includes(`${f} ${j} ${p}`)) c.terms.push(`${f} ${j} ${p}`);
 export const CONCEPTS: readonly Concept[] = findings.concepts;
 export const CONCEPT_BY_ID: ReadonlyMap<string, Concept> = new Map(CONCEPTS.map((c) => [c.id, c]));
 if (CONCEPT_BY_ID.size !== CONCEPTS.length) throw new Error('lexicon: duplicate concept id');

@@ -1,8 +1,10 @@
 import { findCommunications } from '../critical/communication';
 import { DENIED_READING, READING_GOES_ON, URGENCY_WORDS } from '../critical/findings';
 import { readCategories } from '../guidelines/rads/index';
-import { READ_AS, examTitleParts, wordsPattern, wordsRegex, type Finding, type Understanding } from '../nlp';
+import { CONCEPT_BY_ID, READ_AS, examTitleParts, wordsPattern, wordsRegex, type Finding, type Understanding } from '../nlp';
 import type { Report } from '../report/types';
+import { organsNamed } from '../nlp/organs';
+import { wordsOf } from '../nlp/words';
 import { ruleLevel } from './levels';
 import type { Problem } from '../problem';
 import { defineRule } from './types';
@@ -53,7 +55,24 @@ function readsBenignLook(report: Report, understanding: Pick<Understanding, 'exa
   if (understanding.exam.bodyPart === 'breast' || examTitleParts(report, understanding.exam).includes('breast')) return true;
   return categories.some((m) => m.system.id === 'bi-rads' && /^[23]$/.test(m.category.id));
 }
-type Categories = ReturnType<typeof readCategories>;
+export type Categories = ReturnType<typeof readCategories>;
+
+// Where a breast report's benign look reaches: the breast, its skin and nipple, the axilla and the nodes there.
+const BREAST_PLACES: ReadonlySet<string> = new Set(['breast', 'breast-composition', 'breast-skin-nipple', 'axillae', 'lymph-nodes']);
+/**
+ * A breast finding: a breast concept, or a lesion of any organ (mass, cyst, node) whose sentence places it in the breast or
+ * axilla, or names no organ. A liver lesion "that may represent a cyst" on a breast MRI is read as the liver's, not the breast's.
+ */
+function breastLesion(report: Report, f: Finding): boolean {
+  const group = CONCEPT_BY_ID.get(f.concept)?.group;
+  if (group === 'breast') return true;
+  if (group !== 'general') return false;
+  const text = report.sentences[f.sentenceIndex]?.text ?? '';
+  const hits = organsNamed(wordsOf(text), text);
+  // A sentence placing it in the breast ("at 7 o'clock", "3 cm from the nipple") is the breast's, whatever else it names
+  // ("internal vascularity"); one naming only another organ ("a mass in the liver") is not.
+  return hits.every((h) => h.organ === 'devices') || hits.some((h) => BREAST_PLACES.has(h.organ));
+}
 
 /** Does the mention's reading word say it is benign? Only the reading's own object counts, and not a denied reading. */
 function readAsBenign(report: Report, f: Finding, findings: readonly Finding[], before: string, after: string): boolean {
@@ -80,9 +99,10 @@ export function readAsBenignLesion(
   u: Pick<Understanding, 'exam'>,
   f: Finding,
   findings: readonly Finding[],
+  categories: Categories,
   knownOnly = false,
 ): boolean {
-  if (!report.sentences[f.sentenceIndex] || !readsBenignLook(report, u, readCategories(report.text))) return false;
+  if (!report.sentences[f.sentenceIndex] || !breastLesion(report, f) || !readsBenignLook(report, u, categories)) return false;
   const { before, after, sentence } = aroundMention(report, f);
   if (SUSPICION.test(sentence)) return false;
   if (knownOnly && !((KNOWN.test(sentence) || STABLE.test(sentence)) && !NEW.test(sentence))) return false;
@@ -104,7 +124,7 @@ function readAsNotNew(
   // Another critical finding in the sentence is not read away with this one.
   if (findings.some((g) => g.sentenceIndex === f.sentenceIndex && g.concept !== f.concept && g.critical && g.assertion !== 'absent'))
     return false;
-  if (how.benignLook && readAsBenign(report, f, findings, before, after)) return true;
+  if (how.benignLook && breastLesion(report, f) && readAsBenign(report, f, findings, before, after)) return true;
   return STABLE.test(sentence) && !NEW.test(sentence);
 }
 

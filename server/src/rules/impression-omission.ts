@@ -5,9 +5,13 @@ import { NORMAL_STATEMENT, problemOf, problemsPerPart, type ReportPart } from '.
 import type { Problem } from '../problem';
 import { addToImpressionByUrgency, statementFrom } from '../report/edit';
 import { defineRule, type Rule } from './types';
-import { hasWords } from '../report/regex';
+import { escapeRegExp, hasWords } from '../report/regex';
+import units from '../nlp/lexicon/units.json';
 import { readCategories } from '../guidelines/rads/index';
-import { readAsBenignLesion } from './critical-finding';
+import { readAsBenignLesion, type Categories } from './critical-finding';
+import { awaitsPriorsOnly } from './rads-management';
+import { ORGANS_OF_CONCEPT, organsNamed } from '../nlp/organs';
+import { wordsOf } from '../nlp/words';
 
 // An impression that points back to the findings ("as described above") covers what it points to.
 const REFERS_BACK =
@@ -26,8 +30,19 @@ export const impressionOmission = defineRule({
   },
 });
 
-// A number with its unit: "1.3 cm2", "4.2 m/s", "45 mmHg", "12 mm".
-const MEASURED = /\b\d+(?:\.\d+)?\s?(?:cm2|cm\^2|sq\.? ?cm|cm|mm|m\/s|mmhg|ml)(?![\w])/gi;
+// A number with its unit (units.json quoted): "1.3 cm2", "4.2 m/s", "45 mmHg", "12 mm".
+const MEASURED = new RegExp(
+  String.raw`\b\d+(?:\.\d+)?\s?(?:${[...units.quoted]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
+    .join('|')})(?![\w])`,
+  'gi',
+);
+// Devices' words ("line", "tip") name no organ a measure belongs to.
+const organsIn = (text: string) =>
+  organsNamed(wordsOf(text), text)
+    .map((h) => h.organ)
+    .filter((o) => o !== 'devices');
 
 const URGENCY_RANK = { minutes: 0, hours: 1, days: 2 } as const;
 /** 0 minutes, 1 hours, 2 days, 3 not critical: the order an impression lists findings in. */
@@ -39,6 +54,9 @@ function omissionsIn(rule: Rule, report: Report, c: ReportPart, mustName: Readon
   // Pointing back covers what is not urgent; a critical finding to call about must still be named.
   const refersBack = REFERS_BACK.test(impressionText);
   const impressionLower = impressionText.toLowerCase();
+  const impressionStatements = report.sentences
+    .filter((x) => x.start >= impression.body.start && x.end <= impression.body.end)
+    .map((x) => x.text);
 
   // Covered: named or explained by the impression, its words repeated there, or its size quoted there.
   const coveredConcepts = new Set<string>();
@@ -59,16 +77,21 @@ function omissionsIn(rule: Rule, report: Report, c: ReportPart, mustName: Readon
     if (hit === undefined) quoted.set(words, (hit = hasWords(impressionLower, words)));
     return hit;
   };
-  // A breast impression that assesses the study as negative, benign or waiting for priors (BI-RADS 0, 1, 2) accounts for
+  // A breast impression that assesses the study as negative or benign (BI-RADS 1, 2) accounts for
   // the lesions the report reads as benign on a screening ("circumscribed masses which may represent cysts or
   // fibroadenomas") and for known or stable ones on any exam ("biopsy-proven fibroadenoma, unchanged"). A diagnostic
   // exam names what it was asked about (the simple cyst that is the palpable lump); a probably benign (3) or
-  // suspicious (4, 5) one names what it follows.
+  // suspicious (4, 5) one names what it follows. Incomplete (0) recalls the lesion it is incomplete for and names it,
+  // unless it waits only for prior mammograms to compare with.
   const categories = readCategories(impressionText).filter((m) => m.system.id === 'bi-rads');
-  const benignAssessment = categories.length > 0 && categories.every((m) => /^[012]$/.test(m.category.id));
+  const benignAssessment =
+    categories.length > 0 &&
+    categories.every((m) => /^[12]$/.test(m.category.id) || (m.category.id === '0' && awaitsPriorsOnly(impressionText)));
   const examSpan = c.u.exam.span;
   const screening = !!examSpan && /\bscreening\b/i.test(report.text.slice(examSpan.start, examSpan.end));
   const readAs = readAsLater(report, c.inFindings);
+  // The whole report's categories, read once and only when a benign assessment is weighed.
+  let reportCategories: Categories | undefined;
   // What a later sentence reads the finding as, named in the impression or its words repeated there.
   const readAsCovered = (f: Finding, concepts: ReadonlySet<string>) => {
     const g = readAs.get(f.concept);
@@ -81,22 +104,37 @@ function omissionsIn(rule: Rule, report: Report, c: ReportPart, mustName: Readon
     const g = readAs.get(f.concept);
     return !!g && covers(g.concept, f.concept) && readAsCovered(f, namedConcepts);
   };
-  // "Valve area 1.3 cm2, consistent with moderate aortic stenosis" under an impression giving "valve area of 1.3 cm2":
-  // the measurement the sentence reads as the finding is the finding, quoted.
-  const measuredReadingQuoted = (f: Finding) => {
+  // A size quoted in the impression covers the finding it measures ("12 mm nodule" under "12 mm right upper lobe
+  // nodule"), and so does the measurement a sentence reads as the finding ("Valve area 1.3 cm2, consistent with moderate
+  // aortic stenosis" under "aortic valve area of 1.3 cm2"), the reading in its own clause (no ";" or other finding
+  // between). Only in an impression statement naming the same organ or valve ("4 cm cyst of the liver" quotes nothing of
+  // a 4 cm pericardial collection), and never for a finding to call about, which must be named.
+  const measuresOf = (f: Finding): string[] => {
     const sentence = report.sentences[f.sentenceIndex];
-    if (!sentence) return false;
-    const before = report.text.slice(sentence.start, f.start);
-    if (!READ_AS.test(before)) return false;
-    return [...before.matchAll(MEASURED)].some((m) => hasWords(impressionLower, m[0].toLowerCase().replace(/\s+/g, ' ')));
+    if (!sentence || mustName.has(f)) return [];
+    const own = f.measurements.map((m) => report.text.slice(m.start, m.end));
+    const from = Math.max(
+      sentence.start,
+      ...c.inFindings.filter((g) => g.sentenceIndex === f.sentenceIndex && g.end <= f.start && g !== f).map((g) => g.end),
+    );
+    const before = report.text.slice(from, f.start);
+    const clause = before.slice(before.lastIndexOf(';') + 1);
+    const read = READ_AS.test(clause) ? [...clause.matchAll(MEASURED)].map((m) => m[0]) : [];
+    return [...own, ...read].map((m) => m.toLowerCase().replace(/\s+/g, ' '));
+  };
+  const sizeQuoted = (f: Finding) => {
+    const measures = measuresOf(f);
+    if (!measures.length) return false;
+    const sentence = report.sentences[f.sentenceIndex];
+    const organs = new Set([...organsIn(report.text.slice(sentence.start, f.end)), ...(ORGANS_OF_CONCEPT.get(f.concept) ?? [])]);
+    return impressionStatements.some((x) => measures.some((m) => hasWords(x.toLowerCase(), m)) && organsIn(x).some((o) => organs.has(o)));
   };
   const covered = (f: Finding) =>
     (mustName.has(f)
       ? namedConcepts.has(f.concept) || readAsNamed(report, c.inFindings, f, namedConcepts) || readAsNamedLater(f)
       : coveredConcepts.has(f.concept) || readAsCovered(f, coveredConcepts)) ||
     inImpression(f) ||
-    f.measurements.some(inImpression) ||
-    measuredReadingQuoted(f);
+    sizeQuoted(f);
 
   // How urgent each impression statement is: its most urgent finding; a normal statement ranks last.
   const statementRank = (x: { start: number; end: number; text: string }) => {
@@ -120,7 +158,11 @@ function omissionsIn(rule: Rule, report: Report, c: ReportPart, mustName: Readon
   for (const f of c.inFindings) {
     const worthy = done.has(f.concept) ? null : impressionWorthy(report, c.u, f);
     if (!worthy || covered(f) || (refersBack && rankOf(f) > URGENCY_RANK.hours)) continue;
-    if (benignAssessment && readAsBenignLesion(report, c.u, f, c.inFindings, !screening)) continue;
+    if (
+      benignAssessment &&
+      readAsBenignLesion(report, c.u, f, c.inFindings, (reportCategories ??= readCategories(report.text)), !screening)
+    )
+      continue;
     // An accompanying finding ("effusion with adjacent atelectasis") goes with the one it follows.
     if (!f.critical && (coveredFrom.get(f.sentenceIndex) ?? Infinity) < f.start) continue;
     const possible = f.assertion === 'possible';

@@ -128,6 +128,15 @@ function recallStated(report: Report, exam: { start: number; end: number } | nul
   );
 }
 
+/**
+ * Whether a text holds BI-RADS 0 only for prior examinations awaited for comparison ("Comparison with outside prior
+ * mammograms is needed"), with no recall or additional imaging stated: the one incomplete assessment that recalls no
+ * lesion.
+ */
+export function awaitsPriorsOnly(text: string): boolean {
+  return statedIn(text, PRIORS) && AWAITED.test(text.replace(PRIORS, ' ')) && !statedIn(text, RECALL);
+}
+
 /** Whether the report tells BI-RADS 4 or 5's biopsy as arranged ("Biopsy was discussed with the patient and scheduled"). */
 function biopsyPlanned(report: Report, exam: { start: number; end: number } | null): boolean {
   return ownSentences(report, exam).some((s) => statedIn(s.text, BIOPSY) && PLANNED.test(s.text));

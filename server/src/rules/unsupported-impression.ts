@@ -8,6 +8,7 @@ import {
   opposites,
   sameFinding,
   sitesAgree,
+  wordsPattern,
   wordsRegex,
   type Finding,
 } from '../nlp';
@@ -33,6 +34,36 @@ const VESSELS_ABNORMAL = String.raw`(?:vascula\w*|vessels|veins|interstiti\w*|ma
 const BIGGER = String.raw`(?:prominen\w*|enlarge\w*|widen\w*|full\w*|bulk\w*|lobulat\w*|dens(?:e|er|ity))`;
 const mediastinalOrHilar = (place: string) =>
   new RegExp(String.raw`\b${place}\b[^.;]{0,40}\b${BIGGER}|\b${BIGGER}\b[^.;]{0,40}\b${place}`, 'i');
+/**
+ * An echo or CT describes the narrowed aortic valve by its leaflets and its measures (unsupported-impression.json
+ * aorticValve): "thick and calcified aortic valve", "aortic valve area 0.8 cm2", "peak velocity 4.6 m/s across the
+ * aortic valve". A measure is the aortic valve's only with its words, and no other valve's in between: "mitral valve
+ * area 1.2 cm2" shows no aortic stenosis.
+ */
+function aorticValveEvidence(words: {
+  valve: string[];
+  look: string[];
+  measuredAs: string[];
+  measures: string[];
+  otherValves: string[];
+}): RegExp {
+  const valve = String.raw`\b(?:${wordsPattern(words.valve)})\b`;
+  const look = String.raw`\b(?:${wordsPattern(words.look)})\b`;
+  const measuredAs = String.raw`\b(?:${wordsPattern(words.measuredAs)})\b`;
+  const measure = String.raw`\b(?:${wordsPattern(words.measures)})\b`;
+  // Up to n characters of the clause that name no other valve or vessel.
+  const gap = (n: number) => String.raw`(?:(?!\b(?:${wordsPattern(words.otherValves)})\b)[^.;]){0,${n}}`;
+  return new RegExp(
+    [
+      valve + gap(80) + look,
+      look + gap(30) + valve,
+      measuredAs + gap(30) + measure,
+      measure + gap(60) + String.raw`\b(?:across|through|of|at)\s+(?:the\s+)?` + measuredAs,
+    ].join('|'),
+    'i',
+  );
+}
+
 const EVIDENCE: Readonly<Record<string, RegExp>> = {
   cardiomegaly:
     /\b(?:heart|cardiac|cardiomediastinal)\b[^.;]{0,60}\b(?:large|enlarge\w*|prominent|top normal|upper limits? of normal|borderline|increased)\b/i,
@@ -45,10 +76,7 @@ const EVIDENCE: Readonly<Record<string, RegExp>> = {
   ),
   'heart-failure': new RegExp(VESSELS_ABNORMAL + String.raw`|\bengorge\w*|\bcongest\w*`, 'i'),
   'pulmonary-hypertension': /\b(?:pulmonary arter\w*|hil(?:um|a|ar))\b/i,
-  // An echo or CT describes the narrowed valve by its leaflets and its measures: "thick and calcified aortic valve, a
-  // severely restricted opening", "aortic valve area 0.8 cm2", "peak gradient 64 mmHg".
-  'aortic-valve-stenosis':
-    /\baortic valve\b[^.;]{0,80}\b(?:calcif\w*|thicken\w*|thick|restrict\w*|stenotic|narrow\w*|sclero\w*|area|gradients?|velocit\w*)|\b(?:calcif\w*|thicken\w*|stenotic|sclero\w*)\b[^.;]{0,30}\baortic valve\b|\b(?:valve area|(?:peak|mean) (?:gradient|velocity)|aortic valve (?:area|gradient|velocity))\b/i,
+  'aortic-valve-stenosis': aorticValveEvidence(unsupportedData.aorticValve),
   // A base, costophrenic angle or hemidiaphragm obscured is what an effusion shows on a film.
   'pleural-effusion':
     /\b(?:costophrenic|blunt\w*|meniscus|pleural fluid)\b|\bobscur\w*\b[^.;]{0,40}\b(?:bases?|hemidiaphragms?|diaphragms?)\b|\b(?:bases?|hemidiaphragms?|diaphragms?)\b[^.;]{0,30}\bobscur\w*/i,
