@@ -154,3 +154,22 @@ test('"sq. cm", "sq. mm" and "2 cm. in diameter" end no sentence; "measures 3 cm
     ['The nodule measures 3 cm.', 'The liver is normal.', 'stone 5 mm.', 'liver normal.', 'node 9 mm.', 'in the hilum.'],
   );
 });
+
+// A lower-case sentence after a unit's stop is a new sentence unless it goes on with the measure itself: joining
+// "… 4 mm. and the mass …" made one denial reach the nodule and the mass (review rev11 #6).
+test('a unit stop before "and", "at", "in the" or "with" still ends the sentence', () => {
+  assert.deepEqual(sentences('FINDINGS: no pleural effusion is seen, the nodule measures 4 mm. and the mass in the liver is 2 cm.'), [
+    'no pleural effusion is seen, the nodule measures 4 mm.',
+    'and the mass in the liver is 2 cm.',
+  ]);
+  assert.deepEqual(sentences('FINDINGS: the cyst is 3 cm. in the left kidney there is a stone. node 9 mm. with fatty hilum.'), [
+    'the cyst is 3 cm.',
+    'in the left kidney there is a stone.',
+    'node 9 mm.',
+    'with fatty hilum.',
+  ]);
+  assert.deepEqual(sentences('FINDINGS: A mass of 3 cm. in greatest dimension. A node 12 mm. in short axis.'), [
+    'A mass of 3 cm. in greatest dimension.',
+    'A node 12 mm. in short axis.',
+  ]);
+});

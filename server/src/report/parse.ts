@@ -109,8 +109,10 @@ const ABBREVIATIONS = new Set([
 
 // Units a report may write with a stop mid-phrase ("2 cm. in diameter").
 const UNIT_STOPS = new Set(['cm', 'mm', 'ml', 'cc', 'sec', 'hr', 'hrs']);
-// … when the words after it go on with the measure, on the same line.
-const UNIT_GOES_ON = /^[ \t]+(?:in|by|at|on|of|with|from|x|×|and|or|to|long|wide|thick|deep|apart|below|above|proximal|distal)\b/u;
+// … when the words after it go on with the measure itself, on the same line. Only measure words: "4 mm. and the
+// mass …" or "2 cm. in the liver" begin a new sentence in lower case (review rev11 #6).
+const UNIT_GOES_ON =
+  /^[ \t]+(?:in (?:(?:greatest|maximal|maximum|largest|short|long|transverse|craniocaudal|AP)(?:[ -]axis)? )?(?:diameter|dimension|size|length|width|thickness|depth|axis)|by|x|×|long|wide|thick|deep|apart)\b/u;
 
 // Dotted country names: a noun only after "the" ("in the U.S."), else a modifier ("U.S. Radiology").
 const DOTTED_COUNTRIES = new Set(['u.s', 'u.k', 'u.s.a']);
@@ -431,7 +433,7 @@ function isSentenceEnd(text: string, i: number, end: number): boolean {
   if (ABBREVIATIONS.has(word)) return false;
   // A unit written with a stop and the measure going on ("2 cm. in diameter", "0.9 sq. cm. by planimetry");
   // "measures 3 cm. The liver …" and "3 cm. liver normal." end there.
-  if (UNIT_STOPS.has(word) && UNIT_GOES_ON.test(text.slice(i + 1, Math.min(end, i + 16)))) return false;
+  if (UNIT_STOPS.has(word) && UNIT_GOES_ON.test(text.slice(i + 1, Math.min(end, i + 40)))) return false;
   // "at U.S. Radiology", "from U.S. Army Hospital": a dotted country without "the" names something of
   // it and goes on; "in the U.S." may end the sentence.
   if (DOTTED_COUNTRIES.has(word) && !/\bthe\s+$/i.test(text.slice(Math.max(0, j - 5), j))) return false;
