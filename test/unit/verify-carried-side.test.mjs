@@ -98,3 +98,15 @@ test('a sentence naming the other side ends the run: the next sentence is no lon
     assert.deepEqual(sideReasons('impression', source, source.replace('Pending.', `1. ${sentence}`)), [], sentence);
   }
 });
+
+// A side named only as what is compared with does not end the run (review rev11 #7).
+test('"Compared to the left, …" does not end a right-sided run', () => {
+  const source =
+    'EXAM: US RIGHT LOWER EXTREMITY ARTERIAL.\nFINDINGS:\nOn the right, the common femoral artery is patent. Compared to the left, flow is reduced.\nThe popliteal artery is occluded.\n\nIMPRESSION:\nPending.\n';
+  const candidate = source.replace('Pending.', '1. Popliteal artery occlusion.');
+  const reasons = checkClauses('impression', parseReport(source), candidate).map((r) => r.message);
+  assert.ok(
+    reasons.some((m) => /side/.test(m)),
+    reasons.join(' | '),
+  );
+});

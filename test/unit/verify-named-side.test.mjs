@@ -1,5 +1,5 @@
 // A heading whose side word is part of a structure's name ("Left ventricle:", "RIGHT CORONARY ARTERY:", "Left
-// main:", "right heart") gives the sentences after it no side a rewrite must keep (clauses.ts looseSides): the
+// main coronary artery:", "right heart") gives the sentences after it no side a rewrite must keep (clauses.ts looseSides): the
 // chamber or artery is no side of the body. A rewrite may still say it; the other side is still refused; a side of
 // the body ("Left kidney:", "Left lower quadrant:") still carries. Sentences of our own, several phrasings.
 import { test } from 'node:test';
@@ -27,7 +27,7 @@ const NAMED = [
   ],
   ['Right coronary artery: Dominant.\nMixed plaque causes moderate narrowing distally.', 'Mixed plaque causes'],
   ['Left ventricle: Normal size.\nThe wall is mildly thickened.', 'The wall is mildly'],
-  ['Left main: Short.\nNo significant stenosis. Calcified plaque at the bifurcation.', 'Calcified plaque'],
+  ['Left main coronary artery: Short.\nNo significant stenosis. Calcified plaque at the bifurcation.', 'Calcified plaque'],
 ];
 
 test('a side word that is part of an anatomical name carries no side to the paragraph', () => {
@@ -71,4 +71,21 @@ test('an impression item from under a named heading passes without the side, and
   const kidney = report('Left kidney: 11 cm.\nThere is a 2 cm cyst in the lower pole.', 'Pending.');
   const dropped = kidney.replace(/IMPRESSION:\n[\s\S]*$/, 'IMPRESSION:\n1. 2 cm cyst in the lower pole.\n');
   assert.ok(sideReasons(kidney, dropped).some((m) => /drops side: left/.test(m)));
+});
+
+// The label's own sentence keeps its side: told without it, the artery, chamber or bronchus is lost (review rev11 #1,
+// #2); only the sentences after such a heading may leave it unsaid.
+test("a structure's side on the label's own sentence must be kept", () => {
+  for (const [findings, item] of [
+    ['Right coronary artery: There is an 80% proximal stenosis.', '1. 80% proximal stenosis.'],
+    ['Left ventricle: Severely dilated, ejection fraction 25%.', '1. Severely dilated, ejection fraction 25%.'],
+    ['Left main bronchus: Endobronchial lesion causing occlusion.', '1. Endobronchial lesion causing occlusion.'],
+  ]) {
+    const source = report(findings, 'Pending.');
+    const candidate = source.replace(/IMPRESSION:\n[\s\S]*$/, `IMPRESSION:\n${item}\n`);
+    assert.ok(
+      sideReasons(source, candidate).some((m) => /drops side/.test(m)),
+      `${item}: ${sideReasons(source, candidate)}`,
+    );
+  }
 });

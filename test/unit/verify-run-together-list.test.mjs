@@ -80,3 +80,20 @@ test('a sentence is not cut at a capitalised name, a title or a short list', () 
   ])
     assert.equal(readText(report(sentence)).filter((c) => c.section === 'impression').length, 1, sentence);
 });
+
+// A hedge or denial word is never cut from the noun after it, and a list opening on a denial is read whole: it may
+// deny every member (review rev11 #5).
+test('a run-together list keeps a hedge or denial with its noun', () => {
+  const hedged = 'Mild emphysema Possible Crohn ileitis Small hiatal hernia';
+  const src = `EXAM: CT ABDOMEN\nFINDINGS: Mild emphysema at the bases. Possible Crohn ileitis. Small hiatal hernia.\n\nIMPRESSION:\n${hedged}\n`;
+  const cand = src.replace(hedged, '1. Mild emphysema.\n2. Crohn ileitis.\n3. Small hiatal hernia.');
+  assert.ok(
+    checkClauses('impression', parseReport(src), cand).some((r) => /hedge|drops/.test(r.message)),
+    'the hedge dropped from "Possible Crohn ileitis" is refused',
+  );
+  const denied = 'No pneumothorax Pleural effusion Consolidation';
+  const src2 = `EXAM: CT CHEST\nFINDINGS: No pneumothorax, pleural effusion or consolidation.\n\nIMPRESSION:\n${denied}\n`;
+  const cand2 = src2.replace(denied, '1. Pleural effusion.\n2. Consolidation.');
+  assert.ok(checkClauses('impression', parseReport(src2), cand2).length > 0, 'the denial of the whole list is kept');
+  assert.equal(readText(src2).filter((c) => c.section === 'impression').length, 1);
+});

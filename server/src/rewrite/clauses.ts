@@ -298,6 +298,12 @@ const CHANGE_WORDS = new Set(CUES.changeWords);
 // the capital that opens each, after a word ending a noun phrase (not "consistent with Chiari", "seen by Dr Smith").
 const MEMBER_START =
   /(?<=[a-z0-9)])(?<!\b(?:of|with|and|or|the|a|an|to|in|by|for|from|at|on|as|dr|mr|mrs|ms|suggest|suggests|suggesting|represent|represents|including|include|includes|like|called|named|see|per))[ \t]+(?=[A-Z][a-z])/g;
+/** A side named only as what the side spoken of is compared with. */
+const COMPARED_SIDE = /\b(?:than|compared (?:to|with)|relative to|versus|vs\.?|as on) the (?:left|right|contralateral)\b/i;
+const escaped = (cues: readonly { phrase: string }[]) => cues.map((c) => c.phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+const LIST_CUES = [...escaped(CUES.negations), ...escaped(CUES.hedges)];
+const LIST_CUE_START = new RegExp(`^(?:${escaped(CUES.negations).join('|')})\\b`, 'i');
+const LIST_CUE_END = new RegExp(`\\b(?:${LIST_CUES.join('|')})[ \\t]*$`, 'i');
 /**
  * The starts of a run-together list's members, each read as a clause of its own with its own hedge and side: three
  * members at least, no punctuation inside, and written in words, not in title case ("Fetal Cardiac Activity").
@@ -305,7 +311,11 @@ const MEMBER_START =
 function membersOf(sentence: string): RegExpExecArray[] {
   const body = sentence.replace(/[.\s]+$/, '').trim();
   if (/[.,;:?!"\u201c\u201d()]/.test(body)) return [];
-  const starts = [...sentence.matchAll(MEMBER_START)];
+  // "No pneumothorax Pleural effusion Consolidation" may deny every member; "Possible Crohn ileitis": the hedge is
+  // the member's own. A list opening on a denial is not split, and no member starts after a denial or hedge (rev11 #5).
+  const cueBefore = (at: number) => LIST_CUE_END.test(sentence.slice(0, at));
+  if (LIST_CUE_START.test(body)) return [];
+  const starts = [...sentence.matchAll(MEMBER_START)].filter((m) => !cueBefore(m.index));
   if (starts.length < 2 || (body.match(/(?:^|\s)[a-z]/g) ?? []).length < starts.length) return [];
   return starts;
 }
@@ -360,8 +370,10 @@ export function readClause(text: string, span: Span, section: SectionKind, field
     labelGrades.push(...gradesIn(label[1].toLowerCase()));
     // "RIGHT: 1. Mild plaque …": a side heading is the clause's side; "Left ventricle:" names a chamber.
     const heading = headingSidesOf(label[1]);
-    sides.push(...heading.sides);
+    // The label's own clause keeps its side either way: "Right coronary artery: 80% stenosis" told as "80% stenosis"
+    // loses which artery (review rev11 #1); only the sentences after such a heading may leave it unsaid.
     namedSides.push(...heading.named.filter((x) => !heading.sides.includes(x)));
+    sides.push(...heading.sides, ...namedSides);
   }
   const tokens: string[] = [];
   const lower = body.toLowerCase().replace(/(\d)\s*[x×*]\s*(?=\d)/g, '$1 x ');
@@ -399,7 +411,7 @@ export function readClause(text: string, span: Span, section: SectionKind, field
     field,
     label: labelWords,
     heading: labelWords,
-    headingSides: [...sides, ...namedSides],
+    headingSides: [...sides],
     headingLevels: [...levelsOfLabel],
     carriedSides: [],
     looseSides: [...namedSides],
@@ -743,7 +755,9 @@ export function clausesOf(report: Report): Clause[] {
       const named: string[] = [];
       // "On the right, the CFA is patent. The left SFA is occluded. The popliteal artery …": a sentence naming another
       // side ends the run; the popliteal artery is no longer surely the right one.
-      if (!opening && [...clause.sides].some((x) => !carried.sides.includes(x))) carried = { sides: [], named: [] };
+      // Not a comparison with it ("Compared to the left, flow is reduced."): the run goes on (review rev11 #7).
+      if (!opening && !COMPARED_SIDE.test(bare) && [...clause.sides].some((x) => !carried.sides.includes(x)))
+        carried = { sides: [], named: [] };
       if (opening) carried = opening;
       else if (clause.label.length) carried = { sides: [], named: [] };
       else if (!clause.sides.size) {
