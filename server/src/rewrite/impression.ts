@@ -387,10 +387,14 @@ function readBackItems(
 function withoutInstructions(items: readonly ImpressionItem[]): ImpressionItem[] {
   return items.flatMap((item) => {
     if (!instructsPatient(item.text)) return [item];
+    // Only the instruction itself goes: "Acute DVT of the left popliteal vein; the patient was advised to seek
+    // immediate medical attention." keeps its finding (review rev11 #3).
     const text = item.text
       .split(SENTENCE_END)
+      .flatMap((x) => x.split(/(?<=;)\s+/))
       .filter((x) => !instructsPatient(x))
-      .join(' ');
+      .join(' ')
+      .replace(/;\s*$/, '.');
     return text.trim() ? [{ ...item, text }] : [];
   });
 }
