@@ -1317,7 +1317,8 @@ test('impression: what the patient was told to watch for is never an item (its s
 });
 
 test('impression: a finding or a follow-up beside a patient instruction is kept (review rev11 #3)', () => {
-  for (const [text, kept] of [
+  /** @type {[string, RegExp][]} */
+  const cases = [
     [
       'EXAM: US LEFT LOWER EXTREMITY VENOUS.\nFINDINGS: Noncompressible left popliteal vein with intraluminal thrombus.\n\nIMPRESSION: Acute deep venous thrombosis of the left popliteal vein; the patient was advised to seek immediate medical attention.\n',
       /deep venous thrombosis of the left popliteal vein/i,
@@ -1326,7 +1327,8 @@ test('impression: a finding or a follow-up beside a patient instruction is kept 
       'EXAM: US PELVIS.\nFINDINGS: 3 cm simple-appearing left ovarian cyst.\n\nIMPRESSION: 3 cm left ovarian cyst. The patient was advised to return in 6 weeks for follow-up pelvic ultrasound.\n',
       /return in 6 weeks for follow-up pelvic ultrasound/i,
     ],
-  ]) {
+  ];
+  for (const [text, kept] of cases) {
     const d = draft(text);
     assert.match(d.text, kept, d.text);
   }
