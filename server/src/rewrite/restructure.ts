@@ -571,6 +571,23 @@ export function restructure(report: Report, template: ReportTemplate, options: R
   keepRegionRuns();
   keepTechniqueRuns();
 
+  /** The runs of listed sentences each `opens` begins (the sentences right after it in its section), by section. */
+  function runsBySection(listOf: Map<number, unknown>, opens: (i: number) => boolean): Map<number, number[][]> {
+    const runs: number[][] = [];
+    for (const i of [...listOf.keys()].sort((a, b) => a - b)) {
+      const last = runs[runs.length - 1];
+      const p = last?.[last.length - 1];
+      if (opens(i)) runs.push([i]);
+      else if (last && p === i - 1 && report.sentences[p].section === report.sentences[i].section) last.push(i);
+    }
+    const bySection = new Map<number, number[][]>();
+    for (const run of runs) {
+      const k = report.sentences[run[0]].section;
+      bySection.set(k, [...(bySection.get(k) ?? []), run]);
+    }
+    return bySection;
+  }
+
   /**
    * Findings told technique by technique under headings of their own ("2-D STUDY ⏎ 1. Mild aortic stenosis …
    * ⏎⏎ DOPPLER ⏎ 1. … but no aortic stenosis."): each item says what that technique showed. Filed by organ,
@@ -580,18 +597,7 @@ export function restructure(report: Report, template: ReportTemplate, options: R
    */
   function keepTechniqueRuns() {
     const listOf = listsByIndex();
-    const runs: number[][] = [];
-    for (const i of [...listOf.keys()].sort((a, b) => a - b)) {
-      const last = runs[runs.length - 1];
-      const p = last?.[last.length - 1];
-      if (TECHNIQUE_HEADING.test(report.sentences[i].text)) runs.push([i]);
-      else if (last && p === i - 1 && report.sentences[p].section === report.sentences[i].section) last.push(i);
-    }
-    const bySection = new Map<number, number[][]>();
-    for (const run of runs) {
-      const k = report.sentences[run[0]].section;
-      bySection.set(k, [...(bySection.get(k) ?? []), run]);
-    }
+    const bySection = runsBySection(listOf, (i) => TECHNIQUE_HEADING.test(report.sentences[i].text));
     for (const list of bySection.values()) {
       if (list.length < 2) continue;
       for (const run of list) {
@@ -619,18 +625,7 @@ export function restructure(report: Report, template: ReportTemplate, options: R
       const lw = wordsOf(name);
       return lw.some((_, j) => BODY_PART_TRIE.match(lw, j)) && organsNamed(lw, name).length === 0 ? name.trim().toLowerCase() : null;
     };
-    const runs: number[][] = [];
-    for (const i of [...listOf.keys()].sort((a, b) => a - b)) {
-      const last = runs[runs.length - 1];
-      const p = last?.[last.length - 1];
-      if (regionLabel(i) !== null) runs.push([i]);
-      else if (last && p === i - 1 && report.sentences[p].section === report.sentences[i].section) last.push(i);
-    }
-    const bySection = new Map<number, number[][]>();
-    for (const run of runs) {
-      const k = report.sentences[run[0]].section;
-      bySection.set(k, [...(bySection.get(k) ?? []), run]);
-    }
+    const bySection = runsBySection(listOf, (i) => regionLabel(i) !== null);
     for (const list of bySection.values()) {
       if (new Set(list.map((run) => regionLabel(run[0]))).size < 2) continue;
       for (const run of list) keepWhole(run, listOf);
