@@ -22,6 +22,9 @@ import {
   MATERIALS,
   sentenceKind,
   historyAt,
+  observedAfterHistory,
+  opensWithPatient,
+  PATIENT_STATES,
   saysAdvice,
   isComparisonHeader,
 } from '../templates/sentence-kinds';
@@ -269,6 +272,10 @@ export function restructure(report: Report, template: ReportTemplate, options: R
   const hasExamSection = report.sections.some((s, k) => s.kind === 'exam' && !procedureSections.has(k));
   /** Sentences that state a finding present or possible: under a history header they would read as a question. */
   const stating = new Set(u.findings.filter((f) => f.assertion === 'present' || f.assertion === 'possible').map((f) => f.sentenceIndex));
+  /** Those stating the patient's state ("This is a 22-year-old pregnant female."): a fact, never a question. */
+  const statingState = new Set(
+    u.findings.filter((f) => f.assertion === 'present' && PATIENT_STATES.has(f.concept)).map((f) => f.sentenceIndex),
+  );
 
   // "CT ABDOMEN:", "PELVIS:" outside FINDINGS: a region of the findings under its own heading, not a
   // section of another kind. Its sentences are filed by organ like any finding.
@@ -499,19 +506,22 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     // Among the findings, an organ's finding told with the history it bears out ("The left kidney shows multicystic
     // change, in keeping with the patient's history of dysplastic kidney.") is that organ's: its organ comes first.
     const read = sentenceKind(s.text, organs.length > 0);
+    // So is one that opens with the history and goes on to what this exam shows ("History of craniotomy, and
+    // ossification of the posterior longitudinal ligament is seen at C3-6."): the whole sentence stays a finding.
     const bearsOutHistory =
       read === 'history' &&
       kind === 'findings' &&
-      organs.some((h) => router.subsOf(h.organ).length > 0) &&
-      organs[0].start - s.start < historyAt(s.text);
+      ((organs.some((h) => router.subsOf(h.organ).length > 0) && organs[0].start - s.start < historyAt(s.text)) ||
+        observedAfterHistory(s.text));
     const sentence = bearsOutHistory ? null : read;
     // Who the patient is, above the headers, is the history even when it names a finding ("This is a
-    // 34-year-old female with no fetal heart motion noted on office scan"); among the findings only a
+    // 34-year-old female with no fetal heart motion noted on office scan"), or states the one asked about
+    // ("This is a middle-aged female with … a growth on the arm", the question); among the findings only a
     // line that states none moves ("L M P: not given").
     // (Not a change in the finding before, told against the prior: "When compared with the previous
     // examination, minimal regression was detected in the described appearance." is that finding's.)
     const moved =
-      sentence === 'history' && kind === 'preamble' && !stating.has(i)
+      sentence === 'history' && kind === 'preamble' && (!stating.has(i) || (opensWithPatient(s.text) && !statingState.has(i)))
         ? sentence
         : statesFinding.has(i) || (sentence === 'comparison' && (!!leaning(s, i, organs) || pointsBack(s, organs)))
           ? null

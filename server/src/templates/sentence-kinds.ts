@@ -21,19 +21,26 @@ const Schema = z.object({
   historyPatterns: Phrases,
   comparisonHeaders: Phrases,
   observations: Phrases,
+  clauseObservations: Phrases,
+  contrastStatements: Phrases,
   noComparison: Phrases,
   communication: Phrases,
   notice: Phrases,
   noticeHeaders: Phrases,
   procedureHeaders: Phrases,
   materials: Phrases,
+  patientStates: Phrases,
   quality: Phrases,
 });
 const KINDS = Schema.parse(data);
-for (const id of KINDS.materials) if (!CONCEPT_BY_ID.has(id)) throw new Error(`sentence-kinds: unknown finding ${id}`);
+for (const id of [...KINDS.materials, ...KINDS.patientStates])
+  if (!CONCEPT_BY_ID.has(id)) throw new Error(`sentence-kinds: unknown finding ${id}`);
 
 /** Findings that are what the exam gives the patient (contrast), not what it finds. */
 export const MATERIALS: ReadonlySet<string> = new Set(KINDS.materials);
+
+/** Findings that tell the patient's state ("pregnant"), not a question the exam answers. */
+export const PATIENT_STATES: ReadonlySet<string> = new Set(KINDS.patientStates);
 
 const TECHNIQUE = phraseRegex(KINDS.technique);
 const PROCEDURE = phraseRegex(KINDS.procedure);
@@ -46,6 +53,16 @@ const ADVICE = new RegExp(`^\\s*${phraseRegex(KINDS.advice).source}`, 'i');
 const HISTORY = new RegExp([phraseRegex(KINDS.history).source, ...KINDS.historyPatterns].join('|'), 'i');
 const OBSERVED = phraseRegex(KINDS.observations);
 const NO_COMPARISON = phraseRegex(KINDS.noComparison);
+const HISTORY_WORDS = phraseRegex(KINDS.history);
+const CLAUSE_OBSERVED = phraseRegex([...KINDS.observations, ...KINDS.clauseObservations]);
+const CONTRAST_STATEMENT = new RegExp(KINDS.contrastStatements.join('|'), 'gi');
+// Where a second clause starts: "History of X, and Y is seen at C3-4", "Status post X; the duct measures 9 mm".
+const CLAUSE_BREAK = /;|,\s*(?:and|but|while|whereas|however)\b|\.\s/gi;
+// Who the patient is, said first: "This is a middle-aged female with …", "A 65-year-old man with …".
+const PATIENT_OPENING = new RegExp(
+  `^\\W*(?:(?:this|the patient|patient) (?:is|was) )?(?:(?:a|an) )?(?:${KINDS.historyPatterns.filter((p) => !p.includes('P\\d')).join('|')})`,
+  'i',
+);
 // "In the case with a history of trauma, …": a lead-in phrase that ends at its comma.
 const LEAD_IN = /^\W*(?:in|for|given)\b[^,]{0,80},/i;
 const NOTICE = phraseRegex([...KINDS.notice, ...KINDS.communication]);
@@ -68,7 +85,13 @@ export function sentenceKind(text: string, namesOrgan = false): 'technique' | 'c
   if (!namesOrgan && NO_COMPARISON.test(text)) return 'comparison';
   // "… echocardiogram was performed of technically limited quality.": how well it was done, still technique.
   const done = PROCEDURE.test(text) && IMAGING.test(text);
-  if (FINDING_WORDS.test(done ? text.replace(QUALITY, ' ') : text)) return null;
+  // "No contrast agent was given.", "Intravenous contrast was not administered.": how the exam was done,
+  // though it says "no"; only when nothing else in the sentence reads as a finding.
+  const contrast = !namesOrgan && CONTRAST_STATEMENT.test(text);
+  CONTRAST_STATEMENT.lastIndex = 0;
+  const rest = contrast ? text.replace(CONTRAST_STATEMENT, ' ') : text;
+  if (FINDING_WORDS.test(done ? rest.replace(QUALITY, ' ') : rest)) return null;
+  if (contrast) return 'technique';
   if (namesOrgan) return PROCEDURE.test(text) && IMAGING.test(text) ? 'technique' : null;
   if (COMPARISON.test(text)) return 'comparison';
   if (TECHNIQUE.test(text)) return 'technique';
@@ -77,6 +100,22 @@ export function sentenceKind(text: string, namesOrgan = false): 'technique' | 'c
 
 /** Advice or a request, wherever its words stand ("Ultrasound correlation is recommended.", "CT follow-up is advised."). */
 export const saysAdvice = (text: string) => ADVICE.test(text) || ADVICE_ANYWHERE.test(text);
+
+/**
+ * A sentence that opens with the history and goes on, in a clause of its own, to tell what this exam
+ * shows ("History of craniotomy, and ossification of the posterior longitudinal ligament is seen at C3-6."):
+ * a finding, never moved out of the findings as history.
+ */
+export function observedAfterHistory(text: string): boolean {
+  const history = HISTORY_WORDS.exec(text);
+  if (!history) return false;
+  for (const m of text.matchAll(CLAUSE_BREAK))
+    if (m.index > history.index && CLAUSE_OBSERVED.test(text.slice(m.index + m[0].length))) return true;
+  return false;
+}
+
+/** A line that opens by saying who the patient is ("This is a middle-aged female with …", "A 65-year-old man …"). */
+export const opensWithPatient = (text: string) => PATIENT_OPENING.test(text);
 
 /** Where a sentence's words of the history start ("… in keeping with the patient's history of …"), or -1. */
 export function historyAt(text: string): number {
