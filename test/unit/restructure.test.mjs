@@ -930,8 +930,10 @@ test('part words are organ terms, places and territories organ ids, checked at l
     arteryLevels: { levels: ['segmental'], nouns: ['artery', 'branches'], sharedNouns: ['branches'], airwayWords: ['mucus'] },
     pieces: ['fragment'],
     techniqueHeadings: ['doppler'],
+    regionWide: ['peritoneum'],
   };
   assert.ok(loadPlacementWords(words).partWords.has('cortex'));
+  assert.throws(() => loadPlacementWords({ ...words, regionWide: ['belly'] }), /unknown organ belly/);
   assert.deepEqual(loadPlacementWords(words).sharedParts.get('lobe'), ['thyroid', 'liver']);
   assert.throws(() => loadPlacementWords({ ...words, sharedParts: { lobe: ['thyroids'] } }), /unknown organ thyroids/);
   assert.throws(() => loadPlacementWords({ ...words, sharedParts: { flap: ['thyroid'] } }), /flap is no organ term/);
@@ -1617,7 +1619,7 @@ test('a chest CT’s abdominal sections are its upper abdomen, and the nodes nam
   assert.equal(fieldOf('ct-abdomen-pelvis', 'No pathology was detected in the abdominal sections.'), null);
 });
 
-test('a region’s label opening a sentence filed by organ starts its own line; two regions’ run-in labels keep their runs whole', () => {
+test('a region’s label opening a sentence filed by organ starts its own line; two regions’ run-in labels over sentences naming their organs are filed by organ', () => {
   const one = run(
     'EXAM: CT abdomen and pelvis\nFINDINGS: The liver is normal. Pelvis: The ureters are normal in caliber.\nIMPRESSION: Normal.',
     PLAIN,
@@ -1627,12 +1629,25 @@ test('a region’s label opening a sentence filed by organ starts its own line; 
   const text =
     'EXAM: CT abdomen and pelvis\nFINDINGS: Abdomen: The lung bases are clear. The liver is normal. Pelvis: The ureters are normal in caliber. The bladder is normal.\nIMPRESSION: Normal.';
   const { out } = run(text, PLAIN, 'ct-abdomen-pelvis');
+  // The region is no organ: each sentence goes under its organ's field, its label kept on its line.
   assert.match(
     out.text,
-    /\nFINDINGS:\nAbdomen: The lung bases are clear\. The liver is normal\.\nPelvis: The ureters are normal in caliber\. The bladder is normal\.\n/,
+    /\nLower chest:\nAbdomen: The lung bases are clear\.\nLiver: The liver is normal\.\n[^]*\nKidneys and ureters:\nPelvis: The ureters are normal in caliber\.\nBladder: The bladder is normal\.\n/,
   );
   assert.equal(broken(text), null);
   assert.deepEqual(gate(text), []);
+  const cta =
+    'EXAM: CTA abdomen and pelvis\nFINDINGS:\nAbdomen: The pancreas demonstrates a 2.8 cm cystic lesion in the tail. The spleen is normal in size. ' +
+    'There is no aneurysmal dilatation of the abdominal aorta.\nPelvis: The urinary bladder is unremarkable. The uterus and ovaries are normal.\n' +
+    'Pelvis: The bowel is unremarkable. No free fluid.\nIMPRESSION: Pancreatic cyst.';
+  const c = run(cta, PLAIN, 'ct-abdomen-pelvis').out;
+  assert.equal(line(c, 'Spleen'), 'Spleen: The spleen is normal in size.');
+  assert.equal(line(c, 'Reproductive organs'), 'Reproductive organs: The uterus and ovaries are normal.');
+  // A run whose bowel and fluid are the pelvis's only by its label stays whole.
+  assert.match(c.text, /\nPelvis: The bowel is unremarkable\. No free fluid\.\n/);
+  assert.match(c.text, /\nPancreas:\nAbdomen: The pancreas demonstrates a 2\.8 cm cystic lesion in the tail\.\n/);
+  assert.equal(broken(cta), null);
+  assert.deepEqual(gate(cta), []);
 });
 
 test('a sentence about the finding or organ before, naming nothing of its own, stays with it rather than heading the findings', () => {
@@ -1803,15 +1818,14 @@ test('headings and labels: history and comparison synonyms, run-in region labels
   assert.equal(line(out, 'TECHNIQUE'), 'TECHNIQUE: Axial images were obtained after intravenous contrast.');
   const comparative = run('EXAM: MRI knee\nCOMPARATIVE STUDY: None.\nFINDINGS: No effusion.\nIMPRESSION: Normal.', PLAIN, 'mri-knee').out;
   assert.equal(line(comparative, 'COMPARISON'), 'COMPARISON: None.');
-  // Run-in region labels in one paragraph keep each region's sentences together, opened by the label.
+  // Run-in region labels in one paragraph keep each region's sentences together, opened by the label,
+  // where a sentence says which region only by it ("No free fluid." of the abdomen, then of the pelvis).
   const regions =
     'EXAM: CT chest, abdomen and pelvis\nFINDINGS: Chest: The lungs are clear. No effusion. Abdomen: The liver is normal. No free fluid. ' +
     'Pelvis: The bladder is normal. No free fluid.\nIMPRESSION: Normal.';
   const r = run(regions, PLAIN, 'ct-abdomen-pelvis').out;
-  assert.match(
-    r.text,
-    /\nChest: The lungs are clear\. No effusion\.\nAbdomen: The liver is normal\. No free fluid\.\nPelvis: The bladder is normal\. No free fluid\.\n/,
-  );
+  assert.match(r.text, /\nAbdomen: The liver is normal\. No free fluid\.\nPelvis: The bladder is normal\. No free fluid\.\n/);
+  assert.match(r.text, /\nChest: The lungs are clear\. No effusion\.\n/);
   assert.equal(broken(regions), null);
   // An untitled opening saying who the patient is, above FINDINGS, names the finding asked about: the
   // question the exam answers, the history's, whole and word for word.

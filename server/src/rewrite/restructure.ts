@@ -45,6 +45,7 @@ import {
   PLACE_REFERENCE,
   READING,
   TECHNIQUE_HEADING,
+  REGION_WIDE,
   THING_NECKS,
   WHOLE_REPORT,
   WHOLE_STUDY,
@@ -144,6 +145,8 @@ const CONTRAST_OPENING = /^\W*(?:however|but|nevertheless|nonetheless|yet)\b/i;
 // (Digits and brackets too: "CI (BPD/OFD): (70-86) 73", "Fetal Heart (4 Chamber View): Normal".)
 const RUN_IN = new RegExp(`^\\p{Lu}[\\p{L}\\d ,/&()-]{1,40}:[ \\t]+\\S`, 'u');
 const HEADING_LINE = new RegExp(`^${labelName(48)}:$`);
+/** How a sentence that names its own organ was placed: under a region's label it loses nothing by being filed. */
+const OWN_ORGAN: ReadonlySet<PlacedBy> = new Set<PlacedBy>(['label', 'organ', 'other']);
 const CONCLUSION_LABEL = /^\s*(?:conclusions?|results?|impressions?|opinion)\s*:\s*\S/i;
 const INLINE_CONCLUSION = /^\s*(?:conclusions?|results?|impressions?|opinion)\s*[.:]?\s*$/i;
 const THIS_LEVEL = /\b(?:this|that|the same|his) (?:disc |disk )?level\b/i;
@@ -622,8 +625,10 @@ export function restructure(report: Report, template: ReportTemplate, options: R
    * Findings told region by region under run-in labels ("FINDINGS: Abdomen: The lung bases are clear … Pelvis:
    * The ureters … No free air, free fluid, or inflammatory change is present."): a sentence naming no region
    * has the region of its label. Filed by organ, "No free fluid" of the pelvis would read as a repeat of the
-   * abdomen's, so where one section has two regions' runs, each run stays whole, as written, on a line of
-   * its own in the findings' general field, opened by its label.
+   * abdomen's, so where one section has two regions' runs, such a run stays whole, as written, on a line of
+   * its own in the findings' general field, opened by its label. A run whose every sentence names its own
+   * organ loses nothing by its label ("Abdomen: The liver is normal. There is a 2 cm cyst in the left
+   * kidney."): the region is no organ, and each sentence is filed under its organ's field.
    */
   function keepRegionRuns() {
     const listOf = listsByIndex();
@@ -635,10 +640,30 @@ export function restructure(report: Report, template: ReportTemplate, options: R
       const lw = wordsOf(name);
       return lw.some((_, j) => BODY_PART_TRIE.match(lw, j)) && organsNamed(lw, name).length === 0 ? name.trim().toLowerCase() : null;
     };
+    // Placed by what it says itself: an organ it names, or a finding of one organ no region shares ("No pleural effusion.").
+    // (Not a field of organs every region has: "No free fluid." is the pelvis's or the abdomen's by its label.)
+    const regionWideField = (i: number) => {
+      const k = subs.findIndex((list) => list.includes(i));
+      return k >= 0 && template.findings[k].organs.every((o) => REGION_WIDE.has(o));
+    };
+    const placedOwn = (i: number) => {
+      const by = placedBy.get(i);
+      if (regionWideField(i)) return false;
+      if (by !== undefined && OWN_ORGAN.has(by)) return true;
+      const concepts = conceptsBySentence.get(i) ?? [];
+      return (
+        by === 'finding' &&
+        concepts.length > 0 &&
+        concepts.every((c) => {
+          const of = ORGANS_OF_CONCEPT.get(c.concept) ?? [];
+          return of.length === 1 && !REGION_WIDE.has(of[0]);
+        })
+      );
+    };
     const bySection = runsBySection(listOf, (i) => regionLabel(i) !== null);
     for (const list of bySection.values()) {
       if (new Set(list.map((run) => regionLabel(run[0]))).size < 2) continue;
-      for (const run of list) keepWhole(run, listOf);
+      for (const run of list) if (!run.every(placedOwn)) keepWhole(run, listOf);
     }
     head.sort((a, b) => a - b);
   }

@@ -44,6 +44,7 @@ const Schema = z.object({
   arteryLevels: z.object({ levels: Phrases, nouns: Phrases, sharedNouns: Phrases, airwayWords: Phrases }),
   pieces: Phrases,
   techniqueHeadings: Phrases,
+  regionWide: Phrases,
 });
 
 const longestFirst = (phrases: readonly string[]) => [...phrases].sort((a, b) => b.length - a.length);
@@ -90,6 +91,7 @@ export function loadPlacementWords(input: unknown): {
   arteryNoun: RegExp;
   pieceSubject: RegExp;
   techniqueHeading: RegExp;
+  regionWide: ReadonlySet<string>;
 } {
   const {
     partWords,
@@ -125,6 +127,7 @@ export function loadPlacementWords(input: unknown): {
     arteryLevels,
     pieces,
     techniqueHeadings,
+    regionWide,
   } = Schema.parse(input);
   for (const id of [...lookFindings, ...levelFindings, ...bareFindings])
     if (!CONCEPT_BY_ID.has(id)) throw new Error(`placement-words: unknown finding ${id}`);
@@ -141,6 +144,7 @@ export function loadPlacementWords(input: unknown): {
     ...Object.values(sharedParts).flat(),
     ...Object.keys(compositions),
     ...Object.values(compositions),
+    ...regionWide,
   ])
     if (!ORGAN_BY_ID.has(id)) throw new Error(`placement-words: unknown organ ${id}`);
   for (const w of [...partWords, ...Object.keys(sharedParts)]) {
@@ -217,6 +221,7 @@ export function loadPlacementWords(input: unknown): {
     ),
     // A line of the heading alone, a colon after it allowed ("DOPPLER", "2-D STUDY:").
     techniqueHeading: new RegExp(`^\\s*${phraseRegex(techniqueHeadings).source}\\s*:?\\s*$`, 'i'),
+    regionWide: new Set(regionWide),
   };
 }
 
@@ -261,4 +266,5 @@ export const {
   arteryNoun: ARTERY_NOUN,
   pieceSubject: PIECE_SUBJECT,
   techniqueHeading: TECHNIQUE_HEADING,
+  regionWide: REGION_WIDE,
 } = loadPlacementWords(data);
