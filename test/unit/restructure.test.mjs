@@ -931,6 +931,7 @@ test('part words are organ terms, places and territories organ ids, checked at l
     pieces: ['fragment'],
     techniqueHeadings: ['doppler'],
     regionWide: ['peritoneum'],
+    textPointers: ['described'],
   };
   assert.ok(loadPlacementWords(words).partWords.has('cortex'));
   assert.throws(() => loadPlacementWords({ ...words, regionWide: ['belly'] }), /unknown organ belly/);
@@ -2610,4 +2611,17 @@ test('a contrast statement among the findings is the technique, though it says n
   const limited = 'Without intravenous contrast, no focal liver lesion is seen.';
   const { out } = run(`EXAM: CT ABDOMEN\nFINDINGS: ${limited} The spleen is normal.\nIMPRESSION: Normal.`, PLAIN, 'ct-abdomen-pelvis');
   assert.equal(line(out, 'TECHNIQUE'), 'TECHNIQUE: [ ]');
+});
+
+test('the organ in a place phrase of the subject beats the lesion noun pointing back: the thyroid nodule after lung nodules is the thyroid’s', () => {
+  const lungs = 'There are several small nodules in both lungs, the largest 6 mm in the right lower lobe.';
+  for (const sentence of [
+    'Nodule described above in the right thyroid lobe measures 12 mm.',
+    'The nodule described above in the left thyroid lobe is unchanged.',
+    'The lesion mentioned above in the thyroid gland is stable.',
+  ])
+    assert.deepEqual(fieldsOf('ct-chest', `${lungs} ${sentence}`), ['Lungs', 'Lower neck'], sentence);
+  // Still the finding before: a lesion named with only where it reaches, or a part of the organ before.
+  assert.deepEqual(fieldsOf('ct-chest', `${lungs} The nodule abuts the left thyroid lobe.`), ['Lungs', 'Lungs']);
+  assert.deepEqual(fieldsOf('ct-chest', `${lungs} The nodule in the lower lobes is stable.`), ['Lungs', 'Lungs']);
 });

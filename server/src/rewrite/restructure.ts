@@ -123,6 +123,12 @@ const TWIN = /^(?:twin|baby|fetus) [A-D1-4]\b/i;
 // (Also one cut at a question mark that goes on after a comma: ", soft tissue densities … were thought …".)
 // And a differential in brackets after its finding, cut off at the finding's full stop: "(secondary to opportunistic infections?, lymphoma)."
 const FRAGMENT = /^(?:[a-z)\]]|[,;]\s|\()/;
+// The first verb of a sentence, where its subject ends ("The nodule described above in the left thyroid lobe | is stable").
+const SUBJECT_VERB =
+  /\b(?:is|are|was|were|has|have|had|measures?|measuring|remains?|appears?|shows?|demonstrates?|extends?|abuts?|contains?)\b/i;
+const POSITION = /^(?:left|right|upper|lower|middle|mid|bilateral|both|anterior|posterior|medial|lateral|superior|inferior)$/;
+// A place phrase that ends at an organ's word ("… in the left", "within the right").
+const PLACE_PHRASE = /\b(?:in|within|of|at|involving)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$/i;
 const INTERPRETATION = /^\s*interpretations?\s*$/i;
 const DISCUSSION = /^\s*discussion\s*$/i;
 // The start of a subject (nothing, "The", "Both") and the joints of a list of organs in it (", ", "and", ", and the").
@@ -919,7 +925,32 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     // the mass cannot be distinguished from the trachea"), stays with it whatever organs it reaches.
     const leans = label ? false : READING.test(s.text) || leaning(s, i, organs);
     const beforeField = (h: OrganHit) => before !== null && before.sub >= 0 && router.subsOf(h.organ).includes(before.sub);
-    if (before && leans && (leans !== true || organs.every((h) => bracketed(h) || partOnly(h) || beforeField(h))))
+    // (Not one whose subject is put in another organ by a place phrase of its own, before its verb: "The nodule
+    // described above in the left thyroid lobe is stable" after the lung nodules is the thyroid's.)
+    const verbAt = s.start + (SUBJECT_VERB.exec(s.text)?.index ?? 0);
+    // (An organ's own name with a part, "the left thyroid lobe", is that organ; "the lower lobes" alone is no place of its own.)
+    const onlyPart = (h: OrganHit) =>
+      (
+        report.text
+          .slice(h.start, h.end)
+          .toLowerCase()
+          .match(/[a-z-]+/g) ?? []
+      ).every((w) => PART_WORDS.has(w) || POSITION.test(w));
+    const ownPlace = organs.some(
+      (h) =>
+        h.start < verbAt &&
+        !bracketed(h) &&
+        !onlyPart(h) &&
+        !beforeField(h) &&
+        router.subsOf(h.organ).length > 0 &&
+        PLACE_PHRASE.test(report.text.slice(s.start, h.start)),
+    );
+    if (
+      before &&
+      leans &&
+      !(leans === 'subject' && ownPlace) &&
+      (leans !== true || organs.every((h) => bracketed(h) || partOnly(h) || beforeField(h)))
+    )
       return { sub: before.sub, by: 'context' };
     // "Similar findings noted on the aortic valve as well": after what it compares with, never read before it.
     if (before && before.sub >= 0 && !label && LIKE_REFERENCE.test(s.text)) return { sub: before.sub, by: 'context' };

@@ -45,6 +45,7 @@ const Schema = z.object({
   pieces: Phrases,
   techniqueHeadings: Phrases,
   regionWide: Phrases,
+  textPointers: Phrases,
 });
 
 const longestFirst = (phrases: readonly string[]) => [...phrases].sort((a, b) => b.length - a.length);
@@ -128,6 +129,7 @@ export function loadPlacementWords(input: unknown): {
     pieces,
     techniqueHeadings,
     regionWide,
+    textPointers,
   } = Schema.parse(input);
   for (const id of [...lookFindings, ...levelFindings, ...bareFindings])
     if (!CONCEPT_BY_ID.has(id)) throw new Error(`placement-words: unknown finding ${id}`);
@@ -152,7 +154,8 @@ export function loadPlacementWords(input: unknown): {
     if (organAt(words, 0)?.end !== words.length) throw new Error(`placement-words: ${w} is no organ term of organs.json`);
   }
   // A landmark word, then at most three words ("adjacent to the right lung upper lobe") before the organ.
-  const landmark = new RegExp(`${phraseRegex(landmarks).source}\\s+(?:[\\w-]+\\s+){0,3}$`, 'i');
+  // (Not "above" pointing into the report: "Nodule described above in the right thyroid lobe" is the thyroid's.)
+  const landmark = new RegExp(`(?<!${phraseRegex(textPointers).source}\\s+)${phraseRegex(landmarks).source}\\s+(?:[\\w-]+\\s+){0,3}$`, 'i');
   // The territory word right after the vessel, an abbreviation in brackets between ("middle cerebral artery (MCA) territory").
   const territoryAfter = new RegExp(`^\\s*(?:\\([^)]{1,12}\\)\\s*)?${phraseRegex(territories.words).source}`, 'i');
   const studySubject = new RegExp(`(?<!${phraseRegex(wholeStudy.parts).source}\\s+)${phraseRegex(wholeStudy.subjects).source}`, 'i');
