@@ -2625,3 +2625,21 @@ test('the organ in a place phrase of the subject beats the lesion noun pointing 
   assert.deepEqual(fieldsOf('ct-chest', `${lungs} The nodule abuts the left thyroid lobe.`), ['Lungs', 'Lungs']);
   assert.deepEqual(fieldsOf('ct-chest', `${lungs} The nodule in the lower lobes is stable.`), ['Lungs', 'Lungs']);
 });
+
+test('a bare "cortical" is placed by the exam: the bones on a knee, the brain on a head, the kidney on a renal scan', () => {
+  assert.deepEqual(fieldsOf('mri-knee', 'The anterior cruciate ligament is intact. No cortical abnormality.'), [
+    'Cruciate ligaments',
+    'Bones and marrow',
+  ]);
+  assert.deepEqual(fieldsOf('mri-knee', 'The ACL is intact. Cortical irregularity is not seen.'), [
+    'Cruciate ligaments',
+    'Bones and marrow',
+  ]);
+  assert.deepEqual(fieldsOf('ct-head', 'The ventricles are normal in size. There is mild cortical volume loss.'), [
+    'Ventricles and cisterns',
+    'Brain',
+  ]);
+  assert.deepEqual(fieldsOf('us-renal', 'The bladder is normal. No cortical thinning.'), ['Bladder', 'Kidneys']);
+  // Said on of an organ with a cortex, it stays with it.
+  assert.deepEqual(fieldsOf('mri-knee', 'The distal femur is normal. No cortical abnormality.'), ['Bones and marrow', 'Bones and marrow']);
+});

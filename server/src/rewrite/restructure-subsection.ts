@@ -246,6 +246,8 @@ interface Evidence {
   nodeHead: { station: PlaceHit[] } | null;
   /** Every organ word is a part word ("Parenchyma is homogeneous."): it is a part of the organ the sentence before spoke of. */
   partsOnly: boolean;
+  /** The organs such part words name, where one names several ("cortical": the bones' and the brain's). */
+  partOrgans: readonly string[];
 }
 
 export class Router {
@@ -402,6 +404,7 @@ export class Router {
       outsideAt,
       conusLevel: CONUS_ENDS.test(text),
       partsOnly,
+      partOrgans: partsOnly && new Set(organs.map((h) => h.organ)).size > 1 ? [...new Set(organs.map((h) => h.organ))] : [],
       nodeHead: nodeHeading(organs, concepts, text, offset),
     };
   }

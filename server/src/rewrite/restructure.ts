@@ -45,6 +45,7 @@ import {
   PLACE_REFERENCE,
   READING,
   TECHNIQUE_HEADING,
+  EDGE_FIELDS,
   REGION_WIDE,
   THING_NECKS,
   WHOLE_REPORT,
@@ -983,7 +984,13 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     if (before && before.sub >= 0 && !label && piece && !organs.some((h) => h.start < s.start + piece[0].length))
       return { sub: before.sub, by: 'context' };
     // "Parenchyma is homogeneous." after the prostate: a part of the organ the sentence before spoke of.
-    if (before && ev.partsOnly && !ev.clues.some((c) => c.by === 'finding' && c.strong)) return { sub: before.sub, by: 'context' };
+    if (before && ev.partsOnly && !ev.clues.some((c) => c.by === 'finding' && c.strong)) {
+      // (Not a part several organs have, of none the sentence before spoke of: "No cortical abnormality." after the
+      // cruciate ligaments of a knee is the bones' cortex, in a head CT the brain's: the exam's first field with one.)
+      const own = ev.partOrgans.flatMap((o) => router.subsOf(o)).filter((k) => !EDGE_FIELDS.has(template.findings[k].label.toLowerCase()));
+      if (own.length > 0 && !own.includes(before.sub)) return { sub: Math.min(...own), by: 'organ' };
+      return { sub: before.sub, by: 'context' };
+    }
     // "Non-contrast CT of the thorax within normal limits.": the whole exam, no organ's field. Not a
     // finding of one place the modality only qualifies ("no CT evidence of acute diverticulitis").
     // So is a sentence of a whole region ("Concerning the remainder of the pelvis, no acute pathology is
