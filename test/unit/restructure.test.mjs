@@ -932,6 +932,7 @@ test('part words are organ terms, places and territories organ ids, checked at l
     techniqueHeadings: ['doppler'],
     regionWide: ['peritoneum'],
     textPointers: ['described'],
+    otherReferences: ['no other'],
   };
   assert.ok(loadPlacementWords(words).partWords.has('cortex'));
   assert.throws(() => loadPlacementWords({ ...words, regionWide: ['belly'] }), /unknown organ belly/);
@@ -2642,4 +2643,36 @@ test('a bare "cortical" is placed by the exam: the bones on a knee, the brain on
   assert.deepEqual(fieldsOf('us-renal', 'The bladder is normal. No cortical thinning.'), ['Bladder', 'Kidneys']);
   // Said on of an organ with a cortex, it stays with it.
   assert.deepEqual(fieldsOf('mri-knee', 'The distal femur is normal. No cortical abnormality.'), ['Bones and marrow', 'Bones and marrow']);
+});
+
+test('a sentence excluding more of what the one before told ("No other masses … in the neck") follows it, not the findings’ head', () => {
+  assert.deepEqual(
+    fieldsOf(
+      'mri-neck',
+      'There is a 2.5 cm enhancing mass in the left parotid gland. No other masses or focal abnormalities are detected in the neck.',
+    ),
+    ['Salivary glands', 'Salivary glands'],
+  );
+  assert.deepEqual(
+    fieldsOf('ct-abdomen-pelvis', 'There is a 3 cm mass in the pancreatic tail. No additional lesions are seen in the abdomen.'),
+    ['Pancreas', 'Pancreas'],
+  );
+  // Naming no "other", a line of the whole region is still the findings' own.
+  assert.deepEqual(
+    fieldsOf('ct-abdomen-pelvis', 'There is a 3 cm mass in the pancreatic tail. Otherwise normal CT of the abdomen.')[1],
+    null,
+  );
+});
+
+test('advice naming only the modality to follow with stays with its finding, in its many wordings', () => {
+  for (const advice of [
+    'Further evaluation of intrathoracic findings should be done with a dedicated CT chest examination.',
+    'A MRI examination would be of benefit for further evaluation of this finding.',
+    'Further characterization with MRI could be performed.',
+  ])
+    assert.deepEqual(
+      fieldsOf('ct-neck', `The lung apices show a 4 mm nodule in the right upper lobe. ${advice}`),
+      ['Lung apices', 'Lung apices'],
+      advice,
+    );
 });

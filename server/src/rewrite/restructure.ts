@@ -38,6 +38,7 @@ import {
   LEVEL_PARTS,
   LEVEL_SPACE,
   LIKE_REFERENCE,
+  OTHER_REFERENCE,
   MEASURED_AFTER,
   NODE_STATION_REGIONS,
   PART_WORDS,
@@ -1014,6 +1015,10 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     // "Ultrasound correlation is recommended." after a thyroid nodule, "CT follow-up in 12 months is suggested.": advice
     // naming only the modality to follow with is the finding before's, not a line of the whole exam cut from what it is for.
     if (before && before.sub >= 0 && !label && !organs.length && !ev.clues.some((c) => c.strong) && saysAdvice(s.text))
+      return { sub: before.sub, by: 'context' };
+    // "No other masses are detected in the neck." after the parotid mass: what "other" excludes more of is that
+    // mass, so the sentence follows it, not read ahead of it as a line of the whole exam.
+    if (before && before.sub >= 0 && !label && !organs.length && !nodes && OTHER_REFERENCE.test(s.text))
       return { sub: before.sub, by: 'context' };
     if (!label && !organs.length && !nodes && !ev.clues.some((c) => c.strong) && names(sw)) return { sub: HEAD, by: 'unplaced' };
     // A finding of many places and no organ named ("There is an infiltrative mass extending into the

@@ -39,6 +39,7 @@ const Schema = z.object({
   sharedParts: z.record(z.string(), z.array(z.string().min(1)).min(1)),
   nodeStationRegions: z.record(z.string(), z.string().min(1)),
   likeReferences: Phrases,
+  otherReferences: Phrases,
   thingNecks: Phrases,
   compositions: z.record(z.string(), z.string().min(1)),
   arteryLevels: z.object({ levels: Phrases, nouns: Phrases, sharedNouns: Phrases, airwayWords: Phrases }),
@@ -84,6 +85,7 @@ export function loadPlacementWords(input: unknown): {
   sharedParts: ReadonlyMap<string, readonly string[]>;
   nodeStationRegions: ReadonlyMap<string, string>;
   likeReference: RegExp;
+  otherReference: RegExp;
   thingNecks: ReadonlySet<string>;
   compositionOf: ReadonlyMap<string, string>;
   arteryLevel: RegExp;
@@ -123,6 +125,7 @@ export function loadPlacementWords(input: unknown): {
     sharedParts,
     nodeStationRegions,
     likeReferences,
+    otherReferences,
     thingNecks,
     compositions,
     arteryLevels,
@@ -204,6 +207,7 @@ export function loadPlacementWords(input: unknown): {
     sharedParts: new Map(Object.entries(sharedParts).map(([w, o]) => [w.toLowerCase(), o])),
     nodeStationRegions: new Map(Object.entries(nodeStationRegions).map(([w, r]) => [w.toLowerCase(), r])),
     likeReference: phraseRegex(likeReferences),
+    otherReference: phraseRegex(otherReferences),
     thingNecks: new Set(thingNecks.map((w) => w.toLowerCase())),
     compositionOf: new Map(Object.entries(compositions)),
     // A level word, or two joined ("segmental and subsegmental", "segmental-subsegmental"), then at most two
@@ -261,6 +265,7 @@ export const {
   sharedParts: SHARED_PARTS,
   nodeStationRegions: NODE_STATION_REGIONS,
   likeReference: LIKE_REFERENCE,
+  otherReference: OTHER_REFERENCE,
   thingNecks: THING_NECKS,
   compositionOf: COMPOSITION_OF,
   arteryLevel: ARTERY_LEVEL,
