@@ -2676,3 +2676,23 @@ test('advice naming only the modality to follow with stays with its finding, in 
       advice,
     );
 });
+
+test('heart findings named without the heart are the heart’s; vascularity alone is no lung word', () => {
+  assert.deepEqual(fieldsOf('ct-chest', 'The lungs are clear. There is moderate calcific aortic stenosis.'), [
+    'Lungs',
+    'Heart and pericardium',
+  ]);
+  assert.deepEqual(fieldsOf('ct-chest', 'The lungs are clear. Intracardiac air is noted, likely from IV access.'), [
+    'Lungs',
+    'Heart and pericardium',
+  ]);
+  assert.deepEqual(fieldsOf('us-echocardiogram', 'The left ventricle is normal. There is mild aortic valve stenosis.'), [
+    'Ventricles',
+    'Aortic valve',
+  ]);
+  // A lesion's vascularity is the lesion's organ, not the lungs' (no lungs field: Other).
+  assert.deepEqual(fieldsOf('us-breast', 'There is a 9 mm hypoechoic mass with internal vascularity.'), ['Breasts']);
+  assert.deepEqual(fieldsOf('us-scrotum', 'The left testis is normal. Vascularity is symmetric.'), ['Testes', 'Testes']);
+  // Pulmonary vascularity is still the lungs'.
+  assert.deepEqual(fieldsOf('chest-radiograph', 'Pulmonary vascularity is normal.'), ['Lungs']);
+});
