@@ -2657,7 +2657,15 @@ test('a sentence excluding more of what the one before told ("No other masses â€
     fieldsOf('ct-abdomen-pelvis', 'There is a 3 cm mass in the pancreatic tail. No additional lesions are seen in the abdomen.'),
     ['Pancreas', 'Pancreas'],
   );
-  // Naming no "other", a line of the whole region is still the findings' own.
+  // Naming no finding, or no "other", a line of the whole region is still the findings' own.
+  assert.deepEqual(
+    fieldsOf('ct-abdomen-pelvis', 'There is atrophy of the left kidney. No acute findings are identified elsewhere in the abdomen.')[1],
+    null,
+  );
+  assert.deepEqual(
+    fieldsOf('ct-abdomen-pelvis', 'There is atrophy of the left kidney. No other acute abnormality in the abdomen.')[1],
+    null,
+  );
   assert.deepEqual(
     fieldsOf('ct-abdomen-pelvis', 'There is a 3 cm mass in the pancreatic tail. Otherwise normal CT of the abdomen.')[1],
     null,

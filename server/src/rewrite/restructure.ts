@@ -1018,7 +1018,16 @@ export function restructure(report: Report, template: ReportTemplate, options: R
       return { sub: before.sub, by: 'context' };
     // "No other masses are detected in the neck." after the parotid mass: what "other" excludes more of is that
     // mass, so the sentence follows it, not read ahead of it as a line of the whole exam.
-    if (before && before.sub >= 0 && !label && !organs.length && !nodes && OTHER_REFERENCE.test(s.text))
+    // (Only one excluding more of a finding, the one told before or a lesion of many places: "No acute findings are
+    // identified elsewhere in the abdomen." speaks of the whole region, not of the sentence before.)
+    const excludesMore = (conceptsBySentence.get(i) ?? []).some(
+      (c) =>
+        (ORGANS_OF_CONCEPT.get(c.concept)?.length ?? 0) >= MANY_PLACES ||
+        (i > 0 &&
+          report.sentences[i - 1].section === s.section &&
+          (conceptsBySentence.get(i - 1) ?? []).some((b) => b.concept === c.concept)),
+    );
+    if (before && before.sub >= 0 && !label && !organs.length && !nodes && excludesMore && OTHER_REFERENCE.test(s.text))
       return { sub: before.sub, by: 'context' };
     if (!label && !organs.length && !nodes && !ev.clues.some((c) => c.strong) && names(sw)) return { sub: HEAD, by: 'unplaced' };
     // A finding of many places and no organ named ("There is an infiltrative mass extending into the
