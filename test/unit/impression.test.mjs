@@ -184,7 +184,8 @@ test('impression: each item keeps the time, hedge, severity, size, side and leve
     // Its reading stays with the lesion, hedge and all.
     [
       'EXAM: CT abdomen.\nFINDINGS: There is a 1-cm low-attenuation lesion in the upper pole of the right kidney, likely representing a cyst, but incompletely characterized. The liver is normal.',
-      '1. 1-cm low-attenuation lesion in the upper pole of the right kidney, likely representing a cyst.',
+      // (… and the caveat of its own clause: it is why the cyst is not called certain.)
+      '1. 1-cm low-attenuation lesion in the upper pole of the right kidney, likely representing a cyst, but incompletely characterized.',
     ],
     // "Compared to the previous examination, they are stable" goes with the nodules.
     [
@@ -899,6 +900,38 @@ test('impression: with no impression, a findings statement the lexicon does not 
       .body,
     'No acute cardiopulmonary abnormality.',
   );
+});
+
+test('impression: with no impression, one finding the lexicon names never stands for the abnormal statements it does not know', () => {
+  const cases = [
+    // An echo: the EF, the atrium and the valve are listed beside the pulmonary hypertension the lexicon names.
+    [
+      'EXAM: Transthoracic echocardiogram.\nFINDINGS: Left ventricular systolic function is reduced with an estimated ejection fraction of 35%. The left atrium appears moderately dilated. There is trace tricuspid regurgitation with mild pulmonary artery hypertension. No pericardial effusion.\n',
+      [/ejection fraction of 35%/, /left atrium appears moderately dilated/, /pulmonary artery hypertension/],
+    ],
+    // An abdominal ultrasound: the duct beside the enlarged liver.
+    [
+      'EXAM: Ultrasound abdomen.\nFINDINGS: The liver is enlarged, measuring 19 cm. The common bile duct is dilated to 9 mm. The pancreas is normal. No ascites.\n',
+      [/liver is enlarged/, /common bile duct is dilated to 9 mm/],
+    ],
+    // A brain MRI: the ventricles beside the lesion.
+    [
+      'EXAM: MRI brain.\nFINDINGS: There is a 1 cm enhancing lesion in the left frontal lobe. The ventricles are enlarged out of proportion to the sulci. No acute infarct.\n',
+      [/enhancing lesion in the left frontal lobe/, /ventricles are enlarged out of proportion/],
+    ],
+  ];
+  for (const [text, said] of cases) {
+    const r = offered(text);
+    for (const re of said) assert.match(r.body, re, r.body);
+    assert.doesNotMatch(r.body, /pericardial effusion|pancreas|infarct/i, r.body);
+    assert.equal(r.ok, true, r.reasons.join('\n'));
+  }
+  // A normal rhythm with a denial hedged inside it ("no ST depression suggestive of ischemia") is still no finding.
+  const stress = offered(
+    'EXAM: Stress echocardiogram.\nFINDINGS: There is moderate aortic stenosis. The left atrium is mildly dilated. The EKG showed normal sinus rhythm with no ST depression suggestive of ischemia.\n',
+  );
+  assert.match(stress.body, /left atrium is mildly dilated/, stress.body);
+  assert.doesNotMatch(stress.body, /sinus rhythm/, stress.body);
 });
 
 test('impression: an old impression item whose second sentence points back is kept once, not with its first sentence twice', () => {

@@ -373,10 +373,21 @@ export function unreadItems(report: Report, u: Understanding, clauses: Clauses, 
  * Before a draft of nothing says "no acute …": every statement of the findings that is not read as normal or
  * negative, as written ("There is a laceration in the left occipital scalp", "The liver shows a nutmeg
  * pattern"). `refused` says why there is no draft when one of them cannot be cut out to stand alone.
+ * With `beside` (a draft from the findings, no old impression to hold it to): the statements the findings core
+ * reads no finding in that no item says ("The left atrium appears moderately dilated." beside the one finding the
+ * lexicon named) — one recognised finding never stands for the report's other abnormal sentences.
  */
-export function otherStatements(report: Report, clauses: Clauses): { items: ImpressionItem[]; refused?: string } {
+export function otherStatements(
+  report: Report,
+  clauses: Clauses,
+  beside?: { u: Understanding; items: readonly ImpressionItem[] },
+): { items: ImpressionItem[]; refused?: string } {
   const sections = new Set(findingsSections(report));
   const items: ImpressionItem[] = [];
+  const drafted = beside ? draftedClauses(beside.items) : [];
+  const saidBy = (c: Clause, text: string) =>
+    [...(beside?.items ?? []), ...items].some((item) => item.text.includes(text)) ||
+    drafted.some((d) => shareOf(c, d) >= 0.85 && !dropsOf(c, [d], { sizes: true }).length);
   for (const c of clauses.all) {
     if (
       !c.positive ||
@@ -392,7 +403,8 @@ export function otherStatements(report: Report, clauses: Clauses): { items: Impr
     if (report.tokens.some((t, k) => t.kind === 'deid' && t.start >= c.start && t.end <= c.end && report.tokens[k + 1]?.kind === 'deid'))
       continue;
     // "Bone structures are natural": as it should be, with nothing measured, graded, timed or hedged.
-    const plain = !c.severity.length && !c.hedges.length;
+    // (A hedge that reaches only what the clause denies, "no ST depression suggestive of ischemia", hedges nothing stated.)
+    const plain = !c.severity.length && (!c.hedges.length || [...c.hedged].every((w) => c.negated.has(w)));
     // "Both lungs are clear and expanded", "Stable normal cardiac size", "Duplex imaging was carried out according
     // to normal protocol with a 7.5 MHz probe": a normal statement, whatever its other words.
     if (plain && (c.normal || (!c.time.size && !c.quantities.length && PLAIN_NORMAL.test(c.text)))) continue;
@@ -400,9 +412,17 @@ export function otherStatements(report: Report, clauses: Clauses): { items: Impr
     if ((plain && TECHNIQUE.test(c.text)) || !/[a-z]/.test(c.text) || setsTheScene(c.text)) continue;
     const sentence = report.sentences.find((x) => x.start <= c.start && c.start < x.end);
     if (!sentence || !sections.has(sentence.section)) continue;
+    // (Beside the draft: a statement the findings core reads a finding in is the candidates' to judge, minor or not.)
+    if (beside && (beside.u.findings.some((f) => f.start < c.end && f.end > c.start) || c.recommendation || CAVEAT.test(c.text))) continue;
     const text = windowOf(report, clauses, c, c.start, c.end);
-    if (!text) return { items: [], refused: `cannot say the study is normal: "${c.text.slice(0, 60)}" states something it cannot list` };
-    if (!items.some((item) => item.text.includes(text))) items.push({ text, findings: [] });
+    if (!text)
+      return {
+        items: [],
+        refused: beside
+          ? `cannot list "${c.text.slice(0, 60)}" with the findings the draft names (it does not stand alone)`
+          : `cannot say the study is normal: "${c.text.slice(0, 60)}" states something it cannot list`,
+      };
+    if (!saidBy(c, text)) items.push({ text, findings: [] });
   }
   return { items };
 }

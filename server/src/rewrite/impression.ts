@@ -446,6 +446,14 @@ export function draftImpression(
   items = withoutInstructions(items);
   if (!items.length) items = statedItems(report, u, clauses, items, statedSections(report));
   items = [...items, ...unreadItems(report, u, clauses, items)];
+  // With no old impression to hold the draft to, the findings' other abnormal statements go in as written, known to the
+  // lexicon or not: a draft never names one finding and leaves the rest out (r13i: an echo kept only its trace TR).
+  let unlisted: string | undefined;
+  if (!old && items.length) {
+    const others = otherStatements(report, clauses, { u, items });
+    items = [...items, ...others.items];
+    unlisted = others.refused;
+  }
   // A caveat on what the exam can show goes with the draft whatever it says.
   items = [...items, ...caveatItems(report, items)];
   // An exam's category (BI-RADS, Lung-RADS) said alone in the findings is never left out; in a draft of nothing else,
@@ -501,7 +509,7 @@ export function draftImpression(
   // Else "no acute …" only when every statement of the findings reads as normal or negative: what else they
   // state ("a laceration in the left occipital scalp", words the lexicon does not know) is listed as written,
   // or the draft is refused.
-  let refused: string | undefined;
+  let refused: string | undefined = unlisted;
   if (!items.length && !ownAllClear) ({ items, refused } = otherStatements(report, clauses));
   // No section whose findings an impression sums up ("HISTORY: Fall." with the hematoma on the lines under it, a
   // case history): nothing was read as findings, so nothing may be called normal.
