@@ -1225,6 +1225,25 @@ test('impression: over an old impression, a drafted item that only says again on
   assert.match(sides.body, /1\.1 cm/, sides.body);
 });
 
+test('impression: a drafted twin that alone tells another old-impression statement stays; that statement keeps its own grade', () => {
+  // The second tendon's findings sentence shares most words with the first tendon's old item; taking it out as that
+  // item's twin lost the second tendon, whose own old item was left out because the findings sentence said it.
+  for (const [text, kept] of [
+    [
+      'EXAM: MRI RIGHT SHOULDER\nFINDINGS:\nThere is tendinosis of the supraspinatus tendon as it inserts on the greater tuberosity with mild tendon thickening. There is possible partial articular surface tearing of the tendon at the footprint.\n\nThere is tendinosis of the infraspinatus tendon with thickening but no demonstrated tendon tear.\n\nNormal subscapularis tendon.\n\nIMPRESSION:\nTendinosis of the supraspinatus tendon with tendon thickening and possible articular surface fraying of the tendon at the footprint, however, confirmation would require MR arthrography.\n\nMild tendinosis of the infraspinatus tendon with mild tendon thickening.\n',
+      /Mild tendinosis of the infraspinatus tendon with mild tendon thickening\./,
+    ],
+    [
+      'EXAM: MRI LEFT ELBOW\nFINDINGS:\nThere is tendinosis of the common extensor tendon at its origin on the lateral epicondyle with mild tendon thickening. There is possible partial undersurface tearing of the tendon at its origin.\n\nThere is tendinosis of the common flexor tendon with thickening but no demonstrated tendon tear.\n\nNormal biceps tendon.\n\nIMPRESSION:\nTendinosis of the common extensor tendon with tendon thickening and possible partial undersurface tearing, however, confirmation would require dedicated imaging.\n\nMild tendinosis of the common flexor tendon with mild tendon thickening.\n',
+      /Mild tendinosis of the common flexor tendon with mild tendon thickening\./,
+    ],
+  ]) {
+    const r = offered(text);
+    assert.match(r.body, kept, r.body);
+    assert.equal(r.ok, true, r.reasons.join('\n'));
+  }
+});
+
 test('impression: a call or discussion of the findings is its own line after the items, never glued into the last', () => {
   for (const [text, call] of [
     [

@@ -532,9 +532,13 @@ export function keptFromImpression(
     // side the findings give otherwise is the draft's correction, not a loss.
     // A recommendation accounts for a recommendation only: its words state no finding.
     const alike = drafted.filter((c) => (!c.recommendation || said.recommendation) && (shareOf(said, c) >= 0.6 || shareOf(c, said) >= 0.6));
-    const lost = [...dropsOf(said, alike, { sizes: true }), ...polarityLostBy(said, alike)].filter(
-      (d) => !d.startsWith('drops side') || !alike.some((c) => c.sides.size),
-    );
+    // (Its severity from the statement most like it: another tendon's "mild" does not carry this one's.)
+    const closest = alike.reduce<Clause | undefined>((best, c) => (!best || shareOf(said, c) > shareOf(said, best) ? c : best), undefined);
+    const lost = [
+      ...dropsOf(said, alike, { sizes: true }),
+      ...polarityLostBy(said, alike),
+      ...(closest ? dropsOf(said, [closest], { sizes: false }).filter((d) => d.startsWith('drops severity')) : []),
+    ].filter((d) => !d.startsWith('drops side') || !alike.some((c) => c.sides.size));
     // Nearly all its words too: "type 1 sprain in the lateral collateral ligament" is not the medial one's.
     const words = new Set(alike.flatMap((c) => c.words));
     const own = [...new Set(said.words)];
