@@ -11,6 +11,7 @@ import type { NumberedItem, Report, Section } from '../report/types';
 import { firstWord, tidy, windowOf, type Clauses } from './impression-excerpt';
 import { stripListNumber } from './list-number';
 import { adviceKindOf } from './advice';
+import { readCategories } from '../guidelines/rads/index';
 import { BLANK_LINE, escapeRegExp } from '../report/regex';
 
 export interface ImpressionItem {
@@ -171,15 +172,25 @@ export function categoryItems(report: Report, items: readonly ImpressionItem[]):
     }
     // A lesion of category 3 or more in any system ("…, with a PI-RADS v2 score of 3", "LR-4 observation", "Bosniak III
     // cyst") is never left out: its sentence, as written, where no item says that category of it.
-    const high = [...text.matchAll(HIGH_CATEGORY)].map((m) => m[0]);
+    const high = highCategories(text);
     if (high.length && !high.every(said)) out.push({ text, findings: [] });
   }
   return out;
 }
-// A category of 3 or more (a lesion that needs more than routine follow-up): "PI-RADS v2 score of 3", "BI-RADS 4A",
-// "LI-RADS category 4", "LR-5", "TR4", "O-RADS 3", "Bosniak III", "Bosniak IIF".
-const HIGH_CATEGORY =
-  /\b(?:(?:[a-z]{1,4}-?rads)(?:\s+v\s?\d(?:\.\d)?|\s+version\s+\d)?(?:\s+(?:score|category|assessment|classification))?(?:\s+(?:of|is|=|:))?\s*(?:tr\s?|lr-?)?(?:[3-6][a-c]?|m)\b|lr-(?:[3-5]|m|tiv)\b|tr[3-5]\b|bosniak(?:\s+(?:category|class|type))?\s+(?:iif|iii|iv|2f|3|4)\b)/gi;
+// A category of 3 or more (a lesion that needs more than routine follow-up), of a system the RADS data holds, as its
+// reader finds it wherever the report writes it ("PI-RADS assessment category 4", "O-RADS US 4", "LI-RADS v2018 LR-4",
+// "BI-RADS category 4A", "Lung-RADS 4B", "TI-RADS TR4"): its rank in the data says how high.
+// Bosniak and the systems the data does not hold ("CAD-RADS 3", "O-RADS MRI 4") by their shape.
+const OTHER_HIGH_CATEGORY =
+  /\b(?:(?:[a-z]{1,4}-?rads)(?:\s+(?:us|mri|ct))?(?:\s+v\s?\d(?:\.\d)?|\s+version\s+\d)?(?:\s+(?:score|category|assessment|classification)){0,2}(?:\s+(?:of|is|=|:))?\s*(?:[3-6][a-c]?|m)\b|bosniak(?:\s+(?:category|class|type))?\s+(?:iif|iii|iv|2f|3|4)\b)/gi;
+
+/** The categories of 3 or more the text writes, each as written. */
+export function highCategories(text: string): string[] {
+  const read = readCategories(text)
+    .filter((m) => (m.category.rank ?? 0) >= 3)
+    .map((m) => text.slice(m.start, m.end));
+  return [...read, ...[...text.matchAll(OTHER_HIGH_CATEGORY)].map((m) => m[0])];
+}
 
 // Where an impression run into the findings begins: its first "•" or "·" statement, or a quotation mark opening
 // a sentence ('… are preserved. " Wall calcifications in the aorta." Right lower …'), as chest CT reports

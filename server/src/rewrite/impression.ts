@@ -78,6 +78,7 @@ import {
   caveatItems,
   categoryItems,
   findingsSections,
+  highCategories,
   instructsPatient,
   keptFromImpression,
   LESION_CATEGORY_ONLY,
@@ -459,7 +460,7 @@ export function draftImpression(
   // An exam's category (BI-RADS, Lung-RADS) said alone in the findings is never left out; in a draft of nothing else,
   // one of 3 or more only (a "BI-RADS 1." alone is the all-clear's).
   const categories = categoryItems(report, items);
-  items = [...items, ...(items.length ? categories : categories.filter((c) => /(?<![a-z])(?:[3-6]|lr-?[3-5m]|tr[3-5])/i.test(c.text)))];
+  items = [...items, ...(items.length ? categories : categories.filter((c) => highCategories(c.text).length > 0))];
   if (items.length) items = [...items, ...adviceItems(report, clauses, items)];
   // One item per list mark of the report, none that only sets the scene, each with what its sentence tells of it after a ";".
   const gathered = withoutInstructions(items);
