@@ -1244,6 +1244,25 @@ test('impression: a drafted twin that alone tells another old-impression stateme
   }
 });
 
+test('impression: a labelled list under a lead line of the old impression ("Per-vessel analysis:" then "LM: …") is read whole, each item with its label', () => {
+  for (const [text, labelled] of [
+    [
+      'EXAM: CORONARY CTA\nFINDINGS:\nLEFT MAIN: The left main is a large vessel with mild calcific plaque.\nLEFT ANTERIOR DESCENDING: Mixed plaque in the proximal LAD causing moderate stenosis.\nRIGHT CORONARY ARTERY: Normal.\nIMPRESSION:\nCalcium score: 88.\n\nPer-vessel analysis:\n\nLM: Mild calcific plaque without stenosis.\n\nLAD: Mixed plaque with moderate proximal stenosis, 50-69%.\n\nRCA: Normal.\n',
+      ['LM: Mild calcific plaque without stenosis.', 'LAD: Mixed plaque with moderate proximal stenosis, 50-69%.'],
+    ],
+    [
+      'EXAM: CT CORONARY ANGIOGRAM\nFINDINGS: The left main is patent. The LAD has proximal soft plaque. RCA: normal.\nIMPRESSION:\nCalcium score 210.\n\nSingle vessel coronary artery analysis:\n\nLM: Mild calcific plaque without stenosis.\nLAD: Soft plaque with 50-69% proximal stenosis.\nRCA: No plaque.\n',
+      ['LM: Mild calcific plaque without stenosis.', 'LAD: Soft plaque with 50-69% proximal stenosis.'],
+    ],
+  ]) {
+    const items = draft(text).items.map((i) => i.text);
+    for (const item of labelled) assert.ok(items.includes(item), items.join('\n'));
+    // Never offered with the list cut from its lead line: kept whole, or refused.
+    const r = offered(text);
+    if (r.ok) for (const item of labelled) assert.ok(r.body.includes(item), r.body);
+  }
+});
+
 test('impression: a call or discussion of the findings is its own line after the items, never glued into the last', () => {
   for (const [text, call] of [
     [

@@ -211,6 +211,27 @@ export function runInImpression(report: Report): Section | undefined {
   return undefined;
 }
 
+// A lead line that opens a list ("Single vessel coronary artery analysis:", "CORONARY ARTERIES:"): the body's last line.
+const LEAD_IN = /(?:^|\n)[^\n.]*:\s*$/;
+
+/**
+ * The impression with the labelled list its lead line opens ("Single vessel coronary artery analysis:" then "LM: …",
+ * "LAD: …"), which the report reader takes for sections of their own: each labelled item is the impression's, kept with
+ * its label, and the draft replaces them with it (a draft that does not keep them is refused, not offered with the list
+ * cut from its lead). An impression that ends on no lead line (or is followed by no such labels) is as it stands.
+ */
+export function withItsLabelledList(report: Report, impression: Section): Section {
+  const at = report.sections.indexOf(impression);
+  const body = report.text.slice(impression.body.start, impression.body.end);
+  // (An empty impression before "RECOMMENDATIONS:" or "ADDENDUM:" opens no list: only a lead line written in it does.)
+  if (at < 0 || !body.trim() || !LEAD_IN.test(body)) return impression;
+  let last = at;
+  while (report.sections[last + 1]?.kind === 'other' && report.sections[last + 1].header) last++;
+  if (last === at) return impression;
+  const end = report.sections[last];
+  return { ...impression, end: end.end, body: { start: impression.body.start, end: end.body.end } };
+}
+
 /**
  * The findings' advice no item carries ("Clinical and laboratory evaluation will be appropriate."), as
  * written: after the item that says the sentence before it, which it speaks of, else an item of its own.

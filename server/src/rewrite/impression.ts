@@ -89,6 +89,7 @@ import {
   statedItems,
   statedSections,
   unreadItems,
+  withItsLabelledList,
   type ImpressionItem,
 } from './impression-kept';
 
@@ -426,7 +427,8 @@ export function draftImpression(
   if (extra.length) items = itemsOf(report, u, [...candidates, ...extra], clauses);
 
   const chest = CHEST_PARTS.has(u.exam.bodyPart ?? '') || (!u.exam.bodyPart && /\bchest\b/i.test(report.text.slice(0, 200)));
-  const impression = [...report.sections].reverse().find((s) => s.kind === 'impression');
+  const lastImpression = [...report.sections].reverse().find((s) => s.kind === 'impression');
+  const impression = lastImpression && withItsLabelledList(report, lastImpression);
   const lastFindings = sections[sections.length - 1];
   const insertAt = lastFindings !== undefined ? report.sections[lastFindings].body.end : report.text.trimEnd().length;
   // What the old impression says that the draft does not (a diagnosis, a recommendation, a call, a
@@ -438,7 +440,7 @@ export function draftImpression(
   // (By the same header: an INTERPRETATION over the findings that a CONCLUSION sums up is no answer of its own.)
   const headed = (s: Section) => s.header?.name.toLowerCase().trim();
   const earlier = report.sections.filter(
-    (s) => s.kind === 'impression' && s !== impression && !!impression && headed(s) === headed(impression),
+    (s) => s.kind === 'impression' && s !== lastImpression && !!impression && headed(s) === headed(impression),
   );
   for (const section of [...earlier, ...(old ? [old] : [])])
     items = [...items, ...keptFromImpression(report, u, section, items, clauses, section !== old)];
