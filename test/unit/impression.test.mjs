@@ -932,6 +932,13 @@ test('impression: with no impression, one finding the lexicon names never stands
   );
   assert.match(stress.body, /left atrium is mildly dilated/, stress.body);
   assert.doesNotMatch(stress.body, /sinus rhythm/, stress.body);
+  // What the report compared with is no finding: never listed, never a reason to refuse.
+  const chest = offered(
+    'EXAM: CT chest.\nFINDINGS: It was evaluated by comparing it with the CT images dated 04.03. There is a 9 mm nodule in the right upper lobe. The trachea is deviated to the left. No pleural effusion.\n',
+  );
+  assert.match(chest.body, /trachea is deviated to the left/, chest.body);
+  assert.doesNotMatch(chest.body, /comparing/, chest.body);
+  assert.equal(chest.ok, true, chest.reasons.join('\n'));
 });
 
 test('impression: an old impression item whose second sentence points back is kept once, not with its first sentence twice', () => {

@@ -11,6 +11,7 @@ import type { NumberedItem, Report, Section } from '../report/types';
 import { firstWord, tidy, windowOf, type Clauses } from './impression-excerpt';
 import { stripListNumber } from './list-number';
 import { adviceKindOf } from './advice';
+import { sentenceKind } from '../templates/sentence-kinds';
 import { readCategories } from '../guidelines/rads/index';
 import { BLANK_LINE, escapeRegExp } from '../report/regex';
 
@@ -445,7 +446,10 @@ export function otherStatements(
     const sentence = report.sentences.find((x) => x.start <= c.start && c.start < x.end);
     if (!sentence || !sections.has(sentence.section)) continue;
     // (Beside the draft: a statement the findings core reads a finding in is the candidates' to judge, minor or not.)
-    if (beside && (beside.u.findings.some((f) => f.start < c.end && f.end > c.start) || c.recommendation || CAVEAT.test(c.text))) continue;
+    // (Nor what the report compared with, how it was made or why it was asked, unless it tells a grade or a change.)
+    const aside = !!sentenceKind(c.text) && !c.severity.length && !KEPT.changes.some((t) => c.time.has(t));
+    if (beside && (beside.u.findings.some((f) => f.start < c.end && f.end > c.start) || c.recommendation || CAVEAT.test(c.text) || aside))
+      continue;
     const text = windowOf(report, clauses, c, c.start, c.end);
     if (!text)
       return {
