@@ -903,6 +903,7 @@ test('impression: with no impression, a findings statement the lexicon does not 
 });
 
 test('impression: with no impression, one finding the lexicon names never stands for the abnormal statements it does not know', () => {
+  /** @type {[string, RegExp[]][]} */
   const cases = [
     // An echo: the EF, the atrium and the valve are listed beside the pulmonary hypertension the lexicon names.
     [
@@ -1235,7 +1236,8 @@ test('impression: over an old impression, a drafted item that only says again on
 test('impression: a drafted twin that alone tells another old-impression statement stays; that statement keeps its own grade', () => {
   // The second tendon's findings sentence shares most words with the first tendon's old item; taking it out as that
   // item's twin lost the second tendon, whose own old item was left out because the findings sentence said it.
-  for (const [text, kept] of [
+  /** @type {[string, RegExp][]} */
+  const cases = [
     [
       'EXAM: MRI RIGHT SHOULDER\nFINDINGS:\nThere is tendinosis of the supraspinatus tendon as it inserts on the greater tuberosity with mild tendon thickening. There is possible partial articular surface tearing of the tendon at the footprint.\n\nThere is tendinosis of the infraspinatus tendon with thickening but no demonstrated tendon tear.\n\nNormal subscapularis tendon.\n\nIMPRESSION:\nTendinosis of the supraspinatus tendon with tendon thickening and possible articular surface fraying of the tendon at the footprint, however, confirmation would require MR arthrography.\n\nMild tendinosis of the infraspinatus tendon with mild tendon thickening.\n',
       /Mild tendinosis of the infraspinatus tendon with mild tendon thickening\./,
@@ -1244,7 +1246,8 @@ test('impression: a drafted twin that alone tells another old-impression stateme
       'EXAM: MRI LEFT ELBOW\nFINDINGS:\nThere is tendinosis of the common extensor tendon at its origin on the lateral epicondyle with mild tendon thickening. There is possible partial undersurface tearing of the tendon at its origin.\n\nThere is tendinosis of the common flexor tendon with thickening but no demonstrated tendon tear.\n\nNormal biceps tendon.\n\nIMPRESSION:\nTendinosis of the common extensor tendon with tendon thickening and possible partial undersurface tearing, however, confirmation would require dedicated imaging.\n\nMild tendinosis of the common flexor tendon with mild tendon thickening.\n',
       /Mild tendinosis of the common flexor tendon with mild tendon thickening\./,
     ],
-  ]) {
+  ];
+  for (const [text, kept] of cases) {
     const r = offered(text);
     assert.match(r.body, kept, r.body);
     assert.equal(r.ok, true, r.reasons.join('\n'));
