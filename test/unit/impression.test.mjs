@@ -940,6 +940,12 @@ test('impression: with no impression, one finding the lexicon names never stands
   assert.match(chest.body, /trachea is deviated to the left/, chest.body);
   assert.doesNotMatch(chest.body, /comparing/, chest.body);
   assert.equal(chest.ok, true, chest.reasons.join('\n'));
+  // Nor a place that only leads into the denial after it.
+  const lungs = offered(
+    'EXAM: CT chest.\nFINDINGS: Trachea and main bronchi are open. On examination of the lung windows; No suspicious nodule was detected. There is a 2 cm mass in the left adrenal gland. The thyroid gland is enlarged.\n',
+  );
+  assert.match(lungs.body, /thyroid gland is enlarged/, lungs.body);
+  assert.doesNotMatch(lungs.body, /lung windows/, lungs.body);
 });
 
 test('impression: an old impression item whose second sentence points back is kept once, not with its first sentence twice', () => {

@@ -402,6 +402,9 @@ export function unreadItems(report: Report, u: Understanding, clauses: Clauses, 
   return out;
 }
 
+// A clause that opens on where or when it looks ("In the evaluation of …", "On the lung window", "When examined …").
+const LEADS_IN = /^\s*(?:in|on|at|when|during|upon|within)\b/i;
+
 /**
  * Before a draft of nothing says "no acute …": every statement of the findings that is not read as normal or
  * negative, as written ("There is a laceration in the left occipital scalp", "The liver shows a nutmeg
@@ -448,7 +451,12 @@ export function otherStatements(
     // (Beside the draft: a statement the findings core reads a finding in is the candidates' to judge, minor or not.)
     // (Nor what the report compared with, how it was made or why it was asked, unless it tells a grade or a change.)
     const aside = !!sentenceKind(c.text) && !c.severity.length && !KEPT.changes.some((t) => c.time.has(t));
-    if (beside && (beside.u.findings.some((f) => f.start < c.end && f.end > c.start) || c.recommendation || CAVEAT.test(c.text) || aside))
+    // (Nor a place that only leads into the clause after it: "In the evaluation of both lung parenchyma; No … nodule".)
+    const leadsIn = LEADS_IN.test(c.text) && /^\s*[;:]/.test(report.text.slice(c.end, c.end + 2));
+    if (
+      beside &&
+      (beside.u.findings.some((f) => f.start < c.end && f.end > c.start) || c.recommendation || CAVEAT.test(c.text) || aside || leadsIn)
+    )
       continue;
     const text = windowOf(report, clauses, c, c.start, c.end);
     if (!text)
