@@ -288,6 +288,23 @@ test('impression: a lesion of category 3 or more in any RADS system is never lef
       'EXAM: MRI LIVER\nFINDINGS:\nThe liver is cirrhotic. In segment 8 there is a 2.3 cm arterially enhancing observation with washout and capsule, LR-5. The segment 6 observation measures 1.1 cm and enhances in the arterial phase without washout, categorized as LI-RADS 3. No portal vein thrombus.\nIMPRESSION:\n2.3 cm LR-5 observation in segment 8, consistent with hepatocellular carcinoma.\n',
       'categorized as LI-RADS 3',
     ],
+    // The long forms the RADS data's reader knows: a modality word, "assessment category", a version before "LR-".
+    [
+      'EXAM: MRI PROSTATE\nFINDINGS:\nThe prostate measures 45 cc. There is a 9 mm focus in the left transition zone apex with lenticular shape, PI-RADS assessment category 4. Diffuse BPH.\nIMPRESSION:\nEnlarged prostate with benign prostatic hyperplasia.\n',
+      'PI-RADS assessment category 4',
+    ],
+    [
+      'EXAM: US PELVIS TRANSVAGINAL\nFINDINGS:\nThe uterus is normal in size. The right ovary contains a 4.2 cm multilocular cyst with a smooth inner wall, O-RADS US 4. The left ovary is normal.\nIMPRESSION:\nNormal uterus.\n',
+      'O-RADS US 4',
+    ],
+    [
+      'EXAM: MRI ABDOMEN LIVER PROTOCOL\nFINDINGS:\nThe liver is cirrhotic. In segment 7 there is a 1.4 cm arterially enhancing observation without washout, LI-RADS v2018 LR-4. Splenomegaly, 15 cm.\nIMPRESSION:\nCirrhosis with splenomegaly.\n',
+      'LR-4',
+    ],
+    [
+      "EXAM: DIAGNOSTIC MAMMOGRAM LEFT\nFINDINGS:\nThe breasts are heterogeneously dense. In the left breast at 2 o'clock there is a 7 mm group of amorphous calcifications, BI-RADS category 4A. No mass.\nIMPRESSION:\nHeterogeneously dense breasts.\n",
+      'BI-RADS category 4A',
+    ],
   ]) {
     const r = offered(text);
     assert.equal(r.ok, true, r.reasons.join(' | '));

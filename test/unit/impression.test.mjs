@@ -184,7 +184,8 @@ test('impression: each item keeps the time, hedge, severity, size, side and leve
     // Its reading stays with the lesion, hedge and all.
     [
       'EXAM: CT abdomen.\nFINDINGS: There is a 1-cm low-attenuation lesion in the upper pole of the right kidney, likely representing a cyst, but incompletely characterized. The liver is normal.',
-      '1. 1-cm low-attenuation lesion in the upper pole of the right kidney, likely representing a cyst.',
+      // (… and the caveat of its own clause: it is why the cyst is not called certain.)
+      '1. 1-cm low-attenuation lesion in the upper pole of the right kidney, likely representing a cyst, but incompletely characterized.',
     ],
     // "Compared to the previous examination, they are stable" goes with the nodules.
     [
@@ -901,6 +902,52 @@ test('impression: with no impression, a findings statement the lexicon does not 
   );
 });
 
+test('impression: with no impression, one finding the lexicon names never stands for the abnormal statements it does not know', () => {
+  /** @type {[string, RegExp[]][]} */
+  const cases = [
+    // An echo: the EF, the atrium and the valve are listed beside the pulmonary hypertension the lexicon names.
+    [
+      'EXAM: Transthoracic echocardiogram.\nFINDINGS: Left ventricular systolic function is reduced with an estimated ejection fraction of 35%. The left atrium appears moderately dilated. There is trace tricuspid regurgitation with mild pulmonary artery hypertension. No pericardial effusion.\n',
+      [/ejection fraction of 35%/, /left atrium appears moderately dilated/, /pulmonary artery hypertension/],
+    ],
+    // An abdominal ultrasound: the duct beside the enlarged liver.
+    [
+      'EXAM: Ultrasound abdomen.\nFINDINGS: The liver is enlarged, measuring 19 cm. The common bile duct is dilated to 9 mm. The pancreas is normal. No ascites.\n',
+      [/liver is enlarged/, /common bile duct is dilated to 9 mm/],
+    ],
+    // A brain MRI: the ventricles beside the lesion.
+    [
+      'EXAM: MRI brain.\nFINDINGS: There is a 1 cm enhancing lesion in the left frontal lobe. The ventricles are enlarged out of proportion to the sulci. No acute infarct.\n',
+      [/enhancing lesion in the left frontal lobe/, /ventricles are enlarged out of proportion/],
+    ],
+  ];
+  for (const [text, said] of cases) {
+    const r = offered(text);
+    for (const re of said) assert.match(r.body, re, r.body);
+    assert.doesNotMatch(r.body, /pericardial effusion|pancreas|infarct/i, r.body);
+    assert.equal(r.ok, true, r.reasons.join('\n'));
+  }
+  // A normal rhythm with a denial hedged inside it ("no ST depression suggestive of ischemia") is still no finding.
+  const stress = offered(
+    'EXAM: Stress echocardiogram.\nFINDINGS: There is moderate aortic stenosis. The left atrium is mildly dilated. The EKG showed normal sinus rhythm with no ST depression suggestive of ischemia.\n',
+  );
+  assert.match(stress.body, /left atrium is mildly dilated/, stress.body);
+  assert.doesNotMatch(stress.body, /sinus rhythm/, stress.body);
+  // What the report compared with is no finding: never listed, never a reason to refuse.
+  const chest = offered(
+    'EXAM: CT chest.\nFINDINGS: It was evaluated by comparing it with the CT images dated 04.03. There is a 9 mm nodule in the right upper lobe. The trachea is deviated to the left. No pleural effusion.\n',
+  );
+  assert.match(chest.body, /trachea is deviated to the left/, chest.body);
+  assert.doesNotMatch(chest.body, /comparing/, chest.body);
+  assert.equal(chest.ok, true, chest.reasons.join('\n'));
+  // Nor a place that only leads into the denial after it.
+  const lungs = offered(
+    'EXAM: CT chest.\nFINDINGS: Trachea and main bronchi are open. On examination of the lung windows; No suspicious nodule was detected. There is a 2 cm mass in the left adrenal gland. The thyroid gland is enlarged.\n',
+  );
+  assert.match(lungs.body, /thyroid gland is enlarged/, lungs.body);
+  assert.doesNotMatch(lungs.body, /lung windows/, lungs.body);
+});
+
 test('impression: an old impression item whose second sentence points back is kept once, not with its first sentence twice', () => {
   const text =
     'EXAM: CT abdomen and pelvis.\nFINDINGS: A 4.1 cm fluid collection is present in the right lower quadrant. It has not changed.\nIMPRESSION:\n1. Right lower quadrant 4.1 cm fluid collection has not changed in size.  These findings may represent an abscess.\n';
@@ -1190,6 +1237,46 @@ test('impression: over an old impression, a drafted item that only says again on
     'EXAM: US thyroid.\nFINDINGS:\nRight lobe: 1.4 cm solid hypoechoic nodule in the lower pole.\nLeft lobe: 1.1 cm solid hypoechoic nodule in the upper pole.\nIMPRESSION:\n1. 1.4 cm right lower pole nodule, TI-RADS 4.\n',
   );
   assert.match(sides.body, /1\.1 cm/, sides.body);
+});
+
+test('impression: a drafted twin that alone tells another old-impression statement stays; that statement keeps its own grade', () => {
+  // The second tendon's findings sentence shares most words with the first tendon's old item; taking it out as that
+  // item's twin lost the second tendon, whose own old item was left out because the findings sentence said it.
+  /** @type {[string, RegExp][]} */
+  const cases = [
+    [
+      'EXAM: MRI RIGHT SHOULDER\nFINDINGS:\nThere is tendinosis of the supraspinatus tendon as it inserts on the greater tuberosity with mild tendon thickening. There is possible partial articular surface tearing of the tendon at the footprint.\n\nThere is tendinosis of the infraspinatus tendon with thickening but no demonstrated tendon tear.\n\nNormal subscapularis tendon.\n\nIMPRESSION:\nTendinosis of the supraspinatus tendon with tendon thickening and possible articular surface fraying of the tendon at the footprint, however, confirmation would require MR arthrography.\n\nMild tendinosis of the infraspinatus tendon with mild tendon thickening.\n',
+      /Mild tendinosis of the infraspinatus tendon with mild tendon thickening\./,
+    ],
+    [
+      'EXAM: MRI LEFT ELBOW\nFINDINGS:\nThere is tendinosis of the common extensor tendon at its origin on the lateral epicondyle with mild tendon thickening. There is possible partial undersurface tearing of the tendon at its origin.\n\nThere is tendinosis of the common flexor tendon with thickening but no demonstrated tendon tear.\n\nNormal biceps tendon.\n\nIMPRESSION:\nTendinosis of the common extensor tendon with tendon thickening and possible partial undersurface tearing, however, confirmation would require dedicated imaging.\n\nMild tendinosis of the common flexor tendon with mild tendon thickening.\n',
+      /Mild tendinosis of the common flexor tendon with mild tendon thickening\./,
+    ],
+  ];
+  for (const [text, kept] of cases) {
+    const r = offered(text);
+    assert.match(r.body, kept, r.body);
+    assert.equal(r.ok, true, r.reasons.join('\n'));
+  }
+});
+
+test('impression: a labelled list under a lead line of the old impression ("Per-vessel analysis:" then "LM: …") is read whole, each item with its label', () => {
+  for (const [text, labelled] of [
+    [
+      'EXAM: CORONARY CTA\nFINDINGS:\nLEFT MAIN: The left main is a large vessel with mild calcific plaque.\nLEFT ANTERIOR DESCENDING: Mixed plaque in the proximal LAD causing moderate stenosis.\nRIGHT CORONARY ARTERY: Normal.\nIMPRESSION:\nCalcium score: 88.\n\nPer-vessel analysis:\n\nLM: Mild calcific plaque without stenosis.\n\nLAD: Mixed plaque with moderate proximal stenosis, 50-69%.\n\nRCA: Normal.\n',
+      ['LM: Mild calcific plaque without stenosis.', 'LAD: Mixed plaque with moderate proximal stenosis, 50-69%.'],
+    ],
+    [
+      'EXAM: CT CORONARY ANGIOGRAM\nFINDINGS: The left main is patent. The LAD has proximal soft plaque. RCA: normal.\nIMPRESSION:\nCalcium score 210.\n\nSingle vessel coronary artery analysis:\n\nLM: Mild calcific plaque without stenosis.\nLAD: Soft plaque with 50-69% proximal stenosis.\nRCA: No plaque.\n',
+      ['LM: Mild calcific plaque without stenosis.', 'LAD: Soft plaque with 50-69% proximal stenosis.'],
+    ],
+  ]) {
+    const items = draft(text).items.map((i) => i.text);
+    for (const item of labelled) assert.ok(items.includes(item), items.join('\n'));
+    // Never offered with the list cut from its lead line: kept whole, or refused.
+    const r = offered(text);
+    if (r.ok) for (const item of labelled) assert.ok(r.body.includes(item), r.body);
+  }
 });
 
 test('impression: a call or discussion of the findings is its own line after the items, never glued into the last', () => {

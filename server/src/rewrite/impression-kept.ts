@@ -11,6 +11,8 @@ import type { NumberedItem, Report, Section } from '../report/types';
 import { firstWord, tidy, windowOf, type Clauses } from './impression-excerpt';
 import { stripListNumber } from './list-number';
 import { adviceKindOf } from './advice';
+import { sentenceKind } from '../templates/sentence-kinds';
+import { readCategories } from '../guidelines/rads/index';
 import { BLANK_LINE, escapeRegExp } from '../report/regex';
 
 export interface ImpressionItem {
@@ -171,15 +173,25 @@ export function categoryItems(report: Report, items: readonly ImpressionItem[]):
     }
     // A lesion of category 3 or more in any system ("…, with a PI-RADS v2 score of 3", "LR-4 observation", "Bosniak III
     // cyst") is never left out: its sentence, as written, where no item says that category of it.
-    const high = [...text.matchAll(HIGH_CATEGORY)].map((m) => m[0]);
+    const high = highCategories(text);
     if (high.length && !high.every(said)) out.push({ text, findings: [] });
   }
   return out;
 }
-// A category of 3 or more (a lesion that needs more than routine follow-up): "PI-RADS v2 score of 3", "BI-RADS 4A",
-// "LI-RADS category 4", "LR-5", "TR4", "O-RADS 3", "Bosniak III", "Bosniak IIF".
-const HIGH_CATEGORY =
-  /\b(?:(?:[a-z]{1,4}-?rads)(?:\s+v\s?\d(?:\.\d)?|\s+version\s+\d)?(?:\s+(?:score|category|assessment|classification))?(?:\s+(?:of|is|=|:))?\s*(?:tr\s?|lr-?)?(?:[3-6][a-c]?|m)\b|lr-(?:[3-5]|m|tiv)\b|tr[3-5]\b|bosniak(?:\s+(?:category|class|type))?\s+(?:iif|iii|iv|2f|3|4)\b)/gi;
+// A category of 3 or more (a lesion that needs more than routine follow-up), of a system the RADS data holds, as its
+// reader finds it wherever the report writes it ("PI-RADS assessment category 4", "O-RADS US 4", "LI-RADS v2018 LR-4",
+// "BI-RADS category 4A", "Lung-RADS 4B", "TI-RADS TR4"): its rank in the data says how high.
+// Bosniak and the systems the data does not hold ("CAD-RADS 3", "O-RADS MRI 4") by their shape.
+const OTHER_HIGH_CATEGORY =
+  /\b(?:(?:[a-z]{1,4}-?rads)(?:\s+(?:us|mri|ct))?(?:\s+v\s?\d(?:\.\d)?|\s+version\s+\d)?(?:\s+(?:score|category|assessment|classification)){0,2}(?:\s+(?:of|is|=|:))?\s*(?:[3-6][a-c]?|m)\b|bosniak(?:\s+(?:category|class|type))?\s+(?:iif|iii|iv|2f|3|4)\b)/gi;
+
+/** The categories of 3 or more the text writes, each as written. */
+export function highCategories(text: string): string[] {
+  const read = readCategories(text)
+    .filter((m) => (m.category.rank ?? 0) >= 3)
+    .map((m) => text.slice(m.start, m.end));
+  return [...read, ...[...text.matchAll(OTHER_HIGH_CATEGORY)].map((m) => m[0])];
+}
 
 // Where an impression run into the findings begins: its first "•" or "·" statement, or a quotation mark opening
 // a sentence ('… are preserved. " Wall calcifications in the aorta." Right lower …'), as chest CT reports
@@ -198,6 +210,27 @@ export function runInImpression(report: Report): Section | undefined {
     if (at > 0) return { ...s, body: { start: s.body.start + at, end: s.body.end } };
   }
   return undefined;
+}
+
+// A lead line that opens a list ("Single vessel coronary artery analysis:", "CORONARY ARTERIES:"): the body's last line.
+const LEAD_IN = /(?:^|\n)[^\n.]*:\s*$/;
+
+/**
+ * The impression with the labelled list its lead line opens ("Single vessel coronary artery analysis:" then "LM: …",
+ * "LAD: …"), which the report reader takes for sections of their own: each labelled item is the impression's, kept with
+ * its label, and the draft replaces them with it (a draft that does not keep them is refused, not offered with the list
+ * cut from its lead). An impression that ends on no lead line (or is followed by no such labels) is as it stands.
+ */
+export function withItsLabelledList(report: Report, impression: Section): Section {
+  const at = report.sections.indexOf(impression);
+  const body = report.text.slice(impression.body.start, impression.body.end);
+  // (An empty impression before "RECOMMENDATIONS:" or "ADDENDUM:" opens no list: only a lead line written in it does.)
+  if (at < 0 || !body.trim() || !LEAD_IN.test(body)) return impression;
+  let last = at;
+  while (report.sections[last + 1]?.kind === 'other' && report.sections[last + 1].header) last++;
+  if (last === at) return impression;
+  const end = report.sections[last];
+  return { ...impression, end: end.end, body: { start: impression.body.start, end: end.body.end } };
 }
 
 /**
@@ -369,14 +402,28 @@ export function unreadItems(report: Report, u: Understanding, clauses: Clauses, 
   return out;
 }
 
+// A clause that opens on where or when it looks ("In the evaluation of …", "On the lung window", "When examined …").
+const LEADS_IN = /^\s*(?:in|on|at|when|during|upon|within)\b/i;
+
 /**
  * Before a draft of nothing says "no acute …": every statement of the findings that is not read as normal or
  * negative, as written ("There is a laceration in the left occipital scalp", "The liver shows a nutmeg
  * pattern"). `refused` says why there is no draft when one of them cannot be cut out to stand alone.
+ * With `beside` (a draft from the findings, no old impression to hold it to): the statements the findings core
+ * reads no finding in that no item says ("The left atrium appears moderately dilated." beside the one finding the
+ * lexicon named) — one recognised finding never stands for the report's other abnormal sentences.
  */
-export function otherStatements(report: Report, clauses: Clauses): { items: ImpressionItem[]; refused?: string } {
+export function otherStatements(
+  report: Report,
+  clauses: Clauses,
+  beside?: { u: Understanding; items: readonly ImpressionItem[] },
+): { items: ImpressionItem[]; refused?: string } {
   const sections = new Set(findingsSections(report));
   const items: ImpressionItem[] = [];
+  const drafted = beside ? draftedClauses(beside.items) : [];
+  const saidBy = (c: Clause, text: string) =>
+    [...(beside?.items ?? []), ...items].some((item) => item.text.includes(text)) ||
+    drafted.some((d) => shareOf(c, d) >= 0.85 && !dropsOf(c, [d], { sizes: true }).length);
   for (const c of clauses.all) {
     if (
       !c.positive ||
@@ -392,7 +439,8 @@ export function otherStatements(report: Report, clauses: Clauses): { items: Impr
     if (report.tokens.some((t, k) => t.kind === 'deid' && t.start >= c.start && t.end <= c.end && report.tokens[k + 1]?.kind === 'deid'))
       continue;
     // "Bone structures are natural": as it should be, with nothing measured, graded, timed or hedged.
-    const plain = !c.severity.length && !c.hedges.length;
+    // (A hedge that reaches only what the clause denies, "no ST depression suggestive of ischemia", hedges nothing stated.)
+    const plain = !c.severity.length && (!c.hedges.length || [...c.hedged].every((w) => c.negated.has(w)));
     // "Both lungs are clear and expanded", "Stable normal cardiac size", "Duplex imaging was carried out according
     // to normal protocol with a 7.5 MHz probe": a normal statement, whatever its other words.
     if (plain && (c.normal || (!c.time.size && !c.quantities.length && PLAIN_NORMAL.test(c.text)))) continue;
@@ -400,9 +448,25 @@ export function otherStatements(report: Report, clauses: Clauses): { items: Impr
     if ((plain && TECHNIQUE.test(c.text)) || !/[a-z]/.test(c.text) || setsTheScene(c.text)) continue;
     const sentence = report.sentences.find((x) => x.start <= c.start && c.start < x.end);
     if (!sentence || !sections.has(sentence.section)) continue;
+    // (Beside the draft: a statement the findings core reads a finding in is the candidates' to judge, minor or not.)
+    // (Nor what the report compared with, how it was made or why it was asked, unless it tells a grade or a change.)
+    const aside = !!sentenceKind(c.text) && !c.severity.length && !KEPT.changes.some((t) => c.time.has(t));
+    // (Nor a place that only leads into the clause after it: "In the evaluation of both lung parenchyma; No … nodule".)
+    const leadsIn = LEADS_IN.test(c.text) && /^\s*[;:]/.test(report.text.slice(c.end, c.end + 2));
+    if (
+      beside &&
+      (beside.u.findings.some((f) => f.start < c.end && f.end > c.start) || c.recommendation || CAVEAT.test(c.text) || aside || leadsIn)
+    )
+      continue;
     const text = windowOf(report, clauses, c, c.start, c.end);
-    if (!text) return { items: [], refused: `cannot say the study is normal: "${c.text.slice(0, 60)}" states something it cannot list` };
-    if (!items.some((item) => item.text.includes(text))) items.push({ text, findings: [] });
+    if (!text)
+      return {
+        items: [],
+        refused: beside
+          ? `cannot list "${c.text.slice(0, 60)}" with the findings the draft names (it does not stand alone)`
+          : `cannot say the study is normal: "${c.text.slice(0, 60)}" states something it cannot list`,
+      };
+    if (!saidBy(c, text)) items.push({ text, findings: [] });
   }
   return { items };
 }
@@ -512,9 +576,13 @@ export function keptFromImpression(
     // side the findings give otherwise is the draft's correction, not a loss.
     // A recommendation accounts for a recommendation only: its words state no finding.
     const alike = drafted.filter((c) => (!c.recommendation || said.recommendation) && (shareOf(said, c) >= 0.6 || shareOf(c, said) >= 0.6));
-    const lost = [...dropsOf(said, alike, { sizes: true }), ...polarityLostBy(said, alike)].filter(
-      (d) => !d.startsWith('drops side') || !alike.some((c) => c.sides.size),
-    );
+    // (Its severity from the statement most like it: another tendon's "mild" does not carry this one's.)
+    const closest = alike.reduce<Clause | undefined>((best, c) => (!best || shareOf(said, c) > shareOf(said, best) ? c : best), undefined);
+    const lost = [
+      ...dropsOf(said, alike, { sizes: true }),
+      ...polarityLostBy(said, alike),
+      ...(closest ? dropsOf(said, [closest], { sizes: false }).filter((d) => d.startsWith('drops severity')) : []),
+    ].filter((d) => !d.startsWith('drops side') || !alike.some((c) => c.sides.size));
     // Nearly all its words too: "type 1 sprain in the lateral collateral ligament" is not the medial one's.
     const words = new Set(alike.flatMap((c) => c.words));
     const own = [...new Set(said.words)];

@@ -5,7 +5,9 @@
 import type { Finding, Understanding } from '../nlp/types';
 import { sameFindingKin } from '../nlp/relations';
 import type { Report, Span } from '../report/types';
-import { readClause } from './clauses';
+import { readClause, readText } from './clauses';
+import { shareOf } from './clause-changes';
+import { stripListNumber } from './list-number';
 import type { ImpressionItem } from './impression-kept';
 
 // "collection …, consistent with acute subdural hematoma": what the sentence reads the finding before it as.
@@ -81,6 +83,19 @@ export function withoutTwins(
     (f) => f.start >= old.start && f.end <= old.end && (f.assertion === 'present' || f.assertion === 'possible'),
   );
   let out = [...items];
+  const oldClauses = readText(report.text.slice(old.start, old.end));
+  // Another statement of the old impression the twin alone tells (kept out of the draft because the twin said it: "Mild
+  // tendinosis of the tibialis anterior tendon" beside the posterior tibialis item): the twin stays, or it would be lost.
+  const tellsAnother = (twin: ImpressionItem, item: ImpressionItem) => {
+    const own = readText(twin.text);
+    return oldClauses.some(
+      (c) =>
+        c.words.length > 0 &&
+        !bare(item.text).includes(bare(stripListNumber(c.text))) &&
+        !out.some((x) => x !== twin && bare(x.text).includes(bare(stripListNumber(c.text)))) &&
+        own.some((t) => shareOf(c, t) >= 0.6 || shareOf(t, c) >= 0.6),
+    );
+  };
   for (const item of items) {
     // An item of the old impression, as written there.
     if (item.findings.length || !body.includes(bare(item.text))) continue;
@@ -91,7 +106,7 @@ export function withoutTwins(
     // One twin at a time: the verifier may take one ("4 mm of leftward midline shift") and not another.
     // (Never a drafted item the old impression itself writes as it stands: it is another of its statements, kept only
     // there, "The right MCA is not clearly visualized, suggesting possible occlusion." beside "Acute right MCA infarct.")
-    const twins = twinsOf(report, item, own, out).filter((twin) => !body.includes(bare(twin.text)));
+    const twins = twinsOf(report, item, own, out).filter((twin) => !body.includes(bare(twin.text)) && !tellsAnother(twin, item));
     for (const twin of twins) {
       const first = Math.min(out.indexOf(item), out.indexOf(twin));
       const rest = out.filter((x) => x !== item && x !== twin);

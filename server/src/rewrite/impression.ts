@@ -78,6 +78,7 @@ import {
   caveatItems,
   categoryItems,
   findingsSections,
+  highCategories,
   instructsPatient,
   keptFromImpression,
   LESION_CATEGORY_ONLY,
@@ -88,6 +89,7 @@ import {
   statedItems,
   statedSections,
   unreadItems,
+  withItsLabelledList,
   type ImpressionItem,
 } from './impression-kept';
 
@@ -425,7 +427,8 @@ export function draftImpression(
   if (extra.length) items = itemsOf(report, u, [...candidates, ...extra], clauses);
 
   const chest = CHEST_PARTS.has(u.exam.bodyPart ?? '') || (!u.exam.bodyPart && /\bchest\b/i.test(report.text.slice(0, 200)));
-  const impression = [...report.sections].reverse().find((s) => s.kind === 'impression');
+  const lastImpression = [...report.sections].reverse().find((s) => s.kind === 'impression');
+  const impression = lastImpression && withItsLabelledList(report, lastImpression);
   const lastFindings = sections[sections.length - 1];
   const insertAt = lastFindings !== undefined ? report.sections[lastFindings].body.end : report.text.trimEnd().length;
   // What the old impression says that the draft does not (a diagnosis, a recommendation, a call, a
@@ -437,7 +440,7 @@ export function draftImpression(
   // (By the same header: an INTERPRETATION over the findings that a CONCLUSION sums up is no answer of its own.)
   const headed = (s: Section) => s.header?.name.toLowerCase().trim();
   const earlier = report.sections.filter(
-    (s) => s.kind === 'impression' && s !== impression && !!impression && headed(s) === headed(impression),
+    (s) => s.kind === 'impression' && s !== lastImpression && !!impression && headed(s) === headed(impression),
   );
   for (const section of [...earlier, ...(old ? [old] : [])])
     items = [...items, ...keptFromImpression(report, u, section, items, clauses, section !== old)];
@@ -446,12 +449,20 @@ export function draftImpression(
   items = withoutInstructions(items);
   if (!items.length) items = statedItems(report, u, clauses, items, statedSections(report));
   items = [...items, ...unreadItems(report, u, clauses, items)];
+  // With no old impression to hold the draft to, the findings' other abnormal statements go in as written, known to the
+  // lexicon or not: a draft never names one finding and leaves the rest out (r13i: an echo kept only its trace TR).
+  let unlisted: string | undefined;
+  if (!old && items.length) {
+    const others = otherStatements(report, clauses, { u, items });
+    items = [...items, ...others.items];
+    unlisted = others.refused;
+  }
   // A caveat on what the exam can show goes with the draft whatever it says.
   items = [...items, ...caveatItems(report, items)];
   // An exam's category (BI-RADS, Lung-RADS) said alone in the findings is never left out; in a draft of nothing else,
   // one of 3 or more only (a "BI-RADS 1." alone is the all-clear's).
   const categories = categoryItems(report, items);
-  items = [...items, ...(items.length ? categories : categories.filter((c) => /(?<![a-z])(?:[3-6]|lr-?[3-5m]|tr[3-5])/i.test(c.text)))];
+  items = [...items, ...(items.length ? categories : categories.filter((c) => highCategories(c.text).length > 0))];
   if (items.length) items = [...items, ...adviceItems(report, clauses, items)];
   // One item per list mark of the report, none that only sets the scene, each with what its sentence tells of it after a ";".
   const gathered = withoutInstructions(items);
@@ -501,7 +512,7 @@ export function draftImpression(
   // Else "no acute …" only when every statement of the findings reads as normal or negative: what else they
   // state ("a laceration in the left occipital scalp", words the lexicon does not know) is listed as written,
   // or the draft is refused.
-  let refused: string | undefined;
+  let refused: string | undefined = unlisted;
   if (!items.length && !ownAllClear) ({ items, refused } = otherStatements(report, clauses));
   // No section whose findings an impression sums up ("HISTORY: Fall." with the hematoma on the lines under it, a
   // case history): nothing was read as findings, so nothing may be called normal.
