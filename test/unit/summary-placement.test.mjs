@@ -717,7 +717,10 @@ test('summary (r13s #9): a next step said as "X may be considered" or "could be 
     ],
   ]) {
     const s = offered(text);
-    assert.ok(under(s, 'More from the report:').some((l) => advice.test(l)), s);
+    assert.ok(
+      under(s, 'More from the report:').some((l) => advice.test(l)),
+      s,
+    );
     assert.ok(!under(s, 'What the report found:').some((l) => advice.test(l)), s);
     assert.ok(!under(s, 'What the report says may be there:').some((l) => advice.test(l)), s);
   }

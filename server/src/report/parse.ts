@@ -109,7 +109,25 @@ const ABBREVIATIONS = new Set([
 
 // Clipped clinical words that may also end a sentence ("correlate with labs."): they go on only before a word in
 // lower case or a number ("Clinic and lab. correlation is recommended", "approx. 2 cm", "prelim. read", "pt. was").
-const CLIPPED = new Set(['lab', 'labs', 'prelim', 'hx', 'pt', 'pts', 'dx', 'tx', 'sx', 'fx', 'eval', 'diam', 'prev', 'neg', 'pos', 'abd', 'vert']);
+const CLIPPED = new Set([
+  'lab',
+  'labs',
+  'prelim',
+  'hx',
+  'pt',
+  'pts',
+  'dx',
+  'tx',
+  'sx',
+  'fx',
+  'eval',
+  'diam',
+  'prev',
+  'neg',
+  'pos',
+  'abd',
+  'vert',
+]);
 
 // Units a report may write with a stop mid-phrase ("2 cm. in diameter").
 const UNIT_STOPS = new Set(['cm', 'mm', 'ml', 'cc', 'sec', 'hr', 'hrs']);
