@@ -706,7 +706,7 @@ test('summary (r13s #16): bare "edema" of a muscle, tendon, ligament or bone is 
 });
 
 test('summary (r13s #9): a next step said as "X may be considered" or "could be considered" is advice, not a finding that may be there', () => {
-  for (const [text, advice] of [
+  for (const [text, advice] of /** @type {[string, RegExp][]} */ ([
     [
       'EXAM: MRI neck.\nFINDINGS: A 2.8 x 1.8 cm cystic mass in the left neck.\nIMPRESSION: Left neck cystic mass. Tissue sampling could be considered if it grows.\n',
       /Tissue sampling could be considered/,
@@ -715,7 +715,7 @@ test('summary (r13s #9): a next step said as "X may be considered" or "could be 
       'EXAM: CT abdomen.\nFINDINGS: A 2 cm indeterminate lesion in the right adrenal gland.\nIMPRESSION: Indeterminate right adrenal lesion. Endocrine consultation might be helpful.\n',
       /Endocrine consultation might be helpful/,
     ],
-  ]) {
+  ])) {
     const s = offered(text);
     assert.ok(
       under(s, 'More from the report:').some((l) => advice.test(l)),
