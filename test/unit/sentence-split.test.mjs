@@ -173,3 +173,17 @@ test('a unit stop before "and", "at", "in the" or "with" still ends the sentence
     'A node 12 mm. in short axis.',
   ]);
 });
+
+test('a clipped clinical word ("lab.", "approx.", "prelim.", "pt.") goes on before a lower-case word, and ends the sentence before a capital', () => {
+  assert.deepEqual(
+    sentences(
+      'IMPRESSION: Clinical and lab. correlation is advised. Prelim. read discussed with the pt. by phone. Correlate with labs. No effusion.\n',
+    ),
+    ['Clinical and lab. correlation is advised.', 'Prelim. read discussed with the pt. by phone.', 'Correlate with labs.', 'No effusion.'],
+  );
+  assert.deepEqual(sentences('FINDINGS: The cyst measures approx. 12 mm. Hx. of lymphoma noted. Results discussed with the pt.\n'), [
+    'The cyst measures approx. 12 mm.',
+    'Hx. of lymphoma noted.',
+    'Results discussed with the pt.',
+  ]);
+});

@@ -683,3 +683,45 @@ test('summary (brief 4): "apparent X" and "X/Y" keep their doubt: told as writte
     assert.doesNotMatch(s, /^- There (?:is|are) /m, s);
   }
 });
+
+test('summary (r13s #16): bare "edema" of a muscle, tendon, ligament or bone is no fluid in the lungs, with or without an exam line', () => {
+  for (const text of [
+    // A soft-tissue word near the mention tells the sense.
+    'FINDINGS: There is edema of the epimysial sheath of the pronator teres. No muscle tear.\nIMPRESSION: Mild pronator teres strain.\n',
+    'FINDINGS: Peritendinous edema about the distal biceps tendon insertion. The tendon is intact.\nIMPRESSION: Distal biceps peritendinitis.\n',
+    // None near it, and the report names no chest organ: said naming no organ.
+    'FINDINGS: Edema is present in the lateral femoral condyle. Small joint effusion.\nIMPRESSION: Lateral femoral condyle bone contusion.\n',
+    'FINDINGS: Mild edema in the anconeus. No fracture.\nIMPRESSION: Mild edema in the anconeus.\n',
+  ]) {
+    const s = rewrite('summary', engine.analyze(text));
+    assert.ok(s.verification.ok, s.verification.reasons.join('; '));
+    assert.doesNotMatch(s.text, /lung/i, s.text);
+  }
+  // A chest report keeps the lung sense, with or without an exam line.
+  for (const text of [
+    'EXAM: Chest x-ray\nFINDINGS: Cardiomegaly. Mild edema. No pleural effusion.\nIMPRESSION: Mild edema.\n',
+    'FINDINGS: The lungs show mild edema. No pneumothorax.\nIMPRESSION: Mild edema.\n',
+  ])
+    assert.match(rewrite('summary', engine.analyze(text)).text, /edema: Fluid in the lungs/);
+});
+
+test('summary (r13s #9): a next step said as "X may be considered" or "could be considered" is advice, not a finding that may be there', () => {
+  for (const [text, advice] of /** @type {[string, RegExp][]} */ ([
+    [
+      'EXAM: MRI neck.\nFINDINGS: A 2.8 x 1.8 cm cystic mass in the left neck.\nIMPRESSION: Left neck cystic mass. Tissue sampling could be considered if it grows.\n',
+      /Tissue sampling could be considered/,
+    ],
+    [
+      'EXAM: CT abdomen.\nFINDINGS: A 2 cm indeterminate lesion in the right adrenal gland.\nIMPRESSION: Indeterminate right adrenal lesion. Endocrine consultation might be helpful.\n',
+      /Endocrine consultation might be helpful/,
+    ],
+  ])) {
+    const s = offered(text);
+    assert.ok(
+      under(s, 'More from the report:').some((l) => advice.test(l)),
+      s,
+    );
+    assert.ok(!under(s, 'What the report found:').some((l) => advice.test(l)), s);
+    assert.ok(!under(s, 'What the report says may be there:').some((l) => advice.test(l)), s);
+  }
+});

@@ -255,3 +255,29 @@ test('summary check: only the lines under the denials heading are read as denied
   assert.match(read, /^right nodule\.$/m);
   assert.doesNotMatch(read, /No nodule|No gallstones/);
 });
+
+// r12s/r13s pattern 1: a finding the findings state alone, minor or chronic, is told (quoted) and the check asks for it:
+// the same summary with that quote taken out is refused, so a writer that leaves it out is never offered.
+test('summary check: a findings-only minor finding is quoted, and a summary without it is refused', () => {
+  for (const [text, words] of [
+    [
+      'EXAM: CT head without contrast.\nFINDINGS: There is moderate generalized cerebral volume loss. No hemorrhage or mass effect.\nIMPRESSION: No acute intracranial abnormality.\n',
+      'cerebral volume loss',
+    ],
+    [
+      'EXAM: CT chest with contrast.\nFINDINGS: A 14 mm spiculated nodule in the right upper lobe. The heart is normal in size, with moderate calcification of the coronary arteries.\nIMPRESSION: 14 mm spiculated right upper lobe nodule, suspicious for malignancy.\n',
+      'coronary arteries',
+    ],
+    [
+      'EXAM: MRI lumbar spine.\nFINDINGS: Broad-based disc protrusion at L4-L5 with moderate central canal stenosis. Schmorl nodes are present at L1 and L2.\nIMPRESSION: L4-L5 disc protrusion with moderate central canal stenosis.\n',
+      'Schmorl nodes',
+    ],
+  ]) {
+    const s = summarised(text);
+    assert.equal(s.ok, true, s.reasons);
+    const line = s.text.split('\n').find((l) => l.startsWith('The report') && l.includes(words));
+    assert.ok(line, s.text);
+    const without = s.text.replace(`${line}\n`, '');
+    assert.equal(verify('summary', s.analysis, without, 'reworded').ok, false, without);
+  }
+});

@@ -29,6 +29,17 @@ const SenseSchema = z.object({
   mass: z.boolean().default(false),
   plural: z.boolean().default(false),
 });
+// A concept's word the report may use of another organ with no word near it to tell which ("edema" in an elbow MRI
+// report without an exam line): when neither the sentence nor the rest of the report names the concept's own organ,
+// the word is explained in words that name none ("swelling or fluid"), never as the lung's.
+const UnsureSchema = z.object({
+  terms: z.array(Plain).min(1),
+  /** Words of the concept's own organ (lower case); one anywhere in the report tells the concept's own sense. */
+  own: z.array(Plain).min(1),
+  lay: Plain,
+  means: Plain,
+  mass: z.boolean().default(false),
+});
 const EntrySchema = z.object({
   lay: Plain,
   means: Plain,
@@ -48,6 +59,8 @@ const EntrySchema = z.object({
   terms: z.record(z.string(), TermSchema).default({}),
   /** Other senses of its terms, by the words around them (first that applies wins). */
   senses: z.array(SenseSchema).default([]),
+  /** How its word is said when no word of the report tells its organ (see UnsureSchema). */
+  unsure: UnsureSchema.optional(),
 });
 // A report word with senses: "cervical" lymph nodes are the neck's, a cervical mass on a pelvic scan the womb's.
 const WordSchema = z.object({
@@ -89,6 +102,7 @@ export interface Gloss {
   anyOrgan?: string;
   terms: Readonly<Record<string, { lay: string; means: string; mass: boolean; plural: boolean }>>;
   senses: readonly Sense[];
+  unsure?: z.infer<typeof UnsureSchema>;
   /** The mention uses the word in a sense no entry explains: said in the report's words, not glossed. */
   unfit?: true;
 }
@@ -107,6 +121,7 @@ function check(): Map<string, Gloss> {
       if (!sense.lay !== !sense.means)
         throw new Error(`glossary: ${id} has a sense with a phrase and no meaning, or a meaning and no phrase`);
     }
+    for (const t of e.unsure?.terms ?? []) if (!known.has(t)) throw new Error(`glossary: ${id} unsure names no term of it: "${t}"`);
     out.set(id, { concept: id, term: concept.name, ...e });
   }
   // A word-list meaning for a shared term names no organ: "opacification" on a sinus CT is not the lung's.
@@ -145,6 +160,8 @@ const norm = (s: string) =>
 export interface Around {
   before: string;
   after: string;
+  /** The whole report, when known: a word naming the concept's own organ anywhere in it tells its sense. */
+  report?: string;
 }
 
 const senseOf = (gloss: Gloss, term: string, around: Around): Sense | undefined =>
@@ -170,6 +187,13 @@ export function glossOfMention(conceptId: string, text: string, around?: Around)
   }
   let best: string | undefined;
   for (const t of Object.keys(gloss.terms)) if (words.includes(` ${norm(t)} `) && (!best || t.length > best.length)) best = t;
+  // The sentence named no organ; nor does the report name the concept's own: said without one.
+  const unsure = gloss.unsure;
+  if (!best && unsure && around?.report !== undefined && unsure.terms.some((t) => norm(t) === norm(text))) {
+    const all = ` ${norm(around.report)} `;
+    if (!unsure.own.some((w) => all.includes(` ${norm(w)} `)))
+      return { ...gloss, lay: unsure.lay, means: unsure.means, mass: unsure.mass, plural: false, pl: undefined, anyOrgan: undefined };
+  }
   if (!best) return gloss;
   const own = gloss.terms[best];
   return { ...gloss, lay: own.lay, means: own.means, mass: own.mass, plural: own.plural, pl: undefined, anyOrgan: undefined };

@@ -107,6 +107,28 @@ const ABBREVIATIONS = new Set([
   'max',
 ]);
 
+// Clipped clinical words that may also end a sentence ("correlate with labs."): they go on only before a word in
+// lower case or a number ("Clinic and lab. correlation is recommended", "approx. 2 cm", "prelim. read", "pt. was").
+const CLIPPED = new Set([
+  'lab',
+  'labs',
+  'prelim',
+  'hx',
+  'pt',
+  'pts',
+  'dx',
+  'tx',
+  'sx',
+  'fx',
+  'eval',
+  'diam',
+  'prev',
+  'neg',
+  'pos',
+  'abd',
+  'vert',
+]);
+
 // Units a report may write with a stop mid-phrase ("2 cm. in diameter").
 const UNIT_STOPS = new Set(['cm', 'mm', 'ml', 'cc', 'sec', 'hr', 'hrs']);
 // … when the words after it go on with the measure itself, on the same line. Only measure words: "4 mm. and the
@@ -431,6 +453,7 @@ function isSentenceEnd(text: string, i: number, end: number): boolean {
   }
   const word = text.slice(j, i).toLowerCase();
   if (ABBREVIATIONS.has(word)) return false;
+  if (CLIPPED.has(word) && /^[ \t]+[\p{Ll}\d]/u.test(text.slice(i + 1, Math.min(end, i + 8)))) return false;
   // A unit written with a stop and the measure going on ("2 cm. in diameter", "0.9 sq. cm. by planimetry");
   // "measures 3 cm. The liver …" and "3 cm. liver normal." end there.
   if (UNIT_STOPS.has(word) && UNIT_GOES_ON.test(text.slice(i + 1, Math.min(end, i + 40)))) return false;

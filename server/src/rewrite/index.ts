@@ -12,6 +12,7 @@ import { layToReport } from './lay-reading';
 import { gradeOf } from './readability';
 import { PERTINENT_NEGATIVE_MARK, restructure } from './restructure';
 import { lintSummary, summarizeChecked, SUMMARY_FIXED_LINES, type GlossaryLine } from './summary';
+import { findingsOnly } from './summary-quoted';
 import { verifyRewrite, type Verification } from './verify';
 import { checkClauses, unrewritable, type VerifyReason } from './verify-clauses';
 import { parseRejoined } from './clauses';
@@ -244,6 +245,8 @@ function summarySource(analysis: Analysis, output: string): string {
   if (!impression || impression.body.end <= impression.body.start) return report.text;
   const said = new Set(report.sentences.map((s, i) => (s.section === report.sections.indexOf(impression) ? i : -1)).filter((i) => i >= 0));
   for (const f of significantOf(analysis.understanding)) if (f.section === 'findings') said.add(f.sentenceIndex);
+  // And a finding the findings state alone, minor ones too (summary-quoted.ts findingsOnly): the summary tells it.
+  for (const f of findingsOnly(report, analysis.understanding)) said.add(f.sentenceIndex);
   const squash = (t: string) =>
     ` ${t
       .toLowerCase()

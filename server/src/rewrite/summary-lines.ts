@@ -23,7 +23,8 @@ const MEANINGS = (() => {
   for (const g of GLOSSARY) {
     const { lay, means } = definitionOf(g);
     out.add(squash(`${lay} ${means}`));
-    for (const t of [...Object.values(g.terms), ...g.senses]) if (t.lay && t.means) out.add(squash(`${withSide(t.lay, null)} ${t.means}`));
+    for (const t of [...Object.values(g.terms), ...g.senses, ...(g.unsure ? [g.unsure] : [])])
+      if (t.lay && t.means) out.add(squash(`${withSide(t.lay, null)} ${t.means}`));
   }
   return {
     has: (term: string, meaning: string) => out.has(squash(meaning)) || plainTerms(term).some((p) => squash(p) === squash(meaning)),
@@ -37,6 +38,7 @@ const LAY_FRAGMENTS = GLOSSARY.flatMap((g) =>
     ...Object.entries(g.terms).map(([term, t]) => [term, t.lay]),
     // A sense's phrase, for the terms it is said of.
     ...g.senses.flatMap((s) => (s.lay ? (s.terms ?? [g.term, ...Object.keys(g.terms)]).map((term) => [term, s.lay!]) : [])),
+    ...(g.unsure ? g.unsure.terms.map((term) => [term, g.unsure!.lay]) : []),
   ].map(([term, lay]) => ({
     term: term.toLowerCase(),
     pieces: lay

@@ -83,6 +83,34 @@ export function impressionStatements(report: Report): (sentence: Sentence) => bo
 }
 
 /**
+ * The findings a report with an impression states only in its findings, minor or chronic ones too (atrophy,
+ * small-vessel change, coronary calcification, Schmorl nodes, a cyst, degeneration), alone or as the tail of a
+ * normal or negative sentence ("The heart is normal in size, with coronary calcification", "No fracture, but mild
+ * degenerative change"): the summary tells each, in plain words or quoted, so the patient does not read an
+ * all-clear over it; the summary check asks for them. Not what the impression sums up (a finding of the same
+ * concept), the agent a study is named by ("Normal barium enema"), nor a word its own sentence denies ("In the
+ * node stations, no enlarged lymph node" names no node that is there).
+ */
+export function findingsOnly(report: Report, understanding: Understanding): Finding[] {
+  const { sections, fromImpression } = sourceSections(report);
+  if (!fromImpression) return [];
+  const source = new Set(sections.map((s) => report.sections.indexOf(s)));
+  const inImpression = new Set(
+    understanding.findings.filter((f) => source.has(f.sectionIndex) && stated(f) && !f.normal).map((f) => f.concept),
+  );
+  return understanding.findings.filter(
+    (f) =>
+      f.section === 'findings' &&
+      !source.has(f.sectionIndex) &&
+      stated(f) &&
+      !f.normal &&
+      !inImpression.has(f.concept) &&
+      !examAgentOf(report, f) &&
+      !understanding.findings.some((g) => g.sentenceIndex === f.sentenceIndex && g.concept === f.concept && g.assertion === 'absent'),
+  );
+}
+
+/**
  * The report sentences the summary tells in the report's own words, as plain words would misstate them:
  * a limit of the exam ("as far as can be observed …", "motion artefacts"), a differential ("a simple cyst
  * was considered"), a finding read through another ("thickening, likely representing bronchitis": the
@@ -114,6 +142,9 @@ export function toldAsWritten(report: Report, understanding: Understanding): Set
       : f.assertion === 'absent' && source.has(f.sectionIndex) && (fromImpression || f.significant));
   const item = impressionStatements(report);
   const out = new Set<number>();
+  // A finding the findings state alone that the plain lines do not tell (one the lexicon holds minor): quoted.
+  const alone = new Set(findingsOnly(report, understanding));
+  const untoldFinding = (f: Finding) => alone.has(f) && !told(f);
   // An impression that states no finding ("No acute intracranial process."): a findings sentence that states
   // something the findings core names nothing in ("a laceration … of the scalp") is told as written, not left out.
   const allClear =
@@ -142,6 +173,10 @@ export function toldAsWritten(report: Report, understanding: Understanding): Set
     if (section?.kind === 'technique' && OWN_WORDS.limitation.test(text)) return void out.add(i);
     if (!section || !(source.has(sentence.section) || section.kind === 'findings' || section.kind === 'impression')) return;
     const fs = bySentence.get(i) ?? [];
+    // (A sentence that also states a finding told in plain words keeps its plain line: "Cardiomegaly, with …".)
+    // (Nor a word the same sentence denies: "In the node stations, no enlarged lymph node" names no node that is there.)
+    // (Quoted whole, also beside a finding the plain lines tell: "Cardiomegaly, with mild coronary calcification".)
+    if (section.kind === 'findings' && fs.some(untoldFinding)) return void out.add(i);
     // A follow-up denial ("There is no evidence of local recurrence in the surgical bed."): the treated disease not back.
     if ((section.kind === 'findings' || source.has(sentence.section)) && NEGATED.test(text) && OWN_WORDS.recurrence.test(text))
       return void out.add(i);

@@ -59,8 +59,8 @@ const article = (phrase: string) => (/^[aeiou]/i.test(phrase) && !/^(u[nr]i|one)
 const aroundOf = (report: Report, f: Finding) => {
   const sentence = report.sentences[f.sentenceIndex];
   return sentence
-    ? { before: report.text.slice(sentence.start, f.start), after: report.text.slice(f.end, sentence.end) }
-    : { before: '', after: '' };
+    ? { before: report.text.slice(sentence.start, f.start), after: report.text.slice(f.end, sentence.end), report: report.text }
+    : { before: '', after: '', report: report.text };
 };
 let BY_SIZE: Map<string, { from: string; terms: string[]; says: RegExp }> | undefined;
 /**

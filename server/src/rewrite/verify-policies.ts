@@ -16,6 +16,7 @@ import {
   type Diff,
   type Reading,
 } from './verify-reading';
+import { examAgentOf } from './summary-quoted';
 
 /** The rule categories an impression draft must leave no new problem of. */
 export const IMPRESSION_CATEGORIES: readonly Category[] = ['omission', 'laterality', 'insertion', 'contradiction'];
@@ -109,7 +110,13 @@ function namedAt(src: Reading, out: Reading, g: Finding, f: Finding): boolean {
 export function checkSummary(src: Reading, out: Reading, diff: Diff): void {
   // The impression is what the patient is told; a report without one is summarised from its findings.
   const hasImpression = src.findings.some((f) => f.section === 'impression');
-  const wanted = src.findings.filter((f) => asserted(f) && f.significant && (!hasImpression || f.section === 'impression'));
+  // A summary of an impression names every finding it is written from (index.ts summarySource: the impression, the
+  // findings' significant ones, and what the findings state alone), minor or chronic ones too (atrophy, coronary
+  // calcification, Schmorl nodes, a cyst), in plain words or quoted; else the patient reads an all-clear over it.
+  // (Not the agent a study is named by: "Normal barium enema" finds no barium.)
+  const wanted = src.findings.filter(
+    (f) => asserted(f) && (hasImpression ? f.section === 'impression' && !examAgentOf(src.report, f) : f.significant),
+  );
   const seen = new Set<string>();
   for (const f of wanted) {
     const side = sideOf(src.report, f);
