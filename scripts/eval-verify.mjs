@@ -2,7 +2,7 @@
 // rewrite is still offered, chest films and CT/MRI/US apart, with the most common refusal. (2) Each
 // faithful rewrite mutated one way at a time (a clause dropped, a hedge dropped, severity raised, a
 // side flipped, a number, unit or level changed, a finding, recommendation or normal statement added,
-// a negation flipped, a time word changed, a count raised, a disc level moved, a new finding told as old): how
+// a negation flipped, a time word changed, a count raised, a count range cut to one end, a disc level moved, a new finding told as old): how
 // many the verifier rejects, and with the right reason.
 // Prints figures; asserts nothing. VERIFY_SEED=n draws other reports and mutations (default 18).
 import fs from 'node:fs';
@@ -30,6 +30,8 @@ const random = rng(Number(process.env.VERIFY_SEED ?? 18));
 const moveRandom = rng(Number(process.env.VERIFY_SEED ?? 18) + 1);
 // The count, spine-level-pair and new-to-old mutations draw apart too (added later; the rows before keep their draws).
 const extraRandom = rng(Number(process.env.VERIFY_SEED ?? 18) + 2);
+// The count range cut draws apart as well (added after those).
+const rangeRandom = rng(Number(process.env.VERIFY_SEED ?? 18) + 3);
 const draws = drawsFrom(random);
 const groups = rewriteGroups(PER_GROUP, draws);
 // VERIFY_KINDS=impression,summary and VERIFY_ONLY='drop clause': a part of the tables, to read misses faster.
@@ -263,6 +265,23 @@ const MUTATIONS = {
       /\b(new|newly|acute|recent)\b/gi,
       (m) => ({ new: 'old', newly: 'previously', acute: 'chronic', recent: 'remote' })[m[1].toLowerCase()],
     ),
+  },
+  // A range or alternative count cut to one end ("one or two nodules" -> "two nodules", "2-3 lesions" -> "3 lesions").
+  'cut count range': {
+    reason: /count|number|size|changes/,
+    all: (text, at) => {
+      const hits = [
+        ...text
+          .slice(at.start, at.end)
+          .matchAll(
+            /(?<![-\w/:.]|from )\b(one|two|three|four|five|several|few|\d+)(\s?(?:-|–|to|or)\s?)(two|three|four|five|six|many|multiple|numerous|\d+)\b(?![-/:.]\d)(?=\s?[a-z])/gi,
+          ),
+      ];
+      if (!hits.length) return null;
+      const m = hits[Math.floor(rangeRandom() * hits.length)];
+      const start = at.start + m.index;
+      return text.slice(0, start) + m[3] + text.slice(start + m[0].length);
+    },
   },
   // A grade, type, category or node level raised ("grade 1" -> "grade 2", "Grade II" -> "Grade III", "BI-RADS 3" -> "BI-RADS 4").
   'change grade': {

@@ -82,8 +82,27 @@ export function changesOf(source: Clause, candidate: Clause): string[] {
   const counts = extra(candidate.counts, source.counts);
   const recounted = candidate.countList.length <= source.countList.length ? multisetExtra(candidate.countList, source.countList) : [];
   if (counts.length || recounted.length) out.push(`changes count: ${(counts.length ? counts : recounted).join(', ')}`);
+  else out.push(...rangesCut(source, candidate));
   const advice = extra(candidate.recommends, source.recommends);
   if (candidate.recommendation && advice.length) out.push(`adds a recommendation (${advice.join(', ')})`);
+  return out;
+}
+
+/**
+ * A range or alternative of the report's ("one or two nodules", "2-3 lesions", "several or many") the candidate
+ * says as one of its ends before the same words ("two nodules", "3 lesions"): the range is kept whole.
+ */
+function rangesCut(source: Clause, candidate: Clause): string[] {
+  const out: string[] = [];
+  const kept = (r: Clause['ranges'][number]) => candidate.ranges.some((k) => k.ends.join() === r.ends.join());
+  for (const r of source.ranges) {
+    if (kept(r) || !r.next.length) continue;
+    const cut = candidate.countsSaid.find((a) => r.ends.includes(a.ends[0]) && a.next.some((w) => r.next.includes(w)));
+    if (cut)
+      out.push(
+        `changes count: the report's range ${r.ends.join(' to ')} ${r.next.slice(0, 2).join(' ')} said as ${cut.ends[0]} ${r.next.slice(0, 2).join(' ')}`,
+      );
+  }
   return out;
 }
 

@@ -21,6 +21,8 @@ const CueSchema = z
     narrowing: phrases,
     time: z.record(z.enum(['new', 'unchanged', 'increased', 'decreased', 'old']), phrases),
     severity: z.record(z.enum(['1', '2', '3', '4', '5']), phrases),
+    partLabels: phrases,
+    unseen: phrases,
     counts: z.record(z.string(), phrases),
     sides: z.object({ left: phrases, right: phrases, bilateral: phrases }).strict(),
     sideNames: phrases,
@@ -118,6 +120,10 @@ const CUE_INDEX = (() => {
   return index;
 })();
 const STOP = new Set(CUES.stopwords);
+const UNSEEN = new Set(CUES.unseen);
+// "Upper pole:" under "LEFT KIDNEY:": a label naming only a part of the organ before it (its words, stemmed as a label's are).
+const PART_LABEL = new Set(CUES.partLabels);
+const partLabel = (label: readonly string[]) => label.length > 0 && label.every((w) => PART_LABEL.has(w) || PART_LABEL.has(`${w}s`));
 const NARROWING = new Set(CUES.narrowing);
 // One-word time cues, for the time inside a normal phrase ("no acute").
 const TIME_WORD = new Map(
@@ -226,6 +232,13 @@ export interface Clause extends Span {
   counts: Set<string>;
   /** The count words in order, each time said: "one or two" is not "two or two". */
   countList: string[];
+  /**
+   * The ranges and alternatives of a count or number it says ("one or two nodules", "2-3 lesions", "several or many"),
+   * with the words after each: a range is kept whole, not cut to one of its ends.
+   */
+  ranges: CountRange[];
+  /** The counts and numbers it says outside a range, with the words after each ("two nodules"). */
+  countsSaid: CountRange[];
   sides: Set<string>;
   /** The side words in order, one per word: "right … and left …" is two. */
   sideList: string[];
@@ -258,6 +271,48 @@ export interface Clause extends Span {
   specificDenial: boolean;
   /** How many denials it says ("no", "without", "not" …): "No effusion, and no invasion" says two. */
   denials: number;
+}
+
+/** A range of counts or numbers ("one or two" is ends ["1", "2"]) or one said alone (one end), and the words after it. */
+export interface CountRange {
+  ends: string[];
+  next: string[];
+}
+
+// A count word's value ("one" 1, "several" few, "many" many), from cues.json counts; a number is its own value.
+const COUNT_VALUE = new Map(
+  Object.entries(CUES.counts).flatMap(([value, list]) => list.filter((p) => !p.includes(' ')).map((p) => [p, value] as const)),
+);
+const COUNT_ORDER = (v: string) => (v === 'few' ? 3.5 : v === 'many' ? 7 : Number(v));
+const RANGE_JOIN = new Set(['or', 'to', '-', '–', '—']);
+/**
+ * The count and number ranges of a text ("one or two", "2-3", "2 to 3", "several or many"), the low end first, and the
+ * counts and numbers said alone. Not a change ("from 5 to 3"), a date or a level ("2024-01-05", "L4-5").
+ */
+export function countRangesOf(text: string): { ranges: CountRange[]; alone: CountRange[] } {
+  const tokens = text.toLowerCase().match(/[a-z]*\d+(?:\.\d+)?[a-z]*|[a-z]+|[-–—/:]/g) ?? [];
+  const valueAt = (i: number) => {
+    const t = tokens[i] ?? '';
+    return NUMBER.test(t) ? String(Number(t)) : COUNT_VALUE.get(t);
+  };
+  const next = (i: number) =>
+    tokens
+      .slice(i, i + 4)
+      .filter((t) => /[a-z]/.test(t) && !STOP.has(t))
+      .map(stem);
+  const ranges: CountRange[] = [];
+  const alone: CountRange[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const a = valueAt(i);
+    if (a === undefined) continue;
+    const b = RANGE_JOIN.has(tokens[i + 1] ?? '') ? valueAt(i + 2) : undefined;
+    const dated = /^[-–—/:]$/.test(tokens[i + 3] ?? '') || /^[-–—/:]$/.test(tokens[i - 1] ?? '');
+    if (b !== undefined && tokens[i - 1] !== 'from' && !dated && COUNT_ORDER(a) < COUNT_ORDER(b)) {
+      ranges.push({ ends: [a, b], next: next(i + 3) });
+      i += 2;
+    } else if (!/[-–—/:]/.test(tokens[i - 1] ?? '') && !/^[-–—/:]$/.test(tokens[i + 1] ?? '')) alone.push({ ends: [a], next: next(i + 1) });
+  }
+  return { ranges, alone };
 }
 
 const TOKEN = /%|[a-z0-9]+(?:[.'/-][a-z0-9]+)*/g;
@@ -426,6 +481,7 @@ export function readClause(text: string, span: Span, section: SectionKind, field
     severity: [],
     counts: new Set(),
     countList: [],
+    ...(({ ranges, alone }) => ({ ranges, countsSaid: alone }))(countRangesOf(body)),
     sides: new Set(sides),
     sideList: [],
     parts: [],
@@ -444,6 +500,9 @@ export function readClause(text: string, span: Span, section: SectionKind, field
     communication: false,
   };
   let hedgeFrom = Infinity;
+  // Where a "not (well) seen" stands ("The left MCA is not clearly visualized, suggesting possible occlusion"): a hedge
+  // after it ends the denial; what it hedges is a possible finding.
+  let unseenAt = Infinity;
   let negateFrom = Infinity;
   // Where a negation reaching over its whole statement ("not", "absent") begins it.
   let clauseNegationFrom = -1;
@@ -545,8 +604,10 @@ export function readClause(text: string, span: Span, section: SectionKind, field
         const qualifies = CUES.qualifying.includes(cue.value) && !tokens.slice(negateFrom, i).includes(PART_BREAK);
         if (cue.scope === 'after' && negateFrom >= 0 && negateTo === Infinity && wordAt.some((w) => denies(w.at)) && !qualifies)
           negateTo = i;
+        else if (cue.scope === 'after' && i > unseenAt && negateTo === Infinity && denies(i)) negateTo = i;
       } else if (cue.kind === 'negation') {
         c.denials++;
+        if (cue.words.join(' ') === 'not' && tokens.slice(i + 1, i + 4).some((w) => UNSEEN.has(w))) unseenAt = i;
         if (cue.scope === 'clause') {
           // "… is not detected, and loose bodies are present": it denies its own statement, not the next one.
           const [from, to] = statementOf(tokens, i);
@@ -759,7 +820,7 @@ export function clausesOf(report: Report): Clause[] {
       if (!opening && !COMPARED_SIDE.test(bare) && [...clause.sides].some((x) => !carried.sides.includes(x)))
         carried = { sides: [], named: [] };
       if (opening) carried = opening;
-      else if (clause.label.length) carried = { sides: [], named: [] };
+      else if (clause.label.length && !partLabel(clause.label)) carried = { sides: [], named: [] };
       else if (!clause.sides.size) {
         clause.carriedSides = [...carried.sides];
         named.push(...carried.named);

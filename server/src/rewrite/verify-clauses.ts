@@ -191,7 +191,7 @@ export function checkClauses(
   );
   // A summary may pass on the impression's own "no acute …" beside the significant findings it tells
   // (every one is required below); a drafted impression never writes one over them.
-  const impressionSaysNormal = src.some((s) => inImpression(s) && globalNormal(s));
+  const impressionSaysNormal = src.some((s) => inImpression(s) && allClear(s));
   const compare = (s: Clause, c: Clause) => {
     // Words the report has nowhere ("likely malignant"): a rewrite of a report speaks in its words.
     const novel = kind === 'summary' || globalNormal(c) ? [] : c.words.filter((w) => w.length > 3 && !sourceWords.has(w.slice(0, 5)));
@@ -284,7 +284,7 @@ export function checkClauses(
       // A normal statement may stand new in a drafted impression or summary of a report that states nothing significant,
       // denying no other time than the report's own ("no acute …" may say "nothing new", not "nothing unchanged").
       if (globalNormal(c) && (!significant.length || mayBeNormal)) {
-        const time = [...c.deniedTime].filter((t) => t !== 'new' && !src.some((x) => globalNormal(x) && x.deniedTime.has(t)));
+        const time = [...c.deniedTime].filter((t) => t !== 'new' && !src.some((x) => allClear(x) && x.deniedTime.has(t)));
         if (time.length) say(`adds time to what is denied: no ${time.join(', ')} in "${clip(c.text)}"`, undefined, c);
         continue;
       }
@@ -829,6 +829,12 @@ const sameSize = (a: Clause, b: Clause) => a.quantities.some((q) => !q.startsWit
 
 /** A normal statement about the whole exam or an organ ("no acute abnormality"), not a denial of a named finding. */
 const globalNormal = (c: Clause) => c.normal && !c.specificDenial;
+/**
+ * The report's own all-clear, which may excuse a rewrite's: a normal statement stating nothing beside it ("Normal
+ * heart size with mild aortic tortuosity" clears nothing else). (A rewrite's normal statement is checked as one
+ * whenever it has a normal cue, `globalNormal`.)
+ */
+const allClear = (c: Clause) => globalNormal(c) && !c.positive;
 
 /** A summary may give a size the findings state beside another finding's name ("appendix dilated to 11 mm"). */
 function inSource(c: Clause, src: readonly Clause[]): boolean {
