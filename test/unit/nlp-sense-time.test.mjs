@@ -196,10 +196,10 @@ test('air in the right heart is air or gas in any right heart chamber or the pul
 
 test('collapse is read in the organ it names: a heart chamber is tamponade physiology, a vertebral body a fracture', () => {
   // Echo signs of tamponade: a chamber collapsing in diastole (right ventricle) or systole (right atrium).
-  assert.deepEqual(
-    calls('EXAM: Echocardiogram\nFINDINGS: Moderate pericardial effusion with diastolic collapse of the right ventricle.'),
-    ['pericardial-effusion', 'cardiac-tamponade'],
-  );
+  assert.deepEqual(calls('EXAM: Echocardiogram\nFINDINGS: Moderate pericardial effusion with diastolic collapse of the right ventricle.'), [
+    'pericardial-effusion',
+    'cardiac-tamponade',
+  ]);
   assert.ok(concepts('There is right atrial systolic collapse.').includes('cardiac-tamponade'));
   assert.ok(!concepts('There is right atrial systolic collapse.').includes('lobar-collapse'));
   assert.equal(mentions('No RV diastolic collapse is seen.', 'cardiac-tamponade')[0].assertion, 'absent');
