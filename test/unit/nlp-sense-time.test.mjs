@@ -224,3 +224,10 @@ test('a nodule is read in the organ of its own clause: the liver named anywhere 
   assert.deepEqual(concepts('A 6 mm right upper lobe nodule is unchanged, as are the hepatic cysts.'), ['nodule', 'liver-lesion']);
   assert.deepEqual(concepts('A 3 mm nodule in the lingula, the liver is unremarkable.').slice(0, 1), ['nodule']);
 });
+
+test('"would be difficult to (totally) exclude" hedges what it follows; B-lines on a chest film are septal lines', () => {
+  assert.equal(mentions('An early neoplastic process would be difficult to totally exclude.', 'malignancy')[0].assertion, 'possible');
+  assert.equal(mentions('A tiny apical pneumothorax would be difficult to entirely exclude.', 'pneumothorax')[0].assertion, 'possible');
+  assert.equal(mentions('Scattered B-lines are seen at the lung bases.', 'septal-thickening')[0].assertion, 'present');
+  assert.equal(mentions('No Kerley B lines.', 'septal-thickening')[0].assertion, 'absent');
+});
