@@ -58,3 +58,14 @@ test('an estimated right heart pressure above 35 mmHg is pulmonary hypertension;
     ['present'],
   );
 });
+
+test("septal hypertrophy is the left ventricle's, measured by its wall; hypertrophic cardiomyopathy is its own; myocardial fibrosis is no lung fibrosis", () => {
+  assert.deepEqual(read('Asymmetric septal hypertrophy, maximal wall thickness 21 mm.'), ['left-ventricular-hypertrophy present']);
+  assert.deepEqual(read('Findings are consistent with hypertrophic obstructive cardiomyopathy.'), [
+    'hypertrophic-cardiomyopathy possible significant',
+  ]);
+  assert.deepEqual(read('Known HCM.').length, 1);
+  assert.deepEqual(read('Late gadolinium enhancement in the septum, suggestive of myocardial fibrosis.'), []);
+  assert.deepEqual(read('Advanced hepatic fibrosis with a nodular contour.'), []);
+  assert.ok(read('Basilar predominant fibrosis with honeycombing.').includes('pulmonary-fibrosis present significant'));
+});

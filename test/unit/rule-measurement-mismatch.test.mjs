@@ -95,3 +95,10 @@ test('measurement-mismatch: a fetal quantity named in both sections (cervical le
   assert.deepEqual(problemsOf(RULE, fluid.replace('26 cm', '27 cm')), []);
   assert.deepEqual(problemsOf(RULE, 'FINDINGS: BPD 7.9 cm. HC 29.0 cm.\nIMPRESSION: Head circumference 29.0 cm.'), []);
 });
+
+test('measurement-mismatch: a septal wall thickness quoted differently in the impression', () => {
+  const text =
+    'EXAM: Cardiac MRI.\nFINDINGS: There is asymmetric septal hypertrophy, the septum measuring 22 mm at the base.\nIMPRESSION: Asymmetric septal hypertrophy measuring 20 mm, in keeping with hypertrophic cardiomyopathy.';
+  assert.equal(problemsOf('measurement-mismatch', text).length, 2);
+  assert.deepEqual(problemsOf('measurement-mismatch', text.replace('20 mm', '22 mm')), []);
+});
