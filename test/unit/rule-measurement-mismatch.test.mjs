@@ -102,3 +102,15 @@ test('measurement-mismatch: a septal wall thickness quoted differently in the im
   assert.equal(problemsOf('measurement-mismatch', text).length, 2);
   assert.deepEqual(problemsOf('measurement-mismatch', text.replace('20 mm', '22 mm')), []);
 });
+
+test('measurement-mismatch: of two lesions of one kind, the changed size is paired with the one the impression leaves unmatched', () => {
+  const cases = [
+    'FINDINGS: A 70% stenosis of the proximal SFA spans 2 cm. A 50% stenosis of the popliteal artery spans 1.5 cm.\nIMPRESSION: 70% stenosis of the proximal SFA over 2 cm. 50% stenosis of the popliteal artery over 1.2 cm.',
+    'FINDINGS: Hypodense lesion in segment 2 measuring 3.1 cm. Second hypodense lesion in segment 6 measuring 1.4 cm.\nIMPRESSION: Hypodense lesions in segment 2 (3.1 cm) and segment 6 (1.8 cm).',
+  ];
+  for (const text of cases) {
+    const quoted = problemsOf('measurement-mismatch', text).map((p) => text.slice(p.start, p.end));
+    assert.equal(quoted.length, 2, text);
+    assert.ok(!quoted.includes('2 cm') && !quoted.includes('3.1 cm'), quoted.join(' | '));
+  }
+});
