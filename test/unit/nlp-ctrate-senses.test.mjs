@@ -34,3 +34,14 @@ test('contrast leaking from the bowel, an anastomosis or an injection site is no
   assert.deepEqual(calls('Contrast extravasation in the forearm at the injection site.'), []);
   assert.deepEqual(calls('Contrast extravasation from the right renal artery into the perirenal space.'), ['ruptured-aneurysm']);
 });
+
+test('a density read as sequelae is the scarring it is read as, not a lung opacity', () => {
+  const concepts = (text) => analyze(text).understanding.findings.map((f) => f.concept);
+  assert.deepEqual(concepts('FINDINGS: Linear density in the lingula, compatible with sequelae.'), ['scarring']);
+  assert.deepEqual(concepts('FINDINGS: Increased densities at both apices evaluated in favor of pleuroparenchymal sequelae.'), [
+    'scarring',
+  ]);
+  assert.deepEqual(concepts('FINDINGS: Sequelae density increases in the right upper lobe.'), ['scarring']);
+  // A density read as anything else stays an opacity.
+  assert.ok(concepts('FINDINGS: Increased density in the right lower lobe, consistent with pneumonia.').includes('opacity'));
+});

@@ -193,3 +193,41 @@ test('air in the right heart is air or gas in any right heart chamber or the pul
   for (const t of ['Free air under the right hemidiaphragm.', 'Air in the rectum. The RA is normal.'])
     assert.ok(!concepts(t).includes('right-heart-air'), t);
 });
+
+test('collapse is read in the organ it names: a heart chamber is tamponade physiology, a vertebral body a fracture', () => {
+  // Echo signs of tamponade: a chamber collapsing in diastole (right ventricle) or systole (right atrium).
+  assert.deepEqual(calls('EXAM: Echocardiogram\nFINDINGS: Moderate pericardial effusion with diastolic collapse of the right ventricle.'), [
+    'pericardial-effusion',
+    'cardiac-tamponade',
+  ]);
+  assert.ok(concepts('There is right atrial systolic collapse.').includes('cardiac-tamponade'));
+  assert.ok(!concepts('There is right atrial systolic collapse.').includes('lobar-collapse'));
+  assert.equal(mentions('No RV diastolic collapse is seen.', 'cardiac-tamponade')[0].assertion, 'absent');
+  // The IVC collapsing with breathing is a measure of right atrial pressure, not a finding.
+  assert.deepEqual(concepts('The IVC shows less than 50% collapse with inspiration.'), []);
+  assert.deepEqual(concepts('Normal inspiratory collapse of the inferior vena cava.'), []);
+  // A vertebral body's collapse is its fracture, not the lung's.
+  assert.ok(concepts('There is near-complete collapse of the L1 vertebral body.').includes('compression-fracture'));
+  assert.ok(concepts('T12 vertebral body collapse with 4 mm retropulsion.').includes('compression-fracture'));
+  assert.ok(concepts('EXAM: MRI lumbar spine\nFINDINGS: 50% collapse of L2 with retropulsion.').includes('compression-fracture'));
+  assert.ok(!concepts('There is near-complete collapse of the L1 vertebral body.').includes('lobar-collapse'));
+  // The lung's collapse stays the lung's.
+  assert.ok(concepts('There is complete collapse of the left lower lobe.').includes('lobar-collapse'));
+});
+
+test('a nodule is read in the organ of its own clause: the liver named anywhere in it, a lung lobe placing it back', () => {
+  assert.deepEqual(concepts('A subcentimeter hypoattenuating nodule is noted in segment 7 of the liver.'), ['liver-lesion']);
+  assert.deepEqual(concepts('In the liver, there is a small subcentimeter hypoattenuating nodule.'), ['liver-lesion']);
+  assert.deepEqual(concepts('There is a 5 mm enhancing nodule in the right hepatic lobe.'), ['liver-lesion']);
+  // A lung nodule beside a liver word stays a lung nodule.
+  assert.deepEqual(concepts('Stable 5 mm right lower lobe nodule and stable hepatic cysts.'), ['nodule', 'liver-lesion']);
+  assert.deepEqual(concepts('A 6 mm right upper lobe nodule is unchanged, as are the hepatic cysts.'), ['nodule', 'liver-lesion']);
+  assert.deepEqual(concepts('A 3 mm nodule in the lingula, the liver is unremarkable.').slice(0, 1), ['nodule']);
+});
+
+test('"would be difficult to (totally) exclude" hedges what it follows; B-lines on a chest film are septal lines', () => {
+  assert.equal(mentions('An early neoplastic process would be difficult to totally exclude.', 'malignancy')[0].assertion, 'possible');
+  assert.equal(mentions('A tiny apical pneumothorax would be difficult to entirely exclude.', 'pneumothorax')[0].assertion, 'possible');
+  assert.equal(mentions('Scattered B-lines are seen at the lung bases.', 'septal-thickening')[0].assertion, 'present');
+  assert.equal(mentions('No Kerley B lines.', 'septal-thickening')[0].assertion, 'absent');
+});

@@ -562,3 +562,16 @@ test('impression-omission: a breast assessment of benign accounts for breast and
     [],
   );
 });
+
+test('impression-omission: vascular congestion in the impression accounts for the septal lines of the findings', () => {
+  assert.deepEqual(
+    problemsOf(RULE, 'FINDINGS: Few Kerley B lines at the bases. Cephalization.\nIMPRESSION: Mild pulmonary vascular congestion.'),
+    [],
+  );
+  assert.deepEqual(
+    problemsOf(RULE, 'FINDINGS: Scattered B-lines are seen at the lung bases.\nIMPRESSION: Mild central vascular congestion.'),
+    [],
+  );
+  // Septal lines the impression leaves unexplained are still asked for.
+  assert.equal(problemsOf(RULE, 'FINDINGS: Few Kerley B lines at the bases.\nIMPRESSION: Small left pleural effusion.').length, 1);
+});

@@ -95,3 +95,22 @@ test('measurement-mismatch: a fetal quantity named in both sections (cervical le
   assert.deepEqual(problemsOf(RULE, fluid.replace('26 cm', '27 cm')), []);
   assert.deepEqual(problemsOf(RULE, 'FINDINGS: BPD 7.9 cm. HC 29.0 cm.\nIMPRESSION: Head circumference 29.0 cm.'), []);
 });
+
+test('measurement-mismatch: a septal wall thickness quoted differently in the impression', () => {
+  const text =
+    'EXAM: Cardiac MRI.\nFINDINGS: There is asymmetric septal hypertrophy, the septum measuring 22 mm at the base.\nIMPRESSION: Asymmetric septal hypertrophy measuring 20 mm, in keeping with hypertrophic cardiomyopathy.';
+  assert.equal(problemsOf('measurement-mismatch', text).length, 2);
+  assert.deepEqual(problemsOf('measurement-mismatch', text.replace('20 mm', '22 mm')), []);
+});
+
+test('measurement-mismatch: of two lesions of one kind, the changed size is paired with the one the impression leaves unmatched', () => {
+  const cases = [
+    'FINDINGS: A 70% stenosis of the proximal SFA spans 2 cm. A 50% stenosis of the popliteal artery spans 1.5 cm.\nIMPRESSION: 70% stenosis of the proximal SFA over 2 cm. 50% stenosis of the popliteal artery over 1.2 cm.',
+    'FINDINGS: Hypodense lesion in segment 2 measuring 3.1 cm. Second hypodense lesion in segment 6 measuring 1.4 cm.\nIMPRESSION: Hypodense lesions in segment 2 (3.1 cm) and segment 6 (1.8 cm).',
+  ];
+  for (const text of cases) {
+    const quoted = problemsOf('measurement-mismatch', text).map((p) => text.slice(p.start, p.end));
+    assert.equal(quoted.length, 2, text);
+    assert.ok(!quoted.includes('2 cm') && !quoted.includes('3.1 cm'), quoted.join(' | '));
+  }
+});

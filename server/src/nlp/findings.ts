@@ -24,6 +24,7 @@ import { scanSentence, type SentenceWords } from './scan';
 import type { Finding, Measurement } from './types';
 import type { PhraseTrie } from './trie';
 import lymphNodeSizes from './lexicon/lymph-node-sizes.json';
+import pressures from './lexicon/pressures.json';
 import { escapeRegExp } from '../report/regex';
 import type { Word } from './words';
 
@@ -71,6 +72,58 @@ function normalFindings(
       if (concept.sex) denial.sex = concept.sex;
       denial.normal = st.kind;
       out.push(denial);
+    }
+  }
+  return out;
+}
+
+// An estimated pressure above its limit is a finding of its own ("RVSP 45 mmHg": pulmonary hypertension).
+const ESTIMATES = pressures.estimates.map((e) => ({
+  pattern: new RegExp(
+    String.raw`\b(?:estimated\s+)?(?:${e.words.map(escapeRegExp).join('|')})\b[^.;:\n]{0,40}?\b(\d{2,3})(?:\.\d+)?(?:\s*(?:-|to)\s*\d{2,3})?\s*mm\s*Hg\b`,
+    'gi',
+  ),
+  concept: conceptNamed(e.concept),
+  aboveMmHg: e.aboveMmHg,
+}));
+const OTHER_STUDY = new RegExp(String.raw`\b(?:${pressures.otherStudy.map(escapeRegExp).join('|')})\b`, 'i');
+
+/** The findings the sentence's estimated pressures state by their value alone. */
+function pressureFindings(
+  report: Report,
+  sentence: { start: number; end: number },
+  sentenceIndex: number,
+  section: { kind: string } | undefined,
+  sectionIndex: number,
+): Finding[] {
+  const text = report.text.slice(sentence.start, sentence.end);
+  if (!/hg/i.test(text)) return NONE;
+  const out: Finding[] = [];
+  for (const e of ESTIMATES) {
+    for (const m of text.matchAll(e.pattern)) {
+      if (Number(m[1]) <= e.aboveMmHg) continue;
+      // A value quoted from another study ("RVSP was 40 mmHg on that study") is that study's finding.
+      const end = m.index + m[0].length;
+      const rest = text.slice(end);
+      const comma = rest.search(/[,;]/);
+      const quoted = OTHER_STUDY.test(text.slice(0, end)) || OTHER_STUDY.test(comma < 0 ? rest : rest.slice(0, comma));
+      const own = quoted ? { assertion: 'historical' as const } : bySection({ assertion: 'present' }, section?.kind);
+      const f: Finding = {
+        start: sentence.start + m.index,
+        end: sentence.start + end,
+        finding: e.concept.name,
+        concept: e.concept.id,
+        assertion: own.assertion,
+        side: null,
+        site: [],
+        section: (section?.kind ?? 'preamble') as Finding['section'],
+        sectionIndex,
+        sentenceIndex,
+        measurements: [],
+        critical: e.concept.critical,
+        significant: e.concept.significant,
+      };
+      out.push(f);
     }
   }
   return out;
@@ -245,12 +298,16 @@ export function extractFindings(
       finding.sentenceIndex = sentenceIndex;
       finding.measurements = [];
       finding.critical = m.concept.critical && !assertion.known && !oldNews(s, place.phraseStart, m.i) ? m.concept.critical : null;
-      finding.significant = m.concept.significant || gradedUp(s, place.phraseStart, m.i, m.concept.significantWhen);
+      // The grade may be the term's own first word ("moderate TR" is one abbreviation).
+      finding.significant = m.concept.significant || gradedUp(s, place.phraseStart, m.j, m.concept.significantWhen);
       if (m.concept.significantFromWeek && !m.concept.significant) byGestation.push([finding, m.concept.significantFromWeek]);
       if (m.concept.sex) finding.sex = m.concept.sex;
       byMention.push(finding);
       findings.push(finding);
     }
+    // A pressure the sentence names in words of its own is read from those words.
+    for (const p of pressureFindings(report, sentence, sentenceIndex, section, sentence.section))
+      if (!findings.some((f) => f.sentenceIndex === sentenceIndex && f.concept === p.concept)) normals.push(p);
     if (!NO_NORMAL_STATEMENTS.has(section?.kind ?? ''))
       for (const denial of normalFindings(s, sentenceIndex, findings, firstOfSentence, section, sentence.section)) normals.push(denial);
     w0 = w1;
@@ -267,7 +324,7 @@ export function extractFindings(
   return { findings: inTextOrder(findings, normals), measurements };
 }
 
-/** A grade of the concept's `significantWhen` among the words of the mention's phrase before it. */
+/** A grade of the concept's `significantWhen` among the words of the mention's phrase up to its end. */
 function gradedUp(s: { words: readonly { norm: string }[] }, from: number, to: number, grades: readonly string[]): boolean {
   if (!grades.length) return false;
   for (let k = from; k < to; k++) if (grades.includes(s.words[k].norm)) return true;

@@ -217,6 +217,7 @@ function computeSizes(context: RuleContext): SizeComparison {
       return byQuantity;
     };
     const handled = new Set<Measurement>();
+    const inImpressionText = measurementsIn(c.u.measurements, part.impression);
     const measuredInFindings = byConcept(part.inFindings.filter((f) => sizesOf(f).length));
     // One judgement per finding, place and size: repeated mentions add nothing.
     const judged = new Set<string>();
@@ -260,8 +261,12 @@ function computeSizes(context: RuleContext): SizeComparison {
         // Any size of the findings may be this one under another name, unless the findings measure
         // the finding at this very place ("a 3 cm simple cyst" of the ovary is not the liver lesion's).
         if (!located.length && inFindingsText.some((fm) => agrees(im, fm) && mm(fm) && mm(im))) continue;
+        // Of several such lesions ("70% stenosis ... 2 cm", "50% stenosis ... 1.5 cm"), the changed one is the size no
+        // impression size agrees with: the others are accounted for.
+        const shaped = (fm: Measurement) => fm.value.length === im.value.length && !!mm(fm) === !!mm(im);
+        const unpaired = (fm: Measurement) => !inImpressionText.some((x) => agrees(x, fm));
         const sameShape =
-          theirs.find((fm) => fm.value.length === im.value.length && !!mm(fm) === !!mm(im)) ?? theirs.find((fm) => !!mm(fm) === !!mm(im));
+          theirs.find((fm) => shaped(fm) && unpaired(fm)) ?? theirs.find(shaped) ?? theirs.find((fm) => !!mm(fm) === !!mm(im));
         if (sameShape) mismatches.push({ im, fm: sameShape, finding: g });
       }
     }

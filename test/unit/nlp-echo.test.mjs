@@ -1,0 +1,71 @@
+// Echocardiography: valve and chamber abbreviations read as findings with their grade, pressures by their value.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mentions, understand } from '../helpers/nlp.mjs';
+
+const read = (text) => understand(text).findings.map((f) => `${f.concept} ${f.assertion}${f.significant ? ' significant' : ''}`);
+
+test('graded valve abbreviations are regurgitation or stenosis, significant from moderate on', () => {
+  assert.deepEqual(read('Mild AI.'), ['aortic-regurgitation present']);
+  assert.deepEqual(read('There is mild-to-moderate MR present.'), ['mitral-regurgitation present significant']);
+  assert.deepEqual(read('Moderate TR is noted.'), ['tricuspid-regurgitation present significant']);
+  assert.deepEqual(read('There is a trace TR present.'), ['tricuspid-regurgitation present']);
+  assert.deepEqual(read('Pulmonic valve showed mild PI.'), ['pulmonic-regurgitation present']);
+  assert.deepEqual(read('Calcified valve with severe AS, peak gradient 64 mmHg.'), ['aortic-valve-stenosis present significant']);
+  assert.deepEqual(read('No AI.'), ['aortic-regurgitation absent']);
+  // Spelt out, the grade before the term weighs the same.
+  assert.deepEqual(read('Moderate to severe tricuspid regurgitation.'), ['tricuspid-regurgitation present significant']);
+  assert.deepEqual(read('Trace mitral insufficiency.'), ['mitral-regurgitation present']);
+});
+
+test('the same capitals in other senses are no valve finding', () => {
+  // "MR" is the modality, "AS" an English word in capitals, a bare "TR" the jet measured for the pressure.
+  assert.deepEqual(read('MR angiography of the brain was performed.'), []);
+  assert.deepEqual(read('NO CHANGE AS COMPARED TO THE PRIOR STUDY.'), []);
+  assert.deepEqual(read('Peak TR jet velocity 2.4 m/s.'), []);
+  assert.ok(!read('The narrowing is not as severe as on the prior MR.').some((f) => f.startsWith('aortic')));
+});
+
+test('PFO and LVH are findings; mild LVH is minor', () => {
+  assert.deepEqual(read('Bubble study shows a small PFO with right-to-left shunting.'), ['patent-foramen-ovale present significant']);
+  assert.deepEqual(read('No PFO is seen.'), ['patent-foramen-ovale absent significant']);
+  assert.deepEqual(read('The left ventricle is normal in size with mild LVH.'), ['left-ventricular-hypertrophy present']);
+  assert.deepEqual(read('Severe concentric left ventricular hypertrophy.'), ['left-ventricular-hypertrophy present significant']);
+});
+
+test('an estimated right heart pressure above 35 mmHg is pulmonary hypertension; at or under it, nothing', () => {
+  assert.deepEqual(
+    mentions('RVSP 45 mmHg.', 'pulmonary-hypertension').map((m) => m.assertion),
+    ['present'],
+  );
+  assert.deepEqual(
+    mentions('The estimated PA systolic pressure is 55-60 mm Hg.', 'pulmonary-hypertension').map((m) => m.assertion),
+    ['present'],
+  );
+  assert.deepEqual(mentions('The estimated right ventricular systolic pressure is 28 mmHg.', 'pulmonary-hypertension'), []);
+  assert.deepEqual(mentions('Unable to estimate PA systolic pressure accurately.', 'pulmonary-hypertension'), []);
+  // Named in words too, it is one finding, not two.
+  assert.equal(mentions('Moderate pulmonary hypertension, RVSP 58 mmHg.', 'pulmonary-hypertension').length, 1);
+  // A value quoted from another study is that study's: historical, not today's finding.
+  assert.deepEqual(
+    mentions('On the recent outside echocardiogram, RVSP was calculated at 40 mmHg on that study.', 'pulmonary-hypertension').map(
+      (m) => m.assertion,
+    ),
+    ['historical'],
+  );
+  assert.deepEqual(
+    mentions('RVSP is 48 mmHg, previously 30 mmHg.', 'pulmonary-hypertension').map((m) => m.assertion),
+    ['present'],
+  );
+});
+
+test("septal hypertrophy is the left ventricle's, measured by its wall; hypertrophic cardiomyopathy is its own; myocardial fibrosis is no lung fibrosis", () => {
+  assert.deepEqual(read('Asymmetric septal hypertrophy, maximal wall thickness 21 mm.'), ['left-ventricular-hypertrophy present']);
+  assert.deepEqual(read('Findings are consistent with hypertrophic obstructive cardiomyopathy.'), [
+    'hypertrophic-cardiomyopathy possible significant',
+  ]);
+  assert.deepEqual(read('Known HCM.').length, 1);
+  assert.deepEqual(read('Late gadolinium enhancement in the septum, suggestive of myocardial fibrosis.'), []);
+  assert.deepEqual(read('Advanced hepatic fibrosis with a nodular contour.'), []);
+  assert.ok(read('Basilar predominant fibrosis with honeycombing.').includes('pulmonary-fibrosis present significant'));
+});
