@@ -437,3 +437,28 @@ test('a scan’s range read as the title names its ends, not the exam: the chest
     assert.equal(c.refused, undefined, technique);
   }
 });
+
+test('the chooser takes the exam line that names most of the exam, not the first one', () => {
+  for (const [text, id] of /** @type {[string, string][]} */ ([
+    ['EXAM: CT\nPROCEDURE: CT abdomen and pelvis with contrast\nFINDINGS: The liver is normal.', 'ct-abdomen-pelvis'],
+    ['EXAM: MRI\nSTUDY: MRI of the left knee without contrast\nFINDINGS: The menisci are intact.', 'mri-knee'],
+    ['EXAM: CT SPINE\nCT CERVICAL SPINE WITHOUT CONTRAST\nFINDINGS: Normal alignment.', 'ct-cervical-spine'],
+    ['EXAM: MR SPINE\nPROCEDURE: MRI of the lumbosacral spine without and with contrast.\nFINDINGS: L4-5 disc bulge.', 'mri-lumbar-spine'],
+    ['EXAM: US\nTYPE OF EXAM: Renal ultrasound\nFINDINGS: The kidneys are normal.', 'us-renal'],
+    // A title run on before the first header is read as the title.
+    ['CT ABDOMEN WITH CONTRAST FINDINGS: The liver is normal.\nIMPRESSION: Normal.', 'ct-abdomen-pelvis'],
+  ])) {
+    const c = choose(text);
+    assert.equal(c.refused, undefined, `${text}: ${c.refused}`);
+    assert.equal(c.template.id, id, text);
+    assert.equal(c.confidence, 'high', text);
+  }
+});
+
+test('two exam lines naming different body parts are refused, not guessed', () => {
+  for (const text of [
+    'EXAM: CT HEAD\nPROCEDURE: CT chest with contrast\nFINDINGS: Normal.',
+    'EXAM: MRI KNEE\nSTUDY: MRI of the right shoulder\nFINDINGS: Normal.',
+  ])
+    assert.match(choose(text).refused ?? '', /no template for the .* with the /, text);
+});

@@ -149,7 +149,12 @@ function partsBeyond(title: readonly Word[], t: ReportTemplate): Set<string> {
     const b = BODY_PART_TRIE.match(title, i);
     if (!b) continue;
     // (A region of a template's part is the template's: the cervical spine is the whole-spine template's.)
-    const own = t.bodyParts.includes(b.value.part) || t.bodyParts.includes(b.value.context) || TITLE_TRIE.match(title, i)?.value.has(t.id);
+    // (So is a wider part a template's part is a region of: "CT SPINE" above "CT CERVICAL SPINE".)
+    const own =
+      t.bodyParts.includes(b.value.part) ||
+      t.bodyParts.includes(b.value.context) ||
+      t.bodyParts.some((p) => refines(p, new Set([b.value.part]))) ||
+      TITLE_TRIE.match(title, i)?.value.has(t.id);
     if (!own) beyond.add(b.value.part);
     i = b.end - 1;
   }
@@ -256,7 +261,7 @@ function bestTemplate(
   report: Report,
   exam: ReturnType<typeof findExam>,
 ): { choice: TemplateChoice; modality: string | null; parts: Set<string>; title: Word[] } {
-  const titleText = exam.span ? report.text.slice(exam.span.start, exam.span.end) : textOfKind(report, 'exam');
+  const titleText = mostSpecificTitle(report, exam.span ? report.text.slice(exam.span.start, exam.span.end) : textOfKind(report, 'exam'));
   // A scan's range ("obtained from the base of the brain to the upper abdomen") names its ends, not
   // the exam: the body part between them is the one the exam is of, where the exam's reading has it.
   const range = exam.bodyPart ? SCAN_RANGE.exec(titleText) : null;
@@ -303,6 +308,53 @@ function bestTemplate(
     return { choice, modality: named, parts: title.parts, title: titleWords };
   }
   return { ...fromContent(report, modality, scores), parts: title.parts, title: titleWords };
+}
+
+/**
+ * The exam-naming line that says most of the exam: the title read first, or a line that names more of it
+ * ("EXAM: CT" then "PROCEDURE: CT abdomen and pelvis with contrast"; "CT SPINE" then "CT CERVICAL SPINE").
+ * Candidates: the first title, every line of the EXAM sections, a title run on before the first header
+ * ("CT CHEST WITH CONTRAST FINDINGS: …" leaves the title before FINDINGS) and the title lines in capitals.
+ * A line naming another body part is no more specific: it stays for checked() to refuse the report by.
+ */
+function mostSpecificTitle(report: Report, first: string): string {
+  const candidates = [first, ...textOfKind(report, 'exam').split(/\r?\n/)];
+  const preamble = report.sections[0]?.kind === 'preamble' ? report.sections[0] : undefined;
+  if (preamble && report.sections.length > 1 && !/[\r\n]/.test(report.text.slice(preamble.body.start, preamble.body.end)))
+    candidates.push(report.text.slice(preamble.body.start, preamble.body.end));
+  const firstReading = read(wordsOf(first));
+  let best = first;
+  let bestScore = specificity(firstReading, wordsOf(first));
+  for (const line of candidates.slice(1)) {
+    const words = wordsOf(line);
+    if (!words.length || words.length > 16 || !words.some((_, i) => MODALITY_TRIE.match(words, i))) continue;
+    const r = read(words);
+    // Another body part than the first title names: not a refinement of it.
+    if (firstReading.parts.size && r.parts.size && ![...r.parts].some((p) => firstReading.parts.has(p) || refines(p, firstReading.parts)))
+      continue;
+    const score = specificity(r, words);
+    if (score > bestScore) [best, bestScore] = [line, score];
+  }
+  return best;
+}
+
+/** How much of the exam a title names: a body part most, then the modality, then the length of the part named. */
+function specificity(r: Reading, words: readonly Word[]): number {
+  let partWords = 0;
+  for (let i = 0; i < words.length; i++) {
+    const b = BODY_PART_TRIE.match(words, i);
+    if (b) {
+      partWords += b.end - i;
+      i = b.end - 1;
+    }
+  }
+  return (r.parts.size ? 4 : 0) + (r.modalities.length ? 2 : 0) + Math.min(0.9, partWords / 10);
+}
+
+/** Whether a body part is a region of one already named ("cervical spine" of "spine"). */
+function refines(part: string, named: ReadonlySet<string>): boolean {
+  const context = BODY_PART_TRIE.match(wordsOf(part), 0)?.value.context;
+  return !!context && context !== part && named.has(context);
 }
 
 /**
