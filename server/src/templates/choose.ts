@@ -307,7 +307,8 @@ function bestTemplate(
     };
     return { choice, modality: named, parts: title.parts, title: titleWords };
   }
-  return { ...fromContent(report, modality, scores), parts: title.parts, title: titleWords };
+  const named = new Set(TEMPLATES.filter((t) => title.terms.get(t.id) || technique.terms.get(t.id)).map((t) => t.id));
+  return { ...fromContent(report, modality, scores, named), parts: title.parts, title: titleWords };
 }
 
 /**
@@ -388,6 +389,7 @@ function fromContent(
   report: Report,
   modality: string | null,
   titleScores: Map<string, number>,
+  namedByWords: ReadonlySet<string>,
 ): { choice: TemplateChoice; modality: string | null } {
   const words = wordsFromTokens(report.tokens);
   const named = new Map<string, number>();
@@ -410,6 +412,12 @@ function fromContent(
     if (t.bodyParts.some((p) => inText.parts.has(p))) score += 1;
     scores.set(t.id, score);
   }
+  // A special exam (a coronary CTA, a bone scan) is told by its own words (in the title or technique, or in a
+  // text of its modality: "myoview" in a nuclear study), never by organs any chest or body report speaks of:
+  // its template has few organs to weigh by, so it would win on "heart size is normal".
+  for (const t of TEMPLATES)
+    if (t.namedOnly && !namedByWords.has(t.id) && !exams.get(t.id) && !(textModality === t.modality && inText.terms.get(t.id)))
+      scores.set(t.id, -Infinity);
   // A special case (CT pulmonary angiogram) needs its own words in the title or technique, never the content alone.
   for (const t of TEMPLATES)
     if (t.refines && (titleScores.get(t.id) ?? 0) <= (titleScores.get(t.refines) ?? 0)) scores.set(t.id, -Infinity);
