@@ -475,3 +475,14 @@ test('two exam lines naming different body parts are refused, not guessed', () =
   ])
     assert.match(choose(text).refused ?? '', /no template for the .* with the /, text);
 });
+
+test('templates chosen only by name are no reason to refuse a report that names none of them', () => {
+  // The echo was the heart's only template before the cardiac CT, MRI and NM ones; it still is, by content.
+  const c = choose('FINDINGS: The heart is normal. Normal left ventricular function.\nIMPRESSION: Normal.');
+  assert.equal(c.template.id, 'us-echocardiogram');
+  assert.equal(c.refused, undefined);
+  // A chest report that says the heart is normal never gets a cardiac template by its organs.
+  assert.ok(
+    !['ct-coronary', 'mri-cardiac', 'nm-myocardial-perfusion'].includes(choose('The lungs are clear. Heart size is normal.').template.id),
+  );
+});

@@ -77,7 +77,10 @@ function checked(
     };
   const narrative = narrativeKind(text) && !narrativeApart(report) ? narrativeKind(text) : null;
   if (narrative) return { ...choice, refused: `${narrative}, not an exam report: no template has a place for its narrative` };
-  const modalities = new Set(TEMPLATES.filter((x) => x.bodyParts.some((p) => t.bodyParts.includes(p))).map((x) => x.modality));
+  // (A template chosen only by name is no alternative the report could have meant without naming it.)
+  const modalities = new Set(
+    TEMPLATES.filter((x) => (!x.namedOnly || x === t) && x.bodyParts.some((p) => t.bodyParts.includes(p))).map((x) => x.modality),
+  );
   if (modality === null && modalities.size > 1)
     return { ...choice, refused: `no modality named: the ${t.bodyParts[0]} has templates for ${[...modalities].join(', ')}` };
   if (modality !== null && t.modality !== modality)
