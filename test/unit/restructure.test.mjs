@@ -951,7 +951,10 @@ test('part words are organ terms, places and territories organ ids, checked at l
 });
 
 test('a restructure the chooser refuses says why without a snippet; an empty report is told first', () => {
-  const refused = rewrite('restructure', analyze('EXAM: Nuclear medicine bone scan\nFINDINGS: Normal uptake.\nIMPRESSION: Normal.'));
+  const refused = rewrite(
+    'restructure',
+    analyze('EXAM: Nuclear medicine hepatobiliary scan\nFINDINGS: Normal uptake.\nIMPRESSION: Normal.'),
+  );
   assert.equal(refused.verification.ok, false);
   assert.equal(refused.verification.reasons.length, 1);
   assert.equal(refused.verification.reasons[0], refused.template.refused);

@@ -90,7 +90,7 @@ test('organs are found by their words and, for disc levels, by pattern', () => {
 });
 
 test('the templates load; every organ they name exists', () => {
-  assert.equal(templates.TEMPLATES.length, 35);
+  assert.equal(templates.TEMPLATES.length, 40);
   const ids = templates.TEMPLATES.map((t) => t.id);
   for (const id of [
     'chest-radiograph',
@@ -134,7 +134,7 @@ test('the templates load; every organ they name exists', () => {
     assert.ok(ids.includes(id), id);
   for (const t of templates.TEMPLATES)
     for (const s of t.findings) for (const o of s.organs) assert.ok(organs.ORGAN_BY_ID.has(o), `${t.id}: ${o}`);
-  assert.equal(templateData.length, 35, 'one JSON file per template, all imported');
+  assert.equal(templateData.length, 40, 'one JSON file per template, all imported');
 });
 
 test('every subsection label reads as a label: at most 40 characters, no comma', () => {
@@ -267,8 +267,9 @@ test('issue 19 exams get their own template; a wrong body part or modality is re
   }
   // Facial bones are not a CT head; a mammogram never gets the CT head template.
   assert.notEqual(choose('EXAM: CT facial bones.\nFINDINGS: Normal.').template.id, 'ct-head');
+  // A nuclear medicine study no NM template is for (the bone scan and the myocardial perfusion scan are).
   const nm = choose('EXAM: Nuclear medicine hepatobiliary scan.\nFINDINGS: Normal.');
-  assert.match(nm.refused ?? '', /^no NM template/);
+  assert.match(nm.refused ?? '', /^no (NM )?template/);
   // No modality anywhere and a body part with CT, MRI and ultrasound templates: refused, not guessed.
   const neck = choose('FINDINGS: Enlarged cervical lymph nodes. The thyroid is normal. The parotid glands are normal.');
   assert.match(neck.refused ?? '', /^no modality named: the neck has templates for/);
@@ -278,11 +279,17 @@ test('issue 19 exams get their own template; a wrong body part or modality is re
     choose('EXAM: MR WHOLEBODY\nFINDINGS: BRAIN: Normal. CHEST: Clear lungs.').refused ?? '',
     /^no (?:MR )?template for the whole body/,
   );
-  // No title, but the text names an exam we have no template for: refused, not guessed from the organs.
+  // No title, but the text names the exam: its template, not one guessed from the organs.
   const cardiac = choose(
     'HISTORY: Coronary artery disease.\nTECHNIQUE AND FINDINGS: Calcium scoring and coronary artery CTA was performed. Mild stenosis of the proximal LAD. The lungs are clear.',
   );
-  assert.match(cardiac.refused ?? '', /^no CT template for the heart/);
+  assert.equal(cardiac.template.id, 'ct-coronary');
+  assert.equal(cardiac.refused, undefined);
+  // … and one we have no template for is refused, not guessed.
+  const pet = choose(
+    'HISTORY: Chest pain.\nFINDINGS: A cardiac PET perfusion study was performed. Normal perfusion of the left ventricle.',
+  );
+  assert.match(pet.refused ?? '', /^no PT template for the heart/);
   // "CT angiography" names no chest: with the abdomen and pelvis on the line below, not the pulmonary angiogram.
   const cta = choose(
     'EXAM: CT ANGIOGRAPHY\nTECHNIQUE: Axial images of the abdomen and pelvis after intravenous contrast.\nFINDINGS: Fusiform infrarenal abdominal aortic aneurysm, 5.2 cm.',
@@ -390,11 +397,17 @@ test('issue 18 a report of several exams, each under its own title line, is refu
   assert.equal(choose('EXAM: CT chest.\nFINDINGS: Nodule, sampled under informed consent last year.').refused, undefined);
 });
 
-test('a nuclear medicine study with no title is refused, not filed into an X-ray template by its "projections"', () => {
+test('a nuclear medicine study with no title is told by its tracer, never filed into an X-ray template by its "projections"', () => {
   const scan = choose(
     'TECHNIQUE: Three hours after intravenous injection of 24 mCi of Tc-99m MDP, anterior and posterior projections of the skeleton were obtained.\n\nFINDINGS: Increased radiotracer uptake in the left sacroiliac joint and the pelvis. Tracer activity elsewhere in the skeleton is physiologic.\n\nIMPRESSION: Sacroiliac uptake.\n',
   );
-  assert.match(scan.refused ?? '', /^no NM template/);
+  assert.equal(scan.refused, undefined);
+  assert.equal(scan.template.id, 'nm-bone-scan');
+  // A whole-body scan with another tracer is no bone scan.
+  const iodine = choose(
+    'EXAM: Nuclear medicine whole body scan.\nFINDINGS: Following oral I-131, whole body images show uptake in the thyroid bed.\nIMPRESSION: Residual thyroid tissue.',
+  );
+  assert.match(iodine.refused ?? '', /another tracer/);
 });
 
 test('a spine report by region ("Cervical spine: … Lumbar spine: …") is refused by the whole-spine template, which files by level', () => {
@@ -436,4 +449,40 @@ test('a scan’s range read as the title names its ends, not the exam: the chest
     assert.equal(c.template.id, 'ct-chest', technique);
     assert.equal(c.refused, undefined, technique);
   }
+});
+
+test('the chooser takes the exam line that names most of the exam, not the first one', () => {
+  for (const [text, id] of /** @type {[string, string][]} */ ([
+    ['EXAM: CT\nPROCEDURE: CT abdomen and pelvis with contrast\nFINDINGS: The liver is normal.', 'ct-abdomen-pelvis'],
+    ['EXAM: MRI\nSTUDY: MRI of the left knee without contrast\nFINDINGS: The menisci are intact.', 'mri-knee'],
+    ['EXAM: CT SPINE\nCT CERVICAL SPINE WITHOUT CONTRAST\nFINDINGS: Normal alignment.', 'ct-cervical-spine'],
+    ['EXAM: MR SPINE\nPROCEDURE: MRI of the lumbosacral spine without and with contrast.\nFINDINGS: L4-5 disc bulge.', 'mri-lumbar-spine'],
+    ['EXAM: US\nTYPE OF EXAM: Renal ultrasound\nFINDINGS: The kidneys are normal.', 'us-renal'],
+    // A title run on before the first header is read as the title.
+    ['CT ABDOMEN WITH CONTRAST FINDINGS: The liver is normal.\nIMPRESSION: Normal.', 'ct-abdomen-pelvis'],
+  ])) {
+    const c = choose(text);
+    assert.equal(c.refused, undefined, `${text}: ${c.refused}`);
+    assert.equal(c.template.id, id, text);
+    assert.equal(c.confidence, 'high', text);
+  }
+});
+
+test('two exam lines naming different body parts are refused, not guessed', () => {
+  for (const text of [
+    'EXAM: CT HEAD\nPROCEDURE: CT chest with contrast\nFINDINGS: Normal.',
+    'EXAM: MRI KNEE\nSTUDY: MRI of the right shoulder\nFINDINGS: Normal.',
+  ])
+    assert.match(choose(text).refused ?? '', /no template for the .* with the /, text);
+});
+
+test('templates chosen only by name are no reason to refuse a report that names none of them', () => {
+  // The echo was the heart's only template before the cardiac CT, MRI and NM ones; it still is, by content.
+  const c = choose('FINDINGS: The heart is normal. Normal left ventricular function.\nIMPRESSION: Normal.');
+  assert.equal(c.template.id, 'us-echocardiogram');
+  assert.equal(c.refused, undefined);
+  // A chest report that says the heart is normal never gets a cardiac template by its organs.
+  assert.ok(
+    !['ct-coronary', 'mri-cardiac', 'nm-myocardial-perfusion'].includes(choose('The lungs are clear. Heart size is normal.').template.id),
+  );
 });

@@ -161,19 +161,23 @@ test('LLM-style unfaithful summaries are rejected: a denial over a finding, advi
   rejects('summary', CHEST, good.text.replace(/There may be/, 'There is'), /hedge|certain/);
 });
 
-test('restructure: a mammogram gets the mammography template; a bone scan, with no template of its own, is refused one; the user may still pick one', () => {
+test('restructure: a mammogram gets the mammography template; a gallium scan, with no template of its own, is refused one; the user may still pick one', () => {
   const mammogram =
     'EXAM: Bilateral screening mammogram.\nFINDINGS: Scattered fibroglandular densities. No suspicious mass.\nIMPRESSION: BI-RADS 1.\n';
   const mg = rewrite('restructure', analyze(mammogram));
   assert.equal(mg.template.id, 'mg-breast');
   assert.equal(mg.verification.ok, true, mg.verification.reasons.join('; '));
   const text =
-    'EXAM: Whole body bone scan.\nFINDINGS: Increased uptake in the left sixth rib. No other abnormal uptake.\nIMPRESSION: Focal uptake in the left sixth rib.\n';
+    'EXAM: Whole body gallium scan.\nFINDINGS: Increased uptake in the left sixth rib. No other abnormal uptake.\nIMPRESSION: Focal uptake in the left sixth rib.\n';
   const r = rewrite('restructure', analyze(text));
   assert.equal(r.verification.ok, false);
   assert.match(r.verification.reasons[0], /no NM template|no template for/);
   const chosen = rewrite('restructure', analyze(text), { templateId: 'chest-radiograph' });
   assert.equal(chosen.template.id, 'chest-radiograph');
+  // A bone scan has its template now.
+  const bone = rewrite('restructure', analyze(text.replace('gallium', 'bone')));
+  assert.equal(bone.template.id, 'nm-bone-scan');
+  assert.equal(bone.verification.ok, true, bone.verification.reasons.join('; '));
 });
 
 test('restructure: a sentence under another organ is misplaced', () => {

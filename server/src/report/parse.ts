@@ -1,5 +1,5 @@
 import { documentKind } from './documents';
-import { knownSectionKind, labelsImpressionPart, opensSectionInsideFindings } from './sections';
+import { isRunOnExamTitle, knownSectionKind, labelsImpressionPart, opensSectionInsideFindings } from './sections';
 import type { NumberedItem, Report, Section, SectionKind, Sentence, Span, Subsection, Token, TokenKind } from './types';
 import { allMatches } from './matches';
 import { normWord } from './norm';
@@ -31,15 +31,37 @@ const HEADER_RUN_IN = /(?=[A-Z])(?<=[A-Za-z0-9)\]_][.!?][ \t]{0,3}|[_:][ \t]{1,3
 const HEADER_GLUED =
   /((?:CLINICAL )?(?:HISTORY|INDICATIONS?)|TECHNIQUE|COMPARISONS?|FINDINGS|(?:FINAL )?IMPRESSIONS?|CONCLUSIONS?)[ \t]*:(?!\/)/g;
 const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-/** Is a glued header name at `at` glued: right after a letter, ")", "]" or "_", or one blank after [a-z0-9%], not after CONTRA? */
+/**
+ * Is a glued header name at `at` glued: right after a letter, ")", "]" or "_", or one blank after [a-z0-9%],
+ * or one blank after an exam title in capitals on its line ("CT ABDOMEN WITH CONTRAST FINDINGS:"); not after CONTRA?
+ */
 function gluedAfter(text: string, at: number): boolean {
   const c = text.charCodeAt(at - 1);
   if (!(isAsciiLetter(c) || c === 41 || c === 93 || c === 95)) {
     if (c !== 32 && c !== 9) return false;
     const d = text.charCodeAt(at - 2);
-    if (!((d >= 97 && d <= 122) || (d >= 48 && d <= 57) || d === 37)) return false;
+    if (!((d >= 97 && d <= 122) || (d >= 48 && d <= 57) || d === 37)) {
+      if (!(d >= 65 && d <= 90) && d !== 41) return false;
+      const lineStart = Math.max(text.lastIndexOf('\n', at - 1), text.lastIndexOf('\r', at - 1)) + 1;
+      if (!isRunOnExamTitle(text.slice(lineStart, at))) return false;
+    }
   }
   return !(at >= 6 && text.startsWith('CONTRA', at - 6));
+}
+// The same names written in title case, glued to a title in capitals ("WITH CONTRASTComparison:") or run in
+// after a sentence ("… chest tightness. Comparison: No prior CT."): only these names, so a sentence's own
+// "Lungs:" or "Note:" stays text.
+const HEADER_TITLE_CASE =
+  /(Clinical (?:history|indications?)|History|Indications?|Technique|Comparisons?|Findings|Impressions?|Conclusions?)[ \t]*:(?!\/)/g;
+function titleCaseHeaders(text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  for (const m of allMatches(HEADER_TITLE_CASE, text)) {
+    const c = text.charCodeAt(m.index - 1);
+    const glued = (c >= 65 && c <= 90) || c === 41 || c === 93;
+    const runIn = /[A-Za-z0-9)\]%][.!?][ \t]{1,3}$/.test(text.slice(Math.max(0, m.index - 6), m.index));
+    if (glued || runIn) out.push(m);
+  }
+  return out;
 }
 /** HEADER_GLUED's matches that are glued, in text order (a rejected place is searched again one on, as a regex does). */
 function gluedHeaders(text: string): RegExpExecArray[] {
@@ -219,13 +241,27 @@ function findHeaders(text: string): HeaderMatch[] {
   // Run-in and glued headers are rare: the starts so far are gathered only when one is found.
   const runIn = allMatches(HEADER_RUN_IN, text);
   const glued = gluedHeaders(text);
-  const starts = runIn.length || glued.length ? new Set(headers.map((h) => h.start)) : new Set<number>();
+  const titleCase = titleCaseHeaders(text);
+  const starts = runIn.length || glued.length || titleCase.length ? new Set(headers.map((h) => h.start)) : new Set<number>();
   for (const m of runIn) {
     const name = m[1].trim();
     const kind = knownSectionKind(name);
     if (!kind || kind === 'other' || starts.has(m.index)) continue;
     starts.add(m.index);
     headers.push({ start: m.index, end: m.index + m[0].length, name, kind, allCaps: true, words: name.split(/\s+/).length });
+  }
+  for (const m of titleCase) {
+    const name = m[1];
+    if (starts.has(m.index)) continue;
+    starts.add(m.index);
+    headers.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      name,
+      kind: knownSectionKind(name),
+      allCaps: false,
+      words: name.split(' ').length,
+    });
   }
   // The glued name replaces a header read from the line start up to the same colon ("CT CHEST WITH
   // CONTRASTCLINICAL HISTORY"): the first one ending there, looked up by its end (a splice per glued

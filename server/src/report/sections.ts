@@ -8,7 +8,9 @@ const KNOWN: Array<[SectionKind, RegExp]> = [
   // "ASSESSMENT" or "BI-RADS ASSESSMENT" (ACR BI-RADS: the final assessment is the impression).
   [
     'impression',
-    /^(FINAL |CLINICAL |OVERALL |IN )?(IMPRESSIONS?|CONCLUSIONS?|OPINION|SUMMARY|(ECHOCARDIOGRAPHIC )?DIAGNOS[IE]S|INTERPRETATION)$|^((FINAL|OVERALL|BI-?RADS|ACR BI-?RADS)( FINAL)? )?ASSESSMENTS?$/,
+    // Also the forms translated and international reports use: "Radiological conclusion", "Impression and
+    // recommendations", "Result:" (one result, the verdict; "RESULTS" of an echo or a lab stay findings).
+    /^(FINAL |CLINICAL |OVERALL |IN |DIAGNOSTIC |RADIOLOGIC(AL)? )?(IMPRESSIONS?|CONCLUSIONS?|OPINION|SUMMARY|(ECHOCARDIOGRAPHIC )?DIAGNOS[IE]S|INTERPRETATION|RESULT)( ?(AND|&|\/) ?(RECOMMENDATIONS?|PLAN|COMMENTS?))?$|^((FINAL|OVERALL|BI-?RADS|ACR BI-?RADS)( FINAL)? )?ASSESSMENTS?$/,
   ],
   ['findings', /^((TECHNIQUE AND )?FINDINGS?|REPORT|DESCRIPTION|RESULTS?|OBSERVATIONS?|FINDINGS AND DISCUSSION)$/],
   [
@@ -47,7 +49,7 @@ export function knownSectionKind(name: string): SectionKind | null {
 // stand at the top level of a report whatever their case. CONTRAST and MEDICATIONS, even in
 // capitals, never do: the contrast given is told within the findings of many MRI reports.
 const TOP_LEVEL =
-  /^((FINAL |OVERALL |BI-?RADS )?ASSESSMENT|(FINAL |CLINICAL |OVERALL )?(IMPRESSIONS?|CONCLUSIONS?)|OPINION|(IN )?SUMMARY|(ECHOCARDIOGRAPHIC )?DIAGNOS[IE]S|INTERPRETATION|(TECHNIQUE AND )?FINDINGS?|FINDINGS AND DISCUSSION|(CLINICAL )?(HISTORY|INDICATIONS?|BACKGROUND)|REASON FOR (THE )?(EXAM(INATION)?|STUDY|REFERRAL|SCAN|IMAGING|(CT|CTA|MRI?|MRA|ULTRASOUND|US|SONOGRAM)( SCAN| EXAM(INATION)?| STUDY)?)|COMPARISONS?|(PRIOR|PREVIOUS) (STUDY|STUDIES|EXAM(INATION)?S?)|COMPARISON STUDIES|COMPARATIVE (STUDY|STUDIES|EXAM(INATION)?S?)|TECHNIQUE|PROCEDURE COMMENTS?|PROTOCOL|EXAM(INATION)?|PROCEDURES?( DONE| PERFORMED)?|TYPE OF (STUDY|EXAM)|COMMUNICATION|CRITICAL RESULTS?( NOTIFICATION)?|RECOMMENDATIONS?|ADDENDUM|ATTESTATION|SIGNED BY|DICTATED BY|ELECTRONICALLY SIGNED BY)$/;
+  /^((FINAL |OVERALL |BI-?RADS )?ASSESSMENT|(FINAL |CLINICAL |OVERALL |DIAGNOSTIC |RADIOLOGIC(AL)? )?(IMPRESSIONS?|CONCLUSIONS?|OPINION|RESULT)( ?(AND|&|\/) ?(RECOMMENDATIONS?|PLAN|COMMENTS?))?|OPINION|(IN )?SUMMARY|(ECHOCARDIOGRAPHIC )?DIAGNOS[IE]S|INTERPRETATION|(TECHNIQUE AND )?FINDINGS?|FINDINGS AND DISCUSSION|(CLINICAL )?(HISTORY|INDICATIONS?|BACKGROUND)|REASON FOR (THE )?(EXAM(INATION)?|STUDY|REFERRAL|SCAN|IMAGING|(CT|CTA|MRI?|MRA|ULTRASOUND|US|SONOGRAM)( SCAN| EXAM(INATION)?| STUDY)?)|COMPARISONS?|(PRIOR|PREVIOUS) (STUDY|STUDIES|EXAM(INATION)?S?)|COMPARISON STUDIES|COMPARATIVE (STUDY|STUDIES|EXAM(INATION)?S?)|TECHNIQUE|PROCEDURE COMMENTS?|PROTOCOL|EXAM(INATION)?|PROCEDURES?( DONE| PERFORMED)?|TYPE OF (STUDY|EXAM)|COMMUNICATION|CRITICAL RESULTS?( NOTIFICATION)?|RECOMMENDATIONS?|ADDENDUM|ATTESTATION|SIGNED BY|DICTATED BY|ELECTRONICALLY SIGNED BY)$/;
 const NEVER_INSIDE_FINDINGS = /^(CONTRAST|MEDICATIONS?)$/;
 
 /** Whether a known header met inside FINDINGS ends the findings (else it labels a subsection). */
@@ -70,4 +72,18 @@ const IMPRESSION_LABEL = new RegExp(
 /** Whether a header met inside IMPRESSION labels a side or part of it (else it opens what it names). */
 export function labelsImpressionPart(name: string): boolean {
   return IMPRESSION_LABEL.test(normaliseHeaderName(name));
+}
+
+// An exam title in capitals that a section name runs on after with one space ("CT ABDOMEN WITH CONTRAST
+// FINDINGS:", "MRI NECK WITHOUT CONTRAST CLINICAL INDICATION:"): two or more words naming a modality. A
+// capitals phrase naming none ("PAST MEDICAL HISTORY:", "NO ACUTE FINDINGS:") is the header's own words.
+const TITLE_MODALITY =
+  /(^|[ /(])(CT|CTA|CAT|MRI|MR|MRA|MRV|MRCP|PET|NM|US|ULTRASOUND|SONOGRAM|SONOGRAPHY|DOPPLER|DUPLEX|XR|X-RAY|RADIOGRAPHS?|MAMMOGRAMS?|MAMMOGRAPHY|FLUOROSCOPY|ECHOCARDIOGRAM|SCAN)([ /)]|$)/;
+
+/** Whether the capitals before a section name on its line (after any "EXAM:") are an exam title it runs on after. */
+export function isRunOnExamTitle(before: string): boolean {
+  const title = before.slice(before.lastIndexOf(':') + 1).trim();
+  if (!title || /[a-z]/.test(title) || !/^[A-Z0-9][A-Z0-9 ,/&()'+.-]*$/.test(title)) return false;
+  const words = title.split(/\s+/).length;
+  return words >= 2 && words <= 14 && TITLE_MODALITY.test(title);
 }

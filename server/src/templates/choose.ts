@@ -77,7 +77,10 @@ function checked(
     };
   const narrative = narrativeKind(text) && !narrativeApart(report) ? narrativeKind(text) : null;
   if (narrative) return { ...choice, refused: `${narrative}, not an exam report: no template has a place for its narrative` };
-  const modalities = new Set(TEMPLATES.filter((x) => x.bodyParts.some((p) => t.bodyParts.includes(p))).map((x) => x.modality));
+  // (A template chosen only by name is no alternative the report could have meant without naming it.)
+  const modalities = new Set(
+    TEMPLATES.filter((x) => (!x.namedOnly || x === t) && x.bodyParts.some((p) => t.bodyParts.includes(p))).map((x) => x.modality),
+  );
   if (modality === null && modalities.size > 1)
     return { ...choice, refused: `no modality named: the ${t.bodyParts[0]} has templates for ${[...modalities].join(', ')}` };
   if (modality !== null && t.modality !== modality)
@@ -149,7 +152,12 @@ function partsBeyond(title: readonly Word[], t: ReportTemplate): Set<string> {
     const b = BODY_PART_TRIE.match(title, i);
     if (!b) continue;
     // (A region of a template's part is the template's: the cervical spine is the whole-spine template's.)
-    const own = t.bodyParts.includes(b.value.part) || t.bodyParts.includes(b.value.context) || TITLE_TRIE.match(title, i)?.value.has(t.id);
+    // (So is a wider part a template's part is a region of: "CT SPINE" above "CT CERVICAL SPINE".)
+    const own =
+      t.bodyParts.includes(b.value.part) ||
+      t.bodyParts.includes(b.value.context) ||
+      t.bodyParts.some((p) => refines(p, new Set([b.value.part]))) ||
+      TITLE_TRIE.match(title, i)?.value.has(t.id);
     if (!own) beyond.add(b.value.part);
     i = b.end - 1;
   }
@@ -256,7 +264,7 @@ function bestTemplate(
   report: Report,
   exam: ReturnType<typeof findExam>,
 ): { choice: TemplateChoice; modality: string | null; parts: Set<string>; title: Word[] } {
-  const titleText = exam.span ? report.text.slice(exam.span.start, exam.span.end) : textOfKind(report, 'exam');
+  const titleText = mostSpecificTitle(report, exam.span ? report.text.slice(exam.span.start, exam.span.end) : textOfKind(report, 'exam'));
   // A scan's range ("obtained from the base of the brain to the upper abdomen") names its ends, not
   // the exam: the body part between them is the one the exam is of, where the exam's reading has it.
   const range = exam.bodyPart ? SCAN_RANGE.exec(titleText) : null;
@@ -302,7 +310,55 @@ function bestTemplate(
     };
     return { choice, modality: named, parts: title.parts, title: titleWords };
   }
-  return { ...fromContent(report, modality, scores), parts: title.parts, title: titleWords };
+  const named = new Set(TEMPLATES.filter((t) => title.terms.get(t.id) || technique.terms.get(t.id)).map((t) => t.id));
+  return { ...fromContent(report, modality, scores, named), parts: title.parts, title: titleWords };
+}
+
+/**
+ * The exam-naming line that says most of the exam: the title read first, or a line that names more of it
+ * ("EXAM: CT" then "PROCEDURE: CT abdomen and pelvis with contrast"; "CT SPINE" then "CT CERVICAL SPINE").
+ * Candidates: the first title, every line of the EXAM sections, a title run on before the first header
+ * ("CT CHEST WITH CONTRAST FINDINGS: …" leaves the title before FINDINGS) and the title lines in capitals.
+ * A line naming another body part is no more specific: it stays for checked() to refuse the report by.
+ */
+function mostSpecificTitle(report: Report, first: string): string {
+  const candidates = [first, ...textOfKind(report, 'exam').split(/\r?\n/)];
+  const preamble = report.sections[0]?.kind === 'preamble' ? report.sections[0] : undefined;
+  if (preamble && report.sections.length > 1 && !/[\r\n]/.test(report.text.slice(preamble.body.start, preamble.body.end)))
+    candidates.push(report.text.slice(preamble.body.start, preamble.body.end));
+  const firstReading = read(wordsOf(first));
+  let best = first;
+  let bestScore = specificity(firstReading, wordsOf(first));
+  for (const line of candidates.slice(1)) {
+    const words = wordsOf(line);
+    if (!words.length || words.length > 16 || !words.some((_, i) => MODALITY_TRIE.match(words, i))) continue;
+    const r = read(words);
+    // Another body part than the first title names: not a refinement of it.
+    if (firstReading.parts.size && r.parts.size && ![...r.parts].some((p) => firstReading.parts.has(p) || refines(p, firstReading.parts)))
+      continue;
+    const score = specificity(r, words);
+    if (score > bestScore) [best, bestScore] = [line, score];
+  }
+  return best;
+}
+
+/** How much of the exam a title names: a body part most, then the modality, then the length of the part named. */
+function specificity(r: Reading, words: readonly Word[]): number {
+  let partWords = 0;
+  for (let i = 0; i < words.length; i++) {
+    const b = BODY_PART_TRIE.match(words, i);
+    if (b) {
+      partWords += b.end - i;
+      i = b.end - 1;
+    }
+  }
+  return (r.parts.size ? 4 : 0) + (r.modalities.length ? 2 : 0) + Math.min(0.9, partWords / 10);
+}
+
+/** Whether a body part is a region of one already named ("cervical spine" of "spine"). */
+function refines(part: string, named: ReadonlySet<string>): boolean {
+  const context = BODY_PART_TRIE.match(wordsOf(part), 0)?.value.context;
+  return !!context && context !== part && named.has(context);
 }
 
 /**
@@ -336,6 +392,7 @@ function fromContent(
   report: Report,
   modality: string | null,
   titleScores: Map<string, number>,
+  namedByWords: ReadonlySet<string>,
 ): { choice: TemplateChoice; modality: string | null } {
   const words = wordsFromTokens(report.tokens);
   const named = new Map<string, number>();
@@ -358,6 +415,12 @@ function fromContent(
     if (t.bodyParts.some((p) => inText.parts.has(p))) score += 1;
     scores.set(t.id, score);
   }
+  // A special exam (a coronary CTA, a bone scan) is told by its own words (in the title or technique, or in a
+  // text of its modality: "myoview" in a nuclear study), never by organs any chest or body report speaks of:
+  // its template has few organs to weigh by, so it would win on "heart size is normal".
+  for (const t of TEMPLATES)
+    if (t.namedOnly && !namedByWords.has(t.id) && !exams.get(t.id) && !(textModality === t.modality && inText.terms.get(t.id)))
+      scores.set(t.id, -Infinity);
   // A special case (CT pulmonary angiogram) needs its own words in the title or technique, never the content alone.
   for (const t of TEMPLATES)
     if (t.refines && (titleScores.get(t.id) ?? 0) <= (titleScores.get(t.refines) ?? 0)) scores.set(t.id, -Infinity);

@@ -37,6 +37,11 @@ import ctSinusesFace from './library/ct-sinuses-face.json';
 import mgBreast from './library/mg-breast.json';
 import usBreast from './library/us-breast.json';
 import usObstetric from './library/us-obstetric.json';
+import ctCoronary from './library/ct-coronary.json';
+import mriCardiac from './library/mri-cardiac.json';
+import mriBreast from './library/mri-breast.json';
+import nmBoneScan from './library/nm-bone-scan.json';
+import nmMyocardialPerfusion from './library/nm-myocardial-perfusion.json';
 
 const Text = z.string().min(1);
 const SubsectionSchema = z.object({
@@ -51,12 +56,17 @@ const SubsectionSchema = z.object({
 const TemplateSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   name: Text,
-  /** DICOM-style code as nlp reads it from the exam title: XR, CT, MR, US. */
-  modality: z.enum(['XR', 'CT', 'MR', 'US', 'MG']),
+  /** DICOM-style code as nlp reads it from the exam title: XR, CT, MR, US, MG, NM. */
+  modality: z.enum(['XR', 'CT', 'MR', 'US', 'MG', 'NM']),
   /** Body parts (nlp/lexicon/anatomy.json bodyParts) the exam covers. */
   bodyParts: z.array(Text).min(1),
   /** Words of an exam title that point to this template over its siblings ("pulmonary angiogram"). */
   titleTerms: z.array(Text).default([]),
+  /**
+   * Chosen only when the title, the technique or the text names the exam (a coronary CTA, a bone scan), never
+   * from the organs the findings speak of: "heart size is normal" is any chest report's.
+   */
+  namedOnly: z.boolean().default(false),
   /** A special case of another template (CT pulmonary angiogram of CT chest): chosen only when its title words say so. */
   refines: z.string().optional(),
   /** Snippet prefixes. */
@@ -153,6 +163,11 @@ export const TEMPLATES: readonly ReportTemplate[] = loadTemplates([
   mgBreast,
   usBreast,
   usObstetric,
+  ctCoronary,
+  mriCardiac,
+  mriBreast,
+  nmBoneScan,
+  nmMyocardialPerfusion,
 ]);
 const BY_ID = new Map(TEMPLATES.map((t) => [t.id, t]));
 

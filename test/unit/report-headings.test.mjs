@@ -1,0 +1,83 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseReport } from '../helpers/nlp.mjs';
+
+const kinds = (text) => parseReport(text).sections.map((s) => [s.kind, s.header?.name ?? null]);
+
+test('a section name run on after an exam title in capitals with one space starts its section; the title stays before it', () => {
+  for (const [text, kind, name, title] of /** @type {[string, string, string, RegExp][]} */ ([
+    ['CT ABDOMEN WITH CONTRAST FINDINGS: The liver is normal.\nIMPRESSION: Normal.', 'findings', 'FINDINGS', /^CT ABDOMEN WITH CONTRAST$/],
+    ['MRI BRAIN TECHNIQUE: Sagittal T1 and axial T2.\nFINDINGS: No infarct.', 'technique', 'TECHNIQUE', /^MRI BRAIN$/],
+    [
+      'EXAM:\nMRI NECK WITHOUT CONTRAST CLINICAL INDICATION: Left neck swelling.\nFINDINGS: Cyst.',
+      'history',
+      'CLINICAL INDICATION',
+      /MRI NECK WITHOUT CONTRAST$/,
+    ],
+    [
+      'EXAM: US RIGHT UPPER QUADRANT COMPARISON: None.\nFINDINGS: Normal gallbladder.',
+      'comparison',
+      'COMPARISON',
+      /^US RIGHT UPPER QUADRANT$/,
+    ],
+  ])) {
+    const r = parseReport(text);
+    const i = r.sections.findIndex((s) => s.header?.name === name);
+    assert.ok(i > 0, JSON.stringify(kinds(text)));
+    assert.equal(r.sections[i].kind, kind);
+    const before = r.sections[i - 1];
+    assert.match(text.slice(before.body.start, before.body.end), title);
+  }
+});
+
+test('capitals naming no exam before a section name are the header itself ("PAST MEDICAL HISTORY:")', () => {
+  assert.deepEqual(kinds('PAST MEDICAL HISTORY: Diabetes.\nFINDINGS: Normal.'), [
+    ['history', 'PAST MEDICAL HISTORY'],
+    ['findings', 'FINDINGS'],
+  ]);
+  assert.deepEqual(kinds('FINDINGS: The liver is normal. NO ACUTE FINDINGS: none.'), [['findings', 'FINDINGS']]);
+});
+
+test('title-case section names glued to a capitals title or run in after a sentence start their section', () => {
+  assert.deepEqual(kinds('EXAM: CT CHEST WITH CONTRASTComparison: None.\nFINDINGS: Clear.'), [
+    ['exam', 'EXAM'],
+    ['comparison', 'Comparison'],
+    ['findings', 'FINDINGS'],
+  ]);
+  assert.deepEqual(
+    kinds('CLINICAL INDICATION: Cough for 3 months. Comparison: No prior CT. Technique: Axial images of the chest.\nFINDINGS: Clear.'),
+    [
+      ['history', 'CLINICAL INDICATION'],
+      ['comparison', 'Comparison'],
+      ['technique', 'Technique'],
+      ['findings', 'FINDINGS'],
+    ],
+  );
+  // Lower-case words and other labels within a sentence stay text.
+  assert.deepEqual(kinds('FINDINGS: Clear lungs. The findings: stable nodule. Impressions of the prior exam differ.'), [
+    ['findings', 'FINDINGS'],
+  ]);
+});
+
+test('conclusions as translated and international reports head them are the impression; "RESULTS" of a study stay findings', () => {
+  for (const header of [
+    'RADIOLOGICAL CONCLUSION',
+    'Radiologic impression',
+    'Impression and recommendations',
+    'IMPRESSION/PLAN',
+    'Result',
+    'Diagnostic impression',
+    'CONCLUSIONS AND RECOMMENDATIONS',
+  ]) {
+    const r = parseReport(`FINDINGS: Clear lungs.\n${header}: No pulmonary embolism.`);
+    assert.deepEqual(
+      r.sections.map((s) => s.kind),
+      ['findings', 'impression'],
+      header,
+    );
+  }
+  assert.deepEqual(
+    parseReport('EXAM: Echocardiogram\nRESULTS: Normal left ventricle.').sections.map((s) => s.kind),
+    ['exam', 'findings'],
+  );
+});
