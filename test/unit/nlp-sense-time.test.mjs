@@ -231,3 +231,15 @@ test('"would be difficult to (totally) exclude" hedges what it follows; B-lines 
   assert.equal(mentions('Scattered B-lines are seen at the lung bases.', 'septal-thickening')[0].assertion, 'present');
   assert.equal(mentions('No Kerley B lines.', 'septal-thickening')[0].assertion, 'absent');
 });
+
+test('"early" is a stage, not a hedge: an early finding is present unless a hedge of its own or "early or developing" doubts it', () => {
+  assert.equal(mentions('Early appendicitis.', 'appendicitis')[0].assertion, 'present');
+  assert.equal(mentions('Early changes of cirrhosis, with a nodular liver contour.', 'cirrhosis')[0].assertion, 'present');
+  assert.equal(mentions('Early degenerative changes of the lumbar spine.', 'degenerative-change')[0].assertion, 'present');
+  assert.equal(mentions('There is early consolidation in the right lower lobe.', 'consolidation')[0].assertion, 'present');
+  // Hedged by a hedge of its own, or by offering two stages of something not yet there.
+  assert.equal(mentions('Findings may represent early appendicitis.', 'appendicitis')[0].assertion, 'possible');
+  assert.equal(mentions('Cannot exclude early pneumonia.', 'pneumonia')[0].assertion, 'possible');
+  assert.equal(mentions('Early or developing infiltrate at the left base.', 'infiltrate')[0].assertion, 'possible');
+  assert.equal(mentions('Streaky opacity, early versus developing pneumonia.', 'pneumonia')[0].assertion, 'possible');
+});
