@@ -929,6 +929,7 @@ test('part words are organ terms, places and territories organ ids, checked at l
     compositions: { 'breast-composition': 'breast' },
     arteryLevels: { levels: ['segmental'], nouns: ['artery', 'branches'], sharedNouns: ['branches'], airwayWords: ['mucus'] },
     pieces: ['fragment'],
+    relativePlaces: ['adjacent'],
     techniqueHeadings: ['doppler'],
     regionWide: ['peritoneum'],
     textPointers: ['described'],
@@ -2707,4 +2708,55 @@ test('heart findings named without the heart are the heart’s; vascularity alon
   assert.deepEqual(fieldsOf('us-scrotum', 'The left testis is normal. Vascularity is symmetric.'), ['Testes', 'Testes']);
   // Pulmonary vascularity is still the lungs'.
   assert.deepEqual(fieldsOf('chest-radiograph', 'Pulmonary vascularity is normal.'), ['Lungs']);
+});
+
+test('a caveat on what the exam can show stays with the finding it qualifies, not lifted to the findings’ head', () => {
+  for (const caveat of [
+    'However, CT may be false negative in the first days of the infection.',
+    'It should be noted that MRI can be normal early in the course of osteomyelitis.',
+    'Note that early changes may not be visible on CT within the first 48 hours.',
+  ])
+    assert.deepEqual(
+      fieldsOf('ct-chest', `Degenerative changes of the spine. No consolidation is seen in the lungs. ${caveat}`),
+      ['Bones', 'Lungs', 'Lungs'],
+      caveat,
+    );
+  // The breast imaging notice is still the whole report's, not the breasts'.
+  assert.deepEqual(
+    fieldsOf(
+      'mg-breast',
+      'No suspicious mass or calcification is seen in either breast. Mammography has a false-negative rate of about 10 percent.',
+    ),
+    ['Breasts', null],
+  );
+});
+
+test('a lesion told on by its subject, its component or what lies beside it stays with the lesion', () => {
+  // The mass's reach into another organ is the mass's (a short noun is no reason against it).
+  assert.deepEqual(
+    fieldsOf('ct-chest', 'A 7 cm mass is seen in the left upper lobe. The mass surrounds the subclavian artery and invades the pleura.'),
+    ['Lungs', 'Lungs'],
+  );
+  assert.deepEqual(fieldsOf('ct-neck', 'There is a 4 cm mass in the left thyroid lobe. The mass encases the left common carotid artery.'), [
+    'Thyroid',
+    'Thyroid',
+  ]);
+  // A component named by its tissue is the lesion's, not the soft tissues'.
+  for (const next of [
+    'Soft tissue components accompanying the compression were observed, favoring a pathological fracture.',
+    'A soft tissue component extends into the adjacent intercostal space.',
+  ])
+    assert.deepEqual(fieldsOf('ct-chest', `There is a compression fracture of the T10 vertebral body. ${next}`), ['Bones', 'Bones'], next);
+  // Placed only beside the thing before: that thing's, not the body wall's.
+  for (const next of ['There is no abnormal adjacent stranding.', 'No surrounding edema.'])
+    assert.deepEqual(
+      fieldsOf('ct-abdomen-pelvis', `A 2.2 cm cystic lesion arises from the tail of the pancreas. ${next}`),
+      ['Pancreas', 'Pancreas'],
+      next,
+    );
+  // Nodes keep a field of their own.
+  assert.deepEqual(
+    fieldsOf('ct-abdomen-pelvis', 'A 2.2 cm cystic lesion arises from the tail of the pancreas. No adjacent lymphadenopathy.'),
+    ['Pancreas', 'Lymph nodes'],
+  );
 });

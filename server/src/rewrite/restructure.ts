@@ -17,6 +17,7 @@ import { saysNarrativeStep } from '../templates/narrative';
 import {
   inProtocolName,
   isNotice,
+  saysCaveat,
   isNoticeHeader,
   isProcedureHeader,
   MATERIALS,
@@ -43,6 +44,7 @@ import {
   NODE_STATION_REGIONS,
   PART_WORDS,
   PIECE_SUBJECT,
+  RELATIVE_PLACE,
   PLACE_REFERENCE,
   READING,
   TECHNIQUE_HEADING,
@@ -755,6 +757,11 @@ export function restructure(report: Report, template: ReportTemplate, options: R
 
   /** Words that name a body part or a modality ("CT ABDOMEN", "PELVIS"). */
   // (Not a technique that measured the organ before: "There is normal Doppler blood flow.")
+  /** The modalities a sentence names ("CT", "MG"). */
+  function examsNamed(ws: readonly Word[]): string[] {
+    return ws.flatMap((_, j) => MODALITY_TRIE.match(ws, j)?.value ?? []);
+  }
+
   function names(ws: readonly Word[]): boolean {
     const exam = (j: number) => {
       const m = MODALITY_TRIE.match(ws, j);
@@ -804,11 +811,13 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     const verbAt = nominal ? s.start + nominal[0].length - 1 : -1;
     if (organs.some((h) => h.start <= verbAt && verbAt < h.end) || (noun && MODIFIER.test(noun))) return false;
     // (Not the exam itself: "The examination is limited" after "… was examined".)
-    if (!noun || own.has(stem(noun.toLowerCase())) || ROOT(noun).length < 4 || STUDY_NOUN.test(noun)) return false;
+    if (!noun || own.has(stem(noun.toLowerCase())) || STUDY_NOUN.test(noun)) return false;
     const before = prev.text.toLowerCase().match(/[a-z]+/g) ?? [];
-    // (Or a word for a lesion after another: "… a focal area of T2 hypointensity … . The lesion shows restricted diffusion".)
+    // (Or a word for a lesion after another: "… a focal area of T2 hypointensity … . The lesion shows restricted diffusion".
+    // A short root is no reason against it: "The mass surrounds the subclavian artery" after the lung mass is that mass's.)
     const lesion = LESION_NOUN.test(noun) && before.some((w) => LESION_NOUN.test(w));
-    return lesion || before.some((w) => ROOT(w) === ROOT(noun)) ? 'subject' : false;
+    if (lesion) return 'subject';
+    return ROOT(noun).length >= 4 && before.some((w) => ROOT(w) === ROOT(noun)) ? 'subject' : false;
   }
 
   /** Whether a sentence is a later one of the numbered item the sentence before it opened or went on. */
@@ -836,7 +845,8 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     if (heading) return { sub: heading.sub, by: 'label' };
     if (otherRegion.has(i)) return { sub: OTHER, by: 'label' };
     // "Lack of radiographic evidence of malignancy should not delay a biopsy …" speaks of no organ of this patient.
-    if (isNotice(s.text)) return { sub: HEAD, by: 'unplaced' };
+    // (Not a caveat of another exam: "However, CT may be false negative in the first few days." is said of the finding before.)
+    if (isNotice(s.text) && !(saysCaveat(s.text) && examsNamed(sw).some((m) => m !== 'MG'))) return { sub: HEAD, by: 'unplaced' };
     const label = LABEL.exec(s.text);
     const gap = openLevel === null ? '' : report.text.slice(openLevel.end, s.start);
     const sameLine = openLevel !== null && !openLevel.paragraph && !/[\r\n]/.test(gap);
@@ -982,7 +992,25 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     // "A displaced fragment is noted in the intercondylar notch." after a meniscal tear: the piece is the torn
     // meniscus's, wherever it lies; so is a flap (named before any organ of its own: not "A meniscal flap …" after the cartilage).
     const piece = PIECE_SUBJECT.exec(s.text);
-    if (before && before.sub >= 0 && !label && piece && !organs.some((h) => h.start < s.start + piece[0].length))
+    // (A part word is what a component is made of, no organ of its own: "Soft tissue components accompanying the compression …".)
+    const tissue = (h: OrganHit) => PART_WORDS.has(report.text.slice(h.start, h.end).toLowerCase());
+    if (before && before.sub >= 0 && !label && piece && !organs.some((h) => h.start < s.start + piece[0].length && !tissue(h)))
+      return { sub: before.sub, by: 'context' };
+    // "There is no abnormal adjacent stranding." after a pancreatic tail cyst: placed only beside the thing the sentence
+    // before told, it is that thing's, not the body wall's its stranding is listed under (nodes aside: a field of their own).
+    const tissueOnly = organs.every(
+      (h) =>
+        PART_WORDS.has(report.text.slice(h.start, h.end).toLowerCase()) ||
+        (h.organ === 'bowel' && /^fat\b/i.test(report.text.slice(h.start, h.end))),
+    );
+    if (
+      before &&
+      before.sub >= 0 &&
+      !label &&
+      tissueOnly &&
+      RELATIVE_PLACE.test(s.text) &&
+      !(conceptsBySentence.get(i) ?? []).some((c) => ORGANS_OF_CONCEPT.get(c.concept)?.includes('lymph-nodes'))
+    )
       return { sub: before.sub, by: 'context' };
     // "Parenchyma is homogeneous." after the prostate: a part of the organ the sentence before spoke of.
     if (before && ev.partsOnly && !ev.clues.some((c) => c.by === 'finding' && c.strong)) {
@@ -1016,6 +1044,10 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     // naming only the modality to follow with is the finding before's, not a line of the whole exam cut from what it is for.
     if (before && before.sub >= 0 && !label && !organs.length && !ev.clues.some((c) => c.strong) && saysAdvice(s.text))
       return { sub: before.sub, by: 'context' };
+    // "However, it should be known that CT may be false negative in the first few days." after "No signs of infection
+    // were detected in the lungs.": a caveat on what the exam shows is said of the finding before, whatever it names of that
+    // finding; lifted to the findings' head by its modality word, the negative would read unqualified.
+    if (before && before.sub >= 0 && !label && !organs.length && saysCaveat(s.text)) return { sub: before.sub, by: 'context' };
     // "No other masses are detected in the neck." after the parotid mass: what "other" excludes more of is that
     // mass, so the sentence follows it, not read ahead of it as a line of the whole exam.
     // (Only one excluding more of a finding, the one told before or a lesion of many places: "No acute findings are

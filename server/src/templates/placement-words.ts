@@ -44,6 +44,7 @@ const Schema = z.object({
   compositions: z.record(z.string(), z.string().min(1)),
   arteryLevels: z.object({ levels: Phrases, nouns: Phrases, sharedNouns: Phrases, airwayWords: Phrases }),
   pieces: Phrases,
+  relativePlaces: Phrases,
   techniqueHeadings: Phrases,
   regionWide: Phrases,
   textPointers: Phrases,
@@ -93,6 +94,7 @@ export function loadPlacementWords(input: unknown): {
   airwayWord: RegExp;
   arteryNoun: RegExp;
   pieceSubject: RegExp;
+  relativePlace: RegExp;
   techniqueHeading: RegExp;
   regionWide: ReadonlySet<string>;
 } {
@@ -130,6 +132,7 @@ export function loadPlacementWords(input: unknown): {
     compositions,
     arteryLevels,
     pieces,
+    relativePlaces,
     techniqueHeadings,
     regionWide,
     textPointers,
@@ -226,6 +229,7 @@ export function loadPlacementWords(input: unknown): {
       `^\\W*(?:(?:an?|the|this|these|one|two|several|multiple)\\s+)?(?:[\\w-]+\\s+){0,3}?${phraseRegex(pieces).source}`,
       'i',
     ),
+    relativePlace: phraseRegex(relativePlaces),
     // A line of the heading alone, a colon after it allowed ("DOPPLER", "2-D STUDY:").
     techniqueHeading: new RegExp(`^\\s*${phraseRegex(techniqueHeadings).source}\\s*:?\\s*$`, 'i'),
     regionWide: new Set(regionWide),
@@ -273,6 +277,7 @@ export const {
   airwayWord: AIRWAY_WORD,
   arteryNoun: ARTERY_NOUN,
   pieceSubject: PIECE_SUBJECT,
+  relativePlace: RELATIVE_PLACE,
   techniqueHeading: TECHNIQUE_HEADING,
   regionWide: REGION_WIDE,
 } = loadPlacementWords(data);

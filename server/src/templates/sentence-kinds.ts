@@ -26,6 +26,7 @@ const Schema = z.object({
   noComparison: Phrases,
   communication: Phrases,
   notice: Phrases,
+  caveats: Phrases,
   noticeHeaders: Phrases,
   procedureHeaders: Phrases,
   materials: Phrases,
@@ -67,6 +68,7 @@ const PATIENT_OPENING = new RegExp(
 const LEAD_IN = /^\W*(?:in|for|given)\b[^,]{0,80},/i;
 const NOTICE = phraseRegex([...KINDS.notice, ...KINDS.communication]);
 const NOTICE_HEADER = phraseRegex(KINDS.noticeHeaders);
+const CAVEAT = phraseRegex(KINDS.caveats);
 
 /**
  * The section a sentence that states no finding belongs to by its words, or null when it reads as a
@@ -127,6 +129,9 @@ export function historyAt(text: string): number {
  * told the results ("Preliminary report given to emergency room …"): no organ's finding.
  */
 export const isNotice = (text: string) => NOTICE.test(text);
+
+/** A caveat on what the exam can show ("CT may be false negative in the first few days"), said of the finding before. */
+export const saysCaveat = (text: string) => CAVEAT.test(text);
 
 const COMPARISON_HEADER = new RegExp(`^\\s*${phraseRegex(KINDS.comparisonHeaders).source}\\s*$`, 'i');
 
