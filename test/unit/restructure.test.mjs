@@ -930,6 +930,7 @@ test('part words are organ terms, places and territories organ ids, checked at l
     arteryLevels: { levels: ['segmental'], nouns: ['artery', 'branches'], sharedNouns: ['branches'], airwayWords: ['mucus'] },
     pieces: ['fragment'],
     relativePlaces: ['adjacent'],
+    heldPartsOf: { isthmus: ['aorta'] },
     techniqueHeadings: ['doppler'],
     regionWide: ['peritoneum'],
     textPointers: ['described'],
@@ -937,6 +938,7 @@ test('part words are organ terms, places and territories organ ids, checked at l
   };
   assert.ok(loadPlacementWords(words).partWords.has('cortex'));
   assert.throws(() => loadPlacementWords({ ...words, regionWide: ['belly'] }), /unknown organ belly/);
+  assert.throws(() => loadPlacementWords({ ...words, heldPartsOf: { isthmus: ['aortas'] } }), /unknown organ aortas/);
   assert.deepEqual(loadPlacementWords(words).sharedParts.get('lobe'), ['thyroid', 'liver']);
   assert.throws(() => loadPlacementWords({ ...words, sharedParts: { lobe: ['thyroids'] } }), /unknown organ thyroids/);
   assert.throws(() => loadPlacementWords({ ...words, sharedParts: { flap: ['thyroid'] } }), /flap is no organ term/);
@@ -1741,10 +1743,11 @@ test('in an echocardiogram the valve abbreviations name their valve; in another 
     ['Mild MS with a mean gradient of 5 mmHg.', 'Mitral valve'],
   ])
     assert.equal(fieldOf('us-echocardiogram', sentence), field, sentence);
-  // "AS", "PR", "MS" are words or other things elsewhere: nothing changes outside the echo.
-  assert.equal(fieldOf('ct-chest', 'Trace MR and TR.'), fieldOf('ct-chest', 'Trace XY and YZ.'));
-  // A graded "AS" is read as aortic stenosis by the lexicon itself (any exam), so it goes to the heart there too.
+  // "AS", "PR", "MS", "MR" are words or other things elsewhere: ungraded, nothing changes outside the echo.
+  assert.equal(fieldOf('ct-chest', 'MR and TR.'), fieldOf('ct-chest', 'XY and YZ.'));
+  // Graded, "AS" and "MR" are read as the valve's disease by the lexicon itself (any exam), so they go to the heart there too.
   assert.equal(fieldOf('ct-chest', 'Moderate AS.'), 'Heart and pericardium');
+  assert.equal(fieldOf('ct-chest', 'Trace MR and TR.'), 'Heart and pericardium');
   assert.equal(fieldOf('us-echocardiogram', 'THE PR INTERVAL IS NORMAL AS SEEN.'), null);
   assert.equal(fieldOf('us-echocardiogram', 'The PR interval is 180 ms.'), null);
 });
@@ -2759,4 +2762,47 @@ test('a lesion told on by its subject, its component or what lies beside it stay
     fieldsOf('ct-abdomen-pelvis', 'A 2.2 cm cystic lesion arises from the tail of the pancreas. No adjacent lymphadenopathy.'),
     ['Pancreas', 'Lymph nodes'],
   );
+});
+
+test('the heart’s valves, branches and muscle findings are filed under their own fields; an aortic isthmus is the aorta’s', () => {
+  assert.deepEqual(
+    fieldsOf(
+      'mri-cardiac',
+      'The left ventricle is normal in size. There is patchy myocardial edema in the inferolateral wall. There is moderate mitral regurgitation. Trace pulmonic insufficiency. No patent foramen ovale.',
+    ),
+    ['Ventricles and function', 'Myocardium and late enhancement', 'Valves', 'Valves', 'Atria'],
+  );
+  assert.deepEqual(
+    fieldsOf(
+      'ct-coronary',
+      'Mild noncalcified plaque in the proximal circumflex. The first diagonal branch shows minimal stenosis. The obtuse marginal branch is patent. The posterior descending artery arises from the right coronary artery.',
+    ),
+    Array(4).fill('Coronary arteries and myocardium'),
+  );
+  // Not the left main bronchus, nor a circumflex artery of the limbs.
+  assert.deepEqual(fieldsOf('ct-chest', 'The left main bronchus is patent. Severe mitral stenosis is noted.'), [
+    'Airways',
+    'Heart and pericardium',
+  ]);
+  assert.notDeepEqual(fieldsOf('mri-shoulder', 'The posterior circumflex humeral artery is patent.'), ['Coronary arteries and myocardium']);
+  // The prostate's zones.
+  assert.deepEqual(
+    fieldsOf(
+      'mri-abdomen-pelvis',
+      'The liver is normal. There is a 1.2 cm lesion in the left peripheral zone. The transition zone is enlarged.',
+    ),
+    ['Liver', 'Reproductive organs', 'Reproductive organs'],
+  );
+  // The isthmus of the aorta, named with it, is never the thyroid's; the thyroid's still is.
+  for (const aortic of [
+    'There is an intramural hematoma of the descending aorta extending from the isthmus to the diaphragm.',
+    'A pseudoaneurysm is seen at the aortic isthmus.',
+  ]) {
+    assert.deepEqual(fieldsOf('ct-chest', `The lungs are clear. ${aortic}`), ['Lungs', 'Vessels'], aortic);
+    assert.deepEqual(fieldsOf('ct-neck', `The parotid glands are normal. ${aortic}`), ['Salivary glands', 'Other'], aortic);
+  }
+  assert.deepEqual(fieldsOf('ct-neck', 'The parotid glands are normal. There is a 5 mm nodule in the isthmus.'), [
+    'Salivary glands',
+    'Thyroid',
+  ]);
 });

@@ -13,6 +13,7 @@ import {
   EDGE_FIELDS,
   HELD_PLACE_OF,
   HELD_PLACES,
+  HELD_PARTS_OF,
   FED_BY,
   LANDMARK_BEFORE,
   LOCATED_BY,
@@ -112,7 +113,11 @@ function placesOf(
   const places: PlaceHit[] = [
     ...[...text.matchAll(PLACES)].map((m) => placeHit(PLACE_OF.get(m[0].toLowerCase())!, m)),
     // Places only where this template has a field for them (the part of a neighbouring region a scan takes in).
-    ...[...text.matchAll(HELD_PLACES)].map((m) => placeHit(HELD_PLACE_OF.get(m[0].toLowerCase())!, m)).filter((p) => held(p.organ)),
+    // (Not a part of another organ the sentence names: "… of the descending aorta extending from the isthmus" is the aorta's.)
+    ...[...text.matchAll(HELD_PLACES)]
+      .filter((m) => !hits.some((h) => HELD_PARTS_OF.get(m[0].toLowerCase())?.includes(h.organ)))
+      .map((m) => placeHit(HELD_PLACE_OF.get(m[0].toLowerCase())!, m))
+      .filter((p) => held(p.organ)),
     // "segmental PE", "segmental and subsegmental pulmonary emboli": the pulmonary arteries, by the noun after the level.
     // Not "segmental branches" in a sentence of the airways ("… compatible with mucus in the airways"): the bronchi's.
     ...[...text.matchAll(ARTERY_LEVEL)]

@@ -45,6 +45,7 @@ const Schema = z.object({
   arteryLevels: z.object({ levels: Phrases, nouns: Phrases, sharedNouns: Phrases, airwayWords: Phrases }),
   pieces: Phrases,
   relativePlaces: Phrases,
+  heldPartsOf: z.record(z.string(), z.array(z.string().min(1)).min(1)),
   techniqueHeadings: Phrases,
   regionWide: Phrases,
   textPointers: Phrases,
@@ -95,6 +96,7 @@ export function loadPlacementWords(input: unknown): {
   arteryNoun: RegExp;
   pieceSubject: RegExp;
   relativePlace: RegExp;
+  heldPartsOf: ReadonlyMap<string, readonly string[]>;
   techniqueHeading: RegExp;
   regionWide: ReadonlySet<string>;
 } {
@@ -133,6 +135,7 @@ export function loadPlacementWords(input: unknown): {
     arteryLevels,
     pieces,
     relativePlaces,
+    heldPartsOf,
     techniqueHeadings,
     regionWide,
     textPointers,
@@ -148,6 +151,7 @@ export function loadPlacementWords(input: unknown): {
     ...levelAlongside,
     ...stations.vessels,
     ...Object.values(heldPlaces),
+    ...Object.values(heldPartsOf).flat(),
     ...nodeRegions,
     ...Object.values(sharedParts).flat(),
     ...Object.keys(compositions),
@@ -230,6 +234,7 @@ export function loadPlacementWords(input: unknown): {
       'i',
     ),
     relativePlace: phraseRegex(relativePlaces),
+    heldPartsOf: new Map(Object.entries(heldPartsOf).map(([w, o]) => [w.toLowerCase(), o])),
     // A line of the heading alone, a colon after it allowed ("DOPPLER", "2-D STUDY:").
     techniqueHeading: new RegExp(`^\\s*${phraseRegex(techniqueHeadings).source}\\s*:?\\s*$`, 'i'),
     regionWide: new Set(regionWide),
@@ -278,6 +283,7 @@ export const {
   arteryNoun: ARTERY_NOUN,
   pieceSubject: PIECE_SUBJECT,
   relativePlace: RELATIVE_PLACE,
+  heldPartsOf: HELD_PARTS_OF,
   techniqueHeading: TECHNIQUE_HEADING,
   regionWide: REGION_WIDE,
 } = loadPlacementWords(data);
