@@ -2806,3 +2806,21 @@ test('the heart’s valves, branches and muscle findings are filed under their o
     'Thyroid',
   ]);
 });
+
+test('a history told inside the findings in translated wording moves to the history; a hedge lead-in with a colon is no label', () => {
+  for (const history of [
+    'It was learned from the history that the patient had a fever for three days.',
+    'According to the clinical history, the patient fell from a height two days ago.',
+  ]) {
+    const { out } = run(`EXAM: CT CHEST\nFINDINGS:\n${history} The lungs are clear.\nIMPRESSION: No acute findings.\n`);
+    assert.equal(line(out, 'CLINICAL HISTORY'), `CLINICAL HISTORY: ${history}`);
+  }
+  // The mediastinum's main vessels, however worded, are the Vessels field's, the hedge kept on its sentence.
+  assert.deepEqual(
+    fieldsOf(
+      'ct-chest',
+      'The trachea is patent. As far as can be observed: Calibration of thoracic main vascular structures is natural. As far as can be seen: the main vessels are of normal calibre.',
+    ),
+    ['Airways', 'Vessels', 'Vessels'],
+  );
+});

@@ -486,3 +486,18 @@ test('templates chosen only by name are no reason to refuse a report that names 
     !['ct-coronary', 'mri-cardiac', 'nm-myocardial-perfusion'].includes(choose('The lungs are clear. Heart size is normal.').template.id),
   );
 });
+
+test('a radiation therapy note is refused as a whole, never filed into the chest film template by its films; a history of radiotherapy is no such note', () => {
+  for (const note of [
+    'HDR BRACHYTHERAPY\nThe patient is to undergo high dose rate brachytherapy for cervical cancer. Iridium-192 sources are placed through the tandem and ovoids, and 7 Gy in four fractions is delivered to the target volume while the bladder and rectum are kept as organs at risk.',
+    'IMRT PLANNING\nSimulation CT was performed with the patient immobilized. The isocenter was set and the target volume and organs at risk were contoured for treatment planning. The prescription is 60 Gy in 30 fractions.',
+  ]) {
+    const choice = choose(note);
+    assert.match(choice.refused ?? '', /^a radiation therapy note, not an exam report/, note);
+  }
+  // An imaging report whose history names the treatment, or its effects, keeps its template.
+  const chest =
+    'EXAM: CT chest with contrast.\nHISTORY: Lung cancer, status post radiation therapy and radiotherapy boost to the target volume.\nFINDINGS: Radiation fibrosis in the right upper lobe. No pleural effusion.\nIMPRESSION: Post-radiation change.';
+  assert.equal(choose(chest).refused, undefined);
+  assert.equal(choose(chest).template.id, 'ct-chest');
+});
