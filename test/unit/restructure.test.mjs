@@ -2824,3 +2824,24 @@ test('a history told inside the findings in translated wording moves to the hist
     ['Airways', 'Vessels', 'Vessels'],
   );
 });
+
+test('a sheath of the lung, a tendon or the rectus is that anatomy, not a device; the walls of the thorax are the chest wall', () => {
+  assert.deepEqual(
+    fieldsOf(
+      'ct-chest',
+      'Thickening of the peribronchovascular sheath is observed in the lower zones. There is thickening of the bronchovascular sheaths bilaterally. A vascular sheath is in the right femoral vein.',
+    ),
+    ['Lungs', 'Lungs', 'Lines and devices'],
+  );
+  assert.deepEqual(fieldsOf('ct-abdomen-pelvis', 'The liver is normal. There is a hematoma in the left rectus sheath.'), [
+    'Liver',
+    'Body wall',
+  ]);
+  assert.deepEqual(
+    fieldsOf(
+      'ct-chest',
+      'The lungs are clear. Emphysematous changes in the anterior and lateral walls of the thorax. Gas in the right thoracic wall.',
+    ),
+    ['Lungs', 'Chest wall', 'Chest wall'],
+  );
+});
