@@ -2845,3 +2845,25 @@ test('a sheath of the lung, a tendon or the rectus is that anatomy, not a device
     ['Lungs', 'Chest wall', 'Chest wall'],
   );
 });
+
+test('advice naming the exam to follow with by its body part stays with its finding; an organ’s own field beats a catch-all', () => {
+  assert.deepEqual(
+    fieldsOf(
+      'mri-breast',
+      'There is an enlarged left axillary lymph node with cortical thickening. Recommend 6-month follow-up breast MRI. There is a 2 cm lesion in the liver. MRI of the liver is recommended for characterization.',
+    ),
+    ['Axillae', 'Axillae', 'Other findings', 'Other findings'],
+  );
+  assert.deepEqual(
+    fieldsOf(
+      'ct-chest',
+      'There is a 1 cm hypodense lesion in the liver. Liver MRI is recommended. There is a 6 mm nodule in the right upper lobe.',
+    ),
+    ['Upper abdomen', 'Upper abdomen', 'Lungs'],
+  );
+  // "breast" is the Breasts field's, not Other findings' soft tissues, whatever came before.
+  assert.deepEqual(fieldsOf('mri-breast', 'There is a 2 cm cyst in the liver. The right breast shows no suspicious enhancement.'), [
+    'Other findings',
+    'Breasts',
+  ]);
+});

@@ -528,9 +528,16 @@ export class Router {
         // soft tissues and muscles), the place of the sentence before, else the template's order.
         const tie = b && v.votes === b.votes;
         const opens = (k: number) => leadFinding?.subs.includes(k) ?? false;
+        // (A word of an organ's own field and of a catch-all of many ("breast": Breasts, and Other findings' soft
+        // tissues, in a breast MRI): the organ's own field, whatever field the sentence before was in.)
+        const own = (k: number) => this.template.findings[k].organs.length === 1;
+        const catchAll = (k: number) => this.template.findings[k].organs.length >= 4;
+        const owns = (k: number, o: number) => own(k) && catchAll(o);
         const wins =
           tie &&
-          (opens(i) !== opens(best) ? opens(i) : v.at < b.at || (v.at === b.at && (i === prevSub || (best !== prevSub && i < best))));
+          (opens(i) !== opens(best)
+            ? opens(i)
+            : v.at < b.at || (v.at === b.at && (owns(i, best) || (!owns(best, i) && (i === prevSub || (best !== prevSub && i < best))))));
         if (!b || v.votes > b.votes || wins) best = i;
       }
       return { sub: best, by: 'organ' };

@@ -757,6 +757,20 @@ export function restructure(report: Report, template: ReportTemplate, options: R
 
   /** Words that name a body part or a modality ("CT ABDOMEN", "PELVIS"). */
   // (Not a technique that measured the organ before: "There is normal Doppler blood flow.")
+  /** Whether an organ word stands next to a modality word, in an exam's name ("breast MRI", "MRI of the breast", "chest CT"). */
+  function inExamName(ws: readonly Word[], h: OrganHit): boolean {
+    return ws.some((w, j) => {
+      const m = MODALITY_TRIE.match(ws, j);
+      if (!m) return false;
+      const end = ws[m.end - 1].end;
+      return (
+        /^[\s-]*$/.test(report.text.slice(end, h.start)) ||
+        /^[\s-]*(?:of\s+(?:the\s+)?(?:left\s+|right\s+|both\s+|bilateral\s+)?)?$/i.test(report.text.slice(end, h.start)) ||
+        /^[\s-]*$/.test(report.text.slice(h.end, w.start))
+      );
+    });
+  }
+
   /** The modalities a sentence names ("CT", "MG"). */
   function examsNamed(ws: readonly Word[]): string[] {
     return ws.flatMap((_, j) => MODALITY_TRIE.match(ws, j)?.value ?? []);
@@ -1042,7 +1056,18 @@ export function restructure(report: Report, template: ReportTemplate, options: R
       return { sub: before.sub, by: 'context' };
     // "Ultrasound correlation is recommended." after a thyroid nodule, "CT follow-up in 12 months is suggested.": advice
     // naming only the modality to follow with is the finding before's, not a line of the whole exam cut from what it is for.
-    if (before && before.sub >= 0 && !label && !organs.length && !ev.clues.some((c) => c.strong) && saysAdvice(s.text))
+    // (An organ word in the name of the exam advised, "Recommend 6-month follow-up breast MRI." after an axillary node, names
+    // the exam, not the organ the advice is about.)
+    const examNamed = organs.filter((h) => inExamName(sw, h));
+    const ofExam = (c: { at: number }) => examNamed.some((h) => h.start <= c.at && c.at < h.end);
+    if (
+      before &&
+      before.sub >= 0 &&
+      !label &&
+      organs.length === examNamed.length &&
+      !ev.clues.some((c) => c.strong && !ofExam(c)) &&
+      saysAdvice(s.text)
+    )
       return { sub: before.sub, by: 'context' };
     // "However, it should be known that CT may be false negative in the first few days." after "No signs of infection
     // were detected in the lungs.": a caveat on what the exam shows is said of the finding before, whatever it names of that
