@@ -65,7 +65,6 @@ test('conclusions as translated and international reports head them are the impr
     'Radiologic impression',
     'Impression and recommendations',
     'IMPRESSION/PLAN',
-    'Result',
     'Diagnostic impression',
     'CONCLUSIONS AND RECOMMENDATIONS',
   ]) {
@@ -79,5 +78,35 @@ test('conclusions as translated and international reports head them are the impr
   assert.deepEqual(
     parseReport('EXAM: Echocardiogram\nRESULTS: Normal left ventricle.').sections.map((s) => s.kind),
     ['exam', 'findings'],
+  );
+});
+
+test('"RESULT" heads findings, never the impression they would be checked against (rev12 #9)', () => {
+  for (const text of ['RESULT:\nNormal.\nLeft adrenal 3 cm mass.', 'DEXA SCAN\nRESULT: T-score -2.7 at the femoral neck, osteoporosis.']) {
+    const kinds = parseReport(text).sections.map((s) => s.kind);
+    assert.ok(kinds.includes('findings'), text);
+    assert.ok(!kinds.includes('impression'), text);
+  }
+});
+
+test('a section name run in after a sentence of the findings labels only its own words: the findings go on (rev12 #2)', () => {
+  for (const text of [
+    'FINDINGS: The lungs are clear. Comparison: None. Large right pneumothorax with mediastinal shift.\nIMPRESSION: Pneumothorax.',
+    'FINDINGS: No effusion. History: fall from a ladder. There is a 2 cm laceration of the spleen.',
+    'The lungs are clear. Comparison: None. Large right pneumothorax with mediastinal shift.',
+  ]) {
+    const r = parseReport(text);
+    const at = text.indexOf(text.includes('pneumothorax') ? 'Large right' : 'There is a 2 cm');
+    const section = r.sections.find((s) => s.start <= at && at < s.end);
+    assert.ok(section && ['findings', 'preamble'].includes(section.kind), text);
+  }
+  // Run in after the history, or glued to a title, it still opens its section; so does an impression after findings.
+  assert.deepEqual(
+    parseReport('HISTORY: Chest tightness. Comparison: No prior CT.\nFINDINGS: Clear.').sections.map((s) => s.kind),
+    ['history', 'comparison', 'findings'],
+  );
+  assert.deepEqual(
+    parseReport('FINDINGS: No effusion. There is a 2 cm liver lesion. Impression: Liver lesion.').sections.map((s) => s.kind),
+    ['findings', 'impression'],
   );
 });

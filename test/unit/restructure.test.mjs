@@ -2867,3 +2867,25 @@ test('advice naming the exam to follow with by its body part stays with its find
     'Breasts',
   ]);
 });
+
+test('a finding told as seen after who the patient is stays a finding: never moved under the history as the question (rev12 #3)', () => {
+  // No FINDINGS header: the line is the report's finding.
+  for (const text of [
+    'An 80-year-old man with a large acute left subdural hematoma causing 8 mm of midline shift.',
+    'A 45-year-old woman with a 2 cm hypoechoic solid mass in the right breast at 10 o’clock.',
+  ]) {
+    const { out } = run(`${text}\n`, PLAIN, 'ct-head');
+    assert.equal(line(out, 'CLINICAL HISTORY'), 'CLINICAL HISTORY: [ ]', text);
+    assert.ok(norm(out.text.split('FINDINGS:')[1]).includes(norm(text)), text);
+  }
+  // Measured or seen on this exam, under the EXAM line: kept there, not turned into the question.
+  const { out } = run('EXAM: CT HEAD\nA 70-year-old woman with a small right parietal hemorrhage is seen.\nFINDINGS: No midline shift.\n');
+  assert.equal(line(out, 'CLINICAL HISTORY'), 'CLINICAL HISTORY: [ ]');
+  // The question asked, above a FINDINGS section of its own, is still the history.
+  const asked = run(
+    'This is a middle-aged female with a growth on the arm which is reportedly enlarging.\nFINDINGS: There is a subcutaneous lipoma.\nIMPRESSION: Lipoma.\n',
+    PLAIN,
+    'ct-head',
+  ).out;
+  assert.match(line(asked, 'CLINICAL HISTORY'), /middle-aged female with a growth on the arm/);
+});

@@ -253,6 +253,21 @@ function findHeaders(text: string): HeaderMatch[] {
   for (const m of titleCase) {
     const name = m[1];
     if (starts.has(m.index)) continue;
+    // Run in after a sentence of the FINDINGS ("The lungs are clear. Comparison: None. Large right pneumothorax …"),
+    // a name of another section labels only its own words: opening that section would file the findings after it
+    // under the comparison or the history. The findings' own end (an impression) still opens.
+    const kind = knownSectionKind(name);
+    const within = headers.reduce<(typeof headers)[number] | null>(
+      (last, h) => (h.kind !== null && h.start < m.index && (!last || h.start > last.start) ? h : last),
+      null,
+    );
+    if (
+      (!within || within.kind === 'findings') &&
+      kind !== 'findings' &&
+      kind !== 'impression' &&
+      !/[A-Z)\]]$/.test(text.slice(0, m.index))
+    )
+      continue;
     starts.add(m.index);
     headers.push({
       start: m.index,

@@ -151,6 +151,10 @@ const CLAUSE_SUBJECT = /(?:,\s*(?:and|while|but|whereas)?|;)\s*(?:the\s+)?$/i;
 const CLAUSE_VERB = /^\s+(?:is|are|appears?|remains?|looks?|seems?)\b/i;
 const OTHERWISE = /\b(?:otherwise|remainder|rest of)\b/i;
 // A sentence that opens by setting itself against the one before: "However, …", "But …", "Nevertheless, …".
+// A finding told as this exam saw it, measured, graded or with a verb of seeing ("An 80-year-old man with a large acute
+// left subdural hematoma causing 8 mm of midline shift."): an answer, never the question, even after who the patient is.
+const TOLD_AS_SEEN =
+  /\b\d+(?:\.\d+)?\s*(?:mm|cm|millimet(?:er|re)s?|centimet(?:er|re)s?)\b|\b(?:mild|moderate|severe|small|large|massive|marked|trace|minimal|acute|subacute)\b|\b(?:caus(?:es|ing)|measur(?:es|ing)|demonstrat(?:es|ing)|show(?:s|ing)|(?:is|are) (?:seen|noted|identified|present))\b/i;
 const CONTRAST_OPENING = /^\W*(?:however|but|nevertheless|nonetheless|yet)\b/i;
 // (Digits and brackets too: "CI (BPD/OFD): (70-86) 73", "Fetal Heart (4 Chamber View): Normal".)
 const RUN_IN = new RegExp(`^\\p{Lu}[\\p{L}\\d ,/&()-]{1,40}:[ \\t]+\\S`, 'u');
@@ -431,6 +435,8 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     ),
   );
   const hasFindings = !noFindings || interpretation.size > 0;
+  // A FINDINGS section with sentences of its own: only then is a patient's line above it the question, not the answer.
+  const findingsWritten = interpretation.size > 0 || report.sentences.some((y) => report.sections[y.section]?.kind === 'findings');
   // "… in bone structures. Conclusion. There are ground glass densities …": an impression's heading written
   // as a sentence of its own inside the findings' run (translated CT reports): what follows it in that
   // section is the impression. Only where the report has no IMPRESSION of its own.
@@ -452,7 +458,13 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     // fills TECHNIQUE, not a section of its own beside an empty one (its findings still go by organ).
     const kind = procedureSections.has(s.section) ? 'technique' : (report.sections[s.section]?.kind ?? 'preamble');
     // "EXAM: Bilateral diagnostic mammogram.⏎⏎History of palpable abnormality …": the exam is its first line, the rest history.
-    const examHistory = kind === 'exam' && report.sentences[i - 1]?.section === s.section && sentenceKind(s.text) === 'history';
+    // (Not a finding told as seen after who the patient is, "A 70-year-old woman with a small right parietal hemorrhage
+    // is seen.": under the history it would read as the question; it stays where it was written.)
+    const examHistory =
+      kind === 'exam' &&
+      report.sentences[i - 1]?.section === s.section &&
+      sentenceKind(s.text) === 'history' &&
+      !(statesFinding.has(i) && TOLD_AS_SEEN.test(s.text));
     if (examHistory) {
       header.get('history')!.push(i);
       placedBy.set(i, 'section');
@@ -534,7 +546,11 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     // (Not a change in the finding before, told against the prior: "When compared with the previous
     // examination, minimal regression was detected in the described appearance." is that finding's.)
     const moved =
-      sentence === 'history' && kind === 'preamble' && (!stating.has(i) || (opensWithPatient(s.text) && !statingState.has(i)))
+      sentence === 'history' &&
+      kind === 'preamble' &&
+      (opensWithPatient(s.text) && statesFinding.has(i)
+        ? !statingState.has(i) && findingsWritten && !TOLD_AS_SEEN.test(s.text)
+        : !stating.has(i))
         ? sentence
         : statesFinding.has(i) || (sentence === 'comparison' && (!!leaning(s, i, organs) || pointsBack(s, organs)))
           ? null
