@@ -2840,9 +2840,9 @@ test('a sheath of the lung, a tendon or the rectus is that anatomy, not a device
   assert.deepEqual(
     fieldsOf(
       'ct-chest',
-      'The lungs are clear. Emphysematous changes in the anterior and lateral walls of the thorax. Gas in the right thoracic wall.',
+      'The lungs are clear. Emphysematous changes in the anterior and lateral walls of the thorax. Gas in the right thoracic wall. Air is seen under the skin along the right anterior chest wall after surgery.',
     ),
-    ['Lungs', 'Chest wall', 'Chest wall'],
+    ['Lungs', 'Chest wall', 'Chest wall', 'Chest wall'],
   );
 });
 
