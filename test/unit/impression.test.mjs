@@ -1438,3 +1438,30 @@ test('impression: a part of an organ told by "its" keeps the sentence before it 
     assert.match(item, new RegExp(`\\b${organ}\\b[^\\n]*\\bits\\b`, 'i'), r.body);
   }
 });
+
+test("impression: a device's course or tip and a finding's extent after a comma stay with the item ('…, terminating in the SVC')", () => {
+  for (const [text, item] of [
+    [
+      'EXAM: CT CHEST\nFINDINGS: A left-sided PICC line is seen, terminating in the superior vena cava. The lungs are clear. There is a 2 cm mass in the right upper lobe.',
+      'terminating in the superior vena cava',
+    ],
+    [
+      'EXAM: CT CHEST\nFINDINGS: There is a dialysis catheter in the right internal jugular vein, ending in the right atrium. There is a 2 cm mass in the right upper lobe.',
+      'ending in the right atrium',
+    ],
+    [
+      'EXAM: CT ABDOMEN\nFINDINGS: A feeding tube is seen in the stomach, with its tip in the gastric antrum. The liver is normal.',
+      'with its tip in the gastric antrum',
+    ],
+    [
+      'EXAM: MRI RIGHT SHOULDER\nFINDINGS: There is a full-thickness tear of the right supraspinatus tendon, extending into the infraspinatus footprint. The cartilage is preserved.',
+      'extending into the infraspinatus footprint',
+    ],
+  ]) {
+    const items = draft(text).items.map((i) => i.text);
+    assert.ok(
+      items.some((i) => i.includes(item)),
+      items.join('\n'),
+    );
+  }
+});

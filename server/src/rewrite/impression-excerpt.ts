@@ -394,6 +394,12 @@ const QUALIFIES_BEFORE = new RegExp(
   'i',
 );
 
+// A piece that tells where a device runs or ends, or how far a finding reaches: "…, terminating in the superior vena
+// cava", "…, coursing below the diaphragm with its tip in the antrum", "…, extending into the myotendinous junction".
+// For a line or tube the tip is the finding; for a tear or mass the extent is its grade.
+const COURSE_OR_EXTENT =
+  /^\s*(?:and\s+)?(?:(?:which|that)\s+(?:is|are)\s+)?(?:terminat(?:es|ing)|end(?:s|ing)|tip(?:ped)?|with\s+(?:its|the)\s+tips?|(?:its|the)\s+tips?|extend(?:s|ing)|cours(?:es|ing)|project(?:s|ing)|pass(?:es|ing)|travers(?:es|ing)|reach(?:es|ing)|spann?(?:s|ing)|crossing|cross(?:es)?|into)\b/i;
+
 // A clause's first piece that is one or two describing words and no more ("There are intraparenchymal", "Solid"): not
 // a connective ("However", "In addition"), a place ("Bilaterally") or a label.
 const MODIFIER_ONLY =
@@ -457,7 +463,8 @@ export function windowOf(report: Report, clauses: Clauses, c: Clause, start: num
     // pleural-based nodular lesions", "Solid, | partly calcified nodules", "There are several, discrete, | nodular opacities".
     const modifierCut = i > 0 && pieces.slice(0, i).every((p) => MODIFIER_ONLY.test(report.text.slice(p.start, p.end)));
     // Nor a run that leaves off the piece after it that qualifies it ("…, predominantly in the lower lobes", "…, which cannot be characterized").
-    const qualified = pieces[j + 1] && QUALIFIES_BEFORE.test(report.text.slice(pieces[j + 1].start, pieces[j + 1].end));
+    const next = pieces[j + 1] && report.text.slice(pieces[j + 1].start, pieces[j + 1].end);
+    const qualified = next && (QUALIFIES_BEFORE.test(next) || COURSE_OR_EXTENT.test(next));
     if (
       leans ||
       placeCut ||
