@@ -1465,3 +1465,27 @@ test("impression: a device's course or tip and a finding's extent after a comma 
     );
   }
 });
+
+test("impression: a list typed with no marks after the findings' last sentence is the radiologist's own, each member kept and none glued to the next", () => {
+  for (const [text, members] of [
+    [
+      'EXAM: CT CHEST\nFINDINGS: The trachea is patent. A small hiatal hernia is seen. There are small bilateral pleural effusions. Atelectasis is seen in the right lower lobe. Degenerative changes are noted in the thoracic spine. Hiatal hernia Bilateral small pleural effusions Right lower lobe atelectasis Thoracic spondylosis\n',
+      ['hiatal hernia', 'Bilateral small pleural effusions', 'Right lower lobe atelectasis', 'Thoracic spondylosis'],
+    ],
+    [
+      'EXAM: CT CHEST\nFINDINGS: A dual-chamber pacemaker is present in the left chest wall. Centrilobular emphysema is seen in both upper lobes. A 5 mm nodule is seen in the left lower lobe. Dual-chamber pacemaker Centrilobular emphysema in both upper lobes Left lower lobe nodule of 5 mm\n',
+      ['Dual-chamber pacemaker', 'Centrilobular emphysema in both upper lobes', 'Left lower lobe nodule of 5 mm'],
+    ],
+  ]) {
+    const r = offered(text);
+    assert.ok(r.ok, r.reasons.join('\n'));
+    const lines = r.body.split('\n');
+    for (const member of members)
+      assert.ok(
+        lines.some((line) => line.toLowerCase().includes(member.toLowerCase())),
+        `${member}\n${r.body}`,
+      );
+    // No item runs one member into the next ("… hernia Bilateral small …").
+    for (const line of lines) assert.doesNotMatch(line.replace(/^\d+\.\s+/, ''), /[a-z] [A-Z][a-z]/, r.body);
+  }
+});

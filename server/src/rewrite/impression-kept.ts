@@ -209,7 +209,29 @@ export function runInImpression(report: Report): Section | undefined {
     const at = report.text.slice(s.body.start, s.body.end).search(RUN_IN);
     if (at > 0) return { ...s, body: { start: s.body.start + at, end: s.body.end } };
   }
+  // Else a list typed with no marks at all after the findings' last full stop ('… L1 vertebral body. Tracheostomy
+  // cannula Pacemaker in anterior thoracic wall Atherosclerosis …'): the radiologist's own list, read the same way.
+  for (const i of findingsSections(report)) {
+    const s = report.sections[i];
+    const last = report.sentences.filter((x) => x.section === i && x.start > s.body.start).at(-1);
+    if (last && runTogetherParts(last.text).length >= 3) return { ...s, body: { start: last.start, end: s.body.end } };
+  }
   return undefined;
+}
+
+// "Emphysema Nodule in the right lower lobe Coronary artery atherosclerosis": a list typed with nothing between its members
+// but the capital that opens each. (Not a name after a word that leads into one: "consistent with Chiari", "by Dr Smith".)
+const RUN_TOGETHER_AT = /(?<=[a-z0-9)])(?<!\b(?:of|with|and|or|the|a|an|to|in|by|for|from|at|on|dr|mr|mrs|ms)) (?=[A-Z][a-z])/;
+const RUN_TOGETHER_ALL = new RegExp(RUN_TOGETHER_AT.source, 'g');
+
+/** The members of such a list (three at least), else the text alone. */
+export function runTogetherParts(text: string): string[] {
+  const body = text.replace(/[.\s]+$/, '');
+  const marks = (body.match(RUN_TOGETHER_ALL) ?? []).length;
+  if (/[.,;:?!"\u201c\u201d]/.test(body) || marks < 2) return [text];
+  // (Written in words, not in title case: "Fetal Cardiac Activity" is one heading.)
+  if ((body.match(/(?:^|\s)[a-z]/g) ?? []).length < marks) return [text];
+  return body.split(RUN_TOGETHER_AT).map((part) => part.trim());
 }
 
 // A lead line that opens a list ("Single vessel coronary artery analysis:", "CORONARY ARTERIES:"): the body's last line.

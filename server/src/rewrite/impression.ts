@@ -85,6 +85,7 @@ import {
   otherStatements,
   signOffOf,
   runInImpression,
+  runTogetherParts,
   setsTheScene,
   statedItems,
   statedSections,
@@ -409,7 +410,15 @@ export function draftImpression(
 ): ImpressionDraft {
   const u = understanding;
   const clauses = clausesFor(report);
-  const candidates = candidatesOf(report, u, options);
+  // A list typed with no marks after the findings' last sentence is the radiologist's own (runInImpression): its
+  // members are kept as written, never cut into phrases across their run-together words ("hernia Bilateral …").
+  const runIn = report.sections.some((s) => s.kind === 'impression') ? undefined : runInImpression(report);
+  const inRunTogether = (f: Finding) =>
+    !!runIn &&
+    f.start >= runIn.body.start &&
+    f.start < runIn.body.end &&
+    runTogetherParts(report.text.slice(runIn.body.start, runIn.body.end).trim()).length >= 3;
+  const candidates = candidatesOf(report, u, options).filter((f) => !inRunTogether(f));
   let items = itemsOf(report, u, candidates, clauses);
   // What the omission rule asks of an impression (its own reading of minor and explained) and no item covers is added.
   const sections = findingsSections(report);
@@ -419,6 +428,7 @@ export function draftImpression(
   const extra = u.findings.filter(
     (f) =>
       inFindings.has(f.sectionIndex) &&
+      !inRunTogether(f) &&
       !candidates.includes(f) &&
       !covered.has(f.concept) &&
       !said.includes(report.text.slice(f.start, f.end).toLowerCase()) &&
@@ -610,19 +620,11 @@ function splitAtQuotes(item: ImpressionItem): ImpressionItem[] {
   return parts.map((part, i) => ({ text: STRAY_QUOTES(part), findings: i ? [] : item.findings }));
 }
 
-// "Emphysema Nodule in the right lower lobe Coronary artery atherosclerosis": a list typed with nothing between its members
-// but the capital that opens each. (Not a name after a word that leads into one: "consistent with Chiari", "by Dr Smith".)
-const RUN_TOGETHER_AT = /(?<=[a-z0-9)])(?<!\b(?:of|with|and|or|the|a|an|to|in|by|for|from|at|on|dr|mr|mrs|ms)) (?=[A-Z][a-z])/;
-const RUN_TOGETHER_ALL = new RegExp(RUN_TOGETHER_AT.source, 'g');
-
-/** An item that is such a list, as one item per member (the findings go with the first); three members at least. */
+/** An item that is a list run together with no marks (runTogetherParts), as one item per member (the findings go with the first). */
 function splitRunTogether(item: ImpressionItem): ImpressionItem[] {
-  const body = item.text.replace(/[.\s]+$/, '');
-  const marks = (body.match(RUN_TOGETHER_ALL) ?? []).length;
-  if (/[.,;:?!"\u201c\u201d]/.test(body) || marks < 2) return [item];
-  // (Written in words, not in title case: "Fetal Cardiac Activity" is one heading.)
-  if ((body.match(/(?:^|\s)[a-z]/g) ?? []).length < marks) return [item];
-  return body.split(RUN_TOGETHER_AT).map((part, i) => ({ text: `${part.trim()}.`, findings: i ? [] : item.findings }));
+  const parts = runTogetherParts(item.text);
+  if (parts.length < 2) return [item];
+  return parts.map((part, i) => ({ text: `${part}.`, findings: i ? [] : item.findings }));
 }
 
 const GLUED_SENTENCES = /[a-z]\.[A-Z][a-z]/;
