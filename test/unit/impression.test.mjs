@@ -1489,3 +1489,19 @@ test("impression: a list typed with no marks after the findings' last sentence i
     for (const line of lines) assert.doesNotMatch(line.replace(/^\d+\.\s+/, ''), /[a-z] [A-Z][a-z]/, r.body);
   }
 });
+
+test('impression: a denial in the labelled list under a lead line keeps its label, and a measure given under its name is kept', () => {
+  for (const [text, kept] of [
+    [
+      'EXAM: CT CORONARY ANGIOGRAM\nFINDINGS: The left anterior descending artery has mixed plaque with moderate proximal stenosis. The right coronary artery has no plaque.\nIMPRESSION:\nCoronary artery calcium score: 145.\n\nVessel-by-vessel findings:\n\nLAD: Mixed plaque with moderate proximal stenosis.\n\nRCA: No plaque or stenosis.\n',
+      ['Coronary artery calcium score: 145.', 'RCA: No plaque or stenosis.'],
+    ],
+    [
+      'EXAM: CARDIAC CT\nFINDINGS: Calcified plaque in the proximal circumflex with mild stenosis. The LAD is normal.\nIMPRESSION:\nAgatston score: 36.\n\nPer-vessel analysis:\n\nLCX: Calcified plaque with mild proximal stenosis.\n\nLAD: No significant stenosis.\n',
+      ['Agatston score: 36.', 'LAD: No significant stenosis.'],
+    ],
+  ]) {
+    const items = draft(text).items.map((i) => i.text);
+    for (const item of kept) assert.ok(items.includes(item), `${item}\n${items.join('\n')}`);
+  }
+});

@@ -234,6 +234,10 @@ export function runTogetherParts(text: string): string[] {
   return body.split(RUN_TOGETHER_AT).map((part) => part.trim());
 }
 
+// A measure under its name: "Calcium score: 88.", "LVEF: 35%.", "Agatston score 0.", "Ejection fraction of 55%".
+const LABELLED_VALUE =
+  /^\s*(?:\d+[.)]\s+)?[A-Za-z][A-Za-z ()/-]{1,40}?(?:\s*:\s*|\s+(?:of\s+|is\s+|was\s+|=\s*)?)[<>~\u2248\u2264\u2265]?\s*\d[\d.,]*\s*(?:%|mm|cm|ml|mL|HU|AU|units?)?\.?\s*$/;
+
 // A lead line that opens a list ("Single vessel coronary artery analysis:", "CORONARY ARTERIES:"): the body's last line.
 const LEAD_IN = /(?:^|\n)[^\n.]*:\s*$/;
 
@@ -593,7 +597,10 @@ export function keptFromImpression(
     const denial = pertinentDenial(said) || answersQuestion(report, said) || namedNormal(said) || studyVerdict(said);
     // "Straightening of the normal cervical lordosis …" states a finding, "normal" or not.
     const altered = ALTERED_NORMAL.test(said.text);
-    if (!(said.positive || said.recommendation || said.communication || said.significant || denial || sincePrior || altered)) continue;
+    // A measure given under its name ("Calcium score: 88.", "LVEF: 35%", "Agatston score 0") is a result, normal or not.
+    const valued = LABELLED_VALUE.test(said.text);
+    if (!(said.positive || said.recommendation || said.communication || said.significant || denial || sincePrior || altered || valued))
+      continue;
     // Accounted for only by items that carry its time, severity, size and level too ("a stable SEGA"); a
     // side the findings give otherwise is the draft's correction, not a loss.
     // A recommendation accounts for a recommendation only: its words state no finding.
@@ -644,7 +651,12 @@ export function keptFromImpression(
     // '… there is a significant difference. not detected.': a sentence broken by a stray full stop goes on in lower case.
     const next = sentence && report.sentences[report.sentences.indexOf(sentence) + 1];
     const goesOn = next && next.section === sentence.section && /^[a-z]/.test(next.text) ? ` ${next.text.trim()}` : '';
-    const kept = goesOn && text ? `${text}${goesOn}` : text;
+    const joined = goesOn && text ? `${text}${goesOn}` : text;
+    // A member of the labelled list under the impression's lead line ("RCA: No plaque."), which the report reader made a
+    // section of its own: its label is that section's header, and says which vessel or level the line speaks of.
+    const home = sentence && report.sections[sentence.section];
+    const label = home && home.kind === 'other' && home.header && sentence.start <= home.body.start + 1 ? home.header.name.trim() : '';
+    const kept = label && joined && !joined.toLowerCase().startsWith(label.toLowerCase()) ? `${label}: ${joined}` : joined;
     if (!kept || out.some((item) => item.text.includes(kept))) continue;
     // The sentences kept of one numbered item stay one item ("Mild septal ischemia. Likely due to the left
     // bundle-branch block."): what follows the first speaks of it.
