@@ -1505,3 +1505,17 @@ test('impression: a denial in the labelled list under a lead line keeps its labe
     for (const item of kept) assert.ok(items.includes(item), `${item}\n${items.join('\n')}`);
   }
 });
+
+test('impression: an image reference cut at its ";" ("(series #5 images #10-14; series #7 images #8-9)") is never an item of its own', () => {
+  for (const text of [
+    'EXAM: MRI RIGHT KNEE\nFINDINGS: There is a horizontal tear of the posterior horn of the medial meniscus (series #5 images #10-14; series #7 images #8-9). The anterior cruciate ligament is intact. There is a small joint effusion.\nIMPRESSION: Medial meniscal tear. Small joint effusion.\n',
+    'EXAM: CT CHEST\nFINDINGS: A 9 mm nodule is seen in the right lower lobe (image 45; series 3). There is mild bronchial wall thickening. No pleural effusion.\n',
+    'EXAM: MRI LUMBAR SPINE\nFINDINGS: L4-5: Broad-based disc bulge with moderate left foraminal stenosis (axial image 23; sagittal image 9). The conus is normal.\n',
+  ]) {
+    const items = draft(text).items.map((i) => i.text);
+    assert.ok(items.length > 0);
+    // Each item says something besides where the images are.
+    for (const item of items)
+      assert.match(item.replace(/\b(?:series|images?|axial|sagittal|coronal)\b/gi, ''), /[a-z]{4,}/i, items.join('\n'));
+  }
+});

@@ -475,7 +475,8 @@ export function draftImpression(
   items = [...items, ...(items.length ? categories : categories.filter((c) => highCategories(c.text).length > 0))];
   if (items.length) items = [...items, ...adviceItems(report, clauses, items)];
   // One item per list mark of the report, none that only sets the scene, each with what its sentence tells of it after a ";".
-  const gathered = withoutInstructions(items);
+  // (Nor a piece of an image reference cut at its ";": "(series #5 images #10-14; series #7 images #8-9)" tells no finding.)
+  const gathered = withoutInstructions(items).filter((item) => !IMAGE_REFERENCE.test(item.text));
   const assemble = (split: boolean) => {
     const whole = gathered
       .flatMap(splitAtQuotes)
@@ -953,6 +954,10 @@ const OWN_LABEL = new RegExp(`^${labelName(40)}:\\s`);
  * first sentence says nothing of its side or organ without the label, so the label goes before it as written.
  */
 // A run-in label at the opening of an item: "Kidneys: ", "Lymph nodes: ".
+// An item of nothing but where the images show it: "Series #7 images #8-9).", "(Image 45).", "Se 3 im 112".
+const IMAGE_REFERENCE =
+  /^[\s(]*(?:(?:series|se|image|images|img|im|slices?|sl|axial|coronal|sagittal|#|\d+|[-,/:]|and|through)\s*)+[\s).]*$/i;
+
 const RUN_IN_LABEL = /^([A-Z][A-Za-z ,/&-]{1,40}):\s+(?=\S)/;
 
 /** Whether the report's own impression writes `text` (an old item kept as written takes no findings label). */
