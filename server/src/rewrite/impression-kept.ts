@@ -187,10 +187,13 @@ const OTHER_HIGH_CATEGORY =
 
 /** The categories of 3 or more the text writes, each as written. */
 export function highCategories(text: string): string[] {
-  const read = readCategories(text)
-    .filter((m) => (m.category.rank ?? 0) >= 3)
-    .map((m) => text.slice(m.start, m.end));
-  return [...read, ...[...text.matchAll(OTHER_HIGH_CATEGORY)].map((m) => m[0])];
+  const read = readCategories(text);
+  const high = read.filter((m) => (m.category.rank ?? 0) >= 3).map((m) => text.slice(m.start, m.end));
+  // By shape only where the data's reader read nothing: its rank decides ("PI-RADS 5" once; an "O-RADS US 3" it ranks low stays low).
+  const byShape = [...text.matchAll(OTHER_HIGH_CATEGORY)].filter(
+    (m) => !read.some((r) => r.start < m.index + m[0].length && m.index < r.end),
+  );
+  return [...high, ...byShape.map((m) => m[0])];
 }
 
 // Where an impression run into the findings begins: its first "•" or "·" statement, or a quotation mark opening
