@@ -1531,3 +1531,22 @@ test('impression: a high category is read once, by the RADS data where it holds 
   ])
     assert.deepEqual(highCategories(text), high, text);
 });
+
+test('impression: the size a finding had on the prior study, said in the next sentence, goes with its size item', () => {
+  for (const [text, prior] of [
+    [
+      'EXAM: CT CHEST\nFINDINGS: There is a 21 mm spiculated nodule in the left upper lobe. On the prior examination it measured 14 mm. No pleural effusion.\n',
+      'On the prior examination it measured 14 mm.',
+    ],
+    [
+      'EXAM: MRI ABDOMEN\nFINDINGS: A 3.1 cm enhancing lesion is present in hepatic segment 7. The previous MRI measured 4.2 cm. The spleen is normal.\n',
+      'The previous MRI measured 4.2 cm.',
+    ],
+  ]) {
+    const r = offered(text);
+    assert.ok(r.ok, r.reasons.join('\n'));
+    // In the same item as the current size, not lost and not an item of its own.
+    const line = r.body.split('\n').find((l) => l.includes(prior));
+    assert.ok(line && /\b(?:21 mm|3\.1 cm)\b/.test(line), r.body);
+  }
+});

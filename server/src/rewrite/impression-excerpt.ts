@@ -222,6 +222,10 @@ export function antecedentOf(clauses: Clauses, c: Clause, depth = 0): string | n
 // A sentence that tells only the time of the one before: it points back, or says "no interval change".
 const ASIDE = /^(?:(?:\S+\s+){0,8}?(?:they|it|this|these|them)\b|no (?:significant )?(?:interval )?change\b)/i;
 
+// A size the finding had on an earlier study, said in words of the prior and of measuring.
+const PRIOR_SIZE =
+  /\b(?:previous(?:ly)?|prior|earlier|preceding|last)\b[^.;]{0,40}\b(?:measur\w*|size|diameter)\b|\b(?:measur\w*|size|diameter)\b[^.;]{0,40}\b(?:previous(?:ly)?|prior|earlier|preceding)\b/i;
+
 /** The next sentence when it only goes on about this one ("This is unchanged from prior."), as "Unchanged from prior."; else ''. */
 export function sequelOf(report: Report, clauses: Clauses, c: Clause): string {
   const sentence = report.sentences.findIndex((s) => s.start <= c.start && c.end <= s.end);
@@ -233,7 +237,10 @@ export function sequelOf(report: Report, clauses: Clauses, c: Clause): string {
   // "This is unchanged", "Compared to the previous examination, they are stable", "No interval change …".
   const pointing = CUES.dangling.includes(firstWord(read.text));
   const aside = read.time.size > 0 && !read.significant && (ASIDE.test(read.text) || !read.words.length);
-  if (!pointing && !aside) return '';
+  // "On the previous study it measured 10 mm.", "His previous examination measured 26 mm.": the size it had, without which
+  // the size item reads as new rather than grown or shrunk.
+  const priorSize = read.quantities.length > 0 && !read.significant && PRIOR_SIZE.test(read.text);
+  if (!pointing && !aside && !priorSize) return '';
   const says = read.words.length || read.time.size || read.hedges.length || read.severity.length || read.quantities.length;
   if (!says) return '';
   // "It measures 6 x 2 cm." stays as written right after what it speaks of when it will not stand without "It".
