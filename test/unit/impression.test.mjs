@@ -1550,3 +1550,20 @@ test('impression: the size a finding had on the prior study, said in the next se
     assert.ok(line && /\b(?:21 mm|3\.1 cm)\b/.test(line), r.body);
   }
 });
+
+test('impression: the distribution said before a comma ("Subpleural and basal predominant, reticular opacities …") stays with the finding it places', () => {
+  for (const [text, words] of [
+    [
+      'EXAM: CT CHEST\nFINDINGS: In the evaluation of both lung parenchyma; Peripheral and subpleural located, patchy ground glass opacities are observed in both lungs. No pleural effusion.\n',
+      'Peripheral and subpleural located',
+    ],
+    [
+      'EXAM: CT CHEST\nFINDINGS: Upper and mid zone predominant, centrilobular nodules are seen in both lungs. The heart is normal in size.\n',
+      'Upper and mid zone predominant',
+    ],
+  ]) {
+    const r = offered(text);
+    assert.ok(r.ok, r.reasons.join('\n'));
+    assert.ok(r.body.includes(words), r.body);
+  }
+});

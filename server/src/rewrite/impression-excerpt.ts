@@ -407,10 +407,14 @@ const QUALIFIES_BEFORE = new RegExp(
 const COURSE_OR_EXTENT =
   /^\s*(?:and\s+)?(?:(?:which|that)\s+(?:is|are)\s+)?(?:terminat(?:es|ing)|end(?:s|ing)|tip(?:ped)?|with\s+(?:its|the)\s+tips?|(?:its|the)\s+tips?|extend(?:s|ing)|cours(?:es|ing)|project(?:s|ing)|pass(?:es|ing)|travers(?:es|ing)|reach(?:es|ing)|spann?(?:s|ing)|crossing|cross(?:es)?|into)\b/i;
 
-// A clause's first piece that is one or two describing words and no more ("There are intraparenchymal", "Solid"): not
-// a connective ("However", "In addition"), a place ("Bilaterally") or a label.
-const MODIFIER_ONLY =
-  /^\s*(?:there\s+(?:is|are|was|were)\s+(?:also\s+)?)?(?:an?\s+|the\s+)?(?!(?:however|additionally|also|furthermore|moreover|in|on|at|again|otherwise|overall|incidentally|finally|lastly|then|now|currently|today|here|bilaterally|there|this|these|it)\b)[a-z]+(?:-[a-z]+)?(?:\s+[a-z]+(?:-[a-z]+)?)?\s*$/i;
+// A clause's first piece that is one or two describing words and no more ("There are intraparenchymal", "Solid"), or two
+// such joined by "and"/"or" ("Subpleural and basal predominant", "Peripheral and peribronchial localized"): not a
+// connective ("However", "In addition"), a place ("Bilaterally") or a label.
+const DESCRIBING = String.raw`(?!(?:however|additionally|also|furthermore|moreover|in|on|at|again|otherwise|overall|incidentally|finally|lastly|then|now|currently|today|here|bilaterally|there|this|these|it)\b)[a-z]+(?:-[a-z]+)?`;
+const MODIFIER_ONLY = new RegExp(
+  String.raw`^\s*(?:there\s+(?:is|are|was|were)\s+(?:also\s+)?)?(?:an?\s+|the\s+)?${DESCRIBING}(?:\s+(?:and|or)\s+${DESCRIBING}(?:\s+[a-z]+(?:-[a-z]+)?)?)?(?:\s+[a-z]+(?:-[a-z]+)?)?\s*$`,
+  'i',
+);
 
 // A piece that tells what the finding is compared with: "As seen on the prior examination", "Compared with the CT of 2019".
 const OPENING_COMPARISON =
