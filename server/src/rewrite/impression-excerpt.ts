@@ -4,7 +4,7 @@
 // the sentence before it when it opens on "It"/"This", the one after it when that only tells its time,
 // and the heading it stands under ("Liver: ", "RIGHT:") when it says nothing without it; no size taken
 // from another finding's words.
-import { CUES, clausesOf, labelName, readClause, speaksBeyondLevel, type Clause } from './clauses';
+import { CUES, GENERIC, clausesOf, labelName, readClause, speaksBeyondLevel, type Clause } from './clauses';
 import { changesOf, dropsOf, polarityLostBy } from './clause-changes';
 import type { Report, Sentence, Span } from '../report/types';
 import { organsNamed } from '../nlp/organs';
@@ -222,6 +222,27 @@ export function antecedentOf(clauses: Clauses, c: Clause, depth = 0): string | n
 // A sentence that tells only the time of the one before: it points back, or says "no interval change".
 const ASIDE = /^(?:(?:\S+\s+){0,8}?(?:they|it|this|these|them)\b|no (?:significant )?(?:interval )?change\b)/i;
 
+// Words that name the earlier study, not a finding: "The previous MRI measured 4.2 cm."
+const STUDY_WORDS = new Set([
+  'mri',
+  'mr',
+  'ct',
+  'cta',
+  'pet',
+  'us',
+  'ultrasound',
+  'sonogram',
+  'radiograph',
+  'film',
+  'scan',
+  'study',
+  'exam',
+  'examination',
+  'image',
+  'images',
+  'imaging',
+]);
+
 // A size the finding had on an earlier study, said in words of the prior and of measuring.
 const PRIOR_SIZE =
   /\b(?:previous(?:ly)?|prior|earlier|preceding|last)\b[^.;]{0,40}\b(?:measur\w*|size|diameter)\b|\b(?:measur\w*|size|diameter)\b[^.;]{0,40}\b(?:previous(?:ly)?|prior|earlier|preceding)\b/i;
@@ -239,7 +260,12 @@ export function sequelOf(report: Report, clauses: Clauses, c: Clause): string {
   const aside = read.time.size > 0 && !read.significant && (ASIDE.test(read.text) || !read.words.length);
   // "On the previous study it measured 10 mm.", "His previous examination measured 26 mm.": the size it had, without which
   // the size item reads as new rather than grown or shrunk.
-  const priorSize = read.quantities.length > 0 && !read.significant && PRIOR_SIZE.test(read.text);
+  // (Only of this finding: a sentence naming a finding of its own, "Minimal increase in the size of atelectasis …", is not it.)
+  const priorSize =
+    read.quantities.length > 0 &&
+    !read.significant &&
+    PRIOR_SIZE.test(read.text) &&
+    read.words.every((w) => c.words.includes(w) || GENERIC.has(w) || STUDY_WORDS.has(w));
   if (!pointing && !aside && !priorSize) return '';
   const says = read.words.length || read.time.size || read.hedges.length || read.severity.length || read.quantities.length;
   if (!says) return '';
