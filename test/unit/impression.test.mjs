@@ -1567,3 +1567,21 @@ test('impression: the distribution said before a comma ("Subpleural and basal pr
     assert.ok(r.body.includes(words), r.body);
   }
 });
+
+test("impression: a denial on a spine level's line of the old impression stays with that level's item, never listed as the whole spine's", () => {
+  for (const [text, item] of [
+    [
+      'EXAM: MRI LUMBAR SPINE\nFINDINGS:\nL3-4: Mild disc bulge without stenosis.\nL4-5: Broad-based disc protrusion with moderate left subarticular narrowing. No significant neural foraminal stenosis.\nIMPRESSION:\nL4-5: Broad-based disc protrusion with moderate left subarticular narrowing. No significant neural foraminal stenosis.\nL3-4: Mild disc bulge.\n',
+      'No significant neural foraminal stenosis.',
+    ],
+    [
+      'EXAM: MRI CERVICAL SPINE\nFINDINGS:\nC4-5: Small disc bulge without stenosis.\nC5-6: Disc osteophyte complex with moderate central canal stenosis. No cord signal abnormality.\nC6-7: Mild uncovertebral hypertrophy.\nIMPRESSION:\nC5-6: Disc osteophyte complex with moderate central canal stenosis. No cord signal abnormality.\nC6-7: Mild uncovertebral hypertrophy.\n',
+      'No cord signal abnormality.',
+    ],
+  ]) {
+    const r = offered(text);
+    assert.ok(r.ok, r.reasons.join('\n'));
+    const line = r.body.split('\n').find((l) => l.includes(item));
+    assert.ok(line && /\b[CL]\d-\d:/.test(line), r.body);
+  }
+});

@@ -237,6 +237,22 @@ export function runTogetherParts(text: string): string[] {
   return body.split(RUN_TOGETHER_AT).map((part) => part.trim());
 }
 
+// A spine level opening a line: "L4-5:", "At C5-6,", "2. L5-S1 -".
+const LEVEL_LINE = /^\s*(?:\d+[.)]\s+)?(?:at\s+)?[CTLS]\d{1,2}(?:\s*[-/]\s*[CTLS]?\d{1,2})?\b/i;
+
+/** The words of the statement before this sentence on a line that opens on a spine level, as an item would say them; else ''. */
+function levelStatementBefore(report: Report, sentence: { start: number; section: number }): string {
+  const at = report.sentences.findIndex((x) => x.start === sentence.start);
+  const prev = report.sentences[at - 1];
+  if (!prev || prev.section !== sentence.section || report.text.slice(prev.end, sentence.start).includes('\n')) return '';
+  const lineStart = report.text.lastIndexOf('\n', prev.start) + 1;
+  if (!LEVEL_LINE.test(report.text.slice(lineStart, prev.end))) return '';
+  // (Its last words: the item may have dropped the label or the opening "There is".)
+  return tidy(prev.text)
+    .replace(/[.\s]+$/, '')
+    .slice(-40);
+}
+
 // A measure under its name: "Calcium score: 88.", "LVEF: 35%.", "Agatston score 0.", "Ejection fraction of 55%".
 const LABELLED_VALUE =
   /^\s*(?:\d+[.)]\s+)?[A-Za-z][A-Za-z ()/-]{1,40}?(?:\s*:\s*|\s+(?:of\s+|is\s+|was\s+|=\s*)?)[<>~\u2248\u2264\u2265]?\s*\d[\d.,]*\s*(?:%|mm|cm|ml|mL|HU|AU|units?)?\.?\s*$/;
@@ -636,6 +652,14 @@ export function keptFromImpression(
     const host = before && out.find((item) => item.text.includes(tidy(before.text).replace(/\.$/, '')));
     if (host) {
       host.text = `${host.text} ${asWritten(said.text)}`;
+      continue;
+    }
+    // A denial after a level's statement on the level's line ("L4-5: Disc protrusion … . No significant neural
+    // foraminal stenosis."): the level's, kept with the item that tells that statement, never as the whole spine's.
+    const levelHost = denial && sentence && levelStatementBefore(report, sentence);
+    const atLevel = levelHost && [...items, ...out].find((item) => item.text.includes(levelHost));
+    if (atLevel && !atLevel.text.includes(tidy(said.text).slice(0, -1))) {
+      atLevel.text = `${atLevel.text} ${asWritten(said.text)}`;
       continue;
     }
     // A denial that answers the clause before it in its sentence ("L3-4 extrusion but no thecal sac compression") is
