@@ -1585,3 +1585,28 @@ test("impression: a denial on a spine level's line of the old impression stays w
     assert.ok(line && /\b[CL]\d-\d:/.test(line), r.body);
   }
 });
+
+test("impression: a differential or an 'adjacent … also noted' sentence goes after the finding it speaks of, never listed above it", () => {
+  for (const [text, finding, follow] of [
+    [
+      'EXAM: CT ABDOMEN AND PELVIS WITH CONTRAST\nFINDINGS: The gallbladder is distended with wall thickening and pericholecystic fluid. Acute cholecystitis is suspected. There is a 2.8 cm hypervascular lesion in the right hepatic lobe with washout on the delayed phase. Differential includes hepatocellular carcinoma or a flash-filling hemangioma. The pancreas is normal.\nIMPRESSION: Acute cholecystitis is suspected. 2.8 cm hypervascular right hepatic lesion; differential includes hepatocellular carcinoma or flash-filling hemangioma. MRI recommended.\n',
+      '2.8 cm hypervascular lesion',
+      'Differential includes hepatocellular carcinoma',
+    ],
+    [
+      "EXAM: MRI ENTEROGRAPHY\nFINDINGS: There is mural thickening and hyperenhancement of the distal ileum over 12 cm, consistent with active Crohn's disease. Adjacent mesenteric edema and enlarged lymph nodes are also noted, compatible with the inflammatory process. No abscess or fistula.\nIMPRESSION: Active Crohn's disease of the distal ileum.\n",
+      'Mural thickening and hyperenhancement of the distal ileum',
+      'Adjacent mesenteric edema',
+    ],
+    [
+      'EXAM: MRI PELVIS\nFINDINGS: A 4 cm T2 hyperintense lesion is seen in the left adnexa with a thin enhancing septation. The differential diagnosis would include a cystadenoma or a hydrosalpinx. The uterus is normal.\n',
+      '4 cm T2 hyperintense lesion',
+      'differential diagnosis would include',
+    ],
+  ]) {
+    const r = offered(text);
+    assert.ok(r.ok, r.reasons.join('\n'));
+    const at = (words) => r.body.toLowerCase().indexOf(words.toLowerCase());
+    assert.ok(at(finding) >= 0 && at(follow) > at(finding), r.body);
+  }
+});

@@ -680,6 +680,10 @@ const OPENS_ON_BEFORE = [
   // What goes with the finding named before: "The surrounding edema causes …", "Associated mass effect …".
   // (Not "adjacent": "The adjacent bones are intact", "Adjacent to the T9 lesion, …" name a place of their own.)
   /^\s*(?:the\s+|there (?:is|are)\s+(?:an?\s+)?)?(?:surrounding|associated|accompanying|perilesional|peritumou?ral|resultant|resulting)\s+[a-z]/,
+  // (But "adjacent" told as more of the same: "Adjacent mesenteric edema and enlarged nodes are also noted".)
+  /^\s*(?:the\s+|there (?:is|are)\s+(?:also\s+)?(?:an?\s+)?)?adjacent\s+(?!to\b)[^.;]{1,80}?\b(?:is|are|was|were)\s+also\s+(?:noted|seen|present|identified|demonstrated|observed)\b/,
+  // The differential of the finding before: "Differential includes hemangioma or …", "Differential diagnosis would include …".
+  /^\s*(?:the\s+)?(?:differential|ddx)(?:\s+diagnos[ie]s)?(?:\s+considerations?)?\s+(?:includes?|would include|is|are|:)/,
   /^\s*there (?:was|is) no significant (?:difference|change) in the size\b/,
   // An opening phrase, then the pointer as the subject: "In this examination, they …", "Due to their size, they …".
   // (A date's dots are no sentence end: "According to the review dated 08.11.2017, its dimensions have decreased".)
