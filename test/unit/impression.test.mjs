@@ -1610,3 +1610,20 @@ test("impression: a differential or an 'adjacent … also noted' sentence goes a
     assert.ok(at(finding) >= 0 && at(follow) > at(finding), r.body);
   }
 });
+
+test('impression: an item of an impression run into the findings takes no findings sentence before the run-in as its antecedent', () => {
+  for (const [text, neighbour] of [
+    [
+      'EXAM: CT CHEST\nFINDINGS: There are nodules in both lungs, the largest 7 mm in the right upper lobe. No pleural effusion. The bone structures are natural. " Nodules in both lungs (follow-up of these nodules is recommended) " Atherosclerosis in the thoracic aorta\n',
+      'bone structures are natural',
+    ],
+    [
+      'EXAM: CT CHEST\nFINDINGS: Multiple cystic lesions are seen in the liver, the largest 2 cm. The spleen is normal in size. \u2022 Cystic lesions in the liver (these lesions are likely simple cysts) \u2022 Coronary artery calcifications\n',
+      'spleen is normal',
+    ],
+  ]) {
+    const items = draft(text).items.map((i) => i.text);
+    assert.ok(items.length > 0);
+    for (const item of items) assert.ok(!item.includes(neighbour), items.join('\n'));
+  }
+});

@@ -750,6 +750,7 @@ function withTheirAntecedents(report: Report, items: readonly ImpressionItem[]):
   const said = (text: string) => new Set(tokens(text).filter((w) => !UNSAID.has(w)));
   const joined = new Map<ImpressionItem, { at: number; text: string }[]>();
   const bare = (text: string) => text.toLowerCase().replace(/[.\s]+$/, '');
+  const runIn = runInImpression(report);
   for (let i = 0; i < out.length; i++) {
     const item = out[i];
     const first = item.text.split(SENTENCE_END)[0];
@@ -867,7 +868,10 @@ function withTheirAntecedents(report: Report, items: readonly ImpressionItem[]):
       passOver();
     }
     const prev = report.sentences[back];
-    if (!prev || prev.section !== sentence.section) continue;
+    // (Nor across the start of an impression run into the findings: '… foramina are open. " Nodules in both lungs (… these
+    // nodules)' speaks of no findings sentence; the run-in is the radiologist's own list.)
+    if (!prev || prev.section !== sentence.section || (runIn && sentence.start >= runIn.body.start && prev.start < runIn.body.start))
+      continue;
     // Advice with no finding of its own ("US control is recommended.", "Correlation is advised.") is the advice for the
     // finding the report says right before it: listed after another finding, it reads as that one's.
     const advice =
