@@ -1627,3 +1627,21 @@ test('impression: an item of an impression run into the findings takes no findin
     for (const item of items) assert.ok(!item.includes(neighbour), items.join('\n'));
   }
 });
+
+test('impression: a findings sentence listed as written is the twin of the old item that says it with an article ("A 1.5 cm cystic lesion …"), and goes', () => {
+  for (const [text, words] of [
+    [
+      'EXAM: MRI ABDOMEN\nFINDINGS: Moderate hepatic steatosis. A 1.5 cm cystic lesion is seen in the left hepatic lobe. The pancreas is normal.\nIMPRESSION:\n1. Moderate hepatic steatosis.\n2. A 1.5 cm cystic lesion in the left hepatic lobe. Follow-up MRI in 6 months is recommended.\n',
+      '1.5 cm cystic lesion',
+    ],
+    [
+      'EXAM: CT CHEST ABDOMEN PELVIS\nFINDINGS: There is a small right pleural effusion. Left basilar atelectasis. A 4.2 cm cystic lesion is seen in the pancreatic tail. The kidneys are normal.\nIMPRESSION:\n1. Small right pleural effusion.\n2. No pneumothorax.\n3. Left basilar atelectasis.\n4. A 4.2 cm cystic lesion in the pancreatic tail. Recommend MRI for further characterization.\n',
+      '4.2 cm cystic lesion',
+    ],
+  ]) {
+    const r = offered(text);
+    assert.ok(r.ok, r.reasons.join('\n'));
+    assert.equal(r.body.split('\n').filter((line) => line.includes(words)).length, 1, r.body);
+    assert.ok(r.body.includes('recommend') || r.body.includes('Recommend'), r.body);
+  }
+});
