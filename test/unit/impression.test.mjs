@@ -1645,3 +1645,11 @@ test('impression: a findings sentence listed as written is the twin of the old i
     assert.ok(r.body.includes('recommend') || r.body.includes('Recommend'), r.body);
   }
 });
+
+test("impression: a drafted spine level's item is no twin of an old item that does not say that level", () => {
+  const text =
+    'EXAM: MRI CERVICAL SPINE\nFINDINGS:\nC2-3: There is disc desiccation but no disc displacement or foraminal narrowing.\nC5-6: There is disc desiccation with a broad-based disc osteophyte complex causing moderate central canal stenosis.\nIMPRESSION:\n1. C5-6 disc osteophyte complex with moderate central canal stenosis.\n2. Multilevel degenerative disc disease.\n';
+  const r = offered(text);
+  assert.ok(r.ok, r.reasons.join('\n'));
+  assert.ok(r.body.includes('C2-3'), r.body);
+});

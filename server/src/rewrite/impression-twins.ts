@@ -23,6 +23,13 @@ const bare = (text: string) =>
 const statement = (text: string) => bare(stripListNumber(text)).replace(/^(?:a|an|the)\s+/, '');
 const read = (text: string) => readClause(text, { start: 0, end: text.length }, 'impression', null);
 // Sizes only ("1.6 x 1.2 x 1.0 cm"), not a list number or a category ("Nodule 2:", "TI-RADS 1").
+// Spine levels, one spelling each ("L4-L5", "L4-5" and "L4/5" are "l4-5"); a bare "T1"/"T2" is the MRI weighting.
+const levelsOf = (text: string) =>
+  new Set(
+    [...text.matchAll(/\b([CTLS])(\d{1,2})(?:\s*[-/]\s*[CTLS]?(\d{1,2}))?\b/gi)]
+      .filter((m) => m[3] || !/^t[12]$/i.test(m[0]))
+      .map((m) => `${m[1]}${m[2]}${m[3] ? `-${m[3]}` : ''}`.toLowerCase()),
+  );
 const numbersOf = (text: string) => new Set(text.match(/\d+(?:\.\d+)?(?=\s*(?:x|×|mm|cm)\b)/g) ?? []);
 
 const sideOf = (f: Finding, text: string) => {
@@ -51,6 +58,7 @@ function twinsOf(
   findingsOf: (item: ImpressionItem) => readonly Finding[],
 ): ImpressionItem[] {
   const oldNumbers = numbersOf(old.text);
+  const oldLevels = levelsOf(old.text);
   return items.filter((item) => {
     const findings = findingsOf(item);
     if (item === old || !findings.length) return false;
@@ -61,8 +69,9 @@ function twinsOf(
         (h) => h.start > g.end && READ_AS.test(report.text.slice(g.end, h.start)) && !/[.;]/.test(report.text.slice(g.end, h.start)),
       );
     if (!findings.every((g) => named.includes(g) || readAs(g))) return false;
-    // No size the old item does not give: a node's "2.2 x 1.8 cm" would be lost with its twin.
-    return [...numbersOf(item.text)].every((n) => oldNumbers.has(n));
+    // No size the old item does not give: a node's "2.2 x 1.8 cm" would be lost with its twin; nor a spine level ("C2-3:
+    // disc desiccation …" is not said by "Multilevel degenerative disc disease").
+    return [...numbersOf(item.text)].every((n) => oldNumbers.has(n)) && [...levelsOf(item.text)].every((l) => oldLevels.has(l));
   });
 }
 
