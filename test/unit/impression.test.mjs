@@ -1522,14 +1522,15 @@ test('impression: an image reference cut at its ";" ("(series #5 images #10-14; 
 
 test('impression: a high category is read once, by the RADS data where it holds the system and by its shape only where it does not', () => {
   const { highCategories } = require(path.join(root, 'out/server/rewrite/impression-kept.js'));
-  for (const [text, high] of [
+  /** @type {[string, string[]][]} */
+  const cases = [
     ['Suspicious 1.4 cm lesion in the right peripheral zone, PI-RADS 5.', ['PI-RADS 5']],
     ['Irregular spiculated mass at 2 o clock, BI-RADS category 4C.', ['BI-RADS category 4C']],
     ['Complex cystic lesion of the left kidney, Bosniak IIF.', ['Bosniak IIF']],
     ['Mixed plaque in the proximal LAD with 50-69% stenosis, CAD-RADS 3.', ['CAD-RADS 3']],
     ['Benign-appearing nodule, Lung-RADS 2.', []],
-  ])
-    assert.deepEqual(highCategories(text), high, text);
+  ];
+  for (const [text, high] of cases) assert.deepEqual(highCategories(text), high, text);
 });
 
 test('impression: the size a finding had on the prior study, said in the next sentence, goes with its size item', () => {
