@@ -1438,3 +1438,219 @@ test('impression: a part of an organ told by "its" keeps the sentence before it 
     assert.match(item, new RegExp(`\\b${organ}\\b[^\\n]*\\bits\\b`, 'i'), r.body);
   }
 });
+
+test("impression: a device's course or tip and a finding's extent after a comma stay with the item ('…, terminating in the SVC')", () => {
+  for (const [text, item] of [
+    [
+      'EXAM: CT CHEST\nFINDINGS: A left-sided PICC line is seen, terminating in the superior vena cava. The lungs are clear. There is a 2 cm mass in the right upper lobe.',
+      'terminating in the superior vena cava',
+    ],
+    [
+      'EXAM: CT CHEST\nFINDINGS: There is a dialysis catheter in the right internal jugular vein, ending in the right atrium. There is a 2 cm mass in the right upper lobe.',
+      'ending in the right atrium',
+    ],
+    [
+      'EXAM: CT ABDOMEN\nFINDINGS: A feeding tube is seen in the stomach, with its tip in the gastric antrum. The liver is normal.',
+      'with its tip in the gastric antrum',
+    ],
+    [
+      'EXAM: MRI RIGHT SHOULDER\nFINDINGS: There is a full-thickness tear of the right supraspinatus tendon, extending into the infraspinatus footprint. The cartilage is preserved.',
+      'extending into the infraspinatus footprint',
+    ],
+  ]) {
+    const items = draft(text).items.map((i) => i.text);
+    assert.ok(
+      items.some((i) => i.includes(item)),
+      items.join('\n'),
+    );
+  }
+});
+
+test("impression: a list typed with no marks after the findings' last sentence is the radiologist's own, each member kept and none glued to the next", () => {
+  for (const [text, members] of [
+    [
+      'EXAM: CT CHEST\nFINDINGS: The trachea is patent. A small hiatal hernia is seen. There are small bilateral pleural effusions. Atelectasis is seen in the right lower lobe. Degenerative changes are noted in the thoracic spine. Hiatal hernia Bilateral small pleural effusions Right lower lobe atelectasis Thoracic spondylosis\n',
+      ['hiatal hernia', 'Bilateral small pleural effusions', 'Right lower lobe atelectasis', 'Thoracic spondylosis'],
+    ],
+    [
+      'EXAM: CT CHEST\nFINDINGS: A dual-chamber pacemaker is present in the left chest wall. Centrilobular emphysema is seen in both upper lobes. A 5 mm nodule is seen in the left lower lobe. Dual-chamber pacemaker Centrilobular emphysema in both upper lobes Left lower lobe nodule of 5 mm\n',
+      ['Dual-chamber pacemaker', 'Centrilobular emphysema in both upper lobes', 'Left lower lobe nodule of 5 mm'],
+    ],
+  ]) {
+    const r = offered(text);
+    assert.ok(r.ok, r.reasons.join('\n'));
+    const lines = r.body.split('\n');
+    for (const member of members)
+      assert.ok(
+        lines.some((line) => line.toLowerCase().includes(member.toLowerCase())),
+        `${member}\n${r.body}`,
+      );
+    // No item runs one member into the next ("… hernia Bilateral small …").
+    for (const line of lines) assert.doesNotMatch(line.replace(/^\d+\.\s+/, ''), /[a-z] [A-Z][a-z]/, r.body);
+  }
+});
+
+test('impression: a denial in the labelled list under a lead line keeps its label, and a measure given under its name is kept', () => {
+  for (const [text, kept] of [
+    [
+      'EXAM: CT CORONARY ANGIOGRAM\nFINDINGS: The left anterior descending artery has mixed plaque with moderate proximal stenosis. The right coronary artery has no plaque.\nIMPRESSION:\nCoronary artery calcium score: 145.\n\nVessel-by-vessel findings:\n\nLAD: Mixed plaque with moderate proximal stenosis.\n\nRCA: No plaque or stenosis.\n',
+      ['Coronary artery calcium score: 145.', 'RCA: No plaque or stenosis.'],
+    ],
+    [
+      'EXAM: CARDIAC CT\nFINDINGS: Calcified plaque in the proximal circumflex with mild stenosis. The LAD is normal.\nIMPRESSION:\nAgatston score: 36.\n\nPer-vessel analysis:\n\nLCX: Calcified plaque with mild proximal stenosis.\n\nLAD: No significant stenosis.\n',
+      ['Agatston score: 36.', 'LAD: No significant stenosis.'],
+    ],
+  ]) {
+    const items = draft(text).items.map((i) => i.text);
+    for (const item of kept) assert.ok(items.includes(item), `${item}\n${items.join('\n')}`);
+  }
+});
+
+test('impression: an image reference cut at its ";" ("(series #5 images #10-14; series #7 images #8-9)") is never an item of its own', () => {
+  for (const text of [
+    'EXAM: MRI RIGHT KNEE\nFINDINGS: There is a horizontal tear of the posterior horn of the medial meniscus (series #5 images #10-14; series #7 images #8-9). The anterior cruciate ligament is intact. There is a small joint effusion.\nIMPRESSION: Medial meniscal tear. Small joint effusion.\n',
+    'EXAM: CT CHEST\nFINDINGS: A 9 mm nodule is seen in the right lower lobe (image 45; series 3). There is mild bronchial wall thickening. No pleural effusion.\n',
+    'EXAM: MRI LUMBAR SPINE\nFINDINGS: L4-5: Broad-based disc bulge with moderate left foraminal stenosis (axial image 23; sagittal image 9). The conus is normal.\n',
+  ]) {
+    const items = draft(text).items.map((i) => i.text);
+    assert.ok(items.length > 0);
+    // Each item says something besides where the images are.
+    for (const item of items)
+      assert.match(item.replace(/\b(?:series|images?|axial|sagittal|coronal)\b/gi, ''), /[a-z]{4,}/i, items.join('\n'));
+  }
+});
+
+test('impression: a high category is read once, by the RADS data where it holds the system and by its shape only where it does not', () => {
+  const { highCategories } = require(path.join(root, 'out/server/rewrite/impression-kept.js'));
+  /** @type {[string, string[]][]} */
+  const cases = [
+    ['Suspicious 1.4 cm lesion in the right peripheral zone, PI-RADS 5.', ['PI-RADS 5']],
+    ['Irregular spiculated mass at 2 o clock, BI-RADS category 4C.', ['BI-RADS category 4C']],
+    ['Complex cystic lesion of the left kidney, Bosniak IIF.', ['Bosniak IIF']],
+    ['Mixed plaque in the proximal LAD with 50-69% stenosis, CAD-RADS 3.', ['CAD-RADS 3']],
+    ['Benign-appearing nodule, Lung-RADS 2.', []],
+  ];
+  for (const [text, high] of cases) assert.deepEqual(highCategories(text), high, text);
+});
+
+test('impression: the size a finding had on the prior study, said in the next sentence, goes with its size item', () => {
+  for (const [text, prior] of [
+    [
+      'EXAM: CT CHEST\nFINDINGS: There is a 21 mm spiculated nodule in the left upper lobe. On the prior examination it measured 14 mm. No pleural effusion.\n',
+      'On the prior examination it measured 14 mm.',
+    ],
+    [
+      'EXAM: MRI ABDOMEN\nFINDINGS: A 3.1 cm enhancing lesion is present in hepatic segment 7. The previous MRI measured 4.2 cm. The spleen is normal.\n',
+      'The previous MRI measured 4.2 cm.',
+    ],
+  ]) {
+    const r = offered(text);
+    assert.ok(r.ok, r.reasons.join('\n'));
+    // In the same item as the current size, not lost and not an item of its own.
+    const line = r.body.split('\n').find((l) => l.includes(prior));
+    assert.ok(line && /\b(?:21 mm|3\.1 cm)\b/.test(line), r.body);
+  }
+});
+
+test('impression: the distribution said before a comma ("Subpleural and basal predominant, reticular opacities …") stays with the finding it places', () => {
+  for (const [text, words] of [
+    [
+      'EXAM: CT CHEST\nFINDINGS: In the evaluation of both lung parenchyma; Peripheral and subpleural located, patchy ground glass opacities are observed in both lungs. No pleural effusion.\n',
+      'Peripheral and subpleural located',
+    ],
+    [
+      'EXAM: CT CHEST\nFINDINGS: Upper and mid zone predominant, centrilobular nodules are seen in both lungs. The heart is normal in size.\n',
+      'Upper and mid zone predominant',
+    ],
+  ]) {
+    const r = offered(text);
+    assert.ok(r.ok, r.reasons.join('\n'));
+    assert.ok(r.body.includes(words), r.body);
+  }
+});
+
+test("impression: a denial on a spine level's line of the old impression stays with that level's item, never listed as the whole spine's", () => {
+  for (const [text, item] of [
+    [
+      'EXAM: MRI LUMBAR SPINE\nFINDINGS:\nL3-4: Mild disc bulge without stenosis.\nL4-5: Broad-based disc protrusion with moderate left subarticular narrowing. No significant neural foraminal stenosis.\nIMPRESSION:\nL4-5: Broad-based disc protrusion with moderate left subarticular narrowing. No significant neural foraminal stenosis.\nL3-4: Mild disc bulge.\n',
+      'No significant neural foraminal stenosis.',
+    ],
+    [
+      'EXAM: MRI CERVICAL SPINE\nFINDINGS:\nC4-5: Small disc bulge without stenosis.\nC5-6: Disc osteophyte complex with moderate central canal stenosis. No cord signal abnormality.\nC6-7: Mild uncovertebral hypertrophy.\nIMPRESSION:\nC5-6: Disc osteophyte complex with moderate central canal stenosis. No cord signal abnormality.\nC6-7: Mild uncovertebral hypertrophy.\n',
+      'No cord signal abnormality.',
+    ],
+  ]) {
+    const r = offered(text);
+    assert.ok(r.ok, r.reasons.join('\n'));
+    const line = r.body.split('\n').find((l) => l.includes(item));
+    assert.ok(line && /\b[CL]\d-\d:/.test(line), r.body);
+  }
+});
+
+test("impression: a differential or an 'adjacent … also noted' sentence goes after the finding it speaks of, never listed above it", () => {
+  for (const [text, finding, follow] of [
+    [
+      'EXAM: CT ABDOMEN AND PELVIS WITH CONTRAST\nFINDINGS: The gallbladder is distended with wall thickening and pericholecystic fluid. Acute cholecystitis is suspected. There is a 2.8 cm hypervascular lesion in the right hepatic lobe with washout on the delayed phase. Differential includes hepatocellular carcinoma or a flash-filling hemangioma. The pancreas is normal.\nIMPRESSION: Acute cholecystitis is suspected. 2.8 cm hypervascular right hepatic lesion; differential includes hepatocellular carcinoma or flash-filling hemangioma. MRI recommended.\n',
+      '2.8 cm hypervascular lesion',
+      'Differential includes hepatocellular carcinoma',
+    ],
+    [
+      "EXAM: MRI ENTEROGRAPHY\nFINDINGS: There is mural thickening and hyperenhancement of the distal ileum over 12 cm, consistent with active Crohn's disease. Adjacent mesenteric edema and enlarged lymph nodes are also noted, compatible with the inflammatory process. No abscess or fistula.\nIMPRESSION: Active Crohn's disease of the distal ileum.\n",
+      'Mural thickening and hyperenhancement of the distal ileum',
+      'Adjacent mesenteric edema',
+    ],
+    [
+      'EXAM: MRI PELVIS\nFINDINGS: A 4 cm T2 hyperintense lesion is seen in the left adnexa with a thin enhancing septation. The differential diagnosis would include a cystadenoma or a hydrosalpinx. The uterus is normal.\n',
+      '4 cm T2 hyperintense lesion',
+      'differential diagnosis would include',
+    ],
+  ]) {
+    const r = offered(text);
+    assert.ok(r.ok, r.reasons.join('\n'));
+    const at = (words) => r.body.toLowerCase().indexOf(words.toLowerCase());
+    assert.ok(at(finding) >= 0 && at(follow) > at(finding), r.body);
+  }
+});
+
+test('impression: an item of an impression run into the findings takes no findings sentence before the run-in as its antecedent', () => {
+  for (const [text, neighbour] of [
+    [
+      'EXAM: CT CHEST\nFINDINGS: There are nodules in both lungs, the largest 7 mm in the right upper lobe. No pleural effusion. The bone structures are natural. " Nodules in both lungs (follow-up of these nodules is recommended) " Atherosclerosis in the thoracic aorta\n',
+      'bone structures are natural',
+    ],
+    [
+      'EXAM: CT CHEST\nFINDINGS: Multiple cystic lesions are seen in the liver, the largest 2 cm. The spleen is normal in size. \u2022 Cystic lesions in the liver (these lesions are likely simple cysts) \u2022 Coronary artery calcifications\n',
+      'spleen is normal',
+    ],
+  ]) {
+    const items = draft(text).items.map((i) => i.text);
+    assert.ok(items.length > 0);
+    for (const item of items) assert.ok(!item.includes(neighbour), items.join('\n'));
+  }
+});
+
+test('impression: a findings sentence listed as written is the twin of the old item that says it with an article ("A 1.5 cm cystic lesion …"), and goes', () => {
+  for (const [text, words] of [
+    [
+      'EXAM: MRI ABDOMEN\nFINDINGS: Moderate hepatic steatosis. A 1.5 cm cystic lesion is seen in the left hepatic lobe. The pancreas is normal.\nIMPRESSION:\n1. Moderate hepatic steatosis.\n2. A 1.5 cm cystic lesion in the left hepatic lobe. Follow-up MRI in 6 months is recommended.\n',
+      '1.5 cm cystic lesion',
+    ],
+    [
+      'EXAM: CT CHEST ABDOMEN PELVIS\nFINDINGS: There is a small right pleural effusion. Left basilar atelectasis. A 4.2 cm cystic lesion is seen in the pancreatic tail. The kidneys are normal.\nIMPRESSION:\n1. Small right pleural effusion.\n2. No pneumothorax.\n3. Left basilar atelectasis.\n4. A 4.2 cm cystic lesion in the pancreatic tail. Recommend MRI for further characterization.\n',
+      '4.2 cm cystic lesion',
+    ],
+  ]) {
+    const r = offered(text);
+    assert.ok(r.ok, r.reasons.join('\n'));
+    assert.equal(r.body.split('\n').filter((line) => line.includes(words)).length, 1, r.body);
+    assert.ok(r.body.includes('recommend') || r.body.includes('Recommend'), r.body);
+  }
+});
+
+test("impression: a drafted spine level's item is no twin of an old item that does not say that level", () => {
+  const text =
+    'EXAM: MRI CERVICAL SPINE\nFINDINGS:\nC2-3: There is disc desiccation but no disc displacement or foraminal narrowing.\nC5-6: There is disc desiccation with a broad-based disc osteophyte complex causing moderate central canal stenosis.\nIMPRESSION:\n1. C5-6 disc osteophyte complex with moderate central canal stenosis.\n2. Multilevel degenerative disc disease.\n';
+  const r = offered(text);
+  assert.ok(r.ok, r.reasons.join('\n'));
+  assert.ok(r.body.includes('C2-3'), r.body);
+});

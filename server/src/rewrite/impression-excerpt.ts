@@ -4,7 +4,7 @@
 // the sentence before it when it opens on "It"/"This", the one after it when that only tells its time,
 // and the heading it stands under ("Liver: ", "RIGHT:") when it says nothing without it; no size taken
 // from another finding's words.
-import { CUES, clausesOf, labelName, readClause, speaksBeyondLevel, type Clause } from './clauses';
+import { CUES, GENERIC, clausesOf, labelName, readClause, speaksBeyondLevel, type Clause } from './clauses';
 import { changesOf, dropsOf, polarityLostBy } from './clause-changes';
 import type { Report, Sentence, Span } from '../report/types';
 import { organsNamed } from '../nlp/organs';
@@ -222,6 +222,31 @@ export function antecedentOf(clauses: Clauses, c: Clause, depth = 0): string | n
 // A sentence that tells only the time of the one before: it points back, or says "no interval change".
 const ASIDE = /^(?:(?:\S+\s+){0,8}?(?:they|it|this|these|them)\b|no (?:significant )?(?:interval )?change\b)/i;
 
+// Words that name the earlier study, not a finding: "The previous MRI measured 4.2 cm."
+const STUDY_WORDS = new Set([
+  'mri',
+  'mr',
+  'ct',
+  'cta',
+  'pet',
+  'us',
+  'ultrasound',
+  'sonogram',
+  'radiograph',
+  'film',
+  'scan',
+  'study',
+  'exam',
+  'examination',
+  'image',
+  'images',
+  'imaging',
+]);
+
+// A size the finding had on an earlier study, said in words of the prior and of measuring.
+const PRIOR_SIZE =
+  /\b(?:previous(?:ly)?|prior|earlier|preceding|last)\b[^.;]{0,40}\b(?:measur\w*|size|diameter)\b|\b(?:measur\w*|size|diameter)\b[^.;]{0,40}\b(?:previous(?:ly)?|prior|earlier|preceding)\b/i;
+
 /** The next sentence when it only goes on about this one ("This is unchanged from prior."), as "Unchanged from prior."; else ''. */
 export function sequelOf(report: Report, clauses: Clauses, c: Clause): string {
   const sentence = report.sentences.findIndex((s) => s.start <= c.start && c.end <= s.end);
@@ -233,7 +258,15 @@ export function sequelOf(report: Report, clauses: Clauses, c: Clause): string {
   // "This is unchanged", "Compared to the previous examination, they are stable", "No interval change …".
   const pointing = CUES.dangling.includes(firstWord(read.text));
   const aside = read.time.size > 0 && !read.significant && (ASIDE.test(read.text) || !read.words.length);
-  if (!pointing && !aside) return '';
+  // "On the previous study it measured 10 mm.", "His previous examination measured 26 mm.": the size it had, without which
+  // the size item reads as new rather than grown or shrunk.
+  // (Only of this finding: a sentence naming a finding of its own, "Minimal increase in the size of atelectasis …", is not it.)
+  const priorSize =
+    read.quantities.length > 0 &&
+    !read.significant &&
+    PRIOR_SIZE.test(read.text) &&
+    read.words.every((w) => c.words.includes(w) || GENERIC.has(w) || STUDY_WORDS.has(w));
+  if (!pointing && !aside && !priorSize) return '';
   const says = read.words.length || read.time.size || read.hedges.length || read.severity.length || read.quantities.length;
   if (!says) return '';
   // "It measures 6 x 2 cm." stays as written right after what it speaks of when it will not stand without "It".
@@ -394,10 +427,20 @@ const QUALIFIES_BEFORE = new RegExp(
   'i',
 );
 
-// A clause's first piece that is one or two describing words and no more ("There are intraparenchymal", "Solid"): not
-// a connective ("However", "In addition"), a place ("Bilaterally") or a label.
-const MODIFIER_ONLY =
-  /^\s*(?:there\s+(?:is|are|was|were)\s+(?:also\s+)?)?(?:an?\s+|the\s+)?(?!(?:however|additionally|also|furthermore|moreover|in|on|at|again|otherwise|overall|incidentally|finally|lastly|then|now|currently|today|here|bilaterally|there|this|these|it)\b)[a-z]+(?:-[a-z]+)?(?:\s+[a-z]+(?:-[a-z]+)?)?\s*$/i;
+// A piece that tells where a device runs or ends, or how far a finding reaches: "…, terminating in the superior vena
+// cava", "…, coursing below the diaphragm with its tip in the antrum", "…, extending into the myotendinous junction".
+// For a line or tube the tip is the finding; for a tear or mass the extent is its grade.
+const COURSE_OR_EXTENT =
+  /^\s*(?:and\s+)?(?:(?:which|that)\s+(?:is|are)\s+)?(?:terminat(?:es|ing)|end(?:s|ing)|tip(?:ped)?|with\s+(?:its|the)\s+tips?|(?:its|the)\s+tips?|extend(?:s|ing)|cours(?:es|ing)|project(?:s|ing)|pass(?:es|ing)|travers(?:es|ing)|reach(?:es|ing)|spann?(?:s|ing)|crossing|cross(?:es)?|into)\b/i;
+
+// A clause's first piece that is one or two describing words and no more ("There are intraparenchymal", "Solid"), or two
+// such joined by "and"/"or" ("Subpleural and basal predominant", "Peripheral and peribronchial localized"): not a
+// connective ("However", "In addition"), a place ("Bilaterally") or a label.
+const DESCRIBING = String.raw`(?!(?:however|additionally|also|furthermore|moreover|in|on|at|again|otherwise|overall|incidentally|finally|lastly|then|now|currently|today|here|bilaterally|there|this|these|it)\b)[a-z]+(?:-[a-z]+)?`;
+const MODIFIER_ONLY = new RegExp(
+  String.raw`^\s*(?:there\s+(?:is|are|was|were)\s+(?:also\s+)?)?(?:an?\s+|the\s+)?${DESCRIBING}(?:\s+(?:and|or)\s+${DESCRIBING}(?:\s+[a-z]+(?:-[a-z]+)?)?)?(?:\s+[a-z]+(?:-[a-z]+)?)?\s*$`,
+  'i',
+);
 
 // A piece that tells what the finding is compared with: "As seen on the prior examination", "Compared with the CT of 2019".
 const OPENING_COMPARISON =
@@ -457,7 +500,8 @@ export function windowOf(report: Report, clauses: Clauses, c: Clause, start: num
     // pleural-based nodular lesions", "Solid, | partly calcified nodules", "There are several, discrete, | nodular opacities".
     const modifierCut = i > 0 && pieces.slice(0, i).every((p) => MODIFIER_ONLY.test(report.text.slice(p.start, p.end)));
     // Nor a run that leaves off the piece after it that qualifies it ("…, predominantly in the lower lobes", "…, which cannot be characterized").
-    const qualified = pieces[j + 1] && QUALIFIES_BEFORE.test(report.text.slice(pieces[j + 1].start, pieces[j + 1].end));
+    const next = pieces[j + 1] && report.text.slice(pieces[j + 1].start, pieces[j + 1].end);
+    const qualified = next && (QUALIFIES_BEFORE.test(next) || COURSE_OR_EXTENT.test(next));
     if (
       leans ||
       placeCut ||

@@ -187,10 +187,13 @@ const OTHER_HIGH_CATEGORY =
 
 /** The categories of 3 or more the text writes, each as written. */
 export function highCategories(text: string): string[] {
-  const read = readCategories(text)
-    .filter((m) => (m.category.rank ?? 0) >= 3)
-    .map((m) => text.slice(m.start, m.end));
-  return [...read, ...[...text.matchAll(OTHER_HIGH_CATEGORY)].map((m) => m[0])];
+  const read = readCategories(text);
+  const high = read.filter((m) => (m.category.rank ?? 0) >= 3).map((m) => text.slice(m.start, m.end));
+  // By shape only where the data's reader read nothing: its rank decides ("PI-RADS 5" once; an "O-RADS US 3" it ranks low stays low).
+  const byShape = [...text.matchAll(OTHER_HIGH_CATEGORY)].filter(
+    (m) => !read.some((r) => r.start < m.index + m[0].length && m.index < r.end),
+  );
+  return [...high, ...byShape.map((m) => m[0])];
 }
 
 // Where an impression run into the findings begins: its first "•" or "·" statement, or a quotation mark opening
@@ -209,8 +212,50 @@ export function runInImpression(report: Report): Section | undefined {
     const at = report.text.slice(s.body.start, s.body.end).search(RUN_IN);
     if (at > 0) return { ...s, body: { start: s.body.start + at, end: s.body.end } };
   }
+  // Else a list typed with no marks at all after the findings' last full stop ('… L1 vertebral body. Tracheostomy
+  // cannula Pacemaker in anterior thoracic wall Atherosclerosis …'): the radiologist's own list, read the same way.
+  for (const i of findingsSections(report)) {
+    const s = report.sections[i];
+    const last = report.sentences.filter((x) => x.section === i && x.start > s.body.start).at(-1);
+    if (last && runTogetherParts(last.text).length >= 3) return { ...s, body: { start: last.start, end: s.body.end } };
+  }
   return undefined;
 }
+
+// "Emphysema Nodule in the right lower lobe Coronary artery atherosclerosis": a list typed with nothing between its members
+// but the capital that opens each. (Not a name after a word that leads into one: "consistent with Chiari", "by Dr Smith".)
+const RUN_TOGETHER_AT = /(?<=[a-z0-9)])(?<!\b(?:of|with|and|or|the|a|an|to|in|by|for|from|at|on|dr|mr|mrs|ms)) (?=[A-Z][a-z])/;
+const RUN_TOGETHER_ALL = new RegExp(RUN_TOGETHER_AT.source, 'g');
+
+/** The members of such a list (three at least), else the text alone. */
+export function runTogetherParts(text: string): string[] {
+  const body = text.replace(/[.\s]+$/, '');
+  const marks = (body.match(RUN_TOGETHER_ALL) ?? []).length;
+  if (/[.,;:?!"\u201c\u201d]/.test(body) || marks < 2) return [text];
+  // (Written in words, not in title case: "Fetal Cardiac Activity" is one heading.)
+  if ((body.match(/(?:^|\s)[a-z]/g) ?? []).length < marks) return [text];
+  return body.split(RUN_TOGETHER_AT).map((part) => part.trim());
+}
+
+// A spine level opening a line: "L4-5:", "At C5-6,", "2. L5-S1 -".
+const LEVEL_LINE = /^\s*(?:\d+[.)]\s+)?(?:at\s+)?[CTLS]\d{1,2}(?:\s*[-/]\s*[CTLS]?\d{1,2})?\b/i;
+
+/** The words of the statement before this sentence on a line that opens on a spine level, as an item would say them; else ''. */
+function levelStatementBefore(report: Report, sentence: { start: number; section: number }): string {
+  const at = report.sentences.findIndex((x) => x.start === sentence.start);
+  const prev = report.sentences[at - 1];
+  if (!prev || prev.section !== sentence.section || report.text.slice(prev.end, sentence.start).includes('\n')) return '';
+  const lineStart = report.text.lastIndexOf('\n', prev.start) + 1;
+  if (!LEVEL_LINE.test(report.text.slice(lineStart, prev.end))) return '';
+  // (Its last words: the item may have dropped the label or the opening "There is".)
+  return tidy(prev.text)
+    .replace(/[.\s]+$/, '')
+    .slice(-40);
+}
+
+// A measure under its name: "Calcium score: 88.", "LVEF: 35%.", "Agatston score 0.", "Ejection fraction of 55%".
+const LABELLED_VALUE =
+  /^\s*(?:\d+[.)]\s+)?[A-Za-z][A-Za-z ()/-]{1,40}?(?:\s*:\s*|\s+(?:of\s+|is\s+|was\s+|=\s*)?)[<>~\u2248\u2264\u2265]?\s*\d[\d.,]*\s*(?:%|mm|cm|ml|mL|HU|AU|units?)?\.?\s*$/;
 
 // A lead line that opens a list ("Single vessel coronary artery analysis:", "CORONARY ARTERIES:"): the body's last line.
 const LEAD_IN = /(?:^|\n)[^\n.]*:\s*$/;
@@ -571,7 +616,10 @@ export function keptFromImpression(
     const denial = pertinentDenial(said) || answersQuestion(report, said) || namedNormal(said) || studyVerdict(said);
     // "Straightening of the normal cervical lordosis …" states a finding, "normal" or not.
     const altered = ALTERED_NORMAL.test(said.text);
-    if (!(said.positive || said.recommendation || said.communication || said.significant || denial || sincePrior || altered)) continue;
+    // A measure given under its name ("Calcium score: 88.", "LVEF: 35%", "Agatston score 0") is a result, normal or not.
+    const valued = LABELLED_VALUE.test(said.text);
+    if (!(said.positive || said.recommendation || said.communication || said.significant || denial || sincePrior || altered || valued))
+      continue;
     // Accounted for only by items that carry its time, severity, size and level too ("a stable SEGA"); a
     // side the findings give otherwise is the draft's correction, not a loss.
     // A recommendation accounts for a recommendation only: its words state no finding.
@@ -606,6 +654,14 @@ export function keptFromImpression(
       host.text = `${host.text} ${asWritten(said.text)}`;
       continue;
     }
+    // A denial after a level's statement on the level's line ("L4-5: Disc protrusion … . No significant neural
+    // foraminal stenosis."): the level's, kept with the item that tells that statement, never as the whole spine's.
+    const levelHost = denial && sentence && levelStatementBefore(report, sentence);
+    const atLevel = levelHost && [...items, ...out].find((item) => item.text.includes(levelHost));
+    if (atLevel && !atLevel.text.includes(tidy(said.text).slice(0, -1))) {
+      atLevel.text = `${atLevel.text} ${asWritten(said.text)}`;
+      continue;
+    }
     // A denial that answers the clause before it in its sentence ("L3-4 extrusion but no thecal sac compression") is
     // kept with it, its level and finding: alone, "no thecal sac compression" reads as the whole spine's.
     const tail = !!whole && whole.length > 1 && whole[0] !== said && !CUES.dangling.includes(firstWord(sentence.text));
@@ -622,7 +678,12 @@ export function keptFromImpression(
     // '… there is a significant difference. not detected.': a sentence broken by a stray full stop goes on in lower case.
     const next = sentence && report.sentences[report.sentences.indexOf(sentence) + 1];
     const goesOn = next && next.section === sentence.section && /^[a-z]/.test(next.text) ? ` ${next.text.trim()}` : '';
-    const kept = goesOn && text ? `${text}${goesOn}` : text;
+    const joined = goesOn && text ? `${text}${goesOn}` : text;
+    // A member of the labelled list under the impression's lead line ("RCA: No plaque."), which the report reader made a
+    // section of its own: its label is that section's header, and says which vessel or level the line speaks of.
+    const home = sentence && report.sections[sentence.section];
+    const label = home && home.kind === 'other' && home.header && sentence.start <= home.body.start + 1 ? home.header.name.trim() : '';
+    const kept = label && joined && !joined.toLowerCase().startsWith(label.toLowerCase()) ? `${label}: ${joined}` : joined;
     if (!kept || out.some((item) => item.text.includes(kept))) continue;
     // The sentences kept of one numbered item stay one item ("Mild septal ischemia. Likely due to the left
     // bundle-branch block."): what follows the first speaks of it.

@@ -39,6 +39,14 @@ export const SIDE_TEXT =
 // The token holding an offset, or the first after it.
 const tokenAt = (tokens: readonly Token[], offset: number): number => spanIndexAt(tokens, offset, true);
 
+/** A capitalised word straight after a lower-case one ("hernia Bilateral"): the next member of a list run together. */
+const opensMember = (tokens: readonly Token[], k: number) =>
+  tokens[k].kind === 'word' &&
+  /^[A-Z][a-z]/.test(tokens[k].text) &&
+  tokens[k - 1]?.kind === 'word' &&
+  /^[a-z]+$/.test(tokens[k - 1].text) &&
+  tokens[k - 1].end < tokens[k].start;
+
 export interface Phrase {
   start: number;
   end: number;
@@ -64,6 +72,8 @@ export function phraseOf(report: Report, f: Finding): Phrase {
     if (t.kind === 'word' && BACK_STOP.has(t.lower) && !SIZE_WORDS.has(t.lower)) break;
     // A subheading ("Kidneys:") is not a modifier; the colon already stopped the walk.
     start = t.start;
+    // A list typed with no marks ("Hiatal hernia Bilateral small pleural effusions"): a member opens on its capital.
+    if (opensMember(tokens, k)) break;
   }
   // Never start on a joiner.
   while (start < f.start && /^[-/.]/.test(report.text.slice(start, f.start))) start++;
@@ -93,6 +103,7 @@ export function phraseOf(report: Report, f: Finding): Phrase {
       if (t.end > sentence.end || t.kind === 'deid' || (t.kind === 'number' && !level)) break;
       if (t.kind === 'punct' && t.text !== '-') break;
       if (t.kind === 'word' && (FORWARD_STOP.has(t.lower) || (n > 0 && /ing$/.test(t.lower)))) break;
+      if (opensMember(tokens, k)) break;
       if (level || (t.kind === 'word' && !DANGLING.has(t.lower))) last = k;
     }
     if (last >= 0) end = tokens[last].end;

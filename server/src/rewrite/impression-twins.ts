@@ -19,8 +19,17 @@ const bare = (text: string) =>
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
+// An old statement as an item tells it: list mark and opening article off ("4. A 4.2 cm cyst …" is "4.2 cm cyst …").
+const statement = (text: string) => bare(stripListNumber(text)).replace(/^(?:a|an|the)\s+/, '');
 const read = (text: string) => readClause(text, { start: 0, end: text.length }, 'impression', null);
 // Sizes only ("1.6 x 1.2 x 1.0 cm"), not a list number or a category ("Nodule 2:", "TI-RADS 1").
+// Spine levels, one spelling each ("L4-L5", "L4-5" and "L4/5" are "l4-5"); a bare "T1"/"T2" is the MRI weighting.
+const levelsOf = (text: string) =>
+  new Set(
+    [...text.matchAll(/\b([CTLS])(\d{1,2})(?:\s*[-/]\s*[CTLS]?(\d{1,2}))?\b/gi)]
+      .filter((m) => m[3] || !/^t[12]$/i.test(m[0]))
+      .map((m) => `${m[1]}${m[2]}${m[3] ? `-${m[3]}` : ''}`.toLowerCase()),
+  );
 const numbersOf = (text: string) => new Set(text.match(/\d+(?:\.\d+)?(?=\s*(?:x|×|mm|cm)\b)/g) ?? []);
 
 const sideOf = (f: Finding, text: string) => {
@@ -41,19 +50,28 @@ function sameFinding(g: Finding, drafted: string, f: Finding, old: string): bool
  * The drafted items that only say again a finding of the old impression's item `old`: each of its findings is one
  * the old item names, same side, no site or size the old item does not say, or one the sentence reads as such a finding.
  */
-function twinsOf(report: Report, old: ImpressionItem, oldFindings: readonly Finding[], items: readonly ImpressionItem[]): ImpressionItem[] {
+function twinsOf(
+  report: Report,
+  old: ImpressionItem,
+  oldFindings: readonly Finding[],
+  items: readonly ImpressionItem[],
+  findingsOf: (item: ImpressionItem) => readonly Finding[],
+): ImpressionItem[] {
   const oldNumbers = numbersOf(old.text);
+  const oldLevels = levelsOf(old.text);
   return items.filter((item) => {
-    if (item === old || !item.findings.length) return false;
-    const named = item.findings.filter((g) => oldFindings.some((f) => sameFinding(g, item.text, f, old.text)));
+    const findings = findingsOf(item);
+    if (item === old || !findings.length) return false;
+    const named = findings.filter((g) => oldFindings.some((f) => sameFinding(g, item.text, f, old.text)));
     if (!named.length) return false;
     const readAs = (g: Finding) =>
       named.some(
         (h) => h.start > g.end && READ_AS.test(report.text.slice(g.end, h.start)) && !/[.;]/.test(report.text.slice(g.end, h.start)),
       );
-    if (!item.findings.every((g) => named.includes(g) || readAs(g))) return false;
-    // No size the old item does not give: a node's "2.2 x 1.8 cm" would be lost with its twin.
-    return [...numbersOf(item.text)].every((n) => oldNumbers.has(n));
+    if (!findings.every((g) => named.includes(g) || readAs(g))) return false;
+    // No size the old item does not give: a node's "2.2 x 1.8 cm" would be lost with its twin; nor a spine level ("C2-3:
+    // disc desiccation …" is not said by "Multilevel degenerative disc disease").
+    return [...numbersOf(item.text)].every((n) => oldNumbers.has(n)) && [...levelsOf(item.text)].every((l) => oldLevels.has(l));
   });
 }
 
@@ -83,6 +101,17 @@ export function withoutTwins(
     (f) => f.start >= old.start && f.end <= old.end && (f.assertion === 'present' || f.assertion === 'possible'),
   );
   let out = [...items];
+  // A drafted item listed as the findings wrote it ("4.2 cm cystic lesion is seen in the pancreatic tail.", kept with no
+  // finding of its own): the findings read where the findings write it, so its twin in the old impression is found too.
+  const findingsOf = (item: ImpressionItem): readonly Finding[] => {
+    if (item.findings.length) return item.findings;
+    const at =
+      spanIn(report.text, { start: 0, end: old.start }, item.text) ??
+      spanIn(report.text, { start: old.end, end: report.text.length }, item.text);
+    return at
+      ? u.findings.filter((f) => f.start >= at.start && f.end <= at.end && (f.assertion === 'present' || f.assertion === 'possible'))
+      : [];
+  };
   const oldClauses = readText(report.text.slice(old.start, old.end));
   // Another statement of the old impression the twin alone tells (kept out of the draft because the twin said it: "Mild
   // tendinosis of the tibialis anterior tendon" beside the posterior tibialis item): the twin stays, or it would be lost.
@@ -91,8 +120,8 @@ export function withoutTwins(
     return oldClauses.some(
       (c) =>
         c.words.length > 0 &&
-        !bare(item.text).includes(bare(stripListNumber(c.text))) &&
-        !out.some((x) => x !== twin && bare(x.text).includes(bare(stripListNumber(c.text)))) &&
+        !bare(item.text).includes(statement(c.text)) &&
+        !out.some((x) => x !== twin && bare(x.text).includes(statement(c.text))) &&
         own.some((t) => shareOf(c, t) >= 0.6 || shareOf(t, c) >= 0.6),
     );
   };
@@ -106,7 +135,9 @@ export function withoutTwins(
     // One twin at a time: the verifier may take one ("4 mm of leftward midline shift") and not another.
     // (Never a drafted item the old impression itself writes as it stands: it is another of its statements, kept only
     // there, "The right MCA is not clearly visualized, suggesting possible occlusion." beside "Acute right MCA infarct.")
-    const twins = twinsOf(report, item, own, out).filter((twin) => !body.includes(bare(twin.text)) && !tellsAnother(twin, item));
+    const twins = twinsOf(report, item, own, out, findingsOf).filter(
+      (twin) => !body.includes(bare(twin.text)) && !tellsAnother(twin, item),
+    );
     for (const twin of twins) {
       const first = Math.min(out.indexOf(item), out.indexOf(twin));
       const rest = out.filter((x) => x !== item && x !== twin);

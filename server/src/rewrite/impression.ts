@@ -85,6 +85,7 @@ import {
   otherStatements,
   signOffOf,
   runInImpression,
+  runTogetherParts,
   setsTheScene,
   statedItems,
   statedSections,
@@ -409,7 +410,15 @@ export function draftImpression(
 ): ImpressionDraft {
   const u = understanding;
   const clauses = clausesFor(report);
-  const candidates = candidatesOf(report, u, options);
+  // A list typed with no marks after the findings' last sentence is the radiologist's own (runInImpression): its
+  // members are kept as written, never cut into phrases across their run-together words ("hernia Bilateral …").
+  const runIn = report.sections.some((s) => s.kind === 'impression') ? undefined : runInImpression(report);
+  const inRunTogether = (f: Finding) =>
+    !!runIn &&
+    f.start >= runIn.body.start &&
+    f.start < runIn.body.end &&
+    runTogetherParts(report.text.slice(runIn.body.start, runIn.body.end).trim()).length >= 3;
+  const candidates = candidatesOf(report, u, options).filter((f) => !inRunTogether(f));
   let items = itemsOf(report, u, candidates, clauses);
   // What the omission rule asks of an impression (its own reading of minor and explained) and no item covers is added.
   const sections = findingsSections(report);
@@ -419,6 +428,7 @@ export function draftImpression(
   const extra = u.findings.filter(
     (f) =>
       inFindings.has(f.sectionIndex) &&
+      !inRunTogether(f) &&
       !candidates.includes(f) &&
       !covered.has(f.concept) &&
       !said.includes(report.text.slice(f.start, f.end).toLowerCase()) &&
@@ -465,7 +475,8 @@ export function draftImpression(
   items = [...items, ...(items.length ? categories : categories.filter((c) => highCategories(c.text).length > 0))];
   if (items.length) items = [...items, ...adviceItems(report, clauses, items)];
   // One item per list mark of the report, none that only sets the scene, each with what its sentence tells of it after a ";".
-  const gathered = withoutInstructions(items);
+  // (Nor a piece of an image reference cut at its ";": "(series #5 images #10-14; series #7 images #8-9)" tells no finding.)
+  const gathered = withoutInstructions(items).filter((item) => !IMAGE_REFERENCE.test(item.text));
   const assemble = (split: boolean) => {
     const whole = gathered
       .flatMap(splitAtQuotes)
@@ -610,19 +621,11 @@ function splitAtQuotes(item: ImpressionItem): ImpressionItem[] {
   return parts.map((part, i) => ({ text: STRAY_QUOTES(part), findings: i ? [] : item.findings }));
 }
 
-// "Emphysema Nodule in the right lower lobe Coronary artery atherosclerosis": a list typed with nothing between its members
-// but the capital that opens each. (Not a name after a word that leads into one: "consistent with Chiari", "by Dr Smith".)
-const RUN_TOGETHER_AT = /(?<=[a-z0-9)])(?<!\b(?:of|with|and|or|the|a|an|to|in|by|for|from|at|on|dr|mr|mrs|ms)) (?=[A-Z][a-z])/;
-const RUN_TOGETHER_ALL = new RegExp(RUN_TOGETHER_AT.source, 'g');
-
-/** An item that is such a list, as one item per member (the findings go with the first); three members at least. */
+/** An item that is a list run together with no marks (runTogetherParts), as one item per member (the findings go with the first). */
 function splitRunTogether(item: ImpressionItem): ImpressionItem[] {
-  const body = item.text.replace(/[.\s]+$/, '');
-  const marks = (body.match(RUN_TOGETHER_ALL) ?? []).length;
-  if (/[.,;:?!"\u201c\u201d]/.test(body) || marks < 2) return [item];
-  // (Written in words, not in title case: "Fetal Cardiac Activity" is one heading.)
-  if ((body.match(/(?:^|\s)[a-z]/g) ?? []).length < marks) return [item];
-  return body.split(RUN_TOGETHER_AT).map((part, i) => ({ text: `${part.trim()}.`, findings: i ? [] : item.findings }));
+  const parts = runTogetherParts(item.text);
+  if (parts.length < 2) return [item];
+  return parts.map((part, i) => ({ text: `${part}.`, findings: i ? [] : item.findings }));
 }
 
 const GLUED_SENTENCES = /[a-z]\.[A-Z][a-z]/;
@@ -677,6 +680,10 @@ const OPENS_ON_BEFORE = [
   // What goes with the finding named before: "The surrounding edema causes …", "Associated mass effect …".
   // (Not "adjacent": "The adjacent bones are intact", "Adjacent to the T9 lesion, …" name a place of their own.)
   /^\s*(?:the\s+|there (?:is|are)\s+(?:an?\s+)?)?(?:surrounding|associated|accompanying|perilesional|peritumou?ral|resultant|resulting)\s+[a-z]/,
+  // (But "adjacent" told as more of the same: "Adjacent mesenteric edema and enlarged nodes are also noted".)
+  /^\s*(?:the\s+|there (?:is|are)\s+(?:also\s+)?(?:an?\s+)?)?adjacent\s+(?!to\b)[^.;]{1,80}?\b(?:is|are|was|were)\s+also\s+(?:noted|seen|present|identified|demonstrated|observed)\b/,
+  // The differential of the finding before: "Differential includes hemangioma or …", "Differential diagnosis would include …".
+  /^\s*(?:the\s+)?(?:differential|ddx)(?:\s+diagnos[ie]s)?(?:\s+considerations?)?\s+(?:includes?|would include|is|are|:)/,
   /^\s*there (?:was|is) no significant (?:difference|change) in the size\b/,
   // An opening phrase, then the pointer as the subject: "In this examination, they …", "Due to their size, they …".
   // (A date's dots are no sentence end: "According to the review dated 08.11.2017, its dimensions have decreased".)
@@ -743,6 +750,7 @@ function withTheirAntecedents(report: Report, items: readonly ImpressionItem[]):
   const said = (text: string) => new Set(tokens(text).filter((w) => !UNSAID.has(w)));
   const joined = new Map<ImpressionItem, { at: number; text: string }[]>();
   const bare = (text: string) => text.toLowerCase().replace(/[.\s]+$/, '');
+  const runIn = runInImpression(report);
   for (let i = 0; i < out.length; i++) {
     const item = out[i];
     const first = item.text.split(SENTENCE_END)[0];
@@ -860,7 +868,10 @@ function withTheirAntecedents(report: Report, items: readonly ImpressionItem[]):
       passOver();
     }
     const prev = report.sentences[back];
-    if (!prev || prev.section !== sentence.section) continue;
+    // (Nor across the start of an impression run into the findings: '… foramina are open. " Nodules in both lungs (… these
+    // nodules)' speaks of no findings sentence; the run-in is the radiologist's own list.)
+    if (!prev || prev.section !== sentence.section || (runIn && sentence.start >= runIn.body.start && prev.start < runIn.body.start))
+      continue;
     // Advice with no finding of its own ("US control is recommended.", "Correlation is advised.") is the advice for the
     // finding the report says right before it: listed after another finding, it reads as that one's.
     const advice =
@@ -951,6 +962,10 @@ const OWN_LABEL = new RegExp(`^${labelName(40)}:\\s`);
  * first sentence says nothing of its side or organ without the label, so the label goes before it as written.
  */
 // A run-in label at the opening of an item: "Kidneys: ", "Lymph nodes: ".
+// An item of nothing but where the images show it: "Series #7 images #8-9).", "(Image 45).", "Se 3 im 112".
+const IMAGE_REFERENCE =
+  /^[\s(]*(?:(?:series|se|image|images|img|im|slices?|sl|axial|coronal|sagittal|#|\d+|[-,/:]|and|through)\s*)+[\s).]*$/i;
+
 const RUN_IN_LABEL = /^([A-Z][A-Za-z ,/&-]{1,40}):\s+(?=\S)/;
 
 /** Whether the report's own impression writes `text` (an old item kept as written takes no findings label). */
