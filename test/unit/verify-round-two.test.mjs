@@ -18,6 +18,8 @@ const { checkClauses } = require(path.join(root, 'out/server/rewrite/verify-clau
 const { readClause, readText } = require(path.join(root, 'out/server/rewrite/clauses.js'));
 const { impressionSections } = require(path.join(root, 'out/server/rewrite/verify-reading.js'));
 const { parseReport } = require(path.join(root, 'out/server/report/index.js'));
+const { analyze } = require(path.join(root, 'out/server/engine.js'));
+const { verify } = require(path.join(root, 'out/server/rewrite/index.js'));
 
 const read = (t) => readClause(t, { start: 0, end: t.length }, 'findings', null);
 const report = (findings, impression = 'See findings.', exam = 'CT ABDOMEN') =>
@@ -157,4 +159,30 @@ test("a paragraph opening's side is carried apart from the label's own", () => {
   const findings = 'On the right, the common femoral artery is patent. The popliteal artery is occluded.';
   assert.deepEqual(drafted(findings, 'Occlusion of the right popliteal artery.', 'CTA LOWER EXTREMITIES'), []);
   assert.ok(drafted(findings, 'Occlusion of the left popliteal artery.', 'CTA LOWER EXTREMITIES').some((m) => /side/.test(m)));
+});
+
+test("a summary's quote of an organ's own normal clause beside a finding is the report's words, no all-clear", () => {
+  const summary = (lines) =>
+    `This summary was written from your radiology report by a computer program. It uses everyday words. It does not replace the report.\n\nWhat the report found:\n${lines}\n\nYour doctor will talk with you about what these results mean for you.\n`;
+  for (const [findings, impression] of [
+    [
+      'The menisci are intact, but a complete rupture of the anterior cruciate ligament is noted.',
+      'Complete rupture of the anterior cruciate ligament.',
+    ],
+    ['The liver is normal, but a large pneumoperitoneum is present.', 'Large pneumoperitoneum.'],
+  ]) {
+    const source = report(findings, impression, 'MRI');
+    const quoted = summary(`The report says: "${findings}"\nThe report also says: "${impression}"`);
+    assert.deepEqual(
+      reasons('summary', source, quoted).filter((m) => /nothing is wrong|normal statement/.test(m)),
+      [],
+      findings,
+    );
+    // An all-clear in the summary's own words is still refused.
+    const own = summary(`Everything looks normal.\nThe report also says: "${impression}"`);
+    assert.ok(
+      reasons('summary', source, own).some((m) => /nothing is wrong|normal statement/.test(m)),
+      findings,
+    );
+  }
 });

@@ -257,8 +257,10 @@ export function checkClauses(
     // An organ's own normal statement copied from the report ("The mastoids and paranasal sinuses are
     // clear.") says what the report says; one about the whole study ("No acute abnormality.") may not stand
     // over a significant finding.
-    const copiedOrganNormal = kind === 'impression' && namesOrgan(c) && src.some((s) => s.normal && s.key === c.key);
-    const mayBeNormal = kind === 'summary' ? impressionSaysNormal : kind !== 'impression' || !inImpression(c) || copiedOrganNormal;
+    // (A summary's quote of it too: "The menisci are intact, but a complete rupture of the ACL is noted." quoted whole.)
+    const copiedOrganNormal = kind !== 'restructure' && namesOrgan(c) && src.some((s) => s.normal && s.key === c.key);
+    const mayBeNormal =
+      kind === 'summary' ? impressionSaysNormal || copiedOrganNormal : kind !== 'impression' || !inImpression(c) || copiedOrganNormal;
     if (globalNormal(c) && significant.length && !mayBeNormal) {
       say(`says nothing is wrong while the report states "${clip(significant[0].text)}": "${clip(c.text)}"`, significant[0], c);
       continue;
