@@ -181,8 +181,38 @@ test("a summary's quote of an organ's own normal clause beside a finding is the 
     // An all-clear in the summary's own words is still refused.
     const own = summary(`Everything looks normal.\nThe report also says: "${impression}"`);
     assert.ok(
-      reasons('summary', source, own).some((m) => /nothing is wrong|normal statement/.test(m)),
+      verify('summary', analyze(source), own).reasons.some((m) => /nothing is wrong|normal statement/.test(m)),
       findings,
     );
   }
+});
+
+test('"early" is a stage: dropped or added it changes the finding; kept, it passes', () => {
+  for (const [findings, dropped] of [
+    ['Early acute cholecystitis.', 'Acute cholecystitis.'],
+    ['Early degenerative changes of the lumbar spine.', 'Degenerative changes of the lumbar spine.'],
+  ])
+    assert.ok(
+      drafted(findings, dropped).some((m) => /time: early/.test(m)),
+      dropped,
+    );
+  assert.ok(drafted('Mild degenerative change.', 'Early mild degenerative change.').some((m) => /time: early/.test(m)));
+  assert.deepEqual(drafted('Findings may represent early appendicitis.', 'Possible early appendicitis.'), []);
+});
+
+test('two findings joined by "or" are alternatives, each possible; a denial\'s list is not', () => {
+  for (const [t, both] of [
+    ['Right basilar opacity, atelectasis or early pneumonia.', ['atelectasis', 'pneumonia']],
+    ['Minimal atelectasis or scarring at the left base.', ['atelectasis', 'scarring']],
+    ['Hypodensity in segment 6, cyst or hemangioma.', ['cyst', 'hemangioma']],
+  ]) {
+    const c = read(t);
+    for (const w of both) assert.ok(c.hedged.has(w) && !c.negated.has(w), `${t}: ${w}`);
+  }
+  for (const t of ['No pleural effusion or pneumothorax.', 'Scarring or atelectasis is not seen.', 'Mild or moderate stenosis.'])
+    assert.equal(read(t).hedges.includes('or'), false, t);
+  // Told as a fact, an alternative is refused; told as the report tells it, it passes.
+  const findings = 'Hypodensity in the liver, cyst or hemangioma.';
+  assert.ok(drafted(findings, 'Liver hemangioma.').some((m) => /hedge/.test(m)));
+  assert.deepEqual(drafted(findings, 'Liver hypodensity, cyst or hemangioma.'), []);
 });

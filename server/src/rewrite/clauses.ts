@@ -20,7 +20,7 @@ const CueSchema = z
     negations: scoped,
     narrowing: phrases,
     exceptions: phrases,
-    time: z.record(z.enum(['new', 'unchanged', 'increased', 'decreased', 'old']), phrases),
+    time: z.record(z.enum(['new', 'unchanged', 'increased', 'decreased', 'old', 'early']), phrases),
     severity: z.record(z.enum(['1', '2', '3', '4', '5']), phrases),
     partLabels: phrases,
     unseen: phrases,
@@ -533,6 +533,8 @@ export function readClause(text: string, span: Span, section: SectionKind, field
   let significantCue = false;
   // The parts opened by an exception ("other than …").
   const excepted: Part[] = [];
+  // The parts an "or" joins as alternatives.
+  const alternatives = new Set<Part>();
   let acute = false;
   let lastCue: { kind: CueKind | null; end: number } = { kind: null, end: -1 };
   let normalCue = false;
@@ -553,7 +555,10 @@ export function readClause(text: string, span: Span, section: SectionKind, field
       const values = gradeValues(tokens, i, gradeValueAt);
       if (values) c.grades.push(`${grade} ${values}`);
     }
+    // "Atelectasis or early pneumonia": two findings told as alternatives, each possible (rev12 #1).
+    const before = part;
     if (t === PART_BREAK || PART_WORDS.has(t)) nextPart(t !== PART_BREAK);
+    if (t === 'or' && !denies(i) && alternativeAt(tokens, i)) alternatives.add(before).add(part);
     if (t === PART_BREAK) {
       i++;
       continue;
@@ -717,6 +722,12 @@ export function readClause(text: string, span: Span, section: SectionKind, field
     if (isAsked(at) && !c.hedges.includes('?')) c.hedges.push('?');
     if (denies(at)) c.negated.add(word);
   }
+  // Alternatives are each possible: "atelectasis or pneumonia" states neither.
+  const alternative = new Set([...alternatives].flatMap((p) => p.words).filter((w) => !c.negated.has(w)));
+  if (alternative.size) {
+    for (const w of alternative) c.hedged.add(w);
+    if (!c.hedges.includes('or')) c.hedges.push('or');
+  }
   // (Read after the clause: "Other lesions are not seen" is narrowed by a negation after it.)
   for (const { word, at } of narrowingAt) if (denies(at)) c.narrowing.add(word);
   // "Liver: Normal." is about the liver; a label alone ("BIOMETRIC DATA:") says nothing.
@@ -735,6 +746,20 @@ export function readClause(text: string, span: Span, section: SectionKind, field
   // "Low lung volumes, otherwise no acute abnormality" states the low volumes beside the normal.
   c.positive = unnegated && !c.recommendation && (!c.normal || (c.parts.length > 1 && c.parts.some((p) => p.stated && !p.normal)));
   return c;
+}
+
+// A word naming something, no cue, number or stop word: what an "or" between two findings joins.
+// (A finding's cue word names one: "pneumonia".)
+const namingWord = (t: string | undefined) =>
+  !!t && /^[a-z]{3,}$/.test(t) && !STOP.has(t) && (CUE_INDEX.get(t) ?? []).every((q) => q.kind === 'significant');
+// Stage and grade words that may open the second alternative ("atelectasis or early pneumonia").
+const ALTERNATIVE_LEAD = new Set(['early', 'mild', 'minimal', 'small', 'focal', 'acute', 'chronic']);
+/** Whether the "or" at `i` joins two findings ("atelectasis or scarring"), not grades, sides, counts or a denial's list. */
+function alternativeAt(tokens: readonly string[], i: number): boolean {
+  if (!namingWord(tokens[i - 1])) return false;
+  let k = i + 1;
+  while (ALTERNATIVE_LEAD.has(tokens[k] ?? '') && k < i + 3) k++;
+  return namingWord(tokens[k]);
 }
 
 // A verb that makes the words around it a statement of their own ("… is not detected, and loose bodies are present").
