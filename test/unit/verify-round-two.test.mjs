@@ -216,3 +216,26 @@ test('two findings joined by "or" are alternatives, each possible; a denial\'s l
   assert.ok(drafted(findings, 'Liver hemangioma.').some((m) => /hedge/.test(m)));
   assert.deepEqual(drafted(findings, 'Liver hypodensity, cyst or hemangioma.'), []);
 });
+
+test('a statement after a stop read past before a number is its own: the denial before it does not reach it', () => {
+  for (const findings of [
+    'Heart normal. No acute rib fx. 8 mm nodule in the left lower lobe.',
+    'Lungs clear. Neg for fx. 12 mm hypodense lesion in the liver.',
+  ]) {
+    const said = findings.split(/\. (?=\d)/)[1];
+    assert.ok(
+      drafted(findings, 'No acute abnormality.').some((m) => /nothing is wrong|normal statement/.test(m)),
+      findings,
+    );
+    assert.deepEqual(drafted(findings, said), [], said);
+  }
+  // A number after "approx." goes on with its sentence.
+  assert.equal(readText('FINDINGS:\nThe nodule measures approx. 8 mm.\n').length, 1);
+});
+
+test('a body region label ("Neck:") after a sided label does not carry its side; an organ part ("Upper pole:") does', () => {
+  const [neck] = readText('FINDINGS:\nRIGHT SHOULDER: Normal.\nNeck: 2 cm lymph node.\n').filter((c) => /node/.test(c.text));
+  assert.deepEqual(neck.carriedSides, []);
+  const [pole] = readText('FINDINGS:\nLEFT KIDNEY: 11 cm.\nLower pole: 2 cm cyst.\n').filter((c) => /cyst/.test(c.text));
+  assert.deepEqual(pole.carriedSides, ['left']);
+});

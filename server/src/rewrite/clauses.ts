@@ -346,7 +346,10 @@ function isSequence(tokens: readonly string[], i: number): boolean {
 export const labelName = (max: number) => `[A-Za-z][A-Za-z0-9 ,/&()'-]{0,${max}}`;
 // "Liver:", "Lungs and pleura:" opening a clause; not "at 14:35".
 const LABEL = new RegExp(`^[ \\t]*(${labelName(40)}?)[ \\t]*:(?!\\d)[ \\t]*`);
-const CLAUSE_BREAK = /;|,?\s+(?:but|however|although|whereas)\b,?/gi;
+// (And a stop the sentence reader read past before a number, "No acute rib fx. 8 mm nodule …": a statement of its own,
+// which the denial before it does not reach; not after "approx.", "No.", "vs.", "Fig.".)
+const CLAUSE_BREAK =
+  /;|,?\s+(?:but|however|although|whereas)\b,?|(?<=[a-z]{2})(?<!\b(?:approx|nos?|vs|fig|ref|vol|ca|ap)\.?)\.(?=[ \t]+\d)/gi;
 // A quotation mark before a capital ('… of the right lung" Ground-glass densities …', '" Renal cortical cysts'):
 // the report's quoted items run into one sentence (CT-RATE), each a statement of its own, whose hedge or
 // negation reaches no further.
