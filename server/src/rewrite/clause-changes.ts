@@ -57,14 +57,18 @@ export function changesOf(source: Clause, candidate: Clause): string[] {
   // The side and level of the label its paragraph opens with ("Left knee:") may be given to it.
   const sides = [
     ...new Set([
-      ...extra(candidate.sides, [...source.sides, ...source.headingSides]),
-      ...multisetExtra(candidate.sideList, [...source.sideList, ...(source.sides.size ? [] : source.headingSides)]),
+      ...extra(candidate.sides, [...source.sides, ...source.headingSides, ...source.carriedSides]),
+      ...multisetExtra(candidate.sideList, [
+        ...source.sideList,
+        ...(source.sides.size ? [] : [...source.headingSides, ...source.carriedSides]),
+      ]),
     ]),
   ];
   if (sides.length)
     out.push(`changes side: ${source.sideList.join(', ') || [...source.sides].join(', ') || 'none'} -> ${sides.join(', ')}`);
   else out.push(...unbound(source, candidate));
-  const q = multisetExtra(candidate.quantities, source.quantities);
+  // A count said in digits one side and in words the other ("2-3 lesions", "two to three lesions") is the same count.
+  const q = multisetExtra(candidate.quantities, source.quantities).filter((x) => !x.startsWith('n:') || !source.counts.has(x.slice(2)));
   if (q.length) out.push(`changes size or number: ${q.map(quantityName).join(', ')} is not in the report's "${clip(source.text)}"`);
   const levels = multisetExtra(candidate.levels, [...source.levels, ...source.headingLevels]);
   if (levels.length)
@@ -79,7 +83,7 @@ export function changesOf(source: Clause, candidate: Clause): string[] {
     out.push(`changes grade: ${grades.join(', ')}${source.grades.length ? ` (the report says ${source.grades.join(', ')})` : ''}`);
   // A range said with one of its ends twice ("one or two" as "two or two") changes it too; a candidate joining two
   // clauses may say a count of the report's twice.
-  const counts = extra(candidate.counts, source.counts);
+  const counts = extra(candidate.counts, source.counts).filter((v) => !source.quantities.includes(`n:${v}`));
   const recounted = candidate.countList.length <= source.countList.length ? multisetExtra(candidate.countList, source.countList) : [];
   if (counts.length || recounted.length) out.push(`changes count: ${(counts.length ? counts : recounted).join(', ')}`);
   else out.push(...rangesCut(source, candidate));
@@ -182,10 +186,12 @@ export function dropsOf(
   // A clause naming no side has the one its label, field or paragraph's opening gives it ("On the right, … . The
   // popliteal artery is occluded."): taken from there, it says it, or says it of no side (or either).
   const inherited =
-    !what.carried || source.sides.size || source.normal ? [] : source.headingSides.filter((x) => !source.looseSides.includes(x));
+    !what.carried || source.sides.size || source.normal
+      ? []
+      : [...source.headingSides.filter((x) => !source.looseSides.includes(x)), ...source.carriedSides];
   const sides = missing(
     [...source.sides, ...inherited].filter((x) => !normalOnly(x)),
-    has((c) => [...c.sides, ...c.headingSides]),
+    has((c) => [...c.sides, ...c.headingSides, ...(what.carried ? c.carriedSides : [])]),
   );
   if (sides.length) out.push(`drops side: ${sides.join(', ')}`);
   if (what.sizes) {

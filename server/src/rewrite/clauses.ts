@@ -19,7 +19,8 @@ const CueSchema = z
     hedges: scoped,
     negations: scoped,
     narrowing: phrases,
-    time: z.record(z.enum(['new', 'unchanged', 'increased', 'decreased', 'old']), phrases),
+    exceptions: phrases,
+    time: z.record(z.enum(['new', 'unchanged', 'increased', 'decreased', 'old', 'early']), phrases),
     severity: z.record(z.enum(['1', '2', '3', '4', '5']), phrases),
     partLabels: phrases,
     unseen: phrases,
@@ -125,6 +126,7 @@ const UNSEEN = new Set(CUES.unseen);
 const PART_LABEL = new Set(CUES.partLabels);
 const partLabel = (label: readonly string[]) => label.length > 0 && label.every((w) => PART_LABEL.has(w) || PART_LABEL.has(`${w}s`));
 const NARROWING = new Set(CUES.narrowing);
+const EXCEPTIONS = CUES.exceptions.map((p) => p.split(' ')).sort((a, b) => b.length - a.length);
 // One-word time cues, for the time inside a normal phrase ("no acute").
 const TIME_WORD = new Map(
   Object.entries(CUES.time).flatMap(([value, list]) => list.filter((p) => !p.includes(' ')).map((p) => [p, value] as const)),
@@ -205,11 +207,13 @@ export interface Clause extends Span {
   headingLevels: string[];
   /**
    * The side a paragraph's opening phrase or label gives a clause that names none ("On the right, the femoral
-   * artery is patent. The popliteal artery is occluded.": the popliteal artery is the right one). Also in
-   * `headingSides`, so a rewrite may say it; unlike a label's side on the line, a rewrite taking the clause out
-   * of its paragraph must say it (`dropsOf`).
+   * artery is patent. The popliteal artery is occluded.": the popliteal artery is the right one). Kept apart from
+   * `headingSides`: a rewrite may say it, and one taking the clause out of its paragraph must say it (`dropsOf` with
+   * `carried`); it excuses no side otherwise.
    */
   carriedSides: string[];
+  /** The organ label a part label stands under ("left kidney" over "Upper pole: 4 cm mass"), its words; else empty. */
+  within: string[];
   /**
    * The sides in `headingSides` its heading, field or paragraph opening gives only by naming a structure with a side
    * word in its name ("Left ventricle:", "RIGHT CORONARY ARTERY:", "Left main:"): a rewrite may say them, need not.
@@ -342,7 +346,10 @@ function isSequence(tokens: readonly string[], i: number): boolean {
 export const labelName = (max: number) => `[A-Za-z][A-Za-z0-9 ,/&()'-]{0,${max}}`;
 // "Liver:", "Lungs and pleura:" opening a clause; not "at 14:35".
 const LABEL = new RegExp(`^[ \\t]*(${labelName(40)}?)[ \\t]*:(?!\\d)[ \\t]*`);
-const CLAUSE_BREAK = /;|,?\s+(?:but|however|although|whereas)\b,?/gi;
+// (And a stop the sentence reader read past before a number, "No acute rib fx. 8 mm nodule …": a statement of its own,
+// which the denial before it does not reach; not after "approx.", "No.", "vs.", "Fig.".)
+const CLAUSE_BREAK =
+  /;|,?\s+(?:but|however|although|whereas)\b,?|(?<=[a-z]{2})(?<!\b(?:approx|nos?|vs|fig|ref|vol|ca|ap)\.?)\.(?=[ \t]+\d)/gi;
 // A quotation mark before a capital ('… of the right lung" Ground-glass densities …', '" Renal cortical cysts'):
 // the report's quoted items run into one sentence (CT-RATE), each a statement of its own, whose hedge or
 // negation reaches no further.
@@ -469,6 +476,7 @@ export function readClause(text: string, span: Span, section: SectionKind, field
     headingSides: [...sides],
     headingLevels: [...levelsOfLabel],
     carriedSides: [],
+    within: [],
     looseSides: [...namedSides],
     words: [],
     hedged: new Set(),
@@ -503,6 +511,8 @@ export function readClause(text: string, span: Span, section: SectionKind, field
   // Where a "not (well) seen" stands ("The left MCA is not clearly visualized, suggesting possible occlusion"): a hedge
   // after it ends the denial; what it hedges is a possible finding.
   let unseenAt = Infinity;
+  // A denial of its own said after it ("…, and no collection suggesting abscess"): a hedge there qualifies that denial.
+  let deniedAfterUnseen = false;
   let negateFrom = Infinity;
   // Where a negation reaching over its whole statement ("not", "absent") begins it.
   let clauseNegationFrom = -1;
@@ -524,6 +534,10 @@ export function readClause(text: string, span: Span, section: SectionKind, field
       c.parts.push((part = { words: [], sides: [], severity: [], joined }));
   };
   let significantCue = false;
+  // The parts opened by an exception ("other than …").
+  const excepted: Part[] = [];
+  // The parts an "or" joins as alternatives.
+  const alternatives = new Set<Part>();
   let acute = false;
   let lastCue: { kind: CueKind | null; end: number } = { kind: null, end: -1 };
   let normalCue = false;
@@ -544,7 +558,10 @@ export function readClause(text: string, span: Span, section: SectionKind, field
       const values = gradeValues(tokens, i, gradeValueAt);
       if (values) c.grades.push(`${grade} ${values}`);
     }
+    // "Atelectasis or early pneumonia": two findings told as alternatives, each possible (rev12 #1).
+    const before = part;
     if (t === PART_BREAK || PART_WORDS.has(t)) nextPart(t !== PART_BREAK);
+    if (t === 'or' && !denies(i) && alternativeAt(tokens, i)) alternatives.add(before).add(part);
     if (t === PART_BREAK) {
       i++;
       continue;
@@ -593,6 +610,16 @@ export function readClause(text: string, span: Span, section: SectionKind, field
     // "… no tear, and there is a cyst": a new statement ends what the negation before it reaches.
     if (t === 'and' && tokens[i + 1] === 'there' && NEW_STATEMENT.has(tokens[i + 2]) && negateFrom !== Infinity && negateTo === Infinity)
       negateTo = i;
+    // "Unremarkable other than mild facet degenerative changes": what follows an exception is stated, a part of its own,
+    // and no denial before it reaches it ("No abnormality apart from a small cyst").
+    const exception = EXCEPTIONS.find((e) => e.every((w, k) => tokens[i + k] === w));
+    if (exception) {
+      nextPart(true);
+      excepted.push(part);
+      if (denies(i) && negateTo === Infinity) negateTo = i;
+      i += exception.length;
+      continue;
+    }
     const cue = (CUE_INDEX.get(t) ?? []).find((q) => q.words.every((w, k) => tokens[i + k] === w));
     if (cue) {
       lastCue = { kind: cue.kind, end: i + cue.words.length };
@@ -601,13 +628,17 @@ export function readClause(text: string, span: Span, section: SectionKind, field
         hedgeFrom = Math.min(hedgeFrom, cue.scope === 'clause' ? -1 : i);
         // Only after the words it denies: "no suspicious opacity" denies the opacity; and not when it qualifies
         // them in the same part ("no filling defect compatible with thrombus" denies the thrombus).
-        const qualifies = CUES.qualifying.includes(cue.value) && !tokens.slice(negateFrom, i).includes(PART_BREAK);
+        const qualifies = CUES.qualifying.includes(cue.value) && !tokens.slice(Math.max(negateFrom, 0), i).includes(PART_BREAK);
         if (cue.scope === 'after' && negateFrom >= 0 && negateTo === Infinity && wordAt.some((w) => denies(w.at)) && !qualifies)
           negateTo = i;
-        else if (cue.scope === 'after' && i > unseenAt && negateTo === Infinity && denies(i)) negateTo = i;
+        // Only the denial the "not <unseen>" opened, and not a hedge qualifying a denial of its own: "The appendix is not
+        // visualized, and no fluid collection suggesting abscess is seen" denies the abscess (rev12 #1).
+        else if (cue.scope === 'after' && i > unseenAt && !deniedAfterUnseen && negateTo === Infinity && denies(i) && !qualifies)
+          negateTo = i;
       } else if (cue.kind === 'negation') {
         c.denials++;
         if (cue.words.join(' ') === 'not' && tokens.slice(i + 1, i + 4).some((w) => UNSEEN.has(w))) unseenAt = i;
+        else if (i > unseenAt) deniedAfterUnseen = true;
         if (cue.scope === 'clause') {
           // "… is not detected, and loose bodies are present": it denies its own statement, not the next one.
           const [from, to] = statementOf(tokens, i);
@@ -658,6 +689,7 @@ export function readClause(text: string, span: Span, section: SectionKind, field
         part.stated ||= !denies(i);
       } else if (cue.kind === 'normal' && cue.words[0] === 'no' && cue.words.length > 1) {
         c.denials++;
+        if (i > unseenAt) deniedAfterUnseen = true;
         if (negateTo !== Infinity && i >= negateTo) negateAgain(i);
         else negateFrom = Math.min(negateFrom, i);
         const end = statementOf(tokens, i)[1];
@@ -693,6 +725,12 @@ export function readClause(text: string, span: Span, section: SectionKind, field
     if (isAsked(at) && !c.hedges.includes('?')) c.hedges.push('?');
     if (denies(at)) c.negated.add(word);
   }
+  // Alternatives are each possible: "atelectasis or pneumonia" states neither.
+  const alternative = new Set([...alternatives].flatMap((p) => p.words).filter((w) => !c.negated.has(w)));
+  if (alternative.size) {
+    for (const w of alternative) c.hedged.add(w);
+    if (!c.hedges.includes('or')) c.hedges.push('or');
+  }
   // (Read after the clause: "Other lesions are not seen" is narrowed by a negation after it.)
   for (const { word, at } of narrowingAt) if (denies(at)) c.narrowing.add(word);
   // "Liver: Normal." is about the liver; a label alone ("BIOMETRIC DATA:") says nothing.
@@ -705,10 +743,26 @@ export function readClause(text: string, span: Span, section: SectionKind, field
   // "Follow-up after appropriate therapy" advises; it does not call anything normal.
   // "No acute interval change", "No significant change": nothing new, what was there still is; no all-clear.
   const changeOnly = c.words.length > 0 && c.words.every((w) => CHANGE_WORDS.has(w));
-  c.normal = normalCue && !c.significant && !c.recommendation && !changeOnly;
+  // "Unremarkable other than mild facet degenerative changes" states the changes: no normal statement.
+  const excepting = excepted.some((p) => p.stated && p.words.length);
+  c.normal = normalCue && !c.significant && !c.recommendation && !changeOnly && !excepting;
   // "Low lung volumes, otherwise no acute abnormality" states the low volumes beside the normal.
   c.positive = unnegated && !c.recommendation && (!c.normal || (c.parts.length > 1 && c.parts.some((p) => p.stated && !p.normal)));
   return c;
+}
+
+// A word naming something, no cue, number or stop word: what an "or" between two findings joins.
+// (A finding's cue word names one: "pneumonia".)
+const namingWord = (t: string | undefined) =>
+  !!t && /^[a-z]{3,}$/.test(t) && !STOP.has(t) && (CUE_INDEX.get(t) ?? []).every((q) => q.kind === 'significant');
+// Stage and grade words that may open the second alternative ("atelectasis or early pneumonia").
+const ALTERNATIVE_LEAD = new Set(['early', 'mild', 'minimal', 'small', 'focal', 'acute', 'chronic']);
+/** Whether the "or" at `i` joins two findings ("atelectasis or scarring"), not grades, sides, counts or a denial's list. */
+function alternativeAt(tokens: readonly string[], i: number): boolean {
+  if (!namingWord(tokens[i - 1])) return false;
+  let k = i + 1;
+  while (ALTERNATIVE_LEAD.has(tokens[k] ?? '') && k < i + 3) k++;
+  return namingWord(tokens[k]);
 }
 
 // A verb that makes the words around it a statement of their own ("… is not detected, and loose bodies are present").
@@ -762,7 +816,9 @@ function statementOf(tokens: readonly string[], i: number): [number, number] {
 export function clausesOf(report: Report): Clause[] {
   const out: Clause[] = [];
   // The label of the line's first sentence ("Left knee:", "C6-7:", "Biometry:"), carried to the sentences after it on its line.
-  let heading: Pick<Clause, 'heading' | 'headingSides' | 'headingLevels' | 'looseSides'> | null = null;
+  let heading: Pick<Clause, 'heading' | 'headingSides' | 'headingLevels' | 'looseSides' | 'within'> | null = null;
+  // The organ label the paragraph's part labels stand under ("LEFT KIDNEY:" over "Upper pole:").
+  let organLabel: string[] = [];
   // The side the paragraph's opening phrase or sided label gives the clauses after it ("On the right, …",
   // "Left kidney: …"), until a blank line, another section, another label or another sided opening.
   let carried: Opening = { sides: [], named: [] };
@@ -770,7 +826,10 @@ export function clausesOf(report: Report): Clause[] {
   let lastSection = -1;
   for (const sentence of report.sentences) {
     if (/\n/.test(report.text.slice(lastEnd, sentence.start))) heading = null;
-    if (sentence.section !== lastSection || BLANK.test(report.text.slice(lastEnd, sentence.start))) carried = { sides: [], named: [] };
+    if (sentence.section !== lastSection || BLANK.test(report.text.slice(lastEnd, sentence.start))) {
+      carried = { sides: [], named: [] };
+      organLabel = [];
+    }
     lastSection = sentence.section;
     lastEnd = sentence.end;
     const section = report.sections[sentence.section];
@@ -825,6 +884,8 @@ export function clausesOf(report: Report): Clause[] {
         clause.carriedSides = [...carried.sides];
         named.push(...carried.named);
       }
+      if (clause.label.length && partLabel(clause.label)) clause.within = organLabel;
+      else if (clause.label.length) organLabel = clause.label;
       if (clause.label.length) heading = clause;
       else if (heading)
         Object.assign(clause, {
@@ -832,10 +893,12 @@ export function clausesOf(report: Report): Clause[] {
           headingSides: heading.headingSides,
           headingLevels: heading.headingLevels,
           looseSides: heading.looseSides,
+          within: heading.within,
         });
       // Under "Right kidney:", a rewrite may give the clause that heading's side, and must keep it when it takes the
       // clause out; under "LEFT ANTERIOR DESCENDING ARTERY:" it may (the artery's name), need not.
-      const headingSides = [...clause.carriedSides];
+      // (The side a paragraph's opening carries stays apart, in `carriedSides`: rev10 #7.)
+      const headingSides: string[] = [];
       for (const name of [field, section?.header?.name]) {
         if (!name) continue;
         const of = headingSidesOf(name);

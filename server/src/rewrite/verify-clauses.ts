@@ -29,7 +29,7 @@ import {
 } from './clauses';
 import { changesOf, clip, dropsOf, polarityLostBy, shareOf, sidesMovedBy } from './clause-changes';
 import { summaryClauses } from './summary-lines';
-import { lastImpression } from './verify-reading';
+import { impressionSections } from './verify-reading';
 import { TEMPLATES } from '../templates';
 import { stripListNumber } from './list-number';
 import { GLOSSARY } from '../nlp/glossary';
@@ -92,11 +92,27 @@ function sameOrgan(a: string, b: string): boolean {
  * of, else the closest. A clause holding all its words comes first: "moderate plaque in the bulb" raised to
  * "severe" is that sentence changed, not a borrowing of another vessel's severe plaque.
  */
-function restingPlace(c: Clause, sources: readonly Clause[], sizeBinds = false): { clause: Clause; share: number } | null {
-  const whole = c.words.length > 0 && sources.some((s) => shareOf(c, s) === 1);
+function restingPlace(c: Clause, all: readonly Clause[], sizeBinds = false): { clause: Clause; share: number } | null {
+  // A labelled line ("RCA: Mild plaque.") rests on what the report says under that label, when it says it there:
+  // "LM: Mild calcific plaque" is another vessel's.
+  const labelled = c.label.length ? all.filter((s) => sameWords(s.label, c.label) || sameWords(s.heading, c.label)) : [];
+  return (labelled.length && placeAmong(c, labelled, sizeBinds)) || placeAmong(c, all, sizeBinds);
+}
+
+// The share of `c`'s words a report's clause says with the labels it stands under: "Upper pole: 4 cm solid enhancing
+// mass." under "LEFT KIDNEY:" says the "4 cm solid enhancing mass in the upper pole of the left kidney".
+function shareWithLabels(c: Clause, s: Clause): number {
+  const share = shareOf(c, s);
+  if (share === 1 || !c.words.length || (!s.label.length && !s.heading.length && !s.within.length)) return share;
+  const theirs = new Set([...s.words, ...s.label, ...s.heading, ...s.within]);
+  return Math.max(share, c.words.filter((w) => theirs.has(w)).length / c.words.length);
+}
+
+function placeAmong(c: Clause, sources: readonly Clause[], sizeBinds: boolean): { clause: Clause; share: number } | null {
+  const whole = c.words.length > 0 && sources.some((s) => shareWithLabels(c, s) === 1);
   let best: { clause: Clause; share: number; changes: number } | null = null;
   for (const s of sources) {
-    const share = shareOf(c, s);
+    const share = shareWithLabels(c, s);
     if (share < (whole ? 1 : RESTS_ON)) continue;
     // A summary line's size names its finding ("a small round spot in the upper part of the right lung (nodule). It
     // measures about 3 millimeters." is the 3 mm nodule): another finding's sentence without that size is a worse
@@ -111,6 +127,8 @@ function restingPlace(c: Clause, sources: readonly Clause[], sizeBinds = false):
   }
   return best;
 }
+
+const sameWords = (a: readonly string[], b: readonly string[]) => a.length > 0 && a.join(' ') === b.join(' ');
 
 /** Why no rewrite applies to a document at all (empty, or not an imaging report), or null. */
 export function unrewritable(source: Report, src: readonly Clause[] = clausesOf(source)): string | null {
@@ -171,11 +189,16 @@ export function checkClauses(
   // A draft replaces the last impression-like section; an earlier one (INTERPRETATION before
   // IMPRESSION) is report text it moves, like the findings.
   if (kind === 'impression' && candidateReport) {
-    for (const [clauses, last] of [
-      [src, lastImpression(source)],
-      [candidate, lastImpression(candidateReport)],
-    ] as const)
-      for (const c of clauses) if (c.section === 'impression' && c.sectionIndex !== last) c.section = 'findings';
+    // (With the labelled lines split off under its lead line: "Per-vessel analysis:" then "LAD: …".)
+    for (const [clauses, report] of [
+      [src, source],
+      [candidate, candidateReport],
+    ] as const) {
+      const impression = impressionSections(report);
+      for (const c of clauses)
+        if (c.section === 'impression' && !impression.has(c.sectionIndex)) c.section = 'findings';
+        else if (c.section !== 'impression' && impression.has(c.sectionIndex)) c.section = 'impression';
+    }
   }
 
   // What each candidate clause rests on, and what it changes there.
@@ -234,8 +257,10 @@ export function checkClauses(
     // An organ's own normal statement copied from the report ("The mastoids and paranasal sinuses are
     // clear.") says what the report says; one about the whole study ("No acute abnormality.") may not stand
     // over a significant finding.
-    const copiedOrganNormal = kind === 'impression' && namesOrgan(c) && src.some((s) => s.normal && s.key === c.key);
-    const mayBeNormal = kind === 'summary' ? impressionSaysNormal : kind !== 'impression' || !inImpression(c) || copiedOrganNormal;
+    // (A summary's quote of it too: "The menisci are intact, but a complete rupture of the ACL is noted." quoted whole.)
+    const copiedOrganNormal = kind !== 'restructure' && namesOrgan(c) && src.some((s) => s.normal && s.key === c.key);
+    const mayBeNormal =
+      kind === 'summary' ? impressionSaysNormal || copiedOrganNormal : kind !== 'impression' || !inImpression(c) || copiedOrganNormal;
     if (globalNormal(c) && significant.length && !mayBeNormal) {
       say(`says nothing is wrong while the report states "${clip(significant[0].text)}": "${clip(c.text)}"`, significant[0], c);
       continue;

@@ -2,6 +2,7 @@
 // collected so far, how a finding is named in a reason, and the few ways two findings relate.
 import { covers, denies, sameFinding, sideInSentence, sideWordsIn, type Finding, type Measurement, type Understanding } from '../nlp';
 import { sentenceIndexAt } from '../report';
+import { knownSectionKind } from '../report/sections';
 import type { Report } from '../report/types';
 import type { Side } from '../nlp/types';
 import { CUES, clausesOf, type Clause } from './clauses';
@@ -35,8 +36,32 @@ export function restrict(s: Reading, keep: (sentenceIndex: number) => boolean): 
  */
 export const isImpression = (report: Report, sentenceIndex: number) => {
   const at = report.sentences[sentenceIndex]?.section;
-  return at !== undefined && at === lastImpression(report);
+  return at !== undefined && impressionSections(report).has(at);
 };
+
+// An impression whose last line leads into a list ("Per-vessel analysis:", "Lymph nodes:").
+const LEAD_LINE = /(?:^|\n)[^\n.]*:\s*$/;
+/**
+ * The sections of the impression a draft replaces: the last impression-like one and, when its body ends on a lead line,
+ * the labelled sections the parser split off under it ("Per-vessel analysis:" then "LM: …", "LAD: …"), up to the first
+ * section that is not such a label (one the report names, "RECOMMENDATIONS:", "ADDENDUM:", stays outside).
+ */
+export function impressionSections(report: Report): Set<number> {
+  const at = lastImpression(report);
+  const out = new Set<number>();
+  if (at < 0) return out;
+  out.add(at);
+  const impression = report.sections[at];
+  const body = report.text.slice(impression.body.start, impression.body.end);
+  if (!body.trim() || !LEAD_LINE.test(body)) return out;
+  // (A section the report names, "RECOMMENDATIONS:", "ADDENDUM:", is no label of the list.)
+  for (let k = at + 1; ; k++) {
+    const header = report.sections[k]?.kind === 'other' ? report.sections[k].header : null;
+    if (!header || knownSectionKind(header.name)) break;
+    out.add(k);
+  }
+  return out;
+}
 export function lastImpression(report: Report): number {
   for (let i = report.sections.length - 1; i >= 0; i--) if (report.sections[i].kind === 'impression') return i;
   return -1;
