@@ -411,3 +411,22 @@ test('aortic stenosis is a narrowed valve, not a stenosed vessel', () => {
   }
   assert.deepEqual(present('There is a 70% stenosis of the left common iliac artery.'), ['stenosis']);
 });
+
+test('increased vascularity of a lesion, gland or testis on ultrasound is no pulmonary vascular congestion; of the lungs it is', () => {
+  const concepts = (text) => understand(text).findings.map((f) => f.concept);
+  for (const sentence of [
+    'Increased vascularity within the lesion.',
+    'The left testis shows increased vascularity.',
+    'Vascularity is increased in the right testicle.',
+    'The thyroid gland is enlarged with increased vascularity.',
+    'There is increased vascularity of the left epididymis, compatible with epididymitis.',
+    "EXAM: US BREAST RIGHT\nFINDINGS: Irregular hypoechoic mass at 10 o'clock with increased vascularity.",
+  ])
+    assert.ok(!concepts(sentence).includes('pulmonary-vascular-congestion'), sentence);
+  assert.ok(concepts('Mild cardiomegaly with increased vascularity.').includes('pulmonary-vascular-congestion'));
+  assert.ok(concepts('Increased pulmonary vascularity.').includes('pulmonary-vascular-congestion'));
+  assert.ok(concepts('The pulmonary vascularity is prominent.').includes('pulmonary-vascular-congestion'));
+  assert.ok(
+    concepts('EXAM: CHEST PA AND LATERAL\nFINDINGS: Increased vascularity in both lungs.').includes('pulmonary-vascular-congestion'),
+  );
+});
