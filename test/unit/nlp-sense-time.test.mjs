@@ -280,3 +280,16 @@ test('collapse of a disc space (disc height, interspace, joint space) is degener
   assert.ok(spine('L2 vertebral body collapse with disc material retropulsed.').includes('compression-fracture'));
   assert.ok(spine('Collapse of the L1 vertebral body with 4 mm retropulsion into the canal.').includes('compression-fracture'));
 });
+
+test('"compatible with early …" is as probable as "compatible with …": the stage word adds no doubt', () => {
+  for (const text of [
+    'Periappendiceal stranding, compatible with early appendicitis.',
+    'Findings are compatible with early cirrhosis.',
+    'Right lower lobe opacity compatible with early pneumonia.',
+  ]) {
+    const hedges = understand(text)
+      .findings.filter((f) => ['appendicitis', 'cirrhosis', 'pneumonia'].includes(f.concept))
+      .map((f) => `${f.assertion} ${f.hedge}`);
+    assert.deepEqual(hedges, ['possible probable'], text);
+  }
+});
