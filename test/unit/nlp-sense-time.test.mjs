@@ -293,3 +293,15 @@ test('"compatible with early …" is as probable as "compatible with …": the s
     assert.deepEqual(hedges, ['possible probable'], text);
   }
 });
+
+test('aspiration of fluid is a procedure and emphysematous change of the skin or chest wall is air under the skin, not the lung findings', () => {
+  const read = (text) => understand(text).findings.map((f) => f.concept);
+  assert.deepEqual(read('Aspiration of the ascites was performed, yielding 2 liters of fluid.'), ['ascites']);
+  assert.ok(!read('Aspiration of 30 mL of serous fluid from the knee joint.').includes('aspiration'));
+  assert.ok(read('Aspiration of gastric contents into the right lower lobe.').includes('aspiration'));
+  assert.ok(read('Right lower lobe opacity, likely aspiration.').includes('aspiration'));
+  assert.deepEqual(read('Emphysematous changes in the anterior and lateral walls of the thorax.'), ['subcutaneous-emphysema']);
+  assert.deepEqual(read('Emphysematous changes in the subcutaneous tissues of the neck.'), ['subcutaneous-emphysema']);
+  assert.deepEqual(read('Surgical emphysema in the left chest wall.'), ['subcutaneous-emphysema']);
+  assert.deepEqual(read('Centrilobular emphysematous changes in both upper lobes.'), ['emphysema']);
+});
