@@ -411,3 +411,49 @@ test('aortic stenosis is a narrowed valve, not a stenosed vessel', () => {
   }
   assert.deepEqual(present('There is a 70% stenosis of the left common iliac artery.'), ['stenosis']);
 });
+
+test('increased vascularity of a lesion, gland or testis on ultrasound is no pulmonary vascular congestion; of the lungs it is', () => {
+  const concepts = (text) => understand(text).findings.map((f) => f.concept);
+  for (const sentence of [
+    'Increased vascularity within the lesion.',
+    'The left testis shows increased vascularity.',
+    'Vascularity is increased in the right testicle.',
+    'The thyroid gland is enlarged with increased vascularity.',
+    'There is increased vascularity of the left epididymis, compatible with epididymitis.',
+    "EXAM: US BREAST RIGHT\nFINDINGS: Irregular hypoechoic mass at 10 o'clock with increased vascularity.",
+  ])
+    assert.ok(!concepts(sentence).includes('pulmonary-vascular-congestion'), sentence);
+  assert.ok(concepts('Mild cardiomegaly with increased vascularity.').includes('pulmonary-vascular-congestion'));
+  assert.ok(concepts('Increased pulmonary vascularity.').includes('pulmonary-vascular-congestion'));
+  assert.ok(concepts('The pulmonary vascularity is prominent.').includes('pulmonary-vascular-congestion'));
+  assert.ok(
+    concepts('EXAM: CHEST PA AND LATERAL\nFINDINGS: Increased vascularity in both lungs.').includes('pulmonary-vascular-congestion'),
+  );
+});
+
+test('a dilated common bile duct, dilated lateral ventricles and a deviated trachea are read however the report words them', () => {
+  const read = (text) => understand(text).findings.map((f) => `${f.concept} ${f.assertion}`);
+  // Biliary: the duct by name or abbreviation, as a noun phrase or said of the duct.
+  assert.deepEqual(read('The common bile duct is dilated to 12 mm.'), ['biliary-dilatation present']);
+  assert.deepEqual(read('Common bile duct dilatation.'), ['biliary-dilatation present']);
+  assert.deepEqual(read('Dilated CBD measuring 11 mm.'), ['biliary-dilatation present']);
+  assert.deepEqual(read('The common bile duct is not dilated.'), ['biliary-dilatation absent']);
+  // Ventricles: dilated ventricles are hydrocephalus, unless enlarged in proportion to the sulci (volume loss).
+  assert.deepEqual(read('Dilated lateral and third ventricles with transependymal flow.'), ['hydrocephalus present']);
+  assert.ok(read('Interval enlargement of the lateral ventricles.').includes('hydrocephalus present'));
+  assert.ok(
+    !read('Enlarged lateral ventricles in proportion to the sulci, consistent with volume loss.').some((f) =>
+      f.startsWith('hydrocephalus'),
+    ),
+  );
+  assert.ok(
+    !read('EXAM: CT HEAD\nFINDINGS: Ventricular enlargement proportionate to sulcal prominence, compatible with atrophy.').some((f) =>
+      f.startsWith('hydrocephalus'),
+    ),
+  );
+  // The trachea said to be deviated or shifted.
+  assert.deepEqual(read('The trachea is deviated to the right.'), ['mediastinal-shift present']);
+  assert.deepEqual(read('The trachea is shifted to the left by the mass.'), ['mediastinal-shift present', 'mass present']);
+  assert.deepEqual(read('The trachea is not deviated.'), ['mediastinal-shift absent']);
+  assert.deepEqual(read('The trachea is midline.'), []);
+});

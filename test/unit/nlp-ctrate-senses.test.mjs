@@ -45,3 +45,11 @@ test('a density read as sequelae is the scarring it is read as, not a lung opaci
   // A density read as anything else stays an opacity.
   assert.ok(concepts('FINDINGS: Increased density in the right lower lobe, consistent with pneumonia.').includes('opacity'));
 });
+
+test('sequelae with a density or opacity word beside them are scarring however the sentence goes on', () => {
+  const concepts = (text) => analyze(text).understanding.findings.map((f) => f.concept);
+  assert.deepEqual(concepts('FINDINGS: Pleuroparenchymal sequelae increase in density at both apices.'), ['scarring']);
+  assert.deepEqual(concepts('FINDINGS: Sequelae densities are increased in the left upper lobe.'), ['scarring']);
+  assert.deepEqual(concepts('FINDINGS: Sequelae opacities in the lingula.'), ['scarring']);
+  assert.deepEqual(concepts('FINDINGS: Linear density increases in the lingula, sequelae.'), ['scarring']);
+});

@@ -12,7 +12,7 @@ test('graded valve abbreviations are regurgitation or stenosis, significant from
   assert.deepEqual(read('There is a trace TR present.'), ['tricuspid-regurgitation present']);
   assert.deepEqual(read('Pulmonic valve showed mild PI.'), ['pulmonic-regurgitation present']);
   assert.deepEqual(read('Calcified valve with severe AS, peak gradient 64 mmHg.'), ['aortic-valve-stenosis present significant']);
-  assert.deepEqual(read('No AI.'), ['aortic-regurgitation absent']);
+  assert.deepEqual(read('No aortic insufficiency.'), ['aortic-regurgitation absent']);
   // Spelt out, the grade before the term weighs the same.
   assert.deepEqual(read('Moderate to severe tricuspid regurgitation.'), ['tricuspid-regurgitation present significant']);
   assert.deepEqual(read('Trace mitral insufficiency.'), ['mitral-regurgitation present']);
@@ -24,6 +24,10 @@ test('the same capitals in other senses are no valve finding', () => {
   assert.deepEqual(read('NO CHANGE AS COMPARED TO THE PRIOR STUDY.'), []);
   assert.deepEqual(read('Peak TR jet velocity 2.4 m/s.'), []);
   assert.ok(!read('The narrowing is not as severe as on the prior MR.').some((f) => f.startsWith('aortic')));
+  // Bare "AI" and "AR" are artificial intelligence, augmented reality, an author's initials: only graded are they the valve.
+  assert.deepEqual(read('Findings were reviewed with the AI software.'), []);
+  assert.deepEqual(read('Images were processed with an AI-based algorithm.'), []);
+  assert.deepEqual(read('Dictated by AR, reviewed by the attending.'), []);
 });
 
 test('PFO and LVH are findings; mild LVH is minor', () => {
@@ -56,6 +60,26 @@ test('an estimated right heart pressure above 35 mmHg is pulmonary hypertension;
   assert.deepEqual(
     mentions('RVSP is 48 mmHg, previously 30 mmHg.', 'pulmonary-hypertension').map((m) => m.assertion),
     ['present'],
+  );
+  // Compared with another study, today's value is today's: only a value the other study gave is historical.
+  for (const sentence of [
+    'Compared to the prior study, the RVSP has increased to 55 mmHg.',
+    'In comparison with the previous echocardiogram, the estimated PA systolic pressure is now 60 mmHg.',
+    'Estimated RVSP of 50 mmHg, higher than on the previous study.',
+    'The RVSP has increased to 55 mmHg from 40 mmHg on the prior echo.',
+  ])
+    assert.deepEqual(
+      mentions(sentence, 'pulmonary-hypertension').map((m) => m.assertion),
+      ['present'],
+      sentence,
+    );
+  assert.deepEqual(
+    mentions('On the prior echo, the RVSP was 45 mmHg.', 'pulmonary-hypertension').map((m) => m.assertion),
+    ['historical'],
+  );
+  assert.deepEqual(
+    mentions('RVSP on the previous study was 52 mmHg.', 'pulmonary-hypertension').map((m) => m.assertion),
+    ['historical'],
   );
 });
 

@@ -243,3 +243,65 @@ test('"early" is a stage, not a hedge: an early finding is present unless a hedg
   assert.equal(mentions('Early or developing infiltrate at the left base.', 'infiltrate')[0].assertion, 'possible');
   assert.equal(mentions('Streaky opacity, early versus developing pneumonia.', 'pneumonia')[0].assertion, 'possible');
 });
+
+test('two findings offered as alternatives are each possible, whatever stage or kind the second is given ("atelectasis or early pneumonia")', () => {
+  const read = (text) => understand(text).findings.map((f) => `${f.concept} ${f.assertion}`);
+  assert.deepEqual(read('Right basilar opacity, atelectasis or early pneumonia.'), [
+    'opacity present',
+    'atelectasis possible',
+    'pneumonia possible',
+  ]);
+  assert.deepEqual(read('Patchy left base opacity, atelectasis or developing pneumonia.'), [
+    'opacity present',
+    'atelectasis possible',
+    'pneumonia possible',
+  ]);
+  assert.ok(read('Hypodense hepatic lesion, abscess or necrotic metastasis.').includes('abscess possible'));
+  assert.ok(read('Hypodense hepatic lesion, abscess or necrotic metastasis.').includes('metastases possible'));
+  assert.deepEqual(read('Small effusion or acute pneumonia.'), ['pleural-effusion possible', 'pneumonia possible']);
+  // Denied, both stay denied; one finding alone keeps its own reading.
+  assert.deepEqual(read('No atelectasis or early pneumonia.'), ['atelectasis absent', 'pneumonia absent']);
+  assert.deepEqual(read('Early pneumonia in the right lower lobe.'), ['pneumonia present']);
+});
+
+test('collapse of a disc space (disc height, interspace, joint space) is degeneration, neither a vertebral fracture nor a collapsed lung', () => {
+  const spine = (findings) => concepts(`EXAM: MRI LUMBAR SPINE\nFINDINGS: ${findings}\nVertebral body heights are maintained.`);
+  for (const sentence of [
+    'Disc space collapse at L5-S1 with Modic type 2 endplate changes.',
+    'Disc height collapse at L3-4 with a broad-based bulge.',
+    'There is near complete collapse of the L4-5 disc space.',
+    'Collapse of the L5-S1 interspace with vacuum phenomenon.',
+  ]) {
+    assert.ok(!spine(sentence).includes('compression-fracture'), sentence);
+    assert.ok(!spine(sentence).includes('lobar-collapse'), sentence);
+  }
+  assert.ok(!concepts('Medial joint space collapse of the right knee.').includes('lobar-collapse'));
+  // The vertebral body's own collapse stays its fracture, a disc beside it or not.
+  assert.ok(spine('L2 vertebral body collapse with disc material retropulsed.').includes('compression-fracture'));
+  assert.ok(spine('Collapse of the L1 vertebral body with 4 mm retropulsion into the canal.').includes('compression-fracture'));
+});
+
+test('"compatible with early …" is as probable as "compatible with …": the stage word adds no doubt', () => {
+  for (const text of [
+    'Periappendiceal stranding, compatible with early appendicitis.',
+    'Findings are compatible with early cirrhosis.',
+    'Right lower lobe opacity compatible with early pneumonia.',
+  ]) {
+    const hedges = understand(text)
+      .findings.filter((f) => ['appendicitis', 'cirrhosis', 'pneumonia'].includes(f.concept))
+      .map((f) => `${f.assertion} ${f.hedge}`);
+    assert.deepEqual(hedges, ['possible probable'], text);
+  }
+});
+
+test('aspiration of fluid is a procedure and emphysematous change of the skin or chest wall is air under the skin, not the lung findings', () => {
+  const read = (text) => understand(text).findings.map((f) => f.concept);
+  assert.deepEqual(read('Aspiration of the ascites was performed, yielding 2 liters of fluid.'), ['ascites']);
+  assert.ok(!read('Aspiration of 30 mL of serous fluid from the knee joint.').includes('aspiration'));
+  assert.ok(read('Aspiration of gastric contents into the right lower lobe.').includes('aspiration'));
+  assert.ok(read('Right lower lobe opacity, likely aspiration.').includes('aspiration'));
+  assert.deepEqual(read('Emphysematous changes in the anterior and lateral walls of the thorax.'), ['subcutaneous-emphysema']);
+  assert.deepEqual(read('Emphysematous changes in the subcutaneous tissues of the neck.'), ['subcutaneous-emphysema']);
+  assert.deepEqual(read('Surgical emphysema in the left chest wall.'), ['subcutaneous-emphysema']);
+  assert.deepEqual(read('Centrilobular emphysematous changes in both upper lobes.'), ['emphysema']);
+});

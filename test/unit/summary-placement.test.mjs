@@ -558,8 +558,8 @@ test('summary (r11s #5, brief 3): a vessel "wider than normal" or "dilated" the 
       'The main pulmonary artery measures 34 mm and is wider than normal.',
     ],
     [
-      'EXAM: CT ABDOMEN\nFINDINGS: The common bile duct is dilated to 11 mm. The pancreas is normal.\nIMPRESSION: Small gallstones.\n',
-      'The common bile duct is dilated to 11 mm.',
+      'EXAM: CT ABDOMEN\nFINDINGS: The portal vein is dilated to 16 mm. The pancreas is normal.\nIMPRESSION: Small gallstones.\n',
+      'The portal vein is dilated to 16 mm.',
     ],
   ])) {
     const s = offered(text);
@@ -568,6 +568,14 @@ test('summary (r11s #5, brief 3): a vessel "wider than normal" or "dilated" the 
       s,
     );
   }
+  // A dilated common bile duct the core reads itself (biliary dilatation) is told as found in its own words.
+  const cbd = offered(
+    'EXAM: CT ABDOMEN\nFINDINGS: The common bile duct is dilated to 11 mm. The pancreas is normal.\nIMPRESSION: Small gallstones.\n',
+  );
+  assert.ok(
+    under(cbd, 'What the report found:').some((l) => /bile duct/i.test(l) && /11 millimeters|11 mm/.test(l)),
+    cbd,
+  );
   // Not dilated is no finding.
   const none = offered('EXAM: CT ABDOMEN\nFINDINGS: The common bile duct is not dilated.\nIMPRESSION: Small gallstones.\n');
   assert.ok(!under(none, 'What the report found:').some((l) => /not dilated/.test(l)), none);

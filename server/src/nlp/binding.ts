@@ -37,13 +37,22 @@ export function deniedInterpretation(s: SentenceWords, from: number, to: number,
   return carried;
 }
 
-/** Are two mentions alternatives ("atelectasis or pneumonia"): nothing but "or" and articles between them? */
-export function alternatives(s: SentenceWords, from: number, to: number, links: ReadonlySet<string> = ALTERNATIVE_LINKS): boolean {
+/**
+ * Are two mentions alternatives ("atelectasis or pneumonia"): nothing but "or" and articles between them,
+ * and the second finding's own modifiers from `modifiersFrom` on ("atelectasis or early pneumonia")?
+ */
+export function alternatives(
+  s: SentenceWords,
+  from: number,
+  to: number,
+  links: ReadonlySet<string> = ALTERNATIVE_LINKS,
+  modifiersFrom: number = to,
+): boolean {
   let or = false;
   for (let k = from; k < to; k++) {
     const w = s.words[k].norm;
     if (links.has(w)) or = true;
-    else if (!ARTICLES.has(w)) return false;
+    else if (!ARTICLES.has(w) && !(or && k >= modifiersFrom)) return false;
   }
   return or;
 }

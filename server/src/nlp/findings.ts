@@ -86,7 +86,18 @@ const ESTIMATES = pressures.estimates.map((e) => ({
   concept: conceptNamed(e.concept),
   aboveMmHg: e.aboveMmHg,
 }));
-const OTHER_STUDY = new RegExp(String.raw`\b(?:${pressures.otherStudy.map(escapeRegExp).join('|')})\b`, 'i');
+const OTHER_STUDY = new RegExp(String.raw`\b(?:${pressures.otherStudy.map(escapeRegExp).join('|')})\b`, 'gi');
+// "Compared to the prior study": the other study is what today's value is measured against, not its source.
+const COMPARISON_LEAD = new RegExp(
+  String.raw`\b(?:${pressures.comparisonLeads.map(escapeRegExp).join('|')})\s+(?:(?:the|a|an|that)\s+)?$`,
+  'i',
+);
+
+/** Does the text quote another study ("on the prior echo"), other than as what a value is compared with? */
+function quotesOtherStudy(text: string): boolean {
+  for (const m of text.matchAll(OTHER_STUDY)) if (!COMPARISON_LEAD.test(text.slice(0, m.index))) return true;
+  return false;
+}
 
 /** The findings the sentence's estimated pressures state by their value alone. */
 function pressureFindings(
@@ -102,11 +113,14 @@ function pressureFindings(
   for (const e of ESTIMATES) {
     for (const m of text.matchAll(e.pattern)) {
       if (Number(m[1]) <= e.aboveMmHg) continue;
-      // A value quoted from another study ("RVSP was 40 mmHg on that study") is that study's finding.
+      // A value quoted from another study ("RVSP was 40 mmHg on that study", "on the prior echo, the RVSP was
+      // 45 mmHg") is that study's finding; one compared with it ("compared to the prior study, the RVSP has
+      // increased to 55 mmHg") is today's. After the value, only up to the next clause or number ("55 mmHg,
+      // up from 40 mmHg on the prior").
       const end = m.index + m[0].length;
       const rest = text.slice(end);
-      const comma = rest.search(/[,;]/);
-      const quoted = OTHER_STUDY.test(text.slice(0, end)) || OTHER_STUDY.test(comma < 0 ? rest : rest.slice(0, comma));
+      const stop = rest.search(/[,;]|\d/);
+      const quoted = quotesOtherStudy(text.slice(0, end)) || quotesOtherStudy(stop < 0 ? rest : rest.slice(0, stop));
       const own = quoted ? { assertion: 'historical' as const } : bySection({ assertion: 'present' }, section?.kind);
       const f: Finding = {
         start: sentence.start + m.index,
@@ -274,7 +288,12 @@ export function extractFindings(
       if (prev && prev.assertion === 'absent' && deniedInterpretation(s, s.mentions[index - 1].j, m.i, place.phraseStart))
         own.assertion = 'absent';
       // "atelectasis or pneumonia": alternatives are each possible.
-      if (prev && own.assertion === 'present' && prev.assertion === 'present' && alternatives(s, s.mentions[index - 1].j, m.i)) {
+      if (
+        prev &&
+        own.assertion === 'present' &&
+        prev.assertion === 'present' &&
+        alternatives(s, s.mentions[index - 1].j, m.i, undefined, place.phraseStart)
+      ) {
         own.assertion = prev.assertion = 'possible';
         own.hedge = prev.hedge = 'differential';
       }
@@ -283,7 +302,7 @@ export function extractFindings(
         prev &&
         own.assertion === 'possible' &&
         prev.assertion === 'possible' &&
-        alternatives(s, s.mentions[index - 1].j, m.i, DIFFERENTIAL_LINKS)
+        alternatives(s, s.mentions[index - 1].j, m.i, DIFFERENTIAL_LINKS, place.phraseStart)
       )
         own.hedge = prev.hedge = 'differential';
       // Key by key, in the order a spread of `own` gave them (hedge and sex only when set): V8 builds a
