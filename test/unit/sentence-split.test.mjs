@@ -187,3 +187,30 @@ test('a clipped clinical word ("lab.", "approx.", "prelim.", "pt.") goes on befo
     'Results discussed with the pt.',
   ]);
 });
+
+// A capital letter with a stop is a person's initial ("Dr. J. Smith") only when it stands alone before a name:
+// glued to a number, after the word it names a kind of, or before a word that opens a sentence, it ends one.
+test('a letter after a number, after "type" or "vitamin", or before a sentence opener ends the sentence; an initial does not', () => {
+  assert.deepEqual(sentences('FINDINGS: Hypodensities in liver segments 4A and 4B. Bilateral adrenal glands were normal.'), [
+    'Hypodensities in liver segments 4A and 4B.',
+    'Bilateral adrenal glands were normal.',
+  ]);
+  assert.deepEqual(sentences('FINDINGS: Cyst in the interpolar region, lesion 2C. Kidneys otherwise normal.'), [
+    'Cyst in the interpolar region, lesion 2C.',
+    'Kidneys otherwise normal.',
+  ]);
+  assert.deepEqual(sentences('INDICATION: Deficiency of vitamin B. The patient has neuropathy.'), [
+    'Deficiency of vitamin B.',
+    'The patient has neuropathy.',
+  ]);
+  assert.deepEqual(sentences('FINDINGS: Dissection, Stanford type A. No pericardial effusion.'), [
+    'Dissection, Stanford type A.',
+    'No pericardial effusion.',
+  ]);
+  assert.deepEqual(sentences('INDICATION: History of hepatitis C. Cirrhosis.'), ['History of hepatitis C.', 'Cirrhosis.']);
+  assert.deepEqual(sentences('IMPRESSION: Discussed with Dr. J. Smith and Dr. A. B. Jones at 10 a.m. today. No effusion.'), [
+    'Discussed with Dr. J. Smith and Dr. A. B. Jones at 10 a.m. today.',
+    'No effusion.',
+  ]);
+  assert.deepEqual(sentences('INDICATION: E. coli bacteremia, H. pylori. Fever.'), ['E. coli bacteremia, H. pylori.', 'Fever.']);
+});

@@ -496,8 +496,130 @@ function isSentenceEnd(text: string, i: number, end: number): boolean {
   // "at U.S. Radiology", "from U.S. Army Hospital": a dotted country without "the" names something of
   // it and goes on; "in the U.S." may end the sentence.
   if (DOTTED_COUNTRIES.has(word) && !/\bthe\s+$/i.test(text.slice(Math.max(0, j - 5), j))) return false;
-  if (/^\p{L}$/u.test(word) && /\p{Lu}/u.test(text[j])) return false; // an initial: "J. Smith"
+  if (/^\p{L}$/u.test(word) && /\p{Lu}/u.test(text[j]) && !lettersEndSentence(text, j, i + 1)) return false; // an initial: "J. Smith"
   return true;
+}
+
+// Words a capital letter after them names a kind or a part of ("Type A", "vitamin B", "hepatitis C", "zone B"),
+// not a person's initial.
+const LETTER_CLASSES = new Set([
+  'type',
+  'vitamin',
+  'hepatitis',
+  'grade',
+  'class',
+  'zone',
+  'group',
+  'factor',
+  'phase',
+  'segment',
+  'level',
+  'stage',
+  'category',
+  'compartment',
+  'channel',
+  'view',
+]);
+// Capitalised words that open a report's sentence and name no person: after one, a capital letter with a
+// stop ends its sentence ("… the vitamin B. No …"), where before a surname it is an initial ("Dr. J. Smith").
+const SENTENCE_OPENERS = new Set([
+  'the',
+  'no',
+  'not',
+  'there',
+  'this',
+  'these',
+  'that',
+  'those',
+  'it',
+  'its',
+  'otherwise',
+  'again',
+  'also',
+  'additionally',
+  'however',
+  'both',
+  'bilateral',
+  'normal',
+  'unchanged',
+  'stable',
+  'mild',
+  'moderate',
+  'severe',
+  'small',
+  'large',
+  'left',
+  'right',
+  'multiple',
+  'several',
+  'few',
+  'interval',
+  'new',
+  'status',
+  'overall',
+  'in',
+  'on',
+  'at',
+  'within',
+  'with',
+  'without',
+  'for',
+  'is',
+  'are',
+  'was',
+  'were',
+  'limited',
+  'visualized',
+  'remaining',
+  'probable',
+  'possible',
+  'likely',
+  'findings',
+  'impression',
+  'recommend',
+  'recommended',
+  'clinical',
+  'correlation',
+  'follow',
+  'minimal',
+  'trace',
+  'diffuse',
+  'focal',
+  'scattered',
+  'prominent',
+  'mildly',
+  'moderately',
+  'markedly',
+  'unremarkable',
+  'negative',
+  'lungs',
+  'heart',
+  'liver',
+  'kidneys',
+  'spleen',
+  'pancreas',
+  'adrenal',
+  'adrenals',
+  'gallbladder',
+  'bladder',
+  'bowel',
+  'bones',
+  'osseous',
+  'soft',
+  'vascular',
+  'aorta',
+]);
+/**
+ * Does the capital letter at j, with its stop at k - 1, end a sentence rather than stand as an initial: glued
+ * to a number ("segments 4A and 4B.", "lesion 2C."), after a word it names a kind of ("Type A.", "vitamin B."),
+ * or before a word that opens a sentence ("… B. The …", "… A. No …").
+ */
+function lettersEndSentence(text: string, j: number, k: number): boolean {
+  if (j > 0 && /\d/.test(text[j - 1])) return true;
+  const before = /([A-Za-z]+)[ \t]+$/.exec(text.slice(Math.max(0, j - 20), j));
+  if (before && LETTER_CLASSES.has(before[1].toLowerCase())) return true;
+  const after = /^[ \t]+(\p{Lu}\p{Ll}*)\b/u.exec(text.slice(k, k + 30));
+  return after !== null && SENTENCE_OPENERS.has(after[1].toLowerCase());
 }
 
 /** A stop typed without its space: a word of 2+ lower-case letters, no abbreviation, then a capital that starts a word (not an initial "J."). */
