@@ -53,11 +53,17 @@ function gluedAfter(text: string, at: number): boolean {
 // "Lungs:" or "Note:" stays text.
 const HEADER_TITLE_CASE =
   /(Clinical (?:history|indications?)|History|Indications?|Technique|Comparisons?|Findings|Impressions?|Conclusions?)[ \t]*:(?!\/)/g;
+const isGluedToCapitals = (text: string, at: number) => {
+  const c = text.charCodeAt(at - 1);
+  return (c >= 65 && c <= 90) || c === 41 || c === 93;
+};
+/** Does a findings or impression header start before `at` (the headers found so far, in any order)? */
+const afterFindings = (headers: readonly { start: number; kind: SectionKind | null }[], at: number) =>
+  headers.some((h) => h.start < at && (h.kind === 'findings' || h.kind === 'impression'));
 function titleCaseHeaders(text: string): RegExpExecArray[] {
   const out: RegExpExecArray[] = [];
   for (const m of allMatches(HEADER_TITLE_CASE, text)) {
-    const c = text.charCodeAt(m.index - 1);
-    const glued = (c >= 65 && c <= 90) || c === 41 || c === 93;
+    const glued = isGluedToCapitals(text, m.index);
     const runIn = /[A-Za-z0-9)\]%][.!?][ \t]{1,3}$/.test(text.slice(Math.max(0, m.index - 6), m.index));
     if (glued || runIn) out.push(m);
   }
@@ -253,12 +259,17 @@ function findHeaders(text: string): HeaderMatch[] {
   for (const m of titleCase) {
     const name = m[1];
     if (starts.has(m.index)) continue;
+    const kind = knownSectionKind(name);
+    // Run in after a sentence of the findings or the impression, a "Comparison:", "History:" or "Technique:"
+    // labels a remark there and opens no section: one would file the findings after it as history or the
+    // prior study ("… clear. Comparison: None. Large right pneumothorax." keeps the pneumothorax in FINDINGS).
+    if (kind !== 'findings' && kind !== 'impression' && !isGluedToCapitals(text, m.index) && afterFindings(headers, m.index)) continue;
     starts.add(m.index);
     headers.push({
       start: m.index,
       end: m.index + m[0].length,
       name,
-      kind: knownSectionKind(name),
+      kind,
       allCaps: false,
       words: name.split(' ').length,
     });
