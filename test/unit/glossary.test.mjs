@@ -148,3 +148,24 @@ test('glossary: venous air embolism, air in the right heart, non-mass enhancemen
   assert.equal(glossary.withSide(glossary.glossOf('non-mass-enhancement').lay, 'left'), 'area of the left breast that takes up dye');
   assert.match(glossary.glossOf('venous-air-embolism').lay, /air/);
 });
+
+test('a term with a plural phrase of its own matches in its plural; one without keeps to its singular', () => {
+  assert.equal(glossary.glossOfMention('splenic-lesion', 'splenic cysts').pl, 'fluid-filled sacs in the spleen');
+  assert.equal(glossary.glossOfMention('renal-mass', 'angiomyolipomas').pl, 'fatty lumps in the kidney');
+  assert.equal(glossary.glossOfMention('splenic-lesion', 'accessory spleen').pl, undefined);
+  // "yolk sacs" has no plural phrase of its own: the concept's words, never the singular "yolk sac" said of two.
+  assert.notEqual(glossary.glossOfMention('intrauterine-pregnancy', 'yolk sacs').lay, 'yolk sac');
+  assert.equal(glossary.glossOfMention('intrauterine-pregnancy', 'yolk sac').lay, 'yolk sac');
+  // Context chooses the sense: needle aspiration of fluid has no lay words (quoted instead), the lung's keeps them.
+  const around = (before, after) => ({ before, after });
+  assert.equal(
+    glossary.glossOfMention('aspiration', 'aspiration', around('Under ultrasound guidance,', 'of 3 liters of fluid')).unfit,
+    true,
+  );
+  assert.equal(
+    glossary.glossOfMention('aspiration', 'aspiration', around('Right lower lobe opacity suggests', 'in this patient')).unfit,
+    undefined,
+  );
+  assert.match(glossary.glossOfMention('emphysema', 'emphysematous changes', around('', 'in the subcutaneous tissues')).lay, /soft tissue/);
+  assert.match(glossary.glossOfMention('emphysema', 'emphysema', around('Centrilobular', 'in both upper lobes')).lay, /air sacs/);
+});
