@@ -214,3 +214,16 @@ test('a letter after a number, after "type" or "vitamin", or before a sentence o
   ]);
   assert.deepEqual(sentences('INDICATION: E. coli bacteremia, H. pylori. Fever.'), ['E. coli bacteremia, H. pylori.', 'Fever.']);
 });
+
+// rev12 #7: "fx." before a number went on, so the nodule after it read as denied by "No acute rib fx".
+test('a clipped word before a number ends its sentence, unless a measure follows it ("diam. 3 cm")', () => {
+  assert.deepEqual(sentences('FINDINGS: No acute rib fx. 8 mm nodule in the left lower lobe.'), [
+    'No acute rib fx.',
+    '8 mm nodule in the left lower lobe.',
+  ]);
+  assert.deepEqual(sentences('IMPRESSION: Neg. 2 small cysts in the liver.'), ['Neg.', '2 small cysts in the liver.']);
+  assert.deepEqual(sentences('FINDINGS: Mass, max diam. 3 cm, in the right lobe. No effusion.'), [
+    'Mass, max diam. 3 cm, in the right lobe.',
+    'No effusion.',
+  ]);
+});

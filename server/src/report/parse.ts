@@ -137,6 +137,9 @@ const ABBREVIATIONS = new Set([
 
 // Clipped clinical words that may also end a sentence ("correlate with labs."): they go on only before a word in
 // lower case or a number ("Clinic and lab. correlation is recommended", "approx. 2 cm", "prelim. read", "pt. was").
+// Of those, the ones a measure follows ("diam. 3 cm", "prev. 2 cm"): any other before a number ends its sentence ("No
+// acute rib fx. 8 mm nodule in the left lower lobe." is two: the nodule is not denied).
+const CLIPPED_BEFORE_NUMBER = new Set(['diam', 'prev', 'vert']);
 const CLIPPED = new Set([
   'lab',
   'labs',
@@ -500,7 +503,11 @@ function isSentenceEnd(text: string, i: number, end: number): boolean {
   }
   const word = text.slice(j, i).toLowerCase();
   if (ABBREVIATIONS.has(word)) return false;
-  if (CLIPPED.has(word) && /^[ \t]+[\p{Ll}\d]/u.test(text.slice(i + 1, Math.min(end, i + 8)))) return false;
+  if (
+    CLIPPED.has(word) &&
+    (CLIPPED_BEFORE_NUMBER.has(word) ? /^[ \t]+[\p{Ll}\d]/u : /^[ \t]+\p{Ll}/u).test(text.slice(i + 1, Math.min(end, i + 8)))
+  )
+    return false;
   // A unit written with a stop and the measure going on ("2 cm. in diameter", "0.9 sq. cm. by planimetry");
   // "measures 3 cm. The liver …" and "3 cm. liver normal." end there.
   if (UNIT_STOPS.has(word) && UNIT_GOES_ON.test(text.slice(i + 1, Math.min(end, i + 40)))) return false;
