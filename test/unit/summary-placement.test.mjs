@@ -778,3 +778,23 @@ test('summary: a size or extent only the findings give a finding the impression 
     assert.match(s.split('\nWords in your report:')[0], detail, s);
   }
 });
+
+// r14s #13, brief 2: quotes after an "About your pancreas:" line read as the pancreas's (a kidney, an adrenal).
+test('summary: a quote told of an organ comes last in its part, so no other quote stands under its organ line', () => {
+  for (const [text, organ] of [
+    [
+      'EXAM: CT ABDOMEN\nFINDINGS: Liver is cirrhotic.\nIMPRESSION: Cirrhotic liver. The pancreas is normal in size. No space-occupying lesion was detected. No renal solid or cystic mass was detected. Bilateral adrenal glands were normal.\n',
+      'pancreas',
+    ],
+    [
+      'EXAM: CT ABDOMEN\nFINDINGS: Gallstones.\nIMPRESSION: Cholelithiasis. The spleen is of normal size. No focal lesion was seen. The kidneys are unremarkable. No free fluid.\n',
+      'spleen',
+    ],
+  ]) {
+    const s = offered(text);
+    const lines = under(s, 'What the report did not find:');
+    const at = lines.indexOf(`About your ${organ}:`);
+    if (at < 0) continue; // told another way: nothing to inherit the organ
+    assert.equal(at, lines.length - 2, s);
+  }
+});
