@@ -764,7 +764,7 @@ test('summary: a placeless "but no …" or a caveat after a possible stays in on
 
 // Brief 2, r14s #1 #3 #9: the impression restates a finding without the size or extent the findings give it.
 test('summary: a size or extent only the findings give a finding the impression restates is quoted', () => {
-  for (const [text, detail] of [
+  for (const [text, detail] of /** @type {[string, RegExp][]} */ ([
     [
       'EXAM: MRI LEFT WRIST\nFINDINGS: There is a small ganglion cyst measuring approximately 6 x 4 x 4 mm in size arising from the dorsal scapholunate ligament. No fracture.\nIMPRESSION: Small ganglion cyst abutting the dorsal scapholunate ligament.\n',
       /6 x 4 x 4 mm/,
@@ -773,7 +773,7 @@ test('summary: a size or extent only the findings give a finding the impression 
       'EXAM: CT ABDOMEN PELVIS\nFINDINGS: The left ovary appears enlarged and demonstrates a 4 cm simple cyst. The uterus is normal.\nIMPRESSION: Simple cyst in the left ovary.\n',
       /enlarged and demonstrates a 4 cm/,
     ],
-  ]) {
+  ])) {
     const s = offered(text);
     assert.match(s.split('\nWords in your report:')[0], detail, s);
   }
