@@ -189,8 +189,12 @@ test('a clipped clinical word ("lab.", "approx.", "prelim.", "pt.") goes on befo
 });
 
 // A capital letter with a stop is a person's initial ("Dr. J. Smith") only when it stands alone before a name:
-// glued to a number, after the word it names a kind of, or before a word that opens a sentence, it ends one.
-test('a letter after a number, after "type" or "vitamin", or before a sentence opener ends the sentence; an initial does not', () => {
+// after the word it names a kind of, or before a word that opens a sentence, it ends one.
+test('a letter after "type" or "vitamin", or a segment letter before a sentence opener, ends the sentence; an initial does not', () => {
+  // A category with its management after it stays one sentence, as the RADS rules read it.
+  assert.deepEqual(sentences('IMPRESSION: Lung-RADS 4A. Continue annual screening in 12 months.'), [
+    'Lung-RADS 4A. Continue annual screening in 12 months.',
+  ]);
   assert.deepEqual(sentences('FINDINGS: Hypodensities in liver segments 4A and 4B. Bilateral adrenal glands were normal.'), [
     'Hypodensities in liver segments 4A and 4B.',
     'Bilateral adrenal glands were normal.',

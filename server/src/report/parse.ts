@@ -628,12 +628,12 @@ const SENTENCE_OPENERS = new Set([
   'aorta',
 ]);
 /**
- * Does the capital letter at j, with its stop at k - 1, end a sentence rather than stand as an initial: glued
- * to a number ("segments 4A and 4B.", "lesion 2C."), after a word it names a kind of ("Type A.", "vitamin B."),
- * or before a word that opens a sentence ("… B. The …", "… A. No …").
+ * Does the capital letter at j, with its stop at k - 1, end a sentence rather than stand as an initial: after a
+ * word it names a kind of ("Type A.", "vitamin B."), or before a word that opens a sentence ("segments 4A and 4B.
+ * Bilateral …", "… B. The …", "… A. No …"). A category with its management after it ("Lung-RADS 4A. Continue
+ * annual screening") stays one sentence, as the RADS rules read it.
  */
 function lettersEndSentence(text: string, j: number, k: number): boolean {
-  if (j > 0 && /\d/.test(text[j - 1])) return true;
   const before = /([A-Za-z]+)[ \t]+$/.exec(text.slice(Math.max(0, j - 20), j));
   if (before && LETTER_CLASSES.has(before[1].toLowerCase())) return true;
   const after = /^[ \t]+(\p{Lu}\p{Ll}*)\b/u.exec(text.slice(k, k + 30));
