@@ -148,3 +148,52 @@ test('glossary: venous air embolism, air in the right heart, non-mass enhancemen
   assert.equal(glossary.withSide(glossary.glossOf('non-mass-enhancement').lay, 'left'), 'area of the left breast that takes up dye');
   assert.match(glossary.glossOf('venous-air-embolism').lay, /air/);
 });
+
+test('a term with a plural phrase of its own matches in its plural; one without keeps to its singular', () => {
+  assert.equal(glossary.glossOfMention('splenic-lesion', 'splenic cysts').pl, 'fluid-filled sacs in the spleen');
+  assert.equal(glossary.glossOfMention('renal-mass', 'angiomyolipomas').pl, 'fatty lumps in the kidney');
+  assert.equal(glossary.glossOfMention('splenic-lesion', 'accessory spleen').pl, undefined);
+  // "yolk sacs" has no plural phrase of its own: the concept's words, never the singular "yolk sac" said of two.
+  assert.notEqual(glossary.glossOfMention('intrauterine-pregnancy', 'yolk sacs').lay, 'yolk sac');
+  assert.equal(glossary.glossOfMention('intrauterine-pregnancy', 'yolk sac').lay, 'yolk sac');
+  // Context chooses the sense: needle aspiration of fluid has no lay words (quoted instead), the lung's keeps them.
+  const around = (before, after) => ({ before, after });
+  assert.equal(
+    glossary.glossOfMention('aspiration', 'aspiration', around('Under ultrasound guidance,', 'of 3 liters of fluid')).unfit,
+    true,
+  );
+  assert.equal(
+    glossary.glossOfMention('aspiration', 'aspiration', around('Right lower lobe opacity suggests', 'in this patient')).unfit,
+    undefined,
+  );
+  assert.match(glossary.glossOfMention('emphysema', 'emphysematous changes', around('', 'in the subcutaneous tissues')).lay, /soft tissue/);
+  assert.match(glossary.glossOfMention('emphysema', 'emphysema', around('Centrilobular', 'in both upper lobes')).lay, /air sacs/);
+});
+
+test('"collapse" of a disc space, joint or hollow organ is neither a squashed spine bone nor a deflated lung', () => {
+  const around = (before, after) => ({ before, after });
+  for (const [before, after] of [
+    ['Disc space', 'at L5-S1 with endplate sclerosis'],
+    ['There is near complete disc height', 'at L4-5'],
+    ['Joint space', 'of the medial compartment'],
+  ]) {
+    assert.equal(glossary.glossOfMention('compression-fracture', 'collapse', around(before, after)).unfit, true, before);
+    assert.equal(glossary.glossOfMention('lobar-collapse', 'collapse', around(before, after)).unfit, true, before);
+  }
+  assert.equal(glossary.glossOfMention('lobar-collapse', 'collapse', around('Right lower lobe', 'with volume loss')).unfit, undefined);
+  assert.equal(
+    glossary.glossOfMention('compression-fracture', 'collapse', around('T12 vertebral body', 'with retropulsion')).unfit,
+    undefined,
+  );
+});
+
+test('heart valve and wall entries name the heart in words a patient reads', () => {
+  for (const id of ['aortic-regurgitation', 'mitral-regurgitation', 'tricuspid-regurgitation', 'pulmonic-regurgitation', 'mitral-stenosis'])
+    assert.match(glossary.glossOfMention(id, 'x').lay, /heart valve$/, id);
+  // Said with an article: "There is a thick wall …", not "There is thick main pumping chamber".
+  for (const id of ['left-ventricular-hypertrophy', 'hypertrophic-cardiomyopathy']) {
+    const g = glossary.glossOfMention(id, 'x');
+    assert.equal(g.mass, false, id);
+    assert.ok(gradeOf(`There is a ${g.lay}. ${g.means}`) <= 8, id);
+  }
+});

@@ -110,3 +110,25 @@ test('a section name run in after a sentence of the findings labels only its own
     ['findings', 'impression'],
   );
 });
+
+// rev12 #6: a "Comparison:" run in after a findings sentence opened the prior study's section for the rest of the
+// paragraph, filing a pneumothorax as history and silencing the alarms.
+test('a title-case "Comparison:", "History:" or "Technique:" run in after a findings or impression sentence opens no section', () => {
+  for (const [text, finding] of [
+    ['FINDINGS: The lungs are clear. Comparison: None. Large right pneumothorax with mediastinal shift.', 'Large right pneumothorax'],
+    ['FINDINGS: Heart size normal. History: cough. Moderate left pleural effusion.', 'Moderate left pleural effusion'],
+    ['FINDINGS: Liver normal. Technique: limited by motion. A 3 cm mass in the pancreatic head.', 'A 3 cm mass'],
+    ['IMPRESSION: No fracture. Comparison: outside films. Acute appendicitis.', 'Acute appendicitis'],
+  ]) {
+    const r = parseReport(text);
+    const sentence = r.sentences.find((s) => s.text.startsWith(finding));
+    assert.ok(sentence, JSON.stringify(r.sentences.map((s) => s.text)));
+    assert.match(r.sections[sentence.section].kind, /^(findings|impression)$/, JSON.stringify(kinds(text)));
+  }
+  // Before the findings the run-in name still opens its section.
+  assert.deepEqual(kinds('INDICATION: Cough. Comparison: None.\nFINDINGS: Clear.'), [
+    ['history', 'INDICATION'],
+    ['comparison', 'Comparison'],
+    ['findings', 'FINDINGS'],
+  ]);
+});

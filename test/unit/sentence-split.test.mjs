@@ -187,3 +187,47 @@ test('a clipped clinical word ("lab.", "approx.", "prelim.", "pt.") goes on befo
     'Results discussed with the pt.',
   ]);
 });
+
+// A capital letter with a stop is a person's initial ("Dr. J. Smith") only when it stands alone before a name:
+// after the word it names a kind of, or before a word that opens a sentence, it ends one.
+test('a letter after "type" or "vitamin", or a segment letter before a sentence opener, ends the sentence; an initial does not', () => {
+  // A category with its management after it stays one sentence, as the RADS rules read it.
+  assert.deepEqual(sentences('IMPRESSION: Lung-RADS 4A. Continue annual screening in 12 months.'), [
+    'Lung-RADS 4A. Continue annual screening in 12 months.',
+  ]);
+  assert.deepEqual(sentences('FINDINGS: Hypodensities in liver segments 4A and 4B. Bilateral adrenal glands were normal.'), [
+    'Hypodensities in liver segments 4A and 4B.',
+    'Bilateral adrenal glands were normal.',
+  ]);
+  assert.deepEqual(sentences('FINDINGS: Cyst in the interpolar region, lesion 2C. Kidneys otherwise normal.'), [
+    'Cyst in the interpolar region, lesion 2C.',
+    'Kidneys otherwise normal.',
+  ]);
+  assert.deepEqual(sentences('INDICATION: Deficiency of vitamin B. The patient has neuropathy.'), [
+    'Deficiency of vitamin B.',
+    'The patient has neuropathy.',
+  ]);
+  assert.deepEqual(sentences('FINDINGS: Dissection, Stanford type A. No pericardial effusion.'), [
+    'Dissection, Stanford type A.',
+    'No pericardial effusion.',
+  ]);
+  assert.deepEqual(sentences('INDICATION: History of hepatitis C. Cirrhosis.'), ['History of hepatitis C.', 'Cirrhosis.']);
+  assert.deepEqual(sentences('IMPRESSION: Discussed with Dr. J. Smith and Dr. A. B. Jones at 10 a.m. today. No effusion.'), [
+    'Discussed with Dr. J. Smith and Dr. A. B. Jones at 10 a.m. today.',
+    'No effusion.',
+  ]);
+  assert.deepEqual(sentences('INDICATION: E. coli bacteremia, H. pylori. Fever.'), ['E. coli bacteremia, H. pylori.', 'Fever.']);
+});
+
+// rev12 #7: "fx." before a number went on, so the nodule after it read as denied by "No acute rib fx".
+test('a clipped word before a number ends its sentence, unless a measure follows it ("diam. 3 cm")', () => {
+  assert.deepEqual(sentences('FINDINGS: No acute rib fx. 8 mm nodule in the left lower lobe.'), [
+    'No acute rib fx.',
+    '8 mm nodule in the left lower lobe.',
+  ]);
+  assert.deepEqual(sentences('IMPRESSION: Neg. 2 small cysts in the liver.'), ['Neg.', '2 small cysts in the liver.']);
+  assert.deepEqual(sentences('FINDINGS: Mass, max diam. 3 cm, in the right lobe. No effusion.'), [
+    'Mass, max diam. 3 cm, in the right lobe.',
+    'No effusion.',
+  ]);
+});

@@ -733,3 +733,76 @@ test('summary (r13s #9): a next step said as "X may be considered" or "could be 
     assert.ok(!under(s, 'What the report says may be there:').some((l) => advice.test(l)), s);
   }
 });
+
+// Brief 2, r14s #1 #9: a contrast cut off its clause lost its organ ("but no demonstrated tear.") or the possible its
+// caveat ("although a malignant process cannot be completely excluded" under found).
+test('summary: a placeless "but no …" or a caveat after a possible stays in one quote with its clause', () => {
+  for (const [text, whole] of [
+    [
+      'EXAM: MRI RIGHT FOOT\nFINDINGS: Minimal synovitis of the peroneal tendon sheaths but no demonstrated tear.\nIMPRESSION: Minimal peroneal synovitis.\n',
+      'Minimal synovitis of the peroneal tendon sheaths but no demonstrated tear.',
+    ],
+    [
+      'EXAM: CT ABDOMEN\nIMPRESSION: The pancreas is atrophic, but no focal mass is seen.\n',
+      'The pancreas is atrophic, but no focal mass is seen.',
+    ],
+    [
+      'EXAM: CT ABDOMEN\nFINDINGS: A 4 cm enhancing lesion in the right hepatic lobe.\nIMPRESSION: Differential includes hepatic hemangioma or focal nodular hyperplasia, although a malignant process cannot be completely excluded given enhancement characteristics.\n',
+      'Differential includes hepatic hemangioma or focal nodular hyperplasia, although a malignant process cannot be completely excluded given enhancement characteristics.',
+    ],
+  ]) {
+    const s = offered(text);
+    assert.ok(quotes(s).includes(whole), s);
+    assert.ok(!quotes(s).some((q) => /^(?:but|although)\b/.test(q)), s);
+  }
+  const caveat = offered(
+    'EXAM: CT ABDOMEN\nFINDINGS: A 4 cm enhancing lesion in the right hepatic lobe.\nIMPRESSION: Differential includes hepatic hemangioma or focal nodular hyperplasia, although a malignant process cannot be completely excluded given enhancement characteristics.\n',
+  );
+  assert.ok(
+    under(caveat, 'What the report says may be there:').some((l) => /cannot be completely excluded/.test(l)),
+    caveat,
+  );
+  // A denial that names its own place is still told apart: no pneumothorax is no finding of the effusion.
+  const s = offered('EXAM: CT CHEST\nIMPRESSION: Moderate left pleural effusion, but no pneumothorax.\n');
+  assert.ok(
+    under(s, 'What the report did not find:').some((l) => /pneumothorax/.test(l)),
+    s,
+  );
+});
+
+// Brief 2, r14s #1 #3 #9: the impression restates a finding without the size or extent the findings give it.
+test('summary: a size or extent only the findings give a finding the impression restates is quoted', () => {
+  for (const [text, detail] of /** @type {[string, RegExp][]} */ ([
+    [
+      'EXAM: MRI LEFT WRIST\nFINDINGS: There is a small ganglion cyst measuring approximately 6 x 4 x 4 mm in size arising from the dorsal scapholunate ligament. No fracture.\nIMPRESSION: Small ganglion cyst abutting the dorsal scapholunate ligament.\n',
+      /6 x 4 x 4 mm/,
+    ],
+    [
+      'EXAM: CT ABDOMEN PELVIS\nFINDINGS: The left ovary appears enlarged and demonstrates a 4 cm simple cyst. The uterus is normal.\nIMPRESSION: Simple cyst in the left ovary.\n',
+      /enlarged and demonstrates a 4 cm/,
+    ],
+  ])) {
+    const s = offered(text);
+    assert.match(s.split('\nWords in your report:')[0], detail, s);
+  }
+});
+
+// r14s #13, brief 2: quotes after an "About your pancreas:" line read as the pancreas's (a kidney, an adrenal).
+test('summary: a quote told of an organ comes last in its part, so no other quote stands under its organ line', () => {
+  for (const [text, organ] of [
+    [
+      'EXAM: CT ABDOMEN\nFINDINGS: Liver is cirrhotic.\nIMPRESSION: Cirrhotic liver. The pancreas is normal in size. No space-occupying lesion was detected. No renal solid or cystic mass was detected. Bilateral adrenal glands were normal.\n',
+      'pancreas',
+    ],
+    [
+      'EXAM: CT ABDOMEN\nFINDINGS: Gallstones.\nIMPRESSION: Cholelithiasis. The spleen is of normal size. No focal lesion was seen. The kidneys are unremarkable. No free fluid.\n',
+      'spleen',
+    ],
+  ]) {
+    const s = offered(text);
+    const lines = under(s, 'What the report did not find:');
+    const at = lines.indexOf(`About your ${organ}:`);
+    if (at < 0) continue; // told another way: nothing to inherit the organ
+    assert.equal(at, lines.length - 2, s);
+  }
+});

@@ -1021,3 +1021,37 @@ test('summary: a pleural plaque is no artery plaque, a glioma no certain cancer;
   ).text;
   assert.doesNotMatch(part(cath, 'What the report found:'), /free of disease/, cath);
 });
+
+// r14s #4 #8 #18: a word's lay sense is told by its context. Needle or drain "aspiration" of fluid is no food breathed
+// into the lung; air in the soft tissue is no lung damage; the plural of a specific term keeps the term's own words.
+test('summary: procedural aspiration is not told as lung aspiration, soft-tissue emphysema not as lung damage', () => {
+  for (const text of [
+    'EXAM: US GUIDED PARACENTESIS\nFINDINGS: Large volume ascites. Under ultrasound guidance, aspiration of 3 liters of clear yellow fluid was performed.\nIMPRESSION: Successful paracentesis.',
+    'EXAM: US GUIDED THYROID CYST ASPIRATION\nFINDINGS: A 2 cm cyst in the right lobe. Needle aspiration yielded 4 mL of brown fluid.\nIMPRESSION: Aspiration of a right thyroid cyst.',
+  ]) {
+    const s = summaryOf(text);
+    assert.doesNotMatch(s.text, /breathed into the lung/i, s.text);
+    assert.equal(verify('summary', engine.analyze(text), s.text).ok, true, s.text);
+  }
+  for (const text of [
+    'EXAM: CT CHEST\nFINDINGS: Lungs are clear. Emphysematous changes are seen under the skin of the left chest wall after surgery.\nIMPRESSION: Subcutaneous air, postoperative.',
+    'EXAM: CT NECK\nFINDINGS: Emphysematous change in the soft tissues of the left neck.\nIMPRESSION: Soft tissue air in the left neck.',
+  ]) {
+    const s = summaryOf(text);
+    assert.doesNotMatch(s.text, /air sacs/i, s.text);
+    assert.equal(verify('summary', engine.analyze(text), s.text).ok, true, s.text);
+  }
+  // The lung's emphysema keeps its words.
+  assert.match(summaryOf('EXAM: CT CHEST\nIMPRESSION: Centrilobular emphysema in both upper lobes.').text, /air sacs/);
+});
+
+test('summary: the plural of a term with words of its own is told in them ("splenules", "accessory spleens")', () => {
+  for (const text of [
+    'EXAM: CT ABDOMEN\nIMPRESSION: Two splenules near the splenic hilum.',
+    'EXAM: CT CHEST\nIMPRESSION: Multiple accessory spleens.',
+  ]) {
+    const s = summaryOf(text);
+    assert.match(s.text, /small extra spleens/, s.text);
+    assert.doesNotMatch(s.text, /spots? on the spleen/, s.text);
+  }
+});

@@ -14,6 +14,8 @@ const TermSchema = z.object({
   means: Plain,
   mass: z.boolean().default(false),
   plural: z.boolean().default(false),
+  /** The lay phrase for the term's plural ("accessory spleens": "small extra spleens"). */
+  pl: Plain.optional(),
 });
 // A sense of a concept's word the report may use ("subdural effusions" are no fluid around the lung):
 // told by the words near the mention. With words of its own it explains the word in that sense;
@@ -100,7 +102,7 @@ export interface Gloss {
   pl?: string;
   sideAs?: string;
   anyOrgan?: string;
-  terms: Readonly<Record<string, { lay: string; means: string; mass: boolean; plural: boolean }>>;
+  terms: Readonly<Record<string, { lay: string; means: string; mass: boolean; plural: boolean; pl?: string }>>;
   senses: readonly Sense[];
   unsure?: z.infer<typeof UnsureSchema>;
   /** The mention uses the word in a sense no entry explains: said in the report's words, not glossed. */
@@ -185,8 +187,16 @@ export function glossOfMention(conceptId: string, text: string, around?: Around)
     if (!sense.lay || !sense.means) return { ...gloss, unfit: true };
     return { ...gloss, lay: sense.lay, means: sense.means, mass: sense.mass, plural: sense.plural, pl: undefined, anyOrgan: undefined };
   }
+  // A term with a plural phrase matches in its plural too ("accessory spleens", "splenules"): the concept's broader
+  // words would misname it.
   let best: string | undefined;
-  for (const t of Object.keys(gloss.terms)) if (words.includes(` ${norm(t)} `) && (!best || t.length > best.length)) best = t;
+  let plural = false;
+  for (const t of Object.keys(gloss.terms)) {
+    // Only a term with a plural phrase of its own: another's plural said in its singular would miscount.
+    const forms = gloss.terms[t].pl ? [` ${norm(t)} `, ` ${norm(t)}s `, ` ${norm(t)}es `] : [` ${norm(t)} `];
+    const as = forms.findIndex((w) => words.includes(w));
+    if (as >= 0 && (!best || t.length > best.length)) [best, plural] = [t, as > 0];
+  }
   // The sentence named no organ; nor does the report name the concept's own: said without one.
   const unsure = gloss.unsure;
   if (!best && unsure && around?.report !== undefined && unsure.terms.some((t) => norm(t) === norm(text))) {
@@ -196,7 +206,15 @@ export function glossOfMention(conceptId: string, text: string, around?: Around)
   }
   if (!best) return gloss;
   const own = gloss.terms[best];
-  return { ...gloss, lay: own.lay, means: own.means, mass: own.mass, plural: own.plural, pl: undefined, anyOrgan: undefined };
+  return {
+    ...gloss,
+    lay: own.lay,
+    means: own.means,
+    mass: own.mass,
+    plural: own.plural,
+    pl: plural ? own.pl : undefined,
+    anyOrgan: undefined,
+  };
 }
 
 let OWNER: Map<string, string[]> | undefined;

@@ -27,6 +27,8 @@ const WordingSchema = z.object({
   amounts: z.record(z.string(), Plain),
   sizeWords: z.array(Plain),
   sizeTerms: z.array(Plain).min(1),
+  /** How far or how bad a finding goes, besides its degree ("complete", "full-thickness", "enlarged"). */
+  extentWords: z.array(Plain).min(1),
   amountPhrases: z.array(Plain),
   qualifiers: z.record(z.string(), Plain),
   termQualifiers: z.record(z.string(), Plain),
@@ -113,6 +115,11 @@ export const AMOUNT: Readonly<Record<string, string>> = wording.amounts;
 export const SIZE_WORDS: ReadonlySet<string> = new Set(wording.sizeWords);
 export const AMOUNTS = new RegExp(`^(?:${wording.amountPhrases.map(escape).join('|')})\\b`);
 export const QUALIFIER: Readonly<Record<string, string>> = wording.qualifiers;
+/** A finding's degree, qualifier or extent word ("moderate", "displaced", "complete", "full-thickness"). */
+export const DETAIL_WORD = new RegExp(
+  `\\b(${[...Object.keys(wording.degrees), ...Object.keys(wording.qualifiers), ...wording.extentWords].map(escape).join('|')})\\b`,
+  'gi',
+);
 /** A size said in a word, not a number ("millimetric", "subcentimeter"). */
 export const SIZE_TERM = new RegExp(`\\b(${wording.sizeTerms.map(escape).join('|')})\\b`, 'i');
 export const DENIAL_HEDGE = wordsRe(wording.denialHedges);

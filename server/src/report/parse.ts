@@ -53,11 +53,17 @@ function gluedAfter(text: string, at: number): boolean {
 // "Lungs:" or "Note:" stays text.
 const HEADER_TITLE_CASE =
   /(Clinical (?:history|indications?)|History|Indications?|Technique|Comparisons?|Findings|Impressions?|Conclusions?)[ \t]*:(?!\/)/g;
+const isGluedToCapitals = (text: string, at: number) => {
+  const c = text.charCodeAt(at - 1);
+  return (c >= 65 && c <= 90) || c === 41 || c === 93;
+};
+/** Does a findings or impression header start before `at` (the headers found so far, in any order)? */
+const afterFindings = (headers: readonly { start: number; kind: SectionKind | null }[], at: number) =>
+  headers.some((h) => h.start < at && (h.kind === 'findings' || h.kind === 'impression'));
 function titleCaseHeaders(text: string): RegExpExecArray[] {
   const out: RegExpExecArray[] = [];
   for (const m of allMatches(HEADER_TITLE_CASE, text)) {
-    const c = text.charCodeAt(m.index - 1);
-    const glued = (c >= 65 && c <= 90) || c === 41 || c === 93;
+    const glued = isGluedToCapitals(text, m.index);
     const runIn = /[A-Za-z0-9)\]%][.!?][ \t]{1,3}$/.test(text.slice(Math.max(0, m.index - 6), m.index));
     if (glued || runIn) out.push(m);
   }
@@ -131,6 +137,9 @@ const ABBREVIATIONS = new Set([
 
 // Clipped clinical words that may also end a sentence ("correlate with labs."): they go on only before a word in
 // lower case or a number ("Clinic and lab. correlation is recommended", "approx. 2 cm", "prelim. read", "pt. was").
+// Of those, the ones a measure follows ("diam. 3 cm", "prev. 2 cm"): any other before a number ends its sentence ("No
+// acute rib fx. 8 mm nodule in the left lower lobe." is two: the nodule is not denied).
+const CLIPPED_BEFORE_NUMBER = new Set(['diam', 'prev', 'vert']);
 const CLIPPED = new Set([
   'lab',
   'labs',
@@ -253,27 +262,19 @@ function findHeaders(text: string): HeaderMatch[] {
   for (const m of titleCase) {
     const name = m[1];
     if (starts.has(m.index)) continue;
-    // Run in after a sentence of the FINDINGS ("The lungs are clear. Comparison: None. Large right pneumothorax …"),
-    // a name of another section labels only its own words: opening that section would file the findings after it
-    // under the comparison or the history. The findings' own end (an impression) still opens.
     const kind = knownSectionKind(name);
-    const within = headers.reduce<(typeof headers)[number] | null>(
-      (last, h) => (h.kind !== null && h.start < m.index && (!last || h.start > last.start) ? h : last),
-      null,
-    );
-    if (
-      (!within || within.kind === 'findings') &&
-      kind !== 'findings' &&
-      kind !== 'impression' &&
-      !/[A-Z)\]]$/.test(text.slice(0, m.index))
-    )
+    // Run in after a sentence of the findings or the impression, or of a report with no section named yet, a
+    // "Comparison:", "History:" or "Technique:" labels a remark there and opens no section: one would file the
+    // findings after it as history or the prior study ("… clear. Comparison: None. Large right pneumothorax.").
+    const unheaded = !headers.some((h) => h.kind !== null && h.start < m.index);
+    if (kind !== 'findings' && kind !== 'impression' && !isGluedToCapitals(text, m.index) && (unheaded || afterFindings(headers, m.index)))
       continue;
     starts.add(m.index);
     headers.push({
       start: m.index,
       end: m.index + m[0].length,
       name,
-      kind: knownSectionKind(name),
+      kind,
       allCaps: false,
       words: name.split(' ').length,
     });
@@ -504,15 +505,141 @@ function isSentenceEnd(text: string, i: number, end: number): boolean {
   }
   const word = text.slice(j, i).toLowerCase();
   if (ABBREVIATIONS.has(word)) return false;
-  if (CLIPPED.has(word) && /^[ \t]+[\p{Ll}\d]/u.test(text.slice(i + 1, Math.min(end, i + 8)))) return false;
+  if (
+    CLIPPED.has(word) &&
+    (CLIPPED_BEFORE_NUMBER.has(word) ? /^[ \t]+[\p{Ll}\d]/u : /^[ \t]+\p{Ll}/u).test(text.slice(i + 1, Math.min(end, i + 8)))
+  )
+    return false;
   // A unit written with a stop and the measure going on ("2 cm. in diameter", "0.9 sq. cm. by planimetry");
   // "measures 3 cm. The liver …" and "3 cm. liver normal." end there.
   if (UNIT_STOPS.has(word) && UNIT_GOES_ON.test(text.slice(i + 1, Math.min(end, i + 40)))) return false;
   // "at U.S. Radiology", "from U.S. Army Hospital": a dotted country without "the" names something of
   // it and goes on; "in the U.S." may end the sentence.
   if (DOTTED_COUNTRIES.has(word) && !/\bthe\s+$/i.test(text.slice(Math.max(0, j - 5), j))) return false;
-  if (/^\p{L}$/u.test(word) && /\p{Lu}/u.test(text[j])) return false; // an initial: "J. Smith"
+  if (/^\p{L}$/u.test(word) && /\p{Lu}/u.test(text[j]) && !lettersEndSentence(text, j, i + 1)) return false; // an initial: "J. Smith"
   return true;
+}
+
+// Words a capital letter after them names a kind or a part of ("Type A", "vitamin B", "hepatitis C", "zone B"),
+// not a person's initial.
+const LETTER_CLASSES = new Set([
+  'type',
+  'vitamin',
+  'hepatitis',
+  'grade',
+  'class',
+  'zone',
+  'group',
+  'factor',
+  'phase',
+  'segment',
+  'level',
+  'stage',
+  'category',
+  'compartment',
+  'channel',
+  'view',
+]);
+// Capitalised words that open a report's sentence and name no person: after one, a capital letter with a
+// stop ends its sentence ("… the vitamin B. No …"), where before a surname it is an initial ("Dr. J. Smith").
+const SENTENCE_OPENERS = new Set([
+  'the',
+  'no',
+  'not',
+  'there',
+  'this',
+  'these',
+  'that',
+  'those',
+  'it',
+  'its',
+  'otherwise',
+  'again',
+  'also',
+  'additionally',
+  'however',
+  'both',
+  'bilateral',
+  'normal',
+  'unchanged',
+  'stable',
+  'mild',
+  'moderate',
+  'severe',
+  'small',
+  'large',
+  'left',
+  'right',
+  'multiple',
+  'several',
+  'few',
+  'interval',
+  'new',
+  'status',
+  'overall',
+  'in',
+  'on',
+  'at',
+  'within',
+  'with',
+  'without',
+  'for',
+  'is',
+  'are',
+  'was',
+  'were',
+  'limited',
+  'visualized',
+  'remaining',
+  'probable',
+  'possible',
+  'likely',
+  'findings',
+  'impression',
+  'recommend',
+  'recommended',
+  'clinical',
+  'correlation',
+  'follow',
+  'minimal',
+  'trace',
+  'diffuse',
+  'focal',
+  'scattered',
+  'prominent',
+  'mildly',
+  'moderately',
+  'markedly',
+  'unremarkable',
+  'negative',
+  'lungs',
+  'heart',
+  'liver',
+  'kidneys',
+  'spleen',
+  'pancreas',
+  'adrenal',
+  'adrenals',
+  'gallbladder',
+  'bladder',
+  'bowel',
+  'bones',
+  'osseous',
+  'soft',
+  'vascular',
+  'aorta',
+]);
+/**
+ * Does the capital letter at j, with its stop at k - 1, end a sentence rather than stand as an initial: after a
+ * word it names a kind of ("Type A.", "vitamin B."), or before a word that opens a sentence ("segments 4A and 4B.
+ * Bilateral …", "… B. The …", "… A. No …"). A category with its management after it ("Lung-RADS 4A. Continue
+ * annual screening") stays one sentence, as the RADS rules read it.
+ */
+function lettersEndSentence(text: string, j: number, k: number): boolean {
+  const before = /([A-Za-z]+)[ \t]+$/.exec(text.slice(Math.max(0, j - 20), j));
+  if (before && LETTER_CLASSES.has(before[1].toLowerCase())) return true;
+  const after = /^[ \t]+(\p{Lu}\p{Ll}*)\b/u.exec(text.slice(k, k + 30));
+  return after !== null && SENTENCE_OPENERS.has(after[1].toLowerCase());
 }
 
 /** A stop typed without its space: a word of 2+ lower-case letters, no abbreviation, then a capital that starts a word (not an initial "J."). */

@@ -12,7 +12,7 @@ import { layToReport } from './lay-reading';
 import { gradeOf } from './readability';
 import { PERTINENT_NEGATIVE_MARK, restructure } from './restructure';
 import { lintSummary, summarizeChecked, SUMMARY_FIXED_LINES, type GlossaryLine } from './summary';
-import { findingsOnly } from './summary-quoted';
+import { detailsRestated, findingsOnly } from './summary-quoted';
 import { verifyRewrite, type Verification } from './verify';
 import { checkClauses, unrewritable, type VerifyReason } from './verify-clauses';
 import { parseRejoined } from './clauses';
@@ -247,6 +247,8 @@ function summarySource(analysis: Analysis, output: string): string {
   for (const f of significantOf(analysis.understanding)) if (f.section === 'findings') said.add(f.sentenceIndex);
   // And a finding the findings state alone, minor ones too (summary-quoted.ts findingsOnly): the summary tells it.
   for (const f of findingsOnly(report, analysis.understanding)) said.add(f.sentenceIndex);
+  // And the size or extent the findings give a finding the impression restates without it (detailsRestated).
+  for (const i of detailsRestated(report, analysis.understanding)) said.add(i);
   const squash = (t: string) =>
     ` ${t
       .toLowerCase()

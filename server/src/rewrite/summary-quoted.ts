@@ -3,7 +3,7 @@
 // the summary; a finding's own words are read in summary-reading.ts and said in summary-wording.ts.
 import type { Finding, Understanding } from '../nlp/types';
 import { glossOf, plainSite } from '../nlp/glossary';
-import { CHANGE, COMMUNICATION, DEGREE, OWN_WORDS, QUALIFIER, REGION_SITES, SIDE_WORDS, SIZE_UNITS } from '../nlp/lay-wording';
+import { CHANGE, COMMUNICATION, DEGREE, DETAIL_WORD, OWN_WORDS, QUALIFIER, REGION_SITES, SIDE_WORDS, SIZE_UNITS } from '../nlp/lay-wording';
 import { organsNamed, ORGANS_OF_CONCEPT, type OrganHit } from '../nlp/organs';
 import { wordsOf } from '../nlp/words';
 import { CONCEPT_BY_ID, SITE_TRIES } from '../nlp/lexicon';
@@ -70,6 +70,11 @@ const LEVELS = new RegExp(LEVEL, 'g');
 // skull); a term's own words ("complex tear": a tear), or a finding of several organs or none, must say it.
 const ownOrgan = (report: Report, f: Finding, organ: string) =>
   (ORGANS_OF_CONCEPT.get(f.concept) ?? []).join() === organ && glossFor(report, f).lay === glossOf(f.concept)?.lay;
+// A measure with its unit, dimensions and all ("8 x 5 x 5mm", "2.2 x 1.9 cm").
+const SIZES = new RegExp(
+  `\\d+(?:\\.\\d+)?(?:\\s*(?:x|×|by)\\s*\\d+(?:\\.\\d+)?)*\\s*(?:${[...SIZE_UNITS].map(escapeRegExp).join('|')})(?![a-z])`,
+  'gi',
+);
 const SIZED = new RegExp(`\\d\\s*(?:${[...SIZE_UNITS].map(escapeRegExp).join('|')})(?![a-z])`, 'i');
 /** Whether a sentence states the impression: one of the summary's impression sections, or of an impression run into the findings. */
 export function impressionStatements(report: Report): (sentence: Sentence) => boolean {
@@ -446,3 +451,44 @@ export function refersBack(report: Report, understanding: Understanding, j: numb
     .some((w) => w.length >= 4 && !OWN_WORDS.placeFillers.has(w) && words.has(w));
 }
 const THE_WORDS = /^\s*the\s+((?:[\p{L}-]+\s+){0,4}[\p{L}-]+)/iu;
+
+/** A sentence's sizes (each number of "8 x 5 x 5 mm") and its degree, qualifier and extent words. */
+function detailsOf(text: string): { numbers: string[]; words: string[] } {
+  return {
+    numbers: [...text.matchAll(SIZES)].flatMap((m) => m[0].match(/\d+(?:\.\d+)?/g) ?? []),
+    words: [...text.matchAll(DETAIL_WORD)].map((m) => m[0].toLowerCase()),
+  };
+}
+const saysNumber = (said: string, n: string) => new RegExp(`(?<![\\d.])${escapeRegExp(n)}(?!\\d|\\.\\d)`).test(said);
+const saysWord = (said: string, w: string) =>
+  [w, DEGREE[w], QUALIFIER[w]].some((x) => x && new RegExp(`\\b${escapeRegExp(x.toLowerCase())}\\b`).test(said));
+const saysAll = (said: string, d: { numbers: string[]; words: string[] }) =>
+  d.numbers.every((n) => saysNumber(said, n)) && d.words.every((w) => saysWord(said, w));
+
+/**
+ * The findings sentences that give a finding the impression restates a size, grade or extent the impression does
+ * not say ("a small ganglion measuring 8 x 5 x 5 mm" under "Small ganglion", "a complete rupture of the PCL" under
+ * "PCL rupture"): the summary tells them, and its check reads them.
+ */
+export function detailsRestated(report: Report, understanding: Understanding): number[] {
+  const { sections, fromImpression } = sourceSections(report);
+  if (!fromImpression) return [];
+  const source = new Set(sections.map((s) => report.sections.indexOf(s)));
+  const restated = new Map<string, string>();
+  for (const f of understanding.findings)
+    if (source.has(f.sectionIndex) && stated(f) && !f.normal)
+      restated.set(f.concept, `${restated.get(f.concept) ?? ''} ${report.sentences[f.sentenceIndex]?.text.toLowerCase() ?? ''}`);
+  const out = new Set<number>();
+  for (const f of understanding.findings) {
+    const impression = restated.get(f.concept);
+    if (f.section !== 'findings' || source.has(f.sectionIndex) || !stated(f) || f.normal || impression === undefined) continue;
+    if (!saysAll(impression, detailsOf(stripListNumber(report.sentences[f.sentenceIndex]?.text ?? '')))) out.add(f.sentenceIndex);
+  }
+  return [...out];
+}
+
+/** Of detailsRestated, the sentences whose details a summary, as written, says nowhere: quoted, so they are not lost. */
+export function detailsUntold(report: Report, understanding: Understanding, summary: string): number[] {
+  const said = summary.toLowerCase();
+  return detailsRestated(report, understanding).filter((i) => !saysAll(said, detailsOf(stripListNumber(report.sentences[i].text))));
+}

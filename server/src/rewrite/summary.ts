@@ -49,6 +49,7 @@ import {
   sourceSections,
   stated,
   toldAsWritten,
+  detailsUntold,
   withReferents,
 } from './summary-quoted';
 import { bare, denialSentence, findingSentences, glossaryOf, glossFor, termOf, type GlossaryLine } from './summary-wording';
@@ -56,7 +57,7 @@ import { LIST_NUMBER, stripListNumber } from './list-number';
 import { escapeRegExp } from '../report/regex';
 import { readClause } from './clauses';
 import { LABEL_LEAD, ORGAN_LEAD } from './summary-lines';
-import { organsNamed, type OrganHit } from '../nlp/organs';
+import { organsNamed, ORGANS_OF_CONCEPT, type OrganHit } from '../nlp/organs';
 import { wordsOf } from '../nlp/words';
 
 export { adviceKindOf, adviceSentences, lintSummary, type AdviceKind, type AdviceSentence } from './advice';
@@ -186,6 +187,22 @@ function pieceKinds(text: string): { piece: string; kind: QuoteKind }[] {
 // its verb is said of the subject before the cut.
 const SUBJECTLESS =
   /^(?:but|however|although|whereas),?\s+(?:(?:now|still|also|otherwise|mildly|slightly)\s+)?(?:is|are|was|were|has|have|had|shows?|showed|demonstrates?|demonstrated|appears?|remains?|contains?|measures?|exhibits?|reveals?)\b/i;
+const CONTRAST = /^(?:but|although|though|whereas|however)\b/i;
+/** Does a piece name an organ or place, in its words or by its findings (a pneumothorax is the pleura's; a mass is anyone's)? */
+const namesPlace = (piece: string) =>
+  organsNamed(wordsOf(piece), piece).length > 0 ||
+  pieceFindings(piece).some((f) => f.site.length > 0 || ORGANS_OF_CONCEPT.get(f.concept)?.length === 1);
+/**
+ * A contrast that cannot stand alone: a denial that names no place of its own ("The pancreas is atrophic, but no
+ * focal mass": no mass of the pancreas; "synovitis of the tendon sheaths but no demonstrated tear"), or a caveat after
+ * a possible or with no finding of its own ("Differential includes hemangioma or FNH, although a malignant process
+ * cannot be completely excluded"). Cut off, the denial reads as of the whole body and the possible loses its caveat.
+ */
+function leansOnBefore(before: { piece: string; kind: QuoteKind }, p: { piece: string; kind: QuoteKind }): boolean {
+  if (p.kind === 'denied') return !namesPlace(p.piece);
+  const hedged = readClause(p.piece, { start: 0, end: p.piece.length }, 'impression', null).hedges.length > 0;
+  return hedged && (before.kind === 'may' || !pieceFindings(p.piece).some(stated));
+}
 // A relative clause left open before a cut: "…, in which small calcifications with lobulated contour" has its verb in
 // the piece after ("but no spiculation are seen").
 const OPEN_RELATIVE =
@@ -209,11 +226,15 @@ function joinedClauses(text: string, pieces: { piece: string; kind: QuoteKind }[
     const gap = last ? text.slice(last.end, start) : '';
     const cut = /;|^,?\s*$/.test(gap) && !/[.!?]$/.test(last?.piece ?? '.');
     const subjectless = SUBJECTLESS.test(p.piece);
-    if (last && cut && (last.kind === p.kind || OPEN_RELATIVE.test(last.piece) || subjectless)) {
+    // A contrast after a comma that cannot stand alone stays with the clause it qualifies (leansOnBefore), told
+    // under that clause's heading.
+    const contrast = !!last && CONTRAST.test(p.piece) && last.kind !== 'more' && p.kind !== 'more' && leansOnBefore(last, p);
+    if (last && cut && (last.kind === p.kind || OPEN_RELATIVE.test(last.piece) || subjectless || contrast)) {
       last.piece = text.slice(last.start, end);
       last.end = end;
       // "The ligament is intact but demonstrates mild thickening …": said of what the contrast finds there.
       if (subjectless && last.kind === 'denied') last.kind = p.kind;
+      else if (contrast && last.kind === 'denied') last.kind = p.kind;
     } else out.push({ ...p, start, end });
   }
   return out.map(({ piece, kind }) => ({ piece, kind }));
@@ -608,9 +629,11 @@ export function summarize(report: Report, understanding: Understanding = underst
     for (const [line, sentences] of byLine) say(line, [...new Set(sentences)]);
   };
   // A sentence leaning on the one before it stands right after it: that one is said again if it was said elsewhere.
+  // Quotes told of an organ or a label ("About your pancreas:") come last in their part, so no quote after one reads as
+  // that organ's ("No renal mass …" under "About your pancreas:"); the part's blank line closes the last.
   const sayQuotes = (list: Quoted[]) =>
-    list.forEach((q, k) => {
-      const before = list[k - 1];
+    [...list.filter((q) => !q.organ && !q.label), ...list.filter((q) => q.organ || q.label)].forEach((q) => {
+      const before = list[list.indexOf(q) - 1];
       if (q.leans && before && lines[lines.length - 1] !== before.line && !lines.includes(q.line)) {
         from.set(lines.length, [before.sentence]);
         lines.push(before.line);
@@ -715,6 +738,12 @@ export function summarizeChecked<V extends Checked>(
     omit.add(i);
   };
   let summary = summarize(report, understanding, { quote, omit });
+  // A size or grade the findings give a finding the impression restates without it is quoted, not lost.
+  const untold = detailsUntold(report, understanding, summary.text).filter((i) => !quote.has(i));
+  if (untold.length) {
+    for (const i of untold) [quote, asWritten].forEach((set) => set.add(i));
+    summary = summarize(report, understanding, { quote, omit });
+  }
   let verification = check(summary.text);
   for (let round = 0; round < 4 && !verification.ok; round++) {
     const before = quote.size + omit.size;
