@@ -426,3 +426,16 @@ test('"developing" tells time, not doubt: a newly developing finding is present;
     assert.equal(assertionOf(text, 'pneumonia'), 'possible', text);
   assert.equal(assertionOf('FINDINGS: No newly developing pleural effusion.', 'pleural-effusion'), 'absent');
 });
+
+test('a degree word inside a hedge ("cannot be entirely ruled out", "not completely excluded") keeps the hedge', () => {
+  for (const [sentence, concept] of [
+    ['Malignancy cannot be entirely ruled out.', 'malignancy'],
+    ['A malignant process cannot be completely excluded.', 'malignancy'],
+    ['Likely atelectasis, although pneumonia cannot be totally excluded.', 'pneumonia'],
+    ['Early appendicitis can not be fully ruled out.', 'appendicitis'],
+  ])
+    assert.equal(mentions(sentence, concept)[0]?.assertion, 'possible', sentence);
+  // Without the hedge the denial reads as before.
+  assert.equal(mentions('Malignancy has been ruled out.', 'malignancy')[0].assertion, 'absent');
+  assert.equal(mentions('Malignancy has been completely ruled out.', 'malignancy')[0].assertion, 'absent');
+});

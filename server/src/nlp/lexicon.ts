@@ -129,6 +129,7 @@ const ContextSchema = z.object({
   ),
   readAsNote: z.string(),
   readAs: Phrases,
+  cueAdverbs: Phrases,
   listBreakers: Phrases,
 });
 
@@ -297,6 +298,8 @@ function cueTrie() {
   return trie;
 }
 export const CUE_TRIE = cueTrie();
+/** Degree words read past inside a cue: "cannot be entirely ruled out" is "cannot be ruled out", not "ruled out". */
+export const CUE_ADVERBS: ReadonlySet<string> = new Set(context.cueAdverbs.map((w) => keysOf(w).join(' ')));
 /** "consistent with", "likely", "due to" …: words reading what the report saw as a diagnosis or its cause. */
 export const READ_AS = new RegExp(
   String.raw`\b(?:${context.readAs.map((t) => escapeRegExp(t).replace(/ +/g, String.raw`\s+`)).join('|')})\b`,

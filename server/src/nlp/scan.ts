@@ -1,6 +1,16 @@
 // The words of one sentence read once: each lexicon mention (longest match, a subject with its state a
 // few words on) and each assertion cue, so assertion, place and binding index them by word.
-import { CONCEPT_TRIES, CUE_TRIE, PREDICATE_STATES, PREDICATE_TRIE, STARTS, scanStarts, type Concept, type CueEntry } from './lexicon';
+import {
+  CONCEPT_TRIES,
+  CUE_ADVERBS,
+  CUE_TRIE,
+  PREDICATE_STATES,
+  PREDICATE_TRIE,
+  STARTS,
+  scanStarts,
+  type Concept,
+  type CueEntry,
+} from './lexicon';
 import { INNER_SIDES, NEGATORS, PREDICATE_FILLERS, STATE_MODIFIERS } from './grammar';
 import type { PhraseTrie } from './trie';
 import type { Word } from './words';
@@ -99,7 +109,7 @@ export function scanSentence(words: Word[], contextTries: readonly PhraseTrie<{ 
       i++;
       continue;
     }
-    const cue = can & STARTS.cue ? CUE_TRIE.match(words, i) : null;
+    const cue = can & STARTS.cue ? CUE_TRIE.match(words, i, words.length, CUE_ADVERBS) : null;
     const mention = matchConcept(words, i, contextTries, can, exactStart);
     if (mention && (!cue || mention.j >= cue.end)) {
       for (let k = mention.i; k < mention.j; k++) mentionAt[k] = mentions.length;
