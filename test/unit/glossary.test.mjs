@@ -119,6 +119,18 @@ test('glossary: a sense is chosen by the words around the mention; a sense with 
   assert.equal(glossary.glossOfMention('pleural-effusion', 'pleural effusions', around('Small pericardial and ')).unfit, undefined);
   assert.match(glossary.glossOfMention('pulmonary-edema', 'edema', around('Diffuse subcutaneous ')).lay, /swelling/);
   assert.match(glossary.glossOfMention('pulmonary-edema', 'edema', around('Mild interstitial ')).lay, /lungs/);
+  // A nerve root or the cord is pressed on, not a joint pinched or a bone misshapen.
+  assert.match(glossary.glossOfMention('impingement', 'impingement', around('Mild ', ' of the traversing L5 nerve root')).lay, /nerve/);
+  assert.match(glossary.glossOfMention('impingement', 'impingement', around('There is subacromial ')).lay, /joint/);
+  assert.doesNotMatch(
+    glossary.glossOfMention('osseous-abnormality', 'deformity', around('Mild ', ' of the ventral thecal sac')).lay,
+    /bone/,
+  );
+  assert.doesNotMatch(
+    glossary.glossOfMention('osseous-abnormality', 'deformity', around('Flattening and ', ' of the spinal cord')).lay,
+    /bone/,
+  );
+  assert.match(glossary.glossOfMention('osseous-abnormality', 'deformity', around('Old healed ', ' of the distal radius')).lay, /bone/);
   assert.doesNotMatch(
     glossary.glossOfMention('contrast-material', 'contrast material', around('Reflux of ', ' into the IVC')).lay,
     /leftover/,
