@@ -239,3 +239,19 @@ test('a body region label ("Neck:") after a sided label does not carry its side;
   const [pole] = readText('FINDINGS:\nLEFT KIDNEY: 11 cm.\nLower pole: 2 cm cyst.\n').filter((c) => /cyst/.test(c.text));
   assert.deepEqual(pole.carriedSides, ['left']);
 });
+
+test("an old impression's advice is kept with its item: dropping it is refused, keeping it passes", () => {
+  for (const [item, without] of [
+    ['A 2 cm right hilar mass, biopsy is recommended.', '2 cm right hilar mass.'],
+    ['Complex left adnexal cyst; follow-up pelvic ultrasound in 6 weeks is recommended.', 'Complex left adnexal cyst.'],
+    ['Indeterminate 1.5 cm right renal lesion. Recommend MRI for further characterization.', 'Indeterminate 1.5 cm right renal lesion.'],
+  ]) {
+    const findings = `${item.split(/[,;.]/)[0]}.`;
+    const source = report(findings, item);
+    assert.ok(
+      reasons('impression', source, report(findings, without)).some((m) => /drops/.test(m)),
+      item,
+    );
+    assert.deepEqual(reasons('impression', source, report(findings, item)), [], item);
+  }
+});

@@ -388,6 +388,13 @@ export function checkClauses(
       if (named.length && named.length === part.words.filter((w) => !GENERIC.has(w)).length && !named.some((w) => denied.has(w)))
         say(`drops the denial of "${named.join(' ')}" in "${clip(s.text)}"`, s, keptBy[0]);
     }
+    // The impression's advice is kept with it: "A 2 cm right hilar mass, biopsy is recommended." is not kept by
+    // "2 cm right hilar mass." (adding advice is refused elsewhere; losing it is as much a change).
+    if (kind === 'impression' && s.recommendation && inImpression(s)) {
+      const advised = new Set(keptBy.flatMap((c) => [...c.recommends]));
+      const lost = [...s.recommends].filter((r) => !advised.has(r));
+      if (lost.length) say(`drops the advice "${lost.join(', ')}" of "${clip(s.text)}"`, s, keptBy[0]);
+    }
     // Each significant finding it states is named by what keeps it ("atelectasis … and air
     // bronchograms" is not kept by "total atelectasis" alone): the finding, not only its sentence.
     if (kind !== 'restructure') {
