@@ -255,3 +255,23 @@ test("an old impression's advice is kept with its item: dropping it is refused, 
     assert.deepEqual(reasons('impression', source, report(findings, item)), [], item);
   }
 });
+
+test('"or" between two places of one thing offers no alternative findings: adding "possible" is refused (rev13 #1)', () => {
+  for (const finding of [
+    'Acute infarct in the left frontal or parietal lobe.',
+    'Displaced fracture of the right fourth or fifth metacarpal.',
+    'Occlusion of the right internal carotid or middle cerebral artery.',
+    '3 cm mass in the head or neck of the pancreas.',
+  ]) {
+    const source = report(finding, finding);
+    assert.ok(
+      reasons('impression', source, report(finding, `Possible ${finding[0].toLowerCase()}${finding.slice(1)}`)).some((m) =>
+        /hedge|possible/.test(m),
+      ),
+      finding,
+    );
+  }
+  // Two findings offered as alternatives are each possible: told as certain, refused.
+  const alt = 'Right basilar atelectasis or early pneumonia.';
+  assert.ok(reasons('impression', report(alt, alt), report(alt, 'Right basilar pneumonia.')).length > 0);
+});

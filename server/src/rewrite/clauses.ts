@@ -757,12 +757,22 @@ const namingWord = (t: string | undefined) =>
   !!t && /^[a-z]{3,}$/.test(t) && !STOP.has(t) && (CUE_INDEX.get(t) ?? []).every((q) => q.kind === 'significant');
 // Stage and grade words that may open the second alternative ("atelectasis or early pneumonia").
 const ALTERNATIVE_LEAD = new Set(['early', 'mild', 'minimal', 'small', 'focal', 'acute', 'chronic']);
-/** Whether the "or" at `i` joins two findings ("atelectasis or scarring"), not grades, sides, counts or a denial's list. */
+// A word saying where or which one ("fourth", "upper", "right"): an "or" between two of them offers two places.
+const placeWord = (t: string) => ORDINALS.has(t) || PART_LABEL.has(t) || SIDE_WORD.has(t);
+/**
+ * Whether the "or" at `i` joins two findings ("atelectasis or scarring"), not grades, sides, counts or a denial's
+ * list. Two words of one thing after them are two places of it, each certain: "the left frontal or parietal lobe",
+ * "the fourth or fifth metacarpal", "the head or neck of the pancreas".
+ */
 function alternativeAt(tokens: readonly string[], i: number): boolean {
-  if (!namingWord(tokens[i - 1])) return false;
+  const first = tokens[i - 1];
+  if (!namingWord(first) || placeWord(first)) return false;
   let k = i + 1;
   while (ALTERNATIVE_LEAD.has(tokens[k] ?? '') && k < i + 3) k++;
-  return namingWord(tokens[k]);
+  const second = tokens[k];
+  if (!namingWord(second) || placeWord(second)) return false;
+  const next = tokens[k + 1];
+  return next !== 'of' && !namingWord(next);
 }
 
 // A verb that makes the words around it a statement of their own ("… is not detected, and loose bodies are present").
