@@ -452,6 +452,8 @@ test('a dilated common bile duct, dilated lateral ventricles and a deviated trac
     ),
   );
   // The trachea said to be deviated or shifted.
+  // Out of proportion to the sulci is what makes it hydrocephalus (rev13 #7).
+  assert.ok(read('Enlarged lateral ventricles out of proportion to the sulci.').includes('hydrocephalus present'));
   assert.deepEqual(read('The trachea is deviated to the right.'), ['mediastinal-shift present']);
   assert.deepEqual(read('The trachea is shifted to the left by the mass.'), ['mediastinal-shift present', 'mass present']);
   assert.deepEqual(read('The trachea is not deviated.'), ['mediastinal-shift absent']);

@@ -276,6 +276,10 @@ test('collapse of a disc space (disc height, interspace, joint space) is degener
     assert.ok(!spine(sentence).includes('lobar-collapse'), sentence);
   }
   assert.ok(!concepts('Medial joint space collapse of the right knee.').includes('lobar-collapse'));
+  // A pleural space is no disc space (rev13 #2).
+  assert.ok(
+    concepts('Large left pleural effusion filling the pleural space with collapse of the left lower lobe.').includes('lobar-collapse'),
+  );
   // The vertebral body's own collapse stays its fracture, a disc beside it or not.
   assert.ok(spine('L2 vertebral body collapse with disc material retropulsed.').includes('compression-fracture'));
   assert.ok(spine('Collapse of the L1 vertebral body with 4 mm retropulsion into the canal.').includes('compression-fracture'));
@@ -300,7 +304,10 @@ test('aspiration of fluid is a procedure and emphysematous change of the skin or
   assert.ok(!read('Aspiration of 30 mL of serous fluid from the knee joint.').includes('aspiration'));
   assert.ok(read('Aspiration of gastric contents into the right lower lobe.').includes('aspiration'));
   assert.ok(read('Right lower lobe opacity, likely aspiration.').includes('aspiration'));
-  assert.deepEqual(read('Emphysematous changes in the anterior and lateral walls of the thorax.'), ['subcutaneous-emphysema']);
+  // An effusion beside it is no procedure's fluid (rev13 #3).
+  assert.ok(read('Right lower lobe opacity concerning for aspiration with small effusion.').includes('aspiration'));
+  // A wall word alone is no chest wall: "bronchial wall thickening" beside the lung's emphysema (rev13 #4).
+  assert.deepEqual(read('Centrilobular emphysematous changes with bronchial wall thickening.'), ['emphysema', 'bronchial-wall-thickening']);
   assert.deepEqual(read('Emphysematous changes in the subcutaneous tissues of the neck.'), ['subcutaneous-emphysema']);
   assert.deepEqual(read('Surgical emphysema in the left chest wall.'), ['subcutaneous-emphysema']);
   assert.deepEqual(read('Centrilobular emphysematous changes in both upper lobes.'), ['emphysema']);
