@@ -67,6 +67,9 @@ test('an estimated right heart pressure above 35 mmHg is pulmonary hypertension;
     'In comparison with the previous echocardiogram, the estimated PA systolic pressure is now 60 mmHg.',
     'Estimated RVSP of 50 mmHg, higher than on the previous study.',
     'The RVSP has increased to 55 mmHg from 40 mmHg on the prior echo.',
+    // An aside quoting the prior value is about that value, not today's (rev13 #5).
+    'Estimated RVSP is 55 mmHg (previously 30 mmHg).',
+    'PA systolic pressure 62 mmHg (prior 41 mmHg).',
   ])
     assert.deepEqual(
       mentions(sentence, 'pulmonary-hypertension').map((m) => m.assertion),

@@ -115,11 +115,11 @@ function pressureFindings(
       if (Number(m[1]) <= e.aboveMmHg) continue;
       // A value quoted from another study ("RVSP was 40 mmHg on that study", "on the prior echo, the RVSP was
       // 45 mmHg") is that study's finding; one compared with it ("compared to the prior study, the RVSP has
-      // increased to 55 mmHg") is today's. After the value, only up to the next clause or number ("55 mmHg,
-      // up from 40 mmHg on the prior").
+      // increased to 55 mmHg") is today's. After the value, only up to the next clause, aside or number ("55 mmHg,
+      // up from 40 mmHg on the prior", "55 mmHg (previously 30 mmHg)").
       const end = m.index + m[0].length;
       const rest = text.slice(end);
-      const stop = rest.search(/[,;]|\d/);
+      const stop = rest.search(/[,;(]|\d/);
       const quoted = quotesOtherStudy(text.slice(0, end)) || quotesOtherStudy(stop < 0 ? rest : rest.slice(0, stop));
       const own = quoted ? { assertion: 'historical' as const } : bySection({ assertion: 'present' }, section?.kind);
       const f: Finding = {
