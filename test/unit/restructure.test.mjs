@@ -2888,4 +2888,12 @@ test('a finding told as seen after who the patient is stays a finding: never mov
     'ct-head',
   ).out;
   assert.match(line(asked, 'CLINICAL HISTORY'), /middle-aged female with a growth on the arm/);
+  // A finding named as known before this exam, sized or not, is the question (rev13 #6).
+  for (const text of [
+    'A 70-year-old man with a history of a large left MCA infarct.',
+    'A 62-year-old woman with a known 3 cm left renal mass, for staging.',
+  ]) {
+    const known = run(`${text}\nFINDINGS: There is a 1 cm nodule in the right lower lobe.\nIMPRESSION: Nodule.\n`, PLAIN, 'ct-head').out;
+    assert.match(line(known, 'CLINICAL HISTORY'), /year-old/, text);
+  }
 });

@@ -155,6 +155,10 @@ const OTHERWISE = /\b(?:otherwise|remainder|rest of)\b/i;
 // left subdural hematoma causing 8 mm of midline shift."): an answer, never the question, even after who the patient is.
 const TOLD_AS_SEEN =
   /\b\d+(?:\.\d+)?\s*(?:mm|cm|millimet(?:er|re)s?|centimet(?:er|re)s?)\b|\b(?:mild|moderate|severe|small|large|massive|marked|trace|minimal|acute|subacute)\b|\b(?:caus(?:es|ing)|measur(?:es|ing)|demonstrat(?:es|ing)|show(?:s|ing)|(?:is|are) (?:seen|noted|identified|present))\b/i;
+// (Unless the finding is named as known before this exam: "with a history of a large left MCA infarct", "known 3 cm
+// left renal mass, for staging" ask the question.)
+const KNOWN_BEFORE = /\b(?:history of|hx of|known|prior|previous(?:ly)?|status post|s\/p|for staging|follow-?up of|rule out|r\/o)\b/i;
+const toldAsSeen = (text: string) => TOLD_AS_SEEN.test(text) && !KNOWN_BEFORE.test(text);
 const CONTRAST_OPENING = /^\W*(?:however|but|nevertheless|nonetheless|yet)\b/i;
 // (Digits and brackets too: "CI (BPD/OFD): (70-86) 73", "Fetal Heart (4 Chamber View): Normal".)
 const RUN_IN = new RegExp(`^\\p{Lu}[\\p{L}\\d ,/&()-]{1,40}:[ \\t]+\\S`, 'u');
@@ -464,7 +468,7 @@ export function restructure(report: Report, template: ReportTemplate, options: R
       kind === 'exam' &&
       report.sentences[i - 1]?.section === s.section &&
       sentenceKind(s.text) === 'history' &&
-      !(statesFinding.has(i) && TOLD_AS_SEEN.test(s.text));
+      !(statesFinding.has(i) && toldAsSeen(s.text));
     if (examHistory) {
       header.get('history')!.push(i);
       placedBy.set(i, 'section');
@@ -549,7 +553,7 @@ export function restructure(report: Report, template: ReportTemplate, options: R
       sentence === 'history' &&
       kind === 'preamble' &&
       (opensWithPatient(s.text) && statesFinding.has(i)
-        ? !statingState.has(i) && findingsWritten && !TOLD_AS_SEEN.test(s.text)
+        ? !statingState.has(i) && findingsWritten && !toldAsSeen(s.text)
         : !stating.has(i))
         ? sentence
         : statesFinding.has(i) || (sentence === 'comparison' && (!!leaning(s, i, organs) || pointsBack(s, organs)))
