@@ -552,9 +552,7 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     const moved =
       sentence === 'history' &&
       kind === 'preamble' &&
-      (opensWithPatient(s.text) && statesFinding.has(i)
-        ? !statingState.has(i) && findingsWritten && !toldAsSeen(s.text)
-        : !stating.has(i))
+      (opensWithPatient(s.text) && statesFinding.has(i) ? !statingState.has(i) && findingsWritten && !toldAsSeen(s.text) : !stating.has(i))
         ? sentence
         : statesFinding.has(i) || (sentence === 'comparison' && (!!leaning(s, i, organs) || pointsBack(s, organs)))
           ? null
