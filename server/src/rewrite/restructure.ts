@@ -25,6 +25,7 @@ import {
   historyAt,
   observedAfterHistory,
   opensWithPatient,
+  namesKnownBefore,
   PATIENT_STATES,
   saysAdvice,
   isComparisonHeader,
@@ -155,10 +156,8 @@ const OTHERWISE = /\b(?:otherwise|remainder|rest of)\b/i;
 // left subdural hematoma causing 8 mm of midline shift."): an answer, never the question, even after who the patient is.
 const TOLD_AS_SEEN =
   /\b\d+(?:\.\d+)?\s*(?:mm|cm|millimet(?:er|re)s?|centimet(?:er|re)s?)\b|\b(?:mild|moderate|severe|small|large|massive|marked|trace|minimal|acute|subacute)\b|\b(?:caus(?:es|ing)|measur(?:es|ing)|demonstrat(?:es|ing)|show(?:s|ing)|(?:is|are) (?:seen|noted|identified|present))\b/i;
-// (Unless the finding is named as known before this exam: "with a history of a large left MCA infarct", "known 3 cm
-// left renal mass, for staging" ask the question.)
-const KNOWN_BEFORE = /\b(?:history of|hx of|known|prior|previous(?:ly)?|status post|s\/p|for staging|follow-?up of|rule out|r\/o)\b/i;
-const toldAsSeen = (text: string) => TOLD_AS_SEEN.test(text) && !KNOWN_BEFORE.test(text);
+// (Unless the finding is named as known before this exam: sentence-kinds.json knownBefore.)
+const toldAsSeen = (text: string) => TOLD_AS_SEEN.test(text) && !namesKnownBefore(text);
 const CONTRAST_OPENING = /^\W*(?:however|but|nevertheless|nonetheless|yet)\b/i;
 // (Digits and brackets too: "CI (BPD/OFD): (70-86) 73", "Fetal Heart (4 Chamber View): Normal".)
 const RUN_IN = new RegExp(`^\\p{Lu}[\\p{L}\\d ,/&()-]{1,40}:[ \\t]+\\S`, 'u');

@@ -18,6 +18,7 @@ const Schema = z.object({
   adviceAnywhere: Phrases,
   findingWords: Phrases,
   history: Phrases,
+  knownBefore: Phrases,
   historyPatterns: Phrases,
   comparisonHeaders: Phrases,
   observations: Phrases,
@@ -55,6 +56,7 @@ const HISTORY = new RegExp([phraseRegex(KINDS.history).source, ...KINDS.historyP
 const OBSERVED = phraseRegex(KINDS.observations);
 const NO_COMPARISON = phraseRegex(KINDS.noComparison);
 const HISTORY_WORDS = phraseRegex(KINDS.history);
+const KNOWN_BEFORE = phraseRegex(KINDS.knownBefore);
 const CLAUSE_OBSERVED = phraseRegex([...KINDS.observations, ...KINDS.clauseObservations]);
 const CONTRAST_STATEMENT = new RegExp(KINDS.contrastStatements.join('|'), 'gi');
 // Where a second clause starts: "History of X, and Y is seen at C3-4", "Status post X; the duct measures 9 mm".
@@ -115,6 +117,9 @@ export function observedAfterHistory(text: string): boolean {
     if (m.index > history.index && CLAUSE_OBSERVED.test(text.slice(m.index + m[0].length))) return true;
   return false;
 }
+
+/** Does the sentence name its finding as known before this exam ("with a history of …", "known …", "for staging")? */
+export const namesKnownBefore = (text: string) => KNOWN_BEFORE.test(text);
 
 /** A line that opens by saying who the patient is ("This is a middle-aged female with …", "A 65-year-old man …"). */
 export const opensWithPatient = (text: string) => PATIENT_OPENING.test(text);
