@@ -57,9 +57,14 @@ const isGluedToCapitals = (text: string, at: number) => {
   const c = text.charCodeAt(at - 1);
   return (c >= 65 && c <= 90) || c === 41 || c === 93;
 };
-/** Does a findings or impression header start before `at` (the headers found so far, in any order)? */
-const afterFindings = (headers: readonly { start: number; kind: SectionKind | null }[], at: number) =>
-  headers.some((h) => h.start < at && (h.kind === 'findings' || h.kind === 'impression'));
+/**
+ * Is `at` among the findings: after a findings or impression header, or before any section is named (the
+ * headers found so far, in any order)?
+ */
+function amongFindings(headers: readonly { start: number; kind: SectionKind | null }[], at: number): boolean {
+  const before = headers.filter((h) => h.kind !== null && h.start < at);
+  return !before.length || before.some((h) => h.kind === 'findings' || h.kind === 'impression');
+}
 function titleCaseHeaders(text: string): RegExpExecArray[] {
   const out: RegExpExecArray[] = [];
   for (const m of allMatches(HEADER_TITLE_CASE, text)) {
@@ -266,9 +271,7 @@ function findHeaders(text: string): HeaderMatch[] {
     // Run in after a sentence of the findings or the impression, or of a report with no section named yet, a
     // "Comparison:", "History:" or "Technique:" labels a remark there and opens no section: one would file the
     // findings after it as history or the prior study ("… clear. Comparison: None. Large right pneumothorax.").
-    const unheaded = !headers.some((h) => h.kind !== null && h.start < m.index);
-    if (kind !== 'findings' && kind !== 'impression' && !isGluedToCapitals(text, m.index) && (unheaded || afterFindings(headers, m.index)))
-      continue;
+    if (kind !== 'findings' && kind !== 'impression' && !isGluedToCapitals(text, m.index) && amongFindings(headers, m.index)) continue;
     starts.add(m.index);
     headers.push({
       start: m.index,
