@@ -287,3 +287,124 @@ test('impression verifier: "would be difficult to (totally) exclude" is a hedge 
     );
   }
 });
+
+const withImpression = (exam, findings, impression) => `EXAM: ${exam}\nFINDINGS: ${findings}\nIMPRESSION:\n${impression}\n`;
+
+test('impression items: a finding that carries its own advice after a comma or ";" is an item of its own, never glued to the one before', () => {
+  const renal = items(
+    withImpression(
+      'CT ABDOMEN',
+      'Small hiatal hernia. A 3.1 cm enhancing mass in the left kidney.',
+      '1. Small hiatal hernia.\n2. A 3.1 cm enhancing left renal mass, urology referral is advised.',
+    ),
+  );
+  assert.ok(renal.includes('Small hiatal hernia.'), renal.join('\n'));
+  assert.ok(renal.includes('3.1 cm enhancing left renal mass, urology referral is advised.'), renal.join('\n'));
+  const spine = items(
+    withImpression(
+      'MRI LUMBAR SPINE',
+      'Mild disc desiccation at L3-4. A 6 mm T2 hyperintense lesion in the L2 vertebral body.',
+      '1. Mild L3-4 disc desiccation.\n2. 6 mm T2 hyperintense L2 vertebral body lesion, dedicated contrast MRI is suggested for further characterization.',
+    ),
+  );
+  assert.ok(spine.includes('Mild L3-4 disc desiccation.'), spine.join('\n'));
+  const runIn = items(
+    chest(
+      'Bilateral emphysema. An 8 mm nodule in the right middle lobe. " Emphysema in both lungs " Right middle lobe nodule; follow-up CT in 3 months is recommended.',
+    ),
+  );
+  assert.ok(runIn.includes('Emphysema in both lungs.'), runIn.join('\n'));
+  assert.ok(runIn.includes('Right middle lobe nodule; follow-up CT in 3 months is recommended.'), runIn.join('\n'));
+});
+
+test('impression items: an old item whose advice is a bare "biopsy is recommended" is kept with it, though the findings say the finding', () => {
+  const lung = items(
+    withImpression(
+      'CT CHEST',
+      'Mild emphysema. A 2.4 cm spiculated mass in the left upper lobe.',
+      '1. Mild emphysema.\n2. A 2.4 cm spiculated left upper lobe mass, biopsy is recommended.',
+    ),
+  );
+  assert.ok(
+    lung.some((x) => /biopsy is recommended/.test(x) && /spiculated/.test(x)),
+    lung.join('\n'),
+  );
+  const neck = items(
+    withImpression(
+      'CT NECK',
+      'A 2.2 cm necrotic lymph node at left level II.',
+      'Necrotic 2.2 cm left level II lymph node, biopsy is recommended.',
+    ),
+  );
+  assert.ok(
+    neck.some((x) => /biopsy is recommended/.test(x)),
+    neck.join('\n'),
+  );
+});
+
+test('impression items: a sentence whose verb comes last, after the words that describe its subject, is kept whole', () => {
+  const lung = items(
+    chest(
+      'Mild emphysema. In both lungs, nonspecific nodules of 3.5 mm in size in the superior segment of the lower lobe of the left lung, some of them subpleural, with calcified character, are observed. " Emphysema " Nonspecific nodules in both lungs',
+    ),
+  );
+  assert.ok(
+    lung.some((x) => /with calcified character, are observed\.$/.test(x)),
+    lung.join('\n'),
+  );
+  const liver = items(
+    withImpression(
+      'CT ABDOMEN',
+      'Small hiatal hernia. In the liver, a 1.5 cm hypodense lesion in segment 4, too small to characterize, with smooth margins, is seen.',
+      '1. Small hiatal hernia.',
+    ),
+  );
+  assert.ok(
+    liver.some((x) => /too small to characterize, with smooth margins, is seen\.$/.test(x)),
+    liver.join('\n'),
+  );
+});
+
+test('impression items: a closing quotation mark after a statement, the next typed in lower case, parts two items', () => {
+  const nodules = items(
+    chest(
+      'A 7 mm nodule in the right upper lobe. Small calcified nodules in the left lower lobe. Mild cardiomegaly. " Right upper lobe nodule, follow-up is recommended, if any." small calcified nodules in the left lower lobe " Mild cardiomegaly',
+    ),
+  );
+  assert.ok(nodules.includes('Right upper lobe nodule, follow-up is recommended, if any.'), nodules.join('\n'));
+  assert.ok(!nodules.some((x) => /"/.test(x)), nodules.join('\n'));
+  const cyst = items(
+    chest(
+      'A 12 mm hypodense lesion in the right kidney. Hiatal hernia. " Right renal hypodense lesion, ultrasound is advised for characterization." hiatal hernia " Degenerative changes in the thoracic spine',
+    ),
+  );
+  assert.ok(cyst.includes('Right renal hypodense lesion, ultrasound is advised for characterization.'), cyst.join('\n'));
+  assert.ok(cyst.includes('Hiatal hernia.'), cyst.join('\n'));
+  // After a question in brackets the verifier reads the two bullets as one clause: refused, never offered glued.
+  const hedged = rewrite(
+    'impression',
+    engine.analyze(
+      chest('Hiatal hernia. A 12 mm hypodense lesion in the right kidney. " Right renal hypodense lesion (cyst?)" hiatal hernia'),
+    ),
+  );
+  assert.ok(!hedged.verification.ok || !/\(cyst\?\)"? hiatal/.test(hedged.placed), hedged.placed);
+});
+
+test('impression draft: a labelled list under the impression ends at the next section the report names, which stays as written', () => {
+  const cases = [
+    [
+      'EXAM: CT CORONARY ANGIOGRAPHY\nFINDINGS: Calcium score 120. Moderate stenosis of the proximal LAD. Mild plaque in the RCA.\nIMPRESSION:\nCoronary artery analysis:\nLAD: Moderate 50-69% proximal stenosis.\nRCA: Mild plaque, less than 25%.\nRECOMMENDATIONS: Cardiology follow-up for risk factor modification.\n',
+      'RECOMMENDATIONS: Cardiology follow-up for risk factor modification.',
+    ],
+    [
+      'EXAM: CTA CORONARY\nFINDINGS: Severe stenosis of the mid LAD.\nIMPRESSION:\nPer-vessel findings:\nLAD: Severe 70-99% mid stenosis.\nADDENDUM: Discussed with Dr. Smith on the phone.\n',
+      'ADDENDUM: Discussed with Dr. Smith on the phone.',
+    ],
+  ];
+  for (const [text, after] of cases) {
+    const r = rewrite('impression', engine.analyze(text));
+    assert.deepEqual(r.verification.reasons, [], text);
+    assert.ok(r.text.endsWith(`\n${after}\n`), r.text);
+    assert.ok(!r.placed.includes(after.split(':')[1].trim()), r.placed);
+  }
+});

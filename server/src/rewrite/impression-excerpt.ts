@@ -487,8 +487,10 @@ export function windowOf(report: Report, clauses: Clauses, c: Clause, start: num
     if (!words) continue;
     const lead = i === 0 && !before ? leadIn : '';
     const text = lead ? `${leadHeading}${capitalise(lead)}; ${decapitalise(words)}` : heading + words;
-    // Never a subject cut from its verb: "the lesion …, which is observed …, | is observed as fragmented …".
-    const rest = pieces[j + 1] && firstWord(report.text.slice(pieces[j + 1].start, pieces[j + 1].end));
+    // Never a subject cut from its verb: "the lesion …, which is observed …, | is observed as fragmented …", nor from a
+    // verb that only comes at the end, past the words that describe it ("nodules …, | some of them subpleural, some
+    // calcified, are observed", "a 2 cm lesion in segment 7, | too small to characterize, is noted").
+    const verbLater = pieces.slice(j + 1).some((p) => PREDICATE.has(firstWord(report.text.slice(p.start, p.end))));
     // Nor a later piece that points back ("…, and there is a collection area in it").
     const leans =
       i > 0 && (LINKING.has(firstWord(piece)) || LINKING.has(firstWord(words)) || /\b(?:it|its|they|them|their)\b/i.test(words));
@@ -502,16 +504,7 @@ export function windowOf(report: Report, clauses: Clauses, c: Clause, start: num
     // Nor a run that leaves off the piece after it that qualifies it ("…, predominantly in the lower lobes", "…, which cannot be characterized").
     const next = pieces[j + 1] && report.text.slice(pieces[j + 1].start, pieces[j + 1].end);
     const qualified = next && (QUALIFIES_BEFORE.test(next) || COURSE_OR_EXTENT.test(next));
-    if (
-      leans ||
-      placeCut ||
-      sinceCut ||
-      modifierCut ||
-      qualified ||
-      (rest && PREDICATE.has(rest)) ||
-      !carries(text, lead ? ledBy(c, leadSides) : c)
-    )
-      continue;
+    if (leans || placeCut || sinceCut || modifierCut || qualified || verbLater || !carries(text, lead ? ledBy(c, leadSides) : c)) continue;
     // A finding told with its normal look ("15 mm node with preserved fatty hilum") reads as a normal statement to the
     // verifier unless copied as the report wrote it, the way it takes an organ's own normal statement.
     const own = !before && !heading && !lead && c.normal && readClause(text, c, 'impression', null).normal ? asWritten(c) : null;

@@ -14,6 +14,7 @@ import { adviceKindOf } from './advice';
 import { sentenceKind } from '../templates/sentence-kinds';
 import { readCategories } from '../guidelines/rads/index';
 import { BLANK_LINE, escapeRegExp } from '../report/regex';
+import { knownSectionKind } from '../report/sections';
 
 export interface ImpressionItem {
   text: string;
@@ -272,7 +273,10 @@ export function withItsLabelledList(report: Report, impression: Section): Sectio
   // (An empty impression before "RECOMMENDATIONS:" or "ADDENDUM:" opens no list: only a lead line written in it does.)
   if (at < 0 || !body.trim() || !LEAD_IN.test(body)) return impression;
   let last = at;
-  while (report.sections[last + 1]?.kind === 'other' && report.sections[last + 1].header) last++;
+  // Up to the first section the report names ("RECOMMENDATIONS:", "ADDENDUM:"), which is no label of the list and stays
+  // where it stands, after the draft.
+  const label = (s: Section | undefined) => s?.kind === 'other' && !!s.header && !knownSectionKind(s.header.name);
+  while (label(report.sections[last + 1])) last++;
   if (last === at) return impression;
   const end = report.sections[last];
   return { ...impression, end: end.end, body: { start: impression.body.start, end: end.body.end } };
@@ -641,7 +645,11 @@ export function keptFromImpression(
     const parts = !partsUnsaid(said, words).length;
     // And each word it alone says ("outlet"): no other statement of the report carries that for it.
     const alone = own.filter((w) => !GENERIC.has(w) && !clauses.all.some((x) => x !== said && x.words.includes(w)));
-    if (alike.length && told && parts && alone.every((w) => words.has(w)) && heads.every((w) => words.has(w)) && !lost.length) continue;
+    // And its advice by an item that advises too: "A 2 cm right hilar mass, biopsy is recommended." is not told by
+    // "2 cm right hilar mass." (the clause reader counts no word of "biopsy is recommended").
+    const advised = !said.recommendation || readingNotAdvice(said) || alike.some((c) => c.recommendation);
+    if (alike.length && told && parts && advised && alone.every((w) => words.has(w)) && heads.every((w) => words.has(w)) && !lost.length)
+      continue;
     // Its sentence whole ("small for gestational age but equal to twin B"), unless it also says "no acute …".
     const sentence = report.sentences.find((x) => x.start <= said.start && said.end <= x.end);
     const whole = sentence && clauses.all.filter((c) => c.start >= sentence.start && c.end <= sentence.end);

@@ -599,7 +599,10 @@ function itemsOf(report: Report, u: Understanding, findings: readonly Finding[],
 
 // A quotation mark between two statements ('… lingular segment" Nonspecific nodules …', 'Control is recommended
 // "Mosaic attenuation …'), as chest CT reports exported without headers run their impression in: two items.
-const QUOTE_BETWEEN = /(?<=[a-z0-9)])(?:["\u201c\u201d]\s+|\s+["\u201c\u201d])(?=[A-Z])/;
+// Or a closing quotation mark right after a statement's end, the next one typed in lower case ('… if any." small calcified
+// nodules …', '… (cyst?)" mild hepatic steatosis'): a full stop or question mark before the quote closes a statement.
+const QUOTE_BETWEEN = /(?<=[a-z0-9)])(?:["\u201c\u201d]\s+|\s+["\u201c\u201d])(?=[A-Z])|(?<=[.?!]\)?)["\u201c\u201d]\.?\s+(?=[a-z])/;
+const CLOSED_BEFORE_QUOTE = /[.?!]\)?["\u201c\u201d]\.?\s*$/;
 const POINTS_BACK = /^\s*(?:it|its|they|their|this|these|those|which)\b/i;
 const STRAY_QUOTES = (text: string) => text.replace(/^[\s"\u201c\u201d]+/, '').replace(/[\s"\u201c\u201d.]*$/, '.');
 
@@ -607,18 +610,26 @@ const STRAY_QUOTES = (text: string) => text.replace(/^[\s"\u201c\u201d]+/, '').r
 function splitAtQuotes(item: ImpressionItem): ImpressionItem[] {
   // A quoted term inside a sentence ('the "Dawson's finger" pattern') is no statement: at least four words up to the next quote.
   const parts = item.text.split(QUOTE_BETWEEN);
+  // (After a closed statement, two words are a statement too: '… if any." mild steatosis'.)
+  const closedBefore = (i: number) => {
+    const before = item.text.slice(0, item.text.indexOf(parts[i]));
+    return CLOSED_BEFORE_QUOTE.test(before);
+  };
   // One that points back ("It may be negative in the early period.") stays with what it speaks of.
-  const apart = (p: string) =>
+  const apart = (p: string, i: number) =>
     p
       .split(/["\u201c\u201d]/)[0]
       .trim()
-      .split(/\s+/).length >= 4 &&
+      .split(/\s+/).length >= (closedBefore(i) ? 2 : 4) &&
     !CUES.dangling.includes(firstWord(p)) &&
     !POINTS_BACK.test(p);
   // A quotation mark left alone at an end ('… compatible with tuberculosis."') goes.
   const odd = (item.text.match(/["\u201c\u201d]/g) ?? []).length % 2 === 1;
-  if (parts.length < 2 || !parts.slice(1).every(apart)) return odd ? [{ ...item, text: STRAY_QUOTES(item.text) }] : [item];
-  return parts.map((part, i) => ({ text: STRAY_QUOTES(part), findings: i ? [] : item.findings }));
+  if (parts.length < 2 || !parts.every((p, i) => i === 0 || apart(p, i)))
+    return odd ? [{ ...item, text: STRAY_QUOTES(item.text) }] : [item];
+  // (Each an item of its own, opening on a capital as one: "small calcified nodules …" -> "Small calcified nodules …".)
+  const opening = (text: string) => text.replace(/^[a-z]/, (c) => c.toUpperCase());
+  return parts.map((part, i) => ({ text: opening(STRAY_QUOTES(part)), findings: i ? [] : item.findings }));
 }
 
 /** An item that is a list run together with no marks (runTogetherParts), as one item per member (the findings go with the first). */
@@ -728,8 +739,25 @@ const CAVEAT_WORDS =
 // Words that join a sentence's later clause to its first: "…, but other possibilities …".
 const JOINER = /[\s,;:]*(?:\b(?:but|however|although|though|whereas|while|and)\b)?[\s,;:]*$/i;
 
+// What opens a condition or a reason, not a finding: "If clinically indicated, …", "Given the history of malignancy, …".
+const OPENS_ON_CONDITION =
+  /^\s*(?:if|given|in view|for|when|whenever|as|because|due|considering|to|after|before|once|should|unless|pending|depending|with|without|in case|per|on|at|please|clinically|otherwise|alternatively|also|further(?:more)?|then|again)\b/i;
+/**
+ * A finding named before the sentence's advice ("A 3.1 cm left renal mass, urology referral is advised.", "Left upper
+ * lobe nodule; follow-up is recommended."): the clause reader takes the whole sentence as advice, but its opening is a
+ * finding of its own, never a follow-on of the sentence before.
+ */
+function opensOnFinding(text: string): boolean {
+  const cut = /[,;]\s/.exec(text);
+  if (!cut) return false;
+  const opening = text.slice(0, cut.index);
+  if (tokens(opening).length < 2 || OPENS_ON_CONDITION.test(opening)) return false;
+  const read = readClause(opening, { start: 0, end: opening.length }, 'findings', null);
+  return read.positive && !read.recommendation && !read.normal;
+}
 /** Advice or a normal or negative statement, as the verifier reads it: it names no finding a later sentence could speak of. */
-const namesNothing = (text: string) => !readClause(text, { start: 0, end: text.length }, 'findings', null).positive;
+const namesNothing = (text: string) =>
+  !readClause(text, { start: 0, end: text.length }, 'findings', null).positive && !opensOnFinding(text);
 
 /** Where in `sentence` the item's words start (its first three words in order); -1 when not found. */
 function startIn(sentence: string, item: string): number {
