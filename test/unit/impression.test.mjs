@@ -1654,3 +1654,23 @@ test("impression: a drafted spine level's item is no twin of an old item that do
   assert.ok(r.ok, r.reasons.join('\n'));
   assert.ok(r.body.includes('C2-3'), r.body);
 });
+
+test('impression: within a tier, a finding its own words grade slight (minimal, mild, small) is listed after a worse one', () => {
+  const firstOf = (text) => draft(text).items[0].text;
+  assert.match(
+    firstOf(
+      'EXAM: MRI LUMBAR SPINE\nFINDINGS: L2-3: Minimal disc bulge without stenosis. L4-5: Large right paracentral disc extrusion compressing the traversing right L5 nerve root.\n',
+    ),
+    /extrusion/,
+  );
+  assert.match(
+    firstOf(
+      'EXAM: CTA RUNOFF\nFINDINGS: Mild stenosis of the proximal left popliteal artery. Severe stenosis of the right superficial femoral artery in the adductor canal.\n',
+    ),
+    /superficial femoral/,
+  );
+  assert.match(
+    firstOf('EXAM: MRI RIGHT KNEE\nFINDINGS: Small joint effusion. Complex tear of the posterior horn of the medial meniscus.\n'),
+    /meniscus/,
+  );
+});

@@ -205,6 +205,8 @@ function candidatesOf(report: Report, u: Understanding, options: DraftOptions): 
 }
 
 // Critical first, then certain before hedged, lines and tubes last; ties in the order of the findings.
+// The grades that say a finding is slight: ranked after an ungraded or worse one of its tier.
+const SLIGHT = /\b(?:minimal|minimally|mild|mildly|trace|thin|tiny|slight|slightly|subtle|small|minor|borderline)\b/i;
 const rank = (f: Finding) =>
   (f.critical ? URGENCY_RANK[f.critical] : HABIT_GROUPS.has(CONCEPT_BY_ID.get(f.concept)?.group ?? '') ? 4 : 3) * 2 +
   (f.assertion === 'present' ? 0 : 1);
@@ -213,7 +215,14 @@ const rank = (f: Finding) =>
 function groupsOf(report: Report, findings: readonly Finding[]): Group[] {
   // A shadow the sentence interprets ("opacities compatible with atelectasis") yields to its interpretation.
   const explained = (f: Finding) => isExplained(report, f);
-  const ordered = [...findings].sort((a, b) => rank(a) - rank(b) || a.start - b.start);
+  // (Within a tier, a significant finding its own words grade slight, "minimal disc bulge", "mild stenosis", after the other
+  // significant ones; minor findings, when asked for, after both.)
+  const slight = (f: Finding) => {
+    if (!f.significant) return 2;
+    const phrase = phraseOf(report, f);
+    return SLIGHT.test(report.text.slice(phrase.start, f.start) + phrase.after) ? 1 : 0;
+  };
+  const ordered = [...findings].sort((a, b) => rank(a) - rank(b) || slight(a) - slight(b) || a.start - b.start);
   const groups: Group[] = [];
   for (const f of ordered) {
     // The side the mention itself carries: a side elsewhere in the sentence may be another structure's.
