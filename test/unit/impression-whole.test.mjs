@@ -408,3 +408,40 @@ test('impression draft: a labelled list under the impression ends at the next se
     assert.ok(!r.placed.includes(after.split(':')[1].trim()), r.placed);
   }
 });
+
+test('impression items: a run-in bullet after a question or a quote is its own item, its "its" its own subject\'s', () => {
+  const cases = [
+    [
+      'Ground glass opacities in the right upper lobe. A 4 mm nodule in the left lower lobe. " Ground glass opacities in the right upper lobe, infection?" Nodule in the left lower lobe, its follow-up is recommended.',
+      'Ground glass opacities in the right upper lobe, infection?',
+      'Nodule in the left lower lobe, its follow-up is recommended.',
+    ],
+    [
+      'Consolidation in the left lower lobe. A 15 mm nodule in the right adrenal gland. " Consolidation in the left lower lobe, pneumonia?" Right adrenal nodule; its characterization with MRI is recommended.',
+      'Consolidation in the left lower lobe, pneumonia?',
+      'Right adrenal nodule; its characterization with MRI is recommended.',
+    ],
+  ];
+  for (const [body, first, second] of cases) {
+    const got = items(chest(body));
+    assert.ok(got.includes(first), got.join('\n'));
+    assert.ok(got.includes(second), got.join('\n'));
+  }
+});
+
+test('impression items: "due to its size" after a lesion of its own sentence is that lesion\'s, not the finding before', () => {
+  const kidney = items(
+    chest(
+      'Bilateral lower lobe bronchiectasis is observed. There is a 6 mm hypodense lesion in the left kidney, which cannot be characterized due to its size.',
+    ),
+  );
+  assert.ok(kidney.includes('Bilateral lower lobe bronchiectasis.'), kidney.join('\n'));
+  const liver = items(
+    withImpression(
+      'CT ABDOMEN',
+      'Moderate splenomegaly. A 4 mm hypoattenuating focus in hepatic segment 6 is too small to characterize because of its size.',
+      '1. Moderate splenomegaly.',
+    ),
+  );
+  assert.ok(liver.includes('Moderate splenomegaly.'), liver.join('\n'));
+});

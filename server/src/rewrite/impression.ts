@@ -610,10 +610,12 @@ function itemsOf(report: Report, u: Understanding, findings: readonly Finding[],
 // "Mosaic attenuation …'), as chest CT reports exported without headers run their impression in: two items.
 // Or a closing quotation mark right after a statement's end, the next one typed in lower case ('… if any." small calcified
 // nodules …', '… (cyst?)" mild hepatic steatosis'): a full stop or question mark before the quote closes a statement.
-const QUOTE_BETWEEN = /(?<=[a-z0-9)])(?:["\u201c\u201d]\s+|\s+["\u201c\u201d])(?=[A-Z])|(?<=[.?!]\)?)["\u201c\u201d]\.?\s+(?=[a-z])/;
+const QUOTE_BETWEEN = /(?<=[a-z0-9)])(?:["\u201c\u201d]\s+|\s+["\u201c\u201d])(?=[A-Z])|(?<=[.?!]\)?)["\u201c\u201d]\.?\s+(?=[A-Za-z])/;
 const CLOSED_BEFORE_QUOTE = /[.?!]\)?["\u201c\u201d]\.?\s*$/;
 const POINTS_BACK = /^\s*(?:it|its|they|their|this|these|those|which)\b/i;
-const STRAY_QUOTES = (text: string) => text.replace(/^[\s"\u201c\u201d]+/, '').replace(/[\s"\u201c\u201d.]*$/, '.');
+// (A statement that ends on its question keeps it as its end: "…, infection?" not "…, infection?.".)
+const STRAY_QUOTES = (text: string) =>
+  text.replace(/^[\s"\u201c\u201d]+/, '').replace(/(\?\)?)?[\s"\u201c\u201d.]*$/, (_, asked: string | undefined) => asked ?? '.');
 
 /** An item of statements glued by a stray quotation mark, as one item each (the findings go with the first). */
 function splitAtQuotes(item: ImpressionItem): ImpressionItem[] {
@@ -720,7 +722,6 @@ const oneOf = (patterns: RegExp[]) => new RegExp(patterns.map((r) => r.source).j
 const OPENS_BACK = oneOf(OPENS_ON_BEFORE);
 const SPEAKS_OF_BEFORE = oneOf([
   ...OPENS_ON_BEFORE,
-  /\b(?:given|due to|because of) (?:its|their)\b/,
   DEMONSTRATIVE,
   // A bare structure with "the" in mid-sentence: the one the sentence before named ("… of the tendon consistent with …").
   /\b(?:of|in|within|along) the (?:tendon|ligament|lesion|mass|nodule|cyst)\b(?!\s+(?:of|in|at)\b)/,
@@ -738,7 +739,16 @@ const leansOnBefore = (text: string, before: string) =>
 /** Opens on what was named in `before`: with nothing to join, the sentence before goes with it. */
 const opensBack = (text: string, before: string) => OPENS_BACK.test(text) || leansOnBefore(text, before);
 /** Speaks of what was named in `before`, at its opening or in mid-sentence ("… given its consolidated appearance"). */
-const speaksOfBefore = (text: string, before: string) => SPEAKS_OF_BEFORE.test(text) || leansOnBefore(text, before);
+const speaksOfBefore = (text: string, before: string) => SPEAKS_OF_BEFORE.test(text) || reasonOfBefore(text) || leansOnBefore(text, before);
+// "… given its consolidated appearance", "… due to their size": the reason told of a finding named before, unless the sentence
+// names a lesion of its own before it ("A 6 mm hypodense lesion in the left kidney, which cannot be characterized due to its size").
+const REASON_BY_POINTER = /\b(?:given|due to|because of) (?:its|their)\b/i;
+const OWN_LESION =
+  /\b\d+(?:\.\d+)?\s*(?:mm|cm)\b|\b(?:lesions?|nodules?|mass(?:es)?|cysts?|foc(?:us|i)|opacit(?:y|ies)|densit(?:y|ies)|hypodensit(?:y|ies)|calculi|calculus|stones?)\b/i;
+function reasonOfBefore(text: string): boolean {
+  const m = REASON_BY_POINTER.exec(text);
+  return !!m && !OWN_LESION.test(text.slice(0, m.index));
+}
 // A later clause that answers the first: "…, but malignancy cannot be excluded", "…; however, the proximal arteries are patent",
 // or "but" typed without its comma ("no high grade stenosis but a flow-limiting lesion can not be excluded").
 const CONTRAST = /(?:[,;]\s*(?:but|however|although|though|whereas|yet)|\sbut)\b[\s,]*$/i;
@@ -801,7 +811,10 @@ function withTheirAntecedents(report: Report, items: readonly ImpressionItem[]):
       .slice(0, from)
       .replace(/\b(?:a|an|the)\s*$/i, '')
       .replace(/\bthere\s+(?:is|are|was|were)(?:\s+also)?\s*$/i, '');
-    const opening = from > 0 ? upTo.replace(JOINER, '') : '';
+    // (Not across a quotation mark that opens the item: '… volume loss secondary to atelectasis" Millimetric-sized hypodense
+    // lesion … its dimensions' is the next bullet of a run-in impression, whatever its "its" leans on.)
+    const quoted = /["\u201c\u201d]\s*$/.test(upTo);
+    const opening = from > 0 && !quoted ? upTo.replace(JOINER, '') : '';
     // (Its pointer taken off or not: "…; it has just emerged" is listed as "Has just emerged.")
     const pointer = /\b(?:it|this|these|those|they)\s*$/i.test(sentence.text.slice(0, from));
     // (Or it is the other side of a contrast: "…, which may represent scarring, but malignancy cannot be excluded" is one reading.)
@@ -907,7 +920,19 @@ function withTheirAntecedents(report: Report, items: readonly ImpressionItem[]):
     const prev = report.sentences[back];
     // (Nor across the start of an impression run into the findings: '… foramina are open. " Nodules in both lungs (… these
     // nodules)' speaks of no findings sentence; the run-in is the radiologist's own list.)
-    if (!prev || prev.section !== sentence.section || (runIn && sentence.start >= runIn.body.start && prev.start < runIn.body.start))
+    // (Nor from one bullet of that run-in list to the one before it: '… infection?" Nodule in the left lower lobe, its
+    // follow-up is recommended' is the nodule's own "its".)
+    const bullet =
+      !!runIn &&
+      sentence.start >= runIn.body.start &&
+      (/["\u201c\u201d]\s*$/.test(report.text.slice(Math.max(0, sentence.start - 3), sentence.start)) ||
+        /^\s*["\u201c\u201d]/.test(sentence.text));
+    if (
+      !prev ||
+      prev.section !== sentence.section ||
+      bullet ||
+      (runIn && sentence.start >= runIn.body.start && prev.start < runIn.body.start)
+    )
       continue;
     // Advice with no finding of its own ("US control is recommended.", "Correlation is advised.") is the advice for the
     // finding the report says right before it: listed after another finding, it reads as that one's.
