@@ -445,3 +445,14 @@ test('impression items: "due to its size" after a lesion of its own sentence is 
   );
   assert.ok(liver.includes('Moderate splenomegaly.'), liver.join('\n'));
 });
+
+test('impression items: how the images were looked at, its verb after its windows ("When both lung windows are evaluated"), is no item', () => {
+  for (const body of [
+    'The trachea is open. As both lung windows are examined; Minimal interlobular septal thickening was observed in both lungs. No nodule was detected. Minimal septal thickening in both lungs.',
+    'The trachea is open. When both lung parenchyma windows are evaluated; Paraseptal emphysematous changes were observed in the apices. No infiltration was detected. Paraseptal emphysematous changes in both apices.',
+  ]) {
+    const got = items(chest(body));
+    assert.ok(!got.some((x) => /^(?:when|as)\b/i.test(x)), got.join('\n'));
+    assert.ok(got.length >= 1, got.join('\n'));
+  }
+});

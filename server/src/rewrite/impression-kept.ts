@@ -111,10 +111,10 @@ export function signOffOf(impression: Section, clauses: Clauses): string | null 
   const said = clauses.all.find((c) => c.start >= impression.body.start && c.start < impression.body.end && signsOff(c.text));
   return said ? asWritten(said.text.split(RUN_TOGETHER)[0]) : null;
 }
-// "When examined in the lung parenchyma window", "On the post-contrast images", "In the mediastinal window",
+// "When examined in the lung parenchyma window", "When both lung parenchyma windows are evaluated", "On the post-contrast images", "In the mediastinal window",
 // "On sagittal reformats", "As far as can be seen": how the images were looked at, with no finding in it.
 const SCENE = new RegExp(
-  `^(?:(?:when|as|once)\\s+(?:it\\s+(?:is|was)\\s+)?(?:examined|evaluated|viewed|assessed|reviewed|looked at)\\b[^.;:,]*\\b(?:${KEPT.scenes.map(escapeRegExp).join('|')})|(?:on|in|at)\\s+(?:the\\s+)?[^.;:,\\d]{0,40}\\b(?:${KEPT.scenes.map(escapeRegExp).join('|')})|as far as (?:can be|it can be|could be|is)\\s+(?:seen|observed|evaluated|assessed|visualized))\\b(?:\\s+(?:obtained|acquired|performed|taken|provided|available|examined|evaluated|reviewed))?$`,
+  `^(?:(?:when|as|once)\\s+(?:it\\s+(?:is|was)\\s+)?(?:examined|evaluated|viewed|assessed|reviewed|looked at)\\b[^.;:,]*\\b(?:${KEPT.scenes.map(escapeRegExp).join('|')})|(?:when|as|once)\\s+[^.;:,\\d]{0,40}\\b(?:${KEPT.scenes.map(escapeRegExp).join('|')})\\s+(?:is|are|was|were)\\s+(?:examined|evaluated|viewed|assessed|reviewed|looked at)|(?:on|in|at)\\s+(?:the\\s+)?[^.;:,\\d]{0,40}\\b(?:${KEPT.scenes.map(escapeRegExp).join('|')})|as far as (?:can be|it can be|could be|is)\\s+(?:seen|observed|evaluated|assessed|visualized))\\b(?:\\s+(?:obtained|acquired|performed|taken|provided|available|examined|evaluated|reviewed))?$`,
   'i',
 );
 
