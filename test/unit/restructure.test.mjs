@@ -2897,3 +2897,79 @@ test('a finding told as seen after who the patient is stays a finding: never mov
     assert.match(line(known, 'CLINICAL HISTORY'), /year-old/, text);
   }
 });
+
+test('an exam title run on into a label keeps every word: a title that opens on its body part, a title tail before a run-in history (r15r #6 #14)', () => {
+  // The second exam line whose title names its modality after the body part, run on into "EXAM DATE: __": the exam's.
+  for (const title of ['CHEST W/CONTRAST CT EXAM DATE: __.', 'ABDOMEN AND PELVIS WITHOUT CONTRAST CT EXAM DATE: 03/04/2021.']) {
+    const { out } = run(
+      `EXAM:\n${title}\n\nFINDINGS:\nThere is a 2 cm nodule in the right upper lobe.\n\nIMPRESSION:\nNodule.\n`,
+      PLAIN,
+      'ct-chest',
+    );
+    assert.equal(line(out, 'EXAM'), `EXAM: ${title}`);
+    assert.ok(!out.text.split('FINDINGS:')[1].includes(title.split(': ')[1]), title);
+  }
+  // A label after the title's tail ("__ CONTRAST INDICATION:") opens the history, as "__ INDICATION:" does.
+  for (const [text, history] of [
+    ['MRI BRAIN WITH AND WITHOUT CONTRAST EXAM DATE: __ CONTRAST INDICATION: Recurrent headaches.', 'Recurrent headaches.'],
+    ['CT HEAD WITHOUT CONTRAST EXAM DATE: 01/02/2020 CONTRAST CLINICAL HISTORY: Fall from standing.', 'Fall from standing.'],
+  ]) {
+    const { out } = run(`EXAM:\n${text}\n\nFINDINGS:\nNo hydrocephalus.\n\nIMPRESSION:\nNormal.\n`, PLAIN, 'mri-brain');
+    assert.equal(line(out, 'CLINICAL HISTORY'), `CLINICAL HISTORY: ${history}`, text);
+    assert.ok(norm(line(out, 'EXAM')).includes('EXAM DATE'), text);
+  }
+});
+
+test('a bone region (metaphysis, diaphysis, epiphysis, physis) is the bones’; a hedge or advice on “this” stays with the sentence it follows (r15r #12)', () => {
+  assert.deepEqual(
+    fieldsOf(
+      'mri-knee',
+      'There is a sprain of the posterolateral joint capsule. There is linear low signal within the proximal tibial metaphysis. There is no discrete fracture line, and this is of uncertain significance, but this should be correlated with radiographs. The menisci are intact.',
+    ),
+    [fieldsOf('mri-knee', 'There is a sprain of the posterolateral joint capsule.')[0], 'Bones and marrow', 'Bones and marrow', 'Menisci'],
+  );
+  assert.deepEqual(
+    fieldsOf(
+      'mri-knee',
+      'Joint effusion is small. There is a focus of edema in the distal femoral diaphysis. No cortical break is seen, but this should be followed with radiographs. The patellar tendon is intact.',
+    ),
+    ['Joint and synovium', 'Bones and marrow', 'Bones and marrow', 'Extensor mechanism'],
+  );
+  assert.deepEqual(
+    fieldsOf(
+      'mri-ankle',
+      'The Achilles tendon is intact. There is marrow edema in the distal tibial epiphysis. This is likely a bone contusion.',
+    ),
+    ['Tendons', 'Bones and marrow', 'Bones and marrow'],
+  );
+  // A bare "this" after an organ of a field of its own is that organ's: "… in the liver, and this is likely benign".
+  assert.deepEqual(fieldsOf('ct-abdomen-pelvis', 'The spleen is normal. A 1 cm cyst is seen in the liver, and this is likely benign.'), [
+    'Spleen',
+    'Liver',
+  ]);
+});
+
+test('a nuclear stress report: its perfusion and function sections fill their fields, a stress technique the technique, the stress ECG part kept as written (r15r #10 #18)', () => {
+  const dobutamine = run(
+    'INDICATIONS: Chest pain.\n\nSTRESS TECHNIQUE: Dobutamine was infused at up to 40 mcg/kg/minute. Peak heart rate was 140.\n\nNARRATIVE: There was a fixed anterior defect in the short axis view. The vertical long axis view showed an anterior defect with no change.\n\nWALL MOTION: Hypokinesis of the anterior wall.\n\nCONCLUSIONS:\n1. Fixed anterior defect.\n',
+    PLAIN,
+    'nm-myocardial-perfusion',
+  ).out;
+  assert.match(line(dobutamine, 'TECHNIQUE'), /Dobutamine was infused/);
+  assert.match(line(dobutamine, 'Myocardial perfusion'), /fixed anterior defect in the short axis view\. The vertical long axis view/);
+  assert.ok(!/^(NARRATIVE|STRESS TECHNIQUE):/m.test(dobutamine.text));
+  const adenosine = run(
+    'TYPE OF TEST: Adenosine nuclear stress test.\n\nINDICATION: Shortness of breath.\n\nINTERPRETATION: Resting heart rate of 70 and blood pressure of 130/80. Peak heart rate was 95.\n\nIMPRESSION: Nondiagnostic stress ECG.\n\nNUCLEAR INTERPRETATION: Rest and stress images showed a reversible inferior defect. Gated SPECT showed inferior hypokinesis and ejection fraction of 50%.\n\nIMPRESSION: Inferior ischemia.\n',
+    PLAIN,
+    'nm-myocardial-perfusion',
+  ).out;
+  assert.equal(line(adenosine, 'EXAM'), 'EXAM: Adenosine nuclear stress test.');
+  assert.equal(
+    line(adenosine, 'Myocardial perfusion'),
+    'Myocardial perfusion: Rest and stress images showed a reversible inferior defect.',
+  );
+  assert.match(line(adenosine, 'Wall motion and ejection fraction'), /ejection fraction of 50%/);
+  // The stress ECG's heart rate and blood pressure are no perfusion finding: they stay under their own heading.
+  assert.match(line(adenosine, 'INTERPRETATION') ?? '', /^INTERPRETATION:/);
+  assert.ok(!/Myocardial perfusion:.*heart rate/.test(adenosine.text));
+});

@@ -30,6 +30,7 @@ const Schema = z.object({
   caveats: Phrases,
   noticeHeaders: Phrases,
   procedureHeaders: Phrases,
+  resultsHeaders: Phrases,
   materials: Phrases,
   patientStates: Phrases,
   quality: Phrases,
@@ -147,6 +148,14 @@ const PROCEDURE_HEADER = new RegExp(`^\\s*${phraseRegex(KINDS.procedureHeaders).
 
 /** A header naming the procedure done ("PROCEDURE PERFORMED"), which may tell the technique rather than the exam. */
 export const isProcedureHeader = (name: string) => PROCEDURE_HEADER.test(name);
+
+const RESULTS_HEADER = new RegExp(`^\\s*${phraseRegex(KINDS.resultsHeaders).source}\\s*$`, 'i');
+
+/**
+ * A header over what a nuclear study's images showed ("NARRATIVE", "NUCLEAR INTERPRETATION", "GATED SPECT"), which
+ * the parser reads as no known section: restructure files its lines by organ, as findings.
+ */
+export const isResultsHeader = (name: string) => RESULTS_HEADER.test(name);
 
 /** A section header over such boilerplate ("MAMMOGRAPHY INFORMATION"): not a region of the findings. */
 export const isNoticeHeader = (name: string) => NOTICE_HEADER.test(name);
