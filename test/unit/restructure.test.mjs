@@ -2973,3 +2973,58 @@ test('a nuclear stress report: its perfusion and function sections fill their fi
   assert.match(line(adenosine, 'INTERPRETATION') ?? '', /^INTERPRETATION:/);
   assert.ok(!/Myocardial perfusion:.*heart rate/.test(adenosine.text));
 });
+
+test('an unlabelled preamble is sorted by kind before organ; advice naming a modality to work up with stays with its finding (r15r #7)', () => {
+  for (const [preamble, history, technique] of [
+    [
+      'Recent diagnosis of left breast cancer. Bilateral breast MRI with and without IV contrast was performed on 8/2/2020.',
+      'Recent diagnosis of left breast cancer.',
+      'Bilateral breast MRI with and without IV contrast was performed on 8/2/2020.',
+    ],
+    [
+      'History of right breast carcinoma. Rule out multicentric disease. Breast MRI with gadolinium, compared with the study of 3/2/2019.',
+      'History of right breast carcinoma. Rule out multicentric disease.',
+      'Breast MRI with gadolinium, compared with the study of 3/2/2019.',
+    ],
+  ]) {
+    const { out } = run(
+      `${preamble}\n\nFINDINGS:\nThere is a 1 cm enhancing mass in the left breast.\n\nIMPRESSION:\nMass.\n`,
+      PLAIN,
+      'mri-breast',
+    );
+    assert.equal(line(out, 'CLINICAL HISTORY'), `CLINICAL HISTORY: ${history}`, preamble);
+    assert.equal(line(out, 'TECHNIQUE'), `TECHNIQUE: ${technique}`, preamble);
+  }
+  assert.deepEqual(
+    fieldsOf(
+      'mri-breast',
+      'There is a 9 mm enhancing mass in the right breast at 10:00. Further work-up with ultrasound is indicated. No axillary lymphadenopathy.',
+    ),
+    ['Breasts', 'Breasts', 'Axillae'],
+  );
+  assert.deepEqual(
+    fieldsOf(
+      'ct-abdomen-pelvis',
+      'There is a 2 cm indeterminate lesion in the right kidney. MRI could be obtained for characterization. The liver is normal.',
+    ),
+    ['Kidneys and ureters', 'Kidneys and ureters', 'Liver'],
+  );
+});
+
+test('lymph nodes placed by a lead-in vessel ("In the short axis of the descending aorta, a few lymph nodes …") are the nodes’, not the vessel’s (r15r #3)', () => {
+  for (const text of [
+    'In the short axis of the descending aorta, a few lymph nodes up to 9 mm are observed.',
+    'Along the ascending aorta, there are a few subcentimeter lymph nodes.',
+  ])
+    assert.deepEqual(
+      fieldsOf('ct-chest', `The lungs are clear. ${text} The heart is normal.`),
+      ['Lungs', 'Mediastinum and hila', 'Heart and pericardium'],
+      text,
+    );
+  // A lead-in station of no field here is no station of this exam: neck nodes in a chest CT go to Other.
+  assert.deepEqual(fieldsOf('ct-chest', 'The lungs are clear. Along the internal jugular vein, lymphadenopathy is noted.'), [
+    'Lungs',
+    'Other',
+  ]);
+  assert.deepEqual(fieldsOf('ct-neck', 'Along the internal jugular vein, lymphadenopathy is noted.'), ['Lymph nodes']);
+});

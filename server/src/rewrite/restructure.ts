@@ -26,6 +26,7 @@ import {
   historyAt,
   observedAfterHistory,
   opensWithPatient,
+  opensWithRequest,
   namesKnownBefore,
   PATIENT_STATES,
   saysAdvice,
@@ -171,6 +172,8 @@ const HEADING_LINE = new RegExp(`^${labelName(48)}:$`);
 const OWN_ORGAN: ReadonlySet<PlacedBy> = new Set<PlacedBy>(['label', 'organ', 'other']);
 const CONCLUSION_LABEL = /^\s*(?:conclusions?|results?|impressions?|opinion)\s*:\s*\S/i;
 const INLINE_CONCLUSION = /^\s*(?:conclusions?|results?|impressions?|opinion)\s*[.:]?\s*$/i;
+// How an exam named in a preamble line was done: "… with and without contrast", "… was performed", "… compared with …".
+const EXAM_DONE = /\b(?:contrast|gadolinium|performed|obtained|acquired|compar(?:ed|ison))\b/i;
 const THIS_LEVEL = /\b(?:this|that|the same|his) (?:disc |disk )?level\b/i;
 
 /** The concepts a template's pertinent negative denies, read once per subsection. */
@@ -580,6 +583,19 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     // line that states none moves ("L M P: not given").
     // (Not a change in the finding before, told against the prior: "When compared with the previous
     // examination, minimal regression was detected in the described appearance." is that finding's.)
+    // An unlabelled preamble above the report's own FINDINGS is sorted by kind before organ: a finding named as known
+    // before this exam ("Known right breast carcinoma.", "Recent diagnosis of left breast cancer.") or the question
+    // ("Evaluate malignancy.") is the history; the exam's line telling how it was done ("Bilateral breast MRI with and
+    // without contrast, compared with the study of …") the technique.
+    if (kind === 'preamble' && findingsWritten) {
+      const examDone = !statesFinding.has(i) && examsNamed(sw).length > 0 && names(sw) && EXAM_DONE.test(s.text);
+      const byKind = namesKnownBefore(s.text) || (opensWithRequest(s.text) && !stating.has(i)) ? 'history' : examDone ? 'technique' : null;
+      if (byKind) {
+        header.get(byKind)!.push(i);
+        placedBy.set(i, 'section');
+        return;
+      }
+    }
     const moved =
       sentence === 'history' &&
       kind === 'preamble' &&

@@ -30,6 +30,7 @@ const Schema = z.object({
   caveats: Phrases,
   noticeHeaders: Phrases,
   procedureHeaders: Phrases,
+  requests: Phrases,
   resultsHeaders: Phrases,
   materials: Phrases,
   patientStates: Phrases,
@@ -121,6 +122,11 @@ export function observedAfterHistory(text: string): boolean {
 
 /** Does the sentence name its finding as known before this exam ("with a history of …", "known …", "for staging")? */
 export const namesKnownBefore = (text: string) => KNOWN_BEFORE.test(text);
+
+const REQUEST_OPENING = new RegExp(`^\\W*${phraseRegex(KINDS.requests).source}`, 'i');
+
+/** A line that opens by asking what the exam is for ("Evaluate malignancy.", "Rule out multicentric disease."): the question. */
+export const opensWithRequest = (text: string) => REQUEST_OPENING.test(text);
 
 /** A line that opens by saying who the patient is ("This is a middle-aged female with …", "A 65-year-old man …"). */
 export const opensWithPatient = (text: string) => PATIENT_OPENING.test(text);
