@@ -3028,3 +3028,28 @@ test('lymph nodes placed by a lead-in vessel ("In the short axis of the descendi
   ]);
   assert.deepEqual(fieldsOf('ct-neck', 'Along the internal jugular vein, lymphadenopathy is noted.'), ['Lymph nodes']);
 });
+
+test('an exam "conducted" or "carried out" with its sequences is technique though it names an organ; the pulmonary cone is a vessel, gynecomastia the chest wall’s', () => {
+  for (const technique of [
+    'The MRI examination of the right knee was conducted using sagittal proton density and coronal T2 through the anterior cruciate ligament.',
+    'MR imaging of the left knee was carried out with axial and coronal proton density images.',
+  ]) {
+    const { out } = run(
+      `EXAM: MR KNEE\nTECHNIQUE: ${technique}\nFINDINGS: The anterior cruciate ligament is intact.\nIMPRESSION: Normal.\n`,
+      PLAIN,
+      'mri-knee',
+    );
+    assert.equal(line(out, 'TECHNIQUE'), `TECHNIQUE: ${technique}`);
+  }
+  assert.deepEqual(
+    fieldsOf(
+      'ct-chest',
+      'The lungs are clear. The pulmonary cones are wider than normal at 38 millimeters. Bilateral gynecomastia was observed.',
+    ),
+    ['Lungs', 'Vessels', 'Chest wall'],
+  );
+  assert.deepEqual(fieldsOf('ct-chest', 'The pulmonary conus measures 34 mm. Mild gynaecomastia is present on the left.'), [
+    'Vessels',
+    'Chest wall',
+  ]);
+});
