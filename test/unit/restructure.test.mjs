@@ -2897,3 +2897,159 @@ test('a finding told as seen after who the patient is stays a finding: never mov
     assert.match(line(known, 'CLINICAL HISTORY'), /year-old/, text);
   }
 });
+
+test('an exam title run on into a label keeps every word: a title that opens on its body part, a title tail before a run-in history (r15r #6 #14)', () => {
+  // The second exam line whose title names its modality after the body part, run on into "EXAM DATE: __": the exam's.
+  for (const title of ['CHEST W/CONTRAST CT EXAM DATE: __.', 'ABDOMEN AND PELVIS WITHOUT CONTRAST CT EXAM DATE: 03/04/2021.']) {
+    const { out } = run(
+      `EXAM:\n${title}\n\nFINDINGS:\nThere is a 2 cm nodule in the right upper lobe.\n\nIMPRESSION:\nNodule.\n`,
+      PLAIN,
+      'ct-chest',
+    );
+    assert.equal(line(out, 'EXAM'), `EXAM: ${title}`);
+    assert.ok(!out.text.split('FINDINGS:')[1].includes(title.split(': ')[1]), title);
+  }
+  // A label after the title's tail ("__ CONTRAST INDICATION:") opens the history, as "__ INDICATION:" does.
+  for (const [text, history] of [
+    ['MRI BRAIN WITH AND WITHOUT CONTRAST EXAM DATE: __ CONTRAST INDICATION: Recurrent headaches.', 'Recurrent headaches.'],
+    ['CT HEAD WITHOUT CONTRAST EXAM DATE: 01/02/2020 CONTRAST CLINICAL HISTORY: Fall from standing.', 'Fall from standing.'],
+  ]) {
+    const { out } = run(`EXAM:\n${text}\n\nFINDINGS:\nNo hydrocephalus.\n\nIMPRESSION:\nNormal.\n`, PLAIN, 'mri-brain');
+    assert.equal(line(out, 'CLINICAL HISTORY'), `CLINICAL HISTORY: ${history}`, text);
+    assert.ok(norm(line(out, 'EXAM')).includes('EXAM DATE'), text);
+  }
+});
+
+test('a bone region (metaphysis, diaphysis, epiphysis, physis) is the bones’; a hedge or advice on “this” stays with the sentence it follows (r15r #12)', () => {
+  assert.deepEqual(
+    fieldsOf(
+      'mri-knee',
+      'There is a sprain of the posterolateral joint capsule. There is linear low signal within the proximal tibial metaphysis. There is no discrete fracture line, and this is of uncertain significance, but this should be correlated with radiographs. The menisci are intact.',
+    ),
+    [fieldsOf('mri-knee', 'There is a sprain of the posterolateral joint capsule.')[0], 'Bones and marrow', 'Bones and marrow', 'Menisci'],
+  );
+  assert.deepEqual(
+    fieldsOf(
+      'mri-knee',
+      'Joint effusion is small. There is a focus of edema in the distal femoral diaphysis. No cortical break is seen, but this should be followed with radiographs. The patellar tendon is intact.',
+    ),
+    ['Joint and synovium', 'Bones and marrow', 'Bones and marrow', 'Extensor mechanism'],
+  );
+  assert.deepEqual(
+    fieldsOf(
+      'mri-ankle',
+      'The Achilles tendon is intact. There is marrow edema in the distal tibial epiphysis. This is likely a bone contusion.',
+    ),
+    ['Tendons', 'Bones and marrow', 'Bones and marrow'],
+  );
+  // A bare "this" after an organ of a field of its own is that organ's: "… in the liver, and this is likely benign".
+  assert.deepEqual(fieldsOf('ct-abdomen-pelvis', 'The spleen is normal. A 1 cm cyst is seen in the liver, and this is likely benign.'), [
+    'Spleen',
+    'Liver',
+  ]);
+});
+
+test('a nuclear stress report: its perfusion and function sections fill their fields, a stress technique the technique, the stress ECG part kept as written (r15r #10 #18)', () => {
+  const dobutamine = run(
+    'INDICATIONS: Chest pain.\n\nSTRESS TECHNIQUE: Dobutamine was infused at up to 40 mcg/kg/minute. Peak heart rate was 140.\n\nNARRATIVE: There was a fixed anterior defect in the short axis view. The vertical long axis view showed an anterior defect with no change.\n\nWALL MOTION: Hypokinesis of the anterior wall.\n\nCONCLUSIONS:\n1. Fixed anterior defect.\n',
+    PLAIN,
+    'nm-myocardial-perfusion',
+  ).out;
+  assert.match(line(dobutamine, 'TECHNIQUE'), /Dobutamine was infused/);
+  assert.match(line(dobutamine, 'Myocardial perfusion'), /fixed anterior defect in the short axis view\. The vertical long axis view/);
+  assert.ok(!/^(NARRATIVE|STRESS TECHNIQUE):/m.test(dobutamine.text));
+  const adenosine = run(
+    'TYPE OF TEST: Adenosine nuclear stress test.\n\nINDICATION: Shortness of breath.\n\nINTERPRETATION: Resting heart rate of 70 and blood pressure of 130/80. Peak heart rate was 95.\n\nIMPRESSION: Nondiagnostic stress ECG.\n\nNUCLEAR INTERPRETATION: Rest and stress images showed a reversible inferior defect. Gated SPECT showed inferior hypokinesis and ejection fraction of 50%.\n\nIMPRESSION: Inferior ischemia.\n',
+    PLAIN,
+    'nm-myocardial-perfusion',
+  ).out;
+  assert.equal(line(adenosine, 'EXAM'), 'EXAM: Adenosine nuclear stress test.');
+  assert.equal(
+    line(adenosine, 'Myocardial perfusion'),
+    'Myocardial perfusion: Rest and stress images showed a reversible inferior defect.',
+  );
+  assert.match(line(adenosine, 'Wall motion and ejection fraction'), /ejection fraction of 50%/);
+  // The stress ECG's heart rate and blood pressure are no perfusion finding: they stay under their own heading.
+  assert.match(line(adenosine, 'INTERPRETATION') ?? '', /^INTERPRETATION:/);
+  assert.ok(!/Myocardial perfusion:.*heart rate/.test(adenosine.text));
+});
+
+test('an unlabelled preamble is sorted by kind before organ; advice naming a modality to work up with stays with its finding (r15r #7)', () => {
+  for (const [preamble, history, technique] of [
+    [
+      'Recent diagnosis of left breast cancer. Bilateral breast MRI with and without IV contrast was performed on 8/2/2020.',
+      'Recent diagnosis of left breast cancer.',
+      'Bilateral breast MRI with and without IV contrast was performed on 8/2/2020.',
+    ],
+    [
+      'History of right breast carcinoma. Rule out multicentric disease. Breast MRI with gadolinium, compared with the study of 3/2/2019.',
+      'History of right breast carcinoma. Rule out multicentric disease.',
+      'Breast MRI with gadolinium, compared with the study of 3/2/2019.',
+    ],
+  ]) {
+    const { out } = run(
+      `${preamble}\n\nFINDINGS:\nThere is a 1 cm enhancing mass in the left breast.\n\nIMPRESSION:\nMass.\n`,
+      PLAIN,
+      'mri-breast',
+    );
+    assert.equal(line(out, 'CLINICAL HISTORY'), `CLINICAL HISTORY: ${history}`, preamble);
+    assert.equal(line(out, 'TECHNIQUE'), `TECHNIQUE: ${technique}`, preamble);
+  }
+  assert.deepEqual(
+    fieldsOf(
+      'mri-breast',
+      'There is a 9 mm enhancing mass in the right breast at 10:00. Further work-up with ultrasound is indicated. No axillary lymphadenopathy.',
+    ),
+    ['Breasts', 'Breasts', 'Axillae'],
+  );
+  assert.deepEqual(
+    fieldsOf(
+      'ct-abdomen-pelvis',
+      'There is a 2 cm indeterminate lesion in the right kidney. MRI could be obtained for characterization. The liver is normal.',
+    ),
+    ['Kidneys and ureters', 'Kidneys and ureters', 'Liver'],
+  );
+});
+
+test('lymph nodes placed by a lead-in vessel ("In the short axis of the descending aorta, a few lymph nodes …") are the nodes’, not the vessel’s (r15r #3)', () => {
+  for (const text of [
+    'In the short axis of the descending aorta, a few lymph nodes up to 9 mm are observed.',
+    'Along the ascending aorta, there are a few subcentimeter lymph nodes.',
+  ])
+    assert.deepEqual(
+      fieldsOf('ct-chest', `The lungs are clear. ${text} The heart is normal.`),
+      ['Lungs', 'Mediastinum and hila', 'Heart and pericardium'],
+      text,
+    );
+  // A lead-in station of no field here is no station of this exam: neck nodes in a chest CT go to Other.
+  assert.deepEqual(fieldsOf('ct-chest', 'The lungs are clear. Along the internal jugular vein, lymphadenopathy is noted.'), [
+    'Lungs',
+    'Other',
+  ]);
+  assert.deepEqual(fieldsOf('ct-neck', 'Along the internal jugular vein, lymphadenopathy is noted.'), ['Lymph nodes']);
+});
+
+test('an exam "conducted" or "carried out" with its sequences is technique though it names an organ; the pulmonary cone is a vessel, gynecomastia the chest wall’s', () => {
+  for (const technique of [
+    'The MRI examination of the right knee was conducted using sagittal proton density and coronal T2 through the anterior cruciate ligament.',
+    'MR imaging of the left knee was carried out with axial and coronal proton density images.',
+  ]) {
+    const { out } = run(
+      `EXAM: MR KNEE\nTECHNIQUE: ${technique}\nFINDINGS: The anterior cruciate ligament is intact.\nIMPRESSION: Normal.\n`,
+      PLAIN,
+      'mri-knee',
+    );
+    assert.equal(line(out, 'TECHNIQUE'), `TECHNIQUE: ${technique}`);
+  }
+  assert.deepEqual(
+    fieldsOf(
+      'ct-chest',
+      'The lungs are clear. The pulmonary cones are wider than normal at 38 millimeters. Bilateral gynecomastia was observed.',
+    ),
+    ['Lungs', 'Vessels', 'Chest wall'],
+  );
+  assert.deepEqual(fieldsOf('ct-chest', 'The pulmonary conus measures 34 mm. Mild gynaecomastia is present on the left.'), [
+    'Vessels',
+    'Chest wall',
+  ]);
+});

@@ -24,9 +24,9 @@ const KNOWN: Array<[SectionKind, RegExp]> = [
   ],
   [
     'technique',
-    /^(TECHNIQUE|PROTOCOL|PROCEDURE DETAILS|PROCEDURE COMMENTS?|(IMAGING |EXAM(INATION)? |SCAN )TECHNIQUE|METHODS?|SEQUENCES|CONTRAST|MEDICATIONS?)$/,
+    /^(TECHNIQUE|PROTOCOL|PROCEDURE DETAILS|PROCEDURE COMMENTS?|(IMAGING |EXAM(INATION)? |SCAN |STRESS |REST |NUCLEAR |EXERCISE |PHARMACOLOGIC(AL)? )(TECHNIQUE|PROTOCOL)|METHODS?|SEQUENCES|CONTRAST|MEDICATIONS?)$/,
   ],
-  ['exam', /^(EXAM(INATION)?|STUDY|PROCEDURES?( DONE| PERFORMED)?|TYPE OF (STUDY|EXAM)|TITLE|MODALITY)$/],
+  ['exam', /^(EXAM(INATION)?|STUDY|PROCEDURES?( DONE| PERFORMED)?|TYPE OF (STUDY|EXAM|TEST)|TITLE|MODALITY)$/],
   ['communication', /^(COMMUNICATION|CRITICAL RESULTS?( NOTIFICATION)?|NOTIFICATION)$/],
   [
     'other',
@@ -82,8 +82,14 @@ const TITLE_MODALITY =
   /(^|[ /(])(CT|CTA|CAT|MRI|MR|MRA|MRV|MRCP|PET|NM|US|ULTRASOUND|SONOGRAM|SONOGRAPHY|DOPPLER|DUPLEX|XR|X-RAY|RADIOGRAPHS?|MAMMOGRAMS?|MAMMOGRAPHY|FLUOROSCOPY|ECHOCARDIOGRAM|SCAN)([ /)]|$)/;
 
 /** Whether the capitals before a section name on its line (after any "EXAM:") are an exam title it runs on after. */
+// A blank or date filled after a title's own label ("EXAM DATE: __ CONTRAST INDICATION:"): the capitals after it
+// are the title's tail, a run-on title when the line before that label is one.
+const FILLED_BLANK = /^(?:_+|\[ ?\]|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4})\s+[A-Z][A-Z/&-]*(?: [A-Z][A-Z/&-]*){0,3}$/;
+
 export function isRunOnExamTitle(before: string): boolean {
-  const title = before.slice(before.lastIndexOf(':') + 1).trim();
+  const colon = before.lastIndexOf(':');
+  const title = before.slice(colon + 1).trim();
+  if (colon > 0 && FILLED_BLANK.test(title)) return isRunOnExamTitle(before.slice(0, colon));
   if (!title || /[a-z]/.test(title) || !/^[A-Z0-9][A-Z0-9 ,/&()'+.-]*$/.test(title)) return false;
   const words = title.split(/\s+/).length;
   return words >= 2 && words <= 14 && TITLE_MODALITY.test(title);

@@ -174,7 +174,7 @@ function nodeHeading(
   concepts: readonly { concept: string; start: number }[],
   text: string,
   offset: number,
-): { station: PlaceHit[] } | null {
+): { station: PlaceHit[]; lead?: true } | null {
   const nodeFinding = (c: { concept: string }) => {
     const of = ORGANS_OF_CONCEPT.get(c.concept) ?? [];
     return of.includes(NODES) && of.length < MANY_PLACES;
@@ -189,6 +189,18 @@ function nodeHeading(
       .filter((c) => !organs.some((h) => h.start === c.start))
       .map((c) => ({ start: c.start, end: c.start, hit: null, node: nodeFinding(c) })),
   ].sort((a, b) => a.start - b.start);
+  // A place said first, set off by a comma, then the nodes as the subject ("In the short axis of the descending aorta,
+  // a few lymph nodes up to 9 mm are observed", "Along the ascending aorta, there are a few subcentimeter lymph
+  // nodes"): the nodes head the sentence, the place's organs are their station.
+  const lead = LEAD_PLACE.exec(text);
+  if (lead) {
+    const leadEnd = offset + lead[0].length;
+    const after = items.filter((x) => x.start >= leadEnd);
+    if (after[0]?.node && !items.some((x) => x.start < leadEnd && x.node)) {
+      const inLead = items.filter((x) => x.start < leadEnd);
+      if (inLead.length && inLead.every((x) => x.hit)) return { station: inLead.map((x) => x.hit!), lead: true };
+    }
+  }
   const station: PlaceHit[] = [];
   for (const [k, item] of items.entries()) {
     // (Also a list of station adjectives: "para-aortic and aortocaval lymph nodes", not "the aorta and lymph nodes".)
@@ -208,6 +220,8 @@ const PULMONARY_ARTERIES = 'pulmonary-arteries';
 const AIRWAYS = 'airways';
 const LUNGS = 'lungs';
 const STATION_ADJECTIVE = /(?:ic|al|ar|ary|ac)$/i;
+const LEAD_PLACE =
+  /^\W*(?:in|at|along|around|adjacent to|next to|near|beside|anterior to|posterior to|lateral to|medial to)\b[^,;.]{1,100},\s*(?:there (?:is|are|was|were)\s+)?(?=\S)/i;
 const STATION_WORD = new RegExp(`(?<![\\w-])(?:${[...NODE_STATION_REGIONS.keys()].join('|')})(?![\\w-])`, 'gi');
 
 /** One clue to where a sentence belongs: an organ word, a disc level, or a finding that lives somewhere. */
@@ -410,7 +424,7 @@ export class Router {
       conusLevel: CONUS_ENDS.test(text),
       partsOnly,
       partOrgans: partsOnly && new Set(organs.map((h) => h.organ)).size > 1 ? [...new Set(organs.map((h) => h.organ))] : [],
-      nodeHead: nodeHeading(organs, concepts, text, offset),
+      nodeHead: this.ownStation(nodeHeading(organs, concepts, text, offset)),
     };
   }
 
@@ -420,6 +434,11 @@ export class Router {
    * finding of one or two organs; failing that, the sentence before gives the place when the weak
    * clues (a mass, a cyst) allow it, or else the weak clues together.
    */
+  /** A station said in a lead-in place counts only where each of its organs has a field here (not the neck's veins in a chest CT). */
+  private ownStation(head: { station: PlaceHit[]; lead?: true } | null): { station: PlaceHit[]; lead?: true } | null {
+    return head?.lead && !head.station.every((h) => (this.organSubs.get(h.organ) ?? []).length > 0) ? null : head;
+  }
+
   pick(ev: Evidence, previous: Target | null): Target | null {
     const prevSub = previous && previous.sub >= 0 ? previous.sub : null;
     // "There is a 9 mm hypoechoic nodule." in a neck CT: not the lung apices' on the word alone.

@@ -20,11 +20,13 @@ import {
   saysCaveat,
   isNoticeHeader,
   isProcedureHeader,
+  isResultsHeader,
   MATERIALS,
   sentenceKind,
   historyAt,
   observedAfterHistory,
   opensWithPatient,
+  opensWithRequest,
   namesKnownBefore,
   PATIENT_STATES,
   saysAdvice,
@@ -142,7 +144,11 @@ const LIST_JOIN = /^\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or)\s+)(?:the\s+)?(?:bila
 // "The described appearance …") or the look of what was just told ("The appearance may represent infection or
 // lymphoma", "These appearances are not specific"), its verb right after (not "The appearance of the liver is …").
 const THIS_FINDING =
-  /\b(?:(?:this|these|those)(?:\s+(?:described|identified|detected|observed))?|the\s+(?:identified|described|detected|observed|above|aforementioned|above-mentioned|mentioned))\s+(?:finding|findings|lesion|lesions|abnormality|abnormalities|nodule|nodules|mass|masses|changes?|appearances?)\s+(?:is|are|corresponds?|represents?|may|might|could|can|likely|probably|most|appears?|was|were|suggests?)\b|^\W*(?:however,?\s+)?the\s+appearances?\s+(?:is|are|may|might|could|can|likely|probably|most|suggests?|was|were)\b/i;
+  /\b(?:(?:this|these|those)(?:\s+(?:described|identified|detected|observed))?|the\s+(?:identified|described|detected|observed|above|aforementioned|above-mentioned|mentioned))\s+(?:finding|findings|lesion|lesions|abnormality|abnormalities|nodule|nodules|mass|masses|changes?|appearances?)\s+(?:is|are|corresponds?|represents?|may|might|could|can|should|would|likely|probably|most|appears?|was|were|suggests?|needs?|requires?|warrants?)\b|^\W*(?:however,?\s+)?the\s+appearances?\s+(?:is|are|may|might|could|can|likely|probably|most|suggests?|was|were)\b/i;
+// "this" alone as the subject of a reading or advice, at the start or after a comma: "There is no discrete fracture
+// line, and this is of uncertain significance, but this should be correlated with radiographs."; "This may represent …".
+const THIS_ALONE =
+  /(?:^\W*|[,;]\s*(?:and\s+|but\s+|although\s+|though\s+|while\s+|however,?\s+)?)(?:this|these)\s+(?:is|are|may|might|could|can|should|would|likely|probably|most|represents?|corresponds?|suggests?|needs?|requires?|warrants?|was|were)\b/i;
 // Words that may stand between the organs of a list: their sides and parts ("the anterior and posterior cruciate
 // ligaments and the medial and lateral collateral ligaments").
 const LIST_QUALIFIERS =
@@ -166,6 +172,8 @@ const HEADING_LINE = new RegExp(`^${labelName(48)}:$`);
 const OWN_ORGAN: ReadonlySet<PlacedBy> = new Set<PlacedBy>(['label', 'organ', 'other']);
 const CONCLUSION_LABEL = /^\s*(?:conclusions?|results?|impressions?|opinion)\s*:\s*\S/i;
 const INLINE_CONCLUSION = /^\s*(?:conclusions?|results?|impressions?|opinion)\s*[.:]?\s*$/i;
+// How an exam named in a preamble line was done: "… with and without contrast", "… was performed", "… compared with …".
+const EXAM_DONE = /\b(?:contrast|gadolinium|performed|obtained|acquired|compar(?:ed|ison))\b/i;
 const THIS_LEVEL = /\b(?:this|that|the same|his) (?:disc |disk )?level\b/i;
 
 /** The concepts a template's pertinent negative denies, read once per subsection. */
@@ -330,6 +338,11 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     if (section.kind !== 'other' || !section.header || knownSectionKind(section.header.name) !== null) return;
     // "MAMMOGRAPHY INFORMATION:" names a body part over boilerplate, not a region of the findings: it stays as written.
     if (isNoticeHeader(section.header.name)) return;
+    // "NARRATIVE:", "NUCLEAR INTERPRETATION:" over a nuclear study's images: its findings, filed by organ.
+    if (isResultsHeader(section.header.name)) {
+      anatomyHeaders.add(k);
+      return;
+    }
     // A sided heading ("RIGHT LEG:", "LEFT KIDNEY:") keeps its sentences under it: filed by organ they would lose their side.
     if (SIDED.test(section.header.name)) return;
     const hw = wordsOf(section.header.name);
@@ -369,7 +382,9 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     const first = report.sentences.findIndex((x) => x.section === k);
     // "MRI BRAIN WITH AND WITHOUT CONTRAST: __": an exam's title set as a heading over no finding is the
     // exam, its words kept with its line; filed by organ, the heading would be lost.
-    if (titled && report.sentences.every((x, i) => x.section !== k || !conceptsBySentence.has(i))) {
+    // So is a title that opens on the body part and names its modality after ("CHEST W/CONTRAST CT EXAM DATE: __").
+    const titleAnywhere = titled || (bodyPart && hw.some((_, j) => MODALITY_TRIE.match(hw, j)));
+    if (titleAnywhere && report.sentences.every((x, i) => x.section !== k || !conceptsBySentence.has(i))) {
       examTitles.add(k);
       headedBy.set(k, { sub: HEAD, first });
     } else if (sub >= 0) headedBy.set(k, { sub, first: own ? -1 : first });
@@ -425,11 +440,24 @@ export function restructure(report: Report, template: ReportTemplate, options: R
   // and "DISCUSSION: No acute intracranial abnormalities …" in a report without FINDINGS: the findings.
   const lastImpression = report.sections.map((x) => x.kind).lastIndexOf('impression');
   const noFindings = !report.sections.some((x) => x.kind === 'findings');
+  // "INTERPRETATION: Resting heart rate … IMPRESSION: Nondiagnostic stress test. NUCLEAR INTERPRETATION: …": an
+  // interpretation a findings section follows is a part of its own (the stress ECG's): kept as written, under its heading.
+  const partBefore = new Set(
+    report.sections.flatMap((x, k) =>
+      x.kind === 'impression' &&
+      k < lastImpression &&
+      INTERPRETATION.test(x.header?.name ?? '') &&
+      report.sections.some((y, j) => j > k && (y.kind === 'findings' || (y.kind === 'other' && isResultsHeader(y.header?.name ?? ''))))
+        ? [k]
+        : [],
+    ),
+  );
   const interpretation = new Set(
     report.sections.flatMap((x, k) =>
       // (Not one telling a procedure's steps: "INTERPRETATION: … consent was obtained … Probe was introduced …" stays as written.)
       (x.kind === 'impression' &&
         k < lastImpression &&
+        !partBefore.has(k) &&
         INTERPRETATION.test(x.header?.name ?? '') &&
         !saysNarrativeStep(report.text.slice(x.start, x.end))) ||
       (x.kind === 'other' && noFindings && DISCUSSION.test(x.header?.name ?? ''))
@@ -500,7 +528,10 @@ export function restructure(report: Report, template: ReportTemplate, options: R
       placedBy.set(i, 'section');
       return;
     }
-    if ((kind === 'impression' && !interpretation.has(s.section)) || (concludedFrom.get(s.section) ?? Infinity) <= i) {
+    if (
+      (kind === 'impression' && !interpretation.has(s.section) && !partBefore.has(s.section)) ||
+      (concludedFrom.get(s.section) ?? Infinity) <= i
+    ) {
       impression.push(i);
       placedBy.set(i, 'section');
       return;
@@ -513,7 +544,11 @@ export function restructure(report: Report, template: ReportTemplate, options: R
       if (report.sections[s.section].items.length === 0 && !priorHeaded.has(s.section)) priorHeaded.set(s.section, i);
       return;
     }
-    if (kind === 'communication' || (kind === 'other' && !anatomyHeaders.has(s.section) && !interpretation.has(s.section))) {
+    if (
+      kind === 'communication' ||
+      partBefore.has(s.section) ||
+      (kind === 'other' && !anatomyHeaders.has(s.section) && !interpretation.has(s.section))
+    ) {
       extra.set(s.section, [...(extra.get(s.section) ?? []), i]);
       placedBy.set(i, 'section');
       return;
@@ -548,6 +583,19 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     // line that states none moves ("L M P: not given").
     // (Not a change in the finding before, told against the prior: "When compared with the previous
     // examination, minimal regression was detected in the described appearance." is that finding's.)
+    // An unlabelled preamble above the report's own FINDINGS is sorted by kind before organ: a finding named as known
+    // before this exam ("Known right breast carcinoma.", "Recent diagnosis of left breast cancer.") or the question
+    // ("Evaluate malignancy.") is the history; the exam's line telling how it was done ("Bilateral breast MRI with and
+    // without contrast, compared with the study of …") the technique.
+    if (kind === 'preamble' && findingsWritten) {
+      const examDone = !statesFinding.has(i) && examsNamed(sw).length > 0 && names(sw) && EXAM_DONE.test(s.text);
+      const byKind = namesKnownBefore(s.text) || (opensWithRequest(s.text) && !stating.has(i)) ? 'history' : examDone ? 'technique' : null;
+      if (byKind) {
+        header.get(byKind)!.push(i);
+        placedBy.set(i, 'section');
+        return;
+      }
+    }
     const moved =
       sentence === 'history' &&
       kind === 'preamble' &&
@@ -862,7 +910,11 @@ export function restructure(report: Report, template: ReportTemplate, options: R
   /** A sentence whose subject is the finding before, pointed to before any organ it names (THIS_FINDING). */
   function pointsBack(s: Sentence, organs: readonly OrganHit[]): boolean {
     const pointed = THIS_FINDING.exec(s.text);
-    return !!pointed && !organs.some((h) => h.start < s.start + pointed.index);
+    if (pointed) return !organs.some((h) => h.start < s.start + pointed.index);
+    // (A bare "this" after an organ with a field here is that organ's finding: "A cyst is seen in the liver, and this
+    // is likely benign." Words of no field here are no place of its own: the "line" of "no discrete fracture line".)
+    const alone = THIS_ALONE.exec(s.text);
+    return !!alone && !organs.some((h) => h.start < s.start + alone.index && router.subsOf(h.organ).length > 0);
   }
 
   function file(x: { i: number; target: Target } | null) {

@@ -30,6 +30,8 @@ const Schema = z.object({
   caveats: Phrases,
   noticeHeaders: Phrases,
   procedureHeaders: Phrases,
+  requests: Phrases,
+  resultsHeaders: Phrases,
   materials: Phrases,
   patientStates: Phrases,
   quality: Phrases,
@@ -121,6 +123,11 @@ export function observedAfterHistory(text: string): boolean {
 /** Does the sentence name its finding as known before this exam ("with a history of …", "known …", "for staging")? */
 export const namesKnownBefore = (text: string) => KNOWN_BEFORE.test(text);
 
+const REQUEST_OPENING = new RegExp(`^\\W*${phraseRegex(KINDS.requests).source}`, 'i');
+
+/** A line that opens by asking what the exam is for ("Evaluate malignancy.", "Rule out multicentric disease."): the question. */
+export const opensWithRequest = (text: string) => REQUEST_OPENING.test(text);
+
 /** A line that opens by saying who the patient is ("This is a middle-aged female with …", "A 65-year-old man …"). */
 export const opensWithPatient = (text: string) => PATIENT_OPENING.test(text);
 
@@ -147,6 +154,14 @@ const PROCEDURE_HEADER = new RegExp(`^\\s*${phraseRegex(KINDS.procedureHeaders).
 
 /** A header naming the procedure done ("PROCEDURE PERFORMED"), which may tell the technique rather than the exam. */
 export const isProcedureHeader = (name: string) => PROCEDURE_HEADER.test(name);
+
+const RESULTS_HEADER = new RegExp(`^\\s*${phraseRegex(KINDS.resultsHeaders).source}\\s*$`, 'i');
+
+/**
+ * A header over what a nuclear study's images showed ("NARRATIVE", "NUCLEAR INTERPRETATION", "GATED SPECT"), which
+ * the parser reads as no known section: restructure files its lines by organ, as findings.
+ */
+export const isResultsHeader = (name: string) => RESULTS_HEADER.test(name);
 
 /** A section header over such boilerplate ("MAMMOGRAPHY INFORMATION"): not a region of the findings. */
 export const isNoticeHeader = (name: string) => NOTICE_HEADER.test(name);
