@@ -312,3 +312,13 @@ test('aspiration of fluid is a procedure and emphysematous change of the skin or
   assert.deepEqual(read('Surgical emphysema in the left chest wall.'), ['subcutaneous-emphysema']);
   assert.deepEqual(read('Centrilobular emphysematous changes in both upper lobes.'), ['emphysema']);
 });
+
+test('emphysematous change named by its place in a wall of the body or its soft tissues is air under the skin, a bronchial wall is not', () => {
+  const read = (text) => understand(text).findings.map((f) => f.concept);
+  assert.deepEqual(read('Emphysematous changes in the walls of the thorax.'), ['subcutaneous-emphysema']);
+  assert.deepEqual(read('Emphysematous changes in the left chest wall and axilla.'), ['subcutaneous-emphysema']);
+  assert.deepEqual(read('Emphysematous change within the soft tissues of the right thoracic wall.'), ['subcutaneous-emphysema']);
+  assert.deepEqual(read('Emphysematous changes in the anterior abdominal wall after laparoscopy.'), ['subcutaneous-emphysema']);
+  assert.deepEqual(read('Centrilobular emphysematous changes with bronchial wall thickening.'), ['emphysema', 'bronchial-wall-thickening']);
+  assert.deepEqual(read('Paraseptal emphysematous changes, bronchial walls thickened.')[0], 'emphysema');
+});

@@ -97,6 +97,16 @@ function around(s: SentenceWords, m: Mention, before: number, after: number): [n
 }
 
 /**
+ * Does the sentence's word k start the word or phrase `w`? A phrase names a place its words alone do not
+ * ("chest wall": a bare "wall" is also the bronchial wall).
+ */
+function wordsAt(s: SentenceWords, k: number, w: string): boolean {
+  if (!w.includes(' ')) return s.words[k].norm === w;
+  const parts = w.split(' ');
+  return parts.every((p, n) => s.words[k + n]?.norm === p);
+}
+
+/**
  * A neighbour that makes the finding another's: a device next to a fracture ("catheter fracture", "screw is
  * fractured"), an organ next to a bare infarct or dissection ("infarct of the left kidney", "dissection of
  * the right vertebral artery"). `terms`, when given, are the only words of the mention that may be refined.
@@ -109,7 +119,7 @@ function refinedNear(s: SentenceWords, m: Mention): Concept | null {
     for (let k = from; k < to; k++) {
       if (k >= m.i && k < m.j) continue;
       const other = s.mentionAt[k] >= 0 ? s.mentions[s.mentionAt[k]] : null;
-      if ((other && r.groups.includes(other.concept.group)) || r.words.includes(s.words[k].norm))
+      if ((other && r.groups.includes(other.concept.group)) || r.words.some((w) => wordsAt(s, k, w)))
         return CONCEPT_BY_ID.get(r.concept) ?? null;
     }
   }
