@@ -115,6 +115,15 @@ test('reduced left ventricular systolic function is a finding in words, by the e
   assert.deepEqual(read('LVEF on the prior echo was 30%.'), ['reduced-ejection-fraction historical significant']);
 });
 
+test("another organ's or chamber's ejection fraction is no reduced left ventricular function", () => {
+  // A hepatobiliary scan's gallbladder ejection fraction, in words or by number; the right ventricle's.
+  assert.deepEqual(read('Decreased gallbladder ejection fraction of 20%, consistent with biliary dyskinesia.'), []);
+  assert.deepEqual(read('The gallbladder ejection fraction is reduced.'), []);
+  assert.deepEqual(read('After sincalide, the ejection fraction at 30 minutes was 32% (normal is greater than 35%).'), []);
+  assert.deepEqual(read('Right ventricular ejection fraction 40%.'), []);
+  assert.deepEqual(read('The right ventricular systolic function is reduced.'), []);
+});
+
 test('left atrial enlargement is a finding of its own, significant from moderate on', () => {
   assert.deepEqual(read('The left atrium is moderately dilated.'), ['left-atrial-enlargement present significant']);
   assert.deepEqual(read('Severe left atrial enlargement.'), ['left-atrial-enlargement present significant']);

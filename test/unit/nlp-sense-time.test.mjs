@@ -355,4 +355,8 @@ test('a shift of the mediastinum stays significant whatever the sentence says mo
   assert.deepEqual(shifts('Shift of the mediastinum to the right due to the large left effusion.'), ['present significant']);
   assert.deepEqual(shifts('Apparent tracheal deviation to the right due to patient rotation.'), []);
   assert.deepEqual(shifts('Tracheal deviation to the left, likely from rotated positioning.'), []);
+  // A goiter deviates the trachea in the neck: the goiter's finding, not a shift of the mediastinum.
+  assert.deepEqual(shifts('Mild rightward deviation of the trachea, unchanged, likely secondary to a goiter.'), []);
+  assert.deepEqual(shifts('Tracheal deviation to the left by a substernal thyroid.'), []);
+  assert.deepEqual(shifts('The trachea is deviated to the right.'), ['present significant']);
 });

@@ -135,6 +135,12 @@ export function inOtherSense(s: SentenceWords, m: Mention): boolean {
     return false;
   };
   return m.concept.otherSense.some((o) => {
+    // Without terms, every mention of the concept, its own words included: the organ a predicate's subject
+    // names ("the gallbladder ejection fraction is reduced") is the gallbladder's, not the heart's.
+    if (!o.terms.length) {
+      const [from, to] = around(s, m, o.reach, o.reach);
+      return has(from, m.j, o.before) || has(m.j, to, o.after);
+    }
     if (!o.terms.includes(phrase)) return false;
     if (o.describes.length) return describesPrevious(s, m, o.before, o.describes);
     const [from, to] = around(s, m, o.reach, o.reach);

@@ -87,6 +87,7 @@ const ESTIMATES = [
     ),
     concept: conceptNamed(e.concept),
     isFinding: (value: number) => value > e.aboveMmHg,
+    otherOrgan: null,
   })),
   ...pressures.fractions.map((e) => ({
     pattern: new RegExp(
@@ -95,6 +96,7 @@ const ESTIMATES = [
     ),
     concept: conceptNamed(e.concept),
     isFinding: (value: number) => value < e.belowPercent,
+    otherOrgan: new RegExp(String.raw`\b(?:${e.otherOrgans.map(escapeRegExp).join('|')})\b`, 'i'),
   })),
 ];
 const OTHER_STUDY = new RegExp(String.raw`\b(?:${pressures.otherStudy.map(escapeRegExp).join('|')})\b`, 'gi');
@@ -122,6 +124,8 @@ function pressureFindings(
   if (!/hg|%/i.test(text)) return NONE;
   const out: Finding[] = [];
   for (const e of ESTIMATES) {
+    // "Gallbladder ejection fraction 32%" on a hepatobiliary scan is no heart's.
+    if (e.otherOrgan?.test(text)) continue;
     for (const m of text.matchAll(e.pattern)) {
       if (!e.isFinding(Number(m[1]))) continue;
       // A value quoted from another study ("RVSP was 40 mmHg on that study", "on the prior echo, the RVSP was

@@ -64,6 +64,7 @@ const ConceptSchema = z.object({
   /**
    * Words near some of the concept's terms that give the term another sense, in which it is no finding of
    * this concept: surgical "blunt dissection", contrast "opacification of the artery", "obstruction of the sinuses".
+   * Without terms, any mention, its own words counting as before: "gallbladder ejection fraction".
    */
   otherSense: z
     .array(
