@@ -322,6 +322,9 @@ test('emphysematous change named by its place in a wall of the body or its soft 
   assert.deepEqual(read('Emphysematous changes in the anterior abdominal wall after laparoscopy.'), ['subcutaneous-emphysema']);
   assert.deepEqual(read('Centrilobular emphysematous changes with bronchial wall thickening.'), ['emphysema', 'bronchial-wall-thickening']);
   assert.deepEqual(read('Paraseptal emphysematous changes, bronchial walls thickened.')[0], 'emphysema');
+  // The lungs named beside it keep it theirs, whatever soft tissue or wall the sentence also names.
+  assert.deepEqual(read('Emphysematous changes in both lungs and soft tissue nodules.'), ['emphysema', 'nodule']);
+  assert.deepEqual(read('Paraseptal emphysematous changes adjacent to the chest wall.'), ['emphysema']);
 });
 
 test('air in the bile ducts is pneumobilia, not biliary dilatation, and minor after a sphincterotomy or a biliary anastomosis', () => {

@@ -116,6 +116,9 @@ function refinedNear(s: SentenceWords, m: Mention): Concept | null {
   for (const r of m.concept.refineNear) {
     if (r.terms.length && !r.terms.includes(phraseOf(s, m))) continue;
     const [from, to] = around(s, m, r.reach, Math.max(4, r.reach));
+    let kept = false;
+    for (let k = from; k < to && r.unless.length && !kept; k++) kept = r.unless.some((w) => wordsAt(s, k, w));
+    if (kept) continue;
     for (let k = from; k < to; k++) {
       if (k >= m.i && k < m.j) continue;
       const other = s.mentionAt[k] >= 0 ? s.mentions[s.mentionAt[k]] : null;

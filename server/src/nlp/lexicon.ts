@@ -54,6 +54,8 @@ const ConceptSchema = z.object({
         terms: Phrases,
         /** Words looked at around the mention (at least 4 after): "joint effusion which may contain blood products" needs 7 before. */
         reach: z.number().int().positive().default(3),
+        /** Words in the same reach that keep the concept: "emphysematous changes in both lungs and soft tissue nodules". */
+        unless: Phrases,
       }),
     )
     .default([]),
