@@ -361,5 +361,10 @@ test('a shift of the mediastinum stays significant whatever the sentence says mo
   // A goiter deviates the trachea in the neck: the goiter's finding, not a shift of the mediastinum.
   assert.deepEqual(shifts('Mild rightward deviation of the trachea, unchanged, likely secondary to a goiter.'), []);
   assert.deepEqual(shifts('Tracheal deviation to the left by a substernal thyroid.'), []);
+  // Named a clause or two on, after its time.
+  assert.deepEqual(
+    shifts('Slight leftward deviation of the trachea, stable since the prior study of XXXX, likely due to a multinodular goiter.'),
+    [],
+  );
   assert.deepEqual(shifts('The trachea is deviated to the right.'), ['present significant']);
 });
