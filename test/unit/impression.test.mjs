@@ -908,7 +908,7 @@ test('impression: with no impression, one finding the lexicon names never stands
     // An echo: the EF, the atrium and the valve are listed beside the pulmonary hypertension the lexicon names.
     [
       'EXAM: Transthoracic echocardiogram.\nFINDINGS: Left ventricular systolic function is reduced with an estimated ejection fraction of 35%. The left atrium appears moderately dilated. There is trace tricuspid regurgitation with mild pulmonary artery hypertension. No pericardial effusion.\n',
-      [/ejection fraction of 35%/, /left atrium appears moderately dilated/, /pulmonary artery hypertension/],
+      [/ejection fraction of 35%/, /left atrium appears moderately dilated/i, /pulmonary artery hypertension/],
     ],
     // An abdominal ultrasound: the duct beside the enlarged liver.
     [
@@ -929,9 +929,9 @@ test('impression: with no impression, one finding the lexicon names never stands
   }
   // A normal rhythm with a denial hedged inside it ("no ST depression suggestive of ischemia") is still no finding.
   const stress = offered(
-    'EXAM: Stress echocardiogram.\nFINDINGS: There is moderate aortic stenosis. The left atrium is mildly dilated. The EKG showed normal sinus rhythm with no ST depression suggestive of ischemia.\n',
+    'EXAM: Stress echocardiogram.\nFINDINGS: There is moderate aortic stenosis. The right atrium is mildly dilated. The EKG showed normal sinus rhythm with no ST depression suggestive of ischemia.\n',
   );
-  assert.match(stress.body, /left atrium is mildly dilated/, stress.body);
+  assert.match(stress.body, /right atrium is mildly dilated/, stress.body);
   assert.doesNotMatch(stress.body, /sinus rhythm/, stress.body);
   // What the report compared with is no finding: never listed, never a reason to refuse.
   const chest = offered(

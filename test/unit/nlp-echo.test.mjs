@@ -96,3 +96,38 @@ test("septal hypertrophy is the left ventricle's, measured by its wall; hypertro
   assert.deepEqual(read('Advanced hepatic fibrosis with a nodular contour.'), []);
   assert.ok(read('Basilar predominant fibrosis with honeycombing.').includes('pulmonary-fibrosis present significant'));
 });
+
+test('reduced left ventricular systolic function is a finding in words, by the ejection fraction, or as global hypokinesis', () => {
+  const reduced = ['reduced-ejection-fraction present significant'];
+  assert.deepEqual(read('Severely reduced ejection fraction.'), reduced);
+  assert.deepEqual(read('Left ventricular systolic function is moderately reduced.'), reduced);
+  assert.deepEqual(read('Global hypokinesis of the left ventricle.'), reduced);
+  assert.deepEqual(read('Diffuse hypokinesis with depressed LV systolic function.').slice(0, 1), reduced);
+  // The number alone states it: below 50% (the lower end of a range), after a colon too.
+  assert.deepEqual(read('LVEF 30%.'), reduced);
+  assert.deepEqual(read('The left ventricular ejection fraction is estimated at 30-35%.'), reduced);
+  assert.deepEqual(read('LV ejection fraction was 40 to 45 %.'), reduced);
+  assert.deepEqual(read('FINDINGS: EF: 35%.'), reduced);
+  assert.deepEqual(read('Estimated ejection fraction of 55-60%.'), []);
+  assert.deepEqual(read('LVEF: 65%.'), []);
+  assert.deepEqual(read('Ejection fraction is not reduced.'), ['reduced-ejection-fraction absent significant']);
+  // Quoted from another study, the value is that study's.
+  assert.deepEqual(read('LVEF on the prior echo was 30%.'), ['reduced-ejection-fraction historical significant']);
+});
+
+test("another organ's or chamber's ejection fraction is no reduced left ventricular function", () => {
+  // A hepatobiliary scan's gallbladder ejection fraction, in words or by number; the right ventricle's.
+  assert.deepEqual(read('Decreased gallbladder ejection fraction of 20%, consistent with biliary dyskinesia.'), []);
+  assert.deepEqual(read('The gallbladder ejection fraction is reduced.'), []);
+  assert.deepEqual(read('After sincalide, the ejection fraction at 30 minutes was 32% (normal is greater than 35%).'), []);
+  assert.deepEqual(read('Right ventricular ejection fraction 40%.'), []);
+  assert.deepEqual(read('The right ventricular systolic function is reduced.'), []);
+});
+
+test('left atrial enlargement is a finding of its own, significant from moderate on', () => {
+  assert.deepEqual(read('The left atrium is moderately dilated.'), ['left-atrial-enlargement present significant']);
+  assert.deepEqual(read('Severe left atrial enlargement.'), ['left-atrial-enlargement present significant']);
+  assert.deepEqual(read('Mildly enlarged left atrium.'), ['left-atrial-enlargement present']);
+  assert.deepEqual(read('Left atrial size is enlarged at 4.6 cm.'), ['left-atrial-enlargement present']);
+  assert.deepEqual(read('No left atrial enlargement.'), ['left-atrial-enlargement absent']);
+});

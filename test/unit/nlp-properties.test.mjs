@@ -89,17 +89,32 @@ test('json ranges are valid LSP positions of the text', () => {
   );
 });
 
+// The findings-section mentions of `FINDINGS: a.` and the first as many of `FINDINGS: a.` followed by b.
+// Both sides filter the same way: `a` may itself hold an IMPRESSION: header, whose mentions come first.
+function sameMentions(a, b) {
+  const inFindings = (text) => nlp.understand(parseReport(text)).findings.filter((f) => f.section === 'findings');
+  const first = inFindings(`FINDINGS: ${a}.`);
+  const both = inFindings(`FINDINGS: ${a}.\n\n${b.replace(/[A-Z]+:/g, '')}`).slice(0, first.length);
+  // The same mentions keep the same concept, assertion and side; only later sentences differ.
+  const key = (f) => [f.start, f.concept, f.assertion, f.side];
+  assert.deepEqual(both.map(key), first.map(key));
+}
+
 test('extraction does not depend on text after the sentence', () => {
-  fc.assert(
-    fc.property(reportText, reportText, (a, b) => {
-      const first = nlp.understand(parseReport(`FINDINGS: ${a}.`)).findings.filter((f) => f.section === 'findings');
-      const both = nlp.understand(parseReport(`FINDINGS: ${a}.\n\n${b.replace(/[A-Z]+:/g, '')}`)).findings.slice(0, first.length);
-      // The same mentions keep the same concept and assertion; only later sentences differ.
-      assert.deepEqual(
-        both.map((f) => [f.start, f.concept]),
-        first.map((f) => [f.start, f.concept]),
-      );
-    }),
-    { numRuns: 150 },
+  fc.assert(fc.property(reportText, reportText, sameMentions), { numRuns: 150 });
+});
+
+test('the counterexample once found: an impression mention before the findings ones', () => {
+  // fast-check seed 11: the impression's "nodule" was compared with the findings' "PTX" (test fault, not
+  // the engine's: both texts give the same two mentions).
+  sameMentions('IMPRESSION: nodule FINDINGS: PTX', '');
+  sameMentions('IMPRESSION: nodule FINDINGS: PTX', 'no effusion');
+  const u = nlp.understand(parseReport('FINDINGS: IMPRESSION: nodule FINDINGS: PTX.\n\nno effusion'));
+  assert.deepEqual(
+    u.findings.slice(0, 2).map((f) => [f.concept, f.section]),
+    [
+      ['nodule', 'impression'],
+      ['pneumothorax', 'findings'],
+    ],
   );
 });

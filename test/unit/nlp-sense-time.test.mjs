@@ -4,11 +4,12 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { mentions, understand } from '../helpers/nlp.mjs';
+import { mentions, nlp, parseReport, understand } from '../helpers/nlp.mjs';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const { analyze } = require(path.join(root, 'out/server/engine.js'));
+const minor = require(path.join(root, 'out/server/nlp/minor.js'));
 const concepts = (text) => understand(text).findings.map((f) => f.concept);
 const calls = (text) =>
   analyze(text)
@@ -311,4 +312,59 @@ test('aspiration of fluid is a procedure and emphysematous change of the skin or
   assert.deepEqual(read('Emphysematous changes in the subcutaneous tissues of the neck.'), ['subcutaneous-emphysema']);
   assert.deepEqual(read('Surgical emphysema in the left chest wall.'), ['subcutaneous-emphysema']);
   assert.deepEqual(read('Centrilobular emphysematous changes in both upper lobes.'), ['emphysema']);
+});
+
+test('emphysematous change named by its place in a wall of the body or its soft tissues is air under the skin, a bronchial wall is not', () => {
+  const read = (text) => understand(text).findings.map((f) => f.concept);
+  assert.deepEqual(read('Emphysematous changes in the walls of the thorax.'), ['subcutaneous-emphysema']);
+  assert.deepEqual(read('Emphysematous changes in the left chest wall and axilla.'), ['subcutaneous-emphysema']);
+  assert.deepEqual(read('Emphysematous change within the soft tissues of the right thoracic wall.'), ['subcutaneous-emphysema']);
+  assert.deepEqual(read('Emphysematous changes in the anterior abdominal wall after laparoscopy.'), ['subcutaneous-emphysema']);
+  assert.deepEqual(read('Centrilobular emphysematous changes with bronchial wall thickening.'), ['emphysema', 'bronchial-wall-thickening']);
+  assert.deepEqual(read('Paraseptal emphysematous changes, bronchial walls thickened.')[0], 'emphysema');
+  // The lungs named beside it keep it theirs, whatever soft tissue or wall the sentence also names.
+  assert.deepEqual(read('Emphysematous changes in both lungs and soft tissue nodules.'), ['emphysema', 'nodule']);
+  assert.deepEqual(read('Paraseptal emphysematous changes adjacent to the chest wall.'), ['emphysema']);
+});
+
+test('air in the bile ducts is pneumobilia, not biliary dilatation, and minor after a sphincterotomy or a biliary anastomosis', () => {
+  const read = (text) => understand(text).findings.map((f) => f.concept);
+  assert.deepEqual(read('Pneumobilia.'), ['pneumobilia']);
+  assert.deepEqual(read('Air within the intrahepatic bile ducts, without biliary dilatation.'), ['pneumobilia', 'biliary-dilatation']);
+  assert.deepEqual(read('Gas in the biliary tree.'), ['pneumobilia']);
+  const minorIn = (text) => {
+    const report = parseReport(`FINDINGS: ${text}`);
+    return nlp
+      .understand(report)
+      .findings.filter((f) => f.concept === 'pneumobilia')
+      .map((f) => minor.isMinor(report, f));
+  };
+  assert.deepEqual(minorIn('Pneumobilia, consistent with the sphincterotomy.'), [true]);
+  assert.deepEqual(minorIn('Aerobilia in this patient with a hepaticojejunostomy.'), [true]);
+  assert.deepEqual(minorIn('Air in the biliary tree from the CBD stent.'), [true]);
+  assert.deepEqual(minorIn('New pneumobilia with a dilated small bowel.'), [false]);
+});
+
+test('a shift of the mediastinum stays significant whatever the sentence says moves it; rotation is no shift', () => {
+  const shifts = (text) => {
+    const report = parseReport(`FINDINGS: ${text}`);
+    return nlp
+      .understand(report)
+      .findings.filter((f) => f.concept === 'mediastinal-shift')
+      .map((f) => `${f.assertion} ${minor.isMinor(report, f) || minor.isExplained(report, f) ? 'minor' : 'significant'}`);
+  };
+  assert.deepEqual(shifts('Mediastinal shift toward the left, consistent with volume loss.'), ['present significant']);
+  assert.deepEqual(shifts('The trachea is deviated to the right secondary to the left upper lobe collapse.'), ['present significant']);
+  assert.deepEqual(shifts('Shift of the mediastinum to the right due to the large left effusion.'), ['present significant']);
+  assert.deepEqual(shifts('Apparent tracheal deviation to the right due to patient rotation.'), []);
+  assert.deepEqual(shifts('Tracheal deviation to the left, likely from rotated positioning.'), []);
+  // A goiter deviates the trachea in the neck: the goiter's finding, not a shift of the mediastinum.
+  assert.deepEqual(shifts('Mild rightward deviation of the trachea, unchanged, likely secondary to a goiter.'), []);
+  assert.deepEqual(shifts('Tracheal deviation to the left by a substernal thyroid.'), []);
+  // Named a clause or two on, after its time.
+  assert.deepEqual(
+    shifts('Slight leftward deviation of the trachea, stable since the prior study of XXXX, likely due to a multinodular goiter.'),
+    [],
+  );
+  assert.deepEqual(shifts('The trachea is deviated to the right.'), ['present significant']);
 });

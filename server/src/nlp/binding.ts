@@ -97,6 +97,16 @@ function around(s: SentenceWords, m: Mention, before: number, after: number): [n
 }
 
 /**
+ * Does the sentence's word k start the word or phrase `w`? A phrase names a place its words alone do not
+ * ("chest wall": a bare "wall" is also the bronchial wall).
+ */
+function wordsAt(s: SentenceWords, k: number, w: string): boolean {
+  if (!w.includes(' ')) return s.words[k].norm === w;
+  const parts = w.split(' ');
+  return parts.every((p, n) => s.words[k + n]?.norm === p);
+}
+
+/**
  * A neighbour that makes the finding another's: a device next to a fracture ("catheter fracture", "screw is
  * fractured"), an organ next to a bare infarct or dissection ("infarct of the left kidney", "dissection of
  * the right vertebral artery"). `terms`, when given, are the only words of the mention that may be refined.
@@ -106,10 +116,13 @@ function refinedNear(s: SentenceWords, m: Mention): Concept | null {
   for (const r of m.concept.refineNear) {
     if (r.terms.length && !r.terms.includes(phraseOf(s, m))) continue;
     const [from, to] = around(s, m, r.reach, Math.max(4, r.reach));
+    let kept = false;
+    for (let k = from; k < to && r.unless.length && !kept; k++) kept = r.unless.some((w) => wordsAt(s, k, w));
+    if (kept) continue;
     for (let k = from; k < to; k++) {
       if (k >= m.i && k < m.j) continue;
       const other = s.mentionAt[k] >= 0 ? s.mentions[s.mentionAt[k]] : null;
-      if ((other && r.groups.includes(other.concept.group)) || r.words.includes(s.words[k].norm))
+      if ((other && r.groups.includes(other.concept.group)) || r.words.some((w) => wordsAt(s, k, w)))
         return CONCEPT_BY_ID.get(r.concept) ?? null;
     }
   }
@@ -125,6 +138,12 @@ export function inOtherSense(s: SentenceWords, m: Mention): boolean {
     return false;
   };
   return m.concept.otherSense.some((o) => {
+    // Without terms, every mention of the concept, its own words included: the organ a predicate's subject
+    // names ("the gallbladder ejection fraction is reduced") is the gallbladder's, not the heart's.
+    if (!o.terms.length) {
+      const [from, to] = around(s, m, o.reach, o.reach);
+      return has(from, m.j, o.before) || has(m.j, to, o.after);
+    }
     if (!o.terms.includes(phrase)) return false;
     if (o.describes.length) return describesPrevious(s, m, o.before, o.describes);
     const [from, to] = around(s, m, o.reach, o.reach);

@@ -77,15 +77,28 @@ function normalFindings(
   return out;
 }
 
-// An estimated pressure above its limit is a finding of its own ("RVSP 45 mmHg": pulmonary hypertension).
-const ESTIMATES = pressures.estimates.map((e) => ({
-  pattern: new RegExp(
-    String.raw`\b(?:estimated\s+)?(?:${e.words.map(escapeRegExp).join('|')})\b[^.;:\n]{0,40}?\b(\d{2,3})(?:\.\d+)?(?:\s*(?:-|to)\s*\d{2,3})?\s*mm\s*Hg\b`,
-    'gi',
-  ),
-  concept: conceptNamed(e.concept),
-  aboveMmHg: e.aboveMmHg,
-}));
+// An estimated pressure above its limit is a finding of its own ("RVSP 45 mmHg": pulmonary hypertension), and so
+// is a measured fraction below its limit ("LVEF 30%": reduced systolic function). The lower end of a range is read.
+const ESTIMATES = [
+  ...pressures.estimates.map((e) => ({
+    pattern: new RegExp(
+      String.raw`\b(?:estimated\s+)?(?:${e.words.map(escapeRegExp).join('|')})\b[^.;:\n]{0,40}?\b(\d{2,3})(?:\.\d+)?(?:\s*(?:-|to)\s*\d{2,3})?\s*mm\s*Hg\b`,
+      'gi',
+    ),
+    concept: conceptNamed(e.concept),
+    isFinding: (value: number) => value > e.aboveMmHg,
+    otherOrgan: null,
+  })),
+  ...pressures.fractions.map((e) => ({
+    pattern: new RegExp(
+      String.raw`\b(?:${e.words.map(escapeRegExp).join('|')})\b:?[^.;:\n]{0,40}?(?<![\d.])(\d{1,2})(?:\.\d+)?(?:\s*%?\s*(?:-|–|to)\s*\d{1,2}(?:\.\d+)?)?\s*%`,
+      'gi',
+    ),
+    concept: conceptNamed(e.concept),
+    isFinding: (value: number) => value < e.belowPercent,
+    otherOrgan: new RegExp(String.raw`\b(?:${e.otherOrgans.map(escapeRegExp).join('|')})\b`, 'i'),
+  })),
+];
 const OTHER_STUDY = new RegExp(String.raw`\b(?:${pressures.otherStudy.map(escapeRegExp).join('|')})\b`, 'gi');
 // "Compared to the prior study": the other study is what today's value is measured against, not its source.
 const COMPARISON_LEAD = new RegExp(
@@ -108,11 +121,13 @@ function pressureFindings(
   sectionIndex: number,
 ): Finding[] {
   const text = report.text.slice(sentence.start, sentence.end);
-  if (!/hg/i.test(text)) return NONE;
+  if (!/hg|%/i.test(text)) return NONE;
   const out: Finding[] = [];
   for (const e of ESTIMATES) {
+    // "Gallbladder ejection fraction 32%" on a hepatobiliary scan is no heart's.
+    if (e.otherOrgan?.test(text)) continue;
     for (const m of text.matchAll(e.pattern)) {
-      if (Number(m[1]) <= e.aboveMmHg) continue;
+      if (!e.isFinding(Number(m[1]))) continue;
       // A value quoted from another study ("RVSP was 40 mmHg on that study", "on the prior echo, the RVSP was
       // 45 mmHg") is that study's finding; one compared with it ("compared to the prior study, the RVSP has
       // increased to 55 mmHg") is today's. After the value, only up to the next clause, aside or number ("55 mmHg,

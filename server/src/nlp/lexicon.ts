@@ -54,6 +54,8 @@ const ConceptSchema = z.object({
         terms: Phrases,
         /** Words looked at around the mention (at least 4 after): "joint effusion which may contain blood products" needs 7 before. */
         reach: z.number().int().positive().default(3),
+        /** Words in the same reach that keep the concept: "emphysematous changes in both lungs and soft tissue nodules". */
+        unless: Phrases,
       }),
     )
     .default([]),
@@ -64,6 +66,7 @@ const ConceptSchema = z.object({
   /**
    * Words near some of the concept's terms that give the term another sense, in which it is no finding of
    * this concept: surgical "blunt dissection", contrast "opacification of the artery", "obstruction of the sinuses".
+   * Without terms, any mention, its own words counting as before: "gallbladder ejection fraction".
    */
   otherSense: z
     .array(
@@ -85,6 +88,8 @@ const ConceptSchema = z.object({
   significant: z.boolean(),
   /** Significant from this week of gestation on (a breech fetus matters near term, when version or delivery is planned). */
   significantFromWeek: z.number().int().positive().optional(),
+  /** Procedures whose expected result the finding is when its sentence names them (air in the bile ducts after a sphincterotomy): minor then. */
+  minorAfter: Phrases.default([]),
   /** Grades in the mention's own phrase that make a finding worth the impression ("significant fatty infiltration"). */
   significantWhen: Phrases.default([]),
   sex: z.enum(['female', 'male']).optional(),

@@ -79,6 +79,11 @@ export function isExplained(report: Report, finding: Finding): boolean {
   return !!sentence && descriptive(finding) && (explains(sentence.text) || OVERLAP.test(sentence.text));
 }
 
+// The procedures after which a concept's finding is expected (lexicon minorAfter), per concept.
+const EXPECTED_AFTER: ReadonlyMap<string, RegExp> = new Map(
+  [...CONCEPT_BY_ID.values()].filter((c) => c.minorAfter.length).map((c) => [c.id, wordsRegex(c.minorAfter)]),
+);
+
 /** Minor, chronic, explained or unchanged as written: radiologists routinely leave these out of impressions. */
 export function isMinor(report: Report, finding: Finding): boolean {
   const sentence = report.sentences[finding.sentenceIndex];
@@ -93,6 +98,7 @@ export function isMinor(report: Report, finding: Finding): boolean {
   const acute = !!finding.critical || conceptHas(finding.concept, 'acute');
   const minorBefore = conceptHas(finding.concept, 'subtle-significant') ? MINOR_BEFORE_SUBTLE : acute ? MINOR_BEFORE_ACUTE : MINOR_BEFORE;
   if (minorBefore.test(clause) || (acute ? MINOR_ANYWHERE_ACUTE : MINOR_ANYWHERE).test(sentence.text)) return true;
+  if (EXPECTED_AFTER.get(finding.concept)?.test(sentence.text)) return true;
   // A de-identification token where a qualifier would stand ("XXXX opacities", "XXXX atelectasis"):
   // the word it hides may have been "streaky" or "likely", so nothing can be concluded.
   if (
