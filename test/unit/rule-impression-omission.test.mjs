@@ -575,3 +575,20 @@ test('impression-omission: vascular congestion in the impression accounts for th
   // Septal lines the impression leaves unexplained are still asked for.
   assert.equal(problemsOf(RULE, 'FINDINGS: Few Kerley B lines at the bases.\nIMPRESSION: Small left pleural effusion.').length, 1);
 });
+
+test('impression-omission: in a document of several reports, a size quoted in one impression covers only its own report', () => {
+  const chest =
+    'EXAM: CT CHEST\nFINDINGS: 12 mm solid nodule in the right upper lobe.\nIMPRESSION: No acute process.\n\n' +
+    'EXAM: CT CHEST\nFINDINGS: 12 mm solid nodule in the right upper lobe.\nIMPRESSION: 12 mm right upper lobe nodule.\n';
+  const [nodule, ...others] = problemsOf(RULE, chest);
+  assert.equal(others.length, 0);
+  assert.equal(nodule.finding, 'nodule');
+  assert.ok(nodule.start < chest.indexOf('EXAM', 1), 'the first report, whose impression names no nodule');
+  const kidney =
+    'EXAM: CT ABDOMEN\nFINDINGS: 9 mm stone in the left renal pelvis with mild hydronephrosis.\nIMPRESSION: 9 mm left renal stone with mild hydronephrosis.\n\n' +
+    'EXAM: CT ABDOMEN\nFINDINGS: 9 mm stone in the left renal pelvis.\nIMPRESSION: No acute findings.\n';
+  const [stone, ...rest] = problemsOf(RULE, kidney);
+  assert.equal(rest.length, 0);
+  assert.equal(stone.finding, 'calculus');
+  assert.ok(stone.start > kidney.indexOf('EXAM', 1), 'the second report, whose impression names no stone');
+});

@@ -1,5 +1,6 @@
 import { READ_AS, covers, coveredBy, sameFindingKin, type Finding } from '../nlp';
 import type { Report } from '../report/types';
+import { sentencesIn } from '../report';
 import { impressionWorthy } from '../nlp/impression-worthy';
 import { NORMAL_STATEMENT, problemOf, problemsPerPart, type ReportPart } from './consistency';
 import type { Problem } from '../problem';
@@ -54,8 +55,10 @@ function omissionsIn(rule: Rule, report: Report, c: ReportPart, mustName: Readon
   // Pointing back covers what is not urgent; a critical finding to call about must still be named.
   const refersBack = REFERS_BACK.test(impressionText);
   const impressionLower = impressionText.toLowerCase();
-  const impressionStatements = report.sentences
-    .filter((x) => x.start >= impression.body.start && x.end <= impression.body.end)
+  // The impression's own sentences, looked up from its start (a filter over the report's sentences for each part was
+  // quadratic in a long document of many reports).
+  const impressionStatements = sentencesIn(report, impression)
+    .filter((x) => x.end <= impression.body.end)
     .map((x) => x.text);
 
   // Covered: named or explained by the impression, its words repeated there, or its size quoted there.
