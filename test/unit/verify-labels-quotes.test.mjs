@@ -238,3 +238,23 @@ test('a summary size range in plain words is read as the range: kept passes, an 
     );
   }
 });
+
+test('a preamble line naming its finding as known, moved word for word under the history, is the question asked', () => {
+  for (const [line, rest] of [
+    [
+      'Known right breast carcinoma.',
+      'FINDINGS: There is a 2 cm enhancing mass in the right breast.\nIMPRESSION: Known right breast carcinoma, 2 cm enhancing mass.',
+    ],
+    [
+      'Known left renal cell carcinoma, for staging.',
+      'FINDINGS: There is a 4 cm enhancing mass in the left kidney.\nIMPRESSION: 4 cm left renal mass, in keeping with the known carcinoma.',
+    ],
+  ]) {
+    const analysis = analyze(`${line}\n${rest}\n`);
+    const candidate = `EXAM: [ ]\n\nCLINICAL HISTORY: ${line}\n\n${rest.replace('FINDINGS: ', 'FINDINGS:\n')}\n`;
+    assert.deepEqual(verify('restructure', analysis, candidate).reasons, [], line);
+    // Not when its words change on the way: "Suspected …" is no longer what the report said.
+    const changed = verify('restructure', analysis, candidate.replace(`HISTORY: Known`, 'HISTORY: Suspected'));
+    assert.ok(!changed.ok, line);
+  }
+});
