@@ -141,23 +141,6 @@ test('the clauses of a text are read once and each caller gets its own copies', 
   assert.equal(second[0].significant, was);
 });
 
-test('a finding with its own advice after a comma is two clauses: the finding stated, the advice given', () => {
-  for (const [t, finding, advice] of [
-    ['A 3.1 cm enhancing left renal mass, urology referral is advised.', 'mass', 'referral'],
-    ['A 2.4 cm spiculated left upper lobe mass, biopsy is recommended.', 'mass', 'biopsy'],
-    ['Indeterminate 9 mm right adrenal nodule, dedicated adrenal CT is suggested.', 'nodule', 'adrenal'],
-  ]) {
-    const clauses = readText(`FINDINGS: ${t}`);
-    assert.equal(clauses.length, 2, t);
-    assert.ok(clauses[0].positive && clauses[0].words.includes(finding) && !clauses[0].recommendation, t);
-    assert.ok(clauses[1].recommendation, t);
-    assert.ok(!clauses[0].text.includes(advice) || advice === 'adrenal', t);
-  }
-  // A comma before a clause that is no advice stays inside the clause.
-  for (const t of ['Small nodule, which is stable.', 'Mild cardiomegaly, unchanged from prior.'])
-    assert.equal(readText(`FINDINGS: ${t}`).length, 1, t);
-});
-
 test('a run-in item typed in lower case after a quote mark is a clause of its own', () => {
   for (const [t, first, second] of [
     ['" Right renal hypodense lesion (cyst?)" hiatal hernia', 'lesion', 'hernia'],

@@ -349,10 +349,8 @@ export const labelName = (max: number) => `[A-Za-z][A-Za-z0-9 ,/&()'-]{0,${max}}
 const LABEL = new RegExp(`^[ \\t]*(${labelName(40)}?)[ \\t]*:(?!\\d)[ \\t]*`);
 // (And a stop the sentence reader read past before a number, "No acute rib fx. 8 mm nodule …": a statement of its own,
 // which the denial before it does not reach; not after "approx.", "No.", "vs.", "Fig.".)
-// (And a finding's own advice after a comma, a clause of its own as after ";": "A 3 cm left renal mass, urology
-// referral is advised.", "…, biopsy is recommended.")
 const CLAUSE_BREAK =
-  /;|,?\s+(?:but|however|although|whereas)\b,?|(?<=[a-z]{2})(?<!\b(?:approx|nos?|vs|fig|ref|vol|ca|ap)\.?)\.(?=[ \t]+\d)|,\s+(?=(?:[a-z-]+\s+){1,3}(?:is|are)\s+(?:advised|recommended|suggested|warranted)\b)/gi;
+  /;|,?\s+(?:but|however|although|whereas)\b,?|(?<=[a-z]{2})(?<!\b(?:approx|nos?|vs|fig|ref|vol|ca|ap)\.?)\.(?=[ \t]+\d)/gi;
 // A quotation mark before a capital ('… of the right lung" Ground-glass densities …', '" Renal cortical cysts'):
 // the report's quoted items run into one sentence (CT-RATE), each a statement of its own, whose hedge or
 // negation reaches no further.
