@@ -61,6 +61,7 @@ const CueSchema = z
     landmarks: phrases,
     structures: phrases,
     caveats: phrases,
+    partNames: phrases,
     generic: phrases,
     grades: z.record(z.string(), phrases),
     stopwords: phrases,
@@ -353,7 +354,8 @@ const CLAUSE_BREAK =
 // A quotation mark before a capital ('… of the right lung" Ground-glass densities …', '" Renal cortical cysts'):
 // the report's quoted items run into one sentence (CT-RATE), each a statement of its own, whose hedge or
 // negation reaches no further.
-const QUOTED_ITEM = /["“”]\s+(?=[A-Z])/g;
+// (Also one typed in lower case after a sentence's end or a "?)": '… (cyst?)" hiatal hernia'.)
+const QUOTED_ITEM = /["“”]\s+(?=[A-Z])|(?<=(?:[.!?]|\?\))\s*)["“”]\s+(?=[a-z])/g;
 const NEW_STATEMENT = new Set(['is', 'are', 'was', 'were']);
 const CHANGE_WORDS = new Set(CUES.changeWords);
 // "Emphysema Nodule in the right lower lobe Aortic atherosclerosis": a list typed with nothing between its members but
@@ -385,6 +387,13 @@ function membersOf(sentence: string): RegExpExecArray[] {
 export const stem = (w: string) =>
   w.length > 4 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is') ? w.slice(0, -1) : w;
 const fmt = (n: number) => String(Math.round(n * 1e6) / 1e6);
+
+/** The words of a label or heading that can say something ("chest", "contrast", "ct" of "CHEST W/CONTRAST CT"), stemmed. */
+export const labelWordsOf = (text: string): string[] =>
+  squash(text)
+    .split(' ')
+    .filter((w) => w.length > 1 && !STOP.has(w))
+    .map(stem);
 
 /** Cue words that name no finding of their own ("lesion", "area"), stemmed as the clause words are. */
 export const GENERIC: ReadonlySet<string> = new Set(CUES.generic.map(stem));
@@ -822,8 +831,23 @@ function statementOf(tokens: readonly string[], i: number): [number, number] {
   return [from, to];
 }
 
+// The clauses read per report text: a report is read many times over (each verifier layer, each retry of a summary,
+// each drafted impression tried), and the reading depends on the text alone. Callers change a clause's scalar marks
+// (`significant`, `section`), so each gets its own copies; the read held here is never handed out.
+const READ = new Map<string, readonly Clause[]>();
+const READ_MAX = 64;
+
 /** The clauses of a report: each sentence split at ";" and "but", headers left out. */
 export function clausesOf(report: Report): Clause[] {
+  let read = READ.get(report.text);
+  if (read) READ.delete(report.text);
+  else if (READ.size >= READ_MAX) READ.delete(READ.keys().next().value!);
+  read ??= readClauses(report);
+  READ.set(report.text, read);
+  return read.map((c) => ({ ...c }));
+}
+
+function readClauses(report: Report): Clause[] {
   const out: Clause[] = [];
   // The label of the line's first sentence ("Left knee:", "C6-7:", "Biometry:"), carried to the sentences after it on its line.
   let heading: Pick<Clause, 'heading' | 'headingSides' | 'headingLevels' | 'looseSides' | 'within'> | null = null;

@@ -12,7 +12,7 @@ import { layToReport } from './lay-reading';
 import { gradeOf } from './readability';
 import { PERTINENT_NEGATIVE_MARK, restructure } from './restructure';
 import { lintSummary, summarizeChecked, SUMMARY_FIXED_LINES, type GlossaryLine } from './summary';
-import { detailsRestated, findingsOnly } from './summary-quoted';
+import { detailsRestated, findingsOnly, toldAsWritten, withReferents } from './summary-quoted';
 import { verifyRewrite, type Verification } from './verify';
 import { checkClauses, unrewritable, type VerifyReason } from './verify-clauses';
 import { parseRejoined } from './clauses';
@@ -222,6 +222,9 @@ export function verify(kind: RewriteKind, analysis: Analysis, output: string, mo
       additionMarker: PERTINENT_NEGATIVE_MARK,
       summaryBoilerplate: SUMMARY_FIXED_LINES,
       presentAt: analysis.understanding.findings.filter((f) => !f.normal && (f.assertion === 'present' || f.assertion === 'possible')),
+      // (Not the sentences they lean on: "The described lymph nodes …" is told or not with its own.)
+      toldAsWritten:
+        kind === 'summary' ? [...toldAsWritten(analysis.report, analysis.understanding)].map((i) => analysis.report.sentences[i]) : [],
     },
     significantAt,
     parsed,
@@ -235,20 +238,37 @@ export function verify(kind: RewriteKind, analysis: Analysis, output: string, mo
   return { ok: reasons.length === 0, reasons, details };
 }
 
+/** The sentences the summary writer tells as written, with those they lean on (read once per analysis). */
+const QUOTED = new WeakMap<Analysis, Set<number>>();
+function quotedOf(analysis: Analysis): Set<number> {
+  let quoted = QUOTED.get(analysis);
+  if (!quoted)
+    QUOTED.set(
+      analysis,
+      (quoted = withReferents(analysis.report, analysis.understanding, toldAsWritten(analysis.report, analysis.understanding))),
+    );
+  return quoted;
+}
+
 /**
- * The text a summary's findings are compared with: the impression, every significant finding the
- * findings state, and every sentence the summary quotes word for word (a quote adds nothing).
+ * The text a summary's findings are compared with. What it must tell, under IMPRESSION: the impression, every
+ * significant finding the findings state, what the findings state alone, and every sentence the summary writer tells
+ * in the report's own words (summary-quoted.ts toldAsWritten, with the sentences they lean on) — read from the report,
+ * never from the summary, so a quote the summary leaves out is still asked for. What it may tell beside, under
+ * FINDINGS: the sentences it quotes word for word or names a report term of (a quote adds nothing).
  */
 function summarySource(analysis: Analysis, output: string): string {
-  const { report } = analysis;
+  const { report, understanding } = analysis;
   const impression = sectionOf(report, 'impression');
   if (!impression || impression.body.end <= impression.body.start) return report.text;
   const said = new Set(report.sentences.map((s, i) => (s.section === report.sections.indexOf(impression) ? i : -1)).filter((i) => i >= 0));
-  for (const f of significantOf(analysis.understanding)) if (f.section === 'findings') said.add(f.sentenceIndex);
+  for (const f of significantOf(understanding)) if (f.section === 'findings') said.add(f.sentenceIndex);
   // And a finding the findings state alone, minor ones too (summary-quoted.ts findingsOnly): the summary tells it.
-  for (const f of findingsOnly(report, analysis.understanding)) said.add(f.sentenceIndex);
+  for (const f of findingsOnly(report, understanding)) said.add(f.sentenceIndex);
   // And the size or extent the findings give a finding the impression restates without it (detailsRestated).
-  for (const i of detailsRestated(report, analysis.understanding)) said.add(i);
+  for (const i of detailsRestated(report, understanding)) said.add(i);
+  // And what plain words would misstate, told as written (the writer's own choice of quotes, from the report).
+  for (const i of quotedOf(analysis)) said.add(i);
   const squash = (t: string) =>
     ` ${t
       .toLowerCase()
@@ -259,18 +279,22 @@ function summarySource(analysis: Analysis, output: string): string {
   // arteries of the heart (atherosclerotic plaques)"): what the summary tells is read where the report says it.
   const terms = [...output.matchAll(/^\s*-[^\n]*\(([^()\n]{4,})\)/gm)].map((m) => squash(m[1]));
   const findings = sectionOf(report, 'findings');
+  const beside = new Set<number>();
   report.sentences.forEach(
     (s, i) =>
       findings &&
       s.section === report.sections.indexOf(findings) &&
       terms.some((t) => t.trim() && squash(s.text).includes(t)) &&
-      said.add(i),
+      beside.add(i),
   );
-  report.sentences.forEach((s, i) => quotes.some((q) => q.trim() && squash(s.text).includes(q)) && said.add(i));
-  return `IMPRESSION:\n${[...said]
-    .sort((a, b) => a - b)
-    .map((i) => stripListNumber(report.sentences[i].text))
-    .join('\n')}\n`;
+  report.sentences.forEach((s, i) => quotes.some((q) => q.trim() && squash(s.text).includes(q)) && beside.add(i));
+  const lines = (set: Set<number>) =>
+    [...set]
+      .sort((a, b) => a - b)
+      .map((i) => stripListNumber(report.sentences[i].text))
+      .join('\n');
+  const extra = new Set([...beside].filter((i) => !said.has(i)));
+  return `IMPRESSION:\n${lines(said)}\n${extra.size ? `FINDINGS:\n${lines(extra)}\n` : ''}`;
 }
 
 /** An error-level problem (a side conflict) or a critical finding left out of the impression. */

@@ -8,7 +8,8 @@ import type { Report } from '../report/types';
 import { headingOf } from '../nlp/lay-wording';
 
 const UNIT: Record<string, string> = { millimeter: 'mm', millimeters: 'mm', centimeter: 'cm', centimeters: 'cm' };
-const SIZE = /(\d+(?:\.\d+)?)((?: by \d+(?:\.\d+)?){0,2}) (millimeters?|centimeters?)/g;
+// (A range too: "about 2 to 3 millimeters" is the report's "2-3 mm", not 3 mm.)
+const SIZE = /(\d+(?:\.\d+)?)(?: to (\d+(?:\.\d+)?))?((?: by \d+(?:\.\d+)?){0,2}) (millimeters?|centimeters?)/g;
 // The glossary list's heading (lay-wording.json lines), with or without its colon: what follows explains words, states nothing.
 const WORDS_HEADING = headingOf('words').toLowerCase();
 // The headings lines stand under (lay-wording.json lines): only the denials' lines are denied.
@@ -47,7 +48,9 @@ export function layToReport(text: string): string {
         : /\bright\b/i.test(line)
           ? 'right'
           : '';
-    const sizes = [...line.matchAll(SIZE)].map((m) => `${[m[1], ...m[2].split(' by ').slice(1)].join(' x ')} ${UNIT[m[3]]}`);
+    const sizes = [...line.matchAll(SIZE)].map((m) =>
+      m[2] ? `${m[1]}-${m[2]} ${UNIT[m[4]]}` : `${[m[1], ...m[3].split(' by ').slice(1)].join(' x ')} ${UNIT[m[4]]}`,
+    );
     const negative = denied || /\bno (?:clear )?sign of\b|\bthere is no\b/i.test(line);
     const hedge = /\b(?:may|might|likely|possibl\w*|probabl\w*)\b/i.test(line) ? 'possible ' : '';
     for (const term of terms) {

@@ -15,6 +15,7 @@ import {
   findingTerms,
   headsOf,
   labelName,
+  labelWordsOf,
   leansOn,
   deniedQualifiers,
   speaksBeyondLevel,
@@ -34,6 +35,7 @@ import { TEMPLATES } from '../templates';
 import { stripListNumber } from './list-number';
 import { GLOSSARY } from '../nlp/glossary';
 import { BLANK_LINE, escapeRegExp } from '../report/regex';
+import { knownSectionKind } from '../report/sections';
 
 export interface VerifyReason {
   message: string;
@@ -58,6 +60,8 @@ export interface ClauseOptions {
   summaryBoilerplate?: readonly RegExp[];
   /** Where the findings core reads a present or possible finding, significant or not: what a summary tells of the impression (else the findings). */
   presentAt?: readonly Span[];
+  /** Summary: the report sentences its writer tells in the report's own words (what plain words would misstate): each is told. */
+  toldAsWritten?: readonly Span[];
 }
 
 // Words naming a kind of structure or a surface, which another organ's word may qualify ("nasal bones",
@@ -335,7 +339,16 @@ export function checkClauses(
     // advises on it ("This finding may indicate prostate cancer recurrence and requires further evaluation") states it.
     const statesAndAdvises =
       s.recommendation && ((options.presentAt ?? []).some((f) => s.start <= f.start && f.start < s.end) || statesBeforeAdvice(s));
-    return !s.communication && (told.has(s) || (inImpression(s) && (s.positive || namesDenial(s) || statesAndAdvises)));
+    // And what the writer tells as written (a minor finding the findings state alone, "small osteophyte formation"
+    // beside the impression's degenerative changes): asked of the report, whether or not this summary quotes it.
+    // (A clause naming a finding the core reads there: not a lead-in "When examined in the lung window;", nor a
+    // sentence telling only when it was seen before.)
+    const asWritten =
+      (options.toldAsWritten ?? []).some((x) => x.start <= s.start && s.start < x.end) &&
+      s.positive &&
+      !asks(s) &&
+      (options.presentAt ?? []).some((f) => s.start <= f.start && f.start < s.end);
+    return !s.communication && (told.has(s) || asWritten || (inImpression(s) && (s.positive || namesDenial(s) || statesAndAdvises)));
   });
   // A line passing on the history or the question ("a history of hepatocellular carcinoma") tells no finding.
   const asked = new Set(src.filter(asks).flatMap((x) => restsOn.get(x) ?? []));
@@ -494,9 +507,12 @@ export function checkClauses(
   // A caveat on what the exam may show ("CT can be false-negative early in a viral infection", "limited by
   // motion") stands over every normal statement: an impression or summary calling the study normal keeps it,
   // unless the report's own impression called it normal without it.
+  // (A summary quoting it word for word keeps it, whatever its clauses read: "However, it cannot be ruled out." names
+  // no word. Not a drafted impression: the whole report is its candidate, the findings' caveat in it.)
+  const candidateSaid = kind === 'summary' ? ` ${squash(candidateText)} ` : '';
   if (kind !== 'restructure' && !impressionSaysNormal && written.some(globalNormal))
     for (const s of src.filter((x) => !QUESTION_SECTIONS.has(x.section) && CAVEAT.test(x.text)))
-      if (!written.some((c) => restsOn.get(s)?.includes(c) || shareOf(s, c) >= KEPT_BY))
+      if (!written.some((c) => restsOn.get(s)?.includes(c) || shareOf(s, c) >= KEPT_BY) && !candidateSaid.includes(` ${squash(s.text)} `))
         say(`drops the caveat "${clip(s.text)}" while saying all is well`, s);
   // A summary tells each thing the impression states, or without one the findings: each report term they state
   // ("There are degenerative changes in the bone structures") is named by some line, significant or not.
@@ -552,6 +568,7 @@ export function checkClauses(
     checkPlacement(candidate, candidateAll, pairs, new Set(source.sections.map((x) => x.header?.name.toLowerCase())), say);
     checkFieldLevels(candidateAll, src, say);
     checkBound(source.text, src, candidate, candidateAll, pairs, say);
+    checkLabelWords(source, src, candidateText, say);
     // What the report finds before its impression (its findings, a measurement under a heading of its own:
     // "CI: 83 (70-86)") is not put after it.
     const [impressionAt, candidateImpressionAt] = [firstImpression(source), candidateReport ? firstImpression(candidateReport) : -1];
@@ -565,6 +582,40 @@ export function checkClauses(
           say(`moves "${clip(s.text, 60)}" from before the impression to after it`, s, c);
   }
   return reasons;
+}
+
+/**
+ * Restructure: a label of the report that says something ("CHEST W/CONTRAST CT EXAM DATE:" over a blank, "BIOMETRIC
+ * DATA:", an organ's "Thrombosis:") keeps its words somewhere in the rewrite, on any line: a label line is report text
+ * too. The section name it ends on ("… DATE", "INDICATION") is the template's to relabel ("FINDINGS:" as the
+ * FINDINGS heading, "INDICATION:" as CLINICAL HISTORY), and says nothing of its own.
+ */
+const PART_NAMES: ReadonlySet<string> = new Set(CUES.partNames.map(stem));
+function checkLabelWords(source: Report, src: readonly Clause[], candidateText: string, say: (m: string, s?: Span) => void): void {
+  const said = new Set(labelWordsOf(candidateText));
+  // (A heading alone on its line, "BIOMETRY:" over its values, is the template's to replace by its field.)
+  const onItsLine = (h: Span) => /[^\s:]/.test(source.text.slice(h.end).split('\n')[0]);
+  const headers = source.sections
+    .flatMap((x) => [x.header, ...x.subsections.map((u) => u.header)])
+    .filter((h): h is NonNullable<typeof h> => !!h && onItsLine(h));
+  const labels = [
+    ...headers.map((h) => ({ name: h.name, at: h as Span })),
+    // A clause's own run-in label ("Placenta: Anterior Grade I.").
+    ...src
+      .filter((c) => c.label.length)
+      .flatMap((c) => {
+        const label = /^([^:\n]{1,80}):([^\n]*)/.exec(stripListNumber(c.text));
+        return label && /[^\s:]/.test(label[2]) ? [{ name: label[1], at: c as Span }] : [];
+      }),
+  ];
+  for (const { name, at } of labels) {
+    const words = name.trim().split(/\s+/);
+    // The longest section name it ends on is the label's kind, not its content.
+    const named = words.findIndex((_, i) => knownSectionKind(words.slice(i).join(' ')) !== null);
+    const own = labelWordsOf((named < 0 ? words : words.slice(0, named)).join(' ')).filter((w) => !PART_NAMES.has(w));
+    const gone = [...new Set(own.filter((w) => !said.has(w)))];
+    if (gone.length) say(`drops "${gone.join(' ')}" of the label "${clip(name, 60)}"`, at);
+  }
 }
 
 // How many words either side of a term may name the organ it is said of.

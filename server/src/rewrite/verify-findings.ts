@@ -7,7 +7,7 @@
 import { sameFinding, type Finding, type Measurement } from '../nlp';
 import { sentenceIndexAt } from '../report';
 import { findingName, note, type Diff, type Reading } from './verify-reading';
-import { sentenceKind } from '../templates/sentence-kinds';
+import { namesKnownBefore, sentenceKind } from '../templates/sentence-kinds';
 
 const UNIT_SCALE: Readonly<Record<string, [string, number]>> = {
   mm: ['length', 1],
@@ -47,7 +47,8 @@ function patientLinesMoved(src: Reading, out: Reading): Set<string> {
   const lines = (r: Reading, section: string) =>
     new Set(r.findings.filter((f) => f.section === section).map((f) => r.report.sentences[f.sentenceIndex]?.text.trim() ?? ''));
   const history = lines(out, 'history');
-  return new Set([...lines(src, 'preamble')].filter((t) => history.has(t) && sentenceKind(t) === 'history'));
+  // (Or one naming its finding as known before this exam: "Known right breast carcinoma." is the question asked.)
+  return new Set([...lines(src, 'preamble')].filter((t) => history.has(t) && (sentenceKind(t) === 'history' || namesKnownBefore(t))));
 }
 
 /** Both texts state the same findings: nothing dropped, added, moved to the other side or re-hedged. */
