@@ -1,0 +1,51 @@
+// Patient summaries (issue 18, hand reads r15s): what the findings state that the findings core does not know reaches
+// the summary, in the report's words; a sentence is not cut from the hedge or denial that qualifies it.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { engine, root } from '../helpers/engine.mjs';
+
+const require = createRequire(import.meta.url);
+const { rewrite } = require(path.join(root, 'out/server/rewrite/index.js'));
+
+const offered = (text) => {
+  const r = rewrite('summary', engine.analyze(text));
+  assert.equal(r.verification.ok, true, r.verification.reasons.join('\n'));
+  return r.text.split('\nWords in your report:')[0];
+};
+const quoted = (summary, sentence) => summary.includes(`"${sentence}"`);
+
+test('summary: a findings-only result the findings core does not know is quoted (dating scan, vascular variant, perfusion defect)', () => {
+  const ob = offered(
+    'EXAM: OB ultrasound, third trimester.\nFINDINGS: Single live intrauterine pregnancy in breech presentation. Estimated fetal weight 2100 grams, 35th percentile. Gestational age by biometry 33 weeks 2 days. The placenta is posterior, grade II, without previa. Cervical length is 3.1 cm.\nIMPRESSION: Single live intrauterine pregnancy.\n',
+  );
+  for (const s of [
+    'Estimated fetal weight 2100 grams, 35th percentile.',
+    'Gestational age by biometry 33 weeks 2 days.',
+    'The placenta is posterior, grade II, without previa.',
+    'Cervical length is 3.1 cm.',
+  ])
+    assert.ok(quoted(ob, s), `${s}\n${ob}`);
+  const variant = offered(
+    'EXAM: CT angiogram of the chest.\nFINDINGS: No pulmonary embolism. A bovine configuration of the aortic arch is present. The left vertebral artery arises directly from the arch. Small right pleural effusion.\nIMPRESSION: No pulmonary embolism. Small right pleural effusion.\n',
+  );
+  assert.ok(quoted(variant, 'The left vertebral artery arises directly from the arch.'), variant);
+  const spect = offered(
+    'EXAM: SPECT myocardial perfusion, adenosine stress.\nFINDINGS: A medium-sized reversible defect involves the anterior wall. The inferior wall shows a fixed defect with no change on rest images. Left ventricular ejection fraction is 41%.\nIMPRESSION: Abnormal myocardial perfusion scan.\n',
+  );
+  for (const s of [
+    'A medium-sized reversible defect involves the anterior wall.',
+    'The inferior wall shows a fixed defect with no change on rest images.',
+    'Left ventricular ejection fraction is 41%.',
+  ])
+    assert.ok(quoted(spect, s), `${s}\n${spect}`);
+});
+
+test('summary: a normal or denying findings sentence the findings core does not read is still not quoted', () => {
+  const s = offered(
+    'EXAM: CT abdomen.\nFINDINGS: The hepatic and portal veins are patent. Both kidneys are normal in size and contour. Images were obtained after intravenous contrast. A 2 cm simple cyst is seen in the left kidney.\nIMPRESSION: Simple left renal cyst.\n',
+  );
+  assert.ok(!quoted(s, 'The hepatic and portal veins are patent.'), s);
+  assert.ok(!quoted(s, 'Images were obtained after intravenous contrast.'), s);
+});
