@@ -49,3 +49,28 @@ test('summary: a normal or denying findings sentence the findings core does not 
   assert.ok(!quoted(s, 'The hepatic and portal veins are patent.'), s);
   assert.ok(!quoted(s, 'Images were obtained after intravenous contrast.'), s);
 });
+
+test('summary: a concessive tail stays with the clause it qualifies (a level scope, a caveat of a finding)', () => {
+  for (const [text, whole] of [
+    [
+      'EXAM: MRI THORACIC SPINE\nFINDINGS: At T7-T8, there is a small left paracentral disc extrusion with mild effacement of the ventral CSF, but no cord signal abnormality.\nIMPRESSION: Small T7-T8 disc extrusion.\n',
+      'At T7-T8, there is a small left paracentral disc extrusion with mild effacement of the ventral CSF, but no cord signal abnormality.',
+    ],
+    [
+      'EXAM: MRI LUMBAR SPINE\nFINDINGS: L4-L5 shows a small central protrusion contacting the descending L5 nerve roots, but no significant canal stenosis.\nIMPRESSION: Small L4-L5 disc protrusion.\n',
+      'L4-L5 shows a small central protrusion contacting the descending L5 nerve roots, but no significant canal stenosis.',
+    ],
+    [
+      'EXAM: MRI LEFT KNEE\nFINDINGS: Increased signal in the body of the lateral meniscus, likely degenerative, although a small horizontal tear cannot be excluded. Trace joint effusion.\nIMPRESSION: Lateral meniscal degeneration. Trace joint effusion.\n',
+      'Increased signal in the body of the lateral meniscus, likely degenerative, although a small horizontal tear cannot be excluded.',
+    ],
+    [
+      'EXAM: MRI BRAIN\nFINDINGS: A 9 mm enhancing extra-axial lesion along the left tentorium.\nIMPRESSION: Left tentorial extra-axial lesion, most likely a meningioma, however a dural metastasis cannot be excluded.\n',
+      'Left tentorial extra-axial lesion, most likely a meningioma, however a dural metastasis cannot be excluded.',
+    ],
+  ]) {
+    const s = offered(text);
+    assert.ok(quoted(s, whole), `${whole}\n${s}`);
+    assert.doesNotMatch(s, /"(?:but|although|however)\b/, s);
+  }
+});

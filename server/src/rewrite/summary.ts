@@ -192,6 +192,8 @@ const CONTRAST = /^(?:but|although|though|whereas|however)\b/i;
 const namesPlace = (piece: string) =>
   organsNamed(wordsOf(piece), piece).length > 0 ||
   pieceFindings(piece).some((f) => f.site.length > 0 || ORGANS_OF_CONCEPT.get(f.concept)?.length === 1);
+// A place or level the clause opens with, set off by a comma: what follows in the sentence is said there.
+const SCOPE_LEAD = /^(?:at|in|within|on|along|of)\s+(?:the\s+)?[^,;]{2,40},/i;
 /**
  * A contrast that cannot stand alone: a denial that names no place of its own ("The pancreas is atrophic, but no
  * focal mass": no mass of the pancreas; "synovitis of the tendon sheaths but no demonstrated tear"), or a caveat after
@@ -199,6 +201,14 @@ const namesPlace = (piece: string) =>
  * cannot be completely excluded"). Cut off, the denial reads as of the whole body and the possible loses its caveat.
  */
 function leansOnBefore(before: { piece: string; kind: QuoteKind }, p: { piece: string; kind: QuoteKind }): boolean {
+  // A caveat of a finding ("…, likely degenerative, although a small tear cannot be excluded"): the hedge stays with
+  // the finding it qualifies, told as the report wrote it.
+  if (before.kind === 'found' && p.kind === 'may') return true;
+  // The scope the clause before opens with ("At C5-C6, …", "In the left lobe, …") or its spine level, which the
+  // contrast does not say again: cut off, "but no cord deformity" would lose where.
+  const levels = (t: string) => new Set([...t.matchAll(SPINE_LEVEL)].map((m) => m[0].toUpperCase().replace(/\s+/g, '')));
+  const [own, after] = [levels(before.piece), levels(p.piece)];
+  if ([...own].some((l) => !after.has(l)) || SCOPE_LEAD.test(before.piece)) return true;
   if (p.kind === 'denied') return !namesPlace(p.piece);
   const hedged = readClause(p.piece, { start: 0, end: p.piece.length }, 'impression', null).hedges.length > 0;
   return hedged && (before.kind === 'may' || !pieceFindings(p.piece).some(stated));
