@@ -74,3 +74,21 @@ test('summary: a concessive tail stays with the clause it qualifies (a level sco
     assert.doesNotMatch(s, /"(?:but|although|however)\b/, s);
   }
 });
+
+test('summary: one "possible" in a sentence does not move its definite finding under "may be there"', () => {
+  const part = (text, heading) => (text.split(`${heading}\n`)[1] ?? '').split('\n\n')[0];
+  for (const [text, definite] of [
+    [
+      'EXAM: MRI RIGHT ANKLE\nFINDINGS: There is a partial tear of the anterior talofibular ligament. Small osteochondral lesion of the talar dome is questioned.\nIMPRESSION: Partial tear of the anterior talofibular ligament and possible small osteochondral lesion of the talar dome.\n',
+      /Partial tear of the anterior talofibular ligament and possible/,
+    ],
+    [
+      'EXAM: MRI LEFT SHOULDER\nFINDINGS: Full-thickness tear of the supraspinatus tendon with 1 cm retraction. Subscapularis tendon signal is heterogeneous.\nIMPRESSION: Full-thickness supraspinatus tendon tear and possible low-grade partial tear of the subscapularis tendon.\n',
+      /Full-thickness supraspinatus tendon tear and possible/,
+    ],
+  ]) {
+    const s = offered(text);
+    assert.match(part(s, 'What the report found:'), definite, s);
+    assert.doesNotMatch(part(s, 'What the report says may be there:'), definite, s);
+  }
+});

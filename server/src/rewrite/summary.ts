@@ -138,6 +138,22 @@ function statesBeforeLink(piece: string): boolean {
   const clause = readClause(before, { start: 0, end: before.length }, 'impression', null);
   return clause.positive && !clause.normal && !clause.hedges.length && !clause.negated.size;
 }
+/**
+ * A clause that states a finding of its own beside a possible one ("Partial tear of the ligament and possible
+ * osteochondral lesion", "Complete tear … with a probable ganglion cyst"): one hedge does not make the definite
+ * finding a "may be"; the quote, under what the report found, keeps the hedge in its own words. What stands before the
+ * hedge that opens a second part (", and possible …", "with a probable …") names a finding the findings core reads as
+ * present.
+ */
+function statesUnhedged(piece: string): boolean {
+  const hedge = JOINED_HEDGE.exec(piece);
+  if (!hedge) return false;
+  const before = piece.slice(0, hedge.index).trim();
+  return (before.match(/\p{L}{3,}/gu)?.length ?? 0) >= 2 && pieceFindings(before).some((f) => f.assertion === 'present');
+}
+// A hedge that opens a second part of a clause ("… and possible …", "…, with a probable …").
+const JOINED_HEDGE =
+  /(?:,|\band\b|\bwith\b|\bplus\b)\s+(?:an?\s+|the\s+)?(?:possible|possibly|probable|probably|likely|questionable|suspected|suspicious for|presumed|equivocal)\b/i;
 /** A report sentence in its own words, one piece a clause (quote marks inside made single). */
 /** A report sentence as it is quoted: no list number, one space between words, quote marks inside made single. */
 const quoteText = (text: string) =>
@@ -314,7 +330,7 @@ function pieceKind(piece: string): QuoteKind {
     clause.positive &&
     !clause.normal;
   if (!said.length && clause.negated.size > 0 && (fs.length > 0 || OPENS_DENIAL.test(piece) || mostly) && !statesFirst) return 'denied';
-  if (said.length && said.every((f) => f.assertion === 'possible') && !statesBeforeLink(piece)) return 'may';
+  if (said.length && said.every((f) => f.assertion === 'possible') && !statesBeforeLink(piece) && !statesUnhedged(piece)) return 'may';
   // A normal statement ("Unremarkable exam", "The ulnotrochlear articulation is normal.") finds nothing wrong.
   // "… is 33 mm wider than normal" measures against normal: no normal statement.
   const abnormal = OWN_WORDS.unread.test(piece) && !clause.negated.size;
