@@ -92,3 +92,21 @@ test('summary: one "possible" in a sentence does not move its definite finding u
     assert.doesNotMatch(part(s, 'What the report says may be there:'), definite, s);
   }
 });
+
+test('summary: a treatment the patient had, named as what a finding follows from, is no advice told apart under "More"', () => {
+  const more = (s) => (s.split('More from the report:\n')[1] ?? '').split('\n\n')[0];
+  for (const [text, line] of [
+    [
+      'EXAM: CT CHEST\nFINDINGS: Patchy consolidation in the right upper lobe with traction bronchiectasis.\nIMPRESSION: Patchy consolidation in the right upper lobe; it was evaluated as secondary to radiotherapy. Follow-up is recommended.\n',
+      /secondary to radiotherapy/,
+    ],
+    [
+      'EXAM: CT ABDOMEN\nFINDINGS: Post biopsy changes are noted in the lower pole of the left kidney. A small hematoma is present at this site.\nIMPRESSION: Small left perinephric hematoma.\n',
+      /Post biopsy changes/,
+    ],
+  ]) {
+    const s = offered(text);
+    assert.match(s, line, s);
+    assert.doesNotMatch(more(s), line, s);
+  }
+});

@@ -26,7 +26,7 @@ import {
   SIDE_WORDS,
 } from '../nlp/lay-wording';
 import { CONCEPT_BY_ID } from '../nlp/lexicon';
-import { adviceKindOf } from './advice';
+import { asksOf } from './advice';
 import { gradeOf } from './readability';
 import {
   AGE_AFTER,
@@ -301,7 +301,7 @@ function pieceKind(piece: string): QuoteKind {
   // "Soft tissue densities are observed …, and it is recommended …" a finding before its advice.
   const asks = ASKS.exec(piece);
   const leads = asks && piece.slice(0, asks.index).split(/\s+/).length <= 6 && said.every((f) => asks.index < f.start - PIECE_HEAD.length);
-  if ((!said.length || leads) && adviceKindOf(piece) === 'treatment' && !COMMUNICATION.test(piece)) return 'more';
+  if ((!said.length || leads) && asksOf(piece) === 'treatment' && !COMMUNICATION.test(piece)) return 'more';
   // "See above.", "Other findings as described above.": the findings it points to are told (sourceSections); the
   // pointer itself is no finding.
   if (!said.length && pointsOnlyUp(piece)) return 'more';
@@ -544,12 +544,12 @@ export function summarize(report: Report, understanding: Understanding = underst
     const word = /^\p{L}+[.!]?$/u.exec(text) ? text.replace(/[.!]$/, '').toLowerCase() : null;
     const labelled = (o: Sentence) => o !== s && o.section === s.section && o.text.length > text.length + 2;
     if (word && sentences.some((o) => labelled(o) && new RegExp(`\\b${word}\\b`, 'i').test(o.text))) continue;
-    const kind = adviceKindOf(text);
+    const kind = asksOf(text);
     if ((kind === 'treatment' || kind === 'prognosis') && !COMMUNICATION.test(text)) {
       // A finding before the advice ("Increase in the size of both thyroid lobes; examination with USG is
       // recommended.") stands with the findings, the advice apart.
       pieceKinds(text).forEach(({ piece, kind: said }, n) => {
-        const advice = ['treatment', 'prognosis'].includes(adviceKindOf(piece) ?? '') || said === 'more';
+        const advice = ['treatment', 'prognosis'].includes(asksOf(piece) ?? '') || said === 'more';
         carried.push({ line: quoteLine(piece, n, 'says'), kind: advice ? 'more' : said, sentence: index, ...(advice && { advice: true }) });
       });
       continue;
