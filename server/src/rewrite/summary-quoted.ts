@@ -130,7 +130,7 @@ export function findingsOnly(report: Report, understanding: Understanding): Find
 // the images were made. Only a sentence saying a thing is there ("There is a laceration …") is told.
 const ALL_CLEAR_ASIDE =
   /\d|\b(?:normal\w*|unremarkable|patent|maintained|preserv\w*|intact|satisfactory|alignment|aligned|clear|symmetric\w*|images?|views?|obtained|performed|demonstrates? no|no evidence)\b/i;
-export function toldAsWritten(report: Report, understanding: Understanding): Set<number> {
+export function toldAsWritten(report: Report, understanding: Understanding, unknown = true): Set<number> {
   const { sections, fromImpression } = sourceSections(report);
   const source = new Set(sections.map((s) => report.sections.indexOf(s)));
   const bySentence = new Map<number, Finding[]>();
@@ -341,7 +341,7 @@ export function toldAsWritten(report: Report, understanding: Understanding): Set
     const unread =
       section.kind === 'findings' &&
       fs.every((f) => f.normal) &&
-      ((OWN_WORDS.unread.test(text) && !NEGATED.test(text)) || statesUnknown(text, sentence, fs));
+      ((OWN_WORDS.unread.test(text) && !NEGATED.test(text)) || (unknown && statesUnknown(text, sentence, fs)));
     // A denial of two things joined to one term ("Pericardial effusion-thickening", "effusion or increase in
     // thickness … is not observed"), the second read as no finding: its plain line would deny the first only.
     const pairLost = plain.some((f) => {

@@ -751,9 +751,24 @@ export function summarizeChecked<V extends Checked>(
   understanding: Understanding,
   check: (text: string) => V,
 ): { summary: Summary; verification: V } {
+  const told = checkedFrom(report, understanding, check, true);
+  if (told.verification.ok) return told;
+  // The findings sentences quoted only because they state something the findings core does not know are told in
+  // doubt: when the check cannot pass the summary with them (one leans on a sentence it cannot be told beside), the
+  // summary without them is offered if it passes.
+  const without = checkedFrom(report, understanding, check, false);
+  return without.verification.ok ? without : told;
+}
+
+function checkedFrom<V extends Checked>(
+  report: Report,
+  understanding: Understanding,
+  check: (text: string) => V,
+  unknown: boolean,
+): { summary: Summary; verification: V } {
   // Sentences quoted because plain words would misstate them; one the check refuses even quoted (a
   // verifier reading of its own) goes back to plain words once, before it is left out.
-  const asWritten = toldAsWritten(report, understanding);
+  const asWritten = toldAsWritten(report, understanding, unknown);
   const quote = new Set(asWritten);
   const omit = new Set<number>();
   // A denial goes rather than be told without its organ.
