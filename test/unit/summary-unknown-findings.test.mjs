@@ -110,3 +110,22 @@ test('summary: a treatment the patient had, named as what a finding follows from
     assert.doesNotMatch(more(s), line, s);
   }
 });
+
+test('summary: an absence read as a finding ("no cardiac activity, consistent with demise") is not told as a denial, nor cut from its subject', () => {
+  const part = (text, heading) => (text.split(`${heading}\n`)[1] ?? '').split('\n\n')[0];
+  for (const [text, reading] of [
+    [
+      'EXAM: Pelvic ultrasound.\nFINDINGS: There is an intrauterine gestational sac with a yolk sac. Crown-rump length 9 mm, consistent with 6 weeks 6 days.\nIMPRESSION: Intrauterine gestational sac with an embryo but no cardiac activity, consistent with embryonic demise.\n',
+      /Intrauterine gestational sac with an embryo but no cardiac activity, consistent with embryonic demise/,
+    ],
+    [
+      'EXAM: OB ultrasound, first trimester.\nFINDINGS: Single intrauterine gestational sac. Fetal pole measures 8 mm.\nIMPRESSION: Fetal pole of 8 mm but without cardiac motion, consistent with fetal demise.\n',
+      /Fetal pole of 8 mm but without cardiac motion, consistent with fetal demise/,
+    ],
+  ]) {
+    const s = offered(text);
+    assert.match(s, reading, s);
+    assert.doesNotMatch(part(s, 'What the report did not find:'), reading, s);
+    assert.doesNotMatch(s, /"but (?:no|without)/, s);
+  }
+});

@@ -271,6 +271,9 @@ const quoteLine = (piece: string, n: number, verb: 'says' | 'also says' = 'also 
 // What asks for a next step, not a word of a finding's own name ("post-treatment changes").
 const ASKS = /\b(?:recommend\w*|advised?|needed|necessary|required|suggest\w*|recall(?:ed)? for|call[- ]?back|correlat\w*)\b/i;
 type QuoteKind = 'found' | 'may' | 'denied' | 'more';
+const READS_ABSENCE =
+  /\b(?:consistent with|compatible with|in keeping with|diagnostic of|indicating|indicative of|suggesting|suggestive of|representing)\s+/i;
+const NEGATED_WORD = /\b(?:no|not|without|negative|absent|free of)\b/i;
 const NORMAL_WORDS = /\b(?:intact|normal|unremarkable|patent|preserved|within normal limits)\b/i;
 const OPENS_DENIAL = /^(?:(?:but|and|however),?\s+)?(?:there (?:is|are|was|were)\s+)?(?:no|without)\b/i;
 // What a few words read as on their own (the findings core), kept as quotes repeat across reports (bounded).
@@ -329,7 +332,12 @@ function pieceKind(piece: string): QuoteKind {
     !OPENS_DENIAL.test(piece) &&
     clause.positive &&
     !clause.normal;
-  if (!said.length && clause.negated.size > 0 && (fs.length > 0 || OPENS_DENIAL.test(piece) || mostly) && !statesFirst) return 'denied';
+  // "… but no fetal heart motion consistent with fetal demise", "absent flow, compatible with torsion": what is not
+  // seen is read as something that is, which no denial tells.
+  const readsAbsence = READS_ABSENCE.exec(piece);
+  const statesReading = !!readsAbsence && !NEGATED_WORD.test(piece.slice(readsAbsence.index + readsAbsence[0].length));
+  if (!said.length && clause.negated.size > 0 && (fs.length > 0 || OPENS_DENIAL.test(piece) || mostly) && !statesFirst && !statesReading)
+    return 'denied';
   if (said.length && said.every((f) => f.assertion === 'possible') && !statesBeforeLink(piece) && !statesUnhedged(piece)) return 'may';
   // A normal statement ("Unremarkable exam", "The ulnotrochlear articulation is normal.") finds nothing wrong.
   // "… is 33 mm wider than normal" measures against normal: no normal statement.
