@@ -77,7 +77,7 @@ test('summary: a concessive tail stays with the clause it qualifies (a level sco
 
 test('summary: one "possible" in a sentence does not move its definite finding under "may be there"', () => {
   const part = (text, heading) => (text.split(`${heading}\n`)[1] ?? '').split('\n\n')[0];
-  for (const [text, definite] of [
+  for (const [text, definite] of /** @type {[string, RegExp][]} */ ([
     [
       'EXAM: MRI RIGHT ANKLE\nFINDINGS: There is a partial tear of the anterior talofibular ligament. Small osteochondral lesion of the talar dome is questioned.\nIMPRESSION: Partial tear of the anterior talofibular ligament and possible small osteochondral lesion of the talar dome.\n',
       /Partial tear of the anterior talofibular ligament and possible/,
@@ -86,7 +86,7 @@ test('summary: one "possible" in a sentence does not move its definite finding u
       'EXAM: MRI LEFT SHOULDER\nFINDINGS: Full-thickness tear of the supraspinatus tendon with 1 cm retraction. Subscapularis tendon signal is heterogeneous.\nIMPRESSION: Full-thickness supraspinatus tendon tear and possible low-grade partial tear of the subscapularis tendon.\n',
       /Full-thickness supraspinatus tendon tear and possible/,
     ],
-  ]) {
+  ])) {
     const s = offered(text);
     assert.match(part(s, 'What the report found:'), definite, s);
     assert.doesNotMatch(part(s, 'What the report says may be there:'), definite, s);
@@ -95,7 +95,7 @@ test('summary: one "possible" in a sentence does not move its definite finding u
 
 test('summary: a treatment the patient had, named as what a finding follows from, is no advice told apart under "More"', () => {
   const more = (s) => (s.split('More from the report:\n')[1] ?? '').split('\n\n')[0];
-  for (const [text, line] of [
+  for (const [text, line] of /** @type {[string, RegExp][]} */ ([
     [
       'EXAM: CT CHEST\nFINDINGS: Patchy consolidation in the right upper lobe with traction bronchiectasis.\nIMPRESSION: Patchy consolidation in the right upper lobe; it was evaluated as secondary to radiotherapy. Follow-up is recommended.\n',
       /secondary to radiotherapy/,
@@ -104,7 +104,7 @@ test('summary: a treatment the patient had, named as what a finding follows from
       'EXAM: CT ABDOMEN\nFINDINGS: Post biopsy changes are noted in the lower pole of the left kidney. A small hematoma is present at this site.\nIMPRESSION: Small left perinephric hematoma.\n',
       /Post biopsy changes/,
     ],
-  ]) {
+  ])) {
     const s = offered(text);
     assert.match(s, line, s);
     assert.doesNotMatch(more(s), line, s);
@@ -113,7 +113,7 @@ test('summary: a treatment the patient had, named as what a finding follows from
 
 test('summary: an absence read as a finding ("no cardiac activity, consistent with demise") is not told as a denial, nor cut from its subject', () => {
   const part = (text, heading) => (text.split(`${heading}\n`)[1] ?? '').split('\n\n')[0];
-  for (const [text, reading] of [
+  for (const [text, reading] of /** @type {[string, RegExp][]} */ ([
     [
       'EXAM: Pelvic ultrasound.\nFINDINGS: There is an intrauterine gestational sac with a yolk sac. Crown-rump length 9 mm, consistent with 6 weeks 6 days.\nIMPRESSION: Intrauterine gestational sac with an embryo but no cardiac activity, consistent with embryonic demise.\n',
       /Intrauterine gestational sac with an embryo but no cardiac activity, consistent with embryonic demise/,
@@ -122,7 +122,7 @@ test('summary: an absence read as a finding ("no cardiac activity, consistent wi
       'EXAM: OB ultrasound, first trimester.\nFINDINGS: Single intrauterine gestational sac. Fetal pole measures 8 mm.\nIMPRESSION: Fetal pole of 8 mm but without cardiac motion, consistent with fetal demise.\n',
       /Fetal pole of 8 mm but without cardiac motion, consistent with fetal demise/,
     ],
-  ]) {
+  ])) {
     const s = offered(text);
     assert.match(s, reading, s);
     assert.doesNotMatch(part(s, 'What the report did not find:'), reading, s);
