@@ -44,9 +44,10 @@ test('summary: a findings-only result the findings core does not know is quoted 
 
 test('summary: a normal or denying findings sentence the findings core does not read is still not quoted', () => {
   const s = offered(
-    'EXAM: CT abdomen.\nFINDINGS: The hepatic and portal veins are patent. Both kidneys are normal in size and contour. Images were obtained after intravenous contrast. A 2 cm simple cyst is seen in the left kidney.\nIMPRESSION: Simple left renal cyst.\n',
+    'EXAM: CT abdomen.\nFINDINGS: The hepatic and portal veins are patent. The IVC and both renal veins are widely patent. Both kidneys are normal in size and contour. Images were obtained after intravenous contrast. A 2 cm simple cyst is seen in the left kidney.\nIMPRESSION: Simple left renal cyst.\n',
   );
   assert.ok(!quoted(s, 'The hepatic and portal veins are patent.'), s);
+  assert.ok(!quoted(s, 'The IVC and both renal veins are widely patent.'), s);
   assert.ok(!quoted(s, 'Images were obtained after intravenous contrast.'), s);
 });
 
