@@ -231,3 +231,16 @@ test('a clipped word before a number ends its sentence, unless a measure follows
     'No effusion.',
   ]);
 });
+
+// h13r (r15r #9): a template's sub-label glued after a closing bracket or an abbreviation in capitals starts a sentence.
+test('a label glued after ")." or an abbreviation in capitals starts its own sentence; a bracket before a plain word does not', () => {
+  assert.deepEqual(sentences('FINDINGS: The common bile duct is normal (4 mm).Pancreas: Normal in size.'), [
+    'The common bile duct is normal (4 mm).',
+    'Pancreas: Normal in size.',
+  ]);
+  assert.deepEqual(sentences('FINDINGS: Tumor contact with the SMA.Vascular involvement: Less than 180 degrees.'), [
+    'Tumor contact with the SMA.',
+    'Vascular involvement: Less than 180 degrees.',
+  ]);
+  assert.deepEqual(sentences('FINDINGS: Small nodule (image 12).The liver is normal.'), ['Small nodule (image 12).The liver is normal.']);
+});

@@ -64,6 +64,8 @@ const WordingSchema = z.object({
       placeFillers: z.array(Plain),
       increases: z.array(Plain).min(1),
       unread: z.array(Plain).min(1),
+      saysNothing: z.array(Plain).min(1),
+      technique: z.array(Plain).min(1),
       events: z.array(Plain).min(1),
       kindWords: z.array(Plain).min(1),
       procedureSteps: z.array(Plain).min(1),
@@ -193,6 +195,13 @@ export const OWN_WORDS = {
   increase: wordsRe(wording.ownWords.increases),
   /** A grade or damage word: a sentence with one and no finding read in it states something abnormal. */
   unread: wordsRe(wording.ownWords.unread),
+  /**
+   * Words that say no finding of their own (a place, a normal word, how the images were made, "seen"): a findings
+   * sentence with a word stated beside these that the findings core reads nothing in says something it does not know.
+   */
+  saysNothing: new Set(wording.ownWords.saysNothing),
+  /** How the exam was made or compared ("performed", "dated"): a sentence with one tells no finding. */
+  technique: wordsRe(wording.ownWords.technique),
   /** A finding told as something that happened, not something there ("recent stone passage"). */
   event: wordsRe(wording.ownWords.events),
   /** Concepts whose denial holds only in the report's scope ("no space-occupying lesion in the liver"). */

@@ -504,6 +504,9 @@ function isSentenceEnd(text: string, i: number, end: number): boolean {
     // "2.3", "x-XXXX.", "e.g.," go on; a stop typed without its space ("mild edema.The", "Normal
     // liver.No mass") ends a sentence when a lower-case word that is no abbreviation ends before it
     // and a capital starts a word after it ("Dr.Smith", "U.S.", "e.g.The", "St.Mary", "n.p.o.Today" go on).
+    // After a closing bracket or an abbreviation in capitals, a glued label ends it too: "… IVC (inferior vena
+    // cava).Kidneys: …", "… the SMV.Anatomy: …".
+    if (/[)\]]/.test(text[i - 1] ?? '') || /^\p{Lu}{2,}$/u.test(text.slice(j, i))) return GLUED_LABEL.test(text.slice(i + 1, i + 40));
     return gluedStop(text.slice(j, i), text, i + 1);
   }
   const word = text.slice(j, i).toLowerCase();
@@ -645,6 +648,8 @@ function lettersEndSentence(text: string, j: number, k: number): boolean {
   return after !== null && SENTENCE_OPENERS.has(after[1].toLowerCase());
 }
 
+// A label glued after a stop: a capitalised word or two and a colon ("Kidneys:", "Metastatic disease:").
+const GLUED_LABEL = /^\p{Lu}\p{Ll}+(?:[ \t]+\p{L}+){0,2}:/u;
 /** A stop typed without its space: a word of 2+ lower-case letters, no abbreviation, then a capital that starts a word (not an initial "J."). */
 function gluedStop(word: string, text: string, k: number): boolean {
   if (!/^\p{Ll}{2,}$/u.test(word) || ABBREVIATIONS.has(word)) return false;

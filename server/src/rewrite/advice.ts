@@ -11,6 +11,7 @@ const AdviceSchema = z.object({
   treatment: z.array(z.string().min(1)),
   prognosis: z.array(z.string().min(1)),
   cause: z.array(z.string().min(1)),
+  had: z.array(z.string().min(1)),
 });
 const advice = AdviceSchema.parse(adviceData);
 const ADVICE: readonly { kind: AdviceKind; re: RegExp }[] = (['treatment', 'prognosis', 'cause'] as const).flatMap((kind) =>
@@ -23,6 +24,19 @@ export interface AdviceSentence {
   start: number;
   end: number;
 }
+
+// A treatment the patient had, named as what a finding follows from ("Post biopsy changes", "secondary to radiotherapy",
+// "after chemotherapy"): history or the report's reading of a finding, no step asked for.
+const HAD = new RegExp(
+  String.raw`\b(?:post[- ]?|after\s+|following\s+|status\s+post\s+|s/p\s+|secondary\s+to\s+|due\s+to\s+|related\s+to\s+|from\s+(?:the\s+)?(?:prior\s+|previous\s+|recent\s+)?)(?:[a-z-]+\s+){0,2}?(?:${[...advice.had].sort((a, b) => b.length - a.length).join('|')})\b`,
+  'gi',
+);
+/**
+ * The advice kind a report sentence gives for the summary's placement: a treatment it names only as one the patient
+ * had ("Post biopsy changes are seen …", "It was evaluated as secondary to radiotherapy.") asks for nothing, and is told
+ * with the findings, not apart with the advice.
+ */
+export const asksOf = (sentence: string): AdviceKind | undefined => adviceKindOf(sentence.replace(HAD, ' '));
 
 const CARRIED = /^the report (says|also says)\b[^"“]*["“](.+)["”]\.?$/i;
 

@@ -8,10 +8,10 @@ import { organsNamed, ORGANS_OF_CONCEPT, type OrganHit } from '../nlp/organs';
 import { wordsOf } from '../nlp/words';
 import { CONCEPT_BY_ID, SITE_TRIES } from '../nlp/lexicon';
 import { LEVEL } from '../report/parse';
-import type { Report, Section, Sentence } from '../report/types';
+import type { Report, Section, Sentence, Span } from '../report/types';
 import { escapeRegExp } from '../report/regex';
 import { adviceKindOf } from './advice';
-import { leansOn, readClause } from './clauses';
+import { leansOn, readClause, stem } from './clauses';
 import { runInImpression } from './impression-kept';
 import { stripListNumber } from './list-number';
 import { itemOf, ownStretch, ownWords } from './summary-reading';
@@ -130,7 +130,7 @@ export function findingsOnly(report: Report, understanding: Understanding): Find
 // the images were made. Only a sentence saying a thing is there ("There is a laceration …") is told.
 const ALL_CLEAR_ASIDE =
   /\d|\b(?:normal\w*|unremarkable|patent|maintained|preserv\w*|intact|satisfactory|alignment|aligned|clear|symmetric\w*|images?|views?|obtained|performed|demonstrates? no|no evidence)\b/i;
-export function toldAsWritten(report: Report, understanding: Understanding): Set<number> {
+export function toldAsWritten(report: Report, understanding: Understanding, unknown = true): Set<number> {
   const { sections, fromImpression } = sourceSections(report);
   const source = new Set(sections.map((s) => report.sections.indexOf(s)));
   const bySentence = new Map<number, Finding[]>();
@@ -338,7 +338,10 @@ export function toldAsWritten(report: Report, understanding: Understanding): Set
     const sized = source.has(sentence.section) && !fs.length && SIZED.test(text);
     const increase = OWN_WORDS.increase.test(text) && fs.every((f) => stated(f) && !told(f)) && (fs.length > 0 || !NEGATED.test(text));
     // An abnormal finding the findings core reads no concept in ("The L2 vertebral body shows severe loss of height").
-    const unread = section.kind === 'findings' && fs.every((f) => f.normal) && OWN_WORDS.unread.test(text) && !NEGATED.test(text);
+    const unread =
+      section.kind === 'findings' &&
+      fs.every((f) => f.normal) &&
+      ((OWN_WORDS.unread.test(text) && !NEGATED.test(text)) || (unknown && statesUnknown(text, sentence, fs)));
     // A denial of two things joined to one term ("Pericardial effusion-thickening", "effusion or increase in
     // thickness … is not observed"), the second read as no finding: its plain line would deny the first only.
     const pairLost = plain.some((f) => {
@@ -402,6 +405,63 @@ export function toldAsWritten(report: Report, understanding: Understanding): Set
   });
   return withReferents(report, understanding, out);
 }
+/**
+ * A findings sentence that states something the findings core reads nothing in ("An aberrant right subclavian artery
+ * is observed.", "Estimated fetal weight 1450 grams.", "A small reversible defect of the apex."): not a normal
+ * statement, not all denied, not how the exam was made, compared or asked for. It has a stated word that is no place
+ * and no word that says nothing (OWN_WORDS.saysNothing): the summary quotes it rather than leave it out. In doubt, it
+ * is told.
+ */
+const VALUE = new RegExp(
+  `\\d\\s*(?:${[...SIZE_UNITS].map(escapeRegExp).join('|')}|%|percent|percentile|weeks?|days?|grams?|kg|pounds?|ounces?|bpm|m/s|cm/s|ml|cc)(?![a-z])|\\d(?:st|nd|rd|th) percentile`,
+  'i',
+);
+// A sentence whose only verb calls what it names normal: its subject, a list of places or measures, states nothing else.
+const NORMAL_PREDICATE =
+  /^(?:(?!\b(?:is|are|was|were|shows?|demonstrates?|with|without|but|and there)\b|,\s+(?:the|this|there)\b)[^;])*\b(?:is|are|was|were|appears?|remains?|seems?)\s+(?:\w+ly\s+)?(?:normal|natural|patent|intact|preserved|maintained|unremarkable|open|clear)(?:\s+(?:in|throughout|bilaterally)\b[^,;]*)?[.\s]*$/i;
+export function statesUnknown(text: string, sentence: Span, fs: readonly Finding[]): boolean {
+  if (fs.some((f) => f.normal && f.assertion !== 'absent')) return false;
+  const clause = readClause(text, sentence, 'findings', null);
+  if (!clause.positive || clause.normal || clause.recommendation || clause.communication) return false;
+  // "The hepatic veins and IVC are patent.", "Vertebral corpus heights are natural.": a normal statement all the same.
+  if (NORMAL_PREDICATE.test(text)) return false;
+  if (
+    adviceKindOf(text) ||
+    COMMUNICATION.test(text) ||
+    OWN_WORDS.patient.test(text) ||
+    OWN_WORDS.procedureStep.test(text) ||
+    OWN_WORDS.technique.test(text) ||
+    OWN_WORDS.limitation.test(text)
+  )
+    return false;
+  // A value the report gives ("Cervical length measures 3.8 cm", "Ejection fraction is 48%", "29 weeks 4 days"): what
+  // was measured may be a place's name, the number is the result.
+  if (VALUE.test(text)) return true;
+  const words = wordsOf(text);
+  const places = organsNamed(words, text);
+  const inPlace = new Set<number>();
+  for (let i = 0; i < words.length;) {
+    const m = SITE_TRIES.base.match(words, i);
+    if (!m) {
+      i++;
+      continue;
+    }
+    for (let j = i; j < m.end; j++) inPlace.add(j);
+    i = m.end;
+  }
+  return words.some((w, i) => {
+    const word = w.text.toLowerCase();
+    // (A word taken out of the report, "XXXX", says nothing readable.)
+    if (!/^\p{L}{3,}$/u.test(word) || /^x+$/.test(word) || inPlace.has(i) || places.some((h) => w.start >= h.start && w.start < h.end))
+      return false;
+    // A word joined to one that says nothing ("large-caliber vessel", "smooth-walled") describes how it looks.
+    const next = words[i + 1];
+    if (next && text[w.end] === '-' && OWN_WORDS.saysNothing.has(next.text.toLowerCase())) return false;
+    const st = stem(word);
+    return !OWN_WORDS.saysNothing.has(word) && clause.words.includes(st) && !clause.negated.has(st);
+  });
+}
+
 // What a denied term is joined to: "-thickening", " or increase in thickness", up to the sentence's verb.
 const PAIRED =
   /^(?:-|\s*\/\s*|\s+(?:or|and|nor)\s+)((?:[\p{L}-]+\s+){0,4}?[\p{L}-]+)(?=\s+(?:is|are|was|were|has|have|could|can)\b|\s*[.;,]|\s*$)/u;

@@ -26,7 +26,7 @@ import {
   SIDE_WORDS,
 } from '../nlp/lay-wording';
 import { CONCEPT_BY_ID } from '../nlp/lexicon';
-import { adviceKindOf } from './advice';
+import { asksOf } from './advice';
 import { gradeOf } from './readability';
 import {
   AGE_AFTER,
@@ -138,6 +138,22 @@ function statesBeforeLink(piece: string): boolean {
   const clause = readClause(before, { start: 0, end: before.length }, 'impression', null);
   return clause.positive && !clause.normal && !clause.hedges.length && !clause.negated.size;
 }
+/**
+ * A clause that states a finding of its own beside a possible one ("Partial tear of the ligament and possible
+ * osteochondral lesion", "Complete tear … with a probable ganglion cyst"): one hedge does not make the definite
+ * finding a "may be"; the quote, under what the report found, keeps the hedge in its own words. What stands before the
+ * hedge that opens a second part (", and possible …", "with a probable …") names a finding the findings core reads as
+ * present.
+ */
+function statesUnhedged(piece: string): boolean {
+  const hedge = JOINED_HEDGE.exec(piece);
+  if (!hedge) return false;
+  const before = piece.slice(0, hedge.index).trim();
+  return (before.match(/\p{L}{3,}/gu)?.length ?? 0) >= 2 && pieceFindings(before).some((f) => f.assertion === 'present');
+}
+// A hedge that opens a second part of a clause ("… and possible …", "…, with a probable …").
+const JOINED_HEDGE =
+  /(?:,|\band\b|\bwith\b|\bplus\b)\s+(?:an?\s+|the\s+)?(?:possible|possibly|probable|probably|likely|questionable|suspected|suspicious for|presumed|equivocal)\b/i;
 /** A report sentence in its own words, one piece a clause (quote marks inside made single). */
 /** A report sentence as it is quoted: no list number, one space between words, quote marks inside made single. */
 const quoteText = (text: string) =>
@@ -192,6 +208,8 @@ const CONTRAST = /^(?:but|although|though|whereas|however)\b/i;
 const namesPlace = (piece: string) =>
   organsNamed(wordsOf(piece), piece).length > 0 ||
   pieceFindings(piece).some((f) => f.site.length > 0 || ORGANS_OF_CONCEPT.get(f.concept)?.length === 1);
+// A place or level the clause opens with, set off by a comma: what follows in the sentence is said there.
+const SCOPE_LEAD = /^(?:at|in|within|on|along|of)\s+(?:the\s+)?[^,;]{2,40},/i;
 /**
  * A contrast that cannot stand alone: a denial that names no place of its own ("The pancreas is atrophic, but no
  * focal mass": no mass of the pancreas; "synovitis of the tendon sheaths but no demonstrated tear"), or a caveat after
@@ -199,6 +217,14 @@ const namesPlace = (piece: string) =>
  * cannot be completely excluded"). Cut off, the denial reads as of the whole body and the possible loses its caveat.
  */
 function leansOnBefore(before: { piece: string; kind: QuoteKind }, p: { piece: string; kind: QuoteKind }): boolean {
+  // A caveat of a finding ("…, likely degenerative, although a small tear cannot be excluded"): the hedge stays with
+  // the finding it qualifies, told as the report wrote it.
+  if (before.kind === 'found' && p.kind === 'may') return true;
+  // The scope the clause before opens with ("At C5-C6, …", "In the left lobe, …") or its spine level, which the
+  // contrast does not say again: cut off, "but no cord deformity" would lose where.
+  const levels = (t: string) => new Set([...t.matchAll(SPINE_LEVEL)].map((m) => m[0].toUpperCase().replace(/\s+/g, '')));
+  const [own, after] = [levels(before.piece), levels(p.piece)];
+  if ([...own].some((l) => !after.has(l)) || SCOPE_LEAD.test(before.piece)) return true;
   if (p.kind === 'denied') return !namesPlace(p.piece);
   const hedged = readClause(p.piece, { start: 0, end: p.piece.length }, 'impression', null).hedges.length > 0;
   return hedged && (before.kind === 'may' || !pieceFindings(p.piece).some(stated));
@@ -245,6 +271,9 @@ const quoteLine = (piece: string, n: number, verb: 'says' | 'also says' = 'also 
 // What asks for a next step, not a word of a finding's own name ("post-treatment changes").
 const ASKS = /\b(?:recommend\w*|advised?|needed|necessary|required|suggest\w*|recall(?:ed)? for|call[- ]?back|correlat\w*)\b/i;
 type QuoteKind = 'found' | 'may' | 'denied' | 'more';
+const READS_ABSENCE =
+  /\b(?:consistent with|compatible with|in keeping with|diagnostic of|indicating|indicative of|suggesting|suggestive of|representing)\s+/i;
+const NEGATED_WORD = /\b(?:no|not|without|negative|absent|free of)\b/i;
 const NORMAL_WORDS = /\b(?:intact|normal|unremarkable|patent|preserved|within normal limits)\b/i;
 const OPENS_DENIAL = /^(?:(?:but|and|however),?\s+)?(?:there (?:is|are|was|were)\s+)?(?:no|without)\b/i;
 // What a few words read as on their own (the findings core), kept as quotes repeat across reports (bounded).
@@ -275,7 +304,7 @@ function pieceKind(piece: string): QuoteKind {
   // "Soft tissue densities are observed …, and it is recommended …" a finding before its advice.
   const asks = ASKS.exec(piece);
   const leads = asks && piece.slice(0, asks.index).split(/\s+/).length <= 6 && said.every((f) => asks.index < f.start - PIECE_HEAD.length);
-  if ((!said.length || leads) && adviceKindOf(piece) === 'treatment' && !COMMUNICATION.test(piece)) return 'more';
+  if ((!said.length || leads) && asksOf(piece) === 'treatment' && !COMMUNICATION.test(piece)) return 'more';
   // "See above.", "Other findings as described above.": the findings it points to are told (sourceSections); the
   // pointer itself is no finding.
   if (!said.length && pointsOnlyUp(piece)) return 'more';
@@ -303,8 +332,13 @@ function pieceKind(piece: string): QuoteKind {
     !OPENS_DENIAL.test(piece) &&
     clause.positive &&
     !clause.normal;
-  if (!said.length && clause.negated.size > 0 && (fs.length > 0 || OPENS_DENIAL.test(piece) || mostly) && !statesFirst) return 'denied';
-  if (said.length && said.every((f) => f.assertion === 'possible') && !statesBeforeLink(piece)) return 'may';
+  // "… but no fetal heart motion consistent with fetal demise", "absent flow, compatible with torsion": what is not
+  // seen is read as something that is, which no denial tells.
+  const readsAbsence = READS_ABSENCE.exec(piece);
+  const statesReading = !!readsAbsence && !NEGATED_WORD.test(piece.slice(readsAbsence.index + readsAbsence[0].length));
+  if (!said.length && clause.negated.size > 0 && (fs.length > 0 || OPENS_DENIAL.test(piece) || mostly) && !statesFirst && !statesReading)
+    return 'denied';
+  if (said.length && said.every((f) => f.assertion === 'possible') && !statesBeforeLink(piece) && !statesUnhedged(piece)) return 'may';
   // A normal statement ("Unremarkable exam", "The ulnotrochlear articulation is normal.") finds nothing wrong.
   // "… is 33 mm wider than normal" measures against normal: no normal statement.
   const abnormal = OWN_WORDS.unread.test(piece) && !clause.negated.size;
@@ -518,12 +552,12 @@ export function summarize(report: Report, understanding: Understanding = underst
     const word = /^\p{L}+[.!]?$/u.exec(text) ? text.replace(/[.!]$/, '').toLowerCase() : null;
     const labelled = (o: Sentence) => o !== s && o.section === s.section && o.text.length > text.length + 2;
     if (word && sentences.some((o) => labelled(o) && new RegExp(`\\b${word}\\b`, 'i').test(o.text))) continue;
-    const kind = adviceKindOf(text);
+    const kind = asksOf(text);
     if ((kind === 'treatment' || kind === 'prognosis') && !COMMUNICATION.test(text)) {
       // A finding before the advice ("Increase in the size of both thyroid lobes; examination with USG is
       // recommended.") stands with the findings, the advice apart.
       pieceKinds(text).forEach(({ piece, kind: said }, n) => {
-        const advice = ['treatment', 'prognosis'].includes(adviceKindOf(piece) ?? '') || said === 'more';
+        const advice = ['treatment', 'prognosis'].includes(asksOf(piece) ?? '') || said === 'more';
         carried.push({ line: quoteLine(piece, n, 'says'), kind: advice ? 'more' : said, sentence: index, ...(advice && { advice: true }) });
       });
       continue;
@@ -725,9 +759,24 @@ export function summarizeChecked<V extends Checked>(
   understanding: Understanding,
   check: (text: string) => V,
 ): { summary: Summary; verification: V } {
+  const told = checkedFrom(report, understanding, check, true);
+  if (told.verification.ok) return told;
+  // The findings sentences quoted only because they state something the findings core does not know are told in
+  // doubt: when the check cannot pass the summary with them (one leans on a sentence it cannot be told beside), the
+  // summary without them is offered if it passes.
+  const without = checkedFrom(report, understanding, check, false);
+  return without.verification.ok ? without : told;
+}
+
+function checkedFrom<V extends Checked>(
+  report: Report,
+  understanding: Understanding,
+  check: (text: string) => V,
+  unknown: boolean,
+): { summary: Summary; verification: V } {
   // Sentences quoted because plain words would misstate them; one the check refuses even quoted (a
   // verifier reading of its own) goes back to plain words once, before it is left out.
-  const asWritten = toldAsWritten(report, understanding);
+  const asWritten = toldAsWritten(report, understanding, unknown);
   const quote = new Set(asWritten);
   const omit = new Set<number>();
   // A denial goes rather than be told without its organ.
