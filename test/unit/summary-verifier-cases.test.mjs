@@ -256,6 +256,18 @@ test('summary check: only the lines under the denials heading are read as denied
   assert.doesNotMatch(read, /No nodule|No gallstones/);
 });
 
+// A side word inside the report's own term ("(left ventricular ejection fraction …)", "(right atrial enlargement)")
+// names a chamber: the line's side is read from its plain words only, so the term is not given a side twice.
+test('summary check: a line takes its side from its plain words, not from a chamber named in its term', () => {
+  const { layToReport } = require(path.join(root, 'out/server/rewrite/lay-reading.js'));
+  const read = layToReport(
+    'What the report found:\n- There is weak pumping of the heart (left ventricular ejection fraction is 30%).\n- The upper right chamber of the heart is enlarged (right atrial enlargement).\n- There is fluid around the left lung (pleural effusion).\n',
+  );
+  assert.match(read, /^left ventricular ejection fraction is 30%\.$/m);
+  assert.match(read, /right atrial enlargement\.$/m);
+  assert.match(read, /^left pleural effusion\.$/m);
+});
+
 // r12s/r13s pattern 1: a finding the findings state alone, minor or chronic, is told (quoted) and the check asks for it:
 // the same summary with that quote taken out is refused, so a writer that leaves it out is never offered.
 test('summary check: a findings-only minor finding is quoted, and a summary without it is refused', () => {

@@ -41,11 +41,13 @@ export function layToReport(text: string): string {
       continue;
     }
     if (terms.length === 0) continue;
-    const side = /\bboth (?:sides|lungs|kidneys)\b/i.test(line)
+    // The side the plain words give; a term's own words ("(left ventricular ejection fraction …)") are read with it.
+    const plain = line.replace(/\([^()]*\)/g, '');
+    const side = /\bboth (?:sides|lungs|kidneys)\b/i.test(plain)
       ? 'bilateral'
-      : /\bleft\b/i.test(line)
+      : /\bleft\b/i.test(plain)
         ? 'left'
-        : /\bright\b/i.test(line)
+        : /\bright\b/i.test(plain)
           ? 'right'
           : '';
     const sizes = [...line.matchAll(SIZE)].map((m) =>

@@ -416,9 +416,10 @@ const VALUE = new RegExp(
   `\\d\\s*(?:${[...SIZE_UNITS].map(escapeRegExp).join('|')}|%|percent|percentile|weeks?|days?|grams?|kg|pounds?|ounces?|bpm|m/s|cm/s|ml|cc)(?![a-z])|\\d(?:st|nd|rd|th) percentile`,
   'i',
 );
-// A sentence whose only verb calls what it names normal: its subject, a list of places or measures, states nothing else.
+// A sentence whose only verb calls what it names normal: its subject, a list of places or measures ("normal in size,
+// shape, and configuration"), states nothing else; a tail that goes on to a finding (but, with, except …) is not this.
 const NORMAL_PREDICATE =
-  /^(?:(?!\b(?:is|are|was|were|shows?|demonstrates?|with|without|but|and there)\b|,\s+(?:the|this|there)\b)[^;])*\b(?:is|are|was|were|appears?|remains?|seems?)\s+(?:\w+ly\s+)?(?:normal|natural|patent|intact|preserved|maintained|unremarkable|open|clear)(?:\s+(?:in|throughout|bilaterally)\b[^,;]*)?[.\s]*$/i;
+  /^(?:(?!\b(?:is|are|was|were|shows?|demonstrates?|with|without|but|and there)\b|,\s+(?:the|this|there)\b)[^;])*\b(?:is|are|was|were|appears?|remains?|seems?)\s+(?:\w+ly\s+)?(?:normal|natural|patent|intact|preserved|maintained|unremarkable|open|clear)(?:\s+(?:in|throughout|bilaterally)\b(?:(?!\b(?:but|with|without|except|other|apart|although|however|there|measur\w*|which|save|aside)\b)[^;])*)?[.\s]*$/i;
 export function statesUnknown(text: string, sentence: Span, fs: readonly Finding[]): boolean {
   if (fs.some((f) => f.normal && f.assertion !== 'absent')) return false;
   const clause = readClause(text, sentence, 'findings', null);
