@@ -456,3 +456,49 @@ test('impression items: how the images were looked at, its verb after its window
     assert.ok(got.length >= 1, got.join('\n'));
   }
 });
+
+// r16i draw 7: "At the level of the bifurcation, however, there is …" was cut at its "however": the level became an item
+// of nothing, or the finding's item lost where it is.
+test('impression items: the place a sentence opens on before its "however" stays with the finding after it', () => {
+  const carotid = items(
+    'EXAM: Carotid duplex ultrasound.\nFINDINGS: There is mild plaque in both carotid bulbs. At the level of the bifurcation, however, there is more pronounced plaque formation with approximately 50% stenosis on the left.\n',
+  );
+  assert.ok(
+    carotid.some((i) =>
+      /^At the level of the bifurcation, there is more pronounced plaque formation with approximately 50% stenosis on the left\.$/.test(i),
+    ),
+    carotid.join('\n'),
+  );
+  const knee = items(
+    'EXAM: MRI left knee.\nFINDINGS: There is a horizontal tear of the medial meniscus. At the level of the posterior horn, however, there is a small parameniscal cyst. The ACL is intact.\n',
+  );
+  assert.ok(!knee.some((i) => /^At the level of the posterior horn\.?$/.test(i)), knee.join('\n'));
+  const horn = items(
+    'EXAM: MRI right knee.\nFINDINGS: The anterior horn of the medial meniscus is intact. In the posterior horn, however, there is a complex tear extending to the inferior articular surface.\n',
+  );
+  assert.ok(
+    horn.some((i) => /^In the posterior horn, there is a complex tear/.test(i)),
+    horn.join('\n'),
+  );
+});
+
+// rev14 #7: outside a run-in impression too, an item after a quote that opens its sentence's next bullet has its own "its".
+test('impression items: an item run on after a closing quote keeps its "its" to itself in an impression of its own', () => {
+  for (const [text, own] of [
+    [
+      'FINDINGS:\nFindings as below.\n\nIMPRESSION:\nMild emphysema. Nodule in the right upper lobe, 6 mm (granuloma?)" new 8 mm nodule in the left lower lobe, its follow-up is recommended.\n',
+      /^New 8 mm nodule in the left lower lobe, its follow-up is recommended\.$/,
+    ],
+    [
+      'FINDINGS:\nSee below.\n\nIMPRESSION:\nSmall hiatal hernia. Left renal cyst (simple?)" enlarged right adrenal nodule, its washout study is advised.\n',
+      /^Enlarged right adrenal nodule, its washout study is advised\.$/,
+    ],
+  ]) {
+    const list = items(text);
+    assert.ok(
+      list.some((i) => own.test(i)),
+      list.join('\n'),
+    );
+    assert.ok(!list.some((i) => /^(?:Mild emphysema|Small hiatal hernia)\. /.test(i)), list.join('\n'));
+  }
+});

@@ -158,6 +158,20 @@ function leadInOf(report: Report, clauses: Clauses, c: Clause): string {
   return stripListNumber(prev.text).replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * The place a clause's sentence opens on before a "however" or "but" the clause reader broke at ("At the level of the
+ * bifurcation, however, there is 50% stenosis on the left", "In the posterior horn, however, there is a tear"): a place
+ * with no verb of its own, said of the clause after it. Cut there, the finding loses where it is, and the place alone
+ * reads as an item of nothing.
+ */
+export function placeBeforeBreak(report: Report, clauses: Clauses, c: Clause): Clause | undefined {
+  const prev = clauses.all[clauses.all.indexOf(c) - 1];
+  if (!prev || prev.sectionIndex !== c.sectionIndex || !PLACE_BREAK.test(report.text.slice(prev.end, c.start))) return undefined;
+  if (!OPENING_PLACE.test(prev.text) || OWN_VERB.test(prev.text)) return undefined;
+  return report.sentences.some((s) => s.start <= prev.start && c.end <= s.end) ? prev : undefined;
+}
+const PLACE_BREAK = /^\s*,?\s*(?:however|but)\b,?\s*$/i;
+
 /** `c` as said with its lead-in: the side it takes from there is written once, in the lead-in's words. */
 const ledBy = (c: Clause, sides: ReadonlySet<string>): Clause => ({
   ...c,
@@ -461,6 +475,9 @@ export function windowOf(report: Report, clauses: Clauses, c: Clause, start: num
   // node"): the clause it goes on from, whole, says it.
   const from = continuedFrom(report, clauses, c);
   if (from) return windowOf(report, clauses, from, from.start, from.end);
+  // Said from the place it opens on, as written (the "however" answers the sentence before, not the item).
+  const placed = placeBeforeBreak(report, clauses, c);
+  if (placed) return tidy(`${report.text.slice(placed.start, placed.end)}, ${report.text.slice(c.start, c.end)}`);
   const pieces = piecesOf(report, c);
   const first = pieces.findIndex((p) => p.end > start);
   const last = pieces.findIndex((p) => p.end >= end);

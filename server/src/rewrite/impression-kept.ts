@@ -8,7 +8,7 @@ import keptData from './impression-kept.json';
 import { CUES, GENERIC, findingHeads, partsUnsaid, readClause, readText, type Clause } from './clauses';
 import { dropsOf, polarityLostBy, shareOf } from './clause-changes';
 import type { NumberedItem, Report, Section } from '../report/types';
-import { firstWord, tidy, windowOf, type Clauses } from './impression-excerpt';
+import { firstWord, placeBeforeBreak, tidy, windowOf, type Clauses } from './impression-excerpt';
 import { stripListNumber } from './list-number';
 import { adviceKindOf } from './advice';
 import { sentenceKind } from '../templates/sentence-kinds';
@@ -501,7 +501,11 @@ export function otherStatements(
     // (Nor what the report compared with, how it was made or why it was asked, unless it tells a grade or a change.)
     const aside = !!sentenceKind(c.text) && !c.severity.length && !KEPT.changes.some((t) => c.time.has(t));
     // (Nor a place that only leads into the clause after it: "In the evaluation of both lung parenchyma; No … nodule".)
-    const leadsIn = LEADS_IN.test(c.text) && /^\s*[;:]/.test(report.text.slice(c.end, c.end + 2));
+    // (Nor the place a sentence opens on before its "however": "At the level of the posterior horn, however, there is …".)
+    const next = clauses.all[clauses.all.indexOf(c) + 1];
+    const leadsIn =
+      (LEADS_IN.test(c.text) && /^\s*[;:]/.test(report.text.slice(c.end, c.end + 2))) ||
+      (!!next && placeBeforeBreak(report, clauses, next) === c);
     if (
       beside &&
       (beside.u.findings.some((f) => f.start < c.end && f.end > c.start) || c.recommendation || CAVEAT.test(c.text) || aside || leadsIn)

@@ -927,10 +927,13 @@ function withTheirAntecedents(report: Report, items: readonly ImpressionItem[]):
       sentence.start >= runIn.body.start &&
       (/["\u201c\u201d]\s*$/.test(report.text.slice(Math.max(0, sentence.start - 3), sentence.start)) ||
         /^\s*["\u201c\u201d]/.test(sentence.text));
+    // (Nor an item that opens its sentence's list after a quote: '… (granuloma?)" new 8 mm nodule …, its follow-up is
+    // recommended' is the new nodule's own "its", run-in impression or not.)
     if (
       !prev ||
       prev.section !== sentence.section ||
       bullet ||
+      quoted ||
       (runIn && sentence.start >= runIn.body.start && prev.start < runIn.body.start)
     )
       continue;
