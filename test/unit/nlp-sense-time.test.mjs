@@ -16,6 +16,17 @@ const calls = (text) =>
     .critical.filter((c) => c.needsCall)
     .map((c) => c.finding.concept);
 
+// r16s #6: a spine's sagittal curve that lost or reversed its normal shape is no scoliosis (a sideways curve).
+test('the normal lordotic curvature straightened, lost or reversed is no scoliosis; a sideways curvature still is', () => {
+  const spine = (t) => concepts(`EXAM: CT cervical spine.\nFINDINGS: ${t}\n`);
+  assert.ok(!spine('Reversal of the normal cervical curvature.').includes('scoliosis'));
+  assert.ok(!spine('There is straightening of the normal cervical curvature.').includes('scoliosis'));
+  assert.ok(!spine('Loss of the normal lordotic curvature of the cervical spine.').includes('scoliosis'));
+  assert.ok(spine('Mild dextroconvex curvature of the thoracic spine.').includes('scoliosis'));
+  assert.ok(spine('Mild curvature of the thoracolumbar spine.').includes('scoliosis'));
+  assert.ok(spine('Mild scoliosis with loss of the normal lumbar lordosis.').includes('scoliosis'));
+});
+
 test('surgical dissection, contrast opacification and sinus or vessel obstruction are no findings of their namesakes', () => {
   assert.ok(!concepts('The plane was developed with sharp and blunt dissection.').includes('aortic-dissection'));
   assert.ok(!concepts('Dissection was carried down to the capsule.').includes('aortic-dissection'));
