@@ -502,3 +502,18 @@ test('impression items: an item run on after a closing quote keeps its "its" to 
     assert.ok(!list.some((i) => /^(?:Mild emphysema|Small hiatal hernia)\. /.test(i)), list.join('\n'));
   }
 });
+
+// r16i pattern 2: "absent" reads as a denial to the clause reader, so a missing organ with no operation named was left out
+// of a draft from the findings; one after an operation is the expected result and stays out.
+test('impression items: an organ the findings call absent, with no operation named, is an item', () => {
+  const kidney = items(
+    'EXAM: CT abdomen.\nFINDINGS: The liver is normal. The left kidney is absent. The right kidney measures 13 cm. No hydronephrosis.\n',
+  );
+  assert.ok(kidney.includes('The left kidney is absent.'), kidney.join('\n'));
+  const spleen = items('EXAM: CT abdomen.\nFINDINGS: The liver is normal. Absent spleen. No free fluid.\n');
+  assert.ok(spleen.includes('Absent spleen.'), spleen.join('\n'));
+  const operated = items(
+    'EXAM: CT abdomen.\nFINDINGS: The gallbladder is absent, status post cholecystectomy. 4 mm nonobstructing right renal stone.\n',
+  );
+  assert.ok(!operated.some((i) => /gallbladder/i.test(i)), operated.join('\n'));
+});

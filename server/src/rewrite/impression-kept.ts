@@ -15,6 +15,8 @@ import { sentenceKind } from '../templates/sentence-kinds';
 import { readCategories } from '../guidelines/rads/index';
 import { BLANK_LINE, escapeRegExp } from '../report/regex';
 import { knownSectionKind } from '../report/sections';
+import { organsNamed } from '../nlp/organs';
+import { wordsOf } from '../nlp/words';
 
 export interface ImpressionItem {
   text: string;
@@ -451,6 +453,20 @@ export function unreadItems(report: Report, u: Understanding, clauses: Clauses, 
   return out;
 }
 
+// "The left kidney is absent.", "Absent spleen.": an organ and its absence, nothing else.
+const ABSENT = /^(?:the\s+)?[\p{L}\s-]{3,40}?\s+(?:is|are)\s+(?:congenitally\s+)?absent$|^(?:congenitally\s+)?absent\s+[\p{L}\s-]{3,40}$/iu;
+const OPERATED = /\b(?:post|status|prior|previous|resected|resection|\w+ectomy|surgical(?:ly)?|removed|removal|operat\w*)\b/i;
+/**
+ * An organ the report finds missing, with no operation named for it ("The left kidney is absent.", "Absent spleen."):
+ * a finding (an agenesis, an unexplained absence), though the clause reader takes "absent" for a denial.
+ */
+function absentOrgan(report: Report, c: Clause): boolean {
+  const text = c.text.trim().replace(/[.\s]+$/, '');
+  if (c.positive || !ABSENT.test(text) || !organsNamed(wordsOf(text), text).length) return false;
+  const sentence = report.sentences.find((x) => x.start <= c.start && c.start < x.end);
+  return !!sentence && !OPERATED.test(sentence.text);
+}
+
 // A clause that opens on where or when it looks ("In the evaluation of …", "On the lung window", "When examined …").
 const LEADS_IN = /^\s*(?:in|on|at|when|during|upon|within)\b/i;
 
@@ -475,7 +491,7 @@ export function otherStatements(
     drafted.some((d) => shareOf(c, d) >= 0.85 && !dropsOf(c, [d], { sizes: true }).length);
   for (const c of clauses.all) {
     if (
-      !c.positive ||
+      (!c.positive && !absentOrgan(report, c)) ||
       c.communication ||
       !c.words.length ||
       ASKED.test(c.text) ||
