@@ -130,6 +130,8 @@ const ContextSchema = z.object({
       dir: z.enum(['pre', 'post', 'both']),
       terms: Phrases,
       windows: z.record(z.string(), z.number().int().positive()).default({}),
+      /** The cue counts only as its sentence's first words (an imperative request: "Evaluate malignancy."). */
+      opening: z.boolean().default(false),
     }),
   ),
   readAsNote: z.string(),
@@ -279,7 +281,7 @@ export function scanStarts(): ReadonlyMap<string, number> {
 let scanStartMasks: ReadonlyMap<string, number> | undefined;
 
 export interface CueEntry {
-  pre?: { kind: CueKind; window?: number };
+  pre?: { kind: CueKind; window?: number; opening?: true };
   post?: { kind: CueKind; window?: number };
 }
 function cueTrie() {
@@ -295,7 +297,7 @@ function cueTrie() {
         entries.set(id, entry);
         trie.add(keys, entry);
       }
-      const cue = { kind: group.kind, window: group.windows[term] };
+      const cue = { kind: group.kind, window: group.windows[term], ...(group.opening ? { opening: true as const } : {}) };
       if (group.dir !== 'post' && !entry.pre) entry.pre = cue;
       if (group.dir !== 'pre' && !entry.post) entry.post = cue;
     }
