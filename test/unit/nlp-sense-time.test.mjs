@@ -343,6 +343,14 @@ test('air in the bile ducts is pneumobilia, not biliary dilatation, and minor af
   assert.deepEqual(minorIn('Aerobilia in this patient with a hepaticojejunostomy.'), [true]);
   assert.deepEqual(minorIn('Air in the biliary tree from the CBD stent.'), [true]);
   assert.deepEqual(minorIn('New pneumobilia with a dilated small bowel.'), [false]);
+  assert.deepEqual(minorIn('Pneumobilia after ERCP with biliary stent placement.'), [true]);
+  // A denied procedure explains nothing: unexpected air in the bile ducts is the case that matters.
+  assert.deepEqual(minorIn('New pneumobilia in this patient without prior sphincterotomy or biliary stent.'), [false]);
+  assert.deepEqual(minorIn('Extensive pneumobilia; no history of ERCP or biliary surgery.'), [false]);
+  // Another organ's anastomosis or stent is no biliary procedure.
+  assert.deepEqual(minorIn('Pneumobilia. Intact ileocolic anastomosis, no leak.'), [false]);
+  assert.deepEqual(minorIn('Gas in the biliary tree, with an iliac artery stent in place.'), [false]);
+  assert.deepEqual(minorIn('Pneumobilia adjacent to the colonic anastomosis.'), [false]);
 });
 
 test('a shift of the mediastinum stays significant whatever the sentence says moves it; rotation is no shift', () => {

@@ -88,7 +88,11 @@ const ConceptSchema = z.object({
   significant: z.boolean(),
   /** Significant from this week of gestation on (a breech fetus matters near term, when version or delivery is planned). */
   significantFromWeek: z.number().int().positive().optional(),
-  /** Procedures whose expected result the finding is when its sentence names them (air in the bile ducts after a sphincterotomy): minor then. */
+  /**
+   * Procedures whose expected result the finding is when its sentence names them (air in the bile ducts after a
+   * sphincterotomy): minor then. Named as the organ's own ("biliary stent", not any stent); a denied one ("without prior
+   * sphincterotomy") expects nothing.
+   */
   minorAfter: Phrases.default([]),
   /** Grades in the mention's own phrase that make a finding worth the impression ("significant fatty infiltration"). */
   significantWhen: Phrases.default([]),
