@@ -375,4 +375,12 @@ test('a shift of the mediastinum stays significant whatever the sentence says mo
     [],
   );
   assert.deepEqual(shifts('The trachea is deviated to the right.'), ['present significant']);
+  // A goiter the sentence only names beside another cause, or without a causal link, explains nothing.
+  assert.deepEqual(
+    shifts('Tracheal deviation to the left, new since the comparison, with large right pneumothorax and multinodular goiter.'),
+    ['present significant'],
+  );
+  assert.deepEqual(shifts('Rightward tracheal deviation from a large left hemothorax and a multinodular goiter.'), ['present significant']);
+  assert.deepEqual(shifts('Mediastinal shift to the right from the tension pneumothorax; thyroid unremarkable.'), ['present significant']);
+  assert.deepEqual(shifts('Mild tracheal deviation to the right, related to the enlarged thyroid gland.'), []);
 });

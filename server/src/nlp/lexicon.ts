@@ -75,6 +75,12 @@ const ConceptSchema = z.object({
         before: Phrases,
         after: Phrases,
         reach: z.number().int().positive().default(4),
+        /**
+         * Causal links ("due to", "secondary to", "from"): when given, an `after` word gives the other sense only
+         * right after one of them, with no other finding or comma between ("deviated by a goiter", not "deviation
+         * from a large hemothorax, unchanged goiter").
+         */
+        causes: Phrases.default([]),
         /** Findings the term describes when only `before` words lie between ("nodule of ground glass density"). */
         describes: Phrases,
       }),
