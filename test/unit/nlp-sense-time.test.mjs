@@ -325,6 +325,12 @@ test('emphysematous change named by its place in a wall of the body or its soft 
   // The lungs named beside it keep it theirs, whatever soft tissue or wall the sentence also names.
   assert.deepEqual(read('Emphysematous changes in both lungs and soft tissue nodules.'), ['emphysema', 'nodule']);
   assert.deepEqual(read('Paraseptal emphysematous changes adjacent to the chest wall.'), ['emphysema']);
+  // Bare "emphysema" placed under the skin or in the neck and axillae is air there; beside a soft tissue lesion or
+  // nodes of those stations it stays the lungs'.
+  assert.deepEqual(read('Emphysema in the supraclavicular and axillary regions.'), ['subcutaneous-emphysema']);
+  assert.deepEqual(read('Small amount of emphysema under the skin at the drain site.'), ['subcutaneous-emphysema']);
+  assert.deepEqual(read('Moderate emphysema and a soft tissue nodule in the right axilla.'), ['emphysema', 'nodule']);
+  assert.deepEqual(read('Emphysema, with enlarged supraclavicular and axillary lymph nodes.'), ['emphysema', 'lymph-node']);
 });
 
 test('air in the bile ducts is pneumobilia, not biliary dilatation, and minor after a sphincterotomy or a biliary anastomosis', () => {
