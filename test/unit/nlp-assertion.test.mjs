@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { assertionOf, mentions, understand } from '../helpers/nlp.mjs';
+import { problemsOf } from '../helpers/engine.mjs';
 
 test('plain statements are present', () => {
   assert.equal(assertionOf('FINDINGS: Small left pleural effusion.', 'pleural-effusion'), 'present');
@@ -120,6 +121,37 @@ test('hypothetical: evaluate for, rule out, if', () => {
   assert.equal(assertionOf('INDICATION: Cough, evaluate for pneumonia.', 'pneumonia'), 'hypothetical');
   assert.equal(assertionOf('Rule out pneumothorax.', 'pneumothorax'), 'hypothetical');
   assert.equal(assertionOf('If symptoms persist, CT could exclude pulmonary embolism.', 'pulmonary-embolism'), 'hypothetical');
+});
+
+test('a request opening a findings sentence asks about the finding, it does not report it', () => {
+  for (const [text, concept] of [
+    ['FINDINGS: Evaluate malignancy.\nIMPRESSION: No acute findings.', 'malignancy'],
+    ['FINDINGS: Assess pneumothorax.\nIMPRESSION: Lungs clear.', 'pneumothorax'],
+    ['FINDINGS: Please evaluate possible fracture of the left wrist.\nIMPRESSION: Negative.', 'fracture'],
+    ['FINDINGS: Eval PE. No filling defect.\nIMPRESSION: Negative.', 'pulmonary-embolism'],
+    ['FINDINGS: 1. Evaluation of appendicitis.\nIMPRESSION: Negative.', 'appendicitis'],
+    ['FINDINGS: r/o PE\nIMPRESSION: Negative.', 'pulmonary-embolism'],
+    ['FINDINGS: Rule out appendicitis. The appendix measures 5 mm.\nIMPRESSION: Normal.', 'appendicitis'],
+  ])
+    assert.equal(assertionOf(text, concept), 'hypothetical', text);
+  // Later in a sentence the verbs are the report's own reading, not a request.
+  assert.equal(assertionOf('FINDINGS: The pneumothorax was assessed and is small.', 'pneumothorax'), 'present');
+  assert.equal(assertionOf('FINDINGS: Evaluation of the gallbladder demonstrates cholelithiasis.', 'cholelithiasis'), 'present');
+  assert.equal(assertionOf('FINDINGS: Assessment of the lungs shows consolidation.', 'consolidation'), 'present');
+  // "Query" opening a finding is the radiologist's own hedge.
+  assert.equal(assertionOf('FINDINGS: Query undisplaced fracture of the fifth metacarpal.', 'fracture'), 'possible');
+});
+
+test('a request in the findings raises no critical-result call', () => {
+  for (const text of [
+    'EXAM: CT chest\nFINDINGS: Evaluate pulmonary embolism. The pulmonary arteries opacify well without filling defect.\nIMPRESSION: No pulmonary embolism.',
+    'EXAM: Chest radiograph\nFINDINGS: Assess pneumothorax. The lungs are clear.\nIMPRESSION: Clear lungs.',
+  ])
+    assert.deepEqual(
+      problemsOf('critical-communication-missing', text).map((p) => p.message),
+      [],
+      text,
+    );
 });
 
 test('a denial inside a predicate: "the heart is not enlarged"', () => {

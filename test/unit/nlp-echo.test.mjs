@@ -122,6 +122,13 @@ test("another organ's or chamber's ejection fraction is no reduced left ventricu
   assert.deepEqual(read('After sincalide, the ejection fraction at 30 minutes was 32% (normal is greater than 35%).'), []);
   assert.deepEqual(read('Right ventricular ejection fraction 40%.'), []);
   assert.deepEqual(read('The right ventricular systolic function is reduced.'), []);
+  assert.deepEqual(read('RV EF: 30%.'), []);
+  assert.deepEqual(read('The right ventricle is dilated with an ejection fraction of 30%.'), []);
+  // An echo names both ventricles in one sentence: the other chamber in another clause leaves the LV's value its own.
+  const reduced = ['reduced-ejection-fraction present significant'];
+  assert.deepEqual(read('LVEF 25%, RV size and function normal.'), reduced);
+  assert.deepEqual(read('Left ventricular ejection fraction of 35%; the RV is normal in size.'), reduced);
+  assert.deepEqual(read('RV EF 30%, LVEF 60%.'), []);
 });
 
 test('left atrial enlargement is a finding of its own, significant from moderate on', () => {

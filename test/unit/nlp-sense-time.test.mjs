@@ -336,6 +336,12 @@ test('emphysematous change named by its place in a wall of the body or its soft 
   // The lungs named beside it keep it theirs, whatever soft tissue or wall the sentence also names.
   assert.deepEqual(read('Emphysematous changes in both lungs and soft tissue nodules.'), ['emphysema', 'nodule']);
   assert.deepEqual(read('Paraseptal emphysematous changes adjacent to the chest wall.'), ['emphysema']);
+  // Bare "emphysema" placed under the skin or in the neck and axillae is air there; beside a soft tissue lesion or
+  // nodes of those stations it stays the lungs'.
+  assert.deepEqual(read('Emphysema in the supraclavicular and axillary regions.'), ['subcutaneous-emphysema']);
+  assert.deepEqual(read('Small amount of emphysema under the skin at the drain site.'), ['subcutaneous-emphysema']);
+  assert.deepEqual(read('Moderate emphysema and a soft tissue nodule in the right axilla.'), ['emphysema', 'nodule']);
+  assert.deepEqual(read('Emphysema, with enlarged supraclavicular and axillary lymph nodes.'), ['emphysema', 'lymph-node']);
 });
 
 test('air in the bile ducts is pneumobilia, not biliary dilatation, and minor after a sphincterotomy or a biliary anastomosis', () => {
@@ -354,6 +360,14 @@ test('air in the bile ducts is pneumobilia, not biliary dilatation, and minor af
   assert.deepEqual(minorIn('Aerobilia in this patient with a hepaticojejunostomy.'), [true]);
   assert.deepEqual(minorIn('Air in the biliary tree from the CBD stent.'), [true]);
   assert.deepEqual(minorIn('New pneumobilia with a dilated small bowel.'), [false]);
+  assert.deepEqual(minorIn('Pneumobilia after ERCP with biliary stent placement.'), [true]);
+  // A denied procedure explains nothing: unexpected air in the bile ducts is the case that matters.
+  assert.deepEqual(minorIn('New pneumobilia in this patient without prior sphincterotomy or biliary stent.'), [false]);
+  assert.deepEqual(minorIn('Extensive pneumobilia; no history of ERCP or biliary surgery.'), [false]);
+  // Another organ's anastomosis or stent is no biliary procedure.
+  assert.deepEqual(minorIn('Pneumobilia. Intact ileocolic anastomosis, no leak.'), [false]);
+  assert.deepEqual(minorIn('Gas in the biliary tree, with an iliac artery stent in place.'), [false]);
+  assert.deepEqual(minorIn('Pneumobilia adjacent to the colonic anastomosis.'), [false]);
 });
 
 test('a shift of the mediastinum stays significant whatever the sentence says moves it; rotation is no shift', () => {
@@ -378,4 +392,12 @@ test('a shift of the mediastinum stays significant whatever the sentence says mo
     [],
   );
   assert.deepEqual(shifts('The trachea is deviated to the right.'), ['present significant']);
+  // A goiter the sentence only names beside another cause, or without a causal link, explains nothing.
+  assert.deepEqual(
+    shifts('Tracheal deviation to the left, new since the comparison, with large right pneumothorax and multinodular goiter.'),
+    ['present significant'],
+  );
+  assert.deepEqual(shifts('Rightward tracheal deviation from a large left hemothorax and a multinodular goiter.'), ['present significant']);
+  assert.deepEqual(shifts('Mediastinal shift to the right from the tension pneumothorax; thyroid unremarkable.'), ['present significant']);
+  assert.deepEqual(shifts('Mild tracheal deviation to the right, related to the enlarged thyroid gland.'), []);
 });

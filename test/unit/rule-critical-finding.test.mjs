@@ -160,3 +160,22 @@ test("critical-finding: a breast exam's benign reading takes the days mark from 
     'EXAM: Bilateral breast MRI.\nFINDINGS: A 9 mm oval circumscribed mass in the left breast, which may represent a fibroadenoma.\nIMPRESSION: BI-RADS 3: Probably benign. Left breast mass, likely fibroadenoma.';
   assert.deepEqual(problemsOf('critical-finding', breast), []);
 });
+
+test('critical-finding: a mediastinal shift is critical when new or growing, not when stable, chronic or pulled by volume loss', () => {
+  const shifts = (text) =>
+    engine.checkText(text).problems.filter((p) => p.rule.startsWith('critical') && /mediastinal shift/.test(p.message));
+  for (const line of [
+    'Stable mild mediastinal shift to the right.',
+    'Mild tracheal deviation to the right, unchanged from the prior radiograph.',
+    'Right pneumonectomy with the expected mediastinal shift to the right.',
+    'Postlobectomy volume loss in the left hemithorax with mild shift of the mediastinum to the left.',
+  ])
+    assert.deepEqual(shifts(`EXAM: CT chest\nFINDINGS: ${line}\nIMPRESSION: ${line}`), [], line);
+  for (const line of [
+    'New mediastinal shift to the left.',
+    'Left pneumonectomy with new shift of the mediastinum to the right.',
+    'Mediastinal shift to the left without volume loss.',
+    'Large right pleural effusion with increasing mediastinal shift to the left.',
+  ])
+    assert.equal(shifts(`EXAM: CT chest\nFINDINGS: ${line}\nIMPRESSION: ${line}`)[0]?.rule, 'critical-communication-missing', line);
+});

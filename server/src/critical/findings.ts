@@ -135,6 +135,8 @@ export function findCriticalFindings(
           finding.hedge !== 'differential' &&
           !onlyInDifferential(finding, findings, differentialOnly) &&
           largeEnough(report, finding, findings, bySentence)));
+    // A sign critical only when new (a mediastinal shift): told stable, chronic or explained, it is no critical finding.
+    if (!needsCall && EXPLAINED.get(finding.concept)?.onlyWhenNew) continue;
     found.push({ finding, urgency, needsCall });
   }
   return found;
@@ -289,7 +291,16 @@ function readAsOld(report: Report, finding: Finding, bySentence: BySentence): bo
 // Signs critical only while unexplained (explained.json): "Widening of the mediastinum, secondary to lymphadenopathy
 // related to sarcoid", "Widened mediastinum. Maybe secondary to prominent mediastinal fat or tortuous aorta."
 const EXPLAINED = new Map(
-  explainedData.signs.map((s) => [s.sign, { causes: new Set(s.causes), words: wordsRegex(s.words), against: wordsRegex(s.against) }]),
+  explainedData.signs.map((s) => [
+    s.sign,
+    {
+      causes: new Set(s.causes),
+      words: wordsRegex(s.words),
+      against: wordsRegex(s.against),
+      pulledBy: 'pulledBy' in s && s.pulledBy ? wordsRegex(s.pulledBy) : null,
+      onlyWhenNew: 'criticalOnlyWhenNew' in s && s.criticalOnlyWhenNew,
+    },
+  ]),
 );
 // The sentence after that goes on reading the sign: it opens with a pointer back or a hedge.
 const READING_GOES_ON = /^\s*(?:this|these|it|they|findings|maybe|may be|possibly|probably|likely|most likely)\b/i;
@@ -314,6 +325,12 @@ function explainedAsBenign(report: Report, finding: Finding, findings: readonly 
       (g) => g.sentenceIndex === at && g !== finding && g.concept !== finding.concept && g.critical && g.assertion !== 'absent',
     );
     if (critical) return false;
+    // A resection or volume loss the sentence names pulls the sign toward it, read or not ("pneumonectomy with the
+    // expected shift"); a denied one pulls nothing ("no volume loss").
+    if (explained.pulledBy && at === finding.sentenceIndex) {
+      const pulled = new RegExp(explained.pulledBy.source, 'gi');
+      for (const m of whole.text.matchAll(pulled)) if (!/\b(?:no|not|without)\b[^,;:]*$/i.test(whole.text.slice(0, m.index))) return true;
+    }
     const text = report.text.slice(from, to);
     const cue = READ_AS.exec(text);
     if (!cue || DENIED_READING.test(text.slice(0, cue.index))) return false;

@@ -147,8 +147,21 @@ export function inOtherSense(s: SentenceWords, m: Mention): boolean {
     if (!o.terms.includes(phrase)) return false;
     if (o.describes.length) return describesPrevious(s, m, o.before, o.describes);
     const [from, to] = around(s, m, o.reach, o.reach);
-    return has(from, m.i, o.before) || has(m.j, to, o.after);
+    return has(from, m.i, o.before) || (o.causes.length ? causedBy(s, m.j, to, o.after, o.causes) : has(m.j, to, o.after));
   });
+}
+
+/** An `after` word in words[from, to) that a causal link names as the cause, nothing but its own words between. */
+function causedBy(s: SentenceWords, from: number, to: number, words: readonly string[], links: readonly string[]): boolean {
+  for (let k = from; k < to; k++) {
+    if (!words.includes(s.words[k].norm)) continue;
+    for (let j = k - 1; j >= from && k - j <= 5; j--) {
+      if (links.some((l) => j - l.split(' ').length + 1 >= from && wordsAt(s, j - l.split(' ').length + 1, l))) return true;
+      const w = s.words[j].norm;
+      if (w === ',' || w === ';' || (s.mentionAt[j] >= 0 && s.mentionAt[j] !== s.mentionAt[k])) break;
+    }
+  }
+  return false;
 }
 
 /** Only linking words between the mention and a finding before it that it describes ("nodule with ground glass attenuation"). */

@@ -88,6 +88,7 @@ const ESTIMATES = [
     concept: conceptNamed(e.concept),
     isFinding: (value: number) => value > e.aboveMmHg,
     otherOrgan: null,
+    otherChamber: null,
   })),
   ...pressures.fractions.map((e) => ({
     pattern: new RegExp(
@@ -97,6 +98,7 @@ const ESTIMATES = [
     concept: conceptNamed(e.concept),
     isFinding: (value: number) => value < e.belowPercent,
     otherOrgan: new RegExp(String.raw`\b(?:${e.otherOrgans.map(escapeRegExp).join('|')})\b`, 'i'),
+    otherChamber: new RegExp(String.raw`\b(?:${e.otherChambers.map(escapeRegExp).join('|')})\b`, 'i'),
   })),
 ];
 const OTHER_STUDY = new RegExp(String.raw`\b(?:${pressures.otherStudy.map(escapeRegExp).join('|')})\b`, 'gi');
@@ -128,11 +130,13 @@ function pressureFindings(
     if (e.otherOrgan?.test(text)) continue;
     for (const m of text.matchAll(e.pattern)) {
       if (!e.isFinding(Number(m[1]))) continue;
+      // Another chamber's fraction ("RV EF 30%") in the value's own clause; "LVEF 25%, RV function normal" is the LV's.
+      const end = m.index + m[0].length;
+      if (e.otherChamber?.test(text.slice(0, end).split(/[,;]/).pop() ?? '')) continue;
       // A value quoted from another study ("RVSP was 40 mmHg on that study", "on the prior echo, the RVSP was
       // 45 mmHg") is that study's finding; one compared with it ("compared to the prior study, the RVSP has
       // increased to 55 mmHg") is today's. After the value, only up to the next clause, aside or number ("55 mmHg,
       // up from 40 mmHg on the prior", "55 mmHg (previously 30 mmHg)").
-      const end = m.index + m[0].length;
       const rest = text.slice(end);
       const stop = rest.search(/[,;(]|\d/);
       const quoted = quotesOtherStudy(text.slice(0, end)) || quotesOtherStudy(stop < 0 ? rest : rest.slice(0, stop));

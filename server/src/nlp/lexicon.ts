@@ -75,6 +75,12 @@ const ConceptSchema = z.object({
         before: Phrases,
         after: Phrases,
         reach: z.number().int().positive().default(4),
+        /**
+         * Causal links ("due to", "secondary to", "from"): when given, an `after` word gives the other sense only
+         * right after one of them, with no other finding or comma between ("deviated by a goiter", not "deviation
+         * from a large hemothorax, unchanged goiter").
+         */
+        causes: Phrases.default([]),
         /** Findings the term describes when only `before` words lie between ("nodule of ground glass density"). */
         describes: Phrases,
       }),
@@ -88,7 +94,11 @@ const ConceptSchema = z.object({
   significant: z.boolean(),
   /** Significant from this week of gestation on (a breech fetus matters near term, when version or delivery is planned). */
   significantFromWeek: z.number().int().positive().optional(),
-  /** Procedures whose expected result the finding is when its sentence names them (air in the bile ducts after a sphincterotomy): minor then. */
+  /**
+   * Procedures whose expected result the finding is when its sentence names them (air in the bile ducts after a
+   * sphincterotomy): minor then. Named as the organ's own ("biliary stent", not any stent); a denied one ("without prior
+   * sphincterotomy") expects nothing.
+   */
   minorAfter: Phrases.default([]),
   /** Grades in the mention's own phrase that make a finding worth the impression ("significant fatty infiltration"). */
   significantWhen: Phrases.default([]),
@@ -130,6 +140,8 @@ const ContextSchema = z.object({
       dir: z.enum(['pre', 'post', 'both']),
       terms: Phrases,
       windows: z.record(z.string(), z.number().int().positive()).default({}),
+      /** The cue counts only as its sentence's first words (an imperative request: "Evaluate malignancy."). */
+      opening: z.boolean().default(false),
     }),
   ),
   readAsNote: z.string(),
@@ -279,7 +291,7 @@ export function scanStarts(): ReadonlyMap<string, number> {
 let scanStartMasks: ReadonlyMap<string, number> | undefined;
 
 export interface CueEntry {
-  pre?: { kind: CueKind; window?: number };
+  pre?: { kind: CueKind; window?: number; opening?: true };
   post?: { kind: CueKind; window?: number };
 }
 function cueTrie() {
@@ -295,7 +307,7 @@ function cueTrie() {
         entries.set(id, entry);
         trie.add(keys, entry);
       }
-      const cue = { kind: group.kind, window: group.windows[term] };
+      const cue = { kind: group.kind, window: group.windows[term], ...(group.opening ? { opening: true as const } : {}) };
       if (group.dir !== 'post' && !entry.pre) entry.pre = cue;
       if (group.dir !== 'pre' && !entry.post) entry.post = cue;
     }

@@ -81,8 +81,19 @@ export function isExplained(report: Report, finding: Finding): boolean {
 
 // The procedures after which a concept's finding is expected (lexicon minorAfter), per concept.
 const EXPECTED_AFTER: ReadonlyMap<string, RegExp> = new Map(
-  [...CONCEPT_BY_ID.values()].filter((c) => c.minorAfter.length).map((c) => [c.id, wordsRegex(c.minorAfter)]),
+  [...CONCEPT_BY_ID.values()].filter((c) => c.minorAfter.length).map((c) => [c.id, new RegExp(wordsRegex(c.minorAfter).source, 'gi')]),
 );
+// A denial earlier in the procedure's clause ("new pneumobilia without prior sphincterotomy or biliary stent", "no
+// history of ERCP"): the finding is then unexplained, the case that matters (gallstone ileus, emphysematous cholangitis).
+const DENIED_BEFORE = /\b(?:no|not|without|never|nor|absent|denies|negative for)\b[^,;:]*$/i;
+
+/** Does the sentence name a procedure after which the finding is expected, not denied? */
+function expectedAfter(concept: string, text: string): boolean {
+  const procedures = EXPECTED_AFTER.get(concept);
+  if (!procedures) return false;
+  for (const m of text.matchAll(procedures)) if (!DENIED_BEFORE.test(text.slice(0, m.index))) return true;
+  return false;
+}
 
 /** Minor, chronic, explained or unchanged as written: radiologists routinely leave these out of impressions. */
 export function isMinor(report: Report, finding: Finding): boolean {
@@ -98,7 +109,7 @@ export function isMinor(report: Report, finding: Finding): boolean {
   const acute = !!finding.critical || conceptHas(finding.concept, 'acute');
   const minorBefore = conceptHas(finding.concept, 'subtle-significant') ? MINOR_BEFORE_SUBTLE : acute ? MINOR_BEFORE_ACUTE : MINOR_BEFORE;
   if (minorBefore.test(clause) || (acute ? MINOR_ANYWHERE_ACUTE : MINOR_ANYWHERE).test(sentence.text)) return true;
-  if (EXPECTED_AFTER.get(finding.concept)?.test(sentence.text)) return true;
+  if (expectedAfter(finding.concept, sentence.text)) return true;
   // A de-identification token where a qualifier would stand ("XXXX opacities", "XXXX atelectasis"):
   // the word it hides may have been "streaky" or "likely", so nothing can be concluded.
   if (

@@ -109,7 +109,9 @@ export function scanSentence(words: Word[], contextTries: readonly PhraseTrie<{ 
       i++;
       continue;
     }
-    const cue = can & STARTS.cue ? CUE_TRIE.match(words, i, words.length, CUE_ADVERBS) : null;
+    let cue = can & STARTS.cue ? CUE_TRIE.match(words, i, words.length, CUE_ADVERBS) : null;
+    // A request ("Evaluate malignancy.") asks only when it opens the sentence; later the verb is the report's own.
+    if (cue?.value.pre?.opening && !cue.value.post && !opensSentence(words, i)) cue = null;
     const mention = matchConcept(words, i, contextTries, can, exactStart);
     if (mention && (!cue || mention.j >= cue.end)) {
       for (let k = mention.i; k < mention.j; k++) mentionAt[k] = mentions.length;
@@ -122,6 +124,12 @@ export function scanSentence(words: Word[], contextTries: readonly PhraseTrie<{ 
     } else i++;
   }
   return { words, mentionAt, cueAt, mentions, cues };
+}
+
+/** Nothing but punctuation or a list number before words[i]. */
+function opensSentence(words: Word[], i: number): boolean {
+  for (let k = 0; k < i; k++) if (words[k].kind !== 'punct' && words[k].kind !== 'number') return false;
+  return true;
 }
 
 export function countWords(s: SentenceWords, from: number, to: number): number {
