@@ -3053,3 +3053,52 @@ test('an exam "conducted" or "carried out" with its sequences is technique thoug
     'Chest wall',
   ]);
 });
+
+test('a drug or contrast given for the exam, said with its dose, is technique (premedication, contrast agent, nitroglycerin, sedation) (r16r #1)', () => {
+  for (const given of [
+    'The patient was given 50 mg oral metoprolol before the scan.',
+    '80 mL Omnipaque 350 was injected intravenously.',
+    'Sublingual nitroglycerin 0.8 mg was administered.',
+    'Patient received 5 mg of intravenous metoprolol prior to imaging.',
+    '90 cc of Isovue 370 was utilized as the contrast agent.',
+  ]) {
+    const { out } = run(
+      `EXAM: CT CORONARY ANGIOGRAM\nTECHNIQUE AND FINDINGS: Coronary CTA was performed on a 256-slice scanner. ${given} The LAD has mild plaque.\nIMPRESSION: Mild disease.\n`,
+      PLAIN,
+      'ct-coronary',
+    );
+    assert.equal(norm(line(out, 'TECHNIQUE')), norm(`TECHNIQUE: Coronary CTA was performed on a 256-slice scanner. ${given}`), given);
+  }
+  // A finding said beside a dose stays a finding; so does a line that names an organ.
+  assert.deepEqual(fieldsOf('ct-coronary', 'No contrast extravasation after 80 mL was injected. The LAD has mild plaque.'), [
+    'Other',
+    'Coronary arteries and myocardium',
+  ]);
+  assert.deepEqual(fieldsOf('ct-chest', 'The lungs are clear. 2 units of blood were given to the patient with a large pleural effusion.'), [
+    'Lungs',
+    'Pleura',
+  ]);
+});
+
+test('a coronary artery named short (circumflex, LCx, left main, OM1) is the heart’s; a circumflex artery of a limb and the left main bronchus are not (r16r #1)', () => {
+  for (const vessel of [
+    'Circumflex demonstrates mild proximal stenosis due to calcified plaque.',
+    'The circumflex shows a 50% stenosis.',
+    'Left main is normal without stenosis.',
+    'The left main has a small calcified plaque.',
+    'The LCx is patent.',
+    'OM1 has a mild stenosis.',
+  ])
+    assert.deepEqual(
+      fieldsOf('ct-coronary', `The aortic valve is trileaflet. ${vessel}`),
+      ['Valves', 'Coronary arteries and myocardium'],
+      vessel,
+    );
+  assert.deepEqual(fieldsOf('ct-chest', 'The lungs are clear. The left main bronchus is patent. The left mainstem bronchus is patent.'), [
+    'Lungs',
+    'Airways',
+    'Airways',
+  ]);
+  for (const limb of ['The deep circumflex iliac artery is patent.', 'The lateral femoral circumflex artery is patent.'])
+    assert.notEqual(fieldsOf('ct-abdomen-pelvis', `The liver is normal. ${limb}`)[1], 'Lower chest', limb);
+});
