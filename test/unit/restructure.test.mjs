@@ -2339,7 +2339,7 @@ test("a side told over several paragraphs in a row is kept whole together: a lea
   assert.equal(broken(text), null);
 });
 
-test('a transesophageal echo whose consent-and-probe narrative stands in a section of its own is restructured, the narrative kept as written', () => {
+test('a transesophageal echo whose consent-and-probe narrative stands in a section of its own is restructured, the narrative kept as written under TECHNIQUE', () => {
   for (const [narrative, header] of [
     [
       'The procedure and its complications were explained to the patient and formal consent was obtained. His throat was anesthetized with lidocaine spray. Probe was introduced without any difficulty. The patient tolerated the procedure very well.',
@@ -2356,7 +2356,7 @@ test('a transesophageal echo whose consent-and-probe narrative stands in a secti
     assert.equal(choice.refused, undefined, header);
     assert.equal(choice.template.id, 'us-echocardiogram');
     const out = restructure(report, choice.template, PLAIN);
-    assert.match(out.text, new RegExp(`${header}:\\s+${narrative.slice(0, 40)}`));
+    assert.equal(line(out, 'TECHNIQUE'), `TECHNIQUE: ${narrative}`, header);
     assert.match(line(out, 'Atria'), /Atrial septum is intact\. Bubble study was negative\./);
     assert.equal(broken(text), null);
   }
@@ -3101,4 +3101,35 @@ test('a coronary artery named short (circumflex, LCx, left main, OM1) is the hea
   ]);
   for (const limb of ['The deep circumflex iliac artery is patent.', 'The lateral femoral circumflex artery is patent.'])
     assert.notEqual(fieldsOf('ct-abdomen-pelvis', `The liver is normal. ${limb}`)[1], 'Lower chest', limb);
+});
+
+test('the steps of how a study was done, under a heading of their own (INTERPRETATION, DESCRIPTION OF PROCEDURE), fill TECHNIQUE when they state no finding (r16r #16)', () => {
+  const findings = 'FINDINGS: The left ventricle is normal in size. The left atrial appendage is free of thrombus.';
+  for (const [heading, steps] of [
+    [
+      'DESCRIPTION OF PROCEDURE',
+      'Informed consent was obtained. 2 mg of IV midazolam was given. The probe was passed into the esophagus without difficulty. The patient tolerated the procedure well.',
+    ],
+    [
+      'PROCEDURE NOTE',
+      'Consent was obtained after the risks were explained. The throat was sprayed with lidocaine. The transesophageal probe was advanced without resistance.',
+    ],
+  ]) {
+    const text = `EXAM: TRANSESOPHAGEAL ECHOCARDIOGRAM\nINDICATION: Stroke.\n${heading}: ${steps}\n${findings}\nIMPRESSION: No cardiac source of embolus.\n`;
+    const { out } = run(text, PLAIN, 'us-echocardiogram');
+    assert.equal(norm(line(out, 'TECHNIQUE')), norm(`TECHNIQUE: ${steps}`), heading);
+    assert.ok(!out.text.includes(`${heading}:`), heading);
+    assert.deepEqual(rewrite('restructure', analyze(text)).verification.reasons, [], heading);
+  }
+  // Read before the SUMMARY that is the impression, an INTERPRETATION telling the procedure is its technique too.
+  const tee =
+    'PROCEDURE: Transesophageal echocardiogram.\nINDICATION: Atrial fibrillation.\nINTERPRETATION: Procedure explained to the patient. Informed consent was obtained. The patient was anesthetized in the throat with lidocaine spray. Images were taken. The patient tolerated the procedure without complications.\nFINDINGS: The left ventricle is normal in size. No thrombus in the left atrial appendage.\nSUMMARY: No left atrial appendage thrombus.\n';
+  const { out } = run(tee, PLAIN, 'us-echocardiogram');
+  assert.match(line(out, 'TECHNIQUE'), /Informed consent was obtained\..*tolerated the procedure without complications\./);
+  assert.ok(!/^INTERPRETATION:/m.test(out.text));
+  // An INTERPRETATION of steps that also tells a finding stays as written.
+  const withFinding = tee.replace('Images were taken.', 'A small pericardial effusion was seen.');
+  const kept = run(withFinding, PLAIN, 'us-echocardiogram').out;
+  assert.match(kept.text, /^INTERPRETATION: Procedure explained to the patient\..*A small pericardial effusion was seen\./m);
+  assert.equal(line(kept, 'TECHNIQUE'), 'TECHNIQUE: [ ]');
 });

@@ -465,6 +465,20 @@ export function restructure(report: Report, template: ReportTemplate, options: R
         : [],
     ),
   );
+  // "INTERPRETATION: Informed consent was obtained. … The probe was introduced without difficulty. The patient
+  // tolerated the procedure well." (a TEE), "DESCRIPTION OF PROCEDURE: …": the steps of how the study was done,
+  // stating no finding, are its technique, not a block of their own after the findings with TECHNIQUE empty.
+  const procedureSteps = new Set(
+    report.sections.flatMap((x, k) =>
+      ((x.kind === 'other' && !anatomyHeaders.has(k) && !isComparisonHeader(x.header?.name ?? '')) ||
+        (x.kind === 'impression' && k < lastImpression && INTERPRETATION.test(x.header?.name ?? ''))) &&
+      saysNarrativeStep(report.text.slice(x.start, x.end)) &&
+      report.sentences.some((y) => y.section === k) &&
+      !report.sentences.some((y, j) => y.section === k && statesFinding.has(j))
+        ? [k]
+        : [],
+    ),
+  );
   const hasFindings = !noFindings || interpretation.size > 0;
   // A FINDINGS section with sentences of its own: only then is a patient's line above it the question, not the answer.
   const findingsWritten = interpretation.size > 0 || report.sentences.some((y) => report.sections[y.section]?.kind === 'findings');
@@ -525,6 +539,11 @@ export function restructure(report: Report, template: ReportTemplate, options: R
       const own =
         kind === 'technique' && sentenceKind(s.text, organsNamed(sw, s.text, s.start).length > 0) === 'comparison' ? 'comparison' : kind;
       header.get(own)!.push(i);
+      placedBy.set(i, 'section');
+      return;
+    }
+    if (procedureSteps.has(s.section)) {
+      header.get('technique')!.push(i);
       placedBy.set(i, 'section');
       return;
     }
