@@ -3133,3 +3133,24 @@ test('the steps of how a study was done, under a heading of their own (INTERPRET
   assert.match(kept.text, /^INTERPRETATION: Procedure explained to the patient\..*A small pericardial effusion was seen\./m);
   assert.equal(line(kept, 'TECHNIQUE'), 'TECHNIQUE: [ ]');
 });
+
+test('a preamble line naming a finding as known or asked about, that tells what this exam finds (new, grown, unchanged, a size), stays in FINDINGS (rev14 #1)', () => {
+  for (const told of [
+    'Previously seen left upper lobe nodule has enlarged and now measures 11 mm.',
+    'Known metastatic colon cancer with a new 2 cm liver lesion.',
+    'Diagnosed with sarcoidosis, with increased mediastinal lymphadenopathy.',
+    'Evaluate the right lower lobe mass, which has grown to 3 cm.',
+    'Prior left lung nodule, unchanged.',
+  ]) {
+    const { out } = run(`${told}\n\nFINDINGS:\nThe heart is normal. No pleural effusion.\n\nIMPRESSION:\nSee above.\n`, PLAIN, 'ct-chest');
+    assert.ok(!(line(out, 'CLINICAL HISTORY') ?? '').includes(told), told);
+    assert.ok(out.text.split('IMPRESSION:')[0].split('FINDINGS:')[1].includes(told), told);
+  }
+  // Only known before, or only asked: the history.
+  for (const asked of ['Known right breast carcinoma.', 'Recent diagnosis of lymphoma.', 'Rule out pulmonary embolism.'])
+    assert.equal(
+      line(run(`${asked}\n\nFINDINGS:\nThe heart is normal.\n\nIMPRESSION:\nSee above.\n`, PLAIN, 'ct-chest').out, 'CLINICAL HISTORY'),
+      `CLINICAL HISTORY: ${asked}`,
+      asked,
+    );
+});
