@@ -2339,7 +2339,7 @@ test("a side told over several paragraphs in a row is kept whole together: a lea
   assert.equal(broken(text), null);
 });
 
-test('a transesophageal echo whose consent-and-probe narrative stands in a section of its own is restructured, the narrative kept as written', () => {
+test('a transesophageal echo whose consent-and-probe narrative stands in a section of its own is restructured, the narrative kept as written under TECHNIQUE', () => {
   for (const [narrative, header] of [
     [
       'The procedure and its complications were explained to the patient and formal consent was obtained. His throat was anesthetized with lidocaine spray. Probe was introduced without any difficulty. The patient tolerated the procedure very well.',
@@ -2356,7 +2356,7 @@ test('a transesophageal echo whose consent-and-probe narrative stands in a secti
     assert.equal(choice.refused, undefined, header);
     assert.equal(choice.template.id, 'us-echocardiogram');
     const out = restructure(report, choice.template, PLAIN);
-    assert.match(out.text, new RegExp(`${header}:\\s+${narrative.slice(0, 40)}`));
+    assert.equal(line(out, 'TECHNIQUE'), `TECHNIQUE: ${narrative}`, header);
     assert.match(line(out, 'Atria'), /Atrial septum is intact\. Bubble study was negative\./);
     assert.equal(broken(text), null);
   }
@@ -3052,4 +3052,105 @@ test('an exam "conducted" or "carried out" with its sequences is technique thoug
     'Vessels',
     'Chest wall',
   ]);
+});
+
+test('a drug or contrast given for the exam, said with its dose, is technique (premedication, contrast agent, nitroglycerin, sedation) (r16r #1)', () => {
+  for (const given of [
+    'The patient was given 50 mg oral metoprolol before the scan.',
+    '80 mL Omnipaque 350 was injected intravenously.',
+    'Sublingual nitroglycerin 0.8 mg was administered.',
+    'Patient received 5 mg of intravenous metoprolol prior to imaging.',
+    '90 cc of Isovue 370 was utilized as the contrast agent.',
+  ]) {
+    const { out } = run(
+      `EXAM: CT CORONARY ANGIOGRAM\nTECHNIQUE AND FINDINGS: Coronary CTA was performed on a 256-slice scanner. ${given} The LAD has mild plaque.\nIMPRESSION: Mild disease.\n`,
+      PLAIN,
+      'ct-coronary',
+    );
+    assert.equal(norm(line(out, 'TECHNIQUE')), norm(`TECHNIQUE: Coronary CTA was performed on a 256-slice scanner. ${given}`), given);
+  }
+  // A finding said beside a dose stays a finding; so does a line that names an organ.
+  assert.deepEqual(fieldsOf('ct-coronary', 'No contrast extravasation after 80 mL was injected. The LAD has mild plaque.'), [
+    'Other',
+    'Coronary arteries and myocardium',
+  ]);
+  assert.deepEqual(fieldsOf('ct-chest', 'The lungs are clear. 2 units of blood were given to the patient with a large pleural effusion.'), [
+    'Lungs',
+    'Pleura',
+  ]);
+});
+
+test('a coronary artery named short (circumflex, LCx, left main, OM1) is the heart’s; a circumflex artery of a limb and the left main bronchus are not (r16r #1)', () => {
+  for (const vessel of [
+    'Circumflex demonstrates mild proximal stenosis due to calcified plaque.',
+    'The circumflex shows a 50% stenosis.',
+    'Left main is normal without stenosis.',
+    'The left main has a small calcified plaque.',
+    'The LCx is patent.',
+    'OM1 has a mild stenosis.',
+  ])
+    assert.deepEqual(
+      fieldsOf('ct-coronary', `The aortic valve is trileaflet. ${vessel}`),
+      ['Valves', 'Coronary arteries and myocardium'],
+      vessel,
+    );
+  assert.deepEqual(fieldsOf('ct-chest', 'The lungs are clear. The left main bronchus is patent. The left mainstem bronchus is patent.'), [
+    'Lungs',
+    'Airways',
+    'Airways',
+  ]);
+  for (const limb of ['The deep circumflex iliac artery is patent.', 'The lateral femoral circumflex artery is patent.'])
+    assert.notEqual(fieldsOf('ct-abdomen-pelvis', `The liver is normal. ${limb}`)[1], 'Lower chest', limb);
+});
+
+test('the steps of how a study was done, under a heading of their own (INTERPRETATION, DESCRIPTION OF PROCEDURE), fill TECHNIQUE when they state no finding (r16r #16)', () => {
+  const findings = 'FINDINGS: The left ventricle is normal in size. The left atrial appendage is free of thrombus.';
+  for (const [heading, steps] of [
+    [
+      'DESCRIPTION OF PROCEDURE',
+      'Informed consent was obtained. 2 mg of IV midazolam was given. The probe was passed into the esophagus without difficulty. The patient tolerated the procedure well.',
+    ],
+    [
+      'PROCEDURE NOTE',
+      'Consent was obtained after the risks were explained. The throat was sprayed with lidocaine. The transesophageal probe was advanced without resistance.',
+    ],
+  ]) {
+    const text = `EXAM: TRANSESOPHAGEAL ECHOCARDIOGRAM\nINDICATION: Stroke.\n${heading}: ${steps}\n${findings}\nIMPRESSION: No cardiac source of embolus.\n`;
+    const { out } = run(text, PLAIN, 'us-echocardiogram');
+    assert.equal(norm(line(out, 'TECHNIQUE')), norm(`TECHNIQUE: ${steps}`), heading);
+    assert.ok(!out.text.includes(`${heading}:`), heading);
+    assert.deepEqual(rewrite('restructure', analyze(text)).verification.reasons, [], heading);
+  }
+  // Read before the SUMMARY that is the impression, an INTERPRETATION telling the procedure is its technique too.
+  const tee =
+    'PROCEDURE: Transesophageal echocardiogram.\nINDICATION: Atrial fibrillation.\nINTERPRETATION: Procedure explained to the patient. Informed consent was obtained. The patient was anesthetized in the throat with lidocaine spray. Images were taken. The patient tolerated the procedure without complications.\nFINDINGS: The left ventricle is normal in size. No thrombus in the left atrial appendage.\nSUMMARY: No left atrial appendage thrombus.\n';
+  const { out } = run(tee, PLAIN, 'us-echocardiogram');
+  assert.match(line(out, 'TECHNIQUE'), /Informed consent was obtained\..*tolerated the procedure without complications\./);
+  assert.ok(!/^INTERPRETATION:/m.test(out.text));
+  // An INTERPRETATION of steps that also tells a finding stays as written.
+  const withFinding = tee.replace('Images were taken.', 'A small pericardial effusion was seen.');
+  const kept = run(withFinding, PLAIN, 'us-echocardiogram').out;
+  assert.match(kept.text, /^INTERPRETATION: Procedure explained to the patient\..*A small pericardial effusion was seen\./m);
+  assert.equal(line(kept, 'TECHNIQUE'), 'TECHNIQUE: [ ]');
+});
+
+test('a preamble line naming a finding as known or asked about, that tells what this exam finds (new, grown, unchanged, a size), stays in FINDINGS (rev14 #1)', () => {
+  for (const told of [
+    'Previously seen left upper lobe nodule has enlarged and now measures 11 mm.',
+    'Known metastatic colon cancer with a new 2 cm liver lesion.',
+    'Diagnosed with sarcoidosis, with increased mediastinal lymphadenopathy.',
+    'Evaluate the right lower lobe mass, which has grown to 3 cm.',
+    'Prior left lung nodule, unchanged.',
+  ]) {
+    const { out } = run(`${told}\n\nFINDINGS:\nThe heart is normal. No pleural effusion.\n\nIMPRESSION:\nSee above.\n`, PLAIN, 'ct-chest');
+    assert.ok(!(line(out, 'CLINICAL HISTORY') ?? '').includes(told), told);
+    assert.ok(out.text.split('IMPRESSION:')[0].split('FINDINGS:')[1].includes(told), told);
+  }
+  // Only known before, or only asked: the history.
+  for (const asked of ['Known right breast carcinoma.', 'Recent diagnosis of lymphoma.', 'Rule out pulmonary embolism.'])
+    assert.equal(
+      line(run(`${asked}\n\nFINDINGS:\nThe heart is normal.\n\nIMPRESSION:\nSee above.\n`, PLAIN, 'ct-chest').out, 'CLINICAL HISTORY'),
+      `CLINICAL HISTORY: ${asked}`,
+      asked,
+    );
 });

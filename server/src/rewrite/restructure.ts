@@ -58,7 +58,8 @@ import {
   WHOLE_STUDY,
 } from '../templates/placement-words';
 import { HEAD, MANY_PLACES, norm, OTHER, Router, type PlacedBy, type Target } from './restructure-subsection';
-import { labelName, leansOn, readClause, stem } from './clauses';
+import { CUES, labelName, leansOn, readClause, stem } from './clauses';
+import { phraseRegex } from '../templates/phrases';
 import { BLANK_LINE } from '../report/regex';
 
 export type { PlacedBy } from './restructure-subsection';
@@ -137,6 +138,20 @@ const POSITION = /^(?:left|right|upper|lower|middle|mid|bilateral|both|anterior|
 // A place phrase that ends at an organ's word ("… in the left", "within the right").
 const PLACE_PHRASE = /\b(?:in|within|of|at|involving)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$/i;
 const INTERPRETATION = /^\s*interpretations?\s*$/i;
+/**
+ * What this exam finds, told on a line that names a finding as known before or asks about it ("Previously noted
+ * right lower lobe nodule has increased, now measuring 14 mm.", "Known left breast carcinoma, now with new 2 cm
+ * axillary lymph node."): a change or time word (cues.json time, not the words of an onset: "recent diagnosis",
+ * "acute") or a size. Such a line is a finding, never moved to the history.
+ */
+const ONSET_WORDS = new Set(['acute', 'acutely', 'recent', 'sudden', 'hyperacute', 'less', 'similar', 'again']);
+const TOLD_NOW = phraseRegex([
+  ...[...CUES.time.new, ...CUES.time.unchanged, ...CUES.time.increased, ...CUES.time.decreased].filter((w) => !ONSET_WORDS.has(w)),
+  'now',
+  'currently',
+]);
+const SIZE_NOW = /\b\d+(?:\.\d+)?\s*(?:mm|cm|millimet(?:er|re)s?|centimet(?:er|re)s?)\b/i;
+const toldNow = (text: string) => TOLD_NOW.test(text) || SIZE_NOW.test(text);
 const DISCUSSION = /^\s*discussion\s*$/i;
 // The start of a subject (nothing, "The", "Both") and the joints of a list of organs in it (", ", "and", ", and the").
 const LIST_JOIN = /^\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or)\s+)(?:the\s+)?(?:bilateral\s+|both\s+)?$/i;
@@ -465,6 +480,20 @@ export function restructure(report: Report, template: ReportTemplate, options: R
         : [],
     ),
   );
+  // "INTERPRETATION: Informed consent was obtained. … The probe was introduced without difficulty. The patient
+  // tolerated the procedure well." (a TEE), "DESCRIPTION OF PROCEDURE: …": the steps of how the study was done,
+  // stating no finding, are its technique, not a block of their own after the findings with TECHNIQUE empty.
+  const procedureSteps = new Set(
+    report.sections.flatMap((x, k) =>
+      ((x.kind === 'other' && !anatomyHeaders.has(k) && !isComparisonHeader(x.header?.name ?? '')) ||
+        (x.kind === 'impression' && k < lastImpression && INTERPRETATION.test(x.header?.name ?? ''))) &&
+      saysNarrativeStep(report.text.slice(x.start, x.end)) &&
+      report.sentences.some((y) => y.section === k) &&
+      !report.sentences.some((y, j) => y.section === k && statesFinding.has(j))
+        ? [k]
+        : [],
+    ),
+  );
   const hasFindings = !noFindings || interpretation.size > 0;
   // A FINDINGS section with sentences of its own: only then is a patient's line above it the question, not the answer.
   const findingsWritten = interpretation.size > 0 || report.sentences.some((y) => report.sections[y.section]?.kind === 'findings');
@@ -525,6 +554,11 @@ export function restructure(report: Report, template: ReportTemplate, options: R
       const own =
         kind === 'technique' && sentenceKind(s.text, organsNamed(sw, s.text, s.start).length > 0) === 'comparison' ? 'comparison' : kind;
       header.get(own)!.push(i);
+      placedBy.set(i, 'section');
+      return;
+    }
+    if (procedureSteps.has(s.section)) {
+      header.get('technique')!.push(i);
       placedBy.set(i, 'section');
       return;
     }
@@ -589,7 +623,8 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     // without contrast, compared with the study of …") the technique.
     if (kind === 'preamble' && findingsWritten) {
       const examDone = !statesFinding.has(i) && examsNamed(sw).length > 0 && names(sw) && EXAM_DONE.test(s.text);
-      const byKind = namesKnownBefore(s.text) || (opensWithRequest(s.text) && !stating.has(i)) ? 'history' : examDone ? 'technique' : null;
+      const asked = (namesKnownBefore(s.text) || (opensWithRequest(s.text) && !stating.has(i))) && !toldNow(s.text);
+      const byKind = asked ? 'history' : examDone ? 'technique' : null;
       if (byKind) {
         header.get(byKind)!.push(i);
         placedBy.set(i, 'section');
@@ -603,7 +638,7 @@ export function restructure(report: Report, template: ReportTemplate, options: R
         ? sentence
         : statesFinding.has(i) || (sentence === 'comparison' && (!!leaning(s, i, organs) || pointsBack(s, organs)))
           ? null
-          : (sentence ?? (kind === 'preamble' && hasFindings ? 'history' : null));
+          : (sentence ?? (kind === 'preamble' && hasFindings && !(organs.length > 0 && toldNow(s.text)) ? 'history' : null));
     if (moved) {
       header.get(moved)!.push(i);
       placedBy.set(i, 'section');

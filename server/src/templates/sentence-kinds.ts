@@ -32,6 +32,8 @@ const Schema = z.object({
   procedureHeaders: Phrases,
   requests: Phrases,
   resultsHeaders: Phrases,
+  doses: z.string().min(1),
+  giving: Phrases,
   materials: Phrases,
   patientStates: Phrases,
   quality: Phrases,
@@ -60,6 +62,9 @@ const NO_COMPARISON = phraseRegex(KINDS.noComparison);
 const HISTORY_WORDS = phraseRegex(KINDS.history);
 const KNOWN_BEFORE = phraseRegex(KINDS.knownBefore);
 const CLAUSE_OBSERVED = phraseRegex([...KINDS.observations, ...KINDS.clauseObservations]);
+// "The patient was given 50 mg oral metoprolol", "80 mL Omnipaque 350 was injected": a drug given for the exam, by its dose.
+const DOSE = new RegExp(KINDS.doses, 'i');
+const GIVING = phraseRegex(KINDS.giving);
 const CONTRAST_STATEMENT = new RegExp(KINDS.contrastStatements.join('|'), 'gi');
 // Where a second clause starts: "History of X, and Y is seen at C3-4", "Status post X; the duct measures 9 mm".
 const CLAUSE_BREAK = /;|,\s*(?:and|but|while|whereas|however)\b|\.\s/gi;
@@ -100,7 +105,7 @@ export function sentenceKind(text: string, namesOrgan = false): 'technique' | 'c
   if (contrast) return 'technique';
   if (namesOrgan) return PROCEDURE.test(text) && IMAGING.test(text) ? 'technique' : null;
   if (COMPARISON.test(text)) return 'comparison';
-  if (TECHNIQUE.test(text)) return 'technique';
+  if (TECHNIQUE.test(text) || (DOSE.test(text) && GIVING.test(text))) return 'technique';
   return null;
 }
 
