@@ -14,6 +14,7 @@ import { sitesAgree } from '../nlp/relations';
 import { parseReport, sentencesIn } from '../report';
 import type { Report, Sentence } from '../report/types';
 import {
+  APPEARANCE_CHANGE,
   CHANGE,
   COMMUNICATION,
   COMPARED,
@@ -453,10 +454,12 @@ export function summarize(report: Report, understanding: Understanding = underst
   // them, and two kinds of change say none (the report's words then tell it).
   // A change word inside the finding's own name is the finding, not a change: "heart size increased"
   // is an enlarged heart, not one that grew since the last images, unless its sentence compares.
+  // "Increased attenuation" is how a finding looks on this exam, even when the finding's name is the density itself.
+  const looks = report.text.replace(APPEARANCE_CHANGE, (w) => ' '.repeat(w.length));
   const withoutName = (m: Finding, start: number, end: number) =>
     COMPARED.test(report.sentences[m.sentenceIndex]?.text ?? '')
-      ? report.text.slice(start, end)
-      : report.text.slice(start, Math.max(start, m.start)) + ' ' + report.text.slice(Math.min(end, m.end), end);
+      ? looks.slice(start, end)
+      : looks.slice(start, Math.max(start, m.start)) + ' ' + looks.slice(Math.min(end, m.end), end);
   // With no earlier study named, "Heart size has increased" says the heart is big, not that it grew since the last images.
   const priorSeen = report.sentences.some((s) => {
     const kind = report.sections[s.section]?.kind;
