@@ -209,3 +209,20 @@ test('heart valve and wall entries name the heart in words a patient reads', () 
     assert.ok(gradeOf(`There is a ${g.lay}. ${g.means}`) <= 8, id);
   }
 });
+
+// r16s #6: the spine's normal front-to-back curve ("reversal of the normal cervical curvature") is no sideways curve.
+test('glossary: "curvature" of a normal, lost or reversed spinal curve is not explained as scoliosis', () => {
+  const around = (before, after = '') => ({ before, after });
+  for (const [before, after] of [
+    ['There is reversal of the normal cervical ', ''],
+    ['Loss of the usual lumbar ', ', likely from muscle spasm'],
+    ['Straightening of the ', ' of the neck'],
+    ['The normal lordotic ', ' is preserved'],
+  ])
+    assert.doesNotMatch(glossary.glossOfMention('scoliosis', 'curvature', around(before, after)).lay, /sideways/, before);
+  assert.match(
+    glossary.glossOfMention('scoliosis', 'curvature', around('Mild ', ' of the thoracic spine convex to the right')).lay,
+    /sideways/,
+  );
+  assert.match(glossary.glossOfMention('scoliosis', 'dextroscoliosis', around('Mild ')).lay, /sideways/);
+});
