@@ -27,7 +27,7 @@ import {
   SIDE_WORDS,
 } from '../nlp/lay-wording';
 import { CONCEPT_BY_ID } from '../nlp/lexicon';
-import { asksOf } from './advice';
+import { asksOf, stepAskedAt } from './advice';
 import { gradeOf } from './readability';
 import {
   AGE_AFTER,
@@ -305,7 +305,13 @@ function pieceKind(piece: string): QuoteKind {
   // "Soft tissue densities are observed …, and it is recommended …" a finding before its advice.
   const asks = ASKS.exec(piece);
   const leads = asks && piece.slice(0, asks.index).split(/\s+/).length <= 6 && said.every((f) => asks.index < f.start - PIECE_HEAD.length);
-  if ((!said.length || leads) && asksOf(piece) === 'treatment' && !COMMUNICATION.test(piece)) return 'more';
+  // Or a test named first and asked for after it ("Dedicated ultrasonography of the left breast should be performed for
+  // further evaluation of the mass", "PET scanning may be necessary"): the finding it names after is what it is for.
+  const step = stepAskedAt(piece);
+  const brackets = [...piece.matchAll(/\([^()]*\)/g)].map((b) => [b.index, b.index + b[0].length]);
+  const aside = (at: number) => brackets.some(([from, to]) => from <= at && at < to);
+  const stepFirst = step >= 0 && said.every((f) => step <= f.start - PIECE_HEAD.length || aside(f.start - PIECE_HEAD.length));
+  if ((!said.length || leads || stepFirst) && asksOf(piece) === 'treatment' && !COMMUNICATION.test(piece)) return 'more';
   // "See above.", "Other findings as described above.": the findings it points to are told (sourceSections); the
   // pointer itself is no finding.
   if (!said.length && pointsOnlyUp(piece)) return 'more';
