@@ -50,3 +50,15 @@ test('summary: a finding seen on an earlier study or after a treatment asks for 
   assert.equal(adviceKindOf('Ultrasound of the remaining masses should also be performed.'), 'treatment');
   assert.equal(adviceKindOf('PET scanning may be necessary.'), 'treatment');
 });
+
+// rev14 5b: a step timed by a treatment ("after antibiotic therapy") is still a step asked for, not a treatment had.
+test('summary: a repeat study timed after a treatment is advice, not a finding', () => {
+  const chest = offered(
+    'EXAM: Chest radiograph.\nFINDINGS: Right lower lobe consolidation.\nIMPRESSION: Right lower lobe pneumonia. Repeat chest radiograph after antibiotic therapy to document resolution.\n',
+  );
+  assert.equal(partOf(chest, 'Repeat chest radiograph after antibiotic therapy to document resolution.'), 'More from the report', chest);
+  const liver = offered(
+    'EXAM: CT abdomen with contrast.\nFINDINGS: Two hypodense liver lesions, the largest 2.1 cm in segment 7.\nIMPRESSION: Two liver metastases, the largest 2.1 cm. Repeat CT after chemotherapy to assess response.\n',
+  );
+  assert.equal(partOf(liver, 'Repeat CT after chemotherapy to assess response.'), 'More from the report', liver);
+});

@@ -12,7 +12,14 @@ const AdviceSchema = z.object({
   prognosis: z.array(z.string().min(1)),
   cause: z.array(z.string().min(1)),
   had: z.array(z.string().min(1)),
-  steps: z.object({ note: z.string(), names: z.array(z.string().min(1)).min(1), outcomes: z.array(z.string().min(1)).min(1) }).strict(),
+  steps: z
+    .object({
+      note: z.string(),
+      names: z.array(z.string().min(1)).min(1),
+      opens: z.array(z.string().min(1)).min(1),
+      outcomes: z.array(z.string().min(1)).min(1),
+    })
+    .strict(),
 });
 const advice = AdviceSchema.parse(adviceData);
 const wordsOf = (words: readonly string[]) =>
@@ -55,7 +62,10 @@ const HAD = new RegExp(
  * had ("Post biopsy changes are seen …", "It was evaluated as secondary to radiotherapy.") asks for nothing, and is told
  * with the findings, not apart with the advice.
  */
-export const asksOf = (sentence: string): AdviceKind | undefined => adviceKindOf(sentence.replace(HAD, ' '));
+export const asksOf = (sentence: string): AdviceKind | undefined =>
+  adviceKindOf(OPENS_STEP.test(sentence) ? sentence : sentence.replace(HAD, ' '));
+// A sentence that opens on a step asks for it, whatever treatment it times it by ("Repeat radiograph after antibiotic therapy").
+const OPENS_STEP = new RegExp(String.raw`^[\W\d]*(?:${wordsOf(advice.steps.opens)})\b`, 'i');
 
 const CARRIED = /^the report (says|also says)\b[^"“]*["“](.+)["”]\.?$/i;
 
