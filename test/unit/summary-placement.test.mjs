@@ -806,3 +806,21 @@ test('summary: a quote told of an organ comes last in its part, so no other quot
     assert.equal(at, lines.length - 2, s);
   }
 });
+
+// r16s #9: "Less likely, this finding could be …" speaks of the finding before a quoted denial, not of what was denied.
+test('summary: an alternative reading after a denial is not filed with the denials', () => {
+  for (const [text, alternative] of [
+    [
+      'EXAM: CT head.\nCOMPARISON: None.\nFINDINGS: Subtle hyperdensity in the left frontal lobe. No midline shift.\nIMPRESSION: 1. Subtle hyperdensity in the left frontal lobe, suggesting a small contusion. There is no associated mass effect at this time. Less likely, this finding could be secondary to cortical calcification.\n',
+      'Less likely, this finding could be secondary to cortical calcification.',
+    ],
+    [
+      'EXAM: MRI knee.\nFINDINGS: Increased signal in the posterior horn of the medial meniscus.\nIMPRESSION: Increased signal in the posterior horn of the medial meniscus, likely degeneration. No meniscal tear. Less likely, this finding could be secondary to a healed tear.\n',
+      'Less likely, this finding could be secondary to a healed tear.',
+    ],
+  ]) {
+    const s = offered(text);
+    assert.ok(!under(s, 'What the report did not find:').some((l) => l.includes(alternative)), s);
+    assert.ok(quotes(s).includes(alternative), s);
+  }
+});

@@ -652,7 +652,14 @@ export function summarize(report: Report, understanding: Understanding = underst
       // A sentence that points back ("This is above the normal range.") stands with the one it completes.
       // Not onto advice or history: "Apart from this, no mass … was detected in both lungs." after "It is recommended to be
       // evaluated …" is a denial of its own, told with the denials.
-      const leans = n === 0 && last !== 'more' && allQuoted.includes(i - 1) && refersBack(report, understanding, i);
+      // Nor onto a denial when it states something: "this finding" is never what a denial said is not there ("No mass
+      // effect. Less likely, this finding could be secondary to calcification." speaks of the finding before the denial).
+      const leans =
+        n === 0 &&
+        last !== 'more' &&
+        !(last === 'denied' && kind !== 'denied') &&
+        allQuoted.includes(i - 1) &&
+        refersBack(report, understanding, i);
       last = leans ? last : kind;
       groups[last].push({ line: quoteLine(piece, 0), sentence: i, leans, organ, label });
     });
