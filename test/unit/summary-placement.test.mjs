@@ -824,3 +824,23 @@ test('summary: an alternative reading after a denial is not filed with the denia
     assert.ok(quotes(s).includes(alternative), s);
   }
 });
+
+// r16s #2: "There are hypodense nodules." after "Both thyroid lobes are heterogeneous." are the thyroid's, not told with no organ.
+test('summary: a finding whose organ the sentence before names is quoted with that sentence', () => {
+  for (const [text, organ, finding] of [
+    [
+      'EXAM: CT chest.\nFINDINGS: Both thyroid lobes are heterogeneous. There are hypodense nodules. USG correlation is recommended. No pulmonary nodules. Mild emphysema.\nIMPRESSION: Mild emphysema.\n',
+      'Both thyroid lobes are heterogeneous.',
+      'There are hypodense nodules.',
+    ],
+    [
+      'EXAM: CT abdomen.\nFINDINGS: The liver is enlarged, measuring 19 cm. There are several hypodense lesions, the largest 2 cm. The spleen is normal.\nIMPRESSION: Hepatomegaly.\n',
+      'The liver is enlarged, measuring 19 cm.',
+      'There are several hypodense lesions, the largest 2 cm.',
+    ],
+  ]) {
+    const s = offered(text);
+    const q = quotes(s);
+    assert.ok(q.includes(finding) && q.indexOf(organ) === q.indexOf(finding) - 1, s);
+  }
+});
