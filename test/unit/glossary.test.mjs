@@ -226,3 +226,15 @@ test('glossary: "curvature" of a normal, lost or reversed spinal curve is not ex
   );
   assert.match(glossary.glossOfMention('scoliosis', 'dextroscoliosis', around('Mild ')).lay, /sideways/);
 });
+
+// h13v to-h13s (#143): a meningioma at a vertebral level is the spinal cord's lining, not the brain's.
+test('glossary: a meningioma in the spinal canal is explained as of the spinal cord, one at the convexity as of the brain', () => {
+  const around = (before, after = '') => ({ before, after });
+  for (const before of [
+    'An intradural extramedullary mass at T3, consistent with a ',
+    'Calcified lesion in the spinal canal at the T5 level, which may be a ',
+  ])
+    assert.match(glossary.glossOfMention('malignancy', 'meningioma', around(before)).lay, /spinal cord/, before);
+  assert.match(glossary.glossOfMention('malignancy', 'meningioma', around('Left frontal convexity ')).lay, /brain/);
+  assert.match(glossary.glossOfMention('malignancy', 'meningiomas', around('Two ', ' along the thoracic spinal cord')).lay, /spinal cord/);
+});
