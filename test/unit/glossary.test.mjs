@@ -209,3 +209,32 @@ test('heart valve and wall entries name the heart in words a patient reads', () 
     assert.ok(gradeOf(`There is a ${g.lay}. ${g.means}`) <= 8, id);
   }
 });
+
+// r16s #6: the spine's normal front-to-back curve ("reversal of the normal cervical curvature") is no sideways curve.
+test('glossary: "curvature" of a normal, lost or reversed spinal curve is not explained as scoliosis', () => {
+  const around = (before, after = '') => ({ before, after });
+  for (const [before, after] of [
+    ['There is reversal of the normal cervical ', ''],
+    ['Loss of the usual lumbar ', ', likely from muscle spasm'],
+    ['Straightening of the ', ' of the neck'],
+    ['The normal lordotic ', ' is preserved'],
+  ])
+    assert.doesNotMatch(glossary.glossOfMention('scoliosis', 'curvature', around(before, after)).lay, /sideways/, before);
+  assert.match(
+    glossary.glossOfMention('scoliosis', 'curvature', around('Mild ', ' of the thoracic spine convex to the right')).lay,
+    /sideways/,
+  );
+  assert.match(glossary.glossOfMention('scoliosis', 'dextroscoliosis', around('Mild ')).lay, /sideways/);
+});
+
+// h13v to-h13s (#143): a meningioma at a vertebral level is the spinal cord's lining, not the brain's.
+test('glossary: a meningioma in the spinal canal is explained as of the spinal cord, one at the convexity as of the brain', () => {
+  const around = (before, after = '') => ({ before, after });
+  for (const before of [
+    'An intradural extramedullary mass at T3, consistent with a ',
+    'Calcified lesion in the spinal canal at the T5 level, which may be a ',
+  ])
+    assert.match(glossary.glossOfMention('malignancy', 'meningioma', around(before)).lay, /spinal cord/, before);
+  assert.match(glossary.glossOfMention('malignancy', 'meningioma', around('Left frontal convexity ')).lay, /brain/);
+  assert.match(glossary.glossOfMention('malignancy', 'meningiomas', around('Two ', ' along the thoracic spinal cord')).lay, /spinal cord/);
+});

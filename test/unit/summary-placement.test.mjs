@@ -806,3 +806,41 @@ test('summary: a quote told of an organ comes last in its part, so no other quot
     assert.equal(at, lines.length - 2, s);
   }
 });
+
+// r16s #9: "Less likely, this finding could be …" speaks of the finding before a quoted denial, not of what was denied.
+test('summary: an alternative reading after a denial is not filed with the denials', () => {
+  for (const [text, alternative] of [
+    [
+      'EXAM: CT head.\nCOMPARISON: None.\nFINDINGS: Subtle hyperdensity in the left frontal lobe. No midline shift.\nIMPRESSION: 1. Subtle hyperdensity in the left frontal lobe, suggesting a small contusion. There is no associated mass effect at this time. Less likely, this finding could be secondary to cortical calcification.\n',
+      'Less likely, this finding could be secondary to cortical calcification.',
+    ],
+    [
+      'EXAM: MRI knee.\nFINDINGS: Increased signal in the posterior horn of the medial meniscus.\nIMPRESSION: Increased signal in the posterior horn of the medial meniscus, likely degeneration. No meniscal tear. Less likely, this finding could be secondary to a healed tear.\n',
+      'Less likely, this finding could be secondary to a healed tear.',
+    ],
+  ]) {
+    const s = offered(text);
+    assert.ok(!under(s, 'What the report did not find:').some((l) => l.includes(alternative)), s);
+    assert.ok(quotes(s).includes(alternative), s);
+  }
+});
+
+// r16s #2: "There are hypodense nodules." after "Both thyroid lobes are heterogeneous." are the thyroid's, not told with no organ.
+test('summary: a finding whose organ the sentence before names is quoted with that sentence', () => {
+  for (const [text, organ, finding] of [
+    [
+      'EXAM: CT chest.\nFINDINGS: Both thyroid lobes are heterogeneous. There are hypodense nodules. USG correlation is recommended. No pulmonary nodules. Mild emphysema.\nIMPRESSION: Mild emphysema.\n',
+      'Both thyroid lobes are heterogeneous.',
+      'There are hypodense nodules.',
+    ],
+    [
+      'EXAM: CT abdomen.\nFINDINGS: The liver is enlarged, measuring 19 cm. There are several hypodense lesions, the largest 2 cm. The spleen is normal.\nIMPRESSION: Hepatomegaly.\n',
+      'The liver is enlarged, measuring 19 cm.',
+      'There are several hypodense lesions, the largest 2 cm.',
+    ],
+  ]) {
+    const s = offered(text);
+    const q = quotes(s);
+    assert.ok(q.includes(finding) && q.indexOf(organ) === q.indexOf(finding) - 1, s);
+  }
+});

@@ -34,6 +34,9 @@ const WordingSchema = z.object({
   termQualifiers: z.record(z.string(), Plain),
   denialHedges: z.array(Plain),
   changes: z.array(z.object({ words: z.array(Plain).min(1), plain: Plain, needsPrior: z.boolean().optional() })),
+  appearanceChanges: z
+    .object({ note: z.string(), words: z.array(Plain).min(1), modifiers: z.array(Plain), appearances: z.array(Plain).min(1) })
+    .strict(),
   sizeUnits: z.array(Plain),
   sizeBounds: z.record(z.string(), Plain),
   distances: z.array(z.object({ before: z.array(Plain), after: z.array(Plain).min(1), plain: Plain }).strict()),
@@ -132,6 +135,13 @@ export const CHANGE: readonly { re: RegExp; plain: string; needsPrior: boolean }
   plain: c.plain,
   needsPrior: c.needsPrior ?? false,
 }));
+/** A change word that says how a finding looks on this exam ("increased attenuation", "decreased T2 signal"), not a change since before. */
+export const APPEARANCE_CHANGE = new RegExp(
+  `\\b(?:${wording.appearanceChanges.words.map(escape).join('|')})\\s+(?:(?:${wording.appearanceChanges.modifiers
+    .map((w) => escape(w).replace(/ /g, '\\s+'))
+    .join('|')})[\\s-]+)*(?:${wording.appearanceChanges.appearances.map(escape).join('|')})\\b(?!\\s+(?:since|compared|from|than|when)\\b)`,
+  'gi',
+);
 /** Words that name an earlier study the report compares with ("compared with the prior CT"), and a COMPARISON field saying there is none. */
 export const PRIOR_STUDY = {
   re: wordsRe(wording.priorStudy.words),

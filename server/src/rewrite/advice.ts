@@ -12,11 +12,37 @@ const AdviceSchema = z.object({
   prognosis: z.array(z.string().min(1)),
   cause: z.array(z.string().min(1)),
   had: z.array(z.string().min(1)),
+  steps: z
+    .object({
+      note: z.string(),
+      names: z.array(z.string().min(1)).min(1),
+      opens: z.array(z.string().min(1)).min(1),
+      outcomes: z.array(z.string().min(1)).min(1),
+    })
+    .strict(),
 });
 const advice = AdviceSchema.parse(adviceData);
-const ADVICE: readonly { kind: AdviceKind; re: RegExp }[] = (['treatment', 'prognosis', 'cause'] as const).flatMap((kind) =>
-  advice[kind].map((p) => ({ kind, re: new RegExp(p, 'i') })),
+const wordsOf = (words: readonly string[]) =>
+  [...words]
+    .sort((a, b) => b.length - a.length)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/ /g, '\\s+'))
+    .join('|');
+// A test named, then within the clause a modal and what should become of it: "… ultrasonography of the remaining masses
+// should also be performed", "PET scanning may be necessary".
+const STEP_ASKED = new RegExp(
+  String.raw`\b(?:${wordsOf(advice.steps.names)})\b[^.;:]{0,120}?\b(?:should|must|may|might|could|would|will|can|needs?\s+to|ought\s+to)\s+(?:(?:also|then|still|first|now|further|perhaps|possibly|be\s+)\s*)*(?:be\s+)?(?:${wordsOf(advice.steps.outcomes)})\b`,
+  'i',
 );
+/**
+ * Where the sentence starts asking for a test it names first ("Ultrasonography of the mass should be performed"), or -1;
+ * a treatment had and a condition in brackets ask for nothing ("(provided that the tumor was iodine-avid)").
+ */
+export const stepAskedAt = (sentence: string): number =>
+  STEP_ASKED.exec(sentence.replace(HAD, (w) => ' '.repeat(w.length)).replace(/\([^()]*\)/g, (w) => ' '.repeat(w.length)))?.index ?? -1;
+const ADVICE: readonly { kind: AdviceKind; re: RegExp }[] = [
+  ...(['treatment', 'prognosis', 'cause'] as const).flatMap((kind) => advice[kind].map((p) => ({ kind, re: new RegExp(p, 'i') }))),
+  { kind: 'treatment' as const, re: STEP_ASKED },
+];
 
 export interface AdviceSentence {
   kind: AdviceKind;
@@ -36,7 +62,10 @@ const HAD = new RegExp(
  * had ("Post biopsy changes are seen …", "It was evaluated as secondary to radiotherapy.") asks for nothing, and is told
  * with the findings, not apart with the advice.
  */
-export const asksOf = (sentence: string): AdviceKind | undefined => adviceKindOf(sentence.replace(HAD, ' '));
+export const asksOf = (sentence: string): AdviceKind | undefined =>
+  adviceKindOf(OPENS_STEP.test(sentence) ? sentence : sentence.replace(HAD, ' '));
+// A sentence that opens on a step asks for it, whatever treatment it times it by ("Repeat radiograph after antibiotic therapy").
+const OPENS_STEP = new RegExp(String.raw`^[\W\d]*(?:${wordsOf(advice.steps.opens)})\b`, 'i');
 
 const CARRIED = /^the report (says|also says)\b[^"“]*["“](.+)["”]\.?$/i;
 

@@ -182,6 +182,9 @@ export function toldAsWritten(report: Report, understanding: Understanding, unkn
     // (Nor a word the same sentence denies: "In the node stations, no enlarged lymph node" names no node that is there.)
     // (Quoted whole, also beside a finding the plain lines tell: "Cardiomegaly, with mild coronary calcification".)
     if (section.kind === 'findings' && fs.some(untoldFinding)) return void out.add(i);
+    // Its organ said by the sentence before ("Both thyroid lobes are heterogeneous. There are hypodense nodules."): quoted
+    // with that one (refersBack), so the nodules are not told with no organ beside "no pulmonary nodules".
+    if (placeBefore(report, understanding, i)) return void out.add(i);
     // A follow-up denial ("There is no evidence of local recurrence in the surgical bed."): the treated disease not back.
     if ((section.kind === 'findings' || source.has(sentence.section)) && NEGATED.test(text) && OWN_WORDS.recurrence.test(text))
       return void out.add(i);
@@ -485,6 +488,21 @@ export function withReferents(report: Report, understanding: Understanding, quot
   return out;
 }
 
+const THERE_IS = /^\s*there\s+(?:is|are|was|were)\s+(?!no\b|not\b)/i;
+/**
+ * Whether sentence j says only that something is there ("There are hypodense nodules.") with no place of its own, right
+ * after a sentence of the same section that names an organ ("Both thyroid lobes are heterogeneous."): the place is that one's.
+ */
+export function placeBefore(report: Report, understanding: Understanding, j: number): boolean {
+  const [sentence, before] = [report.sentences[j], report.sentences[j - 1]];
+  if (!sentence || !before || sentence.section !== before.section) return false;
+  const text = stripListNumber(sentence.text);
+  if (!THERE_IS.test(text) || organsNamed(wordsOf(text), text).length) return false;
+  const fs = understanding.findings.filter((f) => f.sentenceIndex === j && stated(f) && !f.normal);
+  if (!fs.length || fs.some((f) => f.site.length || f.side)) return false;
+  return organsNamed(wordsOf(before.text), before.text).some((h) => h.by === 'term');
+}
+
 const ABOVE = /\b(?:aforementioned|above[- ]?mentioned|above[- ]?described)\b/i;
 /**
  * Whether sentence j leans on the one before it, in the same section (`leansOn`, the verifier's reading, and
@@ -498,7 +516,7 @@ export function refersBack(report: Report, understanding: Understanding, j: numb
   if (OWN_WORDS.patient.test(sentence.text)) return false;
   // "… increased flow in the aforementioned vessels": most often the sentence right before; the verifier does not ask
   // it (the antecedent may stand further back), but the summary keeps the two together when it can.
-  if (ABOVE.test(sentence.text)) return true;
+  if (ABOVE.test(sentence.text) || placeBefore(report, understanding, j)) return true;
   const text = stripListNumber(sentence.text);
   if (leansOn(readClause(text, sentence, section, null), stripListNumber(before.text))) return true;
   // One with no finding of its own that opens on a word of the sentence before, which leansOn does not ask for

@@ -14,6 +14,7 @@ import { sitesAgree } from '../nlp/relations';
 import { parseReport, sentencesIn } from '../report';
 import type { Report, Sentence } from '../report/types';
 import {
+  APPEARANCE_CHANGE,
   CHANGE,
   COMMUNICATION,
   COMPARED,
@@ -26,7 +27,7 @@ import {
   SIDE_WORDS,
 } from '../nlp/lay-wording';
 import { CONCEPT_BY_ID } from '../nlp/lexicon';
-import { asksOf } from './advice';
+import { asksOf, stepAskedAt } from './advice';
 import { gradeOf } from './readability';
 import {
   AGE_AFTER,
@@ -304,7 +305,13 @@ function pieceKind(piece: string): QuoteKind {
   // "Soft tissue densities are observed …, and it is recommended …" a finding before its advice.
   const asks = ASKS.exec(piece);
   const leads = asks && piece.slice(0, asks.index).split(/\s+/).length <= 6 && said.every((f) => asks.index < f.start - PIECE_HEAD.length);
-  if ((!said.length || leads) && asksOf(piece) === 'treatment' && !COMMUNICATION.test(piece)) return 'more';
+  // Or a test named first and asked for after it ("Dedicated ultrasonography of the left breast should be performed for
+  // further evaluation of the mass", "PET scanning may be necessary"): the finding it names after is what it is for.
+  const step = stepAskedAt(piece);
+  const brackets = [...piece.matchAll(/\([^()]*\)/g)].map((b) => [b.index, b.index + b[0].length]);
+  const aside = (at: number) => brackets.some(([from, to]) => from <= at && at < to);
+  const stepFirst = step >= 0 && said.every((f) => step <= f.start - PIECE_HEAD.length || aside(f.start - PIECE_HEAD.length));
+  if ((!said.length || leads || stepFirst) && asksOf(piece) === 'treatment' && !COMMUNICATION.test(piece)) return 'more';
   // "See above.", "Other findings as described above.": the findings it points to are told (sourceSections); the
   // pointer itself is no finding.
   if (!said.length && pointsOnlyUp(piece)) return 'more';
@@ -453,10 +460,12 @@ export function summarize(report: Report, understanding: Understanding = underst
   // them, and two kinds of change say none (the report's words then tell it).
   // A change word inside the finding's own name is the finding, not a change: "heart size increased"
   // is an enlarged heart, not one that grew since the last images, unless its sentence compares.
+  // "Increased attenuation" is how a finding looks on this exam, even when the finding's name is the density itself.
+  const looks = report.text.replace(APPEARANCE_CHANGE, (w) => ' '.repeat(w.length));
   const withoutName = (m: Finding, start: number, end: number) =>
     COMPARED.test(report.sentences[m.sentenceIndex]?.text ?? '')
-      ? report.text.slice(start, end)
-      : report.text.slice(start, Math.max(start, m.start)) + ' ' + report.text.slice(Math.min(end, m.end), end);
+      ? looks.slice(start, end)
+      : looks.slice(start, Math.max(start, m.start)) + ' ' + looks.slice(Math.min(end, m.end), end);
   // With no earlier study named, "Heart size has increased" says the heart is big, not that it grew since the last images.
   const priorSeen = report.sentences.some((s) => {
     const kind = report.sections[s.section]?.kind;
@@ -643,7 +652,14 @@ export function summarize(report: Report, understanding: Understanding = underst
       // A sentence that points back ("This is above the normal range.") stands with the one it completes.
       // Not onto advice or history: "Apart from this, no mass … was detected in both lungs." after "It is recommended to be
       // evaluated …" is a denial of its own, told with the denials.
-      const leans = n === 0 && last !== 'more' && allQuoted.includes(i - 1) && refersBack(report, understanding, i);
+      // Nor onto a denial when it states something: "this finding" is never what a denial said is not there ("No mass
+      // effect. Less likely, this finding could be secondary to calcification." speaks of the finding before the denial).
+      const leans =
+        n === 0 &&
+        last !== 'more' &&
+        !(last === 'denied' && kind !== 'denied') &&
+        allQuoted.includes(i - 1) &&
+        refersBack(report, understanding, i);
       last = leans ? last : kind;
       groups[last].push({ line: quoteLine(piece, 0), sentence: i, leans, organ, label });
     });
