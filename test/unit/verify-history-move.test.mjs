@@ -20,6 +20,7 @@ test('a preamble line stating a change, a new finding or a size is refused under
     'Known left breast carcinoma, now with new 2 cm left axillary lymph node.',
     'Diagnosed with lymphoma, with new mediastinal adenopathy.',
     'Known sarcoidosis, with enlarging hilar lymph nodes.',
+    'Known metastatic melanoma, currently with a right adrenal nodule.',
   ])
     assert.notDeepEqual(moved(line), [], line);
 });

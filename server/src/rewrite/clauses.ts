@@ -30,6 +30,8 @@ const CueSchema = z
     changeWords: phrases,
     appearanceWords: phrases,
     comparingWords: phrases,
+    nowWords: phrases,
+    onsetWords: phrases,
     ordinals: phrases,
     units: z.record(z.string(), z.tuple([z.string(), z.number().positive()])),
     normal: phrases,

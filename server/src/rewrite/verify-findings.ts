@@ -8,7 +8,7 @@ import { sameFinding, type Finding, type Measurement } from '../nlp';
 import { sentenceIndexAt } from '../report';
 import { findingName, note, type Diff, type Reading } from './verify-reading';
 import { namesKnownBefore, sentenceKind } from '../templates/sentence-kinds';
-import { readClause } from './clauses';
+import { CUES, readClause } from './clauses';
 
 const UNIT_SCALE: Readonly<Record<string, [string, number]>> = {
   mm: ['length', 1],
@@ -58,13 +58,19 @@ function patientLinesMoved(src: Reading, out: Reading): Set<string> {
 
 // Measures of a finding (not an age, a date or a count of years: "22-year-old", "resection 2 years ago").
 const MEASURE = /^(?:length|area|volume):/;
+const NOW = new Set(CUES.nowWords);
+const ONSET = new Set(CUES.onsetWords);
 /**
  * A line that states what this exam shows beside what was known: a change or a new finding ("… has increased, now
  * measuring 14 mm", "Known carcinoma, now with new 2 cm axillary node", "… which has grown to 3 cm"), or a size.
  * Moved to the history it becomes the question; it stays a finding, whatever words it opens on (rev14 #1).
  */
 function statesThisExam(line: string): boolean {
-  const c = readClause(line, { start: 0, end: line.length }, 'preamble', null);
+  // (Words of how a known disease began, "Recent diagnosis of …", "acute onset", are its history, not this exam's.)
+  const words = line.toLowerCase().split(/[^a-z]+/);
+  if (words.some((w) => NOW.has(w))) return true;
+  const told = words.filter((w) => !ONSET.has(w)).join(' ');
+  const c = readClause(told, { start: 0, end: told.length }, 'preamble', null);
   return [...c.time].some((t) => t !== 'old') || c.quantities.some((q) => MEASURE.test(q));
 }
 
