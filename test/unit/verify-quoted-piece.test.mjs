@@ -31,8 +31,8 @@ const CASES = [
     'No acute intracranial abnormality.',
   ],
 ];
-const sourceOf = ([exam, head, piece, impression]) =>
-  `EXAM: ${exam}.\n\nFINDINGS:\nThe liver is normal. ${head}, ${piece}\n\nIMPRESSION:\n${impression}\n`;
+/** @param {string[]} c */
+const sourceOf = (c) => `EXAM: ${c[0]}.\n\nFINDINGS:\nThe liver is normal. ${c[1]}, ${c[2]}\n\nIMPRESSION:\n${c[3]}\n`;
 
 test('a quoted piece of a sentence without its head is refused', () => {
   for (const c of CASES) {
