@@ -28,6 +28,10 @@ const CueSchema = z
     sides: z.object({ left: phrases, right: phrases, bilateral: phrases }).strict(),
     sideNames: phrases,
     changeWords: phrases,
+    appearanceWords: phrases,
+    comparingWords: phrases,
+    nowWords: phrases,
+    onsetWords: phrases,
     ordinals: phrases,
     units: z.record(z.string(), z.tuple([z.string(), z.number().positive()])),
     normal: phrases,
@@ -349,8 +353,10 @@ export const labelName = (max: number) => `[A-Za-z][A-Za-z0-9 ,/&()'-]{0,${max}}
 const LABEL = new RegExp(`^[ \\t]*(${labelName(40)}?)[ \\t]*:(?!\\d)[ \\t]*`);
 // (And a stop the sentence reader read past before a number, "No acute rib fx. 8 mm nodule …": a statement of its own,
 // which the denial before it does not reach; not after "approx.", "No.", "vs.", "Fig.".)
+// ("The V1 and V2 branches however can be identified.": a "however" with no comma, before the clause's own verb, is an
+// adverb inside it, no break; "No effusion however there is …" still breaks.)
 const CLAUSE_BREAK =
-  /;|,?\s+(?:but|however|although|whereas)\b,?|(?<=[a-z]{2})(?<!\b(?:approx|nos?|vs|fig|ref|vol|ca|ap)\.?)\.(?=[ \t]+\d)/gi;
+  /;|,?\s+(?:but|although|whereas)\b,?|,\s*however\b,?|\s+however(?:,|\b(?![ \t]+(?:is|are|was|were|can|could|may|might|will|would|has|have|had|does|do|did|remains?|appears?|seems?|measures?|shows?|demonstrates?|persists?|extends?)\b))|(?<=[a-z]{2})(?<!\b(?:approx|nos?|vs|fig|ref|vol|ca|ap)\.?)\.(?=[ \t]+\d)/gi;
 // A quotation mark before a capital ('… of the right lung" Ground-glass densities …', '" Renal cortical cysts'):
 // the report's quoted items run into one sentence (CT-RATE), each a statement of its own, whose hedge or
 // negation reaches no further.
@@ -358,6 +364,8 @@ const CLAUSE_BREAK =
 const QUOTED_ITEM = /["“”]\s+(?=[A-Z])|(?<=(?:[.!?]|\?\))\s*)["“”]\s+(?=[a-z])/g;
 const NEW_STATEMENT = new Set(['is', 'are', 'was', 'were']);
 const CHANGE_WORDS = new Set(CUES.changeWords);
+const APPEARANCE = new Set(CUES.appearanceWords);
+const COMPARING = new Set(CUES.comparingWords);
 // "Emphysema Nodule in the right lower lobe Aortic atherosclerosis": a list typed with nothing between its members but
 // the capital that opens each, after a word ending a noun phrase (not "consistent with Chiari", "seen by Dr Smith").
 const MEMBER_START =
@@ -629,7 +637,18 @@ export function readClause(text: string, span: Span, section: SectionKind, field
       i += exception.length;
       continue;
     }
-    const cue = (CUE_INDEX.get(t) ?? []).find((q) => q.words.every((w, k) => tokens[i + k] === w));
+    const cue = (CUE_INDEX.get(t) ?? []).find(
+      (q) =>
+        q.words.every((w, k) => tokens[i + k] === w) &&
+        // "increased attenuation", "decreased T2 signal": how the tissue looks on the images, no change over time.
+        // (Unless the clause compares with a study before: "increased density since the prior exam" has grown.)
+        !(
+          q.kind === 'time' &&
+          (q.value === 'increased' || q.value === 'decreased') &&
+          APPEARANCE.has(tokens[i + q.words.length] ?? '') &&
+          !tokens.some((w) => COMPARING.has(w))
+        ),
+    );
     if (cue) {
       lastCue = { kind: cue.kind, end: i + cue.words.length };
       if (cue.kind === 'hedge') {
@@ -648,7 +667,10 @@ export function readClause(text: string, span: Span, section: SectionKind, field
         c.denials++;
         if (cue.words.join(' ') === 'not' && tokens.slice(i + 1, i + 4).some((w) => UNSEEN.has(w))) unseenAt = i;
         else if (i > unseenAt) deniedAfterUnseen = true;
-        if (cue.scope === 'clause') {
+        // "with absent internal blood flow, compatible with torsion": "absent" before what it denies is a "no", reaching
+        // only what follows it; after it ("Flow is absent in the left testis") it denies its statement.
+        const attributive = cue.value === 'absent' && /^[a-z]/.test(tokens[i + 1] ?? '') && !STOP.has(tokens[i + 1]);
+        if (cue.scope === 'clause' && !attributive) {
           // "… is not detected, and loose bodies are present": it denies its own statement, not the next one.
           const [from, to] = statementOf(tokens, i);
           clauseNegationFrom = from;
@@ -1166,7 +1188,18 @@ function withinSaid(said: string, phrase: string, organs: ReadonlySet<string>): 
 }
 
 // Nouns naming no finding of their own ("area", "focus"), stop words elsewhere, that point back as "the <noun>".
-const ANAPHORIC = new Set(['area', 'areas', 'region', 'focus', 'foci', 'finding', 'findings', 'abnormality', 'lesion', 'lesions']);
+export const ANAPHORIC: ReadonlySet<string> = new Set([
+  'area',
+  'areas',
+  'region',
+  'focus',
+  'foci',
+  'finding',
+  'findings',
+  'abnormality',
+  'lesion',
+  'lesions',
+]);
 // Words between "the <noun>" and its verb: "The nodule also measures …".
 const ADVERBS = new Set(['also', 'again', 'now', 'still', 'itself', 'themselves', 'otherwise']);
 // The noun a predicate or an adjective is named by ("thickened" -> "the thickening", "dilated" -> "the

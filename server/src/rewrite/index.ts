@@ -12,7 +12,7 @@ import { layToReport } from './lay-reading';
 import { gradeOf } from './readability';
 import { PERTINENT_NEGATIVE_MARK, restructure } from './restructure';
 import { lintSummary, summarizeChecked, SUMMARY_FIXED_LINES, type GlossaryLine } from './summary';
-import { detailsRestated, findingsOnly, toldAsWritten, withReferents } from './summary-quoted';
+import { detailsRestated, findingsOnly, toldAsWritten } from './summary-quoted';
 import { verifyRewrite, type Verification } from './verify';
 import { checkClauses, unrewritable, type VerifyReason } from './verify-clauses';
 import { parseRejoined } from './clauses';
@@ -178,6 +178,8 @@ const ENGINE: Record<RewriteKind, KindEngine> = {
         mode: 'reworded',
       });
       for (const r of lintSummary(output, analysis.report.text)) details.push({ message: r });
+      for (const piece of headlessPieces(analysis, output))
+        details.push({ message: `quotes "${piece.quote}" without what it qualifies: "${piece.head}"`, source: piece.sentence });
       // The report's own words, quoted as such, read at the report's grade: only the summary's words are graded.
       const own = output.split(/\n\s*Words in your report/i)[0].replace(/^The report (?:also )?says: ".*"$/gm, '');
       const grade = gradeOf(own);
@@ -222,9 +224,8 @@ export function verify(kind: RewriteKind, analysis: Analysis, output: string, mo
       additionMarker: PERTINENT_NEGATIVE_MARK,
       summaryBoilerplate: SUMMARY_FIXED_LINES,
       presentAt: analysis.understanding.findings.filter((f) => !f.normal && (f.assertion === 'present' || f.assertion === 'possible')),
-      // (Not the sentences they lean on: "The described lymph nodes …" is told or not with its own.)
-      toldAsWritten:
-        kind === 'summary' ? [...toldAsWritten(analysis.report, analysis.understanding)].map((i) => analysis.report.sentences[i]) : [],
+      // (With the sentences they lean on: toldAsWritten hands them out with their referents.)
+      toldAsWritten: kind === 'summary' ? [...quotedOf(analysis)].map((i) => analysis.report.sentences[i]) : [],
     },
     significantAt,
     parsed,
@@ -238,15 +239,11 @@ export function verify(kind: RewriteKind, analysis: Analysis, output: string, mo
   return { ok: reasons.length === 0, reasons, details };
 }
 
-/** The sentences the summary writer tells as written, with those they lean on (read once per analysis). */
+/** The sentences the summary writer tells as written, with those they lean on (toldAsWritten adds them; read once per analysis). */
 const QUOTED = new WeakMap<Analysis, Set<number>>();
 function quotedOf(analysis: Analysis): Set<number> {
   let quoted = QUOTED.get(analysis);
-  if (!quoted)
-    QUOTED.set(
-      analysis,
-      (quoted = withReferents(analysis.report, analysis.understanding, toldAsWritten(analysis.report, analysis.understanding))),
-    );
+  if (!quoted) QUOTED.set(analysis, (quoted = toldAsWritten(analysis.report, analysis.understanding)));
   return quoted;
 }
 
@@ -269,11 +266,6 @@ function summarySource(analysis: Analysis, output: string): string {
   for (const i of detailsRestated(report, understanding)) said.add(i);
   // And what plain words would misstate, told as written (the writer's own choice of quotes, from the report).
   for (const i of quotedOf(analysis)) said.add(i);
-  const squash = (t: string) =>
-    ` ${t
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, ' ')
-      .trim()} `;
   const quotes = [...output.matchAll(/^\s*The report (?:also )?says:? ["“]([^"”]+)["”]\s*$/gm)].map((m) => squash(m[1]));
   // And every sentence holding, word for word, a report term a line names in brackets ("There is calcium in the
   // arteries of the heart (atherosclerotic plaques)"): what the summary tells is read where the report says it.
@@ -293,8 +285,88 @@ function summarySource(analysis: Analysis, output: string): string {
       .sort((a, b) => a - b)
       .map((i) => stripListNumber(report.sentences[i].text))
       .join('\n');
+  // A quoted piece of a sentence ("but no CT evidence of acute diverticulitis.") tells the finding it qualifies too.
+  for (const piece of quotedPieces(analysis, output)) said.add(piece.index);
   const extra = new Set([...beside].filter((i) => !said.has(i)));
   return `IMPRESSION:\n${lines(said)}\n${extra.size ? `FINDINGS:\n${lines(extra)}\n` : ''}`;
+}
+
+const squash = (t: string) =>
+  ` ${t
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()} `;
+// A summary line quoting the report, with or without a dash before it.
+const QUOTE_LINE = /^\s*(?:-\s*)?The report (?:also )?says:? ["“]([^"”]+)["”]\s*$/gm;
+// Words that open a sentence without saying anything of their own: what stands before a quoted piece that is only
+// these ("Also, ", "In addition there is", "Impression: 1.") leaves nothing out.
+const OPENERS = new Set(
+  'a an the and also in addition additionally otherwise however furthermore moreover incidentally again noted there is are was were seen identified impression findings conclusion it this these of with'.split(
+    ' ',
+  ),
+);
+
+interface QuotedPiece {
+  quote: string;
+  index: number;
+  sentence: Report['sentences'][number];
+  /** What the sentence says before the quoted piece, as written. */
+  head: string;
+  /** Another quote of the summary holds part of that head. */
+  headQuoted: boolean;
+}
+
+/**
+ * The summary's quotes that are a later piece of one of the report's sentences (its head, the finding the piece
+ * qualifies, left out of the quote): "Sigmoid diverticulosis, but no CT evidence of acute diverticulitis." quoted from
+ * "but no …". A quote that is a whole sentence anywhere in the report is no piece.
+ */
+function quotedPieces(analysis: Analysis, output: string): QuotedPiece[] {
+  const { report } = analysis;
+  const quotes = [...new Set([...output.matchAll(QUOTE_LINE)].map((m) => squash(m[1])))].filter((q) => q.trim());
+  const pieces: QuotedPiece[] = [];
+  for (const q of quotes) {
+    const whole = report.sentences.some((s) => squash(stripListNumber(s.text)) === q);
+    if (whole) continue;
+    report.sentences.forEach((sentence, index) => {
+      const text = squash(stripListNumber(sentence.text));
+      const at = text.indexOf(q);
+      if (at <= 0) return;
+      const headWords = text.slice(0, at).trim().split(' ');
+      if (!headWords.some((w) => /[a-z]{3,}/.test(w) && !OPENERS.has(w))) return;
+      const headQuoted = quotes.some((o) => o !== q && text.includes(o) && text.indexOf(o) < at);
+      const written = stripListNumber(sentence.text);
+      pieces.push({ quote: q.trim(), index, sentence, head: written.slice(0, headLength(written, headWords.length)).trim(), headQuoted });
+    });
+  }
+  return pieces;
+}
+
+/** How many characters of `text` its first `words` words take (to show the head as the report writes it). */
+function headLength(text: string, words: number): number {
+  const re = /[A-Za-z0-9]+/g;
+  let end = 0;
+  for (let n = 0; n < words; n++) {
+    const m = re.exec(text);
+    if (!m) break;
+    end = m.index + m[0].length;
+  }
+  return end;
+}
+
+/**
+ * A quoted piece whose head says something the lexicon does not know and no quote holds: the head is dropped, and the
+ * findings comparison cannot see it ("Moderate stool burden throughout the colon, but no evidence of obstruction.").
+ * A head with a finding the reader knows is asked for by the findings comparison (summarySource adds its sentence).
+ */
+function headlessPieces(analysis: Analysis, output: string): QuotedPiece[] {
+  const { report, understanding } = analysis;
+  return quotedPieces(analysis, output).filter((piece) => {
+    if (piece.headQuoted) return false;
+    const headEnd = piece.sentence.start + (piece.sentence.text.length - stripListNumber(piece.sentence.text).length) + piece.head.length;
+    const known = understanding.findings.some((f) => f.sentenceIndex === piece.index && f.start < headEnd);
+    return !known && report.sentences[piece.index] === piece.sentence;
+  });
 }
 
 /** An error-level problem (a side conflict) or a critical finding left out of the impression. */

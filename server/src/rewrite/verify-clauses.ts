@@ -7,6 +7,7 @@
 import type { Report, Span } from '../report/types';
 import type { RewriteKind } from './kinds';
 import {
+  ANAPHORIC,
   CUES,
   GENERIC,
   LEANING_ORGANS,
@@ -473,7 +474,11 @@ export function checkClauses(
       if (p.sectionIndex !== s.sectionIndex || asks(s) || !leansOn(s, sentenceBefore(src, i), ORGANS)) continue;
       const [onP, onS] = [restsOn.get(p) ?? [], restsOn.get(s) ?? []];
       // (Where it stands in the report only: what the summary must add.)
-      if (onS.length && !onP.length) say(`tells "${clip(s.text, 60)}" without "${clip(p.text, 60)}" it speaks on from`, p);
+      // "… this lesion …" after a remark that names no lesion ("The V1 and V2 branches however can be identified.")
+      // speaks on from the clause that does, a little further back: told with that one, it is told with what it leans on.
+      const antecedents = [p, ...namedBefore(src, k, s)];
+      if (onS.length && !antecedents.some((a) => restsOn.get(a)?.length))
+        say(`tells "${clip(s.text, 60)}" without "${clip(p.text, 60)}" it speaks on from`, p);
       const own = s.words.filter((w) => !GENERIC.has(w));
       // (What it goes on to state: "Apart from this, ventilation is normal." adds nothing the summary must tell.)
       if (
@@ -1123,4 +1128,23 @@ export function checkFix(text: string, edit: { start: number; end: number; newTe
     if (!changed.some((c) => shareOf(c, s) >= 0.5 || shareOf(s, c) >= KEPT_BY))
       reasons.push({ message: `the fix drops "${clip(s.text)}"`, source: { start: s.start, end: s.end } });
   return reasons;
+}
+
+/**
+ * The clause a pointer ("this lesion", "these nodules", "the described mass") names its noun in, when the clause just
+ * before `src[k]` does not: the nearest one of the same section, at most three back.
+ */
+function namedBefore(src: readonly Clause[], k: number, s: Clause): Clause[] {
+  const noun = / (?:this|these|that|those|the described) ([a-z]{4,}) /.exec(` ${squash(s.text)} `)?.[1];
+  if (!noun) return [];
+  const root = stem(noun);
+  const said = (c: Clause) => ` ${squash(c.text)} `.includes(` ${root}`);
+  // ("This lesion", "this finding" name no finding of their own: further back, a clause stating one is what they point to.)
+  const names = (c: Clause) => said(c) || (ANAPHORIC.has(noun) && c.positive && !c.normal);
+  if (said(src[k])) return [];
+  for (let j = k - 1; j >= Math.max(0, k - 3); j--) {
+    if (src[j].sectionIndex !== s.sectionIndex) break;
+    if (names(src[j])) return [src[j]];
+  }
+  return [];
 }

@@ -8,6 +8,7 @@ import { sameFinding, type Finding, type Measurement } from '../nlp';
 import { sentenceIndexAt } from '../report';
 import { findingName, note, type Diff, type Reading } from './verify-reading';
 import { namesKnownBefore, sentenceKind } from '../templates/sentence-kinds';
+import { CUES, readClause } from './clauses';
 
 const UNIT_SCALE: Readonly<Record<string, [string, number]>> = {
   mm: ['length', 1],
@@ -48,7 +49,29 @@ function patientLinesMoved(src: Reading, out: Reading): Set<string> {
     new Set(r.findings.filter((f) => f.section === section).map((f) => r.report.sentences[f.sentenceIndex]?.text.trim() ?? ''));
   const history = lines(out, 'history');
   // (Or one naming its finding as known before this exam: "Known right breast carcinoma." is the question asked.)
-  return new Set([...lines(src, 'preamble')].filter((t) => history.has(t) && (sentenceKind(t) === 'history' || namesKnownBefore(t))));
+  return new Set(
+    [...lines(src, 'preamble')].filter(
+      (t) => history.has(t) && (sentenceKind(t) === 'history' || namesKnownBefore(t)) && !statesThisExam(t),
+    ),
+  );
+}
+
+// Measures of a finding (not an age, a date or a count of years: "22-year-old", "resection 2 years ago").
+const MEASURE = /^(?:length|area|volume):/;
+const NOW = new Set(CUES.nowWords);
+const ONSET = new Set(CUES.onsetWords);
+/**
+ * A line that states what this exam shows beside what was known: a change or a new finding ("… has increased, now
+ * measuring 14 mm", "Known carcinoma, now with new 2 cm axillary node", "… which has grown to 3 cm"), or a size.
+ * Moved to the history it becomes the question; it stays a finding, whatever words it opens on (rev14 #1).
+ */
+function statesThisExam(line: string): boolean {
+  // (Words of how a known disease began, "Recent diagnosis of …", "acute onset", are its history, not this exam's.)
+  const words = line.toLowerCase().split(/[^a-z]+/);
+  if (words.some((w) => NOW.has(w))) return true;
+  const told = words.filter((w) => !ONSET.has(w)).join(' ');
+  const c = readClause(told, { start: 0, end: told.length }, 'preamble', null);
+  return [...c.time].some((t) => t !== 'old') || c.quantities.some((q) => MEASURE.test(q));
 }
 
 /** Both texts state the same findings: nothing dropped, added, moved to the other side or re-hedged. */
