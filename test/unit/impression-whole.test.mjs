@@ -484,15 +484,15 @@ test('impression items: the place a sentence opens on before its "however" stays
 
 // rev14 #7: outside a run-in impression too, an item after a quote that opens its sentence's next bullet has its own "its".
 test('impression items: an item run on after a closing quote keeps its "its" to itself in an impression of its own', () => {
-  for (const [text, own] of [
-    [
-      'FINDINGS:\nFindings as below.\n\nIMPRESSION:\nMild emphysema. Nodule in the right upper lobe, 6 mm (granuloma?)" new 8 mm nodule in the left lower lobe, its follow-up is recommended.\n',
-      /^New 8 mm nodule in the left lower lobe, its follow-up is recommended\.$/,
-    ],
-    [
-      'FINDINGS:\nSee below.\n\nIMPRESSION:\nSmall hiatal hernia. Left renal cyst (simple?)" enlarged right adrenal nodule, its washout study is advised.\n',
-      /^Enlarged right adrenal nodule, its washout study is advised\.$/,
-    ],
+  for (const { text, own } of [
+    {
+      text: 'FINDINGS:\nFindings as below.\n\nIMPRESSION:\nMild emphysema. Nodule in the right upper lobe, 6 mm (granuloma?)" new 8 mm nodule in the left lower lobe, its follow-up is recommended.\n',
+      own: /^New 8 mm nodule in the left lower lobe, its follow-up is recommended\.$/,
+    },
+    {
+      text: 'FINDINGS:\nSee below.\n\nIMPRESSION:\nSmall hiatal hernia. Left renal cyst (simple?)" enlarged right adrenal nodule, its washout study is advised.\n',
+      own: /^Enlarged right adrenal nodule, its washout study is advised\.$/,
+    },
   ]) {
     const list = items(text);
     assert.ok(
