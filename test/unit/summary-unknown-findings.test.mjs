@@ -137,3 +137,23 @@ test('summary: an absence read as a finding ("no cardiac activity, consistent wi
     assert.doesNotMatch(s, /"but (?:no|without)/, s);
   }
 });
+
+// r17s #4: a lost or reversed normal curve says "normal" of what it lost; since it is no scoliosis it was neither told
+// nor quoted. It is quoted, under what the report found.
+test('summary: "reversal / straightening of the normal curvature" is quoted as a finding, not left out or told as a denial', () => {
+  for (const [text, sentence] of [
+    [
+      'EXAM: CT cervical spine.\nFINDINGS: There is reversal of the normal cervical curvature. No acute fracture. Mild degenerative disc disease at C5-6.\nIMPRESSION: No acute fracture. Mild degenerative disc disease at C5-6.\n',
+      'There is reversal of the normal cervical curvature.',
+    ],
+    [
+      'EXAM: MRI cervical spine.\nFINDINGS: Straightening of the normal cervical lordosis. No fracture. The cord is normal.\nIMPRESSION: No acute abnormality.\n',
+      'Straightening of the normal cervical lordosis.',
+    ],
+  ]) {
+    const s = offered(text);
+    assert.ok(quoted(s, sentence), s);
+    const found = s.split('What the report did not find')[0];
+    assert.ok(found.includes(sentence), s);
+  }
+});

@@ -293,3 +293,31 @@ test('summary check: a findings-only minor finding is quoted, and a summary with
     assert.equal(verify('summary', s.analysis, without, 'reworded').ok, false, without);
   }
 });
+
+// r17s #7: "…, and the volume of the right lung was decreased" is the lung's volume loss on this exam; told as "It has
+// decreased since the last images" it gave the patient an improvement the report never claims. An effusion's decrease
+// is still a change.
+test('summary: a lung volume told decreased is no change since the last images; the check refuses a summary that says so', () => {
+  const text =
+    'EXAM: CT chest.\nCOMPARISON: PET-CT of 3 months ago.\nFINDINGS: Linear atelectatic changes were observed in the right lung, and the volume of the right lung was decreased. An 8 mm nodule in the left upper lobe has increased in size compared with the prior.\nIMPRESSION: Enlarging left upper lobe nodule, may be compatible with metastasis.\n';
+  const r = rewrite('summary', engine.analyze(text));
+  assert.equal(r.verification.ok, true, r.verification.reasons.join('\n'));
+  const atelectasis = r.text.split('\n').find((l) => /atelectatic/.test(l));
+  assert.ok(atelectasis && !/decreased since/i.test(atelectasis), r.text);
+  const lied = r.text.replace(atelectasis, `${atelectasis} It has decreased since the last images.`);
+  assert.equal(verify('summary', engine.analyze(text), lied, 'reworded').ok, false);
+  const low = rewrite(
+    'summary',
+    engine.analyze(
+      'EXAM: Chest radiograph.\nCOMPARISON: Chest radiograph of last week.\nFINDINGS: Lung volumes are reduced. There is bibasilar atelectasis. No pleural effusion.\nIMPRESSION: Low lung volumes with bibasilar atelectasis.\n',
+    ),
+  );
+  assert.ok(!/decreased since/i.test(low.text), low.text);
+  const effusion = rewrite(
+    'summary',
+    engine.analyze(
+      'EXAM: CT chest.\nCOMPARISON: CT of last month.\nFINDINGS: Decreased volume of the right pleural effusion.\nIMPRESSION: Decreasing right pleural effusion.\n',
+    ),
+  );
+  assert.match(effusion.text, /decreased since the last images/i);
+});

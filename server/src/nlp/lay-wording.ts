@@ -35,7 +35,13 @@ const WordingSchema = z.object({
   denialHedges: z.array(Plain),
   changes: z.array(z.object({ words: z.array(Plain).min(1), plain: Plain, needsPrior: z.boolean().optional() })),
   appearanceChanges: z
-    .object({ note: z.string(), words: z.array(Plain).min(1), modifiers: z.array(Plain), appearances: z.array(Plain).min(1) })
+    .object({
+      note: z.string(),
+      words: z.array(Plain).min(1),
+      modifiers: z.array(Plain),
+      appearances: z.array(Plain).min(1),
+      volumeOf: z.array(Plain).min(1),
+    })
     .strict(),
   sizeUnits: z.array(Plain),
   sizeBounds: z.record(z.string(), Plain),
@@ -135,11 +141,17 @@ export const CHANGE: readonly { re: RegExp; plain: string; needsPrior: boolean }
   plain: c.plain,
   needsPrior: c.needsPrior ?? false,
 }));
+const VOLUME_OF = wording.appearanceChanges.volumeOf.map(escape).join('|');
 /** A change word that says how a finding looks on this exam ("increased attenuation", "decreased T2 signal"), not a change since before. */
 export const APPEARANCE_CHANGE = new RegExp(
   `\\b(?:${wording.appearanceChanges.words.map(escape).join('|')})\\s+(?:(?:${wording.appearanceChanges.modifiers
     .map((w) => escape(w).replace(/ /g, '\\s+'))
-    .join('|')})[\\s-]+)*(?:${wording.appearanceChanges.appearances.map(escape).join('|')})\\b(?!\\s+(?:since|compared|from|than|when)\\b)`,
+    .join(
+      '|',
+    )})[\\s-]+)*(?:${wording.appearanceChanges.appearances.map(escape).join('|')})\\b(?!\\s+(?:since|compared|from|than|when)\\b)` +
+    // A lung's volume told low or high on this exam: "the volume of the right lung was decreased", "decreased lung volumes".
+    `|\\b(?:(?:${VOLUME_OF})\\s+volumes?|volumes?\\s+of\\s+(?:the\\s+)?(?:(?:right|left|both)\\s+)?(?:(?:upper|middle|lower)\\s+)?(?:${VOLUME_OF}))\\s+(?:is|are|was|were|appears?)\\s+(?:\\w+ly\\s+)?(?:${wording.appearanceChanges.words.map(escape).join('|')})\\b` +
+    `|\\b(?:${wording.appearanceChanges.words.map(escape).join('|')})\\s+(?:(?:right|left)\\s+)?(?:${VOLUME_OF})\\s+volumes?\\b`,
   'gi',
 );
 /** Words that name an earlier study the report compares with ("compared with the prior CT"), and a COMPARISON field saying there is none. */

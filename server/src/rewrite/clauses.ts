@@ -29,6 +29,7 @@ const CueSchema = z
     sideNames: phrases,
     changeWords: phrases,
     appearanceWords: phrases,
+    volumeOf: phrases,
     comparingWords: phrases,
     nowWords: phrases,
     onsetWords: phrases,
@@ -365,7 +366,23 @@ const QUOTED_ITEM = /["“”]\s+(?=[A-Z])|(?<=(?:[.!?]|\?\))\s*)["“”]\s+(?=
 const NEW_STATEMENT = new Set(['is', 'are', 'was', 'were']);
 const CHANGE_WORDS = new Set(CUES.changeWords);
 const APPEARANCE = new Set(CUES.appearanceWords);
+const VOLUME_OF = new Set(CUES.volumeOf);
 const COMPARING = new Set(CUES.comparingWords);
+/**
+ * A lung's volume told low or high on this exam ("the volume of the right lung was decreased", "lung volumes are
+ * reduced", "decreased right lung volume"): volume loss or hyperinflation, no change over time.
+ */
+function lungVolume(tokens: readonly string[], at: number, length: number): boolean {
+  const after = tokens.slice(at + length, at + length + 3);
+  if (after.some((w, k) => /^volumes?$/.test(w) && k > 0 && VOLUME_OF.has(after[k - 1]))) return true;
+  const before = tokens.slice(Math.max(0, at - 9), at);
+  const v = before.findIndex((w) => /^volumes?$/.test(w));
+  return (
+    v >= 0 &&
+    (VOLUME_OF.has(before[v - 1] ?? '') || before.slice(v + 1).some((w) => VOLUME_OF.has(w))) &&
+    /^(?:is|are|was|were|appears?)$/.test(before[before.length - 1] ?? '')
+  );
+}
 // "Emphysema Nodule in the right lower lobe Aortic atherosclerosis": a list typed with nothing between its members but
 // the capital that opens each, after a word ending a noun phrase (not "consistent with Chiari", "seen by Dr Smith").
 const MEMBER_START =
@@ -645,7 +662,7 @@ export function readClause(text: string, span: Span, section: SectionKind, field
         !(
           q.kind === 'time' &&
           (q.value === 'increased' || q.value === 'decreased') &&
-          APPEARANCE.has(tokens[i + q.words.length] ?? '') &&
+          (APPEARANCE.has(tokens[i + q.words.length] ?? '') || lungVolume(tokens, i, q.words.length)) &&
           !tokens.some((w) => COMPARING.has(w))
         ),
     );

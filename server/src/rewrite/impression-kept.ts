@@ -72,6 +72,8 @@ for (const system of KEPT.lesionCategories)
     throw new Error(`impression-kept.json: "${system}" is no category system of cues.json grades`);
 const CONCLUSIONS = new Set(KEPT.conclusions);
 const ALTERED_NORMAL = new RegExp(`\\b(?:${KEPT.alteredNormals.map(escapeRegExp).join('|')})\\b`, 'i');
+/** "Reversal of the normal cervical curvature": a finding, though it says "normal". */
+export const altersNormal = (text: string) => ALTERED_NORMAL.test(text);
 // A finding by the cue words' own name ("lesion", "collapse", "effusion"), not a grade alone ("a moderate-size vessel").
 const FINDING_WORD = new RegExp(`\\b(?:${CUES.significant.map(escapeRegExp).join('|')})`, 'i');
 // "The small and large bowel loops are normal, without obstruction, wall thickening …": a normal statement, whatever the cue words read in its list.

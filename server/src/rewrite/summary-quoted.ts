@@ -12,7 +12,7 @@ import type { Report, Section, Sentence, Span } from '../report/types';
 import { escapeRegExp } from '../report/regex';
 import { adviceKindOf } from './advice';
 import { leansOn, readClause, stem } from './clauses';
-import { runInImpression } from './impression-kept';
+import { altersNormal, runInImpression } from './impression-kept';
 import { stripListNumber } from './list-number';
 import { itemOf, ownStretch, ownWords } from './summary-reading';
 import { denialSentence, findingSentences, glossFor } from './summary-wording';
@@ -424,11 +424,13 @@ const VALUE = new RegExp(
 const NORMAL_PREDICATE =
   /^(?:(?!\b(?:is|are|was|were|shows?|demonstrates?|with|without|but|and there)\b|,\s+(?:the|this|there)\b)[^;])*\b(?:is|are|was|were|appears?|remains?|seems?)\s+(?:\w+ly\s+)?(?:normal|natural|patent|intact|preserved|maintained|unremarkable|open|clear)(?:\s+(?:in|throughout|bilaterally)\b(?:(?!\b(?:but|with|without|except|other|apart|although|however|there|measur\w*|which|save|aside)\b)[^;])*)?[.\s]*$/i;
 export function statesUnknown(text: string, sentence: Span, fs: readonly Finding[]): boolean {
-  if (fs.some((f) => f.normal && f.assertion !== 'absent')) return false;
+  // ("Reversal of the normal cervical curvature" says "normal" of what it lost: a finding all the same.)
+  const altered = altersNormal(text);
+  if (!altered && fs.some((f) => f.normal && f.assertion !== 'absent')) return false;
   const clause = readClause(text, sentence, 'findings', null);
-  if (!clause.positive || clause.normal || clause.recommendation || clause.communication) return false;
+  if ((!altered && (!clause.positive || clause.normal)) || clause.recommendation || clause.communication) return false;
   // "The hepatic veins and IVC are patent.", "Vertebral corpus heights are natural.": a normal statement all the same.
-  if (NORMAL_PREDICATE.test(text)) return false;
+  if (!altered && NORMAL_PREDICATE.test(text)) return false;
   if (
     adviceKindOf(text) ||
     COMMUNICATION.test(text) ||

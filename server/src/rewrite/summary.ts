@@ -7,6 +7,7 @@
 // This file assembles the summary and runs the checked loop; the sentences told in the report's words
 // are chosen in summary-quoted.ts, a finding's own words are read in summary-reading.ts and said in
 // plain words in summary-wording.ts.
+import { altersNormal } from './impression-kept';
 import { understand } from '../nlp';
 import { PLAIN_STATEMENTS } from '../nlp/glossary';
 import type { Finding, Side, Understanding } from '../nlp/types';
@@ -348,7 +349,8 @@ function pieceKind(piece: string): QuoteKind {
   if (said.length && said.every((f) => f.assertion === 'possible') && !statesBeforeLink(piece) && !statesUnhedged(piece)) return 'may';
   // A normal statement ("Unremarkable exam", "The ulnotrochlear articulation is normal.") finds nothing wrong.
   // "… is 33 mm wider than normal" measures against normal: no normal statement.
-  const abnormal = OWN_WORDS.unread.test(piece) && !clause.negated.size;
+  // ("Reversal of the normal cervical curvature" says "normal" of what it lost.)
+  const abnormal = (OWN_WORDS.unread.test(piece) && !clause.negated.size) || altersNormal(piece);
   if (!said.length && !clause.hedges.length && clause.normal && !clause.positive && !abnormal && !OWN_WORDS.limitation.test(piece))
     return 'denied';
   // "… is grossly intact" hedges a normal statement: nothing is said to be there.
