@@ -129,7 +129,6 @@ test('a request opening a findings sentence asks about the finding, it does not 
     ['FINDINGS: Assess pneumothorax.\nIMPRESSION: Lungs clear.', 'pneumothorax'],
     ['FINDINGS: Please evaluate possible fracture of the left wrist.\nIMPRESSION: Negative.', 'fracture'],
     ['FINDINGS: Eval PE. No filling defect.\nIMPRESSION: Negative.', 'pulmonary-embolism'],
-    ['FINDINGS: 1. Evaluation of appendicitis.\nIMPRESSION: Negative.', 'appendicitis'],
     ['FINDINGS: r/o PE\nIMPRESSION: Negative.', 'pulmonary-embolism'],
     ['FINDINGS: Rule out appendicitis. The appendix measures 5 mm.\nIMPRESSION: Normal.', 'appendicitis'],
   ])
@@ -138,6 +137,12 @@ test('a request opening a findings sentence asks about the finding, it does not 
   assert.equal(assertionOf('FINDINGS: The pneumothorax was assessed and is small.', 'pneumothorax'), 'present');
   assert.equal(assertionOf('FINDINGS: Evaluation of the gallbladder demonstrates cholelithiasis.', 'cholelithiasis'), 'present');
   assert.equal(assertionOf('FINDINGS: Assessment of the lungs shows consolidation.', 'consolidation'), 'present');
+  // rev15 #2: "Evaluation of X shows …" reports X; only the imperative asks about it.
+  assert.equal(
+    assertionOf('FINDINGS: Evaluation of pneumothorax shows it has increased, now large on the right.', 'pneumothorax'),
+    'present',
+  );
+  assert.equal(assertionOf('FINDINGS: Assessment of the pleural effusion shows it is now moderate.', 'pleural-effusion'), 'present');
   // "Query" opening a finding is the radiologist's own hedge.
   assert.equal(assertionOf('FINDINGS: Query undisplaced fracture of the fifth metacarpal.', 'fracture'), 'possible');
 });

@@ -321,3 +321,18 @@ test('summary: a lung volume told decreased is no change since the last images; 
   );
   assert.match(effusion.text, /decreased since the last images/i);
 });
+
+// rev15 #1: "Increased opacity" on a film compared with an earlier one is how the film tells a finding grew: still a change,
+// told, and a summary without it refused ("increased attenuation" / "T2 signal" stay how the tissue looks).
+test('summary: an increased opacity or density since an earlier study is still told as a change, and its drop refused', () => {
+  for (const text of [
+    'EXAM: Chest radiograph, two views.\nCOMPARISON: Chest radiograph 12/01/2026.\nFINDINGS: Heart size is normal. No pneumothorax.\nIMPRESSION: Increased opacity at the left lung base, possibly pneumonia.\n',
+    'EXAM: Chest radiograph.\nCOMPARISON: Chest radiograph of last week.\nFINDINGS: No pleural effusion.\nIMPRESSION: Increased opacity in the right upper lobe, possibly pneumonia.\n',
+  ]) {
+    const r = rewrite('summary', engine.analyze(text));
+    assert.equal(r.verification.ok, true, r.verification.reasons.join('\n'));
+    assert.match(r.text, /It has increased since the last images\./, r.text);
+    const dropped = r.text.replace(' It has increased since the last images.', '');
+    assert.equal(verify('summary', engine.analyze(text), dropped, 'reworded').ok, false);
+  }
+});

@@ -41,6 +41,7 @@ const WordingSchema = z.object({
       modifiers: z.array(Plain),
       appearances: z.array(Plain).min(1),
       volumeOf: z.array(Plain).min(1),
+      appearancesAfterOf: z.array(Plain).min(1),
     })
     .strict(),
   sizeUnits: z.array(Plain),
@@ -151,7 +152,9 @@ export const APPEARANCE_CHANGE = new RegExp(
     )})[\\s-]+)*(?:${wording.appearanceChanges.appearances.map(escape).join('|')})\\b(?!\\s+(?:since|compared|from|than|when)\\b)` +
     // A lung's volume told low or high on this exam: "the volume of the right lung was decreased", "decreased lung volumes".
     `|\\b(?:(?:${VOLUME_OF})\\s+volumes?|volumes?\\s+of\\s+(?:the\\s+)?(?:(?:right|left|both)\\s+)?(?:(?:upper|middle|lower)\\s+)?(?:${VOLUME_OF}))\\s+(?:is|are|was|were|appears?)\\s+(?:\\w+ly\\s+)?(?:${wording.appearanceChanges.words.map(escape).join('|')})\\b` +
-    `|\\b(?:${wording.appearanceChanges.words.map(escape).join('|')})\\s+(?:(?:right|left)\\s+)?(?:${VOLUME_OF})\\s+volumes?\\b`,
+    `|\\b(?:${wording.appearanceChanges.words.map(escape).join('|')})\\s+(?:(?:right|left)\\s+)?(?:${VOLUME_OF})\\s+volumes?\\b` +
+    // How a lesion looks: "a focus of increased density", "areas of decreased density".
+    `|\\bof\\s+(?:${wording.appearanceChanges.words.map(escape).join('|')})\\s+(?:${wording.appearanceChanges.appearancesAfterOf.map(escape).join('|')})\\b`,
   'gi',
 );
 /** Words that name an earlier study the report compares with ("compared with the prior CT"), and a COMPARISON field saying there is none. */

@@ -30,6 +30,7 @@ const CueSchema = z
     changeWords: phrases,
     appearanceWords: phrases,
     volumeOf: phrases,
+    appearanceAfterOf: phrases,
     comparingWords: phrases,
     nowWords: phrases,
     onsetWords: phrases,
@@ -367,6 +368,7 @@ const NEW_STATEMENT = new Set(['is', 'are', 'was', 'were']);
 const CHANGE_WORDS = new Set(CUES.changeWords);
 const APPEARANCE = new Set(CUES.appearanceWords);
 const VOLUME_OF = new Set(CUES.volumeOf);
+const APPEARANCE_AFTER_OF = new Set(CUES.appearanceAfterOf);
 const COMPARING = new Set(CUES.comparingWords);
 /**
  * A lung's volume told low or high on this exam ("the volume of the right lung was decreased", "lung volumes are
@@ -662,7 +664,9 @@ export function readClause(text: string, span: Span, section: SectionKind, field
         !(
           q.kind === 'time' &&
           (q.value === 'increased' || q.value === 'decreased') &&
-          (APPEARANCE.has(tokens[i + q.words.length] ?? '') || lungVolume(tokens, i, q.words.length)) &&
+          (APPEARANCE.has(tokens[i + q.words.length] ?? '') ||
+            (tokens[i - 1] === 'of' && APPEARANCE_AFTER_OF.has(tokens[i + q.words.length] ?? '')) ||
+            lungVolume(tokens, i, q.words.length)) &&
           !tokens.some((w) => COMPARING.has(w))
         ),
     );
