@@ -3132,6 +3132,18 @@ test('the steps of how a study was done, under a heading of their own (INTERPRET
   const kept = run(withFinding, PLAIN, 'us-echocardiogram').out;
   assert.match(kept.text, /^INTERPRETATION: Procedure explained to the patient\..*A small pericardial effusion was seen\./m);
   assert.equal(line(kept, 'TECHNIQUE'), 'TECHNIQUE: [ ]');
+  // rev15 #3: a statement of an organ the lexicon does not know ("dense spontaneous echo contrast", "sludge") is no step:
+  // the steps go to TECHNIQUE, the statement stays out of it, kept as written.
+  for (const statement of [
+    'Dense spontaneous echo contrast was present in the left atrial appendage with low emptying velocities.',
+    'Sludge-like echoes were seen in the left atrial appendage.',
+  ]) {
+    const smoke = tee.replace('Images were taken.', statement);
+    const { out } = run(smoke, PLAIN, 'us-echocardiogram');
+    assert.ok(!line(out, 'TECHNIQUE').includes(statement), out.text);
+    assert.ok(out.text.includes(statement), out.text);
+    assert.deepEqual(rewrite('restructure', analyze(smoke)).verification.reasons, []);
+  }
 });
 
 test('a preamble line naming a finding as known or asked about, that tells what this exam finds (new, grown, unchanged, a size), stays in FINDINGS (rev14 #1)', () => {

@@ -557,7 +557,10 @@ export function restructure(report: Report, template: ReportTemplate, options: R
       placedBy.set(i, 'section');
       return;
     }
-    if (procedureSteps.has(s.section)) {
+    // (Only the steps: a sentence of the section that states something of an organ and is no step, "Dense spontaneous echo
+    // contrast was present in the left atrial appendage", may be a finding the lexicon does not know: it stays put.)
+    const ofOrgan = () => readClause(s.text, s, 'findings', null).positive && organsNamed(sw, s.text, s.start).length > 0;
+    if (procedureSteps.has(s.section) && (saysNarrativeStep(s.text) || !ofOrgan())) {
       header.get('technique')!.push(i);
       placedBy.set(i, 'section');
       return;
