@@ -342,6 +342,11 @@ test('emphysematous change named by its place in a wall of the body or its soft 
   assert.deepEqual(read('Small amount of emphysema under the skin at the drain site.'), ['subcutaneous-emphysema']);
   assert.deepEqual(read('Moderate emphysema and a soft tissue nodule in the right axilla.'), ['emphysema', 'nodule']);
   assert.deepEqual(read('Emphysema, with enlarged supraclavicular and axillary lymph nodes.'), ['emphysema', 'lymph-node']);
+  // rev15 #4: a wall named of another thing joined by "and" is that thing's place: the lung's emphysema stays.
+  assert.ok(read('Mild emphysema and a small chest wall lipoma.').includes('emphysema'));
+  assert.ok(!read('Mild emphysema and a small chest wall lipoma.').includes('subcutaneous-emphysema'));
+  assert.ok(!read('A chest wall hematoma and emphysema of both lungs.').includes('subcutaneous-emphysema'));
+  assert.deepEqual(read('Emphysema in the soft tissues of the chest wall and axilla.'), ['subcutaneous-emphysema']);
 });
 
 test('air in the bile ducts is pneumobilia, not biliary dilatation, and minor after a sphincterotomy or a biliary anastomosis', () => {

@@ -112,6 +112,8 @@ function wordsAt(s: SentenceWords, k: number, w: string): boolean {
  * the right vertebral artery"). `terms`, when given, are the only words of the mention that may be refined.
  * A heading's colon ends the neighbourhood ("Menisci: tear ..." is refined by its own words, not the heading).
  */
+const JOINERS = new Set(['and', 'or', 'but', 'nor', 'while', 'whereas']);
+const OPENS_THING = /^(?:a|an|the|this|these|small|tiny|mild|moderate|large|severe|few|several|multiple|some|\d.*)$/;
 function refinedNear(s: SentenceWords, m: Mention): Concept | null {
   for (const r of m.concept.refineNear) {
     if (r.terms.length && !r.terms.includes(phraseOf(s, m))) continue;
@@ -119,8 +121,14 @@ function refinedNear(s: SentenceWords, m: Mention): Concept | null {
     let kept = false;
     for (let k = from; k < to && r.unless.length && !kept; k++) kept = r.unless.some((w) => wordsAt(s, k, w));
     if (kept) continue;
+    // (Past an "and", "or" or "but" that opens another thing, "… and a small chest wall lipoma", a word speaks of that.)
+    const joined = (k: number) => {
+      for (let x = k < m.i ? k + 1 : m.j; x < (k < m.i ? m.i : k); x++)
+        if (JOINERS.has(s.words[x].norm) && OPENS_THING.test(s.words[x + 1]?.norm ?? '')) return true;
+      return false;
+    };
     for (let k = from; k < to; k++) {
-      if (k >= m.i && k < m.j) continue;
+      if ((k >= m.i && k < m.j) || (r.ownPhrase && joined(k))) continue;
       const other = s.mentionAt[k] >= 0 ? s.mentions[s.mentionAt[k]] : null;
       if ((other && r.groups.includes(other.concept.group)) || r.words.some((w) => wordsAt(s, k, w)))
         return CONCEPT_BY_ID.get(r.concept) ?? null;

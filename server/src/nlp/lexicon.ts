@@ -56,6 +56,8 @@ const ConceptSchema = z.object({
         reach: z.number().int().positive().default(3),
         /** Words in the same reach that keep the concept: "emphysematous changes in both lungs and soft tissue nodules". */
         unless: Phrases,
+        /** The word must be said of the mention, not of another thing joined by "and"/"or"/"but" ("mild emphysema and a chest wall lipoma"). */
+        ownPhrase: z.boolean().default(false),
       }),
     )
     .default([]),
