@@ -62,3 +62,13 @@ test('summary: a repeat study timed after a treatment is advice, not a finding',
   );
   assert.equal(partOf(liver, 'Repeat CT after chemotherapy to assess response.'), 'More from the report', liver);
 });
+
+// rev15 #6: "can be considered benign" is the reader's verdict on a finding, not a step asked for; a step told by what it
+// showed is a result.
+test('advice: a verdict "considered benign" and a step told by what it showed ask for nothing new', () => {
+  const { asksOf } = require(path.join(root, 'out/server/rewrite/advice.js'));
+  assert.equal(asksOf('The nodule is unchanged since the 2023 CT and can be considered benign.'), undefined);
+  assert.equal(asksOf('The lesion, stable since the prior MRI, may be considered a benign cyst.'), undefined);
+  assert.equal(asksOf('MRI could be considered for further evaluation.'), 'treatment');
+  assert.equal(asksOf('Repeat chest radiograph after antibiotic therapy to document resolution.'), 'treatment');
+});

@@ -28,9 +28,9 @@ const wordsOf = (words: readonly string[]) =>
     .map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/ /g, '\\s+'))
     .join('|');
 // A test named, then within the clause a modal and what should become of it: "… ultrasonography of the remaining masses
-// should also be performed", "PET scanning may be necessary".
+// should also be performed", "PET scanning may be necessary" (not a reading: "… since the 2023 CT, can be considered benign").
 const STEP_ASKED = new RegExp(
-  String.raw`\b(?:${wordsOf(advice.steps.names)})\b[^.;:]{0,120}?\b(?:should|must|may|might|could|would|will|can|needs?\s+to|ought\s+to)\s+(?:(?:also|then|still|first|now|further|perhaps|possibly|be\s+)\s*)*(?:be\s+)?(?:${wordsOf(advice.steps.outcomes)})\b`,
+  String.raw`\b(?:${wordsOf(advice.steps.names)})\b[^.;:]{0,120}?\b(?:should|must|may|might|could|would|will|can|needs?\s+to|ought\s+to)\s+(?:(?:also|then|still|first|now|further|perhaps|possibly|be\s+)\s*)*(?:be\s+)?(?:${wordsOf(advice.steps.outcomes)})\b(?!\s+(?:benign|typical|consistent|compatible|characteristic|diagnostic|stable|normal|likely|as|to\s+be|a|an)\b)`,
   'i',
 );
 /**
@@ -63,7 +63,10 @@ const HAD = new RegExp(
  * with the findings, not apart with the advice.
  */
 export const asksOf = (sentence: string): AdviceKind | undefined =>
-  adviceKindOf(OPENS_STEP.test(sentence) ? sentence : sentence.replace(HAD, ' '));
+  adviceKindOf(OPENS_STEP.test(sentence) && !REPORTS.test(sentence) ? sentence : sentence.replace(HAD, ' '));
+// A step that already was, told by what it shows ("Follow-up CT after chemotherapy shows …", "Correlation with the prior CT
+// demonstrates …"): a result, no step asked for.
+const REPORTS = /\b(?:shows?|showed|shown|demonstrates?|demonstrated|reveals?|revealed|confirms?|confirmed)\b/i;
 // A sentence that opens on a step asks for it, whatever treatment it times it by ("Repeat radiograph after antibiotic therapy").
 const OPENS_STEP = new RegExp(String.raw`^[\W\d]*(?:${wordsOf(advice.steps.opens)})\b`, 'i');
 
