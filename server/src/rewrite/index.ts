@@ -360,12 +360,10 @@ function headLength(text: string, words: number): number {
  * A head with a finding the reader knows is asked for by the findings comparison (summarySource adds its sentence).
  */
 function headlessPieces(analysis: Analysis, output: string): QuotedPiece[] {
-  const { report, understanding } = analysis;
   return quotedPieces(analysis, output).filter((piece) => {
     if (piece.headQuoted) return false;
     const headEnd = piece.sentence.start + (piece.sentence.text.length - stripListNumber(piece.sentence.text).length) + piece.head.length;
-    const known = understanding.findings.some((f) => f.sentenceIndex === piece.index && f.start < headEnd);
-    return !known && report.sentences[piece.index] === piece.sentence;
+    return !analysis.understanding.findings.some((f) => f.sentenceIndex === piece.index && f.start < headEnd);
   });
 }
 

@@ -495,7 +495,7 @@ const THERE_IS = /^\s*there\s+(?:is|are|was|were)\s+(?!no\b|not\b)/i;
  * Whether sentence j says only that something is there ("There are hypodense nodules.") with no place of its own, right
  * after a sentence of the same section that names an organ ("Both thyroid lobes are heterogeneous."): the place is that one's.
  */
-export function placeBefore(report: Report, understanding: Understanding, j: number): boolean {
+function placeBefore(report: Report, understanding: Understanding, j: number): boolean {
   const [sentence, before] = [report.sentences[j], report.sentences[j - 1]];
   if (!sentence || !before || sentence.section !== before.section) return false;
   const text = stripListNumber(sentence.text);
