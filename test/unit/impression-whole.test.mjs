@@ -517,3 +517,29 @@ test('impression items: an organ the findings call absent, with no operation nam
   );
   assert.ok(!operated.some((i) => /gallbladder/i.test(i)), operated.join('\n'));
 });
+
+// r17i #1: a finding placed only by a part its organ's sentence before names ("… in the lower pole", "at the root", "in the
+// anterior segment") lost its organ or side when taken alone; the sentence before now goes with it, as written.
+test('impression items: a finding placed by a bare part keeps the sentence before that names its organ and side', () => {
+  const kidney = items(
+    'EXAM: MRI ABDOMEN\nFINDINGS: The liver is normal. The left kidney has a simple cortical cyst in the upper pole. There is a 1.5 cm enhancing solid lesion in the lower pole. The right kidney is normal.\n',
+  );
+  assert.ok(
+    kidney.some((i) => /left kidney.*1\.5 cm enhancing solid lesion in the lower pole/.test(i)),
+    kidney.join('\n'),
+  );
+  const knee = items(
+    'EXAM: MRI KNEE\nFINDINGS: The lateral meniscus shows mild degeneration of the posterior horn. There is a radial tear at the root. The cruciate ligaments are intact.\n',
+  );
+  assert.ok(
+    knee.some((i) => /lateral meniscus.*Radial tear at the root/.test(i)),
+    knee.join('\n'),
+  );
+  const lung = items(
+    'EXAM: CT CHEST\nFINDINGS: Mild emphysema. Scarring is seen in the left upper lobe apicoposterior segment. There is a 9 mm solid nodule in the anterior segment. No effusion.\n',
+  );
+  assert.ok(
+    lung.some((i) => /left upper lobe.*9 mm solid nodule in the anterior segment/.test(i)),
+    lung.join('\n'),
+  );
+});

@@ -861,9 +861,17 @@ function withTheirAntecedents(report: Report, items: readonly ImpressionItem[]):
       at > 0 &&
       report.sentences[at - 1].section === sentence.section &&
       oneSide(report.sentences[at - 1].text);
+    // (Or a part of a paired organ with no side right after the sentence that names the organ's side: "The left kidney has a
+    // cyst in the upper pole. There is a 1.5 cm solid lesion in the lower pole." is the left kidney's.)
+    const partAfter =
+      !SIDE_TEXT.test(item.text) &&
+      BARE_PART.test(first) &&
+      at > 0 &&
+      report.sentences[at - 1].section === sentence.section &&
+      oneSide(report.sentences[at - 1].text);
     const sided = unsided
       ? [1, 2, 3].map((k) => at - k).find((j) => j >= 0 && SIDE_TEXT.test(report.sentences[j].text))
-      : pairedAfter
+      : pairedAfter || partAfter
         ? at - 1
         : undefined;
     // A lobe or segment with no organ of its own ("a nodule in the right lobe" after the thyroid's sentence): the
@@ -872,7 +880,7 @@ function withTheirAntecedents(report: Report, items: readonly ImpressionItem[]):
     // "The liver is of normal size. Slight lobulation is observed in its contours.")
     const before1 = report.sentences[at - 1];
     const possessed =
-      POSSESSED_PART.test(first) &&
+      (POSSESSED_PART.test(first) || BARE_PART.test(first)) &&
       !organsNamed(wordsOf(first), first).length &&
       before1?.section === sentence.section &&
       organsNamed(wordsOf(before1.text), before1.text).length > 0;
@@ -963,7 +971,11 @@ function withTheirAntecedents(report: Report, items: readonly ImpressionItem[]):
       const text = tidy(prev.text);
       // (The organ's sentence even when it calls the organ normal: "Thyroid gland sizes are normal. However, a nodule … in the right lobe".)
       if (
-        (organ !== undefined || pairedAfter || ((opensBack(first, prev.text) || DEMONSTRATIVE.test(first)) && !namesNothing(prev.text))) &&
+        (organ !== undefined ||
+          partAfter ||
+          (unsided && sided !== undefined && /\b(?:lobes?|lungs?)\b/i.test(prev.text)) ||
+          pairedAfter ||
+          ((opensBack(first, prev.text) || DEMONSTRATIVE.test(first)) && !namesNothing(prev.text))) &&
         text &&
         !item.text.includes(text.slice(0, -1))
       )
@@ -1068,6 +1080,9 @@ const LOBED_ELSEWHERE = new Set(['liver', 'thyroid', 'prostate']);
 const POSSESSED_PART =
   /\b(?:its|their)\s+(?:\w+\s+)?(?:contours?|margins?|walls?|borders?|outlines?|surfaces?|capsules?|parenchyma|echotexture|echogenicity|density|lumen|lumina|size|dimensions?|diameters?)\b/i;
 const LEANS_ON_PLACE = /\b(?:lobes?|segments?|the (?:nodules?|lesions?|masses|consolidations?))\b/i;
+// A part of an organ named without its organ: "… lesion in the lower pole", "a radial tear at the root", "in the anterior segment".
+const BARE_PART =
+  /\b(?:in|at|of|involving|within)\s+the\s+(?:(?:upper|lower|mid|middle|anterior|posterior|medial|lateral|superior|inferior|apical|basal)\s+)?(?:poles?|root|horns?|segments?|tail|dome|isthmus|interpolar\s+region)\b/i;
 // A vessel or nerve of a pair ("the posterior tibial artery", "the popliteal vein", "the sciatic nerve"), one of them:
 // not one the body has once ("the basilar artery", "the portal vein") nor both ("the popliteal arteries").
 const PAIRED_VESSEL =
