@@ -3069,9 +3069,10 @@ test('a drug or contrast given for the exam, said with its dose, is technique (p
     );
     assert.equal(norm(line(out, 'TECHNIQUE')), norm(`TECHNIQUE: Coronary CTA was performed on a 256-slice scanner. ${given}`), given);
   }
-  // A finding said beside a dose stays a finding; so does a line that names an organ.
+  // A finding said beside a dose stays a finding; so does a line that names an organ. (Extravasation is read as the
+  // aorta's, lexicon ruptured-aneurysm: the aorta seen on a cardiac CT is an extracardiac finding.)
   assert.deepEqual(fieldsOf('ct-coronary', 'No contrast extravasation after 80 mL was injected. The LAD has mild plaque.'), [
-    'Other',
+    'Extracardiac findings',
     'Coronary arteries and myocardium',
   ]);
   assert.deepEqual(fieldsOf('ct-chest', 'The lungs are clear. 2 units of blood were given to the patient with a large pleural effusion.'), [
@@ -3165,4 +3166,98 @@ test('a preamble line naming a finding as known or asked about, that tells what 
       `CLINICAL HISTORY: ${asked}`,
       asked,
     );
+});
+
+test('a sentence pointing back with "the aforementioned / above-mentioned / previously described X" follows the sentence that told X (r17r #8)', () => {
+  for (const [text, id, field, told] of [
+    [
+      'EXAM: CT abdomen and pelvis without contrast.\nFINDINGS: A 3 mm calcification lies in the right hemipelvis, most likely a phlebolith. No hydronephrosis. The spleen is normal. Prone images show the aforementioned calcification is separate from the ureter.\nIMPRESSION: No ureteral calculus.\n',
+      'ct-abdomen-pelvis',
+      'Vessels',
+      'Prone images show the aforementioned calcification is separate from the ureter.',
+    ],
+    [
+      'EXAM: CT chest.\nFINDINGS: A 6 mm nodule is seen in the right lower lobe. The heart is normal in size. No pleural effusion. Thin sections through the liver dome confirm the above-mentioned nodule is pulmonary.\nIMPRESSION: Right lower lobe nodule.\n',
+      'ct-chest',
+      'Lungs',
+      'Thin sections through the liver dome confirm the above-mentioned nodule is pulmonary.',
+    ],
+    [
+      'EXAM: CT abdomen and pelvis with contrast.\nFINDINGS: There is a 2 cm simple cyst in the left kidney. The liver is normal. Delayed images of the pelvis show the previously described cyst does not enhance.\nIMPRESSION: Left renal cyst.\n',
+      'ct-abdomen-pelvis',
+      'Kidneys and ureters',
+      'Delayed images of the pelvis show the previously described cyst does not enhance.',
+    ],
+  ]) {
+    const { out } = run(text, PLAIN, id);
+    assert.ok(line(out, field).includes(told), out.text);
+  }
+  // Nothing earlier in the report names it (a prior exam's finding): placed by its own words as before.
+  const { out } = run(
+    'EXAM: CT chest.\nFINDINGS: The heart is normal in size. The previously described right lower lobe nodule has resolved.\nIMPRESSION: Resolved nodule.\n',
+    PLAIN,
+    'ct-chest',
+  );
+  assert.ok(line(out, 'Lungs').includes('The previously described right lower lobe nodule has resolved.'), out.text);
+});
+
+test('a finding named for its tissue (atherosclerosis, osteophytes) naming no organ goes to the one field that holds it (r17r #6 #9)', () => {
+  for (const [text, field, said] of [
+    [
+      'EXAM: CT CHEST\nFINDINGS: The airways are patent. Scattered calcified plaques in the thoracic aorta. The lungs are clear. Mild degenerative change in the thoracic spine. • Atherosclerotic calcifications. • Spondylosis.\n',
+      'Vessels',
+      '• Atherosclerotic calcifications.',
+    ],
+    [
+      'EXAM: CT CHEST\nFINDINGS: Thoracic aorta is of normal caliber. A 4 mm nodule is seen in the left upper lobe. " Arteriosclerosis " Left upper lobe nodule\n',
+      'Vessels',
+      'Arteriosclerosis',
+    ],
+    [
+      'EXAM: CT CHEST\nFINDINGS: The lungs are clear. No pleural effusion. No destructive bone lesion. Marginal osteophytes are present at the mid thoracic level.\n',
+      'Bones',
+      'Marginal osteophytes are present at the mid thoracic level.',
+    ],
+    [
+      'EXAM: CT CHEST\nFINDINGS: The heart is normal. The lungs are clear. Anterior bridging syndesmophytes extend from T5 to T9.\n',
+      'Bones',
+      'Anterior bridging syndesmophytes extend from T5 to T9.',
+    ],
+  ]) {
+    const { out } = run(text, PLAIN, 'ct-chest');
+    assert.ok(line(out, field).includes(said), out.text);
+    assert.deepEqual(rewrite('restructure', analyze(text)).verification.reasons, [], text);
+  }
+  // A lesion of any organ, naming none, still stays with the sentence before ("There is a mass." after the lungs).
+  const { out } = run(
+    'EXAM: CT CHEST\nFINDINGS: The thoracic aorta is normal. The lungs are clear. There is no mass.\n',
+    PLAIN,
+    'ct-chest',
+  );
+  assert.ok(line(out, 'Lungs').includes('There is no mass.'), out.text);
+});
+
+test('a short label over a value alone inside a list of measures stays in that list (r17r #5)', () => {
+  for (const [label, value] of [
+    ['CI', '81    (70-86)'],
+    ['TCD', '4.1 cm'],
+  ]) {
+    const text = `This is a 28-year-old female for growth scan.\n\nBIOMETRY:\nBPD: 8.6 cm consistent with 34 weeks gestation\n\nHC: 31.0 cm consistent with 34 weeks gestation\n\n${label}: ${value}\n\nFL/BPD:     75   (71-87)\n\nFETAL ANATOMY:\nFetal Stomach: Normal\n\nIMPRESSION:\nSingle live intrauterine pregnancy.\n`;
+    const { out } = run(text, PLAIN, 'us-obstetric');
+    const findings = out.text.split('IMPRESSION:')[0];
+    const lines = findings.split(/\r?\n/);
+    const at = lines.findIndex((l) => l.startsWith(`${label}: `));
+    assert.ok(at > 0 && /^HC: /.test(lines[at - 1]) && /^FL\/BPD: /.test(lines[at + 1]), out.text);
+  }
+  // A label over words, not a value, is no measure: it stays as written.
+  const text =
+    'BIOMETRY:\nBPD: 8.6 cm consistent with 34 weeks gestation\n\nNOTE: Images reviewed by the attending.\n\nIMPRESSION:\nSingle live intrauterine pregnancy.\n';
+  assert.match(run(text, PLAIN, 'us-obstetric').out.text, /^NOTE: Images reviewed by the attending\./m);
+});
+
+test('a great vessel seen on a cardiac CT is an extracardiac finding (issue 18)', () => {
+  const text =
+    'EXAM: CT coronary angiography.\nFINDINGS: No coronary stenosis. The ascending aorta measures 3.6 cm. The superior vena cava is unremarkable. The lung bases are clear.\nIMPRESSION: No coronary artery disease.\n';
+  const { out } = run(text, PLAIN, 'ct-coronary');
+  assert.match(line(out, 'Extracardiac findings'), /ascending aorta measures 3\.6 cm\..*superior vena cava is unremarkable\./);
 });

@@ -9,7 +9,7 @@ import type { Report, Sentence } from '../report/types';
 import { denies, sameFinding, understand } from '../nlp';
 import type { Understanding } from '../nlp/types';
 import { ORGANS_OF_CONCEPT, organsNamed, type OrganHit } from '../nlp/organs';
-import { BODY_PART_TRIE, MODALITY_TRIE } from '../nlp/lexicon';
+import { BODY_PART_TRIE, CONCEPT_BY_ID, MODALITY_TRIE } from '../nlp/lexicon';
 import { wordsFromTokens, wordsOf, type Word } from '../nlp/words';
 import { OTHER_LABEL, templateById, type ReportTemplate, type TemplateSubsection } from '../templates/library';
 import { chooseTemplate, type TemplateChoice } from '../templates/choose';
@@ -189,7 +189,21 @@ const CONCLUSION_LABEL = /^\s*(?:conclusions?|results?|impressions?|opinion)\s*:
 const INLINE_CONCLUSION = /^\s*(?:conclusions?|results?|impressions?|opinion)\s*[.:]?\s*$/i;
 // How an exam named in a preamble line was done: "… with and without contrast", "… was performed", "… compared with …".
 const EXAM_DONE = /\b(?:contrast|gadolinium|performed|obtained|acquired|compar(?:ed|ison))\b/i;
+// A measure's short label ("CI", "FL/BPD", "S/D ratio") and a line that is only its value ("79    (70-86)", "2.4", "12 cm").
+// The findings.json groups of findings named for their tissue: a vessel's, a bone's, the spine's (not a lesion of any organ).
+const TISSUE_GROUPS: ReadonlySet<string> = new Set(['vascular', 'bone', 'spine']);
+const MEASURE_LABEL = /^[A-Za-z][A-Za-z0-9/.-]{0,9}(?: [A-Za-z0-9/.-]{1,10}){0,2}$/;
+const VALUE_ONLY =
+  /^\s*[<>~]?\s*\d[\d.,]*\s*(?:%|mm|cm|g|grams?|kg|bpm|weeks?|days?|ratio)?\.?\s*(?:\(\s*\d[\d.,]*\s*(?:-|–|to)\s*\d[\d.,]*\s*\)\.?)?\s*$/i;
 const THIS_LEVEL = /\b(?:this|that|the same|his) (?:disc |disk )?level\b/i;
+// A word that points back to a thing told earlier in the report, before the noun it names: "the aforementioned
+// presumed phleboliths", "the above-mentioned calcification", "the previously described nodule" (group 1: the words after).
+const ABOVE_NAMED =
+  /\b(?:aforementioned|afore-mentioned|above[- ]?mentioned|above[- ]?described|above[- ]?noted|previously (?:described|mentioned|noted|reported)|earlier (?:described|mentioned))\s+((?:[a-z-]+\s+){0,3}[a-z-]+)/i;
+// Words after the pointer that name no thing of their own ("the aforementioned presumed phleboliths").
+// (Nor do the words that end the noun: a verb, "not", a preposition: "the previously described cyst does not enhance".)
+const NO_THING =
+  /^(?:presumed|probable|possible|likely|small|large|tiny|left|right|bilateral|and|or|of|in|at|on|to|from|with|within|without|for|by|along|the|a|an|is|are|was|were|be|been|has|have|had|does|do|did|not|no|now|still|again|also|lies|lie|appears?|remains?|measures?|measuring|shows?|showing|demonstrates?|seems?|seen|noted|identified|described|mentioned|unchanged|stable|which|that)$/i;
 
 /** The concepts a template's pertinent negative denies, read once per subsection. */
 const DENIED = new WeakMap<TemplateSubsection, string[]>();
@@ -418,6 +432,19 @@ export function restructure(report: Report, template: ReportTemplate, options: R
       if (!organsNamed(fw, report.sentences[first].text).length) headedBy.set(k, { sub: HEAD, first });
     }
   });
+  // A short label over a value alone ("CI: 83    (70-86)", the cephalic index, between "HC:" and "FL/BPD:") inside a
+  // list of one field's measures is one more of them: that field's, its label kept on its line, not a loose block after
+  // the findings. Only a value (a number, a unit, a normal range), under a label of one to three short words.
+  report.sections.forEach((section, k) => {
+    if (section.kind !== 'other' || !section.header || headedBy.has(k) || anatomyHeaders.has(k)) return;
+    if (knownSectionKind(section.header.name) !== null || !MEASURE_LABEL.test(section.header.name.trim())) return;
+    const inSection = report.sentences.flatMap((x, i) => (x.section === k ? [i] : []));
+    if (inSection.length !== 1 || !VALUE_ONLY.test(report.sentences[inSection[0]].text)) return;
+    const list = [headedBy.get(k - 1), headedBy.get(k + 1)].find((h) => h !== undefined && h.sub >= 0);
+    if (!list) return;
+    anatomyHeaders.add(k);
+    headedBy.set(k, { sub: list.sub, first: inSection[0] });
+  });
   // The same heading inside FINDINGS ("FINDINGS: HEAD: … CERVICAL SPINE: …"): its sentences, the heading's own line first.
   const otherRegion = new Set<number>();
   for (const section of report.sections)
@@ -432,6 +459,8 @@ export function restructure(report: Report, template: ReportTemplate, options: R
   const other: number[] = [];
   const head: number[] = [];
   const placedBy = new Map<number, PlacedBy>();
+  /** The field each FINDINGS sentence was filed under, as filed (a back-reference follows it). */
+  const filedUnder = new Map<number, number>();
   /** Organs the findings name anywhere ("The liver, gallbladder and spleen are unremarkable" names three). */
   const namedInFindings = new Set<string>();
   const labelOf = new Map<number, string>();
@@ -945,6 +974,29 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     return !!item && item.marker.start !== s.start;
   }
 
+  /**
+   * The field of the latest earlier sentence of the section that names the thing a sentence points back to with
+   * "the aforementioned / above-mentioned / previously described …" (its head noun, the last of the words after the
+   * pointer before a verb or preposition); undefined when none does (a prior exam's, say) or it was filed at the head.
+   */
+  function toldEarlier(s: Sentence, i: number): number | undefined {
+    const pointer = ABOVE_NAMED.exec(s.text);
+    if (!pointer) return undefined;
+    const words = pointer[1].split(/\s+/);
+    const first = words.findIndex((w) => !NO_THING.test(w));
+    if (first < 0) return undefined;
+    const run = words.slice(first);
+    const stop = run.findIndex((w) => NO_THING.test(w));
+    const noun = ROOT((stop < 0 ? run : run.slice(0, stop)).pop()!);
+    if (noun.length < 4) return undefined;
+    for (let j = i - 1; j >= 0 && report.sentences[j].section === s.section; j--) {
+      const sub = filedUnder.get(j);
+      if (sub === undefined || !(report.sentences[j].text.toLowerCase().match(/[a-z]+/g) ?? []).some((w) => ROOT(w) === noun)) continue;
+      return sub === HEAD ? undefined : sub;
+    }
+    return undefined;
+  }
+
   /** A sentence whose subject is the finding before, pointed to before any organ it names (THIS_FINDING). */
   function pointsBack(s: Sentence, organs: readonly OrganHit[]): boolean {
     const pointed = THIS_FINDING.exec(s.text);
@@ -957,6 +1009,7 @@ export function restructure(report: Report, template: ReportTemplate, options: R
 
   function file(x: { i: number; target: Target } | null) {
     if (!x) return;
+    filedUnder.set(x.i, x.target.sub);
     (x.target.sub === OTHER ? other : x.target.sub === HEAD ? head : subs[x.target.sub]).push(x.i);
     placedBy.set(x.i, x.target.by);
   }
@@ -992,6 +1045,11 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     // "There is foraminal narrowing at this level." speaks of the last level named, also across a
     // sentence of another field between ("At C4-5, … . A cord signal abnormality is not identified. … at this level").
     if (!label && lastLevel !== null && THIS_LEVEL.test(s.text)) return { sub: lastLevel, by: 'context' };
+    // "Dedicated scan to the pelvis disclosed the aforementioned presumed phleboliths.": what it points back to is
+    // the thing an earlier sentence told ("… calcifications about the pelvis … favored to represent phleboliths"):
+    // filed with that sentence, not by organ words of its own, where it would read as another finding.
+    const antecedent = label ? undefined : toldEarlier(s, i);
+    if (antecedent !== undefined) return { sub: antecedent, by: 'context' };
     if (label && label[1].trim().split(/\s+/).length <= 6) {
       const labelEnd = s.start + label[0].length;
       const exact = router.labelled(label[1]);
@@ -1193,6 +1251,19 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     );
     if (before && before.sub >= 0 && !label && !organs.length && !nodes && excludesMore && OTHER_REFERENCE.test(s.text))
       return { sub: before.sub, by: 'context' };
+    // "• Atherosclerotic changes.", "Bridging osteophytes are present at the lower thoracic level.": a finding named for
+    // its tissue (a vessel's, a bone's: no lesion that may be in any organ, findings.json group 'general'), naming no
+    // organ, is in the one field here that holds its tissue, not the sentence before's nor the whole exam's for a region word.
+    const tissueFields = new Set(ev.clues.flatMap((c) => c.subs));
+    const tissueFinding = (c: { by: string; concept?: string }) =>
+      c.by === 'finding' && TISSUE_GROUPS.has(CONCEPT_BY_ID.get(c.concept ?? '')?.group ?? '');
+    // (Not one said of a region this exam only reaches, "a fracture in the pelvis" on a chest CT, nor a glimpse field.)
+    const regionsNamed = sw.flatMap((_, j) => BODY_PART_TRIE.match(sw, j)?.value ?? []);
+    const ownRegions = regionsNamed.every((p) => template.bodyParts.includes(p.part) || template.bodyParts.includes(p.context));
+    if (!label && !organs.length && ownRegions && ev.clues.length && ev.clues.every(tissueFinding) && tissueFields.size === 1) {
+      const [sub] = tissueFields;
+      if (sub >= 0 && !EDGE_FIELDS.has(template.findings[sub].label.toLowerCase())) return { sub, by: 'finding' };
+    }
     if (!label && !organs.length && !nodes && !ev.clues.some((c) => c.strong) && names(sw)) return { sub: HEAD, by: 'unplaced' };
     // A finding of many places and no organ named ("There is an infiltrative mass extending into the
     // pre-epiglottic space" after the epiglottis) is where the sentence before is, not in some field a
