@@ -3261,3 +3261,57 @@ test('a great vessel seen on a cardiac CT is an extracardiac finding (issue 18)'
   const { out } = run(text, PLAIN, 'ct-coronary');
   assert.match(line(out, 'Extracardiac findings'), /ascending aorta measures 3\.6 cm\..*superior vena cava is unremarkable\./);
 });
+
+test('"this X" / "the above-described X" after sentences of other organs follows the sentence that told X', () => {
+  for (const [text, id, field, told] of [
+    [
+      'EXAM: CT abdomen and pelvis with contrast.\nFINDINGS: A 1.8 cm exophytic cyst arises from the right kidney. The liver is normal. The spleen is normal. This cyst needs no further imaging.\nIMPRESSION: Renal cyst.\n',
+      'ct-abdomen-pelvis',
+      'Kidneys and ureters',
+      'This cyst needs no further imaging.',
+    ],
+    [
+      'EXAM: CT chest.\nFINDINGS: A 7 mm solid nodule is present in the left lower lobe. The heart is normal in size. No pleural effusion. This small nodule warrants follow-up CT in 6 to 12 months.\n',
+      'ct-chest',
+      'Lungs',
+      'This small nodule warrants follow-up CT in 6 to 12 months.',
+    ],
+    [
+      'EXAM: CT abdomen and pelvis with contrast.\nFINDINGS: A 1.5 cm hypodense lesion is seen in the pancreatic tail. The kidneys are normal. The above-described lesion may represent a cystic neoplasm.\nIMPRESSION: Pancreatic lesion.\n',
+      'ct-abdomen-pelvis',
+      'Pancreas',
+      'The above-described lesion may represent a cystic neoplasm.',
+    ],
+  ]) {
+    const { out } = run(text, PLAIN, id);
+    assert.ok(line(out, field).includes(told), out.text);
+  }
+  // "This represents a cyst." has "this" as its subject, the finding right before: not the renal cyst told earlier.
+  const { out } = run(
+    'EXAM: CT abdomen and pelvis with contrast.\nFINDINGS: No renal cyst. A 9 mm hypodense lesion is seen in the liver. This represents a cyst.\nIMPRESSION: Liver cyst.\n',
+    PLAIN,
+    'ct-abdomen-pelvis',
+  );
+  assert.ok(line(out, 'Liver').includes('This represents a cyst.'), out.text);
+});
+
+test('a PROCEDURE section of a stress study: the steps are TECHNIQUE, a paragraph after them telling what the images showed is FINDINGS', () => {
+  for (const [tracer, results] of [
+    [
+      '10.2 mCi of Tc-99m sestamibi was injected at rest and resting SPECT was obtained. Regadenoson 0.4 mg was given intravenously.',
+      'Stress and rest SPECT images showed homogeneous tracer uptake with no perfusion defect. Gated images demonstrated normal wall motion. Left ventricular ejection fraction was 64%.',
+    ],
+    [
+      '11 mCi of Cardiolite was injected and rest Cardiolite SPECT was obtained. Dipyridamole 40 mg was infused over four minutes.',
+      'Cardiolite SPECT revealed normal uptake throughout the myocardium. Gated SPECT showed normal wall motion and thickening. Ejection fraction was 58%.',
+    ],
+  ]) {
+    const text = `PROCEDURE DONE: Pharmacologic stress myocardial perfusion SPECT.\n\nINDICATIONS: Chest pain.\n\nPROCEDURE: ${tracer} Resting heart rate was 72 beats per minute.\n\n${results}\n\nIMPRESSION: Normal myocardial perfusion.\n`;
+    const { out } = run(text, PLAIN, 'nm-myocardial-perfusion');
+    const technique = line(out, 'TECHNIQUE');
+    assert.ok(technique.includes(tracer) && !technique.includes(results.split('.')[0]), out.text);
+    const findings = out.text.split('FINDINGS:')[1].split('IMPRESSION:')[0];
+    for (const sentence of results.split(/(?<=\.) /)) assert.ok(findings.includes(sentence), sentence);
+    assert.ok(!/^PROCEDURE:/m.test(out.text), out.text);
+  }
+});

@@ -195,15 +195,21 @@ const TISSUE_GROUPS: ReadonlySet<string> = new Set(['vascular', 'bone', 'spine']
 const MEASURE_LABEL = /^[A-Za-z][A-Za-z0-9/.-]{0,9}(?: [A-Za-z0-9/.-]{1,10}){0,2}$/;
 const VALUE_ONLY =
   /^\s*[<>~]?\s*\d[\d.,]*\s*(?:%|mm|cm|g|grams?|kg|bpm|weeks?|days?|ratio)?\.?\s*(?:\(\s*\d[\d.,]*\s*(?:-|–|to)\s*\d[\d.,]*\s*\)\.?)?\s*$/i;
+// What the images showed, told after the steps of a study: "… SPECT showed uniform uptake", "Gated images demonstrated …".
+const RESULTS_TOLD = /\b(?:showed|shows|demonstrated|demonstrates|revealed|reveals)\b/i;
 const THIS_LEVEL = /\b(?:this|that|the same|his) (?:disc |disk )?level\b/i;
 // A word that points back to a thing told earlier in the report, before the noun it names: "the aforementioned
 // presumed phleboliths", "the above-mentioned calcification", "the previously described nodule" (group 1: the words after).
 const ABOVE_NAMED =
-  /\b(?:aforementioned|afore-mentioned|above[- ]?mentioned|above[- ]?described|above[- ]?noted|previously (?:described|mentioned|noted|reported)|earlier (?:described|mentioned))\s+((?:[a-z-]+\s+){0,3}[a-z-]+)/i;
+  /\b(?:aforementioned|afore-mentioned|above[- ]?mentioned|above[- ]?described|above[- ]?noted|previously (?:described|mentioned|noted|reported)|earlier (?:described|mentioned))\s+((?:[a-z-]+\s+){0,3}[a-z-]+)|^\W*(?:this|these)\s+((?:[a-z-]+\s+){0,2}[a-z-]+)/i;
 // Words after the pointer that name no thing of their own ("the aforementioned presumed phleboliths").
 // (Nor do the words that end the noun: a verb, "not", a preposition: "the previously described cyst does not enhance".)
 const NO_THING =
-  /^(?:presumed|probable|possible|likely|small|large|tiny|left|right|bilateral|and|or|of|in|at|on|to|from|with|within|without|for|by|along|the|a|an|is|are|was|were|be|been|has|have|had|does|do|did|not|no|now|still|again|also|lies|lie|appears?|remains?|measures?|measuring|shows?|showing|demonstrates?|seems?|seen|noted|identified|described|mentioned|unchanged|stable|which|that)$/i;
+  /^(?:presumed|probable|possible|likely|small|large|tiny|left|right|bilateral|and|or|of|in|at|on|to|from|with|within|without|for|by|along|the|a|an|is|are|was|were|be|been|has|have|had|does|do|did|not|no|now|still|again|also|lies|lie|appears?|remains?|measures?|measuring|shows?|showing|demonstrates?|seems?|seen|noted|identified|described|mentioned|unchanged|stable|which|that|may|might|could|can|will|would|should|must|represents?|suggests?|likely|probably|most|requires?|needs?)$/i;
+// Nouns "this" points with that name no thing of one sentence ("This finding", "this study", "these changes").
+const GENERIC_NOUN =
+  /^(?:findings?|study|studies|exams?|examinations?|scans?|levels?|times?|patients?|regions?|areas?|appearances?|changes?|features?|abnormalit(?:y|ies)|observations?|reports?|images?)$/i;
+const SIZE_OR_SIDE = /^(?:presumed|probable|possible|small|large|tiny|left|right|bilateral)$/i;
 
 /** The concepts a template's pertinent negative denies, read once per subsection. */
 const DENIED = new WeakMap<TemplateSubsection, string[]>();
@@ -573,9 +579,17 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     }
     // Findings dictated on in the TECHNIQUE paragraph ("… was performed with contrast. There has been no
     // change in the aneurysm …"): from the first sentence stating a finding, what is not technique is the findings'.
+    // (So does a paragraph of its own after the steps that opens on what the images showed: "PROCEDURE: … was injected …
+    // ⏎⏎ Resting Myoview and adenosine Myoview SPECT showed uniform uptake …", a stress test's results.)
+    const prev = report.sentences[i - 1];
+    const resultsParagraph =
+      procedureSections.has(s.section) &&
+      prev?.section === s.section &&
+      BLANK_LINE.test(report.text.slice(prev.end, s.start)) &&
+      RESULTS_TOLD.test(s.text);
     const findingInTechnique =
       kind === 'technique' &&
-      (statesFinding.has(i) || techniqueFindings.has(s.section)) &&
+      (statesFinding.has(i) || techniqueFindings.has(s.section) || resultsParagraph) &&
       sentenceKind(s.text, organsNamed(sw, s.text, s.start).length > 0) === null;
     if (findingInTechnique) techniqueFindings.add(s.section);
     else if (kind === 'exam' || kind === 'history' || kind === 'technique' || kind === 'comparison') {
@@ -982,18 +996,23 @@ export function restructure(report: Report, template: ReportTemplate, options: R
   function toldEarlier(s: Sentence, i: number): number | undefined {
     const pointer = ABOVE_NAMED.exec(s.text);
     if (!pointer) return undefined;
-    const words = pointer[1].split(/\s+/);
+    const words = (pointer[1] ?? pointer[2]).split(/\s+/);
+    // ("This represents a cyst": "this" is the subject, no pointer to a cyst told earlier; "This small nodule" is one.)
+    if (pointer[2] !== undefined && NO_THING.test(words[0]) && !SIZE_OR_SIDE.test(words[0])) return undefined;
     const first = words.findIndex((w) => !NO_THING.test(w));
     if (first < 0) return undefined;
     const run = words.slice(first);
     const stop = run.findIndex((w) => NO_THING.test(w));
-    const noun = ROOT((stop < 0 ? run : run.slice(0, stop)).pop()!);
-    if (noun.length < 4) return undefined;
-    for (let j = i - 1; j >= 0 && report.sentences[j].section === s.section; j--) {
-      const sub = filedUnder.get(j);
-      if (sub === undefined || !(report.sentences[j].text.toLowerCase().match(/[a-z]+/g) ?? []).some((w) => ROOT(w) === noun)) continue;
-      return sub === HEAD ? undefined : sub;
-    }
+    // The head noun is the last of the run ("renal cyst"), else a word before it ("cyst" of "cyst enhancement").
+    const said = (stop < 0 ? run : run.slice(0, stop)).reverse();
+    if (said.some((w) => GENERIC_NOUN.test(w))) return undefined;
+    const nouns = said.map(ROOT).filter((n) => n.length >= 4);
+    for (const noun of nouns)
+      for (let j = i - 1; j >= 0 && report.sentences[j].section === s.section; j--) {
+        const sub = filedUnder.get(j);
+        if (sub === undefined || !(report.sentences[j].text.toLowerCase().match(/[a-z]+/g) ?? []).some((w) => ROOT(w) === noun)) continue;
+        return sub === HEAD ? undefined : sub;
+      }
     return undefined;
   }
 
