@@ -117,6 +117,22 @@ test('historical: history of, status post, resolved', () => {
   assert.equal(assertionOf('Interval resolution of the right lower lobe pneumonia.', 'pneumonia'), 'historical');
 });
 
+test('what a past operation comes "with" is today\'s finding; the operation stays past', () => {
+  assert.equal(
+    assertionOf('FINDINGS: Status post left pneumonectomy with mediastinal shift to the right.', 'mediastinal-shift'),
+    'present',
+  );
+  assert.equal(assertionOf('FINDINGS: S/p CABG with a small left pleural effusion.', 'pleural-effusion'), 'present');
+  assert.equal(assertionOf('FINDINGS: Status post right upper lobectomy with a new right pneumothorax.', 'pneumothorax'), 'present');
+  assert.equal(
+    assertionOf('FINDINGS: Status post left pneumonectomy with mediastinal shift to the right.', 'lung-resection'),
+    'historical',
+  );
+  // A history keeps what it is told with: "history of lung cancer with brain metastases".
+  assert.equal(assertionOf('FINDINGS: History of lung cancer with brain metastases.', 'metastases'), 'historical');
+  assert.equal(assertionOf('FINDINGS: Status post resection of the left lower lobe nodule.', 'nodule'), 'historical');
+});
+
 test('hypothetical: evaluate for, rule out, if', () => {
   assert.equal(assertionOf('INDICATION: Cough, evaluate for pneumonia.', 'pneumonia'), 'hypothetical');
   assert.equal(assertionOf('Rule out pneumothorax.', 'pneumothorax'), 'hypothetical');
