@@ -117,6 +117,51 @@ test('historical: history of, status post, resolved', () => {
   assert.equal(assertionOf('Interval resolution of the right lower lobe pneumonia.', 'pneumonia'), 'historical');
 });
 
+test('what a past operation comes "with" is today\'s finding; the operation stays past', () => {
+  assert.equal(
+    assertionOf('FINDINGS: Status post left pneumonectomy with mediastinal shift to the right.', 'mediastinal-shift'),
+    'present',
+  );
+  assert.equal(assertionOf('FINDINGS: S/p CABG with a small left pleural effusion.', 'pleural-effusion'), 'present');
+  assert.equal(assertionOf('FINDINGS: Status post right upper lobectomy with a new right pneumothorax.', 'pneumothorax'), 'present');
+  assert.equal(
+    assertionOf('FINDINGS: Status post left pneumonectomy with mediastinal shift to the right.', 'lung-resection'),
+    'historical',
+  );
+  // A history keeps what it is told with: "history of lung cancer with brain metastases".
+  assert.equal(assertionOf('FINDINGS: History of lung cancer with brain metastases.', 'metastases'), 'historical');
+  assert.equal(assertionOf('FINDINGS: Status post resection of the left lower lobe nodule.', 'nodule'), 'historical');
+});
+
+test('a hedging adverb inside a modal hedge keeps it a hedge ("may also reflect", "could potentially represent")', () => {
+  for (const text of [
+    'FINDINGS: Patchy opacity in the left base, which may also reflect pneumonia.',
+    'FINDINGS: Right lower lobe consolidation, which might reflect pneumonia.',
+    'FINDINGS: Airspace disease at the right base could potentially represent pneumonia.',
+    'FINDINGS: Patchy opacity that may well represent pneumonia.',
+    'FINDINGS: Patchy opacity, conceivably pneumonia.',
+    'FINDINGS: Opacity at the left base might also represent pneumonia.',
+  ])
+    assert.equal(assertionOf(text, 'pneumonia'), 'possible', text);
+  // "not well seen" is no denial: "well" is no skipped adverb.
+  assert.equal(assertionOf('FINDINGS: Small bilateral pleural effusions are also seen.', 'pleural-effusion'), 'present');
+  assert.equal(assertionOf('FINDINGS: The right pneumothorax is also not seen.', 'pneumothorax'), 'absent');
+});
+
+test('a lymph node station is a place, not a node', () => {
+  const concepts = (text) =>
+    understand(text)
+      .findings.filter((f) => f.concept === 'lymph-node' || f.concept === 'lymphadenopathy')
+      .map((f) => `${f.concept} ${f.assertion}`);
+  assert.deepEqual(concepts('FINDINGS: No enlarged lymph nodes are seen at the mediastinal lymph node stations.'), [
+    'lymphadenopathy absent',
+  ]);
+  assert.deepEqual(concepts('FINDINGS: Mediastinal and hilar lymph node stations show no enlarged nodes.'), ['lymphadenopathy absent']);
+  assert.deepEqual(concepts('FINDINGS: No enlarged lymph nodes in the cervical lymph node levels.'), ['lymphadenopathy absent']);
+  assert.deepEqual(concepts('FINDINGS: Lymph nodes at stations 4R and 7 measure up to 8 mm.'), ['lymph-node present']);
+  assert.deepEqual(concepts('FINDINGS: A 14 mm lymph node at station 4R.'), ['lymphadenopathy present']);
+});
+
 test('hypothetical: evaluate for, rule out, if', () => {
   assert.equal(assertionOf('INDICATION: Cough, evaluate for pneumonia.', 'pneumonia'), 'hypothetical');
   assert.equal(assertionOf('Rule out pneumothorax.', 'pneumothorax'), 'hypothetical');

@@ -405,4 +405,13 @@ test('a shift of the mediastinum stays significant whatever the sentence says mo
   assert.deepEqual(shifts('Rightward tracheal deviation from a large left hemothorax and a multinodular goiter.'), ['present significant']);
   assert.deepEqual(shifts('Mediastinal shift to the right from the tension pneumothorax; thyroid unremarkable.'), ['present significant']);
   assert.deepEqual(shifts('Mild tracheal deviation to the right, related to the enlarged thyroid gland.'), []);
+  // Told as the trachea's state, or with the goiter named first.
+  assert.deepEqual(shifts('The trachea is deviated to the right by a large goiter.'), []);
+  assert.deepEqual(shifts('The trachea is mildly displaced to the left due to the enlarged thyroid.'), []);
+  assert.deepEqual(shifts('Multinodular goiter with the trachea deviated to the left.'), []);
+  assert.deepEqual(shifts('Large substernal goiter causing tracheal deviation to the right.'), []);
+  // A goiter beside another finding, or only listed with the deviation, explains nothing.
+  assert.deepEqual(shifts('Goiter and tracheal deviation to the right.'), ['present significant']);
+  assert.deepEqual(shifts('Right pneumothorax and goiter with tracheal deviation to the left.'), ['present significant']);
+  assert.deepEqual(shifts('The trachea is deviated to the right by a large left pleural effusion and a goiter.'), ['present significant']);
 });

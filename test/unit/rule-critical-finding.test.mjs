@@ -179,3 +179,24 @@ test('critical-finding: a mediastinal shift is critical when new or growing, not
   ])
     assert.equal(shifts(`EXAM: CT chest\nFINDINGS: ${line}\nIMPRESSION: ${line}`)[0]?.rule, 'critical-communication-missing', line);
 });
+
+test('critical-communication-missing: a shift away from the resected side, or growing after a resection, keeps the call', () => {
+  const shifts = (text) =>
+    engine.checkText(text).problems.filter((p) => p.rule.startsWith('critical') && /mediastinal shift/.test(p.message));
+  // Toward the resected side: the lung is gone and the mediastinum fills its place.
+  for (const line of [
+    'Left upper lobectomy with leftward mediastinal shift.',
+    'Shift of the mediastinum to the left due to prior left pneumonectomy.',
+    'Status post right pneumonectomy with the expected shift of the mediastinum toward the right.',
+  ])
+    assert.deepEqual(shifts(`EXAM: CT chest\nFINDINGS: ${line}\nIMPRESSION: ${line}`), [], line);
+  // Away from it (a bronchopleural fistula, bleeding or fluid filling the space pushes), or growing.
+  for (const line of [
+    'Status post left pneumonectomy with mediastinal shift to the right.',
+    'Left upper lobectomy with rightward mediastinal shift.',
+    'S/p right pneumonectomy with shift of the mediastinum away from the right.',
+    'Status post right pneumonectomy with interval increase in mediastinal shift to the left.',
+    'Right pneumonectomy with interval increase in the mediastinal shift to the right.',
+  ])
+    assert.equal(shifts(`EXAM: CT chest\nFINDINGS: ${line}\nIMPRESSION: ${line}`)[0]?.rule, 'critical-communication-missing', line);
+});

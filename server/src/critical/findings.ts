@@ -114,29 +114,37 @@ export function findCriticalFindings(
         (f) => f.concept === finding.concept && (f.assertion === 'present' || f.assertion === 'possible') && readAsAfterSurgery(report, f),
       ),
     );
+    const old = readAsOld(report, finding, bySentence);
+    const afterSurgery = expected && !STILL_A_CALL.test(sentence);
+    // Read as a benign cause at any mention: the impression may explain the sign the findings only name.
+    // Only the words before the reading: "widened mediastinum due to enlarged lymph nodes" grows nothing.
+    const benign =
+      !STILL_A_CALL.test((clauseOf(report, finding, bySentence) ?? sentence).split(READ_AS)[0]) &&
+      perConcept(toldBenign, finding.concept, () =>
+        findings.some((f) => f.concept === finding.concept && f.assertion !== 'absent' && explainedAsBenign(report, f, findings)),
+      );
+    const known =
+      urgency === 'hours' &&
+      (alreadyKnown(
+        sentence,
+        clauseOf(report, finding, bySentence) ?? sentence,
+        `${clauseOf(report, finding, bySentence)} ${ownStretch(report, finding, bySentence)}`,
+      ) ||
+        alreadyKnown(before));
     const needsCall =
-      (!expected || STILL_A_CALL.test(sentence)) &&
-      !readAsOld(report, finding, bySentence) &&
-      // Read as a benign cause at any mention: the impression may explain the sign the findings only name.
-      // Only the words before the reading: "widened mediastinum due to enlarged lymph nodes" grows nothing.
-      (STILL_A_CALL.test((clauseOf(report, finding, bySentence) ?? sentence).split(READ_AS)[0]) ||
-        !perConcept(toldBenign, finding.concept, () =>
-          findings.some((f) => f.concept === finding.concept && f.assertion !== 'absent' && explainedAsBenign(report, f, findings)),
-        )) &&
+      !afterSurgery &&
+      !old &&
+      !benign &&
       ((urgency === 'minutes' && !knownNoCall(report, finding, findings, toldKnown)) ||
         (urgency === 'hours' &&
-          !alreadyKnown(
-            sentence,
-            clauseOf(report, finding, bySentence) ?? sentence,
-            `${clauseOf(report, finding, bySentence)} ${ownStretch(report, finding, bySentence)}`,
-          ) &&
-          !alreadyKnown(before) &&
+          !known &&
           !handled(report, finding, findings, toldHandled) &&
           finding.hedge !== 'differential' &&
           !onlyInDifferential(finding, findings, differentialOnly) &&
           largeEnough(report, finding, findings, bySentence)));
-    // A sign critical only when new (a mediastinal shift): told stable, chronic or explained, it is no critical finding.
-    if (!needsCall && EXPLAINED.get(finding.concept)?.onlyWhenNew) continue;
+    // A sign critical only when new (a mediastinal shift): told stable, chronic or explained, it is no critical finding;
+    // kept unasked for another reason (one item of a differential), it stays marked.
+    if (!needsCall && (afterSurgery || old || benign || known) && EXPLAINED.get(finding.concept)?.onlyWhenNew) continue;
     found.push({ finding, urgency, needsCall });
   }
   return found;
@@ -326,10 +334,17 @@ function explainedAsBenign(report: Report, finding: Finding, findings: readonly 
     );
     if (critical) return false;
     // A resection or volume loss the sentence names pulls the sign toward it, read or not ("pneumonectomy with the
-    // expected shift"); a denied one pulls nothing ("no volume loss").
+    // expected shift"); a denied one pulls nothing ("no volume loss"). A shift away from the resected side is pushed
+    // (a bronchopleural fistula, bleeding or fluid filling the space): no reading explains it.
     if (explained.pulledBy && at === finding.sentenceIndex) {
+      const toward = shiftSide(report, finding);
       const pulled = new RegExp(explained.pulledBy.source, 'gi');
-      for (const m of whole.text.matchAll(pulled)) if (!/\b(?:no|not|without)\b[^,;:]*$/i.test(whole.text.slice(0, m.index))) return true;
+      for (const m of whole.text.matchAll(pulled)) {
+        if (/\b(?:no|not|without)\b[^,;:]*$/i.test(whole.text.slice(0, m.index))) continue;
+        const resected = sideOf(whole.text, m.index, m.index + m[0].length);
+        if (toward && resected && toward !== resected) return false;
+        return true;
+      }
     }
     const text = report.text.slice(from, to);
     const cue = READ_AS.exec(text);
@@ -342,6 +357,25 @@ function explainedAsBenign(report: Report, finding: Finding, findings: readonly 
       explained.words.test(report.text.slice(start, end))
     );
   });
+}
+
+// The way a shift goes: "to/toward the right", "rightward", "away from the left" (then to the right).
+const SHIFT_AFTER =
+  /^[^,;:.]{0,30}?\b(?:(?:to|toward|towards|into)\s+the\s+(right|left)|(right|left)ward|away\s+from\s+the\s+(right|left))\b/i;
+const SHIFT_BEFORE = /\b(right|left)ward(?:\s+\w+){0,2}\s*$/i;
+const other = (side: string) => (side === 'right' ? 'left' : 'right');
+function shiftSide(report: Report, finding: Finding): 'right' | 'left' | null {
+  const after = SHIFT_AFTER.exec(report.text.slice(finding.end, finding.end + 60));
+  if (after) return (after[1] ?? after[2] ?? other(after[3].toLowerCase())).toLowerCase() as 'right' | 'left';
+  const before = SHIFT_BEFORE.exec(report.text.slice(Math.max(0, finding.start - 40), finding.start));
+  return before ? (before[1].toLowerCase() as 'right' | 'left') : null;
+}
+// The side of a resection or volume loss: "left pneumonectomy", "right upper lobectomy", "volume loss in the left hemithorax".
+function sideOf(text: string, start: number, end: number): 'right' | 'left' | null {
+  const before = /\b(right|left)\b(?:[\s-]+[a-z]+){0,3}[\s-]*$/i.exec(text.slice(Math.max(0, start - 40), start));
+  const after = /^\s+(?:of|in|within|involving|at)\s+the\s+(right|left)\b/i.exec(text.slice(end, end + 40));
+  const side = before?.[1] ?? after?.[1];
+  return side ? (side.toLowerCase() as 'right' | 'left') : null;
 }
 
 /** Does the mention's sentence, or the next one speaking of it ("This is likely postprocedural"), read it as an operation's result? */

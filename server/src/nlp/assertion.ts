@@ -34,6 +34,8 @@ const RANK: Record<CueKind, number> = {
   terminate: 0,
 };
 const kindRank = (kind: CueKind) => RANK[kind];
+// Cues naming a past operation: they govern the operation, not a finding it comes "with".
+const OPERATION_CUE = /^(?:status post|s \/ p|s\/p|post-op|post - op|who underwent)$/;
 
 /** How a mention is asserted; `known` when a hedge weighs a known history rather than a new finding. */
 export interface Asserted {
@@ -64,6 +66,8 @@ export function assertionOf(s: SentenceWords, m: Mention): Asserted {
   let orList = false;
   let inHistory = false;
   let nearest: CueKind | null = null;
+  // "Status post left pneumonectomy with mediastinal shift to the right": what the operation is "with" is today's.
+  let withAt = -1;
   for (let k = m.i - 1; k >= 0 && distance < 24; k--) {
     const w = words[k];
     // A colon or comma right after a cue introduces what it governs: "Differential diagnosis: abscess,
@@ -83,6 +87,17 @@ export function assertionOf(s: SentenceWords, m: Mention): Asserted {
       }
       if (pre.kind === 'terminate' && carried && COPULAS.has(words[cue.i].norm)) continue;
       if (pre.kind === 'terminate' || pre.kind === 'pseudo') break;
+      if (
+        pre.kind === 'historical' &&
+        withAt > cue.j &&
+        OPERATION_CUE.test(
+          words
+            .slice(cue.i, cue.j)
+            .map((x) => x.norm)
+            .join(' '),
+        )
+      )
+        break;
       const gap = countWords(s, cue.j, m.i);
       if (pre.window === undefined || gap <= pre.window) {
         nearest ??= pre.kind;
@@ -112,6 +127,7 @@ export function assertionOf(s: SentenceWords, m: Mention): Asserted {
       if (w.norm !== 'or' && w.norm !== 'nor' && breaksList(s, k + 1, m.i, orList)) break;
       if (w.norm === 'or' || w.norm === 'nor') orList = true;
     }
+    if (w.norm === 'with' && mentionAt[k] < 0 && withAt < 0) withAt = k;
     if (mentionAt[k] < 0) distance++;
   }
 

@@ -152,11 +152,20 @@ export function inOtherSense(s: SentenceWords, m: Mention): boolean {
       const [from, to] = around(s, m, o.reach, o.reach);
       return has(from, m.j, o.before) || has(m.j, to, o.after);
     }
-    if (!o.terms.includes(phrase)) return false;
+    if (!o.terms.includes(phrase) && !o.terms.some((t) => predicateOf(m, phrase, t))) return false;
     if (o.describes.length) return describesPrevious(s, m, o.before, o.describes);
     const [from, to] = around(s, m, o.reach, o.reach);
-    return has(from, m.i, o.before) || (o.causes.length ? causedBy(s, m.j, to, o.after, o.causes) : has(m.j, to, o.after));
+    return (
+      has(from, m.i, o.before) ||
+      (o.causes.length ? causedBy(s, m.j, to, o.after, o.causes) || causeBefore(s, m.i, o.after) : has(m.j, to, o.after))
+    );
   });
+}
+
+/** A predicate mention whose subject is the term ("the trachea is deviated" for "trachea"), its state before or after it. */
+function predicateOf(m: Mention, phrase: string, term: string): boolean {
+  if (!phrase.startsWith(`${term} `) && !phrase.endsWith(` ${term}`)) return false;
+  return m.concept.predicates.some((p) => p.subject.includes(term));
 }
 
 /** An `after` word in words[from, to) that a causal link names as the cause, nothing but its own words between. */
@@ -169,6 +178,37 @@ function causedBy(s: SentenceWords, from: number, to: number, words: readonly st
       if (w === ',' || w === ';' || (s.mentionAt[j] >= 0 && s.mentionAt[j] !== s.mentionAt[k])) break;
     }
   }
+  return false;
+}
+
+// The cause named first: "goiter with tracheal deviation", "goiter causing the trachea to deviate".
+const CAUSE_LINKS: ReadonlySet<string> = new Set([
+  'with',
+  'causing',
+  'producing',
+  'displacing',
+  'deviating',
+  'and',
+  'the',
+  'mild',
+  'slight',
+]);
+/** A cause word right before the mention, only linking words between ("goiter with mild tracheal deviation"), not "goiter and". */
+function causeBefore(s: SentenceWords, at: number, words: readonly string[]): boolean {
+  let linked = false;
+  for (let k = at - 1; k >= 0 && at - k <= 4; k--) {
+    const w = s.words[k].norm;
+    // Named alone: "pneumothorax and goiter with tracheal deviation" may be pushed by either.
+    if (words.includes(w)) return linked && !otherFindingBefore(s, k);
+    if (!CAUSE_LINKS.has(w) || w === 'and') return false;
+    if (w !== 'the' && w !== 'mild' && w !== 'slight') linked = true;
+  }
+  return false;
+}
+
+function otherFindingBefore(s: SentenceWords, at: number): boolean {
+  const own = s.mentionAt[at];
+  for (let k = at - 1; k >= 0 && s.words[k].norm !== ';'; k--) if (s.mentionAt[k] >= 0 && s.mentionAt[k] !== own) return true;
   return false;
 }
 

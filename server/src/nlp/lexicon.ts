@@ -68,7 +68,8 @@ const ConceptSchema = z.object({
   /**
    * Words near some of the concept's terms that give the term another sense, in which it is no finding of
    * this concept: surgical "blunt dissection", contrast "opacification of the artery", "obstruction of the sinuses".
-   * Without terms, any mention, its own words counting as before: "gallbladder ejection fraction".
+   * Without terms, any mention, its own words counting as before: "gallbladder ejection fraction". A predicate's
+   * subject as a term stands for its predicate mentions ("the trachea is deviated ... by a goiter").
    */
   otherSense: z
     .array(
@@ -172,8 +173,12 @@ for (const c of CONCEPTS) {
     if (!CONCEPT_BY_ID.has(id)) throw new Error(`lexicon: ${c.id} describes unknown ${id}`);
   for (const o of c.otherSense)
     for (const t of o.terms)
-      if (![...c.terms, ...Object.values(c.contexts).flat()].some((x) => x === t || inflections(x).includes(t)))
-        throw new Error(`lexicon: ${c.id} has another sense for "${t}", which is not its term`);
+      if (
+        ![...c.terms, ...Object.values(c.contexts).flat(), ...c.predicates.flatMap((p) => p.subject)].some(
+          (x) => x === t || inflections(x).includes(t),
+        )
+      )
+        throw new Error(`lexicon: ${c.id} has another sense for "${t}", which is not its term or a predicate's subject`);
 }
 
 const keysOf = (phrase: string) => wordsOf(phrase).map((w) => w.norm);
