@@ -543,3 +543,80 @@ test('impression items: a finding placed by a bare part keeps the sentence befor
     lung.join('\n'),
   );
 });
+
+// r17i #1 (two or more sentences back): the side of a part named bare is in a sentence before the one just before it,
+// past a sentence naming another part of the same organ ("… cyst in the upper pole."); it goes with the finding.
+test('impression items: a finding placed by a bare part keeps its side given two sentences back, past another part', () => {
+  const thyroid = items(
+    'EXAM: US THYROID\nFINDINGS: The right thyroid lobe measures 5 x 2 cm. A small cyst is seen in the upper pole. A 9 mm solid hypoechoic nodule is present in the lower pole. The left lobe is normal.\n',
+  );
+  assert.ok(
+    thyroid.some((i) => /right thyroid lobe.*9 mm solid hypoechoic nodule in the lower pole/.test(i)),
+    thyroid.join('\n'),
+  );
+  const kidney = items(
+    'EXAM: CT ABDOMEN\nFINDINGS: The right kidney is normal. The left kidney shows mild cortical thinning. There is a 4 mm nonobstructing stone in the lower pole. A 2.5 cm exophytic solid mass arises from the interpolar region. The spleen is normal.\n',
+  );
+  assert.ok(
+    kidney.some((i) => /left kidney.*2\.5 cm exophytic solid mass arises from the interpolar region/.test(i)),
+    kidney.join('\n'),
+  );
+});
+
+// r17i #14: what the report says of a finding's course after its reading ("The described manifestations … favor
+// pneumonic infiltration. These findings are also present in the previous examination. No significant difference …")
+// goes with it; a course said of the whole study where the findings close is an item of its own.
+test('impression items: the course since the prior study stays with the finding it follows, or with the draft', () => {
+  const mri = items(
+    'EXAM: MRI BRAIN\nFINDINGS: There is a 2 cm enhancing mass in the right parietal lobe. The appearance favors metastatic disease. This was present on the prior MRI. No interval change compared with the prior examination. No hydrocephalus.\n',
+  );
+  assert.ok(
+    mri.some((i) => /2 cm enhancing mass.*favors metastatic.*prior MRI\. No interval change compared with the prior examination\./.test(i)),
+    mri.join('\n'),
+  );
+  const us = items(
+    'EXAM: US ABDOMEN\nFINDINGS: There is a 3 cm hypoechoic mass in the right lobe of the liver, compatible with hemangioma. These findings were seen on the previous ultrasound. Unchanged compared with the prior study. The spleen is normal.\n',
+  );
+  assert.ok(
+    us.some((i) => /3 cm hypoechoic mass.*hemangioma.*previous ultrasound\. Unchanged compared with the prior study\./.test(i)),
+    us.join('\n'),
+  );
+  const whole = items(
+    'EXAM: CT CHEST\nFINDINGS: A 7 mm nodule is seen in the right upper lobe. Mild emphysema. No significant difference was detected when compared with the previous examination.\n',
+  );
+  assert.ok(whole.includes('No significant difference was detected when compared with the previous examination.'), whole.join('\n'));
+});
+
+// r17i #23: "According to the previous examination," is how a translated report says "compared with the prior"; cut as a
+// lead-in, the finding reads as new.
+test('impression items: a comparison the finding opens on is kept with it', () => {
+  const according = items(chest('According to the prior study, a 6 mm nodule is observed in the right upper lobe. No effusion.'));
+  assert.ok(
+    according.some((i) => /^According to the prior study, a 6 mm nodule/.test(i)),
+    according.join('\n'),
+  );
+  const respect = items(
+    'EXAM: CT ABDOMEN\nFINDINGS: With respect to the previous examination, the 2 cm hypodense lesion in segment 7 of the liver is seen. Spleen normal.\n',
+  );
+  assert.ok(
+    respect.some((i) => /^With respect to the previous examination, the 2 cm hypodense lesion/.test(i)),
+    respect.join('\n'),
+  );
+});
+
+// r17i #1 (MTSamples): "Normal MRI brain. Specifically, no findings to explain the headaches." lost the verdict and kept an
+// orphaned "Specifically, …"; the verdict the next sentence spells out is kept with it, unless the draft names a finding.
+test('impression items: an exam verdict spelled out by "Specifically," or "In particular," is kept with it', () => {
+  const mri = items(
+    'EXAM: MRI BRAIN\nHISTORY: Headache.\nFINDINGS: The ventricles are normal in size. No mass or hemorrhage.\nIMPRESSION: Normal MRI of the brain. Specifically, no cause for the headaches is identified.\n',
+  );
+  assert.deepEqual(mri, ['Normal MRI of the brain. Specifically, no cause for the headaches is identified.']);
+  const us = items(
+    'EXAM: RENAL ULTRASOUND\nFINDINGS: The kidneys are normal in size. No hydronephrosis.\nIMPRESSION: Unremarkable renal ultrasound. In particular, no hydronephrosis or renal calculus.\n',
+  );
+  assert.deepEqual(us, ['Unremarkable renal ultrasound. In particular, no hydronephrosis or renal calculus.']);
+  const finding = items(
+    'EXAM: CT HEAD\nFINDINGS: There is a 3 cm acute right subdural hematoma.\nIMPRESSION: Normal CT head. Specifically, no mass.\n',
+  );
+  assert.ok(!finding.some((i) => /Normal CT head/.test(i)), finding.join('\n'));
+});

@@ -19,9 +19,9 @@ export const UNSAID = new Set(
   'there is are was were be been a an the seen noted identified present demonstrated visualized observed detected evident'.split(' '),
 );
 
-// Leading words an impression item does without: "and", "with", "There is".
+// Leading words an impression item does without: "and", "with", "There is" (not the "With" of "With respect to the prior, …").
 const FILLER =
-  /^(?:(?:and|but|with|while|whereas|also|however|additionally|furthermore)\b,?\s+)?(?:there (?:is|are|was|were)\s+(?:also\s+)?|(?:this|the) (?:study|exam|examination|scan|images?) (?:demonstrates|shows|reveals)\s+)?(?:an?\s+(?=\S))?/i;
+  /^(?:(?:and|but|with(?!\s+(?:respect|reference|regard)\s+to\b)|while|whereas|also|however|additionally|furthermore)\b,?\s+)?(?:there (?:is|are|was|were)\s+(?:also\s+)?|(?:this|the) (?:study|exam|examination|scan|images?) (?:demonstrates|shows|reveals)\s+)?(?:an?\s+(?=\S))?/i;
 // "This study demonstrates …" speaks of the exam, not of a finding named before.
 const THIS_STUDY = /^\s*this (?:study|exam|examination|scan|images?)\b/i;
 // "… changes associated with this.", "Air bronchograms are observed in it.": a sentence that ends pointing back.
@@ -456,9 +456,11 @@ const MODIFIER_ONLY = new RegExp(
   'i',
 );
 
-// A piece that tells what the finding is compared with: "As seen on the prior examination", "Compared with the CT of 2019".
+// A piece that tells what the finding is compared with: "As seen on the prior examination", "Compared with the CT of 2019",
+// "According to the previous examination" (CT-RATE's translated "compared with the prior"), "With respect to the prior study",
+// "Similar to the last exam".
 const OPENING_COMPARISON =
-  /^\s*(?:as (?:was )?(?:seen|noted|described|demonstrated|shown|before)|(?:when )?compared (?:with|to)|in comparison (?:with|to)|relative to|since the (?:prior|previous|last))\b/i;
+  /^\s*(?:as (?:was )?(?:seen|noted|described|demonstrated|shown|before)|(?:when )?compared (?:with|to)|in comparison (?:with|to)|relative to|since the (?:prior|previous|last)|(?:according|with respect|with reference|in relation|similar(?:ly)?|identical) to (?:the |an? )?(?:prior|previous|preceding|earlier|last|old|comparison|former)|(?:as )?on the (?:prior|previous|preceding|earlier|last) (?:study|exam\w*|scan|ct|mri|imaging|ultrasound|review))\b/i;
 
 /** The clause as the report wrote it, as an item: list mark off, capitalised, one full stop. */
 const asWritten = (c: Clause) =>
