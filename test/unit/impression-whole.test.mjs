@@ -620,3 +620,24 @@ test('impression items: an exam verdict spelled out by "Specifically," or "In pa
   );
   assert.ok(!finding.some((i) => /Normal CT head/.test(i)), finding.join('\n'));
 });
+
+// Own read (seed 7311, CT-RATE): "Pleural effusion … is observed in both lungs, in which air images are also observed in
+// the right" was cut before "in which": the air (a hydropneumothorax) was lost. What a finding holds stays with it.
+test('impression items: a piece telling what is in the finding ("in which", "within which") is never cut off', () => {
+  const effusion = items(
+    chest(
+      'Pleural effusion, measuring 3 cm in the thickest part on the right and 3.3 cm on the left, is observed in both lungs, in which air images are also observed on the right. No nodule.',
+    ),
+  );
+  assert.ok(
+    effusion.some((i) => /in both lungs, in which air images are also observed on the right\./.test(i)),
+    effusion.join('\n'),
+  );
+  const collection = items(
+    'EXAM: MRI PELVIS\nFINDINGS: There is a 3 cm collection in the left gluteal muscle, measuring 3 x 2 cm, in which a fluid-fluid level is present. No other abnormality.\n',
+  );
+  assert.ok(
+    collection.some((i) => /3 x 2 cm, in which a fluid-fluid level is present\./.test(i)),
+    collection.join('\n'),
+  );
+});

@@ -447,6 +447,10 @@ const QUALIFIES_BEFORE = new RegExp(
 const COURSE_OR_EXTENT =
   /^\s*(?:and\s+)?(?:(?:which|that)\s+(?:is|are)\s+)?(?:terminat(?:es|ing)|end(?:s|ing)|tip(?:ped)?|with\s+(?:its|the)\s+tips?|(?:its|the)\s+tips?|extend(?:s|ing)|cours(?:es|ing)|project(?:s|ing)|pass(?:es|ing)|travers(?:es|ing)|reach(?:es|ing)|spann?(?:s|ing)|crossing|cross(?:es)?|into)\b/i;
 
+// A piece that tells what is in or on the finding: "…, in which air images are also observed" (a pleural effusion with
+// air is a hydropneumothorax), "…, within which a mural nodule is identified", "…, where a fluid level is present".
+const WHAT_IT_HOLDS = /^\s*(?:(?:in|within|inside|into|on|along|through|around|of|from)\s+(?:which|whom)|where(?:in)?)\b/i;
+
 // A clause's first piece that is one or two describing words and no more ("There are intraparenchymal", "Solid"), or two
 // such joined by "and"/"or" ("Subpleural and basal predominant", "Peripheral and peribronchial localized"): not a
 // connective ("However", "In addition"), a place ("Bilaterally") or a label.
@@ -522,7 +526,7 @@ export function windowOf(report: Report, clauses: Clauses, c: Clause, start: num
     const modifierCut = i > 0 && pieces.slice(0, i).every((p) => MODIFIER_ONLY.test(report.text.slice(p.start, p.end)));
     // Nor a run that leaves off the piece after it that qualifies it ("…, predominantly in the lower lobes", "…, which cannot be characterized").
     const next = pieces[j + 1] && report.text.slice(pieces[j + 1].start, pieces[j + 1].end);
-    const qualified = next && (QUALIFIES_BEFORE.test(next) || COURSE_OR_EXTENT.test(next));
+    const qualified = next && (QUALIFIES_BEFORE.test(next) || COURSE_OR_EXTENT.test(next) || WHAT_IT_HOLDS.test(next));
     if (leans || placeCut || sinceCut || modifierCut || qualified || verbLater || !carries(text, lead ? ledBy(c, leadSides) : c)) continue;
     // A finding told with its normal look ("15 mm node with preserved fatty hilum") reads as a normal statement to the
     // verifier unless copied as the report wrote it, the way it takes an organ's own normal statement.
