@@ -641,3 +641,31 @@ test('impression items: a piece telling what is in the finding ("in which", "wit
     collection.join('\n'),
   );
 });
+
+// r17i #5: "There is another nodule with a diameter of 2 mm a little more caudally." was listed alone, after a nodule of the
+// other lung: "more caudally" than what, and in which lung, was lost. A finding placed only by the one before goes with it.
+test('impression items: a finding placed relative to the one before ("another … more caudally", "just medial to the first") goes with it', () => {
+  const lung = items(
+    chest(
+      'A 4 mm nodule is observed in the right lung upper lobe anterior segment. There is another nodule with a diameter of 3 mm slightly more caudally. Mild emphysema is present. A 6 mm nodule is seen in the left lower lobe superior segment. No effusion.',
+    ),
+  );
+  assert.ok(
+    lung.some((i) => /right lung upper lobe anterior segment\. Another nodule with a diameter of 3 mm slightly more caudally\./.test(i)),
+    lung.join('\n'),
+  );
+  const thyroid = items(
+    'EXAM: US THYROID\nFINDINGS: A 1.2 cm hypoechoic nodule is seen in the right thyroid lobe. Another 5 mm solid nodule is seen slightly more inferiorly. A 3 cm cyst is seen in the left lobe.\n',
+  );
+  assert.ok(
+    thyroid.some((i) => /right thyroid lobe\. Another 5 mm solid nodule is seen slightly more inferiorly\./.test(i)),
+    thyroid.join('\n'),
+  );
+  const kidney = items(
+    'EXAM: CT ABDOMEN\nFINDINGS: A 2 cm simple cyst is present in the left kidney. A 1.5 cm hyperdense lesion is seen just medial to the first one. The liver is normal.\n',
+  );
+  assert.ok(
+    kidney.some((i) => /left kidney\. 1\.5 cm hyperdense lesion is seen just medial to the first one\./.test(i)),
+    kidney.join('\n'),
+  );
+});

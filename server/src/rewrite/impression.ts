@@ -695,6 +695,10 @@ function namesLesionOf(part: string, text: string): boolean {
   const own = LESION.exec(part.replace(PART_OF_LESION, ''))?.[0];
   return own ? new RegExp(`\\b${own.replace(/(?:es|s)$/i, '')}`, 'i').test(text) : LESION.test(text);
 }
+// Where a finding is by the one before it: "more caudally", "slightly inferior", "just posterior to it", "adjacent to the first".
+const DIRECTION = String.raw`(?:caudal|cranial|inferior|superior|anterior|posterior|medial|lateral|proximal|distal|cephalad|caudad|lower|higher|deeper)`;
+const RELATIVE_PLACE = String.raw`(?:(?:(?:slightly|a little|just|somewhat|further)\s+)?more\s+${DIRECTION}(?:ly)?|(?:slightly|a little|just|somewhat|immediately)\s+${DIRECTION}(?:ly)?(?!\s+(?:to|of)\s+the\s+(?!first|former|previous|above)[a-z])|(?:${DIRECTION}|adjacent|next|close)\s+to\s+(?:it|this|that|the (?:first|former|previous|above)(?:\s+one)?)\b)`;
+
 // What the sentence before named, by a demonstrative in mid-sentence: "Fractures in these bones cannot be excluded.",
 // "Soft tissue swelling in this region".
 const DEMONSTRATIVE = /\b(?:in|of|within|involving|at|from|to) (?:these|those) [a-z]+|\b(?:in|at|of) (?:this|that) (?:region|area)\b/i;
@@ -720,6 +724,14 @@ const OPENS_ON_BEFORE = [
   /^\s*(?:most\s+)?(?:compatible|consistent|suggestive|in favor)\b|^\s*(?:has|have|had)\s+(?:just\s+)?(?:emerged|appeared|developed|increased|decreased|regressed)\b/,
   /^\s*no (?:significant |marked )?(?:difference|change)\b/,
   PART_OF_LESION,
+  // Placed only from the one before: "There is another nodule … a little more caudally", "A second focus just posterior to
+  // the first", "A 3 mm nodule is seen slightly more cranially" (with no side of its own; r17i: "more caudally" than what?).
+  new RegExp(
+    String.raw`^\s*(?:there (?:is|are)\s+(?:also\s+)?)?(?:another|a second|a third|an? (?:additional|further)|one more)\b(?:[^.;]|(?<=\d)\.(?=\d)){0,80}?\b${RELATIVE_PLACE}`,
+  ),
+  new RegExp(
+    String.raw`^(?!(?:[^.;]|(?<=\d)\.(?=\d))*\b(?:left|right|bilateral(?:ly)?|both)\b)(?:[^.;]|(?<=\d)\.(?=\d))*?\b${RELATIVE_PLACE}`,
+  ),
 ];
 const oneOf = (patterns: RegExp[]) => new RegExp(patterns.map((r) => r.source).join('|'), 'i');
 const OPENS_BACK = oneOf(OPENS_ON_BEFORE);
