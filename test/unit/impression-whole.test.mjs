@@ -669,3 +669,28 @@ test('impression items: a finding placed relative to the one before ("another â€
     kidney.join('\n'),
   );
 });
+
+// r17i #14: "Due to the presence of consolidation, the dimensions of the lesion cannot be clearly selected. However, â€¦ its
+// length at its widest point was approximately 54 mm." two sentences after the mass was glued to the finding just before it;
+// a measure of "the lesion" goes with the nearest lesion before it.
+test('impression items: a measure of "the lesion" or "the tumor" goes with the lesion it measures, past another finding', () => {
+  const lung = items(
+    chest(
+      'There is a spiculated mass in the left upper lobe. Pneumonic consolidation is seen around it. Paraseptal emphysema is present in both upper lobes. Due to the presence of consolidation, the dimensions of the lesion cannot be clearly measured. However, as far as it can be seen, its length at its widest point was approximately 54 mm. Small right pleural effusion.',
+    ),
+  );
+  assert.ok(
+    lung.some((i) =>
+      /^Spiculated mass in the left upper lobe\. Due to the presence of consolidation, the dimensions of the lesion .*54 mm\./.test(i),
+    ),
+    lung.join('\n'),
+  );
+  assert.ok(!lung.some((i) => /emphysema.*54 mm/.test(i)), lung.join('\n'));
+  const liver = items(
+    'EXAM: MRI LIVER\nFINDINGS: There is an infiltrative mass in the right hepatic lobe. Mild periportal edema is noted. The margins of the tumor cannot be clearly defined due to motion. However, its largest dimension is approximately 7 cm. The spleen is normal.\n',
+  );
+  assert.ok(
+    liver.some((i) => /^Infiltrative mass in the right hepatic lobe\. The margins of the tumor .*7 cm\./.test(i)),
+    liver.join('\n'),
+  );
+});

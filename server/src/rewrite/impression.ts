@@ -690,6 +690,11 @@ function withoutRepeats(items: readonly ImpressionItem[]): ImpressionItem[] {
 const PART_OF_LESION =
   /^\s*(?:there (?:is|are)\s+(?:also\s+)?)?(?:an?\s+|the\s+)?(?:(?:central|peripheral|internal|eccentric|inner|outer|solid|cystic|necrotic|enhancing|nonenhancing|non-enhancing|calcified|fatty|hemorrhagic|mural)[\s,-]+(?:[a-z]+[\s-]+){0,2}?)+(?:areas?|components?|portions?|parts?|foci|focus|rim|region|cent(?:er|re)|wall|septations?)\b/i;
 const LESION = /\b(?:mass(?:es)?|lesions?|tumou?rs?|neoplasms?|nodules?|cysts?|carcinoma)\b/i;
+// A measure of the lesion named before, by "the lesion" with no place of its own: "Due to the consolidation, the dimensions of
+// the lesion cannot be clearly measured.", "The margins of the tumor cannot be defined due to motion." (r17i #14: listed after
+// another finding, its size read as that one's). It speaks of the nearest lesion before it, as a part does.
+const MEASURE_OF_LESION =
+  /^\s*(?:[^,.;]{1,60},\s*)?(?:the\s+)?(?:(?:dimensions?|size|sizes|margins?|borders?|contours?|extent|diameters?|boundaries|measurements?)\s+of\s+the\s+(?:lesion|mass|tumou?r|nodule|neoplasm)|(?:lesion|mass|tumou?r|nodule|neoplasm)(?:'s)?\s+(?:dimensions?|size|margins?|borders?|extent|diameters?))\b(?![^.;]*\b(?:left|right|lobe|segment)\b)/i;
 /** Whether `text` names the lesion a part sentence speaks of: the one it names ("the enhancing portion of the mass"), else any. */
 function namesLesionOf(part: string, text: string): boolean {
   const own = LESION.exec(part.replace(PART_OF_LESION, ''))?.[0];
@@ -724,6 +729,7 @@ const OPENS_ON_BEFORE = [
   /^\s*(?:most\s+)?(?:compatible|consistent|suggestive|in favor)\b|^\s*(?:has|have|had)\s+(?:just\s+)?(?:emerged|appeared|developed|increased|decreased|regressed)\b/,
   /^\s*no (?:significant |marked )?(?:difference|change)\b/,
   PART_OF_LESION,
+  MEASURE_OF_LESION,
   // Placed only from the one before: "There is another nodule … a little more caudally", "A second focus just posterior to
   // the first", "A 3 mm nodule is seen slightly more cranially" (with no side of its own; r17i: "more caudally" than what?).
   new RegExp(
@@ -863,7 +869,11 @@ function withTheirAntecedents(report: Report, items: readonly ImpressionItem[]):
     // A place with no side of its own ("in the lower lobe", "around the nodules") whose side the nearest sentence
     // before that names one gives (up to three back: "… right lung middle lobe …. In the lower lobe …. Several nodules …").
     // (A lung's place: "the caudate lobe of the liver" takes no side from the lung sentence before it.)
+    // (Not a measure of "the lesion": the lesion's own sentence before says where, "Due to the consolidation, the dimensions of
+    // the lesion cannot be measured" after "… emphysema in both upper lobes" is not the emphysema's.)
+    const measure = MEASURE_OF_LESION.test(first);
     const unsided =
+      !measure &&
       !SIDE_TEXT.test(item.text) &&
       LEANS_ON_PLACE.test(item.text) &&
       !organsNamed(wordsOf(item.text), item.text).some((hit) => LOBED_ELSEWHERE.has(hit.organ));
@@ -908,11 +918,17 @@ function withTheirAntecedents(report: Report, items: readonly ImpressionItem[]):
     // "The neurovascular bundles are not involved. The lesion has a PI-RADS score of 2" speak of the lesion before.)
     let back = sided ?? organ ?? at - 1;
     // (A part of a lesion: the nearest sentence before, up to three, that names one.)
-    const lesionAt = PART_OF_LESION.test(first)
-      ? [1, 2, 3]
-          .map((k) => at - k)
-          .find((j) => j >= 0 && report.sentences[j].section === sentence.section && namesLesionOf(first, report.sentences[j].text))
-      : undefined;
+    const lesionAt =
+      PART_OF_LESION.test(first) || measure
+        ? [1, 2, 3]
+            .map((k) => at - k)
+            .find(
+              (j) =>
+                j >= 0 &&
+                report.sentences[j].section === sentence.section &&
+                (measure ? LESION.test(report.sentences[j].text) : namesLesionOf(first, report.sentences[j].text)),
+            )
+        : undefined;
     if (!sideFromBefore && lesionAt !== undefined) back = lesionAt;
     // The sentences it passes on the way back that speak on of the one before them go with it, as written, so that it
     // still follows the one it speaks on from ("… ground glass areas … . The described appearances are new. Although …").
