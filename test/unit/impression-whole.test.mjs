@@ -543,3 +543,154 @@ test('impression items: a finding placed by a bare part keeps the sentence befor
     lung.join('\n'),
   );
 });
+
+// r17i #1 (two or more sentences back): the side of a part named bare is in a sentence before the one just before it,
+// past a sentence naming another part of the same organ ("… cyst in the upper pole."); it goes with the finding.
+test('impression items: a finding placed by a bare part keeps its side given two sentences back, past another part', () => {
+  const thyroid = items(
+    'EXAM: US THYROID\nFINDINGS: The right thyroid lobe measures 5 x 2 cm. A small cyst is seen in the upper pole. A 9 mm solid hypoechoic nodule is present in the lower pole. The left lobe is normal.\n',
+  );
+  assert.ok(
+    thyroid.some((i) => /right thyroid lobe.*9 mm solid hypoechoic nodule in the lower pole/.test(i)),
+    thyroid.join('\n'),
+  );
+  const kidney = items(
+    'EXAM: CT ABDOMEN\nFINDINGS: The right kidney is normal. The left kidney shows mild cortical thinning. There is a 4 mm nonobstructing stone in the lower pole. A 2.5 cm exophytic solid mass arises from the interpolar region. The spleen is normal.\n',
+  );
+  assert.ok(
+    kidney.some((i) => /left kidney.*2\.5 cm exophytic solid mass arises from the interpolar region/.test(i)),
+    kidney.join('\n'),
+  );
+});
+
+// r17i #14: what the report says of a finding's course after its reading ("The described manifestations … favor
+// pneumonic infiltration. These findings are also present in the previous examination. No significant difference …")
+// goes with it; a course said of the whole study where the findings close is an item of its own.
+test('impression items: the course since the prior study stays with the finding it follows, or with the draft', () => {
+  const mri = items(
+    'EXAM: MRI BRAIN\nFINDINGS: There is a 2 cm enhancing mass in the right parietal lobe. The appearance favors metastatic disease. This was present on the prior MRI. No interval change compared with the prior examination. No hydrocephalus.\n',
+  );
+  assert.ok(
+    mri.some((i) => /2 cm enhancing mass.*favors metastatic.*prior MRI\. No interval change compared with the prior examination\./.test(i)),
+    mri.join('\n'),
+  );
+  const us = items(
+    'EXAM: US ABDOMEN\nFINDINGS: There is a 3 cm hypoechoic mass in the right lobe of the liver, compatible with hemangioma. These findings were seen on the previous ultrasound. Unchanged compared with the prior study. The spleen is normal.\n',
+  );
+  assert.ok(
+    us.some((i) => /3 cm hypoechoic mass.*hemangioma.*previous ultrasound\. Unchanged compared with the prior study\./.test(i)),
+    us.join('\n'),
+  );
+  const whole = items(
+    'EXAM: CT CHEST\nFINDINGS: A 7 mm nodule is seen in the right upper lobe. Mild emphysema. No significant difference was detected when compared with the previous examination.\n',
+  );
+  assert.ok(whole.includes('No significant difference was detected when compared with the previous examination.'), whole.join('\n'));
+});
+
+// r17i #23: "According to the previous examination," is how a translated report says "compared with the prior"; cut as a
+// lead-in, the finding reads as new.
+test('impression items: a comparison the finding opens on is kept with it', () => {
+  const according = items(chest('According to the prior study, a 6 mm nodule is observed in the right upper lobe. No effusion.'));
+  assert.ok(
+    according.some((i) => /^According to the prior study, a 6 mm nodule/.test(i)),
+    according.join('\n'),
+  );
+  const respect = items(
+    'EXAM: CT ABDOMEN\nFINDINGS: With respect to the previous examination, the 2 cm hypodense lesion in segment 7 of the liver is seen. Spleen normal.\n',
+  );
+  assert.ok(
+    respect.some((i) => /^With respect to the previous examination, the 2 cm hypodense lesion/.test(i)),
+    respect.join('\n'),
+  );
+});
+
+// r17i #1 (MTSamples): "Normal MRI brain. Specifically, no findings to explain the headaches." lost the verdict and kept an
+// orphaned "Specifically, …"; the verdict the next sentence spells out is kept with it, unless the draft names a finding.
+test('impression items: an exam verdict spelled out by "Specifically," or "In particular," is kept with it', () => {
+  const mri = items(
+    'EXAM: MRI BRAIN\nHISTORY: Headache.\nFINDINGS: The ventricles are normal in size. No mass or hemorrhage.\nIMPRESSION: Normal MRI of the brain. Specifically, no cause for the headaches is identified.\n',
+  );
+  assert.deepEqual(mri, ['Normal MRI of the brain. Specifically, no cause for the headaches is identified.']);
+  const us = items(
+    'EXAM: RENAL ULTRASOUND\nFINDINGS: The kidneys are normal in size. No hydronephrosis.\nIMPRESSION: Unremarkable renal ultrasound. In particular, no hydronephrosis or renal calculus.\n',
+  );
+  assert.deepEqual(us, ['Unremarkable renal ultrasound. In particular, no hydronephrosis or renal calculus.']);
+  const finding = items(
+    'EXAM: CT HEAD\nFINDINGS: There is a 3 cm acute right subdural hematoma.\nIMPRESSION: Normal CT head. Specifically, no mass.\n',
+  );
+  assert.ok(!finding.some((i) => /Normal CT head/.test(i)), finding.join('\n'));
+});
+
+// Own read (seed 7311, CT-RATE): "Pleural effusion … is observed in both lungs, in which air images are also observed in
+// the right" was cut before "in which": the air (a hydropneumothorax) was lost. What a finding holds stays with it.
+test('impression items: a piece telling what is in the finding ("in which", "within which") is never cut off', () => {
+  const effusion = items(
+    chest(
+      'Pleural effusion, measuring 3 cm in the thickest part on the right and 3.3 cm on the left, is observed in both lungs, in which air images are also observed on the right. No nodule.',
+    ),
+  );
+  assert.ok(
+    effusion.some((i) => /in both lungs, in which air images are also observed on the right\./.test(i)),
+    effusion.join('\n'),
+  );
+  const collection = items(
+    'EXAM: MRI PELVIS\nFINDINGS: There is a 3 cm collection in the left gluteal muscle, measuring 3 x 2 cm, in which a fluid-fluid level is present. No other abnormality.\n',
+  );
+  assert.ok(
+    collection.some((i) => /3 x 2 cm, in which a fluid-fluid level is present\./.test(i)),
+    collection.join('\n'),
+  );
+});
+
+// r17i #5: "There is another nodule with a diameter of 2 mm a little more caudally." was listed alone, after a nodule of the
+// other lung: "more caudally" than what, and in which lung, was lost. A finding placed only by the one before goes with it.
+test('impression items: a finding placed relative to the one before ("another … more caudally", "just medial to the first") goes with it', () => {
+  const lung = items(
+    chest(
+      'A 4 mm nodule is observed in the right lung upper lobe anterior segment. There is another nodule with a diameter of 3 mm slightly more caudally. Mild emphysema is present. A 6 mm nodule is seen in the left lower lobe superior segment. No effusion.',
+    ),
+  );
+  assert.ok(
+    lung.some((i) => /right lung upper lobe anterior segment\. Another nodule with a diameter of 3 mm slightly more caudally\./.test(i)),
+    lung.join('\n'),
+  );
+  const thyroid = items(
+    'EXAM: US THYROID\nFINDINGS: A 1.2 cm hypoechoic nodule is seen in the right thyroid lobe. Another 5 mm solid nodule is seen slightly more inferiorly. A 3 cm cyst is seen in the left lobe.\n',
+  );
+  assert.ok(
+    thyroid.some((i) => /right thyroid lobe\. Another 5 mm solid nodule is seen slightly more inferiorly\./.test(i)),
+    thyroid.join('\n'),
+  );
+  const kidney = items(
+    'EXAM: CT ABDOMEN\nFINDINGS: A 2 cm simple cyst is present in the left kidney. A 1.5 cm hyperdense lesion is seen just medial to the first one. The liver is normal.\n',
+  );
+  assert.ok(
+    kidney.some((i) => /left kidney\. 1\.5 cm hyperdense lesion is seen just medial to the first one\./.test(i)),
+    kidney.join('\n'),
+  );
+});
+
+// r17i #14: "Due to the presence of consolidation, the dimensions of the lesion cannot be clearly selected. However, … its
+// length at its widest point was approximately 54 mm." two sentences after the mass was glued to the finding just before it;
+// a measure of "the lesion" goes with the nearest lesion before it.
+test('impression items: a measure of "the lesion" or "the tumor" goes with the lesion it measures, past another finding', () => {
+  const lung = items(
+    chest(
+      'There is a spiculated mass in the left upper lobe. Pneumonic consolidation is seen around it. Paraseptal emphysema is present in both upper lobes. Due to the presence of consolidation, the dimensions of the lesion cannot be clearly measured. However, as far as it can be seen, its length at its widest point was approximately 54 mm. Small right pleural effusion.',
+    ),
+  );
+  assert.ok(
+    lung.some((i) =>
+      /^Spiculated mass in the left upper lobe\. Due to the presence of consolidation, the dimensions of the lesion .*54 mm\./.test(i),
+    ),
+    lung.join('\n'),
+  );
+  assert.ok(!lung.some((i) => /emphysema.*54 mm/.test(i)), lung.join('\n'));
+  const liver = items(
+    'EXAM: MRI LIVER\nFINDINGS: There is an infiltrative mass in the right hepatic lobe. Mild periportal edema is noted. The margins of the tumor cannot be clearly defined due to motion. However, its largest dimension is approximately 7 cm. The spleen is normal.\n',
+  );
+  assert.ok(
+    liver.some((i) => /^Infiltrative mass in the right hepatic lobe\. The margins of the tumor .*7 cm\./.test(i)),
+    liver.join('\n'),
+  );
+});

@@ -19,9 +19,9 @@ export const UNSAID = new Set(
   'there is are was were be been a an the seen noted identified present demonstrated visualized observed detected evident'.split(' '),
 );
 
-// Leading words an impression item does without: "and", "with", "There is".
+// Leading words an impression item does without: "and", "with", "There is" (not the "With" of "With respect to the prior, …").
 const FILLER =
-  /^(?:(?:and|but|with|while|whereas|also|however|additionally|furthermore)\b,?\s+)?(?:there (?:is|are|was|were)\s+(?:also\s+)?|(?:this|the) (?:study|exam|examination|scan|images?) (?:demonstrates|shows|reveals)\s+)?(?:an?\s+(?=\S))?/i;
+  /^(?:(?:and|but|with(?!\s+(?:respect|reference|regard)\s+to\b)|while|whereas|also|however|additionally|furthermore)\b,?\s+)?(?:there (?:is|are|was|were)\s+(?:also\s+)?|(?:this|the) (?:study|exam|examination|scan|images?) (?:demonstrates|shows|reveals)\s+)?(?:an?\s+(?=\S))?/i;
 // "This study demonstrates …" speaks of the exam, not of a finding named before.
 const THIS_STUDY = /^\s*this (?:study|exam|examination|scan|images?)\b/i;
 // "… changes associated with this.", "Air bronchograms are observed in it.": a sentence that ends pointing back.
@@ -447,6 +447,10 @@ const QUALIFIES_BEFORE = new RegExp(
 const COURSE_OR_EXTENT =
   /^\s*(?:and\s+)?(?:(?:which|that)\s+(?:is|are)\s+)?(?:terminat(?:es|ing)|end(?:s|ing)|tip(?:ped)?|with\s+(?:its|the)\s+tips?|(?:its|the)\s+tips?|extend(?:s|ing)|cours(?:es|ing)|project(?:s|ing)|pass(?:es|ing)|travers(?:es|ing)|reach(?:es|ing)|spann?(?:s|ing)|crossing|cross(?:es)?|into)\b/i;
 
+// A piece that tells what is in or on the finding: "…, in which air images are also observed" (a pleural effusion with
+// air is a hydropneumothorax), "…, within which a mural nodule is identified", "…, where a fluid level is present".
+const WHAT_IT_HOLDS = /^\s*(?:(?:in|within|inside|into|on|along|through|around|of|from)\s+(?:which|whom)|where(?:in)?)\b/i;
+
 // A clause's first piece that is one or two describing words and no more ("There are intraparenchymal", "Solid"), or two
 // such joined by "and"/"or" ("Subpleural and basal predominant", "Peripheral and peribronchial localized"): not a
 // connective ("However", "In addition"), a place ("Bilaterally") or a label.
@@ -456,9 +460,11 @@ const MODIFIER_ONLY = new RegExp(
   'i',
 );
 
-// A piece that tells what the finding is compared with: "As seen on the prior examination", "Compared with the CT of 2019".
+// A piece that tells what the finding is compared with: "As seen on the prior examination", "Compared with the CT of 2019",
+// "According to the previous examination" (CT-RATE's translated "compared with the prior"), "With respect to the prior study",
+// "Similar to the last exam".
 const OPENING_COMPARISON =
-  /^\s*(?:as (?:was )?(?:seen|noted|described|demonstrated|shown|before)|(?:when )?compared (?:with|to)|in comparison (?:with|to)|relative to|since the (?:prior|previous|last))\b/i;
+  /^\s*(?:as (?:was )?(?:seen|noted|described|demonstrated|shown|before)|(?:when )?compared (?:with|to)|in comparison (?:with|to)|relative to|since the (?:prior|previous|last)|(?:according|with respect|with reference|in relation|similar(?:ly)?|identical) to (?:the |an? )?(?:prior|previous|preceding|earlier|last|old|comparison|former)|(?:as )?on the (?:prior|previous|preceding|earlier|last) (?:study|exam\w*|scan|ct|mri|imaging|ultrasound|review))\b/i;
 
 /** The clause as the report wrote it, as an item: list mark off, capitalised, one full stop. */
 const asWritten = (c: Clause) =>
@@ -520,7 +526,7 @@ export function windowOf(report: Report, clauses: Clauses, c: Clause, start: num
     const modifierCut = i > 0 && pieces.slice(0, i).every((p) => MODIFIER_ONLY.test(report.text.slice(p.start, p.end)));
     // Nor a run that leaves off the piece after it that qualifies it ("…, predominantly in the lower lobes", "…, which cannot be characterized").
     const next = pieces[j + 1] && report.text.slice(pieces[j + 1].start, pieces[j + 1].end);
-    const qualified = next && (QUALIFIES_BEFORE.test(next) || COURSE_OR_EXTENT.test(next));
+    const qualified = next && (QUALIFIES_BEFORE.test(next) || COURSE_OR_EXTENT.test(next) || WHAT_IT_HOLDS.test(next));
     if (leans || placeCut || sinceCut || modifierCut || qualified || verbLater || !carries(text, lead ? ledBy(c, leadSides) : c)) continue;
     // A finding told with its normal look ("15 mm node with preserved fatty hilum") reads as a normal statement to the
     // verifier unless copied as the report wrote it, the way it takes an organ's own normal statement.

@@ -603,6 +603,22 @@ const EXAM_WORDS = /\b(?:ultrasound|sonogram|study|exam\w*|ct|mri|scan|test|radi
  */
 const studyVerdict = (c: Clause) => c.normal && !c.positive && !c.hedges.length && EXAM_WORDS.test(c.text) && VERDICT.test(c.text);
 
+// What opens a sentence that spells out the one before it: "Specifically, …", "In particular, …", "Namely, …".
+const SPELLS_OUT = /^\s*(?:(?:more\s+)?specifically|in particular|particularly|namely|in detail|that is|i\.e\.)(?=[\s,:])/i;
+
+/**
+ * "Normal MRI brain. Specifically, no findings to explain the headaches." and "Unremarkable CT of the abdomen. In
+ * particular, no appendicitis.": the exam's all-clear that the next sentence spells out is the answer it gives, kept as
+ * written with it (dropped, the "Specifically" sentence specifies nothing and the report no longer says the study is normal).
+ */
+// (Not "Normal CT head." beside a finding the draft names: only "Otherwise normal …" stands with one.)
+function spelledOut(report: Report, said: Clause, alone: boolean): boolean {
+  if (!said.normal || said.positive || said.hedges.length || (!alone && !/^\W*otherwise\b/i.test(said.text))) return false;
+  const at = report.sentences.findIndex((x) => x.start <= said.start && said.end <= x.end);
+  const next = report.sentences[at + 1];
+  return at >= 0 && !!next && next.section === report.sentences[at].section && SPELLS_OUT.test(next.text);
+}
+
 /**
  * "Normal appendix." under "REASON FOR EXAM: rule out appendicitis": a normal statement naming what the
  * question asks about (a word of it, or one of the same stem) is the answer, kept like a denial by name.
@@ -639,7 +655,12 @@ export function keptFromImpression(
     if (earlier && !/[a-z]/.test(said.text)) continue;
     // "This was also seen on a prior study": no word the cue reading counts, but the time of what it points to.
     const sincePrior = !said.words.length && PRIOR.test(said.text);
-    const denial = pertinentDenial(said) || answersQuestion(report, said) || namedNormal(said) || studyVerdict(said);
+    const denial =
+      pertinentDenial(said) ||
+      answersQuestion(report, said) ||
+      namedNormal(said) ||
+      studyVerdict(said) ||
+      spelledOut(report, said, !significant.length);
     // "Straightening of the normal cervical lordosis …" states a finding, "normal" or not.
     const altered = ALTERED_NORMAL.test(said.text);
     // A measure given under its name ("Calcium score: 88.", "LVEF: 35%", "Agatston score 0") is a result, normal or not.
@@ -686,6 +707,13 @@ export function keptFromImpression(
     }
     // A denial after a level's statement on the level's line ("L4-5: Disc protrusion … . No significant neural
     // foraminal stenosis."): the level's, kept with the item that tells that statement, never as the whole spine's.
+    // "Specifically, no findings to explain the headaches" goes with the exam's verdict it spells out, kept just before it.
+    const verdict = sentence && SPELLS_OUT.test(sentence.text) && out.length ? out[out.length - 1] : undefined;
+    const spelled = verdict && sentence && report.sentences[report.sentences.indexOf(sentence) - 1];
+    if (spelled && verdict.text === asWritten(spelled.text)) {
+      verdict.text = `${verdict.text} ${tidy(sentence.text)}`;
+      continue;
+    }
     const levelHost = denial && sentence && levelStatementBefore(report, sentence);
     const atLevel = levelHost && [...items, ...out].find((item) => item.text.includes(levelHost));
     if (atLevel && !atLevel.text.includes(tidy(said.text).slice(0, -1))) {

@@ -518,6 +518,9 @@ export function draftImpression(
     });
     if (!options.accepts(draftOf(items))) items = assemble(false);
   }
+  // The study compared with the prior one as a whole, where the findings open or close ("No significant difference was
+  // detected when compared with the previous examination.") and no item says it: the course of all the items, last.
+  if (items.length) items = [...items, ...courseItems(report, items, inFindings)];
   // Nothing to list: the old impression's own all-clear, as written, keeps its scope ("No acute intracranial
   // process." is not "No acute abnormality." over a scalp laceration the findings describe).
   const allClear =
@@ -687,11 +690,20 @@ function withoutRepeats(items: readonly ImpressionItem[]): ImpressionItem[] {
 const PART_OF_LESION =
   /^\s*(?:there (?:is|are)\s+(?:also\s+)?)?(?:an?\s+|the\s+)?(?:(?:central|peripheral|internal|eccentric|inner|outer|solid|cystic|necrotic|enhancing|nonenhancing|non-enhancing|calcified|fatty|hemorrhagic|mural)[\s,-]+(?:[a-z]+[\s-]+){0,2}?)+(?:areas?|components?|portions?|parts?|foci|focus|rim|region|cent(?:er|re)|wall|septations?)\b/i;
 const LESION = /\b(?:mass(?:es)?|lesions?|tumou?rs?|neoplasms?|nodules?|cysts?|carcinoma)\b/i;
+// A measure of the lesion named before, by "the lesion" with no place of its own: "Due to the consolidation, the dimensions of
+// the lesion cannot be clearly measured.", "The margins of the tumor cannot be defined due to motion." (r17i #14: listed after
+// another finding, its size read as that one's). It speaks of the nearest lesion before it, as a part does.
+const MEASURE_OF_LESION =
+  /^\s*(?:[^,.;]{1,60},\s*)?(?:the\s+)?(?:(?:dimensions?|size|sizes|margins?|borders?|contours?|extent|diameters?|boundaries|measurements?)\s+of\s+the\s+(?:lesion|mass|tumou?r|nodule|neoplasm)|(?:lesion|mass|tumou?r|nodule|neoplasm)(?:'s)?\s+(?:dimensions?|size|margins?|borders?|extent|diameters?))\b(?![^.;]*\b(?:left|right|lobe|segment)\b)/i;
 /** Whether `text` names the lesion a part sentence speaks of: the one it names ("the enhancing portion of the mass"), else any. */
 function namesLesionOf(part: string, text: string): boolean {
   const own = LESION.exec(part.replace(PART_OF_LESION, ''))?.[0];
   return own ? new RegExp(`\\b${own.replace(/(?:es|s)$/i, '')}`, 'i').test(text) : LESION.test(text);
 }
+// Where a finding is by the one before it: "more caudally", "slightly inferior", "just posterior to it", "adjacent to the first".
+const DIRECTION = String.raw`(?:caudal|cranial|inferior|superior|anterior|posterior|medial|lateral|proximal|distal|cephalad|caudad|lower|higher|deeper)`;
+const RELATIVE_PLACE = String.raw`(?:(?:(?:slightly|a little|just|somewhat|further)\s+)?more\s+${DIRECTION}(?:ly)?|(?:slightly|a little|just|somewhat|immediately)\s+${DIRECTION}(?:ly)?(?!\s+(?:to|of)\s+the\s+(?!first|former|previous|above)[a-z])|(?:${DIRECTION}|adjacent|next|close)\s+to\s+(?:it|this|that|the (?:first|former|previous|above)(?:\s+one)?)\b)`;
+
 // What the sentence before named, by a demonstrative in mid-sentence: "Fractures in these bones cannot be excluded.",
 // "Soft tissue swelling in this region".
 const DEMONSTRATIVE = /\b(?:in|of|within|involving|at|from|to) (?:these|those) [a-z]+|\b(?:in|at|of) (?:this|that) (?:region|area)\b/i;
@@ -717,6 +729,15 @@ const OPENS_ON_BEFORE = [
   /^\s*(?:most\s+)?(?:compatible|consistent|suggestive|in favor)\b|^\s*(?:has|have|had)\s+(?:just\s+)?(?:emerged|appeared|developed|increased|decreased|regressed)\b/,
   /^\s*no (?:significant |marked )?(?:difference|change)\b/,
   PART_OF_LESION,
+  MEASURE_OF_LESION,
+  // Placed only from the one before: "There is another nodule … a little more caudally", "A second focus just posterior to
+  // the first", "A 3 mm nodule is seen slightly more cranially" (with no side of its own; r17i: "more caudally" than what?).
+  new RegExp(
+    String.raw`^\s*(?:there (?:is|are)\s+(?:also\s+)?)?(?:another|a second|a third|an? (?:additional|further)|one more)\b(?:[^.;]|(?<=\d)\.(?=\d)){0,80}?\b${RELATIVE_PLACE}`,
+  ),
+  new RegExp(
+    String.raw`^(?!(?:[^.;]|(?<=\d)\.(?=\d))*\b(?:left|right|bilateral(?:ly)?|both)\b)(?:[^.;]|(?<=\d)\.(?=\d))*?\b${RELATIVE_PLACE}`,
+  ),
 ];
 const oneOf = (patterns: RegExp[]) => new RegExp(patterns.map((r) => r.source).join('|'), 'i');
 const OPENS_BACK = oneOf(OPENS_ON_BEFORE);
@@ -848,7 +869,11 @@ function withTheirAntecedents(report: Report, items: readonly ImpressionItem[]):
     // A place with no side of its own ("in the lower lobe", "around the nodules") whose side the nearest sentence
     // before that names one gives (up to three back: "… right lung middle lobe …. In the lower lobe …. Several nodules …").
     // (A lung's place: "the caudate lobe of the liver" takes no side from the lung sentence before it.)
+    // (Not a measure of "the lesion": the lesion's own sentence before says where, "Due to the consolidation, the dimensions of
+    // the lesion cannot be measured" after "… emphysema in both upper lobes" is not the emphysema's.)
+    const measure = MEASURE_OF_LESION.test(first);
     const unsided =
+      !measure &&
       !SIDE_TEXT.test(item.text) &&
       LEANS_ON_PLACE.test(item.text) &&
       !organsNamed(wordsOf(item.text), item.text).some((hit) => LOBED_ELSEWHERE.has(hit.organ));
@@ -863,38 +888,47 @@ function withTheirAntecedents(report: Report, items: readonly ImpressionItem[]):
       oneSide(report.sentences[at - 1].text);
     // (Or a part of a paired organ with no side right after the sentence that names the organ's side: "The left kidney has a
     // cyst in the upper pole. There is a 1.5 cm solid lesion in the lower pole." is the left kidney's.)
-    const partAfter =
-      !SIDE_TEXT.test(item.text) &&
-      BARE_PART.test(first) &&
-      at > 0 &&
-      report.sentences[at - 1].section === sentence.section &&
-      oneSide(report.sentences[at - 1].text);
+    // (Two or three sentences back too, past the sentences between that name only other parts of it: "The left kidney
+    // measures 10 cm. A cyst is present in the upper pole. There is a 12 mm solid lesion in the lower pole.")
+    const bareFirst = !SIDE_TEXT.test(item.text) && BARE_PART.test(first);
+    const partSided = bareFirst ? partsBack(report, at, oneSide) : undefined;
+    const partFrom = partSided ?? (bareFirst ? partsBack(report, at, (text) => organsNamed(wordsOf(text), text).length > 0) : undefined);
+    const partAfter = partSided !== undefined;
     const sided = unsided
       ? [1, 2, 3].map((k) => at - k).find((j) => j >= 0 && SIDE_TEXT.test(report.sentences[j].text))
-      : pairedAfter || partAfter
+      : pairedAfter
         ? at - 1
-        : undefined;
+        : partAfter
+          ? partFrom
+          : undefined;
     // A lobe or segment with no organ of its own ("a nodule in the right lobe" after the thyroid's sentence): the
     // nearest sentence before that names the organ.
     // (Or a part of the organ by "its", the organ named only in the sentence right before, which may call it normal:
     // "The liver is of normal size. Slight lobulation is observed in its contours.")
     const before1 = report.sentences[at - 1];
     const possessed =
-      (POSSESSED_PART.test(first) || BARE_PART.test(first)) &&
+      POSSESSED_PART.test(first) &&
       !organsNamed(wordsOf(first), first).length &&
       before1?.section === sentence.section &&
       organsNamed(wordsOf(before1.text), before1.text).length > 0;
-    const organ = sided === undefined ? (leansOnOrgan(item.text) ? organBefore(report, at) : possessed ? at - 1 : undefined) : undefined;
+    const partOf = partFrom !== undefined && !organsNamed(wordsOf(first), first).length ? partFrom : undefined;
+    const organ = sided === undefined ? (leansOnOrgan(item.text) ? organBefore(report, at) : possessed ? at - 1 : partOf) : undefined;
     const sideFromBefore = sided !== undefined || organ !== undefined;
     // (Advice and normal statements name no finding: "Further work-up is indicated. Other benign masses …" and
     // "The neurovascular bundles are not involved. The lesion has a PI-RADS score of 2" speak of the lesion before.)
     let back = sided ?? organ ?? at - 1;
     // (A part of a lesion: the nearest sentence before, up to three, that names one.)
-    const lesionAt = PART_OF_LESION.test(first)
-      ? [1, 2, 3]
-          .map((k) => at - k)
-          .find((j) => j >= 0 && report.sentences[j].section === sentence.section && namesLesionOf(first, report.sentences[j].text))
-      : undefined;
+    const lesionAt =
+      PART_OF_LESION.test(first) || measure
+        ? [1, 2, 3]
+            .map((k) => at - k)
+            .find(
+              (j) =>
+                j >= 0 &&
+                report.sentences[j].section === sentence.section &&
+                (measure ? LESION.test(report.sentences[j].text) : namesLesionOf(first, report.sentences[j].text)),
+            )
+        : undefined;
     if (!sideFromBefore && lesionAt !== undefined) back = lesionAt;
     // The sentences it passes on the way back that speak on of the one before them go with it, as written, so that it
     // still follows the one it speaks on from ("… ground glass areas … . The described appearances are new. Although …").
@@ -1026,7 +1060,18 @@ function withTheirAntecedents(report: Report, items: readonly ImpressionItem[]):
     // A lesion's category said as a sentence of its own right after the finding ("TI-RADS 4.", "Bosniak IIF.") is that
     // finding's (an exam's, "Lung-RADS 4A." after the last of two nodules, is not).
     const category = LESION_CATEGORY_ONLY.test(next.text) && tokens(next.text).length <= 8;
-    if (stable || category || (once && leans && !read.recommendation && !read.normal)) item.text = `${item.text} ${aside}`;
+    if (!(stable || category || comparedOf(next.text) || (once && leans && !read.recommendation && !read.normal))) continue;
+    item.text = `${item.text} ${aside}`;
+    // And the sentences after it that go on comparing them with the prior study ("These findings are also present in the
+    // previous examination. No significant difference was detected when compared with the previous examination."): the
+    // finding's course, which no other item says (r17i: the mass read as new).
+    for (let k = at + 2; k <= at + 3; k++) {
+      const more = report.sentences[k];
+      const said = more && tidy(more.text);
+      if (!more || more.section !== next.section || !said || !comparedOf(more.text) || out.some((x) => x.text.includes(said.slice(0, -1))))
+        break;
+      item.text = `${item.text} ${said}`;
+    }
   }
   return out;
 }
@@ -1082,7 +1127,24 @@ const POSSESSED_PART =
 const LEANS_ON_PLACE = /\b(?:lobes?|segments?|the (?:nodules?|lesions?|masses|consolidations?))\b/i;
 // A part of an organ named without its organ: "… lesion in the lower pole", "a radial tear at the root", "in the anterior segment".
 const BARE_PART =
-  /\b(?:in|at|of|involving|within)\s+the\s+(?:(?:upper|lower|mid|middle|anterior|posterior|medial|lateral|superior|inferior|apical|basal)\s+)?(?:poles?|root|horns?|segments?|tail|dome|isthmus|interpolar\s+region)\b/i;
+  /\b(?:in|at|of|involving|within|from)\s+the\s+(?:(?:upper|lower|mid|middle|anterior|posterior|medial|lateral|superior|inferior|apical|basal)\s+)?(?:poles?|root|horns?|segments?|tail|dome|isthmus|interpolar\s+region)\b/i;
+/**
+ * The sentence that says what a part named bare ("… in the lower pole", "at the root") at sentence `at` is of (`names`:
+ * its side, or its organ): the nearest one before, up to three back in the same section, past sentences that name only
+ * other parts of it with no side ("A simple cyst is present in the upper pole."); undefined when another kind of
+ * sentence stands between.
+ */
+function partsBack(report: Report, at: number, names: (text: string) => boolean): number | undefined {
+  const section = report.sentences[at]?.section;
+  for (let j = at - 1; j >= 0 && at - j <= 3; j--) {
+    const text = report.sentences[j].text;
+    if (report.sentences[j].section !== section) return undefined;
+    if (names(text)) return j;
+    if (SIDE_TEXT.test(text) || !BARE_PART.test(text)) return undefined;
+  }
+  return undefined;
+}
+
 // A vessel or nerve of a pair ("the posterior tibial artery", "the popliteal vein", "the sciatic nerve"), one of them:
 // not one the body has once ("the basilar artery", "the portal vein") nor both ("the popliteal arteries").
 const PAIRED_VESSEL =
@@ -1091,6 +1153,38 @@ const PAIRED_VESSEL =
 // No change since the last exam, in the words of a follow-up CT: "no difference in the size …", "… remained stable compared with …".
 const STABLE_SINCE =
   /\b(?:no|not|without)\b[^.;]*\b(?:difference|change|changed|progression)\b[^.;]*\b(?:compared|since|previous|prior|earlier)\b|\b(?:stable|unchanged)\b[^.;]*\b(?:compared|since|previous|prior|earlier)\b/i;
+
+// A sentence of nothing but the course since the prior study of what the sentence before told: "These findings are also
+// present in the previous examination.", "No significant difference was detected when compared with the previous
+// examination.", "They were seen on the prior CT as well.", "No interval change since the last study."
+const SINCE_PRIOR = /\b(?:previous(?:ly)?|prior|earlier|preceding|last|old|former)\b/i;
+const COURSE =
+  /^\s*(?:(?:(?:these|this|the|such|similar|both|all)\s+(?:(?:described|mentioned|above)\s+)?(?:findings?|appearances?|manifestations?|changes|lesions?|abnormalit(?:y|ies))|these|this|they|it)\b[^.;]*\b(?:present|seen|noted|observed|visible|visualized|demonstrated|described|difference|change|changed|stable|unchanged|similar|same|progression|detected)|no(?:\s+(?:significant|interval|appreciable|obvious|marked|substantial))*\s+(?:difference|change|progression)|(?:stable|unchanged|similar)\b)\b/i;
+function comparedOf(text: string): boolean {
+  return (
+    SINCE_PRIOR.test(text) &&
+    COURSE.test(text) &&
+    tokens(text).length <= 20 &&
+    !organsNamed(wordsOf(text), text).length &&
+    !/\b(?:new|increased|decreased|larger|smaller|progressed|regressed|resolved|improved|worse(?:ned)?|but|however|except)\b/i.test(text)
+  );
+}
+
+// "No significant difference …", "No interval change …", "Stable compared with …": a course said of no one finding.
+const WHOLE_COURSE =
+  /^\s*(?:no(?:\s+(?:significant|interval|appreciable|obvious|marked|substantial))*\s+(?:difference|change|progression)|(?:stable|unchanged)\b)/i;
+
+/** The findings' opening or closing sentence comparing the whole study with the prior one, no item says, as written. */
+function courseItems(report: Report, items: readonly ImpressionItem[], inFindings: ReadonlySet<number>): ImpressionItem[] {
+  const out: ImpressionItem[] = [];
+  report.sentences.forEach((s, i) => {
+    if (!inFindings.has(s.section) || !WHOLE_COURSE.test(s.text) || !comparedOf(s.text)) return;
+    const ends = report.sentences[i - 1]?.section !== s.section || report.sentences[i + 1]?.section !== s.section;
+    const text = tidy(s.text);
+    if (ends && text && ![...items, ...out].some((x) => x.text.includes(text.slice(0, -1)))) out.push({ text, findings: [] });
+  });
+  return out;
+}
 
 // The exam title and its context words ("chest" makes "effusion" pleural) for the re-read.
 function examLine(report: Report, u: Understanding): string {
