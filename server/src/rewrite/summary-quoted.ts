@@ -502,6 +502,11 @@ function placeBefore(report: Report, understanding: Understanding, j: number): b
   if (!THERE_IS.test(text) || organsNamed(wordsOf(text), text).length) return false;
   const fs = understanding.findings.filter((f) => f.sentenceIndex === j && stated(f) && !f.normal);
   if (!fs.length || fs.some((f) => f.site.length || f.side)) return false;
+  // Only an organ the sentence before finds something in: after "The liver is normal in size and attenuation." a mass
+  // with no place is not said to be the liver's (the report would have said so).
+  const clause = readClause(stripListNumber(before.text), before, report.sections[before.section]?.kind ?? 'findings', null);
+  const normal = clause.normal || understanding.findings.some((f) => f.sentenceIndex === j - 1 && f.normal);
+  if (normal || !clause.positive) return false;
   return organsNamed(wordsOf(before.text), before.text).some((h) => h.by === 'term');
 }
 
@@ -533,18 +538,36 @@ export function refersBack(report: Report, understanding: Understanding, j: numb
 }
 const THE_WORDS = /^\s*the\s+((?:[\p{L}-]+\s+){0,4}[\p{L}-]+)/iu;
 
-/** A sentence's sizes (each number of "8 x 5 x 5 mm") and its degree, qualifier and extent words. */
-function detailsOf(text: string): { numbers: string[]; words: string[] } {
+/**
+ * A sentence's sizes (each number of "8 x 5 x 5 mm"), its degree, qualifier and extent words, its spine levels ("at L4-5
+ * and L5-S1") and its sides: what a restatement without them loses.
+ */
+function detailsOf(text: string): { numbers: string[]; words: string[]; levels: string[]; sides: (keyof typeof SIDE_WORDS)[] } {
   return {
     numbers: [...text.matchAll(SIZES)].flatMap((m) => m[0].match(/\d+(?:\.\d+)?/g) ?? []),
     words: [...text.matchAll(DETAIL_WORD)].map((m) => m[0].toLowerCase()),
+    levels: [...text.matchAll(LEVELS)].map((m) => levelKey(m[0])),
+    sides: (['left', 'right', 'bilateral'] as const).filter((k) => SIDE_WORDS[k].test(text)),
   };
 }
+// "L4-L5", "l4-5" and "L4 - 5" are one level.
+const levelKey = (level: string) =>
+  level
+    .toLowerCase()
+    .replace(/\s+/g, '')
+    .replace(/^([a-z])(\d+)-\1(\d+)$/, '$1$2-$3');
 const saysNumber = (said: string, n: string) => new RegExp(`(?<![\\d.])${escapeRegExp(n)}(?!\\d|\\.\\d)`).test(said);
 const saysWord = (said: string, w: string) =>
   [w, DEGREE[w], QUALIFIER[w]].some((x) => x && new RegExp(`\\b${escapeRegExp(x.toLowerCase())}\\b`).test(said));
-const saysAll = (said: string, d: { numbers: string[]; words: string[] }) =>
-  d.numbers.every((n) => saysNumber(said, n)) && d.words.every((w) => saysWord(said, w));
+const saysAll = (said: string, d: ReturnType<typeof detailsOf>) => {
+  const levels = new Set([...said.matchAll(new RegExp(LEVEL, 'gi'))].map((m) => levelKey(m[0])));
+  return (
+    d.numbers.every((n) => saysNumber(said, n)) &&
+    d.words.every((w) => saysWord(said, w)) &&
+    d.levels.every((l) => levels.has(l)) &&
+    d.sides.every((k) => SIDE_WORDS[k].test(said))
+  );
+};
 
 /**
  * The findings sentences that give a finding the impression restates a size, grade or extent the impression does
