@@ -119,3 +119,43 @@ test('summary: a foramen of the brain or skull base is not told as a nerve openi
     assert.match(summary, said, summary);
   }
 });
+
+test('summary: a denial of what a told mass does around it ("no mass effect", "no surrounding edema") is told', () => {
+  for (const [text, denials] of [
+    [
+      'EXAM: MRI brain.\nFINDINGS: There is a 3.1 cm enhancing mass in the right parietal lobe with surrounding vasogenic edema. There is no significant mass effect. No midline shift.\nIMPRESSION: 3.1 cm right parietal enhancing mass, possibly metastasis.\n',
+      ['There is no significant mass effect.', 'No midline shift.'],
+    ],
+    [
+      'EXAM: CT head.\nFINDINGS: There is a 2.5 cm hyperdense extra-axial mass along the right frontal convexity. There is no mass effect on the adjacent brain. No surrounding edema.\nIMPRESSION: 2.5 cm right frontal extra-axial mass, likely meningioma.\n',
+      ['There is no mass effect on the adjacent brain.', 'No surrounding edema.'],
+    ],
+    [
+      'EXAM: CT neck.\nFINDINGS: There is a 2.8 cm mass in the left parotid gland. There is no invasion of the adjacent masseter muscle.\nIMPRESSION: 2.8 cm left parotid mass.\n',
+      ['There is no invasion of the adjacent masseter muscle.'],
+    ],
+  ]) {
+    const summary = offered(text);
+    for (const d of denials) assert.equal(partOf(summary, d), 'What the report did not find', summary);
+  }
+});
+
+test('summary: a findings sentence that only calls its organ normal in other words is not quoted as found', () => {
+  for (const normal of [
+    'The parotid glands enhance homogeneously.',
+    'The submandibular glands enhance symmetrically.',
+    'The mastoid air cells are well aerated.',
+    'The adrenal glands are symmetric.',
+  ]) {
+    const summary = offered(
+      `EXAM: CT neck.\nFINDINGS: ${normal} There is a 1.2 cm lymph node at right level II.\nIMPRESSION: 1.2 cm right level II lymph node.\n`,
+    );
+    const found = summary.split(/What the report did not find|Your doctor/)[0];
+    assert.ok(!found.includes(`"${normal}"`), summary);
+  }
+  // A predicate that goes on to a finding is still told.
+  const summary = offered(
+    'EXAM: CT neck.\nFINDINGS: The parotid glands enhance homogeneously but there is a 9 mm nodule in the left parotid.\nIMPRESSION: 9 mm left parotid nodule.\n',
+  );
+  assert.match(summary, /9 mm|9 millimeters/, summary);
+});

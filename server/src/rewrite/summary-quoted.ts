@@ -150,6 +150,9 @@ export function toldAsWritten(report: Report, understanding: Understanding, unkn
   // A finding the findings state alone that the plain lines do not tell (one the lexicon holds minor): quoted.
   const alone = new Set(findingsOnly(report, understanding));
   const untoldFinding = (f: Finding) => alone.has(f) && !told(f);
+  // A growth the report states (its sentence names a mass, lesion, collection …): what is denied around it qualifies it.
+  const growthTold = () =>
+    understanding.findings.some((f) => stated(f) && !f.normal && OWN_WORDS.growth.test(report.sentences[f.sentenceIndex]?.text ?? ''));
   // An impression that states no finding ("No acute intracranial process."): a findings sentence that states
   // something the findings core names nothing in ("a laceration … of the scalp") is told as written, not left out.
   const allClear =
@@ -188,6 +191,9 @@ export function toldAsWritten(report: Report, understanding: Understanding, unkn
     // A follow-up denial ("There is no evidence of local recurrence in the surgical bed."): the treated disease not back.
     if ((section.kind === 'findings' || source.has(sentence.section)) && NEGATED.test(text) && OWN_WORDS.recurrence.test(text))
       return void out.add(i);
+    // A denial of what a told growth does around it ("There is no significant mass effect.", "No surrounding edema or
+    // midline shift."): it qualifies the mass, so it is told with it, in its own words.
+    if (section.kind === 'findings' && NEGATED.test(text) && OWN_WORDS.massDenial.test(text) && growthTold()) return void out.add(i);
     const plain = fs.filter(told);
     const present = plain.filter(stated);
     // A linker after some words of its own: "X, likely representing Y", "X, concerning for recurrent disease".
@@ -419,10 +425,11 @@ const VALUE = new RegExp(
   `\\d\\s*(?:${[...SIZE_UNITS].map(escapeRegExp).join('|')}|%|percent|percentile|weeks?|days?|grams?|kg|pounds?|ounces?|bpm|m/s|cm/s|ml|cc)(?![a-z])|\\d(?:st|nd|rd|th) percentile`,
   'i',
 );
-// A sentence whose only verb calls what it names normal: its subject, a list of places or measures ("normal in size,
+// A sentence whose only verb calls what it names normal ("… is unremarkable", "… are symmetric", "The parotid glands
+// enhance homogeneously"): its subject, a list of places or measures ("normal in size,
 // shape, and configuration"), states nothing else; a tail that goes on to a finding (but, with, except …) is not this.
 const NORMAL_PREDICATE =
-  /^(?:(?!\b(?:is|are|was|were|shows?|demonstrates?|with|without|but|and there)\b|,\s+(?:the|this|there)\b)[^;])*\b(?:is|are|was|were|appears?|remains?|seems?)\s+(?:\w+ly\s+)?(?:normal|natural|patent|intact|preserved|maintained|unremarkable|open|clear)(?:\s+(?:in|throughout|bilaterally)\b(?:(?!\b(?:but|with|without|except|other|apart|although|however|there|measur\w*|which|save|aside)\b)[^;])*)?[.\s]*$/i;
+  /^(?:(?!\b(?:is|are|was|were|shows?|demonstrates?|with|without|but|and there)\b|,\s+(?:the|this|there)\b)[^;])*(?:\b(?:is|are|was|were|appears?|remains?|seems?)\s+(?:\w+ly\s+)?(?:normal|natural|patent|intact|preserved|maintained|unremarkable|open|clear|homogeneous|symmetric(?:al)?|(?:well[- ])?aerated|within\s+normal\s+limits)|\b(?:enhances?|enhanced)\s+(?:homogene?ously|normally|symmetrically|uniformly))(?:\s+(?:in|throughout|bilaterally)\b(?:(?!\b(?:but|with|without|except|other|apart|although|however|there|measur\w*|which|save|aside)\b)[^;])*)?[.\s]*$/i;
 export function statesUnknown(text: string, sentence: Span, fs: readonly Finding[]): boolean {
   // ("Reversal of the normal cervical curvature" says "normal" of what it lost: a finding all the same.)
   const altered = altersNormal(text);
