@@ -159,3 +159,19 @@ test('summary: a findings sentence that only calls its organ normal in other wor
   );
   assert.match(summary, /9 mm|9 millimeters/, summary);
 });
+
+test('summary: a finding with no site of its own keeps the named vessel or tendon it is of (r17s #14 #16 pattern)', () => {
+  for (const [text, sentence] of [
+    [
+      'EXAM: CTA runoff.\nFINDINGS: The right superficial femoral artery shows moderate stenosis. The left anterior tibial artery is patent with mild stenosis. The aorta is normal.\nIMPRESSION: Moderate right superficial femoral artery stenosis.\n',
+      'The left anterior tibial artery is patent with mild stenosis.',
+    ],
+    [
+      'EXAM: MRI left ankle.\nFINDINGS: There is mild tenosynovitis of the flexor hallucis longus tendon sheath. The Achilles tendon shows a partial tear.\nIMPRESSION: Partial Achilles tendon tear.\n',
+      'There is mild tenosynovitis of the flexor hallucis longus tendon sheath.',
+    ],
+  ]) {
+    const summary = offered(text);
+    assert.equal(partOf(summary, sentence), 'What the report found', summary);
+  }
+});

@@ -297,10 +297,20 @@ export function toldAsWritten(report: Report, understanding: Understanding, unkn
     // gluteus medius tendon insertion"): "a worn tendon" would lose which.
     const whereLost = () => {
       if (!present.some((f) => !f.site.length)) return false;
-      const known = organsNamed(wordsOf(sentence.text), sentence.text);
-      const inside = (at: number) =>
-        known.some((h) => at >= h.start && at < h.end) || fs.some((g) => at >= g.start - sentence.start && at < g.end - sentence.start);
+      // (Words of a structure the anatomy knows count too: "… of the flexor hallucis longus tendon sheath" is told by
+      // "a swollen tendon sheath" with the tendon's name lost, since the finding has no site of its own.)
+      const inside = (at: number) => fs.some((g) => at >= g.start - sentence.start && at < g.end - sentence.start);
       const words: string[] = [];
+      // Or its subject names it ("The posterior tibial artery is patent with minimal stenosis.").
+      const subject = SUBJECT.exec(sentence.text);
+      if (subject) {
+        let at = subject.index + subject[0].indexOf(subject[1]);
+        for (const w of subject[1].split(/\s+/)) {
+          const word = w.toLowerCase();
+          if (word.length >= 4 && !OWN_WORDS.placeFillers.has(word) && !inside(at)) words.push(word.replace(/s$/, ''));
+          at += w.length + 1;
+        }
+      }
       for (const m of sentence.text.matchAll(PLACE)) {
         let at = m.index + m[0].length - m[1].length;
         for (const w of m[1].split(/\s+/)) {
@@ -480,6 +490,8 @@ const PAIRED =
   /^(?:-|\s*\/\s*|\s+(?:or|and|nor)\s+)((?:[\p{L}-]+\s+){0,4}?[\p{L}-]+)(?=\s+(?:is|are|was|were|has|have|could|can)\b|\s*[.;,]|\s*$)/u;
 // A place named after "in the", "of the" …, its words up to the next joining word.
 const PLACE = /\b(?:in|of|at|along|around|within|involving|over|about|near)\s+the\s+((?:[\p{L}-]+\s+){0,3}[\p{L}-]+)/giu;
+// A sentence's subject up to its verb: "The posterior tibial artery is …".
+const SUBJECT = /^\s*the\s+((?:[\p{L}-]+\s+){0,4}[\p{L}-]+)\s+(?:is|are|was|were|has|have|shows?|demonstrates?)\b/iu;
 const PLACE_END = /^(?:and|or|with|without|is|are|was|were|which|that|of|in|at|to|from|on|by|for|as|measuring)$/i;
 const ATTRIBUTE_GAP = /^[\s-]*(?:of\s+(?:[\p{L}-]+\s+){0,2})?$/u;
 
