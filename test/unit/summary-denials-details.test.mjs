@@ -175,3 +175,20 @@ test('summary: a finding with no site of its own keeps the named vessel or tendo
     assert.equal(partOf(summary, sentence), 'What the report found', summary);
   }
 });
+
+test('summary: postoperative changes the images show are a finding, not history told apart', () => {
+  for (const [text, sentence] of [
+    [
+      'EXAM: CT abdomen and pelvis.\nFINDINGS: Postoperative changes are seen in the pelvis. No free fluid.\nIMPRESSION: Postoperative changes within the pelvis without free fluid.\n',
+      'Postoperative changes within the pelvis without free fluid.',
+    ],
+    [
+      'EXAM: CT chest.\nFINDINGS: Postoperative changes of a right upper lobectomy are noted. No effusion.\nIMPRESSION: Postoperative changes of right upper lobectomy are noted.\n',
+      'Postoperative changes of right upper lobectomy are noted.',
+    ],
+  ]) {
+    const summary = offered(text);
+    if (summary.includes(`"${sentence}"`)) assert.notEqual(partOf(summary, sentence), 'More from the report', summary);
+    else assert.doesNotMatch(summary, /More from the report/, summary);
+  }
+});

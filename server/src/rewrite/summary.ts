@@ -325,10 +325,11 @@ function pieceKind(piece: string): QuoteKind {
   // Who the patient is and what was done before ("This is a 22-year-old pregnant female.") is history, no finding.
   if (OWN_WORDS.patient.test(piece)) return 'more';
   // "Operated bladder tumor on follow-up.", "Status post right nephrectomy.": what was done before, no finding now.
+  // ("Postoperative changes in the pelvis without free fluid" is what the images show after it: a finding.)
   if (
     said.length <= 1 &&
     /^(?:operated|status post|s\/p|post-?operative|history of|known)\b/i.test(piece) &&
-    !/\b(?:with|and|but|new|recurren\w*|residual)\b/i.test(piece)
+    !/\b(?:with|without|and|but|new|recurren\w*|residual|changes?|seen|noted|identified|demonstrated)\b/i.test(piece)
   )
     return 'more';
   // A step of the procedure ("a wire was then advanced into the aorta") is no finding, whatever device it names.
