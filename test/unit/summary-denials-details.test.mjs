@@ -192,3 +192,17 @@ test('summary: postoperative changes the images show are a finding, not history 
     else assert.doesNotMatch(summary, /More from the report/, summary);
   }
 });
+
+test('summary: the size a body under its own header ("CT ABDOMEN:", "DISCUSSION:") gives a finding the impression restates is told', () => {
+  for (const [text, size] of [
+    [
+      'CT ABDOMEN AND PELVIS WITHOUT CONTRAST\nREASON FOR EXAM: Flank pain.\nCT ABDOMEN: The liver is unremarkable. In the upper pole of the right kidney there is a 2.7 cm cystic lesion.\nCT PELVIS: The bladder is normal.\nIMPRESSION:\n1. Right renal cystic lesion, ultrasound is advised.\n',
+      /2\.7 cm|2\.7 centimeters/,
+    ],
+    [
+      'MRI LEFT KNEE\nHISTORY: Pain.\nDISCUSSION: There is a 1.6 cm ganglion cyst posterior to the medial meniscus. The ligaments are intact.\nIMPRESSION: Ganglion cyst.\n',
+      /1\.6 cm|1\.6 centimeters/,
+    ],
+  ])
+    assert.match(offered(text), size);
+});

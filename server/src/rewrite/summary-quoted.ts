@@ -597,6 +597,9 @@ export function detailsRestated(report: Report, understanding: Understanding): n
   const { sections, fromImpression } = sourceSections(report);
   if (!fromImpression) return [];
   const source = new Set(sections.map((s) => report.sections.indexOf(s)));
+  // The findings, or a body under a header of its own before the impression ("CT ABDOMEN:", "DISCUSSION:").
+  const first = Math.min(...source);
+  const body = (f: Finding) => f.section === 'findings' || (f.section === 'other' && f.sectionIndex < first);
   const restated = new Map<string, string>();
   for (const f of understanding.findings)
     if (source.has(f.sectionIndex) && stated(f) && !f.normal)
@@ -604,7 +607,7 @@ export function detailsRestated(report: Report, understanding: Understanding): n
   const out = new Set<number>();
   for (const f of understanding.findings) {
     const impression = restated.get(f.concept);
-    if (f.section !== 'findings' || source.has(f.sectionIndex) || !stated(f) || f.normal || impression === undefined) continue;
+    if (!body(f) || source.has(f.sectionIndex) || !stated(f) || f.normal || impression === undefined) continue;
     if (!saysAll(impression, detailsOf(stripListNumber(report.sentences[f.sentenceIndex]?.text ?? '')))) out.add(f.sentenceIndex);
   }
   return [...out];
