@@ -104,19 +104,13 @@ test('summary: the spine levels of a findings sentence the impression restates w
 });
 
 test('summary: a foramen of the brain or skull base is not told as a nerve opening of the spine', () => {
-  for (const [text, said] of [
-    [
-      'EXAM: MRI brain.\nFINDINGS: There is a 1.2 cm enhancing lesion at the right foramen of Monro.\nIMPRESSION: 1.2 cm lesion at the right foramen of Monro.\n',
-      /fluid spaces of the brain/,
-    ],
-    [
-      'EXAM: MRI brain.\nFINDINGS: There is a 9 mm enhancing lesion near the left interventricular foramen.\nIMPRESSION: 9 mm lesion near the left interventricular foramen.\n',
-      /fluid spaces of the brain/,
-    ],
+  for (const text of [
+    'EXAM: MRI brain.\nFINDINGS: There is a 1.2 cm enhancing lesion at the right foramen of Monro.\nIMPRESSION: 1.2 cm lesion at the right foramen of Monro.\n',
+    'EXAM: MRI brain.\nFINDINGS: There is a 9 mm enhancing lesion near the left interventricular foramen.\nIMPRESSION: 9 mm lesion near the left interventricular foramen.\n',
   ]) {
     const summary = offered(text);
     assert.doesNotMatch(summary, /spine/, summary);
-    assert.match(summary, said, summary);
+    assert.match(summary, /fluid spaces of the brain/, summary);
   }
 });
 
@@ -194,15 +188,15 @@ test('summary: postoperative changes the images show are a finding, not history 
 });
 
 test('summary: the size a body under its own header ("CT ABDOMEN:", "DISCUSSION:") gives a finding the impression restates is told', () => {
-  for (const [text, size] of [
-    [
-      'CT ABDOMEN AND PELVIS WITHOUT CONTRAST\nREASON FOR EXAM: Flank pain.\nCT ABDOMEN: The liver is unremarkable. In the upper pole of the right kidney there is a 2.7 cm cystic lesion.\nCT PELVIS: The bladder is normal.\nIMPRESSION:\n1. Right renal cystic lesion, ultrasound is advised.\n',
-      /2\.7 cm|2\.7 centimeters/,
-    ],
-    [
-      'MRI LEFT KNEE\nHISTORY: Pain.\nDISCUSSION: There is a 1.6 cm ganglion cyst posterior to the medial meniscus. The ligaments are intact.\nIMPRESSION: Ganglion cyst.\n',
-      /1\.6 cm|1\.6 centimeters/,
-    ],
+  for (const { text, size } of [
+    {
+      text: 'CT ABDOMEN AND PELVIS WITHOUT CONTRAST\nREASON FOR EXAM: Flank pain.\nCT ABDOMEN: The liver is unremarkable. In the upper pole of the right kidney there is a 2.7 cm cystic lesion.\nCT PELVIS: The bladder is normal.\nIMPRESSION:\n1. Right renal cystic lesion, ultrasound is advised.\n',
+      size: /2\.7 cm|2\.7 centimeters/,
+    },
+    {
+      text: 'MRI LEFT KNEE\nHISTORY: Pain.\nDISCUSSION: There is a 1.6 cm ganglion cyst posterior to the medial meniscus. The ligaments are intact.\nIMPRESSION: Ganglion cyst.\n',
+      size: /1\.6 cm|1\.6 centimeters/,
+    },
   ])
     assert.match(offered(text), size);
 });
