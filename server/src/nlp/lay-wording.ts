@@ -82,6 +82,8 @@ const WordingSchema = z.object({
       partWords: z.array(Plain).min(1),
       keptQualifiers: z.array(Plain).min(1),
       unreadHedges: z.array(Plain).min(1),
+      massDenials: z.array(Plain).min(1),
+      growthWords: z.array(Plain).min(1),
       recurrenceWords: z.array(Plain).min(1),
       persons: z.array(Plain).min(1),
     })
@@ -250,6 +252,10 @@ export const OWN_WORDS = {
   unreadHedge: wordsRe(wording.ownWords.unreadHedges),
   /** What a follow-up after treatment looks for ("no local recurrence", "no residual-relapse"): its denial is told as written. */
   recurrence: wordsRe(wording.ownWords.recurrenceWords),
+  /** What a mass is said not to do around it ("no mass effect", "no surrounding edema"): its denial qualifies the mass. */
+  massDenial: wordsRe(wording.ownWords.massDenials),
+  /** A growth or collection that a denial of its effect on its surroundings qualifies ("mass", "lesion", "hematoma"). */
+  growth: wordsRe(wording.ownWords.growthWords),
   /**
    * Who the patient is, by age ("The patient is a 13-year-old boy who had clipping …", "This is a 22-year-old
    * pregnant female."): the history the exam was asked for, no finding of it.

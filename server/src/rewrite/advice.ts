@@ -39,9 +39,16 @@ const STEP_ASKED = new RegExp(
  */
 export const stepAskedAt = (sentence: string): number =>
   STEP_ASKED.exec(sentence.replace(HAD, (w) => ' '.repeat(w.length)).replace(/\([^()]*\)/g, (w) => ' '.repeat(w.length)))?.index ?? -1;
+// A step asked for by "consider" and the test it names ("Consider chest CT for further evaluation", "Could consider
+// dedicated MRI of the knee"), not "consider" before a reading ("Consider atypical infection").
+const CONSIDER_STEP = new RegExp(
+  String.raw`(?:^[\W\d]*|\b(?:could|may|might|should|would|to|please)\s+)consider(?:ing)?\s+(?:[\p{L}/-]+\s+){0,3}?(?:${wordsOf(advice.steps.names)})\b`,
+  'iu',
+);
 const ADVICE: readonly { kind: AdviceKind; re: RegExp }[] = [
   ...(['treatment', 'prognosis', 'cause'] as const).flatMap((kind) => advice[kind].map((p) => ({ kind, re: new RegExp(p, 'i') }))),
   { kind: 'treatment' as const, re: STEP_ASKED },
+  { kind: 'treatment' as const, re: CONSIDER_STEP },
 ];
 
 export interface AdviceSentence {
@@ -62,13 +69,24 @@ const HAD = new RegExp(
  * had ("Post biopsy changes are seen …", "It was evaluated as secondary to radiotherapy.") asks for nothing, and is told
  * with the findings, not apart with the advice.
  */
-export const asksOf = (sentence: string): AdviceKind | undefined =>
-  adviceKindOf(OPENS_STEP.test(sentence) && !REPORTS.test(sentence) ? sentence : sentence.replace(HAD, ' '));
+export const asksOf = (sentence: string): AdviceKind | undefined => {
+  const own = sentence.replace(RESULT_OF_STEP, (w) => ' '.repeat(w.length));
+  return adviceKindOf(OPENS_STEP.test(own) && !REPORTS.test(own) ? own : own.replace(HAD, ' '));
+};
 // A step that already was, told by what it shows ("Follow-up CT after chemotherapy shows …", "Correlation with the prior CT
 // demonstrates …"): a result, no step asked for.
 const REPORTS = /\b(?:shows?|showed|shown|demonstrates?|demonstrated|reveals?|revealed|confirms?|confirmed)\b/i;
 // A sentence that opens on a step asks for it, whatever treatment it times it by ("Repeat radiograph after antibiotic therapy").
 const OPENS_STEP = new RegExp(String.raw`^[\W\d]*(?:${wordsOf(advice.steps.opens)})\b`, 'i');
+// A test that is the subject of a reporting verb is a result, its opening no step asked for: "Follow-up CT after
+// chemotherapy shows enlarging nodes", "Correlation with the prior CT shows the mass has grown", "Repeat ultrasound
+// demonstrates …". Only up to the verb, and only with no modal or request before it ("Follow-up CT should show …" is
+// none of it), so advice after the result ("…; biopsy is recommended") is still read.
+const ASKING = String.raw`(?:should|must|may|might|could|would|will|can|needs?|ought|recommend\w*|suggest\w*|advis\w*|consider\w*|please|to)`;
+const RESULT_OF_STEP = new RegExp(
+  String.raw`^[\W\d]*(?:(?!${ASKING}\b)[\p{L}'/-]+[\s,-]+){0,4}?(?:${wordsOf(advice.steps.names)})\b(?:(?!\b${ASKING}\b)[^.;:])*?\b(?:shows?|showed|shown|demonstrates?|demonstrated|reveals?|revealed|confirms?|confirmed|documents?|documented)\b`,
+  'iu',
+);
 
 const CARRIED = /^the report (says|also says)\b[^"“]*["“](.+)["”]\.?$/i;
 

@@ -150,6 +150,9 @@ export function toldAsWritten(report: Report, understanding: Understanding, unkn
   // A finding the findings state alone that the plain lines do not tell (one the lexicon holds minor): quoted.
   const alone = new Set(findingsOnly(report, understanding));
   const untoldFinding = (f: Finding) => alone.has(f) && !told(f);
+  // A growth the report states (its sentence names a mass, lesion, collection …): what is denied around it qualifies it.
+  const growthTold = () =>
+    understanding.findings.some((f) => stated(f) && !f.normal && OWN_WORDS.growth.test(report.sentences[f.sentenceIndex]?.text ?? ''));
   // An impression that states no finding ("No acute intracranial process."): a findings sentence that states
   // something the findings core names nothing in ("a laceration … of the scalp") is told as written, not left out.
   const allClear =
@@ -188,6 +191,9 @@ export function toldAsWritten(report: Report, understanding: Understanding, unkn
     // A follow-up denial ("There is no evidence of local recurrence in the surgical bed."): the treated disease not back.
     if ((section.kind === 'findings' || source.has(sentence.section)) && NEGATED.test(text) && OWN_WORDS.recurrence.test(text))
       return void out.add(i);
+    // A denial of what a told growth does around it ("There is no significant mass effect.", "No surrounding edema or
+    // midline shift."): it qualifies the mass, so it is told with it, in its own words.
+    if (section.kind === 'findings' && NEGATED.test(text) && OWN_WORDS.massDenial.test(text) && growthTold()) return void out.add(i);
     const plain = fs.filter(told);
     const present = plain.filter(stated);
     // A linker after some words of its own: "X, likely representing Y", "X, concerning for recurrent disease".
@@ -291,10 +297,20 @@ export function toldAsWritten(report: Report, understanding: Understanding, unkn
     // gluteus medius tendon insertion"): "a worn tendon" would lose which.
     const whereLost = () => {
       if (!present.some((f) => !f.site.length)) return false;
-      const known = organsNamed(wordsOf(sentence.text), sentence.text);
-      const inside = (at: number) =>
-        known.some((h) => at >= h.start && at < h.end) || fs.some((g) => at >= g.start - sentence.start && at < g.end - sentence.start);
+      // (Words of a structure the anatomy knows count too: "… of the flexor hallucis longus tendon sheath" is told by
+      // "a swollen tendon sheath" with the tendon's name lost, since the finding has no site of its own.)
+      const inside = (at: number) => fs.some((g) => at >= g.start - sentence.start && at < g.end - sentence.start);
       const words: string[] = [];
+      // Or its subject names it ("The posterior tibial artery is patent with minimal stenosis.").
+      const subject = SUBJECT.exec(sentence.text);
+      if (subject) {
+        let at = subject.index + subject[0].indexOf(subject[1]);
+        for (const w of subject[1].split(/\s+/)) {
+          const word = w.toLowerCase();
+          if (word.length >= 4 && !OWN_WORDS.placeFillers.has(word) && !inside(at)) words.push(word.replace(/s$/, ''));
+          at += w.length + 1;
+        }
+      }
       for (const m of sentence.text.matchAll(PLACE)) {
         let at = m.index + m[0].length - m[1].length;
         for (const w of m[1].split(/\s+/)) {
@@ -419,10 +435,11 @@ const VALUE = new RegExp(
   `\\d\\s*(?:${[...SIZE_UNITS].map(escapeRegExp).join('|')}|%|percent|percentile|weeks?|days?|grams?|kg|pounds?|ounces?|bpm|m/s|cm/s|ml|cc)(?![a-z])|\\d(?:st|nd|rd|th) percentile`,
   'i',
 );
-// A sentence whose only verb calls what it names normal: its subject, a list of places or measures ("normal in size,
+// A sentence whose only verb calls what it names normal ("… is unremarkable", "… are symmetric", "The parotid glands
+// enhance homogeneously"): its subject, a list of places or measures ("normal in size,
 // shape, and configuration"), states nothing else; a tail that goes on to a finding (but, with, except …) is not this.
 const NORMAL_PREDICATE =
-  /^(?:(?!\b(?:is|are|was|were|shows?|demonstrates?|with|without|but|and there)\b|,\s+(?:the|this|there)\b)[^;])*\b(?:is|are|was|were|appears?|remains?|seems?)\s+(?:\w+ly\s+)?(?:normal|natural|patent|intact|preserved|maintained|unremarkable|open|clear)(?:\s+(?:in|throughout|bilaterally)\b(?:(?!\b(?:but|with|without|except|other|apart|although|however|there|measur\w*|which|save|aside)\b)[^;])*)?[.\s]*$/i;
+  /^(?:(?!\b(?:is|are|was|were|shows?|demonstrates?|with|without|but|and there)\b|,\s+(?:the|this|there)\b)[^;])*(?:\b(?:is|are|was|were|appears?|remains?|seems?)\s+(?:\w+ly\s+)?(?:normal|natural|patent|intact|preserved|maintained|unremarkable|open|clear|homogeneous|symmetric(?:al)?|(?:well[- ])?aerated|within\s+normal\s+limits)|\b(?:enhances?|enhanced)\s+(?:homogene?ously|normally|symmetrically|uniformly))(?:\s+(?:in|throughout|bilaterally)\b(?:(?!\b(?:but|with|without|except|other|apart|although|however|there|measur\w*|which|save|aside)\b)[^;])*)?[.\s]*$/i;
 export function statesUnknown(text: string, sentence: Span, fs: readonly Finding[]): boolean {
   // ("Reversal of the normal cervical curvature" says "normal" of what it lost: a finding all the same.)
   const altered = altersNormal(text);
@@ -473,6 +490,8 @@ const PAIRED =
   /^(?:-|\s*\/\s*|\s+(?:or|and|nor)\s+)((?:[\p{L}-]+\s+){0,4}?[\p{L}-]+)(?=\s+(?:is|are|was|were|has|have|could|can)\b|\s*[.;,]|\s*$)/u;
 // A place named after "in the", "of the" …, its words up to the next joining word.
 const PLACE = /\b(?:in|of|at|along|around|within|involving|over|about|near)\s+the\s+((?:[\p{L}-]+\s+){0,3}[\p{L}-]+)/giu;
+// A sentence's subject up to its verb: "The posterior tibial artery is …".
+const SUBJECT = /^\s*the\s+((?:[\p{L}-]+\s+){0,4}[\p{L}-]+)\s+(?:is|are|was|were|has|have|shows?|demonstrates?)\b/iu;
 const PLACE_END = /^(?:and|or|with|without|is|are|was|were|which|that|of|in|at|to|from|on|by|for|as|measuring)$/i;
 const ATTRIBUTE_GAP = /^[\s-]*(?:of\s+(?:[\p{L}-]+\s+){0,2})?$/u;
 
@@ -502,6 +521,11 @@ function placeBefore(report: Report, understanding: Understanding, j: number): b
   if (!THERE_IS.test(text) || organsNamed(wordsOf(text), text).length) return false;
   const fs = understanding.findings.filter((f) => f.sentenceIndex === j && stated(f) && !f.normal);
   if (!fs.length || fs.some((f) => f.site.length || f.side)) return false;
+  // Only an organ the sentence before finds something in: after "The liver is normal in size and attenuation." a mass
+  // with no place is not said to be the liver's (the report would have said so).
+  const clause = readClause(stripListNumber(before.text), before, report.sections[before.section]?.kind ?? 'findings', null);
+  const normal = clause.normal || understanding.findings.some((f) => f.sentenceIndex === j - 1 && f.normal);
+  if (normal || !clause.positive) return false;
   return organsNamed(wordsOf(before.text), before.text).some((h) => h.by === 'term');
 }
 
@@ -533,18 +557,36 @@ export function refersBack(report: Report, understanding: Understanding, j: numb
 }
 const THE_WORDS = /^\s*the\s+((?:[\p{L}-]+\s+){0,4}[\p{L}-]+)/iu;
 
-/** A sentence's sizes (each number of "8 x 5 x 5 mm") and its degree, qualifier and extent words. */
-function detailsOf(text: string): { numbers: string[]; words: string[] } {
+/**
+ * A sentence's sizes (each number of "8 x 5 x 5 mm"), its degree, qualifier and extent words, its spine levels ("at L4-5
+ * and L5-S1") and its sides: what a restatement without them loses.
+ */
+function detailsOf(text: string): { numbers: string[]; words: string[]; levels: string[]; sides: (keyof typeof SIDE_WORDS)[] } {
   return {
     numbers: [...text.matchAll(SIZES)].flatMap((m) => m[0].match(/\d+(?:\.\d+)?/g) ?? []),
     words: [...text.matchAll(DETAIL_WORD)].map((m) => m[0].toLowerCase()),
+    levels: [...text.matchAll(LEVELS)].map((m) => levelKey(m[0])),
+    sides: (['left', 'right', 'bilateral'] as const).filter((k) => SIDE_WORDS[k].test(text)),
   };
 }
+// "L4-L5", "l4-5" and "L4 - 5" are one level.
+const levelKey = (level: string) =>
+  level
+    .toLowerCase()
+    .replace(/\s+/g, '')
+    .replace(/^([a-z])(\d+)-\1(\d+)$/, '$1$2-$3');
 const saysNumber = (said: string, n: string) => new RegExp(`(?<![\\d.])${escapeRegExp(n)}(?!\\d|\\.\\d)`).test(said);
 const saysWord = (said: string, w: string) =>
   [w, DEGREE[w], QUALIFIER[w]].some((x) => x && new RegExp(`\\b${escapeRegExp(x.toLowerCase())}\\b`).test(said));
-const saysAll = (said: string, d: { numbers: string[]; words: string[] }) =>
-  d.numbers.every((n) => saysNumber(said, n)) && d.words.every((w) => saysWord(said, w));
+const saysAll = (said: string, d: ReturnType<typeof detailsOf>) => {
+  const levels = new Set([...said.matchAll(new RegExp(LEVEL, 'gi'))].map((m) => levelKey(m[0])));
+  return (
+    d.numbers.every((n) => saysNumber(said, n)) &&
+    d.words.every((w) => saysWord(said, w)) &&
+    d.levels.every((l) => levels.has(l)) &&
+    d.sides.every((k) => SIDE_WORDS[k].test(said))
+  );
+};
 
 /**
  * The findings sentences that give a finding the impression restates a size, grade or extent the impression does
@@ -555,6 +597,9 @@ export function detailsRestated(report: Report, understanding: Understanding): n
   const { sections, fromImpression } = sourceSections(report);
   if (!fromImpression) return [];
   const source = new Set(sections.map((s) => report.sections.indexOf(s)));
+  // The findings, or a body under a header of its own before the impression ("CT ABDOMEN:", "DISCUSSION:").
+  const first = Math.min(...source);
+  const body = (f: Finding) => f.section === 'findings' || (f.section === 'other' && f.sectionIndex < first);
   const restated = new Map<string, string>();
   for (const f of understanding.findings)
     if (source.has(f.sectionIndex) && stated(f) && !f.normal)
@@ -562,7 +607,7 @@ export function detailsRestated(report: Report, understanding: Understanding): n
   const out = new Set<number>();
   for (const f of understanding.findings) {
     const impression = restated.get(f.concept);
-    if (f.section !== 'findings' || source.has(f.sectionIndex) || !stated(f) || f.normal || impression === undefined) continue;
+    if (!body(f) || source.has(f.sectionIndex) || !stated(f) || f.normal || impression === undefined) continue;
     if (!saysAll(impression, detailsOf(stripListNumber(report.sentences[f.sentenceIndex]?.text ?? '')))) out.add(f.sentenceIndex);
   }
   return [...out];

@@ -275,6 +275,9 @@ const ASKS = /\b(?:recommend\w*|advised?|needed|necessary|required|suggest\w*|re
 type QuoteKind = 'found' | 'may' | 'denied' | 'more';
 const READS_ABSENCE =
   /\b(?:consistent with|compatible with|in keeping with|diagnostic of|indicating|indicative of|suggesting|suggestive of|representing)\s+/i;
+// A denial of the grounds for a reading, up to its end: "no findings", "No new or concerning lesions", "without evidence".
+const DENIES_GROUNDS =
+  /\b(?:no|without|negative\s+for)\s+(?:(?:[\p{L}-]+,?|or|and)\s+){0,4}?(?:findings?|evidence|signs?|features?|abnormalit(?:y|ies)|lesions?|changes?|appearances?)\b(?:\s+(?:were|was|is|are|seen|identified|noted|detected|present)\b[^,;]*)?[\s.]*$/iu;
 const NEGATED_WORD = /\b(?:no|not|without|negative|absent|free of)\b/i;
 const NORMAL_WORDS = /\b(?:intact|normal|unremarkable|patent|preserved|within normal limits)\b/i;
 const OPENS_DENIAL = /^(?:(?:but|and|however),?\s+)?(?:there (?:is|are|was|were)\s+)?(?:no|without)\b/i;
@@ -322,10 +325,11 @@ function pieceKind(piece: string): QuoteKind {
   // Who the patient is and what was done before ("This is a 22-year-old pregnant female.") is history, no finding.
   if (OWN_WORDS.patient.test(piece)) return 'more';
   // "Operated bladder tumor on follow-up.", "Status post right nephrectomy.": what was done before, no finding now.
+  // ("Postoperative changes in the pelvis without free fluid" is what the images show after it: a finding.)
   if (
     said.length <= 1 &&
     /^(?:operated|status post|s\/p|post-?operative|history of|known)\b/i.test(piece) &&
-    !/\b(?:with|and|but|new|recurren\w*|residual)\b/i.test(piece)
+    !/\b(?:with|without|and|but|new|recurren\w*|residual|changes?|seen|noted|identified|demonstrated)\b/i.test(piece)
   )
     return 'more';
   // A step of the procedure ("a wire was then advanced into the aorta") is no finding, whatever device it names.
@@ -343,7 +347,12 @@ function pieceKind(piece: string): QuoteKind {
   // "… but no fetal heart motion consistent with fetal demise", "absent flow, compatible with torsion": what is not
   // seen is read as something that is, which no denial tells.
   const readsAbsence = READS_ABSENCE.exec(piece);
-  const statesReading = !!readsAbsence && !NEGATED_WORD.test(piece.slice(readsAbsence.index + readsAbsence[0].length));
+  // (Unless the denial holds the link: "No findings compatible with pneumonia", "no evidence suggestive of recurrence"
+  // deny the reading, with the "findings" or "evidence" it would be read from.)
+  const statesReading =
+    !!readsAbsence &&
+    !NEGATED_WORD.test(piece.slice(readsAbsence.index + readsAbsence[0].length)) &&
+    !DENIES_GROUNDS.test(piece.slice(0, readsAbsence.index));
   if (!said.length && clause.negated.size > 0 && (fs.length > 0 || OPENS_DENIAL.test(piece) || mostly) && !statesFirst && !statesReading)
     return 'denied';
   if (said.length && said.every((f) => f.assertion === 'possible') && !statesBeforeLink(piece) && !statesUnhedged(piece)) return 'may';
@@ -354,6 +363,9 @@ function pieceKind(piece: string): QuoteKind {
   if (!said.length && !clause.hedges.length && clause.normal && !clause.positive && !abnormal && !OWN_WORDS.limitation.test(piece))
     return 'denied';
   // "… is grossly intact" hedges a normal statement: nothing is said to be there.
+  // "No new or concerning findings were identified.", "No suspicious lesions are seen": the hedge word is what the
+  // denial is of ("concerning", "suspicious"), nothing said to be maybe there.
+  if (!said.length && !fs.length && DENIES_GROUNDS.test(piece) && OPENS_DENIAL.test(piece) && !clause.positive) return 'denied';
   if (!said.length && clause.hedges.length && clause.words.every((w) => clause.hedged.has(w)) && !NORMAL_WORDS.test(piece)) return 'may';
   return 'found';
 }
