@@ -132,3 +132,22 @@ test('a title-case "Comparison:", "History:" or "Technique:" run in after a find
     ['findings', 'FINDINGS'],
   ]);
 });
+
+test('"DISCUSSION:" heads the findings of a report with an impression and no findings section, before or after it', () => {
+  const body = 'There is a 3 cm collection with small foci of free air in the pelvis.';
+  for (const text of [
+    `EXAM: CT abdomen and pelvis.\nTECHNIQUE: Axial images with contrast.\nDISCUSSION: ${body}\nIMPRESSION: Postoperative changes.`,
+    `EXAM: Carotid arteriogram.\nIMPRESSION: Moderate right carotid stenosis.\nDISCUSSION: ${body}`,
+  ]) {
+    const found = parseReport(text).sections.find((s) => s.header?.name === 'DISCUSSION');
+    assert.equal(found?.kind, 'findings', JSON.stringify(kinds(text)));
+  }
+  // A procedure note's closing discussion (no impression), or one beside a findings section, stays other text.
+  for (const text of [
+    `PROCEDURE: Radiofrequency ablation.\nCOMPLICATIONS: None.\nDISCUSSION: The patient tolerated it well.`,
+    `FINDINGS: ${body}\nIMPRESSION: Collection.\nDISCUSSION: Drainage was discussed with the surgeon.`,
+  ]) {
+    const found = parseReport(text).sections.find((s) => s.header?.name === 'DISCUSSION');
+    assert.equal(found?.kind, 'other', JSON.stringify(kinds(text)));
+  }
+});

@@ -1,5 +1,5 @@
 import { documentKind } from './documents';
-import { isRunOnExamTitle, knownSectionKind, labelsImpressionPart, opensSectionInsideFindings } from './sections';
+import { isRunOnExamTitle, knownSectionKind, labelsImpressionPart, normaliseHeaderName, opensSectionInsideFindings } from './sections';
 import type { NumberedItem, Report, Section, SectionKind, Sentence, Span, Subsection, Token, TokenKind } from './types';
 import { allMatches } from './matches';
 import { normWord } from './norm';
@@ -346,6 +346,7 @@ function trimSpan(text: string, start: number, end: number): Span {
 // A mixed-case label inside FINDINGS ("Lungs:", "Gallbladder and bile ducts:") is short; a longer
 // "Word word word:" at a line start is a sentence leading into a list.
 const MAX_LABEL_WORDS = 5;
+const DISCUSSION = /^DISCUSSION$/;
 
 function buildSections(text: string): Section[] {
   const sections: Section[] = [];
@@ -390,6 +391,7 @@ function buildSections(text: string): Section[] {
     };
     sections.push(current);
   }
+  discussionAsFindings(sections);
   endLateHistories(text, sections);
   for (const s of sections) {
     s.body = trimSpan(text, s.header ? s.header.end : s.start, s.end);
@@ -403,6 +405,15 @@ function buildSections(text: string): Section[] {
   // An empty preamble (the report starts with a header) is not a section.
   if (sections.length > 1 && sections[0].body.start === sections[0].body.end) sections.shift();
   return sections;
+}
+
+// Some departments write the body of a CT or MR report under "DISCUSSION:" beside its IMPRESSION (MTSamples): in
+// a report with an impression and no findings section, it is the findings, and gets their checks (a critical finding
+// left out of the impression). A procedure note's closing "DISCUSSION:" with no impression stays other text.
+function discussionAsFindings(sections: Section[]): void {
+  if (sections.some((s) => s.kind === 'findings') || !sections.some((s) => s.kind === 'impression')) return;
+  const discussion = sections.find((s) => s.kind === 'other' && s.header && DISCUSSION.test(normaliseHeaderName(s.header.name)));
+  if (discussion) discussion.kind = 'findings';
 }
 
 const BLANK_LINE = /\r?\n[ \t]*\r?\n/g;
