@@ -131,6 +131,23 @@ export function findingsOnly(report: Report, understanding: Understanding): Find
 const ALL_CLEAR_ASIDE =
   /\d|\b(?:normal\w*|unremarkable|patent|maintained|preserv\w*|intact|satisfactory|alignment|aligned|clear|symmetric\w*|images?|views?|obtained|performed|demonstrates? no|no evidence)\b/i;
 export function toldAsWritten(report: Report, understanding: Understanding, unknown = true): Set<number> {
+  const read = readOf(report, understanding);
+  let told = read.told.get(unknown);
+  if (!told) read.told.set(unknown, (told = readToldAsWritten(report, understanding, unknown)));
+  // (A copy each: the summary writer adds to and takes from its own.)
+  return new Set(told);
+}
+
+// What toldAsWritten and refersBack found, per understanding of a report: the summary writer, each of its retries and
+// the verifier all ask again, and the answer depends on the report and its understanding alone.
+const READ = new WeakMap<Understanding, { report: Report; told: Map<boolean, Set<number>>; leans: Map<number, boolean> }>();
+function readOf(report: Report, understanding: Understanding) {
+  let read = READ.get(understanding);
+  if (read?.report !== report) READ.set(understanding, (read = { report, told: new Map(), leans: new Map() }));
+  return read;
+}
+
+function readToldAsWritten(report: Report, understanding: Understanding, unknown: boolean): Set<number> {
   const { sections, fromImpression } = sourceSections(report);
   const source = new Set(sections.map((s) => report.sections.indexOf(s)));
   const bySentence = new Map<number, Finding[]>();
@@ -535,6 +552,13 @@ const ABOVE = /\b(?:aforementioned|above[- ]?mentioned|above[- ]?described)\b/i;
  * "the aforementioned …"), or has no finding of its own and opens on a word of the one before.
  */
 export function refersBack(report: Report, understanding: Understanding, j: number): boolean {
+  const { leans } = readOf(report, understanding);
+  let back = leans.get(j);
+  if (back === undefined) leans.set(j, (back = readRefersBack(report, understanding, j)));
+  return back;
+}
+
+function readRefersBack(report: Report, understanding: Understanding, j: number): boolean {
   const [sentence, before] = [report.sentences[j], report.sentences[j - 1]];
   if (!sentence || !before || sentence.section !== before.section) return false;
   const section = report.sections[sentence.section]?.kind ?? 'preamble';
