@@ -375,8 +375,15 @@ const COMPARING = new Set(CUES.comparingWords);
  * reduced", "decreased right lung volume"): volume loss or hyperinflation, no change over time.
  */
 function lungVolume(tokens: readonly string[], at: number, length: number): boolean {
-  const after = tokens.slice(at + length, at + length + 3);
+  // "decreased lung volume", "decreased left lower lobe volume", "decreased volume of the left lung".
+  const after = tokens.slice(at + length, at + length + 4);
   if (after.some((w, k) => /^volumes?$/.test(w) && k > 0 && VOLUME_OF.has(after[k - 1]))) return true;
+  if (
+    /^volumes?$/.test(after[0] ?? '') &&
+    after[1] === 'of' &&
+    tokens.slice(at + length + 2, at + length + 6).some((w) => VOLUME_OF.has(w))
+  )
+    return true;
   const before = tokens.slice(Math.max(0, at - 9), at);
   const v = before.findIndex((w) => /^volumes?$/.test(w));
   return (
@@ -689,8 +696,14 @@ export function readClause(text: string, span: Span, section: SectionKind, field
         if (cue.words.join(' ') === 'not' && tokens.slice(i + 1, i + 4).some((w) => UNSEEN.has(w))) unseenAt = i;
         else if (i > unseenAt) deniedAfterUnseen = true;
         // "with absent internal blood flow, compatible with torsion": "absent" before what it denies is a "no", reaching
-        // only what follows it; after it ("Flow is absent in the left testis") it denies its statement.
-        const attributive = cue.value === 'absent' && /^[a-z]/.test(tokens[i + 1] ?? '') && !STOP.has(tokens[i + 1]);
+        // only what follows it; after it ("Flow is absent in the left testis") it denies its statement, and so after its
+        // noun ("The right ovary absent surgically", "uterus absent post hysterectomy"): attributive only with no word
+        // of its own before it.
+        const attributive =
+          cue.value === 'absent' &&
+          /^[a-z]/.test(tokens[i + 1] ?? '') &&
+          !STOP.has(tokens[i + 1]) &&
+          (i === 0 || STOP.has(tokens[i - 1]) || !/^[a-z]/.test(tokens[i - 1]));
         if (cue.scope === 'clause' && !attributive) {
           // "… is not detected, and loose bodies are present": it denies its own statement, not the next one.
           const [from, to] = statementOf(tokens, i);
