@@ -148,3 +148,22 @@ test('restructure: a great vessel on a cardiac CT under its extracardiac field p
     assert.match(verify('restructure', analysis, moved).reasons.join('\n'), /speaks of coronary arteries/, vessel);
   }
 });
+
+test('impression: a finding placed only by a part of its organ keeps the side the sentence before gave it', () => {
+  for (const [sided, part] of [
+    [
+      'Parenchymal bands are observed in the left lung lower lobe laterobasal segment.',
+      'There is a focal ground-glass density in the laterobasal segment.',
+    ],
+    ['The left kidney has a simple cortical cyst in the upper pole.', 'There is a 1.5 cm enhancing solid lesion in the lower pole.'],
+    ['A 2 cm cyst is seen in the right kidney.', 'A 9 mm echogenic focus is present in the lower pole.'],
+  ]) {
+    const source = `EXAM: CT.\n\nFINDINGS:\nThe liver is normal. ${sided} ${part}\n\nIMPRESSION:\nPending.\n`;
+    const analysis = analyze(source);
+    const item = (text) => source.replace('IMPRESSION:\nPending.', `IMPRESSION:\n${text}`);
+    const bare = part.replace(/^There is an? |^An? /, '').replace(/^./, (c) => c.toUpperCase());
+    // Taken alone the finding has lost its side; with the sentence before on its item it keeps it.
+    assert.match(verify('impression', analysis, item(`1. ${bare}`)).reasons.join('\n'), /drops side/, part);
+    assert.doesNotMatch(verify('impression', analysis, item(`1. ${sided} ${bare}`)).reasons.join('\n'), /drops side/, part);
+  }
+});

@@ -974,6 +974,24 @@ function readClauses(report: Report): Clause[] {
         clause.carriedSides = [...carried.sides];
         named.push(...carried.named);
       }
+      // "The left kidney measures 10 cm. There is a 12 mm solid lesion in the lower pole.", "… in the left lung lower lobe
+      // laterobasal segment. There is a focal ground-glass density in the laterobasal segment.": a finding placed only by a
+      // part of an organ speaks of the side the statement just before gave it (r17i #20): taken alone, it keeps it.
+      const before = out[out.length - 1];
+      if (
+        !clause.sides.size &&
+        !clause.carriedSides.length &&
+        !clause.headingSides.length &&
+        !clause.label.length &&
+        clause.positive &&
+        PART_ONLY.test(bare) &&
+        before?.sectionIndex === sentence.section &&
+        !before.label.length &&
+        !before.headingSides.length &&
+        before.positive &&
+        (before.sides.size || before.carriedSides.length)
+      )
+        clause.carriedSides = before.sides.size ? [...before.sides] : [...before.carriedSides];
       if (clause.label.length && partLabel(clause.label)) clause.within = organLabel;
       else if (clause.label.length) organLabel = clause.label;
       if (clause.label.length) heading = clause;
@@ -1009,6 +1027,8 @@ function readClauses(report: Report): Clause[] {
 export const readText = (text: string) => clausesOf(parseReport(text));
 
 const BLANK = /\n[ \t]*\n/;
+// A part of an organ that does not say which organ or side: "in the lower pole", "at the root", "the anterior segment".
+const PART_ONLY = /\b(?:segments?|poles?|horns?|roots?)\b/i;
 const LEAD_WORDS: ReadonlySet<string> = new Set(CUES.leaning.leadIns);
 const SIDE_WORD = new Map(Object.entries(CUES.sides).flatMap(([side, list]) => list.map((w) => [w, side] as const)));
 /**

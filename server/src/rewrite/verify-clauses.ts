@@ -1123,7 +1123,8 @@ function checkPlacement(
       const label = labelOf(f);
       const k = label.findIndex((w) => sameOrgan(said[i], w));
       const before = said[i - 1];
-      return k > 0 && !!before && (LEANING_ORGANS.has(before) || GENERIC.has(before)) && !sameOrgan(before, label[k - 1]);
+      const organWord = (w: string | undefined) => !!w && (LEANING_ORGANS.has(w) || GENERIC.has(w));
+      return k > 0 && organWord(label[k - 1]) && organWord(before) && !sameOrgan(before, label[k - 1]);
     };
     // A word many organs share ("pulmonary" nodule, "spinal" canal) names no other field by itself; a heading
     // the report has itself ("FL/BPD:" kept on its line) is no other organ's field.
