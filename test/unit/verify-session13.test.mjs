@@ -167,3 +167,19 @@ test('impression: a finding placed only by a part of its organ keeps the side th
     assert.doesNotMatch(verify('impression', analysis, item(`1. ${sided} ${bare}`)).reasons.join('\n'), /drops side/, part);
   }
 });
+
+test('summary: a report sentence quoted word for word holding the finding’s words tells it, however the core reads it', () => {
+  for (const [sentence, impression] of [
+    [
+      'There is an effusion measuring 1 cm in its thickest part in the anterior pericardial area.',
+      'Anterior pericardial minimal effusion.',
+    ],
+    ['An effusion 8 mm thick is seen in the pericardial space anteriorly.', 'Minimal pericardial effusion.'],
+  ]) {
+    const source = `EXAM: CT chest.\n\nFINDINGS:\nThe lungs are clear. ${sentence}\n\nIMPRESSION:\n${impression}\n`;
+    const told = reasons(source, summary(`What the report found:\n${quote(sentence)}\n`));
+    assert.doesNotMatch(told.join('\n'), /drops: pericardial effusion/, sentence);
+    // Without the quote of the impression's finding it is still dropped.
+    assert.match(reasons(source, summary('What the report found:\n- The lungs are clear.\n')).join('\n'), /drops/, sentence);
+  }
+});
