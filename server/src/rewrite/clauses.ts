@@ -985,6 +985,9 @@ function readClauses(report: Report): Clause[] {
         !clause.label.length &&
         clause.positive &&
         PART_ONLY.test(bare) &&
+        // (Not one naming its organ, "a 2 cm lesion in segment 6 of the liver", nor an item of a list after another.)
+        !clause.words.some((w) => LEANING_ORGANS.has(w) && !PART_ONLY.test(w)) &&
+        !LIST_NUMBER.test(sentence.text) &&
         before?.sectionIndex === sentence.section &&
         !before.label.length &&
         !before.headingSides.length &&
