@@ -111,8 +111,8 @@ test('"this finding" right after a clause stating one is told with that clause, 
     ],
     [
       'A 3 cm cyst is present in the left kidney.',
-      'A small amount of fluid is seen in the pelvis.',
-      'This finding is likely physiologic.',
+      'There is mild diverticulosis of the sigmoid colon.',
+      'This finding is incidental.',
       'Left renal cyst.',
     ],
   ]) {

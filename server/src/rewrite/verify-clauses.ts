@@ -496,7 +496,8 @@ export function checkClauses(
       // (Where it stands in the report only: what the summary must add.)
       // "… this lesion …" after a remark that names no lesion ("The V1 and V2 branches however can be identified.")
       // speaks on from the clause that does, a little further back: told with that one, it is told with what it leans on.
-      const antecedents = [p, ...namedBefore(src, k, s)];
+      const statesFinding = (c: Clause) => (options.presentAt ?? []).some((f) => c.start <= f.start && f.start < c.end);
+      const antecedents = [p, ...namedBefore(src, k, s, statesFinding)];
       if (onS.length && !antecedents.some((a) => restsOn.get(a)?.length))
         say(`tells "${clip(s.text, 60)}" without "${clip(p.text, 60)}" it speaks on from`, p);
       const own = s.words.filter((w) => !GENERIC.has(w));
@@ -1186,15 +1187,16 @@ export function checkFix(text: string, edit: { start: number; end: number; newTe
  * The clause a pointer ("this lesion", "these nodules", "the described mass") names its noun in, when the clause just
  * before `src[k]` does not: the nearest one of the same section, at most three back.
  */
-function namedBefore(src: readonly Clause[], k: number, s: Clause): Clause[] {
+function namedBefore(src: readonly Clause[], k: number, s: Clause, statesFinding: (c: Clause) => boolean): Clause[] {
   const noun = / (?:this|these|that|those|the described) ([a-z]{4,}) /.exec(` ${squash(s.text)} `)?.[1];
   if (!noun) return [];
   const root = stem(noun);
   const said = (c: Clause) => ` ${squash(c.text)} `.includes(` ${root}`);
   // ("This lesion", "this finding" name no finding of their own: further back, a clause stating one is what they point to.)
   const names = (c: Clause) => said(c) || (ANAPHORIC.has(noun) && c.positive && !c.normal);
-  // (Nearest positive clause only: when the clause just before states a finding, "this finding" is that one.)
-  if (said(src[k]) || (ANAPHORIC.has(noun) && src[k].positive && !src[k].normal)) return [];
+  // (Nearest only: when the clause just before states a finding the core reads there, "this finding" is that one; a
+  // remark stating none, "The V1 and V2 branches however can be identified.", is passed over.)
+  if (said(src[k]) || (ANAPHORIC.has(noun) && names(src[k]) && statesFinding(src[k]))) return [];
   for (let j = k - 1; j >= Math.max(0, k - 3); j--) {
     if (src[j].sectionIndex !== s.sectionIndex) break;
     if (names(src[j])) return [src[j]];
