@@ -375,8 +375,15 @@ const COMPARING = new Set(CUES.comparingWords);
  * reduced", "decreased right lung volume"): volume loss or hyperinflation, no change over time.
  */
 function lungVolume(tokens: readonly string[], at: number, length: number): boolean {
-  const after = tokens.slice(at + length, at + length + 3);
+  // "decreased lung volume", "decreased left lower lobe volume", "decreased volume of the left lung".
+  const after = tokens.slice(at + length, at + length + 4);
   if (after.some((w, k) => /^volumes?$/.test(w) && k > 0 && VOLUME_OF.has(after[k - 1]))) return true;
+  if (
+    /^volumes?$/.test(after[0] ?? '') &&
+    after[1] === 'of' &&
+    tokens.slice(at + length + 2, at + length + 6).some((w) => VOLUME_OF.has(w))
+  )
+    return true;
   const before = tokens.slice(Math.max(0, at - 9), at);
   const v = before.findIndex((w) => /^volumes?$/.test(w));
   return (
@@ -689,8 +696,14 @@ export function readClause(text: string, span: Span, section: SectionKind, field
         if (cue.words.join(' ') === 'not' && tokens.slice(i + 1, i + 4).some((w) => UNSEEN.has(w))) unseenAt = i;
         else if (i > unseenAt) deniedAfterUnseen = true;
         // "with absent internal blood flow, compatible with torsion": "absent" before what it denies is a "no", reaching
-        // only what follows it; after it ("Flow is absent in the left testis") it denies its statement.
-        const attributive = cue.value === 'absent' && /^[a-z]/.test(tokens[i + 1] ?? '') && !STOP.has(tokens[i + 1]);
+        // only what follows it; after it ("Flow is absent in the left testis") it denies its statement, and so after its
+        // noun ("The right ovary absent surgically", "uterus absent post hysterectomy"): attributive only with no word
+        // of its own before it.
+        const attributive =
+          cue.value === 'absent' &&
+          /^[a-z]/.test(tokens[i + 1] ?? '') &&
+          !STOP.has(tokens[i + 1]) &&
+          (i === 0 || STOP.has(tokens[i - 1]) || !/^[a-z]/.test(tokens[i - 1]));
         if (cue.scope === 'clause' && !attributive) {
           // "… is not detected, and loose bodies are present": it denies its own statement, not the next one.
           const [from, to] = statementOf(tokens, i);
@@ -961,6 +974,27 @@ function readClauses(report: Report): Clause[] {
         clause.carriedSides = [...carried.sides];
         named.push(...carried.named);
       }
+      // "The left kidney measures 10 cm. There is a 12 mm solid lesion in the lower pole.", "… in the left lung lower lobe
+      // laterobasal segment. There is a focal ground-glass density in the laterobasal segment.": a finding placed only by a
+      // part of an organ speaks of the side the statement just before gave it (r17i #20): taken alone, it keeps it.
+      const before = out[out.length - 1];
+      if (
+        !clause.sides.size &&
+        !clause.carriedSides.length &&
+        !clause.headingSides.length &&
+        !clause.label.length &&
+        clause.positive &&
+        PART_ONLY.test(bare) &&
+        // (Not one naming its organ, "a 2 cm lesion in segment 6 of the liver", nor an item of a list after another.)
+        !clause.words.some((w) => LEANING_ORGANS.has(w) && !PART_ONLY.test(w)) &&
+        !LIST_NUMBER.test(sentence.text) &&
+        before?.sectionIndex === sentence.section &&
+        !before.label.length &&
+        !before.headingSides.length &&
+        before.positive &&
+        (before.sides.size || before.carriedSides.length)
+      )
+        clause.carriedSides = before.sides.size ? [...before.sides] : [...before.carriedSides];
       if (clause.label.length && partLabel(clause.label)) clause.within = organLabel;
       else if (clause.label.length) organLabel = clause.label;
       if (clause.label.length) heading = clause;
@@ -996,6 +1030,8 @@ function readClauses(report: Report): Clause[] {
 export const readText = (text: string) => clausesOf(parseReport(text));
 
 const BLANK = /\n[ \t]*\n/;
+// A part of an organ that does not say which organ or side: "in the lower pole", "at the root", "the anterior segment".
+const PART_ONLY = /\b(?:segments?|poles?|horns?|roots?)\b/i;
 const LEAD_WORDS: ReadonlySet<string> = new Set(CUES.leaning.leadIns);
 const SIDE_WORD = new Map(Object.entries(CUES.sides).flatMap(([side, list]) => list.map((w) => [w, side] as const)));
 /**

@@ -5,7 +5,7 @@
 // severity, size, side, level and count. It rejects on its own: the findings comparison in
 // verify.ts is a second, separate layer.
 import type { Report, Span } from '../report/types';
-import type { RewriteKind } from './kinds';
+import { SUMMARY_PARTS, type RewriteKind } from './kinds';
 import {
   ANAPHORIC,
   CUES,
@@ -60,7 +60,7 @@ export interface ClauseOptions {
   /** Fixed lines of a summary that are not statements about the report (opening, closing). */
   summaryBoilerplate?: readonly RegExp[];
   /** Where the findings core reads a present or possible finding, significant or not: what a summary tells of the impression (else the findings). */
-  presentAt?: readonly Span[];
+  presentAt?: readonly (Span & { concept?: string })[];
   /** Summary: the report sentences its writer tells in the report's own words (what plain words would misstate): each is told. */
   toldAsWritten?: readonly Span[];
 }
@@ -332,6 +332,23 @@ export function checkClauses(
 
   // Every source clause the rewrite sums up is accounted for by what it writes.
   const written = candidate.filter((c) => !moved(c));
+  // A finding the impression restates without the level or size the findings give it ("Moderate degenerative changes."
+  // over "… disk space narrowing to a moderate degree at L3-4 and L4-5"; "Stable SEGA." over "… measuring 1.2 x 1.0
+  // cm"): a summary tells the findings' sentence too, with its level and size (checked below as for any it tells).
+  const conceptsIn = (c: Clause) =>
+    (options.presentAt ?? []).filter((f) => f.concept && c.start <= f.start && f.start < c.end).map((f) => f.concept!);
+  const detailsOf = (c: Clause) => [...c.levels, ...c.quantities.filter((q) => !q.startsWith('n:'))];
+  const restatedWith = new Map<string, Set<string>>();
+  for (const c of src.filter(inImpression))
+    for (const concept of conceptsIn(c))
+      for (const d of detailsOf(c)) (restatedWith.get(concept) ?? restatedWith.set(concept, new Set()).get(concept)!).add(d);
+  for (const c of src.filter(inImpression))
+    for (const concept of conceptsIn(c)) if (!restatedWith.has(concept)) restatedWith.set(concept, new Set());
+  const detailRestated = (s: Clause) =>
+    kind === 'summary' &&
+    s.section === 'findings' &&
+    s.positive &&
+    conceptsIn(s).some((k) => restatedWith.has(k) && detailsOf(s).some((d) => !restatedWith.get(k)!.has(d)));
   const required = src.filter((s) => {
     if (!s.words.length && !s.quantities.length) return false;
     if (kind === 'restructure') return false;
@@ -349,7 +366,10 @@ export function checkClauses(
       s.positive &&
       !asks(s) &&
       (options.presentAt ?? []).some((f) => s.start <= f.start && f.start < s.end);
-    return !s.communication && (told.has(s) || asWritten || (inImpression(s) && (s.positive || namesDenial(s) || statesAndAdvises)));
+    return (
+      !s.communication &&
+      (told.has(s) || asWritten || detailRestated(s) || (inImpression(s) && (s.positive || namesDenial(s) || statesAndAdvises)))
+    );
   });
   // A line passing on the history or the question ("a history of hepatocellular carcinoma") tells no finding.
   const asked = new Set(src.filter(asks).flatMap((x) => restsOn.get(x) ?? []));
@@ -476,7 +496,8 @@ export function checkClauses(
       // (Where it stands in the report only: what the summary must add.)
       // "… this lesion …" after a remark that names no lesion ("The V1 and V2 branches however can be identified.")
       // speaks on from the clause that does, a little further back: told with that one, it is told with what it leans on.
-      const antecedents = [p, ...namedBefore(src, k, s)];
+      const statesFinding = (c: Clause) => (options.presentAt ?? []).some((f) => c.start <= f.start && f.start < c.end);
+      const antecedents = [p, ...namedBefore(src, k, s, statesFinding)];
       if (onS.length && !antecedents.some((a) => restsOn.get(a)?.length))
         say(`tells "${clip(s.text, 60)}" without "${clip(p.text, 60)}" it speaks on from`, p);
       const own = s.words.filter((w) => !GENERIC.has(w));
@@ -506,6 +527,7 @@ export function checkClauses(
           c,
         );
     }
+  if (kind === 'summary') checkPossibleDenials(candidateText, say);
   if (kind === 'summary') checkSenses(source, candidateText, say);
   if (kind === 'summary') checkPlaces(source, candidateText, say);
   if (kind === 'summary') checkSiteParts(source, candidateText, say);
@@ -937,6 +959,28 @@ const TEMPLATE_LEVELS = new Set(
   TEMPLATES.flatMap((t) => t.findings.flatMap((f) => readClause(`${f.label}:`, { start: 0, end: 0 }, 'findings', null).levels)),
 );
 
+const QUOTED_LINE = /^\s*(?:-\s*)?The report (?:also )?says:? ["\u201c]([^"\u201d]+)["\u201d]\s*$/;
+/**
+ * Summary: what is told under "What the report says may be there" states something, if only as possible. A denial
+ * there ("No findings compatible with pneumonia were detected.", "No new or concerning findings were identified.")
+ * reads to a patient as the thing it denies maybe being there: its hedge word qualifies what is denied, the denial wins.
+ */
+function checkPossibleDenials(candidateText: string, say: (m: string, s?: Span, c?: Span) => void): void {
+  let part = '';
+  let at = 0;
+  for (const line of candidateText.split('\n')) {
+    const span = { start: at, end: at + line.length };
+    at += line.length + 1;
+    const heading = Object.entries(SUMMARY_PARTS).find(([, h]) => line.trim() === h);
+    if (heading) part = heading[0];
+    if (heading || part !== 'possible' || !line.trim()) continue;
+    const said = QUOTED_LINE.exec(line)?.[1] ?? line.replace(/^\s*-\s*/, '');
+    const clauses = readText(`IMPRESSION: ${said}`).filter((c) => c.words.length || c.quantities.length || c.denials);
+    if (clauses.length && clauses.every((c) => !c.positive && (c.denials > 0 || c.negated.size > 0)))
+      say(`tells a denial as what may be there: "${clip(said)}"`, undefined, span);
+  }
+}
+
 /** Restructure: an empty field names a level some template or the report names ("C5-C5: [ ]" is neither). */
 function checkFieldLevels(candidate: readonly Clause[], src: readonly Clause[], say: (m: string, s?: Clause, c?: Clause) => void): void {
   const known = new Set([...TEMPLATE_LEVELS, ...src.flatMap((s) => s.levels)]);
@@ -1074,6 +1118,15 @@ function checkPlacement(
       const next = said[i + 1] ?? '';
       return STRUCTURES.has(next) && (ownKinds.includes(next) || !labelOf(f).includes(next));
     };
+    // A vessel or structure the label names with its own qualifier ("Coronary arteries") is another kind after another
+    // organ's word: "the main pulmonary artery" on a cardiac CT is no coronary artery (its field is the extracardiac one).
+    const otherKind = (i: number, f: string) => {
+      const label = labelOf(f);
+      const k = label.findIndex((w) => sameOrgan(said[i], w));
+      const before = said[i - 1];
+      const organWord = (w: string | undefined) => !!w && (LEANING_ORGANS.has(w) || GENERIC.has(w));
+      return k > 0 && organWord(label[k - 1]) && organWord(before) && !sameOrgan(before, label[k - 1]);
+    };
     // A word many organs share ("pulmonary" nodule, "spinal" canal) names no other field by itself; a heading
     // the report has itself ("FL/BPD:" kept on its line) is no other organ's field.
     const other = fields.find(
@@ -1081,7 +1134,7 @@ function checkPlacement(
         f !== c.field &&
         !sourceHeadings.has(f) &&
         names(ownWordsOf.get(f)!, [
-          ...said.filter((w, i) => !GENERIC.has(w) && !qualifies(i, f)),
+          ...said.filter((w, i) => !GENERIC.has(w) && !qualifies(i, f) && !otherKind(i, f)),
           ...(source?.label ?? []).filter((w) => !GENERIC.has(w)),
         ]),
     );
@@ -1134,14 +1187,16 @@ export function checkFix(text: string, edit: { start: number; end: number; newTe
  * The clause a pointer ("this lesion", "these nodules", "the described mass") names its noun in, when the clause just
  * before `src[k]` does not: the nearest one of the same section, at most three back.
  */
-function namedBefore(src: readonly Clause[], k: number, s: Clause): Clause[] {
+function namedBefore(src: readonly Clause[], k: number, s: Clause, statesFinding: (c: Clause) => boolean): Clause[] {
   const noun = / (?:this|these|that|those|the described) ([a-z]{4,}) /.exec(` ${squash(s.text)} `)?.[1];
   if (!noun) return [];
   const root = stem(noun);
   const said = (c: Clause) => ` ${squash(c.text)} `.includes(` ${root}`);
   // ("This lesion", "this finding" name no finding of their own: further back, a clause stating one is what they point to.)
   const names = (c: Clause) => said(c) || (ANAPHORIC.has(noun) && c.positive && !c.normal);
-  if (said(src[k])) return [];
+  // (Nearest only: when the clause just before states a finding the core reads there, "this finding" is that one; a
+  // remark stating none, "The V1 and V2 branches however can be identified.", is passed over.)
+  if (said(src[k]) || (ANAPHORIC.has(noun) && names(src[k]) && statesFinding(src[k]))) return [];
   for (let j = k - 1; j >= Math.max(0, k - 3); j--) {
     if (src[j].sectionIndex !== s.sectionIndex) break;
     if (names(src[j])) return [src[j]];

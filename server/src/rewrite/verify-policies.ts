@@ -107,6 +107,24 @@ function namedAt(src: Reading, out: Reading, g: Finding, f: Finding): boolean {
   return false;
 }
 
+/**
+ * A report sentence quoted word for word, stating a finding and holding every word of `f`'s name ("There is an effusion
+ * measuring 1 cm … in the anterior pericardial area" for the impression's "pericardial effusion", though the core reads
+ * the quote as another effusion): it tells `f` as the report does.
+ */
+function quotesWith(src: Reading, out: Reading, g: Finding, f: Finding): boolean {
+  // (lay-reading.ts reads a quote line as the sentence it quotes.)
+  const quoted = out.report.sentences[g.sentenceIndex]?.text.trim() ?? '';
+  if (quoted.length < 8 || !src.report.text.includes(quoted)) return false;
+  const words = src.report.text
+    .slice(f.start, f.end)
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .filter((w) => w.length > 2);
+  const said = ` ${quoted.toLowerCase().replace(/[^a-z]+/g, ' ')} `;
+  return words.length > 0 && words.every((w) => said.includes(` ${w} `));
+}
+
 export function checkSummary(src: Reading, out: Reading, diff: Diff): void {
   // The impression is what the patient is told; a report without one is summarised from its findings.
   const hasImpression = src.findings.some((f) => f.section === 'impression');
@@ -123,7 +141,9 @@ export function checkSummary(src: Reading, out: Reading, diff: Diff): void {
     const k = `${f.concept}|${side ?? ''}`;
     if (seen.has(k)) continue;
     seen.add(k);
-    const named = out.findings.filter((g) => asserted(g) && (sameFinding(f.concept, g.concept) || covers(g.concept, f.concept)));
+    const named = out.findings.filter(
+      (g) => asserted(g) && (sameFinding(f.concept, g.concept) || covers(g.concept, f.concept) || quotesWith(src, out, g, f)),
+    );
     if (!named.length) {
       note(diff, `drops: ${findingName(f, side)}`, f);
       continue;
