@@ -1674,3 +1674,41 @@ test('impression: within a tier, a finding its own words grade slight (minimal, 
     /meniscus/,
   );
 });
+
+test('impression: a part the study could not judge is an item beside the findings, never dropped as a denial (r18i #10)', () => {
+  const texts = [
+    'EXAM: CT coronary angiography.\nFINDINGS: The proximal LAD has a moderate noncalcified plaque with 50% stenosis. The distal LAD could not be evaluated because of motion artifact. The left main is normal.',
+    'EXAM: Ultrasound abdomen.\nFINDINGS: The liver measures 17 cm and is enlarged with coarse echotexture. The pancreas is obscured by overlying bowel gas. The right kidney is normal.',
+    'EXAM: MRI lumbar spine.\nFINDINGS: At L4-L5 there is a moderate disc protrusion with severe left foraminal stenosis. The conus is not well visualized due to patient motion.',
+  ];
+  const limits = [/distal LAD could not be evaluated/, /pancreas is obscured by overlying bowel gas/, /conus is not well visualized/];
+  texts.forEach((text, k) => {
+    const d = draft(text);
+    assert.ok(
+      d.items.some((i) => limits[k].test(i.text)),
+      d.text,
+    );
+    const report = parseReport(text);
+    assert.equal(verifyRewrite(text, withDraft(report, d), { kind: 'impression', mode: 'verbatim' }).ok, true, d.text);
+  });
+  // A denial is no limit: "No mass is seen" stays out of a draft listing the finding.
+  assert.doesNotMatch(
+    draft(
+      'EXAM: CT abdomen.\nFINDINGS: There is a 2 cm enhancing mass in the right kidney. No adrenal mass could be seen. The spleen is normal.',
+    ).text,
+    /adrenal/,
+  );
+});
+
+test('impression: how the procedure went and where the report was sent are no items (r18i #7, #10)', () => {
+  const texts = [
+    'EXAM: Transesophageal echocardiogram.\nFINDINGS: Patent foramen ovale demonstrated with agitated saline. The aortic valve is moderately thickened. The patient tolerated the procedure well and was sent to recovery in stable condition.',
+    "EXAM: CT coronary angiography.\nFINDINGS: The proximal LAD has a moderate plaque with 50% stenosis. Post-processing was performed on an independent workstation. Images were archived to PACS and the report was placed in the patient's chart.",
+    'EXAM: CT-guided biopsy.\nFINDINGS: A 3 cm mass in the left lower lobe was sampled. The patient tolerated the examination without complication and returned to the floor.',
+  ];
+  for (const text of texts) {
+    const d = draft(text);
+    assert.ok(d.items.length > 0, text);
+    assert.doesNotMatch(d.text, /tolerated|recovery|workstation|PACS|chart|returned to the floor/, d.text);
+  }
+});

@@ -61,6 +61,8 @@ const KeptSchema = z.object({
   signOffs: z.array(z.string().min(1)),
   lesionCategories: z.array(z.string().min(1)),
   instructions: z.array(z.string().min(1)),
+  proceedings: z.array(z.string().min(1)),
+  limits: z.array(z.string().min(1)),
 });
 const KEPT = KeptSchema.parse(keptData);
 for (const phrase of KEPT.conclusions)
@@ -85,6 +87,10 @@ const PLAIN_NORMAL = new RegExp(`\\b(?:${KEPT.plainNormals.map(escapeRegExp).joi
 const CAVEAT = new RegExp(`\\b(?:${KEPT.caveats.map(escapeRegExp).join('|')})\\b`, 'i');
 const VERDICT = new RegExp(`(?<![a-z])(?:${KEPT.verdicts.map(escapeRegExp).join('|')})(?![a-z])`, 'i');
 const SIGN_OFF = new RegExp(`\\b(?:${KEPT.signOffs.map(escapeRegExp).join('|')})\\b`, 'i');
+// "The patient tolerated the procedure well", "Report was saved to PACS": how the procedure went, no finding of the patient.
+const PROCEEDING = new RegExp(`(?<![a-z])(?:${KEPT.proceedings.map(escapeRegExp).join('|')})(?![a-z])`, 'i');
+// "The distal LAD could not be evaluated", "The pancreas is obscured by bowel gas": a part the study could not judge.
+const LIMIT = new RegExp(`(?<![a-z])(?:${KEPT.limits.map(escapeRegExp).join('|')})(?![a-z])`, 'i');
 
 /**
  * A category of a system that grades one lesion, said alone ("TI-RADS 4.", "ACR TI-RADS TR5.", "Bosniak IIF.", "LR-5."):
@@ -98,6 +104,11 @@ export const LESION_CATEGORY_ONLY = new RegExp(
 const INSTRUCTION = new RegExp(`\\b(?:${KEPT.instructions.map(escapeRegExp).join('|')})\\b`, 'i');
 /** What the patient was told to watch for ("… was instructed to call for fever, new weakness …"): no finding of the patient. */
 export const instructsPatient = (text: string) => INSTRUCTION.test(text);
+
+/** How the procedure went or where its report went, graded nothing and named no finding: never an item. */
+const proceeds = (c: Clause) => PROCEEDING.test(c.text) && !c.significant && !c.severity.length;
+/** "The distal LAD could not be evaluated because of motion artifact": what the study could not judge, not a denial ("No mass is seen"). */
+const limitOf = (c: Clause) => LIMIT.test(c.text) && !DENIES.test(c.text);
 
 /** The reader's attestation or the dictation's trailer ("I have personally reviewed the images and agree …"): no statement of the patient. */
 const signsOff = (text: string) => SIGN_OFF.test(text);
@@ -430,7 +441,7 @@ export function unreadItems(report: Report, u: Understanding, clauses: Clauses, 
   for (const c of clauses.all) {
     const reading = readingNotAdvice(c);
     if (!(c.positive || reading) || c.normal || (c.recommendation && !reading) || c.communication) continue;
-    if (ASKED.test(c.text) || BLANK.test(c.text) || setsTheScene(c.text) || signsOff(c.text)) continue;
+    if (ASKED.test(c.text) || BLANK.test(c.text) || setsTheScene(c.text) || signsOff(c.text) || proceeds(c)) continue;
     const sentence = report.sentences.find((x) => x.start <= c.start && c.start < x.end);
     if (!sentence || !sections.has(sentence.section)) continue;
     if (u.findings.some((f) => f.start < c.end && f.end > c.start)) continue;
@@ -492,14 +503,17 @@ export function otherStatements(
     [...(beside?.items ?? []), ...items].some((item) => item.text.includes(text)) ||
     drafted.some((d) => shareOf(c, d) >= 0.85 && !dropsOf(c, [d], { sizes: true }).length);
   for (const c of clauses.all) {
+    // Beside the findings a draft lists, a part the study could not judge is said too (never a denial of a finding).
+    const limit = !!beside && limitOf(c);
     if (
-      (!c.positive && !absentOrgan(report, c)) ||
+      (!c.positive && !absentOrgan(report, c) && !limit) ||
       c.communication ||
       !c.words.length ||
       ASKED.test(c.text) ||
       BLANK.test(c.text) ||
       DENIES.test(c.text) ||
-      signsOff(c.text)
+      signsOff(c.text) ||
+      proceeds(c)
     )
       continue;
     // Words taken out by de-identification where the statement's verb stood ("have XXXX XXXX in the interval"): unreadable.
@@ -526,7 +540,11 @@ export function otherStatements(
       (!!next && placeBeforeBreak(report, clauses, next) === c);
     if (
       beside &&
-      (beside.u.findings.some((f) => f.start < c.end && f.end > c.start) || c.recommendation || CAVEAT.test(c.text) || aside || leadsIn)
+      (beside.u.findings.some((f) => f.start < c.end && f.end > c.start && (!limit || (f.significant && f.assertion !== 'absent'))) ||
+        c.recommendation ||
+        CAVEAT.test(c.text) ||
+        (aside && !limit) ||
+        leadsIn)
     )
       continue;
     const text = windowOf(report, clauses, c, c.start, c.end);
