@@ -1712,3 +1712,42 @@ test('impression: how the procedure went and where the report was sent are no it
     assert.doesNotMatch(d.text, /tolerated|recovery|workstation|PACS|chart|returned to the floor/, d.text);
   }
 });
+
+test('impression: a "However, no …" / "But … cannot be excluded" sentence stays with the finding it qualifies (r18i #4)', () => {
+  const cases = [
+    [
+      'EXAM: CT chest.\nFINDINGS: There is a 1.2 cm sclerotic focus in the T8 vertebral body. No pleural effusion.\nIMPRESSION:\n1. Sclerotic focus in T8 which could represent a metastasis. However, no corresponding lesion is seen on the prior bone scan.\n2. No pleural effusion.',
+      /metastasis\. However, no corresponding lesion is seen on the prior bone scan\./,
+    ],
+    [
+      'EXAM: MRI liver.\nFINDINGS: There is a 1.5 cm arterially enhancing lesion in segment 7. The spleen is normal.\nIMPRESSION: 1.5 cm arterially enhancing lesion in segment 7, suspicious for hepatocellular carcinoma. But no washout or capsule is seen on delayed images. Normal spleen.',
+      /carcinoma\. But no washout or capsule is seen on delayed images\./,
+    ],
+    [
+      'EXAM: CT abdomen.\nFINDINGS: There is a 2 cm hypodense lesion in the left adrenal gland measuring 8 HU. Small hiatal hernia.\nIMPRESSION: Left adrenal nodule, most likely an adenoma. However, a metastasis cannot be entirely excluded. Small hiatal hernia.',
+      /adenoma\. However, a metastasis cannot be entirely excluded\./,
+    ],
+  ];
+  cases.push([
+    'EXAM: CT abdomen.\nFINDINGS: There is a 2 cm hypodense lesion in the left adrenal gland measuring 8 HU. However, a metastasis cannot be entirely excluded. The liver is normal.',
+    /^2 cm hypodense lesion in the left adrenal gland measuring 8 HU\. However, a metastasis cannot be entirely excluded\.$/,
+  ]);
+  for (const [text, joined] of cases) {
+    const d = draft(text);
+    assert.equal(verifyRewrite(text, withDraft(parseReport(text), d), { kind: 'impression', mode: 'verbatim' }).ok, true, d.text);
+    assert.ok(
+      d.items.some((i) => joined.test(i.text)),
+      d.text,
+    );
+  }
+  // A contrast that names a finding of its own is an item of its own.
+  const d = draft(
+    'EXAM: CT chest.\nFINDINGS: No pneumonia. There is a new 5 mm nodule in the left lower lobe.\nIMPRESSION: No pneumonia. However, there is a new 5 mm nodule in the left lower lobe.',
+  );
+  assert.ok(
+    d.items.some(
+      (i) => /^New 5 mm nodule in the left lower lobe\.$|^However, there is a new 5 mm nodule/.test(i.text) && !/pneumonia/i.test(i.text),
+    ),
+    d.text,
+  );
+});

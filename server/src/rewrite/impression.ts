@@ -757,10 +757,20 @@ const ORGAN_WORDS: ReadonlySet<string> = new Set(
 const leansOnBefore = (text: string, before: string) =>
   CUES.dangling.includes(firstWord(text)) ||
   leansOn(readClause(text, { start: 0, end: text.length }, 'findings', null), before, ORGAN_WORDS);
+// "However, no lesion is identified on the bone scan.", "But no washout is seen.", "However, a metastasis cannot be excluded.":
+// a contrast that denies, advises or hedges answers the finding before it; standing alone it reads as a statement of the
+// whole study. (One that names a finding of its own, "However, there is a new 5 mm nodule", stands as its own item.)
+const CONTRAST_OPENING = /^\s*(?:however|but|nevertheless|nonetheless|yet|still)\b[\s,]*/i;
+function qualifiesBefore(text: string): boolean {
+  const m = CONTRAST_OPENING.exec(text);
+  const rest = m ? text.slice(m[0].length) : '';
+  return !!m && tokens(rest).length >= 2 && (namesNothing(rest) || CAVEAT_WORDS.test(rest));
+}
 /** Opens on what was named in `before`: with nothing to join, the sentence before goes with it. */
-const opensBack = (text: string, before: string) => OPENS_BACK.test(text) || leansOnBefore(text, before);
+const opensBack = (text: string, before: string) => OPENS_BACK.test(text) || qualifiesBefore(text) || leansOnBefore(text, before);
 /** Speaks of what was named in `before`, at its opening or in mid-sentence ("… given its consolidated appearance"). */
-const speaksOfBefore = (text: string, before: string) => SPEAKS_OF_BEFORE.test(text) || reasonOfBefore(text) || leansOnBefore(text, before);
+const speaksOfBefore = (text: string, before: string) =>
+  SPEAKS_OF_BEFORE.test(text) || qualifiesBefore(text) || reasonOfBefore(text) || leansOnBefore(text, before);
 // "… given its consolidated appearance", "… due to their size": the reason told of a finding named before, unless the sentence
 // names a lesion of its own before it ("A 6 mm hypodense lesion in the left kidney, which cannot be characterized due to its size").
 const REASON_BY_POINTER = /\b(?:given|due to|because of) (?:its|their)\b/i;
@@ -821,7 +831,7 @@ function withTheirAntecedents(report: Report, items: readonly ImpressionItem[]):
   const runIn = runInImpression(report);
   for (let i = 0; i < out.length; i++) {
     const item = out[i];
-    const first = item.text.split(SENTENCE_END)[0];
+    let first = item.text.split(SENTENCE_END)[0];
     const at = sourceOf(report, first);
     if (at < 0) continue;
     const sentence = report.sentences[at];
@@ -844,6 +854,13 @@ function withTheirAntecedents(report: Report, items: readonly ImpressionItem[]):
     const organOnlyBefore =
       organsNamed(wordsOf(opening), opening).length > 0 && !organsNamed(wordsOf(first), first).length && !leansOnOrgan(first);
     const contrast = CONTRAST.test(upTo) && (CAVEAT_WORDS.test(first) || organOnlyBefore);
+    // A sentence whole that answers the one before by its opening contrast ("However, a metastasis cannot be excluded."),
+    // which tidying took off the item: the contrast given back, so that the item says what it answers.
+    const asSaid = stripListNumber(sentence.text).replace(/\s+/g, ' ').trim();
+    if (!opening && at > 0 && qualifiesBefore(asSaid) && tidy(asSaid) === first) {
+      item.text = capitalise(asSaid.replace(/[\s.,;:]+$/, '')) + '.' + item.text.slice(first.length);
+      first = item.text.split(SENTENCE_END)[0];
+    }
     if (opening && tokens(opening).filter((w) => !UNSAID.has(w)).length >= 2 && (pointer || contrast || speaksOfBefore(first, opening))) {
       const whole = tidy(sentence.text);
       const lead = bare(tidy(opening));
