@@ -694,3 +694,17 @@ test('impression items: a measure of "the lesion" or "the tumor" goes with the l
     liver.join('\n'),
   );
 });
+
+// rev16 #6: after a finding told as new or changed, the findings' whole-study "No significant change …" would deny it.
+test('impression items: no whole-study "no change" item when a finding is told as new or changed', () => {
+  const reports = [
+    'EXAM: CT CHEST\nFINDINGS: No significant change compared with the previous examination. There is a new 6 mm solid nodule in the right middle lobe. Stable 3 mm nodule in the left upper lobe. No pleural effusion.\n',
+    'EXAM: CT ABDOMEN\nFINDINGS: The 2.3 cm hypodense lesion in segment 8 of the liver has increased in size. The spleen is normal. No significant interval change compared with the prior study.\n',
+    'EXAM: MRI BRAIN\nFINDINGS: Unchanged compared with the prior examination. There is interval development of a 9 mm enhancing lesion in the left frontal lobe.\n',
+  ];
+  for (const text of reports) {
+    const listed = items(text);
+    assert.ok(listed.length > 0, text);
+    assert.ok(!listed.some((i) => /^(?:No significant (?:interval )?change|Unchanged) compared/.test(i)), listed.join('\n'));
+  }
+});

@@ -105,6 +105,8 @@ const INSTRUCTION = new RegExp(`\\b(?:${KEPT.instructions.map(escapeRegExp).join
 /** What the patient was told to watch for ("… was instructed to call for fever, new weakness …"): no finding of the patient. */
 export const instructsPatient = (text: string) => INSTRUCTION.test(text);
 
+/** A statement of something told as changed since the prior study ("There is a new 8 mm nodule", "The effusion has increased"). */
+export const statesChange = (c: Clause) => c.positive && KEPT.changes.some((t) => c.time.has(t));
 /** How the procedure went or where its report went, graded nothing and named no finding: never an item. */
 const proceeds = (c: Clause) => PROCEEDING.test(c.text) && !c.significant && !c.severity.length;
 /** "The distal LAD could not be evaluated because of motion artifact": what the study could not judge, not a denial ("No mass is seen"). */

@@ -23,7 +23,7 @@ import {
 import { parseReport } from '../report';
 import { ORGANS, organsNamed } from '../nlp/organs';
 import { wordsOf } from '../nlp/words';
-import { CUES, labelName, leansOn, readClause, stem } from './clauses';
+import { CUES, labelName, leansOn, readClause, readText, stem, type Clause } from './clauses';
 import { stripListNumber } from './list-number';
 import { withoutTwins } from './impression-twins';
 import { afterBothSides, withTheirSides } from './impression-scope';
@@ -87,6 +87,7 @@ import {
   runInImpression,
   runTogetherParts,
   setsTheScene,
+  statesChange,
   statedItems,
   statedSections,
   unreadItems,
@@ -520,7 +521,7 @@ export function draftImpression(
   }
   // The study compared with the prior one as a whole, where the findings open or close ("No significant difference was
   // detected when compared with the previous examination.") and no item says it: the course of all the items, last.
-  if (items.length) items = [...items, ...courseItems(report, items, inFindings)];
+  if (items.length) items = [...items, ...courseItems(report, clauses, items, inFindings)];
   // Nothing to list: the old impression's own all-clear, as written, keeps its scope ("No acute intracranial
   // process." is not "No acute abnormality." over a scalp laceration the findings describe).
   const allClear =
@@ -1192,8 +1193,17 @@ const WHOLE_COURSE =
   /^\s*(?:no(?:\s+(?:significant|interval|appreciable|obvious|marked|substantial))*\s+(?:difference|change|progression)|(?:stable|unchanged)\b)/i;
 
 /** The findings' opening or closing sentence comparing the whole study with the prior one, no item says, as written. */
-function courseItems(report: Report, items: readonly ImpressionItem[], inFindings: ReadonlySet<number>): ImpressionItem[] {
+function courseItems(
+  report: Report,
+  clauses: Clauses,
+  items: readonly ImpressionItem[],
+  inFindings: ReadonlySet<number>,
+): ImpressionItem[] {
   const out: ImpressionItem[] = [];
+  // Not when a finding is told as changed ("There is a new 8 mm nodule", "The effusion has increased"): after it,
+  // "No significant change compared with the previous examination" would deny it (rev16 #6).
+  const inSection = (c: Clause) => report.sentences.some((s) => inFindings.has(s.section) && s.start <= c.start && c.start < s.end);
+  if (clauses.all.some((c) => statesChange(c) && inSection(c)) || items.some((item) => readText(item.text).some(statesChange))) return out;
   report.sentences.forEach((s, i) => {
     if (!inFindings.has(s.section) || !WHOLE_COURSE.test(s.text) || !comparedOf(s.text)) return;
     const ends = report.sentences[i - 1]?.section !== s.section || report.sentences[i + 1]?.section !== s.section;
