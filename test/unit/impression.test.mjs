@@ -1751,3 +1751,28 @@ test('impression: a "However, no …" / "But … cannot be excluded" sentence st
     d.text,
   );
 });
+
+test('impression: an old impression that only points to the findings ("See above.") holds the draft to nothing: the other abnormal statements are listed', () => {
+  const cases = [
+    [
+      'EXAM: US RENAL\nFINDINGS: The right kidney is normal. There is moderate left hydronephrosis. A 9 mm echogenic focus with posterior acoustic shadowing is present in the left renal pelvis.\nIMPRESSION: See above.',
+      /9 mm echogenic focus with posterior acoustic shadowing/,
+    ],
+    [
+      'EXAM: CT ABDOMEN\nFINDINGS: There is a 4 cm left adnexal cyst. The uterus is bulky and heterogeneous. The appendix is normal.\nIMPRESSION: As described in the findings.',
+      /uterus is bulky and heterogeneous/,
+    ],
+    [
+      'EXAM: MRI KNEE\nFINDINGS: Complex tear of the posterior horn of the medial meniscus. The patellar cartilage shows fissuring. No effusion.\nIMPRESSION:\n1. Please see findings above.',
+      /patellar cartilage shows fissuring/,
+    ],
+  ];
+  for (const [text, listed] of cases) {
+    const d = draft(text);
+    assert.ok(
+      d.items.some((i) => listed.test(i.text)),
+      d.text,
+    );
+    assert.equal(verifyRewrite(text, withDraft(parseReport(text), d), { kind: 'impression', mode: 'verbatim' }).ok, true, d.text);
+  }
+});

@@ -471,8 +471,9 @@ export function draftImpression(
   items = [...items, ...unreadItems(report, u, clauses, items)];
   // With no old impression to hold the draft to, the findings' other abnormal statements go in as written, known to the
   // lexicon or not: a draft never names one finding and leaves the rest out (r13i: an echo kept only its trace TR).
+  // (An old impression that only points to the findings, "See above.", "As described in the findings.", holds nothing to.)
   let unlisted: string | undefined;
-  if (!old && items.length) {
+  if ((!old || onlyPointsToFindings(report, old)) && items.length) {
     const others = otherStatements(report, clauses, { u, items });
     items = [...items, ...others.items];
     unlisted = others.refused;
@@ -1191,6 +1192,14 @@ function comparedOf(text: string): boolean {
 // "No significant difference …", "No interval change …", "Stable compared with …": a course said of no one finding.
 const WHOLE_COURSE =
   /^\s*(?:no(?:\s+(?:significant|interval|appreciable|obvious|marked|substantial))*\s+(?:difference|change|progression)|(?:stable|unchanged)\b)/i;
+
+// "See above.", "As above.", "Please see findings.", "As described in the body of the report.": no statement of its own.
+const TO_THE_FINDINGS =
+  /^\s*(?:please\s+)?(?:see|refer to|as)\s+(?:(?:described|detailed|noted|discussed|dictated)\s+)?(?:(?:in\s+)?(?:the\s+)?(?:above|findings|body(?:\s+of\s+(?:the\s+)?report)?|report)(?:\s+above)?)[\s.]*$/i;
+function onlyPointsToFindings(report: Report, old: Section): boolean {
+  const said = report.sentences.filter((s) => s.start >= old.body.start && s.start < old.body.end && tokens(s.text).length);
+  return said.length > 0 && said.every((s) => TO_THE_FINDINGS.test(stripListNumber(s.text)));
+}
 
 /** The findings' opening or closing sentence comparing the whole study with the prior one, no item says, as written. */
 function courseItems(
