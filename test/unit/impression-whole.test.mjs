@@ -708,3 +708,26 @@ test('impression items: no whole-study "no change" item when a finding is told a
     assert.ok(!listed.some((i) => /^(?:No significant (?:interval )?change|Unchanged) compared/.test(i)), listed.join('\n'));
   }
 });
+
+// r18i #6: "The most notable lesions include …" picks out of the lesions named before; listed alone, its sizes belong to nothing.
+test('impression items: the ones a sentence picks out of those named before ("The largest ones are …") stay with them', () => {
+  const bone = items(
+    'EXAM: MRI WHOLE BODY\nFINDINGS: There are several new osseous lesions, concerning for metastatic disease. The most notable lesions include the T12 vertebral body, measuring 1.5 x 1.3 cm, and the left iliac bone, measuring 2.0 cm. The liver is normal.\n',
+  );
+  assert.ok(
+    bone.some((i) => /^Several new osseous lesions, concerning for metastatic disease\. The most notable lesions include the T12/.test(i)),
+    bone.join('\n'),
+  );
+  const nodes = items(
+    chest(
+      'Multiple enlarged mediastinal lymph nodes are present. The largest ones are in the right paratracheal station, measuring 2.1 cm, and the subcarinal station, measuring 1.8 cm. No effusion.',
+    ),
+  );
+  assert.ok(
+    nodes.some((i) => /mediastinal lymph nodes.*\. The largest ones are in the right paratracheal station/.test(i)),
+    nodes.join('\n'),
+  );
+  // One named with a place of its own stands: it is not the cardiomegaly's.
+  const own = items(chest('Mild cardiomegaly. The largest nodule in the right upper lobe measures 8 mm. No effusion.'));
+  assert.ok(!own.some((i) => /cardiomegaly.*nodule/i.test(i)), own.join('\n'));
+});

@@ -727,6 +727,12 @@ const OPENS_ON_BEFORE = [
   // What the sentences before described, by a word that says so.
   /^\s*(?:(?:some|one|all|each|most|both|many|several|the (?:largest|larger|smallest|smaller|biggest|dominant|latter|former))\s+of\s+)?(?:the\s+)?(?:remaining|said)\b/,
   /^\s*other\b(?!\s*:)/,
+  // The ones of those named before that the report picks out: "The most notable lesions include the T12 vertebral body …",
+  // "The largest ones are in the right paratracheal station …", "The largest measures 2.1 cm" (r18i #6: listed alone,
+  // its sizes belong to nothing). (A one named with its own place, "The largest nodule in the right upper lobe …", stands.)
+  new RegExp(
+    String.raw`^\s*the\s+(?:(?:two|three)\s+)?(?:largest|biggest|smallest|dominant|most\s+(?:notable|prominent|conspicuous|dominant|significant|apparent|evident))\s+(?:(?:of\s+(?:these|them|those)|ones?|lesions|nodes|lymph\s+nodes|nodules|masses|foci|cysts|metastases|deposits)\s+(?:is|are|was|were|include[sd]?|involves?|involved|involving|measures?|measured|measuring|located|lies|lie|in|at|within|along)\b|(?:lesion|node|lymph\s+node|nodule|mass|focus|cyst|metastasis|deposit)\s+(?:is|was|measures?|measured|measuring)\b|(?:is|are|was|were|include[sd]?|involves?|measures?|measured|measuring)\b)`,
+  ),
   // A reading or a change with no subject of its own: "Compatible with adenoma.", "Has just emerged.", "…; no significant difference was found".
   /^\s*(?:most\s+)?(?:compatible|consistent|suggestive|in favor)\b|^\s*(?:has|have|had)\s+(?:just\s+)?(?:emerged|appeared|developed|increased|decreased|regressed)\b/,
   /^\s*no (?:significant |marked )?(?:difference|change)\b/,
