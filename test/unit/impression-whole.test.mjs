@@ -731,3 +731,22 @@ test('impression items: the ones a sentence picks out of those named before ("Th
   const own = items(chest('Mild cardiomegaly. The largest nodule in the right upper lobe measures 8 mm. No effusion.'));
   assert.ok(!own.some((i) => /cardiomegaly.*nodule/i.test(i)), own.join('\n'));
 });
+
+// h15i leftover (the knee case): "lateral" names the meniscus, not a side; a part named bare as a subject ("The anterior
+// horn is intact.") names no meniscus of its own, so the tear at the root keeps the meniscus two sentences back.
+test('impression items: a tear "at the root" keeps the meniscus named before the sentences about its other parts', () => {
+  const lateral = items(
+    'EXAM: MRI LEFT KNEE\nFINDINGS: The medial meniscus is intact. The lateral meniscus is normal in size. The anterior horn is intact. There is a radial tear at the root. Small joint effusion.\n',
+  );
+  assert.ok(
+    lateral.some((i) => /lateral meniscus.*tear at the root/i.test(i)),
+    lateral.join('\n'),
+  );
+  const medial = items(
+    'EXAM: MRI RIGHT KNEE\nFINDINGS: The lateral meniscus is intact. The medial meniscus is degenerated. The posterior horn shows no tear. There is a horizontal tear at the root. The ACL is intact.\n',
+  );
+  assert.ok(
+    medial.some((i) => /medial meniscus.*tear at the root/i.test(i)),
+    medial.join('\n'),
+  );
+});

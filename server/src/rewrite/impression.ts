@@ -917,7 +917,7 @@ function withTheirAntecedents(report: Report, items: readonly ImpressionItem[]):
     // measures 10 cm. A cyst is present in the upper pole. There is a 12 mm solid lesion in the lower pole.")
     const bareFirst = !SIDE_TEXT.test(item.text) && BARE_PART.test(first);
     const partSided = bareFirst ? partsBack(report, at, oneSide) : undefined;
-    const partFrom = partSided ?? (bareFirst ? partsBack(report, at, (text) => organsNamed(wordsOf(text), text).length > 0) : undefined);
+    const partFrom = partSided ?? (bareFirst ? partsBack(report, at, namesWholeOrgan) : undefined);
     const partAfter = partSided !== undefined;
     const sided = unsided
       ? [1, 2, 3].map((k) => at - k).find((j) => j >= 0 && SIDE_TEXT.test(report.sentences[j].text))
@@ -1159,13 +1159,25 @@ const BARE_PART =
  * other parts of it with no side ("A simple cyst is present in the upper pole."); undefined when another kind of
  * sentence stands between.
  */
+// A part named bare as a sentence's subject: "The anterior horn is intact.", "The lower pole measures …".
+const PART_NAME = String.raw`(?:(?:upper|lower|mid|middle|anterior|posterior|medial|lateral|superior|inferior|apical|basal)\s+)?(?:poles?|root|horns?|segments?|tail|dome|isthmus|interpolar\s+region)`;
+const OPENS_ON_PART = new RegExp(String.raw`^\s*(?:\d{1,2}[.)]\s+)?(?:the\s+)?${PART_NAME}\b`, 'i');
+const ONLY_PART = new RegExp(String.raw`^(?:the\s+)?${PART_NAME}$`, 'i');
+/**
+ * Names the organ itself, not only one of its parts: "The lateral meniscus is normal in size." does; "The anterior horn is
+ * intact." does not, though the organ reader takes "anterior horn" for the meniscus (the knee case: a "tear at the root"
+ * two sentences after the lateral meniscus is that meniscus's, "lateral" a part of the knee, not a side).
+ */
+const namesWholeOrgan = (text: string) =>
+  organsNamed(wordsOf(text), text).some((hit) => !ONLY_PART.test(text.slice(hit.start, hit.end).trim()));
+
 function partsBack(report: Report, at: number, names: (text: string) => boolean): number | undefined {
   const section = report.sentences[at]?.section;
   for (let j = at - 1; j >= 0 && at - j <= 3; j--) {
     const text = report.sentences[j].text;
     if (report.sentences[j].section !== section) return undefined;
     if (names(text)) return j;
-    if (SIDE_TEXT.test(text) || !BARE_PART.test(text)) return undefined;
+    if (SIDE_TEXT.test(text) || !(BARE_PART.test(text) || OPENS_ON_PART.test(text))) return undefined;
   }
   return undefined;
 }
