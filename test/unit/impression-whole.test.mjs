@@ -750,3 +750,13 @@ test('impression items: a tear "at the root" keeps the meniscus named before the
     medial.join('\n'),
   );
 });
+
+// h15i leftover: a heading run into the sentence with no colon, or "On the other hand,", is no word of the item.
+test('impression items: a heading glued to its first sentence ("Findings There are …") is not kept at the item’s head', () => {
+  const glued = items(chest('There is a 5 mm nodule in the right lower lobe. Findings There are small bilateral pleural effusions.'));
+  assert.ok(glued.includes('Small bilateral pleural effusions.'), glued.join('\n'));
+  const other = items(
+    'EXAM: CT ABDOMEN\nFINDINGS: The liver is normal. On the other hand, there is a 3 cm enhancing mass in the left kidney. Conclusion There is moderate splenomegaly.\n',
+  );
+  assert.ok(other.includes('3 cm enhancing mass in the left kidney.'), other.join('\n'));
+});

@@ -22,6 +22,10 @@ export const UNSAID = new Set(
 // Leading words an impression item does without: "and", "with", "There is" (not the "With" of "With respect to the prior, …").
 const FILLER =
   /^(?:(?:and|but|with(?!\s+(?:respect|reference|regard)\s+to\b)|while|whereas|also|however|additionally|furthermore)\b,?\s+)?(?:there (?:is|are|was|were)\s+(?:also\s+)?|(?:this|the) (?:study|exam|examination|scan|images?) (?:demonstrates|shows|reveals)\s+)?(?:an?\s+(?=\S))?/i;
+// A heading the dictation ran into its first sentence with no colon ("Findings There are small effusions", "IMPRESSION There
+// is …"), or a connective of contrast ("On the other hand, there is …"): no words of the finding.
+const GLUED_LABEL =
+  /^(?:(?:findings?|impressions?|conclusions?|comments?|opinion|results?)\s+(?=there\s+(?:is|are|was|were)\b)|on the other hand,?\s+(?=\S))/i;
 // "This study demonstrates …" speaks of the exam, not of a finding named before.
 const THIS_STUDY = /^\s*this (?:study|exam|examination|scan|images?)\b/i;
 // "… changes associated with this.", "Air bronchograms are observed in it.": a sentence that ends pointing back.
@@ -61,6 +65,7 @@ export function tidy(text: string): string {
     .replace(/\s+["“”]\s+(?=[A-Z])/g, ' - ')
     .replace(/\s+/g, ' ')
     .trim()
+    .replace(GLUED_LABEL, '')
     .replace(FILLER, '')
     .replace(/[\s.,;:]+$/, '');
   // "(hemorrhagic ?" cut by the sentence break at its question mark: closed again.
