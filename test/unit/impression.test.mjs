@@ -1714,6 +1714,7 @@ test('impression: how the procedure went and where the report was sent are no it
 });
 
 test('impression: a "However, no …" / "But … cannot be excluded" sentence stays with the finding it qualifies (r18i #4)', () => {
+  /** @type {[string, RegExp][]} */
   const cases = [
     [
       'EXAM: CT chest.\nFINDINGS: There is a 1.2 cm sclerotic focus in the T8 vertebral body. No pleural effusion.\nIMPRESSION:\n1. Sclerotic focus in T8 which could represent a metastasis. However, no corresponding lesion is seen on the prior bone scan.\n2. No pleural effusion.',
@@ -1753,6 +1754,7 @@ test('impression: a "However, no …" / "But … cannot be excluded" sentence st
 });
 
 test('impression: an old impression that only points to the findings ("See above.") holds the draft to nothing: the other abnormal statements are listed', () => {
+  /** @type {[string, RegExp][]} */
   const cases = [
     [
       'EXAM: US RENAL\nFINDINGS: The right kidney is normal. There is moderate left hydronephrosis. A 9 mm echogenic focus with posterior acoustic shadowing is present in the left renal pelvis.\nIMPRESSION: See above.',
