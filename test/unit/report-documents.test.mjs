@@ -43,6 +43,19 @@ test('a neurology case history, an operative note and an EMG study are no imagin
   assert.equal(parseReport(emg).document, 'neurophysiology');
 });
 
+test('a radiotherapy course or planning note is no imaging report; a CT after radiotherapy with findings stays one (r18i)', () => {
+  for (const text of [
+    'HYPOFRACTIONATED COURSE\n\nThe patient will receive radiotherapy to the left breast. The dose per fraction is raised so that fewer fractions are needed.',
+    'BRACHYTHERAPY PLANNING\n\nThe applicator was placed and simulation films were taken. The CT data set was used for brachytherapy planning.',
+    'The patient is receiving chemoradiotherapy. The chemotherapy is given to sensitise the tumour to the radiotherapy.',
+  ]) {
+    assert.equal(parseReport(text).document, 'radiation-therapy', text);
+  }
+  const afterRadiotherapy =
+    'HISTORY: Lung cancer after radiotherapy, completed 2024.\nFINDINGS: Paramediastinal fibrosis in the radiotherapy field. New 9 mm nodule in the right upper lobe.\nIMPRESSION: New nodule.';
+  assert.equal(parseReport(afterRadiotherapy).document, 'imaging');
+});
+
 test('imaging reports stay imaging reports, with or without headers', () => {
   assert.equal(parseReport('FINDINGS: Small left pleural effusion.\nIMPRESSION: Small left effusion.').document, 'imaging');
   assert.equal(parseReport('The lungs are clear. No pneumothorax.').document, 'imaging');

@@ -46,9 +46,12 @@ const KINDS: readonly KindCue[] = [
     kind: 'radiation-therapy',
     headerNames: /^(RADIATION THERAPY|TREATMENT PLANNING|SIMULATION|DOSIMETRY)$/,
     headers: 2,
+    // A planning or treatment note tells the course ("radiotherapy", "brachytherapy", "simulation films", "dose per
+    // fraction") with no findings of its own; a CT after radiotherapy that names it twice has findings and stays a report.
     words:
-      /\b(intensity[- ]modulated radiation|IMRT|radiation (therapy|oncology|treatment)|treatment planning|isocenter|dose[- ]volume)\b/gi,
+      /\b(intensity[- ]modulated radiation|IMRT|radiation (therapy|oncology|treatment)|treatment planning|isocenter|dose[- ]volume|(chemo)?radiotherapy|brachytherapy|(conformal|3-dimensional|three-dimensional) simulation|simulation films?|(hyper)?fractionat\w*|dose per fraction|target volumes?)\b/gi,
     mentions: 2,
+    yieldsToImaging: true,
   },
 ];
 
