@@ -41,10 +41,12 @@ const CueSchema = z
     significant: phrases,
     communication: phrases,
     references: phrases,
+    sideRegions: phrases,
     qualifying: phrases,
     dangling: phrases,
     leaning: z
       .object({
+        restating: phrases,
         openers: phrases,
         pointers: phrases,
         phrases: phrases,
@@ -278,6 +280,8 @@ export interface Clause extends Span {
   positive: boolean;
   /** Records a call or a discussion ("discussed with Dr. X"), not a finding. */
   communication: boolean;
+  /** Names the study it compares with ("According to the prior study, …", "compared to prior"), not denied. */
+  compares: boolean;
   /** Denies something by name ("no pneumothorax"), not the whole exam ("no acute abnormality"). */
   specificDenial: boolean;
   /** How many denials it says ("no", "without", "not" …): "No effusion, and no invasion" says two. */
@@ -549,6 +553,7 @@ export function readClause(text: string, span: Span, section: SectionKind, field
     specificDenial: false,
     denials: 0,
     communication: false,
+    compares: false,
   };
   let hedgeFrom = Infinity;
   // Where a "not (well) seen" stands ("The left MCA is not clearly visualized, suggesting possible occlusion"): a hedge
@@ -745,6 +750,7 @@ export function readClause(text: string, span: Span, section: SectionKind, field
         // "needing no follow-up" recommends nothing: the denied advice is its own value.
         c.recommends.add(denies(i) ? `not ${cue.value}` : cue.value);
       } else if (cue.kind === 'communication') c.communication = true;
+      else if (cue.kind === 'reference' && !denies(i)) c.compares = true;
       if (cue.kind === 'significant') {
         significantCue ||= !denies(i);
         c.specificDenial ||= denies(i);
@@ -1033,6 +1039,7 @@ const BLANK = /\n[ \t]*\n/;
 // A part of an organ that does not say which organ or side: "in the lower pole", "at the root", "the anterior segment".
 const PART_ONLY = /\b(?:segments?|poles?|horns?|roots?)\b/i;
 const LEAD_WORDS: ReadonlySet<string> = new Set(CUES.leaning.leadIns);
+const SIDE_REGION: ReadonlySet<string> = new Set(CUES.sideRegions);
 const SIDE_WORD = new Map(Object.entries(CUES.sides).flatMap(([side, list]) => list.map((w) => [w, side] as const)));
 /**
  * The sides a clause opens its paragraph's run with: a label naming one ("Left kidney:", "Right frontal lobe:") or
@@ -1048,7 +1055,10 @@ function sidedOpening(c: Clause, bare: string): Opening | null {
   // lung, …") places its own sentence; the next may speak of the liver.
   const words = lead.toLowerCase().match(/[a-z-]+/g) ?? [];
   const sides = words.map((w) => SIDE_WORD.get(w)).filter((x): x is string => !!x);
-  const sideAlone = words.every((w) => SIDE_WORD.has(w) || STOP.has(w) || LEAD_WORDS.has(w) || w === 'side' || w === 'sided');
+  // (Or a whole limb of that side: "In the right lower extremity, … . The distal SFA … are patent." is the right leg's.)
+  const sideAlone = words.every(
+    (w) => SIDE_WORD.has(w) || STOP.has(w) || LEAD_WORDS.has(w) || SIDE_REGION.has(w) || w === 'side' || w === 'sided',
+  );
   return sides.length && sideAlone ? { sides: [...new Set(sides)], named: [] } : null;
 }
 
@@ -1149,6 +1159,7 @@ export const fieldWords = (field: string) =>
  */
 export const LEANING_ORGANS: ReadonlySet<string> = new Set(TEMPLATES.flatMap((t) => t.findings.flatMap((f) => fieldWords(f.label))));
 const OPENERS = LEANING.openers.map((p) => p.split(' '));
+const RESTATING = LEANING.restating.map((p) => p.split(' '));
 // Openers that begin a clause of their own ("Given the clinical presentation, these …"): read on after its comma.
 const SUBORDINATE = new Set(['given', 'although', 'though']);
 const POINTERS = new Set(LEANING.pointers);
@@ -1184,6 +1195,8 @@ export function leansOn(c: Clause, before: string, organs: ReadonlySet<string> =
       .replace(LIST_NUMBER, '')
       .match(/[a-z0-9]+(?:'s)?|,/g) ?? []
   ).slice(0, 24);
+  // "Specifically, no infarct.": the detail of what the sentence before says whole.
+  if (RESTATING.some((o) => o.every((w, i) => tokens[i] === w) && tokens[o.length] === ',')) return true;
   for (;;) {
     const opener = OPENERS.find((o) => o.every((w, i) => tokens[i] === w));
     if (!opener) break;

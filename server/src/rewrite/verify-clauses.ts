@@ -244,7 +244,7 @@ export function checkClauses(
     if (gone.length) say(`drops "${gone.join(' ')}" of "${clip(s.text)}"`, s, c);
     if (s.communication && !c.communication) say(`drops the communication of "${clip(s.text)}"`, s, c);
     for (const lost of polarityLostBy(s, [c])) say(`${lost}: "${clip(s.text, 60)}"`, s, c);
-    for (const drop of dropsOf(s, [c], { sizes: true, carried: true }))
+    for (const drop of dropsOf(s, [c], { sizes: true, carried: true, compared: true }))
       say(`${drop}: "${clip(s.text, 60)}" -> "${clip(c.text, 60)}"`, s, c);
   }
   for (const s of src.filter(moved))
@@ -476,7 +476,7 @@ export function checkClauses(
     for (const drop of dropsOf(
       s,
       kind === 'summary' ? [...keptBy, { ...keptBy[0], quantities: candidate.flatMap((c) => c.quantities) }] : keptBy,
-      { sizes: true, carried: true },
+      { sizes: true, carried: true, compared: kind !== 'summary' },
     ))
       say(`${drop}: "${clip(s.text, 60)}" -> "${clip(keptBy[0].text, 60)}"`, s, keptBy[0]);
   }
@@ -566,7 +566,10 @@ export function checkClauses(
   if (kind === 'impression')
     for (const [s, resting] of restsOn) {
       const items = resting.filter(inImpression);
-      if (!items.length || inImpression(s)) continue;
+      if (!items.length) continue;
+      // An item of the old impression kept is the radiologist's own; only one leaning on the item before it ("Normal
+      // MRI brain. Specifically, no infarct.") is held to that one: told without it, it says less or else.
+      const own = inImpression(s);
       // "Exhibits wall thickening …", "This finding is suspicious …", "None of the remaining masses …": cut from what it speaks of.
       for (const c of items) {
         const first =
@@ -579,16 +582,22 @@ export function checkClauses(
         // (What the report says before it, or before its repetition: the impression telling the findings' "…
         // lingular segment. The described appearance …" again, where the draft took either.)
         const told = src.filter((x) => x === s || (shareOf(x, s) === 1 && shareOf(s, x) === 1)).map((x) => src[src.indexOf(x) - 1]);
-        const toldBefore = !!before && told.some((x) => !!x && !!restsOn.get(x)?.includes(before));
+        // (Or the very words: an all-clear kept word for word rests on nothing it must align with.)
+        const toldBefore = !!before && told.some((x) => !!x && (!!restsOn.get(x)?.includes(before) || (own && x.key === before.key)));
         const sameLine = !!before && !/\n/.test(candidateText.slice(before.end, c.start));
         const joined = sameLine && (/;\s*$/.test(candidateText.slice(before.end, c.start)) || toldBefore);
         // A pointing phrase ("The mass is …", "None of the remaining …") may also open the next item after it.
         const pointer = CUES.dangling.includes(first);
         const nextItem = toldBefore;
-        if ((pointer || leansOn(c, sentenceBefore(src, src.indexOf(s)), ORGANS)) && !joined && (pointer || !nextItem))
+        const leans = leansOn(c, sentenceBefore(src, src.indexOf(s)), ORGANS);
+        // (An all-clear the report's own finding contradicts is left out rightly: "Normal CT head. Specifically, no
+        // mass." over a hematoma keeps only the denial.)
+        const contradicted = !!told[0] && globalNormal(told[0]) && significant.length > 0;
+        if (own ? leans && !joined && !nextItem && !contradicted : (pointer || leans) && !joined && (pointer || !nextItem))
           say(`cuts "${clip(c.text, 60)}" from what it speaks of in "${clip(s.text, 60)}"`, s, c);
       }
-      for (const drop of dropsOf(s, items, { sizes: true, carried: true }))
+      if (own) continue;
+      for (const drop of dropsOf(s, items, { sizes: true, carried: true, compared: true }))
         say(`${drop}: "${clip(s.text, 60)}" -> "${clip(items[0].text, 60)}"`, s, items[0]);
     }
   if (kind === 'restructure') {

@@ -1,0 +1,111 @@
+// The verifier's session-13 round-two patterns, each with 2+ phrasings of our own, a mutation caught and the faithful
+// rewrite passing: a finding told only as the study before showed it ("According to the prior study, a 6 mm nodule …")
+// keeps that comparison; a lead-in naming a whole limb of one side ("In the right lower extremity, …") gives the
+// sentences after it that side, as "On the right," does; an impression item opening "Specifically," / "In particular,"
+// is told with the verdict it details.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { root } from '../helpers/engine.mjs';
+
+const require = createRequire(import.meta.url);
+const { checkClauses } = require(path.join(root, 'out/server/rewrite/verify-clauses.js'));
+const { readText } = require(path.join(root, 'out/server/rewrite/clauses.js'));
+const { parseReport } = require(path.join(root, 'out/server/report/index.js'));
+
+const reasonsOf = (kind, source, candidate) => checkClauses(kind, parseReport(source), candidate).map((r) => r.message);
+const report = (exam, findings, impression) => `EXAM: ${exam}\n\nFINDINGS:\n${findings}\n\nIMPRESSION:\n${impression}\n`;
+
+test('impression: an item told without the prior study it was seen on drops its time; kept, it passes', () => {
+  for (const [exam, sentence, cut] of [
+    [
+      'CT chest.',
+      'According to the prior study, a 6 mm nodule is observed in the right upper lobe.',
+      '6 mm nodule in the right upper lobe.',
+    ],
+    [
+      'CT chest.',
+      'Compared with the previous CT, a 9 mm nodule is seen in the left lower lobe.',
+      'A 9 mm nodule is seen in the left lower lobe.',
+    ],
+    [
+      'MRI brain.',
+      'On the prior MRI, a 4 mm enhancing focus was present in the left frontal lobe.',
+      'A 4 mm enhancing focus in the left frontal lobe.',
+    ],
+  ]) {
+    const findings = `${sentence} The heart is normal in size.`;
+    const source = report(exam, findings, 'Nodule.');
+    const dropped = reasonsOf('impression', source, report(exam, findings, cut));
+    assert.ok(
+      dropped.some((r) => /drops time: the study it is compared with/.test(r)),
+      `${sentence}\n${dropped.join('\n')}`,
+    );
+    const kept = reasonsOf('impression', source, report(exam, findings, sentence));
+    assert.ok(!kept.some((r) => /drops time/.test(r)), `${sentence}\n${kept.join('\n')}`);
+  }
+  // A finding with a time word of its own ("stable") says its time; a denial compared with nothing new is no finding.
+  const stable = report('CT chest.', 'Compared with the prior study, the 5 mm nodule is stable.', 'Nodule.');
+  assert.ok(
+    !reasonsOf(
+      'impression',
+      stable,
+      report('CT chest.', 'Compared with the prior study, the 5 mm nodule is stable.', 'Stable 5 mm nodule.'),
+    ).some((r) => /compared with/.test(r)),
+  );
+  assert.equal(
+    readText(report('CT chest.', 'No prior study is available.', 'Normal.')).some((c) => c.compares),
+    false,
+  );
+});
+
+test('a lead-in naming a whole limb of one side gives the sentences after it that side', () => {
+  for (const [opening, next, side] of [
+    [
+      'In the right lower extremity, there is a 70% stenosis of the proximal superficial femoral artery.',
+      'The popliteal artery is occluded.',
+      'right',
+    ],
+    ['In the left arm, the cephalic vein is thrombosed.', 'The basilic vein contains nonocclusive thrombus.', 'left'],
+    ['In the left upper extremity, there is a 2 cm hematoma.', 'The brachial artery is narrowed.', 'left'],
+  ]) {
+    const clauses = readText(report('Imaging study.', `The abdominal aorta is normal. ${opening} ${next}`, 'Disease.'));
+    assert.deepEqual(clauses.find((c) => c.text === next).carriedSides, [side], opening);
+    // Taken out of its paragraph without the side: refused; told with it: passes.
+    const source = report('Imaging study.', `The abdominal aorta is normal. ${opening} ${next}`, 'Disease.');
+    const moved = report('Imaging study.', `The abdominal aorta is normal. ${opening}\n\n${next}`, 'Disease.');
+    assert.ok(
+      reasonsOf('restructure', source, moved).some((r) => r.startsWith(`drops side: ${side}`)),
+      next,
+    );
+    const sided = report(
+      'Imaging study.',
+      `The abdominal aorta is normal. ${opening}\n\n${next.replace(/^The /, `The ${side} `)}`,
+      'Disease.',
+    );
+    assert.ok(!reasonsOf('restructure', source, sided).some((r) => /side/.test(r)), next);
+  }
+  // An organ in the lead-in places its own sentence only, as before.
+  const organ = readText(report('CT.', 'In the right kidney, there is a 1 cm cyst. The liver is enlarged.', 'Cyst.'));
+  assert.deepEqual(organ.find((c) => c.text.startsWith('The liver')).carriedSides, []);
+});
+
+test('impression: an item detailing a verdict ("Specifically, …") is told with it', () => {
+  for (const [exam, verdict, detail] of [
+    ['MRI brain.', 'Normal MRI of the brain.', 'Specifically, no evidence of acute infarct or mass.'],
+    ['CT abdomen and pelvis.', 'No acute abnormality in the abdomen or pelvis.', 'In particular, no evidence of appendicitis.'],
+    ['CT head.', 'Unremarkable noncontrast head CT.', 'Specifically, there is no intracranial hemorrhage.'],
+  ]) {
+    const source = report(exam, 'Unremarkable study.', `${verdict} ${detail}`);
+    const cut = reasonsOf('impression', source, report(exam, 'Unremarkable study.', `1. ${detail}`));
+    assert.ok(
+      cut.some((r) => /^cuts /.test(r)),
+      `${detail}\n${cut.join('\n')}`,
+    );
+    const kept = reasonsOf('impression', source, source);
+    assert.ok(!kept.some((r) => /^cuts /.test(r)), `${detail}\n${kept.join('\n')}`);
+    const numbered = reasonsOf('impression', source, report(exam, 'Unremarkable study.', `1. ${verdict} ${detail}`));
+    assert.ok(!numbered.some((r) => /^cuts /.test(r)), `${detail}\n${numbered.join('\n')}`);
+  }
+});
