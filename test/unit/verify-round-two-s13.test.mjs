@@ -109,3 +109,30 @@ test('impression: an item detailing a verdict ("Specifically, …") is told with
     assert.ok(!numbered.some((r) => /^cuts /.test(r)), `${detail}\n${numbered.join('\n')}`);
   }
 });
+
+// r18r #16: "No significant changes were detected in these views in the current examination." speaks of what the lung
+// window showed: lifted to the head of the findings it reads as the whole study's verdict of no change.
+test('restructure: a sentence speaking of "these views / sections" stays with what they showed', () => {
+  for (const [window, finding, stable] of [
+    [
+      'When examined in the lung parenchyma window;',
+      'In both lungs, ground-glass and honeycomb appearances are noted in the peripheral areas.',
+      'No significant changes were detected in these views in the current examination.',
+    ],
+    [
+      'When evaluated in the mediastinal window;',
+      'There are several calcified nodes in the subcarinal station.',
+      'These are similar in these sections compared with the prior examination.',
+    ],
+    ['In the bone window;', 'Sclerotic foci are seen in the T7 and T9 vertebral bodies.', 'Nothing new is seen in this window.'],
+  ]) {
+    const source = `FINDINGS:\n${window} ${finding} ${stable}\nThe liver is normal.\n\nIMPRESSION:\nFindings as above.\n`;
+    const lifted = `FINDINGS:\n${stable}\n\nLungs: ${window} ${finding}\nUpper abdomen: The liver is normal.\n\nIMPRESSION:\nFindings as above.\n`;
+    assert.ok(
+      reasonsOf('restructure', source, lifted).some((r) => /^moves .* it speaks on from/.test(r)),
+      stable,
+    );
+    const kept = `FINDINGS:\nLungs: ${window} ${finding} ${stable}\nUpper abdomen: The liver is normal.\n\nIMPRESSION:\nFindings as above.\n`;
+    assert.ok(!reasonsOf('restructure', source, kept).some((r) => /it speaks on from/.test(r)), stable);
+  }
+});
