@@ -136,3 +136,28 @@ test('restructure: a sentence speaking of "these views / sections" stays with wh
     assert.ok(!reasonsOf('restructure', source, kept).some((r) => /it speaks on from/.test(r)), stable);
   }
 });
+
+// eval-verify (impression "change time", "flip side"): an all-clear or a normal the reading cannot align ("No acute
+// cardiopulmonary abnormality." -> "No chronic …") was refused as "adds", not as the change it is.
+test('a sentence of the report said but for a side or time word is refused as that change; a synonym is no change', () => {
+  const { cueSwapped } = require(path.join(root, 'out/server/rewrite/clauses.js'));
+  assert.equal(cueSwapped('No acute cardiopulmonary abnormality.', 'No chronic cardiopulmonary abnormality.'), 'time');
+  assert.equal(cueSwapped('2. Normal left ventricular size and function.', 'Normal right ventricular size and function.'), 'side');
+  assert.equal(cueSwapped('The 5 mm nodule is stable.', 'The 5 mm nodule is new.'), 'time');
+  assert.equal(cueSwapped('The 5 mm nodule is stable.', 'The 5 mm nodule is unchanged.'), null);
+  assert.equal(cueSwapped('Lt renal cyst.', 'Left renal cyst.'), null);
+  assert.equal(cueSwapped('Left renal cyst.', 'Left renal mass.'), null);
+  for (const [impression, changed, what] of [
+    ['No acute cardiopulmonary abnormality.', 'No chronic cardiopulmonary abnormality.', 'time'],
+    ['Otherwise unremarkable MRI of the right ankle.', 'Otherwise unremarkable MRI of the left ankle.', 'side'],
+    ['Partially calcified nodule in the left lower lobe, stable.', 'Partially calcified nodule in the left lower lobe, new.', 'time'],
+  ]) {
+    const source = report('Imaging study.', 'Mild degenerative change.', impression);
+    const reasons = reasonsOf('impression', source, report('Imaging study.', 'Mild degenerative change.', changed));
+    assert.ok(
+      reasons.some((r) => r.startsWith(`changes ${what}: `)),
+      `${changed}\n${reasons.join('\n')}`,
+    );
+    assert.ok(!reasonsOf('impression', source, source).some((r) => /^changes (?:side|time):/.test(r)), impression);
+  }
+});

@@ -1036,6 +1036,26 @@ function readClauses(report: Report): Clause[] {
 export const readText = (text: string) => clausesOf(parseReport(text));
 
 const BLANK = /\n[ \t]*\n/;
+
+/**
+ * What `text` changes of `source` when it says it word for word but for side or time words ("Normal left ventricular
+ * size" -> "Normal right …", "No acute cardiopulmonary abnormality" -> "No chronic …"): 'side' or 'time', else null.
+ */
+export function cueSwapped(source: string, text: string): 'side' | 'time' | null {
+  const words = (t: string) => squash(t.replace(LIST_NUMBER, '')).split(' ');
+  const [a, b] = [words(source), words(text)];
+  if (a.length !== b.length) return null;
+  let what: 'side' | 'time' | null = null;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] === b[i]) continue;
+    const kind = SIDE_WORD.has(a[i]) && SIDE_WORD.has(b[i]) ? 'side' : TIME_WORD.has(a[i]) && TIME_WORD.has(b[i]) ? 'time' : null;
+    if (!kind) return null;
+    // ("lt" for "left", "stable" for "unchanged": the same said otherwise.)
+    const map = kind === 'side' ? SIDE_WORD : TIME_WORD;
+    if (map.get(a[i]) !== map.get(b[i])) what ??= kind;
+  }
+  return what;
+}
 // A part of an organ that does not say which organ or side: "in the lower pole", "at the root", "the anterior segment".
 const PART_ONLY = /\b(?:segments?|poles?|horns?|roots?)\b/i;
 const LEAD_WORDS: ReadonlySet<string> = new Set(CUES.leaning.leadIns);

@@ -9,6 +9,7 @@ import { SUMMARY_PARTS, type RewriteKind } from './kinds';
 import {
   ANAPHORIC,
   CUES,
+  cueSwapped,
   GENERIC,
   LEANING_ORGANS,
   fieldWords,
@@ -259,6 +260,15 @@ export function checkClauses(
 
   // Sentences the rewrite writes: each rests on a source clause.
   for (const c of candidate.filter((x) => !moved(x))) {
+    // A sentence of the report said word for word but for a side or time word ("Normal left ventricular size" ->
+    // "Normal right …", "No acute cardiopulmonary abnormality" -> "No chronic …") changes it, however else it reads.
+    if (!src.some((x) => x.key === c.key))
+      for (const x of src) {
+        const swapped = cueSwapped(x.text, c.text);
+        if (!swapped) continue;
+        say(`changes ${swapped}: "${clip(x.text, 60)}" -> "${clip(c.text, 60)}"`, x, c);
+        break;
+      }
     // An organ's own normal statement copied from the report ("The mastoids and paranasal sinuses are
     // clear.") says what the report says; one about the whole study ("No acute abnormality.") may not stand
     // over a significant finding.
