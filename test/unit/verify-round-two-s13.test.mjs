@@ -161,3 +161,19 @@ test('a sentence of the report said but for a side or time word is refused as th
     assert.ok(!reasonsOf('impression', source, source).some((r) => /^changes (?:side|time):/.test(r)), impression);
   }
 });
+
+// Own read (eval-verify, IU): "The lungs are clear bilaterally. Specifically, no evidence of focal consolidation,
+// pneumothorax, or pleural effusion." kept together under Lungs was refused as speaking of the pleura.
+test('restructure: a sentence right after what it leans on, in its field, is placed with it', () => {
+  for (const [first, detail, other] of [
+    ['The lungs are clear bilaterally.', 'Specifically, no evidence of focal consolidation, pneumothorax, or pleural effusion.', 'Pleura'],
+    ['The lungs are clear.', 'In particular, there is no pleural effusion or pneumothorax.', 'Pleura'],
+  ]) {
+    const source = `FINDINGS: ${first} ${detail} The heart is normal in size.\n\nIMPRESSION: No acute abnormality.\n`;
+    const together = `FINDINGS:\nLungs: ${first} ${detail}\n${other}: [ ]\nHeart and mediastinum: The heart is normal in size.\n\nIMPRESSION: No acute abnormality.\n`;
+    assert.ok(!reasonsOf('restructure', source, together).some((r) => /^places /.test(r)), detail);
+    // Alone under Lungs (its lead sentence elsewhere), it is held to the organ it names.
+    const alone = `FINDINGS:\nLungs: ${detail}\n${other}: [ ]\nHeart and mediastinum: ${first} The heart is normal in size.\n\nIMPRESSION: No acute abnormality.\n`;
+    assert.ok(reasonsOf('restructure', source, alone).length > 0, detail);
+  }
+});

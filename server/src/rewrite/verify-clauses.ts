@@ -611,7 +611,7 @@ export function checkClauses(
         say(`${drop}: "${clip(s.text, 60)}" -> "${clip(items[0].text, 60)}"`, s, items[0]);
     }
   if (kind === 'restructure') {
-    checkPlacement(candidate, candidateAll, pairs, new Set(source.sections.map((x) => x.header?.name.toLowerCase())), say);
+    checkPlacement(candidate, candidateAll, pairs, src, new Set(source.sections.map((x) => x.header?.name.toLowerCase())), say);
     checkFieldLevels(candidateAll, src, say);
     checkBound(source.text, src, candidate, candidateAll, pairs, say);
     checkLabelWords(source, src, candidateText, say);
@@ -1105,6 +1105,7 @@ function checkPlacement(
   /** Every clause of the candidate, its empty fields too ("Collateral ligaments: [ ]"). */
   all: readonly Clause[],
   sourceOf: ReadonlyMap<Clause, Clause>,
+  src: readonly Clause[],
   sourceHeadings: ReadonlySet<string | undefined>,
   say: (m: string, s?: Clause, c?: Clause) => void,
 ): void {
@@ -1122,6 +1123,18 @@ function checkPlacement(
     const stoodUnder = [...(source?.heading ?? []), ...(source?.field ? fieldWords(source.field) : [])];
     const cueWords = squash(c.text.replace(LABEL_OPENING, '')).split(' ').map(stem);
     if (!own.length || names(own, [...words, ...stoodUnder, ...cueWords])) continue;
+    // Right after what it leans on, in its field ("The lungs are clear. Specifically, no … pleural effusion."): it
+    // speaks on from that sentence, wherever else its words point.
+    const i = source ? src.indexOf(source) : -1;
+    const before = candidate[candidate.indexOf(c) - 1];
+    if (
+      i > 0 &&
+      before?.field === c.field &&
+      sourceOf.get(before) === src[i - 1] &&
+      src[i - 1].sectionIndex === source!.sectionIndex &&
+      leansOn(source!, sentenceBefore(src, i), ORGANS)
+    )
+      continue;
     // A differential in brackets ("mosaic attenuation (small airway disease?)") places nothing; nor an organ after a
     // landmark ("extend to the mediastinal inlet", "mass effect on the lateral ventricle"), where the finding reaches
     // or presses, nor the part a word before "of" names of its whole ("posteromedial corner of the tibia").
