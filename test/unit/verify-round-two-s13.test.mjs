@@ -177,3 +177,40 @@ test('restructure: a sentence right after what it leans on, in its field, is pla
     assert.ok(reasonsOf('restructure', source, alone).length > 0, detail);
   }
 });
+
+// rev16 #1: a quote holding the words of an impression finding anywhere ("pleural effusion abutting the pericardial fat
+// pad") told the pericardial effusion the summary left out.
+test('summary: a quote tells an impression finding only naming it, not holding its words anywhere', () => {
+  const { analyze } = require(path.join(root, 'out/server/engine.js'));
+  const { verify } = require(path.join(root, 'out/server/rewrite/index.js'));
+  const OPENING =
+    'This summary was written from your radiology report by a computer program. It uses everyday words. It does not replace the report.\n';
+  const told = (source, lines) =>
+    verify(
+      'summary',
+      analyze(source),
+      `${OPENING}\n${lines}\nYour doctor will talk with you about what these results mean for you.\n`,
+      'reworded',
+    ).reasons;
+  for (const [sentence, impression, named] of [
+    [
+      'Small left pleural effusion abutting the pericardial fat pad.',
+      '1. Small pericardial effusion. 2. Small left pleural effusion.',
+      'There is a small pericardial effusion.',
+    ],
+    [
+      'There is a right renal cyst adjacent to the liver, with no hepatic lesion.',
+      '1. Hepatic cyst. 2. Right renal cyst.',
+      'A 2 cm hepatic cyst is seen in segment 6.',
+    ],
+  ]) {
+    const source = `EXAM: CT.\n\nFINDINGS:\n${sentence} ${named}\n\nIMPRESSION:\n${impression}\n`;
+    const quoteOnly = told(source, `What the report found:\nThe report also says: "${sentence}"\n`);
+    assert.ok(
+      quoteOnly.some((r) => /^drops: /.test(r)),
+      `${sentence}\n${quoteOnly.join('\n')}`,
+    );
+    const both = told(source, `What the report found:\nThe report also says: "${sentence}"\nThe report also says: "${named}"\n`);
+    assert.ok(!both.some((r) => /^drops: (?:pericardial effusion|hepatic cyst|cyst)/.test(r)), `${sentence}\n${both.join('\n')}`);
+  }
+});
