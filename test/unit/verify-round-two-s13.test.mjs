@@ -214,3 +214,34 @@ test('summary: a quote tells an impression finding only naming it, not holding i
     assert.ok(!both.some((r) => /^drops: (?:pericardial effusion|hepatic cyst|cyst)/.test(r)), `${sentence}\n${both.join('\n')}`);
   }
 });
+
+// rev16 #2: "Decreased volume of the right lower lobe consolidation" read as the lung's volume: a draft dropping
+// "Decreased" passed. The lung or lobe ends the "of" phrase when it is the lung's volume.
+test('a volume of a finding in a lobe told decreased is a change; the lung’s own volume is not', () => {
+  for (const t of [
+    'Decreased volume of the right lower lobe consolidation.',
+    'The volume of the left lower lobe atelectasis is decreased.',
+    'Increased volume of the right upper lobe mass.',
+  ])
+    assert.ok(readText(`FINDINGS: ${t}\n`).find((c) => /volume/i.test(c.text)).time.size > 0, t);
+  for (const t of [
+    'Decreased volume of the left lung.',
+    'The volume of the right lung was decreased.',
+    'Decreased volume of the left lower lobe, with crowding of the bronchi.',
+  ])
+    assert.equal(readText(`FINDINGS: ${t}\n`).find((c) => /volume/i.test(c.text)).time.size, 0, t);
+  const source = report(
+    'CT chest.',
+    'Decreased volume of the right lower lobe consolidation.',
+    'Decreased volume of the right lower lobe consolidation.',
+  );
+  const dropped = reasonsOf(
+    'impression',
+    source,
+    report('CT chest.', 'Decreased volume of the right lower lobe consolidation.', '1. Right lower lobe consolidation.'),
+  );
+  assert.ok(
+    dropped.some((r) => /drops time: decreased/.test(r)),
+    dropped.join('\n'),
+  );
+});

@@ -382,17 +382,18 @@ function lungVolume(tokens: readonly string[], at: number, length: number): bool
   // "decreased lung volume", "decreased left lower lobe volume", "decreased volume of the left lung".
   const after = tokens.slice(at + length, at + length + 4);
   if (after.some((w, k) => /^volumes?$/.test(w) && k > 0 && VOLUME_OF.has(after[k - 1]))) return true;
-  if (
-    /^volumes?$/.test(after[0] ?? '') &&
-    after[1] === 'of' &&
-    tokens.slice(at + length + 2, at + length + 6).some((w) => VOLUME_OF.has(w))
-  )
-    return true;
-  const before = tokens.slice(Math.max(0, at - 9), at);
+  // (The lung or lobe ends the "of" phrase: "decreased volume of the right lower lobe consolidation" is the
+  // consolidation's, a change over time: rev16 #2.)
+  const endsPhrase = (w: string | undefined) => w === undefined || w === PART_BREAK || STOP.has(w) || NEW_STATEMENT.has(w);
+  const lungAt = (from: number, to: number) =>
+    tokens.slice(from, to).some((w, k) => VOLUME_OF.has(w) && endsPhrase(tokens[from + k + 1]));
+  if (/^volumes?$/.test(after[0] ?? '') && after[1] === 'of' && lungAt(at + length + 2, at + length + 6)) return true;
+  const start = Math.max(0, at - 9);
+  const before = tokens.slice(start, at);
   const v = before.findIndex((w) => /^volumes?$/.test(w));
   return (
     v >= 0 &&
-    (VOLUME_OF.has(before[v - 1] ?? '') || before.slice(v + 1).some((w) => VOLUME_OF.has(w))) &&
+    (VOLUME_OF.has(before[v - 1] ?? '') || lungAt(start + v + 1, at)) &&
     /^(?:is|are|was|were|appears?)$/.test(before[before.length - 1] ?? '')
   );
 }
