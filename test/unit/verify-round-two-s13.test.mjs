@@ -245,3 +245,24 @@ test('a volume of a finding in a lobe told decreased is a change; the lung’s o
     dropped.join('\n'),
   );
 });
+
+// rev16 #4: "absent" after a verb of showing denied the whole statement, torsion included: "No torsion" passed the
+// clause check. After "demonstrates / shows" it denies the noun it qualifies; after its noun or "is" its statement.
+test('"absent" after a verb of showing denies only what it qualifies', () => {
+  for (const [sentence, denial] of [
+    ['Left testis demonstrates absent color flow, compatible with torsion.', '1. No torsion of the left testis.'],
+    ['The right ovary demonstrates absent flow, concerning for torsion.', '1. No torsion of the right ovary.'],
+    ['The right testis shows absent arterial flow, consistent with torsion.', '1. No torsion of the right testis.'],
+  ]) {
+    const c = readText(`FINDINGS: ${sentence}\n`)[0];
+    assert.ok(c.positive && !c.negated.has('torsion') && c.negated.has('flow'), sentence);
+    const source = report('US pelvis.', sentence, 'Torsion.');
+    const reasons = reasonsOf('impression', source, report('US pelvis.', sentence, denial));
+    assert.ok(
+      reasons.some((r) => /denies what the report states: "[^"]*torsion/.test(r)),
+      `${denial}\n${reasons.join('\n')}`,
+    );
+  }
+  for (const t of ['Flow is absent in the left testis.', 'The right ovary absent surgically.'])
+    assert.equal(readText(`FINDINGS: ${t}\n`)[0].positive, false, t);
+});

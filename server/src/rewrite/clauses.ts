@@ -369,6 +369,12 @@ const CLAUSE_BREAK =
 // (Also one typed in lower case after a sentence's end or a "?)": '… (cyst?)" hiatal hernia'.)
 const QUOTED_ITEM = /["“”]\s+(?=[A-Z])|(?<=(?:[.!?]|\?\))\s*)["“”]\s+(?=[a-z])/g;
 const NEW_STATEMENT = new Set(['is', 'are', 'was', 'were']);
+// Verbs after which a state word qualifies the noun that follows it ("demonstrates absent flow").
+const SHOWING = new Set(
+  ['demonstrate', 'show', 'reveal', 'exhibit', 'display', 'have', 'has', 'had', 'having'].flatMap((v) =>
+    v.startsWith('ha') ? [v] : [v, `${v}s`, `${v}d`, `${v}ed`, `${v.replace(/e$/, '')}ing`],
+  ),
+);
 const CHANGE_WORDS = new Set(CUES.changeWords);
 const APPEARANCE = new Set(CUES.appearanceWords);
 const VOLUME_OF = new Set(CUES.volumeOf);
@@ -385,8 +391,7 @@ function lungVolume(tokens: readonly string[], at: number, length: number): bool
   // (The lung or lobe ends the "of" phrase: "decreased volume of the right lower lobe consolidation" is the
   // consolidation's, a change over time: rev16 #2.)
   const endsPhrase = (w: string | undefined) => w === undefined || w === PART_BREAK || STOP.has(w) || NEW_STATEMENT.has(w);
-  const lungAt = (from: number, to: number) =>
-    tokens.slice(from, to).some((w, k) => VOLUME_OF.has(w) && endsPhrase(tokens[from + k + 1]));
+  const lungAt = (from: number, to: number) => tokens.slice(from, to).some((w, k) => VOLUME_OF.has(w) && endsPhrase(tokens[from + k + 1]));
   if (/^volumes?$/.test(after[0] ?? '') && after[1] === 'of' && lungAt(at + length + 2, at + length + 6)) return true;
   const start = Math.max(0, at - 9);
   const before = tokens.slice(start, at);
@@ -705,11 +710,13 @@ export function readClause(text: string, span: Span, section: SectionKind, field
         // only what follows it; after it ("Flow is absent in the left testis") it denies its statement, and so after its
         // noun ("The right ovary absent surgically", "uterus absent post hysterectomy"): attributive only with no word
         // of its own before it.
+        // After a verb of showing it is attributive too: "Left testis demonstrates absent color flow, compatible with
+        // torsion" denies the flow, states the torsion (rev16 #4).
         const attributive =
           cue.value === 'absent' &&
           /^[a-z]/.test(tokens[i + 1] ?? '') &&
           !STOP.has(tokens[i + 1]) &&
-          (i === 0 || STOP.has(tokens[i - 1]) || !/^[a-z]/.test(tokens[i - 1]));
+          (i === 0 || STOP.has(tokens[i - 1]) || !/^[a-z]/.test(tokens[i - 1]) || SHOWING.has(tokens[i - 1]));
         if (cue.scope === 'clause' && !attributive) {
           // "… is not detected, and loose bodies are present": it denies its own statement, not the next one.
           const [from, to] = statementOf(tokens, i);
