@@ -266,3 +266,33 @@ test('"absent" after a verb of showing denies only what it qualifies', () => {
   for (const t of ['Flow is absent in the left testis.', 'The right ovary absent surgically.'])
     assert.equal(readText(`FINDINGS: ${t}\n`)[0].positive, false, t);
 });
+
+// rev16 #7: the side a part-only finding has from the sentence before ("… the superior segment") catches a dropped
+// side, and licensed a side the rewrite wrote in — "segment" alone may be another lobe's.
+test('a part-only finding’s side from the sentence before licenses no side a rewrite writes in', () => {
+  for (const [findings, item, dropped] of [
+    [
+      'Right lower lobe consolidation. There is a 5 mm nodule in the superior segment.',
+      '1. 5 mm nodule in the superior segment of the right lower lobe.',
+      'There is a 5 mm nodule in the superior segment.',
+    ],
+    [
+      'The left kidney measures 10 cm. There is a 12 mm solid lesion in the lower pole.',
+      '1. 12 mm solid lesion in the lower pole of the left kidney.',
+      'There is a 12 mm solid lesion in the lower pole.',
+    ],
+  ]) {
+    const source = report('CT.', findings, 'See findings.');
+    const added = reasonsOf('impression', source, report('CT.', findings, item));
+    assert.ok(
+      added.some((r) => /side/.test(r)),
+      `${item}\n${added.join('\n')}`,
+    );
+    // Still: taken alone without it, it drops that side.
+    const alone = reasonsOf('impression', source, report('CT.', findings, `1. ${dropped}`));
+    assert.ok(
+      alone.some((r) => /drops side/.test(r)),
+      `${dropped}\n${alone.join('\n')}`,
+    );
+  }
+});

@@ -201,10 +201,10 @@ export function dropsOf(
   const inherited =
     !what.carried || source.sides.size || source.normal
       ? []
-      : [...source.headingSides.filter((x) => !source.looseSides.includes(x)), ...source.carriedSides];
+      : [...source.headingSides.filter((x) => !source.looseSides.includes(x)), ...source.carriedSides, ...source.partSides];
   const sides = missing(
     [...source.sides, ...inherited].filter((x) => !normalOnly(x)),
-    has((c) => [...c.sides, ...c.headingSides, ...(what.carried ? c.carriedSides : [])]),
+    has((c) => [...c.sides, ...c.headingSides, ...(what.carried ? [...c.carriedSides, ...c.partSides] : [])]),
   );
   if (sides.length) out.push(`drops side: ${sides.join(', ')}`);
   if (what.sizes) {

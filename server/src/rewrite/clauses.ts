@@ -221,6 +221,12 @@ export interface Clause extends Span {
    * `carried`); it excuses no side otherwise.
    */
   carriedSides: string[];
+  /**
+   * The side a clause placing its finding only by a part ("… in the lower pole") has from the stating sentence just
+   * before it: a rewrite taking it alone must say it (`dropsOf` with `carried`), but it licenses no side a rewrite writes
+   * in ("segment" alone may be another lobe's: rev16 #7).
+   */
+  partSides: string[];
   /** The organ label a part label stands under ("left kidney" over "Upper pole: 4 cm mass"), its words; else empty. */
   within: string[];
   /**
@@ -529,6 +535,7 @@ export function readClause(text: string, span: Span, section: SectionKind, field
     headingSides: [...sides],
     headingLevels: [...levelsOfLabel],
     carriedSides: [],
+    partSides: [],
     within: [],
     looseSides: [...namedSides],
     words: [],
@@ -1008,7 +1015,7 @@ function readClauses(report: Report): Clause[] {
         before.positive &&
         (before.sides.size || before.carriedSides.length)
       )
-        clause.carriedSides = before.sides.size ? [...before.sides] : [...before.carriedSides];
+        clause.partSides = before.sides.size ? [...before.sides] : [...before.carriedSides];
       if (clause.label.length && partLabel(clause.label)) clause.within = organLabel;
       else if (clause.label.length) organLabel = clause.label;
       if (clause.label.length) heading = clause;
