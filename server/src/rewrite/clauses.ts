@@ -1211,7 +1211,13 @@ const SUBJECTS = new Set(LEANING.subjects);
  * only after no word of `organs`), or ends "… adjacent to it". Read from its own opening words and the words `before` it
  * only: a rewrite keeps such a clause next to that one, or it speaks of something else.
  */
-export function leansOn(c: Clause, before: string, organs: ReadonlySet<string> = LEANING_ORGANS): boolean {
+export function leansOn(
+  c: Clause,
+  before: string,
+  organs: ReadonlySet<string> = LEANING_ORGANS,
+  /** Also a `restating` opening ("Specifically, …"): where a sentence stands (impression items, restructure fields). */
+  restating = false,
+): boolean {
   if (!before || c.label.length) return false;
   // "(secondary to opportunistic infections?, lymphoma)." standing as a sentence of its own qualifies the one before.
   if (/^\s*\(/.test(c.text.replace(LIST_NUMBER, ''))) return true;
@@ -1231,7 +1237,7 @@ export function leansOn(c: Clause, before: string, organs: ReadonlySet<string> =
       .match(/[a-z0-9]+(?:'s)?|,/g) ?? []
   ).slice(0, 24);
   // "Specifically, no infarct.": the detail of what the sentence before says whole.
-  if (RESTATING.some((o) => o.every((w, i) => tokens[i] === w) && tokens[o.length] === ',')) return true;
+  if (restating && RESTATING.some((o) => o.every((w, i) => tokens[i] === w) && tokens[o.length] === ',')) return true;
   for (;;) {
     const opener = OPENERS.find((o) => o.every((w, i) => tokens[i] === w));
     if (!opener) break;

@@ -599,7 +599,7 @@ export function checkClauses(
         // A pointing phrase ("The mass is …", "None of the remaining …") may also open the next item after it.
         const pointer = CUES.dangling.includes(first);
         const nextItem = toldBefore;
-        const leans = leansOn(c, sentenceBefore(src, src.indexOf(s)), ORGANS);
+        const leans = leansOn(c, sentenceBefore(src, src.indexOf(s)), ORGANS, own);
         // (An all-clear the report's own finding contradicts is left out rightly: "Normal CT head. Specifically, no
         // mass." over a hematoma keeps only the denial.)
         const contradicted = !!told[0] && globalNormal(told[0]) && significant.length > 0;
@@ -1132,7 +1132,7 @@ function checkPlacement(
       before?.field === c.field &&
       sourceOf.get(before) === src[i - 1] &&
       src[i - 1].sectionIndex === source!.sectionIndex &&
-      leansOn(source!, sentenceBefore(src, i), ORGANS)
+      leansOn(source!, sentenceBefore(src, i), ORGANS, true)
     )
       continue;
     // A differential in brackets ("mosaic attenuation (small airway disease?)") places nothing; nor an organ after a
