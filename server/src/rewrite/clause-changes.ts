@@ -163,8 +163,11 @@ function timeUnbound(source: Clause, candidate: Clause): string[] {
 export function dropsOf(
   source: Clause,
   candidates: readonly Clause[],
-  /** `carried`: also the side the source's label, field or paragraph opening gives it (the verifier asks it; a writer may). */
-  what: { sizes: boolean; carried?: boolean },
+  /**
+   * `carried`: also the side the source's label, field or paragraph opening gives it (the verifier asks it; a writer may).
+   * `compared`: also the study it is told of ("According to the prior study, a 6 mm nodule …"), when no time word says it.
+   */
+  what: { sizes: boolean; carried?: boolean; compared?: boolean },
 ): string[] {
   const out: string[] = [];
   const has = (pick: (c: Clause) => Iterable<string>) => new Set(candidates.flatMap((c) => [...pick(c)]));
@@ -174,6 +177,16 @@ export function dropsOf(
     has((c) => c.time),
   );
   if (time.length) out.push(`drops time: ${time.join(', ')}`);
+  // A finding told only as the study before showed it, without that study, is told as today's.
+  else if (
+    what.compared &&
+    source.compares &&
+    source.positive &&
+    !source.normal &&
+    !source.time.size &&
+    !candidates.some((c) => c.compares || c.time.size)
+  )
+    out.push('drops time: the study it is compared with');
   const severity = missing(
     source.severity,
     has((c) => c.severity),
@@ -188,10 +201,10 @@ export function dropsOf(
   const inherited =
     !what.carried || source.sides.size || source.normal
       ? []
-      : [...source.headingSides.filter((x) => !source.looseSides.includes(x)), ...source.carriedSides];
+      : [...source.headingSides.filter((x) => !source.looseSides.includes(x)), ...source.carriedSides, ...source.partSides];
   const sides = missing(
     [...source.sides, ...inherited].filter((x) => !normalOnly(x)),
-    has((c) => [...c.sides, ...c.headingSides, ...(what.carried ? c.carriedSides : [])]),
+    has((c) => [...c.sides, ...c.headingSides, ...(what.carried ? [...c.carriedSides, ...c.partSides] : [])]),
   );
   if (sides.length) out.push(`drops side: ${sides.join(', ')}`);
   if (what.sizes) {

@@ -41,10 +41,12 @@ const CueSchema = z
     significant: phrases,
     communication: phrases,
     references: phrases,
+    sideRegions: phrases,
     qualifying: phrases,
     dangling: phrases,
     leaning: z
       .object({
+        restating: phrases,
         openers: phrases,
         pointers: phrases,
         phrases: phrases,
@@ -219,6 +221,12 @@ export interface Clause extends Span {
    * `carried`); it excuses no side otherwise.
    */
   carriedSides: string[];
+  /**
+   * The side a clause placing its finding only by a part ("… in the lower pole") has from the stating sentence just
+   * before it: a rewrite taking it alone must say it (`dropsOf` with `carried`), but it licenses no side a rewrite writes
+   * in ("segment" alone may be another lobe's: rev16 #7).
+   */
+  partSides: string[];
   /** The organ label a part label stands under ("left kidney" over "Upper pole: 4 cm mass"), its words; else empty. */
   within: string[];
   /**
@@ -278,6 +286,8 @@ export interface Clause extends Span {
   positive: boolean;
   /** Records a call or a discussion ("discussed with Dr. X"), not a finding. */
   communication: boolean;
+  /** Names the study it compares with ("According to the prior study, …", "compared to prior"), not denied. */
+  compares: boolean;
   /** Denies something by name ("no pneumothorax"), not the whole exam ("no acute abnormality"). */
   specificDenial: boolean;
   /** How many denials it says ("no", "without", "not" …): "No effusion, and no invasion" says two. */
@@ -365,6 +375,12 @@ const CLAUSE_BREAK =
 // (Also one typed in lower case after a sentence's end or a "?)": '… (cyst?)" hiatal hernia'.)
 const QUOTED_ITEM = /["“”]\s+(?=[A-Z])|(?<=(?:[.!?]|\?\))\s*)["“”]\s+(?=[a-z])/g;
 const NEW_STATEMENT = new Set(['is', 'are', 'was', 'were']);
+// Verbs after which a state word qualifies the noun that follows it ("demonstrates absent flow").
+const SHOWING = new Set(
+  ['demonstrate', 'show', 'reveal', 'exhibit', 'display', 'have', 'has', 'had', 'having'].flatMap((v) =>
+    v.startsWith('ha') ? [v] : [v, `${v}s`, `${v}d`, `${v}ed`, `${v.replace(/e$/, '')}ing`],
+  ),
+);
 const CHANGE_WORDS = new Set(CUES.changeWords);
 const APPEARANCE = new Set(CUES.appearanceWords);
 const VOLUME_OF = new Set(CUES.volumeOf);
@@ -378,17 +394,17 @@ function lungVolume(tokens: readonly string[], at: number, length: number): bool
   // "decreased lung volume", "decreased left lower lobe volume", "decreased volume of the left lung".
   const after = tokens.slice(at + length, at + length + 4);
   if (after.some((w, k) => /^volumes?$/.test(w) && k > 0 && VOLUME_OF.has(after[k - 1]))) return true;
-  if (
-    /^volumes?$/.test(after[0] ?? '') &&
-    after[1] === 'of' &&
-    tokens.slice(at + length + 2, at + length + 6).some((w) => VOLUME_OF.has(w))
-  )
-    return true;
-  const before = tokens.slice(Math.max(0, at - 9), at);
+  // (The lung or lobe ends the "of" phrase: "decreased volume of the right lower lobe consolidation" is the
+  // consolidation's, a change over time: rev16 #2.)
+  const endsPhrase = (w: string | undefined) => w === undefined || w === PART_BREAK || STOP.has(w) || NEW_STATEMENT.has(w);
+  const lungAt = (from: number, to: number) => tokens.slice(from, to).some((w, k) => VOLUME_OF.has(w) && endsPhrase(tokens[from + k + 1]));
+  if (/^volumes?$/.test(after[0] ?? '') && after[1] === 'of' && lungAt(at + length + 2, at + length + 6)) return true;
+  const start = Math.max(0, at - 9);
+  const before = tokens.slice(start, at);
   const v = before.findIndex((w) => /^volumes?$/.test(w));
   return (
     v >= 0 &&
-    (VOLUME_OF.has(before[v - 1] ?? '') || before.slice(v + 1).some((w) => VOLUME_OF.has(w))) &&
+    (VOLUME_OF.has(before[v - 1] ?? '') || lungAt(start + v + 1, at)) &&
     /^(?:is|are|was|were|appears?)$/.test(before[before.length - 1] ?? '')
   );
 }
@@ -519,6 +535,7 @@ export function readClause(text: string, span: Span, section: SectionKind, field
     headingSides: [...sides],
     headingLevels: [...levelsOfLabel],
     carriedSides: [],
+    partSides: [],
     within: [],
     looseSides: [...namedSides],
     words: [],
@@ -549,6 +566,7 @@ export function readClause(text: string, span: Span, section: SectionKind, field
     specificDenial: false,
     denials: 0,
     communication: false,
+    compares: false,
   };
   let hedgeFrom = Infinity;
   // Where a "not (well) seen" stands ("The left MCA is not clearly visualized, suggesting possible occlusion"): a hedge
@@ -699,11 +717,13 @@ export function readClause(text: string, span: Span, section: SectionKind, field
         // only what follows it; after it ("Flow is absent in the left testis") it denies its statement, and so after its
         // noun ("The right ovary absent surgically", "uterus absent post hysterectomy"): attributive only with no word
         // of its own before it.
+        // After a verb of showing it is attributive too: "Left testis demonstrates absent color flow, compatible with
+        // torsion" denies the flow, states the torsion (rev16 #4).
         const attributive =
           cue.value === 'absent' &&
           /^[a-z]/.test(tokens[i + 1] ?? '') &&
           !STOP.has(tokens[i + 1]) &&
-          (i === 0 || STOP.has(tokens[i - 1]) || !/^[a-z]/.test(tokens[i - 1]));
+          (i === 0 || STOP.has(tokens[i - 1]) || !/^[a-z]/.test(tokens[i - 1]) || SHOWING.has(tokens[i - 1]));
         if (cue.scope === 'clause' && !attributive) {
           // "… is not detected, and loose bodies are present": it denies its own statement, not the next one.
           const [from, to] = statementOf(tokens, i);
@@ -745,6 +765,7 @@ export function readClause(text: string, span: Span, section: SectionKind, field
         // "needing no follow-up" recommends nothing: the denied advice is its own value.
         c.recommends.add(denies(i) ? `not ${cue.value}` : cue.value);
       } else if (cue.kind === 'communication') c.communication = true;
+      else if (cue.kind === 'reference' && !denies(i)) c.compares = true;
       if (cue.kind === 'significant') {
         significantCue ||= !denies(i);
         c.specificDenial ||= denies(i);
@@ -994,7 +1015,7 @@ function readClauses(report: Report): Clause[] {
         before.positive &&
         (before.sides.size || before.carriedSides.length)
       )
-        clause.carriedSides = before.sides.size ? [...before.sides] : [...before.carriedSides];
+        clause.partSides = before.sides.size ? [...before.sides] : [...before.carriedSides];
       if (clause.label.length && partLabel(clause.label)) clause.within = organLabel;
       else if (clause.label.length) organLabel = clause.label;
       if (clause.label.length) heading = clause;
@@ -1030,9 +1051,30 @@ function readClauses(report: Report): Clause[] {
 export const readText = (text: string) => clausesOf(parseReport(text));
 
 const BLANK = /\n[ \t]*\n/;
+
+/**
+ * What `text` changes of `source` when it says it word for word but for side or time words ("Normal left ventricular
+ * size" -> "Normal right …", "No acute cardiopulmonary abnormality" -> "No chronic …"): 'side' or 'time', else null.
+ */
+export function cueSwapped(source: string, text: string): 'side' | 'time' | null {
+  const words = (t: string) => squash(t.replace(LIST_NUMBER, '')).split(' ');
+  const [a, b] = [words(source), words(text)];
+  if (a.length !== b.length) return null;
+  let what: 'side' | 'time' | null = null;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] === b[i]) continue;
+    const kind = SIDE_WORD.has(a[i]) && SIDE_WORD.has(b[i]) ? 'side' : TIME_WORD.has(a[i]) && TIME_WORD.has(b[i]) ? 'time' : null;
+    if (!kind) return null;
+    // ("lt" for "left", "stable" for "unchanged": the same said otherwise.)
+    const map = kind === 'side' ? SIDE_WORD : TIME_WORD;
+    if (map.get(a[i]) !== map.get(b[i])) what ??= kind;
+  }
+  return what;
+}
 // A part of an organ that does not say which organ or side: "in the lower pole", "at the root", "the anterior segment".
 const PART_ONLY = /\b(?:segments?|poles?|horns?|roots?)\b/i;
 const LEAD_WORDS: ReadonlySet<string> = new Set(CUES.leaning.leadIns);
+const SIDE_REGION: ReadonlySet<string> = new Set(CUES.sideRegions);
 const SIDE_WORD = new Map(Object.entries(CUES.sides).flatMap(([side, list]) => list.map((w) => [w, side] as const)));
 /**
  * The sides a clause opens its paragraph's run with: a label naming one ("Left kidney:", "Right frontal lobe:") or
@@ -1048,7 +1090,10 @@ function sidedOpening(c: Clause, bare: string): Opening | null {
   // lung, …") places its own sentence; the next may speak of the liver.
   const words = lead.toLowerCase().match(/[a-z-]+/g) ?? [];
   const sides = words.map((w) => SIDE_WORD.get(w)).filter((x): x is string => !!x);
-  const sideAlone = words.every((w) => SIDE_WORD.has(w) || STOP.has(w) || LEAD_WORDS.has(w) || w === 'side' || w === 'sided');
+  // (Or a whole limb of that side: "In the right lower extremity, … . The distal SFA … are patent." is the right leg's.)
+  const sideAlone = words.every(
+    (w) => SIDE_WORD.has(w) || STOP.has(w) || LEAD_WORDS.has(w) || SIDE_REGION.has(w) || w === 'side' || w === 'sided',
+  );
   return sides.length && sideAlone ? { sides: [...new Set(sides)], named: [] } : null;
 }
 
@@ -1149,6 +1194,7 @@ export const fieldWords = (field: string) =>
  */
 export const LEANING_ORGANS: ReadonlySet<string> = new Set(TEMPLATES.flatMap((t) => t.findings.flatMap((f) => fieldWords(f.label))));
 const OPENERS = LEANING.openers.map((p) => p.split(' '));
+const RESTATING = LEANING.restating.map((p) => p.split(' '));
 // Openers that begin a clause of their own ("Given the clinical presentation, these …"): read on after its comma.
 const SUBORDINATE = new Set(['given', 'although', 'though']);
 const POINTERS = new Set(LEANING.pointers);
@@ -1165,7 +1211,13 @@ const SUBJECTS = new Set(LEANING.subjects);
  * only after no word of `organs`), or ends "… adjacent to it". Read from its own opening words and the words `before` it
  * only: a rewrite keeps such a clause next to that one, or it speaks of something else.
  */
-export function leansOn(c: Clause, before: string, organs: ReadonlySet<string> = LEANING_ORGANS): boolean {
+export function leansOn(
+  c: Clause,
+  before: string,
+  organs: ReadonlySet<string> = LEANING_ORGANS,
+  /** Also a `restating` opening ("Specifically, …"): where a sentence stands (impression items, restructure fields). */
+  restating = false,
+): boolean {
   if (!before || c.label.length) return false;
   // "(secondary to opportunistic infections?, lymphoma)." standing as a sentence of its own qualifies the one before.
   if (/^\s*\(/.test(c.text.replace(LIST_NUMBER, ''))) return true;
@@ -1184,6 +1236,8 @@ export function leansOn(c: Clause, before: string, organs: ReadonlySet<string> =
       .replace(LIST_NUMBER, '')
       .match(/[a-z0-9]+(?:'s)?|,/g) ?? []
   ).slice(0, 24);
+  // "Specifically, no infarct.": the detail of what the sentence before says whole.
+  if (restating && RESTATING.some((o) => o.every((w, i) => tokens[i] === w) && tokens[o.length] === ',')) return true;
   for (;;) {
     const opener = OPENERS.find((o) => o.every((w, i) => tokens[i] === w));
     if (!opener) break;

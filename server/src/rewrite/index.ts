@@ -239,13 +239,11 @@ export function verify(kind: RewriteKind, analysis: Analysis, output: string, mo
   return { ok: reasons.length === 0, reasons, details };
 }
 
-/** The sentences the summary writer tells as written, with those they lean on (toldAsWritten adds them; read once per analysis). */
-const QUOTED = new WeakMap<Analysis, Set<number>>();
-function quotedOf(analysis: Analysis): Set<number> {
-  let quoted = QUOTED.get(analysis);
-  if (!quoted) QUOTED.set(analysis, (quoted = toldAsWritten(analysis.report, analysis.understanding)));
-  return quoted;
-}
+/**
+ * The sentences the summary writer tells as written, with those they lean on (toldAsWritten adds them; it reads them
+ * once per report and understanding itself, so no second cache here: rev16 #9).
+ */
+const quotedOf = (analysis: Analysis): Set<number> => toldAsWritten(analysis.report, analysis.understanding);
 
 /**
  * The text a summary's findings are compared with. What it must tell, under IMPRESSION: the impression, every

@@ -9,6 +9,7 @@ import { SUMMARY_PARTS, type RewriteKind } from './kinds';
 import {
   ANAPHORIC,
   CUES,
+  cueSwapped,
   GENERIC,
   LEANING_ORGANS,
   fieldWords,
@@ -244,7 +245,7 @@ export function checkClauses(
     if (gone.length) say(`drops "${gone.join(' ')}" of "${clip(s.text)}"`, s, c);
     if (s.communication && !c.communication) say(`drops the communication of "${clip(s.text)}"`, s, c);
     for (const lost of polarityLostBy(s, [c])) say(`${lost}: "${clip(s.text, 60)}"`, s, c);
-    for (const drop of dropsOf(s, [c], { sizes: true, carried: true }))
+    for (const drop of dropsOf(s, [c], { sizes: true, carried: true, compared: true }))
       say(`${drop}: "${clip(s.text, 60)}" -> "${clip(c.text, 60)}"`, s, c);
   }
   for (const s of src.filter(moved))
@@ -259,6 +260,15 @@ export function checkClauses(
 
   // Sentences the rewrite writes: each rests on a source clause.
   for (const c of candidate.filter((x) => !moved(x))) {
+    // A sentence of the report said word for word but for a side or time word ("Normal left ventricular size" ->
+    // "Normal right …", "No acute cardiopulmonary abnormality" -> "No chronic …") changes it, however else it reads.
+    if (!src.some((x) => x.key === c.key))
+      for (const x of src) {
+        const swapped = cueSwapped(x.text, c.text);
+        if (!swapped) continue;
+        say(`changes ${swapped}: "${clip(x.text, 60)}" -> "${clip(c.text, 60)}"`, x, c);
+        break;
+      }
     // An organ's own normal statement copied from the report ("The mastoids and paranasal sinuses are
     // clear.") says what the report says; one about the whole study ("No acute abnormality.") may not stand
     // over a significant finding.
@@ -476,7 +486,7 @@ export function checkClauses(
     for (const drop of dropsOf(
       s,
       kind === 'summary' ? [...keptBy, { ...keptBy[0], quantities: candidate.flatMap((c) => c.quantities) }] : keptBy,
-      { sizes: true, carried: true },
+      { sizes: true, carried: true, compared: kind !== 'summary' },
     ))
       say(`${drop}: "${clip(s.text, 60)}" -> "${clip(keptBy[0].text, 60)}"`, s, keptBy[0]);
   }
@@ -566,7 +576,10 @@ export function checkClauses(
   if (kind === 'impression')
     for (const [s, resting] of restsOn) {
       const items = resting.filter(inImpression);
-      if (!items.length || inImpression(s)) continue;
+      if (!items.length) continue;
+      // An item of the old impression kept is the radiologist's own; only one leaning on the item before it ("Normal
+      // MRI brain. Specifically, no infarct.") is held to that one: told without it, it says less or else.
+      const own = inImpression(s);
       // "Exhibits wall thickening …", "This finding is suspicious …", "None of the remaining masses …": cut from what it speaks of.
       for (const c of items) {
         const first =
@@ -579,20 +592,26 @@ export function checkClauses(
         // (What the report says before it, or before its repetition: the impression telling the findings' "…
         // lingular segment. The described appearance …" again, where the draft took either.)
         const told = src.filter((x) => x === s || (shareOf(x, s) === 1 && shareOf(s, x) === 1)).map((x) => src[src.indexOf(x) - 1]);
-        const toldBefore = !!before && told.some((x) => !!x && !!restsOn.get(x)?.includes(before));
+        // (Or the very words: an all-clear kept word for word rests on nothing it must align with.)
+        const toldBefore = !!before && told.some((x) => !!x && (!!restsOn.get(x)?.includes(before) || (own && x.key === before.key)));
         const sameLine = !!before && !/\n/.test(candidateText.slice(before.end, c.start));
         const joined = sameLine && (/;\s*$/.test(candidateText.slice(before.end, c.start)) || toldBefore);
         // A pointing phrase ("The mass is …", "None of the remaining …") may also open the next item after it.
         const pointer = CUES.dangling.includes(first);
         const nextItem = toldBefore;
-        if ((pointer || leansOn(c, sentenceBefore(src, src.indexOf(s)), ORGANS)) && !joined && (pointer || !nextItem))
+        const leans = leansOn(c, sentenceBefore(src, src.indexOf(s)), ORGANS, own);
+        // (An all-clear the report's own finding contradicts is left out rightly: "Normal CT head. Specifically, no
+        // mass." over a hematoma keeps only the denial.)
+        const contradicted = !!told[0] && globalNormal(told[0]) && significant.length > 0;
+        if (own ? leans && !joined && !nextItem && !contradicted : (pointer || leans) && !joined && (pointer || !nextItem))
           say(`cuts "${clip(c.text, 60)}" from what it speaks of in "${clip(s.text, 60)}"`, s, c);
       }
-      for (const drop of dropsOf(s, items, { sizes: true, carried: true }))
+      if (own) continue;
+      for (const drop of dropsOf(s, items, { sizes: true, carried: true, compared: true }))
         say(`${drop}: "${clip(s.text, 60)}" -> "${clip(items[0].text, 60)}"`, s, items[0]);
     }
   if (kind === 'restructure') {
-    checkPlacement(candidate, candidateAll, pairs, new Set(source.sections.map((x) => x.header?.name.toLowerCase())), say);
+    checkPlacement(candidate, candidateAll, pairs, src, new Set(source.sections.map((x) => x.header?.name.toLowerCase())), say);
     checkFieldLevels(candidateAll, src, say);
     checkBound(source.text, src, candidate, candidateAll, pairs, say);
     checkLabelWords(source, src, candidateText, say);
@@ -1086,6 +1105,7 @@ function checkPlacement(
   /** Every clause of the candidate, its empty fields too ("Collateral ligaments: [ ]"). */
   all: readonly Clause[],
   sourceOf: ReadonlyMap<Clause, Clause>,
+  src: readonly Clause[],
   sourceHeadings: ReadonlySet<string | undefined>,
   say: (m: string, s?: Clause, c?: Clause) => void,
 ): void {
@@ -1103,6 +1123,18 @@ function checkPlacement(
     const stoodUnder = [...(source?.heading ?? []), ...(source?.field ? fieldWords(source.field) : [])];
     const cueWords = squash(c.text.replace(LABEL_OPENING, '')).split(' ').map(stem);
     if (!own.length || names(own, [...words, ...stoodUnder, ...cueWords])) continue;
+    // Right after what it leans on, in its field ("The lungs are clear. Specifically, no … pleural effusion."): it
+    // speaks on from that sentence, wherever else its words point.
+    const i = source ? src.indexOf(source) : -1;
+    const before = candidate[candidate.indexOf(c) - 1];
+    if (
+      i > 0 &&
+      before?.field === c.field &&
+      sourceOf.get(before) === src[i - 1] &&
+      src[i - 1].sectionIndex === source!.sectionIndex &&
+      leansOn(source!, sentenceBefore(src, i), ORGANS, true)
+    )
+      continue;
     // A differential in brackets ("mosaic attenuation (small airway disease?)") places nothing; nor an organ after a
     // landmark ("extend to the mediastinal inlet", "mass effect on the lateral ventricle"), where the finding reaches
     // or presses, nor the part a word before "of" names of its whole ("posteromedial corner of the tibia").

@@ -108,21 +108,33 @@ function namedAt(src: Reading, out: Reading, g: Finding, f: Finding): boolean {
 }
 
 /**
- * A report sentence quoted word for word, stating a finding and holding every word of `f`'s name ("There is an effusion
- * measuring 1 cm … in the anterior pericardial area" for the impression's "pericardial effusion", though the core reads
- * the quote as another effusion): it tells `f` as the report does.
+ * A report sentence quoted word for word that names `f` ("There is an effusion measuring 1 cm … in the anterior
+ * pericardial area" for the impression's "pericardial effusion", though the core reads the quote as another effusion):
+ * it tells `f` as the report does. Named as one run, not denied in its clause ("pericardial effusion"), or its head
+ * with the rest naming the place it is in ("effusion … in the pericardial space"); not the words anywhere ("pleural
+ * effusion abutting the pericardial fat pad" tells no pericardial effusion: rev16 #1).
  */
 function quotesWith(src: Reading, out: Reading, g: Finding, f: Finding): boolean {
   // (lay-reading.ts reads a quote line as the sentence it quotes.)
   const quoted = out.report.sentences[g.sentenceIndex]?.text.trim() ?? '';
   if (quoted.length < 8 || !src.report.text.includes(quoted)) return false;
-  const words = src.report.text
-    .slice(f.start, f.end)
+  const words = f.finding
     .toLowerCase()
     .split(/[^a-z]+/)
     .filter((w) => w.length > 2);
-  const said = ` ${quoted.toLowerCase().replace(/[^a-z]+/g, ' ')} `;
-  return words.length > 0 && words.every((w) => said.includes(` ${w} `));
+  if (!words.length) return false;
+  // Clause by clause: "No pericardial effusion; small pleural effusion" names it only denied.
+  for (const clause of quoted.toLowerCase().split(/[;:]|,\s*(?:and|but)\b|\bbut\b/)) {
+    const said = ` ${clause.replace(/[^a-z]+/g, ' ')} `;
+    const run = said.indexOf(` ${words.join(' ')} `);
+    const head = said.indexOf(` ${words[words.length - 1]} `);
+    const at = run >= 0 ? run : head;
+    if (at < 0 || /\b(?:no|without|not|absent|negative)\b/.test(said.slice(0, at))) continue;
+    if (run >= 0) return true;
+    const place = (w: string) => new RegExp(` ${w} (?:[a-z]+ )?(?:area|space|region|recess|cavity|sac) `).test(said.slice(head));
+    if (words.slice(0, -1).every(place)) return true;
+  }
+  return false;
 }
 
 export function checkSummary(src: Reading, out: Reading, diff: Diff): void {
