@@ -930,6 +930,7 @@ test('part words are organ terms, places and territories organ ids, checked at l
     arteryLevels: { levels: ['segmental'], nouns: ['artery', 'branches'], sharedNouns: ['branches'], airwayWords: ['mucus'] },
     pieces: ['fragment'],
     relativePlaces: ['adjacent'],
+    walls: { findings: ['wall thickening'], hollow: ['gallbladder'] },
     heldPartsOf: { isthmus: ['aorta'] },
     techniqueHeadings: ['doppler'],
     regionWide: ['peritoneum'],
@@ -3314,4 +3315,65 @@ test('a PROCEDURE section of a stress study: the steps are TECHNIQUE, a paragrap
     for (const sentence of results.split(/(?<=\.) /)) assert.ok(findings.includes(sentence), sentence);
     assert.ok(!/^PROCEDURE:/m.test(out.text), out.text);
   }
+});
+
+// Session 13, round two (r18r): patterns of the hand-read, each in phrasings of our own.
+test('a stability sentence pointing back ("in these views") stays with the finding it speaks of, not lifted to the head', () => {
+  for (const [text, id, field, told] of [
+    [
+      'EXAM: CT chest without contrast.\nFINDINGS: Subpleural reticulation and traction bronchiectasis are seen in both lower lobes. No significant progression is seen in these views compared to the prior study. A 5 mm nodule is seen in the right upper lobe.\nIMPRESSION: Fibrotic lung disease.\n',
+      'ct-chest',
+      'Lungs',
+      'No significant progression is seen in these views compared to the prior study.',
+    ],
+    [
+      'EXAM: MRI brain without contrast.\nFINDINGS: Scattered T2 hyperintense foci are seen in the periventricular white matter. No significant change is detected in these views on the current study. The ventricles are normal in size.\nIMPRESSION: Small vessel disease.\n',
+      'mri-brain',
+      'Brain parenchyma',
+      'No significant change is detected in these views on the current study.',
+    ],
+  ]) {
+    const { out } = run(text, PLAIN, id);
+    assert.ok(line(out, field).includes(told), out.text);
+    assert.ok(
+      !out.text
+        .split('FINDINGS:')[1]
+        .split(/\n[A-Z][a-z]/)[0]
+        .includes(told),
+      out.text,
+    );
+  }
+});
+
+test("a wall's finding naming no organ is the wall of the hollow organ the sentence before named", () => {
+  for (const [text, id, field, told] of [
+    [
+      'EXAM: CT chest with contrast.\nFINDINGS: The esophagus is mildly patulous. There is no significant wall thickening. Trachea and main bronchi are patent.\nIMPRESSION: Normal.\n',
+      'ct-chest',
+      'Mediastinum and hila',
+      'There is no significant wall thickening.',
+    ],
+    [
+      'EXAM: CT abdomen and pelvis with contrast.\nFINDINGS: The gallbladder is distended and contains sludge. Mild wall thickening is noted. The kidneys are normal.\nIMPRESSION: Gallbladder sludge.\n',
+      'ct-abdomen-pelvis',
+      'Gallbladder and bile ducts',
+      'Mild wall thickening is noted.',
+    ],
+    [
+      'EXAM: CT abdomen and pelvis with contrast.\nFINDINGS: The urinary bladder is moderately distended. No mural thickening is seen. No free fluid.\nIMPRESSION: Normal.\n',
+      'ct-abdomen-pelvis',
+      'Bladder',
+      'No mural thickening is seen.',
+    ],
+  ]) {
+    const { out } = run(text, PLAIN, id);
+    assert.ok(line(out, field).includes(told), out.text);
+  }
+  // After a solid organ the wall is no organ's of that sentence: left to the lexicon (the bowel's).
+  const { out } = run(
+    'EXAM: CT abdomen and pelvis with contrast.\nFINDINGS: The liver is normal. No wall thickening is seen.\nIMPRESSION: Normal.\n',
+    PLAIN,
+    'ct-abdomen-pelvis',
+  );
+  assert.ok(!line(out, 'Liver').includes('wall thickening'), out.text);
 });

@@ -48,6 +48,8 @@ import {
   PART_WORDS,
   PIECE_SUBJECT,
   RELATIVE_PLACE,
+  WALL_FINDING,
+  HOLLOW_ORGAN,
   PLACE_REFERENCE,
   READING,
   TECHNIQUE_HEADING,
@@ -1193,6 +1195,19 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     // (A part word is what a component is made of, no organ of its own: "Soft tissue components accompanying the compression …".)
     const tissue = (h: OrganHit) => PART_WORDS.has(report.text.slice(h.start, h.end).toLowerCase());
     if (before && before.sub >= 0 && !label && piece && !organs.some((h) => h.start < s.start + piece[0].length && !tissue(h)))
+      return { sub: before.sub, by: 'context' };
+    // "No significant wall thickening was detected." after the oesophagus, "No wall thickening." after the gallbladder: a
+    // wall's finding naming no organ is the wall of the hollow organ the sentence before named, not the bowel's it is listed under.
+    if (
+      before &&
+      before.sub >= 0 &&
+      !label &&
+      !organs.length &&
+      WALL_FINDING.test(s.text) &&
+      i > 0 &&
+      report.sentences[i - 1].section === s.section &&
+      HOLLOW_ORGAN.test(report.sentences[i - 1].text)
+    )
       return { sub: before.sub, by: 'context' };
     // "There is no abnormal adjacent stranding." after a pancreatic tail cyst: placed only beside the thing the sentence
     // before told, it is that thing's, not the body wall's its stranding is listed under (nodes aside: a field of their own).

@@ -45,6 +45,7 @@ const Schema = z.object({
   arteryLevels: z.object({ levels: Phrases, nouns: Phrases, sharedNouns: Phrases, airwayWords: Phrases }),
   pieces: Phrases,
   relativePlaces: Phrases,
+  walls: z.object({ findings: Phrases, hollow: Phrases }),
   heldPartsOf: z.record(z.string(), z.array(z.string().min(1)).min(1)),
   techniqueHeadings: Phrases,
   regionWide: Phrases,
@@ -96,6 +97,8 @@ export function loadPlacementWords(input: unknown): {
   arteryNoun: RegExp;
   pieceSubject: RegExp;
   relativePlace: RegExp;
+  wallFinding: RegExp;
+  hollowOrgan: RegExp;
   heldPartsOf: ReadonlyMap<string, readonly string[]>;
   techniqueHeading: RegExp;
   regionWide: ReadonlySet<string>;
@@ -135,6 +138,7 @@ export function loadPlacementWords(input: unknown): {
     arteryLevels,
     pieces,
     relativePlaces,
+    walls,
     heldPartsOf,
     techniqueHeadings,
     regionWide,
@@ -234,6 +238,8 @@ export function loadPlacementWords(input: unknown): {
       'i',
     ),
     relativePlace: phraseRegex(relativePlaces),
+    wallFinding: phraseRegex(walls.findings),
+    hollowOrgan: phraseRegex(walls.hollow),
     heldPartsOf: new Map(Object.entries(heldPartsOf).map(([w, o]) => [w.toLowerCase(), o])),
     // A line of the heading alone, a colon after it allowed ("DOPPLER", "2-D STUDY:").
     techniqueHeading: new RegExp(`^\\s*${phraseRegex(techniqueHeadings).source}\\s*:?\\s*$`, 'i'),
@@ -283,6 +289,8 @@ export const {
   arteryNoun: ARTERY_NOUN,
   pieceSubject: PIECE_SUBJECT,
   relativePlace: RELATIVE_PLACE,
+  wallFinding: WALL_FINDING,
+  hollowOrgan: HOLLOW_ORGAN,
   heldPartsOf: HELD_PARTS_OF,
   techniqueHeading: TECHNIQUE_HEADING,
   regionWide: REGION_WIDE,
