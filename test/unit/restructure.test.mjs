@@ -931,6 +931,7 @@ test('part words are organ terms, places and territories organ ids, checked at l
     pieces: ['fragment'],
     relativePlaces: ['adjacent'],
     walls: { findings: ['wall thickening'], hollow: ['gallbladder'] },
+    wholes: { heart: ['pericardium'] },
     heldPartsOf: { isthmus: ['aorta'] },
     techniqueHeadings: ['doppler'],
     regionWide: ['peritoneum'],
@@ -3376,4 +3377,89 @@ test("a wall's finding naming no organ is the wall of the hollow organ the sente
     'ct-abdomen-pelvis',
   );
   assert.ok(!line(out, 'Liver').includes('wall thickening'), out.text);
+});
+
+test('the mastoid air cells are no paranasal sinus: their own field where a template has one, else Other', () => {
+  for (const text of [
+    'EXAM: CT sinuses without contrast.\nFINDINGS: The maxillary sinuses are clear. There is fluid opacification of the right mastoid air cells. The nasal septum is midline.\nIMPRESSION: Right mastoid effusion.\n',
+    'EXAM: CT maxillofacial without contrast.\nFINDINGS: Mild mucosal thickening of the ethmoid air cells. The left mastoid is partially opacified, which may represent mastoiditis. The orbits are normal.\nIMPRESSION: Possible left mastoiditis.\n',
+  ]) {
+    const { out } = run(text, PLAIN, 'ct-sinuses-face');
+    assert.ok(!/mastoid/.test(line(out, 'Paranasal sinuses')), out.text);
+    assert.match(line(out, 'Other'), /mastoid/, out.text);
+    assert.ok(/ethmoid|maxillary/.test(line(out, 'Paranasal sinuses')), out.text);
+  }
+  const { out } = run(
+    'EXAM: CT head without contrast.\nFINDINGS: No intracranial hemorrhage. There is partial opacification of the left mastoid air cells. The orbits are unremarkable.\nIMPRESSION: No acute abnormality.\n',
+    PLAIN,
+    'ct-head',
+  );
+  assert.match(line(out, 'Sinuses and mastoids'), /left mastoid air cells/, out.text);
+});
+
+test("a cardiac CT: a chamber or the pericardium named in the heart's words goes to its own field, not the coronary arteries'", () => {
+  const text =
+    'EXAM: Coronary CT angiography.\nFINDINGS: The calcium score is 0. The left main coronary artery is normal. The left ventricle is normal in size. No pericardial effusion. The right atrium is mildly enlarged. There is trace pericardial fluid. The lungs are clear.\nIMPRESSION: No coronary artery disease.\n';
+  const { out } = run(text, PLAIN, 'ct-coronary');
+  assert.equal(
+    line(out, 'Coronary arteries and myocardium'),
+    'Coronary arteries and myocardium: The left main coronary artery is normal.',
+    out.text,
+  );
+  assert.match(
+    line(out, 'Cardiac chambers and function'),
+    /left ventricle is normal in size\. The right atrium is mildly enlarged\./,
+    out.text,
+  );
+  assert.match(line(out, 'Pericardium'), /No pericardial effusion\. There is trace pericardial fluid\./, out.text);
+  assert.deepEqual(gate(text), []);
+});
+
+test("a brain MRI's vessel words naming no vessel ('normal vascular flow', 'flow-related signal') are the Vessels'", () => {
+  for (const [sentence, after] of [
+    ['Normal vascular flow is maintained.', 'The ventricles are normal in size.'],
+    ['Normal flow-related signal is present in the major arteries.', 'The orbits are unremarkable.'],
+  ]) {
+    const { out } = run(
+      `EXAM: MRI brain without contrast.\nFINDINGS: No restricted diffusion. ${sentence} ${after}\nIMPRESSION: Normal.\n`,
+      PLAIN,
+      'mri-brain',
+    );
+    assert.ok(line(out, 'Vessels').includes(sentence), out.text);
+    assert.ok(!line(out, 'Brain parenchyma').includes(sentence), out.text);
+  }
+});
+
+test("a run-off study filed as abdomen and pelvis: the leg arteries are the Vessels', each leg's run kept in its order", () => {
+  for (const [text, id] of [
+    [
+      'EXAM: CTA abdomen and pelvis with runoff.\nFINDINGS: The abdominal aorta is normal in caliber. On the left, the superficial femoral artery is occluded over 6 cm with reconstitution above the knee. The popliteal artery and tibial arteries are patent below it. On the right, the common femoral artery has mild plaque without stenosis. The liver is normal.\nIMPRESSION: Left SFA occlusion.\n',
+      'ct-abdomen-pelvis',
+    ],
+    [
+      'EXAM: MR angiogram abdomen and pelvis.\nFINDINGS: The infrarenal aorta is patent. In the right leg, there is moderate stenosis of the posterior tibial artery. The peroneal artery and the dorsalis pedis are patent. The kidneys are normal.\nIMPRESSION: Right posterior tibial artery stenosis.\n',
+      'mri-abdomen-pelvis',
+    ],
+  ]) {
+    const { out } = run(text, PLAIN, id);
+    const vessels = line(out, 'Vessels');
+    const told = text
+      .split('FINDINGS: ')[1]
+      .split('\n')[0]
+      .split(/(?<=\.) /)
+      .filter((s) => /arter|pedis/.test(s) && !/aorta/.test(s));
+    assert.ok(vessels.includes(told.join(' ')), out.text);
+  }
+});
+
+test('a merged TECHNIQUE AND FINDINGS section: a premedication named without its dose and the post-processing are technique', () => {
+  for (const steps of [
+    'Post-processing was done on an independent workstation. The patient received sublingual nitroglycerin before the contrast injection.',
+    'Images were reviewed with 3D postprocessing on a dedicated workstation. Sublingual nitroglycerin was given prior to scanning.',
+  ]) {
+    const text = `EXAM: Coronary CT angiography.\nTECHNIQUE AND FINDINGS: Coronary CTA was performed on a dual-source CT scanner. ${steps} The calcium score is 0. The left main coronary artery is normal.\nIMPRESSION: No coronary artery disease.\n`;
+    const { out } = run(text, PLAIN, 'ct-coronary');
+    assert.ok(line(out, 'TECHNIQUE').includes(steps), out.text);
+    assert.ok(!out.text.split('FINDINGS:')[1].includes('nitroglycerin'), out.text);
+  }
 });

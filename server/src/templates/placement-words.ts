@@ -46,6 +46,7 @@ const Schema = z.object({
   pieces: Phrases,
   relativePlaces: Phrases,
   walls: z.object({ findings: Phrases, hollow: Phrases }),
+  wholes: z.record(z.string(), z.array(z.string().min(1)).min(1)),
   heldPartsOf: z.record(z.string(), z.array(z.string().min(1)).min(1)),
   techniqueHeadings: Phrases,
   regionWide: Phrases,
@@ -99,6 +100,7 @@ export function loadPlacementWords(input: unknown): {
   relativePlace: RegExp;
   wallFinding: RegExp;
   hollowOrgan: RegExp;
+  wholes: ReadonlyMap<string, readonly string[]>;
   heldPartsOf: ReadonlyMap<string, readonly string[]>;
   techniqueHeading: RegExp;
   regionWide: ReadonlySet<string>;
@@ -139,6 +141,7 @@ export function loadPlacementWords(input: unknown): {
     pieces,
     relativePlaces,
     walls,
+    wholes,
     heldPartsOf,
     techniqueHeadings,
     regionWide,
@@ -161,6 +164,8 @@ export function loadPlacementWords(input: unknown): {
     ...Object.keys(compositions),
     ...Object.values(compositions),
     ...regionWide,
+    ...Object.keys(wholes),
+    ...Object.values(wholes).flat(),
   ])
     if (!ORGAN_BY_ID.has(id)) throw new Error(`placement-words: unknown organ ${id}`);
   for (const w of [...partWords, ...Object.keys(sharedParts)]) {
@@ -240,6 +245,7 @@ export function loadPlacementWords(input: unknown): {
     relativePlace: phraseRegex(relativePlaces),
     wallFinding: phraseRegex(walls.findings),
     hollowOrgan: phraseRegex(walls.hollow),
+    wholes: new Map(Object.entries(wholes)),
     heldPartsOf: new Map(Object.entries(heldPartsOf).map(([w, o]) => [w.toLowerCase(), o])),
     // A line of the heading alone, a colon after it allowed ("DOPPLER", "2-D STUDY:").
     techniqueHeading: new RegExp(`^\\s*${phraseRegex(techniqueHeadings).source}\\s*:?\\s*$`, 'i'),
@@ -291,6 +297,7 @@ export const {
   relativePlace: RELATIVE_PLACE,
   wallFinding: WALL_FINDING,
   hollowOrgan: HOLLOW_ORGAN,
+  wholes: WHOLES,
   heldPartsOf: HELD_PARTS_OF,
   techniqueHeading: TECHNIQUE_HEADING,
   regionWide: REGION_WIDE,
