@@ -3413,6 +3413,17 @@ test("a cardiac CT: a chamber or the pericardium named in the heart's words goes
   );
   assert.match(line(out, 'Pericardium'), /No pericardial effusion\. There is trace pericardial fluid\./, out.text);
   assert.deepEqual(gate(text), []);
+  // The heart's adjective right before a chamber's word, and the chambers named as a whole, are the chambers'.
+  const { out: whole } = run(
+    'EXAM: Coronary CT angiography.\nFINDINGS: The LAD has moderate stenosis. Cardiac wall motion is normal. The heart chambers are normal in size.\nIMPRESSION: Moderate LAD stenosis.\n',
+    PLAIN,
+    'ct-coronary',
+  );
+  assert.match(
+    line(whole, 'Cardiac chambers and function'),
+    /Cardiac wall motion is normal\. The heart chambers are normal in size\./,
+    whole.text,
+  );
 });
 
 test("a brain MRI's vessel words naming no vessel ('normal vascular flow', 'flow-related signal') are the Vessels'", () => {
