@@ -3474,3 +3474,15 @@ test('a merged TECHNIQUE AND FINDINGS section: a premedication named without its
     assert.ok(!out.text.split('FINDINGS:')[1].includes('nitroglycerin'), out.text);
   }
 });
+
+test("where the report went ('placed on the patient's chart', 'saved to PACS') is no organ's line: the findings' general line", () => {
+  for (const [admin, id] of [
+    ["A copy of this report was placed in the patient's chart. The images were stored in PACS.", 'ct-coronary'],
+    ['The report was faxed to the referring office.', 'ct-abdomen-pelvis'],
+  ]) {
+    const text = `EXAM: CT.\nFINDINGS: The lungs are clear. ${admin}\nIMPRESSION: Normal.\n`;
+    const { out } = run(text, PLAIN, id);
+    const head = out.text.split('FINDINGS:')[1].split(/\n[A-Z][a-z]+[a-z ]*:/)[0];
+    assert.ok(head.includes(admin), out.text);
+  }
+});
