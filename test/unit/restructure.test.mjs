@@ -3486,3 +3486,11 @@ test("where the report went ('placed on the patient's chart', 'saved to PACS') i
     assert.ok(head.includes(admin), out.text);
   }
 });
+
+test('in a sinus or face CT the bones named bare ("osseous", "bony", "the visualized bones") are the facial bones, not Other', () => {
+  for (const sentence of ['No aggressive osseous lesion is identified.', 'The visualized bones appear intact without erosion.']) {
+    const text = `EXAM: CT maxillofacial without contrast.\nFINDINGS: The maxillary sinuses are clear. ${sentence} The orbits are normal.\nIMPRESSION: Normal.\n`;
+    const { out } = run(text, PLAIN, 'ct-sinuses-face');
+    assert.ok(line(out, 'Facial bones').includes(sentence), out.text);
+  }
+});
