@@ -3494,3 +3494,15 @@ test('in a sinus or face CT the bones named bare ("osseous", "bony", "the visual
     assert.ok(line(out, 'Facial bones').includes(sentence), out.text);
   }
 });
+
+test("the mediastinal vascular structures are the Vessels' in a chest CT, not the mediastinum's", () => {
+  for (const sentence of [
+    'Mediastinal main vascular structures and heart contour are normal.',
+    'The mediastinal vascular structures are of normal calibre.',
+  ]) {
+    const text = `EXAM: CT chest without contrast.\nFINDINGS: ${sentence} No mediastinal lymphadenopathy. No pleural effusion.\nIMPRESSION: Normal.\n`;
+    const { out } = run(text, PLAIN, 'ct-chest');
+    assert.ok(line(out, 'Vessels').includes(sentence), out.text);
+    assert.ok(line(out, 'Mediastinum and hila').includes('No mediastinal lymphadenopathy.'), out.text);
+  }
+});
