@@ -131,6 +131,19 @@ test('what a past operation comes "with" is today\'s finding; the operation stay
   // A history keeps what it is told with: "history of lung cancer with brain metastases".
   assert.equal(assertionOf('FINDINGS: History of lung cancer with brain metastases.', 'metastases'), 'historical');
   assert.equal(assertionOf('FINDINGS: Status post resection of the left lower lobe nodule.', 'nodule'), 'historical');
+  // In the request's reason or the history (rev16 #5) it is the history the request gives, not today's finding; a
+  // report with no headers tells today's findings in its preamble.
+  for (const [text, concept] of [
+    [
+      'CT HEAD\nReason: status post fall with epidural hematoma, follow-up.\n\nFINDINGS: The epidural collection has resolved.\n',
+      'epidural-hematoma',
+    ],
+    ['CLINICAL HISTORY: Status post laparotomy with small bowel obstruction.\nFINDINGS: Normal bowel gas pattern.\n', 'bowel-obstruction'],
+  ]) {
+    const told = mentions(text, concept).filter((f) => f.f.start < text.indexOf('FINDINGS'));
+    assert.ok(told.length > 0 && told.every((f) => f.assertion !== 'present'), text);
+  }
+  assert.equal(assertionOf('Status post left pneumonectomy with mediastinal shift to the left.', 'mediastinal-shift'), 'present');
 });
 
 test('a hedging adverb inside a modal hedge keeps it a hedge ("may also reflect", "could potentially represent")', () => {
@@ -160,6 +173,14 @@ test('a lymph node station is a place, not a node', () => {
   assert.deepEqual(concepts('FINDINGS: No enlarged lymph nodes in the cervical lymph node levels.'), ['lymphadenopathy absent']);
   assert.deepEqual(concepts('FINDINGS: Lymph nodes at stations 4R and 7 measure up to 8 mm.'), ['lymph-node present']);
   assert.deepEqual(concepts('FINDINGS: A 14 mm lymph node at station 4R.'), ['lymphadenopathy present']);
+  // A station said to be enlarged or measured tells nodes (rev16 #3): never read away as a place alone.
+  for (const text of [
+    'FINDINGS: Lymph node stations 2R and 7 are enlarged, the largest measuring 1.8 cm.',
+    'FINDINGS: Lymph node station 4R measures 15 mm in short axis.',
+  ])
+    assert.ok(concepts(text).includes('lymphadenopathy present'), text);
+  // (Enlarged said past the levels is not yet read as lymphadenopathy, but the nodes are no longer lost.)
+  assert.deepEqual(concepts('FINDINGS: Lymph node levels IIA and III on the right are bulky and necrotic.'), ['lymph-node present']);
 });
 
 test('hypothetical: evaluate for, rule out, if', () => {

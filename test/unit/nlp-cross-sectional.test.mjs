@@ -458,4 +458,12 @@ test('a dilated common bile duct, dilated lateral ventricles and a deviated trac
   assert.deepEqual(read('The trachea is shifted to the left by the mass.'), ['mediastinal-shift present', 'mass present']);
   assert.deepEqual(read('The trachea is not deviated.'), ['mediastinal-shift absent']);
   assert.deepEqual(read('The trachea is midline.'), []);
+  // So is the mediastinum; a shift from rotation is no finding.
+  assert.deepEqual(read('The mediastinum is shifted to the left.'), ['mediastinal-shift present']);
+  assert.ok(
+    read('Large right pleural effusion. The mediastinal structures are displaced to the left.').includes('mediastinal-shift present'),
+  );
+  assert.deepEqual(read('The mediastinum is not shifted.'), ['mediastinal-shift absent']);
+  assert.deepEqual(read('The mediastinum is shifted to the right due to patient rotation.'), []);
+  assert.deepEqual(read('The mediastinum is midline.'), []);
 });

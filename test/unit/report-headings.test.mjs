@@ -67,6 +67,9 @@ test('conclusions as translated and international reports head them are the impr
     'IMPRESSION/PLAN',
     'Diagnostic impression',
     'CONCLUSIONS AND RECOMMENDATIONS',
+    // The plural as the singular (r18r #5): never a block of its own outside the report's sections.
+    'INTERPRETATIONS',
+    'INTERPRETATIONS AND RECOMMENDATIONS',
   ]) {
     const r = parseReport(`FINDINGS: Clear lungs.\n${header}: No pulmonary embolism.`);
     assert.deepEqual(

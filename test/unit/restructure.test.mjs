@@ -930,6 +930,8 @@ test('part words are organ terms, places and territories organ ids, checked at l
     arteryLevels: { levels: ['segmental'], nouns: ['artery', 'branches'], sharedNouns: ['branches'], airwayWords: ['mucus'] },
     pieces: ['fragment'],
     relativePlaces: ['adjacent'],
+    walls: { findings: ['wall thickening'], hollow: ['gallbladder'] },
+    wholes: { heart: ['pericardium'] },
     heldPartsOf: { isthmus: ['aorta'] },
     techniqueHeadings: ['doppler'],
     regionWide: ['peritoneum'],
@@ -3313,5 +3315,194 @@ test('a PROCEDURE section of a stress study: the steps are TECHNIQUE, a paragrap
     const findings = out.text.split('FINDINGS:')[1].split('IMPRESSION:')[0];
     for (const sentence of results.split(/(?<=\.) /)) assert.ok(findings.includes(sentence), sentence);
     assert.ok(!/^PROCEDURE:/m.test(out.text), out.text);
+  }
+});
+
+// Session 13, round two (r18r): patterns of the hand-read, each in phrasings of our own.
+test('a stability sentence pointing back ("in these views") stays with the finding it speaks of, not lifted to the head', () => {
+  for (const [text, id, field, told] of [
+    [
+      'EXAM: CT chest without contrast.\nFINDINGS: Subpleural reticulation and traction bronchiectasis are seen in both lower lobes. No significant progression is seen in these views compared to the prior study. A 5 mm nodule is seen in the right upper lobe.\nIMPRESSION: Fibrotic lung disease.\n',
+      'ct-chest',
+      'Lungs',
+      'No significant progression is seen in these views compared to the prior study.',
+    ],
+    [
+      'EXAM: MRI brain without contrast.\nFINDINGS: Scattered T2 hyperintense foci are seen in the periventricular white matter. No significant change is detected in these views on the current study. The ventricles are normal in size.\nIMPRESSION: Small vessel disease.\n',
+      'mri-brain',
+      'Brain parenchyma',
+      'No significant change is detected in these views on the current study.',
+    ],
+  ]) {
+    const { out } = run(text, PLAIN, id);
+    assert.ok(line(out, field).includes(told), out.text);
+    assert.ok(
+      !out.text
+        .split('FINDINGS:')[1]
+        .split(/\n[A-Z][a-z]/)[0]
+        .includes(told),
+      out.text,
+    );
+  }
+});
+
+test("a wall's finding naming no organ is the wall of the hollow organ the sentence before named", () => {
+  for (const [text, id, field, told] of [
+    [
+      'EXAM: CT chest with contrast.\nFINDINGS: The esophagus is mildly patulous. There is no significant wall thickening. Trachea and main bronchi are patent.\nIMPRESSION: Normal.\n',
+      'ct-chest',
+      'Mediastinum and hila',
+      'There is no significant wall thickening.',
+    ],
+    [
+      'EXAM: CT abdomen and pelvis with contrast.\nFINDINGS: The gallbladder is distended and contains sludge. Mild wall thickening is noted. The kidneys are normal.\nIMPRESSION: Gallbladder sludge.\n',
+      'ct-abdomen-pelvis',
+      'Gallbladder and bile ducts',
+      'Mild wall thickening is noted.',
+    ],
+    [
+      'EXAM: CT abdomen and pelvis with contrast.\nFINDINGS: The urinary bladder is moderately distended. No mural thickening is seen. No free fluid.\nIMPRESSION: Normal.\n',
+      'ct-abdomen-pelvis',
+      'Bladder',
+      'No mural thickening is seen.',
+    ],
+  ]) {
+    const { out } = run(text, PLAIN, id);
+    assert.ok(line(out, field).includes(told), out.text);
+  }
+  // After a solid organ the wall is no organ's of that sentence: left to the lexicon (the bowel's).
+  const { out } = run(
+    'EXAM: CT abdomen and pelvis with contrast.\nFINDINGS: The liver is normal. No wall thickening is seen.\nIMPRESSION: Normal.\n',
+    PLAIN,
+    'ct-abdomen-pelvis',
+  );
+  assert.ok(!line(out, 'Liver').includes('wall thickening'), out.text);
+});
+
+test('the mastoid air cells are no paranasal sinus: their own field where a template has one, else Other', () => {
+  for (const text of [
+    'EXAM: CT sinuses without contrast.\nFINDINGS: The maxillary sinuses are clear. There is fluid opacification of the right mastoid air cells. The nasal septum is midline.\nIMPRESSION: Right mastoid effusion.\n',
+    'EXAM: CT maxillofacial without contrast.\nFINDINGS: Mild mucosal thickening of the ethmoid air cells. The left mastoid is partially opacified, which may represent mastoiditis. The orbits are normal.\nIMPRESSION: Possible left mastoiditis.\n',
+  ]) {
+    const { out } = run(text, PLAIN, 'ct-sinuses-face');
+    assert.ok(!/mastoid/.test(line(out, 'Paranasal sinuses')), out.text);
+    assert.match(line(out, 'Other'), /mastoid/, out.text);
+    assert.ok(/ethmoid|maxillary/.test(line(out, 'Paranasal sinuses')), out.text);
+  }
+  const { out } = run(
+    'EXAM: CT head without contrast.\nFINDINGS: No intracranial hemorrhage. There is partial opacification of the left mastoid air cells. The orbits are unremarkable.\nIMPRESSION: No acute abnormality.\n',
+    PLAIN,
+    'ct-head',
+  );
+  assert.match(line(out, 'Sinuses and mastoids'), /left mastoid air cells/, out.text);
+});
+
+test("a cardiac CT: a chamber or the pericardium named in the heart's words goes to its own field, not the coronary arteries'", () => {
+  const text =
+    'EXAM: Coronary CT angiography.\nFINDINGS: The calcium score is 0. The left main coronary artery is normal. The left ventricle is normal in size. No pericardial effusion. The right atrium is mildly enlarged. There is trace pericardial fluid. The lungs are clear.\nIMPRESSION: No coronary artery disease.\n';
+  const { out } = run(text, PLAIN, 'ct-coronary');
+  assert.equal(
+    line(out, 'Coronary arteries and myocardium'),
+    'Coronary arteries and myocardium: The left main coronary artery is normal.',
+    out.text,
+  );
+  assert.match(
+    line(out, 'Cardiac chambers and function'),
+    /left ventricle is normal in size\. The right atrium is mildly enlarged\./,
+    out.text,
+  );
+  assert.match(line(out, 'Pericardium'), /No pericardial effusion\. There is trace pericardial fluid\./, out.text);
+  assert.deepEqual(gate(text), []);
+  // The heart's adjective right before a chamber's word, and the chambers named as a whole, are the chambers'.
+  const { out: whole } = run(
+    'EXAM: Coronary CT angiography.\nFINDINGS: The LAD has moderate stenosis. Cardiac wall motion is normal. The heart chambers are normal in size.\nIMPRESSION: Moderate LAD stenosis.\n',
+    PLAIN,
+    'ct-coronary',
+  );
+  assert.match(
+    line(whole, 'Cardiac chambers and function'),
+    /Cardiac wall motion is normal\. The heart chambers are normal in size\./,
+    whole.text,
+  );
+});
+
+test("a brain MRI's vessel words naming no vessel ('normal vascular flow', 'flow-related signal') are the Vessels'", () => {
+  for (const [sentence, after] of [
+    ['Normal vascular flow is maintained.', 'The ventricles are normal in size.'],
+    ['Normal flow-related signal is present in the major arteries.', 'The orbits are unremarkable.'],
+  ]) {
+    const { out } = run(
+      `EXAM: MRI brain without contrast.\nFINDINGS: No restricted diffusion. ${sentence} ${after}\nIMPRESSION: Normal.\n`,
+      PLAIN,
+      'mri-brain',
+    );
+    assert.ok(line(out, 'Vessels').includes(sentence), out.text);
+    assert.ok(!line(out, 'Brain parenchyma').includes(sentence), out.text);
+  }
+});
+
+test("a run-off study filed as abdomen and pelvis: the leg arteries are the Vessels', each leg's run kept in its order", () => {
+  for (const [text, id] of [
+    [
+      'EXAM: CTA abdomen and pelvis with runoff.\nFINDINGS: The abdominal aorta is normal in caliber. On the left, the superficial femoral artery is occluded over 6 cm with reconstitution above the knee. The popliteal artery and tibial arteries are patent below it. On the right, the common femoral artery has mild plaque without stenosis. The liver is normal.\nIMPRESSION: Left SFA occlusion.\n',
+      'ct-abdomen-pelvis',
+    ],
+    [
+      'EXAM: MR angiogram abdomen and pelvis.\nFINDINGS: The infrarenal aorta is patent. In the right leg, there is moderate stenosis of the posterior tibial artery. The peroneal artery and the dorsalis pedis are patent. The kidneys are normal.\nIMPRESSION: Right posterior tibial artery stenosis.\n',
+      'mri-abdomen-pelvis',
+    ],
+  ]) {
+    const { out } = run(text, PLAIN, id);
+    const vessels = line(out, 'Vessels');
+    const told = text
+      .split('FINDINGS: ')[1]
+      .split('\n')[0]
+      .split(/(?<=\.) /)
+      .filter((s) => /arter|pedis/.test(s) && !/aorta/.test(s));
+    assert.ok(vessels.includes(told.join(' ')), out.text);
+  }
+});
+
+test('a merged TECHNIQUE AND FINDINGS section: a premedication named without its dose and the post-processing are technique', () => {
+  for (const steps of [
+    'Post-processing was done on an independent workstation. The patient received sublingual nitroglycerin before the contrast injection.',
+    'Images were reviewed with 3D postprocessing on a dedicated workstation. Sublingual nitroglycerin was given prior to scanning.',
+  ]) {
+    const text = `EXAM: Coronary CT angiography.\nTECHNIQUE AND FINDINGS: Coronary CTA was performed on a dual-source CT scanner. ${steps} The calcium score is 0. The left main coronary artery is normal.\nIMPRESSION: No coronary artery disease.\n`;
+    const { out } = run(text, PLAIN, 'ct-coronary');
+    assert.ok(line(out, 'TECHNIQUE').includes(steps), out.text);
+    assert.ok(!out.text.split('FINDINGS:')[1].includes('nitroglycerin'), out.text);
+  }
+});
+
+test("where the report went ('placed on the patient's chart', 'saved to PACS') is no organ's line: the findings' general line", () => {
+  for (const [admin, id] of [
+    ["A copy of this report was placed in the patient's chart. The images were stored in PACS.", 'ct-coronary'],
+    ['The report was faxed to the referring office.', 'ct-abdomen-pelvis'],
+  ]) {
+    const text = `EXAM: CT.\nFINDINGS: The lungs are clear. ${admin}\nIMPRESSION: Normal.\n`;
+    const { out } = run(text, PLAIN, id);
+    const head = out.text.split('FINDINGS:')[1].split(/\n[A-Z][a-z]+[a-z ]*:/)[0];
+    assert.ok(head.includes(admin), out.text);
+  }
+});
+
+test('in a sinus or face CT the bones named bare ("osseous", "bony", "the visualized bones") are the facial bones, not Other', () => {
+  for (const sentence of ['No aggressive osseous lesion is identified.', 'The visualized bones appear intact without erosion.']) {
+    const text = `EXAM: CT maxillofacial without contrast.\nFINDINGS: The maxillary sinuses are clear. ${sentence} The orbits are normal.\nIMPRESSION: Normal.\n`;
+    const { out } = run(text, PLAIN, 'ct-sinuses-face');
+    assert.ok(line(out, 'Facial bones').includes(sentence), out.text);
+  }
+});
+
+test("the mediastinal vascular structures are the Vessels' in a chest CT, not the mediastinum's", () => {
+  for (const sentence of [
+    'Mediastinal main vascular structures and heart contour are normal.',
+    'The mediastinal vascular structures are of normal calibre.',
+  ]) {
+    const text = `EXAM: CT chest without contrast.\nFINDINGS: ${sentence} No mediastinal lymphadenopathy. No pleural effusion.\nIMPRESSION: Normal.\n`;
+    const { out } = run(text, PLAIN, 'ct-chest');
+    assert.ok(line(out, 'Vessels').includes(sentence), out.text);
+    assert.ok(line(out, 'Mediastinum and hila').includes('No mediastinal lymphadenopathy.'), out.text);
   }
 });

@@ -44,8 +44,11 @@ export interface Asserted {
   known?: true;
 }
 
-/** The cue kinds that reach a mention: pre cues before it in its clause, post cues after it. */
-export function assertionOf(s: SentenceWords, m: Mention): Asserted {
+/**
+ * The cue kinds that reach a mention: pre cues before it in its clause, post cues after it. `today`: the sentence
+ * tells this exam's findings (FINDINGS, IMPRESSION), where "status post X with Y" reads Y as today's.
+ */
+export function assertionOf(s: SentenceWords, m: Mention, today = true): Asserted {
   if (m.negatedInside) return { assertion: 'absent' };
   const { words, mentionAt, cueAt, cues } = s;
   let best: CueKind | null = null;
@@ -89,6 +92,7 @@ export function assertionOf(s: SentenceWords, m: Mention): Asserted {
       if (pre.kind === 'terminate' || pre.kind === 'pseudo') break;
       if (
         pre.kind === 'historical' &&
+        today &&
         withAt > cue.j &&
         OPERATION_CUE.test(
           words

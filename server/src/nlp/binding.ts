@@ -153,6 +153,9 @@ export function inOtherSense(s: SentenceWords, m: Mention): boolean {
       return has(from, m.j, o.before) || has(m.j, to, o.after);
     }
     if (!o.terms.includes(phrase) && !o.terms.some((t) => predicateOf(m, phrase, t))) return false;
+    // (A word of another finding is said of that one: "… show no enlarged nodes" keeps the stations a place.)
+    for (let k = 0; k < s.words.length; k++)
+      if (o.keptBy.includes(s.words[k].norm) && (s.mentionAt[k] < 0 || s.mentions[s.mentionAt[k]] === m)) return false;
     if (o.describes.length) return describesPrevious(s, m, o.before, o.describes);
     const [from, to] = around(s, m, o.reach, o.reach);
     return (

@@ -273,12 +273,18 @@ export function extractFindings(
   // Findings that matter only from some week of gestation, with that week (a breech fetus near term).
   const byGestation: [Finding, number][] = [];
   let w0 = 0;
+  // (A report with no FINDINGS or IMPRESSION header tells today's findings in its preamble.)
+  const toldSections = report.sections.some((x) => x.kind === 'findings' || x.kind === 'impression');
   report.sentences.forEach((sentence, sentenceIndex) => {
     while (w0 < words.length && words[w0].start < sentence.start) w0++;
     let w1 = w0;
     while (w1 < words.length && words[w1].end <= sentence.end) w1++;
     const s = scanSentence(words.slice(w0, w1), contextTries);
     const section = report.sections[sentence.section];
+    // "Reason: s/p fall with subdural hematoma": what an operation or event comes "with" is today's only where the
+    // report tells today's findings (rev16 #5); in a reason or history line it is the history the request gives.
+    const today =
+      section?.kind === 'findings' || section?.kind === 'impression' || ((!section?.kind || section.kind === 'preamble') && !toldSections);
     const places: { side: Side | null; site: string[]; phraseEnd: number }[] = [];
     // Per mention, its finding (none for a term used in another sense).
     const byMention: (Finding | undefined)[] = [];
@@ -289,7 +295,7 @@ export function extractFindings(
       const m = { i: mention.i, j: mention.j, concept, negatedInside: mention.negatedInside };
       if (!place.side) place.side = ownSide(s, m);
       // "Left basilar opacity, likely atelectasis": the interpretation shares the place of what it interprets.
-      const assertion = assertionOf(s, m);
+      const assertion = assertionOf(s, m, today);
       const prevEnd = index > 0 ? Math.max(s.mentions[index - 1].j, places[index - 1].phraseEnd) : 0;
       // "Left basilar opacity, atelectasis versus infiltrate": a hedged apposition interprets what it follows.
       const antecedent =

@@ -86,6 +86,11 @@ const ConceptSchema = z.object({
         causes: Phrases.default([]),
         /** Findings the term describes when only `before` words lie between ("nodule of ground glass density"). */
         describes: Phrases,
+        /**
+         * Words that keep the term's own sense anywhere in the sentence: a state or a size said of it ("Lymph node
+         * stations 4R and 7 are enlarged, the largest measuring 2.5 cm" tells nodes, not only where they are).
+         */
+        keptBy: Phrases.default([]),
       }),
     )
     .default([]),

@@ -18,6 +18,7 @@ import {
   LANDMARK_BEFORE,
   LOCATED_BY,
   LOOK_FINDINGS,
+  WHOLES,
   NODE_REGIONS,
   NODE_STATION_REGIONS,
   PART_WORDS,
@@ -352,6 +353,12 @@ export class Router {
       // A part word of no organ here ("no evidence of cortical thinning" in a renal scan) names no place: the sentence before does.
       if (isPart(h) && !this.organSubs.has(h.organ)) continue;
       known = true;
+      // "The left ventricle is normal in size." in a cardiac CT: a word of the heart and of its chambers is the
+      // chambers' where they have a field of their own, not the coronary arteries and myocardium's (the heart's); so is
+      // the heart's adjective right before a chamber's word ("Cardiac wall motion is normal.").
+      const partAt = (g: OrganHit) =>
+        (g.start <= h.start && h.end <= g.end) || (g.start >= h.end && !/\S/.test(text.slice(h.end - offset, g.start - offset)));
+      if (WHOLES.get(h.organ)?.some((p) => this.organSubs.has(p) && organs.some((g) => g.organ === p && partAt(g)))) continue;
       // One phrase is one mention: "biliary ductal dilatation" names the ducts once, not twice, and
       // "axillary lymph nodes" the axilla's field once, not once for the axilla and once for the nodes.
       const subs = this.organSubs.get(h.organ);

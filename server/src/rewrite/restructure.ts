@@ -48,6 +48,8 @@ import {
   PART_WORDS,
   PIECE_SUBJECT,
   RELATIVE_PLACE,
+  WALL_FINDING,
+  HOLLOW_ORGAN,
   PLACE_REFERENCE,
   READING,
   TECHNIQUE_HEADING,
@@ -158,8 +160,13 @@ const LIST_JOIN = /^\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or)\s+)(?:the\s+)?(?:bila
 // Also a noun phrase that points back by its participle ("The identified changes are also present on the old CT",
 // "The described appearance …") or the look of what was just told ("The appearance may represent infection or
 // lymphoma", "These appearances are not specific"), its verb right after (not "The appearance of the liver is …").
-const THIS_FINDING =
-  /\b(?:(?:this|these|those)(?:\s+(?:described|identified|detected|observed))?|the\s+(?:identified|described|detected|observed|above|aforementioned|above-mentioned|mentioned))\s+(?:finding|findings|lesion|lesions|abnormality|abnormalities|nodule|nodules|mass|masses|changes?|appearances?)\s+(?:is|are|corresponds?|represents?|may|might|could|can|should|would|likely|probably|most|appears?|was|were|suggests?|needs?|requires?|warrants?)\b|^\W*(?:however,?\s+)?the\s+appearances?\s+(?:is|are|may|might|could|can|likely|probably|most|suggests?|was|were)\b/i;
+// The words that point back to a thing told earlier ('the aforementioned', 'the above-described'): one list for
+// the two readers below, the finding before as a subject (THIS_FINDING) and a thing told earlier (ABOVE_NAMED).
+const ABOVE_WORDS = String.raw`aforementioned|afore-mentioned|above[- ]?mentioned|above[- ]?described|above[- ]?noted`;
+const THIS_FINDING = new RegExp(
+  String.raw`\b(?:(?:this|these|those)(?:\s+(?:described|identified|detected|observed))?|the\s+(?:identified|described|detected|observed|above|mentioned|${ABOVE_WORDS}))\s+(?:finding|findings|lesion|lesions|abnormality|abnormalities|nodule|nodules|mass|masses|changes?|appearances?)\s+(?:is|are|corresponds?|represents?|may|might|could|can|should|would|likely|probably|most|appears?|was|were|suggests?|needs?|requires?|warrants?)\b|^\W*(?:however,?\s+)?the\s+appearances?\s+(?:is|are|may|might|could|can|likely|probably|most|suggests?|was|were)\b`,
+  'i',
+);
 // "this" alone as the subject of a reading or advice, at the start or after a comma: "There is no discrete fracture
 // line, and this is of uncertain significance, but this should be correlated with radiographs."; "This may represent …".
 const THIS_ALONE =
@@ -200,8 +207,10 @@ const RESULTS_TOLD = /\b(?:showed|shows|demonstrated|demonstrates|revealed|revea
 const THIS_LEVEL = /\b(?:this|that|the same|his) (?:disc |disk )?level\b/i;
 // A word that points back to a thing told earlier in the report, before the noun it names: "the aforementioned
 // presumed phleboliths", "the above-mentioned calcification", "the previously described nodule" (group 1: the words after).
-const ABOVE_NAMED =
-  /\b(?:aforementioned|afore-mentioned|above[- ]?mentioned|above[- ]?described|above[- ]?noted|previously (?:described|mentioned|noted|reported)|earlier (?:described|mentioned))\s+((?:[a-z-]+\s+){0,3}[a-z-]+)|^\W*(?:this|these)\s+((?:[a-z-]+\s+){0,2}[a-z-]+)/i;
+const ABOVE_NAMED = new RegExp(
+  String.raw`\b(?:${ABOVE_WORDS}|previously (?:described|mentioned|noted|reported)|earlier (?:described|mentioned))\s+((?:[a-z-]+\s+){0,3}[a-z-]+)|^\W*(?:this|these)\s+((?:[a-z-]+\s+){0,2}[a-z-]+)`,
+  'i',
+);
 // Words after the pointer that name no thing of their own ("the aforementioned presumed phleboliths").
 // (Nor do the words that end the noun: a verb, "not", a preposition: "the previously described cyst does not enhance".)
 const NO_THING =
@@ -1193,6 +1202,19 @@ export function restructure(report: Report, template: ReportTemplate, options: R
     // (A part word is what a component is made of, no organ of its own: "Soft tissue components accompanying the compression …".)
     const tissue = (h: OrganHit) => PART_WORDS.has(report.text.slice(h.start, h.end).toLowerCase());
     if (before && before.sub >= 0 && !label && piece && !organs.some((h) => h.start < s.start + piece[0].length && !tissue(h)))
+      return { sub: before.sub, by: 'context' };
+    // "No significant wall thickening was detected." after the oesophagus, "No wall thickening." after the gallbladder: a
+    // wall's finding naming no organ is the wall of the hollow organ the sentence before named, not the bowel's it is listed under.
+    if (
+      before &&
+      before.sub >= 0 &&
+      !label &&
+      !organs.length &&
+      WALL_FINDING.test(s.text) &&
+      i > 0 &&
+      report.sentences[i - 1].section === s.section &&
+      HOLLOW_ORGAN.test(report.sentences[i - 1].text)
+    )
       return { sub: before.sub, by: 'context' };
     // "There is no abnormal adjacent stranding." after a pancreatic tail cyst: placed only beside the thing the sentence
     // before told, it is that thing's, not the body wall's its stranding is listed under (nodes aside: a field of their own).

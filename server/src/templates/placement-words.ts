@@ -45,6 +45,8 @@ const Schema = z.object({
   arteryLevels: z.object({ levels: Phrases, nouns: Phrases, sharedNouns: Phrases, airwayWords: Phrases }),
   pieces: Phrases,
   relativePlaces: Phrases,
+  walls: z.object({ findings: Phrases, hollow: Phrases }),
+  wholes: z.record(z.string(), z.array(z.string().min(1)).min(1)),
   heldPartsOf: z.record(z.string(), z.array(z.string().min(1)).min(1)),
   techniqueHeadings: Phrases,
   regionWide: Phrases,
@@ -96,6 +98,9 @@ export function loadPlacementWords(input: unknown): {
   arteryNoun: RegExp;
   pieceSubject: RegExp;
   relativePlace: RegExp;
+  wallFinding: RegExp;
+  hollowOrgan: RegExp;
+  wholes: ReadonlyMap<string, readonly string[]>;
   heldPartsOf: ReadonlyMap<string, readonly string[]>;
   techniqueHeading: RegExp;
   regionWide: ReadonlySet<string>;
@@ -135,6 +140,8 @@ export function loadPlacementWords(input: unknown): {
     arteryLevels,
     pieces,
     relativePlaces,
+    walls,
+    wholes,
     heldPartsOf,
     techniqueHeadings,
     regionWide,
@@ -157,6 +164,8 @@ export function loadPlacementWords(input: unknown): {
     ...Object.keys(compositions),
     ...Object.values(compositions),
     ...regionWide,
+    ...Object.keys(wholes),
+    ...Object.values(wholes).flat(),
   ])
     if (!ORGAN_BY_ID.has(id)) throw new Error(`placement-words: unknown organ ${id}`);
   for (const w of [...partWords, ...Object.keys(sharedParts)]) {
@@ -234,6 +243,9 @@ export function loadPlacementWords(input: unknown): {
       'i',
     ),
     relativePlace: phraseRegex(relativePlaces),
+    wallFinding: phraseRegex(walls.findings),
+    hollowOrgan: phraseRegex(walls.hollow),
+    wholes: new Map(Object.entries(wholes)),
     heldPartsOf: new Map(Object.entries(heldPartsOf).map(([w, o]) => [w.toLowerCase(), o])),
     // A line of the heading alone, a colon after it allowed ("DOPPLER", "2-D STUDY:").
     techniqueHeading: new RegExp(`^\\s*${phraseRegex(techniqueHeadings).source}\\s*:?\\s*$`, 'i'),
@@ -283,6 +295,9 @@ export const {
   arteryNoun: ARTERY_NOUN,
   pieceSubject: PIECE_SUBJECT,
   relativePlace: RELATIVE_PLACE,
+  wallFinding: WALL_FINDING,
+  hollowOrgan: HOLLOW_ORGAN,
+  wholes: WHOLES,
   heldPartsOf: HELD_PARTS_OF,
   techniqueHeading: TECHNIQUE_HEADING,
   regionWide: REGION_WIDE,
