@@ -336,3 +336,22 @@ test('summary: an increased opacity or density since an earlier study is still t
     assert.equal(verify('summary', engine.analyze(text), dropped, 'reworded').ok, false);
   }
 });
+
+test('a line stating a finding over a bracketed denial ("… enlarged heart (heart is not enlarged)") is refused', () => {
+  for (const [report, line] of [
+    [
+      'EXAM: Chest radiograph.\nFINDINGS: The heart is not enlarged. Small left pleural effusion.\nIMPRESSION: Small left pleural effusion.\n',
+      '- There is a sign of an enlarged heart (heart is not enlarged).',
+    ],
+    [
+      'EXAM: CT abdomen.\nFINDINGS: No hydronephrosis. There is a 4 mm stone in the left kidney.\nIMPRESSION: Nonobstructing left renal stone.\n',
+      '- There is swelling of the kidney from blocked urine (no hydronephrosis).',
+    ],
+  ]) {
+    const s = summarised(report);
+    assert.equal(s.ok, true, s.reasons);
+    const added = s.text.replace(/^(What the report found:)$/m, `$1\n${line}`);
+    assert.notEqual(added, s.text);
+    assert.equal(verify('summary', s.analysis, added, 'reworded').ok, false, added);
+  }
+});

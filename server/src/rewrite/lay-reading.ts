@@ -14,6 +14,7 @@ const SIZE = /(\d+(?:\.\d+)?)(?: to (\d+(?:\.\d+)?))?((?: by \d+(?:\.\d+)?){0,2}
 const WORDS_HEADING = headingOf('words').toLowerCase();
 // The headings lines stand under (lay-wording.json lines): only the denials' lines are denied.
 const HEADINGS = (['found', 'possible', 'denied', 'says', 'more'] as const).map((part) => ({ part, name: headingOf(part).toLowerCase() }));
+const DENIAL = /\b(?:no|not|without|absent|negative for|free of)\b/i;
 const QUOTE = /The report (?:also )?says:? ["“]([^"”]+)["”]/;
 
 export function layToReport(text: string): string {
@@ -58,6 +59,9 @@ export function layToReport(text: string): string {
     for (const term of terms) {
       out.push(negative ? `No ${term}.` : `${hedge}${side} ${term}${sizes.length ? ' ' + sizes.join(', ') : ''}.`.replace(/^\s+/, ''));
     }
+    // A line that states a finding over a bracketed denial ("There is a sign of an enlarged heart (heart is not
+    // enlarged)") is read by its plain words too: the denial in brackets must not make the statement pass.
+    if (!negative && terms.some((term) => DENIAL.test(term))) out.push(plain.replace(/^\s*-\s*/, '').trim());
   }
   return `IMPRESSION:\n${out.join('\n')}\n`;
 }
