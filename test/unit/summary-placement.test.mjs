@@ -844,3 +844,74 @@ test('summary: a finding whose organ the sentence before names is quoted with th
     assert.ok(q.includes(finding) && q.indexOf(organ) === q.indexOf(finding) - 1, s);
   }
 });
+
+test("summary: a letter's thanks or sign-off is no finding, told apart under More (h16s: 'Thank you for referring …' under found)", () => {
+  for (const [text, courtesy] of [
+    [
+      'EXAM: CT CHEST\nFINDINGS: There is a 6 mm nodule in the right upper lobe.\nIMPRESSION:\n1. 6 mm right upper lobe nodule.\nThank you for referring this patient to us.\n',
+      'Thank you for referring this patient to us.',
+    ],
+    [
+      'EXAM: MRI BRAIN\nFINDINGS: Small chronic infarct in the left cerebellum. No hemorrhage.\nIMPRESSION: Chronic left cerebellar infarct.\nThank you for the courtesy of this referral.\n',
+      'Thank you for the courtesy of this referral.',
+    ],
+    [
+      'EXAM: CT ABDOMEN\nFINDINGS: Simple cyst in the right kidney measuring 2 cm.\nIMPRESSION: Right renal cyst.\nPlease do not hesitate to call with any questions regarding this study.\n',
+      'Please do not hesitate to call with any questions regarding this study.',
+    ],
+  ]) {
+    const s = offered(text);
+    assert.ok(!under(s, 'What the report found:').some((l) => l.includes(courtesy)), s);
+    assert.ok(
+      under(s, 'More from the report:').some((l) => l.includes(courtesy)),
+      s,
+    );
+  }
+});
+
+test('summary: a quoted denial of any change since the prior study is told with what the report did not find, never as found', () => {
+  for (const sentence of [
+    'No significant interval change compared to prior.',
+    'No interval change since the prior study.',
+    'There has been no significant change since the prior exam dated 2/3/2019.',
+    'Otherwise, no appreciable change compared with the previous examination.',
+  ]) {
+    const text = `EXAM: CT HEAD\nCOMPARISON: CT head 1/2/2020.\nFINDINGS: Small right frontal subdural hematoma measuring 5 mm, unchanged.\nIMPRESSION:\n1. Right frontal subdural hematoma.\n2. ${sentence}\n`;
+    const s = offered(text);
+    assert.ok(!under(s, 'What the report found:').some((l) => l.includes(sentence)), s);
+  }
+  // A change denied of a finding it names still tells that finding as found.
+  const named = offered(
+    'EXAM: CT CHEST\nCOMPARISON: CT chest 1/2/2019.\nFINDINGS: There is a 6 mm nodule in the left lower lobe.\nIMPRESSION: No interval change in the 6 mm left lower lobe nodule since 2019.\n',
+  );
+  assert.ok(
+    under(named, 'What the report found:').some((l) => /nodule/i.test(l)),
+    named,
+  );
+});
+
+test('summary: a ";" tail that only says how the clause before changed, or which test the advice asks for, stays with that clause (r18s pattern 1)', () => {
+  for (const [text, joined, heading] of [
+    [
+      'EXAM: CT CHEST\nCOMPARISON: CT chest 3/4/2021.\nFINDINGS: There are several nodules in the left lung, the largest 5 mm. Small pericardial effusion.\nIMPRESSION:\n• Nodules in the left lung; no significant change in size or number compared to the prior examination.\n• Pericardial effusion; not significantly different from the prior study.\n',
+      'Nodules in the left lung; no significant change in size or number compared to the prior examination.',
+      'What the report found:',
+    ],
+    [
+      'EXAM: CT CHEST\nCOMPARISON: 2019.\nFINDINGS: There is a 9 mm hypodense lesion in the right lobe of the liver. Thickening of the right adrenal gland.\nIMPRESSION:\n• Hypodense lesion in the right lobe of the liver; stable (cyst?).\n• Right adrenal thickening; unchanged (hyperplasia?).\n',
+      'Right adrenal thickening; unchanged (hyperplasia?).',
+      'What the report found:',
+    ],
+    [
+      "EXAM: MAMMOGRAM\nFINDINGS: There is a 7 mm irregular mass in the right breast at 10 o'clock.\nIMPRESSION: Right breast mass at 10 o'clock. Recommend additional imaging; spot compression views of the right breast.\nBI-RADS 0.\n",
+      'Recommend additional imaging; spot compression views of the right breast.',
+      'More from the report:',
+    ],
+  ]) {
+    const s = offered(text);
+    assert.ok(
+      under(s, heading).some((l) => l.includes(joined)),
+      s,
+    );
+  }
+});

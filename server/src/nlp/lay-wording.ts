@@ -86,6 +86,7 @@ const WordingSchema = z.object({
       growthWords: z.array(Plain).min(1),
       recurrenceWords: z.array(Plain).min(1),
       persons: z.array(Plain).min(1),
+      courtesies: z.array(Plain).min(1),
     })
     .strict(),
 });
@@ -264,6 +265,8 @@ export const OWN_WORDS = {
     `^\\W*(?:the\\s+)?(?:patient|pt)\\s+(?:is|was)\\s+an?\\b|\\b\\d+[- ]?(?:years?|yrs?|months?|weeks?|days?)[- ]old\\s+(?:[a-z]+\\s+){0,2}(?:${wording.ownWords.persons.join('|')})s?\\b`,
     'i',
   ),
+  /** A letter's thanks or sign-off, opening its clause ("Thank you for referring …", "Please do not hesitate to call"). */
+  courtesy: new RegExp(`^\\W*(?:${wording.ownWords.courtesies.map((w) => escape(w).replace(/ /g, '\\s+')).join('|')})\\b`, 'i'),
   /** A step of a procedure, as the report narrates it ("was then advanced", "were performed"). */
   procedureStep: new RegExp(
     `\\b(?:was|were|is|are)\\s+(?:then\\s+)?(?:[a-z]+ly\\s+)?(?:${wording.ownWords.procedureSteps.join('|')})\\b|\\btolerated the procedure\\b`,
