@@ -915,3 +915,27 @@ test('summary: a ";" tail that only says how the clause before changed, or which
     );
   }
 });
+
+test('summary: a lung place said of another organ ("base of the gallbladder", "apex of the kidney") is never told as the lung\'s, and the report\'s words keep it', () => {
+  for (const [text, quoted] of [
+    [
+      'EXAM: CT CHEST\nFINDINGS: Small nodule in the right lower lobe measuring 4 mm. In the upper abdominal sections, millimetric stones are observed at the base of the gallbladder.\nIMPRESSION: 4 mm right lower lobe nodule. Cholelithiasis.\n',
+      'millimetric stones are observed at the base of the gallbladder',
+    ],
+    [
+      'EXAM: CT ABDOMEN\nFINDINGS: A 12 mm hypodense nodule is seen in the right lobe of the liver. A small stone is present at the base of the gallbladder.\nIMPRESSION: Hepatic nodule. Cholelithiasis.\n',
+      'A small stone is present at the base of the gallbladder.',
+    ],
+  ]) {
+    const s = rewrite('summary', engine.analyze(text));
+    assert.ok(s.verification.ok, s.verification.reasons.join('; '));
+    const [body, words] = s.text.split('\nWords in your report:');
+    assert.ok(!/stones?[^\n]*\blung\b/.test(body), s.text);
+    assert.ok(
+      quotes(body).some((q) => q.includes(quoted)),
+      s.text,
+    );
+    // The word list does not explain "base" as the lung's either.
+    assert.ok(!/^- base: .*lung/m.test(words ?? ''), s.text);
+  }
+});

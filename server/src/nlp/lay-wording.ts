@@ -180,11 +180,18 @@ export const SIZE_UNITS: ReadonlySet<string> = new Set(wording.sizeUnits);
 /** A sentence that places its finding off the lung: it names another organ and no lung word; in a heart's sentence "apical" is the heart's apex. */
 export function offLung(sentence: string): boolean {
   const heart = OFF_LUNG.heart.test(sentence);
-  const lungWords = heart ? sentence.replace(OFF_LUNG.shared, ' ') : sentence;
+  // "The base of the gallbladder", "the right lobe of the liver": a lung word said of another organ is that organ's part.
+  const lungWords = (heart ? sentence.replace(OFF_LUNG.shared, ' ') : sentence).replace(OFF_LUNG.partOfOrgan, ' ');
   return (heart || OFF_LUNG.organs.test(sentence)) && !OFF_LUNG.lung.test(lungWords);
 }
+/** Does the sentence say a lung word of another organ ("the base of the gallbladder", "the right lobe of the liver")? */
+export const lungWordOfOrgan = (sentence: string) => new RegExp(OFF_LUNG.partOfOrgan.source, 'i').test(sentence);
 const OFF_LUNG = {
   organs: wordsRe(wording.offLung.organs),
+  partOfOrgan: new RegExp(
+    `\\b(?:${wording.offLung.lung.map(escape).join('|')})\\s+of\\s+(?:the\\s+)?(?:(?:left|right|upper|lower|inferior|superior)\\s+)?(?:${wording.offLung.organs.map(escape).join('|')})\\b`,
+    'gi',
+  ),
   lung: wordsRe(wording.offLung.lung),
   heart: wordsRe(wording.offLung.heart),
   shared: wordsRe(wording.offLung.sharedWithHeart, 'gi'),

@@ -3,7 +3,19 @@
 // the summary; a finding's own words are read in summary-reading.ts and said in summary-wording.ts.
 import type { Finding, Understanding } from '../nlp/types';
 import { glossOf, plainSite } from '../nlp/glossary';
-import { CHANGE, COMMUNICATION, DEGREE, DETAIL_WORD, OWN_WORDS, QUALIFIER, REGION_SITES, SIDE_WORDS, SIZE_UNITS } from '../nlp/lay-wording';
+import {
+  CHANGE,
+  COMMUNICATION,
+  DEGREE,
+  DETAIL_WORD,
+  lungWordOfOrgan,
+  offLung,
+  OWN_WORDS,
+  QUALIFIER,
+  REGION_SITES,
+  SIDE_WORDS,
+  SIZE_UNITS,
+} from '../nlp/lay-wording';
 import { organsNamed, ORGANS_OF_CONCEPT, type OrganHit } from '../nlp/organs';
 import { wordsOf } from '../nlp/words';
 import { CONCEPT_BY_ID, SITE_TRIES } from '../nlp/lexicon';
@@ -345,6 +357,12 @@ function readToldAsWritten(report: Report, understanding: Understanding, unknown
       const organs = new Set(f.site.map((site) => plainSite(site, null)?.organ));
       return f.site.filter((site) => !organs.has(site)).length > 1;
     });
+    // A lung place said of another organ ("stones at the base of the gallbladder"): the plain line may not say it, so the
+    // report's words keep where the finding is.
+    const placedOffLung =
+      lungWordOfOrgan(sentence.text) &&
+      offLung(sentence.text) &&
+      plain.some((f) => f.site.some((site) => plainSite(site, null)?.organ === 'lung'));
     // A finding that describes another ("nodule of ground glass density", "ground glass density"): one thing, not two or three.
     const attribute = present.some((f) =>
       fs.some((g) => g !== f && stated(g) && g.end <= f.start && ATTRIBUTE_GAP.test(report.text.slice(g.end, f.start))),
@@ -432,6 +450,7 @@ function readToldAsWritten(report: Report, understanding: Understanding, unknown
       (plain.length && (organLost() || placeLost() || narrowed() || sideLost() || whereLost() || partLost())) ||
       attribute ||
       placesLost ||
+      placedOffLung ||
       (plain.length && partUnread()) ||
       sized ||
       increase ||
