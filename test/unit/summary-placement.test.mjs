@@ -939,3 +939,32 @@ test('summary: a lung place said of another organ ("base of the gallbladder", "a
     assert.ok(!/^- base: .*lung/m.test(words ?? ''), s.text);
   }
 });
+
+test('summary: what the patient has or takes apart from the exam, and what an exam can miss in general, are told apart, never as found or as a denial (r18s pattern 7)', () => {
+  for (const [text, sentence] of [
+    [
+      'EXAM: ABDOMINAL ULTRASOUND\nFINDINGS: There is a 2.4 cm hypoechoic lesion in the left lobe of the liver.\nIMPRESSION: Indeterminate liver lesion. The patient has a known allergy to iodinated contrast. MRI is recommended for further characterization.\n',
+      'The patient has a known allergy to iodinated contrast.',
+    ],
+    [
+      'EXAM: CT HEAD\nFINDINGS: There is a small left frontal subdural hematoma measuring 4 mm.\nIMPRESSION: Small left frontal subdural hematoma. The patient reportedly takes warfarin for atrial fibrillation.\n',
+      'The patient reportedly takes warfarin for atrial fibrillation.',
+    ],
+    [
+      'EXAM: SCREENING MAMMOGRAM\nFINDINGS: Scattered fibroglandular densities. No suspicious mass or calcifications.\nIMPRESSION: Benign. BI-RADS 2.\nMAMMOGRAPHY INFORMATION:\n1. A certain percentage of breast cancers are not detected by mammography.\n2. A negative mammogram should not delay biopsy of a clinically suspicious palpable lump.\n',
+      'A certain percentage of breast cancers are not detected by mammography.',
+    ],
+  ]) {
+    const s = offered(text);
+    assert.ok(
+      under(s, 'More from the report:').some((l) => l.includes(sentence)),
+      s,
+    );
+    assert.ok(!under(s, 'What the report found:').some((l) => l.includes(sentence)), s);
+  }
+  // The disclaimer is no denial of cancer in plain words.
+  const mg = offered(
+    'EXAM: SCREENING MAMMOGRAM\nFINDINGS: Scattered fibroglandular densities.\nIMPRESSION: Benign. BI-RADS 2.\nMAMMOGRAPHY INFORMATION:\n1. Some breast cancers may not be visible on mammography.\n2. A negative report should not delay biopsy of a palpable lump.\n',
+  );
+  assert.ok(!/^- There is no sign of/m.test(mg), mg);
+});

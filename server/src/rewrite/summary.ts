@@ -291,6 +291,10 @@ const READS_ABSENCE =
 // A denial of the grounds for a reading, up to its end: "no findings", "No new or concerning lesions", "without evidence".
 const DENIES_GROUNDS =
   /\b(?:no|without|negative\s+for)\s+(?:(?:[\p{L}-]+,?|or|and)\s+){0,4}?(?:findings?|evidence|signs?|features?|abnormalit(?:y|ies)|lesions?|changes?|appearances?)\b(?:\s+(?:were|was|is|are|seen|identified|noted|detected|present)\b[^,;]*)?[\s.]*$/iu;
+const PATIENT_HISTORY =
+  /^\W*(?:the\s+)?(?:patient|pt)\s+(?:\w+ly\s+)?(?:has|had|is\s+on|was\s+on|is\s+allergic|reports?|reported|states?|stated|takes?|took|underwent|received)\b/i;
+const DISCLAIMER =
+  /\b(?:percentage|proportion)\s+of\s+(?:\w+\s+)?cancers\b|\bnot\s+(?:be\s+)?(?:detected|identified|visible|seen)\s+(?:by|on)\s+mammograph\w*|\bshould\s+not\s+delay\b/i;
 // A denial of any change since the images it compares with, naming nothing that did not change.
 const DENIES_CHANGE =
   /^(?:(?:otherwise|overall|again),?\s+)?(?:there (?:is|are|has been|have been)\s+)?no\s+(?:(?:significant|appreciable|substantial|definite|major|measurable|visible|important|relevant|notable|radiographic|radiologic|further)\s+)*(?:interval\s+)?(?:change|changes|difference|differences|progression)\b(?!\s+(?:in|of)\b)/i;
@@ -340,6 +344,11 @@ function pieceKind(piece: string): QuoteKind {
   if (/^(?:we|i)\s/i.test(piece) || (!said.length && /\bwe\b/i.test(piece))) return 'more';
   // Who the patient is and what was done before ("This is a 22-year-old pregnant female.") is history, no finding.
   if (OWN_WORDS.patient.test(piece)) return 'more';
+  // What the patient has or takes apart from this exam ("The patient has a known allergy to iodinated contrast.", "The
+  // patient is on anticoagulation"), naming no finding, is history; so is what an exam can miss in general ("A
+  // percentage of breast cancers are not detected by mammography.", "… should not delay a biopsy"), a caveat of the exam.
+  if (!said.length && PATIENT_HISTORY.test(piece)) return 'more';
+  if (DISCLAIMER.test(piece)) return 'more';
   // A letter's thanks or sign-off ("Thank you for referring this patient to us.") is no finding.
   if (!said.length && OWN_WORDS.courtesy.test(piece)) return 'more';
   // "Operated bladder tumor on follow-up.", "Status post right nephrectomy.": what was done before, no finding now.
