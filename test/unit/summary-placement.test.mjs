@@ -968,3 +968,17 @@ test('summary: what the patient has or takes apart from the exam, and what an ex
   );
   assert.ok(!/^- There is no sign of/m.test(mg), mg);
 });
+
+test('summary: a narrowed space under the shoulder roof is told as the narrowing, not as the impingement the report says it may cause (r18s #17)', () => {
+  for (const text of [
+    'EXAM: MRI LEFT SHOULDER\nFINDINGS: There is mild narrowing of the subacromial space due to a downsloping acromion, which may contribute to impingement in the appropriate clinical setting. The rotator cuff is intact.\nIMPRESSION: Subacromial narrowing which may predispose to impingement.\n',
+    'EXAM: MRI RIGHT SHOULDER\nFINDINGS: Lateral downsloping of the acromion with outlet narrowing. Small amount of subacromial bursal fluid.\nIMPRESSION: Outlet narrowing. Mild subacromial bursitis.\n',
+  ]) {
+    const s = rewrite('summary', engine.analyze(text));
+    assert.ok(s.verification.ok, s.verification.reasons.join('; '));
+    // Neither the plain line nor the word list entry of the narrowing says the tendons are pinched.
+    assert.ok(!/^- [^\n]*pinching[^\n]*narrowing\)/im.test(s.text), s.text);
+    assert.ok(!/^- (?:subacromial narrowing|narrowing of the subacromial space|outlet narrowing): [^\n]*pinch/im.test(s.text), s.text);
+    assert.ok(/^- (?:subacromial narrowing|narrowing of the subacromial space|outlet narrowing): [^\n]*narrow/im.test(s.text), s.text);
+  }
+});
