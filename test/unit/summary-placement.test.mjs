@@ -982,3 +982,26 @@ test('summary: a narrowed space under the shoulder roof is told as the narrowing
     assert.ok(/^- (?:subacromial narrowing|narrowing of the subacromial space|outlet narrowing): [^\n]*narrow/im.test(s.text), s.text);
   }
 });
+
+test('summary: a denial the findings core cannot read, which a caveat of the exam right after qualifies, is told; the caveat stands apart (r18s pattern 3)', () => {
+  for (const [text, denial, caveat] of [
+    [
+      'EXAM: CT CHEST\nFINDINGS: Trachea and both main bronchi are open. Mild degenerative changes in the thoracic spine. No evidence of infection was seen in either lung. However, CT may be negative in the early phase of the disease.\n',
+      'No evidence of infection was seen in either lung.',
+      'However, CT may be negative in the early phase of the disease.',
+    ],
+    [
+      'EXAM: CT CHEST\nFINDINGS: Heart size is normal. Small calcified granuloma in the right upper lobe. No signs of inflammation were found in the lung parenchyma. It should be noted that early disease may not be visible on CT.\n',
+      'No signs of inflammation were found in the lung parenchyma.',
+      'It should be noted that early disease may not be visible on CT.',
+    ],
+  ]) {
+    const s = offered(text);
+    assert.ok(
+      under(s, 'What the report did not find:').some((l) => l.includes(denial)),
+      s,
+    );
+    assert.ok(!under(s, 'What the report found:').some((l) => l.includes(caveat)), s);
+    assert.ok(quotes(s).includes(caveat), s);
+  }
+});

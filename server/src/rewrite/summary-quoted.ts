@@ -223,6 +223,18 @@ function readToldAsWritten(report: Report, understanding: Understanding, unknown
     // A denial of what a told growth does around it ("There is no significant mass effect.", "No surrounding edema or
     // midline shift."): it qualifies the mass, so it is told with it, in its own words.
     if (section.kind === 'findings' && NEGATED.test(text) && OWN_WORDS.massDenial.test(text) && growthTold()) return void out.add(i);
+    // A denial the findings core reads nothing in ("No signs of infection were detected in the lungs.") that a caveat of
+    // the exam right after speaks of ("However, CT may be negative in the early phase"): the answer to the question the
+    // exam was asked, which the caveat qualifies; left out, the caveat would speak of nothing.
+    const next = report.sentences[i + 1];
+    if (
+      section.kind === 'findings' &&
+      next?.section === sentence.section &&
+      NEGATED.test(text) &&
+      !fs.some((f) => !f.normal) &&
+      OWN_WORDS.limitation.test(next.text)
+    )
+      return void out.add(i);
     const plain = fs.filter(told);
     const present = plain.filter(stated);
     // A linker after some words of its own: "X, likely representing Y", "X, concerning for recurrent disease".

@@ -349,6 +349,15 @@ function pieceKind(piece: string): QuoteKind {
   // percentage of breast cancers are not detected by mammography.", "… should not delay a biopsy"), a caveat of the exam.
   if (!said.length && PATIENT_HISTORY.test(piece)) return 'more';
   if (DISCLAIMER.test(piece)) return 'more';
+  // A caveat of the exam that names no finding ("However, CT may be negative in the early phase of the disease.") tells
+  // how far the images can be trusted, nothing found.
+  if (
+    !said.length &&
+    !fs.length &&
+    OWN_WORDS.limitation.test(piece) &&
+    /^(?:however|but|it should be (?:noted|known|remembered)|note|please note)\b/i.test(piece)
+  )
+    return 'more';
   // A letter's thanks or sign-off ("Thank you for referring this patient to us.") is no finding.
   if (!said.length && OWN_WORDS.courtesy.test(piece)) return 'more';
   // "Operated bladder tumor on follow-up.", "Status post right nephrectomy.": what was done before, no finding now.
