@@ -1005,3 +1005,22 @@ test('summary: a denial the findings core cannot read, which a caveat of the exa
     assert.ok(quotes(s).includes(caveat), s);
   }
 });
+
+test('summary: a findings reading that denies the worse ("…, but no complete tear is seen") is told when the impression restates the finding (r18s pattern 2)', () => {
+  for (const [text, denial] of [
+    [
+      'EXAM: MRI RIGHT ANKLE\nFINDINGS: The anterior talofibular ligament is thickened and mildly heterogeneous, which may represent a partial injury, but no complete tear is seen. Small tibiotalar effusion.\nIMPRESSION: Partial injury of the anterior talofibular ligament. Small joint effusion.\n',
+      'but no complete tear is seen',
+    ],
+    [
+      'EXAM: MRI LEFT ANKLE\nFINDINGS: The calcaneofibular ligament is thickened and ill-defined, which may reflect a prior sprain; however, there is no acute tear. Small tibiotalar joint effusion.\nIMPRESSION: Sprain of the calcaneofibular ligament. Small joint effusion.\n',
+      'however, there is no acute tear',
+    ],
+  ]) {
+    const s = offered(text);
+    assert.ok(
+      quotes(s).some((q) => q.includes(denial)),
+      s,
+    );
+  }
+});

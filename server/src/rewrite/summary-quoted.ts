@@ -38,6 +38,8 @@ export const examAgentOf = (report: Report, f: Finding) =>
   CONCEPT_BY_ID.get(f.concept)?.significant === false && EXAM_BY_AGENT.test(report.text.slice(f.end, f.end + 30));
 export const stated = (f: Finding) => f.assertion === 'present' || f.assertion === 'possible';
 /** Words that deny what a sentence names ("no", "without", "negative", "absent"). */
+// A contrast that denies, after a clause of its own: ", but no …", "; however, no …", ", but there is no …".
+const DENIED_WORSE = /\p{L}{3,}[^,;]*[,;]\s*(?:but|however|although|though)\b,?\s+(?:there\s+(?:is|are|was|were)\s+)?(?:no|not)\b/iu;
 const NEGATED = /\b(?:no|not|without|negative|absent)\b/i;
 
 /** An impression sentence that points to the findings instead of saying them ("See above.", "As described above."). */
@@ -188,6 +190,9 @@ function readToldAsWritten(report: Report, understanding: Understanding, unknown
     fromImpression &&
     !understanding.findings.some((f) => source.has(f.sectionIndex) && stated(f) && !f.normal) &&
     !report.sentences.some((s) => source.has(s.section) && OWN_WORDS.unread.test(s.text));
+  // A denial the impression says too ("… without signs of acute cholecystitis") is told from there.
+  const deniedInImpression = (f: Finding) =>
+    understanding.findings.some((g) => g.section === 'impression' && g.concept === f.concept && g.assertion === 'absent');
   report.sentences.forEach((sentence, i) => {
     const section = report.sections[sentence.section];
     const text = stripListNumber(sentence.text);
@@ -223,6 +228,16 @@ function readToldAsWritten(report: Report, understanding: Understanding, unknown
     // A denial of what a told growth does around it ("There is no significant mass effect.", "No surrounding edema or
     // midline shift."): it qualifies the mass, so it is told with it, in its own words.
     if (section.kind === 'findings' && NEGATED.test(text) && OWN_WORDS.massDenial.test(text) && growthTold()) return void out.add(i);
+    // A findings sentence that reads what it sees and then denies the worse ("… which may represent a partial injury, but
+    // no complete tear is seen", "…; however, no full-thickness tear is identified"): the denial qualifies the finding the
+    // impression restates, and the reading keeps its doubt; told in its own words.
+    if (
+      section.kind === 'findings' &&
+      fromImpression &&
+      DENIED_WORSE.test(text) &&
+      fs.some((f) => f.assertion === 'absent' && !f.normal && !deniedInImpression(f))
+    )
+      return void out.add(i);
     // A denial the findings core reads nothing in ("No signs of infection were detected in the lungs.") that a caveat of
     // the exam right after speaks of ("However, CT may be negative in the early phase"): the answer to the question the
     // exam was asked, which the caveat qualifies; left out, the caveat would speak of nothing.
