@@ -38,8 +38,9 @@ export const examAgentOf = (report: Report, f: Finding) =>
   CONCEPT_BY_ID.get(f.concept)?.significant === false && EXAM_BY_AGENT.test(report.text.slice(f.end, f.end + 30));
 export const stated = (f: Finding) => f.assertion === 'present' || f.assertion === 'possible';
 /** Words that deny what a sentence names ("no", "without", "negative", "absent"). */
-// A contrast that denies, after a clause of its own: ", but no …", "; however, no …", ", but there is no …".
-const DENIED_WORSE = /\p{L}{3,}[^,;]*[,;]\s*(?:but|however|although|though)\b,?\s+(?:there\s+(?:is|are|was|were)\s+)?(?:no|not)\b/iu;
+// A contrast that denies, after a reading of what is seen: "…, which may represent X, but no …", "…, suggesting X; however, no …".
+const DENIED_WORSE =
+  /\b(?:may|might|could|likely|suggest\w*|possibl[ey]|probabl[ey]|represent\w*|reflect\w*|consistent with|compatible with)\b[^;]*?[,;]\s*(?:but|however|although|though)\b,?\s+(?:there\s+(?:is|are|was|were)\s+)?(?:no|not)\b/iu;
 const NEGATED = /\b(?:no|not|without|negative|absent)\b/i;
 
 /** An impression sentence that points to the findings instead of saying them ("See above.", "As described above."). */
