@@ -844,3 +844,183 @@ test('summary: a finding whose organ the sentence before names is quoted with th
     assert.ok(q.includes(finding) && q.indexOf(organ) === q.indexOf(finding) - 1, s);
   }
 });
+
+test("summary: a letter's thanks or sign-off is no finding, told apart under More (h16s: 'Thank you for referring …' under found)", () => {
+  for (const [text, courtesy] of [
+    [
+      'EXAM: CT CHEST\nFINDINGS: There is a 6 mm nodule in the right upper lobe.\nIMPRESSION:\n1. 6 mm right upper lobe nodule.\nThank you for referring this patient to us.\n',
+      'Thank you for referring this patient to us.',
+    ],
+    [
+      'EXAM: MRI BRAIN\nFINDINGS: Small chronic infarct in the left cerebellum. No hemorrhage.\nIMPRESSION: Chronic left cerebellar infarct.\nThank you for the courtesy of this referral.\n',
+      'Thank you for the courtesy of this referral.',
+    ],
+    [
+      'EXAM: CT ABDOMEN\nFINDINGS: Simple cyst in the right kidney measuring 2 cm.\nIMPRESSION: Right renal cyst.\nPlease do not hesitate to call with any questions regarding this study.\n',
+      'Please do not hesitate to call with any questions regarding this study.',
+    ],
+  ]) {
+    const s = offered(text);
+    assert.ok(!under(s, 'What the report found:').some((l) => l.includes(courtesy)), s);
+    assert.ok(
+      under(s, 'More from the report:').some((l) => l.includes(courtesy)),
+      s,
+    );
+  }
+});
+
+test('summary: a quoted denial of any change since the prior study is told with what the report did not find, never as found', () => {
+  for (const sentence of [
+    'No significant interval change compared to prior.',
+    'No interval change since the prior study.',
+    'There has been no significant change since the prior exam dated 2/3/2019.',
+    'Otherwise, no appreciable change compared with the previous examination.',
+  ]) {
+    const text = `EXAM: CT HEAD\nCOMPARISON: CT head 1/2/2020.\nFINDINGS: Small right frontal subdural hematoma measuring 5 mm, unchanged.\nIMPRESSION:\n1. Right frontal subdural hematoma.\n2. ${sentence}\n`;
+    const s = offered(text);
+    assert.ok(!under(s, 'What the report found:').some((l) => l.includes(sentence)), s);
+  }
+  // A change denied of a finding it names still tells that finding as found.
+  const named = offered(
+    'EXAM: CT CHEST\nCOMPARISON: CT chest 1/2/2019.\nFINDINGS: There is a 6 mm nodule in the left lower lobe.\nIMPRESSION: No interval change in the 6 mm left lower lobe nodule since 2019.\n',
+  );
+  assert.ok(
+    under(named, 'What the report found:').some((l) => /nodule/i.test(l)),
+    named,
+  );
+});
+
+test('summary: a ";" tail that only says how the clause before changed, or which test the advice asks for, stays with that clause (r18s pattern 1)', () => {
+  for (const [text, joined, heading] of [
+    [
+      'EXAM: CT CHEST\nCOMPARISON: CT chest 3/4/2021.\nFINDINGS: There are several nodules in the left lung, the largest 5 mm. Small pericardial effusion.\nIMPRESSION:\n• Nodules in the left lung; no significant change in size or number compared to the prior examination.\n• Pericardial effusion; not significantly different from the prior study.\n',
+      'Nodules in the left lung; no significant change in size or number compared to the prior examination.',
+      'What the report found:',
+    ],
+    [
+      'EXAM: CT CHEST\nCOMPARISON: 2019.\nFINDINGS: There is a 9 mm hypodense lesion in the right lobe of the liver. Thickening of the right adrenal gland.\nIMPRESSION:\n• Hypodense lesion in the right lobe of the liver; stable (cyst?).\n• Right adrenal thickening; unchanged (hyperplasia?).\n',
+      'Right adrenal thickening; unchanged (hyperplasia?).',
+      'What the report found:',
+    ],
+    [
+      "EXAM: MAMMOGRAM\nFINDINGS: There is a 7 mm irregular mass in the right breast at 10 o'clock.\nIMPRESSION: Right breast mass at 10 o'clock. Recommend additional imaging; spot compression views of the right breast.\nBI-RADS 0.\n",
+      'Recommend additional imaging; spot compression views of the right breast.',
+      'More from the report:',
+    ],
+  ]) {
+    const s = offered(text);
+    assert.ok(
+      under(s, heading).some((l) => l.includes(joined)),
+      s,
+    );
+  }
+});
+
+test('summary: a lung place said of another organ ("base of the gallbladder", "apex of the kidney") is never told as the lung\'s, and the report\'s words keep it', () => {
+  for (const [text, quoted] of [
+    [
+      'EXAM: CT CHEST\nFINDINGS: Small nodule in the right lower lobe measuring 4 mm. In the upper abdominal sections, millimetric stones are observed at the base of the gallbladder.\nIMPRESSION: 4 mm right lower lobe nodule. Cholelithiasis.\n',
+      'millimetric stones are observed at the base of the gallbladder',
+    ],
+    [
+      'EXAM: CT ABDOMEN\nFINDINGS: A 12 mm hypodense nodule is seen in the right lobe of the liver. A small stone is present at the base of the gallbladder.\nIMPRESSION: Hepatic nodule. Cholelithiasis.\n',
+      'A small stone is present at the base of the gallbladder.',
+    ],
+  ]) {
+    const s = rewrite('summary', engine.analyze(text));
+    assert.ok(s.verification.ok, s.verification.reasons.join('; '));
+    const [body, words] = s.text.split('\nWords in your report:');
+    assert.ok(!/stones?[^\n]*\blung\b/.test(body), s.text);
+    assert.ok(
+      quotes(body).some((q) => q.includes(quoted)),
+      s.text,
+    );
+    // The word list does not explain "base" as the lung's either.
+    assert.ok(!/^- base: .*lung/m.test(words ?? ''), s.text);
+  }
+});
+
+test('summary: what the patient has or takes apart from the exam, and what an exam can miss in general, are told apart, never as found or as a denial (r18s pattern 7)', () => {
+  for (const [text, sentence] of [
+    [
+      'EXAM: ABDOMINAL ULTRASOUND\nFINDINGS: There is a 2.4 cm hypoechoic lesion in the left lobe of the liver.\nIMPRESSION: Indeterminate liver lesion. The patient has a known allergy to iodinated contrast. MRI is recommended for further characterization.\n',
+      'The patient has a known allergy to iodinated contrast.',
+    ],
+    [
+      'EXAM: CT HEAD\nFINDINGS: There is a small left frontal subdural hematoma measuring 4 mm.\nIMPRESSION: Small left frontal subdural hematoma. The patient reportedly takes warfarin for atrial fibrillation.\n',
+      'The patient reportedly takes warfarin for atrial fibrillation.',
+    ],
+    [
+      'EXAM: SCREENING MAMMOGRAM\nFINDINGS: Scattered fibroglandular densities. No suspicious mass or calcifications.\nIMPRESSION: Benign. BI-RADS 2.\nMAMMOGRAPHY INFORMATION:\n1. A certain percentage of breast cancers are not detected by mammography.\n2. A negative mammogram should not delay biopsy of a clinically suspicious palpable lump.\n',
+      'A certain percentage of breast cancers are not detected by mammography.',
+    ],
+  ]) {
+    const s = offered(text);
+    assert.ok(
+      under(s, 'More from the report:').some((l) => l.includes(sentence)),
+      s,
+    );
+    assert.ok(!under(s, 'What the report found:').some((l) => l.includes(sentence)), s);
+  }
+  // The disclaimer is no denial of cancer in plain words.
+  const mg = offered(
+    'EXAM: SCREENING MAMMOGRAM\nFINDINGS: Scattered fibroglandular densities.\nIMPRESSION: Benign. BI-RADS 2.\nMAMMOGRAPHY INFORMATION:\n1. Some breast cancers may not be visible on mammography.\n2. A negative report should not delay biopsy of a palpable lump.\n',
+  );
+  assert.ok(!/^- There is no sign of/m.test(mg), mg);
+});
+
+test('summary: a narrowed space under the shoulder roof is told as the narrowing, not as the impingement the report says it may cause (r18s #17)', () => {
+  for (const text of [
+    'EXAM: MRI LEFT SHOULDER\nFINDINGS: There is mild narrowing of the subacromial space due to a downsloping acromion, which may contribute to impingement in the appropriate clinical setting. The rotator cuff is intact.\nIMPRESSION: Subacromial narrowing which may predispose to impingement.\n',
+    'EXAM: MRI RIGHT SHOULDER\nFINDINGS: Lateral downsloping of the acromion with outlet narrowing. Small amount of subacromial bursal fluid.\nIMPRESSION: Outlet narrowing. Mild subacromial bursitis.\n',
+  ]) {
+    const s = rewrite('summary', engine.analyze(text));
+    assert.ok(s.verification.ok, s.verification.reasons.join('; '));
+    // Neither the plain line nor the word list entry of the narrowing says the tendons are pinched.
+    assert.ok(!/^- [^\n]*pinching[^\n]*narrowing\)/im.test(s.text), s.text);
+    assert.ok(!/^- (?:subacromial narrowing|narrowing of the subacromial space|outlet narrowing): [^\n]*pinch/im.test(s.text), s.text);
+    assert.ok(/^- (?:subacromial narrowing|narrowing of the subacromial space|outlet narrowing): [^\n]*narrow/im.test(s.text), s.text);
+  }
+});
+
+test('summary: a denial the findings core cannot read, which a caveat of the exam right after qualifies, is told; the caveat stands apart (r18s pattern 3)', () => {
+  for (const [text, denial, caveat] of [
+    [
+      'EXAM: CT CHEST\nFINDINGS: Trachea and both main bronchi are open. Mild degenerative changes in the thoracic spine. No evidence of infection was seen in either lung. However, CT may be negative in the early phase of the disease.\n',
+      'No evidence of infection was seen in either lung.',
+      'However, CT may be negative in the early phase of the disease.',
+    ],
+    [
+      'EXAM: CT CHEST\nFINDINGS: Heart size is normal. Small calcified granuloma in the right upper lobe. No signs of inflammation were found in the lung parenchyma. It should be noted that early disease may not be visible on CT.\n',
+      'No signs of inflammation were found in the lung parenchyma.',
+      'It should be noted that early disease may not be visible on CT.',
+    ],
+  ]) {
+    const s = offered(text);
+    assert.ok(
+      under(s, 'What the report did not find:').some((l) => l.includes(denial)),
+      s,
+    );
+    assert.ok(!under(s, 'What the report found:').some((l) => l.includes(caveat)), s);
+    assert.ok(quotes(s).includes(caveat), s);
+  }
+});
+
+test('summary: a findings reading that denies the worse ("…, but no complete tear is seen") is told when the impression restates the finding (r18s pattern 2)', () => {
+  for (const [text, denial] of [
+    [
+      'EXAM: MRI RIGHT ANKLE\nFINDINGS: The anterior talofibular ligament is thickened and mildly heterogeneous, which may represent a partial injury, but no complete tear is seen. Small tibiotalar effusion.\nIMPRESSION: Partial injury of the anterior talofibular ligament. Small joint effusion.\n',
+      'but no complete tear is seen',
+    ],
+    [
+      'EXAM: MRI LEFT ANKLE\nFINDINGS: The calcaneofibular ligament is thickened and ill-defined, which may reflect a prior sprain; however, there is no acute tear. Small tibiotalar joint effusion.\nIMPRESSION: Sprain of the calcaneofibular ligament. Small joint effusion.\n',
+      'however, there is no acute tear',
+    ],
+  ]) {
+    const s = offered(text);
+    assert.ok(
+      quotes(s).some((q) => q.includes(denial)),
+      s,
+    );
+  }
+});

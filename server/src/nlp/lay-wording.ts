@@ -86,6 +86,7 @@ const WordingSchema = z.object({
       growthWords: z.array(Plain).min(1),
       recurrenceWords: z.array(Plain).min(1),
       persons: z.array(Plain).min(1),
+      courtesies: z.array(Plain).min(1),
     })
     .strict(),
 });
@@ -179,11 +180,18 @@ export const SIZE_UNITS: ReadonlySet<string> = new Set(wording.sizeUnits);
 /** A sentence that places its finding off the lung: it names another organ and no lung word; in a heart's sentence "apical" is the heart's apex. */
 export function offLung(sentence: string): boolean {
   const heart = OFF_LUNG.heart.test(sentence);
-  const lungWords = heart ? sentence.replace(OFF_LUNG.shared, ' ') : sentence;
+  // "The base of the gallbladder", "the right lobe of the liver": a lung word said of another organ is that organ's part.
+  const lungWords = (heart ? sentence.replace(OFF_LUNG.shared, ' ') : sentence).replace(OFF_LUNG.partOfOrgan, ' ');
   return (heart || OFF_LUNG.organs.test(sentence)) && !OFF_LUNG.lung.test(lungWords);
 }
+/** Does the sentence say a lung word of another organ ("the base of the gallbladder", "the right lobe of the liver")? */
+export const lungWordOfOrgan = (sentence: string) => new RegExp(OFF_LUNG.partOfOrgan.source, 'i').test(sentence);
 const OFF_LUNG = {
   organs: wordsRe(wording.offLung.organs),
+  partOfOrgan: new RegExp(
+    `\\b(?:${wording.offLung.lung.map(escape).join('|')})\\s+of\\s+(?:the\\s+)?(?:(?:left|right|upper|lower|inferior|superior)\\s+)?(?:${wording.offLung.organs.map(escape).join('|')})\\b`,
+    'gi',
+  ),
   lung: wordsRe(wording.offLung.lung),
   heart: wordsRe(wording.offLung.heart),
   shared: wordsRe(wording.offLung.sharedWithHeart, 'gi'),
@@ -264,6 +272,8 @@ export const OWN_WORDS = {
     `^\\W*(?:the\\s+)?(?:patient|pt)\\s+(?:is|was)\\s+an?\\b|\\b\\d+[- ]?(?:years?|yrs?|months?|weeks?|days?)[- ]old\\s+(?:[a-z]+\\s+){0,2}(?:${wording.ownWords.persons.join('|')})s?\\b`,
     'i',
   ),
+  /** A letter's thanks or sign-off, opening its clause ("Thank you for referring …", "Please do not hesitate to call"). */
+  courtesy: new RegExp(`^\\W*(?:${wording.ownWords.courtesies.map((w) => escape(w).replace(/ /g, '\\s+')).join('|')})\\b`, 'i'),
   /** A step of a procedure, as the report narrates it ("was then advanced", "were performed"). */
   procedureStep: new RegExp(
     `\\b(?:was|were|is|are)\\s+(?:then\\s+)?(?:[a-z]+ly\\s+)?(?:${wording.ownWords.procedureSteps.join('|')})\\b|\\btolerated the procedure\\b`,

@@ -3,7 +3,19 @@
 // the summary; a finding's own words are read in summary-reading.ts and said in summary-wording.ts.
 import type { Finding, Understanding } from '../nlp/types';
 import { glossOf, plainSite } from '../nlp/glossary';
-import { CHANGE, COMMUNICATION, DEGREE, DETAIL_WORD, OWN_WORDS, QUALIFIER, REGION_SITES, SIDE_WORDS, SIZE_UNITS } from '../nlp/lay-wording';
+import {
+  CHANGE,
+  COMMUNICATION,
+  DEGREE,
+  DETAIL_WORD,
+  lungWordOfOrgan,
+  offLung,
+  OWN_WORDS,
+  QUALIFIER,
+  REGION_SITES,
+  SIDE_WORDS,
+  SIZE_UNITS,
+} from '../nlp/lay-wording';
 import { organsNamed, ORGANS_OF_CONCEPT, type OrganHit } from '../nlp/organs';
 import { wordsOf } from '../nlp/words';
 import { CONCEPT_BY_ID, SITE_TRIES } from '../nlp/lexicon';
@@ -26,6 +38,9 @@ export const examAgentOf = (report: Report, f: Finding) =>
   CONCEPT_BY_ID.get(f.concept)?.significant === false && EXAM_BY_AGENT.test(report.text.slice(f.end, f.end + 30));
 export const stated = (f: Finding) => f.assertion === 'present' || f.assertion === 'possible';
 /** Words that deny what a sentence names ("no", "without", "negative", "absent"). */
+// A contrast that denies, after a reading of what is seen: "…, which may represent X, but no …", "…, suggesting X; however, no …".
+const DENIED_WORSE =
+  /\b(?:may|might|could|likely|suggest\w*|possibl[ey]|probabl[ey]|represent\w*|reflect\w*|consistent with|compatible with)\b[^;]*?[,;]\s*(?:but|however|although|though)\b,?\s+(?:there\s+(?:is|are|was|were)\s+)?(?:no|not)\b/iu;
 const NEGATED = /\b(?:no|not|without|negative|absent)\b/i;
 
 /** An impression sentence that points to the findings instead of saying them ("See above.", "As described above."). */
@@ -176,6 +191,9 @@ function readToldAsWritten(report: Report, understanding: Understanding, unknown
     fromImpression &&
     !understanding.findings.some((f) => source.has(f.sectionIndex) && stated(f) && !f.normal) &&
     !report.sentences.some((s) => source.has(s.section) && OWN_WORDS.unread.test(s.text));
+  // A denial the impression says too ("… without signs of acute cholecystitis") is told from there.
+  const deniedInImpression = (f: Finding) =>
+    understanding.findings.some((g) => g.section === 'impression' && g.concept === f.concept && g.assertion === 'absent');
   report.sentences.forEach((sentence, i) => {
     const section = report.sections[sentence.section];
     const text = stripListNumber(sentence.text);
@@ -211,6 +229,28 @@ function readToldAsWritten(report: Report, understanding: Understanding, unknown
     // A denial of what a told growth does around it ("There is no significant mass effect.", "No surrounding edema or
     // midline shift."): it qualifies the mass, so it is told with it, in its own words.
     if (section.kind === 'findings' && NEGATED.test(text) && OWN_WORDS.massDenial.test(text) && growthTold()) return void out.add(i);
+    // A findings sentence that reads what it sees and then denies the worse ("… which may represent a partial injury, but
+    // no complete tear is seen", "…; however, no full-thickness tear is identified"): the denial qualifies the finding the
+    // impression restates, and the reading keeps its doubt; told in its own words.
+    if (
+      section.kind === 'findings' &&
+      fromImpression &&
+      DENIED_WORSE.test(text) &&
+      fs.some((f) => f.assertion === 'absent' && !f.normal && !deniedInImpression(f))
+    )
+      return void out.add(i);
+    // A denial the findings core reads nothing in ("No signs of infection were detected in the lungs.") that a caveat of
+    // the exam right after speaks of ("However, CT may be negative in the early phase"): the answer to the question the
+    // exam was asked, which the caveat qualifies; left out, the caveat would speak of nothing.
+    const next = report.sentences[i + 1];
+    if (
+      section.kind === 'findings' &&
+      next?.section === sentence.section &&
+      NEGATED.test(text) &&
+      !fs.some((f) => !f.normal) &&
+      OWN_WORDS.limitation.test(next.text)
+    )
+      return void out.add(i);
     const plain = fs.filter(told);
     const present = plain.filter(stated);
     // A linker after some words of its own: "X, likely representing Y", "X, concerning for recurrent disease".
@@ -345,6 +385,12 @@ function readToldAsWritten(report: Report, understanding: Understanding, unknown
       const organs = new Set(f.site.map((site) => plainSite(site, null)?.organ));
       return f.site.filter((site) => !organs.has(site)).length > 1;
     });
+    // A lung place said of another organ ("stones at the base of the gallbladder"): the plain line may not say it, so the
+    // report's words keep where the finding is.
+    const placedOffLung =
+      lungWordOfOrgan(sentence.text) &&
+      offLung(sentence.text) &&
+      plain.some((f) => f.site.some((site) => plainSite(site, null)?.organ === 'lung'));
     // A finding that describes another ("nodule of ground glass density", "ground glass density"): one thing, not two or three.
     const attribute = present.some((f) =>
       fs.some((g) => g !== f && stated(g) && g.end <= f.start && ATTRIBUTE_GAP.test(report.text.slice(g.end, f.start))),
@@ -432,6 +478,7 @@ function readToldAsWritten(report: Report, understanding: Understanding, unknown
       (plain.length && (organLost() || placeLost() || narrowed() || sideLost() || whereLost() || partLost())) ||
       attribute ||
       placesLost ||
+      placedOffLung ||
       (plain.length && partUnread()) ||
       sized ||
       increase ||

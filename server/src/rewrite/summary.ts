@@ -257,16 +257,29 @@ function joinedClauses(text: string, pieces: { piece: string; kind: QuoteKind }[
     // A contrast after a comma that cannot stand alone stays with the clause it qualifies (leansOnBefore), told
     // under that clause's heading.
     const contrast = !!last && CONTRAST.test(p.piece) && last.kind !== 'more' && p.kind !== 'more' && leansOnBefore(last, p);
-    if (last && cut && (last.kind === p.kind || OPEN_RELATIVE.test(last.piece) || subjectless || contrast)) {
+    // A tail that only says how the clause before has changed ("Nodules in the left lung; no significant change …",
+    // "…; stable (cyst?).") or which test the advice before asks for ("Recommend additional imaging; spot compression
+    // views of the right breast") has no subject of its own: cut off, it would read as a finding or a denial by itself.
+    const tail = !!last && (timeTail(p.piece) || (last.kind === 'more' && p.kind === 'found' && namesOnlyATest(p.piece)));
+    if (last && cut && (last.kind === p.kind || OPEN_RELATIVE.test(last.piece) || subjectless || contrast || tail)) {
       last.piece = text.slice(last.start, end);
       last.end = end;
       // "The ligament is intact but demonstrates mild thickening …": said of what the contrast finds there.
+      if (tail) continue;
       if (subjectless && last.kind === 'denied') last.kind = p.kind;
       else if (contrast && last.kind === 'denied') last.kind = p.kind;
     } else out.push({ ...p, start, end });
   }
   return out.map(({ piece, kind }) => ({ piece, kind }));
 }
+// How a clause has changed since the study compared with, naming nothing else ("no significant change in size or
+// number compared to the prior", "not significantly different from the prior study", "stable (cyst?)").
+const TIME_TAIL =
+  /^(?:(?:which|that|it|they|this|these|both|all)\s+)?(?:(?:is|are|was|were|has|have|remains?|remained)\s+(?:been\s+)?(?:also\s+)?)?(?:not\s+(?:\w+ly\s+)?(?:different|changed)\b|(?:stable|unchanged|similar|no\s+(?:[\p{L}-]+\s+){0,3}?(?:change|changes|difference|differences|progression))\b)/iu;
+const timeTail = (piece: string) => TIME_TAIL.test(piece) && !pieceFindings(piece.replace(/\([^()]*\)/g, ' ')).some(stated);
+// No verb and no finding: what follows advice after ";" is the test it asks for.
+const FINITE_VERB = /\b(?:is|are|was|were|has|have|had|shows?|showed|demonstrates?|seen|noted|identified|measures?|measuring)\b/i;
+const namesOnlyATest = (piece: string) => !FINITE_VERB.test(piece) && !pieceFindings(piece).some(stated);
 const quoteLine = (piece: string, n: number, verb: 'says' | 'also says' = 'also says') =>
   `The report ${n ? 'also says' : verb}: "${piece}"`;
 
@@ -278,6 +291,13 @@ const READS_ABSENCE =
 // A denial of the grounds for a reading, up to its end: "no findings", "No new or concerning lesions", "without evidence".
 const DENIES_GROUNDS =
   /\b(?:no|without|negative\s+for)\s+(?:(?:[\p{L}-]+,?|or|and)\s+){0,4}?(?:findings?|evidence|signs?|features?|abnormalit(?:y|ies)|lesions?|changes?|appearances?)\b(?:\s+(?:were|was|is|are|seen|identified|noted|detected|present)\b[^,;]*)?[\s.]*$/iu;
+const PATIENT_HISTORY =
+  /^\W*(?:the\s+)?(?:patient|pt)\s+(?:\w+ly\s+)?(?:has|had|is\s+on|was\s+on|is\s+allergic|reports?|reported|states?|stated|takes?|took|underwent|received)\b/i;
+const DISCLAIMER =
+  /\b(?:percentage|proportion)\s+of\s+(?:\w+\s+)?cancers\b|\bnot\s+(?:be\s+)?(?:detected|identified|visible|seen)\s+(?:by|on)\s+mammograph\w*|\bshould\s+not\s+delay\b/i;
+// A denial of any change since the images it compares with, naming nothing that did not change.
+const DENIES_CHANGE =
+  /^(?:(?:otherwise|overall|again),?\s+)?(?:there (?:is|are|has been|have been)\s+)?no\s+(?:(?:significant|appreciable|substantial|definite|major|measurable|visible|important|relevant|notable|radiographic|radiologic|further)\s+)*(?:interval\s+)?(?:change|changes|difference|differences|progression)\b(?!\s+(?:in|of)\b)/i;
 const NEGATED_WORD = /\b(?:no|not|without|negative|absent|free of)\b/i;
 const NORMAL_WORDS = /\b(?:intact|normal|unremarkable|patent|preserved|within normal limits)\b/i;
 const OPENS_DENIAL = /^(?:(?:but|and|however),?\s+)?(?:there (?:is|are|was|were)\s+)?(?:no|without)\b/i;
@@ -324,6 +344,22 @@ function pieceKind(piece: string): QuoteKind {
   if (/^(?:we|i)\s/i.test(piece) || (!said.length && /\bwe\b/i.test(piece))) return 'more';
   // Who the patient is and what was done before ("This is a 22-year-old pregnant female.") is history, no finding.
   if (OWN_WORDS.patient.test(piece)) return 'more';
+  // What the patient has or takes apart from this exam ("The patient has a known allergy to iodinated contrast.", "The
+  // patient is on anticoagulation"), naming no finding, is history; so is what an exam can miss in general ("A
+  // percentage of breast cancers are not detected by mammography.", "… should not delay a biopsy"), a caveat of the exam.
+  if (!said.length && PATIENT_HISTORY.test(piece)) return 'more';
+  if (DISCLAIMER.test(piece)) return 'more';
+  // A caveat of the exam that names no finding ("However, CT may be negative in the early phase of the disease.") tells
+  // how far the images can be trusted, nothing found.
+  if (
+    !said.length &&
+    !fs.length &&
+    OWN_WORDS.limitation.test(piece) &&
+    /^(?:however|but|it should be (?:noted|known|remembered)|note|please note)\b/i.test(piece)
+  )
+    return 'more';
+  // A letter's thanks or sign-off ("Thank you for referring this patient to us.") is no finding.
+  if (!said.length && OWN_WORDS.courtesy.test(piece)) return 'more';
   // "Operated bladder tumor on follow-up.", "Status post right nephrectomy.": what was done before, no finding now.
   // ("Postoperative changes in the pelvis without free fluid" is what the images show after it: a finding.)
   if (
@@ -355,6 +391,9 @@ function pieceKind(piece: string): QuoteKind {
     !DENIES_GROUNDS.test(piece.slice(0, readsAbsence.index));
   if (!said.length && clause.negated.size > 0 && (fs.length > 0 || OPENS_DENIAL.test(piece) || mostly) && !statesFirst && !statesReading)
     return 'denied';
+  // "No significant interval change compared to prior", "No change since the previous study": it denies a change, and
+  // names nothing found; the study it compares with is no finding.
+  if (!said.length && DENIES_CHANGE.test(piece)) return 'denied';
   if (said.length && said.every((f) => f.assertion === 'possible') && !statesBeforeLink(piece) && !statesUnhedged(piece)) return 'may';
   // A normal statement ("Unremarkable exam", "The ulnotrochlear articulation is normal.") finds nothing wrong.
   // "… is 33 mm wider than normal" measures against normal: no normal statement.
