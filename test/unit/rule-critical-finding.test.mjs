@@ -200,3 +200,24 @@ test('critical-communication-missing: a shift away from the resected side, or gr
   ])
     assert.equal(shifts(`EXAM: CT chest\nFINDINGS: ${line}\nIMPRESSION: ${line}`)[0]?.rule, 'critical-communication-missing', line);
 });
+
+test('critical-communication-missing: a loss told in another sentence pulls the shift toward its own side only', () => {
+  const shifts = (text) =>
+    engine.checkText(text).problems.filter((p) => p.rule.startsWith('critical') && /mediastinal shift/.test(p.message));
+  for (const findings of [
+    'The left hemithorax is hypovolemic. The mediastinum is slightly deviated to the left.',
+    'The heart and mediastinum are deviated to the right. The right lung is collapsed except for a small aerated part of the upper lobe.',
+    'Prior left pneumonectomy. The mediastinum is shifted to the left.',
+  ])
+    assert.deepEqual(shifts(`EXAM: CT chest\nFINDINGS: ${findings}\nIMPRESSION: Postoperative changes.`), [], findings);
+  for (const findings of [
+    'Prior left pneumonectomy. The mediastinum is shifted to the right.',
+    'The left lower lobe is collapsed. New mediastinal shift to the right.',
+    'No volume loss in the left lung. The mediastinum is shifted to the left.',
+  ])
+    assert.equal(
+      shifts(`EXAM: CT chest\nFINDINGS: ${findings}\nIMPRESSION: Mediastinal shift.`)[0]?.rule,
+      'critical-communication-missing',
+      findings,
+    );
+});

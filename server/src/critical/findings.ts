@@ -323,6 +323,7 @@ function explainedAsBenign(report: Report, finding: Finding, findings: readonly 
   const explained = EXPLAINED.get(finding.concept);
   const sentence = report.sentences[finding.sentenceIndex];
   if (!explained || !sentence) return false;
+  if (explained.pulledBy && pulledTowardElsewhere(report, finding, explained.pulledBy)) return true;
   const next = report.sentences[finding.sentenceIndex + 1];
   const regions: [number, number, number][] = [[finding.end, sentence.end, finding.sentenceIndex]];
   if (next && READING_GOES_ON.test(next.text)) regions.push([next.start, next.end, finding.sentenceIndex + 1]);
@@ -369,6 +370,21 @@ function shiftSide(report: Report, finding: Finding): 'right' | 'left' | null {
   if (after) return (after[1] ?? after[2] ?? other(after[3].toLowerCase())).toLowerCase() as 'right' | 'left';
   const before = SHIFT_BEFORE.exec(report.text.slice(Math.max(0, finding.start - 40), finding.start));
   return before ? (before[1].toLowerCase() as 'right' | 'left') : null;
+}
+// A shift toward a side the report tells resected, collapsed or shrunken in another sentence ("The left hemithorax is
+// hypovolemic. The mediastinum is slightly deviated to the left.", "Prior right pneumonectomy. … shifted to the right")
+// is that loss's expected sign. Only with both sides told and the same; a denied loss pulls nothing.
+function pulledTowardElsewhere(report: Report, finding: Finding, pulledBy: RegExp): boolean {
+  const toward = shiftSide(report, finding);
+  if (!toward) return false;
+  return report.sentences.some((s, i) => {
+    if (i === finding.sentenceIndex) return false;
+    for (const m of s.text.matchAll(new RegExp(pulledBy.source, 'gi'))) {
+      if (/\b(?:no|not|without)\b[^,;:]*$/i.test(s.text.slice(0, m.index))) continue;
+      if (sideOf(s.text, m.index, m.index + m[0].length) === toward) return true;
+    }
+    return false;
+  });
 }
 // The side of a resection or volume loss: "left pneumonectomy", "right upper lobectomy", "volume loss in the left hemithorax".
 function sideOf(text: string, start: number, end: number): 'right' | 'left' | null {
