@@ -355,3 +355,16 @@ test('a line stating a finding over a bracketed denial ("… enlarged heart (hea
     assert.equal(verify('summary', s.analysis, added, 'reworded').ok, false, added);
   }
 });
+
+test('an organ told "decreased in attenuation / density" is how it looks: no change told, and one added is refused (r19s #4)', () => {
+  for (const sentence of ['The liver is enlarged and decreased in attenuation.', 'The liver is enlarged and decreased in density.']) {
+    const s = summarised(
+      `EXAM: CT abdomen and pelvis.\nCOMPARISON: None.\nFINDINGS: ${sentence} There are sigmoid diverticula.\nIMPRESSION: Sigmoid diverticulosis.\n`,
+    );
+    assert.equal(s.ok, true, s.reasons);
+    assert.doesNotMatch(s.text, /since the last images/);
+    const changed = s.text.replace(/^(- There is an enlarged liver .*\.)$/m, '$1 It has decreased since the last images.');
+    assert.notEqual(changed, s.text);
+    assert.equal(verify('summary', s.analysis, changed, 'reworded').ok, false, changed);
+  }
+});

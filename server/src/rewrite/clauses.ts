@@ -387,6 +387,19 @@ const VOLUME_OF = new Set(CUES.volumeOf);
 const APPEARANCE_AFTER_OF = new Set(CUES.appearanceAfterOf);
 const COMPARING = new Set(CUES.comparingWords);
 /**
+ * An organ told as it looks, after its verb: "the liver is decreased in attenuation", "… is enlarged and decreased in
+ * density".
+ */
+function inAppearance(tokens: readonly string[], at: number, length: number): boolean {
+  const next = tokens[at + length + 1] ?? '';
+  const copula = (w: string | undefined) => /^(?:is|are|was|were|appears?)$/.test(w ?? '');
+  return (
+    (copula(tokens[at - 1]) || (tokens[at - 1] === 'and' && copula(tokens[at - 3]))) &&
+    tokens[at + length] === 'in' &&
+    (APPEARANCE.has(next) || APPEARANCE_AFTER_OF.has(next))
+  );
+}
+/**
  * A lung's volume told low or high on this exam ("the volume of the right lung was decreased", "lung volumes are
  * reduced", "decreased right lung volume"): volume loss or hyperinflation, no change over time.
  */
@@ -691,6 +704,7 @@ export function readClause(text: string, span: Span, section: SectionKind, field
           (q.value === 'increased' || q.value === 'decreased') &&
           (APPEARANCE.has(tokens[i + q.words.length] ?? '') ||
             (tokens[i - 1] === 'of' && APPEARANCE_AFTER_OF.has(tokens[i + q.words.length] ?? '')) ||
+            inAppearance(tokens, i, q.words.length) ||
             lungVolume(tokens, i, q.words.length)) &&
           !tokens.some((w) => COMPARING.has(w))
         ),
