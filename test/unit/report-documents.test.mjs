@@ -47,13 +47,17 @@ test('a radiotherapy course or planning note is no imaging report; a CT after ra
   for (const text of [
     'HYPOFRACTIONATED COURSE\n\nThe patient will receive radiotherapy to the left breast. The dose per fraction is raised so that fewer fractions are needed.',
     'BRACHYTHERAPY PLANNING\n\nThe applicator was placed and simulation films were taken. The CT data set was used for brachytherapy planning.',
-    'The patient is receiving chemoradiotherapy. The chemotherapy is given to sensitise the tumour to the radiotherapy.',
+    'The isocenter was set on the CT data set and the target volume outlined. Treatment planning then shaped each beam.',
   ]) {
     assert.equal(parseReport(text).document, 'radiation-therapy', text);
   }
   const afterRadiotherapy =
     'HISTORY: Lung cancer after radiotherapy, completed 2024.\nFINDINGS: Paramediastinal fibrosis in the radiotherapy field. New 9 mm nodule in the right upper lobe.\nIMPRESSION: New nodule.';
   assert.equal(parseReport(afterRadiotherapy).document, 'imaging');
+  // With no FINDINGS header, the therapy named twice and an impression: still a report, with its checks (rev17 #3).
+  const noFindingsHeader =
+    'CT CHEST WITH CONTRAST\n\nHistory: lung cancer after chemoradiotherapy.\n\nRadiotherapy to the right upper lobe ended in March. There is a new 2.5 cm spiculated mass in the left lower lobe.\n\nImpression: New left lower lobe mass.';
+  assert.equal(parseReport(noFindingsHeader).document, 'imaging');
 });
 
 test('imaging reports stay imaging reports, with or without headers', () => {

@@ -14,6 +14,8 @@ interface KindCue {
   mentions?: number;
   /** Kept an imaging report when it reads one: a findings section, or a study performed today. */
   yieldsToImaging?: boolean;
+  /** An impression section is enough to keep it an imaging report (a case history has one too; a therapy note none). */
+  yieldsToImpression?: boolean;
 }
 
 // "I performed a transabdominal ultrasound today using a 4 MHz transducer": an imaging study reported by its reader.
@@ -46,12 +48,14 @@ const KINDS: readonly KindCue[] = [
     kind: 'radiation-therapy',
     headerNames: /^(RADIATION THERAPY|TREATMENT PLANNING|SIMULATION|DOSIMETRY)$/,
     headers: 2,
-    // A planning or treatment note tells the course ("radiotherapy", "brachytherapy", "simulation films", "dose per
-    // fraction") with no findings of its own; a CT after radiotherapy that names it twice has findings and stays a report.
+    // A planning or treatment note tells how the course is planned ("simulation films", "dose per fraction", "target
+    // volume"); a CT after radiotherapy names the therapy, not its planning, and one with findings or an impression
+    // stays a report whatever it names.
     words:
-      /\b(intensity[- ]modulated radiation|IMRT|radiation (therapy|oncology|treatment)|treatment planning|isocenter|dose[- ]volume|(chemo)?radiotherapy|brachytherapy|(conformal|3-dimensional|three-dimensional) simulation|simulation films?|(hyper)?fractionat\w*|dose per fraction|target volumes?)\b/gi,
+      /\b(intensity[- ]modulated radiation|IMRT|radiation (therapy|oncology|treatment)|treatment planning|isocenter|dose[- ]volume|(conformal|3-dimensional|three-dimensional) simulation|simulation films?|(hyper|hypo)?fractionat\w*|dose per fraction|target volumes?|brachytherapy (applicator|planning|catheters?|seeds?)|seed implantation)\b/gi,
     mentions: 2,
     yieldsToImaging: true,
+    yieldsToImpression: true,
   },
 ];
 
@@ -62,9 +66,10 @@ const ANY_KIND_WORD = new RegExp(KINDS.flatMap((k) => (k.words ? [k.words.source
 export function documentKind(text: string, sections: readonly Section[]): DocumentKind {
   const names = new Set(sections.map((s) => s.header?.name.trim().replace(/\s+/g, ' ').toUpperCase()).filter((n): n is string => !!n));
   const readsImaging = sections.some((s) => s.kind === 'findings') || READS_IMAGING.test(text);
+  const hasImpression = sections.some((s) => s.kind === 'impression');
   const kindWords = ANY_KIND_WORD.test(text);
   for (const cue of KINDS) {
-    if (cue.yieldsToImaging && readsImaging) continue;
+    if (cue.yieldsToImaging && (readsImaging || (cue.yieldsToImpression && hasImpression))) continue;
     let headers = 0;
     for (const name of names) if (cue.headerNames.test(name)) headers++;
     if (headers >= cue.headers) return cue.kind;
