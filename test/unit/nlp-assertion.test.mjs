@@ -144,6 +144,15 @@ test('what a past operation comes "with" is today\'s finding; the operation stay
     assert.ok(told.length > 0 && told.every((f) => f.assertion !== 'present'), text);
   }
   assert.equal(assertionOf('Status post left pneumonectomy with mediastinal shift to the left.', 'mediastinal-shift'), 'present');
+  // An unheaded paragraph of findings before the IMPRESSION tells today's findings too (rev17 #2).
+  for (const text of [
+    'CT HEAD WITHOUT CONTRAST\n\nStatus post left craniotomy with large subdural hematoma causing midline shift.\n\nIMPRESSION:\nPostoperative changes.\n',
+    'CT ABDOMEN\n\nS/p Whipple with a new 4 cm fluid collection in the pancreatic bed.\n\nIMPRESSION: Collection.\n',
+  ]) {
+    const concept = /subdural/.test(text) ? 'subdural-hematoma' : 'fluid-collection';
+    const told = mentions(text, concept).filter((f) => f.f.start < text.indexOf('IMPRESSION'));
+    assert.ok(told.length > 0 && told.every((f) => f.assertion === 'present'), text);
+  }
 });
 
 test('a hedging adverb inside a modal hedge keeps it a hedge ("may also reflect", "could potentially represent")', () => {

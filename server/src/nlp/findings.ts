@@ -22,6 +22,10 @@ import { ownSide, placeOf } from './place';
 import { gestationalWeeks } from './patient';
 import { scanSentence, type SentenceWords } from './scan';
 import type { Finding, Measurement } from './types';
+
+// Where "status post X with Y" is the request's history, not today's Y (rev16 #5, rev17 #2).
+const NOT_TODAY: ReadonlySet<string> = new Set(['history', 'exam', 'comparison', 'technique']);
+const REQUEST_LABEL = /^\s*(?:reason|indications?|history|clinical(?: history| information)?)\b[^:.]{0,30}:/i;
 import type { PhraseTrie } from './trie';
 import lymphNodeSizes from './lexicon/lymph-node-sizes.json';
 import pressures from './lexicon/pressures.json';
@@ -273,18 +277,17 @@ export function extractFindings(
   // Findings that matter only from some week of gestation, with that week (a breech fetus near term).
   const byGestation: [Finding, number][] = [];
   let w0 = 0;
-  // (A report with no FINDINGS or IMPRESSION header tells today's findings in its preamble.)
-  const toldSections = report.sections.some((x) => x.kind === 'findings' || x.kind === 'impression');
   report.sentences.forEach((sentence, sentenceIndex) => {
     while (w0 < words.length && words[w0].start < sentence.start) w0++;
     let w1 = w0;
     while (w1 < words.length && words[w1].end <= sentence.end) w1++;
     const s = scanSentence(words.slice(w0, w1), contextTries);
     const section = report.sections[sentence.section];
-    // "Reason: s/p fall with subdural hematoma": what an operation or event comes "with" is today's only where the
-    // report tells today's findings (rev16 #5); in a reason or history line it is the history the request gives.
+    // "Reason: s/p fall with subdural hematoma": what an operation or event comes "with" is today's except in the
+    // request's history (rev16 #5): a history, exam, comparison or technique section, or a line labelled as the reason.
+    // An unheaded paragraph of findings before the impression tells today's (rev17 #2).
     const today =
-      section?.kind === 'findings' || section?.kind === 'impression' || ((!section?.kind || section.kind === 'preamble') && !toldSections);
+      !(section && NOT_TODAY.has(section.kind)) && !((!section || section.kind === 'preamble') && REQUEST_LABEL.test(sentence.text));
     const places: { side: Side | null; site: string[]; phraseEnd: number }[] = [];
     // Per mention, its finding (none for a term used in another sense).
     const byMention: (Finding | undefined)[] = [];
