@@ -293,3 +293,26 @@ test('a part-only finding’s side from the sentence before licenses no side a r
     );
   }
 });
+
+test('a limb run ends at a sentence naming the other side unnamed: a side written in for "contralateral" is refused (rev17 #1)', () => {
+  for (const [findings, faithful, flipped] of [
+    [
+      'In the right lower extremity, the femoral and popliteal veins are compressible. The contralateral common femoral vein contains occlusive thrombus.',
+      'Occlusive thrombus in the contralateral common femoral vein.',
+      'Occlusive thrombus in the right common femoral vein.',
+    ],
+    [
+      'In the left arm, the brachial and axillary veins are patent. The opposite subclavian vein is occluded by thrombus.',
+      'Thrombus occluding the opposite subclavian vein.',
+      'Thrombus occluding the left subclavian vein.',
+    ],
+  ]) {
+    const source = report('Venous duplex ultrasound.', findings, 'Thrombus.');
+    assert.deepEqual(reasonsOf('impression', source, report('Venous duplex ultrasound.', findings, faithful)), []);
+    const reasons = reasonsOf('impression', source, report('Venous duplex ultrasound.', findings, flipped));
+    assert.ok(
+      reasons.some((r) => /side/.test(r)),
+      reasons.join('\n'),
+    );
+  }
+});

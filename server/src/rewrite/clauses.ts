@@ -425,6 +425,9 @@ function lungVolume(tokens: readonly string[], at: number, length: number): bool
 // the capital that opens each, after a word ending a noun phrase (not "consistent with Chiari", "seen by Dr Smith").
 const MEMBER_START =
   /(?<=[a-z0-9)])(?<!\b(?:of|with|and|or|the|a|an|to|in|by|for|from|at|on|as|dr|mr|mrs|ms|suggest|suggests|suggesting|represent|represents|including|include|includes|like|called|named|see|per))[ \t]+(?=[A-Z][a-z])/g;
+/** The side opposite the one spoken of, not named: "the contralateral vein", "the opposite kidney", "the other leg". */
+const OTHER_SIDE =
+  /\b(?:contralateral|opposite|other (?:side|leg|arm|limb|extremity|lung|kidney|breast|ovary|testis|hip|knee|shoulder))\b/i;
 /** A side named only as what the side spoken of is compared with. */
 const COMPARED_SIDE = /\b(?:than|compared (?:to|with)|relative to|versus|vs\.?|as on) the (?:left|right|contralateral)\b/i;
 const escaped = (cues: readonly { phrase: string }[]) => cues.map((c) => c.phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
@@ -1003,6 +1006,8 @@ function readClauses(report: Report): Clause[] {
       // Not a comparison with it ("Compared to the left, flow is reduced."): the run goes on (review rev11 #7).
       if (!opening && !COMPARED_SIDE.test(bare) && [...clause.sides].some((x) => !carried.sides.includes(x)))
         carried = { sides: [], named: [] };
+      // (So does one naming the other side without its name: "The contralateral common femoral vein …" (rev17 #1).)
+      if (!opening && OTHER_SIDE.test(bare)) carried = { sides: [], named: [] };
       if (opening) carried = opening;
       else if (clause.label.length && !partLabel(clause.label)) carried = { sides: [], named: [] };
       else if (!clause.sides.size) {
