@@ -316,3 +316,17 @@ test('a limb run ends at a sentence naming the other side unnamed: a side writte
     );
   }
 });
+
+test('restructure: a finding a "Specifically," sentence states is placed by its own words, lean or not (rev17 #4)', () => {
+  for (const [first, detail] of [
+    ['The lungs are clear.', 'Specifically, there is a small pericardial effusion.'],
+    ['The lungs are clear bilaterally.', 'In particular, a small pericardial effusion is present.'],
+  ]) {
+    const source = `FINDINGS: ${first} ${detail} The heart is normal in size.\n\nIMPRESSION: No acute abnormality.\n`;
+    const together = `FINDINGS:\nLungs: ${first} ${detail}\nPleura: [ ]\nHeart and pericardium: The heart is normal in size.\n\nIMPRESSION: No acute abnormality.\n`;
+    assert.ok(
+      reasonsOf('restructure', source, together).some((r) => /^places /.test(r)),
+      detail,
+    );
+  }
+});

@@ -1123,11 +1123,13 @@ function checkPlacement(
     const stoodUnder = [...(source?.heading ?? []), ...(source?.field ? fieldWords(source.field) : [])];
     const cueWords = squash(c.text.replace(LABEL_OPENING, '')).split(' ').map(stem);
     if (!own.length || names(own, [...words, ...stoodUnder, ...cueWords])) continue;
-    // Right after what it leans on, in its field ("The lungs are clear. Specifically, no … pleural effusion."): it
-    // speaks on from that sentence, wherever else its words point.
+    // Right after what it leans on, in its field ("The lungs are clear. Specifically, no … pleural effusion."): a denial
+    // speaks on from that sentence, wherever else its words point. (A finding it states is placed by its own words:
+    // "… Specifically, there is a small pericardial effusion." under Lungs is misplaced: rev17 #4.)
     const i = source ? src.indexOf(source) : -1;
     const before = candidate[candidate.indexOf(c) - 1];
     if (
+      !c.positive &&
       i > 0 &&
       before?.field === c.field &&
       sourceOf.get(before) === src[i - 1] &&
