@@ -967,6 +967,11 @@ test('summary: what the patient has or takes apart from the exam, and what an ex
     'EXAM: SCREENING MAMMOGRAM\nFINDINGS: Scattered fibroglandular densities.\nIMPRESSION: Benign. BI-RADS 2.\nMAMMOGRAPHY INFORMATION:\n1. Some breast cancers may not be visible on mammography.\n2. A negative report should not delay biopsy of a palpable lump.\n',
   );
   assert.ok(!/^- There is no sign of/m.test(mg), mg);
+  // A finding the patient "has" is no history (rev17 #5).
+  const tendon = offered(
+    'EXAM: MRI RIGHT ANKLE\nFINDINGS: The patient has marked fusiform thickening of the Achilles tendon with intrasubstance signal.\nIMPRESSION: Achilles tendinopathy.\n',
+  );
+  assert.ok(!under(tendon, 'More from the report:').some((l) => /Achilles/.test(l)), tendon);
 });
 
 test('summary: a narrowed space under the shoulder roof is told as the narrowing, not as the impingement the report says it may cause (r18s #17)', () => {

@@ -292,9 +292,10 @@ const READS_ABSENCE =
 const DENIES_GROUNDS =
   /\b(?:no|without|negative\s+for)\s+(?:(?:[\p{L}-]+,?|or|and)\s+){0,4}?(?:findings?|evidence|signs?|features?|abnormalit(?:y|ies)|lesions?|changes?|appearances?)\b(?:\s+(?:were|was|is|are|seen|identified|noted|detected|present)\b[^,;]*)?[\s.]*$/iu;
 const PATIENT_HISTORY =
-  /^\W*(?:the\s+)?(?:patient|pt)\s+(?:\w+ly\s+)?(?:has|had|is\s+on|was\s+on|is\s+allergic|reports?|reported|states?|stated|takes?|took|underwent|received)\b/i;
+  /^\W*(?:the\s+)?(?:patient|pt)\s+(?:\w+ly\s+)?(?:(?:has|had)\s+(?:an?\s+)?(?:known\s+|prior\s+|previous\s+|remote\s+)?(?:history|allerg(?:y|ies)|diagnosis)|is\s+on|was\s+on|is\s+allergic|reports?|reported|states?|stated|takes?|took|underwent|received)\b/i;
 const DISCLAIMER =
   /\b(?:percentage|proportion)\s+of\s+(?:\w+\s+)?cancers\b|\bnot\s+(?:be\s+)?(?:detected|identified|visible|seen)\s+(?:by|on)\s+mammograph\w*|\bshould\s+not\s+delay\b/i;
+const GENERAL_CAVEAT = /\b(?:percentage|proportion)\s+of\s+(?:\w+\s+)?cancers\b|\bshould\s+not\s+delay\b/i;
 // A denial of any change since the images it compares with, naming nothing that did not change.
 const DENIES_CHANGE =
   /^(?:(?:otherwise|overall|again),?\s+)?(?:there (?:is|are|has been|have been)\s+)?no\s+(?:(?:significant|appreciable|substantial|definite|major|measurable|visible|important|relevant|notable|radiographic|radiologic|further)\s+)*(?:interval\s+)?(?:change|changes|difference|differences|progression)\b(?!\s+(?:in|of)\b)/i;
@@ -348,7 +349,8 @@ function pieceKind(piece: string): QuoteKind {
   // patient is on anticoagulation"), naming no finding, is history; so is what an exam can miss in general ("A
   // percentage of breast cancers are not detected by mammography.", "… should not delay a biopsy"), a caveat of the exam.
   if (!said.length && PATIENT_HISTORY.test(piece)) return 'more';
-  if (DISCLAIMER.test(piece)) return 'more';
+  // (Only one of cancers in general, or naming no finding: "The palpable mass … is not visible on mammography" is found: rev17 #6.)
+  if (DISCLAIMER.test(piece) && (!said.length || GENERAL_CAVEAT.test(piece))) return 'more';
   // A caveat of the exam that names no finding ("However, CT may be negative in the early phase of the disease.") tells
   // how far the images can be trusted, nothing found.
   if (
