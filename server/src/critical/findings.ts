@@ -376,15 +376,27 @@ function shiftSide(report: Report, finding: Finding): 'right' | 'left' | null {
 // is that loss's expected sign. Only with both sides told and the same; a denied loss pulls nothing.
 function pulledTowardElsewhere(report: Report, finding: Finding, pulledBy: RegExp): boolean {
   const toward = shiftSide(report, finding);
-  if (!toward) return false;
-  return report.sentences.some((s, i) => {
-    if (i === finding.sentenceIndex) return false;
-    for (const m of s.text.matchAll(new RegExp(pulledBy.source, 'gi'))) {
+  return !!toward && lossesOf(report, pulledBy).some((loss) => loss.side === toward && loss.sentenceIndex !== finding.sentenceIndex);
+}
+// The sided losses a report tells, read once per report (a long document has many shifts and many sentences).
+type Loss = { side: 'right' | 'left'; sentenceIndex: number };
+const LOSSES = new WeakMap<Report, Map<string, Loss[]>>();
+function lossesOf(report: Report, pulledBy: RegExp): Loss[] {
+  let byWords = LOSSES.get(report);
+  if (!byWords) LOSSES.set(report, (byWords = new Map()));
+  let losses = byWords.get(pulledBy.source);
+  if (losses) return losses;
+  losses = [];
+  const pulled = new RegExp(pulledBy.source, 'gi');
+  report.sentences.forEach((s, sentenceIndex) => {
+    for (const m of s.text.matchAll(pulled)) {
       if (/\b(?:no|not|without)\b[^,;:]*$/i.test(s.text.slice(0, m.index))) continue;
-      if (sideOf(s.text, m.index, m.index + m[0].length) === toward) return true;
+      const side = sideOf(s.text, m.index, m.index + m[0].length);
+      if (side) losses!.push({ side, sentenceIndex });
     }
-    return false;
   });
+  byWords.set(pulledBy.source, losses);
+  return losses;
 }
 // The side of a resection or volume loss: "left pneumonectomy", "right upper lobectomy", "volume loss in the left hemithorax".
 function sideOf(text: string, start: number, end: number): 'right' | 'left' | null {
