@@ -338,13 +338,10 @@ function explainedAsBenign(report: Report, finding: Finding, findings: readonly 
     // expected shift"); a denied one pulls nothing ("no volume loss"). A shift away from the resected side is pushed
     // (a bronchopleural fistula, bleeding or fluid filling the space): no reading explains it.
     if (explained.pulledBy && at === finding.sentenceIndex) {
-      const toward = shiftSide(report, finding);
-      const pulled = new RegExp(explained.pulledBy.source, 'gi');
-      for (const m of whole.text.matchAll(pulled)) {
-        if (/\b(?:no|not|without)\b[^,;:]*$/i.test(whole.text.slice(0, m.index))) continue;
-        const resected = sideOf(whole.text, m.index, m.index + m[0].length);
-        if (toward && resected && toward !== resected) return false;
-        return true;
+      const loss = lossesOf(report, explained.pulledBy).find((l) => l.sentenceIndex === at);
+      if (loss) {
+        const toward = shiftSide(report, finding);
+        return !(toward && loss.side && toward !== loss.side);
       }
     }
     const text = report.text.slice(from, to);
@@ -378,8 +375,9 @@ function pulledTowardElsewhere(report: Report, finding: Finding, pulledBy: RegEx
   const toward = shiftSide(report, finding);
   return !!toward && lossesOf(report, pulledBy).some((loss) => loss.side === toward && loss.sentenceIndex !== finding.sentenceIndex);
 }
-// The sided losses a report tells, read once per report (a long document has many shifts and many sentences).
-type Loss = { side: 'right' | 'left'; sentenceIndex: number };
+// The losses a report tells, undenied, in order, with their side when told: read once per report (a long document has
+// many shifts and many sentences).
+type Loss = { side: 'right' | 'left' | null; sentenceIndex: number };
 const LOSSES = new WeakMap<Report, Map<string, Loss[]>>();
 function lossesOf(report: Report, pulledBy: RegExp): Loss[] {
   let byWords = LOSSES.get(report);
@@ -391,8 +389,7 @@ function lossesOf(report: Report, pulledBy: RegExp): Loss[] {
   report.sentences.forEach((s, sentenceIndex) => {
     for (const m of s.text.matchAll(pulled)) {
       if (/\b(?:no|not|without)\b[^,;:]*$/i.test(s.text.slice(0, m.index))) continue;
-      const side = sideOf(s.text, m.index, m.index + m[0].length);
-      if (side) losses!.push({ side, sentenceIndex });
+      losses!.push({ side: sideOf(s.text, m.index, m.index + m[0].length), sentenceIndex });
     }
   });
   byWords.set(pulledBy.source, losses);
