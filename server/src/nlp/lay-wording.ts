@@ -187,7 +187,7 @@ export function offLung(sentence: string): boolean {
   return (heart || OFF_LUNG.organs.test(sentence)) && !OFF_LUNG.lung.test(lungWords);
 }
 /** Does the sentence say a lung word of another organ ("the base of the gallbladder", "the right lobe of the liver")? */
-export const lungWordOfOrgan = (sentence: string) => new RegExp(OFF_LUNG.partOfOrgan.source, 'i').test(sentence);
+export const lungWordOfOrgan = (sentence: string) => PART_OF_ORGAN.test(sentence);
 const OFF_LUNG = {
   organs: wordsRe(wording.offLung.organs),
   partOfOrgan: new RegExp(
@@ -198,6 +198,8 @@ const OFF_LUNG = {
   heart: wordsRe(wording.offLung.heart),
   shared: wordsRe(wording.offLung.sharedWithHeart, 'gi'),
 };
+// (The same, compiled once without a running index: asked per sentence.)
+const PART_OF_ORGAN = new RegExp(OFF_LUNG.partOfOrgan.source, 'i');
 /** Words that place a finding around or under an organ's covering, not in it ("perirenal"), and how it is said. */
 export const AROUND: readonly { re: RegExp; at: string; site: string | null }[] = wording.around.map((a) => ({
   re: wordsRe(a.words),

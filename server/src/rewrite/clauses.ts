@@ -386,13 +386,14 @@ const APPEARANCE = new Set(CUES.appearanceWords);
 const VOLUME_OF = new Set(CUES.volumeOf);
 const APPEARANCE_AFTER_OF = new Set(CUES.appearanceAfterOf);
 const COMPARING = new Set(CUES.comparingWords);
+const COPULA = /^(?:is|are|was|were|appears?)$/;
 /**
  * An organ told as it looks, after its verb: "the liver is decreased in attenuation", "… is enlarged and decreased in
  * density".
  */
 function inAppearance(tokens: readonly string[], at: number, length: number): boolean {
   const next = tokens[at + length + 1] ?? '';
-  const copula = (w: string | undefined) => /^(?:is|are|was|were|appears?)$/.test(w ?? '');
+  const copula = (w: string | undefined) => COPULA.test(w ?? '');
   return (
     (copula(tokens[at - 1]) || (tokens[at - 1] === 'and' && copula(tokens[at - 3]))) &&
     tokens[at + length] === 'in' &&
@@ -415,11 +416,7 @@ function lungVolume(tokens: readonly string[], at: number, length: number): bool
   const start = Math.max(0, at - 9);
   const before = tokens.slice(start, at);
   const v = before.findIndex((w) => /^volumes?$/.test(w));
-  return (
-    v >= 0 &&
-    (VOLUME_OF.has(before[v - 1] ?? '') || lungAt(start + v + 1, at)) &&
-    /^(?:is|are|was|were|appears?)$/.test(before[before.length - 1] ?? '')
-  );
+  return v >= 0 && (VOLUME_OF.has(before[v - 1] ?? '') || lungAt(start + v + 1, at)) && COPULA.test(before[before.length - 1] ?? '');
 }
 // "Emphysema Nodule in the right lower lobe Aortic atherosclerosis": a list typed with nothing between its members but
 // the capital that opens each, after a word ending a noun phrase (not "consistent with Chiari", "seen by Dr Smith").

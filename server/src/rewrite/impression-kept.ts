@@ -682,7 +682,7 @@ export function keptFromImpression(
       studyVerdict(said) ||
       spelledOut(report, said, !significant.length);
     // "Straightening of the normal cervical lordosis …" states a finding, "normal" or not.
-    const altered = ALTERED_NORMAL.test(said.text);
+    const altered = altersNormal(said.text);
     // A measure given under its name ("Calcium score: 88.", "LVEF: 35%", "Agatston score 0") is a result, normal or not.
     const valued = LABELLED_VALUE.test(said.text);
     if (!(said.positive || said.recommendation || said.communication || said.significant || denial || sincePrior || altered || valued))

@@ -1150,17 +1150,10 @@ const LOBED_ELSEWHERE = new Set(['liver', 'thyroid', 'prostate']);
 const POSSESSED_PART =
   /\b(?:its|their)\s+(?:\w+\s+)?(?:contours?|margins?|walls?|borders?|outlines?|surfaces?|capsules?|parenchyma|echotexture|echogenicity|density|lumen|lumina|size|dimensions?|diameters?)\b/i;
 const LEANS_ON_PLACE = /\b(?:lobes?|segments?|the (?:nodules?|lesions?|masses|consolidations?))\b/i;
-// A part of an organ named without its organ: "… lesion in the lower pole", "a radial tear at the root", "in the anterior segment".
-const BARE_PART =
-  /\b(?:in|at|of|involving|within|from)\s+the\s+(?:(?:upper|lower|mid|middle|anterior|posterior|medial|lateral|superior|inferior|apical|basal)\s+)?(?:poles?|root|horns?|segments?|tail|dome|isthmus|interpolar\s+region)\b/i;
-/**
- * The sentence that says what a part named bare ("… in the lower pole", "at the root") at sentence `at` is of (`names`:
- * its side, or its organ): the nearest one before, up to three back in the same section, past sentences that name only
- * other parts of it with no side ("A simple cyst is present in the upper pole."); undefined when another kind of
- * sentence stands between.
- */
 // A part named bare as a sentence's subject: "The anterior horn is intact.", "The lower pole measures …".
 const PART_NAME = String.raw`(?:(?:upper|lower|mid|middle|anterior|posterior|medial|lateral|superior|inferior|apical|basal)\s+)?(?:poles?|root|horns?|segments?|tail|dome|isthmus|interpolar\s+region)`;
+// A part of an organ named without its organ: "… lesion in the lower pole", "a radial tear at the root", "in the anterior segment".
+const BARE_PART = new RegExp(String.raw`\b(?:in|at|of|involving|within|from)\s+the\s+${PART_NAME}\b`, 'i');
 const OPENS_ON_PART = new RegExp(String.raw`^\s*(?:\d{1,2}[.)]\s+)?(?:the\s+)?${PART_NAME}\b`, 'i');
 const ONLY_PART = new RegExp(String.raw`^(?:the\s+)?${PART_NAME}$`, 'i');
 /**
@@ -1171,6 +1164,12 @@ const ONLY_PART = new RegExp(String.raw`^(?:the\s+)?${PART_NAME}$`, 'i');
 const namesWholeOrgan = (text: string) =>
   organsNamed(wordsOf(text), text).some((hit) => !ONLY_PART.test(text.slice(hit.start, hit.end).trim()));
 
+/**
+ * The sentence that says what a part named bare ("… in the lower pole", "at the root") at sentence `at` is of (`names`:
+ * its side, or its organ): the nearest one before, up to three back in the same section, past sentences that name only
+ * other parts of it with no side ("A simple cyst is present in the upper pole."); undefined when another kind of
+ * sentence stands between.
+ */
 function partsBack(report: Report, at: number, names: (text: string) => boolean): number | undefined {
   const section = report.sentences[at]?.section;
   for (let j = at - 1; j >= 0 && at - j <= 3; j--) {

@@ -15,7 +15,7 @@ import { lintSummary, summarizeChecked, SUMMARY_FIXED_LINES, type GlossaryLine }
 import { detailsRestated, findingsOnly, toldAsWritten } from './summary-quoted';
 import { verifyRewrite, type Verification } from './verify';
 import { checkClauses, unrewritable, type VerifyReason } from './verify-clauses';
-import { parseRejoined } from './clauses';
+import { parseRejoined, squash as bareWords } from './clauses';
 import { SUMMARY_PARTS, type RewriteKind, type TemplateChoice } from './kinds';
 import { LAY_LINES } from '../nlp/lay-wording';
 import { placeText, type Placement } from './placement';
@@ -289,11 +289,8 @@ function summarySource(analysis: Analysis, output: string): string {
   return `IMPRESSION:\n${lines(said)}\n${extra.size ? `FINDINGS:\n${lines(extra)}\n` : ''}`;
 }
 
-const squash = (t: string) =>
-  ` ${t
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim()} `;
+// Bare words with a space at each end, so a whole-word search is an includes().
+const squash = (t: string) => ` ${bareWords(t)} `;
 // A summary line quoting the report, with or without a dash before it.
 const QUOTE_LINE = /^\s*(?:-\s*)?The report (?:also )?says:? ["“]([^"”]+)["”]\s*$/gm;
 // Words that open a sentence without saying anything of their own: what stands before a quoted piece that is only

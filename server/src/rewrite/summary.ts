@@ -293,9 +293,11 @@ const DENIES_GROUNDS =
   /\b(?:no|without|negative\s+for)\s+(?:(?:[\p{L}-]+,?|or|and)\s+){0,4}?(?:findings?|evidence|signs?|features?|abnormalit(?:y|ies)|lesions?|changes?|appearances?)\b(?:\s+(?:were|was|is|are|seen|identified|noted|detected|present)\b[^,;]*)?[\s.]*$/iu;
 const PATIENT_HISTORY =
   /^\W*(?:the\s+)?(?:patient|pt)\s+(?:\w+ly\s+)?(?:(?:has|had)\s+(?:an?\s+)?(?:known\s+|prior\s+|previous\s+|remote\s+)?(?:history|allerg(?:y|ies)|diagnosis)|is\s+on|was\s+on|is\s+allergic|reports?|reported|states?|stated|takes?|took|underwent|received)\b/i;
-const DISCLAIMER =
-  /\b(?:percentage|proportion)\s+of\s+(?:\w+\s+)?cancers\b|\bnot\s+(?:be\s+)?(?:detected|identified|visible|seen)\s+(?:by|on)\s+mammograph\w*|\bshould\s+not\s+delay\b/i;
 const GENERAL_CAVEAT = /\b(?:percentage|proportion)\s+of\s+(?:\w+\s+)?cancers\b|\bshould\s+not\s+delay\b/i;
+const DISCLAIMER = new RegExp(
+  String.raw`${GENERAL_CAVEAT.source}|\bnot\s+(?:be\s+)?(?:detected|identified|visible|seen)\s+(?:by|on)\s+mammograph\w*`,
+  'i',
+);
 // A denial of any change since the images it compares with, naming nothing that did not change.
 const DENIES_CHANGE =
   /^(?:(?:otherwise|overall|again),?\s+)?(?:there (?:is|are|has been|have been)\s+)?no\s+(?:(?:significant|appreciable|substantial|definite|major|measurable|visible|important|relevant|notable|radiographic|radiologic|further)\s+)*(?:interval\s+)?(?:change|changes|difference|differences|progression)\b(?!\s+(?:in|of)\b)/i;
