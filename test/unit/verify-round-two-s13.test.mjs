@@ -1,7 +1,7 @@
 // The verifier's session-13 round-two patterns, each with 2+ phrasings of our own, a mutation caught and the faithful
 // rewrite passing: a finding told only as the study before showed it ("According to the prior study, a 6 mm nodule …")
 // keeps that comparison; a lead-in naming a whole limb of one side ("In the right lower extremity, …") gives the
-// sentences after it that side, as "On the right," does; an impression item opening "Specifically," / "In particular,"
+// sentences after it that side to keep, never one a rewrite may write in (session 14: its run may reach the other leg); an impression item opening "Specifically," / "In particular,"
 // is told with the verdict it details.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -60,7 +60,7 @@ test('impression: an item told without the prior study it was seen on drops its 
   );
 });
 
-test('a lead-in naming a whole limb of one side gives the sentences after it that side', () => {
+test('a lead-in naming a whole limb of one side gives the sentences after it that side to keep, not to write in', () => {
   for (const [opening, next, side] of [
     [
       'In the right lower extremity, there is a 70% stenosis of the proximal superficial femoral artery.',
@@ -71,8 +71,8 @@ test('a lead-in naming a whole limb of one side gives the sentences after it tha
     ['In the left upper extremity, there is a 2 cm hematoma.', 'The brachial artery is narrowed.', 'left'],
   ]) {
     const clauses = readText(report('Imaging study.', `The abdominal aorta is normal. ${opening} ${next}`, 'Disease.'));
-    assert.deepEqual(clauses.find((c) => c.text === next).carriedSides, [side], opening);
-    // Taken out of its paragraph without the side: refused; told with it: passes.
+    assert.deepEqual(clauses.find((c) => c.text === next).partSides, [side], opening);
+    // Taken out of its paragraph without the side: refused; told with it written in: refused too (only kept in place).
     const source = report('Imaging study.', `The abdominal aorta is normal. ${opening} ${next}`, 'Disease.');
     const moved = report('Imaging study.', `The abdominal aorta is normal. ${opening}\n\n${next}`, 'Disease.');
     assert.ok(
@@ -84,7 +84,10 @@ test('a lead-in naming a whole limb of one side gives the sentences after it tha
       `The abdominal aorta is normal. ${opening}\n\n${next.replace(/^The /, `The ${side} `)}`,
       'Disease.',
     );
-    assert.ok(!reasonsOf('restructure', source, sided).some((r) => /side/.test(r)), next);
+    assert.ok(
+      reasonsOf('restructure', source, sided).some((r) => /changes side/.test(r)),
+      next,
+    );
   }
   // An organ in the lead-in places its own sentence only, as before.
   const organ = readText(report('CT.', 'In the right kidney, there is a 1 cm cyst. The liver is enlarged.', 'Cyst.'));

@@ -59,9 +59,13 @@ const CueSchema = z
         subjects: phrases,
         endings: phrases,
         leadIns: phrases,
+        placeLeadIns: phrases,
+        placePointers: phrases,
       })
       .strict(),
     senseOrgans: z.record(lowerPhrase, z.object({ sense: phrases, report: phrases }).strict()),
+    denialWords: phrases,
+    wholeStudy: phrases,
     senseRoutes: phrases,
     sequenceWords: phrases,
     organNames: z.array(phrases),
@@ -637,6 +641,9 @@ export function readClause(text: string, span: Span, section: SectionKind, field
     if (t === PART_BREAK || PART_WORDS.has(t)) nextPart(t !== PART_BREAK);
     if (t === 'or' && !denies(i) && alternativeAt(tokens, i)) alternatives.add(before).add(part);
     if (t === PART_BREAK) {
+      // So does one after a comma: "No infiltration is detected, there are a few nodules" (to-h16v).
+      if (tokens[i + 1] === 'there' && NEW_STATEMENT.has(tokens[i + 2] ?? '') && negateFrom !== Infinity && negateTo === Infinity)
+        negateTo = i;
       i++;
       continue;
     }
@@ -1007,6 +1014,7 @@ function readClauses(report: Report): Clause[] {
       if (!opening && OTHER_SIDE.test(bare)) carried = { sides: [], named: [] };
       if (opening) carried = opening;
       else if (clause.label.length && !partLabel(clause.label)) carried = { sides: [], named: [] };
+      else if (!clause.sides.size && carried.limb) clause.partSides = [...carried.sides];
       else if (!clause.sides.size) {
         clause.carriedSides = [...carried.sides];
         named.push(...carried.named);
@@ -1110,13 +1118,19 @@ function sidedOpening(c: Clause, bare: string): Opening | null {
   const sideAlone = words.every(
     (w) => SIDE_WORD.has(w) || STOP.has(w) || LEAD_WORDS.has(w) || SIDE_REGION.has(w) || w === 'side' || w === 'sided',
   );
-  return sides.length && sideAlone ? { sides: [...new Set(sides)], named: [] } : null;
+  if (!sides.length || !sideAlone) return null;
+  return { sides: [...new Set(sides)], named: [], limb: words.some((w) => SIDE_REGION.has(w)) };
 }
 
 /** The sides a paragraph's opening gives: its own, and those only a structure's name says ("Left ventricle:"). */
 interface Opening {
   sides: string[];
   named: string[];
+  /**
+   * Opened by a whole limb ("In the right lower extremity,"): its run may reach a vessel of the other leg the report
+   * names loosely, so its side is one a rewrite keeps, never one it may write in (`partSides`; rev17 #1).
+   */
+  limb?: boolean;
 }
 const SIDE_NAMES = CUES.sideNames.map((p) => p.split(' '));
 /**
@@ -1218,6 +1232,8 @@ const STUDY = new Set(LEANING.study);
 const VERBS = new Set(LEANING.verbs);
 const OPENING_PHRASE = new Set(LEANING.openingPhrase);
 const SUBJECTS = new Set(LEANING.subjects);
+const PLACE_LEADS = new Set(LEANING.placeLeadIns);
+const PLACE_POINTERS = new Set(LEANING.placePointers);
 
 /**
  * Whether a clause leans on the one before it: it opens, after "However," or "Given …,", on a pointer
@@ -1276,6 +1292,15 @@ export function leansOn(
   const comma = tokens.indexOf(',');
   // (Nor an impersonal "it" after it: "When these two findings are evaluated together, it is recommended …".)
   const after = `${tokens.slice(comma + 1).join(' ')} `;
+  // A place phrase pointing back before its comma: "In its neighborhood, there is …", "Adjacent to it, …", "Around
+  // them, …" says where by what the sentence before named (r19r #17: filed apart, it re-anchors on another lesion). Not
+  // the study ("In this examination, …"), nor a place of what the clause names next ("At its origin, the celiac artery …").
+  if (comma > 1 && comma <= 6 && PLACE_LEADS.has(first)) {
+    const lead = tokens.slice(1, comma);
+    const k = lead.findIndex((w) => PLACE_POINTERS.has(w));
+    const namesItself = tokens[comma + 1] === 'the' && tokens.slice(comma + 2, comma + 5).some((w) => organs.has(stem(w)));
+    if (k >= 0 && !STUDY.has(lead[k + 1] ?? '') && !namesItself) return true;
+  }
   if (
     comma > 0 &&
     comma <= 8 &&

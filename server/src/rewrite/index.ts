@@ -173,12 +173,14 @@ const ENGINE: Record<RewriteKind, KindEngine> = {
       if (unresolved)
         details.push({ message: `not offered while the report has an unresolved error: ${unresolved.message}`, source: unresolved });
       // The summary's findings are named in brackets; layToReport turns them back into report sentences to compare.
-      const findings = verifyRewrite(analysis.analysisOf(summarySource(analysis, output)), layToReport(output), {
+      // (The summary's quoted pieces are read once, for both the text compared with and the headless check.)
+      const pieces = quotedPieces(analysis, output);
+      const findings = verifyRewrite(analysis.analysisOf(summarySource(analysis, output, pieces)), layToReport(output), {
         kind: 'summary',
         mode: 'reworded',
       });
       for (const r of lintSummary(output, analysis.report.text)) details.push({ message: r });
-      for (const piece of headlessPieces(analysis, output))
+      for (const piece of headlessPieces(analysis, pieces))
         details.push({ message: `quotes "${piece.quote}" without what it qualifies: "${piece.head}"`, source: piece.sentence });
       // The report's own words, quoted as such, read at the report's grade: only the summary's words are graded.
       const own = output.split(/\n\s*Words in your report/i)[0].replace(/^The report (?:also )?says: ".*"$/gm, '');
@@ -225,7 +227,8 @@ export function verify(kind: RewriteKind, analysis: Analysis, output: string, mo
       summaryBoilerplate: SUMMARY_FIXED_LINES,
       presentAt: analysis.understanding.findings.filter((f) => !f.normal && (f.assertion === 'present' || f.assertion === 'possible')),
       // (With the sentences they lean on: toldAsWritten hands them out with their referents.)
-      toldAsWritten: kind === 'summary' ? [...quotedOf(analysis)].map((i) => analysis.report.sentences[i]) : [],
+      toldAsWritten:
+        kind === 'summary' ? [...toldAsWritten(analysis.report, analysis.understanding)].map((i) => analysis.report.sentences[i]) : [],
     },
     significantAt,
     parsed,
@@ -240,19 +243,13 @@ export function verify(kind: RewriteKind, analysis: Analysis, output: string, mo
 }
 
 /**
- * The sentences the summary writer tells as written, with those they lean on (toldAsWritten adds them; it reads them
- * once per report and understanding itself, so no second cache here: rev16 #9).
- */
-const quotedOf = (analysis: Analysis): Set<number> => toldAsWritten(analysis.report, analysis.understanding);
-
-/**
  * The text a summary's findings are compared with. What it must tell, under IMPRESSION: the impression, every
  * significant finding the findings state, what the findings state alone, and every sentence the summary writer tells
  * in the report's own words (summary-quoted.ts toldAsWritten, with the sentences they lean on) — read from the report,
  * never from the summary, so a quote the summary leaves out is still asked for. What it may tell beside, under
  * FINDINGS: the sentences it quotes word for word or names a report term of (a quote adds nothing).
  */
-function summarySource(analysis: Analysis, output: string): string {
+function summarySource(analysis: Analysis, output: string, pieces: readonly QuotedPiece[]): string {
   const { report, understanding } = analysis;
   const impression = sectionOf(report, 'impression');
   if (!impression || impression.body.end <= impression.body.start) return report.text;
@@ -262,8 +259,9 @@ function summarySource(analysis: Analysis, output: string): string {
   for (const f of findingsOnly(report, understanding)) said.add(f.sentenceIndex);
   // And the size or extent the findings give a finding the impression restates without it (detailsRestated).
   for (const i of detailsRestated(report, understanding)) said.add(i);
-  // And what plain words would misstate, told as written (the writer's own choice of quotes, from the report).
-  for (const i of quotedOf(analysis)) said.add(i);
+  // And what plain words would misstate, told as written (the writer's own choice of quotes, from the report; with the
+  // sentences they lean on: toldAsWritten adds them, and reads them once per report and understanding itself: rev16 #9).
+  for (const i of toldAsWritten(report, understanding)) said.add(i);
   const quotes = [...output.matchAll(/^\s*The report (?:also )?says:? ["“]([^"”]+)["”]\s*$/gm)].map((m) => squash(m[1]));
   // And every sentence holding, word for word, a report term a line names in brackets ("There is calcium in the
   // arteries of the heart (atherosclerotic plaques)"): what the summary tells is read where the report says it.
@@ -284,7 +282,7 @@ function summarySource(analysis: Analysis, output: string): string {
       .map((i) => stripListNumber(report.sentences[i].text))
       .join('\n');
   // A quoted piece of a sentence ("but no CT evidence of acute diverticulitis.") tells the finding it qualifies too.
-  for (const piece of quotedPieces(analysis, output)) said.add(piece.index);
+  for (const piece of pieces) said.add(piece.index);
   const extra = new Set([...beside].filter((i) => !said.has(i)));
   return `IMPRESSION:\n${lines(said)}\n${extra.size ? `FINDINGS:\n${lines(extra)}\n` : ''}`;
 }
@@ -354,8 +352,8 @@ function headLength(text: string, words: number): number {
  * findings comparison cannot see it ("Moderate stool burden throughout the colon, but no evidence of obstruction.").
  * A head with a finding the reader knows is asked for by the findings comparison (summarySource adds its sentence).
  */
-function headlessPieces(analysis: Analysis, output: string): QuotedPiece[] {
-  return quotedPieces(analysis, output).filter((piece) => {
+function headlessPieces(analysis: Analysis, pieces: readonly QuotedPiece[]): QuotedPiece[] {
+  return pieces.filter((piece) => {
     if (piece.headQuoted) return false;
     const headEnd = piece.sentence.start + (piece.sentence.text.length - stripListNumber(piece.sentence.text).length) + piece.head.length;
     return !analysis.understanding.findings.some((f) => f.sentenceIndex === piece.index && f.start < headEnd);

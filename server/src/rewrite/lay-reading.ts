@@ -6,6 +6,7 @@ import { understand, type Understanding } from '../nlp';
 import { parseReport } from '../report';
 import type { Report } from '../report/types';
 import { headingOf } from '../nlp/lay-wording';
+import { CUES } from './clauses';
 
 const UNIT: Record<string, string> = { millimeter: 'mm', millimeters: 'mm', centimeter: 'cm', centimeters: 'cm' };
 // (A range too: "about 2 to 3 millimeters" is the report's "2-3 mm", not 3 mm.)
@@ -14,7 +15,8 @@ const SIZE = /(\d+(?:\.\d+)?)(?: to (\d+(?:\.\d+)?))?((?: by \d+(?:\.\d+)?){0,2}
 const WORDS_HEADING = headingOf('words').toLowerCase();
 // The headings lines stand under (lay-wording.json lines): only the denials' lines are denied.
 const HEADINGS = (['found', 'possible', 'denied', 'says', 'more'] as const).map((part) => ({ part, name: headingOf(part).toLowerCase() }));
-const DENIAL = /\b(?:no|not|without|absent|negative for|free of)\b/i;
+// The words that deny what follows them (cues.json denialWords: one list for every reader of a summary line).
+const DENIAL = new RegExp(`\\b(?:${CUES.denialWords.join('|')})\\b`, 'i');
 const QUOTE = /The report (?:also )?says:? ["“]([^"”]+)["”]/;
 
 export function layToReport(text: string): string {

@@ -209,6 +209,8 @@ export function checkClauses(
 
   // What each candidate clause rests on, and what it changes there.
   const restsOn = new Map<Clause, Clause[]>();
+  // (And the one clause each written clause rests on.)
+  const restingOf = new Map<Clause, Clause>();
   const inImpression = (c: Clause) => c.section === 'impression';
   // (Its labels too: "Placenta:" over "Anterior Grade I." is the report's word.)
   // (And its headings: "EDD BY CURRENT ULTRASOUND:" over a date is the report's wording, kept on the date's line.)
@@ -330,11 +332,23 @@ export function checkClauses(
       }
       if (globalNormal(c) && significant.length && !mayBeNormal)
         say(`adds a normal statement while the report states "${clip(significant[0].text)}": "${clip(c.text)}"`, significant[0], c);
-      else say(`adds: "${clip(c.text)}"`, undefined, c);
+      else {
+        // The report's own words under another time ("No acute …" told "No chronic …"): the time is what it adds.
+        const retimed = src.find(
+          (x) =>
+            c.words.length &&
+            shareOf(x, c) === 1 &&
+            shareOf(c, x) === 1 &&
+            [...c.time, ...c.deniedTime].some((t) => !x.time.has(t) && !x.deniedTime.has(t)),
+        );
+        if (retimed) say(`changes time: "${clip(retimed.text, 60)}" -> "${clip(c.text, 60)}"`, retimed, c);
+        else say(`adds: "${clip(c.text)}"`, undefined, c);
+      }
       continue;
     }
     const s = place.clause;
     (restsOn.get(s) ?? restsOn.set(s, []).get(s)!).push(c);
+    restingOf.set(c, s);
     compare(s, c);
     for (const lost of hedgeLostOn(c, src)) say(`${lost}: "${clip(c.text, 60)}"`, s, c);
     for (const lost of denialLostOn(c, src)) say(`${lost}: "${clip(c.text, 60)}"`, s, c);
@@ -342,6 +356,7 @@ export function checkClauses(
 
   // Every source clause the rewrite sums up is accounted for by what it writes.
   const written = candidate.filter((c) => !moved(c));
+  if (kind === 'impression') checkStudyTimes(source, src, written, restingOf, say);
   // A finding the impression restates without the level or size the findings give it ("Moderate degenerative changes."
   // over "… disk space narrowing to a moderate degree at L3-4 and L4-5"; "Stable SEGA." over "… measuring 1.2 x 1.0
   // cm"): a summary tells the findings' sentence too, with its level and size (checked below as for any it tells).
@@ -359,23 +374,21 @@ export function checkClauses(
     s.section === 'findings' &&
     s.positive &&
     conceptsIn(s).some((k) => restatedWith.has(k) && detailsOf(s).some((d) => !restatedWith.get(k)!.has(d)));
+  // Whether a clause states a finding the findings core reads present or possible in it.
+  const statesFinding = (c: Clause) => (options.presentAt ?? []).some((f) => c.start <= f.start && f.start < c.end);
   const required = src.filter((s) => {
     if (!s.words.length && !s.quantities.length) return false;
     if (kind === 'restructure') return false;
     if (kind === 'impression') return inImpression(s) ? s.positive || s.recommendation || s.significant : told.has(s) && !isOld(s);
     // A summary tells the impression and every significant finding; an impression sentence that states a finding and
     // advises on it ("This finding may indicate prostate cancer recurrence and requires further evaluation") states it.
-    const statesAndAdvises =
-      s.recommendation && ((options.presentAt ?? []).some((f) => s.start <= f.start && f.start < s.end) || statesBeforeAdvice(s));
+    const statesAndAdvises = s.recommendation && (statesFinding(s) || statesBeforeAdvice(s));
     // And what the writer tells as written (a minor finding the findings state alone, "small osteophyte formation"
     // beside the impression's degenerative changes): asked of the report, whether or not this summary quotes it.
     // (A clause naming a finding the core reads there: not a lead-in "When examined in the lung window;", nor a
     // sentence telling only when it was seen before.)
     const asWritten =
-      (options.toldAsWritten ?? []).some((x) => x.start <= s.start && s.start < x.end) &&
-      s.positive &&
-      !asks(s) &&
-      (options.presentAt ?? []).some((f) => s.start <= f.start && f.start < s.end);
+      (options.toldAsWritten ?? []).some((x) => x.start <= s.start && s.start < x.end) && s.positive && !asks(s) && statesFinding(s);
     return (
       !s.communication &&
       (told.has(s) || asWritten || detailRestated(s) || (inImpression(s) && (s.positive || namesDenial(s) || statesAndAdvises)))
@@ -438,6 +451,13 @@ export function checkClauses(
       const advised = new Set(keptBy.flatMap((c) => [...c.recommends]));
       const lost = [...s.recommends].filter((r) => !advised.has(r));
       if (lost.length) say(`drops the advice "${lost.join(', ')}" of "${clip(s.text)}"`, s, keptBy[0]);
+    }
+    // So is its hedged reading: "… lesion of the left kidney (hemorrhagic cyst?)." is not kept by the findings' "A lesion
+    // is observed in the left kidney." (to-h16v: the "?" item dropped beside "No significant change in other findings").
+    if (kind === 'impression' && inImpression(s)) {
+      const said = new Set(keptBy.flatMap((c) => c.words));
+      const reading = [...s.hedged].filter((w) => !GENERIC.has(w) && !s.negated.has(w) && !said.has(w));
+      if (reading.length) say(`drops the reading "${reading.join(' ')}" of "${clip(s.text)}"`, s, keptBy[0]);
     }
     // Each significant finding it states is named by what keeps it ("atelectasis … and air
     // bronchograms" is not kept by "total atelectasis" alone): the finding, not only its sentence.
@@ -506,7 +526,6 @@ export function checkClauses(
       // (Where it stands in the report only: what the summary must add.)
       // "… this lesion …" after a remark that names no lesion ("The V1 and V2 branches however can be identified.")
       // speaks on from the clause that does, a little further back: told with that one, it is told with what it leans on.
-      const statesFinding = (c: Clause) => (options.presentAt ?? []).some((f) => c.start <= f.start && f.start < c.end);
       const antecedents = [p, ...namedBefore(src, k, s, statesFinding)];
       if (onS.length && !antecedents.some((a) => restsOn.get(a)?.length))
         say(`tells "${clip(s.text, 60)}" without "${clip(p.text, 60)}" it speaks on from`, p);
@@ -1094,6 +1113,33 @@ function checkBound(
     )
       say(`moves "${clip(s.text, 60)}" away from "${clip(p.text, 60)}" it speaks on from`, s, c);
   }
+}
+
+const WHOLE_STUDY: ReadonlySet<string> = new Set(CUES.wholeStudy.map(stem));
+/**
+ * Impression of a report of two studies, each with its FINDINGS (a radiograph and an ultrasound): a time statement of the
+ * whole study ("Overall findings are stable versus the most recent exam.") speaks of its own study's findings. Drafted
+ * after another study's finding, it tells that one unchanged (r19i #19): it follows one of its own study or is refused.
+ */
+function checkStudyTimes(
+  source: Report,
+  src: readonly Clause[],
+  written: readonly Clause[],
+  restingOf: ReadonlyMap<Clause, Clause>,
+  say: (m: string, s?: Clause, c?: Clause) => void,
+): void {
+  const starts = source.sections.flatMap((x, i) => (x.kind === 'findings' ? [i] : []));
+  if (starts.length < 2) return;
+  const study = (s: Clause) => starts.filter((i) => i <= s.sectionIndex).length;
+  // (One naming no word rests on none: "Stable compared with the prior exam." is found by its words as written.)
+  const asWritten = (c: Clause) => src.find((s) => squash(stripListNumber(s.text)) === squash(stripListNumber(c.text)));
+  written.forEach((c, k) => {
+    const s = restingOf.get(c) ?? asWritten(c);
+    if (!s || !c.time.size || c.sides.size || c.levels.length || !c.words.every((w) => WHOLE_STUDY.has(w))) return;
+    const before = k > 0 ? restingOf.get(written[k - 1]) : undefined;
+    if (!before || study(before) !== study(s))
+      say(`moves "${clip(c.text, 60)}" (a time word of one study) onto another study's findings`, s, c);
+  });
 }
 
 /**
