@@ -117,7 +117,18 @@ test('readings: "do not differ significantly" is unchanged, no denial; ", there 
     assert.equal(c.negated.has(stated), false, text);
     assert.equal(c.positive, true, text);
   }
+  // A concession's first comma ends the denial in it: the main statement after it is stated.
+  for (const [text, stated] of [
+    ['Although there is no surrounding edema, a second 4 mm enhancing focus is present in the left cerebellum.', 'focus'],
+    ['Though without mass effect, a 2 cm cyst is seen in the pineal region.', 'cyst'],
+    ['Additionally, although no washout is seen, there is a 1.4 cm enhancing observation in segment 8.', 'observation'],
+  ]) {
+    const c = read(text);
+    assert.equal(c.negated.has(stated), false, text);
+    assert.equal(c.positive, true, text);
+  }
   // A denial after the comma is still one.
+  assert.equal(read('Although small, there is no pneumothorax.').negated.has('pneumothorax'), true);
   assert.equal(read('No mass, there is no effusion.').negated.has('effusion'), true);
 });
 

@@ -379,6 +379,7 @@ const CLAUSE_BREAK =
 // (Also one typed in lower case after a sentence's end or a "?)": '… (cyst?)" hiatal hernia'.)
 const QUOTED_ITEM = /["“”]\s+(?=[A-Z])|(?<=(?:[.!?]|\?\))\s*)["“”]\s+(?=[a-z])/g;
 const NEW_STATEMENT = new Set(['is', 'are', 'was', 'were']);
+const CONCESSIVE = new Set(['although', 'though', 'while', 'whereas']);
 // Verbs after which a state word qualifies the noun that follows it ("demonstrates absent flow").
 const SHOWING = new Set(
   ['demonstrate', 'show', 'reveal', 'exhibit', 'display', 'have', 'has', 'had', 'having'].flatMap((v) =>
@@ -600,6 +601,9 @@ export function readClause(text: string, span: Span, section: SectionKind, field
   let negateTo = Infinity;
   // Where earlier negations reached, before a hedge or a new statement ended them ("no effusion and there is no …").
   const ended: [number, number][] = [];
+  // A concession opening the clause ("Although no washout is seen, …", "Additionally, though without mass effect, …"):
+  // its first comma ends the denial in it, and the main statement after it is stated (h17i, 00:00).
+  let concession = tokens.findIndex((t, k) => k <= 3 && CONCESSIVE.has(t) && (k === 0 || tokens[k - 1] === PART_BREAK));
   const denies = (i: number) => (i >= negateFrom && i < negateTo) || ended.some(([from, to]) => i >= from && i < to);
   const negateAgain = (i: number) => {
     ended.push([negateFrom, negateTo]);
@@ -642,8 +646,11 @@ export function readClause(text: string, span: Span, section: SectionKind, field
     if (t === 'or' && !denies(i) && alternativeAt(tokens, i)) alternatives.add(before).add(part);
     if (t === PART_BREAK) {
       // So does one after a comma: "No infiltration is detected, there are a few nodules" (to-h16v).
-      if (tokens[i + 1] === 'there' && NEW_STATEMENT.has(tokens[i + 2] ?? '') && negateFrom !== Infinity && negateTo === Infinity)
-        negateTo = i;
+      // And the first after a concession: "Although there is no edema, a 4 mm focus is present".
+      const concedes = concession >= 0 && i > concession;
+      const newStatement = concedes || (tokens[i + 1] === 'there' && NEW_STATEMENT.has(tokens[i + 2] ?? ''));
+      if (newStatement && negateFrom !== Infinity && negateTo === Infinity) negateTo = i;
+      if (concedes) concession = -1;
       i++;
       continue;
     }
