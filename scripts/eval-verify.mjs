@@ -4,7 +4,8 @@
 // side flipped, a number, unit or level changed, a finding, recommendation or normal statement added,
 // a negation flipped, a time word changed, a count raised, a count range cut to one end, a disc level moved, a new finding told as old): how
 // many the verifier rejects, and with the right reason.
-// Prints figures; asserts nothing. VERIFY_SEED=n draws other reports and mutations (default 18).
+// Prints figures; asserts nothing. VERIFY_SEED=n draws other reports and mutations (default 18); VERIFY_MISSES=1 lists
+// accepted mutations, VERIFY_WRONG=1 those refused for another reason than the one they make.
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -332,6 +333,8 @@ function regionOf(kind, text) {
 // ---------------------------------------------------------------------------------------------
 
 const misses = [];
+// (And the mutations refused, but for another reason than the one they make: VERIFY_WRONG.)
+const wrong = [];
 const dump = []; // VERIFY_DUMP=file: the accepted mutations with their reports, and the refusals, as JSON
 const refusals = [];
 /** The sentence of `b` where it first differs from `a`. */
@@ -397,6 +400,9 @@ for (const [group, texts] of groups) {
           dump.push({ kind, name, group, source: text, candidate: r.text, changed });
         }
         if (!v.ok && v.reasons.some((x) => m.reason.test(x))) cell.right++;
+        // VERIFY_WRONG=1: up to 10 mutations per cell refused for another reason than the one they make, with the reasons.
+        else if (!v.ok && wrong.filter((w) => w.startsWith(`${kind} | ${name} |`)).length < 10)
+          wrong.push(`${kind} | ${name} | ${group}: ${diffLine(r.text, changed)}\n    refused for: ${v.reasons.slice(0, 3).join(' / ')}`);
         mutated.set(`${kind}|${name}`, cell);
       }
     }
@@ -434,6 +440,10 @@ for (const name of Object.keys(MUTATIONS)) {
 }
 
 if (process.env.VERIFY_DUMP) fs.writeFileSync(process.env.VERIFY_DUMP, JSON.stringify({ misses: dump, refusals }));
+if (process.env.VERIFY_WRONG) {
+  console.log('\n## Mutations refused for another reason (up to 10 per cell)');
+  for (const m of wrong.sort()) console.log(m);
+}
 if (process.env.VERIFY_MISSES) {
   console.log('\n## Accepted mutations (up to 10 per cell)');
   for (const m of misses.sort()) console.log(m);
