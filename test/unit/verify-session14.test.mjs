@@ -143,3 +143,15 @@ test('a whole limb opening gives its run a side to keep, never one a rewrite may
     assert.deepEqual(check('impression', source, item(findings)), [], limb);
   }
 });
+
+test("impression: an all-clear told of another time than the report's is refused as a time change", () => {
+  for (const [said, retimed] of [
+    ['No acute cardiopulmonary abnormality.', 'No chronic cardiopulmonary abnormality.'],
+    ['No acute intracranial abnormality.', 'No old intracranial abnormality.'],
+  ]) {
+    const source = `EXAM: Study.\nFINDINGS: The heart is normal in size. The lungs are clear.\nIMPRESSION: ${said}\n`;
+    const reasons = check('impression', source, source.replace(said, retimed)).join('\n');
+    assert.match(reasons, /time/, retimed);
+    assert.doesNotMatch(reasons, /^adds: /m, retimed);
+  }
+});

@@ -341,7 +341,11 @@ export function checkClauses(
             shareOf(c, x) === 1 &&
             [...c.time, ...c.deniedTime].some((t) => !x.time.has(t) && !x.deniedTime.has(t)),
         );
+        // Or an all-clear of its own denying another time than the report's ("No chronic cardiopulmonary abnormality."
+        // beside a drafted "No acute …"): the time is what it adds.
+        const otherTime = [...c.deniedTime].filter((t) => t !== 'new' && !src.some((x) => x.deniedTime.has(t)));
         if (retimed) say(`changes time: "${clip(retimed.text, 60)}" -> "${clip(c.text, 60)}"`, retimed, c);
+        else if (otherTime.length) say(`adds time to what is denied: no ${otherTime.join(', ')} in "${clip(c.text)}"`, undefined, c);
         else say(`adds: "${clip(c.text)}"`, undefined, c);
       }
       continue;
