@@ -127,3 +127,28 @@ test('summary: a felt mass the mammogram does not show is told with what was fou
     s,
   );
 });
+
+test('summary: "the outlook was evaluated as compatible with X" is a reading of the images, not a prognosis', () => {
+  for (const [text, said] of [
+    [
+      'EXAM: CT CHEST\nFINDINGS: Mosaic attenuation and bronchial wall thickening in both lungs. No effusion.\nIMPRESSION: Mosaic attenuation in both lungs. The outlook was evaluated as compatible with small airway disease.\n',
+      'The outlook was evaluated as compatible with small airway disease.',
+    ],
+    [
+      'EXAM: CT CHEST\nFINDINGS: Peripheral ground glass opacities in both lower lobes. No effusion.\nIMPRESSION: Ground glass opacities in both lungs. The outlook is primarily suggestive of viral pneumonia. Clinical and laboratory correlation is recommended.\n',
+      'The outlook is primarily suggestive of viral pneumonia.',
+    ],
+  ]) {
+    const s = offered(text);
+    assert.ok(s.includes(said), s);
+    assert.ok(!under(s, 'More from the report:').some((l) => l.includes(said)), s);
+  }
+  // An outlook of the disease is still one.
+  const s = offered(
+    'EXAM: CT CHEST\nFINDINGS: Large mass in the right upper lobe with mediastinal invasion.\nIMPRESSION: Right upper lobe mass. The outlook is poor given the extent of disease.\n',
+  );
+  assert.ok(
+    under(s, 'More from the report:').some((l) => l.includes('The outlook is poor')),
+    s,
+  );
+});
