@@ -152,3 +152,17 @@ test('summary: "the outlook was evaluated as compatible with X" is a reading of 
     s,
   );
 });
+
+test('summary: a size said in a word after the finding ("… paratracheal millimetric size") is kept', () => {
+  for (const [text, word] of [
+    [
+      'EXAM: CT CHEST\nFINDINGS: Trachea and both main bronchi are open. There are 1-2 lymph nodes in the right upper paratracheal millimetric size. No effusion.\n',
+      'millimetric',
+    ],
+    ['EXAM: CT CHEST\nFINDINGS: A few lymph nodes of subcentimeter size are seen in the left axilla. No effusion.\n', 'subcentimeter'],
+    ['EXAM: CT CHEST\nFINDINGS: Nodules in the right lower lobe, millimetric in size. No effusion.\n', 'millimetric'],
+  ]) {
+    const s = offered(text);
+    assert.ok(s.includes(word), s);
+  }
+});
