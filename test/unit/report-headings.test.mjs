@@ -174,10 +174,12 @@ test('"INTERPRETATION(S):" beside an IMPRESSION, CONCLUSION or SUMMARY, with no 
     assert.equal(found?.kind, 'findings', JSON.stringify(kinds(text)));
     assert.equal(parseReport(text).sections.filter((s) => s.kind === 'impression').length, 1, JSON.stringify(kinds(text)));
   }
-  // Alone, or beside a findings section, it is the conclusion.
+  // Alone, beside a findings section, or beside two conclusions, it is a conclusion.
   for (const text of [
     'EXAM: US right lower extremity venous duplex.\nINTERPRETATIONS: Normal flow, compression and augmentation in the right femoral and popliteal veins.',
     'EXAM: Echocardiogram.\nFINDINGS: Normal left ventricular size and function.\nINTERPRETATION: Normal study.\nSUMMARY: EF 60%.',
+    // A two-part stress and nuclear report: the stress part's interpretation is no imaging finding.
+    'EXAM: Adenosine nuclear stress test.\nINTERPRETATION: Peak heart rate was 95.\nIMPRESSION: Nondiagnostic stress ECG.\nNUCLEAR INTERPRETATION: Reversible inferior defect.\nIMPRESSION: Inferior ischemia.',
   ]) {
     const found = parseReport(text).sections.find((s) => /^interpretations?$/i.test(s.header?.name ?? ''));
     assert.equal(found?.kind, 'impression', JSON.stringify(kinds(text)));

@@ -425,7 +425,9 @@ function interpretationAsFindings(sections: Section[]): void {
   if (sections.some((s) => s.kind === 'findings')) return;
   const told = (s: Section) => s.kind === 'impression' && !!s.header && INTERPRETATION.test(normaliseHeaderName(s.header.name));
   const interpretation = sections.find(told);
-  if (interpretation && sections.some((s) => s.kind === 'impression' && !told(s))) interpretation.kind = 'findings';
+  // (One conclusion only: a two-part stress and nuclear report, "INTERPRETATION: <heart rate, ECG> IMPRESSION: …
+  // NUCLEAR INTERPRETATION: … IMPRESSION: …", has a stress part that is no imaging finding.)
+  if (interpretation && sections.filter((s) => s.kind === 'impression' && !told(s)).length === 1) interpretation.kind = 'findings';
 }
 
 const BLANK_LINE = /\r?\n[ \t]*\r?\n/g;
