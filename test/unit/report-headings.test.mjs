@@ -154,3 +154,34 @@ test('"DISCUSSION:" heads the findings of a report with an impression and no fin
     assert.equal(found?.kind, 'other', JSON.stringify(kinds(text)));
   }
 });
+
+test('"INTERPRETATION(S):" beside an IMPRESSION, CONCLUSION or SUMMARY, with no findings section, heads the findings', () => {
+  for (const [text, name] of [
+    [
+      'EXAM: US left lower extremity venous duplex.\nHISTORY: Leg swelling.\nINTERPRETATION: There is occlusive thrombus in the left popliteal vein.\nIMPRESSION: Left lower extremity DVT.',
+      'INTERPRETATION',
+    ],
+    [
+      'EXAM: Carotid duplex.\nINTERPRETATIONS: Peak systolic velocity in the right ICA is 250 cm/s with heterogeneous plaque.\nCONCLUSION: 70-99% right ICA stenosis.',
+      'INTERPRETATIONS',
+    ],
+    [
+      'EXAM: Lexiscan nuclear stress test.\nSUMMARY: Abnormal scan.\nInterpretation: Large reversible inferior wall defect.',
+      'Interpretation',
+    ],
+  ]) {
+    const found = parseReport(text).sections.find((s) => s.header?.name === name);
+    assert.equal(found?.kind, 'findings', JSON.stringify(kinds(text)));
+    assert.equal(parseReport(text).sections.filter((s) => s.kind === 'impression').length, 1, JSON.stringify(kinds(text)));
+  }
+  // Alone, beside a findings section, or beside two conclusions, it is a conclusion.
+  for (const text of [
+    'EXAM: US right lower extremity venous duplex.\nINTERPRETATIONS: Normal flow, compression and augmentation in the right femoral and popliteal veins.',
+    'EXAM: Echocardiogram.\nFINDINGS: Normal left ventricular size and function.\nINTERPRETATION: Normal study.\nSUMMARY: EF 60%.',
+    // A two-part stress and nuclear report: the stress part's interpretation is no imaging finding.
+    'EXAM: Adenosine nuclear stress test.\nINTERPRETATION: Peak heart rate was 95.\nIMPRESSION: Nondiagnostic stress ECG.\nNUCLEAR INTERPRETATION: Reversible inferior defect.\nIMPRESSION: Inferior ischemia.',
+  ]) {
+    const found = parseReport(text).sections.find((s) => /^interpretations?$/i.test(s.header?.name ?? ''));
+    assert.equal(found?.kind, 'impression', JSON.stringify(kinds(text)));
+  }
+});

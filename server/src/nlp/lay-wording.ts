@@ -156,8 +156,9 @@ export const APPEARANCE_CHANGE = new RegExp(
     // A lung's volume told low or high on this exam: "the volume of the right lung was decreased", "decreased lung volumes".
     `|\\b(?:(?:${VOLUME_OF})\\s+volumes?|volumes?\\s+of\\s+(?:the\\s+)?(?:(?:right|left|both)\\s+)?(?:(?:upper|middle|lower)\\s+)?(?:${VOLUME_OF}))\\s+(?:is|are|was|were|appears?)\\s+(?:\\w+ly\\s+)?(?:${wording.appearanceChanges.words.map(escape).join('|')})\\b` +
     `|\\b(?:${wording.appearanceChanges.words.map(escape).join('|')})\\s+(?:(?:right|left)\\s+)?(?:${VOLUME_OF})\\s+volumes?\\b` +
-    // An organ told as it looks, after its verb: "the liver is decreased in attenuation", "… is enlarged and decreased in density".
-    `|\\b(?:is|are|was|were|appears?)\\s+(?:\\w+\\s+and\\s+)?(?:${wording.appearanceChanges.words.map(escape).join('|')})\\s+in\\s+(?:${[...wording.appearanceChanges.appearances, ...wording.appearanceChanges.appearancesAfterOf].map(escape).join('|')})\\b(?!\\s+(?:since|compared|from|than|when)\\b)` +
+    // An organ told as it looks, after its verb: "the liver is decreased in attenuation", "… is enlarged and decreased in density",
+    // "… is diffusely decreased in density", "… appears heterogeneous and mildly increased in echogenicity".
+    `|\\b(?:is|are|was|were|appears?)\\s+(?:\\w+ly\\s+)?(?:\\w+\\s+and\\s+)?(?:\\w+ly\\s+)?(?:${wording.appearanceChanges.words.map(escape).join('|')})\\s+in\\s+(?:${[...wording.appearanceChanges.appearances, ...wording.appearanceChanges.appearancesAfterOf].map(escape).join('|')})\\b(?!\\s+(?:since|compared|from|than|when)\\b)` +
     // How a lesion looks: "a focus of increased density", "areas of decreased density".
     `|\\bof\\s+(?:${wording.appearanceChanges.words.map(escape).join('|')})\\s+(?:${wording.appearanceChanges.appearancesAfterOf.map(escape).join('|')})\\b`,
   'gi',

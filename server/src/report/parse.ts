@@ -392,6 +392,7 @@ function buildSections(text: string): Section[] {
     sections.push(current);
   }
   discussionAsFindings(sections);
+  interpretationAsFindings(sections);
   endLateHistories(text, sections);
   for (const s of sections) {
     s.body = trimSpan(text, s.header ? s.header.end : s.start, s.end);
@@ -414,6 +415,19 @@ function discussionAsFindings(sections: Section[]): void {
   if (sections.some((s) => s.kind === 'findings') || !sections.some((s) => s.kind === 'impression')) return;
   const discussion = sections.find((s) => s.kind === 'other' && s.header && DISCUSSION.test(normaliseHeaderName(s.header.name)));
   if (discussion) discussion.kind = 'findings';
+}
+
+// An echo, vascular or nuclear report writes what it saw under "INTERPRETATION(S):" and its conclusion under
+// "IMPRESSION:", "CONCLUSION:" or "SUMMARY:": with no findings section, the interpretation is the findings (one
+// report, one impression), and gets their checks. Alone, it is the report's conclusion, an impression.
+const INTERPRETATION = /^INTERPRETATIONS?$/;
+function interpretationAsFindings(sections: Section[]): void {
+  if (sections.some((s) => s.kind === 'findings')) return;
+  const told = (s: Section) => s.kind === 'impression' && !!s.header && INTERPRETATION.test(normaliseHeaderName(s.header.name));
+  const interpretation = sections.find(told);
+  // (One conclusion only: a two-part stress and nuclear report, "INTERPRETATION: <heart rate, ECG> IMPRESSION: …
+  // NUCLEAR INTERPRETATION: … IMPRESSION: …", has a stress part that is no imaging finding.)
+  if (interpretation && sections.filter((s) => s.kind === 'impression' && !told(s)).length === 1) interpretation.kind = 'findings';
 }
 
 const BLANK_LINE = /\r?\n[ \t]*\r?\n/g;

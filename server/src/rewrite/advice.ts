@@ -4,6 +4,7 @@ import { z } from 'zod';
 import adviceData from './advice.json';
 import { squash } from './clauses';
 import { sentenceSpans } from './readability';
+import { escapeRegExp } from '../report/regex';
 
 export type AdviceKind = 'treatment' | 'prognosis' | 'cause';
 const AdviceSchema = z.object({
@@ -25,7 +26,7 @@ const advice = AdviceSchema.parse(adviceData);
 const wordsOf = (words: readonly string[]) =>
   [...words]
     .sort((a, b) => b.length - a.length)
-    .map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/ /g, '\\s+'))
+    .map((w) => escapeRegExp(w).replace(/ /g, '\\s+'))
     .join('|');
 // A test named, then within the clause a modal and what should become of it: "… ultrasonography of the remaining masses
 // should also be performed", "PET scanning may be necessary" (not a reading: "… since the 2023 CT, can be considered benign").

@@ -4,6 +4,7 @@
 import type { Finding, Understanding } from '../nlp/types';
 import { glossOf, plainSite } from '../nlp/glossary';
 import {
+  APPEARANCE_CHANGE,
   CHANGE,
   COMMUNICATION,
   DEGREE,
@@ -44,6 +45,12 @@ const DENIED_WORSE =
 const NEGATED = /\b(?:no|not|without|negative|absent)\b/i;
 
 /** An impression sentence that points to the findings instead of saying them ("See above.", "As described above."). */
+// A finding this exam does not show though it is there, felt or seen on another exam ("The palpable mass … is not visible
+// on mammography", "… is mammographically occult"): what the report knows of it is told in its words, never left out.
+export const NOT_SHOWN_BY_EXAM =
+  /\bnot\s+(?:be\s+)?(?:detected|identified|visible|seen|demonstrated)\s+(?:by|on|at)\s+mammograph\w*|\bnot\s+(?:\w+ly\s+)?(?:seen|visible|identified|demonstrated)\s+mammographically\b|\b(?:mammographically|sonographically)\s+occult\b|\boccult\s+(?:on|at)\s+mammograph\w*/i;
+// What was felt ("the palpable abnormality", "a lump"): something that is there, whatever the images show.
+export const FELT = /\b(?:palpable|palpated|lumps?|felt)\b/i;
 export const SEE_ABOVE = /^\W*(?:please\s+)?see\s+above\b|\bas\s+(?:described|detailed|noted|discussed|stated|seen)?\s*above\b/i;
 
 /** A sentence that only points to the findings ("See above.", "Other findings as described above."), saying nothing of its own. */
@@ -212,6 +219,14 @@ function readToldAsWritten(report: Report, understanding: Understanding, unknown
       )
         return void out.add(i);
     }
+    // A felt or known finding this exam does not show ("The palpable lump … is not seen mammographically"): what the report
+    // says of it, denied only on these images, is told as written, never left out with the findings-only denials.
+    if (
+      (section?.kind === 'findings' || source.has(sentence.section)) &&
+      NOT_SHOWN_BY_EXAM.test(text) &&
+      ((bySentence.get(i) ?? []).some((f) => !f.normal) || OWN_WORDS.growth.test(text) || FELT.test(text))
+    )
+      return void out.add(i);
     // A limit of the exam the technique states ("limited by motion") is told with what the exam found.
     if (section?.kind === 'technique' && OWN_WORDS.limitation.test(text)) return void out.add(i);
     if (!section || !(source.has(sentence.section) || section.kind === 'findings' || section.kind === 'impression')) return;
@@ -464,10 +479,19 @@ function readToldAsWritten(report: Report, understanding: Understanding, unknown
           /^\/\s*\p{L}/u.test(report.text.slice(f.end, f.end + 3)) ||
           /\p{L}\s*\/$/u.test(report.text.slice(Math.max(0, f.start - 3), f.start))),
     );
+    // How a told finding's organ looks, said beside it ("The liver is enlarged and decreased in attenuation", "… enlarged,
+    // with increased echogenicity"): its plain line tells the finding, and the look (a fatty liver) would be lost.
+    const looksUntold =
+      fs.some((f) => stated(f) && !f.normal) &&
+      [...sentence.text.matchAll(APPEARANCE_CHANGE)].some(
+        // (Not the finding's own name: "increased attenuation" that a finding is named by is told with it.)
+        (m) => !fs.some((g) => g.start - sentence.start <= m.index && m.index + m[0].length <= g.end - sentence.start),
+      );
     // A word used in a sense the glossary has no plain words for ("subdural effusions"): its plain line would misstate it.
     const unfit = plain.some((f) => glossFor(report, f).unfit);
     if (
       unfit ||
+      looksUntold ||
       pairLost ||
       modifierLost ||
       doubtLost ||
@@ -512,8 +536,10 @@ export function statesUnknown(text: string, sentence: Span, fs: readonly Finding
   if ((!altered && (!clause.positive || clause.normal)) || clause.recommendation || clause.communication) return false;
   // "The hepatic veins and IVC are patent.", "Vertebral corpus heights are natural.": a normal statement all the same.
   if (!altered && NORMAL_PREDICATE.test(text)) return false;
+  // (A cause said of what it sees is a finding all the same: "The right piriform sinus appears effaced due to fluid or debris".)
+  const advice = adviceKindOf(text);
   if (
-    adviceKindOf(text) ||
+    (advice && advice !== 'cause') ||
     COMMUNICATION.test(text) ||
     OWN_WORDS.patient.test(text) ||
     OWN_WORDS.procedureStep.test(text) ||

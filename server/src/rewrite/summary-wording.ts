@@ -288,7 +288,12 @@ export function findingSentences(report: Report, item: Item): string[] {
     : [...new Set((own.length ? own : item.sizes).filter((m) => SIZE_UNITS.has(m.unit)).map((m) => plainMeasurement(report, m)))];
   if (sizes.length) out.push(`${plural ? 'They measure' : 'It measures'} ${sizes.join(' and ')}.`);
   // A size said in a word ("millimetric nodules") is kept as the report's word.
-  const sizeTerm = SIZE_TERM.exec(`${ownWords(report, f, false)} ${report.text.slice(f.start, f.end)}`)?.[1];
+  // Or after it, as its size ("lymph nodes in the right paratracheal millimetric size", "nodules, millimetric in size").
+  const sentenceEnd = report.sentences[f.sentenceIndex]?.end ?? f.end;
+  const sizeAfter = new RegExp(`^[^.,;]*?(?:,\\s*)?${SIZE_TERM.source}\\s+(?:in\\s+)?(?:size|sized|dimensions?|diameter)\\b`, 'i').exec(
+    report.text.slice(f.end, Math.max(f.end, sentenceEnd)),
+  );
+  const sizeTerm = SIZE_TERM.exec(`${ownWords(report, f, false)} ${report.text.slice(f.start, f.end)}`)?.[1] ?? sizeAfter?.[1];
   if (!sizes.length && sizeTerm) out.push(`The report calls ${plural ? 'them' : 'it'} ${sizeTerm.toLowerCase()}.`);
   // A numbered grade in the finding's own words ("grade 2 spondylolisthesis", "Grade I anterolisthesis") is kept as written.
   const grade = NUMBERED_GRADE.exec(`${ownWords(report, f, false)} ${report.text.slice(f.start, f.end)}`)?.[0];

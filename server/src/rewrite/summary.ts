@@ -53,6 +53,8 @@ import {
   toldAsWritten,
   detailsUntold,
   withReferents,
+  FELT,
+  NOT_SHOWN_BY_EXAM,
 } from './summary-quoted';
 import { bare, denialSentence, findingSentences, glossaryOf, glossFor, termOf, type GlossaryLine } from './summary-wording';
 import { LIST_NUMBER, stripListNumber } from './list-number';
@@ -288,16 +290,15 @@ const ASKS = /\b(?:recommend\w*|advised?|needed|necessary|required|suggest\w*|re
 type QuoteKind = 'found' | 'may' | 'denied' | 'more';
 const READS_ABSENCE =
   /\b(?:consistent with|compatible with|in keeping with|diagnostic of|indicating|indicative of|suggesting|suggestive of|representing)\s+/i;
-// A denial of the grounds for a reading, up to its end: "no findings", "No new or concerning lesions", "without evidence".
+// A denial of the grounds for a reading, up to its end: "no findings", "No new or concerning lesions", "without evidence";
+// or of a thing that would be there, read as what it would be ("No mass or filling defect compatible with thrombus", "no
+// focus suggestive of metastasis"): unlike an absence read as a finding ("no fetal heart motion consistent with demise").
 const DENIES_GROUNDS =
-  /\b(?:no|without|negative\s+for)\s+(?:(?:[\p{L}-]+,?|or|and)\s+){0,4}?(?:findings?|evidence|signs?|features?|abnormalit(?:y|ies)|lesions?|changes?|appearances?)\b(?:\s+(?:were|was|is|are|seen|identified|noted|detected|present)\b[^,;]*)?[\s.]*$/iu;
+  /\b(?:no|without|negative\s+for)\s+(?:(?:[\p{L}-]+,?|or|and)\s+){0,4}?(?:findings?|evidence|signs?|features?|abnormalit(?:y|ies)|lesions?|changes?|appearances?|mass(?:es)?|defects?|nodules?|foci|focus|collections?|opacit(?:y|ies)|densit(?:y|ies)|areas?)\b(?:\s+(?:were|was|is|are|seen|identified|noted|detected|present)\b[^,;]*)?[\s.]*$/iu;
 const PATIENT_HISTORY =
   /^\W*(?:the\s+)?(?:patient|pt)\s+(?:\w+ly\s+)?(?:(?:has|had)\s+(?:an?\s+)?(?:known\s+|prior\s+|previous\s+|remote\s+)?(?:history|allerg(?:y|ies)|diagnosis)|is\s+on|was\s+on|is\s+allergic|reports?|reported|states?|stated|takes?|took|underwent|received)\b/i;
 const GENERAL_CAVEAT = /\b(?:percentage|proportion)\s+of\s+(?:\w+\s+)?cancers\b|\bshould\s+not\s+delay\b/i;
-const DISCLAIMER = new RegExp(
-  String.raw`${GENERAL_CAVEAT.source}|\bnot\s+(?:be\s+)?(?:detected|identified|visible|seen)\s+(?:by|on)\s+mammograph\w*`,
-  'i',
-);
+const DISCLAIMER = new RegExp(String.raw`${GENERAL_CAVEAT.source}|${NOT_SHOWN_BY_EXAM.source}`, 'i');
 // A denial of any change since the images it compares with, naming nothing that did not change.
 const DENIES_CHANGE =
   /^(?:(?:otherwise|overall|again),?\s+)?(?:there (?:is|are|has been|have been)\s+)?no\s+(?:(?:significant|appreciable|substantial|definite|major|measurable|visible|important|relevant|notable|radiographic|radiologic|further)\s+)*(?:interval\s+)?(?:change|changes|difference|differences|progression)\b(?!\s+(?:in|of)\b)/i;
@@ -351,8 +352,11 @@ function pieceKind(piece: string): QuoteKind {
   // patient is on anticoagulation"), naming no finding, is history; so is what an exam can miss in general ("A
   // percentage of breast cancers are not detected by mammography.", "… should not delay a biopsy"), a caveat of the exam.
   if (!said.length && PATIENT_HISTORY.test(piece)) return 'more';
-  // (Only one of cancers in general, or naming no finding: "The palpable mass … is not visible on mammography" is found: rev17 #6.)
-  if (DISCLAIMER.test(piece) && (!said.length || GENERAL_CAVEAT.test(piece))) return 'more';
+  // (Only one of cancers in general, or naming no finding: "The palpable mass … is not visible on mammography" names a
+  // mass that is there, felt, though these images do not show it: found, rev17 #6.)
+  if (DISCLAIMER.test(piece) && (GENERAL_CAVEAT.test(piece) || (!fs.length && !OWN_WORDS.growth.test(piece) && !FELT.test(piece))))
+    return 'more';
+  if (DISCLAIMER.test(piece)) return 'found';
   // A caveat of the exam that names no finding ("However, CT may be negative in the early phase of the disease.") tells
   // how far the images can be trusted, nothing found.
   if (
