@@ -3506,3 +3506,32 @@ test("the mediastinal vascular structures are the Vessels' in a chest CT, not th
     assert.ok(line(out, 'Mediastinum and hila').includes('No mediastinal lymphadenopathy.'), out.text);
   }
 });
+
+test('a sentence that opens on the place beside what the one before told ("In its neighborhood", "Adjacent to it") stays right after that sentence, in its field, though it names another organ', () => {
+  for (const [first, pointer, field] of [
+    [
+      'There is an expansile lytic lesion of the right fifth rib.',
+      'Adjacent to it, there is a soft tissue mass extending into the lung.',
+      'Bones',
+    ],
+    [
+      'There is destruction of the cortex of the left fourth rib posteriorly.',
+      'In its neighbourhood, an area of consolidation has increased since the prior study.',
+      'Bones',
+    ],
+    ['A 2 cm lytic lesion is seen in the T8 vertebral body.', 'Around this lesion, there is mild atelectasis of the right lower lobe.', 'Bones'],
+    ['A 3 cm mass is seen in the left hilum.', 'Next to it, there is subsegmental atelectasis in the left upper lobe.', 'Mediastinum and hila'],
+  ]) {
+    const text = `EXAM: CT chest.\nFINDINGS: A 4 mm calcified nodule is seen in the right lower lobe. ${first} ${pointer} No pleural effusion.\nIMPRESSION: Lesion.\n`;
+    const { out } = run(text, PLAIN, 'ct-chest');
+    assert.ok(line(out, field).includes(`${first} ${pointer}`), out.text);
+    assert.ok(!line(out, 'Lungs').includes(pointer), out.text);
+  }
+  // Pointing back after an organ of its own is that organ's place, not the sentence before's.
+  const { out } = run(
+    'EXAM: CT chest.\nFINDINGS: There is a lytic lesion of the right fifth rib. Consolidation of the right lower lobe is seen adjacent to it.\nIMPRESSION: Lesion.\n',
+    PLAIN,
+    'ct-chest',
+  );
+  assert.ok(line(out, 'Lungs').includes('Consolidation of the right lower lobe'), out.text);
+});
