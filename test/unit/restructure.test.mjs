@@ -3595,3 +3595,15 @@ test("a two-part stress and nuclear report: the section headed by the nuclear ex
     assert.ok(norm(r.text).includes(norm(stress)), r.text);
   }
 });
+
+test("a stress test's heart rate is the patient's pulse, not the heart's perfusion: it is never filed under Myocardial perfusion", () => {
+  for (const sentence of [
+    'Resting heart rate of 80, blood pressure of 130/70.',
+    'Peak heart rate was 145 bpm, 92% of the maximum predicted heart rate.',
+  ]) {
+    const text = `EXAM: Lexiscan nuclear myocardial perfusion scan.\nFINDINGS: ${sentence} There is no reversible or fixed perfusion defect. Ejection fraction is 60%.\nIMPRESSION: Normal.\n`;
+    const { out } = run(text, PLAIN, 'nm-myocardial-perfusion');
+    assert.ok(!line(out, 'Myocardial perfusion').includes(sentence), out.text);
+    assert.ok(out.text.includes(sentence), out.text);
+  }
+});
