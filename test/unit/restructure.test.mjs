@@ -3607,3 +3607,11 @@ test("a stress test's heart rate is the patient's pulse, not the heart's perfusi
     assert.ok(out.text.includes(sentence), out.text);
   }
 });
+
+test('a line above the headers telling when a known disease began ("Newly diagnosed …") is the clinical history, not a finding of this exam', () => {
+  for (const history of ['Newly diagnosed left breast carcinoma, staging.', 'Newly diagnosed right upper lobe lung mass, staging.']) {
+    const text = `${history}\nEXAM: CT CHEST WITH CONTRAST\nFINDINGS: The lungs are clear. No pleural effusion. No mediastinal lymphadenopathy.\nIMPRESSION: No evidence of metastatic disease.\n`;
+    const { out } = run(text, PLAIN, 'ct-chest');
+    assert.ok(line(out, 'CLINICAL HISTORY')?.includes(history), out.text);
+  }
+});
