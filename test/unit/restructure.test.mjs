@@ -3615,3 +3615,14 @@ test('a line above the headers telling when a known disease began ("Newly diagno
     assert.ok(line(out, 'CLINICAL HISTORY')?.includes(history), out.text);
   }
 });
+
+test("a nuclear study's gated scan tells the ventricles' wall motion: its sentence is filed there, not under the lungs' Extracardiac findings by an 'apical' segment", () => {
+  for (const sentence of [
+    'The gated scan revealed paradoxical septal motion, dyskinetic apical segment and severe inferior hypokinesis.',
+    'Gated study demonstrates apical akinesis with mild hypokinesis of the anterior wall.',
+  ]) {
+    const text = `EXAM: Adenosine Myoview stress test.\nFINDINGS: A large inferoseptal perfusion defect is noted. ${sentence} Ejection fraction is 27%.\nIMPRESSION: Ischemic cardiomyopathy.\n`;
+    const { out } = run(text, PLAIN, 'nm-myocardial-perfusion');
+    assert.ok(line(out, 'Wall motion and ejection fraction').includes(sentence), out.text);
+  }
+});
