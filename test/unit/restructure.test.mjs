@@ -3626,3 +3626,11 @@ test("a nuclear study's gated scan tells the ventricles' wall motion: its senten
     assert.ok(line(out, 'Wall motion and ejection fraction').includes(sentence), out.text);
   }
 });
+
+test("bronchiectasis named alone or as an adjective, after a pleural sentence, is the airways', not Other's", () => {
+  for (const sentence of ['Minimal bronchiectatic changes were observed in the central part.', 'Bronchiectasis is present.']) {
+    const text = `EXAM: CT chest.\nFINDINGS: Pleural thickening-effusion was not detected. ${sentence} The heart is normal.\nIMPRESSION: Normal.\n`;
+    const { out } = run(text, PLAIN, 'ct-chest');
+    assert.ok(line(out, 'Airways').includes(sentence), out.text);
+  }
+});
