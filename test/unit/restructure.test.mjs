@@ -3506,3 +3506,131 @@ test("the mediastinal vascular structures are the Vessels' in a chest CT, not th
     assert.ok(line(out, 'Mediastinum and hila').includes('No mediastinal lymphadenopathy.'), out.text);
   }
 });
+
+test('a sentence that opens on the place beside what the one before told ("In its neighborhood", "Adjacent to it") stays right after that sentence, in its field, though it names another organ', () => {
+  for (const [first, pointer, field] of [
+    [
+      'There is an expansile lytic lesion of the right fifth rib.',
+      'Adjacent to it, there is a soft tissue mass extending into the lung.',
+      'Bones',
+    ],
+    [
+      'There is destruction of the cortex of the left fourth rib posteriorly.',
+      'In its neighbourhood, an area of consolidation has increased since the prior study.',
+      'Bones',
+    ],
+    [
+      'A 2 cm lytic lesion is seen in the T8 vertebral body.',
+      'Around this lesion, there is mild atelectasis of the right lower lobe.',
+      'Bones',
+    ],
+    [
+      'A 3 cm mass is seen in the left hilum.',
+      'Next to it, there is subsegmental atelectasis in the left upper lobe.',
+      'Mediastinum and hila',
+    ],
+  ]) {
+    const text = `EXAM: CT chest.\nFINDINGS: A 4 mm calcified nodule is seen in the right lower lobe. ${first} ${pointer} No pleural effusion.\nIMPRESSION: Lesion.\n`;
+    const { out } = run(text, PLAIN, 'ct-chest');
+    assert.ok(line(out, field).includes(`${first} ${pointer}`), out.text);
+    assert.ok(!line(out, 'Lungs').includes(pointer), out.text);
+  }
+  // Pointing back after an organ of its own is that organ's place, not the sentence before's.
+  const { out } = run(
+    'EXAM: CT chest.\nFINDINGS: There is a lytic lesion of the right fifth rib. Consolidation of the right lower lobe is seen adjacent to it.\nIMPRESSION: Lesion.\n',
+    PLAIN,
+    'ct-chest',
+  );
+  assert.ok(line(out, 'Lungs').includes('Consolidation of the right lower lobe'), out.text);
+});
+
+test('an organ named only by an abbreviation, an adjective or a tissue word is filed under that organ, not the field of the sentence before', () => {
+  for (const [id, before, sentence, field] of [
+    ['ct-chest', 'No pneumothorax.', 'CTR is within normal limits.', 'Heart and pericardium'],
+    ['ct-chest', 'No pleural effusion.', 'The C/T ratio is increased.', 'Heart and pericardium'],
+    ['chest-radiograph', 'The lungs are clear.', 'CTR is less than 50%.', 'Heart and mediastinum'],
+    ['mri-brain', 'The ventricles and sulci are normal.', 'There is normal intracranial vascularity.', 'Vessels'],
+    ['ct-head', 'The ventricles are normal.', 'There is no hyperdense vascularity to suggest thrombosis.', 'Vessels'],
+    ['us-echocardiogram', 'Pericardium is normal without effusion.', 'No intracardiac thrombus is seen.', 'Ventricles'],
+    ['us-echocardiogram', 'There is no pericardial effusion.', 'No obvious intracardiac mass or thrombi noted.', 'Ventricles'],
+    ['mri-abdomen-pelvis', 'The kidneys are normal.', 'The internal and external iliac veins appear normal.', 'Vessels'],
+    ['mri-abdomen-pelvis', 'The kidneys are normal.', 'The hepatic vasculature is patent.', 'Vessels'],
+    [
+      'mri-knee',
+      'Mild patellar tendinosis is noted.',
+      'There is grade 3 chondromalacia patellae at the medial facet.',
+      'Articular cartilage',
+    ],
+    ['mri-knee', 'The quadriceps tendon is intact.', 'Mild patellar chondromalacia is present.', 'Articular cartilage'],
+  ]) {
+    const { out } = run(`EXAM: Study.\nFINDINGS: ${before} ${sentence}\nIMPRESSION: Normal.\n`, PLAIN, id);
+    assert.ok(line(out, field)?.includes(sentence), `${id}: ${sentence}\n${out.text}`);
+  }
+  // No heart in a wrist: its CTR is a carpal tunnel release, no chamber's.
+  const { out } = run(
+    'EXAM: MRI wrist.\nFINDINGS: Postsurgical changes of prior CTR are noted. The TFCC is intact.\nIMPRESSION: Normal.\n',
+    PLAIN,
+    'mri-wrist',
+  );
+  assert.ok(!/Heart/.test(out.text), out.text);
+});
+
+test("a two-part stress and nuclear report: the section headed by the nuclear exam's own name is the findings, filed by organ; the stress part keeps its heading, its heart rates off the perfusion field and its 'EKG remains the same.' after its EKG", () => {
+  const stress =
+    'INTERPRETATION: Resting heart rate of 80, blood pressure of 130/70. EKG, normal sinus rhythm. Post regadenoson 0.4 mg injected intravenously. Peak heart rate was 101, blood pressure of 128/72. EKG remains the same. No symptoms are noted.';
+  for (const heading of ['NUCLEAR PERFUSION SCAN WITH SPECT', 'MYOCARDIAL PERFUSION SCAN', 'MYOCARDIAL PERFUSION STUDY']) {
+    const text = `EXAM: Regadenoson nuclear myocardial perfusion scan.\n\nINDICATION: Chest pain.\n\n${stress}\n\nSUMMARY:\n1. Nondiagnostic stress test.\n2. Nuclear interpretation as below.\n\n${heading}:  Rest and stress SPECT images were obtained. There is no evidence of reversible or fixed defect. Gated SPECT revealed normal wall motion. Ejection fraction calculated at 58%.\n\nIMPRESSION:\n1. Normal myocardial perfusion scan.\n`;
+    const r = rewrite('restructure', analyze(text));
+    assert.ok(r.verification.ok, `${heading}: ${r.verification.reasons}`);
+    const perfusion = r.text.split('\n').find((l) => l.startsWith('Myocardial perfusion:'));
+    assert.ok(perfusion.includes('There is no evidence of reversible or fixed defect.'), r.text);
+    assert.ok(!/heart rate/i.test(perfusion), r.text);
+    assert.ok(
+      r.text
+        .split('\n')
+        .find((l) => l.startsWith('Wall motion and ejection fraction:'))
+        .includes('Ejection fraction calculated at 58%.'),
+      r.text,
+    );
+    assert.ok(norm(r.text).includes(norm(stress)), r.text);
+  }
+});
+
+test("a stress test's heart rate is the patient's pulse, not the heart's perfusion: it is never filed under Myocardial perfusion", () => {
+  for (const sentence of [
+    'Resting heart rate of 80, blood pressure of 130/70.',
+    'Peak heart rate was 145 bpm, 92% of the maximum predicted heart rate.',
+  ]) {
+    const text = `EXAM: Lexiscan nuclear myocardial perfusion scan.\nFINDINGS: ${sentence} There is no reversible or fixed perfusion defect. Ejection fraction is 60%.\nIMPRESSION: Normal.\n`;
+    const { out } = run(text, PLAIN, 'nm-myocardial-perfusion');
+    assert.ok(!line(out, 'Myocardial perfusion').includes(sentence), out.text);
+    assert.ok(out.text.includes(sentence), out.text);
+  }
+});
+
+test('a line above the headers telling when a known disease began ("Newly diagnosed …") is the clinical history, not a finding of this exam', () => {
+  for (const history of ['Newly diagnosed left breast carcinoma, staging.', 'Newly diagnosed right upper lobe lung mass, staging.']) {
+    const text = `${history}\nEXAM: CT CHEST WITH CONTRAST\nFINDINGS: The lungs are clear. No pleural effusion. No mediastinal lymphadenopathy.\nIMPRESSION: No evidence of metastatic disease.\n`;
+    const { out } = run(text, PLAIN, 'ct-chest');
+    assert.ok(line(out, 'CLINICAL HISTORY')?.includes(history), out.text);
+  }
+});
+
+test("a nuclear study's gated scan tells the ventricles' wall motion: its sentence is filed there, not under the lungs' Extracardiac findings by an 'apical' segment", () => {
+  for (const sentence of [
+    'The gated scan revealed paradoxical septal motion, dyskinetic apical segment and severe inferior hypokinesis.',
+    'Gated study demonstrates apical akinesis with mild hypokinesis of the anterior wall.',
+  ]) {
+    const text = `EXAM: Adenosine Myoview stress test.\nFINDINGS: A large inferoseptal perfusion defect is noted. ${sentence} Ejection fraction is 27%.\nIMPRESSION: Ischemic cardiomyopathy.\n`;
+    const { out } = run(text, PLAIN, 'nm-myocardial-perfusion');
+    assert.ok(line(out, 'Wall motion and ejection fraction').includes(sentence), out.text);
+  }
+});
+
+test("bronchiectasis named alone or as an adjective, after a pleural sentence, is the airways', not Other's", () => {
+  for (const sentence of ['Minimal bronchiectatic changes were observed in the central part.', 'Bronchiectasis is present.']) {
+    const text = `EXAM: CT chest.\nFINDINGS: Pleural thickening-effusion was not detected. ${sentence} The heart is normal.\nIMPRESSION: Normal.\n`;
+    const { out } = run(text, PLAIN, 'ct-chest');
+    assert.ok(line(out, 'Airways').includes(sentence), out.text);
+  }
+});

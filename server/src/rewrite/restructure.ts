@@ -146,11 +146,13 @@ const INTERPRETATION = /^\s*interpretations?\s*$/i;
  * axillary lymph node."): a change or time word (cues.json time, not the words of an onset: "recent diagnosis",
  * "acute") or a size. Such a line is a finding, never moved to the history.
  */
-const ONSET_WORDS = new Set(['acute', 'acutely', 'recent', 'sudden', 'hyperacute', 'less', 'similar', 'again']);
+// The onset and now words are the verifier's (cues.json onsetWords, nowWords: one list, so what restructure keeps
+// among the findings is what the verifier insists stays there). Also no change on a line of the history: a
+// hyperacute onset, and the words that compare with an earlier episode ("similar symptoms again", "less pain").
+const ONSET_WORDS = new Set([...CUES.onsetWords, 'hyperacute', 'less', 'similar', 'again']);
 const TOLD_NOW = phraseRegex([
   ...[...CUES.time.new, ...CUES.time.unchanged, ...CUES.time.increased, ...CUES.time.decreased].filter((w) => !ONSET_WORDS.has(w)),
-  'now',
-  'currently',
+  ...CUES.nowWords,
 ]);
 const SIZE_NOW = /\b\d+(?:\.\d+)?\s*(?:mm|cm|millimet(?:er|re)s?|centimet(?:er|re)s?)\b/i;
 const toldNow = (text: string) => TOLD_NOW.test(text) || SIZE_NOW.test(text);

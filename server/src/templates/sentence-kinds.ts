@@ -160,10 +160,12 @@ const PROCEDURE_HEADER = new RegExp(`^\\s*${phraseRegex(KINDS.procedureHeaders).
 /** A header naming the procedure done ("PROCEDURE PERFORMED"), which may tell the technique rather than the exam. */
 export const isProcedureHeader = (name: string) => PROCEDURE_HEADER.test(name);
 
-const RESULTS_HEADER = new RegExp(`^\\s*${phraseRegex(KINDS.resultsHeaders).source}\\s*$`, 'i');
+// (The exam's own name may carry its protocol: "NUCLEAR MYOCARDIAL PERFUSION SCAN WITH STANDARD PROTOCOL".)
+const RESULTS_HEADER = new RegExp(`^\\s*${phraseRegex(KINDS.resultsHeaders).source}(?:\\s+(?:with|using|by)\\s[^:]*)?\\s*$`, 'i');
 
 /**
- * A header over what a nuclear study's images showed ("NARRATIVE", "NUCLEAR INTERPRETATION", "GATED SPECT"), which
+ * A header over what a nuclear study's images showed ("NARRATIVE", "NUCLEAR INTERPRETATION", "GATED SPECT"), or naming the
+ * nuclear exam itself ("NUCLEAR MYOCARDIAL PERFUSION SCAN WITH STANDARD PROTOCOL"), which
  * the parser reads as no known section: restructure files its lines by organ, as findings.
  */
 export const isResultsHeader = (name: string) => RESULTS_HEADER.test(name);
