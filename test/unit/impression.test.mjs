@@ -1778,3 +1778,67 @@ test('impression: an old impression that only points to the findings ("See above
     assert.equal(verifyRewrite(text, withDraft(parseReport(text), d), { kind: 'impression', mode: 'verbatim' }).ok, true, d.text);
   }
 });
+
+test('impression: in a report of two studies, one study’s course stays off the other study’s findings (r19i #19)', () => {
+  const twoStudies = [
+    [
+      'EXAM: Abdominal radiograph and renal ultrasound\n\nABDOMINAL RADIOGRAPH\nFINDINGS: Nonobstructive bowel gas pattern. Surgical clips in the right upper quadrant. Stable compared with the prior exam.\nIMPRESSION: No acute abdominal findings.\n\nRENAL ULTRASOUND\nFINDINGS: The right kidney measures 10.5 cm with mild hydronephrosis. The left kidney measures 11 cm without hydronephrosis.\nIMPRESSION: Mild right hydronephrosis.',
+      'Stable compared with the prior exam',
+    ],
+    [
+      'EXAM: CT chest and CT abdomen/pelvis with contrast\n\nCT CHEST\nFINDINGS: Multiple bilateral pulmonary nodules measuring up to 9 mm. No pleural effusion. No significant interval change compared to the prior CT.\n\nCT ABDOMEN AND PELVIS\nFINDINGS: There is a 4.1 cm heterogeneous mass in the right kidney. Mild splenomegaly.',
+      'No significant interval change',
+    ],
+  ];
+  for (const [text, course] of twoStudies) {
+    const items = draft(text).items.map((i) => i.text);
+    assert.ok(items.length > 0, text);
+    assert.ok(!items.some((i) => i.startsWith(course)), items.join(' | '));
+  }
+  // One study: its course is still said.
+  const one = draft(
+    'EXAM: CT abdomen and pelvis\nFINDINGS: There is a 4.1 cm heterogeneous mass in the right kidney. Mild splenomegaly. No significant interval change compared to the prior CT.',
+  ).items.map((i) => i.text);
+  assert.ok(
+    one.some((i) => i.includes('No significant interval change compared to the prior CT.')),
+    one.join(' | '),
+  );
+});
+
+test('impression: a "However, <limitation>" after a denial stays with the denial, not the finding before it, and is said once (r19i #4)', () => {
+  const cases = [
+    [
+      'EXAM: Renal ultrasound\nFINDINGS: Right kidney 10.8 cm with a 2 cm simple cyst in the upper pole. No hydronephrosis. The left kidney is poorly seen due to overlying bowel gas.\nIMPRESSION:\n2 cm simple cyst in the upper pole of the right kidney.\n\nNo hydronephrosis. However, the left kidney is poorly seen due to bowel gas and repeat ultrasound is recommended.',
+      'No hydronephrosis.',
+      'the left kidney is poorly seen',
+    ],
+    [
+      'EXAM: Right upper quadrant ultrasound\nFINDINGS: The gallbladder contains multiple shadowing stones up to 8 mm. The common bile duct measures 5 mm. The pancreas is obscured by bowel gas.\nIMPRESSION:\nCholelithiasis.\nNo biliary dilatation. However, the pancreas is not seen due to bowel gas, and CT could be obtained if clinically indicated.',
+      'No biliary dilatation.',
+      'the pancreas is not seen',
+    ],
+    [
+      'EXAM: Pelvic ultrasound\nFINDINGS: Uterus measures 8 x 4 x 5 cm. Endometrium 6 mm. Ovaries not visualized.\nIMPRESSION:\nNormal-sized uterus with a 6 mm endometrial stripe.\n\nNo adnexal mass. However, the ovaries are not visualized and evaluation is limited; MRI could be considered.',
+      'No adnexal mass.',
+      'the ovaries are not visualized',
+    ],
+  ];
+  for (const [text, denial, limit] of cases) {
+    const items = draft(text).items.map((i) => i.text);
+    const withLimit = items.filter((i) => i.toLowerCase().includes(limit));
+    assert.equal(withLimit.length, 1, items.join(' | '));
+    assert.ok(withLimit[0].startsWith(denial), items.join(' | '));
+    assert.equal(withLimit[0].toLowerCase().split(limit).length, 2, `said once: ${withLimit[0]}`);
+  }
+});
+
+test('impression: a sentence naming its own tendon is not glued to the tendon sentence before it (r19i #1)', () => {
+  const text =
+    'EXAM: MRI left shoulder\nFINDINGS: There is subscapularis tendinosis with partial tearing of the superior fibers. There is no muscular atrophy.\n\nThere is tendinosis and superficial tearing of the long biceps tendon in the groove, and there is high grade partial tearing of the intracapsular portion of the tendon.';
+  const items = draft(text).items.map((i) => i.text);
+  assert.ok(!items.some((i) => /subscapularis/i.test(i) && /biceps/i.test(i)), items.join(' | '));
+  assert.ok(
+    items.some((i) => /biceps/i.test(i) && /intracapsular portion of the tendon/.test(i)),
+    items.join(' | '),
+  );
+});

@@ -580,6 +580,13 @@ function onceEach(text: string, more: string): string {
   return `${text} ${sentences.join(' ')}`;
 }
 
+// A statement's words to compare, without its opening contrast and its closing marks.
+const bareOf = (text: string) =>
+  stripListNumber(text)
+    .replace(/^\s*(?:however|but|nevertheless|nonetheless)\b[\s,]*/i, '')
+    .replace(/[\s.;,:]+$/, '')
+    .toLowerCase();
+
 /** A clause as written, list mark off, with its full stop. */
 const asWritten = (text: string) =>
   stripListNumber(text)
@@ -763,6 +770,13 @@ export function keptFromImpression(
     const label = home && home.kind === 'other' && home.header && sentence.start <= home.body.start + 1 ? home.header.name.trim() : '';
     const kept = label && joined && !joined.toLowerCase().startsWith(label.toLowerCase()) ? `${label}: ${joined}` : joined;
     if (!kept || out.some((item) => item.text.includes(kept))) continue;
+    // A clause kept before as a piece of this sentence ("However, the ovaries are not visualized and evaluation is limited"
+    // before the sentence whole with its "; MRI could be considered"): the whole stands for it, never both (r19i #4).
+    const piece = out.findIndex((item) => item.findings.length === 0 && bareOf(kept).includes(bareOf(item.text)));
+    if (piece >= 0 && bareOf(out[piece].text).length > 0) {
+      out[piece] = { ...out[piece], text: kept };
+      continue;
+    }
     // The sentences kept of one numbered item stay one item ("Mild septal ischemia. Likely due to the left
     // bundle-branch block."): what follows the first speaks of it.
     // A paragraph of its own after the list ("BI-RADS Category 2 - Benign.") speaks of the whole exam, not the last item.

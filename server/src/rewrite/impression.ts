@@ -523,6 +523,7 @@ export function draftImpression(
   // The study compared with the prior one as a whole, where the findings open or close ("No significant difference was
   // detected when compared with the previous examination.") and no item says it: the course of all the items, last.
   if (items.length) items = [...items, ...courseItems(report, clauses, items, inFindings)];
+  items = withTheirStudy(report, items);
   // Nothing to list: the old impression's own all-clear, as written, keeps its scope ("No acute intracranial
   // process." is not "No acute abnormality." over a scalp laceration the findings describe).
   const allClear =
@@ -749,12 +750,15 @@ const OPENS_ON_BEFORE = [
 ];
 const oneOf = (patterns: RegExp[]) => new RegExp(patterns.map((r) => r.source).join('|'), 'i');
 const OPENS_BACK = oneOf(OPENS_ON_BEFORE);
-const SPEAKS_OF_BEFORE = oneOf([
-  ...OPENS_ON_BEFORE,
-  DEMONSTRATIVE,
-  // A bare structure with "the" in mid-sentence: the one the sentence before named ("… of the tendon consistent with …").
-  /\b(?:of|in|within|along) the (?:tendon|ligament|lesion|mass|nodule|cyst)\b(?!\s+(?:of|in|at)\b)/,
-]);
+const SPEAKS_OF_BEFORE = oneOf([...OPENS_ON_BEFORE, DEMONSTRATIVE]);
+// A bare structure with "the" in mid-sentence: the one the sentence before named ("… of the tendon consistent with …").
+const BARE_STRUCTURE = /\b(?:of|in|within|along) the (tendon|ligament|lesion|mass|nodule|cyst)\b(?!\s+(?:of|in|at)\b)/i;
+// (Not one the sentence names itself first: "Tearing of the long biceps tendon …, and partial tearing of the intracapsular
+// portion of the tendon" speaks of the biceps, not of the subscapularis sentence before it, r19i #1.)
+function bareStructureOfBefore(text: string): boolean {
+  const m = BARE_STRUCTURE.exec(text);
+  return !!m && !new RegExp(`\\b${m[1]}\\b`, 'i').test(text.slice(0, m.index));
+}
 // Organs by their one-word names: "The spleen is enlarged" names its organ afresh, whatever the sentence before said.
 const ORGAN_WORDS: ReadonlySet<string> = new Set(
   ORGANS.flatMap((o) => o.terms)
@@ -778,7 +782,11 @@ function qualifiesBefore(text: string): boolean {
 const opensBack = (text: string, before: string) => OPENS_BACK.test(text) || qualifiesBefore(text) || leansOnBefore(text, before);
 /** Speaks of what was named in `before`, at its opening or in mid-sentence ("… given its consolidated appearance"). */
 const speaksOfBefore = (text: string, before: string) =>
-  SPEAKS_OF_BEFORE.test(text) || qualifiesBefore(text) || reasonOfBefore(text) || leansOnBefore(text, before);
+  SPEAKS_OF_BEFORE.test(text) ||
+  bareStructureOfBefore(text) ||
+  qualifiesBefore(text) ||
+  reasonOfBefore(text) ||
+  leansOnBefore(text, before);
 // "… given its consolidated appearance", "… due to their size": the reason told of a finding named before, unless the sentence
 // names a lesion of its own before it ("A 6 mm hypodense lesion in the left kidney, which cannot be characterized due to its size").
 const REASON_BY_POINTER = /\b(?:given|due to|because of) (?:its|their)\b/i;
@@ -969,12 +977,16 @@ function withTheirAntecedents(report: Report, items: readonly ImpressionItem[]):
       if (back > 0 && speaksOfBefore(passed, report.sentences[back - 1].text) && !told(passed)) between.unshift(tidy(passed));
       back--;
     };
+    // (A contrast stops at a denial the draft lists: "No hydronephrosis. However, the left kidney is poorly seen …" qualifies
+    // the denial, not the cyst listed before it, r19i #4.)
+    const contrasted = qualifiesBefore(first);
     while (
       !sideFromBefore &&
       lesionAt === undefined &&
       back > 0 &&
       report.sentences[back].section === sentence.section &&
-      namesNothing(report.sentences[back].text)
+      namesNothing(report.sentences[back].text) &&
+      !(contrasted && told(report.sentences[back].text))
     )
       passOver();
     const leans = !sideFromBefore && speaksOfBefore(first, report.sentences[back]?.text ?? '');
@@ -1209,6 +1221,42 @@ function comparedOf(text: string): boolean {
 // "No significant difference …", "No interval change …", "Stable compared with …": a course said of no one finding.
 const WHOLE_COURSE =
   /^\s*(?:no(?:\s+(?:significant|interval|appreciable|obvious|marked|substantial))*\s+(?:difference|change|progression)|(?:stable|unchanged)\b)/i;
+
+// A sentence of nothing but the course of a study as a whole: "Overall findings are stable versus most recent exam.",
+// "Appearance is unchanged from the study of last week.", "No significant interval change." (not "Stable 6 mm nodule").
+const STUDY_COURSE =
+  /^\s*(?:overall,?\s+)?(?:(?:the\s+)?(?:findings|appearances?|exam(?:ination)?|study|images?)\s+(?:is|are|appears?|remains?)\s+)?(?:overall\s+|otherwise\s+|essentially\s+|grossly\s+|largely\s+)?(?:stable|unchanged|similar|no(?:\s+(?:significant|interval|appreciable|obvious|marked|substantial))*\s+(?:difference|change|progression))\b(?:\s+(?:overall|in appearance))?(?:\s*,?\s*(?:(?:when\s+|as\s+)?compared|versus|vs\b|from|since|to|with|relative|in comparison)\b[^.;]*)?[.\s]*$/i;
+
+/**
+ * A report of two studies (a radiograph and an ultrasound; a chest CT and an abdomen CT dictated together, each under its
+ * own FINDINGS): one study's course ("Overall findings are stable versus most recent exam.") covers that study only. Listed
+ * alone beside the other study's items it would read as theirs (a hydronephrosis the report never calls stable, r19i #19):
+ * it goes only where every other item is its study's, or with the one item that is; else it is left out.
+ */
+function withTheirStudy(report: Report, items: readonly ImpressionItem[]): ImpressionItem[] {
+  const findings = findingsSections(report);
+  if (findings.length < 2) return [...items];
+  // A section's study: the findings section it is, or the last one before it (an impression answers the findings above).
+  const studyOf = (section: number) => [...findings].reverse().find((f) => f <= section) ?? findings[0];
+  const studyOfItem = (item: ImpressionItem): number | undefined => {
+    if (item.findings[0]) return studyOf(item.findings[0].sectionIndex);
+    const k = sourceOf(report, item.text.split(SENTENCE_END)[0]);
+    return k >= 0 ? studyOf(report.sentences[k].section) : undefined;
+  };
+  const course = (item: ImpressionItem) => !item.findings.length && STUDY_COURSE.test(stripListNumber(item.text));
+  const out = items.filter((item) => !course(item));
+  for (const item of items.filter(course)) {
+    const study = studyOfItem(item);
+    const others = out.map(studyOfItem);
+    if (study === undefined) continue;
+    if (others.every((s) => s === study)) out.push(item);
+    else if (others.filter((s) => s === study).length === 1) {
+      const k = others.indexOf(study);
+      out[k] = { ...out[k], text: `${out[k].text} ${item.text}` };
+    }
+  }
+  return out;
+}
 
 // "See above.", "As above.", "Please see findings.", "As described in the body of the report.": no statement of its own.
 const TO_THE_FINDINGS =
