@@ -1842,3 +1842,28 @@ test('impression: a sentence naming its own tendon is not glued to the tendon se
     items.join(' | '),
   );
 });
+
+test('impression: a finding stated after a conceded denial ("Although no washout is seen, there is …") is listed whole, never dropped; a bare connective is no item (r18i #4)', () => {
+  const cases = [
+    [
+      'EXAM: MRI liver with and without contrast\nFINDINGS: There is a 2.2 cm arterially enhancing lesion in segment 6. Additionally, although no washout is seen, there is a 1.4 cm arterially enhancing observation in segment 8 with capsule appearance. The spleen is normal.',
+      'Although no washout is seen, there is a 1.4 cm arterially enhancing observation in segment 8',
+    ],
+    [
+      'EXAM: MRI brain with contrast\nFINDINGS: There is an 8 mm enhancing lesion in the right frontal lobe. While no restricted diffusion is seen, there is a 5 mm nodular enhancing focus in the left cerebellum.',
+      'While no restricted diffusion is seen, there is a 5 mm nodular enhancing focus in the left cerebellum.',
+    ],
+    [
+      'EXAM: CT chest with contrast\nFINDINGS: There is a 3.1 cm spiculated mass in the left upper lobe. Also, although there is no mediastinal adenopathy, there is an enlarged 1.6 cm left hilar lymph node. No pleural effusion.',
+      'Although there is no mediastinal adenopathy, there is an enlarged 1.6 cm left hilar lymph node.',
+    ],
+  ];
+  for (const [text, said] of cases) {
+    const items = draft(text).items.map((i) => i.text);
+    assert.ok(
+      items.some((i) => i.startsWith(said)),
+      items.join(' | '),
+    );
+    assert.ok(!items.some((i) => /^(?:additionally|also)\W*$/i.test(i)), items.join(' | '));
+  }
+});

@@ -78,6 +78,7 @@ import {
   caveatItems,
   categoryItems,
   findingsSections,
+  fromConcession,
   highCategories,
   instructsPatient,
   keptFromImpression,
@@ -799,6 +800,9 @@ function reasonOfBefore(text: string): boolean {
 // A later clause that answers the first: "…, but malignancy cannot be excluded", "…; however, the proximal arteries are patent",
 // or "but" typed without its comma ("no high grade stenosis but a flow-limiting lesion can not be excluded").
 const CONTRAST = /(?:[,;]\s*(?:but|however|although|though|whereas|yet)|\sbut)\b[\s,]*$/i;
+// Nothing before the item in its sentence but a connective and a concession: "Also, although (there is)".
+const CONCEDED_OPENING =
+  /^\s*(?:(?:additionally|also|furthermore|moreover|in addition)\s*,?\s*)?(?:although|though|even though|while|whereas)\s*$/i;
 // What a caveat says: "cannot be excluded", "would be difficult to totally exclude", "the possibility of …", "may …".
 const CAVEAT_WORDS =
   /\b(?:exclude[sd]?|excluding|rule[sd]? out|ruled out|possibility|possibly|possible|may|might|could|cannot|favou?red|likely)\b/i;
@@ -873,6 +877,15 @@ function withTheirAntecedents(report: Report, items: readonly ImpressionItem[]):
     // A sentence whole that answers the one before by its opening contrast ("However, a metastasis cannot be excluded."),
     // which tidying took off the item: the contrast given back, so that the item says what it answers.
     const asSaid = stripListNumber(sentence.text).replace(/\s+/g, ' ').trim();
+    // A sentence that opens on a conceded denial ("Also, although there is no mediastinal adenopathy, there is an enlarged
+    // … node"): the item is the sentence whole, its "although" given back, never a bare denial glued to the finding.
+    if (CONCEDED_OPENING.test(upTo)) {
+      const whole = fromConcession(sentence.text);
+      if (whole && tokens(whole).length > tokens(first).length) {
+        item.text = whole + item.text.slice(first.length);
+        first = item.text.split(SENTENCE_END)[0];
+      }
+    }
     if (!opening && at > 0 && qualifiesBefore(asSaid) && tidy(asSaid) === first) {
       item.text = capitalise(asSaid.replace(/[\s.,;:]+$/, '')) + '.' + item.text.slice(first.length);
       first = item.text.split(SENTENCE_END)[0];
