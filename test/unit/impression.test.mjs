@@ -1832,6 +1832,17 @@ test('impression: a "However, <limitation>" after a denial stays with the denial
   }
 });
 
+test('impression: a "However" hedge on a lesion after a denial still goes with the lesion, not the denial', () => {
+  const items = draft(
+    'EXAM: CT abdomen\nFINDINGS: There is a 1.4 cm hypodense lesion in segment 7 of the liver. No biliary dilatation.\nIMPRESSION:\n1.4 cm hypodense lesion in segment 7 of the liver, which may represent a cyst.\n\nNo biliary dilatation. However, a metastasis cannot be excluded.',
+  ).items.map((i) => i.text);
+  assert.ok(
+    items.some((i) => i.startsWith('1.4 cm hypodense lesion') && i.includes('metastasis cannot be excluded')),
+    items.join(' | '),
+  );
+  assert.ok(!items.some((i) => i.startsWith('No biliary dilatation') && i.includes('metastasis')), items.join(' | '));
+});
+
 test('impression: a sentence naming its own tendon is not glued to the tendon sentence before it (r19i #1)', () => {
   const text =
     'EXAM: MRI left shoulder\nFINDINGS: There is subscapularis tendinosis with partial tearing of the superior fibers. There is no muscular atrophy.\n\nThere is tendinosis and superficial tearing of the long biceps tendon in the groove, and there is high grade partial tearing of the intracapsular portion of the tendon.';

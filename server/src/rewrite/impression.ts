@@ -800,6 +800,9 @@ function reasonOfBefore(text: string): boolean {
 // A later clause that answers the first: "…, but malignancy cannot be excluded", "…; however, the proximal arteries are patent",
 // or "but" typed without its comma ("no high grade stenosis but a flow-limiting lesion can not be excluded").
 const CONTRAST = /(?:[,;]\s*(?:but|however|although|though|whereas|yet)|\sbut)\b[\s,]*$/i;
+// What the exam could not show: "the left kidney is poorly seen", "evaluation is limited", "partially obscured by".
+const EXAM_LIMIT =
+  /\b(?:limit(?:ed|s|ation|ing)|obscur\w*|poorly|suboptimal\w*|not (?:well |adequately |optimally |clearly )?(?:seen|visuali[sz]ed|evaluated|assessed|imaged|evaluable)|non-?diagnostic|degraded)\b/i;
 // Nothing before the item in its sentence but a connective and a concession: "Also, although (there is)".
 const CONCEDED_OPENING =
   /^\s*(?:(?:additionally|also|furthermore|moreover|in addition)\s*,?\s*)?(?:although|though|even though|while|whereas)\s*$/i;
@@ -992,7 +995,8 @@ function withTheirAntecedents(report: Report, items: readonly ImpressionItem[]):
     };
     // (A contrast stops at a denial the draft lists: "No hydronephrosis. However, the left kidney is poorly seen …" qualifies
     // the denial, not the cyst listed before it, r19i #4.)
-    const contrasted = qualifiesBefore(first);
+    // (Only a limit of the exam: "However, a metastasis cannot be excluded" after a denial still answers the lesion before it.)
+    const contrasted = qualifiesBefore(first) && EXAM_LIMIT.test(first);
     while (
       !sideFromBefore &&
       lesionAt === undefined &&
