@@ -1878,3 +1878,34 @@ test('impression: a finding stated after a conceded denial ("Although no washout
     assert.ok(!items.some((i) => /^(?:additionally|also)\W*$/i.test(i)), items.join(' | '));
   }
 });
+
+test('impression: a run of sized nodule sentences is one item, every nodule with its size and in the report’s order (r19i #17)', () => {
+  const runs = [
+    [
+      'EXAM: CT chest without contrast\nFINDINGS: Trachea and main bronchi are open. A 4 mm nodule is observed in the right upper lobe apical segment. Another 3 mm nodule is seen slightly more caudally. A 2 mm nodule is seen on the minor fissure. There is a 5 mm nodule in the lower lobe posterobasal segment. A 3x2 mm nodule is observed at the apical level. There is a 3 mm nodule in the upper lobe anterior segment of the left lung. Mild emphysema in both upper lobes.',
+      [
+        '4 mm nodule',
+        '3 mm nodule is seen slightly',
+        '2 mm nodule is seen on the minor fissure',
+        '5 mm nodule',
+        '3x2 mm nodule',
+        'left lung',
+      ],
+    ],
+    [
+      'EXAM: CT chest\nFINDINGS: In the right lung, there is a 6 mm solid nodule in the middle lobe. A second 4 mm nodule is present in the lower lobe. A perifissural 3 mm nodule is noted along the major fissure. In the left lung, a 5 mm nodule is seen in the lingula. No pleural effusion.',
+      ['In the right lung', '4 mm nodule', 'perifissural 3 mm nodule', 'In the left lung, a 5 mm nodule'],
+    ],
+  ];
+  for (const [text, members] of runs) {
+    const items = draft(text).items.map((i) => i.text);
+    const list = items.filter((i) => /nodule/.test(i));
+    assert.equal(list.length, 1, items.join(' | '));
+    let at = -1;
+    for (const m of members) {
+      const k = list[0].indexOf(m);
+      assert.ok(k > at, `${m} in order: ${list[0]}`);
+      at = k;
+    }
+  }
+});

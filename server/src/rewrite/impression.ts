@@ -521,6 +521,7 @@ export function draftImpression(
     });
     if (!options.accepts(draftOf(items))) items = assemble(false);
   }
+  items = withTheirNoduleRun(report, items);
   // The study compared with the prior one as a whole, where the findings open or close ("No significant difference was
   // detected when compared with the previous examination.") and no item says it: the course of all the items, last.
   if (items.length) items = [...items, ...courseItems(report, clauses, items, inFindings)];
@@ -1238,6 +1239,66 @@ function comparedOf(text: string): boolean {
 // "No significant difference …", "No interval change …", "Stable compared with …": a course said of no one finding.
 const WHOLE_COURSE =
   /^\s*(?:no(?:\s+(?:significant|interval|appreciable|obvious|marked|substantial))*\s+(?:difference|change|progression)|(?:stable|unchanged)\b)/i;
+
+// A sentence of a nodule list: a nodule with its size, or one placed from the one before ("Another … more caudally").
+const NODULE_SENTENCE = /\bnodul(?:e|es)\b/i;
+const SIZED = /\b\d+(?:\.\d+)?\s*(?:x\s*\d+(?:\.\d+)?\s*)?(?:mm|cm)\b/i;
+
+/**
+ * A run of three or more findings sentences that each give a nodule and its size ("A 2 mm nodule … in the right upper lobe.
+ * Another … more caudally. A 2 mm nodule on the fissure. A 5 mm nodule in the lower lobe.") is one list: where two or more
+ * items come from it, they become one item of the whole run as written, in the report's order, so no member is dropped,
+ * glued to another lobe's item or parted from the sentence that gave its lung (r19i #17).
+ */
+function withTheirNoduleRun(report: Report, items: readonly ImpressionItem[]): ImpressionItem[] {
+  const member = (k: number) => {
+    const s = report.sentences[k];
+    return !!s && NODULE_SENTENCE.test(s.text) && SIZED.test(s.text);
+  };
+  const runs: [number, number][] = [];
+  for (let k = 0; k < report.sentences.length; k++) {
+    if (!member(k)) continue;
+    let end = k;
+    while (member(end + 1) && report.sentences[end + 1].section === report.sentences[k].section) end++;
+    if (end - k >= 2) runs.push([k, end]);
+    k = end;
+  }
+  if (!runs.length) return [...items];
+  // The run an item comes from: every sentence of it lifted from a sentence of the run.
+  const runOf = (item: ImpressionItem) => {
+    // (Split at any full stop before a capital or a number: "… more caudally. 5 mm nodule …" is two of its sentences.)
+    const from = item.text.split(/(?<=[A-Za-z0-9)]\.)\s+(?=[A-Z0-9])/).map((x) => sourceOf(report, x));
+    return runs.findIndex(([a, b]) => from.every((k) => k >= a && k <= b));
+  };
+  const out: ImpressionItem[] = [];
+  const merged = new Map<number, ImpressionItem>();
+  const counts = new Map<number, number>();
+  for (const item of items) {
+    const r = runOf(item);
+    if (r >= 0) counts.set(r, (counts.get(r) ?? 0) + 1);
+  }
+  for (const item of items) {
+    const r = runOf(item);
+    if (r < 0 || (counts.get(r) ?? 0) < 2) {
+      out.push(item);
+      continue;
+    }
+    const host = merged.get(r);
+    if (host) {
+      host.findings.push(...item.findings);
+      continue;
+    }
+    const [a, b] = runs[r];
+    const text = report.sentences
+      .slice(a, b + 1)
+      .map((x) => stripListNumber(x.text).replace(/\s+/g, ' ').trim())
+      .join(' ');
+    const whole = { text: capitalise(text), findings: [...item.findings] };
+    merged.set(r, whole);
+    out.push(whole);
+  }
+  return out;
+}
 
 // A sentence of nothing but the course of a study as a whole: "Overall findings are stable versus most recent exam.",
 // "Appearance is unchanged from the study of last week.", "No significant interval change." (not "Stable 6 mm nodule").
