@@ -45,6 +45,7 @@ import {
   wordsFor,
 } from './impression-phrase';
 import {
+  ORGAN_PARTS,
   UNSAID,
   antecedentOf,
   carries,
@@ -1181,7 +1182,7 @@ const POSSESSED_PART =
   /\b(?:its|their)\s+(?:\w+\s+)?(?:contours?|margins?|walls?|borders?|outlines?|surfaces?|capsules?|parenchyma|echotexture|echogenicity|density|lumen|lumina|size|dimensions?|diameters?)\b/i;
 const LEANS_ON_PLACE = /\b(?:lobes?|segments?|the (?:nodules?|lesions?|masses|consolidations?))\b/i;
 // A part named bare as a sentence's subject: "The anterior horn is intact.", "The lower pole measures …".
-const PART_NAME = String.raw`(?:(?:upper|lower|mid|middle|anterior|posterior|medial|lateral|superior|inferior|apical|basal)\s+)?(?:poles?|root|horns?|segments?|tail|dome|isthmus|interpolar\s+region)`;
+const PART_NAME = String.raw`(?:(?:upper|lower|mid|middle|anterior|posterior|medial|lateral|superior|inferior|apical|basal)\s+)?(?:${[...ORGAN_PARTS, 'root', 'tail', 'dome', 'isthmus', String.raw`interpolar\s+region`].join('|')})`;
 // A part of an organ named without its organ: "… lesion in the lower pole", "a radial tear at the root", "in the anterior segment".
 const BARE_PART = new RegExp(String.raw`\b(?:in|at|of|involving|within|from)\s+the\s+${PART_NAME}\b`, 'i');
 const OPENS_ON_PART = new RegExp(String.raw`^\s*(?:\d{1,2}[.)]\s+)?(?:the\s+)?${PART_NAME}\b`, 'i');
