@@ -1778,3 +1778,134 @@ test('impression: an old impression that only points to the findings ("See above
     assert.equal(verifyRewrite(text, withDraft(parseReport(text), d), { kind: 'impression', mode: 'verbatim' }).ok, true, d.text);
   }
 });
+
+test('impression: in a report of two studies, one study’s course stays off the other study’s findings (r19i #19)', () => {
+  const twoStudies = [
+    [
+      'EXAM: Abdominal radiograph and renal ultrasound\n\nABDOMINAL RADIOGRAPH\nFINDINGS: Nonobstructive bowel gas pattern. Surgical clips in the right upper quadrant. Stable compared with the prior exam.\nIMPRESSION: No acute abdominal findings.\n\nRENAL ULTRASOUND\nFINDINGS: The right kidney measures 10.5 cm with mild hydronephrosis. The left kidney measures 11 cm without hydronephrosis.\nIMPRESSION: Mild right hydronephrosis.',
+      'Stable compared with the prior exam',
+    ],
+    [
+      'EXAM: CT chest and CT abdomen/pelvis with contrast\n\nCT CHEST\nFINDINGS: Multiple bilateral pulmonary nodules measuring up to 9 mm. No pleural effusion. No significant interval change compared to the prior CT.\n\nCT ABDOMEN AND PELVIS\nFINDINGS: There is a 4.1 cm heterogeneous mass in the right kidney. Mild splenomegaly.',
+      'No significant interval change',
+    ],
+  ];
+  for (const [text, course] of twoStudies) {
+    const items = draft(text).items.map((i) => i.text);
+    assert.ok(items.length > 0, text);
+    assert.ok(!items.some((i) => i.startsWith(course)), items.join(' | '));
+  }
+  // One study: its course is still said.
+  const one = draft(
+    'EXAM: CT abdomen and pelvis\nFINDINGS: There is a 4.1 cm heterogeneous mass in the right kidney. Mild splenomegaly. No significant interval change compared to the prior CT.',
+  ).items.map((i) => i.text);
+  assert.ok(
+    one.some((i) => i.includes('No significant interval change compared to the prior CT.')),
+    one.join(' | '),
+  );
+});
+
+test('impression: a "However, <limitation>" after a denial stays with the denial, not the finding before it, and is said once (r19i #4)', () => {
+  const cases = [
+    [
+      'EXAM: Renal ultrasound\nFINDINGS: Right kidney 10.8 cm with a 2 cm simple cyst in the upper pole. No hydronephrosis. The left kidney is poorly seen due to overlying bowel gas.\nIMPRESSION:\n2 cm simple cyst in the upper pole of the right kidney.\n\nNo hydronephrosis. However, the left kidney is poorly seen due to bowel gas and repeat ultrasound is recommended.',
+      'No hydronephrosis.',
+      'the left kidney is poorly seen',
+    ],
+    [
+      'EXAM: Right upper quadrant ultrasound\nFINDINGS: The gallbladder contains multiple shadowing stones up to 8 mm. The common bile duct measures 5 mm. The pancreas is obscured by bowel gas.\nIMPRESSION:\nCholelithiasis.\nNo biliary dilatation. However, the pancreas is not seen due to bowel gas, and CT could be obtained if clinically indicated.',
+      'No biliary dilatation.',
+      'the pancreas is not seen',
+    ],
+    [
+      'EXAM: Pelvic ultrasound\nFINDINGS: Uterus measures 8 x 4 x 5 cm. Endometrium 6 mm. Ovaries not visualized.\nIMPRESSION:\nNormal-sized uterus with a 6 mm endometrial stripe.\n\nNo adnexal mass. However, the ovaries are not visualized and evaluation is limited; MRI could be considered.',
+      'No adnexal mass.',
+      'the ovaries are not visualized',
+    ],
+  ];
+  for (const [text, denial, limit] of cases) {
+    const items = draft(text).items.map((i) => i.text);
+    const withLimit = items.filter((i) => i.toLowerCase().includes(limit));
+    assert.equal(withLimit.length, 1, items.join(' | '));
+    assert.ok(withLimit[0].startsWith(denial), items.join(' | '));
+    assert.equal(withLimit[0].toLowerCase().split(limit).length, 2, `said once: ${withLimit[0]}`);
+  }
+});
+
+test('impression: a "However" hedge on a lesion after a denial still goes with the lesion, not the denial', () => {
+  const items = draft(
+    'EXAM: CT abdomen\nFINDINGS: There is a 1.4 cm hypodense lesion in segment 7 of the liver. No biliary dilatation.\nIMPRESSION:\n1.4 cm hypodense lesion in segment 7 of the liver, which may represent a cyst.\n\nNo biliary dilatation. However, a metastasis cannot be excluded.',
+  ).items.map((i) => i.text);
+  assert.ok(
+    items.some((i) => i.startsWith('1.4 cm hypodense lesion') && i.includes('metastasis cannot be excluded')),
+    items.join(' | '),
+  );
+  assert.ok(!items.some((i) => i.startsWith('No biliary dilatation') && i.includes('metastasis')), items.join(' | '));
+});
+
+test('impression: a sentence naming its own tendon is not glued to the tendon sentence before it (r19i #1)', () => {
+  const text =
+    'EXAM: MRI left shoulder\nFINDINGS: There is subscapularis tendinosis with partial tearing of the superior fibers. There is no muscular atrophy.\n\nThere is tendinosis and superficial tearing of the long biceps tendon in the groove, and there is high grade partial tearing of the intracapsular portion of the tendon.';
+  const items = draft(text).items.map((i) => i.text);
+  assert.ok(!items.some((i) => /subscapularis/i.test(i) && /biceps/i.test(i)), items.join(' | '));
+  assert.ok(
+    items.some((i) => /biceps/i.test(i) && /intracapsular portion of the tendon/.test(i)),
+    items.join(' | '),
+  );
+});
+
+test('impression: a finding stated after a conceded denial ("Although no washout is seen, there is …") is listed whole, never dropped; a bare connective is no item (r18i #4)', () => {
+  const cases = [
+    [
+      'EXAM: MRI liver with and without contrast\nFINDINGS: There is a 2.2 cm arterially enhancing lesion in segment 6. Additionally, although no washout is seen, there is a 1.4 cm arterially enhancing observation in segment 8 with capsule appearance. The spleen is normal.',
+      'Although no washout is seen, there is a 1.4 cm arterially enhancing observation in segment 8',
+    ],
+    [
+      'EXAM: MRI brain with contrast\nFINDINGS: There is an 8 mm enhancing lesion in the right frontal lobe. While no restricted diffusion is seen, there is a 5 mm nodular enhancing focus in the left cerebellum.',
+      'While no restricted diffusion is seen, there is a 5 mm nodular enhancing focus in the left cerebellum.',
+    ],
+    [
+      'EXAM: CT chest with contrast\nFINDINGS: There is a 3.1 cm spiculated mass in the left upper lobe. Also, although there is no mediastinal adenopathy, there is an enlarged 1.6 cm left hilar lymph node. No pleural effusion.',
+      'Although there is no mediastinal adenopathy, there is an enlarged 1.6 cm left hilar lymph node.',
+    ],
+  ];
+  for (const [text, said] of cases) {
+    const items = draft(text).items.map((i) => i.text);
+    assert.ok(
+      items.some((i) => i.startsWith(said)),
+      items.join(' | '),
+    );
+    assert.ok(!items.some((i) => /^(?:additionally|also)\W*$/i.test(i)), items.join(' | '));
+  }
+});
+
+test('impression: a run of sized nodule sentences is one item, every nodule with its size and in the report’s order (r19i #17)', () => {
+  const runs = [
+    [
+      'EXAM: CT chest without contrast\nFINDINGS: Trachea and main bronchi are open. A 4 mm nodule is observed in the right upper lobe apical segment. Another 3 mm nodule is seen slightly more caudally. A 2 mm nodule is seen on the minor fissure. There is a 5 mm nodule in the lower lobe posterobasal segment. A 3x2 mm nodule is observed at the apical level. There is a 3 mm nodule in the upper lobe anterior segment of the left lung. Mild emphysema in both upper lobes.',
+      [
+        '4 mm nodule',
+        '3 mm nodule is seen slightly',
+        '2 mm nodule is seen on the minor fissure',
+        '5 mm nodule',
+        '3x2 mm nodule',
+        'left lung',
+      ],
+    ],
+    [
+      'EXAM: CT chest\nFINDINGS: In the right lung, there is a 6 mm solid nodule in the middle lobe. A second 4 mm nodule is present in the lower lobe. A perifissural 3 mm nodule is noted along the major fissure. In the left lung, a 5 mm nodule is seen in the lingula. No pleural effusion.',
+      ['In the right lung', '4 mm nodule', 'perifissural 3 mm nodule', 'In the left lung, a 5 mm nodule'],
+    ],
+  ];
+  for (const [text, members] of runs) {
+    const items = draft(text).items.map((i) => i.text);
+    const list = items.filter((i) => /nodule/.test(i));
+    assert.equal(list.length, 1, items.join(' | '));
+    let at = -1;
+    for (const m of members) {
+      const k = list[0].indexOf(m);
+      assert.ok(k > at, `${m} in order: ${list[0]}`);
+      at = k;
+    }
+  }
+});

@@ -311,7 +311,10 @@ function labelOf(report: Report, c: Clause): string {
 // An organ at the opening of a statement, its subject: "The appendix is dilated …", "Left kidney: …".
 const organsOf = (text: string) => organsNamed(wordsOf(text), text);
 
-const PART_ONLY = /\b(?:segments?|poles?|lobes?|horns?)\b/i;
+// The parts of an organ a statement names it by ("the lower pole", "the anterior horn", "segment 6"): one list for the
+// excerpt's part-only test here and impression.ts's bare part (PART_NAME), each adding its own words.
+export const ORGAN_PARTS: readonly string[] = ['segments?', 'poles?', 'horns?'];
+const PART_ONLY = new RegExp(String.raw`\b(?:${[...ORGAN_PARTS, 'lobes?'].join('|')})\b`, 'i');
 
 /**
  * Whether a run-in label only says again the organ its statement names: "Kidneys:" over "4 mm stone in the left kidney",

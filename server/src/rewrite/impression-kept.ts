@@ -507,13 +507,16 @@ export function otherStatements(
   for (const c of clauses.all) {
     // Beside the findings a draft lists, a part the study could not judge is said too (never a denial of a finding).
     const limit = !!beside && limitOf(c);
+    // A connective the clause reader cut off on its own ("Additionally" before ", although …") states nothing.
+    if (CONNECTIVE_ONLY.test(c.text)) continue;
+    const conceded = concededStatement(report, c);
     if (
-      (!c.positive && !absentOrgan(report, c) && !limit) ||
+      (!c.positive && !absentOrgan(report, c) && !limit && !conceded) ||
       c.communication ||
       !c.words.length ||
       ASKED.test(c.text) ||
       BLANK.test(c.text) ||
-      DENIES.test(c.text) ||
+      (DENIES.test(c.text) && !conceded) ||
       signsOff(c.text) ||
       proceeds(c)
     )
@@ -542,14 +545,21 @@ export function otherStatements(
       (!!next && placeBeforeBreak(report, clauses, next) === c);
     if (
       beside &&
-      (beside.u.findings.some((f) => f.start < c.end && f.end > c.start && (!limit || (f.significant && f.assertion !== 'absent'))) ||
+      // (Of a conceded denial, only a finding it states is the candidates': "no surrounding edema" is not the focus after it.)
+      (beside.u.findings.some(
+        (f) =>
+          f.start < c.end &&
+          f.end > c.start &&
+          (!conceded || f.assertion !== 'absent') &&
+          (!limit || (f.significant && f.assertion !== 'absent')),
+      ) ||
         c.recommendation ||
         CAVEAT.test(c.text) ||
         (aside && !limit) ||
         leadsIn)
     )
       continue;
-    const text = windowOf(report, clauses, c, c.start, c.end);
+    const text = conceded ?? windowOf(report, clauses, c, c.start, c.end);
     if (!text)
       return {
         items: [],
@@ -560,6 +570,35 @@ export function otherStatements(
     if (!saidBy(c, text)) items.push({ text, findings: [] });
   }
   return { items };
+}
+
+// A clause of nothing but a connective: "Additionally", "Also", "In addition".
+const CONNECTIVE_ONLY = /^\s*(?:additionally|also|furthermore|moreover|in addition|however|but|and|then|finally|lastly|besides)[\s,.;:]*$/i;
+// A denial conceded before the statement of the sentence: "Although no washout is seen, there is …", "While there is no edema, …".
+const CONCEDES = /\b(?:although|though|while|whereas|despite)\b[^,;]*$/i;
+
+/**
+ * The sentence whole, as written, where the clause denies something only as a concession before what it states ("Additionally,
+ * although no washout is seen, there is a 1.4 cm arterially enhancing observation in segment 8"): the clause reader reads the
+ * whole as a denial, but what follows the comma is a finding, never left out. Null for any other clause.
+ */
+function concededStatement(report: Report, c: Clause): string | null {
+  if (c.positive) return null;
+  const sentence = report.sentences.find((x) => x.start <= c.start && c.start < x.end);
+  const comma = c.text.indexOf(',');
+  if (!sentence || comma < 0 || !CONCEDES.test(report.text.slice(sentence.start, c.start + comma))) return null;
+  const rest = c.text.slice(comma + 1);
+  const read = readClause(rest, { start: 0, end: rest.length }, 'findings', null);
+  return read.positive && !read.normal && read.words.length > 0 ? fromConcession(sentence.text) : null;
+}
+
+/** A sentence from its concession on, as written ("Also, although there is no …, there is …" → "Although there is no …, there is …."). */
+export function fromConcession(sentence: string): string | null {
+  const m = /^(.*?)\b(?:although|though|even though|while|whereas|despite)\b/i.exec(stripListNumber(sentence).trim());
+  // (Only a concession that opens the sentence, after a connective at most: "There is a mass, although …" keeps its mass.)
+  if (!m || !/^(?:(?:additionally|also|furthermore|moreover|in addition)\s*,?\s*)?$/i.test(m[1])) return null;
+  const text = stripListNumber(sentence).trim().slice(m[1].length);
+  return text.charAt(0).toUpperCase() + text.slice(1).replace(/[\s.,;:]*$/, '.');
 }
 
 /**
@@ -579,6 +618,13 @@ function onceEach(text: string, more: string): string {
   while (sentences.length > 1 && text.toLowerCase().includes(sentences[0].toLowerCase().replace(/\.$/, ''))) sentences.shift();
   return `${text} ${sentences.join(' ')}`;
 }
+
+// A statement's words to compare, without its opening contrast and its closing marks.
+const bareOf = (text: string) =>
+  stripListNumber(text)
+    .replace(/^\s*(?:however|but|nevertheless|nonetheless)\b[\s,]*/i, '')
+    .replace(/[\s.;,:]+$/, '')
+    .toLowerCase();
 
 /** A clause as written, list mark off, with its full stop. */
 const asWritten = (text: string) =>
@@ -763,6 +809,13 @@ export function keptFromImpression(
     const label = home && home.kind === 'other' && home.header && sentence.start <= home.body.start + 1 ? home.header.name.trim() : '';
     const kept = label && joined && !joined.toLowerCase().startsWith(label.toLowerCase()) ? `${label}: ${joined}` : joined;
     if (!kept || out.some((item) => item.text.includes(kept))) continue;
+    // A clause kept before as a piece of this sentence ("However, the ovaries are not visualized and evaluation is limited"
+    // before the sentence whole with its "; MRI could be considered"): the whole stands for it, never both (r19i #4).
+    const piece = out.findIndex((item) => item.findings.length === 0 && bareOf(kept).includes(bareOf(item.text)));
+    if (piece >= 0 && bareOf(out[piece].text).length > 0) {
+      out[piece] = { ...out[piece], text: kept };
+      continue;
+    }
     // The sentences kept of one numbered item stay one item ("Mild septal ischemia. Likely due to the left
     // bundle-branch block."): what follows the first speaks of it.
     // A paragraph of its own after the list ("BI-RADS Category 2 - Benign.") speaks of the whole exam, not the last item.

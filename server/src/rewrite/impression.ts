@@ -45,6 +45,7 @@ import {
   wordsFor,
 } from './impression-phrase';
 import {
+  ORGAN_PARTS,
   UNSAID,
   antecedentOf,
   carries,
@@ -78,6 +79,7 @@ import {
   caveatItems,
   categoryItems,
   findingsSections,
+  fromConcession,
   highCategories,
   instructsPatient,
   keptFromImpression,
@@ -520,9 +522,11 @@ export function draftImpression(
     });
     if (!options.accepts(draftOf(items))) items = assemble(false);
   }
+  items = withTheirNoduleRun(report, items);
   // The study compared with the prior one as a whole, where the findings open or close ("No significant difference was
   // detected when compared with the previous examination.") and no item says it: the course of all the items, last.
   if (items.length) items = [...items, ...courseItems(report, clauses, items, inFindings)];
+  items = withTheirStudy(report, items);
   // Nothing to list: the old impression's own all-clear, as written, keeps its scope ("No acute intracranial
   // process." is not "No acute abnormality." over a scalp laceration the findings describe).
   const allClear =
@@ -749,12 +753,15 @@ const OPENS_ON_BEFORE = [
 ];
 const oneOf = (patterns: RegExp[]) => new RegExp(patterns.map((r) => r.source).join('|'), 'i');
 const OPENS_BACK = oneOf(OPENS_ON_BEFORE);
-const SPEAKS_OF_BEFORE = oneOf([
-  ...OPENS_ON_BEFORE,
-  DEMONSTRATIVE,
-  // A bare structure with "the" in mid-sentence: the one the sentence before named ("… of the tendon consistent with …").
-  /\b(?:of|in|within|along) the (?:tendon|ligament|lesion|mass|nodule|cyst)\b(?!\s+(?:of|in|at)\b)/,
-]);
+const SPEAKS_OF_BEFORE = oneOf([...OPENS_ON_BEFORE, DEMONSTRATIVE]);
+// A bare structure with "the" in mid-sentence: the one the sentence before named ("… of the tendon consistent with …").
+const BARE_STRUCTURE = /\b(?:of|in|within|along) the (tendon|ligament|lesion|mass|nodule|cyst)\b(?!\s+(?:of|in|at)\b)/i;
+// (Not one the sentence names itself first: "Tearing of the long biceps tendon …, and partial tearing of the intracapsular
+// portion of the tendon" speaks of the biceps, not of the subscapularis sentence before it, r19i #1.)
+function bareStructureOfBefore(text: string): boolean {
+  const m = BARE_STRUCTURE.exec(text);
+  return !!m && !new RegExp(`\\b${m[1]}\\b`, 'i').test(text.slice(0, m.index));
+}
 // Organs by their one-word names: "The spleen is enlarged" names its organ afresh, whatever the sentence before said.
 const ORGAN_WORDS: ReadonlySet<string> = new Set(
   ORGANS.flatMap((o) => o.terms)
@@ -778,7 +785,11 @@ function qualifiesBefore(text: string): boolean {
 const opensBack = (text: string, before: string) => OPENS_BACK.test(text) || qualifiesBefore(text) || leansOnBefore(text, before);
 /** Speaks of what was named in `before`, at its opening or in mid-sentence ("… given its consolidated appearance"). */
 const speaksOfBefore = (text: string, before: string) =>
-  SPEAKS_OF_BEFORE.test(text) || qualifiesBefore(text) || reasonOfBefore(text) || leansOnBefore(text, before);
+  SPEAKS_OF_BEFORE.test(text) ||
+  bareStructureOfBefore(text) ||
+  qualifiesBefore(text) ||
+  reasonOfBefore(text) ||
+  leansOnBefore(text, before);
 // "… given its consolidated appearance", "… due to their size": the reason told of a finding named before, unless the sentence
 // names a lesion of its own before it ("A 6 mm hypodense lesion in the left kidney, which cannot be characterized due to its size").
 const REASON_BY_POINTER = /\b(?:given|due to|because of) (?:its|their)\b/i;
@@ -791,6 +802,12 @@ function reasonOfBefore(text: string): boolean {
 // A later clause that answers the first: "…, but malignancy cannot be excluded", "…; however, the proximal arteries are patent",
 // or "but" typed without its comma ("no high grade stenosis but a flow-limiting lesion can not be excluded").
 const CONTRAST = /(?:[,;]\s*(?:but|however|although|though|whereas|yet)|\sbut)\b[\s,]*$/i;
+// What the exam could not show: "the left kidney is poorly seen", "evaluation is limited", "partially obscured by".
+const EXAM_LIMIT =
+  /\b(?:limit(?:ed|s|ation|ing)|obscur\w*|poorly|suboptimal\w*|not (?:well |adequately |optimally |clearly )?(?:seen|visuali[sz]ed|evaluated|assessed|imaged|evaluable)|non-?diagnostic|degraded)\b/i;
+// Nothing before the item in its sentence but a connective and a concession: "Also, although (there is)".
+const CONCEDED_OPENING =
+  /^\s*(?:(?:additionally|also|furthermore|moreover|in addition)\s*,?\s*)?(?:although|though|even though|while|whereas)\s*$/i;
 // What a caveat says: "cannot be excluded", "would be difficult to totally exclude", "the possibility of …", "may …".
 const CAVEAT_WORDS =
   /\b(?:exclude[sd]?|excluding|rule[sd]? out|ruled out|possibility|possibly|possible|may|might|could|cannot|favou?red|likely)\b/i;
@@ -865,6 +882,15 @@ function withTheirAntecedents(report: Report, items: readonly ImpressionItem[]):
     // A sentence whole that answers the one before by its opening contrast ("However, a metastasis cannot be excluded."),
     // which tidying took off the item: the contrast given back, so that the item says what it answers.
     const asSaid = stripListNumber(sentence.text).replace(/\s+/g, ' ').trim();
+    // A sentence that opens on a conceded denial ("Also, although there is no mediastinal adenopathy, there is an enlarged
+    // … node"): the item is the sentence whole, its "although" given back, never a bare denial glued to the finding.
+    if (CONCEDED_OPENING.test(upTo)) {
+      const whole = fromConcession(sentence.text);
+      if (whole && tokens(whole).length > tokens(first).length) {
+        item.text = whole + item.text.slice(first.length);
+        first = item.text.split(SENTENCE_END)[0];
+      }
+    }
     if (!opening && at > 0 && qualifiesBefore(asSaid) && tidy(asSaid) === first) {
       item.text = capitalise(asSaid.replace(/[\s.,;:]+$/, '')) + '.' + item.text.slice(first.length);
       first = item.text.split(SENTENCE_END)[0];
@@ -969,12 +995,17 @@ function withTheirAntecedents(report: Report, items: readonly ImpressionItem[]):
       if (back > 0 && speaksOfBefore(passed, report.sentences[back - 1].text) && !told(passed)) between.unshift(tidy(passed));
       back--;
     };
+    // (A contrast stops at a denial the draft lists: "No hydronephrosis. However, the left kidney is poorly seen …" qualifies
+    // the denial, not the cyst listed before it, r19i #4.)
+    // (Only a limit of the exam: "However, a metastasis cannot be excluded" after a denial still answers the lesion before it.)
+    const contrasted = qualifiesBefore(first) && EXAM_LIMIT.test(first);
     while (
       !sideFromBefore &&
       lesionAt === undefined &&
       back > 0 &&
       report.sentences[back].section === sentence.section &&
-      namesNothing(report.sentences[back].text)
+      namesNothing(report.sentences[back].text) &&
+      !(contrasted && told(report.sentences[back].text))
     )
       passOver();
     const leans = !sideFromBefore && speaksOfBefore(first, report.sentences[back]?.text ?? '');
@@ -1151,7 +1182,7 @@ const POSSESSED_PART =
   /\b(?:its|their)\s+(?:\w+\s+)?(?:contours?|margins?|walls?|borders?|outlines?|surfaces?|capsules?|parenchyma|echotexture|echogenicity|density|lumen|lumina|size|dimensions?|diameters?)\b/i;
 const LEANS_ON_PLACE = /\b(?:lobes?|segments?|the (?:nodules?|lesions?|masses|consolidations?))\b/i;
 // A part named bare as a sentence's subject: "The anterior horn is intact.", "The lower pole measures …".
-const PART_NAME = String.raw`(?:(?:upper|lower|mid|middle|anterior|posterior|medial|lateral|superior|inferior|apical|basal)\s+)?(?:poles?|root|horns?|segments?|tail|dome|isthmus|interpolar\s+region)`;
+const PART_NAME = String.raw`(?:(?:upper|lower|mid|middle|anterior|posterior|medial|lateral|superior|inferior|apical|basal)\s+)?(?:${[...ORGAN_PARTS, 'root', 'tail', 'dome', 'isthmus', String.raw`interpolar\s+region`].join('|')})`;
 // A part of an organ named without its organ: "… lesion in the lower pole", "a radial tear at the root", "in the anterior segment".
 const BARE_PART = new RegExp(String.raw`\b(?:in|at|of|involving|within|from)\s+the\s+${PART_NAME}\b`, 'i');
 const OPENS_ON_PART = new RegExp(String.raw`^\s*(?:\d{1,2}[.)]\s+)?(?:the\s+)?${PART_NAME}\b`, 'i');
@@ -1209,6 +1240,102 @@ function comparedOf(text: string): boolean {
 // "No significant difference …", "No interval change …", "Stable compared with …": a course said of no one finding.
 const WHOLE_COURSE =
   /^\s*(?:no(?:\s+(?:significant|interval|appreciable|obvious|marked|substantial))*\s+(?:difference|change|progression)|(?:stable|unchanged)\b)/i;
+
+// A sentence of a nodule list: a nodule with its size, or one placed from the one before ("Another … more caudally").
+const NODULE_SENTENCE = /\bnodul(?:e|es)\b/i;
+const SIZED = /\b\d+(?:\.\d+)?\s*(?:x\s*\d+(?:\.\d+)?\s*)?(?:mm|cm)\b/i;
+
+/**
+ * A run of three or more findings sentences that each give a nodule and its size ("A 2 mm nodule … in the right upper lobe.
+ * Another … more caudally. A 2 mm nodule on the fissure. A 5 mm nodule in the lower lobe.") is one list: where two or more
+ * items come from it, they become one item of the whole run as written, in the report's order, so no member is dropped,
+ * glued to another lobe's item or parted from the sentence that gave its lung (r19i #17).
+ */
+function withTheirNoduleRun(report: Report, items: readonly ImpressionItem[]): ImpressionItem[] {
+  const member = (k: number) => {
+    const s = report.sentences[k];
+    return !!s && NODULE_SENTENCE.test(s.text) && SIZED.test(s.text);
+  };
+  const runs: [number, number][] = [];
+  for (let k = 0; k < report.sentences.length; k++) {
+    if (!member(k)) continue;
+    let end = k;
+    while (member(end + 1) && report.sentences[end + 1].section === report.sentences[k].section) end++;
+    if (end - k >= 2) runs.push([k, end]);
+    k = end;
+  }
+  if (!runs.length) return [...items];
+  // The run an item comes from: every sentence of it lifted from a sentence of the run.
+  const runOf = (item: ImpressionItem) => {
+    // (Split at any full stop before a capital or a number: "… more caudally. 5 mm nodule …" is two of its sentences.)
+    const from = item.text.split(/(?<=[A-Za-z0-9)]\.)\s+(?=[A-Z0-9])/).map((x) => sourceOf(report, x));
+    return runs.findIndex(([a, b]) => from.every((k) => k >= a && k <= b));
+  };
+  const out: ImpressionItem[] = [];
+  const merged = new Map<number, ImpressionItem>();
+  const counts = new Map<number, number>();
+  for (const item of items) {
+    const r = runOf(item);
+    if (r >= 0) counts.set(r, (counts.get(r) ?? 0) + 1);
+  }
+  for (const item of items) {
+    const r = runOf(item);
+    if (r < 0 || (counts.get(r) ?? 0) < 2) {
+      out.push(item);
+      continue;
+    }
+    const host = merged.get(r);
+    if (host) {
+      host.findings.push(...item.findings);
+      continue;
+    }
+    const [a, b] = runs[r];
+    const text = report.sentences
+      .slice(a, b + 1)
+      .map((x) => stripListNumber(x.text).replace(/\s+/g, ' ').trim())
+      .join(' ');
+    const whole = { text: capitalise(text), findings: [...item.findings] };
+    merged.set(r, whole);
+    out.push(whole);
+  }
+  return out;
+}
+
+// A sentence of nothing but the course of a study as a whole: "Overall findings are stable versus most recent exam.",
+// "Appearance is unchanged from the study of last week.", "No significant interval change." (not "Stable 6 mm nodule").
+const STUDY_COURSE =
+  /^\s*(?:overall,?\s+)?(?:(?:the\s+)?(?:findings|appearances?|exam(?:ination)?|study|images?)\s+(?:is|are|appears?|remains?)\s+)?(?:overall\s+|otherwise\s+|essentially\s+|grossly\s+|largely\s+)?(?:stable|unchanged|similar|no(?:\s+(?:significant|interval|appreciable|obvious|marked|substantial))*\s+(?:difference|change|progression))\b(?:\s+(?:overall|in appearance))?(?:\s*,?\s*(?:(?:when\s+|as\s+)?compared|versus|vs\b|from|since|to|with|relative|in comparison)\b[^.;]*)?[.\s]*$/i;
+
+/**
+ * A report of two studies (a radiograph and an ultrasound; a chest CT and an abdomen CT dictated together, each under its
+ * own FINDINGS): one study's course ("Overall findings are stable versus most recent exam.") covers that study only. Listed
+ * alone beside the other study's items it would read as theirs (a hydronephrosis the report never calls stable, r19i #19):
+ * it goes only where every other item is its study's, or with the one item that is; else it is left out.
+ */
+function withTheirStudy(report: Report, items: readonly ImpressionItem[]): ImpressionItem[] {
+  const findings = findingsSections(report);
+  if (findings.length < 2) return [...items];
+  // A section's study: the findings section it is, or the last one before it (an impression answers the findings above).
+  const studyOf = (section: number) => [...findings].reverse().find((f) => f <= section) ?? findings[0];
+  const studyOfItem = (item: ImpressionItem): number | undefined => {
+    if (item.findings[0]) return studyOf(item.findings[0].sectionIndex);
+    const k = sourceOf(report, item.text.split(SENTENCE_END)[0]);
+    return k >= 0 ? studyOf(report.sentences[k].section) : undefined;
+  };
+  const course = (item: ImpressionItem) => !item.findings.length && STUDY_COURSE.test(stripListNumber(item.text));
+  const out = items.filter((item) => !course(item));
+  for (const item of items.filter(course)) {
+    const study = studyOfItem(item);
+    const others = out.map(studyOfItem);
+    if (study === undefined) continue;
+    if (others.every((s) => s === study)) out.push(item);
+    else if (others.filter((s) => s === study).length === 1) {
+      const k = others.indexOf(study);
+      out[k] = { ...out[k], text: `${out[k].text} ${item.text}` };
+    }
+  }
+  return out;
+}
 
 // "See above.", "As above.", "Please see findings.", "As described in the body of the report.": no statement of its own.
 const TO_THE_FINDINGS =
