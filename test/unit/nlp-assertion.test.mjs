@@ -551,3 +551,14 @@ test('a degree word inside a hedge ("cannot be entirely ruled out", "not complet
   assert.equal(mentions('Malignancy has been ruled out.', 'malignancy')[0].assertion, 'absent');
   assert.equal(mentions('Malignancy has been completely ruled out.', 'malignancy')[0].assertion, 'absent');
 });
+
+test('"is/are no longer seen" makes what the prior showed historical, not present ("are no" is no denial before it)', () => {
+  for (const [text, concept] of [
+    ['FINDINGS: The infiltrates seen on the prior radiograph are no longer seen.', 'infiltrate'],
+    ['FINDINGS: The previously noted right pleural effusion is no longer visible.', 'pleural-effusion'],
+    ['FINDINGS: The ground-glass opacities in the right lower lobe were no longer observed.', 'ground-glass-opacity'],
+  ])
+    assert.equal(assertionOf(text, concept), 'historical', text);
+  // Only what precedes the cue: a finding of the sentence before stays present.
+  assert.equal(assertionOf('FINDINGS: Right lower lobe consolidation. The nodule is no longer seen.', 'consolidation'), 'present');
+});
