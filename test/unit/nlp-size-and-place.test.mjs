@@ -41,9 +41,9 @@ test('a size told in the next sentence is the size of the finding the sentence b
   assert.deepEqual(sizes('FINDINGS: Enlarged nodes are seen in the left axilla. The largest measures 2.4 x 1.8 cm.', 'lymphadenopathy'), [
     ['2.4 x 1.8 cm'],
   ]);
-  // "The lesion measures …": the bare noun that takes it up keeps the size too.
+  // A noun that is no finding of its own ("the node") takes it up too; one that is ("This lesion measures …") keeps it.
+  assert.deepEqual(sizes('FINDINGS: A precarinal lymph node is enlarged. The node measures 3 x 2 cm.', 'lymphadenopathy'), [['3 x 2 cm']]);
   const text = 'FINDINGS: There is a hypodense lesion in the liver. This lesion measures 2.1 cm.';
-  assert.deepEqual(sizes(text, 'liver-lesion'), [['2.1 cm']]);
   assert.deepEqual(sizes(text, 'lesion'), [['2.1 cm']]);
   // A size at a node of a station past its normal short axis makes it adenopathy.
   assert.deepEqual(concepts('FINDINGS: A right hilar lymph node is seen. It measures 22 x 16 mm.'), ['lymphadenopathy:present']);

@@ -272,14 +272,11 @@ export function attachMeasurements(findings: Finding[], measurements: Measuremen
       }
     }
     // "A subcarinal lymph node is enlarged. It measures 6 x 2 cm.": the size of the finding the sentence before told.
+    // A noun that names a finding of its own ("This lesion measures 8 x 6 mm") keeps the size: the readers join
+    // the two mentions themselves.
     const anaphor = sizeAnaphorOf(sentences[si].text);
-    const told = anaphor ? antecedentOf(findings, f0, sentences, si) : null;
-    if (told && anaphor === 'pronoun') best = told;
-    else if (told && anaphor === 'noun') {
-      // "The lesion measures 3 x 2 cm": its own bare mention (no place of its own) keeps the size too.
-      if (best && (best.concept === told.concept || (!best.side && best.site.length === 0))) told.measurements.push(meas);
-      else if (!best) best = told;
-    }
+    const told = anaphor === 'pronoun' || (anaphor === 'noun' && !best) ? antecedentOf(findings, f0, sentences, si) : null;
+    if (told) best = told;
     best?.measurements.push(meas);
   }
 }
