@@ -40,6 +40,7 @@ const SET_NAMES = [
   'articles',
   'stateModifiers',
   'sizeAnaphors',
+  'resolutionWords',
 ] as const;
 const GrammarSchema = z.object({
   note: z.string(),
@@ -75,4 +76,5 @@ export const ALTERNATIVE_LINKS = setOf('alternativeLinks');
 export const DIFFERENTIAL_LINKS = setOf('differentialLinks');
 export const ARTICLES = setOf('articles');
 export const SIZE_ANAPHORS = setOf('sizeAnaphors');
+export const RESOLUTION_WORDS = setOf('resolutionWords');
 export const NO_NORMAL_STATEMENTS: ReadonlySet<string> = new Set(grammar.noNormalStatementSections.sections);
