@@ -551,3 +551,34 @@ test('a degree word inside a hedge ("cannot be entirely ruled out", "not complet
   assert.equal(mentions('Malignancy has been ruled out.', 'malignancy')[0].assertion, 'absent');
   assert.equal(mentions('Malignancy has been completely ruled out.', 'malignancy')[0].assertion, 'absent');
 });
+
+test('"is/are no longer seen" makes what the prior showed historical, not present ("are no" is no denial before it)', () => {
+  for (const [text, concept] of [
+    ['FINDINGS: The infiltrates seen on the prior radiograph are no longer seen.', 'infiltrate'],
+    ['FINDINGS: The previously noted right pleural effusion is no longer visible.', 'pleural-effusion'],
+    ['FINDINGS: The ground-glass opacities in the right lower lobe were no longer observed.', 'ground-glass-opacity'],
+  ])
+    assert.equal(assertionOf(text, concept), 'historical', text);
+  // Only what precedes the cue: a finding of the sentence before stays present.
+  assert.equal(assertionOf('FINDINGS: Right lower lobe consolidation. The nodule is no longer seen.', 'consolidation'), 'present');
+});
+
+test('a hedged finding that has resolved is historical: whatever it was thought to be, it is gone today', () => {
+  for (const [text, concept] of [
+    ['FINDINGS: Possible small left pleural effusion has resolved.', 'pleural-effusion'],
+    ['FINDINGS: Findings consistent with the infiltration observed on the prior study show full regression.', 'infiltrate'],
+    ['FINDINGS: Opacities which may represent pneumonia have resolved.', 'pneumonia'],
+  ])
+    assert.equal(assertionOf(text, concept), 'historical', text);
+  // Not a word of resolution: the hedge stands; another clause's resolution is not this finding's; a denial still wins.
+  assert.equal(assertionOf('FINDINGS: Probable atelectasis at the left base, seen previously.', 'atelectasis'), 'possible');
+  assert.equal(
+    assertionOf('FINDINGS: Possible pneumonia in the right lower lobe; the left effusion has resolved.', 'pneumonia'),
+    'possible',
+  );
+  assert.equal(
+    assertionOf('FINDINGS: The consolidation shows partial regression; possible superimposed infection.', 'consolidation'),
+    'present',
+  );
+  assert.equal(assertionOf('FINDINGS: No pneumothorax, which has resolved.', 'pneumothorax'), 'absent');
+});

@@ -37,7 +37,16 @@ test('PFO and LVH are findings; mild LVH is minor', () => {
   assert.deepEqual(read('Severe concentric left ventricular hypertrophy.'), ['left-ventricular-hypertrophy present significant']);
 });
 
-test('an estimated right heart pressure above 35 mmHg is pulmonary hypertension; at or under it, nothing', () => {
+test('an estimated right heart pressure above 36 mmHg is pulmonary hypertension; at or under it, nothing', () => {
+  // ESC/ERS: PH unlikely up to a PASP of 36 mmHg, possible from 37 (pressures.json).
+  for (const text of ['PA systolic pressure is 36 mmHg.', 'Estimated RVSP 35 mm Hg.', 'The PASP was estimated at 36 mmHg.'])
+    assert.deepEqual(mentions(text, 'pulmonary-hypertension'), [], text);
+  for (const text of ['PA systolic pressure is 37 mmHg.', 'Estimated RVSP of 40 mmHg.'])
+    assert.deepEqual(
+      mentions(text, 'pulmonary-hypertension').map((m) => m.assertion),
+      ['present'],
+      text,
+    );
   assert.deepEqual(
     mentions('RVSP 45 mmHg.', 'pulmonary-hypertension').map((m) => m.assertion),
     ['present'],

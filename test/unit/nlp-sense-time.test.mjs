@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { mentions, nlp, parseReport, understand } from '../helpers/nlp.mjs';
+import { assertionOf, mentions, nlp, parseReport, understand } from '../helpers/nlp.mjs';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -414,4 +414,18 @@ test('a shift of the mediastinum stays significant whatever the sentence says mo
   assert.deepEqual(shifts('Goiter and tracheal deviation to the right.'), ['present significant']);
   assert.deepEqual(shifts('Right pneumothorax and goiter with tracheal deviation to the left.'), ['present significant']);
   assert.deepEqual(shifts('The trachea is deviated to the right by a large left pleural effusion and a goiter.'), ['present significant']);
+});
+
+test('"wall thickening" of the heart on a gated study is the myocardium thickening, not colitis; a bowel wall is still the bowel', () => {
+  for (const text of [
+    'FINDINGS: Gated SPECT images revealed normal wall motion and normal left ventricular systolic function with normal wall thickening.',
+    'FINDINGS: The gated SPECT study shows normal wall motion and wall thickening with an ejection fraction of 59%.',
+    'FINDINGS: Normal myocardial wall thickening and wall motion.',
+  ])
+    assert.deepEqual(mentions(text, 'colitis'), [], text);
+  assert.equal(
+    assertionOf('FINDINGS: There is wall thickening of the sigmoid colon with pericolonic fat stranding.', 'colitis'),
+    'present',
+  );
+  assert.equal(assertionOf('FINDINGS: Normal caliber small bowel loops with mild wall thickening.', 'colitis'), 'present');
 });

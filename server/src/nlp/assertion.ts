@@ -1,7 +1,7 @@
 // Assertion: which cues of context.json reach a mention (ConText-style scopes: pre cues before it in
 // its clause, post cues after it), and what its section makes of it.
 import { LIST_BREAKERS, type CueKind } from './lexicon';
-import { COPULAS, DENIAL_CARRIERS, HARD_BOUNDARY, LIST_JOINERS, LOCATIVE } from './grammar';
+import { COPULAS, DENIAL_CARRIERS, HARD_BOUNDARY, LIST_JOINERS, LOCATIVE, RESOLUTION_WORDS } from './grammar';
 import { countWords, type Mention, type SentenceWords } from './scan';
 import type { Assertion, Hedge } from './types';
 import type { Word } from './words';
@@ -138,6 +138,7 @@ export function assertionOf(s: SentenceWords, m: Mention, today = true): Asserte
   // Forwards for a post cue: "pneumothorax is not seen", "effusion, edema or consolidation are not present".
   let crossedComma = false;
   let crossedBefore = false;
+  let gone = false;
   let joined = false;
   let steps = 0;
   for (let k = m.j; k < words.length && steps < 16; k++) {
@@ -153,7 +154,11 @@ export function assertionOf(s: SentenceWords, m: Mention, today = true): Asserte
       }
       if (post && post.kind !== 'terminate' && post.kind !== 'pseudo') {
         const gap = countWords(s, m.j, cue.i);
-        if ((post.window === undefined || gap <= post.window) && (!crossedComma || joined || bareList(s, m, cue.i))) take(post.kind);
+        if ((post.window === undefined || gap <= post.window) && (!crossedComma || joined || bareList(s, m, cue.i))) {
+          take(post.kind);
+          // "Possible small effusion has resolved": whatever it was thought to be, it is gone.
+          gone = post.kind === 'historical' && words.slice(cue.i, cue.j).some((x) => RESOLUTION_WORDS.has(x.norm));
+        }
         break;
       }
       // "Pneumothorax, which was seen on the right before, was not detected now": a relative clause
@@ -183,7 +188,8 @@ export function assertionOf(s: SentenceWords, m: Mention, today = true): Asserte
       steps++;
     }
   }
-  const kind = inHistory && best !== 'absent' ? 'historical' : (best as CueKind | null);
+  const hedged = best === 'possible' || best === 'probable' || best === 'differential';
+  const kind = (inHistory && best !== 'absent') || (gone && hedged) ? 'historical' : (best as CueKind | null);
   switch (kind) {
     case 'absent':
     case 'hypothetical':

@@ -11,6 +11,7 @@ import {
   HARD_BOUNDARY,
   INTERPRETIVE_LINKS,
   LINK_FILLERS,
+  SIZE_ANAPHORS,
 } from './grammar';
 import type { Mention, SentenceWords } from './scan';
 import type { Finding, Measurement } from './types';
@@ -270,6 +271,39 @@ export function attachMeasurements(findings: Finding[], measurements: Measuremen
         best = f;
       }
     }
+    // "A subcarinal lymph node is enlarged. It measures 6 x 2 cm.": the size of the finding the sentence before told.
+    // A noun that names a finding of its own ("This lesion measures 8 x 6 mm") keeps the size: the readers join
+    // the two mentions themselves.
+    const anaphor = sizeAnaphorOf(sentences[si].text);
+    const told = anaphor === 'pronoun' || (anaphor === 'noun' && !best) ? antecedentOf(findings, f0, sentences, si) : null;
+    if (told) best = told;
     best?.measurements.push(meas);
   }
+}
+
+// "It measures", "They measure up to", "The largest measures", "This node measures": a sentence that gives a size only.
+const SIZE_VERB = String.raw`(?:(?:now|currently|again|also|still|each)\s+)?(?:measur\w*|spans?|spanning)\b`;
+const PRONOUN_SIZE = new RegExp(String.raw`^\W*(?:it|they|each|the largest(?:\s+of\s+(?:these|them|which))?)\s+` + SIZE_VERB, 'i');
+const NOUN_SIZE = new RegExp(String.raw`^\W*(?:the|this|that|these|those|the\s+largest)\s+(?:[a-z-]+\s+)?([a-z]+)\s+` + SIZE_VERB, 'i');
+
+/** Does the sentence open by giving the size of something told before: by a pronoun, or by a noun with "the/this"? */
+function sizeAnaphorOf(text: string): 'pronoun' | 'noun' | null {
+  if (PRONOUN_SIZE.test(text)) return 'pronoun';
+  const m = NOUN_SIZE.exec(text);
+  return m && SIZE_ANAPHORS.has(m[1].toLowerCase()) ? 'noun' : null;
+}
+
+/**
+ * The finding a size sentence speaks of: the first one the sentence right before states (present or possible) in
+ * the same section, when it has no size yet; none when that sentence states none.
+ */
+function antecedentOf(findings: readonly Finding[], before: number, sentences: readonly Sentence[], si: number): Finding | null {
+  if (si === 0 || sentences[si - 1].section !== sentences[si].section) return null;
+  let k = before;
+  while (k > 0 && findings[k - 1].sentenceIndex === si - 1) k--;
+  for (; k < before; k++) {
+    const f = findings[k];
+    if (f.assertion === 'present' || f.assertion === 'possible') return f.measurements.length === 0 ? f : null;
+  }
+  return null;
 }

@@ -39,6 +39,8 @@ const SET_NAMES = [
   'differentialLinks',
   'articles',
   'stateModifiers',
+  'sizeAnaphors',
+  'resolutionWords',
 ] as const;
 const GrammarSchema = z.object({
   note: z.string(),
@@ -73,4 +75,6 @@ export const DENIAL_LINK_FILLERS = setOf('denialLinkFillers');
 export const ALTERNATIVE_LINKS = setOf('alternativeLinks');
 export const DIFFERENTIAL_LINKS = setOf('differentialLinks');
 export const ARTICLES = setOf('articles');
+export const SIZE_ANAPHORS = setOf('sizeAnaphors');
+export const RESOLUTION_WORDS = setOf('resolutionWords');
 export const NO_NORMAL_STATEMENTS: ReadonlySet<string> = new Set(grammar.noNormalStatementSections.sections);

@@ -125,6 +125,8 @@ const AnatomySchema = z.object({
   bodyParts: z.array(z.object({ part: z.string(), context: z.string(), terms: Phrases })),
   /** What a scan "from the base of the brain to the upper abdomen" covers: the part between two named ends. */
   coverage: z.array(z.object({ from: Phrases, to: Phrases, part: z.string() })).default([]),
+  /** Words built on an organ's name that name no state of it: "heart rate" (a vital sign taken during the exam). */
+  notOrgans: Phrases,
   modalities: z.array(z.object({ code: z.string(), terms: Phrases })),
 });
 
@@ -379,6 +381,8 @@ export const COVERAGE: ReadonlyMap<string, string> = new Map(
 
 /** Structures that come in pairs: a finding in one of them should say which side. */
 export const PAIRED_ANATOMY: readonly string[] = anatomy.paired;
+/** Words built on an organ's name that name no organ ("heart rate"). */
+export const NOT_ORGANS: readonly string[] = anatomy.notOrgans;
 
 export type Sex = 'female' | 'male';
 /** Words that belong to one sex only (organs, conditions, procedures), for the sex-mismatch rule. */

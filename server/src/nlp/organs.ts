@@ -4,7 +4,7 @@
 // and by nlp/normal.ts: normal statements deny their organ's findings.
 import { z } from 'zod';
 import organData from './lexicon/organs.json';
-import { CONCEPT_BY_ID, inflections } from './lexicon';
+import { CONCEPT_BY_ID, NOT_ORGANS, inflections } from './lexicon';
 import { PhraseTrie } from './trie';
 import { wordsOf, type Word } from './words';
 import { allMatches } from '../report/matches';
@@ -103,12 +103,30 @@ const ORGAN_TRIE = (() => {
     }
   return trie;
 })();
+// "Heart rate 58 bpm after metoprolol": a vital sign of the exam, not the heart (anatomy.json notOrgans).
+const NOT_ORGAN_TRIE = (() => {
+  const trie = new PhraseTrie<true>();
+  for (const phrase of NOT_ORGANS) {
+    const keys = wordsOf(phrase).map((w) => w.norm);
+    trie.add(keys, true);
+  }
+  return trie;
+})();
+
+/** The organ term at words[i] (longest), unless its words name no organ ("heart rate"). */
+function organTermAt(words: readonly Word[], i: number) {
+  const m = ORGAN_TRIE.match(words, i);
+  if (!m) return null;
+  const not = NOT_ORGAN_TRIE.match(words, i);
+  return not && not.end >= m.end ? null : m;
+}
+
 /** The first words of the organ terms (for callers that test several tries at a word with one look-up). */
 export const ORGAN_FIRST_WORDS = { firstKeys: (): Iterable<string> => ORGAN_TRIE.firstKeys() };
 
 /** The organ term starting at words[i] (longest), or null. */
 export function organAt(words: readonly Word[], i: number): { end: number; organs: readonly string[] } | null {
-  const m = ORGAN_TRIE.match(words, i);
+  const m = organTermAt(words, i);
   return m ? { end: m.end, organs: m.value } : null;
 }
 
@@ -129,7 +147,7 @@ export interface OrganHit {
 export function organsNamed(words: readonly Word[], text: string, offset = 0): OrganHit[] {
   const hits: OrganHit[] = [];
   for (let i = 0; i < words.length;) {
-    const m = ORGAN_TRIE.match(words, i);
+    const m = organTermAt(words, i);
     if (!m) {
       i++;
       continue;

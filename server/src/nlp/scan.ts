@@ -11,7 +11,7 @@ import {
   type Concept,
   type CueEntry,
 } from './lexicon';
-import { INNER_SIDES, NEGATORS, PREDICATE_FILLERS, STATE_MODIFIERS } from './grammar';
+import { COPULAS, INNER_SIDES, LOCATIVE, NEGATORS, PREDICATE_FILLERS, STATE_MODIFIERS } from './grammar';
 import type { PhraseTrie } from './trie';
 import type { Word } from './words';
 
@@ -62,12 +62,21 @@ export function matchConcept(
   const subject = starts & STARTS.subject ? PREDICATE_TRIE.match(words, i) : null;
   if (subject) {
     let negated = false;
-    for (let k = subject.end; k < Math.min(words.length, subject.end + 6); k++) {
+    let limit = subject.end + 6;
+    for (let k = subject.end; k < Math.min(words.length, limit); k++) {
       const w = words[k].norm;
       const hit = subject.value.find((p) => p.states.has(w));
       if (hit) {
         if (!found || k + 1 > found.end) return { i, j: k + 1, concept: hit.concept, negatedInside: negated };
         break;
+      }
+      // "Lymph nodes on the left are enlarged", "the nodes in the left axilla are enlarged": the subject's own
+      // place, right after it, up to the verb that takes the state.
+      const verb = k === subject.end && LOCATIVE.has(w) ? placeEnd(words, k + 1) : -1;
+      if (verb > 0) {
+        k = verb - 1;
+        limit = verb + 4;
+        continue;
       }
       if (!PREDICATE_FILLERS.has(w)) break;
       if (NEGATORS.has(w)) negated = true;
@@ -86,6 +95,23 @@ export function matchConcept(
       if (words[k].kind !== 'number' && !STATE_MODIFIERS.has(words[k].norm)) break;
     }
   return found ? { i, j: found.end, concept: found.value.concept, negatedInside: false } : null;
+}
+
+// A place phrase is a few words ("the left", "the right axilla", "level 2"): no clause, aside or denial.
+const PLACE_WORDS_AT_MOST = 5;
+// The copulas a place phrase ends at: "there", "has" and "had" start no state.
+const PLACE_VERBS: ReadonlySet<string> = new Set([...COPULAS].filter((w) => !['there', 'has', 'have', 'had'].includes(w)));
+
+/** Where the copula after a place phrase starting at words[from] stands, or -1 when none ends it within a few words. */
+function placeEnd(words: readonly Word[], from: number): number {
+  for (let k = from; k < Math.min(words.length, from + PLACE_WORDS_AT_MOST + 1); k++) {
+    const w = words[k];
+    if ((w.kind !== 'word' && w.kind !== 'number') || NEGATORS.has(w.norm)) return -1;
+    if (PLACE_VERBS.has(w.norm)) return k > from ? k : -1;
+    // A finding is no place ("the heart in the setting of pericardial effusion is …").
+    if (CONCEPT_TRIES.base.match(words, k) || CONCEPT_TRIES.exact.match(words, k)) return -1;
+  }
+  return -1;
 }
 
 // The first characters of the exact trie's phrases (abbreviations, nearly all capitals): a word starting
