@@ -92,8 +92,10 @@ export function runInConclusion(report: Report): { start: number; end: number } 
   if (report.sections.some((s) => s.kind === 'impression')) return undefined;
   for (const s of report.sections) {
     if (s.kind !== 'findings') continue;
-    const at = report.text.slice(s.body.start, s.body.end).search(RUN_IN_CONCLUSION);
-    if (at > 0) return { start: s.body.start + at, end: s.body.end };
+    const body = report.text.slice(s.body.start, s.body.end);
+    const at = body.search(RUN_IN_CONCLUSION);
+    // (After findings told in full sentences: a findings section that is itself a bulleted list has no conclusion.)
+    if (at > 0 && /[.!?]/.test(body.slice(0, at))) return { start: s.body.start + at, end: s.body.end };
   }
   return undefined;
 }
