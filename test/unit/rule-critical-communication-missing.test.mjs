@@ -482,3 +482,35 @@ test('critical-communication-missing: a size read in its own clause, cut at a se
   ])
     assert.equal(noCall(text).length, 1, text);
 });
+
+test('critical-communication-missing: a sign read as an old disease ("compatible with chronic thrombus") is no call; read as an acute one, it is', () => {
+  const calls = (body) => problemsOf('critical-communication-missing', `FINDINGS: ${body}\nIMPRESSION: See above.\n`);
+  for (const body of [
+    'Filling defects compatible with chronic thrombus are seen in the right lower lobe segmental pulmonary arteries.',
+    'Eccentric filling defect in the left main pulmonary artery, consistent with chronic pulmonary embolism.',
+    'Mural filling defect in the infrarenal IVC, in keeping with old thrombus.',
+  ])
+    assert.deepEqual(calls(body), [], body);
+  for (const body of [
+    'Filling defects compatible with acute thrombus are seen in the right lower lobe segmental pulmonary arteries.',
+    'Filling defect in the left common femoral vein, compatible with thrombus.',
+  ])
+    assert.equal(calls(body).length, 1, body);
+});
+
+test('critical-communication-missing: the sentence after a finding that tells it unchanged from the prior study makes it known; one that tells it new does not', () => {
+  const calls = (body) => problemsOf('critical-communication-missing', `FINDINGS: ${body}\nIMPRESSION: See above.\n`);
+  for (const body of [
+    'Filling defects are observed in the segmental branches of the right lower lobe pulmonary artery. When compared with the previous examinations, the described appearances were thought to be due to chronic thrombus and have regressed.',
+    'A filling defect is seen in the right internal jugular vein. There was no significant difference in this appearance when compared to the previous examination.',
+    'Thrombus is present in the left brachiocephalic vein. These findings have not changed since the CT of March.',
+  ])
+    assert.deepEqual(calls(body), [], body);
+  for (const body of [
+    'A filling defect is seen in the right internal jugular vein. This appearance is new compared to the previous examination.',
+    'Thrombus is present in the left brachiocephalic vein. These findings have increased since the CT of March.',
+    // A sentence about something else does not date the finding.
+    'A filling defect is seen in the right internal jugular vein. The thyroid gland shows no change compared to the previous examination.',
+  ])
+    assert.equal(calls(body).length, 1, body);
+});

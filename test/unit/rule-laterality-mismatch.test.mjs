@@ -149,3 +149,43 @@ test('laterality-mismatch: a lung-wide impression statement agrees with the lobe
   const flipped = text.replace('mass in the right upper lobe, highly', 'mass in the left upper lobe, highly');
   assert.ok(problemsOf(RULE, flipped).length + problemsOf('lobe-side-mismatch', flipped).length >= 1);
 });
+
+// A report exported with no IMPRESSION header, its conclusion run into the findings after them (quoted or bulleted
+// statements): the conclusion's sides are held to the findings' before it.
+test('laterality-mismatch: a conclusion run into the findings that names the other side of the same organ', () => {
+  const quoted =
+    'FINDINGS: Both lungs are clear. A 2 cm fat-containing nodule is seen in the right adrenal gland, in favour of myelolipoma. ' +
+    'The kidneys are normal. " Right adrenal myelolipoma is not excluded." " Nodule of the left adrenal gland compatible with myelolipoma."\n';
+  const quotedProblems = problemsOf(RULE, quoted);
+  assert.deepEqual(
+    quotedProblems.map((p) => slice(quoted, p)),
+    ['left'],
+  );
+  assert.match(quotedProblems[0].message, /in the conclusion/);
+  // A left lung nodule in the findings is another organ's side: it does not make the kidney's "left" agree.
+  const bulleted =
+    'FINDINGS: A 5 mm solid nodule is seen in the left lung lower lobe. A 25 mm simple cyst is noted in the lower pole of the ' +
+    'right kidney. The spleen is normal.\n• Left lower lobe 5 mm nodule. • Simple cyst in the lower pole of the left kidney.\n';
+  assert.deepEqual(
+    problemsOf(RULE, bulleted).map((p) => slice(bulleted, p)),
+    ['left'],
+  );
+  assert.ok(problemsOf(RULE, bulleted)[0].start > bulleted.indexOf('• Simple'));
+  // The same report with the sides agreeing raises nothing.
+  assert.deepEqual(problemsOf(RULE, bulleted.replace('of the left kidney', 'of the right kidney')), []);
+});
+
+test('laterality-mismatch: a run-in conclusion on both sides, or over a finding the findings also tell with no side, is no slip', () => {
+  // The conclusion gives the finding on both sides.
+  const both =
+    'FINDINGS: Pleural effusion measuring 15 mm is seen on the right.\n" Bilateral pleural effusion, more prominent on the left."\n';
+  assert.deepEqual(problemsOf(RULE, both), []);
+  // The findings' side of the volume loss is carried by the sentence before ("in this localization").
+  const carried =
+    'FINDINGS: Consolidation is seen in the central parts of the left lung. There is also volume loss in this localization. ' +
+    'Pleuroparenchymal sequelae with volume loss are seen in the right lung middle lobe. " Consolidation and loss of volume in the left lung."\n';
+  assert.deepEqual(problemsOf(RULE, carried), []);
+  // A headed impression is read as before: the slip is found there, not twice.
+  const headed = 'FINDINGS: A 2 cm cyst is noted in the right kidney.\nIMPRESSION: " Cyst in the left kidney."\n';
+  assert.equal(problemsOf(RULE, headed).length, 1);
+});

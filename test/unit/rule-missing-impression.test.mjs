@@ -20,3 +20,23 @@ test('missing-impression: findings without impression, an empty impression, and 
     assert.deepEqual(problemsOf('missing-impression', text), [], text);
   }
 });
+
+test('missing-impression: a conclusion run into the findings after them (quoted or bulleted statements) is an impression without its header', () => {
+  const rule = (text) => problemsOf('missing-impression', text);
+  // Chest CT exports: the conclusion's statements marked off by quotation marks or bullets after the findings' prose.
+  assert.deepEqual(
+    rule(
+      'EXAM: CT CHEST\nFINDINGS: Trachea and both main bronchi are open. Sliding type hiatal hernia is observed. Linear atelectasis in both lower lobes. " Hiatal hernia " Linear atelectasis in both lungs\n',
+    ),
+    [],
+  );
+  assert.deepEqual(
+    rule(
+      'FINDINGS: The heart is normal in size. There is a 6 mm nodule in the right upper lobe. No effusion.\n• Right upper lobe 6 mm nodule; follow-up CT in 6 to 12 months.\n',
+    ),
+    [],
+  );
+  // Findings told as a bulleted list, or in prose alone, still have no impression.
+  assert.equal(rule('FINDINGS:\n• The lungs are clear.\n• Small right pleural effusion.\n').length, 1);
+  assert.equal(rule('FINDINGS: The lungs are clear. Small right pleural effusion. The heart is normal.\n').length, 1);
+});

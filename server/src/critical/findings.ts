@@ -52,6 +52,21 @@ const STILL_A_CALL = new RegExp(
 // A sentence that speaks of the one before ("This is adjacent to ...", "These findings may be due to ...").
 const ANAPHORA = /^\s*(\d+[.)]\s*)?(this|these|it|they|findings|the findings)\b/i;
 
+// The sentence after a finding that speaks of it ("There was no significant difference in this appearance when compared
+// to the previous examination.", "When the previous examinations were evaluated together, the described appearances were
+// thought to be due to chronic thrombus, and a significant regression was observed."): it tells whether the finding is
+// the prior study's. Unchanged, not increased, regressed or chronic, and nothing in it grown or new, the finding is known.
+const POINTS_BACK =
+  /^\s*(?:\d+[.)]\s*)?(?:this|these|it|they)\b|\b(?:this|these|the described|the aforementioned|the above(?:-mentioned)?|the said)\s+(?:appearances?|findings?|lesions?|images?|changes?)\b/i;
+const NOT_CHANGED =
+  /\bno (?:significant |marked |evident |appreciable )?(?:change|difference|increase|progression)\b|\b(?:did|does|has|have) not (?:significantly )?(?:change|increase|progress)\w*|\bchronic\b/i;
+function toldKnownAfter(report: Report, finding: Finding): boolean {
+  const own = report.sentences[finding.sentenceIndex];
+  const next = report.sentences[finding.sentenceIndex + 1];
+  if (!own || !next || next.section !== own.section || !POINTS_BACK.test(next.text)) return false;
+  return (ALREADY_KNOWN.test(next.text) || NOT_CHANGED.test(next.text)) && !GROWING.test(next.text) && !ACUTE_TOO.test(next.text);
+}
+
 /** The report's findings by the index of their sentence, in the order of the list. */
 type BySentence = ReadonlyMap<number, readonly Finding[]>;
 
@@ -130,7 +145,8 @@ export function findCriticalFindings(
         clauseOf(report, finding, bySentence) ?? sentence,
         `${clauseOf(report, finding, bySentence)} ${ownStretch(report, finding, bySentence)}`,
       ) ||
-        alreadyKnown(before));
+        alreadyKnown(before) ||
+        toldKnownAfter(report, finding));
     const needsCall =
       !afterSurgery &&
       !old &&
@@ -282,7 +298,10 @@ function handled(report: Report, finding: Finding, findings: Finding[], toldHand
 // "pneumothorax with old rib fractures" stays a pneumothorax to call about.
 const OLD_AFTER = new RegExp(
   String.raw`^[^.;]{0,40}?(?:,|\b(?:is|are|appears?|appearing|likely|probably|possibly))\s+(?:(?:possibly|probably|likely|most likely|presumably|also)\s+)?` +
-    String.raw`(?:${[...NOT_ACUTE].join('|')})\b\s*(?:[.;,)]|$|in (?:appearance|nature|age)\b)`,
+    String.raw`(?:${[...NOT_ACUTE].join('|')})\b\s*(?:[.;,)]|$|in (?:appearance|nature|age)\b)` +
+    // A sign read as an old disease ("filling defects compatible with chronic thrombus", "collection consistent with an
+    // old hematoma"): the sign is that old disease. ("Consistent with prior imaging" compares, it does not date.)
+    String.raw`|^[^.;]{0,40}?(?:${READ_AS.source})\s+(?:an?\s+)?(?:${[...NOT_ACUTE].filter((w) => !/^(?:prior|previous)$/.test(w)).join('|')})\b`,
   'i',
 );
 const ACUTE_TOO = /(?<!\b(?:no|not|without)\s+(?:\w+\s+){0,3})\b(?:acute|acute-on-chronic|hyperacute|fresh|new)\b/i;

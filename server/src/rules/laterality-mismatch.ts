@@ -10,14 +10,16 @@ import {
   withinSite,
   type Finding,
 } from '../nlp';
-import { byConcept, changeSideFix as changeTo, consistencyOf, mentionsOf, problemOf, sectionLabel } from './consistency';
+import { byConcept, changeSideFix as changeTo, consistencyOf, mentionsOf, problemOf, runInConclusion, sectionLabel } from './consistency';
 import { lobeSideWords } from './lobe-side-mismatch';
 import type { Problem } from '../problem';
 import type { Side } from '../nlp/types';
 import type { Report } from '../report/types';
 import { SPINE_LEVEL_RANGE } from '../report';
-import { defineRule, type Rule } from './types';
+import { defineRule, type Rule, type RuleContext } from './types';
 import { allMatches } from '../report/matches';
+import { organAt, organsNamed } from '../nlp/organs';
+import { wordsOf } from '../nlp/words';
 
 export const lateralityMismatch = defineRule({
   id: 'laterality-mismatch',
@@ -27,109 +29,160 @@ export const lateralityMismatch = defineRule({
   check(context) {
     const { report } = context;
     const c = consistencyOf(context);
-    const { exam } = c.u;
     const problems: Problem[] = [];
     // Words that exam-side-mismatch or lobe-side-mismatch report already: one wrong word, one problem.
     const reported = lobeSideWords(context);
-    const examSide = exam.side === 'left' || exam.side === 'right' ? exam.side : null;
-
-    // The same finding with opposite sides in findings and impression.
     for (const part of c.parts) {
-      const affirmed = (f: Finding) => f.assertion !== 'absent' && f.assertion !== 'hypothetical';
-      // A mention's side in its sentence, read when first asked: most parts name no side in the impression.
-      const sides = new Map<Finding, Side | null>();
-      const sideOf = (f: Finding): Side | null => {
-        let side = sides.get(f);
-        if (side === undefined) sides.set(f, (side = affirmed(f) ? sideInSentence(report, f) : null));
-        return side;
-      };
-      if (!part.inImpression.some((g) => sideOf(g) === 'left' || sideOf(g) === 'right')) continue;
-      const findingsByConcept = byConcept(part.inFindings);
-      const impressionByConcept = byConcept(part.inImpression);
-      // One judgement per finding, side and site: repeated mentions add nothing.
-      const judged = new Set<string>();
-      for (const g of part.inImpression) {
-        const gSide = sideOf(g);
-        if (gSide !== 'left' && gSide !== 'right') continue;
-        // Spine findings differ by level: they are compared only with mentions at the same level, and
-        // not at all where the level is not said. A finding the impression itself gives on both sides is
-        // not a side confusion.
-        const spinal = conceptHas(g.concept, 'spinal-level') && isSpinal(report, g, exam.bodyPart);
-        const level = spinal ? levelOf(report, g) : null;
-        if (spinal && !level) continue;
-        const key = `${g.concept}|${gSide}|${g.site.join(',')}|${level}`;
-        if (judged.has(key)) continue;
-        judged.add(key);
-        const kin = sameFindingKin(g.concept);
-        if ((impressionByConcept.get(g.concept) ?? []).some((o) => sideOf(o) === opposite(gSide) && sitesAgree(o, g))) continue;
-        const candidates = mentionsOf(findingsByConcept, kin).filter(
-          (f) => sideOf(f) && sitesAgree(f, g) && (!level || levelOf(report, f) === level),
-        );
-        // Judge by the closest mentions: the same site named the same way, if the findings have one.
-        const sameSite = candidates.filter((f) => sitesMatch(f, g));
-        const partners = sameSite.length ? sameSite : candidates;
-        // A mention on this side agrees, if it is at the same site, inside it ("right upper lobe mass" under
-        // "lung malignancy") or its site is not known.
-        const agreeing = sameSite.length ? [...sameSite, ...candidates.filter((f) => !f.site.length || withinSite(f, g))] : candidates;
-        if (!partners.length || agreeing.some((f) => sideOf(f) === gSide || sideOf(f) === 'bilateral')) continue;
-        const against = partners.filter((p) => sideOf(p) === opposite(gSide));
-        const f = against.find((p) => p.concept === g.concept) ?? against[0];
-        if (!f) continue;
-        const fSide = sideOf(f) as 'left' | 'right';
-        const here = sideWordOf(report, g, gSide);
-        const there = sideWordOf(report, f, fSide);
-        if (!here || !there || reported.has(here.start) || reported.has(there.start)) continue;
-        reported.add(here.start);
-        reported.add(there.start);
-        // One problem per slip, at the mention most likely wrong: the one against the exam title, else
-        // the outlier against the other mentions of the finding (the history's among them: "mass of the
-        // left parotid" in the indication), else the impression's.
-        const words = (list: Finding[], side: 'left' | 'right') =>
-          new Set(list.map((o) => sideWordOf(report, o, side)?.start).filter((x) => x !== undefined)).size;
-        const elsewhere = c.u.findings.filter(
-          (o) => o.section !== 'findings' && o.section !== 'impression' && kin.has(o.concept) && sitesAgree(o, g),
-        );
-        const votes = (side: 'left' | 'right') =>
-          words(
-            elsewhere.filter((o) => sideInSentence(report, o) === side),
-            side,
-          );
-        const hereCount =
-          words(
-            (impressionByConcept.get(g.concept) ?? []).filter((o) => sideOf(o) === gSide && sitesAgree(o, g)),
-            gSide,
-          ) + votes(gSide);
-        const thereCount = words(against, fSide) + votes(fSide);
-        const outlier = thereCount === 1 && hereCount >= 2 ? 'findings' : hereCount === 1 && thereCount >= 2 ? 'impression' : null;
-        const findingsWrong = examSide === gSide || (examSide !== fSide && outlier === 'findings');
-        const word = findingsWrong ? there : here;
-        const other = findingsWrong ? here : there;
-        const mine = findingsWrong ? f : g;
-        const theirs = findingsWrong ? g : f;
-        // Sure only when the title or the other mentions say so; otherwise both fixes are offered.
-        const known = examSide === gSide || examSide === fSide || outlier !== null;
-        problems.push(
-          problemOf(this, {
-            start: word.start,
-            end: word.end,
-            message: `${theirs.finding[0].toUpperCase()}${theirs.finding.slice(1)} is ${other.side} in ${sectionLabel(theirs)} but ${word.side} in ${sectionLabel(mine)}.`,
-            related: [{ start: other.start, end: other.end, message: `${other.text} ${theirs.finding} in ${sectionLabel(theirs)}` }],
-            finding: mine.finding,
-            side: word.side,
-            fixes: [
-              changeTo(word, other.side, `Change to "${sideWordLike(word.text, other.side)}" as in ${sectionLabel(theirs)}`, known),
-              ...(known
-                ? []
-                : [changeTo(other, word.side, `Change ${sectionLabel(theirs)} to "${sideWordLike(other.text, word.side)}"`, false)]),
-            ],
-          }),
-        );
-      }
+      problems.push(...sideSlips(this, context, part.inFindings, part.inImpression, reported, sectionLabel));
       problems.push(...clockFaceSlips(this, report, part.inFindings, part.inImpression));
+    }
+    // A report with no IMPRESSION header whose conclusion is run into the findings after them ('… are natural. "
+    // Cyst in the left kidney."', "• Left lower lobe nodule"): the conclusion's sides are held to the findings' before it.
+    const conclusion = c.parts.length ? undefined : runInConclusion(report);
+    if (conclusion) {
+      const within = (f: Finding) => f.start >= conclusion.start && f.start < conclusion.end;
+      const inFindings = c.u.findings.filter((f) => f.section === 'findings' && f.start < conclusion.start);
+      problems.push(
+        ...sideSlips(
+          this,
+          context,
+          inFindings,
+          c.u.findings.filter(within),
+          reported,
+          (f) => (within(f) ? 'the conclusion' : sectionLabel(f)),
+          true,
+        ),
+      );
     }
     return problems;
   },
 });
+
+/**
+ * The same finding with opposite sides in the findings and the impression (or a conclusion run into the findings):
+ * one problem per slip, at the mention most likely wrong.
+ */
+function sideSlips(
+  rule: Rule,
+  context: RuleContext,
+  inFindings: readonly Finding[],
+  inImpression: readonly Finding[],
+  reported: Set<number>,
+  labelOf: (f: Finding) => string,
+  runIn = false,
+): Problem[] {
+  const { report } = context;
+  const c = consistencyOf(context);
+  const { exam } = c.u;
+  const examSide = exam.side === 'left' || exam.side === 'right' ? exam.side : null;
+  const problems: Problem[] = [];
+  const affirmed = (f: Finding) => f.assertion !== 'absent' && f.assertion !== 'hypothetical';
+  // A mention's side in its sentence, read when first asked: most parts name no side in the impression.
+  const sides = new Map<Finding, Side | null>();
+  const sideOf = (f: Finding): Side | null => {
+    let side = sides.get(f);
+    if (side === undefined) sides.set(f, (side = affirmed(f) ? sideInSentence(report, f) : null));
+    return side;
+  };
+  if (!inImpression.some((g) => sideOf(g) === 'left' || sideOf(g) === 'right')) return problems;
+  const findingsByConcept = byConcept(inFindings);
+  const impressionByConcept = byConcept(inImpression);
+  // One judgement per finding, side and site: repeated mentions add nothing.
+  const judged = new Set<string>();
+  for (const g of inImpression) {
+    const gSide = sideOf(g);
+    if (gSide !== 'left' && gSide !== 'right') continue;
+    // Spine findings differ by level: they are compared only with mentions at the same level, and
+    // not at all where the level is not said. A finding the impression itself gives on both sides is
+    // not a side confusion.
+    const spinal = conceptHas(g.concept, 'spinal-level') && isSpinal(report, g, exam.bodyPart);
+    const level = spinal ? levelOf(report, g) : null;
+    if (spinal && !level) continue;
+    const key = `${g.concept}|${gSide}|${g.site.join(',')}|${level}`;
+    if (judged.has(key)) continue;
+    judged.add(key);
+    // A conclusion run into the findings sums up at length, its sides carried by words the findings left to the sentence
+    // before ("There is also volume loss in this localization"): only the very finding said of one side there and only
+    // of the other in the findings is a slip; not one the conclusion gives on both sides, nor one the findings also
+    // tell with no side.
+    if (
+      runIn &&
+      (BOTH_SIDES.test(report.sentences[g.sentenceIndex]?.text ?? '') ||
+        (findingsByConcept.get(g.concept) ?? []).some((f) => affirmed(f) && !sideOf(f)))
+    )
+      continue;
+    const kin = runIn ? new Set([g.concept]) : sameFindingKin(g.concept);
+    if ((impressionByConcept.get(g.concept) ?? []).some((o) => sideOf(o) === opposite(gSide) && sitesAgree(o, g))) continue;
+    // In a conclusion run into the findings, a side said of another organ is another finding's: a left lung nodule
+    // neither agrees nor disagrees with a "lesion in the left kidney"; against a side that names its organ, only a
+    // mention whose side names the same organ (or none, or no other in its sentence) is a slip ("lesion in the right
+    // pelvis, which may represent an ovary" is not the lung nodule). (Not in a headed impression: chest films place a
+    // side by landmarks, "posterior to the left heart", "overlies the right 5th rib".)
+    const gOrgans = runIn ? organsOfSide(report, g, gSide) : ALONE;
+    const candidates = mentionsOf(findingsByConcept, kin).filter(
+      (f) =>
+        sideOf(f) && sitesAgree(f, g) && (!level || levelOf(report, f) === level) && sameOrgan(organsOfSide(report, f, sideOf(f)), gOrgans),
+    );
+    // Judge by the closest mentions: the same site named the same way, if the findings have one.
+    const sameSite = candidates.filter((f) => sitesMatch(f, g));
+    const partners = sameSite.length ? sameSite : candidates;
+    // A mention on this side agrees, if it is at the same site, inside it ("right upper lobe mass" under
+    // "lung malignancy") or its site is not known.
+    const agreeing = sameSite.length ? [...sameSite, ...candidates.filter((f) => !f.site.length || withinSite(f, g))] : candidates;
+    if (!partners.length || agreeing.some((f) => sideOf(f) === gSide || sideOf(f) === 'bilateral')) continue;
+    const against = partners.filter((p) => sideOf(p) === opposite(gSide) && sameOrganStrictly(report, p, gOrgans));
+    const f = against.find((p) => p.concept === g.concept) ?? against[0];
+    if (!f) continue;
+    const fSide = sideOf(f) as 'left' | 'right';
+    const here = sideWordOf(report, g, gSide);
+    const there = sideWordOf(report, f, fSide);
+    if (!here || !there || reported.has(here.start) || reported.has(there.start)) continue;
+    reported.add(here.start);
+    reported.add(there.start);
+    // One problem per slip, at the mention most likely wrong: the one against the exam title, else
+    // the outlier against the other mentions of the finding (the history's among them: "mass of the
+    // left parotid" in the indication), else the impression's.
+    const words = (list: Finding[], side: 'left' | 'right') =>
+      new Set(list.map((o) => sideWordOf(report, o, side)?.start).filter((x) => x !== undefined)).size;
+    const elsewhere = c.u.findings.filter(
+      (o) => o.section !== 'findings' && o.section !== 'impression' && kin.has(o.concept) && sitesAgree(o, g),
+    );
+    const votes = (side: 'left' | 'right') =>
+      words(
+        elsewhere.filter((o) => sideInSentence(report, o) === side),
+        side,
+      );
+    const hereCount =
+      words(
+        (impressionByConcept.get(g.concept) ?? []).filter((o) => sideOf(o) === gSide && sitesAgree(o, g)),
+        gSide,
+      ) + votes(gSide);
+    const thereCount = words(against, fSide) + votes(fSide);
+    const outlier = thereCount === 1 && hereCount >= 2 ? 'findings' : hereCount === 1 && thereCount >= 2 ? 'impression' : null;
+    const findingsWrong = examSide === gSide || (examSide !== fSide && outlier === 'findings');
+    const word = findingsWrong ? there : here;
+    const other = findingsWrong ? here : there;
+    const mine = findingsWrong ? f : g;
+    const theirs = findingsWrong ? g : f;
+    // Sure only when the title or the other mentions say so; otherwise both fixes are offered.
+    const known = examSide === gSide || examSide === fSide || outlier !== null;
+    problems.push(
+      problemOf(rule, {
+        start: word.start,
+        end: word.end,
+        message: `${theirs.finding[0].toUpperCase()}${theirs.finding.slice(1)} is ${other.side} in ${labelOf(theirs)} but ${word.side} in ${labelOf(mine)}.`,
+        related: [{ start: other.start, end: other.end, message: `${other.text} ${theirs.finding} in ${labelOf(theirs)}` }],
+        finding: mine.finding,
+        side: word.side,
+        fixes: [
+          changeTo(word, other.side, `Change to "${sideWordLike(word.text, other.side)}" as in ${labelOf(theirs)}`, known),
+          ...(known ? [] : [changeTo(other, word.side, `Change ${labelOf(theirs)} to "${sideWordLike(other.text, word.side)}"`, false)]),
+        ],
+      }),
+    );
+  }
+  return problems;
+}
 
 // A breast finding's clock-face position ("at 2 o'clock", "the 10:00 position").
 const CLOCK = /\b(1[0-2]|[1-9])(?::[03]0)?[ \t]*(?:o['’]?[ \t]*clock|(?=:[03]0[ \t]+(?:position|axis|location)))/gi;
@@ -191,6 +244,37 @@ function clockFaceSlips(rule: Rule, report: Report, inFindings: readonly Finding
   }
   return problems;
 }
+
+// The organ a side word is said of: named within the next few words ("left kidney", "right lung lower lobe", "left
+// adrenal gland", "right lobe of the liver"); ALONE when the side stands by itself ("on the right.", "right-sided"),
+// UNNAMED when a place follows that is no organ ("right pelvis", "left posterior sulcus").
+const ALONE: readonly string[] = [];
+const UNNAMED: readonly string[] = [];
+function organsOfSide(report: Report, f: Finding, side: Side | null): readonly string[] {
+  const word = sideWordOf(report, f, side);
+  if (!word) return ALONE;
+  const after = report.text.slice(word.end, word.end + 60);
+  if (/^(?:[-\s]*sided?\b|\s*(?:[.,;:)"\u201d]|$))/i.test(after)) return ALONE;
+  const words = wordsOf(after).slice(0, 5);
+  for (let i = 0; i < words.length; i++) {
+    const m = organAt(words, i);
+    if (m) return m.organs;
+  }
+  return UNNAMED;
+}
+const BOTH_SIDES = /\b(?:bilateral(?:ly)?|both|bibasilar|bibasal|biapical|bihilar)\b/i;
+// Against an impression side said of an organ, a findings side said of a place that is no organ ("right pelvis", "right
+// base") counts when its sentence names that organ or none ("which may represent an ovary" names another).
+function sameOrganStrictly(report: Report, f: Finding, gOrgans: readonly string[]): boolean {
+  if (gOrgans === ALONE || gOrgans === UNNAMED) return true;
+  const own = organsOfSide(report, f, sideInSentence(report, f));
+  if (own !== UNNAMED) return sameOrgan(own, gOrgans);
+  const text = report.sentences[f.sentenceIndex]?.text ?? '';
+  const named = organsNamed(wordsOf(text), text).map((h) => h.organ);
+  return !named.length || named.some((o) => gOrgans.includes(o));
+}
+// Two sides said of the same organ, or of an organ not named for one of them.
+const sameOrgan = (a: readonly string[], b: readonly string[]): boolean => !a.length || !b.length || a.some((o) => b.includes(o));
 
 // A vertebral level ("C5-6", "L4/5", "L5-S1", "T12 to L1").
 const LEVEL = new RegExp(String.raw`\b${SPINE_LEVEL_RANGE}\b`, 'i');

@@ -2,6 +2,7 @@ import { sectionOf } from '../report';
 import type { Problem } from '../problem';
 import { defineRule } from './types';
 import { addSection, fillSection } from '../report/edit';
+import { runInConclusion } from './consistency';
 
 export const missingImpression = defineRule({
   id: 'missing-impression',
@@ -33,6 +34,9 @@ export const missingImpression = defineRule({
       };
       return [problem];
     }
+    // A conclusion run into the findings after them, its statements quoted or bulleted as chest CT exports write it
+    // ('… are natural. " Hiatal hernia " Linear atelectasis in both lungs'): the impression is there, without its header.
+    if (!impression && runInConclusion(report)) return [];
     return [
       {
         rule: this.id,
