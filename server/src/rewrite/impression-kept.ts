@@ -583,7 +583,8 @@ const CONCEDES = /\b(?:although|though|while|whereas|despite)\b[^,;]*$/i;
  * whole as a denial, but what follows the comma is a finding, never left out. Null for any other clause.
  */
 function concededStatement(report: Report, c: Clause): string | null {
-  if (c.positive) return null;
+  // (The clause reader ends the denial at the concession's comma, so the clause may read positive: its "no" still
+  // must not make it a denial here.)
   const sentence = report.sentences.find((x) => x.start <= c.start && c.start < x.end);
   const comma = c.text.indexOf(',');
   if (!sentence || comma < 0 || !CONCEDES.test(report.text.slice(sentence.start, c.start + comma))) return null;
