@@ -429,3 +429,15 @@ test('"wall thickening" of the heart on a gated study is the myocardium thickeni
   );
   assert.equal(assertionOf('FINDINGS: Normal caliber small bowel loops with mild wall thickening.', 'colitis'), 'present');
 });
+
+// r20s #2: a chest CT's bare "sequelae" is the lung's scarring, but sequelae said of a rib, clavicle or vertebra are an
+// old bone injury's — never told to a patient as a scar in the lung.
+test('sequelae of a rib, clavicle or vertebra are no lung scarring; sequelae in the lung still are', () => {
+  const chest = (t) => concepts(`EXAM: CT chest.\nFINDINGS: ${t}\n`);
+  assert.ok(!chest('Angulation compatible with sequelae in the right 4th rib.').includes('scarring'));
+  assert.ok(!chest('Sequelae changes are observed in the left 8th rib posteriorly.').includes('scarring'));
+  assert.ok(!chest('Old fracture sequelae in the right clavicle.').includes('scarring'));
+  assert.ok(chest('Sequelae changes are observed in the right upper lobe apex.').includes('scarring'));
+  assert.ok(chest('Fibrotic sequelae in the lingula.').includes('scarring'));
+  assert.ok(chest('Parenchymal sequelae in both lower lobes.').includes('scarring'));
+});
