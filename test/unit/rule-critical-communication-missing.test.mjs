@@ -514,3 +514,21 @@ test('critical-communication-missing: the sentence after a finding that tells it
   ])
     assert.equal(calls(body).length, 1, body);
 });
+
+// rev18 #1: the next sentence dates the finding only when it reads the finding itself as chronic, or as unchanged
+// against an earlier study — a chronic cause, a chronic part beside it or a comparison within this study dates nothing.
+test('critical-communication-missing: a chronic cause, a chronic component or "unchanged since the scout" in the next sentence keeps the call', () => {
+  const calls = (body) => problemsOf('critical-communication-missing', `FINDINGS: ${body}\nIMPRESSION: As above.\n`);
+  for (const body of [
+    'Large right pneumothorax with leftward mediastinal shift. It is likely related to chronic bullous emphysema.',
+    'Large left pneumothorax. This is probably secondary to chronic interstitial lung disease.',
+    'Large right pneumothorax. It did not increase during the examination, compared to the scout image.',
+    'Left convexity subdural hematoma measuring 14 mm with 7 mm midline shift. It has mixed density, with a chronic component.',
+  ])
+    assert.equal(calls(body).length, 1, body);
+  for (const body of [
+    'A filling defect is seen in the right internal jugular vein. It is chronic, unchanged from the prior study.',
+    'Thrombus is present in the left brachiocephalic vein. This is consistent with chronic thrombus, as on the previous CT.',
+  ])
+    assert.deepEqual(calls(body), [], body);
+});

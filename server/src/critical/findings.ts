@@ -59,12 +59,21 @@ const ANAPHORA = /^\s*(\d+[.)]\s*)?(this|these|it|they|findings|the findings)\b/
 const POINTS_BACK =
   /^\s*(?:\d+[.)]\s*)?(?:this|these|it|they)\b|\b(?:this|these|the described|the aforementioned|the above(?:-mentioned)?|the said)\s+(?:appearances?|findings?|lesions?|images?|changes?)\b/i;
 const NOT_CHANGED =
-  /\bno (?:significant |marked |evident |appreciable )?(?:change|difference|increase|progression)\b|\b(?:did|does|has|have) not (?:significantly )?(?:change|increase|progress)\w*|\bchronic\b/i;
+  /\bno (?:significant |marked |evident |appreciable )?(?:change|difference|increase|progression)\b|\b(?:did|does|has|have) not (?:significantly )?(?:change|increase|progress)\w*/i;
+// Unchanged against an earlier study, not within this one ("did not increase during the examination, compared to the
+// scout image" is no prior).
+const EARLIER_STUDY =
+  /\b(?:prior|previous|preceding|earlier|last|old)\s+(?:\w+\s+)?(?:exam\w*|stud(?:y|ies)|scans?|ct|mri?|images?|imaging|radiographs?|films?|reviews?)\b|\bsince (?:the|an?) (?:\w+\s+)?(?:exam\w*|stud(?:y|ies)|scans?|ct|mri?|radiographs?|films?|ultrasound)\b|\bpreviously\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b/i;
+// Chronic as what the finding is read as ("It is chronic", "thought to be due to chronic thrombus"), never a cause or a
+// part beside it ("related to chronic bullous emphysema", "with a chronic component").
+const READ_CHRONIC =
+  /\b(?:is|are|was|were|appears?|seems?)\s+(?:\w+\s+)?chronic\b|\b(?:due to|compatible with|consistent with|in keeping with|suggestive of|represents?|representing)\s+(?:an?\s+)?chronic\b/i;
 function toldKnownAfter(report: Report, finding: Finding): boolean {
   const own = report.sentences[finding.sentenceIndex];
   const next = report.sentences[finding.sentenceIndex + 1];
   if (!own || !next || next.section !== own.section || !POINTS_BACK.test(next.text)) return false;
-  return (ALREADY_KNOWN.test(next.text) || NOT_CHANGED.test(next.text)) && !GROWING.test(next.text) && !ACUTE_TOO.test(next.text);
+  if (GROWING.test(next.text) || ACUTE_TOO.test(next.text)) return false;
+  return READ_CHRONIC.test(next.text) || ((ALREADY_KNOWN.test(next.text) || NOT_CHANGED.test(next.text)) && EARLIER_STUDY.test(next.text));
 }
 
 /** The report's findings by the index of their sentence, in the order of the list. */
