@@ -39,4 +39,12 @@ test('missing-impression: a conclusion run into the findings after them (quoted 
   // Findings told as a bulleted list, or in prose alone, still have no impression.
   assert.equal(rule('FINDINGS:\n• The lungs are clear.\n• Small right pleural effusion.\n').length, 1);
   assert.equal(rule('FINDINGS: The lungs are clear. Small right pleural effusion. The heart is normal.\n').length, 1);
+  // rev18 #2: labelled fields after an opening line, and a level marked off from its finding, are the findings themselves.
+  for (const text of [
+    'EXAM: CT abdomen.\nFINDINGS: The study is compared to none.\n• Liver: 3 cm hypodense mass in segment 7.\n• Kidneys: normal.\n',
+    'EXAM: CT chest.\nFINDINGS: Technique is adequate.\n\u2022 Lungs: 8 mm nodule in the left upper lobe.\n\u2022 Pleura: no effusion.\n',
+    'EXAM: MRI lumbar spine.\nFINDINGS: Alignment is normal. L4-5 · Broad-based disc bulge with moderate canal stenosis. L5-S1 · Left paracentral protrusion.\n',
+    'EXAM: MRI cervical spine.\nFINDINGS: Vertebral heights are preserved. C5-6 \u00b7 Disc osteophyte complex with mild foraminal narrowing.\n',
+  ])
+    assert.equal(rule(text).length, 1, text);
 });

@@ -83,9 +83,12 @@ export function conceptOf(report: Report, f: Finding): string {
 export const NORMAL_STATEMENT =
   /\b(?:no (?:evidence of )?(?:acute|active)(?: (?:cardiopulmonary|pulmonary|cardiac|intrathoracic|chest|thoracic|osseous|bony|intracranial|abdominal|pelvic|radiographic|radiologic))?(?: (?:process|processes|disease|abnormality|abnormalities|findings?|pathology|changes?|injury|issues?))|(?:normal|negative|unremarkable) (?:chest|study|exam|examination|radiograph|radiographs|film|films|ct|mri|ultrasound|x-?ray|x-XXXX|head ct|ct (?:of the )?head|abdomen)|(?:chest|study|examination|exam) (?:is )?(?:normal|negative|unremarkable)|^(?:normal|negative|unremarkable)\.?$)/i;
 
-// Where a conclusion run into the findings begins (a report exported with no IMPRESSION header): its first "•" or "·"
-// statement, or a quotation mark opening a sentence ('… are preserved. " Wall calcifications in the aorta."').
-const RUN_IN_CONCLUSION = /\u2022|\u00b7(?=\s*[A-Z])|(?<=[.?!:;)]\s*)["\u201c\u201d](?=\s*[A-Za-z0-9])/;
+// Where a conclusion run into the findings begins (a report exported with no IMPRESSION header): a "•" or "·" statement,
+// or a quotation mark, opening a sentence after a finished one ('… are preserved. " Wall calcifications in the aorta."').
+// (Not a mark between a level and its finding, "L4-5 · Disc bulge", nor a list of labelled fields, "• Liver: …": those
+// are the findings themselves.)
+const RUN_IN_CONCLUSION = /(?<=[.?!:;)]\s*)(?:\u2022|\u00b7(?=\s*[A-Z])|["\u201c\u201d](?=\s*[A-Za-z0-9]))/;
+const LABELLED_ITEM = /[\u2022\u00b7]\s*[A-Za-z][\w /-]{0,30}:/;
 
 /** The conclusion run into a findings section after its findings, in a report with no impression section. */
 export function runInConclusion(report: Report): { start: number; end: number } | undefined {
@@ -93,9 +96,12 @@ export function runInConclusion(report: Report): { start: number; end: number } 
   for (const s of report.sections) {
     if (s.kind !== 'findings') continue;
     const body = report.text.slice(s.body.start, s.body.end);
+    // (A findings section that is itself a bulleted list has no conclusion.)
+    if (/^\s*[\u2022\u00b7]/.test(body)) continue;
     const at = body.search(RUN_IN_CONCLUSION);
-    // (After findings told in full sentences: a findings section that is itself a bulleted list has no conclusion.)
-    if (at > 0 && /[.!?]/.test(body.slice(0, at))) return { start: s.body.start + at, end: s.body.end };
+    // (After findings told in full sentences.)
+    if (at > 0 && /[.!?]/.test(body.slice(0, at)) && !LABELLED_ITEM.test(body.slice(at)))
+      return { start: s.body.start + at, end: s.body.end };
   }
   return undefined;
 }
