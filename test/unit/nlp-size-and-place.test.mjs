@@ -55,6 +55,12 @@ test('a next-sentence size is not given to a denial, to a finding with a size of
   assert.deepEqual(sizes('FINDINGS: There is a right renal mass.\n\nIMPRESSION: It measures 4 cm.', 'renal-mass'), [[]]);
   // Another sentence that opens with a finding of its own keeps its size.
   assert.deepEqual(sizes('FINDINGS: Small right pleural effusion. The spleen measures 11 cm.', 'pleural-effusion'), [[]]);
+  // rev18 #4: two findings before it, and which one is measured is a guess: neither takes the size.
+  const two = 'FINDINGS: There is mild bibasilar atelectasis and a solid nodule in the right lower lobe. It measures 9 mm.';
+  assert.deepEqual(sizes(two, 'atelectasis'), [[]]);
+  assert.deepEqual(sizes(two, 'nodule'), [[]]);
+  const three = 'FINDINGS: A small left pleural effusion and an enlarged subcarinal lymph node. It measures 2 cm.';
+  assert.deepEqual(sizes(three, 'pleural-effusion'), [[]]);
 });
 
 test('the heart rate of a cardiac CT or stress test names no organ, so the sentence reads as technique', () => {

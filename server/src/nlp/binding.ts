@@ -294,16 +294,14 @@ function sizeAnaphorOf(text: string): 'pronoun' | 'noun' | null {
 }
 
 /**
- * The finding a size sentence speaks of: the first one the sentence right before states (present or possible) in
- * the same section, when it has no size yet; none when that sentence states none.
+ * The finding a size sentence speaks of: the one finding the sentence right before states (present or possible) in
+ * the same section, when it has no size yet; none when that sentence states none, or two that could take it ("mild
+ * atelectasis and a solid nodule. It measures 9 mm." — which is measured is the reader's guess, not ours).
  */
 function antecedentOf(findings: readonly Finding[], before: number, sentences: readonly Sentence[], si: number): Finding | null {
   if (si === 0 || sentences[si - 1].section !== sentences[si].section) return null;
   let k = before;
   while (k > 0 && findings[k - 1].sentenceIndex === si - 1) k--;
-  for (; k < before; k++) {
-    const f = findings[k];
-    if (f.assertion === 'present' || f.assertion === 'possible') return f.measurements.length === 0 ? f : null;
-  }
-  return null;
+  const stated = findings.slice(k, before).filter((f) => f.assertion === 'present' || f.assertion === 'possible');
+  return stated.length === 1 && stated[0].measurements.length === 0 ? stated[0] : null;
 }
