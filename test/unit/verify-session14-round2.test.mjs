@@ -10,7 +10,7 @@ import { root } from '../helpers/engine.mjs';
 
 const require = createRequire(import.meta.url);
 const { checkClauses } = require(path.join(root, 'out/server/rewrite/verify-clauses.js'));
-const { readClause, readText } = require(path.join(root, 'out/server/rewrite/clauses.js'));
+const { readClause, readText, leansOn } = require(path.join(root, 'out/server/rewrite/clauses.js'));
 const { parseReport } = require(path.join(root, 'out/server/report/index.js'));
 
 const check = (kind, source, candidate) => checkClauses(kind, parseReport(source), candidate).map((r) => r.message);
@@ -137,4 +137,49 @@ test('impression: the old impression all-clear scoped to a region is kept; a dra
     assert.deepEqual(check('impression', source, HEAD(findings, `1. ${finding}\n2. ${clear}`)), [], clear);
     assert.match(check('impression', source, HEAD(findings, `1. ${finding}`)).join('\n'), /drops the all-clear/, clear);
   }
+});
+
+const DUPLEX = (exam, limb, impression) =>
+  `EXAM: ${exam}\n\nFINDINGS:\n${limb} the common femoral vein is compressible. There is occlusive thrombus in the popliteal vein.\n\nIMPRESSION:\n${impression}\n`;
+test('a limb run on the side the exam is of may be written with that side, never the other (rev18 #17)', () => {
+  for (const [exam, limb, side, other] of [
+    ['US venous duplex right lower extremity.', 'In the right lower extremity,', 'right', 'left'],
+    ['Left leg venous Doppler ultrasound.', 'In the left leg,', 'left', 'right'],
+  ]) {
+    const source = DUPLEX(exam, limb, 'Deep vein thrombosis.');
+    const written = (s) => DUPLEX(exam, limb, `Occlusive thrombus in the ${s} popliteal vein.`);
+    assert.doesNotMatch(check('impression', source, written(side)).join('\n'), /side/, `${exam} ${side}`);
+    assert.match(check('impression', source, written(other)).join('\n'), /side/, `${exam} ${other}`);
+  }
+  // An exam of both legs: the run's side is still one a rewrite keeps, not writes in.
+  const both = DUPLEX('US venous duplex bilateral lower extremities.', 'In the right lower extremity,', 'Deep vein thrombosis.');
+  assert.match(
+    check(
+      'impression',
+      both,
+      DUPLEX(
+        'US venous duplex bilateral lower extremities.',
+        'In the right lower extremity,',
+        'Occlusive thrombus in the right popliteal vein.',
+      ),
+    ).join('\n'),
+    /side/,
+  );
+});
+
+test('a place phrase opening on "close to", "contiguous with", "in continuity with" a pointer leans on the sentence before', () => {
+  for (const text of [
+    'Close to it, there is a small fluid collection.',
+    'Contiguous with it, a soft tissue mass extends into the chest wall.',
+    'In continuity with it, there is a fistulous tract.',
+  ])
+    assert.equal(leansOn(read(text), 'There is a lytic lesion of the left fourth rib.', new Set(['rib', 'kidney'])), true, text);
+  assert.equal(
+    leansOn(
+      read('Close to the right kidney, there is a fluid collection.'),
+      'There is a lytic lesion of the left fourth rib.',
+      new Set(['rib', 'kidney']),
+    ),
+    false,
+  );
 });

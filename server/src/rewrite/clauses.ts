@@ -492,6 +492,18 @@ function namesIn(report: Report): Set<string> {
   return out;
 }
 
+/** The one side the exam title names ("US venous duplex right lower extremity"): "right" or "left"; else null. */
+function oneSideOf(report: Report): string | null {
+  const title = report.sections
+    .filter((x) => x.kind === 'exam')
+    .map((x) => report.text.slice(x.body.start, x.body.end))
+    .join(' ');
+  const right = /\bright\b/i.test(title);
+  const left = /\bleft\b/i.test(title);
+  if (right === left || /\b(?:bilateral|both)\b/i.test(title)) return null;
+  return right ? 'right' : 'left';
+}
+
 export const stem = (w: string) =>
   w.length > 4 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is') ? w.slice(0, -1) : w;
 const fmt = (n: number) => String(Math.round(n * 1e6) / 1e6);
@@ -1005,6 +1017,7 @@ function readClauses(report: Report): Clause[] {
   let lastEnd = 0;
   let lastSection = -1;
   const names = namesIn(report);
+  const examSide = oneSideOf(report);
   for (const sentence of report.sentences) {
     if (/\n/.test(report.text.slice(lastEnd, sentence.start))) heading = null;
     if (sentence.section !== lastSection || BLANK.test(report.text.slice(lastEnd, sentence.start))) {
@@ -1065,7 +1078,10 @@ function readClauses(report: Report): Clause[] {
       if (!opening && OTHER_SIDE.test(bare)) carried = { sides: [], named: [] };
       if (opening) carried = opening;
       else if (clause.label.length && !partLabel(clause.label)) carried = { sides: [], named: [] };
-      else if (!clause.sides.size && carried.limb) clause.partSides = [...carried.sides];
+      // (A limb run on the side the exam is of, "US venous duplex right lower extremity": the run is that leg's, and its
+      // side one a rewrite may write in, "Occlusive thrombus in the right popliteal vein." (rev18 #17).)
+      else if (!clause.sides.size && carried.limb && !(carried.sides.length === 1 && carried.sides[0] === examSide))
+        clause.partSides = [...carried.sides];
       else if (!clause.sides.size) {
         clause.carriedSides = [...carried.sides];
         named.push(...carried.named);
