@@ -32,6 +32,7 @@ const CueSchema = z
     volumeOf: phrases,
     appearanceAfterOf: phrases,
     comparingWords: phrases,
+    studyNouns: phrases,
     nowWords: phrases,
     onsetWords: phrases,
     ordinals: phrases,
@@ -371,8 +372,9 @@ const LABEL = new RegExp(`^[ \\t]*(${labelName(40)}?)[ \\t]*:(?!\\d)[ \\t]*`);
 // which the denial before it does not reach; not after "approx.", "No.", "vs.", "Fig.".)
 // ("The V1 and V2 branches however can be identified.": a "however" with no comma, before the clause's own verb, is an
 // adverb inside it, no break; "No effusion however there is …" still breaks.)
+// (Not a concession opening a labelled line: "Peritoneum: Although there is no ascites, …" is one statement.)
 const CLAUSE_BREAK =
-  /;|,?\s+(?:but|although|whereas)\b,?|,\s*however\b,?|\s+however(?:,|\b(?![ \t]+(?:is|are|was|were|can|could|may|might|will|would|has|have|had|does|do|did|remains?|appears?|seems?|measures?|shows?|demonstrates?|persists?|extends?)\b))|(?<=[a-z]{2})(?<!\b(?:approx|nos?|vs|fig|ref|vol|ca|ap)\.?)\.(?=[ \t]+\d)/gi;
+  /;|(?<!:[ \t]*),?\s+(?:but|although|whereas)\b,?|,\s*however\b,?|\s+however(?:,|\b(?![ \t]+(?:is|are|was|were|can|could|may|might|will|would|has|have|had|does|do|did|remains?|appears?|seems?|measures?|shows?|demonstrates?|persists?|extends?)\b))|(?<=[a-z]{2})(?<!\b(?:approx|nos?|vs|fig|ref|vol|ca|ap)\.?)\.(?=[ \t]+\d)/gi;
 // A quotation mark before a capital ('… of the right lung" Ground-glass densities …', '" Renal cortical cysts'):
 // the report's quoted items run into one sentence (CT-RATE), each a statement of its own, whose hedge or
 // negation reaches no further.
@@ -380,6 +382,22 @@ const CLAUSE_BREAK =
 const QUOTED_ITEM = /["“”]\s+(?=[A-Z])|(?<=(?:[.!?]|\?\))\s*)["“”]\s+(?=[a-z])/g;
 const NEW_STATEMENT = new Set(['is', 'are', 'was', 'were']);
 const CONCESSIVE = new Set(['although', 'though', 'while', 'whereas']);
+// The words that make a stretch a statement of its own ("… the ovaries are enlarged", "a 2 cm cyst is seen").
+const STATES = new Set([...NEW_STATEMENT, 'seen', 'noted', 'present', 'identified', 'demonstrated', 'appears', 'appear', 'shows', 'show']);
+/**
+ * The comma at `at` goes on with a list, not into the main statement after a concession (rev18 #1): "Although there is no
+ * ascites, omental caking or scalloping of the liver surface, the ovaries are enlarged" — a member with no statement of
+ * its own before another comma; one opening on "or/and/nor" (", or hemorrhage"); or members joined by "or/nor" before
+ * the verb that ends them ("Although no edema, mass effect or hemorrhage is seen, there is …").
+ */
+function listGoesOn(tokens: readonly string[], at: number): boolean {
+  const next = tokens.indexOf(PART_BREAK, at + 1);
+  const run = tokens.slice(at + 1, next < 0 ? tokens.length : next);
+  const verb = run.findIndex((w) => STATES.has(w));
+  if (['or', 'and', 'nor'].includes(run[0] ?? '')) return true;
+  if (verb < 0) return next >= 0;
+  return !run.includes('either') && run.slice(0, verb).some((w) => w === 'or' || w === 'nor');
+}
 // Verbs after which a state word qualifies the noun that follows it ("demonstrates absent flow").
 const SHOWING = new Set(
   ['demonstrate', 'show', 'reveal', 'exhibit', 'display', 'have', 'has', 'had', 'having'].flatMap((v) =>
@@ -391,6 +409,10 @@ const APPEARANCE = new Set(CUES.appearanceWords);
 const VOLUME_OF = new Set(CUES.volumeOf);
 const APPEARANCE_AFTER_OF = new Set(CUES.appearanceAfterOf);
 const COMPARING = new Set(CUES.comparingWords);
+// "No significant difference" is no change only between studies ("… from the prior exam", "… between the examinations"):
+// "not significantly different in attenuation from the renal cortex" tells how it looks (rev18 #4).
+const STUDY_NOUNS = new Set(CUES.studyNouns);
+const comparesStudies = (tokens: readonly string[]) => tokens.some((w) => COMPARING.has(w) || STUDY_NOUNS.has(w));
 const COPULA = /^(?:is|are|was|were|appears?)$/;
 /**
  * An organ told as it looks, after its verb: "the liver is decreased in attenuation", "… is enlarged and decreased in
@@ -440,16 +462,46 @@ const LIST_CUE_END = new RegExp(`\\b(?:${LIST_CUES.join('|')})[ \\t]*$`, 'i');
  * The starts of a run-together list's members, each read as a clause of its own with its own hedge and side: three
  * members at least, no punctuation inside, and written in words, not in title case ("Fetal Cardiac Activity").
  */
-function membersOf(sentence: string): RegExpExecArray[] {
+function membersOf(sentence: string, names: ReadonlySet<string> = new Set()): RegExpExecArray[] {
   const body = sentence.replace(/[.\s]+$/, '').trim();
   if (/[.,;:?!"\u201c\u201d()]/.test(body)) return [];
   // "No pneumothorax Pleural effusion Consolidation" may deny every member; "Possible Crohn ileitis": the hedge is
   // the member's own. A list opening on a denial is not split, and no member starts after a denial or hedge (rev11 #5).
   const cueBefore = (at: number) => LIST_CUE_END.test(sentence.slice(0, at));
   if (LIST_CUE_START.test(body)) return [];
-  const starts = [...sentence.matchAll(MEMBER_START)].filter((m) => !cueBefore(m.index));
+  // A name is no member's start: one the report writes capitalised mid-sentence elsewhere, or one opening two "members"
+  // ("Resting Myoview and adenosine Myoview SPECT", "Rest Cardiolite and stress Cardiolite images": a tracer, a list
+  // names each of its members once).
+  const wordAt = (m: RegExpExecArray) => /^[A-Za-z]+/.exec(sentence.slice(m.index + m[0].length))?.[0] ?? '';
+  const all = [...sentence.matchAll(MEMBER_START)];
+  const twice = (w: string) => all.filter((m) => wordAt(m) === w).length > 1;
+  const starts = all.filter((m) => !cueBefore(m.index) && !names.has(wordAt(m)) && !twice(wordAt(m)));
   if (starts.length < 2 || (body.match(/(?:^|\s)[a-z]/g) ?? []).length < starts.length) return [];
   return starts;
+}
+
+/**
+ * The words the report writes capitalised after a lower-case word in a sentence no run-together list can be ("…
+ * resting Myoview SPECT was obtained."): names (a tracer, a device, an eponym), never the start of a list member.
+ */
+function namesIn(report: Report): Set<string> {
+  const out = new Set<string>();
+  for (const s of report.sentences)
+    if (/[.,;:?!"\u201c\u201d()]/.test(s.text.replace(/[.\s]+$/, '').trim()))
+      for (const m of s.text.matchAll(/(?<=\b[a-z]+[ \t]+)([A-Z][a-z]+)\b/g)) out.add(m[1]);
+  return out;
+}
+
+/** The one side the exam title names ("US venous duplex right lower extremity"): "right" or "left"; else null. */
+function oneSideOf(report: Report): string | null {
+  const title = report.sections
+    .filter((x) => x.kind === 'exam')
+    .map((x) => report.text.slice(x.body.start, x.body.end))
+    .join(' ');
+  const right = /\bright\b/i.test(title);
+  const left = /\bleft\b/i.test(title);
+  if (right === left || /\b(?:bilateral|both)\b/i.test(title)) return null;
+  return right ? 'right' : 'left';
 }
 
 export const stem = (w: string) =>
@@ -647,7 +699,7 @@ export function readClause(text: string, span: Span, section: SectionKind, field
     if (t === PART_BREAK) {
       // So does one after a comma: "No infiltration is detected, there are a few nodules" (to-h16v).
       // And the first after a concession: "Although there is no edema, a 4 mm focus is present".
-      const concedes = concession >= 0 && i > concession;
+      const concedes = concession >= 0 && i > concession && !listGoesOn(tokens, i);
       const newStatement = concedes || (tokens[i + 1] === 'there' && NEW_STATEMENT.has(tokens[i + 2] ?? ''));
       if (newStatement && negateFrom !== Infinity && negateTo === Infinity) negateTo = i;
       if (concedes) concession = -1;
@@ -721,7 +773,8 @@ export function readClause(text: string, span: Span, section: SectionKind, field
             inAppearance(tokens, i, q.words.length) ||
             lungVolume(tokens, i, q.words.length)) &&
           !tokens.some((w) => COMPARING.has(w))
-        ),
+        ) &&
+        !(q.kind === 'time' && q.value === 'unchanged' && q.words.some((w) => w.startsWith('differ')) && !comparesStudies(tokens)),
     );
     if (cue) {
       lastCue = { kind: cue.kind, end: i + cue.words.length };
@@ -963,6 +1016,8 @@ function readClauses(report: Report): Clause[] {
   let carried: Opening = { sides: [], named: [] };
   let lastEnd = 0;
   let lastSection = -1;
+  const names = namesIn(report);
+  const examSide = oneSideOf(report);
   for (const sentence of report.sentences) {
     if (/\n/.test(report.text.slice(lastEnd, sentence.start))) heading = null;
     if (sentence.section !== lastSection || BLANK.test(report.text.slice(lastEnd, sentence.start))) {
@@ -976,9 +1031,11 @@ function readClauses(report: Report): Clause[] {
     const field = sub ? sub.header.name.toLowerCase() : null;
     let from = 0;
     const pieces: Span[] = [];
-    const breaks = [...sentence.text.matchAll(CLAUSE_BREAK), ...sentence.text.matchAll(QUOTED_ITEM), ...membersOf(sentence.text)].sort(
-      (a, b) => a.index - b.index,
-    );
+    const breaks = [
+      ...sentence.text.matchAll(CLAUSE_BREAK),
+      ...sentence.text.matchAll(QUOTED_ITEM),
+      ...membersOf(sentence.text, names),
+    ].sort((a, b) => a.index - b.index);
     for (const m of breaks) {
       if (m.index < from) continue;
       pieces.push({ start: from, end: m.index });
@@ -1021,7 +1078,10 @@ function readClauses(report: Report): Clause[] {
       if (!opening && OTHER_SIDE.test(bare)) carried = { sides: [], named: [] };
       if (opening) carried = opening;
       else if (clause.label.length && !partLabel(clause.label)) carried = { sides: [], named: [] };
-      else if (!clause.sides.size && carried.limb) clause.partSides = [...carried.sides];
+      // (A limb run on the side the exam is of, "US venous duplex right lower extremity": the run is that leg's, and its
+      // side one a rewrite may write in, "Occlusive thrombus in the right popliteal vein." (rev18 #17).)
+      else if (!clause.sides.size && carried.limb && !(carried.sides.length === 1 && carried.sides[0] === examSide))
+        clause.partSides = [...carried.sides];
       else if (!clause.sides.size) {
         clause.carriedSides = [...carried.sides];
         named.push(...carried.named);

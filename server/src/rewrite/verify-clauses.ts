@@ -514,6 +514,13 @@ export function checkClauses(
     ))
       say(`${drop}: "${clip(s.text, 60)}" -> "${clip(keptBy[0].text, 60)}"`, s, keptBy[0]);
   }
+  // The old impression's verdict on the study ("No acute intracranial abnormality.", "Otherwise no acute cardiopulmonary
+  // process.") is its conclusion: a draft that leaves it out no longer tells the reader the rest was read clear. (Over
+  // no significant finding only: "Normal CT head." over a subdural hematoma is the draft's to leave out.)
+  if (kind === 'impression' && !significant.length)
+    for (const s of src.filter((x) => inImpression(x) && allClear(x) && !namesDenial(x)))
+      if (!written.some((c) => globalNormal(c) && s.words.every((w) => GENERIC.has(w) || c.words.includes(w))))
+        say(`drops the all-clear "${clip(s.text)}"`, s);
   // A summary does not tell a sentence leaning on the one before it ("However, a possible mass at this level …")
   // without that one, nor that one without it ("The aortic arch is 34 mm." without "It is wider than normal.").
   const writtenWords = new Set(written.flatMap((c) => c.words));
