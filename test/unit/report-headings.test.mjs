@@ -214,3 +214,22 @@ test('a long label in capitals at a line start opens its section; a mixed-case o
     assert.ok(!kinds(text).some(([kind]) => kind === 'other'), JSON.stringify(kinds(text)));
   }
 });
+
+// A report with no findings header that heads its results with the exam's name beside an impression: those are the findings.
+test('a section named by the exam, saying sentences, beside an impression and no findings section, heads the findings', () => {
+  for (const [text, name] of [
+    [
+      'HISTORY: Chest pain.\nPROCEDURE: Dipyridamole stress. No symptoms.\nSESTAMIBI MYOCARDIAL PERFUSION SCAN AT REST AND STRESS: There is a reversible inferior defect. The ejection fraction is 48%.\nIMPRESSION: Inferior ischemia.',
+      'SESTAMIBI MYOCARDIAL PERFUSION SCAN AT REST AND STRESS',
+    ],
+    [
+      'REASON: Claudication.\nRIGHT LOWER EXTREMITY ARTERIAL DUPLEX: Monophasic flow in the popliteal artery. The superficial femoral artery is occluded.\nCONCLUSION: Right SFA occlusion.',
+      'RIGHT LOWER EXTREMITY ARTERIAL DUPLEX',
+    ],
+  ]) {
+    assert.equal(parseReport(text).sections.find((s) => s.header?.name === name)?.kind, 'findings', JSON.stringify(kinds(text)));
+  }
+  // A measure's label naming the exam ("… BY CURRENT ULTRASOUND: 28 weeks 3 days") is no findings section.
+  const label = 'HISTORY: Dates.\nGESTATIONAL AGE BY CURRENT ULTRASOUND: 28 weeks 3 days\nIMPRESSION: Single live fetus.';
+  assert.equal(kinds(label)[1][0], 'other', JSON.stringify(kinds(label)));
+});

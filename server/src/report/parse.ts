@@ -399,6 +399,7 @@ function buildSections(text: string): Section[] {
   }
   discussionAsFindings(sections);
   interpretationAsFindings(text, sections);
+  examNamedAsFindings(text, sections);
   endLateHistories(text, sections);
   for (const s of sections) {
     s.body = trimSpan(text, s.header ? s.header.end : s.start, s.end);
@@ -446,6 +447,16 @@ function interpretationAsFindings(text: string, sections: Section[]): void {
   // NUCLEAR INTERPRETATION: … IMPRESSION: …", has a stress part that is no imaging finding.)
   const conclusions = sections.filter((s) => s.kind === 'impression' && !told(s));
   if (interpretation && conclusions.length === 1 && concludesOnFindings(text, conclusions[0])) interpretation.kind = 'findings';
+}
+
+// A nuclear or vascular report may head its results with the exam's full name ("NUCLEAR MYOCARDIAL PERFUSION SCAN WITH
+// STANDARD PROTOCOL:", "CORONARY CTA:") beside its impression: with no findings section, the one section so named that
+// says sentences (not a measure's label: "GESTATIONAL AGE BY CURRENT ULTRASOUND: 28 weeks") is the findings.
+function examNamedAsFindings(text: string, sections: Section[]): void {
+  if (sections.some((s) => s.kind === 'findings') || !sections.some((s) => s.kind === 'impression')) return;
+  const says = (s: Section) => (text.slice(s.header!.end, s.end).match(/[.!?](?:\s|$)/g) ?? []).length >= 2;
+  const named = sections.filter((s) => s.kind === 'other' && s.header && isRunOnExamTitle(s.header.name) && says(s));
+  if (named.length === 1) named[0].kind = 'findings';
 }
 
 const BLANK_LINE = /\r?\n[ \t]*\r?\n/g;
