@@ -24,7 +24,7 @@ import { LEVEL } from '../report/parse';
 import type { Report, Section, Sentence, Span } from '../report/types';
 import { escapeRegExp } from '../report/regex';
 import { adviceKindOf } from './advice';
-import { leansOn, readClause, stem } from './clauses';
+import { CUES, leansOn, readClause, stem } from './clauses';
 import { altersNormal, runInImpression } from './impression-kept';
 import { stripListNumber } from './list-number';
 import { itemOf, ownStretch, ownWords } from './summary-reading';
@@ -42,7 +42,8 @@ export const stated = (f: Finding) => f.assertion === 'present' || f.assertion =
 // A contrast that denies, after a reading of what is seen: "…, which may represent X, but no …", "…, suggesting X; however, no …".
 const DENIED_WORSE =
   /\b(?:may|might|could|likely|suggest\w*|possibl[ey]|probabl[ey]|represent\w*|reflect\w*|consistent with|compatible with)\b[^;]*?[,;]\s*(?:but|however|although|though)\b,?\s+(?:there\s+(?:is|are|was|were)\s+)?(?:no|not)\b/iu;
-const NEGATED = /\b(?:no|not|without|negative|absent)\b/i;
+// A word that denies (cues.json denialWords, the lay reader's list), and a bare "negative" ("… was negative").
+export const NEGATED = new RegExp(`\\b(?:${[...CUES.denialWords, 'negative'].join('|')})\\b`, 'i');
 const OPENS_DENIAL = /^(?:there\s+(?:is|are)\s+)?(?:no|without)\b/i;
 // A structure read as abnormal that the same sentence says still holds ("The anterior talofibular ligament is thickened
 // and wavy, but intact", "tendinosis without a full-thickness tear"), and the denial of an injury's worse grade said

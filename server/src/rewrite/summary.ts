@@ -54,6 +54,7 @@ import {
   detailsUntold,
   withReferents,
   FELT,
+  NEGATED,
   NOT_SHOWN_BY_EXAM,
 } from './summary-quoted';
 import { bare, denialSentence, findingSentences, glossaryOf, glossFor, termOf, type GlossaryLine } from './summary-wording';
@@ -302,7 +303,6 @@ const DISCLAIMER = new RegExp(String.raw`${GENERAL_CAVEAT.source}|${NOT_SHOWN_BY
 // A denial of any change since the images it compares with, naming nothing that did not change.
 const DENIES_CHANGE =
   /^(?:(?:otherwise|overall|again),?\s+)?(?:there (?:is|are|has been|have been)\s+)?no\s+(?:(?:significant|appreciable|substantial|definite|major|measurable|visible|important|relevant|notable|radiographic|radiologic|further)\s+)*(?:interval\s+)?(?:change|changes|difference|differences|progression)\b(?!\s+(?:in|of)\b)/i;
-const NEGATED_WORD = /\b(?:no|not|without|negative|absent|free of)\b/i;
 const NORMAL_WORDS = /\b(?:intact|normal|unremarkable|patent|preserved|within normal limits)\b/i;
 const OPENS_DENIAL = /^(?:(?:but|and|however),?\s+)?(?:there (?:is|are|was|were)\s+)?(?:no|without)\b/i;
 // What a few words read as on their own (the findings core), kept as quotes repeat across reports (bounded).
@@ -395,7 +395,7 @@ function pieceKind(piece: string): QuoteKind {
   // deny the reading, with the "findings" or "evidence" it would be read from.)
   const statesReading =
     !!readsAbsence &&
-    !NEGATED_WORD.test(piece.slice(readsAbsence.index + readsAbsence[0].length)) &&
+    !NEGATED.test(piece.slice(readsAbsence.index + readsAbsence[0].length)) &&
     !DENIES_GROUNDS.test(piece.slice(0, readsAbsence.index));
   if (!said.length && clause.negated.size > 0 && (fs.length > 0 || OPENS_DENIAL.test(piece) || mostly) && !statesFirst && !statesReading)
     return 'denied';
