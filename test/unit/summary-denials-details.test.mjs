@@ -247,3 +247,14 @@ test('summary: sequelae said of a rib, clavicle or vertebra are not told as a lu
     /scar in [a-z ]*left lung/i,
   );
 });
+
+// r20s pattern 4: a limit of the exam said against a denial (", but … poorly opacified / limited") stays with the denial.
+test('summary: a denial and the limit set against it with "but" are told together, under what was not found', () => {
+  for (const sentence of [
+    'The main and lobar pulmonary arteries are free of thrombus, but the subsegmental arteries are poorly opacified due to motion.',
+    'No focal liver lesion is seen, but the evaluation is limited without intravenous contrast.',
+  ]) {
+    const summary = offered(`EXAM: CT CHEST AND ABDOMEN\nFINDINGS: ${sentence} Cholelithiasis.\nIMPRESSION: Cholelithiasis.`);
+    assert.equal(partOf(summary, sentence), 'What the report did not find', summary);
+  }
+});

@@ -259,7 +259,10 @@ function joinedClauses(text: string, pieces: { piece: string; kind: QuoteKind }[
     const subjectless = SUBJECTLESS.test(p.piece);
     // A contrast after a comma that cannot stand alone stays with the clause it qualifies (leansOnBefore), told
     // under that clause's heading.
-    const contrast = !!last && CONTRAST.test(p.piece) && last.kind !== 'more' && p.kind !== 'more' && leansOnBefore(last, p);
+    // A limit of the exam said against a denial ("… are free of thrombus, but the subsegmental arteries are poorly
+    // opacified", "No focal liver lesion, but the evaluation is limited"): it qualifies the denial, told with it.
+    const limits = !!last && last.kind === 'denied' && CONTRAST.test(p.piece) && OWN_WORDS.limitation.test(p.piece);
+    const contrast = limits || (!!last && CONTRAST.test(p.piece) && last.kind !== 'more' && p.kind !== 'more' && leansOnBefore(last, p));
     // A tail that only says how the clause before has changed ("Nodules in the left lung; no significant change …",
     // "…; stable (cyst?).") or which test the advice before asks for ("Recommend additional imaging; spot compression
     // views of the right breast") has no subject of its own: cut off, it would read as a finding or a denial by itself.
@@ -270,7 +273,7 @@ function joinedClauses(text: string, pieces: { piece: string; kind: QuoteKind }[
       // "The ligament is intact but demonstrates mild thickening …": said of what the contrast finds there.
       if (tail) continue;
       if (subjectless && last.kind === 'denied') last.kind = p.kind;
-      else if (contrast && last.kind === 'denied') last.kind = p.kind;
+      else if (contrast && last.kind === 'denied' && !limits) last.kind = p.kind;
     } else out.push({ ...p, start, end });
   }
   return out.map(({ piece, kind }) => ({ piece, kind }));
