@@ -180,8 +180,56 @@ test('"INTERPRETATION(S):" beside an IMPRESSION, CONCLUSION or SUMMARY, with no 
     'EXAM: Echocardiogram.\nFINDINGS: Normal left ventricular size and function.\nINTERPRETATION: Normal study.\nSUMMARY: EF 60%.',
     // A two-part stress and nuclear report: the stress part's interpretation is no imaging finding.
     'EXAM: Adenosine nuclear stress test.\nINTERPRETATION: Peak heart rate was 95.\nIMPRESSION: Nondiagnostic stress ECG.\nNUCLEAR INTERPRETATION: Reversible inferior defect.\nIMPRESSION: Inferior ischemia.',
+    // Beside a conclusion that only records the call or gives advice, the interpretation is the conclusion (rev18 #6).
+    'EXAM: Portable chest.\nINTERPRETATION: Tension pneumothorax on the left with rightward shift.\nCONCLUSION: Results called to Dr. Osei in the emergency department at 03:10 and read back.',
+    'EXAM: Renal ultrasound.\nINTERPRETATION: Moderate right hydronephrosis.\nSUMMARY: Recommend correlation with urinalysis and follow-up ultrasound.',
   ]) {
     const found = parseReport(text).sections.find((s) => /^interpretations?$/i.test(s.header?.name ?? ''));
     assert.equal(found?.kind, 'impression', JSON.stringify(kinds(text)));
   }
+});
+
+// A nuclear or vascular report heads its results with the exam's full name, longer than a header's usual 41
+// characters; in capitals at a line start, after the sections have begun, it opens a section of its own.
+test('a long label in capitals at a line start opens its section; a mixed-case one or the title line does not', () => {
+  for (const label of [
+    'SPECT MYOCARDIAL PERFUSION IMAGING WITH SESTAMIBI AT REST',
+    'CAROTID DUPLEX ULTRASOUND WITH SPECTRAL DOPPLER ANALYSIS',
+  ]) {
+    const text = `HISTORY: Chest pain.\nPROCEDURE: Treadmill stress to 9 METs. Heart rate rose to 150.\n${label}: Uniform uptake in all walls.\nIMPRESSION: Normal study.`;
+    assert.deepEqual(kinds(text).slice(-2), [
+      ['other', label],
+      ['impression', 'IMPRESSION'],
+    ]);
+  }
+  // The same words in mixed case are a sentence leading into its text.
+  const mixed =
+    'HISTORY: Chest pain.\nPROCEDURE: Stress test done.\nSpect myocardial perfusion imaging with sestamibi at rest: uniform uptake.';
+  assert.deepEqual(kinds(mixed).at(-1), ['exam', 'PROCEDURE']);
+  // The exam's title, first in the report or under "EXAM:", stays where it is.
+  for (const text of [
+    'MRI OF THE LUMBAR SPINE WITH AND WITHOUT INTRAVENOUS CONTRAST:\nHISTORY: Back pain.\nFINDINGS: Normal.',
+    'EXAM: CT CHEST\nCT OF THE CHEST WITHOUT CONTRAST, LOW DOSE SCREENING PROTOCOL:\nHISTORY: Smoker.\nFINDINGS: Clear.',
+  ]) {
+    assert.ok(!kinds(text).some(([kind]) => kind === 'other'), JSON.stringify(kinds(text)));
+  }
+});
+
+// A report with no findings header that heads its results with the exam's name beside an impression: those are the findings.
+test('a section named by the exam, saying sentences, beside an impression and no findings section, heads the findings', () => {
+  for (const [text, name] of [
+    [
+      'HISTORY: Chest pain.\nPROCEDURE: Dipyridamole stress. No symptoms.\nSESTAMIBI MYOCARDIAL PERFUSION SCAN AT REST AND STRESS: There is a reversible inferior defect. The ejection fraction is 48%.\nIMPRESSION: Inferior ischemia.',
+      'SESTAMIBI MYOCARDIAL PERFUSION SCAN AT REST AND STRESS',
+    ],
+    [
+      'REASON: Claudication.\nRIGHT LOWER EXTREMITY ARTERIAL DUPLEX: Monophasic flow in the popliteal artery. The superficial femoral artery is occluded.\nCONCLUSION: Right SFA occlusion.',
+      'RIGHT LOWER EXTREMITY ARTERIAL DUPLEX',
+    ],
+  ]) {
+    assert.equal(parseReport(text).sections.find((s) => s.header?.name === name)?.kind, 'findings', JSON.stringify(kinds(text)));
+  }
+  // A measure's label naming the exam ("… BY CURRENT ULTRASOUND: 28 weeks 3 days") is no findings section.
+  const label = 'HISTORY: Dates.\nGESTATIONAL AGE BY CURRENT ULTRASOUND: 28 weeks 3 days\nIMPRESSION: Single live fetus.';
+  assert.equal(kinds(label)[1][0], 'other', JSON.stringify(kinds(label)));
 });

@@ -244,3 +244,17 @@ test('a label glued after ")." or an abbreviation in capitals starts its own sen
   ]);
   assert.deepEqual(sentences('FINDINGS: Small nodule (image 12).The liver is normal.'), ['Small nodule (image 12).The liver is normal.']);
 });
+
+// An export that wrapped its lines may put a blank line inside a sentence: the line before ends in a word with no
+// stop and the next goes on in lower case. A capital after the blank still ends the sentence.
+test('a sentence wrapped across a blank line is one sentence; a new line in capitals or a letter item is not joined', () => {
+  assert.deepEqual(sentences('FINDINGS: There is no evidence of a\n\nposterior fossa mass. Ventricles normal.'), [
+    'There is no evidence of a\n\nposterior fossa mass.',
+    'Ventricles normal.',
+  ]);
+  assert.deepEqual(sentences('FINDINGS: The right kidney shows mild\n\nhydronephrosis, without a stone.'), [
+    'The right kidney shows mild\n\nhydronephrosis, without a stone.',
+  ]);
+  assert.deepEqual(sentences('FINDINGS: No pleural effusion\n\nMild cardiomegaly.'), ['No pleural effusion', 'Mild cardiomegaly.']);
+  assert.equal(sentences('FINDINGS: Liver normal\n\nb) small cyst in the spleen.')[0], 'Liver normal');
+});

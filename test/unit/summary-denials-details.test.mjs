@@ -200,3 +200,61 @@ test('summary: the size a body under its own header ("CT ABDOMEN:", "DISCUSSION:
   ])
     assert.match(offered(text), size);
 });
+
+// r20s pattern 2: the negative that qualifies an injury ("… thickened and lax, but intact", "No full-thickness tear is
+// seen." right after the tendinosis) is told, though the impression repeats only the abnormal half.
+test('summary: a structure said to hold despite its change, and the denial of a worse tear after the finding, are told', () => {
+  for (const [text, sentence] of [
+    [
+      'EXAM: MRI LEFT KNEE\nFINDINGS: The anterior cruciate ligament is attenuated and lax but remains intact. Small joint effusion.\nIMPRESSION: Attenuated anterior cruciate ligament, likely remote sprain. Small effusion.',
+      'The anterior cruciate ligament is attenuated and lax but remains intact.',
+    ],
+    [
+      'EXAM: MRI RIGHT ELBOW\nFINDINGS: The ulnar collateral ligament is thickened, though intact. No fracture.\nIMPRESSION: Thickened ulnar collateral ligament.',
+      'The ulnar collateral ligament is thickened, though intact.',
+    ],
+    [
+      'EXAM: MRI RIGHT SHOULDER\nFINDINGS: The supraspinatus tendon is thickened with increased signal, consistent with tendinosis. No full-thickness tear is seen. The labrum is normal.\nIMPRESSION: Supraspinatus tendinosis.',
+      'No full-thickness tear is seen.',
+    ],
+    [
+      'EXAM: MRI LEFT KNEE\nFINDINGS: Thickening and increased signal of the proximal patellar tendon, compatible with tendinopathy. There is no discrete tear.\nIMPRESSION: Proximal patellar tendinopathy.',
+      'There is no discrete tear.',
+    ],
+  ]) {
+    assert.ok(offered(text).includes(`"${sentence}"`), `${sentence}\n${offered(text)}`);
+  }
+  // A denial of a tear after a normal statement qualifies no finding: left with the findings-only denials.
+  const normal = offered(
+    'EXAM: MRI RIGHT SHOULDER\nFINDINGS: The rotator cuff tendons are normal in signal. No full-thickness tear is seen. Small subacromial spur.\nIMPRESSION: Small subacromial spur.',
+  );
+  assert.ok(!normal.includes('"No full-thickness tear is seen."'), normal);
+});
+
+// r20s pattern 1: CT-RATE's "sequelae" of a bone is an old healed injury there, never a scar in the lung.
+test('summary: sequelae said of a rib, clavicle or vertebra are not told as a lung scar', () => {
+  for (const text of [
+    'EXAM: CT CHEST\nFINDINGS: Bronchiectasis in the right lower lobe. Healed fracture sequelae are seen in the left 7th rib.\nIMPRESSION: • Bronchiectasis. • Sequelae in left 7th rib.',
+    'EXAM: CT CHEST\nFINDINGS: Mild emphysema. Post-traumatic sequelae in the right clavicle.\nIMPRESSION: Mild emphysema. Sequelae in the right clavicle.',
+    'EXAM: CT CHEST\nFINDINGS: Small nodule in the left upper lobe. Compression sequelae of the T11 vertebra.\nIMPRESSION: • Small nodule. • Sequelae of T11 vertebra.',
+  ]) {
+    const summary = offered(text);
+    assert.ok(!/scar in the (?:\w+ )?lung/i.test(summary), summary);
+  }
+  // Scarring the report places in the lung is still told as its scar.
+  assert.match(
+    offered('EXAM: CT CHEST\nFINDINGS: Linear scarring in the left lung base.\nIMPRESSION: Left basilar scarring.'),
+    /scar in [a-z ]*left lung/i,
+  );
+});
+
+// r20s pattern 4: a limit of the exam said against a denial (", but … poorly opacified / limited") stays with the denial.
+test('summary: a denial and the limit set against it with "but" are told together, under what was not found', () => {
+  for (const sentence of [
+    'The main and lobar pulmonary arteries are free of thrombus, but the subsegmental arteries are poorly opacified due to motion.',
+    'No focal liver lesion is seen, but the evaluation is limited without intravenous contrast.',
+  ]) {
+    const summary = offered(`EXAM: CT CHEST AND ABDOMEN\nFINDINGS: ${sentence} Cholelithiasis.\nIMPRESSION: Cholelithiasis.`);
+    assert.equal(partOf(summary, sentence), 'What the report did not find', summary);
+  }
+});

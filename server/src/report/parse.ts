@@ -6,7 +6,13 @@ import { normWord } from './norm';
 
 // A header: at the start of a line, a name of letters (and a few joiners) ending in a colon.
 // Group 1 is the name. Inline ("FINDINGS: The heart ...") and own-line forms both match.
-const HEADER_WITH_COLON = /^[ \t]*([A-Za-z][A-Za-z ,/&()'-]{0,40}?)[ \t]*:(?!\/)/gm;
+// Up to 41 characters and 6 words; a label in capitals may run to 61 characters and 10 words, as a nuclear or
+// vascular report heads its findings with the exam's full name ("NUCLEAR MYOCARDIAL PERFUSION SCAN WITH STANDARD
+// PROTOCOL:"); a longer mixed-case run before a colon is a sentence leading into a list.
+const HEADER_WITH_COLON = /^[ \t]*([A-Za-z][A-Za-z ,/&()'-]{0,60}?)[ \t]*:(?!\/)/gm;
+const MAX_HEADER_CHARS = 41;
+const MAX_HEADER_WORDS = 6;
+const MAX_CAPITALS_HEADER_WORDS = 10;
 /**
  * A range of vertebral levels ("C5-6", "L4/5", "L5-S1", "T12 to L1"), written once for the parser, the
  * laterality rule and the summary. Groups: first letter, number, second letter (optional), number.
@@ -182,6 +188,8 @@ interface HeaderMatch {
   kind: SectionKind | null;
   allCaps: boolean;
   words: number;
+  /** Longer than a header's usual 41 characters or 6 words (a label in capitals). */
+  long?: boolean;
 }
 
 const CAPITALS_LINE = 1;
@@ -227,16 +235,11 @@ function findHeaders(text: string): HeaderMatch[] {
     const start = m.index + m[0].indexOf(name);
     const trimmed = name.trim();
     const words = wordCount(trimmed);
-    if (words > 6) continue;
+    const allCaps = name === name.toUpperCase() && /[A-Z]{2}/.test(name);
+    const long = name.length > MAX_HEADER_CHARS || words > MAX_HEADER_WORDS;
+    if (long && (!allCaps || words > MAX_CAPITALS_HEADER_WORDS)) continue;
     // "Dr. X" and times ("at 14:35") are not headers; the pattern already needs letters only.
-    headers.push({
-      start,
-      end: m.index + m[0].length,
-      name: trimmed,
-      kind: knownSectionKind(name),
-      allCaps: name === name.toUpperCase() && /[A-Z]{2}/.test(name),
-      words,
-    });
+    headers.push({ start, end: m.index + m[0].length, name: trimmed, kind: knownSectionKind(name), allCaps, words, long });
   }
   const lines = lineCues(text);
   for (const m of lines & CAPITALS_LINE ? allMatches(HEADER_ALONE, text) : []) {
@@ -364,6 +367,9 @@ function buildSections(text: string): Section[] {
   for (const h of headers) {
     // A header found inside the one before it ("A  FINDINGS:" read as "A FINDINGS" and as "FINDINGS") is that header.
     if (current.header && h.start < current.header.end) continue;
+    // A long label in capitals before any section, or under a header that holds no sentence yet ("EXAM: CTA
+    // ABDOMEN⏎CT ABDOMEN AND PELVIS WITHOUT CONTRAST, LOW DOSE:"), is the exam's title line: it stays where the title is read.
+    if (h.long && (current.kind === 'preamble' || !/[.!?]/.test(text.slice(current.body.start, h.start)))) continue;
     let kind = h.kind;
     if (current.kind === 'findings' && !(kind && opensSectionInsideFindings(h.name, h.allCaps))) {
       // Organ and topic labels inside FINDINGS ("LIVER:", "Lungs:", "Contrast: 7.5 mL") stay in
@@ -392,7 +398,8 @@ function buildSections(text: string): Section[] {
     sections.push(current);
   }
   discussionAsFindings(sections);
-  interpretationAsFindings(sections);
+  interpretationAsFindings(text, sections);
+  examNamedAsFindings(text, sections);
   endLateHistories(text, sections);
   for (const s of sections) {
     s.body = trimSpan(text, s.header ? s.header.end : s.start, s.end);
@@ -421,13 +428,35 @@ function discussionAsFindings(sections: Section[]): void {
 // "IMPRESSION:", "CONCLUSION:" or "SUMMARY:": with no findings section, the interpretation is the findings (one
 // report, one impression), and gets their checks. Alone, it is the report's conclusion, an impression.
 const INTERPRETATION = /^INTERPRETATIONS?$/;
-function interpretationAsFindings(sections: Section[]): void {
+// A conclusion that only records the call or gives advice ("CONCLUSION: Findings discussed with Dr Smith at 10:00.",
+// "SUMMARY: Recommend follow-up in 6 weeks.") concludes nothing: beside it the interpretation stays the conclusion.
+const CALL_OR_ADVICE =
+  /\b(?:discuss|communicat|called|notified|telephon|paged|conveyed|informed|read back|recommend|advise|follow[- ]?up|correlat)/i;
+// Its sentences, cut at a stop before white space (not after a title: "Dr. Lee").
+const SENTENCE_CUT = /(?<!\b(?:Dr|Mr|Mrs|Ms|Prof))[.!?]\s+|\n/;
+const concludesOnFindings = (text: string, s: Section) =>
+  text
+    .slice(s.header ? s.header.end : s.start, s.end)
+    .split(SENTENCE_CUT)
+    .some((part) => /\p{L}/u.test(part) && !CALL_OR_ADVICE.test(part));
+function interpretationAsFindings(text: string, sections: Section[]): void {
   if (sections.some((s) => s.kind === 'findings')) return;
   const told = (s: Section) => s.kind === 'impression' && !!s.header && INTERPRETATION.test(normaliseHeaderName(s.header.name));
   const interpretation = sections.find(told);
   // (One conclusion only: a two-part stress and nuclear report, "INTERPRETATION: <heart rate, ECG> IMPRESSION: …
   // NUCLEAR INTERPRETATION: … IMPRESSION: …", has a stress part that is no imaging finding.)
-  if (interpretation && sections.filter((s) => s.kind === 'impression' && !told(s)).length === 1) interpretation.kind = 'findings';
+  const conclusions = sections.filter((s) => s.kind === 'impression' && !told(s));
+  if (interpretation && conclusions.length === 1 && concludesOnFindings(text, conclusions[0])) interpretation.kind = 'findings';
+}
+
+// A nuclear or vascular report may head its results with the exam's full name ("NUCLEAR MYOCARDIAL PERFUSION SCAN WITH
+// STANDARD PROTOCOL:", "CORONARY CTA:") beside its impression: with no findings section, the one section so named that
+// says sentences (not a measure's label: "GESTATIONAL AGE BY CURRENT ULTRASOUND: 28 weeks") is the findings.
+function examNamedAsFindings(text: string, sections: Section[]): void {
+  if (sections.some((s) => s.kind === 'findings') || !sections.some((s) => s.kind === 'impression')) return;
+  const says = (s: Section) => (text.slice(s.header!.end, s.end).match(/[.!?](?:\s|$)/g) ?? []).length >= 2;
+  const named = sections.filter((s) => s.kind === 'other' && s.header && isRunOnExamTitle(s.header.name) && says(s));
+  if (named.length === 1) named[0].kind = 'findings';
 }
 
 const BLANK_LINE = /\r?\n[ \t]*\r?\n/g;
@@ -685,6 +714,20 @@ function gluedStop(word: string, text: string, k: number): boolean {
 // "discussed with⏎Dr. X by telephone".
 const CONTINUES = /\b(or|and|nor|versus|vs\.?|either|with|of|to|by|the|a|an|at|from|for|than)[ \t]*$/;
 
+// A line in lower case that is no list item ("a.", "b)") or label ("liver:").
+const LOWER_CASE_LINE = /^\p{Ll}(?![.)])(?![\p{L} ]{0,40}:)/u;
+/**
+ * Does a blank line at `at` sit inside a sentence: the line before ends in a word or a comma, with no stop, and the
+ * line after goes on in lower case ("There are no demonstrated myocardial⏎⏎bridges.", "a small effusion on the⏎⏎
+ * left, and …") — an export that wrapped its lines put a blank between them. A capital after the blank still ends
+ * the sentence: a list written without stops puts one statement on each line.
+ */
+function wrappedAcrossBlank(text: string, from: number, at: number, next: number): boolean {
+  let j = at - 1;
+  while (j >= from && (text[j] === ' ' || text[j] === '\t' || text[j] === '\r')) j--;
+  return j >= from && /[\p{Ll},]/u.test(text[j]) && LOWER_CASE_LINE.test(text.slice(next, next + 45));
+}
+
 // What can end a sentence (isSentenceEnd and the line-break rule decide whether it does), and the
 // round bracket, whose stops end nothing: "lesions (cyst?) in both kidneys".
 const BREAK = /[.!?("\n\r•]/g;
@@ -773,7 +816,8 @@ function splitSentences(text: string, section: Section, sectionIndex: number, ou
         if (text[m] === '\n') blank = true;
         m++;
       }
-      if ((blank || /[\p{Lu}\d•*-]/u.test(text[m] ?? '')) && !CONTINUES.test(text.slice(Math.max(from, i - 12), i))) push(k);
+      const ends = blank ? !wrappedAcrossBlank(text, from, i, m) : /[\p{Lu}\d•*-]/u.test(text[m] ?? '');
+      if (ends && !CONTINUES.test(text.slice(Math.max(from, i - 12), i))) push(k);
       i = k - 1;
       continue;
     }

@@ -24,7 +24,7 @@ import { LEVEL } from '../report/parse';
 import type { Report, Section, Sentence, Span } from '../report/types';
 import { escapeRegExp } from '../report/regex';
 import { adviceKindOf } from './advice';
-import { leansOn, readClause, stem } from './clauses';
+import { CUES, leansOn, readClause, stem } from './clauses';
 import { altersNormal, runInImpression } from './impression-kept';
 import { stripListNumber } from './list-number';
 import { itemOf, ownStretch, ownWords } from './summary-reading';
@@ -42,7 +42,19 @@ export const stated = (f: Finding) => f.assertion === 'present' || f.assertion =
 // A contrast that denies, after a reading of what is seen: "…, which may represent X, but no …", "…, suggesting X; however, no …".
 const DENIED_WORSE =
   /\b(?:may|might|could|likely|suggest\w*|possibl[ey]|probabl[ey]|represent\w*|reflect\w*|consistent with|compatible with)\b[^;]*?[,;]\s*(?:but|however|although|though)\b,?\s+(?:there\s+(?:is|are|was|were)\s+)?(?:no|not)\b/iu;
-const NEGATED = /\b(?:no|not|without|negative|absent)\b/i;
+// A word that denies (cues.json denialWords, the lay reader's list), and a bare "negative" ("… was negative").
+export const NEGATED = new RegExp(`\\b(?:${[...CUES.denialWords, 'negative'].join('|')})\\b`, 'i');
+const OPENS_DENIAL = /^(?:there\s+(?:is|are)\s+)?(?:no|without)\b/i;
+// A structure read as abnormal that the same sentence says still holds ("The anterior talofibular ligament is thickened
+// and wavy, but intact", "tendinosis without a full-thickness tear"), and the denial of an injury's worse grade said
+// right after the finding ("… consistent with tendinopathy. No full-thickness tear is identified."): the negative a
+// patient with the injury asks about.
+// (Said "but intact", the words before say what is wrong with it, whether or not the findings core names a finding.)
+const HOLDS_DESPITE =
+  /\b(?:but|yet|though|although|however)\b,?\s+(?:(?:it|they)\s+)?(?:(?:is|are|remains?|appears?|seems?)\s+)?(?:still\s+)?(?:intact|continuous|not torn)\b/i;
+const WITHOUT_TEAR = /\bwithout\s+(?:an?\s+)?(?:(?:full|partial)[- ]thickness\s+|complete\s+|discrete\s+|definite\s+)?(?:tear|rupture)/i;
+const WORSE_DENIED =
+  /^(?:there\s+(?:is|are)\s+)?no\s+(?:(?:evidence|signs?)\s+of\s+(?:an?\s+)?)?(?:(?:full|partial)[- ]thickness\s+|complete\s+|high[- ]grade\s+|discrete\s+|definite\s+)?(?:tear|rupture|disruption|retraction)s?\b/i;
 
 /** An impression sentence that points to the findings instead of saying them ("See above.", "As described above."). */
 // A finding this exam does not show though it is there, felt or seen on another exam ("The palpable mass … is not visible
@@ -252,6 +264,18 @@ function readToldAsWritten(report: Report, understanding: Understanding, unknown
       fromImpression &&
       DENIED_WORSE.test(text) &&
       fs.some((f) => f.assertion === 'absent' && !f.normal && !deniedInImpression(f))
+    )
+      return void out.add(i);
+    // The negative that qualifies an injury the findings state, in the sentence or right after it: told in its own words,
+    // whatever half of it the impression repeats.
+    const before = report.sentences[i - 1];
+    if (
+      section.kind === 'findings' &&
+      ((HOLDS_DESPITE.test(text) && !OPENS_DENIAL.test(text)) ||
+        (WITHOUT_TEAR.test(text) && fs.some((f) => stated(f) && !f.normal)) ||
+        (WORSE_DENIED.test(text) &&
+          before?.section === sentence.section &&
+          (bySentence.get(i - 1) ?? []).some((f) => stated(f) && !f.normal)))
     )
       return void out.add(i);
     // A denial the findings core reads nothing in ("No signs of infection were detected in the lungs.") that a caveat of

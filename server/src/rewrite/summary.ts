@@ -54,6 +54,7 @@ import {
   detailsUntold,
   withReferents,
   FELT,
+  NEGATED,
   NOT_SHOWN_BY_EXAM,
 } from './summary-quoted';
 import { bare, denialSentence, findingSentences, glossaryOf, glossFor, termOf, type GlossaryLine } from './summary-wording';
@@ -258,7 +259,10 @@ function joinedClauses(text: string, pieces: { piece: string; kind: QuoteKind }[
     const subjectless = SUBJECTLESS.test(p.piece);
     // A contrast after a comma that cannot stand alone stays with the clause it qualifies (leansOnBefore), told
     // under that clause's heading.
-    const contrast = !!last && CONTRAST.test(p.piece) && last.kind !== 'more' && p.kind !== 'more' && leansOnBefore(last, p);
+    // A limit of the exam said against a denial ("… are free of thrombus, but the subsegmental arteries are poorly
+    // opacified", "No focal liver lesion, but the evaluation is limited"): it qualifies the denial, told with it.
+    const limits = !!last && last.kind === 'denied' && CONTRAST.test(p.piece) && OWN_WORDS.limitation.test(p.piece);
+    const contrast = limits || (!!last && CONTRAST.test(p.piece) && last.kind !== 'more' && p.kind !== 'more' && leansOnBefore(last, p));
     // A tail that only says how the clause before has changed ("Nodules in the left lung; no significant change …",
     // "…; stable (cyst?).") or which test the advice before asks for ("Recommend additional imaging; spot compression
     // views of the right breast") has no subject of its own: cut off, it would read as a finding or a denial by itself.
@@ -269,7 +273,7 @@ function joinedClauses(text: string, pieces: { piece: string; kind: QuoteKind }[
       // "The ligament is intact but demonstrates mild thickening …": said of what the contrast finds there.
       if (tail) continue;
       if (subjectless && last.kind === 'denied') last.kind = p.kind;
-      else if (contrast && last.kind === 'denied') last.kind = p.kind;
+      else if (contrast && last.kind === 'denied' && !limits) last.kind = p.kind;
     } else out.push({ ...p, start, end });
   }
   return out.map(({ piece, kind }) => ({ piece, kind }));
@@ -302,7 +306,6 @@ const DISCLAIMER = new RegExp(String.raw`${GENERAL_CAVEAT.source}|${NOT_SHOWN_BY
 // A denial of any change since the images it compares with, naming nothing that did not change.
 const DENIES_CHANGE =
   /^(?:(?:otherwise|overall|again),?\s+)?(?:there (?:is|are|has been|have been)\s+)?no\s+(?:(?:significant|appreciable|substantial|definite|major|measurable|visible|important|relevant|notable|radiographic|radiologic|further)\s+)*(?:interval\s+)?(?:change|changes|difference|differences|progression)\b(?!\s+(?:in|of)\b)/i;
-const NEGATED_WORD = /\b(?:no|not|without|negative|absent|free of)\b/i;
 const NORMAL_WORDS = /\b(?:intact|normal|unremarkable|patent|preserved|within normal limits)\b/i;
 const OPENS_DENIAL = /^(?:(?:but|and|however),?\s+)?(?:there (?:is|are|was|were)\s+)?(?:no|without)\b/i;
 // What a few words read as on their own (the findings core), kept as quotes repeat across reports (bounded).
@@ -395,7 +398,7 @@ function pieceKind(piece: string): QuoteKind {
   // deny the reading, with the "findings" or "evidence" it would be read from.)
   const statesReading =
     !!readsAbsence &&
-    !NEGATED_WORD.test(piece.slice(readsAbsence.index + readsAbsence[0].length)) &&
+    !NEGATED.test(piece.slice(readsAbsence.index + readsAbsence[0].length)) &&
     !DENIES_GROUNDS.test(piece.slice(0, readsAbsence.index));
   if (!said.length && clause.negated.size > 0 && (fs.length > 0 || OPENS_DENIAL.test(piece) || mostly) && !statesFirst && !statesReading)
     return 'denied';
