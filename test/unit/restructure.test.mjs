@@ -1492,6 +1492,62 @@ test('a word of another sense does not pick the field: lung lines, body-wall her
   }
 });
 
+test('below the chest in a chest CT: abdominal-wall hernias under the upper abdomen, a cholecystectomy or TAH-BSO by its organ, never the item before', () => {
+  const cases = [
+    ['ct-chest', 'Small fat-containing umbilical hernia.', 'Upper abdomen'],
+    ['ct-chest', 'There is a ventral hernia in the anterior abdominal wall containing omentum.', 'Upper abdomen'],
+    ['ct-chest', 'A paraumbilical hernia containing a loop of bowel is partly imaged.', 'Upper abdomen'],
+    ['ct-pulmonary-angiogram', 'Incidental incisional hernia in the upper abdominal wall.', 'Upper abdomen'],
+    // The abdomen's own templates keep the body wall's hernias there.
+    ['ct-abdomen-pelvis', 'There is a ventral hernia in the anterior abdominal wall containing omentum.', 'Body wall'],
+    ['ct-chest', 'Subcutaneous emphysema in the left chest wall.', 'Chest wall'],
+  ];
+  for (const [id, sentence, label] of cases) {
+    const { out } = run(`FINDINGS:\nHeart size is normal. ${sentence}\n\nIMPRESSION:\nSee above.\n`, PLAIN, id);
+    assert.ok(line(out, label)?.includes(sentence), `${id}: "${sentence}" under ${label}:\n${out.text}`);
+  }
+  // A CT-RATE summary item naming its organ by the operation: not the item before's field.
+  for (const [item, label] of [
+    ['Cholecystectomized', 'Upper abdomen'],
+    ['Cholecystectomised', 'Upper abdomen'],
+    ['Status post TAH-BSO', 'Other'],
+    ['TAH+BSO', 'Other'],
+    ['Hysterectomized', 'Other'],
+  ]) {
+    const text = `EXAM: CT CHEST\nFINDINGS: Emphysema in both upper lobes. The gallbladder and uterus are not seen. " Emphysema in both upper lobes " ${item} " Hiatal hernia.\n`;
+    const { out } = run(text, PLAIN, 'ct-chest');
+    assert.doesNotMatch(line(out, 'Lungs') ?? '', new RegExp(item.replace(/[+]/g, '\\+')), `${item} left under Lungs:\n${out.text}`);
+    assert.ok(
+      out.text.split(/\r?\n/).some(
+        (l, k, all) =>
+          l.includes(item) &&
+          (l.startsWith(`${label}:`) ||
+            all
+              .slice(0, k + 1)
+              .reverse()
+              .find((x) => /^[A-Z][\w ]*:/.test(x))
+              ?.startsWith(`${label}:`)),
+      ),
+      `${item} under ${label}:\n${out.text}`,
+    );
+  }
+});
+
+test('lymph nodes named by the diaphragm or the heart border they lie on are nodes: the mediastinum in a chest CT, never the Pleura', () => {
+  const cases = [
+    ['ct-chest', 'Enlarged anterior diaphragmatic lymph nodes are noted.', 'Mediastinum and hila'],
+    ['ct-chest', 'A 12 mm right cardiophrenic lymph node.', 'Mediastinum and hila'],
+    ['ct-chest', 'Paracardiac nodes up to 8 mm on the left.', 'Mediastinum and hila'],
+    ['ct-abdomen-pelvis', 'Retrocrural lymph nodes measure up to 11 mm.', 'Lymph nodes'],
+    ['ct-abdomen-pelvis', 'Enlarged anterior diaphragmatic lymph nodes are noted.', 'Lymph nodes'],
+    ['ct-chest', 'The right hemidiaphragm is elevated.', 'Pleura'],
+  ];
+  for (const [id, sentence, label] of cases) {
+    const { out } = run(`FINDINGS:\nNo pleural effusion. ${sentence}\n\nIMPRESSION:\nSee above.\n`, PLAIN, id);
+    assert.ok(line(out, label)?.includes(sentence), `${id}: "${sentence}" under ${label}:\n${out.text}`);
+  }
+});
+
 test('the space around an organ, an ischemic change, the cervical spine, the iliac fossa and a bowel anastomosis place a sentence by their organ', () => {
   const filed = (id, sentences) => run(`EXAM: CT.\nFINDINGS: ${sentences.join(' ')}\nIMPRESSION: Normal.`, PLAIN, id).out;
   const abdomen = filed('ct-abdomen-pelvis', [
