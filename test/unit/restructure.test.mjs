@@ -933,6 +933,7 @@ test('part words are organ terms, places and territories organ ids, checked at l
     walls: { findings: ['wall thickening'], hollow: ['gallbladder'] },
     wholes: { heart: ['pericardium'] },
     heldPartsOf: { isthmus: ['aorta'] },
+    perfusionDefects: { kinds: ['fixed'], nouns: ['defect'], organ: 'heart' },
     techniqueHeadings: ['doppler'],
     regionWide: ['peritoneum'],
     textPointers: ['described'],
@@ -941,6 +942,10 @@ test('part words are organ terms, places and territories organ ids, checked at l
   assert.ok(loadPlacementWords(words).partWords.has('cortex'));
   assert.throws(() => loadPlacementWords({ ...words, regionWide: ['belly'] }), /unknown organ belly/);
   assert.throws(() => loadPlacementWords({ ...words, heldPartsOf: { isthmus: ['aortas'] } }), /unknown organ aortas/);
+  assert.throws(
+    () => loadPlacementWords({ ...words, perfusionDefects: { kinds: ['fixed'], nouns: ['defect'], organ: 'hearts' } }),
+    /unknown organ hearts/,
+  );
   assert.deepEqual(loadPlacementWords(words).sharedParts.get('lobe'), ['thyroid', 'liver']);
   assert.throws(() => loadPlacementWords({ ...words, sharedParts: { lobe: ['thyroids'] } }), /unknown organ thyroids/);
   assert.throws(() => loadPlacementWords({ ...words, sharedParts: { flap: ['thyroid'] } }), /flap is no organ term/);
@@ -3661,6 +3666,48 @@ test("a stress test's heart rate is the patient's pulse, not the heart's perfusi
     const { out } = run(text, PLAIN, 'nm-myocardial-perfusion');
     assert.ok(!line(out, 'Myocardial perfusion').includes(sentence), out.text);
     assert.ok(out.text.includes(sentence), out.text);
+  }
+});
+
+test('a defect said fixed or reversible is the myocardial perfusion, though it names no organ; the pulse and pressure during the scan are technique', () => {
+  for (const defect of [
+    'There is a small fixed inferior defect.',
+    'A partially reversible anteroapical perfusion defect of moderate size is seen.',
+    'Moderate-sized reversible defect involving the lateral wall, consistent with ischemia.',
+  ]) {
+    const text = `EXAM: Myocardial perfusion SPECT.\nFINDINGS: ${defect} The ejection fraction is 58%.\nIMPRESSION: Abnormal.\n`;
+    const { out } = run(text, PLAIN, 'nm-myocardial-perfusion');
+    assert.ok(line(out, 'Myocardial perfusion')?.includes(defect), out.text);
+  }
+  for (const [id, pulse] of [
+    ['ct-coronary', 'Mean heart rate during acquisition was 62 bpm.'],
+    ['ct-coronary', 'Average heart rate during the scan was 58 beats per minute.'],
+    ['nm-myocardial-perfusion', 'Resting heart rate of 66 and blood pressure of 88/45.'],
+  ]) {
+    const text = `EXAM: Cardiac study.\nFINDINGS: ${pulse} The left ventricular ejection fraction is 60%.\nIMPRESSION: Normal.\n`;
+    const { out } = run(text, PLAIN, id);
+    const technique = out.text.slice(out.text.indexOf('TECHNIQUE:'), out.text.indexOf('FINDINGS:'));
+    assert.ok(technique.includes(pulse), `${pulse} in TECHNIQUE:\n${out.text}`);
+  }
+  // A rhythm said of the heart is still a finding.
+  const echo = run(
+    'EXAM: Echocardiogram.\nFINDINGS: The heart rate is irregular. The left ventricle is normal in size.\n',
+    PLAIN,
+    'us-echocardiogram',
+  ).out;
+  assert.ok(echo.text.indexOf('The heart rate is irregular.') > echo.text.indexOf('FINDINGS:'), echo.text);
+});
+
+test("a procedure's course and the plan after it (a TEE's closing lines) go to the findings' general line, never under the organ before", () => {
+  for (const closing of [
+    'The patient tolerated the procedure well without complications. She will be kept n.p.o. for 2 hours.',
+    'The patient tolerated the study well and was transferred to recovery in stable condition.',
+    'He will follow up with cardiology clinic in one week.',
+  ]) {
+    const text = `EXAM: Transesophageal echocardiogram.\nFINDINGS: The left atrium is mildly dilated. No thrombus in the left atrial appendage. ${closing}\nIMPRESSION: No thrombus.\n`;
+    const { out } = run(text, PLAIN, 'us-echocardiogram');
+    assert.doesNotMatch(line(out, 'Atria') ?? '', /tolerated|n\.p\.o|follow up/i, out.text);
+    assert.ok(out.text.includes(closing), out.text);
   }
 });
 

@@ -22,6 +22,8 @@ import {
   NODE_REGIONS,
   NODE_STATION_REGIONS,
   PART_WORDS,
+  PERFUSION_DEFECT,
+  PERFUSION_ORGAN,
   PLACE_OF,
   PLACES,
   SHARED_ARTERY_NOUN,
@@ -123,6 +125,8 @@ function placesOf(
   const places: PlaceHit[] = [
     ...[...text.matchAll(PLACES)].map((m) => placeHit(PLACE_OF.get(m[0].toLowerCase())!, m)).filter((p) => !overlapsHeld(p)),
     ...heldHere,
+    // "There is a small fixed inferior defect." in a perfusion scan: the myocardium's perfusion, where a template has it.
+    ...[...text.matchAll(PERFUSION_DEFECT)].map((m) => placeHit(PERFUSION_ORGAN, m)).filter((p) => held(p.organ)),
     // "segmental PE", "segmental and subsegmental pulmonary emboli": the pulmonary arteries, by the noun after the level.
     // Not "segmental branches" in a sentence of the airways ("… compatible with mucus in the airways"): the bronchi's.
     ...[...text.matchAll(ARTERY_LEVEL)]

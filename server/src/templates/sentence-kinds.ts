@@ -26,6 +26,7 @@ const Schema = z.object({
   contrastStatements: Phrases,
   noComparison: Phrases,
   communication: Phrases,
+  procedureCourse: Phrases,
   notice: Phrases,
   caveats: Phrases,
   noticeHeaders: Phrases,
@@ -75,7 +76,7 @@ const PATIENT_OPENING = new RegExp(
 );
 // "In the case with a history of trauma, …": a lead-in phrase that ends at its comma.
 const LEAD_IN = /^\W*(?:in|for|given)\b[^,]{0,80},/i;
-const NOTICE = phraseRegex([...KINDS.notice, ...KINDS.communication]);
+const NOTICE = phraseRegex([...KINDS.notice, ...KINDS.communication, ...KINDS.procedureCourse]);
 const NOTICE_HEADER = phraseRegex(KINDS.noticeHeaders);
 const CAVEAT = phraseRegex(KINDS.caveats);
 
