@@ -1547,6 +1547,9 @@ test('lymph nodes named by the diaphragm or the heart border they lie on are nod
     ['ct-abdomen-pelvis', 'Enlarged anterior diaphragmatic lymph nodes are noted.', 'Lymph nodes'],
     ['ct-chest', 'The right hemidiaphragm is elevated.', 'Pleura'],
   ];
+  // After a sentence of the upper abdomen too: the nodes name their own place.
+  const after = run('FINDINGS:\nThe liver is normal. Enlarged anterior diaphragmatic lymph nodes are noted.\n', PLAIN, 'ct-chest').out;
+  assert.match(line(after, 'Mediastinum and hila') ?? '', /anterior diaphragmatic/, after.text);
   for (const [id, sentence, label] of cases) {
     const { out } = run(`FINDINGS:\nNo pleural effusion. ${sentence}\n\nIMPRESSION:\nSee above.\n`, PLAIN, id);
     assert.ok(line(out, label)?.includes(sentence), `${id}: "${sentence}" under ${label}:\n${out.text}`);

@@ -27,6 +27,7 @@ const Schema = z.object({
   noComparison: Phrases,
   communication: Phrases,
   procedureCourse: Phrases,
+  contrastOpeners: Phrases,
   notice: Phrases,
   caveats: Phrases,
   noticeHeaders: Phrases,
@@ -48,6 +49,8 @@ export const MATERIALS: ReadonlySet<string> = new Set(KINDS.materials);
 
 /** Findings that tell the patient's state ("pregnant"), not a question the exam answers. */
 export const PATIENT_STATES: ReadonlySet<string> = new Set(KINDS.patientStates);
+/** The words a sentence opens with to set itself against the one before (restructure; the impression draft adds "still"). */
+export const CONTRAST_OPENERS: readonly string[] = KINDS.contrastOpeners;
 
 const TECHNIQUE = phraseRegex(KINDS.technique);
 const PROCEDURE = phraseRegex(KINDS.procedure);
