@@ -3714,6 +3714,33 @@ test("a procedure's course and the plan after it (a TEE's closing lines) go to t
   }
 });
 
+test("a nuclear stress report's own headings: IMAGE TECHNIQUE is technique, IMAGE ANALYSIS the findings, REASON FOR THE TEST the history", () => {
+  for (const [tracer, analysis] of [
+    ['3 mCi of thallous chloride', 'There is a small reversible anterior defect. The ejection fraction is 55%.'],
+    ['10 mCi of technetium tetrofosmin', 'There is a fixed inferior defect. The left ventricular ejection fraction is 48%.'],
+  ]) {
+    const text = `REASON FOR THE TEST: Chest pain.\n\nSTRESS TECHNIQUE: Adenosine was infused over four minutes.\n\nIMAGE TECHNIQUE: The patient was injected with ${tracer} and imaged with gated SPECT.\n\nIMAGE ANALYSIS: ${analysis}\n\nCONCLUSIONS: Abnormal perfusion study.\n`;
+    const report = parseReport(text);
+    const { template } = chooseTemplate(report);
+    assert.equal(template?.id, 'nm-myocardial-perfusion', text);
+    const { out } = run(text, PLAIN, 'nm-myocardial-perfusion');
+    assert.ok(line(out, 'CLINICAL HISTORY')?.includes('Chest pain.'), out.text);
+    assert.ok(line(out, 'Myocardial perfusion')?.includes(analysis.split('. ')[0]), out.text);
+    assert.ok(!/^IMAGE (TECHNIQUE|ANALYSIS):/m.test(out.text), out.text);
+  }
+});
+
+test('a nuclear stress study named only by its title or tracer is nuclear medicine, never a chest film', () => {
+  for (const [title, finding] of [
+    ['NUCLEAR STRESS TEST', 'There is a small reversible defect in the anterior wall. The ejection fraction is 55%.'],
+    ['GATED SPECT STRESS STUDY', 'No fixed or reversible defect. The ejection fraction is 62%.'],
+  ]) {
+    const text = `${title}\n\nREASON FOR THE TEST: Chest pain.\n\nFINDINGS: ${finding}\n`;
+    const { template } = chooseTemplate(parseReport(text));
+    assert.equal(template?.id, 'nm-myocardial-perfusion', text);
+  }
+});
+
 test('a line above the headers telling when a known disease began ("Newly diagnosed …") is the clinical history, not a finding of this exam', () => {
   for (const history of ['Newly diagnosed left breast carcinoma, staging.', 'Newly diagnosed right upper lobe lung mass, staging.']) {
     const text = `${history}\nEXAM: CT CHEST WITH CONTRAST\nFINDINGS: The lungs are clear. No pleural effusion. No mediastinal lymphadenopathy.\nIMPRESSION: No evidence of metastatic disease.\n`;
