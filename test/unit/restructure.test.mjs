@@ -3741,6 +3741,24 @@ test('a nuclear stress study named only by its title or tracer is nuclear medici
   }
 });
 
+test("'vertebral' alone in a carotid duplex is the vertebral artery, so a velocity table stays whole; in a neck CT it is still the spine's", () => {
+  for (const table of [
+    'PARAMETRIC DATA: Right CCA PSV 0.80 m/s. Right ICA PSV is 0.90 m/s. Right vertebral 0.45 m/s. Right IC/CC is 1.1. Left CCA PSV 0.70 m/s.',
+    'Right ICA PSV 95 cm/s. Left vertebral flow is antegrade. Left ICA EDV 22 cm/s.',
+  ]) {
+    const text = `EXAM: Carotid duplex ultrasound.\nFINDINGS: Mild plaque at both carotid bulbs.\n\n${table}\n\nIMPRESSION: No significant stenosis.\n`;
+    const { out } = run(text, PLAIN, 'us-carotid');
+    assert.ok(!/^Other:/m.test(out.text), out.text);
+    assert.ok(norm(out.text).includes(norm(table.replace(/^PARAMETRIC DATA: /, ''))), out.text);
+  }
+  const neck = run(
+    'EXAM: CT neck.\nFINDINGS: The thyroid is normal. There is a vertebral compression fracture at C5.\n',
+    PLAIN,
+    'ct-neck',
+  ).out;
+  assert.match(line(neck, 'Bones') ?? '', /vertebral compression fracture/, neck.text);
+});
+
 test('a line above the headers telling when a known disease began ("Newly diagnosed …") is the clinical history, not a finding of this exam', () => {
   for (const history of ['Newly diagnosed left breast carcinoma, staging.', 'Newly diagnosed right upper lobe lung mass, staging.']) {
     const text = `${history}\nEXAM: CT CHEST WITH CONTRAST\nFINDINGS: The lungs are clear. No pleural effusion. No mediastinal lymphadenopathy.\nIMPRESSION: No evidence of metastatic disease.\n`;
