@@ -933,6 +933,7 @@ test('part words are organ terms, places and territories organ ids, checked at l
     walls: { findings: ['wall thickening'], hollow: ['gallbladder'] },
     wholes: { heart: ['pericardium'] },
     heldPartsOf: { isthmus: ['aorta'] },
+    perfusionDefects: { kinds: ['fixed'], nouns: ['defect'], organ: 'heart' },
     techniqueHeadings: ['doppler'],
     regionWide: ['peritoneum'],
     textPointers: ['described'],
@@ -941,6 +942,10 @@ test('part words are organ terms, places and territories organ ids, checked at l
   assert.ok(loadPlacementWords(words).partWords.has('cortex'));
   assert.throws(() => loadPlacementWords({ ...words, regionWide: ['belly'] }), /unknown organ belly/);
   assert.throws(() => loadPlacementWords({ ...words, heldPartsOf: { isthmus: ['aortas'] } }), /unknown organ aortas/);
+  assert.throws(
+    () => loadPlacementWords({ ...words, perfusionDefects: { kinds: ['fixed'], nouns: ['defect'], organ: 'hearts' } }),
+    /unknown organ hearts/,
+  );
   assert.deepEqual(loadPlacementWords(words).sharedParts.get('lobe'), ['thyroid', 'liver']);
   assert.throws(() => loadPlacementWords({ ...words, sharedParts: { lobe: ['thyroids'] } }), /unknown organ thyroids/);
   assert.throws(() => loadPlacementWords({ ...words, sharedParts: { flap: ['thyroid'] } }), /flap is no organ term/);
@@ -1488,6 +1493,65 @@ test('a word of another sense does not pick the field: lung lines, body-wall her
   ];
   for (const [id, sentence, label] of cases) {
     const { out } = run(`FINDINGS:\n${sentence}\n\nIMPRESSION:\nSee above.\n`, PLAIN, id);
+    assert.ok(line(out, label)?.includes(sentence), `${id}: "${sentence}" under ${label}:\n${out.text}`);
+  }
+});
+
+test('below the chest in a chest CT: abdominal-wall hernias under the upper abdomen, a cholecystectomy or TAH-BSO by its organ, never the item before', () => {
+  const cases = [
+    ['ct-chest', 'Small fat-containing umbilical hernia.', 'Upper abdomen'],
+    ['ct-chest', 'There is a ventral hernia in the anterior abdominal wall containing omentum.', 'Upper abdomen'],
+    ['ct-chest', 'A paraumbilical hernia containing a loop of bowel is partly imaged.', 'Upper abdomen'],
+    ['ct-pulmonary-angiogram', 'Incidental incisional hernia in the upper abdominal wall.', 'Upper abdomen'],
+    // The abdomen's own templates keep the body wall's hernias there.
+    ['ct-abdomen-pelvis', 'There is a ventral hernia in the anterior abdominal wall containing omentum.', 'Body wall'],
+    ['ct-chest', 'Subcutaneous emphysema in the left chest wall.', 'Chest wall'],
+  ];
+  for (const [id, sentence, label] of cases) {
+    const { out } = run(`FINDINGS:\nHeart size is normal. ${sentence}\n\nIMPRESSION:\nSee above.\n`, PLAIN, id);
+    assert.ok(line(out, label)?.includes(sentence), `${id}: "${sentence}" under ${label}:\n${out.text}`);
+  }
+  // A CT-RATE summary item naming its organ by the operation: not the item before's field.
+  for (const [item, label] of [
+    ['Cholecystectomized', 'Upper abdomen'],
+    ['Cholecystectomised', 'Upper abdomen'],
+    ['Status post TAH-BSO', 'Other'],
+    ['TAH+BSO', 'Other'],
+    ['Hysterectomized', 'Other'],
+  ]) {
+    const text = `EXAM: CT CHEST\nFINDINGS: Emphysema in both upper lobes. The gallbladder and uterus are not seen. " Emphysema in both upper lobes " ${item} " Hiatal hernia.\n`;
+    const { out } = run(text, PLAIN, 'ct-chest');
+    assert.doesNotMatch(line(out, 'Lungs') ?? '', new RegExp(item.replace(/[+]/g, '\\+')), `${item} left under Lungs:\n${out.text}`);
+    assert.ok(
+      out.text.split(/\r?\n/).some(
+        (l, k, all) =>
+          l.includes(item) &&
+          (l.startsWith(`${label}:`) ||
+            all
+              .slice(0, k + 1)
+              .reverse()
+              .find((x) => /^[A-Z][\w ]*:/.test(x))
+              ?.startsWith(`${label}:`)),
+      ),
+      `${item} under ${label}:\n${out.text}`,
+    );
+  }
+});
+
+test('lymph nodes named by the diaphragm or the heart border they lie on are nodes: the mediastinum in a chest CT, never the Pleura', () => {
+  const cases = [
+    ['ct-chest', 'Enlarged anterior diaphragmatic lymph nodes are noted.', 'Mediastinum and hila'],
+    ['ct-chest', 'A 12 mm right cardiophrenic lymph node.', 'Mediastinum and hila'],
+    ['ct-chest', 'Paracardiac nodes up to 8 mm on the left.', 'Mediastinum and hila'],
+    ['ct-abdomen-pelvis', 'Retrocrural lymph nodes measure up to 11 mm.', 'Lymph nodes'],
+    ['ct-abdomen-pelvis', 'Enlarged anterior diaphragmatic lymph nodes are noted.', 'Lymph nodes'],
+    ['ct-chest', 'The right hemidiaphragm is elevated.', 'Pleura'],
+  ];
+  // After a sentence of the upper abdomen too: the nodes name their own place.
+  const after = run('FINDINGS:\nThe liver is normal. Enlarged anterior diaphragmatic lymph nodes are noted.\n', PLAIN, 'ct-chest').out;
+  assert.match(line(after, 'Mediastinum and hila') ?? '', /anterior diaphragmatic/, after.text);
+  for (const [id, sentence, label] of cases) {
+    const { out } = run(`FINDINGS:\nNo pleural effusion. ${sentence}\n\nIMPRESSION:\nSee above.\n`, PLAIN, id);
     assert.ok(line(out, label)?.includes(sentence), `${id}: "${sentence}" under ${label}:\n${out.text}`);
   }
 });
@@ -3606,6 +3670,93 @@ test("a stress test's heart rate is the patient's pulse, not the heart's perfusi
     assert.ok(!line(out, 'Myocardial perfusion').includes(sentence), out.text);
     assert.ok(out.text.includes(sentence), out.text);
   }
+});
+
+test('a defect said fixed or reversible is the myocardial perfusion, though it names no organ; the pulse and pressure during the scan are technique', () => {
+  for (const defect of [
+    'There is a small fixed inferior defect.',
+    'A partially reversible anteroapical perfusion defect of moderate size is seen.',
+    'Moderate-sized reversible defect involving the lateral wall, consistent with ischemia.',
+  ]) {
+    const text = `EXAM: Myocardial perfusion SPECT.\nFINDINGS: ${defect} The ejection fraction is 58%.\nIMPRESSION: Abnormal.\n`;
+    const { out } = run(text, PLAIN, 'nm-myocardial-perfusion');
+    assert.ok(line(out, 'Myocardial perfusion')?.includes(defect), out.text);
+  }
+  for (const [id, pulse] of [
+    ['ct-coronary', 'Mean heart rate during acquisition was 62 bpm.'],
+    ['ct-coronary', 'Average heart rate during the scan was 58 beats per minute.'],
+    ['nm-myocardial-perfusion', 'Resting heart rate of 66 and blood pressure of 88/45.'],
+  ]) {
+    const text = `EXAM: Cardiac study.\nFINDINGS: ${pulse} The left ventricular ejection fraction is 60%.\nIMPRESSION: Normal.\n`;
+    const { out } = run(text, PLAIN, id);
+    const technique = out.text.slice(out.text.indexOf('TECHNIQUE:'), out.text.indexOf('FINDINGS:'));
+    assert.ok(technique.includes(pulse), `${pulse} in TECHNIQUE:\n${out.text}`);
+  }
+  // A rhythm said of the heart is still a finding.
+  const echo = run(
+    'EXAM: Echocardiogram.\nFINDINGS: The heart rate is irregular. The left ventricle is normal in size.\n',
+    PLAIN,
+    'us-echocardiogram',
+  ).out;
+  assert.ok(echo.text.indexOf('The heart rate is irregular.') > echo.text.indexOf('FINDINGS:'), echo.text);
+});
+
+test("a procedure's course and the plan after it (a TEE's closing lines) go to the findings' general line, never under the organ before", () => {
+  for (const closing of [
+    'The patient tolerated the procedure well without complications. She will be kept n.p.o. for 2 hours.',
+    'The patient tolerated the study well and was transferred to recovery in stable condition.',
+    'He will follow up with cardiology clinic in one week.',
+  ]) {
+    const text = `EXAM: Transesophageal echocardiogram.\nFINDINGS: The left atrium is mildly dilated. No thrombus in the left atrial appendage. ${closing}\nIMPRESSION: No thrombus.\n`;
+    const { out } = run(text, PLAIN, 'us-echocardiogram');
+    assert.doesNotMatch(line(out, 'Atria') ?? '', /tolerated|n\.p\.o|follow up/i, out.text);
+    assert.ok(out.text.includes(closing), out.text);
+  }
+});
+
+test("a nuclear stress report's own headings: IMAGE TECHNIQUE is technique, IMAGE ANALYSIS the findings, REASON FOR THE TEST the history", () => {
+  for (const [tracer, analysis] of [
+    ['3 mCi of thallous chloride', 'There is a small reversible anterior defect. The ejection fraction is 55%.'],
+    ['10 mCi of technetium tetrofosmin', 'There is a fixed inferior defect. The left ventricular ejection fraction is 48%.'],
+  ]) {
+    const text = `REASON FOR THE TEST: Chest pain.\n\nSTRESS TECHNIQUE: Adenosine was infused over four minutes.\n\nIMAGE TECHNIQUE: The patient was injected with ${tracer} and imaged with gated SPECT.\n\nIMAGE ANALYSIS: ${analysis}\n\nCONCLUSIONS: Abnormal perfusion study.\n`;
+    const report = parseReport(text);
+    const { template } = chooseTemplate(report);
+    assert.equal(template?.id, 'nm-myocardial-perfusion', text);
+    const { out } = run(text, PLAIN, 'nm-myocardial-perfusion');
+    assert.ok(line(out, 'CLINICAL HISTORY')?.includes('Chest pain.'), out.text);
+    assert.ok(line(out, 'Myocardial perfusion')?.includes(analysis.split('. ')[0]), out.text);
+    assert.ok(!/^IMAGE (TECHNIQUE|ANALYSIS):/m.test(out.text), out.text);
+  }
+});
+
+test('a nuclear stress study named only by its title or tracer is nuclear medicine, never a chest film', () => {
+  for (const [title, finding] of [
+    ['NUCLEAR STRESS TEST', 'There is a small reversible defect in the anterior wall. The ejection fraction is 55%.'],
+    ['GATED SPECT STRESS STUDY', 'No fixed or reversible defect. The ejection fraction is 62%.'],
+  ]) {
+    const text = `${title}\n\nREASON FOR THE TEST: Chest pain.\n\nFINDINGS: ${finding}\n`;
+    const { template } = chooseTemplate(parseReport(text));
+    assert.equal(template?.id, 'nm-myocardial-perfusion', text);
+  }
+});
+
+test("'vertebral' alone in a carotid duplex is the vertebral artery, so a velocity table stays whole; in a neck CT it is still the spine's", () => {
+  for (const table of [
+    'PARAMETRIC DATA: Right CCA PSV 0.80 m/s. Right ICA PSV is 0.90 m/s. Right vertebral 0.45 m/s. Right IC/CC is 1.1. Left CCA PSV 0.70 m/s.',
+    'Right ICA PSV 95 cm/s. Left vertebral flow is antegrade. Left ICA EDV 22 cm/s.',
+  ]) {
+    const text = `EXAM: Carotid duplex ultrasound.\nFINDINGS: Mild plaque at both carotid bulbs.\n\n${table}\n\nIMPRESSION: No significant stenosis.\n`;
+    const { out } = run(text, PLAIN, 'us-carotid');
+    assert.ok(!/^Other:/m.test(out.text), out.text);
+    assert.ok(norm(out.text).includes(norm(table.replace(/^PARAMETRIC DATA: /, ''))), out.text);
+  }
+  const neck = run(
+    'EXAM: CT neck.\nFINDINGS: The thyroid is normal. There is a vertebral compression fracture at C5.\n',
+    PLAIN,
+    'ct-neck',
+  ).out;
+  assert.match(line(neck, 'Bones') ?? '', /vertebral compression fracture/, neck.text);
 });
 
 test('a line above the headers telling when a known disease began ("Newly diagnosed …") is the clinical history, not a finding of this exam', () => {

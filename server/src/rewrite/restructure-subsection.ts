@@ -22,6 +22,8 @@ import {
   NODE_REGIONS,
   NODE_STATION_REGIONS,
   PART_WORDS,
+  PERFUSION_DEFECT,
+  PERFUSION_ORGAN,
   PLACE_OF,
   PLACES,
   SHARED_ARTERY_NOUN,
@@ -111,14 +113,20 @@ function placesOf(
     by: 'term' as const,
     place: true as const,
   });
+  // Places only where this template has a field for them (the part of a neighbouring region a scan takes in).
+  // (Not a part of another organ the sentence names: "… of the descending aorta extending from the isthmus" is the aorta's.)
+  const heldHere = [...text.matchAll(HELD_PLACES)]
+    .filter((m) => !hits.some((h) => HELD_PARTS_OF.get(m[0].toLowerCase())?.includes(h.organ)))
+    .map((m) => placeHit(HELD_PLACE_OF.get(m[0].toLowerCase())!, m))
+    .filter((p) => held(p.organ));
+  // A held place outranks the everywhere place of the same words: an umbilical hernia is the body wall's,
+  // but in a chest CT, whose body wall field is the chest wall, the upper abdomen's the scan takes in.
+  const overlapsHeld = (p: { start: number; end: number }) => heldHere.some((q) => q.start < p.end && p.start < q.end);
   const places: PlaceHit[] = [
-    ...[...text.matchAll(PLACES)].map((m) => placeHit(PLACE_OF.get(m[0].toLowerCase())!, m)),
-    // Places only where this template has a field for them (the part of a neighbouring region a scan takes in).
-    // (Not a part of another organ the sentence names: "… of the descending aorta extending from the isthmus" is the aorta's.)
-    ...[...text.matchAll(HELD_PLACES)]
-      .filter((m) => !hits.some((h) => HELD_PARTS_OF.get(m[0].toLowerCase())?.includes(h.organ)))
-      .map((m) => placeHit(HELD_PLACE_OF.get(m[0].toLowerCase())!, m))
-      .filter((p) => held(p.organ)),
+    ...[...text.matchAll(PLACES)].map((m) => placeHit(PLACE_OF.get(m[0].toLowerCase())!, m)).filter((p) => !overlapsHeld(p)),
+    ...heldHere,
+    // "There is a small fixed inferior defect." in a perfusion scan: the myocardium's perfusion, where a template has it.
+    ...[...text.matchAll(PERFUSION_DEFECT)].map((m) => placeHit(PERFUSION_ORGAN, m)).filter((p) => held(p.organ)),
     // "segmental PE", "segmental and subsegmental pulmonary emboli": the pulmonary arteries, by the noun after the level.
     // Not "segmental branches" in a sentence of the airways ("… compatible with mucus in the airways"): the bronchi's.
     ...[...text.matchAll(ARTERY_LEVEL)]

@@ -31,6 +31,7 @@ import {
   PATIENT_STATES,
   saysAdvice,
   isComparisonHeader,
+  CONTRAST_OPENERS,
 } from '../templates/sentence-kinds';
 import {
   BACK_REFERENCE,
@@ -62,7 +63,7 @@ import {
 import { HEAD, MANY_PLACES, norm, OTHER, Router, type PlacedBy, type Target } from './restructure-subsection';
 import { CUES, labelName, leansOn, readClause, stem } from './clauses';
 import { phraseRegex } from '../templates/phrases';
-import { BLANK_LINE } from '../report/regex';
+import { BLANK_LINE, escapeRegExp } from '../report/regex';
 
 export type { PlacedBy } from './restructure-subsection';
 
@@ -188,7 +189,8 @@ const TOLD_AS_SEEN =
   /\b\d+(?:\.\d+)?\s*(?:mm|cm|millimet(?:er|re)s?|centimet(?:er|re)s?)\b|\b(?:mild|moderate|severe|small|large|massive|marked|trace|minimal|acute|subacute)\b|\b(?:caus(?:es|ing)|measur(?:es|ing)|demonstrat(?:es|ing)|show(?:s|ing)|(?:is|are) (?:seen|noted|identified|present))\b/i;
 // (Unless the finding is named as known before this exam: sentence-kinds.json knownBefore.)
 const toldAsSeen = (text: string) => TOLD_AS_SEEN.test(text) && !namesKnownBefore(text);
-const CONTRAST_OPENING = /^\W*(?:however|but|nevertheless|nonetheless|yet)\b/i;
+// "However, …", "But …" (sentence-kinds.json contrastOpeners, the list the impression draft reads too).
+const CONTRAST_OPENING = new RegExp(`^\\W*(?:${CONTRAST_OPENERS.map(escapeRegExp).join('|')})\\b`, 'i');
 // (Digits and brackets too: "CI (BPD/OFD): (70-86) 73", "Fetal Heart (4 Chamber View): Normal".)
 const RUN_IN = new RegExp(`^\\p{Lu}[\\p{L}\\d ,/&()-]{1,40}:[ \\t]+\\S`, 'u');
 const HEADING_LINE = new RegExp(`^${labelName(48)}:$`);

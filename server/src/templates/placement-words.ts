@@ -48,6 +48,7 @@ const Schema = z.object({
   walls: z.object({ findings: Phrases, hollow: Phrases }),
   wholes: z.record(z.string(), z.array(z.string().min(1)).min(1)),
   heldPartsOf: z.record(z.string(), z.array(z.string().min(1)).min(1)),
+  perfusionDefects: z.object({ kinds: Phrases, nouns: Phrases, organ: z.string().min(1) }),
   techniqueHeadings: Phrases,
   regionWide: Phrases,
   textPointers: Phrases,
@@ -93,6 +94,8 @@ export function loadPlacementWords(input: unknown): {
   thingNecks: ReadonlySet<string>;
   compositionOf: ReadonlyMap<string, string>;
   arteryLevel: RegExp;
+  perfusionDefect: RegExp;
+  perfusionOrgan: string;
   sharedArteryNoun: RegExp;
   airwayWord: RegExp;
   arteryNoun: RegExp;
@@ -143,6 +146,7 @@ export function loadPlacementWords(input: unknown): {
     walls,
     wholes,
     heldPartsOf,
+    perfusionDefects,
     techniqueHeadings,
     regionWide,
     textPointers,
@@ -159,6 +163,7 @@ export function loadPlacementWords(input: unknown): {
     ...stations.vessels,
     ...Object.values(heldPlaces),
     ...Object.values(heldPartsOf).flat(),
+    perfusionDefects.organ,
     ...nodeRegions,
     ...Object.values(sharedParts).flat(),
     ...Object.keys(compositions),
@@ -232,6 +237,12 @@ export function loadPlacementWords(input: unknown): {
       `${phraseRegex(arteryLevels.levels).source}(?:\\s*(?:-|,|and|or|/)\\s*${phraseRegex(arteryLevels.levels).source})*(?:\\s+[\\w-]+){0,2}?\\s+${phraseRegex(arteryLevels.nouns).source}`,
       'gi',
     ),
+    // "fixed inferior defect", "partially reversible anteroapical perfusion defects": the kind, then at most three words before the noun.
+    perfusionDefect: new RegExp(
+      `${phraseRegex(perfusionDefects.kinds).source}(?:\\s+[\\w-]+){0,3}?\\s+${phraseRegex(perfusionDefects.nouns).source}`,
+      'gi',
+    ),
+    perfusionOrgan: perfusionDefects.organ,
     // The shared noun ends the level's match; the airway words may stand anywhere in the sentence.
     sharedArteryNoun: new RegExp(`${phraseRegex(arteryLevels.sharedNouns).source}$`, 'i'),
     airwayWord: phraseRegex(arteryLevels.airwayWords),
@@ -290,6 +301,8 @@ export const {
   thingNecks: THING_NECKS,
   compositionOf: COMPOSITION_OF,
   arteryLevel: ARTERY_LEVEL,
+  perfusionDefect: PERFUSION_DEFECT,
+  perfusionOrgan: PERFUSION_ORGAN,
   sharedArteryNoun: SHARED_ARTERY_NOUN,
   airwayWord: AIRWAY_WORD,
   arteryNoun: ARTERY_NOUN,

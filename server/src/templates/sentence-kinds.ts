@@ -26,6 +26,8 @@ const Schema = z.object({
   contrastStatements: Phrases,
   noComparison: Phrases,
   communication: Phrases,
+  procedureCourse: Phrases,
+  contrastOpeners: Phrases,
   notice: Phrases,
   caveats: Phrases,
   noticeHeaders: Phrases,
@@ -47,6 +49,8 @@ export const MATERIALS: ReadonlySet<string> = new Set(KINDS.materials);
 
 /** Findings that tell the patient's state ("pregnant"), not a question the exam answers. */
 export const PATIENT_STATES: ReadonlySet<string> = new Set(KINDS.patientStates);
+/** The words a sentence opens with to set itself against the one before (restructure; the impression draft adds "still"). */
+export const CONTRAST_OPENERS: readonly string[] = KINDS.contrastOpeners;
 
 const TECHNIQUE = phraseRegex(KINDS.technique);
 const PROCEDURE = phraseRegex(KINDS.procedure);
@@ -75,7 +79,7 @@ const PATIENT_OPENING = new RegExp(
 );
 // "In the case with a history of trauma, …": a lead-in phrase that ends at its comma.
 const LEAD_IN = /^\W*(?:in|for|given)\b[^,]{0,80},/i;
-const NOTICE = phraseRegex([...KINDS.notice, ...KINDS.communication]);
+const NOTICE = phraseRegex([...KINDS.notice, ...KINDS.communication, ...KINDS.procedureCourse]);
 const NOTICE_HEADER = phraseRegex(KINDS.noticeHeaders);
 const CAVEAT = phraseRegex(KINDS.caveats);
 
