@@ -58,6 +58,9 @@ import {
   levelParagraphOf,
   levelRunOf,
   pointsBack,
+  STUDY_COURSE,
+  comparedOf,
+  studyCourse,
   sequelOf,
   tidy,
   tokens,
@@ -1116,6 +1119,14 @@ function withTheirAntecedents(report: Report, items: readonly ImpressionItem[]):
     // A lesion's category said as a sentence of its own right after the finding ("TI-RADS 4.", "Bosniak IIF.") is that
     // finding's (an exam's, "Lung-RADS 4A." after the last of two nodules, is not).
     const category = LESION_CATEGORY_ONLY.test(next.text) && tokens(next.text).length <= 8;
+    // A course of the whole study closing the findings after other listed findings ("No significant interval change
+    // compared to the prior CT.", "Stable appearance compared with the previous examination.") is not the last one's:
+    // courseItems lists it on its own, as the course of them all.
+    const ofStudy =
+      studyCourse(next.text) &&
+      report.sentences[at + 2]?.section !== next.section &&
+      out.some((x) => x !== item && itemSection(report, x) === next.section);
+    if (ofStudy) continue;
     if (!(stable || category || comparedOf(next.text) || (once && leans && !read.recommendation && !read.normal))) continue;
     item.text = `${item.text} ${aside}`;
     // And the sentences after it that go on comparing them with the prior study ("These findings are also present in the
@@ -1221,25 +1232,12 @@ const PAIRED_VESSEL =
 const STABLE_SINCE =
   /\b(?:no|not|without)\b[^.;]*\b(?:difference|change|changed|progression)\b[^.;]*\b(?:compared|since|previous|prior|earlier)\b|\b(?:stable|unchanged)\b[^.;]*\b(?:compared|since|previous|prior|earlier)\b/i;
 
-// A sentence of nothing but the course since the prior study of what the sentence before told: "These findings are also
-// present in the previous examination.", "No significant difference was detected when compared with the previous
-// examination.", "They were seen on the prior CT as well.", "No interval change since the last study."
-const SINCE_PRIOR = /\b(?:previous(?:ly)?|prior|earlier|preceding|last|old|former)\b/i;
-const COURSE =
-  /^\s*(?:(?:(?:these|this|the|such|similar|both|all)\s+(?:(?:described|mentioned|above)\s+)?(?:findings?|appearances?|manifestations?|changes|lesions?|abnormalit(?:y|ies))|these|this|they|it)\b[^.;]*\b(?:present|seen|noted|observed|visible|visualized|demonstrated|described|difference|change|changed|stable|unchanged|similar|same|progression|detected)|no(?:\s+(?:significant|interval|appreciable|obvious|marked|substantial))*\s+(?:difference|change|progression)|(?:stable|unchanged|similar)\b)\b/i;
-function comparedOf(text: string): boolean {
-  return (
-    SINCE_PRIOR.test(text) &&
-    COURSE.test(text) &&
-    tokens(text).length <= 20 &&
-    !organsNamed(wordsOf(text), text).length &&
-    !/\b(?:new|increased|decreased|larger|smaller|progressed|regressed|resolved|improved|worse(?:ned)?|but|however|except)\b/i.test(text)
-  );
+/** The section of the findings sentence an item was written from, if any. */
+function itemSection(report: Report, item: ImpressionItem): number | undefined {
+  if (item.findings[0]) return item.findings[0].sectionIndex;
+  const k = sourceOf(report, item.text.split(SENTENCE_END)[0]);
+  return k >= 0 ? report.sentences[k].section : undefined;
 }
-
-// "No significant difference …", "No interval change …", "Stable compared with …": a course said of no one finding.
-const WHOLE_COURSE =
-  /^\s*(?:no(?:\s+(?:significant|interval|appreciable|obvious|marked|substantial))*\s+(?:difference|change|progression)|(?:stable|unchanged)\b)/i;
 
 // A sentence of a nodule list: a nodule with its size, or one placed from the one before ("Another … more caudally").
 const NODULE_SENTENCE = /\bnodul(?:e|es)\b/i;
@@ -1301,11 +1299,6 @@ function withTheirNoduleRun(report: Report, items: readonly ImpressionItem[]): I
   return out;
 }
 
-// A sentence of nothing but the course of a study as a whole: "Overall findings are stable versus most recent exam.",
-// "Appearance is unchanged from the study of last week.", "No significant interval change." (not "Stable 6 mm nodule").
-const STUDY_COURSE =
-  /^\s*(?:overall,?\s+)?(?:(?:the\s+)?(?:findings|appearances?|exam(?:ination)?|study|images?)\s+(?:is|are|appears?|remains?)\s+)?(?:overall\s+|otherwise\s+|essentially\s+|grossly\s+|largely\s+)?(?:stable|unchanged|similar|no(?:\s+(?:significant|interval|appreciable|obvious|marked|substantial))*\s+(?:difference|change|progression))\b(?:\s+(?:overall|in appearance))?(?:\s*,?\s*(?:(?:when\s+|as\s+)?compared|versus|vs\b|from|since|to|with|relative|in comparison)\b[^.;]*)?[.\s]*$/i;
-
 /**
  * A report of two studies (a radiograph and an ultrasound; a chest CT and an abdomen CT dictated together, each under its
  * own FINDINGS): one study's course ("Overall findings are stable versus most recent exam.") covers that study only. Listed
@@ -1358,7 +1351,7 @@ function courseItems(
   const inSection = (c: Clause) => report.sentences.some((s) => inFindings.has(s.section) && s.start <= c.start && c.start < s.end);
   if (clauses.all.some((c) => statesChange(c) && inSection(c)) || items.some((item) => readText(item.text).some(statesChange))) return out;
   report.sentences.forEach((s, i) => {
-    if (!inFindings.has(s.section) || !WHOLE_COURSE.test(s.text) || !comparedOf(s.text)) return;
+    if (!inFindings.has(s.section) || !studyCourse(s.text)) return;
     const ends = report.sentences[i - 1]?.section !== s.section || report.sentences[i + 1]?.section !== s.section;
     const text = tidy(s.text);
     if (ends && text && ![...items, ...out].some((x) => x.text.includes(text.slice(0, -1)))) out.push({ text, findings: [] });
