@@ -1909,3 +1909,20 @@ test('impression: a run of sized nodule sentences is one item, every nodule with
     }
   }
 });
+
+test('impression: a finding the lexicon grades, stated below its grade, is listed when there is no old impression only', () => {
+  const echo =
+    'EXAM: Transthoracic echocardiogram.\nFINDINGS: Left ventricular ejection fraction is 60%. Mild mitral regurgitation. Trace tricuspid regurgitation. Trace pericardial effusion.';
+  const listed = draft(echo).text;
+  assert.match(listed, /Mild mitral regurgitation/, listed);
+  assert.match(listed, /Trace tricuspid regurgitation/, listed);
+  const liver =
+    'EXAM: CT abdomen and pelvis with contrast.\nFINDINGS: There is a 2.3 cm enhancing mass in the left kidney. The liver is mildly steatotic. No hydronephrosis.';
+  assert.match(draft(liver).text, /mildly steatotic/i, draft(liver).text);
+  // An old impression that leaves them out is held to.
+  const signed = `${echo}\nIMPRESSION: Normal left ventricular systolic function.`;
+  assert.doesNotMatch(draft(signed).text, /mitral regurgitation/i, draft(signed).text);
+  // Not an ungraded minor finding (degenerative change has no grade that makes it significant).
+  const spine = 'EXAM: CT chest.\nFINDINGS: There is a small left pleural effusion. Mild degenerative changes of the thoracic spine.';
+  assert.doesNotMatch(draft(spine).text, /degenerative/i, draft(spine).text);
+});

@@ -3,7 +3,7 @@
 // a reading or a change the findings core reads no finding in, and the old impression's statements (a
 // diagnosis, a recommendation, a call, a denial by name) no item carries in full, as written.
 import { z } from 'zod';
-import type { Finding, Understanding } from '../nlp';
+import { CONCEPT_BY_ID, type Finding, type Understanding } from '../nlp';
 import keptData from './impression-kept.json';
 import { CUES, GENERIC, findingHeads, partsUnsaid, readClause, readText, type Clause } from './clauses';
 import { dropsOf, polarityLostBy, shareOf } from './clause-changes';
@@ -543,16 +543,19 @@ export function otherStatements(
     const leadsIn =
       (LEADS_IN.test(c.text) && /^\s*[;:]/.test(report.text.slice(c.end, c.end + 2))) ||
       (!!next && placeBeforeBreak(report, clauses, next) === c);
+    // A finding the lexicon grades ("significant when moderate or worse") stated below its grade ("Mild mitral
+    // regurgitation.", "Trace tricuspid regurgitation.", "The left atrium is mildly dilated."): not significant, yet a draft
+    // with no old impression to hold to lists it with the rest (h17c: by this rule, not by the significance flag).
+    const own = beside ? beside.u.findings.filter((f) => f.start < c.end && f.end > c.start) : [];
+    const gradedBelow = (f: Finding) =>
+      f.assertion === 'present' && !f.significant && (CONCEPT_BY_ID.get(f.concept)?.significantWhen.length ?? 0) > 0;
+    const drafted = (f: Finding) => beside?.items.some((item) => item.findings.includes(f));
+    const gradedMinor = !c.negated.size && own.length > 0 && own.every((f) => gradedBelow(f) && !drafted(f));
     if (
       beside &&
       // (Of a conceded denial, only a finding it states is the candidates': "no surrounding edema" is not the focus after it.)
-      (beside.u.findings.some(
-        (f) =>
-          f.start < c.end &&
-          f.end > c.start &&
-          (!conceded || f.assertion !== 'absent') &&
-          (!limit || (f.significant && f.assertion !== 'absent')),
-      ) ||
+      ((!gradedMinor &&
+        own.some((f) => (!conceded || f.assertion !== 'absent') && (!limit || (f.significant && f.assertion !== 'absent')))) ||
         c.recommendation ||
         CAVEAT.test(c.text) ||
         (aside && !limit) ||
