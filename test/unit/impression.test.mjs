@@ -1926,3 +1926,23 @@ test('impression: a finding the lexicon grades, stated below its grade, is liste
   const spine = 'EXAM: CT chest.\nFINDINGS: There is a small left pleural effusion. Mild degenerative changes of the thoracic spine.';
   assert.doesNotMatch(draft(spine).text, /degenerative/i, draft(spine).text);
 });
+
+test('impression: a nodule told as new, grown or 6 mm or more is its own item, never buried in a run of small ones (rev18 #7)', () => {
+  const cases = [
+    [
+      'EXAM: CT chest\nFINDINGS: A 3 mm nodule in the right middle lobe. A 1.1 cm spiculated nodule is present in the left upper lobe. A 2 mm nodule in the right lower lobe. A 4 mm nodule along the left major fissure. No effusion.',
+      /^1\.1 cm spiculated nodule[^.]*left upper lobe\.$/,
+    ],
+    [
+      'EXAM: CT chest\nFINDINGS: A 4 mm nodule in the right upper lobe. A 3 mm nodule in the lingula. A 5 mm nodule in the left lower lobe has increased from 3 mm on the prior study. A 2 mm nodule in the right lower lobe.',
+      /^5 mm nodule in the left lower lobe has increased from 3 mm on the prior study\.$/i,
+    ],
+  ];
+  for (const [text, own] of cases) {
+    const items = draft(text).items.map((i) => i.text.replace(/^(?:A|An)\s+/, ''));
+    assert.ok(
+      items.some((i) => own.test(i)),
+      items.join(' | '),
+    );
+  }
+});

@@ -1242,6 +1242,18 @@ function itemSection(report: Report, item: ImpressionItem): number | undefined {
 // A sentence of a nodule list: a nodule with its size, or one placed from the one before ("Another … more caudally").
 const NODULE_SENTENCE = /\bnodul(?:e|es)\b/i;
 const SIZED = /\b\d+(?:\.\d+)?\s*(?:x\s*\d+(?:\.\d+)?\s*)?(?:mm|cm)\b/i;
+const ACTIONABLE_MM = 6;
+const PLACED_FROM =
+  /^\s*(?:another|a\s+(?:second|third|further|similar)|(?:the\s+)?(?:second|other)|an\s+additional)\b|\bmore\s+(?:caudal|cranial|inferior|superior|anterior|posterior|medial|lateral)(?:ly)?\b/i;
+/** The largest dimension a text gives, in millimetres (0 when none). */
+function largestMm(text: string): number {
+  let most = 0;
+  for (const m of text.matchAll(/\b(\d+(?:\.\d+)?)\s*(?:x\s*(\d+(?:\.\d+)?)\s*)?(?:x\s*(\d+(?:\.\d+)?)\s*)?(mm|cm)\b/gi)) {
+    const scale = m[4].toLowerCase() === 'cm' ? 10 : 1;
+    for (const n of [m[1], m[2], m[3]]) if (n) most = Math.max(most, Number(n) * scale);
+  }
+  return most;
+}
 
 /**
  * A run of three or more findings sentences that each give a nodule and its size ("A 2 mm nodule … in the right upper lobe.
@@ -1250,10 +1262,18 @@ const SIZED = /\b\d+(?:\.\d+)?\s*(?:x\s*\d+(?:\.\d+)?\s*)?(?:mm|cm)\b/i;
  * glued to another lobe's item or parted from the sentence that gave its lung (r19i #17).
  */
 function withTheirNoduleRun(report: Report, items: readonly ImpressionItem[]): ImpressionItem[] {
-  const member = (k: number) => {
+  // (A nodule told as new or changed, or large enough to be followed (6 mm, the Fleischner threshold), is no member: it
+  // stays an item of its own, never buried third in a run of small stable ones (rev18 #7); unless the next sentence
+  // places its nodule from it ("A second 4 mm nodule …", "Another … more caudally"), which would lose its lung.)
+  const nodule = (k: number) => {
     const s = report.sentences[k];
     return !!s && NODULE_SENTENCE.test(s.text) && SIZED.test(s.text);
   };
+  const actionable = (k: number) =>
+    largestMm(report.sentences[k].text) >= ACTIONABLE_MM || readText(report.sentences[k].text).some(statesChange);
+  const placesFrom = (k: number) =>
+    nodule(k + 1) && (PLACED_FROM.test(report.sentences[k + 1].text) || opensBack(report.sentences[k + 1].text, report.sentences[k].text));
+  const member = (k: number) => nodule(k) && (!actionable(k) || placesFrom(k));
   const runs: [number, number][] = [];
   for (let k = 0; k < report.sentences.length; k++) {
     if (!member(k)) continue;
