@@ -1946,3 +1946,18 @@ test('impression: a nodule told as new, grown or 6 mm or more is its own item, n
     );
   }
 });
+
+test('impression: in a report of two studies, a course line of the old impression itself is never left out (rev18 #14)', () => {
+  const cases = [
+    `EXAM: CT chest, abdomen and pelvis with contrast\nCT CHEST FINDINGS: A 7 mm nodule in the right lower lobe. Small right pleural effusion.\nCT ABDOMEN AND PELVIS FINDINGS: A 3 cm simple cyst in the left kidney. Mild splenomegaly at 14 cm. Moderate left hydronephrosis.\nIMPRESSION: 7 mm right lower lobe nodule. Small right effusion. Left hydronephrosis. Splenomegaly. Overall findings are unchanged compared with the prior study.`,
+    `EXAM: CT neck and chest with contrast\nCT NECK FINDINGS: A 14 mm necrotic left level II node. Small right thyroid nodule.\nCT CHEST FINDINGS: A 9 mm nodule in the left upper lobe. Moderate right pleural effusion.\nIMPRESSION: Necrotic left level II node. Left upper lobe nodule. Right pleural effusion. No significant interval change since the prior examination.`,
+  ];
+  for (const text of cases) {
+    const d = draft(text);
+    const course = /(?:Overall findings are unchanged|No significant interval change)[^.]*\./.exec(
+      text.slice(text.indexOf('IMPRESSION')),
+    )[0];
+    assert.ok(d.text.includes(course), d.text);
+    assert.deepEqual(verifyRewrite(text, withDraft(parseReport(text), d), { kind: 'impression', mode: 'verbatim' }).reasons, [], d.text);
+  }
+});

@@ -1336,16 +1336,21 @@ function withTheirStudy(report: Report, items: readonly ImpressionItem[]): Impre
     return k >= 0 ? studyOf(report.sentences[k].section) : undefined;
   };
   const course = (item: ImpressionItem) => !item.findings.length && STUDY_COURSE.test(stripListNumber(item.text));
+  const ownImpressionLine = (item: ImpressionItem) => {
+    const k = sourceOf(report, item.text.split(SENTENCE_END)[0]);
+    return k >= 0 && report.sections[report.sentences[k].section]?.kind === 'impression';
+  };
   const out = items.filter((item) => !course(item));
   for (const item of items.filter(course)) {
     const study = studyOfItem(item);
     const others = out.map(studyOfItem);
-    if (study === undefined) continue;
     if (others.every((s) => s === study)) out.push(item);
-    else if (others.filter((s) => s === study).length === 1) {
+    else if (study !== undefined && others.filter((s) => s === study).length === 1) {
       const k = others.indexOf(study);
       out[k] = { ...out[k], text: `${out[k].text} ${item.text}` };
     }
+    // A line the report's own impression wrote is never left out: it closes the list, as the radiologist put it (rev18 #14).
+    else if (ownImpressionLine(item)) out.push(item);
   }
   return out;
 }
