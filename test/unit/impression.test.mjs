@@ -1961,3 +1961,21 @@ test('impression: in a report of two studies, a course line of the old impressio
     assert.deepEqual(verifyRewrite(text, withDraft(parseReport(text), d), { kind: 'impression', mode: 'verbatim' }).reasons, [], d.text);
   }
 });
+
+test('impression: a measured thing the lexicon cannot name, right before a listed sentence about it, keeps its size (r20i #18)', () => {
+  const cases = [
+    [
+      'EXAM: CT abdomen\nFINDINGS: No focal liver lesion. Diastasis recti is observed. A 95 mm defect is observed in the anterior abdominal wall in the epigastric region. There is herniation of transverse colon into the subcutaneous fat. In addition, a 30 mm defect is observed below the umbilicus with herniation of small bowel loops. " Ventral abdominal hernia, diastasis recti, bowel loops in the hernia sac',
+      '95 mm',
+    ],
+    [
+      'EXAM: CT pelvis\nFINDINGS: The bladder is normal. A 4.5 cm gap is seen in the left inguinal floor. There is herniation of sigmoid colon into the inguinal canal. In addition, a 2 cm gap is seen in the right femoral canal with herniation of fat. " Left inguinal hernia containing sigmoid colon',
+      '4.5 cm',
+    ],
+  ];
+  for (const [text, size] of cases) {
+    const r = rewrite('impression', engine.analyze(text));
+    assert.deepEqual(r.verification.reasons, [], r.placed);
+    assert.ok(r.placed.includes(size), r.placed);
+  }
+});
