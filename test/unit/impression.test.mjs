@@ -1938,7 +1938,8 @@ test('impression: a nodule told as new, grown or 6 mm or more is its own item, n
       /^5 mm nodule in the left lower lobe has increased from 3 mm on the prior study\.$/i,
     ],
   ];
-  for (const [text, own] of cases) {
+  for (const [text, pattern] of cases) {
+    const own = new RegExp(pattern);
     const items = draft(text).items.map((i) => i.text.replace(/^(?:A|An)\s+/, ''));
     assert.ok(
       items.some((i) => own.test(i)),
