@@ -760,3 +760,32 @@ test('impression items: a heading glued to its first sentence ("Findings There a
   );
   assert.ok(other.includes('3 cm enhancing mass in the left kidney.'), other.join('\n'));
 });
+
+test("impression items: a course of the whole study closing the findings is its own item, not the last finding's", () => {
+  const cases = [
+    [
+      'EXAM: CT ABDOMEN\nFINDINGS: A 4 cm hypodense lesion in the right hepatic lobe. Cholelithiasis without cholecystitis. Stable appearance compared with the previous examination.\nIMPRESSION: Hepatic lesion. Cholelithiasis.\n',
+      'Stable appearance compared with the previous examination.',
+    ],
+    [
+      chest('A 6 mm nodule in the left lower lobe. Small hiatal hernia. No interval change compared with the prior study.'),
+      'No interval change compared with the prior study.',
+    ],
+    [
+      'EXAM: MRI BRAIN\nFINDINGS: A 12 mm enhancing lesion is present in the left frontal lobe. Mild chronic small vessel ischemic change. Findings are unchanged from the prior MRI.\n',
+      'Findings are unchanged from the prior MRI.',
+    ],
+  ];
+  for (const [text, course] of cases) {
+    const drafted = items(text);
+    assert.ok(drafted.includes(course), drafted.join('\n'));
+    assert.equal(drafted.filter((line) => line.includes(course.slice(0, 20))).length, 1, drafted.join('\n'));
+  }
+  // One finding and its course: still that finding's.
+  const one = items(chest('There is a 6 mm nodule in the left lower lobe. No interval change compared with the prior study.'));
+  assert.ok(
+    one.some((line) => /nodule/.test(line) && /No interval change/.test(line)) ||
+      one.includes('No interval change compared with the prior study.'),
+    one.join('\n'),
+  );
+});

@@ -1909,3 +1909,74 @@ test('impression: a run of sized nodule sentences is one item, every nodule with
     }
   }
 });
+
+test('impression: a finding the lexicon grades, stated below its grade, is listed when there is no old impression only', () => {
+  const echo =
+    'EXAM: Transthoracic echocardiogram.\nFINDINGS: Left ventricular ejection fraction is 60%. Mild mitral regurgitation. Trace tricuspid regurgitation. Trace pericardial effusion.';
+  const listed = draft(echo).text;
+  assert.match(listed, /Mild mitral regurgitation/, listed);
+  assert.match(listed, /Trace tricuspid regurgitation/, listed);
+  const liver =
+    'EXAM: CT abdomen and pelvis with contrast.\nFINDINGS: There is a 2.3 cm enhancing mass in the left kidney. The liver is mildly steatotic. No hydronephrosis.';
+  assert.match(draft(liver).text, /mildly steatotic/i, draft(liver).text);
+  // An old impression that leaves them out is held to.
+  const signed = `${echo}\nIMPRESSION: Normal left ventricular systolic function.`;
+  assert.doesNotMatch(draft(signed).text, /mitral regurgitation/i, draft(signed).text);
+  // Not an ungraded minor finding (degenerative change has no grade that makes it significant).
+  const spine = 'EXAM: CT chest.\nFINDINGS: There is a small left pleural effusion. Mild degenerative changes of the thoracic spine.';
+  assert.doesNotMatch(draft(spine).text, /degenerative/i, draft(spine).text);
+});
+
+test('impression: a nodule told as new, grown or 6 mm or more is its own item, never buried in a run of small ones (rev18 #7)', () => {
+  const cases = [
+    [
+      'EXAM: CT chest\nFINDINGS: A 3 mm nodule in the right middle lobe. A 1.1 cm spiculated nodule is present in the left upper lobe. A 2 mm nodule in the right lower lobe. A 4 mm nodule along the left major fissure. No effusion.',
+      /^1\.1 cm spiculated nodule[^.]*left upper lobe\.$/,
+    ],
+    [
+      'EXAM: CT chest\nFINDINGS: A 4 mm nodule in the right upper lobe. A 3 mm nodule in the lingula. A 5 mm nodule in the left lower lobe has increased from 3 mm on the prior study. A 2 mm nodule in the right lower lobe.',
+      /^5 mm nodule in the left lower lobe has increased from 3 mm on the prior study\.$/i,
+    ],
+  ];
+  for (const [text, pattern] of cases) {
+    const own = new RegExp(pattern);
+    const items = draft(text).items.map((i) => i.text.replace(/^(?:A|An)\s+/, ''));
+    assert.ok(
+      items.some((i) => own.test(i)),
+      items.join(' | '),
+    );
+  }
+});
+
+test('impression: in a report of two studies, a course line of the old impression itself is never left out (rev18 #14)', () => {
+  const cases = [
+    `EXAM: CT chest, abdomen and pelvis with contrast\nCT CHEST FINDINGS: A 7 mm nodule in the right lower lobe. Small right pleural effusion.\nCT ABDOMEN AND PELVIS FINDINGS: A 3 cm simple cyst in the left kidney. Mild splenomegaly at 14 cm. Moderate left hydronephrosis.\nIMPRESSION: 7 mm right lower lobe nodule. Small right effusion. Left hydronephrosis. Splenomegaly. Overall findings are unchanged compared with the prior study.`,
+    `EXAM: CT neck and chest with contrast\nCT NECK FINDINGS: A 14 mm necrotic left level II node. Small right thyroid nodule.\nCT CHEST FINDINGS: A 9 mm nodule in the left upper lobe. Moderate right pleural effusion.\nIMPRESSION: Necrotic left level II node. Left upper lobe nodule. Right pleural effusion. No significant interval change since the prior examination.`,
+  ];
+  for (const text of cases) {
+    const d = draft(text);
+    const course = /(?:Overall findings are unchanged|No significant interval change)[^.]*\./.exec(
+      text.slice(text.indexOf('IMPRESSION')),
+    )[0];
+    assert.ok(d.text.includes(course), d.text);
+    assert.deepEqual(verifyRewrite(text, withDraft(parseReport(text), d), { kind: 'impression', mode: 'verbatim' }).reasons, [], d.text);
+  }
+});
+
+test('impression: a measured thing the lexicon cannot name, right before a listed sentence about it, keeps its size (r20i #18)', () => {
+  const cases = [
+    [
+      'EXAM: CT abdomen\nFINDINGS: No focal liver lesion. Diastasis recti is observed. A 95 mm defect is observed in the anterior abdominal wall in the epigastric region. There is herniation of transverse colon into the subcutaneous fat. In addition, a 30 mm defect is observed below the umbilicus with herniation of small bowel loops. " Ventral abdominal hernia, diastasis recti, bowel loops in the hernia sac',
+      '95 mm',
+    ],
+    [
+      'EXAM: CT pelvis\nFINDINGS: The bladder is normal. A 4.5 cm gap is seen in the left inguinal floor. There is herniation of sigmoid colon into the inguinal canal. In addition, a 2 cm gap is seen in the right femoral canal with herniation of fat. " Left inguinal hernia containing sigmoid colon',
+      '4.5 cm',
+    ],
+  ];
+  for (const [text, size] of cases) {
+    const r = rewrite('impression', engine.analyze(text));
+    assert.deepEqual(r.verification.reasons, [], r.placed);
+    assert.ok(r.placed.includes(size), r.placed);
+  }
+});

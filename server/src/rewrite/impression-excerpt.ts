@@ -286,6 +286,10 @@ export function sequelOf(report: Report, clauses: Clauses, c: Clause): string {
     PRIOR_SIZE.test(read.text) &&
     read.words.every((w) => c.words.includes(w) || GENERIC.has(w) || STUDY_WORDS.has(w));
   if (!pointing && !aside && !priorSize) return '';
+  // A course of the whole study closing a section of other statements ("… Small hiatal hernia. No interval change
+  // compared with the prior study.") is the course of them all, not this one's (courseItems lists it on its own).
+  const others = clauses.all.some((x) => x.positive && x.end <= report.sentences[sentence].start && x.start >= sectionStart(report, next));
+  if (studyCourse(next.text) && report.sentences[sentence + 2]?.section !== next.section && others) return '';
   const says = read.words.length || read.time.size || read.hedges.length || read.severity.length || read.quantities.length;
   if (!says) return '';
   // "It measures 6 x 2 cm." stays as written right after what it speaks of when it will not stand without "It".
@@ -546,4 +550,38 @@ export function windowOf(report: Report, clauses: Clauses, c: Clause, start: num
     return before + (goesOn ? `${said.slice(0, -1)}${goesOn}.` : said) + sequelOf(report, clauses, c);
   }
   return null;
+}
+
+// A sentence of nothing but the course of a study as a whole: "Overall findings are stable versus most recent exam.",
+// "Appearance is unchanged from the study of last week.", "No significant interval change." (not "Stable 6 mm nodule").
+export const STUDY_COURSE =
+  /^\s*(?:overall,?\s+)?(?:(?:the\s+)?(?:findings|appearances?|exam(?:ination)?|study|images?)\s+(?:is|are|appears?|remains?)\s+)?(?:overall\s+|otherwise\s+|essentially\s+|grossly\s+|largely\s+)?(?:stable|unchanged|similar|no(?:\s+(?:significant|interval|appreciable|obvious|marked|substantial))*\s+(?:difference|change|progression))\b(?:\s+(?:overall|in appearance))?(?:\s*,?\s*(?:(?:when\s+|as\s+)?compared|versus|vs\b|from|since|to|with|relative|in comparison)\b[^.;]*)?[.\s]*$/i;
+
+// A sentence of nothing but the course since the prior study of what the sentence before told: "These findings are also
+// present in the previous examination.", "No significant difference was detected when compared with the previous
+// examination.", "They were seen on the prior CT as well.", "No interval change since the last study."
+export const SINCE_PRIOR = /\b(?:previous(?:ly)?|prior|earlier|preceding|last|old|former)\b/i;
+const COURSE =
+  /^\s*(?:(?:(?:these|this|the|such|similar|both|all)\s+(?:(?:described|mentioned|above)\s+)?(?:findings?|appearances?|manifestations?|changes|lesions?|abnormalit(?:y|ies))|these|this|they|it)\b[^.;]*\b(?:present|seen|noted|observed|visible|visualized|demonstrated|described|difference|change|changed|stable|unchanged|similar|same|progression|detected)|no(?:\s+(?:significant|interval|appreciable|obvious|marked|substantial))*\s+(?:difference|change|progression)|(?:stable|unchanged|similar)\b)\b/i;
+export function comparedOf(text: string): boolean {
+  return (
+    SINCE_PRIOR.test(text) &&
+    COURSE.test(text) &&
+    tokens(text).length <= 20 &&
+    !organsNamed(wordsOf(text), text).length &&
+    !/\b(?:new|increased|decreased|larger|smaller|progressed|regressed|resolved|improved|worse(?:ned)?|but|however|except)\b/i.test(text)
+  );
+}
+
+// "No significant difference …", "No interval change …", "Stable compared with …": a course said of no one finding.
+export const WHOLE_COURSE =
+  /^\s*(?:no(?:\s+(?:significant|interval|appreciable|obvious|marked|substantial))*\s+(?:difference|change|progression)|(?:stable|unchanged)\b)/i;
+
+/** A sentence of nothing but the course of the study since the prior one: "No interval change since the last study.", "Findings are unchanged from the prior MRI." */
+export const studyCourse = (text: string) =>
+  (WHOLE_COURSE.test(text) && comparedOf(text)) || (STUDY_COURSE.test(text) && SINCE_PRIOR.test(text));
+
+/** Where the body of a sentence's section starts. */
+function sectionStart(report: Report, s: Sentence): number {
+  return report.sections[s.section]?.body.start ?? 0;
 }

@@ -3,7 +3,7 @@
 // a reading or a change the findings core reads no finding in, and the old impression's statements (a
 // diagnosis, a recommendation, a call, a denial by name) no item carries in full, as written.
 import { z } from 'zod';
-import type { Finding, Understanding } from '../nlp';
+import { CONCEPT_BY_ID, type Finding, type Understanding } from '../nlp';
 import keptData from './impression-kept.json';
 import { CUES, GENERIC, findingHeads, partsUnsaid, readClause, readText, type Clause } from './clauses';
 import { dropsOf, polarityLostBy, shareOf } from './clause-changes';
@@ -440,6 +440,7 @@ export function unreadItems(report: Report, u: Understanding, clauses: Clauses, 
   const sections = new Set(findingsSections(report));
   const drafted = draftedClauses(items);
   const out: ImpressionItem[] = [];
+  const introducing: { c: Clause; next: number }[] = [];
   for (const c of clauses.all) {
     const reading = readingNotAdvice(c);
     if (!(c.positive || reading) || c.normal || (c.recommendation && !reading) || c.communication) continue;
@@ -458,6 +459,18 @@ export function unreadItems(report: Report, u: Understanding, clauses: Clauses, 
     // without a FINDINGS header only a measured one ("increased every 2 to 3 minutes" is a protocol).
     // (One word is no statement: a dictation command left in, "new paragraph".)
     const news = changed && c.text.trim().split(/\s+/).length > 2 && (sized || c.section === 'findings');
+    // A measured thing the lexicon has no name for, told right before a sentence the draft lists that goes on about it
+    // ("A 95 mm defect is observed in the anterior abdominal wall. There is herniation of transverse colon …"): its size
+    // and site are the listed finding's, never left for a smaller sibling to carry alone (r20i #18). Decided once the
+    // sentence after it is known to be listed (below).
+    const k = report.sentences.indexOf(sentence);
+    if (items.length && !(concluded || news)) {
+      // (A thing measured, "a 95 mm defect", "… measuring 4.4 cm"; not the patient's height and weight.)
+      const measured = (!!measuredHead(c.text) || /\bmeasur/i.test(c.text)) && !/\b(?:kg|bsa|lbs?)\b/i.test(c.text);
+      if (sized && measured && !c.negated.size && !ORGAN_MEASURED.test(c.text) && report.sentences[k + 1]?.section === sentence.section)
+        introducing.push({ c, next: k + 1 });
+      continue;
+    }
     if (!(items.length ? concluded || news : described || concluded)) continue;
     // Said already by an item in its words, with its time, grade and size.
     if (drafted.some((d) => shareOf(c, d) >= 0.85 && !dropsOf(c, [d], { sizes: true }).length)) continue;
@@ -465,8 +478,38 @@ export function unreadItems(report: Report, u: Understanding, clauses: Clauses, 
     if (text && !out.some((item) => item.text.includes(text)) && !items.some((item) => item.text.includes(text)))
       out.push({ text, findings: [] });
   }
+  for (const { c, next } of introducing) {
+    // (Or a sibling of it is listed, the same thing measured again: "In addition, a 2 cm gap …" after "A 4.5 cm gap …".)
+    const head = measuredHead(c.text);
+    const host = [...items, ...out].find(
+      (item) =>
+        item.findings.some((f) => f.sentenceIndex === next) ||
+        says(item.text, report.sentences[next].text) ||
+        (!!head && measuredHead(item.text) === head),
+    );
+    if (!host || drafted.some((d) => shareOf(c, d) >= 0.85 && !dropsOf(c, [d], { sizes: true }).length)) continue;
+    const text = windowOf(report, clauses, c, c.start, c.end);
+    if (!text || [...items, ...out].some((item) => item.text.includes(text))) continue;
+    const at = out.indexOf(host);
+    out.splice(at >= 0 ? at : out.length, 0, { text, findings: [] });
+  }
   return out;
 }
+
+// "a 95 mm defect is observed", "a 4.5 cm gap is seen": the thing a size measures, named right after it.
+const MEASURED_HEAD =
+  /\b\d+(?:\.\d+)?\s*(?:mm|cm)\s+(?:[a-z-]+\s+){0,2}?([a-z]+)\s+(?:is|are|was|were|in|of|at|seen|noted|observed|present|measuring|with)\b/i;
+const measuredHead = (text: string) => MEASURED_HEAD.exec(text)?.[1].toLowerCase();
+
+/** Whether an item says a sentence: most of its longer words. */
+function says(item: string, sentence: string): boolean {
+  const own = new Set(item.toLowerCase().match(/[a-z0-9]+/g) ?? []);
+  const words = (sentence.toLowerCase().match(/[a-z0-9]+/g) ?? []).filter((w) => w.length >= 4);
+  return words.length >= 2 && words.filter((w) => own.has(w)).length >= 0.8 * words.length;
+}
+
+// "The liver measures 15 cm.", "The spleen is 11 cm in length": an organ's own measure, no finding.
+const ORGAN_MEASURED = /^\s*(?:the\s+)?(?:[a-z]+\s+){1,3}(?:measures?|measuring|is\s+\d|spans?)\b/i;
 
 // "The left kidney is absent.", "Absent spleen.": an organ and its absence, nothing else.
 const ABSENT = /^(?:the\s+)?[\p{L}\s-]{3,40}?\s+(?:is|are)\s+(?:congenitally\s+)?absent$|^(?:congenitally\s+)?absent\s+[\p{L}\s-]{3,40}$/iu;
@@ -543,16 +586,19 @@ export function otherStatements(
     const leadsIn =
       (LEADS_IN.test(c.text) && /^\s*[;:]/.test(report.text.slice(c.end, c.end + 2))) ||
       (!!next && placeBeforeBreak(report, clauses, next) === c);
+    // A finding the lexicon grades ("significant when moderate or worse") stated below its grade ("Mild mitral
+    // regurgitation.", "Trace tricuspid regurgitation.", "The left atrium is mildly dilated."): not significant, yet a draft
+    // with no old impression to hold to lists it with the rest (h17c: by this rule, not by the significance flag).
+    const own = beside ? beside.u.findings.filter((f) => f.start < c.end && f.end > c.start) : [];
+    const gradedBelow = (f: Finding) =>
+      f.assertion === 'present' && !f.significant && (CONCEPT_BY_ID.get(f.concept)?.significantWhen.length ?? 0) > 0;
+    const drafted = (f: Finding) => beside?.items.some((item) => item.findings.includes(f));
+    const gradedMinor = !c.negated.size && own.length > 0 && own.every((f) => gradedBelow(f) && !drafted(f));
     if (
       beside &&
       // (Of a conceded denial, only a finding it states is the candidates': "no surrounding edema" is not the focus after it.)
-      (beside.u.findings.some(
-        (f) =>
-          f.start < c.end &&
-          f.end > c.start &&
-          (!conceded || f.assertion !== 'absent') &&
-          (!limit || (f.significant && f.assertion !== 'absent')),
-      ) ||
+      ((!gradedMinor &&
+        own.some((f) => (!conceded || f.assertion !== 'absent') && (!limit || (f.significant && f.assertion !== 'absent')))) ||
         c.recommendation ||
         CAVEAT.test(c.text) ||
         (aside && !limit) ||

@@ -58,6 +58,9 @@ import {
   levelParagraphOf,
   levelRunOf,
   pointsBack,
+  STUDY_COURSE,
+  comparedOf,
+  studyCourse,
   sequelOf,
   tidy,
   tokens,
@@ -1116,6 +1119,14 @@ function withTheirAntecedents(report: Report, items: readonly ImpressionItem[]):
     // A lesion's category said as a sentence of its own right after the finding ("TI-RADS 4.", "Bosniak IIF.") is that
     // finding's (an exam's, "Lung-RADS 4A." after the last of two nodules, is not).
     const category = LESION_CATEGORY_ONLY.test(next.text) && tokens(next.text).length <= 8;
+    // A course of the whole study closing the findings after other listed findings ("No significant interval change
+    // compared to the prior CT.", "Stable appearance compared with the previous examination.") is not the last one's:
+    // courseItems lists it on its own, as the course of them all.
+    const ofStudy =
+      studyCourse(next.text) &&
+      report.sentences[at + 2]?.section !== next.section &&
+      out.some((x) => x !== item && itemSection(report, x) === next.section);
+    if (ofStudy) continue;
     if (!(stable || category || comparedOf(next.text) || (once && leans && !read.recommendation && !read.normal))) continue;
     item.text = `${item.text} ${aside}`;
     // And the sentences after it that go on comparing them with the prior study ("These findings are also present in the
@@ -1221,29 +1232,28 @@ const PAIRED_VESSEL =
 const STABLE_SINCE =
   /\b(?:no|not|without)\b[^.;]*\b(?:difference|change|changed|progression)\b[^.;]*\b(?:compared|since|previous|prior|earlier)\b|\b(?:stable|unchanged)\b[^.;]*\b(?:compared|since|previous|prior|earlier)\b/i;
 
-// A sentence of nothing but the course since the prior study of what the sentence before told: "These findings are also
-// present in the previous examination.", "No significant difference was detected when compared with the previous
-// examination.", "They were seen on the prior CT as well.", "No interval change since the last study."
-const SINCE_PRIOR = /\b(?:previous(?:ly)?|prior|earlier|preceding|last|old|former)\b/i;
-const COURSE =
-  /^\s*(?:(?:(?:these|this|the|such|similar|both|all)\s+(?:(?:described|mentioned|above)\s+)?(?:findings?|appearances?|manifestations?|changes|lesions?|abnormalit(?:y|ies))|these|this|they|it)\b[^.;]*\b(?:present|seen|noted|observed|visible|visualized|demonstrated|described|difference|change|changed|stable|unchanged|similar|same|progression|detected)|no(?:\s+(?:significant|interval|appreciable|obvious|marked|substantial))*\s+(?:difference|change|progression)|(?:stable|unchanged|similar)\b)\b/i;
-function comparedOf(text: string): boolean {
-  return (
-    SINCE_PRIOR.test(text) &&
-    COURSE.test(text) &&
-    tokens(text).length <= 20 &&
-    !organsNamed(wordsOf(text), text).length &&
-    !/\b(?:new|increased|decreased|larger|smaller|progressed|regressed|resolved|improved|worse(?:ned)?|but|however|except)\b/i.test(text)
-  );
+/** The section of the findings sentence an item was written from, if any. */
+function itemSection(report: Report, item: ImpressionItem): number | undefined {
+  if (item.findings[0]) return item.findings[0].sectionIndex;
+  const k = sourceOf(report, item.text.split(SENTENCE_END)[0]);
+  return k >= 0 ? report.sentences[k].section : undefined;
 }
-
-// "No significant difference …", "No interval change …", "Stable compared with …": a course said of no one finding.
-const WHOLE_COURSE =
-  /^\s*(?:no(?:\s+(?:significant|interval|appreciable|obvious|marked|substantial))*\s+(?:difference|change|progression)|(?:stable|unchanged)\b)/i;
 
 // A sentence of a nodule list: a nodule with its size, or one placed from the one before ("Another … more caudally").
 const NODULE_SENTENCE = /\bnodul(?:e|es)\b/i;
 const SIZED = /\b\d+(?:\.\d+)?\s*(?:x\s*\d+(?:\.\d+)?\s*)?(?:mm|cm)\b/i;
+const ACTIONABLE_MM = 6;
+const PLACED_FROM =
+  /^\s*(?:another|a\s+(?:second|third|further|similar)|(?:the\s+)?(?:second|other)|an\s+additional)\b|\bmore\s+(?:caudal|cranial|inferior|superior|anterior|posterior|medial|lateral)(?:ly)?\b/i;
+/** The largest dimension a text gives, in millimetres (0 when none). */
+function largestMm(text: string): number {
+  let most = 0;
+  for (const m of text.matchAll(/\b(\d+(?:\.\d+)?)\s*(?:x\s*(\d+(?:\.\d+)?)\s*)?(?:x\s*(\d+(?:\.\d+)?)\s*)?(mm|cm)\b/gi)) {
+    const scale = m[4].toLowerCase() === 'cm' ? 10 : 1;
+    for (const n of [m[1], m[2], m[3]]) if (n) most = Math.max(most, Number(n) * scale);
+  }
+  return most;
+}
 
 /**
  * A run of three or more findings sentences that each give a nodule and its size ("A 2 mm nodule … in the right upper lobe.
@@ -1252,10 +1262,18 @@ const SIZED = /\b\d+(?:\.\d+)?\s*(?:x\s*\d+(?:\.\d+)?\s*)?(?:mm|cm)\b/i;
  * glued to another lobe's item or parted from the sentence that gave its lung (r19i #17).
  */
 function withTheirNoduleRun(report: Report, items: readonly ImpressionItem[]): ImpressionItem[] {
-  const member = (k: number) => {
+  // (A nodule told as new or changed, or large enough to be followed (6 mm, the Fleischner threshold), is no member: it
+  // stays an item of its own, never buried third in a run of small stable ones (rev18 #7); unless the next sentence
+  // places its nodule from it ("A second 4 mm nodule …", "Another … more caudally"), which would lose its lung.)
+  const nodule = (k: number) => {
     const s = report.sentences[k];
     return !!s && NODULE_SENTENCE.test(s.text) && SIZED.test(s.text);
   };
+  const actionable = (k: number) =>
+    largestMm(report.sentences[k].text) >= ACTIONABLE_MM || readText(report.sentences[k].text).some(statesChange);
+  const placesFrom = (k: number) =>
+    nodule(k + 1) && (PLACED_FROM.test(report.sentences[k + 1].text) || opensBack(report.sentences[k + 1].text, report.sentences[k].text));
+  const member = (k: number) => nodule(k) && (!actionable(k) || placesFrom(k));
   const runs: [number, number][] = [];
   for (let k = 0; k < report.sentences.length; k++) {
     if (!member(k)) continue;
@@ -1301,11 +1319,6 @@ function withTheirNoduleRun(report: Report, items: readonly ImpressionItem[]): I
   return out;
 }
 
-// A sentence of nothing but the course of a study as a whole: "Overall findings are stable versus most recent exam.",
-// "Appearance is unchanged from the study of last week.", "No significant interval change." (not "Stable 6 mm nodule").
-const STUDY_COURSE =
-  /^\s*(?:overall,?\s+)?(?:(?:the\s+)?(?:findings|appearances?|exam(?:ination)?|study|images?)\s+(?:is|are|appears?|remains?)\s+)?(?:overall\s+|otherwise\s+|essentially\s+|grossly\s+|largely\s+)?(?:stable|unchanged|similar|no(?:\s+(?:significant|interval|appreciable|obvious|marked|substantial))*\s+(?:difference|change|progression))\b(?:\s+(?:overall|in appearance))?(?:\s*,?\s*(?:(?:when\s+|as\s+)?compared|versus|vs\b|from|since|to|with|relative|in comparison)\b[^.;]*)?[.\s]*$/i;
-
 /**
  * A report of two studies (a radiograph and an ultrasound; a chest CT and an abdomen CT dictated together, each under its
  * own FINDINGS): one study's course ("Overall findings are stable versus most recent exam.") covers that study only. Listed
@@ -1323,16 +1336,21 @@ function withTheirStudy(report: Report, items: readonly ImpressionItem[]): Impre
     return k >= 0 ? studyOf(report.sentences[k].section) : undefined;
   };
   const course = (item: ImpressionItem) => !item.findings.length && STUDY_COURSE.test(stripListNumber(item.text));
+  const ownImpressionLine = (item: ImpressionItem) => {
+    const k = sourceOf(report, item.text.split(SENTENCE_END)[0]);
+    return k >= 0 && report.sections[report.sentences[k].section]?.kind === 'impression';
+  };
   const out = items.filter((item) => !course(item));
   for (const item of items.filter(course)) {
     const study = studyOfItem(item);
     const others = out.map(studyOfItem);
-    if (study === undefined) continue;
     if (others.every((s) => s === study)) out.push(item);
-    else if (others.filter((s) => s === study).length === 1) {
+    else if (study !== undefined && others.filter((s) => s === study).length === 1) {
       const k = others.indexOf(study);
       out[k] = { ...out[k], text: `${out[k].text} ${item.text}` };
     }
+    // A line the report's own impression wrote is never left out: it closes the list, as the radiologist put it (rev18 #14).
+    else if (ownImpressionLine(item)) out.push(item);
   }
   return out;
 }
@@ -1358,7 +1376,7 @@ function courseItems(
   const inSection = (c: Clause) => report.sentences.some((s) => inFindings.has(s.section) && s.start <= c.start && c.start < s.end);
   if (clauses.all.some((c) => statesChange(c) && inSection(c)) || items.some((item) => readText(item.text).some(statesChange))) return out;
   report.sentences.forEach((s, i) => {
-    if (!inFindings.has(s.section) || !WHOLE_COURSE.test(s.text) || !comparedOf(s.text)) return;
+    if (!inFindings.has(s.section) || !studyCourse(s.text)) return;
     const ends = report.sentences[i - 1]?.section !== s.section || report.sentences[i + 1]?.section !== s.section;
     const text = tidy(s.text);
     if (ends && text && ![...items, ...out].some((x) => x.text.includes(text.slice(0, -1)))) out.push({ text, findings: [] });
