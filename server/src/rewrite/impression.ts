@@ -21,6 +21,8 @@ import {
   type Understanding,
 } from '../nlp';
 import { parseReport } from '../report';
+import { escapeRegExp } from '../report/regex';
+import { CONTRAST_OPENERS } from '../templates/sentence-kinds';
 import { ORGANS, organsNamed } from '../nlp/organs';
 import { wordsOf } from '../nlp/words';
 import { CUES, labelName, leansOn, readClause, readText, stem, type Clause } from './clauses';
@@ -778,7 +780,8 @@ const leansOnBefore = (text: string, before: string) =>
 // "However, no lesion is identified on the bone scan.", "But no washout is seen.", "However, a metastasis cannot be excluded.":
 // a contrast that denies, advises or hedges answers the finding before it; standing alone it reads as a statement of the
 // whole study. (One that names a finding of its own, "However, there is a new 5 mm nodule", stands as its own item.)
-const CONTRAST_OPENING = /^\s*(?:however|but|nevertheless|nonetheless|yet|still)\b[\s,]*/i;
+// (sentence-kinds.json contrastOpeners, the list restructure reads too, and "still": "Still, no mass is seen.")
+const CONTRAST_OPENING = new RegExp(`^\\s*(?:${[...CONTRAST_OPENERS, 'still'].map(escapeRegExp).join('|')})\\b[\\s,]*`, 'i');
 function qualifiesBefore(text: string): boolean {
   const m = CONTRAST_OPENING.exec(text);
   const rest = m ? text.slice(m[0].length) : '';
