@@ -4,6 +4,7 @@
 // diagnosis, a recommendation, a call, a denial by name) no item carries in full, as written.
 import { z } from 'zod';
 import { CONCEPT_BY_ID, type Finding, type Understanding } from '../nlp';
+import { runInAt } from '../report/run-in';
 import keptData from './impression-kept.json';
 import { CUES, GENERIC, findingHeads, partsUnsaid, readClause, readText, type Clause } from './clauses';
 import { dropsOf, polarityLostBy, shareOf } from './clause-changes';
@@ -214,11 +215,6 @@ export function highCategories(text: string): string[] {
   return [...high, ...byShape.map((m) => m[0])];
 }
 
-// Where an impression run into the findings begins: its first "•" or "·" statement, or a quotation mark opening
-// a sentence ('… are preserved. " Wall calcifications in the aorta." Right lower …'), as chest CT reports
-// exported without headers write it.
-const RUN_IN = /\u2022|\u00b7(?=\s*[A-Z])|(?<=[.?!:;)]\s*)["\u201c\u201d](?=\s*[A-Za-z0-9])/;
-
 /**
  * The impression run into the findings after them (a report with no IMPRESSION header): read as the old
  * impression, so that its statements are kept like one's.
@@ -227,8 +223,8 @@ export function runInImpression(report: Report): Section | undefined {
   if (report.sections.some((s) => s.kind === 'impression')) return undefined;
   for (const i of findingsSections(report)) {
     const s = report.sections[i];
-    const at = report.text.slice(s.body.start, s.body.end).search(RUN_IN);
-    if (at > 0) return { ...s, body: { start: s.body.start + at, end: s.body.end } };
+    const at = runInAt(report.text.slice(s.body.start, s.body.end));
+    if (at >= 0) return { ...s, body: { start: s.body.start + at, end: s.body.end } };
   }
   // Else a list typed with no marks at all after the findings' last full stop ('… L1 vertebral body. Tracheostomy
   // cannula Pacemaker in anterior thoracic wall Atherosclerosis …'): the radiologist's own list, read the same way.

@@ -5,6 +5,7 @@
 import { knownConcept, sideWordLike, type Finding, type ReportPart, type SideWord, type Understanding } from '../../nlp';
 import { sentenceIndexAt as sentenceIndexInReport, sentencesIn } from '../../report';
 import type { Report, Section } from '../../report/types';
+import { runInAt } from '../../report/run-in';
 import type { Fix, Problem } from '../../problem';
 import type { Rule, RuleContext } from '../types';
 
@@ -83,25 +84,13 @@ export function conceptOf(report: Report, f: Finding): string {
 export const NORMAL_STATEMENT =
   /\b(?:no (?:evidence of )?(?:acute|active)(?: (?:cardiopulmonary|pulmonary|cardiac|intrathoracic|chest|thoracic|osseous|bony|intracranial|abdominal|pelvic|radiographic|radiologic))?(?: (?:process|processes|disease|abnormality|abnormalities|findings?|pathology|changes?|injury|issues?))|(?:normal|negative|unremarkable) (?:chest|study|exam|examination|radiograph|radiographs|film|films|ct|mri|ultrasound|x-?ray|x-XXXX|head ct|ct (?:of the )?head|abdomen)|(?:chest|study|examination|exam) (?:is )?(?:normal|negative|unremarkable)|^(?:normal|negative|unremarkable)\.?$)/i;
 
-// Where a conclusion run into the findings begins (a report exported with no IMPRESSION header): a "•" or "·" statement,
-// or a quotation mark, opening a sentence after a finished one ('… are preserved. " Wall calcifications in the aorta."').
-// (Not a mark between a level and its finding, "L4-5 · Disc bulge", nor a list of labelled fields, "• Liver: …": those
-// are the findings themselves.)
-const RUN_IN_CONCLUSION = /(?<=[.?!:;)]\s*)(?:\u2022|\u00b7(?=\s*[A-Z])|["\u201c\u201d](?=\s*[A-Za-z0-9]))/;
-const LABELLED_ITEM = /[\u2022\u00b7]\s*[A-Za-z][\w /-]{0,30}:/;
-
 /** The conclusion run into a findings section after its findings, in a report with no impression section. */
 export function runInConclusion(report: Report): { start: number; end: number } | undefined {
   if (report.sections.some((s) => s.kind === 'impression')) return undefined;
   for (const s of report.sections) {
     if (s.kind !== 'findings') continue;
-    const body = report.text.slice(s.body.start, s.body.end);
-    // (A findings section that is itself a bulleted list has no conclusion.)
-    if (/^\s*[\u2022\u00b7]/.test(body)) continue;
-    const at = body.search(RUN_IN_CONCLUSION);
-    // (After findings told in full sentences.)
-    if (at > 0 && /[.!?]/.test(body.slice(0, at)) && !LABELLED_ITEM.test(body.slice(at)))
-      return { start: s.body.start + at, end: s.body.end };
+    const at = runInAt(report.text.slice(s.body.start, s.body.end));
+    if (at >= 0) return { start: s.body.start + at, end: s.body.end };
   }
   return undefined;
 }
