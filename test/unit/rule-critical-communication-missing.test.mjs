@@ -524,6 +524,10 @@ test('critical-communication-missing: a chronic cause, a chronic component or "u
     'Large left pneumothorax. This is probably secondary to chronic interstitial lung disease.',
     'Large right pneumothorax. It did not increase during the examination, compared to the scout image.',
     'Left convexity subdural hematoma measuring 14 mm with 7 mm midline shift. It has mixed density, with a chronic component.',
+    // rev19 #1: a next sentence that denies or doubts the chronic reading dates nothing.
+    'Large right pneumothorax. This is not chronic.',
+    'Large left pneumothorax. It is unlikely to be chronic.',
+    'Large right pneumothorax. This is not consistent with a chronic process.',
   ])
     assert.equal(calls(body).length, 1, body);
   for (const body of [

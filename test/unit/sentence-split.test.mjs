@@ -257,4 +257,17 @@ test('a sentence wrapped across a blank line is one sentence; a new line in capi
   ]);
   assert.deepEqual(sentences('FINDINGS: No pleural effusion\n\nMild cardiomegaly.'), ['No pleural effusion', 'Mild cardiomegaly.']);
   assert.equal(sentences('FINDINGS: Liver normal\n\nb) small cyst in the spleen.')[0], 'Liver normal');
+  // rev19 #2: a stop-less list in lower case puts a statement on each line — a denial never reaches the next one.
+  assert.deepEqual(sentences('FINDINGS: no pneumothorax\n\nsmall left pleural effusion\n'), [
+    'no pneumothorax',
+    'small left pleural effusion',
+  ]);
+  assert.deepEqual(sentences('FINDINGS: no fracture\n\nsoft tissue swelling of the left ankle.\n'), [
+    'no fracture',
+    'soft tissue swelling of the left ankle.',
+  ]);
+  assert.deepEqual(sentences('FINDINGS: There are no demonstrated myocardial\n\nbridges. Normal.'), [
+    'There are no demonstrated myocardial\n\nbridges.',
+    'Normal.',
+  ]);
 });

@@ -68,12 +68,16 @@ const EARLIER_STUDY =
 // part beside it ("related to chronic bullous emphysema", "with a chronic component").
 const READ_CHRONIC =
   /\b(?:is|are|was|were|appears?|seems?)\s+(?:\w+\s+)?chronic\b|\b(?:due to|compatible with|consistent with|in keeping with|suggestive of|represents?|representing)\s+(?:an?\s+)?chronic\b/i;
+const DOUBTED = /\b(?:not|no|never|unlikely|without|rather than|instead of)\b/i;
 function toldKnownAfter(report: Report, finding: Finding): boolean {
   const own = report.sentences[finding.sentenceIndex];
   const next = report.sentences[finding.sentenceIndex + 1];
   if (!own || !next || next.section !== own.section || !POINTS_BACK.test(next.text)) return false;
   if (GROWING.test(next.text) || ACUTE_TOO.test(next.text)) return false;
-  return READ_CHRONIC.test(next.text) || ((ALREADY_KNOWN.test(next.text) || NOT_CHANGED.test(next.text)) && EARLIER_STUDY.test(next.text));
+  // (Not one that doubts or denies it: "This is not chronic.", "This is unlikely to be chronic thrombus.")
+  const chronic = READ_CHRONIC.exec(next.text);
+  if (chronic && !DOUBTED.test(next.text.slice(0, chronic.index + chronic[0].length))) return true;
+  return (ALREADY_KNOWN.test(next.text) || NOT_CHANGED.test(next.text)) && EARLIER_STUDY.test(next.text);
 }
 
 /** The report's findings by the index of their sentence, in the order of the list. */

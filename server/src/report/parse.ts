@@ -725,8 +725,17 @@ const LOWER_CASE_LINE = /^\p{Ll}(?![.)])(?![\p{L} ]{0,40}:)/u;
 function wrappedAcrossBlank(text: string, from: number, at: number, next: number): boolean {
   let j = at - 1;
   while (j >= from && (text[j] === ' ' || text[j] === '\t' || text[j] === '\r')) j--;
-  return j >= from && /[\p{Ll},]/u.test(text[j]) && LOWER_CASE_LINE.test(text.slice(next, next + 45));
+  if (j < from || !/[\p{Ll},]/u.test(text[j]) || !LOWER_CASE_LINE.test(text.slice(next, next + 45))) return false;
+  // (A stop-less list dictated in lower case puts a statement on each line: "no pneumothorax⏎⏎small left pleural
+  // effusion" is two — joined, the denial would reach the effusion. So a line that opens like a statement is never
+  // joined, and after a denial only a word or two closing the sentence is: "no demonstrated myocardial⏎⏎bridges.")
+  if (STATEMENT_OPENING.test(text.slice(next, next + 20))) return false;
+  return !DENIAL_IN_LINE.test(text.slice(text.lastIndexOf('\n', j) + 1, j + 1)) || SHORT_CLOSE.test(text.slice(next, next + 40));
 }
+const STATEMENT_OPENING =
+  /^(?:no|not|mild|mildly|moderate|moderately|severe|severely|small|large|trace|minimal|tiny|left|right|bilateral|normal|there|status|stable|unchanged|new)\b/i;
+const DENIAL_IN_LINE = /\b(?:no|not|without|negative|free of)\b/i;
+const SHORT_CLOSE = /^[\p{L}-]+(?:[ \t]+[\p{L}-]+)?[ \t]*[.!?](?:[ \t]|$)/u;
 
 // What can end a sentence (isSentenceEnd and the line-break rule decide whether it does), and the
 // round bracket, whose stops end nothing: "lesions (cyst?) in both kidneys".
@@ -806,8 +815,8 @@ function splitSentences(text: string, section: Section, sectionIndex: number, ou
       continue;
     }
     if (ch === '\n' || ch === '\r') {
-      // A blank line always ends a sentence; a single line break does when the next line starts
-      // like a new statement (capital, digit, bullet).
+      // A blank line ends a sentence unless a wrapped export put it inside one (wrappedAcrossBlank); a single line
+      // break does when the next line starts like a new statement (capital, digit, bullet).
       let k = i + 1;
       if (ch === '\r' && text[k] === '\n') k++;
       let blank = false;
