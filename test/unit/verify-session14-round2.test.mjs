@@ -34,6 +34,13 @@ test('a concession denying a list denies every member; the main statement after 
       ['calculu', 'kidney'],
     ],
     ['While there is no pleural effusion, the left lower lobe is collapsed.', ['pleural', 'effusion'], ['lobe', 'collapsed']],
+    // rev19 #3: a subject named with an article or a size, and a comma after it, is the main statement, not a member.
+    [
+      'Although there is no hydronephrosis, a 5 mm stone, likely obstructing, is present in the left ureter.',
+      ['hydronephrosi'],
+      ['stone', 'obstructing', 'ureter'],
+    ],
+    ['Although there is no free fluid, the right ovary, which measures 5 cm, is enlarged.', ['free', 'fluid'], ['ovary', 'enlarged']],
   ]) {
     const c = read(text);
     for (const w of denied)

@@ -395,6 +395,9 @@ function listGoesOn(tokens: readonly string[], at: number): boolean {
   const run = tokens.slice(at + 1, next < 0 ? tokens.length : next);
   const verb = run.findIndex((w) => STATES.has(w));
   if (['or', 'and', 'nor'].includes(run[0] ?? '')) return true;
+  // (A thing named with an article or a size is the main statement's subject, not a denied member: "Although there is
+  // no hydronephrosis, a 5 mm stone, likely obstructing, is present"; rev19 #3.)
+  if (['a', 'an', 'the'].includes(run[0] ?? '') || run.some((w) => /\d/.test(w))) return false;
   if (verb < 0) return next >= 0;
   return !run.includes('either') && run.slice(0, verb).some((w) => w === 'or' || w === 'nor');
 }
